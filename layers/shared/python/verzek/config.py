@@ -1,0 +1,111 @@
+"""Typed settings read from the environment, one model for every deployable part.
+
+In the cloud, secrets arrive as environment variables resolved by the template from Secrets
+Manager / SSM (`{{resolve:...}}`), or by name through `*_SECRET_ARN` variables read once per
+container (see `load_secret`). Every environment variable the product knows is a field here;
+`tests/test_template.py` checks that the SAM template sets nothing else.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parents[4]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="", extra="ignore", case_sensitive=False)
+
+    # --- runtime ---
+    environment: str = Field("local", alias="VERZEK_ENV", description="local | test | dev | prod")
+    data_dir: Path = Field(REPO_ROOT / ".verzek", alias="VERZEK_DATA_DIR",
+                           description="Local state: embedded PostgreSQL data directory and caches")
+    log_level: str = Field("INFO", alias="LOG_LEVEL")
+
+    # --- storage ---
+    database_url: SecretStr | None = Field(None, alias="DATABASE_URL",
+                                           description="PostgreSQL DSN; unset = embedded server")
+    database_secret_arn: str | None = Field(None, alias="DATABASE_SECRET_ARN")
+    db_pool_max: int = Field(10, alias="DB_POOL_MAX", ge=1, le=100)
+
+    # --- keys and secrets ---
+    master_key: SecretStr | None = Field(None, alias="VERZEK_MASTER_KEY",
+                                         description="Fernet key(s), comma-separated, newest first")
+    master_key_secret_arn: str | None = Field(None, alias="MASTER_KEY_SECRET_ARN")
+    kms_key_id: str | None = Field(None, alias="KMS_KEY_ID", description="Envelope encryption key (cloud)")
+    jwt_secret: SecretStr | None = Field(None, alias="JWT_SECRET")
+    house_ingest_key: SecretStr | None = Field(None, alias="HOUSE_INGEST_KEY",
+                                               description="HMAC key for POST /api/house-signals/ingest")
+
+    # --- telegram ---
+    telegram_bot_token: SecretStr | None = Field(None, alias="TELEGRAM_BOT_TOKEN")
+    telegram_webhook_secret: SecretStr | None = Field(None, alias="TELEGRAM_WEBHOOK_SECRET")
+    telegram_api_base: str = Field("https://api.telegram.org", alias="TELEGRAM_API_BASE",
+                                   description="Bot API server (a local one in tests)")
+    telegram_source_chat_ids: str = Field("", alias="TELEGRAM_SOURCE_CHAT_IDS",
+                                          description="Comma-separated chat ids whose posts are VIP signals")
+    telegram_vip_chat_id: int | None = Field(None, alias="TELEGRAM_VIP_CHAT_ID")
+    telegram_trial_chat_id: int | None = Field(None, alias="TELEGRAM_TRIAL_CHAT_ID")
+    trial_delay_minutes: int = Field(30, alias="TRIAL_DELAY_MINUTES", ge=0)
+    trial_withhold_targets: bool = Field(True, alias="TRIAL_WITHHOLD_TARGETS")
+    signal_max_age_seconds: int = Field(300, alias="SIGNAL_MAX_AGE_SECONDS", ge=1)
+
+    # --- queues ---
+    execution_queue_url: str | None = Field(None, alias="EXECUTION_QUEUE_URL",
+                                            description="SQS queue for (signal, user) jobs; unset = in-process")
+    broadcast_queue_url: str | None = Field(None, alias="BROADCAST_QUEUE_URL")
+    aws_region: str = Field("eu-west-1", alias="AWS_REGION")
+    aws_endpoint_url: str | None = Field(None, alias="AWS_ENDPOINT_URL",
+                                         description="moto / localstack endpoint in tests")
+
+    # --- exchange proxy ---
+    proxy_enabled: bool = Field(False, alias="PROXY_ENABLED")
+    proxy_urls: str = Field("", alias="PROXY_URLS", description="Comma-separated proxy node URLs, in order")
+    proxy_key_id: str = Field("k1", alias="PROXY_KEY_ID")
+    proxy_hmac_key: SecretStr | None = Field(None, alias="PROXY_HMAC_KEY")
+    proxy_direct_fallback: bool = Field(True, alias="PROXY_DIRECT_FALLBACK")
+
+    # --- api ---
+    api_host: str = Field("127.0.0.1", alias="API_HOST")
+    api_port: int = Field(8000, alias="API_PORT", ge=0, le=65535)
+    public_base_url: str = Field("http://127.0.0.1:8000", alias="PUBLIC_BASE_URL")
+    email_sender: str = Field("no-reply@verzek.local", alias="EMAIL_SENDER")
+    email_backend: str = Field("outbox", alias="EMAIL_BACKEND", description="outbox | ses")
+    expo_push_url: str = Field("https://exp.host/--/api/v2/push/send", alias="EXPO_PUSH_URL")
+
+    # --- trading ---
+    global_kill_switch: bool = Field(False, alias="GLOBAL_KILL_SWITCH")
+    paper_start_balance: str = Field("10000", alias="PAPER_START_BALANCE")
+
+    def source_chat_ids(self) -> set[int]:
+        return {int(x) for x in self.telegram_source_chat_ids.split(",") if x.strip()}
+
+    def proxy_url_list(self) -> list[str]:
+        return [u.strip() for u in self.proxy_urls.split(",") if u.strip()]
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
+
+
+def reset_settings_cache() -> None:
+    get_settings.cache_clear()
+
+
+def known_env_vars() -> set[str]:
+    """Every environment variable name the settings model reads (plus AWS runtime ones)."""
+    names = {f.alias for f in Settings.model_fields.values() if f.alias}
+    return names | {"POWERTOOLS_SERVICE_NAME", "POWERTOOLS_METRICS_NAMESPACE", "POWERTOOLS_LOG_LEVEL"}
+
+
+def load_secret(arn: str, *, region: str | None = None) -> str:
+    """Read a Secrets Manager secret once per container (callers cache the value)."""
+    import boto3  # imported lazily: only cloud paths need it
+
+    client = boto3.client("secretsmanager", region_name=region or get_settings().aws_region)
+    return client.get_secret_value(SecretId=arn)["SecretString"]

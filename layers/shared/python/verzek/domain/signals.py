@@ -1,0 +1,155 @@
+"""The one signal type every source is parsed into, and the parser's richer message result.
+
+`ParsedMessage` is what the VIP text parser returns for any Telegram text (open / update / close /
+not a signal). `Signal` is the unit of ingest: a tradable setup from any source (VIP or a house
+strategy) that is stored, broadcast and fanned out to users. Prices are `Decimal`, exactly as given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from enum import StrEnum
+
+
+class MessageKind(StrEnum):
+    OPEN = "open"
+    UPDATE = "update"
+    CLOSE = "close"
+    NOT_A_SIGNAL = "not_a_signal"
+
+
+class Side(StrEnum):
+    LONG = "long"
+    SHORT = "short"
+
+
+class MarketType(StrEnum):
+    SPOT = "spot"
+    FUTURES = "futures"
+
+
+class EntryType(StrEnum):
+    LIMIT = "limit"
+    MARKET = "market"
+    RANGE = "range"
+
+
+class MarginMode(StrEnum):
+    CROSS = "cross"
+    ISOLATED = "isolated"
+
+
+class UpdateAction(StrEnum):
+    TP_HIT = "tp_hit"
+    SL_HIT = "sl_hit"
+    MOVE_SL_BREAKEVEN = "move_sl_breakeven"
+    NEW_STOP = "new_stop"
+    ADD_ENTRY = "add_entry"
+    CANCEL_ENTRY = "cancel_entry"
+    ENTRY_FILLED = "entry_filled"
+    PARTIAL_CLOSE = "partial_close"
+    OTHER = "other"
+
+
+class SignalSource(StrEnum):
+    VIP = "vip"
+    SCALPING = "scalping"
+    TREND = "trend"
+    QFL = "qfl"
+    ML = "ml"
+
+
+HOUSE_SOURCES = (SignalSource.SCALPING, SignalSource.TREND, SignalSource.QFL, SignalSource.ML)
+
+
+def unified_symbol(base_quote: str, market: MarketType | None) -> str:
+    """ccxt unified symbol: `BTC/USDT` for spot, `BTC/USDT:USDT` for linear futures."""
+    if market == MarketType.FUTURES and ":" not in base_quote:
+        quote = base_quote.split("/")[1]
+        return f"{base_quote}:{quote}"
+    return base_quote
+
+
+@dataclass(frozen=True)
+class ParsedMessage:
+    """Parser output for one message. Non-`open` kinds fill only kind, symbol, side (+ update fields)."""
+
+    kind: MessageKind
+    symbol: str | None = None  # BASE/QUOTE
+    side: Side | None = None
+    market: MarketType | None = None
+    leverage: int | None = None
+    margin_mode: MarginMode | None = None
+    entries: tuple[Decimal, ...] = ()
+    entry_type: EntryType | None = None
+    targets: tuple[Decimal, ...] = ()
+    stop_loss: Decimal | None = None
+    stop_loss_pct: Decimal | None = None  # a stop stated only as a percentage
+    # update / close details
+    update_action: UpdateAction | None = None
+    target_index: int | None = None  # 1-based TP number for tp_hit
+    new_stop: Decimal | None = None
+    # why an `open` must not be traded (None = tradable), or why a message is not a signal
+    rejected: str | None = None
+    reason: str | None = None
+    notes: tuple[str, ...] = ()
+
+    @property
+    def tradable(self) -> bool:
+        return self.kind == MessageKind.OPEN and self.rejected is None
+
+    def to_expected_dict(self) -> dict:
+        """The dev set's `expected` shape (numbers as floats/ints for JSON)."""
+
+        def num(d: Decimal | None):
+            if d is None:
+                return None
+            return int(d) if d == d.to_integral_value() else float(d)
+
+        return {
+            "kind": self.kind.value,
+            "symbol": self.symbol,
+            "side": self.side.value if self.side else None,
+            "market": self.market.value if self.market else None,
+            "leverage": self.leverage,
+            "entries": [num(e) for e in self.entries],
+            "entry_type": self.entry_type.value if self.entry_type else None,
+            "targets": [num(t) for t in self.targets],
+            "stop_loss": num(self.stop_loss),
+        }
+
+
+@dataclass(frozen=True)
+class Signal:
+    """A tradable setup from any source, the unit of ingest (stored once, broadcast, fanned out).
+
+    VIP signals are identified by (provider_chat_id, provider_message_id); house signals by
+    (source, external_id). Exactly one of the two identities is set.
+    """
+
+    source: SignalSource
+    symbol: str  # ccxt unified symbol (BTC/USDT or BTC/USDT:USDT)
+    side: Side
+    entry_type: EntryType
+    entries: tuple[Decimal, ...]
+    targets: tuple[Decimal, ...]
+    stop_loss: Decimal | None
+    market: MarketType | None = None
+    leverage: int | None = None
+    margin_mode: MarginMode | None = None
+    confidence: Decimal | None = None
+    raw_text: str | None = None
+    provider_chat_id: int | None = None
+    provider_message_id: int | None = None
+    external_id: str | None = None
+    posted_at: datetime | None = None  # when the source produced it (UTC)
+    stale: bool = False
+    rejected: str | None = None  # stored for the record, never traded
+    meta: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        vip_identity = self.provider_chat_id is not None and self.provider_message_id is not None
+        if vip_identity == (self.external_id is not None):
+            raise ValueError("a signal needs exactly one identity: provider chat+message id, or external_id")

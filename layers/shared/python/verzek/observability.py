@@ -1,0 +1,60 @@
+"""Logging, tracing and metrics through aws-lambda-powertools, configured in one place.
+
+Use `from verzek.observability import logger, tracer, metrics` everywhere. The logger redacts
+known secret-bearing keys so a stray `extra=` can never print a key, secret, token or password.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from aws_lambda_powertools import Logger, Metrics, Tracer
+
+SERVICE = os.environ.get("POWERTOOLS_SERVICE_NAME", "verzek")
+os.environ.setdefault("POWERTOOLS_METRICS_NAMESPACE", "Verzek")
+# Tracing needs the X-Ray daemon; outside Lambda it stays off unless asked for.
+if "AWS_LAMBDA_FUNCTION_NAME" not in os.environ:
+    os.environ.setdefault("POWERTOOLS_TRACE_DISABLED", "true")
+
+_SECRET_KEY_RE = re.compile(r"(secret|password|passwd|token|api_?key|apikey|signature|passphrase|master_?key|"
+                            r"authorization|hmac|private)", re.I)
+REDACTED = "***"
+
+
+def redact(value):
+    """Recursively replace values under secret-looking keys."""
+    if isinstance(value, dict):
+        return {k: (REDACTED if isinstance(k, str) and _SECRET_KEY_RE.search(k) else redact(v))
+                for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [redact(v) for v in value]
+    return value
+
+
+class _RedactingLogger(Logger):
+    def _redacted(self, kwargs):
+        if "extra" in kwargs and isinstance(kwargs["extra"], dict):
+            kwargs["extra"] = redact(kwargs["extra"])
+        kwargs.setdefault("stacklevel", 3)  # report the caller's location, not this wrapper's
+        return kwargs
+
+    def info(self, msg, *args, **kwargs):
+        return super().info(msg, *args, **self._redacted(kwargs))
+
+    def warning(self, msg, *args, **kwargs):
+        return super().warning(msg, *args, **self._redacted(kwargs))
+
+    def error(self, msg, *args, **kwargs):
+        return super().error(msg, *args, **self._redacted(kwargs))
+
+    def debug(self, msg, *args, **kwargs):
+        return super().debug(msg, *args, **self._redacted(kwargs))
+
+    def exception(self, msg, *args, **kwargs):
+        return super().exception(msg, *args, **self._redacted(kwargs))
+
+
+logger = _RedactingLogger(service=SERVICE, level=os.environ.get("LOG_LEVEL", "INFO"))
+tracer = Tracer(service=SERVICE)
+metrics = Metrics(service=SERVICE)
