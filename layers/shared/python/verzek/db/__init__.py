@@ -1,0 +1,110 @@
+"""PostgreSQL access: DSN resolution (env, Secrets Manager, or the embedded server), one pooled
+connection source reused across warm Lambda invocations, and helpers.
+
+    from verzek.db import connection
+    with connection() as conn, conn.cursor() as cur:      # commits on success, rolls back on error
+        cur.execute("SELECT ...")
+        rows = cur.fetchall()                              # rows are dicts (RealDictCursor)
+
+NUMERIC comes back as `Decimal`, timestamptz as aware `datetime` (session TimeZone is UTC).
+"""
+
+from __future__ import annotations
+
+import threading
+from contextlib import contextmanager
+from typing import Iterator
+
+import psycopg2
+import psycopg2.extras
+import psycopg2.pool
+
+from verzek.config import Settings, get_settings, load_secret
+
+_lock = threading.Lock()
+_pool: psycopg2.pool.ThreadedConnectionPool | None = None
+_pool_dsn: str | None = None
+_dsn_cache: dict[str, str] = {}
+
+
+def resolve_dsn(settings: Settings | None = None) -> str:
+    """DATABASE_URL if set; else the secret named by DATABASE_SECRET_ARN; else the embedded server."""
+    settings = settings or get_settings()
+    if settings.database_url is not None:
+        return settings.database_url.get_secret_value()
+    if settings.database_secret_arn:
+        key = settings.database_secret_arn
+        if key not in _dsn_cache:
+            _dsn_cache[key] = load_secret(key, region=settings.aws_region)
+        return _dsn_cache[key]
+    from verzek.db.embedded import ensure_embedded_server
+
+    return ensure_embedded_server(settings.data_dir / "pgdata")
+
+
+def connect(dsn: str | None = None):
+    """A new standalone connection (for migrations, tests and one-off scripts)."""
+    conn = psycopg2.connect(dsn or resolve_dsn(), cursor_factory=psycopg2.extras.RealDictCursor,
+                            options="-c timezone=UTC", application_name="verzek")
+    return conn
+
+
+def get_pool() -> psycopg2.pool.ThreadedConnectionPool:
+    global _pool, _pool_dsn
+    dsn = resolve_dsn()
+    with _lock:
+        if _pool is None or _pool_dsn != dsn:
+            if _pool is not None:
+                _pool.closeall()
+            _pool = psycopg2.pool.ThreadedConnectionPool(
+                0, get_settings().db_pool_max, dsn,
+                cursor_factory=psycopg2.extras.RealDictCursor,
+                options="-c timezone=UTC", application_name="verzek")
+            _pool_dsn = dsn
+        return _pool
+
+
+def close_pool() -> None:
+    global _pool, _pool_dsn
+    with _lock:
+        if _pool is not None:
+            _pool.closeall()
+        _pool, _pool_dsn = None, None
+
+
+@contextmanager
+def connection() -> Iterator[psycopg2.extensions.connection]:
+    """A pooled connection as one transaction: commit on success, rollback on any exception.
+
+    A connection broken by a server restart (warm Lambda containers outlive database failovers)
+    is discarded instead of being returned to the pool.
+    """
+    pool = get_pool()
+    conn = pool.getconn()
+    broken = False
+    try:
+        if conn.closed:
+            raise psycopg2.InterfaceError("pooled connection was closed")
+        yield conn
+        conn.commit()
+    except (psycopg2.OperationalError, psycopg2.InterfaceError):
+        broken = True
+        raise
+    except BaseException:
+        if not conn.closed:
+            conn.rollback()
+        raise
+    finally:
+        pool.putconn(conn, close=broken or bool(conn.closed))
+
+
+def ping() -> dict:
+    """Database status for health checks: never raises, never leaks the DSN."""
+    try:
+        with connection() as conn, conn.cursor() as cur:
+            cur.execute("SELECT current_setting('server_version') AS version, "
+                        "(SELECT max(migration_id) FROM _yoyo_migration) AS schema")
+            row = cur.fetchone()
+        return {"status": "ok", "server_version": row["version"], "schema": row["schema"]}
+    except Exception as exc:  # health must report, not crash
+        return {"status": "error", "error": type(exc).__name__}
