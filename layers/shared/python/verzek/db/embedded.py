@@ -31,6 +31,10 @@ def ensure_embedded_server(pgdata: Path, *, stop_on_exit: bool | None = None) ->
     except OSError as exc:
         raise EmbeddedDatabaseError(f"database directory {pgdata.parent} is not usable: {exc.strerror}") from exc
     try:
+        import warnings
+
+        # platformdirs warns about XDG_RUNTIME_DIR on servers without a login session; harmless here.
+        warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
         import pgserver
     except ImportError as exc:  # pragma: no cover - only without the `local` extra
         raise EmbeddedDatabaseError("DATABASE_URL is unset and pgserver is not installed") from exc
@@ -52,3 +56,13 @@ def database_dsn(base_dsn: str, dbname: str) -> str:
     params = parse_dsn(base_dsn)
     params["dbname"] = dbname
     return make_dsn(**params)
+
+
+def stop_embedded_servers() -> None:
+    """Release this process's handles (the server stops when no other process uses it)."""
+    while _servers:
+        _, server = _servers.popitem()
+        try:
+            server.cleanup()
+        except Exception:  # stopping is best effort; pgserver's own atexit hook retries
+            pass

@@ -1,0 +1,58 @@
+"""The FastAPI application served by the `api` Lambda (through Mangum) and by `verzek local`.
+
+Routers are discovered: every module in `verzek.api.routers` that defines `router` is included,
+so each area adds its routes in its own module. Router modules must not import ccxt, pandas or
+onnxruntime at module level (API cold start).
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from verzek import __version__
+from verzek.observability import logger
+
+
+def create_app() -> FastAPI:
+    app = FastAPI(title="Verzek AutoTrader API", version=__version__,
+                  description="Mobile app and service API: accounts, exchange keys, settings, signals, positions.")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_: Request, exc: StarletteHTTPException):
+        detail = exc.detail if isinstance(exc.detail, (str, dict, list)) else str(exc.detail)
+        return JSONResponse({"error": detail}, status_code=exc.status_code, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(_: Request, exc: RequestValidationError):
+        # Echo where and why, never the submitted values (they may hold secrets).
+        errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg"), "type": e.get("type")} for e in exc.errors()]
+        return JSONResponse({"error": "validation failed", "details": errors}, status_code=422)
+
+    @app.exception_handler(Exception)
+    async def unexpected_error(request: Request, exc: Exception):
+        logger.exception("unhandled error", extra={"path": request.url.path, "error_type": type(exc).__name__})
+        return JSONResponse({"error": "internal error"}, status_code=500)
+
+    @app.get("/health", tags=["ops"])
+    def health() -> dict:
+        from verzek.db import ping
+
+        database = ping()
+        return {"status": "ok" if database["status"] == "ok" else "degraded", "version": __version__,
+                "database": database}
+
+    from verzek.api import routers
+
+    for info in sorted(pkgutil.iter_modules(routers.__path__), key=lambda m: m.name):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{routers.__name__}.{info.name}")
+        if hasattr(module, "router"):
+            app.include_router(module.router)
+    return app

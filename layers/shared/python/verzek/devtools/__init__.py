@@ -1,0 +1,1 @@
+"""Developer tooling that reads the repository (template, events); not used by deployed code paths."""
