@@ -67,7 +67,12 @@ class Settings(BaseSettings):
     proxy_urls: str = Field("", alias="PROXY_URLS", description="Comma-separated proxy node URLs, in order")
     proxy_key_id: str = Field("k1", alias="PROXY_KEY_ID")
     proxy_hmac_key: SecretStr | None = Field(None, alias="PROXY_HMAC_KEY")
-    proxy_direct_fallback: bool = Field(True, alias="PROXY_DIRECT_FALLBACK")
+    proxy_direct_fallback: bool = Field(True, alias="PROXY_DIRECT_FALLBACK",
+                                        description="All nodes unreachable -> send directly (IP-restricted keys "
+                                                    "then fail)")
+    proxy_spread: bool = Field(False, alias="PROXY_SPREAD",
+                               description="Start each API key at a node chosen by a stable hash (load sharing "
+                                           "across nodes; users whitelist every node IP)")
 
     # --- api ---
     api_host: str = Field("127.0.0.1", alias="API_HOST")
