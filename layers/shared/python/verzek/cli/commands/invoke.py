@@ -37,10 +37,13 @@ def register(sub) -> None:
     p = sub.add_parser("invoke", help="invoke a function's handler locally with an event (like sam local invoke)")
     p.add_argument("function", help="logical id (ApiFunction) or folder name (api)")
     p.add_argument("event", help="path to an event JSON file, or - for stdin")
+    p.add_argument("--env-vars", default=None,
+                   help="JSON file of overrides like sam's: {\"Parameters\": {...}, \"<LogicalId>\": {...}} "
+                        "(default: events/env.json when present)")
     p.set_defaults(func=run)
 
 
-def invoke(function: str, event: dict):
+def invoke(function: str, event: dict, env_overrides: dict | None = None):
     import importlib.util
     import os
 
@@ -48,6 +51,13 @@ def invoke(function: str, event: dict):
     from verzek.devtools.template import find_function
 
     spec = find_function(function)
+    if not spec.module_path.is_file():
+        from verzek.cli import CliError
+
+        raise CliError(f"handler module {spec.module_path} named in template.yaml does not exist")
+    env_overrides = env_overrides or {}
+    for key, value in {**env_overrides.get("Parameters", {}), **env_overrides.get(spec.logical_id, {})}.items():
+        os.environ.setdefault(key, str(value))
     for key, value in spec.environment.items():
         if isinstance(value, str) and key not in os.environ:
             os.environ[key] = value
@@ -75,8 +85,17 @@ def run(args) -> int:
         raise CliError(f"cannot read event {args.event}: {exc.strerror}") from None
     except json.JSONDecodeError as exc:
         raise CliError(f"event is not valid JSON: {exc.msg} at line {exc.lineno}") from None
+    from verzek.config import REPO_ROOT
+
+    env_file = args.env_vars or (REPO_ROOT / "events" / "env.json")
+    overrides = {}
+    if args.env_vars or env_file.exists():
+        try:
+            overrides = json.loads(open(env_file, encoding="utf-8").read())
+        except (OSError, json.JSONDecodeError) as exc:
+            raise CliError(f"cannot read env vars file {env_file}: {exc}") from None
     try:
-        result = invoke(args.function, event)
+        result = invoke(args.function, event, overrides)
     except KeyError:
         raise CliError(f"no function named {args.function!r} in template.yaml") from None
     print(json.dumps(result, default=str, indent=2))

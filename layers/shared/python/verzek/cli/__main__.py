@@ -1,0 +1,5 @@
+import sys
+
+from verzek.cli import main
+
+sys.exit(main())
