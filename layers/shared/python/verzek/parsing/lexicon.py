@@ -1,0 +1,111 @@
+"""Words channels use, by meaning. English plus common Russian, Turkish, Spanish and Portuguese forms.
+
+Every pattern is matched case-insensitively on normalised text with word boundaries around it.
+Longer phrases come first so "stop targets" is a stop, not a target list.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+
+class Field(StrEnum):
+    ENTRY = "entry"
+    BUY = "buy"  # an entry label; for a short it is still the entry unless an entry came before
+    SELL = "sell"  # an entry for a short, or the targets once an entry is known
+    LONG = "long"  # side word; numbers right after it are the entry ("LONG 0.32-0.30")
+    SHORT = "short"
+    TARGETS = "targets"
+    STOP = "stop"
+    LEVERAGE = "leverage"
+    SYMBOL = "symbol"  # "Pair:", "Coin:" — the next word is the coin
+    IGNORE = "ignore"  # a label whose numbers mean something else (DCA, risk, profit, period, ...)
+
+
+_B = r"(?<![\w#$])"  # label start: not inside a word, not a hashtag
+_E = r"(?![\w])"
+
+# Numbered labels ("TP1", "Target 2.", "Hedef 1:", "Entry 1") consume their index.
+_INDEX = (r"(?:\d{1,2}(?![\d%]|[.,]\d)|[ \t]+\d{1,2}(?![\d%]|[.,]\d|\s*[-~_/]\s*\d|\s*x(?!\w)))?")
+
+LABELS: list[tuple[Field, str]] = [
+    (Field.STOP, r"stop[\s-]*targets?|stop[\s-]*loss(?:es)?|stop[\s-]*los|stoploss|stopls|stol+[\s-]*loss|"
+                 r"s\s*/\s*l|sl|stop|invalidation|стоп[\s-]*лосс?|стоп|сл|zarar[\s-]*(?:durdur|kes)|"
+                 r"stop[\s-]*kay[ıi]p|parada|stop\s+de\s+p[ée]rdida"),
+    (Field.TARGETS, r"(?:take[\s-]*profit|tp|profit|sell)[\s-]*targets?|take[\s-]*profits?|targets|tps|"
+                    r"t\s*/\s*p|tp|targ?et|hedefler(?:i)?|hedef|kar[\s-]*al|тейк[\s-]*профиты?|тейки|тейк|"
+                    r"цели|цель|objetivos?|alvos?|metas?|obj"),
+    (Field.ENTRY, r"entry[\s-]*(?:zone|area|price|point|range|targets?|around|levels?)|entries|entry|entrance|"
+                  r"enter(?:\s+at)?|entrada(?:s)?|punto\s+de\s+entrada|pre[çc]o\s+de\s+entrada|"
+                  r"giri[şs](?:\s+(?:fiyat[ıi]|b[öo]lgesi|aral[ıi][ğg][ıi]))?|точка\s+входа|зона\s+входа|"
+                  r"цена\s+входа|вход|рыночный\s+ордер|лимитный\s+ордер|market\s+order|limit\s+order|"
+                  r"(?:buy|long|short|sell)[\s-]*(?:zone|area|range|setup|between|price)|accumulat(?:e|ion)(?:\s+zone)?|"
+                  r"open(?:ing)?\s+price|avg\.?\s+entry"),
+    (Field.LEVERAGE, r"leverage|levrage|leverge|leverag|lvrg|lvg|lev|kald[ıi]ra[çc]|плечо|apalancamiento|"
+                     r"alavancagem"),
+    (Field.SYMBOL, r"pair|coin|symbol|ticker|asset|token|монета|пара|parite|moneda|ativo|par"),
+    (Field.IGNORE, r"dca|re[\s-]*entry|add\s+more|average|risk(?:\s*/\s*reward)?|reward|r\s*/\s*r|rr|"
+                   r"period|volume|market\s+cap|ranking|wallet(?:\s+size)?|capital|amount|balance|margin\s+size|"
+                   r"position\s+size|change|duration|profit\s*%?|roi|pnl|gain|loss|"
+                   r"allocation|риск|объ[её]м|депозит"),
+    (Field.LONG, r"long|longs|лонг|buy[\s-]*long|largo|alcista"),
+    (Field.SHORT, r"short|shorts|шорт|sell[\s-]*short|corto|bajista"),
+    (Field.BUY, r"buy|compra|comprar|al[ıi][şs]|купить|покупка|покупаем|buying"),
+    (Field.SELL, r"sell|venta|vender|venda|sat[ıi][şs]|продать|продажа|продаем|selling"),
+]
+
+_NUMBERED = (Field.TARGETS, Field.ENTRY)
+LABEL_RE = re.compile(
+    "|".join(f"(?P<{field.value}>{_B}(?:{pattern}){_INDEX if field in _NUMBERED else ''}{_E})"
+             for field, pattern in LABELS),
+    re.I,
+)
+
+# Words that may sit inside a field's span without ending it ("Entry now between 0.30 - 0.31").
+FILLER_WORDS = frozenset(
+    """now cmp market price current currently between and or to from around near at zone area limit below above
+    under over up till until upto max min maximum minimum only point points level levels order orders
+    cross isolated regular swing scalp mid term spot futures future perp perpetual margin x the a an
+    place bid here in on if of with strong signal null manually close closing candle candles daily weekly
+    h1 h4 d1 1h 4h 1d 4hr usdt usd usdc busd target targets tp entry entries zone
+    ниже выше между или и до от по рынку рынок рыночный маржа кросс изолированная
+    altı alti üstü ustu ve veya arası arasi piyasa
+    entre y o hasta abajo arriba mercado de a ou até ate abaixo acima""".split()
+)
+
+MARKET_WORDS = re.compile(r"(?<!\w)(?:now|cmp|market|current\s+price|current|mkt|рынок|рыночный|по\s+рынку|"
+                          r"piyasa(?:dan)?|mercado|a\s+mercado|ahora|agora|instant|immediately)(?!\w)", re.I)
+LIMIT_WORDS = re.compile(r"(?<!\w)(?:below|above|under|over|or\s+lower|or\s+higher|limit|ниже|выше|лимит|"
+                         r"alt[ıi]|[üu]st[üu]|abajo|arriba|abaixo|acima)(?!\w)", re.I)
+RANGE_WORDS = re.compile(r"(?<!\w)(?:between|to|till|until|upto|между|до|arası|arasi|entre|hasta|até|ate|a)(?!\w)",
+                         re.I)
+
+FUTURES_RE = re.compile(
+    r"(?<!\w)(?:futures?|perp|perpetual|perpetuals|usd[-\s]?m|coin[-\s]?m|cross|isolated|leverage|levrage|lev|"
+    r"lvg|margin|фьючерс\w*|маржа|плечо|кросс|изолир\w*|vadeli|kald[ıi]ra[çc]|futuros?|apalancamiento|"
+    r"alavancagem)(?!\w)", re.I)
+SPOT_RE = re.compile(r"(?<!\w)(?:spot|спот|spotta|contado)(?!\w)", re.I)
+CROSS_RE = re.compile(r"(?<!\w)(?:cross|кросс\w*|çapraz|capraz|cruzad[oa])(?!\w)", re.I)
+ISOLATED_RE = re.compile(r"(?<!\w)(?:isolated|изолир\w*|izole|aislad[oa]|isolad[oa])(?!\w)", re.I)
+
+# Words that look like tickers but are not coins (labels, channel words, common caps words).
+NOT_COINS = frozenset(
+    """LONG SHORT LONGS SHORTS BUY SELL ENTRY ENTRIES TP TPS SL STOP STOPLOSS TARGET TARGETS LEVERAGE LEV LVG CROSS
+    ISOLATED SPOT FUTURE FUTURES PERP BINANCE BYBIT BINGX MEXC OKX KUCOIN PHEMEX KRAKEN GATE BITGET HUOBI
+    USDT USD USDC BUSD FDUSD TUSD NOW ALL VIP SIGNAL SIGNALS CMP DCA OR AND TO THE NEW FREE HOLD BELOW ABOVE ZONE
+    LIMIT MARKET PRICE SWING CALL CALLS SCALP OPEN CLOSE CLOSED CANCEL EXIT UPDATE RESULT RESULTS NEWS ALERT TRADE
+    TRADES TRADING PUMP DUMP PROFIT LOSS RISK REWARD TA CHART ANALYSIS SETUP BREAKOUT PREMIUM CRYPTO COIN COINS
+    PAIR TICKER SYMBOL TYPE REGULAR MID HIGH LOW STRONG WEAK SENTIMENT OB OS DAY WEEK MONTH H1 H4 D1 W1 UTC GMT
+    IN ON AT FOR WITH OF BY IS IT A AN I ME MY WE US YOU THIS THAT HERE THERE ONLY USE FUND FUNDS NOT NO YES
+    GOOD BAD BIG SMALL TIME LAST NEXT HIT DONE TAKE MOVE MOVED SET STATUS REPORT DAILY WEEKLY MONTHLY BULLISH
+    BEARISH LONGED SHORTED ENTERED OK OKAY ADD TP1 TP2 TP3 TP4 TP5 SL1 X NULL NA N PLEASE ASAP EARLY IMPORTANT
+    ORDER ORDERS HODL ATH ROI PNL APY APR ETF CEO SEC FOMC CPI GDP FED NFP USA EU UK AI ECB EXCHANGE CLIENT
+    ЛОНГ ШОРТ ВХОД СТОП ТЕЙК ТЕЙКИ ПЛЕЧО СИГНАЛ""".split()
+)
+
+TRADABLE_QUOTES = ("FDUSD", "USDT", "USDC", "BUSD", "TUSD", "USD", "BTC", "ETH", "BNB", "EUR", "TRY")
+# Quotes we accept when glued to the base ("ETHUSDT"); BNB/EUR/TRY glued suffixes are too often part of a name.
+GLUED_QUOTES = ("FDUSD", "USDT", "USDC", "BUSD", "TUSD", "USD", "BTC", "ETH")
+# Alt/BTC and alt/ETH pairs only exist as spot markets on the exchanges we trade.
+SPOT_ONLY_QUOTES = frozenset({"BTC", "ETH", "BNB", "EUR", "TRY"})

@@ -1,0 +1,78 @@
+"""Text clean-up before tokenising: one canonical form for the many ways channels decorate posts.
+
+Emojis and other pictographs become spaces (they often separate fields on one-line posts), look-alike
+dashes/colons/multiplication signs become ASCII, relay artefacts ("[In reply to …]", "by @CRR") and
+links are dropped, and dates/clock times/ratios are removed so their digits never look like prices.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d"), "-")
+_LOOKALIKES = {
+    ord("\u00d7"): "x",  # multiplication sign used for leverage (×50)
+    ord("\uff1a"): ":",
+    ord("\ufe55"): ":",
+    ord("\u2236"): ":",
+    ord("\u02d0"): ":",
+    ord("\uff0c"): ",",
+    ord("\u201c"): '"',
+    ord("\u201d"): '"',
+    ord("\u2018"): "'",
+    ord("\u2019"): "'",
+    ord("\u00a0"): " ",
+    ord("\u2009"): " ",
+    ord("\u202f"): " ",
+    ord("\u0130"): "I",  # Turkish dotted capital I: lower() would change the string length
+    ord("\u2024"): ".",
+    ord("\uff0e"): ".",
+    ord("\uff04"): "$",
+    ord("\uff03"): "#",
+    ord("\uff05"): "%",
+}
+_TRANSLATE = {**_DASHES, **_LOOKALIKES}
+
+_RELAY_LINES = re.compile(r"^\s*\[(?:in reply to[^\]]*|\s*photo\s*|\s*video\s*|\s*document\s*|\s*sticker\s*)\]\s*",
+                          re.I | re.M)
+_URL = re.compile(r"(?:https?://|www\.|t\.me/)\S+", re.I)
+_BY_HANDLE = re.compile(r"(?:\b(?:signal\s+)?by|provided\s+by\s*:?)\s*\(?\s*@\w+\)?", re.I)
+_HANDLE = re.compile(r"@\w{3,}")
+_MARKDOWN = re.compile(r"\*\*|__|`+|~~")
+_DATE = re.compile(
+    r"(?<![\w.,])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}"
+    r"|\d{1,2}[-/ ](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[-/ ]\d{2,4})(?![\w.,])",
+    re.I,
+)
+_CLOCK_OR_RATIO = re.compile(r"(?<![\w.,:])T?\d{1,2}:\d{1,2}(?::\d{1,2})?(?![\d.,:])")
+# Cyrillic 'х'/'Х' next to a number is a leverage 'x' ("20х").
+_CYRILLIC_X = re.compile(r"(?<=\d)\s?[хХ]|[хХ](?=\s?\d)")
+
+
+def _char_class(ch: str) -> str:
+    if ch in "\n\t":
+        return ch
+    cat = unicodedata.category(ch)
+    if cat in ("So", "Sk", "Cs", "Co", "Cn", "Me", "Mn") and ch not in "^":
+        return " "  # emoji, pictographs, variation selectors, combining marks
+    if cat == "No":
+        return " "  # circled / superscript digits are list markers, never prices
+    if cat in ("Cf", "Cc", "Zl", "Zp"):
+        return "\n" if cat in ("Zl", "Zp") else ""
+    return ch
+
+
+def normalize(text: str) -> str:
+    """Canonical form of a message: ASCII punctuation, no emojis/links/relay artefacts/dates."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_TRANSLATE)
+    text = "".join(_char_class(ch) for ch in text)
+    text = _RELAY_LINES.sub("", text)
+    text = _URL.sub(" ", text)
+    text = _BY_HANDLE.sub(" ", text)
+    text = _HANDLE.sub(" ", text)
+    text = _MARKDOWN.sub(" ", text)
+    text = _DATE.sub(" ", text)
+    text = _CLOCK_OR_RATIO.sub(" ", text)
+    text = _CYRILLIC_X.sub(lambda m: "x" if m.group(0).strip() in "хХ" else m.group(0), text)
+    return text

@@ -1,0 +1,321 @@
+"""Message -> ParsedMessage: tokenise, group numbers under the label they follow, classify, validate.
+
+Numbers belong to the nearest label before them (entry, targets, stop, leverage, ...) until another
+label, a "Word:" heading we do not know, or a new line that starts with an unrelated word. Side words
+("LONG 0.32-0.30") and buy/sell act as entry labels when no entry label carries numbers. What is
+then built is checked by `verzek.parsing.safety`; a failed check keeps the parse but sets `rejected`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from verzek.domain.signals import EntryType, MarginMode, MarketType, MessageKind, ParsedMessage, Side, UpdateAction
+from verzek.parsing import lexicon as lx
+from verzek.parsing.lexicon import Field
+from verzek.parsing.normalize import normalize
+from verzek.parsing.safety import validate_open
+from verzek.parsing.status import is_close, update_action
+from verzek.parsing.symbols import SymbolCandidate, choose_symbol, close_target, symbol_candidates
+from verzek.parsing.tokens import Kind, Token, tokenize_line, uses_comma_decimals
+
+MAX_TEXT_CHARS = 8000  # longer posts are articles, not signals; cap the work done per message
+_RANGE_SEPARATORS = frozenset("-_~/")
+_RANGE_HINTS = frozenset({"between", "zone", "range", "между", "зона", "arası", "arasi", "entre", "bölgesi", "area"})
+
+
+@dataclass
+class Segment:
+    field: Field
+    label: Token | None
+    tokens: list[Token] = field(default_factory=list)
+
+    @property
+    def numbers(self) -> list[Token]:
+        return [t for t in self.tokens if t.kind == Kind.NUM]
+
+    @property
+    def percents(self) -> list[Token]:
+        return [t for t in self.tokens if t.kind == Kind.PCT]
+
+    def text(self) -> str:
+        return " ".join(([self.label.text] if self.label else []) + [t.text for t in self.tokens])
+
+
+def _segments(lines: list[list[Token]]) -> list[Segment]:
+    segments: list[Segment] = []
+    current: Segment | None = None
+    for tokens in lines:
+        meaningful = [t for t in tokens if t.kind not in (Kind.SEP, Kind.INDEX)]
+        if current and meaningful and meaningful[0].kind == Kind.WORD \
+                and meaningful[0].text.lower() not in lx.FILLER_WORDS:
+            current = None  # a new sentence: the previous field's list has ended
+        if current and meaningful and meaningful[0].kind in (Kind.PAIR, Kind.TAG):
+            current = None
+        for i, tok in enumerate(tokens):
+            if tok.kind == Kind.LABEL:
+                current = Segment(tok.field, tok)
+                segments.append(current)
+                continue
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if tok.kind == Kind.WORD and nxt is not None and nxt.kind == Kind.SEP and nxt.text == ":" \
+                    and tok.text.lower() not in lx.FILLER_WORDS:
+                current = Segment(Field.IGNORE, tok)  # "Client:", "Period:" — a heading we do not use
+                segments.append(current)
+                continue
+            if current is not None:
+                current.tokens.append(tok)
+    return segments
+
+
+@dataclass
+class _Levels:
+    entry_segments: list[Segment]
+    entries: list[Token]
+    targets: list[Token]
+    stop: list[Token]
+    stop_pct: list[Token]
+
+
+def _assign_levels(segments: list[Segment]) -> _Levels:
+    def with_numbers(*fields: Field) -> list[Segment]:
+        return [s for s in segments if s.field in fields and s.numbers]
+
+    entry_segments = with_numbers(Field.ENTRY)
+    if not entry_segments:
+        for candidates in (with_numbers(Field.BUY), with_numbers(Field.LONG, Field.SHORT), with_numbers(Field.SELL)):
+            if candidates:
+                entry_segments = [candidates[0]]
+                break
+    entry_end = segments.index(entry_segments[0]) if entry_segments else len(segments)
+
+    target_segments = with_numbers(Field.TARGETS)
+    if not target_segments:
+        # "Buy 34400 / Sell 34900-35700": after an entry, a sell (or buy-back) list is the targets.
+        later = [s for s in segments[entry_end + 1:] if s.numbers and s.field in (Field.SELL, Field.BUY)
+                 and s not in entry_segments]
+        target_segments = later[:1]
+
+    entries = [t for s in entry_segments for t in s.numbers]
+    targets = [t for s in target_segments for t in s.numbers]
+    stop_segments = [s for s in segments if s.field == Field.STOP]
+    stop = next((s.numbers for s in stop_segments if s.numbers), [])
+    stop_pct = next((s.percents for s in stop_segments if s.percents), [])
+    return _Levels(entry_segments, entries, targets, stop, stop_pct)
+
+
+def _entry_type(levels: _Levels, values: list[Decimal]) -> EntryType | None:
+    text = " ".join(s.text() for s in levels.entry_segments)
+    if not values:
+        return EntryType.MARKET if lx.MARKET_WORDS.search(text) else None
+    if len(values) == 1:
+        if lx.MARKET_WORDS.search(text) and not lx.LIMIT_WORDS.search(text):
+            return EntryType.MARKET
+        return EntryType.LIMIT
+    if len(values) == 2 and len(levels.entry_segments) == 1:
+        seg = levels.entry_segments[0]
+        first, second = ((t.line, t.start) for t in seg.numbers[:2])
+        between = [t for t in seg.tokens if first < (t.line, t.start) < second]
+        words = {t.text.lower() for t in seg.tokens if t.kind == Kind.WORD} | set(text.lower().split())
+        if any(t.kind == Kind.SEP and t.text in _RANGE_SEPARATORS for t in between) \
+                or any(t.kind == Kind.WORD and lx.RANGE_WORDS.fullmatch(t.text) for t in between) \
+                or words & _RANGE_HINTS:
+            return EntryType.RANGE
+    return EntryType.LIMIT
+
+
+def _rescale_thousands(groups: list[list[Token]]) -> list[list[Decimal]]:
+    """"38K - 39K - 41.4" next to "37.1-36.3": levels written in thousands when others carry a K."""
+    all_tokens = [t for g in groups for t in g]
+    k_values = sorted(t.value for t in all_tokens if t.thousands_suffix)
+    if not k_values:
+        return [[t.value for t in g] for g in groups]
+    reference = k_values[len(k_values) // 2]
+
+    def scaled(t: Token) -> Decimal:
+        if t.thousands_suffix or t.value == 0:
+            return t.value
+        ratio = t.value * 1000 / reference
+        return t.value * 1000 if Decimal("0.3") < ratio < Decimal("3") else t.value
+
+    return [[scaled(t) for t in g] for g in groups]
+
+
+def _dedupe(values: list[Decimal]) -> list[Decimal]:
+    seen: list[Decimal] = []
+    for v in values:
+        if v not in seen:
+            seen.append(v)
+    return seen
+
+
+def _side_from_words(segments: list[Segment], levels: _Levels) -> tuple[Side | None, bool]:
+    """Side stated in words, and whether the words contradict each other."""
+    longs = any(s.field == Field.LONG for s in segments)
+    shorts = any(s.field == Field.SHORT for s in segments)
+    if longs != shorts:
+        return (Side.LONG if longs else Side.SHORT), False
+    if longs and shorts:
+        return None, True
+    used_as_targets = {id(s) for s in segments if s.field in (Field.BUY, Field.SELL) and s.numbers
+                       and any(t in s.numbers for t in levels.targets)}
+    buys = any(s.field == Field.BUY and id(s) not in used_as_targets for s in segments)
+    sells = any(s.field == Field.SELL and id(s) not in used_as_targets for s in segments)
+    if buys != sells:
+        return (Side.LONG if buys else Side.SHORT), False
+    return None, buys and sells
+
+
+def _side_from_levels(entries: list[Decimal], targets: list[Decimal], stop: Decimal | None) -> Side | None:
+    if entries and targets:
+        if targets[0] > max(entries):
+            return Side.LONG
+        if targets[0] < min(entries):
+            return Side.SHORT
+    if entries and stop is not None:
+        if stop < min(entries):
+            return Side.LONG
+        if stop > max(entries):
+            return Side.SHORT
+    if not entries and targets and stop is not None:
+        return Side.LONG if targets[0] > stop else Side.SHORT if targets[0] < stop else None
+    return None
+
+
+def _leverage(tokens: list[Token], segments: list[Segment]) -> int | None:
+    # "Leverage: 3- 8X" writes the lower bound bare, so a leverage field's plain numbers count too.
+    marks = [t.value for t in tokens if t.kind == Kind.LEV]
+    marks += [t.value for s in segments if s.field == Field.LEVERAGE for t in s.numbers]
+    whole = [int(v) for v in marks if 1 <= v <= 1000]
+    return min(whole) if whole else None
+
+
+def _market(text: str, symbol: SymbolCandidate | None, leverage: int | None) -> MarketType | None:
+    futures = bool(lx.FUTURES_RE.search(text)) or leverage is not None or bool(symbol and symbol.perpetual)
+    spot = bool(lx.SPOT_RE.search(text))
+    if futures and spot:
+        return None  # "SPOT & FUTURES": the post leaves it open
+    if futures:
+        return MarketType.FUTURES
+    if spot or (symbol and symbol.quote in lx.SPOT_ONLY_QUOTES):
+        return MarketType.SPOT
+    return None
+
+
+def _margin_mode(text: str) -> MarginMode | None:
+    cross, isolated = bool(lx.CROSS_RE.search(text)), bool(lx.ISOLATED_RE.search(text))
+    if cross != isolated:
+        return MarginMode.CROSS if cross else MarginMode.ISOLATED
+    return None
+
+
+def _not_a_signal(reason: str) -> ParsedMessage:
+    return ParsedMessage(kind=MessageKind.NOT_A_SIGNAL, reason=reason)
+
+
+def parse_message(text: str) -> ParsedMessage:
+    """Classify and parse one Telegram message text (or media caption). Never raises on any str."""
+    if not isinstance(text, str):
+        return _not_a_signal("message text is not a string")
+    if not text.strip():
+        return _not_a_signal("empty message")
+    notes: list[str] = []
+    if len(text) > MAX_TEXT_CHARS:
+        text = text[:MAX_TEXT_CHARS]
+        notes.append(f"text truncated to {MAX_TEXT_CHARS} characters")
+    clean = normalize(text)
+    comma_decimal = uses_comma_decimals(clean)
+    lines = [tokenize_line(line, n, comma_decimal) for n, line in enumerate(clean.split("\n"))]
+    tokens = [t for line in lines for t in line]
+    segments = _segments(lines)
+    levels = _assign_levels(segments)
+    candidate, symbol_problem = choose_symbol(symbol_candidates(tokens))
+    status_text = normalize(text.replace("\u2705", " done ").replace("\u2714", " done ")).lower()
+
+    entries, targets, stops = _rescale_thousands([levels.entries, levels.targets, levels.stop])
+    entries = sorted(_dedupe(entries))
+    stop = _pick_stop(stops, entries)
+    has_setup = bool(entries) and bool(targets or stop is not None)
+
+    if not has_setup:
+        action = update_action(status_text)
+        closing = is_close(status_text)
+        if action == UpdateAction.PARTIAL_CLOSE or (action and not closing):
+            return _status(MessageKind.UPDATE, candidate, segments, action, notes)
+        if closing:
+            target = candidate or close_target(tokens)
+            return _status(MessageKind.CLOSE, target, segments, None, notes)
+
+    words_side, side_conflict = _side_from_words(segments, levels)
+    etype = _entry_type(levels, entries)
+    leverage = _leverage(tokens, segments)
+    market = _market(clean, candidate, leverage)
+    only_sell = words_side == Side.SHORT and not any(s.field == Field.SHORT for s in segments)
+    if candidate is None and not has_setup:
+        return _not_a_signal("no coin named and no complete set of levels")
+    if not entries and etype != EntryType.MARKET:
+        return _not_a_signal("no entry price or market entry")
+    if not (targets or stop is not None or words_side is not None):
+        return _not_a_signal("entry price without side, targets or stop")
+    if only_sell and not targets and stop is None and market != MarketType.FUTURES:
+        # A spot "SELL @ price" alert without targets or stop exits a held coin.
+        return _status(MessageKind.CLOSE, candidate, segments, None, notes)
+
+    level_side = _side_from_levels(entries, targets, stop)
+    side = words_side or level_side
+    if etype == EntryType.MARKET and not entries:
+        notes.append("market entry without a reference price")
+    if levels.stop_pct and stop is None:
+        notes.append("stop given only as a percentage")
+
+    parsed = ParsedMessage(
+        kind=MessageKind.OPEN,
+        symbol=candidate.symbol if candidate else None,
+        side=side,
+        market=market,
+        leverage=leverage,
+        margin_mode=_margin_mode(clean),
+        entries=tuple(entries),
+        entry_type=etype,
+        targets=tuple(targets),
+        stop_loss=stop,
+        stop_loss_pct=levels.stop_pct[0].value if levels.stop_pct and stop is None else None,
+        notes=tuple(notes),
+    )
+    problems = []
+    if symbol_problem:
+        problems.append(symbol_problem)
+    if side_conflict:
+        problems.append("the post names both sides")
+    if words_side and level_side and words_side != level_side:
+        problems.append(f"side says {words_side.value} but the levels are those of a {level_side.value}")
+    problems.extend(validate_open(parsed))
+    if problems:
+        return _replace(parsed, rejected="; ".join(problems))
+    return parsed
+
+
+def _pick_stop(stops: list[Decimal], entries: list[Decimal]) -> Decimal | None:
+    """One stop price; when a post gives two ("close above 0.313 or 0.33"), the one farther from entry."""
+    if not stops:
+        return None
+    if len(stops) == 1 or not entries:
+        return stops[-1]
+    mid = (min(entries) + max(entries)) / 2
+    return max(stops, key=lambda s: abs(s - mid))
+
+
+def _status(kind: MessageKind, candidate: SymbolCandidate | None, segments: list[Segment],
+            action: UpdateAction | None, notes: list[str]) -> ParsedMessage:
+    longs = any(s.field == Field.LONG for s in segments)
+    shorts = any(s.field == Field.SHORT for s in segments)
+    side = (Side.LONG if longs else Side.SHORT) if longs != shorts else None
+    return ParsedMessage(kind=kind, symbol=candidate.symbol if candidate else None, side=side,
+                         update_action=action, notes=tuple(notes))
+
+
+def _replace(parsed: ParsedMessage, **changes) -> ParsedMessage:
+    from dataclasses import replace
+
+    return replace(parsed, **changes)

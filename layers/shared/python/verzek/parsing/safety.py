@@ -1,0 +1,106 @@
+"""Sanity rules that decide whether a parsed `open` may be traded.
+
+A post that fails any rule is still returned (for the record and the operator), with `rejected`
+saying why; nothing downstream trades it. Rules only use the post itself, except
+`check_against_price`, which callers with market data use to catch prices written without their
+decimal point (AKRO "2835" for 0.02835) or for the wrong coin.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from verzek.domain.signals import EntryType, ParsedMessage, Side
+from verzek.parsing.lexicon import TRADABLE_QUOTES
+
+MAX_LEVERAGE = 125  # the highest any of our exchanges offers
+# Levels farther than this factor from the entry are a different price scale, not a trade plan.
+MAX_TARGET_FACTOR = Decimal(10)
+MAX_STOP_FACTOR = Decimal(5)
+MAX_ENTRY_SPREAD = Decimal(2)  # highest/lowest entry in one post
+_BASE_RE = re.compile(r"^(?=.*[A-Z])[A-Z0-9]{2,15}$")
+
+
+def validate_open(parsed: ParsedMessage) -> list[str]:
+    """Reasons this `open` must not be traded (empty list = consistent)."""
+    problems: list[str] = []
+    if not parsed.symbol:
+        problems.append("no coin named")
+    else:
+        base, _, quote = parsed.symbol.partition("/")
+        if not _BASE_RE.match(base) or quote not in TRADABLE_QUOTES:
+            problems.append(f"{parsed.symbol} is not a symbol we can trade")
+    if parsed.side is None:
+        problems.append("side not stated and not derivable from the levels")
+    if parsed.leverage is not None and parsed.leverage > MAX_LEVERAGE:
+        problems.append(f"leverage {parsed.leverage}x is above the {MAX_LEVERAGE}x any exchange allows")
+    levels = [*parsed.entries, *parsed.targets] + ([parsed.stop_loss] if parsed.stop_loss is not None else [])
+    if any(v <= 0 for v in levels):
+        problems.append("a price is zero or negative")
+        return problems
+    if not parsed.entries and parsed.entry_type != EntryType.MARKET:
+        problems.append("no entry price")
+    if parsed.entries:
+        problems.extend(_magnitude_problems(parsed))
+    if parsed.side is not None and not problems:
+        problems.extend(_order_problems(parsed))
+    if len(set(parsed.targets)) != len(parsed.targets):
+        problems.append("a take-profit target is repeated")
+    return problems
+
+
+def _magnitude_problems(parsed: ParsedMessage) -> list[str]:
+    low, high = min(parsed.entries), max(parsed.entries)
+    problems = []
+    if high / low > MAX_ENTRY_SPREAD:
+        problems.append("entries differ by more than 2x: a price is off by orders of magnitude")
+    for target in parsed.targets:
+        if not (low / MAX_TARGET_FACTOR <= target <= high * MAX_TARGET_FACTOR):
+            problems.append(f"target {target} is off by orders of magnitude from the entry")
+            break
+    stop = parsed.stop_loss
+    if stop is not None and not (low / MAX_STOP_FACTOR <= stop <= high * MAX_STOP_FACTOR):
+        problems.append(f"stop {stop} is off by orders of magnitude from the entry")
+    return problems
+
+
+def _order_problems(parsed: ParsedMessage) -> list[str]:
+    """Long: stop < entries < targets, targets rising. Short: the mirror image."""
+    problems = []
+    entries, targets, stop = parsed.entries, parsed.targets, parsed.stop_loss
+    long = parsed.side == Side.LONG
+    if entries and stop is not None:
+        if long and stop >= min(entries):
+            problems.append(f"stop {stop} is not below the long entry {min(entries)}")
+        if not long and stop <= max(entries):
+            problems.append(f"stop {stop} is not above the short entry {max(entries)}")
+    if entries and targets:
+        if long and targets[0] <= min(entries):
+            problems.append(f"target {targets[0]} is not above the long entry")
+        if not long and targets[0] >= max(entries):
+            problems.append(f"target {targets[0]} is not below the short entry")
+    if targets and stop is not None:
+        beyond = [t for t in targets if (t <= stop if long else t >= stop)]
+        if beyond:
+            problems.append(f"target {beyond[0]} is on the stop's side")
+    steps = list(zip(targets, targets[1:]))
+    if any((b <= a) if long else (b >= a) for a, b in steps):
+        problems.append("take-profit targets are not in trade order")
+    return problems
+
+
+def check_against_price(parsed: ParsedMessage, last_price: Decimal,
+                        max_deviation: Decimal = Decimal("0.5")) -> str | None:
+    """Why an `open` is off the market (entry more than `max_deviation` away from `last_price`), else None.
+
+    Catches what a post alone cannot show: a price written without its decimal point or for another coin.
+    """
+    if not parsed.entries or last_price <= 0:
+        return None
+    reference = (min(parsed.entries) + max(parsed.entries)) / 2
+    deviation = abs(reference - last_price) / last_price
+    if deviation > max_deviation:
+        return (f"entry {reference} is {deviation:.0%} away from the market price {last_price}: "
+                "price off by orders of magnitude or for another coin")
+    return None

@@ -1,0 +1,64 @@
+"""Recognising follow-up posts: take-profit hits, stop moves, fills, partial and full closes.
+
+Patterns run on the lower-cased normalised text. A partial close ("close half") is an update, a
+full close/cancel/stop-out is a close; anything else that reports progress on a trade is an update.
+"""
+
+from __future__ import annotations
+
+import re
+
+from verzek.domain.signals import UpdateAction
+
+_TP_WORDS = r"(?:tp|target|take[\s-]*profit|hedef|цель|тейк|objetivo|alvo)"
+_DONE = (r"(?:hit|reached|achieved|done|smashed|completed|touched|filled|taken|secured|booked|profit|"
+         r"ulaş[ıi]ld[ıi]|ger[çc]ekle[şs]ti|vuruldu|достигнут\w*|взят\w*|выполнен\w*|alcanzad\w*|atingid\w*|logrado)")
+
+UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
+    (UpdateAction.PARTIAL_CLOSE, re.compile(
+        r"(?:close|closing|закры\w*|kapat\w*|cerrar|fechar)\s+(?:the\s+)?(?:half|partial|part|\d{1,2}\s*%)(?!\w)|"
+        r"(?:book|secure|realize|take|taking|booking)\s+(?:some|partial|part\s+of\s+(?:the\s+)?)\s*profits?|"
+        r"partial(?:ly)?\s+(?:clos\w*|profit\w*)|частичн\w+\s+(?:закры\w*|фикс\w*)|kısmi\s+kapat\w*")),
+    (UpdateAction.MOVE_SL_BREAKEVEN, re.compile(
+        r"(?:move|moved|moving|shift|set|put|adjust)\s+(?:the\s+|your\s+)?(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+"
+        r"(?:to\s+)?(?:entry|breakeven|break[\s-]*even|be|cost|entry\s+price)(?!\w)|"
+        r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:moved\s+)?(?:to\s+)?(?:entry|breakeven|break[\s-]*even|be)(?!\w)|"
+        r"безубыт\w*|стоп\s+в\s+бу|stop\s+giri[şs]e|stop'?u?\s+giri[şs]e")),
+    (UpdateAction.NEW_STOP, re.compile(
+        r"(?:move|moved|moving|shift|set|put|adjust|trail\w*|update\w*|change\w*|new)\s+(?:the\s+|your\s+)?"
+        r"(?:sl|stop(?:[\s-]*loss)?|stoploss)(?!\w)|(?:sl|stop(?:[\s-]*loss)?)\s+(?:moved|updated|changed)|"
+        r"перен\w+\s+стоп|стоп\s+перен\w+")),
+    (UpdateAction.TP_HIT, re.compile(
+        rf"{_TP_WORDS}s?\s*\d{{0,2}}\s*(?:is\s+|was\s+|has\s+been\s+|have\s+been\s+)?{_DONE}|"
+        r"all\s+(?:take[\s-]*profit\s+)?targets?\s+(?:are\s+|were\s+)?(?:hit|reached|achieved|done|completed)|"
+        r"target\s+\d+\s*:?\s*[\d.]+\s*done|hedef\s*\d*\s*tamam")),
+    (UpdateAction.ENTRY_FILLED, re.compile(
+        r"(?:entry|entries|buy|order|giri[şs])\s*(?:target\s*)?\d{0,2}\s*(?:is\s+|was\s+|has\s+been\s+)?"
+        r"(?:filled|triggered|activated|executed|reached|achieved|done|hit)|all\s+entr(?:y|ies)\s+"
+        r"(?:targets?\s+)?(?:achieved|filled|done)|(?:вход|ордер)\s+\w*\s*(?:исполнен|сработал)\w*")),
+    (UpdateAction.CANCEL_ENTRY, re.compile(r"cancel\w*\s+(?:the\s+)?(?:entry|order|limit)\s*\d")),
+    (UpdateAction.ADD_ENTRY, re.compile(r"(?:add|adding)\s+(?:more|entry|to\s+(?:the\s+)?position)|re[\s-]?entry\s+at")),
+]
+
+# Phrases that end a trade; only trusted at the start of a post or as a clear status sentence.
+_CLOSE_PATTERN = re.compile(
+    r"^(?:please\s+|pls\s+|now\s+)?(?:close|exit|cancel|закрыть|закрываем|закрываю|отмена|отменяем|kapat\w*|iptal|"
+    r"cerrar|cerramos|cancelar|fechar|fechamos|sair)(?!\w)|"
+    r"(?:closed|cancel+ed|stopped\s+out|exited|invalidated|kapand[ıi]|закрыт\w*|отмен[её]н\w*|cerrad\w*|"
+    r"cancelad\w*|fechad\w*|encerrad\w*)(?!\w)|"
+    r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:was\s+|has\s+been\s+)?(?:hit|triggered|reached|touched|taken)|"
+    r"hit\s+(?:the\s+|our\s+)?(?:sl|stop(?:[\s-]*loss)?)|стоп\s+сработал|выбил\w*\s+по\s+стопу|"
+    r"close\s+(?:all|everything|your|the|this|my|position|trade)(?!\w)|"
+    r"(?:position|trade|signal|order)s?\s+(?:is\s+|was\s+|has\s+been\s+)?(?:closed|cancel+ed)", re.M)
+
+
+def update_action(lowered: str) -> UpdateAction | None:
+    for action, pattern in UPDATE_PATTERNS:
+        if pattern.search(lowered):
+            return action
+    return None
+
+
+def is_close(lowered: str) -> bool:
+    lines = "\n".join(line.strip(" \t-:>*#.!") for line in lowered.splitlines())
+    return bool(_CLOSE_PATTERN.search(lines))

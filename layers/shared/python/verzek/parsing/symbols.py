@@ -1,0 +1,143 @@
+"""Which coin a message is about: candidates from explicit pairs, hashtags/cashtags, labelled words
+("Pair: XRP"), and bare tickers next to a side or close word ("DOGE short", "Close TRB").
+
+Candidates are ranked by how explicit they are; two different explicit pairs in one post make it
+ambiguous, and ambiguity is reported, never resolved by guessing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from verzek.parsing.lexicon import GLUED_QUOTES, NOT_COINS, TRADABLE_QUOTES, Field
+from verzek.parsing.tokens import Kind, Token
+
+_BASE_RE = re.compile(r"^(?=.*[A-Z])[A-Z0-9]{2,15}$")
+_PAIR_SPLIT_RE = re.compile(r"^[#$]?(?P<base>\w+?)\s?[/|_-]\s?(?P<quote>[A-Za-z]+)(?P<suffix>\.p|:usdt|:usdc|-?perp)?$",
+                            re.I)
+_TIMEFRAME_RE = re.compile(r"^\d+(?:m|h|hr|hrs|d|w|min|mins|x)$", re.I)
+
+EXPLICIT, NAMED, HASHTAG = 3, 2, 1
+
+
+@dataclass(frozen=True, slots=True)
+class SymbolCandidate:
+    base: str
+    quote: str
+    rank: int
+    position: int  # token order, earlier wins among equals
+    perpetual: bool = False  # written as a perpetual contract (".P", "PERP")
+
+    @property
+    def symbol(self) -> str:
+        return f"{self.base}/{self.quote}"
+
+
+def _split_glued(word: str) -> tuple[str, str | None]:
+    upper = word.upper()
+    for quote in GLUED_QUOTES:
+        if upper.endswith(quote) and len(upper) - len(quote) >= 2:
+            return upper[: -len(quote)], quote
+    return upper, None
+
+
+def _coin(word: str, rank: int, position: int, allow_glued: bool = True) -> SymbolCandidate | None:
+    raw = word.lstrip("#$")
+    perpetual = False
+    if raw.lower().endswith(".p"):
+        raw, perpetual = raw[:-2], True
+    elif raw.upper().endswith("PERP") and len(raw) > 6:
+        raw, perpetual = raw[:-4], True
+    if _TIMEFRAME_RE.match(raw):
+        return None
+    base, quote = _split_glued(raw) if allow_glued else (raw.upper(), None)
+    if not _BASE_RE.match(base) or base in NOT_COINS:
+        return None
+    if quote is None:
+        return SymbolCandidate(base, "USDT", rank, position, perpetual)
+    return SymbolCandidate(base, quote, max(rank, EXPLICIT), position, perpetual)
+
+
+def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
+    found: list[SymbolCandidate] = []
+    for i, tok in enumerate(tokens):
+        prev = tokens[i - 1] if i else None
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if tok.kind == Kind.PAIR:
+            m = _PAIR_SPLIT_RE.match(tok.text.strip())
+            if not m:
+                continue
+            base, quote = m.group("base").upper(), m.group("quote").upper()
+            if quote in TRADABLE_QUOTES and _BASE_RE.match(base) and base not in NOT_COINS:
+                found.append(SymbolCandidate(base, quote, EXPLICIT, i, bool(m.group("suffix"))))
+        elif tok.kind == Kind.TAG:
+            cand = _coin(tok.text, HASHTAG, i)
+            if cand:
+                found.append(cand)
+        elif tok.kind == Kind.WORD:
+            word = tok.text
+            after_symbol_label = _previous_label(tokens, i) == Field.SYMBOL
+            next_to_side = any(t is not None and t.kind == Kind.LABEL and t.field in (Field.LONG, Field.SHORT)
+                               and t.line == tok.line for t in (prev, nxt))
+            if after_symbol_label:
+                cand = _coin(word, NAMED, i)
+            elif word.isupper() or word[:1].isdigit():
+                cand = _coin(word, NAMED if next_to_side else 0, i)
+                if cand and cand.quote == "USDT" and cand.rank == 0 and not _glued_quote(word):
+                    cand = None  # a lone capitalised word is not enough to name a coin
+            else:
+                cand = None
+            if cand:
+                found.append(cand)
+    return found
+
+
+def _glued_quote(word: str) -> bool:
+    return _split_glued(word.lstrip("#$"))[1] is not None
+
+
+def _previous_label(tokens: list[Token], i: int) -> Field | None:
+    """The label this word belongs to, if it is the first word after a label on the same line."""
+    j = i - 1
+    while j >= 0 and tokens[j].kind == Kind.SEP and tokens[j].line == tokens[i].line:
+        j -= 1
+    if j >= 0 and tokens[j].kind == Kind.LABEL and tokens[j].line == tokens[i].line:
+        return tokens[j].field
+    return None
+
+
+def close_target(tokens: list[Token]) -> SymbolCandidate | None:
+    """The coin named right after a close/cancel command ("Close algo", "Cancel TRB"), any case."""
+    for i, tok in enumerate(tokens[:-1]):
+        if tok.kind == Kind.WORD and tok.text.lower() in _CLOSE_VERBS:
+            nxt = tokens[i + 1]
+            if nxt.kind in (Kind.WORD, Kind.TAG) and nxt.text.lower() not in _CLOSE_FILLERS:
+                return _coin(nxt.text, NAMED, i + 1)
+    return None
+
+
+_CLOSE_VERBS = frozenset("close cancel exit закрыть закрываем закрываю kapat kapatın cerrar cerramos fechar "
+                         "cancelar iptal отмена".split())
+_CLOSE_FILLERS = frozenset("all the a my your our this that these those position positions trade trades order "
+                           "orders everything now half partial it them".split())
+
+
+def choose_symbol(candidates: list[SymbolCandidate]) -> tuple[SymbolCandidate | None, str | None]:
+    """Best candidate, or (None, reason) when none or several equally explicit different coins."""
+    ranked = [c for c in candidates if c.rank > 0]
+    if not ranked:
+        return None, None
+    best_rank = max(c.rank for c in ranked)
+    best = sorted((c for c in ranked if c.rank == best_rank), key=lambda c: c.position)
+    distinct = {c.base for c in best}
+    if best_rank == EXPLICIT and len({(c.base, c.quote) for c in best}) > 1:
+        if len(distinct) > 1:
+            return best[0], "several different symbols in one message: " + ", ".join(sorted(distinct))
+        quotes = {c.quote for c in best}
+        return best[0], "several quotes for one coin: " + ", ".join(sorted(quotes))
+    winner = best[0]
+    # A perpetual marker on any mention of the same coin ("#BTCUSDT.P") makes it a futures pair.
+    if not winner.perpetual and any(c.perpetual and c.base == winner.base for c in candidates):
+        winner = SymbolCandidate(winner.base, winner.quote, winner.rank, winner.position, True)
+    return winner, None

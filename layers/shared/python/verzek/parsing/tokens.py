@@ -1,0 +1,155 @@
+"""Tokeniser: one normalised line -> labels, symbols, numbers, leverage marks, words and separators.
+
+Numbers keep their written digits (Decimal, comma decimals and thousands resolved per message, `38K`
+expanded). Anything that only looks like a number — list indexes ("1)"), percentages, timeframes
+("4hr", "15 min"), leverage ("10x", "x10", "5lev") — gets its own kind so it can never become a price.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+
+from verzek.parsing.lexicon import LABEL_RE, Field
+
+
+class Kind(StrEnum):
+    LABEL = "label"
+    PAIR = "pair"  # BASE + separator + QUOTE ("BTC/USDT", "OGN - USDT", "BAL|USDT")
+    TAG = "tag"  # "#BTC", "$sol", "#BTCUSDT.P"
+    LEV = "lev"
+    NUM = "num"
+    PCT = "pct"
+    WORD = "word"
+    SEP = "sep"
+    INDEX = "index"  # list numbering, dropped
+
+
+_QUOTES = r"usdt|usdc|busd|fdusd|tusd|usd|btc|eth|bnb|eur|try"
+_TOKEN_RE = re.compile(
+    rf"(?P<pair>[#$]?(?<![\w.])[^\W_][\w]{{0,19}}\s?[/|_-]\s?(?:{_QUOTES})(?:\.p|:usdt|:usdc|-?perp)?(?![\w]))"
+    r"|(?P<tag>#\w[\w&]*(?:\.p(?!\w))?|\$[^\W\d_]\w*(?:\.p(?!\w))?)"
+    r"|(?P<lev>(?<![\w.,])(?:\d{1,3}(?:[.,]\d)?\s?x(?!\w)|x\s?\d{1,3}(?![\w.,])|\d{1,3}\s?lev(?:erage)?(?!\w)))"
+    r"|(?P<dword>(?<![\w.,])\d+(?![kKmM](?!\w))[^\W\d_]\w*)"
+    r"|(?P<num>(?<![\w])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?|(?<![.,])[.,]\d+)(?P<ksuffix>\s?[kK](?!\w))?"
+    r"(?P<pct>\s?%)?)"
+    r"|(?P<word>[^\W\d_][\w'&]*(?:\.p(?!\w))?)"
+    r"|(?P<sep>\S)",
+    re.I,
+)
+_LINE_INDEX_RE = re.compile(r"^\s*[-*•]?\s*\(?\d{1,2}\s*(?:\)|\.(?!\d))")
+_TIME_UNITS = frozenset("""m min mins minute minutes h hr hrs hour hours d day days w wk week weeks month months
+    мин минут час часа часов дн дня дней saat dakika gün gun hora horas minutos dias días""".split())
+
+
+@dataclass(slots=True)
+class Token:
+    kind: Kind
+    text: str
+    start: int
+    field: Field | None = None  # for LABEL
+    value: Decimal | None = None  # for NUM / LEV / PCT
+    thousands_suffix: bool = False  # "38K"
+    line: int = 0
+
+
+def _parse_decimal(raw: str, comma_decimal: bool) -> Decimal | None:
+    s = raw.strip()
+    if "," in s and "." in s:
+        s = s.replace(",", "") if s.rfind(",") < s.rfind(".") else s.replace(".", "").replace(",", ".")
+    elif "," in s:
+        groups = s.split(",")
+        thousands_like = all(len(g) == 3 for g in groups[1:]) and groups[0] not in ("", "0")
+        if thousands_like and not comma_decimal:
+            s = s.replace(",", "")
+        elif len(groups) == 2:
+            s = s.replace(",", ".")
+        else:
+            return None
+    if s.startswith("."):
+        s = "0" + s
+    try:
+        return Decimal(s)
+    except InvalidOperation:
+        return None
+
+
+def uses_comma_decimals(text: str) -> bool:
+    """True when the message writes decimals with a comma ("0,85", "390,50") and never with a dot."""
+    comma_decimal = re.search(r"(?<![\d,.])\d+,(?:\d{1,2}|\d{4,})(?![\d,])|(?<![\d,.])0,\d+", text)
+    dot_decimal = re.search(r"(?<![\d,.])\d+\.\d+(?![\d,])", text)
+    return bool(comma_decimal) and not dot_decimal
+
+
+def tokenize_line(line: str, line_no: int, comma_decimal: bool) -> list[Token]:
+    labels = [(m.start(), m.end(), Field(m.lastgroup)) for m in LABEL_RE.finditer(line)]
+    tokens: list[Token] = []
+    index_match = _LINE_INDEX_RE.match(line)
+    skip_until = 0
+    if index_match:
+        tokens.append(Token(Kind.INDEX, index_match.group(0).strip(), index_match.start(), line=line_no))
+        skip_until = index_match.end()
+    label_iter = iter(labels)
+    next_label = next(label_iter, None)
+    for m in _TOKEN_RE.finditer(line):
+        if m.start() < skip_until:
+            continue
+        while next_label and next_label[1] <= m.start():
+            next_label = next(label_iter, None)
+        if next_label and next_label[0] <= m.start() < next_label[1]:
+            # A pair/tag/number that starts inside a label span is part of the label ("TP1", "Entry 2").
+            if m.lastgroup not in ("pair", "tag") or m.start() == next_label[0]:
+                if not tokens or tokens[-1].start != next_label[0]:
+                    tokens.append(Token(Kind.LABEL, line[next_label[0]:next_label[1]], next_label[0],
+                                        field=next_label[2], line=line_no))
+                continue
+        kind = m.lastgroup
+        text = m.group(0)
+        if kind == "pair":
+            tokens.append(Token(Kind.PAIR, text, m.start(), line=line_no))
+        elif kind == "tag":
+            tokens.append(Token(Kind.TAG, text, m.start(), line=line_no))
+        elif kind == "lev":
+            digits = re.search(r"\d{1,3}(?:[.,]\d)?", text).group(0).replace(",", ".")
+            tokens.append(Token(Kind.LEV, text, m.start(), value=Decimal(digits), line=line_no))
+        elif kind == "num":
+            raw = text
+            is_pct = m.group("pct") is not None
+            has_k = m.group("ksuffix") is not None
+            core = raw.rstrip("% ").rstrip()
+            if has_k:
+                core = core[:-1].rstrip()
+            value = _parse_decimal(core, comma_decimal)
+            if value is None:
+                tokens.append(Token(Kind.SEP, text, m.start(), line=line_no))
+                continue
+            if has_k:
+                value = value * 1000
+            tokens.append(Token(Kind.PCT if is_pct else Kind.NUM, text, m.start(), value=value,
+                                thousands_suffix=has_k, line=line_no))
+        elif kind in ("word", "dword"):
+            tokens.append(Token(Kind.WORD, text, m.start(), line=line_no))
+        else:
+            tokens.append(Token(Kind.SEP, text, m.start(), line=line_no))
+    _mark_non_prices(tokens)
+    return tokens
+
+
+def _mark_non_prices(tokens: list[Token]) -> None:
+    """Percent ranges ("5-10%", "3 to 5%"), timeframes ("15 min") and "(2.5)" style counts are not prices."""
+    for i, tok in enumerate(tokens):
+        if tok.kind != Kind.NUM:
+            continue
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt and nxt.kind == Kind.WORD and nxt.text.lower() in _TIME_UNITS:
+            tok.kind = Kind.INDEX
+            continue
+        # "5-10%" / "3 to 5%": the left bound of a percentage range is a percentage too.
+        j = i + 1
+        while j < len(tokens) and (tokens[j].kind == Kind.SEP and tokens[j].text in "-~/"
+                                   or tokens[j].kind == Kind.WORD and tokens[j].text.lower() in ("to", "and", "or")):
+            j += 1
+        if j > i + 1 and j < len(tokens) and tokens[j].kind == Kind.PCT and tok.value <= tokens[j].value:
+            tok.kind = Kind.PCT
