@@ -81,6 +81,22 @@ class Settings(BaseSettings):
     email_sender: str = Field("no-reply@verzek.local", alias="EMAIL_SENDER")
     email_backend: str = Field("outbox", alias="EMAIL_BACKEND", description="outbox | ses")
     expo_push_url: str = Field("https://exp.host/--/api/v2/push/send", alias="EXPO_PUSH_URL")
+    expo_access_token: SecretStr | None = Field(None, alias="EXPO_ACCESS_TOKEN",
+                                                description="Expo push security token (optional)")
+    access_token_ttl_seconds: int = Field(900, alias="ACCESS_TOKEN_TTL_SECONDS", ge=60, le=3600,
+                                          description="Lifetime of API access tokens (JWT)")
+    refresh_token_ttl_days: int = Field(30, alias="REFRESH_TOKEN_TTL_DAYS", ge=1, le=365)
+    email_token_ttl_hours: int = Field(24, alias="EMAIL_TOKEN_TTL_HOURS", ge=1, le=168,
+                                       description="Lifetime of email verification / password reset links")
+    login_window_minutes: int = Field(15, alias="LOGIN_WINDOW_MINUTES", ge=1,
+                                      description="Window over which failed logins are counted")
+    login_max_failures_per_account: int = Field(5, alias="LOGIN_MAX_FAILURES_PER_ACCOUNT", ge=1)
+    login_max_failures_per_ip: int = Field(20, alias="LOGIN_MAX_FAILURES_PER_IP", ge=1)
+    house_ingest_max_skew_seconds: int = Field(300, alias="HOUSE_INGEST_MAX_SKEW_SECONDS", ge=1,
+                                               description="Accepted clock skew of signed house-signal posts")
+    proxy_public_ips: str = Field("", alias="PROXY_PUBLIC_IPS",
+                                  description="Comma-separated static IPs of the proxy nodes (users whitelist "
+                                              "them on their exchange keys)")
 
     # --- trading ---
     global_kill_switch: bool = Field(False, alias="GLOBAL_KILL_SWITCH")
