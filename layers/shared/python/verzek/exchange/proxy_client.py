@@ -248,7 +248,8 @@ def _ccxt_id_and_options(exchange_id: str, market_type: str) -> tuple[str, dict]
         # Load only the market families we trade: one exchangeInfo call instead of three.
         types = ["spot"] if market_type == "spot" else ["linear"]
         return "binance", {"defaultType": "spot" if market_type == "spot" else "future",
-                           "fetchMarkets": {"types": types}, "fetchCurrencies": False}
+                           "fetchMarkets": {"types": types}, "fetchCurrencies": False,
+                           "fetchMargins": False}
     if exchange_id == "bybit":
         types = ["spot"] if market_type == "spot" else ["linear"]
         return "bybit", {"defaultType": "spot" if market_type == "spot" else "swap", "defaultSubType": "linear",

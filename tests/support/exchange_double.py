@@ -1,0 +1,764 @@
+"""An exchange double on 127.0.0.1 for tests: a real HTTP server speaking enough of Binance's
+(spot `/api/v3`, `/sapi`, USD-M futures `/fapi`) and Bybit v5's REST APIs for ccxt's real clients,
+and checking their real request signatures.
+
+    from tests.support.exchange_double import ExchangeDouble
+
+    with ExchangeDouble() as double:                     # a server on a free loopback port
+        double.add_account("my-key", "my-secret")        # accepted by both exchanges
+        double.set_balance("binance", "spot", "USDT", "1000")
+        client = ccxt.binance({"apiKey": "my-key", "secret": "my-secret",
+                               "urls": ...})             # or route through the proxy node, see
+                                                         # tests/integration/proxy/conftest.py
+        ...
+        double.fill("my-client-id", "60000", "0.01")     # fill an open order (partly or fully)
+
+One server serves every host: point `api.binance.com`, `fapi.binance.com` and `api.bybit.com` (or
+their testnets) at `double.base_url`. What it checks, like the exchanges do:
+
+* Binance: `X-MBX-APIKEY` known; HMAC-SHA256 hex `signature` over the query string + body without
+  the signature; `timestamp` within `recvWindow` (-1021, -1022, -2014/-2015 errors otherwise).
+* Bybit v5: `X-BAPI-API-KEY`, `X-BAPI-TIMESTAMP`, `X-BAPI-RECV-WINDOW`, `X-BAPI-SIGN` = HMAC-SHA256
+  hex of timestamp + key + recvWindow + (query string for GET | body for POST) (10002-10004).
+
+State: an in-memory order book per (exchange, market) honouring client order ids (Binance
+`newClientOrderId` / `origClientOrderId`, Bybit `orderLinkId`; a duplicate gets the exchange's real
+duplicate error), balances, leverage and margin mode, Binance API-key restrictions. Limit orders
+rest until `fill()`; market orders fill at once at `mark_prices[symbol]`.
+
+Faults: `slow(seconds)`, `inject_error(429|418|..., retry_after=..., used_weight=...)`,
+`order_not_found_for_next(n)`, and `used_weight` reported in X-MBX-USED-WEIGHT-1M.
+`requests` records every request received (for "nothing was forwarded" assertions).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import itertools
+import json
+import socket
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from decimal import Decimal
+from urllib.parse import parse_qsl
+
+import uvicorn
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+D = Decimal
+
+# Markets the double lists: exchange symbol -> (base, quote, tick size, step size).
+MARKETS = {
+    "BTCUSDT": ("BTC", "USDT", "0.10", "0.00001"),
+    "ETHUSDT": ("ETH", "USDT", "0.01", "0.0001"),
+}
+FUTURES_STEP = {"BTCUSDT": "0.001", "ETHUSDT": "0.001"}
+
+
+def _fmt(value: Decimal | None) -> str:
+    return "0" if value is None else format(value.normalize(), "f")
+
+
+def _now_ms() -> int:
+    return int(time.time() * 1000)
+
+
+class ServerThread:
+    """Run an ASGI app with uvicorn in a background thread on a free 127.0.0.1 port."""
+
+    def __init__(self, app, *, host: str = "127.0.0.1", port: int = 0, log_level: str = "warning"):
+        self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self._sock.bind((host, port))
+        self.host, self.port = self._sock.getsockname()[:2]
+        config = uvicorn.Config(app, log_level=log_level, lifespan="auto", server_header=False,
+                                date_header=False, timeout_graceful_shutdown=2)
+        self.server = uvicorn.Server(config)
+        self._thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    def start(self) -> ServerThread:
+        self._thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self._sock]}, daemon=True)
+        self._thread.start()
+        deadline = time.monotonic() + 10
+        while not self.server.started:
+            if not self._thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("server thread failed to start")
+            time.sleep(0.005)
+        return self
+
+    def stop(self) -> None:
+        if self._thread is not None:
+            self.server.should_exit = True
+            self._thread.join(timeout=10)
+            self._thread = None
+        self._sock.close()
+
+    def __enter__(self) -> ServerThread:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+@dataclass
+class DoubleOrder:
+    exchange: str             # "binance" | "bybit"
+    market: str               # "spot" | "linear"
+    symbol: str               # exchange id, e.g. BTCUSDT
+    order_id: str
+    client_order_id: str
+    side: str                 # "BUY" | "SELL"
+    type: str                 # "LIMIT" | "MARKET"
+    price: Decimal | None
+    amount: Decimal
+    time_in_force: str = "GTC"
+    reduce_only: bool = False
+    filled: Decimal = D(0)
+    cost: Decimal = D(0)
+    status: str = "open"      # "open" | "filled" | "canceled"
+    created_ms: int = field(default_factory=_now_ms)
+    updated_ms: int = field(default_factory=_now_ms)
+
+    @property
+    def average(self) -> Decimal:
+        return self.cost / self.filled if self.filled else D(0)
+
+
+@dataclass
+class RecordedRequest:
+    exchange: str
+    method: str
+    path: str
+    query: str
+    body: bytes
+    headers: dict[str, str]
+    authenticated: bool | None   # None: public endpoint
+
+
+@dataclass
+class _InjectedError:
+    status: int
+    remaining: int
+    retry_after: float | None
+    used_weight: int | None
+    path_prefix: str | None
+
+
+class DoubleError(Exception):
+    """An exchange error answer (raised inside handlers)."""
+
+    def __init__(self, status: int, body: dict):
+        self.status, self.body = status, body
+
+
+class ExchangeDouble:
+    """See the module docstring. Thread-safe enough for tests: state changes hold one lock."""
+
+    def __init__(self, *, host: str = "127.0.0.1", port: int = 0):
+        self.accounts: dict[str, str] = {}
+        self.api_restrictions: dict[str, dict] = {}
+        self.balances: dict[tuple[str, str], dict[str, Decimal]] = {}
+        self.orders: list[DoubleOrder] = []
+        self.leverage: dict[tuple[str, str], int] = {}
+        self.margin_mode: dict[tuple[str, str], str] = {}
+        self.mark_prices: dict[str, Decimal] = {"BTCUSDT": D("60000"), "ETHUSDT": D("3000")}
+        self.requests: list[RecordedRequest] = []
+        self.used_weight = 0
+        self.delay_seconds = 0.0
+        self._delay_prefix: str | None = None
+        self._errors: list[_InjectedError] = []
+        self._not_found_remaining = 0
+        self._ids = itertools.count(1_000_001)
+        self._lock = threading.RLock()
+        self._route_table = self._routes()
+        self._server = ServerThread(self._build_app(), host=host, port=port)
+
+    # ----------------------------------------------------------------- lifecycle
+    @property
+    def base_url(self) -> str:
+        return self._server.url
+
+    def start(self) -> ExchangeDouble:
+        self._server.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.stop()
+
+    def __enter__(self) -> ExchangeDouble:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    # ----------------------------------------------------------------- test controls
+    def add_account(self, api_key: str, secret: str, **restrictions) -> None:
+        """An API key known to both exchanges; `restrictions` override Binance's apiRestrictions."""
+        with self._lock:
+            self.accounts[api_key] = secret
+            self.api_restrictions[api_key] = {
+                "ipRestrict": False, "createTime": _now_ms() - 86_400_000, "enableReading": True,
+                "enableWithdrawals": False, "enableInternalTransfer": False, "enableMargin": False,
+                "enableFutures": True, "permitsUniversalTransfer": False, "enableVanillaOptions": False,
+                "enableFixApiTrade": False, "enableFixReadOnly": False, "enableSpotAndMarginTrading": True,
+                "enablePortfolioMarginTrading": False, **restrictions}
+
+    def set_balance(self, exchange: str, market: str, asset: str, amount: str | Decimal) -> None:
+        with self._lock:
+            self.balances.setdefault((exchange, market), {})[asset] = D(str(amount))
+
+    def fill(self, client_order_id: str, price: str | Decimal, amount: str | Decimal) -> DoubleOrder:
+        """Fill `amount` more of an open order at `price` (fully filled orders become "filled")."""
+        price, amount = D(str(price)), D(str(amount))
+        with self._lock:
+            order = self.order_by_client_id(client_order_id)
+            if order is None or order.status != "open":
+                raise KeyError(f"no open order with client id {client_order_id!r}")
+            if amount <= 0 or order.filled + amount > order.amount:
+                raise ValueError("fill amount must be positive and at most the remaining amount")
+            order.filled += amount
+            order.cost += amount * price
+            order.updated_ms = _now_ms()
+            if order.filled == order.amount:
+                order.status = "filled"
+            return order
+
+    def order_by_client_id(self, client_order_id: str) -> DoubleOrder | None:
+        with self._lock:
+            return next((o for o in self.orders if o.client_order_id == client_order_id), None)
+
+    def slow(self, seconds: float, path_prefix: str | None = None) -> None:
+        """Delay every answer (or those under `path_prefix`) by `seconds`; 0 turns it off."""
+        self.delay_seconds, self._delay_prefix = seconds, path_prefix
+
+    def inject_error(self, status: int, *, times: int = 1, retry_after: float | None = None,
+                     used_weight: int | None = None, path_prefix: str | None = None) -> None:
+        """The next `times` requests (under `path_prefix`) answer `status` (429/418/5xx) with the
+        exchange's rate-limit body, a Retry-After and X-MBX-USED-WEIGHT-1M if given."""
+        with self._lock:
+            self._errors.append(_InjectedError(status, times, retry_after, used_weight, path_prefix))
+
+    def order_not_found_for_next(self, lookups: int) -> None:
+        """The next `lookups` order queries answer "order does not exist" (eventual consistency)."""
+        self._not_found_remaining = lookups
+
+    def reset_requests(self) -> None:
+        with self._lock:
+            self.requests.clear()
+
+    # ----------------------------------------------------------------- HTTP plumbing
+    def _build_app(self) -> Starlette:
+        routes = [Route("/{path:path}", self._dispatch, methods=["GET", "POST", "PUT", "DELETE"])]
+        return Starlette(routes=routes)
+
+    async def _dispatch(self, request: Request) -> Response:
+        path = request.url.path
+        exchange = "bybit" if path.startswith("/v5/") else "binance"
+        query = request.scope.get("query_string", b"").decode("latin-1")
+        body = await request.body()
+        record = RecordedRequest(exchange, request.method, path, query, body,
+                                 {k.lower(): v for k, v in request.headers.items()}, None)
+        with self._lock:
+            self.requests.append(record)
+            self.used_weight += 1
+        if self.delay_seconds and (self._delay_prefix is None or path.startswith(self._delay_prefix)):
+            await asyncio.sleep(self.delay_seconds)
+        injected = self._take_injected_error(path)
+        if injected is not None:
+            return self._injected_response(exchange, injected)
+        handler = self._route_table.get((request.method, path))
+        if handler is None:
+            return self._error_response(exchange, DoubleError(404, {"code": -1, "msg": f"double: no route "
+                                                                                      f"{request.method} {path}"}))
+        try:
+            if exchange == "binance":
+                params = dict(parse_qsl(query, keep_blank_values=True))
+                if body:
+                    params.update(parse_qsl(body.decode(), keep_blank_values=True))
+                if handler.__name__.startswith("_bn_signed"):
+                    record.authenticated = False
+                    api_key = self._check_binance_signature(request, query, body, params)
+                    record.authenticated = True
+                    params["__api_key"] = api_key
+            else:
+                params = dict(parse_qsl(query, keep_blank_values=True))
+                if body:
+                    params.update(json.loads(body))
+                if handler.__name__.startswith("_bb_signed"):
+                    record.authenticated = False
+                    params["__api_key"] = self._check_bybit_signature(request, query, body)
+                    record.authenticated = True
+            params["__path"] = path
+            with self._lock:
+                payload = handler(params)
+        except DoubleError as exc:
+            return self._error_response(exchange, exc)
+        return self._json(exchange, payload)
+
+    def _take_injected_error(self, path: str) -> _InjectedError | None:
+        with self._lock:
+            for injected in self._errors:
+                if injected.remaining > 0 and (injected.path_prefix is None or path.startswith(injected.path_prefix)):
+                    injected.remaining -= 1
+                    return injected
+        return None
+
+    def _weight_headers(self) -> dict[str, str]:
+        return {"X-MBX-USED-WEIGHT-1M": str(self.used_weight)}
+
+    def _json(self, exchange: str, payload, status: int = 200, headers: dict | None = None) -> Response:
+        all_headers = self._weight_headers() if exchange == "binance" else {}
+        all_headers.update(headers or {})
+        return JSONResponse(payload, status_code=status, headers=all_headers)
+
+    def _error_response(self, exchange: str, exc: DoubleError) -> Response:
+        return self._json(exchange, exc.body, exc.status)
+
+    def _injected_response(self, exchange: str, injected: _InjectedError) -> Response:
+        headers = {}
+        if injected.retry_after is not None:
+            headers["Retry-After"] = str(int(injected.retry_after))
+        if injected.used_weight is not None:
+            self.used_weight = injected.used_weight
+        if exchange == "bybit":
+            return self._json(exchange, {"retCode": 10006, "retMsg": "Too many visits!", "result": {},
+                                         "retExtInfo": {}, "time": _now_ms()}, injected.status, headers)
+        body = {"code": -1003, "msg": "Way too much request weight used; IP banned until later."
+                if injected.status == 418 else "Too much request weight used; please use WebSocket Streams."}
+        if injected.status >= 500:
+            body = {"code": -1001, "msg": "Internal error; unable to process your request. Please try again."}
+        return self._json(exchange, body, injected.status, headers)
+
+    # ----------------------------------------------------------------- signatures
+    def _check_binance_signature(self, request: Request, query: str, body: bytes, params: dict) -> str:
+        api_key = request.headers.get("x-mbx-apikey")
+        if not api_key:
+            raise DoubleError(401, {"code": -2014, "msg": "API-key format invalid."})
+        secret = self.accounts.get(api_key)
+        if secret is None:
+            raise DoubleError(401, {"code": -2015, "msg": "Invalid API-key, IP, or permissions for action."})
+        # Binance signs totalParams = query string + request body, without the signature parameter.
+        total = query + body.decode("latin-1")
+        signed_part, sep, signature = total.rpartition("&signature=")
+        if not sep or "&" in signature:
+            raise DoubleError(400, {"code": -1102, "msg": "Mandatory parameter 'signature' was not sent, was empty/null, "
+                                                          "or malformed."})
+        expected = hmac.new(secret.encode(), signed_part.encode("latin-1"), hashlib.sha256).hexdigest()
+        if not hmac.compare_digest(expected, signature):
+            raise DoubleError(400, {"code": -1022, "msg": "Signature for this request is not valid."})
+        try:
+            timestamp = int(params["timestamp"])
+            recv_window = int(params.get("recvWindow", "5000"))
+        except (KeyError, ValueError):
+            raise DoubleError(400, {"code": -1102, "msg": "Mandatory parameter 'timestamp' was not sent, was empty/null, "
+                                                          "or malformed."}) from None
+        now = _now_ms()
+        if timestamp > now + 1000 or now - timestamp > min(recv_window, 60_000):
+            raise DoubleError(400, {"code": -1021, "msg": "Timestamp for this request is outside of the recvWindow."})
+        return api_key
+
+    def _check_bybit_signature(self, request: Request, query: str, body: bytes) -> str:
+        api_key = request.headers.get("x-bapi-api-key", "")
+        secret = self.accounts.get(api_key)
+        if secret is None:
+            raise DoubleError(401, {"retCode": 10003, "retMsg": "API key is invalid.", "result": {},
+                                    "retExtInfo": {}, "time": _now_ms()})
+        timestamp = request.headers.get("x-bapi-timestamp", "")
+        recv_window = request.headers.get("x-bapi-recv-window", "5000")
+        signature = request.headers.get("x-bapi-sign", "")
+        payload = timestamp + api_key + recv_window + (query if request.method == "GET" else body.decode())
+        expected = hmac.new(secret.encode(), payload.encode(), hashlib.sha256).hexdigest()
+        if not hmac.compare_digest(expected, signature):
+            raise DoubleError(200, {"retCode": 10004, "retMsg": "error sign! origin_string[" + payload[:20] + "...]",
+                                    "result": {}, "retExtInfo": {}, "time": _now_ms()})
+        now = _now_ms()
+        if not timestamp.isdigit() or not (now - int(recv_window) <= int(timestamp) < now + 1000):
+            raise DoubleError(200, {"retCode": 10002, "retMsg": "invalid request, please check your server timestamp "
+                                                                "or recv_window param", "result": {},
+                                    "retExtInfo": {}, "time": _now_ms()})
+        return api_key
+
+    # ----------------------------------------------------------------- shared order logic
+    def _new_order(self, exchange, market, symbol, client_id, side, type_, price, amount, tif,
+                   reduce_only) -> DoubleOrder:
+        if symbol not in MARKETS:
+            raise LookupError(symbol)
+        order = DoubleOrder(exchange, market, symbol, str(next(self._ids)), client_id, side, type_,
+                            D(price) if price else None, D(amount), tif, reduce_only)
+        if type_ == "MARKET":
+            order.price = None
+            order.filled, order.cost, order.status = order.amount, order.amount * self.mark_prices[symbol], "filled"
+        self.orders.append(order)
+        return order
+
+    def _find(self, exchange, market, symbol, order_id=None, client_id=None) -> DoubleOrder | None:
+        if self._not_found_remaining > 0:
+            self._not_found_remaining -= 1
+            return None
+        for order in self.orders:
+            if (order.exchange, order.market) == (exchange, market) and (not symbol or order.symbol == symbol) and (
+                    (order_id and order.order_id == str(order_id)) or (client_id and order.client_order_id == client_id)):
+                return order
+        return None
+
+    # ----------------------------------------------------------------- Binance
+    @staticmethod
+    def _bn_market(path: str) -> str:
+        return "linear" if path.startswith("/fapi/") else "spot"
+
+    def _bn_time(self, params):
+        return {"serverTime": _now_ms()}
+
+    def _bn_ping(self, params):
+        return {}
+
+    def _bn_spot_exchange_info(self, params):
+        symbols = []
+        for sym, (base, quote, tick, step) in MARKETS.items():
+            symbols.append({
+                "symbol": sym, "status": "TRADING", "baseAsset": base, "baseAssetPrecision": 8,
+                "quoteAsset": quote, "quotePrecision": 8, "quoteAssetPrecision": 8, "baseCommissionPrecision": 8,
+                "quoteCommissionPrecision": 8, "orderTypes": ["LIMIT", "LIMIT_MAKER", "MARKET"],
+                "icebergAllowed": True, "ocoAllowed": True, "otoAllowed": True, "quoteOrderQtyMarketAllowed": True,
+                "allowTrailingStop": True, "cancelReplaceAllowed": True, "isSpotTradingAllowed": True,
+                "isMarginTradingAllowed": True, "permissions": [], "permissionSets": [["SPOT"]],
+                "defaultSelfTradePreventionMode": "EXPIRE_MAKER", "allowedSelfTradePreventionModes": ["NONE"],
+                "filters": [
+                    {"filterType": "PRICE_FILTER", "minPrice": tick, "maxPrice": "1000000.00", "tickSize": tick},
+                    {"filterType": "LOT_SIZE", "minQty": step, "maxQty": "9000.00", "stepSize": step},
+                    {"filterType": "NOTIONAL", "minNotional": "5.00", "applyMinToMarket": True,
+                     "maxNotional": "9000000.00", "applyMaxToMarket": False, "avgPriceMins": 5},
+                ]})
+        return {"timezone": "UTC", "serverTime": _now_ms(), "rateLimits": [], "exchangeFilters": [], "symbols": symbols}
+
+    def _bn_futures_exchange_info(self, params):
+        symbols = []
+        for sym, (base, quote, tick, _) in MARKETS.items():
+            step = FUTURES_STEP[sym]
+            symbols.append({
+                "symbol": sym, "pair": sym, "contractType": "PERPETUAL", "deliveryDate": 4133404800000,
+                "onboardDate": 1569398400000, "status": "TRADING", "maintMarginPercent": "2.5000",
+                "requiredMarginPercent": "5.0000", "baseAsset": base, "quoteAsset": quote, "marginAsset": quote,
+                "pricePrecision": 2, "quantityPrecision": 3, "baseAssetPrecision": 8, "quotePrecision": 8,
+                "underlyingType": "COIN", "underlyingSubType": [], "triggerProtect": "0.0500",
+                "liquidationFee": "0.012500", "marketTakeBound": "0.05", "maxMoveOrderLimit": 10000,
+                "filters": [
+                    {"filterType": "PRICE_FILTER", "minPrice": tick, "maxPrice": "4529764", "tickSize": tick},
+                    {"filterType": "LOT_SIZE", "minQty": step, "maxQty": "1000", "stepSize": step},
+                    {"filterType": "MARKET_LOT_SIZE", "minQty": step, "maxQty": "120", "stepSize": step},
+                    {"filterType": "MIN_NOTIONAL", "notional": "100"},
+                ],
+                "orderTypes": ["LIMIT", "MARKET", "STOP", "STOP_MARKET", "TAKE_PROFIT", "TAKE_PROFIT_MARKET"],
+                "timeInForce": ["GTC", "IOC", "FOK", "GTX"]})
+        return {"timezone": "UTC", "serverTime": _now_ms(), "futuresType": "U_MARGINED", "rateLimits": [],
+                "exchangeFilters": [], "assets": [], "symbols": symbols}
+
+    def _bn_order_json(self, order: DoubleOrder) -> dict:
+        status = {"open": "PARTIALLY_FILLED" if order.filled else "NEW", "filled": "FILLED",
+                  "canceled": "CANCELED"}[order.status]
+        common = {"symbol": order.symbol, "orderId": int(order.order_id), "clientOrderId": order.client_order_id,
+                  "price": _fmt(order.price), "origQty": _fmt(order.amount), "executedQty": _fmt(order.filled),
+                  "status": status, "timeInForce": order.time_in_force, "type": order.type, "side": order.side,
+                  "stopPrice": "0", "updateTime": order.updated_ms}
+        if order.market == "spot":
+            return {**common, "orderListId": -1, "cummulativeQuoteQty": _fmt(order.cost), "icebergQty": "0",
+                    "time": order.created_ms, "isWorking": True, "workingTime": order.created_ms,
+                    "transactTime": order.created_ms, "origQuoteOrderQty": "0", "selfTradePreventionMode": "NONE",
+                    "fills": []}
+        return {**common, "avgPrice": _fmt(order.average), "cumQuote": _fmt(order.cost), "origType": order.type,
+                "reduceOnly": order.reduce_only, "positionSide": "BOTH", "closePosition": False,
+                "time": order.created_ms, "workingType": "CONTRACT_PRICE", "priceProtect": False,
+                "priceMatch": "NONE", "selfTradePreventionMode": "NONE", "goodTillDate": 0}
+
+    def _bn_signed_create_order(self, params):
+        market = self._bn_market(params["__path"])
+        client_id = params.get("newClientOrderId") or f"x-double-{uuid.uuid4().hex[:16]}"
+        if any(o.client_order_id == client_id and o.exchange == "binance" and o.market == market
+               for o in self.orders):
+            if market == "spot":
+                raise DoubleError(400, {"code": -2010, "msg": "Duplicate order sent."})
+            raise DoubleError(400, {"code": -4116, "msg": "ClientOrderId is duplicated."})
+        try:
+            order = self._new_order("binance", market, params.get("symbol"), client_id, params.get("side"),
+                                    params.get("type"), params.get("price"), params.get("quantity"),
+                                    params.get("timeInForce", "GTC"), params.get("reduceOnly") == "true")
+        except LookupError:
+            raise DoubleError(400, {"code": -1121, "msg": "Invalid symbol."}) from None
+        return self._bn_order_json(order)
+
+    def _bn_lookup(self, params) -> DoubleOrder:
+        market = self._bn_market(params["__path"])
+        order = self._find("binance", market, params.get("symbol"), params.get("orderId"),
+                           params.get("origClientOrderId"))
+        if order is None:
+            raise DoubleError(400, {"code": -2013, "msg": "Order does not exist."})
+        return order
+
+    def _bn_signed_fetch_order(self, params):
+        return self._bn_order_json(self._bn_lookup(params))
+
+    def _bn_signed_cancel_order(self, params):
+        try:
+            order = self._bn_lookup(params)
+        except DoubleError:
+            raise DoubleError(400, {"code": -2011, "msg": "Unknown order sent."}) from None
+        if order.status != "open":
+            raise DoubleError(400, {"code": -2011, "msg": "Unknown order sent."})
+        order.status, order.updated_ms = "canceled", _now_ms()
+        answer = self._bn_order_json(order)
+        if order.market == "spot":
+            answer["origClientOrderId"] = order.client_order_id
+        return answer
+
+    def _bn_signed_open_orders(self, params):
+        market = self._bn_market(params["__path"])
+        symbol = params.get("symbol")
+        return [self._bn_order_json(o) for o in self.orders
+                if o.exchange == "binance" and o.market == market and o.status == "open"
+                and (not symbol or o.symbol == symbol)]
+
+    def _bn_signed_spot_account(self, params):
+        restrictions = self.api_restrictions[params["__api_key"]]
+        balances = self.balances.get(("binance", "spot"), {})
+        return {"makerCommission": 10, "takerCommission": 10, "buyerCommission": 0, "sellerCommission": 0,
+                "commissionRates": {"maker": "0.00100000", "taker": "0.00100000", "buyer": "0", "seller": "0"},
+                "canTrade": restrictions["enableSpotAndMarginTrading"],
+                "canWithdraw": restrictions["enableWithdrawals"], "canDeposit": True, "brokered": False,
+                "requireSelfTradePrevention": False, "preventSor": False, "updateTime": _now_ms(),
+                "accountType": "SPOT", "permissions": ["SPOT"], "uid": 354937868,
+                "balances": [{"asset": a, "free": _fmt(v), "locked": "0"} for a, v in balances.items()]}
+
+    def _bn_signed_api_restrictions(self, params):
+        return dict(self.api_restrictions[params["__api_key"]])
+
+    def _bn_signed_futures_account(self, params):
+        balances = self.balances.get(("binance", "linear"), {})
+        total = sum(balances.values(), D(0))
+        assets = [{"asset": a, "walletBalance": _fmt(v), "unrealizedProfit": "0", "marginBalance": _fmt(v),
+                   "maintMargin": "0", "initialMargin": "0", "positionInitialMargin": "0",
+                   "openOrderInitialMargin": "0", "crossWalletBalance": _fmt(v), "crossUnPnl": "0",
+                   "availableBalance": _fmt(v), "maxWithdrawAmount": _fmt(v), "updateTime": _now_ms()}
+                  for a, v in balances.items()]
+        return {"totalInitialMargin": "0", "totalMaintMargin": "0", "totalWalletBalance": _fmt(total),
+                "totalUnrealizedProfit": "0", "totalMarginBalance": _fmt(total),
+                "totalPositionInitialMargin": "0", "totalOpenOrderInitialMargin": "0",
+                "totalCrossWalletBalance": _fmt(total), "totalCrossUnPnl": "0", "availableBalance": _fmt(total),
+                "maxWithdrawAmount": _fmt(total), "assets": assets, "positions": []}
+
+    def _bn_signed_leverage(self, params):
+        symbol, leverage = params.get("symbol"), int(params.get("leverage", "0"))
+        if symbol not in MARKETS or not 1 <= leverage <= 125:
+            raise DoubleError(400, {"code": -4028, "msg": "Leverage is not valid"})
+        self.leverage[("binance", symbol)] = leverage
+        return {"symbol": symbol, "leverage": leverage, "maxNotionalValue": "1000000"}
+
+    def _bn_signed_margin_type(self, params):
+        symbol, mode = params.get("symbol"), params.get("marginType")
+        if mode not in ("ISOLATED", "CROSSED"):
+            raise DoubleError(400, {"code": -4003, "msg": "marginType is not valid"})
+        if self.margin_mode.get(("binance", symbol), "CROSSED") == mode:
+            raise DoubleError(400, {"code": -4046, "msg": "No need to change margin type."})
+        self.margin_mode[("binance", symbol)] = mode
+        return {"code": 200, "msg": "success"}
+
+    # ----------------------------------------------------------------- Bybit v5
+    @staticmethod
+    def _bb_ok(result) -> dict:
+        return {"retCode": 0, "retMsg": "OK", "result": result, "retExtInfo": {}, "time": _now_ms()}
+
+    @staticmethod
+    def _bb_fail(code: int, message: str) -> DoubleError:
+        return DoubleError(200, {"retCode": code, "retMsg": message, "result": {}, "retExtInfo": {}, "time": _now_ms()})
+
+    def _bb_time(self, params):
+        now = time.time()
+        return self._bb_ok({"timeSecond": str(int(now)), "timeNano": str(int(now * 1e9))})
+
+    def _bb_instruments(self, params):
+        category = params.get("category")
+        items = []
+        if params.get("status", "Trading") != "Trading":   # ccxt also asks for PreLaunch symbols
+            return self._bb_ok({"category": category, "list": [], "nextPageCursor": ""})
+        for sym, (base, quote, tick, step) in MARKETS.items():
+            if category == "spot":
+                items.append({"symbol": sym, "baseCoin": base, "quoteCoin": quote, "innovation": "0",
+                              "status": "Trading", "marginTrading": "both", "stTag": "0",
+                              "lotSizeFilter": {"basePrecision": step, "quotePrecision": "0.0000001",
+                                                "minOrderQty": step, "maxOrderQty": "100", "minOrderAmt": "5",
+                                                "maxOrderAmt": "2000000"},
+                              "priceFilter": {"tickSize": tick}, "riskParameters": {}})
+            elif category == "linear":
+                fstep = FUTURES_STEP[sym]
+                items.append({"symbol": sym, "contractType": "LinearPerpetual", "status": "Trading",
+                              "baseCoin": base, "quoteCoin": quote, "launchTime": "1585526400000",
+                              "deliveryTime": "0", "deliveryFeeRate": "", "priceScale": "2",
+                              "leverageFilter": {"minLeverage": "1", "maxLeverage": "100.00", "leverageStep": "0.01"},
+                              "priceFilter": {"minPrice": tick, "maxPrice": "199999.80", "tickSize": tick},
+                              "lotSizeFilter": {"maxOrderQty": "1190", "minOrderQty": fstep, "qtyStep": fstep,
+                                                "postOnlyMaxOrderQty": "1190", "maxMktOrderQty": "500",
+                                                "minNotionalValue": "5"},
+                              "unifiedMarginTrade": True, "fundingInterval": 480, "settleCoin": quote,
+                              "copyTrading": "both", "upperFundingRate": "0.005", "lowerFundingRate": "-0.005",
+                              "isPreListing": False, "preListingInfo": None})
+        return self._bb_ok({"category": category, "list": items, "nextPageCursor": ""})
+
+    def _bb_order_json(self, order: DoubleOrder) -> dict:
+        status = {"open": "PartiallyFilled" if order.filled else "New", "filled": "Filled",
+                  "canceled": "Cancelled"}[order.status]
+        return {"orderId": order.order_id, "orderLinkId": order.client_order_id, "blockTradeId": "",
+                "symbol": order.symbol, "price": _fmt(order.price), "qty": _fmt(order.amount),
+                "side": order.side.capitalize(), "isLeverage": "", "positionIdx": 0, "orderStatus": status,
+                "cancelType": "UNKNOWN", "rejectReason": "EC_NoError", "avgPrice": _fmt(order.average),
+                "leavesQty": _fmt(order.amount - order.filled if order.status == "open" else D(0)),
+                "leavesValue": "0", "cumExecQty": _fmt(order.filled), "cumExecValue": _fmt(order.cost),
+                "cumExecFee": "0", "timeInForce": order.time_in_force, "orderType": order.type.capitalize(),
+                "stopOrderType": "", "orderIv": "", "triggerPrice": "", "takeProfit": "", "stopLoss": "",
+                "tpTriggerBy": "", "slTriggerBy": "", "triggerDirection": 0, "triggerBy": "",
+                "lastPriceOnCreated": "", "reduceOnly": order.reduce_only, "closeOnTrigger": False,
+                "smpType": "None", "smpGroup": 0, "smpOrderId": "", "tpslMode": "", "tpLimitPrice": "",
+                "slLimitPrice": "", "placeType": "", "createdTime": str(order.created_ms),
+                "updatedTime": str(order.updated_ms)}
+
+    @staticmethod
+    def _bb_market(params) -> str:
+        category = params.get("category")
+        if category not in ("spot", "linear"):
+            raise ExchangeDouble._bb_fail(10001, "params error: category is invalid")
+        return category
+
+    def _bb_signed_create_order(self, params):
+        market = self._bb_market(params)
+        client_id = params.get("orderLinkId") or uuid.uuid4().hex
+        if any(o.client_order_id == client_id and o.exchange == "bybit" for o in self.orders):
+            raise self._bb_fail(110072, "OrderLinkedID is duplicate")
+        try:
+            order = self._new_order("bybit", market, params.get("symbol"), client_id,
+                                    str(params.get("side", "")).upper(), str(params.get("orderType", "")).upper(),
+                                    params.get("price"), params.get("qty"), params.get("timeInForce", "GTC"),
+                                    bool(params.get("reduceOnly", False)))
+        except LookupError:
+            raise self._bb_fail(10001, "params error: symbol invalid") from None
+        return self._bb_ok({"orderId": order.order_id, "orderLinkId": order.client_order_id})
+
+    def _bb_signed_orders(self, params, *, open_only: bool):
+        market = self._bb_market(params)
+        order_id, link_id = params.get("orderId"), params.get("orderLinkId")
+        if order_id or link_id:
+            order = self._find("bybit", market, params.get("symbol"), order_id, link_id)
+            found = [order] if order is not None and (order.status == "open" or not open_only) else []
+        else:
+            found = [o for o in self.orders if o.exchange == "bybit" and o.market == market
+                     and (not params.get("symbol") or o.symbol == params.get("symbol"))
+                     and (o.status == "open") == open_only]
+        return self._bb_ok({"category": market, "list": [self._bb_order_json(o) for o in found],
+                            "nextPageCursor": ""})
+
+    def _bb_signed_realtime(self, params):
+        # Like Bybit: the realtime endpoint also returns recently closed orders when asked by id.
+        if params.get("orderId") or params.get("orderLinkId"):
+            return self._bb_signed_orders(params, open_only=False)
+        return self._bb_signed_orders(params, open_only=True)
+
+    def _bb_signed_history(self, params):
+        return self._bb_signed_orders(params, open_only=False)
+
+    def _bb_signed_cancel(self, params):
+        market = self._bb_market(params)
+        order = self._find("bybit", market, params.get("symbol"), params.get("orderId"), params.get("orderLinkId"))
+        if order is None or order.status != "open":
+            raise self._bb_fail(110001, "order not exists or too late to cancel")
+        order.status, order.updated_ms = "canceled", _now_ms()
+        return self._bb_ok({"orderId": order.order_id, "orderLinkId": order.client_order_id})
+
+    def _bb_signed_wallet(self, params):
+        coins = []
+        for (exchange, _), assets in self.balances.items():
+            if exchange != "bybit":
+                continue
+            for asset, amount in assets.items():
+                coins.append({"coin": asset, "equity": _fmt(amount), "usdValue": _fmt(amount),
+                              "walletBalance": _fmt(amount), "free": "", "locked": "0", "spotHedgingQty": "0",
+                              "borrowAmount": "0", "availableToWithdraw": _fmt(amount), "accruedInterest": "0",
+                              "totalOrderIM": "0", "totalPositionIM": "0", "totalPositionMM": "0",
+                              "unrealisedPnl": "0", "cumRealisedPnl": "0", "bonus": "0",
+                              "marginCollateral": True, "collateralSwitch": True})
+        return self._bb_ok({"list": [{"accountType": "UNIFIED", "accountIMRate": "0", "accountMMRate": "0",
+                                      "totalEquity": "0", "totalWalletBalance": "0", "totalMarginBalance": "0",
+                                      "totalAvailableBalance": "0", "totalPerpUPL": "0",
+                                      "totalInitialMargin": "0", "totalMaintenanceMargin": "0", "coin": coins}]})
+
+    def _bb_signed_set_leverage(self, params):
+        symbol = params.get("symbol")
+        buy, sell = params.get("buyLeverage"), params.get("sellLeverage")
+        if symbol not in MARKETS or not buy or buy != sell:
+            raise self._bb_fail(10001, "params error: leverage invalid")
+        if self.leverage.get(("bybit", symbol)) == int(D(buy)):
+            raise self._bb_fail(110043, "Set leverage not modified")
+        self.leverage[("bybit", symbol)] = int(D(buy))
+        return self._bb_ok({})
+
+    def _bb_signed_set_margin_mode(self, params):
+        mode = params.get("setMarginMode")
+        if mode not in ("ISOLATED_MARGIN", "REGULAR_MARGIN", "PORTFOLIO_MARGIN"):
+            raise self._bb_fail(10001, "params error: setMarginMode invalid")
+        self.margin_mode[("bybit", "*")] = mode
+        return self._bb_ok({"reasons": []})
+
+    def _bb_signed_query_api(self, params):
+        return self._bb_ok({"id": "1", "note": "double", "apiKey": params["__api_key"], "readOnly": 0,
+                            "secret": "", "permissions": {"ContractTrade": ["Order", "Position"],
+                                                          "Spot": ["SpotTrade"], "Wallet": [], "Options": [],
+                                                          "Derivatives": [], "Exchange": [], "NFT": []},
+                            "ips": ["*"], "type": 1, "deadlineDay": 80, "expiredAt": "", "createdAt": "",
+                            "unified": 0, "uta": 1, "userID": 24617703, "inviterID": 0, "vipLevel": "No VIP",
+                            "mktMakerLevel": "0", "affiliateID": 0, "rsaPublicKey": "", "isMaster": True,
+                            "parentUid": "0", "kycLevel": "LEVEL_DEFAULT", "kycRegion": ""})
+
+    def _bb_signed_account_info(self, params):
+        return self._bb_ok({"marginMode": self.margin_mode.get(("bybit", "*"), "REGULAR_MARGIN"),
+                            "updatedTime": str(_now_ms()), "unifiedMarginStatus": 4, "dcpStatus": "OFF",
+                            "timeWindow": 10, "smpGroup": 0, "isMasterTrader": False, "spotHedgingStatus": "OFF"})
+
+    def _routes(self) -> dict:
+        routes = {
+            ("GET", "/api/v3/ping"): self._bn_ping,
+            ("GET", "/api/v3/time"): self._bn_time,
+            ("GET", "/api/v3/exchangeInfo"): self._bn_spot_exchange_info,
+            ("GET", "/fapi/v1/ping"): self._bn_ping,
+            ("GET", "/fapi/v1/time"): self._bn_time,
+            ("GET", "/fapi/v1/exchangeInfo"): self._bn_futures_exchange_info,
+            ("GET", "/api/v3/account"): self._bn_signed_spot_account,
+            ("GET", "/sapi/v1/account/apiRestrictions"): self._bn_signed_api_restrictions,
+            ("GET", "/fapi/v2/account"): self._bn_signed_futures_account,
+            ("GET", "/fapi/v3/account"): self._bn_signed_futures_account,
+            ("POST", "/fapi/v1/leverage"): self._bn_signed_leverage,
+            ("POST", "/fapi/v1/marginType"): self._bn_signed_margin_type,
+            ("GET", "/v5/market/time"): self._bb_time,
+            ("GET", "/v5/market/instruments-info"): self._bb_instruments,
+            ("POST", "/v5/order/create"): self._bb_signed_create_order,
+            ("GET", "/v5/order/realtime"): self._bb_signed_realtime,
+            ("GET", "/v5/order/history"): self._bb_signed_history,
+            ("POST", "/v5/order/cancel"): self._bb_signed_cancel,
+            ("GET", "/v5/account/wallet-balance"): self._bb_signed_wallet,
+            ("POST", "/v5/position/set-leverage"): self._bb_signed_set_leverage,
+            ("POST", "/v5/account/set-margin-mode"): self._bb_signed_set_margin_mode,
+            ("GET", "/v5/user/query-api"): self._bb_signed_query_api,
+            ("GET", "/v5/account/info"): self._bb_signed_account_info,
+        }
+        for prefix in ("/api/v3", "/fapi/v1"):
+            routes[("POST", f"{prefix}/order")] = self._bn_signed_create_order
+            routes[("GET", f"{prefix}/order")] = self._bn_signed_fetch_order
+            routes[("DELETE", f"{prefix}/order")] = self._bn_signed_cancel_order
+            routes[("GET", f"{prefix}/openOrders")] = self._bn_signed_open_orders
+        return routes
