@@ -33,7 +33,7 @@ LABELS: list[tuple[Field, str]] = [
     (Field.STOP, r"stop[\s-]*targets?|stop[\s-]*loss(?:es)?|stop[\s-]*los|stoploss|stopls|stol+[\s-]*loss|"
                  r"s\s*/\s*l|sl|stop|invalidation|стоп[\s-]*лосс?|стоп|сл|zarar[\s-]*(?:durdur|kes)|"
                  r"stop[\s-]*kay[ıi]p|parada|stop\s+de\s+p[ée]rdida"),
-    (Field.TARGETS, r"(?:take[\s-]*profit|tp|profit|sell)[\s-]*targets?|take[\s-]*profits?|targets|tps|"
+    (Field.TARGETS, r"(?:take[\s-]*profit|tp|profit|sell)[\s-]*targets?|(?:short|mid|long)[\s-]*term|take[\s-]*profits?|targets|tps|"
                     r"t\s*/\s*p|tp|targ?et|hedefler(?:i)?|hedef|kar[\s-]*al|тейк[\s-]*профиты?|тейки|тейк|"
                     r"цели|цель|objetivos?|alvos?|metas?|obj"),
     (Field.ENTRY, r"entry[\s-]*(?:zone|area|price|point|range|targets?|around|levels?)|entries|entry|entrance|"
@@ -47,7 +47,7 @@ LABELS: list[tuple[Field, str]] = [
     (Field.SYMBOL, r"pair|coin|symbol|ticker|asset|token|монета|пара|parite|moneda|ativo|par"),
     (Field.IGNORE, r"dca|re[\s-]*entry|add\s+more|average|risk(?:\s*/\s*reward)?|reward|r\s*/\s*r|rr|"
                    r"period|volume|market\s+cap|ranking|wallet(?:\s+size)?|capital|amount|balance|margin\s+size|"
-                   r"position\s+size|change|duration|profit\s*%?|roi|pnl|gain|loss|"
+                   r"position\s+size|change|duration|(?:profit|roi|pnl|gain|loss)(?=\s*%?\s*:)|"
                    r"allocation|риск|объ[её]м|депозит"),
     (Field.LONG, r"long|longs|лонг|buy[\s-]*long|largo|alcista"),
     (Field.SHORT, r"short|shorts|шорт|sell[\s-]*short|corto|bajista"),

@@ -63,9 +63,12 @@ def _char_class(ch: str) -> str:
     return ch
 
 
+_KEYCAP = re.compile("[0-9#*]\ufe0f?\u20e3")  # 1️⃣ list markers
+
+
 def normalize(text: str) -> str:
     """Canonical form of a message: ASCII punctuation, no emojis/links/relay artefacts/dates."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_TRANSLATE)
+    text = _KEYCAP.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")).translate(_TRANSLATE)
     text = "".join(_char_class(ch) for ch in text)
     text = _RELAY_LINES.sub("", text)
     text = _URL.sub(" ", text)

@@ -89,6 +89,9 @@ def _assign_levels(segments: list[Segment]) -> _Levels:
                 entry_segments = [candidates[0]]
                 break
     entry_end = segments.index(entry_segments[0]) if entry_segments else len(segments)
+    if not entry_segments:
+        # "Entry: CMP" / "Market order": an entry label without a price still says how to enter.
+        entry_segments = [s for s in segments if s.field == Field.ENTRY][:1]
 
     target_segments = with_numbers(Field.TARGETS)
     if not target_segments:
@@ -230,7 +233,8 @@ def parse_message(text: str) -> ParsedMessage:
     tokens = [t for line in lines for t in line]
     segments = _segments(lines)
     levels = _assign_levels(segments)
-    candidate, symbol_problem = choose_symbol(symbol_candidates(tokens))
+    candidates = symbol_candidates(tokens)
+    candidate, symbol_problem = choose_symbol(candidates)
     status_text = normalize(text.replace("\u2705", " done ").replace("\u2714", " done ")).lower()
 
     entries, targets, stops = _rescale_thousands([levels.entries, levels.targets, levels.stop])
@@ -242,9 +246,10 @@ def parse_message(text: str) -> ParsedMessage:
         action = update_action(status_text)
         closing = is_close(status_text)
         if action == UpdateAction.PARTIAL_CLOSE or (action and not closing):
-            return _status(MessageKind.UPDATE, candidate, segments, action, notes)
+            return _status(MessageKind.UPDATE, candidate or choose_symbol(candidates, allow_bare=True)[0],
+                           segments, action, notes)
         if closing:
-            target = candidate or close_target(tokens)
+            target = candidate or close_target(tokens) or choose_symbol(candidates, allow_bare=True)[0]
             return _status(MessageKind.CLOSE, target, segments, None, notes)
 
     words_side, side_conflict = _side_from_words(segments, levels)

@@ -28,14 +28,14 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         r"(?:move|moved|moving|shift|set|put|adjust|trail\w*|update\w*|change\w*|new)\s+(?:the\s+|your\s+)?"
         r"(?:sl|stop(?:[\s-]*loss)?|stoploss)(?!\w)|(?:sl|stop(?:[\s-]*loss)?)\s+(?:moved|updated|changed)|"
         r"перен\w+\s+стоп|стоп\s+перен\w+")),
-    (UpdateAction.TP_HIT, re.compile(
-        rf"{_TP_WORDS}s?\s*\d{{0,2}}\s*(?:is\s+|was\s+|has\s+been\s+|have\s+been\s+)?{_DONE}|"
-        r"all\s+(?:take[\s-]*profit\s+)?targets?\s+(?:are\s+|were\s+)?(?:hit|reached|achieved|done|completed)|"
-        r"target\s+\d+\s*:?\s*[\d.]+\s*done|hedef\s*\d*\s*tamam")),
     (UpdateAction.ENTRY_FILLED, re.compile(
         r"(?:entry|entries|buy|order|giri[şs])\s*(?:target\s*)?\d{0,2}\s*(?:is\s+|was\s+|has\s+been\s+)?"
         r"(?:filled|triggered|activated|executed|reached|achieved|done|hit)|all\s+entr(?:y|ies)\s+"
         r"(?:targets?\s+)?(?:achieved|filled|done)|(?:вход|ордер)\s+\w*\s*(?:исполнен|сработал)\w*")),
+    (UpdateAction.TP_HIT, re.compile(
+        rf"{_TP_WORDS}s?\s*\d{{0,2}}\s*(?:is\s+|was\s+|has\s+been\s+|have\s+been\s+)?{_DONE}|"
+        r"all\s+(?:take[\s-]*profit\s+)?targets?\s+(?:are\s+|were\s+)?(?:hit|reached|achieved|done|completed)|"
+        r"target\s+\d+\s*:?\s*[\d.]+\s*done|hedef\s*\d*\s*tamam")),
     (UpdateAction.CANCEL_ENTRY, re.compile(r"cancel\w*\s+(?:the\s+)?(?:entry|order|limit)\s*\d")),
     (UpdateAction.ADD_ENTRY, re.compile(r"(?:add|adding)\s+(?:more|entry|to\s+(?:the\s+)?position)|re[\s-]?entry\s+at")),
 ]

@@ -84,8 +84,6 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
                 cand = _coin(word, NAMED, i)
             elif word.isupper() or word[:1].isdigit():
                 cand = _coin(word, NAMED if next_to_side else 0, i)
-                if cand and cand.quote == "USDT" and cand.rank == 0 and not _glued_quote(word):
-                    cand = None  # a lone capitalised word is not enough to name a coin
             else:
                 cand = None
             if cand:
@@ -123,9 +121,13 @@ _CLOSE_FILLERS = frozenset("all the a my your our this that these those position
                            "orders everything now half partial it them".split())
 
 
-def choose_symbol(candidates: list[SymbolCandidate]) -> tuple[SymbolCandidate | None, str | None]:
-    """Best candidate, or (None, reason) when none or several equally explicit different coins."""
-    ranked = [c for c in candidates if c.rank > 0]
+def choose_symbol(candidates: list[SymbolCandidate], allow_bare: bool = False
+                  ) -> tuple[SymbolCandidate | None, str | None]:
+    """Best candidate, or (None, reason) when none or several equally explicit different coins.
+
+    A lone capitalised word ("BTC TP2 hit") names a coin only when `allow_bare` (short status posts).
+    """
+    ranked = [c for c in candidates if c.rank > 0 or allow_bare]
     if not ranked:
         return None, None
     best_rank = max(c.rank for c in ranked)

@@ -143,6 +143,11 @@ def _mark_non_prices(tokens: list[Token]) -> None:
         if tok.kind != Kind.NUM:
             continue
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        prev = tokens[i - 1] if i else None
+        if nxt and nxt.kind == Kind.SEP and nxt.text == ")" and tok.value == tok.value.to_integral_value() \
+                and tok.value <= 20 and "." not in tok.text and not (prev and prev.text == "("):
+            tok.kind = Kind.INDEX  # inline numbering: "Targets: 1) 0.50 2) 0.55"
+            continue
         if nxt and nxt.kind == Kind.WORD and nxt.text.lower() in _TIME_UNITS:
             tok.kind = Kind.INDEX
             continue
