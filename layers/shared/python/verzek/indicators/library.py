@@ -322,6 +322,7 @@ class Indicators:
         self._k = price_scale(series)
         self._work = _scaled(series, self._k)
         self._cache: dict[tuple, Output] = {}
+        self.extras: dict[tuple, Any] = {}  # derived per-series results a strategy wants to keep
 
     def __call__(self, name: str, **params: Any) -> Output:
         key = (name, tuple(sorted(params.items())))
@@ -329,6 +330,13 @@ class Indicators:
             spec = _spec(name)
             self._cache[key] = _unscale(spec, spec.func(self._work, **params), self._k)
         return self._cache[key]
+
+
+    def memo(self, key: tuple, build: Callable[[], Any]) -> Any:
+        """Cache a derived result (e.g. a strategy's base levels) alongside the indicators."""
+        if key not in self.extras:
+            self.extras[key] = build()
+        return self.extras[key]
 
 
 def compute(name: str, series: OhlcvSeries, **params: Any) -> Output:

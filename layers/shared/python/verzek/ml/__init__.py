@@ -1,0 +1,1 @@
+"""House ML: feature builder (runtime), ONNX inference (runtime), labels and training (offline)."""
