@@ -102,8 +102,18 @@ class Settings(BaseSettings):
     global_kill_switch: bool = Field(False, alias="GLOBAL_KILL_SWITCH")
     paper_start_balance: str = Field("10000", alias="PAPER_START_BALANCE")
 
+    # --- house strategies (strategy_runner) ---
+    house_market_data: str = Field("ccxt", alias="HOUSE_MARKET_DATA",
+                                   description="ccxt (live public candles) | replay (bundled recorded sample)")
+    house_exchange: str = Field("binance", alias="HOUSE_EXCHANGE", description="ccxt exchange id for candles")
+    house_symbols: str = Field("", alias="HOUSE_SYMBOLS",
+                               description="Comma-separated symbols for all house strategies; empty = defaults")
+
     def source_chat_ids(self) -> set[int]:
         return {int(x) for x in self.telegram_source_chat_ids.split(",") if x.strip()}
+
+    def house_symbol_list(self) -> list[str]:
+        return [x.strip() for x in self.house_symbols.split(",") if x.strip()]
 
     def proxy_url_list(self) -> list[str]:
         return [u.strip() for u in self.proxy_urls.split(",") if u.strip()]
