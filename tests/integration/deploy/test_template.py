@@ -72,3 +72,19 @@ def test_each_function_has_an_event_that_invokes_offline(logical_id, db_dsn):
     out = json.loads(result.stdout)
     if isinstance(out, dict) and "statusCode" in out:
         assert out["statusCode"] < 500 or out["statusCode"] == 501, out
+
+
+@pytest.mark.parametrize("folder", ["api", "telegram_webhook"])
+def test_api_and_webhook_handlers_do_not_import_heavy_libraries(folder):
+    spec = next(s for s in SPECS.values() if s.code_uri.name == folder)
+    code = (
+        "import importlib.util, sys\n"
+        f"sys.path.insert(0, {str(spec.code_uri)!r})\n"
+        f"s = importlib.util.spec_from_file_location('h', {str(spec.module_path)!r})\n"
+        "m = importlib.util.module_from_spec(s); s.loader.exec_module(m)\n"
+        "print(','.join(x for x in ('ccxt', 'pandas', 'onnxruntime', 'numpy', 'talib') if x in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                            env={"PATH": "/usr/bin:/bin", "VERZEK_ENV": "test", "HOME": "/tmp"})
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "", f"{folder} handler imports {result.stdout.strip()} at module level"

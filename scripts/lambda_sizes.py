@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""Build each dependency layer as `sam build` would (pip install into python/, bytecode compiled)
+and report every function's unzipped size with its layers against Lambda's 250 MB limit.
+
+    python scripts/lambda_sizes.py [--keep DIR]
+
+Dependency layers are built by the same Makefile `sam build` runs (layers/deps/Makefile, which
+prunes with layers/deps/prune_layer.py), here with uv as the installer for speed; compiled .pyc
+files are kept. Each pruned layer is smoke-imported with only what the Lambda runtime provides.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "layers" / "shared" / "python"))
+LIMIT = 250 * 1024 * 1024
+
+from verzek.devtools.template import functions, load_template  # noqa: E402
+
+
+
+def dir_size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink())
+
+
+def build_deps_layer(logical_id: str, out: Path) -> int:
+    installer = (f"{sys.executable} -m uv pip install --quiet --no-deps --python-version 3.12 "
+                 f"--python-platform x86_64-manylinux_2_28")
+    subprocess.run(["make", "-s", "-C", str(ROOT / "layers" / "deps"), f"build-{logical_id}",
+                    f"ARTIFACTS_DIR={out}", f"PYTHON={sys.executable}", f"INSTALL={installer}"], check=True)
+    return dir_size(out)
+
+
+SMOKE = {
+    # What each function really imports and runs, against the pruned layer only (plus the shared layer).
+    "StrategiesDepsLayer": "import ccxt.async_support, numpy, pandas, talib, pandas_ta_classic, onnxruntime, psycopg2\n"
+                           "print(onnxruntime.get_available_providers())",
+    "ExecutorDepsLayer": "import ccxt, cryptography.fernet, psycopg2, aws_lambda_powertools, tenacity",
+    "ApiDepsLayer": "import fastapi, mangum, argon2, jwt, pyotp, cryptography.fernet, psycopg2, ccxt",
+    "WebhookDepsLayer": "import telegram, psycopg2, httpx, aws_lambda_powertools",
+}
+RUNTIME_PROVIDED = ("boto3", "botocore", "s3transfer", "jmespath")
+
+
+def runtime_sdk_dir() -> Path:
+    """A directory holding only what the Lambda python3.12 runtime provides (boto3 and its deps)."""
+    import importlib.util
+
+    target = Path(tempfile.gettempdir()) / "verzek-lambda-runtime-sdk"
+    target.mkdir(exist_ok=True)
+    for name in RUNTIME_PROVIDED:
+        link = target / name
+        if not link.exists():
+            link.symlink_to(Path(importlib.util.find_spec(name).origin).parent)
+    return target
+
+
+def smoke(layer: str, site: Path) -> None:
+    code = SMOKE.get(layer)
+    if not code:
+        return
+    env = {"PATH": "/usr/bin:/bin", "HOME": "/tmp",
+           "PYTHONPATH": f"{site}:{ROOT / 'layers' / 'shared' / 'python'}:{runtime_sdk_dir()}"}
+    # -S: no site-packages, so only the built layer and what the Lambda runtime ships are seen.
+    result = subprocess.run([sys.executable, "-S", "-c", code], capture_output=True, text=True, env=env)
+    if result.returncode != 0:
+        raise SystemExit(f"smoke import of pruned {layer} failed:\n{result.stderr[-2000:]}")
+
+
+def main(argv: list[str]) -> int:
+    keep = Path(argv[argv.index("--keep") + 1]) if "--keep" in argv else None
+    template = load_template()
+    resources = template["Resources"]
+    work = keep or Path(tempfile.mkdtemp(prefix="verzek-layers-"))
+    layer_sizes: dict[str, int] = {}
+    for name, res in resources.items():
+        if res["Type"] != "AWS::Serverless::LayerVersion":
+            continue
+        content = ROOT / res["Properties"]["ContentUri"]
+        out = work / name
+        shutil.rmtree(out, ignore_errors=True)
+        if res.get("Metadata", {}).get("BuildMethod") == "makefile":
+            layer_sizes[name] = build_deps_layer(name, out)
+            smoke(name, out / "python")
+        else:
+            shutil.copytree(content, out, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+            subprocess.run([sys.executable, "-m", "compileall", "-q", str(out)], check=True)
+            layer_sizes[name] = dir_size(out)
+        print(f"layer {name:22s} {layer_sizes[name] / 1e6:8.1f} MB", flush=True)
+    worst = 0.0
+    print()
+    for logical_id, spec in sorted(functions(template).items()):
+        code = dir_size(spec.code_uri)
+        layers = [layer["Ref"] for layer in spec.layers]
+        total = code + sum(layer_sizes[lay] for lay in layers)
+        worst = max(worst, total / LIMIT)
+        status = "ok" if total <= LIMIT else "TOO BIG"
+        print(f"{logical_id:32s} {total / 1e6:7.1f} MB of 262.1 MB ({100 * total / LIMIT:5.1f}%)  {status}  "
+              f"[{', '.join(layers)}]")
+    if keep is None:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0 if worst <= 1 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
