@@ -285,7 +285,8 @@ def parse_message(text: str) -> ParsedMessage:
         entry_type=etype,
         targets=tuple(targets),
         stop_loss=stop,
-        stop_loss_pct=levels.stop_pct[0].value if levels.stop_pct and stop is None else None,
+        # "Stop: 5-10%": keep the tighter bound; risking less than the post allows is the safe reading.
+        stop_loss_pct=min(t.value for t in levels.stop_pct) if levels.stop_pct and stop is None else None,
         notes=tuple(notes),
     )
     problems = []

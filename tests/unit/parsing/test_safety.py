@@ -1,0 +1,70 @@
+"""An `open` that is inconsistent, off-scale or ambiguous is kept for the record but never tradable."""
+
+from decimal import Decimal
+
+import pytest
+
+from verzek.domain.signals import MessageKind
+from verzek.parsing import check_against_price, parse_message
+
+
+def rejected_open(text):
+    parsed = parse_message(text)
+    assert parsed.kind == MessageKind.OPEN
+    assert parsed.rejected, parsed
+    assert not parsed.tradable
+    return parsed.rejected
+
+
+@pytest.mark.parametrize("text,why", [
+    ("#BTC long entry 64000 tp 66000 sl 65000", "stop"),  # stop above a long entry
+    ("#ETH/USDT SHORT\nEntry: 3000\nTargets: 2900 - 2800\nStop: 2950", "stop"),  # stop below a short entry
+    ("#ETH short entry 3000 tp 3100 sl 3200", "side says short"),  # words and levels disagree
+    ("#SOL/USDT LONG\nEntry: 150\nTargets: 155 - 152 - 160\nStop: 140", "order"),  # targets not rising
+    ("#SOL/USDT LONG\nEntry: 150\nTargets: 140 - 160\nStop: 145", "target"),  # a target below entry
+])
+def test_inconsistent_levels_are_rejected(text, why):
+    assert why in rejected_open(text)
+
+
+@pytest.mark.parametrize("text", [
+    "#BTC long entry 64000 tp 66000 sl 6200",  # stop missing a digit
+    "#BTC/USDT LONG\nEntry: 64000\nTargets: 650000\nStop: 63000",  # target with an extra digit
+    "#AKRO/USDT LONG\nEntry: 0.02835 - 2835\nTarget: 0.0300\nStop: 0.0260",  # one entry without its point
+])
+def test_price_off_by_orders_of_magnitude_is_rejected(text):
+    assert "orders of magnitude" in rejected_open(text)
+
+
+def test_price_without_decimal_point_is_caught_against_the_market():
+    # AKRO traded near 0.028; "2835" is consistent inside the post and only market data can tell.
+    parsed = parse_message("#AKRO/USDT\n#LONG\nENTRY : Below 2835\nTARGET 1 : 2898\nSTOP LOSS : 2600")
+    assert parsed.rejected is None
+    reason = check_against_price(parsed, Decimal("0.02835"))
+    assert reason and "orders of magnitude" in reason
+    assert check_against_price(parsed, Decimal("2840")) is None
+
+
+@pytest.mark.parametrize("text,why", [
+    ("BTC/USDT and ETH/USDT long entry 64000 tp 66000 sl 63000", "several different symbols"),
+    ("#BTC/USDT LONG or SHORT\nEntry: 64000\nTP: 66000\nSL: 63000", "both sides"),
+    ("#BTC/USDT\nEntry: 64000 - 64500", None),  # no side, no targets, no stop: nothing to trade
+    ("Entry: 0.5\nTarget: 0.6\nStop 0.45", "no coin"),
+    ("#BTC/USDT LONG\nEntry: 64000\nTP: 66000\nSL: 63000\nLeverage: 500x", "leverage"),
+])
+def test_ambiguous_posts_never_become_tradable(text, why):
+    parsed = parse_message(text)
+    assert not parsed.tradable
+    if why:
+        assert why in (parsed.rejected or "")
+
+
+def test_side_from_levels_when_words_are_missing():
+    parsed = parse_message("AKRO/USDT x10\nEntry : 0.022$ - 0.0225$\nTarget : 0.024$ - 0.026$\nSL : 0.02$")
+    assert parsed.side.value == "long" and parsed.tradable
+
+
+def test_stop_only_as_percentage_is_not_a_price():
+    parsed = parse_message("#GTC/USDT SHORT\nEntry: 1.634\nTargets: 1.60 - 1.59\nStop: 5-10%")
+    assert parsed.stop_loss is None
+    assert parsed.stop_loss_pct == Decimal("5")  # the tighter bound
