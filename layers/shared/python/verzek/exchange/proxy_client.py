@@ -253,7 +253,9 @@ def _ccxt_id_and_options(exchange_id: str, market_type: str) -> tuple[str, dict]
     if exchange_id == "bybit":
         types = ["spot"] if market_type == "spot" else ["linear"]
         return "bybit", {"defaultType": "spot" if market_type == "spot" else "swap", "defaultSubType": "linear",
-                         "fetchMarkets": {"types": types}}
+                         "fetchMarkets": {"types": types},
+                         # Our orders are looked up soon after placing them: within Bybit's last-500 window.
+                         "fetchOrder": {"acknowledged": True}}
     if exchange_id == "phemex":
         return "phemex", {"defaultType": "spot" if market_type == "spot" else "swap"}
     return ("kraken", {}) if market_type == "spot" else ("krakenfutures", {})
