@@ -91,6 +91,21 @@ OPENS = [
     ("#WIF/USDT long\nEntry: 2.10~2.20\nTargets: 2.35, 2.50\nStop-loss: 1.95 (close below)",
      expected(symbol="WIF/USDT", side="long", entries=[2.1, 2.2], entry_type="range", targets=[2.35, 2.5],
               stop_loss=1.95)),
+    ("LONG ⬆️ #ATOM\nBuy Zone : 8.20 - 8.40\n\nSell Zone : 8.60 - 8.90 - 9.30\n\nStop : 7.90",
+     expected(symbol="ATOM/USDT", side="long", entries=[8.2, 8.4], entry_type="range", targets=[8.6, 8.9, 9.3],
+              stop_loss=7.9)),
+    ("Buy BTC at market, target 70000, stop 62000",
+     expected(symbol="BTC/USDT", side="long", entry_type="market", targets=[70000], stop_loss=62000)),
+    ("SHORT #DYDX\nEntry: market (1.85)\nTP: 1.80/1.75\nSL: 1.92",
+     expected(symbol="DYDX/USDT", side="short", entries=[1.85], entry_type="market", targets=[1.8, 1.75],
+              stop_loss=1.92)),
+    ("New signal 📢\n\nFTM/USDT\nSide: Short\nEntry: 0.7100 - 0.7250\nTake profits: 0.7000, 0.6850, 0.6700\n"
+     "Stop: 0.7400\nLeverage: 5x (isolated)",
+     expected(symbol="FTM/USDT", side="short", market="futures", leverage=5, entries=[0.71, 0.725],
+              entry_type="range", targets=[0.7, 0.685, 0.67], stop_loss=0.74)),
+    ("#LINKUSDT Long\nEntry: 14.20\nDCA: 13.60\nTP: 14.90 / 15.60\nSL: 13.10",
+     expected(symbol="LINK/USDT", side="long", entries=[14.2], entry_type="limit", targets=[14.9, 15.6],
+              stop_loss=13.1)),
 ]
 
 

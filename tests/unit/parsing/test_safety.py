@@ -50,6 +50,7 @@ def test_price_without_decimal_point_is_caught_against_the_market():
     ("#BTC/USDT LONG or SHORT\nEntry: 64000\nTP: 66000\nSL: 63000", "both sides"),
     ("#BTC/USDT\nEntry: 64000 - 64500", None),  # no side, no targets, no stop: nothing to trade
     ("Entry: 0.5\nTarget: 0.6\nStop 0.45", "no coin"),
+    ("#ETH #SOL long\nEntry: 100\nTP: 110\nSL: 95", "several different coins"),
     ("#BTC/USDT LONG\nEntry: 64000\nTP: 66000\nSL: 63000\nLeverage: 500x", "leverage"),
 ])
 def test_ambiguous_posts_never_become_tradable(text, why):

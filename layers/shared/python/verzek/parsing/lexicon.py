@@ -40,7 +40,7 @@ LABELS: list[tuple[Field, str]] = [
                   r"enter(?:\s+at)?|entrada(?:s)?|punto\s+de\s+entrada|pre[çc]o\s+de\s+entrada|"
                   r"giri[şs](?:\s+(?:fiyat[ıi]|b[öo]lgesi|aral[ıi][ğg][ıi]))?|точка\s+входа|зона\s+входа|"
                   r"цена\s+входа|вход|рыночный\s+ордер|лимитный\s+ордер|market\s+order|limit\s+order|"
-                  r"(?:buy|long|short|sell)[\s-]*(?:zone|area|range|setup|between|price)|accumulat(?:e|ion)(?:\s+zone)?|"
+                  r"(?:buy|long|short)[\s-]*(?:zone|area|range|setup|between|price)|accumulat(?:e|ion)(?:\s+zone)?|"
                   r"open(?:ing)?\s+price|avg\.?\s+entry"),
     (Field.LEVERAGE, r"leverage|levrage|leverge|leverag|lvrg|lvg|lev|kald[ıi]ra[çc]|плечо|apalancamiento|"
                      r"alavancagem"),
@@ -52,7 +52,7 @@ LABELS: list[tuple[Field, str]] = [
     (Field.LONG, r"long|longs|лонг|buy[\s-]*long|largo|alcista"),
     (Field.SHORT, r"short|shorts|шорт|sell[\s-]*short|corto|bajista"),
     (Field.BUY, r"buy|compra|comprar|al[ıi][şs]|купить|покупка|покупаем|buying"),
-    (Field.SELL, r"sell|venta|vender|venda|sat[ıi][şs]|продать|продажа|продаем|selling"),
+    (Field.SELL, r"sell[\s-]*(?:zone|area|range|setup|price|targets?)|sell|venta|vender|venda|sat[ıi][şs]|продать|продажа|продаем|selling"),
 ]
 
 _NUMBERED = (Field.TARGETS, Field.ENTRY)

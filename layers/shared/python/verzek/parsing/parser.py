@@ -90,8 +90,10 @@ def _assign_levels(segments: list[Segment]) -> _Levels:
                 break
     entry_end = segments.index(entry_segments[0]) if entry_segments else len(segments)
     if not entry_segments:
-        # "Entry: CMP" / "Market order": an entry label without a price still says how to enter.
-        entry_segments = [s for s in segments if s.field == Field.ENTRY][:1]
+        # "Entry: CMP" / "Buy BTC at market": an entry without a price still says how to enter.
+        entry_segments = [s for s in segments if s.field == Field.ENTRY][:1] or [
+            s for s in segments if s.field in (Field.BUY, Field.SELL, Field.LONG, Field.SHORT)
+            and lx.MARKET_WORDS.search(s.text())][:1]
 
     target_segments = with_numbers(Field.TARGETS)
     if not target_segments:
@@ -263,6 +265,8 @@ def parse_message(text: str) -> ParsedMessage:
         return _not_a_signal("no entry price or market entry")
     if not (targets or stop is not None or words_side is not None):
         return _not_a_signal("entry price without side, targets or stop")
+    if not entries and not (targets or stop is not None):
+        return _not_a_signal("market call without any price level")
     if only_sell and not targets and stop is None and market != MarketType.FUTURES:
         # A spot "SELL @ price" alert without targets or stop exits a held coin.
         return _status(MessageKind.CLOSE, candidate, segments, None, notes)

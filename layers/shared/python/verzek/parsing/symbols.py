@@ -78,7 +78,7 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
         elif tok.kind == Kind.WORD:
             word = tok.text
             after_symbol_label = _previous_label(tokens, i) == Field.SYMBOL
-            next_to_side = any(t is not None and t.kind == Kind.LABEL and t.field in (Field.LONG, Field.SHORT)
+            next_to_side = any(t is not None and t.kind == Kind.LABEL and t.field in (Field.LONG, Field.SHORT, Field.BUY, Field.SELL)
                                and t.line == tok.line for t in (prev, nxt))
             if after_symbol_label:
                 cand = _coin(word, NAMED, i)
@@ -138,6 +138,9 @@ def choose_symbol(candidates: list[SymbolCandidate], allow_bare: bool = False
             return best[0], "several different symbols in one message: " + ", ".join(sorted(distinct))
         quotes = {c.quote for c in best}
         return best[0], "several quotes for one coin: " + ", ".join(sorted(quotes))
+    coin_like = {b for b in distinct if len(b) <= 10}
+    if best_rank < EXPLICIT and len(coin_like) > 1:
+        return best[0], "several different coins in one message: " + ", ".join(sorted(coin_like))
     winner = best[0]
     # A perpetual marker on any mention of the same coin ("#BTCUSDT.P") makes it a futures pair.
     if not winner.perpetual and any(c.perpetual and c.base == winner.base for c in candidates):
