@@ -169,3 +169,15 @@ def test_margin_mode_and_perpetual_marker():
     parsed = parse_message("#SUIUSDT.P LONG\nEntry: 1.05\nTP: 1.2\nSL: 0.98\nIsolated 5x")
     assert parsed.margin_mode.value == "isolated"
     assert parsed.market.value == "futures"
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Market is closed for the weekend", "not_a_signal"),  # prose, not a command: must not close every trade
+    ("Close all trades", "close"),
+    ("[In reply to VIP]\nClose now", "close"),
+    ("Signal closed manually", "close"),
+    ("Exit all positions", "close"),
+])
+def test_close_without_a_coin_needs_a_command(text, kind):
+    parsed = parse_message(text)
+    assert parsed.kind.value == kind and parsed.symbol is None

@@ -16,7 +16,7 @@ from verzek.parsing import lexicon as lx
 from verzek.parsing.lexicon import Field
 from verzek.parsing.normalize import normalize
 from verzek.parsing.safety import validate_open
-from verzek.parsing.status import is_close, update_action
+from verzek.parsing.status import is_close, is_close_without_coin, update_action
 from verzek.parsing.symbols import SymbolCandidate, choose_symbol, close_target, symbol_candidates
 from verzek.parsing.tokens import Kind, Token, tokenize_line, uses_comma_decimals
 
@@ -252,6 +252,8 @@ def parse_message(text: str) -> ParsedMessage:
                            segments, action, notes)
         if closing:
             target = candidate or close_target(tokens) or choose_symbol(candidates, allow_bare=True)[0]
+            if target is None and not is_close_without_coin(status_text):
+                return _not_a_signal("mentions closing but names no coin and gives no close command")
             return _status(MessageKind.CLOSE, target, segments, None, notes)
 
     words_side, side_conflict = _side_from_words(segments, levels)

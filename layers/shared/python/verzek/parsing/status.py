@@ -62,3 +62,18 @@ def update_action(lowered: str) -> UpdateAction | None:
 def is_close(lowered: str) -> bool:
     lines = "\n".join(line.strip(" \t-:>*#.!") for line in lowered.splitlines())
     return bool(_CLOSE_PATTERN.search(lines))
+
+
+_CLOSE_ALL_OR_COMMAND = re.compile(
+    r"^(?:please\s+|pls\s+|now\s+)?(?:close|exit|cancel|закрыть|закрываем|закрываю|отмена|kapat\w*|iptal|"
+    r"cerrar|cerramos|cancelar|fechar|fechamos)(?!\w)|(?:close|exit|cancel|закрыть|закрываем|cerrar|fechar)\s+"
+    r"(?:all|everything|все|todo|todas|tudo)(?!\w)|t[üu]m\w*\s+\w+\s+kapat|"
+    r"(?:position|trade|signal|order)s?\s+(?:is\s+|was\s+|has\s+been\s+)?(?:closed|cancel+ed)|stopped\s+out|"
+    r"(?:sl|stop(?:[\s-]*loss)?)\s+(?:was\s+|has\s+been\s+)?(?:hit|triggered)", re.M)
+
+
+def is_close_without_coin(lowered: str) -> bool:
+    """A close that names no coin must be a command ("Close all trades", a reply "Close now"), not prose
+    that merely contains "closed" ("market is closed") — it would otherwise close every trade."""
+    lines = "\n".join(line.strip(" \t-:>*#.!") for line in lowered.splitlines())
+    return bool(_CLOSE_ALL_OR_COMMAND.search(lines))
