@@ -53,6 +53,17 @@ class Settings(BaseSettings):
     trial_delay_minutes: int = Field(30, alias="TRIAL_DELAY_MINUTES", ge=0)
     trial_withhold_targets: bool = Field(True, alias="TRIAL_WITHHOLD_TARGETS")
     signal_max_age_seconds: int = Field(300, alias="SIGNAL_MAX_AGE_SECONDS", ge=1)
+    telegram_source_sender_ids: str = Field("", alias="TELEGRAM_SOURCE_SENDER_IDS",
+                                            description="Comma-separated user ids allowed to post signals in a "
+                                                        "source *group* (empty = bots and anonymous admins only); "
+                                                        "channel posts are admin-only by nature")
+    trial_every_nth_signal: int = Field(1, alias="TRIAL_EVERY_NTH_SIGNAL", ge=1,
+                                        description="TRIAL group gets every Nth signal (1 = all)")
+    telegram_max_inline_wait_seconds: int = Field(10, alias="TELEGRAM_MAX_INLINE_WAIT_SECONDS", ge=0, le=60,
+                                                  description="A 429 retry_after up to this is waited out in the "
+                                                              "dispatcher; longer ones reschedule the row")
+    notify_max_attempts: int = Field(8, alias="NOTIFY_MAX_ATTEMPTS", ge=1, le=50,
+                                     description="Deliveries tried per outbox row before it is marked failed")
 
     # --- queues ---
     execution_queue_url: str | None = Field(None, alias="EXECUTION_QUEUE_URL",
@@ -114,6 +125,9 @@ class Settings(BaseSettings):
 
     def house_symbol_list(self) -> list[str]:
         return [x.strip() for x in self.house_symbols.split(",") if x.strip()]
+
+    def source_sender_ids(self) -> set[int]:
+        return {int(x) for x in self.telegram_source_sender_ids.split(",") if x.strip()}
 
     def proxy_url_list(self) -> list[str]:
         return [u.strip() for u in self.proxy_urls.split(",") if u.strip()]
