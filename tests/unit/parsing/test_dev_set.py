@@ -1,9 +1,9 @@
 """Every labelled dev message parses to exactly its `expected` (no per-message special cases exist)."""
 
 import pytest
+from verzek.parsing import parse_message
 
 from tests.unit.parsing.conftest import dev_rows
-from verzek.parsing import parse_message
 
 ROWS = dev_rows()
 

@@ -4,7 +4,6 @@
 from decimal import Decimal
 
 import pytest
-
 from verzek.domain.signals import MessageKind, UpdateAction
 from verzek.parsing import parse_message
 

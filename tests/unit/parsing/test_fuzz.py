@@ -5,7 +5,6 @@ from decimal import Decimal
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from verzek.domain.signals import MessageKind, Side
 from verzek.parsing import parse_message
 
@@ -69,7 +68,7 @@ def well_formed_posts(draw):
         stop = high + step
     lev = draw(st.integers(2, 75))
     layout = draw(st.sampled_from(LAYOUTS))
-    fmt = lambda d: format(d.normalize(), "f")  # noqa: E731
+    fmt = lambda d: format(d.normalize(), "f")
     text = layout.format(
         coin=coin, side_word="LONG" if long else "SHORT", lev=lev,
         entries=" - ".join(map(fmt, entries)), stop=fmt(stop),

@@ -3,7 +3,6 @@
 from decimal import Decimal
 
 import pytest
-
 from verzek.domain.signals import MessageKind
 from verzek.parsing import check_against_price, parse_message
 
@@ -42,7 +41,7 @@ def test_price_without_decimal_point_is_caught_against_the_market():
     assert parsed.rejected is None
     reason = check_against_price(parsed, Decimal("0.02835"))
     assert reason and "orders of magnitude" in reason
-    assert check_against_price(parsed, Decimal("2840")) is None
+    assert check_against_price(parsed, Decimal(2840)) is None
 
 
 @pytest.mark.parametrize("text,why", [
@@ -68,4 +67,4 @@ def test_side_from_levels_when_words_are_missing():
 def test_stop_only_as_percentage_is_not_a_price():
     parsed = parse_message("#GTC/USDT SHORT\nEntry: 1.634\nTargets: 1.60 - 1.59\nStop: 5-10%")
     assert parsed.stop_loss is None
-    assert parsed.stop_loss_pct == Decimal("5")  # the tighter bound
+    assert parsed.stop_loss_pct == Decimal(5)  # the tighter bound

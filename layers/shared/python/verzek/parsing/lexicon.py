@@ -59,49 +59,32 @@ _NUMBERED = (Field.TARGETS, Field.ENTRY)
 LABEL_RE = re.compile(
     "|".join(f"(?P<{field.value}>{_B}(?:{pattern}){_INDEX if field in _NUMBERED else ''}{_E})"
              for field, pattern in LABELS),
-    re.I,
+    re.IGNORECASE,
 )
 
 # Words that may sit inside a field's span without ending it ("Entry now between 0.30 - 0.31").
 FILLER_WORDS = frozenset(
-    """now cmp market price current currently between and or to from around near at zone area limit below above
-    under over up till until upto max min maximum minimum only point points level levels order orders
-    cross isolated regular swing scalp mid term spot futures future perp perpetual margin x the a an
-    place bid here in on if of with strong signal null manually close closing candle candles daily weekly
-    h1 h4 d1 1h 4h 1d 4hr usdt usd usdc busd target targets tp entry entries zone
-    ниже выше между или и до от по рынку рынок рыночный маржа кросс изолированная
-    altı alti üstü ustu ve veya arası arasi piyasa
-    entre y o hasta abajo arriba mercado de a ou até ate abaixo acima""".split()
+    ["now", "cmp", "market", "price", "current", "currently", "between", "and", "or", "to", "from", "around", "near", "at", "zone", "area", "limit", "below", "above", "under", "over", "up", "till", "until", "upto", "max", "min", "maximum", "minimum", "only", "point", "points", "level", "levels", "order", "orders", "cross", "isolated", "regular", "swing", "scalp", "mid", "term", "spot", "futures", "future", "perp", "perpetual", "margin", "x", "the", "a", "an", "place", "bid", "here", "in", "on", "if", "of", "with", "strong", "signal", "null", "manually", "close", "closing", "candle", "candles", "daily", "weekly", "h1", "h4", "d1", "1h", "4h", "1d", "4hr", "usdt", "usd", "usdc", "busd", "target", "targets", "tp", "entry", "entries", "zone", "ниже", "выше", "между", "или", "и", "до", "от", "по", "рынку", "рынок", "рыночный", "маржа", "кросс", "изолированная", "altı", "alti", "üstü", "ustu", "ve", "veya", "arası", "arasi", "piyasa", "entre", "y", "o", "hasta", "abajo", "arriba", "mercado", "de", "a", "ou", "até", "ate", "abaixo", "acima"]
 )
 
 MARKET_WORDS = re.compile(r"(?<!\w)(?:now|cmp|market|current\s+price|current|mkt|рынок|рыночный|по\s+рынку|"
-                          r"piyasa(?:dan)?|mercado|a\s+mercado|ahora|agora|instant|immediately)(?!\w)", re.I)
+                          r"piyasa(?:dan)?|mercado|a\s+mercado|ahora|agora|instant|immediately)(?!\w)", re.IGNORECASE)
 LIMIT_WORDS = re.compile(r"(?<!\w)(?:below|above|under|over|or\s+lower|or\s+higher|limit|ниже|выше|лимит|"
-                         r"alt[ıi]|[üu]st[üu]|abajo|arriba|abaixo|acima)(?!\w)", re.I)
+                         r"alt[ıi]|[üu]st[üu]|abajo|arriba|abaixo|acima)(?!\w)", re.IGNORECASE)
 RANGE_WORDS = re.compile(r"(?<!\w)(?:between|to|till|until|upto|между|до|arası|arasi|entre|hasta|até|ate|a)(?!\w)",
-                         re.I)
+                         re.IGNORECASE)
 
 FUTURES_RE = re.compile(
     r"(?<!\w)(?:futures?|perp|perpetual|perpetuals|usd[-\s]?m|coin[-\s]?m|cross|isolated|leverage|levrage|lev|"
     r"lvg|margin|фьючерс\w*|маржа|плечо|кросс|изолир\w*|vadeli|kald[ıi]ra[çc]|futuros?|apalancamiento|"
-    r"alavancagem)(?!\w)", re.I)
-SPOT_RE = re.compile(r"(?<!\w)(?:spot|спот|spotta|contado)(?!\w)", re.I)
-CROSS_RE = re.compile(r"(?<!\w)(?:cross|кросс\w*|çapraz|capraz|cruzad[oa])(?!\w)", re.I)
-ISOLATED_RE = re.compile(r"(?<!\w)(?:isolated|изолир\w*|izole|aislad[oa]|isolad[oa])(?!\w)", re.I)
+    r"alavancagem)(?!\w)", re.IGNORECASE)
+SPOT_RE = re.compile(r"(?<!\w)(?:spot|спот|spotta|contado)(?!\w)", re.IGNORECASE)
+CROSS_RE = re.compile(r"(?<!\w)(?:cross|кросс\w*|çapraz|capraz|cruzad[oa])(?!\w)", re.IGNORECASE)
+ISOLATED_RE = re.compile(r"(?<!\w)(?:isolated|изолир\w*|izole|aislad[oa]|isolad[oa])(?!\w)", re.IGNORECASE)
 
 # Words that look like tickers but are not coins (labels, channel words, common caps words).
 NOT_COINS = frozenset(
-    """LONG SHORT LONGS SHORTS BUY SELL ENTRY ENTRIES TP TPS SL STOP STOPLOSS TARGET TARGETS LEVERAGE LEV LVG CROSS
-    ISOLATED SPOT FUTURE FUTURES PERP BINANCE BYBIT BINGX MEXC OKX KUCOIN PHEMEX KRAKEN GATE BITGET HUOBI
-    USDT USD USDC BUSD FDUSD TUSD NOW ALL VIP SIGNAL SIGNALS CMP DCA OR AND TO THE NEW FREE HOLD BELOW ABOVE ZONE
-    LIMIT MARKET PRICE SWING CALL CALLS SCALP OPEN CLOSE CLOSED CANCEL EXIT UPDATE RESULT RESULTS NEWS ALERT TRADE
-    TRADES TRADING PUMP DUMP PROFIT LOSS RISK REWARD TA CHART ANALYSIS SETUP BREAKOUT PREMIUM CRYPTO COIN COINS
-    PAIR TICKER SYMBOL TYPE REGULAR MID HIGH LOW STRONG WEAK SENTIMENT OB OS DAY WEEK MONTH H1 H4 D1 W1 UTC GMT
-    IN ON AT FOR WITH OF BY IS IT A AN I ME MY WE US YOU THIS THAT HERE THERE ONLY USE FUND FUNDS NOT NO YES
-    GOOD BAD BIG SMALL TIME LAST NEXT HIT DONE TAKE MOVE MOVED SET STATUS REPORT DAILY WEEKLY MONTHLY BULLISH
-    BEARISH LONGED SHORTED ENTERED OK OKAY ADD TP1 TP2 TP3 TP4 TP5 SL1 X NULL NA N PLEASE ASAP EARLY IMPORTANT
-    ORDER ORDERS HODL ATH ROI PNL APY APR ETF CEO SEC FOMC CPI GDP FED NFP USA EU UK AI ECB EXCHANGE CLIENT
-    ЛОНГ ШОРТ ВХОД СТОП ТЕЙК ТЕЙКИ ПЛЕЧО СИГНАЛ""".split()
+    ["LONG", "SHORT", "LONGS", "SHORTS", "BUY", "SELL", "ENTRY", "ENTRIES", "TP", "TPS", "SL", "STOP", "STOPLOSS", "TARGET", "TARGETS", "LEVERAGE", "LEV", "LVG", "CROSS", "ISOLATED", "SPOT", "FUTURE", "FUTURES", "PERP", "BINANCE", "BYBIT", "BINGX", "MEXC", "OKX", "KUCOIN", "PHEMEX", "KRAKEN", "GATE", "BITGET", "HUOBI", "USDT", "USD", "USDC", "BUSD", "FDUSD", "TUSD", "NOW", "ALL", "VIP", "SIGNAL", "SIGNALS", "CMP", "DCA", "OR", "AND", "TO", "THE", "NEW", "FREE", "HOLD", "BELOW", "ABOVE", "ZONE", "LIMIT", "MARKET", "PRICE", "SWING", "CALL", "CALLS", "SCALP", "OPEN", "CLOSE", "CLOSED", "CANCEL", "EXIT", "UPDATE", "RESULT", "RESULTS", "NEWS", "ALERT", "TRADE", "TRADES", "TRADING", "PUMP", "DUMP", "PROFIT", "LOSS", "RISK", "REWARD", "TA", "CHART", "ANALYSIS", "SETUP", "BREAKOUT", "PREMIUM", "CRYPTO", "COIN", "COINS", "PAIR", "TICKER", "SYMBOL", "TYPE", "REGULAR", "MID", "HIGH", "LOW", "STRONG", "WEAK", "SENTIMENT", "OB", "OS", "DAY", "WEEK", "MONTH", "H1", "H4", "D1", "W1", "UTC", "GMT", "IN", "ON", "AT", "FOR", "WITH", "OF", "BY", "IS", "IT", "A", "AN", "I", "ME", "MY", "WE", "US", "YOU", "THIS", "THAT", "HERE", "THERE", "ONLY", "USE", "FUND", "FUNDS", "NOT", "NO", "YES", "GOOD", "BAD", "BIG", "SMALL", "TIME", "LAST", "NEXT", "HIT", "DONE", "TAKE", "MOVE", "MOVED", "SET", "STATUS", "REPORT", "DAILY", "WEEKLY", "MONTHLY", "BULLISH", "BEARISH", "LONGED", "SHORTED", "ENTERED", "OK", "OKAY", "ADD", "TP1", "TP2", "TP3", "TP4", "TP5", "SL1", "X", "NULL", "NA", "N", "PLEASE", "ASAP", "EARLY", "IMPORTANT", "ORDER", "ORDERS", "HODL", "ATH", "ROI", "PNL", "APY", "APR", "ETF", "CEO", "SEC", "FOMC", "CPI", "GDP", "FED", "NFP", "USA", "EU", "UK", "AI", "ECB", "EXCHANGE", "CLIENT", "ЛОНГ", "ШОРТ", "ВХОД", "СТОП", "ТЕЙК", "ТЕЙКИ", "ПЛЕЧО", "СИГНАЛ"]
 )
 
 TRADABLE_QUOTES = ("FDUSD", "USDT", "USDC", "BUSD", "TUSD", "USD", "BTC", "ETH", "BNB", "EUR", "TRY")

@@ -35,15 +35,15 @@ _LOOKALIKES = {
 _TRANSLATE = {**_DASHES, **_LOOKALIKES}
 
 _RELAY_LINES = re.compile(r"^\s*\[(?:in reply to[^\]]*|\s*photo\s*|\s*video\s*|\s*document\s*|\s*sticker\s*)\]\s*",
-                          re.I | re.M)
-_URL = re.compile(r"(?:https?://|www\.|t\.me/)\S+", re.I)
-_BY_HANDLE = re.compile(r"(?:\b(?:signal\s+)?by|provided\s+by\s*:?)\s*\(?\s*@\w+\)?", re.I)
+                          re.IGNORECASE | re.MULTILINE)
+_URL = re.compile(r"(?:https?://|www\.|t\.me/)\S+", re.IGNORECASE)
+_BY_HANDLE = re.compile(r"(?:\b(?:signal\s+)?by|provided\s+by\s*:?)\s*\(?\s*@\w+\)?", re.IGNORECASE)
 _HANDLE = re.compile(r"@\w{3,}")
 _MARKDOWN = re.compile(r"\*\*|__|`+|~~")
 _DATE = re.compile(
     r"(?<![\w.,])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}"
     r"|\d{1,2}[-/ ](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[-/ ]\d{2,4})(?![\w.,])",
-    re.I,
+    re.IGNORECASE,
 )
 _CLOCK_OR_RATIO = re.compile(r"(?<![\w.,:])T?\d{1,2}:\d{1,2}(?::\d{1,2})?(?![\d.,:])")
 # Cyrillic 'х'/'Х' next to a number is a leverage 'x' ("20х").

@@ -11,7 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from verzek.domain.signals import EntryType, MarginMode, MarketType, MessageKind, ParsedMessage, Side, UpdateAction
+from verzek.domain.signals import (
+    EntryType,
+    MarginMode,
+    MarketType,
+    MessageKind,
+    ParsedMessage,
+    Side,
+    UpdateAction,
+)
 from verzek.parsing import lexicon as lx
 from verzek.parsing.lexicon import Field
 from verzek.parsing.normalize import normalize
@@ -142,7 +150,7 @@ def _rescale_thousands(groups: list[list[Token]]) -> list[list[Decimal]]:
         if t.thousands_suffix or t.value == 0:
             return t.value
         ratio = t.value * 1000 / reference
-        return t.value * 1000 if Decimal("0.3") < ratio < Decimal("3") else t.value
+        return t.value * 1000 if Decimal("0.3") < ratio < Decimal(3) else t.value
 
     return [[scaled(t) for t in g] for g in groups]
 

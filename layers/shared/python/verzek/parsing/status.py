@@ -49,7 +49,7 @@ _CLOSE_PATTERN = re.compile(
     r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:was\s+|has\s+been\s+)?(?:hit|triggered|reached|touched|taken)|"
     r"hit\s+(?:the\s+|our\s+)?(?:sl|stop(?:[\s-]*loss)?)|стоп\s+сработал|выбил\w*\s+по\s+стопу|"
     r"close\s+(?:all|everything|your|the|this|my|position|trade)(?!\w)|"
-    r"(?:position|trade|signal|order)s?\s+(?:is\s+|was\s+|has\s+been\s+)?(?:closed|cancel+ed)", re.M)
+    r"(?:position|trade|signal|order)s?\s+(?:is\s+|was\s+|has\s+been\s+)?(?:closed|cancel+ed)", re.MULTILINE)
 
 
 def update_action(lowered: str) -> UpdateAction | None:
@@ -69,7 +69,7 @@ _CLOSE_ALL_OR_COMMAND = re.compile(
     r"cerrar|cerramos|cancelar|fechar|fechamos)(?!\w)|(?:close|exit|cancel|закрыть|закрываем|cerrar|fechar)\s+"
     r"(?:all|everything|все|todo|todas|tudo)(?!\w)|t[üu]m\w*\s+\w+\s+kapat|"
     r"(?:position|trade|signal|order)s?\s+(?:is\s+|was\s+|has\s+been\s+)?(?:closed|cancel+ed)|stopped\s+out|"
-    r"(?:sl|stop(?:[\s-]*loss)?)\s+(?:was\s+|has\s+been\s+)?(?:hit|triggered)", re.M)
+    r"(?:sl|stop(?:[\s-]*loss)?)\s+(?:was\s+|has\s+been\s+)?(?:hit|triggered)", re.MULTILINE)
 
 
 def is_close_without_coin(lowered: str) -> bool:

@@ -15,8 +15,8 @@ from verzek.parsing.tokens import Kind, Token
 
 _BASE_RE = re.compile(r"^(?=.*[A-Z])[A-Z0-9]{2,15}$")
 _PAIR_SPLIT_RE = re.compile(r"^[#$]?(?P<base>\w+?)\s?[/|_-]\s?(?P<quote>[A-Za-z]+)(?P<suffix>\.p|:usdt|:usdc|-?perp)?$",
-                            re.I)
-_TIMEFRAME_RE = re.compile(r"^\d+(?:m|h|hr|hrs|d|w|min|mins|x)$", re.I)
+                            re.IGNORECASE)
+_TIMEFRAME_RE = re.compile(r"^\d+(?:m|h|hr|hrs|d|w|min|mins|x)$", re.IGNORECASE)
 
 EXPLICIT, NAMED, HASHTAG = 3, 2, 1
 
@@ -115,10 +115,8 @@ def close_target(tokens: list[Token]) -> SymbolCandidate | None:
     return None
 
 
-_CLOSE_VERBS = frozenset("close cancel exit закрыть закрываем закрываю kapat kapatın cerrar cerramos fechar "
-                         "cancelar iptal отмена".split())
-_CLOSE_FILLERS = frozenset("all the a my your our this that these those position positions trade trades order "
-                           "orders everything now half partial it them".split())
+_CLOSE_VERBS = frozenset(["close", "cancel", "exit", "закрыть", "закрываем", "закрываю", "kapat", "kapatın", "cerrar", "cerramos", "fechar", "cancelar", "iptal", "отмена"])
+_CLOSE_FILLERS = frozenset(["all", "the", "a", "my", "your", "our", "this", "that", "these", "those", "position", "positions", "trade", "trades", "order", "orders", "everything", "now", "half", "partial", "it", "them"])
 
 
 def choose_symbol(candidates: list[SymbolCandidate], allow_bare: bool = False

@@ -37,11 +37,10 @@ _TOKEN_RE = re.compile(
     r"(?P<pct>\s?%)?)"
     r"|(?P<word>[^\W\d_][\w'&]*(?:\.p(?!\w))?)"
     r"|(?P<sep>\S)",
-    re.I,
+    re.IGNORECASE,
 )
 _LINE_INDEX_RE = re.compile(r"^\s*[-*•]?\s*\(?\d{1,2}\s*(?:\)|\.(?!\d))")
-_TIME_UNITS = frozenset("""m min mins minute minutes h hr hrs hour hours d day days w wk week weeks month months
-    мин минут час часа часов дн дня дней saat dakika gün gun hora horas minutos dias días""".split())
+_TIME_UNITS = frozenset(["m", "min", "mins", "minute", "minutes", "h", "hr", "hrs", "hour", "hours", "d", "day", "days", "w", "wk", "week", "weeks", "month", "months", "мин", "минут", "час", "часа", "часов", "дн", "дня", "дней", "saat", "dakika", "gün", "gun", "hora", "horas", "minutos", "dias", "días"])
 
 
 @dataclass(slots=True)

@@ -57,7 +57,7 @@ def parse_line(line: str, prices: dict | None = None) -> dict:
         return {"id": record_id, "error": "\"text\" must be a string"}
     try:
         parsed = parse_message(text)
-    except Exception as exc:  # parse_message is total; this guards the promise that one bad post never stops a batch
+    except Exception as exc:  # noqa: BLE001 - parse_message is total; this guards the promise that one bad post never stops a batch
         return {"id": record_id, "error": f"parser failure: {type(exc).__name__}"}
     rejected = parsed.rejected if parsed.kind == MessageKind.OPEN else None
     if parsed.kind == MessageKind.OPEN and rejected is None and prices and parsed.symbol in prices:
