@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import hashlib
+import hmac
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from verzek.exchange import signing
+
+SECRET = b"s" * 40
+
+
+def test_canonical_string_layout():
+    text = signing.canonical_string("k1", "post", "https://api.binance.com/api/v3/order?a=1", "1700000000000",
+                                    "n" * 20, b"x=1")
+    assert text.split("\n") == ["VZK1-HMAC-SHA256", "k1", "POST", "https://api.binance.com/api/v3/order?a=1",
+                                "1700000000000", "n" * 20, hashlib.sha256(b"x=1").hexdigest()]
+
+
+def test_signature_is_hmac_sha256_of_canonical_string():
+    headers = signing.sign_request("k1", SECRET, "GET", "https://api.bybit.com/v5/market/time", b"",
+                                   timestamp_ms=1, nonce="a" * 16)
+    expected = hmac.new(SECRET, signing.canonical_string("k1", "GET", "https://api.bybit.com/v5/market/time", "1",
+                                                         "a" * 16, b"").encode(), hashlib.sha256).hexdigest()
+    assert headers[signing.HEADER_SIGNATURE] == expected
+    assert set(headers) == set(signing.AUTH_HEADERS)
+
+
+def test_fresh_nonce_per_request():
+    one = signing.sign_request("k1", SECRET, "GET", "https://api.binance.com/", b"")
+    two = signing.sign_request("k1", SECRET, "GET", "https://api.binance.com/", b"")
+    assert one[signing.HEADER_NONCE] != two[signing.HEADER_NONCE]
+    assert signing.NONCE_RE.match(one[signing.HEADER_NONCE])
+
+
+@pytest.mark.parametrize("bad_key_id", ["", "has space", "x" * 33])
+def test_bad_key_id_refused(bad_key_id):
+    with pytest.raises(ValueError):
+        signing.sign_request(bad_key_id, SECRET, "GET", "https://api.binance.com/", b"")
+
+
+@given(method=st.sampled_from(["GET", "POST", "DELETE"]), path=st.text(min_size=1, max_size=40),
+       body=st.binary(max_size=64), field=st.sampled_from(["method", "url", "ts", "nonce", "body", "key_id"]))
+def test_any_change_breaks_the_signature(method, path, body, field):
+    url = "https://api.binance.com/" + path
+    headers = signing.sign_request("k1", SECRET, method, url, body, timestamp_ms=1000, nonce="n" * 16)
+    args = {"key_id": "k1", "method": method, "target_url": url, "timestamp_ms": "1000", "nonce": "n" * 16,
+            "body": body}
+    assert signing.signature_matches(SECRET, headers[signing.HEADER_SIGNATURE], **args)
+    changed = dict(args)
+    if field == "method":
+        changed["method"] = "PUT"
+    elif field == "url":
+        changed["target_url"] = url + "x"
+    elif field == "ts":
+        changed["timestamp_ms"] = "1001"
+    elif field == "nonce":
+        changed["nonce"] = "m" * 16
+    elif field == "body":
+        changed["body"] = body + b"\0"
+    else:
+        changed["key_id"] = "k2"
+    assert not signing.signature_matches(SECRET, headers[signing.HEADER_SIGNATURE], **changed)
