@@ -94,8 +94,13 @@ def run(args) -> int:
             overrides = json.loads(open(env_file, encoding="utf-8").read())
         except (OSError, json.JSONDecodeError) as exc:
             raise CliError(f"cannot read env vars file {env_file}: {exc}") from None
+    import contextlib
+
     try:
-        result = invoke(args.function, event, overrides)
+        # Like `sam local invoke`: the function's own output (logs, EMF metrics) goes to stderr,
+        # the result alone to stdout.
+        with contextlib.redirect_stdout(sys.stderr):
+            result = invoke(args.function, event, overrides)
     except KeyError:
         raise CliError(f"no function named {args.function!r} in template.yaml") from None
     print(json.dumps(result, default=str, indent=2))
