@@ -23,13 +23,13 @@ import httpx
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from starlette.responses import Response
+from verzek.exchange import signing
+from verzek.observability import logger
 
 from proxy_node.allowlist import BUDGET_SPECS, BudgetSpec, TargetRefused, budget_group, parse_target
 from proxy_node.auth import Authenticator, AuthRefused, read_auth_headers
 from proxy_node.budget import ExchangeBudget, KeyRateLimiter, retry_after_header
 from proxy_node.settings import NodeSettings
-from verzek.exchange import signing
-from verzek.observability import logger
 
 FORWARD_PATH = "/v1/forward"
 FORWARD_METHODS = ["GET", "POST", "PUT", "DELETE", "PATCH"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import heapq
 import time
-from typing import Callable, Mapping
+from collections.abc import Callable, Mapping
 
 from verzek.exchange import signing
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 import math
 import time
 from collections import deque
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
-from typing import Callable, Mapping
 
 from proxy_node.allowlist import BudgetSpec
 

@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
-
 from verzek.exchange.signing import KEY_ID_RE
+
 from proxy_node.allowlist import DEFAULT_ALLOWED_HOSTS, is_valid_public_hostname
 
 

@@ -44,6 +44,7 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Self
 from urllib.parse import parse_qsl
 
 import uvicorn
@@ -104,7 +105,7 @@ class ServerThread:
             self._thread = None
         self._sock.close()
 
-    def __enter__(self) -> ServerThread:
+    def __enter__(self) -> Self:
         return self.start()
 
     def __exit__(self, *exc) -> None:
@@ -124,8 +125,8 @@ class DoubleOrder:
     amount: Decimal
     time_in_force: str = "GTC"
     reduce_only: bool = False
-    filled: Decimal = D(0)
-    cost: Decimal = D(0)
+    filled: Decimal = field(default_factory=Decimal)
+    cost: Decimal = field(default_factory=Decimal)
     status: str = "open"      # "open" | "filled" | "canceled"
     created_ms: int = field(default_factory=_now_ms)
     updated_ms: int = field(default_factory=_now_ms)
@@ -196,7 +197,7 @@ class ExchangeDouble:
     def stop(self) -> None:
         self._server.stop()
 
-    def __enter__(self) -> ExchangeDouble:
+    def __enter__(self) -> Self:
         return self.start()
 
     def __exit__(self, *exc) -> None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import socket
 
 import pytest
+from verzek.config import Settings
 
 from proxy_node.app import create_app
 from proxy_node.settings import NodeSettings
 from tests.support.exchange_double import ExchangeDouble, ServerThread
-from verzek.config import Settings
 
 HMAC_KEY_ID = "k1"
 HMAC_SECRET = "test-proxy-secret-0123456789abcdef-0123"

@@ -7,9 +7,9 @@ import asyncio
 
 import ccxt
 import pytest
+from verzek.exchange import create_ccxt_client
 
 from tests.integration.proxy.conftest import API_KEY, API_SECRET, client_settings
-from verzek.exchange import create_ccxt_client
 
 CASES = [("binance", "spot", "BTC/USDT"), ("binance", "future", "BTC/USDT:USDT"),
          ("bybit", "spot", "BTC/USDT"), ("bybit", "future", "BTC/USDT:USDT")]

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-import time
-
 import ccxt
 import httpx
 import pytest
 from starlette.applications import Starlette
 from starlette.responses import PlainTextResponse
 from starlette.routing import Route
-
-from tests.integration.proxy.conftest import (API_KEY, API_SECRET, HMAC_KEY_ID, HMAC_SECRET, client_settings,
-                                              closed_port_url)
-from tests.support.exchange_double import ServerThread
 from verzek.exchange import ProxyUnavailable, create_ccxt_client
 from verzek.exchange.signing import sign_request
+
+from tests.integration.proxy.conftest import (
+    API_KEY,
+    API_SECRET,
+    HMAC_KEY_ID,
+    HMAC_SECRET,
+    client_settings,
+    closed_port_url,
+)
+from tests.support.exchange_double import ServerThread
 
 TIME_URL = "https://api.binance.com/api/v3/time"
 

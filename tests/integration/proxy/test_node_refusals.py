@@ -7,10 +7,10 @@ import time
 import ccxt
 import httpx
 import pytest
-
-from tests.integration.proxy.conftest import API_KEY, API_SECRET, HMAC_KEY_ID, HMAC_SECRET, client_settings
 from verzek.exchange import ProxyRefused, create_ccxt_client
 from verzek.exchange.signing import sign_request
+
+from tests.integration.proxy.conftest import API_KEY, API_SECRET, HMAC_KEY_ID, HMAC_SECRET, client_settings
 
 TIME_URL = "https://api.binance.com/api/v3/time"
 

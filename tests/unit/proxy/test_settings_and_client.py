@@ -2,13 +2,13 @@ from __future__ import annotations
 
 import pytest
 from pydantic import ValidationError
-
-from proxy_node.app import create_app
-from proxy_node.settings import NodeSettings
 from verzek.cli import main as cli_main
 from verzek.config import Settings
 from verzek.exchange import create_ccxt_client
 from verzek.exchange.proxy_client import ProxyRoute, _classify_proxied_response, _HopFailed
+
+from proxy_node.app import create_app
+from proxy_node.settings import NodeSettings
 
 KEYS = "k1:" + "a" * 32 + ",k2:" + "b" * 40
 

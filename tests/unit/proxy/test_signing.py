@@ -6,7 +6,6 @@ import hmac
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-
 from verzek.exchange import signing
 
 SECRET = b"s" * 40

@@ -7,7 +7,7 @@ signing helper, never imports ccxt) builds the ccxt client every exchange call u
 
 from __future__ import annotations
 
-__all__ = ["create_ccxt_client", "ProxyRefused", "ProxyUnavailable"]
+__all__ = ["ProxyRefused", "ProxyUnavailable", "create_ccxt_client"]
 
 
 def __getattr__(name: str):

@@ -37,7 +37,7 @@ import hashlib
 import json
 import socket
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import ccxt
 import ccxt.async_support as ccxt_async
@@ -234,7 +234,7 @@ class AsyncProxiedExchange(_ProxiedBase):
         raise self._final_error(failures)
 
 
-@lru_cache(maxsize=None)
+@cache
 def proxied_class(ccxt_id: str, async_: bool) -> type:
     """`ccxt.<id>` (or its async twin) with the proxy hook; one class per exchange, cached."""
     module = ccxt_async if async_ else ccxt
