@@ -1,0 +1,58 @@
+"""The execution-queue port: SQS (boto3) in the cloud, an in-process queue on the local stack.
+
+    from verzek.queue import get_execution_queue
+    get_execution_queue().send(job.model_dump(), dedupe_key=job.dedupe_key)
+
+`get_execution_queue()` picks SQS when EXECUTION_QUEUE_URL is set, else the process-wide in-process
+queue (the local stack attaches a consumer to it). Both also offer `send_many` for fan-out.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from verzek.queue.memory import InProcessQueue
+from verzek.queue.sqs import QueueSendError, SqsQueue
+
+__all__ = ["InProcessQueue", "QueueSendError", "SqsQueue", "get_execution_queue", "send_jobs"]
+
+_lock = threading.Lock()
+_local_queue: InProcessQueue | None = None
+_sqs_queues: dict[tuple[str, str | None], SqsQueue] = {}
+
+
+def local_execution_queue() -> InProcessQueue:
+    """The process-wide in-process execution queue (created on first use)."""
+    global _local_queue
+    with _lock:
+        if _local_queue is None:
+            _local_queue = InProcessQueue(name="execution")
+        return _local_queue
+
+
+def get_execution_queue(settings=None):
+    """SQS when EXECUTION_QUEUE_URL is set (one client per container), else the in-process queue."""
+    from verzek.config import get_settings
+
+    settings = settings or get_settings()
+    url = settings.execution_queue_url
+    if not url:
+        return local_execution_queue()
+    key = (url, settings.aws_endpoint_url)
+    with _lock:
+        if key not in _sqs_queues:
+            _sqs_queues[key] = SqsQueue(url, region=settings.aws_region, endpoint_url=settings.aws_endpoint_url)
+        return _sqs_queues[key]
+
+
+def send_jobs(queue, jobs) -> int:
+    """Send validated job models (each with `dedupe_key`); batched when the queue supports it."""
+    items = [(job.model_dump(mode="json"), job.dedupe_key) for job in jobs]
+    if not items:
+        return 0
+    if hasattr(queue, "send_many"):
+        queue.send_many(items)
+    else:
+        for body, key in items:
+            queue.send(body, dedupe_key=key)
+    return len(items)

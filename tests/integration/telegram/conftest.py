@@ -1,0 +1,66 @@
+"""Fixtures for the Telegram / signal-ingest tests: users who follow sources, settings, queues."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+
+import pytest
+
+from verzek.domain.signals import EntryType, MarketType, Side, Signal, SignalSource
+
+VIP_CHAT = -1001234567890
+TRIAL_CHAT = -1009999999999
+SOURCE_CHAT = -1001909128013
+
+
+@pytest.fixture
+def telegram_env(settings_env, db):
+    """Configured source chat, VIP and TRIAL groups, webhook secret; in-process execution queue."""
+    settings_env(TELEGRAM_SOURCE_CHAT_IDS=f"{SOURCE_CHAT},-1001331354980", TELEGRAM_VIP_CHAT_ID=VIP_CHAT,
+                 TELEGRAM_TRIAL_CHAT_ID=TRIAL_CHAT, TRIAL_DELAY_MINUTES=30, TRIAL_WITHHOLD_TARGETS="true",
+                 TRIAL_EVERY_NTH_SIGNAL=1, SIGNAL_MAX_AGE_SECONDS=300, TELEGRAM_WEBHOOK_SECRET="s3cret-Token_1",
+                 TELEGRAM_SOURCE_SENDER_IDS=None, EXECUTION_QUEUE_URL=None, TELEGRAM_BOT_TOKEN="123456:TEST-token")
+    return db
+
+
+@pytest.fixture
+def make_user(db):
+    """Create a user with trading settings; returns the user id."""
+    counter = iter(range(1, 10_000))
+
+    def create(*, auto_trade=True, follow=("vip",), kill_switch=False) -> int:
+        n = next(counter)
+        with db, db.cursor() as cur:
+            cur.execute("INSERT INTO users (email, password_hash) VALUES (%s, 'x') RETURNING id",
+                        (f"user{n}@example.com",))
+            user_id = cur.fetchone()["id"]
+            cur.execute("INSERT INTO trading_settings (user_id, auto_trade, follow_sources, kill_switch) "
+                        "VALUES (%s, %s, %s, %s)", (user_id, auto_trade, list(follow), kill_switch))
+        return user_id
+
+    return create
+
+
+@pytest.fixture
+def open_position(db):
+    def create(user_id: int, signal_id: int, status: str = "open") -> int:
+        with db, db.cursor() as cur:
+            cur.execute("INSERT INTO positions (user_id, signal_id, mode, exchange, symbol, side, market_type, "
+                        "status, closed_at) VALUES (%s, %s, 'paper', 'binance', 'BTC/USDT', 'long', 'spot', %s, "
+                        "CASE WHEN %s IN ('closed', 'cancelled') THEN now() END) RETURNING id",
+                        (user_id, signal_id, status, status))
+            return cur.fetchone()["id"]
+
+    return create
+
+
+def vip_signal(message_id: int = 42, *, chat_id: int = SOURCE_CHAT, posted_at: datetime | None = None,
+               **changes) -> Signal:
+    fields = dict(source=SignalSource.VIP, symbol="BTC/USDT:USDT", side=Side.LONG, entry_type=EntryType.RANGE,
+                  entries=(Decimal("64000"), Decimal("64500")),
+                  targets=(Decimal("65000"), Decimal("66000"), Decimal("67500")), stop_loss=Decimal("62500"),
+                  market=MarketType.FUTURES, leverage=10, raw_text="BTC long", provider_chat_id=chat_id,
+                  provider_message_id=message_id, posted_at=posted_at or datetime.now(UTC))
+    fields.update(changes)
+    return Signal(**fields)
