@@ -112,6 +112,12 @@ class Settings(BaseSettings):
     # --- trading ---
     global_kill_switch: bool = Field(False, alias="GLOBAL_KILL_SWITCH")
     paper_start_balance: str = Field("10000", alias="PAPER_START_BALANCE")
+    paper_taker_fee_pct: str = Field("0.1", alias="PAPER_TAKER_FEE_PCT", description="Paper engine taker fee, %")
+    paper_maker_fee_pct: str = Field("0.1", alias="PAPER_MAKER_FEE_PCT", description="Paper engine maker fee, %")
+    paper_slippage_pct: str = Field("0.05", alias="PAPER_SLIPPAGE_PCT",
+                                    description="Paper market/stop fills move this % against the trader")
+    paper_price_source: str = Field("live:binance", alias="PAPER_PRICE_SOURCE",
+                                    description="Paper prices: live:<exchange> (public candles) or replay:<dir>")
 
     # --- house strategies (strategy_runner) ---
     house_market_data: str = Field("ccxt", alias="HOUSE_MARKET_DATA",
