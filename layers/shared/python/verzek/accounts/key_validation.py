@@ -1,0 +1,103 @@
+"""Checking a new exchange API key with the exchange, through the proxy client (ccxt).
+
+The check authenticates the key and, where the exchange reports it (Binance
+`GET /sapi/v1/account/apiRestrictions`), refuses a key that can withdraw, warns when the key has no
+IP restriction (naming the proxy IPs to whitelist) and records the trading-permission expiry.
+ccxt is imported inside the call (API cold start). Error messages never contain the key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Protocol
+
+from verzek.accounts.errors import Invalid, Unavailable, UpstreamError
+from verzek.config import Settings, get_settings
+from verzek.observability import logger
+
+
+@dataclass(frozen=True)
+class KeyCheck:
+    """What the exchange told us about a key (no secrets)."""
+
+    permissions: dict = field(default_factory=dict)
+    can_withdraw: bool | None = None      # None: the exchange does not report it
+    ip_restricted: bool | None = None
+    trading_expires_at: datetime | None = None
+    warnings: tuple[str, ...] = ()
+
+
+class KeyValidator(Protocol):
+    def __call__(self, exchange: str, *, api_key: str, secret: str, password: str | None,
+                 testnet: bool) -> KeyCheck: ...
+
+
+def whitelist_hint(settings: Settings) -> str:
+    ips = [ip.strip() for ip in settings.proxy_public_ips.split(",") if ip.strip()]
+    return ", ".join(ips) if ips else "the proxy node's static IP"
+
+
+def _binance_restrictions(client, settings: Settings) -> KeyCheck:
+    answer = client.sapi_get_account_apirestrictions()
+    permissions = {k: v for k, v in (answer or {}).items() if isinstance(v, (bool, int, str)) and k != "createTime"}
+    can_withdraw = bool(answer.get("enableWithdrawals"))
+    ip_restricted = bool(answer.get("ipRestrict"))
+    expires = None
+    raw_expiry = answer.get("tradingAuthorityExpirationTime")
+    try:
+        if raw_expiry not in (None, "", 0, "0"):
+            expires = datetime.fromtimestamp(int(raw_expiry) / 1000, timezone.utc)
+    except (TypeError, ValueError, OverflowError, OSError):
+        expires = None
+    warnings = []
+    if not ip_restricted:
+        warnings.append(f"this key has no IP restriction: restrict it on Binance to {whitelist_hint(settings)}")
+    if not (answer.get("enableSpotAndMarginTrading") or answer.get("enableFutures")):
+        warnings.append("this key has no trading permission (enable spot or futures trading on Binance)")
+    if expires is not None:
+        warnings.append(f"Binance trading permission on this key expires at {expires.isoformat()}")
+    return KeyCheck(permissions=permissions, can_withdraw=can_withdraw, ip_restricted=ip_restricted,
+                    trading_expires_at=expires, warnings=tuple(warnings))
+
+
+def validate_with_exchange(exchange: str, *, api_key: str, secret: str, password: str | None, testnet: bool,
+                           settings: Settings | None = None) -> KeyCheck:
+    """The production validator: a real ccxt call through the proxy client."""
+    import ccxt
+
+    from verzek.exchange.proxy_client import create_ccxt_client
+
+    settings = settings or get_settings()
+    try:
+        client = create_ccxt_client(exchange, api_key=api_key, secret=secret, password=password, testnet=testnet,
+                                    market_type="spot", settings=settings)
+    except ValueError as exc:
+        logger.error("exchange client misconfigured", extra={"exchange": exchange, "error": str(exc)})
+        raise Unavailable("exchange connectivity is not configured on this server") from None
+    try:
+        if exchange == "binance":
+            try:
+                check = _binance_restrictions(client, settings)
+            except ccxt.NotSupported:  # the sandbox has no /sapi: authenticate with a balance read
+                client.fetch_balance()
+                check = KeyCheck(warnings=("the testnet does not report key permissions",))
+        else:
+            client.fetch_balance()
+            check = KeyCheck(warnings=(f"{exchange} does not report key permissions here: make sure the key cannot "
+                                       f"withdraw and is restricted to {whitelist_hint(settings)}",))
+    except (ccxt.AuthenticationError, ccxt.PermissionDenied, ccxt.AccountNotEnabled, ccxt.AccountSuspended):
+        raise Invalid(f"{exchange} rejected this API key: check the key, the secret and that the key is active"
+                      ) from None
+    except (ccxt.NetworkError, ccxt.ExchangeNotAvailable, ccxt.RateLimitExceeded) as exc:
+        logger.warning("key validation could not reach the exchange",
+                       extra={"exchange": exchange, "error_type": type(exc).__name__})
+        raise UpstreamError(f"could not reach {exchange} to check the key; try again shortly") from None
+    except ccxt.BaseError as exc:
+        logger.warning("key validation refused by the exchange",
+                       extra={"exchange": exchange, "error_type": type(exc).__name__})
+        raise Invalid(f"{exchange} refused the key check ({type(exc).__name__}); check the key's permissions"
+                      ) from None
+    if check.can_withdraw:
+        raise Invalid("this API key can withdraw funds: create a key with withdrawals disabled (trading only)")
+    return check

@@ -1,0 +1,125 @@
+"""Positions, orders and PnL under /api/users/{user_id}/positions; closing a position by hand."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+
+from verzek.accounts import positions as service
+from verzek.api.routers._deps import OwnerDep, ReadableUserId, client_ip, execution_queue
+from verzek.api.routers._schemas import ERRORS, MAX_ID, DecimalStr, ErrorBody, OutModel, Page
+from verzek.db import connection
+from verzek.ports import Queue
+
+router = APIRouter(prefix="/api/users/{user_id}/positions", tags=["positions"])
+PositionIdPath = Annotated[int, Path(ge=1, le=MAX_ID)]
+
+
+class OrderOut(OutModel):
+    id: int
+    client_order_id: str
+    exchange_order_id: str | None
+    role: str
+    leg: int
+    side: str
+    order_type: str
+    price: DecimalStr | None
+    trigger_price: DecimalStr | None
+    amount: DecimalStr
+    filled: DecimalStr
+    average_price: DecimalStr | None
+    fee: DecimalStr
+    fee_currency: str | None
+    reduce_only: bool
+    status: str
+    error: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class PositionOut(OutModel):
+    id: int
+    signal_id: int
+    exchange_account_id: int | None
+    mode: str
+    exchange: str
+    symbol: str
+    side: str
+    market_type: str
+    leverage: int
+    status: str
+    entry_price: DecimalStr | None
+    amount: DecimalStr
+    filled_amount: DecimalStr
+    cost: DecimalStr
+    stop_loss: DecimalStr | None
+    breakeven_moved: bool
+    tp_hits: int
+    realized_pnl: DecimalStr
+    unrealized_pnl: DecimalStr
+    fees: DecimalStr
+    close_reason: str | None
+    error: str | None
+    opened_at: datetime | None
+    closed_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class PositionDetail(PositionOut):
+    orders: list[OrderOut]
+
+
+class PositionPage(Page):
+    items: list[PositionOut]
+
+
+class PnlSummary(OutModel):
+    open_positions: int
+    closed_positions: int
+    realized_pnl: DecimalStr
+    unrealized_pnl: DecimalStr
+    fees: DecimalStr
+
+
+class CloseRequested(OutModel):
+    status: Literal["close_requested"] = "close_requested"
+    position_id: int
+
+
+@router.get("", response_model=PositionPage, responses={401: ERRORS[401], 404: ERRORS[404], 422: ERRORS[422]})
+def list_positions(user_id: ReadableUserId,
+                   state: Annotated[Literal["open", "closed", "all"], Query(description="open: pending/open/closing; "
+                                                                                       "closed: closed/cancelled/failed")] = "all",
+                   limit: Annotated[int, Query(ge=1, le=200)] = 50,
+                   cursor: Annotated[str | None, Query(max_length=200, pattern=r"^[A-Za-z0-9_-]+$")] = None
+                   ) -> PositionPage:
+    with connection() as conn:
+        rows, next_cursor = service.list_positions(conn, user_id, state=state, limit=limit, cursor=cursor)
+    return PositionPage(items=[PositionOut(**r) for r in rows], next_cursor=next_cursor)
+
+
+@router.get("/summary", response_model=PnlSummary, responses={401: ERRORS[401], 404: ERRORS[404]})
+def pnl_summary(user_id: ReadableUserId) -> PnlSummary:
+    with connection() as conn:
+        return PnlSummary(**service.pnl_summary(conn, user_id))
+
+
+@router.get("/{position_id}", response_model=PositionDetail, responses={401: ERRORS[401], 404: ERRORS[404]})
+def get_position(user_id: ReadableUserId, position_id: PositionIdPath) -> PositionDetail:
+    with connection() as conn:
+        return PositionDetail(**service.get_position(conn, user_id, position_id))
+
+
+@router.post("/{position_id}/close", status_code=202, response_model=CloseRequested,
+             responses={401: ERRORS[401], 404: ERRORS[404],
+                        409: {"model": ErrorBody, "description": "position is not open"},
+                        503: {"model": ErrorBody, "description": "execution queue unavailable"}})
+def close_position(user: OwnerDep, position_id: PositionIdPath, request: Request,
+                   queue: Annotated[Queue, Depends(execution_queue)]) -> CloseRequested:
+    """Queue a market close for the execution engine; the position's status changes as it runs."""
+    with connection() as conn:
+        service.request_close(conn, user.id, position_id, queue, ip=client_ip(request))
+    return CloseRequested(position_id=position_id)

@@ -1,0 +1,148 @@
+"""Trading settings and the per-user kill switch under /api/users/{user_id}."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Request
+from pydantic import AfterValidator, Field, field_validator
+
+from verzek.accounts import trading_settings as service
+from verzek.accounts.admin import global_kill_switch
+from verzek.accounts.errors import Invalid
+from verzek.api.routers._deps import OwnerDep, ReadableUserId, client_ip
+from verzek.api.routers._schemas import ERRORS, DecimalStr, Id, Model, OutModel, SourceName
+from verzek.db import connection
+
+router = APIRouter(prefix="/api/users/{user_id}", tags=["settings"])
+
+Pct = Annotated[Decimal, Field(gt=0, lt=100, max_digits=12, decimal_places=6)]
+SymbolOrBase = Annotated[str, Field(max_length=47, pattern=r"^[A-Z0-9]{1,15}(/[A-Z0-9]{1,15}(:[A-Z0-9]{1,15})?)?$")]
+
+
+def _unique(values: list) -> list:
+    if len(set(values)) != len(values):
+        raise ValueError("must not contain duplicates")
+    return values
+
+
+class SettingsPatch(Model):
+    """Send only the fields to change. Non-nullable fields omitted = unchanged; null is refused."""
+
+    auto_trade: bool = Field(None, description="execute signals automatically")
+    mode: Literal["paper", "live"] = Field(None, description="live needs a verified email, an enabled "
+                                                             "exchange_account_id and confirm_live: true")
+    confirm_live: bool = Field(False, description="explicit confirmation required to switch to live")
+    exchange_account_id: Id | None = None
+    size_type: Literal["fixed", "percent"] = Field(None, description="fixed quote amount, or % of balance")
+    size_value: Annotated[Decimal, Field(gt=0, le=Decimal("1e12"), max_digits=30, decimal_places=8)] = None
+    leverage_cap: Annotated[int, Field(ge=1, le=125)] = None
+    leverage_mode: Literal["up_to", "exact"] = None
+    max_open_positions: Annotated[int, Field(ge=0, le=500)] = None
+    max_total_exposure: Annotated[Decimal, Field(gt=0, le=Decimal("1e15"), max_digits=30, decimal_places=8)] | None \
+        = None
+    dca_enabled: bool = None
+    dca_safety_orders: Annotated[int, Field(ge=0, le=20)] = None
+    dca_step_pct: Pct = None
+    dca_volume_scale: Annotated[Decimal, Field(gt=0, le=10, max_digits=12, decimal_places=6)] = None
+    tp_split: Annotated[list[Annotated[Decimal, Field(gt=0, le=100, max_digits=12, decimal_places=6)]],
+                        Field(min_length=1, max_length=10)] = Field(None, description="percent per target, sum 100")
+    breakeven_after_tp: Annotated[int, Field(ge=1, le=20)] | None = None
+    default_stop_pct: Pct | None = None
+    trailing_stop_pct: Pct | None = None
+    entry_grace_pct: Annotated[Decimal, Field(ge=0, lt=100, max_digits=12, decimal_places=6)] = None
+    first_entry_market: bool = None
+    skip_if_tp_or_sl_hit: bool = None
+    symbol_allow: Annotated[list[SymbolOrBase], Field(max_length=200), AfterValidator(_unique)] = None
+    symbol_deny: Annotated[list[SymbolOrBase], Field(max_length=200), AfterValidator(_unique)] = None
+    daily_loss_limit_pct: Annotated[Decimal, Field(gt=0, le=100, max_digits=12, decimal_places=6)] | None = None
+    cooldown_minutes: Annotated[int, Field(ge=0, le=10080)] = None
+    follow_sources: Annotated[list[SourceName], Field(max_length=5), AfterValidator(_unique)] = \
+        Field(None, description="vip and/or house strategies: scalping, trend, qfl, ml")
+    kill_switch: bool = Field(None, description="stop all new orders for this user")
+
+    @field_validator("tp_split")
+    @classmethod
+    def _tp_split_sums_to_100(cls, value):
+        if value is not None and sum(value) != 100:
+            raise ValueError("tp_split percentages must add up to 100")
+        return value
+
+
+class SettingsOut(OutModel):
+    auto_trade: bool
+    mode: str
+    live_confirmed_at: datetime | None
+    exchange_account_id: int | None
+    size_type: str
+    size_value: DecimalStr
+    leverage_cap: int
+    leverage_mode: str
+    max_open_positions: int
+    max_total_exposure: DecimalStr | None
+    dca_enabled: bool
+    dca_safety_orders: int
+    dca_step_pct: DecimalStr
+    dca_volume_scale: DecimalStr
+    tp_split: list[DecimalStr]
+    breakeven_after_tp: int | None
+    default_stop_pct: DecimalStr | None
+    trailing_stop_pct: DecimalStr | None
+    entry_grace_pct: DecimalStr
+    first_entry_market: bool
+    skip_if_tp_or_sl_hit: bool
+    symbol_allow: list[str]
+    symbol_deny: list[str]
+    daily_loss_limit_pct: DecimalStr | None
+    cooldown_minutes: int
+    follow_sources: list[str]
+    kill_switch: bool
+    paused_until: datetime | None
+    paused_reason: str | None
+    global_kill_switch: bool
+    updated_at: datetime
+
+
+class KillSwitchIn(Model):
+    enabled: bool
+
+
+def _out(conn, row: dict) -> SettingsOut:
+    return SettingsOut(**{k: v for k, v in row.items() if k != "user_id"}, global_kill_switch=global_kill_switch(conn))
+
+
+@router.get("/settings", response_model=SettingsOut, responses={401: ERRORS[401], 404: ERRORS[404]})
+def get_trading_settings(user_id: ReadableUserId) -> SettingsOut:
+    with connection() as conn:
+        return _out(conn, service.get_settings_row(conn, user_id))
+
+
+@router.patch("/settings", response_model=SettingsOut,
+              responses={401: ERRORS[401], 404: ERRORS[404], 422: ERRORS[422]})
+def update_trading_settings(body: SettingsPatch, user: OwnerDep, request: Request) -> SettingsOut:
+    changes = body.model_dump(exclude_unset=True, exclude={"confirm_live"})
+    nulls = [k for k, v in changes.items() if v is None and not SettingsPatch.model_fields[k].is_required()
+             and k not in _NULLABLE]
+    if nulls:
+        raise Invalid(f"may not be null: {', '.join(sorted(nulls))}")
+    with connection() as conn:
+        merged_type = changes.get("size_type") or service.get_settings_row(conn, user.id)["size_type"]
+        merged_value = changes.get("size_value") or service.get_settings_row(conn, user.id)["size_value"]
+        if merged_type == "percent" and merged_value > 100:
+            raise Invalid("size_value is a percentage of the balance when size_type is percent: at most 100")
+        row = service.update_settings(conn, user.id, changes, confirm_live=body.confirm_live, ip=client_ip(request))
+        return _out(conn, row)
+
+
+_NULLABLE = {"exchange_account_id", "max_total_exposure", "breakeven_after_tp", "default_stop_pct",
+             "trailing_stop_pct", "daily_loss_limit_pct"}
+
+
+@router.put("/kill-switch", response_model=SettingsOut, responses={401: ERRORS[401], 404: ERRORS[404]})
+def set_kill_switch(body: KillSwitchIn, user: OwnerDep, request: Request) -> SettingsOut:
+    """Stop (or allow again) every new order for this user, whatever else the settings say."""
+    with connection() as conn:
+        row = service.update_settings(conn, user.id, {"kill_switch": body.enabled}, ip=client_ip(request))
+        return _out(conn, row)
