@@ -44,6 +44,20 @@ def _email(value: str) -> str:
 SafeText = Annotated[str, AfterValidator(_safe_text)]
 Label = Annotated[str, Field(min_length=1, max_length=64), AfterValidator(_safe_text), AfterValidator(_strip_nonblank)]
 Email = Annotated[str, Field(min_length=3, max_length=254, examples=["trader@example.com"]), AfterValidator(_email)]
+def secret_field(min_length: int, max_length: int, pattern: str | None = None):
+    """A SecretStr (never in a repr, a log line or an echoed error) with length and pattern checks."""
+    compiled = re.compile(pattern) if pattern else None
+
+    def check(value: SecretStr) -> SecretStr:
+        if compiled is not None and not compiled.match(value.get_secret_value()):
+            raise ValueError("contains characters that are not allowed")
+        return value
+
+    extra = {"pattern": pattern} if pattern else None
+    return Annotated[SecretStr, Field(min_length=min_length, max_length=max_length, json_schema_extra=extra),
+                     AfterValidator(check)]
+
+
 # Secrets are SecretStr: never in a repr, a log line or an echoed validation error.
 Password = Annotated[SecretStr, Field(min_length=1, max_length=128)]
 OpaqueToken = Annotated[str, Field(min_length=16, max_length=128, pattern=r"^[A-Za-z0-9_-]+$")]

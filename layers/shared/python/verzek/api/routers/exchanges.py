@@ -10,12 +10,11 @@ from datetime import datetime
 from typing import Annotated, Callable
 
 from fastapi import APIRouter, Depends, Path, Request, Response
-from pydantic import Field, SecretStr
 
 from verzek.accounts import exchange_accounts as service
 from verzek.accounts.errors import Conflict
 from verzek.api.routers._deps import OwnerDep, ReadableUserId, client_ip, key_validator
-from verzek.api.routers._schemas import ERRORS, MAX_ID, ErrorBody, ExchangeName, Label, Model, OutModel
+from verzek.api.routers._schemas import ERRORS, MAX_ID, ErrorBody, ExchangeName, Label, Model, OutModel, secret_field
 from verzek.db import connection
 
 router = APIRouter(prefix="/api/users/{user_id}/exchanges", tags=["exchanges"])
@@ -26,9 +25,9 @@ _KEY_PATTERN = r"^[\x21-\x7e]+$"  # printable ASCII, no spaces: what exchanges i
 class ExchangeAccountIn(Model):
     exchange: ExchangeName
     label: Label
-    api_key: Annotated[SecretStr, Field(min_length=8, max_length=256, pattern=_KEY_PATTERN)]
-    api_secret: Annotated[SecretStr, Field(min_length=8, max_length=512, pattern=_KEY_PATTERN)]
-    passphrase: Annotated[SecretStr | None, Field(min_length=1, max_length=128, pattern=_KEY_PATTERN)] = None
+    api_key: secret_field(8, 256, _KEY_PATTERN)
+    api_secret: secret_field(8, 512, _KEY_PATTERN)
+    passphrase: secret_field(1, 128, _KEY_PATTERN) | None = None
     testnet: bool = False
 
 
