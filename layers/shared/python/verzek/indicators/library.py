@@ -289,10 +289,14 @@ def price_scale(series: OhlcvSeries) -> float:
 
 
 def _scaled(series: OhlcvSeries, k: float) -> OhlcvSeries:
-    if k == 1.0:
-        return series
-    return OhlcvSeries(series.symbol, series.timeframe, series.ts, series.open * k, series.high * k,
-                       series.low * k, series.close * k, series.volume)
+    # Rounding to 10 significant digits (the scaled median is in [1, 10)) keeps prices that sit on
+    # the exchange's tick grid on one grid: ties that decide ADX's +DM/-DM stay exact ties instead
+    # of being broken by the last bit of a multiplication.
+    def scale(values: np.ndarray) -> np.ndarray:
+        return np.round(values * k, 9)
+
+    return OhlcvSeries(series.symbol, series.timeframe, series.ts, scale(series.open), scale(series.high),
+                       scale(series.low), scale(series.close), series.volume)
 
 
 def _unscale(spec: IndicatorSpec, out: Output, k: float) -> Output:
