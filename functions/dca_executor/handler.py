@@ -1,5 +1,39 @@
-"""dca_executor Lambda: not built yet (its issue is in progress); answers 501 so invocation is wired end to end."""
+"""dca_executor Lambda: SQS batch of execution jobs → `Executor.handle`, partial batch response.
+
+A record fails (and is redelivered; after the queue's maxReceiveCount it lands in the DLQ) when
+its body is not a valid job or the job hit a transient problem; the other records of the batch
+are acknowledged. Business rules live in `verzek.execution`.
+"""
+
+from aws_lambda_powertools.metrics import MetricUnit
+from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
+from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
+
+from verzek.domain.jobs import parse_job
+from verzek.observability import logger, metrics
+
+processor = BatchProcessor(event_type=EventType.SQS)
+_executor = None
 
 
+def _get_executor():
+    global _executor
+    if _executor is None:  # built once per container (the venue provider caches price sources)
+        from verzek.execution.executor import Executor
+
+        _executor = Executor()
+    return _executor
+
+
+def record_handler(record: SQSRecord) -> str:
+    job = parse_job(record.body)  # invalid → ValidationError → this record fails → DLQ eventually
+    outcome = _get_executor().handle(job)
+    metrics.add_metric(name="JobsExecuted", unit=MetricUnit.Count, value=1)
+    return outcome
+
+
+@metrics.log_metrics
+@logger.inject_lambda_context(clear_state=True)
 def lambda_handler(event, context):
-    return {"statusCode": 501, "body": '{"error": "dca_executor is not implemented yet"}'}
+    return process_partial_response(event=event, record_handler=record_handler, processor=processor,
+                                    context=context)

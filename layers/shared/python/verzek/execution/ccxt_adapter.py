@@ -1,0 +1,272 @@
+"""The live `Exchange`: ccxt's real clients, every request through the proxy node
+(`verzek.exchange.proxy_client.create_ccxt_client`). Binance (spot + USD-M) and Bybit (spot +
+linear) are tested against the exchange double; Phemex and Kraken go through the same code.
+
+Error mapping (ccxt → port), which decides what the caller may retry:
+
+* `InvalidNonce` (clock skew: timestamp outside recvWindow) → resync the time difference
+  (`load_time_difference`) and resend once — the exchange refused it before executing;
+* `RateLimitExceeded` / `DDoSProtection` → `RateLimited` (refused, back off);
+* `ProxyUnavailable` / `ProxyRefused` (never forwarded) → `RequestNotSent`;
+* `RequestTimeout` and other `NetworkError`s → `OutcomeUnknown` (may have executed);
+* `InsufficientFunds` → `OrderRejected(kind="insufficient_funds")`;
+* `DuplicateOrderId` or the exchange's duplicate message → `OrderRejected(kind="duplicate")`;
+* `OrderNotFound` → `OrderNotFound`; other `InvalidOrder` / `BadRequest` → `OrderRejected`;
+* `AuthenticationError` / `PermissionDenied` / `AccountSuspended` → `AccountError`;
+* any other `ExchangeError` → `OrderRejected(kind="other")` with ccxt's message (never the keys).
+
+Client order ids go in ccxt's unified `clientOrderId` (Binance newClientOrderId, Bybit
+orderLinkId). Reduce-only is sent for futures only (spot has no such flag: the monitor never sells
+more than the position holds). Stop orders use ccxt's unified `triggerPrice`.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Callable, Sequence
+
+import ccxt
+
+from verzek.execution.ports import (ZERO, AccountError, MarketRules, OrderNotFound, OrderRejected, OrderRequest,
+                                    OrderSide, OrderState, OrderStatus, OrderType, OutcomeUnknown, RateLimited,
+                                    RequestNotSent)
+from verzek.ports import Candle
+
+_STATUS = {"open": OrderStatus.OPEN, "closed": OrderStatus.FILLED, "canceled": OrderStatus.CANCELLED,
+           "cancelled": OrderStatus.CANCELLED, "rejected": OrderStatus.REJECTED, "expired": OrderStatus.EXPIRED}
+_TIMEFRAME_MS = {"1m": 60_000}
+
+
+def _dec(value) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    return Decimal(str(value))
+
+
+def _money_str(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def map_ccxt_error(exc: Exception) -> Exception:
+    """A ccxt exception as the port's error (messages are ccxt's, which never include secrets)."""
+    from verzek.exchange.proxy_client import ProxyRefused, ProxyUnavailable
+
+    message = f"{type(exc).__name__}: {str(exc)[:300]}"
+    if isinstance(exc, (ccxt.RateLimitExceeded, ccxt.DDoSProtection)):
+        return RateLimited(message)
+    if isinstance(exc, (ProxyUnavailable, ProxyRefused)):
+        return RequestNotSent(message)
+    if isinstance(exc, ccxt.InvalidNonce):
+        return RequestNotSent(message)
+    if isinstance(exc, ccxt.NetworkError):  # RequestTimeout, ExchangeNotAvailable, ...
+        return OutcomeUnknown(message)
+    if isinstance(exc, ccxt.InsufficientFunds):
+        return OrderRejected(message, "insufficient_funds")
+    if isinstance(exc, ccxt.DuplicateOrderId) or "duplicate" in str(exc).lower():
+        return OrderRejected(message, "duplicate")
+    if isinstance(exc, ccxt.OrderNotFound):
+        return OrderNotFound(message)
+    if isinstance(exc, (ccxt.AuthenticationError, ccxt.PermissionDenied, ccxt.AccountSuspended,
+                        ccxt.AccountNotEnabled)):
+        return AccountError(message)
+    if isinstance(exc, (ccxt.InvalidOrder, ccxt.BadRequest, ccxt.BadSymbol)):
+        return OrderRejected(message, "invalid_order")
+    return OrderRejected(message, "other")
+
+
+class CcxtExchange:
+    """`Exchange` over one ccxt client (sync). Also a `PriceSource` (1m candles) for the monitor."""
+
+    def __init__(self, client, *, market_type: str) -> None:
+        self.client = client
+        self.name = client.id
+        self.market_type = market_type  # spot | futures
+        self._time_synced = False
+
+    @classmethod
+    def connect(cls, exchange_id: str, *, api_key: str, secret: str, password: str | None = None,
+                testnet: bool = False, market_type: str = "spot", settings=None) -> "CcxtExchange":
+        from verzek.exchange.proxy_client import create_ccxt_client
+
+        client = create_ccxt_client(exchange_id, api_key=api_key, secret=secret, password=password, testnet=testnet,
+                                    market_type="spot" if market_type == "spot" else "future", settings=settings,
+                                    options={"adjustForTimeDifference": True, "recvWindow": 10_000})
+        return cls(client, market_type=market_type)
+
+    # --- plumbing ---
+    def _call(self, fn: Callable, *args, **kwargs):
+        """Run one ccxt call; a clock-skew refusal resyncs the time difference and is sent once more."""
+        for attempt in (1, 2):
+            try:
+                return fn(*args, **kwargs)
+            except ccxt.InvalidNonce as exc:
+                if attempt == 2:
+                    raise map_ccxt_error(exc) from None
+                try:
+                    self.client.load_time_difference()
+                except ccxt.BaseError as sync_exc:
+                    raise map_ccxt_error(sync_exc) from None
+            except ccxt.BaseError as exc:
+                raise map_ccxt_error(exc) from None
+
+    def _load(self) -> None:
+        if not self.client.markets:
+            self._call(self.client.load_markets)
+
+    def _is_bybit(self) -> bool:
+        return self.client.id == "bybit"
+
+    def _bybit_category(self, symbol: str) -> str:
+        return "spot" if self.client.market(symbol)["spot"] else "linear"
+
+    # --- port ---
+    def market_rules(self, symbol: str) -> MarketRules:
+        self._load()
+        try:
+            market = self.client.market(symbol)
+        except ccxt.BaseError as exc:
+            raise map_ccxt_error(exc) from None
+        return MarketRules.from_ccxt_market(market, self.client.precisionMode)
+
+    def last_price(self, symbol: str) -> Decimal:
+        self._load()
+        ticker = self._call(self.client.fetch_ticker, symbol)
+        price = _dec(ticker.get("last") or ticker.get("close"))
+        if price is None:
+            raise OrderRejected(f"no last price for {symbol}", "other")
+        return price
+
+    def free_balance(self, asset: str) -> Decimal:
+        self._load()
+        balance = self._call(self.client.fetch_balance)
+        return _dec((balance.get("free") or {}).get(asset)) or ZERO
+
+    def set_leverage(self, symbol: str, leverage: int, margin_mode: str | None) -> None:
+        if self.market_type != "futures":
+            return
+        self._load()
+        if margin_mode:
+            try:
+                self._call(self.client.set_margin_mode, margin_mode, symbol)
+            except OrderRejected as exc:  # "no need to change margin type" is success
+                if "no need" not in exc.reason.lower() and "not modified" not in exc.reason.lower():
+                    raise
+        try:
+            self._call(self.client.set_leverage, int(leverage), symbol)
+        except OrderRejected as exc:
+            if "not modified" not in exc.reason.lower() and "no need" not in exc.reason.lower():
+                raise
+
+    def create_order(self, request: OrderRequest) -> OrderState:
+        self._load()
+        params: dict = {"clientOrderId": request.client_order_id}
+        if request.reduce_only and self.market_type == "futures":
+            params["reduceOnly"] = True
+        type_ = "market" if request.type in (OrderType.MARKET, OrderType.STOP_MARKET) else "limit"
+        if request.type == OrderType.STOP_MARKET:
+            params["triggerPrice"] = _money_str(request.trigger_price)
+        price = _money_str(request.price) if request.price is not None else None
+        raw = self._call(self.client.create_order, request.symbol, type_, request.side.value,
+                         _money_str(request.amount), price, params)
+        state = self._to_state(raw, request.symbol)
+        # Some exchanges acknowledge with only ids (Bybit): fill in what we sent.
+        return state.with_(client_order_id=request.client_order_id, side=request.side, type=request.type,
+                           amount=state.amount or request.amount, price=request.price,
+                           trigger_price=request.trigger_price, reduce_only=request.reduce_only)
+
+    def fetch_order(self, symbol: str, client_order_id: str) -> OrderState:
+        self._load()
+        if self._is_bybit():
+            market = self.client.market(symbol)
+            request = {"category": self._bybit_category(symbol), "symbol": market["id"],
+                       "orderLinkId": client_order_id}
+            for endpoint in (self.client.privateGetV5OrderRealtime, self.client.privateGetV5OrderHistory):
+                response = self._call(endpoint, request)
+                rows = ((response or {}).get("result") or {}).get("list") or []
+                if rows:
+                    return self._to_state(self.client.parse_order(rows[0], market), symbol)
+            raise OrderNotFound(f"order {client_order_id} not found")
+        raw = self._call(self.client.fetch_order, None, symbol, {"clientOrderId": client_order_id})
+        return self._to_state(raw, symbol)
+
+    def cancel_order(self, symbol: str, client_order_id: str) -> OrderState:
+        self._load()
+        params = {"orderLinkId": client_order_id} if self._is_bybit() else {"clientOrderId": client_order_id}
+        try:
+            self._call(self.client.cancel_order, None, symbol, params)
+        except OrderRejected:
+            pass  # already final (filled / cancelled): the lookup below tells which
+        except OrderNotFound:
+            pass
+        return self.fetch_order(symbol, client_order_id)
+
+    # --- PriceSource for the monitor (public candles) ---
+    def timeframe_ms(self, symbol: str) -> int:
+        return _TIMEFRAME_MS["1m"]
+
+    def candles(self, symbol: str, since_ms: int, until_ms: int) -> Sequence[Candle]:
+        self._load()
+        rows = self._call(self.client.fetch_ohlcv, symbol, "1m", since_ms, 500)
+        out = []
+        for ts, o, h, lo, c, v in rows:
+            if ts >= since_ms and ts + 60_000 <= until_ms:
+                out.append(Candle(int(ts), _dec(o), _dec(h), _dec(lo), _dec(c), _dec(v) or ZERO))
+        return out
+
+    def last_candle(self, symbol: str, until_ms: int) -> Candle | None:
+        rows = self.candles(symbol, until_ms - 10 * 60_000, until_ms)
+        return rows[-1] if rows else None
+
+    # --- conversion ---
+    def _to_state(self, raw: dict, symbol: str) -> OrderState:
+        status = _STATUS.get(raw.get("status") or "open", OrderStatus.OPEN)
+        amount = _dec(raw.get("amount")) or ZERO
+        filled = _dec(raw.get("filled")) or ZERO
+        average = _dec(raw.get("average"))
+        fee = ZERO
+        fee_currency = None
+        for item in raw.get("fees") or ([raw["fee"]] if raw.get("fee") else []):
+            cost = _dec((item or {}).get("cost"))
+            if not cost:
+                continue
+            currency = item.get("currency")
+            market = self.client.markets.get(symbol) if self.client.markets else None
+            if market and currency == market.get("base") and average:
+                cost = cost * average  # fee charged in the base asset, valued in quote
+            fee += cost
+            fee_currency = market.get("quote") if market else currency
+        side = OrderSide(raw.get("side") or "buy")
+        type_ = OrderType.LIMIT if raw.get("type") == "limit" else OrderType.MARKET
+        if raw.get("triggerPrice"):
+            type_ = OrderType.STOP_MARKET
+        return OrderState(client_order_id=raw.get("clientOrderId") or "", exchange_order_id=raw.get("id"),
+                          symbol=symbol, side=side, type=type_, status=status, amount=amount, filled=filled,
+                          average=average, fee=fee, fee_currency=fee_currency, price=_dec(raw.get("price")),
+                          trigger_price=_dec(raw.get("triggerPrice")), reduce_only=bool(raw.get("reduceOnly")),
+                          updated_ms=int(raw.get("lastUpdateTimestamp") or raw.get("timestamp") or 0))
+
+
+class PublicPrices:
+    """`PriceSource` from an exchange's public 1m candles (paper mode in the cloud). Public market
+    data needs no keys and no static IP, so it does not go through the proxy node."""
+
+    def __init__(self, exchange_id: str = "binance") -> None:
+        import ccxt as _ccxt
+
+        self.client = getattr(_ccxt, exchange_id)({"enableRateLimit": True, "timeout": 10_000})
+        self._cache: dict[str, tuple[int, list[Candle]]] = {}
+
+    def timeframe_ms(self, symbol: str) -> int:
+        return 60_000
+
+    def candles(self, symbol: str, since_ms: int, until_ms: int) -> Sequence[Candle]:
+        try:
+            rows = self.client.fetch_ohlcv(symbol, "1m", since_ms, 500)
+        except ccxt.BaseError as exc:
+            raise map_ccxt_error(exc) from None
+        return [Candle(int(ts), _dec(o), _dec(h), _dec(lo), _dec(c), _dec(v) or ZERO)
+                for ts, o, h, lo, c, v in rows if ts >= since_ms and ts + 60_000 <= until_ms]
+
+    def last_candle(self, symbol: str, until_ms: int) -> Candle | None:
+        rows = self.candles(symbol, until_ms - 10 * 60_000, until_ms)
+        return rows[-1] if rows else None

@@ -1,0 +1,225 @@
+"""The execution-queue consumer: one job → plan → orders → rows → notification.
+
+    from verzek.execution.executor import Executor
+    Executor().handle(parse_job(body))     # raises TransientJobError → the message is retried
+
+* `execute_signal` (signal, user): risk checks → market rules, price, free balance → plan → the
+  position and its orders are written as 'planned' in one transaction (the intent, before any
+  exchange call) → each order is placed through `OrderPlacer.place_or_reconcile` (looks the
+  deterministic client id up before placing) and recorded right away → notification.
+  Redelivery finds the position and only reconciles its 'planned' orders: one set of orders.
+* `signal_update`: the provider's close / cancel / stop move acts on the user's open position.
+* `close_position`: a manual close from the app.
+
+Failures: transient ones (network, rate limits, unknown outcomes, a busy position) raise
+`TransientJobError` so the queue redelivers; permanent ones (rejected orders, refused plans,
+account problems) are recorded on the position with the reason and the user is notified; a job
+that is not valid JSON/schema raises and, after the queue's retries, ends in the DLQ.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from decimal import Decimal
+
+from verzek.db import connection
+from verzek.domain.jobs import ClosePositionJob, ExecuteSignalJob, SignalUpdateJob
+from verzek.domain.signals import EntryType, MarginMode, MarketType, Side, Signal, SignalSource
+from verzek.execution import risk
+from verzek.execution.lifecycle import PositionEngine
+from verzek.execution.orders import RetryPolicy, TransientJobError, insert_order_row, notify
+from verzek.execution.planner import PlanRejected, TradingSettings, plan_trade
+from verzek.execution.ports import (AccountError, ExecutionError, OrderRejected, OrderRequest, OutcomeUnknown,
+                                    RateLimited, RequestNotSent)
+from verzek.execution.venues import VenueProvider
+from verzek.observability import logger
+
+
+def signal_from_row(row: dict) -> Signal:
+    market = MarketType(row["market_type"]) if row["market_type"] else (
+        MarketType.FUTURES if ":" in row["symbol"] else MarketType.SPOT)
+    kwargs = dict(provider_chat_id=row["provider_chat_id"], provider_message_id=row["provider_message_id"])
+    if row["external_id"] is not None:
+        kwargs = dict(external_id=row["external_id"])
+    return Signal(source=SignalSource(row["source"]), symbol=row["symbol"], side=Side(row["side"]),
+                  entry_type=EntryType(row["entry_type"]), entries=tuple(row["entries"] or ()),
+                  targets=tuple(row["targets"] or ()), stop_loss=row["stop_loss"], market=market,
+                  leverage=row["leverage"], margin_mode=MarginMode(row["margin_mode"]) if row["margin_mode"] else None,
+                  **kwargs)
+
+
+def market_symbol(signal: Signal) -> tuple[str, str]:
+    """(ccxt unified symbol, spot|futures) for the signal."""
+    if signal.market == MarketType.FUTURES or ":" in signal.symbol:
+        if ":" in signal.symbol:
+            return signal.symbol, "futures"
+        return f"{signal.symbol}:{signal.symbol.split('/')[1]}", "futures"
+    return signal.symbol, "spot"
+
+
+class Executor:
+    def __init__(self, venues: VenueProvider | None = None, policy: RetryPolicy | None = None) -> None:
+        self.venues = venues or VenueProvider()
+        self.engine = PositionEngine(self.venues, policy)
+
+    def now(self) -> datetime:
+        return datetime.fromtimestamp(self.venues.clock() / 1000, tz=timezone.utc)
+
+    def handle(self, job) -> str:
+        if isinstance(job, ExecuteSignalJob):
+            outcome = self.execute_signal(job)
+        elif isinstance(job, SignalUpdateJob):
+            outcome = self.apply_update(job)
+        elif isinstance(job, ClosePositionJob):
+            outcome = self.close_position(job)
+        else:  # pragma: no cover - parse_job only returns the three
+            raise TypeError(f"unknown job {type(job).__name__}")
+        logger.info("job done", extra={"job": job.type, "dedupe_key": job.dedupe_key, "outcome": outcome})
+        return outcome
+
+    # --- execute_signal ---
+    def execute_signal(self, job: ExecuteSignalJob) -> str:
+        with connection() as conn, conn.cursor() as cur:
+            cur.execute("SELECT * FROM signals WHERE id = %s", (job.signal_id,))
+            signal_row = cur.fetchone()
+            cur.execute("SELECT ts.*, u.telegram_chat_id, ea.exchange AS account_exchange FROM trading_settings ts "
+                        "JOIN users u ON u.id = ts.user_id "
+                        "LEFT JOIN exchange_accounts ea ON ea.id = ts.exchange_account_id WHERE ts.user_id = %s",
+                        (job.user_id,))
+            settings_row = cur.fetchone()
+            cur.execute("SELECT id, status FROM positions WHERE user_id = %s AND signal_id = %s",
+                        (job.user_id, job.signal_id))
+            existing = cur.fetchone()
+        if signal_row is None:
+            logger.warning("job for an unknown signal ignored", extra={"signal_id": job.signal_id})
+            return "signal_missing"
+        if settings_row is None:
+            return "no_settings"
+        if existing is not None:  # redelivery or a concurrent duplicate: reconcile, never re-plan
+            return self.engine.place_pending(existing["id"])
+        settings = TradingSettings.from_row(settings_row)
+        if not settings.auto_trade:
+            return "auto_trade_off"
+        if signal_row["status"] != "open" or signal_row["rejected_reason"]:
+            return "signal_not_open"
+        signal = signal_from_row(signal_row)
+        symbol, market_type = market_symbol(signal)
+        ctx = dict(user_id=job.user_id, signal_id=job.signal_id, symbol=symbol, market_type=market_type,
+                   side=signal.side.value, mode=settings.mode,
+                   exchange="paper" if settings.mode == "paper" else (settings_row["account_exchange"] or "unknown"),
+                   exchange_account_id=settings.exchange_account_id if settings.mode == "live" else None,
+                   chat=settings_row["telegram_chat_id"])
+
+        with connection() as conn, conn.cursor() as cur:
+            block = risk.precheck(cur, user_id=job.user_id, signal_id=job.signal_id, source=signal.source.value,
+                                  symbol=symbol, settings=settings, now=self.now())
+            if block is not None:
+                return self._record_skip(cur, ctx, block.code, block.reason, notify_user=block.notify)
+
+        try:
+            with connection() as conn, conn.cursor() as cur:
+                venue = self.venues.venue(cur, user_id=job.user_id, mode=settings.mode,
+                                          exchange_account_id=settings.exchange_account_id, market_type=market_type)
+            exchange = venue.exchange
+            rules = exchange.market_rules(symbol)
+            last_price = exchange.last_price(symbol)
+            free = exchange.free_balance(rules.quote)
+        except (RequestNotSent, RateLimited, OutcomeUnknown) as exc:
+            raise TransientJobError(exc.reason) from exc
+        except (AccountError, OrderRejected, ExecutionError) as exc:
+            with connection() as conn, conn.cursor() as cur:
+                return self._record_skip(cur, ctx, "account_error" if isinstance(exc, AccountError) else "market",
+                                         exc.reason, status="failed")
+        ctx["exchange"] = venue.exchange_name
+
+        try:
+            plan = plan_trade(signal, settings, rules, free_balance=free, last_price=last_price,
+                              signal_id=job.signal_id, user_id=job.user_id)
+        except PlanRejected as exc:
+            with connection() as conn, conn.cursor() as cur:
+                return self._record_skip(cur, ctx, exc.code, exc.reason)
+
+        with connection() as conn, conn.cursor() as cur:
+            block = risk.check_sized(cur, user_id=job.user_id, signal_id=job.signal_id, settings=settings,
+                                     notional=plan.notional, free_balance=free, now=self.now())
+            if block is not None:
+                return self._record_skip(cur, ctx, block.code, block.reason, notify_user=block.notify)
+            cur.execute(
+                "INSERT INTO positions (user_id, signal_id, exchange_account_id, mode, exchange, symbol, side, "
+                "market_type, leverage, status, plan, amount, stop_loss) "
+                "VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,'pending',%s,%s,%s) "
+                "ON CONFLICT (user_id, signal_id) DO NOTHING RETURNING id",
+                (job.user_id, job.signal_id, ctx["exchange_account_id"], settings.mode, venue.exchange_name, symbol,
+                 signal.side.value, market_type, plan.leverage, json.dumps(plan.to_json()),
+                 sum((o.amount for o in plan.orders if o.role == "entry"), Decimal(0)), plan.stop_loss))
+            row = cur.fetchone()
+            if row is not None:
+                for order in plan.orders:
+                    request = OrderRequest(order.client_order_id, symbol, order.side, order.type, order.amount,
+                                           price=order.price)
+                    insert_order_row(cur, row["id"], job.user_id, request, order.role, order.leg)
+            else:
+                cur.execute("SELECT id FROM positions WHERE user_id = %s AND signal_id = %s",
+                            (job.user_id, job.signal_id))
+                row = cur.fetchone()
+        # the intent is committed before the first exchange call
+        return self.engine.place_pending(row["id"])
+
+    def _record_skip(self, cur, ctx: dict, code: str, reason: str, *, notify_user: bool = True,
+                     status: str = "cancelled") -> str:
+        """The trade is not taken: a position row says why (the user sees it in the app)."""
+        cur.execute(
+            "INSERT INTO positions (user_id, signal_id, exchange_account_id, mode, exchange, symbol, side, market_type, "
+            "status, close_reason, error, closed_at) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s) "
+            "ON CONFLICT (user_id, signal_id) DO NOTHING RETURNING id",
+            (ctx["user_id"], ctx["signal_id"], ctx["exchange_account_id"], ctx["mode"], ctx["exchange"], ctx["symbol"],
+             ctx["side"], ctx["market_type"], status, code[:64], reason[:1000], self.now()))
+        row = cur.fetchone()
+        if row is not None and notify_user:
+            notify(cur, ctx["user_id"], ctx["chat"], "trade_skipped",
+                   f"{ctx['symbol']} {ctx['side']} not traded: {reason}",
+                   {"signal_id": ctx["signal_id"], "code": code, "reason": reason, "mode": ctx["mode"]},
+                   f"skip-{ctx['signal_id']}-{ctx['user_id']}")
+        logger.info("trade skipped", extra={"signal_id": ctx["signal_id"], "user_id": ctx["user_id"], "code": code})
+        return f"skipped:{code}"
+
+    # --- updates ---
+    def apply_update(self, job: SignalUpdateJob) -> str:
+        with connection() as conn, conn.cursor() as cur:
+            cur.execute("SELECT * FROM signal_events WHERE id = %s AND signal_id = %s", (job.event_id, job.signal_id))
+            event = cur.fetchone()
+            cur.execute("SELECT id, status FROM positions WHERE user_id = %s AND signal_id = %s",
+                        (job.user_id, job.signal_id))
+            pos = cur.fetchone()
+        if event is None:
+            logger.warning("update job for an unknown event ignored", extra={"event_id": job.event_id})
+            return "event_missing"
+        if pos is None or pos["status"] not in ("pending", "open", "closing"):
+            return "no_open_position"
+        kind = event["kind"]
+        data = event["data"] or {}
+        if isinstance(data, str):
+            data = json.loads(data)
+        if kind in ("closed", "cancelled", "sl_hit"):
+            return self.engine.close(pos["id"], reason=f"signal_{kind}")
+        if kind == "entry_cancelled":
+            return self.engine.cancel_entries(pos["id"])
+        if kind == "sl_moved":
+            breakeven = bool(data.get("breakeven")) or data.get("action") in ("move_sl_breakeven", "breakeven")
+            new_stop = event["price"]
+            if new_stop is None and data.get("new_stop") is not None:
+                new_stop = Decimal(str(data["new_stop"]))
+            return self.engine.move_stop(pos["id"], new_stop, breakeven=breakeven and new_stop is None,
+                                         dedupe=f"upd-{job.event_id}-{job.user_id}")
+        return f"ignored:{kind}"
+
+    def close_position(self, job: ClosePositionJob) -> str:
+        with connection() as conn, conn.cursor() as cur:
+            cur.execute("SELECT id, user_id FROM positions WHERE id = %s", (job.position_id,))
+            pos = cur.fetchone()
+        if pos is None or pos["user_id"] != job.user_id:
+            logger.warning("close job for a position the user does not own ignored",
+                           extra={"position_id": job.position_id})
+            return "not_found"
+        return self.engine.close(pos["id"], reason=job.reason)

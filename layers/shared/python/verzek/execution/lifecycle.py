@@ -1,0 +1,463 @@
+"""Everything that happens to one position after it is planned: placing its orders (with
+reconciliation), closing it, cancelling entries, moving its stop, and the monitor's `advance`
+step (fills, TP ladder, breakeven, trailing, stop-loss, PnL with fees).
+
+Concurrency: every operation on a position holds a PostgreSQL advisory lock on it (session lock on
+the connection that writes the results), so a redelivered job, a second Lambda and the monitor
+never act on the same position at once; whoever finds it locked backs off (`PositionBusy`).
+
+Stops are watched by the monitor (soft stops): when the price source shows the stop was reached
+after the entry filled, open orders are cancelled and the rest is closed with a reduce-only market
+order. Take profits rest on the exchange as reduce-only limit orders sized from the filled amount.
+"""
+
+from __future__ import annotations
+
+import json
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from decimal import Decimal
+from typing import Iterator
+
+from verzek.db import connection
+from verzek.execution.client_ids import client_order_id
+from verzek.execution.orders import (OrderPlacer, PositionBusy, RetryPolicy, TransientJobError, advisory_key,
+                                     insert_order_row, load_orders, notify, record_rejection, record_state,
+                                     request_from_row, summarize)
+from verzek.execution.planner import TradePlan
+from verzek.execution.ports import (ZERO, AccountError, ExecutionError, MarketRules, OrderRejected, OrderRequest,
+                                    OrderType, OutcomeUnknown, RateLimited, RequestNotSent)
+from verzek.execution.venues import Venue, VenueProvider
+from verzek.observability import logger
+
+LIVE_STATUSES = ("open", "partially_filled")
+
+
+def _fmt(value: Decimal | None) -> str:
+    if value is None:
+        return "-"
+    return format(value.normalize(), "f")
+
+
+class PositionEngine:
+    def __init__(self, venues: VenueProvider | None = None, policy: RetryPolicy | None = None) -> None:
+        self.venues = venues or VenueProvider()
+        self.policy = policy or RetryPolicy()
+
+    def now(self) -> datetime:
+        return datetime.fromtimestamp(self.venues.clock() / 1000, tz=timezone.utc)
+
+    # --- plumbing ---
+    @contextmanager
+    def locked(self, position_id: int) -> Iterator:
+        """A connection holding the position's advisory lock; commit after each recorded step."""
+        with connection() as conn:
+            with conn.cursor() as cur:
+                cur.execute("SELECT pg_try_advisory_lock(%s) AS ok", (advisory_key(position_id),))
+                got = cur.fetchone()["ok"]
+            conn.commit()
+            if not got:
+                raise PositionBusy(f"position {position_id} is being handled by another worker")
+            try:
+                with conn.cursor() as cur:
+                    yield conn, cur
+                    conn.commit()
+            finally:
+                if not conn.closed:
+                    conn.rollback()
+                    with conn.cursor() as cur:
+                        cur.execute("SELECT pg_advisory_unlock(%s)", (advisory_key(position_id),))
+                    conn.commit()
+
+    def _load(self, cur, position_id: int) -> dict:
+        cur.execute("SELECT p.*, u.telegram_chat_id, ts.exchange_account_id AS settings_account "
+                    "FROM positions p JOIN users u ON u.id = p.user_id "
+                    "LEFT JOIN trading_settings ts ON ts.user_id = p.user_id WHERE p.id = %s", (position_id,))
+        row = cur.fetchone()
+        if row is None:
+            raise LookupError(f"position {position_id} not found")
+        return row
+
+    def venue_for(self, cur, pos: dict) -> Venue:
+        return self.venues.venue(cur, user_id=pos["user_id"], mode=pos["mode"],
+                                 exchange_account_id=pos["exchange_account_id"], market_type=pos["market_type"])
+
+    @staticmethod
+    def _transient(exc: ExecutionError) -> bool:
+        return isinstance(exc, (RequestNotSent, RateLimited, OutcomeUnknown))
+
+    def _notify(self, cur, pos: dict, kind: str, text: str, dedupe: str, **data) -> None:
+        data = {"position_id": pos["id"], "signal_id": pos["signal_id"], "symbol": pos["symbol"], "side": pos["side"],
+                "mode": pos["mode"], **data}
+        notify(cur, pos["user_id"], pos.get("telegram_chat_id"), kind, text, data, dedupe)
+
+    def _place_planned_rows(self, conn, cur, pos: dict, placer: OrderPlacer) -> list[str]:
+        """Send every 'planned' order row (reconciling first); returns the rejection reasons."""
+        rejections = []
+        for row in load_orders(cur, pos["id"]):
+            if row["status"] != "planned":
+                continue
+            try:
+                state = placer.place_or_reconcile(request_from_row(row, pos["symbol"]))
+            except OrderRejected as exc:
+                record_rejection(cur, row["client_order_id"], exc.reason)
+                conn.commit()
+                rejections.append(f"{row['role']} {row['leg']}: {exc.reason}")
+                logger.warning("order rejected", extra={"client_order_id": row["client_order_id"],
+                                                        "reason": exc.reason, "kind": exc.kind})
+                continue
+            record_state(cur, state)
+            conn.commit()  # recorded right away: a later crash re-finds it by client id anyway
+        return rejections
+
+    # --- opening ---
+    def place_pending(self, position_id: int) -> str:
+        """Send the planned orders of a position (first delivery, redelivery and crash recovery)."""
+        with self.locked(position_id) as (conn, cur):
+            pos = self._load(cur, position_id)
+            rows = load_orders(cur, position_id)
+            if not any(r["status"] == "planned" for r in rows) and pos["status"] != "pending":
+                return "already_done"
+            plan = TradePlan.from_json(pos["plan"])
+            try:
+                venue = self.venue_for(cur, pos)
+                placer = OrderPlacer(venue.exchange, self.policy)
+                nothing_sent = all(r["status"] == "planned" for r in rows)
+                if plan.market_type == "futures" and nothing_sent:
+                    venue.exchange.set_leverage(plan.symbol, plan.leverage, plan.margin_mode)
+                rejections = self._place_planned_rows(conn, cur, pos, placer)
+            except ExecutionError as exc:
+                if self._transient(exc):
+                    raise TransientJobError(exc.reason) from exc
+                rejections = [exc.reason]
+                cur.execute("UPDATE orders SET status = 'rejected', error = %s, updated_at = now() "
+                            "WHERE position_id = %s AND status = 'planned'", (exc.reason[:500], position_id))
+            rows = load_orders(cur, position_id)
+            accepted = [r for r in rows if r["role"] in ("entry", "safety")
+                        and r["status"] not in ("planned", "rejected", "dropped")]
+            if pos["status"] != "pending":
+                return "reconciled"
+            if accepted:
+                error = ("some orders were rejected: " + "; ".join(rejections))[:1000] if rejections else None
+                cur.execute("UPDATE positions SET status = 'open', opened_at = %s, stop_loss = %s, error = %s, "
+                            "amount = %s, updated_at = now() WHERE id = %s",
+                            (self.now(), plan.stop_loss, error, sum((r["amount"] for r in accepted), ZERO),
+                             position_id))
+                entries = ", ".join(f"{_fmt(r['amount'])} @ {_fmt(r['price']) if r['price'] else 'market'}"
+                                    for r in accepted)
+                text = (f"{pos['mode'].upper()} {pos['side'].upper()} {pos['symbol']} opened: {entries}; "
+                        f"stop {_fmt(plan.stop_loss)}; targets {', '.join(_fmt(t.price) for t in plan.take_profits)}")
+                if error:
+                    text += f". Note: {error}"
+                self._notify(cur, pos, "position_opened", text, f"opened-{position_id}", leverage=plan.leverage)
+                return "opened"
+            reason = "; ".join(rejections) or "no order was accepted"
+            cur.execute("UPDATE positions SET status = 'failed', error = %s, updated_at = now() WHERE id = %s",
+                        (reason[:1000], position_id))
+            self._notify(cur, pos, "trade_failed", f"{pos['symbol']} {pos['side']} not opened: {reason}",
+                         f"failed-{position_id}", reason=reason)
+            return "failed"
+
+    # --- closing / updates ---
+    def close(self, position_id: int, *, reason: str, role: str = "close", dedupe: str | None = None) -> str:
+        with self.locked(position_id) as (conn, cur):
+            pos = self._load(cur, position_id)
+            if pos["status"] not in ("open", "closing", "pending"):
+                return "not_open"
+            venue = self.venue_for(cur, pos)
+            try:
+                return self._close_locked(conn, cur, pos, venue, reason=reason, role=role)
+            except ExecutionError as exc:
+                if self._transient(exc):
+                    raise TransientJobError(exc.reason) from exc
+                raise
+
+    def _close_locked(self, conn, cur, pos: dict, venue: Venue, *, reason: str, role: str) -> str:
+        placer = OrderPlacer(venue.exchange, self.policy)
+        exit_role_rows = {r["client_order_id"] for r in load_orders(cur, pos["id"]) if r["role"] in ("sl", "close")}
+        for row in load_orders(cur, pos["id"]):
+            if row["status"] in LIVE_STATUSES and row["client_order_id"] not in exit_role_rows:
+                state = placer.cancel(pos["symbol"], row["client_order_id"])
+                if state is not None:
+                    record_state(cur, state)
+            elif row["status"] == "planned" and row["role"] in ("entry", "safety", "tp"):
+                cur.execute("UPDATE orders SET status = 'cancelled', error = 'position closing', updated_at = now() "
+                            "WHERE id = %s", (row["id"],))
+        conn.commit()
+        rows = load_orders(cur, pos["id"])
+        summary = summarize(rows)
+        if summary.entry_qty == 0:
+            cur.execute("UPDATE positions SET status = 'cancelled', close_reason = %s, closed_at = %s, "
+                        "updated_at = now() WHERE id = %s", (reason, self.now(), pos["id"]))
+            self._notify(cur, pos, "closed", f"{pos['symbol']} {pos['side']}: cancelled before any entry filled "
+                                             f"({reason})", f"closed-{pos['id']}", reason=reason)
+            return "cancelled"
+        remaining = summary.remaining
+        in_flight = sum((r["amount"] - r["filled"] for r in rows
+                         if r["role"] in ("sl", "close") and r["status"] in LIVE_STATUSES + ("planned",)), ZERO)
+        to_close = remaining - in_flight
+        if to_close > 0:
+            plan = TradePlan.from_json(pos["plan"])
+            existing = [r for r in rows if r["role"] == role]
+            cid = client_order_id(pos["signal_id"], pos["user_id"], role, 0, len(existing))
+            request = OrderRequest(cid, pos["symbol"], plan.exit_side, OrderType.MARKET, to_close, reduce_only=True)
+            insert_order_row(cur, pos["id"], pos["user_id"], request, role, 0)
+            conn.commit()
+            self._place_planned_rows(conn, cur, pos, placer)
+        cur.execute("UPDATE positions SET status = 'closing', close_reason = COALESCE(close_reason, %s), "
+                    "updated_at = now() WHERE id = %s AND status <> 'closed'", (reason, pos["id"]))
+        return "closing"
+
+    def cancel_entries(self, position_id: int) -> str:
+        with self.locked(position_id) as (conn, cur):
+            pos = self._load(cur, position_id)
+            venue = self.venue_for(cur, pos)
+            placer = OrderPlacer(venue.exchange, self.policy)
+            for row in load_orders(cur, position_id):
+                if row["role"] in ("entry", "safety") and row["status"] in LIVE_STATUSES:
+                    state = placer.cancel(pos["symbol"], row["client_order_id"])
+                    if state is not None:
+                        record_state(cur, state)
+            conn.commit()
+            if summarize(load_orders(cur, position_id)).entry_qty == 0 and pos["status"] in ("open", "pending"):
+                cur.execute("UPDATE positions SET status = 'cancelled', close_reason = 'entries_cancelled', "
+                            "closed_at = %s, updated_at = now() WHERE id = %s", (self.now(), position_id))
+                return "cancelled"
+            return "entries_cancelled"
+
+    def move_stop(self, position_id: int, new_stop: Decimal | None, *, breakeven: bool, dedupe: str) -> str:
+        with self.locked(position_id) as (conn, cur):
+            pos = self._load(cur, position_id)
+            if pos["status"] not in ("open", "pending"):
+                return "not_open"
+            if breakeven:
+                new_stop = summarize(load_orders(cur, position_id)).average_entry or pos["entry_price"]
+            if new_stop is None or new_stop <= 0:
+                return "no_stop_given"
+            cur.execute("UPDATE positions SET stop_loss = %s, breakeven_moved = breakeven_moved OR %s, "
+                        "updated_at = now() WHERE id = %s", (new_stop, breakeven, position_id))
+            self._notify(cur, pos, "stop_moved", f"{pos['symbol']} {pos['side']}: stop moved to {_fmt(new_stop)}"
+                         + (" (breakeven)" if breakeven else ""), dedupe, stop=str(new_stop))
+            return "stop_moved"
+
+    # --- the monitor's step ---
+    def advance(self, position_id: int) -> str:
+        try:
+            with self.locked(position_id) as (conn, cur):
+                pos = self._load(cur, position_id)
+                if pos["status"] not in ("open", "closing"):
+                    return "skipped"
+                venue = self.venue_for(cur, pos)
+                try:
+                    return self._advance_locked(conn, cur, pos, venue)
+                except ExecutionError as exc:
+                    if self._transient(exc):
+                        raise TransientJobError(exc.reason) from exc
+                    if isinstance(exc, AccountError):
+                        cur.execute("UPDATE positions SET error = %s, updated_at = now() WHERE id = %s",
+                                    (exc.reason[:1000], position_id))
+                        return "account_error"
+                    raise
+        except PositionBusy:
+            return "busy"
+
+    def _advance_locked(self, conn, cur, pos: dict, venue: Venue) -> str:
+        exchange, symbol = venue.exchange, pos["symbol"]
+        plan = TradePlan.from_json(pos["plan"])
+        long = pos["side"] == "long"
+        placer = OrderPlacer(exchange, self.policy)
+        now_ms = self.venues.clock()
+
+        # 1. orders: send anything planned (crash leftovers), refresh everything live
+        self._place_planned_rows(conn, cur, pos, placer)
+        for row in load_orders(cur, pos["id"]):
+            if row["status"] in LIVE_STATUSES:
+                state = placer.lookup(symbol, row["client_order_id"])
+                if state is not None:
+                    record_state(cur, state)
+        conn.commit()
+        rows = load_orders(cur, pos["id"])
+        summary = summarize(rows)
+        entry_fill_ms = min((r["last_fill_ms"] for r in rows if r["role"] in ("entry", "safety")
+                             and r["filled"] > 0 and r["last_fill_ms"] is not None), default=None)
+
+        # 2. take-profit fills
+        tp_rows = [r for r in rows if r["role"] == "tp"]
+        hit_levels = sorted({r["leg"] for r in tp_rows if r["status"] == "filled"})
+        tp_hits = len(hit_levels)
+        for level in hit_levels:
+            tp = next((t for t in plan.take_profits if t.index == level), None)
+            self._notify(cur, pos, "tp_hit", f"{symbol} {pos['side']}: TP{level} hit"
+                         + (f" at {_fmt(tp.price)}" if tp else ""), f"tp-{pos['id']}-{level}", level=level)
+        if tp_hits:  # the trade is going our way: unfilled entries and safety orders are cancelled
+            for row in rows:
+                if row["role"] in ("entry", "safety") and row["status"] in LIVE_STATUSES:
+                    state = placer.cancel(symbol, row["client_order_id"])
+                    if state is not None:
+                        record_state(cur, state)
+            conn.commit()
+            rows = load_orders(cur, pos["id"])
+            summary = summarize(rows)
+
+        # 3. stop: breakeven after TP n, trailing, and whether it was reached
+        rules = exchange.market_rules(symbol)
+        stop = pos["stop_loss"]
+        breakeven_moved = pos["breakeven_moved"]
+        breakeven_from_ms = None
+        if (plan.breakeven_after_tp and tp_hits >= plan.breakeven_after_tp and not breakeven_moved
+                and summary.average_entry):
+            trigger_row = next((r for r in tp_rows if r["leg"] == hit_levels[plan.breakeven_after_tp - 1]
+                                and r["status"] == "filled"), None)
+            breakeven_from_ms = trigger_row["last_fill_ms"] if trigger_row else None
+            old_stop, stop, breakeven_moved = stop, rules.round_price(summary.average_entry), True
+            self._notify(cur, pos, "stop_moved", f"{symbol} {pos['side']}: stop moved to breakeven {_fmt(stop)}",
+                         f"be-{pos['id']}", stop=str(stop))
+        else:
+            old_stop = stop
+        if pos["checked_ms"] is not None:
+            since = pos["checked_ms"]
+        else:
+            since = int(pos["opened_at"].timestamp() * 1000) if pos["opened_at"] else now_ms
+        tf = venue.prices.timeframe_ms(symbol)
+        candles = list(venue.prices.candles(symbol, since, now_ms))
+        checked_ms = candles[-1].ts + tf if candles else since
+        last_price = candles[-1].close if candles else pos["last_price"]
+        extreme = pos["trailing_high"]
+        trail_pct = plan.trailing_stop_pct / 100 if plan.trailing_stop_pct else None
+        hit = None
+        for candle in candles:
+            if summary.entry_qty == 0 or entry_fill_ms is None or candle.ts <= entry_fill_ms:
+                if summary.entry_qty == 0 and plan.cancel_if_tp_or_sl_before_entry and pos["status"] == "open":
+                    tp1 = plan.take_profits[0].price if plan.take_profits else None
+                    if tp1 is not None and (candle.high >= tp1 if long else candle.low <= tp1):
+                        hit = ("tp_before_entry", None)
+                        break
+                    if stop is not None and (candle.low <= stop if long else candle.high >= stop):
+                        hit = ("sl_before_entry", None)
+                        break
+                continue
+            in_force = old_stop if breakeven_from_ms is not None and candle.ts <= breakeven_from_ms else stop
+            reason = "breakeven" if breakeven_moved and in_force == stop else "stop_loss"
+            if trail_pct is not None and extreme is not None:
+                trail = rules.round_price(extreme * (1 - trail_pct) if long else extreme * (1 + trail_pct))
+                if in_force is None or (trail > in_force if long else trail < in_force):
+                    in_force, reason = trail, "trailing_stop"
+            if in_force is not None and (candle.low <= in_force if long else candle.high >= in_force):
+                hit = (reason, in_force)
+                break
+            if trail_pct is not None:
+                extreme = (max(extreme or candle.high, candle.high) if long
+                           else min(extreme or candle.low, candle.low))
+        if trail_pct is not None and extreme is not None:
+            trail = rules.round_price(extreme * (1 - trail_pct) if long else extreme * (1 + trail_pct))
+            if stop is None or (trail > stop if long else trail < stop):
+                stop = trail
+
+        cur.execute("UPDATE positions SET stop_loss = %s, breakeven_moved = %s, trailing_high = %s, "
+                    "checked_ms = %s, last_price = COALESCE(%s, last_price), updated_at = now() WHERE id = %s",
+                    (stop, breakeven_moved, extreme, checked_ms, last_price, pos["id"]))
+        conn.commit()
+
+        outcome = "open"
+        if hit is not None and pos["status"] == "open":
+            reason, level = hit
+            if level is not None:
+                self._notify(cur, pos, "stopped_out", f"{symbol} {pos['side']}: stop {_fmt(level)} reached "
+                             f"({reason.replace('_', ' ')}), closing", f"stopped-{pos['id']}", stop=str(level),
+                             reason=reason)
+            pos = {**pos, "stop_loss": stop}
+            outcome = self._close_locked(conn, cur, pos, venue, reason=reason, role="sl" if level else "close")
+            conn.commit()
+            rows = load_orders(cur, pos["id"])
+            summary = summarize(rows)
+            pos = self._load(cur, pos["id"])
+            if outcome == "cancelled":
+                return outcome
+        elif pos["status"] == "open" and summary.remaining > 0:
+            self._ensure_take_profits(conn, cur, pos, plan, rules, rows, summary, placer)
+            rows = load_orders(cur, pos["id"])
+
+        # 4. bookkeeping and completion
+        summary = summarize(rows)
+        realized = summary.realized(pos["side"], rules.contract_size)
+        unrealized = summary.unrealized(pos["side"], last_price, rules.contract_size)
+        entries_live = any(r["role"] in ("entry", "safety") and r["status"] in LIVE_STATUSES + ("planned",)
+                           for r in rows)
+        done = summary.entry_qty > 0 and summary.remaining <= 0
+        cur.execute("UPDATE positions SET entry_price = %s, filled_amount = %s, closed_amount = %s, cost = %s, "
+                    "fees = %s, realized_pnl = %s, unrealized_pnl = %s, tp_hits = %s, updated_at = now() "
+                    "WHERE id = %s",
+                    (summary.average_entry, summary.entry_qty, summary.exit_qty, summary.entry_cost, summary.fees,
+                     realized, ZERO if done else unrealized, tp_hits, pos["id"]))
+        if done:
+            for row in rows:  # nothing left to trade: leftovers (e.g. a far safety order) are cancelled
+                if row["status"] in LIVE_STATUSES:
+                    state = placer.cancel(symbol, row["client_order_id"])
+                    if state is not None:
+                        record_state(cur, state)
+            exit_roles = {r["role"] for r in rows if r["role"] in ("tp", "sl", "close") and r["filled"] > 0}
+            reason = pos["close_reason"] or ("take_profit" if exit_roles == {"tp"} else "closed")
+            cur.execute("UPDATE positions SET status = 'closed', close_reason = %s, closed_at = %s, "
+                        "unrealized_pnl = 0, updated_at = now() WHERE id = %s", (reason, self.now(), pos["id"]))
+            net = realized - summary.fees
+            self._notify(cur, pos, "closed", f"{symbol} {pos['side']} closed ({reason.replace('_', ' ')}): "
+                         f"PnL {_fmt(net.quantize(Decimal('0.00000001')))} {rules.quote} after fees",
+                         f"closed-{pos['id']}", reason=reason, pnl=str(net), fees=str(summary.fees))
+            return "closed"
+        if not entries_live and summary.entry_qty == 0 and pos["status"] == "open":
+            cur.execute("UPDATE positions SET status = 'cancelled', close_reason = 'entries_gone', closed_at = %s, "
+                        "updated_at = now() WHERE id = %s", (self.now(), pos["id"]))
+            return "cancelled"
+        return outcome
+
+    def _ensure_take_profits(self, conn, cur, pos: dict, plan: TradePlan, rules: MarketRules, rows: list[dict],
+                             summary, placer: OrderPlacer) -> None:
+        """Rest one reduce-only limit per TP level, sized from the filled amount; re-size them (new
+        revision) while no TP has filled and the filled amount has grown (a later entry/DCA fill)."""
+        if not plan.take_profits or summary.entry_qty <= 0:
+            return
+        tp_rows = [r for r in rows if r["role"] == "tp"]
+        live_tp = [r for r in tp_rows if r["status"] in LIVE_STATUSES + ("planned",)]
+        if any(r["filled"] > 0 for r in tp_rows):
+            return  # ladder is running; entries were cancelled at the first TP fill, size is final
+        if live_tp and sum((r["amount"] for r in live_tp), ZERO) == summary.entry_qty:
+            return
+        revision = pos["tp_revision"] + (1 if tp_rows else 0)
+        if revision > 99:
+            return
+        for row in live_tp:
+            state = placer.cancel(pos["symbol"], row["client_order_id"]) if row["status"] != "planned" else None
+            if state is not None:
+                record_state(cur, state)
+            elif row["status"] == "planned":
+                cur.execute("UPDATE orders SET status = 'cancelled', updated_at = now() WHERE id = %s", (row["id"],))
+        amounts: list[tuple[int, Decimal, Decimal]] = []
+        total = summary.entry_qty
+        carried = ZERO
+        for i, tp in enumerate(plan.take_profits):
+            last = i == len(plan.take_profits) - 1
+            price = rules.round_price(tp.price)
+            amount = (total - sum((a for _, _, a in amounts), ZERO)) if last else rules.round_amount(
+                total * tp.fraction + carried)
+            if rules.check(amount, price) and not last:
+                carried += total * tp.fraction  # too small alone: folded into the next level
+                continue
+            carried = ZERO
+            if rules.check(amount, price):
+                if amounts:  # the last level is too small: fold it into the previous one
+                    idx, p, a = amounts[-1]
+                    amounts[-1] = (idx, p, a + amount)
+                continue
+            amounts.append((tp.index, price, amount))
+        for index, price, amount in amounts:
+            cid = client_order_id(pos["signal_id"], pos["user_id"], "tp", index, revision)
+            request = OrderRequest(cid, pos["symbol"], plan.exit_side, OrderType.LIMIT, amount, price=price,
+                                   reduce_only=True)
+            insert_order_row(cur, pos["id"], pos["user_id"], request, "tp", index)
+        cur.execute("UPDATE positions SET tp_revision = %s WHERE id = %s", (revision, pos["id"]))
+        conn.commit()
+        self._place_planned_rows(conn, cur, pos, placer)
+
+
+def plan_json(plan: TradePlan) -> str:
+    return json.dumps(plan.to_json())

@@ -1,0 +1,235 @@
+"""Placing orders without ever placing one twice, and the order/position bookkeeping shared by the
+executor and the position monitor.
+
+`OrderPlacer.place_or_reconcile` is the one way an order reaches an exchange:
+
+1. Look the client order id up first (a redelivered job, or a crash after the exchange accepted
+   the order but before we recorded it, finds the order instead of placing a second one).
+2. Place it. `RequestNotSent` / `RateLimited` (certainly not executed) are resent with backoff.
+3. `OutcomeUnknown` (timeout, dropped connection): never resend; look the id up with backoff
+   ("not found" right after creation is normal: exchanges are eventually consistent). Still not
+   found → `TransientJobError`: the job is redelivered later and starts again at step 1.
+4. `OrderRejected` (insufficient funds, invalid order) is permanent and returned to the caller to
+   record; a "duplicate client id" rejection means it exists: look it up.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Callable
+
+from tenacity import RetryError, Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential
+
+from verzek.execution.ports import (ZERO, Exchange, OrderNotFound, OrderRejected, OrderRequest, OrderSide,
+                                    OrderState, OrderStatus, OrderType, OutcomeUnknown, RateLimited,
+                                    RequestNotSent)
+from verzek.observability import logger
+
+
+class TransientJobError(Exception):
+    """Retry the whole job later (SQS redelivery): nothing unsafe happened."""
+
+
+class PositionBusy(TransientJobError):
+    """Another worker holds this position right now."""
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    attempts: int = 4
+    base_wait: float = 0.25
+    max_wait: float = 4.0
+    lookup_attempts: int = 5  # "order not found" right after an unknown outcome
+    sleep: Callable[[float], None] = time.sleep
+
+
+class OrderPlacer:
+    def __init__(self, exchange: Exchange, policy: RetryPolicy | None = None) -> None:
+        self.exchange = exchange
+        self.policy = policy or RetryPolicy()
+
+    def _retrying(self, exc_types, attempts: int) -> Retrying:
+        p = self.policy
+        return Retrying(retry=retry_if_exception_type(exc_types), stop=stop_after_attempt(attempts),
+                        wait=wait_exponential(multiplier=p.base_wait, max=p.max_wait), sleep=p.sleep, reraise=True)
+
+    def lookup(self, symbol: str, client_order_id: str, *, not_found_attempts: int = 1) -> OrderState | None:
+        """The order by client id, or None. Reads are safe to repeat: transient errors are retried."""
+        retryable = (RequestNotSent, RateLimited, OutcomeUnknown) + ((OrderNotFound,) if not_found_attempts > 1
+                                                                      else ())
+        try:
+            for attempt in self._retrying(retryable, max(self.policy.attempts, not_found_attempts)):
+                with attempt:
+                    return self.exchange.fetch_order(symbol, client_order_id)
+        except OrderNotFound:
+            return None
+        except (RequestNotSent, RateLimited, OutcomeUnknown) as exc:
+            raise TransientJobError(f"could not look up order {client_order_id}: {exc.reason}") from exc
+        return None
+
+    def place_or_reconcile(self, request: OrderRequest) -> OrderState:
+        existing = self.lookup(request.symbol, request.client_order_id)
+        if existing is not None:
+            logger.info("order already on the exchange: reconciled", extra={"client_order_id": request.client_order_id})
+            return existing
+        try:
+            for attempt in self._retrying((RequestNotSent, RateLimited), self.policy.attempts):
+                with attempt:
+                    return self.exchange.create_order(request)
+        except (RequestNotSent, RateLimited) as exc:
+            raise TransientJobError(f"order {request.client_order_id} not sent: {exc.reason}") from exc
+        except OutcomeUnknown:
+            found = self.lookup(request.symbol, request.client_order_id,
+                                not_found_attempts=self.policy.lookup_attempts)
+            if found is not None:
+                return found
+            raise TransientJobError(f"order {request.client_order_id}: outcome unknown and not found yet; "
+                                    "will look it up again before placing anything") from None
+        except OrderRejected as exc:
+            if exc.kind == "duplicate":
+                found = self.lookup(request.symbol, request.client_order_id,
+                                    not_found_attempts=self.policy.lookup_attempts)
+                if found is not None:
+                    return found
+                raise TransientJobError(f"order {request.client_order_id} reported duplicate but not found") from exc
+            raise
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def cancel(self, symbol: str, client_order_id: str) -> OrderState | None:
+        try:
+            for attempt in self._retrying((RequestNotSent, RateLimited, OutcomeUnknown), self.policy.attempts):
+                with attempt:
+                    return self.exchange.cancel_order(symbol, client_order_id)
+        except OrderNotFound:
+            return None
+        except (RequestNotSent, RateLimited, OutcomeUnknown) as exc:
+            raise TransientJobError(f"could not cancel {client_order_id}: {exc.reason}") from exc
+        except RetryError as exc:  # pragma: no cover - reraise=True makes this unreachable
+            raise TransientJobError(str(exc)) from exc
+        return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Rows
+# ---------------------------------------------------------------------------------------------
+
+ORDER_COLUMNS = ("id, position_id, user_id, client_order_id, exchange_order_id, role, leg, side, order_type, price, "
+                 "trigger_price, amount, filled, average_price, fee, fee_currency, reduce_only, status, error, "
+                 "last_fill_ms, updated_at")
+
+
+def row_status(state: OrderState) -> str:
+    if state.status == OrderStatus.OPEN:
+        return "partially_filled" if state.filled > 0 else "open"
+    return {OrderStatus.FILLED: "filled", OrderStatus.CANCELLED: "cancelled", OrderStatus.REJECTED: "rejected",
+            OrderStatus.EXPIRED: "expired"}[state.status]
+
+
+def request_from_row(row: dict, symbol: str) -> OrderRequest:
+    return OrderRequest(client_order_id=row["client_order_id"], symbol=symbol, side=OrderSide(row["side"]),
+                        type=OrderType(row["order_type"]), amount=row["amount"], price=row["price"],
+                        trigger_price=row["trigger_price"], reduce_only=row["reduce_only"])
+
+
+def insert_order_row(cur, position_id: int, user_id: int, request: OrderRequest, role: str, leg: int) -> None:
+    cur.execute(
+        "INSERT INTO orders (position_id, user_id, client_order_id, role, leg, side, order_type, price, "
+        "trigger_price, amount, reduce_only, status) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,'planned') "
+        "ON CONFLICT (client_order_id) DO NOTHING",
+        (position_id, user_id, request.client_order_id, role, leg, request.side.value, request.type.value,
+         request.price, request.trigger_price, request.amount, request.reduce_only))
+
+
+def record_state(cur, state: OrderState) -> None:
+    """Write what the exchange says about an order onto its row (filled never goes backwards)."""
+    filled = state.filled
+    cur.execute(
+        "UPDATE orders SET exchange_order_id = COALESCE(%s, exchange_order_id), status = %s, "
+        "filled = LEAST(amount, GREATEST(filled, %s)), average_price = COALESCE(%s, average_price), "
+        "fee = GREATEST(fee, %s), fee_currency = COALESCE(%s, fee_currency), "
+        "last_fill_ms = CASE WHEN %s > filled THEN %s ELSE last_fill_ms END, updated_at = now() "
+        "WHERE client_order_id = %s",
+        (state.exchange_order_id, row_status(state), filled, state.average, state.fee, state.fee_currency,
+         filled, state.updated_ms or None, state.client_order_id))
+
+
+def record_rejection(cur, client_order_id: str, reason: str) -> None:
+    cur.execute("UPDATE orders SET status = 'rejected', error = %s, updated_at = now() WHERE client_order_id = %s",
+                (reason[:500], client_order_id))
+
+
+def load_orders(cur, position_id: int) -> list[dict]:
+    cur.execute(f"SELECT {ORDER_COLUMNS} FROM orders WHERE position_id = %s ORDER BY id", (position_id,))
+    return list(cur.fetchall())
+
+
+@dataclass(frozen=True)
+class Summary:
+    entry_qty: Decimal
+    entry_cost: Decimal
+    exit_qty: Decimal
+    exit_value: Decimal
+    fees: Decimal
+
+    @property
+    def average_entry(self) -> Decimal | None:
+        return self.entry_cost / self.entry_qty if self.entry_qty else None
+
+    @property
+    def remaining(self) -> Decimal:
+        return self.entry_qty - self.exit_qty
+
+    def realized(self, side: str, contract_size: Decimal = Decimal(1)) -> Decimal:
+        """Gross realised PnL of the closed part against the average entry (fees separate)."""
+        if not self.exit_qty or not self.entry_qty:
+            return ZERO
+        direction = 1 if side == "long" else -1
+        return (self.exit_value - self.average_entry * self.exit_qty) * direction * contract_size
+
+    def unrealized(self, side: str, price: Decimal | None, contract_size: Decimal = Decimal(1)) -> Decimal:
+        if price is None or not self.remaining or not self.entry_qty:
+            return ZERO
+        direction = 1 if side == "long" else -1
+        return (price - self.average_entry) * self.remaining * direction * contract_size
+
+
+def summarize(rows: list[dict]) -> Summary:
+    entry_qty = entry_cost = exit_qty = exit_value = fees = ZERO
+    for row in rows:
+        filled = row["filled"] or ZERO
+        fees += row["fee"] or ZERO
+        if not filled:
+            continue
+        value = filled * (row["average_price"] or row["price"] or ZERO)
+        if row["role"] in ("entry", "safety"):
+            entry_qty += filled
+            entry_cost += value
+        else:
+            exit_qty += filled
+            exit_value += value
+    return Summary(entry_qty, entry_cost, exit_qty, exit_value, fees)
+
+
+# ---------------------------------------------------------------------------------------------
+# Notifications (outbox rows; dispatched by the notifier)
+# ---------------------------------------------------------------------------------------------
+
+
+def notify(cur, user_id: int, telegram_chat_id: int | None, kind: str, text: str, data: dict, dedupe: str) -> None:
+    """Queue one notification on every channel the user has; `dedupe` makes a redelivery a no-op."""
+    payload = json.dumps({"text": text, "data": data}, default=str)
+    channels = [("console", None), ("push", None)]
+    if telegram_chat_id:
+        channels.append(("telegram", str(telegram_chat_id)))
+    for channel, target in channels:
+        cur.execute("INSERT INTO notifications (user_id, channel, target, kind, payload, dedupe_key) "
+                    "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (dedupe_key) DO NOTHING",
+                    (user_id, channel, target, kind, payload, f"{dedupe}:{channel}"))
+
+
+def advisory_key(position_id: int) -> int:
+    """Lock namespace for positions (high bits tag the purpose so other advisory locks never clash)."""
+    return (0x5645 << 48) | position_id

@@ -1,0 +1,421 @@
+"""The paper engine: a simulated exchange account implementing the `Exchange` port, and a
+`PriceSource` over recorded candles. Pure objects (no database): backtests use them directly.
+
+    from verzek.execution.paper import PaperExchange, RecordedPrices
+    prices = RecordedPrices.from_files(["../shared/data/ohlcv/ETH_BTC-5m.json"])
+    clock = verzek.marketdata.ManualClock(start_ms)
+    paper = PaperExchange(prices, clock, balances={"BTC": Decimal("1")})
+    paper.create_order(OrderRequest(...)); clock.advance(300_000); paper.fetch_order(symbol, cid)
+
+Fill model (all `Decimal`, fees charged in the quote currency):
+* Market orders fill at the *next* price: the open of the first candle that opens at or after the
+  order's time, moved against the trader by `slippage_pct` (buy higher, sell lower); taker fee.
+* Limit orders fill only when the price trades *through* them (a buy when a candle's low is
+  strictly below the limit, a sell when the high is strictly above), at the limit price with the
+  maker fee — or at the candle's open when the price gapped past the limit. A limit that is
+  already marketable at its first candle fills at that open as a taker.
+* Stop-market orders trigger when a candle touches the trigger, fill at the trigger (or the open
+  when it gapped past) moved by the slippage; taker fee.
+* Fills are whole (no volume model). Within one candle, orders are evaluated entries first, then
+  stops, then reduce-only limits (pessimistic: a candle touching both a stop and a target is
+  treated as stopped first). Reduce-only orders never open or flip a position: they are capped
+  to the position and expire when there is nothing left to reduce.
+* Spot: buys spend quote, sells need the base held. Futures (linear, USDT-margined): margin
+  = notional / leverage is reserved; realised PnL and fees settle in the quote currency.
+  Funding is IGNORED and liquidation is not modelled (both documented limits of paper mode).
+* Time comes from `clock()` (epoch ms); only candles closed by then are used, so a paper order
+  never fills on prices from its own future.
+"""
+
+from __future__ import annotations
+
+import bisect
+import gzip
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from verzek.execution.ports import (ZERO, MarketRules, OrderNotFound, OrderRejected, OrderRequest, OrderSide,
+                                    OrderState, OrderStatus, OrderType)
+from verzek.ports import Candle
+
+HUNDRED = Decimal(100)
+DEFAULT_TAKER_FEE = Decimal("0.001")  # 0.1 %
+DEFAULT_MAKER_FEE = Decimal("0.001")
+DEFAULT_SLIPPAGE_PCT = Decimal("0.05")
+
+
+# ---------------------------------------------------------------------------------------------
+# Prices
+# ---------------------------------------------------------------------------------------------
+
+_TF_MS = {"m": 60_000, "h": 3_600_000, "d": 86_400_000}
+
+
+def _timeframe_ms(tf: str) -> int:
+    return int(tf[:-1]) * _TF_MS[tf[-1]]
+
+
+@dataclass
+class _Series:
+    timeframe_ms: int
+    ts: list[int]
+    candles: list[Candle]
+
+
+class RecordedPrices:
+    """`PriceSource` over recorded candle rows `[ts_ms, o, h, l, c, v]`, parsed straight to
+    `Decimal` (no float round trip, so hand-checked PnL is exact)."""
+
+    def __init__(self) -> None:
+        self._series: dict[str, _Series] = {}
+
+    def add(self, symbol: str, timeframe: str, rows: Iterable[Sequence]) -> "RecordedPrices":
+        candles = [Candle(int(r[0]), Decimal(str(r[1])), Decimal(str(r[2])), Decimal(str(r[3])),
+                          Decimal(str(r[4])), Decimal(str(r[5] if r[5] is not None else 0))) for r in rows]
+        candles.sort(key=lambda c: c.ts)
+        self._series[symbol] = _Series(_timeframe_ms(timeframe), [c.ts for c in candles], candles)
+        return self
+
+    @classmethod
+    def from_files(cls, paths: Iterable[Path | str]) -> "RecordedPrices":
+        """Files named like the shared data (`ETH_BTC-5m.json`, `XRP_USDT_USDT-5m-futures.json`)."""
+        from verzek.marketdata.replay import symbol_from_filename
+
+        prices = cls()
+        for path in map(Path, paths):
+            parsed = symbol_from_filename(path.name)
+            if parsed is None:
+                raise ValueError(f"{path.name}: not a recorded candle file")
+            raw = path.read_bytes()
+            if path.name.endswith(".gz"):
+                raw = gzip.decompress(raw)
+            prices.add(parsed[0], parsed[1], json.loads(raw, parse_float=Decimal, parse_int=int))
+        return prices
+
+    def symbols(self) -> list[str]:
+        return sorted(self._series)
+
+    def timeframe_ms(self, symbol: str) -> int:
+        return self._get(symbol).timeframe_ms
+
+    def _get(self, symbol: str) -> _Series:
+        try:
+            return self._series[symbol]
+        except KeyError:
+            raise OrderRejected(f"no price data for {symbol}", "invalid_order") from None
+
+    def candles(self, symbol: str, since_ms: int, until_ms: int) -> Sequence[Candle]:
+        """Candles opening at or after `since_ms` and closed by `until_ms`."""
+        s = self._get(symbol)
+        lo = bisect.bisect_left(s.ts, since_ms)
+        hi = bisect.bisect_right(s.ts, until_ms - s.timeframe_ms)
+        return s.candles[lo:hi] if hi > lo else []
+
+    def last_candle(self, symbol: str, until_ms: int) -> Candle | None:
+        s = self._get(symbol)
+        hi = bisect.bisect_right(s.ts, until_ms - s.timeframe_ms)
+        return s.candles[hi - 1] if hi else None
+
+    def first_ts(self, symbol: str) -> int:
+        return self._get(symbol).ts[0]
+
+
+class MarketDataPrices:
+    """`PriceSource` over any `verzek.ports.MarketData` (live ccxt or the house engine's replay)."""
+
+    def __init__(self, market_data, timeframe: str = "1m", limit: int = 500) -> None:
+        self._md, self._tf, self._limit = market_data, timeframe, limit
+
+    def timeframe_ms(self, symbol: str) -> int:
+        return _timeframe_ms(self._tf)
+
+    def candles(self, symbol: str, since_ms: int, until_ms: int) -> Sequence[Candle]:
+        import asyncio
+
+        rows = asyncio.run(self._md.fetch_ohlcv(symbol, self._tf, self._limit))
+        tf = self.timeframe_ms(symbol)
+        return [c for c in rows if c.ts >= since_ms and c.ts + tf <= until_ms]
+
+    def last_candle(self, symbol: str, until_ms: int) -> Candle | None:
+        rows = self.candles(symbol, 0, until_ms)
+        return rows[-1] if rows else None
+
+
+# ---------------------------------------------------------------------------------------------
+# The simulated account
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Order:
+    state: OrderState
+    created_ms: int
+    checked_ms: int  # candles opening before this were already evaluated
+    reserved: Decimal = ZERO  # quote (or base, for spot sells) held for this order
+    reserved_asset: str = ""
+    leverage: int = 1
+
+
+@dataclass
+class _Position:
+    amount: Decimal = ZERO  # signed: + long, - short
+    entry: Decimal = ZERO  # average entry price
+    margin: Decimal = ZERO
+
+
+def _d(value) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
+
+
+class PaperExchange:
+    """A simulated exchange account (see the module docstring for the fill model)."""
+
+    name = "paper"
+
+    def __init__(self, prices, clock: Callable[[], int], *, balances: dict[str, Decimal] | None = None,
+                 taker_fee: Decimal = DEFAULT_TAKER_FEE, maker_fee: Decimal = DEFAULT_MAKER_FEE,
+                 slippage_pct: Decimal = DEFAULT_SLIPPAGE_PCT, rules: dict[str, MarketRules] | None = None,
+                 default_balance: Decimal | None = None) -> None:
+        self.prices, self.clock = prices, clock
+        self.taker_fee, self.maker_fee, self.slippage = taker_fee, maker_fee, slippage_pct / HUNDRED
+        self.balances: dict[str, Decimal] = dict(balances or {})
+        self.default_balance = default_balance  # an asset never seen starts with this (quote currencies)
+        self.rules = dict(rules or {})
+        self.orders: dict[str, _Order] = {}
+        self.positions: dict[str, _Position] = {}
+        self.leverage: dict[str, int] = {}
+        self.fills: list[dict] = []
+
+    # --- port: reads ---
+    def market_rules(self, symbol: str) -> MarketRules:
+        return self.rules.get(symbol) or MarketRules.permissive(symbol)
+
+    def last_price(self, symbol: str) -> Decimal:
+        candle = self.prices.last_candle(symbol, self.clock())
+        if candle is None:
+            raise OrderRejected(f"no price for {symbol} yet", "invalid_order")
+        return candle.close
+
+    def _balance(self, asset: str) -> Decimal:
+        if asset not in self.balances:
+            self.balances[asset] = self.default_balance or ZERO
+        return self.balances[asset]
+
+    def free_balance(self, asset: str) -> Decimal:
+        self.sync()
+        total = self._balance(asset)
+        used = sum((o.reserved for o in self.orders.values()
+                    if o.state.status == OrderStatus.OPEN and o.reserved_asset == asset), ZERO)
+        margins = sum((p.margin for s, p in self.positions.items() if self.market_rules(s).quote == asset), ZERO)
+        return total - used - margins
+
+    def position(self, symbol: str) -> _Position:
+        return self.positions.get(symbol, _Position())
+
+    def set_leverage(self, symbol: str, leverage: int, margin_mode: str | None) -> None:
+        if not 1 <= int(leverage) <= 125:
+            raise OrderRejected(f"leverage {leverage} out of range", "invalid_order")
+        self.leverage[symbol] = int(leverage)
+
+    # --- port: orders ---
+    def create_order(self, request: OrderRequest) -> OrderState:
+        self.sync()
+        if request.client_order_id in self.orders:
+            raise OrderRejected(f"duplicate client order id {request.client_order_id}", "duplicate")
+        rules = self.market_rules(request.symbol)
+        now = self.clock()
+        reference = request.price or request.trigger_price or self.last_price(request.symbol)
+        order = _Order(OrderState(request.client_order_id, f"P{len(self.orders) + 1}", request.symbol, request.side,
+                                  request.type, OrderStatus.OPEN, request.amount, price=request.price,
+                                  trigger_price=request.trigger_price, reduce_only=request.reduce_only,
+                                  updated_ms=now),
+                       created_ms=now, checked_ms=now, leverage=self.leverage.get(request.symbol, 1))
+        # Reserve what the order may spend so the account cannot over-commit.
+        worst = reference * (1 + self.slippage) if request.side == OrderSide.BUY else reference
+        if rules.market_type == "spot":
+            if request.side == OrderSide.BUY:
+                order.reserved_asset = rules.quote
+                order.reserved = request.amount * worst * (1 + max(self.taker_fee, self.maker_fee))
+            else:
+                order.reserved_asset = rules.base
+                order.reserved = request.amount
+        elif not request.reduce_only:
+            order.reserved_asset = rules.quote
+            notional = request.amount * worst * rules.contract_size
+            order.reserved = notional / order.leverage + notional * max(self.taker_fee, self.maker_fee)
+        if order.reserved and self.free_balance(order.reserved_asset) < order.reserved:
+            raise OrderRejected(f"insufficient {order.reserved_asset} balance for this order", "insufficient_funds")
+        self.orders[request.client_order_id] = order
+        return order.state
+
+    def fetch_order(self, symbol: str, client_order_id: str) -> OrderState:
+        self.sync()
+        order = self.orders.get(client_order_id)
+        if order is None or order.state.symbol != symbol:
+            raise OrderNotFound(f"order {client_order_id} not found")
+        return order.state
+
+    def cancel_order(self, symbol: str, client_order_id: str) -> OrderState:
+        self.sync()
+        order = self.orders.get(client_order_id)
+        if order is None or order.state.symbol != symbol:
+            raise OrderNotFound(f"order {client_order_id} not found")
+        if order.state.status == OrderStatus.OPEN:
+            order.state = order.state.with_(status=OrderStatus.CANCELLED, updated_ms=self.clock())
+            order.reserved = ZERO
+        return order.state
+
+    def open_orders(self, symbol: str | None = None) -> list[OrderState]:
+        self.sync()
+        return [o.state for o in self.orders.values()
+                if o.state.status == OrderStatus.OPEN and (symbol is None or o.state.symbol == symbol)]
+
+    # --- the matching engine ---
+    def sync(self) -> None:
+        """Evaluate every open order against the candles closed since it was last evaluated."""
+        now = self.clock()
+        by_symbol: dict[str, list[_Order]] = {}
+        for order in self.orders.values():
+            if order.state.status == OrderStatus.OPEN:
+                by_symbol.setdefault(order.state.symbol, []).append(order)
+        for symbol, orders in by_symbol.items():
+            since = min(o.checked_ms for o in orders)
+            tf = self.prices.timeframe_ms(symbol)
+            for candle in self.prices.candles(symbol, since, now):
+                for order in sorted(orders, key=self._priority):
+                    if order.state.status != OrderStatus.OPEN or candle.ts < order.checked_ms:
+                        continue
+                    first = candle.ts < order.checked_ms + tf and order.checked_ms == order.created_ms
+                    self._match(order, candle, first)
+                    order.checked_ms = candle.ts + tf
+
+    @staticmethod
+    def _priority(order: _Order) -> tuple:
+        s = order.state
+        kind = 0 if not s.reduce_only else (1 if s.type != OrderType.LIMIT else 2)
+        return kind, order.created_ms
+
+    def _match(self, order: _Order, candle: Candle, first_candle: bool) -> None:
+        s = order.state
+        buy = s.side == OrderSide.BUY
+        if s.type == OrderType.MARKET:
+            price = candle.open * (1 + self.slippage) if buy else candle.open * (1 - self.slippage)
+            self._fill(order, price, self.taker_fee, candle.ts)
+        elif s.type == OrderType.LIMIT:
+            limit = s.price
+            if first_candle and (candle.open <= limit if buy else candle.open >= limit):
+                self._fill(order, candle.open, self.taker_fee, candle.ts)  # marketable on arrival
+            elif buy and candle.low < limit:
+                self._fill(order, min(limit, candle.open), self.maker_fee, candle.ts)
+            elif not buy and candle.high > limit:
+                self._fill(order, max(limit, candle.open), self.maker_fee, candle.ts)
+        elif s.type == OrderType.STOP_MARKET:
+            trigger = s.trigger_price
+            if buy and candle.high >= trigger:
+                self._fill(order, max(trigger, candle.open) * (1 + self.slippage), self.taker_fee, candle.ts)
+            elif not buy and candle.low <= trigger:
+                self._fill(order, min(trigger, candle.open) * (1 - self.slippage), self.taker_fee, candle.ts)
+
+    def _fill(self, order: _Order, price: Decimal, fee_rate: Decimal, ts: int) -> None:
+        s = order.state
+        rules = self.market_rules(s.symbol)
+        amount = s.remaining
+        signed = amount if s.side == OrderSide.BUY else -amount
+        position = self.positions.setdefault(s.symbol, _Position())
+        if s.reduce_only:
+            # never open or flip: cap to what is held in the opposite direction
+            if position.amount == 0 or (position.amount > 0) == (signed > 0):
+                order.state = s.with_(status=OrderStatus.EXPIRED, updated_ms=ts)
+                order.reserved = ZERO
+                return
+            amount = min(amount, abs(position.amount))
+            signed = amount if s.side == OrderSide.BUY else -amount
+        order.reserved = ZERO  # released before settling so the settlement sees the real balance
+        notional = amount * price * rules.contract_size
+        fee = notional * fee_rate
+        if rules.market_type == "spot":
+            if s.side == OrderSide.BUY:
+                self.balances[rules.quote] = self._balance(rules.quote) - notional - fee
+                self.balances[rules.base] = self._balance(rules.base) + amount
+            else:
+                if self._balance(rules.base) < amount:
+                    order.state = s.with_(status=OrderStatus.REJECTED, updated_ms=ts)
+                    return
+                self.balances[rules.base] = self._balance(rules.base) - amount
+                self.balances[rules.quote] = self._balance(rules.quote) + notional - fee
+            self._apply_position(position, signed, price, rules, order.leverage, realise=False)
+        else:
+            pnl = self._apply_position(position, signed, price, rules, order.leverage, realise=True)
+            self.balances[rules.quote] = self._balance(rules.quote) + pnl - fee
+        filled = s.filled + amount
+        average = price if s.average is None else (s.average * s.filled + price * amount) / filled
+        status = OrderStatus.FILLED if filled >= s.amount else OrderStatus.EXPIRED  # capped reduce-only
+        order.state = s.with_(status=status, filled=filled, average=average, fee=s.fee + fee,
+                              fee_currency=rules.quote, updated_ms=ts)
+        self.fills.append({"client_order_id": s.client_order_id, "ts": ts, "price": price, "amount": amount,
+                           "fee": fee})
+
+    @staticmethod
+    def _apply_position(position: _Position, signed: Decimal, price: Decimal, rules: MarketRules, leverage: int,
+                        realise: bool) -> Decimal:
+        """Update the net position; returns realised PnL (futures) of the reduced part."""
+        pnl = ZERO
+        if position.amount == 0 or (position.amount > 0) == (signed > 0):
+            total = position.amount + signed
+            position.entry = (position.entry * abs(position.amount) + price * abs(signed)) / abs(total)
+            position.amount = total
+            if realise:
+                position.margin += abs(signed) * price * rules.contract_size / leverage
+            return pnl
+        reduce = min(abs(signed), abs(position.amount))
+        direction = 1 if position.amount > 0 else -1
+        pnl = (price - position.entry) * reduce * direction * rules.contract_size
+        if realise and position.amount:
+            position.margin -= position.margin * reduce / abs(position.amount)
+        position.amount += reduce * (1 if signed > 0 else -1)
+        if position.amount == 0:
+            position.entry, position.margin = ZERO, ZERO
+        return pnl if realise else ZERO
+
+    # --- persistence (the DB-backed account stores this JSON) ---
+    def to_state(self) -> dict:
+        def order_json(o: _Order) -> dict:
+            s = o.state
+            return {"cid": s.client_order_id, "xid": s.exchange_order_id, "symbol": s.symbol, "side": s.side.value,
+                    "type": s.type.value, "status": s.status.value, "amount": str(s.amount), "filled": str(s.filled),
+                    "average": None if s.average is None else str(s.average), "fee": str(s.fee),
+                    "fee_currency": s.fee_currency, "price": None if s.price is None else str(s.price),
+                    "trigger": None if s.trigger_price is None else str(s.trigger_price),
+                    "reduce_only": s.reduce_only, "updated": s.updated_ms, "created": o.created_ms,
+                    "checked": o.checked_ms, "reserved": str(o.reserved), "reserved_asset": o.reserved_asset,
+                    "leverage": o.leverage}
+
+        return {"balances": {k: str(v) for k, v in self.balances.items()},
+                "positions": {k: [str(p.amount), str(p.entry), str(p.margin)] for k, p in self.positions.items()
+                              if p.amount},
+                "leverage": self.leverage,
+                "orders": [order_json(o) for o in self.orders.values()]}
+
+    def load_state(self, state: dict) -> "PaperExchange":
+        self.balances = {k: Decimal(v) for k, v in state.get("balances", {}).items()}
+        self.positions = {k: _Position(Decimal(a), Decimal(e), Decimal(m))
+                          for k, (a, e, m) in state.get("positions", {}).items()}
+        self.leverage = {k: int(v) for k, v in state.get("leverage", {}).items()}
+        self.orders = {}
+        for o in state.get("orders", []):
+            st = OrderState(o["cid"], o["xid"], o["symbol"], OrderSide(o["side"]), OrderType(o["type"]),
+                            OrderStatus(o["status"]), Decimal(o["amount"]), Decimal(o["filled"]), _d(o["average"]),
+                            Decimal(o["fee"]), o["fee_currency"], _d(o["price"]), _d(o["trigger"]),
+                            o["reduce_only"], o["updated"])
+            self.orders[o["cid"]] = _Order(st, o["created"], o["checked"], Decimal(o["reserved"]),
+                                           o["reserved_asset"], o["leverage"])
+        return self
+
+    def prune(self, keep_final: int = 200) -> None:
+        """Forget the oldest final orders beyond `keep_final` (bounds the stored state)."""
+        final = [cid for cid, o in self.orders.items() if o.state.status != OrderStatus.OPEN]
+        for cid in final[:-keep_final] if keep_final else final:
+            del self.orders[cid]

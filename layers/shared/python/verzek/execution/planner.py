@@ -1,0 +1,376 @@
+"""Trade planning: a `Signal` + a user's `TradingSettings` + the market's rules → a `TradePlan`.
+
+Pure and `Decimal` throughout (no I/O): the executor, the position monitor and backtests use it.
+
+    from verzek.execution.planner import TradingSettings, plan_trade
+    plan = plan_trade(signal, TradingSettings(size_value=Decimal("100")), rules,
+                      free_balance=Decimal("1000"), last_price=Decimal("0.0321"), signal_id=1, user_id=7)
+    plan.orders        # entry + safety orders to send now (amounts/prices on the market's steps)
+    plan.dropped       # legs that cannot meet the market rules, with the reason (never sent)
+    plan.take_profits  # the ladder: price + fraction of the filled amount per level
+    plan.stop_loss     # signal's stop, else the user's default %, else None
+
+Rules (documented choices):
+* Size: `fixed` = that much quote currency of margin; `percent` = that % of the free quote balance.
+  The size is the whole budget: entries + every DCA safety order together never exceed it. A free
+  balance below the size refuses the trade (never silently shrinks it).
+* Leverage (futures only; spot is always 1): `up_to` = the signal's leverage (the user's cap when the
+  signal states none) capped by the user's cap; `exact` = always the user's cap. Both are capped by
+  the market's maximum. Notional = margin × leverage.
+* Entries: market signal → one market order. Limit signal with n prices → n equal legs. Range
+  (zone) signal → the zone split into 3 equal legs (low, middle, high). Legs are ordered from the
+  one nearest the market. `entry_grace_pct` moves each limit price that much in the adverse
+  direction (long: up, short: down) so a near miss still fills; `first_entry_market` turns the
+  first leg into a market order.
+* DCA safety orders (when enabled): order i (1-based) rests step×i % beyond the last entry price,
+  with volume = first-entry-leg-total × scale^(i-1); the budget is shared so the sum stays the size.
+* Take profits: the signal's targets (only those beyond the entry), with the user's split
+  (e.g. 50/30/20) truncated to the number of targets and renormalised; with more targets than
+  split entries, only the first len(split) targets are used (the last one closes the rest). A
+  signal without targets uses the user's own `tp_percents` distances from the average entry.
+* Stop: the signal's, else `default_stop_pct` from the average planned entry. A stop on the wrong
+  side of the entries refuses the trade.
+* `skip_if_tp_or_sl_hit`: when the price already reached TP1 or the stop, the trade is not opened.
+* Every order is checked against the market rules (precision, min amount, min notional); one that
+  fails is dropped with the reason. No entry order left → the trade is refused (PlanRejected).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, Iterable
+
+from verzek.domain.signals import EntryType, Side, Signal
+from verzek.execution.client_ids import client_order_id
+from verzek.execution.ports import MarketRules, OrderSide, OrderType
+
+ZERO = Decimal(0)
+HUNDRED = Decimal(100)
+ZONE_LEGS = 3
+
+
+class PlanRejected(Exception):
+    """The trade must not be opened; `reason` is shown to the user."""
+
+    def __init__(self, reason: str, code: str = "rejected") -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.code = code
+
+
+def _dec(value, default: Decimal | None = None) -> Decimal | None:
+    if value is None:
+        return default
+    return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
+@dataclass(frozen=True)
+class TradingSettings:
+    """A user's auto-trading settings (the `trading_settings` row)."""
+
+    auto_trade: bool = True
+    mode: str = "paper"
+    exchange_account_id: int | None = None
+    size_type: str = "fixed"
+    size_value: Decimal = Decimal(100)
+    leverage_cap: int = 10
+    leverage_mode: str = "up_to"
+    max_open_positions: int = 5
+    max_total_exposure: Decimal | None = None
+    dca_enabled: bool = False
+    dca_safety_orders: int = 0
+    dca_step_pct: Decimal = Decimal(2)
+    dca_volume_scale: Decimal = Decimal("1.5")
+    tp_split: tuple[Decimal, ...] = (Decimal(50), Decimal(30), Decimal(20))
+    tp_percents: tuple[Decimal, ...] = ()
+    breakeven_after_tp: int | None = None
+    default_stop_pct: Decimal | None = None
+    trailing_stop_pct: Decimal | None = None
+    entry_grace_pct: Decimal = ZERO
+    first_entry_market: bool = False
+    skip_if_tp_or_sl_hit: bool = True
+    symbol_allow: tuple[str, ...] = ()
+    symbol_deny: tuple[str, ...] = ()
+    daily_loss_limit_pct: Decimal | None = None
+    cooldown_minutes: int = 0
+    follow_sources: tuple[str, ...] = ("vip",)
+    kill_switch: bool = False
+    paused_until: datetime | None = None
+    paused_reason: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.size_type not in ("fixed", "percent"):
+            raise ValueError("size_type must be fixed or percent")
+        if self.size_value <= 0 or (self.size_type == "percent" and self.size_value > 100):
+            raise ValueError("size_value must be positive (at most 100 for percent)")
+        if self.leverage_mode not in ("up_to", "exact") or not 1 <= self.leverage_cap <= 125:
+            raise ValueError("leverage settings out of range")
+        if any(w <= 0 for w in self.tp_split) or any(p <= 0 for p in self.tp_percents):
+            raise ValueError("take-profit split and percents must be positive")
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> "TradingSettings":
+        nullable = {"max_total_exposure", "breakeven_after_tp", "default_stop_pct", "trailing_stop_pct",
+                    "daily_loss_limit_pct", "paused_until", "paused_reason", "exchange_account_id"}
+        values = {}
+        for name in cls.__dataclass_fields__:
+            if name not in row or (row[name] is None and name not in nullable):
+                continue
+            value = row[name]
+            if name in ("tp_split", "tp_percents"):
+                value = tuple(_dec(v) for v in (value or ()))
+            elif name in ("symbol_allow", "symbol_deny", "follow_sources"):
+                value = tuple(value or ())
+            values[name] = value
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class PlannedOrder:
+    role: str  # entry | safety
+    leg: int
+    side: OrderSide
+    type: OrderType
+    amount: Decimal
+    price: Decimal | None  # limit price; None for market
+    reference_price: Decimal  # price used for sizing/notional (the limit price, or the last price)
+    client_order_id: str
+
+
+@dataclass(frozen=True)
+class DroppedOrder:
+    role: str
+    leg: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class TakeProfitLevel:
+    index: int  # 1-based
+    price: Decimal
+    fraction: Decimal  # share of the filled amount closed at this level (sums to 1)
+
+
+@dataclass(frozen=True)
+class TradePlan:
+    signal_id: int
+    user_id: int
+    symbol: str
+    market_type: str  # spot | futures
+    side: str  # long | short
+    leverage: int
+    margin_mode: str | None
+    margin: Decimal  # quote currency committed
+    notional: Decimal  # margin × leverage
+    average_entry: Decimal  # planned, volume-weighted
+    orders: tuple[PlannedOrder, ...]
+    dropped: tuple[DroppedOrder, ...]
+    take_profits: tuple[TakeProfitLevel, ...]
+    stop_loss: Decimal | None
+    breakeven_after_tp: int | None
+    trailing_stop_pct: Decimal | None
+    notes: tuple[str, ...] = field(default_factory=tuple)
+    # close (or never open) the trade when TP1 or the stop is reached before any entry filled
+    cancel_if_tp_or_sl_before_entry: bool = True
+
+    @property
+    def entry_side(self) -> OrderSide:
+        return OrderSide.BUY if self.side == "long" else OrderSide.SELL
+
+    @property
+    def exit_side(self) -> OrderSide:
+        return OrderSide.SELL if self.side == "long" else OrderSide.BUY
+
+    def to_json(self) -> dict:
+        """JSON-safe dict (Decimals as strings) for `positions.plan`."""
+
+        def conv(value):
+            if isinstance(value, Decimal):
+                return str(value)
+            if isinstance(value, dict):
+                return {k: conv(v) for k, v in value.items()}
+            if isinstance(value, (list, tuple)):
+                return [conv(v) for v in value]
+            return value
+
+        return conv(asdict(self))
+
+    @classmethod
+    def from_json(cls, data: dict | str) -> "TradePlan":
+        if isinstance(data, str):
+            data = json.loads(data)
+        d = dict(data)
+        orders = tuple(PlannedOrder(role=o["role"], leg=o["leg"], side=OrderSide(o["side"]), type=OrderType(o["type"]),
+                                    amount=Decimal(o["amount"]), price=_dec(o["price"]),
+                                    reference_price=Decimal(o["reference_price"]),
+                                    client_order_id=o["client_order_id"]) for o in d["orders"])
+        return cls(
+            signal_id=d["signal_id"], user_id=d["user_id"], symbol=d["symbol"], market_type=d["market_type"],
+            side=d["side"], leverage=d["leverage"], margin_mode=d["margin_mode"], margin=Decimal(d["margin"]),
+            notional=Decimal(d["notional"]), average_entry=Decimal(d["average_entry"]), orders=orders,
+            dropped=tuple(DroppedOrder(**x) for x in d["dropped"]),
+            take_profits=tuple(TakeProfitLevel(index=t["index"], price=Decimal(t["price"]),
+                                               fraction=Decimal(t["fraction"])) for t in d["take_profits"]),
+            stop_loss=_dec(d["stop_loss"]), breakeven_after_tp=d["breakeven_after_tp"],
+            trailing_stop_pct=_dec(d["trailing_stop_pct"]), notes=tuple(d.get("notes", ())),
+            cancel_if_tp_or_sl_before_entry=d.get("cancel_if_tp_or_sl_before_entry", True))
+
+
+def decide_leverage(signal: Signal, settings: TradingSettings, rules: MarketRules) -> int:
+    if rules.market_type != "futures":
+        return 1
+    if settings.leverage_mode == "exact":
+        leverage = settings.leverage_cap
+    else:
+        leverage = min(signal.leverage or settings.leverage_cap, settings.leverage_cap)
+    if rules.max_leverage:
+        leverage = min(leverage, rules.max_leverage)
+    return max(1, leverage)
+
+
+def _entry_prices(signal: Signal) -> list[Decimal] | None:
+    """Limit entry prices ordered nearest-the-market first; None for a market entry."""
+    prices = [p for p in signal.entries if p is not None and p > 0]
+    if signal.entry_type == EntryType.MARKET or not prices:
+        return None
+    if signal.entry_type == EntryType.RANGE and len(prices) >= 2:
+        low, high = min(prices), max(prices)
+        step = (high - low) / (ZONE_LEGS - 1)
+        prices = [low + step * i for i in range(ZONE_LEGS)]
+    # long: buy the highest first (nearest from above); short: sell the lowest first
+    return sorted(set(prices), reverse=(signal.side == Side.LONG))
+
+
+def _split_fractions(weights: Iterable[Decimal]) -> list[Decimal]:
+    weights = list(weights)
+    total = sum(weights, ZERO)
+    return [w / total for w in weights]
+
+
+def plan_trade(signal: Signal, settings: TradingSettings, rules: MarketRules, *, free_balance: Decimal,
+               last_price: Decimal, signal_id: int, user_id: int) -> TradePlan:
+    """Build the plan or raise PlanRejected with a user-readable reason."""
+    long = signal.side == Side.LONG
+    notes: list[str] = []
+    if rules.market_type == "spot" and not long:
+        raise PlanRejected("short signals cannot be traded on a spot market", "spot_short")
+    if last_price is None or last_price <= 0:
+        raise PlanRejected("no market price available", "no_price")
+
+    # --- size and leverage ---
+    if settings.size_type == "fixed":
+        margin = settings.size_value
+    else:
+        margin = free_balance * settings.size_value / HUNDRED
+    if free_balance < margin or margin <= 0:
+        raise PlanRejected(f"free balance {free_balance} {rules.quote} is below the trade size "
+                           f"{margin.quantize(Decimal('0.01'))} {rules.quote}", "insufficient_balance")
+    leverage = decide_leverage(signal, settings, rules)
+    notional = margin * leverage
+
+    # --- entry legs (price, weight within the budget) ---
+    prices = _entry_prices(signal)
+    grace = settings.entry_grace_pct / HUNDRED
+    entry_side = OrderSide.BUY if long else OrderSide.SELL
+    legs: list[tuple[str, int, OrderType, Decimal | None, Decimal]] = []  # role, leg, type, limit, reference
+    if prices is None:
+        legs.append(("entry", 0, OrderType.MARKET, None, last_price))
+    else:
+        for i, price in enumerate(prices):
+            adjusted = price * (1 + grace) if long else price * (1 - grace)
+            limit = rules.round_price(adjusted, side=entry_side, passive=True)
+            if i == 0 and settings.first_entry_market:
+                legs.append(("entry", 0, OrderType.MARKET, None, last_price))
+            else:
+                legs.append(("entry", i, OrderType.LIMIT, limit, limit))
+    weights = [Decimal(1) / len(legs)] * len(legs)  # entries share weight 1
+
+    if settings.dca_enabled and settings.dca_safety_orders > 0:
+        deepest = legs[-1][4]
+        step = settings.dca_step_pct / HUNDRED
+        for i in range(1, settings.dca_safety_orders + 1):
+            offset = step * i
+            raw = deepest * (1 - offset) if long else deepest * (1 + offset)
+            if raw <= 0:
+                notes.append(f"safety order {i} skipped: price would be non-positive")
+                break
+            limit = rules.round_price(raw, side=entry_side, passive=True)
+            legs.append(("safety", i, OrderType.LIMIT, limit, limit))
+            weights.append(settings.dca_volume_scale ** (i - 1))
+    fractions = _split_fractions(weights)
+
+    orders: list[PlannedOrder] = []
+    dropped: list[DroppedOrder] = []
+    for (role, leg, type_, limit, reference), fraction in zip(legs, fractions):
+        raw_amount = notional * fraction / reference / rules.contract_size
+        amount = rules.round_amount(raw_amount)
+        problem = rules.check(amount, reference)
+        if problem:
+            dropped.append(DroppedOrder(role, leg, problem))
+            continue
+        orders.append(PlannedOrder(role, leg, entry_side, type_, amount, limit, reference,
+                                   client_order_id(signal_id, user_id, role, leg)))
+    if not any(o.role == "entry" for o in orders):
+        reasons = "; ".join(d.reason for d in dropped if d.role == "entry")
+        raise PlanRejected(f"no entry order meets the market rules ({reasons})", "market_rules")
+
+    entry_orders = [o for o in orders if o.role == "entry"]
+    planned_qty = sum((o.amount for o in entry_orders), ZERO)
+    average_entry = sum((o.amount * o.reference_price for o in entry_orders), ZERO) / planned_qty
+    best_entry = max(o.reference_price for o in entry_orders) if long else min(o.reference_price for o in entry_orders)
+    worst_entry = min(o.reference_price for o in entry_orders) if long else max(o.reference_price for o in entry_orders)
+
+    # --- stop ---
+    stop = signal.stop_loss
+    if stop is None and settings.default_stop_pct is not None:
+        pct = settings.default_stop_pct / HUNDRED
+        stop = rules.round_price(average_entry * (1 - pct) if long else average_entry * (1 + pct))
+        notes.append(f"stop from the default {settings.default_stop_pct}%")
+    if stop is not None:
+        deepest_order = min(o.reference_price for o in orders) if long else max(o.reference_price for o in orders)
+        if (long and stop >= worst_entry) or (not long and stop <= worst_entry):
+            raise PlanRejected(f"stop {stop} is on the wrong side of the entries", "bad_stop")
+        if (long and stop >= deepest_order) or (not long and stop <= deepest_order):
+            kept = [o for o in orders if (o.reference_price > stop if long else o.reference_price < stop)]
+            for o in orders:
+                if o not in kept:
+                    dropped.append(DroppedOrder(o.role, o.leg, f"price {o.reference_price} beyond the stop {stop}"))
+            orders = kept
+
+    # --- take profits ---
+    if signal.targets:
+        targets = [t for t in signal.targets if (t > best_entry if long else t < best_entry)]
+        if len(targets) < len(signal.targets):
+            notes.append(f"{len(signal.targets) - len(targets)} target(s) on the wrong side of the entry ignored")
+    else:
+        targets = [rules.round_price(average_entry * (1 + p / HUNDRED) if long else average_entry * (1 - p / HUNDRED))
+                   for p in settings.tp_percents]
+        if targets:
+            notes.append("targets from the user's take-profit percents")
+    targets = sorted(targets, reverse=not long)
+    split = list(settings.tp_split) or [Decimal(1)]
+    if len(targets) > len(split):
+        notes.append(f"only the first {len(split)} of {len(targets)} targets are used (take-profit split)")
+        targets = targets[:len(split)]
+    take_profits = tuple(TakeProfitLevel(i + 1, price, fraction)
+                         for i, (price, fraction) in enumerate(zip(targets, _split_fractions(split[:len(targets)]))))
+
+    # --- already too late? ---
+    if settings.skip_if_tp_or_sl_hit:
+        if take_profits and (last_price >= take_profits[0].price if long else last_price <= take_profits[0].price):
+            raise PlanRejected(f"price {last_price} already reached TP1 {take_profits[0].price}", "tp_already_hit")
+        if stop is not None and (last_price <= stop if long else last_price >= stop):
+            raise PlanRejected(f"price {last_price} already reached the stop {stop}", "sl_already_hit")
+
+    margin_mode = signal.margin_mode.value if signal.margin_mode else ("isolated" if rules.market_type == "futures"
+                                                                          else None)
+    return TradePlan(
+        signal_id=signal_id, user_id=user_id, symbol=rules.symbol, market_type=rules.market_type,
+        side=signal.side.value, leverage=leverage, margin_mode=margin_mode, margin=margin, notional=notional,
+        average_entry=average_entry, orders=tuple(orders), dropped=tuple(dropped), take_profits=take_profits,
+        stop_loss=stop, breakeven_after_tp=settings.breakeven_after_tp,
+        trailing_stop_pct=settings.trailing_stop_pct, notes=tuple(notes),
+        cancel_if_tp_or_sl_before_entry=settings.skip_if_tp_or_sl_hit)

@@ -1,0 +1,265 @@
+"""The `Exchange` port (paper engine and ccxt adapter implement it), its value types and errors,
+and the `PriceSource` the paper engine and the position monitor read prices from.
+
+Everything is `Decimal`. Amounts are in base currency (contracts × contract size for futures; the
+linear USDT-margined markets we trade have contract size 1 on Binance/Bybit, and the adapter
+converts where it is not). Rounding to the market's precision happens in the planner, i.e. before
+an order reaches the port; implementations must not round again in a way that increases size.
+
+Errors are deliberately few and say what the caller may do next:
+
+* `RequestNotSent`   — certainly never reached the exchange: safe to send again.
+* `RateLimited`      — refused before execution because of rate limits: back off, then send again.
+* `OutcomeUnknown`   — may or may not have been executed (timeout, connection dropped after
+  sending, 5xx): never resend blindly; look the order up by client id first.
+* `OrderRejected`    — the exchange refused this order (insufficient funds, invalid amount/price,
+  ...): permanent for this order; record it with the reason, notify the user.
+* `AccountError`     — keys invalid / permissions missing / account unusable: permanent for the job.
+* `OrderNotFound`    — a lookup found nothing (may be eventual consistency right after creation).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_UP, Decimal
+from enum import StrEnum
+from typing import Protocol, Sequence
+
+from verzek.ports import Candle
+
+ZERO = Decimal(0)
+
+
+class OrderSide(StrEnum):
+    BUY = "buy"
+    SELL = "sell"
+
+
+class OrderType(StrEnum):
+    MARKET = "market"
+    LIMIT = "limit"
+    STOP_MARKET = "stop_market"  # trigger_price; fills as a market order once price reaches it
+
+
+class OrderStatus(StrEnum):
+    OPEN = "open"            # resting (possibly partially filled)
+    FILLED = "filled"
+    CANCELLED = "cancelled"
+    REJECTED = "rejected"
+    EXPIRED = "expired"
+
+
+class ExecutionError(Exception):
+    """Base of the port's errors. `reason` is a short, user-safe text (no keys, no signatures)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class RequestNotSent(ExecutionError):
+    pass
+
+
+class RateLimited(ExecutionError):
+    def __init__(self, reason: str, retry_after: float | None = None) -> None:
+        super().__init__(reason)
+        self.retry_after = retry_after
+
+
+class OutcomeUnknown(ExecutionError):
+    pass
+
+
+class OrderRejected(ExecutionError):
+    def __init__(self, reason: str, kind: str = "invalid_order") -> None:
+        super().__init__(reason)
+        self.kind = kind  # insufficient_funds | invalid_order | duplicate | other
+
+
+class AccountError(ExecutionError):
+    pass
+
+
+class OrderNotFound(ExecutionError):
+    pass
+
+
+def _step_round(value: Decimal, step: Decimal, rounding: str) -> Decimal:
+    if step <= 0:
+        return value
+    return (value / step).to_integral_value(rounding=rounding) * step
+
+
+@dataclass(frozen=True)
+class MarketRules:
+    """A market's trading rules (from ccxt market info): steps, minimums, contract size."""
+
+    symbol: str
+    market_type: str  # "spot" | "futures"
+    base: str
+    quote: str
+    amount_step: Decimal = Decimal("0.00000001")
+    price_step: Decimal = Decimal("0.00000001")
+    min_amount: Decimal = ZERO
+    min_notional: Decimal = ZERO
+    contract_size: Decimal = Decimal(1)
+    max_leverage: int | None = None
+
+    def round_amount(self, amount: Decimal) -> Decimal:
+        """Amounts are rounded down: never trade more than planned."""
+        return _step_round(amount, self.amount_step, ROUND_DOWN).normalize() + ZERO
+
+    def round_price(self, price: Decimal, *, side: OrderSide | None = None, passive: bool = False) -> Decimal:
+        """Nearest tick; `passive=True` rounds away from the market (a buy down, a sell up)."""
+        if passive and side is not None:
+            rounding = ROUND_DOWN if side == OrderSide.BUY else ROUND_UP
+        else:
+            rounding = ROUND_HALF_EVEN
+        return _step_round(price, self.price_step, rounding).normalize() + ZERO
+
+    def check(self, amount: Decimal, price: Decimal) -> str | None:
+        """Why an order of `amount` at `price` cannot be sent, or None when it meets the rules."""
+        if amount <= 0:
+            return f"amount rounds to 0 at step {self.amount_step}"
+        if self.min_amount and amount < self.min_amount:
+            return f"amount {amount} below the market minimum {self.min_amount}"
+        notional = amount * price * self.contract_size
+        if self.min_notional and notional < self.min_notional:
+            return f"order value {notional.quantize(Decimal('0.00000001'))} below the minimum {self.min_notional}"
+        if price <= 0:
+            return "price must be positive"
+        return None
+
+    @classmethod
+    def permissive(cls, symbol: str) -> "MarketRules":
+        """Rules for a simulated market with no exchange info (8-decimal steps, no minimums)."""
+        base, _, rest = symbol.partition("/")
+        quote, _, settle = rest.partition(":")
+        return cls(symbol=symbol, market_type="futures" if settle else "spot", base=base, quote=quote)
+
+    @classmethod
+    def from_ccxt_market(cls, market: dict, precision_mode: int | None = None) -> "MarketRules":
+        """From a ccxt unified market. `precision_mode` is the exchange's `precisionMode`
+        (ccxt.TICK_SIZE = 4: precision values are steps; DECIMAL_PLACES = 2: digit counts)."""
+
+        def dec(value) -> Decimal | None:
+            return None if value is None else Decimal(str(value))
+
+        def step(value) -> Decimal:
+            v = dec(value)
+            if v is None:
+                return Decimal("0.00000001")
+            if precision_mode == 4 or v < 1 or v != v.to_integral_value():  # TICK_SIZE
+                return v
+            return Decimal(1).scaleb(-int(v))  # DECIMAL_PLACES / SIGNIFICANT treated as places
+
+        precision = market.get("precision") or {}
+        limits = market.get("limits") or {}
+        leverage = (limits.get("leverage") or {}).get("max")
+        is_futures = bool(market.get("contract")) or market.get("type") in ("swap", "future")
+        return cls(
+            symbol=market["symbol"], market_type="futures" if is_futures else "spot",
+            base=market["base"], quote=market["quote"],
+            amount_step=step(precision.get("amount")), price_step=step(precision.get("price")),
+            min_amount=dec((limits.get("amount") or {}).get("min")) or ZERO,
+            min_notional=dec((limits.get("cost") or {}).get("min")) or ZERO,
+            contract_size=dec(market.get("contractSize")) or Decimal(1),
+            max_leverage=int(leverage) if leverage else None,
+        )
+
+
+@dataclass(frozen=True)
+class OrderRequest:
+    client_order_id: str
+    symbol: str
+    side: OrderSide
+    type: OrderType
+    amount: Decimal
+    price: Decimal | None = None          # limit price
+    trigger_price: Decimal | None = None  # stop orders
+    reduce_only: bool = False
+
+    def __post_init__(self) -> None:
+        if self.amount <= 0:
+            raise ValueError("order amount must be positive")
+        if self.type == OrderType.LIMIT and (self.price is None or self.price <= 0):
+            raise ValueError("a limit order needs a positive price")
+        if self.type == OrderType.STOP_MARKET and (self.trigger_price is None or self.trigger_price <= 0):
+            raise ValueError("a stop order needs a positive trigger price")
+
+
+@dataclass(frozen=True)
+class OrderState:
+    """An order as the exchange sees it. `average` is None until something filled."""
+
+    client_order_id: str
+    exchange_order_id: str | None
+    symbol: str
+    side: OrderSide
+    type: OrderType
+    status: OrderStatus
+    amount: Decimal
+    filled: Decimal = ZERO
+    average: Decimal | None = None
+    fee: Decimal = ZERO          # in the quote currency
+    fee_currency: str | None = None
+    price: Decimal | None = None
+    trigger_price: Decimal | None = None
+    reduce_only: bool = False
+    updated_ms: int = 0
+
+    @property
+    def remaining(self) -> Decimal:
+        return self.amount - self.filled
+
+    @property
+    def is_final(self) -> bool:
+        return self.status != OrderStatus.OPEN
+
+    def with_(self, **changes) -> "OrderState":
+        return replace(self, **changes)
+
+
+class Exchange(Protocol):
+    """What the execution engine needs from an exchange account (paper or live)."""
+
+    name: str  # "paper" or the exchange id
+
+    def market_rules(self, symbol: str) -> MarketRules: ...
+
+    def last_price(self, symbol: str) -> Decimal: ...
+
+    def free_balance(self, asset: str) -> Decimal: ...
+
+    def set_leverage(self, symbol: str, leverage: int, margin_mode: str | None) -> None: ...
+
+    def create_order(self, request: OrderRequest) -> OrderState: ...
+
+    def fetch_order(self, symbol: str, client_order_id: str) -> OrderState:
+        """Raises OrderNotFound when the exchange has no order with this client id."""
+        ...
+
+    def cancel_order(self, symbol: str, client_order_id: str) -> OrderState:
+        """Cancels if still open; returns the final state (an already-final order is returned as is)."""
+        ...
+
+
+class PriceSource(Protocol):
+    """Prices for paper fills and the monitor: closed candles of a symbol in [since_ms, until_ms)."""
+
+    def candles(self, symbol: str, since_ms: int, until_ms: int) -> Sequence[Candle]: ...
+
+    def timeframe_ms(self, symbol: str) -> int: ...
+
+
+@dataclass
+class Fill:
+    """One execution (paper engine ledger)."""
+
+    client_order_id: str
+    ts: int
+    price: Decimal
+    amount: Decimal
+    fee: Decimal
+    maker: bool = field(default=False)

@@ -1,0 +1,120 @@
+"""Checks that run before any order: kill switches, pause, source/symbol lists, cooldown after a
+stop-out, max open positions, max total exposure, the daily loss limit (which pauses the user's
+auto-trading until the next UTC midnight).
+
+Each check returns a `Block` (why the trade is not taken, user-readable) or None.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from decimal import Decimal
+
+from verzek.config import get_settings
+from verzek.execution.planner import TradingSettings
+
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True)
+class Block:
+    code: str
+    reason: str
+    notify: bool = True  # kill switches are deliberate: no per-trade message
+
+
+def _symbol_forms(symbol: str) -> set[str]:
+    base, _, rest = symbol.upper().partition("/")
+    quote = rest.split(":")[0]
+    return {symbol.upper(), f"{base}/{quote}", f"{base}{quote}", base}
+
+
+def symbol_listed(symbol: str, entries: tuple[str, ...]) -> bool:
+    forms = _symbol_forms(symbol)
+    return any(e.strip().upper() in forms for e in entries if e.strip())
+
+
+def global_kill_switch_on(cur) -> bool:
+    if get_settings().global_kill_switch:
+        return True
+    cur.execute("SELECT value FROM system_flags WHERE name = 'kill_switch'")
+    row = cur.fetchone()
+    if row is None:
+        return False
+    value = row["value"]
+    if isinstance(value, str):
+        value = json.loads(value)
+    if isinstance(value, dict):
+        value = value.get("enabled", value.get("on", False))
+    return value is True
+
+
+def precheck(cur, *, user_id: int, signal_id: int, source: str, symbol: str, settings: TradingSettings,
+             now: datetime) -> Block | None:
+    """Everything that can be decided before talking to the exchange."""
+    if global_kill_switch_on(cur):
+        return Block("kill_switch", "trading is halted by the global kill switch", notify=False)
+    if settings.kill_switch:
+        return Block("kill_switch", "your kill switch is on", notify=False)
+    if settings.paused_until is not None and settings.paused_until > now:
+        return Block("paused", f"auto-trading paused until {settings.paused_until:%Y-%m-%d %H:%M} UTC"
+                               + (f" ({settings.paused_reason})" if settings.paused_reason else ""))
+    if source not in settings.follow_sources:
+        return Block("not_followed", f"you do not follow {source} signals", notify=False)
+    if settings.symbol_allow and not symbol_listed(symbol, settings.symbol_allow):
+        return Block("symbol_not_allowed", f"{symbol} is not in your allow list")
+    if settings.symbol_deny and symbol_listed(symbol, settings.symbol_deny):
+        return Block("symbol_denied", f"{symbol} is in your deny list")
+    if settings.cooldown_minutes:
+        cur.execute("SELECT closed_at FROM positions WHERE user_id = %s AND status = 'closed' "
+                    "AND close_reason = 'stop_loss' AND closed_at > %s ORDER BY closed_at DESC LIMIT 1",
+                    (user_id, now - timedelta(minutes=settings.cooldown_minutes)))
+        row = cur.fetchone()
+        if row:
+            until = row["closed_at"] + timedelta(minutes=settings.cooldown_minutes)
+            return Block("cooldown", f"cooling down after a stop-out until {until:%H:%M} UTC")
+    cur.execute("SELECT count(*) AS n FROM positions WHERE user_id = %s AND signal_id <> %s "
+                "AND status IN ('pending', 'open', 'closing')", (user_id, signal_id))
+    if cur.fetchone()["n"] >= settings.max_open_positions:
+        return Block("max_open_positions", f"you already have {settings.max_open_positions} open positions "
+                                           "(your maximum)")
+    return None
+
+
+def open_exposure(cur, user_id: int, signal_id: int) -> Decimal:
+    """Notional of the user's other live positions (planned notional; the remaining share once closing)."""
+    cur.execute("SELECT COALESCE(sum((plan->>'notional')::numeric), 0) AS total FROM positions "
+                "WHERE user_id = %s AND signal_id <> %s AND status IN ('pending', 'open', 'closing')",
+                (user_id, signal_id))
+    return cur.fetchone()["total"] or ZERO
+
+
+def today_net_pnl(cur, user_id: int, now: datetime) -> Decimal:
+    start = now.astimezone(timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0)
+    cur.execute("SELECT COALESCE(sum(realized_pnl - fees), 0) AS pnl FROM positions "
+                "WHERE user_id = %s AND status = 'closed' AND closed_at >= %s", (user_id, start))
+    return cur.fetchone()["pnl"] or ZERO
+
+
+def check_sized(cur, *, user_id: int, signal_id: int, settings: TradingSettings, notional: Decimal,
+                free_balance: Decimal, now: datetime) -> Block | None:
+    """Checks that need the trade's size and the account's balance."""
+    if settings.max_total_exposure is not None:
+        current = open_exposure(cur, user_id, signal_id)
+        if current + notional > settings.max_total_exposure:
+            return Block("max_exposure", f"this trade ({notional:.2f}) would take your exposure to "
+                                         f"{current + notional:.2f}, above your maximum {settings.max_total_exposure}")
+    if settings.daily_loss_limit_pct is not None:
+        pnl = today_net_pnl(cur, user_id, now)
+        if pnl < 0:
+            equity_at_start = free_balance - pnl  # the balance before today's realised losses
+            if equity_at_start > 0 and -pnl * 100 / equity_at_start >= settings.daily_loss_limit_pct:
+                until = (now.astimezone(timezone.utc) + timedelta(days=1)).replace(hour=0, minute=0, second=0,
+                                                                                   microsecond=0)
+                reason = f"daily loss limit {settings.daily_loss_limit_pct}% reached"
+                cur.execute("UPDATE trading_settings SET paused_until = %s, paused_reason = %s, updated_at = now() "
+                            "WHERE user_id = %s", (until, reason, user_id))
+                return Block("daily_loss_limit", f"{reason}: auto-trading paused until {until:%Y-%m-%d %H:%M} UTC")
+    return None

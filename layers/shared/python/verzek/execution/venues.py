@@ -1,0 +1,143 @@
+"""Where a user's orders go: the DB-backed paper account (default) or their live exchange account.
+
+`DbPaperExchange` persists one `PaperExchange` per user in `paper_accounts`; each port call is one
+transaction on its own connection (row-locked), exactly like a remote exchange: what it accepted
+stays accepted even when the caller crashes before writing its own records — which is what the
+executor's reconciliation is built for.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Callable
+
+from verzek.config import get_settings
+from verzek.db import connection
+from verzek.execution.paper import PaperExchange, RecordedPrices
+from verzek.execution.ports import AccountError, Exchange, MarketRules, OrderRequest, OrderState, PriceSource
+
+
+def wall_clock_ms() -> int:
+    return int(time.time() * 1000)
+
+
+class DbPaperExchange:
+    name = "paper"
+
+    def __init__(self, user_id: int, prices, clock: Callable[[], int], *, start_balance: Decimal,
+                 taker_fee: Decimal, maker_fee: Decimal, slippage_pct: Decimal,
+                 rules: dict[str, MarketRules] | None = None) -> None:
+        self.user_id, self.prices, self.clock = user_id, prices, clock
+        self._engine_args = dict(taker_fee=taker_fee, maker_fee=maker_fee, slippage_pct=slippage_pct, rules=rules,
+                                 default_balance=start_balance)
+
+    def _run(self, fn: Callable[[PaperExchange], Any]):
+        with connection() as conn, conn.cursor() as cur:
+            cur.execute("INSERT INTO paper_accounts (user_id) VALUES (%s) ON CONFLICT (user_id) DO NOTHING",
+                        (self.user_id,))
+            cur.execute("SELECT state FROM paper_accounts WHERE user_id = %s FOR UPDATE", (self.user_id,))
+            engine = PaperExchange(self.prices, self.clock, **self._engine_args).load_state(cur.fetchone()["state"])
+            result = fn(engine)
+            engine.prune()
+            cur.execute("UPDATE paper_accounts SET state = %s, updated_at = now() WHERE user_id = %s",
+                        (json.dumps(engine.to_state()), self.user_id))
+            return result
+
+    def market_rules(self, symbol: str) -> MarketRules:
+        return self._run(lambda e: e.market_rules(symbol))
+
+    def last_price(self, symbol: str) -> Decimal:
+        return self._run(lambda e: e.last_price(symbol))
+
+    def free_balance(self, asset: str) -> Decimal:
+        return self._run(lambda e: e.free_balance(asset))
+
+    def set_leverage(self, symbol: str, leverage: int, margin_mode: str | None) -> None:
+        return self._run(lambda e: e.set_leverage(symbol, leverage, margin_mode))
+
+    def create_order(self, request: OrderRequest) -> OrderState:
+        return self._run(lambda e: e.create_order(request))
+
+    def fetch_order(self, symbol: str, client_order_id: str) -> OrderState:
+        return self._run(lambda e: e.fetch_order(symbol, client_order_id))
+
+    def cancel_order(self, symbol: str, client_order_id: str) -> OrderState:
+        return self._run(lambda e: e.cancel_order(symbol, client_order_id))
+
+    def balances(self) -> dict[str, Decimal]:
+        return self._run(lambda e: (e.sync(), dict(e.balances))[1])
+
+
+@dataclass
+class Venue:
+    exchange: Exchange
+    prices: PriceSource
+    mode: str  # paper | live
+    exchange_name: str
+    exchange_account_id: int | None = None
+
+
+class VenueProvider:
+    """Builds the venue for (user, market type). Tests and benchmarks pass their own price source and
+    clock; in the cloud paper prices come from `PAPER_PRICE_SOURCE`."""
+
+    def __init__(self, paper_prices=None, clock: Callable[[], int] = wall_clock_ms,
+                 paper_rules: dict[str, MarketRules] | None = None) -> None:
+        self._paper_prices = paper_prices
+        self.clock = clock
+        self.paper_rules = paper_rules
+
+    def paper_prices(self):
+        if self._paper_prices is None:
+            self._paper_prices = prices_from_settings()
+        return self._paper_prices
+
+    def venue(self, cur, *, user_id: int, mode: str, exchange_account_id: int | None, market_type: str) -> Venue:
+        settings = get_settings()
+        if mode == "paper":
+            prices = self.paper_prices()
+            exchange = DbPaperExchange(user_id, prices, self.clock,
+                                       start_balance=Decimal(settings.paper_start_balance),
+                                       taker_fee=Decimal(str(settings.paper_taker_fee_pct)) / 100,
+                                       maker_fee=Decimal(str(settings.paper_maker_fee_pct)) / 100,
+                                       slippage_pct=Decimal(str(settings.paper_slippage_pct)),
+                                       rules=self.paper_rules)
+            return Venue(exchange, prices, "paper", "paper")
+        if exchange_account_id is None:
+            raise AccountError("live trading needs an exchange account in your settings")
+        cur.execute("SELECT id, user_id, exchange, testnet, enabled FROM exchange_accounts WHERE id = %s",
+                    (exchange_account_id,))
+        account = cur.fetchone()
+        if account is None or account["user_id"] != user_id:
+            raise AccountError("the exchange account in your settings no longer exists")
+        if not account["enabled"]:
+            raise AccountError("your exchange account is disabled")
+        from verzek.execution.ccxt_adapter import CcxtExchange
+        from verzek.security.keystore import load_credentials  # the live path only
+
+        credentials = load_credentials(cur.connection, exchange_account_id)
+        exchange = CcxtExchange.connect(account["exchange"], api_key=credentials.api_key, secret=credentials.secret,
+                                        password=credentials.password, testnet=account["testnet"],
+                                        market_type=market_type)
+        return Venue(exchange, exchange, "live", account["exchange"], exchange_account_id)
+
+
+def prices_from_settings():
+    """`PAPER_PRICE_SOURCE`: `live:<exchange>` (public candles via ccxt) or `replay:<dir>` (recorded)."""
+    source = get_settings().paper_price_source
+    kind, _, arg = source.partition(":")
+    if kind == "replay":
+        from pathlib import Path
+
+        from verzek.marketdata.replay import symbol_from_filename
+
+        folder = Path(arg)
+        return RecordedPrices.from_files(sorted(p for p in folder.iterdir() if symbol_from_filename(p.name)))
+    if kind == "live":
+        from verzek.execution.ccxt_adapter import PublicPrices
+
+        return PublicPrices(arg or "binance")
+    raise ValueError(f"PAPER_PRICE_SOURCE must be live:<exchange> or replay:<dir>, not {source!r}")
