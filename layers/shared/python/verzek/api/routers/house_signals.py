@@ -96,7 +96,10 @@ def ingest_house_signal(body: HouseSignalIn, response: Response,
         signal = body.to_signal()
     except ValueError as exc:
         raise ServiceError(f"invalid signal: {exc}", status=422) from None
-    result = ingest(signal)
+    try:
+        result = ingest(signal)
+    except ValueError as exc:  # the ingest path's SignalInputError: structurally unstorable
+        raise ServiceError(f"invalid signal: {exc}", status=422) from None
     if not result.created:
         response.status_code = 200
     return IngestOut(signal_id=result.signal_id, created=result.created)

@@ -1,0 +1,148 @@
+"""Trading settings (live gate, validation, audit), the signals feed (TRIAL policy, filters, pages),
+positions (PnL, orders, manual close through the queue), push devices."""
+
+from __future__ import annotations
+
+from tests.integration.api.seed import insert_event, insert_position, insert_signal
+from tests.integration.api.test_exchange_accounts import add
+
+
+def test_settings_defaults_update_and_validation(client, db, signup):
+    user = signup("set@example.com")
+    url = f"/api/users/{user.id}/settings"
+    defaults = client.get(url, headers=user.headers).json()
+    assert defaults["mode"] == "paper" and defaults["size_value"] == "100" and defaults["tp_split"] == ["50", "30", "20"]
+    changed = client.patch(url, headers=user.headers, json={
+        "auto_trade": True, "size_type": "percent", "size_value": "2.5", "leverage_cap": 5, "max_open_positions": 3,
+        "dca_enabled": True, "dca_safety_orders": 3, "dca_step_pct": 1.5, "dca_volume_scale": "2",
+        "tp_split": [40, 30, 30], "breakeven_after_tp": 1, "follow_sources": ["vip", "trend", "qfl"]})
+    assert changed.status_code == 200, changed.text
+    body = changed.json()
+    assert (body["size_value"], body["dca_step_pct"], body["tp_split"], body["follow_sources"]) == (
+        "2.5", "1.5", ["40", "30", "30"], ["vip", "trend", "qfl"])
+
+    for bad in ({"tp_split": [50, 30]}, {"follow_sources": ["vip", "moon"]}, {"leverage_cap": 500},
+                {"size_value": 150}, {"dca_step_pct": 0}, {"leverage_cap": None}, {"size_value": "NaN"},
+                {"symbol_allow": ["btc/usdt"]}, {"unknown_field": 1}):
+        answer = client.patch(url, headers=user.headers, json=bad)
+        assert answer.status_code == 422, (bad, answer.text)
+        assert "error" in answer.json()
+    assert client.get(url, headers=user.headers).json()["tp_split"] == ["40", "30", "30"]  # unchanged
+
+    with db.cursor() as cur:
+        cur.execute("SELECT details FROM audit_log WHERE action = 'settings.changed'")
+        rows = cur.fetchall()
+    db.commit()
+    assert len(rows) == 1 and "tp_split" in rows[0]["details"]["fields"]
+
+
+def test_live_mode_needs_verified_email_enabled_account_and_confirmation(client, db, signup):
+    unverified = signup("unver@example.com", verify=False)
+    account = add(client, unverified).json()["account"]["id"]
+    url = f"/api/users/{unverified.id}/settings"
+    refused = client.patch(url, headers=unverified.headers,
+                           json={"mode": "live", "exchange_account_id": account, "confirm_live": True})
+    assert refused.status_code == 422 and "verified email" in refused.json()["error"]
+
+    user = signup("live@example.com")
+    url = f"/api/users/{user.id}/settings"
+    no_account = client.patch(url, headers=user.headers, json={"mode": "live", "confirm_live": True})
+    assert no_account.status_code == 422 and "exchange_account_id" in no_account.json()["error"]
+    foreign = client.patch(url, headers=user.headers, json={"mode": "live", "exchange_account_id": account,
+                                                            "confirm_live": True})
+    assert foreign.status_code == 422  # another user's account id is "no such exchange account"
+    own = add(client, user).json()["account"]["id"]
+    unconfirmed = client.patch(url, headers=user.headers, json={"mode": "live", "exchange_account_id": own})
+    assert unconfirmed.status_code == 422 and "confirm_live" in unconfirmed.json()["error"]
+    live = client.patch(url, headers=user.headers, json={"mode": "live", "exchange_account_id": own,
+                                                         "confirm_live": True})
+    assert live.status_code == 200 and live.json()["mode"] == "live" and live.json()["live_confirmed_at"]
+    paper = client.patch(url, headers=user.headers, json={"mode": "paper"}).json()
+    assert paper["live_confirmed_at"] is None
+
+    killed = client.put(f"/api/users/{user.id}/kill-switch", headers=user.headers, json={"enabled": True})
+    assert killed.json()["kill_switch"] is True
+    with db.cursor() as cur:
+        cur.execute("SELECT action, details FROM audit_log WHERE user_id = %s AND action IN "
+                    "('live_mode.switched', 'kill_switch.user') ORDER BY id", (user.id,))
+        rows = [(r["action"], r["details"].get("mode", r["details"].get("enabled"))) for r in cur.fetchall()]
+    db.commit()
+    assert rows == [("live_mode.switched", "live"), ("live_mode.switched", "paper"), ("kill_switch.user", True)]
+
+
+def test_signals_feed_vip_sees_all_trial_sees_delayed_without_targets(client, db, signup, settings_env):
+    settings_env(TRIAL_DELAY_MINUTES=30, TRIAL_WITHHOLD_TARGETS="true")
+    vip = signup("vip@example.com", plan="vip")
+    trial = signup("trial@example.com")
+    fresh = insert_signal(db, age_minutes=1)
+    old = insert_signal(db, age_minutes=45)
+    insert_event(db, old)
+    house = insert_signal(db, source="trend", symbol="ETH/USDT", age_minutes=50, status="closed")
+
+    vip_feed = client.get("/api/signals", headers=vip.headers).json()
+    assert [s["id"] for s in vip_feed["items"]] == [fresh, old, house]
+    assert vip_feed["items"][0]["targets"] == ["61000", "62000"] and vip_feed["items"][0]["entries"] == ["60000.5"]
+
+    trial_feed = client.get("/api/signals", headers=trial.headers).json()
+    assert [s["id"] for s in trial_feed["items"]] == [old, house]
+    assert all(s["targets"] == [] and s["targets_withheld"] and s["raw_text"] is None for s in trial_feed["items"])
+    assert client.get(f"/api/signals/{fresh}", headers=trial.headers).status_code == 404
+    detail = client.get(f"/api/signals/{old}", headers=trial.headers).json()
+    assert detail["targets"] == [] and detail["events"][0]["kind"] == "tp_hit" and detail["events"][0]["price"] is None
+    vip_detail = client.get(f"/api/signals/{old}", headers=vip.headers).json()
+    assert vip_detail["events"][0]["price"] == "61000"
+
+    by_source = client.get("/api/signals", headers=vip.headers, params={"source": "trend"}).json()["items"]
+    assert [s["id"] for s in by_source] == [house]
+    by_symbol = client.get("/api/signals", headers=vip.headers, params={"symbol": "BTC/USDT", "status": "open"})
+    assert [s["id"] for s in by_symbol.json()["items"]] == [fresh, old]
+
+    page1 = client.get("/api/signals", headers=vip.headers, params={"limit": 2}).json()
+    page2 = client.get("/api/signals", headers=vip.headers, params={"limit": 2, "cursor": page1["next_cursor"]}).json()
+    assert [s["id"] for s in page1["items"] + page2["items"]] == [fresh, old, house] and page2["next_cursor"] is None
+    assert client.get("/api/signals", headers=vip.headers, params={"cursor": "bm9wZQ"}).status_code == 422
+
+    settings_env(TRIAL_DELAY_MINUTES=0, TRIAL_WITHHOLD_TARGETS="false")
+    open_trial = client.get("/api/signals", headers=trial.headers).json()["items"]
+    assert len(open_trial) == 3 and open_trial[0]["targets"] == ["61000", "62000"]
+
+
+def test_positions_orders_pnl_and_manual_close(client, db, signup, queue):
+    user = signup("pos@example.com")
+    open_id = insert_position(db, user.id, insert_signal(db, message_id=1))
+    closed_id = insert_position(db, user.id, insert_signal(db, message_id=2), status="closed", realized="40.25",
+                                unrealized="0")
+    base = f"/api/users/{user.id}/positions"
+    assert [p["id"] for p in client.get(base, headers=user.headers, params={"state": "open"}).json()["items"]] \
+        == [open_id]
+    assert [p["id"] for p in client.get(base, headers=user.headers, params={"state": "closed"}).json()["items"]] \
+        == [closed_id]
+    detail = client.get(f"{base}/{open_id}", headers=user.headers).json()
+    assert detail["entry_price"] == "60000.5" and detail["orders"][0]["client_order_id"] == f"vz-{open_id}-entry"
+    summary = client.get(f"{base}/summary", headers=user.headers).json()
+    assert summary == {"open_positions": 1, "closed_positions": 1, "realized_pnl": "40.25",
+                       "unrealized_pnl": "12.5", "fees": "0.6"}
+
+    assert client.post(f"{base}/{closed_id}/close", headers=user.headers).status_code == 409
+    accepted = client.post(f"{base}/{open_id}/close", headers=user.headers)
+    assert accepted.status_code == 202 and accepted.json() == {"status": "close_requested", "position_id": open_id}
+    assert queue.sent == [({"type": "close_position", "position_id": open_id, "user_id": user.id,
+                            "reason": "manual"}, f"close-{open_id}")]
+    assert client.get(f"{base}/99999", headers=user.headers).status_code == 404
+
+
+def test_push_devices(client, signup):
+    user = signup("push@example.com")
+    other = signup("push2@example.com")
+    url = f"/api/users/{user.id}/devices"
+    token = "ExponentPushToken[xxxxxxxxxxxxxxxxxxxxxx]"
+    first = client.post(url, headers=user.headers, json={"token": token, "platform": "ios"})
+    again = client.post(url, headers=user.headers, json={"token": token, "platform": "ios"})
+    assert first.status_code == 201 and again.json()["id"] == first.json()["id"]  # idempotent
+    assert client.post(url, headers=user.headers, json={"token": "not-an-expo-token"}).status_code == 422
+    # The phone changes hands: the token follows the account that registers it last.
+    client.post(f"/api/users/{other.id}/devices", headers=other.headers, json={"token": token})
+    assert client.get(url, headers=user.headers).json() == []
+    device_id = client.get(f"/api/users/{other.id}/devices", headers=other.headers).json()[0]["id"]
+    assert client.delete(f"/api/users/{other.id}/devices/{device_id}", headers=other.headers).status_code == 204
+    assert client.get(f"/api/users/{other.id}/devices", headers=other.headers).json() == []
