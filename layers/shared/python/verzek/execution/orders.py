@@ -187,7 +187,9 @@ class Summary:
         if not self.exit_qty or not self.entry_qty:
             return ZERO
         direction = 1 if side == "long" else -1
-        return (self.exit_value - self.average_entry * self.exit_qty) * direction * contract_size
+        # fully closed: exact (no division); otherwise the closed share of the entry cost
+        basis = self.entry_cost if self.exit_qty == self.entry_qty else self.entry_cost * self.exit_qty / self.entry_qty
+        return (self.exit_value - basis) * direction * contract_size
 
     def unrealized(self, side: str, price: Decimal | None, contract_size: Decimal = Decimal(1)) -> Decimal:
         if price is None or not self.remaining or not self.entry_qty:

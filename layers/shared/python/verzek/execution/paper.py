@@ -199,14 +199,16 @@ class PaperExchange:
             raise OrderRejected(f"no price for {symbol} yet", "invalid_order")
         return candle.close
 
-    def _balance(self, asset: str) -> Decimal:
+    def _balance(self, asset: str, *, quote: bool = False) -> Decimal:
+        """An asset never seen starts at `default_balance` if it is a quote currency, else at 0."""
         if asset not in self.balances:
-            self.balances[asset] = self.default_balance or ZERO
+            self.balances[asset] = (self.default_balance or ZERO) if quote else ZERO
         return self.balances[asset]
 
-    def free_balance(self, asset: str) -> Decimal:
+    def free_balance(self, asset: str, *, quote: bool = True) -> Decimal:
+        """Free balance; the port asks for quote currencies (a new one starts at `default_balance`)."""
         self.sync()
-        total = self._balance(asset)
+        total = self._balance(asset, quote=quote)
         used = sum((o.reserved for o in self.orders.values()
                     if o.state.status == OrderStatus.OPEN and o.reserved_asset == asset), ZERO)
         margins = sum((p.margin for s, p in self.positions.items() if self.market_rules(s).quote == asset), ZERO)
@@ -246,7 +248,8 @@ class PaperExchange:
             order.reserved_asset = rules.quote
             notional = request.amount * worst * rules.contract_size
             order.reserved = notional / order.leverage + notional * max(self.taker_fee, self.maker_fee)
-        if order.reserved and self.free_balance(order.reserved_asset) < order.reserved:
+        if order.reserved and self.free_balance(order.reserved_asset,
+                                                quote=order.reserved_asset == rules.quote) < order.reserved:
             raise OrderRejected(f"insufficient {order.reserved_asset} balance for this order", "insufficient_funds")
         self.orders[request.client_order_id] = order
         return order.state
@@ -338,18 +341,18 @@ class PaperExchange:
         fee = notional * fee_rate
         if rules.market_type == "spot":
             if s.side == OrderSide.BUY:
-                self.balances[rules.quote] = self._balance(rules.quote) - notional - fee
+                self.balances[rules.quote] = self._balance(rules.quote, quote=True) - notional - fee
                 self.balances[rules.base] = self._balance(rules.base) + amount
             else:
                 if self._balance(rules.base) < amount:
                     order.state = s.with_(status=OrderStatus.REJECTED, updated_ms=ts)
                     return
                 self.balances[rules.base] = self._balance(rules.base) - amount
-                self.balances[rules.quote] = self._balance(rules.quote) + notional - fee
+                self.balances[rules.quote] = self._balance(rules.quote, quote=True) + notional - fee
             self._apply_position(position, signed, price, rules, order.leverage, realise=False)
         else:
             pnl = self._apply_position(position, signed, price, rules, order.leverage, realise=True)
-            self.balances[rules.quote] = self._balance(rules.quote) + pnl - fee
+            self.balances[rules.quote] = self._balance(rules.quote, quote=True) + pnl - fee
         filled = s.filled + amount
         average = price if s.average is None else (s.average * s.filled + price * amount) / filled
         status = OrderStatus.FILLED if filled >= s.amount else OrderStatus.EXPIRED  # capped reduce-only
