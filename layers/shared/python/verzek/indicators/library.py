@@ -274,24 +274,28 @@ def rvol(s: OhlcvSeries, length: int = 20) -> np.ndarray:
 
 
 def price_scale(series: OhlcvSeries) -> float:
-    """A power of ten bringing the median close into [1, 10).
+    """A power of ten bringing the first close into [1, 10).
 
     TA-Lib treats |x| < 1e-8 as zero inside several indicators (DI/ADX, some divisions), which
     silently distorts them for pairs quoted at 1e-5 BTC (ADX off by 4 points on TRX/BTC). Scaling by a
-    power of ten before the call and back after keeps every value exact to rounding.
+    power of ten before the call and back after keeps every value exact to rounding. The first close
+    (not a median: this runs per symbol per tick) keeps the scale stable when candles are appended.
     """
     if len(series) == 0:
         return 1.0
-    median = float(np.nanmedian(series.close))
-    if not np.isfinite(median) or median <= 0:
+    first = float(series.close[0])
+    if not np.isfinite(first) or first <= 0:
         return 1.0
-    return float(10.0 ** -np.floor(np.log10(median)))
+    return float(10.0 ** -np.floor(np.log10(first)))
 
 
 def _scaled(series: OhlcvSeries, k: float) -> OhlcvSeries:
     # Rounding to 10 significant digits (the scaled median is in [1, 10)) keeps prices that sit on
     # the exchange's tick grid on one grid: ties that decide ADX's +DM/-DM stay exact ties instead
     # of being broken by the last bit of a multiplication.
+    if k == 1.0:
+        return series  # already decimal prices parsed to the nearest double: nothing to restore
+
     def scale(values: np.ndarray) -> np.ndarray:
         return np.round(values * k, 9)
 
