@@ -17,7 +17,6 @@ _LOOKALIKES = {
     ord("\ufe55"): ":",
     ord("\u2236"): ":",
     ord("\u02d0"): ":",
-    ord("\uff0c"): ",",
     ord("\u201c"): '"',
     ord("\u201d"): '"',
     ord("\u2018"): "'",
@@ -32,7 +31,18 @@ _LOOKALIKES = {
     ord("\uff03"): "#",
     ord("\uff05"): "%",
 }
-_TRANSLATE = {**_DASHES, **_LOOKALIKES}
+# Arabic-Indic, Persian and full-width digits are prices like any other ("ورود: ۵۸۰").
+_DIGITS = {ord(zero) + i: str(i) for zero in ("\u0660", "\u06f0", "\uff10") for i in range(10)}
+_CJK_PUNCT = {
+    ord("\u066b"): ".",  # Arabic decimal separator
+    ord("\u066c"): ",",  # Arabic thousands separator
+    ord("\u3001"): ", ",  # ideographic comma: a list separator, never a thousands mark
+    ord("\uff0c"): ", ",  # full-width comma: same
+    ord("\u3010"): "[", ord("\u3011"): "]",
+    ord("\uff08"): "(", ord("\uff09"): ")",
+    ord("\u3000"): " ",
+}
+_TRANSLATE = {**_DASHES, **_LOOKALIKES, **_DIGITS, **_CJK_PUNCT}
 
 _RELAY_LINES = re.compile(r"^\s*\[(?:in reply to[^\]]*|\s*photo\s*|\s*video\s*|\s*document\s*|\s*sticker\s*)\]\s*",
                           re.IGNORECASE | re.MULTILINE)
@@ -46,8 +56,35 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _CLOCK_OR_RATIO = re.compile(r"(?<![\w.,:])T?\d{1,2}:\d{1,2}(?::\d{1,2})?(?![\d.,:])")
-# Cyrillic 'х'/'Х' next to a number is a leverage 'x' ("20х").
+# Cyrillic 'х'/'Х' next to a number is a leverage 'x' ("20х"); so are Chinese 倍 and Korean 배 after one.
 _CYRILLIC_X = re.compile(r"(?<=\d)\s?[хХ]|[хХ](?=\s?\d)")
+_TIMES_SUFFIX = re.compile(r"(?<=\d)\s?[倍배]")
+# Emojis used as labels in front of a number ("🎯 0.170 ⛔ 0.155") before emojis become spaces.
+_EMOJI_TARGET = re.compile("\U0001f3af\ufe0f?(?=[ \t]*[$]?\\d)")
+_EMOJI_STOP = re.compile("[\u26d4\U0001f6d1\u274c]\ufe0f?(?=[ \t]*[$]?\\d)")
+# CJK ideographs / Hangul glued to digits or Latin letters ("入场3450", "10배"): split them apart.
+_CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+_CJK_GLUE = re.compile(rf"(?<=[{_CJK}])(?=[^\s{_CJK}])|(?<=[^\s{_CJK}])(?=[{_CJK}])")
+_TABLE_CELL_SPLIT = re.compile(r"\s*\|\s*")
+
+
+def _tables_to_fields(text: str) -> str:
+    """A header row of names over a row of values ("Pair | Side | Entry" / "BTCUSDT | LONG | 64000")
+    becomes one "name: value" line per column, so each value sits under its own label."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        head = [c for c in _TABLE_CELL_SPLIT.split(lines[i].strip().strip("|")) if c]
+        if len(head) >= 3 and i + 1 < len(lines) and all(not any(ch.isdigit() for ch in c) for c in head):
+            row = [c for c in _TABLE_CELL_SPLIT.split(lines[i + 1].strip().strip("|")) if c]
+            if len(row) == len(head) and any(ch.isdigit() for ch in lines[i + 1]):
+                out.extend(f"{h}: {v}" for h, v in zip(head, row))
+                i += 2
+                continue
+        out.append(lines[i])
+        i += 1
+    return "\n".join(out)
 
 
 def _char_class(ch: str) -> str:
@@ -69,6 +106,7 @@ _KEYCAP = re.compile("[0-9#*]\ufe0f?\u20e3")  # 1️⃣ list markers
 def normalize(text: str) -> str:
     """Canonical form of a message: ASCII punctuation, no emojis/links/relay artefacts/dates."""
     text = _KEYCAP.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")).translate(_TRANSLATE)
+    text = _EMOJI_STOP.sub(" SL ", _EMOJI_TARGET.sub(" TP ", text))
     text = "".join(_char_class(ch) for ch in text)
     text = _RELAY_LINES.sub("", text)
     text = _URL.sub(" ", text)
@@ -78,4 +116,8 @@ def normalize(text: str) -> str:
     text = _DATE.sub(" ", text)
     text = _CLOCK_OR_RATIO.sub(" ", text)
     text = _CYRILLIC_X.sub(lambda m: "x" if m.group(0).strip() in "хХ" else m.group(0), text)
+    text = _TIMES_SUFFIX.sub("x", text)
+    text = _CJK_GLUE.sub(" ", text)
+    if "|" in text:
+        text = _tables_to_fields(text)
     return text

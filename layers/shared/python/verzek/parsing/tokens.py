@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
-from verzek.parsing.lexicon import LABEL_RE, Field
+from verzek.parsing.lexicon import CJK, LABEL_RE, Field
 
 
 class Kind(StrEnum):
@@ -33,9 +33,10 @@ _TOKEN_RE = re.compile(
     r"|(?P<tag>#\w[\w&]*(?:\.p(?!\w))?|\$[^\W\d_]\w*(?:\.p(?!\w))?)"
     r"|(?P<lev>(?<![\w.,])(?:\d{1,3}(?:[.,]\d)?\s?x(?!\w)|x\s?\d{1,3}(?![\w.,])|\d{1,3}\s?lev(?:erage)?(?!\w)))"
     r"|(?P<dword>(?<![\w.,])\d+(?![kKmM](?!\w))[^\W\d_]\w*)"
-    r"|(?P<num>(?<![\w])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?|(?<![.,])[.,]\d+)(?P<ksuffix>\s?[kK](?!\w))?"
+    r"|(?P<num>(?<![\w])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d{1,3}(?:\.\d{3})+,\d+(?![\d.,])|\d+(?:[.,]\d+)?|(?<![.,])[.,]\d+)(?P<ksuffix>\s?[kK](?!\w))?"
     r"(?P<pct>\s?%)?)"
-    r"|(?P<word>[^\W\d_][\w'&]*(?:\.p(?!\w))?)"
+    rf"|(?P<cjk>[{CJK}])"  # one ideograph / Hangul syllable per token: these scripts glue words together
+    rf"|(?P<word>[^\W\d_{CJK}](?:[^\W{CJK}]|['&])*(?:\.p(?!\w))?)"
     r"|(?P<sep>\S)",
     re.IGNORECASE,
 )
@@ -128,7 +129,7 @@ def tokenize_line(line: str, line_no: int, comma_decimal: bool) -> list[Token]:
                 value = value * 1000
             tokens.append(Token(Kind.PCT if is_pct else Kind.NUM, text, m.start(), value=value,
                                 thousands_suffix=has_k, line=line_no))
-        elif kind in ("word", "dword"):
+        elif kind in ("word", "dword", "cjk"):
             tokens.append(Token(Kind.WORD, text, m.start(), line=line_no))
         else:
             tokens.append(Token(Kind.SEP, text, m.start(), line=line_no))
