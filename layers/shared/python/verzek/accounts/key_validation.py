@@ -1,7 +1,7 @@
 """Checking a new exchange API key with the exchange, through the proxy client (ccxt).
 
 The check authenticates the key and, where the exchange reports it (Binance
-`GET /sapi/v1/account/apiRestrictions`), refuses a key that can withdraw, warns when the key has no
+`GET /sapi/v1/account/apiRestrictions`, Bybit `GET /v5/user/query-api`), refuses a key that can withdraw, warns when the key has no
 IP restriction (naming the proxy IPs to whitelist) and records the trading-permission expiry.
 ccxt is imported inside the call (API cold start). Error messages never contain the key.
 """
@@ -61,6 +61,31 @@ def _binance_restrictions(client, settings: Settings) -> KeyCheck:
                     trading_expires_at=expires, warnings=tuple(warnings))
 
 
+def _bybit_restrictions(client, settings: Settings) -> KeyCheck:
+    result = (client.private_get_v5_user_query_api() or {}).get("result") or {}
+    granted = result.get("permissions") or {}
+    permissions = {k: list(v) for k, v in granted.items() if isinstance(v, list)}
+    permissions["readOnly"] = bool(result.get("readOnly"))
+    can_withdraw = "Withdraw" in (granted.get("Wallet") or [])
+    ips = [ip for ip in (result.get("ips") or []) if isinstance(ip, str)]
+    ip_restricted = bool(ips) and "*" not in ips
+    expires = None
+    if result.get("expiredAt"):
+        try:
+            expires = datetime.fromisoformat(str(result["expiredAt"]).replace("Z", "+00:00"))
+        except ValueError:
+            expires = None
+    warnings = []
+    if not ip_restricted:
+        warnings.append(f"this key has no IP restriction: restrict it on Bybit to {whitelist_hint(settings)}")
+    if result.get("readOnly"):
+        warnings.append("this key is read-only: enable trading permissions on Bybit")
+    if expires is not None:
+        warnings.append(f"this Bybit key expires at {expires.isoformat()}")
+    return KeyCheck(permissions=permissions, can_withdraw=can_withdraw, ip_restricted=ip_restricted,
+                    trading_expires_at=expires, warnings=tuple(warnings))
+
+
 def validate_with_exchange(exchange: str, *, api_key: str, secret: str, password: str | None, testnet: bool,
                            settings: Settings | None = None) -> KeyCheck:
     """The production validator: a real ccxt call through the proxy client."""
@@ -82,6 +107,8 @@ def validate_with_exchange(exchange: str, *, api_key: str, secret: str, password
             except ccxt.NotSupported:  # the sandbox has no /sapi: authenticate with a balance read
                 client.fetch_balance()
                 check = KeyCheck(warnings=("the testnet does not report key permissions",))
+        elif exchange == "bybit":
+            check = _bybit_restrictions(client, settings)
         else:
             client.fetch_balance()
             check = KeyCheck(warnings=(f"{exchange} does not report key permissions here: make sure the key cannot "
