@@ -1,0 +1,157 @@
+"""Exactly-once effect under at-least-once delivery: redelivered jobs, a crash between the exchange
+accepting an order and our database write, timeouts with unknown outcome, concurrent duplicates."""
+
+from __future__ import annotations
+
+import threading
+from decimal import Decimal
+
+import pytest
+
+from verzek.domain.jobs import ExecuteSignalJob
+from verzek.execution.executor import Executor
+from verzek.execution.orders import RetryPolicy, TransientJobError
+from verzek.execution.ports import OutcomeUnknown, RequestNotSent
+from verzek.execution.venues import VenueProvider
+
+D = Decimal
+T0 = 1515626700000  # ETH/BTC 5m, last close 0.0846
+NO_WAIT = RetryPolicy(sleep=lambda s: None)
+
+
+class ProcessCrash(BaseException):
+    """Stands for the process dying (not an Exception: nothing in the engine may swallow it)."""
+
+
+class FaultyExchange:
+    """Wraps a real (paper) exchange and injects one fault around create_order."""
+
+    def __init__(self, inner, fault: str) -> None:
+        self.inner, self.fault = inner, fault
+        self.name = inner.name
+        self.create_calls = 0
+
+    def __getattr__(self, item):
+        return getattr(self.inner, item)
+
+    def create_order(self, request):
+        self.create_calls += 1
+        if self.fault == "lost_request" and self.create_calls == 1:
+            raise RequestNotSent("connection refused")
+        if self.fault == "timeout_before" and self.create_calls == 1:
+            raise OutcomeUnknown("read timeout")  # never reached the exchange
+        state = self.inner.create_order(request)
+        if self.fault == "crash_after_accept":
+            raise ProcessCrash()
+        if self.fault == "timeout_after" and self.create_calls == 1:
+            raise OutcomeUnknown("read timeout")  # the exchange did place it
+        return state
+
+
+class FaultyVenues(VenueProvider):
+    def __init__(self, base: VenueProvider, fault: str) -> None:
+        super().__init__(base.paper_prices(), base.clock)
+        self.fault = fault
+        self.wrapped: list[FaultyExchange] = []
+
+    def venue(self, cur, **kwargs):
+        venue = super().venue(cur, **kwargs)
+        venue.exchange = FaultyExchange(venue.exchange, self.fault)
+        self.wrapped.append(venue.exchange)
+        return venue
+
+
+def _setup(factory, clock, **settings):
+    clock.set(T0)
+    user = factory.user(size_value=D("0.5"), **settings)
+    sig = factory.signal("ETH/BTC", "long", entries=["0.0835", "0.084"], targets=["0.086"], stop_loss="0.082")
+    return user, sig
+
+
+def _paper_orders(factory, user):
+    return [o["cid"] for o in factory.paper_state(user).get("orders", [])]
+
+
+def test_redelivered_job_places_one_set_of_orders(factory, venues, clock):
+    user, sig = _setup(factory, clock)
+    job = ExecuteSignalJob(signal_id=sig, user_id=user)
+    executor = Executor(venues, NO_WAIT)
+    assert executor.handle(job) == "opened"
+    assert executor.handle(job) == "already_done"
+    assert Executor(venues, NO_WAIT).handle(job) == "already_done"
+    pos = factory.position(user, sig)
+    assert len(factory.orders(pos["id"])) == 2
+    assert sorted(_paper_orders(factory, user)) == sorted(o["client_order_id"] for o in factory.orders(pos["id"]))
+    opened = [n for n in factory.notifications(user) if n["kind"] == "position_opened"]
+    assert len(opened) == 2  # one console + one push, not repeated by the redeliveries
+
+
+def test_crash_after_exchange_accepted_is_reconciled_not_duplicated(factory, venues, clock):
+    user, sig = _setup(factory, clock)
+    job = ExecuteSignalJob(signal_id=sig, user_id=user)
+    crashing = FaultyVenues(venues, "crash_after_accept")
+    with pytest.raises(ProcessCrash):
+        Executor(crashing, NO_WAIT).handle(job)
+    pos = factory.position(user, sig)
+    # the exchange has the first order; our row still says 'planned' (the write never happened)
+    assert pos["status"] == "pending"
+    assert [o["status"] for o in factory.orders(pos["id"])] == ["planned", "planned"]
+    assert len(_paper_orders(factory, user)) == 1
+
+    # redelivery: the first order is found by its client id, only the second is placed
+    healthy = FaultyVenues(venues, "none")
+    assert Executor(healthy, NO_WAIT).handle(job) == "opened"
+    assert healthy.wrapped[0].create_calls == 1
+    rows = factory.orders(pos["id"])
+    assert [o["status"] for o in rows] == ["open", "open"]
+    assert sorted(_paper_orders(factory, user)) == sorted(o["client_order_id"] for o in rows)
+
+
+def test_timeout_after_accept_is_looked_up_not_resent(factory, venues, clock):
+    user, sig = _setup(factory, clock)
+    faulty = FaultyVenues(venues, "timeout_after")
+    assert Executor(faulty, NO_WAIT).handle(ExecuteSignalJob(signal_id=sig, user_id=user)) == "opened"
+    assert sum(w.create_calls for w in faulty.wrapped) == 2  # leg 0 (timed out, found), leg 1; never leg 0 again
+    assert len(_paper_orders(factory, user)) == 2
+
+
+def test_timeout_before_reaching_exchange_is_not_resent_blindly(factory, venues, clock):
+    user, sig = _setup(factory, clock)
+    job = ExecuteSignalJob(signal_id=sig, user_id=user)
+    faulty = FaultyVenues(venues, "timeout_before")
+    with pytest.raises(TransientJobError, match="outcome unknown"):
+        Executor(faulty, NO_WAIT).handle(job)
+    assert sum(w.create_calls for w in faulty.wrapped) == 1 and _paper_orders(factory, user) == []
+    # the queue redelivers later; the lookup says it does not exist, so now it is placed, once
+    assert Executor(venues, NO_WAIT).handle(job) == "opened"
+    assert len(_paper_orders(factory, user)) == 2
+
+
+def test_request_known_not_sent_is_resent(factory, venues, clock):
+    user, sig = _setup(factory, clock)
+    faulty = FaultyVenues(venues, "lost_request")
+    assert Executor(faulty, NO_WAIT).handle(ExecuteSignalJob(signal_id=sig, user_id=user)) == "opened"
+    assert sum(w.create_calls for w in faulty.wrapped) == 3 and len(_paper_orders(factory, user)) == 2
+
+
+def test_concurrent_duplicate_deliveries_place_once(factory, venues, clock):
+    user, sig = _setup(factory, clock)
+    job = ExecuteSignalJob(signal_id=sig, user_id=user)
+    outcomes, errors = [], []
+
+    def run():
+        try:
+            outcomes.append(Executor(venues, NO_WAIT).handle(job))
+        except TransientJobError as exc:  # the other worker held the position: retried later
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for _ in errors:
+        outcomes.append(Executor(venues, NO_WAIT).handle(job))
+    assert outcomes.count("opened") == 1
+    pos = factory.position(user, sig)
+    assert len(factory.orders(pos["id"])) == 2 and len(_paper_orders(factory, user)) == 2
