@@ -175,6 +175,12 @@ def _side_from_words(segments: list[Segment], levels: _Levels) -> tuple[Side | N
                        and any(t in s.numbers for t in levels.targets)}
     buys = any(s.field == Field.BUY and id(s) not in used_as_targets for s in segments)
     sells = any(s.field == Field.SELL and id(s) not in used_as_targets for s in segments)
+    # "Buy price: 0.852" / "Short zone: ..." — an entry label that starts with a side word states the side.
+    for s in segments:
+        if s.field == Field.ENTRY and s.label is not None:
+            head = s.label.text.lower().split()[0] if s.label.text.split() else ""
+            buys |= head in ("buy", "long")
+            sells |= head in ("sell", "short")
     if buys != sells:
         return (Side.LONG if buys else Side.SHORT), False
     return None, buys and sells
@@ -269,6 +275,9 @@ def parse_message(text: str) -> ParsedMessage:
     leverage = _leverage(tokens, segments)
     market = _market(clean, candidate, leverage)
     only_sell = words_side == Side.SHORT and not any(s.field == Field.SHORT for s in segments)
+    if symbol_problem and symbol_problem.startswith("several different"):
+        # A list of calls for several coins is not one trade; picking one would be a guess.
+        return _not_a_signal(symbol_problem)
     if candidate is None and not has_setup:
         return _not_a_signal("no coin named and no complete set of levels")
     if not entries and etype != EntryType.MARKET:

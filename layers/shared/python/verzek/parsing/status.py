@@ -10,40 +10,50 @@ import re
 
 from verzek.domain.signals import UpdateAction
 
-_TP_WORDS = r"(?:tp|target|take[\s-]*profit|hedef|цель|тейк|objetivo|alvo)"
+_TP_WORDS = r"(?:tp|target|take[\s-]*profit|hedef|цель|тейк|objetivo|alvo|تارگت|止盈|目标|목표)"
 _DONE = (r"(?:hit|reached|achieved|done|smashed|completed|touched|filled|taken|secured|booked|profit|"
-         r"ulaş[ıi]ld[ıi]|ger[çc]ekle[şs]ti|vuruldu|достигнут\w*|взят\w*|выполнен\w*|alcanzad\w*|atingid\w*|logrado)")
+         r"ulaş[ıi]ld[ıi]|ger[çc]ekle[şs]ti|vuruldu|достигнут\w*|взят\w*|выполнен\w*|alcanzad\w*|atingid\w*|logrado|"
+         r"tercapai|kena|خورد|已?(?:达成|达到|到达|完成|触发)|달성)")
 
 UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
     (UpdateAction.PARTIAL_CLOSE, re.compile(
         r"(?:close|closing|закры\w*|kapat\w*|cerrar|fechar)\s+(?:the\s+)?(?:half|partial|part|\d{1,2}\s*%)(?!\w)|"
         r"(?:book|secure|realize|take|taking|booking)\s+(?:some|partial|part\s+of\s+(?:the\s+)?)\s*profits?|"
-        r"partial(?:ly)?\s+(?:clos\w*|profit\w*)|частичн\w+\s+(?:закры\w*|фикс\w*)|kısmi\s+kapat\w*")),
+        r"partial(?:ly)?\s+(?:clos\w*|profit\w*)|(?:book|secure|realize|take|taking|booking)\s+\d{1,2}\s*%\s*(?:of\s+)?(?:profits?|position)|частичн\w+\s+(?:закры\w*|фикс\w*)|kısmi\s+kapat\w*")),
     (UpdateAction.MOVE_SL_BREAKEVEN, re.compile(
         r"(?:move|moved|moving|shift|set|put|adjust)\s+(?:the\s+|your\s+)?(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+"
         r"(?:to\s+)?(?:entry|breakeven|break[\s-]*even|be|cost|entry\s+price)(?!\w)|"
         r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:moved\s+)?(?:to\s+)?(?:entry|breakeven|break[\s-]*even|be)(?!\w)|"
-        r"безубыт\w*|стоп\s+в\s+бу|stop\s+giri[şs]e|stop'?u?\s+giri[şs]e")),
+        r"безубыт\w*|стоп\s+в\s+бу|stop\s+giri[şs]e|stop'?u?\s+giri[şs]e|"
+        r"mover\s+(?:el\s+|o\s+)?stop\s+(?:a|para)\s+(?:la\s+|a\s+)?entrada|"
+        r"(?:d[ờo]i|k[ée]o|geser|pindah\w*)\s+(?:sl|stop)\s+(?:v[ềe]|ke)\s+(?:entry|gi[áa]\s+v[àa]o|bep|harga\s+masuk)|"
+        r"نقل\s+وقف\s+(?:ال)?خسار[ةه]\s+(?:إلى|الى)\s+(?:نقطة\s+)?(?:ال)?دخول|"
+        r"止损(?:移至|移到|上移至|调至|设为)(?:开仓价|成本价|入场价|保本)|保本|본절")),
     (UpdateAction.NEW_STOP, re.compile(
         r"(?:move|moved|moving|shift|set|put|adjust|trail\w*|update\w*|change\w*|new)\s+(?:the\s+|your\s+)?"
         r"(?:sl|stop(?:[\s-]*loss)?|stoploss)(?!\w)|(?:sl|stop(?:[\s-]*loss)?)\s+(?:moved|updated|changed)|"
         r"перен\w+\s+стоп|стоп\s+перен\w+")),
     (UpdateAction.ENTRY_FILLED, re.compile(
-        r"(?:entry|entries|buy|order|giri[şs])\s*(?:target\s*)?\d{0,2}\s*(?:is\s+|was\s+|has\s+been\s+)?"
+        r"(?:entry|entries|buy|orders?|giri[şs])\s*(?:target\s*|zone\s*)?\d{0,2}\s*(?:is\s+|was\s+|has\s+been\s+|are\s+)?"
         r"(?:filled|triggered|activated|executed|reached|achieved|done|hit)|all\s+entr(?:y|ies)\s+"
         r"(?:targets?\s+)?(?:achieved|filled|done)|(?:вход|ордер)\s+\w*\s*(?:исполнен|сработал)\w*")),
     (UpdateAction.TP_HIT, re.compile(
         rf"{_TP_WORDS}s?\s*\d{{0,2}}\s*(?:is\s+|was\s+|has\s+been\s+|have\s+been\s+)?{_DONE}|"
         r"all\s+(?:take[\s-]*profit\s+)?targets?\s+(?:are\s+|were\s+)?(?:hit|reached|achieved|done|completed)|"
-        r"target\s+\d+\s*:?\s*[\d.]+\s*done|hedef\s*\d*\s*tamam")),
+        r"target\s+\d+\s*:?\s*[\d.]+\s*done|hedef\s*\d*\s*tamam|(?:đạt|chạm|dat|cham)\s+tp\s*\d*|"
+        r"(?:تحقيق|تحقق|ضرب)\s+(?:ال)?هدف|목표\s*(?:가\s*)?달성")),
     (UpdateAction.CANCEL_ENTRY, re.compile(r"cancel\w*\s+(?:the\s+)?(?:entry|order|limit)\s*\d")),
     (UpdateAction.ADD_ENTRY, re.compile(r"(?:add|adding)\s+(?:more|entry|to\s+(?:the\s+)?position)|re[\s-]?entry\s+at")),
 ]
 
 # Phrases that end a trade; only trusted at the start of a post or as a clear status sentence.
 _CLOSE_PATTERN = re.compile(
-    r"^(?:please\s+|pls\s+|now\s+)?(?:close|exit|cancel|закрыть|закрываем|закрываю|отмена|отменяем|kapat\w*|iptal|"
-    r"cerrar|cerramos|cancelar|fechar|fechamos|sair)(?!\w)|"
+    r"^(?:please\s+|pls\s+|now\s+)?(?:close|closing|exit|exiting|cancel|закрыть|закрываем|закрываю|отмена|отменяем|"
+    r"kapat\w*|iptal|cerrar|cerramos|cancelar|cancelamos|fechar|fechamos|sair|tutup|đóng\s+lệnh|dong\s+lenh|"
+    r"إغلاق|اغلاق|取消|平仓)(?!\w)|"
+    r"(?:iptal|kapat[ıi]ld[ıi]|stop\s+oldu|stop\s+(?:atingido|acionado)|"
+    r"(?:dính|dinh|kena|hit)\s+(?:sl|stop)|ضرب\s+وقف|(?:استاپ|حد\s+ضرر)\s+خورد|止损(?:出局|触发|已触发)|平仓|"
+    r"손절\s*(?:처리|완료|됨)|종료|stop\s+target\s+hit)(?!\w)|"
     r"(?:closed|cancel+ed|stopped\s+out|exited|invalidated|kapand[ıi]|закрыт\w*|отмен[её]н\w*|cerrad\w*|"
     r"cancelad\w*|fechad\w*|encerrad\w*)(?!\w)|"
     r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:was\s+|has\s+been\s+)?(?:hit|triggered|reached|touched|taken)|"

@@ -84,6 +84,9 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
                 cand = _coin(word, NAMED, i)
             elif word.isupper() or word[:1].isdigit():
                 cand = _coin(word, NAMED if next_to_side else 0, i)
+            elif i == 0 and next_to_side and word.isalpha() and word.islower() and len(word) <= 6:
+                # "sol buy 142.5 ...": a lower-case coin opening a one-line call, right before its side word.
+                cand = _coin(word, NAMED, i, allow_glued=False)
             else:
                 cand = None
             if cand:

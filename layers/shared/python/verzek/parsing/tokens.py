@@ -29,6 +29,7 @@ class Kind(StrEnum):
 
 _QUOTES = r"usdt|usdc|busd|fdusd|tusd|usd|btc|eth|bnb|eur|try"
 _TOKEN_RE = re.compile(
+    r"(?P<qpair>(?<![\w.])(?:USDT|USDC|BUSD)_[A-Z0-9]{2,15}(?![\w]))|"  # 3Commas: quote first, underscore
     rf"(?P<pair>[#$]?(?<![\w.])[^\W_][\w]{{0,19}}\s?[/|_-]\s?(?:{_QUOTES})(?:\.p|:usdt|:usdc|-?perp)?(?![\w]))"
     r"|(?P<tag>#\w[\w&]*(?:\.p(?!\w))?|\$[^\W\d_]\w*(?:\.p(?!\w))?)"
     r"|(?P<lev>(?<![\w.,])(?:\d{1,3}(?:[.,]\d)?\s?x(?!\w)|x\s?\d{1,3}(?![\w.,])|\d{1,3}\s?lev(?:erage)?(?!\w)))"
@@ -107,7 +108,10 @@ def tokenize_line(line: str, line_no: int, comma_decimal: bool) -> list[Token]:
                 continue
         kind = m.lastgroup
         text = m.group(0)
-        if kind == "pair":
+        if kind == "qpair":
+            quote, base = text.split("_", 1)
+            tokens.append(Token(Kind.PAIR, f"{base}/{quote}", m.start(), line=line_no))
+        elif kind == "pair":
             tokens.append(Token(Kind.PAIR, text, m.start(), line=line_no))
         elif kind == "tag":
             tokens.append(Token(Kind.TAG, text, m.start(), line=line_no))
@@ -158,3 +162,7 @@ def _mark_non_prices(tokens: list[Token]) -> None:
             j += 1
         if j > i + 1 and j < len(tokens) and tokens[j].kind == Kind.PCT and tok.value <= tokens[j].value:
             tok.kind = Kind.PCT
+        # "(3-5x)" / "10 to 20x": the bare lower bound of a leverage range is leverage, not a price.
+        elif j > i + 1 and j < len(tokens) and tokens[j].kind == Kind.LEV and tok.value <= tokens[j].value \
+                and tok.value == tok.value.to_integral_value() and "." not in tok.text and "," not in tok.text:
+            tok.kind = Kind.LEV
