@@ -12,7 +12,8 @@ from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from verzek.domain.jobs import parse_job
 from verzek.observability import logger, metrics
 
-processor = BatchProcessor(event_type=EventType.SQS)
+# a fully failed batch is reported record by record too (same effect: every record is retried)
+processor = BatchProcessor(event_type=EventType.SQS, raise_on_entire_batch_failure=False)
 _executor = None
 
 
