@@ -6,7 +6,6 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
-
 from verzek.domain.signals import EntryType, MarketType, Side, Signal, SignalSource
 
 VIP_CHAT = -1001234567890
@@ -57,10 +56,20 @@ def open_position(db):
 
 def vip_signal(message_id: int = 42, *, chat_id: int = SOURCE_CHAT, posted_at: datetime | None = None,
                **changes) -> Signal:
-    fields = dict(source=SignalSource.VIP, symbol="BTC/USDT:USDT", side=Side.LONG, entry_type=EntryType.RANGE,
-                  entries=(Decimal("64000"), Decimal("64500")),
-                  targets=(Decimal("65000"), Decimal("66000"), Decimal("67500")), stop_loss=Decimal("62500"),
+    fields = dict(source=SignalSource.VIP,  # noqa: C408 symbol="BTC/USDT:USDT", side=Side.LONG, entry_type=EntryType.RANGE,
+                  entries=(Decimal(64000), Decimal(64500)),
+                  targets=(Decimal(65000), Decimal(66000), Decimal(67500)), stop_loss=Decimal(62500),
                   market=MarketType.FUTURES, leverage=10, raw_text="BTC long", provider_chat_id=chat_id,
                   provider_message_id=message_id, posted_at=posted_at or datetime.now(UTC))
     fields.update(changes)
     return Signal(**fields)
+
+
+@pytest.fixture
+def bot_api(telegram_env, settings_env):
+    """A local Bot API server; the product's Bot points at it through TELEGRAM_API_BASE."""
+    from tests.support.telegram_bot_api import LocalBotApi
+
+    with LocalBotApi(token="123456:TEST-token") as api:
+        settings_env(TELEGRAM_API_BASE=api.base_url, TELEGRAM_MAX_INLINE_WAIT_SECONDS=2)
+        yield api

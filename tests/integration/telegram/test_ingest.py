@@ -6,12 +6,17 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
-
 from verzek.domain.jobs import parse_job
 from verzek.domain.signals import EntryType, Side, Signal, SignalSource
 from verzek.queue import InProcessQueue
-from verzek.signals import (SignalInputError, SignalUpdate, apply_edit, apply_update, ingest_signal,
-                            resume_pending_fanouts)
+from verzek.signals import (
+    SignalInputError,
+    SignalUpdate,
+    apply_edit,
+    apply_update,
+    ingest_signal,
+    resume_pending_fanouts,
+)
 
 from .conftest import TRIAL_CHAT, VIP_CHAT, vip_signal
 
@@ -44,7 +49,7 @@ def test_ingest_stores_once_broadcasts_and_fans_out_to_followers_only(telegram_e
     assert all(j.signal_id == first.signal_id and j.type == "execute_signal" for j in jobs)
 
     signal = _rows(db, "SELECT * FROM signals")[0]
-    assert signal["entries"] == [Decimal("64000"), Decimal("64500")] and signal["stop_loss"] == Decimal("62500")
+    assert signal["entries"] == [Decimal(64000), Decimal(64500)] and signal["stop_loss"] == Decimal(62500)
     assert signal["symbol"] == "BTC/USDT:USDT" and signal["fanout_jobs"] == 2 and signal["fanout_at"] is not None
 
     notes = {r["target"]: r for r in _rows(db, "SELECT * FROM notifications WHERE channel = 'telegram'")}
@@ -60,7 +65,7 @@ def test_inconsistent_signal_is_stored_rejected_and_nobody_trades_it(telegram_en
     make_user()
     queue = InProcessQueue()
     # A long whose stop is above its entry: the provider's typo must not become a trade.
-    result = ingest_signal(vip_signal(stop_loss=Decimal("65500")), queue=queue, now=NOW + timedelta(seconds=1),)
+    result = ingest_signal(vip_signal(stop_loss=Decimal(65500)), queue=queue, now=NOW + timedelta(seconds=1),)
     assert result.status == "rejected" and "stop" in result.rejected_reason
     assert result.jobs_enqueued == 0 and len(queue) == 0 and result.broadcasts_scheduled == 0
     row = _rows(db, "SELECT status, rejected_reason, fanout_at FROM signals")[0]
@@ -73,7 +78,7 @@ def test_house_signal_goes_through_the_same_path(telegram_env, make_user):
     make_user()  # follows vip only
     queue = InProcessQueue()
     signal = Signal(source=SignalSource.TREND, symbol="ETH/USDT", side=Side.SHORT, entry_type=EntryType.MARKET,
-                    entries=(Decimal("2500"),), targets=(Decimal("2400"),), stop_loss=Decimal("2600"),
+                    entries=(Decimal(2500),), targets=(Decimal(2400),), stop_loss=Decimal(2600),
                     external_id="trend:ETH/USDT:1700000000000", posted_at=NOW, confidence=Decimal("0.71"))
     result = ingest_signal(signal, queue=queue, now=NOW)
     assert result.status == "open" and [parse_job(b).user_id for b in queue.drain()] == [trend_user]
@@ -92,7 +97,7 @@ def test_stale_signal_is_stored_and_broadcast_but_not_traded(telegram_env, make_
 
 @pytest.mark.parametrize("changes, message", [
     ({"symbol": "BTCUSDT"}, "unified symbol"),
-    ({"entries": (Decimal("-1"),)}, "positive"),
+    ({"entries": (Decimal(-1),)}, "positive"),
     ({"stop_loss": Decimal("NaN")}, "finite"),
     ({"targets": (Decimal("1.0000000000000000001"),)}, "decimals"),
     ({"leverage": 500}, "leverage"),
@@ -132,7 +137,7 @@ def test_update_is_applied_once_and_sent_to_position_holders(telegram_env, make_
     open_position(holder, signal_id)
     open_position(closed_holder, signal_id, status="cancelled")
 
-    update = SignalUpdate(kind="sl_moved", price=Decimal("64000"), provider_message_id=43, dedupe_key="tg:1:43")
+    update = SignalUpdate(kind="sl_moved", price=Decimal(64000), provider_message_id=43, dedupe_key="tg:1:43")
     first = apply_update(signal_id, update, queue=queue, now=NOW)
     second = apply_update(signal_id, update, queue=queue, now=NOW)
 
@@ -141,7 +146,7 @@ def test_update_is_applied_once_and_sent_to_position_holders(telegram_env, make_
     # The redelivery re-sends the same job (same dedupe key) and the in-process queue drops it.
     assert [(j.type, j.user_id, j.event_id) for j in jobs] == [("signal_update", holder, first.event_id)]
     assert follower not in [j.user_id for j in jobs]
-    assert _rows(db, "SELECT stop_loss FROM signals")[0]["stop_loss"] == Decimal("64000")
+    assert _rows(db, "SELECT stop_loss FROM signals")[0]["stop_loss"] == Decimal(64000)
     event = _rows(db, "SELECT * FROM signal_events")[0]
     assert event["data"]["previous_stop"] == "62500.000000000000000000"
     # One reply per chat the signal is broadcast to, never before the original (TRIAL is delayed).
@@ -165,16 +170,16 @@ def test_edit_before_execution_updates_levels_after_execution_is_only_logged(tel
     user = make_user()
     queue = InProcessQueue()
     signal_id = ingest_signal(vip_signal(), queue=queue, now=NOW).signal_id
-    edited = vip_signal(stop_loss=Decimal("63000"), raw_text="BTC long (edited)")
+    edited = vip_signal(stop_loss=Decimal(63000), raw_text="BTC long (edited)")
     result = apply_edit(signal_id, edited, queue=queue, now=NOW, update_key="tgupd:1")
     assert result.applied and result.status == "open"
-    assert _rows(db, "SELECT stop_loss FROM signals")[0]["stop_loss"] == Decimal("63000")
+    assert _rows(db, "SELECT stop_loss FROM signals")[0]["stop_loss"] == Decimal(63000)
 
     open_position(user, signal_id)
-    ignored = apply_edit(signal_id, vip_signal(stop_loss=Decimal("60000")), queue=queue, now=NOW,
+    ignored = apply_edit(signal_id, vip_signal(stop_loss=Decimal(60000)), queue=queue, now=NOW,
                          update_key="tgupd:2")
     assert not ignored.applied
-    assert _rows(db, "SELECT stop_loss FROM signals")[0]["stop_loss"] == Decimal("63000")
+    assert _rows(db, "SELECT stop_loss FROM signals")[0]["stop_loss"] == Decimal(63000)
     kinds = [r["kind"] for r in _rows(db, "SELECT kind FROM signal_events ORDER BY id")]
     assert kinds == ["edited", "edit_ignored"]
 
@@ -182,7 +187,7 @@ def test_edit_before_execution_updates_levels_after_execution_is_only_logged(tel
 def test_edit_that_fixes_a_rejected_signal_makes_it_tradable(telegram_env, make_user):
     make_user()
     queue = InProcessQueue()
-    result = ingest_signal(vip_signal(stop_loss=Decimal("65500")), queue=queue, now=NOW)
+    result = ingest_signal(vip_signal(stop_loss=Decimal(65500)), queue=queue, now=NOW)
     assert result.status == "rejected"
     fixed = apply_edit(result.signal_id, vip_signal(), queue=queue, now=NOW + timedelta(seconds=10))
     assert fixed.status == "open" and fixed.jobs_enqueued == 1 and fixed.broadcasts_scheduled == 2

@@ -11,7 +11,8 @@ import json
 import threading
 import time
 from collections import deque
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from verzek.observability import logger
 
@@ -102,7 +103,7 @@ class InProcessQueue:
                 self._busy += 1
             try:
                 consumer(body)
-            except Exception as exc:  # a failing job must not kill the worker
+            except Exception as exc:  # noqa: BLE001 -- a failing job must not kill the worker
                 receives += 1
                 logger.warning("local queue job failed", extra={"queue": self.name, "dedupe_key": key,
                                                                "receives": receives, "error_type": type(exc).__name__})

@@ -21,8 +21,16 @@ from decimal import Decimal
 from typing import Any
 
 from verzek.domain.jobs import ExecuteSignalJob, SignalUpdateJob
-from verzek.domain.signals import (EntryType, MarginMode, MarketType, ParsedMessage, Side, Signal,
-                                   SignalSource, UpdateAction)
+from verzek.domain.signals import (
+    EntryType,
+    MarginMode,
+    MarketType,
+    ParsedMessage,
+    Side,
+    Signal,
+    SignalSource,
+    UpdateAction,
+)
 from verzek.observability import logger
 
 MAX_LEVELS = 20  # entries or targets in one signal; more is not a trade plan
@@ -107,7 +115,7 @@ def _check_price(name: str, value: Decimal) -> None:
         raise SignalInputError(f"{name} must be a finite Decimal")
     if value <= 0:
         raise SignalInputError(f"{name} must be positive")
-    sign, digits, exponent = value.normalize().as_tuple()
+    _, digits, exponent = value.normalize().as_tuple()
     if exponent < -_MAX_DECIMALS:
         raise SignalInputError(f"{name} has more than {_MAX_DECIMALS} decimals")
     if len(digits) + exponent > _MAX_INTEGER_DIGITS:
@@ -153,8 +161,8 @@ def _check_structure(signal: Signal) -> None:
 
 def tradability_problems(signal: Signal) -> list[str]:
     """The parser's safety rules, applied to a signal from any source (long: stop < entries < targets...)."""
-    from verzek.parsing import validate_open
     from verzek.domain.signals import MessageKind
+    from verzek.parsing import validate_open
 
     parsed = ParsedMessage(kind=MessageKind.OPEN, symbol=signal.symbol.split(":")[0], side=signal.side,
                            market=signal.market, leverage=signal.leverage, entries=tuple(sorted(signal.entries)),
@@ -254,15 +262,10 @@ def _find_existing(cur, signal: Signal) -> dict:
 # broadcasts (outbox rows; the dispatcher renders them from the signal row when it sends)
 
 
-def _enqueue_notification(cur, *, channel: str, target: str | None, kind: str, payload: dict,
-                          dedupe_key: str, not_before: datetime) -> bool:
-    cur.execute(
-        """
-        INSERT INTO notifications (channel, target, kind, payload, dedupe_key, not_before)
-        VALUES (%s, %s, %s, %s::jsonb, %s, %s)
-        ON CONFLICT (dedupe_key) DO NOTHING RETURNING id
-        """, (channel, target, kind, json.dumps(payload), dedupe_key, not_before))
-    return cur.fetchone() is not None
+def _enqueue_notification(cur, **fields) -> bool:
+    from verzek.notify.outbox import enqueue
+
+    return enqueue(cur, **fields) is not None
 
 
 def schedule_signal_broadcasts(cur, signal_id: int, status: str, now: datetime, *, reason: str | None = None) -> int:
@@ -296,7 +299,7 @@ def schedule_signal_broadcasts(cur, signal_id: int, status: str, now: datetime, 
 
 def schedule_event_broadcasts(cur, signal_id: int, event_id: int, now: datetime) -> int:
     """Post an update as a reply in every chat the signal was (or will be) broadcast to, never before it."""
-    cur.execute("SELECT target, payload, not_before FROM notifications WHERE dedupe_key = ANY(%s) "
+    cur.execute("SELECT target, payload, not_before, status FROM notifications WHERE dedupe_key = ANY(%s) "
                 "AND status IN ('pending', 'sent')",
                 ([f"signal-{signal_id}-{audience}" for audience in AUDIENCES],))
     count = 0
@@ -306,7 +309,9 @@ def schedule_event_broadcasts(cur, signal_id: int, event_id: int, now: datetime)
             cur, channel="telegram", target=original["target"], kind="signal_event",
             payload={"signal_id": signal_id, "event_id": event_id, "audience": audience,
                      "withhold_targets": bool(original["payload"].get("withhold_targets"))},
-            dedupe_key=f"event-{event_id}-{audience}", not_before=max(now, original["not_before"]))
+            dedupe_key=f"event-{event_id}-{audience}",
+            # After a pending original (its not_before may be a dispatcher lease; the reply waits anyway).
+            not_before=now if original["status"] == "sent" else max(now, original["not_before"]))
     return count
 
 

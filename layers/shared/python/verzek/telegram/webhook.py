@@ -1,0 +1,381 @@
+"""The Telegram webhook: a Bot API update in, a stored signal / update / edit out. Answers fast.
+
+Order of checks (each failure changes nothing): the secret token header (constant-time compare;
+missing 401, wrong 403), the body (JSON object, a Telegram update, fields we use well-typed: else
+400), the update type (`message`, `channel_post`, their `edited_*` forms; text or caption), the
+source chat (TELEGRAM_SOURCE_CHAT_IDS) and, in groups, the sender (see `_sender_problem`). Ignored
+updates get 200 so Telegram does not retry them. Then `update_id` deduplication, the parser, and the
+one ingest path. Broadcasting and execution happen later, through the outbox and the queue.
+
+Two ways a provider's bot reaches us (Telegram does not deliver bots' group messages to other bots
+by default): a channel where our bot is an admin (`channel_post`), or a group with bot-to-bot
+communication enabled where our bot is an admin with privacy mode off (`message`, `from.is_bot`).
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from verzek.observability import logger
+
+MAX_BODY_BYTES = 1_000_000
+POST_FIELDS = ("channel_post", "message", "edited_channel_post", "edited_message")
+EDIT_FIELDS = {"edited_channel_post", "edited_message"}
+ALLOWED_UPDATES = list(POST_FIELDS)
+
+
+@dataclass(frozen=True)
+class WebhookResponse:
+    status: int
+    body: dict[str, Any]
+
+
+class _BadRequest(Exception):
+    pass
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _check_post(name: str, post: Any) -> None:
+    """The fields we rely on must have Telegram's types (python-telegram-bot does not check them)."""
+    if not isinstance(post, dict):
+        raise _BadRequest(f"{name} must be an object")
+    if not _is_int(post.get("message_id")) or post["message_id"] < 0:
+        raise _BadRequest(f"{name}.message_id must be an integer")
+    if not _is_int(post.get("date")) or post["date"] < 0:
+        raise _BadRequest(f"{name}.date must be a unix time")
+    chat = post.get("chat")
+    if not isinstance(chat, dict) or not _is_int(chat.get("id")) or not isinstance(chat.get("type"), str):
+        raise _BadRequest(f"{name}.chat must have an integer id and a type")
+    for key in ("text", "caption"):
+        if key in post and not isinstance(post[key], str):
+            raise _BadRequest(f"{name}.{key} must be a string")
+    if "edit_date" in post and not _is_int(post["edit_date"]):
+        raise _BadRequest(f"{name}.edit_date must be a unix time")
+    for key in ("from", "sender_chat"):
+        if key in post and (not isinstance(post[key], dict) or not _is_int(post[key].get("id"))):
+            raise _BadRequest(f"{name}.{key} must have an integer id")
+    if "from" in post and not isinstance(post["from"].get("is_bot", False), bool):
+        raise _BadRequest(f"{name}.from.is_bot must be a boolean")
+    reply = post.get("reply_to_message")
+    if reply is not None and (not isinstance(reply, dict) or not _is_int(reply.get("message_id"))):
+        raise _BadRequest(f"{name}.reply_to_message must have an integer message_id")
+
+
+def parse_update_body(body: bytes | str | None):
+    """Raw body -> python-telegram-bot `Update` (raises _BadRequest with a readable reason)."""
+    from telegram import Update
+
+    if body is None or len(body) == 0:
+        raise _BadRequest("empty body")
+    if len(body) > MAX_BODY_BYTES:
+        raise _BadRequest("body too large")
+    try:
+        data = json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        raise _BadRequest("body is not valid JSON") from None
+    if not isinstance(data, dict):
+        raise _BadRequest("body must be a JSON object")
+    if not _is_int(data.get("update_id")) or data["update_id"] < 0:
+        raise _BadRequest("update_id must be a non-negative integer")
+    for name in POST_FIELDS:
+        if name in data:
+            _check_post(name, data[name])
+    try:
+        return Update.de_json(data, None)
+    except Exception as exc:  # noqa: BLE001 -- PTB raises assorted errors on odd shapes; all mean "not an update"
+        raise _BadRequest(f"not a Telegram update ({type(exc).__name__})") from None
+
+
+def _check_secret(secret_header: str | None, settings) -> WebhookResponse | None:
+    expected = settings.telegram_webhook_secret
+    if expected is None or not expected.get_secret_value():
+        logger.error("telegram webhook called but TELEGRAM_WEBHOOK_SECRET is not set", extra={"alert": True})
+        return WebhookResponse(503, {"error": "webhook not configured"})
+    if not secret_header:
+        return WebhookResponse(401, {"error": "missing X-Telegram-Bot-Api-Secret-Token"})
+    if not hmac.compare_digest(secret_header.encode("utf-8", "surrogatepass"),
+                               expected.get_secret_value().encode("utf-8")):
+        logger.warning("telegram webhook: wrong secret token")
+        return WebhookResponse(403, {"error": "wrong secret token"})
+    return None
+
+
+def _own_bot_id(settings) -> int | None:
+    token = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else ""
+    head = token.split(":", 1)[0]
+    return int(head) if head.isdigit() else None
+
+
+def _sender_problem(post, settings) -> str | None:
+    """Who may post signals. A channel: only its admins can post, so anyone. A group: the provider's
+    bot (any bot, or exactly TELEGRAM_SOURCE_SENDER_IDS when set) and anonymous admins; never a human
+    member, someone posting as another channel, a forward, or our own bot."""
+    user = post.from_user
+    own = _own_bot_id(settings)
+    if user is not None and own is not None and user.id == own:
+        return "our own message"
+    if post.chat.type == "channel":
+        return None
+    allowed = settings.source_sender_ids()
+    if post.is_automatic_forward:
+        return "automatic forward from a linked channel"
+    if post.forward_origin is not None:
+        return "forwarded message"
+    sender_chat = post.sender_chat
+    if sender_chat is not None:
+        if sender_chat.id == post.chat.id or sender_chat.id in allowed:
+            return None  # an anonymous admin of this group, or an allowed channel
+        return "posted on behalf of another chat"
+    if user is None:
+        return "no sender"
+    if allowed:
+        return None if user.id in allowed else "sender not in TELEGRAM_SOURCE_SENDER_IDS"
+    return None if user.is_bot else "sender is not a bot (set TELEGRAM_SOURCE_SENDER_IDS to allow people)"
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def handle_webhook(body: bytes | str | None, secret_header: str | None, *, queue=None,
+                   now: datetime | None = None) -> WebhookResponse:
+    from verzek.config import get_settings
+
+    settings = get_settings()
+    refused = _check_secret(secret_header, settings)
+    if refused is not None:
+        return refused
+    try:
+        update = parse_update_body(body)
+    except _BadRequest as exc:
+        return WebhookResponse(400, {"error": str(exc)})
+    field = next((name for name in POST_FIELDS if getattr(update, name) is not None), None)
+    if field is None:
+        return _ignored(update.update_id, "update type not handled")
+    post = getattr(update, field)
+    if post.chat.id not in settings.source_chat_ids():
+        return _ignored(update.update_id, "chat is not a configured signal source")
+    problem = _sender_problem(post, settings)
+    if problem:
+        return _ignored(update.update_id, problem)
+    text = post.text or post.caption
+    if not text or not text.strip():
+        return _ignored(update.update_id, "no text or caption")
+    return _process(update.update_id, post, text, edited=field in EDIT_FIELDS, queue=queue,
+                    now=now or datetime.now(UTC))
+
+
+def _ignored(update_id: int, reason: str) -> WebhookResponse:
+    logger.info("telegram update ignored", extra={"update_id": update_id, "reason": reason})
+    return WebhookResponse(200, {"ok": True, "ignored": reason})
+
+
+def _process(update_id: int, post, text: str, *, edited: bool, queue, now: datetime) -> WebhookResponse:
+    from verzek.db import connection
+
+    with connection() as conn, conn.cursor() as cur:
+        cur.execute("SELECT 1 FROM telegram_updates_seen WHERE update_id = %s", (update_id,))
+        if cur.fetchone() is not None:
+            return WebhookResponse(200, {"ok": True, "duplicate": True})
+    parsed = _parse(text)
+    context = _PostContext(update_id=update_id, chat_id=post.chat.id, message_id=post.message_id, text=text,
+                           posted_at=_utc(post.edit_date if edited and post.edit_date else post.date),
+                           original_posted_at=_utc(post.date),
+                           reply_to=post.reply_to_message.message_id if post.reply_to_message else None)
+    if edited:
+        result = _handle_edit(parsed, context, queue=queue, now=now)
+    else:
+        result = _handle_post(parsed, context, queue=queue, now=now)
+    # Marked last: a crash before this line makes Telegram retry, and every step above is idempotent.
+    with connection() as conn, conn.cursor() as cur:
+        cur.execute("INSERT INTO telegram_updates_seen (update_id) VALUES (%s) ON CONFLICT DO NOTHING",
+                    (update_id,))
+    logger.info("telegram update processed", extra={"update_id": update_id, "chat_id": context.chat_id,
+                                                    "message_id": context.message_id, **result})
+    return WebhookResponse(200, {"ok": True, **result})
+
+
+@dataclass(frozen=True)
+class _PostContext:
+    update_id: int
+    chat_id: int
+    message_id: int
+    text: str
+    posted_at: datetime | None
+    original_posted_at: datetime | None
+    reply_to: int | None
+
+
+def _parse(text: str):
+    from verzek.domain.signals import MessageKind, ParsedMessage
+    from verzek.parsing import parse_message
+
+    try:
+        return parse_message(text)
+    except Exception as exc:  # noqa: BLE001 -- the parser is total; a bug there must not make Telegram retry forever
+        logger.exception("parser failure", extra={"error_type": type(exc).__name__})
+        return ParsedMessage(kind=MessageKind.NOT_A_SIGNAL, reason=f"parser failure: {type(exc).__name__}")
+
+
+def signal_from_parsed(parsed, *, chat_id: int, message_id: int, posted_at: datetime | None, raw_text: str):
+    """A VIP `Signal` from a parsed `open`, or (None, why) when it cannot even be stored."""
+    from verzek.domain.signals import EntryType, Signal, SignalSource, unified_symbol
+    from verzek.signals.ingest import MAX_LEVERAGE_STORED
+
+    if not parsed.symbol or parsed.side is None:
+        return None, parsed.rejected or "no coin or side"
+    rejected = parsed.rejected
+    leverage = parsed.leverage
+    meta: dict[str, Any] = {}
+    if leverage is not None and not (1 <= leverage <= MAX_LEVERAGE_STORED):
+        meta["stated_leverage"] = leverage
+        leverage = None
+        rejected = rejected or f"leverage {parsed.leverage}x is out of range"
+    if parsed.stop_loss_pct is not None:
+        meta["stop_loss_pct"] = str(parsed.stop_loss_pct)
+    if parsed.notes:
+        meta["notes"] = list(parsed.notes)
+    entry_type = parsed.entry_type or (EntryType.LIMIT if parsed.entries else EntryType.MARKET)
+    signal = Signal(source=SignalSource.VIP, symbol=unified_symbol(parsed.symbol, parsed.market), side=parsed.side,
+                    entry_type=entry_type, entries=tuple(parsed.entries), targets=tuple(parsed.targets),
+                    stop_loss=parsed.stop_loss, market=parsed.market, leverage=leverage,
+                    margin_mode=parsed.margin_mode, raw_text=raw_text, provider_chat_id=chat_id,
+                    provider_message_id=message_id, posted_at=posted_at, rejected=rejected, meta=meta)
+    return signal, None
+
+
+def _ingest_open(parsed, ctx: _PostContext, *, queue, now) -> dict:
+    from verzek.signals import SignalInputError, ingest_signal
+
+    signal, why = signal_from_parsed(parsed, chat_id=ctx.chat_id, message_id=ctx.message_id,
+                                     posted_at=ctx.posted_at, raw_text=ctx.text)
+    if signal is None:
+        return {"action": "not_stored", "reason": why}
+    try:
+        result = ingest_signal(signal, queue=queue, now=now)
+    except SignalInputError as exc:
+        return {"action": "not_stored", "reason": str(exc)}
+    return {"action": "signal", "signal_id": result.signal_id, "new": result.created, "status": result.status,
+            "rejected_reason": result.rejected_reason, "jobs": result.jobs_enqueued}
+
+
+def find_linked_signal(chat_id: int, *, reply_to: int | None, symbol: str | None,
+                       side: str | None) -> tuple[int | None, str]:
+    """The signal an update refers to: the post it replies to (or the update that post replied to);
+    otherwise the latest open signal of the same symbol (and side, when stated) from the same chat."""
+    from verzek.db import connection
+
+    with connection() as conn, conn.cursor() as cur:
+        if reply_to is not None:
+            cur.execute("SELECT id FROM signals WHERE provider_chat_id = %s AND provider_message_id = %s",
+                        (chat_id, reply_to))
+            row = cur.fetchone()
+            if row:
+                return row["id"], "reply"
+            cur.execute("SELECT e.signal_id AS id FROM signal_events e JOIN signals s ON s.id = e.signal_id "
+                        "WHERE s.provider_chat_id = %s AND e.provider_message_id = %s ORDER BY e.id DESC LIMIT 1",
+                        (chat_id, reply_to))
+            row = cur.fetchone()
+            if row:
+                return row["id"], "reply_to_update"
+        if symbol:
+            cur.execute(
+                """
+                SELECT id FROM signals
+                WHERE provider_chat_id = %s AND split_part(symbol, ':', 1) = %s AND status IN ('open', 'stale')
+                  AND (%s::text IS NULL OR side = %s)
+                ORDER BY id DESC LIMIT 1
+                """, (chat_id, symbol, side, side))
+            row = cur.fetchone()
+            if row:
+                return row["id"], "symbol"
+    return None, "no matching signal"
+
+
+def _apply_parsed_update(parsed, ctx: _PostContext, *, dedupe_key: str, queue, now,
+                         signal_id: int | None = None) -> dict:
+    from verzek.signals import SignalInputError, apply_update, update_from_parsed
+
+    how = "edited post"
+    if signal_id is None:
+        signal_id, how = find_linked_signal(ctx.chat_id, reply_to=ctx.reply_to, symbol=parsed.symbol,
+                                            side=parsed.side.value if parsed.side else None)
+    if signal_id is None:
+        return {"action": "unlinked_update", "reason": how}
+    try:
+        update = update_from_parsed(parsed, raw_text=ctx.text, provider_message_id=ctx.message_id,
+                                    dedupe_key=dedupe_key)
+        result = apply_update(signal_id, update, queue=queue, now=now)
+    except SignalInputError as exc:
+        return {"action": "not_stored", "reason": str(exc)}
+    return {"action": "update", "signal_id": signal_id, "linked_by": how, "event_id": result.event_id,
+            "kind": update.kind, "new": result.created, "jobs": result.jobs_enqueued}
+
+
+def _handle_post(parsed, ctx: _PostContext, *, queue, now) -> dict:
+    from verzek.domain.signals import MessageKind
+
+    if parsed.kind == MessageKind.OPEN:
+        return _ingest_open(parsed, ctx, queue=queue, now=now)
+    if parsed.kind in (MessageKind.UPDATE, MessageKind.CLOSE):
+        return _apply_parsed_update(parsed, ctx, dedupe_key=f"tg:{ctx.chat_id}:{ctx.message_id}", queue=queue,
+                                    now=now)
+    return {"action": "not_a_signal", "reason": parsed.reason}
+
+
+def _handle_edit(parsed, ctx: _PostContext, *, queue, now) -> dict:
+    """An edited post: of a stored signal (apply or log), of an update message, or of something else."""
+    from verzek.db import connection
+    from verzek.domain.signals import MessageKind
+    from verzek.signals import SignalInputError, SignalUpdate, apply_edit, apply_update
+
+    edit_key = f"tgupd:{ctx.update_id}"
+    with connection() as conn, conn.cursor() as cur:
+        cur.execute("SELECT id FROM signals WHERE provider_chat_id = %s AND provider_message_id = %s",
+                    (ctx.chat_id, ctx.message_id))
+        row = cur.fetchone()
+        signal_id = row["id"] if row else None
+        if signal_id is None:
+            cur.execute("SELECT signal_id FROM signal_events e JOIN signals s ON s.id = e.signal_id "
+                        "WHERE s.provider_chat_id = %s AND e.provider_message_id = %s LIMIT 1",
+                        (ctx.chat_id, ctx.message_id))
+            event = cur.fetchone()
+    if signal_id is None:
+        if event is not None and parsed.kind in (MessageKind.UPDATE, MessageKind.CLOSE):
+            # An update message was corrected ("TP1" -> "TP2"): the corrected update is a new event.
+            return _apply_parsed_update(parsed, ctx, dedupe_key=edit_key, queue=queue, now=now,
+                                        signal_id=event["signal_id"])
+        if event is not None:
+            return {"action": "ignored", "reason": "edit of an update message that is no longer an update"}
+        # Not stored before (e.g. it only became a signal with this edit): a new post as of the edit time.
+        return _handle_post(parsed, ctx, queue=queue, now=now)
+    if parsed.kind == MessageKind.OPEN:
+        signal, why = signal_from_parsed(parsed, chat_id=ctx.chat_id, message_id=ctx.message_id,
+                                         posted_at=ctx.original_posted_at, raw_text=ctx.text)
+        if signal is not None:
+            try:
+                result = apply_edit(signal_id, signal, queue=queue, now=now, update_key=edit_key)
+            except SignalInputError as exc:
+                why = str(exc)
+            else:
+                return {"action": "edit", "signal_id": signal_id, "applied": result.applied,
+                        "status": result.status, "jobs": result.jobs_enqueued}
+        reason = f"edited text cannot be stored as a signal: {why}"
+    elif parsed.kind in (MessageKind.UPDATE, MessageKind.CLOSE):
+        # The provider edited the signal post itself into "cancelled" / "closed" / "TP1 hit".
+        return _apply_parsed_update(parsed, ctx, dedupe_key=edit_key, queue=queue, now=now, signal_id=signal_id)
+    else:
+        reason = "edited text is no longer a signal"
+    result = apply_update(signal_id, SignalUpdate(kind="edit_ignored", raw_text=ctx.text,
+                                                  provider_message_id=ctx.message_id, dedupe_key=edit_key,
+                                                  data={"reason": reason}), queue=queue, now=now)
+    return {"action": "edit", "signal_id": signal_id, "applied": False, "reason": reason}
