@@ -18,7 +18,6 @@ import time
 import warnings
 
 import numpy as np
-
 from verzek.indicators import Indicators
 from verzek.marketdata import ManualClock, OhlcvSeries, ReplayMarketData, timeframe_ms
 from verzek.strategies import create_strategy
@@ -69,7 +68,7 @@ def main() -> None:
     print(f"ml cold (model load + first tick): {time.process_time() - t0:.3f}s")
     total = 0.0
     for name, strategy in strategies.items():
-        med, best = cpu(lambda: asyncio.run(run_tick(strategy, market, sink.append, symbols)))
+        med, best = cpu(lambda s=strategy: asyncio.run(run_tick(s, market, sink.append, symbols)))
         total += med
         print(f"{name:9s} {med:.3f}s (min {best:.3f}s)")
     med_all, _ = cpu(lambda: [asyncio.run(run_tick(s, market, sink.append, symbols)) for s in strategies.values()])

@@ -8,7 +8,6 @@ import asyncio
 import socket
 import threading
 import time
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -17,7 +16,6 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
-
 from verzek.marketdata import load_recorded_file
 from verzek.marketdata.ccxt_live import CcxtMarketData
 from verzek.marketdata.replay import sample_dir

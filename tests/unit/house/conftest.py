@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from verzek.marketdata import ReplayMarketData
 
 REPO = Path(__file__).resolve().parents[3]

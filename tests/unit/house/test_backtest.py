@@ -6,7 +6,6 @@ import json
 from decimal import Decimal
 
 import pytest
-
 from verzek.backtest import BacktestSettings, run_backtest
 from verzek.backtest.simulator import Fees, SimPosition
 from verzek.cli import main as verzek

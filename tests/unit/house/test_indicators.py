@@ -9,7 +9,6 @@ import numpy as np
 import pandas as pd
 import pandas_ta_classic as ta
 import pytest
-
 from verzek.indicators import Indicators, available, compute
 from verzek.indicators.library import price_scale
 from verzek.indicators.structure import pivot_lows, rolling_min

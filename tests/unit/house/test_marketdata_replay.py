@@ -9,9 +9,17 @@ from decimal import Decimal
 
 import numpy as np
 import pytest
-
-from verzek.marketdata import (AcceleratedClock, ManualClock, MarketDataError, ReplayMarketData,
-                               load_recorded_file, resample, sample_dir, symbol_from_filename, timeframe_ms)
+from verzek.marketdata import (
+    AcceleratedClock,
+    ManualClock,
+    MarketDataError,
+    ReplayMarketData,
+    load_recorded_file,
+    resample,
+    sample_dir,
+    symbol_from_filename,
+    timeframe_ms,
+)
 from verzek.marketdata.series import fetch_series
 
 

@@ -6,7 +6,6 @@ import json
 
 import numpy as np
 import pytest
-
 from verzek.indicators import Indicators
 from verzek.marketdata import OhlcvSeries
 from verzek.ml.features import FEATURE_NAMES, build_features, usable_rows

@@ -9,7 +9,6 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-
 from verzek.config import reset_settings_cache
 from verzek.marketdata import ManualClock, ReplayMarketData
 from verzek.strategies.runner import RunnerEventError, parse_event, run_invocation

@@ -11,7 +11,6 @@ import numpy as np
 import pytest
 import talib
 from pydantic import ValidationError
-
 from verzek.domain.signals import Side, SignalSource
 from verzek.marketdata import ManualClock, ReplayMarketData, timeframe_ms
 from verzek.strategies import create_strategy
@@ -66,7 +65,6 @@ def test_fires_where_the_setup_is_visible(sample_market, name):
         assert full.high[base_bar + 1: bar].max() >= base * (1 + cfg.bounce_pct)  # it had bounced
     else:  # score the same candles with onnxruntime directly, bypassing the strategy's batching
         import onnxruntime as ort
-
         from verzek.indicators import Indicators
         from verzek.ml.features import build_features
         from verzek.ml.model import DEFAULT_MODEL

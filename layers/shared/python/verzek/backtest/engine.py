@@ -11,9 +11,9 @@ the same inputs give the same report.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Sequence
 
 import numpy as np
 
@@ -31,7 +31,7 @@ class BacktestSettings:
     start_balance: Decimal = Decimal(10000)
     size_pct: Decimal = Decimal(10)  # of the free balance per trade
     max_open_positions: int = 5
-    fees: Fees = Fees()
+    fees: Fees = field(default_factory=Fees)
     entry_timeout_bars: int = 12
     max_hold_bars: int = 288
     breakeven_after_tp: int | None = 1

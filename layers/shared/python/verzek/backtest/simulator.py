@@ -129,9 +129,9 @@ class SimPosition:
             self.done = True  # never filled: void
             return
         # a position opened this bar is exposed to its stop from the same bar's remaining range
-        if not had_position and self.filled > 0 and self.stop is not None:
-            if (lo <= self.stop) if self.long else (h >= self.stop):
-                self._exit(ts, "stop", self.stop, self.open_amount, self.fees.taker)
+        if (not had_position and self.filled > 0 and self.stop is not None
+                and ((lo <= self.stop) if self.long else (h >= self.stop))):
+            self._exit(ts, "stop", self.stop, self.open_amount, self.fees.taker)
 
     def _check_exits(self, ts: int, o: Decimal, h: Decimal, lo: Decimal, c: Decimal) -> bool:
         if self.stop is not None and ((lo <= self.stop) if self.long else (h >= self.stop)):

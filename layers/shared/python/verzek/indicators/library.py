@@ -9,8 +9,9 @@ causal: the value at bar i depends only on bars ≤ i.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 import talib

@@ -4,15 +4,41 @@ Both return only candles closed at or before their clock's `now_ms()`; both also
 `fetch_series` (columnar numpy) for the indicator hot path. `ccxt` is imported only by the live one.
 """
 
-from verzek.marketdata.replay import (AcceleratedClock, ManualClock, MarketDataError, ReplayMarketData,
-                                      load_recorded_file, sample_dir, symbol_from_filename)
-from verzek.marketdata.series import (OhlcvSeries, closed_before, fetch_many, fetch_series, resample,
-                                      timeframe_ms, to_decimal)
+from verzek.marketdata.replay import (
+    AcceleratedClock,
+    ManualClock,
+    MarketDataError,
+    ReplayMarketData,
+    load_recorded_file,
+    sample_dir,
+    symbol_from_filename,
+)
+from verzek.marketdata.series import (
+    OhlcvSeries,
+    closed_before,
+    fetch_many,
+    fetch_series,
+    resample,
+    timeframe_ms,
+    to_decimal,
+)
 
 __all__ = [
-    "AcceleratedClock", "ManualClock", "MarketDataError", "OhlcvSeries", "ReplayMarketData", "closed_before",
-    "fetch_many", "fetch_series", "load_recorded_file", "resample", "sample_dir", "symbol_from_filename",
-    "timeframe_ms", "to_decimal", "live_market_data",
+    "AcceleratedClock",
+    "ManualClock",
+    "MarketDataError",
+    "OhlcvSeries",
+    "ReplayMarketData",
+    "closed_before",
+    "fetch_many",
+    "fetch_series",
+    "live_market_data",
+    "load_recorded_file",
+    "resample",
+    "sample_dir",
+    "symbol_from_filename",
+    "timeframe_ms",
+    "to_decimal",
 ]
 
 

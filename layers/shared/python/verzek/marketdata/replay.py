@@ -13,9 +13,9 @@ import gzip
 import json
 import re
 import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -107,7 +107,7 @@ class ReplayMarketData:
 
     @classmethod
     def from_files(cls, paths: Sequence[Path | str], clock: Callable[[], int] | None = None
-                   ) -> "ReplayMarketData":
+                   ) -> ReplayMarketData:
         files: list[Path] = []
         for p in map(Path, paths):
             if p.is_dir():
@@ -124,11 +124,11 @@ class ReplayMarketData:
         return market
 
     @classmethod
-    def from_sample(cls, clock: Callable[[], int] | None = None) -> "ReplayMarketData":
+    def from_sample(cls, clock: Callable[[], int] | None = None) -> ReplayMarketData:
         return cls.from_files([sample_dir()], clock)
 
     @classmethod
-    def from_mapping(cls, data: Mapping[str, OhlcvSeries], clock: Callable[[], int]) -> "ReplayMarketData":
+    def from_mapping(cls, data: Mapping[str, OhlcvSeries], clock: Callable[[], int]) -> ReplayMarketData:
         return cls(data.values(), clock)
 
     def symbols(self, timeframe: str | None = None) -> list[str]:

@@ -9,9 +9,9 @@ uses it when present and falls back to converting `Candle`s for any other `Marke
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Sequence
 
 import numpy as np
 
@@ -46,7 +46,7 @@ class OhlcvSeries:
         return int(self.ts.shape[0])
 
     @classmethod
-    def from_rows(cls, symbol: str, timeframe: str, rows) -> "OhlcvSeries":
+    def from_rows(cls, symbol: str, timeframe: str, rows) -> OhlcvSeries:
         """From `[ts, o, h, l, c, v]` rows (ccxt / recorded JSON); a null volume becomes 0."""
         if len(rows) == 0:
             empty = np.empty(0, dtype=np.float64)
@@ -57,25 +57,25 @@ class OhlcvSeries:
         return cls.from_matrix(symbol, timeframe, arr)
 
     @classmethod
-    def from_matrix(cls, symbol: str, timeframe: str, arr: np.ndarray) -> "OhlcvSeries":
+    def from_matrix(cls, symbol: str, timeframe: str, arr: np.ndarray) -> OhlcvSeries:
         cols = [np.ascontiguousarray(arr[:, i], dtype=np.float64) for i in range(1, 6)]
         return cls(symbol, timeframe, arr[:, 0].astype(np.int64), *cols)
 
     @classmethod
-    def from_candles(cls, symbol: str, timeframe: str, candles: Sequence[Candle]) -> "OhlcvSeries":
+    def from_candles(cls, symbol: str, timeframe: str, candles: Sequence[Candle]) -> OhlcvSeries:
         rows = [(c.ts, float(c.open), float(c.high), float(c.low), float(c.close), float(c.volume))
                 for c in candles]
         return cls.from_rows(symbol, timeframe, rows)
 
-    def slice(self, start: int | None = None, stop: int | None = None) -> "OhlcvSeries":
+    def slice(self, start: int | None = None, stop: int | None = None) -> OhlcvSeries:
         s = slice(start, stop)
         return OhlcvSeries(self.symbol, self.timeframe, self.ts[s], self.open[s], self.high[s],
                            self.low[s], self.close[s], self.volume[s])
 
-    def tail(self, limit: int) -> "OhlcvSeries":
+    def tail(self, limit: int) -> OhlcvSeries:
         return self.slice(max(0, len(self) - limit), None) if limit > 0 else self.slice(0, 0)
 
-    def up_to(self, ts_inclusive: int) -> "OhlcvSeries":
+    def up_to(self, ts_inclusive: int) -> OhlcvSeries:
         """Candles whose open time is ≤ `ts_inclusive`."""
         return self.slice(0, int(np.searchsorted(self.ts, ts_inclusive, side="right")))
 
@@ -127,7 +127,7 @@ def closed_before(series: OhlcvSeries, now_ms: int) -> OhlcvSeries:
 
 
 async def fetch_many(market: MarketData, symbols: Sequence[str], timeframe: str, limit: int
-                     ) -> dict[str, "OhlcvSeries | Exception"]:
+                     ) -> dict[str, OhlcvSeries | Exception]:
     """Candles for many symbols concurrently from any `MarketData`; failures map to their exception."""
     import asyncio
 

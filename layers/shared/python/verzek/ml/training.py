@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 
@@ -84,9 +84,9 @@ def _iso(ms: int) -> str:
 def train(data_paths: Sequence[Path | str], out_path: Path, params: TrainParams = TrainParams()) -> dict:
     # GradientBoosting (not HistGradientBoosting): skl2onnx 1.20 cannot convert sklearn 1.9's
     # HistGradientBoosting trees (boolean missing-value attribute); the classic trees convert exactly.
+    from skl2onnx import to_onnx
     from sklearn.ensemble import GradientBoostingClassifier
     from sklearn.metrics import accuracy_score, brier_score_loss, log_loss, roc_auc_score
-    from skl2onnx import to_onnx
 
     market = ReplayMarketData.from_files(list(data_paths))
     ds = build_dataset(market, params)

@@ -7,7 +7,7 @@ barriers (ATR multiples), so a signal trades exactly what the model was trained 
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 import numpy as np
 

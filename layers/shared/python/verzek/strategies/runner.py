@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any, Awaitable, Callable, Sequence
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -102,7 +103,7 @@ async def run_tick(strategy: Strategy, market: MarketData, emit: Emit, symbols: 
         try:
             emit(signal)
             report.emitted += 1
-        except Exception:  # one bad emit must not lose the other symbols' signals
+        except Exception:  # noqa: BLE001 - one bad emit must not lose the other symbols' signals
             report.emit_failures += 1
             logger.exception("emit failed", extra={"external_id": signal.external_id})
     report.duration_s = round(clock() - started, 4)

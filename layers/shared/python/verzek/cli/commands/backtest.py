@@ -30,7 +30,7 @@ def _parse_time(value: str | None, flag: str) -> int | None:
     if value is None:
         return None
     try:
-        dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        dt = datetime.fromisoformat(value)  # Python 3.12 accepts a trailing Z
     except ValueError:
         raise CliError(f"{flag}: not a date/time: {value!r} (use YYYY-MM-DD or ISO 8601)") from None
     if dt.tzinfo is None:
