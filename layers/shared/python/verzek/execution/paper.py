@@ -215,6 +215,7 @@ class PaperExchange:
         return total - used - margins
 
     def position(self, symbol: str) -> _Position:
+        self.sync()
         return self.positions.get(symbol, _Position())
 
     def set_leverage(self, symbol: str, leverage: int, margin_mode: str | None) -> None:
@@ -236,7 +237,11 @@ class PaperExchange:
                                   updated_ms=now),
                        created_ms=now, checked_ms=now, leverage=self.leverage.get(request.symbol, 1))
         # Reserve what the order may spend so the account cannot over-commit.
-        worst = reference * (1 + self.slippage) if request.side == OrderSide.BUY else reference
+        # what a fill may cost at worst: a limit never fills above its price; market/stop buys slip
+        if request.type == OrderType.LIMIT or request.side == OrderSide.SELL:
+            worst = reference
+        else:
+            worst = reference * (1 + self.slippage)
         if rules.market_type == "spot":
             if request.side == OrderSide.BUY:
                 order.reserved_asset = rules.quote

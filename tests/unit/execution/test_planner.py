@@ -1,0 +1,139 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from verzek.domain.signals import EntryType, Side, Signal, SignalSource
+from verzek.execution.client_ids import MAX_LENGTH, client_order_id, parse_client_order_id
+from verzek.execution.planner import PlanRejected, TradePlan, TradingSettings, plan_trade
+from verzek.execution.ports import MarketRules, OrderType
+
+D = Decimal
+FUT = MarketRules("BTC/USDT:USDT", "futures", "BTC", "USDT", amount_step=D("0.001"), price_step=D("0.1"),
+                  min_amount=D("0.001"), min_notional=D("5"), max_leverage=50)
+SPOT = MarketRules("ETH/USDT", "spot", "ETH", "USDT", amount_step=D("0.0001"), price_step=D("0.01"),
+                   min_notional=D("10"))
+
+
+def sig(side="long", entries=("60000",), targets=("61000", "62000", "63000"), stop="59000", entry_type="limit",
+        leverage=20, symbol="BTC/USDT:USDT"):
+    return Signal(source=SignalSource.VIP, symbol=symbol, side=Side(side), entry_type=EntryType(entry_type),
+                  entries=tuple(D(e) for e in entries), targets=tuple(D(t) for t in targets),
+                  stop_loss=D(stop) if stop else None, leverage=leverage, provider_chat_id=1, provider_message_id=1)
+
+
+def plan(signal, settings=TradingSettings(), rules=FUT, free=D("1000"), last=D("60500")):
+    return plan_trade(signal, settings, rules, free_balance=free, last_price=last, signal_id=7, user_id=9)
+
+
+def test_leverage_up_to_and_exact():
+    assert plan(sig(leverage=20), TradingSettings(leverage_cap=10)).leverage == 10
+    assert plan(sig(leverage=5), TradingSettings(leverage_cap=10)).leverage == 5
+    assert plan(sig(leverage=5), TradingSettings(leverage_cap=10, leverage_mode="exact")).leverage == 10
+    assert plan(sig(leverage=None), TradingSettings(leverage_cap=7)).leverage == 7
+    assert plan(sig(leverage=100), TradingSettings(leverage_cap=100)).leverage == 50  # market maximum
+
+
+def test_fixed_size_notional_and_rounding():
+    p = plan(sig(leverage=5), TradingSettings(size_value=D(100)))
+    assert p.margin == 100 and p.notional == 500
+    [entry] = p.orders
+    assert entry.amount == D("0.008") and entry.price == D("60000")  # 500/60000 = 0.00833 → step 0.001
+    assert entry.client_order_id == client_order_id(7, 9, "entry", 0)
+
+
+def test_percent_size_zone_split_and_grace():
+    s = sig(entries=("3000", "3100"), entry_type="range", targets=("3300",), stop="2900", leverage=None,
+            symbol="ETH/USDT")
+    p = plan(s, TradingSettings(size_type="percent", size_value=D(30), entry_grace_pct=D("0.5")), rules=SPOT,
+             free=D("1000"), last=D("3150"))
+    assert p.margin == D(300) and p.leverage == 1
+    # zone 3000..3100 in 3 legs, nearest the market first, each 0.5 % higher (long grace), tick 0.01
+    assert [o.price for o in p.orders] == [D("3115.5"), D("3065.25"), D("3015")]
+    assert [o.amount for o in p.orders] == [D("0.0320"), D("0.0326"), D("0.0331")]  # 100 USDT each, step 0.0001
+    assert sum(o.amount * o.price for o in p.orders) <= D(300)
+
+
+def test_first_entry_market_and_market_signal():
+    p = plan(sig(entries=("60000", "59500")), TradingSettings(first_entry_market=True))
+    assert [o.type for o in p.orders] == [OrderType.MARKET, OrderType.LIMIT]
+    m = plan(sig(entries=(), entry_type="market"))
+    assert [(o.type, o.price, o.reference_price) for o in m.orders] == [(OrderType.MARKET, None, D("60500"))]
+
+
+def test_safety_orders_share_the_budget():
+    settings = TradingSettings(size_value=D(1000), dca_enabled=True, dca_safety_orders=2, dca_step_pct=D(1),
+                               dca_volume_scale=D(2), leverage_cap=1)
+    p = plan(sig(stop="58000"), settings, free=D(5000))
+    # weights 1 : 1 : 2 of 1000 USDT; safety prices 1 % and 2 % under the entry
+    assert [(o.role, o.price) for o in p.orders] == [("entry", D("60000")), ("safety", D("59400")),
+                                                     ("safety", D("58800"))]
+    assert [o.amount for o in p.orders] == [D("0.004"), D("0.004"), D("0.008")]
+
+
+def test_orders_failing_market_rules_are_dropped_with_reason():
+    # weights 1 : 1 : 0.1 of 130 USDT: the second safety order (6.19 USDT) rounds to 0 BTC at step 0.001
+    settings = TradingSettings(size_value=D(130), leverage_cap=1, dca_enabled=True, dca_safety_orders=2,
+                               dca_volume_scale=D("0.1"), dca_step_pct=D(1))
+    p = plan(sig(entries=("60000",), stop="58000"), settings)
+    assert [(o.role, o.leg) for o in p.orders] == [("entry", 0), ("safety", 1)]
+    assert [(d.role, d.leg) for d in p.dropped] == [("safety", 2)] and "rounds to 0" in p.dropped[0].reason
+    with pytest.raises(PlanRejected, match="market rules") as err:
+        plan(sig(), TradingSettings(size_value=D(3), leverage_cap=1))
+    assert err.value.code == "market_rules"
+
+
+def test_take_profit_split_and_user_percents():
+    p = plan(sig(targets=("61000", "62000")))
+    assert [(t.price, t.fraction) for t in p.take_profits] == [(D("61000"), D("0.625")), (D("62000"), D("0.375"))]
+    five = plan(sig(targets=("61000", "62000", "63000", "64000", "65000")))
+    assert len(five.take_profits) == 3 and any("only the first 3" in n for n in five.notes)
+    own = plan(sig(targets=()), TradingSettings(tp_percents=(D(1), D(2)), tp_split=(D(1), D(1))))
+    assert [t.price for t in own.take_profits] == [D("60600"), D("61200")]
+
+
+def test_stops_default_and_wrong_side():
+    assert plan(sig(stop=None), TradingSettings(default_stop_pct=D(2))).stop_loss == D("58800")
+    assert plan(sig(stop=None)).stop_loss is None
+    with pytest.raises(PlanRejected, match="wrong side"):
+        plan(sig(stop="60500"))
+    short = plan(sig(side="short", entries=("61000",), targets=("60000",), stop="62000"), last=D("60800"))
+    assert short.entry_side.value == "sell" and short.stop_loss == D("62000")
+
+
+def test_refusals():
+    with pytest.raises(PlanRejected, match="spot"):
+        plan(sig(side="short", symbol="ETH/USDT", entries=("3000",), targets=("2900",), stop="3100"), rules=SPOT)
+    with pytest.raises(PlanRejected, match="below the trade size"):
+        plan(sig(), TradingSettings(size_value=D(5000)))
+    with pytest.raises(PlanRejected, match="TP1"):
+        plan(sig(), last=D("61500"))
+    with pytest.raises(PlanRejected, match="stop"):
+        plan(sig(), last=D("58900"))
+    # the user may choose to take it anyway
+    assert plan(sig(), TradingSettings(skip_if_tp_or_sl_hit=False), last=D("61500")).orders
+
+
+def test_plan_json_round_trip():
+    p = plan(sig(), TradingSettings(dca_enabled=True, dca_safety_orders=1, breakeven_after_tp=1,
+                                    trailing_stop_pct=D("1.5")))
+    assert TradePlan.from_json(p.to_json()) == p
+
+
+def test_settings_validation():
+    with pytest.raises(ValueError):
+        TradingSettings(size_type="percent", size_value=D(150))
+    with pytest.raises(ValueError):
+        TradingSettings(tp_split=(D(50), D(-1)))
+
+
+def test_client_ids_are_deterministic_short_and_parseable():
+    cid = client_order_id(2**63 - 1, 2**63 - 1, "tp", 99, 99)
+    assert len(cid) <= MAX_LENGTH
+    assert client_order_id(1, 2, "entry", 0) == client_order_id(1, 2, "entry", 0) != client_order_id(2, 1, "entry")
+    assert parse_client_order_id(client_order_id(123456, 42, "safety", 3, 2)) == {
+        "signal_id": 123456, "user_id": 42, "role": "safety", "leg": 3, "revision": 2}
+    assert parse_client_order_id("web_123") is None
+    with pytest.raises(ValueError):
+        client_order_id(1, 1, "bogus")
