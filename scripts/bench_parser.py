@@ -55,6 +55,11 @@ def main() -> None:
     parse_rate, parse_n = _rate(full, lines, args.seconds)
     exact = sum(full(ln) == json.loads(ln)["expected"] for ln in lines)
     print(f"dev set: {len(lines)} messages, exact match {exact}/{len(lines)} ({exact / len(lines):.1%})")
+    corpus = REPO / "tests" / "unit" / "parsing" / "data" / "generalisation_corpus.jsonl"
+    if corpus.exists():
+        rows = [ln for ln in corpus.read_text(encoding="utf-8").splitlines() if ln.strip()]
+        hits = sum(full(ln) == json.loads(ln)["expected"] for ln in rows)
+        print(f"generalisation corpus: {len(rows)} messages, exact match {hits}/{len(rows)} ({hits / len(rows):.1%})")
     print(f"baseline json.loads + regex tokenise: {base_rate:,.0f} msg/s ({base_n} messages)")
     print(f"parse_message (json.loads + parse + to dict): {parse_rate:,.0f} msg/s ({parse_n} messages), "
           f"{1e6 / parse_rate:,.0f} us/message")

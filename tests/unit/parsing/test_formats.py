@@ -15,12 +15,12 @@ def expected(kind="open", symbol=None, side=None, market=None, leverage=None, en
 
 
 OPENS = [
-    ("📍Coin : #DOGEUSDT\n\n🟢 LONG \n\n➡️ Entry: 0.1520 - 0.1480\n\n🌐 Leverage: 10x\n\n🎯 Target 1: 0.1540\n"
-     "🎯 Target 2: 0.1570\n🎯 Target 3: 0.1600\n\n⛔️ Stop loss: 0.1420",
+    (("📍Coin : #DOGEUSDT\n\n🟢 LONG \n\n➡️ Entry: 0.1520 - 0.1480\n\n🌐 Leverage: 10x\n\n🎯 Target 1: 0.1540\n"
+     "🎯 Target 2: 0.1570\n🎯 Target 3: 0.1600\n\n⛔️ Stop loss: 0.1420"),
      expected(symbol="DOGE/USDT", side="long", market="futures", leverage=10, entries=[0.148, 0.152],
               entry_type="range", targets=[0.154, 0.157, 0.16], stop_loss=0.142)),
-    ("#BTC/USDT\nSignal Type: Regular (Long)\nLeverage: Cross (20x)\nEntry Targets:\n1) 26500\n2) 26000\n"
-     "Take-Profit Targets:\n1) 27000\n2) 27500\n3) 28000\nStop Targets:\n1) 25500",
+    (("#BTC/USDT\nSignal Type: Regular (Long)\nLeverage: Cross (20x)\nEntry Targets:\n1) 26500\n2) 26000\n"
+     "Take-Profit Targets:\n1) 27000\n2) 27500\n3) 28000\nStop Targets:\n1) 25500"),
      expected(symbol="BTC/USDT", side="long", market="futures", leverage=20, entries=[26000, 26500],
               entry_type="limit", targets=[27000, 27500, 28000], stop_loss=25500)),
     ("BTCUSDT.P SHORT\nEntry: 64,250 - 64,800\nTP1: 63,500\nTP2: 62,800\nSL: 65,400",
@@ -29,12 +29,12 @@ OPENS = [
     ("$ETH LONG\nBuy: 3,150.5\nTP: 3,200 / 3,260 / 3,330\nSL: 3,080",
      expected(symbol="ETH/USDT", side="long", entries=[3150.5], entry_type="limit", targets=[3200, 3260, 3330],
               stop_loss=3080)),
-    ("Binance Killers®\n\nCOIN: $LINK/USDT\nDirection: LONG\nENTRY: 7.10 - 7.35\nOTE: 7.20\nTARGETS\n"
-     "Short Term: 7.45 - 7.60 - 7.80 - 8.00\nMid Term: 8.50 - 9.00\nSTOP LOSS: 6.85",
+    (("Binance Killers®\n\nCOIN: $LINK/USDT\nDirection: LONG\nENTRY: 7.10 - 7.35\nOTE: 7.20\nTARGETS\n"
+     "Short Term: 7.45 - 7.60 - 7.80 - 8.00\nMid Term: 8.50 - 9.00\nSTOP LOSS: 6.85"),
      expected(symbol="LINK/USDT", side="long", entries=[7.1, 7.35], entry_type="range",
               targets=[7.45, 7.6, 7.8, 8, 8.5, 9], stop_loss=6.85)),
-    ("🔥 #SOL/USDT (Long📈, x20) 🔥\n\nEntry - 145.2\nSL - 139.8\n\nTake-Profit:\n🥉 148.1 (40% of profit)\n"
-     "🥈 150.3 (60% of profit)\n🥇 153.9 (80% of profit)",
+    (("🔥 #SOL/USDT (Long📈, x20) 🔥\n\nEntry - 145.2\nSL - 139.8\n\nTake-Profit:\n🥉 148.1 (40% of profit)\n"
+     "🥈 150.3 (60% of profit)\n🥇 153.9 (80% of profit)"),
      expected(symbol="SOL/USDT", side="long", market="futures", leverage=20, entries=[145.2], entry_type="limit",
               targets=[148.1, 150.3, 153.9], stop_loss=139.8)),
     ("Монета: #ARB\nНаправление: ЛОНГ\nВход: 1,12 - 1,08\nЦели: 1,16 / 1,20 / 1,25\nСтоп: 1,03\nПлечо: 10х",
@@ -56,8 +56,8 @@ OPENS = [
     ("1000PEPEUSDT LONG\nEntry: 0.01234\nTP: 0.0130\nSL: 0.0118",
      expected(symbol="1000PEPE/USDT", side="long", entries=[0.01234], entry_type="limit", targets=[0.013],
               stop_loss=0.0118)),
-    ("🚨 SIGNAL ALERT 🚨\n\n📌 Pair: OP/USDT\n📈 Type: LONG\n💰 Entry Zone: 2.45 – 2.50\n🎯 TP1: 2.60\n🎯 TP2: 2.75\n"
-     "🛑 SL: 2.30\n⚡ Leverage: 10X Isolated",
+    (("🚨 SIGNAL ALERT 🚨\n\n📌 Pair: OP/USDT\n📈 Type: LONG\n💰 Entry Zone: 2.45 – 2.50\n🎯 TP1: 2.60\n🎯 TP2: 2.75\n"
+     "🛑 SL: 2.30\n⚡ Leverage: 10X Isolated"),
      expected(symbol="OP/USDT", side="long", market="futures", leverage=10, entries=[2.45, 2.5], entry_type="range",
               targets=[2.6, 2.75], stop_loss=2.3)),
     ("Long $TIA 10.5 tp 11.2/11.8 sl 9.9",
@@ -98,8 +98,8 @@ OPENS = [
     ("SHORT #DYDX\nEntry: market (1.85)\nTP: 1.80/1.75\nSL: 1.92",
      expected(symbol="DYDX/USDT", side="short", entries=[1.85], entry_type="market", targets=[1.8, 1.75],
               stop_loss=1.92)),
-    ("New signal 📢\n\nFTM/USDT\nSide: Short\nEntry: 0.7100 - 0.7250\nTake profits: 0.7000, 0.6850, 0.6700\n"
-     "Stop: 0.7400\nLeverage: 5x (isolated)",
+    (("New signal 📢\n\nFTM/USDT\nSide: Short\nEntry: 0.7100 - 0.7250\nTake profits: 0.7000, 0.6850, 0.6700\n"
+     "Stop: 0.7400\nLeverage: 5x (isolated)"),
      expected(symbol="FTM/USDT", side="short", market="futures", leverage=5, entries=[0.71, 0.725],
               entry_type="range", targets=[0.7, 0.685, 0.67], stop_loss=0.74)),
     ("#LINKUSDT Long\nEntry: 14.20\nDCA: 13.60\nTP: 14.90 / 15.60\nSL: 13.10",

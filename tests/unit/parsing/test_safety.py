@@ -69,3 +69,28 @@ def test_stop_only_as_percentage_is_not_a_price():
     parsed = parse_message("#GTC/USDT SHORT\nEntry: 1.634\nTargets: 1.60 - 1.59\nStop: 5-10%")
     assert parsed.stop_loss is None
     assert parsed.stop_loss_pct == Decimal(5)  # the tighter bound
+
+
+@pytest.mark.parametrize("text,why", [
+    # the buy label is not understood, so the entries would come from the sell (target) line
+    ("$LINK Long\nAcheter: 14.20\nSell: 14.80 / 15.40\nStop: 13.70", "contradicts the long side"),
+    # targets under a heading we do not know: never trade with the targets missing
+    ("#FET/USDT LONG\nEntry: 1.52\nHold for: 1.70 / 1.85\nStop: 1.42", "targets missing"),
+    ("#LTC/USDT LONG\nEntry: 82 - 84\nTargets: 86 - 88\nStopp: 79", "stop missing"),
+    # side word with three bare numbers: which is the entry, target or stop cannot be known
+    ("#DOGE long 0.162 0.170 0.155", "no exit level"),
+    ("BTCUSDT | LONG | 64000 | 66000 | 63000", "no exit level"),
+])
+def test_partly_understood_posts_are_never_traded(text, why):
+    assert why in rejected_open(text)
+
+
+def test_header_row_table_is_read_column_by_column():
+    parsed = parse_message("Pair | Side | Entry | TP | SL\nBTCUSDT | LONG | 64000 | 66000 | 63000")
+    assert parsed.tradable
+    assert (parsed.entries, parsed.targets, parsed.stop_loss) == ((Decimal(64000),), (Decimal(66000),), Decimal(63000))
+
+
+def test_multi_coin_call_lists_are_not_one_signal():
+    parsed = parse_message("📌 Long #BTC 64000 tp 66000 sl 63000\n📌 Short #ETH 3500 tp 3400 sl 3560")
+    assert parsed.kind == MessageKind.NOT_A_SIGNAL and "several different" in parsed.reason

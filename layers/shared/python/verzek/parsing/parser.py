@@ -30,6 +30,9 @@ from verzek.parsing.tokens import Kind, Token, tokenize_line, uses_comma_decimal
 
 MAX_TEXT_CHARS = 8000  # longer posts are articles, not signals; cap the work done per message
 _RANGE_SEPARATORS = frozenset("-_~/")
+_SIDE_FIELDS = (Field.LONG, Field.SHORT, Field.BUY, Field.SELL)
+# Segments whose numbers are accounted for: levels, leverage, and known non-price labels (DCA, risk, ...).
+_ASSIGNED_FIELDS = (Field.ENTRY, Field.TARGETS, Field.STOP, Field.LEVERAGE, Field.SYMBOL)
 _RANGE_HINTS = frozenset({"between", "zone", "range", "между", "зона", "arası", "arasi", "entre", "bölgesi", "area"})
 
 
@@ -71,6 +74,10 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
                     and tok.text.lower() not in lx.FILLER_WORDS:
                 current = Segment(Field.IGNORE, tok)  # "Client:", "Period:" — a heading we do not use
                 segments.append(current)
+                continue
+            if tok.kind == Kind.SEP and tok.text == "|" and current is not None \
+                    and current.field in _SIDE_FIELDS and current.numbers:
+                current = None  # "LONG 1.05 | TP 1.12": a pipe separates fields after a side word
                 continue
             if current is not None:
                 current.tokens.append(tok)
@@ -320,9 +327,45 @@ def parse_message(text: str) -> ParsedMessage:
     if words_side and level_side and words_side != level_side:
         problems.append(f"side says {words_side.value} but the levels are those of a {level_side.value}")
     problems.extend(validate_open(parsed))
+    problems.extend(_unread_level_problems(segments, tokens, levels, parsed))
     if problems:
         return _replace(parsed, rejected="; ".join(problems))
     return parsed
+
+
+def _unread_level_problems(segments: list[Segment], tokens: list[Token], levels: _Levels,
+                           parsed: ParsedMessage) -> list[str]:
+    """Safety nets for posts we only partly understood: never trade a guess.
+
+    - a long whose entries came from a "Sell:" label (the buy label was not understood);
+    - no exit level at all (no target, no stop price, no stop percentage);
+    - a target list or stop missing while price-like numbers sit under a label we do not know
+      ("Hold for 1.70 / 1.85", "الستوب: 79") — they are probably the missing levels.
+    """
+    problems = []
+    entry_fields = {s.field for s in levels.entry_segments}
+    # ("Buy:" over a short's entry is a common convention; "Sell:" over a long's entry never is.)
+    if parsed.side == Side.LONG and Field.SELL in entry_fields:
+        problems.append(f"the entries are under a label that contradicts the {parsed.side.value} side")
+    if not parsed.targets and parsed.stop_loss is None and parsed.stop_loss_pct is None:
+        problems.append("no target and no stop: the post gives no exit level")
+    if parsed.targets and parsed.stop_loss is not None:
+        return problems
+    read = {id(t) for t in (*levels.entries, *levels.targets, *levels.stop)}
+    known = {id(t) for s in segments if s.field in _ASSIGNED_FIELDS or (s.field == Field.IGNORE and s.label is not None
+                                                                       and s.label.kind == Kind.LABEL)
+             for t in s.tokens}
+    scale = [*parsed.entries, *parsed.targets] + ([parsed.stop_loss] if parsed.stop_loss is not None else [])
+    if not scale:
+        return problems
+    low, high = min(scale) / 3, max(scale) * 3
+    unread = [t.text for t in tokens if t.kind == Kind.NUM and id(t) not in read and id(t) not in known
+              and low <= t.value <= high]
+    if unread:
+        missing = "targets" if not parsed.targets else "stop"
+        problems.append(f"{missing} missing while price-like numbers ({', '.join(unread[:3])}) sit under labels "
+                        "we do not understand")
+    return problems
 
 
 def _pick_stop(stops: list[Decimal], entries: list[Decimal]) -> Decimal | None:

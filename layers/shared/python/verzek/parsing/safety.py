@@ -8,6 +8,7 @@ decimal point (AKRO "2835" for 0.02835) or for the wrong coin.
 
 from __future__ import annotations
 
+import itertools
 import re
 from decimal import Decimal
 
@@ -84,7 +85,7 @@ def _order_problems(parsed: ParsedMessage) -> list[str]:
         beyond = [t for t in targets if (t <= stop if long else t >= stop)]
         if beyond:
             problems.append(f"target {beyond[0]} is on the stop's side")
-    steps = list(zip(targets, targets[1:]))
+    steps = list(itertools.pairwise(targets))
     if any((b <= a) if long else (b >= a) for a, b in steps):
         problems.append("take-profit targets are not in trade order")
     return problems

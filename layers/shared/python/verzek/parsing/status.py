@@ -19,7 +19,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
     (UpdateAction.PARTIAL_CLOSE, re.compile(
         r"(?:close|closing|закры\w*|kapat\w*|cerrar|fechar)\s+(?:the\s+)?(?:half|partial|part|\d{1,2}\s*%)(?!\w)|"
         r"(?:book|secure|realize|take|taking|booking)\s+(?:some|partial|part\s+of\s+(?:the\s+)?)\s*profits?|"
-        r"partial(?:ly)?\s+(?:clos\w*|profit\w*)|(?:book|secure|realize|take|taking|booking)\s+\d{1,2}\s*%\s*(?:of\s+)?(?:profits?|position)|частичн\w+\s+(?:закры\w*|фикс\w*)|kısmi\s+kapat\w*")),
+        r"partial(?:ly)?\s+(?:clos\w*|profit\w*)|ganancias\s+parciales|lucro\s+parcial|(?:book|secure|realize|take|taking|booking)\s+\d{1,2}\s*%\s*(?:of\s+)?(?:profits?|position)|частичн\w+\s+(?:закры\w*|фикс\w*)|kısmi\s+kapat\w*")),
     (UpdateAction.MOVE_SL_BREAKEVEN, re.compile(
         r"(?:move|moved|moving|shift|set|put|adjust)\s+(?:the\s+|your\s+)?(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+"
         r"(?:to\s+)?(?:entry|breakeven|break[\s-]*even|be|cost|entry\s+price)(?!\w)|"
@@ -38,7 +38,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         r"(?:filled|triggered|activated|executed|reached|achieved|done|hit)|all\s+entr(?:y|ies)\s+"
         r"(?:targets?\s+)?(?:achieved|filled|done)|(?:вход|ордер)\s+\w*\s*(?:исполнен|сработал)\w*")),
     (UpdateAction.TP_HIT, re.compile(
-        rf"{_TP_WORDS}s?\s*\d{{0,2}}\s*(?:is\s+|was\s+|has\s+been\s+|have\s+been\s+)?{_DONE}|"
+        rf"{_TP_WORDS}s?\s*\d{{0,2}}\s*(?:(?:по|on|for|de|di|of|в|на)\s+[#$]?\w+\s+)?"
+        rf"(?:is\s+|was\s+|has\s+been\s+|have\s+been\s+)?{_DONE}|"
         r"all\s+(?:take[\s-]*profit\s+)?targets?\s+(?:are\s+|were\s+)?(?:hit|reached|achieved|done|completed)|"
         r"target\s+\d+\s*:?\s*[\d.]+\s*done|hedef\s*\d*\s*tamam|(?:đạt|chạm|dat|cham)\s+tp\s*\d*|"
         r"(?:تحقيق|تحقق|ضرب)\s+(?:ال)?هدف|목표\s*(?:가\s*)?달성")),
@@ -51,7 +52,7 @@ _CLOSE_PATTERN = re.compile(
     r"^(?:please\s+|pls\s+|now\s+)?(?:close|closing|exit|exiting|cancel|закрыть|закрываем|закрываю|отмена|отменяем|"
     r"kapat\w*|iptal|cerrar|cerramos|cancelar|cancelamos|fechar|fechamos|sair|tutup|đóng\s+lệnh|dong\s+lenh|"
     r"إغلاق|اغلاق|取消|平仓)(?!\w)|"
-    r"(?:iptal|kapat[ıi]ld[ıi]|stop\s+oldu|stop\s+(?:atingido|acionado)|"
+    r"(?:iptal|kapat[ıi]ld[ıi]|ditutup|stop\s+oldu|stop\s+(?:atingido|acionado)|"
     r"(?:dính|dinh|kena|hit)\s+(?:sl|stop)|ضرب\s+وقف|(?:استاپ|حد\s+ضرر)\s+خورد|止损(?:出局|触发|已触发)|平仓|"
     r"손절\s*(?:처리|완료|됨)|종료|stop\s+target\s+hit)(?!\w)|"
     r"(?:closed|cancel+ed|stopped\s+out|exited|invalidated|kapand[ıi]|закрыт\w*|отмен[её]н\w*|cerrad\w*|"

@@ -18,7 +18,9 @@ _PAIR_SPLIT_RE = re.compile(r"^[#$]?(?P<base>\w+?)\s?[/|_-]\s?(?P<quote>[A-Za-z]
                             re.IGNORECASE)
 _TIMEFRAME_RE = re.compile(r"^\d+(?:m|h|hr|hrs|d|w|min|mins|x)$", re.IGNORECASE)
 
-EXPLICIT, NAMED, HASHTAG = 3, 2, 1
+# How explicitly a coin is named: a pair with its quote, a word under a "Coin:" label, a bare word next
+# to a side word, a hashtag/cashtag anywhere.
+EXPLICIT, LABELLED, NAMED, HASHTAG = 4, 3, 2, 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +74,7 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
             if quote in TRADABLE_QUOTES and _BASE_RE.match(base) and base not in NOT_COINS:
                 found.append(SymbolCandidate(base, quote, EXPLICIT, i, bool(m.group("suffix"))))
         elif tok.kind == Kind.TAG:
-            cand = _coin(tok.text, HASHTAG, i)
+            cand = _coin(tok.text, LABELLED if _previous_label(tokens, i) == Field.SYMBOL else HASHTAG, i)
             if cand:
                 found.append(cand)
         elif tok.kind == Kind.WORD:
@@ -81,7 +83,7 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
             next_to_side = any(t is not None and t.kind == Kind.LABEL and t.field in (Field.LONG, Field.SHORT, Field.BUY, Field.SELL)
                                and t.line == tok.line for t in (prev, nxt))
             if after_symbol_label:
-                cand = _coin(word, NAMED, i)
+                cand = _coin(word, LABELLED, i)
             elif word.isupper() or word[:1].isdigit():
                 cand = _coin(word, NAMED if next_to_side else 0, i)
             elif i == 0 and next_to_side and word.isalpha() and word.islower() and len(word) <= 6:
