@@ -159,8 +159,11 @@ class Strategy(ABC):
             setups += self.evaluate(series_by_symbol[symbol])
         return setups
 
-    def to_signal(self, setup: Setup) -> Signal:
+    def to_signal(self, setup: Setup, *, emitted_at_ms: int | None = None) -> Signal:
+        """`posted_at` is when the signal is emitted (the staleness guard measures delivery delay);
+        the candle it was decided on stays in `meta` (`candle_ts`, `decided_at`)."""
         decided = datetime.fromtimestamp(setup.decided_at_ms / 1000, tz=UTC)
+        posted = decided if emitted_at_ms is None else datetime.fromtimestamp(emitted_at_ms / 1000, tz=UTC)
         return Signal(
             source=self.source,
             symbol=setup.symbol,
@@ -173,9 +176,10 @@ class Strategy(ABC):
             leverage=self.config.leverage,
             confidence=Decimal(f"{setup.confidence:.2f}"),
             external_id=setup.external_id,
-            posted_at=decided,
+            posted_at=max(posted, decided),
             raw_text=f"[{self.name}] {setup.side.value} {setup.symbol} {setup.timeframe}: {setup.reason}",
             meta={"strategy": self.name, "timeframe": setup.timeframe, "candle_ts": setup.candle_ts,
+                  "decided_at": decided.isoformat(),
                   "config_version": self.config.version, **setup.meta},
         )
 

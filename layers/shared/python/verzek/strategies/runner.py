@@ -99,7 +99,7 @@ async def run_tick(strategy: Strategy, market: MarketData, emit: Emit, symbols: 
     setups = strategy.evaluate_many(usable)
     report = TickReport(tick, round(offset_s, 3), 0.0, len(symbols), len(usable), failures, len(setups))
     for setup in setups:
-        signal = strategy.to_signal(setup)
+        signal = strategy.to_signal(setup, emitted_at_ms=market.now_ms())
         try:
             emit(signal)
             report.emitted += 1
