@@ -103,6 +103,10 @@ ERRORS = {401: {"model": ErrorBody, "description": "not authenticated"},
           422: {"model": ErrorBody, "description": "invalid input"}}
 
 
+# Routers declare this: FastAPI answers 400 when a body is not valid JSON / UTF-8 at all.
+COMMON_RESPONSES = {400: {"model": ErrorBody, "description": "malformed request body (not JSON)"}}
+
+
 class Page(OutModel):
     next_cursor: str | None = Field(None, description="pass as `cursor` for the next page; null at the end")
 

@@ -14,11 +14,11 @@ from pydantic import Field
 
 from verzek.accounts import admin as service
 from verzek.api.routers._deps import AdminDep, client_ip
-from verzek.api.routers._schemas import ERRORS, MAX_ID, Email, ErrorBody, Id, Model, OutModel, SafeText
+from verzek.api.routers._schemas import COMMON_RESPONSES, ERRORS, MAX_ID, Email, ErrorBody, Id, Model, OutModel, SafeText
 from verzek.db import connection
 
 router = APIRouter(prefix="/api/admin", tags=["admin"],
-                   responses={401: ERRORS[401], 403: {"model": ErrorBody, "description": "admin role required"}})
+                   responses={**COMMON_RESPONSES, 401: ERRORS[401], 403: {"model": ErrorBody, "description": "admin role required"}})
 
 
 class AdminUserOut(OutModel):

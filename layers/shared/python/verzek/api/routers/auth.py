@@ -9,11 +9,11 @@ from fastapi import APIRouter, Body, Request, Response
 from verzek.accounts import auth as service
 from verzek.accounts.errors import ServiceError
 from verzek.api.routers._deps import CurrentUserDep, client_ip
-from verzek.api.routers._schemas import (ERRORS, Email, ErrorBody, Message, Model, OpaqueToken, OutModel, Password,
+from verzek.api.routers._schemas import (COMMON_RESPONSES, ERRORS, Email, ErrorBody, Message, Model, OpaqueToken, OutModel, Password,
                                          RecoveryCode, TotpCode)
 from verzek.db import connection
 
-router = APIRouter(prefix="/api/auth", tags=["auth"])
+router = APIRouter(prefix="/api/auth", tags=["auth"], responses=COMMON_RESPONSES)
 
 _SAME_ANSWER = "if this address can be used, an email is on its way"
 

@@ -10,10 +10,10 @@ from pydantic import Field
 
 from verzek.accounts import devices as service
 from verzek.api.routers._deps import OwnerDep, ReadableUserId
-from verzek.api.routers._schemas import ERRORS, MAX_ID, Model, OutModel
+from verzek.api.routers._schemas import COMMON_RESPONSES, ERRORS, MAX_ID, Model, OutModel
 from verzek.db import connection
 
-router = APIRouter(prefix="/api/users/{user_id}/devices", tags=["devices"])
+router = APIRouter(prefix="/api/users/{user_id}/devices", tags=["devices"], responses=COMMON_RESPONSES)
 
 # Expo tokens look like ExponentPushToken[xxxxxxxxxxxxxxxxxxxxxx] (older: ExpoPushToken[...]).
 EXPO_TOKEN_PATTERN = r"^(ExponentPushToken|ExpoPushToken)\[[A-Za-z0-9_-]{10,200}\]$"

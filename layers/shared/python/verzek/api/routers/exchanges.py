@@ -14,10 +14,10 @@ from fastapi import APIRouter, Depends, Path, Request, Response
 from verzek.accounts import exchange_accounts as service
 from verzek.accounts.errors import Conflict
 from verzek.api.routers._deps import OwnerDep, ReadableUserId, client_ip, key_validator
-from verzek.api.routers._schemas import ERRORS, MAX_ID, ErrorBody, ExchangeName, Label, Model, OutModel, secret_field
+from verzek.api.routers._schemas import COMMON_RESPONSES, ERRORS, MAX_ID, ErrorBody, ExchangeName, Label, Model, OutModel, secret_field
 from verzek.db import connection
 
-router = APIRouter(prefix="/api/users/{user_id}/exchanges", tags=["exchanges"])
+router = APIRouter(prefix="/api/users/{user_id}/exchanges", tags=["exchanges"], responses=COMMON_RESPONSES)
 AccountIdPath = Annotated[int, Path(ge=1, le=MAX_ID)]
 _KEY_PATTERN = r"^[\x21-\x7e]+$"  # printable ASCII, no spaces: what exchanges issue
 

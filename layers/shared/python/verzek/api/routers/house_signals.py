@@ -14,12 +14,12 @@ from fastapi import APIRouter, Depends, Request, Response
 from pydantic import AwareDatetime, Field, model_validator
 
 from verzek.accounts.errors import ServiceError, Unauthorized, Unavailable
-from verzek.api.routers._schemas import ErrorBody, Model, OutModel, SafeText, Symbol
+from verzek.api.routers._schemas import COMMON_RESPONSES, ErrorBody, Model, OutModel, SafeText, Symbol
 from verzek.api.routers._deps import signal_ingestor
 from verzek.config import get_settings
 from verzek.security import service_hmac
 
-router = APIRouter(prefix="/api/house-signals", tags=["house signals"])
+router = APIRouter(prefix="/api/house-signals", tags=["house signals"], responses=COMMON_RESPONSES)
 MAX_BODY_BYTES = 64 * 1024
 
 Price = Annotated[Decimal, Field(gt=0, le=Decimal("1e15"), max_digits=38, decimal_places=18)]

@@ -13,10 +13,10 @@ from verzek.accounts import trading_settings as service
 from verzek.accounts.admin import global_kill_switch
 from verzek.accounts.errors import Invalid
 from verzek.api.routers._deps import OwnerDep, ReadableUserId, client_ip
-from verzek.api.routers._schemas import ERRORS, DecimalStr, Id, Model, OutModel, SourceName
+from verzek.api.routers._schemas import COMMON_RESPONSES, ERRORS, DecimalStr, Id, Model, OutModel, SourceName
 from verzek.db import connection
 
-router = APIRouter(prefix="/api/users/{user_id}", tags=["settings"])
+router = APIRouter(prefix="/api/users/{user_id}", tags=["settings"], responses=COMMON_RESPONSES)
 
 Pct = Annotated[Decimal, Field(gt=0, lt=100, max_digits=12, decimal_places=6)]
 SymbolOrBase = Annotated[str, Field(max_length=47, pattern=r"^[A-Z0-9]{1,15}(/[A-Z0-9]{1,15}(:[A-Z0-9]{1,15})?)?$")]

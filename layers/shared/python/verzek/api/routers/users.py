@@ -8,10 +8,10 @@ from fastapi import APIRouter
 
 from verzek.accounts.errors import NotFound
 from verzek.api.routers._deps import CurrentUserDep, ReadableUserId
-from verzek.api.routers._schemas import ERRORS, OutModel
+from verzek.api.routers._schemas import COMMON_RESPONSES, ERRORS, OutModel
 from verzek.db import connection
 
-router = APIRouter(tags=["users"])
+router = APIRouter(tags=["users"], responses=COMMON_RESPONSES)
 
 
 class UserOut(OutModel):
