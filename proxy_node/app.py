@@ -1,8 +1,8 @@
-"""The proxy node: a FastAPI app that forwards HMAC-signed requests to allowed exchange hosts.
+"""The proxy node: forwards HMAC-signed requests to allowed exchange hosts.
 
-    POST|GET|PUT|DELETE /v1/forward      the exchange request itself; X-Verzek-* headers say where to
-                                         (X-Verzek-Target: the full https:// exchange URL) and sign it
-    GET /health                          liveness, egress IP (via PROXY_NODE_ECHO_URL), budgets
+    POST|GET|PUT|DELETE|PATCH /v1/forward  the exchange request itself; X-Verzek-* headers say where to
+                                           (X-Verzek-Target: the full https:// exchange URL) and sign it
+    GET /health                            liveness, egress IP (via PROXY_NODE_ECHO_URL), budgets
 
 Method, path, query, body and the client's headers (minus hop-by-hop and X-Verzek-*) go upstream
 byte for byte; status, headers and the raw (still encoded) body come back the same way, plus
@@ -10,21 +10,28 @@ X-Verzek-Upstream-Ms. Answers the node makes itself carry X-Verzek-Proxy-Error (
 X-Verzek-Forwarded ("0": the request certainly never reached the exchange, so a client may send it
 through another node) and a JSON body {"error", "message", "forwarded"}.
 
+Latency: `/v1/forward` is served by a raw ASGI handler in front of the FastAPI app (which keeps
+`/health` and the lifespan), upstream requests go through one pooled `aiohttp.ClientSession`, and
+the per-request log line is written after the answer has been sent. Figures: README.md.
+
 Run ONE worker process per node: the nonce cache and the exchange budgets live in memory.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import json
+import ssl
 import time
+import traceback
 from contextlib import asynccontextmanager
 
-import httpx
-from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
-from starlette.responses import Response
+import aiohttp
+from fastapi import FastAPI
 from verzek.exchange import signing
 from verzek.observability import logger
+from yarl import URL
 
 from proxy_node.allowlist import BUDGET_SPECS, BudgetSpec, TargetRefused, budget_group, parse_target
 from proxy_node.auth import Authenticator, AuthRefused, read_auth_headers
@@ -32,36 +39,48 @@ from proxy_node.budget import ExchangeBudget, KeyRateLimiter, retry_after_header
 from proxy_node.settings import NodeSettings
 
 FORWARD_PATH = "/v1/forward"
-FORWARD_METHODS = ["GET", "POST", "PUT", "DELETE", "PATCH"]
+FORWARD_METHODS = ("GET", "POST", "PUT", "DELETE", "PATCH")
+_ALLOW_HEADER = ", ".join(FORWARD_METHODS).encode()
 
 # Hop-by-hop headers (RFC 9110 §7.6.1) and those the node or the front proxy sets itself.
 _DROP_REQUEST_HEADERS = frozenset({
-    "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "proxy-connection", "te",
-    "trailer", "transfer-encoding", "upgrade", "host", "content-length", "x-forwarded-for",
-    "x-forwarded-proto", "x-forwarded-host", "x-forwarded-port", "x-real-ip", "forwarded",
+    b"connection", b"keep-alive", b"proxy-authenticate", b"proxy-authorization", b"proxy-connection", b"te",
+    b"trailer", b"transfer-encoding", b"upgrade", b"host", b"content-length", b"x-forwarded-for",
+    b"x-forwarded-proto", b"x-forwarded-host", b"x-forwarded-port", b"x-real-ip", b"forwarded",
 })
 _DROP_RESPONSE_HEADERS = frozenset({
-    "connection", "keep-alive", "proxy-authenticate", "proxy-connection", "te", "trailer",
-    "transfer-encoding", "upgrade", "content-length",
+    b"connection", b"keep-alive", b"proxy-authenticate", b"proxy-connection", b"te", b"trailer",
+    b"transfer-encoding", b"upgrade", b"content-length",
 })
+_PROXY_PREFIX = signing.PROXY_HEADER_PREFIX.encode()
+_TARGET = signing.HEADER_TARGET.lower()
 _UPSTREAM_MS = signing.HEADER_UPSTREAM_MS.lower().encode()
+_PROXY_ERROR = signing.HEADER_PROXY_ERROR.lower().encode()
+_FORWARDED = signing.HEADER_FORWARDED.lower().encode()
+# aiohttp would add these itself; upstream must see only the client's own headers (it adds Host and,
+# for a body, Content-Length, as any client must).
+_SKIP_AUTO_HEADERS = ("User-Agent", "Accept", "Accept-Encoding", "Content-Type")
 
 ECHO_CACHE_SECONDS = 60.0
 
 
-def refusal(status: int, code: str, message: str, *, forwarded: bool = False,
-            retry_after: float | None = None) -> JSONResponse:
-    headers = {signing.HEADER_PROXY_ERROR: code, signing.HEADER_FORWARDED: "1" if forwarded else "0"}
-    if retry_after is not None:
-        headers["Retry-After"] = retry_after_header(retry_after)
-    return JSONResponse({"error": code, "message": message, "forwarded": forwarded}, status_code=status,
-                        headers=headers)
+class _ClientGone(Exception):
+    """The client disconnected while its request body was being read."""
+
+
+def _ssl_context() -> ssl.SSLContext:
+    """Verifying TLS context; certifi's CA bundle when present (what httpx used), else the system's."""
+    try:
+        import certifi
+    except ImportError:  # pragma: no cover - certifi comes with ccxt/httpx
+        return ssl.create_default_context()
+    return ssl.create_default_context(cafile=certifi.where())
 
 
 class ProxyNode:
-    """State of one node: keys, allow-list, budgets, and the one pooled upstream client."""
+    """State of one node: keys, allow-list, budgets, and the one pooled upstream client session."""
 
-    def __init__(self, settings: NodeSettings, transport: httpx.AsyncBaseTransport | None = None):
+    def __init__(self, settings: NodeSettings):
         keys = settings.key_table()
         if not keys:
             raise ValueError("PROXY_NODE_HMAC_KEYS is empty: the node would refuse every request")
@@ -72,28 +91,34 @@ class ProxyNode:
         self.key_limiter = KeyRateLimiter(settings.key_rate_per_second, settings.key_rate_burst)
         self._limit_overrides = settings.budget_limit_overrides()
         self.budgets: dict[str, ExchangeBudget] = {}
-        self._transport = transport
-        self.client: httpx.AsyncClient | None = None
+        self.session: aiohttp.ClientSession | None = None
+        # In-flight upstream requests; waiting longer than the connect timeout for a slot -> 503 node_busy.
+        self._slots: asyncio.Semaphore | None = None
         self._egress: tuple[float, dict] | None = None
 
     async def start(self) -> None:
         s = self.settings
-        self.client = httpx.AsyncClient(
-            transport=self._transport,
-            timeout=httpx.Timeout(connect=s.connect_timeout_seconds, read=s.read_timeout_seconds,
-                                  write=s.read_timeout_seconds, pool=s.connect_timeout_seconds),
-            limits=httpx.Limits(max_connections=s.max_connections, max_keepalive_connections=s.max_connections,
-                                keepalive_expiry=30),
-            follow_redirects=False,
+        self._slots = asyncio.Semaphore(s.max_connections)
+        connector = aiohttp.TCPConnector(limit=s.max_connections, limit_per_host=0, keepalive_timeout=30,
+                                         ssl=_ssl_context())
+        self.session = aiohttp.ClientSession(
+            connector=connector,
+            # connect: DNS + TCP + TLS; sock_read: the longest silence while waiting for the answer.
+            timeout=aiohttp.ClientTimeout(total=None, connect=s.connect_timeout_seconds,
+                                          sock_connect=s.connect_timeout_seconds,
+                                          sock_read=s.read_timeout_seconds),
+            skip_auto_headers=_SKIP_AUTO_HEADERS,
+            auto_decompress=False,             # relay the body as the exchange encoded it
+            cookie_jar=aiohttp.DummyCookieJar(),   # never carry one user's exchange cookies to another
             trust_env=False,
+            raise_for_status=False,
         )
-        # httpx adds its own Accept/User-Agent/... defaults; upstream must see only the client's headers.
-        for name in list(self.client.headers.keys()):
-            del self.client.headers[name]
 
     async def stop(self) -> None:
-        if self.client is not None:
-            await self.client.aclose()
+        """Close the upstream pool (uvicorn has already let in-flight requests finish)."""
+        if self.session is not None:
+            await self.session.close()
+            self.session = None
 
     def budget_for(self, host: str) -> ExchangeBudget:
         group = budget_group(host)
@@ -109,109 +134,204 @@ class ProxyNode:
             self.budgets[group] = budget
         return budget
 
-    async def read_body(self, request: Request) -> bytes | None:
-        """The body, or None if it exceeds the size limit (stops reading at the limit)."""
-        limit = self.settings.max_body_bytes
-        declared = request.headers.get("content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > limit):
-            return None
-        body = bytearray()
-        async for chunk in request.stream():
-            body += chunk
-            if len(body) > limit:
-                return None
-        return bytes(body)
+    # -- /v1/forward (raw ASGI) -------------------------------------------------------------------
 
-    async def forward(self, request: Request) -> Response:
+    async def handle_forward(self, scope, receive, send) -> None:
         started = time.perf_counter()
-        log = {"key_id": None, "target_host": None, "method": request.method, "path": None,
+        log = {"key_id": None, "target_host": None, "method": scope["method"], "path": None,
                "status": None, "upstream_ms": None, "error": None}
-        response = await self._forward(request, log)
-        log["status"] = response.status_code
-        log["total_ms"] = round((time.perf_counter() - started) * 1000, 3)
-        # One line per request. Never the query string (Binance signs it), headers or bodies.
-        logger.info("proxy request", extra={"proxy": log})
-        return response
-
-    async def _forward(self, request: Request, log: dict) -> Response:
-        headers = request.headers
         try:
-            key_id, timestamp, nonce, signature = read_auth_headers(headers)
+            status = await self._forward(scope, receive, send, log)
+        except _ClientGone:
+            log["error"], status = "client_disconnected", 499
+        except Exception as exc:   # never let a bug leak a traceback (or a signed URL) to the client
+            log["error"], status = "internal_error", 500
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            # Type and location only: an exception message could quote the signed target URL.
+            logger.error("proxy internal error", extra={"exception": type(exc).__name__,
+                                                        "where": f"{where.filename}:{where.lineno}"})
+            # If the answer had already started this cannot be sent; uvicorn then drops the connection.
+            with contextlib.suppress(Exception):
+                await _send_refusal(send, 500, "internal_error", "the proxy node failed on this request")
+        log["status"] = status
+        log["total_ms"] = round((time.perf_counter() - started) * 1000, 3)
+        # One line per request, written after the answer went out (off the latency path). Never the
+        # query string (Binance signs it), headers or bodies.
+        logger.info("proxy request", extra={"proxy": log})
+
+    async def _forward(self, scope, receive, send, log: dict) -> int:
+        """Serve one forward request; returns the status sent to the client."""
+        method = scope["method"]
+        if method not in FORWARD_METHODS:
+            log["error"] = "method_not_allowed"
+            return await _send_refusal(send, 405, "method_not_allowed", f"{method} is not forwarded",
+                                       extra=[(b"allow", _ALLOW_HEADER)])
+        # One pass over the headers: the proxy's own, the declared length, and what goes upstream.
+        proxy_headers: dict[str, str] = {}
+        upstream_headers: list[tuple[str, str]] = []
+        declared_length = None
+        for name, value in scope["headers"]:
+            if name.startswith(_PROXY_PREFIX):
+                proxy_headers.setdefault(name.decode("latin-1"), value.decode("latin-1"))
+            elif name == b"content-length":
+                declared_length = value
+            elif name not in _DROP_REQUEST_HEADERS:
+                try:
+                    # aiohttp writes header text as UTF-8: only UTF-8 values survive byte for byte.
+                    upstream_headers.append((name.decode("ascii"), value.decode("utf-8")))
+                except UnicodeDecodeError:
+                    log["error"] = "bad_header"
+                    return await _send_refusal(send, 400, "bad_header",
+                                               "a request header is not valid UTF-8 and cannot be relayed as is")
+        try:
+            key_id, timestamp, nonce, signature = read_auth_headers(proxy_headers)
             log["key_id"] = key_id
             secret = self.auth.check_headers(key_id, timestamp)
         except AuthRefused as exc:
             log["error"] = exc.code
-            return refusal(401, exc.code, str(exc))
-        target_url = headers.get(signing.HEADER_TARGET.lower(), "")
+            return await _send_refusal(send, 401, exc.code, str(exc))
+        target_url = proxy_headers.get(_TARGET, "")
         try:
             target = parse_target(target_url, self.allowed_hosts)
         except TargetRefused as exc:
             log["error"] = exc.code
-            return refusal(403 if exc.code == "target_not_allowed" else 400, exc.code, str(exc))
+            return await _send_refusal(send, 403 if exc.code == "target_not_allowed" else 400, exc.code, str(exc))
         log["target_host"], log["path"] = target.host, target.path
-        body = await self.read_body(request)
+        body = await self._read_body(receive, declared_length)
         if body is None:
             log["error"] = "body_too_large"
-            return refusal(413, "body_too_large", f"request body exceeds {self.settings.max_body_bytes} bytes")
+            return await _send_refusal(send, 413, "body_too_large",
+                                       f"request body exceeds {self.settings.max_body_bytes} bytes")
         try:
             self.auth.verify(secret, key_id=key_id, timestamp=timestamp, nonce=nonce, signature=signature,
-                             method=request.method, target_url=target_url, body=body)
+                             method=method, target_url=target_url, body=body)
         except AuthRefused as exc:
             log["error"] = exc.code
-            return refusal(401, exc.code, str(exc))
+            return await _send_refusal(send, 401, exc.code, str(exc))
         wait = self.key_limiter.take(key_id)
         if wait:
             log["error"] = "key_rate_limited"
-            return refusal(429, "key_rate_limited", "too many requests for this proxy key", retry_after=wait)
+            return await _send_refusal(send, 429, "key_rate_limited", "too many requests for this proxy key",
+                                       retry_after=wait)
         budget = self.budget_for(target.host)
         admission = budget.admit()
         if admission.refused:
             log["error"] = "exchange_budget"
-            return refusal(429, "exchange_budget", admission.reason, retry_after=admission.refuse_for)
+            return await _send_refusal(send, 429, "exchange_budget", admission.reason,
+                                       retry_after=admission.refuse_for)
         if admission.delay:
             await asyncio.sleep(admission.delay)
-        return await self._send_upstream(request.method, target, headers, body, budget, log)
+        return await self._relay(send, method, target, upstream_headers, body, budget, log)
 
-    async def _send_upstream(self, method, target, headers, body, budget: ExchangeBudget, log: dict) -> Response:
-        base = self.overrides.get(target.host, f"https://{target.host}")
-        upstream_headers = [(k, v) for k, v in headers.raw
-                            if k.decode("latin-1") not in _DROP_REQUEST_HEADERS
-                            and not k.startswith(b"x-verzek-")]
-        request = self.client.build_request(method, base + target.path_and_query, headers=upstream_headers,
-                                            content=body)
+    async def _read_body(self, receive, declared_length: bytes | None) -> bytes | None:
+        """The body, or None if it exceeds the size limit (stops reading at the limit)."""
+        limit = self.settings.max_body_bytes
+        if declared_length is not None and (not declared_length.isdigit() or int(declared_length) > limit):
+            return None
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            raise _ClientGone
+        body = message.get("body", b"")
+        if len(body) > limit:
+            return None
+        if not message.get("more_body", False):
+            return body                                   # the usual case: one message
+        buffer = bytearray(body)
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                raise _ClientGone
+            buffer += message.get("body", b"")
+            if len(buffer) > limit:
+                return None
+            if not message.get("more_body", False):
+                return bytes(buffer)
+
+    async def _acquire_slot(self) -> bool:
+        if not self._slots.locked():
+            await self._slots.acquire()                    # free slot: returns without waiting
+            return True
+        try:
+            await asyncio.wait_for(self._slots.acquire(), self.settings.connect_timeout_seconds)
+        except TimeoutError:
+            return False
+        return True
+
+    async def _relay(self, send, method: str, target, headers: list[tuple[str, str]], body: bytes,
+                     budget: ExchangeBudget, log: dict) -> int:
+        """Send upstream and stream the answer back; a node refusal if nothing came back."""
+        if not await self._acquire_slot():
+            log["error"] = "node_busy"
+            return await _send_refusal(send, 503, "node_busy", "all upstream connections are busy", retry_after=1)
+        try:
+            return await self._relay_in_slot(send, method, target, headers, body, budget, log)
+        finally:
+            self._slots.release()
+
+    async def _relay_in_slot(self, send, method, target, headers, body, budget, log) -> int:
+        base = self.overrides.get(target.host) or f"https://{target.host}"
+        # encoded=True: the path and query go out exactly as the client signed them (no re-quoting).
+        url = URL(base + target.path_and_query, encoded=True)
         budget.record_sent()
         sent_at = time.perf_counter()
+        upstream = None
         try:
-            upstream = await self.client.send(request, stream=True)
-            try:
-                content = b"".join([chunk async for chunk in upstream.aiter_raw()])
-            finally:
-                await upstream.aclose()
-        except httpx.ConnectTimeout:
+            upstream = await self.session.request(method, url, headers=headers, data=body or None,
+                                                  allow_redirects=False)
+            first = await upstream.content.readany()
+        except aiohttp.ConnectionTimeoutError:
+            _discard(upstream)
             log["error"] = "upstream_connect_timeout"
-            return refusal(504, "upstream_connect_timeout", f"{target.host} did not accept a connection in time")
-        except httpx.PoolTimeout:
-            log["error"] = "node_busy"
-            return refusal(503, "node_busy", "all upstream connections are busy", retry_after=1)
-        except httpx.TimeoutException:
+            return await _send_refusal(send, 504, "upstream_connect_timeout",
+                                       f"{target.host} did not accept a connection in time")
+        except (aiohttp.ServerTimeoutError, TimeoutError):
+            _discard(upstream)
             log["error"] = "upstream_timeout"
-            return refusal(504, "upstream_timeout", f"{target.host} did not answer in time", forwarded=True)
-        except httpx.ConnectError:
+            return await _send_refusal(send, 504, "upstream_timeout", f"{target.host} did not answer in time",
+                                       forwarded=True)
+        except aiohttp.ClientConnectorError:
+            _discard(upstream)
             log["error"] = "upstream_unreachable"
-            return refusal(502, "upstream_unreachable", f"{target.host} is unreachable")
-        except httpx.TransportError as exc:
+            return await _send_refusal(send, 502, "upstream_unreachable", f"{target.host} is unreachable")
+        except aiohttp.ClientError as exc:
+            _discard(upstream)
             log["error"] = "upstream_error"
-            return refusal(502, "upstream_error", f"{target.host} connection failed: {type(exc).__name__}",
-                           forwarded=True)
+            return await _send_refusal(send, 502, "upstream_error",
+                                       f"{target.host} connection failed: {type(exc).__name__}", forwarded=True)
         upstream_ms = (time.perf_counter() - sent_at) * 1000
         log["upstream_ms"] = round(upstream_ms, 3)
-        budget.record_response(upstream.status_code, upstream.headers)
-        response = Response(content=content, status_code=upstream.status_code)
-        raw = [(k, v) for k, v in upstream.headers.raw if k.lower().decode("latin-1") not in _DROP_RESPONSE_HEADERS]
-        raw.append((b"content-length", str(len(content)).encode()))
-        raw.append((_UPSTREAM_MS, f"{upstream_ms:.3f}".encode()))
-        response.raw_headers = raw
-        return response
+        status = upstream.status
+        budget.record_response(status, upstream.headers)
+        response_headers = [(k, v) for k, v in upstream.raw_headers if k.lower() not in _DROP_RESPONSE_HEADERS]
+        response_headers.append((_UPSTREAM_MS, f"{upstream_ms:.3f}".encode()))
+        stream = upstream.content
+        if stream.at_eof():
+            # The whole body arrived with the headers (typical exchange JSON): one send, exact length.
+            upstream.release()
+            response_headers.append((b"content-length", str(len(first)).encode()))
+            await send({"type": "http.response.start", "status": status, "headers": response_headers})
+            await send({"type": "http.response.body", "body": first})
+            return status
+        # A longer body: pass it through as it arrives. The exchange's Content-Length stays valid (the
+        # body is relayed still encoded); without one, uvicorn frames it as chunked.
+        declared = upstream.headers.get("content-length")
+        if declared is not None:
+            response_headers.append((b"content-length", declared.encode("latin-1")))
+        await send({"type": "http.response.start", "status": status, "headers": response_headers})
+        try:
+            await send({"type": "http.response.body", "body": first, "more_body": True})
+            while chunk := await stream.readany():
+                await send({"type": "http.response.body", "body": chunk, "more_body": True})
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            # Headers are out: the only honest signal left is to cut the connection (uvicorn closes it
+            # when the app returns with the response incomplete), so the client never sees a short body
+            # as complete.
+            upstream.close()
+            log["error"] = f"upstream_broke_mid_body: {type(exc).__name__}"
+            return status
+        upstream.release()
+        await send({"type": "http.response.body", "body": b""})
+        return status
 
     async def egress(self) -> dict:
         """The node's public IP as an echo service sees it (cached for a minute)."""
@@ -221,19 +341,56 @@ class ProxyNode:
         if self._egress and now - self._egress[0] < ECHO_CACHE_SECONDS:
             return self._egress[1]
         try:
-            answer = await self.client.get(self.settings.echo_url, timeout=5.0)
-            answer.raise_for_status()
-            text = answer.text.strip()
+            async with self.session.get(self.settings.echo_url, timeout=aiohttp.ClientTimeout(total=5.0)) as answer:
+                answer.raise_for_status()
+                text = (await answer.read()).decode("utf-8", "replace").strip()
             result = {"egress_ip": text[:64]}
-        except httpx.HTTPError as exc:
+        except (aiohttp.ClientError, TimeoutError) as exc:
             return {"egress_ip": None, "egress_error": f"echo URL failed: {type(exc).__name__}"}
         self._egress = (now, result)
         return result
 
 
-def create_app(settings: NodeSettings | None = None, *, transport: httpx.AsyncBaseTransport | None = None) -> FastAPI:
+def _discard(upstream: aiohttp.ClientResponse | None) -> None:
+    if upstream is not None:
+        upstream.close()           # a connection that failed mid-answer must not go back to the pool
+
+
+async def _send_refusal(send, status: int, code: str, message: str, *, forwarded: bool = False,
+                        retry_after: float | None = None, extra: list | None = None) -> int:
+    """An answer the node makes itself: JSON {"error", "message", "forwarded"} + X-Verzek-* headers."""
+    body = json.dumps({"error": code, "message": message, "forwarded": forwarded}, ensure_ascii=False,
+                      separators=(",", ":")).encode("utf-8")
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+               (_PROXY_ERROR, code.encode()), (_FORWARDED, b"1" if forwarded else b"0")]
+    if retry_after is not None:
+        headers.append((b"retry-after", retry_after_header(retry_after).encode()))
+    if extra:
+        headers.extend(extra)
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+    return status
+
+
+class ProxyNodeApp:
+    """The ASGI app: `/v1/forward` straight to the node's handler (no routing, middleware or
+    dependency layers on the hot path); everything else — `/health`, 404s, the lifespan that opens
+    and closes the upstream pool — to a FastAPI app."""
+
+    def __init__(self, node: ProxyNode, app: FastAPI):
+        self.node = node
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] == "http" and scope["path"] == FORWARD_PATH:
+            await self.node.handle_forward(scope, receive, send)
+        else:
+            await self.app(scope, receive, send)
+
+
+def create_app(settings: NodeSettings | None = None) -> ProxyNodeApp:
     """App factory (uvicorn: `proxy_node.app:create_app --factory`)."""
-    node = ProxyNode(settings or NodeSettings(), transport)
+    node = ProxyNode(settings or NodeSettings())
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -254,6 +411,4 @@ def create_app(settings: NodeSettings | None = None, *, transport: httpx.AsyncBa
         return {"status": "ok", "node": node.settings.node_id, **(await node.egress()),
                 "budgets": {name: b.snapshot() for name, b in node.budgets.items()}}
 
-    # A plain Starlette route: the forwarder needs the raw request, not FastAPI's parameter parsing.
-    app.router.add_route(FORWARD_PATH, node.forward, methods=FORWARD_METHODS, include_in_schema=False)
-    return app
+    return ProxyNodeApp(node, app)

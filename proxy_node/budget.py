@@ -68,10 +68,13 @@ class ExchangeBudget:
         self.clock = clock
         self.blocked_until = 0.0
         self.block_status = 0
-        self._sent: deque[float] = deque()          # send times within the last window
+        self._sent: deque[float] = deque()          # send times within the last window (counted budgets)
         self._reported_used: int | None = None       # exchange-reported usage in the current window
         self._reported_window = -1
         self._sent_since_report = 0
+        # Sends in the current clock-aligned window (header budgets): kept as a running count so a
+        # request never scans the window's history (thousands of entries at a busy minute's end).
+        self._window_sends = (-1, 0)                 # (window index, sends in it)
 
     def _window_index(self, now: float) -> int:
         return int(now // self.spec.window_seconds)
@@ -79,16 +82,17 @@ class ExchangeBudget:
     def used(self, now: float | None = None) -> float:
         """Best estimate of units used in the exchange's current window."""
         now = self.clock() if now is None else now
-        cutoff = now - self.spec.window_seconds
-        while self._sent and self._sent[0] <= cutoff:
-            self._sent.popleft()
         if self.spec.used_header is None:
+            cutoff = now - self.spec.window_seconds
+            while self._sent and self._sent[0] <= cutoff:
+                self._sent.popleft()
             return float(len(self._sent))
-        if self._reported_used is not None and self._reported_window == self._window_index(now):
+        window = self._window_index(now)
+        if self._reported_used is not None and self._reported_window == window:
             # Each unreported request costs at least one unit of weight.
             return float(self._reported_used + self._sent_since_report)
-        window_start = self._window_index(now) * self.spec.window_seconds
-        return float(sum(1 for t in self._sent if t >= window_start))
+        index, sends = self._window_sends
+        return float(sends if index == window else 0)
 
     def _seconds_until_room(self, now: float) -> float:
         if self.spec.used_header is not None:
@@ -112,7 +116,13 @@ class ExchangeBudget:
         return Admission()
 
     def record_sent(self) -> None:
-        self._sent.append(self.clock())
+        now = self.clock()
+        if self.spec.used_header is None:
+            self._sent.append(now)
+        else:
+            window = self._window_index(now)
+            index, sends = self._window_sends
+            self._window_sends = (window, sends + 1 if index == window else 1)
         self._sent_since_report += 1
 
     def record_response(self, status: int, headers: Mapping[str, str]) -> None:

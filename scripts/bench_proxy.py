@@ -6,9 +6,16 @@ proxy node (uvicorn, one worker, overrides pointing api.binance.com at the upstr
 1. latency: N sequential keep-alive GETs direct to the upstream (baseline) and N through the node
    (client-side HMAC signing included), interleaved in rounds; reports p50/p99 of each and the
    difference (the latency the proxy adds). Goal: under 1 ms added at p50.
-2. throughput: C concurrent async clients for T seconds, direct and through the node.
+2. throughput: C concurrent requests kept in flight for T seconds (one aiohttp session as the load
+   generator: httpx's async client costs ~1 ms per request here and would measure itself), direct
+   and through the node.
 
     .venv/bin/python scripts/bench_proxy.py [--requests 3000] [--concurrency 32] [--seconds 5]
+                                            [--node-path DIR]
+
+`--node-path DIR` runs the `proxy_node` package found in DIR instead of this checkout's, e.g. an
+earlier version extracted with `git archive <rev> proxy_node | tar -x -C DIR`, so a before/after
+comparison uses the same script and the same baselines.
 """
 
 from __future__ import annotations
@@ -63,6 +70,13 @@ def wait_ready(url: str) -> None:
     raise RuntimeError(f"{url} did not come up")
 
 
+def node_source(env: dict) -> str:
+    """Which proxy_node the node process imports (and its upstream client), as a check on --node-path."""
+    probe = ("import proxy_node.app as a; print(a.__file__, 'aiohttp' if hasattr(a, 'aiohttp') else 'httpx')")
+    return subprocess.run([sys.executable, "-c", probe], env=env, cwd=env.get("PYTHONPATH", "").split(os.pathsep)[0]
+                          or REPO, capture_output=True, text=True, check=True).stdout.strip()
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
@@ -91,23 +105,25 @@ def measure_latency(direct_url: str, node_url: str, n: int) -> tuple[list[float]
 
 
 async def measure_throughput(url: str, signed: bool, concurrency: int, seconds: float) -> float:
+    import aiohttp
     from verzek.exchange.signing import sign_request
 
     done = 0
     deadline = time.perf_counter() + seconds
 
-    async def worker(client: httpx.AsyncClient):
+    async def worker(session: aiohttp.ClientSession):
         nonlocal done
         while time.perf_counter() < deadline:
             headers = sign_request("k1", HMAC_SECRET.encode(), "GET", TARGET, b"") if signed else None
-            response = await client.get(url, headers=headers)
-            if response.status_code == 200:
-                done += 1
+            async with session.get(url, headers=headers) as response:
+                await response.read()
+                if response.status == 200:
+                    done += 1
 
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    async with httpx.AsyncClient(timeout=10, limits=limits) as client:
+    connector = aiohttp.TCPConnector(limit=concurrency)
+    async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=10)) as session:
         started = time.perf_counter()
-        await asyncio.gather(*(worker(client) for _ in range(concurrency)))
+        await asyncio.gather(*(worker(session) for _ in range(concurrency)))
         return done / (time.perf_counter() - started)
 
 
@@ -116,6 +132,7 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=3000)
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument("--node-path", type=Path, help="directory holding the proxy_node package to run")
     parser.add_argument("--serve-upstream", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve_upstream:
@@ -128,11 +145,15 @@ def main() -> int:
            # Measure forwarding, not the budgets: lift the per-key and per-exchange limits.
            "PROXY_NODE_KEY_RATE_PER_SECOND": "1000000", "PROXY_NODE_KEY_RATE_BURST": "1000000",
            "PROXY_NODE_BUDGET_LIMITS": "binance-spot=100000000/60", "PROXY_NODE_MAX_CONNECTIONS": "64"}
+    if args.node_path:
+        if not (args.node_path / "proxy_node" / "app.py").is_file():
+            parser.error(f"--node-path: no proxy_node/app.py under {args.node_path}")
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(args.node_path.resolve()), env.get("PYTHONPATH")]))
     processes = [
         subprocess.Popen([sys.executable, __file__, "--serve-upstream", str(upstream_port)], cwd=REPO,
                          stdout=subprocess.DEVNULL),
-        subprocess.Popen([sys.executable, "-m", "verzek.cli", "proxy", "--port", str(node_port)], cwd=REPO, env=env,
-                         stdout=subprocess.DEVNULL),
+        subprocess.Popen([sys.executable, "-m", "verzek.cli", "proxy", "--port", str(node_port)],
+                         cwd=args.node_path or REPO, env=env, stdout=subprocess.DEVNULL),
     ]
     try:
         direct_url = f"http://127.0.0.1:{upstream_port}/api/v3/time"
@@ -140,6 +161,7 @@ def main() -> int:
         wait_ready(direct_url)
         wait_ready(f"http://127.0.0.1:{node_port}/health")
 
+        print(f"node: {node_source(env)}")
         direct, proxied = measure_latency(direct_url, node_url, args.requests)
         d50, d99 = percentile(direct, 0.50), percentile(direct, 0.99)
         p50, p99 = percentile(proxied, 0.50), percentile(proxied, 0.99)
