@@ -56,7 +56,7 @@ def open_position(db):
 
 def vip_signal(message_id: int = 42, *, chat_id: int = SOURCE_CHAT, posted_at: datetime | None = None,
                **changes) -> Signal:
-    fields = dict(source=SignalSource.VIP, symbol="BTC/USDT:USDT", side=Side.LONG, entry_type=EntryType.RANGE,
+    fields = dict(source=SignalSource.VIP, symbol="BTC/USDT:USDT", side=Side.LONG, entry_type=EntryType.RANGE,  # noqa: C408
                   entries=(Decimal(64000), Decimal(64500)),
                   targets=(Decimal(65000), Decimal(66000), Decimal(67500)), stop_loss=Decimal(62500),
                   market=MarketType.FUTURES, leverage=10, raw_text="BTC long", provider_chat_id=chat_id,

@@ -1,0 +1,267 @@
+"""The webhook on real PostgreSQL with real Telegram update payloads (shared data) and the dev signal texts."""
+
+from __future__ import annotations
+
+import copy
+import json
+from datetime import UTC, datetime
+from decimal import Decimal
+
+import pytest
+from verzek.domain.jobs import parse_job
+from verzek.domain.signals import MessageKind, unified_symbol
+from verzek.parsing import parse_message
+from verzek.queue import InProcessQueue
+from verzek.telegram.webhook import handle_webhook
+
+from .conftest import SOURCE_CHAT
+
+SECRET = "s3cret-Token_1"
+SIGNAL_TEXT = ("#FTM/USDT LONG\nEntry: 0.2500 - 0.2550\nTargets: 0.2600 - 0.2700 - 0.2800\nStop loss: 0.2400\n"
+               "Leverage: Cross 10x")
+
+
+@pytest.fixture
+def updates(shared_dir):
+    def load(name: str):
+        return json.loads((shared_dir / "data" / "telegram_updates" / name).read_text(encoding="utf-8"))
+
+    return load
+
+
+@pytest.fixture
+def channel_post(updates):
+    """The real signal-channel update (chat SOURCE_CHAT) with a chosen text, id and time."""
+    base = updates("update_channel_post_signal_channel_json_text.json")
+    base.pop("gzip")  # added by the capturing framework, not by Telegram
+
+    def make(text: str, *, update_id: int, message_id: int, date: int | None = None, field: str = "channel_post",
+             reply_to: int | None = None, edit_date: int | None = None) -> dict:
+        update = copy.deepcopy(base)
+        post = update.pop("channel_post")
+        post.update(text=text, message_id=message_id, date=date or int(datetime.now(UTC).timestamp()))
+        if reply_to is not None:
+            post["reply_to_message"] = {"message_id": reply_to, "date": post["date"], "chat": post["chat"]}
+        if edit_date is not None:
+            post["edit_date"] = edit_date
+        update.update(update_id=update_id, **{field: post})
+        return update
+
+    return make
+
+
+def post(update, *, secret: str | None = SECRET, queue=None):
+    body = update if isinstance(update, (bytes, str)) else json.dumps(update)
+    return handle_webhook(body, secret, queue=queue if queue is not None else InProcessQueue())
+
+
+def _count(db, table: str) -> int:
+    with db, db.cursor() as cur:
+        cur.execute(f"SELECT count(*) AS n FROM {table}")
+        return cur.fetchone()["n"]
+
+
+def _all(db, sql, *args):
+    with db, db.cursor() as cur:
+        cur.execute(sql, args)
+        return cur.fetchall()
+
+
+TABLES = ("signals", "signal_events", "notifications", "telegram_updates_seen")
+
+
+@pytest.mark.parametrize("secret, status", [(None, 401), ("", 401), ("wrong", 403), (SECRET + "x", 403),
+                                            (SECRET.upper(), 403)])
+def test_wrong_or_missing_secret_is_refused_and_changes_nothing(telegram_env, channel_post, secret, status):
+    response = post(channel_post(SIGNAL_TEXT, update_id=1, message_id=1), secret=secret)
+    assert response.status == status and "error" in response.body
+    assert all(_count(telegram_env, t) == 0 for t in TABLES)
+
+
+def test_unconfigured_secret_refuses_everything(telegram_env, settings_env, channel_post):
+    settings_env(TELEGRAM_WEBHOOK_SECRET=None)
+    assert post(channel_post(SIGNAL_TEXT, update_id=1, message_id=1)).status == 503
+
+
+@pytest.mark.parametrize("body", [b"", b"not json", b"[]", b'"x"', b'{"no_update_id": 1}', b'{"update_id": "1"}',
+                                  b'{"update_id": true}', b'{"update_id": -5}', b'{"update_id": 1, "message": "x"}',
+                                  b'{"update_id": 1, "channel_post": {"message_id": 1}}',
+                                  (b'{"update_id": 1, "channel_post": {"message_id": 1, "date": 1, '
+                                   b'"chat": {"id": "abc", "type": "channel"}, "text": "x"}}'),
+                                  (b'{"update_id": 1, "channel_post": {"message_id": 1, "date": 1, '
+                                   b'"chat": {"id": 1, "type": "channel"}, "text": 5}}'),
+                                  b"\xff\xfe", b"{" * 5000])
+def test_malformed_bodies_get_400_and_change_nothing(telegram_env, body):
+    response = post(body)
+    assert response.status == 400 and response.body["error"]
+    assert all(_count(telegram_env, t) == 0 for t in TABLES)
+
+
+def test_real_payloads_from_other_chats_and_types_are_ignored_with_200(telegram_env, updates):
+    samples = [updates("getupdates_private_message.json")["result"][0],
+               updates("update_edited_message_private.json"),
+               updates("update_forwarded_from_channel_photo.json"),
+               updates("update_private_text_teloxide.json"),
+               *updates("getupdates_channel_posts_author_signature.json")["result"],
+               {"update_id": 77, "callback_query": {"id": "1", "from": {"id": 1, "is_bot": False, "first_name": "a"},
+                                                    "chat_instance": "x", "data": "d"}}]
+    for update in samples:
+        response = post(update)
+        assert response.status == 200 and "ignored" in response.body, update
+    assert all(_count(telegram_env, t) == 0 for t in TABLES)
+
+
+def test_group_rules_people_are_ignored_bots_and_anonymous_admins_accepted(telegram_env, settings_env, updates):
+    human = updates("getupdates_supergroup_message.json")["result"][0]
+    settings_env(TELEGRAM_SOURCE_CHAT_IDS=f"{human['message']['chat']['id']},-1001331354980")
+    human["message"].update(text=SIGNAL_TEXT, date=int(datetime.now(UTC).timestamp()))
+    assert post(human).body["ignored"].startswith("sender is not a bot")
+
+    # Bot-to-bot mode: the provider's bot posts in the group (from.is_bot).
+    from_bot = copy.deepcopy(human)
+    from_bot["update_id"] += 1
+    from_bot["message"]["from"] = {"id": 5550001, "is_bot": True, "first_name": "Provider", "username": "prov_bot"}
+    response = post(from_bot)
+    assert response.body["action"] == "signal" and response.body["status"] == "open"
+
+    # An anonymous admin (GroupAnonymousBot + sender_chat = the group); this real one is a service message.
+    anonymous = {"update_id": 9001, "message": updates("message_supergroup_from_bot_sender_chat_teloxide.json")}
+    assert post(anonymous).body["ignored"] == "no text or caption"
+    anonymous["message"]["text"] = SIGNAL_TEXT.replace("FTM", "ADA")
+    anonymous["message"].pop("video_chat_started")
+    anonymous["update_id"] += 1
+    assert post(anonymous).body["action"] == "signal"
+
+    # With an explicit allow-list only the listed sender counts, bot or not.
+    settings_env(TELEGRAM_SOURCE_SENDER_IDS="214659520")
+    human["update_id"] += 10
+    human["message"]["message_id"] += 10
+    assert post(human).body["action"] == "signal"
+    from_bot["update_id"] += 10
+    from_bot["message"]["message_id"] += 20
+    assert post(from_bot).body["ignored"] == "sender not in TELEGRAM_SOURCE_SENDER_IDS"
+
+
+def test_forwards_and_our_own_messages_in_a_group_are_ignored(telegram_env, updates):
+    update = {"update_id": 5, "message": updates("message_supergroup_anonymous_admin_forward_origin_teloxide.json")}
+    update["message"]["chat"]["id"] = -1001331354980
+    update["message"]["text"] = SIGNAL_TEXT
+    assert post(update).body["ignored"] in ("forwarded message", "posted on behalf of another chat")
+    own = {"update_id": 6, "message": {"message_id": 9, "date": 1, "text": SIGNAL_TEXT,
+                                       "chat": {"id": -1001331354980, "type": "supergroup"},
+                                       "from": {"id": 123456, "is_bot": True, "first_name": "us"}}}
+    assert post(own).body["ignored"] == "our own message"
+
+
+def test_signal_post_is_stored_once_and_fanned_out(telegram_env, make_user, channel_post):
+    db = telegram_env
+    user = make_user()
+    queue = InProcessQueue()
+    update = channel_post(SIGNAL_TEXT, update_id=1000, message_id=77)
+    first = post(update, queue=queue)
+    assert first.status == 200 and first.body["action"] == "signal" and first.body["jobs"] == 1
+    # Telegram retries the same update, and the same post arrives again under a new update_id.
+    assert post(update, queue=queue).body == {"ok": True, "duplicate": True}
+    again = post(dict(update, update_id=1001), queue=queue)
+    assert again.body["new"] is False and again.body["jobs"] == 0
+    [job] = [parse_job(b) for b in queue.drain()]
+    assert (job.user_id, job.signal_id) == (user, first.body["signal_id"])
+    [row] = _all(db, "SELECT * FROM signals")
+    assert (row["symbol"], row["side"], row["leverage"], row["margin_mode"]) == ("FTM/USDT:USDT", "long", 10, "cross")
+    assert row["entries"] == [Decimal("0.25"), Decimal("0.255")] and row["entry_type"] == "range"
+    assert row["provider_chat_id"] == SOURCE_CHAT and row["provider_message_id"] == 77
+    assert row["posted_at"] == datetime.fromtimestamp(update["channel_post"]["date"], UTC)
+    assert _count(db, "telegram_updates_seen") == 2
+
+
+def test_old_post_is_stored_stale_and_not_traded(telegram_env, make_user, channel_post):
+    make_user()
+    queue = InProcessQueue()
+    response = post(channel_post(SIGNAL_TEXT, update_id=1, message_id=1, date=int(datetime.now(UTC).timestamp()) - 3600),
+                    queue=queue)
+    assert response.body["status"] == "stale" and response.body["jobs"] == 0 and len(queue) == 0
+
+
+def test_updates_link_by_reply_then_by_symbol_and_reach_position_holders(telegram_env, make_user, open_position,
+                                                                         channel_post, updates):
+    db = telegram_env
+    holder = make_user()
+    queue = InProcessQueue()
+    signal_id = post(channel_post(SIGNAL_TEXT, update_id=1, message_id=10), queue=queue).body["signal_id"]
+    queue.drain()
+    open_position(holder, signal_id)
+
+    by_reply = post(channel_post("Move SL to entry", update_id=2, message_id=11, reply_to=10), queue=queue).body
+    assert by_reply["linked_by"] == "reply" and by_reply["kind"] == "sl_moved"
+    # A reply to that update message links to the same signal.
+    chained = post(channel_post("TP1 hit", update_id=3, message_id=12, reply_to=11), queue=queue).body
+    assert chained["linked_by"] == "reply_to_update" and chained["signal_id"] == signal_id
+    # The real Cornix-style result post (same chat, no reply): linked by symbol.
+    result_post = updates("message_channel_post_ptb_to_dict_tp_results.json")["text"]
+    by_symbol = post(channel_post(result_post, update_id=4, message_id=13), queue=queue).body
+    assert by_symbol["linked_by"] == "symbol" and by_symbol["signal_id"] == signal_id
+    unlinked = post(channel_post("Close SOL", update_id=5, message_id=14), queue=queue).body
+    assert unlinked["action"] == "unlinked_update"
+    closed = post(channel_post("Close FTM", update_id=6, message_id=15), queue=queue).body
+    assert closed["kind"] == "closed"
+
+    jobs = [parse_job(b) for b in queue.drain()]
+    assert [j.type for j in jobs] == ["signal_update"] * 4 and {j.user_id for j in jobs} == {holder}
+    kinds = [r["kind"] for r in _all(db, "SELECT kind FROM signal_events ORDER BY id")]
+    assert kinds == ["sl_moved", "tp_hit", "tp_hit", "closed"]
+    assert _all(db, "SELECT status FROM signals")[0]["status"] == "closed"
+
+
+def test_edits_update_an_unexecuted_signal_and_are_only_logged_after_execution(telegram_env, make_user,
+                                                                               open_position, channel_post):
+    db = telegram_env
+    user = make_user()
+    date = int(datetime.now(UTC).timestamp())
+    signal_id = post(channel_post(SIGNAL_TEXT, update_id=1, message_id=10, date=date)).body["signal_id"]
+    edited = post(channel_post(SIGNAL_TEXT.replace("0.2400", "0.2450"), update_id=2, message_id=10, date=date,
+                               field="edited_channel_post", edit_date=date + 5)).body
+    assert edited == {"ok": True, "action": "edit", "signal_id": signal_id, "applied": True, "status": "open",
+                      "jobs": 0}
+    assert _all(db, "SELECT stop_loss FROM signals")[0]["stop_loss"] == Decimal("0.245")
+
+    open_position(user, signal_id)
+    late = post(channel_post(SIGNAL_TEXT.replace("0.2400", "0.2300"), update_id=3, message_id=10, date=date,
+                             field="edited_channel_post", edit_date=date + 60)).body
+    assert late["applied"] is False
+    assert _all(db, "SELECT stop_loss FROM signals")[0]["stop_loss"] == Decimal("0.245")
+    # The provider edits the post into a cancellation: an update, sent to the position holder.
+    cancel = post(channel_post("Close FTM/USDT", update_id=4, message_id=10, date=date,
+                               field="edited_channel_post", edit_date=date + 90)).body
+    assert cancel["action"] == "update" and cancel["kind"] == "closed" and cancel["jobs"] == 1
+    kinds = [r["kind"] for r in _all(db, "SELECT kind FROM signal_events ORDER BY id")]
+    assert kinds == ["edited", "edit_ignored", "closed"]
+
+
+def test_real_synthetic_edit_pair_of_a_non_signal(telegram_env, settings_env, updates):
+    settings_env(TELEGRAM_SOURCE_CHAT_IDS="-1007")
+    first, edit = updates("update_channel_post_and_edited_channel_post_SYNTHETIC.json")
+    assert post(first).body["action"] == "not_a_signal"
+    assert post(edit).body["action"] == "not_a_signal"
+    assert _count(telegram_env, "signals") == 0 and _count(telegram_env, "telegram_updates_seen") == 2
+
+
+def test_every_dev_open_signal_is_stored_as_parsed(telegram_env, shared_dir, channel_post):
+    """The webhook maps the parser's result faithfully (unified symbol, Decimal levels, side, leverage)."""
+    db = telegram_env
+    lines = (shared_dir / "data" / "signals" / "dev_signals.jsonl").read_text(encoding="utf-8").splitlines()
+    stored = 0
+    for n, line in enumerate(lines, 1):
+        record = json.loads(line)
+        parsed = parse_message(record["text"])
+        body = post(channel_post(record["text"], update_id=n, message_id=n)).body
+        if parsed.kind != MessageKind.OPEN:
+            assert body["action"] != "signal", record["id"]
+            continue
+        stored += 1
+        [row] = _all(db, "SELECT * FROM signals WHERE provider_message_id = %s", n)
+        assert row["symbol"] == unified_symbol(parsed.symbol, parsed.market)
+        assert row["side"] == parsed.side.value and row["leverage"] == parsed.leverage
+        assert row["entries"] == list(parsed.entries) and row["targets"] == list(parsed.targets)
+        assert row["stop_loss"] == parsed.stop_loss
+        assert row["status"] == ("rejected" if parsed.rejected else "open"), record["id"]
+    assert stored == sum(1 for line in lines if json.loads(line)["expected"]["kind"] == "open")
