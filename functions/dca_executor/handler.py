@@ -8,7 +8,6 @@ are acknowledged. Business rules live in `verzek.execution`.
 from aws_lambda_powertools.metrics import MetricUnit
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
-
 from verzek.domain.jobs import parse_job
 from verzek.observability import logger, metrics
 

@@ -8,7 +8,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-
 from verzek.execution.paper import RecordedPrices
 from verzek.execution.venues import VenueProvider
 from verzek.marketdata.replay import ManualClock

@@ -11,7 +11,6 @@ from pathlib import Path
 import boto3
 import pytest
 from moto import mock_aws
-
 from verzek.execution.executor import Executor
 from verzek.execution.orders import RetryPolicy
 

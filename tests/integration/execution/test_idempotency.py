@@ -7,7 +7,6 @@ import threading
 from decimal import Decimal
 
 import pytest
-
 from verzek.domain.jobs import ExecuteSignalJob
 from verzek.execution.executor import Executor
 from verzek.execution.orders import RetryPolicy, TransientJobError

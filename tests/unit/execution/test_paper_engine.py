@@ -6,10 +6,16 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-
 from verzek.execution.paper import PaperExchange, RecordedPrices
-from verzek.execution.ports import (MarketRules, OrderNotFound, OrderRejected, OrderRequest, OrderSide, OrderStatus,
-                                    OrderType)
+from verzek.execution.ports import (
+    MarketRules,
+    OrderNotFound,
+    OrderRejected,
+    OrderRequest,
+    OrderSide,
+    OrderStatus,
+    OrderType,
+)
 from verzek.marketdata.replay import ManualClock
 
 D = Decimal

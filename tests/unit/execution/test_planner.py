@@ -3,7 +3,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-
 from verzek.domain.signals import EntryType, Side, Signal, SignalSource
 from verzek.execution.client_ids import MAX_LENGTH, client_order_id, parse_client_order_id
 from verzek.execution.planner import PlanRejected, TradePlan, TradingSettings, plan_trade
@@ -23,7 +22,11 @@ def sig(side="long", entries=("60000",), targets=("61000", "62000", "63000"), st
                   stop_loss=D(stop) if stop else None, leverage=leverage, provider_chat_id=1, provider_message_id=1)
 
 
-def plan(signal, settings=TradingSettings(), rules=FUT, free=D("1000"), last=D("60500")):
+DEFAULT_SETTINGS = TradingSettings()
+FREE, LAST = D("1000"), D("60500")
+
+
+def plan(signal, settings=DEFAULT_SETTINGS, rules=FUT, free=FREE, last=LAST):
     return plan_trade(signal, settings, rules, free_balance=free, last_price=last, signal_id=7, user_id=9)
 
 

@@ -22,14 +22,26 @@ more than the position holds). Stop orders use ccxt's unified `triggerPrice`.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Callable, Sequence
 
 import ccxt
 
-from verzek.execution.ports import (ZERO, AccountError, MarketRules, OrderNotFound, OrderRejected, OrderRequest,
-                                    OrderSide, OrderState, OrderStatus, OrderType, OutcomeUnknown, RateLimited,
-                                    RequestNotSent)
+from verzek.execution.ports import (
+    ZERO,
+    AccountError,
+    MarketRules,
+    OrderNotFound,
+    OrderRejected,
+    OrderRequest,
+    OrderSide,
+    OrderState,
+    OrderStatus,
+    OrderType,
+    OutcomeUnknown,
+    RateLimited,
+    RequestNotSent,
+)
 from verzek.ports import Candle
 
 _STATUS = {"open": OrderStatus.OPEN, "closed": OrderStatus.FILLED, "canceled": OrderStatus.CANCELLED,
@@ -77,21 +89,24 @@ def map_ccxt_error(exc: Exception) -> Exception:
 class CcxtExchange:
     """`Exchange` over one ccxt client (sync). Also a `PriceSource` (1m candles) for the monitor."""
 
-    def __init__(self, client, *, market_type: str) -> None:
+    def __init__(self, client, *, market_type: str, price_source=None) -> None:
         self.client = client
+        # optional shared market data for last prices/candles (public data needs no user request)
+        self.price_source = price_source
         self.name = client.id
         self.market_type = market_type  # spot | futures
         self._time_synced = False
 
     @classmethod
     def connect(cls, exchange_id: str, *, api_key: str, secret: str, password: str | None = None,
-                testnet: bool = False, market_type: str = "spot", settings=None) -> "CcxtExchange":
+                testnet: bool = False, market_type: str = "spot", settings=None,
+                price_source=None) -> CcxtExchange:
         from verzek.exchange.proxy_client import create_ccxt_client
 
         client = create_ccxt_client(exchange_id, api_key=api_key, secret=secret, password=password, testnet=testnet,
                                     market_type="spot" if market_type == "spot" else "future", settings=settings,
                                     options={"adjustForTimeDifference": True, "recvWindow": 10_000})
-        return cls(client, market_type=market_type)
+        return cls(client, market_type=market_type, price_source=price_source)
 
     # --- plumbing ---
     def _call(self, fn: Callable, *args, **kwargs):
@@ -129,6 +144,13 @@ class CcxtExchange:
         return MarketRules.from_ccxt_market(market, self.client.precisionMode)
 
     def last_price(self, symbol: str) -> Decimal:
+        if self.price_source is not None:
+            import time
+
+            candle = self.price_source.last_candle(symbol, int(time.time() * 1000))
+            if candle is None:
+                raise OrderRejected(f"no price for {symbol}", "other")
+            return candle.close
         self._load()
         ticker = self._call(self.client.fetch_ticker, symbol)
         price = _dec(ticker.get("last") or ticker.get("close"))

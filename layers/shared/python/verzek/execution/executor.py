@@ -20,7 +20,7 @@ that is not valid JSON/schema raises and, after the queue's retries, ends in the
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from decimal import Decimal
 
 from verzek.db import connection
@@ -30,8 +30,15 @@ from verzek.execution import risk
 from verzek.execution.lifecycle import PositionEngine
 from verzek.execution.orders import RetryPolicy, TransientJobError, insert_order_row, notify
 from verzek.execution.planner import PlanRejected, TradingSettings, plan_trade
-from verzek.execution.ports import (AccountError, ExecutionError, OrderRejected, OrderRequest, OutcomeUnknown,
-                                    RateLimited, RequestNotSent)
+from verzek.execution.ports import (
+    AccountError,
+    ExecutionError,
+    OrderRejected,
+    OrderRequest,
+    OutcomeUnknown,
+    RateLimited,
+    RequestNotSent,
+)
 from verzek.execution.venues import VenueProvider
 from verzek.observability import logger
 
@@ -39,9 +46,9 @@ from verzek.observability import logger
 def signal_from_row(row: dict) -> Signal:
     market = MarketType(row["market_type"]) if row["market_type"] else (
         MarketType.FUTURES if ":" in row["symbol"] else MarketType.SPOT)
-    kwargs = dict(provider_chat_id=row["provider_chat_id"], provider_message_id=row["provider_message_id"])
+    kwargs = {"provider_chat_id": row["provider_chat_id"], "provider_message_id": row["provider_message_id"]}
     if row["external_id"] is not None:
-        kwargs = dict(external_id=row["external_id"])
+        kwargs = {"external_id": row["external_id"]}
     return Signal(source=SignalSource(row["source"]), symbol=row["symbol"], side=Side(row["side"]),
                   entry_type=EntryType(row["entry_type"]), entries=tuple(row["entries"] or ()),
                   targets=tuple(row["targets"] or ()), stop_loss=row["stop_loss"], market=market,
@@ -64,7 +71,7 @@ class Executor:
         self.engine = PositionEngine(self.venues, policy)
 
     def now(self) -> datetime:
-        return datetime.fromtimestamp(self.venues.clock() / 1000, tz=timezone.utc)
+        return datetime.fromtimestamp(self.venues.clock() / 1000, tz=UTC)
 
     def handle(self, job) -> str:
         if isinstance(job, ExecuteSignalJob):
@@ -105,11 +112,11 @@ class Executor:
             return "signal_not_open"
         signal = signal_from_row(signal_row)
         symbol, market_type = market_symbol(signal)
-        ctx = dict(user_id=job.user_id, signal_id=job.signal_id, symbol=symbol, market_type=market_type,
-                   side=signal.side.value, mode=settings.mode,
-                   exchange="paper" if settings.mode == "paper" else (settings_row["account_exchange"] or "unknown"),
-                   exchange_account_id=settings.exchange_account_id if settings.mode == "live" else None,
-                   chat=settings_row["telegram_chat_id"])
+        ctx = {"user_id": job.user_id, "signal_id": job.signal_id, "symbol": symbol, "market_type": market_type,
+               "side": signal.side.value, "mode": settings.mode,
+               "exchange": "paper" if settings.mode == "paper" else (settings_row["account_exchange"] or "unknown"),
+               "exchange_account_id": settings.exchange_account_id if settings.mode == "live" else None,
+               "chat": settings_row["telegram_chat_id"]}
 
         with connection() as conn, conn.cursor() as cur:
             block = risk.precheck(cur, user_id=job.user_id, signal_id=job.signal_id, source=signal.source.value,

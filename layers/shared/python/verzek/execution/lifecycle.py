@@ -14,19 +14,40 @@ order. Take profits rest on the exchange as reduce-only limit orders sized from 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Iterator
 
 from verzek.db import connection
 from verzek.execution.client_ids import client_order_id
-from verzek.execution.orders import (OrderPlacer, PositionBusy, RetryPolicy, TransientJobError, advisory_key,
-                                     insert_order_row, load_orders, notify, record_rejection, record_state,
-                                     request_from_row, summarize)
+from verzek.execution.orders import (
+    OrderPlacer,
+    PositionBusy,
+    RetryPolicy,
+    TransientJobError,
+    advisory_key,
+    insert_order_row,
+    load_orders,
+    notify,
+    record_rejection,
+    record_state,
+    request_from_row,
+    summarize,
+)
 from verzek.execution.planner import TradePlan
-from verzek.execution.ports import (ZERO, AccountError, ExecutionError, MarketRules, OrderRejected, OrderRequest,
-                                    OrderType, OutcomeUnknown, RateLimited, RequestNotSent)
+from verzek.execution.ports import (
+    ZERO,
+    AccountError,
+    ExecutionError,
+    MarketRules,
+    OrderRejected,
+    OrderRequest,
+    OrderType,
+    OutcomeUnknown,
+    RateLimited,
+    RequestNotSent,
+)
 from verzek.execution.venues import Venue, VenueProvider
 from verzek.observability import logger
 
@@ -45,7 +66,7 @@ class PositionEngine:
         self.policy = policy or RetryPolicy()
 
     def now(self) -> datetime:
-        return datetime.fromtimestamp(self.venues.clock() / 1000, tz=timezone.utc)
+        return datetime.fromtimestamp(self.venues.clock() / 1000, tz=UTC)
 
     # --- plumbing ---
     @contextmanager
@@ -226,7 +247,7 @@ class PositionEngine:
             return "entries_cancelled"
 
     def move_stop(self, position_id: int, new_stop: Decimal | None, *, breakeven: bool, dedupe: str) -> str:
-        with self.locked(position_id) as (conn, cur):
+        with self.locked(position_id) as (_conn, cur):
             pos = self._load(cur, position_id)
             if pos["status"] not in ("open", "pending"):
                 return "not_open"

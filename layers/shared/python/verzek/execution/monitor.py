@@ -42,7 +42,7 @@ def run_monitor(venues: VenueProvider | None = None, *, engine: PositionEngine |
         except TransientJobError as exc:
             outcomes["retry_next_tick"] += 1
             logger.warning("position not advanced this tick", extra={"position_id": position_id, "reason": str(exc)})
-        except Exception:  # one broken position must not stop the others
+        except Exception:  # noqa: BLE001 - one broken position must not stop the others
             errors += 1
             logger.exception("position monitor error", extra={"position_id": position_id})
     return {"checked": len(ids), "outcomes": dict(outcomes), "errors": errors}

@@ -17,15 +17,26 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Callable
 
 from tenacity import RetryError, Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential
 
-from verzek.execution.ports import (ZERO, Exchange, OrderNotFound, OrderRejected, OrderRequest, OrderSide,
-                                    OrderState, OrderStatus, OrderType, OutcomeUnknown, RateLimited,
-                                    RequestNotSent)
+from verzek.execution.ports import (
+    ZERO,
+    Exchange,
+    OrderNotFound,
+    OrderRejected,
+    OrderRequest,
+    OrderSide,
+    OrderState,
+    OrderStatus,
+    OrderType,
+    OutcomeUnknown,
+    RateLimited,
+    RequestNotSent,
+)
 from verzek.observability import logger
 
 

@@ -32,13 +32,22 @@ from __future__ import annotations
 import bisect
 import gzip
 import json
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
 
-from verzek.execution.ports import (ZERO, MarketRules, OrderNotFound, OrderRejected, OrderRequest, OrderSide,
-                                    OrderState, OrderStatus, OrderType)
+from verzek.execution.ports import (
+    ZERO,
+    MarketRules,
+    OrderNotFound,
+    OrderRejected,
+    OrderRequest,
+    OrderSide,
+    OrderState,
+    OrderStatus,
+    OrderType,
+)
 from verzek.ports import Candle
 
 HUNDRED = Decimal(100)
@@ -72,7 +81,7 @@ class RecordedPrices:
     def __init__(self) -> None:
         self._series: dict[str, _Series] = {}
 
-    def add(self, symbol: str, timeframe: str, rows: Iterable[Sequence]) -> "RecordedPrices":
+    def add(self, symbol: str, timeframe: str, rows: Iterable[Sequence]) -> RecordedPrices:
         candles = [Candle(int(r[0]), Decimal(str(r[1])), Decimal(str(r[2])), Decimal(str(r[3])),
                           Decimal(str(r[4])), Decimal(str(r[5] if r[5] is not None else 0))) for r in rows]
         candles.sort(key=lambda c: c.ts)
@@ -80,7 +89,7 @@ class RecordedPrices:
         return self
 
     @classmethod
-    def from_files(cls, paths: Iterable[Path | str]) -> "RecordedPrices":
+    def from_files(cls, paths: Iterable[Path | str]) -> RecordedPrices:
         """Files named like the shared data (`ETH_BTC-5m.json`, `XRP_USDT_USDT-5m-futures.json`)."""
         from verzek.marketdata.replay import symbol_from_filename
 
@@ -407,7 +416,7 @@ class PaperExchange:
                 "leverage": self.leverage,
                 "orders": [order_json(o) for o in self.orders.values()]}
 
-    def load_state(self, state: dict) -> "PaperExchange":
+    def load_state(self, state: dict) -> PaperExchange:
         self.balances = {k: Decimal(v) for k, v in state.get("balances", {}).items()}
         self.positions = {k: _Position(Decimal(a), Decimal(e), Decimal(m))
                           for k, (a, e, m) in state.get("positions", {}).items()}

@@ -38,10 +38,11 @@ Rules (documented choices):
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, Iterable
+from typing import Any
 
 from verzek.domain.signals import EntryType, Side, Signal
 from verzek.execution.client_ids import client_order_id
@@ -112,7 +113,7 @@ class TradingSettings:
             raise ValueError("take-profit split and percents must be positive")
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> "TradingSettings":
+    def from_row(cls, row: dict[str, Any]) -> TradingSettings:
         nullable = {"max_total_exposure", "breakeven_after_tp", "default_stop_pct", "trailing_stop_pct",
                     "daily_loss_limit_pct", "paused_until", "paused_reason", "exchange_account_id"}
         values = {}
@@ -199,7 +200,7 @@ class TradePlan:
         return conv(asdict(self))
 
     @classmethod
-    def from_json(cls, data: dict | str) -> "TradePlan":
+    def from_json(cls, data: dict | str) -> TradePlan:
         if isinstance(data, str):
             data = json.loads(data)
         d = dict(data)

@@ -20,10 +20,11 @@ Errors are deliberately few and say what the caller may do next:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_UP, Decimal
 from enum import StrEnum
-from typing import Protocol, Sequence
+from typing import Protocol
 
 from verzek.ports import Candle
 
@@ -132,14 +133,14 @@ class MarketRules:
         return None
 
     @classmethod
-    def permissive(cls, symbol: str) -> "MarketRules":
+    def permissive(cls, symbol: str) -> MarketRules:
         """Rules for a simulated market with no exchange info (8-decimal steps, no minimums)."""
         base, _, rest = symbol.partition("/")
         quote, _, settle = rest.partition(":")
         return cls(symbol=symbol, market_type="futures" if settle else "spot", base=base, quote=quote)
 
     @classmethod
-    def from_ccxt_market(cls, market: dict, precision_mode: int | None = None) -> "MarketRules":
+    def from_ccxt_market(cls, market: dict, precision_mode: int | None = None) -> MarketRules:
         """From a ccxt unified market. `precision_mode` is the exchange's `precisionMode`
         (ccxt.TICK_SIZE = 4: precision values are steps; DECIMAL_PLACES = 2: digit counts)."""
 
@@ -217,7 +218,7 @@ class OrderState:
     def is_final(self) -> bool:
         return self.status != OrderStatus.OPEN
 
-    def with_(self, **changes) -> "OrderState":
+    def with_(self, **changes) -> OrderState:
         return replace(self, **changes)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 from verzek.config import get_settings
@@ -92,7 +92,7 @@ def open_exposure(cur, user_id: int, signal_id: int) -> Decimal:
 
 
 def today_net_pnl(cur, user_id: int, now: datetime) -> Decimal:
-    start = now.astimezone(timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0)
+    start = now.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
     cur.execute("SELECT COALESCE(sum(realized_pnl - fees), 0) AS pnl FROM positions "
                 "WHERE user_id = %s AND status = 'closed' AND closed_at >= %s", (user_id, start))
     return cur.fetchone()["pnl"] or ZERO
@@ -111,7 +111,7 @@ def check_sized(cur, *, user_id: int, signal_id: int, settings: TradingSettings,
         if pnl < 0:
             equity_at_start = free_balance - pnl  # the balance before today's realised losses
             if equity_at_start > 0 and -pnl * 100 / equity_at_start >= settings.daily_loss_limit_pct:
-                until = (now.astimezone(timezone.utc) + timedelta(days=1)).replace(hour=0, minute=0, second=0,
+                until = (now.astimezone(UTC) + timedelta(days=1)).replace(hour=0, minute=0, second=0,
                                                                                    microsecond=0)
                 reason = f"daily loss limit {settings.daily_loss_limit_pct}% reached"
                 cur.execute("UPDATE trading_settings SET paused_until = %s, paused_reason = %s, updated_at = now() "

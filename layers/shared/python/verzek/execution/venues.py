@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Callable
+from typing import Any
 
 from verzek.config import get_settings
 from verzek.db import connection
@@ -31,8 +32,8 @@ class DbPaperExchange:
                  taker_fee: Decimal, maker_fee: Decimal, slippage_pct: Decimal,
                  rules: dict[str, MarketRules] | None = None) -> None:
         self.user_id, self.prices, self.clock = user_id, prices, clock
-        self._engine_args = dict(taker_fee=taker_fee, maker_fee=maker_fee, slippage_pct=slippage_pct, rules=rules,
-                                 default_balance=start_balance)
+        self._engine_args = {"taker_fee": taker_fee, "maker_fee": maker_fee, "slippage_pct": slippage_pct, "rules": rules,
+                             "default_balance": start_balance}
 
     def _run(self, fn: Callable[[PaperExchange], Any]):
         with connection() as conn, conn.cursor() as cur:
@@ -85,8 +86,9 @@ class VenueProvider:
     clock; in the cloud paper prices come from `PAPER_PRICE_SOURCE`."""
 
     def __init__(self, paper_prices=None, clock: Callable[[], int] = wall_clock_ms,
-                 paper_rules: dict[str, MarketRules] | None = None) -> None:
+                 paper_rules: dict[str, MarketRules] | None = None, live_prices=None) -> None:
         self._paper_prices = paper_prices
+        self.live_prices = live_prices  # None: each live account reads its own exchange's prices
         self.clock = clock
         self.paper_rules = paper_rules
 
@@ -118,11 +120,15 @@ class VenueProvider:
         from verzek.execution.ccxt_adapter import CcxtExchange
         from verzek.security.keystore import load_credentials  # the live path only
 
-        credentials = load_credentials(cur.connection, exchange_account_id)
+        try:
+            credentials = load_credentials(cur.connection, exchange_account_id)
+        except Exception as exc:  # noqa: BLE001 - missing key, tampered row, KMS down: the message never holds secrets
+            raise AccountError(f"your exchange keys could not be loaded ({type(exc).__name__})") from None
         exchange = CcxtExchange.connect(account["exchange"], api_key=credentials.api_key, secret=credentials.secret,
                                         password=credentials.password, testnet=account["testnet"],
-                                        market_type=market_type)
-        return Venue(exchange, exchange, "live", account["exchange"], exchange_account_id)
+                                        market_type=market_type, price_source=self.live_prices)
+        del credentials  # decrypted keys live only inside the client for this call
+        return Venue(exchange, self.live_prices or exchange, "live", account["exchange"], exchange_account_id)
 
 
 def prices_from_settings():
