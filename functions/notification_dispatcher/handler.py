@@ -1,14 +1,18 @@
-"""notification_dispatcher Lambda: on its schedule (and on SQS nudges, if wired), resume interrupted
-signal fan-outs and send due outbox rows (Telegram broadcasts and replies, console, push).
+"""notification_dispatcher Lambda (scheduled): resume interrupted fan-outs, send due notifications.
 
-Thin: the rules live in `verzek.notify.dispatcher`.
+Thin: the rules live in `verzek.notify.dispatcher` (claims rows with leases, so overlapping runs
+never send twice; Telegram 429s are deferred, permanent errors recorded and alerted).
 """
 
 from verzek.notify.dispatcher import run_scheduled
-from verzek.observability import logger
+from verzek.observability import logger, metrics
 
 
+@metrics.log_metrics
 @logger.inject_lambda_context(clear_state=True)
 def lambda_handler(event, context):
-    # One batch per invocation; the schedule (or the next nudge) picks up the rest.
-    return run_scheduled(limit=50)
+    report = run_scheduled()
+    for key in ("sent", "failed", "retried"):
+        if isinstance(report.get(key), int):
+            metrics.add_metric(name=f"Notifications_{key}", unit="Count", value=report[key])
+    return report

@@ -18,7 +18,8 @@ REPO_ROOT = Path(__file__).resolve().parents[4]
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="", extra="ignore", case_sensitive=False)
+    # Empty variables mean "unset" (the template passes "" for optional parameters left blank).
+    model_config = SettingsConfigDict(env_prefix="", extra="ignore", case_sensitive=False, env_ignore_empty=True)
 
     # --- runtime ---
     environment: str = Field("local", alias="VERZEK_ENV", description="local | test | dev | prod")
