@@ -1,7 +1,7 @@
 """The Telegram webhook: a Bot API update in, a stored signal / update / edit out. Answers fast.
 
-Order of checks (each failure changes nothing): the secret token header (constant-time compare;
-missing 401, wrong 403), the body (JSON object, a Telegram update, fields we use well-typed: else
+Order of checks (each failure changes nothing): the secret token header (constant-time compare; not
+configured or wrong 403, missing 401), the body (JSON object, a Telegram update, fields we use well-typed: else
 400), the update type (`message`, `channel_post`, their `edited_*` forms; text or caption), the
 source chat (TELEGRAM_SOURCE_CHAT_IDS) and, in groups, the sender (see `_sender_problem`). Ignored
 updates get 200 so Telegram does not retry them. Then `update_id` deduplication, the parser, and the
@@ -97,7 +97,7 @@ def _check_secret(secret_header: str | None, settings) -> WebhookResponse | None
     expected = settings.telegram_webhook_secret
     if expected is None or not expected.get_secret_value():
         logger.error("telegram webhook called but TELEGRAM_WEBHOOK_SECRET is not set", extra={"alert": True})
-        return WebhookResponse(503, {"error": "webhook not configured"})
+        return WebhookResponse(403, {"error": "webhook not configured"})  # refuse, never a 5xx retry loop
     if not secret_header:
         return WebhookResponse(401, {"error": "missing X-Telegram-Bot-Api-Secret-Token"})
     if not hmac.compare_digest(secret_header.encode("utf-8", "surrogatepass"),
