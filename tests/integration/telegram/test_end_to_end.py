@@ -163,3 +163,16 @@ def test_in_process_queue_gets_the_jobs_on_the_local_stack(bot_api, make_user, s
         queue.set_consumer(None)
     assert [(j.type, j.user_id, j.signal_id) for j in handled] == [("execute_signal", user,
                                                                    response.body["signal_id"])]
+
+
+def test_new_broadcasts_wake_the_dispatcher_through_the_broadcast_queue(sqs, telegram_env, settings_env):
+    from verzek.signals import ingest_signal
+
+    from .conftest import vip_signal
+
+    client, _ = sqs
+    url = client.create_queue(QueueName="broadcast")["QueueUrl"]
+    settings_env(BROADCAST_QUEUE_URL=url)
+    ingest_signal(vip_signal(posted_at=datetime.now(UTC)))
+    [nudge] = _receive_all(client, url)
+    assert nudge["body"] == {"type": "dispatch_notifications"} and nudge["dedupe_key"] == "signal-1"

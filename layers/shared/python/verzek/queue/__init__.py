@@ -14,7 +14,8 @@ import threading
 from verzek.queue.memory import InProcessQueue
 from verzek.queue.sqs import QueueSendError, SqsQueue
 
-__all__ = ["InProcessQueue", "QueueSendError", "SqsQueue", "get_execution_queue", "send_jobs"]
+__all__ = ["InProcessQueue", "QueueSendError", "SqsQueue", "get_broadcast_queue", "get_execution_queue",
+           "nudge_dispatcher", "send_jobs"]
 
 _lock = threading.Lock()
 _local_queue: InProcessQueue | None = None
@@ -30,6 +31,13 @@ def local_execution_queue() -> InProcessQueue:
         return _local_queue
 
 
+def use_local_execution_queue(queue) -> None:
+    """Install the process-wide local queue (the local stack uses a durable PostgreSQL queue)."""
+    global _local_queue
+    with _lock:
+        _local_queue = queue
+
+
 def get_execution_queue(settings=None):
     """SQS when EXECUTION_QUEUE_URL is set (one client per container), else the in-process queue."""
     from verzek.config import get_settings
@@ -43,6 +51,39 @@ def get_execution_queue(settings=None):
         if key not in _sqs_queues:
             _sqs_queues[key] = SqsQueue(url, region=settings.aws_region, endpoint_url=settings.aws_endpoint_url)
         return _sqs_queues[key]
+
+
+def get_broadcast_queue(settings=None) -> SqsQueue | None:
+    """The SQS queue that wakes the notification dispatcher (BROADCAST_QUEUE_URL), if configured."""
+    from verzek.config import get_settings
+
+    settings = settings or get_settings()
+    url = settings.broadcast_queue_url
+    if not url:
+        return None
+    key = (url, settings.aws_endpoint_url)
+    with _lock:
+        if key not in _sqs_queues:
+            _sqs_queues[key] = SqsQueue(url, region=settings.aws_region, endpoint_url=settings.aws_endpoint_url)
+        return _sqs_queues[key]
+
+
+def nudge_dispatcher(dedupe_key: str) -> bool:
+    """Wake the dispatcher now instead of at its next scheduled minute (VIP broadcasts "at once").
+
+    Best effort: without BROADCAST_QUEUE_URL, or if the send fails, the schedule sends the rows anyway.
+    """
+    from verzek.observability import logger
+
+    queue = get_broadcast_queue()
+    if queue is None:
+        return False
+    try:
+        queue.send({"type": "dispatch_notifications"}, dedupe_key=dedupe_key)
+    except Exception as exc:  # noqa: BLE001 -- a lost nudge only delays a broadcast to the next minute
+        logger.warning("dispatcher nudge failed", extra={"error_type": type(exc).__name__})
+        return False
+    return True
 
 
 def send_jobs(queue, jobs) -> int:

@@ -234,6 +234,8 @@ def ingest_signal(signal: Signal, *, queue=None, now: datetime | None = None) ->
             row = _find_existing(cur, signal)
             broadcasts = 0
     result_status = row["status"]
+    if broadcasts:
+        _nudge(f"signal-{row['id']}")
     jobs = 0
     if result_status == "open" and row["fanout_at"] is None:
         jobs = fan_out_signal(row["id"], row["source"], queue=queue)
@@ -313,6 +315,12 @@ def schedule_event_broadcasts(cur, signal_id: int, event_id: int, now: datetime)
             # After a pending original (its not_before may be a dispatcher lease; the reply waits anyway).
             not_before=now if original["status"] == "sent" else max(now, original["not_before"]))
     return count
+
+
+def _nudge(key: str) -> None:
+    from verzek.queue import nudge_dispatcher
+
+    nudge_dispatcher(key)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -432,6 +440,8 @@ def apply_update(signal_id: int, update: SignalUpdate, *, queue=None, now: datet
             cur.execute("SELECT user_id FROM positions WHERE signal_id = %s AND status = ANY(%s) ORDER BY user_id",
                         (signal_id, list(OPEN_POSITION_STATUSES)))
             users = [r["user_id"] for r in cur.fetchall()]
+    if broadcasts:
+        _nudge(f"event-{event_id}")
     # Re-sent on a redelivery too: the job's dedupe key makes that harmless, and it covers a crash here.
     jobs = send_jobs(_queue(queue), [SignalUpdateJob(signal_id=signal_id, user_id=u, event_id=event_id)
                                      for u in users])
@@ -566,6 +576,8 @@ def apply_edit(signal_id: int, edited: Signal, *, queue=None, now: datetime | No
         if cur.fetchone() is not None:  # already visible in a group: tell readers the levels changed
             broadcasts += schedule_event_broadcasts(cur, signal_id, event_id, now)
         source, fanned_out = current["source"], current["fanout_at"] is not None
+    if broadcasts:
+        _nudge(f"event-{event_id}")
     jobs = fan_out_signal(signal_id, source, queue=queue) if status == "open" and not fanned_out else 0
     logger.info("signal edited", extra={"signal_id": signal_id, "status": status, "jobs": jobs})
     return EditResult(signal_id=signal_id, event_id=event_id, applied=True, status=status, jobs_enqueued=jobs,
