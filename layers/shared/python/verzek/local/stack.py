@@ -1,14 +1,33 @@
-"""The local stack behind `verzek local`: database, migrations, API server; clean start and stop."""
+"""`verzek local`: the whole platform on this machine with embedded defaults.
+
+One process runs what the cloud runs as separate functions, on the same domain code paths:
+PostgreSQL (embedded unless DATABASE_URL), migrations, demo accounts, the API with the Telegram
+webhook route (uvicorn), the house strategies on replayed recorded candles with an accelerated
+clock (or live ccxt data), a durable PostgreSQL job queue with executor workers (paper venue
+driven by the same clock), the position monitor and the notification dispatcher. Ctrl-C stops
+taking new work, lets jobs in flight finish (an unfinished lease returns to the queue), records
+the replay position and stops; the next start resumes from there.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import errno
 import signal
 import socket
 import sys
 import threading
+import time
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
 
 from verzek.cli import CliError
+
+STRATEGY_CADENCE_S = {"scalping": 15, "trend": 300, "qfl": 20, "ml": 30}
+MIN_WALL_INTERVAL_S = 0.5  # at high replay speeds a strategy still ticks at most twice a second
+DEFAULT_SPEED = 120.0
+DEFAULT_REPLAY_START = "2018-01-21T00:00:00+00:00"  # 1m and 5m sample series overlap from here
 
 
 def _check_port_free(host: str, port: int) -> None:
@@ -23,7 +42,7 @@ def _check_port_free(host: str, port: int) -> None:
             raise CliError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
 
 
-def prepare_database() -> None:
+def prepare_database() -> list[str]:
     from verzek.db.embedded import EmbeddedDatabaseError
     from verzek.db.migrate import apply_migrations
 
@@ -34,57 +53,259 @@ def prepare_database() -> None:
     except Exception as exc:
         raise CliError(f"database not reachable or migration failed: {type(exc).__name__}") from None
     print("database: migrations " + (", ".join(applied) if applied else "up to date"), flush=True)
+    return applied
+
+
+def _parse_time_ms(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        raise CliError(f"--replay-start must be ISO-8601 or epoch ms, got {text!r}") from None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return int(parsed.timestamp() * 1000)
+
+
+class _Loop:
+    """Run `step()` every `interval` seconds on a thread until stopped (errors logged, never fatal)."""
+
+    def __init__(self, name: str, step, interval: float) -> None:
+        self.name, self.step, self.interval = name, step, interval
+        self._stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, name=name, daemon=True)
+
+    def _run(self) -> None:
+        from verzek.observability import logger
+
+        while not self._stop.is_set():
+            try:
+                self.step()
+            except Exception:  # one bad tick must not end the loop
+                logger.exception("local loop step failed", extra={"loop": self.name})
+            self._stop.wait(self.interval)
+
+    def start(self) -> "_Loop":
+        self.thread.start()
+        return self
+
+    def stop(self, timeout: float = 30.0) -> None:
+        self._stop.set()
+        self.thread.join(timeout)
+
+
+class LocalStack:
+    def __init__(self, args, settings, state: dict) -> None:
+        self.args, self.settings, self.state = args, settings, state
+        self.loops: list[_Loop] = []
+        self.server = None
+        self.server_thread = None
+        self.queue = None
+        self.console = None
+        self.clock = None
+        self.replay_range: tuple[int, int] | None = None
+        self.url = None
+
+    # --- market data and the shared clock ---
+    def build_market(self):
+        from verzek.execution.paper import MarketDataPrices, RecordedPrices
+        from verzek.marketdata import AcceleratedClock, ReplayMarketData, live_market_data, sample_dir
+
+        if self.args.market_data == "live":
+            market = live_market_data(self.settings.house_exchange)
+            self.clock = lambda: int(time.time() * 1000)
+            return market, MarketDataPrices(market, "1m")
+        files = sorted(sample_dir().glob("*.json.gz"))
+        probe = ReplayMarketData.from_files(files, clock=lambda: 0)
+        first, last = probe.time_range()
+        if self.args.replay_start:
+            start = _parse_time_ms(self.args.replay_start)
+        else:
+            start = self.state.get("replay_position_ms") or _parse_time_ms(DEFAULT_REPLAY_START)
+        if not first <= start < last:
+            raise CliError("replay start is outside the recorded sample "
+                           f"({datetime.fromtimestamp(first / 1000, UTC):%Y-%m-%d %H:%M} to "
+                           f"{datetime.fromtimestamp(last / 1000, UTC):%Y-%m-%d %H:%M} UTC)")
+        if self.args.speed <= 0:
+            raise CliError("--speed must be positive")
+        self.clock = AcceleratedClock(start, speed=self.args.speed)
+        self.replay_range = (start if self.args.replay_start else first, last)
+        market = ReplayMarketData.from_files(files, clock=self.clock)
+        return market, RecordedPrices.from_files(files)
+
+    def progress(self):
+        now = self.clock()
+        if self.replay_range is None:
+            return now, 0.0
+        first, last = self.replay_range
+        return min(now, last), max(0.0, min(1.0, (now - first) / max(1, last - first)))
+
+    # --- workers ---
+    def start_execution(self, prices) -> None:
+        from verzek.domain.jobs import parse_job
+        from verzek.execution.executor import Executor
+        from verzek.execution.monitor import run_monitor
+        from verzek.execution.venues import VenueProvider
+        from verzek.local.jobqueue import PgJobQueue
+        from verzek.notify.dispatcher import run_scheduled
+        from verzek.queue import use_local_execution_queue
+
+        venues = VenueProvider(paper_prices=prices, clock=self.clock)
+        executor = Executor(venues)
+        self.queue = PgJobQueue("execution", lease_seconds=60)
+        use_local_execution_queue(self.queue)
+        self.queue.start(lambda body: executor.handle(parse_job(body)), workers=2)
+        self.loops.append(_Loop("position-monitor", lambda: run_monitor(venues, deadline_s=20),
+                                self.args.monitor_interval).start())
+        self.loops.append(_Loop("notification-dispatcher", lambda: run_scheduled(queue=self.queue), 0.5).start())
+
+    def start_strategies(self, market) -> None:
+        from verzek.signals.ingest import ingest_signal
+        from verzek.strategies.registry import create_strategy
+        from verzek.strategies.runner import run_tick
+
+        strategies = [create_strategy(name) for name in STRATEGY_CADENCE_S]
+        last_tick = {s.name: -10**18 for s in strategies}
+        symbols = {s.name: market.symbols(s.timeframe) or market.symbols() for s in strategies}
+        loop = asyncio.new_event_loop()
+
+        def emit(signal):
+            # Replayed candles are years old: date the signal now (as if it were live) and keep
+            # the replay time, so the staleness guard measures only our own delivery delay.
+            replay_time = signal.posted_at.isoformat() if signal.posted_at else None
+            ingest_signal(replace(signal, posted_at=datetime.now(UTC), meta={**signal.meta, "replay_time": replay_time}))
+
+        def step():
+            now = self.clock()
+            for strategy in strategies:
+                if now - last_tick[strategy.name] >= STRATEGY_CADENCE_S[strategy.name] * 1000:
+                    last_tick[strategy.name] = now
+                    loop.run_until_complete(run_tick(strategy, market, emit, symbols[strategy.name]))
+
+        interval = MIN_WALL_INTERVAL_S if self.args.market_data == "replay" else 5.0
+        self.loops.append(_Loop("house-strategies", step, interval).start())
+
+    def start_api(self) -> None:
+        import uvicorn
+
+        from verzek.api.app import create_app
+
+        host = self.args.host or self.settings.api_host
+        port = self.settings.api_port if self.args.port is None else self.args.port
+        config = uvicorn.Config(create_app(), host=host, port=port, log_level="warning", lifespan="on")
+        self.server = uvicorn.Server(config)
+        self.server_thread = threading.Thread(target=self.server.run, name="api", daemon=True)
+        self.server_thread.start()
+        while not self.server.started and self.server_thread.is_alive():
+            self.server_thread.join(0.05)
+        if not self.server_thread.is_alive():
+            raise CliError(f"API server failed to start on {host}:{port}")
+        bound = self.server.servers[0].sockets[0].getsockname()[1]
+        self.url = f"http://{host}:{bound}"
+
+    # --- lifecycle ---
+    def stop(self) -> None:
+        from verzek.db import close_pool
+        from verzek.db.embedded import stop_embedded_servers
+        from verzek.local.state import save_state
+
+        print("stopping: finishing jobs in flight…", file=sys.stderr, flush=True)
+        for loop in self.loops:  # producers first, then the workers that drain
+            if loop.name == "house-strategies":
+                loop.stop()
+        if self.queue is not None:
+            self.queue.stop(timeout=30)
+        for loop in self.loops:
+            if loop.name != "house-strategies":
+                loop.stop()
+        if self.server is not None:
+            self.server.should_exit = True
+            self.server_thread.join(15)
+        if self.console is not None:
+            self.console.stop()
+        if self.replay_range is not None:
+            self.state["replay_position_ms"] = min(self.clock(), self.replay_range[1] - 1)
+        self.state.pop("api_url", None)
+        save_state(self.settings.data_dir, self.state)
+        close_pool()
+        stop_embedded_servers()
 
 
 def run_local_stack(args) -> int:
-    import uvicorn
+    import os
+
     from pydantic import ValidationError
 
-    try:
-        from verzek.config import get_settings
+    from verzek.config import get_settings, reset_settings_cache
+    from verzek.local.state import ensure_local_environment, save_state
 
+    if getattr(args, "send_signal", None) is not None:
+        from verzek.local.send import send_signal
+
+        return send_signal(args.send_signal)
+    if not args.verbose:
+        os.environ.setdefault("LOG_LEVEL", "ERROR")
+    try:
         settings = get_settings()
     except ValidationError as exc:
         first = exc.errors()[0]
         raise CliError(f"bad configuration: {first.get('loc')}: {first.get('msg')}") from None
+    try:
+        state = ensure_local_environment(settings.data_dir)
+    except OSError as exc:
+        raise CliError(f"data directory {settings.data_dir} is not usable: {exc.strerror}") from None
+    reset_settings_cache()
+    settings = get_settings()
     host = args.host or settings.api_host
     port = settings.api_port if args.port is None else args.port
     _check_port_free(host, port)
     prepare_database()
 
-    from verzek.api.app import create_app
+    from verzek.local.seed import seed_demo_accounts
 
-    config = uvicorn.Config(create_app(), host=host, port=port, log_level="warning", lifespan="on")
-    server = uvicorn.Server(config)
+    demo = state["demo"]
+    seed_demo_accounts(demo["operator_email"], demo["user_email"], demo["password"])
+
+    stack = LocalStack(args, settings, state)
     stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        market, prices = stack.build_market()
+        stack.start_execution(prices)
+        if not args.no_strategies:
+            stack.start_strategies(market)
+        stack.start_api()
+        from verzek.local.console import ConsoleSummary
 
-    def _stop(*_):
-        stop.set()
-        server.should_exit = True
-
-    signal.signal(signal.SIGTERM, _stop)
-    thread = threading.Thread(target=server.run, name="api", daemon=True)
-    thread.start()
-    while not server.started and thread.is_alive():
-        thread.join(0.05)
-    if not thread.is_alive():
-        raise CliError("API server failed to start")
-    bound = server.servers[0].sockets[0].getsockname()[1] if server.servers else port
-    print(f"API:    http://{host}:{bound}   (docs: http://{host}:{bound}/docs)", flush=True)
+        stack.console = ConsoleSummary(progress=stack.progress if stack.replay_range else None)
+        stack.console.start()
+    except BaseException:
+        stack.stop()
+        raise
+    state["api_url"] = stack.url
+    save_state(settings.data_dir, state)
+    when = datetime.fromtimestamp(stack.clock() / 1000, tz=UTC).strftime("%Y-%m-%d %H:%M UTC")
+    print(f"API:    {stack.url}   (docs: {stack.url}/docs)", flush=True)
+    print(f"Webhook: POST {stack.url}/telegram/webhook   (try: verzek local --send-signal \"...\")", flush=True)
+    print(f"Market: {args.market_data}" + (f" from {when} at {args.speed:g}x" if args.market_data == "replay" else ""),
+          flush=True)
+    print(f"Login:  {demo['user_email']} / {demo['password']}   (operator: {demo['operator_email']}, same password)",
+          flush=True)
     print("ready", flush=True)
     try:
-        while thread.is_alive() and not stop.is_set():
-            thread.join(0.2)
+        while not stop.is_set():
+            stop.wait(0.2)
     except KeyboardInterrupt:
         pass
     # A second Ctrl-C must not tear the shutdown in half.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    server.should_exit = True
-    thread.join(10)
-    from verzek.db import close_pool
-    from verzek.db.embedded import stop_embedded_servers
-
-    close_pool()
-    stop_embedded_servers()
+    stack.stop()
     print("stopped", file=sys.stderr, flush=True)
     return 0
+
+
+def data_dir_for_cli() -> Path:
+    from verzek.config import get_settings
+
+    return get_settings().data_dir

@@ -1,0 +1,44 @@
+"""`verzek local --send-signal TEXT`: post a VIP-style Telegram update to the running local webhook,
+exactly as Telegram would (channel post from the demo provider channel, secret-token header)."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from datetime import UTC, datetime
+
+from verzek.cli import CliError
+
+
+def build_update(text: str, *, chat_id: int, message_id: int, update_id: int, date: int | None = None) -> dict:
+    chat = {"id": chat_id, "type": "channel", "title": "Verzek demo VIP provider"}
+    return {"update_id": update_id,
+            "channel_post": {"message_id": message_id, "date": date or int(datetime.now(UTC).timestamp()),
+                             "chat": chat, "sender_chat": chat, "text": text}}
+
+
+def send_signal(text: str) -> int:
+    import httpx
+
+    from verzek.config import get_settings
+    from verzek.local.state import DEMO_SOURCE_CHAT_ID, load_state
+
+    if not text.strip():
+        raise CliError("--send-signal needs the signal text")
+    state = load_state(get_settings().data_dir)
+    url = state.get("api_url")
+    if not url:
+        raise CliError("no running local stack found (start it with `verzek local` first)")
+    secret = os.environ.get("TELEGRAM_WEBHOOK_SECRET") or state.get("generated", {}).get("TELEGRAM_WEBHOOK_SECRET")
+    chat_id = int((os.environ.get("TELEGRAM_SOURCE_CHAT_IDS") or str(DEMO_SOURCE_CHAT_ID)).split(",")[0])
+    stamp = time.time_ns() // 1_000_000
+    update = build_update(text, chat_id=chat_id, message_id=stamp % 2_000_000_000, update_id=stamp % 2**62)
+    try:
+        response = httpx.post(f"{url}/telegram/webhook", content=json.dumps(update),
+                              headers={"content-type": "application/json",
+                                       "x-telegram-bot-api-secret-token": secret or ""}, timeout=30)
+    except httpx.HTTPError as exc:
+        raise CliError(f"local stack at {url} did not answer ({type(exc).__name__})") from None
+    print(f"webhook answered {response.status_code}: {response.text}")
+    return 0 if response.status_code < 400 else 1
