@@ -22,7 +22,7 @@ import subprocess
 import sys
 import time
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -38,7 +38,6 @@ def _free_port() -> int:
 
 def _create_database() -> tuple[str, str, str]:
     import psycopg2
-
     from verzek.db.embedded import database_dsn, ensure_embedded_server
     from verzek.db.migrate import apply_migrations
 
@@ -69,7 +68,7 @@ def _seed(dsn: str, signals: int, positions: int) -> int:
     from verzek.db import connect
 
     conn = connect(dsn)
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     with conn, conn.cursor() as cur:
         cur.execute("INSERT INTO users (email, password_hash, plan, email_verified_at) VALUES "
                     "('bench@example.com', %s, 'vip', now()) RETURNING id", (hash_password(PASSWORD),))
@@ -80,7 +79,7 @@ def _seed(dsn: str, signals: int, positions: int) -> int:
             cur.execute("INSERT INTO signals (source, provider_chat_id, provider_message_id, symbol, side, entry_type, "
                         "entries, targets, stop_loss, received_at) VALUES ('vip', -100, %s, 'BTC/USDT', 'long', "
                         "'limit', %s, %s, 58000, %s) RETURNING id",
-                        (i + 1, [Decimal("60000.5")], [Decimal("61000"), Decimal("62000")],
+                        (i + 1, [Decimal("60000.5")], [Decimal(61000), Decimal(62000)],
                          now - timedelta(minutes=i)))
             signal_ids.append(cur.fetchone()["id"])
         for signal_id in signal_ids[:positions]:

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 
 def insert_signal(db, *, source="vip", symbol="BTC/USDT", age_minutes=0, status="open", external_id=None,
                   message_id=None, targets=("61000", "62000")) -> int:
-    received = datetime.now(timezone.utc) - timedelta(minutes=age_minutes)
+    received = datetime.now(UTC) - timedelta(minutes=age_minutes)
     if source == "vip":
         identity = {"provider_chat_id": -100123, "provider_message_id": message_id or int(received.timestamp() * 1e6)}
     else:
         identity = {"external_id": external_id or f"{source}-{received.timestamp()}"}
     columns = {"source": source, "symbol": symbol, "side": "long", "entry_type": "limit",
                "entries": [Decimal("60000.5")], "targets": [Decimal(t) for t in targets],
-               "stop_loss": Decimal("58000"), "status": status, "raw_text": "BTC/USDT LONG entry 60000.5 tp 61000",
+               "stop_loss": Decimal(58000), "status": status, "raw_text": "BTC/USDT LONG entry 60000.5 tp 61000",
                "received_at": received, **identity}
     with db.cursor() as cur:
         cur.execute(f"INSERT INTO signals ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))}) "
@@ -36,7 +36,7 @@ def insert_event(db, signal_id: int, kind="tp_hit", price="61000", target_index=
 
 def insert_position(db, user_id: int, signal_id: int, *, status="open", realized="0", unrealized="12.5",
                     fees="0.3") -> int:
-    closed_at = datetime.now(timezone.utc) if status in ("closed", "cancelled") else None
+    closed_at = datetime.now(UTC) if status in ("closed", "cancelled") else None
     with db.cursor() as cur:
         cur.execute("INSERT INTO positions (user_id, signal_id, mode, exchange, symbol, side, market_type, status, "
                     "entry_price, amount, filled_amount, cost, realized_pnl, unrealized_pnl, fees, closed_at) "

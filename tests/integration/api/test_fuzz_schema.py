@@ -9,12 +9,12 @@ their schemas, invalid input refused. Bounded (a few examples per operation) to 
 from __future__ import annotations
 
 import uuid
+from datetime import UTC
 
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis import checks
-
 from verzek.api.app import create_app
 from verzek.api.routers import _deps
 
@@ -50,7 +50,7 @@ def fuzz_user(db_dsn):
 
 
 def _session_headers(conn, user_id: int) -> dict:
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
     from verzek.accounts.tokens import hash_token, issue_access_token, new_opaque_token
 
@@ -58,7 +58,7 @@ def _session_headers(conn, user_id: int) -> dict:
     with conn, conn.cursor() as cur:
         cur.execute("INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at) VALUES (%s, %s, %s, %s)",
                     (user_id, family, hash_token(new_opaque_token("rt")),
-                     datetime.now(timezone.utc) + timedelta(hours=1)))
+                     datetime.now(UTC) + timedelta(hours=1)))
     access, _ = issue_access_token(user_id, family, "admin")
     return {"Authorization": f"Bearer {access}"}
 

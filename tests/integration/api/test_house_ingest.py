@@ -33,7 +33,7 @@ def test_signed_signal_is_stored_once(client, db):
         rows = cur.fetchall()
     db.commit()
     assert len(rows) == 1 and rows[0]["external_id"] == SIGNAL["external_id"] and rows[0]["source"] == "trend"
-    assert rows[0]["targets"] == [Decimal("61000"), Decimal("62000.25")] and rows[0]["stop_loss"] == Decimal("58000")
+    assert rows[0]["targets"] == [Decimal(61000), Decimal("62000.25")] and rows[0]["stop_loss"] == Decimal(58000)
 
 
 def test_unsigned_wrong_or_stale_posts_are_refused(client, db):

@@ -26,9 +26,8 @@ def proxied_double():
         double.add_account(*WITHDRAW, enableWithdrawals=True)
         expiry_ms = int(time.time() * 1000) + 30 * 86_400_000
         double.add_account(*RESTRICTED, ipRestrict=True, tradingAuthorityExpirationTime=expiry_ms)
-        node_settings = NodeSettings(**{"VERZEK_ENV": "test", "PROXY_NODE_HMAC_KEYS": f"{NODE_KEY_ID}:{NODE_SECRET}",
-                                        "PROXY_NODE_UPSTREAM_OVERRIDES": ",".join(f"{h}={double.base_url}"
-                                                                                  for h in HOSTS)})
+        node_settings = NodeSettings(VERZEK_ENV="test", PROXY_NODE_HMAC_KEYS=f"{NODE_KEY_ID}:{NODE_SECRET}", PROXY_NODE_UPSTREAM_OVERRIDES=",".join(f"{h}={double.base_url}"
+                                                                                  for h in HOSTS))
         with ServerThread(create_node_app(node_settings)) as node:
             yield double, node
 
@@ -88,9 +87,9 @@ def test_bybit_key_checked_through_the_proxy(client, signup, real_validation):
 
 
 def test_unreachable_proxy_is_a_clear_502(client, signup, app, settings_env, proxied_double):
-    from verzek.api.routers import _deps
-
     import socket
+
+    from verzek.api.routers import _deps
 
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

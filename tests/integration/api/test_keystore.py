@@ -7,7 +7,6 @@ import pickle
 
 import pytest
 from cryptography.fernet import Fernet
-
 from verzek.cli import main as cli
 from verzek.security.keyring import DecryptionError, MasterKeyring, master_key_id
 from verzek.security.keystore import encrypt_credentials, load_credentials

@@ -6,7 +6,6 @@ import time
 
 import pytest
 from cryptography.fernet import Fernet
-
 from verzek.accounts.errors import Unauthorized
 from verzek.accounts.passwords import hash_password, password_problem, verify_password
 from verzek.config import Settings
@@ -58,7 +57,6 @@ def test_password_policy_and_hashing():
 
 def test_access_tokens_are_short_lived_and_typed():
     import jwt
-
     from verzek.accounts.tokens import decode_access_token, issue_access_token
 
     settings = Settings(JWT_SECRET="s" * 64, ACCESS_TOKEN_TTL_SECONDS=60)

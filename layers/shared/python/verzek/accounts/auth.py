@@ -19,7 +19,7 @@ import secrets
 import time
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pyotp
 
@@ -53,7 +53,7 @@ class TokenPair:
 
 
 def _utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 # --------------------------------------------------------------------------- email tokens
@@ -320,7 +320,7 @@ def _check_totp(cur, user, code: str | None, *, now: float | None = None) -> boo
     code = code.strip().replace(" ", "")
     totp = _totp_for(user)
     now = time.time() if now is None else now
-    current_step = totp.timecode(datetime.fromtimestamp(now, timezone.utc))
+    current_step = totp.timecode(datetime.fromtimestamp(now, UTC))
     for offset in (0, -1, 1):
         step = current_step + offset
         if hmac.compare_digest(totp.generate_otp(step), code):

@@ -31,13 +31,14 @@ def send_email(conn, *, to: str, subject: str, body: str, kind: str, user_id: in
 
 def _send_ses(*, to: str, subject: str, body: str, settings: Settings) -> None:
     import boto3  # lazily: only the cloud path needs it
+    from botocore.exceptions import BotoCoreError, ClientError
 
     client = boto3.client("ses", region_name=settings.aws_region, endpoint_url=settings.aws_endpoint_url)
     try:
         client.send_email(Source=settings.email_sender, Destination={"ToAddresses": [to]},
                           Message={"Subject": {"Data": subject, "Charset": "UTF-8"},
                                    "Body": {"Text": {"Data": body, "Charset": "UTF-8"}}})
-    except Exception as exc:  # botocore: report the kind only
+    except (BotoCoreError, ClientError) as exc:  # report the kind only
         logger.error("SES send failed", extra={"error_type": type(exc).__name__})
         raise Unavailable("could not send email right now; try again later") from None
 

@@ -8,7 +8,7 @@ provider text and target prices in its events, which would give them away).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from verzek.accounts.errors import NotFound
 from verzek.accounts.pagination import decode_cursor, encode_cursor
@@ -33,7 +33,7 @@ def _policy(viewer: Viewer, settings: Settings) -> tuple[datetime | None, bool]:
     """(latest received_at the viewer may see, whether targets are withheld)."""
     if not viewer.is_trial:
         return None, False
-    return (datetime.now(timezone.utc) - timedelta(minutes=settings.trial_delay_minutes),
+    return (datetime.now(UTC) - timedelta(minutes=settings.trial_delay_minutes),
             settings.trial_withhold_targets)
 
 

@@ -9,7 +9,7 @@ ccxt is imported inside the call (API cold start). Error messages never contain 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Protocol
 
 from verzek.accounts.errors import Invalid, Unavailable, UpstreamError
@@ -47,7 +47,7 @@ def _binance_restrictions(client, settings: Settings) -> KeyCheck:
     raw_expiry = answer.get("tradingAuthorityExpirationTime")
     try:
         if raw_expiry not in (None, "", 0, "0"):
-            expires = datetime.fromtimestamp(int(raw_expiry) / 1000, timezone.utc)
+            expires = datetime.fromtimestamp(int(raw_expiry) / 1000, UTC)
     except (TypeError, ValueError, OverflowError, OSError):
         expires = None
     warnings = []
@@ -72,7 +72,7 @@ def _bybit_restrictions(client, settings: Settings) -> KeyCheck:
     expires = None
     if result.get("expiredAt"):
         try:
-            expires = datetime.fromisoformat(str(result["expiredAt"]).replace("Z", "+00:00"))
+            expires = datetime.fromisoformat(str(result["expiredAt"]))
         except ValueError:
             expires = None
     warnings = []
@@ -111,8 +111,9 @@ def validate_with_exchange(exchange: str, *, api_key: str, secret: str, password
             check = _bybit_restrictions(client, settings)
         else:
             client.fetch_balance()
-            check = KeyCheck(warnings=(f"{exchange} does not report key permissions here: make sure the key cannot "
-                                       f"withdraw and is restricted to {whitelist_hint(settings)}",))
+            hint = (f"{exchange} does not report key permissions here: make sure the key cannot withdraw and is "
+                    f"restricted to {whitelist_hint(settings)}")
+            check = KeyCheck(warnings=(hint,))
     except (ccxt.AuthenticationError, ccxt.PermissionDenied, ccxt.AccountNotEnabled, ccxt.AccountSuspended):
         raise Invalid(f"{exchange} rejected this API key: check the key, the secret and that the key is active"
                       ) from None

@@ -151,10 +151,12 @@ class KmsEnvelope:
         return KMS_PREFIX + self.kms_key_id
 
     def new_data_key(self, context: dict[str, str]) -> DataKey:
+        from botocore.exceptions import BotoCoreError, ClientError
+
         try:
             answer = self.client.generate_data_key(KeyId=self.kms_key_id, KeySpec="AES_256",
                                                    EncryptionContext=context)
-        except Exception as exc:  # botocore errors: report the kind, never the request
+        except (BotoCoreError, ClientError) as exc:  # report the kind, never the request
             raise KeyringError(f"KMS GenerateDataKey failed ({type(exc).__name__})") from None
         fernet = Fernet(base64.urlsafe_b64encode(answer["Plaintext"]))
         return DataKey(fernet, base64.b64encode(answer["CiphertextBlob"]).decode("ascii"), self.key_id)
@@ -164,9 +166,11 @@ class KmsEnvelope:
             blob = base64.b64decode(encrypted_data_key, validate=True)
         except (ValueError, TypeError):
             raise DecryptionError("stored data key is not valid base64") from None
+        from botocore.exceptions import BotoCoreError, ClientError
+
         try:
             answer = self.client.decrypt(CiphertextBlob=blob, EncryptionContext=context, KeyId=self.kms_key_id)
-        except Exception as exc:
+        except (BotoCoreError, ClientError) as exc:
             code = getattr(exc, "response", {}).get("Error", {}).get("Code", "")
             if code in {"InvalidCiphertextException", "IncorrectKeyException"}:
                 raise DecryptionError("stored data key failed KMS authentication (tampered or wrong owner)") from None

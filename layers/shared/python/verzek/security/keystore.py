@@ -21,11 +21,28 @@ from dataclasses import dataclass, field
 from cryptography.fernet import Fernet, InvalidToken
 
 from verzek.config import Settings, get_settings
-from verzek.security.keyring import (KMS_PREFIX, DecryptionError, KeyringError, KmsEnvelope, MasterKeyring,
-                                     kms_envelope, master_keyring)
+from verzek.security.keyring import (
+    KMS_PREFIX,
+    DecryptionError,
+    KeyringError,
+    KmsEnvelope,
+    MasterKeyring,
+    kms_envelope,
+    master_keyring,
+)
 
-__all__ = ["ExchangeCredentials", "EncryptedCredentials", "CredentialsNotFound", "DecryptionError", "KeyringError",
-           "encrypt_credentials", "decrypt_credentials", "load_credentials", "rotate_all", "RotationReport"]
+__all__ = [
+    "CredentialsNotFound",
+    "DecryptionError",
+    "EncryptedCredentials",
+    "ExchangeCredentials",
+    "KeyringError",
+    "RotationReport",
+    "decrypt_credentials",
+    "encrypt_credentials",
+    "load_credentials",
+    "rotate_all",
+]
 
 
 class CredentialsNotFound(LookupError):

@@ -14,7 +14,17 @@ from pydantic import Field
 
 from verzek.accounts import admin as service
 from verzek.api.routers._deps import AdminDep, client_ip
-from verzek.api.routers._schemas import COMMON_RESPONSES, ERRORS, MAX_ID, Email, ErrorBody, Id, Model, OutModel, SafeText
+from verzek.api.routers._schemas import (
+    COMMON_RESPONSES,
+    ERRORS,
+    MAX_ID,
+    Email,
+    ErrorBody,
+    Id,
+    Model,
+    OutModel,
+    SafeText,
+)
 from verzek.db import connection
 
 router = APIRouter(prefix="/api/admin", tags=["admin"],

@@ -9,8 +9,19 @@ from fastapi import APIRouter, Body, Request, Response
 from verzek.accounts import auth as service
 from verzek.accounts.errors import ServiceError
 from verzek.api.routers._deps import CurrentUserDep, client_ip
-from verzek.api.routers._schemas import (COMMON_RESPONSES, ERRORS, Email, ErrorBody, Message, Model, OpaqueToken, OutModel, Password,
-                                         RecoveryCode, TotpCode)
+from verzek.api.routers._schemas import (
+    COMMON_RESPONSES,
+    ERRORS,
+    Email,
+    ErrorBody,
+    Message,
+    Model,
+    OpaqueToken,
+    OutModel,
+    Password,
+    RecoveryCode,
+    TotpCode,
+)
 from verzek.db import connection
 
 router = APIRouter(prefix="/api/auth", tags=["auth"], responses=COMMON_RESPONSES)

@@ -6,15 +6,26 @@ exchange reported about the key's permissions — never the key or the secret.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import Annotated, Callable
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request, Response
 
 from verzek.accounts import exchange_accounts as service
 from verzek.accounts.errors import Conflict
 from verzek.api.routers._deps import OwnerDep, ReadableUserId, client_ip, key_validator
-from verzek.api.routers._schemas import COMMON_RESPONSES, ERRORS, MAX_ID, ErrorBody, ExchangeName, Label, Model, OutModel, secret_field
+from verzek.api.routers._schemas import (
+    COMMON_RESPONSES,
+    ERRORS,
+    MAX_ID,
+    ErrorBody,
+    ExchangeName,
+    Label,
+    Model,
+    OutModel,
+    secret_field,
+)
 from verzek.db import connection
 
 router = APIRouter(prefix="/api/users/{user_id}/exchanges", tags=["exchanges"], responses=COMMON_RESPONSES)

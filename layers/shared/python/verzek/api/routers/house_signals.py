@@ -6,16 +6,16 @@ one 201. The signature is checked before the body is even parsed.
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Annotated, Callable, Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Request, Response
 from pydantic import AwareDatetime, Field, model_validator
 
 from verzek.accounts.errors import ServiceError, Unauthorized, Unavailable
-from verzek.api.routers._schemas import COMMON_RESPONSES, ErrorBody, Model, OutModel, SafeText, Symbol
 from verzek.api.routers._deps import signal_ingestor
+from verzek.api.routers._schemas import COMMON_RESPONSES, ErrorBody, Model, OutModel, SafeText, Symbol
 from verzek.config import get_settings
 from verzek.security import service_hmac
 
@@ -48,8 +48,8 @@ class HouseSignalIn(Model):
     symbol: Symbol
     side: Literal["long", "short"]
     entry_type: Literal["limit", "market", "range"]
-    entries: Annotated[list[Price], Field(max_length=10)] = []
-    targets: Annotated[list[Price], Field(max_length=10)] = []
+    entries: Annotated[list[Price], Field(max_length=10, default_factory=list)]
+    targets: Annotated[list[Price], Field(max_length=10, default_factory=list)]
     stop_loss: Price | None = None
     market: Literal["spot", "futures"] | None = None
     leverage: Annotated[int, Field(ge=1, le=200)] | None = None
@@ -57,7 +57,7 @@ class HouseSignalIn(Model):
     confidence: Annotated[Decimal, Field(ge=0, le=1, max_digits=6, decimal_places=4)] | None = None
     posted_at: AwareDatetime | None = None
     meta: Annotated[dict[Annotated[str, Field(max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")],
-                         Annotated[SafeText, Field(max_length=256)] | int | bool | None], Field(max_length=32)] = {}
+                         Annotated[SafeText, Field(max_length=256)] | int | bool | None], Field(max_length=32, default_factory=dict)]
 
     @model_validator(mode="after")
     def _entries_match_type(self):

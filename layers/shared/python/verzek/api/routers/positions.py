@@ -9,7 +9,15 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 
 from verzek.accounts import positions as service
 from verzek.api.routers._deps import OwnerDep, ReadableUserId, client_ip, execution_queue
-from verzek.api.routers._schemas import COMMON_RESPONSES, ERRORS, MAX_ID, DecimalStr, ErrorBody, OutModel, Page
+from verzek.api.routers._schemas import (
+    COMMON_RESPONSES,
+    ERRORS,
+    MAX_ID,
+    DecimalStr,
+    ErrorBody,
+    OutModel,
+    Page,
+)
 from verzek.db import connection
 from verzek.ports import Queue
 

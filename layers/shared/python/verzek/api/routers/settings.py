@@ -128,8 +128,9 @@ def update_trading_settings(body: SettingsPatch, user: OwnerDep, request: Reques
     if nulls:
         raise Invalid(f"may not be null: {', '.join(sorted(nulls))}")
     with connection() as conn:
-        merged_type = changes.get("size_type") or service.get_settings_row(conn, user.id)["size_type"]
-        merged_value = changes.get("size_value") or service.get_settings_row(conn, user.id)["size_value"]
+        current = service.get_settings_row(conn, user.id)
+        merged_type = changes.get("size_type") or current["size_type"]
+        merged_value = changes.get("size_value") or current["size_value"]
         if merged_type == "percent" and merged_value > 100:
             raise Invalid("size_value is a percentage of the balance when size_type is percent: at most 100")
         row = service.update_settings(conn, user.id, changes, confirm_live=body.confirm_live, ip=client_ip(request))

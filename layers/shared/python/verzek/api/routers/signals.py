@@ -9,7 +9,16 @@ from fastapi import APIRouter, Path, Query
 
 from verzek.accounts import feed
 from verzek.api.routers._deps import CurrentUserDep
-from verzek.api.routers._schemas import COMMON_RESPONSES, ERRORS, MAX_ID, DecimalStr, OutModel, Page, SourceName, Symbol
+from verzek.api.routers._schemas import (
+    COMMON_RESPONSES,
+    ERRORS,
+    MAX_ID,
+    DecimalStr,
+    OutModel,
+    Page,
+    SourceName,
+    Symbol,
+)
 from verzek.db import connection
 
 router = APIRouter(prefix="/api/signals", tags=["signals"], responses=COMMON_RESPONSES)
