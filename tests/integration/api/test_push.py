@@ -54,3 +54,22 @@ def test_client_batches_and_reports_refusals(expo, settings_env):
     with pytest.raises(PushError, match="unavailable after 2 attempts"):
         client.send([PushMessage(to=GOOD, title="t", body="b")])
     client.close()
+
+
+def test_outbox_dispatcher_hook(client, signup, expo, settings_env):
+    from verzek.notify import push
+
+    settings_env(EXPO_PUSH_URL=expo.url)
+    push._default_notifier = None  # built from the current settings
+    user = signup("outbox-push@example.com")
+    client.post(f"/api/users/{user.id}/devices", headers=user.headers, json={"token": GOOD})
+    row = {"id": 1, "user_id": user.id, "channel": "push", "kind": "signal_broadcast",
+           "payload": {"text": "New VIP signal: BTC/USDT long", "title": "VIP", "data": {"signal_id": 3}}}
+    assert push.send_push(row) == 1
+    assert expo.received[-1][0]["title"] == "VIP" and expo.received[-1][0]["data"] == {"kind": "signal_broadcast",
+                                                                                       "signal_id": 3}
+    expo.fail_next = 10
+    with pytest.raises(push.PushError) as caught:
+        push.send_push(row)
+    assert caught.value.permanent is False  # unavailable: the dispatcher retries later
+    push._default_notifier = None

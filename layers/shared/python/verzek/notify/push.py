@@ -4,6 +4,7 @@
 optional EXPO_ACCESS_TOKEN), retrying network errors, 429 and 5xx with backoff, and returns one
 ticket per message. `PushNotifier` is the `Notifier` port for a user's devices: it sends to every
 enabled device of `notification.user_id` and disables tokens Expo reports as DeviceNotRegistered.
+`send_push(row)` is the hook the notifications-outbox dispatcher calls for `channel = 'push'` rows.
 """
 
 from __future__ import annotations
@@ -22,7 +23,11 @@ MAX_BATCH = 100  # Expo's limit per request
 
 
 class PushError(RuntimeError):
-    """Expo refused the whole request, or could not be reached after retries."""
+    """Expo refused the whole request (`permanent`), or could not be reached after retries."""
+
+    def __init__(self, message: str, *, permanent: bool = False):
+        super().__init__(message)
+        self.permanent = permanent  # the outbox dispatcher retries only non-permanent failures
 
 
 @dataclass(frozen=True)
@@ -115,11 +120,12 @@ class ExpoPushClient:
         try:
             payload = response.json()
         except ValueError:
-            raise PushError(f"Expo push answered HTTP {response.status_code} without JSON") from None
+            raise PushError(f"Expo push answered HTTP {response.status_code} without JSON",
+                            permanent=response.status_code < 500) from None
         if response.status_code >= 400 or payload.get("errors"):
             errors = payload.get("errors") or []
             summary = "; ".join(str(e.get("message", e)) for e in errors if isinstance(e, dict))[:300]
-            raise PushError(f"Expo push refused the request (HTTP {response.status_code}): {summary}")
+            raise PushError(f"Expo push refused the request (HTTP {response.status_code}): {summary}", permanent=True)
         return payload
 
 
@@ -162,3 +168,24 @@ class PushNotifier:
             logger.warning("push tickets failed", extra={"user_id": notification.user_id, "failed": len(failed),
                                                          "errors": sorted({t.error or "" for t in failed})})
         return sum(1 for t in tickets if t.ok)
+
+
+_default_notifier: PushNotifier | None = None
+
+
+def send_push(row: dict) -> int:
+    """Send one `notifications` outbox row (channel 'push') to its user's devices.
+
+    The row's payload carries `text` (and optionally `title`, `data`). Raises PushError; its
+    `permanent` flag tells the dispatcher whether to retry.
+    """
+    global _default_notifier
+    if _default_notifier is None:
+        _default_notifier = PushNotifier()
+    payload = row.get("payload") or {}
+    data = dict(payload.get("data") or {})
+    if payload.get("title"):
+        data["title"] = payload["title"]
+    text = str(payload.get("text") or row.get("kind") or "")
+    return _default_notifier.send(Notification(kind=row.get("kind") or "notification", text=text,
+                                               user_id=row.get("user_id"), data=data))
