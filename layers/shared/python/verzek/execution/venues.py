@@ -47,11 +47,15 @@ class DbPaperExchange:
                         (json.dumps(engine.to_state()), self.user_id))
             return result
 
+    def _stateless(self) -> PaperExchange:
+        return PaperExchange(self.prices, self.clock, **self._engine_args)
+
+    # rules and prices do not depend on the account: no database round trip
     def market_rules(self, symbol: str) -> MarketRules:
-        return self._run(lambda e: e.market_rules(symbol))
+        return self._stateless().market_rules(symbol)
 
     def last_price(self, symbol: str) -> Decimal:
-        return self._run(lambda e: e.last_price(symbol))
+        return self._stateless().last_price(symbol)
 
     def free_balance(self, asset: str) -> Decimal:
         return self._run(lambda e: e.free_balance(asset))

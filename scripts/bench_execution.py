@@ -1,0 +1,158 @@
+#!/usr/bin/env python3
+"""Fan-out benchmark: one signal executed for N paper users (default 1,000).
+
+Every (signal, user) job goes through the real path: risk checks, venue, plan, the position and
+its orders written as 'planned', the paper order placed (its own row-locked transaction, like a
+remote exchange), rows updated, notifications queued. Jobs are consumed from an in-process queue
+by W worker threads (W concurrent Lambda invocations). Reported: time from enqueue to all positions
+opened, jobs/second, p50/p99 per job, and — as the baseline measured in the same process — the pure
+planning cost per job (`plan_trade`, no I/O) and one empty database round trip, as ratios.
+
+    python scripts/bench_execution.py [--users 1000] [--workers 1,4]
+
+Uses a throw-away database on the embedded PostgreSQL (or DATABASE_URL's server), dropped at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import queue
+import statistics
+import sys
+import threading
+import time
+import uuid
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "layers" / "shared" / "python"))
+SHARED = Path(os.environ.get("VERZEK_SHARED_DIR", ROOT.parent / "shared"))
+
+
+def pct(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--users", type=int, default=1000)
+    parser.add_argument("--workers", default="1,4")
+    args = parser.parse_args()
+
+    import psycopg2
+
+    from verzek.config import reset_settings_cache
+    from verzek.db import close_pool, connection
+    from verzek.db.embedded import database_dsn, ensure_embedded_server
+    from verzek.db.migrate import apply_migrations
+    from verzek.domain.jobs import ExecuteSignalJob
+    from verzek.domain.signals import EntryType, Side, Signal, SignalSource
+    from verzek.execution.executor import Executor
+    from verzek.execution.orders import RetryPolicy
+    from verzek.execution.paper import RecordedPrices
+    from verzek.execution.planner import TradingSettings, plan_trade
+    from verzek.execution.ports import MarketRules
+    from verzek.execution.venues import VenueProvider
+    from verzek.marketdata.replay import ManualClock
+
+    admin_dsn = os.environ.get("DATABASE_URL") or ensure_embedded_server(ROOT / ".verzek" / "bench-pgdata")
+    name = f"verzek_bench_{uuid.uuid4().hex[:8]}"
+    admin = psycopg2.connect(admin_dsn)
+    admin.autocommit = True
+    admin.cursor().execute(f'CREATE DATABASE "{name}"')
+    dsn = database_dsn(admin_dsn, name)
+    os.environ["DATABASE_URL"] = dsn
+    os.environ.setdefault("DB_POOL_MAX", "20")
+    os.environ["PAPER_START_BALANCE"] = "10"
+    reset_settings_cache()
+    close_pool()
+    try:
+        apply_migrations(dsn)
+        prices = RecordedPrices.from_files([SHARED / "data" / "ohlcv" / "ETH_BTC-5m.json"])
+        clock = ManualClock(1515626700000)
+        venues = VenueProvider(prices, clock)
+        executor = Executor(venues, RetryPolicy(sleep=lambda s: None))
+
+        # --- baselines, same process ---
+        signal = Signal(source=SignalSource.VIP, symbol="ETH/BTC", side=Side.LONG, entry_type=EntryType.LIMIT,
+                        entries=(Decimal("0.0835"), Decimal("0.083")), targets=(Decimal("0.086"), Decimal("0.088")),
+                        stop_loss=Decimal("0.082"), provider_chat_id=1, provider_message_id=1)
+        settings = TradingSettings(size_value=Decimal("0.1"), dca_enabled=True, dca_safety_orders=2)
+        rules = MarketRules.permissive("ETH/BTC")
+        t = time.perf_counter()
+        for i in range(2000):
+            plan_trade(signal, settings, rules, free_balance=Decimal(10), last_price=Decimal("0.0846"),
+                       signal_id=1, user_id=i + 1)
+        plan_us = (time.perf_counter() - t) / 2000 * 1e6
+        t = time.perf_counter()
+        for _ in range(500):
+            with connection() as conn, conn.cursor() as cur:
+                cur.execute("SELECT 1")
+        roundtrip_ms = (time.perf_counter() - t) / 500 * 1000
+        print(f"baseline: plan_trade {plan_us:.0f} us/job (pure); empty DB transaction {roundtrip_ms:.2f} ms")
+
+        for workers in [int(w) for w in args.workers.split(",")]:
+            with connection() as conn, conn.cursor() as cur:
+                cur.execute("TRUNCATE notifications, orders, positions, paper_accounts, trading_settings, users, "
+                            "signals RESTART IDENTITY CASCADE")
+                cur.execute("INSERT INTO users (email, password_hash) SELECT 'u' || g || '@bench.local', 'x' "
+                            "FROM generate_series(1, %s) g", (args.users,))
+                cur.execute("INSERT INTO trading_settings (user_id, auto_trade, size_value, dca_enabled, "
+                            "dca_safety_orders, max_open_positions) SELECT id, true, 0.1, true, 2, 5 FROM users")
+                cur.execute("INSERT INTO signals (source, provider_chat_id, provider_message_id, symbol, side, "
+                            "entry_type, entries, targets, stop_loss) VALUES ('vip', -1, 1, 'ETH/BTC', 'long', "
+                            "'limit', '{0.0835,0.083}', '{0.086,0.088}', 0.082) RETURNING id")
+                signal_id = cur.fetchone()["id"]
+            jobs: queue.Queue = queue.Queue()
+            durations: list[float] = []
+            outcomes: dict[str, int] = {}
+            lock = threading.Lock()
+
+            def worker():
+                while True:
+                    job = jobs.get()
+                    if job is None:
+                        return
+                    t0 = time.perf_counter()
+                    outcome = executor.handle(job)
+                    elapsed = time.perf_counter() - t0
+                    with lock:
+                        durations.append(elapsed)
+                        outcomes[outcome] = outcomes.get(outcome, 0) + 1
+
+            import logging
+            logging.getLogger("verzek").setLevel(logging.WARNING)
+            threads = [threading.Thread(target=worker) for _ in range(workers)]
+            start = time.perf_counter()
+            for user_id in range(1, args.users + 1):
+                jobs.put(ExecuteSignalJob(signal_id=signal_id, user_id=user_id))
+            for th in threads:
+                th.start()
+            for _ in threads:
+                jobs.put(None)
+            for th in threads:
+                th.join()
+            total = time.perf_counter() - start
+            with connection() as conn, conn.cursor() as cur:
+                cur.execute("SELECT count(*) AS n FROM positions WHERE status = 'open'")
+                opened = cur.fetchone()["n"]
+                cur.execute("SELECT count(*) AS n FROM orders WHERE status = 'open'")
+                orders = cur.fetchone()["n"]
+            p50, p99 = pct(durations, 0.5) * 1000, pct(durations, 0.99) * 1000
+            print(f"workers={workers}: {args.users} jobs -> {opened} positions open, {orders} orders placed; "
+                  f"enqueue->all opened {total:.2f} s; {args.users / total:.0f} jobs/s; "
+                  f"per job p50 {p50:.1f} ms, p99 {p99:.1f} ms; outcomes {outcomes}; "
+                  f"p50 = {p50 * 1000 / plan_us:.0f}x pure planning, {p50 / roundtrip_ms:.1f}x an empty DB "
+                  "transaction")
+    finally:
+        close_pool()
+        admin.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
