@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import os
 import queue
-import statistics
 import sys
 import threading
 import time
@@ -43,7 +42,6 @@ def main() -> int:
     args = parser.parse_args()
 
     import psycopg2
-
     from verzek.config import reset_settings_cache
     from verzek.db import close_pool, connection
     from verzek.db.embedded import database_dsn, ensure_embedded_server
