@@ -32,7 +32,7 @@ SHARED = Path(os.environ.get("VERZEK_SHARED_DIR", ROOT.parent / "shared"))
 
 def pct(values: list[float], q: float) -> float:
     values = sorted(values)
-    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
+    return values[min(len(values) - 1, round(q * (len(values) - 1)))]
 
 
 def main() -> int:
@@ -109,7 +109,7 @@ def main() -> int:
             outcomes: dict[str, int] = {}
             lock = threading.Lock()
 
-            def worker():
+            def worker(jobs=jobs, lock=lock, durations=durations, outcomes=outcomes):
                 while True:
                     job = jobs.get()
                     if job is None:
