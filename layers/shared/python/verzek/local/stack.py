@@ -288,8 +288,8 @@ def run_local_stack(args) -> int:
     when = datetime.fromtimestamp(stack.clock() / 1000, tz=UTC).strftime("%Y-%m-%d %H:%M UTC")
     print(f"API:    {stack.url}   (docs: {stack.url}/docs)", flush=True)
     print(f"Webhook: POST {stack.url}/telegram/webhook   (try: verzek local --send-signal \"...\")", flush=True)
-    print(f"Market: {args.market_data}" + (f" from {when} at {args.speed:g}x" if args.market_data == "replay" else ""),
-          flush=True)
+    print(f"Market: {args.market_data}" + (f" from {when} at {args.speed:g}x (replay clock {stack.clock()} ms)"
+                                           if args.market_data == "replay" else ""), flush=True)
     print(f"Login:  {demo['user_email']} / {demo['password']}   (operator: {demo['operator_email']}, same password)",
           flush=True)
     print("ready", flush=True)

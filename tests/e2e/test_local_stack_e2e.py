@@ -1,0 +1,189 @@
+"""The whole platform locally, end to end (issue: local stack).
+
+Starts `verzek local` in a subprocess on a free port with a local Bot API server as Telegram, posts
+a real VIP channel post through `verzek local --send-signal`, and checks: the signal is stored, the
+VIP group broadcast reaches the Bot API server, the demo user's paper position opens, replayed
+candles carry it to TP1 (partial close, stop moved to breakeven, notifications), Ctrl-C stops the
+stack cleanly, and after a restart the state is still there.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+from decimal import Decimal
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.support.telegram_bot_api import LocalBotApi
+from verzek.local.state import DEMO_VIP_CHAT_ID
+from verzek.marketdata import sample_dir
+
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+SPEED = 300.0
+TOKEN = "424242:local-e2e-token"
+
+
+class Stack:
+    def __init__(self, data_dir: Path, bot_api: LocalBotApi):
+        self.data_dir, self.bot_api = data_dir, bot_api
+        self.lines: list[str] = []
+        self.proc = None
+
+    def env(self) -> dict:
+        env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+        env.update(VERZEK_DATA_DIR=str(self.data_dir), PYTHONUNBUFFERED="1", TELEGRAM_BOT_TOKEN=TOKEN,
+                   TELEGRAM_API_BASE=self.bot_api.base_url, VERZEK_ENV="local")
+        return env
+
+    def start(self, *args) -> None:
+        self.lines.clear()
+        self.proc = subprocess.Popen([sys.executable, "-m", "verzek.cli", "local", "--port", "0", "--speed",
+                                      str(SPEED), *args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                     text=True, env=self.env())
+        ready = threading.Event()
+
+        def pump():
+            for line in self.proc.stdout:
+                self.lines.append(line.rstrip())
+                if line.strip() == "ready":
+                    self.ready_at = time.monotonic()
+                    ready.set()
+
+        threading.Thread(target=pump, daemon=True).start()
+        if not ready.wait(120):
+            self.proc.kill()
+            raise AssertionError("stack not ready:\n" + "\n".join(self.lines[-50:]))
+        self.url = next(line.split()[1] for line in self.lines if line.startswith("API:"))
+        self.replay_ms = int(re.search(r"replay clock (\d+) ms", "\n".join(self.lines)).group(1))
+        login = next(line for line in self.lines if line.startswith("Login:")).split()
+        self.email, self.password = login[1], login[3]
+
+    def replay_now(self) -> int:
+        return self.replay_ms + int((time.monotonic() - self.ready_at) * SPEED * 1000)
+
+    def stop(self) -> str:
+        self.proc.send_signal(signal.SIGINT)
+        self.proc.wait(timeout=90)
+        time.sleep(0.2)
+        return "\n".join(self.lines)
+
+    def token(self) -> str:
+        r = httpx.post(f"{self.url}/api/auth/login", json={"email": self.email, "password": self.password}, timeout=30)
+        assert r.status_code == 200, r.text
+        return r.json()["access_token"]
+
+
+def _candles(name: str) -> list[list]:
+    return json.loads(gzip.decompress((sample_dir() / name).read_bytes()))
+
+
+def _pick_levels(after_ms: int) -> tuple[str, Decimal, list[Decimal], Decimal, int]:
+    """From the recorded 1m candles after `after_ms`: an entry just above the market (fills at once)
+    and a TP1 the replay reaches within 2 hours before any candle touches the stop."""
+    for name, symbol in (("ETH_BTC-1m.json.gz", "ETH/BTC"), ("LTC_BTC-1m.json.gz", "LTC/BTC"),
+                         ("XLM_BTC-1m.json.gz", "XLM/BTC"), ("ADA_BTC-1m.json.gz", "ADA/BTC")):
+        rows = _candles(name)
+        i = next(k for k, r in enumerate(rows) if r[0] >= after_ms)
+        last_close = Decimal(str(rows[i - 1][4]))
+        entry = (last_close * Decimal("1.002")).quantize(Decimal("0.00000001"))
+        tp1, stop = (entry * Decimal("1.003")).quantize(Decimal("0.00000001")), entry * Decimal("0.97")
+        for r in rows[i:i + 120]:
+            if Decimal(str(r[3])) <= stop:
+                break
+            if Decimal(str(r[2])) > tp1:
+                targets = [tp1, (entry * Decimal("1.05")).quantize(Decimal("0.00000001")),
+                           (entry * Decimal("1.08")).quantize(Decimal("0.00000001"))]
+                return symbol, entry, targets, stop.quantize(Decimal("0.00000001")), r[0]
+    raise AssertionError("no usable window in the sample after the replay position")
+
+
+def _wait(what: str, probe, timeout: float = 120.0):
+    deadline = time.monotonic() + timeout
+    last = None
+    while time.monotonic() < deadline:
+        last = probe()
+        if last:
+            return last
+        time.sleep(0.5)
+    raise AssertionError(f"timed out waiting for {what}; last: {last!r}")
+
+
+def test_vip_signal_end_to_end_through_the_local_stack(tmp_path):
+    with LocalBotApi(token=TOKEN) as bot_api:
+        stack = Stack(tmp_path / "state", bot_api)
+        stack.start("--replay-start", "2018-01-22T06:00:00+00:00")
+        try:
+            symbol, entry, targets, stop, _ = _pick_levels(stack.replay_now() + 10 * 60_000)
+            text = (f"📊 #{symbol} LONG\nEntry: {entry}\nTargets: {' - '.join(map(str, targets))}\n"
+                    f"Stop loss: {stop}")
+            send = subprocess.run([sys.executable, "-m", "verzek.cli", "local", "--send-signal", text],
+                                  capture_output=True, text=True, env=stack.env(), timeout=60)
+            assert send.returncode == 0, send.stdout + send.stderr
+            headers = {"authorization": f"Bearer {stack.token()}"}
+
+            # the signal is stored (and fanned out), as the demo user sees it in the feed
+            signal_row = _wait("VIP signal in the feed", lambda: next(
+                (s for s in httpx.get(f"{stack.url}/api/signals", params={"source": "vip"}, headers=headers,
+                                      timeout=30).json()["items"] if s["symbol"] == symbol), None))
+            assert signal_row["side"] == "long"
+            assert [Decimal(t) for t in signal_row["targets"]] == targets
+            assert Decimal(signal_row["stop_loss"]) == stop
+
+            # broadcast to the VIP group through the real Bot API client
+            vip = _wait("VIP broadcast", lambda: [m for m in bot_api.sent_messages(DEMO_VIP_CHAT_ID)
+                                                  if symbol in m.get("text", "")])
+            assert str(entry) in vip[0]["text"]
+
+            me = httpx.get(f"{stack.url}/api/users/me", headers=headers, timeout=30)
+            user_id = me.json()["id"] if me.status_code == 200 else 2
+
+            def vip_position():
+                items = httpx.get(f"{stack.url}/api/users/{user_id}/positions", headers=headers,
+                                  timeout=30).json()["items"]
+                return next((p for p in items if p["signal_id"] == signal_row["id"]), None)
+
+            opened = _wait("paper position opened", lambda: (p := vip_position()) and p["status"] in
+                           ("open", "closing", "closed") and p)
+            assert opened["mode"] == "paper"
+
+            # replay until TP1: partial close and the stop moved to breakeven
+            after_tp1 = _wait("TP1 and breakeven", lambda: (p := vip_position()) and p["tp_hits"] >= 1
+                              and p["breakeven_moved"] and p, timeout=180)
+            detail = httpx.get(f"{stack.url}/api/users/{user_id}/positions/{after_tp1['id']}", headers=headers,
+                               timeout=30).json()
+            tp_fills = [o for o in detail["orders"] if o["role"] == "tp" and Decimal(o["filled"]) > 0]
+            assert tp_fills, detail["orders"]
+            assert Decimal(tp_fills[0]["filled"]) < Decimal(detail["filled_amount"])  # partial, not all
+            # breakeven = the average fill (a limit above the market fills at the better market price)
+            assert Decimal(after_tp1["entry_price"]) <= entry
+            assert Decimal(after_tp1["stop_loss"]) >= Decimal(after_tp1["entry_price"])
+            assert Decimal(after_tp1["realized_pnl"]) > 0
+            _wait("notifications on the console", lambda: any(f"{symbol} long: TP1 hit" in line for line in stack.lines)
+                  and any(f"{symbol} long: stop moved to breakeven" in line for line in stack.lines))
+        finally:
+            out = stack.stop()
+        assert stack.proc.returncode == 0, out[-3000:]
+        assert "Traceback" not in out, out[-3000:]
+
+        # restart: the state is still there
+        stack.start()
+        try:
+            headers = {"authorization": f"Bearer {stack.token()}"}
+            items = httpx.get(f"{stack.url}/api/users/{user_id}/positions", headers=headers, timeout=30).json()["items"]
+            kept = next(p for p in items if p["signal_id"] == signal_row["id"])
+            assert kept["tp_hits"] >= 1 and kept["breakeven_moved"]
+            feed = httpx.get(f"{stack.url}/api/signals", params={"source": "vip"}, headers=headers, timeout=30).json()
+            assert any(s["id"] == signal_row["id"] for s in feed["items"])
+        finally:
+            stack.stop()
+        assert stack.proc.returncode == 0
