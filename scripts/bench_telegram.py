@@ -34,7 +34,6 @@ TOKEN = "123456:BENCH-token"
 
 def _create_database() -> tuple[str, str, str]:
     import psycopg2
-
     from verzek.db.embedded import database_dsn, ensure_embedded_server
     from verzek.db.migrate import apply_migrations
 
@@ -52,7 +51,6 @@ def _create_database() -> tuple[str, str, str]:
 
 def _drop_database(admin_dsn: str, name: str) -> None:
     import psycopg2
-
     from verzek.db import close_pool
 
     close_pool()
@@ -108,7 +106,6 @@ def bench_webhook(n: int) -> dict:
 def bench_fanout(jobs: int) -> dict:
     import boto3
     from moto.server import ThreadedMotoServer
-
     from verzek.domain.jobs import ExecuteSignalJob
     from verzek.queue import SqsQueue, send_jobs
 
@@ -137,12 +134,13 @@ def bench_fanout(jobs: int) -> dict:
 
 def bench_dispatch(messages: int) -> dict:
     sys.path.insert(0, str(REPO))
-    from tests.support.telegram_bot_api import LocalBotApi
     from verzek.config import reset_settings_cache
     from verzek.db import connection
     from verzek.notify.dispatcher import dispatch_due
     from verzek.notify.outbox import enqueue
     from verzek.telegram.bot import create_bot
+
+    from tests.support.telegram_bot_api import LocalBotApi
 
     with LocalBotApi(token=TOKEN) as api:
         os.environ["TELEGRAM_API_BASE"] = api.base_url
