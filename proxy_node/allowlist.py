@@ -7,6 +7,7 @@ allowed host belongs to a rate-budget group (hosts sharing one per-IP limit at t
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import re
 from dataclasses import dataclass
@@ -77,6 +78,7 @@ DEFAULT_ALLOWED_HOSTS: frozenset[str] = frozenset(HOST_TABLE)
 _LABEL_RE = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 
 
+@functools.lru_cache(maxsize=256)   # pure; per request it only ever sees allowed hosts (checked first)
 def is_valid_public_hostname(host: str) -> bool:
     """A DNS name with at least two labels that is not an IP literal or a local name."""
     try:

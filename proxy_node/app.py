@@ -62,6 +62,9 @@ _FORWARDED = signing.HEADER_FORWARDED.lower().encode()
 _SKIP_AUTO_HEADERS = ("User-Agent", "Accept", "Accept-Encoding", "Content-Type")
 
 ECHO_CACHE_SECONDS = 60.0
+# Answers up to this size are read whole before relaying (exchange JSON is far smaller); longer ones
+# are streamed through.
+BUFFER_LIMIT = 1024 * 1024
 
 
 class _ClientGone(Exception):
@@ -144,7 +147,7 @@ class ProxyNode:
             status = await self._forward(scope, receive, send, log)
         except _ClientGone:
             log["error"], status = "client_disconnected", 499
-        except Exception as exc:   # never let a bug leak a traceback (or a signed URL) to the client
+        except Exception as exc:  # noqa: BLE001 - a bug must not leak a traceback (or a signed URL) to the client
             log["error"], status = "internal_error", 500
             where = traceback.extract_tb(exc.__traceback__)[-1]
             # Type and location only: an exception message could quote the signed target URL.
@@ -278,56 +281,50 @@ class ProxyNode:
         try:
             upstream = await self.session.request(method, url, headers=headers, data=body or None,
                                                   allow_redirects=False)
-            first = await upstream.content.readany()
-        except aiohttp.ConnectionTimeoutError:
-            _discard(upstream)
-            log["error"] = "upstream_connect_timeout"
-            return await _send_refusal(send, 504, "upstream_connect_timeout",
-                                       f"{target.host} did not accept a connection in time")
-        except (aiohttp.ServerTimeoutError, TimeoutError):
-            _discard(upstream)
-            log["error"] = "upstream_timeout"
-            return await _send_refusal(send, 504, "upstream_timeout", f"{target.host} did not answer in time",
-                                       forwarded=True)
-        except aiohttp.ClientConnectorError:
-            _discard(upstream)
-            log["error"] = "upstream_unreachable"
-            return await _send_refusal(send, 502, "upstream_unreachable", f"{target.host} is unreachable")
-        except aiohttp.ClientError as exc:
-            _discard(upstream)
-            log["error"] = "upstream_error"
-            return await _send_refusal(send, 502, "upstream_error",
-                                       f"{target.host} connection failed: {type(exc).__name__}", forwarded=True)
+            # Exchange answers are small: hold up to BUFFER_LIMIT so a failure mid-body still gets a
+            # clean 502/504 answer; anything longer is streamed from there on.
+            stream = upstream.content
+            chunks = [await stream.readany()]
+            size = len(chunks[0])
+            while size <= BUFFER_LIMIT and not stream.at_eof():
+                chunk = await stream.readany()
+                chunks.append(chunk)
+                size += len(chunk)
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            if upstream is not None:
+                upstream.close()           # a connection that failed mid-answer must not go back to the pool
+            status, code, message, forwarded = _upstream_failure(exc, target.host)
+            log["error"] = code
+            return await _send_refusal(send, status, code, message, forwarded=forwarded)
         upstream_ms = (time.perf_counter() - sent_at) * 1000
         log["upstream_ms"] = round(upstream_ms, 3)
         status = upstream.status
         budget.record_response(status, upstream.headers)
         response_headers = [(k, v) for k, v in upstream.raw_headers if k.lower() not in _DROP_RESPONSE_HEADERS]
         response_headers.append((_UPSTREAM_MS, f"{upstream_ms:.3f}".encode()))
-        stream = upstream.content
         if stream.at_eof():
-            # The whole body arrived with the headers (typical exchange JSON): one send, exact length.
+            # The whole answer is here (the usual case): one body message with its exact length.
             upstream.release()
-            response_headers.append((b"content-length", str(len(first)).encode()))
+            response_headers.append((b"content-length", str(size).encode()))
             await send({"type": "http.response.start", "status": status, "headers": response_headers})
-            await send({"type": "http.response.body", "body": first})
+            await send({"type": "http.response.body", "body": chunks[0] if len(chunks) == 1 else b"".join(chunks)})
             return status
-        # A longer body: pass it through as it arrives. The exchange's Content-Length stays valid (the
+        # A long answer: pass it through as it arrives. The exchange's Content-Length stays valid (the
         # body is relayed still encoded); without one, uvicorn frames it as chunked.
         declared = upstream.headers.get("content-length")
         if declared is not None:
             response_headers.append((b"content-length", declared.encode("latin-1")))
         await send({"type": "http.response.start", "status": status, "headers": response_headers})
         try:
-            await send({"type": "http.response.body", "body": first, "more_body": True})
+            await send({"type": "http.response.body", "body": b"".join(chunks), "more_body": True})
             while chunk := await stream.readany():
                 await send({"type": "http.response.body", "body": chunk, "more_body": True})
         except (aiohttp.ClientError, TimeoutError) as exc:
-            # Headers are out: the only honest signal left is to cut the connection (uvicorn closes it
-            # when the app returns with the response incomplete), so the client never sees a short body
-            # as complete.
+            # The status line is out: the only honest signal left is to cut the connection (uvicorn
+            # closes it when the app returns with the answer incomplete), so a cut-short body is never
+            # taken for a complete one.
             upstream.close()
-            log["error"] = f"upstream_broke_mid_body: {type(exc).__name__}"
+            log["error"] = f"upstream_broke_mid_body:{type(exc).__name__}"
             return status
         upstream.release()
         await send({"type": "http.response.body", "body": b""})
@@ -351,9 +348,16 @@ class ProxyNode:
         return result
 
 
-def _discard(upstream: aiohttp.ClientResponse | None) -> None:
-    if upstream is not None:
-        upstream.close()           # a connection that failed mid-answer must not go back to the pool
+def _upstream_failure(exc: BaseException, host: str) -> tuple[int, str, str, bool]:
+    """(status, code, message, forwarded) for a failed upstream exchange. `forwarded` is False only
+    when the request certainly never left the node (no connection was made)."""
+    if isinstance(exc, aiohttp.ConnectionTimeoutError):
+        return 504, "upstream_connect_timeout", f"{host} did not accept a connection in time", False
+    if isinstance(exc, TimeoutError):          # aiohttp's read timeouts are TimeoutErrors too
+        return 504, "upstream_timeout", f"{host} did not answer in time", True
+    if isinstance(exc, aiohttp.ClientConnectorError):
+        return 502, "upstream_unreachable", f"{host} is unreachable", False
+    return 502, "upstream_error", f"{host} connection failed: {type(exc).__name__}", True
 
 
 async def _send_refusal(send, status: int, code: str, message: str, *, forwarded: bool = False,
