@@ -1,4 +1,5 @@
-"""Words channels use, by meaning. English plus common Russian, Turkish, Spanish and Portuguese forms.
+"""Words channels use, by meaning: English plus Russian, Ukrainian, Turkish, Spanish, Portuguese, German, French,
+Italian, Polish, Vietnamese, Indonesian, Arabic, Persian, Chinese, Japanese and Korean forms.
 
 Every pattern is matched case-insensitively on normalised text with word boundaries around it.
 Longer phrases come first so "stop targets" is a stop, not a target list.
@@ -30,18 +31,26 @@ _B = rf"(?<![#$])(?<![^\W{CJK}])"  # label start: not inside a word, not a hasht
 _E = rf"(?![^\W{CJK}])"
 
 # Numbered labels ("TP1", "Target 2.", "Hedef 1:", "Entry 1") consume their index.
-_INDEX = (r"(?:\d{1,2}(?![\d%]|[.,]\d)|[ \t]+\d{1,2}(?![\d%]|[.,]\d|\s*[-~_/]\s*\d|\s*x(?!\w)))?")
+_INDEX_FORMS = r"\d{1,2}(?![\d%]|[.,]\d)|[ \t]+\d{1,2}(?![\d%]|[.,]\d|\s*[-~_/]\s*\d|\s*x(?!\w))"
+_INDEX = f"(?:{_INDEX_FORMS})?"
+# A single target may be written "Target 1 - 1.40": index, spaced dash, then one price (with a decimal point
+# or 3+ digits, so "TP 1 - 2" stays two numbers) and nothing else on the line.
+_TARGET_INDEX = (r"(?:[ \t]+\d{1,2}(?=[ \t]+-[ \t]+\$?(?:\d+[.,]\d+|\d{3,}(?:[.,]\d+)?)[ \t]*$)|"
+                 f"{_INDEX_FORMS})?")
 
 LABELS: list[tuple[Field, str]] = [
     (Field.STOP, (r"stop[\s-]*targets?|stop[\s-]*loss(?:es)?|stop[\s-]*los|stoploss|stopls|stol+[\s-]*loss|"
                  r"s\s*/\s*l|sl|stop|invalidation|стоп[\s-]*лосс?|стоп|сл|zarar[\s-]*(?:durdur|kes)|"
                  r"stop[\s-]*kay[ıi]p|parada|stop\s+de\s+p[ée]rdida|c[ắa]t\s+l[ỗo]|d[ừu]ng\s+l[ỗo]|batas\s+rugi|"
-                 r"وقف\s+(?:ال)?خسار[ةه]|(?:ال)?ستوب|حد\s+ضرر|استاپ(?:\s*لاس)?|止损(?:价|位)?|손절(?:가)?")),
+                 r"وقف\s+(?:ال)?خسار[ةه]|(?:ال)?ستوب|حد\s+ضرر|استاپ(?:\s*لاس)?|止损(?:价|位)?|손절(?:가)?|"
+                 r"損切り?(?:ライン|価格)?|ストップ(?:ロス)?")),
     (Field.TARGETS, (r"(?:take[\s-]*profit|tp|profit|sell)[\s-]*targets?|targ?ets?[\s-]+profits?|(?:short|mid|long)[\s-]*term|take[\s-]*profits?|targets|tps|"
                     r"t\s*/\s*p|tp|targ?et|hedefler(?:i)?|hedef|kar[\s-]*al|тейк[\s-]*профиты?|тейки|тейк|"
                     r"цели|цель|objetivos?|alvos?|metas?|obj|tomar\s+ganancias|toma\s+de\s+ganancias|"
                     r"ch[ốo]t\s+l[ờo]i|(?:ال)?[أا]هداف|(?:ال)?هدف|تارگت(?:\s*ها)?|اهداف|هدف|"
-                    r"止盈(?:目标|位|价)?|目标(?:价|位)?|목표(?:가)?|익절(?:가)?")),
+                    r"止盈(?:目标|位|价)?|目标(?:价|位)?|목표(?:가)?|익절(?:가)?|"
+                    r"kurs[\s-]*ziele?|gewinn[\s-]*ziele?|ziele?|objectifs?|cibles?|obiettiv[oi]|cele|cel|"
+                    r"цілі|ціль|利確(?:目標|ライン)?|利益確定|ターゲット|目標(?:価格)?")),
     (Field.ENTRY, (r"entry[\s-]*(?:zone|area|price|point|range|targets?|around|levels?)|entries|entry|entrance|"
                   r"enter(?:\s+at)?|entrada(?:s)?|punto\s+de\s+entrada|pre[çc]o\s+de\s+entrada|"
                   r"giri[şs](?:\s+(?:fiyat[ıi]|b[öo]lgesi|aral[ıi][ğg][ıi]))?|точка\s+входа|зона\s+входа|"
@@ -52,38 +61,54 @@ LABELS: list[tuple[Field, str]] = [
                   r"al[ıi][şs]\s+b[öo]lgesi|买入(?:区间|价格|价)|"
                   r"v[àa]o\s+l[ệe]nh|[đd]i[ểe]m\s+v[àa]o(?:\s+l[ệe]nh)?|gi[áa]\s+v[àa]o|harga\s+masuk|area\s+entry|"
                   r"(?:سعر\s+|منطقة\s+)?(?:نقطة\s+)?(?:ال)?دخول|نقطه\s+ورود|ورود|"
-                  r"入场(?:价格|价|区间|位)?|进场(?:价)?|开仓(?:价格|价)?|진입(?:가|구간)?")),
+                  r"入场(?:价格|价|区间|位)?|进场(?:价)?|开仓(?:价格|价)?|진입(?:가|구간)?|"
+                  r"einstiegs?(?:[\s-]*(?:preis|zone|bereich|kurs))?|kauf[\s-]*(?:zone|bereich)|"
+                  r"(?:point|zone|prix)\s+d'entr[ée]e|entr[ée]e|(?:prezzo|zona|punto)\s+di\s+(?:ingresso|entrata)|"
+                  r"ingresso|entrata|(?:strefa|cena|punkt)\s+wej[śs]cia|wej[śs]cie|(?:точка|зона|ціна)\s+входу|вхід|"
+                  r"エントリー?(?:価格|ゾーン)?")),
     (Field.LEVERAGE, (r"leverage|levrage|leverge|leverag|lvrg|lvg|lev|kald[ıi]ra[çc]|плечо|apalancamiento|"
-                     r"alavancagem|[đd][òo]n\s+b[ẩa]y|(?:ال)?رافعة|اهرم|杠杆(?:倍数)?|레버리지")),
-    (Field.SYMBOL, r"(?:coin|pair)\s+name|pair|coin|symbol|ticker|asset|token|монета|пара|parite|moneda|ativo|par|عملة|ارز|币种"),
+                     r"alavancagem|[đd][òo]n\s+b[ẩa]y|(?:ال)?رافعة|اهرم|لوریج|杠杆(?:倍数)?|레버리지|hebel|levier|leva|"
+                     r"d[źz]wignia|плече|レバレッジ")),
+    (Field.SYMBOL, r"(?:coin|pair)\s+name|pair|coin|symbol|ticker|asset|token|монета|пара|parite|moneda|ativo|par|عملة|ارز|币种|m[üu]nze|paire|coppia|moneta|монета|銘柄"),
     (Field.IGNORE, (r"dca|re[\s-]*entry|add\s+more|average|risk(?:\s*/\s*reward)?|reward|r\s*/\s*r|rr|"
                    r"period|volume|market\s+cap|ranking|wallet(?:\s+size)?|capital|amount|balance|margin\s+size|"
                    r"position\s+size|change|duration|(?:profit|roi|pnl|gain|loss)(?=\s*%?\s*:)|"
-                   r"allocation|риск|объ[её]м|депозит")),
-    (Field.LONG, r"long|longs|longing|лонг|buy[\s-]*long|largo|alcista|لونج|لونغ|لانگ|做多|多单|开多|롱"),
-    (Field.SHORT, r"short|shorts|shorting|шорт|sell[\s-]*short|corto|bajista|شورت|做空|空单|开空|숏"),
-    (Field.BUY, r"buy|compra|comprar|al[ıi][şsm]|купить|покупка|покупаем|buying|mua|beli|شراء|خرید|买入|매수"),
-    (Field.SELL, (r"sell[\s-]*(?:zone|area|range|setup|price|targets?)|sell|venta|vender|venda|sat[ıi][şs]|продать|продажа|продаем|selling|"
-                 r"b[áa]n|jual|بيع|فروش|卖出|매도")),
+                   r"allocation|риск|объ[её]м|депозит|risiko|risque|rischio|ryzyko|ризик")),
+    (Field.LONG, r"long|longs|longing|лонг|buy[\s-]*long|largo|alcista|لونج|لونغ|لانگ|做多|多单|开多|롱|ロング"),
+    (Field.SHORT, r"short|shorts|shorting|шорт|sell[\s-]*short|corto|bajista|شورت|做空|空单|开空|숏|ショート"),
+    (Field.BUY, (r"buy|compra|comprar|al[ıi][şsm]|купить|покупка|покупаем|buying|mua|beli|شراء|خرید|买入|매수|"
+                r"achat|acheter|kaufen|kauf|acquist[oa]|acquista|kupno|kupuj|купівля|купуємо|買い")),
+    (Field.SELL, (r"sell[\s-]*(?:zone|area|range|setup|price|targets?)|sell|venta|vender|venda|sat[ıi][şs]|продать|"
+                 r"продажа|продаем|selling|b[áa]n|jual|بيع|فروش|卖出|매도|vente|vendre|verkaufen|verkauf|vendita|vendi|"
+                 r"sprzeda[żz]|продаж|売り")),
 ]
 
 _NUMBERED = (Field.TARGETS, Field.ENTRY)
 LABEL_RE = re.compile(
-    "|".join(f"(?P<{field.value}>{_B}(?:{pattern}){_INDEX if field in _NUMBERED else ''}{_E})"
+    "|".join(f"(?P<{field.value}>{_B}(?:{pattern})"
+             f"{_TARGET_INDEX if field == Field.TARGETS else _INDEX if field in _NUMBERED else ''}{_E})"
              for field, pattern in LABELS),
     re.IGNORECASE,
 )
 
 # Words that may sit inside a field's span without ending it ("Entry now between 0.30 - 0.31").
 FILLER_WORDS = frozenset(
-    ["now", "cmp", "market", "price", "current", "currently", "between", "and", "or", "to", "from", "around", "near", "at", "zone", "area", "limit", "below", "above", "under", "over", "up", "till", "until", "upto", "max", "min", "maximum", "minimum", "only", "point", "points", "level", "levels", "order", "orders", "cross", "isolated", "regular", "swing", "scalp", "mid", "term", "spot", "futures", "future", "perp", "perpetual", "margin", "x", "the", "a", "an", "place", "bid", "here", "in", "on", "if", "of", "with", "strong", "signal", "null", "manually", "close", "closing", "candle", "candles", "daily", "weekly", "h1", "h4", "d1", "1h", "4h", "1d", "4hr", "usdt", "usd", "usdc", "busd", "target", "targets", "tp", "entry", "entries", "zone", "ниже", "выше", "между", "или", "и", "до", "от", "по", "рынку", "рынок", "рыночный", "маржа", "кросс", "изолированная", "altı", "alti", "üstü", "ustu", "ve", "veya", "arası", "arasi", "piyasa", "entre", "y", "o", "hasta", "abajo", "arriba", "mercado", "de", "a", "ou", "até", "ate", "abaixo", "acima"]
+    ["now", "cmp", "market", "price", "current", "currently", "between", "and", "or", "to", "from", "around", "near", "at", "zone", "area", "limit", "below", "above", "under", "over", "up", "till", "until", "upto", "max", "min", "maximum", "minimum", "only", "point", "points", "level", "levels", "order", "orders", "cross", "isolated", "regular", "swing", "scalp", "mid", "term", "spot", "futures", "future", "perp", "perpetual", "margin", "x", "the", "a", "an", "place", "bid", "here", "in", "on", "if", "of", "with", "strong", "signal", "null", "manually", "close", "closing", "candle", "candles", "daily", "weekly", "h1", "h4", "d1", "1h", "4h", "1d", "4hr", "usdt", "usd", "usdc", "busd", "target", "targets", "tp", "entry", "entries", "zone", "ниже", "выше", "между", "или", "и", "до", "от", "по", "рынку", "рынок", "рыночный", "маржа", "кросс", "изолированная", "altı", "alti", "üstü", "ustu", "ve", "veya", "arası", "arasi", "piyasa", "entre", "y", "o", "hasta", "abajo", "arriba", "mercado", "de", "a", "ou", "até", "ate", "abaixo", "acima",
+     # ordinals written after a numbered label ("الهدف الأول:", "Target first:"), connectives
+     "first", "second", "third", "fourth", "fifth", "1st", "2nd", "3rd", "4th", "5th", "الأول", "الاول", "الثاني",
+     "الثالث", "الرابع", "الخامس", "اول", "دوم", "سوم", "چهارم", "پنجم", "первая", "вторая", "третья", "первый",
+     "второй", "третий", "перша", "друга", "третя", "birinci", "ikinci", "üçüncü", "primero", "segundo", "tercero",
+     "primeiro", "terceiro", "premier", "deuxième", "troisième", "erste", "zweite", "dritte", "primo", "secondo",
+     "terzo", "bis", "und", "oder", "zwischen", "et", "entre", "e", "i", "lub", "albo", "між", "від", "تا", "إلى",
+     "الى", "بين", "بین"]
 )
 
 MARKET_WORDS = re.compile(r"(?<!\w)(?:now|cmp|market|current\s+price|current|mkt|рынок|рыночный|по\s+рынку|"
                           r"piyasa(?:dan)?|mercado|a\s+mercado|ahora|agora|instant|immediately)(?!\w)", re.IGNORECASE)
 LIMIT_WORDS = re.compile(r"(?<!\w)(?:below|above|under|over|or\s+lower|or\s+higher|limit|ниже|выше|лимит|"
                          r"alt[ıi]|[üu]st[üu]|abajo|arriba|abaixo|acima)(?!\w)", re.IGNORECASE)
-RANGE_WORDS = re.compile(r"(?<!\w)(?:between|to|till|until|upto|между|до|arası|arasi|entre|hasta|até|ate|a)(?!\w)",
+RANGE_WORDS = re.compile(r"(?<!\w)(?:between|to|till|until|upto|между|до|arası|arasi|entre|hasta|até|ate|a|bis|à|do|"
+                         r"між|đến|den|hingga|sampai|تا|إلى|الى|至|到|から|〜)(?!\w)",
                          re.IGNORECASE)
 
 FUTURES_RE = re.compile(

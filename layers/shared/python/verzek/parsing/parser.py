@@ -33,7 +33,8 @@ _RANGE_SEPARATORS = frozenset("-_~/")
 _SIDE_FIELDS = (Field.LONG, Field.SHORT, Field.BUY, Field.SELL)
 # Segments whose numbers are accounted for: levels, leverage, and known non-price labels (DCA, risk, ...).
 _ASSIGNED_FIELDS = (Field.ENTRY, Field.TARGETS, Field.STOP, Field.LEVERAGE, Field.SYMBOL)
-_RANGE_HINTS = frozenset({"between", "zone", "range", "между", "зона", "arası", "arasi", "entre", "bölgesi", "area"})
+_RANGE_HINTS = frozenset({"between", "zone", "range", "между", "зона", "arası", "arasi", "entre", "bölgesi", "area",
+                          "zwischen", "między", "pomiędzy", "між", "giữa", "antara", "beech", "bich", "بين", "بین"})
 
 
 @dataclass
