@@ -143,3 +143,16 @@ def test_rows_are_claimed_once_by_concurrent_dispatchers(bot_api, db):
         t.join(30)
     assert sum(r.sent for r in reports) == 5
     assert len(bot_api.sent_messages(VIP_CHAT)) == 5
+
+
+def test_local_stack_without_a_token_prints_to_the_console(telegram_env, settings_env, capsys, db):
+    settings_env(TELEGRAM_BOT_TOKEN=None, VERZEK_ENV="local")
+    ingest_signal(vip_signal(), queue=InProcessQueue())
+    report = dispatch_due()
+    assert report.skipped == 1 and "<b>LONG · BTC/USDT</b>" in capsys.readouterr().out
+    settings_env(VERZEK_ENV="prod")  # anywhere else a missing token is a fault: rows wait, nothing is lost
+    ingest_signal(vip_signal(2), queue=InProcessQueue())
+    report = dispatch_due()
+    assert report.deferred == 1 and report.errors == ["bot not usable: TELEGRAM_BOT_TOKEN is not set"]
+    assert _rows(db, "SELECT status FROM notifications WHERE payload->>'signal_id' = '2' "
+                     "AND target = %s", str(VIP_CHAT))[0]["status"] == "pending"

@@ -264,6 +264,9 @@ async def _run_telegram(rows: list[dict], report: DispatchReport, now: datetime,
     from verzek.telegram.sender import BotMisconfigured
 
     done: set[int] = set()
+    if bot is None and settings.telegram_bot_token is None and settings.environment == "local":
+        _print_locally(rows, report, now)
+        return
     try:
         bot = bot or create_bot(settings)
         async with bot:  # initialize() calls getMe: a refused token fails here
@@ -280,6 +283,24 @@ async def _run_telegram(rows: list[dict], report: DispatchReport, now: datetime,
             _finish(row["id"], status="pending", error=error, refund_attempt=True,
                     not_before=max(now, datetime.now(UTC)) + timedelta(seconds=60))
             report.deferred += 1
+
+
+def _print_locally(rows: list[dict], report: DispatchReport, now: datetime) -> None:
+    """The local stack without a bot token: Telegram messages go to the console instead."""
+    for row in rows:
+        try:
+            message = _telegram_message(row, int(row["target"]), now)
+        except _Defer as defer:
+            _finish(row["id"], status="pending", not_before=defer.until, error=defer.why, refund_attempt=True)
+            report.deferred += 1
+            continue
+        except (_Skip, TypeError, ValueError) as exc:
+            _finish(row["id"], status="skipped", error=str(exc))
+            report.skipped += 1
+            continue
+        print(f"--- telegram -> chat {row['target']} ({row['kind']}) ---\n{message.text}", flush=True)
+        _finish(row["id"], status="skipped", error="no TELEGRAM_BOT_TOKEN: printed to the console")
+        report.skipped += 1
 
 
 def _console(row: dict, report: DispatchReport) -> None:
@@ -334,8 +355,14 @@ def dispatch_due(*, limit: int = 50, now: datetime | None = None, bot=None, sett
 
 def run_scheduled(*, queue=None, limit: int = 50, now: datetime | None = None) -> dict[str, Any]:
     """The scheduled tick: resume interrupted fan-outs, then send due notifications."""
+    from verzek.config import get_settings
     from verzek.signals import resume_pending_fanouts
 
-    resumed = resume_pending_fanouts(queue=queue, now=now)
+    settings = get_settings()
+    resumed = 0
+    if queue is not None or settings.execution_queue_url or settings.environment in ("local", "test"):
+        resumed = resume_pending_fanouts(queue=queue, now=now)
+    else:  # an in-process queue inside a cloud function would swallow the jobs
+        logger.error("EXECUTION_QUEUE_URL is not set: interrupted fan-outs cannot be resumed", extra={"alert": True})
     report = dispatch_due(limit=limit, now=now)
     return {"fanouts_resumed": resumed, **report.as_dict()}
