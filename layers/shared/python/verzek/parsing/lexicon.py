@@ -99,7 +99,7 @@ FILLER_WORDS = frozenset(
      "الثالث", "الرابع", "الخامس", "اول", "دوم", "سوم", "چهارم", "پنجم", "первая", "вторая", "третья", "первый",
      "второй", "третий", "перша", "друга", "третя", "birinci", "ikinci", "üçüncü", "primero", "segundo", "tercero",
      "primeiro", "terceiro", "premier", "deuxième", "troisième", "erste", "zweite", "dritte", "primo", "secondo",
-     "terzo", "bis", "und", "oder", "zwischen", "et", "entre", "e", "i", "lub", "albo", "між", "від", "تا", "إلى",
+     "terzo", "bis", "zwischen", "entre", "між", "від", "تا", "إلى",
      "الى", "بين", "بین"]
 )
 
@@ -129,3 +129,14 @@ TRADABLE_QUOTES = ("FDUSD", "USDT", "USDC", "BUSD", "TUSD", "USD", "BTC", "ETH",
 GLUED_QUOTES = ("FDUSD", "USDT", "USDC", "BUSD", "TUSD", "USD", "BTC", "ETH")
 # Alt/BTC and alt/ETH pairs only exist as spot markets on the exchanges we trade.
 SPOT_ONLY_QUOTES = frozenset({"BTC", "ETH", "BNB", "EUR", "TRY"})
+
+# Indicator alerts ("RSI oversold", "Supertrend BUY on SOLUSDT") name a side and a price but no exit level.
+INDICATOR_RE = re.compile(
+    r"(?<!\w)(?:rsi|macd|super\s?trend|ema\s?\d*|sma\s?\d*|bollinger|stoch\w*|ichimoku|vwap|divergence|"
+    r"over(?:sold|bought)|cross(?:ed|ing|over|under)|golden\s+cross|death\s+cross|перекупленн\w*|перепроданн\w*)(?!\w)",
+    re.IGNORECASE)
+# A lesson or a hypothetical ("if you buy at 100 ... your stop should be at 98") is not a call.
+EXAMPLE_RE = re.compile(
+    r"(?<!\w)(?:if\s+you|for\s+example|e\.g\.|example|how\s+to|lesson|tutorial|let'?s\s+say|suppose|"
+    r"например|örneğin|por\s+ejemplo|por\s+exemplo|zum\s+beispiel|par\s+exemple|contoh(?:nya)?|ví\s+dụ)(?!\w)",
+    re.IGNORECASE)

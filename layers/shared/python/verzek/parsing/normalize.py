@@ -66,6 +66,7 @@ _EMOJI_STOP = re.compile("[\u26d4\U0001f6d1\u274c]\ufe0f?(?=[ \t]*[$]?\\d)")
 _CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
 _CJK_GLUE = re.compile(rf"(?<=[{_CJK}])(?=[^\s{_CJK}])|(?<=[^\s{_CJK}])(?=[{_CJK}])")
 _TABLE_CELL_SPLIT = re.compile(r"\s*\|\s*")
+_TABLE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
 
 
 def _tables_to_fields(text: str) -> str:
@@ -77,10 +78,12 @@ def _tables_to_fields(text: str) -> str:
     while i < len(lines):
         head = [c for c in _TABLE_CELL_SPLIT.split(lines[i].strip().strip("|")) if c]
         if len(head) >= 3 and i + 1 < len(lines) and all(not any(ch.isdigit() for ch in c) for c in head):
-            row = [c for c in _TABLE_CELL_SPLIT.split(lines[i + 1].strip().strip("|")) if c]
-            if len(row) == len(head) and any(ch.isdigit() for ch in lines[i + 1]):
+            # Markdown tables put a "|---|:--:|" rule between the header and the values.
+            values_at = i + 2 if _TABLE_RULE.match(lines[i + 1]) and i + 2 < len(lines) else i + 1
+            row = [c for c in _TABLE_CELL_SPLIT.split(lines[values_at].strip().strip("|")) if c]
+            if len(row) == len(head) and any(ch.isdigit() for ch in lines[values_at]):
                 out.extend(f"{h}: {v}" for h, v in zip(head, row))
-                i += 2
+                i = values_at + 1
                 continue
         out.append(lines[i])
         i += 1

@@ -288,6 +288,10 @@ def parse_message(text: str) -> ParsedMessage:
         return _not_a_signal(symbol_problem)
     if candidate is None and not has_setup:
         return _not_a_signal("no coin named and no complete set of levels")
+    if candidate is None and choose_symbol(candidates, allow_bare=True)[0] is None and lx.EXAMPLE_RE.search(clean):
+        return _not_a_signal("levels without any coin in a lesson or example, not a call")
+    if not targets and stop is None and not levels.stop_pct and lx.INDICATOR_RE.search(clean):
+        return _not_a_signal("indicator alert without any exit level")
     if not entries and etype != EntryType.MARKET:
         return _not_a_signal("no entry price or market entry")
     if not (targets or stop is not None or words_side is not None):

@@ -10,10 +10,15 @@ import re
 
 from verzek.domain.signals import UpdateAction
 
-_TP_WORDS = r"(?:tp|target|take[\s-]*profit|hedef|цель|тейк|objetivo|alvo|تارگت|止盈|目标|목표)"
+_TP_WORDS = (r"(?:tp|target|take[\s-]*profit|hedef|цель|тейк|objetivo|alvo|تارگت|止盈|目标|목표|ziel|objectif|obiettivo|"
+             r"cel|ціль|利確|ターゲット|目標)")
 _DONE = (r"(?:hit|reached|achieved|done|smashed|completed|touched|filled|taken|secured|booked|profit|"
          r"ulaş[ıi]ld[ıi]|ger[çc]ekle[şs]ti|vuruldu|достигнут\w*|взят\w*|выполнен\w*|alcanzad\w*|atingid\w*|logrado|"
-         r"tercapai|kena|خورد|已?(?:达成|达到|到达|完成|触发)|달성)")
+         r"tercapai|kena|خورد|已?(?:达成|达到|到达|完成|触发)|달성|erreicht|atteint\w*|raggiunt\w*|"
+         r"osi[aą]gni[eę]t\w*|досягнут\w*|達成|到達)")
+# Ordinals written between the target word and the verb ("تارگت دوم خورد", "target first hit").
+_ORDINAL = (r"(?:first|second|third|fourth|fifth|\d(?:st|nd|rd|th)|اول|دوم|سوم|چهارم|پنجم|(?:ال)?[أا]ول|(?:ال)?ثاني|"
+            r"(?:ال)?ثالث|(?:ال)?رابع)")
 
 UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
     (UpdateAction.PARTIAL_CLOSE, re.compile(
@@ -28,7 +33,11 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         r"mover\s+(?:el\s+|o\s+)?stop\s+(?:a|para)\s+(?:la\s+|a\s+)?entrada|"
         r"(?:d[ờo]i|k[ée]o|geser|pindah\w*)\s+(?:sl|stop)\s+(?:v[ềe]|ke)\s+(?:entry|gi[áa]\s+v[àa]o|bep|harga\s+masuk)|"
         r"نقل\s+وقف\s+(?:ال)?خسار[ةه]\s+(?:إلى|الى)\s+(?:نقطة\s+)?(?:ال)?دخول|"
-        r"止损(?:移至|移到|上移至|调至|设为)(?:开仓价|成本价|入场价|保本)|保本|본절")),
+        r"止损(?:移至|移到|上移至|调至|设为)(?:开仓价|成本价|入场价|保本)|保本|본절|"
+        r"(?:sl|stop)\s+auf\s+(?:den\s+)?(?:einstand|einstieg|break[\s-]*even)|einstand|"
+        r"(?:sl|stop)\s+(?:au|à|a)\s+(?:l'|le\s+)?(?:point\s+d'|prix\s+d')?entr[ée]e|seuil\s+de\s+rentabilit[ée]|"
+        r"(?:sl|stop)\s+(?:a|al|in)\s+(?:pareggio|ingresso|entrata)|(?:sl|stop)\s+na\s+(?:wej[śs]ci[ea]|break[\s-]*even)|"
+        r"беззбит\w*|建値|同値")),
     (UpdateAction.NEW_STOP, re.compile(
         r"(?:move|moved|moving|shift|set|put|adjust|trail\w*|update\w*|change\w*|new)\s+(?:the\s+|your\s+)?"
         r"(?:sl|stop(?:[\s-]*loss)?|stoploss)(?!\w)|(?:sl|stop(?:[\s-]*loss)?)\s+(?:moved|updated|changed)|"
@@ -38,7 +47,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         r"(?:filled|triggered|activated|executed|reached|achieved|done|hit)|all\s+entr(?:y|ies)\s+"
         r"(?:targets?\s+)?(?:achieved|filled|done)|(?:вход|ордер)\s+\w*\s*(?:исполнен|сработал)\w*")),
     (UpdateAction.TP_HIT, re.compile(
-        rf"{_TP_WORDS}s?\s*\d{{0,2}}\s*(?:(?:по|on|for|de|di|of|в|на)\s+[#$]?\w+\s+)?"
+        rf"{_TP_WORDS}s?\s*\d{{0,2}}\s*(?:{_ORDINAL}\s+)?(?:(?:(?:по|on|for|de|di|of|в|на)\s+)?[#$]\w+\s+|"
+        r"(?:по|on|for|de|di|of|в|на)\s+\w+\s+)?"
         rf"(?:is\s+|was\s+|has\s+been\s+|have\s+been\s+)?{_DONE}|"
         r"all\s+(?:take[\s-]*profit\s+)?targets?\s+(?:are\s+|were\s+)?(?:hit|reached|achieved|done|completed)|"
         r"target\s+\d+\s*:?\s*[\d.]+\s*done|hedef\s*\d*\s*tamam|(?:đạt|chạm|dat|cham)\s+tp\s*\d*|"
@@ -51,15 +61,18 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
 _CLOSE_PATTERN = re.compile(
     r"^(?:please\s+|pls\s+|now\s+)?(?:close|closing|exit|exiting|cancel|закрыть|закрываем|закрываю|отмена|отменяем|"
     r"kapat\w*|iptal|cerrar|cerramos|cancelar|cancelamos|fechar|fechamos|sair|tutup|đóng\s+lệnh|dong\s+lenh|"
-    r"إغلاق|اغلاق|取消|平仓)(?!\w)|"
+    r"إغلاق|اغلاق|取消|平仓|schlie(?:ß|ss)en|fermer|fermez|cl[ôo]turer|cl[ôo]turez|chiudere|chiudi|chiudiamo|"
+    r"zamknij|zamykamy|zamknąć|закриваємо|закрити|скасування|batalkan|batal|hủy|huỷ|決済|キャンセル)(?!\w)|"
     r"(?:iptal|kapat[ıi]ld[ıi]|ditutup|stop\s+oldu|stop\s+(?:atingido|acionado)|"
     r"(?:dính|dinh|kena|hit)\s+(?:sl|stop)|ضرب\s+وقف|(?:استاپ|حد\s+ضرر)\s+خورد|止损(?:出局|触发|已触发)|平仓|"
     r"손절\s*(?:처리|완료|됨)|종료|stop\s+target\s+hit)(?!\w)|"
     r"(?:closed|cancel+ed|stopped\s+out|exited|invalidated|kapand[ıi]|закрыт\w*|отмен[её]н\w*|cerrad\w*|"
-    r"cancelad\w*|fechad\w*|encerrad\w*)(?!\w)|"
+    r"cancelad\w*|fechad\w*|encerrad\w*|geschlossen|storniert|fermée?s?|cl[ôo]turée?s?|annulée?s?|"
+    r"chius[oaie]|annullat[oaie]|zamkni[eę]t\w*|anulowan\w*|закрит\w*|скасован\w*|dibatalkan|決済済み)(?!\w)|"
     r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:was\s+|has\s+been\s+)?(?:hit|triggered|reached|touched|taken)|"
     r"hit\s+(?:the\s+|our\s+)?(?:sl|stop(?:[\s-]*loss)?)|стоп\s+сработал|выбил\w*\s+по\s+стопу|"
-    r"close\s+(?:all|everything|your|the|this|my|position|trade)(?!\w)|"
+    r"close\s+(?:all|everything|your|the|this|my|position|trade)(?!\w)"
+    r"(?!\s+(?:week|month|year|day|candle|session|quarter)s?(?!\w))|"
     r"(?:position|trade|signal|order)s?\s+(?:is\s+|was\s+|has\s+been\s+)?(?:closed|cancel+ed)", re.MULTILINE)
 
 
@@ -77,7 +90,9 @@ def is_close(lowered: str) -> bool:
 
 _CLOSE_ALL_OR_COMMAND = re.compile(
     r"^(?:please\s+|pls\s+|now\s+)?(?:close|exit|cancel|закрыть|закрываем|закрываю|отмена|kapat\w*|iptal|"
-    r"cerrar|cerramos|cancelar|fechar|fechamos)(?!\w)|(?:close|exit|cancel|закрыть|закрываем|cerrar|fechar)\s+"
+    r"cerrar|cerramos|cancelar|fechar|fechamos|schlie(?:ß|ss)en|fermer|fermez|cl[ôo]turer|chiudere|chiudi|"
+    r"chiudiamo|zamknij|zamykamy|закриваємо|закрити|batalkan|đóng\s+lệnh)(?!\w)|"
+    r"(?:close|exit|cancel|закрыть|закрываем|cerrar|fechar)\s+"
     r"(?:all|everything|все|todo|todas|tudo)(?!\w)|t[üu]m\w*\s+\w+\s+kapat|"
     r"(?:position|trade|signal|order)s?\s+(?:is\s+|was\s+|has\s+been\s+)?(?:closed|cancel+ed)|stopped\s+out|"
     r"(?:sl|stop(?:[\s-]*loss)?)\s+(?:was\s+|has\s+been\s+)?(?:hit|triggered)", re.MULTILINE)

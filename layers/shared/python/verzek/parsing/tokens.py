@@ -30,7 +30,9 @@ class Kind(StrEnum):
 _QUOTES = r"usdt|usdc|busd|fdusd|tusd|usd|btc|eth|bnb|eur|try"
 _TOKEN_RE = re.compile(
     r"(?P<qpair>(?<![\w.])(?:USDT|USDC|BUSD)_[A-Z0-9]{2,15}(?![\w]))|"  # 3Commas: quote first, underscore
-    rf"(?P<pair>[#$]?(?<![\w.])[^\W_][\w]{{0,19}}\s?[/|_-]\s?(?:{_QUOTES})(?:\.p|:usdt|:usdc|-?perp)?(?![\w]))"
+    # (a pair is never followed by another "/QUOTE": in "COMPRA - BNB/USDT" the pair is BNB/USDT)
+    rf"(?P<pair>[#$]?(?<![\w.])[^\W_][\w]{{0,19}}\s?[/|_-]\s?(?:{_QUOTES})(?:\.p|:usdt|:usdc|-?perp)?(?![\w])"
+    rf"(?!\s?[/|_]\s?(?:{_QUOTES})(?!\w)))"
     r"|(?P<tag>#\w[\w&]*(?:\.p(?!\w))?|\$[^\W\d_]\w*(?:\.p(?!\w))?)"
     r"|(?P<lev>(?<![\w.,])(?:\d{1,3}(?:[.,]\d)?\s?x(?!\w)|x\s?\d{1,3}(?![\w.,])|\d{1,3}\s?lev(?:erage)?(?!\w)))"
     r"|(?P<dword>(?<![\w.,])\d+(?![kKmM](?!\w))[^\W\d_]\w*)"
@@ -99,13 +101,13 @@ def tokenize_line(line: str, line_no: int, comma_decimal: bool) -> list[Token]:
             continue
         while next_label and next_label[1] <= m.start():
             next_label = next(label_iter, None)
-        if next_label and next_label[0] <= m.start() < next_label[1]:
-            # A pair/tag/number that starts inside a label span is part of the label ("TP1", "Entry 2").
-            if m.lastgroup not in ("pair", "tag") or m.start() == next_label[0]:
-                if not tokens or tokens[-1].start != next_label[0]:
-                    tokens.append(Token(Kind.LABEL, line[next_label[0]:next_label[1]], next_label[0],
-                                        field=next_label[2], line=line_no))
-                continue
+        # A pair/tag/number that starts inside a label span is part of the label ("TP1", "Entry 2").
+        if next_label and next_label[0] <= m.start() < next_label[1] \
+                and (m.lastgroup not in ("pair", "tag") or m.start() == next_label[0]):
+            if not tokens or tokens[-1].start != next_label[0]:
+                tokens.append(Token(Kind.LABEL, line[next_label[0]:next_label[1]], next_label[0],
+                                    field=next_label[2], line=line_no))
+            continue
         kind = m.lastgroup
         text = m.group(0)
         if kind == "qpair":
