@@ -163,7 +163,7 @@ def handle_webhook(body: bytes | str | None, secret_header: str | None, *, queue
         return _ignored(update.update_id, "update type not handled")
     post = getattr(update, field)
     if post.chat.id not in settings.source_chat_ids():
-        return _ignored(update.update_id, "chat is not a configured signal source")
+        return _ignored(update.update_id, "chat is not a configured signal source", chat_id=post.chat.id)
     problem = _sender_problem(post, settings)
     if problem:
         return _ignored(update.update_id, problem)
@@ -174,8 +174,9 @@ def handle_webhook(body: bytes | str | None, secret_header: str | None, *, queue
                     now=now or datetime.now(UTC))
 
 
-def _ignored(update_id: int, reason: str) -> WebhookResponse:
-    logger.info("telegram update ignored", extra={"update_id": update_id, "reason": reason})
+def _ignored(update_id: int, reason: str, *, chat_id: int | None = None) -> WebhookResponse:
+    # The chat id in the log is how an operator finds the id of a new source channel.
+    logger.info("telegram update ignored", extra={"update_id": update_id, "reason": reason, "chat_id": chat_id})
     return WebhookResponse(200, {"ok": True, "ignored": reason})
 
 
