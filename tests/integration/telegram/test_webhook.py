@@ -266,3 +266,30 @@ def test_every_dev_open_signal_is_stored_as_parsed(telegram_env, shared_dir, cha
         assert row["stop_loss"] == parsed.stop_loss
         assert row["status"] == ("rejected" if parsed.rejected else "open"), record["id"]
     assert stored == sum(1 for line in lines if json.loads(line)["expected"]["kind"] == "open")
+
+
+def test_lambda_handler_decodes_base64_bodies_and_refuses_bad_ones(telegram_env, channel_post):
+    import base64
+    import importlib.util
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[3]
+    spec = importlib.util.spec_from_file_location("webhook_handler_b64",
+                                                  repo / "functions" / "telegram_webhook" / "handler.py")
+    handler = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(handler)
+    event = json.loads((repo / "events" / "telegram_webhook.json").read_text())
+    event["headers"]["X-Telegram-Bot-Api-Secret-Token"] = event["headers"].pop("x-telegram-bot-api-secret-token")
+    event["headers"]["X-Telegram-Bot-Api-Secret-Token"] = SECRET  # header names arrive in any case
+    event.update(isBase64Encoded=True, body=base64.b64encode(json.dumps(
+        channel_post(SIGNAL_TEXT, update_id=1, message_id=1)).encode()).decode())
+
+    class Context:
+        function_name, memory_limit_in_mb, aws_request_id = "telegram_webhook", 256, "req-1"
+        invoked_function_arn = "arn:aws:lambda:eu-west-1:000000000000:function:telegram_webhook"
+
+    result = handler.lambda_handler(event, Context())
+    assert result["statusCode"] == 200 and json.loads(result["body"])["action"] == "signal"
+    event["body"] = "@@not base64@@"
+    assert handler.lambda_handler(event, Context())["statusCode"] == 400
+    assert _count(telegram_env, "signals") == 1
