@@ -15,6 +15,12 @@ def expected(kind="open", symbol=None, side=None, market=None, leverage=None, en
 
 
 OPENS = [
+    ("#SOL LONG\nEntry 140\nTarget 1 - 145\nTarget 2 - 150.5\nSL 135",
+     expected(symbol="SOL/USDT", side="long", entries=[140], entry_type="limit", targets=[145, 150.5], stop_loss=135)),
+    ("COMPRA - BNB/USDT\nEntrada: 585,5\nObjetivos: 592 - 601\nStop: 571",
+     expected(symbol="BNB/USDT", side="long", entries=[585.5], entry_type="limit", targets=[592, 601], stop_loss=571)),
+    ("| Pair | Side | Entry | TP | SL |\n|---|---|---|---|---|\n| AAVE/USDT | LONG | 92.40 | 96.00 | 89.50 |",
+     expected(symbol="AAVE/USDT", side="long", entries=[92.4], entry_type="limit", targets=[96], stop_loss=89.5)),
     (("📍Coin : #DOGEUSDT\n\n🟢 LONG \n\n➡️ Entry: 0.1520 - 0.1480\n\n🌐 Leverage: 10x\n\n🎯 Target 1: 0.1540\n"
      "🎯 Target 2: 0.1570\n🎯 Target 3: 0.1600\n\n⛔️ Stop loss: 0.1420"),
      expected(symbol="DOGE/USDT", side="long", market="futures", leverage=10, entries=[0.148, 0.152],
@@ -129,6 +135,12 @@ STATUS = [
     ("#RUNE Target 3 reached 📈 +45%", "update", "RUNE/USDT", UpdateAction.TP_HIT),
     ("Закрываем #ETH по рынку", "close", "ETH/USDT", None),
     ("Close half of #LINK here and move stop to entry", "update", "LINK/USDT", UpdateAction.PARTIAL_CLOSE),
+    ("Target 1 - 2 - 3 all done on #INJ", "update", "INJ/USDT", UpdateAction.TP_HIT),
+    ("#ARB 2. hedef geldi", "update", "ARB/USDT", UpdateAction.TP_HIT),
+    ("#AVAX Obiettivo 1 raggiunto", "update", "AVAX/USDT", UpdateAction.TP_HIT),
+    ("Stop auf Einstand bei #SOL", "update", "SOL/USDT", UpdateAction.MOVE_SL_BREAKEVEN),
+    ("Zamknij #LTC teraz", "close", "LTC/USDT", None),
+    ("#XRP tutte le posizioni chiuse", "close", "XRP/USDT", None),
 ]
 
 
@@ -149,6 +161,13 @@ def test_status_posts(text, kind, symbol, action):
     "",
     "   \n\n  ",
     "📊 BTC dominance 52.3%, ETH/BTC 0.052",
+    # a market or candle closing is not a trade closing; a poll is not a command
+    "Nasdaq closed higher, BTC follows",
+    "#BTC daily candle closed above 65000",
+    "Where will ETH close the month? 3K or 4K?",
+    # indicator alerts and lessons carry prices but are not calls
+    "RSI divergence on #ETH, short below 3100",
+    "Example: if you buy at 100 with a 2% risk, your stop is 98 and targets 104, 108",
 ])
 def test_noise_is_not_a_signal(text):
     parsed = parse_message(text)

@@ -14,7 +14,7 @@ _TP_WORDS = (r"(?:tp|target|take[\s-]*profit|hedef|цель|тейк|objetivo|al
              r"cel|ціль|利確|ターゲット|目標)")
 _DONE = (r"(?:hit|reached|achieved|done|smashed|completed|touched|filled|taken|secured|booked|profit|"
          r"ulaş[ıi]ld[ıi]|ger[çc]ekle[şs]ti|vuruldu|достигнут\w*|взят\w*|выполнен\w*|alcanzad\w*|atingid\w*|logrado|"
-         r"tercapai|kena|خورد|已?(?:达成|达到|到达|完成|触发)|달성|erreicht|atteint\w*|raggiunt\w*|"
+         r"tercapai|kena|geldi|خورد|已?(?:达成|达到|到达|完成|触发)|달성|erreicht|atteint\w*|raggiunt\w*|"
          r"osi[aą]gni[eę]t\w*|досягнут\w*|達成|到達)")
 # Ordinals written between the target word and the verb ("تارگت دوم خورد", "target first hit").
 _ORDINAL = (r"(?:first|second|third|fourth|fifth|\d(?:st|nd|rd|th)|اول|دوم|سوم|چهارم|پنجم|(?:ال)?[أا]ول|(?:ال)?ثاني|"
@@ -47,12 +47,12 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         r"(?:filled|triggered|activated|executed|reached|achieved|done|hit)|all\s+entr(?:y|ies)\s+"
         r"(?:targets?\s+)?(?:achieved|filled|done)|(?:вход|ордер)\s+\w*\s*(?:исполнен|сработал)\w*")),
     (UpdateAction.TP_HIT, re.compile(
-        rf"{_TP_WORDS}s?\s*\d{{0,2}}\s*(?:{_ORDINAL}\s+)?(?:(?:(?:по|on|for|de|di|of|в|на)\s+)?[#$]\w+\s+|"
+        rf"{_TP_WORDS}s?\s*\d{{0,2}}(?:\s*[-,&/]\s*\d{{1,2}})*\s*(?:all\s+)?(?:{_ORDINAL}\s+)?(?:(?:(?:по|on|for|de|di|of|в|на)\s+)?[#$]\w+\s+|"
         r"(?:по|on|for|de|di|of|в|на)\s+\w+\s+)?"
         rf"(?:is\s+|was\s+|has\s+been\s+|have\s+been\s+)?{_DONE}|"
         r"all\s+(?:take[\s-]*profit\s+)?targets?\s+(?:are\s+|were\s+)?(?:hit|reached|achieved|done|completed)|"
         r"target\s+\d+\s*:?\s*[\d.]+\s*done|hedef\s*\d*\s*tamam|(?:đạt|chạm|dat|cham)\s+tp\s*\d*|"
-        r"(?:تحقيق|تحقق|ضرب)\s+(?:ال)?هدف|목표\s*(?:가\s*)?달성")),
+        r"(?:تحقيق|تحقق|ضرب)\s+(?:ال)?هدف|목표\s*(?:가\s*)?달성|\d{1,2}\.\s*hedef\w*\s+(?:geldi|tamam|vuruldu)")),
     (UpdateAction.CANCEL_ENTRY, re.compile(r"cancel\w*\s+(?:the\s+)?(?:entry|order|limit)\s*\d")),
     (UpdateAction.ADD_ENTRY, re.compile(r"(?:add|adding)\s+(?:more|entry|to\s+(?:the\s+)?position)|re[\s-]?entry\s+at")),
 ]
@@ -68,7 +68,10 @@ _CLOSE_PATTERN = re.compile(
     r"손절\s*(?:처리|완료|됨)|종료|stop\s+target\s+hit)(?!\w)|"
     r"(?:closed|cancel+ed|stopped\s+out|exited|invalidated|kapand[ıi]|закрыт\w*|отмен[её]н\w*|cerrad\w*|"
     r"cancelad\w*|fechad\w*|encerrad\w*|geschlossen|storniert|fermée?s?|cl[ôo]turée?s?|annulée?s?|"
-    r"chius[oaie]|annullat[oaie]|zamkni[eę]t\w*|anulowan\w*|закрит\w*|скасован\w*|dibatalkan|決済済み)(?!\w)|"
+    r"chius[oaie]|annullat[oaie]|zamkni[eę]t\w*|anulowan\w*|закрит\w*|скасован\w*|dibatalkan|決済済み)(?!\w)"
+    # ("Nasdaq closed higher", "candle closed above 64k": a market moving, not a trade ending)
+    r"(?!\s+(?:higher|lower|above|below|up|down|green|red|flat|over|under|near|around|in\s+(?:the\s+)?(?:green|red)|"
+    r"the\s+(?:day|week|month|year|session))(?!\w))|"
     r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:was\s+|has\s+been\s+)?(?:hit|triggered|reached|touched|taken)|"
     r"hit\s+(?:the\s+|our\s+)?(?:sl|stop(?:[\s-]*loss)?)|стоп\s+сработал|выбил\w*\s+по\s+стопу|"
     r"close\s+(?:all|everything|your|the|this|my|position|trade)(?!\w)"
