@@ -7,16 +7,16 @@ from decimal import Decimal
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from verzek.telegram.format import price, render_event, render_signal
 
 from tests.support.telegram_bot_api import html_error
-from verzek.telegram.format import price, render_event, render_signal
 
 
 def _signal(**changes) -> dict:
     row = {"id": 7, "source": "vip", "symbol": "BTC/USDT:USDT", "side": "long", "market_type": "futures",
            "leverage": 10, "margin_mode": "cross", "entry_type": "range",
            "entries": [Decimal("64000.000000000000000000"), Decimal("64500.5")],
-           "targets": [Decimal("65000"), Decimal("66000"), Decimal("0.000012340000")], "stop_loss": Decimal("62500"),
+           "targets": [Decimal(65000), Decimal(66000), Decimal("0.000012340000")], "stop_loss": Decimal(62500),
            "status": "open", "rejected_reason": None, "meta": {}, "posted_at": datetime(2026, 3, 1, 12, 0, tzinfo=UTC)}
     row.update(changes)
     return row
@@ -34,6 +34,12 @@ def test_vip_broadcast_shows_every_level():
     assert text.splitlines()[0] == "🟢 <b>LONG · BTC/USDT</b> (futures)"
     assert "Entry zone:</b> 64000 – 64500.5" in text and "TP3 0.00001234" in text and "62500" in text
     assert "cross 10x" in text and "VIP signal #7 · 2026-03-01 12:00 UTC" in text
+    assert "Confidence" not in text
+
+
+def test_house_signal_shows_its_source_and_confidence():
+    text = render_signal(_signal(source="ml", confidence=Decimal("0.7150")))
+    assert "📊 <b>Confidence:</b> 72%" in text and "House strategy · ML #7" in text and html_error(text) is None
 
 
 def test_trial_copy_withholds_targets_everywhere():
@@ -56,7 +62,7 @@ def test_stale_and_rejected_banners():
 def test_event_kinds_render_valid_html():
     signal = _signal(side="short", symbol="ETH/USDT", market_type=None, leverage=None, entry_type="market",
                      entries=[], targets=[], stop_loss=None)
-    for event in ({"kind": "sl_moved", "data": {"breakeven": True}}, {"kind": "sl_moved", "price": Decimal("3100")},
+    for event in ({"kind": "sl_moved", "data": {"breakeven": True}}, {"kind": "sl_moved", "price": Decimal(3100)},
                   {"kind": "sl_hit"}, {"kind": "closed"}, {"kind": "cancelled"}, {"kind": "entry_added",
                   "price": Decimal(1)}, {"kind": "entry_cancelled"}, {"kind": "entry_filled"},
                   {"kind": "partial_close"}, {"kind": "note"}, {"kind": "tp_hit", "target_index": None}):

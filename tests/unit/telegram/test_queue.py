@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from verzek.domain.jobs import ExecuteSignalJob, parse_job
 from verzek.queue import InProcessQueue, SqsQueue, get_execution_queue, local_execution_queue, send_jobs
 

@@ -311,12 +311,12 @@ def _console(row: dict, report: DispatchReport) -> None:
     report.sent += 1
 
 
-def _push(row: dict, report: DispatchReport, sender) -> None:
+def _push(row: dict, report: DispatchReport, sender, max_attempts: int) -> None:
     try:
         sender(row)
     except Exception as exc:  # noqa: BLE001 -- one device's failure must not stop the batch
         error = f"{type(exc).__name__}: {exc}"[:500]
-        permanent = getattr(exc, "permanent", False)
+        permanent = getattr(exc, "permanent", False) or row["attempts"] >= max_attempts
         _finish(row["id"], status="failed" if permanent else "pending", error=error,
                 not_before=None if permanent else datetime.now(UTC) + timedelta(minutes=1))
         if permanent:
@@ -345,7 +345,7 @@ def dispatch_due(*, limit: int = 50, now: datetime | None = None, bot=None, sett
         elif row["channel"] == "console":
             _console(row, report)
         elif row["channel"] == "push" and push is not None:
-            _push(row, report, push)
+            _push(row, report, push, settings.notify_max_attempts)
     if telegram_rows:
         asyncio.run(_run_telegram(telegram_rows, report, now, settings, bot=bot))
     if report.claimed:

@@ -68,6 +68,9 @@ def signal_body(signal: Mapping[str, Any], *, withhold_targets: bool) -> list[st
         lines.extend(f"   TP{i} {t}" for i, t in enumerate(targets, 1))
     stop = signal.get("stop_loss")
     lines.append(f"🛑 <b>Stop loss:</b> {price(stop)}" if stop is not None else "🛑 <b>Stop loss:</b> not given")
+    confidence = signal.get("confidence")
+    if confidence is not None:  # house strategies state how sure the model / rule is
+        lines.append(f"📊 <b>Confidence:</b> {Decimal(confidence) * 100:.0f}%")
     return lines
 
 
