@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import json
 import ssl
 import time
@@ -116,6 +117,10 @@ class ProxyNode:
             trust_env=False,
             raise_for_status=False,
         )
+        # The ~125k objects loaded at start (FastAPI, pydantic, powertools, aiohttp) live forever: move
+        # them out of the cyclic GC's reach so its full collections stop pausing requests (~50-120 ms here).
+        gc.collect()
+        gc.freeze()
 
     async def stop(self) -> None:
         """Close the upstream pool (uvicorn has already let in-flight requests finish)."""

@@ -161,7 +161,7 @@ def main() -> int:
         wait_ready(direct_url)
         wait_ready(f"http://127.0.0.1:{node_port}/health")
 
-        print(f"node: {node_source(env)}")
+        print(f"node: {node_source(env)}   load average before: {os.getloadavg()[0]:.2f}")
         direct, proxied = measure_latency(direct_url, node_url, args.requests)
         d50, d99 = percentile(direct, 0.50), percentile(direct, 0.99)
         p50, p99 = percentile(proxied, 0.50), percentile(proxied, 0.99)
