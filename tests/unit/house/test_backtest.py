@@ -1,94 +1,63 @@
-"""Backtests: paper fills and fees on hand-built cases, determinism, and the CLI outputs."""
+"""Backtest pieces that need no database: settings, the curves' arithmetic, the JSON writer, and the
+CLI refusing bad input before anything runs. The engine itself (real execution engine on a scratch
+PostgreSQL database) is tested in tests/integration/house/test_backtest.py."""
 
 from __future__ import annotations
 
 import json
 from decimal import Decimal
 
+import numpy as np
 import pytest
-from verzek.backtest import BacktestSettings, run_backtest
-from verzek.backtest.simulator import Fees, SimPosition
+from verzek.backtest import BacktestSettings
+from verzek.backtest.engine import _buy_and_hold_curve, _max_drawdown, _prepare
+from verzek.backtest.report import write_json
 from verzek.cli import main as verzek
-from verzek.domain.signals import EntryType, Side, Signal, SignalSource
-from verzek.execution.planner import TradingSettings, plan_trade
-from verzek.execution.ports import MarketRules
+from verzek.marketdata.series import OhlcvSeries
 from verzek.strategies import create_strategy
 
 D = Decimal
 
 
-def _plan(entries=("100",), targets=("110", "120"), stop="95", breakeven=None):
-    signal = Signal(source=SignalSource.TREND, symbol="T/USDT", side=Side.LONG, entry_type=EntryType.LIMIT,
-                    entries=tuple(D(e) for e in entries), targets=tuple(D(t) for t in targets), stop_loss=D(stop),
-                    external_id="t:1")
-    settings = TradingSettings(size_value=D(1000), tp_split=(D(50), D(50)), breakeven_after_tp=breakeven)
-    return plan_trade(signal, settings, MarketRules.permissive("T/USDT"), free_balance=D(10000),
-                      last_price=D(100), signal_id=1, user_id=1)
+def test_unset_fees_and_slippage_come_from_the_paper_settings(settings_env):
+    settings_env(PAPER_MAKER_FEE_PCT="0.02", PAPER_TAKER_FEE_PCT="0.04", PAPER_SLIPPAGE_PCT="0.1")
+    resolved = BacktestSettings().resolved()
+    assert (resolved.maker_fee_pct, resolved.taker_fee_pct, resolved.slippage_pct) == (D("0.02"), D("0.04"), D("0.1"))
+    explicit = BacktestSettings(maker_fee_pct=D(0), taker_fee_pct=D(0), slippage_pct=D(0)).resolved()
+    assert (explicit.maker_fee_pct, explicit.taker_fee_pct, explicit.slippage_pct) == (D(0), D(0), D(0))
+    assert resolved.as_report()["taker_fee_pct"] == "0.04"
 
 
-def test_limit_entry_tp_ladder_and_fees_by_hand():
-    pos = SimPosition(_plan(), opened_bar_ts=0, fees=Fees(D("0.001"), D("0.002")), entry_timeout_bars=5,
-                      max_hold_bars=100)
-    pos.on_candle(1, D(101), D(102), D(99), D(101))   # trades through 100: filled 10 @ 100, maker fee 1
-    assert pos.filled == D(10) and pos.fee_total == D("1.000")
-    pos.on_candle(2, D(105), D(111), D(104), D(110))  # TP1: 5 @ 110, fee 0.55
-    pos.on_candle(3, D(115), D(121), D(114), D(120))  # TP2 closes the rest: 5 @ 120, fee 0.6
-    assert pos.done and [f.kind for f in pos.fills] == ["entry", "tp1", "tp2"]
-    assert pos.pnl == D(5 * 10 + 5 * 20) - D("2.15")
+def _series(symbol, closes, start=0, tf=300_000):
+    rows = [[start + i * tf, c, c, c, c, 1.0] for i, c in enumerate(closes)]
+    return OhlcvSeries.from_rows(symbol, "5m", rows)
 
 
-def test_a_bar_touching_stop_and_target_counts_as_stopped_and_gaps_fill_at_the_open():
-    pos = SimPosition(_plan(), 0, Fees(D(0), D(0)), 5, 100)
-    pos.on_candle(1, D(100), D(100), D(100), D(100))
-    pos.on_candle(2, D(100), D(125), D(90), D(100))  # both TP and stop inside: pessimistic
-    assert pos.fills[-1].kind == "stop" and pos.pnl == D(-50)
-    gap = SimPosition(_plan(), 0, Fees(D(0), D(0)), 5, 100)
-    gap.on_candle(1, D(100), D(100), D(100), D(100))
-    gap.on_candle(2, D(90), D(91), D(89), D(90))  # opened below the stop
-    assert gap.fills[-1].price == D(90)
+def test_buy_and_hold_is_the_equal_weight_return_and_drawdown_is_peak_to_trough():
+    a, b = _series("A/BTC", [10, 11, 12]), _series("B/BTC", [20, 20, 10])
+    curve = _buy_and_hold_curve({"A/BTC": a, "B/BTC": b}, a.ts)
+    assert np.allclose(curve, [0.0, 0.05, (0.2 - 0.5) / 2])
+    assert _max_drawdown(np.array([100.0, 120.0, 90.0, 130.0, 117.0])) == pytest.approx(0.25)
 
 
-def test_breakeven_after_tp1_and_unfilled_entries_expire():
-    pos = SimPosition(_plan(breakeven=1), 0, Fees(D(0), D(0)), 5, 100)
-    pos.on_candle(1, D(100), D(100), D(100), D(100))
-    pos.on_candle(2, D(105), D(111), D(104), D(110))
-    assert pos.stop == D(100)
-    pos.on_candle(3, D(101), D(102), D(99), D(100))
-    assert pos.fills[-1].kind == "stop" and pos.pnl == D(50)
-    never = SimPosition(_plan(), 0, Fees(D(0), D(0)), 3, 100)
-    for ts in (1, 2, 3):
-        never.on_candle(ts, D(105), D(106), D(104), D(105))
-    assert never.done and never.filled == 0 and never.pnl == 0
-
-
-def test_same_inputs_same_report(sample_market):
+def test_only_setups_decided_inside_the_window_are_traded(sample_market):
     strategy = create_strategy("qfl")
-    series = [sample_market.full_series(s, "5m") for s in ("ETH/BTC", "LTC/BTC", "ZEC/BTC")]
-    a = run_backtest(strategy, series).report
-    b = run_backtest(create_strategy("qfl"), list(reversed(series))).report
-    assert json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
-    assert a["trades"] > 10 and 0 <= a["win_rate"] <= 1 and a["max_drawdown_pct"] >= 0
-    assert a["fees_paid"] > 0 and 0 < a["exposure_pct"] < 100
+    eth = sample_market.full_series("ETH/BTC", "5m")
+    frm, to = int(eth.ts[1500]), int(eth.ts[3000])
+    windows, fulls, setups_at, tf = _prepare(strategy, [eth], frm, to)
+    assert windows["ETH/BTC"].ts[0] == frm and windows["ETH/BTC"].ts[-1] == to - tf
+    assert fulls["ETH/BTC"].ts[0] == eth.ts[0]  # history before `from` warms the indicators up
+    decided = sorted(setups_at)
+    assert decided and frm + tf <= decided[0] and decided[-1] <= to
+    # a setup decided at close t depends on candles <= t only: cutting the data later changes nothing before
+    _, _, longer, _ = _prepare(strategy, [eth], frm, int(eth.ts[3300]))
+    assert {t: [s.external_id for s in v] for t, v in longer.items() if t <= to} == \
+        {t: [s.external_id for s in v] for t, v in setups_at.items()}
 
 
-def test_fees_reduce_profit(sample_market):
-    series = [sample_market.full_series("ETH/BTC", "5m")]
-    free = run_backtest(create_strategy("trend"), series, settings=BacktestSettings(fees=Fees(D(0), D(0)))).report
-    paid = run_backtest(create_strategy("trend"), series).report
-    assert paid["trades"] == free["trades"] and paid["profit_after_fees"] < free["profit_after_fees"]
-
-
-def test_cli_writes_report_and_png(tmp_path, capsys):
-    out = tmp_path / "bt"
-    assert verzek(["backtest", "--strategy", "qfl", "--from", "2018-01-15", "--to", "2018-01-20",
-                   "--out", str(out)]) == 0
-    report = json.loads((out / "report.json").read_text())
-    assert report["period"]["from"].startswith("2018-01-15") and report["period"]["to"] <= "2018-01-20T00:00:00Z"
-    for key in ("trades", "win_rate", "profit_after_fees", "max_drawdown_pct", "sharpe_like", "exposure_pct",
-                "buy_and_hold_return_pct"):
-        assert key in report
-    assert (out / "equity.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert "trades" in capsys.readouterr().out
+def test_json_report_is_sorted_and_stable(tmp_path):
+    write_json({"b": 1, "a": {"z": 2, "y": [1.5]}}, tmp_path / "r.json")
+    assert (tmp_path / "r.json").read_text() == json.dumps({"a": {"y": [1.5], "z": 2}, "b": 1}, indent=2) + "\n"
 
 
 @pytest.mark.parametrize("argv,message", [
@@ -96,6 +65,12 @@ def test_cli_writes_report_and_png(tmp_path, capsys):
     (["--from", "2018-01-20", "--to", "2018-01-10"], "before"),
     (["--from", "2030-01-01"], "no candles"),
     (["--fee", "abc"], "numbers"),
+    (["--fee", "0.5"], "--fee"),
+    (["--tp-split", "50,-1"], "--tp-split"),
+    (["--size-pct", "150"], "--size-pct"),
+    (["--max-open", "0"], "--max-open"),
+    (["--dca-orders", "21"], "--dca-orders"),
+    (["--slippage-pct", "NaN"], "--slippage-pct"),
 ])
 def test_cli_rejects_bad_input(tmp_path, capsys, argv, message):
     assert verzek(["backtest", "--strategy", "trend", "--out", str(tmp_path), *argv]) == 2

@@ -1,41 +1,81 @@
-"""Backtest: a house strategy over recorded candles, traded through the real trade planner.
+"""Backtest: a house strategy over recorded candles, traded by the real execution engine in paper mode.
 
-Flow per bar of the merged timeline (all symbols, ascending time): advance open positions on that
-bar's candles, then turn the setups decided at that bar's close into `Signal`s (the same objects
-the runner emits), plan each with `verzek.execution.planner.plan_trade` (sizing, legs, TP ladder,
-stop — the code users' trades go through) and hand the plan to the paper simulator, which starts
-filling on the next candle. Equity is marked to market at every bar. No randomness, no wall clock:
-the same inputs give the same report.
+The run is what a paper-trading user following the strategy would experience, on the same code:
+
+* a scratch PostgreSQL database (see `verzek.backtest.scratch`) holds one backtest user whose
+  `trading_settings` row carries the run's settings (size, TP split, breakeven, DCA, position cap)
+  and who follows only this strategy's source; the PAPER_* settings carry fees, slippage and the
+  start balance;
+* time is a `ManualClock` over the recorded candles (`RecordedPrices`), so the paper exchange and
+  the monitor only ever see candles closed by "now";
+* at each candle close t, in timeline order: `run_monitor` advances the open positions (fills, TP
+  ladder, breakeven, stops — `PositionEngine.advance`), then every setup the strategy decided at
+  that close goes through `ingest_signal` (safety rules, dedup, fan-out) which yields one
+  `ExecuteSignalJob` for the user, handled by the real `Executor` (risk checks, planner, orders);
+* equity is read back from the positions after every candle: start balance + realised PnL − fees
+  + unrealised PnL at the close.
+
+The strategy decides with candles ≤ t only (its `scan` is causal per bar, tested with the
+strategies); orders placed at t fill from the next candle on. No randomness, no wall clock in the
+report: the same inputs give byte-identical JSON. Positions still open when the data ends are
+marked to market at the last close (no exit fee; counted in `open_at_end`).
 """
 
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from decimal import Decimal
 
 import numpy as np
 
-from verzek.backtest.simulator import Fees, SimPosition
-from verzek.execution.planner import PlanRejected, TradingSettings, plan_trade
-from verzek.execution.ports import MarketRules
-from verzek.marketdata.series import OhlcvSeries, timeframe_ms, to_decimal
+from verzek.marketdata.series import OhlcvSeries, timeframe_ms
 from verzek.strategies.base import Strategy
 
 YEAR_MS = 365 * 24 * 3_600_000
+ZERO = Decimal(0)
+BACKTEST_EMAIL = "backtest@verzek.invalid"
 
 
 @dataclass(frozen=True)
 class BacktestSettings:
+    """The backtest user's trading settings and the paper account's fees (None: the PAPER_* setting)."""
+
     start_balance: Decimal = Decimal(10000)
     size_pct: Decimal = Decimal(10)  # of the free balance per trade
     max_open_positions: int = 5
-    fees: Fees = field(default_factory=Fees)
-    entry_timeout_bars: int = 12
-    max_hold_bars: int = 288
-    breakeven_after_tp: int | None = 1
     tp_split: tuple[Decimal, ...] = (Decimal(50), Decimal(30), Decimal(20))
+    breakeven_after_tp: int | None = 1
+    dca_safety_orders: int = 0
+    dca_step_pct: Decimal = Decimal(2)
+    dca_volume_scale: Decimal = Decimal("1.5")
+    maker_fee_pct: Decimal | None = None
+    taker_fee_pct: Decimal | None = None
+    slippage_pct: Decimal | None = None
+
+    def resolved(self) -> BacktestSettings:
+        """Fees/slippage left unset take the PAPER_* settings of the environment."""
+        from dataclasses import replace
+
+        from verzek.config import get_settings
+
+        paper = get_settings()
+        return replace(
+            self,
+            maker_fee_pct=Decimal(str(paper.paper_maker_fee_pct)) if self.maker_fee_pct is None else self.maker_fee_pct,
+            taker_fee_pct=Decimal(str(paper.paper_taker_fee_pct)) if self.taker_fee_pct is None else self.taker_fee_pct,
+            slippage_pct=Decimal(str(paper.paper_slippage_pct)) if self.slippage_pct is None else self.slippage_pct)
+
+    def as_report(self) -> dict:
+        return {"start_balance": str(self.start_balance), "size_pct": str(self.size_pct),
+                "max_open_positions": self.max_open_positions, "tp_split": [str(x) for x in self.tp_split],
+                "breakeven_after_tp": self.breakeven_after_tp, "dca_safety_orders": self.dca_safety_orders,
+                "dca_step_pct": str(self.dca_step_pct), "dca_volume_scale": str(self.dca_volume_scale),
+                "maker_fee_pct": str(self.maker_fee_pct), "taker_fee_pct": str(self.taker_fee_pct),
+                "slippage_pct": str(self.slippage_pct)}
 
 
 @dataclass
@@ -44,104 +84,225 @@ class BacktestResult:
     equity_ts: np.ndarray
     equity: np.ndarray
     buy_hold: np.ndarray
-    positions: list[SimPosition] = field(default_factory=list)
+    trades: list[dict] = field(default_factory=list)  # one per position that filled, in signal order
+
+
+class _JobCollector:
+    """The execution queue as ingest sees it: jobs are kept and handled right after, in order."""
+
+    def __init__(self) -> None:
+        self.bodies: list[dict] = []
+
+    def send(self, body: dict, *, dedupe_key: str) -> None:
+        self.bodies.append(body)
+
+    def drain(self) -> list[dict]:
+        bodies, self.bodies = self.bodies, []
+        return bodies
 
 
 def _quote(symbol: str) -> str:
     return symbol.split("/")[1].split(":")[0]
 
 
-def run_backtest(strategy: Strategy, series_list: Sequence[OhlcvSeries], *, from_ms: int | None = None,
-                 to_ms: int | None = None, settings: BacktestSettings = BacktestSettings()) -> BacktestResult:
-    if not series_list:
-        raise ValueError("no candle series to backtest")
-    quotes = {_quote(s.symbol) for s in series_list}
-    if len(quotes) != 1:
-        raise ValueError(f"all symbols must share one quote currency for one equity curve, got {sorted(quotes)}")
+def _prepare(strategy: Strategy, series_list: Sequence[OhlcvSeries], from_ms: int | None, to_ms: int | None):
+    """Windows to trade, the full series up to `to` (indicator warm-up before `from`), and the
+    setups decided inside the window, keyed by the close time of their decision candle."""
     tf_ms = timeframe_ms(strategy.timeframe)
     lo = from_ms if from_ms is not None else -math.inf
     hi = to_ms if to_ms is not None else math.inf
-
-    # Setups need history before `from` (indicator warm-up); only decisions inside the window trade.
-    signals_at: dict[int, list] = {}
+    setups_at: dict[int, list] = {}
     windows: dict[str, OhlcvSeries] = {}
+    fulls: dict[str, OhlcvSeries] = {}
     for series in sorted(series_list, key=lambda s: s.symbol):
         full = series.up_to(int(hi) - tf_ms) if math.isfinite(hi) else series
         start = int(np.searchsorted(full.ts, lo, side="left")) if math.isfinite(lo) else 0
         window = full.slice(start, None)
         if len(window) == 0:
             continue
-        windows[series.symbol] = window
+        windows[series.symbol], fulls[series.symbol] = window, full
         for setup in strategy.scan(full, start=start):
-            signals_at.setdefault(setup.candle_ts, []).append(strategy.to_signal(setup))
+            setups_at.setdefault(setup.decided_at_ms, []).append(setup)
     if not windows:
         raise ValueError("no candles inside the requested period")
+    return windows, fulls, setups_at, tf_ms
 
+
+def _recorded_prices(fulls: dict[str, OhlcvSeries], timeframe: str):
+    from verzek.execution.paper import RecordedPrices
+
+    prices = RecordedPrices()
+    for symbol, s in fulls.items():
+        # float → shortest repr → Decimal: the recorded decimal text comes back exactly
+        rows = zip(s.ts.tolist(), s.open.tolist(), s.high.tolist(), s.low.tolist(), s.close.tolist(),
+                   s.volume.tolist(), strict=True)
+        prices.add(symbol, timeframe, rows)
+    return prices
+
+
+def _paper_env(settings: BacktestSettings, dsn: str) -> dict[str, str | None]:
+    return {
+        "DATABASE_URL": dsn,
+        "PAPER_START_BALANCE": str(settings.start_balance),
+        "PAPER_MAKER_FEE_PCT": str(settings.maker_fee_pct),
+        "PAPER_TAKER_FEE_PCT": str(settings.taker_fee_pct),
+        "PAPER_SLIPPAGE_PCT": str(settings.slippage_pct),
+        # a backtest trades nobody's money and talks to nobody: no kill switch from the environment,
+        # no broadcasts, no queue nudges
+        "GLOBAL_KILL_SWITCH": "false",
+        "TELEGRAM_VIP_CHAT_ID": None,
+        "TELEGRAM_TRIAL_CHAT_ID": None,
+        "BROADCAST_QUEUE_URL": None,
+        "EXECUTION_QUEUE_URL": None,
+    }
+
+
+def _create_user(strategy: Strategy, settings: BacktestSettings) -> int:
+    from verzek.db import connection
+
+    with connection() as conn, conn.cursor() as cur:
+        cur.execute("INSERT INTO users (email, password_hash) VALUES (%s, '!') RETURNING id", (BACKTEST_EMAIL,))
+        user_id = cur.fetchone()["id"]
+        cur.execute(
+            "INSERT INTO trading_settings (user_id, auto_trade, mode, size_type, size_value, max_open_positions, "
+            "tp_split, breakeven_after_tp, dca_enabled, dca_safety_orders, dca_step_pct, dca_volume_scale, "
+            "skip_if_tp_or_sl_hit, follow_sources) "
+            "VALUES (%s, true, 'paper', 'percent', %s, %s, %s::numeric[], %s, %s, %s, %s, %s, true, %s)",
+            (user_id, settings.size_pct, settings.max_open_positions, list(settings.tp_split),
+             settings.breakeven_after_tp, settings.dca_safety_orders > 0, settings.dca_safety_orders,
+             settings.dca_step_pct, settings.dca_volume_scale, [strategy.source.value]))
+    return user_id
+
+
+_SNAPSHOT_SQL = """
+SELECT COALESCE(sum(realized_pnl - fees + unrealized_pnl), 0) AS pnl,
+       COALESCE(bool_or(status IN ('open', 'closing') AND filled_amount > closed_amount), false) AS exposed,
+       COALESCE(bool_or(status IN ('pending', 'open', 'closing')), false) AS live
+FROM positions WHERE user_id = %s
+"""
+
+
+def _snapshot(user_id: int) -> tuple[Decimal, bool, bool]:
+    from verzek.db import connection
+
+    with connection() as conn, conn.cursor() as cur:
+        cur.execute(_SNAPSHOT_SQL, (user_id,))
+        row = cur.fetchone()
+    return row["pnl"], row["exposed"], row["live"]
+
+
+@dataclass
+class _Run:
+    equity: np.ndarray
+    exposed: np.ndarray
+    ingested: dict[str, int]
+    pnl: Decimal
+
+
+def _drive(strategy: Strategy, windows, prices, setups_at, tf_ms: int, settings: BacktestSettings) -> _Run:
+    """The candle-by-candle loop against the real engine (inside the scratch database)."""
+    from verzek.db import get_pool
+    from verzek.domain.jobs import parse_job
+    from verzek.execution.executor import Executor
+    from verzek.execution.monitor import run_monitor
+    from verzek.execution.venues import VenueProvider
+    from verzek.marketdata.replay import ManualClock
+    from verzek.signals.ingest import ingest_signal
+
+    # verzek.db's pool is created with minconn=0, and psycopg2 then closes every connection it gets
+    # back: one new connection per transaction. A backtest makes tens of thousands of them, so this
+    # run's pool (on the scratch database, dropped afterwards) keeps its connections.
+    pool = get_pool()
+    pool.minconn = pool.maxconn
+    user_id = _create_user(strategy, settings)
     timeline = np.unique(np.concatenate([w.ts for w in windows.values()]))
-    index = {sym: {int(t): i for i, t in enumerate(w.ts)} for sym, w in windows.items()}
-    last_price: dict[str, Decimal] = {}
-    trading = TradingSettings(size_type="percent", size_value=settings.size_pct,
-                              max_open_positions=settings.max_open_positions, tp_split=settings.tp_split,
-                              breakeven_after_tp=settings.breakeven_after_tp, skip_if_tp_or_sl_hit=True,
-                              follow_sources=(strategy.source.value,))
-    open_positions: list[SimPosition] = []
-    all_positions: list[SimPosition] = []
-    rejected: dict[str, int] = {}
-    skipped_full = 0
-    realised = Decimal(0)
+    clock = ManualClock(int(timeline[0]))
+    venues = VenueProvider(paper_prices=prices, clock=clock)
+    executor = Executor(venues)
+    queue = _JobCollector()
     equity = np.empty(len(timeline))
     exposed = np.zeros(len(timeline), dtype=bool)
-    signal_id = 0
+    ingested: dict[str, int] = {}
+    pnl, live = ZERO, False
+    for k, ts in enumerate(timeline.tolist()):
+        close_ms = ts + tf_ms
+        clock.set(close_ms)
+        if live:
+            run_monitor(venues, engine=executor.engine)
+        setups = setups_at.get(close_ms, ())
+        for setup in setups:  # sorted by symbol already: a deterministic order
+            signal = strategy.to_signal(setup, emitted_at_ms=close_ms)
+            result = ingest_signal(signal, queue=queue, now=datetime.fromtimestamp(close_ms / 1000, tz=UTC))
+            ingested[result.status] = ingested.get(result.status, 0) + 1
+            for body in queue.drain():
+                executor.handle(parse_job(body))
+        if live or setups:
+            pnl, exposed[k], live = _snapshot(user_id)
+        equity[k] = float(settings.start_balance + pnl)
+    return _Run(equity, exposed, ingested, pnl)
 
-    for k, ts in enumerate(int(t) for t in timeline):
-        for sym, rows in index.items():
-            i = rows.get(ts)
-            if i is None:
-                continue
-            w = windows[sym]
-            o, h, l_, c = (to_decimal(w.open[i]), to_decimal(w.high[i]), to_decimal(w.low[i]),
-                           to_decimal(w.close[i]))
-            last_price[sym] = c
-            for pos in open_positions:
-                if pos.plan.symbol == sym:
-                    pos.on_candle(ts, o, h, l_, c)
-        for pos in [p for p in open_positions if p.done]:
-            realised += pos.pnl
-            open_positions.remove(pos)
 
-        for signal in signals_at.get(ts, []):
-            if len(open_positions) >= settings.max_open_positions or any(
-                    p.plan.symbol == signal.symbol for p in open_positions):
-                skipped_full += 1  # one position per symbol, capped count: as a user's settings would
-                continue
-            reserved = sum((p.plan.margin for p in open_positions), Decimal(0))
-            free = settings.start_balance + realised - reserved
-            signal_id += 1
-            try:
-                plan = plan_trade(signal, trading, MarketRules.permissive(signal.symbol), free_balance=free,
-                                  last_price=last_price[signal.symbol], signal_id=signal_id, user_id=1)  # one simulated user
-            except PlanRejected as exc:
-                rejected[exc.code] = rejected.get(exc.code, 0) + 1
-                continue
-            pos = SimPosition(plan, ts, settings.fees, settings.entry_timeout_bars, settings.max_hold_bars)
-            open_positions.append(pos)
-            all_positions.append(pos)
+_POSITIONS_SQL = """
+SELECT s.external_id, s.symbol, p.side, p.status, p.close_reason, p.plan = '{}'::jsonb AS skipped,
+       p.filled_amount, p.entry_price, p.realized_pnl, p.fees, p.unrealized_pnl, p.tp_hits, p.breakeven_moved,
+       p.opened_at, p.closed_at
+FROM positions p JOIN signals s ON s.id = p.signal_id
+ORDER BY s.posted_at, s.symbol, s.external_id
+"""
 
-        # open positions: realised part after all fees paid so far + the open amount marked at the close
-        unrealised = sum((p.pnl + p.mark_value(last_price[p.plan.symbol]) for p in open_positions), Decimal(0))
-        equity[k] = float(settings.start_balance + realised + unrealised)
-        exposed[k] = any(p.open_amount > 0 for p in open_positions)
 
-    end_ts = int(timeline[-1])
-    for pos in open_positions:
-        pos.close_at(end_ts, last_price[pos.plan.symbol])
-        realised += pos.pnl
-    equity[-1] = float(settings.start_balance + realised)
+def _positions() -> list[dict]:
+    from verzek.db import connection
 
+    with connection() as conn, conn.cursor() as cur:
+        cur.execute(_POSITIONS_SQL)
+        return list(cur.fetchall())
+
+
+def _iso(dt: datetime | None) -> str | None:
+    return None if dt is None else dt.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def run_backtest(strategy: Strategy, series_list: Sequence[OhlcvSeries], *, from_ms: int | None = None,
+                 to_ms: int | None = None, settings: BacktestSettings = BacktestSettings(),
+                 quiet: bool = True) -> BacktestResult:
+    """Backtest `strategy` on the series (one quote currency) through the real paper engine."""
+    from verzek.backtest.scratch import scoped_env, scratch_database
+    from verzek.observability import logger
+
+    if not series_list:
+        raise ValueError("no candle series to backtest")
+    quotes = {_quote(s.symbol) for s in series_list}
+    if len(quotes) != 1:
+        raise ValueError(f"all symbols must share one quote currency for one equity curve, got {sorted(quotes)}")
+    settings = settings.resolved()
+    windows, fulls, setups_at, tf_ms = _prepare(strategy, series_list, from_ms, to_ms)
+    prices = _recorded_prices(fulls, strategy.timeframe)
+
+    level = logger.log_level
+    if quiet:  # one log line per job and position tick would drown the summary
+        logger.setLevel(logging.ERROR)
+    try:
+        with scratch_database() as dsn, scoped_env(_paper_env(settings, dsn)):
+            run = _drive(strategy, windows, prices, setups_at, tf_ms, settings)
+            rows = _positions()
+    finally:
+        logger.setLevel(level)
+
+    timeline = np.unique(np.concatenate([w.ts for w in windows.values()]))
     buy_hold = _buy_and_hold_curve(windows, timeline)
-    report = _report(strategy, windows, timeline, equity, exposed, buy_hold, all_positions, settings,
-                     rejected, skipped_full, tf_ms)
-    return BacktestResult(report, timeline, equity, buy_hold, all_positions)
+    trades = [_trade(r) for r in rows if r["filled_amount"] > 0]
+    report = _report(strategy, windows, timeline, run, buy_hold, rows, trades, settings, tf_ms)
+    return BacktestResult(report, timeline, run.equity, buy_hold, trades)
+
+
+def _trade(row: dict) -> dict:
+    net = row["realized_pnl"] - row["fees"]
+    return {"signal": row["external_id"], "symbol": row["symbol"], "side": row["side"], "status": row["status"],
+            "close_reason": row["close_reason"], "amount": row["filled_amount"], "entry_price": row["entry_price"],
+            "realized_pnl": row["realized_pnl"], "fees": row["fees"], "net_pnl": net,
+            "unrealized_pnl": row["unrealized_pnl"], "tp_hits": row["tp_hits"],
+            "opened_at": _iso(row["opened_at"]), "closed_at": _iso(row["closed_at"])}
 
 
 def _buy_and_hold_curve(windows: dict[str, OhlcvSeries], timeline: np.ndarray) -> np.ndarray:
@@ -159,55 +320,54 @@ def _max_drawdown(equity: np.ndarray) -> float:
     return float(np.max((peaks - equity) / peaks)) if len(equity) else 0.0
 
 
-def _report(strategy, windows, timeline, equity, exposed, buy_hold, positions, settings, rejected,
-            skipped_full, tf_ms) -> dict:
-    traded = [p for p in positions if p.filled > 0]
-    pnls = [p.pnl for p in traded]
-    wins = sum(1 for x in pnls if x > 0)
+def _count(values) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for v in values:
+        out[v] = out.get(v, 0) + 1
+    return dict(sorted(out.items()))
+
+
+def _report(strategy, windows, timeline, run: _Run, buy_hold, rows, trades, settings, tf_ms) -> dict:
+    from verzek.backtest.report import iso
+
+    equity = run.equity
+    closed = [t for t in trades if t["status"] == "closed"]
+    wins = sum(1 for t in closed if t["net_pnl"] > 0)
     start = float(settings.start_balance)
     returns = np.diff(equity) / equity[:-1] if len(equity) > 1 else np.zeros(0)
-    bars_per_year = YEAR_MS / tf_ms
     sd = float(np.std(returns))
-    sharpe = float(np.mean(returns) / sd * math.sqrt(bars_per_year)) if sd > 0 else 0.0
-    exits: dict[str, int] = {}
-    for p in traded:
-        for f in p.fills:
-            if f.kind != "entry":
-                exits[f.kind] = exits.get(f.kind, 0) + 1
+    sharpe = float(np.mean(returns) / sd * math.sqrt(YEAR_MS / tf_ms)) if sd > 0 else 0.0
+    planned = [r for r in rows if not r["skipped"]]
 
-    def r6(x: float) -> float:
+    def r6(x) -> float:
         return round(float(x), 6)
-
-    from verzek.backtest.report import iso
 
     return {
         "strategy": strategy.name,
         "config_version": strategy.config.version,
         "timeframe": strategy.timeframe,
+        "engine": "verzek.execution paper mode: ingest_signal -> Executor -> run_monitor on a scratch database",
         "symbols": sorted(windows),
         "quote": _quote(next(iter(windows))),
         "period": {"from": iso(int(timeline[0])), "to": iso(int(timeline[-1]) + tf_ms), "bars": len(timeline)},
-        "settings": {"start_balance": str(settings.start_balance), "size_pct": str(settings.size_pct),
-                     "max_open_positions": settings.max_open_positions,
-                     "maker_fee": str(settings.fees.maker), "taker_fee": str(settings.fees.taker),
-                     "entry_timeout_bars": settings.entry_timeout_bars, "max_hold_bars": settings.max_hold_bars,
-                     "breakeven_after_tp": settings.breakeven_after_tp,
-                     "tp_split": [str(x) for x in settings.tp_split]},
-        "signals": len(positions) + skipped_full + sum(rejected.values()),
-        "signals_skipped_position_limit": skipped_full,
-        "signals_rejected_by_planner": dict(sorted(rejected.items())),
-        "trades": len(traded),
-        "unfilled": len(positions) - len(traded),
+        "settings": settings.as_report(),
+        "signals": sum(run.ingested.values()),
+        "signals_by_ingest_status": dict(sorted(run.ingested.items())),
+        "signals_skipped_by_executor": _count(r["close_reason"] for r in rows if r["skipped"]),
+        "trades": len(trades),
+        "unfilled": _count(r["close_reason"] or r["status"] for r in planned if r["filled_amount"] == 0),
+        "open_at_end": len(trades) - len(closed),
         "wins": wins,
-        "win_rate": r6(wins / len(traded)) if traded else None,
-        "exits": dict(sorted(exits.items())),
-        "fees_paid": r6(sum(float(p.fee_total) for p in traded)),
+        "win_rate": r6(wins / len(closed)) if closed else None,
+        "exits": _count(t["close_reason"] for t in closed),
+        "fees_paid": r6(sum((r["fees"] for r in rows), ZERO)),
         "profit_after_fees": r6(equity[-1] - start),
+        "profit_after_fees_exact": format(run.pnl.normalize(), "f"),
         "return_pct": r6(100 * (equity[-1] / start - 1)),
         "max_drawdown_pct": r6(100 * _max_drawdown(equity)),
         "sharpe_like": r6(sharpe),
         "sharpe_note": "mean/stdev of per-bar equity returns × sqrt(bars per year); no risk-free rate",
-        "exposure_pct": r6(100 * float(np.mean(exposed))),
+        "exposure_pct": r6(100 * float(np.mean(run.exposed))),
         "buy_and_hold_return_pct": r6(100 * float(buy_hold[-1])),
-        "avg_trade_pnl": r6(sum(float(x) for x in pnls) / len(pnls)) if pnls else None,
+        "avg_trade_pnl": r6(sum((t["net_pnl"] for t in closed), ZERO) / len(closed)) if closed else None,
     }

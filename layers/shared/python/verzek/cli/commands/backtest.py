@@ -1,4 +1,5 @@
-"""`verzek backtest`: run a house strategy and the trade planner + paper fills over recorded candles."""
+"""`verzek backtest`: run a house strategy over recorded candles and trade its signals with the real
+execution engine in paper mode (ingest, executor, position monitor) on a scratch database."""
 
 from __future__ import annotations
 
@@ -17,8 +18,20 @@ def register(subparsers) -> None:
     p.add_argument("--out", type=Path, default=Path("backtest-out"), help="directory for report.json/equity.png")
     p.add_argument("--balance", default="10000", help="start balance in the quote currency")
     p.add_argument("--size-pct", default="10", help="percent of the free balance per trade")
-    p.add_argument("--fee", default="0.001", help="maker and taker fee rate (0.001 = 0.1 %%)")
+    p.add_argument("--max-open", type=int, default=5, help="maximum open positions (default 5)")
+    p.add_argument("--tp-split", default="50,30,20",
+                   help="take-profit split in percent of the filled amount, comma separated (default 50,30,20)")
+    p.add_argument("--breakeven-after-tp", type=int, default=1,
+                   help="move the stop to the entry after this TP (0 = never; default 1)")
+    p.add_argument("--dca-orders", type=int, default=0, help="DCA safety orders per trade (default 0 = off)")
+    p.add_argument("--dca-step-pct", default="2", help="distance between safety orders, percent (default 2)")
+    p.add_argument("--dca-scale", default="1.5", help="volume scale from one safety order to the next (default 1.5)")
+    p.add_argument("--fee", default=None,
+                   help="maker and taker fee rate (0.001 = 0.1 %%; default: PAPER_MAKER/TAKER_FEE_PCT)")
+    p.add_argument("--slippage-pct", default=None,
+                   help="market/stop order slippage in percent (default: PAPER_SLIPPAGE_PCT)")
     p.add_argument("--no-png", action="store_true", help="skip the equity-curve PNG")
+    p.add_argument("--verbose", action="store_true", help="show the execution engine's logs")
     p.set_defaults(func=run)
 
 
@@ -38,12 +51,50 @@ def _parse_time(value: str | None, flag: str) -> int | None:
     return int(dt.timestamp() * 1000)
 
 
-def run(args: argparse.Namespace) -> int:
+def _settings(args: argparse.Namespace):
     from decimal import Decimal, InvalidOperation
 
-    from verzek.backtest import BacktestSettings, run_backtest
+    from verzek.backtest import BacktestSettings
+    from verzek.cli import CliError
+
+    try:
+        balance, size = Decimal(args.balance), Decimal(args.size_pct)
+        split = tuple(Decimal(x) for x in args.tp_split.split(","))
+        step, scale = Decimal(args.dca_step_pct), Decimal(args.dca_scale)
+        fee = None if args.fee is None else Decimal(args.fee)
+        slippage = None if args.slippage_pct is None else Decimal(args.slippage_pct)
+    except InvalidOperation:
+        raise CliError("--balance, --size-pct, --tp-split, --dca-step-pct, --dca-scale, --fee and "
+                       "--slippage-pct must be numbers") from None
+    checks = [
+        (balance.is_finite() and balance > 0, "--balance must be > 0"),
+        (size.is_finite() and 0 < size <= 100, "--size-pct must be in (0, 100]"),
+        (1 <= args.max_open <= 500, "--max-open must be between 1 and 500"),
+        (all(x.is_finite() and x > 0 for x in split) and len(split) <= 20,
+         "--tp-split must be up to 20 positive percentages"),
+        (0 <= args.breakeven_after_tp <= 20, "--breakeven-after-tp must be between 0 and 20"),
+        (0 <= args.dca_orders <= 20, "--dca-orders must be between 0 and 20"),
+        (step.is_finite() and 0 < step < 100, "--dca-step-pct must be in (0, 100)"),
+        (scale.is_finite() and 0 < scale <= 10, "--dca-scale must be in (0, 10]"),
+        (fee is None or (fee.is_finite() and 0 <= fee < Decimal("0.05")), "--fee must be in [0, 0.05)"),
+        (slippage is None or (slippage.is_finite() and 0 <= slippage < 5), "--slippage-pct must be in [0, 5)"),
+    ]
+    for ok, message in checks:
+        if not ok:
+            raise CliError(message)
+    fee_pct = None if fee is None else (fee * 100).normalize()
+    return BacktestSettings(start_balance=balance, size_pct=size, max_open_positions=args.max_open, tp_split=split,
+                            breakeven_after_tp=args.breakeven_after_tp or None, dca_safety_orders=args.dca_orders,
+                            dca_step_pct=step, dca_volume_scale=scale, maker_fee_pct=fee_pct, taker_fee_pct=fee_pct,
+                            slippage_pct=slippage)
+
+
+def run(args: argparse.Namespace) -> int:
+    import time
+
+    from verzek.backtest import run_backtest
     from verzek.backtest.report import write_equity_png, write_json
-    from verzek.backtest.simulator import Fees
+    from verzek.backtest.scratch import ScratchDatabaseError
     from verzek.cli import CliError
     from verzek.marketdata.replay import MarketDataError, ReplayMarketData, sample_dir
     from verzek.ml.model import ModelError
@@ -52,29 +103,29 @@ def run(args: argparse.Namespace) -> int:
     from_ms, to_ms = _parse_time(args.from_, "--from"), _parse_time(args.to, "--to")
     if from_ms is not None and to_ms is not None and from_ms >= to_ms:
         raise CliError("--from must be before --to")
-    try:
-        balance, size, fee = Decimal(args.balance), Decimal(args.size_pct), Decimal(args.fee)
-    except InvalidOperation:
-        raise CliError("--balance, --size-pct and --fee must be numbers") from None
-    if balance <= 0 or not 0 < size <= 100 or not 0 <= fee < Decimal("0.05"):
-        raise CliError("--balance must be > 0, --size-pct in (0, 100], --fee in [0, 0.05)")
+    settings = _settings(args)
     strategy = create_strategy(args.strategy)
+    started = time.perf_counter()
     try:
         market = ReplayMarketData.from_files(args.data or [sample_dir()])
         series = [market.full_series(s, strategy.timeframe) for s in market.symbols(strategy.timeframe)]
         if not series:
             raise CliError(f"no recorded candles usable at {strategy.timeframe} (the {strategy.name} timeframe)")
-        settings = BacktestSettings(start_balance=balance, size_pct=size, fees=Fees(fee, fee))
-        result = run_backtest(strategy, series, from_ms=from_ms, to_ms=to_ms, settings=settings)
-    except (MarketDataError, ModelError, ValueError) as exc:
+        result = run_backtest(strategy, series, from_ms=from_ms, to_ms=to_ms, settings=settings,
+                              quiet=not args.verbose)
+    except (MarketDataError, ModelError, ScratchDatabaseError, ValueError) as exc:
         raise CliError(str(exc)) from None
+    elapsed = time.perf_counter() - started
     write_json(result.report, args.out / "report.json")
     if not args.no_png:
         write_equity_png(result, args.out / "equity.png")
     r = result.report
-    print(f"{r['strategy']} {r['timeframe']} {r['period']['from']} .. {r['period']['to']} on {len(r['symbols'])} symbols")
-    print(f"trades {r['trades']}  win rate {r['win_rate']}  profit after fees {r['profit_after_fees']} {r['quote']} "
-          f"({r['return_pct']:.2f} %)  max drawdown {r['max_drawdown_pct']:.2f} %  sharpe-like {r['sharpe_like']:.2f}  "
-          f"exposure {r['exposure_pct']:.1f} %  buy & hold {r['buy_and_hold_return_pct']:.2f} %")
+    print(f"{r['strategy']} {r['timeframe']} {r['period']['from']} .. {r['period']['to']} on {len(r['symbols'])} symbols"
+          f" ({r['period']['bars']} bars, {elapsed:.1f} s)")
+    win_rate = "-" if r["win_rate"] is None else f"{r['win_rate']:.3f}"
+    print(f"trades {r['trades']} (open at end {r['open_at_end']})  win rate {win_rate}  profit after fees "
+          f"{r['profit_after_fees']} {r['quote']} ({r['return_pct']:.2f} %)  max drawdown {r['max_drawdown_pct']:.2f} %  "
+          f"sharpe-like {r['sharpe_like']:.2f}  exposure {r['exposure_pct']:.1f} %  "
+          f"buy & hold {r['buy_and_hold_return_pct']:.2f} %")
     print(f"report: {args.out / 'report.json'}" + ("" if args.no_png else f"  equity curve: {args.out / 'equity.png'}"))
     return 0
