@@ -73,8 +73,8 @@ def test_stop_only_as_percentage_is_not_a_price():
 
 @pytest.mark.parametrize("text,why", [
     # the buy label is not understood, so the entries would come from the sell (target) line
-    # (Swahili "Nunua" = buy: a language the lexicon does not know)
-    ("$LINK Long\nNunua: 14.20\nSell: 14.80 / 15.40\nStop: 13.70", "contradicts the long side"),
+    # (Hungarian "Vétel" = buy: a language the lexicon does not know)
+    ("$LINK Long\nVétel: 14.20\nSell: 14.80 / 15.40\nStop: 13.70", "contradicts the long side"),
     # targets under a heading we do not know: never trade with the targets missing
     ("#FET/USDT LONG\nEntry: 1.52\nHold for: 1.70 / 1.85\nStop: 1.42", "targets missing"),
     ("#LTC/USDT LONG\nEntry: 82 - 84\nTargets: 86 - 88\nStopp: 79", "stop missing"),

@@ -1,5 +1,6 @@
 """Words channels use, by meaning: English plus Russian, Ukrainian, Turkish, Spanish, Portuguese, German, French,
-Italian, Polish, Vietnamese, Indonesian, Arabic, Persian, Chinese, Japanese and Korean forms.
+Italian, Polish, Vietnamese, Indonesian/Malay, Arabic, Persian, Chinese, Japanese, Korean, Thai, Tagalog, Swahili,
+Hebrew, Greek, Romanian, Czech, Dutch and Bengali forms.
 
 Every pattern is matched case-insensitively on normalised text with word boundaries around it.
 Longer phrases come first so "stop targets" is a stop, not a target list.
@@ -8,6 +9,7 @@ Longer phrases come first so "stop targets" is a stop, not a target list.
 from __future__ import annotations
 
 import re
+import unicodedata
 from enum import StrEnum
 
 
@@ -24,33 +26,61 @@ class Field(StrEnum):
     IGNORE = "ignore"  # a label whose numbers mean something else (DCA, risk, profit, period, ...)
 
 
-# CJK ideographs and Hangul are written without spaces between words ("做多入场"), so they never
-# count as "inside a word" for label boundaries.
-CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
-_B = rf"(?<![#$])(?<![^\W{CJK}])"  # label start: not inside a word, not a hashtag
-_E = rf"(?![^\W{CJK}])"
+# CJK ideographs and Hangul, and Thai/Lao/Myanmar/Khmer, are written without spaces between words
+# ("做多入场", "จุดเข้า"), so they never count as "inside a word" for label boundaries.
+CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+
+
+def _combining_marks() -> str:
+    """Character class body of the combining marks that belong to letters (Indic vowel signs, viramas,
+    accents written as separate code points): they are part of a word, not separators. Marks for
+    symbols (keycaps) and variation selectors are left out: those decorate emojis."""
+    ranges: list[list[int]] = []
+    for cp in range(0x300, 0x10000):
+        if 0x20D0 <= cp <= 0x20FF or 0xFE00 <= cp <= 0xFE0F:
+            continue
+        if unicodedata.category(chr(cp)) in ("Mn", "Mc"):
+            if ranges and ranges[-1][1] == cp - 1:
+                ranges[-1][1] = cp
+            else:
+                ranges.append([cp, cp])
+    return "".join(f"\\u{a:04x}" + (f"-\\u{b:04x}" if b > a else "") for a, b in ranges)
+
+
+MARKS = _combining_marks()
+_B = rf"(?<![#$])(?<![^\W{CJK}])(?<![{MARKS}])"  # label start: not inside a word, not a hashtag
+_E = rf"(?![^\W{CJK}]|[{MARKS}])"
 
 # Numbered labels ("TP1", "Target 2.", "Hedef 1:", "Entry 1") consume their index.
 _INDEX_FORMS = r"\d{1,2}(?![\d%]|[.,]\d)|[ \t]+\d{1,2}(?![\d%]|[.,]\d|\s*[-~_/]\s*\d|\s*x(?!\w))"
 _INDEX = f"(?:{_INDEX_FORMS})?"
 # A single target may be written "Target 1 - 1.40": index, spaced dash, then one price (with a decimal point
 # or 3+ digits, so "TP 1 - 2" stays two numbers) and nothing else on the line.
-_TARGET_INDEX = (r"(?:[ \t]+\d{1,2}(?=[ \t]+-[ \t]+\$?(?:\d+[.,]\d+|\d{3,}(?:[.,]\d+)?)[ \t]*$)|"
-                 f"{_INDEX_FORMS})?")
+_ONE_PRICE_AFTER_DASH = r"(?=[ \t]+-[ \t]+\$?(?:\d+[.,]\d+|\d{3,}(?:[.,]\d+)?)[ \t]*$)"
+_TARGET_INDEX = rf"(?:[ \t]+\d{{1,2}}{_ONE_PRICE_AFTER_DASH}|{_INDEX_FORMS})?"
+# Ladders of side words ("Buy 1: 6.45", "Buy 2 - 0.1275", "Buy1 6.10"): a one-digit rung number only
+# when a colon, parenthesis or a lone dash-price follows, so "Buy 15 TP 16" keeps 15 as the price.
+_LADDER_INDEX = rf"(?:\d(?![\d%]|[.,]\d)|[ \t]+[1-9](?=[ \t]*[:)])|[ \t]+[1-9]{_ONE_PRICE_AFTER_DASH})?"
 
 LABELS: list[tuple[Field, str]] = [
     (Field.STOP, (r"stop[\s-]*targets?|stop[\s-]*loss(?:es)?|stop[\s-]*los|stoploss|stopls|stol+[\s-]*loss|"
                  r"s\s*/\s*l|sl|stop|invalidation|стоп[\s-]*лосс?|стоп|сл|zarar[\s-]*(?:durdur|kes)|"
                  r"stop[\s-]*kay[ıi]p|parada|stop\s+de\s+p[ée]rdida|c[ắa]t\s+l[ỗo]|d[ừu]ng\s+l[ỗo]|batas\s+rugi|"
                  r"وقف\s+(?:ال)?خسار[ةه]|(?:ال)?ستوب|حد\s+ضرر|استاپ(?:\s*لاس)?|止损(?:价|位)?|손절(?:가)?|"
-                 r"損切り?(?:ライン|価格)?|ストップ(?:ロス)?")),
+                 r"損切り?(?:ライン|価格)?|ストップ(?:ロス)?|"
+                 # Thai, Malay, Swahili, Hebrew, Greek, Romanian, Czech, Bengali
+                 r"จุดตัดขาดทุน|ตัดขาดทุน|หยุดขาดทุน|henti\s+rugi|hentikan\s+kerugian|hasara\s+ya\s+kusimamisha|"
+                 r"סטופ(?:\s*לוס)?|עצירת\s+הפסד|στοπ(?:\s*λος)?|όριο\s+ζημιάς|stop\s+pierdere|"
+                 r"zastaven[íi]\s+ztr[áa]ty|স্টপ(?:\s*লস)?")),
     (Field.TARGETS, (r"(?:take[\s-]*profit|tp|profit|sell)[\s-]*targets?|targ?ets?[\s-]+profits?|(?:short|mid|long)[\s-]*term|take[\s-]*profits?|targets|tps|"
                     r"t\s*/\s*p|tp|targ?et|hedefler(?:i)?|hedef|kar[\s-]*al|тейк[\s-]*профиты?|тейки|тейк|"
                     r"цели|цель|objetivos?|alvos?|metas?|obj|tomar\s+ganancias|toma\s+de\s+ganancias|"
                     r"ch[ốo]t\s+l[ờo]i|(?:ال)?[أا]هداف|(?:ال)?هدف|تارگت(?:\s*ها)?|اهداف|هدف|"
                     r"止盈(?:目标|位|价)?|目标(?:价|位)?|목표(?:가)?|익절(?:가)?|"
                     r"kurs[\s-]*ziele?|gewinn[\s-]*ziele?|ziele?|objectifs?|cibles?|obiettiv[oi]|cele|cel|"
-                    r"цілі|ціль|利確(?:目標|ライン)?|利益確定|ターゲット|目標(?:価格)?")),
+                    r"цілі|ціль|利確(?:目標|ライン)?|利益確定|ターゲット|目標(?:価格)?|"
+                    r"เป้าหมาย|เป้า|sasaran|malengo|lengo|יעדים|יעד|στόχοι|στόχος|στοχοι|στοχος|"
+                    r"[țţt][iî]nte|[țţt][iî]nt[ăa]|obiective|c[íi]le|c[íi]l|koersdoelen|doelen|doel|টার্গেট|লক্ষ্য")),
     (Field.ENTRY, (r"entry[\s-]*(?:zone|area|price|point|range|targets?|around|levels?)|entries|entry|entrance|"
                   r"enter(?:\s+at)?|entrada(?:s)?|punto\s+de\s+entrada|pre[çc]o\s+de\s+entrada|"
                   r"giri[şs](?:\s+(?:fiyat[ıi]|b[öo]lgesi|aral[ıi][ğg][ıi]))?|точка\s+входа|зона\s+входа|"
@@ -65,29 +95,34 @@ LABELS: list[tuple[Field, str]] = [
                   r"einstiegs?(?:[\s-]*(?:preis|zone|bereich|kurs))?|kauf[\s-]*(?:zone|bereich)|"
                   r"(?:point|zone|prix)\s+d'entr[ée]e|entr[ée]e|(?:prezzo|zona|punto)\s+di\s+(?:ingresso|entrata)|"
                   r"ingresso|entrata|(?:strefa|cena|punkt)\s+wej[śs]cia|wej[śs]cie|(?:точка|зона|ціна)\s+входу|вхід|"
-                  r"エントリー?(?:価格|ゾーン)?")),
+                  r"エントリー?(?:価格|ゾーン)?|^[ \t]*open(?=\s*[:=])|"
+                  r"จุดเข้าซื้อ|จุดเข้า|ราคาเข้า|เข้าซื้อ|pasok|kiingilio|כניסה|είσοδος|εισοδος|"
+                  r"pre[țţt]\s+de\s+intrare|intrare|vstupn[íi]\s+cena|vstup|instapprijs|instapzone|instap|"
+                  r"এন্ট্রি|প্রবেশ")),
     (Field.LEVERAGE, (r"leverage|levrage|leverge|leverag|lvrg|lvg|lev|kald[ıi]ra[çc]|плечо|apalancamiento|"
                      r"alavancagem|[đd][òo]n\s+b[ẩa]y|(?:ال)?رافعة|اهرم|لوریج|杠杆(?:倍数)?|레버리지|hebel|levier|leva|"
-                     r"d[źz]wignia|плече|レバレッジ")),
-    (Field.SYMBOL, r"(?:coin|pair)\s+name|pair|coin|symbol|ticker|asset|token|монета|пара|parite|moneda|ativo|par|عملة|ارز|币种|m[üu]nze|paire|coppia|moneta|монета|銘柄"),
+                     r"d[źz]wignia|плече|レバレッジ|เลเวอเรจ|leveraj|מינוף|μόχλευση|μοχλευση|p[áa]ka|hefboom|লিভারেজ")),
+    (Field.SYMBOL, r"(?:coin|pair)\s+name|pair|coin|symbol|ticker|asset|token|монета|пара|parite|moneda|ativo|par|عملة|ارز|币种|m[üu]nze|paire|coppia|moneta|монета|銘柄|"
+                   r"เหรียญ|คู่เทรด|syiling|sarafu|מטבע|νόμισμα|ζεύγος|moned[ăa]|pereche|p[áa]r|munt|কয়েন"),
     (Field.IGNORE, (r"dca|re[\s-]*entry|add\s+more|average|risk(?:\s*/\s*reward)?|reward|r\s*/\s*r|rr|"
                    r"period|volume|market\s+cap|ranking|wallet(?:\s+size)?|capital|amount|balance|margin\s+size|"
                    r"position\s+size|change|duration|(?:profit|roi|pnl|gain|loss)(?=\s*%?\s*:)|"
                    r"allocation|риск|объ[её]м|депозит|risiko|risque|rischio|ryzyko|ризик")),
-    (Field.LONG, r"long|longs|longing|лонг|buy[\s-]*long|largo|alcista|لونج|لونغ|لانگ|做多|多单|开多|롱|ロング"),
-    (Field.SHORT, r"short|shorts|shorting|шорт|sell[\s-]*short|corto|bajista|شورت|做空|空单|开空|숏|ショート"),
+    (Field.LONG, r"long|longs|longing|лонг|buy[\s-]*long|largo|alcista|لونج|لونغ|لانگ|做多|多单|开多|롱|ロング|לונג|লং"),
+    (Field.SHORT, r"short|shorts|shorting|шорт|sell[\s-]*short|corto|bajista|شورت|做空|空单|开空|숏|ショート|שורט|শর্ট"),
     (Field.BUY, (r"buy|compra|comprar|al[ıi][şsm]|купить|покупка|покупаем|buying|mua|beli|شراء|خرید|买入|매수|"
-                r"achat|acheter|kaufen|kauf|acquist[oa]|acquista|kupno|kupuj|купівля|купуємо|買い")),
+                r"achat|acheter|kaufen|kauf|acquist[oa]|acquista|kupno|kupuj|купівля|купуємо|買い|ซื้อ|nunua|bumili|bili|"
+                r"קנייה|קניה|αγορά|αγορα|cump[ăa]r[ăa]|cump[ăa]rare|n[áa]kup|koupit|kopen|koop|কিনুন|ক্রয়")),
     (Field.SELL, (r"sell[\s-]*(?:zone|area|range|setup|price|targets?)|sell|venta|vender|venda|sat[ıi][şs]|продать|"
                  r"продажа|продаем|selling|b[áa]n|jual|بيع|فروش|卖出|매도|vente|vendre|verkaufen|verkauf|vendita|vendi|"
-                 r"sprzeda[żz]|продаж|売り")),
+                 r"sprzeda[żz]|продаж|売り|ขาย|uza|ibenta|benta|מכירה|πώληση|πωληση|v[âa]nzare|vinde|prodej|prodat|"
+                 r"verkopen|verkoop|বিক্রি|বিক্রয়")),
 ]
 
-_NUMBERED = (Field.TARGETS, Field.ENTRY)
+_LABEL_INDEX = {Field.TARGETS: _TARGET_INDEX, Field.ENTRY: _TARGET_INDEX, Field.BUY: _LADDER_INDEX,
+                Field.SELL: _LADDER_INDEX}
 LABEL_RE = re.compile(
-    "|".join(f"(?P<{field.value}>{_B}(?:{pattern})"
-             f"{_TARGET_INDEX if field == Field.TARGETS else _INDEX if field in _NUMBERED else ''}{_E})"
-             for field, pattern in LABELS),
+    "|".join(f"(?P<{field.value}>{_B}(?:{pattern}){_LABEL_INDEX.get(field, '')}{_E})" for field, pattern in LABELS),
     re.IGNORECASE,
 )
 

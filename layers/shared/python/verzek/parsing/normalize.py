@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from verzek.parsing.lexicon import CJK
+
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d"), "-")
 _LOOKALIKES = {
     ord("\u00d7"): "x",  # multiplication sign used for leverage (×50)
@@ -63,7 +65,7 @@ _TIMES_SUFFIX = re.compile(r"(?<=\d)\s?[倍배]")
 _EMOJI_TARGET = re.compile("\U0001f3af\ufe0f?(?=[ \t]*[$]?\\d)")
 _EMOJI_STOP = re.compile("[\u26d4\U0001f6d1\u274c]\ufe0f?(?=[ \t]*[$]?\\d)")
 # CJK ideographs / Hangul glued to digits or Latin letters ("入场3450", "10배"): split them apart.
-_CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+_CJK = CJK
 _CJK_GLUE = re.compile(rf"(?<=[{_CJK}])(?=[^\s{_CJK}])|(?<=[^\s{_CJK}])(?=[{_CJK}])")
 _TABLE_CELL_SPLIT = re.compile(r"\s*\|\s*")
 _TABLE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
@@ -90,10 +92,14 @@ def _tables_to_fields(text: str) -> str:
     return "\n".join(out)
 
 
-def _char_class(ch: str) -> str:
+def _char_class(ch: str, after_letter: bool) -> str:
     if ch in "\n\t":
         return ch
     cat = unicodedata.category(ch)
+    if cat in ("Mn", "Mc") and after_letter and ch not in _EMOJI_MARKS:
+        return ch  # a vowel sign / virama / accent of the letter before it ("จุด", "এন্ট্রি") is part of the word
+    if cat == "Nd" and not ch.isascii():
+        return str(unicodedata.decimal(ch))  # Bengali, Thai, Devanagari, ... digits are prices like any other
     if cat in ("So", "Sk", "Cs", "Co", "Cn", "Me", "Mn") and ch not in "^":
         return " "  # emoji, pictographs, variation selectors, combining marks
     if cat == "No":
@@ -103,6 +109,8 @@ def _char_class(ch: str) -> str:
     return ch
 
 
+# Variation selectors and marks for symbols only ever decorate emojis.
+_EMOJI_MARKS = frozenset(chr(cp) for cp in (*range(0xFE00, 0xFE10), *range(0x20D0, 0x2100)))
 _KEYCAP = re.compile("[0-9#*]\ufe0f?\u20e3")  # 1️⃣ list markers
 
 
@@ -110,7 +118,15 @@ def normalize(text: str) -> str:
     """Canonical form of a message: ASCII punctuation, no emojis/links/relay artefacts/dates."""
     text = _KEYCAP.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")).translate(_TRANSLATE)
     text = _EMOJI_STOP.sub(" SL ", _EMOJI_TARGET.sub(" TP ", text))
-    text = "".join(_char_class(ch) for ch in text)
+    out: list[str] = []
+    after_letter = False
+    for ch in text:
+        kept = _char_class(ch, after_letter)
+        out.append(kept)
+        if kept:
+            # A mark after a letter, or after a mark kept for one ("ন্ট্র"), belongs to that letter.
+            after_letter = kept.isalpha() or (kept == ch and unicodedata.category(ch) in ("Mn", "Mc"))
+    text = "".join(out)
     text = _RELAY_LINES.sub("", text)
     text = _URL.sub(" ", text)
     text = _BY_HANDLE.sub(" ", text)

@@ -102,7 +102,9 @@ def _assign_levels(segments: list[Segment]) -> _Levels:
     if not entry_segments:
         for candidates in (with_numbers(Field.BUY), with_numbers(Field.LONG, Field.SHORT), with_numbers(Field.SELL)):
             if candidates:
-                entry_segments = [candidates[0]]
+                # "Buy 1: 6.45 / Buy 2: 6.10 / Buy 3: 5.80": a numbered ladder is one entry list.
+                ladder = [s for s in candidates if s.field == candidates[0].field and _numbered(s)]
+                entry_segments = ladder if _numbered(candidates[0]) and len(ladder) > 1 else [candidates[0]]
                 break
     entry_end = segments.index(entry_segments[0]) if entry_segments else len(segments)
     if not entry_segments:
@@ -124,6 +126,10 @@ def _assign_levels(segments: list[Segment]) -> _Levels:
     stop = next((s.numbers for s in stop_segments if s.numbers), [])
     stop_pct = next((s.percents for s in stop_segments if s.percents), [])
     return _Levels(entry_segments, entries, targets, stop, stop_pct)
+
+
+def _numbered(segment: Segment) -> bool:
+    return segment.label is not None and segment.label.text.rstrip()[-1:].isdigit()
 
 
 def _entry_type(levels: _Levels, values: list[Decimal]) -> EntryType | None:
@@ -265,6 +271,12 @@ def parse_message(text: str) -> ParsedMessage:
     entries = sorted(_dedupe(entries))
     stop = _pick_stop(stops, entries)
     has_setup = bool(entries) and bool(targets or stop is not None)
+    if candidate is None and symbol_problem is None and has_setup:
+        # "BTC 4H setup — LONG / Entry ... / Stop ...": with a full set of levels, one bare capitalised
+        # ticker is the coin; two or more different ones stay ambiguous (and the post is rejected).
+        bare, bare_problem = choose_symbol(candidates, allow_bare=True)
+        if bare is not None and bare_problem is None:
+            candidate = bare
 
     if not has_setup:
         action = update_action(status_text)

@@ -53,6 +53,8 @@ def _coin(word: str, rank: int, position: int, allow_glued: bool = True) -> Symb
         raw, perpetual = raw[:-4], True
     if _TIMEFRAME_RE.match(raw):
         return None
+    if raw[:1].isdigit() and sum(ch.isalpha() for ch in raw) < 2:
+        return None  # "1R", "2R", "3D": multiples and counts; digit-led coins have a name ("1INCH", "1000PEPE")
     base, quote = _split_glued(raw) if allow_glued else (raw.upper(), None)
     if not _BASE_RE.match(base) or base in NOT_COINS:
         return None

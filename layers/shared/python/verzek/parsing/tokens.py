@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
-from verzek.parsing.lexicon import CJK, LABEL_RE, Field
+from verzek.parsing.lexicon import CJK, LABEL_RE, MARKS, Field
 
 
 class Kind(StrEnum):
@@ -39,7 +39,7 @@ _TOKEN_RE = re.compile(
     r"|(?P<num>(?<![\w])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d{1,3}(?:\.\d{3})+,\d+(?![\d.,])|\d+(?:[.,]\d+)?|(?<![.,])[.,]\d+)(?P<ksuffix>\s?[kK](?!\w))?"
     r"(?P<pct>\s?%)?)"
     rf"|(?P<cjk>[{CJK}])"  # one ideograph / Hangul syllable per token: these scripts glue words together
-    rf"|(?P<word>[^\W\d_{CJK}](?:[^\W{CJK}]|['&])*(?:\.p(?!\w))?)"
+    rf"|(?P<word>[^\W\d_{CJK}](?:[^\W{CJK}]|['&{MARKS}])*(?:\.p(?!\w))?)"
     r"|(?P<sep>\S)",
     re.IGNORECASE,
 )
@@ -151,9 +151,14 @@ def _mark_non_prices(tokens: list[Token]) -> None:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         prev = tokens[i - 1] if i else None
         if nxt and nxt.kind == Kind.SEP and nxt.text == ")" and tok.value == tok.value.to_integral_value() \
-                and tok.value <= 20 and "." not in tok.text and not (prev and prev.text == "("):
-            tok.kind = Kind.INDEX  # inline numbering: "Targets: 1) 0.50 2) 0.55"
-            continue
+                and tok.value <= 20 and "." not in tok.text:
+            before = tokens[i - 2] if i >= 2 else None
+            if not (prev and prev.text == "("):
+                tok.kind = Kind.INDEX  # inline numbering: "Targets: 1) 0.50 2) 0.55"
+                continue
+            if before is not None and before.kind == Kind.LABEL:
+                tok.kind = Kind.INDEX  # "Trigger: Target (1)": which target, not a price
+                continue
         if nxt and nxt.kind == Kind.WORD and nxt.text.lower() in _TIME_UNITS:
             tok.kind = Kind.INDEX
             continue
