@@ -26,6 +26,28 @@ State: an in-memory order book per (exchange, market) honouring client order ids
 duplicate error), balances, leverage and margin mode, Binance API-key restrictions. Limit orders
 rest until `fill()`; market orders fill at once at `mark_prices[symbol]`.
 
+Stop (conditional) orders, as ccxt sends them for linear futures:
+
+* Binance USD-M: the Algo Service (`POST|GET|DELETE /fapi/v1/algoOrder`, `GET /fapi/v1/openAlgoOrders`;
+  `algoType=CONDITIONAL`, `type` STOP_MARKET / TAKE_PROFIT_MARKET, `triggerPrice`, `quantity` or
+  `closePosition=true` (not both, and no `reduceOnly` with it: -1106), `workingType` MARK_PRICE /
+  CONTRACT_PRICE, `clientAlgoId`; tick/step precision (-4014/-1111); a trigger the mark price has
+  already passed answers -2021 "Order would immediately trigger."). The regular `/fapi/v1/order`
+  refuses conditional types (-4120), as Binance does since the algo migration. When triggered, the
+  algo order turns TRIGGERED and a MARKET order appears in the order book (`actualOrderId`); once
+  that one is filled the algo order is FINISHED.
+* Bybit v5 linear: `/v5/order/create` with `triggerPrice`, `triggerDirection` (1 rise / 2 fall,
+  required), `triggerBy` (LastPrice/MarkPrice/IndexPrice); an already-passed trigger answers
+  110092/110093. The order rests as "Untriggered" under its own orderLinkId, a cancel makes it
+  "Deactivated", a trigger turns it into a normal order (same ids) that fills.
+
+`trigger(client_id, price=None)` fires a stop and fills it completely (at `price`, default the mark
+price); `fill(client_id, price, amount)` on an untriggered stop fires it and fills `amount`.
+
+Spot balances: with `settle_spot(fee_rate)` spot orders check and lock the free balance (Binance
+-2010 / Bybit 170131 "insufficient balance") and fills move balances, charging the fee like Binance
+without BNB: in the asset received (base on a buy, quote on a sell). Off by default.
+
 Faults: `slow(seconds)`, `inject_error(429|418|..., retry_after=..., used_weight=...)`,
 `order_not_found_for_next(n)`, and `used_weight` reported in X-MBX-USED-WEIGHT-1M.
 `requests` records every request received (for "nothing was forwarded" assertions).
@@ -61,6 +83,7 @@ MARKETS = {
     "ETHUSDT": ("ETH", "USDT", "0.01", "0.0001"),
 }
 FUTURES_STEP = {"BTCUSDT": "0.001", "ETHUSDT": "0.001"}
+_BN_CONDITIONAL = ("STOP", "STOP_MARKET", "TAKE_PROFIT", "TAKE_PROFIT_MARKET", "TRAILING_STOP_MARKET")
 
 
 def _fmt(value: Decimal | None) -> str:
@@ -130,6 +153,20 @@ class DoubleOrder:
     status: str = "open"      # "open" | "filled" | "canceled"
     created_ms: int = field(default_factory=_now_ms)
     updated_ms: int = field(default_factory=_now_ms)
+    # stop (conditional) orders
+    trigger_price: Decimal | None = None
+    trigger_direction: int | None = None   # Bybit: 1 rise, 2 fall
+    trigger_by: str | None = None          # Bybit triggerBy / Binance workingType
+    close_position: bool = False
+    algo: bool = False                     # Binance Algo Service book (not the order book)
+    triggered: bool = False
+    actual_order_id: str | None = None     # Binance: the order-book order created by the trigger
+    trigger_ms: int = 0
+    fills: list = field(default_factory=list)
+
+    @property
+    def is_conditional(self) -> bool:
+        return self.trigger_price is not None
 
     @property
     def average(self) -> Decimal:
@@ -156,6 +193,10 @@ class _InjectedError:
     path_prefix: str | None
 
 
+class _InsufficientBalance(Exception):
+    """A spot order the free balance cannot cover (with `settle_spot` on)."""
+
+
 class DoubleError(Exception):
     """An exchange error answer (raised inside handlers)."""
 
@@ -180,6 +221,7 @@ class ExchangeDouble:
         self._delay_prefix: str | None = None
         self._errors: list[_InjectedError] = []
         self._not_found_remaining = 0
+        self.spot_fee_rate: Decimal | None = None
         self._ids = itertools.count(1_000_001)
         self._lock = threading.RLock()
         self._route_table = self._routes()
@@ -220,20 +262,99 @@ class ExchangeDouble:
             self.balances.setdefault((exchange, market), {})[asset] = D(str(amount))
 
     def fill(self, client_order_id: str, price: str | Decimal, amount: str | Decimal) -> DoubleOrder:
-        """Fill `amount` more of an open order at `price` (fully filled orders become "filled")."""
+        """Fill `amount` more of an open order at `price` (fully filled orders become "filled").
+        An untriggered stop order is triggered first."""
         price, amount = D(str(price)), D(str(amount))
         with self._lock:
             order = self.order_by_client_id(client_order_id)
             if order is None or order.status != "open":
                 raise KeyError(f"no open order with client id {client_order_id!r}")
-            if amount <= 0 or order.filled + amount > order.amount:
+            target = self._fire(order) if order.is_conditional else order
+            if amount <= 0 or target.filled + amount > target.amount:
                 raise ValueError("fill amount must be positive and at most the remaining amount")
-            order.filled += amount
-            order.cost += amount * price
-            order.updated_ms = _now_ms()
-            if order.filled == order.amount:
-                order.status = "filled"
+            self._apply_fill(target, price, amount)
+            if order.algo and target.status == "filled":
+                order.status, order.updated_ms = "filled", _now_ms()   # algoStatus FINISHED
+            return target
+
+    def trigger(self, client_order_id: str, price: str | Decimal | None = None) -> DoubleOrder:
+        """Fire a resting stop order: it executes as a market order, filled completely at `price`
+        (default the symbol's mark price). Returns the executing order (Binance: the order-book
+        order `actualOrderId`; Bybit: the stop order itself)."""
+        with self._lock:
+            order = self.order_by_client_id(client_order_id)
+            if order is None or order.status != "open" or not order.is_conditional:
+                raise KeyError(f"no open stop order with client id {client_order_id!r}")
+            fill_price = D(str(price)) if price is not None else self.mark_prices[order.symbol]
+            target = self._fire(order)
+            self._apply_fill(target, fill_price, target.amount - target.filled)
+            if order.algo:
+                order.status, order.updated_ms = "filled", _now_ms()
+            return target
+
+    def settle_spot(self, fee_rate: str | Decimal = "0.001") -> None:
+        """Spot orders check/lock balances and fills move them, fee in the asset received."""
+        with self._lock:
+            self.spot_fee_rate = D(str(fee_rate))
+
+    def free_balance(self, exchange: str, market: str, asset: str) -> Decimal:
+        with self._lock:
+            return self._free(exchange, market, asset)
+
+    def _fire(self, order: DoubleOrder) -> DoubleOrder:
+        if order.triggered:
+            return self._by_order_id(order.actual_order_id) if order.algo else order
+        order.triggered, order.trigger_ms, order.updated_ms = True, _now_ms(), _now_ms()
+        if not order.algo:
             return order
+        actual = DoubleOrder(order.exchange, order.market, order.symbol, str(next(self._ids)),
+                             f"algo-{order.order_id}", order.side, "MARKET", None, order.amount,
+                             reduce_only=order.reduce_only)
+        self.orders.append(actual)
+        order.actual_order_id = actual.order_id
+        return actual
+
+    def _by_order_id(self, order_id: str | None) -> DoubleOrder:
+        return next(o for o in self.orders if o.order_id == order_id)
+
+    def _apply_fill(self, order: DoubleOrder, price: Decimal, amount: Decimal) -> None:
+        order.filled += amount
+        order.cost += amount * price
+        order.updated_ms = _now_ms()
+        if order.filled == order.amount:
+            order.status = "filled"
+        fee, fee_asset = D(0), None
+        if order.market == "spot" and self.spot_fee_rate is not None:
+            base, quote = MARKETS[order.symbol][:2]
+            balances = self.balances.setdefault(self._balance_key(order.exchange, order.market), {})
+            if order.side == "BUY":
+                fee, fee_asset = amount * self.spot_fee_rate, base
+                balances[quote] = balances.get(quote, D(0)) - amount * price
+                balances[base] = balances.get(base, D(0)) + amount - fee
+            else:
+                fee, fee_asset = amount * price * self.spot_fee_rate, quote
+                balances[base] = balances.get(base, D(0)) - amount
+                balances[quote] = balances.get(quote, D(0)) + amount * price - fee
+        order.fills.append({"price": _fmt(price), "qty": _fmt(amount), "commission": _fmt(fee),
+                            "commissionAsset": fee_asset or MARKETS[order.symbol][1], "tradeId": next(self._ids)})
+
+    @staticmethod
+    def _balance_key(exchange: str, market: str) -> tuple[str, str]:
+        return ("bybit", "unified") if exchange == "bybit" else (exchange, market)
+
+    def _free(self, exchange: str, market: str, asset: str) -> Decimal:
+        """Balance minus what open spot orders lock (sells lock base, limit buys lock quote)."""
+        total = self.balances.get(self._balance_key(exchange, market), {}).get(asset, D(0))
+        locked = D(0)
+        for o in self.orders:
+            if o.exchange != exchange or o.market != "spot" or o.status != "open":
+                continue
+            base, quote = MARKETS[o.symbol][:2]
+            if o.side == "SELL" and asset == base:
+                locked += o.amount - o.filled
+            elif o.side == "BUY" and asset == quote and o.price is not None:
+                locked += (o.amount - o.filled) * o.price
+        return total - locked
 
     def order_by_client_id(self, client_order_id: str) -> DoubleOrder | None:
         with self._lock:
@@ -392,22 +513,32 @@ class ExchangeDouble:
 
     # ----------------------------------------------------------------- shared order logic
     def _new_order(self, exchange, market, symbol, client_id, side, type_, price, amount, tif,
-                   reduce_only) -> DoubleOrder:
+                   reduce_only, **stop) -> DoubleOrder:
         if symbol not in MARKETS:
             raise LookupError(symbol)
         order = DoubleOrder(exchange, market, symbol, str(next(self._ids)), client_id, side, type_,
-                            D(price) if price else None, D(amount), tif, reduce_only)
-        if type_ == "MARKET":
+                            D(price) if price else None, D(amount), tif, reduce_only, **stop)
+        if market == "spot" and self.spot_fee_rate is not None:
+            base, quote = MARKETS[symbol][:2]
+            needed = (order.amount * (order.price or self.mark_prices[symbol]), quote) if side == "BUY" \
+                else (order.amount, base)
+            if self._free(exchange, market, needed[1]) < needed[0]:
+                raise _InsufficientBalance(needed[1])
+        if type_ == "MARKET" and not order.is_conditional:
             order.price = None
-            order.filled, order.cost, order.status = order.amount, order.amount * self.mark_prices[symbol], "filled"
+            self.orders.append(order)
+            self._apply_fill(order, self.mark_prices[symbol], order.amount)
+            return order
         self.orders.append(order)
         return order
 
-    def _find(self, exchange, market, symbol, order_id=None, client_id=None) -> DoubleOrder | None:
+    def _find(self, exchange, market, symbol, order_id=None, client_id=None, *, algo=False) -> DoubleOrder | None:
         if self._not_found_remaining > 0:
             self._not_found_remaining -= 1
             return None
         for order in self.orders:
+            if order.algo != algo:
+                continue
             if (order.exchange, order.market) == (exchange, market) and (not symbol or order.symbol == symbol) and (
                     (order_id and order.order_id == str(order_id)) or (client_id and order.client_order_id == client_id)):
                 return order
@@ -471,12 +602,11 @@ class ExchangeDouble:
         common = {"symbol": order.symbol, "orderId": int(order.order_id), "clientOrderId": order.client_order_id,
                   "price": _fmt(order.price), "origQty": _fmt(order.amount), "executedQty": _fmt(order.filled),
                   "status": status, "timeInForce": order.time_in_force, "type": order.type, "side": order.side,
-                  "stopPrice": "0", "updateTime": order.updated_ms}
+                  "stopPrice": _fmt(order.trigger_price), "updateTime": order.updated_ms}
         if order.market == "spot":
             return {**common, "orderListId": -1, "cummulativeQuoteQty": _fmt(order.cost), "icebergQty": "0",
                     "time": order.created_ms, "isWorking": True, "workingTime": order.created_ms,
-                    "transactTime": order.created_ms, "origQuoteOrderQty": "0", "selfTradePreventionMode": "NONE",
-                    "fills": []}
+                    "transactTime": order.created_ms, "origQuoteOrderQty": "0", "selfTradePreventionMode": "NONE"}
         return {**common, "avgPrice": _fmt(order.average), "cumQuote": _fmt(order.cost), "origType": order.type,
                 "reduceOnly": order.reduce_only, "positionSide": "BOTH", "closePosition": False,
                 "time": order.created_ms, "workingType": "CONTRACT_PRICE", "priceProtect": False,
@@ -485,18 +615,128 @@ class ExchangeDouble:
     def _bn_signed_create_order(self, params):
         market = self._bn_market(params["__path"])
         client_id = params.get("newClientOrderId") or f"x-double-{uuid.uuid4().hex[:16]}"
-        if any(o.client_order_id == client_id and o.exchange == "binance" and o.market == market
+        if any(o.client_order_id == client_id and o.exchange == "binance" and o.market == market and not o.algo
                for o in self.orders):
             if market == "spot":
                 raise DoubleError(400, {"code": -2010, "msg": "Duplicate order sent."})
             raise DoubleError(400, {"code": -4116, "msg": "ClientOrderId is duplicated."})
+        if market == "linear" and params.get("type") in _BN_CONDITIONAL:
+            raise DoubleError(400, {"code": -4120, "msg": "Order type not supported for this endpoint. Please use "
+                                                         "the Algo Order API endpoints instead."})
         try:
             order = self._new_order("binance", market, params.get("symbol"), client_id, params.get("side"),
                                     params.get("type"), params.get("price"), params.get("quantity"),
                                     params.get("timeInForce", "GTC"), params.get("reduceOnly") == "true")
         except LookupError:
             raise DoubleError(400, {"code": -1121, "msg": "Invalid symbol."}) from None
-        return self._bn_order_json(order)
+        except _InsufficientBalance:
+            raise DoubleError(400, {"code": -2010, "msg": "Account has insufficient balance for requested "
+                                                         "action."}) from None
+        answer = self._bn_order_json(order)
+        if market == "spot":  # newOrderRespType FULL: the fills with their commission
+            answer["fills"] = list(order.fills)
+        return answer
+
+    # --- USD-M Algo Service (conditional orders) ---
+    def _bn_algo_json(self, order: DoubleOrder) -> dict:
+        if order.status == "canceled":
+            status = "CANCELED"
+        elif not order.triggered:
+            status = "NEW"
+        else:
+            actual = self._by_order_id(order.actual_order_id)
+            status = "FINISHED" if actual.status != "open" else "TRIGGERED"
+        return {"algoId": int(order.order_id), "clientAlgoId": order.client_order_id, "algoType": "CONDITIONAL",
+                "orderType": order.type, "symbol": order.symbol, "side": order.side, "positionSide": "BOTH",
+                "timeInForce": order.time_in_force, "quantity": _fmt(order.amount), "algoStatus": status,
+                "actualOrderId": order.actual_order_id or "", "actualPrice": "0.00000",
+                "triggerPrice": _fmt(order.trigger_price), "price": "0.00", "icebergQuantity": None,
+                "tpTriggerPrice": "0.0000", "tpPrice": "0.0000", "slTriggerPrice": "0.0000", "slPrice": "0.0000",
+                "tpOrderType": "", "selfTradePreventionMode": "EXPIRE_MAKER", "workingType": order.trigger_by,
+                "priceMatch": "NONE", "closePosition": order.close_position, "priceProtect": False,
+                "reduceOnly": order.reduce_only, "createTime": order.created_ms, "updateTime": order.updated_ms,
+                "triggerTime": order.trigger_ms, "goodTillDate": 0}
+
+    @staticmethod
+    def _bn_decimal(params, name: str, step: str, code: int, msg: str) -> Decimal:
+        raw = params.get(name)
+        if raw in (None, ""):
+            raise DoubleError(400, {"code": -1102, "msg": f"Mandatory parameter '{name}' was not sent, was "
+                                                          "empty/null, or malformed."})
+        try:
+            value = D(raw)
+        except ArithmeticError:
+            raise DoubleError(400, {"code": -1100, "msg": f"Illegal characters found in parameter '{name}'."}) \
+                from None
+        if value <= 0 or value % D(step) != 0:
+            raise DoubleError(400, {"code": code, "msg": msg})
+        return value
+
+    def _bn_signed_algo_create(self, params):
+        if params.get("algoType") != "CONDITIONAL":
+            raise DoubleError(400, {"code": -1116, "msg": "Invalid algoType."})
+        symbol, type_, side = params.get("symbol"), params.get("type"), params.get("side")
+        if symbol not in MARKETS:
+            raise DoubleError(400, {"code": -1121, "msg": "Invalid symbol."})
+        if type_ not in ("STOP_MARKET", "TAKE_PROFIT_MARKET"):
+            raise DoubleError(400, {"code": -1116, "msg": "Invalid orderType."})  # the double's subset
+        if side not in ("BUY", "SELL"):
+            raise DoubleError(400, {"code": -1117, "msg": "Invalid side."})
+        for flag in ("reduceOnly", "closePosition", "priceProtect"):
+            if params.get(flag, "false").lower() not in ("true", "false"):
+                raise DoubleError(400, {"code": -1100, "msg": f"Illegal characters found in parameter '{flag}'."})
+        close_position = params.get("closePosition", "false").lower() == "true"
+        working_type = params.get("workingType", "CONTRACT_PRICE")
+        if working_type not in ("MARK_PRICE", "CONTRACT_PRICE"):
+            raise DoubleError(400, {"code": -1100, "msg": "Illegal characters found in parameter 'workingType'."})
+        tick = MARKETS[symbol][2]
+        trigger = self._bn_decimal(params, "triggerPrice", tick, -4014, "Price not increased by tick size.")
+        if close_position:
+            for extra in ("quantity", "reduceOnly"):
+                if extra in params:
+                    raise DoubleError(400, {"code": -1106, "msg": f"Parameter '{extra}' sent when not required."})
+            amount = D(0)
+        else:
+            amount = self._bn_decimal(params, "quantity", FUTURES_STEP[symbol], -1111,
+                                      "Precision is over the maximum defined for this asset.")
+        client_id = params.get("clientAlgoId") or uuid.uuid4().hex[:22]
+        if any(o.algo and o.client_order_id == client_id for o in self.orders):
+            raise DoubleError(400, {"code": -20132, "msg": "The client algo id is duplicated."})
+        # a sell stop fires when the price falls to it, a sell take-profit when it rises (buy: reversed)
+        falls = (side == "SELL") == (type_ == "STOP_MARKET")
+        mark = self.mark_prices[symbol]
+        if (falls and mark <= trigger) or (not falls and mark >= trigger):
+            raise DoubleError(400, {"code": -2021, "msg": "Order would immediately trigger."})
+        order = DoubleOrder("binance", "linear", symbol, str(next(self._ids)), client_id, side, type_, None, amount,
+                            params.get("timeInForce", "GTC"), params.get("reduceOnly", "false").lower() == "true",
+                            trigger_price=trigger, trigger_by=working_type, close_position=close_position, algo=True)
+        self.orders.append(order)
+        return self._bn_algo_json(order)
+
+    def _bn_algo_lookup(self, params) -> DoubleOrder:
+        order = self._find("binance", "linear", params.get("symbol"), params.get("algoId"), params.get("clientAlgoId"),
+                           algo=True)
+        if order is None:
+            raise DoubleError(400, {"code": -2013, "msg": "Order does not exist."})
+        return order
+
+    def _bn_signed_algo_fetch(self, params):
+        return self._bn_algo_json(self._bn_algo_lookup(params))
+
+    def _bn_signed_algo_cancel(self, params):
+        try:
+            order = self._bn_algo_lookup(params)
+        except DoubleError:
+            raise DoubleError(400, {"code": -2011, "msg": "Unknown order sent."}) from None
+        if order.status != "open" or order.triggered:
+            raise DoubleError(400, {"code": -2011, "msg": "Unknown order sent."})
+        order.status, order.updated_ms = "canceled", _now_ms()
+        return {"algoId": int(order.order_id), "clientAlgoId": order.client_order_id, "code": "200", "msg": "success"}
+
+    def _bn_signed_algo_open(self, params):
+        symbol = params.get("symbol")
+        return [self._bn_algo_json(o) for o in self.orders if o.algo and o.status == "open" and not o.triggered
+                and (not symbol or o.symbol == symbol)]
 
     def _bn_lookup(self, params) -> DoubleOrder:
         market = self._bn_market(params["__path"])
@@ -532,13 +772,19 @@ class ExchangeDouble:
     def _bn_signed_spot_account(self, params):
         restrictions = self.api_restrictions[params["__api_key"]]
         balances = self.balances.get(("binance", "spot"), {})
+        if self.spot_fee_rate is not None:
+            free = {a: self._free("binance", "spot", a) for a in balances}
+            balances_json = [{"asset": a, "free": _fmt(free[a]), "locked": _fmt(v - free[a])}
+                             for a, v in balances.items()]
+        else:
+            balances_json = [{"asset": a, "free": _fmt(v), "locked": "0"} for a, v in balances.items()]
         return {"makerCommission": 10, "takerCommission": 10, "buyerCommission": 0, "sellerCommission": 0,
                 "commissionRates": {"maker": "0.00100000", "taker": "0.00100000", "buyer": "0", "seller": "0"},
                 "canTrade": restrictions["enableSpotAndMarginTrading"],
                 "canWithdraw": restrictions["enableWithdrawals"], "canDeposit": True, "brokered": False,
                 "requireSelfTradePrevention": False, "preventSor": False, "updateTime": _now_ms(),
                 "accountType": "SPOT", "permissions": ["SPOT"], "uid": 354937868,
-                "balances": [{"asset": a, "free": _fmt(v), "locked": "0"} for a, v in balances.items()]}
+                "balances": balances_json}
 
     def _bn_signed_api_restrictions(self, params):
         return dict(self.api_restrictions[params["__api_key"]])
@@ -617,6 +863,8 @@ class ExchangeDouble:
     def _bb_order_json(self, order: DoubleOrder) -> dict:
         status = {"open": "PartiallyFilled" if order.filled else "New", "filled": "Filled",
                   "canceled": "Cancelled"}[order.status]
+        if order.is_conditional and not order.triggered:
+            status = "Deactivated" if order.status == "canceled" else "Untriggered"
         return {"orderId": order.order_id, "orderLinkId": order.client_order_id, "blockTradeId": "",
                 "symbol": order.symbol, "price": _fmt(order.price), "qty": _fmt(order.amount),
                 "side": order.side.capitalize(), "isLeverage": "", "positionIdx": 0, "orderStatus": status,
@@ -624,8 +872,10 @@ class ExchangeDouble:
                 "leavesQty": _fmt(order.amount - order.filled if order.status == "open" else D(0)),
                 "leavesValue": "0", "cumExecQty": _fmt(order.filled), "cumExecValue": _fmt(order.cost),
                 "cumExecFee": "0", "timeInForce": order.time_in_force, "orderType": order.type.capitalize(),
-                "stopOrderType": "", "orderIv": "", "triggerPrice": "", "takeProfit": "", "stopLoss": "",
-                "tpTriggerBy": "", "slTriggerBy": "", "triggerDirection": 0, "triggerBy": "",
+                "stopOrderType": "Stop" if order.is_conditional else "", "orderIv": "",
+                "triggerPrice": _fmt(order.trigger_price) if order.is_conditional else "", "takeProfit": "",
+                "stopLoss": "", "tpTriggerBy": "", "slTriggerBy": "", "triggerDirection": order.trigger_direction or 0,
+                "triggerBy": order.trigger_by or "",
                 "lastPriceOnCreated": "", "reduceOnly": order.reduce_only, "closeOnTrigger": False,
                 "smpType": "None", "smpGroup": 0, "smpOrderId": "", "tpslMode": "", "tpLimitPrice": "",
                 "slLimitPrice": "", "placeType": "", "createdTime": str(order.created_ms),
@@ -643,14 +893,45 @@ class ExchangeDouble:
         client_id = params.get("orderLinkId") or uuid.uuid4().hex
         if any(o.client_order_id == client_id and o.exchange == "bybit" for o in self.orders):
             raise self._bb_fail(110072, "OrderLinkedID is duplicate")
+        stop = {}
+        if params.get("triggerPrice") not in (None, ""):
+            stop = self._bb_stop_params(market, params)
         try:
             order = self._new_order("bybit", market, params.get("symbol"), client_id,
                                     str(params.get("side", "")).upper(), str(params.get("orderType", "")).upper(),
                                     params.get("price"), params.get("qty"), params.get("timeInForce", "GTC"),
-                                    bool(params.get("reduceOnly", False)))
+                                    bool(params.get("reduceOnly", False)), **stop)
         except LookupError:
             raise self._bb_fail(10001, "params error: symbol invalid") from None
+        except _InsufficientBalance:
+            raise self._bb_fail(170131, "Insufficient balance.") from None
         return self._bb_ok({"orderId": order.order_id, "orderLinkId": order.client_order_id})
+
+    def _bb_stop_params(self, market: str, params) -> dict:
+        """Validate a conditional order (linear) the way Bybit does; the DoubleOrder stop fields."""
+        symbol = params.get("symbol")
+        if market != "linear" or symbol not in MARKETS:
+            raise self._bb_fail(10001, "params error: conditional orders are linear-only in the double")
+        try:
+            trigger = D(str(params["triggerPrice"]))
+        except ArithmeticError:
+            raise self._bb_fail(10001, "params error: triggerPrice invalid") from None
+        if trigger <= 0 or trigger % D(MARKETS[symbol][2]) != 0:
+            raise self._bb_fail(10001, "params error: triggerPrice invalid")
+        direction = params.get("triggerDirection")
+        if direction not in (1, 2):
+            raise self._bb_fail(10001, "params error: triggerDirection must be 1 or 2 for a conditional order")
+        trigger_by = params.get("triggerBy", "LastPrice")
+        if trigger_by not in ("LastPrice", "MarkPrice", "IndexPrice"):
+            raise self._bb_fail(10001, "params error: triggerBy invalid")
+        current = self.mark_prices[symbol]
+        if direction == 1 and trigger <= current:
+            raise self._bb_fail(110092, f"expect Rising, but trigger_price[{_fmt(trigger)}] <= "
+                                        f"current[{_fmt(current)}]??{trigger_by}")
+        if direction == 2 and trigger >= current:
+            raise self._bb_fail(110093, f"expect Falling, but trigger_price[{_fmt(trigger)}] >= "
+                                        f"current[{_fmt(current)}]??{trigger_by}")
+        return {"trigger_price": trigger, "trigger_direction": direction, "trigger_by": trigger_by}
 
     def _bb_signed_orders(self, params, *, open_only: bool):
         market = self._bb_market(params)
@@ -745,6 +1026,10 @@ class ExchangeDouble:
             ("GET", "/fapi/v3/account"): self._bn_signed_futures_account,
             ("POST", "/fapi/v1/leverage"): self._bn_signed_leverage,
             ("POST", "/fapi/v1/marginType"): self._bn_signed_margin_type,
+            ("POST", "/fapi/v1/algoOrder"): self._bn_signed_algo_create,
+            ("GET", "/fapi/v1/algoOrder"): self._bn_signed_algo_fetch,
+            ("DELETE", "/fapi/v1/algoOrder"): self._bn_signed_algo_cancel,
+            ("GET", "/fapi/v1/openAlgoOrders"): self._bn_signed_algo_open,
             ("GET", "/v5/market/time"): self._bb_time,
             ("GET", "/v5/market/instruments-info"): self._bb_instruments,
             ("POST", "/v5/order/create"): self._bb_signed_create_order,

@@ -15,9 +15,31 @@ Error mapping (ccxt → port), which decides what the caller may retry:
 * `AuthenticationError` / `PermissionDenied` / `AccountSuspended` → `AccountError`;
 * any other `ExchangeError` → `OrderRejected(kind="other")` with ccxt's message (never the keys).
 
+* `OrderImmediatelyFillable` (Binance -2021 "Order would immediately trigger") and Bybit's
+  110092/110093 ("expect Falling, but trigger_price >= current") → `OrderRejected(kind="would_trigger")`.
+
 Client order ids go in ccxt's unified `clientOrderId` (Binance newClientOrderId, Bybit
 orderLinkId). Reduce-only is sent for futures only (spot has no such flag: the monitor never sells
-more than the position holds). Stop orders use ccxt's unified `triggerPrice`.
+more than the position holds).
+
+Protective stops (`OrderType.STOP_MARKET`, reduce-only) rest on the exchange for linear futures on
+Binance and Bybit (`supports_protective_stop`); elsewhere the monitor watches the stop:
+
+* Binance USD-M: ccxt sends a conditional order to the Algo Service (`POST /fapi/v1/algoOrder`,
+  algoType CONDITIONAL, type STOP_MARKET, `triggerPrice`, `quantity`, `reduceOnly=true`,
+  `clientAlgoId` = our client id). `workingType=CONTRACT_PRICE`: the trigger follows the last
+  price, the same price the monitor's candles show, so the exchange stop and the monitor's backstop
+  agree on when the stop was reached (MARK_PRICE would let the monitor see a touch the exchange
+  ignored, or the reverse). Lookups and cancels go to `/fapi/v1/algoOrder` (`trigger=True`); once
+  triggered, the fill lives on the matching-engine order `actualOrderId`, which is read and merged
+  (status, filled amount, average price) into the stop's state.
+* Bybit v5 linear: a conditional reduce-only Market order (`triggerPrice`, `triggerDirection` 2 =
+  fires when the price falls to it for a long's sell stop, 1 = rises for a short's buy stop,
+  `triggerBy=LastPrice` for the same reason as above) with our `orderLinkId`. Chosen over the
+  position's trading-stop (`/v5/position/trading-stop`) because that one is a position attribute
+  with no client id: it could not be reconciled by client id after a crash, nor versioned (cancel
+  + replace with a new id) like every other order. The conditional order keeps its id through the
+  trigger and is found by the usual `/v5/order/realtime|history?orderLinkId=...`.
 """
 
 from __future__ import annotations
@@ -64,6 +86,10 @@ def map_ccxt_error(exc: Exception) -> Exception:
     from verzek.exchange.proxy_client import ProxyRefused, ProxyUnavailable
 
     message = f"{type(exc).__name__}: {str(exc)[:300]}"
+    text = str(exc)
+    if isinstance(exc, ccxt.OrderImmediatelyFillable) or any(code in text for code in ('"110092"', '"110093"')) \
+            or "would immediately trigger" in text.lower():
+        return OrderRejected(message, "would_trigger")
     if isinstance(exc, (ccxt.RateLimitExceeded, ccxt.DDoSProtection)):
         return RateLimited(message)
     if isinstance(exc, (ProxyUnavailable, ProxyRefused)):
@@ -134,6 +160,13 @@ class CcxtExchange:
     def _bybit_category(self, symbol: str) -> str:
         return "spot" if self.client.market(symbol)["spot"] else "linear"
 
+    def _binance_algo(self, trigger: bool) -> bool:
+        """Binance USD-M stop orders live in the Algo Service book, not the order book."""
+        return trigger and self.client.id == "binance" and self.market_type == "futures"
+
+    def supports_protective_stop(self, symbol: str) -> bool:
+        return self.market_type == "futures" and self.client.id in ("binance", "bybit")
+
     # --- port ---
     def market_rules(self, symbol: str) -> MarketRules:
         self._load()
@@ -187,6 +220,12 @@ class CcxtExchange:
         type_ = "market" if request.type in (OrderType.MARKET, OrderType.STOP_MARKET) else "limit"
         if request.type == OrderType.STOP_MARKET:
             params["triggerPrice"] = _money_str(request.trigger_price)
+            if self.client.id == "binance" and self.market_type == "futures":
+                params["workingType"] = "CONTRACT_PRICE"
+            elif self._is_bybit() and self.market_type == "futures":
+                # a sell stop protects a long: it fires when the price falls to the trigger
+                params["triggerDirection"] = "descending" if request.side == OrderSide.SELL else "ascending"
+                params["triggerBy"] = "LastPrice"
         price = _money_str(request.price) if request.price is not None else None
         raw = self._call(self.client.create_order, request.symbol, type_, request.side.value,
                          _money_str(request.amount), price, params)
@@ -196,8 +235,10 @@ class CcxtExchange:
                            amount=state.amount or request.amount, price=request.price,
                            trigger_price=request.trigger_price, reduce_only=request.reduce_only)
 
-    def fetch_order(self, symbol: str, client_order_id: str) -> OrderState:
+    def fetch_order(self, symbol: str, client_order_id: str, *, trigger: bool = False) -> OrderState:
         self._load()
+        if self._binance_algo(trigger):
+            return self._fetch_binance_algo(symbol, client_order_id)
         if self._is_bybit():
             market = self.client.market(symbol)
             request = {"category": self._bybit_category(symbol), "symbol": market["id"],
@@ -211,16 +252,42 @@ class CcxtExchange:
         raw = self._call(self.client.fetch_order, None, symbol, {"clientOrderId": client_order_id})
         return self._to_state(raw, symbol)
 
-    def cancel_order(self, symbol: str, client_order_id: str) -> OrderState:
+    def _fetch_binance_algo(self, symbol: str, client_order_id: str) -> OrderState:
+        raw = self._call(self.client.fetch_order, None, symbol, {"clientOrderId": client_order_id, "trigger": True})
+        state = self._to_state(raw, symbol)
+        info = raw.get("info") or {}
+        algo_status = str(info.get("algoStatus") or "").upper()
+        actual_id = str(info.get("actualOrderId") or "")
+        if algo_status in ("NEW", "TRIGGERING") or state.status in (OrderStatus.CANCELLED, OrderStatus.REJECTED,
+                                                                    OrderStatus.EXPIRED):
+            return state.with_(status=OrderStatus.OPEN if algo_status in ("NEW", "TRIGGERING") else state.status,
+                               filled=ZERO, type=OrderType.STOP_MARKET)
+        if not actual_id or actual_id == "0":
+            # triggered but the matching-engine order is not visible yet: still in flight
+            return state.with_(status=OrderStatus.OPEN, filled=ZERO, type=OrderType.STOP_MARKET)
+        try:
+            actual = self._to_state(self._call(self.client.fetch_order, actual_id, symbol), symbol)
+        except OrderNotFound:
+            return state.with_(status=OrderStatus.OPEN, filled=ZERO, type=OrderType.STOP_MARKET)
+        status = actual.status
+        if status == OrderStatus.FILLED and actual.filled < state.amount:
+            status = OrderStatus.EXPIRED  # a reduce-only close capped to a smaller position
+        return state.with_(status=status, filled=actual.filled, average=actual.average, fee=actual.fee,
+                           fee_currency=actual.fee_currency, type=OrderType.STOP_MARKET,
+                           updated_ms=actual.updated_ms or state.updated_ms)
+
+    def cancel_order(self, symbol: str, client_order_id: str, *, trigger: bool = False) -> OrderState:
         self._load()
         params = {"orderLinkId": client_order_id} if self._is_bybit() else {"clientOrderId": client_order_id}
+        if self._binance_algo(trigger):
+            params["trigger"] = True
         try:
             self._call(self.client.cancel_order, None, symbol, params)
         except OrderRejected:
             pass  # already final (filled / cancelled): the lookup below tells which
         except OrderNotFound:
             pass
-        return self.fetch_order(symbol, client_order_id)
+        return self.fetch_order(symbol, client_order_id, trigger=trigger)
 
     # --- PriceSource for the monitor (public candles) ---
     def timeframe_ms(self, symbol: str) -> int:

@@ -42,6 +42,26 @@ def client_order_id(signal_id: int, user_id: int, role: str, leg: int = 0, revis
     return cid
 
 
+# Protective (resting, reduce-only) stop orders: role "sl", stop version v -> leg 1 + v // 100,
+# revision v % 100 (leg 0 of "sl" is the monitor's market close after a stop), so a stop can be
+# moved 9,899 times and every version has its own id: `...-l1` (v0), `...-l1r7` (v7), `...-l2` (v100).
+MAX_STOP_VERSION = 98 * 100 + 99
+
+
+def protective_stop_id(signal_id: int, user_id: int, version: int) -> str:
+    if not 0 <= version <= MAX_STOP_VERSION:
+        raise ValueError(f"stop version must be between 0 and {MAX_STOP_VERSION}")
+    return client_order_id(signal_id, user_id, "sl", 1 + version // 100, version % 100)
+
+
+def protective_stop_version(cid: str) -> int | None:
+    """The stop version encoded in a protective stop's id, or None for any other id."""
+    parts = parse_client_order_id(cid)
+    if parts is None or parts["role"] != "sl" or parts["leg"] < 1:
+        return None
+    return (parts["leg"] - 1) * 100 + parts["revision"]
+
+
 def parse_client_order_id(cid: str) -> dict | None:
     """The parts of one of our ids, or None for an id we did not make (e.g. a manual order)."""
     match = _PATTERN.match(cid or "")

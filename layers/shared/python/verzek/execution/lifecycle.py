@@ -6,9 +6,29 @@ Concurrency: every operation on a position holds a PostgreSQL advisory lock on i
 the connection that writes the results), so a redelivered job, a second Lambda and the monitor
 never act on the same position at once; whoever finds it locked backs off (`PositionBusy`).
 
-Stops are watched by the monitor (soft stops): when the price source shows the stop was reached
-after the entry filled, open orders are cancelled and the rest is closed with a reduce-only market
-order. Take profits rest on the exchange as reduce-only limit orders sized from the filled amount.
+Take profits rest on the exchange as reduce-only limit orders sized from the filled amount.
+
+Stops, futures (live Binance USD-M / Bybit linear, and the paper engine's futures — one code path,
+see `_sync_protective_stop`): once the position has a filled amount, a reduce-only stop-market
+order rests on the exchange (`orders` row role 'sl', type stop_market, client id encoding the stop
+version: `protective_stop_id`). It is re-sized when DCA fills grow the position or TPs shrink it,
+and moved on breakeven / trailing / the provider's new stop by cancel + replace with the next
+version — the old one is cancelled (and its final state read) before the new one is placed, so
+two stops never rest at once; every version is reconciled by client id like any other order. It
+is cancelled when the position closes. The monitor keeps watching the stop as a backstop: when
+the exchange stop filled, the monitor sees the fill and closes the books (and the rest, if any)
+without a second close; when the candles show the stop reached but the exchange stop is still
+resting (a different price feed, an exchange that did not fire), the monitor cancels it — reading
+its final state, so a fill in between is seen — and closes the rest with a reduce-only market
+order. A stop the exchange refuses because the price is already through it is treated as reached.
+
+Stops, spot: watched by the monitor only (soft stops) — on most exchanges a spot balance cannot
+carry both a resting stop and the TP limit sells (each locks the whole amount). When the price
+source shows the stop was reached after the entry filled, open orders are cancelled and the rest
+is sold at market. Spot sells are capped to the base balance actually held (free balance, rounded
+down to the amount step): a fee paid in the base coin (Binance without BNB) leaves slightly less
+than was bought, and the last take profit / the close must not fail for lack of balance. The
+unsellable dust left by such a fee does not keep the position open.
 """
 
 from __future__ import annotations
@@ -20,7 +40,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 from verzek.db import connection
-from verzek.execution.client_ids import client_order_id
+from verzek.execution.client_ids import MAX_STOP_VERSION, client_order_id, protective_stop_id, protective_stop_version
 from verzek.execution.orders import (
     OrderPlacer,
     PositionBusy,
@@ -28,6 +48,7 @@ from verzek.execution.orders import (
     TransientJobError,
     advisory_key,
     insert_order_row,
+    is_protective_stop,
     load_orders,
     notify,
     record_rejection,
@@ -43,10 +64,12 @@ from verzek.execution.ports import (
     MarketRules,
     OrderRejected,
     OrderRequest,
+    OrderStatus,
     OrderType,
     OutcomeUnknown,
     RateLimited,
     RequestNotSent,
+    protective_stops_supported,
 )
 from verzek.execution.venues import Venue, VenueProvider
 from verzek.observability import logger
@@ -107,6 +130,18 @@ class PositionEngine:
     def _transient(exc: ExecutionError) -> bool:
         return isinstance(exc, (RequestNotSent, RateLimited, OutcomeUnknown))
 
+    @staticmethod
+    def _cancel_row(cur, placer: OrderPlacer, symbol: str, row: dict) -> None:
+        """Cancel one of the position's orders on the exchange and record its final state. A
+        'planned' row may have reached the exchange before a crash: it is cancelled by client id
+        too, and marked cancelled only when the exchange does not know it."""
+        state = placer.cancel(symbol, row["client_order_id"], trigger=is_protective_stop(row))
+        if state is not None:
+            record_state(cur, state)
+        elif row["status"] == "planned":
+            cur.execute("UPDATE orders SET status = 'cancelled', error = 'position closing', updated_at = now() "
+                        "WHERE id = %s AND status = 'planned'", (row["id"],))
+
     def _notify(self, cur, pos: dict, kind: str, text: str, dedupe: str, **data) -> None:
         data = {"position_id": pos["id"], "signal_id": pos["signal_id"], "symbol": pos["symbol"], "side": pos["side"],
                 "mode": pos["mode"], **data}
@@ -140,6 +175,7 @@ class PositionEngine:
             if not any(r["status"] == "planned" for r in rows) and pos["status"] != "pending":
                 return "already_done"
             plan = TradePlan.from_json(pos["plan"])
+            placer = None
             try:
                 venue = self.venue_for(cur, pos)
                 placer = OrderPlacer(venue.exchange, self.policy)
@@ -171,6 +207,14 @@ class PositionEngine:
                 if error:
                     text += f". Note: {error}"
                 self._notify(cur, pos, "position_opened", text, f"opened-{position_id}", leverage=plan.leverage)
+                conn.commit()
+                if placer is not None and any(r["filled"] > 0 for r in accepted):  # a market entry filled at once: protect it now
+                    try:
+                        self._sync_protective_stop(conn, cur, self._load(cur, position_id), venue, placer,
+                                                   plan.stop_loss)
+                    except ExecutionError as exc:  # the monitor places it on its next tick
+                        logger.warning("protective stop not placed at open", extra={"position_id": position_id,
+                                                                                    "reason": exc.reason})
                 return "opened"
             reason = "; ".join(rejections) or "no order was accepted"
             cur.execute("UPDATE positions SET status = 'failed', error = %s, updated_at = now() WHERE id = %s",
@@ -195,15 +239,12 @@ class PositionEngine:
 
     def _close_locked(self, conn, cur, pos: dict, venue: Venue, *, reason: str, role: str) -> str:
         placer = OrderPlacer(venue.exchange, self.policy)
-        exit_role_rows = {r["client_order_id"] for r in load_orders(cur, pos["id"]) if r["role"] in ("sl", "close")}
         for row in load_orders(cur, pos["id"]):
-            if row["status"] in LIVE_STATUSES and row["client_order_id"] not in exit_role_rows:
-                state = placer.cancel(pos["symbol"], row["client_order_id"])
-                if state is not None:
-                    record_state(cur, state)
-            elif row["status"] == "planned" and row["role"] in ("entry", "safety", "tp"):
-                cur.execute("UPDATE orders SET status = 'cancelled', error = 'position closing', updated_at = now() "
-                            "WHERE id = %s", (row["id"],))
+            in_flight_exit = row["role"] in ("sl", "close") and not is_protective_stop(row)
+            if not in_flight_exit and row["status"] in LIVE_STATUSES + ("planned",):
+                # the resting stop too: cancelled first, and its final state read, so a stop that
+                # filled in the meantime counts as closed and nothing is closed twice
+                self._cancel_row(cur, placer, pos["symbol"], row)
         conn.commit()
         rows = load_orders(cur, pos["id"])
         summary = summarize(rows)
@@ -217,9 +258,11 @@ class PositionEngine:
         in_flight = sum((r["amount"] - r["filled"] for r in rows
                          if r["role"] in ("sl", "close") and r["status"] in LIVE_STATUSES + ("planned",)), ZERO)
         to_close = remaining - in_flight
+        if to_close > 0 and pos["market_type"] == "spot":
+            to_close = self._spot_sellable(venue, pos, to_close, summary.average_entry)
         if to_close > 0:
             plan = TradePlan.from_json(pos["plan"])
-            existing = [r for r in rows if r["role"] == role]
+            existing = [r for r in rows if r["role"] == role and not is_protective_stop(r)]
             cid = client_order_id(pos["signal_id"], pos["user_id"], role, 0, len(existing))
             request = OrderRequest(cid, pos["symbol"], plan.exit_side, OrderType.MARKET, to_close, reduce_only=True)
             insert_order_row(cur, pos["id"], pos["user_id"], request, role, 0)
@@ -228,6 +271,18 @@ class PositionEngine:
         cur.execute("UPDATE positions SET status = 'closing', close_reason = COALESCE(close_reason, %s), "
                     "updated_at = now() WHERE id = %s AND status <> 'closed'", (reason, pos["id"]))
         return "closing"
+
+    @staticmethod
+    def _spot_sellable(venue: Venue, pos: dict, wanted: Decimal, reference_price: Decimal | None) -> Decimal:
+        """At most `wanted`, capped to the free base balance on the amount step; 0 when what is left
+        cannot make a valid order (dust left by a fee paid in the base coin)."""
+        rules = venue.exchange.market_rules(pos["symbol"])
+        held = rules.round_amount(venue.exchange.free_balance(rules.base))
+        amount = min(wanted, held)
+        price = pos.get("last_price") or reference_price or ZERO
+        if amount <= 0 or (price > 0 and rules.check(amount, price)):
+            return ZERO
+        return amount
 
     def cancel_entries(self, position_id: int) -> str:
         with self.locked(position_id) as (conn, cur):
@@ -247,7 +302,7 @@ class PositionEngine:
             return "entries_cancelled"
 
     def move_stop(self, position_id: int, new_stop: Decimal | None, *, breakeven: bool, dedupe: str) -> str:
-        with self.locked(position_id) as (_conn, cur):
+        with self.locked(position_id) as (conn, cur):
             pos = self._load(cur, position_id)
             if pos["status"] not in ("open", "pending"):
                 return "not_open"
@@ -259,6 +314,22 @@ class PositionEngine:
                         "updated_at = now() WHERE id = %s", (new_stop, breakeven, position_id))
             self._notify(cur, pos, "stop_moved", f"{pos['symbol']} {pos['side']}: stop moved to {_fmt(new_stop)}"
                          + (" (breakeven)" if breakeven else ""), dedupe, stop=str(new_stop))
+            conn.commit()
+            if pos["status"] != "open" or pos["market_type"] != "futures":
+                return "stop_moved"
+            # the resting exchange stop follows at once (not at the monitor's next tick)
+            pos = self._load(cur, position_id)
+            try:
+                venue = self.venue_for(cur, pos)
+                placer = OrderPlacer(venue.exchange, self.policy)
+                outcome = self._sync_protective_stop(conn, cur, pos, venue, placer, new_stop)
+                if outcome in ("stop_passed", "stop_filled"):
+                    self._close_locked(conn, cur, pos, venue, reason="breakeven" if breakeven else "stop_loss",
+                                       role="sl")
+            except ExecutionError as exc:
+                if self._transient(exc):
+                    raise TransientJobError(exc.reason) from exc
+                raise
             return "stop_moved"
 
     # --- the monitor's step ---
@@ -293,12 +364,14 @@ class PositionEngine:
         self._place_planned_rows(conn, cur, pos, placer)
         for row in load_orders(cur, pos["id"]):
             if row["status"] in LIVE_STATUSES:
-                state = placer.lookup(symbol, row["client_order_id"])
+                state = placer.lookup(symbol, row["client_order_id"], trigger=is_protective_stop(row))
                 if state is not None:
                     record_state(cur, state)
         conn.commit()
         rows = load_orders(cur, pos["id"])
         summary = summarize(rows)
+        # the exchange stop fired (seen here, not by the candles): the monitor closes the books
+        stop_fill = next((r for r in rows if is_protective_stop(r) and r["filled"] > 0), None)
         entry_fill_ms = min((r["last_fill_ms"] for r in rows if r["role"] in ("entry", "safety")
                              and r["filled"] > 0 and r["last_fill_ms"] is not None), default=None)
 
@@ -313,9 +386,7 @@ class PositionEngine:
         if tp_hits:  # the trade is going our way: unfilled entries and safety orders are cancelled
             for row in rows:
                 if row["role"] in ("entry", "safety") and row["status"] in LIVE_STATUSES:
-                    state = placer.cancel(symbol, row["client_order_id"])
-                    if state is not None:
-                        record_state(cur, state)
+                    self._cancel_row(cur, placer, symbol, row)
             conn.commit()
             rows = load_orders(cur, pos["id"])
             summary = summarize(rows)
@@ -379,7 +450,16 @@ class PositionEngine:
                     (stop, breakeven_moved, extreme, checked_ms, last_price, pos["id"]))
         conn.commit()
 
+        if hit is None and stop_fill is not None and pos["status"] == "open":
+            hit = (self._stop_reason(pos, plan, rules, stop_fill["trigger_price"], summary, extreme),
+                   stop_fill["trigger_price"])
         outcome = "open"
+        if hit is None and pos["status"] == "open" and summary.remaining > 0:
+            self._ensure_take_profits(conn, cur, pos, plan, rules, rows, summary, placer)
+            synced = self._sync_protective_stop(conn, cur, self._load(cur, pos["id"]), venue, placer, stop)
+            if synced in ("stop_passed", "stop_filled"):
+                hit = (self._stop_reason(pos, plan, rules, stop, summary, extreme), stop)
+            rows = load_orders(cur, pos["id"])
         if hit is not None and pos["status"] == "open":
             reason, level = hit
             if level is not None:
@@ -394,9 +474,6 @@ class PositionEngine:
             pos = self._load(cur, pos["id"])
             if outcome == "cancelled":
                 return outcome
-        elif pos["status"] == "open" and summary.remaining > 0:
-            self._ensure_take_profits(conn, cur, pos, plan, rules, rows, summary, placer)
-            rows = load_orders(cur, pos["id"])
 
         # 4. bookkeeping and completion
         summary = summarize(rows)
@@ -405,6 +482,12 @@ class PositionEngine:
         entries_live = any(r["role"] in ("entry", "safety") and r["status"] in LIVE_STATUSES + ("planned",)
                            for r in rows)
         done = summary.entry_qty > 0 and summary.remaining <= 0
+        exits_live = any(r["role"] in ("tp", "sl", "close") and r["status"] in LIVE_STATUSES + ("planned",)
+                         for r in rows)
+        if (not done and pos["market_type"] == "spot" and summary.exit_qty > 0 and not entries_live
+                and not exits_live):
+            # what is left is the fee paid in the base coin, too small to sell: the trade is over
+            done = self._spot_sellable(venue, pos, summary.remaining, summary.average_entry) == 0
         cur.execute("UPDATE positions SET entry_price = %s, filled_amount = %s, closed_amount = %s, cost = %s, "
                     "fees = %s, realized_pnl = %s, unrealized_pnl = %s, tp_hits = %s, updated_at = now() "
                     "WHERE id = %s",
@@ -413,9 +496,7 @@ class PositionEngine:
         if done:
             for row in rows:  # nothing left to trade: leftovers (e.g. a far safety order) are cancelled
                 if row["status"] in LIVE_STATUSES:
-                    state = placer.cancel(symbol, row["client_order_id"])
-                    if state is not None:
-                        record_state(cur, state)
+                    self._cancel_row(cur, placer, symbol, row)
             exit_roles = {r["role"] for r in rows if r["role"] in ("tp", "sl", "close") and r["filled"] > 0}
             reason = pos["close_reason"] or ("take_profit" if exit_roles == {"tp"} else "closed")
             cur.execute("UPDATE positions SET status = 'closed', close_reason = %s, closed_at = %s, "
@@ -441,7 +522,9 @@ class PositionEngine:
         live_tp = [r for r in tp_rows if r["status"] in LIVE_STATUSES + ("planned",)]
         if any(r["filled"] > 0 for r in tp_rows):
             return  # ladder is running; entries were cancelled at the first TP fill, size is final
-        if live_tp and sum((r["amount"] for r in live_tp), ZERO) == summary.entry_qty:
+        basis = pos.get("tp_basis")
+        if live_tp and (basis == summary.entry_qty if basis is not None
+                        else sum((r["amount"] for r in live_tp), ZERO) == summary.entry_qty):
             return
         revision = pos["tp_revision"] + (1 if tp_rows else 0)
         if revision > 99:
@@ -454,6 +537,10 @@ class PositionEngine:
                 cur.execute("UPDATE orders SET status = 'cancelled', updated_at = now() WHERE id = %s", (row["id"],))
         amounts: list[tuple[int, Decimal, Decimal]] = []
         total = summary.entry_qty
+        if pos["market_type"] == "spot":  # never sell more than is held (a fee may have been paid in base)
+            total = min(total, rules.round_amount(placer.exchange.free_balance(rules.base)))
+            if total <= 0:
+                return
         carried = ZERO
         for i, tp in enumerate(plan.take_profits):
             last = i == len(plan.take_profits) - 1
@@ -475,9 +562,89 @@ class PositionEngine:
             request = OrderRequest(cid, pos["symbol"], plan.exit_side, OrderType.LIMIT, amount, price=price,
                                    reduce_only=True)
             insert_order_row(cur, pos["id"], pos["user_id"], request, "tp", index)
-        cur.execute("UPDATE positions SET tp_revision = %s WHERE id = %s", (revision, pos["id"]))
+        cur.execute("UPDATE positions SET tp_revision = %s, tp_basis = %s WHERE id = %s",
+                    (revision, summary.entry_qty, pos["id"]))
         conn.commit()
         self._place_planned_rows(conn, cur, pos, placer)
+
+    @staticmethod
+    def _stop_reason(pos: dict, plan: TradePlan, rules: MarketRules, level: Decimal | None, summary,
+                     extreme: Decimal | None) -> str:
+        if level is None:
+            return "stop_loss"
+        if pos["breakeven_moved"] and summary.average_entry and level == rules.round_price(summary.average_entry):
+            return "breakeven"
+        if plan.trailing_stop_pct and extreme is not None:
+            pct = plan.trailing_stop_pct / 100
+            trail = rules.round_price(extreme * (1 - pct) if pos["side"] == "long" else extreme * (1 + pct))
+            if level == trail:
+                return "trailing_stop"
+        return "stop_loss"
+
+    def _sync_protective_stop(self, conn, cur, pos: dict, venue: Venue, placer: OrderPlacer,
+                              stop: Decimal | None) -> str:
+        """Make the resting exchange stop match the position: reduce-only stop-market at `stop` for
+        the whole remaining amount while the position is open, none otherwise. Returns what it did:
+        unsupported | none | in_place | placed | cancelled | rejected | stop_passed (the exchange
+        refused it: the price is already through the stop) | stop_filled (a stop being replaced had
+        filled) | versions_exhausted."""
+        symbol = pos["symbol"]
+        rows = load_orders(cur, pos["id"])
+        stops = [r for r in rows if is_protective_stop(r)]
+        supported = pos["market_type"] == "futures" and protective_stops_supported(venue.exchange, symbol)
+        if not stops and not supported:
+            return "unsupported"
+        summary = summarize(rows)
+        exits_in_flight = any(r["role"] in ("sl", "close") and not is_protective_stop(r)
+                              and r["status"] in LIVE_STATUSES + ("planned",) for r in rows)
+        want: tuple[Decimal, Decimal] | None = None
+        if supported and pos["status"] == "open" and stop is not None and stop > 0 and summary.remaining > 0 \
+                and not exits_in_flight:
+            want = (venue.exchange.market_rules(symbol).round_price(stop), summary.remaining)
+        live = [r for r in stops if r["status"] in LIVE_STATUSES + ("planned",)]
+        if want is not None and len(live) == 1 and live[0]["status"] != "planned" \
+                and live[0]["trigger_price"] == want[0] and live[0]["amount"] - live[0]["filled"] == want[1]:
+            return "in_place"
+        if want is not None and not live and stops and stops[-1]["status"] == "rejected" \
+                and stops[-1]["trigger_price"] == want[0] and stops[-1]["amount"] == want[1]:
+            return "rejected"  # refused before for the same stop: the monitor watches it, no retry loop
+        version = 1 + max((protective_stop_version(r["client_order_id"]) or 0 for r in stops), default=-1)
+        if want is not None and version > MAX_STOP_VERSION:
+            logger.warning("protective stop versions exhausted; the monitor watches the stop",
+                           extra={"position_id": pos["id"]})
+            return "versions_exhausted"
+        filled_before = {r["client_order_id"]: r["filled"] for r in live}
+        for row in live:  # never two live stops: the old one is gone before the new one is sent
+            self._cancel_row(cur, placer, symbol, row)
+        conn.commit()
+        after = {r["client_order_id"]: r for r in load_orders(cur, pos["id"]) if r["client_order_id"] in filled_before}
+        if any(r["status"] in LIVE_STATUSES for r in after.values()):
+            raise TransientJobError(f"position {pos['id']}: the resting stop could not be cancelled yet")
+        if any(r["filled"] > filled_before[cid] for cid, r in after.items()):
+            return "stop_filled"
+        if want is None:
+            return "cancelled" if live else "none"
+        plan = TradePlan.from_json(pos["plan"])
+        request = OrderRequest(protective_stop_id(pos["signal_id"], pos["user_id"], version), symbol, plan.exit_side,
+                               OrderType.STOP_MARKET, want[1], trigger_price=want[0], reduce_only=True)
+        insert_order_row(cur, pos["id"], pos["user_id"], request, "sl", 1 + version // 100)
+        conn.commit()  # the intent first: a crash after the exchange accepted it is reconciled by client id
+        try:
+            state = placer.place_or_reconcile(request)
+        except OrderRejected as exc:
+            record_rejection(cur, request.client_order_id, exc.reason)
+            if exc.kind != "would_trigger":
+                cur.execute("UPDATE positions SET error = %s, updated_at = now() WHERE id = %s",
+                            (f"exchange stop refused, the monitor watches the stop: {exc.reason}"[:1000], pos["id"]))
+            conn.commit()
+            logger.warning("protective stop rejected", extra={"client_order_id": request.client_order_id,
+                                                              "reason": exc.reason, "kind": exc.kind})
+            return "stop_passed" if exc.kind == "would_trigger" else "rejected"
+        record_state(cur, state)
+        conn.commit()
+        if state.status != OrderStatus.OPEN and state.filled > 0:
+            return "stop_filled"
+        return "placed"
 
 
 def plan_json(plan: TradePlan) -> str:

@@ -67,14 +67,17 @@ class OrderPlacer:
         return Retrying(retry=retry_if_exception_type(exc_types), stop=stop_after_attempt(attempts),
                         wait=wait_exponential(multiplier=p.base_wait, max=p.max_wait), sleep=p.sleep, reraise=True)
 
-    def lookup(self, symbol: str, client_order_id: str, *, not_found_attempts: int = 1) -> OrderState | None:
-        """The order by client id, or None. Reads are safe to repeat: transient errors are retried."""
+    def lookup(self, symbol: str, client_order_id: str, *, not_found_attempts: int = 1,
+               trigger: bool = False) -> OrderState | None:
+        """The order by client id, or None. Reads are safe to repeat: transient errors are retried.
+        `trigger=True` for stop orders (the exchange may keep them in another book)."""
         retryable = (RequestNotSent, RateLimited, OutcomeUnknown) + ((OrderNotFound,) if not_found_attempts > 1
                                                                       else ())
+        hint = {"trigger": True} if trigger else {}
         try:
             for attempt in self._retrying(retryable, max(self.policy.attempts, not_found_attempts)):
                 with attempt:
-                    return self.exchange.fetch_order(symbol, client_order_id)
+                    return self.exchange.fetch_order(symbol, client_order_id, **hint)
         except OrderNotFound:
             return None
         except (RequestNotSent, RateLimited, OutcomeUnknown) as exc:
@@ -82,7 +85,8 @@ class OrderPlacer:
         return None
 
     def place_or_reconcile(self, request: OrderRequest) -> OrderState:
-        existing = self.lookup(request.symbol, request.client_order_id)
+        trigger = request.type == OrderType.STOP_MARKET
+        existing = self.lookup(request.symbol, request.client_order_id, trigger=trigger)
         if existing is not None:
             logger.info("order already on the exchange: reconciled", extra={"client_order_id": request.client_order_id})
             return existing
@@ -94,7 +98,7 @@ class OrderPlacer:
             raise TransientJobError(f"order {request.client_order_id} not sent: {exc.reason}") from exc
         except OutcomeUnknown:
             found = self.lookup(request.symbol, request.client_order_id,
-                                not_found_attempts=self.policy.lookup_attempts)
+                                not_found_attempts=self.policy.lookup_attempts, trigger=trigger)
             if found is not None:
                 return found
             raise TransientJobError(f"order {request.client_order_id}: outcome unknown and not found yet; "
@@ -102,18 +106,19 @@ class OrderPlacer:
         except OrderRejected as exc:
             if exc.kind == "duplicate":
                 found = self.lookup(request.symbol, request.client_order_id,
-                                    not_found_attempts=self.policy.lookup_attempts)
+                                    not_found_attempts=self.policy.lookup_attempts, trigger=trigger)
                 if found is not None:
                     return found
                 raise TransientJobError(f"order {request.client_order_id} reported duplicate but not found") from exc
             raise
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def cancel(self, symbol: str, client_order_id: str) -> OrderState | None:
+    def cancel(self, symbol: str, client_order_id: str, *, trigger: bool = False) -> OrderState | None:
+        hint = {"trigger": True} if trigger else {}
         try:
             for attempt in self._retrying((RequestNotSent, RateLimited, OutcomeUnknown), self.policy.attempts):
                 with attempt:
-                    return self.exchange.cancel_order(symbol, client_order_id)
+                    return self.exchange.cancel_order(symbol, client_order_id, **hint)
         except OrderNotFound:
             return None
         except (RequestNotSent, RateLimited, OutcomeUnknown) as exc:
@@ -137,6 +142,11 @@ def row_status(state: OrderState) -> str:
         return "partially_filled" if state.filled > 0 else "open"
     return {OrderStatus.FILLED: "filled", OrderStatus.CANCELLED: "cancelled", OrderStatus.REJECTED: "rejected",
             OrderStatus.EXPIRED: "expired"}[state.status]
+
+
+def is_protective_stop(row: dict) -> bool:
+    """A resting reduce-only stop order (as opposed to the monitor's market close after a stop)."""
+    return row["role"] == "sl" and row["order_type"] == OrderType.STOP_MARKET.value
 
 
 def request_from_row(row: dict, symbol: str) -> OrderRequest:

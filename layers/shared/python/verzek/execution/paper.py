@@ -15,7 +15,13 @@ Fill model (all `Decimal`, fees charged in the quote currency):
   maker fee — or at the candle's open when the price gapped past the limit. A limit that is
   already marketable at its first candle fills at that open as a taker.
 * Stop-market orders trigger when a candle touches the trigger, fill at the trigger (or the open
-  when it gapped past) moved by the slippage; taker fee.
+  when it gapped past) moved by the slippage; taker fee. Like Binance (-2021) and Bybit
+  (110092/110093), a stop whose trigger the last price has already passed is refused
+  (`OrderRejected(kind="would_trigger")`).
+* Protective stops: futures markets rest reduce-only stops (`supports_protective_stop`), exactly
+  like the live adapter on Binance/Bybit linear, so the position monitor runs the same code path
+  in paper and live (place once filled, re-size, cancel + replace on a move, cancel on close).
+  Spot keeps the monitor-watched stop, as live spot does.
 * Fills are whole (no volume model). Within one candle, orders are evaluated entries first, then
   stops, then reduce-only limits (pessimistic: a candle touching both a stop and a target is
   treated as stopped first). Reduce-only orders never open or flip a position: they are capped
@@ -223,6 +229,9 @@ class PaperExchange:
         margins = sum((p.margin for s, p in self.positions.items() if self.market_rules(s).quote == asset), ZERO)
         return total - used - margins
 
+    def supports_protective_stop(self, symbol: str) -> bool:
+        return self.market_rules(symbol).market_type == "futures"
+
     def position(self, symbol: str) -> _Position:
         self.sync()
         return self.positions.get(symbol, _Position())
@@ -240,6 +249,11 @@ class PaperExchange:
         rules = self.market_rules(request.symbol)
         now = self.clock()
         reference = request.price or request.trigger_price or self.last_price(request.symbol)
+        if request.type == OrderType.STOP_MARKET:
+            last = self.last_price(request.symbol)
+            if last <= request.trigger_price if request.side == OrderSide.SELL else last >= request.trigger_price:
+                raise OrderRejected(f"stop {request.trigger_price} would immediately trigger (last price {last})",
+                                    "would_trigger")
         order = _Order(OrderState(request.client_order_id, f"P{len(self.orders) + 1}", request.symbol, request.side,
                                   request.type, OrderStatus.OPEN, request.amount, price=request.price,
                                   trigger_price=request.trigger_price, reduce_only=request.reduce_only,
@@ -268,14 +282,14 @@ class PaperExchange:
         self.orders[request.client_order_id] = order
         return order.state
 
-    def fetch_order(self, symbol: str, client_order_id: str) -> OrderState:
+    def fetch_order(self, symbol: str, client_order_id: str, *, trigger: bool = False) -> OrderState:
         self.sync()
         order = self.orders.get(client_order_id)
         if order is None or order.state.symbol != symbol:
             raise OrderNotFound(f"order {client_order_id} not found")
         return order.state
 
-    def cancel_order(self, symbol: str, client_order_id: str) -> OrderState:
+    def cancel_order(self, symbol: str, client_order_id: str, *, trigger: bool = False) -> OrderState:
         self.sync()
         order = self.orders.get(client_order_id)
         if order is None or order.state.symbol != symbol:

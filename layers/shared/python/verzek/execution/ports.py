@@ -13,7 +13,9 @@ Errors are deliberately few and say what the caller may do next:
 * `OutcomeUnknown`   — may or may not have been executed (timeout, connection dropped after
   sending, 5xx): never resend blindly; look the order up by client id first.
 * `OrderRejected`    — the exchange refused this order (insufficient funds, invalid amount/price,
-  ...): permanent for this order; record it with the reason, notify the user.
+  ...): permanent for this order; record it with the reason, notify the user. `kind`
+  "would_trigger" means a stop order was refused because the price is already through its trigger
+  (Binance -2021, Bybit 110092/110093): the stop has in effect been reached.
 * `AccountError`     — keys invalid / permissions missing / account unusable: permanent for the job.
 * `OrderNotFound`    — a lookup found nothing (may be eventual consistency right after creation).
 """
@@ -75,7 +77,7 @@ class OutcomeUnknown(ExecutionError):
 class OrderRejected(ExecutionError):
     def __init__(self, reason: str, kind: str = "invalid_order") -> None:
         super().__init__(reason)
-        self.kind = kind  # insufficient_funds | invalid_order | duplicate | other
+        self.kind = kind  # insufficient_funds | invalid_order | duplicate | would_trigger | other
 
 
 class AccountError(ExecutionError):
@@ -237,13 +239,26 @@ class Exchange(Protocol):
 
     def create_order(self, request: OrderRequest) -> OrderState: ...
 
-    def fetch_order(self, symbol: str, client_order_id: str) -> OrderState:
-        """Raises OrderNotFound when the exchange has no order with this client id."""
+    def fetch_order(self, symbol: str, client_order_id: str, *, trigger: bool = False) -> OrderState:
+        """Raises OrderNotFound when the exchange has no order with this client id. `trigger=True`
+        says the order is a stop (conditional) order: some exchanges keep those in another book
+        (Binance USD-M's algo orders), so the lookup must know."""
         ...
 
-    def cancel_order(self, symbol: str, client_order_id: str) -> OrderState:
+    def cancel_order(self, symbol: str, client_order_id: str, *, trigger: bool = False) -> OrderState:
         """Cancels if still open; returns the final state (an already-final order is returned as is)."""
         ...
+
+    # Optional (see `protective_stops_supported`):
+    # def supports_protective_stop(self, symbol: str) -> bool
+    #     True when a reduce-only stop-market order can rest on this market and is trusted to close
+    #     the position (linear futures on Binance/Bybit, and the paper engine's futures).
+
+
+def protective_stops_supported(exchange: Exchange, symbol: str) -> bool:
+    """Whether `exchange` rests reduce-only stop orders on `symbol` (False when it does not say)."""
+    check = getattr(exchange, "supports_protective_stop", None)
+    return bool(check(symbol)) if callable(check) else False
 
 
 class PriceSource(Protocol):

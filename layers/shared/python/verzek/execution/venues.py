@@ -66,11 +66,14 @@ class DbPaperExchange:
     def create_order(self, request: OrderRequest) -> OrderState:
         return self._run(lambda e: e.create_order(request))
 
-    def fetch_order(self, symbol: str, client_order_id: str) -> OrderState:
+    def fetch_order(self, symbol: str, client_order_id: str, *, trigger: bool = False) -> OrderState:
         return self._run(lambda e: e.fetch_order(symbol, client_order_id))
 
-    def cancel_order(self, symbol: str, client_order_id: str) -> OrderState:
+    def cancel_order(self, symbol: str, client_order_id: str, *, trigger: bool = False) -> OrderState:
         return self._run(lambda e: e.cancel_order(symbol, client_order_id))
+
+    def supports_protective_stop(self, symbol: str) -> bool:
+        return self._stateless().supports_protective_stop(symbol)
 
     def balances(self) -> dict[str, Decimal]:
         return self._run(lambda e: (e.sync(), dict(e.balances))[1])
