@@ -52,8 +52,10 @@ _B = rf"(?<![#$])(?<![^\W{CJK}])(?<![{MARKS}])"  # label start: not inside a wor
 _E = rf"(?![^\W{CJK}]|[{MARKS}])"
 
 # Numbered labels ("TP1", "Target 2.", "Hedef 1:", "Entry 1") consume their index.
-_INDEX_FORMS = r"\d{1,2}(?![\d%]|[.,]\d)|[ \t]+\d{1,2}(?![\d%]|[.,]\d|\s*[-~_/]\s*\d|\s*x(?!\w))"
-_INDEX = f"(?:{_INDEX_FORMS})?"
+# A spaced number is an index only when a separator follows it, or it is one digit followed by a price with a
+# point or 3+ digits ("TP 1: 0.5", "TP 2 0.55"): in "entry 15 tp 16 17 sl 14" the numbers are the prices.
+_INDEX_FORMS = (r"\d{1,2}(?![\d%]|[.,]\d)|[ \t]+\d{1,2}(?![\d%]|[.,]\d|\s*[-~_/]\s*\d|\s*x(?!\w))"
+                r"(?=[ \t]*[:)=@>.]|(?<!\d\d)[ \t]+\$?(?:\d+[.,]\d|\d{3}))")
 # A single target may be written "Target 1 - 1.40": index, spaced dash, then one price (with a decimal point
 # or 3+ digits, so "TP 1 - 2" stays two numbers) and nothing else on the line.
 _ONE_PRICE_AFTER_DASH = r"(?=[ \t]+-[ \t]+\$?(?:\d+[.,]\d+|\d{3,}(?:[.,]\d+)?)[ \t]*$)"
@@ -102,8 +104,8 @@ LABELS: list[tuple[Field, str]] = [
     (Field.LEVERAGE, (r"leverage|levrage|leverge|leverag|lvrg|lvg|lev|kald[ıi]ra[çc]|плечо|apalancamiento|"
                      r"alavancagem|[đd][òo]n\s+b[ẩa]y|(?:ال)?رافعة|اهرم|لوریج|杠杆(?:倍数)?|레버리지|hebel|levier|leva|"
                      r"d[źz]wignia|плече|レバレッジ|เลเวอเรจ|leveraj|מינוף|μόχλευση|μοχλευση|p[áa]ka|hefboom|লিভারেজ")),
-    (Field.SYMBOL, r"(?:coin|pair)\s+name|pair|coin|symbol|ticker|asset|token|монета|пара|parite|moneda|ativo|par|عملة|ارز|币种|m[üu]nze|paire|coppia|moneta|монета|銘柄|"
-                   r"เหรียญ|คู่เทรด|syiling|sarafu|מטבע|νόμισμα|ζεύγος|moned[ăa]|pereche|p[áa]r|munt|কয়েন"),
+    (Field.SYMBOL, (r"(?:coin|pair)\s+name|pair|coin|symbol|ticker|asset|token|монета|пара|parite|moneda|ativo|par|عملة|ارز|币种|m[üu]nze|paire|coppia|moneta|монета|銘柄|"
+                    r"เหรียญ|คู่เทรด|syiling|sarafu|מטבע|νόμισμα|ζεύγος|moned[ăa]|pereche|p[áa]r|munt|কয়েন")),
     (Field.IGNORE, (r"dca|re[\s-]*entry|add\s+more|average|risk(?:\s*/\s*reward)?|reward|r\s*/\s*r|rr|"
                    r"period|volume|market\s+cap|ranking|wallet(?:\s+size)?|capital|amount|balance|margin\s+size|"
                    r"position\s+size|change|duration|(?:profit|roi|pnl|gain|loss)(?=\s*%?\s*:)|"

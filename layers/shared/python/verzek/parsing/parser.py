@@ -128,6 +128,13 @@ def _assign_levels(segments: list[Segment]) -> _Levels:
     return _Levels(entry_segments, entries, targets, stop, stop_pct)
 
 
+def _heads_a_side_line(tokens: list[Token], position: int) -> bool:
+    line = tokens[position].line
+    on_line = [t for t in tokens if t.line == line and t.kind not in (Kind.SEP, Kind.INDEX)]
+    return bool(on_line) and on_line[0] is tokens[position] \
+        and any(t.kind == Kind.LABEL and t.field in _SIDE_FIELDS for t in on_line)
+
+
 def _numbered(segment: Segment) -> bool:
     return segment.label is not None and segment.label.text.rstrip()[-1:].isdigit()
 
@@ -272,16 +279,22 @@ def parse_message(text: str) -> ParsedMessage:
     stop = _pick_stop(stops, entries)
     has_setup = bool(entries) and bool(targets or stop is not None)
     if candidate is None and symbol_problem is None and has_setup:
-        # "BTC 4H setup — LONG / Entry ... / Stop ...": with a full set of levels, one bare capitalised
-        # ticker is the coin; two or more different ones stay ambiguous (and the post is rejected).
+        # "BTC 4H setup — LONG / Entry ... / Stop ...": with a full set of levels, a bare capitalised ticker
+        # heading a line that states the side is the coin; two or more different ones stay ambiguous.
         bare, bare_problem = choose_symbol(candidates, allow_bare=True)
-        if bare is not None and bare_problem is None:
+        if bare is not None and bare_problem is None and _heads_a_side_line(tokens, bare.position):
             candidate = bare
 
     if not has_setup:
         action = update_action(status_text)
         closing = is_close(status_text)
-        if action == UpdateAction.PARTIAL_CLOSE or (action and not closing):
+        if (action or closing) and symbol_problem and symbol_problem.startswith("several different") \
+                and not is_close_without_coin(status_text):
+            # "Yesterday's closed trades: #AVAX ... #NEAR ... #ARB ...": a recap of several coins, not an
+            # instruction for one trade (and which one it would be is a guess).
+            return _not_a_signal(f"status words over {symbol_problem[len('several different '):]}: a results recap")
+        # Closing part of a position or one rung of the entry ladder leaves the trade open.
+        if action in (UpdateAction.PARTIAL_CLOSE, UpdateAction.CANCEL_ENTRY) or (action and not closing):
             return _status(MessageKind.UPDATE, candidate or choose_symbol(candidates, allow_bare=True)[0],
                            segments, action, notes)
         if closing:

@@ -11,11 +11,15 @@ import re
 from verzek.domain.signals import UpdateAction
 
 _TP_WORDS = (r"(?:tp|target|take[\s-]*profit|hedef|цель|тейк|objetivo|alvo|تارگت|止盈|目标|목표|ziel|objectif|obiettivo|"
-             r"cel|ціль|利確|ターゲット|目標)")
+             r"cel|ціль|利確|ターゲット|目標|เป้าหมาย|เป้า|sasaran|lengo|יעד|στόχος|στόχο|[țţt][iî]nt[aă]|c[íi]l|doel|"
+             r"টার্গেট)")
 _DONE = (r"(?:hit|reached|achieved|done|smashed|completed|touched|filled|taken|secured|booked|profit|"
          r"ulaş[ıi]ld[ıi]|ger[çc]ekle[şs]ti|vuruldu|достигнут\w*|взят\w*|выполнен\w*|alcanzad\w*|atingid\w*|logrado|"
          r"tercapai|kena|geldi|خورد|已?(?:达成|达到|到达|完成|触发)|달성|erreicht|atteint\w*|raggiunt\w*|"
-         r"osi[aą]gni[eę]t\w*|досягнут\w*|達成|到達)")
+         r"osi[aą]gni[eę]t\w*|досягнут\w*|達成|到達|แล้ว|\w*fikiwa|הושג\w*|επιτεύχθηκε|χτυπήθηκε|atins[aă]?|"
+         r"spln[ěe]n\w*|dosa[žz]en\w*|bereikt|geraakt|হিট|সম্পন্ন|naabot|tinamaan)")
+# Particles some languages put around the target number ("TP1 na po ✅", "lengo la 2 limefikiwa").
+_PARTICLES = r"(?:(?:na|po|la|ya|ni)\s+){0,2}"
 # Ordinals written between the target word and the verb ("تارگت دوم خورد", "target first hit").
 _ORDINAL = (r"(?:first|second|third|fourth|fifth|\d(?:st|nd|rd|th)|اول|دوم|سوم|چهارم|پنجم|(?:ال)?[أا]ول|(?:ال)?ثاني|"
             r"(?:ال)?ثالث|(?:ال)?رابع)")
@@ -47,34 +51,47 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         r"(?:filled|triggered|activated|executed|reached|achieved|done|hit)|all\s+entr(?:y|ies)\s+"
         r"(?:targets?\s+)?(?:achieved|filled|done)|(?:вход|ордер)\s+\w*\s*(?:исполнен|сработал)\w*")),
     (UpdateAction.TP_HIT, re.compile(
-        rf"{_TP_WORDS}s?\s*\d{{0,2}}(?:\s*[-,&/]\s*\d{{1,2}})*\s*(?:all\s+)?(?:{_ORDINAL}\s+)?(?:(?:(?:по|on|for|de|di|of|в|на)\s+)?[#$]\w+\s+|"
+        rf"{_TP_WORDS}s?\s*{_PARTICLES}\d{{0,2}}(?:\s*[-,&/]\s*\d{{1,2}})*\s*{_PARTICLES}(?:all\s+)?(?:{_ORDINAL}\s+)?(?:(?:(?:по|on|for|de|di|of|в|на)\s+)?[#$]\w+\s+|"
         r"(?:по|on|for|de|di|of|в|на)\s+\w+\s+)?"
         rf"(?:is\s+|was\s+|has\s+been\s+|have\s+been\s+)?{_DONE}|"
         r"all\s+(?:take[\s-]*profit\s+)?targets?\s+(?:are\s+|were\s+)?(?:hit|reached|achieved|done|completed)|"
         r"target\s+\d+\s*:?\s*[\d.]+\s*done|hedef\s*\d*\s*tamam|(?:đạt|chạm|dat|cham)\s+tp\s*\d*|"
         r"(?:تحقيق|تحقق|ضرب)\s+(?:ال)?هدف|목표\s*(?:가\s*)?달성|\d{1,2}\.\s*hedef\w*\s+(?:geldi|tamam|vuruldu)")),
-    (UpdateAction.CANCEL_ENTRY, re.compile(r"cancel\w*\s+(?:the\s+)?(?:entry|order|limit)\s*\d")),
+    # ("Cancel the remaining entry": one rung of the ladder; "Cancel the order" alone is the whole trade)
+    (UpdateAction.CANCEL_ENTRY, re.compile(
+        r"cancel\w*\s+(?:the\s+)?(?:(?:entry|order|limit)\s*\d|(?:remaining|rest\s+of\s+(?:the\s+)?|other|last|"
+        r"second|third|2nd|3rd|pending|unfilled)\s+(?:entry|entries|orders?|limits?|limit\s+orders?)(?!\w))")),
     (UpdateAction.ADD_ENTRY, re.compile(r"(?:add|adding)\s+(?:more|entry|to\s+(?:the\s+)?position)|re[\s-]?entry\s+at")),
+    # A trade still running ("Still holding #INJ", "keep holding"): progress on it, nothing to execute.
+    (UpdateAction.OTHER, re.compile(
+        r"still\s+(?:holding|hodling|in\s+(?:the\s+)?(?:trade|position)|open|running|active)(?!\w)|"
+        r"keep\s+holding|hold(?:ing)?\s+(?:the\s+|this\s+|your\s+|our\s+)(?:position|trade)s?(?!\w)")),
 ]
 
-# Phrases that end a trade; only trusted at the start of a post or as a clear status sentence.
+# ("Nasdaq closed higher", "candle closed above 64k", "#BTC closing above 70k": a market moving, not a trade ending)
+_MARKET_MOVE = (r"(?!\s+(?:higher|lower|above|below|up|down|green|red|flat|over|under|near|around|"
+                r"in\s+(?:the\s+)?(?:green|red)|the\s+(?:day|week|month|year|session))(?!\w))")
+# Phrases that end a trade; only trusted at the start of a post (after its coin tag) or as a clear status sentence.
 _CLOSE_PATTERN = re.compile(
     r"^(?:please\s+|pls\s+|now\s+)?(?:close|closing|exit|exiting|cancel|закрыть|закрываем|закрываю|отмена|отменяем|"
     r"kapat\w*|iptal|cerrar|cerramos|cancelar|cancelamos|fechar|fechamos|sair|tutup|đóng\s+lệnh|dong\s+lenh|"
     r"إغلاق|اغلاق|取消|平仓|schlie(?:ß|ss)en|fermer|fermez|cl[ôo]turer|cl[ôo]turez|chiudere|chiudi|chiudiamo|"
-    r"zamknij|zamykamy|zamknąć|закриваємо|закрити|скасування|batalkan|batal|hủy|huỷ|決済|キャンセル)(?!\w)|"
+    r"zamknij|zamykamy|zamknąć|закриваємо|закрити|скасування|batalkan|batal|hủy|huỷ|決済|キャンセル|"
+    r"κλείστε|κλείνουμε|κλείσιμο|[îi]nchidem|[îi]nchide[țţt]i|[îi]nchide|sluiten|sluit|zav[řr][ií]t|zav[řr]ete|"
+    r"uzav[řr]ete|funga|fungeni|isara|isasara|סגרו|לסגור|ปิด)(?!\w)" + _MARKET_MOVE + r"|"
     r"(?:iptal|kapat[ıi]ld[ıi]|ditutup|stop\s+oldu|stop\s+(?:atingido|acionado)|"
     r"(?:dính|dinh|kena|hit)\s+(?:sl|stop)|ضرب\s+وقف|(?:استاپ|حد\s+ضرر)\s+خورد|止损(?:出局|触发|已触发)|平仓|"
-    r"손절\s*(?:처리|완료|됨)|종료|stop\s+target\s+hit)(?!\w)|"
+    r"손절\s*(?:처리|완료|됨)|종료|stop\s+target\s+hit|"
+    r"(?:positionen?|trades?|alles)\s+(?:\w+\s+){0,2}schlie(?:ß|ss)en)(?!\w)|"
     r"(?:closed|cancel+ed|stopped\s+out|exited|invalidated|kapand[ıi]|закрыт\w*|отмен[её]н\w*|cerrad\w*|"
     r"cancelad\w*|fechad\w*|encerrad\w*|geschlossen|storniert|fermée?s?|cl[ôo]turée?s?|annulée?s?|"
-    r"chius[oaie]|annullat[oaie]|zamkni[eę]t\w*|anulowan\w*|закрит\w*|скасован\w*|dibatalkan|決済済み)(?!\w)"
-    # ("Nasdaq closed higher", "candle closed above 64k": a market moving, not a trade ending)
-    r"(?!\s+(?:higher|lower|above|below|up|down|green|red|flat|over|under|near|around|in\s+(?:the\s+)?(?:green|red)|"
-    r"the\s+(?:day|week|month|year|session))(?!\w))|"
-    r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:was\s+|has\s+been\s+)?(?:hit|triggered|reached|touched|taken)|"
+    r"chius[oaie]|annullat[oaie]|zamkni[eę]t\w*|anulowan\w*|закрит\w*|скасован\w*|dibatalkan|決済済み|"
+    r"έκλεισε|έκλεισαν|κλειστό|[îi]nchis[aă]?|gesloten|uzav[řr]en\w*|imefungwa|נסגר\w*|বন্ধ|ปิดแล้ว)(?!\w)"
+    + _MARKET_MOVE + r"|"
+    r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:was\s+|has\s+been\s+)?(?:hit|triggered|reached|touched|taken|"
+    r"geraakt|atins|zasa[žz]en|imegongwa|נפגע|χτυπήθηκε|হিট)|"
     r"hit\s+(?:the\s+|our\s+)?(?:sl|stop(?:[\s-]*loss)?)|стоп\s+сработал|выбил\w*\s+по\s+стопу|"
-    r"close\s+(?:all|everything|your|the|this|my|position|trade)(?!\w)"
+    r"close\s+(?:all|everything|your|the|this|my|position|trade|it|them|now|here)(?!\w)"
     r"(?!\s+(?:week|month|year|day|candle|session|quarter)s?(?!\w))|"
     r"(?:position|trade|signal|order)s?\s+(?:is\s+|was\s+|has\s+been\s+)?(?:closed|cancel+ed)", re.MULTILINE)
 
@@ -86,9 +103,22 @@ def update_action(lowered: str) -> UpdateAction | None:
     return None
 
 
+_LEADING_TAG = re.compile(r"^\s*[#$][\w/.]+(?:\s+(?:long|short))?[\s,:-]*")
+
+
+def _status_lines(lowered: str) -> str:
+    """Lines trimmed of decorations, each also without a leading coin tag ("#LTC Închidem poziția")."""
+    lines = []
+    for line in lowered.splitlines():
+        lines.append(line.strip(" \t-:>*#.!"))
+        untagged = _LEADING_TAG.sub("", line, count=1)
+        if untagged != line:
+            lines.append(untagged.strip(" \t-:>*#.!"))
+    return "\n".join(lines)
+
+
 def is_close(lowered: str) -> bool:
-    lines = "\n".join(line.strip(" \t-:>*#.!") for line in lowered.splitlines())
-    return bool(_CLOSE_PATTERN.search(lines))
+    return bool(_CLOSE_PATTERN.search(_status_lines(lowered)))
 
 
 _CLOSE_ALL_OR_COMMAND = re.compile(
