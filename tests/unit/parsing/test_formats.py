@@ -199,3 +199,58 @@ def test_margin_mode_and_perpetual_marker():
 def test_close_without_a_coin_needs_a_command(text, kind):
     parsed = parse_message(text)
     assert parsed.kind.value == kind and parsed.symbol is None
+
+
+# Round-3 rules (each written differently from the blind_round3 corpus rows it generalises).
+@pytest.mark.parametrize("text,want", [
+    # spaced integers after a label are prices, not indexes
+    ("LINK long entry 14 tp 15 16 sl 13",
+     expected(symbol="LINK/USDT", side="long", entries=[14], entry_type="limit", targets=[15, 16], stop_loss=13)),
+    # a numbered ladder of side words is one entry list
+    ("#KAS/USDT Long\nBuy1 0.1320\nBuy2 0.1275\nTP 0.1400\nSL 0.1180",
+     expected(symbol="KAS/USDT", side="long", entries=[0.1275, 0.132], entry_type="limit", targets=[0.14],
+              stop_loss=0.118)),
+    # Bengali vowel signs stay inside the label; Bengali digits are prices
+    ("কয়েন: #SOL\nদিক: লং\nএন্ট্রি: ১৪৫.২\nটার্গেট: ১৪৮ / ১৫২\nস্টপ লস: ১৩৯",
+     expected(symbol="SOL/USDT", side="long", entries=[145.2], entry_type="limit", targets=[148, 152],
+              stop_loss=139)),
+    # Thai is written without spaces between words
+    ("#AVAX/USDT ขาย\nราคาเข้า: 36.5\nเป้าหมาย: 35.8 / 35.1\nตัดขาดทุน: 37.4",
+     expected(symbol="AVAX/USDT", side="short", entries=[36.5], entry_type="limit", targets=[35.8, 35.1],
+              stop_loss=37.4)),
+    # a bot template's "Open:" heading is the entry; "(1)" after a label is which target, not a price
+    ("Symbol: ADAUSDT\nPosition: SHORT\nOpen: 0.4520\nTargets: 0.4400 / 0.4300\nStop: 0.4650\nTrailing trigger: Target (1)",
+     expected(symbol="ADA/USDT", side="short", entries=[0.452], entry_type="limit", targets=[0.44, 0.43],
+              stop_loss=0.465)),
+    # one bare ticker heading the side line names the coin of a full setup
+    ("ETH 1H scalp SHORT\nEntry 3,410\nTP 3,360\nSL 3,450",
+     expected(symbol="ETH/USDT", side="short", entries=[3410], entry_type="limit", targets=[3360],
+              stop_loss=3450)),
+])
+def test_round3_open_rules(text, want):
+    parsed = parse_message(text)
+    assert parsed.to_expected_dict() == want
+    assert parsed.tradable, parsed.rejected
+
+
+@pytest.mark.parametrize("text,kind,symbol", [
+    ("#LINK/USDT Închidem acum ✅", "close", "LINK/USDT"),  # a command after the coin tag
+    ("$SOL close it here", "close", "SOL/USDT"),
+    ("#ARB stoploss geraakt", "close", "ARB/USDT"),
+    ("Cancel the pending limit orders on #SOL, first entry is in", "update", "SOL/USDT"),  # one rung, not the trade
+    ("#NEAR still in the trade, patience", "update", "NEAR/USDT"),
+    ("#APT lengo la 3 limefikiwa", "update", "APT/USDT"),
+    ("#OP יעד 2 הושג", "update", "OP/USDT"),
+    ("#DOT cíl 1 splněn", "update", "DOT/USDT"),
+    # status words over several coins: a results recap, not an instruction for one trade
+    ("Closed today: #SOL +12%, #AVAX +8%, #OP -3%", "not_a_signal", None),
+    ("#BTC closing above 70k would be huge", "not_a_signal", None),  # a market move, even after the tag
+])
+def test_round3_status_rules(text, kind, symbol):
+    parsed = parse_message(text)
+    assert (parsed.kind.value, parsed.symbol) == (kind, symbol), parsed.reason
+
+
+def test_r_multiples_are_not_coins():
+    parsed = parse_message("Entry 64850\nStop 63900\nTargets: 1R / 2R / 3R")
+    assert parsed.symbol is None and not parsed.tradable
