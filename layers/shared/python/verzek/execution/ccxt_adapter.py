@@ -44,6 +44,7 @@ Binance and Bybit (`supports_protective_stop`); elsewhere the monitor watches th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
@@ -69,6 +70,9 @@ from verzek.ports import Candle
 _STATUS = {"open": OrderStatus.OPEN, "closed": OrderStatus.FILLED, "canceled": OrderStatus.CANCELLED,
            "cancelled": OrderStatus.CANCELLED, "rejected": OrderStatus.REJECTED, "expired": OrderStatus.EXPIRED}
 _TIMEFRAME_MS = {"1m": 60_000}
+# Bybit 110092/110093 ("expect Rising/Falling, but trigger_price ... current"), Binance -2021
+_WOULD_TRIGGER = re.compile(r'retCode"?\s*:\s*"?11009[23]\b|expect (rising|falling), but trigger_price'
+                            r'|would immediately trigger', re.IGNORECASE)
 
 
 def _dec(value) -> Decimal | None:
@@ -87,8 +91,7 @@ def map_ccxt_error(exc: Exception) -> Exception:
 
     message = f"{type(exc).__name__}: {str(exc)[:300]}"
     text = str(exc)
-    if isinstance(exc, ccxt.OrderImmediatelyFillable) or any(code in text for code in ('"110092"', '"110093"')) \
-            or "would immediately trigger" in text.lower():
+    if isinstance(exc, ccxt.OrderImmediatelyFillable) or _WOULD_TRIGGER.search(text):
         return OrderRejected(message, "would_trigger")
     if isinstance(exc, (ccxt.RateLimitExceeded, ccxt.DDoSProtection)):
         return RateLimited(message)
