@@ -129,6 +129,32 @@ def test_futures_short_margin_and_pnl(shared_dir):
     assert ex.position("XRP/USDT:USDT").amount == 0 and ex.free_balance("USDT") == ex.balances["USDT"]
 
 
+def test_futures_protective_stop_semantics(shared_dir):
+    """The paper engine rests reduce-only stops on futures like Binance/Bybit linear: refused when the
+    last price is already through the trigger, capped to the position, cancelled by client id."""
+    prices = RecordedPrices.from_files([shared_dir / "data" / "ohlcv" / "futures" / "XRP_USDT_USDT-5m-futures.json"])
+    clock = ManualClock(1636935900000)  # last closed candle 00:20 (close 1.2)
+    ex = PaperExchange(prices, clock, balances={"USDT": D(1000)}, taker_fee=D(0), maker_fee=D(0), slippage_pct=D(0))
+    symbol = "XRP/USDT:USDT"
+    assert ex.supports_protective_stop(symbol) and not ex.supports_protective_stop("ETH/BTC")
+    with pytest.raises(OrderRejected) as passed:  # a short's buy stop below the 1.2 last price
+        ex.create_order(OrderRequest("late", symbol, OrderSide.BUY, OrderType.STOP_MARKET, D(10),
+                                     trigger_price=D("1.199"), reduce_only=True))
+    assert passed.value.kind == "would_trigger"
+    ex.create_order(OrderRequest("s", symbol, OrderSide.SELL, OrderType.MARKET, D(100)))
+    ex.create_order(OrderRequest("sl", symbol, OrderSide.BUY, OrderType.STOP_MARKET, D(150),
+                                 trigger_price=D("1.209"), reduce_only=True))
+    clock.advance(300_000)  # 00:25: sold 100 at the open 1.2; its high 1.2092 fires the stop at 1.209
+    stop = ex.fetch_order(symbol, "sl", trigger=True)
+    # capped to the 100 held: a reduce-only stop never flips the position
+    assert (stop.status, stop.filled, stop.average) == (OrderStatus.EXPIRED, D(100), D("1.209"))
+    assert ex.position(symbol).amount == 0 and ex.balances["USDT"] == D(1000) - D("0.9")
+    ex.create_order(OrderRequest("s2", symbol, OrderSide.SELL, OrderType.MARKET, D(10)))
+    ex.create_order(OrderRequest("sl2", symbol, OrderSide.BUY, OrderType.STOP_MARKET, D(10),
+                                 trigger_price=D("1.25"), reduce_only=True))
+    assert ex.cancel_order(symbol, "sl2", trigger=True).status == OrderStatus.CANCELLED
+
+
 def test_state_round_trip(prices):
     ex, clock = engine(prices)
     ex.create_order(buy("x", OrderType.LIMIT, "1", "0.0837"))
