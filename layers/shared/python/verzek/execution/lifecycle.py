@@ -40,7 +40,12 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 from verzek.db import connection
-from verzek.execution.client_ids import MAX_STOP_VERSION, client_order_id, protective_stop_id, protective_stop_version
+from verzek.execution.client_ids import (
+    MAX_STOP_VERSION,
+    client_order_id,
+    protective_stop_id,
+    protective_stop_version,
+)
 from verzek.execution.orders import (
     OrderPlacer,
     PositionBusy,
