@@ -109,7 +109,9 @@ def _assign_levels(segments: list[Segment]) -> _Levels:
     entry_end = segments.index(entry_segments[0]) if entry_segments else len(segments)
     if not entry_segments:
         # "Entry: CMP" / "Buy BTC at market": an entry without a price still says how to enter.
-        entry_segments = [s for s in segments if s.field == Field.ENTRY][:1] or [
+        # ("Entry: Market price" reads as two entry labels; the one that says how to enter wins.)
+        labelled = [s for s in segments if s.field == Field.ENTRY]
+        entry_segments = [s for s in labelled if lx.MARKET_WORDS.search(s.text())][:1] or labelled[:1] or [
             s for s in segments if s.field in (Field.BUY, Field.SELL, Field.LONG, Field.SHORT)
             and lx.MARKET_WORDS.search(s.text())][:1]
 

@@ -51,7 +51,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         r"(?:filled|triggered|activated|executed|reached|achieved|done|hit)|all\s+entr(?:y|ies)\s+"
         r"(?:targets?\s+)?(?:achieved|filled|done)|(?:вход|ордер)\s+\w*\s*(?:исполнен|сработал)\w*")),
     (UpdateAction.TP_HIT, re.compile(
-        rf"{_TP_WORDS}s?\s*{_PARTICLES}\d{{0,2}}(?:\s*[-,&/]\s*\d{{1,2}})*\s*{_PARTICLES}(?:all\s+)?(?:{_ORDINAL}\s+)?(?:(?:(?:по|on|for|de|di|of|в|на)\s+)?[#$]\w+\s+|"
+        rf"{_TP_WORDS}(?:'?s)?\s*{_PARTICLES}\d{{0,2}}(?:\s*[-,&/]\s*\d{{1,2}})*\s*{_PARTICLES}(?:all\s+)?(?:{_ORDINAL}\s+)?(?:(?:(?:по|on|for|de|di|of|в|на)\s+)?[#$]\w+\s+|"
         r"(?:по|on|for|de|di|of|в|на)\s+\w+\s+)?"
         rf"(?:is\s+|was\s+|has\s+been\s+|have\s+been\s+)?{_DONE}|"
         r"all\s+(?:take[\s-]*profit\s+)?targets?\s+(?:are\s+|were\s+)?(?:hit|reached|achieved|done|completed)|"
@@ -61,16 +61,20 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
     (UpdateAction.CANCEL_ENTRY, re.compile(
         r"cancel\w*\s+(?:the\s+)?(?:(?:entry|order|limit)\s*\d|(?:remaining|rest\s+of\s+(?:the\s+)?|other|last|"
         r"second|third|2nd|3rd|pending|unfilled)\s+(?:entry|entries|orders?|limits?|limit\s+orders?)(?!\w))")),
-    (UpdateAction.ADD_ENTRY, re.compile(r"(?:add|adding)\s+(?:more|entry|to\s+(?:the\s+)?position)|re[\s-]?entry\s+at")),
+    (UpdateAction.ADD_ENTRY, re.compile(
+        r"(?:add|adding)\s+(?:(?:a|an|the|another|one\s+more|new|\d(?:st|nd|rd|th)|second|third|fourth)\s+)?"
+        r"(?:more|entry|entries|order|buy|to\s+(?:the\s+)?position)(?!\w)|re[\s-]?entry\s+at")),
     # A trade still running ("Still holding #INJ", "keep holding"): progress on it, nothing to execute.
     (UpdateAction.OTHER, re.compile(
         r"still\s+(?:holding|hodling|in\s+(?:the\s+)?(?:trade|position)|open|running|active)(?!\w)|"
         r"keep\s+holding|hold(?:ing)?\s+(?:the\s+|this\s+|your\s+|our\s+)(?:position|trade)s?(?!\w)")),
 ]
 
-# ("Nasdaq closed higher", "candle closed above 64k", "#BTC closing above 70k": a market moving, not a trade ending)
+# ("Nasdaq closed higher", "candle closed above 64k", "#BTC closing above 70k": a market moving, not a trade ending;
+# "cancel anytime" in an ad is about a subscription)
 _MARKET_MOVE = (r"(?!\s+(?:higher|lower|above|below|up|down|green|red|flat|over|under|near|around|"
-                r"in\s+(?:the\s+)?(?:green|red)|the\s+(?:day|week|month|year|session))(?!\w))")
+                r"in\s+(?:the\s+)?(?:green|red)|the\s+(?:day|week|month|year|session)|"
+                r"any\s*time|(?:your\s+|the\s+)?(?:subscription|membership|plan))(?!\w))")
 # Phrases that end a trade; only trusted at the start of a post (after its coin tag) or as a clear status sentence.
 _CLOSE_PATTERN = re.compile(
     r"^(?:please\s+|pls\s+|now\s+)?(?:close|closing|exit|exiting|cancel|закрыть|закрываем|закрываю|отмена|отменяем|"
@@ -81,7 +85,7 @@ _CLOSE_PATTERN = re.compile(
     r"uzav[řr]ete|funga|fungeni|isara|isasara|סגרו|לסגור|ปิด)(?!\w)" + _MARKET_MOVE + r"|"
     r"(?:iptal|kapat[ıi]ld[ıi]|ditutup|stop\s+oldu|stop\s+(?:atingido|acionado)|"
     r"(?:dính|dinh|kena|hit)\s+(?:sl|stop)|ضرب\s+وقف|(?:استاپ|حد\s+ضرر)\s+خورد|止损(?:出局|触发|已触发)|平仓|"
-    r"손절\s*(?:처리|완료|됨)|종료|stop\s+target\s+hit|"
+    r"손절\s*(?:처리|완료|됨)|종료|stop\s+target\s+hit|تم\s+(?:ال)?(?:إغلاق|اغلاق|إلغاء|الغاء)|(?:بسته|لغو)\s+شد|"
     r"(?:positionen?|trades?|alles)\s+(?:\w+\s+){0,2}schlie(?:ß|ss)en)(?!\w)|"
     r"(?:closed|cancel+ed|stopped\s+out|exited|invalidated|kapand[ıi]|закрыт\w*|отмен[её]н\w*|cerrad\w*|"
     r"cancelad\w*|fechad\w*|encerrad\w*|geschlossen|storniert|fermée?s?|cl[ôo]turée?s?|annulée?s?|"
@@ -106,14 +110,28 @@ def update_action(lowered: str) -> UpdateAction | None:
 _LEADING_TAG = re.compile(r"^\s*[#$][\w/.]+(?:\s+(?:long|short))?[\s,:-]*")
 
 
+# A clause boundary: punctuation followed by a space (never the point inside a price).
+_CLAUSE_BREAK = re.compile(r"[,;.!?]\s+")
+# A command after a condition ("if it dips below 1.2, close") is not an instruction to act now.
+_CONDITION = re.compile(r"(?<!\w)(?:if|when|once|unless|until|in\s+case|otherwise|si|wenn|falls|eğer|если)(?!\w)")
+
+
 def _status_lines(lowered: str) -> str:
-    """Lines trimmed of decorations, each also without a leading coin tag ("#LTC Închidem poziția")."""
+    """Lines trimmed of decorations, each also without a leading coin tag ("#LTC Închidem poziția"), plus the
+    clauses after the first one ("Not triggered, cancel #FET") unless a condition precedes them."""
     lines = []
     for line in lowered.splitlines():
-        lines.append(line.strip(" \t-:>*#.!"))
-        untagged = _LEADING_TAG.sub("", line, count=1)
-        if untagged != line:
-            lines.append(untagged.strip(" \t-:>*#.!"))
+        pieces = [line]
+        clauses = _CLAUSE_BREAK.split(line)
+        for n in range(1, len(clauses)):
+            if _CONDITION.search(" ".join(clauses[:n])):
+                break
+            pieces.append(clauses[n])
+        for piece in pieces:
+            lines.append(piece.strip(" \t-:>*#.!"))
+            untagged = _LEADING_TAG.sub("", piece, count=1)
+            if untagged != piece:
+                lines.append(untagged.strip(" \t-:>*#.!"))
     return "\n".join(lines)
 
 

@@ -13,6 +13,12 @@ from dataclasses import dataclass
 from verzek.parsing.lexicon import GLUED_QUOTES, NOT_COINS, TRADABLE_QUOTES, Field
 from verzek.parsing.tokens import Kind, Token
 
+# With its quote attached ("#NOTUSDT", "ME/USDT") a common word is a coin's name; only the quotes themselves
+# and the words of a signal's own structure never are.
+NEVER_A_BASE = frozenset(
+    ["FDUSD", "USDT", "USDC", "BUSD", "TUSD", "USD", "EUR", "TRY",
+     "LONG", "SHORT", "BUY", "SELL", "ENTRY", "ENTRIES", "TP", "TPS", "SL", "STOP", "STOPLOSS", "TARGET", "TARGETS",
+     "LEVERAGE", "LEV", "CROSS", "ISOLATED", "SPOT", "FUTURE", "FUTURES", "PERP", "PAIR", "COIN", "SIGNAL", "VIP"])
 _BASE_RE = re.compile(r"^(?=.*[A-Z])[A-Z0-9]{2,15}$")
 _PAIR_SPLIT_RE = re.compile(r"^[#$]?(?P<base>\w+?)\s?[/|_-]\s?(?P<quote>[A-Za-z]+)(?P<suffix>\.p|:usdt|:usdc|-?perp)?$",
                             re.IGNORECASE)
@@ -56,7 +62,7 @@ def _coin(word: str, rank: int, position: int, allow_glued: bool = True) -> Symb
     if raw[:1].isdigit() and sum(ch.isalpha() for ch in raw) < 2:
         return None  # "1R", "2R", "3D": multiples and counts; digit-led coins have a name ("1INCH", "1000PEPE")
     base, quote = _split_glued(raw) if allow_glued else (raw.upper(), None)
-    if not _BASE_RE.match(base) or base in NOT_COINS:
+    if not _BASE_RE.match(base) or base in (NOT_COINS if quote is None else NEVER_A_BASE):
         return None
     if quote is None:
         return SymbolCandidate(base, "USDT", rank, position, perpetual)
@@ -73,7 +79,7 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
             if not m:
                 continue
             base, quote = m.group("base").upper(), m.group("quote").upper()
-            if quote in TRADABLE_QUOTES and _BASE_RE.match(base) and base not in NOT_COINS:
+            if quote in TRADABLE_QUOTES and _BASE_RE.match(base) and base not in NEVER_A_BASE:
                 found.append(SymbolCandidate(base, quote, EXPLICIT, i, bool(m.group("suffix"))))
         elif tok.kind == Kind.TAG:
             cand = _coin(tok.text, LABELLED if _previous_label(tokens, i) == Field.SYMBOL else HASHTAG, i)
