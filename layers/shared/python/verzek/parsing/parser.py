@@ -24,7 +24,7 @@ from verzek.parsing import lexicon as lx
 from verzek.parsing.lexicon import Field
 from verzek.parsing.normalize import normalize
 from verzek.parsing.safety import validate_open
-from verzek.parsing.status import is_close, is_close_without_coin, update_action
+from verzek.parsing.status import close_action, closes_position, is_close, is_close_without_coin, tp_hit_index, update_action
 from verzek.parsing.symbols import SymbolCandidate, choose_symbol, close_target, symbol_candidates
 from verzek.parsing.tokens import Kind, Token, tokenize_line, uses_comma_decimals
 
@@ -295,15 +295,20 @@ def parse_message(text: str) -> ParsedMessage:
             # "Yesterday's closed trades: #AVAX ... #NEAR ... #ARB ...": a recap of several coins, not an
             # instruction for one trade (and which one it would be is a guess).
             return _not_a_signal(f"status words over {symbol_problem[len('several different '):]}: a results recap")
-        # Closing part of a position or one rung of the entry ladder leaves the trade open.
+        # Closing part of a position or one rung of the entry ladder leaves the trade open — unless the post
+        # also closes the position ("Close #SOL and cancel the remaining orders").
+        if action == UpdateAction.CANCEL_ENTRY and closing and closes_position(status_text):
+            action = None
         if action in (UpdateAction.PARTIAL_CLOSE, UpdateAction.CANCEL_ENTRY) or (action and not closing):
+            # A TP number stated next to another instruction ("TP2 hit, move SL to entry") is kept too.
+            new_stop = stops[-1] if action == UpdateAction.NEW_STOP and len(set(stops)) == 1 else None
             return _status(MessageKind.UPDATE, candidate or choose_symbol(candidates, allow_bare=True)[0],
-                           segments, action, notes)
+                           segments, action, notes, target_index=tp_hit_index(status_text), new_stop=new_stop)
         if closing:
             target = candidate or close_target(tokens) or choose_symbol(candidates, allow_bare=True)[0]
             if target is None and not is_close_without_coin(status_text):
                 return _not_a_signal("mentions closing but names no coin and gives no close command")
-            return _status(MessageKind.CLOSE, target, segments, None, notes)
+            return _status(MessageKind.CLOSE, target, segments, close_action(status_text), notes)
 
     words_side, side_conflict = _side_from_words(segments, levels)
     etype = _entry_type(levels, entries)
@@ -411,12 +416,16 @@ def _pick_stop(stops: list[Decimal], entries: list[Decimal]) -> Decimal | None:
 
 
 def _status(kind: MessageKind, candidate: SymbolCandidate | None, segments: list[Segment],
-            action: UpdateAction | None, notes: list[str]) -> ParsedMessage:
+            action: UpdateAction | None, notes: list[str], *, target_index: int | None = None,
+            new_stop: Decimal | None = None) -> ParsedMessage:
+    """An update or close. On a `close`, `update_action` tells a stop-out (SL_HIT) and a cancelled setup
+    (CANCEL_ENTRY: the signal's pending entries) from a plain close (None)."""
     longs = any(s.field == Field.LONG for s in segments)
     shorts = any(s.field == Field.SHORT for s in segments)
     side = (Side.LONG if longs else Side.SHORT) if longs != shorts else None
     return ParsedMessage(kind=kind, symbol=candidate.symbol if candidate else None, side=side,
-                         update_action=action, notes=tuple(notes))
+                         update_action=action, target_index=target_index,
+                         new_stop=new_stop if new_stop is not None and new_stop > 0 else None, notes=tuple(notes))
 
 
 def _replace(parsed: ParsedMessage, **changes) -> ParsedMessage:

@@ -154,3 +154,87 @@ def is_close_without_coin(lowered: str) -> bool:
     that merely contains "closed" ("market is closed") — it would otherwise close every trade."""
     lines = "\n".join(line.strip(" \t-:>*#.!") for line in lowered.splitlines())
     return bool(_CLOSE_ALL_OR_COMMAND.search(lines))
+
+
+# ---------------------------------------------------------------------------------------------
+# details the webhook needs from a status post: which target was hit, and what kind of close it is
+
+_TP_HIT_PATTERN = dict((a.value, p) for a, p in UPDATE_PATTERNS)[UpdateAction.TP_HIT.value]
+# The number(s) written right after the target word ("TP1", "target 2", "TP 1-3", "Target 1 - 2 - 3 all done").
+_INDEX_AFTER_TP_WORD = re.compile(
+    rf"^{_TP_WORDS}(?:'?s)?\s*(?:no\.?\s*|#\s*)?{_PARTICLES}(\d{{1,2}}(?:\s*[-,&/]\s*\d{{1,2}})*)(?![.,]?\d)")
+_INDEX_BEFORE_TP_WORD = re.compile(r"(?<![\d.,])(\d{1,2})\.\s*hedef")  # Turkish "2. hedef geldi"
+# A number with an ordinal marker right before the matched phrase (Korean "2차 목표 달성").
+_INDEX_BEFORE_MATCH = re.compile(r"(?<![\d.,])(\d{1,2})\s*차\s*$")
+_ENTRY_BEFORE = re.compile(r"(?:entry|entries|buy|giri[şs]|вход)\s*$")
+_ORDINALS = {
+    1: "first|1st|اول|(?:ال)?[أا]ول|первая|первый|первую|перша|перший|birinci|primer[oa]?|primeir[oa]|premi[eè]re?|"
+       "erste[sn]?|prim[oa]|pierwszy|第一|첫\\s*번째",
+    2: "second|2nd|دوم|(?:ال)?ثاني|вторая|второй|вторую|друга|другий|ikinci|segund[oa]|deuxi[eè]me|zweite[sn]?|"
+       "second[oa]|drugi|第二|두\\s*번째",
+    3: "third|3rd|سوم|(?:ال)?ثالث|третья|третий|третью|третя|третій|[üu][çc][üu]nc[üu]|tercer[oa]?|terceir[oa]|"
+       "troisi[eè]me|dritte[sn]?|terz[oa]|trzeci|第三|세\\s*번째",
+    4: "fourth|4th|چهارم|(?:ال)?رابع|четв[её]ртая|четв[её]ртый|d[öo]rd[üu]nc[üu]|cuart[oa]|quart[oa]|quatri[eè]me|"
+       "vierte[sn]?|czwarty|第四",
+    5: "fifth|5th|پنجم|(?:ال)?خامس|пятая|пятый|be[şs]inci|quint[oa]|cinqui[eè]me|f[üu]nfte[sn]?|pi[aą]ty|第五",
+}
+_ORDINAL_NEAR_TP_WORD = [
+    (n, re.compile(rf"(?<!\w)(?:{words})\s*{_TP_WORDS}|(?:{_TP_WORDS}|(?:ال)?هدف)s?\s+(?:{words})(?!\w)"))
+    for n, words in _ORDINALS.items()]
+
+
+def tp_hit_index(lowered: str) -> int | None:
+    """The highest take-profit number a TP-hit post states (1-based), or None ("all targets done", no number)."""
+    found: list[int] = []
+    for match in _TP_HIT_PATTERN.finditer(lowered):
+        before, chunk = lowered[:match.start()], match.group(0)
+        if _ENTRY_BEFORE.search(before):
+            continue  # "Entry target 1 ✅" is a fill, not a take-profit
+        numbered = (_INDEX_AFTER_TP_WORD.search(chunk) or _INDEX_BEFORE_TP_WORD.search(chunk)
+                    or _INDEX_BEFORE_MATCH.search(before))
+        if numbered:
+            found += [int(n) for n in re.findall(r"\d{1,2}", numbered.group(1))]
+        else:
+            tail = re.search(r"(?:tp|target)\s*(\d{1,2})(?![.,]?\d)", chunk)  # "đã chạm TP2", "target 2: 0.55 done"
+            if tail:
+                found.append(int(tail.group(1)))
+    if not found:
+        for n, pattern in _ORDINAL_NEAR_TP_WORD:
+            if pattern.search(lowered):
+                found.append(n)
+    found = [n for n in found if n >= 1]
+    return max(found) if found else None
+
+
+_STOP_OUT = re.compile(
+    r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:was\s+|has\s+been\s+|got\s+)?(?:hit|triggered|reached|touched|taken)"
+    r"|stopped\s+out|hit\s+(?:the\s+|our\s+|my\s+)?(?:sl|stop(?:[\s-]*loss)?)(?!\w)|stop\s+oldu|stop\s+target\s+hit|"
+    r"closed\s+(?:at|by|on|in)\s+(?:the\s+)?(?:sl|stop(?:[\s-]*loss)?|stoploss)(?!\w)|стоп\s+сработал|"
+    r"выбил\w*\s+по\s+стопу|(?:dính|dinh|kena|hit)\s+(?:sl|stop)(?!\w)|止损(?:出局|触发|已触发)|ضرب\s+وقف|"
+    r"(?:استاپ|حد\s+ضرر)\s+خورد|손절\s*(?:처리|완료|됨)|stop\s+(?:atingido|acionado)")
+_CANCEL = re.compile(
+    r"(?<!\w)(?:cancel\w*|not\s+(?:been\s+)?(?:triggered|filled|activated)|never\s+(?:triggered|filled)|"
+    r"didn'?t\s+(?:trigger|fill)|iptal\w*|отмен\w*|скасов\w*|cancelad\w*|cancelar|cancelamos|annul\w*|storn\w*|"
+    r"anulowan\w*|anuluj\w*|batal\w*|h[ủu]y|huỷ|إلغاء|الغاء|لغو|ביטול|בוטל\w*|ακύρ\w*)(?!\w)|取消|キャンセル")
+_CLOSE_OR_EXIT = re.compile(
+    r"(?<!\w)(?:clos\w*|exit\w*|sell\w*|закры\w*|kapat\w*|cerr\w*|fech\w*|schlie\w*|geschlossen|ferm\w*|"
+    r"cl[ôo]tur\w*|chiud\w*|chius\w*|zamk\w*|закри\w*|tutup|ditutup|đóng|إغلاق|اغلاق|sluit\w*|gesloten|"
+    r"inchi\w*|închi\w*)(?!\w)|平仓|決済")
+
+
+def close_action(lowered: str) -> UpdateAction | None:
+    """What a `close` post says happened: the stop was hit (SL_HIT), the setup was cancelled before or instead
+    of filling (CANCEL_ENTRY: the whole signal's pending entries), or None for a plain close/exit.
+
+    A post that both cancels and closes ("close and cancel the rest") is a plain close: acting on it as a
+    cancel only would leave a filled position open."""
+    if _STOP_OUT.search(lowered):
+        return UpdateAction.SL_HIT
+    if _CANCEL.search(lowered) and not _CLOSE_OR_EXIT.search(lowered):
+        return UpdateAction.CANCEL_ENTRY
+    return None
+
+
+def closes_position(lowered: str) -> bool:
+    """The post says close/exit/sell (not only cancel)."""
+    return bool(_CLOSE_OR_EXIT.search(lowered))
