@@ -73,6 +73,8 @@ _TIMEFRAME_MS = {"1m": 60_000}
 # Bybit 110092/110093 ("expect Rising/Falling, but trigger_price ... current"), Binance -2021
 _WOULD_TRIGGER = re.compile(r'retCode"?\s*:\s*"?11009[23]\b|expect (rising|falling), but trigger_price'
                             r'|would immediately trigger', re.IGNORECASE)
+# ccxt quotes the request URL in timeout / HTTP-status errors; Binance signs the query string.
+_URL_QUERY = re.compile(r"(https?://[^\s?#]+)\?\S*")
 
 
 def _dec(value) -> Decimal | None:
@@ -86,11 +88,12 @@ def _money_str(value: Decimal) -> str:
 
 
 def map_ccxt_error(exc: Exception) -> Exception:
-    """A ccxt exception as the port's error (messages are ccxt's, which never include secrets)."""
+    """A ccxt exception as the port's error (ccxt's message, with any URL query string, which may carry a
+    request signature, cut out)."""
     from verzek.exchange.proxy_client import ProxyRefused, ProxyUnavailable
 
-    message = f"{type(exc).__name__}: {str(exc)[:300]}"
     text = str(exc)
+    message = f"{type(exc).__name__}: {_URL_QUERY.sub(r'\1?...', text)[:300]}"
     if isinstance(exc, ccxt.OrderImmediatelyFillable) or _WOULD_TRIGGER.search(text):
         return OrderRejected(message, "would_trigger")
     if isinstance(exc, (ccxt.RateLimitExceeded, ccxt.DDoSProtection)):
