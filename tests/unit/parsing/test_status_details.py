@@ -103,3 +103,28 @@ def test_cancelling_one_entry_stays_an_update():
 ])
 def test_conditional_or_advertising_cancel_is_not_a_cancel(text):
     assert parse_message(text).kind != MessageKind.CLOSE
+
+
+@pytest.mark.parametrize("text", [
+    "#SOL LONG\nEntry: 140\nTP1: 145 ✅\nTP2: 150\nSL: 135",  # a re-post with its first target ticked
+    "Result #LINK: entry 14.2 → TP3 16.0 ✅ +126%",
+    "Yesterday's #AVAX long from 34.2 hit all targets 🎯 36 / 37.5 / 39",
+])
+def test_levels_of_a_trade_already_under_way_are_not_traded(text):
+    parsed = parse_message(text)
+    assert not parsed.tradable
+    assert "already marked as hit" in parsed.rejected
+
+
+@pytest.mark.parametrize("text", [
+    "✅ #SOL LONG\n✅ Entry: 140\n✅ TP1: 145\n✅ TP2: 150\n✅ SL: 135",  # ticks as bullets are decoration
+    "#DOGE Beli di 0.158 - 0.162\nTarget profit: 0.170 / 0.178\nBatas rugi: 0.150",  # a label, not a result
+])
+def test_tick_bullets_and_profit_labels_do_not_block_a_fresh_setup(text):
+    assert parse_message(text).tradable
+
+
+def test_hit_before_the_target_word_is_a_tp_hit():
+    parsed = parse_message("#ETH hit TP2! 🎯🎯")
+    assert (parsed.kind, parsed.symbol, parsed.update_action, parsed.target_index) == (
+        MessageKind.UPDATE, "ETH/USDT", UpdateAction.TP_HIT, 2)

@@ -24,7 +24,7 @@ from verzek.parsing import lexicon as lx
 from verzek.parsing.lexicon import Field
 from verzek.parsing.normalize import normalize
 from verzek.parsing.safety import validate_open
-from verzek.parsing.status import close_action, closes_position, is_close, is_close_without_coin, tp_hit_index, update_action
+from verzek.parsing.status import close_action, closes_position, is_close, reports_progress, is_close_without_coin, tp_hit_index, update_action
 from verzek.parsing.symbols import SymbolCandidate, choose_symbol, close_target, symbol_candidates
 from verzek.parsing.tokens import Kind, Token, tokenize_line, uses_comma_decimals
 
@@ -365,6 +365,10 @@ def parse_message(text: str) -> ParsedMessage:
         problems.append(f"side says {words_side.value} but the levels are those of a {level_side.value}")
     problems.extend(validate_open(parsed))
     problems.extend(_unread_level_problems(segments, tokens, levels, parsed))
+    if reports_progress(status_text):
+        # ("#LDO SHORT / Entry 2.10 / TP1 2.05 ✅ ...", "Result #LINK: entry 14.2 → TP3 16.0 ✅"): a re-post or a
+        # result; entering now would be late and is not what the post asks.
+        problems.append("a target is already marked as hit: the trade is under way, not a fresh entry")
     if problems:
         return _replace(parsed, rejected="; ".join(problems))
     return parsed

@@ -55,6 +55,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         r"(?:по|on|for|de|di|of|в|на)\s+\w+\s+)?"
         rf"(?:is\s+|was\s+|has\s+been\s+|have\s+been\s+)?{_DONE}|"
         r"all\s+(?:take[\s-]*profit\s+)?targets?\s+(?:are\s+|were\s+)?(?:hit|reached|achieved|done|completed)|"
+        r"(?:hit|hits|reached|touched|smashed)\s+(?:the\s+|our\s+)?(?:all\s+(?:the\s+|our\s+)?(?:take[\s-]*profit\s+)?"
+        r"targets?|tps?\s*\d{0,2}|targets?\s*\d{1,2}|take[\s-]*profit\s*\d{0,2})(?![\w.,])|"
         r"target\s+\d+\s*:?\s*[\d.]+\s*done|hedef\s*\d*\s*tamam|(?:đạt|chạm|dat|cham)\s+tp\s*\d*|"
         r"(?:تحقيق|تحقق|ضرب)\s+(?:ال)?هدف|목표\s*(?:가\s*)?달성|\d{1,2}\.\s*hedef\w*\s+(?:geldi|tamam|vuruldu)")),
     # ("Cancel the remaining entry": one rung of the ladder; "Cancel the order" alone is the whole trade)
@@ -238,3 +240,21 @@ def close_action(lowered: str) -> UpdateAction | None:
 def closes_position(lowered: str) -> bool:
     """The post says close/exit/sell (not only cancel)."""
     return bool(_CLOSE_OR_EXIT.search(lowered))
+
+
+# A target level already ticked off inside a full setup ("TP1: 2.05 ✅", "TP3 16.0 done").
+_TICKED_LEVEL = re.compile(
+    rf"{_TP_WORDS}[ \t]*\d{{0,2}}[ \t]*[:=.)-]?[ \t]*\$?\d[\d.,]*[ \t]*(?:k[ \t]*)?(?:done|hit|reached|achieved)(?!\w)")
+
+
+def reports_progress(lowered: str) -> bool:
+    """The post reports a target as hit: whatever levels it lists belong to a trade already under way.
+
+    Read line by line (a "✅" bullet opening the next line is decoration, not a tick), and "Target profit:"
+    is a label, not a target that made a profit."""
+    for line in lowered.splitlines():
+        if _TICKED_LEVEL.search(line):
+            return True
+        if any(not m.group(0).rstrip().endswith("profit") for m in _TP_HIT_PATTERN.finditer(line)):
+            return True
+    return False
