@@ -35,7 +35,7 @@ def verify(key: bytes, timestamp: str | None, signature: str | None, body: bytes
            now: float | None = None) -> None:
     if not timestamp or not signature:
         raise SignatureError("missing signature headers")
-    if not timestamp.isdigit() or len(timestamp) > 12:
+    if not (timestamp.isascii() and timestamp.isdigit()) or len(timestamp) > 12:  # isdigit alone takes "²"
         raise SignatureError("malformed timestamp")
     now = time.time() if now is None else now
     if abs(now - int(timestamp)) > max_skew_seconds:
