@@ -56,7 +56,8 @@ def read_auth_headers(headers: Mapping[str, str]) -> tuple[str, str, str, str]:
     if not (key_id and timestamp and nonce and signature):
         raise AuthRefused("missing_auth", "request is not signed: X-Verzek-Key-Id, -Timestamp, -Nonce and "
                                           "-Signature headers are required")
-    if not signing.KEY_ID_RE.match(key_id) or not signing.NONCE_RE.match(nonce) or not timestamp.isdigit() \
+    if not signing.KEY_ID_RE.match(key_id) or not signing.NONCE_RE.match(nonce) \
+            or not (timestamp.isascii() and timestamp.isdigit()) \
             or len(signature) != 64:
         raise AuthRefused("malformed_auth", "X-Verzek-* authentication headers are malformed")
     return key_id, timestamp, nonce, signature
