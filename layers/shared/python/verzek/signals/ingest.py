@@ -465,8 +465,12 @@ def update_from_parsed(parsed: ParsedMessage, *, raw_text: str | None, provider_
     from verzek.domain.signals import MessageKind
 
     if parsed.kind == MessageKind.CLOSE:
-        return SignalUpdate(kind="closed", raw_text=raw_text, provider_message_id=provider_message_id,
-                            dedupe_key=dedupe_key)
+        # What kind of close the provider announced (the executor closes the position for all three;
+        # the signal's history and status keep the difference).
+        kind = {UpdateAction.CANCEL_ENTRY: "cancelled", UpdateAction.SL_HIT: "sl_hit"}.get(parsed.update_action, "closed")
+        data = {"action": parsed.update_action.value} if parsed.update_action else {}
+        return SignalUpdate(kind=kind, raw_text=raw_text, provider_message_id=provider_message_id,
+                            dedupe_key=dedupe_key, data=data)
     if parsed.kind != MessageKind.UPDATE:
         raise SignalInputError(f"a {parsed.kind.value} message is not an update")
     action = parsed.update_action or UpdateAction.OTHER
