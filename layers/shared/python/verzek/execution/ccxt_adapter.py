@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 import ccxt
 
@@ -81,6 +81,18 @@ def _dec(value) -> Decimal | None:
     if value is None or value == "":
         return None
     return Decimal(str(value))
+
+
+def _reply_number(raw: dict, key: str, *, signed: bool = False) -> Decimal | None:
+    """A number from an exchange's order reply; NaN, infinite, unreadable or (unless `signed`) negative
+    values mean we do not know the order's state (stored, NaN would read as 'fully filled')."""
+    try:
+        value = _dec(raw.get(key))
+    except (InvalidOperation, ValueError, TypeError):
+        raise OutcomeUnknown(f"unreadable {key} in the exchange's order reply") from None
+    if value is not None and (not value.is_finite() or (value < 0 and not signed)):
+        raise OutcomeUnknown(f"invalid {key} in the exchange's order reply: {value}")
+    return value
 
 
 def _money_str(value: Decimal) -> str:
@@ -315,13 +327,15 @@ class CcxtExchange:
     # --- conversion ---
     def _to_state(self, raw: dict, symbol: str) -> OrderState:
         status = _STATUS.get(raw.get("status") or "open", OrderStatus.OPEN)
-        amount = _dec(raw.get("amount")) or ZERO
-        filled = _dec(raw.get("filled")) or ZERO
-        average = _dec(raw.get("average"))
+        amount = _reply_number(raw, "amount") or ZERO
+        filled = _reply_number(raw, "filled") or ZERO
+        average = _reply_number(raw, "average")
+        price = _reply_number(raw, "price")
+        trigger_price = _reply_number(raw, "triggerPrice")
         fee = ZERO
         fee_currency = None
         for item in raw.get("fees") or ([raw["fee"]] if raw.get("fee") else []):
-            cost = _dec((item or {}).get("cost"))
+            cost = _reply_number(item or {}, "cost", signed=True)  # a maker rebate is negative
             if not cost:
                 continue
             currency = item.get("currency")
@@ -330,14 +344,17 @@ class CcxtExchange:
                 cost = cost * average  # fee charged in the base asset, valued in quote
             fee += cost
             fee_currency = market.get("quote") if market else currency
-        side = OrderSide(raw.get("side") or "buy")
+        try:
+            side = OrderSide(raw.get("side") or "buy")
+        except ValueError:
+            raise OutcomeUnknown(f"invalid side in the exchange's order reply: {str(raw.get('side'))[:20]}") from None
         type_ = OrderType.LIMIT if raw.get("type") == "limit" else OrderType.MARKET
-        if raw.get("triggerPrice"):
+        if trigger_price:
             type_ = OrderType.STOP_MARKET
         return OrderState(client_order_id=raw.get("clientOrderId") or "", exchange_order_id=raw.get("id"),
                           symbol=symbol, side=side, type=type_, status=status, amount=amount, filled=filled,
-                          average=average, fee=fee, fee_currency=fee_currency, price=_dec(raw.get("price")),
-                          trigger_price=_dec(raw.get("triggerPrice")), reduce_only=bool(raw.get("reduceOnly")),
+                          average=average, fee=fee, fee_currency=fee_currency, price=price,
+                          trigger_price=trigger_price, reduce_only=bool(raw.get("reduceOnly")),
                           updated_ms=int(raw.get("lastUpdateTimestamp") or raw.get("timestamp") or 0))
 
 
