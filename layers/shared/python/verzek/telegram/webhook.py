@@ -26,6 +26,7 @@ MAX_BODY_BYTES = 1_000_000
 POST_FIELDS = ("channel_post", "message", "edited_channel_post", "edited_message")
 EDIT_FIELDS = {"edited_channel_post", "edited_message"}
 ALLOWED_UPDATES = list(POST_FIELDS)
+MAX_DB_ID = 2**63 - 1  # ids are stored as BIGINT: larger ones are refused before anything is written
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ def _check_post(name: str, post: Any) -> None:
     """The fields we rely on must have Telegram's types (python-telegram-bot does not check them)."""
     if not isinstance(post, dict):
         raise _BadRequest(f"{name} must be an object")
-    if not _is_int(post.get("message_id")) or post["message_id"] < 0:
+    if not _is_int(post.get("message_id")) or not 0 <= post["message_id"] <= MAX_DB_ID:
         raise _BadRequest(f"{name}.message_id must be an integer")
     if not _is_int(post.get("date")) or post["date"] < 0:
         raise _BadRequest(f"{name}.date must be a unix time")
@@ -82,7 +83,7 @@ def parse_update_body(body: bytes | str | None):
         raise _BadRequest("body is not valid JSON") from None
     if not isinstance(data, dict):
         raise _BadRequest("body must be a JSON object")
-    if not _is_int(data.get("update_id")) or data["update_id"] < 0:
+    if not _is_int(data.get("update_id")) or not 0 <= data["update_id"] <= MAX_DB_ID:
         raise _BadRequest("update_id must be a non-negative integer")
     for name in POST_FIELDS:
         if name in data:
