@@ -11,7 +11,7 @@ TOO_BIG = 2**63
 
 
 @pytest.mark.parametrize("where", ["update_id", "message_id"])
-def test_out_of_range_ids_are_refused_before_anything_is_stored(telegram_env, channel_post, db, where):
+def test_out_of_range_ids_are_refused_before_anything_is_stored(telegram_env, channel_post, db, where):  # noqa: F811
     update = channel_post(SIGNAL_TEXT, update_id=TOO_BIG if where == "update_id" else 7001,
                           message_id=TOO_BIG if where == "message_id" else 7001)
     answer = post(update)
