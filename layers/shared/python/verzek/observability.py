@@ -6,6 +6,7 @@ known secret-bearing keys so a stray `extra=` can never print a key, secret, tok
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 
@@ -16,6 +17,11 @@ os.environ.setdefault("POWERTOOLS_METRICS_NAMESPACE", "Verzek")
 # Tracing needs the X-Ray daemon; outside Lambda it stays off unless asked for.
 if "AWS_LAMBDA_FUNCTION_NAME" not in os.environ:
     os.environ.setdefault("POWERTOOLS_TRACE_DISABLED", "true")
+
+# httpx logs every request URL at INFO, and Telegram's Bot API URLs carry the bot token:
+# whatever level the root logger is set to, those lines never appear.
+for _noisy in ("httpx", "httpcore"):
+    logging.getLogger(_noisy).setLevel(logging.WARNING)
 
 _SECRET_KEY_RE = re.compile(r"(secret|password|passwd|token|api_?key|apikey|signature|passphrase|master_?key|"
                             r"authorization|hmac|private)", re.I)
