@@ -134,13 +134,13 @@ def test_cli_end_to_end_writes_report_and_png(server, tmp_path, capsys):
     out = tmp_path / "bt"
     argv = ["backtest", "--strategy", "qfl", "--data", str(ETH_5M), str(sample_dir() / "ZEC_BTC-5m.json.gz"),
             "--from", "2018-01-15", "--to", "2018-01-15T12:00Z", "--out", str(out), "--fee", "0.002",
-            "--slippage-pct", "0", "--tp-split", "60,40", "--max-open", "2"]
+            "--slippage-pct", "0", "--tp-split", "60,40", "--max-open", "2", "--dca-orders", "1"]
     assert verzek(argv) == 0
     report = json.loads((out / "report.json").read_text())
     assert report["period"]["from"] == "2018-01-15T00:00:00Z" and report["period"]["to"] == "2018-01-15T12:00:00Z"
     assert report["symbols"] == ["ETH/BTC", "ZEC/BTC"] and report["trades"] >= 1
     assert report["settings"]["taker_fee_pct"] == "0.2" and report["settings"]["tp_split"] == ["60", "40"]
-    assert report["settings"]["max_open_positions"] == 2
+    assert report["settings"]["max_open_positions"] == 2 and report["settings"]["dca_safety_orders"] == 1
     for key in ("win_rate", "profit_after_fees", "max_drawdown_pct", "sharpe_like", "exposure_pct",
                 "buy_and_hold_return_pct"):
         assert key in report
