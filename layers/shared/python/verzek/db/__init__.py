@@ -56,10 +56,15 @@ def get_pool() -> psycopg2.pool.ThreadedConnectionPool:
         if _pool is None or _pool_dsn != dsn:
             if _pool is not None:
                 _pool.closeall()
+            size = get_settings().db_pool_max
+            # minconn=0: connect lazily (a cold start opens only what it uses). Then keep every
+            # returned connection: psycopg2 closes a returned connection once `minconn` idle ones
+            # are pooled, so with 0 nothing would ever be reused across calls or warm invocations.
             _pool = psycopg2.pool.ThreadedConnectionPool(
-                0, get_settings().db_pool_max, dsn,
+                0, size, dsn,
                 cursor_factory=psycopg2.extras.RealDictCursor,
                 options="-c timezone=UTC", application_name="verzek")
+            _pool.minconn = size
             _pool_dsn = dsn
         return _pool
 
