@@ -32,6 +32,8 @@ _LOOKALIKES = {
     ord("\uff04"): "$",
     ord("\uff03"): "#",
     ord("\uff05"): "%",
+    ord("\u301c"): "~",  # wave dash: a Japanese zone "0.162〜0.165"
+    ord("\uff5e"): "~",
 }
 # Arabic-Indic, Persian and full-width digits are prices like any other ("ورود: ۵۸۰").
 _DIGITS = {ord(zero) + i: str(i) for zero in ("\u0660", "\u06f0", "\uff10") for i in range(10)}

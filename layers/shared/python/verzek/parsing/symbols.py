@@ -69,6 +69,26 @@ def _coin(word: str, rank: int, position: int, allow_glued: bool = True) -> Symb
     return SymbolCandidate(base, quote, max(rank, EXPLICIT), position, perpetual)
 
 
+# Prepositions between a side word and its coin ("лонг по DOGE", "SUI me long", "long on SOL").
+_SIDE_CONNECTORS = frozenset(["по", "на", "on", "in", "me", "mein", "em", "no", "na", "su", "sur", "en", "auf", "için",
+                              "icin", "trên", "di"])
+
+
+def _is_side_label(tok: Token | None, line: int) -> bool:
+    return tok is not None and tok.kind == Kind.LABEL and tok.line == line \
+        and tok.field in (Field.LONG, Field.SHORT, Field.BUY, Field.SELL)
+
+
+def _one_apart(tokens: list[Token], i: int) -> list[tuple[Token, Token]]:
+    """(token next to i, token one further) on each side."""
+    pairs = []
+    if i >= 2:
+        pairs.append((tokens[i - 1], tokens[i - 2]))
+    if i + 2 < len(tokens):
+        pairs.append((tokens[i + 1], tokens[i + 2]))
+    return pairs
+
+
 def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
     found: list[SymbolCandidate] = []
     for i, tok in enumerate(tokens):
@@ -88,8 +108,9 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
         elif tok.kind == Kind.WORD:
             word = tok.text
             after_symbol_label = _previous_label(tokens, i) == Field.SYMBOL
-            next_to_side = any(t is not None and t.kind == Kind.LABEL and t.field in (Field.LONG, Field.SHORT, Field.BUY, Field.SELL)
-                               and t.line == tok.line for t in (prev, nxt))
+            next_to_side = any(_is_side_label(t, tok.line) for t in (prev, nxt)) or any(
+                _is_side_label(far, tok.line) for near, far in _one_apart(tokens, i)
+                if near.kind == Kind.WORD and near.text.lower() in _SIDE_CONNECTORS)
             if after_symbol_label:
                 cand = _coin(word, LABELLED, i)
             elif word.isupper() or word[:1].isdigit():
