@@ -289,7 +289,7 @@ def parse_message(text: str) -> ParsedMessage:
 
     if not has_setup:
         action = update_action(status_text)
-        closing = is_close(status_text)
+        closing = is_close(status_text, frozenset(c.base.lower() for c in candidates))
         if (action or closing) and symbol_problem and symbol_problem.startswith("several different") \
                 and not is_close_without_coin(status_text):
             # "Yesterday's closed trades: #AVAX ... #NEAR ... #ARB ...": a recap of several coins, not an

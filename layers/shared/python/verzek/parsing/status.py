@@ -11,13 +11,13 @@ import re
 from verzek.domain.signals import UpdateAction
 
 _TP_WORDS = (r"(?:tp|target|take[\s-]*profit|hedef|цель|тейк|objetivo|alvo|تارگت|止盈|目标|목표|ziel|objectif|obiettivo|"
-             r"cel|ціль|利確|ターゲット|目標|เป้าหมาย|เป้า|sasaran|lengo|יעד|στόχος|στόχο|[țţt][iî]nt[aă]|c[íi]l|doel|"
+             r"cel|ціль|m[ụu]c\s+ti[êe]u|利確|ターゲット|目標|เป้าหมาย|เป้า|sasaran|lengo|יעד|στόχος|στόχο|[țţt][iî]nt[aă]|c[íi]l|doel|"
              r"টার্গেট)")
 _DONE = (r"(?:hit|reached|achieved|done|smashed|completed|touched|filled|taken|secured|booked|profit|"
          r"ulaş[ıi]ld[ıi]|ger[çc]ekle[şs]ti|vuruldu|достигнут\w*|взят\w*|выполнен\w*|alcanzad\w*|atingid\w*|logrado|"
          r"tercapai|kena|geldi|خورد|已?(?:达成|达到|到达|完成|触发)|달성|erreicht|atteint\w*|raggiunt\w*|"
          r"osi[aą]gni[eę]t\w*|досягнут\w*|達成|到達|แล้ว|\w*fikiwa|הושג\w*|επιτεύχθηκε|χτυπήθηκε|atins[aă]?|"
-         r"spln[ěe]n\w*|dosa[žz]en\w*|bereikt|geraakt|হিট|সম্পন্ন|naabot|tinamaan)")
+         r"spln[ěe]n\w*|dosa[žz]en\w*|bereikt|geraakt|হিট|সম্পন্ন|naabot|tinamaan|도달)")
 # Particles some languages put around the target number ("TP1 na po ✅", "lengo la 2 limefikiwa").
 _PARTICLES = r"(?:(?:na|po|la|ya|ni)\s+){0,2}"
 # Ordinals written between the target word and the verb ("تارگت دوم خورد", "target first hit").
@@ -35,13 +35,13 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:moved\s+)?(?:to\s+)?(?:entry|breakeven|break[\s-]*even|be)(?!\w)|"
         r"безубыт\w*|стоп\s+в\s+бу|stop\s+giri[şs]e|stop'?u?\s+giri[şs]e|"
         r"mover\s+(?:el\s+|o\s+)?stop\s+(?:a|para)\s+(?:la\s+|a\s+)?entrada|"
-        r"(?:d[ờo]i|k[ée]o|geser|pindah\w*)\s+(?:sl|stop)\s+(?:v[ềe]|ke)\s+(?:entry|gi[áa]\s+v[àa]o|bep|harga\s+masuk)|"
+        r"(?:d[ờo]i|k[ée]o|geser|pindah\w*)\s+(?:sl|stop)\s+(?:v[ềe]|ke)\s+(?:entry|gi[áa]\s+v[àa]o|[đd]i[ểe]m\s+v[àa]o|bep|harga\s+masuk)|"
         r"نقل\s+وقف\s+(?:ال)?خسار[ةه]\s+(?:إلى|الى)\s+(?:نقطة\s+)?(?:ال)?دخول|"
         r"止损(?:移至|移到|上移至|调至|设为)(?:开仓价|成本价|入场价|保本)|保本|본절|"
         r"(?:sl|stop)\s+auf\s+(?:den\s+)?(?:einstand|einstieg|break[\s-]*even)|einstand|"
         r"(?:sl|stop)\s+(?:au|à|a)\s+(?:l'|le\s+)?(?:point\s+d'|prix\s+d')?entr[ée]e|seuil\s+de\s+rentabilit[ée]|"
         r"(?:sl|stop)\s+(?:a|al|in)\s+(?:pareggio|ingresso|entrata)|(?:sl|stop)\s+na\s+(?:wej[śs]ci[ea]|break[\s-]*even)|"
-        r"беззбит\w*|建値|同値")),
+        r"(?:حد\s+ضرر|استاپ)\s+(?:را\s+)?(?:به|روی)\s+(?:نقطه\s+)?ورود|беззбит\w*|建値|同値")),
     (UpdateAction.NEW_STOP, re.compile(
         r"(?:move|moved|moving|shift|set|put|adjust|trail\w*|update\w*|change\w*|new)\s+(?:the\s+|your\s+)?"
         r"(?:sl|stop(?:[\s-]*loss)?|stoploss)(?!\w)|(?:sl|stop(?:[\s-]*loss)?)\s+(?:moved|updated|changed)|"
@@ -57,8 +57,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         r"all\s+(?:take[\s-]*profit\s+)?targets?\s+(?:are\s+|were\s+)?(?:hit|reached|achieved|done|completed)|"
         r"(?:hit|hits|reached|touched|smashed)\s+(?:the\s+|our\s+)?(?:all\s+(?:the\s+|our\s+)?(?:take[\s-]*profit\s+)?"
         r"targets?|tps?\s*\d{0,2}|targets?\s*\d{1,2}|take[\s-]*profit\s*\d{0,2})(?![\w.,])|"
-        r"target\s+\d+\s*:?\s*[\d.]+\s*done|hedef\s*\d*\s*tamam|(?:đạt|chạm|dat|cham)\s+tp\s*\d*|"
-        r"(?:تحقيق|تحقق|ضرب)\s+(?:ال)?هدف|목표\s*(?:가\s*)?달성|\d{1,2}\.\s*hedef\w*\s+(?:geldi|tamam|vuruldu)")),
+        r"target\s+\d+\s*:?\s*[\d.]+\s*done|hedef\s*\d*\s*tamam|(?:đạt|chạm|dat|cham)\s+(?:tp|m[ụu]c\s+ti[êe]u)\s*\d*|"
+        r"(?:تحقيق|تحقق|ضرب)\s+(?:ال)?هدف|목표\s*(?:가\s*)?(?:달성|도달)|\d{1,2}\.\s*hedef\w*\s+(?:geldi|tamam|vuruldu)")),
     # ("Cancel the remaining entry": one rung of the ladder; "Cancel the order" alone is the whole trade)
     (UpdateAction.CANCEL_ENTRY, re.compile(
         r"cancel\w*\s+(?:the\s+)?(?:(?:entry|order|limit)\s*\d|(?:remaining|rest\s+of\s+(?:the\s+)?|other|last|"
@@ -82,11 +82,11 @@ _CLOSE_PATTERN = re.compile(
     r"^(?:please\s+|pls\s+|now\s+)?(?:close|closing|exit|exiting|cancel|закрыть|закрываем|закрываю|отмена|отменяем|"
     r"kapat\w*|iptal|cerrar|cerramos|cancelar|cancelamos|fechar|fechamos|sair|tutup|đóng\s+lệnh|dong\s+lenh|"
     r"إغلاق|اغلاق|取消|平仓|schlie(?:ß|ss)en|fermer|fermez|cl[ôo]turer|cl[ôo]turez|chiudere|chiudi|chiudiamo|"
-    r"zamknij|zamykamy|zamknąć|закриваємо|закрити|скасування|batalkan|batal|hủy|huỷ|決済|キャンセル|"
+    r"zamknij|zamykamy|zamknąć|annulez|annulons|annuler|закриваємо|закрити|скасування|batalkan|batal|hủy|huỷ|決済|キャンセル|"
     r"κλείστε|κλείνουμε|κλείσιμο|[îi]nchidem|[îi]nchide[țţt]i|[îi]nchide|sluiten|sluit|zav[řr][ií]t|zav[řr]ete|"
     r"uzav[řr]ete|funga|fungeni|isara|isasara|סגרו|לסגור|ปิด)(?!\w)" + _MARKET_MOVE + r"|"
     r"(?:iptal|kapat[ıi]ld[ıi]|ditutup|stop\s+oldu|stop\s+(?:atingido|acionado)|"
-    r"(?:dính|dinh|kena|hit)\s+(?:sl|stop)|ضرب\s+وقف|(?:استاپ|حد\s+ضرر)\s+خورد|止损(?:出局|触发|已触发)|平仓|"
+    r"(?:dính|dinh|kena|hit)\s+(?:sl|stop)|ضرب\s+وقف|(?:استاپ|حد\s+ضرر)\s+خورد|止损(?:出局|触发|已触发|了)|平仓|стоп\s+выбил\w*|выбил\w*\s+(?:по\s+)?стоп\w*|全?決済(?:しました|完了)|"
     r"손절\s*(?:처리|완료|됨)|종료|stop\s+target\s+hit|تم\s+(?:ال)?(?:إغلاق|اغلاق|إلغاء|الغاء)|(?:بسته|لغو)\s+شد|"
     r"(?:positionen?|trades?|alles)\s+(?:\w+\s+){0,2}schlie(?:ß|ss)en)(?!\w)|"
     r"(?:closed|cancel+ed|stopped\s+out|exited|invalidated|kapand[ıi]|закрыт\w*|отмен[её]н\w*|cerrad\w*|"
@@ -118,7 +118,10 @@ _CLAUSE_BREAK = re.compile(r"[,;.!?]\s+")
 _CONDITION = re.compile(r"(?<!\w)(?:if|when|once|unless|until|in\s+case|otherwise|si|wenn|falls|eğer|если)(?!\w)")
 
 
-def _status_lines(lowered: str) -> str:
+_SIDE_AFTER_COIN = r"(?:\s+(?:long|short|лонг|шорт|buy|sell))?"
+
+
+def _status_lines(lowered: str, coins: frozenset[str] = frozenset()) -> str:
     """Lines trimmed of decorations, each also without a leading coin tag ("#LTC Închidem poziția"), plus the
     clauses after the first one ("Not triggered, cancel #FET") unless a condition precedes them."""
     lines = []
@@ -132,13 +135,18 @@ def _status_lines(lowered: str) -> str:
         for piece in pieces:
             lines.append(piece.strip(" \t-:>*#.!"))
             untagged = _LEADING_TAG.sub("", piece, count=1)
+            if untagged == piece and coins:
+                # "APT zamykamy ...", "ETH шорт закрываем ...": a coin written without # opening the line
+                bare = re.match(rf"^\s*(?:{'|'.join(map(re.escape, sorted(coins)))}){_SIDE_AFTER_COIN}[\s,:-]+", piece)
+                untagged = piece[bare.end():] if bare else piece
             if untagged != piece:
                 lines.append(untagged.strip(" \t-:>*#.!"))
     return "\n".join(lines)
 
 
-def is_close(lowered: str) -> bool:
-    return bool(_CLOSE_PATTERN.search(_status_lines(lowered)))
+def is_close(lowered: str, coins: frozenset[str] = frozenset()) -> bool:
+    """`coins`: lower-cased tickers the post names (bare ones included) that may open a line before the verb."""
+    return bool(_CLOSE_PATTERN.search(_status_lines(lowered, coins)))
 
 
 _CLOSE_ALL_OR_COMMAND = re.compile(
@@ -212,7 +220,7 @@ _STOP_OUT = re.compile(
     r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:was\s+|has\s+been\s+|got\s+)?(?:hit|triggered|reached|touched|taken)"
     r"|stopped\s+out|hit\s+(?:the\s+|our\s+|my\s+)?(?:sl|stop(?:[\s-]*loss)?)(?!\w)|stop\s+oldu|stop\s+target\s+hit|"
     r"closed\s+(?:at|by|on|in)\s+(?:the\s+)?(?:sl|stop(?:[\s-]*loss)?|stoploss)(?!\w)|стоп\s+сработал|"
-    r"выбил\w*\s+по\s+стопу|(?:dính|dinh|kena|hit)\s+(?:sl|stop)(?!\w)|止损(?:出局|触发|已触发)|ضرب\s+وقف|"
+    r"выбил\w*\s+по\s+стопу|стоп\s+выбил\w*|(?:dính|dinh|kena|hit)\s+(?:sl|stop)(?!\w)|止损(?:出局|触发|已触发|了)|ضرب\s+وقف|"
     r"(?:استاپ|حد\s+ضرر)\s+خورد|손절\s*(?:처리|완료|됨)|stop\s+(?:atingido|acionado)")
 _CANCEL = re.compile(
     r"(?<!\w)(?:cancel\w*|not\s+(?:been\s+)?(?:triggered|filled|activated)|never\s+(?:triggered|filled)|"
