@@ -177,3 +177,16 @@ EXAMPLE_RE = re.compile(
     r"(?<!\w)(?:if\s+you|for\s+example|e\.g\.|example|how\s+to|lesson|tutorial|let'?s\s+say|suppose|"
     r"например|örneğin|por\s+ejemplo|por\s+exemplo|zum\s+beispiel|par\s+exemple|contoh(?:nya)?|ví\s+dụ)(?!\w)",
     re.IGNORECASE)
+
+# A post that says it is not a call ("Example setup for beginners (NOT a signal): BTC long 66000 ..."), or tells
+# readers not to take a side ("Don't buy DOGE here"), even when it names a coin and levels.
+NOT_A_CALL_RE = re.compile(
+    r"(?<!\w)(?:not\s+a\s+(?:signal|call|trade\s+call)|example\s+(?:setup|trade|signal)s?|for\s+beginners|"
+    r"(?:demo|sample)\s+(?:signal|setup|trade))(?!\w)", re.IGNORECASE)
+NEGATED_CALL_RE = re.compile(
+    r"(?<!\w)(?:don'?t|do\s+not|never|avoid)\s+(?:buy\w*|sell\w*|long\w*|short\w*|fomo\s+into)(?!\w)", re.IGNORECASE)
+# A look back at a finished trade ("Recap of last week's ETH long", "Our XRP short from yesterday ... +56%").
+PAST_TRADE_RE = re.compile(
+    r"(?<!\w)(?:recap|summary|last\s+(?:week|month)'?s?|yesterday'?s|from\s+yesterday|results?\s+of)(?!\w)",
+    re.IGNORECASE)
+GAIN_PCT_RE = re.compile(r"\+\s?\d+(?:[.,]\d+)?\s?%")

@@ -287,6 +287,10 @@ def parse_message(text: str) -> ParsedMessage:
         if bare is not None and bare_problem is None and _heads_a_side_line(tokens, bare.position):
             candidate = bare
 
+    if not has_setup and lx.PAST_TRADE_RE.search(clean) and lx.GAIN_PCT_RE.search(clean) \
+            and candidate is not None and not update_action(status_text):
+        # "Our XRP short from yesterday: entry 0.53, closed at 0.50 for +56%": a results post, not a command.
+        return _not_a_signal("a results post about a past trade")
     if not has_setup:
         action = update_action(status_text)
         closing = is_close(status_text, frozenset(c.base.lower() for c in candidates))
@@ -320,6 +324,12 @@ def parse_message(text: str) -> ParsedMessage:
         return _not_a_signal(symbol_problem)
     if candidate is None and not has_setup:
         return _not_a_signal("no coin named and no complete set of levels")
+    if lx.NOT_A_CALL_RE.search(clean):
+        return _not_a_signal("the post says it is an example, not a call")
+    if lx.NEGATED_CALL_RE.search(clean) and not (targets and stop is not None):
+        return _not_a_signal("the post tells readers not to take the trade")
+    if lx.PAST_TRADE_RE.search(clean) and reports_progress(status_text):
+        return _not_a_signal("a recap of a past trade whose targets were hit")
     if candidate is None and choose_symbol(candidates, allow_bare=True)[0] is None and lx.EXAMPLE_RE.search(clean):
         return _not_a_signal("levels without any coin in a lesson or example, not a call")
     if not targets and stop is None and not levels.stop_pct and lx.INDICATOR_RE.search(clean):
