@@ -95,3 +95,42 @@ def test_header_row_table_is_read_column_by_column():
 def test_multi_coin_call_lists_are_not_one_signal():
     parsed = parse_message("📌 Long #BTC 64000 tp 66000 sl 63000\n📌 Short #ETH 3500 tp 3400 sl 3560")
     assert parsed.kind == MessageKind.NOT_A_SIGNAL and "several different" in parsed.reason
+
+
+@pytest.mark.parametrize("text", [
+    "#BTC long entry 67.25 tp 68.5 sl 66.1",  # a BTC price under its floor: another coin's or a misplaced point
+    "ETH/USDT SHORT\nEntry: 34.2\nTargets: 33.5 - 32.8\nStop: 35",
+])
+def test_levels_under_a_coins_price_floor_are_rejected(text):
+    assert "is not a" in rejected_open(text)
+
+
+def test_points_as_thousands_separators_are_read_only_where_the_literal_price_is_impossible():
+    btc = parse_message("#BTC SHORT\nEntry: 67.250\nTP: 66.800 / 66.100\nSL: 67.900\nx25")
+    assert (btc.entries, btc.targets, btc.stop_loss) == ((Decimal(67250),), (Decimal(66800), Decimal(66100)),
+                                                          Decimal(67900))
+    assert btc.tradable
+    # The same digits on a coin that does trade at 67.25 are decimals.
+    ltc = parse_message("#LTC SHORT\nEntry: 67.250\nTP: 66.800 / 66.100\nSL: 67.900\nx25")
+    assert ltc.entries == (Decimal("67.250"),) and ltc.tradable
+
+
+def test_spaces_as_thousands_separators_only_when_the_literal_reading_is_inconsistent():
+    spaced = parse_message("BTCUSDT.P LONG\nEntry: 67 250\nTP: 67 900 / 68 600\nSL: 66 700\nLeverage: Cross 20x")
+    assert (spaced.entries, spaced.targets, spaced.stop_loss) == ((Decimal(67250),), (Decimal(67900), Decimal(68600)),
+                                                                   Decimal(66700))
+    assert spaced.tradable
+    listed = parse_message("#BNB LONG\nEntry: 570\nTP: 585 600 615\nSL: 560")
+    assert listed.targets == (Decimal(585), Decimal(600), Decimal(615)) and listed.tradable
+
+
+@pytest.mark.parametrize("text", [
+    "Example setup for beginners (NOT a signal): BTC long 66000, TP 68000, SL 65000",
+    "⚠️ Don't buy DOGE here, wait for a pullback to 0.15",
+    "Recap of last week's ETH long: entry 3200, TP1 3300 ✅ TP2 3400 ✅ +45% with 10x",
+    "Yesterday's #AVAX long from 34.2 hit all targets 🎯 36 / 37.5 / 39",  # a recap, not a late re-post
+    "Our XRP short from yesterday: entry 0.53, closed at 0.50 for +56% (10x). Congrats 🎉",
+])
+def test_examples_warnings_and_recaps_are_not_signals(text):
+    parsed = parse_message(text)
+    assert parsed.kind == MessageKind.NOT_A_SIGNAL and not parsed.tradable

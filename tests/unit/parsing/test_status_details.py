@@ -108,7 +108,6 @@ def test_conditional_or_advertising_cancel_is_not_a_cancel(text):
 @pytest.mark.parametrize("text", [
     "#SOL LONG\nEntry: 140\nTP1: 145 ✅\nTP2: 150\nSL: 135",  # a re-post with its first target ticked
     "Result #LINK: entry 14.2 → TP3 16.0 ✅ +126%",
-    "Yesterday's #AVAX long from 34.2 hit all targets 🎯 36 / 37.5 / 39",
 ])
 def test_levels_of_a_trade_already_under_way_are_not_traded(text):
     parsed = parse_message(text)

@@ -8,6 +8,7 @@ then built is checked by `verzek.parsing.safety`; a failed check keeps the parse
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -23,7 +24,7 @@ from verzek.domain.signals import (
 from verzek.parsing import lexicon as lx
 from verzek.parsing.lexicon import Field
 from verzek.parsing.normalize import normalize
-from verzek.parsing.safety import validate_open
+from verzek.parsing.safety import price_floor, validate_open
 from verzek.parsing.status import close_action, closes_position, is_close, reports_progress, is_close_without_coin, tp_hit_index, update_action
 from verzek.parsing.symbols import SymbolCandidate, choose_symbol, close_target, symbol_candidates
 from verzek.parsing.tokens import Kind, Token, tokenize_line, uses_comma_decimals
@@ -256,8 +257,25 @@ def _not_a_signal(reason: str) -> ParsedMessage:
     return ParsedMessage(kind=MessageKind.NOT_A_SIGNAL, reason=reason)
 
 
+# "67 250", "3 380": a space (or narrow/no-break space) as the thousands separator.
+_SPACED_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})[ \u00a0\u202f\u2009](\d{3})(?!\d|[.,]\d|\s?[xX%])")
+
+
 def parse_message(text: str) -> ParsedMessage:
     """Classify and parse one Telegram message text (or media caption). Never raises on any str."""
+    parsed = _parse(text)
+    if parsed.kind == MessageKind.OPEN and parsed.rejected and isinstance(text, str) \
+            and len(_SPACED_THOUSANDS.findall(text)) >= 2:
+        # Read spaces between digit groups as thousands separators only when the literal reading is rejected and
+        # the joined one is a consistent trade ("Entry: 67 250 / TP: 67 900 / SL: 66 700"); "TP 585 600 615"
+        # keeps its three targets because read literally it is already consistent.
+        joined = _parse(_SPACED_THOUSANDS.sub(r"\1\2", text))
+        if joined.kind == MessageKind.OPEN and not joined.rejected:
+            return _replace(joined, notes=(*joined.notes, "spaces read as thousands separators"))
+    return parsed
+
+
+def _parse(text: str) -> ParsedMessage:
     if not isinstance(text, str):
         return _not_a_signal("message text is not a string")
     if not text.strip():
@@ -287,6 +305,7 @@ def parse_message(text: str) -> ParsedMessage:
         if bare is not None and bare_problem is None and _heads_a_side_line(tokens, bare.position):
             candidate = bare
 
+    entries, targets, stops, stop = _read_dot_thousands(levels, candidate, entries, targets, stops, stop)
     if not has_setup and lx.PAST_TRADE_RE.search(clean) and lx.GAIN_PCT_RE.search(clean) \
             and candidate is not None and not update_action(status_text):
         # "Our XRP short from yesterday: entry 0.53, closed at 0.50 for +56%": a results post, not a command.
@@ -417,6 +436,25 @@ def _unread_level_problems(segments: list[Segment], tokens: list[Token], levels:
         problems.append(f"{missing} missing while price-like numbers ({', '.join(unread[:3])}) sit under labels "
                         "we do not understand")
     return problems
+
+
+_DOT_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
+
+
+def _read_dot_thousands(levels: _Levels, candidate: SymbolCandidate | None, entries: list[Decimal],
+                        targets: list[Decimal], stops: list[Decimal], stop: Decimal | None):
+    """"#BTC Entry: 67.250 / TP: 66.800": a point as the thousands separator. Read so only when every level is
+    written N.NNN, the coin cannot trade at the literal value (below its price floor) and can at the x1000 one;
+    anything else under the floor is left for the safety rules to reject."""
+    floor = price_floor(candidate.symbol if candidate else None)
+    tokens = [*levels.entries, *levels.targets, *levels.stop]
+    values = [*entries, *targets, *stops]
+    if floor is None or not tokens or not values or max(values) >= floor or min(values) * 1000 < floor \
+            or not all(_DOT_THOUSANDS.fullmatch(t.text) and not t.thousands_suffix for t in tokens):
+        return entries, targets, stops, stop
+    thousand = Decimal(1000)
+    return ([v * thousand for v in entries], [v * thousand for v in targets], [v * thousand for v in stops],
+            None if stop is None else stop * thousand)
 
 
 def _pick_stop(stops: list[Decimal], entries: list[Decimal]) -> Decimal | None:

@@ -21,6 +21,15 @@ MAX_TARGET_FACTOR = Decimal(10)
 MAX_STOP_FACTOR = Decimal(5)
 MAX_ENTRY_SPREAD = Decimal(2)  # highest/lowest entry in one post
 _BASE_RE = re.compile(r"^(?=.*[A-Z])[A-Z0-9]{2,15}$")
+# Prices a coin has not traded below against the dollar for years: a level under its floor is a misplaced
+# separator ("67.250" written for 67,250) or another coin's price. Only coins whose floor is beyond doubt.
+PRICE_FLOORS = {"BTC": Decimal(1000), "ETH": Decimal(50)}
+USD_QUOTES = frozenset({"USDT", "USDC", "USD", "BUSD", "FDUSD", "TUSD"})
+
+
+def price_floor(symbol: str | None) -> Decimal | None:
+    base, _, quote = (symbol or "").partition("/")
+    return PRICE_FLOORS.get(base) if quote in USD_QUOTES else None
 
 
 def validate_open(parsed: ParsedMessage) -> list[str]:
@@ -44,6 +53,9 @@ def validate_open(parsed: ParsedMessage) -> list[str]:
         problems.append("no entry price")
     if parsed.entries:
         problems.extend(_magnitude_problems(parsed))
+    floor = price_floor(parsed.symbol)
+    if floor is not None and levels and min(levels) < floor:
+        problems.append(f"a level under {floor} is not a {parsed.symbol} price: a misplaced separator or another coin")
     if parsed.side is not None and not problems:
         problems.extend(_order_problems(parsed))
     if len(set(parsed.targets)) != len(parsed.targets):
