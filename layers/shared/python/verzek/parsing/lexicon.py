@@ -189,4 +189,8 @@ NEGATED_CALL_RE = re.compile(
 PAST_TRADE_RE = re.compile(
     r"(?<!\w)(?:recap|summary|last\s+(?:week|month)'?s?|yesterday'?s|from\s+yesterday|results?\s+of)(?!\w)",
     re.IGNORECASE)
+# Only an explicit recap word turns a "closed +45%" post into a results post: "#SOL closed at TP2 +45% from
+# yesterday's signal" still closes the trade for whoever holds it.
+RECAP_RE = re.compile(r"(?<!\w)(?:recap|summary|results?\s+of|(?:daily|weekly|monthly)\s+results?)(?!\w)",
+                      re.IGNORECASE)
 GAIN_PCT_RE = re.compile(r"\+\s?\d+(?:[.,]\d+)?\s?%")

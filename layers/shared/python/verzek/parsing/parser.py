@@ -306,9 +306,9 @@ def _parse(text: str) -> ParsedMessage:
             candidate = bare
 
     entries, targets, stops, stop = _read_dot_thousands(levels, candidate, entries, targets, stops, stop)
-    if not has_setup and lx.PAST_TRADE_RE.search(clean) and lx.GAIN_PCT_RE.search(clean) \
+    if not has_setup and lx.RECAP_RE.search(clean) and lx.GAIN_PCT_RE.search(clean) \
             and candidate is not None and not update_action(status_text):
-        # "Our XRP short from yesterday: entry 0.53, closed at 0.50 for +56%": a results post, not a command.
+        # "Recap: #XRP short closed at 0.50 for +56%": a results post, not a command.
         return _not_a_signal("a results post about a past trade")
     if not has_setup:
         action = update_action(status_text)
@@ -452,9 +452,11 @@ def _read_dot_thousands(levels: _Levels, candidate: SymbolCandidate | None, entr
     if floor is None or not tokens or not values or max(values) >= floor or min(values) * 1000 < floor \
             or not all(_DOT_THOUSANDS.fullmatch(t.text) and not t.thousands_suffix for t in tokens):
         return entries, targets, stops, stop
-    thousand = Decimal(1000)
-    return ([v * thousand for v in entries], [v * thousand for v in targets], [v * thousand for v in stops],
-            None if stop is None else stop * thousand)
+    def thousands(v: Decimal) -> Decimal:
+        return (v * 1000).quantize(Decimal(1))  # "3.400" -> 3400: the digits as written, without the separator
+
+    return ([thousands(v) for v in entries], [thousands(v) for v in targets], [thousands(v) for v in stops],
+            None if stop is None else thousands(stop))
 
 
 def _pick_stop(stops: list[Decimal], entries: list[Decimal]) -> Decimal | None:
