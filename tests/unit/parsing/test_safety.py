@@ -134,3 +134,17 @@ def test_spaces_as_thousands_separators_only_when_the_literal_reading_is_inconsi
 def test_examples_warnings_and_recaps_are_not_signals(text):
     parsed = parse_message(text)
     assert parsed.kind == MessageKind.NOT_A_SIGNAL and not parsed.tradable
+
+
+@pytest.mark.parametrize("text", [
+    "BTC long if 70k breaks, TP 72k, SL 68k",
+    "#ETH long only if we reclaim 3500, targets 3650 / 3800, SL 3420",
+    "#SOL LONG\nEntry: 140 (only once 4H closes above 138)\nTP: 150\nSL: 135",
+])
+def test_entries_waiting_for_a_market_event_are_not_traded(text):
+    assert "condition" in rejected_open(text)
+
+
+def test_a_conditional_stop_is_still_a_stop_price():
+    parsed = parse_message("#SOL LONG\nEntry: 140\nTP: 150\nSL: 135 (if 4H closes below)")
+    assert parsed.stop_loss == Decimal(135) and parsed.tradable

@@ -194,3 +194,11 @@ PAST_TRADE_RE = re.compile(
 RECAP_RE = re.compile(r"(?<!\w)(?:recap|summary|results?\s+of|(?:daily|weekly|monthly)\s+results?)(?!\w)",
                       re.IGNORECASE)
 GAIN_PCT_RE = re.compile(r"\+\s?\d+(?:[.,]\d+)?\s?%")
+
+# An entry that waits for a market event ("BTC long if 70k breaks", "long only once we reclaim 3500", "если
+# пробьём 70к — лонг"): the bot cannot check the condition, so the setup is kept but never traded as written.
+CONDITIONAL_ENTRY_RE = re.compile(
+    r"(?<!\w)(?:if|once|when|after|unless|если|когда|eğer|si|wenn|falls|jika|kalau|nếu|اگر|إذا|اذا)\s+"
+    r"(?:\S+\s+){0,5}?(?:breaks?|broke|breaking|breakouts?|reclaims?|reclaimed|flips?|retests?|closes?|closed|"
+    r"confirms?|confirmed|holds?|loses?|lost|пробь\w*|пробьет|пробьём|закрепит\w*|kırar\w*|kırıl\w*|rompe\w*|"
+    r"bricht|durchbricht|casse|tembus|phá|بشکند|كسر|كسرت)(?!\w)", re.IGNORECASE)

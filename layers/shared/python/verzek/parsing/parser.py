@@ -394,6 +394,8 @@ def _parse(text: str) -> ParsedMessage:
         problems.append(f"side says {words_side.value} but the levels are those of a {level_side.value}")
     problems.extend(validate_open(parsed))
     problems.extend(_unread_level_problems(segments, tokens, levels, parsed))
+    if _conditional_entry(clean, lines):
+        problems.append("the entry waits for a condition (a break, reclaim or close) the bot cannot check")
     if reports_progress(status_text):
         # ("#LDO SHORT / Entry 2.10 / TP1 2.05 ✅ ...", "Result #LINK: entry 14.2 → TP3 16.0 ✅"): a re-post or a
         # result; entering now would be late and is not what the post asks.
@@ -457,6 +459,16 @@ def _read_dot_thousands(levels: _Levels, candidate: SymbolCandidate | None, entr
 
     return ([thousands(v) for v in entries], [thousands(v) for v in targets], [thousands(v) for v in stops],
             None if stop is None else thousands(stop))
+
+
+def _conditional_entry(clean: str, lines: list[list[Token]]) -> bool:
+    """A condition on a market event before any stop label of its line ("BTC long if 70k breaks, TP 72k, SL 68k");
+    a conditional stop ("SL: 135 (if 4H closes below)") is a stop price like any other."""
+    for text, tokens in zip(clean.split("\n"), lines):
+        stop_at = next((t.start for t in tokens if t.kind == Kind.LABEL and t.field == Field.STOP), len(text))
+        if lx.CONDITIONAL_ENTRY_RE.search(text[:stop_at]):
+            return True
+    return False
 
 
 def _pick_stop(stops: list[Decimal], entries: list[Decimal]) -> Decimal | None:
