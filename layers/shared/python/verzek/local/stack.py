@@ -269,7 +269,10 @@ def run_local_stack(args) -> int:
 
     stack = LocalStack(args, settings, state)
     stop = threading.Event()
+    # Ctrl-C and SIGTERM only set an event: a KeyboardInterrupt raised at an arbitrary point (say,
+    # between printing "ready" and waiting) would skip the orderly shutdown below.
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
     try:
         market, prices = stack.build_market()
         stack.start_execution(prices)
@@ -293,11 +296,8 @@ def run_local_stack(args) -> int:
     print(f"Login:  {demo['user_email']} / {demo['password']}   (operator: {demo['operator_email']}, same password)",
           flush=True)
     print("ready", flush=True)
-    try:
-        while not stop.is_set():
-            stop.wait(0.2)
-    except KeyboardInterrupt:
-        pass
+    while not stop.is_set():
+        stop.wait(0.2)
     # A second Ctrl-C must not tear the shutdown in half.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     stack.stop()
