@@ -14,6 +14,7 @@ Login is argon2id by design (tens of ms of CPU each): its rate is bounded by the
 from __future__ import annotations
 
 import argparse
+from contextlib import ExitStack
 import asyncio
 import os
 import socket
@@ -36,31 +37,13 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _create_database() -> tuple[str, str, str]:
-    import psycopg2
-    from verzek.db.embedded import database_dsn, ensure_embedded_server
-    from verzek.db.migrate import apply_migrations
+def _bench_database():
+    """A scratch database (migrated, dropped after) on DATABASE_URL's server or an embedded one."""
+    from verzek.db.embedded import ensure_embedded_server
+    from verzek.db.scratch import scratch_database
 
-    admin_dsn = os.environ.get("DATABASE_URL") or ensure_embedded_server(REPO / ".verzek" / "bench-pgdata")
-    name = f"verzek_bench_{uuid.uuid4().hex[:8]}"
-    admin = psycopg2.connect(admin_dsn)
-    admin.autocommit = True
-    with admin.cursor() as cur:
-        cur.execute(f'CREATE DATABASE "{name}"')
-    admin.close()
-    dsn = database_dsn(admin_dsn, name)
-    apply_migrations(dsn)
-    return admin_dsn, name, dsn
-
-
-def _drop_database(admin_dsn: str, name: str) -> None:
-    import psycopg2
-
-    admin = psycopg2.connect(admin_dsn)
-    admin.autocommit = True
-    with admin.cursor() as cur:
-        cur.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    admin.close()
+    server = os.environ.get("DATABASE_URL") or ensure_embedded_server(REPO / ".verzek" / "bench-pgdata")
+    return scratch_database("verzek_bench", server_dsn=server)
 
 
 def _seed(dsn: str, signals: int, positions: int) -> int:
@@ -127,7 +110,8 @@ def main() -> int:
     parser.add_argument("--positions", type=int, default=300)
     args = parser.parse_args()
 
-    admin_dsn, name, dsn = _create_database()
+    databases = ExitStack()
+    dsn = databases.enter_context(_bench_database())
     port = _free_port()
     env = {**os.environ, "DATABASE_URL": dsn, "JWT_SECRET": uuid.uuid4().hex * 2, "VERZEK_ENV": "test",
            "VERZEK_MASTER_KEY": "", "LOG_LEVEL": "WARNING", "POWERTOOLS_LOG_LEVEL": "WARNING",
@@ -175,7 +159,7 @@ def main() -> int:
         if server is not None:
             server.terminate()
             server.wait(timeout=10)
-        _drop_database(admin_dsn, name)
+        databases.close()
     return 0
 
 

@@ -17,12 +17,12 @@ Uses a throw-away database on DATABASE_URL's server (or the embedded one) and dr
 from __future__ import annotations
 
 import argparse
+from contextlib import ExitStack
 import asyncio
 import json
 import os
 import sys
 import time
-import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -32,33 +32,13 @@ SOURCE_CHAT, VIP_CHAT = -1001909128013, -1001234567890
 TOKEN = "123456:BENCH-token"
 
 
-def _create_database() -> tuple[str, str, str]:
-    import psycopg2
-    from verzek.db.embedded import database_dsn, ensure_embedded_server
-    from verzek.db.migrate import apply_migrations
+def _bench_database():
+    """A scratch database (migrated, dropped after) on DATABASE_URL's server or an embedded one."""
+    from verzek.db.embedded import ensure_embedded_server
+    from verzek.db.scratch import scratch_database
 
-    admin_dsn = os.environ.get("DATABASE_URL") or ensure_embedded_server(REPO / ".verzek" / "bench-pgdata")
-    name = f"verzek_bench_{uuid.uuid4().hex[:8]}"
-    admin = psycopg2.connect(admin_dsn)
-    admin.autocommit = True
-    with admin.cursor() as cur:
-        cur.execute(f'CREATE DATABASE "{name}"')
-    admin.close()
-    dsn = database_dsn(admin_dsn, name)
-    apply_migrations(dsn)
-    return admin_dsn, name, dsn
-
-
-def _drop_database(admin_dsn: str, name: str) -> None:
-    import psycopg2
-    from verzek.db import close_pool
-
-    close_pool()
-    admin = psycopg2.connect(admin_dsn)
-    admin.autocommit = True
-    with admin.cursor() as cur:
-        cur.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    admin.close()
+    server = os.environ.get("DATABASE_URL") or ensure_embedded_server(REPO / ".verzek" / "bench-pgdata")
+    return scratch_database("verzek_bench", server_dsn=server)
 
 
 def _texts() -> list[str]:
@@ -183,7 +163,8 @@ def main() -> int:
                       SIGNAL_MAX_AGE_SECONDS="3600")
     os.environ.pop("EXECUTION_QUEUE_URL", None)
     os.environ.pop("BROADCAST_QUEUE_URL", None)
-    admin_dsn, name, dsn = _create_database()
+    databases = ExitStack()
+    dsn = databases.enter_context(_bench_database())
     os.environ["DATABASE_URL"] = dsn
     from verzek.config import reset_settings_cache
     from verzek.observability import logger
@@ -197,7 +178,7 @@ def main() -> int:
         results = {"webhook": bench_webhook(args.updates), "fanout_sqs": bench_fanout(args.jobs),
                    "dispatch": bench_dispatch(args.messages)}
     finally:
-        _drop_database(admin_dsn, name)
+        databases.close()
     print(json.dumps(results, indent=2))
     return 0
 
