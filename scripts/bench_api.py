@@ -14,7 +14,6 @@ Login is argon2id by design (tens of ms of CPU each): its rate is bounded by the
 from __future__ import annotations
 
 import argparse
-from contextlib import ExitStack
 import asyncio
 import os
 import socket
@@ -23,6 +22,7 @@ import subprocess
 import sys
 import time
 import uuid
+from contextlib import ExitStack
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path

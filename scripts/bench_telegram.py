@@ -17,12 +17,12 @@ Uses a throw-away database on DATABASE_URL's server (or the embedded one) and dr
 from __future__ import annotations
 
 import argparse
-from contextlib import ExitStack
 import asyncio
 import json
 import os
 import sys
 import time
+from contextlib import ExitStack
 from datetime import UTC, datetime
 from pathlib import Path
 
