@@ -42,6 +42,7 @@ from pathlib import Path
 import pytest
 from verzek.domain.signals import MessageKind
 from verzek.parsing import parse_message
+from verzek.parsing.scoring import wrong_trade
 
 DATA = Path(__file__).parent / "data"
 # file -> (minimum size, minimum exact-match rate)
@@ -52,7 +53,6 @@ CORPORA = {
     "blind_round4.jsonl": (120, 1.0),
     "blind_round5.jsonl": (100, 1.0),
 }
-TRADE_KEYS = ("symbol", "side", "entries", "targets", "stop_loss")
 
 
 def _rows(name: str) -> list[dict]:
@@ -86,17 +86,7 @@ def test_exact_match_rate(name):
 
 
 def _wrong_trade(row) -> str | None:
-    parsed = parse_message(row["text"])
-    if not parsed.tradable:
-        return None
-    expected = row["expected"]
-    if expected["kind"] != "open":
-        return f"tradable open for a {expected['kind']} message"
-    if row.get("must_not_trade"):
-        return "tradable although the post is inconsistent"
-    got = parsed.to_expected_dict()
-    diff = {k: (got[k], expected[k]) for k in TRADE_KEYS if got[k] != expected[k]}
-    return f"tradable with wrong {diff}" if diff else None
+    return wrong_trade(row, parse_message(row["text"]))
 
 
 @pytest.mark.parametrize("name", CORPORA)

@@ -106,7 +106,7 @@ LABELS: list[tuple[Field, str]] = [
                      r"d[źz]wignia|плече|レバレッジ|เลเวอเรจ|leveraj|מינוף|μόχλευση|μοχλευση|p[áa]ka|hefboom|লিভারেজ")),
     (Field.SYMBOL, (r"(?:coin|pair)\s+name|pair|coin|symbol|ticker|asset|token|монета|пара|parite|moneda|ativo|par|عملة|ارز|币种|m[üu]nze|paire|coppia|moneta|монета|銘柄|"
                     r"เหรียญ|คู่เทรด|syiling|sarafu|מטבע|νόμισμα|ζεύγος|moned[ăa]|pereche|p[áa]r|munt|কয়েন")),
-    (Field.IGNORE, (r"dca|re[\s-]*entry|add\s+more|average|risk(?:\s*/\s*reward)?|reward|r\s*/\s*r|rr|"
+    (Field.IGNORE, (r"(?:bonus|extra|optional|moon|dream)\s+(?:targets?|tps?)(?:\s+(?:zone|area))?|re[\s-]*entry|add\s+more|average|risk(?:\s*/\s*reward)?|reward|r\s*/\s*r|rr|"
                    r"period|volume|market\s+cap|ranking|wallet(?:\s+size)?|capital|amount|balance|margin\s+size|"
                    r"position\s+size|change|duration|(?:profit|roi|pnl|gain|loss)(?=\s*%?\s*:)|"
                    r"allocation|риск|объ[её]м|депозит|risiko|risque|rischio|ryzyko|ризик")),
@@ -202,3 +202,13 @@ CONDITIONAL_ENTRY_RE = re.compile(
     r"(?:\S+\s+){0,5}?(?:breaks?|broke|breaking|breakouts?|reclaims?|reclaimed|flips?|retests?|closes?|closed|"
     r"confirms?|confirmed|holds?|loses?|lost|пробь\w*|пробьет|пробьём|закрепит\w*|kırar\w*|kırıl\w*|rompe\w*|"
     r"bricht|durchbricht|casse|tembus|phá|بشکند|كسر|كسرت)(?!\w)", re.IGNORECASE)
+
+# A post that restates or adjusts the levels of a trade already running ("Entry update #SOL ...", "targets and stop
+# unchanged"): an update of that trade, never a new open.
+RESTATE_RE = re.compile(
+    rf"{_B}(?:(?:entry|signal|trade|position|setup|levels?)\s+update|(?<!market\s)(?<!daily\s)(?<!weekly\s)(?<!news\s)update\s*(?::|on|for|#)|updated\s+(?:entry|levels?)|"
+    r"(?:entry|levels?)\s+(?:adjusted|changed|updated)|unchanged|same\s+as\s+before|"
+    r"обновление|без\s+изменений|оновлення|güncelleme|g[üu]ncellendi|actualizaci[óo]n|sin\s+cambios|atualiza[çc][ãa]o|"
+    rf"aktualisierung|unver[äa]ndert|mise\s+[àa]\s+jour|aggiornamento|aktualizacja|c[ậa]p\s+nh[ậa]t){_E}",
+    re.IGNORECASE,
+)

@@ -93,6 +93,7 @@ class _Levels:
     targets: list[Token]
     stop: list[Token]
     stop_pct: list[Token]
+    stop_segments: list[Segment]
 
 
 def _assign_levels(segments: list[Segment]) -> _Levels:
@@ -128,7 +129,7 @@ def _assign_levels(segments: list[Segment]) -> _Levels:
     stop_segments = [s for s in segments if s.field == Field.STOP]
     stop = next((s.numbers for s in stop_segments if s.numbers), [])
     stop_pct = next((s.percents for s in stop_segments if s.percents), [])
-    return _Levels(entry_segments, entries, targets, stop, stop_pct)
+    return _Levels(entry_segments, entries, targets, stop, stop_pct, stop_segments)
 
 
 def _heads_a_side_line(tokens: list[Token], position: int) -> bool:
@@ -296,7 +297,7 @@ def _parse(text: str) -> ParsedMessage:
 
     entries, targets, stops = _rescale_thousands([levels.entries, levels.targets, levels.stop])
     entries = sorted(_dedupe(entries))
-    stop = _pick_stop(stops, entries)
+    stop = _pick_stop(stops, entries, _closes_on_candle(levels))
     has_setup = bool(entries) and bool(targets or stop is not None)
     if candidate is None and symbol_problem is None and has_setup:
         # "BTC 4H setup — LONG / Entry ... / Stop ...": with a full set of levels, a bare capitalised ticker
@@ -332,6 +333,12 @@ def _parse(text: str) -> ParsedMessage:
             if target is None and not is_close_without_coin(status_text):
                 return _not_a_signal("mentions closing but names no coin and gives no close command")
             return _status(MessageKind.CLOSE, target, segments, close_action(status_text), notes)
+
+    if candidate is not None and lx.RESTATE_RE.search(clean):
+        # "Entry update #SOL / Entry 140-142 / TP ... / SL ...": the levels of a trade already open, restated or
+        # moved; opening it again would double the position.
+        return _status(MessageKind.UPDATE, candidate, segments,
+                       update_action(status_text), notes, target_index=tp_hit_index(status_text))
 
     words_side, side_conflict = _side_from_words(segments, levels)
     etype = _entry_type(levels, entries)
@@ -471,14 +478,24 @@ def _conditional_entry(clean: str, lines: list[list[Token]]) -> bool:
     return False
 
 
-def _pick_stop(stops: list[Decimal], entries: list[Decimal]) -> Decimal | None:
-    """One stop price; when a post gives two ("close above 0.313 or 0.33"), the one farther from entry."""
+_CANDLE_CLOSE = re.compile(r"\bclose|closes|closing|закрыти|закреп|kapan[ıi]ş|cierre|fechamento", re.IGNORECASE)
+
+
+def _closes_on_candle(levels: _Levels) -> bool:
+    return any(_CANDLE_CLOSE.search(s.text()) for s in levels.stop_segments)
+
+
+def _pick_stop(stops: list[Decimal], entries: list[Decimal], candle_close: bool = False) -> Decimal | None:
+    """One stop price. When a post offers alternatives ("0.5 % – 577, 1 % – 574", "aggressive 3440 / conservative
+    3480"), the one nearer the entry: risking less than the post allows is the safe reading (as for "Stop: 5-10%").
+    A candle-close level next to a price ("close 4hr above 0.313 or 0.33 manually") is a condition the exchange
+    cannot watch; the other price is the hard stop, the farther one."""
     if not stops:
         return None
     if len(stops) == 1 or not entries:
         return stops[-1]
     mid = (min(entries) + max(entries)) / 2
-    return max(stops, key=lambda s: abs(s - mid))
+    return (max if candle_close else min)(stops, key=lambda s: abs(s - mid))
 
 
 def _status(kind: MessageKind, candidate: SymbolCandidate | None, segments: list[Segment],
