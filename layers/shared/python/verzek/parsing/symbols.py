@@ -103,6 +103,8 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
                 found.append(SymbolCandidate(base, quote, EXPLICIT, i, bool(m.group("suffix"))))
         elif tok.kind == Kind.TAG:
             cand = _coin(tok.text, LABELLED if _previous_label(tokens, i) == Field.SYMBOL else HASHTAG, i)
+            if cand is None and re.fullmatch(r"#[A-Z]", tok.text):
+                cand = SymbolCandidate(tok.text[1], "USDT", HASHTAG, i)  # "#W", "#T": one-letter coins, tagged
             if cand:
                 found.append(cand)
         elif tok.kind == Kind.WORD:
