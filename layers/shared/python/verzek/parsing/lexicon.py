@@ -98,7 +98,7 @@ LABELS: list[tuple[Field, str]] = [
                   r"einstiegs?(?:[\s-]*(?:preis|zone|bereich|kurs))?|kauf[\s-]*(?:zone|bereich)|"
                   r"(?:point|zone|prix)\s+d'entr[ée]e|entr[ée]e|(?:prezzo|zona|punto)\s+di\s+(?:ingresso|entrata)|"
                   r"ingresso|entrata|(?:strefa|cena|punkt)\s+wej[śs]cia|wej[śs]cie|(?:точка|зона|ціна)\s+входу|вхід|"
-                  r"エントリー?(?:価格|ゾーン)?|^[ \t]*open(?=\s*[:=])|"
+                  r"エントリー?(?:価格|ゾーン)?|^[ \t]*open(?=\s*[:=])|^[ \t]*now(?=\s*[:=])|"
                   r"จุดเข้าซื้อ|จุดเข้า|ราคาเข้า|เข้าซื้อ|pasok|kiingilio|כניסה|είσοδος|εισοδος|"
                   r"pre[țţt]\s+de\s+intrare|intrare|vstupn[íi]\s+cena|vstup|instapprijs|instapzone|instap|"
                   r"এন্ট্রি|প্রবেশ")),
@@ -211,5 +211,12 @@ RESTATE_RE = re.compile(
     r"(?:entry|levels?)\s+(?:adjusted|changed|updated)|unchanged|same\s+as\s+before|"
     r"обновление|без\s+изменений|оновлення|güncelleme|g[üu]ncellendi|actualizaci[óo]n|sin\s+cambios|atualiza[çc][ãa]o|"
     rf"aktualisierung|unver[äa]ndert|mise\s+[àa]\s+jour|aggiornamento|aktualizacja|c[ậa]p\s+nh[ậa]t){_E}",
+    re.IGNORECASE,
+)
+
+# A verb that opens a position ("open LONG on #SUI", "Открываем SHORT"): with a coin and a side, a call at market.
+OPEN_VERB_RE = re.compile(
+    rf"{_B}(?:open(?:ing)?|enter(?:ing)?|открываем|открыть|открываю|відкриваємо|a[çc][ıi]yoruz|abrimos|abrir|"
+    rf"er[öo]ffnen|ouvrons|apriamo|otwieramy|m[ởo]\s+l[ệe]nh){_E}",
     re.IGNORECASE,
 )

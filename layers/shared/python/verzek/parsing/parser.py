@@ -154,7 +154,8 @@ def _entry_type(levels: _Levels, values: list[Decimal]) -> EntryType | None:
     if len(values) == 2 and len(levels.entry_segments) == 1:
         seg = levels.entry_segments[0]
         first, second = ((t.line, t.start) for t in seg.numbers[:2])
-        between = [t for t in seg.tokens if first < (t.line, t.start) < second]
+        # ("1) 5.10 - 50%\n2) 5.25 - 50%": a dash before an allocation on another row is no range separator)
+        between = [t for t in seg.tokens if first < (t.line, t.start) < second] if first[0] == second[0] else []
         words = {t.text.lower() for t in seg.tokens if t.kind == Kind.WORD} | set(text.lower().split())
         if any(t.kind == Kind.SEP and t.text in _RANGE_SEPARATORS for t in between) \
                 or any(t.kind == Kind.WORD and lx.RANGE_WORDS.fullmatch(t.text) for t in between) \
@@ -360,11 +361,18 @@ def _parse(text: str) -> ParsedMessage:
         return _not_a_signal("levels without any coin in a lesson or example, not a call")
     if not targets and stop is None and not levels.stop_pct and lx.INDICATOR_RE.search(clean):
         return _not_a_signal("indicator alert without any exit level")
+    assumed: list[str] = []  # fields set by a weak rule: the open is held for review, never traded as is
+    if not entries and etype != EntryType.MARKET and candidate is not None and words_side is not None \
+            and not side_conflict and (targets or stop is not None or lx.OPEN_VERB_RE.search(clean)):
+        # "#LINK LONG / Targets ... / Stop ..." or "open LONG on #SUIUSDT": no entry written, so at the market;
+        # that is an assumption, so the parse is held for review.
+        etype = EntryType.MARKET
+        assumed.append("no entry written: read as a market entry")
     if not entries and etype != EntryType.MARKET:
         return _not_a_signal("no entry price or market entry")
     if not (targets or stop is not None or words_side is not None):
         return _not_a_signal("entry price without side, targets or stop")
-    if not entries and not (targets or stop is not None):
+    if not entries and not (targets or stop is not None) and not assumed:
         return _not_a_signal("market call without any price level")
     if only_sell and not targets and stop is None and market != MarketType.FUTURES:
         # A spot "SELL @ price" alert without targets or stop exits a held coin.
@@ -407,6 +415,7 @@ def _parse(text: str) -> ParsedMessage:
         # ("#LDO SHORT / Entry 2.10 / TP1 2.05 ✅ ...", "Result #LINK: entry 14.2 → TP3 16.0 ✅"): a re-post or a
         # result; entering now would be late and is not what the post asks.
         problems.append("a target is already marked as hit: the trade is under way, not a fresh entry")
+    problems.extend(f"held for review: {why}" for why in assumed)
     if problems:
         return _replace(parsed, rejected="; ".join(problems))
     return parsed

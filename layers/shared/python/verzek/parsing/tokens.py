@@ -154,7 +154,9 @@ def _allocation_after_level(tokens: list[Token], i: int, j: int) -> bool:
     sep, tok = tokens[i + 1], tokens[i]
     spaced = sep.start > tok.start + len(tok.text) and tokens[j].start > sep.start + 1
     labels = [t for t in tokens[:i] if t.kind == Kind.LABEL]
-    return spaced and bool(labels) and labels[-1].field in _LEVEL_FIELDS
+    # ("1) 5.10 - 50%" under "Entry Orders:" / "Take-Profit Orders:": a numbered row of a level list)
+    numbered_row = not labels and bool(tokens) and tokens[0].kind == Kind.INDEX and i <= 2
+    return spaced and (numbered_row or bool(labels) and labels[-1].field in _LEVEL_FIELDS)
 
 
 def _mark_non_prices(tokens: list[Token]) -> None:
