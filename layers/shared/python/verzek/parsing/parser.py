@@ -26,7 +26,7 @@ from verzek.parsing.lexicon import Field
 from verzek.parsing.normalize import normalize
 from verzek.parsing.safety import price_floor, validate_open
 from verzek.parsing.status import close_action, closes_position, is_close, reports_progress, is_close_without_coin, tp_hit_index, update_action
-from verzek.parsing.symbols import SymbolCandidate, choose_symbol, close_target, symbol_candidates
+from verzek.parsing.symbols import SymbolCandidate, split_glued, choose_symbol, close_target, symbol_candidates
 from verzek.parsing.tokens import Kind, Token, tokenize_line, uses_comma_decimals
 
 MAX_TEXT_CHARS = 8000  # longer posts are articles, not signals; cap the work done per message
@@ -312,6 +312,9 @@ def _parse(text: str) -> ParsedMessage:
             and candidate is not None and not update_action(status_text):
         # "Recap: #XRP short closed at 0.50 for +56%": a results post, not a command.
         return _not_a_signal("a results post about a past trade")
+    if not has_setup and candidate is not None and _stop_word_then_coin(tokens):
+        # "SL BTCUSDT", "Stop #XRPUSDT ❌": a stop word and the pair, nothing else — that trade is stopped out.
+        return _status(MessageKind.CLOSE, candidate, segments, UpdateAction.SL_HIT, notes)
     if not has_setup:
         action = update_action(status_text)
         closing = is_close(status_text, frozenset(c.base.lower() for c in candidates))
@@ -362,6 +365,13 @@ def _parse(text: str) -> ParsedMessage:
     if not targets and stop is None and not levels.stop_pct and lx.INDICATOR_RE.search(clean):
         return _not_a_signal("indicator alert without any exit level")
     assumed: list[str] = []  # fields set by a weak rule: the open is held for review, never traded as is
+    if not entries and candidate is not None and words_side is not None and (targets or stop is not None):
+        bare = _bare_price_lines(lines, segments, levels)
+        if bare:
+            # "ENTER LONG / AVAXUSDT / 35.20 / TP ... / SL ...": an unlabelled price line before the exits.
+            entries = sorted(_dedupe(t.value for t in bare))
+            etype = EntryType.RANGE if len(entries) == 2 else EntryType.LIMIT
+            assumed.append("entry read from an unlabelled price line")
     if not entries and etype != EntryType.MARKET and candidate is not None and words_side is not None \
             and not side_conflict and (targets or stop is not None or lx.OPEN_VERB_RE.search(clean)):
         # "#LINK LONG / Targets ... / Stop ..." or "open LONG on #SUIUSDT": no entry written, so at the market;
@@ -419,6 +429,29 @@ def _parse(text: str) -> ParsedMessage:
     if problems:
         return _replace(parsed, rejected="; ".join(problems))
     return parsed
+
+
+def _stop_word_then_coin(tokens: list[Token]) -> bool:
+    meaningful = [t for t in tokens if t.kind not in (Kind.SEP, Kind.INDEX)]
+    return len(meaningful) == 2 and meaningful[0].kind == Kind.LABEL and meaningful[0].field == Field.STOP \
+        and (meaningful[1].kind in (Kind.PAIR, Kind.TAG) or meaningful[1].kind == Kind.WORD
+             and split_glued(meaningful[1].text)[1] is not None and meaningful[1].text.isupper())
+
+
+def _bare_price_lines(lines: list[list[Token]], segments: list[Segment], levels: _Levels) -> list[Token]:
+    """Numbers on lines of their own (one price, or two joined by a range separator) that no label claimed, before
+    the first target or stop line."""
+    claimed = {id(t) for s in segments for t in s.tokens}
+    exits = [t.line for t in (*levels.targets, *levels.stop)]
+    found: list[Token] = []
+    for tokens in lines:
+        meaningful = [t for t in tokens if t.kind not in (Kind.SEP, Kind.INDEX)]
+        if not meaningful or (exits and meaningful[0].line >= min(exits)):
+            continue
+        if all(t.kind == Kind.NUM and id(t) not in claimed for t in meaningful) and len(meaningful) <= 2 \
+                and all(t.text in _RANGE_SEPARATORS for t in tokens if t.kind == Kind.SEP):
+            found.extend(meaningful)
+    return found
 
 
 def _unread_level_problems(segments: list[Segment], tokens: list[Token], levels: _Levels,
