@@ -14,7 +14,21 @@ from pathlib import Path
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-REPO_ROOT = Path(__file__).resolve().parents[4]
+
+def find_checkout_root(start: Path | None = None) -> Path | None:
+    """The source checkout holding this package (the folder with `template.yaml`), or None when the
+    package runs from somewhere else, e.g. Lambda's `/opt/python/verzek`. Never derive a path from a
+    fixed depth: the package is laid out differently in every place it runs."""
+    here = (start or Path(__file__)).resolve()
+    for parent in here.parents:
+        if (parent / "template.yaml").is_file() and (parent / "layers").is_dir():
+            return parent
+    return None
+
+
+def _default_data_dir() -> Path:
+    # A checkout keeps local state beside the code; anywhere else it goes to the working directory.
+    return (find_checkout_root() or Path.cwd()) / ".verzek"
 
 
 class Settings(BaseSettings):
@@ -23,7 +37,7 @@ class Settings(BaseSettings):
 
     # --- runtime ---
     environment: str = Field("local", alias="VERZEK_ENV", description="local | test | dev | prod")
-    data_dir: Path = Field(REPO_ROOT / ".verzek", alias="VERZEK_DATA_DIR",
+    data_dir: Path = Field(default_factory=_default_data_dir, alias="VERZEK_DATA_DIR",
                            description="Local state: embedded PostgreSQL data directory and caches")
     log_level: str = Field("INFO", alias="LOG_LEVEL")
 
@@ -31,6 +45,13 @@ class Settings(BaseSettings):
     database_url: SecretStr | None = Field(None, alias="DATABASE_URL",
                                            description="PostgreSQL DSN; unset = embedded server")
     database_secret_arn: str | None = Field(None, alias="DATABASE_SECRET_ARN")
+    app_secrets_arn: str | None = Field(None, alias="APP_SECRETS_ARN",
+                                        description="Secrets Manager JSON secret with database_url, jwt_secret, "
+                                                    "telegram_bot_token, telegram_webhook_secret, proxy_hmac_key, "
+                                                    "house_ingest_key; read at run time, cached SECRETS_MAX_AGE_SECONDS")
+    secrets_max_age_seconds: int = Field(300, alias="SECRETS_MAX_AGE_SECONDS", ge=0, le=3600,
+                                         description="How long a secret read from Secrets Manager is reused "
+                                                     "(a rotated secret is picked up after at most this)")
     db_pool_max: int = Field(10, alias="DB_POOL_MAX", ge=1, le=100)
 
     # --- keys and secrets ---
@@ -161,3 +182,43 @@ def load_secret(arn: str, *, region: str | None = None) -> str:
 
     client = boto3.client("secretsmanager", region_name=region or get_settings().aws_region)
     return client.get_secret_value(SecretId=arn)["SecretString"]
+
+
+# Secrets that may live in the APP_SECRETS_ARN JSON secret instead of the environment.
+APP_SECRET_FIELDS = ("database_url", "jwt_secret", "telegram_bot_token", "telegram_webhook_secret",
+                     "proxy_hmac_key", "house_ingest_key")
+_secrets_provider = None
+
+
+def _secrets_provider_for(settings: Settings):
+    global _secrets_provider
+    if _secrets_provider is None:
+        import boto3
+        from aws_lambda_powertools.utilities.parameters import SecretsProvider
+
+        client = boto3.client("secretsmanager", region_name=settings.aws_region,
+                              endpoint_url=settings.aws_endpoint_url)
+        _secrets_provider = SecretsProvider(boto3_client=client)
+    return _secrets_provider
+
+
+def app_secret(settings: Settings, field: str) -> SecretStr | None:
+    """A secret setting: the environment variable when set (local runs, tests), else the key `field`
+    of the APP_SECRETS_ARN JSON secret, fetched at run time and cached for SECRETS_MAX_AGE_SECONDS
+    (Powertools Parameters), so a rotation is picked up without a redeploy. Never logged."""
+    if field not in APP_SECRET_FIELDS:
+        raise KeyError(field)
+    value = getattr(settings, field)
+    if value is not None and value.get_secret_value():
+        return value
+    if not settings.app_secrets_arn:
+        return value
+    document = _secrets_provider_for(settings).get(settings.app_secrets_arn, transform="json",
+                                                    max_age=settings.secrets_max_age_seconds)
+    found = document.get(field) if isinstance(document, dict) else None
+    return SecretStr(str(found)) if found else None
+
+
+def reset_secrets_cache() -> None:
+    global _secrets_provider
+    _secrets_provider = None

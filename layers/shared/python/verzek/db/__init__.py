@@ -19,7 +19,7 @@ import psycopg2
 import psycopg2.extras
 import psycopg2.pool
 
-from verzek.config import Settings, get_settings, load_secret
+from verzek.config import Settings, app_secret, get_settings, load_secret
 
 _lock = threading.Lock()
 _pool: psycopg2.pool.ThreadedConnectionPool | None = None
@@ -30,8 +30,9 @@ _dsn_cache: dict[str, str] = {}
 def resolve_dsn(settings: Settings | None = None) -> str:
     """DATABASE_URL if set; else the secret named by DATABASE_SECRET_ARN; else the embedded server."""
     settings = settings or get_settings()
-    if settings.database_url is not None:
-        return settings.database_url.get_secret_value()
+    dsn = app_secret(settings, "database_url")
+    if dsn is not None:
+        return dsn.get_secret_value()
     if settings.database_secret_arn:
         key = settings.database_secret_arn
         if key not in _dsn_cache:

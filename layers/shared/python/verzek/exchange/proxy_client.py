@@ -42,7 +42,7 @@ from functools import cache
 import ccxt
 import ccxt.async_support as ccxt_async
 
-from verzek.config import Settings, get_settings
+from verzek.config import Settings, app_secret, get_settings
 from verzek.exchange import signing
 from verzek.observability import logger
 
@@ -93,9 +93,10 @@ class ProxyRoute:
         for url in urls:
             if not url.startswith(("https://", "http://")):
                 raise ValueError(f"PROXY_URLS entry is not an http(s) URL: {url!r}")
-        if settings.proxy_hmac_key is None or not settings.proxy_hmac_key.get_secret_value():
+        hmac_key = app_secret(settings, "proxy_hmac_key")
+        if hmac_key is None or not hmac_key.get_secret_value():
             raise ValueError("PROXY_ENABLED is on but PROXY_HMAC_KEY is not set")
-        return cls(urls, settings.proxy_key_id, settings.proxy_hmac_key.get_secret_value().encode("utf-8"),
+        return cls(urls, settings.proxy_key_id, hmac_key.get_secret_value().encode("utf-8"),
                    settings.proxy_direct_fallback, settings.proxy_spread)
 
     def order(self, api_key: str | None) -> tuple[str, ...]:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from verzek.config import app_secret
 from verzek.observability import logger
 
 MAX_BODY_BYTES = 1_000_000
@@ -95,7 +96,7 @@ def parse_update_body(body: bytes | str | None):
 
 
 def _check_secret(secret_header: str | None, settings) -> WebhookResponse | None:
-    expected = settings.telegram_webhook_secret
+    expected = app_secret(settings, "telegram_webhook_secret")
     if expected is None or not expected.get_secret_value():
         logger.error("telegram webhook called but TELEGRAM_WEBHOOK_SECRET is not set", extra={"alert": True})
         return WebhookResponse(403, {"error": "webhook not configured"})  # refuse, never a 5xx retry loop
@@ -109,7 +110,8 @@ def _check_secret(secret_header: str | None, settings) -> WebhookResponse | None
 
 
 def _own_bot_id(settings) -> int | None:
-    token = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else ""
+    secret = app_secret(settings, "telegram_bot_token")
+    token = secret.get_secret_value() if secret else ""
     head = token.split(":", 1)[0]
     return int(head) if head.isdigit() else None
 

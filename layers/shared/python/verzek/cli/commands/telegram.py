@@ -74,7 +74,7 @@ def run_set_webhook(args) -> int:
     from urllib.parse import urlsplit
 
     from verzek.cli import CliError
-    from verzek.config import get_settings
+    from verzek.config import app_secret, get_settings
     from verzek.telegram.setup import set_webhook
 
     parts = urlsplit(args.url)
@@ -82,7 +82,7 @@ def run_set_webhook(args) -> int:
         raise CliError("--url must be an https:// URL (Telegram only calls HTTPS webhooks)")
     if args.max_connections is not None and not 1 <= args.max_connections <= 100:
         raise CliError("--max-connections must be between 1 and 100")
-    secret = get_settings().telegram_webhook_secret
+    secret = app_secret(get_settings(), "telegram_webhook_secret")
     if secret is None or not _SECRET_RE.match(secret.get_secret_value()):
         raise CliError("TELEGRAM_WEBHOOK_SECRET must be set: 1-256 characters A-Z, a-z, 0-9, _ or -")
     bot = _bot()
