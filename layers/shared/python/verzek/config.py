@@ -100,9 +100,9 @@ class Settings(BaseSettings):
     proxy_urls: str = Field("", alias="PROXY_URLS", description="Comma-separated proxy node URLs, in order")
     proxy_key_id: str = Field("k1", alias="PROXY_KEY_ID")
     proxy_hmac_key: SecretStr | None = Field(None, alias="PROXY_HMAC_KEY")
-    proxy_direct_fallback: bool = Field(True, alias="PROXY_DIRECT_FALLBACK",
-                                        description="All nodes unreachable -> send directly (IP-restricted keys "
-                                                    "then fail)")
+    proxy_direct_fallback: bool | None = Field(None, alias="PROXY_DIRECT_FALLBACK",
+                                               description="All nodes unreachable -> send directly (IP-restricted "
+                                                           "keys then fail); unset = on only in local/test")
     proxy_spread: bool = Field(False, alias="PROXY_SPREAD",
                                description="Start each API key at a node chosen by a stable hash (load sharing "
                                            "across nodes; users whitelist every node IP)")
@@ -156,6 +156,13 @@ class Settings(BaseSettings):
 
     def source_sender_ids(self) -> set[int]:
         return {int(x) for x in self.telegram_source_sender_ids.split(",") if x.strip()}
+
+    def direct_fallback_enabled(self) -> bool:
+        """Deployed stages never go around the proxy unless told to: a direct request from a Lambda's IP is
+        refused by an IP-restricted key, which would turn a proxy outage into a failed trade."""
+        if self.proxy_direct_fallback is not None:
+            return self.proxy_direct_fallback
+        return self.environment in ("local", "test")
 
     def proxy_url_list(self) -> list[str]:
         return [u.strip() for u in self.proxy_urls.split(",") if u.strip()]

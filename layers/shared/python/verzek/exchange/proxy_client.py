@@ -23,7 +23,7 @@ Contract (used by key validation in the API and by execution in the DCA engine):
   connected to, answered as something other than a Verzek node (e.g. nginx 502 with the node down),
   or refused with X-Verzek-Forwarded: 0 (rate budget, exchange ban, auth). An exchange timeout
   after sending (504 upstream_timeout) is never retried elsewhere: it may have placed an order.
-* When every node was unreachable: with `PROXY_DIRECT_FALLBACK` (default on) the request is sent
+* When every node was unreachable: with `PROXY_DIRECT_FALLBACK` (default on only in local/test) the request is sent
   directly from this machine's IP — keys restricted to the proxy's IP then fail with the exchange's
   own auth error; with it off, `ProxyUnavailable` is raised. When a node refused, the last refusal
   is raised: `ccxt.RateLimitExceeded` for a 429, otherwise `ProxyRefused`.
@@ -97,7 +97,7 @@ class ProxyRoute:
         if hmac_key is None or not hmac_key.get_secret_value():
             raise ValueError("PROXY_ENABLED is on but PROXY_HMAC_KEY is not set")
         return cls(urls, settings.proxy_key_id, hmac_key.get_secret_value().encode("utf-8"),
-                   settings.proxy_direct_fallback, settings.proxy_spread)
+                   settings.direct_fallback_enabled(), settings.proxy_spread)
 
     def order(self, api_key: str | None) -> tuple[str, ...]:
         if not self.spread or len(self.proxy_urls) < 2 or not api_key:
