@@ -205,3 +205,14 @@ def test_no_product_module_derives_paths_from_the_checkout():
                                 env={"PATH": "/usr/bin:/bin", "PYTHONPATH": d, "HOME": "/tmp"})
         assert result.returncode == 0, result.stderr
         assert result.stdout.strip() == "/tmp/.verzek"
+
+
+def test_proxy_canary_reports_a_node_that_is_down(layers, specs, aws, tmp_path):
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{sock.getsockname()[1]}"
+    env = _function_env(specs["proxy_canary"], aws, PROXY_URLS=closed)
+    reply = _invoke(layers, specs, tmp_path, "proxy_canary", {}, env)
+    assert reply == {"checked": 1, "down": [closed]}

@@ -45,6 +45,11 @@ class Settings(BaseSettings):
     database_url: SecretStr | None = Field(None, alias="DATABASE_URL",
                                            description="PostgreSQL DSN; unset = embedded server")
     database_secret_arn: str | None = Field(None, alias="DATABASE_SECRET_ARN")
+    database_host: str | None = Field(None, alias="DATABASE_HOST",
+                                      description="With DATABASE_SECRET_ARN: the host to connect to (RDS Proxy "
+                                                  "endpoint) instead of the secret's own")
+    database_name: str | None = Field(None, alias="DATABASE_NAME",
+                                      description="With DATABASE_SECRET_ARN: the database name")
     app_secrets_arn: str | None = Field(None, alias="APP_SECRETS_ARN",
                                         description="Secrets Manager JSON secret with database_url, jwt_secret, "
                                                     "telegram_bot_token, telegram_webhook_secret, proxy_hmac_key, "
@@ -180,7 +185,8 @@ def reset_settings_cache() -> None:
 def known_env_vars() -> set[str]:
     """Every environment variable name the settings model reads (plus AWS runtime ones)."""
     names = {f.alias for f in Settings.model_fields.values() if f.alias}
-    return names | {"POWERTOOLS_SERVICE_NAME", "POWERTOOLS_METRICS_NAMESPACE", "POWERTOOLS_LOG_LEVEL"}
+    return names | {"POWERTOOLS_SERVICE_NAME", "POWERTOOLS_METRICS_NAMESPACE", "POWERTOOLS_LOG_LEVEL",
+                    "POWERTOOLS_TRACE_DISABLED"}
 
 
 def load_secret(arn: str, *, region: str | None = None) -> str:
@@ -224,6 +230,11 @@ def app_secret(settings: Settings, field: str) -> SecretStr | None:
                                                     max_age=settings.secrets_max_age_seconds)
     found = document.get(field) if isinstance(document, dict) else None
     return SecretStr(str(found)) if found else None
+
+
+def secret_string(settings: Settings, arn: str) -> str:
+    """A whole secret's string, fetched at run time and cached like `app_secret`."""
+    return _secrets_provider_for(settings).get(arn, max_age=settings.secrets_max_age_seconds)
 
 
 def reset_secrets_cache() -> None:
