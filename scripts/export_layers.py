@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Export each dependency layer's requirements.txt from uv.lock (core dependencies + one extra).
+"""Export each dependency layer's requirements.txt from uv.lock (core dependencies + one extra),
+and the proxy node's pinned, hash-checked requirements (proxy_node/deploy/requirements.txt).
 
     python scripts/export_layers.py          # write layers/deps/<part>/requirements.txt
     python scripts/export_layers.py --check  # exit 1 if any file is out of date (used by the tests)
@@ -13,6 +14,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 LAYERS = {"api": "api", "webhook": "webhook", "executor": "executor", "strategies": "strategies"}
+# file (relative to the repo) -> extra; the proxy node installs from its file with --require-hashes.
+EXPORTS = {f"layers/deps/{layer}/requirements.txt": extra for layer, extra in LAYERS.items()}
+EXPORTS["proxy_node/deploy/requirements.txt"] = "proxy"
 
 
 def export(extra: str) -> str:
@@ -27,8 +31,8 @@ def export(extra: str) -> str:
 def main(argv: list[str]) -> int:
     check = "--check" in argv
     stale = []
-    for layer, extra in LAYERS.items():
-        path = ROOT / "layers" / "deps" / layer / "requirements.txt"
+    for relative, extra in EXPORTS.items():
+        path = ROOT / relative
         text = export(extra)
         if check:
             if not path.exists() or path.read_text() != text:
