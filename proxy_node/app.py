@@ -178,7 +178,10 @@ class ProxyNode:
         proxy_headers: dict[str, str] = {}
         upstream_headers: list[tuple[str, str]] = []
         declared_length = None
+        hop_by_hop: set[str] = set()  # headers the client named in Connection: hop-by-hop as well
         for name, value in scope["headers"]:
+            if name == b"connection":
+                hop_by_hop.update(t.strip().lower() for t in value.decode("latin-1").split(",") if t.strip())
             if name.startswith(_PROXY_PREFIX):
                 proxy_headers.setdefault(name.decode("latin-1"), value.decode("latin-1"))
             elif name == b"content-length":
@@ -191,6 +194,8 @@ class ProxyNode:
                     log["error"] = "bad_header"
                     return await _send_refusal(send, 400, "bad_header",
                                                "a request header is not valid UTF-8 and cannot be relayed as is")
+        if hop_by_hop:
+            upstream_headers = [(k, v) for k, v in upstream_headers if k.lower() not in hop_by_hop]
         try:
             key_id, timestamp, nonce, signature = read_auth_headers(proxy_headers)
             log["key_id"] = key_id
@@ -305,7 +310,10 @@ class ProxyNode:
         log["upstream_ms"] = round(upstream_ms, 3)
         status = upstream.status
         budget.record_response(status, upstream.headers)
-        response_headers = [(k, v) for k, v in upstream.raw_headers if k.lower() not in _DROP_RESPONSE_HEADERS]
+        response_hops = {t.strip().lower().encode("latin-1") for v in upstream.headers.getall("Connection", [])
+                         for t in v.split(",") if t.strip()}
+        response_headers = [(k, v) for k, v in upstream.raw_headers
+                            if k.lower() not in _DROP_RESPONSE_HEADERS and k.lower() not in response_hops]
         response_headers.append((_UPSTREAM_MS, f"{upstream_ms:.3f}".encode()))
         if stream.at_eof():
             # The whole answer is here (the usual case): one body message with its exact length.

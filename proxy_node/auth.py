@@ -4,10 +4,15 @@ timestamp window and nonce replay protection."""
 from __future__ import annotations
 
 import heapq
+import re
 import time
 from collections.abc import Callable, Mapping
 
 from verzek.exchange import signing
+
+
+_TIMESTAMP_RE = re.compile(r"^[0-9]{1,16}$")
+_SIGNATURE_RE = re.compile(r"^[0-9a-fA-F]{64}$")
 
 
 class AuthRefused(Exception):
@@ -56,9 +61,10 @@ def read_auth_headers(headers: Mapping[str, str]) -> tuple[str, str, str, str]:
     if not (key_id and timestamp and nonce and signature):
         raise AuthRefused("missing_auth", "request is not signed: X-Verzek-Key-Id, -Timestamp, -Nonce and "
                                           "-Signature headers are required")
+    # Bounded and ASCII before any arithmetic or comparison: a 400-digit timestamp overflowed the
+    # float conversion, a non-ASCII signature made compare_digest raise (both were 500s).
     if not signing.KEY_ID_RE.match(key_id) or not signing.NONCE_RE.match(nonce) \
-            or not (timestamp.isascii() and timestamp.isdigit()) \
-            or len(signature) != 64:
+            or not _TIMESTAMP_RE.match(timestamp) or not _SIGNATURE_RE.match(signature):
         raise AuthRefused("malformed_auth", "X-Verzek-* authentication headers are malformed")
     return key_id, timestamp, nonce, signature
 

@@ -18,7 +18,9 @@ from proxy_node.allowlist import DEFAULT_ALLOWED_HOSTS, is_valid_public_hostname
 class NodeSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="", extra="ignore", case_sensitive=False)
 
-    environment: str = Field("local", alias="VERZEK_ENV", description="local | test | dev | prod")
+    # Production unless told otherwise: test-only switches (upstream overrides) stay refused on a node
+    # whose environment file forgot VERZEK_ENV.
+    environment: str = Field("prod", alias="VERZEK_ENV", description="local | test | dev | prod")
     node_id: str = Field("proxy-1", alias="PROXY_NODE_ID", description="Name of this node in logs and /health")
     hmac_keys: SecretStr = Field(SecretStr(""), alias="PROXY_NODE_HMAC_KEYS",
                                  description="Live keys as 'id:secret,id2:secret2' (several during rotation)")

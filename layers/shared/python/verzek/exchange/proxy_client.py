@@ -39,6 +39,7 @@ import socket
 from dataclasses import dataclass
 from functools import cache
 
+import aiohttp
 import ccxt
 import ccxt.async_support as ccxt_async
 
@@ -193,8 +194,24 @@ class _ProxiedBase:
                        extra={"exchange": self.id, "proxy_failures": [str(f) for f in failures]})
 
 
+async def _refuse_redirect(session, context, params) -> None:
+    """aiohttp trace hook: a redirect is never followed (it would carry the API key and signature
+    headers to wherever the Location points, around the proxy node)."""
+    params.response.release()
+    raise aiohttp.TooManyRedirects(params.response.request_info, (params.response,),
+                                   message="exchange calls never follow redirects")
+
+
+_NO_REDIRECTS = aiohttp.TraceConfig()
+_NO_REDIRECTS.on_request_redirect.append(_refuse_redirect)
+_NO_REDIRECTS.freeze()
+
+
 class SyncProxiedExchange(_ProxiedBase):
     def fetch(self, url, method="GET", headers=None, body=None):
+        # requests would follow a 3xx with every header (API key, signature, X-Verzek-*) to the
+        # Location; with no redirect allowed it raises instead (ccxt: ExchangeError) and sends nothing.
+        self.session.max_redirects = 0
         route = self._verzek_route
         if route is None:
             return super().fetch(url, method, headers, body)
@@ -215,6 +232,14 @@ class SyncProxiedExchange(_ProxiedBase):
 
 
 class AsyncProxiedExchange(_ProxiedBase):
+    def open(self, lazy=False):
+        super().open(lazy)
+        traces = getattr(self.session, "_trace_configs", None)
+        if traces is not None and _NO_REDIRECTS not in traces:
+            # ccxt builds its own ClientSession without trace configs; aiohttp has no session-wide
+            # "allow_redirects=False", so the redirect hook is added to the session it built.
+            traces.append(_NO_REDIRECTS)
+
     async def fetch(self, url, method="GET", headers=None, body=None):
         route = self._verzek_route
         if route is None:
