@@ -116,12 +116,16 @@ def test_group_rules_people_are_ignored_bots_and_anonymous_admins_accepted(teleg
     human = updates("getupdates_supergroup_message.json")["result"][0]
     settings_env(TELEGRAM_SOURCE_CHAT_IDS=f"{human['message']['chat']['id']},-1001331354980")
     human["message"].update(text=SIGNAL_TEXT, date=int(datetime.now(UTC).timestamp()))
-    assert post(human).body["ignored"].startswith("sender is not a bot")
+    no_list = "TELEGRAM_SOURCE_SENDER_IDS is empty: set the provider bot's id to accept group posts"
+    assert post(human).body["ignored"] == no_list
 
-    # Bot-to-bot mode: the provider's bot posts in the group (from.is_bot).
+    # Bot-to-bot mode: any bot in the group is NOT the provider until its id is configured.
     from_bot = copy.deepcopy(human)
     from_bot["update_id"] += 1
     from_bot["message"]["from"] = {"id": 5550001, "is_bot": True, "first_name": "Provider", "username": "prov_bot"}
+    assert post(from_bot).body["ignored"] == no_list
+    settings_env(TELEGRAM_SOURCE_SENDER_IDS="5550001")
+    from_bot["update_id"] += 1
     response = post(from_bot)
     assert response.body["action"] == "signal" and response.body["status"] == "open"
 
@@ -217,7 +221,7 @@ def test_edits_update_an_unexecuted_signal_and_are_only_logged_after_execution(t
                                                                                open_position, channel_post):
     db = telegram_env
     user = make_user()
-    date = int(datetime.now(UTC).timestamp())
+    date = int(datetime.now(UTC).timestamp()) - 120  # the edits below, up to +90 s, are not in the future
     signal_id = post(channel_post(SIGNAL_TEXT, update_id=1, message_id=10, date=date)).body["signal_id"]
     edited = post(channel_post(SIGNAL_TEXT.replace("0.2400", "0.2450"), update_id=2, message_id=10, date=date,
                                field="edited_channel_post", edit_date=date + 5)).body

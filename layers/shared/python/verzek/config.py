@@ -58,6 +58,9 @@ class Settings(BaseSettings):
                                          description="How long a secret read from Secrets Manager is reused "
                                                      "(a rotated secret is picked up after at most this)")
     db_pool_max: int = Field(10, alias="DB_POOL_MAX", ge=1, le=100)
+    db_pool_wait_seconds: float = Field(10.0, alias="DB_POOL_WAIT_SECONDS", gt=0, le=60,
+                                        description="How long a caller waits for a free pooled connection "
+                                                    "before DatabaseBusy (HTTP 503)")
 
     # --- keys and secrets ---
     master_key: SecretStr | None = Field(None, alias="VERZEK_MASTER_KEY",
@@ -82,8 +85,10 @@ class Settings(BaseSettings):
     signal_max_age_seconds: int = Field(300, alias="SIGNAL_MAX_AGE_SECONDS", ge=1)
     telegram_source_sender_ids: str = Field("", alias="TELEGRAM_SOURCE_SENDER_IDS",
                                             description="Comma-separated user ids allowed to post signals in a "
-                                                        "source *group* (empty = bots and anonymous admins only); "
-                                                        "channel posts are admin-only by nature")
+                                                        "source *group* (required for groups: empty = only "
+                                                        "anonymous admins); channel posts are admin-only by nature")
+    telegram_max_clock_skew_seconds: int = Field(60, alias="TELEGRAM_MAX_CLOCK_SKEW_SECONDS", ge=0, le=3600,
+                                                 description="Posts dated further in the future are refused")
     trial_every_nth_signal: int = Field(1, alias="TRIAL_EVERY_NTH_SIGNAL", ge=1,
                                         description="TRIAL group gets every Nth signal (1 = all)")
     telegram_max_inline_wait_seconds: int = Field(10, alias="TELEGRAM_MAX_INLINE_WAIT_SECONDS", ge=0, le=60,
@@ -115,6 +120,9 @@ class Settings(BaseSettings):
     # --- api ---
     api_host: str = Field("127.0.0.1", alias="API_HOST")
     api_port: int = Field(8000, alias="API_PORT", ge=0, le=65535)
+    trusted_proxy_ips: str = Field("", alias="TRUSTED_PROXY_IPS",
+                                   description="Comma-separated addresses whose X-Forwarded-For / -Proto the local "
+                                               "server believes (a reverse proxy in front of it); empty = none")
     public_base_url: str = Field("http://127.0.0.1:8000", alias="PUBLIC_BASE_URL")
     email_sender: str = Field("no-reply@verzek.local", alias="EMAIL_SENDER")
     email_backend: str = Field("outbox", alias="EMAIL_BACKEND", description="outbox | ses")
@@ -130,6 +138,15 @@ class Settings(BaseSettings):
                                       description="Window over which failed logins are counted")
     login_max_failures_per_account: int = Field(5, alias="LOGIN_MAX_FAILURES_PER_ACCOUNT", ge=1)
     login_max_failures_per_ip: int = Field(20, alias="LOGIN_MAX_FAILURES_PER_IP", ge=1)
+    login_max_failures_per_account_all_ips: int = Field(
+        50, alias="LOGIN_MAX_FAILURES_PER_ACCOUNT_ALL_IPS", ge=1,
+        description="Failures on one account from all addresses in the window before it is paused for all")
+    login_backoff_base_seconds: int = Field(
+        30, alias="LOGIN_BACKOFF_BASE_SECONDS", ge=1, le=3600,
+        description="Past LOGIN_MAX_FAILURES_PER_ACCOUNT failures from one address, each further try from it "
+                    "waits this, doubling per failure")
+    register_max_per_ip_per_hour: int = Field(10, alias="REGISTER_MAX_PER_IP_PER_HOUR", ge=1)
+    refresh_max_per_ip_per_minute: int = Field(60, alias="REFRESH_MAX_PER_IP_PER_MINUTE", ge=1)
     house_ingest_max_skew_seconds: int = Field(300, alias="HOUSE_INGEST_MAX_SKEW_SECONDS", ge=1,
                                                description="Accepted clock skew of signed house-signal posts")
     proxy_public_ips: str = Field("", alias="PROXY_PUBLIC_IPS",

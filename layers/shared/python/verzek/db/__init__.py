@@ -25,6 +25,12 @@ from verzek.config import Settings, app_secret, get_settings, secret_string
 _lock = threading.Lock()
 _pool: psycopg2.pool.ThreadedConnectionPool | None = None
 _pool_dsn: str | None = None
+_slots: threading.BoundedSemaphore | None = None
+
+
+class DatabaseBusy(psycopg2.pool.PoolError):
+    """Every pooled connection stayed in use for DB_POOL_WAIT_SECONDS: answer 503 / retry later,
+    never a crash (psycopg2's own PoolError is raised at once, which turned bursts into 500s)."""
 
 
 def dsn_from_secret(raw: str, *, host: str | None = None, dbname: str | None = None) -> str:
@@ -68,7 +74,7 @@ def connect(dsn: str | None = None):
 
 
 def get_pool() -> psycopg2.pool.ThreadedConnectionPool:
-    global _pool, _pool_dsn
+    global _pool, _pool_dsn, _slots
     dsn = resolve_dsn()
     with _lock:
         if _pool is None or _pool_dsn != dsn:
@@ -84,7 +90,16 @@ def get_pool() -> psycopg2.pool.ThreadedConnectionPool:
                 options="-c timezone=UTC", application_name="verzek")
             _pool.minconn = size
             _pool_dsn = dsn
+            _slots = threading.BoundedSemaphore(size)
         return _pool
+
+
+def _acquire_slot() -> threading.BoundedSemaphore:
+    slots = _slots
+    assert slots is not None
+    if not slots.acquire(timeout=get_settings().db_pool_wait_seconds):
+        raise DatabaseBusy("all database connections are busy; try again shortly")
+    return slots
 
 
 def close_pool() -> None:
@@ -103,7 +118,12 @@ def connection() -> Iterator[psycopg2.extensions.connection]:
     is discarded instead of being returned to the pool.
     """
     pool = get_pool()
-    conn = pool.getconn()
+    slots = _acquire_slot()  # waits for a free connection instead of failing at once
+    try:
+        conn = pool.getconn()
+    except BaseException:
+        slots.release()
+        raise
     broken = False
     try:
         if conn.closed:
@@ -118,7 +138,10 @@ def connection() -> Iterator[psycopg2.extensions.connection]:
             conn.rollback()
         raise
     finally:
-        pool.putconn(conn, close=broken or bool(conn.closed))
+        try:
+            pool.putconn(conn, close=broken or bool(conn.closed))
+        finally:
+            slots.release()
 
 
 def ping() -> dict:

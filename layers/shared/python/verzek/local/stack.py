@@ -193,7 +193,7 @@ class LocalStack:
 
         host = self.args.host or self.settings.api_host
         port = self.settings.api_port if self.args.port is None else self.args.port
-        config = uvicorn.Config(create_app(), host=host, port=port, log_level="warning", lifespan="on")
+        config = api_server_config(create_app(), host, port, self.settings)
         self.server = uvicorn.Server(config)
         self.server_thread = threading.Thread(target=self.server.run, name="api", daemon=True)
         self.server_thread.start()
@@ -230,6 +230,17 @@ class LocalStack:
         save_state(self.settings.data_dir, self.state)
         close_pool()
         stop_embedded_servers()
+
+
+def api_server_config(app, host: str, port: int, settings):
+    """uvicorn's settings for the local API. X-Forwarded-For is believed only from TRUSTED_PROXY_IPS
+    (none by default): uvicorn's own default trusts 127.0.0.1, which let any local client choose the
+    IP that the login limiter and the audit log see."""
+    import uvicorn
+
+    trusted = settings.trusted_proxy_ips.strip()
+    return uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="on",
+                          proxy_headers=bool(trusted), forwarded_allow_ips=trusted or None)
 
 
 def run_local_stack(args) -> int:

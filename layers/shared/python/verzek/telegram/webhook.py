@@ -17,13 +17,13 @@ from __future__ import annotations
 import hmac
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from verzek.config import app_secret
 from verzek.observability import logger
 
-MAX_BODY_BYTES = 1_000_000
+MAX_BODY_BYTES = 256 * 1024  # Telegram updates are a few KB; the API app caps this path the same
 POST_FIELDS = ("channel_post", "message", "edited_channel_post", "edited_message")
 EDIT_FIELDS = {"edited_channel_post", "edited_message"}
 ALLOWED_UPDATES = list(POST_FIELDS)
@@ -82,6 +82,8 @@ def parse_update_body(body: bytes | str | None):
         data = json.loads(body)
     except (ValueError, UnicodeDecodeError):
         raise _BadRequest("body is not valid JSON") from None
+    except RecursionError:  # e.g. 100,000 nested arrays: the parser gives up, the sender is at fault
+        raise _BadRequest("body is nested too deeply") from None
     if not isinstance(data, dict):
         raise _BadRequest("body must be a JSON object")
     if not _is_int(data.get("update_id")) or not 0 <= data["update_id"] <= MAX_DB_ID:
@@ -140,7 +142,18 @@ def _sender_problem(post, settings) -> str | None:
         return "no sender"
     if allowed:
         return None if user.id in allowed else "sender not in TELEGRAM_SOURCE_SENDER_IDS"
-    return None if user.is_bot else "sender is not a bot (set TELEGRAM_SOURCE_SENDER_IDS to allow people)"
+    # No allow-list: in a group any member's bot could pose as the provider, so nothing is trusted.
+    # The log names the sender: `verzek telegram provider-id` reads it back for the operator.
+    logger.error("source group post refused: TELEGRAM_SOURCE_SENDER_IDS is empty",
+                 extra={"alert": True, "chat_id": post.chat.id, "sender_id": user.id, "sender_is_bot": user.is_bot,
+                        "sender_username": user.username})
+    return "TELEGRAM_SOURCE_SENDER_IDS is empty: set the provider bot's id to accept group posts"
+
+
+def _dated_in_the_future(post, now: datetime, settings) -> bool:
+    """Telegram stamps posts itself: a date beyond a small clock skew is forged or broken."""
+    stamped = _utc(post.edit_date or post.date)
+    return stamped is not None and stamped > now + timedelta(seconds=settings.telegram_max_clock_skew_seconds)
 
 
 def _utc(value: datetime | None) -> datetime | None:
@@ -173,8 +186,12 @@ def handle_webhook(body: bytes | str | None, secret_header: str | None, *, queue
     text = post.text or post.caption
     if not text or not text.strip():
         return _ignored(update.update_id, "no text or caption")
-    return _process(update.update_id, post, text, edited=field in EDIT_FIELDS, queue=queue,
-                    now=now or datetime.now(UTC))
+    now = now or datetime.now(UTC)
+    if _dated_in_the_future(post, now, settings):
+        logger.warning("telegram post dated in the future refused", extra={"update_id": update.update_id,
+                                                                            "chat_id": post.chat.id})
+        return _ignored(update.update_id, "post dated in the future")
+    return _process(update.update_id, post, text, edited=field in EDIT_FIELDS, queue=queue, now=now)
 
 
 def _ignored(update_id: int, reason: str, *, chat_id: int | None = None) -> WebhookResponse:

@@ -1,0 +1,18 @@
+-- Security hardening (issue 17).
+-- Login attempts are reserved before the password is checked (succeeded IS NULL = in progress, counted
+-- as a failure until settled), under advisory locks, so parallel guesses cannot all pass the limit.
+ALTER TABLE login_attempts ALTER COLUMN succeeded DROP NOT NULL;
+ALTER TABLE login_attempts ADD COLUMN kind text NOT NULL DEFAULT 'login'
+    CHECK (kind IN ('login', 'password_change', 'totp'));
+CREATE INDEX login_attempts_pair_idx ON login_attempts (email, ip, created_at DESC) WHERE succeeded IS NOT TRUE;
+CREATE INDEX login_attempts_email_open_idx ON login_attempts (email, created_at DESC) WHERE succeeded IS NOT TRUE;
+CREATE INDEX login_attempts_ip_open_idx ON login_attempts (ip, created_at DESC) WHERE succeeded IS NOT TRUE;
+
+-- Plain event counters for per-client limits (registrations, token refreshes, ...).
+CREATE TABLE rate_events (
+    id          bigserial PRIMARY KEY,
+    bucket      text NOT NULL CHECK (length(bucket) BETWEEN 1 AND 40),
+    key         text NOT NULL CHECK (length(key) BETWEEN 1 AND 200),
+    created_at  timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX rate_events_lookup_idx ON rate_events (bucket, key, created_at DESC);
