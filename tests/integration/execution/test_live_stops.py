@@ -39,15 +39,11 @@ def double(settings_env):
 
 
 def live_user(factory, db, exchange: str, **settings) -> int:
-    from verzek.security.keystore import encrypt_credentials
+    from tests.support.accounts import insert_exchange_account
 
     user = factory.user()
-    enc = encrypt_credentials(API_KEY, API_SECRET, None, user_id=user)
     with db, db.cursor() as cur:
-        cur.execute("INSERT INTO exchange_accounts (user_id, exchange, label, api_key_enc, api_secret_enc, key_id, "
-                    "key_last4) VALUES (%s,%s,'main',%s,%s,%s,'ey-1') RETURNING id",
-                    (user, exchange, enc.api_key_enc, enc.api_secret_enc, enc.key_id))
-        account = cur.fetchone()["id"]
+        account = insert_exchange_account(cur, user, exchange, 'main', API_KEY, API_SECRET, key_last4='ey-1')
         sets = ", ".join(f"{name} = %s" for name in settings)
         cur.execute(f"UPDATE trading_settings SET mode = 'live', live_confirmed_at = now(), exchange_account_id = %s"
                     f"{', ' + sets if sets else ''} WHERE user_id = %s", (account, *settings.values(), user))

@@ -26,19 +26,15 @@ def _closed_port() -> int:
 @pytest.mark.parametrize("environment", ["dev", "prod"])
 def test_every_node_down_is_a_retry_not_an_account_error(factory, db, settings_env, environment):
     from verzek.config import get_settings
-    from verzek.security.keystore import encrypt_credentials
+    from tests.support.accounts import insert_exchange_account
 
     settings_env(VERZEK_ENV=environment, PROXY_ENABLED="true", PROXY_DIRECT_FALLBACK=None,
                  PROXY_URLS=f"http://127.0.0.1:{_closed_port()},http://127.0.0.1:{_closed_port()}",
                  PROXY_KEY_ID=HMAC_KEY_ID, PROXY_HMAC_KEY=HMAC_SECRET, VERZEK_MASTER_KEY=Fernet.generate_key().decode())
     assert get_settings().direct_fallback_enabled() is False
     user = factory.user()
-    enc = encrypt_credentials(API_KEY, API_SECRET, None, user_id=user)
     with db, db.cursor() as cur:
-        cur.execute("INSERT INTO exchange_accounts (user_id, exchange, label, api_key_enc, api_secret_enc, key_id, "
-                    "key_last4) VALUES (%s,'binance','main',%s,%s,%s,'ey-1') RETURNING id",
-                    (user, enc.api_key_enc, enc.api_secret_enc, enc.key_id))
-        account = cur.fetchone()["id"]
+        account = insert_exchange_account(cur, user, 'binance', 'main', API_KEY, API_SECRET, key_last4='ey-1')
         cur.execute("UPDATE trading_settings SET mode = 'live', live_confirmed_at = now(), exchange_account_id = %s, "
                     "size_value = 50, leverage_cap = 10 WHERE user_id = %s", (account, user))
     sig = factory.signal("BTC/USDT", "long", entries=["59000"], targets=["61000"], stop_loss="58000",

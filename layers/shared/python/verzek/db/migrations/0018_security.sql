@@ -16,3 +16,7 @@ CREATE TABLE rate_events (
     created_at  timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX rate_events_lookup_idx ON rate_events (bucket, key, created_at DESC);
+
+-- Exchange keys at rest: 2 = each ciphertext bound to (user, account, field); 1 = written before
+-- (still readable; `verzek keys rotate` rewrites them as 2).
+ALTER TABLE exchange_accounts ADD COLUMN enc_scheme smallint NOT NULL DEFAULT 1 CHECK (enc_scheme IN (1, 2));
