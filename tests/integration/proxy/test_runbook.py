@@ -73,7 +73,7 @@ sys.exit(2)
 def runbook_blocks() -> tuple[list[str], list[str], list[str]]:
     """(variable blocks, step blocks, needs-internet blocks) of the README, in order."""
     text = README.read_text()
-    found = re.findall(r"<!-- runbook:([a-z-]+) -->\s*```sh\n(.*?)```", text, re.S)
+    found = re.findall(r"<!-- runbook:([a-z-]+) -->\s*```sh\n(.*?)```", text, re.DOTALL)
     kinds: dict[str, list[str]] = {"variables": [], "step": [], "needs-internet": []}
     for kind, body in found:
         kinds[kind].append("\n".join(line.strip() for line in body.strip().splitlines()))

@@ -27,7 +27,7 @@ def check_node(url: str, *, timeout: float = 5.0) -> NodeCheck:
     started = time.monotonic()
     target = url.rstrip("/") + "/health"
     try:
-        with urllib.request.urlopen(target, timeout=timeout) as reply:  # noqa: S310 -- our own node URLs
+        with urllib.request.urlopen(target, timeout=timeout) as reply:
             status = reply.status
             body = json.loads(reply.read(65536) or b"{}")
         healthy = status == 200 and body.get("status") == "ok"

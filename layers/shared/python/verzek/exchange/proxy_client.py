@@ -106,10 +106,14 @@ class ProxyRoute:
         start = int.from_bytes(hashlib.sha256(api_key.encode()).digest()[:8], "big") % len(self.proxy_urls)
         return self.proxy_urls[start:] + self.proxy_urls[:start]
 
-    def signed_headers(self, url: str, method: str, headers: dict | None, body) -> dict:
+    def signed_headers(self, proxy_url: str, url: str, method: str, headers: dict | None, body) -> dict:
+        """The exchange request's headers plus the proxy's, signed for this node: the node checks the
+        header values and forwards only the signed ones."""
         raw_body = body.encode("utf-8") if isinstance(body, str) else (body or b"")
-        proxy_headers = signing.sign_request(self.key_id, self.secret, method, url, raw_body)
-        return {**(headers or {}), **proxy_headers}
+        outgoing = {k: v for k, v in (headers or {}).items() if str(k).lower() not in signing.UNSIGNED_HEADERS}
+        proxy_headers = signing.sign_request(self.key_id, self.secret, method, url, raw_body,
+                                             node=signing.node_of(proxy_url), headers=outgoing)
+        return {**outgoing, **proxy_headers}
 
 
 def _header(headers, name: str) -> str | None:
@@ -216,10 +220,13 @@ class SyncProxiedExchange(_ProxiedBase):
         if route is None:
             return super().fetch(url, method, headers, body)
         failures: list[_HopFailed] = []
+        # ccxt adds its default headers (User-Agent, Accept-Encoding) inside fetch: add them first so
+        # they are signed too (the node forwards only signed headers).
+        prepared = self.prepare_request_headers(dict(headers or {}))
         for proxy_url in route.order(self.apiKey):
             try:
                 return super().fetch(proxy_url + FORWARD_PATH, method,
-                                     route.signed_headers(url, method, headers, body), body)
+                                     route.signed_headers(proxy_url, url, method, prepared, body), body)
             except Exception as exc:
                 failure = self._attempt_failed(proxy_url, exc, method)
                 if failure is None:
@@ -245,10 +252,13 @@ class AsyncProxiedExchange(_ProxiedBase):
         if route is None:
             return await super().fetch(url, method, headers, body)
         failures: list[_HopFailed] = []
+        # ccxt adds its default headers (User-Agent, Accept-Encoding) inside fetch: add them first so
+        # they are signed too (the node forwards only signed headers).
+        prepared = self.prepare_request_headers(dict(headers or {}))
         for proxy_url in route.order(self.apiKey):
             try:
                 return await super().fetch(proxy_url + FORWARD_PATH, method,
-                                           route.signed_headers(url, method, headers, body), body)
+                                           route.signed_headers(proxy_url, url, method, prepared, body), body)
             except Exception as exc:
                 failure = self._attempt_failed(proxy_url, exc, method)
                 if failure is None:

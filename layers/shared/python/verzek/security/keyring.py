@@ -211,7 +211,7 @@ class KmsEnvelope:
     def open_data_key_material(self, encrypted_data_key: str, context: dict[str, str]) -> bytes:
         """The data key's bytes (for per-field derivation, `bound_fernet`)."""
         fernet = self.open_data_key(encrypted_data_key, context)
-        return fernet._signing_key + fernet._encryption_key  # noqa: SLF001 -- the 32 bytes it was built from
+        return fernet._signing_key + fernet._encryption_key
 
 
 def kms_envelope(settings: Settings | None = None) -> KmsEnvelope | None:
