@@ -208,3 +208,69 @@ def test_pool_exhaustion_waits_then_answers_503_never_500(db, settings_env):
     with connection() as conn, conn.cursor() as cur:  # and the pool works again
         cur.execute("SELECT 1 AS one")
         assert json.dumps(cur.fetchone()) == '{"one": 1}'
+
+
+def test_recovery_codes_are_salted_and_slow_hashed_and_legacy_ones_still_work(db, settings_env):
+    from cryptography.fernet import Fernet
+
+    from verzek.accounts import auth
+    from verzek.db import connection
+
+    settings_env(VERZEK_MASTER_KEY=Fernet.generate_key().decode())
+    with connection() as conn:
+        auth.register(conn, "rc@example.com", PASSWORD, ip="198.51.100.7")
+        with conn.cursor() as cur:
+            cur.execute("SELECT id FROM users WHERE email = 'rc@example.com'")
+            user_id = cur.fetchone()["id"]
+    with connection() as conn:
+        auth.totp_enroll(conn, user_id)
+    with connection() as conn, conn.cursor() as cur:
+        cur.execute("SELECT totp_secret_enc FROM users WHERE id = %s", (user_id,))
+        import pyotp
+
+        from verzek.security.keyring import master_keyring
+
+        code = pyotp.TOTP(master_keyring().decrypt_tagged(cur.fetchone()["totp_secret_enc"])).now()
+    with connection() as conn:
+        codes = auth.totp_confirm(conn, user_id, code, ip="198.51.100.7")
+    with connection() as conn, conn.cursor() as cur:
+        cur.execute("SELECT code_hash FROM totp_recovery_codes WHERE user_id = %s", (user_id,))
+        hashes = [r["code_hash"] for r in cur.fetchall()]
+        assert all(h.startswith("$argon2") for h in hashes) and len(set(hashes)) == len(codes)
+        legacy = "ABCDE-12345"
+        cur.execute("INSERT INTO totp_recovery_codes (user_id, code_hash) VALUES (%s, %s)",
+                    (user_id, auth._legacy_recovery_hash(legacy)))
+    with connection() as conn, conn.cursor() as cur:
+        assert auth._use_recovery_code(cur, user_id, codes[0]) is True
+        assert auth._use_recovery_code(cur, user_id, codes[0]) is False  # once
+        assert auth._use_recovery_code(cur, user_id, legacy) is True
+        assert auth._use_recovery_code(cur, user_id, "ZZZZZ-99999") is False
+
+
+def test_a_used_email_token_is_blanked_in_the_outbox(api, db):
+    _register_verified(api.url, db, "outbox@example.com")
+    with db.cursor() as cur:
+        cur.execute("SELECT body FROM email_outbox WHERE to_address = 'outbox@example.com' AND kind = 'verify_email'")
+        body = cur.fetchone()["body"]
+    db.commit()
+    assert "[used]" in body and "ev_" not in body
+
+
+def test_secret_shaped_text_is_scrubbed_from_log_lines():
+    """In a fresh interpreter (the logger binds its stream at import)."""
+    import subprocess
+    import sys
+
+    token = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
+    code = (
+        "from verzek.observability import logger\n"
+        f"logger.warning('telegram call to https://api.telegram.org/bot{token}/getMe failed; password=hunter2')\n"
+        "try:\n"
+        "    raise RuntimeError('connect postgresql://verzek:s3cr3t@db.internal/verzek failed')\n"
+        "except RuntimeError:\n"
+        "    logger.exception('database down')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    text = result.stdout + result.stderr
+    assert token not in text and "hunter2" not in text and "s3cr3t" not in text
+    assert "telegram call" in text and "database down" in text

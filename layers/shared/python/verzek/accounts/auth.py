@@ -24,7 +24,7 @@ from datetime import UTC, datetime, timedelta
 import pyotp
 
 from verzek.accounts import audit, throttle
-from verzek.accounts.email import send_email
+from verzek.accounts.email import forget_outbox_token, send_email
 from verzek.accounts.errors import Invalid, ServiceError, Unauthorized
 from verzek.accounts.passwords import hash_password, needs_rehash, password_problem, verify_password
 from verzek.accounts.tokens import hash_token, issue_access_token, new_opaque_token
@@ -74,6 +74,8 @@ def _consume_email_token(cur, token: str, purpose: str) -> int | None:
     cur.execute("UPDATE email_tokens SET used_at = now() WHERE token_hash = %s AND purpose = %s "
                 "AND used_at IS NULL AND expires_at > now() RETURNING user_id", (hash_token(token), purpose))
     row = cur.fetchone()
+    if row is not None:
+        forget_outbox_token(cur, row["user_id"], token)
     return row["user_id"] if row else None
 
 
@@ -348,17 +350,34 @@ def _check_totp(cur, user, code: str | None, *, now: float | None = None) -> boo
     return False
 
 
+def _normalized_recovery(code: str) -> str:
+    return code.strip().lower().replace("-", "").replace(" ", "")
+
+
+def _legacy_recovery_hash(code: str) -> str:
+    # Codes stored before salted hashing: unsalted SHA-256 (still accepted once, until used).
+    return hashlib.sha256(("verzek-recovery:" + _normalized_recovery(code)).encode()).hexdigest()
+
+
 def _recovery_hash(code: str) -> str:
-    normalized = code.strip().lower().replace("-", "").replace(" ", "")
-    return hashlib.sha256(("verzek-recovery:" + normalized).encode()).hexdigest()
+    """Salted, slow (argon2id, the password hasher): a leaked table does not give the codes away."""
+    return hash_password("verzek-recovery:" + _normalized_recovery(code))
 
 
 def _use_recovery_code(cur, user_id: int, code: str | None) -> bool:
     if not code:
         return False
-    cur.execute("UPDATE totp_recovery_codes SET used_at = now() WHERE user_id = %s AND code_hash = %s "
-                "AND used_at IS NULL RETURNING id", (user_id, _recovery_hash(code)))
-    return cur.fetchone() is not None
+    cur.execute("SELECT id, code_hash FROM totp_recovery_codes WHERE user_id = %s AND used_at IS NULL "
+                "ORDER BY id FOR UPDATE", (user_id,))
+    legacy = _legacy_recovery_hash(code)
+    for row in cur.fetchall():
+        stored = row["code_hash"]
+        matched = (verify_password(stored, "verzek-recovery:" + _normalized_recovery(code))
+                   if stored.startswith("$argon2") else hmac.compare_digest(stored, legacy))
+        if matched:
+            cur.execute("UPDATE totp_recovery_codes SET used_at = now() WHERE id = %s", (row["id"],))
+            return True
+    return False
 
 
 def totp_enroll(conn, user_id: int) -> tuple[str, str]:
