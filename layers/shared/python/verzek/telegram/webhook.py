@@ -147,7 +147,21 @@ def _sender_problem(post, settings) -> str | None:
     logger.error("source group post refused: TELEGRAM_SOURCE_SENDER_IDS is empty",
                  extra={"alert": True, "chat_id": post.chat.id, "sender_id": user.id, "sender_is_bot": user.is_bot,
                         "sender_username": user.username})
-    return "TELEGRAM_SOURCE_SENDER_IDS is empty: set the provider bot's id to accept group posts"
+    return NO_SENDER_LIST
+
+
+NO_SENDER_LIST = "TELEGRAM_SOURCE_SENDER_IDS is empty: set the provider bot's id to accept group posts"
+
+
+def _remember_refused_sender(post) -> None:
+    from verzek.db import connection
+
+    user = post.from_user
+    with connection() as conn, conn.cursor() as cur:
+        cur.execute("INSERT INTO telegram_source_senders_seen (chat_id, sender_id, username, is_bot) "
+                    "VALUES (%s, %s, %s, %s) ON CONFLICT (chat_id, sender_id) DO UPDATE SET posts = "
+                    "telegram_source_senders_seen.posts + 1, last_seen = now(), username = EXCLUDED.username",
+                    (post.chat.id, user.id, (user.username or "")[:64] or None, bool(user.is_bot)))
 
 
 def _dated_in_the_future(post, now: datetime, settings) -> bool:
@@ -182,6 +196,8 @@ def handle_webhook(body: bytes | str | None, secret_header: str | None, *, queue
         return _ignored(update.update_id, "chat is not a configured signal source", chat_id=post.chat.id)
     problem = _sender_problem(post, settings)
     if problem:
+        if problem == NO_SENDER_LIST and post.from_user is not None:
+            _remember_refused_sender(post)
         return _ignored(update.update_id, problem)
     text = post.text or post.caption
     if not text or not text.strip():

@@ -20,3 +20,16 @@ CREATE INDEX rate_events_lookup_idx ON rate_events (bucket, key, created_at DESC
 -- Exchange keys at rest: 2 = each ciphertext bound to (user, account, field); 1 = written before
 -- (still readable; `verzek keys rotate` rewrites them as 2).
 ALTER TABLE exchange_accounts ADD COLUMN enc_scheme smallint NOT NULL DEFAULT 1 CHECK (enc_scheme IN (1, 2));
+
+-- Senders refused in a source group because TELEGRAM_SOURCE_SENDER_IDS is empty: what
+-- `verzek telegram provider-id` shows the operator (the provider's bot is among them).
+CREATE TABLE telegram_source_senders_seen (
+    chat_id     bigint NOT NULL,
+    sender_id   bigint NOT NULL,
+    username    text,
+    is_bot      boolean NOT NULL,
+    posts       integer NOT NULL DEFAULT 1,
+    first_seen  timestamptz NOT NULL DEFAULT now(),
+    last_seen   timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (chat_id, sender_id)
+);
