@@ -6,9 +6,12 @@ systemd unit and the nginx site land where the runbook puts them while the machi
 untouched; the network is loopback only. What a bare namespace lacks is stood in for by two small
 shims on PATH, each doing what the real tool would: `sudo` (root already; `-u` via runuser) and
 `systemctl` (no systemd as PID 1 here: `enable --now` starts the unit's ExecStart as its User with
-its EnvironmentFile; `reload-or-restart nginx` starts or reloads nginx). pip reads a wheelhouse
-prepared beforehand from the same hash-pinned requirements (PIP_NO_INDEX), since the namespace has
-no network. nginx comes from Debian's `nginx-light` (installed with apt when missing).
+its EnvironmentFile; `reload-or-restart nginx` starts or reloads nginx). pip and uv read a wheelhouse
+prepared beforehand from the same hash-pinned requirements (PIP_NO_INDEX; uv through a uv.toml), since the
+namespace has no network. nginx comes from Debian's `nginx-light` and the distribution's venv module
+from `python3-venv` (installed with apt when missing). `python3` on PATH is the distribution's
+(Debian 12: 3.11), as on a fresh host; uv finds the suite's own Python 3.12 as the host's `python3.12`
+(the branch where uv downloads a CPython 3.12 needs the internet and is not run here).
 """
 
 from __future__ import annotations
@@ -80,23 +83,33 @@ def runbook_blocks() -> tuple[list[str], list[str], list[str]]:
     return kinds["variables"], kinds["step"], kinds["needs-internet"]
 
 
-def _ensure_nginx() -> None:
-    if shutil.which("nginx") or Path("/usr/sbin/nginx").exists():
+def _has_venv_module() -> bool:
+    python3 = shutil.which("python3", path="/usr/bin:/bin")
+    return bool(python3) and subprocess.run([python3, "-c", "import ensurepip, venv"], capture_output=True,
+                                            check=False).returncode == 0
+
+
+def _ensure_apt_packages() -> None:
+    """nginx-light and python3-venv, which the runbook's first step installs (offline, they must be there)."""
+    missing = [package for package, present in (
+        ("nginx-light", shutil.which("nginx") or Path("/usr/sbin/nginx").exists()),
+        ("python3-venv", _has_venv_module())) if not present]
+    if not missing:
         return
     if os.geteuid() != 0 or not shutil.which("apt-get"):
-        pytest.skip("nginx is missing and apt-get is not available to install nginx-light")
+        pytest.skip(f"{', '.join(missing)} missing and apt-get is not available to install them")
     # Keep the package's maintainer scripts from starting nginx on the machine itself.
     policy = Path("/usr/sbin/policy-rc.d")
     policy.write_text("#!/bin/sh\nexit 101\n")
     policy.chmod(0o755)
     try:
         env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        install = ["apt-get", "install", "-y", "--no-install-recommends", "nginx-light"]
+        install = ["apt-get", "install", "-y", "--no-install-recommends", *missing]
         if subprocess.run(install, env=env, capture_output=True, check=False).returncode != 0:
             subprocess.run(["apt-get", "update"], env=env, capture_output=True, check=False)
             result = subprocess.run(install, env=env, capture_output=True, text=True, check=False)
             if result.returncode != 0:
-                pytest.skip(f"apt-get could not install nginx-light: {result.stderr[-500:]}")
+                pytest.skip(f"apt-get could not install {missing}: {result.stderr[-500:]}")
     finally:
         policy.unlink(missing_ok=True)
 
@@ -104,13 +117,15 @@ def _ensure_nginx() -> None:
 def _wheelhouse() -> Path:
     """Every pinned requirement (hash-checked) plus the wheel build backend, downloaded once."""
     requirements = REPO_ROOT / "proxy_node" / "deploy" / "requirements.txt"
-    key = hashlib.sha256(requirements.read_bytes()).hexdigest()[:12]
+    uv_pin = REPO_ROOT / "proxy_node" / "deploy" / "uv-requirements.txt"
+    key = hashlib.sha256(requirements.read_bytes() + uv_pin.read_bytes()).hexdigest()[:12]
     house = REPO_ROOT / ".verzek" / f"runbook-wheelhouse-{key}"
     if (house / ".complete").exists():
         return house
     base_python = Path(sysconfig.get_config_var("BINDIR")) / "python3.12"
     house.mkdir(parents=True, exist_ok=True)
-    for extra in (["--require-hashes", "--no-deps", "-r", str(requirements)], ["setuptools>=69", "wheel"]):
+    for extra in (["--require-hashes", "--no-deps", "-r", str(requirements)],
+                  ["--require-hashes", "--no-deps", "-r", str(uv_pin)], ["setuptools>=69", "wheel"]):
         result = subprocess.run([str(base_python), "-m", "pip", "download", "--quiet", "--disable-pip-version-check",
                                  "-d", str(house), *extra], capture_output=True, text=True, check=False)
         if result.returncode != 0:
@@ -134,7 +149,7 @@ def test_runbook_blocks_are_found():
 def test_node_installs_and_serves_through_nginx_tls_from_the_runbook(tmp_path):
     if not _namespaces_available():
         pytest.skip("needs root and private mount/network namespaces (unshare)")
-    _ensure_nginx()
+    _ensure_apt_packages()
     house = _wheelhouse()
     _variables, steps, _internet = runbook_blocks()
 
@@ -172,8 +187,12 @@ def test_node_installs_and_serves_through_nginx_tls_from_the_runbook(tmp_path):
         f"bash {runbook}",
     ]
     python_bin = Path(sysconfig.get_config_var("BINDIR"))
-    env = {"PATH": f"{shims}:{python_bin}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+    uv_config = tmp_path / "uv.toml"  # uv has no environment variable for --no-index
+    uv_config.write_text(f"no-index = true\nfind-links = [{str(house)!r}]\n")
+    # The distribution's python3 first (as on a fresh host); the suite's python3.12 after it.
+    env = {"PATH": f"{shims}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:{python_bin}",
            "HOME": "/root", "LANG": "C.UTF-8", "PIP_NO_INDEX": "1", "PIP_FIND_LINKS": str(house),
+           "UV_CONFIG_FILE": str(uv_config),
            "PIP_DISABLE_PIP_VERSION_CHECK": "1", "DEBIAN_FRONTEND": "noninteractive"}
     # -p -f: a PID namespace of its own, so the node and nginx end with the script (nothing left running)
     result = subprocess.run(["unshare", "-m", "-n", "-p", "-f", "--propagation", "private", "sh", "-c", "\n".join(setup)],
