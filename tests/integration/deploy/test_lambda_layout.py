@@ -216,3 +216,34 @@ def test_proxy_canary_reports_a_node_that_is_down(layers, specs, aws, tmp_path):
     env = _function_env(specs["proxy_canary"], aws, PROXY_URLS=closed)
     reply = _invoke(layers, specs, tmp_path, "proxy_canary", {}, env)
     assert reply == {"checked": 1, "down": [closed]}
+
+
+def test_proxy_canary_metric_is_the_one_its_alarm_watches(layers, specs, aws, tmp_path):
+    """A real proxy node up and a port with nothing behind it: ProxyNodesDown=1 in the EMF line the
+    function prints, under the namespace and dimensions ProxyNodeDownAlarm names (a mismatch would be
+    'missing data', which the alarm treats as breaching: a page every minute, or none when it matters)."""
+    from proxy_node.app import create_app
+    from tests.integration.proxy.conftest import closed_port_url, node_settings
+    from tests.support.exchange_double import ServerThread
+    from verzek.devtools.lambda_layout import assemble, invoke_in_layout
+    from verzek.devtools.template import load_template
+
+    alarm = load_template()["Resources"]["ProxyNodeDownAlarm"]["Properties"]
+    closed = closed_port_url()
+    with ServerThread(create_app(node_settings(closed, PROXY_NODE_ECHO_URL=""))) as node:
+        up = node.url
+        env = _function_env(specs["proxy_canary"], aws, PROXY_URLS=f"{up},{closed}")
+        result = invoke_in_layout(assemble(specs["proxy_canary"], layers, tmp_path / "canary"), {}, env, timeout=60)
+    assert result.ok, result.error
+    assert result.result == {"checked": 2, "down": [closed]}
+    emf = next(json.loads(line) for line in result.stdout.splitlines()
+               if line.startswith("{") and "ProxyNodesDown" in line)
+    directive = emf["_aws"]["CloudWatchMetrics"][0]
+    assert directive["Namespace"] == alarm["Namespace"]
+    assert "ProxyNodesDown" in {m["Name"] for m in directive["Metrics"]}
+    assert directive["Dimensions"] == [[d["Name"] for d in alarm["Dimensions"]]]
+    assert {d["Name"]: emf[d["Name"]] for d in alarm["Dimensions"]} == {d["Name"]: d["Value"]
+                                                                         for d in alarm["Dimensions"]}
+    values = {name: emf[name] if isinstance(emf[name], list) else [emf[name]]
+              for name in ("ProxyNodesDown", "ProxyNodesChecked")}
+    assert values == {"ProxyNodesDown": [1], "ProxyNodesChecked": [2]}
