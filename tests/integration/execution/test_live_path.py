@@ -176,7 +176,11 @@ def test_live_futures_trade_end_to_end(fresh_double, factory, db, exchange):
     double.fill(tps[0]["client_order_id"], "61000", "0.002")
     run_monitor(venues)
     pos = factory.position(user, sig)
-    assert pos["tp_hits"] == 1 and pos["stop_loss"] == D("59000") and pos["breakeven_moved"]
+    # breakeven incl. fees, by hand: the double charged no entry fee; the exit pays the market's taker
+    # fee (ccxt market info): Binance USD-M 0.05 %: 59000 / 0.9995 = 59029.51 -> a tick up 59029.6;
+    # Bybit linear 0.06 %: 59000 / 0.9994 = 59035.42 -> 59035.5
+    expected_be = {"binance": D("59029.6"), "bybit": D("59035.5")}[exchange]
+    assert pos["tp_hits"] == 1 and pos["stop_loss"] == expected_be and pos["breakeven_moved"]
     # the provider closes the trade: the remaining TP is cancelled, the rest closed reduce-only at market
     event = factory.event(sig, "closed")
     assert executor.handle(SignalUpdateJob(signal_id=sig, user_id=user, event_id=event)) == "closing"
