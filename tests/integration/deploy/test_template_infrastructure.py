@@ -91,6 +91,18 @@ def test_alarm_topic_mails_the_operator():
     assert ref(subscription["Endpoint"]) in TEMPLATE["Parameters"]
 
 
+def test_cloudwatch_can_publish_to_the_alarm_topic():
+    """CloudWatch needs kms:GenerateDataKey*/Decrypt on an encrypted topic's key, which the AWS-managed
+    alias/aws/sns key never grants: alarms to such a topic are silently never delivered."""
+    key = RESOURCES["AlarmTopic"]["Properties"].get("KmsMasterKeyId")
+    if key is None:
+        return
+    assert not (isinstance(key, str) and key.startswith("alias/aws/")), "AWS-managed key: CloudWatch cannot publish"
+    policy = RESOURCES[ref(key) or getatt_target(key)]["Properties"]["KeyPolicy"]
+    assert any(statement.get("Principal", {}).get("Service") == "cloudwatch.amazonaws.com"
+               for statement in policy["Statement"]), "the topic's key does not let CloudWatch use it"
+
+
 def _queue_alarms(queue: str, metric: str) -> list[dict]:
     return [a for a in ALARMS.values() if a["Properties"]["MetricName"] == metric
             and any(getatt_target(d["Value"]) == queue for d in a["Properties"].get("Dimensions", []))
