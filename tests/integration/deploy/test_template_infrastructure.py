@@ -182,6 +182,14 @@ def test_database_reachable_only_from_the_functions_through_rds_proxy():
         assert all(r["FromPort"] == r["ToPort"] == 5432 for r in rules)
 
 
+def test_the_created_database_alarms_on_cpu_and_storage():
+    watched = {a["Properties"]["MetricName"] for a in ALARMS.values()
+               if any(ref(d["Value"]) == "Database" for d in a["Properties"].get("Dimensions", []))
+               and [ref(x) for x in a["Properties"]["AlarmActions"]] == ["AlarmTopic"]
+               and a.get("Condition") == "CreateDatabase"}
+    assert {"CPUUtilization", "FreeStorageSpace"} <= watched
+
+
 def test_an_existing_database_skips_every_database_resource():
     assert "UseExistingDatabase" in TEMPLATE["Parameters"]
     for name, res in RESOURCES.items():
