@@ -274,3 +274,12 @@ def test_secret_shaped_text_is_scrubbed_from_log_lines():
     text = result.stdout + result.stderr
     assert token not in text and "hunter2" not in text and "s3cr3t" not in text
     assert "telegram call" in text and "database down" in text
+
+
+def test_unknown_query_parameters_are_refused(client, signup):
+    user = signup("q@example.com")
+    base = f"/api/users/{user.id}/positions"
+    assert client.get(base, headers=user.headers, params={"status": "open"}).status_code == 200
+    refused = client.get(base, headers=user.headers, params={"state": "open"})
+    assert refused.status_code == 422 and "state" in refused.json()["error"]
+    assert client.get("/api/signals", headers=user.headers, params={"statu": "open"}).status_code == 422

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -21,9 +21,31 @@ from verzek.db import DatabaseBusy
 from verzek.observability import logger
 
 
+def _declared_query_names(dependant) -> set[str]:
+    names = {param.alias for param in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _declared_query_names(sub)
+    return names
+
+
+async def refuse_unknown_query_parameters(request: Request) -> None:
+    """A misspelt or unsupported filter (`?state=` where the route takes `status=`) is a 422, not a
+    silently unfiltered answer."""
+    from verzek.accounts.errors import Invalid
+
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None or not request.query_params:
+        return
+    unknown = sorted(set(request.query_params.keys()) - _declared_query_names(dependant))
+    if unknown:
+        raise Invalid(f"unknown query parameter(s): {', '.join(unknown[:5])}")
+
+
 def create_app() -> FastAPI:
     app = FastAPI(title="Verzek AutoTrader API", version=__version__,
-                  description="Mobile app and service API: accounts, exchange keys, settings, signals, positions.")
+                  description="Mobile app and service API: accounts, exchange keys, settings, signals, positions.",
+                  dependencies=[Depends(refuse_unknown_query_parameters)])
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, exc: StarletteHTTPException):
