@@ -119,7 +119,11 @@ def parse_target(url: str, allowed_hosts: frozenset[str]) -> Target:
     """Validate a client's target URL; raises TargetRefused with a readable reason."""
     if not url or len(url) > 8192 or any(ch in url for ch in "\r\n\t "):
         raise TargetRefused("bad_target", "target URL is missing, too long or contains whitespace")
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.hostname  # noqa: B018 -- raises on a malformed netloc such as "[api.binance.com]"
+    except ValueError:
+        raise TargetRefused("bad_target", "target URL is not a valid URL") from None
     if parts.scheme != "https":
         raise TargetRefused("target_not_allowed", "only https:// exchange API targets are forwarded")
     if parts.username is not None or parts.password is not None or "@" in parts.netloc:

@@ -55,6 +55,7 @@ _DROP_RESPONSE_HEADERS = frozenset({
 })
 _PROXY_PREFIX = signing.PROXY_HEADER_PREFIX.encode()
 _TARGET = signing.HEADER_TARGET.lower()
+_SIGNED_HEADERS = signing.HEADER_SIGNED_HEADERS.lower()
 _UPSTREAM_MS = signing.HEADER_UPSTREAM_MS.lower().encode()
 _PROXY_ERROR = signing.HEADER_PROXY_ERROR.lower().encode()
 _FORWARDED = signing.HEADER_FORWARDED.lower().encode()
@@ -91,7 +92,8 @@ class ProxyNode:
         self.settings = settings
         self.allowed_hosts = settings.allowed_host_set()
         self.overrides = settings.override_map()
-        self.auth = Authenticator(keys, settings.timestamp_window_seconds)
+        self.auth = Authenticator(keys, settings.timestamp_window_seconds,
+                                  public_hosts=frozenset(settings.public_host_list()))
         self.key_limiter = KeyRateLimiter(settings.key_rate_per_second, settings.key_rate_burst)
         self._limit_overrides = settings.budget_limit_overrides()
         self.budgets: dict[str, ExchangeBudget] = {}
@@ -178,7 +180,13 @@ class ProxyNode:
         proxy_headers: dict[str, str] = {}
         upstream_headers: list[tuple[str, str]] = []
         declared_length = None
+        host = ""
+        hop_by_hop: set[str] = set()  # headers the client named in Connection: hop-by-hop as well
         for name, value in scope["headers"]:
+            if name == b"connection":
+                hop_by_hop.update(t.strip().lower() for t in value.decode("latin-1").split(",") if t.strip())
+            elif name == b"host":
+                host = value.decode("latin-1")
             if name.startswith(_PROXY_PREFIX):
                 proxy_headers.setdefault(name.decode("latin-1"), value.decode("latin-1"))
             elif name == b"content-length":
@@ -195,6 +203,8 @@ class ProxyNode:
             key_id, timestamp, nonce, signature = read_auth_headers(proxy_headers)
             log["key_id"] = key_id
             secret = self.auth.check_headers(key_id, timestamp)
+            node = self.auth.check_node(host)
+            signed_names = _signed_header_names(proxy_headers.get(_SIGNED_HEADERS, ""))
         except AuthRefused as exc:
             log["error"] = exc.code
             return await _send_refusal(send, 401, exc.code, str(exc))
@@ -210,9 +220,18 @@ class ProxyNode:
             log["error"] = "body_too_large"
             return await _send_refusal(send, 413, "body_too_large",
                                        f"request body exceeds {self.settings.max_body_bytes} bytes")
+        # Only the signed headers are checked and forwarded (minus any the client named hop-by-hop).
+        received: dict[str, str] = {}
+        for k, v in upstream_headers:
+            key = k.lower()
+            received[key] = f"{received[key]}, {v}" if key in received else v
+        signed_values = {name: received.get(name, "") for name in signed_names}
+        upstream_headers = [(k, v) for k, v in upstream_headers
+                            if k.lower() in signed_values and k.lower() not in hop_by_hop]
         try:
-            self.auth.verify(secret, key_id=key_id, timestamp=timestamp, nonce=nonce, signature=signature,
-                             method=method, target_url=target_url, body=body)
+            self.auth.verify(secret, key_id=key_id, node=node, timestamp=timestamp, nonce=nonce,
+                             signature=signature, method=method, target_url=target_url, body=body,
+                             headers=signed_values)
         except AuthRefused as exc:
             log["error"] = exc.code
             return await _send_refusal(send, 401, exc.code, str(exc))
@@ -305,7 +324,10 @@ class ProxyNode:
         log["upstream_ms"] = round(upstream_ms, 3)
         status = upstream.status
         budget.record_response(status, upstream.headers)
-        response_headers = [(k, v) for k, v in upstream.raw_headers if k.lower() not in _DROP_RESPONSE_HEADERS]
+        response_hops = {t.strip().lower().encode("latin-1") for v in upstream.headers.getall("Connection", [])
+                         for t in v.split(",") if t.strip()}
+        response_headers = [(k, v) for k, v in upstream.raw_headers
+                            if k.lower() not in _DROP_RESPONSE_HEADERS and k.lower() not in response_hops]
         response_headers.append((_UPSTREAM_MS, f"{upstream_ms:.3f}".encode()))
         if stream.at_eof():
             # The whole answer is here (the usual case): one body message with its exact length.
@@ -351,6 +373,13 @@ class ProxyNode:
             return {"egress_ip": None, "egress_error": f"echo URL failed: {type(exc).__name__}"}
         self._egress = (now, result)
         return result
+
+
+def _signed_header_names(value: str) -> list[str]:
+    names = [n for n in value.split(";") if n] if value else []
+    if len(names) > 64 or any(not signing.HEADER_NAME_RE.match(n) for n in names) or names != sorted(set(names)):
+        raise AuthRefused("malformed_auth", "X-Verzek-Signed-Headers is malformed")
+    return names
 
 
 def _upstream_failure(exc: BaseException, host: str) -> tuple[int, str, str, bool]:

@@ -4,10 +4,14 @@ timestamp window and nonce replay protection."""
 from __future__ import annotations
 
 import heapq
+import re
 import time
 from collections.abc import Callable, Mapping
 
 from verzek.exchange import signing
+
+_TIMESTAMP_RE = re.compile(r"^[0-9]{1,16}$")
+_SIGNATURE_RE = re.compile(r"^[0-9a-fA-F]{64}$")
 
 
 class AuthRefused(Exception):
@@ -56,34 +60,52 @@ def read_auth_headers(headers: Mapping[str, str]) -> tuple[str, str, str, str]:
     if not (key_id and timestamp and nonce and signature):
         raise AuthRefused("missing_auth", "request is not signed: X-Verzek-Key-Id, -Timestamp, -Nonce and "
                                           "-Signature headers are required")
+    # Bounded and ASCII before any arithmetic or comparison: a 400-digit timestamp overflowed the
+    # float conversion, a non-ASCII signature made compare_digest raise (both were 500s).
     if not signing.KEY_ID_RE.match(key_id) or not signing.NONCE_RE.match(nonce) \
-            or not (timestamp.isascii() and timestamp.isdigit()) \
-            or len(signature) != 64:
+            or not _TIMESTAMP_RE.match(timestamp) or not _SIGNATURE_RE.match(signature):
         raise AuthRefused("malformed_auth", "X-Verzek-* authentication headers are malformed")
     return key_id, timestamp, nonce, signature
 
 
 class Authenticator:
-    def __init__(self, keys: dict[str, bytes], window_seconds: float, clock: Callable[[], float] = time.time):
+    def __init__(self, keys: dict[str, bytes], window_seconds: float, clock: Callable[[], float] = time.time,
+                 public_hosts: frozenset[str] = frozenset()):
         self.keys = keys
         self.window = window_seconds
         self.clock = clock
         self.nonces = NonceCache(2 * window_seconds, clock)
+        self.public_hosts = public_hosts
+        # Nonces live in this process: a request signed before it started could be a replay of one
+        # the previous process already accepted, so those are refused.
+        self.started_at = clock()
 
     def check_headers(self, key_id: str, timestamp: str) -> bytes:
         """Cheap checks before the body is read: known key, fresh timestamp. Returns the secret."""
         secret = self.keys.get(key_id)
         if secret is None:
             raise AuthRefused("unknown_key", "unknown proxy key id")
-        skew = abs(self.clock() - int(timestamp) / 1000.0)
+        signed_at = int(timestamp) / 1000.0
+        skew = abs(self.clock() - signed_at)
         if skew > self.window:
             raise AuthRefused("stale_timestamp", f"request timestamp is outside the {self.window:g} s window "
                                                  "(check the client's clock)")
+        if signed_at < self.started_at:
+            raise AuthRefused("stale_timestamp", "request was signed before this node started; sign it again")
         return secret
 
-    def verify(self, secret: bytes, *, key_id: str, timestamp: str, nonce: str, signature: str, method: str,
-               target_url: str, body: bytes) -> None:
-        if not signing.signature_matches(secret, signature, key_id, method, target_url, timestamp, nonce, body):
+    def check_node(self, host: str) -> str:
+        """The node name a signature must cover: the Host the request came to, which must be one of
+        PROXY_NODE_PUBLIC_HOSTS when they are configured (always in production)."""
+        node = (host or "").strip().lower()
+        if not node or (self.public_hosts and node not in self.public_hosts):
+            raise AuthRefused("wrong_node", "request is not addressed to this proxy node")
+        return node
+
+    def verify(self, secret: bytes, *, key_id: str, node: str, timestamp: str, nonce: str, signature: str,
+               method: str, target_url: str, body: bytes, headers: dict[str, str]) -> None:
+        if not signing.signature_matches(secret, signature, key_id, node, method, target_url, timestamp, nonce, body,
+                                         headers):
             raise AuthRefused("bad_signature", "HMAC signature does not match the request")
         # Only a correctly signed request may consume a nonce.
         if not self.nonces.check_and_store(key_id, nonce):

@@ -18,7 +18,9 @@ from proxy_node.allowlist import DEFAULT_ALLOWED_HOSTS, is_valid_public_hostname
 class NodeSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="", extra="ignore", case_sensitive=False)
 
-    environment: str = Field("local", alias="VERZEK_ENV", description="local | test | dev | prod")
+    # Production unless told otherwise: test-only switches (upstream overrides) stay refused on a node
+    # whose environment file forgot VERZEK_ENV.
+    environment: str = Field("prod", alias="VERZEK_ENV", description="local | test | dev | prod")
     node_id: str = Field("proxy-1", alias="PROXY_NODE_ID", description="Name of this node in logs and /health")
     hmac_keys: SecretStr = Field(SecretStr(""), alias="PROXY_NODE_HMAC_KEYS",
                                  description="Live keys as 'id:secret,id2:secret2' (several during rotation)")
@@ -43,6 +45,9 @@ class NodeSettings(BaseSettings):
     budget_max_delay_seconds: float = Field(0.5, alias="PROXY_NODE_BUDGET_MAX_DELAY_SECONDS", ge=0, le=10)
     budget_limits: str = Field("", alias="PROXY_NODE_BUDGET_LIMITS",
                                description="Overrides of per-exchange IP limits: 'bybit=600/5,binance-spot=6000/60'")
+    public_hosts: str = Field("", alias="PROXY_NODE_PUBLIC_HOSTS",
+                              description="Comma-separated host[:port] names clients use for this node (its Host "
+                                          "header); signatures are bound to them. Required in production")
     echo_url: str | None = Field(None, alias="PROXY_NODE_ECHO_URL",
                                  description="URL answering with the caller's IP (e.g. https://checkip.amazonaws.com)")
 
@@ -62,9 +67,15 @@ class NodeSettings(BaseSettings):
         if overrides and self.environment.lower() == "prod":
             raise ValueError("PROXY_NODE_UPSTREAM_OVERRIDES is for tests/local runs and is refused when VERZEK_ENV=prod")
         self.budget_limit_overrides()
+        if self.environment.lower() == "prod" and not self.public_host_list():
+            raise ValueError("PROXY_NODE_PUBLIC_HOSTS must name this node's host (e.g. proxy1.example.com): "
+                             "signatures are bound to it, so a request for another node is refused here")
         if self.echo_url and urlsplit(self.echo_url).scheme not in ("http", "https"):
             raise ValueError("PROXY_NODE_ECHO_URL must be an http(s) URL")
         return self
+
+    def public_host_list(self) -> list[str]:
+        return [h.strip().lower() for h in self.public_hosts.split(",") if h.strip()]
 
     def key_table(self) -> dict[str, bytes]:
         """key id -> secret bytes. Validated: ids well formed, secrets at least 32 characters."""

@@ -83,13 +83,14 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def measure_latency(direct_url: str, node_url: str, n: int) -> tuple[list[float], list[float]]:
-    from verzek.exchange.signing import sign_request
+    from verzek.exchange.signing import node_of, sign_request
 
     direct, proxied = [], []
     with httpx.Client(timeout=5) as client:
         for _ in range(200):                                       # warm up both paths
             client.get(direct_url)
-            client.get(node_url, headers=sign_request("k1", HMAC_SECRET.encode(), "GET", TARGET, b""))
+            client.get(node_url, headers=sign_request("k1", HMAC_SECRET.encode(), "GET", TARGET, b"",
+                                                      node=node_of(node_url)))
         rounds = 10
         for _ in range(rounds):                                    # interleave to share machine noise
             for _ in range(n // rounds):
@@ -98,7 +99,7 @@ def measure_latency(direct_url: str, node_url: str, n: int) -> tuple[list[float]
                 direct.append((time.perf_counter() - started) * 1000)
             for _ in range(n // rounds):
                 started = time.perf_counter()
-                headers = sign_request("k1", HMAC_SECRET.encode(), "GET", TARGET, b"")
+                headers = sign_request("k1", HMAC_SECRET.encode(), "GET", TARGET, b"", node=node_of(node_url))
                 assert client.get(node_url, headers=headers).status_code == 200
                 proxied.append((time.perf_counter() - started) * 1000)
     return direct, proxied
@@ -106,7 +107,7 @@ def measure_latency(direct_url: str, node_url: str, n: int) -> tuple[list[float]
 
 async def measure_throughput(url: str, signed: bool, concurrency: int, seconds: float) -> float:
     import aiohttp
-    from verzek.exchange.signing import sign_request
+    from verzek.exchange.signing import node_of, sign_request
 
     done = 0
     deadline = time.perf_counter() + seconds
@@ -114,7 +115,7 @@ async def measure_throughput(url: str, signed: bool, concurrency: int, seconds: 
     async def worker(session: aiohttp.ClientSession):
         nonlocal done
         while time.perf_counter() < deadline:
-            headers = sign_request("k1", HMAC_SECRET.encode(), "GET", TARGET, b"") if signed else None
+            headers = sign_request("k1", HMAC_SECRET.encode(), "GET", TARGET, b"", node=node_of(url)) if signed else None
             async with session.get(url, headers=headers) as response:
                 await response.read()
                 if response.status == 200:

@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Export each dependency layer's requirements.txt from uv.lock (core dependencies + one extra).
+"""Export each dependency layer's requirements.txt from uv.lock (core dependencies + one extra),
+the proxy node's pinned, hash-checked requirements (proxy_node/deploy/requirements.txt) and the
+uv release its runbook installs first (proxy_node/deploy/uv-requirements.txt).
 
     python scripts/export_layers.py          # write layers/deps/<part>/requirements.txt
     python scripts/export_layers.py --check  # exit 1 if any file is out of date (used by the tests)
@@ -13,6 +15,20 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 LAYERS = {"api": "api", "webhook": "webhook", "executor": "executor", "strategies": "strategies"}
+# file (relative to the repo) -> extra; the proxy node installs from its file with --require-hashes.
+EXPORTS = {f"layers/deps/{layer}/requirements.txt": extra for layer, extra in LAYERS.items()}
+EXPORTS["proxy_node/deploy/requirements.txt"] = "proxy"
+UV_PIN = "proxy_node/deploy/uv-requirements.txt"  # uv (from the dev group): a binary wheel, no dependencies
+
+
+def export_uv_pin() -> str:
+    """The `uv==<locked> --hash=...` entry of the dev group, alone."""
+    cmd = [sys.executable, "-m", "uv", "export", "--frozen", "--only-group", "dev", "--no-emit-project", "--no-header",
+           "--no-annotate"]
+    lines = subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, text=True).stdout.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("uv=="))
+    end = next((i for i in range(start + 1, len(lines)) if not lines[i].startswith(" ")), len(lines))
+    return "\n".join(lines[start:end]) + "\n"
 
 
 def export(extra: str) -> str:
@@ -27,9 +43,9 @@ def export(extra: str) -> str:
 def main(argv: list[str]) -> int:
     check = "--check" in argv
     stale = []
-    for layer, extra in LAYERS.items():
-        path = ROOT / "layers" / "deps" / layer / "requirements.txt"
-        text = export(extra)
+    for relative, extra in [*EXPORTS.items(), (UV_PIN, None)]:
+        path = ROOT / relative
+        text = export(extra) if extra else export_uv_pin()
         if check:
             if not path.exists() or path.read_text() != text:
                 stale.append(str(path.relative_to(ROOT)))

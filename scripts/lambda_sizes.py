@@ -21,21 +21,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "layers" / "shared" / "python"))
 LIMIT = 250 * 1024 * 1024
 
-from verzek.devtools.template import functions, load_template  # noqa: E402
-
-
-
-def dir_size(path: Path) -> int:
-    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink())
-
-
-def build_deps_layer(logical_id: str, out: Path) -> int:
-    installer = (f"{sys.executable} -m uv pip install --quiet --no-deps --python-version 3.12 "
-                 f"--python-platform x86_64-manylinux_2_28")
-    subprocess.run(["make", "-s", "-C", str(ROOT / "layers" / "deps"), f"build-{logical_id}",
-                    f"ARTIFACTS_DIR={out}", f"PYTHON={sys.executable}", f"INSTALL={installer}"], check=True)
-    return dir_size(out)
-
+from verzek.devtools.lambda_layout import build_deps_layer, dir_size, runtime_sdk_dir
+from verzek.devtools.template import functions, load_template
 
 SMOKE = {
     # What each function really imports and runs, against the pruned layer only (plus the shared layer).
@@ -45,28 +32,12 @@ SMOKE = {
     "ApiDepsLayer": "import fastapi, mangum, argon2, jwt, pyotp, cryptography.fernet, psycopg2, ccxt",
     "WebhookDepsLayer": "import telegram, psycopg2, httpx, aws_lambda_powertools",
 }
-RUNTIME_PROVIDED = ("boto3", "botocore", "s3transfer", "jmespath")
-
-
-def runtime_sdk_dir() -> Path:
-    """A directory holding only what the Lambda python3.12 runtime provides (boto3 and its deps)."""
-    import importlib.util
-
-    target = Path(tempfile.gettempdir()) / "verzek-lambda-runtime-sdk"
-    target.mkdir(exist_ok=True)
-    for name in RUNTIME_PROVIDED:
-        link = target / name
-        if not link.exists():
-            link.symlink_to(Path(importlib.util.find_spec(name).origin).parent)
-    return target
-
-
 def smoke(layer: str, site: Path) -> None:
     code = SMOKE.get(layer)
     if not code:
         return
     env = {"PATH": "/usr/bin:/bin", "HOME": "/tmp",
-           "PYTHONPATH": f"{site}:{ROOT / 'layers' / 'shared' / 'python'}:{runtime_sdk_dir()}"}
+           "PYTHONPATH": f"{site}:{ROOT / 'layers' / 'shared' / 'python'}:{runtime_sdk_dir(Path(tempfile.gettempdir()) / 'verzek-lambda-runtime-sdk')}"}
     # -S: no site-packages, so only the built layer and what the Lambda runtime ships are seen.
     result = subprocess.run([sys.executable, "-S", "-c", code], capture_output=True, text=True, env=env)
     if result.returncode != 0:
@@ -86,7 +57,7 @@ def main(argv: list[str]) -> int:
         out = work / name
         shutil.rmtree(out, ignore_errors=True)
         if res.get("Metadata", {}).get("BuildMethod") == "makefile":
-            layer_sizes[name] = build_deps_layer(name, out)
+            layer_sizes[name] = dir_size(build_deps_layer(name, out))
             smoke(name, out / "python")
         else:
             shutil.copytree(content, out, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))

@@ -1,14 +1,13 @@
-"""API Lambda: the FastAPI app through Mangum. The app is built once per container."""
-
-from mangum import Mangum
+"""API Lambda: the FastAPI app through Mangum (stage prefix stripped). The app is built once per container."""
 
 from verzek.api.app import create_app
+from verzek.api.lambda_adapter import StageAwareMangum
 from verzek.observability import logger
 
 app = create_app()
-_mangum = Mangum(app, lifespan="off")
+_adapter = StageAwareMangum(app, lifespan="off")
 
 
 @logger.inject_lambda_context(clear_state=True)
 def lambda_handler(event, context):
-    return _mangum(event, context)
+    return _adapter(event, context)

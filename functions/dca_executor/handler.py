@@ -3,6 +3,12 @@
 A record fails (and is redelivered; after the queue's maxReceiveCount it lands in the DLQ) when
 its body is not a valid job or the job hit a transient problem; the other records of the batch
 are acknowledged. Business rules live in `verzek.execution`.
+
+Records run one after another, and a record is started only while the invocation has at least
+JOB_TIME_BUDGET_MS left (the worst case of one job against a slow exchange: a few calls at the
+client's 10 s timeout plus retries). Later records are reported as failures without being
+touched, so one slow exchange makes the rest of the batch wait for redelivery instead of timing
+out the whole invocation (which would retry every record, the finished ones included).
 """
 
 from aws_lambda_powertools.metrics import MetricUnit
@@ -14,6 +20,11 @@ from verzek.observability import logger, metrics
 # a fully failed batch is reported record by record too (same effect: every record is retried)
 processor = BatchProcessor(event_type=EventType.SQS, raise_on_entire_batch_failure=False)
 _executor = None
+JOB_TIME_BUDGET_MS = 45_000
+
+
+class NotStartedForLackOfTime(Exception):
+    """Left for redelivery: starting it could run past the invocation's timeout."""
 
 
 def _get_executor():
@@ -25,7 +36,10 @@ def _get_executor():
     return _executor
 
 
-def record_handler(record: SQSRecord) -> str:
+def record_handler(record: SQSRecord, lambda_context=None) -> str:
+    if lambda_context is not None and lambda_context.get_remaining_time_in_millis() < JOB_TIME_BUDGET_MS:
+        metrics.add_metric(name="JobsDeferred", unit=MetricUnit.Count, value=1)
+        raise NotStartedForLackOfTime(record.message_id)
     job = parse_job(record.body)  # invalid → ValidationError → this record fails → DLQ eventually
     outcome = _get_executor().handle(job)
     metrics.add_metric(name="JobsExecuted", unit=MetricUnit.Count, value=1)

@@ -99,3 +99,83 @@ def test_bad_config_is_one_readable_line(tmp_path):
     assert result.returncode != 0
     assert "bad configuration" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize(("name", "value"), [("LOG_LEVEL", "LOUD"), ("VERZEK_ENV", "nonsense"),
+                                             ("PAPER_START_BALANCE", "-5")])
+def test_nonsense_settings_are_refused_in_one_line(tmp_path, name, value):
+    env = _env(tmp_path / "state")
+    env[name] = value
+    result = subprocess.run([sys.executable, "-m", "verzek.cli", "local", "--port", "0"], capture_output=True,
+                            text=True, env=env, timeout=60)
+    assert result.returncode != 0
+    assert "bad configuration" in result.stderr and name in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_a_second_local_run_on_the_same_data_dir_is_refused(tmp_path):
+    from verzek.local.stack import _lock_data_dir
+
+    data_dir = tmp_path / "state"
+    data_dir.mkdir()
+    held = _lock_data_dir(data_dir)  # the first `verzek local` (this process)
+    try:
+        result = subprocess.run([sys.executable, "-m", "verzek.cli", "local", "--port", "0"], capture_output=True,
+                                text=True, env=_env(data_dir), timeout=60)
+    finally:
+        held.close()
+    assert result.returncode != 0
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "already using" in lines[0] and f"pid {os.getpid()}" in lines[0], result.stderr
+
+
+def test_send_signal_posts_to_the_given_port(tmp_path):
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    seen: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802
+            seen.append(self.path)
+            self.rfile.read(int(self.headers["Content-Length"]))
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            self.wfile.write(b'{"ok": true}')
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        result = subprocess.run([sys.executable, "-m", "verzek.cli", "local", "--port", str(server.server_port),
+                                 "--send-signal", "BTC/USDT LONG entry 60000 tp 61000 sl 59000"],
+                                capture_output=True, text=True, env=_env(tmp_path / "state"), timeout=60)
+    finally:
+        server.shutdown()
+    assert result.returncode == 0, result.stderr
+    assert seen == ["/telegram/webhook"]
+
+
+def test_backtest_help_shows_the_defaults():
+    result = subprocess.run([sys.executable, "-m", "verzek.cli", "backtest", "--help"], capture_output=True,
+                            text=True, timeout=60, check=True)
+    assert "(default: 10000)" in result.stdout and "(default: 10)" in result.stdout
+
+
+def test_ctrl_c_through_a_closed_pipe_still_resumes_where_the_replay_stopped(tmp_path):
+    """`verzek local | head`: Ctrl-C ends the reader too; the replay position must still be saved."""
+    from verzek.local.state import load_state
+
+    data = tmp_path / "state"
+    proc, url, lines = _start(data, "--no-strategies", "--speed", "600")
+    clock_line = next(line for line in lines if line.startswith("Market:"))
+    started_ms = int(clock_line.split("replay clock ")[1].split()[0])
+    time.sleep(3)
+    proc.stdout.close()  # the reader is gone: any later print to stdout hits a broken pipe
+    proc.send_signal(signal.SIGINT)
+    proc.wait(timeout=60)
+    saved = load_state(data)["replay_position_ms"]
+    assert saved >= started_ms + 600 * 1000, (started_ms, saved)  # at least 3 s × 600 ≈ 30 min later

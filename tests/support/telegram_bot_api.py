@@ -57,6 +57,7 @@ class _State:
     forbidden: dict[int, str] = field(default_factory=dict)
     missing_chats: set[int] = field(default_factory=set)
     migrated: dict[int, int] = field(default_factory=dict)
+    chat_types: dict[int, str] = field(default_factory=dict)
     next_message_id: dict[int, int] = field(default_factory=dict)
     messages: dict[tuple[int, int], dict] = field(default_factory=dict)
     webhook: dict[str, Any] = field(default_factory=lambda: {"url": "", "has_custom_certificate": False,
@@ -193,6 +194,11 @@ class LocalBotApi:
         with self._lock:
             self._state.forbidden[chat_id] = description
 
+    def set_chat_type(self, chat_id: int, chat_type: str) -> None:
+        """What getChat reports for the chat ("channel", "supergroup", "group", "private")."""
+        with self._lock:
+            self._state.chat_types[chat_id] = chat_type
+
     def remove_chat(self, chat_id: int) -> None:
         """Every call to this chat answers 400 "chat not found"."""
         with self._lock:
@@ -273,6 +279,12 @@ class LocalBotApi:
 
     def _m_getMe(self, params):
         return BOT_USER
+
+    def _m_getChat(self, params):
+        chat = self._chat(params)
+        default = "private" if chat > 0 else ("channel" if chat <= -1_000_000_000_000 else "group")
+        kind = self._state.chat_types.get(chat, default)
+        return {"id": chat, "type": kind, "title": f"chat {chat}", "accent_color_id": 0, "max_reaction_count": 11}
 
     def _m_sendMessage(self, params):
         chat = self._chat(params)

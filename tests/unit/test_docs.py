@@ -1,6 +1,7 @@
 """The README is the configuration reference: every setting the code reads is documented there."""
 
-from verzek.config import REPO_ROOT, Settings
+from tests.conftest import REPO_ROOT
+from verzek.config import Settings
 
 
 def test_every_environment_variable_is_in_the_readme():

@@ -11,17 +11,14 @@ from verzek.cli import main as cli
 from verzek.security.keyring import DecryptionError, MasterKeyring, master_key_id
 from verzek.security.keystore import encrypt_credentials, load_credentials
 
+from tests.support.accounts import insert_exchange_account
+
 SECRET = "the-user-secret-0123456789abcdef"
 
 
 def _insert_account(db, user_id: int, label: str, *, api_key="KEYKEYKEY1234", secret=SECRET, password=None) -> int:
-    enc = encrypt_credentials(api_key, secret, password, user_id=user_id)
     with db.cursor() as cur:
-        cur.execute("INSERT INTO exchange_accounts (user_id, exchange, label, api_key_enc, api_secret_enc, "
-                    "passphrase_enc, key_id, encrypted_data_key, key_last4) VALUES (%s, 'bybit', %s, %s, %s, %s, %s, "
-                    "%s, %s) RETURNING id", (user_id, label, enc.api_key_enc, enc.api_secret_enc, enc.passphrase_enc,
-                                             enc.key_id, enc.encrypted_data_key, api_key[-4:]))
-        account_id = cur.fetchone()["id"]
+        account_id = insert_exchange_account(cur, user_id, "bybit", label, api_key, secret, password)
     db.commit()
     return account_id
 
@@ -160,3 +157,54 @@ def test_rotation_moves_master_key_rows_to_kms(db, settings_env, monkeypatch):
             assert cur.fetchone()["key_id"] == f"kms:{key_id}"
         db.commit()
     assert creds.secret == SECRET
+
+
+def _copy_row(db, source_id: int, *, to_user: int, label: str, swap_fields: bool = False) -> int:
+    with db.cursor() as cur:
+        cur.execute("SELECT * FROM exchange_accounts WHERE id = %s", (source_id,))
+        row = dict(cur.fetchone())
+        key_enc, secret_enc = row["api_key_enc"], row["api_secret_enc"]
+        if swap_fields:
+            key_enc, secret_enc = secret_enc, key_enc
+        cur.execute("INSERT INTO exchange_accounts (user_id, exchange, label, api_key_enc, api_secret_enc, key_id, "
+                    "encrypted_data_key, enc_scheme, key_last4) VALUES (%s, 'bybit', %s, %s, %s, %s, %s, %s, '1234') "
+                    "RETURNING id", (to_user, label, key_enc, secret_enc, row["key_id"], row["encrypted_data_key"],
+                                     row["enc_scheme"]))
+        copied = cur.fetchone()["id"]
+    db.commit()
+    return copied
+
+
+def test_master_key_ciphertext_is_bound_to_its_user_row_and_field(db, settings_env):
+    """Issue 17 §12: Alice's encrypted key copied into Bob's row used to decrypt as Alice's key."""
+    settings_env(VERZEK_MASTER_KEY=Fernet.generate_key().decode())
+    alice, bob = _user(db, "alice@example.com"), _user(db, "bob@example.com")
+    alices = _insert_account(db, alice, "main")
+    assert load_credentials(db, alices).secret == SECRET
+    for copied in (_copy_row(db, alices, to_user=bob, label="stolen"),        # another user
+                   _copy_row(db, alices, to_user=alice, label="second"),      # another row of hers
+                   _copy_row(db, alices, to_user=alice, label="swapped", swap_fields=True)):
+        with pytest.raises(DecryptionError):
+            load_credentials(db, copied)
+        db.rollback()
+
+
+def test_legacy_rows_still_decrypt_and_rotation_binds_them(db, settings_env, capsys):
+    key = Fernet.generate_key().decode()
+    settings_env(VERZEK_MASTER_KEY=key)
+    owner = _user(db, "legacy@example.com")
+    ring = MasterKeyring([key])
+    with db.cursor() as cur:  # a row as written before binding existed (scheme 1: plain Fernet per field)
+        cur.execute("INSERT INTO exchange_accounts (user_id, exchange, label, api_key_enc, api_secret_enc, key_id, "
+                    "key_last4) VALUES (%s, 'bybit', 'old', %s, %s, %s, '1234') RETURNING id",
+                    (owner, ring.encrypt(b"OLDKEY1234")[1], ring.encrypt(SECRET.encode())[1], ring.current_id))
+        legacy = cur.fetchone()["id"]
+    db.commit()
+    assert load_credentials(db, legacy).secret == SECRET
+    assert cli(["keys", "rotate"]) == 0
+    with db.cursor() as cur:
+        cur.execute("SELECT enc_scheme FROM exchange_accounts WHERE id = %s", (legacy,))
+        assert cur.fetchone()["enc_scheme"] == 2
+    db.commit()
+    creds = load_credentials(db, legacy)
+    assert (creds.api_key, creds.secret) == ("OLDKEY1234", SECRET)

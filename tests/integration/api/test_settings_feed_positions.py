@@ -113,9 +113,9 @@ def test_positions_orders_pnl_and_manual_close(client, db, signup, queue):
     closed_id = insert_position(db, user.id, insert_signal(db, message_id=2), status="closed", realized="40.25",
                                 unrealized="0")
     base = f"/api/users/{user.id}/positions"
-    assert [p["id"] for p in client.get(base, headers=user.headers, params={"state": "open"}).json()["items"]] \
+    assert [p["id"] for p in client.get(base, headers=user.headers, params={"status": "open"}).json()["items"]] \
         == [open_id]
-    assert [p["id"] for p in client.get(base, headers=user.headers, params={"state": "closed"}).json()["items"]] \
+    assert [p["id"] for p in client.get(base, headers=user.headers, params={"status": "closed"}).json()["items"]] \
         == [closed_id]
     detail = client.get(f"{base}/{open_id}", headers=user.headers).json()
     assert detail["entry_price"] == "60000.5" and detail["orders"][0]["client_order_id"] == f"vz-{open_id}-entry"

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from verzek.config import REPO_ROOT, known_env_vars
+from tests.conftest import REPO_ROOT
+from verzek.config import known_env_vars
 from verzek.devtools.template import functions, load_template
 
 SPECS = functions()

@@ -113,3 +113,33 @@ def test_position_monitor_handler_advances_positions(factory, venues, clock, mon
     pos = factory.position(user, sig)
     assert pos["filled_amount"] == D("5.98802395")
     assert [o["role"] for o in factory.orders(pos["id"])] == ["entry", "tp"]
+
+
+class _SlowExchangeContext(Context):
+    """Each job eats 40 s of the invocation (a slow exchange): 100 s left at the first record."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def get_remaining_time_in_millis(self) -> int:
+        self.calls += 1
+        return 100_000 - 40_000 * (self.calls - 1)
+
+
+def test_dca_executor_hands_back_what_it_has_no_time_for(sqs, factory, venues, clock):
+    client, queue, arn, dlq = sqs
+    clock.set(T0)
+    users = [factory.user(size_value=D("0.5")) for _ in range(4)]
+    sig = factory.signal("ETH/BTC", "long", entries=["0.0835"], targets=["0.086"], stop_loss="0.082")
+    for user in users:
+        client.send_message(QueueUrl=queue, MessageBody=json.dumps({"type": "execute_signal", "signal_id": sig,
+                                                                     "user_id": user}))
+    handler = _load("dca_executor")
+    handler._executor = Executor(venues, RetryPolicy(sleep=lambda s: None))
+    messages = client.receive_message(QueueUrl=queue, MaxNumberOfMessages=10)["Messages"]
+    response = handler.lambda_handler(_event(messages, arn), _SlowExchangeContext())
+    failed = {f["itemIdentifier"] for f in response["batchItemFailures"]}
+    started = [m for m in messages if m["MessageId"] not in failed]
+    assert len(started) == 2 and len(failed) == 2  # 100 s and 60 s left: run; 20 s and less: handed back
+    opened = [u for u in users if factory.position(u, sig) is not None]
+    assert len(opened) == 2  # the handed-back jobs were not touched: their redelivery starts clean

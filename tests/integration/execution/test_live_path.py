@@ -137,18 +137,14 @@ def fresh_double(settings_env):
 
 @pytest.mark.parametrize("exchange", ["binance", "bybit"])
 def test_live_futures_trade_end_to_end(fresh_double, factory, db, exchange):
-    from verzek.security.keystore import encrypt_credentials
+    from tests.support.accounts import insert_exchange_account
 
     double = fresh_double
 
     _balance(double, exchange, "futures")
     user = factory.user()
-    enc = encrypt_credentials(API_KEY, API_SECRET, None, user_id=user)
     with db, db.cursor() as cur:
-        cur.execute("INSERT INTO exchange_accounts (user_id, exchange, label, api_key_enc, api_secret_enc, key_id, "
-                    "key_last4) VALUES (%s,%s,'main',%s,%s,%s,'ey-1') RETURNING id",
-                    (user, exchange, enc.api_key_enc, enc.api_secret_enc, enc.key_id))
-        account = cur.fetchone()["id"]
+        account = insert_exchange_account(cur, user, exchange, 'main', API_KEY, API_SECRET, key_last4='ey-1')
         cur.execute("UPDATE trading_settings SET mode = 'live', live_confirmed_at = now(), exchange_account_id = %s, "
                     "size_value = 50, leverage_cap = 10, breakeven_after_tp = 1 WHERE user_id = %s", (account, user))
     sig = factory.signal("BTC/USDT", "long", entries=["59000"], targets=["61000", "62000"], stop_loss="58000",
@@ -180,7 +176,11 @@ def test_live_futures_trade_end_to_end(fresh_double, factory, db, exchange):
     double.fill(tps[0]["client_order_id"], "61000", "0.002")
     run_monitor(venues)
     pos = factory.position(user, sig)
-    assert pos["tp_hits"] == 1 and pos["stop_loss"] == D("59000") and pos["breakeven_moved"]
+    # breakeven incl. fees, by hand: the double charged no entry fee; the exit pays the market's taker
+    # fee (ccxt market info): Binance USD-M 0.05 %: 59000 / 0.9995 = 59029.51 -> a tick up 59029.6;
+    # Bybit linear 0.06 %: 59000 / 0.9994 = 59035.42 -> 59035.5
+    expected_be = {"binance": D("59029.6"), "bybit": D("59035.5")}[exchange]
+    assert pos["tp_hits"] == 1 and pos["stop_loss"] == expected_be and pos["breakeven_moved"]
     # the provider closes the trade: the remaining TP is cancelled, the rest closed reduce-only at market
     event = factory.event(sig, "closed")
     assert executor.handle(SignalUpdateJob(signal_id=sig, user_id=user, event_id=event)) == "closing"

@@ -39,15 +39,11 @@ def double(settings_env):
 
 
 def live_user(factory, db, exchange: str, **settings) -> int:
-    from verzek.security.keystore import encrypt_credentials
+    from tests.support.accounts import insert_exchange_account
 
     user = factory.user()
-    enc = encrypt_credentials(API_KEY, API_SECRET, None, user_id=user)
     with db, db.cursor() as cur:
-        cur.execute("INSERT INTO exchange_accounts (user_id, exchange, label, api_key_enc, api_secret_enc, key_id, "
-                    "key_last4) VALUES (%s,%s,'main',%s,%s,%s,'ey-1') RETURNING id",
-                    (user, exchange, enc.api_key_enc, enc.api_secret_enc, enc.key_id))
-        account = cur.fetchone()["id"]
+        account = insert_exchange_account(cur, user, exchange, 'main', API_KEY, API_SECRET, key_last4='ey-1')
         sets = ", ".join(f"{name} = %s" for name in settings)
         cur.execute(f"UPDATE trading_settings SET mode = 'live', live_confirmed_at = now(), exchange_account_id = %s"
                     f"{', ' + sets if sets else ''} WHERE user_id = %s", (account, *settings.values(), user))
@@ -105,15 +101,18 @@ def test_futures_stop_rests_on_the_exchange_resized_moved_and_fired(double, fact
     assert stop1["client_order_id"].endswith("-l1r1")
     assert [o.client_order_id for o in resting_stops(double)] == [stop1["client_order_id"]]
 
-    # TP1 fills -> breakeven at the average entry (0.008×59000 + 0.008×58410) / 0.016 = 58705, for the 0.006 left
+    # TP1 fills -> breakeven incl. fees, for the 0.006 left: average entry (0.008×59000 + 0.008×58410) / 0.016
+    # = 58705, no entry fee charged by the double, exit at the taker fee: Binance 0.05 % -> 58705 / 0.9995
+    # = 58734.37 -> a tick up 58734.4; Bybit 0.06 % -> 58705 / 0.9994 = 58740.24 -> 58740.3
+    be = {"binance": D("58734.4"), "bybit": D("58740.3")}[exchange]
     tp1 = next(o for o in rows(factory, pos["id"], "tp") if o["status"] == "open" and o["leg"] == 1)
     assert tp1["amount"] == D("0.01")
     double.fill(tp1["client_order_id"], "61000", "0.01")
     run_monitor(venues)
     pos = factory.position(user, sig)
-    assert pos["tp_hits"] == 1 and pos["breakeven_moved"] and pos["stop_loss"] == D("58705")
+    assert pos["tp_hits"] == 1 and pos["breakeven_moved"] and pos["stop_loss"] == be
     stop2 = rows(factory, pos["id"], "sl")[-1]
-    assert (stop2["trigger_price"], stop2["amount"], stop2["status"]) == (D("58705"), D("0.006"), "open")
+    assert (stop2["trigger_price"], stop2["amount"], stop2["status"]) == (be, D("0.006"), "open")
     assert [o.client_order_id for o in resting_stops(double)] == [stop2["client_order_id"]]
 
     # the provider moves the stop: the exchange stop follows at once (no monitor tick needed)

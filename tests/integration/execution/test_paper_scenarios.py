@@ -52,7 +52,9 @@ def test_long_spot_tp_ladder_with_breakeven_all_targets(factory, venues, clock):
     assert pos["realized_pnl"] == D("0.023353293435")
     # 0.1 % of 0.49999999982500 + 0.25748502942 + 0.15808383184 + 0.10778443200
     assert pos["fees"] == D("0.001023353293085")
-    assert pos["stop_loss"] == D("0.0835") and pos["breakeven_moved"] and pos["tp_hits"] == 3
+    # breakeven incl. fees, by hand: entry fee 0.5 BTC × 0.1 % = 0.0005 BTC on 5.98802395 ETH, exit taker
+    # 0.1 %: (0.0835 + 0.0005 / 5.98802395) / 0.999 = 0.0835835 / 0.999 = 0.0836671671... -> 0.08366717
+    assert pos["stop_loss"] == D("0.08366717") and pos["breakeven_moved"] and pos["tp_hits"] == 3
     # the paper account settled the same: 10000 BTC start + PnL - fees
     balances = factory.paper_state(user)["balances"]
     assert D(balances["BTC"]) == D("10000") + D("0.023353293435") - D("0.001023353293085")

@@ -9,7 +9,7 @@ from starlette.applications import Starlette
 from starlette.responses import PlainTextResponse
 from starlette.routing import Route
 from verzek.exchange import ProxyUnavailable, create_ccxt_client
-from verzek.exchange.signing import sign_request
+from verzek.exchange.signing import node_of, sign_request
 
 from tests.integration.proxy.conftest import (
     API_KEY,
@@ -25,7 +25,7 @@ TIME_URL = "https://api.binance.com/api/v3/time"
 
 
 def signed_get(node, target: str = TIME_URL) -> httpx.Response:
-    headers = sign_request(HMAC_KEY_ID, HMAC_SECRET.encode(), "GET", target, b"")
+    headers = sign_request(HMAC_KEY_ID, HMAC_SECRET.encode(), "GET", target, b"", node=node_of(node.url))
     return httpx.get(f"{node.url}/v1/forward", headers=headers, timeout=5)
 
 

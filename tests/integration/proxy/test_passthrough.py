@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
-from verzek.exchange.signing import sign_request
+from verzek.exchange.signing import node_of, sign_request
 
 from proxy_node.app import create_app
 from tests.integration.proxy.conftest import HMAC_KEY_ID, HMAC_SECRET, node_settings
@@ -74,7 +74,8 @@ def raw_upstream():
 
 
 def forward(node, method: str, target: str, body: bytes = b"", headers: dict | None = None, **kwargs):
-    signed = sign_request(HMAC_KEY_ID, HMAC_SECRET.encode(), method, target, body)
+    signed = sign_request(HMAC_KEY_ID, HMAC_SECRET.encode(), method, target, body, node=node_of(node.url),
+                          headers=headers)
     return httpx.request(method, f"{node.url}/v1/forward", headers={**(headers or {}), **signed}, content=body,
                          timeout=5, **kwargs)
 

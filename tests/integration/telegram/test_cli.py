@@ -46,3 +46,28 @@ def test_dispatch_sends_due_rows_once(bot_api, capsys):
     assert json.loads(capsys.readouterr().out)["sent"] == 1
     assert len(bot_api.sent_messages(VIP_CHAT)) == 1
     assert main(["telegram", "dispatch", "--limit", "0"]) == 2
+
+
+def test_set_webhook_refuses_a_source_group_without_the_provider_id(bot_api, settings_env, capsys):
+    settings_env(TELEGRAM_SOURCE_CHAT_IDS="-1001331354980", TELEGRAM_SOURCE_SENDER_IDS=None)
+    bot_api.set_chat_type(-1001331354980, "supergroup")
+    assert main(["telegram", "set-webhook", "--url", URL]) == 2
+    assert "TELEGRAM_SOURCE_SENDER_IDS is empty" in capsys.readouterr().err
+    settings_env(TELEGRAM_SOURCE_SENDER_IDS="5550001")
+    assert main(["telegram", "set-webhook", "--url", URL]) == 0
+
+
+def test_provider_id_names_the_bot_refused_in_a_source_group(telegram_env, settings_env, capsys):
+    from datetime import UTC, datetime
+
+    from tests.integration.telegram.test_webhook import SIGNAL_TEXT, post
+
+    settings_env(TELEGRAM_SOURCE_CHAT_IDS="-1001331354980", TELEGRAM_SOURCE_SENDER_IDS=None)
+    update = {"update_id": 4242, "message": {
+        "message_id": 7, "date": int(datetime.now(UTC).timestamp()), "text": SIGNAL_TEXT,
+        "chat": {"id": -1001331354980, "type": "supergroup", "title": "VIP"},
+        "from": {"id": 5550001, "is_bot": True, "first_name": "Provider", "username": "prov_bot"}}}
+    assert post(update).body["ignored"].startswith("TELEGRAM_SOURCE_SENDER_IDS is empty")
+    assert main(["telegram", "provider-id"]) == 0
+    out = capsys.readouterr().out
+    assert "sender 5550001 @prov_bot bot" in out and "TELEGRAM_SOURCE_SENDER_IDS=5550001" in out

@@ -116,12 +116,16 @@ def test_group_rules_people_are_ignored_bots_and_anonymous_admins_accepted(teleg
     human = updates("getupdates_supergroup_message.json")["result"][0]
     settings_env(TELEGRAM_SOURCE_CHAT_IDS=f"{human['message']['chat']['id']},-1001331354980")
     human["message"].update(text=SIGNAL_TEXT, date=int(datetime.now(UTC).timestamp()))
-    assert post(human).body["ignored"].startswith("sender is not a bot")
+    no_list = "TELEGRAM_SOURCE_SENDER_IDS is empty: set the provider bot's id to accept group posts"
+    assert post(human).body["ignored"] == no_list
 
-    # Bot-to-bot mode: the provider's bot posts in the group (from.is_bot).
+    # Bot-to-bot mode: any bot in the group is NOT the provider until its id is configured.
     from_bot = copy.deepcopy(human)
     from_bot["update_id"] += 1
     from_bot["message"]["from"] = {"id": 5550001, "is_bot": True, "first_name": "Provider", "username": "prov_bot"}
+    assert post(from_bot).body["ignored"] == no_list
+    settings_env(TELEGRAM_SOURCE_SENDER_IDS="5550001")
+    from_bot["update_id"] += 1
     response = post(from_bot)
     assert response.body["action"] == "signal" and response.body["status"] == "open"
 
@@ -183,6 +187,21 @@ def test_old_post_is_stored_stale_and_not_traded(telegram_env, make_user, channe
     assert response.body["status"] == "stale" and response.body["jobs"] == 0 and len(queue) == 0
 
 
+def test_a_post_dated_in_the_future_is_refused_and_stores_nothing(telegram_env, make_user, channel_post):
+    """Telegram stamps posts itself: a year ahead is forged or broken, never traded; a few seconds of
+    clock skew (TELEGRAM_MAX_CLOCK_SKEW_SECONDS, 60 by default) is fine."""
+    db = telegram_env
+    make_user()
+    queue = InProcessQueue()
+    year_ahead = int(datetime.now(UTC).timestamp()) + 365 * 86400
+    response = post(channel_post(SIGNAL_TEXT, update_id=1, message_id=1, date=year_ahead), queue=queue)
+    assert response.status == 200 and response.body["ignored"] == "post dated in the future"
+    assert _count(db, "signals") == 0 and len(queue) == 0
+    skewed = int(datetime.now(UTC).timestamp()) + 20
+    response = post(channel_post(SIGNAL_TEXT, update_id=2, message_id=2, date=skewed), queue=queue)
+    assert response.body["action"] == "signal" and response.body["status"] == "open" and len(queue) == 1
+
+
 def test_updates_link_by_reply_then_by_symbol_and_reach_position_holders(telegram_env, make_user, open_position,
                                                                          channel_post, updates):
     db = telegram_env
@@ -217,7 +236,7 @@ def test_edits_update_an_unexecuted_signal_and_are_only_logged_after_execution(t
                                                                                open_position, channel_post):
     db = telegram_env
     user = make_user()
-    date = int(datetime.now(UTC).timestamp())
+    date = int(datetime.now(UTC).timestamp()) - 120  # the edits below, up to +90 s, are not in the future
     signal_id = post(channel_post(SIGNAL_TEXT, update_id=1, message_id=10, date=date)).body["signal_id"]
     edited = post(channel_post(SIGNAL_TEXT.replace("0.2400", "0.2450"), update_id=2, message_id=10, date=date,
                                field="edited_channel_post", edit_date=date + 5)).body

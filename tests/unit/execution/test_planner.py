@@ -97,8 +97,9 @@ def test_take_profit_split_and_user_percents():
 
 
 def test_stops_default_and_wrong_side():
-    assert plan(sig(stop=None), TradingSettings(default_stop_pct=D(2))).stop_loss == D("58800")
-    assert plan(sig(stop=None)).stop_loss is None
+    # Cornix: the default stop is a loss on the margin: 2 % / 10x leverage = 0.2 % below 60000
+    assert plan(sig(stop=None), TradingSettings(default_stop_pct=D(2))).stop_loss == D("59880")
+    assert plan(sig(stop=None), TradingSettings(no_stop_policy="allow")).stop_loss is None
     with pytest.raises(PlanRejected, match="wrong side"):
         plan(sig(stop="60500"))
     short = plan(sig(side="short", entries=("61000",), targets=("60000",), stop="62000"), last=D("60800"))
@@ -140,3 +141,39 @@ def test_client_ids_are_deterministic_short_and_parseable():
     assert parse_client_order_id("web_123") is None
     with pytest.raises(ValueError):
         client_order_id(1, 1, "bogus")
+
+
+def test_a_signal_without_a_stop_gets_the_default_stop_or_is_skipped():
+    # no default_stop_pct set: 50 % / 10x = 5 % below the 60000 entry
+    assert plan(sig(stop=None)).stop_loss == D("57000")
+    with pytest.raises(PlanRejected, match="no stop loss") as refused:
+        plan(sig(stop=None), TradingSettings(no_stop_policy="skip"))
+    assert refused.value.code == "no_stop"
+
+
+def test_risk_sizing_loses_the_chosen_share_of_equity_at_the_stop():
+    # Hand-computed: 1 % of 1000 USDT = 10 USDT at risk. Probe at full size: 0.166 BTC loses
+    # 0.166 x 1000 + 0.166 x (60000 + 59000) x 0.1 % = 185.754; margin 1000 x 10 / 185.754 = 53.83,
+    # notional 538.35 at 10x -> 0.008972 -> 0.008 BTC (step 0.001): loss 8 + 0.952 = 8.952 USDT.
+    p = plan(sig(), TradingSettings(size_type="risk", size_value=D(1)))
+    assert [o.amount for o in p.orders] == [D("0.008")]
+    assert p.loss_at_stop == D("8.952")
+    assert any("lose 1% of equity" in n for n in p.notes)
+    with pytest.raises(PlanRejected):
+        plan(sig(stop=None), TradingSettings(size_type="risk", size_value=D(1), no_stop_policy="allow"))
+
+
+def test_the_loss_at_the_stop_is_capped_in_every_sizing_mode():
+    # The case: 100 % of the balance at 125x. Unbounded: 2.083 BTC loses 2083 + 247.877
+    # = 2330.877 USDT (233 % of 1000). The 10 % cap scales the margin to 1000 x 100 / 2330.877
+    # = 42.90 -> notional 5362.8 -> 0.089 BTC: 89 + 10.591 = 99.591 USDT <= 100.
+    rules = MarketRules("BTC/USDT:USDT", "futures", "BTC", "USDT", amount_step=D("0.001"), price_step=D("0.1"),
+                        min_amount=D("0.001"), min_notional=D("5"), max_leverage=125)
+    settings = TradingSettings(size_type="percent", size_value=D(100), leverage_cap=125)
+    capped = plan(sig(leverage=125), settings, rules=rules)
+    assert capped.leverage == 125 and [o.amount for o in capped.orders] == [D("0.089")]
+    assert capped.loss_at_stop == D("99.591") and capped.loss_at_stop <= D(100)
+    assert any("size reduced" in n for n in capped.notes)
+    uncapped = plan(sig(leverage=125), TradingSettings(size_type="percent", size_value=D(100), leverage_cap=125,
+                                                       max_loss_at_stop_pct=None), rules=rules)
+    assert [o.amount for o in uncapped.orders] == [D("2.083")] and uncapped.loss_at_stop == D("2330.877")

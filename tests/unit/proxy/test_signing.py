@@ -11,25 +11,33 @@ from verzek.exchange import signing
 SECRET = b"s" * 40
 
 
+NODE = "proxy1.example.com"
+
+
 def test_canonical_string_layout():
-    text = signing.canonical_string("k1", "post", "https://api.binance.com/api/v3/order?a=1", "1700000000000",
-                                    "n" * 20, b"x=1")
-    assert text.split("\n") == ["VZK1-HMAC-SHA256", "k1", "POST", "https://api.binance.com/api/v3/order?a=1",
-                                "1700000000000", "n" * 20, hashlib.sha256(b"x=1").hexdigest()]
+    text = signing.canonical_string("k1", "Proxy1.Example.com", "post", "https://api.binance.com/api/v3/order?a=1",
+                                    "1700000000000", "n" * 20, b"x=1", {"x-mbx-apikey": "K", "content-type": "t"})
+    assert text.split("\n") == ["VZK2-HMAC-SHA256", "k1", "proxy1.example.com", "POST",
+                                "https://api.binance.com/api/v3/order?a=1", "1700000000000", "n" * 20,
+                                hashlib.sha256(b"x=1").hexdigest(), "content-type;x-mbx-apikey",
+                                hashlib.sha256(b"content-type:t\nx-mbx-apikey:K\n").hexdigest()]
 
 
 def test_signature_is_hmac_sha256_of_canonical_string():
-    headers = signing.sign_request("k1", SECRET, "GET", "https://api.bybit.com/v5/market/time", b"",
+    headers = signing.sign_request("k1", SECRET, "GET", "https://api.bybit.com/v5/market/time", b"", node=NODE,
+                                   headers={"X-BAPI-API-KEY": "K", "Connection": "keep-alive"},
                                    timestamp_ms=1, nonce="a" * 16)
-    expected = hmac.new(SECRET, signing.canonical_string("k1", "GET", "https://api.bybit.com/v5/market/time", "1",
-                                                         "a" * 16, b"").encode(), hashlib.sha256).hexdigest()
+    expected = hmac.new(SECRET, signing.canonical_string("k1", NODE, "GET", "https://api.bybit.com/v5/market/time",
+                                                         "1", "a" * 16, b"", {"x-bapi-api-key": "K"}).encode(),
+                        hashlib.sha256).hexdigest()
     assert headers[signing.HEADER_SIGNATURE] == expected
+    assert headers[signing.HEADER_SIGNED_HEADERS] == "x-bapi-api-key"  # hop-by-hop never signed
     assert set(headers) == set(signing.AUTH_HEADERS)
 
 
 def test_fresh_nonce_per_request():
-    one = signing.sign_request("k1", SECRET, "GET", "https://api.binance.com/", b"")
-    two = signing.sign_request("k1", SECRET, "GET", "https://api.binance.com/", b"")
+    one = signing.sign_request("k1", SECRET, "GET", "https://api.binance.com/", b"", node=NODE)
+    two = signing.sign_request("k1", SECRET, "GET", "https://api.binance.com/", b"", node=NODE)
     assert one[signing.HEADER_NONCE] != two[signing.HEADER_NONCE]
     assert signing.NONCE_RE.match(one[signing.HEADER_NONCE])
 
@@ -37,16 +45,19 @@ def test_fresh_nonce_per_request():
 @pytest.mark.parametrize("bad_key_id", ["", "has space", "x" * 33])
 def test_bad_key_id_refused(bad_key_id):
     with pytest.raises(ValueError):
-        signing.sign_request(bad_key_id, SECRET, "GET", "https://api.binance.com/", b"")
+        signing.sign_request(bad_key_id, SECRET, "GET", "https://api.binance.com/", b"", node=NODE)
 
 
 @given(method=st.sampled_from(["GET", "POST", "DELETE"]), path=st.text(min_size=1, max_size=40),
-       body=st.binary(max_size=64), field=st.sampled_from(["method", "url", "ts", "nonce", "body", "key_id"]))
+       body=st.binary(max_size=64),
+       field=st.sampled_from(["method", "url", "ts", "nonce", "body", "key_id", "node", "header", "extra_header"]))
 def test_any_change_breaks_the_signature(method, path, body, field):
     url = "https://api.binance.com/" + path
-    headers = signing.sign_request("k1", SECRET, method, url, body, timestamp_ms=1000, nonce="n" * 16)
-    args = {"key_id": "k1", "method": method, "target_url": url, "timestamp_ms": "1000", "nonce": "n" * 16,
-            "body": body}
+    sent = {"x-mbx-apikey": "user-key"}
+    headers = signing.sign_request("k1", SECRET, method, url, body, node=NODE, headers=sent, timestamp_ms=1000,
+                                   nonce="n" * 16)
+    args = {"key_id": "k1", "node": NODE, "method": method, "target_url": url, "timestamp_ms": "1000",
+            "nonce": "n" * 16, "body": body, "headers": sent}
     assert signing.signature_matches(SECRET, headers[signing.HEADER_SIGNATURE], **args)
     changed = dict(args)
     if field == "method":
@@ -59,6 +70,12 @@ def test_any_change_breaks_the_signature(method, path, body, field):
         changed["nonce"] = "m" * 16
     elif field == "body":
         changed["body"] = body + b"\0"
+    elif field == "node":
+        changed["node"] = "proxy2.example.com"
+    elif field == "header":
+        changed["headers"] = {"x-mbx-apikey": "someone-elses-key"}
+    elif field == "extra_header":
+        changed["headers"] = {**sent, "x-mbx-extra": "1"}
     else:
         changed["key_id"] = "k2"
     assert not signing.signature_matches(SECRET, headers[signing.HEADER_SIGNATURE], **changed)

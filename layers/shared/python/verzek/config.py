@@ -11,10 +11,24 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-REPO_ROOT = Path(__file__).resolve().parents[4]
+
+def find_checkout_root(start: Path | None = None) -> Path | None:
+    """The source checkout holding this package (the folder with `template.yaml`), or None when the
+    package runs from somewhere else, e.g. Lambda's `/opt/python/verzek`. Never derive a path from a
+    fixed depth: the package is laid out differently in every place it runs."""
+    here = (start or Path(__file__)).resolve()
+    for parent in here.parents:
+        if (parent / "template.yaml").is_file() and (parent / "layers").is_dir():
+            return parent
+    return None
+
+
+def _default_data_dir() -> Path:
+    # A checkout keeps local state beside the code; anywhere else it goes to the working directory.
+    return (find_checkout_root() or Path.cwd()) / ".verzek"
 
 
 class Settings(BaseSettings):
@@ -23,7 +37,7 @@ class Settings(BaseSettings):
 
     # --- runtime ---
     environment: str = Field("local", alias="VERZEK_ENV", description="local | test | dev | prod")
-    data_dir: Path = Field(REPO_ROOT / ".verzek", alias="VERZEK_DATA_DIR",
+    data_dir: Path = Field(default_factory=_default_data_dir, alias="VERZEK_DATA_DIR",
                            description="Local state: embedded PostgreSQL data directory and caches")
     log_level: str = Field("INFO", alias="LOG_LEVEL")
 
@@ -31,7 +45,22 @@ class Settings(BaseSettings):
     database_url: SecretStr | None = Field(None, alias="DATABASE_URL",
                                            description="PostgreSQL DSN; unset = embedded server")
     database_secret_arn: str | None = Field(None, alias="DATABASE_SECRET_ARN")
+    database_host: str | None = Field(None, alias="DATABASE_HOST",
+                                      description="With DATABASE_SECRET_ARN: the host to connect to (RDS Proxy "
+                                                  "endpoint) instead of the secret's own")
+    database_name: str | None = Field(None, alias="DATABASE_NAME",
+                                      description="With DATABASE_SECRET_ARN: the database name")
+    app_secrets_arn: str | None = Field(None, alias="APP_SECRETS_ARN",
+                                        description="Secrets Manager JSON secret with database_url, jwt_secret, "
+                                                    "telegram_bot_token, telegram_webhook_secret, proxy_hmac_key, "
+                                                    "house_ingest_key; read at run time, cached SECRETS_MAX_AGE_SECONDS")
+    secrets_max_age_seconds: int = Field(300, alias="SECRETS_MAX_AGE_SECONDS", ge=0, le=3600,
+                                         description="How long a secret read from Secrets Manager is reused "
+                                                     "(a rotated secret is picked up after at most this)")
     db_pool_max: int = Field(10, alias="DB_POOL_MAX", ge=1, le=100)
+    db_pool_wait_seconds: float = Field(10.0, alias="DB_POOL_WAIT_SECONDS", gt=0, le=60,
+                                        description="How long a caller waits for a free pooled connection "
+                                                    "before DatabaseBusy (HTTP 503)")
 
     # --- keys and secrets ---
     master_key: SecretStr | None = Field(None, alias="VERZEK_MASTER_KEY",
@@ -56,8 +85,10 @@ class Settings(BaseSettings):
     signal_max_age_seconds: int = Field(300, alias="SIGNAL_MAX_AGE_SECONDS", ge=1)
     telegram_source_sender_ids: str = Field("", alias="TELEGRAM_SOURCE_SENDER_IDS",
                                             description="Comma-separated user ids allowed to post signals in a "
-                                                        "source *group* (empty = bots and anonymous admins only); "
-                                                        "channel posts are admin-only by nature")
+                                                        "source *group* (required for groups: empty = only "
+                                                        "anonymous admins); channel posts are admin-only by nature")
+    telegram_max_clock_skew_seconds: int = Field(60, alias="TELEGRAM_MAX_CLOCK_SKEW_SECONDS", ge=0, le=3600,
+                                                 description="Posts dated further in the future are refused")
     trial_every_nth_signal: int = Field(1, alias="TRIAL_EVERY_NTH_SIGNAL", ge=1,
                                         description="TRIAL group gets every Nth signal (1 = all)")
     telegram_max_inline_wait_seconds: int = Field(10, alias="TELEGRAM_MAX_INLINE_WAIT_SECONDS", ge=0, le=60,
@@ -79,9 +110,9 @@ class Settings(BaseSettings):
     proxy_urls: str = Field("", alias="PROXY_URLS", description="Comma-separated proxy node URLs, in order")
     proxy_key_id: str = Field("k1", alias="PROXY_KEY_ID")
     proxy_hmac_key: SecretStr | None = Field(None, alias="PROXY_HMAC_KEY")
-    proxy_direct_fallback: bool = Field(True, alias="PROXY_DIRECT_FALLBACK",
-                                        description="All nodes unreachable -> send directly (IP-restricted keys "
-                                                    "then fail)")
+    proxy_direct_fallback: bool | None = Field(None, alias="PROXY_DIRECT_FALLBACK",
+                                               description="All nodes unreachable -> send directly (IP-restricted "
+                                                           "keys then fail); unset = on only in local/test")
     proxy_spread: bool = Field(False, alias="PROXY_SPREAD",
                                description="Start each API key at a node chosen by a stable hash (load sharing "
                                            "across nodes; users whitelist every node IP)")
@@ -89,6 +120,9 @@ class Settings(BaseSettings):
     # --- api ---
     api_host: str = Field("127.0.0.1", alias="API_HOST")
     api_port: int = Field(8000, alias="API_PORT", ge=0, le=65535)
+    trusted_proxy_ips: str = Field("", alias="TRUSTED_PROXY_IPS",
+                                   description="Comma-separated addresses whose X-Forwarded-For / -Proto the local "
+                                               "server believes (a reverse proxy in front of it); empty = none")
     public_base_url: str = Field("http://127.0.0.1:8000", alias="PUBLIC_BASE_URL")
     email_sender: str = Field("no-reply@verzek.local", alias="EMAIL_SENDER")
     email_backend: str = Field("outbox", alias="EMAIL_BACKEND", description="outbox | ses")
@@ -104,6 +138,15 @@ class Settings(BaseSettings):
                                       description="Window over which failed logins are counted")
     login_max_failures_per_account: int = Field(5, alias="LOGIN_MAX_FAILURES_PER_ACCOUNT", ge=1)
     login_max_failures_per_ip: int = Field(20, alias="LOGIN_MAX_FAILURES_PER_IP", ge=1)
+    login_max_failures_per_account_all_ips: int = Field(
+        50, alias="LOGIN_MAX_FAILURES_PER_ACCOUNT_ALL_IPS", ge=1,
+        description="Failures on one account from all addresses in the window before it is paused for all")
+    login_backoff_base_seconds: int = Field(
+        30, alias="LOGIN_BACKOFF_BASE_SECONDS", ge=1, le=3600,
+        description="Past LOGIN_MAX_FAILURES_PER_ACCOUNT failures from one address, each further try from it "
+                    "waits this, doubling per failure")
+    register_max_per_ip_per_hour: int = Field(10, alias="REGISTER_MAX_PER_IP_PER_HOUR", ge=1)
+    refresh_max_per_ip_per_minute: int = Field(60, alias="REFRESH_MAX_PER_IP_PER_MINUTE", ge=1)
     house_ingest_max_skew_seconds: int = Field(300, alias="HOUSE_INGEST_MAX_SKEW_SECONDS", ge=1,
                                                description="Accepted clock skew of signed house-signal posts")
     proxy_public_ips: str = Field("", alias="PROXY_PUBLIC_IPS",
@@ -127,6 +170,34 @@ class Settings(BaseSettings):
     house_symbols: str = Field("", alias="HOUSE_SYMBOLS",
                                description="Comma-separated symbols for all house strategies; empty = defaults")
 
+    @field_validator("environment")
+    @classmethod
+    def _known_environment(cls, value: str) -> str:
+        if value not in ("local", "test", "dev", "prod"):
+            raise ValueError("VERZEK_ENV must be one of local, test, dev, prod")
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_log_level(cls, value: str) -> str:
+        level = value.strip().upper()
+        if level not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
+            raise ValueError("LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
+        return level
+
+    @field_validator("paper_start_balance", "paper_taker_fee_pct", "paper_maker_fee_pct", "paper_slippage_pct")
+    @classmethod
+    def _non_negative_decimal(cls, value: str, info) -> str:
+        from decimal import Decimal, InvalidOperation
+
+        try:
+            number = Decimal(value)
+        except InvalidOperation:
+            raise ValueError(f"{info.field_name.upper()} must be a number") from None
+        if not number.is_finite() or number < 0 or (info.field_name == "paper_start_balance" and number <= 0):
+            raise ValueError(f"{info.field_name.upper()} must be a positive number")
+        return value
+
     def source_chat_ids(self) -> set[int]:
         return {int(x) for x in self.telegram_source_chat_ids.split(",") if x.strip()}
 
@@ -135,6 +206,13 @@ class Settings(BaseSettings):
 
     def source_sender_ids(self) -> set[int]:
         return {int(x) for x in self.telegram_source_sender_ids.split(",") if x.strip()}
+
+    def direct_fallback_enabled(self) -> bool:
+        """Deployed stages never go around the proxy unless told to: a direct request from a Lambda's IP is
+        refused by an IP-restricted key, which would turn a proxy outage into a failed trade."""
+        if self.proxy_direct_fallback is not None:
+            return self.proxy_direct_fallback
+        return self.environment in ("local", "test")
 
     def proxy_url_list(self) -> list[str]:
         return [u.strip() for u in self.proxy_urls.split(",") if u.strip()]
@@ -152,7 +230,8 @@ def reset_settings_cache() -> None:
 def known_env_vars() -> set[str]:
     """Every environment variable name the settings model reads (plus AWS runtime ones)."""
     names = {f.alias for f in Settings.model_fields.values() if f.alias}
-    return names | {"POWERTOOLS_SERVICE_NAME", "POWERTOOLS_METRICS_NAMESPACE", "POWERTOOLS_LOG_LEVEL"}
+    return names | {"POWERTOOLS_SERVICE_NAME", "POWERTOOLS_METRICS_NAMESPACE", "POWERTOOLS_LOG_LEVEL",
+                    "POWERTOOLS_TRACE_DISABLED"}
 
 
 def load_secret(arn: str, *, region: str | None = None) -> str:
@@ -161,3 +240,48 @@ def load_secret(arn: str, *, region: str | None = None) -> str:
 
     client = boto3.client("secretsmanager", region_name=region or get_settings().aws_region)
     return client.get_secret_value(SecretId=arn)["SecretString"]
+
+
+# Secrets that may live in the APP_SECRETS_ARN JSON secret instead of the environment.
+APP_SECRET_FIELDS = ("database_url", "jwt_secret", "telegram_bot_token", "telegram_webhook_secret",
+                     "proxy_hmac_key", "house_ingest_key")
+_secrets_provider = None
+
+
+def _secrets_provider_for(settings: Settings):
+    global _secrets_provider
+    if _secrets_provider is None:
+        import boto3
+        from aws_lambda_powertools.utilities.parameters import SecretsProvider
+
+        client = boto3.client("secretsmanager", region_name=settings.aws_region,
+                              endpoint_url=settings.aws_endpoint_url)
+        _secrets_provider = SecretsProvider(boto3_client=client)
+    return _secrets_provider
+
+
+def app_secret(settings: Settings, field: str) -> SecretStr | None:
+    """A secret setting: the environment variable when set (local runs, tests), else the key `field`
+    of the APP_SECRETS_ARN JSON secret, fetched at run time and cached for SECRETS_MAX_AGE_SECONDS
+    (Powertools Parameters), so a rotation is picked up without a redeploy. Never logged."""
+    if field not in APP_SECRET_FIELDS:
+        raise KeyError(field)
+    value = getattr(settings, field)
+    if value is not None and value.get_secret_value():
+        return value
+    if not settings.app_secrets_arn:
+        return value
+    document = _secrets_provider_for(settings).get(settings.app_secrets_arn, transform="json",
+                                                    max_age=settings.secrets_max_age_seconds)
+    found = document.get(field) if isinstance(document, dict) else None
+    return SecretStr(str(found)) if found else None
+
+
+def secret_string(settings: Settings, arn: str) -> str:
+    """A whole secret's string, fetched at run time and cached like `app_secret`."""
+    return _secrets_provider_for(settings).get(arn, max_age=settings.secrets_max_age_seconds)
+
+
+def reset_secrets_cache() -> None:
+    global _secrets_provider
+    _secrets_provider = None

@@ -1,7 +1,9 @@
 """Logging, tracing and metrics through aws-lambda-powertools, configured in one place.
 
 Use `from verzek.observability import logger, tracer, metrics` everywhere. The logger redacts
-known secret-bearing keys so a stray `extra=` can never print a key, secret, token or password.
+known secret-bearing keys so a stray `extra=` can never print a key, secret, token or password,
+and scrubs secret-shaped text (bot tokens, JWTs, bearer tokens, `password=...`, DSN passwords)
+from every formatted line, messages and exception texts included.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import os
 import re
 
 from aws_lambda_powertools import Logger, Metrics
+from aws_lambda_powertools.logging.formatter import LambdaPowertoolsFormatter
 
 SERVICE = os.environ.get("POWERTOOLS_SERVICE_NAME", "verzek")
 os.environ.setdefault("POWERTOOLS_METRICS_NAMESPACE", "Verzek")
@@ -38,6 +41,30 @@ def redact(value):
     return value
 
 
+# Secrets that can hide in free text (messages, exception texts, URLs): scrubbed from every
+# formatted line, whatever key or message they arrive under.
+_TEXT_SECRETS = [
+    (re.compile(r"(?<![0-9])\d{6,12}:[A-Za-z0-9_-]{30,}"), REDACTED),                              # Telegram bot token
+    (re.compile(r"\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"), REDACTED),  # JWT
+    (re.compile(r"\b(?:rt|ev|pr)_[A-Za-z0-9_-]{20,}"), REDACTED),                          # our opaque tokens
+    (re.compile(r"(?i)\b(bearer)\s+[A-Za-z0-9._~+/=-]{8,}"), r"\1 " + REDACTED),
+    (re.compile(r"(?i)\b(password|passwd|secret|token|api_?key|apikey|signature|passphrase)"
+                r"(\\?[\"']?\s*[=:]\s*\\?[\"']?)[^\s&\"'\\,;}]+"), r"\1\2" + REDACTED),
+    (re.compile(r"(?i)\b(postgres(?:ql)?://[^:/@\s]+):[^@\s]+@"), r"\1:" + REDACTED + "@"),  # DSN password
+]
+
+
+def scrub_text(text: str) -> str:
+    for pattern, replacement in _TEXT_SECRETS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+class _ScrubbingFormatter(LambdaPowertoolsFormatter):
+    def format(self, record) -> str:  # noqa: A003 -- logging's name
+        return scrub_text(super().format(record))
+
+
 class _RedactingLogger(Logger):
     def _redacted(self, kwargs):
         if "extra" in kwargs and isinstance(kwargs["extra"], dict):
@@ -61,7 +88,8 @@ class _RedactingLogger(Logger):
         return super().exception(msg, *args, **self._redacted(kwargs))
 
 
-logger = _RedactingLogger(service=SERVICE, level=os.environ.get("LOG_LEVEL", "INFO"))
+logger = _RedactingLogger(service=SERVICE, level=os.environ.get("LOG_LEVEL", "INFO"),
+                          logger_formatter=_ScrubbingFormatter())
 metrics = Metrics(service=SERVICE)
 _tracer = None
 

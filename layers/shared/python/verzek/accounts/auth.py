@@ -23,9 +23,9 @@ from datetime import UTC, datetime, timedelta
 
 import pyotp
 
-from verzek.accounts import audit
-from verzek.accounts.email import send_email
-from verzek.accounts.errors import Invalid, ServiceError, TooManyRequests, Unauthorized
+from verzek.accounts import audit, throttle
+from verzek.accounts.email import forget_outbox_token, send_email
+from verzek.accounts.errors import Invalid, ServiceError, Unauthorized
 from verzek.accounts.passwords import hash_password, needs_rehash, password_problem, verify_password
 from verzek.accounts.tokens import hash_token, issue_access_token, new_opaque_token
 from verzek.config import Settings, get_settings
@@ -74,6 +74,8 @@ def _consume_email_token(cur, token: str, purpose: str) -> int | None:
     cur.execute("UPDATE email_tokens SET used_at = now() WHERE token_hash = %s AND purpose = %s "
                 "AND used_at IS NULL AND expires_at > now() RETURNING user_id", (hash_token(token), purpose))
     row = cur.fetchone()
+    if row is not None:
+        forget_outbox_token(cur, row["user_id"], token)
     return row["user_id"] if row else None
 
 
@@ -98,13 +100,21 @@ def register(conn, email: str, password: str, *, ip: str | None = None, settings
         raise Invalid(problem)
     password_hash = hash_password(password)  # always hashed: equal cost for new and existing emails
     with conn.cursor() as cur:
+        limited = throttle.allow_event(cur, "register", ip or "unknown", limit=settings.register_max_per_ip_per_hour,
+                                       window_seconds=3600)
+        if limited is not None:
+            raise limited
         cur.execute("INSERT INTO users (email, password_hash) VALUES (%s, %s) ON CONFLICT (email) DO NOTHING "
                     "RETURNING id", (email, password_hash))
         row = cur.fetchone()
         if row is None:
             cur.execute("SELECT id, email_verified_at FROM users WHERE email = %s", (email,))
             existing = cur.fetchone()
-            # Tell the owner, not the requester.
+            # Tell the owner, not the requester, and only once a day: repeated sign-ups with someone
+            # else's address must not turn into a mail bomb.
+            if throttle.allow_event(cur, "register_existing_mail", email, limit=1, window_seconds=86400) is not None:
+                audit.record(conn, "user.register_existing", user_id=existing["id"], ip=ip, mailed=False)
+                return
             send_email(conn, to=email, kind="register_existing", user_id=existing["id"], settings=settings,
                        subject="Someone tried to sign up with your email",
                        body=("A sign-up was attempted with this email address, which already has a Verzek "
@@ -164,19 +174,17 @@ def _revoke_all_sessions(cur, user_id: int) -> None:
     cur.execute("UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = %s AND revoked_at IS NULL", (user_id,))
 
 
-def _login_limited(cur, email: str, ip: str, settings: Settings) -> bool:
-    cur.execute("SELECT count(*) FILTER (WHERE email = %s) AS by_email, count(*) FILTER (WHERE ip = %s) AS by_ip "
-                "FROM login_attempts WHERE NOT succeeded AND created_at > now() - make_interval(mins => %s) "
-                "AND (email = %s OR ip = %s)", (email, ip, settings.login_window_minutes, email, ip))
-    row = cur.fetchone()
-    return (row["by_email"] >= settings.login_max_failures_per_account
-            or row["by_ip"] >= settings.login_max_failures_per_ip)
-
-
-def _record_attempt(cur, email: str, ip: str, succeeded: bool) -> None:
-    cur.execute("INSERT INTO login_attempts (email, ip, succeeded) VALUES (%s, %s, %s)", (email, ip, succeeded))
-    if succeeded:  # a successful login clears the account's failure count (the IP's stays)
-        cur.execute("DELETE FROM login_attempts WHERE email = %s AND NOT succeeded", (email,))
+def _reserve_guess(conn, email: str, ip: str | None, settings: Settings, kind: str):
+    """Reserve one password/second-factor guess and commit it before the secret is checked, so
+    concurrent guesses count each other (see verzek.accounts.throttle)."""
+    with conn.cursor() as cur:
+        reserved = throttle.reserve(cur, email, ip or "unknown", settings, kind=kind)
+    if isinstance(reserved, ServiceError):
+        audit.record(conn, f"{kind}.rate_limited", ip=ip, email=email)
+        conn.commit()
+        return reserved
+    conn.commit()
+    return reserved
 
 
 def login(conn, email: str, password: str, *, ip: str, totp_code: str | None = None,
@@ -184,30 +192,31 @@ def login(conn, email: str, password: str, *, ip: str, totp_code: str | None = N
     """Tokens, or the error to answer with (returned so the attempt record commits)."""
     settings = settings or get_settings()
     email = normalize_email(email)
+    reserved = _reserve_guess(conn, email, ip, settings, "login")
+    if isinstance(reserved, ServiceError):
+        return reserved
     with conn.cursor() as cur:
-        if _login_limited(cur, email, ip, settings):
-            audit.record(conn, "login.rate_limited", ip=ip, email=email)
-            return TooManyRequests("too many failed login attempts; try again later",
-                                   headers={"Retry-After": str(settings.login_window_minutes * 60)})
         cur.execute("SELECT id, password_hash, role, totp_enabled, totp_secret_enc, totp_last_step "
                     "FROM users WHERE email = %s", (email,))
         user = cur.fetchone()
         if not verify_password(user["password_hash"] if user else None, password) or user is None:
-            _record_attempt(cur, email, ip, False)
+            throttle.settle(cur, reserved, email, succeeded=False)
             audit.record(conn, "login.failed", user_id=user["id"] if user else None, ip=ip, reason="password")
             return Unauthorized("invalid email or password")
         if user["totp_enabled"]:
             if not totp_code and not recovery_code:
+                # The right password, the code still to come: neither a failure nor a success.
+                cur.execute("DELETE FROM login_attempts WHERE id = %s", (reserved.attempt_id,))
                 return Unauthorized("two-factor code required", headers={TOTP_REQUIRED_HEADER: "1"})
             second_factor_ok = (_check_totp(cur, user, totp_code) if totp_code
                                 else _use_recovery_code(cur, user["id"], recovery_code))
             if not second_factor_ok:
-                _record_attempt(cur, email, ip, False)
+                throttle.settle(cur, reserved, email, succeeded=False)
                 audit.record(conn, "login.failed", user_id=user["id"], ip=ip, reason="second_factor")
                 return Unauthorized("invalid two-factor code", headers={TOTP_REQUIRED_HEADER: "1"})
             if recovery_code and not totp_code:
                 audit.record(conn, "totp.recovery_code_used", user_id=user["id"], ip=ip)
-        _record_attempt(cur, email, ip, True)
+        throttle.settle(cur, reserved, email, succeeded=True)
         if needs_rehash(user["password_hash"]):
             cur.execute("UPDATE users SET password_hash = %s WHERE id = %s", (hash_password(password), user["id"]))
         pair = _open_session(cur, user["id"], user["role"], settings)
@@ -219,6 +228,10 @@ def refresh(conn, refresh_token: str, *, ip: str | None = None,
             settings: Settings | None = None) -> TokenPair | ServiceError:
     settings = settings or get_settings()
     with conn.cursor() as cur:
+        limited = throttle.allow_event(cur, "refresh", ip or "unknown", limit=settings.refresh_max_per_ip_per_minute,
+                                       window_seconds=60)
+        if limited is not None:
+            return limited
         cur.execute("SELECT t.id, t.user_id, t.family_id, t.expires_at, t.revoked_at, t.replaced_by, u.role "
                     "FROM refresh_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = %s "
                     "FOR UPDATE OF t", (hash_token(refresh_token),))
@@ -256,14 +269,20 @@ def change_password(conn, user_id: int, current_password: str, new_password: str
                     settings: Settings | None = None) -> TokenPair:
     """Change the password, end every session, and open a fresh one for the caller."""
     settings = settings or get_settings()
+    email = _user_email(conn, user_id)
+    problem = password_problem(new_password, email)
+    if problem:
+        raise Invalid(problem)
+    # A wrong current password is a password guess: counted with the login failures.
+    reserved = _reserve_guess(conn, email, ip, settings, "password_change")
+    if isinstance(reserved, ServiceError):
+        raise reserved
     with conn.cursor() as cur:
         cur.execute("SELECT email, password_hash, role FROM users WHERE id = %s FOR UPDATE", (user_id,))
         user = cur.fetchone()
         if user is None or not verify_password(user["password_hash"], current_password):
-            raise Invalid("current password is incorrect")
-        problem = password_problem(new_password, user["email"])
-        if problem:
-            raise Invalid(problem)
+            raise Invalid("current password is incorrect")  # the reserved attempt stays a failure
+        throttle.settle(cur, reserved, email, succeeded=True)
         cur.execute("UPDATE users SET password_hash = %s, password_changed_at = now(), updated_at = now() "
                     "WHERE id = %s", (hash_password(new_password), user_id))
         _revoke_all_sessions(cur, user_id)
@@ -331,17 +350,34 @@ def _check_totp(cur, user, code: str | None, *, now: float | None = None) -> boo
     return False
 
 
+def _normalized_recovery(code: str) -> str:
+    return code.strip().lower().replace("-", "").replace(" ", "")
+
+
+def _legacy_recovery_hash(code: str) -> str:
+    # Codes stored before salted hashing: unsalted SHA-256 (still accepted once, until used).
+    return hashlib.sha256(("verzek-recovery:" + _normalized_recovery(code)).encode()).hexdigest()
+
+
 def _recovery_hash(code: str) -> str:
-    normalized = code.strip().lower().replace("-", "").replace(" ", "")
-    return hashlib.sha256(("verzek-recovery:" + normalized).encode()).hexdigest()
+    """Salted, slow (argon2id, the password hasher): a leaked table does not give the codes away."""
+    return hash_password("verzek-recovery:" + _normalized_recovery(code))
 
 
 def _use_recovery_code(cur, user_id: int, code: str | None) -> bool:
     if not code:
         return False
-    cur.execute("UPDATE totp_recovery_codes SET used_at = now() WHERE user_id = %s AND code_hash = %s "
-                "AND used_at IS NULL RETURNING id", (user_id, _recovery_hash(code)))
-    return cur.fetchone() is not None
+    cur.execute("SELECT id, code_hash FROM totp_recovery_codes WHERE user_id = %s AND used_at IS NULL "
+                "ORDER BY id FOR UPDATE", (user_id,))
+    legacy = _legacy_recovery_hash(code)
+    for row in cur.fetchall():
+        stored = row["code_hash"]
+        matched = (verify_password(stored, "verzek-recovery:" + _normalized_recovery(code))
+                   if stored.startswith("$argon2") else hmac.compare_digest(stored, legacy))
+        if matched:
+            cur.execute("UPDATE totp_recovery_codes SET used_at = now() WHERE id = %s", (row["id"],))
+            return True
+    return False
 
 
 def totp_enroll(conn, user_id: int) -> tuple[str, str]:
@@ -358,8 +394,23 @@ def totp_enroll(conn, user_id: int) -> tuple[str, str]:
     return secret, pyotp.TOTP(secret).provisioning_uri(name=user["email"], issuer_name="Verzek AutoTrader")
 
 
-def totp_confirm(conn, user_id: int, code: str) -> list[str]:
+def _user_email(conn, user_id: int) -> str:
+    with conn.cursor() as cur:
+        cur.execute("SELECT email FROM users WHERE id = %s", (user_id,))
+        row = cur.fetchone()
+    if row is None:
+        raise Invalid("unknown user")
+    return row["email"]
+
+
+def totp_confirm(conn, user_id: int, code: str, *, ip: str | None = None,
+                 settings: Settings | None = None) -> list[str]:
     """Confirm enrolment with a current code; returns one-time recovery codes (shown once)."""
+    settings = settings or get_settings()
+    email = _user_email(conn, user_id)
+    reserved = _reserve_guess(conn, email, ip, settings, "totp")
+    if isinstance(reserved, ServiceError):
+        raise reserved
     with conn.cursor() as cur:
         cur.execute("SELECT id, totp_enabled, totp_secret_enc, totp_last_step FROM users WHERE id = %s FOR UPDATE",
                     (user_id,))
@@ -370,6 +421,7 @@ def totp_confirm(conn, user_id: int, code: str) -> list[str]:
             raise Invalid("start enrolment first")
         if not _check_totp(cur, user, code):
             raise Invalid("invalid two-factor code")
+        throttle.settle(cur, reserved, email, succeeded=True)
         codes = ["".join(secrets.choice(_RECOVERY_ALPHABET) for _ in range(10)) for _ in range(RECOVERY_CODE_COUNT)]
         codes = [f"{c[:5]}-{c[5:]}" for c in codes]
         cur.execute("DELETE FROM totp_recovery_codes WHERE user_id = %s", (user_id,))
@@ -381,7 +433,13 @@ def totp_confirm(conn, user_id: int, code: str) -> list[str]:
     return codes
 
 
-def totp_disable(conn, user_id: int, password: str, code: str | None, recovery_code: str | None) -> None:
+def totp_disable(conn, user_id: int, password: str, code: str | None, recovery_code: str | None, *,
+                 ip: str | None = None, settings: Settings | None = None) -> None:
+    settings = settings or get_settings()
+    email = _user_email(conn, user_id)
+    reserved = _reserve_guess(conn, email, ip, settings, "totp")
+    if isinstance(reserved, ServiceError):
+        raise reserved
     with conn.cursor() as cur:
         cur.execute("SELECT id, password_hash, totp_enabled, totp_secret_enc, totp_last_step FROM users "
                     "WHERE id = %s FOR UPDATE", (user_id,))
@@ -392,6 +450,7 @@ def totp_disable(conn, user_id: int, password: str, code: str | None, recovery_c
             raise Invalid("password is incorrect")
         if not (_check_totp(cur, user, code) if code else _use_recovery_code(cur, user_id, recovery_code)):
             raise Invalid("invalid two-factor code")
+        throttle.settle(cur, reserved, email, succeeded=True)
         cur.execute("UPDATE users SET totp_enabled = false, totp_secret_enc = NULL, totp_last_step = NULL, "
                     "updated_at = now() WHERE id = %s", (user_id,))
         cur.execute("DELETE FROM totp_recovery_codes WHERE user_id = %s", (user_id,))

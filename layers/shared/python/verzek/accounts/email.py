@@ -20,6 +20,10 @@ def send_email(conn, *, to: str, subject: str, body: str, kind: str, user_id: in
         return
     if backend != "outbox":
         raise Unavailable("email is not configured on this server")
+    if settings.environment not in ("local", "test", "dev"):
+        # The outbox keeps one-time links readable in the database: a developer's mailbox only.
+        logger.error("EMAIL_BACKEND=outbox refused outside local/test/dev", extra={"alert": True})
+        raise Unavailable("email is not configured on this server")
     with conn.cursor() as cur:
         cur.execute("INSERT INTO email_outbox (user_id, to_address, kind, subject, body) VALUES (%s, %s, %s, %s, %s)",
                     (user_id, to, kind, subject, body))
@@ -51,3 +55,12 @@ def latest_outbox(conn, to: str | None = None, limit: int = 10) -> list[dict]:
         else:
             cur.execute("SELECT * FROM email_outbox ORDER BY id DESC LIMIT %s", (limit,))
         return [dict(r) for r in cur.fetchall()]
+
+
+def forget_outbox_token(cur, user_id: int, token: str) -> None:
+    """A one-time token, once used, is blanked out of the local outbox copy of its mail (and mails
+    older than the token lifetime are dropped), so the table does not keep live links around."""
+    cur.execute("UPDATE email_outbox SET body = replace(body, %s, '[used]') WHERE user_id = %s "
+                "AND strpos(body, %s) > 0", (token, user_id, token))
+    cur.execute("DELETE FROM email_outbox WHERE created_at < now() - make_interval(hours => %s)",
+                (get_settings().email_token_ttl_hours,))

@@ -13,7 +13,7 @@ from psycopg2 import errors as pg_errors
 from verzek.accounts import audit
 from verzek.accounts.errors import Conflict, NotFound
 from verzek.accounts.key_validation import KeyCheck, KeyValidator
-from verzek.security.keystore import encrypt_credentials
+from verzek.security.keystore import encrypt_credentials, next_exchange_account_id
 
 PUBLIC_COLUMNS = ("id, user_id, exchange, label, key_last4, testnet, enabled, permissions, permissions_checked_at, "
                   "trading_expires_at, created_at, updated_at")
@@ -49,17 +49,20 @@ def check_key(validator: KeyValidator, exchange: str, *, api_key: str, secret: s
 
 def add_account(conn, user_id: int, *, exchange: str, label: str, api_key: str, secret: str,
                 password: str | None, testnet: bool, check: KeyCheck, ip: str | None = None) -> dict:
-    encrypted = encrypt_credentials(api_key, secret, password, user_id=user_id)
     try:
         with conn.cursor() as cur:
             cur.execute("SAVEPOINT add_account")
+            account_id = next_exchange_account_id(cur)
+            encrypted = encrypt_credentials(api_key, secret, password, user_id=user_id, exchange_account_id=account_id)
             cur.execute(
-                "INSERT INTO exchange_accounts (user_id, exchange, label, api_key_enc, api_secret_enc, passphrase_enc, "
-                "key_id, encrypted_data_key, key_last4, testnet, permissions, permissions_checked_at, "
-                f"trading_expires_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, now(), %s) "
+                "INSERT INTO exchange_accounts (id, user_id, exchange, label, api_key_enc, api_secret_enc, "
+                "passphrase_enc, key_id, encrypted_data_key, enc_scheme, key_last4, testnet, permissions, "
+                "permissions_checked_at, trading_expires_at) "
+                "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, now(), %s) "
                 f"RETURNING {PUBLIC_COLUMNS}",
-                (user_id, exchange, label, encrypted.api_key_enc, encrypted.api_secret_enc, encrypted.passphrase_enc,
-                 encrypted.key_id, encrypted.encrypted_data_key, api_key[-4:], testnet,
+                (account_id, user_id, exchange, label, encrypted.api_key_enc, encrypted.api_secret_enc,
+                 encrypted.passphrase_enc, encrypted.key_id, encrypted.encrypted_data_key, encrypted.scheme,
+                 api_key[-4:], testnet,
                  json.dumps({**check.permissions, "ip_restricted": check.ip_restricted,
                              "can_withdraw": check.can_withdraw}),
                  check.trading_expires_at))

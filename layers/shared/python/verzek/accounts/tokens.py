@@ -11,14 +11,15 @@ from dataclasses import dataclass
 import jwt
 
 from verzek.accounts.errors import Unauthorized, Unavailable
-from verzek.config import Settings, get_settings
+from verzek.config import Settings, app_secret, get_settings
 
 ISSUER = "verzek"
 ALGORITHM = "HS256"
 
 
 def _jwt_secret(settings: Settings) -> str:
-    secret = settings.jwt_secret.get_secret_value() if settings.jwt_secret is not None else ""
+    configured = app_secret(settings, "jwt_secret")
+    secret = configured.get_secret_value() if configured is not None else ""
     if len(secret) < 32:
         raise Unavailable("authentication is not configured on this server")
     return secret

@@ -10,18 +10,42 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from verzek import __version__
+from verzek.api.body_limit import BodyLimitMiddleware
+from verzek.db import DatabaseBusy
 from verzek.observability import logger
+
+
+def _declared_query_names(dependant) -> set[str]:
+    names = {param.alias for param in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _declared_query_names(sub)
+    return names
+
+
+async def refuse_unknown_query_parameters(request: Request) -> None:
+    """A misspelt or unsupported filter (`?state=` where the route takes `status=`) is a 422, not a
+    silently unfiltered answer."""
+    from verzek.accounts.errors import Invalid
+
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None or not request.query_params:
+        return
+    unknown = sorted(set(request.query_params.keys()) - _declared_query_names(dependant))
+    if unknown:
+        raise Invalid(f"unknown query parameter(s): {', '.join(unknown[:5])}")
 
 
 def create_app() -> FastAPI:
     app = FastAPI(title="Verzek AutoTrader API", version=__version__,
-                  description="Mobile app and service API: accounts, exchange keys, settings, signals, positions.")
+                  description="Mobile app and service API: accounts, exchange keys, settings, signals, positions.",
+                  dependencies=[Depends(refuse_unknown_query_parameters)])
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, exc: StarletteHTTPException):
@@ -33,6 +57,21 @@ def create_app() -> FastAPI:
         # Echo where and why, never the submitted values (they may hold secrets).
         errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg"), "type": e.get("type")} for e in exc.errors()]
         return JSONResponse({"error": "validation failed", "details": errors}, status_code=422)
+
+    @app.exception_handler(RecursionError)
+    async def too_deep(_: Request, exc: RecursionError):
+        return JSONResponse({"error": "request body is nested too deeply"}, status_code=400)
+
+    @app.exception_handler(UnicodeEncodeError)
+    async def unencodable_input(_: Request, exc: UnicodeEncodeError):
+        # Backstop for text that cannot be encoded (lone surrogates from JSON) reaching a storage or
+        # hashing call: it is the client's input, so a 400, never a 500.
+        return JSONResponse({"error": "request contains text that is not valid Unicode"}, status_code=400)
+
+    @app.exception_handler(DatabaseBusy)
+    async def database_busy(_: Request, exc: DatabaseBusy):
+        return JSONResponse({"error": "the service is busy; try again shortly"}, status_code=503,
+                            headers={"Retry-After": "1"})
 
     @app.exception_handler(Exception)
     async def unexpected_error(request: Request, exc: Exception):
@@ -55,4 +94,5 @@ def create_app() -> FastAPI:
         module = importlib.import_module(f"{routers.__name__}.{info.name}")
         if hasattr(module, "router"):
             app.include_router(module.router)
+    app.add_middleware(BodyLimitMiddleware)
     return app

@@ -11,6 +11,7 @@ NUMERIC comes back as `Decimal`, timestamptz as aware `datetime` (session TimeZo
 
 from __future__ import annotations
 
+import json
 import threading
 from contextlib import contextmanager
 from typing import Iterator
@@ -19,24 +20,47 @@ import psycopg2
 import psycopg2.extras
 import psycopg2.pool
 
-from verzek.config import Settings, get_settings, load_secret
+from verzek.config import Settings, app_secret, get_settings, secret_string
 
 _lock = threading.Lock()
 _pool: psycopg2.pool.ThreadedConnectionPool | None = None
 _pool_dsn: str | None = None
-_dsn_cache: dict[str, str] = {}
+_slots: threading.BoundedSemaphore | None = None
+
+
+class DatabaseBusy(psycopg2.pool.PoolError):
+    """Every pooled connection stayed in use for DB_POOL_WAIT_SECONDS: answer 503 / retry later,
+    never a crash (psycopg2's own PoolError is raised at once, which turned bursts into 500s)."""
+
+
+def dsn_from_secret(raw: str, *, host: str | None = None, dbname: str | None = None) -> str:
+    """A DSN from a Secrets Manager secret: either a DSN itself, or RDS's JSON secret (`username`,
+    `password`, `host`, `port`, `dbname`), with `host` (the RDS Proxy endpoint) and `dbname` overriding
+    the secret's; TLS is required on that path (RDS Proxy enforces it)."""
+    text = raw.strip()
+    if not text.startswith("{"):
+        return text
+    data = json.loads(text)
+    return psycopg2.extensions.make_dsn(
+        host=host or data.get("host"), port=str(data.get("port") or 5432), user=data["username"],
+        password=data["password"], dbname=dbname or data.get("dbname") or "postgres", sslmode="require")
 
 
 def resolve_dsn(settings: Settings | None = None) -> str:
-    """DATABASE_URL if set; else the secret named by DATABASE_SECRET_ARN; else the embedded server."""
+    """DATABASE_URL if set; else the secret named by DATABASE_SECRET_ARN (re-read after
+    SECRETS_MAX_AGE_SECONDS, so a rotated password is picked up); else `database_url` of the
+    APP_SECRETS_ARN secret; else the embedded server (local runs and tests only)."""
     settings = settings or get_settings()
-    if settings.database_url is not None:
+    if settings.database_url is not None and settings.database_url.get_secret_value():
         return settings.database_url.get_secret_value()
     if settings.database_secret_arn:
-        key = settings.database_secret_arn
-        if key not in _dsn_cache:
-            _dsn_cache[key] = load_secret(key, region=settings.aws_region)
-        return _dsn_cache[key]
+        return dsn_from_secret(secret_string(settings, settings.database_secret_arn),
+                               host=settings.database_host, dbname=settings.database_name)
+    dsn = app_secret(settings, "database_url")
+    if dsn is not None:
+        return dsn.get_secret_value()
+    if settings.environment not in ("local", "test"):
+        raise RuntimeError("no database configured: set DATABASE_URL, DATABASE_SECRET_ARN or APP_SECRETS_ARN")
     from verzek.db.embedded import ensure_embedded_server
 
     return ensure_embedded_server(settings.data_dir / "pgdata")
@@ -50,7 +74,7 @@ def connect(dsn: str | None = None):
 
 
 def get_pool() -> psycopg2.pool.ThreadedConnectionPool:
-    global _pool, _pool_dsn
+    global _pool, _pool_dsn, _slots
     dsn = resolve_dsn()
     with _lock:
         if _pool is None or _pool_dsn != dsn:
@@ -66,7 +90,16 @@ def get_pool() -> psycopg2.pool.ThreadedConnectionPool:
                 options="-c timezone=UTC", application_name="verzek")
             _pool.minconn = size
             _pool_dsn = dsn
+            _slots = threading.BoundedSemaphore(size)
         return _pool
+
+
+def _acquire_slot() -> threading.BoundedSemaphore:
+    slots = _slots
+    assert slots is not None
+    if not slots.acquire(timeout=get_settings().db_pool_wait_seconds):
+        raise DatabaseBusy("all database connections are busy; try again shortly")
+    return slots
 
 
 def close_pool() -> None:
@@ -85,7 +118,12 @@ def connection() -> Iterator[psycopg2.extensions.connection]:
     is discarded instead of being returned to the pool.
     """
     pool = get_pool()
-    conn = pool.getconn()
+    slots = _acquire_slot()  # waits for a free connection instead of failing at once
+    try:
+        conn = pool.getconn()
+    except BaseException:
+        slots.release()
+        raise
     broken = False
     try:
         if conn.closed:
@@ -100,7 +138,10 @@ def connection() -> Iterator[psycopg2.extensions.connection]:
             conn.rollback()
         raise
     finally:
-        pool.putconn(conn, close=broken or bool(conn.closed))
+        try:
+            pool.putconn(conn, close=broken or bool(conn.closed))
+        finally:
+            slots.release()
 
 
 def ping() -> dict:

@@ -7,9 +7,15 @@ from pathlib import Path
 
 import yaml
 
-from verzek.config import REPO_ROOT
+from verzek.config import find_checkout_root
 
-TEMPLATE_PATH = REPO_ROOT / "template.yaml"
+
+def repo_root() -> Path:
+    """The checkout these developer tools work on (they read template.yaml and events/ from it)."""
+    root = find_checkout_root()
+    if root is None:
+        raise RuntimeError("verzek developer tools need a source checkout (template.yaml not found above the package)")
+    return root
 
 
 class _CfnLoader(yaml.SafeLoader):
@@ -30,9 +36,9 @@ def _intrinsic(loader, tag_suffix, node):
 _CfnLoader.add_multi_constructor("!", _intrinsic)
 
 
-def load_template(path: Path = TEMPLATE_PATH) -> dict:
-    with open(path, encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=_CfnLoader)  # noqa: S506 - SafeLoader subclass
+def load_template(path: Path | None = None) -> dict:
+    with open(path or repo_root() / "template.yaml", encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=_CfnLoader)
 
 
 @dataclass(frozen=True)
@@ -62,8 +68,9 @@ def _resolve(value, parameters: dict):
     return value
 
 
-def functions(template: dict | None = None, root: Path = REPO_ROOT) -> dict[str, FunctionSpec]:
+def functions(template: dict | None = None, root: Path | None = None) -> dict[str, FunctionSpec]:
     template = template or load_template()
+    root = root or repo_root()
     params = template.get("Parameters", {})
     glob = template.get("Globals", {}).get("Function", {})
     glob_env = glob.get("Environment", {}).get("Variables", {})

@@ -23,7 +23,7 @@ Contract (used by key validation in the API and by execution in the DCA engine):
   connected to, answered as something other than a Verzek node (e.g. nginx 502 with the node down),
   or refused with X-Verzek-Forwarded: 0 (rate budget, exchange ban, auth). An exchange timeout
   after sending (504 upstream_timeout) is never retried elsewhere: it may have placed an order.
-* When every node was unreachable: with `PROXY_DIRECT_FALLBACK` (default on) the request is sent
+* When every node was unreachable: with `PROXY_DIRECT_FALLBACK` (default on only in local/test) the request is sent
   directly from this machine's IP — keys restricted to the proxy's IP then fail with the exchange's
   own auth error; with it off, `ProxyUnavailable` is raised. When a node refused, the last refusal
   is raised: `ccxt.RateLimitExceeded` for a 429, otherwise `ProxyRefused`.
@@ -39,10 +39,11 @@ import socket
 from dataclasses import dataclass
 from functools import cache
 
+import aiohttp
 import ccxt
 import ccxt.async_support as ccxt_async
 
-from verzek.config import Settings, get_settings
+from verzek.config import Settings, app_secret, get_settings
 from verzek.exchange import signing
 from verzek.observability import logger
 
@@ -93,10 +94,11 @@ class ProxyRoute:
         for url in urls:
             if not url.startswith(("https://", "http://")):
                 raise ValueError(f"PROXY_URLS entry is not an http(s) URL: {url!r}")
-        if settings.proxy_hmac_key is None or not settings.proxy_hmac_key.get_secret_value():
+        hmac_key = app_secret(settings, "proxy_hmac_key")
+        if hmac_key is None or not hmac_key.get_secret_value():
             raise ValueError("PROXY_ENABLED is on but PROXY_HMAC_KEY is not set")
-        return cls(urls, settings.proxy_key_id, settings.proxy_hmac_key.get_secret_value().encode("utf-8"),
-                   settings.proxy_direct_fallback, settings.proxy_spread)
+        return cls(urls, settings.proxy_key_id, hmac_key.get_secret_value().encode("utf-8"),
+                   settings.direct_fallback_enabled(), settings.proxy_spread)
 
     def order(self, api_key: str | None) -> tuple[str, ...]:
         if not self.spread or len(self.proxy_urls) < 2 or not api_key:
@@ -104,10 +106,14 @@ class ProxyRoute:
         start = int.from_bytes(hashlib.sha256(api_key.encode()).digest()[:8], "big") % len(self.proxy_urls)
         return self.proxy_urls[start:] + self.proxy_urls[:start]
 
-    def signed_headers(self, url: str, method: str, headers: dict | None, body) -> dict:
+    def signed_headers(self, proxy_url: str, url: str, method: str, headers: dict | None, body) -> dict:
+        """The exchange request's headers plus the proxy's, signed for this node: the node checks the
+        header values and forwards only the signed ones."""
         raw_body = body.encode("utf-8") if isinstance(body, str) else (body or b"")
-        proxy_headers = signing.sign_request(self.key_id, self.secret, method, url, raw_body)
-        return {**(headers or {}), **proxy_headers}
+        outgoing = {k: v for k, v in (headers or {}).items() if str(k).lower() not in signing.UNSIGNED_HEADERS}
+        proxy_headers = signing.sign_request(self.key_id, self.secret, method, url, raw_body,
+                                             node=signing.node_of(proxy_url), headers=outgoing)
+        return {**outgoing, **proxy_headers}
 
 
 def _header(headers, name: str) -> str | None:
@@ -192,16 +198,35 @@ class _ProxiedBase:
                        extra={"exchange": self.id, "proxy_failures": [str(f) for f in failures]})
 
 
+async def _refuse_redirect(session, context, params) -> None:
+    """aiohttp trace hook: a redirect is never followed (it would carry the API key and signature
+    headers to wherever the Location points, around the proxy node)."""
+    params.response.release()
+    raise aiohttp.TooManyRedirects(params.response.request_info, (params.response,),
+                                   message="exchange calls never follow redirects")
+
+
+_NO_REDIRECTS = aiohttp.TraceConfig()
+_NO_REDIRECTS.on_request_redirect.append(_refuse_redirect)
+_NO_REDIRECTS.freeze()
+
+
 class SyncProxiedExchange(_ProxiedBase):
     def fetch(self, url, method="GET", headers=None, body=None):
+        # requests would follow a 3xx with every header (API key, signature, X-Verzek-*) to the
+        # Location; with no redirect allowed it raises instead (ccxt: ExchangeError) and sends nothing.
+        self.session.max_redirects = 0
         route = self._verzek_route
         if route is None:
             return super().fetch(url, method, headers, body)
         failures: list[_HopFailed] = []
+        # ccxt adds its default headers (User-Agent, Accept-Encoding) inside fetch: add them first so
+        # they are signed too (the node forwards only signed headers).
+        prepared = self.prepare_request_headers(dict(headers or {}))
         for proxy_url in route.order(self.apiKey):
             try:
                 return super().fetch(proxy_url + FORWARD_PATH, method,
-                                     route.signed_headers(url, method, headers, body), body)
+                                     route.signed_headers(proxy_url, url, method, prepared, body), body)
             except Exception as exc:
                 failure = self._attempt_failed(proxy_url, exc, method)
                 if failure is None:
@@ -214,15 +239,26 @@ class SyncProxiedExchange(_ProxiedBase):
 
 
 class AsyncProxiedExchange(_ProxiedBase):
+    def open(self, lazy=False):
+        super().open(lazy)
+        traces = getattr(self.session, "_trace_configs", None)
+        if traces is not None and _NO_REDIRECTS not in traces:
+            # ccxt builds its own ClientSession without trace configs; aiohttp has no session-wide
+            # "allow_redirects=False", so the redirect hook is added to the session it built.
+            traces.append(_NO_REDIRECTS)
+
     async def fetch(self, url, method="GET", headers=None, body=None):
         route = self._verzek_route
         if route is None:
             return await super().fetch(url, method, headers, body)
         failures: list[_HopFailed] = []
+        # ccxt adds its default headers (User-Agent, Accept-Encoding) inside fetch: add them first so
+        # they are signed too (the node forwards only signed headers).
+        prepared = self.prepare_request_headers(dict(headers or {}))
         for proxy_url in route.order(self.apiKey):
             try:
                 return await super().fetch(proxy_url + FORWARD_PATH, method,
-                                           route.signed_headers(url, method, headers, body), body)
+                                           route.signed_headers(proxy_url, url, method, prepared, body), body)
             except Exception as exc:
                 failure = self._attempt_failed(proxy_url, exc, method)
                 if failure is None:

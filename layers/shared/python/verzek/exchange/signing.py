@@ -5,16 +5,22 @@ node (`proxy_node.auth`) to verify, so the two can never drift apart.
 
 Canonical string (lines joined by "\\n")::
 
-    VZK1-HMAC-SHA256
+    VZK2-HMAC-SHA256
     <key id>
+    <node: the proxy node's host[:port] the request is sent to, lowercase (its Host header)>
     <METHOD>
     <target URL, exactly as sent: scheme://host/path?query>
     <timestamp, epoch milliseconds>
     <nonce>
     <hex SHA-256 of the request body bytes (empty body = SHA-256 of b"")>
+    <signed header names: lowercase, sorted, ";"-joined (also sent as X-Verzek-Signed-Headers)>
+    <hex SHA-256 of "name:value\\n" for each signed header, in that order>
 
 The signature is the lowercase hex HMAC-SHA256 of that string under the shared key. The key id
-travels in a header so several keys can be live while one is rotated.
+travels in a header so several keys can be live while one is rotated. Naming the node binds a
+request to the node it was sent to (another node refuses it: its own host differs); signing the
+headers means the exchange's API-key header cannot be swapped after signing, and the node forwards
+only the headers that were signed.
 """
 
 from __future__ import annotations
@@ -25,14 +31,23 @@ import re
 import secrets
 import time
 
-SCHEME = "VZK1-HMAC-SHA256"
+SCHEME = "VZK2-HMAC-SHA256"
 
 HEADER_KEY_ID = "X-Verzek-Key-Id"
 HEADER_TIMESTAMP = "X-Verzek-Timestamp"
 HEADER_NONCE = "X-Verzek-Nonce"
 HEADER_SIGNATURE = "X-Verzek-Signature"
 HEADER_TARGET = "X-Verzek-Target"
-AUTH_HEADERS = (HEADER_KEY_ID, HEADER_TIMESTAMP, HEADER_NONCE, HEADER_SIGNATURE, HEADER_TARGET)
+HEADER_SIGNED_HEADERS = "X-Verzek-Signed-Headers"
+AUTH_HEADERS = (HEADER_KEY_ID, HEADER_TIMESTAMP, HEADER_NONCE, HEADER_SIGNATURE, HEADER_TARGET, HEADER_SIGNED_HEADERS)
+
+# Never signed nor forwarded: hop-by-hop, and what the node or the transport sets itself.
+UNSIGNED_HEADERS = frozenset({
+    "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "proxy-connection", "te", "trailer",
+    "transfer-encoding", "upgrade", "host", "content-length", "x-forwarded-for", "x-forwarded-proto",
+    "x-forwarded-host", "x-forwarded-port", "x-real-ip", "forwarded",
+})
+HEADER_NAME_RE = re.compile(r"^[a-z0-9!#$%&'*+.^_`|~-]{1,64}$")
 
 # Headers the node puts on its answers, read back by the client to decide on failover.
 HEADER_PROXY_ERROR = "X-Verzek-Proxy-Error"      # node-generated answer: the error code
@@ -50,24 +65,57 @@ def body_digest(body: bytes | None) -> str:
     return hashlib.sha256(body or b"").hexdigest()
 
 
-def canonical_string(key_id: str, method: str, target_url: str, timestamp_ms: str, nonce: str,
-                     body: bytes | None) -> str:
-    return "\n".join((SCHEME, key_id, method.upper(), target_url, timestamp_ms, nonce, body_digest(body)))
+def signable_headers(headers: dict | None) -> dict[str, str]:
+    """The headers a client signs (and the node will forward): lowercase names, no hop-by-hop, no
+    X-Verzek-*; several values of one name joined with ", " (as HTTP does)."""
+    out: dict[str, str] = {}
+    for name, value in (headers or {}).items():
+        key = str(name).strip().lower()
+        if key in UNSIGNED_HEADERS or key.startswith(PROXY_HEADER_PREFIX) or value is None:
+            continue
+        out[key] = f"{out[key]}, {value}" if key in out else str(value)
+    return out
 
 
-def compute_signature(secret: bytes, key_id: str, method: str, target_url: str, timestamp_ms: str,
-                      nonce: str, body: bytes | None) -> str:
-    message = canonical_string(key_id, method, target_url, timestamp_ms, nonce, body)
+def headers_digest(names: list[str], headers: dict[str, str]) -> str:
+    text = "".join(f"{name}:{headers.get(name, '')}\n" for name in names)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def canonical_string(key_id: str, node: str, method: str, target_url: str, timestamp_ms: str, nonce: str,
+                     body: bytes | None, headers: dict[str, str] | None = None) -> str:
+    headers = headers or {}
+    names = sorted(headers)
+    return "\n".join((SCHEME, key_id, node.lower(), method.upper(), target_url, timestamp_ms, nonce,
+                      body_digest(body), ";".join(names), headers_digest(names, headers)))
+
+
+def compute_signature(secret: bytes, key_id: str, node: str, method: str, target_url: str, timestamp_ms: str,
+                      nonce: str, body: bytes | None, headers: dict[str, str] | None = None) -> str:
+    message = canonical_string(key_id, node, method, target_url, timestamp_ms, nonce, body, headers)
     return hmac.new(secret, message.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
+def node_of(proxy_url: str) -> str:
+    """The node part of the canonical string for a proxy URL: its host[:port] as the Host header has it."""
+    from urllib.parse import urlsplit
+
+    return urlsplit(proxy_url).netloc.lower()
+
+
 def sign_request(key_id: str, secret: bytes, method: str, target_url: str, body: bytes | None, *,
-                 timestamp_ms: int | None = None, nonce: str | None = None) -> dict[str, str]:
-    """The proxy headers for one request; a fresh nonce and timestamp unless given (tests)."""
+                 node: str, headers: dict | None = None, timestamp_ms: int | None = None,
+                 nonce: str | None = None) -> dict[str, str]:
+    """The proxy headers for one request to `node` (host[:port]); a fresh nonce and timestamp unless
+    given (tests). `headers` are the exchange request's own headers: all are signed."""
     if not KEY_ID_RE.match(key_id):
         raise ValueError("proxy key id must be 1-32 characters of letters, digits, '.', '_' or '-'")
     if not secret:
         raise ValueError("proxy HMAC key is empty")
+    signed = signable_headers(headers)
+    for name in signed:
+        if not HEADER_NAME_RE.match(name):
+            raise ValueError(f"header name {name!r} cannot be signed")
     ts = str(int(time.time() * 1000) if timestamp_ms is None else timestamp_ms)
     nonce = nonce or secrets.token_urlsafe(18)
     return {
@@ -75,11 +123,12 @@ def sign_request(key_id: str, secret: bytes, method: str, target_url: str, body:
         HEADER_TIMESTAMP: ts,
         HEADER_NONCE: nonce,
         HEADER_TARGET: target_url,
-        HEADER_SIGNATURE: compute_signature(secret, key_id, method, target_url, ts, nonce, body),
+        HEADER_SIGNED_HEADERS: ";".join(sorted(signed)),
+        HEADER_SIGNATURE: compute_signature(secret, key_id, node, method, target_url, ts, nonce, body, signed),
     }
 
 
-def signature_matches(secret: bytes, signature: str, key_id: str, method: str, target_url: str,
-                      timestamp_ms: str, nonce: str, body: bytes | None) -> bool:
-    expected = compute_signature(secret, key_id, method, target_url, timestamp_ms, nonce, body)
+def signature_matches(secret: bytes, signature: str, key_id: str, node: str, method: str, target_url: str,
+                      timestamp_ms: str, nonce: str, body: bytes | None, headers: dict[str, str] | None = None) -> bool:
+    expected = compute_signature(secret, key_id, node, method, target_url, timestamp_ms, nonce, body, headers)
     return hmac.compare_digest(expected, signature.lower())

@@ -194,6 +194,14 @@ class CcxtExchange:
             raise map_ccxt_error(exc) from None
         return MarketRules.from_ccxt_market(market, self.client.precisionMode)
 
+    def taker_fee_rate(self, symbol: str) -> Decimal | None:
+        """The market's taker fee as a rate (ccxt's market info; the account's own tier may be lower)."""
+        self._load()
+        try:
+            return _dec(self.client.market(symbol).get("taker"))
+        except ccxt.BaseError:
+            return None
+
     def last_price(self, symbol: str) -> Decimal:
         if self.price_source is not None:
             import time

@@ -65,6 +65,14 @@ def market_symbol(signal: Signal) -> tuple[str, str]:
     return signal.symbol, "spot"
 
 
+def taker_fee_rate(exchange, symbol: str) -> Decimal:
+    """The venue's taker fee for sizing and breakeven (the conservative rate); 0.1 % when unknown."""
+    from verzek.execution.planner import DEFAULT_FEE_RATE
+
+    rate = getattr(exchange, "taker_fee_rate", lambda s: None)(symbol)
+    return rate if rate is not None and rate >= 0 else DEFAULT_FEE_RATE
+
+
 class Executor:
     def __init__(self, venues: VenueProvider | None = None, policy: RetryPolicy | None = None) -> None:
         self.venues = venues or VenueProvider()
@@ -142,6 +150,7 @@ class Executor:
 
         try:
             plan = plan_trade(signal, settings, rules, free_balance=free, last_price=last_price,
+                              fee_rate=taker_fee_rate(exchange, symbol),
                               signal_id=job.signal_id, user_id=job.user_id)
         except PlanRejected as exc:
             with connection() as conn, conn.cursor() as cur:

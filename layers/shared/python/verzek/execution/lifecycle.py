@@ -69,6 +69,7 @@ from verzek.execution.ports import (
     MarketRules,
     OrderRejected,
     OrderRequest,
+    OrderSide,
     OrderStatus,
     OrderType,
     OutcomeUnknown,
@@ -86,6 +87,32 @@ def _fmt(value: Decimal | None) -> str:
     if value is None:
         return "-"
     return format(value.normalize(), "f")
+
+
+def taker_fee_rate(exchange, symbol: str) -> Decimal:
+    from verzek.execution.executor import taker_fee_rate as rate
+
+    return rate(exchange, symbol)
+
+
+def breakeven_level(plan: TradePlan, rows: list[dict], summary, rules: MarketRules,
+                    exit_fee_rate: Decimal) -> Decimal | None:
+    """Where the breakeven stop goes. `plain`: the average entry. `fees` (default): the price at which
+    closing the rest pays back what the entries paid in fees and the exit's own taker fee, so a
+    breakeven exit nets zero instead of losing the fees. Long: p = (avg + entry fees / qty) / (1 - f);
+    short: p = (avg - entry fees / qty) / (1 + f); rounded away from the loss (a tick up for a long)."""
+    average = summary.average_entry
+    if not average:
+        return None
+    if plan.breakeven_mode == "plain":
+        return rules.round_price(average)
+    qty = summary.entry_qty * rules.contract_size
+    entry_fees = sum((r["fee"] or Decimal(0) for r in rows if r["role"] in ("entry", "safety")), Decimal(0))
+    if plan.side == "long":
+        level = (average + entry_fees / qty) / (1 - exit_fee_rate)
+        return rules.round_price(level, side=OrderSide.SELL, passive=True)
+    level = (average - entry_fees / qty) / (1 + exit_fee_rate)
+    return rules.round_price(level, side=OrderSide.BUY, passive=True)
 
 
 class PositionEngine:
@@ -398,6 +425,7 @@ class PositionEngine:
 
         # 3. stop: breakeven after TP n, trailing, and whether it was reached
         rules = exchange.market_rules(symbol)
+        be_level = breakeven_level(plan, rows, summary, rules, taker_fee_rate(exchange, symbol))
         stop = pos["stop_loss"]
         breakeven_moved = pos["breakeven_moved"]
         breakeven_from_ms = None
@@ -406,7 +434,7 @@ class PositionEngine:
             trigger_row = next((r for r in tp_rows if r["leg"] == hit_levels[plan.breakeven_after_tp - 1]
                                 and r["status"] == "filled"), None)
             breakeven_from_ms = trigger_row["last_fill_ms"] if trigger_row else None
-            old_stop, stop, breakeven_moved = stop, rules.round_price(summary.average_entry), True
+            old_stop, stop, breakeven_moved = stop, be_level, True
             self._notify(cur, pos, "stop_moved", f"{symbol} {pos['side']}: stop moved to breakeven {_fmt(stop)}",
                          f"be-{pos['id']}", stop=str(stop))
         else:
@@ -437,7 +465,9 @@ class PositionEngine:
             reason = "breakeven" if breakeven_moved and in_force == stop else "stop_loss"
             if trail_pct is not None and extreme is not None:
                 trail = rules.round_price(extreme * (1 - trail_pct) if long else extreme * (1 + trail_pct))
-                if in_force is None or (trail > in_force if long else trail < in_force):
+                # at or past the stop in force: the trail is what fires (once the trail has been
+                # written into the stop it equals it, and must still be labelled a trailing exit)
+                if in_force is None or (trail >= in_force if long else trail <= in_force):
                     in_force, reason = trail, "trailing_stop"
             if in_force is not None and (candle.low <= in_force if long else candle.high >= in_force):
                 hit = (reason, in_force)
@@ -456,14 +486,14 @@ class PositionEngine:
         conn.commit()
 
         if hit is None and stop_fill is not None and pos["status"] == "open":
-            hit = (self._stop_reason(pos, plan, rules, stop_fill["trigger_price"], summary, extreme),
+            hit = (self._stop_reason(pos, plan, rules, stop_fill["trigger_price"], be_level, extreme),
                    stop_fill["trigger_price"])
         outcome = "open"
         if hit is None and pos["status"] == "open" and summary.remaining > 0:
             self._ensure_take_profits(conn, cur, pos, plan, rules, rows, summary, placer)
             synced = self._sync_protective_stop(conn, cur, self._load(cur, pos["id"]), venue, placer, stop)
             if synced in ("stop_passed", "stop_filled"):
-                hit = (self._stop_reason(pos, plan, rules, stop, summary, extreme), stop)
+                hit = (self._stop_reason(pos, plan, rules, stop, be_level, extreme), stop)
             rows = load_orders(cur, pos["id"])
         if hit is not None and pos["status"] == "open":
             reason, level = hit
@@ -573,17 +603,17 @@ class PositionEngine:
         self._place_planned_rows(conn, cur, pos, placer)
 
     @staticmethod
-    def _stop_reason(pos: dict, plan: TradePlan, rules: MarketRules, level: Decimal | None, summary,
-                     extreme: Decimal | None) -> str:
+    def _stop_reason(pos: dict, plan: TradePlan, rules: MarketRules, level: Decimal | None,
+                     be_level: Decimal | None, extreme: Decimal | None) -> str:
         if level is None:
             return "stop_loss"
-        if pos["breakeven_moved"] and summary.average_entry and level == rules.round_price(summary.average_entry):
-            return "breakeven"
         if plan.trailing_stop_pct and extreme is not None:
             pct = plan.trailing_stop_pct / 100
             trail = rules.round_price(extreme * (1 - pct) if pos["side"] == "long" else extreme * (1 + pct))
             if level == trail:
                 return "trailing_stop"
+        if pos["breakeven_moved"] and be_level is not None and level == be_level:
+            return "breakeven"
         return "stop_loss"
 
     def _sync_protective_stop(self, conn, cur, pos: dict, venue: Venue, placer: OrderPlacer,

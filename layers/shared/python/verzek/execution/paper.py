@@ -208,6 +208,9 @@ class PaperExchange:
     def market_rules(self, symbol: str) -> MarketRules:
         return self.rules.get(symbol) or MarketRules.permissive(symbol)
 
+    def taker_fee_rate(self, symbol: str) -> Decimal:
+        return self.taker_fee
+
     def last_price(self, symbol: str) -> Decimal:
         candle = self.prices.last_candle(symbol, self.clock())
         if candle is None:

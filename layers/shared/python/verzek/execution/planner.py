@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -101,12 +101,27 @@ class TradingSettings:
     kill_switch: bool = False
     paused_until: datetime | None = None
     paused_reason: str | None = None
+    # What to do with a signal that has no stop: trade it with the default stop (Cornix: the
+    # default stop % divided by the leverage), skip it, or (explicitly) trade it without a stop.
+    no_stop_policy: str = "default_stop"
+    # Hard cap on the loss if the stop is hit (price move + fees), in % of equity, for every sizing
+    # mode: a larger plan is scaled down to fit. None = no cap.
+    max_loss_at_stop_pct: Decimal | None = Decimal(10)
+    # Breakeven: "fees" puts the stop where closing the rest pays back entry and exit fees; "plain" at
+    # the average entry (every such exit then loses the fees).
+    breakeven_mode: str = "fees"
 
     def __post_init__(self) -> None:
-        if self.size_type not in ("fixed", "percent"):
-            raise ValueError("size_type must be fixed or percent")
-        if self.size_value <= 0 or (self.size_type == "percent" and self.size_value > 100):
-            raise ValueError("size_value must be positive (at most 100 for percent)")
+        if self.size_type not in ("fixed", "percent", "risk"):
+            raise ValueError("size_type must be fixed, percent or risk")
+        if self.size_value <= 0 or (self.size_type in ("percent", "risk") and self.size_value > 100):
+            raise ValueError("size_value must be positive (at most 100 for percent and risk)")
+        if self.no_stop_policy not in ("default_stop", "skip", "allow"):
+            raise ValueError("no_stop_policy must be default_stop, skip or allow")
+        if self.breakeven_mode not in ("fees", "plain"):
+            raise ValueError("breakeven_mode must be fees or plain")
+        if self.max_loss_at_stop_pct is not None and not 0 < self.max_loss_at_stop_pct <= 100:
+            raise ValueError("max_loss_at_stop_pct must be in (0, 100]")
         if self.leverage_mode not in ("up_to", "exact") or not 1 <= self.leverage_cap <= 125:
             raise ValueError("leverage settings out of range")
         if any(w <= 0 for w in self.tp_split) or any(p <= 0 for p in self.tp_percents):
@@ -115,7 +130,8 @@ class TradingSettings:
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> TradingSettings:
         nullable = {"max_total_exposure", "breakeven_after_tp", "default_stop_pct", "trailing_stop_pct",
-                    "daily_loss_limit_pct", "paused_until", "paused_reason", "exchange_account_id"}
+                    "daily_loss_limit_pct", "paused_until", "paused_reason", "exchange_account_id",
+                    "max_loss_at_stop_pct"}
         values = {}
         for name in cls.__dataclass_fields__:
             if name not in row or (row[name] is None and name not in nullable):
@@ -176,6 +192,8 @@ class TradePlan:
     notes: tuple[str, ...] = field(default_factory=tuple)
     # close (or never open) the trade when TP1 or the stop is reached before any entry filled
     cancel_if_tp_or_sl_before_entry: bool = True
+    breakeven_mode: str = "fees"
+    loss_at_stop: Decimal | None = None  # quote currency, price move + fees, if every entry fills
 
     @property
     def entry_side(self) -> OrderSide:
@@ -217,7 +235,9 @@ class TradePlan:
                                                fraction=Decimal(t["fraction"])) for t in d["take_profits"]),
             stop_loss=_dec(d["stop_loss"]), breakeven_after_tp=d["breakeven_after_tp"],
             trailing_stop_pct=_dec(d["trailing_stop_pct"]), notes=tuple(d.get("notes", ())),
-            cancel_if_tp_or_sl_before_entry=d.get("cancel_if_tp_or_sl_before_entry", True))
+            cancel_if_tp_or_sl_before_entry=d.get("cancel_if_tp_or_sl_before_entry", True),
+            # plans stored before breakeven modes existed moved to the plain average entry
+            breakeven_mode=d.get("breakeven_mode", "plain"), loss_at_stop=_dec(d.get("loss_at_stop")))
 
 
 def decide_leverage(signal: Signal, settings: TradingSettings, rules: MarketRules) -> int:
@@ -251,24 +271,74 @@ def _split_fractions(weights: Iterable[Decimal]) -> list[Decimal]:
     return [w / total for w in weights]
 
 
+NO_STOP_DEFAULT_PCT = Decimal(50)  # Cornix-style default stop when the user set none: 50 % / leverage
+DEFAULT_FEE_RATE = Decimal("0.001")
+
+
+def loss_at_stop(plan: TradePlan, contract_size: Decimal, fee_rate: Decimal) -> Decimal | None:
+    """What the plan loses, in the quote currency, if every entry fills and the stop is hit: the
+    price move plus entry and exit fees (taker rate, the conservative case)."""
+    if plan.stop_loss is None:
+        return None
+    total = ZERO
+    for order in plan.orders:
+        qty = order.amount * contract_size
+        total += qty * abs(order.reference_price - plan.stop_loss)
+        total += qty * (order.reference_price + plan.stop_loss) * fee_rate
+    return total
+
+
 def plan_trade(signal: Signal, settings: TradingSettings, rules: MarketRules, *, free_balance: Decimal,
-               last_price: Decimal, signal_id: int, user_id: int) -> TradePlan:
-    """Build the plan or raise PlanRejected with a user-readable reason."""
+               last_price: Decimal, signal_id: int, user_id: int, fee_rate: Decimal = DEFAULT_FEE_RATE) -> TradePlan:
+    """Build the plan or raise PlanRejected with a user-readable reason.
+
+    Sizing: `fixed` margin, `percent` of the free balance, or `risk`: the margin that loses
+    `size_value` % of equity (the free balance here) at the stop. Every mode is then held to
+    `max_loss_at_stop_pct`: a plan that would lose more at its stop is scaled down to fit."""
+    if settings.size_type == "fixed":
+        margin = settings.size_value
+    elif settings.size_type == "percent":
+        margin = free_balance * settings.size_value / HUNDRED
+    else:
+        margin = free_balance  # probe at full size; rescaled below from the loss at the stop
+    if free_balance < margin or margin <= 0:
+        raise PlanRejected(f"free balance {free_balance} {rules.quote} is below the trade size "
+                           f"{margin.quantize(Decimal('0.01'))} {rules.quote}", "insufficient_balance")
+    plan = _plan_with_margin(signal, settings, rules, margin=margin, last_price=last_price, signal_id=signal_id,
+                             user_id=user_id)
+    loss = loss_at_stop(plan, rules.contract_size, fee_rate)
+    extra: list[str] = []
+    if settings.size_type == "risk":
+        if loss is None or loss <= 0:
+            raise PlanRejected("risk sizing needs a stop", "no_stop")
+        target = free_balance * settings.size_value / HUNDRED
+        margin = min(free_balance, margin * target / loss)
+        extra.append(f"sized to lose {settings.size_value}% of equity ({target.quantize(Decimal('0.01'))} "
+                     f"{rules.quote}) at the stop")
+        plan = _plan_with_margin(signal, settings, rules, margin=margin, last_price=last_price,
+                                 signal_id=signal_id, user_id=user_id)
+        loss = loss_at_stop(plan, rules.contract_size, fee_rate)
+    if settings.max_loss_at_stop_pct is not None and loss is not None:
+        cap = free_balance * settings.max_loss_at_stop_pct / HUNDRED
+        if loss > cap:
+            margin = margin * cap / loss
+            extra.append(f"size reduced: the loss at the stop would have been {loss.quantize(Decimal('0.01'))} "
+                         f"{rules.quote}, over the {settings.max_loss_at_stop_pct}% cap "
+                         f"({cap.quantize(Decimal('0.01'))} {rules.quote})")
+            plan = _plan_with_margin(signal, settings, rules, margin=margin, last_price=last_price,
+                                     signal_id=signal_id, user_id=user_id)
+            loss = loss_at_stop(plan, rules.contract_size, fee_rate)
+    return replace(plan, notes=plan.notes + tuple(extra), loss_at_stop=loss)
+
+
+def _plan_with_margin(signal: Signal, settings: TradingSettings, rules: MarketRules, *, margin: Decimal,
+                      last_price: Decimal, signal_id: int, user_id: int) -> TradePlan:
     long = signal.side == Side.LONG
     notes: list[str] = []
     if rules.market_type == "spot" and not long:
         raise PlanRejected("short signals cannot be traded on a spot market", "spot_short")
     if last_price is None or last_price <= 0:
         raise PlanRejected("no market price available", "no_price")
-
-    # --- size and leverage ---
-    if settings.size_type == "fixed":
-        margin = settings.size_value
-    else:
-        margin = free_balance * settings.size_value / HUNDRED
-    if free_balance < margin or margin <= 0:
-        raise PlanRejected(f"free balance {free_balance} {rules.quote} is below the trade size "
-                           f"{margin.quantize(Decimal('0.01'))} {rules.quote}", "insufficient_balance")
     leverage = decide_leverage(signal, settings, rules)
     notional = margin * leverage
 
@@ -326,10 +396,17 @@ def plan_trade(signal: Signal, settings: TradingSettings, rules: MarketRules, *,
 
     # --- stop ---
     stop = signal.stop_loss
-    if stop is None and settings.default_stop_pct is not None:
-        pct = settings.default_stop_pct / HUNDRED
-        stop = rules.round_price(average_entry * (1 - pct) if long else average_entry * (1 + pct))
-        notes.append(f"stop from the default {settings.default_stop_pct}%")
+    if stop is None:
+        if settings.no_stop_policy == "skip":
+            raise PlanRejected("the signal has no stop loss (your settings skip such signals)", "no_stop")
+        if settings.no_stop_policy == "default_stop":
+            # Cornix's rule: the default stop is a loss on the margin, so the price distance is it / leverage.
+            base_pct = settings.default_stop_pct if settings.default_stop_pct is not None else NO_STOP_DEFAULT_PCT
+            pct = base_pct / leverage / HUNDRED
+            stop = rules.round_price(average_entry * (1 - pct) if long else average_entry * (1 + pct),
+                                     side=OrderSide.SELL if long else OrderSide.BUY, passive=False)
+            notes.append(f"no stop in the signal: default stop {base_pct}% / {leverage}x leverage "
+                         f"= {(base_pct / leverage).normalize()}% from the average entry")
     if stop is not None:
         deepest_order = min(o.reference_price for o in orders) if long else max(o.reference_price for o in orders)
         if (long and stop >= worst_entry) or (not long and stop <= worst_entry):
@@ -374,4 +451,4 @@ def plan_trade(signal: Signal, settings: TradingSettings, rules: MarketRules, *,
         average_entry=average_entry, orders=tuple(orders), dropped=tuple(dropped), take_profits=take_profits,
         stop_loss=stop, breakeven_after_tp=settings.breakeven_after_tp,
         trailing_stop_pct=settings.trailing_stop_pct, notes=tuple(notes),
-        cancel_if_tp_or_sl_before_entry=settings.skip_if_tp_or_sl_hit)
+        cancel_if_tp_or_sl_before_entry=settings.skip_if_tp_or_sl_hit, breakeven_mode=settings.breakeven_mode)

@@ -18,7 +18,7 @@ def build_update(text: str, *, chat_id: int, message_id: int, update_id: int, da
                              "chat": chat, "sender_chat": chat, "text": text}}
 
 
-def send_signal(text: str) -> int:
+def send_signal(text: str, *, host: str | None = None, port: int | None = None) -> int:
     import httpx
 
     from verzek.config import get_settings
@@ -28,8 +28,10 @@ def send_signal(text: str) -> int:
         raise CliError("--send-signal needs the signal text")
     state = load_state(get_settings().data_dir)
     url = state.get("api_url")
+    if port is not None:  # --port (and --host) name the stack to post to, whatever the last run recorded
+        url = f"http://{host or '127.0.0.1'}:{port}"
     if not url:
-        raise CliError("no running local stack found (start it with `verzek local` first)")
+        raise CliError("no running local stack found (start it with `verzek local` first, or pass --port)")
     secret = os.environ.get("TELEGRAM_WEBHOOK_SECRET") or state.get("generated", {}).get("TELEGRAM_WEBHOOK_SECRET")
     chat_id = int((os.environ.get("TELEGRAM_SOURCE_CHAT_IDS") or str(DEMO_SOURCE_CHAT_ID)).split(",")[0])
     stamp = time.time_ns() // 1_000_000

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import errno
+import os
 import signal
 import socket
 import sys
@@ -193,7 +194,7 @@ class LocalStack:
 
         host = self.args.host or self.settings.api_host
         port = self.settings.api_port if self.args.port is None else self.args.port
-        config = uvicorn.Config(create_app(), host=host, port=port, log_level="warning", lifespan="on")
+        config = api_server_config(create_app(), host, port, self.settings)
         self.server = uvicorn.Server(config)
         self.server_thread = threading.Thread(target=self.server.run, name="api", daemon=True)
         self.server_thread.start()
@@ -205,12 +206,25 @@ class LocalStack:
         self.url = f"http://{host}:{bound}"
 
     # --- lifecycle ---
+    def save_replay_position(self) -> None:
+        """Where the replay is now, on disk (also every few seconds while running), so the next
+        start resumes here even if this process is killed."""
+        from verzek.local.state import save_state
+
+        if self.replay_range is not None and self.clock is not None:
+            self.state["replay_position_ms"] = min(self.clock(), self.replay_range[1] - 1)
+            save_state(self.settings.data_dir, self.state)
+
+    # --- lifecycle ---
     def stop(self) -> None:
         from verzek.db import close_pool
         from verzek.db.embedded import stop_embedded_servers
         from verzek.local.state import save_state
 
-        print("stopping: finishing jobs in flight…", file=sys.stderr, flush=True)
+        # The replay position first: anything below may print, and with stdout piped into a process
+        # that Ctrl-C already ended (`verzek local | tee`) a print raises BrokenPipeError.
+        self.save_replay_position()
+        _quiet_print("stopping: finishing jobs in flight…", file=sys.stderr)
         for loop in self.loops:  # producers first, then the workers that drain
             if loop.name == "house-strategies":
                 loop.stop()
@@ -223,13 +237,48 @@ class LocalStack:
             self.server.should_exit = True
             self.server_thread.join(15)
         if self.console is not None:
-            self.console.stop()
-        if self.replay_range is not None:
-            self.state["replay_position_ms"] = min(self.clock(), self.replay_range[1] - 1)
+            try:
+                self.console.stop()
+            except (BrokenPipeError, OSError):
+                pass
+        self.save_replay_position()
         self.state.pop("api_url", None)
         save_state(self.settings.data_dir, self.state)
         close_pool()
         stop_embedded_servers()
+
+
+def api_server_config(app, host: str, port: int, settings):
+    """uvicorn's settings for the local API. X-Forwarded-For is believed only from TRUSTED_PROXY_IPS
+    (none by default): uvicorn's own default trusts 127.0.0.1, which let any local client choose the
+    IP that the login limiter and the audit log see."""
+    import uvicorn
+
+    trusted = settings.trusted_proxy_ips.strip()
+    return uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="on",
+                          proxy_headers=bool(trusted), forwarded_allow_ips=trusted or None)
+
+
+def _lock_data_dir(data_dir: Path):
+    """One `verzek local` per data directory: a second one would share the database and the replay
+    clock. The lock is an flock on a file in the directory, released when the process ends (even
+    killed), so a stale lock never blocks the next run."""
+    import fcntl
+
+    handle = open(data_dir / "local.lock", "a+")  # noqa: SIM115 -- held for the process lifetime
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.seek(0)
+        owner = handle.read().strip() or "another process"
+        handle.close()
+        raise CliError(f"another `verzek local` ({owner}) is already using {data_dir}; stop it first, or "
+                       "set VERZEK_DATA_DIR to another directory") from None
+    handle.seek(0)
+    handle.truncate()
+    handle.write(f"pid {os.getpid()}")
+    handle.flush()
+    return handle
 
 
 def run_local_stack(args) -> int:
@@ -243,7 +292,7 @@ def run_local_stack(args) -> int:
     if getattr(args, "send_signal", None) is not None:
         from verzek.local.send import send_signal
 
-        return send_signal(args.send_signal)
+        return send_signal(args.send_signal, host=args.host, port=args.port)
     if not args.verbose:
         os.environ.setdefault("LOG_LEVEL", "ERROR")
     try:
@@ -252,6 +301,8 @@ def run_local_stack(args) -> int:
         first = exc.errors()[0]
         raise CliError(f"bad configuration: {first.get('loc')}: {first.get('msg')}") from None
     try:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        data_dir_lock = _lock_data_dir(settings.data_dir)
         state = ensure_local_environment(settings.data_dir)
     except OSError as exc:
         raise CliError(f"data directory {settings.data_dir} is not usable: {exc.strerror}") from None
@@ -296,13 +347,25 @@ def run_local_stack(args) -> int:
     print(f"Login:  {demo['user_email']} / {demo['password']}   (operator: {demo['operator_email']}, same password)",
           flush=True)
     print("ready", flush=True)
+    saved_at = time.monotonic()
     while not stop.is_set():
         stop.wait(0.2)
+        if time.monotonic() - saved_at > 5:
+            stack.save_replay_position()
+            saved_at = time.monotonic()
     # A second Ctrl-C must not tear the shutdown in half.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     stack.stop()
-    print("stopped", file=sys.stderr, flush=True)
+    data_dir_lock.close()
+    _quiet_print("stopped", file=sys.stderr)
     return 0
+
+
+def _quiet_print(text: str, *, file) -> None:
+    try:
+        print(text, file=file, flush=True)
+    except (BrokenPipeError, OSError):
+        pass
 
 
 def data_dir_for_cli() -> Path:

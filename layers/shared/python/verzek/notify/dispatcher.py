@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from verzek.config import app_secret
 from verzek.observability import logger
 
 LEASE_SECONDS = 120
@@ -264,7 +265,7 @@ async def _run_telegram(rows: list[dict], report: DispatchReport, now: datetime,
     from verzek.telegram.sender import BotMisconfigured
 
     done: set[int] = set()
-    if bot is None and settings.telegram_bot_token is None and settings.environment == "local":
+    if bot is None and settings.environment == "local" and app_secret(settings, "telegram_bot_token") is None:
         _print_locally(rows, report, now)
         return
     try:

@@ -53,6 +53,7 @@ class MasterKeyring:
             raise KeyringError("no master key configured: set VERZEK_MASTER_KEY (create one with "
                                "`verzek keys generate`) or MASTER_KEY_SECRET_ARN")
         self._fernets: dict[str, Fernet] = {}
+        self._raw: dict[str, bytes] = {}
         ordered: list[Fernet] = []
         for position, key in enumerate(cleaned, start=1):
             try:
@@ -61,6 +62,7 @@ class MasterKeyring:
                 raise KeyringError(f"master key #{position} is not a valid Fernet key "
                                    "(32 url-safe base64-encoded bytes)") from None
             self._fernets.setdefault(master_key_id(key), fernet)
+            self._raw.setdefault(master_key_id(key), base64.urlsafe_b64decode(key.encode("ascii")))
             ordered.append(fernet)
         self.current_id = master_key_id(cleaned[0])
         self._multi = MultiFernet(ordered)
@@ -82,6 +84,23 @@ class MasterKeyring:
         except (InvalidToken, UnicodeEncodeError, AttributeError):
             raise DecryptionError("ciphertext failed authentication (tampered or corrupted)") from None
 
+    def _bound(self, key_id: str, context: bytes) -> Fernet:
+        raw = self._raw.get(key_id)
+        if raw is None:
+            raise DecryptionError(f"ciphertext was written with master key {key_id!r}, which is not configured")
+        return bound_fernet(raw, context)
+
+    def encrypt_bound(self, plaintext: bytes, context: bytes) -> tuple[str, str]:
+        """(key id, token) under a key derived from the newest master key and `context`: the token
+        opens only with the same context (owner, row, field), so a copied ciphertext is useless."""
+        return self.current_id, self._bound(self.current_id, context).encrypt(plaintext).decode("ascii")
+
+    def decrypt_bound(self, key_id: str, token: str, context: bytes) -> bytes:
+        try:
+            return self._bound(key_id, context).decrypt(token.encode("ascii"))
+        except (InvalidToken, UnicodeEncodeError, AttributeError):
+            raise DecryptionError("ciphertext failed authentication (tampered, corrupted or not this row's)") from None
+
     def encrypt_tagged(self, plaintext: str) -> str:
         """One self-describing string `<key id>$<token>` for single-column secrets (TOTP)."""
         key_id, token = self.encrypt(plaintext.encode("utf-8"))
@@ -96,6 +115,16 @@ class MasterKeyring:
     @staticmethod
     def tag_of(value: str) -> str:
         return (value or "").partition(_TAG_SEPARATOR)[0]
+
+
+def bound_fernet(key_material: bytes, context: bytes) -> Fernet:
+    """A Fernet whose key is HKDF-SHA256(key material, info=context): one key per (owner, row, field)."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    derived = HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
+                   info=b"verzek-bound-v2|" + context).derive(key_material)
+    return Fernet(base64.urlsafe_b64encode(derived))
 
 
 _secret_cache: dict[str, str] = {}
@@ -122,6 +151,7 @@ class DataKey:
     fernet: Fernet
     encrypted_data_key: str  # base64 of the KMS CiphertextBlob
     key_id: str               # "kms:<KMS key id>"
+    material: bytes = b""     # the plaintext data key (never stored; for per-field derivation)
 
     def __repr__(self) -> str:
         return f"DataKey(key_id={self.key_id!r})"
@@ -159,7 +189,8 @@ class KmsEnvelope:
         except (BotoCoreError, ClientError) as exc:  # report the kind, never the request
             raise KeyringError(f"KMS GenerateDataKey failed ({type(exc).__name__})") from None
         fernet = Fernet(base64.urlsafe_b64encode(answer["Plaintext"]))
-        return DataKey(fernet, base64.b64encode(answer["CiphertextBlob"]).decode("ascii"), self.key_id)
+        return DataKey(fernet, base64.b64encode(answer["CiphertextBlob"]).decode("ascii"), self.key_id,
+                       answer["Plaintext"])
 
     def open_data_key(self, encrypted_data_key: str, context: dict[str, str]) -> Fernet:
         try:
@@ -176,6 +207,11 @@ class KmsEnvelope:
                 raise DecryptionError("stored data key failed KMS authentication (tampered or wrong owner)") from None
             raise KeyringError(f"KMS Decrypt failed ({type(exc).__name__} {code})".strip()) from None
         return Fernet(base64.urlsafe_b64encode(answer["Plaintext"]))
+
+    def open_data_key_material(self, encrypted_data_key: str, context: dict[str, str]) -> bytes:
+        """The data key's bytes (for per-field derivation, `bound_fernet`)."""
+        fernet = self.open_data_key(encrypted_data_key, context)
+        return fernet._signing_key + fernet._encryption_key
 
 
 def kms_envelope(settings: Settings | None = None) -> KmsEnvelope | None:

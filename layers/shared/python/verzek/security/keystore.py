@@ -27,6 +27,7 @@ from verzek.security.keyring import (
     KeyringError,
     KmsEnvelope,
     MasterKeyring,
+    bound_fernet,
     kms_envelope,
     master_keyring,
 )
@@ -41,6 +42,7 @@ __all__ = [
     "decrypt_credentials",
     "encrypt_credentials",
     "load_credentials",
+    "next_exchange_account_id",
     "rotate_all",
 ]
 
@@ -76,36 +78,65 @@ class EncryptedCredentials:
     passphrase_enc: str | None
     key_id: str
     encrypted_data_key: str | None
+    scheme: int = 2  # 1: legacy (not bound to its row); 2: bound to (user, account, field)
 
 
-def _kms_context(user_id: int) -> dict[str, str]:
-    # Binds the data key to its purpose and owner: a row copied to another user will not decrypt.
-    return {"purpose": "verzek-exchange-credentials", "user_id": str(user_id)}
+# Scheme 2 binds every ciphertext to (user, exchange account, field): the key that opens it is derived
+# (HKDF) from the master key / KMS data key and that context, so a ciphertext copied into another
+# user's or account's row, or into another column, does not decrypt. Scheme 1 rows (written before)
+# still decrypt; `verzek keys rotate` rewrites them as scheme 2.
+CURRENT_SCHEME = 2
+_FIELDS = ("api_key", "api_secret", "passphrase")
 
 
-def encrypt_credentials(api_key: str, secret: str, password: str | None, *, user_id: int,
+def _field_context(user_id: int, account_id: int, field_name: str) -> bytes:
+    return f"exchange-credentials|user={user_id}|account={account_id}|field={field_name}".encode()
+
+
+def _kms_context(user_id: int, account_id: int | None = None) -> dict[str, str]:
+    # Binds the data key to its purpose and owner (and, scheme 2, its row) inside KMS too.
+    context = {"purpose": "verzek-exchange-credentials", "user_id": str(user_id)}
+    if account_id is not None:
+        context["exchange_account_id"] = str(account_id)
+    return context
+
+
+def next_exchange_account_id(cur) -> int:
+    """Reserve the id of a new exchange_accounts row (its ciphertexts are bound to it before the INSERT)."""
+    cur.execute("SELECT nextval(pg_get_serial_sequence('exchange_accounts', 'id')) AS id")
+    return int(cur.fetchone()["id"])
+
+
+def encrypt_credentials(api_key: str, secret: str, password: str | None, *, user_id: int, exchange_account_id: int,
                         settings: Settings | None = None, keyring: MasterKeyring | None = None,
                         kms: KmsEnvelope | None = None) -> EncryptedCredentials:
-    """Encrypt with the current provider: KMS (data key per row) when configured, else the newest master key."""
+    """Encrypt with the current provider (KMS data key per row when configured, else the newest master
+    key), each field under a key bound to (user, account, field)."""
     settings = settings or get_settings()
     kms = kms if kms is not None else kms_envelope(settings)
+    values = dict(zip(_FIELDS, (api_key, secret, password), strict=True))
     if kms is not None:
-        data_key = kms.new_data_key(_kms_context(user_id))
-        fernet = data_key.fernet
-        return EncryptedCredentials(
-            api_key_enc=fernet.encrypt(api_key.encode()).decode(),
-            api_secret_enc=fernet.encrypt(secret.encode()).decode(),
-            passphrase_enc=fernet.encrypt(password.encode()).decode() if password else None,
-            key_id=data_key.key_id, encrypted_data_key=data_key.encrypted_data_key)
-    keyring = keyring or master_keyring(settings)
-    key_id, api_key_enc = keyring.encrypt(api_key.encode())
-    _, secret_enc = keyring.encrypt(secret.encode())
-    passphrase_enc = keyring.encrypt(password.encode())[1] if password else None
-    return EncryptedCredentials(api_key_enc, secret_enc, passphrase_enc, key_id, None)
+        data_key = kms.new_data_key(_kms_context(user_id, exchange_account_id))
+
+        def seal(name: str, value: str) -> str:
+            fernet = bound_fernet(data_key.material, _field_context(user_id, exchange_account_id, name))
+            return fernet.encrypt(value.encode()).decode()
+        key_id, encrypted_data_key = data_key.key_id, data_key.encrypted_data_key
+    else:
+        ring = keyring or master_keyring(settings)
+
+        def seal(name: str, value: str) -> str:
+            return ring.encrypt_bound(value.encode(), _field_context(user_id, exchange_account_id, name))[1]
+        key_id, encrypted_data_key = ring.current_id, None
+    sealed = {name: seal(name, value) if value else None for name, value in values.items()}
+    return EncryptedCredentials(sealed["api_key"], sealed["api_secret"], sealed["passphrase"], key_id,
+                                encrypted_data_key, CURRENT_SCHEME)
 
 
 def _decrypt_row_fields(row: dict, *, settings: Settings, keyring: MasterKeyring | None,
                         kms: KmsEnvelope | None) -> tuple[str, str, str | None]:
+    if int(row.get("enc_scheme") or 1) >= 2:
+        return _decrypt_bound_fields(row, settings=settings, keyring=keyring, kms=kms)
     key_id = row["key_id"]
     if key_id.startswith(KMS_PREFIX):
         if not row.get("encrypted_data_key"):
@@ -134,6 +165,38 @@ def _decrypt_row_fields(row: dict, *, settings: Settings, keyring: MasterKeyring
     return api_key, secret, password
 
 
+def _decrypt_bound_fields(row: dict, *, settings: Settings, keyring: MasterKeyring | None,
+                          kms: KmsEnvelope | None) -> tuple[str, str, str | None]:
+    key_id, user_id, account_id = row["key_id"], row["user_id"], row["id"]
+    if key_id.startswith(KMS_PREFIX):
+        if not row.get("encrypted_data_key"):
+            raise DecryptionError("row is marked as KMS-encrypted but has no data key")
+        envelope = kms if kms is not None and kms.key_id == key_id else KmsEnvelope(
+            key_id[len(KMS_PREFIX):], settings=settings)
+        material = envelope.open_data_key_material(row["encrypted_data_key"], _kms_context(user_id, account_id))
+
+        def open_(name: str, token: str) -> str:
+            try:
+                fernet = bound_fernet(material, _field_context(user_id, account_id, name))
+                return fernet.decrypt(token.encode("ascii")).decode("utf-8")
+            except (InvalidToken, UnicodeError, AttributeError):
+                raise DecryptionError("ciphertext failed authentication (tampered, corrupted or not this "
+                                      "row's)") from None
+    else:
+        ring = keyring or master_keyring(settings)
+
+        def open_(name: str, token: str) -> str:
+            try:
+                return ring.decrypt_bound(key_id, token, _field_context(user_id, account_id, name)).decode("utf-8")
+            except UnicodeError:
+                raise DecryptionError("ciphertext did not decode to text") from None
+
+    api_key = open_("api_key", row["api_key_enc"])
+    secret = open_("api_secret", row["api_secret_enc"])
+    password = open_("passphrase", row["passphrase_enc"]) if row.get("passphrase_enc") else None
+    return api_key, secret, password
+
+
 def decrypt_credentials(row: dict, *, settings: Settings | None = None, keyring: MasterKeyring | None = None,
                         kms: KmsEnvelope | None = None) -> ExchangeCredentials:
     """Decrypt one `exchange_accounts` row (a dict with its columns)."""
@@ -145,7 +208,7 @@ def decrypt_credentials(row: dict, *, settings: Settings | None = None, keyring:
 
 
 _ROW_COLUMNS = ("id, user_id, exchange, testnet, enabled, api_key_enc, api_secret_enc, passphrase_enc, key_id, "
-                "encrypted_data_key")
+                "encrypted_data_key, enc_scheme")
 
 
 def load_credentials(conn, exchange_account_id: int, *, settings: Settings | None = None) -> ExchangeCredentials:
@@ -188,20 +251,20 @@ def rotate_all(conn, *, settings: Settings | None = None) -> RotationReport:
         cur.execute(f"SELECT {_ROW_COLUMNS} FROM exchange_accounts ORDER BY id FOR UPDATE")
         rows = [dict(r) for r in cur.fetchall()]
         for row in rows:
-            if row["key_id"] == target:
+            if row["key_id"] == target and row["enc_scheme"] == CURRENT_SCHEME:
                 report.accounts_already_current += 1
                 continue
             try:
                 api_key, secret, password = _decrypt_row_fields(row, settings=settings, keyring=keyring, kms=None)
-                fresh = encrypt_credentials(api_key, secret, password, user_id=row["user_id"], settings=settings,
-                                            keyring=keyring, kms=kms)
+                fresh = encrypt_credentials(api_key, secret, password, user_id=row["user_id"],
+                                            exchange_account_id=row["id"], settings=settings, keyring=keyring, kms=kms)
             except (DecryptionError, KeyringError) as exc:
                 report.failures.append(f"exchange_account {row['id']}: {exc}")
                 continue
             cur.execute("UPDATE exchange_accounts SET api_key_enc = %s, api_secret_enc = %s, passphrase_enc = %s, "
-                        "key_id = %s, encrypted_data_key = %s, updated_at = now() WHERE id = %s",
+                        "key_id = %s, encrypted_data_key = %s, enc_scheme = %s, updated_at = now() WHERE id = %s",
                         (fresh.api_key_enc, fresh.api_secret_enc, fresh.passphrase_enc, fresh.key_id,
-                         fresh.encrypted_data_key, row["id"]))
+                         fresh.encrypted_data_key, fresh.scheme, row["id"]))
             report.accounts_reencrypted += 1
         # TOTP secrets always use the master keyring (a single column, no data-key slot).
         cur.execute("SELECT id, totp_secret_enc FROM users WHERE totp_secret_enc IS NOT NULL ORDER BY id FOR UPDATE")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from verzek.config import Settings, get_settings
+from verzek.config import Settings, app_secret, get_settings
 
 REDACTED = "***"
 
@@ -13,9 +13,10 @@ class TelegramNotConfigured(RuntimeError):
 
 def bot_token(settings: Settings | None = None) -> str:
     settings = settings or get_settings()
-    if settings.telegram_bot_token is None or not settings.telegram_bot_token.get_secret_value().strip():
+    token = app_secret(settings, "telegram_bot_token")
+    if token is None or not token.get_secret_value().strip():
         raise TelegramNotConfigured("TELEGRAM_BOT_TOKEN is not set")
-    return settings.telegram_bot_token.get_secret_value().strip()
+    return token.get_secret_value().strip()
 
 
 def create_bot(settings: Settings | None = None, *, timeout: float = 10.0):
@@ -34,7 +35,8 @@ def create_bot(settings: Settings | None = None, *, timeout: float = 10.0):
 def redact_token(text: str, settings: Settings | None = None) -> str:
     """Telegram errors can echo the bot token (e.g. InvalidToken); never let it reach logs or rows."""
     settings = settings or get_settings()
-    token = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else ""
+    secret = app_secret(settings, "telegram_bot_token")
+    token = secret.get_secret_value() if secret else ""
     if token:
         text = text.replace(token, REDACTED)
         text = text.replace(token.split(":")[-1], REDACTED)

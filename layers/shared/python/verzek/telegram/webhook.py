@@ -17,12 +17,13 @@ from __future__ import annotations
 import hmac
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from verzek.config import app_secret
 from verzek.observability import logger
 
-MAX_BODY_BYTES = 1_000_000
+MAX_BODY_BYTES = 256 * 1024  # Telegram updates are a few KB; the API app caps this path the same
 POST_FIELDS = ("channel_post", "message", "edited_channel_post", "edited_message")
 EDIT_FIELDS = {"edited_channel_post", "edited_message"}
 ALLOWED_UPDATES = list(POST_FIELDS)
@@ -81,6 +82,8 @@ def parse_update_body(body: bytes | str | None):
         data = json.loads(body)
     except (ValueError, UnicodeDecodeError):
         raise _BadRequest("body is not valid JSON") from None
+    except RecursionError:  # e.g. 100,000 nested arrays: the parser gives up, the sender is at fault
+        raise _BadRequest("body is nested too deeply") from None
     if not isinstance(data, dict):
         raise _BadRequest("body must be a JSON object")
     if not _is_int(data.get("update_id")) or not 0 <= data["update_id"] <= MAX_DB_ID:
@@ -95,7 +98,7 @@ def parse_update_body(body: bytes | str | None):
 
 
 def _check_secret(secret_header: str | None, settings) -> WebhookResponse | None:
-    expected = settings.telegram_webhook_secret
+    expected = app_secret(settings, "telegram_webhook_secret")
     if expected is None or not expected.get_secret_value():
         logger.error("telegram webhook called but TELEGRAM_WEBHOOK_SECRET is not set", extra={"alert": True})
         return WebhookResponse(403, {"error": "webhook not configured"})  # refuse, never a 5xx retry loop
@@ -109,7 +112,8 @@ def _check_secret(secret_header: str | None, settings) -> WebhookResponse | None
 
 
 def _own_bot_id(settings) -> int | None:
-    token = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else ""
+    secret = app_secret(settings, "telegram_bot_token")
+    token = secret.get_secret_value() if secret else ""
     head = token.split(":", 1)[0]
     return int(head) if head.isdigit() else None
 
@@ -138,7 +142,32 @@ def _sender_problem(post, settings) -> str | None:
         return "no sender"
     if allowed:
         return None if user.id in allowed else "sender not in TELEGRAM_SOURCE_SENDER_IDS"
-    return None if user.is_bot else "sender is not a bot (set TELEGRAM_SOURCE_SENDER_IDS to allow people)"
+    # No allow-list: in a group any member's bot could pose as the provider, so nothing is trusted.
+    # The log names the sender: `verzek telegram provider-id` reads it back for the operator.
+    logger.error("source group post refused: TELEGRAM_SOURCE_SENDER_IDS is empty",
+                 extra={"alert": True, "chat_id": post.chat.id, "sender_id": user.id, "sender_is_bot": user.is_bot,
+                        "sender_username": user.username})
+    return NO_SENDER_LIST
+
+
+NO_SENDER_LIST = "TELEGRAM_SOURCE_SENDER_IDS is empty: set the provider bot's id to accept group posts"
+
+
+def _remember_refused_sender(post) -> None:
+    from verzek.db import connection
+
+    user = post.from_user
+    with connection() as conn, conn.cursor() as cur:
+        cur.execute("INSERT INTO telegram_source_senders_seen (chat_id, sender_id, username, is_bot) "
+                    "VALUES (%s, %s, %s, %s) ON CONFLICT (chat_id, sender_id) DO UPDATE SET posts = "
+                    "telegram_source_senders_seen.posts + 1, last_seen = now(), username = EXCLUDED.username",
+                    (post.chat.id, user.id, (user.username or "")[:64] or None, bool(user.is_bot)))
+
+
+def _dated_in_the_future(post, now: datetime, settings) -> bool:
+    """Telegram stamps posts itself: a date beyond a small clock skew is forged or broken."""
+    stamped = _utc(post.edit_date or post.date)
+    return stamped is not None and stamped > now + timedelta(seconds=settings.telegram_max_clock_skew_seconds)
 
 
 def _utc(value: datetime | None) -> datetime | None:
@@ -167,12 +196,18 @@ def handle_webhook(body: bytes | str | None, secret_header: str | None, *, queue
         return _ignored(update.update_id, "chat is not a configured signal source", chat_id=post.chat.id)
     problem = _sender_problem(post, settings)
     if problem:
+        if problem == NO_SENDER_LIST and post.from_user is not None:
+            _remember_refused_sender(post)
         return _ignored(update.update_id, problem)
     text = post.text or post.caption
     if not text or not text.strip():
         return _ignored(update.update_id, "no text or caption")
-    return _process(update.update_id, post, text, edited=field in EDIT_FIELDS, queue=queue,
-                    now=now or datetime.now(UTC))
+    now = now or datetime.now(UTC)
+    if _dated_in_the_future(post, now, settings):
+        logger.warning("telegram post dated in the future refused", extra={"update_id": update.update_id,
+                                                                            "chat_id": post.chat.id})
+        return _ignored(update.update_id, "post dated in the future")
+    return _process(update.update_id, post, text, edited=field in EDIT_FIELDS, queue=queue, now=now)
 
 
 def _ignored(update_id: int, reason: str, *, chat_id: int | None = None) -> WebhookResponse:

@@ -59,7 +59,17 @@ def secret_field(min_length: int, max_length: int, pattern: str | None = None):
 
 
 # Secrets are SecretStr: never in a repr, a log line or an echoed validation error.
-Password = Annotated[SecretStr, Field(min_length=1, max_length=128)]
+def _encodable_secret(value: SecretStr) -> SecretStr:
+    # JSON can carry lone surrogates ("\ud800") that no UTF-8 encoder accepts: refuse them here (422)
+    # rather than let the password hasher fail (500).
+    try:
+        value.get_secret_value().encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("must be valid Unicode text") from None
+    return value
+
+
+Password = Annotated[SecretStr, Field(min_length=1, max_length=128), AfterValidator(_encodable_secret)]
 OpaqueToken = Annotated[str, Field(min_length=16, max_length=128, pattern=r"^[A-Za-z0-9_-]+$")]
 TotpCode = Annotated[str, Field(min_length=6, max_length=8, pattern=r"^[0-9]{6,8}$")]
 RecoveryCode = Annotated[str, Field(min_length=10, max_length=16, pattern=r"^[A-Za-z0-9-]+$")]

@@ -183,16 +183,17 @@ def totp_enroll(user: CurrentUserDep) -> TotpEnrollOut:
 
 
 @router.post("/totp/confirm", response_model=RecoveryCodesOut, responses={401: ERRORS[401], 422: ERRORS[422]})
-def totp_confirm(body: TotpCodeIn, user: CurrentUserDep) -> RecoveryCodesOut:
+def totp_confirm(body: TotpCodeIn, user: CurrentUserDep, request: Request) -> RecoveryCodesOut:
     """Turns two-factor on; the recovery codes are shown this once."""
     with connection() as conn:
-        codes = service.totp_confirm(conn, user.id, body.code)
+        codes = service.totp_confirm(conn, user.id, body.code, ip=client_ip(request))
     return RecoveryCodesOut(recovery_codes=codes)
 
 
 @router.post("/totp/disable", status_code=204, response_class=Response,
              responses={401: ERRORS[401], 422: ERRORS[422]})
-def totp_disable(body: TotpDisableIn, user: CurrentUserDep) -> Response:
+def totp_disable(body: TotpDisableIn, user: CurrentUserDep, request: Request) -> Response:
     with connection() as conn:
-        service.totp_disable(conn, user.id, body.password.get_secret_value(), body.code, body.recovery_code)
+        service.totp_disable(conn, user.id, body.password.get_secret_value(), body.code, body.recovery_code,
+                             ip=client_ip(request))
     return Response(status_code=204)

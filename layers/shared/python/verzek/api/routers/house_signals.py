@@ -16,7 +16,7 @@ from pydantic import AwareDatetime, Field, model_validator
 from verzek.accounts.errors import ServiceError, Unauthorized, Unavailable
 from verzek.api.routers._deps import signal_ingestor
 from verzek.api.routers._schemas import COMMON_RESPONSES, ErrorBody, Model, OutModel, SafeText, Symbol
-from verzek.config import get_settings
+from verzek.config import app_secret, get_settings
 from verzek.security import service_hmac
 
 router = APIRouter(prefix="/api/house-signals", tags=["house signals"], responses=COMMON_RESPONSES)
@@ -27,7 +27,8 @@ Price = Annotated[Decimal, Field(gt=0, le=Decimal("1e15"), max_digits=38, decima
 
 async def verified_service_call(request: Request) -> None:
     settings = get_settings()
-    key = settings.house_ingest_key.get_secret_value() if settings.house_ingest_key is not None else ""
+    configured = app_secret(settings, "house_ingest_key")
+    key = configured.get_secret_value() if configured is not None else ""
     if not key:
         raise Unavailable("house-signal ingest is not configured on this server")
     body = await request.body()

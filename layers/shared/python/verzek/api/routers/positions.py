@@ -99,13 +99,14 @@ class CloseRequested(OutModel):
 
 @router.get("", response_model=PositionPage, responses={401: ERRORS[401], 404: ERRORS[404], 422: ERRORS[422]})
 def list_positions(user_id: ReadableUserId,
-                   state: Annotated[Literal["open", "closed", "all"], Query(description="open: pending/open/closing; "
-                                                                                       "closed: closed/cancelled/failed")] = "all",
+                   status: Annotated[Literal["open", "closed", "all"], Query(
+                       description="open: pending/open/closing; closed: closed/cancelled/failed (the same "
+                                   "parameter name as on /api/signals)")] = "all",
                    limit: Annotated[int, Query(ge=1, le=200)] = 50,
                    cursor: Annotated[str | None, Query(max_length=200, pattern=r"^[A-Za-z0-9_-]+$")] = None
                    ) -> PositionPage:
     with connection() as conn:
-        rows, next_cursor = service.list_positions(conn, user_id, state=state, limit=limit, cursor=cursor)
+        rows, next_cursor = service.list_positions(conn, user_id, state=status, limit=limit, cursor=cursor)
     return PositionPage(items=[PositionOut(**r) for r in rows], next_cursor=next_cursor)
 
 

@@ -36,7 +36,9 @@ class SettingsPatch(Model):
                                                              "exchange_account_id and confirm_live: true")
     confirm_live: bool = Field(False, description="explicit confirmation required to switch to live")
     exchange_account_id: Id | None = None
-    size_type: Literal["fixed", "percent"] = Field(None, description="fixed quote amount, or % of balance")
+    size_type: Literal["fixed", "percent", "risk"] = Field(
+        None, description="fixed: margin in the quote currency; percent: % of the free balance; risk: the size "
+                          "that loses size_value % of equity if the stop is hit")
     size_value: Annotated[Decimal, Field(gt=0, le=Decimal("1e12"), max_digits=30, decimal_places=8)] = None
     leverage_cap: Annotated[int, Field(ge=1, le=125)] = None
     leverage_mode: Literal["up_to", "exact"] = None
@@ -62,6 +64,13 @@ class SettingsPatch(Model):
     follow_sources: Annotated[list[SourceName], Field(max_length=5), AfterValidator(_unique)] = \
         Field(None, description="vip and/or house strategies: scalping, trend, qfl, ml")
     kill_switch: bool = Field(None, description="stop all new orders for this user")
+    no_stop_policy: Literal["default_stop", "skip", "allow"] = Field(
+        None, description="a signal without a stop: trade with the default stop (default_stop_pct, 50 if unset, "
+                          "divided by the leverage), skip it, or trade it without a stop")
+    max_loss_at_stop_pct: Annotated[Decimal, Field(gt=0, le=100, max_digits=12, decimal_places=6)] | None = Field(
+        None, description="hard cap on the loss at the stop (price move + fees), % of equity; null = no cap")
+    breakeven_mode: Literal["fees", "plain"] = Field(
+        None, description="fees: the breakeven stop also pays back entry and exit fees; plain: the average entry")
 
     @field_validator("tp_split")
     @classmethod
@@ -99,6 +108,9 @@ class SettingsOut(OutModel):
     cooldown_minutes: int
     follow_sources: list[str]
     kill_switch: bool
+    no_stop_policy: str
+    max_loss_at_stop_pct: DecimalStr | None
+    breakeven_mode: str
     paused_until: datetime | None
     paused_reason: str | None
     global_kill_switch: bool
@@ -131,14 +143,14 @@ def update_trading_settings(body: SettingsPatch, user: OwnerDep, request: Reques
         current = service.get_settings_row(conn, user.id)
         merged_type = changes.get("size_type") or current["size_type"]
         merged_value = changes.get("size_value") or current["size_value"]
-        if merged_type == "percent" and merged_value > 100:
-            raise Invalid("size_value is a percentage of the balance when size_type is percent: at most 100")
+        if merged_type in ("percent", "risk") and merged_value > 100:
+            raise Invalid("size_value is a percentage when size_type is percent or risk: at most 100")
         row = service.update_settings(conn, user.id, changes, confirm_live=body.confirm_live, ip=client_ip(request))
         return _out(conn, row)
 
 
 _NULLABLE = {"exchange_account_id", "max_total_exposure", "breakeven_after_tp", "default_stop_pct",
-             "trailing_stop_pct", "daily_loss_limit_pct"}
+             "trailing_stop_pct", "daily_loss_limit_pct", "max_loss_at_stop_pct"}
 
 
 @router.put("/kill-switch", response_model=SettingsOut, responses={401: ERRORS[401], 404: ERRORS[404]})

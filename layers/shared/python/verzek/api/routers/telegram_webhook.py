@@ -20,8 +20,10 @@ router = APIRouter(tags=["telegram"])
 async def telegram_webhook(request: Request) -> JSONResponse:
     from verzek.telegram.webhook import handle_webhook
 
-    body = await request.body()
     secret = request.headers.get("x-telegram-bot-api-secret-token")
+    if not secret:  # refused before a byte of the body is read (the body cap is the app's middleware)
+        return JSONResponse({"error": "missing X-Telegram-Bot-Api-Secret-Token"}, status_code=401)
+    body = await request.body()
     # Database work is blocking: keep it off the event loop.
     result = await run_in_threadpool(handle_webhook, body, secret)
     return JSONResponse(result.body, status_code=result.status)

@@ -8,8 +8,19 @@ from pathlib import Path
 
 
 def register(subparsers) -> None:
+    import argparse
+
+    class _Formatter(argparse.RawDescriptionHelpFormatter):
+        """The module text as written, and every option's default shown (unless its help names it)."""
+
+        def _get_help_string(self, action):
+            text = action.help or ""
+            if "default" in text or action.default in (None, False, argparse.SUPPRESS) or not action.option_strings:
+                return text
+            return text + " (default: %(default)s)"
+
     p = subparsers.add_parser("backtest", help="backtest a house strategy on recorded candles",
-                              description=__doc__)
+                              description=__doc__, formatter_class=_Formatter)
     p.add_argument("--strategy", required=True, choices=("scalping", "trend", "qfl", "ml"))
     p.add_argument("--data", nargs="+", type=Path, default=None,
                    help="recorded candle files/directories (BASE_QUOTE-<tf>.json[.gz]); default: bundled sample")

@@ -85,9 +85,9 @@ def run(args) -> int:
         raise CliError(f"cannot read event {args.event}: {exc.strerror}") from None
     except json.JSONDecodeError as exc:
         raise CliError(f"event is not valid JSON: {exc.msg} at line {exc.lineno}") from None
-    from verzek.config import REPO_ROOT
+    from verzek.devtools.template import repo_root
 
-    env_file = args.env_vars or (REPO_ROOT / "events" / "env.json")
+    env_file = args.env_vars or (repo_root() / "events" / "env.json")
     overrides = {}
     if args.env_vars or env_file.exists():
         try:

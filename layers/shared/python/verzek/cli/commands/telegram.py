@@ -4,6 +4,7 @@
     verzek telegram webhook-info
     verzek telegram delete-webhook
     verzek telegram dispatch [--loop --interval 5]                   # send due outbox rows
+    verzek telegram provider-id [--chat ID]                          # senders refused in source groups
 """
 
 from __future__ import annotations
@@ -32,6 +33,10 @@ def register(subparsers) -> None:
     p = sub.add_parser("delete-webhook", help="remove the webhook")
     p.add_argument("--drop-pending", action="store_true")
     p.set_defaults(func=run_delete_webhook)
+    p = sub.add_parser("provider-id", help="who posted in a source group while TELEGRAM_SOURCE_SENDER_IDS was "
+                                           "empty (the provider's bot id to configure)")
+    p.add_argument("--chat", type=int, default=None, help="only this source chat id")
+    p.set_defaults(func=run_provider_id)
     p = sub.add_parser("dispatch", help="send due notifications from the outbox (once, or --loop)")
     p.add_argument("--limit", type=int, default=50, help="rows per batch (default 50)")
     p.add_argument("--loop", action="store_true", help="keep dispatching until interrupted")
@@ -74,7 +79,7 @@ def run_set_webhook(args) -> int:
     from urllib.parse import urlsplit
 
     from verzek.cli import CliError
-    from verzek.config import get_settings
+    from verzek.config import app_secret, get_settings
     from verzek.telegram.setup import set_webhook
 
     parts = urlsplit(args.url)
@@ -82,10 +87,12 @@ def run_set_webhook(args) -> int:
         raise CliError("--url must be an https:// URL (Telegram only calls HTTPS webhooks)")
     if args.max_connections is not None and not 1 <= args.max_connections <= 100:
         raise CliError("--max-connections must be between 1 and 100")
-    secret = get_settings().telegram_webhook_secret
+    settings = get_settings()
+    secret = app_secret(settings, "telegram_webhook_secret")
     if secret is None or not _SECRET_RE.match(secret.get_secret_value()):
         raise CliError("TELEGRAM_WEBHOOK_SECRET must be set: 1-256 characters A-Z, a-z, 0-9, _ or -")
     bot = _bot()
+    _refuse_groups_without_a_provider_id(bot, settings)
     info = _call(lambda: set_webhook(bot, args.url, secret_token=secret.get_secret_value(),
                                      drop_pending_updates=args.drop_pending, max_connections=args.max_connections))
     _print(info)
@@ -127,3 +134,41 @@ def run_dispatch(args) -> int:
         if not args.loop:
             return 0
         time.sleep(args.interval)
+
+
+def _refuse_groups_without_a_provider_id(bot, settings) -> None:
+    """A source *group* with no TELEGRAM_SOURCE_SENDER_IDS would trust nobody (every post refused):
+    say so before registering, with the way to find the id."""
+    from verzek.cli import CliError
+
+    if settings.source_sender_ids():
+        return
+    for chat_id in sorted(settings.source_chat_ids()):
+        async def kind(chat_id=chat_id):
+            async with bot:
+                return (await bot.get_chat(chat_id)).type
+        if _call(kind) in ("group", "supergroup"):
+            raise CliError(f"source chat {chat_id} is a group and TELEGRAM_SOURCE_SENDER_IDS is empty: no post "
+                           "would be accepted. Let the provider post once, then run `verzek telegram provider-id` "
+                           "and set its id")
+
+
+def run_provider_id(args) -> int:
+    from verzek.db import connection
+
+    with connection() as conn, conn.cursor() as cur:
+        cur.execute("SELECT chat_id, sender_id, username, is_bot, posts, last_seen FROM telegram_source_senders_seen "
+                    "WHERE %(chat)s::bigint IS NULL OR chat_id = %(chat)s ORDER BY is_bot DESC, posts DESC",
+                    {"chat": args.chat})
+        rows = cur.fetchall()
+    if not rows:
+        print("no refused group posts recorded yet: let the provider's bot post once in the source group")
+        return 0
+    for row in rows:
+        who = f"@{row['username']}" if row["username"] else "(no username)"
+        print(f"chat {row['chat_id']}: sender {row['sender_id']} {who} {'bot' if row['is_bot'] else 'person'}, "
+              f"{row['posts']} post(s), last {row['last_seen']:%Y-%m-%d %H:%M} UTC")
+    bots = [r for r in rows if r["is_bot"]]
+    if len(bots) == 1:
+        print(f"TELEGRAM_SOURCE_SENDER_IDS={bots[0]['sender_id']}")
+    return 0

@@ -1,0 +1,84 @@
+"""Issue 13, on the real execution engine (paper venue, real PostgreSQL), with candles made by hand so
+every number can be checked by hand: breakeven that pays back the fees, trailing exits labelled as
+such, a signal without a stop traded with the default stop."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from verzek.domain.jobs import ExecuteSignalJob
+from verzek.execution.executor import Executor
+from verzek.execution.monitor import run_monitor
+from verzek.execution.paper import RecordedPrices
+from verzek.execution.venues import VenueProvider
+from verzek.marketdata.replay import ManualClock
+
+D = Decimal
+MIN = 60_000
+T0 = 1_700_000_000_000 // MIN * MIN
+SYMBOL = "SOL/USDT"
+FUTURES = "SOL/USDT:USDT"
+
+
+def _venues(candles, settings_env, symbol=SYMBOL):
+    settings_env(PAPER_TAKER_FEE_PCT="0.1", PAPER_MAKER_FEE_PCT="0.1", PAPER_SLIPPAGE_PCT="0",
+                 PAPER_START_BALANCE="10000")
+    rows = [[T0 + i * MIN, *c, "1"] for i, c in enumerate(candles)]  # open, high, low, close
+    clock = ManualClock(T0 + MIN)
+    return VenueProvider(RecordedPrices().add(symbol, "1m", rows), clock), clock
+
+
+def _run(venues, clock, user, sig, minutes):
+    assert Executor(venues).handle(ExecuteSignalJob(signal_id=sig, user_id=user)) == "opened"
+    for minute in range(2, minutes + 1):
+        clock.set(T0 + minute * MIN)
+        run_monitor(venues)
+
+
+def test_a_breakeven_exit_pays_back_the_fees(factory, settings_env):
+    # futures at 1x (the stop rests on the venue and fills at its level): entry 100 fills at minute 1,
+    # TP1 110 at minute 2, then the price falls back through the entry
+    venues, clock = _venues([(101, 101, 101, 101), (100.5, 101, 99.5, 100.5), (105, 110.5, 104, 110),
+                             (108, 108, 106, 106), (106, 106, 95, 96), (96, 96, 96, 96)], settings_env,
+                            symbol=FUTURES)
+    user = factory.user(size_value=D(100), breakeven_after_tp=1, tp_split=[D(50), D(50)], leverage_cap=1)
+    sig = factory.signal(FUTURES, "long", entries=["100"], targets=["110", "120"], stop_loss="90",
+                         market_type="futures", leverage=1)
+    _run(venues, clock, user, sig, 6)
+    pos = factory.position(user, sig)
+    assert pos["status"] == "closed" and pos["close_reason"] == "breakeven"
+    # by hand: 1 SOL bought at 100 (fee 0.1 USDT); breakeven = (100 + 0.1 / 1) / (1 - 0.001) = 100.2002002...
+    assert D("100.2002002") <= pos["stop_loss"] <= D("100.2002003")
+    rest = [o for o in factory.orders(pos["id"]) if o["role"] not in ("entry", "tp") and o["filled"] > 0]
+    assert rest, factory.orders(pos["id"])
+    exit_qty = sum(o["filled"] for o in rest)
+    exit_value = sum(o["filled"] * o["average_price"] for o in rest)
+    exit_fees = sum(o["fee"] for o in rest)
+    # the half closed at breakeven: its price gain covers its share of the entry fee and its own exit fee
+    assert exit_value - exit_qty * D(100) - D("0.1") * exit_qty - exit_fees >= 0
+
+
+def test_a_trailing_exit_is_labelled_trailing_stop(factory, settings_env):
+    # fills at 100, rises to 120 (trail 5 % -> 114, written into the stop), then falls through 114
+    venues, clock = _venues([(101, 101, 101, 101), (100.5, 101, 99.5, 100.5), (105, 115, 104, 114),
+                             (114, 120, 113.5, 119), (119, 119, 117, 118), (118, 118, 112, 112),
+                             (112, 112, 112, 112)], settings_env)
+    user = factory.user(size_value=D(100), trailing_stop_pct=D(5))
+    sig = factory.signal(SYMBOL, "long", entries=["100"], targets=["200"], stop_loss="90")
+    _run(venues, clock, user, sig, 7)
+    pos = factory.position(user, sig)
+    assert pos["status"] == "closed" and pos["close_reason"] == "trailing_stop"
+    assert pos["stop_loss"] == D("114")  # 120 x 0.95
+
+
+@pytest.mark.parametrize(("policy", "expected"), [("default_stop", "opened"), ("skip", "skipped:no_stop")])
+def test_a_signal_without_a_stop_gets_the_default_stop_or_is_skipped(factory, settings_env, policy, expected):
+    venues, clock = _venues([(101, 101, 101, 101), (100.5, 101, 99.5, 100.5)], settings_env)
+    user = factory.user(size_value=D(100), no_stop_policy=policy, default_stop_pct=D(8))
+    sig = factory.signal(SYMBOL, "long", entries=["100"], targets=["110"])
+    outcome = Executor(venues).handle(ExecuteSignalJob(signal_id=sig, user_id=user))
+    assert outcome == expected
+    if expected == "opened":
+        # spot, 1x: 8 % / 1 below the 100 entry
+        assert factory.position(user, sig)["stop_loss"] == D("92")
