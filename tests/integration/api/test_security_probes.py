@@ -212,7 +212,6 @@ def test_pool_exhaustion_waits_then_answers_503_never_500(db, settings_env):
 
 def test_recovery_codes_are_salted_and_slow_hashed_and_legacy_ones_still_work(db, settings_env):
     from cryptography.fernet import Fernet
-
     from verzek.accounts import auth
     from verzek.db import connection
 
@@ -227,7 +226,6 @@ def test_recovery_codes_are_salted_and_slow_hashed_and_legacy_ones_still_work(db
     with connection() as conn, conn.cursor() as cur:
         cur.execute("SELECT totp_secret_enc FROM users WHERE id = %s", (user_id,))
         import pyotp
-
         from verzek.security.keyring import master_keyring
 
         code = pyotp.TOTP(master_keyring().decrypt_tagged(cur.fetchone()["totp_secret_enc"])).now()
@@ -355,3 +353,24 @@ def test_pool_exhaustion_never_breaks_the_local_background_loops(db, settings_en
         release.set()
         loop.stop()
         close_pool()
+
+
+def test_confirming_a_totp_enrolment_does_not_wipe_password_guesses(api, db):
+    """A session holder enrolling TOTP proves nothing about the password: the guesses made before
+    still count (otherwise enrol + confirm would buy a fresh round of password guesses)."""
+    import pyotp
+
+    _register_verified(api.url, db, "wipe@example.com")
+    tokens = httpx.post(f"{api.url}/api/auth/login", json={"email": "wipe@example.com", "password": PASSWORD}).json()
+    auth = {"Authorization": f"Bearer {tokens['access_token']}"}
+
+    def change() -> int:
+        return httpx.post(f"{api.url}/api/auth/password/change", headers=auth,
+                          json={"current_password": WRONG, "new_password": "another long passphrase 77"}).status_code
+
+    assert [change() for _ in range(4)] == [422] * 4
+    secret = httpx.post(f"{api.url}/api/auth/totp/enroll", headers=auth).json()["secret"]
+    assert httpx.post(f"{api.url}/api/auth/totp/confirm", headers=auth,
+                      json={"code": pyotp.TOTP(secret).now()}).status_code == 200
+    assert [change(), change()] == [422, 429]
+    assert _failures(db, "wipe@example.com") == 5
