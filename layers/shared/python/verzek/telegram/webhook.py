@@ -281,6 +281,8 @@ def signal_from_parsed(parsed, *, chat_id: int, message_id: int, posted_at: date
         meta["stop_loss_pct"] = str(parsed.stop_loss_pct)
     if parsed.notes:
         meta["notes"] = list(parsed.notes)
+    if parsed.provenance:
+        meta["provenance"] = dict(parsed.provenance)
     entry_type = parsed.entry_type or (EntryType.LIMIT if parsed.entries else EntryType.MARKET)
     signal = Signal(source=SignalSource.VIP, symbol=unified_symbol(parsed.symbol, parsed.market), side=parsed.side,
                     entry_type=entry_type, entries=tuple(parsed.entries), targets=tuple(parsed.targets),
