@@ -374,3 +374,16 @@ def test_confirming_a_totp_enrolment_does_not_wipe_password_guesses(api, db):
                       json={"code": pyotp.TOTP(secret).now()}).status_code == 200
     assert [change(), change()] == [422, 429]
     assert _failures(db, "wipe@example.com") == 5
+
+
+def test_confirm_without_an_enrolment_is_not_a_guess(api, db):
+    """'start enrolment first' / 'already enabled' are refusals before any code is checked: they do
+    not use up the account's tries."""
+    _register_verified(api.url, db, "noenrol@example.com")
+    tokens = httpx.post(f"{api.url}/api/auth/login", json={"email": "noenrol@example.com", "password": PASSWORD}).json()
+    auth = {"Authorization": f"Bearer {tokens['access_token']}"}
+    codes = [httpx.post(f"{api.url}/api/auth/totp/confirm", headers=auth, json={"code": "123456"}).status_code
+             for _ in range(7)]
+    assert codes == [422] * 7, codes
+    assert _failures(db, "noenrol@example.com") == 0
+    assert _login(api.url, "noenrol@example.com", PASSWORD) == 200
