@@ -1,8 +1,10 @@
-"""Parser throughput on the dev signal set, against a baseline run in the same process.
+"""Parser accuracy and throughput on every labelled corpus, against a baseline run in the same process.
 
-Baseline: what any parser must at least do per message — `json.loads` of the input line plus one
-regex tokenising pass over the text. The figure of interest is parse_message messages/second and
-its ratio to that floor. Usage: `python scripts/bench_parser.py [--seconds 3] [--dev PATH]`.
+For each corpus (the dev set in ../shared/data/signals and every tests/unit/parsing/data/*.jsonl): exact
+matches, wrong tradable signals (an `open` that would trade something else than the label says, or trade a
+post labelled as not tradable) and messages/second of `parse_message`. Baseline: what any parser must at
+least do per message — `json.loads` of the input line plus one regex tokenising pass over the text.
+Usage: `python scripts/bench_parser.py [--seconds 1] [--dev PATH]`.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ import time
 from pathlib import Path
 
 from verzek.parsing import parse_message
+from verzek.parsing.scoring import wrong_trade
 
 REPO = Path(__file__).resolve().parents[1]
+CORPORA = REPO / "tests" / "unit" / "parsing" / "data"
 _BASELINE_TOKEN = re.compile(r"[#$]?\w+(?:[.,]\d+)?|\S")
 
 
@@ -42,24 +46,40 @@ def full(line: str) -> dict:
     return parse_message(json.loads(line)["text"]).to_expected_dict()
 
 
+def score(lines: list[str]) -> tuple[int, int, list[str]]:
+    exact, wrong, misses = 0, 0, []
+    for line in lines:
+        row = json.loads(line)
+        parsed = parse_message(row["text"])
+        if parsed.to_expected_dict() == row["expected"]:
+            exact += 1
+        else:
+            misses.append(str(row.get("id")))
+        wrong += wrong_trade(row, parsed) is not None
+    return exact, wrong, misses
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--seconds", type=float, default=3.0, help="time per measurement")
+    ap.add_argument("--seconds", type=float, default=1.0, help="time per throughput measurement")
     ap.add_argument("--dev", type=Path, default=None, help="dev_signals.jsonl path")
+    ap.add_argument("--misses", action="store_true", help="list the ids of inexact rows")
     args = ap.parse_args()
-    path = args.dev or _dev_path()
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
-    for line in lines:  # warm-up: compiled regexes, imports
-        full(line)
-    base_rate, base_n = _rate(baseline, lines, args.seconds)
-    parse_rate, parse_n = _rate(full, lines, args.seconds)
-    exact = sum(full(ln) == json.loads(ln)["expected"] for ln in lines)
-    print(f"dev set: {len(lines)} messages, exact match {exact}/{len(lines)} ({exact / len(lines):.1%})")
-    corpus = REPO / "tests" / "unit" / "parsing" / "data" / "generalisation_corpus.jsonl"
-    if corpus.exists():
-        rows = [ln for ln in corpus.read_text(encoding="utf-8").splitlines() if ln.strip()]
-        hits = sum(full(ln) == json.loads(ln)["expected"] for ln in rows)
-        print(f"generalisation corpus: {len(rows)} messages, exact match {hits}/{len(rows)} ({hits / len(rows):.1%})")
+    paths = [p for p in [args.dev or _dev_path()] if p.exists()] + sorted(CORPORA.glob("*.jsonl"))
+    everything: list[str] = []
+    print(f"{'corpus':<28} {'rows':>5} {'exact':>13} {'wrong trades':>13} {'msg/s':>9}")
+    for path in paths:
+        lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+        everything += lines
+        for line in lines:  # warm-up: compiled regexes, imports
+            full(line)
+        exact, wrong, misses = score(lines)
+        rate, _ = _rate(full, lines, args.seconds)
+        print(f"{path.name:<28} {len(lines):>5} {exact:>5} ({exact / len(lines):6.1%}) {wrong:>13} {rate:>9,.0f}")
+        if args.misses and misses:
+            print("   misses:", " ".join(misses))
+    base_rate, base_n = _rate(baseline, everything, args.seconds)
+    parse_rate, parse_n = _rate(full, everything, args.seconds)
     print(f"baseline json.loads + regex tokenise: {base_rate:,.0f} msg/s ({base_n} messages)")
     print(f"parse_message (json.loads + parse + to dict): {parse_rate:,.0f} msg/s ({parse_n} messages), "
           f"{1e6 / parse_rate:,.0f} us/message")

@@ -212,7 +212,6 @@ def test_pool_exhaustion_waits_then_answers_503_never_500(db, settings_env):
 
 def test_recovery_codes_are_salted_and_slow_hashed_and_legacy_ones_still_work(db, settings_env):
     from cryptography.fernet import Fernet
-
     from verzek.accounts import auth
     from verzek.db import connection
 
@@ -227,7 +226,6 @@ def test_recovery_codes_are_salted_and_slow_hashed_and_legacy_ones_still_work(db
     with connection() as conn, conn.cursor() as cur:
         cur.execute("SELECT totp_secret_enc FROM users WHERE id = %s", (user_id,))
         import pyotp
-
         from verzek.security.keyring import master_keyring
 
         code = pyotp.TOTP(master_keyring().decrypt_tagged(cur.fetchone()["totp_secret_enc"])).now()
@@ -283,3 +281,96 @@ def test_unknown_query_parameters_are_refused(client, signup):
     refused = client.get(base, headers=user.headers, params={"state": "open"})
     assert refused.status_code == 422 and "state" in refused.json()["error"]
     assert client.get("/api/signals", headers=user.headers, params={"statu": "open"}).status_code == 422
+
+
+def test_totp_disable_guesses_count_and_are_limited(api, db):
+    """Wrong passwords and wrong codes on /totp/disable come out of the same pool as failed logins."""
+    import pyotp
+
+    _register_verified(api.url, db, "disable@example.com")
+    tokens = httpx.post(f"{api.url}/api/auth/login", json={"email": "disable@example.com", "password": PASSWORD}).json()
+    auth = {"Authorization": f"Bearer {tokens['access_token']}"}
+    secret = httpx.post(f"{api.url}/api/auth/totp/enroll", headers=auth).json()["secret"]
+    assert httpx.post(f"{api.url}/api/auth/totp/confirm", headers=auth,
+                      json={"code": pyotp.TOTP(secret).now()}).status_code == 200
+    wrong_password = {"password": WRONG, "code": "000000"}
+    wrong_code = {"password": PASSWORD, "code": "000000"}
+    codes = [httpx.post(f"{api.url}/api/auth/totp/disable", headers=auth, json=body).status_code
+             for body in [wrong_password] * 3 + [wrong_code] * 2]
+    assert codes == [422] * 5, codes
+    right = {"password": PASSWORD, "code": pyotp.TOTP(secret).now()}
+    assert httpx.post(f"{api.url}/api/auth/totp/disable", headers=auth, json=right).status_code == 429
+    assert _login(api.url, "disable@example.com", PASSWORD) == 429
+    assert _failures(db, "disable@example.com") == 5
+
+
+def test_pool_exhaustion_never_breaks_the_local_background_loops(db, settings_env):
+    """The local dispatcher loop (as `verzek local` runs it) keeps ticking through an exhausted pool."""
+    import time
+
+    from verzek.db import close_pool, connection
+    from verzek.local.stack import _Loop
+    from verzek.notify.dispatcher import run_scheduled
+
+    settings_env(DB_POOL_MAX="2", DB_POOL_WAIT_SECONDS="0.1")
+    close_pool()
+    ticks: list[str] = []
+
+    def step():
+        try:
+            run_scheduled()
+        except Exception as exc:
+            ticks.append(type(exc).__name__)
+            raise
+        ticks.append("ok")
+
+    release = threading.Event()
+    held = threading.Barrier(3)
+
+    def hold():
+        with connection():
+            held.wait()
+            release.wait(5)
+
+    holders = [threading.Thread(target=hold) for _ in range(2)]
+    for t in holders:
+        t.start()
+    held.wait()
+    loop = _Loop("notification-dispatcher", step, 0.05).start()
+    try:
+        deadline = time.monotonic() + 5
+        while "DatabaseBusy" not in ticks and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert "DatabaseBusy" in ticks and "ok" not in ticks, ticks
+        release.set()
+        for t in holders:
+            t.join()
+        deadline = time.monotonic() + 5
+        while "ok" not in ticks and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert loop.thread.is_alive() and "ok" in ticks, ticks  # the same loop, working again
+    finally:
+        release.set()
+        loop.stop()
+        close_pool()
+
+
+def test_confirming_a_totp_enrolment_does_not_wipe_password_guesses(api, db):
+    """A session holder enrolling TOTP proves nothing about the password: the guesses made before
+    still count (otherwise enrol + confirm would buy a fresh round of password guesses)."""
+    import pyotp
+
+    _register_verified(api.url, db, "wipe@example.com")
+    tokens = httpx.post(f"{api.url}/api/auth/login", json={"email": "wipe@example.com", "password": PASSWORD}).json()
+    auth = {"Authorization": f"Bearer {tokens['access_token']}"}
+
+    def change() -> int:
+        return httpx.post(f"{api.url}/api/auth/password/change", headers=auth,
+                          json={"current_password": WRONG, "new_password": "another long passphrase 77"}).status_code
+
+    assert [change() for _ in range(4)] == [422] * 4
+    secret = httpx.post(f"{api.url}/api/auth/totp/enroll", headers=auth).json()["secret"]
+    assert httpx.post(f"{api.url}/api/auth/totp/confirm", headers=auth,
+                      json={"code": pyotp.TOTP(secret).now()}).status_code == 200
+    assert [change(), change()] == [422, 429]
+    assert _failures(db, "wipe@example.com") == 5

@@ -82,3 +82,19 @@ def test_a_signal_without_a_stop_gets_the_default_stop_or_is_skipped(factory, se
     if expected == "opened":
         # spot, 1x: 8 % / 1 below the 100 entry
         assert factory.position(user, sig)["stop_loss"] == D("92")
+
+
+def test_unfilled_entries_are_cancelled_after_the_timeout(factory, settings_env):
+    # entry 95 with the market at ~100 (5 % away, within the 10 % limit) is never reached
+    venues, clock = _venues([(100, 100.5, 99.5, 100)] * 8, settings_env)
+    user = factory.user(size_value=D(100), entry_timeout_hours=D("0.05"))  # 3 minutes
+    sig = factory.signal(SYMBOL, "long", entries=["95"], targets=["110"], stop_loss="90")
+    assert Executor(venues).handle(ExecuteSignalJob(signal_id=sig, user_id=user)) == "opened"
+    clock.set(T0 + 3 * MIN)
+    run_monitor(venues)
+    assert factory.position(user, sig)["status"] == "open"  # 2 minutes after opening: still waiting
+    clock.set(T0 + 5 * MIN)
+    run_monitor(venues)
+    pos = factory.position(user, sig)
+    assert pos["status"] == "cancelled" and pos["close_reason"] == "entry_timeout"
+    assert all(o["status"] == "cancelled" for o in factory.orders(pos["id"]))

@@ -60,3 +60,24 @@ def test_async_client_does_not_follow_a_redirect(trap_and_redirecting_upstream, 
     with pytest.raises(ccxt.BaseError):
         asyncio.run(call())
     assert upstream.requests and trap.requests == []
+
+
+@pytest.mark.parametrize("async_", [False, True])
+def test_direct_calls_do_not_follow_a_redirect_either(trap_and_redirecting_upstream, settings_env, async_):
+    """Proxy off (local runs, paper prices): the same rule on ccxt's own session."""
+    trap, upstream = trap_and_redirecting_upstream
+    settings_env(PROXY_ENABLED="false")
+    client = create_ccxt_client("binance", api_key=API_KEY, secret=API_SECRET, market_type="spot", async_=async_)
+    client.urls["api"]["public"] = upstream.base_url + "/api/v3"
+    client.urls["api"]["private"] = upstream.base_url + "/api/v3"
+
+    async def call():
+        try:
+            await client.fetch_balance()
+        finally:
+            await client.close()
+
+    with pytest.raises(ccxt.BaseError):
+        asyncio.run(call()) if async_ else client.fetch_balance()
+    assert upstream.requests, "the request reached the (redirecting) exchange"
+    assert trap.requests == []

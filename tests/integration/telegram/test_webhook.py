@@ -187,6 +187,21 @@ def test_old_post_is_stored_stale_and_not_traded(telegram_env, make_user, channe
     assert response.body["status"] == "stale" and response.body["jobs"] == 0 and len(queue) == 0
 
 
+def test_a_post_dated_in_the_future_is_refused_and_stores_nothing(telegram_env, make_user, channel_post):
+    """Telegram stamps posts itself: a year ahead is forged or broken, never traded; a few seconds of
+    clock skew (TELEGRAM_MAX_CLOCK_SKEW_SECONDS, 60 by default) is fine."""
+    db = telegram_env
+    make_user()
+    queue = InProcessQueue()
+    year_ahead = int(datetime.now(UTC).timestamp()) + 365 * 86400
+    response = post(channel_post(SIGNAL_TEXT, update_id=1, message_id=1, date=year_ahead), queue=queue)
+    assert response.status == 200 and response.body["ignored"] == "post dated in the future"
+    assert _count(db, "signals") == 0 and len(queue) == 0
+    skewed = int(datetime.now(UTC).timestamp()) + 20
+    response = post(channel_post(SIGNAL_TEXT, update_id=2, message_id=2, date=skewed), queue=queue)
+    assert response.body["action"] == "signal" and response.body["status"] == "open" and len(queue) == 1
+
+
 def test_updates_link_by_reply_then_by_symbol_and_reach_position_holders(telegram_env, make_user, open_position,
                                                                          channel_post, updates):
     db = telegram_env

@@ -177,3 +177,23 @@ def test_the_loss_at_the_stop_is_capped_in_every_sizing_mode():
     uncapped = plan(sig(leverage=125), TradingSettings(size_type="percent", size_value=D(100), leverage_cap=125,
                                                        max_loss_at_stop_pct=None), rules=rules)
     assert [o.amount for o in uncapped.orders] == [D("2.083")] and uncapped.loss_at_stop == D("2330.877")
+
+
+def test_an_entry_far_from_the_market_is_refused():
+    # the case: a long entry 2x above the 60500 market would fill at once at about half the price
+    with pytest.raises(PlanRejected, match="from the market price") as refused:
+        plan(sig(entries=("121000",), targets=("130000",), stop="110000"))
+    assert refused.value.code == "entry_too_far"
+    # the user may lift the limit; the order is then sized at the market it will fill at
+    lifted = plan(sig(entries=("121000",), targets=("130000",), stop="55000"),
+                  TradingSettings(max_entry_distance_pct=None))
+    assert lifted.orders[0].reference_price == LAST
+
+
+def test_a_marketable_limit_is_sized_at_the_market_price():
+    # long limit 62000 with the market at 60500 (2.5 % away) fills at about 60500: by hand, 100 USDT x 10x
+    # = 1000 / 60500 = 0.016528 -> 0.016 BTC (at the limit price it would have been 0.016129 -> 0.016 too,
+    # so use a bigger size to see it): 500 x 10 = 5000 / 60500 = 0.082644 -> 0.082 (not 5000 / 62000 -> 0.080)
+    p = plan(sig(entries=("62000",), targets=("64000",), stop="59000"), TradingSettings(size_value=D(500)),
+             free=D(10000))
+    assert [o.amount for o in p.orders] == [D("0.082")] and p.orders[0].price == D("62000")

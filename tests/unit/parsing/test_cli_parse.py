@@ -61,3 +61,14 @@ def test_unreadable_prices_file_is_a_clean_error(tmp_path):
     assert proc.returncode == 2
     assert proc.stderr.decode().startswith("verzek: error: cannot read --prices file")
     assert "Traceback" not in proc.stderr.decode()
+
+
+def test_text_option_parses_one_message_with_the_same_output_contract():
+    proc = run_parse(b"", "--text", "#ETH SHORT\nEntry 3450\nTP 3380 3300\nSL 3520\n20x")
+    assert proc.returncode == 0, proc.stderr.decode()
+    (line,) = proc.stdout.decode().splitlines()
+    out = json.loads(line)
+    assert set(out) == {"id", "parsed", "rejected"} and out["id"] is None and out["rejected"] is None
+    assert out["parsed"]["symbol"] == "ETH/USDT" and out["parsed"]["targets"] == [3380, 3300]
+    held = json.loads(run_parse(b"", "--text", "open LONG on #SUIUSDT").stdout)
+    assert held["parsed"]["kind"] == "open" and "held for review" in held["rejected"]

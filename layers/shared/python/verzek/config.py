@@ -8,6 +8,7 @@ container (see `load_secret`). Every environment variable the product knows is a
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
@@ -162,6 +163,11 @@ class Settings(BaseSettings):
                                     description="Paper market/stop fills move this % against the trader")
     paper_price_source: str = Field("live:binance", alias="PAPER_PRICE_SOURCE",
                                     description="Paper prices: live:<exchange> (public candles) or replay:<dir>")
+    ingest_price_check: bool = Field(True, alias="INGEST_PRICE_CHECK",
+                                     description="Hold a VIP open for review when its entry is far from the market "
+                                                 "price read from the executor's price source (PAPER_PRICE_SOURCE)")
+    ingest_max_entry_deviation_pct: Decimal = Field(Decimal(30), alias="INGEST_MAX_ENTRY_DEVIATION_PCT", gt=0,
+                                                    description="How far (%) an entry may be from the market price")
 
     # --- house strategies (strategy_runner) ---
     house_market_data: str = Field("ccxt", alias="HOUSE_MARKET_DATA",

@@ -421,7 +421,7 @@ def totp_confirm(conn, user_id: int, code: str, *, ip: str | None = None,
             raise Invalid("start enrolment first")
         if not _check_totp(cur, user, code):
             raise Invalid("invalid two-factor code")
-        throttle.settle(cur, reserved, email, succeeded=True)
+        throttle.settle(cur, reserved, email, succeeded=True, proved_password=False)
         codes = ["".join(secrets.choice(_RECOVERY_ALPHABET) for _ in range(10)) for _ in range(RECOVERY_CODE_COUNT)]
         codes = [f"{c[:5]}-{c[5:]}" for c in codes]
         cur.execute("DELETE FROM totp_recovery_codes WHERE user_id = %s", (user_id,))

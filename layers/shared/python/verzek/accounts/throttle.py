@@ -68,9 +68,12 @@ def reserve(cur, email: str, ip: str, settings: Settings, *, kind: str = "login"
     return Reserved(cur.fetchone()["id"])
 
 
-def settle(cur, reserved: Reserved, email: str, *, succeeded: bool) -> None:
+def settle(cur, reserved: Reserved, email: str, *, succeeded: bool, proved_password: bool = True) -> None:
+    """Record the outcome. Only a success that proved the password clears the account's failures: a
+    session holder confirming a TOTP enrolment they started themselves proves nothing about the
+    password, and must not wipe the password guesses they made before."""
     cur.execute("UPDATE login_attempts SET succeeded = %s WHERE id = %s", (succeeded, reserved.attempt_id))
-    if succeeded:  # a success clears the account's failures (other IPs' too: the owner got in)
+    if succeeded and proved_password:  # clears the account's failures (other IPs' too: the owner got in)
         cur.execute("DELETE FROM login_attempts WHERE email = %s AND succeeded IS NOT TRUE AND id <> %s",
                     (email, reserved.attempt_id))
 

@@ -450,6 +450,11 @@ class PositionEngine:
         extreme = pos["trailing_high"]
         trail_pct = plan.trailing_stop_pct / 100 if plan.trailing_stop_pct else None
         hit = None
+        opened_ms = int(pos["opened_at"].timestamp() * 1000) if pos["opened_at"] else None
+        if (summary.entry_qty == 0 and plan.entry_timeout_ms and opened_ms is not None and pos["status"] == "open"
+                and now_ms - opened_ms >= plan.entry_timeout_ms):
+            hit = ("entry_timeout", None)  # nothing filled in time: cancel the entries, no trade
+            candles = []
         for candle in candles:
             if summary.entry_qty == 0 or entry_fill_ms is None or candle.ts <= entry_fill_ms:
                 if summary.entry_qty == 0 and plan.cancel_if_tp_or_sl_before_entry and pos["status"] == "open":

@@ -110,6 +110,12 @@ class TradingSettings:
     # Breakeven: "fees" puts the stop where closing the rest pays back entry and exit fees; "plain" at
     # the average entry (every such exit then loses the fees).
     breakeven_mode: str = "fees"
+    # A limit entry further than this from the market (%) is refused: it would fill at once at a
+    # very different price (above the market for a long) or rest for days. None = no limit.
+    max_entry_distance_pct: Decimal | None = Decimal(10)
+    # Entries with nothing filled after this many hours are cancelled (Cornix / freqtrade unfilled
+    # timeout). None = never.
+    entry_timeout_hours: Decimal | None = Decimal(24)
 
     def __post_init__(self) -> None:
         if self.size_type not in ("fixed", "percent", "risk"):
@@ -131,7 +137,7 @@ class TradingSettings:
     def from_row(cls, row: dict[str, Any]) -> TradingSettings:
         nullable = {"max_total_exposure", "breakeven_after_tp", "default_stop_pct", "trailing_stop_pct",
                     "daily_loss_limit_pct", "paused_until", "paused_reason", "exchange_account_id",
-                    "max_loss_at_stop_pct"}
+                    "max_loss_at_stop_pct", "max_entry_distance_pct", "entry_timeout_hours"}
         values = {}
         for name in cls.__dataclass_fields__:
             if name not in row or (row[name] is None and name not in nullable):
@@ -194,6 +200,7 @@ class TradePlan:
     cancel_if_tp_or_sl_before_entry: bool = True
     breakeven_mode: str = "fees"
     loss_at_stop: Decimal | None = None  # quote currency, price move + fees, if every entry fills
+    entry_timeout_ms: int | None = None  # cancel when no entry has filled this long after opening
 
     @property
     def entry_side(self) -> OrderSide:
@@ -237,7 +244,8 @@ class TradePlan:
             trailing_stop_pct=_dec(d["trailing_stop_pct"]), notes=tuple(d.get("notes", ())),
             cancel_if_tp_or_sl_before_entry=d.get("cancel_if_tp_or_sl_before_entry", True),
             # plans stored before breakeven modes existed moved to the plain average entry
-            breakeven_mode=d.get("breakeven_mode", "plain"), loss_at_stop=_dec(d.get("loss_at_stop")))
+            breakeven_mode=d.get("breakeven_mode", "plain"), loss_at_stop=_dec(d.get("loss_at_stop")),
+            entry_timeout_ms=d.get("entry_timeout_ms"))
 
 
 def decide_leverage(signal: Signal, settings: TradingSettings, rules: MarketRules) -> int:
@@ -350,13 +358,23 @@ def _plan_with_margin(signal: Signal, settings: TradingSettings, rules: MarketRu
     if prices is None:
         legs.append(("entry", 0, OrderType.MARKET, None, last_price))
     else:
+        if settings.max_entry_distance_pct is not None:
+            for price in prices:
+                distance = abs(price - last_price) / last_price * HUNDRED
+                if distance > settings.max_entry_distance_pct:
+                    raise PlanRejected(
+                        f"entry {price} is {distance.quantize(Decimal('0.1'))}% from the market price {last_price} "
+                        f"{rules.quote} (your limit: {settings.max_entry_distance_pct}%)", "entry_too_far")
         for i, price in enumerate(prices):
             adjusted = price * (1 + grace) if long else price * (1 - grace)
             limit = rules.round_price(adjusted, side=entry_side, passive=True)
             if i == 0 and settings.first_entry_market:
                 legs.append(("entry", 0, OrderType.MARKET, None, last_price))
             else:
-                legs.append(("entry", i, OrderType.LIMIT, limit, limit))
+                # A limit on the far side of the market (a long's above it) fills at once at about the
+                # market price: size it at that price, not at the limit (which made it smaller).
+                reference = min(limit, last_price) if long else max(limit, last_price)
+                legs.append(("entry", i, OrderType.LIMIT, limit, reference))
     weights = [Decimal(1) / len(legs)] * len(legs)  # entries share weight 1
 
     if settings.dca_enabled and settings.dca_safety_orders > 0:
@@ -451,4 +469,5 @@ def _plan_with_margin(signal: Signal, settings: TradingSettings, rules: MarketRu
         average_entry=average_entry, orders=tuple(orders), dropped=tuple(dropped), take_profits=take_profits,
         stop_loss=stop, breakeven_after_tp=settings.breakeven_after_tp,
         trailing_stop_pct=settings.trailing_stop_pct, notes=tuple(notes),
-        cancel_if_tp_or_sl_before_entry=settings.skip_if_tp_or_sl_hit, breakeven_mode=settings.breakeven_mode)
+        cancel_if_tp_or_sl_before_entry=settings.skip_if_tp_or_sl_hit, breakeven_mode=settings.breakeven_mode,
+        entry_timeout_ms=(int(settings.entry_timeout_hours * 3_600_000) if settings.entry_timeout_hours else None))

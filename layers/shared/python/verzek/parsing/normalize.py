@@ -116,6 +116,17 @@ _EMOJI_MARKS = frozenset(chr(cp) for cp in (*range(0xFE00, 0xFE10), *range(0x20D
 _KEYCAP = re.compile("[0-9#*]\ufe0f?\u20e3")  # 1️⃣ list markers
 
 
+# "1.44 can be stop", "8.10 can be stop out", "0.52 is the stop": a price before a stop word, moved after a
+# label so it is read as the stop and not as one more target of the list it follows.
+_STOP_AFTER_PRICE = re.compile(
+    r"(?P<price>(?<![\w.,])\d+(?:[.,]\d+)?)[ \t]+(?:can|could|would|will|should|may|is|as)[ \t]+(?:be[ \t]+)?"
+    r"(?:the[ \t]+|a[ \t]+|my[ \t]+|our[ \t]+)?(?:stop|sl)(?:[ \t]*(?:out|loss))?\b", re.IGNORECASE)
+# "Safe traders use less leverage (5x)", "low-risk: 3x": advice about other readers' leverage, not the call's.
+_SAFER_LEVERAGE = re.compile(
+    r"[^\n]*\b(?:safe|safer|conservative|careful|new|beginner|low[\s-]*risk)\b[^\n]*\b(?:less|lower|reduce|max|only)\b"
+    r"[^\n]*(?:leverage|\d\s?x\b)[^\n]*", re.IGNORECASE)
+
+
 def normalize(text: str) -> str:
     """Canonical form of a message: ASCII punctuation, no emojis/links/relay artefacts/dates."""
     text = _KEYCAP.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")).translate(_TRANSLATE)
@@ -139,6 +150,8 @@ def normalize(text: str) -> str:
     text = _CYRILLIC_X.sub(lambda m: "x" if m.group(0).strip() in "хХ" else m.group(0), text)
     text = _TIMES_SUFFIX.sub("x", text)
     text = _CJK_GLUE.sub(" ", text)
+    text = _STOP_AFTER_PRICE.sub(r"\n SL \g<price>\n", text)
+    text = _SAFER_LEVERAGE.sub(" ", text)
     if "|" in text:
         text = _tables_to_fields(text)
     return text

@@ -26,7 +26,7 @@ from verzek.parsing.lexicon import Field
 from verzek.parsing.normalize import normalize
 from verzek.parsing.safety import price_floor, validate_open
 from verzek.parsing.status import close_action, closes_position, is_close, reports_progress, is_close_without_coin, tp_hit_index, update_action
-from verzek.parsing.symbols import SymbolCandidate, choose_symbol, close_target, symbol_candidates
+from verzek.parsing.symbols import SymbolCandidate, split_glued, choose_symbol, close_target, symbol_candidates
 from verzek.parsing.tokens import Kind, Token, tokenize_line, uses_comma_decimals
 
 MAX_TEXT_CHARS = 8000  # longer posts are articles, not signals; cap the work done per message
@@ -93,6 +93,7 @@ class _Levels:
     targets: list[Token]
     stop: list[Token]
     stop_pct: list[Token]
+    stop_segments: list[Segment]
 
 
 def _assign_levels(segments: list[Segment]) -> _Levels:
@@ -128,7 +129,7 @@ def _assign_levels(segments: list[Segment]) -> _Levels:
     stop_segments = [s for s in segments if s.field == Field.STOP]
     stop = next((s.numbers for s in stop_segments if s.numbers), [])
     stop_pct = next((s.percents for s in stop_segments if s.percents), [])
-    return _Levels(entry_segments, entries, targets, stop, stop_pct)
+    return _Levels(entry_segments, entries, targets, stop, stop_pct, stop_segments)
 
 
 def _heads_a_side_line(tokens: list[Token], position: int) -> bool:
@@ -153,7 +154,8 @@ def _entry_type(levels: _Levels, values: list[Decimal]) -> EntryType | None:
     if len(values) == 2 and len(levels.entry_segments) == 1:
         seg = levels.entry_segments[0]
         first, second = ((t.line, t.start) for t in seg.numbers[:2])
-        between = [t for t in seg.tokens if first < (t.line, t.start) < second]
+        # ("1) 5.10 - 50%\n2) 5.25 - 50%": a dash before an allocation on another row is no range separator)
+        between = [t for t in seg.tokens if first < (t.line, t.start) < second] if first[0] == second[0] else []
         words = {t.text.lower() for t in seg.tokens if t.kind == Kind.WORD} | set(text.lower().split())
         if any(t.kind == Kind.SEP and t.text in _RANGE_SEPARATORS for t in between) \
                 or any(t.kind == Kind.WORD and lx.RANGE_WORDS.fullmatch(t.text) for t in between) \
@@ -296,7 +298,7 @@ def _parse(text: str) -> ParsedMessage:
 
     entries, targets, stops = _rescale_thousands([levels.entries, levels.targets, levels.stop])
     entries = sorted(_dedupe(entries))
-    stop = _pick_stop(stops, entries)
+    stop = _pick_stop(stops, entries, _closes_on_candle(levels))
     has_setup = bool(entries) and bool(targets or stop is not None)
     if candidate is None and symbol_problem is None and has_setup:
         # "BTC 4H setup — LONG / Entry ... / Stop ...": with a full set of levels, a bare capitalised ticker
@@ -310,6 +312,9 @@ def _parse(text: str) -> ParsedMessage:
             and candidate is not None and not update_action(status_text):
         # "Recap: #XRP short closed at 0.50 for +56%": a results post, not a command.
         return _not_a_signal("a results post about a past trade")
+    if not has_setup and candidate is not None and _stop_word_then_coin(tokens):
+        # "SL BTCUSDT", "Stop #XRPUSDT ❌": a stop word and the pair, nothing else — that trade is stopped out.
+        return _status(MessageKind.CLOSE, candidate, segments, UpdateAction.SL_HIT, notes)
     if not has_setup:
         action = update_action(status_text)
         closing = is_close(status_text, frozenset(c.base.lower() for c in candidates))
@@ -333,6 +338,12 @@ def _parse(text: str) -> ParsedMessage:
                 return _not_a_signal("mentions closing but names no coin and gives no close command")
             return _status(MessageKind.CLOSE, target, segments, close_action(status_text), notes)
 
+    if candidate is not None and lx.RESTATE_RE.search(clean):
+        # "Entry update #SOL / Entry 140-142 / TP ... / SL ...": the levels of a trade already open, restated or
+        # moved; opening it again would double the position.
+        return _status(MessageKind.UPDATE, candidate, segments,
+                       update_action(status_text), notes, target_index=tp_hit_index(status_text))
+
     words_side, side_conflict = _side_from_words(segments, levels)
     etype = _entry_type(levels, entries)
     leverage = _leverage(tokens, segments)
@@ -353,11 +364,25 @@ def _parse(text: str) -> ParsedMessage:
         return _not_a_signal("levels without any coin in a lesson or example, not a call")
     if not targets and stop is None and not levels.stop_pct and lx.INDICATOR_RE.search(clean):
         return _not_a_signal("indicator alert without any exit level")
+    assumed: list[str] = []  # fields set by a weak rule: the open is held for review, never traded as is
+    if not entries and candidate is not None and words_side is not None and (targets or stop is not None):
+        bare = _bare_price_lines(lines, segments, levels)
+        if bare:
+            # "ENTER LONG / AVAXUSDT / 35.20 / TP ... / SL ...": an unlabelled price line before the exits.
+            entries = sorted(_dedupe(t.value for t in bare))
+            etype = EntryType.RANGE if len(entries) == 2 else EntryType.LIMIT
+            assumed.append("entry read from an unlabelled price line")
+    if not entries and etype != EntryType.MARKET and candidate is not None and words_side is not None \
+            and not side_conflict and (targets or stop is not None or lx.OPEN_VERB_RE.search(clean)):
+        # "#LINK LONG / Targets ... / Stop ..." or "open LONG on #SUIUSDT": no entry written, so at the market;
+        # that is an assumption, so the parse is held for review.
+        etype = EntryType.MARKET
+        assumed.append("no entry written: read as a market entry")
     if not entries and etype != EntryType.MARKET:
         return _not_a_signal("no entry price or market entry")
     if not (targets or stop is not None or words_side is not None):
         return _not_a_signal("entry price without side, targets or stop")
-    if not entries and not (targets or stop is not None):
+    if not entries and not (targets or stop is not None) and not assumed:
         return _not_a_signal("market call without any price level")
     if only_sell and not targets and stop is None and market != MarketType.FUTURES:
         # A spot "SELL @ price" alert without targets or stop exits a held coin.
@@ -400,9 +425,33 @@ def _parse(text: str) -> ParsedMessage:
         # ("#LDO SHORT / Entry 2.10 / TP1 2.05 ✅ ...", "Result #LINK: entry 14.2 → TP3 16.0 ✅"): a re-post or a
         # result; entering now would be late and is not what the post asks.
         problems.append("a target is already marked as hit: the trade is under way, not a fresh entry")
+    problems.extend(f"held for review: {why}" for why in assumed)
     if problems:
         return _replace(parsed, rejected="; ".join(problems))
     return parsed
+
+
+def _stop_word_then_coin(tokens: list[Token]) -> bool:
+    meaningful = [t for t in tokens if t.kind not in (Kind.SEP, Kind.INDEX)]
+    return len(meaningful) == 2 and meaningful[0].kind == Kind.LABEL and meaningful[0].field == Field.STOP \
+        and (meaningful[1].kind in (Kind.PAIR, Kind.TAG) or meaningful[1].kind == Kind.WORD
+             and split_glued(meaningful[1].text)[1] is not None and meaningful[1].text.isupper())
+
+
+def _bare_price_lines(lines: list[list[Token]], segments: list[Segment], levels: _Levels) -> list[Token]:
+    """Numbers on lines of their own (one price, or two joined by a range separator) that no label claimed, before
+    the first target or stop line."""
+    claimed = {id(t) for s in segments for t in s.tokens}
+    exits = [t.line for t in (*levels.targets, *levels.stop)]
+    found: list[Token] = []
+    for tokens in lines:
+        meaningful = [t for t in tokens if t.kind not in (Kind.SEP, Kind.INDEX)]
+        if not meaningful or (exits and meaningful[0].line >= min(exits)):
+            continue
+        if all(t.kind == Kind.NUM and id(t) not in claimed for t in meaningful) and len(meaningful) <= 2 \
+                and all(t.text in _RANGE_SEPARATORS for t in tokens if t.kind == Kind.SEP):
+            found.extend(meaningful)
+    return found
 
 
 def _unread_level_problems(segments: list[Segment], tokens: list[Token], levels: _Levels,
@@ -471,14 +520,24 @@ def _conditional_entry(clean: str, lines: list[list[Token]]) -> bool:
     return False
 
 
-def _pick_stop(stops: list[Decimal], entries: list[Decimal]) -> Decimal | None:
-    """One stop price; when a post gives two ("close above 0.313 or 0.33"), the one farther from entry."""
+_CANDLE_CLOSE = re.compile(r"\bclose|closes|closing|закрыти|закреп|kapan[ıi]ş|cierre|fechamento", re.IGNORECASE)
+
+
+def _closes_on_candle(levels: _Levels) -> bool:
+    return any(_CANDLE_CLOSE.search(s.text()) for s in levels.stop_segments)
+
+
+def _pick_stop(stops: list[Decimal], entries: list[Decimal], candle_close: bool = False) -> Decimal | None:
+    """One stop price. When a post offers alternatives ("0.5 % – 577, 1 % – 574", "aggressive 3440 / conservative
+    3480"), the one nearer the entry: risking less than the post allows is the safe reading (as for "Stop: 5-10%").
+    A candle-close level next to a price ("close 4hr above 0.313 or 0.33 manually") is a condition the exchange
+    cannot watch; the other price is the hard stop, the farther one."""
     if not stops:
         return None
     if len(stops) == 1 or not entries:
         return stops[-1]
     mid = (min(entries) + max(entries)) / 2
-    return max(stops, key=lambda s: abs(s - mid))
+    return (max if candle_close else min)(stops, key=lambda s: abs(s - mid))
 
 
 def _status(kind: MessageKind, candidate: SymbolCandidate | None, segments: list[Segment],

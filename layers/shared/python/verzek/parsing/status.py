@@ -153,8 +153,8 @@ _CLOSE_ALL_OR_COMMAND = re.compile(
     r"^(?:please\s+|pls\s+|now\s+)?(?:close|exit|cancel|закрыть|закрываем|закрываю|отмена|kapat\w*|iptal|"
     r"cerrar|cerramos|cancelar|fechar|fechamos|schlie(?:ß|ss)en|fermer|fermez|cl[ôo]turer|chiudere|chiudi|"
     r"chiudiamo|zamknij|zamykamy|закриваємо|закрити|batalkan|đóng\s+lệnh)(?!\w)|"
-    r"(?:close|exit|cancel|закрыть|закрываем|cerrar|fechar)\s+"
-    r"(?:all|everything|все|todo|todas|tudo)(?!\w)|t[üu]m\w*\s+\w+\s+kapat|"
+    r"(?:close|closing|exit|exiting|cancel|закрыть|закрываем|cerrar|cerramos|fechar|fechamos)\s+"
+    r"(?:all|everything|все|всё|todo|todas|tudo)(?!\w)|t[üu]m\w*\s+\w+\s+kapat|"
     r"(?:position|trade|signal|order)s?\s+(?:is\s+|was\s+|has\s+been\s+)?(?:closed|cancel+ed)|stopped\s+out|"
     r"(?:sl|stop(?:[\s-]*loss)?)\s+(?:was\s+|has\s+been\s+)?(?:hit|triggered)", re.MULTILINE)
 

@@ -42,7 +42,7 @@ class SymbolCandidate:
         return f"{self.base}/{self.quote}"
 
 
-def _split_glued(word: str) -> tuple[str, str | None]:
+def split_glued(word: str) -> tuple[str, str | None]:
     upper = word.upper()
     for quote in GLUED_QUOTES:
         if upper.endswith(quote) and len(upper) - len(quote) >= 2:
@@ -61,7 +61,7 @@ def _coin(word: str, rank: int, position: int, allow_glued: bool = True) -> Symb
         return None
     if raw[:1].isdigit() and sum(ch.isalpha() for ch in raw) < 2:
         return None  # "1R", "2R", "3D": multiples and counts; digit-led coins have a name ("1INCH", "1000PEPE")
-    base, quote = _split_glued(raw) if allow_glued else (raw.upper(), None)
+    base, quote = split_glued(raw) if allow_glued else (raw.upper(), None)
     if not _BASE_RE.match(base) or base in (NOT_COINS if quote is None else NEVER_A_BASE):
         return None
     if quote is None:
@@ -103,6 +103,8 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
                 found.append(SymbolCandidate(base, quote, EXPLICIT, i, bool(m.group("suffix"))))
         elif tok.kind == Kind.TAG:
             cand = _coin(tok.text, LABELLED if _previous_label(tokens, i) == Field.SYMBOL else HASHTAG, i)
+            if cand is None and re.fullmatch(r"#[A-Z]", tok.text):
+                cand = SymbolCandidate(tok.text[1], "USDT", HASHTAG, i)  # "#W", "#T": one-letter coins, tagged
             if cand:
                 found.append(cand)
         elif tok.kind == Kind.WORD:
@@ -126,7 +128,7 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
 
 
 def _glued_quote(word: str) -> bool:
-    return _split_glued(word.lstrip("#$"))[1] is not None
+    return split_glued(word.lstrip("#$"))[1] is not None
 
 
 def _previous_label(tokens: list[Token], i: int) -> Field | None:
@@ -149,8 +151,9 @@ def close_target(tokens: list[Token]) -> SymbolCandidate | None:
     return None
 
 
-_CLOSE_VERBS = frozenset(["close", "cancel", "exit", "закрыть", "закрываем", "закрываю", "kapat", "kapatın", "cerrar", "cerramos", "fechar", "cancelar", "iptal", "отмена", "schließen", "schliessen", "fermer", "fermez", "clôturer", "chiudere", "chiudi", "chiudiamo", "zamknij", "zamykamy", "закриваємо", "закрити", "batalkan", "batal"])
-_CLOSE_FILLERS = frozenset(["all", "the", "a", "my", "your", "our", "this", "that", "these", "those", "position", "positions", "trade", "trades", "order", "orders", "everything", "now", "half", "partial", "it", "them"])
+_CLOSE_VERBS = frozenset(["close", "closing", "exiting", "cancel", "exit", "закрыть", "закрываем", "закрываю", "kapat", "kapatın", "cerrar", "cerramos", "fechar", "cancelar", "iptal", "отмена", "schließen", "schliessen", "fermer", "fermez", "clôturer", "chiudere", "chiudi", "chiudiamo", "zamknij", "zamykamy", "закриваємо", "закрити", "batalkan", "batal"])
+_CLOSE_FILLERS = frozenset(["all", "the", "a", "my", "your", "our", "this", "that", "these", "those", "position", "positions", "trade", "trades", "order", "orders", "everything", "now", "half", "partial", "it", "them",
+                            "soon", "here", "out", "at", "in", "on", "up", "down", "early", "manually", "price"])
 
 
 def choose_symbol(candidates: list[SymbolCandidate], allow_bare: bool = False

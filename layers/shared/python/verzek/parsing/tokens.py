@@ -143,6 +143,22 @@ def tokenize_line(line: str, line_no: int, comma_decimal: bool) -> list[Token]:
     return tokens
 
 
+_LEVEL_FIELDS = frozenset({Field.ENTRY, Field.TARGETS, Field.BUY, Field.SELL, Field.LONG, Field.SHORT})
+
+
+def _allocation_after_level(tokens: list[Token], i: int, j: int) -> bool:
+    """"Target 1: 5.40 – 30%", "Entry 0.45 - 60%": under an entry/target label, a price, a spaced dash and a
+    percentage is a level and the share of the position it takes, not a percentage range ("SL: 5-10%")."""
+    if j != i + 2 or tokens[i + 1].text != "-":
+        return False
+    sep, tok = tokens[i + 1], tokens[i]
+    spaced = sep.start > tok.start + len(tok.text) and tokens[j].start > sep.start + 1
+    labels = [t for t in tokens[:i] if t.kind == Kind.LABEL]
+    # ("1) 5.10 - 50%" under "Entry Orders:" / "Take-Profit Orders:": a numbered row of a level list)
+    numbered_row = not labels and bool(tokens) and tokens[0].kind == Kind.INDEX and i <= 2
+    return spaced and (numbered_row or bool(labels) and labels[-1].field in _LEVEL_FIELDS)
+
+
 def _mark_non_prices(tokens: list[Token]) -> None:
     """Percent ranges ("5-10%", "3 to 5%"), timeframes ("15 min") and "(2.5)" style counts are not prices."""
     for i, tok in enumerate(tokens):
@@ -168,7 +184,8 @@ def _mark_non_prices(tokens: list[Token]) -> None:
                                    or tokens[j].kind == Kind.WORD and tokens[j].text.lower() in ("to", "and", "or")):
             j += 1
         if j > i + 1 and j < len(tokens) and tokens[j].kind == Kind.PCT and tok.value <= tokens[j].value:
-            tok.kind = Kind.PCT
+            if not _allocation_after_level(tokens, i, j):
+                tok.kind = Kind.PCT
         # "(3-5x)" / "10 to 20x": the bare lower bound of a leverage range is leverage, not a price.
         elif j > i + 1 and j < len(tokens) and tokens[j].kind == Kind.LEV and tok.value <= tokens[j].value \
                 and tok.value == tok.value.to_integral_value() and "." not in tok.text and "," not in tok.text:

@@ -297,6 +297,9 @@ def _ingest_open(parsed, ctx: _PostContext, *, queue, now) -> dict:
                                      posted_at=ctx.posted_at, raw_text=ctx.text)
     if signal is None:
         return {"action": "not_stored", "reason": why}
+    from verzek.signals.market_check import current_market, hold_if_off_market
+
+    signal = hold_if_off_market(signal, parsed, current_market())
     try:
         result = ingest_signal(signal, queue=queue, now=now)
     except SignalInputError as exc:

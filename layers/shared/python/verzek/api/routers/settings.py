@@ -71,6 +71,10 @@ class SettingsPatch(Model):
         None, description="hard cap on the loss at the stop (price move + fees), % of equity; null = no cap")
     breakeven_mode: Literal["fees", "plain"] = Field(
         None, description="fees: the breakeven stop also pays back entry and exit fees; plain: the average entry")
+    max_entry_distance_pct: Annotated[Decimal, Field(gt=0, le=1000, max_digits=12, decimal_places=6)] | None = \
+        Field(None, description="refuse a signal whose entry is further than this % from the market; null = any")
+    entry_timeout_hours: Annotated[Decimal, Field(gt=0, le=8760, max_digits=12, decimal_places=6)] | None = \
+        Field(None, description="cancel the entries when nothing filled after this many hours; null = never")
 
     @field_validator("tp_split")
     @classmethod
@@ -111,6 +115,8 @@ class SettingsOut(OutModel):
     no_stop_policy: str
     max_loss_at_stop_pct: DecimalStr | None
     breakeven_mode: str
+    max_entry_distance_pct: DecimalStr | None
+    entry_timeout_hours: DecimalStr | None
     paused_until: datetime | None
     paused_reason: str | None
     global_kill_switch: bool
@@ -150,7 +156,8 @@ def update_trading_settings(body: SettingsPatch, user: OwnerDep, request: Reques
 
 
 _NULLABLE = {"exchange_account_id", "max_total_exposure", "breakeven_after_tp", "default_stop_pct",
-             "trailing_stop_pct", "daily_loss_limit_pct", "max_loss_at_stop_pct"}
+             "trailing_stop_pct", "daily_loss_limit_pct", "max_loss_at_stop_pct", "max_entry_distance_pct",
+             "entry_timeout_hours"}
 
 
 @router.put("/kill-switch", response_model=SettingsOut, responses={401: ERRORS[401], 404: ERRORS[404]})

@@ -3,7 +3,7 @@
 Output: `{"id", "parsed": {kind, symbol, side, market, leverage, entries, entry_type, targets,
 stop_loss}, "rejected": null | why this open must not be traded}` (+ `"reason"` for not_a_signal).
 A line that is not a JSON object with a string `text` gets `{"id", "error"}`; the command never stops
-on bad input.
+on bad input. `--text "..."` parses one message given on the command line (id null) instead of stdin.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ def register(subparsers) -> None:
     parser.add_argument("--prices", metavar="FILE",
                         help='JSON object {"BTC/USDT": 67000.5, ...} of last prices; an open whose entry is far '
                              "from its coin's price is rejected (catches prices written without a decimal point)")
+    parser.add_argument("--text", metavar="MESSAGE",
+                        help="parse this one message instead of reading JSON Lines on stdin (same output line)")
     parser.set_defaults(func=run)
 
 
@@ -74,6 +76,10 @@ def run(args) -> int:
 
     prices = _load_prices(args.prices) if args.prices else None
     out = sys.stdout
+    if args.text is not None:
+        result = parse_line(json.dumps({"id": None, "text": args.text}), prices)
+        out.write(json.dumps(result, ensure_ascii=False, default=str) + "\n")
+        return 0
     try:
         for raw in sys.stdin.buffer:
             try:

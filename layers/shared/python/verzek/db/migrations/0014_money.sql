@@ -9,3 +9,8 @@ ALTER TABLE trading_settings
     ADD COLUMN max_loss_at_stop_pct numeric(12, 6) DEFAULT 10
         CHECK (max_loss_at_stop_pct IS NULL OR (max_loss_at_stop_pct > 0 AND max_loss_at_stop_pct <= 100)),
     ADD COLUMN breakeven_mode text NOT NULL DEFAULT 'fees' CHECK (breakeven_mode IN ('fees', 'plain'));
+ALTER TABLE trading_settings
+    ADD COLUMN max_entry_distance_pct numeric(12, 6) DEFAULT 10
+        CHECK (max_entry_distance_pct IS NULL OR (max_entry_distance_pct > 0 AND max_entry_distance_pct <= 1000)),
+    ADD COLUMN entry_timeout_hours numeric(12, 6) DEFAULT 24
+        CHECK (entry_timeout_hours IS NULL OR (entry_timeout_hours > 0 AND entry_timeout_hours <= 8760));
