@@ -68,6 +68,11 @@ class Settings(BaseSettings):
                                          description="Fernet key(s), comma-separated, newest first")
     master_key_secret_arn: str | None = Field(None, alias="MASTER_KEY_SECRET_ARN")
     kms_key_id: str | None = Field(None, alias="KMS_KEY_ID", description="Envelope encryption key (cloud)")
+    keys_accept_unbound: bool = Field(
+        True, alias="KEYS_ACCEPT_UNBOUND",
+        description="Still decrypt exchange-key rows written before ciphertexts were bound to their row "
+                    "(scheme 1). Set false once `verzek keys rotate` reports none left: an old unbound "
+                    "ciphertext copied into another row (with its scheme set back to 1) then opens nowhere")
     jwt_secret: SecretStr | None = Field(None, alias="JWT_SECRET")
     house_ingest_key: SecretStr | None = Field(None, alias="HOUSE_INGEST_KEY",
                                                description="HMAC key for POST /api/house-signals/ingest")
