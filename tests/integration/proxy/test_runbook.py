@@ -114,6 +114,26 @@ def _ensure_apt_packages() -> None:
         policy.unlink(missing_ok=True)
 
 
+def _wait_for_dpkg(timeout: float = 300.0) -> None:
+    """The namespace's /var is an overlay on the machine's: an apt run of someone else's in progress
+    there reads as 'dpkg was interrupted' to the runbook's apt-get. Start once dpkg is idle."""
+    import fcntl
+    import time
+
+    lock, pending = Path("/var/lib/dpkg/lock-frontend"), Path("/var/lib/dpkg/updates")
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with open(lock, "a") as handle:
+                fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                fcntl.lockf(handle, fcntl.LOCK_UN)
+            if not pending.is_dir() or not any(pending.iterdir()):
+                return
+        except OSError:
+            pass
+        time.sleep(1)
+
+
 def _wheelhouse() -> Path:
     """Every pinned requirement (hash-checked) plus the wheel build backend, downloaded once."""
     requirements = REPO_ROOT / "proxy_node" / "deploy" / "requirements.txt"
@@ -150,6 +170,7 @@ def test_node_installs_and_serves_through_nginx_tls_from_the_runbook(tmp_path):
     if not _namespaces_available():
         pytest.skip("needs root and private mount/network namespaces (unshare)")
     _ensure_apt_packages()
+    _wait_for_dpkg()
     house = _wheelhouse()
     _variables, steps, _internet = runbook_blocks()
 
