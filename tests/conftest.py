@@ -17,6 +17,8 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DIR = Path(os.environ.get("VERZEK_SHARED_DIR", REPO_ROOT.parent / "shared")).resolve()
 
 os.environ.setdefault("VERZEK_ENV", "test")
+# Ingest's market-price check reads live prices by default; tests give it recorded prices explicitly.
+os.environ.setdefault("INGEST_PRICE_CHECK", "false")
 # Test-only keys: generated per run, never real secrets.
 os.environ.setdefault("VERZEK_MASTER_KEY", "")
 os.environ.setdefault("JWT_SECRET", uuid.uuid4().hex + uuid.uuid4().hex)

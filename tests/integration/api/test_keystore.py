@@ -206,5 +206,28 @@ def test_legacy_rows_still_decrypt_and_rotation_binds_them(db, settings_env, cap
         cur.execute("SELECT enc_scheme FROM exchange_accounts WHERE id = %s", (legacy,))
         assert cur.fetchone()["enc_scheme"] == 2
     db.commit()
+    assert "set KEYS_ACCEPT_UNBOUND=false" in capsys.readouterr().out
+    settings_env(KEYS_ACCEPT_UNBOUND="false")  # the migrated row is bound now: opens with the switch off
     creds = load_credentials(db, legacy)
     assert (creds.api_key, creds.secret) == ("OLDKEY1234", SECRET)
+
+
+def test_once_migrated_an_unbound_row_opens_nowhere(db, settings_env, capsys):
+    """Downgrade probe: an old unbound (scheme 1) ciphertext of Alice's, e.g. from a backup, written into
+    Bob's row with its scheme set back to 1. With KEYS_ACCEPT_UNBOUND off it does not decrypt."""
+    key = Fernet.generate_key().decode()
+    settings_env(VERZEK_MASTER_KEY=key)
+    bob = _user(db, "bob-downgrade@example.com")
+    ring = MasterKeyring([key])
+    alices_backup = (ring.encrypt(b"ALICEKEY99")[1], ring.encrypt(SECRET.encode())[1])
+    with db.cursor() as cur:
+        cur.execute("INSERT INTO exchange_accounts (user_id, exchange, label, api_key_enc, api_secret_enc, key_id, "
+                    "key_last4, enc_scheme) VALUES (%s, 'bybit', 'planted', %s, %s, %s, '1234', 1) RETURNING id",
+                    (bob, *alices_backup, ring.current_id))
+        planted = cur.fetchone()["id"]
+    db.commit()
+    assert load_credentials(db, planted).api_key == "ALICEKEY99"  # during the migration: still accepted
+    settings_env(KEYS_ACCEPT_UNBOUND="false")
+    with pytest.raises(DecryptionError, match="KEYS_ACCEPT_UNBOUND"):
+        load_credentials(db, planted)
+    db.rollback()

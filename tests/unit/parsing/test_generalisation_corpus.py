@@ -123,3 +123,17 @@ def test_opens_completed_by_an_assumption_are_held_for_review(row):
     parsed = parse_message(row["text"])
     assert parsed.kind.value == "open" and not parsed.tradable
     assert "held for review" in parsed.rejected
+
+
+def test_every_field_of_a_tradable_open_names_where_it_came_from():
+    for rows in ROWS.values():
+        for row in rows:
+            parsed = parse_message(row["text"])
+            if not parsed.tradable:
+                continue
+            sources = dict(parsed.provenance)
+            assert {"symbol", "side"} <= set(sources), row["id"]
+            assert ("entries" in sources) == bool(parsed.entries or parsed.entry_type), row["id"]
+            assert ("targets" in sources) == bool(parsed.targets), row["id"]
+            assert ("stop_loss" in sources) == (parsed.stop_loss is not None), row["id"]
+            assert not any(rule.startswith("weak: ") for rule in sources.values()), row["id"]

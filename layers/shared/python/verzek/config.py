@@ -8,6 +8,7 @@ container (see `load_secret`). Every environment variable the product knows is a
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
@@ -67,6 +68,11 @@ class Settings(BaseSettings):
                                          description="Fernet key(s), comma-separated, newest first")
     master_key_secret_arn: str | None = Field(None, alias="MASTER_KEY_SECRET_ARN")
     kms_key_id: str | None = Field(None, alias="KMS_KEY_ID", description="Envelope encryption key (cloud)")
+    keys_accept_unbound: bool = Field(
+        True, alias="KEYS_ACCEPT_UNBOUND",
+        description="Still decrypt exchange-key rows written before ciphertexts were bound to their row "
+                    "(scheme 1). Set false once `verzek keys rotate` reports none left: an old unbound "
+                    "ciphertext copied into another row (with its scheme set back to 1) then opens nowhere")
     jwt_secret: SecretStr | None = Field(None, alias="JWT_SECRET")
     house_ingest_key: SecretStr | None = Field(None, alias="HOUSE_INGEST_KEY",
                                                description="HMAC key for POST /api/house-signals/ingest")
@@ -162,6 +168,11 @@ class Settings(BaseSettings):
                                     description="Paper market/stop fills move this % against the trader")
     paper_price_source: str = Field("live:binance", alias="PAPER_PRICE_SOURCE",
                                     description="Paper prices: live:<exchange> (public candles) or replay:<dir>")
+    ingest_price_check: bool = Field(True, alias="INGEST_PRICE_CHECK",
+                                     description="Hold a VIP open for review when its entry is far from the market "
+                                                 "price read from the executor's price source (PAPER_PRICE_SOURCE)")
+    ingest_max_entry_deviation_pct: Decimal = Field(Decimal(30), alias="INGEST_MAX_ENTRY_DEVIATION_PCT", gt=0,
+                                                    description="How far (%) an entry may be from the market price")
 
     # --- house strategies (strategy_runner) ---
     house_market_data: str = Field("ccxt", alias="HOUSE_MARKET_DATA",

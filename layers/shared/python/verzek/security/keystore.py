@@ -137,6 +137,11 @@ def _decrypt_row_fields(row: dict, *, settings: Settings, keyring: MasterKeyring
                         kms: KmsEnvelope | None) -> tuple[str, str, str | None]:
     if int(row.get("enc_scheme") or 1) >= 2:
         return _decrypt_bound_fields(row, settings=settings, keyring=keyring, kms=kms)
+    if not settings.keys_accept_unbound:
+        # After the migration a scheme-1 row can only be a downgrade: an unbound ciphertext (e.g. from a
+        # backup) copied into someone else's row with its scheme set back.
+        raise DecryptionError("row is not bound to its owner (scheme 1) and KEYS_ACCEPT_UNBOUND is off; "
+                              "run `verzek keys rotate` with it on first")
     key_id = row["key_id"]
     if key_id.startswith(KMS_PREFIX):
         if not row.get("encrypted_data_key"):

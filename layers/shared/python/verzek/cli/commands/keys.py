@@ -59,6 +59,8 @@ def rotate(args) -> int:
     print(f"totp secrets: {verb} {report.totp_reencrypted}, already current {report.totp_already_current}")
     for failure in report.failures:
         print(f"FAILED {failure}")
+    if not report.failures and not args.dry_run:
+        print("every exchange-key row is bound to its owner: set KEYS_ACCEPT_UNBOUND=false")
     return 1 if report.failures else 0
 
 

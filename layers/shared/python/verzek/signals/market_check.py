@@ -1,0 +1,81 @@
+"""The market-price check at ingest: a VIP open whose entry is far from the coin's market price (a price written
+without its decimal point, a level for another coin) is held for review instead of traded.
+
+The price comes from the executor's own price source (`PAPER_PRICE_SOURCE`: live public candles, or recorded
+candles in replay and tests) through the small `MarketPrice` port. No price (unknown symbol, feed down) means no
+check: the post's own consistency rules and the executor's entry-distance limit still apply.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+from typing import Callable, Protocol
+
+from verzek.observability import logger
+
+HELD_PREFIX = "held for review: "
+WINDOW_MS = 15 * 60_000  # the last closed candle within this window before now is "the market"
+
+
+class MarketPrice(Protocol):
+    def last_price(self, symbol: str) -> Decimal | None: ...
+
+
+class PriceSourceMarket:
+    """`MarketPrice` over a `PriceSource` (the paper engine's/monitor's candles): the last closed candle's close."""
+
+    def __init__(self, prices, clock: Callable[[], int] | None = None, window_ms: int = WINDOW_MS) -> None:
+        from verzek.execution.venues import wall_clock_ms
+
+        self.prices, self.clock, self.window_ms = prices, clock or wall_clock_ms, window_ms
+
+    def last_price(self, symbol: str) -> Decimal | None:
+        now = self.clock()
+        for candidate in dict.fromkeys([symbol, symbol.split(":")[0]]):
+            rows = self.prices.candles(candidate, now - self.window_ms, now)
+            if rows:
+                return rows[-1].close
+        return None
+
+
+def current_market() -> MarketPrice | None:
+    """The market-price port ingest uses (None when INGEST_PRICE_CHECK is off)."""
+    from verzek.config import get_settings
+
+    if not get_settings().ingest_price_check:
+        return None
+    return _market_from_settings(get_settings().paper_price_source)
+
+
+_MARKETS: dict[str, PriceSourceMarket] = {}
+
+
+def _market_from_settings(source: str) -> PriceSourceMarket:
+    if source not in _MARKETS:
+        from verzek.execution.venues import prices_from_settings
+
+        _MARKETS[source] = PriceSourceMarket(prices_from_settings())
+    return _MARKETS[source]
+
+
+def hold_if_off_market(signal, parsed, market: MarketPrice | None):
+    """`signal` unchanged, or with `rejected` = "held for review: entry ... away from the market price ..."."""
+    from verzek.config import get_settings
+    from verzek.parsing import check_against_price
+
+    if market is None or signal.rejected is not None or not parsed.entries:
+        return signal
+    try:
+        price = market.last_price(signal.symbol)
+    except Exception as exc:  # noqa: BLE001 - a price feed outage must not stop ingest; the check is skipped
+        logger.warning("market price unavailable for the ingest check",
+                       extra={"symbol": signal.symbol, "error_type": type(exc).__name__})
+        return signal
+    if price is None or price <= 0:
+        return signal
+    deviation = get_settings().ingest_max_entry_deviation_pct / 100
+    problem = check_against_price(parsed, price, max_deviation=deviation)
+    if problem is None:
+        return signal
+    return replace(signal, rejected=HELD_PREFIX + problem, meta={**(signal.meta or {}), "market_price": str(price)})

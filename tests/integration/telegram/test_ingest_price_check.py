@@ -1,0 +1,72 @@
+"""The market-price check at ingest: the webhook reads the coin's price from the executor's price source
+(recorded candles here, `RecordedPrices` as in replay) and holds an open whose entry is far from it."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+from verzek.execution.paper import RecordedPrices
+from verzek.queue import InProcessQueue
+from verzek.signals import market_check
+from verzek.signals.market_check import PriceSourceMarket
+
+from .test_webhook import channel_post, post, updates  # noqa: F401 - fixtures
+
+NOW_MS = int(datetime.now(UTC).timestamp() * 1000) // 60_000 * 60_000
+
+
+def _prices(close: str) -> RecordedPrices:
+    start = NOW_MS - 5 * 60_000
+    return RecordedPrices().add("ZRO/USDT", "1m", [[start + i * 60_000, close, close, close, close, 1]
+                                                   for i in range(4)])
+
+
+@pytest.fixture
+def market(monkeypatch):
+    def use(close: str):
+        port = PriceSourceMarket(_prices(close), clock=lambda: NOW_MS)
+        monkeypatch.setattr(market_check, "current_market", lambda: port)
+
+    return use
+
+
+def _signal_row(db, message_id: int):
+    with db, db.cursor() as cur:
+        cur.execute("SELECT status, rejected_reason, meta FROM signals WHERE provider_message_id = %s", (message_id,))
+        return cur.fetchone()
+
+
+@pytest.mark.parametrize("text, held", [
+    ("#ZRO LONG\nEntry: 3.400\nTP: 3.480 / 3.550\nSL: 3.320", False),
+    ("#ZRO LONG\nEntry: 34.00\nTP: 34.80 / 35.50\nSL: 33.20", True),  # decimal point in the wrong place
+    ("#ZRO SHORT\nEntry: 5.200\nTP: 5.100 / 5.000\nSL: 5.300", True),  # a level far from the market
+])
+def test_open_far_from_the_market_is_held_not_traded(telegram_env, channel_post, make_user, market, text, held):
+    market("3.4105")
+    make_user()
+    queue = InProcessQueue()
+    message_id = 7000 + len(text) * 7 + (1 if "SHORT" in text else 0)
+    response = post(channel_post(text, update_id=message_id, message_id=message_id), queue=queue)
+    assert response.status == 200, response.body
+    row = _signal_row(telegram_env, message_id)
+    if held:
+        assert row["status"] == "rejected" and row["rejected_reason"].startswith("held for review: entry")
+        assert row["meta"]["market_price"] == "3.4105"
+        assert response.body["jobs"] == 0
+    else:
+        assert row["status"] == "open" and row["rejected_reason"] is None
+        assert row["meta"]["provenance"]["entries"] == "label 'Entry'"  # each field says where it came from
+        assert response.body["jobs"] == 1
+
+
+def test_no_market_price_means_no_check(telegram_env, channel_post, monkeypatch):
+    class Down:
+        def last_price(self, symbol):
+            raise TimeoutError("feed down")
+
+    monkeypatch.setattr(market_check, "current_market", lambda: Down())
+    response = post(channel_post("#ZRO LONG\nEntry: 3.400\nTP: 3.480\nSL: 3.320", update_id=8101, message_id=8101))
+    assert response.status == 200 and _signal_row(telegram_env, 8101)["status"] == "open"
+    assert json.dumps(response.body)
