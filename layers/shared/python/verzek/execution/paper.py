@@ -18,10 +18,12 @@ Fill model (all `Decimal`, fees charged in the quote currency):
   when it gapped past) moved by the slippage; taker fee. Like Binance (-2021) and Bybit
   (110092/110093), a stop whose trigger the last price has already passed is refused
   (`OrderRejected(kind="would_trigger")`).
-* Protective stops: futures markets rest reduce-only stops (`supports_protective_stop`), exactly
-  like the live adapter on Binance/Bybit linear, so the position monitor runs the same code path
+* Protective stops: every paper market rests reduce-only stops (`supports_protective_stop`), like
+  the live adapter on Binance/Bybit linear, so the position monitor runs the same code path
   in paper and live (place once filled, re-size, cancel + replace on a move, cancel on close).
-  Spot keeps the monitor-watched stop, as live spot does.
+  Spot exits are OCO-like: reduce-only sells (TPs and the stop) reserve nothing and share the base
+  held, so the stop rule is the same for spot and futures (issue 13 item 4). Live spot keeps the
+  monitor-watched stop.
 * Fills are whole (no volume model). Within one candle, orders are evaluated entries first, then
   stops, then reduce-only limits (pessimistic: a candle touching both a stop and a target is
   treated as stopped first). Reduce-only orders never open or flip a position: they are capped
@@ -233,7 +235,10 @@ class PaperExchange:
         return total - used - margins
 
     def supports_protective_stop(self, symbol: str) -> bool:
-        return self.market_rules(symbol).market_type == "futures"
+        """Every paper market rests the protective stop, spot included (as an OCO with the take
+        profits: spot exits share the base held instead of each locking it), so one stop rule holds in
+        paper for spot and futures: a candle touching stop and target is stopped, at the stop."""
+        return True
 
     def position(self, symbol: str) -> _Position:
         self.sync()
@@ -272,7 +277,7 @@ class PaperExchange:
             if request.side == OrderSide.BUY:
                 order.reserved_asset = rules.quote
                 order.reserved = request.amount * worst * (1 + max(self.taker_fee, self.maker_fee))
-            else:
+            elif not request.reduce_only:  # exits (TPs + stop) share the base held, like an OCO
                 order.reserved_asset = rules.base
                 order.reserved = request.amount
         elif not request.reduce_only:
