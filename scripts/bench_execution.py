@@ -94,7 +94,7 @@ def main() -> int:
 
         for workers in [int(w) for w in args.workers.split(",")]:
             with connection() as conn, conn.cursor() as cur:
-                cur.execute("TRUNCATE notifications, orders, positions, paper_accounts, trading_settings, users, "
+                cur.execute("TRUNCATE notifications, orders, positions, paper_orders, paper_positions, paper_balances, trading_settings, users, "
                             "signals RESTART IDENTITY CASCADE")
                 cur.execute("INSERT INTO users (email, password_hash) SELECT 'u' || g || '@bench.local', 'x' "
                             "FROM generate_series(1, %s) g", (args.users,))

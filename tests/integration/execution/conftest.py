@@ -86,10 +86,10 @@ class Factory:
             return list(cur.fetchall())
 
     def paper_state(self, user_id: int) -> dict:
+        from verzek.execution.paper_store import account_state
+
         with self.conn, self.conn.cursor() as cur:
-            cur.execute("SELECT state FROM paper_accounts WHERE user_id = %s", (user_id,))
-            row = cur.fetchone()
-            return row["state"] if row else {}
+            return account_state(cur, user_id)
 
 
 @pytest.fixture

@@ -267,7 +267,7 @@ class PaperExchange:
             if last <= request.trigger_price if request.side == OrderSide.SELL else last >= request.trigger_price:
                 raise OrderRejected(f"stop {request.trigger_price} would immediately trigger (last price {last})",
                                     "would_trigger")
-        order = _Order(OrderState(request.client_order_id, f"P{len(self.orders) + 1}", request.symbol, request.side,
+        order = _Order(OrderState(request.client_order_id, self._exchange_order_id(request), request.symbol, request.side,
                                   request.type, OrderStatus.OPEN, request.amount, price=request.price,
                                   trigger_price=request.trigger_price, reduce_only=request.reduce_only,
                                   updated_ms=now),
@@ -294,6 +294,9 @@ class PaperExchange:
             raise OrderRejected(f"insufficient {order.reserved_asset} balance for this order", "insufficient_funds")
         self.orders[request.client_order_id] = order
         return order.state
+
+    def _exchange_order_id(self, request: OrderRequest) -> str:
+        return f"P{len(self.orders) + 1}"
 
     def fetch_order(self, symbol: str, client_order_id: str, *, trigger: bool = False) -> OrderState:
         self.sync()

@@ -1,14 +1,14 @@
 """Where a user's orders go: the DB-backed paper account (default) or their live exchange account.
 
-`DbPaperExchange` persists one `PaperExchange` per user in `paper_accounts`; each port call is one
-transaction on its own connection (row-locked), exactly like a remote exchange: what it accepted
+`DbPaperExchange` keeps a user's paper account in rows (`paper_balances`, `paper_positions`,
+`paper_orders`; see `verzek.execution.paper_store`); each port call is one transaction on its own
+connection, locking only the rows it touches, exactly like a remote exchange: what it accepted
 stays accepted even when the caller crashes before writing its own records — which is what the
 executor's reconciliation is built for.
 """
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,7 +18,16 @@ from typing import Any
 from verzek.config import get_settings
 from verzek.db import connection
 from verzek.execution.paper import PaperExchange, RecordedPrices
-from verzek.execution.ports import AccountError, Exchange, MarketRules, OrderRequest, OrderState, PriceSource
+from verzek.execution import paper_store
+from verzek.execution.ports import (
+    AccountError,
+    Exchange,
+    MarketRules,
+    OrderRequest,
+    OrderState,
+    PriceSource,
+    RequestNotSent,
+)
 
 
 def wall_clock_ms() -> int:
@@ -26,6 +35,9 @@ def wall_clock_ms() -> int:
 
 
 class DbPaperExchange:
+    """The paper account in rows (`verzek.execution.paper_store`): each port call is one
+    transaction locking only the rows it touches, writing back only what changed."""
+
     name = "paper"
 
     def __init__(self, user_id: int, prices, clock: Callable[[], int], *, start_balance: Decimal,
@@ -35,20 +47,24 @@ class DbPaperExchange:
         self._engine_args = {"taker_fee": taker_fee, "maker_fee": maker_fee, "slippage_pct": slippage_pct, "rules": rules,
                              "default_balance": start_balance}
 
-    def _run(self, fn: Callable[[PaperExchange], Any]):
-        with connection() as conn, conn.cursor() as cur:
-            cur.execute("INSERT INTO paper_accounts (user_id) VALUES (%s) ON CONFLICT (user_id) DO NOTHING",
-                        (self.user_id,))
-            cur.execute("SELECT state FROM paper_accounts WHERE user_id = %s FOR UPDATE", (self.user_id,))
-            engine = PaperExchange(self.prices, self.clock, **self._engine_args).load_state(cur.fetchone()["state"])
-            result = fn(engine)
-            engine.prune()
-            cur.execute("UPDATE paper_accounts SET state = %s, updated_at = now() WHERE user_id = %s",
-                        (json.dumps(engine.to_state()), self.user_id))
-            return result
+    def _run(self, fn: Callable[[PaperExchange], Any], *, symbol: str | None = None,
+             client_order_id: str | None = None):
+        """`fn` on the rows of `symbol` (None: the whole account) and the order `client_order_id`."""
+        for attempt in range(3):
+            try:
+                with connection() as conn, conn.cursor() as cur:
+                    engine = self._stateless()
+                    loaded = paper_store.load(cur, self.user_id, engine, symbol=symbol,
+                                              client_order_id=client_order_id)
+                    result = fn(engine)
+                    paper_store.save(cur, self.user_id, engine, loaded)
+                    return result
+            except paper_store.StaleView:
+                if attempt == 2:
+                    raise RequestNotSent("paper account busy, nothing changed") from None
 
     def _stateless(self) -> PaperExchange:
-        return PaperExchange(self.prices, self.clock, **self._engine_args)
+        return paper_store.StoredPaperExchange(self.prices, self.clock, **self._engine_args)
 
     # rules and prices do not depend on the account: no database round trip
     def market_rules(self, symbol: str) -> MarketRules:
@@ -61,16 +77,19 @@ class DbPaperExchange:
         return self._run(lambda e: e.free_balance(asset))
 
     def set_leverage(self, symbol: str, leverage: int, margin_mode: str | None) -> None:
-        return self._run(lambda e: e.set_leverage(symbol, leverage, margin_mode))
+        return self._run(lambda e: e.set_leverage(symbol, leverage, margin_mode), symbol=symbol)
 
     def create_order(self, request: OrderRequest) -> OrderState:
-        return self._run(lambda e: e.create_order(request))
+        # the whole account: the reservation checks the free balance, every order and margin counts
+        return self._run(lambda e: e.create_order(request), client_order_id=request.client_order_id)
 
     def fetch_order(self, symbol: str, client_order_id: str, *, trigger: bool = False) -> OrderState:
-        return self._run(lambda e: e.fetch_order(symbol, client_order_id))
+        return self._run(lambda e: e.fetch_order(symbol, client_order_id), symbol=symbol,
+                         client_order_id=client_order_id)
 
     def cancel_order(self, symbol: str, client_order_id: str, *, trigger: bool = False) -> OrderState:
-        return self._run(lambda e: e.cancel_order(symbol, client_order_id))
+        return self._run(lambda e: e.cancel_order(symbol, client_order_id), symbol=symbol,
+                         client_order_id=client_order_id)
 
     def supports_protective_stop(self, symbol: str) -> bool:
         return self._stateless().supports_protective_stop(symbol)

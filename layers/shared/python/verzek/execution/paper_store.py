@@ -1,0 +1,189 @@
+"""Paper accounts in rows (`paper_balances`, `paper_positions`, `paper_orders`; migration 0012).
+
+A port call on the DB-backed paper account is one transaction that
+
+1. locks (`SELECT ... FOR UPDATE`) only the rows it touches: for a call about one symbol
+   (`fetch_order`, `cancel_order`, `set_leverage`) that symbol's open orders, its position row and
+   the balances of its base and quote assets; for `create_order` and `free_balance` (whose answer
+   is the whole free balance: every reservation and margin counts) the account's open orders,
+   positions and balances. The order asked for by client id is read too when it is final.
+   Locks are taken in one order (orders by id, positions by symbol, balances by asset), so two
+   calls on one account never deadlock; calls about different symbols of one account only meet
+   on a shared balance row;
+2. runs the pure `PaperExchange` on exactly those rows (it only ever evaluates the symbols it
+   holds open orders for);
+3. writes back only what changed: new orders inserted (the unique (account, client id) refuses a
+   second one), changed orders / positions / balances updated in one statement per table.
+
+Final orders are rows like any other; they are never loaded again unless asked for by client id,
+so a call costs the same after ten orders or ten thousand (the JSON document it replaces was read
+and rewritten whole on every call, reads included).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import psycopg2.errors
+from psycopg2.extras import execute_values
+
+from verzek.execution.paper import PaperExchange, _Order, _Position
+from verzek.execution.ports import OrderRejected, OrderRequest, OrderSide, OrderState, OrderStatus, OrderType
+
+_ORDER_COLUMNS = ("id, client_order_id, exchange_order_id, symbol, side, type, status, amount, filled, average, fee, "
+                  "fee_currency, price, trigger_price, reduce_only, updated_ms, created_ms, checked_ms, reserved, "
+                  "reserved_asset, leverage")
+
+
+class StoredPaperExchange(PaperExchange):
+    """The paper engine over a partial view of an account (the rows one call locked)."""
+
+    def _exchange_order_id(self, request: OrderRequest) -> str:
+        return f"P-{request.client_order_id}"  # unique per account, like the client id it is made from
+
+
+@dataclass
+class Loaded:
+    """What was read, as it was read: the baseline the write-back compares against."""
+
+    orders: dict[str, tuple] = field(default_factory=dict)
+    positions: dict[str, tuple] = field(default_factory=dict)
+    balances: dict[str, Decimal] = field(default_factory=dict)
+
+
+def _order_key(o: _Order) -> tuple:
+    s = o.state
+    return (s.status, s.filled, s.average, s.fee, s.fee_currency, s.updated_ms, o.checked_ms, o.reserved)
+
+
+def _position_key(engine: PaperExchange, symbol: str) -> tuple:
+    p = engine.positions.get(symbol) or _Position()
+    return (p.amount, p.entry, p.margin, engine.leverage.get(symbol, 1))
+
+
+def _order_from_row(r: dict) -> _Order:
+    state = OrderState(r["client_order_id"], r["exchange_order_id"], r["symbol"], OrderSide(r["side"]),
+                       OrderType(r["type"]), OrderStatus(r["status"]), r["amount"], r["filled"], r["average"],
+                       r["fee"], r["fee_currency"], r["price"], r["trigger_price"], r["reduce_only"], r["updated_ms"])
+    return _Order(state, r["created_ms"], r["checked_ms"], r["reserved"], r["reserved_asset"], r["leverage"])
+
+
+def load(cur, user_id: int, engine: PaperExchange, *, symbol: str | None = None,
+         client_order_id: str | None = None) -> Loaded:
+    """Lock and load the rows a call needs into `engine`: one symbol's (`symbol`) or the whole
+    account's (None), plus the order `client_order_id` whatever its status."""
+    loaded = Loaded()
+    if symbol is None:
+        cur.execute(f"SELECT {_ORDER_COLUMNS} FROM paper_orders WHERE user_id = %s "
+                    "AND (status = 'open' OR client_order_id = %s) ORDER BY id FOR UPDATE", (user_id, client_order_id))
+    else:
+        cur.execute(f"SELECT {_ORDER_COLUMNS} FROM paper_orders WHERE user_id = %s "
+                    "AND (status = 'open' AND symbol = %s OR client_order_id = %s) ORDER BY id FOR UPDATE",
+                    (user_id, symbol, client_order_id))
+    for row in cur.fetchall():
+        order = _order_from_row(row)
+        engine.orders[order.state.client_order_id] = order
+        loaded.orders[order.state.client_order_id] = _order_key(order)
+    symbols = None if symbol is None else sorted({symbol} | {o.state.symbol for o in engine.orders.values()
+                                                             if o.state.status == OrderStatus.OPEN})
+    if symbols is None:
+        cur.execute("SELECT symbol, amount, entry, margin, leverage FROM paper_positions WHERE user_id = %s "
+                    "ORDER BY symbol FOR UPDATE", (user_id,))
+    else:
+        cur.execute("SELECT symbol, amount, entry, margin, leverage FROM paper_positions WHERE user_id = %s "
+                    "AND symbol = ANY(%s) ORDER BY symbol FOR UPDATE", (user_id, symbols))
+    for row in cur.fetchall():
+        engine.positions[row["symbol"]] = _Position(row["amount"], row["entry"], row["margin"])
+        engine.leverage[row["symbol"]] = row["leverage"]
+        loaded.positions[row["symbol"]] = _position_key(engine, row["symbol"])
+    if symbols is None:
+        cur.execute("SELECT asset, total FROM paper_balances WHERE user_id = %s ORDER BY asset FOR UPDATE", (user_id,))
+    else:
+        assets = sorted({a for s in symbols for a in (engine.market_rules(s).base, engine.market_rules(s).quote)})
+        cur.execute("SELECT asset, total FROM paper_balances WHERE user_id = %s AND asset = ANY(%s) "
+                    "ORDER BY asset FOR UPDATE", (user_id, assets))
+    for row in cur.fetchall():
+        engine.balances[row["asset"]] = loaded.balances[row["asset"]] = row["total"]
+    return loaded
+
+
+def save(cur, user_id: int, engine: PaperExchange, loaded: Loaded) -> None:
+    """Write back the rows `engine` changed since `load` (nothing when nothing changed)."""
+    new, changed = [], []
+    for cid, order in engine.orders.items():
+        before = loaded.orders.get(cid)
+        if before is None:
+            new.append(order)
+        elif before != _order_key(order):
+            changed.append(order)
+    if new:
+        try:
+            execute_values(
+                cur, "INSERT INTO paper_orders (user_id, client_order_id, exchange_order_id, symbol, side, type, "
+                "status, amount, filled, average, fee, fee_currency, price, trigger_price, reduce_only, updated_ms, "
+                "created_ms, checked_ms, reserved, reserved_asset, leverage) VALUES %s",
+                [(user_id, o.state.client_order_id, o.state.exchange_order_id, o.state.symbol, o.state.side.value,
+                  o.state.type.value, o.state.status.value, o.state.amount, o.state.filled, o.state.average,
+                  o.state.fee, o.state.fee_currency, o.state.price, o.state.trigger_price, o.state.reduce_only,
+                  o.state.updated_ms, o.created_ms, o.checked_ms, o.reserved, o.reserved_asset, o.leverage)
+                 for o in new])
+        except psycopg2.errors.UniqueViolation:  # a concurrent call accepted the same client id first
+            raise OrderRejected("duplicate client order id", "duplicate") from None
+    if changed:
+        execute_values(
+            cur, "UPDATE paper_orders o SET status = v.status, filled = v.filled, average = v.average, fee = v.fee, "
+            "fee_currency = v.fee_currency, updated_ms = v.updated_ms, checked_ms = v.checked_ms, "
+            "reserved = v.reserved FROM (VALUES %s) AS v(user_id, cid, status, filled, average, fee, fee_currency, "
+            "updated_ms, checked_ms, reserved) WHERE o.user_id = v.user_id AND o.client_order_id = v.cid",
+            [(user_id, o.state.client_order_id, o.state.status.value, o.state.filled, o.state.average, o.state.fee,
+              o.state.fee_currency, o.state.updated_ms, o.checked_ms, o.reserved) for o in changed],
+            template="(%s::bigint, %s, %s, %s::numeric, %s::numeric, %s::numeric, %s, %s::bigint, %s::bigint, "
+                     "%s::numeric)")
+    positions = [(user_id, symbol, *_position_key(engine, symbol))
+                 for symbol in sorted(set(engine.positions) | set(engine.leverage))
+                 if loaded.positions.get(symbol) != _position_key(engine, symbol)]
+    _upsert(cur, "paper_positions (user_id, symbol, amount, entry, margin, leverage)", "user_id, symbol",
+            "amount = EXCLUDED.amount, entry = EXCLUDED.entry, margin = EXCLUDED.margin, leverage = EXCLUDED.leverage",
+            [p for p in positions if p[1] in loaded.positions], [p for p in positions if p[1] not in loaded.positions])
+    balances = [(user_id, asset, total) for asset, total in sorted(engine.balances.items())
+                if loaded.balances.get(asset) != total]
+    _upsert(cur, "paper_balances (user_id, asset, total)", "user_id, asset", "total = EXCLUDED.total",
+            [b for b in balances if b[1] in loaded.balances], [b for b in balances if b[1] not in loaded.balances])
+
+
+class StaleView(Exception):
+    """A row this call saw as missing was created by a concurrent call: the call is run again."""
+
+
+def _upsert(cur, table: str, key: str, assignments: str, locked: list[tuple], missing: list[tuple]) -> None:
+    """Rows read under lock are overwritten; rows that did not exist are only inserted, never
+    overwritten: if another call created one meanwhile, what this call computed is stale."""
+    if locked:
+        execute_values(cur, f"INSERT INTO {table} VALUES %s ON CONFLICT ({key}) DO UPDATE SET {assignments}", locked)
+    if missing:
+        inserted = execute_values(cur, f"INSERT INTO {table} VALUES %s ON CONFLICT ({key}) DO NOTHING RETURNING 1",
+                                  missing, fetch=True)
+        if len(inserted) != len(missing):
+            raise StaleView(f"{table.split()[0]}: a row was created concurrently")
+
+
+def account_state(cur, user_id: int) -> dict:
+    """The account as stored (for tests, support and the CLI): balances, open positions, leverage
+    per symbol and every order in the order accepted; {} for an account never touched."""
+    cur.execute("SELECT asset, total FROM paper_balances WHERE user_id = %s ORDER BY asset", (user_id,))
+    balances = {r["asset"]: str(r["total"]) for r in cur.fetchall()}
+    cur.execute("SELECT symbol, amount, entry, margin, leverage FROM paper_positions WHERE user_id = %s "
+                "ORDER BY symbol", (user_id,))
+    position_rows = cur.fetchall()
+    cur.execute(f"SELECT {_ORDER_COLUMNS} FROM paper_orders WHERE user_id = %s ORDER BY id", (user_id,))
+    order_rows = cur.fetchall()
+    if not (balances or position_rows or order_rows):
+        return {}
+    return {"balances": balances,
+            "positions": {r["symbol"]: [str(r["amount"]), str(r["entry"]), str(r["margin"])]
+                          for r in position_rows if r["amount"]},
+            "leverage": {r["symbol"]: r["leverage"] for r in position_rows},
+            "orders": [{"cid": r["client_order_id"], "xid": r["exchange_order_id"], "symbol": r["symbol"],
+                        "side": r["side"], "type": r["type"], "status": r["status"], "amount": str(r["amount"]),
+                        "filled": str(r["filled"]), "reduce_only": r["reduce_only"]} for r in order_rows]}
