@@ -174,10 +174,11 @@ def test_forwarded_for_from_loopback_is_not_believed(api, db):
     assert ips == {"127.0.0.1"}
 
 
-def test_pool_exhaustion_waits_then_answers_503_never_500(db, settings_env):
-    from verzek.db import DatabaseBusy, close_pool, connection
+def _exhaust_pool(settings_env, wait_seconds: str):
+    """A two-connection pool with both connections held by threads; returns `release()` (idempotent)."""
+    from verzek.db import close_pool, connection
 
-    settings_env(DB_POOL_MAX="2", DB_POOL_WAIT_SECONDS="0.3")
+    settings_env(DB_POOL_MAX="2", DB_POOL_WAIT_SECONDS=wait_seconds)
     close_pool()
     release = threading.Event()
     held = threading.Barrier(3)
@@ -187,10 +188,23 @@ def test_pool_exhaustion_waits_then_answers_503_never_500(db, settings_env):
             held.wait()
             release.wait(5)
 
-    threads = [threading.Thread(target=hold) for _ in range(2)]
-    for t in threads:
+    holders = [threading.Thread(target=hold) for _ in range(2)]
+    for t in holders:
         t.start()
     held.wait()
+
+    def release_all() -> None:
+        release.set()
+        for t in holders:
+            t.join()
+
+    return release_all
+
+
+def test_pool_exhaustion_waits_then_answers_503_never_500(db, settings_env):
+    from verzek.db import DatabaseBusy, close_pool, connection
+
+    release = _exhaust_pool(settings_env, "0.3")
     try:
         with pytest.raises(DatabaseBusy), connection():
             pass
@@ -201,9 +215,7 @@ def test_pool_exhaustion_waits_then_answers_503_never_500(db, settings_env):
             reply = client.post("/api/auth/login", json={"email": "p@example.com", "password": WRONG})
         assert reply.status_code == 503 and reply.headers["retry-after"] == "1"
     finally:
-        release.set()
-        for t in threads:
-            t.join()
+        release()
         close_pool()
     with connection() as conn, conn.cursor() as cur:  # and the pool works again
         cur.execute("SELECT 1 AS one")
@@ -308,12 +320,10 @@ def test_pool_exhaustion_never_breaks_the_local_background_loops(db, settings_en
     """The local dispatcher loop (as `verzek local` runs it) keeps ticking through an exhausted pool."""
     import time
 
-    from verzek.db import close_pool, connection
+    from verzek.db import close_pool
     from verzek.local.stack import _Loop
     from verzek.notify.dispatcher import run_scheduled
 
-    settings_env(DB_POOL_MAX="2", DB_POOL_WAIT_SECONDS="0.1")
-    close_pool()
     ticks: list[str] = []
 
     def step():
@@ -324,33 +334,20 @@ def test_pool_exhaustion_never_breaks_the_local_background_loops(db, settings_en
             raise
         ticks.append("ok")
 
-    release = threading.Event()
-    held = threading.Barrier(3)
-
-    def hold():
-        with connection():
-            held.wait()
-            release.wait(5)
-
-    holders = [threading.Thread(target=hold) for _ in range(2)]
-    for t in holders:
-        t.start()
-    held.wait()
+    release = _exhaust_pool(settings_env, "0.1")
     loop = _Loop("notification-dispatcher", step, 0.05).start()
     try:
         deadline = time.monotonic() + 5
         while "DatabaseBusy" not in ticks and time.monotonic() < deadline:
             time.sleep(0.05)
         assert "DatabaseBusy" in ticks and "ok" not in ticks, ticks
-        release.set()
-        for t in holders:
-            t.join()
+        release()
         deadline = time.monotonic() + 5
         while "ok" not in ticks and time.monotonic() < deadline:
             time.sleep(0.05)
         assert loop.thread.is_alive() and "ok" in ticks, ticks  # the same loop, working again
     finally:
-        release.set()
+        release()
         loop.stop()
         close_pool()
 
@@ -374,3 +371,16 @@ def test_confirming_a_totp_enrolment_does_not_wipe_password_guesses(api, db):
                       json={"code": pyotp.TOTP(secret).now()}).status_code == 200
     assert [change(), change()] == [422, 429]
     assert _failures(db, "wipe@example.com") == 5
+
+
+def test_confirm_without_an_enrolment_is_not_a_guess(api, db):
+    """'start enrolment first' / 'already enabled' are refusals before any code is checked: they do
+    not use up the account's tries."""
+    _register_verified(api.url, db, "noenrol@example.com")
+    tokens = httpx.post(f"{api.url}/api/auth/login", json={"email": "noenrol@example.com", "password": PASSWORD}).json()
+    auth = {"Authorization": f"Bearer {tokens['access_token']}"}
+    codes = [httpx.post(f"{api.url}/api/auth/totp/confirm", headers=auth, json={"code": "123456"}).status_code
+             for _ in range(7)]
+    assert codes == [422] * 7, codes
+    assert _failures(db, "noenrol@example.com") == 0
+    assert _login(api.url, "noenrol@example.com", PASSWORD) == 200

@@ -119,9 +119,29 @@ def test_positions_orders_pnl_and_manual_close(client, db, signup, queue):
         == [closed_id]
     detail = client.get(f"{base}/{open_id}", headers=user.headers).json()
     assert detail["entry_price"] == "60000.5" and detail["orders"][0]["client_order_id"] == f"vz-{open_id}-entry"
+    assert detail["currency"] == "USDT"
     summary = client.get(f"{base}/summary", headers=user.headers).json()
-    assert summary == {"open_positions": 1, "closed_positions": 1, "realized_pnl": "40.25",
-                       "unrealized_pnl": "12.5", "fees": "0.6"}
+    usdt = {"currency": "USDT", "open_positions": 1, "closed_positions": 1, "realized_pnl": "40.25", "fees": "0.6",
+            "net_realized_pnl": "39.65", "unrealized_pnl": "12.5"}
+    assert summary == {"open_positions": 1, "closed_positions": 1, "currencies": [usdt]}
+
+    # A BTC-quoted spot position and a USDT-settled perpetual: amounts stay with their own currency.
+    insert_position(db, user.id, insert_signal(db, message_id=3), status="closed", realized="0.002", unrealized="0",
+                    fees="0.0001", symbol="ETH/BTC")
+    insert_position(db, user.id, insert_signal(db, message_id=4), unrealized="-2.5", fees="0.1",
+                    symbol="BTC/USDT:USDT")
+    summary = client.get(f"{base}/summary", headers=user.headers).json()
+    assert summary == {"open_positions": 2, "closed_positions": 2, "currencies": [
+        {"currency": "BTC", "open_positions": 0, "closed_positions": 1, "realized_pnl": "0.002", "fees": "0.0001",
+         "net_realized_pnl": "0.0019", "unrealized_pnl": "0"},
+        {**usdt, "open_positions": 2, "fees": "0.7", "net_realized_pnl": "39.55", "unrealized_pnl": "10"}]}
+    currencies = {p["symbol"]: p["currency"] for p in client.get(base, headers=user.headers).json()["items"]}
+    assert currencies == {"BTC/USDT": "USDT", "ETH/BTC": "BTC", "BTC/USDT:USDT": "USDT"}
+    from verzek.local.console import ConsoleSummary  # the local stack's console: per currency too
+
+    line = ConsoleSummary().status_line()
+    assert line.endswith("positions open 2 closed 2 | PnL 0.0019 BTC realised (after fees), 0 BTC unrealised; "
+                         "39.55 USDT realised (after fees), 10 USDT unrealised"), line
 
     assert client.post(f"{base}/{closed_id}/close", headers=user.headers).status_code == 409
     accepted = client.post(f"{base}/{open_id}/close", headers=user.headers)

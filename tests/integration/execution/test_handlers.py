@@ -112,7 +112,7 @@ def test_position_monitor_handler_advances_positions(factory, venues, clock, mon
     assert report["checked"] == 1 and report["errors"] == 0
     pos = factory.position(user, sig)
     assert pos["filled_amount"] == D("5.98802395")
-    assert [o["role"] for o in factory.orders(pos["id"])] == ["entry", "tp"]
+    assert [o["role"] for o in factory.orders(pos["id"])] == ["entry", "tp", "sl"]  # the stop rests (paper spot too)
 
 
 class _SlowExchangeContext(Context):

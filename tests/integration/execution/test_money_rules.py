@@ -98,3 +98,37 @@ def test_unfilled_entries_are_cancelled_after_the_timeout(factory, settings_env)
     pos = factory.position(user, sig)
     assert pos["status"] == "cancelled" and pos["close_reason"] == "entry_timeout"
     assert all(o["status"] == "cancelled" for o in factory.orders(pos["id"]))
+
+
+def _stop_scenario(candles, settings_env, factory, slippage="0"):
+    venues, clock = _venues(candles, settings_env)
+    settings_env(PAPER_SLIPPAGE_PCT=slippage)
+    user = factory.user(size_value=D(100), tp_split=[D(100)])
+    sig = factory.signal(SYMBOL, "long", entries=["100"], targets=["110"], stop_loss="90")
+    _run(venues, clock, user, sig, len(candles))
+    pos = factory.position(user, sig)
+    return pos, [o for o in factory.orders(pos["id"]) if o["filled"] > 0]
+
+
+def test_spot_candle_touching_stop_and_target_is_stopped_at_the_stop(factory, settings_env):
+    # issue 13 item 4: the old monitor let the spot TP limit fill first on a candle that also reached
+    # the stop. One rule now (as futures): stop first, filled at the stop level.
+    # entry 100 fills at minute 1 (low 99.5); the minute-2 tick rests the stop at 90 and the TP at 110;
+    # minute 2's candle (open 100, high 111, low 89) touches both
+    pos, filled = _stop_scenario([(101, 101, 101, 101), (100.5, 101, 99.5, 100.5), (100, 111, 89, 95),
+                                  (95, 95, 95, 95), (95, 95, 95, 95)], settings_env, factory)
+    assert pos["status"] == "closed" and pos["close_reason"] == "stop_loss"
+    # by hand: 100 USDT / 100 = 1 SOL; sold at 90: PnL -10, fees 0.1 + 0.09
+    assert [(o["role"], o["average_price"]) for o in filled] == [("entry", D("100")), ("sl", D("90"))]
+    assert pos["realized_pnl"] == D("-10") and pos["fees"] == D("0.19")
+
+
+def test_spot_stop_gapped_through_fills_at_the_open_with_slippage(factory, settings_env):
+    # minute 3 opens at 85, below the 90 stop: filled at the open moved 0.5 % against the seller
+    pos, filled = _stop_scenario([(101, 101, 101, 101), (100.5, 101, 99.5, 100.5), (100, 102, 98, 99),
+                                  (85, 86, 80, 82), (82, 82, 82, 82), (82, 82, 82, 82)], settings_env, factory,
+                                 slippage="0.5")
+    assert pos["status"] == "closed" and pos["close_reason"] == "stop_loss"
+    # by hand: entry limit 100 fills at the limit (makers do not slip); stop sells 1 SOL at 85 x 0.995 = 84.575
+    assert [(o["role"], o["average_price"]) for o in filled] == [("entry", D("100")), ("sl", D("84.575"))]
+    assert pos["realized_pnl"] == D("-15.425")

@@ -102,7 +102,7 @@ def test_tp_ladder_with_breakeven_exact_pnl_and_scratch_database_dropped(server,
     assert _databases(db) == before  # the run's database is gone
 
 
-def test_breakeven_stop_closes_the_rest_at_the_next_open_with_paper_slippage(server, eth, settings_env):
+def test_breakeven_stop_closes_the_rest_at_the_stop_with_paper_slippage(server, eth, settings_env):
     # PAPER_SLIPPAGE_PCT applies when the run does not set its own
     settings_env(PAPER_SLIPPAGE_PCT="0.05", PAPER_TAKER_FEE_PCT="0.1", PAPER_MAKER_FEE_PCT="0.1")
     strategy = Scripted({("ETH/BTC", ms("2018-01-11T00:30")): ((0.0885,), (0.091, 0.095), 0.086)})
@@ -110,13 +110,16 @@ def test_breakeven_stop_closes_the_rest_at_the_next_open_with_paper_slippage(ser
     result = run_backtest(strategy, eth, from_ms=ms("2018-01-10T23:00"), to_ms=ms("2018-01-11T02:00"),
                           settings=settings)
     [trade] = result.trades
-    # entry 5.64971751 @0.0885 (00:35 low 0.088189); TP1 2.82485875 @0.091 (00:55 high 0.09142874); stop -> 0.0885;
-    # the 01:05 low 0.0881899 reaches it; the soft stop sells 2.82485876 at the 01:10 open 0.09 less 0.05 % = 0.089955
+    # entry 5.64971751 @0.0885 (00:35 low 0.088189); TP1 2.82485875 @0.091 (00:55 high 0.09142874); stop ->
+    # breakeven incl. fees 0.08867718, resting on the paper venue (one stop rule for spot and futures, issue 13
+    # item 4); the 01:05 candle (open 0.0891, low 0.0881899) triggers it: 2.82485876 sold at the stop less
+    # 0.05 % = 0.08863284141 (before: one candle later at the 01:10 open 0.09 less 0.05 %)
     assert (trade["close_reason"], trade["tp_hits"]) == ("breakeven", 1)
-    assert trade["realized_pnl"] == D("0.0111723163708")  # 2.82485875*0.0025 + 2.82485876*0.001455
-    # 0.1 % of 0.499999999635 + 0.25706214625 + 0.2541101697558
-    assert trade["fees"] == D("0.0010111723156408")
-    assert result.report["profit_after_fees_exact"] == "0.0101611440551592"
+    # 2.82485875*0.0025 + 2.82485876*0.00013284141 = 0.0074374050957292516 (NUMERIC scale 18)
+    assert trade["realized_pnl"] == D("0.007437405095729252")
+    # 0.1 % of 0.499999999635 + 0.25706214625 + 0.2503752584807292516 = 0.0010074374043657292516
+    assert trade["fees"] == D("0.001007437404365729")
+    assert result.report["profit_after_fees_exact"] == "0.006429967691363523"
     assert result.report["settings"]["slippage_pct"] == "0.05"
 
 

@@ -42,7 +42,7 @@ exec "$@"
 
 SYSTEMCTL_SHIM = r"""#!/usr/bin/env python3
 # What systemd would do for the runbook's calls, without systemd as PID 1.
-import configparser, os, subprocess, sys, time, socket
+import configparser, os, signal, subprocess, sys, time, socket
 args = [a for a in sys.argv[1:] if not a.startswith("--") or a == "--now"]
 if args[:1] == ["daemon-reload"]:
     sys.exit(0)
@@ -53,9 +53,10 @@ if args[:2] == ["enable", "--now"]:
     svc = unit["Service"]
     script = (f"set -a; . {svc['EnvironmentFile']}; set +a; cd {svc['WorkingDirectory']}; "
               f"exec {svc['ExecStart']}")
-    log = open(f"/run/{args[2]}.log", "w")
-    subprocess.Popen(["runuser", "-u", svc["User"], "--", "sh", "-c", script], stdout=log, stderr=log,
-                     start_new_session=True)
+    log = open(f"/run/{args[2]}.log", "a")
+    proc = subprocess.Popen(["runuser", "-u", svc["User"], "--", "sh", "-c", script], stdout=log, stderr=log,
+                            start_new_session=True)
+    open(f"/run/{args[2]}.pid", "w").write(str(proc.pid))
     for _ in range(100):
         try:
             socket.create_connection(("127.0.0.1", 8081), timeout=0.2).close()
@@ -64,6 +65,16 @@ if args[:2] == ["enable", "--now"]:
             time.sleep(0.1)
     print(open(f"/run/{args[2]}.log").read(), file=sys.stderr)
     sys.exit(1)
+if args[:1] == ["restart"] and os.path.exists(f"/run/{args[1]}.pid"):
+    # KillSignal=SIGTERM to the unit's processes, wait until its port is free, then start it again.
+    os.killpg(int(open(f"/run/{args[1]}.pid").read()), signal.SIGTERM)
+    for _ in range(300):
+        try:
+            socket.create_connection(("127.0.0.1", 8081), timeout=0.2).close()
+            time.sleep(0.1)
+        except OSError:
+            break
+    os.execvp(sys.argv[0], [sys.argv[0], "enable", "--now", args[1]])
 if args[:1] in (["reload"], ["reload-or-restart"], ["restart"]) and args[1] == "nginx":
     pid = open("/run/nginx.pid").read().strip() if os.path.exists("/run/nginx.pid") else ""
     running = pid.isdigit() and os.path.exists(f"/proc/{pid}")
@@ -73,14 +84,28 @@ sys.exit(2)
 """
 
 
-def runbook_blocks() -> tuple[list[str], list[str], list[str]]:
-    """(variable blocks, step blocks, needs-internet blocks) of the README, in order."""
+def runbook_blocks_by_kind() -> dict[str, list[str]]:
     text = README.read_text()
     found = re.findall(r"<!-- runbook:([a-z-]+) -->\s*```sh\n(.*?)```", text, re.DOTALL)
-    kinds: dict[str, list[str]] = {"variables": [], "step": [], "needs-internet": []}
+    kinds: dict[str, list[str]] = {"variables": [], "step": [], "needs-internet": [], "upgrade-pull": [],
+                                   "upgrade-restart": []}
     for kind, body in found:
         kinds[kind].append("\n".join(line.strip() for line in body.strip().splitlines()))
+    return kinds
+
+
+def runbook_blocks() -> tuple[list[str], list[str], list[str]]:
+    """(variable blocks, step blocks, needs-internet blocks) of the README, in order."""
+    kinds = runbook_blocks_by_kind()
     return kinds["variables"], kinds["step"], kinds["needs-internet"]
+
+
+def upgrade_script() -> list[str]:
+    """The README's upgrade: pull, step 3 again (the block that builds the virtualenv), restart."""
+    kinds = runbook_blocks_by_kind()
+    step3 = [block for block in kinds["step"] if "uv venv" in block]
+    assert len(kinds["upgrade-pull"]) == len(kinds["upgrade-restart"]) == len(step3) == 1
+    return [kinds["upgrade-pull"][0], step3[0], kinds["upgrade-restart"][0]]
 
 
 def _has_venv_module() -> bool:
@@ -112,6 +137,26 @@ def _ensure_apt_packages() -> None:
                 pytest.skip(f"apt-get could not install {missing}: {result.stderr[-500:]}")
     finally:
         policy.unlink(missing_ok=True)
+
+
+def _wait_for_dpkg(timeout: float = 300.0) -> None:
+    """The namespace's /var is an overlay on the machine's: an apt run of someone else's in progress
+    there reads as 'dpkg was interrupted' to the runbook's apt-get. Start once dpkg is idle."""
+    import fcntl
+    import time
+
+    lock, pending = Path("/var/lib/dpkg/lock-frontend"), Path("/var/lib/dpkg/updates")
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with open(lock, "a") as handle:
+                fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                fcntl.lockf(handle, fcntl.LOCK_UN)
+            if not pending.is_dir() or not any(pending.iterdir()):
+                return
+        except OSError:
+            pass
+        time.sleep(1)
 
 
 def _wheelhouse() -> Path:
@@ -150,6 +195,7 @@ def test_node_installs_and_serves_through_nginx_tls_from_the_runbook(tmp_path):
     if not _namespaces_available():
         pytest.skip("needs root and private mount/network namespaces (unshare)")
     _ensure_apt_packages()
+    _wait_for_dpkg()
     house = _wheelhouse()
     _variables, steps, _internet = runbook_blocks()
 
@@ -175,7 +221,10 @@ def test_node_installs_and_serves_through_nginx_tls_from_the_runbook(tmp_path):
     runbook = tmp_path / "runbook.sh"
     runbook.write_text("set -eux\n"
                        f"export VERZEK_HOST={HOST}\nexport VERZEK_REPO={repo_copy}\n"
-                       + "\n".join(steps) + "\n")
+                       + "\n".join(steps) + "\n"
+                       + f"git -C {repo_copy} -c user.email=t@t -c user.name=t commit -q --allow-empty -m upgrade\n"
+                       + "echo UPGRADE-START\n" + "\n".join(upgrade_script()) + "\n"
+                       + "test \"$(git -C /opt/verzek/src log -1 --format=%s)\" = upgrade\n")
     upper = tmp_path / "overlay"
     setup = [
         "set -e",
@@ -203,6 +252,8 @@ def test_node_installs_and_serves_through_nginx_tls_from_the_runbook(tmp_path):
     assert '"status":"ok"' in result.stdout.replace(" ", ""), log                       # /health via TLS
     assert f'"node":"{HOST}"' in result.stdout.replace(" ", ""), log
     assert "PROXY_NODE_HMAC_KEYS=k1:" in result.stdout, log
+    after_upgrade = result.stdout.split("UPGRADE-START", 1)[1].replace(" ", "")
+    assert '"status":"ok"' in after_upgrade, log                                       # node back after upgrade
 
 
 def test_the_hash_pinned_requirements_match_the_lock():

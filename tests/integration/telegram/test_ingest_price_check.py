@@ -57,6 +57,7 @@ def test_open_far_from_the_market_is_held_not_traded(telegram_env, channel_post,
         assert response.body["jobs"] == 0
     else:
         assert row["status"] == "open" and row["rejected_reason"] is None
+        assert row["meta"]["provenance"]["entries"] == "label 'Entry'"  # each field says where it came from
         assert response.body["jobs"] == 1
 
 

@@ -136,7 +136,8 @@ def test_futures_protective_stop_semantics(shared_dir):
     clock = ManualClock(1636935900000)  # last closed candle 00:20 (close 1.2)
     ex = PaperExchange(prices, clock, balances={"USDT": D(1000)}, taker_fee=D(0), maker_fee=D(0), slippage_pct=D(0))
     symbol = "XRP/USDT:USDT"
-    assert ex.supports_protective_stop(symbol) and not ex.supports_protective_stop("ETH/BTC")
+    # spot too (issue 13 item 4: one stop rule; spot exits share the base held like an OCO)
+    assert ex.supports_protective_stop(symbol) and ex.supports_protective_stop("ETH/BTC")
     with pytest.raises(OrderRejected) as passed:  # a short's buy stop below the 1.2 last price
         ex.create_order(OrderRequest("late", symbol, OrderSide.BUY, OrderType.STOP_MARKET, D(10),
                                      trigger_price=D("1.199"), reduce_only=True))

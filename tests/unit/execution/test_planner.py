@@ -35,7 +35,8 @@ def test_leverage_up_to_and_exact():
     assert plan(sig(leverage=5), TradingSettings(leverage_cap=10)).leverage == 5
     assert plan(sig(leverage=5), TradingSettings(leverage_cap=10, leverage_mode="exact")).leverage == 10
     assert plan(sig(leverage=None), TradingSettings(leverage_cap=7)).leverage == 7
-    assert plan(sig(leverage=100), TradingSettings(leverage_cap=100)).leverage == 50  # market maximum
+    # market maximum (stop inside the 50x liquidation price 59095.5)
+    assert plan(sig(leverage=100, stop="59500"), TradingSettings(leverage_cap=100)).leverage == 50
 
 
 def test_fixed_size_notional_and_rounding():
@@ -164,19 +165,20 @@ def test_risk_sizing_loses_the_chosen_share_of_equity_at_the_stop():
 
 
 def test_the_loss_at_the_stop_is_capped_in_every_sizing_mode():
-    # The issue's case: 100 % of the balance at 125x. Unbounded: 2.083 BTC loses 2083 + 247.877
-    # = 2330.877 USDT (233 % of 1000). The 10 % cap scales the margin to 1000 x 100 / 2330.877
-    # = 42.90 -> notional 5362.8 -> 0.089 BTC: 89 + 10.591 = 99.591 USDT <= 100.
+    # 100 % of the balance at 20x (the issue's 125x case with this stop is now refused: the 59000 stop lies
+    # beyond the 125x liquidation price 59819.1). Unbounded: 20000 / 60000 = 0.333 BTC loses 333 + 39.627
+    # = 372.627 USDT (37 % of 1000). The 10 % cap scales the margin to 1000 x 100 / 372.627 = 268.36
+    # -> notional 5367.2 -> 0.089 BTC: 89 + 10.591 = 99.591 USDT <= 100.
     rules = MarketRules("BTC/USDT:USDT", "futures", "BTC", "USDT", amount_step=D("0.001"), price_step=D("0.1"),
                         min_amount=D("0.001"), min_notional=D("5"), max_leverage=125)
-    settings = TradingSettings(size_type="percent", size_value=D(100), leverage_cap=125)
-    capped = plan(sig(leverage=125), settings, rules=rules)
-    assert capped.leverage == 125 and [o.amount for o in capped.orders] == [D("0.089")]
+    settings = TradingSettings(size_type="percent", size_value=D(100), leverage_cap=20)
+    capped = plan(sig(leverage=20), settings, rules=rules)
+    assert capped.leverage == 20 and [o.amount for o in capped.orders] == [D("0.089")]
     assert capped.loss_at_stop == D("99.591") and capped.loss_at_stop <= D(100)
     assert any("size reduced" in n for n in capped.notes)
-    uncapped = plan(sig(leverage=125), TradingSettings(size_type="percent", size_value=D(100), leverage_cap=125,
-                                                       max_loss_at_stop_pct=None), rules=rules)
-    assert [o.amount for o in uncapped.orders] == [D("2.083")] and uncapped.loss_at_stop == D("2330.877")
+    uncapped = plan(sig(leverage=20), TradingSettings(size_type="percent", size_value=D(100), leverage_cap=20,
+                                                      max_loss_at_stop_pct=None), rules=rules)
+    assert [o.amount for o in uncapped.orders] == [D("0.333")] and uncapped.loss_at_stop == D("372.627")
 
 
 def test_an_entry_far_from_the_market_is_refused():
@@ -197,3 +199,24 @@ def test_a_marketable_limit_is_sized_at_the_market_price():
     p = plan(sig(entries=("62000",), targets=("64000",), stop="59000"), TradingSettings(size_value=D(500)),
              free=D(10000))
     assert [o.amount for o in p.orders] == [D("0.082")] and p.orders[0].price == D("62000")
+
+
+def test_a_stop_beyond_the_liquidation_price_is_refused():
+    # issue 13 item 2. By hand, long 60000 at 50x isolated, maintenance 0.5 %:
+    # liquidation = 60000 x (1 - 1/50) / (1 - 0.005) = 58800 / 0.995 = 59095.477...
+    settings = TradingSettings(leverage_cap=50)
+    with pytest.raises(PlanRejected) as refused:
+        plan(sig(leverage=50, stop="59000"), settings)
+    assert refused.value.code == "stop_beyond_liquidation" and "59095.5" in refused.value.reason
+    assert plan(sig(leverage=50, stop="59100"), settings).stop_loss == D("59100")  # inside: traded
+    # short 60000 at 50x: 60000 x 1.02 / 1.005 = 60895.52...; the market is 59900 here
+    with pytest.raises(PlanRejected):
+        plan(sig(side="short", targets=("59000",), leverage=50, stop="60900"), settings, last=D("59900"))
+    assert plan(sig(side="short", targets=("59000",), leverage=50, stop="60890"), settings,
+                last=D("59900")).stop_loss == D("60890")
+    # the Cornix default stop (50 % / 125x = 0.4 %) lies beyond a 125x liquidation (0.3 % away): refused
+    with pytest.raises(PlanRejected) as default_too_far:
+        plan(sig(leverage=125, stop=None), TradingSettings(leverage_cap=125),
+             rules=MarketRules("BTC/USDT:USDT", "futures", "BTC", "USDT", amount_step=D("0.001"),
+                               price_step=D("0.1")))
+    assert default_too_far.value.code == "stop_beyond_liquidation"

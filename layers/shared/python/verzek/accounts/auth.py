@@ -403,11 +403,23 @@ def _user_email(conn, user_id: int) -> str:
     return row["email"]
 
 
+def _refuse_unless_enrolling(conn, user_id: int, user: dict | None = None) -> None:
+    if user is None:
+        with conn.cursor() as cur:
+            cur.execute("SELECT totp_enabled, totp_secret_enc FROM users WHERE id = %s", (user_id,))
+            user = cur.fetchone()
+    if user["totp_enabled"]:
+        raise Invalid("two-factor authentication is already enabled")
+    if not user["totp_secret_enc"]:
+        raise Invalid("start enrolment first")
+
+
 def totp_confirm(conn, user_id: int, code: str, *, ip: str | None = None,
                  settings: Settings | None = None) -> list[str]:
     """Confirm enrolment with a current code; returns one-time recovery codes (shown once)."""
     settings = settings or get_settings()
     email = _user_email(conn, user_id)
+    _refuse_unless_enrolling(conn, user_id)  # not a guess: must not use up one of the user's tries
     reserved = _reserve_guess(conn, email, ip, settings, "totp")
     if isinstance(reserved, ServiceError):
         raise reserved
@@ -415,10 +427,7 @@ def totp_confirm(conn, user_id: int, code: str, *, ip: str | None = None,
         cur.execute("SELECT id, totp_enabled, totp_secret_enc, totp_last_step FROM users WHERE id = %s FOR UPDATE",
                     (user_id,))
         user = cur.fetchone()
-        if user["totp_enabled"]:
-            raise Invalid("two-factor authentication is already enabled")
-        if not user["totp_secret_enc"]:
-            raise Invalid("start enrolment first")
+        _refuse_unless_enrolling(conn, user_id, user)
         if not _check_totp(cur, user, code):
             raise Invalid("invalid two-factor code")
         throttle.settle(cur, reserved, email, succeeded=True, proved_password=False)

@@ -10,7 +10,12 @@ from verzek.ports import Queue
 
 OPEN_STATUSES = ("pending", "open", "closing")
 CLOSED_STATUSES = ("closed", "cancelled", "failed")
-POSITION_COLUMNS = ("id, signal_id, exchange_account_id, mode, exchange, symbol, side, market_type, leverage, status, "
+# The currency a position's PnL, cost and fees are counted in: a perpetual's settle currency
+# ("BTC/USDT:USDT" -> USDT), else the spot quote ("ETH/BTC" -> BTC). Amounts in different currencies
+# are never added together.
+PNL_CURRENCY_SQL = ("coalesce(nullif(split_part(symbol, ':', 2), ''), "
+                    "nullif(split_part(split_part(symbol, ':', 1), '/', 2), ''), '?')")
+POSITION_COLUMNS = (f"{PNL_CURRENCY_SQL} AS currency, id, signal_id, exchange_account_id, mode, exchange, symbol, side, market_type, leverage, status, "
                     "entry_price, amount, filled_amount, cost, stop_loss, breakeven_moved, tp_hits, realized_pnl, "
                     "unrealized_pnl, fees, close_reason, error, opened_at, closed_at, created_at, updated_at")
 ORDER_COLUMNS = ("id, client_order_id, exchange_order_id, role, leg, side, order_type, price, trigger_price, amount, "
@@ -50,14 +55,21 @@ def get_position(conn, user_id: int, position_id: int) -> dict:
 
 
 def pnl_summary(conn, user_id: int) -> dict:
+    """Counts of positions, and PnL per currency (never summed across currencies): realised before
+    and after fees ("net" = after fees), fees, and the open positions' unrealised PnL."""
     with conn.cursor() as cur:
-        cur.execute("SELECT count(*) FILTER (WHERE status = ANY(%s)) AS open_positions, "
+        cur.execute(f"SELECT {PNL_CURRENCY_SQL} AS currency, "
+                    "count(*) FILTER (WHERE status = ANY(%s)) AS open_positions, "
                     "count(*) FILTER (WHERE status = 'closed') AS closed_positions, "
-                    "coalesce(sum(realized_pnl), 0) AS realized_pnl, "
-                    "coalesce(sum(unrealized_pnl) FILTER (WHERE status = ANY(%s)), 0) AS unrealized_pnl, "
-                    "coalesce(sum(fees), 0) AS fees FROM positions WHERE user_id = %s",
+                    "coalesce(sum(realized_pnl), 0) AS realized_pnl, coalesce(sum(fees), 0) AS fees, "
+                    "coalesce(sum(realized_pnl - fees), 0) AS net_realized_pnl, "
+                    "coalesce(sum(unrealized_pnl) FILTER (WHERE status = ANY(%s)), 0) AS unrealized_pnl "
+                    "FROM positions WHERE user_id = %s GROUP BY 1 ORDER BY 1",
                     (list(OPEN_STATUSES), list(OPEN_STATUSES), user_id))
-        return dict(cur.fetchone())
+        currencies = [dict(r) for r in cur.fetchall()]
+    return {"open_positions": sum(c["open_positions"] for c in currencies),
+            "closed_positions": sum(c["closed_positions"] for c in currencies),
+            "currencies": currencies}
 
 
 def request_close(conn, user_id: int, position_id: int, queue: Queue, *, ip: str | None = None) -> ClosePositionJob:

@@ -13,12 +13,16 @@ import pkgutil
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from verzek import __version__
 from verzek.api.body_limit import BodyLimitMiddleware
 from verzek.db import DatabaseBusy
 from verzek.observability import logger
+
+
+DOCS_ASSETS_PATH = "/docs-assets"
 
 
 def _declared_query_names(dependant) -> set[str]:
@@ -35,15 +39,17 @@ async def refuse_unknown_query_parameters(request: Request) -> None:
 
     route = request.scope.get("route")
     dependant = getattr(route, "dependant", None)
-    if dependant is None or not request.query_params:
-        return
+    if dependant is None or not request.query_params or not getattr(route, "include_in_schema", True):
+        return  # pages for people (docs, email links) tolerate extra parameters a mail client may add
     unknown = sorted(set(request.query_params.keys()) - _declared_query_names(dependant))
     if unknown:
         raise Invalid(f"unknown query parameter(s): {', '.join(unknown[:5])}")
 
 
 def create_app() -> FastAPI:
-    app = FastAPI(title="Verzek AutoTrader API", version=__version__,
+    # Swagger UI and ReDoc from assets shipped in the fastapi-offline package (served under
+    # /docs-assets by this app, locally and in the cloud): the docs work offline, no CDN.
+    app = FastAPIOffline(static_url=DOCS_ASSETS_PATH, title="Verzek AutoTrader API", version=__version__,
                   description="Mobile app and service API: accounts, exchange keys, settings, signals, positions.",
                   dependencies=[Depends(refuse_unknown_query_parameters)])
 

@@ -95,6 +95,8 @@ class ParsedMessage:
     rejected: str | None = None
     reason: str | None = None
     notes: tuple[str, ...] = ()
+    # where each field of an `open` came from: (field, label or rule) pairs; "weak:" rules hold the open for review
+    provenance: tuple[tuple[str, str], ...] = ()
 
     @property
     def tradable(self) -> bool:

@@ -347,7 +347,7 @@ class PositionEngine:
             self._notify(cur, pos, "stop_moved", f"{pos['symbol']} {pos['side']}: stop moved to {_fmt(new_stop)}"
                          + (" (breakeven)" if breakeven else ""), dedupe, stop=str(new_stop))
             conn.commit()
-            if pos["status"] != "open" or pos["market_type"] != "futures":
+            if pos["status"] != "open":
                 return "stop_moved"
             # the resting exchange stop follows at once (not at the monitor's next tick)
             pos = self._load(cur, position_id)
@@ -631,7 +631,7 @@ class PositionEngine:
         symbol = pos["symbol"]
         rows = load_orders(cur, pos["id"])
         stops = [r for r in rows if is_protective_stop(r)]
-        supported = pos["market_type"] == "futures" and protective_stops_supported(venue.exchange, symbol)
+        supported = protective_stops_supported(venue.exchange, symbol)
         if not stops and not supported:
             return "unsupported"
         summary = summarize(rows)

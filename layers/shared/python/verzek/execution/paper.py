@@ -18,17 +18,23 @@ Fill model (all `Decimal`, fees charged in the quote currency):
   when it gapped past) moved by the slippage; taker fee. Like Binance (-2021) and Bybit
   (110092/110093), a stop whose trigger the last price has already passed is refused
   (`OrderRejected(kind="would_trigger")`).
-* Protective stops: futures markets rest reduce-only stops (`supports_protective_stop`), exactly
-  like the live adapter on Binance/Bybit linear, so the position monitor runs the same code path
+* Protective stops: every paper market rests reduce-only stops (`supports_protective_stop`), like
+  the live adapter on Binance/Bybit linear, so the position monitor runs the same code path
   in paper and live (place once filled, re-size, cancel + replace on a move, cancel on close).
-  Spot keeps the monitor-watched stop, as live spot does.
+  Spot exits are OCO-like: reduce-only sells (TPs and the stop) reserve nothing and share the base
+  held, so the stop rule is the same for spot and futures (issue 13 item 4). Live spot keeps the
+  monitor-watched stop.
 * Fills are whole (no volume model). Within one candle, orders are evaluated entries first, then
   stops, then reduce-only limits (pessimistic: a candle touching both a stop and a target is
   treated as stopped first). Reduce-only orders never open or flip a position: they are capped
   to the position and expire when there is nothing left to reduce.
 * Spot: buys spend quote, sells need the base held. Futures (linear, USDT-margined): margin
   = notional / leverage is reserved; realised PnL and fees settle in the quote currency.
-  Funding is IGNORED and liquidation is not modelled (both documented limits of paper mode).
+  Funding is IGNORED (a documented limit of paper mode). Liquidation (isolated, first-tier
+  maintenance margin `MarketRules.maintenance_margin_rate`): when a candle reaches the
+  liquidation price (a gap past it before the stops, a touch after them) the position is taken
+  over and its whole margin lost, never more; a close's loss is capped at its margin too, so the
+  paper balance cannot go negative. Checked on candles new to a resting exit order.
 * Time comes from `clock()` (epoch ms); only candles closed by then are used, so a paper order
   never fills on prices from its own future.
 """
@@ -217,6 +223,7 @@ class PaperExchange:
         self.positions: dict[str, _Position] = {}
         self.leverage: dict[str, int] = {}
         self.fills: list[dict] = []
+        self.liquidations: list[dict] = []
 
     # --- port: reads ---
     def market_rules(self, symbol: str) -> MarketRules:
@@ -247,7 +254,10 @@ class PaperExchange:
         return total - used - margins
 
     def supports_protective_stop(self, symbol: str) -> bool:
-        return self.market_rules(symbol).market_type == "futures"
+        """Every paper market rests the protective stop, spot included (as an OCO with the take
+        profits: spot exits share the base held instead of each locking it), so one stop rule holds in
+        paper for spot and futures: a candle touching stop and target is stopped, at the stop."""
+        return True
 
     def position(self, symbol: str) -> _Position:
         self.sync()
@@ -286,7 +296,7 @@ class PaperExchange:
             if request.side == OrderSide.BUY:
                 order.reserved_asset = rules.quote
                 order.reserved = request.amount * worst * (1 + max(self.taker_fee, self.maker_fee))
-            else:
+            elif not request.reduce_only:  # exits (TPs + stop) share the base held, like an OCO
                 order.reserved_asset = rules.base
                 order.reserved = request.amount
         elif not request.reduce_only:
@@ -332,13 +342,63 @@ class PaperExchange:
         for symbol, orders in by_symbol.items():
             since = min(o.checked_ms for o in orders)
             tf = self.prices.timeframe_ms(symbol)
+            futures = self.market_rules(symbol).market_type == "futures"
             for candle in self.prices.candles(symbol, since, now):
+                # liquidation is checked on candles new to a resting exit order (so never on a candle
+                # from before the position existed): a gap past it first, then after the stops
+                watch = futures and any(o.state.reduce_only and o.state.status == OrderStatus.OPEN
+                                        and candle.ts >= o.checked_ms for o in orders)
+                if watch:
+                    self._liquidate_if_reached(symbol, candle, gap_only=True)
+                stops_done = False
                 for order in sorted(orders, key=self._priority):
                     if order.state.status != OrderStatus.OPEN or candle.ts < order.checked_ms:
                         continue
+                    if watch and not stops_done and self._priority(order)[0] == 2:
+                        self._liquidate_if_reached(symbol, candle, gap_only=False)
+                        stops_done = True
                     first = candle.ts < order.checked_ms + tf and order.checked_ms == order.created_ms
                     self._match(order, candle, first)
                     order.checked_ms = candle.ts + tf
+                if watch and not stops_done:
+                    self._liquidate_if_reached(symbol, candle, gap_only=False)
+
+    def liquidation_price(self, symbol: str) -> Decimal | None:
+        """Isolated: where margin + unrealised PnL = maintenance margin (first-tier rate). Long
+        P = (qE - M) / (q (1 - m)); short P = (qE + M) / (q (1 + m)); q in base units."""
+        position = self.positions.get(symbol)
+        rules = self.market_rules(symbol)
+        if position is None or not position.amount or rules.market_type != "futures":
+            return None
+        q = abs(position.amount) * rules.contract_size
+        m = rules.maintenance_margin_rate
+        if position.amount > 0:
+            return max(ZERO, (q * position.entry - position.margin) / (q * (1 - m)))
+        return (q * position.entry + position.margin) / (q * (1 + m))
+
+    def _liquidate_if_reached(self, symbol: str, candle: Candle, *, gap_only: bool) -> None:
+        price = self.liquidation_price(symbol)
+        if price is None:
+            return
+        position = self.positions[symbol]
+        long = position.amount > 0
+        reached = (candle.open <= price if long else candle.open >= price) if gap_only else \
+            (candle.low <= price if long else candle.high >= price)
+        if not reached:
+            return
+        # the exchange takes the position over: the whole isolated margin is lost (what is left of the
+        # maintenance margin goes to its insurance fund), never more, so the balance cannot go negative
+        rules = self.market_rules(symbol)
+        lost = position.margin
+        self.balances[rules.quote] = self._balance(rules.quote, quote=True) - lost
+        self.liquidations.append({"symbol": symbol, "ts": candle.ts, "price": price, "amount": position.amount,
+                                  "entry": position.entry, "margin_lost": lost})
+        self.positions[symbol] = _Position()
+        for order in self.orders.values():  # its exit orders have nothing left to close
+            s = order.state
+            if s.symbol == symbol and s.reduce_only and s.status == OrderStatus.OPEN:
+                order.state = s.with_(status=OrderStatus.EXPIRED, updated_ms=candle.ts)
+                order.reserved = ZERO
 
     @staticmethod
     def _priority(order: _Order) -> tuple:
@@ -422,7 +482,9 @@ class PaperExchange:
         direction = 1 if position.amount > 0 else -1
         pnl = (price - position.entry) * reduce * direction * rules.contract_size
         if realise and position.amount:
-            position.margin -= position.margin * reduce / abs(position.amount)
+            share = position.margin * reduce / abs(position.amount)
+            pnl = max(pnl, -share)  # isolated: a close (a gapped stop) never loses more than its margin
+            position.margin -= share
         position.amount += reduce * (1 if signed > 0 else -1)
         if position.amount == 0:
             position.entry, position.margin = ZERO, ZERO

@@ -46,7 +46,7 @@ from typing import Any
 
 from verzek.domain.signals import EntryType, Side, Signal
 from verzek.execution.client_ids import client_order_id
-from verzek.execution.ports import MarketRules, OrderSide, OrderType
+from verzek.execution.ports import MarketRules, OrderSide, OrderType, liquidation_price
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -435,6 +435,16 @@ def _plan_with_margin(signal: Signal, settings: TradingSettings, rules: MarketRu
                 if o not in kept:
                     dropped.append(DroppedOrder(o.role, o.leg, f"price {o.reference_price} beyond the stop {stop}"))
             orders = kept
+
+    # --- liquidation (futures, isolated): a stop beyond the liquidation price would never be reached ---
+    if stop is not None and rules.market_type == "futures" and leverage > 1:
+        all_qty = sum((o.amount for o in orders), ZERO)
+        filled_average = sum((o.amount * o.reference_price for o in orders), ZERO) / all_qty
+        liquidation = liquidation_price(long, filled_average, leverage, rules.maintenance_margin_rate)
+        if (long and stop <= liquidation) or (not long and stop >= liquidation):
+            raise PlanRejected(
+                f"stop {stop} lies beyond the liquidation price {rules.round_price(liquidation)} {rules.quote} at "
+                f"{leverage}x (the position would be liquidated first): lower the leverage", "stop_beyond_liquidation")
 
     # --- take profits ---
     if signal.targets:

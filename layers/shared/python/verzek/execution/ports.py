@@ -108,6 +108,9 @@ class MarketRules:
     min_notional: Decimal = ZERO
     contract_size: Decimal = Decimal(1)
     max_leverage: int | None = None
+    # maintenance margin rate of the first leverage tier (Binance USD-M: 0.4 % BTC, 0.5 % most others);
+    # higher tiers (larger notionals) are not modelled yet
+    maintenance_margin_rate: Decimal = Decimal("0.005")
 
     def round_amount(self, amount: Decimal) -> Decimal:
         """Amounts are rounded down: never trade more than planned."""
@@ -253,6 +256,17 @@ class Exchange(Protocol):
     # def supports_protective_stop(self, symbol: str) -> bool
     #     True when a reduce-only stop-market order can rest on this market and is trusted to close
     #     the position (linear futures on Binance/Bybit, and the paper engine's futures).
+
+
+def liquidation_price(long: bool, entry: Decimal, leverage: int, maintenance_rate: Decimal) -> Decimal:
+    """Isolated-margin liquidation price of a linear position with margin = notional / leverage: where
+    margin + unrealised PnL = maintenance margin (rate x notional at that price). Long:
+    P = E (1 - 1/L) / (1 - m); short: P = E (1 + 1/L) / (1 + m). Fees are left out (they move it by
+    less than a tick at the rates used)."""
+    inverse = Decimal(1) / Decimal(leverage)
+    if long:
+        return entry * (1 - inverse) / (1 - maintenance_rate)
+    return entry * (1 + inverse) / (1 + maintenance_rate)
 
 
 def protective_stops_supported(exchange: Exchange, symbol: str) -> bool:

@@ -8,6 +8,7 @@ import threading
 from datetime import UTC, datetime
 from decimal import Decimal
 
+from verzek.accounts.positions import PNL_CURRENCY_SQL
 from verzek.db import connection
 
 
@@ -49,7 +50,8 @@ class ConsoleSummary:
                 self._print(f"signal   #{s['id']:<5} {s['source']:<8} {s['side'].upper():<5} {s['symbol']:<14} "
                             f"entry {_fmt(s['entries'])}  tp {_fmt(s['targets'])}  sl {_fmt([s['stop_loss']] if s['stop_loss'] else [])}{extra}")
             cur.execute("SELECT id, user_id, symbol, side, status, tp_hits, breakeven_moved, entry_price, "
-                        "filled_amount, realized_pnl - fees AS net_pnl, close_reason, error FROM positions ORDER BY id")
+                        f"filled_amount, realized_pnl - fees AS net_pnl, {PNL_CURRENCY_SQL} AS currency, "
+                        "close_reason, error FROM positions ORDER BY id")
             for p in cur.fetchall():
                 state = (p["status"], p["tp_hits"], p["breakeven_moved"])
                 before = self._positions.get(p["id"])
@@ -66,7 +68,7 @@ class ConsoleSummary:
                     what.append("stop moved to breakeven")
                 entry = f" @ {Decimal(p['entry_price']).normalize():f}" if p["entry_price"] else ""
                 self._print(f"position #{p['id']:<5} user {p['user_id']} {p['side'].upper():<5} {p['symbol']:<14}"
-                            f"{entry}  {', '.join(what)}  net PnL {Decimal(p['net_pnl']).normalize():f}")
+                            f"{entry}  {', '.join(what)}  net PnL {Decimal(p['net_pnl']).normalize():f} {p['currency']}")
             cur.execute("SELECT id, channel, kind, payload FROM notifications WHERE id > %s AND channel = 'console' "
                         "AND status = 'sent' ORDER BY id", (self._last_note,))
             for n in cur.fetchall():
@@ -81,20 +83,24 @@ class ConsoleSummary:
         with connection() as conn, conn.cursor() as cur:
             cur.execute("SELECT count(*) AS n, count(*) FILTER (WHERE source = 'vip') AS vip FROM signals")
             sig = cur.fetchone()
-            cur.execute("SELECT count(*) FILTER (WHERE status IN ('pending','open','closing')) AS open, "
+            cur.execute(f"SELECT {PNL_CURRENCY_SQL} AS currency, "
+                        "count(*) FILTER (WHERE status IN ('pending','open','closing')) AS open, "
                         "count(*) FILTER (WHERE status = 'closed') AS closed, "
                         "coalesce(sum(realized_pnl - fees), 0) AS realised, coalesce(sum(unrealized_pnl), 0) AS unrealised "
-                        "FROM positions")
-            pos = cur.fetchone()
+                        "FROM positions GROUP BY 1 ORDER BY 1")
+            per_currency = cur.fetchall()
         progress = ""
         if self.progress is not None:
             replay_ms, fraction = self.progress()
             bar = "█" * int(fraction * 20) + "░" * (20 - int(fraction * 20))
             when = datetime.fromtimestamp(replay_ms / 1000, tz=UTC).strftime("%Y-%m-%d %H:%M")
             progress = f"replay {when} UTC {bar} {fraction * 100:5.1f}% | "
-        return (f"status   {progress}signals {sig['n']} (vip {sig['vip']}) | positions open {pos['open']} "
-                f"closed {pos['closed']} | PnL realised (after fees) {Decimal(pos['realised']).normalize():f} "
-                f"unrealised {Decimal(pos['unrealised']).normalize():f}")
+        # PnL per currency, never added across currencies; "realised" is after fees.
+        pnl = "; ".join(f"{Decimal(c['realised']).normalize():f} {c['currency']} realised (after fees), "
+                        f"{Decimal(c['unrealised']).normalize():f} {c['currency']} unrealised" for c in per_currency)
+        return (f"status   {progress}signals {sig['n']} (vip {sig['vip']}) | positions open "
+                f"{sum(c['open'] for c in per_currency)} closed {sum(c['closed'] for c in per_currency)} | "
+                f"PnL {pnl or 'none yet'}")
 
     def start(self) -> None:
         self.prime()

@@ -226,6 +226,13 @@ class LocalStack:
             raise CliError(f"API server failed to start on {host}:{port}")
         bound = self.server.servers[0].sockets[0].getsockname()[1]
         self.url = f"http://{host}:{bound}"
+        if not os.environ.get("PUBLIC_BASE_URL"):
+            # Links in emails (verify, reset) must open this running stack, on the port it really
+            # bound (with --port 0 only known now), not the cloud default.
+            from verzek.config import reset_settings_cache
+
+            os.environ["PUBLIC_BASE_URL"] = self.url
+            reset_settings_cache()
 
     # --- lifecycle ---
     def save_replay_position(self) -> None:

@@ -26,7 +26,7 @@ from verzek.parsing.lexicon import Field
 from verzek.parsing.normalize import normalize
 from verzek.parsing.safety import price_floor, validate_open
 from verzek.parsing.status import close_action, closes_position, is_close, reports_progress, is_close_without_coin, tp_hit_index, update_action
-from verzek.parsing.symbols import SymbolCandidate, split_glued, choose_symbol, close_target, symbol_candidates
+from verzek.parsing.symbols import EXPLICIT, HASHTAG, LABELLED, NAMED, SymbolCandidate, split_glued, choose_symbol, close_target, symbol_candidates
 from verzek.parsing.tokens import Kind, Token, tokenize_line, uses_comma_decimals
 
 MAX_TEXT_CHARS = 8000  # longer posts are articles, not signals; cap the work done per message
@@ -395,7 +395,10 @@ def _parse(text: str) -> ParsedMessage:
     if levels.stop_pct and stop is None:
         notes.append("stop given only as a percentage")
 
+    provenance = _provenance(candidate, words_side, level_side, levels, segments, tokens, leverage, market, assumed,
+                             stops)
     parsed = ParsedMessage(
+        provenance=provenance,
         kind=MessageKind.OPEN,
         symbol=candidate.symbol if candidate else None,
         side=side,
@@ -425,10 +428,52 @@ def _parse(text: str) -> ParsedMessage:
         # ("#LDO SHORT / Entry 2.10 / TP1 2.05 ✅ ...", "Result #LINK: entry 14.2 → TP3 16.0 ✅"): a re-post or a
         # result; entering now would be late and is not what the post asks.
         problems.append("a target is already marked as hit: the trade is under way, not a fresh entry")
-    problems.extend(f"held for review: {why}" for why in assumed)
+    # Any field set by a weak rule: say "not sure" — held for an operator, never traded as parsed.
+    problems.extend(f"held for review: {rule[len('weak: '):]}" for _, rule in provenance if rule.startswith("weak: "))
     if problems:
         return _replace(parsed, rejected="; ".join(problems))
     return parsed
+
+
+_SYMBOL_RULES = {EXPLICIT: "pair with its quote", LABELLED: "coin label", NAMED: "ticker beside a side word",
+                 HASHTAG: "hashtag", 0: "capitalised ticker heading the side line"}
+
+
+def _provenance(candidate, words_side, level_side, levels: _Levels, segments: list[Segment], tokens: list[Token],
+                leverage, market, assumed: list[str], stops: list[Decimal]) -> tuple[tuple[str, str], ...]:
+    """(field, rule) for every field an `open` sets: the label text that carried the numbers, or the rule used."""
+    def label(segs: list[Segment]) -> str:
+        return "label " + repr(segs[0].label.text) if segs and segs[0].label is not None else "unlabelled"
+
+    out: list[tuple[str, str]] = []
+    if candidate is not None:
+        out.append(("symbol", _SYMBOL_RULES.get(candidate.rank, "ticker")))
+    if words_side is not None:
+        out.append(("side", "side word"))
+    elif level_side is not None:
+        out.append(("side", "levels (targets/stop relative to entry)"))
+    weak_entry = next((a for a in assumed if "entry" in a), None)
+    if weak_entry:
+        out.append(("entries", "weak: " + weak_entry))
+    elif levels.entries:
+        out.append(("entries", label(levels.entry_segments)))
+    elif levels.entry_segments:
+        out.append(("entries", "market word " + label(levels.entry_segments)))
+    target_segments = [s for s in segments if any(t in s.tokens for t in levels.targets)]
+    if levels.targets:
+        out.append(("targets", label(target_segments)))
+    if stops:
+        stop_segments = [s for s in levels.stop_segments if s.numbers]
+        rule = label(stop_segments)
+        if len(set(stops)) > 1:
+            rule += ("; hard stop beside a candle-close condition" if _closes_on_candle(levels)
+                     else "; tighter of alternative stops")
+        out.append(("stop_loss", rule))
+    if leverage is not None:
+        out.append(("leverage", "leverage mark or label"))
+    if market is not None:
+        out.append(("market", "market word, leverage or quote"))
+    return tuple(out)
 
 
 def _stop_word_then_coin(tokens: list[Token]) -> bool:

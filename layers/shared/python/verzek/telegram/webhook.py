@@ -223,7 +223,7 @@ def _process(update_id: int, post, text: str, *, edited: bool, queue, now: datet
         cur.execute("SELECT 1 FROM telegram_updates_seen WHERE update_id = %s", (update_id,))
         if cur.fetchone() is not None:
             return WebhookResponse(200, {"ok": True, "duplicate": True})
-    parsed = _parse(text)
+    parsed = _with_source_hints(_parse(text), post.chat.id)
     context = _PostContext(update_id=update_id, chat_id=post.chat.id, message_id=post.message_id, text=text,
                            posted_at=_utc(post.edit_date if edited and post.edit_date else post.date),
                            original_posted_at=_utc(post.date),
@@ -263,6 +263,16 @@ def _parse(text: str):
         return ParsedMessage(kind=MessageKind.NOT_A_SIGNAL, reason=f"parser failure: {type(exc).__name__}")
 
 
+def _with_source_hints(parsed, chat_id: int):
+    from verzek.db import connection
+    from verzek.signals.source_hints import apply_hints, get_hints
+
+    if parsed.kind.value != "open":
+        return parsed
+    with connection() as conn, conn.cursor() as cur:
+        return apply_hints(parsed, get_hints(cur, chat_id))
+
+
 def signal_from_parsed(parsed, *, chat_id: int, message_id: int, posted_at: datetime | None, raw_text: str):
     """A VIP `Signal` from a parsed `open`, or (None, why) when it cannot even be stored."""
     from verzek.domain.signals import EntryType, Signal, SignalSource, unified_symbol
@@ -281,6 +291,8 @@ def signal_from_parsed(parsed, *, chat_id: int, message_id: int, posted_at: date
         meta["stop_loss_pct"] = str(parsed.stop_loss_pct)
     if parsed.notes:
         meta["notes"] = list(parsed.notes)
+    if parsed.provenance:
+        meta["provenance"] = dict(parsed.provenance)
     entry_type = parsed.entry_type or (EntryType.LIMIT if parsed.entries else EntryType.MARKET)
     signal = Signal(source=SignalSource.VIP, symbol=unified_symbol(parsed.symbol, parsed.market), side=parsed.side,
                     entry_type=entry_type, entries=tuple(parsed.entries), targets=tuple(parsed.targets),

@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
+from pydantic import Field
 
 from verzek.accounts import positions as service
 from verzek.api.routers._deps import OwnerDep, ReadableUserId, client_ip, execution_queue
@@ -48,6 +49,7 @@ class OrderOut(OutModel):
 
 
 class PositionOut(OutModel):
+    currency: str = Field(description="currency of cost, PnL and fees (settle or quote currency)")
     id: int
     signal_id: int
     exchange_account_id: int | None
@@ -84,12 +86,22 @@ class PositionPage(Page):
     items: list[PositionOut]
 
 
+class CurrencyPnl(OutModel):
+    currency: str = Field(description="every amount of this entry is in this currency")
+    open_positions: int
+    closed_positions: int
+    realized_pnl: DecimalStr = Field(description="realised PnL before fees")
+    fees: DecimalStr
+    net_realized_pnl: DecimalStr = Field(description="realised PnL after all fees paid (open positions' "
+                                                     "entry fees included)")
+    unrealized_pnl: DecimalStr = Field(description="open positions' PnL at the last price")
+
+
 class PnlSummary(OutModel):
     open_positions: int
     closed_positions: int
-    realized_pnl: DecimalStr
-    unrealized_pnl: DecimalStr
-    fees: DecimalStr
+    currencies: list[CurrencyPnl] = Field(description="one entry per currency; amounts are never added "
+                                                      "across currencies")
 
 
 class CloseRequested(OutModel):

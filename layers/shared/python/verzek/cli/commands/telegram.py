@@ -37,6 +37,15 @@ def register(subparsers) -> None:
                                            "empty (the provider's bot id to configure)")
     p.add_argument("--chat", type=int, default=None, help="only this source chat id")
     p.set_defaults(func=run_provider_id)
+    p = sub.add_parser("source-hints", help="show or record one source chat's defaults (quote, market, leverage, "
+                                            "'numbers after a coin are entries') used when its posts leave them out")
+    p.add_argument("--chat", type=int, required=True, help="source chat id (-100...)")
+    p.add_argument("--quote", default=None, help="quote currency for coins written without one (e.g. USDT)")
+    p.add_argument("--market", choices=("spot", "futures"), default=None)
+    p.add_argument("--leverage", type=int, default=None, help="leverage for futures posts that state none")
+    p.add_argument("--bare-entries", action=argparse.BooleanOptionalAction, default=None,
+                   help="an unlabelled price after the coin is the entry (trade instead of holding for review)")
+    p.set_defaults(func=run_source_hints)
     p = sub.add_parser("dispatch", help="send due notifications from the outbox (once, or --loop)")
     p.add_argument("--limit", type=int, default=50, help="rows per batch (default 50)")
     p.add_argument("--loop", action="store_true", help="keep dispatching until interrupted")
@@ -171,4 +180,30 @@ def run_provider_id(args) -> int:
     bots = [r for r in rows if r["is_bot"]]
     if len(bots) == 1:
         print(f"TELEGRAM_SOURCE_SENDER_IDS={bots[0]['sender_id']}")
+    return 0
+
+
+def run_source_hints(args) -> int:
+    import getpass
+
+    from verzek.cli import CliError
+    from verzek.db import connection
+    from verzek.domain.signals import MarketType
+    from verzek.signals.source_hints import SourceHints, get_hints, set_hints
+
+    with connection() as conn, conn.cursor() as cur:
+        current = get_hints(cur, args.chat) or SourceHints(args.chat)
+        if any(v is not None for v in (args.quote, args.market, args.leverage, args.bare_entries)):
+            try:
+                current = SourceHints(
+                    args.chat,
+                    args.quote.upper() if args.quote is not None else current.quote,
+                    MarketType(args.market) if args.market is not None else current.market,
+                    args.leverage if args.leverage is not None else current.leverage,
+                    args.bare_entries if args.bare_entries is not None else current.bare_numbers_are_entries)
+            except ValueError as exc:
+                raise CliError(str(exc)) from None
+            set_hints(cur, current, updated_by=f"cli:{getpass.getuser()}")
+    print(f"chat {current.chat_id}: quote={current.quote or '-'} market={current.market.value if current.market else '-'} "
+          f"leverage={current.leverage or '-'} numbers-after-coin-are-entries={'yes' if current.bare_numbers_are_entries else 'no'}")
     return 0
