@@ -17,8 +17,8 @@ from typing import Any
 
 from verzek.config import get_settings
 from verzek.db import connection
-from verzek.execution.paper import PaperExchange, RecordedPrices
 from verzek.execution import paper_store
+from verzek.execution.paper import PaperExchange, RecordedPrices
 from verzek.execution.ports import (
     AccountError,
     Exchange,
