@@ -65,6 +65,8 @@ _TARGET_INDEX = rf"(?:[ \t]+\d{{1,2}}{_ONE_PRICE_AFTER_DASH}|{_INDEX_FORMS})?"
 _LADDER_INDEX = rf"(?:\d(?![\d%]|[.,]\d)|[ \t]+[1-9](?=[ \t]*[:)])|[ \t]+[1-9]{_ONE_PRICE_AFTER_DASH})?"
 
 LABELS: list[tuple[Field, str]] = [
+    # "Current price: 1.92" / "Current rate: 0.0905" heading its own line: where the market is, not the entry.
+    (Field.IGNORE, r"^[ \t]*(?:current|market|live)\s+(?:price|rate)(?=\s*[:=])|^[ \t]*текущая\s+цена(?=\s*[:=])"),
     (Field.STOP, (r"stop[\s-]*targets?|stop[\s-]*loss(?:es)?|stop[\s-]*los|stoploss|stopls|stol+[\s-]*loss|"
                  r"s\s*/\s*l|sl|stop|invalidation|стоп[\s-]*лосс?|стоп|сл|zarar[\s-]*(?:durdur|kes)|"
                  r"stop[\s-]*kay[ıi]p|parada|stop\s+de\s+p[ée]rdida|c[ắa]t\s+l[ỗo]|d[ừu]ng\s+l[ỗo]|batas\s+rugi|"
@@ -125,7 +127,9 @@ LABELS: list[tuple[Field, str]] = [
 _LABEL_INDEX = {Field.TARGETS: _TARGET_INDEX, Field.ENTRY: _TARGET_INDEX, Field.BUY: _LADDER_INDEX,
                 Field.SELL: _LADDER_INDEX}
 LABEL_RE = re.compile(
-    "|".join(f"(?P<{field.value}>{_B}(?:{pattern}){_LABEL_INDEX.get(field, '')}{_E})" for field, pattern in LABELS),
+    # (group names are "<field>_<n>": one field may have several entries, ordered where they must win)
+    "|".join(f"(?P<{field.value}_{n}>{_B}(?:{pattern}){_LABEL_INDEX.get(field, '')}{_E})"
+             for n, (field, pattern) in enumerate(LABELS)),
     re.IGNORECASE,
 )
 

@@ -123,7 +123,7 @@ _STOP_AFTER_PRICE = re.compile(
     r"(?:the[ \t]+|a[ \t]+|my[ \t]+|our[ \t]+)?(?:stop|sl)(?:[ \t]*(?:out|loss))?\b", re.IGNORECASE)
 # "Safe traders use less leverage (5x)", "low-risk: 3x": advice about other readers' leverage, not the call's.
 _SAFER_LEVERAGE = re.compile(
-    r"^[^\n]*\b(?:safe|safer|conservative|careful|new|beginner|low[\s-]*risk)\b[^\n]*\b(?:less|lower|reduce|max|only)\b"
+    r"^[^\n]*\b(?:safe|safer|conservative|careful|new|beginners?|newbies?|novices?|low[\s-]*risk)\b[^\n]*\b(?:less|lower|reduce|max|only)\b"
     r"[^\n]*(?:leverage|\d\s?x\b)[^\n]*", re.IGNORECASE | re.MULTILINE)
 
 

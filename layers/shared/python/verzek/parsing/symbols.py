@@ -74,6 +74,15 @@ _SIDE_CONNECTORS = frozenset(["по", "на", "on", "in", "me", "mein", "em", "n
                               "icin", "trên", "di"])
 
 
+def _topic_tag(text: str) -> bool:
+    """"#CryptoSignals", "#WhaleAlerts": a CamelCase word tag is a channel's or topic's name, not a ticker (coins are
+    tagged in capitals or written whole in lower case; a quote glued on, "#Btcusdt", still names a coin)."""
+    word = text.lstrip("#$")
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 6 and any(c.isupper() for c in letters[1:]) and any(c.islower() for c in letters) \
+        and split_glued(word)[1] is None
+
+
 def _is_side_label(tok: Token | None, line: int) -> bool:
     return tok is not None and tok.kind == Kind.LABEL and tok.line == line \
         and tok.field in (Field.LONG, Field.SHORT, Field.BUY, Field.SELL)
@@ -102,6 +111,8 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
             if quote in TRADABLE_QUOTES and _BASE_RE.match(base) and base not in NEVER_A_BASE:
                 found.append(SymbolCandidate(base, quote, EXPLICIT, i, bool(m.group("suffix"))))
         elif tok.kind == Kind.TAG:
+            if _topic_tag(tok.text):
+                continue
             cand = _coin(tok.text, LABELLED if _previous_label(tokens, i) == Field.SYMBOL else HASHTAG, i)
             if cand is None and re.fullmatch(r"#[A-Z]", tok.text):
                 cand = SymbolCandidate(tok.text[1], "USDT", HASHTAG, i)  # "#W", "#T": one-letter coins, tagged

@@ -87,7 +87,7 @@ def uses_comma_decimals(text: str) -> bool:
 
 
 def tokenize_line(line: str, line_no: int, comma_decimal: bool) -> list[Token]:
-    labels = [(m.start(), m.end(), Field(m.lastgroup)) for m in LABEL_RE.finditer(line)]
+    labels = [(m.start(), m.end(), Field(m.lastgroup.rsplit("_", 1)[0])) for m in LABEL_RE.finditer(line)]
     tokens: list[Token] = []
     index_match = _LINE_INDEX_RE.match(line)
     skip_until = 0
