@@ -23,10 +23,10 @@ from pathlib import Path
 
 import httpx
 import pytest
+from verzek.local.state import DEMO_VIP_CHAT_ID
+from verzek.marketdata import usdt_sample_dir
 
 from tests.support.telegram_bot_api import LocalBotApi
-from verzek.local.state import DEMO_VIP_CHAT_ID
-from verzek.marketdata import sample_dir
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 SPEED = 300.0
@@ -84,26 +84,26 @@ class Stack:
 
 
 def _candles(name: str) -> list[list]:
-    return json.loads(gzip.decompress((sample_dir() / name).read_bytes()))
+    return json.loads(gzip.decompress((usdt_sample_dir() / name).read_bytes()))
 
 
 def _pick_levels(after_ms: int) -> tuple[str, Decimal, list[Decimal], Decimal, int]:
-    """From the recorded 1m candles after `after_ms`: an entry just above the market (fills at once)
+    """From the recorded 1m futures candles after `after_ms`: an entry just above the market (fills at once)
     and a TP1 the replay reaches within 2 hours before any candle touches the stop."""
-    for name, symbol in (("ETH_BTC-1m.json.gz", "ETH/BTC"), ("LTC_BTC-1m.json.gz", "LTC/BTC"),
-                         ("XLM_BTC-1m.json.gz", "XLM/BTC"), ("ADA_BTC-1m.json.gz", "ADA/BTC")):
+    tick = Decimal("0.01")
+    for name, symbol in (("BTC_USDT_USDT-1m-futures.json.gz", "BTC/USDT"),
+                         ("ETH_USDT_USDT-1m-futures.json.gz", "ETH/USDT")):
         rows = _candles(name)
         i = next(k for k, r in enumerate(rows) if r[0] >= after_ms)
         last_close = Decimal(str(rows[i - 1][4]))
-        entry = (last_close * Decimal("1.002")).quantize(Decimal("0.00000001"))
-        tp1, stop = (entry * Decimal("1.003")).quantize(Decimal("0.00000001")), entry * Decimal("0.97")
+        entry = (last_close * Decimal("1.0005")).quantize(tick)
+        tp1, stop = (entry * Decimal("1.002")).quantize(tick), entry * Decimal("0.97")
         for r in rows[i:i + 120]:
             if Decimal(str(r[3])) <= stop:
                 break
             if Decimal(str(r[2])) > tp1:
-                targets = [tp1, (entry * Decimal("1.05")).quantize(Decimal("0.00000001")),
-                           (entry * Decimal("1.08")).quantize(Decimal("0.00000001"))]
-                return symbol, entry, targets, stop.quantize(Decimal("0.00000001")), r[0]
+                targets = [tp1, (entry * Decimal("1.05")).quantize(tick), (entry * Decimal("1.08")).quantize(tick)]
+                return symbol, entry, targets, stop.quantize(tick), r[0]
     raise AssertionError("no usable window in the sample after the replay position")
 
 
@@ -121,10 +121,13 @@ def _wait(what: str, probe, timeout: float = 120.0):
 def test_vip_signal_end_to_end_through_the_local_stack(tmp_path):
     with LocalBotApi(token=TOKEN) as bot_api:
         stack = Stack(tmp_path / "state", bot_api)
-        stack.start("--replay-start", "2018-01-22T06:00:00+00:00")
+        stack.start()  # the default replay: the bundled USDT-M futures sample
         try:
-            symbol, entry, targets, stop, _ = _pick_levels(stack.replay_now() + 10 * 60_000)
-            text = (f"📊 #{symbol} LONG\nEntry: {entry}\nTargets: {' - '.join(map(str, targets))}\n"
+            banner = "\n".join(stack.lines)
+            assert "Replay: BNB/USDT:USDT (5m), BTC/USDT:USDT (1m/5m), " in banner and "2025-05-05 00:00 → 2025-06-02 00:00 UTC" in banner
+            pair, entry, targets, stop, _ = _pick_levels(stack.replay_now() + 10 * 60_000)
+            symbol = f"{pair}:USDT"  # a leveraged post is a USDT-M futures signal
+            text = (f"📊 #{pair} LONG\nLeverage: 10x\nEntry: {entry}\nTargets: {' - '.join(map(str, targets))}\n"
                     f"Stop loss: {stop}")
             send = subprocess.run([sys.executable, "-m", "verzek.cli", "local", "--send-signal", text],
                                   capture_output=True, text=True, env=stack.env(), timeout=60)
@@ -141,7 +144,7 @@ def test_vip_signal_end_to_end_through_the_local_stack(tmp_path):
 
             # broadcast to the VIP group through the real Bot API client
             vip = _wait("VIP broadcast", lambda: [m for m in bot_api.sent_messages(DEMO_VIP_CHAT_ID)
-                                                  if symbol in m.get("text", "")])
+                                                  if pair in m.get("text", "")])
             assert f"{entry.normalize():f}" in vip[0]["text"]  # the broadcast prints prices without trailing zeros
 
             me = httpx.get(f"{stack.url}/api/users/me", headers=headers, timeout=30)
@@ -155,6 +158,16 @@ def test_vip_signal_end_to_end_through_the_local_stack(tmp_path):
             opened = _wait("paper position opened", lambda: (p := vip_position()) and p["status"] in
                            ("open", "closing", "closed") and p)
             assert opened["mode"] == "paper"
+            assert (opened["symbol"], opened["market_type"], opened["leverage"]) == (symbol, "futures", 10)
+
+            # a symbol the replay lacks: not traded, and the user is told which symbols the replay has
+            missing = "#LINK/USDT LONG\nLeverage: 10x\nEntry: 15.2\nTargets: 15.5 - 16\nStop loss: 14.6"
+            send = subprocess.run([sys.executable, "-m", "verzek.cli", "local", "--send-signal", missing],
+                                  capture_output=True, text=True, env=stack.env(), timeout=60)
+            assert send.returncode == 0, send.stdout + send.stderr
+            _wait("replay coverage message", lambda: any(
+                "LINK/USDT:USDT long not traded: no price data for LINK/USDT:USDT: the replay covers only "
+                "BNB/USDT:USDT, BTC/USDT:USDT" in line for line in stack.lines))
 
             # replay until TP1: partial close and the stop moved to breakeven
             after_tp1 = _wait("TP1 and breakeven", lambda: (p := vip_position()) and p["tp_hits"] >= 1

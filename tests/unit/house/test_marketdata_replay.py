@@ -78,7 +78,30 @@ def test_filenames_and_sample():
     assert symbol_from_filename("XRP_USDT_USDT-1h-futures.json") == ("XRP/USDT:USDT", "1h")
     assert symbol_from_filename("XRP_USDT_USDT-8h-funding_rate.json") is None
     files = list(sample_dir().glob("*.json.gz"))
-    assert len(files) == 15 and sum(f.stat().st_size for f in files) <= 3 * 1024 * 1024
+    assert len(files) == 14 and sum(f.stat().st_size for f in files) <= 3 * 1024 * 1024
+    # TRX_BTC-5m was POWR/BTC under another name (POWR_BTC-1m aggregated to 5m equals it): removed
+    assert not (sample_dir() / "TRX_BTC-5m.json.gz").exists()
+
+
+def test_usdt_sample_is_the_replay_default_data():
+    from verzek.execution.paper import RecordedPrices
+    from verzek.execution.ports import OrderRejected
+    from verzek.marketdata import candle_files, load_funding_rates, usdt_sample_dir
+
+    folder = usdt_sample_dir()
+    assert sum(f.stat().st_size for f in folder.iterdir()) <= 3 * 1024 * 1024  # fits the layer and the repo
+    files = candle_files(folder)  # mark-price and funding files are not tradable candles
+    market = ReplayMarketData.from_files(files)
+    assert market.symbols("1m") == ["BTC/USDT:USDT", "ETH/USDT:USDT"]
+    assert len(market.symbols("5m")) == 6
+    assert market.coverage().endswith("2025-05-05 00:00 → 2025-06-02 00:00 UTC")
+    funding = load_funding_rates(folder)
+    assert sorted(funding) == market.symbols("5m")
+    assert all(len(events) == 84 and {t % (8 * 3_600_000) for t, _ in events} == {0} for events in funding.values())
+    prices = RecordedPrices.from_files(files)
+    assert prices.timeframe_ms("BTC/USDT:USDT") == 60_000  # the finest recording fills paper orders
+    with pytest.raises(OrderRejected, match=r"no price data for LINK/USDT:USDT: the replay covers only BNB/USDT:USDT"):
+        prices.last_candle("LINK/USDT:USDT", 1_747_000_000_000)
 
 
 def test_bad_inputs_are_clear_errors(tmp_path, sample_market):

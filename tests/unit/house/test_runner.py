@@ -139,7 +139,7 @@ def test_lambda_handler_runs_on_the_bundled_replay(monkeypatch):
     try:
         result = handler.lambda_handler({"strategy": "trend"}, context)
         assert result["ok"] is True and result["strategy"] == "trend" and len(result["ticks"]) == 1
-        assert result["ticks"][0]["fetched"] == 11
+        assert result["ticks"][0]["fetched"] == 10  # 2018 sample without the TRX duplicate
         assert len(emitted) == result["ticks"][0]["emitted"] == result["ticks"][0]["setups"]
         assert handler.lambda_handler({"strategy": "nope"}, context)["ok"] is False
     finally:

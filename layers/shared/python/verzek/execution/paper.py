@@ -97,7 +97,9 @@ class RecordedPrices:
         candles = [Candle(int(r[0]), Decimal(str(r[1])), Decimal(str(r[2])), Decimal(str(r[3])),
                           Decimal(str(r[4])), Decimal(str(r[5] if r[5] is not None else 0))) for r in rows]
         candles.sort(key=lambda c: c.ts)
-        self._series[symbol] = _Series(_timeframe_ms(timeframe), [c.ts for c in candles], candles)
+        current = self._series.get(symbol)
+        if current is None or _timeframe_ms(timeframe) <= current.timeframe_ms:  # the finest recording fills orders
+            self._series[symbol] = _Series(_timeframe_ms(timeframe), [c.ts for c in candles], candles)
         return self
 
     @classmethod
@@ -126,7 +128,19 @@ class RecordedPrices:
         try:
             return self._series[symbol]
         except KeyError:
-            raise OrderRejected(f"no price data for {symbol}", "invalid_order") from None
+            raise OrderRejected(f"no price data for {symbol}: {self.coverage()}", "invalid_order") from None
+
+    def coverage(self) -> str:
+        """What this recording can fill, for messages: its symbols and the period they share."""
+        if not self._series:
+            return "no recorded prices loaded"
+        from datetime import UTC, datetime
+
+        first = max(s.ts[0] for s in self._series.values() if s.ts)
+        last = min(s.ts[-1] + s.timeframe_ms for s in self._series.values() if s.ts)
+        fmt = "%Y-%m-%d %H:%M"
+        return (f"the replay covers only {', '.join(sorted(self._series))} "
+                f"({datetime.fromtimestamp(first / 1000, UTC):{fmt}} → {datetime.fromtimestamp(last / 1000, UTC):{fmt}} UTC)")
 
     def candles(self, symbol: str, since_ms: int, until_ms: int) -> Sequence[Candle]:
         """Candles opening at or after `since_ms` and closed by `until_ms`."""

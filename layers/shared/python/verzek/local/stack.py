@@ -28,7 +28,8 @@ from verzek.cli import CliError
 STRATEGY_CADENCE_S = {"scalping": 15, "trend": 300, "qfl": 20, "ml": 30}
 MIN_WALL_INTERVAL_S = 0.5  # at high replay speeds a strategy still ticks at most twice a second
 DEFAULT_SPEED = 120.0
-DEFAULT_REPLAY_START = "2018-01-21T00:00:00+00:00"  # 1m and 5m sample series overlap from here
+# Default replay start: two days into the recording, so a 5m strategy's 500-candle window is full.
+DEFAULT_WARMUP_MS = 2 * 86_400_000
 
 
 def _check_port_free(host: str, port: int) -> None:
@@ -106,30 +107,51 @@ class LocalStack:
         self.console = None
         self.clock = None
         self.replay_range: tuple[int, int] | None = None
+        self.replay_coverage: str | None = None
         self.url = None
 
     # --- market data and the shared clock ---
     def build_market(self):
         from verzek.execution.paper import MarketDataPrices, RecordedPrices
-        from verzek.marketdata import AcceleratedClock, ReplayMarketData, live_market_data, sample_dir
+        from verzek.marketdata import (
+            AcceleratedClock,
+            MarketDataError,
+            ReplayMarketData,
+            candle_files,
+            live_market_data,
+            usdt_sample_dir,
+        )
 
         if self.args.market_data == "live":
             market = live_market_data(self.settings.house_exchange)
             self.clock = lambda: int(time.time() * 1000)
             return market, MarketDataPrices(market, "1m")
-        files = sorted(sample_dir().glob("*.json.gz"))
-        probe = ReplayMarketData.from_files(files, clock=lambda: 0)
+        data = Path(self.args.replay_data) if getattr(self.args, "replay_data", None) else usdt_sample_dir()
+        try:
+            files = candle_files(data) if data.is_dir() else []
+        except OSError as exc:
+            raise CliError(f"--replay-data {data}: {exc.strerror}") from None
+        if not files:
+            raise CliError(f"--replay-data {data}: no recorded candle files (BASE_QUOTE[_SETTLE]-<tf>[-futures].json[.gz])")
+        try:
+            probe = ReplayMarketData.from_files(files, clock=lambda: 0)
+        except MarketDataError as exc:
+            raise CliError(str(exc)) from None
         first, last = probe.time_range()
+        # A resumed position belongs to the data it was recorded on (older runs replayed the 2018 sample).
+        saved = self.state.get("replay_position_ms") if self.state.get("replay_data") == str(data) else None
         if self.args.replay_start:
             start = _parse_time_ms(self.args.replay_start)
         else:
-            start = self.state.get("replay_position_ms") or _parse_time_ms(DEFAULT_REPLAY_START)
+            start = saved or min(first + DEFAULT_WARMUP_MS, last - 1)
         if not first <= start < last:
-            raise CliError("replay start is outside the recorded sample "
+            raise CliError("replay start is outside the recorded data "
                            f"({datetime.fromtimestamp(first / 1000, UTC):%Y-%m-%d %H:%M} to "
                            f"{datetime.fromtimestamp(last / 1000, UTC):%Y-%m-%d %H:%M} UTC)")
         if self.args.speed <= 0:
             raise CliError("--speed must be positive")
+        self.state["replay_data"] = str(data)
+        self.replay_coverage = probe.coverage()
         self.clock = AcceleratedClock(start, speed=self.args.speed)
         self.replay_range = (start if self.args.replay_start else first, last)
         market = ReplayMarketData.from_files(files, clock=self.clock)
@@ -351,6 +373,10 @@ def run_local_stack(args) -> int:
     print(f"Webhook: POST {stack.url}/telegram/webhook   (try: verzek local --send-signal \"...\")", flush=True)
     print(f"Market: {args.market_data}" + (f" from {when} at {args.speed:g}x (replay clock {stack.clock()} ms)"
                                            if args.market_data == "replay" else ""), flush=True)
+    if stack.replay_coverage:
+        print(f"Replay: {stack.replay_coverage}", flush=True)
+        print("        signals for other symbols are not traded (the paper venue has no prices for them)",
+              flush=True)
     print(f"Login:  {demo['user_email']} / {demo['password']}   (operator: {demo['operator_email']}, same password)",
           flush=True)
     print("ready", flush=True)

@@ -56,9 +56,9 @@ def ensure_local_environment(data_dir: Path) -> dict:
         "VERZEK_ENV": "local",
         "TELEGRAM_SOURCE_CHAT_IDS": str(DEMO_SOURCE_CHAT_ID),
         "TRIAL_DELAY_MINUTES": "1",
-        # The bundled replay sample is BTC-quoted: a paper account starts with 1 BTC (and 1 of any
-        # other quote currency it meets).
-        "PAPER_START_BALANCE": "1",
+        # The bundled replay sample is USDT-margined futures: a paper account starts with 10,000 USDT
+        # (and 10,000 of any other quote currency it meets).
+        "PAPER_START_BALANCE": "10000",
     }
     # Broadcast groups only when a bot can send to them: with TELEGRAM_BOT_TOKEN set and no chat ids
     # configured, the demo chat ids are used (a local Bot API server records them).

@@ -9,9 +9,12 @@ from verzek.marketdata.replay import (
     ManualClock,
     MarketDataError,
     ReplayMarketData,
+    candle_files,
+    load_funding_rates,
     load_recorded_file,
     sample_dir,
     symbol_from_filename,
+    usdt_sample_dir,
 )
 from verzek.marketdata.series import (
     OhlcvSeries,
@@ -29,16 +32,19 @@ __all__ = [
     "MarketDataError",
     "OhlcvSeries",
     "ReplayMarketData",
+    "candle_files",
     "closed_before",
     "fetch_many",
     "fetch_series",
     "live_market_data",
+    "load_funding_rates",
     "load_recorded_file",
     "resample",
     "sample_dir",
     "symbol_from_filename",
     "timeframe_ms",
     "to_decimal",
+    "usdt_sample_dir",
 ]
 
 

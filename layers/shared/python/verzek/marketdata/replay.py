@@ -91,8 +91,35 @@ def load_recorded_file(path: Path) -> OhlcvSeries:
 
 
 def sample_dir() -> Path:
-    """The small recorded sample bundled with the package (see sample/README.md)."""
+    """The legacy 2018 BTC-quoted spot sample bundled with the package (tests, ML fixtures; sample/README.md)."""
     return Path(str(resources.files("verzek.marketdata") / "sample"))
+
+
+def usdt_sample_dir() -> Path:
+    """The Binance USDT-M futures sample `verzek local` replays by default (see usdt/README.md):
+    candles, 1h mark-price candles and funding events."""
+    return Path(str(resources.files("verzek.marketdata") / "usdt"))
+
+
+def candle_files(directory: Path) -> list[Path]:
+    """The tradable candle files of a recorded-data directory (mark and funding files excluded)."""
+    return sorted(f for f in Path(directory).iterdir() if symbol_from_filename(f.name))
+
+
+def load_funding_rates(directory: Path) -> dict[str, list[tuple[int, float]]]:
+    """Funding events `{symbol: [(funding_time_ms, rate), ...]}` from `*-funding_rate.json[.gz]` files
+    (freqtrade layout: the rate is in the `open` column; one row per event)."""
+    out: dict[str, list[tuple[int, float]]] = {}
+    for f in sorted(Path(directory).iterdir()):
+        match = _FILE_RE.match(f.name)
+        if not match or match.group("kind") != "funding_rate":
+            continue
+        parts = match.group("pair").upper().split("_")
+        symbol = f"{parts[0]}/{parts[1]}" + (f":{parts[2]}" if len(parts) == 3 else "")
+        raw = f.read_bytes()
+        rows = json.loads(gzip.decompress(raw) if f.name.endswith(".gz") else raw)
+        out[symbol] = [(int(r[0]), float(r[1])) for r in rows]
+    return out
 
 
 class ReplayMarketData:
@@ -111,7 +138,7 @@ class ReplayMarketData:
         files: list[Path] = []
         for p in map(Path, paths):
             if p.is_dir():
-                files += sorted(f for f in p.iterdir() if symbol_from_filename(f.name))
+                files += candle_files(p)
             elif p.is_file():
                 files.append(p)
             else:
@@ -130,6 +157,14 @@ class ReplayMarketData:
     @classmethod
     def from_mapping(cls, data: Mapping[str, OhlcvSeries], clock: Callable[[], int]) -> ReplayMarketData:
         return cls(data.values(), clock)
+
+    def coverage(self) -> str:
+        """One line for banners and messages: which symbols (timeframes) and which period."""
+        first, last = self.time_range()
+        fmt = "%Y-%m-%d %H:%M"
+        pairs = ", ".join(f"{s} ({'/'.join(sorted(tfs, key=timeframe_ms))})" for s, tfs in sorted(self._recorded.items()))
+        return (f"{pairs}; {time.strftime(fmt, time.gmtime(first / 1000))} → "
+                f"{time.strftime(fmt, time.gmtime(last / 1000))} UTC")
 
     def symbols(self, timeframe: str | None = None) -> list[str]:
         return sorted(s for s in self._recorded

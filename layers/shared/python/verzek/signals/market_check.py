@@ -45,7 +45,11 @@ def current_market() -> MarketPrice | None:
 
     if not get_settings().ingest_price_check:
         return None
-    return _market_from_settings(get_settings().paper_price_source)
+    try:
+        return _market_from_settings(get_settings().paper_price_source)
+    except Exception as exc:  # noqa: BLE001 - no price source here (e.g. ccxt not in this function's layer): no check
+        logger.warning("no market price source for the ingest check", extra={"error_type": type(exc).__name__})
+        return None
 
 
 _MARKETS: dict[str, PriceSourceMarket] = {}

@@ -8,9 +8,12 @@ def register(sub) -> None:
     p.add_argument("--host", default=None, help="API bind address (default API_HOST or 127.0.0.1)")
     p.add_argument("--port", type=int, default=None, help="API port (default API_PORT or 8000; 0 = any free port)")
     p.add_argument("--market-data", choices=("replay", "live"), default="replay",
-                   help="replay the bundled recorded candles (default) or use live ccxt data (needs internet)")
+                   help="replay recorded candles (default) or use live ccxt data (needs internet)")
     p.add_argument("--speed", type=float, default=120.0,
                    help="replay speed: recorded seconds per wall-clock second (default 120)")
+    p.add_argument("--replay-data", default=None, metavar="DIR",
+                   help="directory of recorded candles to replay (default: the bundled Binance USDT-M futures "
+                        "sample, BTC/ETH/SOL/XRP/BNB/DOGE, 2025-05-05 → 2025-06-02)")
     p.add_argument("--replay-start", default=None,
                    help="replay start, ISO-8601 UTC or epoch ms (default: where the last run stopped)")
     p.add_argument("--no-strategies", action="store_true", help="do not run the house strategies")
