@@ -132,3 +132,22 @@ def test_spot_stop_gapped_through_fills_at_the_open_with_slippage(factory, setti
     # by hand: entry limit 100 fills at the limit (makers do not slip); stop sells 1 SOL at 85 x 0.995 = 84.575
     assert [(o["role"], o["average_price"]) for o in filled] == [("entry", D("100")), ("sl", D("84.575"))]
     assert pos["realized_pnl"] == D("-15.425")
+
+
+def test_an_opposite_signal_on_a_held_futures_symbol_is_refused(factory, settings_env):
+    # issue 13 item 1: a long then a short on one symbol netted to zero in the paper account and left
+    # both positions closing forever. The short is refused; the long keeps its stop and target.
+    venues, clock = _venues([(101, 101, 101, 101), (100.5, 101, 99.5, 100.5), (100.5, 101, 100, 100.5)],
+                            settings_env, symbol=FUTURES)
+    user = factory.user(size_value=D(100), leverage_cap=1)
+    long_sig = factory.signal(FUTURES, "long", entries=["100"], targets=["110"], stop_loss="90",
+                              market_type="futures", leverage=1)
+    _run(venues, clock, user, long_sig, 2)
+    short_sig = factory.signal(FUTURES, "short", entries=["100.5"], targets=["95"], stop_loss="105",
+                               market_type="futures", leverage=1)
+    assert Executor(venues).handle(ExecuteSignalJob(signal_id=short_sig, user_id=user)) == "skipped:opposite_position"
+    clock.set(T0 + 3 * MIN)
+    run_monitor(venues)
+    held = factory.position(user, long_sig)
+    assert held["status"] == "open" and held["filled_amount"] == D(1)
+    assert D(factory.paper_state(user)["positions"][FUTURES][0]) == 1  # still long 1 on the venue

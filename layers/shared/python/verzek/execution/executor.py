@@ -131,6 +131,10 @@ class Executor:
                                   symbol=symbol, settings=settings, now=self.now())
             if block is not None:
                 return self._record_skip(cur, ctx, block.code, block.reason, notify_user=block.notify)
+            opposite = risk.opposite_position(cur, user_id=job.user_id, signal_id=job.signal_id, symbol=symbol,
+                                              market_type=market_type, side=signal.side.value, mode=settings.mode)
+            if opposite is not None:
+                return self._record_skip(cur, ctx, "opposite_position", opposite)
 
         try:
             with connection() as conn, conn.cursor() as cur:

@@ -118,3 +118,21 @@ def check_sized(cur, *, user_id: int, signal_id: int, settings: TradingSettings,
                             "WHERE user_id = %s", (until, reason, user_id))
                 return Block("daily_loss_limit", f"{reason}: auto-trading paused until {until:%Y-%m-%d %H:%M} UTC")
     return None
+
+
+def opposite_position(cur, *, user_id: int, signal_id: int, symbol: str, market_type: str, side: str,
+                      mode: str) -> str | None:
+    """Why a futures signal must not trade because the user holds the other side of the symbol, or None.
+    One-way accounts (the paper engine, and live one-way mode) net a long and a short on one symbol to
+    zero, leaving both positions' exits with nothing to close: the new signal is refused (issue 13
+    item 1; close-and-reverse and hedge mode are not offered yet)."""
+    if market_type != "futures":
+        return None
+    cur.execute("SELECT id, side FROM positions WHERE user_id = %s AND symbol = %s AND market_type = 'futures' "
+                "AND mode = %s AND side <> %s AND signal_id <> %s AND status IN ('pending', 'open', 'closing') "
+                "ORDER BY id LIMIT 1", (user_id, symbol, mode, side, signal_id))
+    row = cur.fetchone()
+    if row is None:
+        return None
+    return (f"you hold a {row['side']} {symbol} position (#{row['id']}); an opposite trade on the same symbol "
+            "would net it away on a one-way account, so it is not opened")
