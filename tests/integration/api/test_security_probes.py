@@ -15,6 +15,8 @@ from tests.integration.api.conftest import PASSWORD, outbox_token
 from tests.support.exchange_double import ServerThread
 
 WRONG = "definitely not the password 1"
+# argon2 hashing on a busy 2-core machine can take seconds: httpx's default 5 s timeout is too tight
+_http = httpx.Client(timeout=60)
 
 
 @pytest.fixture
@@ -34,13 +36,13 @@ def api(db, settings_env):
 
 
 def _register_verified(base: str, db, email: str) -> None:
-    assert httpx.post(f"{base}/api/auth/register", json={"email": email, "password": PASSWORD}).status_code == 202
+    assert _http.post(f"{base}/api/auth/register", json={"email": email, "password": PASSWORD}).status_code == 202
     token = outbox_token(db, email, "verify_email")
-    assert httpx.post(f"{base}/api/auth/verify-email", json={"token": token}).status_code == 200
+    assert _http.post(f"{base}/api/auth/verify-email", json={"token": token}).status_code == 200
 
 
 def _login(base: str, email: str, password: str, headers: dict | None = None) -> int:
-    return httpx.post(f"{base}/api/auth/login", json={"email": email, "password": password},
+    return _http.post(f"{base}/api/auth/login", json={"email": email, "password": password},
                       headers=headers or {}, timeout=30).status_code
 
 
@@ -65,16 +67,16 @@ def test_parallel_wrong_passwords_are_limited_atomically(api, db):
 
 def test_password_change_and_totp_guesses_count_as_failed_logins(api, db):
     _register_verified(api.url, db, "guess@example.com")
-    tokens = httpx.post(f"{api.url}/api/auth/login", json={"email": "guess@example.com", "password": PASSWORD}).json()
+    tokens = _http.post(f"{api.url}/api/auth/login", json={"email": "guess@example.com", "password": PASSWORD}).json()
     auth = {"Authorization": f"Bearer {tokens['access_token']}"}
-    codes = [httpx.post(f"{api.url}/api/auth/password/change", headers=auth,
+    codes = [_http.post(f"{api.url}/api/auth/password/change", headers=auth,
                         json={"current_password": WRONG, "new_password": "another long passphrase 77"}).status_code
              for _ in range(7)]
     assert codes[:5] == [422] * 5 and codes[5:] == [429, 429], codes
     assert _login(api.url, "guess@example.com", PASSWORD) == 429  # the same pool of failures
     # TOTP codes are limited the same way (here on /totp/confirm after enrolment)
-    assert httpx.post(f"{api.url}/api/auth/totp/enroll", headers=auth).status_code == 200
-    assert httpx.post(f"{api.url}/api/auth/totp/confirm", headers=auth, json={"code": "000000"}).status_code == 429
+    assert _http.post(f"{api.url}/api/auth/totp/enroll", headers=auth).status_code == 200
+    assert _http.post(f"{api.url}/api/auth/totp/confirm", headers=auth, json={"code": "000000"}).status_code == 429
 
 
 def test_a_strangers_guesses_do_not_lock_the_owner_out(db, settings_env):
@@ -103,7 +105,7 @@ def test_a_strangers_guesses_do_not_lock_the_owner_out(db, settings_env):
 
 
 def test_register_is_limited_and_an_existing_address_is_mailed_once(api, db):
-    codes = [httpx.post(f"{api.url}/api/auth/register",
+    codes = [_http.post(f"{api.url}/api/auth/register",
                         json={"email": f"r{i}@example.com", "password": PASSWORD}).status_code for i in range(11)]
     assert codes[:10] == [202] * 10 and codes[10] == 429
 
@@ -111,7 +113,7 @@ def test_register_is_limited_and_an_existing_address_is_mailed_once(api, db):
 def test_reregistering_an_address_mails_its_owner_once(api, db, settings_env):
     settings_env(REGISTER_MAX_PER_IP_PER_HOUR="100")
     for _ in range(4):
-        assert httpx.post(f"{api.url}/api/auth/register",
+        assert _http.post(f"{api.url}/api/auth/register",
                           json={"email": "taken@example.com", "password": PASSWORD}).status_code == 202
     with db.cursor() as cur:
         cur.execute("SELECT count(*) AS n FROM email_outbox WHERE to_address = 'taken@example.com' "
@@ -122,7 +124,7 @@ def test_reregistering_an_address_mails_its_owner_once(api, db, settings_env):
 
 def test_refresh_is_limited_per_address(api, db, settings_env):
     settings_env(REFRESH_MAX_PER_IP_PER_MINUTE="3")
-    codes = [httpx.post(f"{api.url}/api/auth/refresh", json={"refresh_token": "rt_" + "x" * 30}).status_code
+    codes = [_http.post(f"{api.url}/api/auth/refresh", json={"refresh_token": "rt_" + "x" * 30}).status_code
              for _ in range(4)]
     assert codes == [401, 401, 401, 429]
 
@@ -130,36 +132,36 @@ def test_refresh_is_limited_per_address(api, db, settings_env):
 @pytest.mark.parametrize("path", ["/api/auth/register", "/api/auth/login"])
 def test_a_lone_surrogate_password_is_a_4xx(api, path):
     raw = '{"email": "s@example.com", "password": "abc\\ud800defghijkl"}'
-    reply = httpx.post(f"{api.url}{path}", content=raw, headers={"content-type": "application/json"})
+    reply = _http.post(f"{api.url}{path}", content=raw, headers={"content-type": "application/json"})
     assert 400 <= reply.status_code < 500, reply.text
 
 
 def test_deeply_nested_json_is_a_4xx(api, settings_env):
     settings_env(TELEGRAM_WEBHOOK_SECRET="probe-secret")
     deep = "[" * 100_000 + "]" * 100_000
-    webhook = httpx.post(f"{api.url}/telegram/webhook", content=deep,
+    webhook = _http.post(f"{api.url}/telegram/webhook", content=deep,
                          headers={"content-type": "application/json", "x-telegram-bot-api-secret-token": "probe-secret"})
     assert webhook.status_code == 400, webhook.text
-    login = httpx.post(f"{api.url}/api/auth/login", content=deep, headers={"content-type": "application/json"})
+    login = _http.post(f"{api.url}/api/auth/login", content=deep, headers={"content-type": "application/json"})
     assert 400 <= login.status_code < 500
 
 
 def test_bodies_are_capped_before_they_are_read(api, settings_env):
     settings_env(TELEGRAM_WEBHOOK_SECRET="probe-secret")
     big = b"x" * (2 * 1024 * 1024)
-    declared = httpx.post(f"{api.url}/api/auth/login", content=big, headers={"content-type": "application/json"})
+    declared = _http.post(f"{api.url}/api/auth/login", content=big, headers={"content-type": "application/json"})
     assert declared.status_code == 413
 
     def chunks():
         for _ in range(64):
             yield b"y" * 65536  # 4 MiB, no Content-Length (chunked)
 
-    streamed = httpx.post(f"{api.url}/api/auth/login", content=chunks(), headers={"content-type": "application/json"})
+    streamed = _http.post(f"{api.url}/api/auth/login", content=chunks(), headers={"content-type": "application/json"})
     assert streamed.status_code == 413
-    hook = httpx.post(f"{api.url}/telegram/webhook", content=b"z" * (300 * 1024),
+    hook = _http.post(f"{api.url}/telegram/webhook", content=b"z" * (300 * 1024),
                       headers={"content-type": "application/json", "x-telegram-bot-api-secret-token": "probe-secret"})
     assert hook.status_code == 413
-    unsigned = httpx.post(f"{api.url}/telegram/webhook", content=b"{}", headers={"content-type": "application/json"})
+    unsigned = _http.post(f"{api.url}/telegram/webhook", content=b"{}", headers={"content-type": "application/json"})
     assert unsigned.status_code == 401
 
 
@@ -300,18 +302,18 @@ def test_totp_disable_guesses_count_and_are_limited(api, db):
     import pyotp
 
     _register_verified(api.url, db, "disable@example.com")
-    tokens = httpx.post(f"{api.url}/api/auth/login", json={"email": "disable@example.com", "password": PASSWORD}).json()
+    tokens = _http.post(f"{api.url}/api/auth/login", json={"email": "disable@example.com", "password": PASSWORD}).json()
     auth = {"Authorization": f"Bearer {tokens['access_token']}"}
-    secret = httpx.post(f"{api.url}/api/auth/totp/enroll", headers=auth).json()["secret"]
-    assert httpx.post(f"{api.url}/api/auth/totp/confirm", headers=auth,
+    secret = _http.post(f"{api.url}/api/auth/totp/enroll", headers=auth).json()["secret"]
+    assert _http.post(f"{api.url}/api/auth/totp/confirm", headers=auth,
                       json={"code": pyotp.TOTP(secret).now()}).status_code == 200
     wrong_password = {"password": WRONG, "code": "000000"}
     wrong_code = {"password": PASSWORD, "code": "000000"}
-    codes = [httpx.post(f"{api.url}/api/auth/totp/disable", headers=auth, json=body).status_code
+    codes = [_http.post(f"{api.url}/api/auth/totp/disable", headers=auth, json=body).status_code
              for body in [wrong_password] * 3 + [wrong_code] * 2]
     assert codes == [422] * 5, codes
     right = {"password": PASSWORD, "code": pyotp.TOTP(secret).now()}
-    assert httpx.post(f"{api.url}/api/auth/totp/disable", headers=auth, json=right).status_code == 429
+    assert _http.post(f"{api.url}/api/auth/totp/disable", headers=auth, json=right).status_code == 429
     assert _login(api.url, "disable@example.com", PASSWORD) == 429
     assert _failures(db, "disable@example.com") == 5
 
@@ -358,16 +360,16 @@ def test_confirming_a_totp_enrolment_does_not_wipe_password_guesses(api, db):
     import pyotp
 
     _register_verified(api.url, db, "wipe@example.com")
-    tokens = httpx.post(f"{api.url}/api/auth/login", json={"email": "wipe@example.com", "password": PASSWORD}).json()
+    tokens = _http.post(f"{api.url}/api/auth/login", json={"email": "wipe@example.com", "password": PASSWORD}).json()
     auth = {"Authorization": f"Bearer {tokens['access_token']}"}
 
     def change() -> int:
-        return httpx.post(f"{api.url}/api/auth/password/change", headers=auth,
+        return _http.post(f"{api.url}/api/auth/password/change", headers=auth,
                           json={"current_password": WRONG, "new_password": "another long passphrase 77"}).status_code
 
     assert [change() for _ in range(4)] == [422] * 4
-    secret = httpx.post(f"{api.url}/api/auth/totp/enroll", headers=auth).json()["secret"]
-    assert httpx.post(f"{api.url}/api/auth/totp/confirm", headers=auth,
+    secret = _http.post(f"{api.url}/api/auth/totp/enroll", headers=auth).json()["secret"]
+    assert _http.post(f"{api.url}/api/auth/totp/confirm", headers=auth,
                       json={"code": pyotp.TOTP(secret).now()}).status_code == 200
     assert [change(), change()] == [422, 429]
     assert _failures(db, "wipe@example.com") == 5
@@ -377,9 +379,9 @@ def test_confirm_without_an_enrolment_is_not_a_guess(api, db):
     """'start enrolment first' / 'already enabled' are refusals before any code is checked: they do
     not use up the account's tries."""
     _register_verified(api.url, db, "noenrol@example.com")
-    tokens = httpx.post(f"{api.url}/api/auth/login", json={"email": "noenrol@example.com", "password": PASSWORD}).json()
+    tokens = _http.post(f"{api.url}/api/auth/login", json={"email": "noenrol@example.com", "password": PASSWORD}).json()
     auth = {"Authorization": f"Bearer {tokens['access_token']}"}
-    codes = [httpx.post(f"{api.url}/api/auth/totp/confirm", headers=auth, json={"code": "123456"}).status_code
+    codes = [_http.post(f"{api.url}/api/auth/totp/confirm", headers=auth, json={"code": "123456"}).status_code
              for _ in range(7)]
     assert codes == [422] * 7, codes
     assert _failures(db, "noenrol@example.com") == 0
