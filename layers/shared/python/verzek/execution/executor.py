@@ -29,7 +29,7 @@ from verzek.domain.signals import EntryType, MarginMode, MarketType, Side, Signa
 from verzek.execution import risk
 from verzek.execution.lifecycle import PositionEngine
 from verzek.execution.orders import RetryPolicy, TransientJobError, insert_order_row, notify
-from verzek.execution.planner import PlanRejected, TradingSettings, plan_trade
+from verzek.execution.planner import PlanRejected, TradingSettings, plan_trade, taker_fee_rate
 from verzek.execution.ports import (
     AccountError,
     ExecutionError,
@@ -63,14 +63,6 @@ def market_symbol(signal: Signal) -> tuple[str, str]:
             return signal.symbol, "futures"
         return f"{signal.symbol}:{signal.symbol.split('/')[1]}", "futures"
     return signal.symbol, "spot"
-
-
-def taker_fee_rate(exchange, symbol: str) -> Decimal:
-    """The venue's taker fee for sizing and breakeven (the conservative rate); 0.1 % when unknown."""
-    from verzek.execution.planner import DEFAULT_FEE_RATE
-
-    rate = getattr(exchange, "taker_fee_rate", lambda s: None)(symbol)
-    return rate if rate is not None and rate >= 0 else DEFAULT_FEE_RATE
 
 
 class Executor:

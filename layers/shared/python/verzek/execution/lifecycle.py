@@ -61,7 +61,7 @@ from verzek.execution.orders import (
     request_from_row,
     summarize,
 )
-from verzek.execution.planner import TradePlan
+from verzek.execution.planner import TradePlan, taker_fee_rate
 from verzek.execution.ports import (
     ZERO,
     AccountError,
@@ -87,12 +87,6 @@ def _fmt(value: Decimal | None) -> str:
     if value is None:
         return "-"
     return format(value.normalize(), "f")
-
-
-def taker_fee_rate(exchange, symbol: str) -> Decimal:
-    from verzek.execution.executor import taker_fee_rate as rate
-
-    return rate(exchange, symbol)
 
 
 def breakeven_level(plan: TradePlan, rows: list[dict], summary, rules: MarketRules,

@@ -283,6 +283,12 @@ NO_STOP_DEFAULT_PCT = Decimal(50)  # Cornix-style default stop when the user set
 DEFAULT_FEE_RATE = Decimal("0.001")
 
 
+def taker_fee_rate(exchange, symbol: str) -> Decimal:
+    """The venue's taker fee for sizing and breakeven (the conservative rate); 0.1 % when unknown."""
+    rate = getattr(exchange, "taker_fee_rate", lambda s: None)(symbol)
+    return rate if rate is not None and rate >= 0 else DEFAULT_FEE_RATE
+
+
 def loss_at_stop(plan: TradePlan, contract_size: Decimal, fee_rate: Decimal) -> Decimal | None:
     """What the plan loses, in the quote currency, if every entry fills and the stop is hit: the
     price move plus entry and exit fees (taker rate, the conservative case)."""
