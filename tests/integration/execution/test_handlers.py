@@ -73,14 +73,20 @@ def _deliver(client, queue, arn, handler):
     return response, messages
 
 
-def test_dca_executor_partial_batch_and_poison_message_to_dlq(sqs, factory, venues, clock):
-    client, queue, arn, dlq = sqs
+def _queue_jobs(client, queue, factory, clock, n_users: int) -> tuple[list[int], int]:
+    """One ETH/BTC signal and an execution job for each of `n_users` new users, on the queue."""
     clock.set(T0)
-    users = [factory.user(size_value=D("0.5")) for _ in range(3)]
+    users = [factory.user(size_value=D("0.5")) for _ in range(n_users)]
     sig = factory.signal("ETH/BTC", "long", entries=["0.0835"], targets=["0.086"], stop_loss="0.082")
     for user in users:
         client.send_message(QueueUrl=queue, MessageBody=json.dumps({"type": "execute_signal", "signal_id": sig,
                                                                      "user_id": user}))
+    return users, sig
+
+
+def test_dca_executor_partial_batch_and_poison_message_to_dlq(sqs, factory, venues, clock):
+    client, queue, arn, dlq = sqs
+    users, sig = _queue_jobs(client, queue, factory, clock, 3)
     client.send_message(QueueUrl=queue, MessageBody='{"type": "execute_signal", "signal_id": "DROP TABLE"}')
     # the same job delivered twice (at-least-once)
     client.send_message(QueueUrl=queue, MessageBody=json.dumps({"type": "execute_signal", "signal_id": sig,
@@ -127,13 +133,8 @@ class _SlowExchangeContext(Context):
 
 
 def test_dca_executor_hands_back_what_it_has_no_time_for(sqs, factory, venues, clock):
-    client, queue, arn, dlq = sqs
-    clock.set(T0)
-    users = [factory.user(size_value=D("0.5")) for _ in range(4)]
-    sig = factory.signal("ETH/BTC", "long", entries=["0.0835"], targets=["0.086"], stop_loss="0.082")
-    for user in users:
-        client.send_message(QueueUrl=queue, MessageBody=json.dumps({"type": "execute_signal", "signal_id": sig,
-                                                                     "user_id": user}))
+    client, queue, arn, _dlq = sqs
+    users, sig = _queue_jobs(client, queue, factory, clock, 4)
     handler = _load("dca_executor")
     handler._executor = Executor(venues, RetryPolicy(sleep=lambda s: None))
     messages = client.receive_message(QueueUrl=queue, MaxNumberOfMessages=10)["Messages"]
