@@ -144,6 +144,15 @@ def connection() -> Iterator[psycopg2.extensions.connection]:
             slots.release()
 
 
+def fetch_rows(cur, sql: str, params=None) -> list[dict]:
+    """`sql`'s rows as plain dicts, built in C (`dict(zip(...))`) instead of `RealDictRow`'s
+    per-column Python `__setitem__`: for the hot paths reading many rows (order books, paper rows)."""
+    with cur.connection.cursor(cursor_factory=psycopg2.extensions.cursor) as plain:
+        plain.execute(sql, params)
+        names = [c.name for c in plain.description]
+        return [dict(zip(names, row)) for row in plain.fetchall()]
+
+
 def ping() -> dict:
     """Database status for health checks: never raises, never leaks the DSN."""
     try:

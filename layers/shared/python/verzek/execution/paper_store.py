@@ -3,10 +3,10 @@
 A port call on the DB-backed paper account is one transaction that
 
 1. locks (`SELECT ... FOR UPDATE`) only the rows it touches: for a call about one symbol
-   (`fetch_order`, `cancel_order`, `set_leverage`) that symbol's open orders, its position row and
-   the balances of its base and quote assets; for `create_order` and `free_balance` (whose answer
+   (`fetch_order`, `fetch_orders`, `cancel_order`, `set_leverage`) that symbol's open orders, its
+   position row and the balances of its base and quote assets; for `create_order` and `free_balance` (whose answer
    is the whole free balance: every reservation and margin counts) the account's open orders,
-   positions and balances. The order asked for by client id is read too when it is final.
+   positions and balances. The orders asked for by client id are read too when final.
    Locks are taken in one order (orders by id, positions by symbol, balances by asset), so two
    calls on one account never deadlock; calls about different symbols of one account only meet
    on a shared balance row;
@@ -22,12 +22,14 @@ and rewritten whole on every call, reads included).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 import psycopg2.errors
 from psycopg2.extras import execute_values
 
+from verzek.db import fetch_rows
 from verzek.execution.paper import PaperExchange, _Order, _Position
 from verzek.execution.ports import OrderRejected, OrderRequest, OrderSide, OrderState, OrderStatus, OrderType
 
@@ -70,40 +72,42 @@ def _order_from_row(r: dict) -> _Order:
 
 
 def load(cur, user_id: int, engine: PaperExchange, *, symbol: str | None = None,
-         client_order_id: str | None = None) -> Loaded:
+         client_order_ids: Sequence[str] = ()) -> Loaded:
     """Lock and load the rows a call needs into `engine`: one symbol's (`symbol`) or the whole
-    account's (None), plus the order `client_order_id` whatever its status."""
+    account's (None), plus the orders `client_order_ids` whatever their status (of `symbol` only,
+    when given: an order of another symbol is not found, as on an exchange)."""
     loaded = Loaded()
+    ids = list(client_order_ids)
     if symbol is None:
-        cur.execute(f"SELECT {_ORDER_COLUMNS} FROM paper_orders WHERE user_id = %s "
-                    "AND (status = 'open' OR client_order_id = %s) ORDER BY id FOR UPDATE", (user_id, client_order_id))
+        rows = fetch_rows(cur, f"SELECT {_ORDER_COLUMNS} FROM paper_orders WHERE user_id = %s "
+                               "AND (status = 'open' OR client_order_id = ANY(%s)) ORDER BY id FOR UPDATE",
+                          (user_id, ids))
     else:
-        cur.execute(f"SELECT {_ORDER_COLUMNS} FROM paper_orders WHERE user_id = %s "
-                    "AND (status = 'open' AND symbol = %s OR client_order_id = %s) ORDER BY id FOR UPDATE",
-                    (user_id, symbol, client_order_id))
-    for row in cur.fetchall():
+        rows = fetch_rows(cur, f"SELECT {_ORDER_COLUMNS} FROM paper_orders WHERE user_id = %s AND symbol = %s "
+                               "AND (status = 'open' OR client_order_id = ANY(%s)) ORDER BY id FOR UPDATE",
+                          (user_id, symbol, ids))
+    for row in rows:
         order = _order_from_row(row)
         engine.orders[order.state.client_order_id] = order
         loaded.orders[order.state.client_order_id] = _order_key(order)
-    symbols = None if symbol is None else sorted({symbol} | {o.state.symbol for o in engine.orders.values()
-                                                             if o.state.status == OrderStatus.OPEN})
-    if symbols is None:
-        cur.execute("SELECT symbol, amount, entry, margin, leverage FROM paper_positions WHERE user_id = %s "
-                    "ORDER BY symbol FOR UPDATE", (user_id,))
+    if symbol is None:
+        rows = fetch_rows(cur, "SELECT symbol, amount, entry, margin, leverage FROM paper_positions "
+                               "WHERE user_id = %s ORDER BY symbol FOR UPDATE", (user_id,))
     else:
-        cur.execute("SELECT symbol, amount, entry, margin, leverage FROM paper_positions WHERE user_id = %s "
-                    "AND symbol = ANY(%s) ORDER BY symbol FOR UPDATE", (user_id, symbols))
-    for row in cur.fetchall():
+        rows = fetch_rows(cur, "SELECT symbol, amount, entry, margin, leverage FROM paper_positions "
+                               "WHERE user_id = %s AND symbol = %s FOR UPDATE", (user_id, symbol))
+    for row in rows:
         engine.positions[row["symbol"]] = _Position(row["amount"], row["entry"], row["margin"])
         engine.leverage[row["symbol"]] = row["leverage"]
         loaded.positions[row["symbol"]] = _position_key(engine, row["symbol"])
-    if symbols is None:
-        cur.execute("SELECT asset, total FROM paper_balances WHERE user_id = %s ORDER BY asset FOR UPDATE", (user_id,))
+    if symbol is None:
+        rows = fetch_rows(cur, "SELECT asset, total FROM paper_balances WHERE user_id = %s ORDER BY asset FOR UPDATE",
+                          (user_id,))
     else:
-        assets = sorted({a for s in symbols for a in (engine.market_rules(s).base, engine.market_rules(s).quote)})
-        cur.execute("SELECT asset, total FROM paper_balances WHERE user_id = %s AND asset = ANY(%s) "
-                    "ORDER BY asset FOR UPDATE", (user_id, assets))
-    for row in cur.fetchall():
+        rules = engine.market_rules(symbol)
+        rows = fetch_rows(cur, "SELECT asset, total FROM paper_balances WHERE user_id = %s AND asset = ANY(%s) "
+                               "ORDER BY asset FOR UPDATE", (user_id, sorted({rules.base, rules.quote})))
+    for row in rows:
         engine.balances[row["asset"]] = loaded.balances[row["asset"]] = row["total"]
     return loaded
 
