@@ -41,7 +41,7 @@ from decimal import Decimal
 
 import psycopg2.extensions
 
-from verzek.db import connection
+from verzek.db import Prepared, connection
 from verzek.execution.client_ids import (
     MAX_STOP_VERSION,
     client_order_id,
@@ -113,6 +113,17 @@ def breakeven_level(plan: TradePlan, rows: list[dict], summary, rules: MarketRul
     return rules.round_price(level, side=OrderSide.BUY, passive=True)
 
 
+# the monitor's statements run every tick for every open position: prepared once per connection
+_LOAD_POSITION = Prepared("SELECT p.*, u.telegram_chat_id, ts.exchange_account_id AS settings_account "
+                          "FROM positions p JOIN users u ON u.id = p.user_id "
+                          "LEFT JOIN trading_settings ts ON ts.user_id = p.user_id WHERE p.id = %s")
+_RECORD_SCAN = Prepared("UPDATE positions SET stop_loss = %s, breakeven_moved = %s, trailing_high = %s, "
+                        "checked_ms = %s, last_price = COALESCE(%s, last_price), updated_at = now() WHERE id = %s")
+_RECORD_BOOKS = Prepared("UPDATE positions SET entry_price = %s, filled_amount = %s, closed_amount = %s, cost = %s, "
+                         "fees = %s, realized_pnl = %s, unrealized_pnl = %s, tp_hits = %s, updated_at = now() "
+                         "WHERE id = %s")
+
+
 def _autocommit(conn, sql: str, params: tuple):
     """One statement outside a transaction (no BEGIN/COMMIT round trips); its first column."""
     conn.autocommit = True
@@ -151,9 +162,7 @@ class PositionEngine:
                     _autocommit(conn, "SELECT pg_advisory_unlock(%s)", (advisory_key(position_id),))
 
     def _load(self, cur, position_id: int) -> dict:
-        cur.execute("SELECT p.*, u.telegram_chat_id, ts.exchange_account_id AS settings_account "
-                    "FROM positions p JOIN users u ON u.id = p.user_id "
-                    "LEFT JOIN trading_settings ts ON ts.user_id = p.user_id WHERE p.id = %s", (position_id,))
+        _LOAD_POSITION.execute(cur, (position_id,))
         row = cur.fetchone()
         if row is None:
             raise LookupError(f"position {position_id} not found")
@@ -498,10 +507,10 @@ class PositionEngine:
             if stop is None or (trail > stop if long else trail < stop):
                 stop = trail
 
-        cur.execute("UPDATE positions SET stop_loss = %s, breakeven_moved = %s, trailing_high = %s, "
-                    "checked_ms = %s, last_price = COALESCE(%s, last_price), updated_at = now() WHERE id = %s",
-                    (stop, breakeven_moved, extreme, checked_ms, last_price, pos["id"]))
-        conn.commit()
+        _RECORD_SCAN.execute(cur, (stop, breakeven_moved, extreme, checked_ms, last_price, pos["id"]))
+        # not committed on its own: every step below that sends orders commits first, and the
+        # common tick (nothing to do) commits it with the bookkeeping, one transaction fewer. A
+        # crash in between only repeats this scan of the same candles on the next tick.
 
         if hit is None and stop_fill is not None and pos["status"] == "open":
             hit = (self._stop_reason(pos, plan, rules, stop_fill["trigger_price"], be_level, extreme),
@@ -544,9 +553,7 @@ class PositionEngine:
                 and not exits_live):
             # what is left is the fee paid in the base coin, too small to sell: the trade is over
             done = self._spot_sellable(venue, pos, summary.remaining, summary.average_entry) == 0
-        cur.execute("UPDATE positions SET entry_price = %s, filled_amount = %s, closed_amount = %s, cost = %s, "
-                    "fees = %s, realized_pnl = %s, unrealized_pnl = %s, tp_hits = %s, updated_at = now() "
-                    "WHERE id = %s",
+        _RECORD_BOOKS.execute(cur,
                     (summary.average_entry, summary.entry_qty, summary.exit_qty, summary.entry_cost, summary.fees,
                      realized, ZERO if done else unrealized, tp_hits, pos["id"]))
         if done:

@@ -23,7 +23,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal
 
 from tenacity import RetryError, Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential
 
-from verzek.db import fetch_rows
+from verzek.db import Prepared, fetch_rows
 from verzek.execution.ports import (
     ZERO,
     Exchange,
@@ -205,6 +205,14 @@ def state_changes_row(row: dict, state: OrderState) -> bool:
                 and (state.fee_currency is None or state.fee_currency == row["fee_currency"]))
 
 
+_RECORD_STATE = Prepared(
+    "UPDATE orders SET exchange_order_id = COALESCE(%s, exchange_order_id), status = %s, "
+    "filled = LEAST(amount, GREATEST(filled, %s)), average_price = COALESCE(%s, average_price), "
+    "fee = GREATEST(fee, %s), fee_currency = COALESCE(%s, fee_currency), "
+    "last_fill_ms = CASE WHEN %s > filled THEN %s ELSE last_fill_ms END, updated_at = now() "
+    "WHERE client_order_id = %s")
+
+
 def record_state(cur, state: OrderState, row: dict | None = None) -> bool:
     """Write what the exchange says about an order onto its row (filled never goes backwards).
     With the `row` as last read, nothing is written when nothing would change. Returns whether
@@ -212,14 +220,8 @@ def record_state(cur, state: OrderState, row: dict | None = None) -> bool:
     if row is not None and not state_changes_row(row, state):
         return False
     filled = state.filled
-    cur.execute(
-        "UPDATE orders SET exchange_order_id = COALESCE(%s, exchange_order_id), status = %s, "
-        "filled = LEAST(amount, GREATEST(filled, %s)), average_price = COALESCE(%s, average_price), "
-        "fee = GREATEST(fee, %s), fee_currency = COALESCE(%s, fee_currency), "
-        "last_fill_ms = CASE WHEN %s > filled THEN %s ELSE last_fill_ms END, updated_at = now() "
-        "WHERE client_order_id = %s",
-        (state.exchange_order_id, row_status(state), filled, state.average, state.fee, state.fee_currency,
-         filled, state.updated_ms or None, state.client_order_id))
+    _RECORD_STATE.execute(cur, (state.exchange_order_id, row_status(state), filled, state.average, state.fee,
+                                state.fee_currency, filled, state.updated_ms or None, state.client_order_id))
     return True
 
 
@@ -228,8 +230,11 @@ def record_rejection(cur, client_order_id: str, reason: str) -> None:
                 (reason[:500], client_order_id))
 
 
+_LOAD_ORDERS = Prepared(f"SELECT {ORDER_COLUMNS} FROM orders WHERE position_id = %s ORDER BY id")
+
+
 def load_orders(cur, position_id: int) -> list[dict]:
-    return fetch_rows(cur, f"SELECT {ORDER_COLUMNS} FROM orders WHERE position_id = %s ORDER BY id", (position_id,))
+    return fetch_rows(cur, _LOAD_ORDERS, (position_id,))
 
 
 @dataclass(frozen=True)
