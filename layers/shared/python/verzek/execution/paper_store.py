@@ -61,7 +61,7 @@ def _order_key(o: _Order) -> tuple:
 
 def _position_key(engine: PaperExchange, symbol: str) -> tuple:
     p = engine.positions.get(symbol) or _Position()
-    return (p.amount, p.entry, p.margin, engine.leverage.get(symbol, 1))
+    return (p.amount, p.entry, p.margin, engine.leverage.get(symbol, 1), engine.margin_mode(symbol))
 
 
 def _order_from_row(r: dict) -> _Order:
@@ -77,7 +77,7 @@ _TYPED_ORDER_COLUMNS = (("id", "bigint"), ("client_order_id", "text"), ("exchang
                         ("fee_currency", "text"), ("price", "numeric"), ("trigger_price", "numeric"),
                         ("reduce_only", "boolean"), ("updated_ms", "bigint"), ("created_ms", "bigint"),
                         ("checked_ms", "bigint"), ("reserved", "numeric"), ("reserved_asset", "text"),
-                        ("leverage", "integer"))
+                        ("leverage", "integer"), ("margin_mode", "text"))  # (the last: positions only)
 
 
 def _branch(kind: str, source: str, mapping: dict[str, str]) -> str:
@@ -86,17 +86,20 @@ def _branch(kind: str, source: str, mapping: dict[str, str]) -> str:
     return f"SELECT '{kind}' AS kind, {cols} FROM {source}"
 
 
+_ORDER_ONLY_COLUMNS = [name for name, _ in _TYPED_ORDER_COLUMNS if name != "margin_mode"]
+
+
 # One statement, one round trip: the CTEs lock in one order (orders by id, positions by symbol,
 # balances by asset: the UNION ALL reads its arms in turn) and their rows come back in one result.
 _LOAD_SQL = (
     "WITH o AS (SELECT {order_columns} FROM paper_orders WHERE {orders_where} ORDER BY id FOR UPDATE), "
-    "p AS (SELECT symbol, amount, entry, margin, leverage FROM paper_positions WHERE {positions_where} "
+    "p AS (SELECT symbol, amount, entry, margin, leverage, margin_mode FROM paper_positions WHERE {positions_where} "
     "ORDER BY symbol FOR UPDATE), "
     "b AS (SELECT asset, total FROM paper_balances WHERE {balances_where} ORDER BY asset FOR UPDATE) "
     + " UNION ALL ".join((
-        _branch("o", "o", {name: name for name, _ in _TYPED_ORDER_COLUMNS}),
+        _branch("o", "o", {name: name for name in _ORDER_ONLY_COLUMNS}),
         _branch("p", "p", {"symbol": "symbol", "amount": "amount", "price": "entry", "reserved": "margin",
-                           "leverage": "leverage"}),
+                           "leverage": "leverage", "margin_mode": "margin_mode"}),
         _branch("b", "b", {"symbol": "asset", "amount": "total"}))))
 # the whole account (create_order, free_balance)
 _LOAD_ACCOUNT = Prepared(_LOAD_SQL.format(
@@ -125,6 +128,12 @@ def load(cur, user_id: int, engine: PaperExchange, *, symbol: str | None = None,
         rules = engine.market_rules(symbol)
         params.update(symbol=symbol, assets=sorted({rules.base, rules.quote}))
         rows = fetch_rows(cur, _LOAD_SYMBOL, params)
+    if symbol is not None and any(r["kind"] == "p" and r["margin_mode"] == "cross" and r["amount"] for r in rows):
+        # a cross position is backed by the whole wallet: the other positions are read (not locked,
+        # never written back) so its liquidation price sees their margins and unrealised PnL
+        rows += fetch_rows(cur, "SELECT 'p' AS kind, symbol, amount, entry AS price, margin AS reserved, leverage, "
+                                "margin_mode FROM paper_positions WHERE user_id = %s AND amount <> 0 AND symbol <> %s",
+                           (user_id, symbol))
     for row in rows:
         kind = row["kind"]
         if kind == "o":
@@ -134,6 +143,7 @@ def load(cur, user_id: int, engine: PaperExchange, *, symbol: str | None = None,
         elif kind == "p":
             engine.positions[row["symbol"]] = _Position(row["amount"], row["price"], row["reserved"])
             engine.leverage[row["symbol"]] = row["leverage"]
+            engine.margin_modes[row["symbol"]] = row["margin_mode"]
             loaded.positions[row["symbol"]] = _position_key(engine, row["symbol"])
         else:
             engine.balances[row["symbol"]] = loaded.balances[row["symbol"]] = row["amount"]
@@ -173,10 +183,11 @@ def save(cur, user_id: int, engine: PaperExchange, loaded: Loaded) -> None:
             text(o.state.updated_ms for o in changed), text(o.checked_ms for o in changed),
             text(o.reserved for o in changed), user_id))
     positions = [(user_id, symbol, *_position_key(engine, symbol))
-                 for symbol in sorted(set(engine.positions) | set(engine.leverage))
+                 for symbol in sorted(set(engine.positions) | set(engine.leverage) | set(engine.margin_modes))
                  if loaded.positions.get(symbol) != _position_key(engine, symbol)]
-    _upsert(cur, "paper_positions (user_id, symbol, amount, entry, margin, leverage)", "user_id, symbol",
-            "amount = EXCLUDED.amount, entry = EXCLUDED.entry, margin = EXCLUDED.margin, leverage = EXCLUDED.leverage",
+    _upsert(cur, "paper_positions (user_id, symbol, amount, entry, margin, leverage, margin_mode)", "user_id, symbol",
+            "amount = EXCLUDED.amount, entry = EXCLUDED.entry, margin = EXCLUDED.margin, leverage = EXCLUDED.leverage, "
+            "margin_mode = EXCLUDED.margin_mode",
             [p for p in positions if p[1] in loaded.positions], [p for p in positions if p[1] not in loaded.positions])
     balances = [(user_id, asset, total) for asset, total in sorted(engine.balances.items())
                 if loaded.balances.get(asset) != total]
@@ -209,6 +220,13 @@ def _upsert(cur, table: str, key: str, assignments: str, locked: list[tuple], mi
                                   missing, fetch=True)
         if len(inserted) != len(missing):
             raise StaleView(f"{table.split()[0]}: a row was created concurrently")
+
+
+def liquidations(cur, user_id: int, symbol: str, since_ms: int) -> list[OrderState]:
+    """The paper exchange's liquidation orders on `symbol` since `since_ms` (see `PaperExchange`)."""
+    cur.execute(f"SELECT {_ORDER_COLUMNS} FROM paper_orders WHERE user_id = %s AND symbol = %s "
+                "AND client_order_id LIKE 'liq-%%' AND updated_ms >= %s ORDER BY id", (user_id, symbol, since_ms))
+    return [_order_from_row(r).state for r in cur.fetchall()]
 
 
 def account_state(cur, user_id: int) -> dict:
