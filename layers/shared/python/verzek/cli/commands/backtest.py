@@ -43,6 +43,8 @@ def register(subparsers) -> None:
                    help="market/stop order slippage in percent (default: PAPER_SLIPPAGE_PCT)")
     p.add_argument("--no-png", action="store_true", help="skip the equity-curve PNG")
     p.add_argument("--verbose", action="store_true", help="show the execution engine's logs")
+    p.add_argument("--no-progress", action="store_true",
+                   help="no progress bar (it is shown on a terminal only: simulated time, trades, ETA)")
     p.set_defaults(func=run)
 
 
@@ -123,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
         if not series:
             raise CliError(f"no recorded candles usable at {strategy.timeframe} (the {strategy.name} timeframe)")
         result = run_backtest(strategy, series, from_ms=from_ms, to_ms=to_ms, settings=settings,
-                              quiet=not args.verbose)
+                              quiet=not args.verbose, progress=False if args.no_progress else None)
     except (MarketDataError, ModelError, ScratchDatabaseError, ValueError) as exc:
         raise CliError(str(exc)) from None
     elapsed = time.perf_counter() - started
