@@ -420,8 +420,8 @@ class PositionEngine:
         for row in live:
             if (state := states.get(row["client_order_id"])) is not None:
                 changed = record_state(cur, state, row) or changed
-        conn.commit()
-        if changed:
+        if changed:  # (nothing written: the reads so far need no commit of their own)
+            conn.commit()
             rows = load_orders(cur, pos["id"])
         summary = summarize(rows)
         # the exchange stop fired (seen here, not by the candles): the monitor closes the books
