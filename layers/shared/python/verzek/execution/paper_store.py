@@ -59,7 +59,7 @@ def _order_key(o: _Order) -> tuple:
 
 def _position_key(engine: PaperExchange, symbol: str) -> tuple:
     p = engine.positions.get(symbol) or _Position()
-    return (p.amount, p.entry, p.margin, engine.leverage.get(symbol, 1), engine.margin_mode(symbol))
+    return (p.amount, p.entry, p.margin, engine.leverage.get(symbol, 1), engine.margin_mode(symbol), p.funding_ms)
 
 
 def _order_from_row(r: dict) -> _Order:
@@ -88,20 +88,20 @@ def load(cur, user_id: int, engine: PaperExchange, *, symbol: str | None = None,
     symbols = None if symbol is None else sorted({symbol} | {o.state.symbol for o in engine.orders.values()
                                                              if o.state.status == OrderStatus.OPEN})
     if symbols is None:
-        cur.execute("SELECT symbol, amount, entry, margin, leverage, margin_mode FROM paper_positions "
+        cur.execute("SELECT symbol, amount, entry, margin, leverage, margin_mode, funding_ms FROM paper_positions "
                     "WHERE user_id = %s ORDER BY symbol FOR UPDATE", (user_id,))
     else:
-        cur.execute("SELECT symbol, amount, entry, margin, leverage, margin_mode FROM paper_positions "
+        cur.execute("SELECT symbol, amount, entry, margin, leverage, margin_mode, funding_ms FROM paper_positions "
                     "WHERE user_id = %s AND symbol = ANY(%s) ORDER BY symbol FOR UPDATE", (user_id, symbols))
     rows = cur.fetchall()
     if symbols is not None and any(r["margin_mode"] == "cross" and r["amount"] for r in rows):
         # a cross position is backed by the whole wallet: the other positions are read (not locked,
         # never written back) so its liquidation price sees their margins and unrealised PnL
-        cur.execute("SELECT symbol, amount, entry, margin, leverage, margin_mode FROM paper_positions "
+        cur.execute("SELECT symbol, amount, entry, margin, leverage, margin_mode, funding_ms FROM paper_positions "
                     "WHERE user_id = %s AND amount <> 0 AND NOT symbol = ANY(%s)", (user_id, symbols))
         rows += cur.fetchall()
     for row in rows:
-        engine.positions[row["symbol"]] = _Position(row["amount"], row["entry"], row["margin"])
+        engine.positions[row["symbol"]] = _Position(row["amount"], row["entry"], row["margin"], row["funding_ms"])
         engine.leverage[row["symbol"]] = row["leverage"]
         engine.margin_modes[row["symbol"]] = row["margin_mode"]
         loaded.positions[row["symbol"]] = _position_key(engine, row["symbol"])
@@ -151,10 +151,15 @@ def save(cur, user_id: int, engine: PaperExchange, loaded: Loaded) -> None:
     positions = [(user_id, symbol, *_position_key(engine, symbol))
                  for symbol in sorted(set(engine.positions) | set(engine.leverage) | set(engine.margin_modes))
                  if loaded.positions.get(symbol) != _position_key(engine, symbol)]
-    _upsert(cur, "paper_positions (user_id, symbol, amount, entry, margin, leverage, margin_mode)", "user_id, symbol",
-            "amount = EXCLUDED.amount, entry = EXCLUDED.entry, margin = EXCLUDED.margin, leverage = EXCLUDED.leverage, "
-            "margin_mode = EXCLUDED.margin_mode",
+    _upsert(cur, "paper_positions (user_id, symbol, amount, entry, margin, leverage, margin_mode, funding_ms)",
+            "user_id, symbol", "amount = EXCLUDED.amount, entry = EXCLUDED.entry, margin = EXCLUDED.margin, "
+            "leverage = EXCLUDED.leverage, margin_mode = EXCLUDED.margin_mode, funding_ms = EXCLUDED.funding_ms",
             [p for p in positions if p[1] in loaded.positions], [p for p in positions if p[1] not in loaded.positions])
+    if engine.funding:  # payments settled by this call (the position row's funding_ms keeps them once)
+        execute_values(cur, "INSERT INTO paper_funding (user_id, symbol, ts, amount, rate, mark, position_amount) "
+                       "VALUES %s ON CONFLICT DO NOTHING",
+                       [(user_id, f["symbol"], f["timestamp"], f["amount"], f["rate"], f["mark"], f["position_amount"])
+                        for f in engine.funding])
     balances = [(user_id, asset, total) for asset, total in sorted(engine.balances.items())
                 if loaded.balances.get(asset) != total]
     _upsert(cur, "paper_balances (user_id, asset, total)", "user_id, asset", "total = EXCLUDED.total",
@@ -182,6 +187,14 @@ def liquidations(cur, user_id: int, symbol: str, since_ms: int) -> list[OrderSta
     cur.execute(f"SELECT {_ORDER_COLUMNS} FROM paper_orders WHERE user_id = %s AND symbol = %s "
                 "AND client_order_id LIKE 'liq-%%' AND updated_ms >= %s ORDER BY id", (user_id, symbol, since_ms))
     return [_order_from_row(r).state for r in cur.fetchall()]
+
+
+def funding_history(cur, user_id: int, symbol: str, since_ms: int) -> list[dict]:
+    """The paper account's funding payments on `symbol` since `since_ms`, in ccxt's funding-history shape."""
+    cur.execute("SELECT symbol, ts, amount, rate, mark, position_amount FROM paper_funding WHERE user_id = %s "
+                "AND symbol = %s AND ts >= %s ORDER BY ts", (user_id, symbol, since_ms))
+    return [{"symbol": r["symbol"], "timestamp": r["ts"], "amount": r["amount"], "rate": r["rate"], "mark": r["mark"],
+             "position_amount": r["position_amount"]} for r in cur.fetchall()]
 
 
 def account_state(cur, user_id: int) -> dict:
