@@ -316,11 +316,13 @@ def _print_locally(rows: list[dict], report: DispatchReport, now: datetime) -> N
             _finish(row["id"], status="skipped", error=str(exc))
             report.skipped += 1
             continue
-        buttons = " ".join(f"[{b['text']}]" for line in (message.reply_markup or {}).get("inline_keyboard", [])
-                           for b in line)
+        buttons = " ".join(f"[{b['text']}: {b.get('callback_data')}]"
+                           for line in (message.reply_markup or {}).get("inline_keyboard", []) for b in line)
         print(f"--- telegram -> chat {row['target']} ({row['kind']}, console message {row['id']}) ---\n"
               f"{message.text}" + (f"\n{buttons}" if buttons else ""), flush=True)
         if message.review is not None:  # the console message id stands in for Telegram's (local replies use it)
+            print(f"    press: verzek local --press {row['id']} DATA    correct: verzek local --reply {row['id']} "
+                  f"\"TEXT\"", flush=True)
             _record_broadcast(row, message, int(row["target"]), row["id"])
         _finish(row["id"], status="skipped", error="no TELEGRAM_BOT_TOKEN: printed to the console")
         report.skipped += 1
