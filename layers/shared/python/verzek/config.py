@@ -12,7 +12,7 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -97,6 +97,14 @@ class Settings(BaseSettings):
                                             description="Comma-separated user ids allowed to post signals in a "
                                                         "source *group* (required for groups: empty = only "
                                                         "anonymous admins); channel posts are admin-only by nature")
+    telegram_operator_chat_id: int | None = Field(
+        None, alias="TELEGRAM_OPERATOR_CHAT_ID",
+        description="Chat where held / rejected / unrecognised source posts are sent for review (buttons: Trade "
+                    "as parsed, Ignore, Edit by reply); unset = no review loop")
+    telegram_operator_user_ids: str = Field(
+        "", alias="TELEGRAM_OPERATOR_USER_IDS",
+        description="Comma-separated Telegram user ids allowed to decide reviews (required with "
+                    "TELEGRAM_OPERATOR_CHAT_ID)")
     telegram_max_clock_skew_seconds: int = Field(60, alias="TELEGRAM_MAX_CLOCK_SKEW_SECONDS", ge=0, le=3600,
                                                  description="Posts dated further in the future are refused")
     trial_every_nth_signal: int = Field(1, alias="TRIAL_EVERY_NTH_SIGNAL", ge=1,
@@ -230,6 +238,33 @@ class Settings(BaseSettings):
         if not number.is_finite() or number < 0 or (info.field_name == "paper_start_balance" and number <= 0):
             raise ValueError(f"{info.field_name.upper()} must be a positive number")
         return value
+
+    @field_validator("telegram_source_chat_ids", "telegram_source_sender_ids", "telegram_operator_user_ids")
+    @classmethod
+    def _id_list(cls, value: str, info) -> str:
+        for part in value.split(","):
+            if part.strip() and not part.strip().lstrip("-").isdigit():
+                raise ValueError(f"{info.field_name.upper()} must be comma-separated integer ids, got {part.strip()!r}")
+        return value
+
+    @model_validator(mode="after")
+    def _operator_chat_is_separate(self):
+        """The review chat must be its own chat: an operator's corrected text in a source chat would be read as a
+        provider post, and review messages in a broadcast group would reach every member."""
+        chat = self.telegram_operator_chat_id
+        if chat is None:
+            return self
+        if chat in self.source_chat_ids() or chat in (self.telegram_vip_chat_id, self.telegram_trial_chat_id):
+            raise ValueError("TELEGRAM_OPERATOR_CHAT_ID must not be a source, VIP or TRIAL chat")
+        if not self.operator_user_ids():
+            raise ValueError("TELEGRAM_OPERATOR_USER_IDS is required with TELEGRAM_OPERATOR_CHAT_ID "
+                             "(only those Telegram users may decide reviews)")
+        if any(user <= 0 for user in self.operator_user_ids()):
+            raise ValueError("TELEGRAM_OPERATOR_USER_IDS must be Telegram user ids (positive integers)")
+        return self
+
+    def operator_user_ids(self) -> set[int]:
+        return {int(x) for x in self.telegram_operator_user_ids.split(",") if x.strip()}
 
     def source_chat_ids(self) -> set[int]:
         return {int(x) for x in self.telegram_source_chat_ids.split(",") if x.strip()}

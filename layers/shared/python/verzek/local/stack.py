@@ -329,6 +329,14 @@ def run_local_stack(args) -> int:
         from verzek.local.send import send_signal
 
         return send_signal(args.send_signal, host=args.host, port=args.port)
+    if getattr(args, "press", None) is not None or getattr(args, "reply", None) is not None:
+        from verzek.local.send import press_button, reply_to
+
+        message_id, value = args.press or args.reply
+        if not message_id.isdigit():
+            raise CliError("MESSAGE_ID must be the number printed with the review message")
+        action = press_button if args.press else reply_to
+        return action(int(message_id), value, host=args.host, port=args.port)
     if not args.verbose:
         os.environ.setdefault("LOG_LEVEL", "ERROR")
     try:
