@@ -72,7 +72,7 @@ def main() -> int:
 
     logger.setLevel(logging.ERROR)
     started = time.perf_counter()
-    result = run_backtest(strategy, series, to_ms=to_ms, progress=None)
+    result = run_backtest(strategy, series, to_ms=to_ms, funding_from=[sample_dir()], progress=None)
     elapsed = time.perf_counter() - started
 
     with scratch_database("verzek_bench", durable=False) as dsn, scoped_env({"DATABASE_URL": dsn}):
