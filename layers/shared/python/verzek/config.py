@@ -174,8 +174,14 @@ class Settings(BaseSettings):
     # --- trading ---
     global_kill_switch: bool = Field(False, alias="GLOBAL_KILL_SWITCH")
     paper_start_balance: str = Field("10000", alias="PAPER_START_BALANCE")
-    paper_taker_fee_pct: str = Field("0.1", alias="PAPER_TAKER_FEE_PCT", description="Paper engine taker fee, %")
-    paper_maker_fee_pct: str = Field("0.1", alias="PAPER_MAKER_FEE_PCT", description="Paper engine maker fee, %")
+    paper_taker_fee_pct: str = Field("market", alias="PAPER_TAKER_FEE_PCT",
+                                     description="Paper engine taker fee, %; `market`: each market's own fee as ccxt "
+                                                 "states it for PAPER_EXCHANGE (0.1 % where none is recorded)")
+    paper_maker_fee_pct: str = Field("market", alias="PAPER_MAKER_FEE_PCT",
+                                     description="Paper engine maker fee, %; `market` as for the taker fee")
+    paper_exchange: str = Field("binance", alias="PAPER_EXCHANGE",
+                                description="Whose recorded market rules, fees and leverage tiers paper trades under "
+                                            "(verzek/execution/recorded/<exchange>.json)")
     paper_slippage_pct: str = Field("0.05", alias="PAPER_SLIPPAGE_PCT",
                                     description="Paper market/stop fills move this % against the trader")
     paper_price_source: str = Field("live:binance", alias="PAPER_PRICE_SOURCE",
@@ -208,10 +214,22 @@ class Settings(BaseSettings):
             raise ValueError("LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
         return level
 
+    @field_validator("paper_exchange")
+    @classmethod
+    def _recorded_exchange(cls, value: str) -> str:
+        from importlib import resources
+
+        if not value.isalnum() or not (resources.files("verzek.execution") / "recorded" / f"{value}.json").is_file():
+            raise ValueError(f"PAPER_EXCHANGE {value!r} has no recorded markets (shipped: binance)")
+        return value
+
     @field_validator("paper_start_balance", "paper_taker_fee_pct", "paper_maker_fee_pct", "paper_slippage_pct")
     @classmethod
     def _non_negative_decimal(cls, value: str, info) -> str:
         from decimal import Decimal, InvalidOperation
+
+        if value == "market" and info.field_name in ("paper_taker_fee_pct", "paper_maker_fee_pct"):
+            return value
 
         try:
             number = Decimal(value)

@@ -155,7 +155,8 @@ class LocalStack:
         self.clock = AcceleratedClock(start, speed=self.args.speed)
         self.replay_range = (start if self.args.replay_start else first, last)
         market = ReplayMarketData.from_files(files, clock=self.clock)
-        return market, RecordedPrices.from_files(files)
+        # paper charges funding from the funding events and mark prices recorded beside the candles
+        return market, RecordedPrices.from_files(files).add_funding_files(data)
 
     def progress(self):
         now = self.clock()
