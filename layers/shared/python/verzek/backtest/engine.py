@@ -105,9 +105,11 @@ def _quote(symbol: str) -> str:
     return symbol.split("/")[1].split(":")[0]
 
 
-def _prepare(strategy: Strategy, series_list: Sequence[OhlcvSeries], from_ms: int | None, to_ms: int | None):
+def _prepare(strategy: Strategy, series_list: Sequence[OhlcvSeries], from_ms: int | None, to_ms: int | None,
+             setups: Sequence | None = None):
     """Windows to trade, the full series up to `to` (indicator warm-up before `from`), and the
-    setups decided inside the window, keyed by the close time of their decision candle."""
+    setups decided inside the window, keyed by the close time of their decision candle (`setups`
+    given: those, e.g. a baseline's, instead of the strategy's own scan)."""
     tf_ms = timeframe_ms(strategy.timeframe)
     lo = from_ms if from_ms is not None else -math.inf
     hi = to_ms if to_ms is not None else math.inf
@@ -121,10 +123,16 @@ def _prepare(strategy: Strategy, series_list: Sequence[OhlcvSeries], from_ms: in
         if len(window) == 0:
             continue
         windows[series.symbol], fulls[series.symbol] = window, full
-        for setup in strategy.scan(full, start=start):
-            setups_at.setdefault(setup.decided_at_ms, []).append(setup)
+        if setups is None:
+            for setup in strategy.scan(full, start=start):
+                setups_at.setdefault(setup.decided_at_ms, []).append(setup)
     if not windows:
         raise ValueError("no candles inside the requested period")
+    if setups is not None:
+        first, last = min(int(w.ts[0]) for w in windows.values()), max(int(w.ts[-1]) for w in windows.values())
+        for setup in sorted(setups, key=lambda x: (x.decided_at_ms, x.symbol, x.external_id)):
+            if setup.symbol in windows and first <= setup.candle_ts <= last:
+                setups_at.setdefault(setup.decided_at_ms, []).append(setup)
     return windows, fulls, setups_at, tf_ms
 
 
@@ -265,8 +273,9 @@ def _iso(dt: datetime | None) -> str | None:
 
 def run_backtest(strategy: Strategy, series_list: Sequence[OhlcvSeries], *, from_ms: int | None = None,
                  to_ms: int | None = None, settings: BacktestSettings = BacktestSettings(),
-                 quiet: bool = True) -> BacktestResult:
-    """Backtest `strategy` on the series (one quote currency) through the real paper engine."""
+                 quiet: bool = True, setups: Sequence | None = None) -> BacktestResult:
+    """Backtest `strategy` on the series (one quote currency) through the real paper engine.
+    `setups`: trade these decisions (a baseline's, or walk-forward models') instead of the strategy's scan."""
     from verzek.backtest.scratch import scoped_env, scratch_database
     from verzek.observability import logger
 
@@ -276,7 +285,7 @@ def run_backtest(strategy: Strategy, series_list: Sequence[OhlcvSeries], *, from
     if len(quotes) != 1:
         raise ValueError(f"all symbols must share one quote currency for one equity curve, got {sorted(quotes)}")
     settings = settings.resolved()
-    windows, fulls, setups_at, tf_ms = _prepare(strategy, series_list, from_ms, to_ms)
+    windows, fulls, setups_at, tf_ms = _prepare(strategy, series_list, from_ms, to_ms, setups)
     prices = _recorded_prices(fulls, strategy.timeframe)
 
     level = logger.log_level
@@ -361,6 +370,8 @@ def _report(strategy, windows, timeline, run: _Run, buy_hold, rows, trades, sett
         "win_rate": r6(wins / len(closed)) if closed else None,
         "exits": _count(t["close_reason"] for t in closed),
         "fees_paid": r6(sum((r["fees"] for r in rows), ZERO)),
+        "funding_paid": None,
+        "funding_note": "not charged: the paper engine does not apply funding yet (issue #13)",
         "profit_after_fees": r6(equity[-1] - start),
         "profit_after_fees_exact": format(run.pnl.normalize(), "f"),
         "return_pct": r6(100 * (equity[-1] / start - 1)),
