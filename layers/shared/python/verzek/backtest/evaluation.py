@@ -13,6 +13,8 @@
     so it keeps the strategy's exits and trade count and loses only its timing. If the strategy
     does no better than this, its exits make (or lose) the money, not its entries;
   - cash: 0 %.
+Fees and funding (recorded funding events, when the data folder has them) are charged by the paper
+engine in every run and reported in the quote currency.
 """
 
 from __future__ import annotations
@@ -93,7 +95,7 @@ def random_entry_setups(setups: Sequence[Setup], series_by_symbol: dict[str, Ohl
 
 def _summary(result: BacktestResult) -> dict:
     r = result.report
-    keys = ("signals", "trades", "open_at_end", "win_rate", "fees_paid", "funding_paid", "profit_after_fees",
+    keys = ("signals", "trades", "open_at_end", "win_rate", "fees_paid", "funding", "profit_after_fees",
             "return_pct", "max_drawdown_pct", "exposure_pct", "avg_trade_pnl")
     return {k: r.get(k) for k in keys}
 
@@ -108,14 +110,14 @@ def evaluate(strategy: Strategy, series_list: Sequence[OhlcvSeries], *, settings
              test_fraction: float = TEST_FRACTION, from_ms: int | None = None, to_ms: int | None = None,
              seed: int = 0, random_baseline: bool = True, quiet: bool = True,
              setups: Sequence[Setup] | None = None, periods: Periods | None = None,
-             extra: dict | None = None) -> Evaluation:
+             extra: dict | None = None, funding_from: Sequence = ()) -> Evaluation:
     """The strategy (or given `setups`) on the out-of-sample window, plus the baselines."""
     periods = periods or holdout_periods(series_list, strategy.timeframe, test_fraction=test_fraction,
                                          from_ms=from_ms, to_ms=to_ms)
     if setups is None:  # decided once, traded by the strategy run and moved by the random baseline
         setups = _scan_window(strategy, series_list, periods)
     result = run_backtest(strategy, series_list, from_ms=periods.test_from, to_ms=periods.test_to,
-                          settings=settings, quiet=quiet, setups=setups)
+                          settings=settings, quiet=quiet, setups=setups, funding_from=funding_from)
     random_result = None
     baselines: dict = {"cash_return_pct": 0.0, "buy_and_hold_return_pct": result.report["buy_and_hold_return_pct"],
                        "buy_and_hold_note": "equal weight in every symbol over the same window, no fees"}
@@ -123,7 +125,7 @@ def evaluate(strategy: Strategy, series_list: Sequence[OhlcvSeries], *, settings
         series_by_symbol = {s.symbol: s for s in series_list}
         moved = random_entry_setups(setups, series_by_symbol, periods.test_from, periods.test_to, seed)
         random_result = run_backtest(strategy, series_list, from_ms=periods.test_from, to_ms=periods.test_to,
-                                     settings=settings, quiet=quiet, setups=moved)
+                                     settings=settings, quiet=quiet, setups=moved, funding_from=funding_from)
         baselines["random_entry_same_exits"] = {"seed": seed, **_summary(random_result)}
     ret = result.report["return_pct"]
     verdict = {"beats_cash": ret > 0, "beats_buy_and_hold": ret > baselines["buy_and_hold_return_pct"]}

@@ -155,7 +155,8 @@ class LocalStack:
         self.clock = AcceleratedClock(start, speed=self.args.speed)
         self.replay_range = (start if self.args.replay_start else first, last)
         market = ReplayMarketData.from_files(files, clock=self.clock)
-        return market, RecordedPrices.from_files(files)
+        # paper charges funding from the funding events and mark prices recorded beside the candles
+        return market, RecordedPrices.from_files(files).add_funding_files(data)
 
     def progress(self):
         now = self.clock()
@@ -328,6 +329,14 @@ def run_local_stack(args) -> int:
         from verzek.local.send import send_signal
 
         return send_signal(args.send_signal, host=args.host, port=args.port)
+    if getattr(args, "press", None) is not None or getattr(args, "reply", None) is not None:
+        from verzek.local.send import press_button, reply_to
+
+        message_id, value = args.press or args.reply
+        if not message_id.isdigit():
+            raise CliError("MESSAGE_ID must be the number printed with the review message")
+        action = press_button if args.press else reply_to
+        return action(int(message_id), value, host=args.host, port=args.port)
     if not args.verbose:
         os.environ.setdefault("LOG_LEVEL", "ERROR")
     try:

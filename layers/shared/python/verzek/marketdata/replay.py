@@ -93,10 +93,12 @@ def load_recorded_file(path: Path) -> OhlcvSeries:
     return series
 
 
-def _load_feather(path: Path, symbol: str, timeframe: str) -> OhlcvSeries:
-    """freqtrade's .feather candles (Arrow IPC; `date` = open time, tz-aware UTC, ns or ms unit) as
-    recorded, e.g. the shared USDT set. Needs pyarrow (the `tools` extra: backtests and training only)."""
+def _feather_columns(path: Path) -> tuple[np.ndarray, list[np.ndarray]]:
+    """freqtrade's .feather candles (Arrow IPC; `date` = open time, tz-aware UTC, ns or ms unit):
+    (open times in epoch ms, [open, high, low, close, volume]). Needs pyarrow (the `tools` extra:
+    backtests and training only)."""
     try:
+        import pyarrow as pa
         import pyarrow.feather as feather
     except ImportError:
         raise MarketDataError(f"{path.name}: reading .feather needs pyarrow (pip install '.[tools]')") from None
@@ -104,11 +106,19 @@ def _load_feather(path: Path, symbol: str, timeframe: str) -> OhlcvSeries:
     missing = {"date", "open", "high", "low", "close", "volume"} - set(table.column_names)
     if missing:
         raise MarketDataError(f"{path.name}: missing columns {sorted(missing)}")
-    import pyarrow as pa
-
     # normalise the unit first (the shared set has both ns and ms files), then epoch ms
     ts = np.asarray(table.column("date").cast(pa.timestamp("ms", tz="UTC")).cast(pa.int64()), dtype=np.int64)
-    cols = [np.asarray(table.column(c), dtype=np.float64) for c in ("open", "high", "low", "close", "volume")]
+    return ts, [np.asarray(table.column(c), dtype=np.float64) for c in ("open", "high", "low", "close", "volume")]
+
+
+def feather_rows(path: Path) -> list[list]:
+    """A .feather file as `[ts, o, h, l, c, v]` rows (floats), like the recorded JSON."""
+    ts, cols = _feather_columns(path)
+    return [[t, *vals] for t, *vals in zip(ts.tolist(), *(c.tolist() for c in cols), strict=True)]
+
+
+def _load_feather(path: Path, symbol: str, timeframe: str) -> OhlcvSeries:
+    ts, cols = _feather_columns(path)
     series = OhlcvSeries(symbol, timeframe, ts, *cols)
     if len(series) > 1 and not np.all(np.diff(series.ts) > 0):
         raise MarketDataError(f"{path.name}: timestamps are not strictly ascending")
@@ -141,8 +151,11 @@ def load_funding_rates(directory: Path) -> dict[str, list[tuple[int, float]]]:
             continue
         parts = match.group("pair").upper().split("_")
         symbol = f"{parts[0]}/{parts[1]}" + (f":{parts[2]}" if len(parts) == 3 else "")
-        raw = f.read_bytes()
-        rows = json.loads(gzip.decompress(raw) if f.name.endswith(".gz") else raw)
+        if f.name.endswith(".feather"):
+            rows = feather_rows(f)
+        else:
+            raw = f.read_bytes()
+            rows = json.loads(gzip.decompress(raw) if f.name.endswith(".gz") else raw)
         out[symbol] = [(int(r[0]), float(r[1])) for r in rows]
     return out
 

@@ -53,7 +53,8 @@ def register(subparsers) -> None:
     p.add_argument("--dca-step-pct", default="2", help="distance between safety orders, percent (default 2)")
     p.add_argument("--dca-scale", default="1.5", help="volume scale from one safety order to the next (default 1.5)")
     p.add_argument("--fee", default=None,
-                   help="maker and taker fee rate (0.001 = 0.1 %%; default: PAPER_MAKER/TAKER_FEE_PCT)")
+                   help="maker and taker fee rate (0.001 = 0.1 %%; default: PAPER_MAKER/TAKER_FEE_PCT, whose default "
+                        "`market` is each market's own recorded fee, e.g. Binance USD-M 0.02 %% / 0.05 %%)")
     p.add_argument("--slippage-pct", default=None,
                    help="market/stop order slippage in percent (default: PAPER_SLIPPAGE_PCT)")
     p.add_argument("--no-png", action="store_true", help="skip the equity-curve PNG")
@@ -141,7 +142,7 @@ def run(args: argparse.Namespace) -> int:
     from verzek.backtest.report import write_equity_png, write_json
     from verzek.backtest.scratch import ScratchDatabaseError
     from verzek.cli import CliError
-    from verzek.marketdata.replay import MarketDataError
+    from verzek.marketdata.replay import MarketDataError, usdt_sample_dir
     from verzek.ml.model import ModelError
     from verzek.strategies import create_strategy
 
@@ -167,9 +168,10 @@ def run(args: argparse.Namespace) -> int:
             setups, folds = walk_forward_setups(strategy, series, periods, folds=args.folds,
                                                 progress=lambda m: print(m, flush=True))
             extra = {"walk_forward_folds": folds}
+        folders = [p for p in (args.data or [usdt_sample_dir()]) if p.is_dir()]  # their funding + mark files too
         evaluation = evaluate(strategy, series, settings=settings, periods=periods, seed=args.seed,
                               random_baseline=not args.no_baseline, quiet=not args.verbose, setups=setups,
-                              extra=extra)
+                              extra=extra, funding_from=folders)
     except (MarketDataError, ModelError, ScratchDatabaseError, ValueError) as exc:
         raise CliError(str(exc)) from None
     result = evaluation.result
@@ -187,6 +189,7 @@ def run(args: argparse.Namespace) -> int:
     win_rate = "-" if r["win_rate"] is None else f"{r['win_rate']:.3f}"
     print(f"trades {r['trades']} (open at end {r['open_at_end']})  win rate {win_rate}  profit after fees "
           f"{r['profit_after_fees']} {r['quote']} ({r['return_pct']:.2f} %)  fees {r['fees_paid']} {r['quote']}  "
+          f"funding {r['funding']} {r['quote']} (+ received / − paid)  "
           f"max drawdown {r['max_drawdown_pct']:.2f} %  exposure {r['exposure_pct']:.1f} %")
     b = r["baselines"]
     line = f"baselines: buy & hold {b['buy_and_hold_return_pct']:.2f} %  cash 0.00 %"
