@@ -106,12 +106,13 @@ class Evaluation:
     random_entry: BacktestResult | None
 
 
-def evaluate(strategy: Strategy, series_list: Sequence[OhlcvSeries], *, settings: BacktestSettings = BacktestSettings(),
+def evaluate(strategy: Strategy, series_list: Sequence[OhlcvSeries], *, settings: BacktestSettings | None = None,
              test_fraction: float = TEST_FRACTION, from_ms: int | None = None, to_ms: int | None = None,
              seed: int = 0, random_baseline: bool = True, quiet: bool = True,
              setups: Sequence[Setup] | None = None, periods: Periods | None = None,
              extra: dict | None = None, funding_from: Sequence = ()) -> Evaluation:
     """The strategy (or given `setups`) on the out-of-sample window, plus the baselines."""
+    settings = settings or BacktestSettings()
     periods = periods or holdout_periods(series_list, strategy.timeframe, test_fraction=test_fraction,
                                          from_ms=from_ms, to_ms=to_ms)
     if setups is None:  # decided once, traded by the strategy run and moved by the random baseline

@@ -99,7 +99,7 @@ def _feather_columns(path: Path) -> tuple[np.ndarray, list[np.ndarray]]:
     backtests and training only)."""
     try:
         import pyarrow as pa
-        import pyarrow.feather as feather
+        from pyarrow import feather
     except ImportError:
         raise MarketDataError(f"{path.name}: reading .feather needs pyarrow (pip install '.[tools]')") from None
     table = feather.read_table(path)
