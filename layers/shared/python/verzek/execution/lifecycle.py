@@ -40,6 +40,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 from verzek.db import connection
+from verzek.execution.account_pass import AccountPass
 from verzek.execution.client_ids import (
     MAX_STOP_VERSION,
     client_order_id,
@@ -359,15 +360,18 @@ class PositionEngine:
             return "stop_moved"
 
     # --- the monitor's step ---
-    def advance(self, position_id: int) -> str:
+    def advance(self, position_id: int, *, account: AccountPass | None = None) -> str:
+        """One monitor step for a position. `account`: the pass over its account (see
+        `verzek.execution.account_pass`): the venue is shared and live orders are read from one
+        open-orders list instead of one lookup each."""
         try:
             with self.locked(position_id) as (conn, cur):
                 pos = self._load(cur, position_id)
                 if pos["status"] not in ("open", "closing"):
                     return "skipped"
-                venue = self.venue_for(cur, pos)
+                venue = account.venue(cur, pos) if account is not None else self.venue_for(cur, pos)
                 try:
-                    return self._advance_locked(conn, cur, pos, venue)
+                    return self._advance_locked(conn, cur, pos, venue, account)
                 except ExecutionError as exc:
                     if self._transient(exc):
                         raise TransientJobError(exc.reason) from exc
@@ -379,7 +383,7 @@ class PositionEngine:
         except PositionBusy:
             return "busy"
 
-    def _advance_locked(self, conn, cur, pos: dict, venue: Venue) -> str:
+    def _advance_locked(self, conn, cur, pos: dict, venue: Venue, account: AccountPass | None = None) -> str:
         exchange, symbol = venue.exchange, pos["symbol"]
         plan = TradePlan.from_json(pos["plan"])
         long = pos["side"] == "long"
@@ -390,7 +394,9 @@ class PositionEngine:
         self._place_planned_rows(conn, cur, pos, placer)
         for row in load_orders(cur, pos["id"]):
             if row["status"] in LIVE_STATUSES:
-                state = placer.lookup(symbol, row["client_order_id"], trigger=is_protective_stop(row))
+                state = account.known_state(pos, venue, row) if account is not None else None
+                if state is None:  # not in the account's open-orders list: it left the book, read it
+                    state = placer.lookup(symbol, row["client_order_id"], trigger=is_protective_stop(row))
                 if state is not None:
                     record_state(cur, state)
         conn.commit()

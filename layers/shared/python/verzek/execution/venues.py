@@ -91,6 +91,12 @@ class DbPaperExchange:
         return self._run(lambda e: e.cancel_order(symbol, client_order_id), symbol=symbol,
                          client_order_id=client_order_id)
 
+    open_orders_scope = "account"
+
+    def open_orders(self, symbol: str | None = None) -> dict[str, OrderState]:
+        """The account's open orders (fills up to now applied), of one symbol or all: one transaction."""
+        return self._run(lambda e: {state.client_order_id: state for state in e.open_orders(symbol)}, symbol=symbol)
+
     def supports_protective_stop(self, symbol: str) -> bool:
         return self._stateless().supports_protective_stop(symbol)
 
