@@ -155,6 +155,47 @@ def test_webhook_through_api_gateway_stores_the_signal(layers, specs, aws, tmp_p
     assert refused["statusCode"] == 403
 
 
+def test_operator_review_round_trip_in_the_webhook_and_dispatcher_functions(layers, specs, aws, tmp_path, db):
+    """A held post through the webhook function, its review sent by the dispatcher function (python-telegram-bot in
+    the layer, to the local Bot API server), the operator's button back through the webhook function: traded once,
+    the callback query answered."""
+    import time
+
+    from tests.support.telegram_bot_api import LocalBotApi
+
+    operator_chat, operator = -1005550000009, {"id": 4242, "is_bot": False, "first_name": "Ops"}
+    with LocalBotApi(token="123456:LAYOUT-token") as api:
+        extra = {"TELEGRAM_SOURCE_CHAT_IDS": str(SOURCE_CHAT), "TELEGRAM_OPERATOR_CHAT_ID": str(operator_chat),
+                 "TELEGRAM_OPERATOR_USER_IDS": str(operator["id"]), "TELEGRAM_API_BASE": api.base_url,
+                 "TELEGRAM_BOT_TOKEN": api.token}
+        chat = {"id": SOURCE_CHAT, "type": "channel", "title": "VIP"}
+        post = {"update_id": 910000001, "channel_post": {
+            "message_id": 77, "date": int(time.time()), "chat": chat, "sender_chat": chat,
+            "text": "ENTER LONG\nZROUSDT\n3.400\nTP 3.480 3.550\nSL 3.320"}}
+
+        def webhook(update: dict) -> dict:
+            event = copy.deepcopy(json.loads((REPO_ROOT / "events" / "telegram_webhook.json").read_text()))
+            event["headers"]["x-telegram-bot-api-secret-token"] = WEBHOOK_SECRET
+            event["body"] = json.dumps(update)
+            reply = _invoke(layers, specs, tmp_path, "telegram_webhook", event,
+                            _function_env(specs["telegram_webhook"], aws, **extra))
+            assert reply["statusCode"] == 200, reply
+            return json.loads(reply["body"])
+
+        assert webhook(post)["status"] == "rejected"  # held for review
+        _invoke(layers, specs, tmp_path, "notification_dispatcher", {},
+                _function_env(specs["notification_dispatcher"], aws, **extra))
+        [review] = api.sent_messages(operator_chat)
+        trade = review["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+        press = api.press_button(operator_chat, review["message_id"], trade, user=operator)
+        assert webhook(press)["review_status"] == "traded"
+        assert api.callback_answers()[press["callback_query"]["id"]]["answered"]
+        assert "reply_markup" not in api.message(operator_chat, review["message_id"])
+    with db.cursor() as cur:
+        cur.execute("SELECT status FROM signals WHERE provider_message_id = 77")
+        assert cur.fetchone()["status"] == "open"
+
+
 def test_executor_reports_partial_batch_failures(layers, specs, aws, tmp_path, db):
     env = _function_env(specs["dca_executor"], aws)
     event = json.loads((REPO_ROOT / "events" / "dca_executor.json").read_text())

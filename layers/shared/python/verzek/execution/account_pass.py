@@ -9,7 +9,9 @@ serves every position of one account (user, mode, exchange account, market type)
 * `known_state(row)` answers an order's state from one open-orders read per pass (the optional
   `Exchange.open_orders`, see `verzek.execution.ports`): per account, or per account and symbol
   where the exchange makes that cheaper (`open_orders_scope`; Binance weighs a read without a
-  symbol at 40-80 times one with). An order missing from that list
+  symbol at 40-80 times one with). The paper venue offers no such list: its per-position batched
+  lookup (`fetch_orders`) is one database transaction, not an exchange request. An order missing
+  from that list
   has left the book since (filled or cancelled): it is looked up by client id as before, so a final
   state is always read from the exchange itself. A row written after the list was read (the executor
   or this pass changed it) is looked up too: the list may predate what the row knows.

@@ -38,7 +38,8 @@ def register(subparsers) -> None:
     p.add_argument("--dca-step-pct", default="2", help="distance between safety orders, percent (default 2)")
     p.add_argument("--dca-scale", default="1.5", help="volume scale from one safety order to the next (default 1.5)")
     p.add_argument("--fee", default=None,
-                   help="maker and taker fee rate (0.001 = 0.1 %%; default: PAPER_MAKER/TAKER_FEE_PCT)")
+                   help="maker and taker fee rate (0.001 = 0.1 %%; default: PAPER_MAKER/TAKER_FEE_PCT, whose default "
+                        "`market` is each market's own recorded fee, e.g. Binance USD-M 0.02 %% / 0.05 %%)")
     p.add_argument("--slippage-pct", default=None,
                    help="market/stop order slippage in percent (default: PAPER_SLIPPAGE_PCT)")
     p.add_argument("--no-png", action="store_true", help="skip the equity-curve PNG")
@@ -122,8 +123,9 @@ def run(args: argparse.Namespace) -> int:
         series = [market.full_series(s, strategy.timeframe) for s in market.symbols(strategy.timeframe)]
         if not series:
             raise CliError(f"no recorded candles usable at {strategy.timeframe} (the {strategy.name} timeframe)")
+        folders = [p for p in (args.data or [sample_dir()]) if p.is_dir()]  # their funding + mark files too
         result = run_backtest(strategy, series, from_ms=from_ms, to_ms=to_ms, settings=settings,
-                              quiet=not args.verbose)
+                              quiet=not args.verbose, funding_from=folders)
     except (MarketDataError, ModelError, ScratchDatabaseError, ValueError) as exc:
         raise CliError(str(exc)) from None
     elapsed = time.perf_counter() - started
