@@ -199,11 +199,9 @@ FROM positions WHERE user_id = %s
 
 
 def _snapshot(user_id: int) -> tuple[Decimal, bool, bool, int]:
-    from verzek.db import connection
+    from verzek.db import statement
 
-    with connection() as conn, conn.cursor() as cur:
-        cur.execute(_SNAPSHOT_SQL, (user_id,))
-        row = cur.fetchone()
+    [row] = statement(_SNAPSHOT_SQL, (user_id,))
     return row["pnl"], row["exposed"], row["live"], row["trades"]
 
 

@@ -225,6 +225,27 @@ def fetch_rows(cur, sql: str | Prepared, params=None, *, prefix: str = "") -> li
         return [dict(zip(names, row)) for row in plain.fetchall()]
 
 
+def statement(sql: str | Prepared, params=None) -> list[dict]:
+    """One statement on a pooled connection, outside any transaction block (autocommit: a single
+    statement is atomic on its own): one round trip instead of BEGIN, the statement and COMMIT.
+    Returns its rows as dicts ([] when it returns none)."""
+    with connection() as conn:
+        conn.autocommit = True
+        try:
+            with conn.cursor(cursor_factory=psycopg2.extensions.cursor) as cur:
+                if isinstance(sql, Prepared):
+                    sql.execute(cur, params)
+                else:
+                    cur.execute(sql, params)
+                if cur.description is None:
+                    return []
+                names = [c.name for c in cur.description]
+                return [dict(zip(names, row)) for row in cur.fetchall()]
+        finally:
+            if not conn.closed:
+                conn.autocommit = False
+
+
 def ping() -> dict:
     """Database status for health checks: never raises, never leaks the DSN."""
     try:
