@@ -119,6 +119,11 @@ class Settings(BaseSettings):
     execution_queue_url: str | None = Field(None, alias="EXECUTION_QUEUE_URL",
                                             description="SQS queue for (signal, user) jobs; unset = in-process")
     broadcast_queue_url: str | None = Field(None, alias="BROADCAST_QUEUE_URL")
+    monitor_queue_url: str | None = Field(None, alias="MONITOR_QUEUE_URL",
+                                          description="SQS queue of per-account monitor passes; unset = the "
+                                                      "monitor runs every position in-process")
+    monitor_batch_positions: int = Field(50, alias="MONITOR_BATCH_POSITIONS", ge=1, le=500,
+                                         description="Positions of one account per monitor message")
     aws_region: str = Field("eu-west-1", alias="AWS_REGION")
     aws_endpoint_url: str | None = Field(None, alias="AWS_ENDPOINT_URL",
                                          description="moto / localstack endpoint in tests")

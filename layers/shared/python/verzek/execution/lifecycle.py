@@ -42,6 +42,7 @@ from decimal import Decimal
 import psycopg2.extensions
 
 from verzek.db import Prepared, connection
+from verzek.execution.account_pass import AccountPass
 from verzek.execution.client_ids import (
     MAX_STOP_VERSION,
     client_order_id,
@@ -381,15 +382,18 @@ class PositionEngine:
             return "stop_moved"
 
     # --- the monitor's step ---
-    def advance(self, position_id: int) -> str:
+    def advance(self, position_id: int, *, account: AccountPass | None = None) -> str:
+        """One monitor step for a position. `account`: the pass over its account (see
+        `verzek.execution.account_pass`): the venue is shared and live orders are read from one
+        open-orders list instead of one lookup each."""
         try:
             with self.locked(position_id) as (conn, cur):
                 pos = self._load(cur, position_id)
                 if pos["status"] not in ("open", "closing"):
                     return "skipped"
-                venue = self.venue_for(cur, pos)
+                venue = account.venue(cur, pos) if account is not None else self.venue_for(cur, pos)
                 try:
-                    return self._advance_locked(conn, cur, pos, venue)
+                    return self._advance_locked(conn, cur, pos, venue, account)
                 except ExecutionError as exc:
                     if self._transient(exc):
                         raise TransientJobError(exc.reason) from exc
@@ -401,21 +405,29 @@ class PositionEngine:
         except PositionBusy:
             return "busy"
 
-    def _advance_locked(self, conn, cur, pos: dict, venue: Venue) -> str:
+    def _advance_locked(self, conn, cur, pos: dict, venue: Venue, account: AccountPass | None = None) -> str:
         exchange, symbol = venue.exchange, pos["symbol"]
         plan = TradePlan.from_json(pos["plan"])
         long = pos["side"] == "long"
         placer = OrderPlacer(exchange, self.policy)
         now_ms = self.venues.clock()
 
-        # 1. orders: send anything planned (crash leftovers), refresh everything live (one batched
-        # lookup where the exchange offers it); rows are re-read only when something was written
+        # 1. orders: send anything planned (crash leftovers), refresh everything live: from the
+        # account's open-orders list when this step is part of an account pass, else (and for orders
+        # that left that list) one batched lookup where the exchange offers it; rows are re-read
+        # only when something was written
         rows = load_orders(cur, pos["id"])
         if any(r["status"] == "planned" for r in rows):
             self._place_planned_rows(conn, cur, pos, placer, rows)
             rows = load_orders(cur, pos["id"])
         live = [r for r in rows if r["status"] in LIVE_STATUSES]
-        states = placer.lookup_many(symbol, [(r["client_order_id"], is_protective_stop(r)) for r in live])
+        states = {}
+        if account is not None:
+            for row in live:
+                if (state := account.known_state(pos, venue, row)) is not None:
+                    states[row["client_order_id"]] = state
+        states.update(placer.lookup_many(symbol, [(r["client_order_id"], is_protective_stop(r)) for r in live
+                                                  if r["client_order_id"] not in states]))
         changed = False
         for row in live:
             if (state := states.get(row["client_order_id"])) is not None:

@@ -150,8 +150,13 @@ class RecordedPrices:
                 continue
             parts = match.group("pair").upper().split("_")
             symbol = f"{parts[0]}/{parts[1]}" + (f":{parts[2]}" if len(parts) == 3 else "")
-            raw = path.read_bytes()
-            rows = json.loads(gzip.decompress(raw) if path.name.endswith(".gz") else raw, parse_float=Decimal)
+            if path.name.endswith(".feather"):  # freqtrade's own format (the shared USDT set)
+                from verzek.marketdata.replay import feather_rows
+
+                rows = [[r[0], *(Decimal(repr(v)) for v in r[1:])] for r in feather_rows(path)]
+            else:
+                raw = path.read_bytes()
+                rows = json.loads(gzip.decompress(raw) if path.name.endswith(".gz") else raw, parse_float=Decimal)
             if match.group("kind") == "funding_rate":
                 self.add_funding(symbol, rows)
             else:
