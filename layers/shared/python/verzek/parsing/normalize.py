@@ -119,8 +119,8 @@ _KEYCAP = re.compile("[0-9#*]\ufe0f?\u20e3")  # 1️⃣ list markers
 # "1.44 can be stop", "8.10 can be stop out", "0.52 is the stop": a price before a stop word, moved after a
 # label so it is read as the stop and not as one more target of the list it follows.
 _STOP_AFTER_PRICE = re.compile(
-    r"(?P<price>(?<![\w.,])\d+(?:[.,]\d+)?)[ \t]+(?:can|could|would|will|should|may|is|as)[ \t]+"
-    r"(?:be[ \t]+|work[ \t]+as[ \t]+|serve[ \t]+as[ \t]+|act[ \t]+as[ \t]+)?"
+    r"(?P<price>(?<![\w.,])\d+(?:[.,]\d+)?)[ \t]+(?:(?:can|could|would|will|should|may|is|as)[ \t]+"
+    r"(?:be[ \t]+|work[ \t]+as[ \t]+|serve[ \t]+as[ \t]+|act[ \t]+as[ \t]+)?|(?:serves|works|acts)[ \t]+as[ \t]+)"
     r"(?:the[ \t]+|a[ \t]+|my[ \t]+|our[ \t]+)?(?:stop|sl)(?:[ \t]*(?:out|loss))?\b", re.IGNORECASE)
 # "Safe traders use less leverage (5x)", "low-risk: 3x": advice about other readers' leverage, not the call's.
 _SAFER_LEVERAGE = re.compile(

@@ -170,6 +170,7 @@ def close_target(tokens: list[Token]) -> SymbolCandidate | None:
 _CLOSE_VERBS = frozenset(["close", "closing", "exiting", "cancel", "exit", "закрыть", "закрываем", "закрываю", "kapat", "kapatın", "cerrar", "cerramos", "fechar", "cancelar", "iptal", "отмена", "schließen", "schliessen", "fermer", "fermez", "clôturer", "chiudere", "chiudi", "chiudiamo", "zamknij", "zamykamy", "закриваємо", "закрити", "batalkan", "batal"])
 _CLOSE_FILLERS = frozenset(["all", "the", "a", "my", "your", "our", "this", "that", "these", "those", "position", "positions", "trade", "trades", "order", "orders", "everything", "now", "half", "partial", "it", "them",
                             "todo", "todos", "todas", "tudo", "все", "всё", "tüm", "la", "las", "los", "as", "os", "mitad", "metade",
+                            "every", "tutte", "tutti", "le", "wszystko", "wszystkie",
                             "soon", "here", "out", "at", "in", "on", "up", "down", "early", "manually", "price"])
 
 
