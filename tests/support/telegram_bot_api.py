@@ -12,7 +12,9 @@ Faithful where clients depend on it: `/bot<token>/<method>` URLs, form-encoded o
 error envelopes with the real HTTP status codes (401 bad token, 400 bad request / chat not found,
 403 forbidden, 429 with `parameters.retry_after`, 5xx), per-chat message ids, HTML `parse_mode`
 checked like Telegram does (unknown or unbalanced tags, bare `<`/`&` -> 400 "can't parse entities"),
-4096-character limit, replies to unknown messages refused unless `allow_sending_without_reply`.
+4096-character limit, replies to unknown messages refused unless `allow_sending_without_reply`,
+inline keyboards (callback_data 1-64 bytes), a callback query answered once, editMessageText refusing
+an unknown message or an unchanged one ("message is not modified").
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ class _State:
     migrated: dict[int, int] = field(default_factory=dict)
     chat_types: dict[int, str] = field(default_factory=dict)
     next_message_id: dict[int, int] = field(default_factory=dict)
+    answered_queries: set[str] = field(default_factory=set)
     messages: dict[tuple[int, int], dict] = field(default_factory=dict)
     webhook: dict[str, Any] = field(default_factory=lambda: {"url": "", "has_custom_certificate": False,
                                                              "pending_update_count": 0})
@@ -316,9 +319,52 @@ class LocalBotApi:
                    "from": {k: BOT_USER[k] for k in ("id", "is_bot", "first_name", "username")}, "text": text}
         if reply_to is not None:
             message["reply_to_message"] = {k: v for k, v in reply_to.items() if k != "_seq"}
+        markup = params.get("reply_markup")
+        if markup is not None:
+            _check_inline_keyboard(markup)
+            message["reply_markup"] = markup
         self._state.messages[(chat, message_id)] = dict(message, _seq=len(self._state.calls),
-                                                        parse_mode=params.get("parse_mode"))
+                                                        parse_mode=params.get("parse_mode"),
+                                                        disable_notification=_truthy(params.get("disable_notification")))
         return message
+
+    def _m_answerCallbackQuery(self, params):
+        query_id = params.get("callback_query_id")
+        if not query_id:
+            raise _ApiError(400, "Bad Request: callback_query_id is empty")
+        if query_id in self._state.answered_queries:  # Telegram: a query is answered once
+            raise _ApiError(400, "Bad Request: query is too old and response timeout expired or query ID is invalid")
+        if len(str(params.get("text") or "")) > 200:
+            raise _ApiError(400, "Bad Request: MESSAGE_TOO_LONG")
+        self._state.answered_queries.add(query_id)
+        return True
+
+    def _m_editMessageText(self, params):
+        chat = self._chat(params)
+        key = (chat, _int_or_none(params.get("message_id")))
+        stored = self._state.messages.get(key)
+        if stored is None:
+            raise _ApiError(400, "Bad Request: message to edit not found")
+        text = str(params.get("text") or "")
+        if not text.strip():
+            raise _ApiError(400, "Bad Request: message text is empty")
+        if str(params.get("parse_mode", "")).upper() == "HTML":
+            problem = html_error(text)
+            if problem:
+                raise _ApiError(400, problem)
+        markup = params.get("reply_markup")
+        if markup is not None:
+            _check_inline_keyboard(markup)
+        if text == stored["text"] and markup == stored.get("reply_markup"):
+            raise _ApiError(400, "Bad Request: message is not modified: specified new message content and reply "
+                                 "markup are exactly the same as a current content and reply markup of the message")
+        stored["text"] = text
+        stored["edit_date"] = int(time.time())
+        if markup is None:
+            stored.pop("reply_markup", None)
+        else:
+            stored["reply_markup"] = markup
+        return {k: v for k, v in stored.items() if k not in ("_seq", "parse_mode", "disable_notification")}
 
     def _m_setWebhook(self, params):
         url = params.get("url", "")
@@ -347,6 +393,20 @@ class LocalBotApi:
     def webhook_secret(self) -> str | None:
         with self._lock:
             return getattr(self._state, "webhook_secret", None)
+
+
+def _check_inline_keyboard(markup) -> None:
+    """Telegram's rules for an inline keyboard: rows of buttons, callback_data 1-64 bytes."""
+    rows = markup.get("inline_keyboard") if isinstance(markup, dict) else None
+    if not isinstance(rows, list) or not all(isinstance(row, list) for row in rows):
+        raise _ApiError(400, "Bad Request: can't parse reply keyboard markup JSON object")
+    for row in rows:
+        for button in row:
+            if not isinstance(button, dict) or not str(button.get("text") or "").strip():
+                raise _ApiError(400, "Bad Request: inline keyboard button text is empty")
+            data = button.get("callback_data")
+            if data is not None and not 1 <= len(str(data).encode()) <= 64:
+                raise _ApiError(400, "Bad Request: BUTTON_DATA_INVALID")
 
 
 def _int_or_none(value) -> int | None:

@@ -54,8 +54,10 @@ def _retry_after_seconds(exc) -> float:
 
 async def send_message(bot, chat_id: int, text: str, *, parse_mode: str | None = "HTML",
                        reply_to_message_id: int | None = None, max_inline_wait: float = 10.0,
-                       attempts: int = 3, backoff: float = 0.5) -> Outcome:
-    """Send `text` to `chat_id` (as a reply when `reply_to_message_id`); never raises for Telegram errors."""
+                       attempts: int = 3, backoff: float = 0.5, disable_notification: bool = False,
+                       reply_markup=None) -> Outcome:
+    """Send `text` to `chat_id` (as a reply when `reply_to_message_id`; without sound when
+    `disable_notification`); never raises for Telegram errors."""
     from telegram import ReplyParameters
     from telegram.error import (
         BadRequest,
@@ -77,8 +79,9 @@ async def send_message(bot, chat_id: int, text: str, *, parse_mode: str | None =
     for attempt in range(1, attempts + 1):
         try:
             message = await bot.send_message(chat_id=chat_id, text=text, parse_mode=parse_mode,
-                                             reply_parameters=reply, disable_notification=False,
-                                             link_preview_options=None)
+                                             reply_parameters=reply,
+                                             disable_notification=disable_notification,
+                                             link_preview_options=None, reply_markup=reply_markup)
             return Sent(chat_id=chat_id, message_id=message.message_id, migrated_from=migrated_from)
         except RetryAfter as exc:
             wait = _retry_after_seconds(exc)

@@ -10,6 +10,10 @@ one ingest path. Broadcasting and execution happen later, through the outbox and
 Two ways a provider's bot reaches us (Telegram does not deliver bots' group messages to other bots
 by default): a channel where our bot is an admin (`channel_post`), or a group with bot-to-bot
 communication enabled where our bot is an admin with privacy mode off (`message`, `from.is_bot`).
+
+Private-chat messages and callback queries whose data starts with `u:` go to the bot for users
+(`verzek.telegram.userbot`: link an account, positions, PnL, close with confirmation, preferences);
+other callback prefixes are left for their own handlers.
 """
 
 from __future__ import annotations
@@ -26,7 +30,8 @@ from verzek.observability import logger
 MAX_BODY_BYTES = 256 * 1024  # Telegram updates are a few KB; the API app caps this path the same
 POST_FIELDS = ("channel_post", "message", "edited_channel_post", "edited_message")
 EDIT_FIELDS = {"edited_channel_post", "edited_message"}
-ALLOWED_UPDATES = list(POST_FIELDS)
+# callback_query: the buttons of the bot's private chats (verzek.telegram.userbot)
+ALLOWED_UPDATES = [*POST_FIELDS, "callback_query"]
 MAX_DB_ID = 2**63 - 1  # ids are stored as BIGINT: larger ones are refused before anything is written
 
 
@@ -70,6 +75,18 @@ def _check_post(name: str, post: Any) -> None:
         raise _BadRequest(f"{name}.reply_to_message must have an integer message_id")
 
 
+def _check_callback_query(query: Any) -> None:
+    if not isinstance(query, dict) or not isinstance(query.get("id"), str) or not query["id"]:
+        raise _BadRequest("callback_query must have a string id")
+    sender = query.get("from")
+    if not isinstance(sender, dict) or not _is_int(sender.get("id")):
+        raise _BadRequest("callback_query.from must have an integer id")
+    if "data" in query and not isinstance(query["data"], str):
+        raise _BadRequest("callback_query.data must be a string")
+    if "message" in query:
+        _check_post("callback_query.message", query["message"])
+
+
 def parse_update_body(body: bytes | str | None):
     """Raw body -> python-telegram-bot `Update` (raises _BadRequest with a readable reason)."""
     from telegram import Update
@@ -91,6 +108,8 @@ def parse_update_body(body: bytes | str | None):
     for name in POST_FIELDS:
         if name in data:
             _check_post(name, data[name])
+    if "callback_query" in data:
+        _check_callback_query(data["callback_query"])
     try:
         return Update.de_json(data, None)
     except Exception as exc:  # noqa: BLE001 -- PTB raises assorted errors on odd shapes; all mean "not an update"
@@ -188,6 +207,10 @@ def handle_webhook(body: bytes | str | None, secret_header: str | None, *, queue
         update = parse_update_body(body)
     except _BadRequest as exc:
         return WebhookResponse(400, {"error": str(exc)})
+    from verzek.telegram.userbot import handle_user_update, is_user_bot_update
+
+    if is_user_bot_update(update):  # private chats and our buttons: the bot for users
+        return WebhookResponse(200, handle_user_update(update, queue=queue))
     field = next((name for name in POST_FIELDS if getattr(update, name) is not None), None)
     if field is None:
         return _ignored(update.update_id, "update type not handled")
