@@ -8,7 +8,7 @@ from verzek.execution.ports import MarketRules
 
 BTC_PERP = MarketRules(symbol="BTC/USDT:USDT", market_type="futures", base="BTC", quote="USDT",
                        amount_step=D("0.001"), price_step=D("0.1"))
-ODD_TICK = MarketRules(symbol="X/USDT", market_type="spot", base="X", quote="USDT", amount_step=D("5"),
+ODD_TICK = MarketRules(symbol="X/USDT", market_type="spot", base="X", quote="USDT", amount_step=D(5),
                        price_step=D("0.25"))
 
 
@@ -32,10 +32,10 @@ def test_signed_money_always_shows_the_sign():
 
 def test_prices_and_quantities_follow_the_market_steps():
     assert display.price(D("64012.37"), BTC_PERP) == "64012.4"
-    assert display.price(D("64012"), BTC_PERP) == "64012.0"
+    assert display.price(D(64012), BTC_PERP) == "64012.0"
     assert display.quantity(D("0.0159"), BTC_PERP) == "0.015"  # quantities round down: never show more held
     assert display.price(D("1.13"), ODD_TICK) == "1.25"  # a 0.25 tick: 1.13 is nearer 1.25 than 1.00
-    assert display.quantity(D("14"), ODD_TICK) == "10"
+    assert display.quantity(D(14), ODD_TICK) == "10"
     # No known market: the exact value, not padded to an invented precision.
     assert display.price(D("62500.000000"), None) == "62500"
     assert display.quantity(D("0.01500"), None) == "0.015"
