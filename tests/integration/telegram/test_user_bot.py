@@ -28,14 +28,6 @@ def _private(text: str, chat_id: int = CHAT, *, update_id: int | None = None) ->
                         "from": {"id": chat_id, "is_bot": False, "first_name": "Ann"}}}
 
 
-def _press(message: dict, data: str, *, from_id: int = CHAT) -> dict:
-    """A callback query: `from_id` pressed a button of the bot's `message` (as the Bot API double stored it)."""
-    shown = {k: message[k] for k in ("message_id", "date", "chat", "from", "text")}
-    return {"update_id": next(_update_ids),
-            "callback_query": {"id": f"cb{next(_update_ids)}", "chat_instance": "ci-1", "data": data,
-                               "from": {"id": from_id, "is_bot": False, "first_name": "Ann"}, "message": shown}}
-
-
 class Chat:
     """Talks to the webhook as Telegram does; reads what the bot sent from the Bot API double."""
 
@@ -55,8 +47,13 @@ class Chat:
         assert len(sent) == before + 1, (text, body)
         return sent[-1]
 
-    def answers(self) -> list[dict]:
-        return [c.params for c in self.bot_api.calls("answerCallbackQuery")]
+    def press(self, message: dict, data: str, *, from_id: int = CHAT) -> tuple[dict, dict]:
+        """`from_id` presses the button with `data` under the bot's `message` (the update Telegram sends);
+        returns the webhook's answer and how the bot answered the callback query."""
+        update = self.bot_api.press_button(message["chat"]["id"], message["message_id"], data,
+                                           user={"id": from_id, "is_bot": False, "first_name": "Ann"})
+        body = self.post(update)
+        return body, self.bot_api.callback_answers()[update["callback_query"]["id"]]
 
 
 @pytest.fixture
@@ -171,28 +168,30 @@ def test_link_commands_close_and_preferences(stack, db, bot_api):
     assert buttons == [f"u:close:{open_id}", "u:cancel"]
     assert local_execution_queue().drain() == []
 
-    stranger = chat.post(_press(confirm, f"u:close:{open_id}", from_id=OTHER_CHAT))
-    assert stranger["action"] == "callback_unlinked" and chat.answers()[-1]["show_alert"] in (True, "true", "True")
+    stranger, answer = chat.press(confirm, f"u:close:{open_id}", from_id=OTHER_CHAT)
+    assert stranger["action"] == "callback_unlinked" and answer["answered"] and answer["show_alert"]
     assert local_execution_queue().drain() == []
 
-    done = chat.post(_press(confirm, f"u:close:{open_id}"))
-    assert done["requested"] is True and chat.answers()[-1]["text"] == "Close requested"
+    # Two presses racing (a double tap, or two devices) before the first edit removes the buttons.
+    presses = [bot_api.press_button(CHAT, confirm["message_id"], f"u:close:{open_id}",
+                                    user={"id": CHAT, "is_bot": False, "first_name": "Ann"}) for _ in range(2)]
+    done, again = chat.post(presses[0]), chat.post(presses[1])
+    answers = bot_api.callback_answers()
+    assert done["requested"] is True and answers[presses[0]["callback_query"]["id"]]["text"] == "Close requested"
+    assert again["repeat"] is True and "Already done" in answers[presses[1]["callback_query"]["id"]]["text"]
     assert [(j["type"], j["position_id"], j["user_id"]) for j in local_execution_queue().drain()] == [
         ("close_position", open_id, user_id)]
-    edited = bot_api.sent_messages(CHAT)[-1]
-    assert edited["message_id"] == confirm["message_id"] and "requested" in edited["text"]
-    assert "reply_markup" not in edited  # the button is gone
-    again = chat.post(_press(confirm, f"u:close:{open_id}"))
-    assert again["repeat"] is True and "Already done" in chat.answers()[-1]["text"]
+    edited = bot_api.message(CHAT, confirm["message_id"])
+    assert "requested" in edited["text"] and "reply_markup" not in edited  # the buttons are gone
     assert local_execution_queue().drain() == []
 
     # Notification preferences: on / silent / off per event type; the dispatcher respects them.
     prefs = chat.say("/notifications")
     data = [b["callback_data"] for row in prefs["reply_markup"]["inline_keyboard"] for b in row]
     assert "u:nt:entry:silent" in data and "u:nt:exit:off" in data
-    chat.post(_press(prefs, "u:nt:entry:silent"))
-    chat.post(_press(prefs, "u:nt:exit:off"))
-    shown = next(m for m in bot_api.sent_messages(CHAT) if m["message_id"] == prefs["message_id"])
+    chat.press(prefs, "u:nt:entry:silent")
+    chat.press(bot_api.message(CHAT, prefs["message_id"]), "u:nt:exit:off")
+    shown = bot_api.message(CHAT, prefs["message_id"])
     assert "Position opened: <b>silent</b>" in shown["text"] and "Position closed: <b>off</b>" in shown["text"]
 
     from verzek.execution.orders import notify
@@ -263,8 +262,8 @@ def test_operator_callbacks_and_group_messages_are_not_the_user_bot(stack, bot_a
     other = {"update_id": next(_update_ids), "callback_query": {
         "id": "cb-x", "chat_instance": "c", "data": "rv:trade:1", "from": {"id": CHAT, "is_bot": False,
                                                                            "first_name": "Ann"}}}
-    assert chat.post(other).get("ignored")
-    assert bot_api.calls("answerCallbackQuery") == [] and bot_api.sent_messages() == []
+    assert chat.post(other).get("ignored") and "bot" not in chat.post(other)
+    assert bot_api.sent_messages() == []
     bad = http.post("/telegram/webhook", content=json.dumps({"update_id": 5, "callback_query": {"id": 5}}),
                     headers={"X-Telegram-Bot-Api-Secret-Token": SECRET})
     assert bad.status_code == 400 and "callback_query" in bad.json()["error"]

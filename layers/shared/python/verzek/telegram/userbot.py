@@ -420,13 +420,12 @@ def _set_preference(conn, user, query, chat_id: int, message_id: int, rest: str)
 # talking to Telegram
 
 
-def _markup(reply: Reply):
+def _markup(reply: Reply) -> dict | None:
+    """The Bot API InlineKeyboardMarkup of the reply's buttons."""
     if not reply.buttons:
         return None
-    from telegram import InlineKeyboardButton, InlineKeyboardMarkup
-
-    return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=data) for label, data in row]
-                                 for row in reply.buttons])
+    return {"inline_keyboard": [[{"text": label, "callback_data": data} for label, data in row]
+                                for row in reply.buttons]}
 
 
 def _perform(actions: list, update_id: int) -> int:
@@ -443,6 +442,7 @@ def _perform(actions: list, update_id: int) -> int:
 
 
 async def _perform_async(actions: list, update_id: int) -> int:
+    from telegram import InlineKeyboardMarkup
     from telegram.error import TelegramError
 
     from verzek.config import get_settings
@@ -471,9 +471,11 @@ async def _perform_async(actions: list, update_id: int) -> int:
                         await bot.answer_callback_query(action.callback_query_id, text=action.text[:200],
                                                         show_alert=action.alert)
                     elif isinstance(action, EditMessage):
+                        markup = _markup(action.reply)
                         await bot.edit_message_text(action.reply.text, chat_id=action.chat_id,
                                                     message_id=action.message_id, parse_mode="HTML",
-                                                    reply_markup=_markup(action.reply))
+                                                    reply_markup=InlineKeyboardMarkup.de_json(markup, bot)
+                                                    if markup else None)
                 except TelegramError as exc:  # an expired callback or an unchanged message: nothing to redo
                     logger.warning("telegram user bot call failed", extra={
                         "call": type(action).__name__, "error": redact_token(str(exc), settings)})
