@@ -38,14 +38,15 @@ export function EquityScreen() {
   return (
     <ScrollView>
       <Screen title="Equity" testID="screen-equity">
-        <Text style={styles.label}>Net PnL after fees: closed trades, plus open positions at the last price.</Text>
+        <Text style={styles.label}>Net PnL after fees, trade by trade: closed trades, then open positions at the last price.</Text>
         <Notice text={error} kind="error" />
         {curves.size === 0 ? <Text style={styles.label}>No trades yet.</Text> : null}
         {[...curves.entries()].map(([currency, points]) => (
           <Card key={currency} testID={`equity-${currency}`}>
             <Row label={`Now (${currency})`} value={money(String(points.at(-1)?.value ?? 0), currency, true)} testID={`equity-${currency}-now`} />
             <Chart points={points} currency={currency} />
-            <Row label="From" value={when(new Date(points[0].t).toISOString())} />
+            <Row label="From" value={points[0].label === 'start' ? 'the first trade' : when(points[0].label)} />
+            <Row label="Closed trades" value={String(points.filter((p) => p.label !== 'now').length - 1)} />
           </Card>
         ))}
       </Screen>
@@ -55,17 +56,16 @@ export function EquityScreen() {
 
 function Chart({ points, currency }: { points: Point[]; currency: string }) {
   const width = 320, height = 160, pad = 8;
-  const ts = points.map((p) => p.t), vs = points.map((p) => p.value);
-  const t0 = Math.min(...ts), t1 = Math.max(...ts);
+  const vs = points.map((p) => p.value);
   const lo = Math.min(0, ...vs), hi = Math.max(0, ...vs);
-  const x = (t: number) => pad + ((t - t0) / Math.max(t1 - t0, 1)) * (width - 2 * pad);
+  const x = (i: number) => pad + (i / Math.max(points.length - 1, 1)) * (width - 2 * pad);
   const y = (v: number) => height - pad - ((v - lo) / Math.max(hi - lo, 1e-12)) * (height - 2 * pad);
   const last = vs.at(-1) ?? 0;
   return (
     <View testID={`equity-chart-${currency}`}>
       <Svg width="100%" height={height} viewBox={`0 0 ${width} ${height}`}>
         <Line x1={pad} x2={width - pad} y1={y(0)} y2={y(0)} stroke={colors.border} strokeDasharray="4 4" />
-        <Polyline points={points.map((p) => `${x(p.t)},${y(p.value)}`).join(' ')} fill="none"
+        <Polyline points={points.map((p, i) => `${x(i)},${y(p.value)}`).join(' ')} fill="none"
           stroke={last >= 0 ? colors.green : colors.red} strokeWidth={2} />
         <SvgText x={pad} y={12} fill={colors.dim} fontSize={10}>{money(String(hi), currency)}</SvgText>
         <SvgText x={pad} y={height - 2} fill={colors.dim} fontSize={10}>{money(String(lo), currency)}</SvgText>

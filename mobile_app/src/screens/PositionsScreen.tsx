@@ -1,6 +1,6 @@
 // Positions, open and closed: live PnL in the position's currency, the orders, a close button.
 import { useState } from 'react';
-import { FlatList, Pressable, Text, View } from 'react-native';
+import { FlatList, Pressable, ScrollView, Text, View } from 'react-native';
 
 import { errorText, type Schemas } from '../api/client';
 import { useApp, usePolling } from '../context';
@@ -103,6 +103,7 @@ function PositionDetail({ id, onBack }: { id: number; onBack: () => void }) {
 
   const open = p && ['pending', 'open'].includes(p.status);
   return (
+    <ScrollView>
     <Screen title={p ? `${p.symbol} ${p.side}` : 'Position'} testID="screen-position">
       <Button title="‹ All positions" kind="plain" onPress={onBack} testID="position-back" />
       <Notice text={error} kind="error" />
@@ -110,7 +111,7 @@ function PositionDetail({ id, onBack }: { id: number; onBack: () => void }) {
       {p ? (
         <Card testID="position-detail">
           <Row label="Status" value={p.close_reason ? `${p.status} (${p.close_reason})` : p.status} testID="position-detail-status" />
-          <Row label="Mode" value={`${p.mode} · ${p.exchange} · ${p.market_type}`} />
+          <Row label="Mode" value={[p.mode, p.exchange, p.market_type].filter((v, i, all) => all.indexOf(v) === i).join(' · ')} />
           <Row label="Leverage" value={`${p.leverage}x`} />
           <Row label="Entry" value={price(p.entry_price)} />
           <Row label="Filled" value={`${p.filled_amount} / ${p.amount}`} />
@@ -140,5 +141,6 @@ function PositionDetail({ id, onBack }: { id: number; onBack: () => void }) {
         </Card>
       ))}
     </Screen>
+    </ScrollView>
   );
 }

@@ -12,7 +12,7 @@ import pytest
 from tests.conftest import REPO_ROOT
 
 sys.path.insert(0, str(REPO_ROOT / "scripts"))
-import gen_api_client  # noqa: E402
+import gen_api_client
 
 APP = REPO_ROOT / "mobile_app"
 NODE_MODULES = APP / "node_modules"
@@ -47,5 +47,5 @@ def test_the_generator_notices_an_api_change():
 @pytest.mark.slow
 def test_the_app_type_checks_against_the_generated_client():
     done = subprocess.run([str(NODE_MODULES / ".bin" / "tsc"), "--noEmit", "-p", str(APP)], cwd=APP,
-                          capture_output=True, text=True, timeout=600)
+                          capture_output=True, text=True, timeout=600, check=False)
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
