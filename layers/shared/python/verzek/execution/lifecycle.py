@@ -400,6 +400,10 @@ class PositionEngine:
         stop_fill = next((r for r in rows if is_protective_stop(r) and r["filled"] > 0), None)
         entry_fill_ms = min((r["last_fill_ms"] for r in rows if r["role"] in ("entry", "safety")
                              and r["filled"] > 0 and r["last_fill_ms"] is not None), default=None)
+        if pos["market_type"] == "futures" and entry_fill_ms is not None and summary.remaining > 0:
+            liquidated = self._liquidation(conn, cur, pos, venue, placer, rows, summary, entry_fill_ms)
+            if liquidated is not None:
+                return liquidated
 
         # 2. take-profit fills
         tp_rows = [r for r in rows if r["role"] == "tp"]
@@ -545,6 +549,53 @@ class PositionEngine:
                         "updated_at = now() WHERE id = %s", (self.now(), pos["id"]))
             return "cancelled"
         return outcome
+
+    def _liquidation(self, conn, cur, pos: dict, venue: Venue, placer: OrderPlacer, rows: list[dict], summary,
+                     since_ms: int) -> str | None:
+        """When the exchange liquidated the position (its liquidation order on the symbol since the first
+        entry fill), record it as the position's last exit, cancel what is left of its orders and mark it
+        `liquidated`; None when it was not liquidated. The liquidation closes what was left at the
+        exchange's price (paper: the bankruptcy price, so the position loses exactly what backed it)."""
+        fetch = getattr(venue.exchange, "fetch_liquidations", None)
+        if not callable(fetch):
+            return None
+        events = fetch(pos["symbol"], since_ms)
+        if not events:
+            return None
+        event = events[0]
+        for row in rows:
+            if row["status"] in LIVE_STATUSES + ("planned",):
+                self._cancel_row(cur, placer, pos["symbol"], row)
+        conn.commit()
+        rows = load_orders(cur, pos["id"])
+        remaining = summarize(rows).remaining
+        plan = TradePlan.from_json(pos["plan"])
+        cid = client_order_id(pos["signal_id"], pos["user_id"], "liquidation", 0)
+        if remaining > 0:
+            request = OrderRequest(cid, pos["symbol"], plan.exit_side, OrderType.MARKET, remaining,
+                                   trigger_price=event.trigger_price, reduce_only=True)  # where it was liquidated
+            insert_order_row(cur, pos["id"], pos["user_id"], request, "liquidation", 0)
+            record_state(cur, event.with_(client_order_id=cid, amount=remaining, filled=remaining))
+        rows = load_orders(cur, pos["id"])
+        summary = summarize(rows)
+        rules = venue.exchange.market_rules(pos["symbol"])
+        realized = summary.realized(pos["side"], rules.contract_size)
+        now = datetime.fromtimestamp(event.updated_ms / 1000, tz=UTC) if event.updated_ms else self.now()
+        cur.execute("UPDATE positions SET status = 'liquidated', close_reason = 'liquidation', closed_at = %s, "
+                    "entry_price = %s, filled_amount = %s, closed_amount = %s, cost = %s, fees = %s, "
+                    "realized_pnl = %s, unrealized_pnl = 0, last_price = COALESCE(%s, last_price), updated_at = now() "
+                    "WHERE id = %s",
+                    (now, summary.average_entry, summary.entry_qty, summary.exit_qty, summary.entry_cost, summary.fees,
+                     realized, event.trigger_price, pos["id"]))
+        net = realized - summary.fees
+        mode = plan.margin_mode or "isolated"
+        self._notify(cur, pos, "liquidated",
+                     f"{pos['symbol']} {pos['side']} LIQUIDATED by the exchange at {_fmt(event.trigger_price)} "
+                     f"({mode} margin, {plan.leverage}x): PnL {_fmt(net.quantize(Decimal('0.00000001')))} {rules.quote} "
+                     f"after fees", f"liquidated-{pos['id']}", reason="liquidation", pnl=str(net),
+                     price=str(event.trigger_price), fees=str(summary.fees))
+        conn.commit()
+        return "liquidated"
 
     def _ensure_take_profits(self, conn, cur, pos: dict, plan: TradePlan, rules: MarketRules, rows: list[dict],
                              summary, placer: OrderPlacer) -> None:

@@ -59,7 +59,7 @@ def _order_key(o: _Order) -> tuple:
 
 def _position_key(engine: PaperExchange, symbol: str) -> tuple:
     p = engine.positions.get(symbol) or _Position()
-    return (p.amount, p.entry, p.margin, engine.leverage.get(symbol, 1))
+    return (p.amount, p.entry, p.margin, engine.leverage.get(symbol, 1), engine.margin_mode(symbol))
 
 
 def _order_from_row(r: dict) -> _Order:
@@ -88,14 +88,22 @@ def load(cur, user_id: int, engine: PaperExchange, *, symbol: str | None = None,
     symbols = None if symbol is None else sorted({symbol} | {o.state.symbol for o in engine.orders.values()
                                                              if o.state.status == OrderStatus.OPEN})
     if symbols is None:
-        cur.execute("SELECT symbol, amount, entry, margin, leverage FROM paper_positions WHERE user_id = %s "
-                    "ORDER BY symbol FOR UPDATE", (user_id,))
+        cur.execute("SELECT symbol, amount, entry, margin, leverage, margin_mode FROM paper_positions "
+                    "WHERE user_id = %s ORDER BY symbol FOR UPDATE", (user_id,))
     else:
-        cur.execute("SELECT symbol, amount, entry, margin, leverage FROM paper_positions WHERE user_id = %s "
-                    "AND symbol = ANY(%s) ORDER BY symbol FOR UPDATE", (user_id, symbols))
-    for row in cur.fetchall():
+        cur.execute("SELECT symbol, amount, entry, margin, leverage, margin_mode FROM paper_positions "
+                    "WHERE user_id = %s AND symbol = ANY(%s) ORDER BY symbol FOR UPDATE", (user_id, symbols))
+    rows = cur.fetchall()
+    if symbols is not None and any(r["margin_mode"] == "cross" and r["amount"] for r in rows):
+        # a cross position is backed by the whole wallet: the other positions are read (not locked,
+        # never written back) so its liquidation price sees their margins and unrealised PnL
+        cur.execute("SELECT symbol, amount, entry, margin, leverage, margin_mode FROM paper_positions "
+                    "WHERE user_id = %s AND amount <> 0 AND NOT symbol = ANY(%s)", (user_id, symbols))
+        rows += cur.fetchall()
+    for row in rows:
         engine.positions[row["symbol"]] = _Position(row["amount"], row["entry"], row["margin"])
         engine.leverage[row["symbol"]] = row["leverage"]
+        engine.margin_modes[row["symbol"]] = row["margin_mode"]
         loaded.positions[row["symbol"]] = _position_key(engine, row["symbol"])
     if symbols is None:
         cur.execute("SELECT asset, total FROM paper_balances WHERE user_id = %s ORDER BY asset FOR UPDATE", (user_id,))
@@ -141,10 +149,11 @@ def save(cur, user_id: int, engine: PaperExchange, loaded: Loaded) -> None:
             template="(%s::bigint, %s, %s, %s::numeric, %s::numeric, %s::numeric, %s, %s::bigint, %s::bigint, "
                      "%s::numeric)")
     positions = [(user_id, symbol, *_position_key(engine, symbol))
-                 for symbol in sorted(set(engine.positions) | set(engine.leverage))
+                 for symbol in sorted(set(engine.positions) | set(engine.leverage) | set(engine.margin_modes))
                  if loaded.positions.get(symbol) != _position_key(engine, symbol)]
-    _upsert(cur, "paper_positions (user_id, symbol, amount, entry, margin, leverage)", "user_id, symbol",
-            "amount = EXCLUDED.amount, entry = EXCLUDED.entry, margin = EXCLUDED.margin, leverage = EXCLUDED.leverage",
+    _upsert(cur, "paper_positions (user_id, symbol, amount, entry, margin, leverage, margin_mode)", "user_id, symbol",
+            "amount = EXCLUDED.amount, entry = EXCLUDED.entry, margin = EXCLUDED.margin, leverage = EXCLUDED.leverage, "
+            "margin_mode = EXCLUDED.margin_mode",
             [p for p in positions if p[1] in loaded.positions], [p for p in positions if p[1] not in loaded.positions])
     balances = [(user_id, asset, total) for asset, total in sorted(engine.balances.items())
                 if loaded.balances.get(asset) != total]
@@ -166,6 +175,13 @@ def _upsert(cur, table: str, key: str, assignments: str, locked: list[tuple], mi
                                   missing, fetch=True)
         if len(inserted) != len(missing):
             raise StaleView(f"{table.split()[0]}: a row was created concurrently")
+
+
+def liquidations(cur, user_id: int, symbol: str, since_ms: int) -> list[OrderState]:
+    """The paper exchange's liquidation orders on `symbol` since `since_ms` (see `PaperExchange`)."""
+    cur.execute(f"SELECT {_ORDER_COLUMNS} FROM paper_orders WHERE user_id = %s AND symbol = %s "
+                "AND client_order_id LIKE 'liq-%%' AND updated_ms >= %s ORDER BY id", (user_id, symbol, since_ms))
+    return [_order_from_row(r).state for r in cur.fetchall()]
 
 
 def account_state(cur, user_id: int) -> dict:

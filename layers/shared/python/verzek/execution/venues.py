@@ -94,6 +94,11 @@ class DbPaperExchange:
     def supports_protective_stop(self, symbol: str) -> bool:
         return self._stateless().supports_protective_stop(symbol)
 
+    def fetch_liquidations(self, symbol: str, since_ms: int) -> list[OrderState]:
+        self._run(lambda e: e.sync(), symbol=symbol)  # a liquidation the candles reached is applied first
+        with connection() as conn, conn.cursor() as cur:
+            return paper_store.liquidations(cur, self.user_id, symbol, since_ms)
+
     def balances(self) -> dict[str, Decimal]:
         return self._run(lambda e: (e.sync(), dict(e.balances))[1])
 
