@@ -3326,7 +3326,7 @@ export interface operations {
             query?: {
                 cursor?: string | null;
                 limit?: number;
-                /** @description open: pending/open/closing; closed: closed/cancelled/failed (the same parameter name as on /api/signals) */
+                /** @description open: pending/open/closing; closed: closed/liquidated/cancelled/failed (the same parameter name as on /api/signals) */
                 status?: "open" | "closed" | "all";
             };
             header?: never;
