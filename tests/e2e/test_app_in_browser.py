@@ -2,7 +2,8 @@
 new user meets it: open the URL of the banner, sign up, follow the verification link from the email
 printed on the console (this stack's host and port), log in, change the trading settings, see a VIP
 signal sent with `verzek local --send-signal` arrive in the feed, see the paper position open and its
-PnL move, close it from the app, look at the equity chart and the exchange accounts. A screenshot of
+PnL move, close it from the app, look at the equity chart and the exchange accounts, stop new orders
+with the kill switch, turn on two-factor and log in again with the code. A screenshot of
 each screen is saved under the test's output directory (tmp_path/screenshots)."""
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import httpx
+import pyotp
 import pytest
 
 from tests.support.local_stack import LocalStack, replay_close, wait_until
@@ -187,8 +189,29 @@ def test_new_user_trades_a_signal_in_the_app(tmp_path, browser):
         wait_until(browser, lambda d: _text(d, "kill-switch-state").startswith("ON"), 30)
         shot("13-kill-switch")
         assert httpx.get(f"{stack.url}/api/users/{me['id']}/settings", headers=auth, timeout=30).json()["kill_switch"]
+
+        # two-factor: set up in the app, then the next log-in asks for the authenticator's code
+        _one(browser, "totp-setup").click()
+        totp = pyotp.TOTP(_one(browser, "totp-secret").text.strip())
+        _type(browser, "totp-code", totp.now())
+        _one(browser, "totp-confirm").click()
+        assert "Recovery codes" in _one(browser, "totp-recovery").text
+        wait_until(browser, lambda d: _text(d, "totp-state") == "on", 30)
+        shot("14-two-factor-on")
+        used = totp.now()
+        _one(browser, "logout").click()
+        _one(browser, "screen-auth")
+        _type(browser, "auth-email", EMAIL)
+        _type(browser, "auth-password", PASSWORD)
+        _one(browser, "auth-submit").click()
+        assert "authenticator" in _one(browser, "auth-error").text
+        wait_until(browser, lambda d: totp.now() != used, 35, "waiting for the next TOTP period")
+        _type(browser, "auth-totp", totp.now())
+        shot("15-log-in-with-code")
+        _one(browser, "auth-submit").click()
+        _one(browser, "screen-signals")
     finally:
         code = stack.stop()
     assert code == 0, "\n".join(stack.lines[-40:])
     names = sorted(p.name for p in shots.iterdir())
-    assert len(names) == 13 and all((shots / n).stat().st_size > 5000 for n in names), names
+    assert len(names) == 15 and all((shots / n).stat().st_size > 5000 for n in names), names

@@ -198,9 +198,9 @@ function TwoFactor() {
 
   return (
     <Card testID="two-factor">
-      <Row label="Two-factor (authenticator app)" value={me.totp_enabled ? 'on' : 'off'} />
+      <Row label="Two-factor (authenticator app)" value={me.totp_enabled ? 'on' : 'off'} testID="totp-state" />
       <Notice text={error} kind="error" />
-      {codes ? <Notice kind="ok" text={`Recovery codes (shown once, keep them safe): ${codes.join('  ')}`} /> : null}
+      {codes ? <Notice kind="ok" testID="totp-recovery" text={`Recovery codes (shown once, keep them safe): ${codes.join('  ')}`} /> : null}
       {me.totp_enabled ? (
         <>
           <Field label="Password" value={password} onChangeText={setPassword} secureTextEntry />
@@ -209,11 +209,11 @@ function TwoFactor() {
         </>
       ) : enroll ? (
         <>
-          <Text style={styles.text} selectable>Add this key to your authenticator: {enroll.secret}</Text>
-          <Field label="Code from the app" value={code} onChangeText={setCode} keyboardType="number-pad" />
-          <Button title="Confirm" onPress={confirm} />
+          <Text style={styles.text} selectable>Add this key to your authenticator: <Text testID="totp-secret">{enroll.secret}</Text></Text>
+          <Field label="Code from the app" value={code} onChangeText={setCode} keyboardType="number-pad" testID="totp-code" />
+          <Button title="Confirm" onPress={confirm} testID="totp-confirm" />
         </>
-      ) : <Button title="Set up two-factor" kind="plain" onPress={start} />}
+      ) : <Button title="Set up two-factor" kind="plain" onPress={start} testID="totp-setup" />}
     </Card>
   );
 }

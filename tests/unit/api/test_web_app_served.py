@@ -70,3 +70,36 @@ def test_no_build_no_app(tmp_path, monkeypatch):
         assert client.get("/health").status_code in (200, 503)
     finally:
         reset_settings_cache()
+
+
+def _api_gateway_event(path: str, stage: str) -> dict:
+    import json
+
+    from tests.conftest import REPO_ROOT
+
+    event = json.loads((REPO_ROOT / "events" / "api.json").read_text())
+    raw = path if stage == "$default" else f"/{stage}{path}"
+    event.update(rawPath=raw, rawQueryString="", body=None, routeKey="ANY /{proxy+}")
+    event["requestContext"].update(stage=stage, routeKey="ANY /{proxy+}")
+    event["requestContext"]["http"].update(method="GET", path=raw)
+    return event
+
+
+@pytest.mark.parametrize(("stage", "prefix"), [("dev", "/dev"), ("$default", "")])
+def test_behind_api_gateway_the_pages_link_under_the_stage(build, stage, prefix):
+    """Through the Lambda adapter: the stage is the ASGI root_path, so the app's index.html and the
+    docs link to `/dev/...` (what API Gateway routes), and the routes still match."""
+    from verzek.api.app import create_app
+    from verzek.api.lambda_adapter import StageAwareMangum
+
+    adapter = StageAwareMangum(create_app(), lifespan="off")
+    page = adapter(_api_gateway_event("/", stage), None)
+    assert page["statusCode"] == 200, page
+    assert f'src="{prefix}/_expo/static/js/web/index-abc123.js"' in page["body"]
+    assert f'<meta name="verzek-base-path" content="{prefix}" />' in page["body"]
+    bundle = adapter(_api_gateway_event("/_expo/static/js/web/index-abc123.js", stage), None)
+    assert bundle["statusCode"] == 200
+    docs = adapter(_api_gateway_event("/docs", stage), None)
+    assert docs["statusCode"] == 200 and f"{prefix}/docs-assets/swagger-ui-bundle.js" in docs["body"]
+    assert f"{prefix}/openapi.json" in docs["body"]
+    assert adapter(_api_gateway_event("/api/signals", stage), None)["statusCode"] == 401

@@ -17,10 +17,9 @@ from starlette.exceptions import HTTPException
 from starlette.responses import HTMLResponse
 from starlette.staticfiles import StaticFiles
 
+from verzek.config import find_checkout_root
 from verzek.observability import logger
 
-_HERE = Path(__file__).resolve().parents  # a checkout: <repo>/layers/shared/python/verzek/api/
-REPO_BUILD = _HERE[5] / "mobile_app" / "dist" if len(_HERE) > 5 else None  # None in Lambda's /opt/python
 _NOT_THE_APP = ("api/", "telegram/", "docs-assets/")
 # Expo names bundles by content hash: cache them for a year; index.html must be re-read every time.
 _IMMUTABLE = "public, max-age=31536000, immutable"
@@ -58,7 +57,8 @@ class WebAppFiles(StaticFiles):
 def web_build_dir(configured: str) -> Path | None:
     """WEB_APP_DIR when set (the cloud: /opt/web), else the checkout's mobile_app/dist when it was built
     (`scripts/bootstrap` builds it); None when there is no build (the API then serves no app)."""
-    directory = Path(configured) if configured else REPO_BUILD
+    checkout = find_checkout_root()
+    directory = Path(configured) if configured else (checkout / "mobile_app" / "dist" if checkout else None)
     if directory is not None and (directory / "index.html").is_file():
         return directory
     if configured:
