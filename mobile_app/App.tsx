@@ -36,6 +36,7 @@ export default function App() {
     await auth.set(tokens);
     const { data } = await api.GET('/api/me');
     if (data) {
+      setTab('signals');  // a new session starts on the feed, not on the last user's screen
       setMe(data);
       if (Platform.OS !== 'web') void registerForPush(api, data.id).catch(() => undefined);
     }
