@@ -10,7 +10,7 @@ executor's reconciliation is built for.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -30,6 +30,11 @@ from verzek.execution.ports import (
 )
 
 
+def _fee_rate(setting: str) -> Decimal | None:
+    """A PAPER_*_FEE_PCT value as a rate; None for `market` (each market's own recorded fee)."""
+    return None if setting == "market" else Decimal(str(setting)) / 100
+
+
 def wall_clock_ms() -> int:
     return int(time.time() * 1000)
 
@@ -41,21 +46,21 @@ class DbPaperExchange:
     name = "paper"
 
     def __init__(self, user_id: int, prices, clock: Callable[[], int], *, start_balance: Decimal,
-                 taker_fee: Decimal, maker_fee: Decimal, slippage_pct: Decimal,
-                 rules: dict[str, MarketRules] | None = None) -> None:
+                 taker_fee: Decimal | None, maker_fee: Decimal | None, slippage_pct: Decimal,
+                 rules: dict[str, MarketRules] | None = None, exchange: str = "binance") -> None:
         self.user_id, self.prices, self.clock = user_id, prices, clock
         self._engine_args = {"taker_fee": taker_fee, "maker_fee": maker_fee, "slippage_pct": slippage_pct, "rules": rules,
-                             "default_balance": start_balance}
+                             "default_balance": start_balance, "exchange": exchange}
 
     def _run(self, fn: Callable[[PaperExchange], Any], *, symbol: str | None = None,
-             client_order_id: str | None = None):
-        """`fn` on the rows of `symbol` (None: the whole account) and the order `client_order_id`."""
+             client_order_ids: Sequence[str] = ()):
+        """`fn` on the rows of `symbol` (None: the whole account) and the orders `client_order_ids`."""
         for attempt in range(3):
             try:
                 with connection() as conn, conn.cursor() as cur:
                     engine = self._stateless()
                     loaded = paper_store.load(cur, self.user_id, engine, symbol=symbol,
-                                              client_order_id=client_order_id)
+                                              client_order_ids=client_order_ids)
                     result = fn(engine)
                     paper_store.save(cur, self.user_id, engine, loaded)
                     return result
@@ -81,21 +86,38 @@ class DbPaperExchange:
 
     def create_order(self, request: OrderRequest) -> OrderState:
         # the whole account: the reservation checks the free balance, every order and margin counts
-        return self._run(lambda e: e.create_order(request), client_order_id=request.client_order_id)
+        return self._run(lambda e: e.create_order(request), client_order_ids=(request.client_order_id,))
 
     def fetch_order(self, symbol: str, client_order_id: str, *, trigger: bool = False) -> OrderState:
         return self._run(lambda e: e.fetch_order(symbol, client_order_id), symbol=symbol,
-                         client_order_id=client_order_id)
+                         client_order_ids=(client_order_id,))
+
+    def fetch_orders(self, symbol: str, client_order_ids: Sequence[str]) -> dict[str, OrderState]:
+        """Several orders of one symbol in one transaction (the monitor's batched lookup): the
+        states found, by client id; an id missing from the answer is not on this account."""
+        def fetch(e: PaperExchange) -> dict[str, OrderState]:
+            e.sync()
+            return {cid: e.orders[cid].state for cid in client_order_ids if cid in e.orders}
+
+        return self._run(fetch, symbol=symbol, client_order_ids=client_order_ids)
 
     def cancel_order(self, symbol: str, client_order_id: str, *, trigger: bool = False) -> OrderState:
         return self._run(lambda e: e.cancel_order(symbol, client_order_id), symbol=symbol,
-                         client_order_id=client_order_id)
+                         client_order_ids=(client_order_id,))
 
     def supports_protective_stop(self, symbol: str) -> bool:
         return self._stateless().supports_protective_stop(symbol)
 
+    # read only: the symbol was synced by the monitor's order lookups just before (they settle funding
+    # and liquidations as the candles come)
+    def fetch_funding_history(self, symbol: str, since_ms: int) -> list[dict]:
+        with connection() as conn, conn.cursor() as cur:
+            return paper_store.funding_history(cur, self.user_id, symbol, since_ms)
+
+    def taker_fee_rate(self, symbol: str) -> Decimal:
+        return self._stateless().taker_fee_rate(symbol)
+
     def fetch_liquidations(self, symbol: str, since_ms: int) -> list[OrderState]:
-        self._run(lambda e: e.sync(), symbol=symbol)  # a liquidation the candles reached is applied first
         with connection() as conn, conn.cursor() as cur:
             return paper_store.liquidations(cur, self.user_id, symbol, since_ms)
 
@@ -134,10 +156,10 @@ class VenueProvider:
             prices = self.paper_prices()
             exchange = DbPaperExchange(user_id, prices, self.clock,
                                        start_balance=Decimal(settings.paper_start_balance),
-                                       taker_fee=Decimal(str(settings.paper_taker_fee_pct)) / 100,
-                                       maker_fee=Decimal(str(settings.paper_maker_fee_pct)) / 100,
+                                       taker_fee=_fee_rate(settings.paper_taker_fee_pct),
+                                       maker_fee=_fee_rate(settings.paper_maker_fee_pct),
                                        slippage_pct=Decimal(str(settings.paper_slippage_pct)),
-                                       rules=self.paper_rules)
+                                       rules=self.paper_rules, exchange=settings.paper_exchange)
             return Venue(exchange, prices, "paper", "paper")
         if exchange_account_id is None:
             raise AccountError("live trading needs an exchange account in your settings")
@@ -169,10 +191,7 @@ def prices_from_settings():
     if kind == "replay":
         from pathlib import Path
 
-        from verzek.marketdata.replay import symbol_from_filename
-
-        folder = Path(arg)
-        return RecordedPrices.from_files(sorted(p for p in folder.iterdir() if symbol_from_filename(p.name)))
+        return RecordedPrices.from_directory(Path(arg))  # candles, and the funding events + mark prices beside them
     if kind == "live":
         from verzek.execution.ccxt_adapter import PublicPrices
 
