@@ -579,6 +579,48 @@ export interface paths {
         patch: operations["update_trading_settings_api_users__user_id__settings_patch"];
         trace?: never;
     };
+    "/api/users/{user_id}/telegram": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Link Status */
+        get: operations["link_status_api_users__user_id__telegram_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Unlink
+         * @description Stop sending this account's messages to Telegram (the same as /unlink in the chat).
+         */
+        delete: operations["unlink_api_users__user_id__telegram_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{user_id}/telegram/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Link
+         * @description A one-time deep link that links the caller's account to the Telegram account opening it.
+         *     It expires after TELEGRAM_LINK_TOKEN_TTL_MINUTES; asking again makes the previous link stop working.
+         */
+        post: operations["create_link_api_users__user_id__telegram_link_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -1496,6 +1538,34 @@ export interface components {
              * @description pass as `cursor` for the next page; null at the end
              */
             next_cursor?: string | null;
+        };
+        /** TelegramLink */
+        TelegramLink: {
+            /** Bot Username */
+            bot_username: string;
+            /**
+             * Deep Link
+             * @description open it on the phone: Telegram starts the bot with the one-time code
+             * @example https://t.me/verzek_bot?start=Zx3...
+             */
+            deep_link: string;
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+            /**
+             * Token
+             * @description the one-time code inside the link (single use; a new link replaces it)
+             */
+            token: string;
+        };
+        /** TelegramStatus */
+        TelegramStatus: {
+            /** Linked */
+            linked: boolean;
+            /** Linked At */
+            linked_at: string | null;
         };
         /** TokenIn */
         TokenIn: {
@@ -3695,6 +3765,192 @@ export interface operations {
             };
             /** @description invalid input */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    link_status_api_users__user_id__telegram_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the user's id (your own, from GET /api/me) */
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TelegramStatus"];
+                };
+            };
+            /** @description malformed request body (not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    unlink_api_users__user_id__telegram_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the user's id (your own, from GET /api/me) */
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TelegramStatus"];
+                };
+            };
+            /** @description malformed request body (not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    create_link_api_users__user_id__telegram_link_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the user's id (your own, from GET /api/me) */
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TelegramLink"];
+                };
+            };
+            /** @description malformed request body (not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description the Telegram bot is not configured */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
