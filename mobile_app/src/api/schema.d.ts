@@ -1265,6 +1265,20 @@ export interface components {
             leverage_mode: string;
             /** Live Confirmed At */
             live_confirmed_at: string | null;
+            /** Low Profit Lock Minutes */
+            low_profit_lock_minutes: number;
+            /** Low Profit Lookback Minutes */
+            low_profit_lookback_minutes: number;
+            /** Low Profit Min Pct */
+            low_profit_min_pct: string;
+            /** Low Profit Trades */
+            low_profit_trades: number | null;
+            /** Max Drawdown Lookback Minutes */
+            max_drawdown_lookback_minutes: number;
+            /** Max Drawdown Pause Minutes */
+            max_drawdown_pause_minutes: number;
+            /** Max Drawdown Pct */
+            max_drawdown_pct: string | null;
             /** Max Entry Distance Pct */
             max_entry_distance_pct: string | null;
             /** Max Loss At Stop Pct */
@@ -1287,6 +1301,12 @@ export interface components {
             size_value: string;
             /** Skip If Tp Or Sl Hit */
             skip_if_tp_or_sl_hit: boolean;
+            /** Sl Guard Lookback Minutes */
+            sl_guard_lookback_minutes: number;
+            /** Sl Guard Pause Minutes */
+            sl_guard_pause_minutes: number;
+            /** Sl Guard Trades */
+            sl_guard_trades: number | null;
             /** Symbol Allow */
             symbol_allow: string[];
             /** Symbol Deny */
@@ -1368,6 +1388,38 @@ export interface components {
              */
             leverage_mode?: "up_to" | "exact";
             /**
+             * Low Profit Lock Minutes
+             * @description minutes (at most 30 days)
+             */
+            low_profit_lock_minutes?: number;
+            /**
+             * Low Profit Lookback Minutes
+             * @description minutes (at most 30 days)
+             */
+            low_profit_lookback_minutes?: number;
+            /** Low Profit Min Pct */
+            low_profit_min_pct?: number | string;
+            /**
+             * Low Profit Trades
+             * @description low-profit pair lock: at least this many trades on a symbol within low_profit_lookback_minutes returning less than low_profit_min_pct % together lock it for low_profit_lock_minutes; null = off
+             */
+            low_profit_trades?: number | null;
+            /**
+             * Max Drawdown Lookback Minutes
+             * @description minutes (at most 30 days)
+             */
+            max_drawdown_lookback_minutes?: number;
+            /**
+             * Max Drawdown Pause Minutes
+             * @description minutes (at most 30 days)
+             */
+            max_drawdown_pause_minutes?: number;
+            /**
+             * Max Drawdown Pct
+             * @description max drawdown: closed trades within max_drawdown_lookback_minutes falling this % from their peak pause new trades for max_drawdown_pause_minutes; null = off
+             */
+            max_drawdown_pct?: number | string | null;
+            /**
              * Max Entry Distance Pct
              * @description refuse a signal whose entry is further than this % from the market; null = any
              */
@@ -1403,6 +1455,21 @@ export interface components {
             size_value?: number | string;
             /** Skip If Tp Or Sl Hit */
             skip_if_tp_or_sl_hit?: boolean;
+            /**
+             * Sl Guard Lookback Minutes
+             * @description minutes (at most 30 days)
+             */
+            sl_guard_lookback_minutes?: number;
+            /**
+             * Sl Guard Pause Minutes
+             * @description minutes (at most 30 days)
+             */
+            sl_guard_pause_minutes?: number;
+            /**
+             * Sl Guard Trades
+             * @description stop-loss guard: this many stop-outs within sl_guard_lookback_minutes pause new trades for sl_guard_pause_minutes after the last one; null = off
+             */
+            sl_guard_trades?: number | null;
             /** Symbol Allow */
             symbol_allow?: string[];
             /** Symbol Deny */
