@@ -119,9 +119,6 @@ class Settings(BaseSettings):
     proxy_direct_fallback: bool | None = Field(None, alias="PROXY_DIRECT_FALLBACK",
                                                description="All nodes unreachable -> send directly (IP-restricted "
                                                            "keys then fail); unset = on only in local/test")
-    proxy_spread: bool = Field(False, alias="PROXY_SPREAD",
-                               description="Start each API key at a node chosen by a stable hash (load sharing "
-                                           "across nodes; users whitelist every node IP)")
 
     # --- api ---
     api_host: str = Field("127.0.0.1", alias="API_HOST")
@@ -156,8 +153,8 @@ class Settings(BaseSettings):
     house_ingest_max_skew_seconds: int = Field(300, alias="HOUSE_INGEST_MAX_SKEW_SECONDS", ge=1,
                                                description="Accepted clock skew of signed house-signal posts")
     proxy_public_ips: str = Field("", alias="PROXY_PUBLIC_IPS",
-                                  description="Comma-separated static IPs of the proxy nodes (users whitelist "
-                                              "them on their exchange keys)")
+                                  description="The static IP of each node in PROXY_URLS, same order, comma-separated "
+                                              "(each user whitelists their account's node's IP)")
 
     # --- trading ---
     global_kill_switch: bool = Field(False, alias="GLOBAL_KILL_SWITCH")

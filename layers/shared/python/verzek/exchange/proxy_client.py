@@ -17,8 +17,8 @@ Contract (used by key validation in the API and by execution in the DCA engine):
   and an HMAC-SHA256 signature in X-Verzek-* headers (`verzek.exchange.signing`). ccxt's own
   response handling (status codes, the exchange's error mapping) then runs on the relayed answer.
   ccxt's `proxyUrl` option is not used: in ccxt 4.5.90 it raises InvalidProxySettings.
-* Failover: `PROXY_URLS` are tried in order (`PROXY_SPREAD=true`: the starting node is chosen by a
-  stable hash of the API key so several nodes share the load, the rest follow in order). The next
+* Failover: an exchange account's own node comes first (`prefer`: its stored assignment, then its
+  previous node, see `verzek.exchange.fleet`), the rest of `PROXY_URLS` follow in order. The next
   node is tried only when the request certainly did not reach the exchange: the node could not be
   connected to, answered as something other than a Verzek node (e.g. nginx 502 with the node down),
   or refused with X-Verzek-Forwarded: 0 (rate budget, exchange ban, auth). An exchange timeout
@@ -33,7 +33,7 @@ Contract (used by key validation in the API and by execution in the DCA engine):
 
 from __future__ import annotations
 
-import hashlib
+import dataclasses
 import json
 import socket
 from dataclasses import dataclass
@@ -82,7 +82,7 @@ class ProxyRoute:
     key_id: str
     secret: bytes
     direct_fallback: bool
-    spread: bool
+    prefer: tuple[str, ...] = ()     # node names (host[:port]) tried first, in this order
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ProxyRoute | None:
@@ -98,13 +98,15 @@ class ProxyRoute:
         if hmac_key is None or not hmac_key.get_secret_value():
             raise ValueError("PROXY_ENABLED is on but PROXY_HMAC_KEY is not set")
         return cls(urls, settings.proxy_key_id, hmac_key.get_secret_value().encode("utf-8"),
-                   settings.direct_fallback_enabled(), settings.proxy_spread)
+                   settings.direct_fallback_enabled())
 
-    def order(self, api_key: str | None) -> tuple[str, ...]:
-        if not self.spread or len(self.proxy_urls) < 2 or not api_key:
+    def order(self) -> tuple[str, ...]:
+        """Nodes in the order they are tried: the preferred (assigned) ones first, then the rest."""
+        if not self.prefer:
             return self.proxy_urls
-        start = int.from_bytes(hashlib.sha256(api_key.encode()).digest()[:8], "big") % len(self.proxy_urls)
-        return self.proxy_urls[start:] + self.proxy_urls[:start]
+        by_name = {signing.node_of(u): u for u in self.proxy_urls}
+        first = tuple(dict.fromkeys(by_name[name] for name in self.prefer if name in by_name))
+        return first + tuple(u for u in self.proxy_urls if u not in first)
 
     def signed_headers(self, proxy_url: str, url: str, method: str, headers: dict | None, body) -> dict:
         """The exchange request's headers plus the proxy's, signed for this node: the node checks the
@@ -223,7 +225,7 @@ class SyncProxiedExchange(_ProxiedBase):
         # ccxt adds its default headers (User-Agent, Accept-Encoding) inside fetch: add them first so
         # they are signed too (the node forwards only signed headers).
         prepared = self.prepare_request_headers(dict(headers or {}))
-        for proxy_url in route.order(self.apiKey):
+        for proxy_url in route.order():
             try:
                 return super().fetch(proxy_url + FORWARD_PATH, method,
                                      route.signed_headers(proxy_url, url, method, prepared, body), body)
@@ -255,7 +257,7 @@ class AsyncProxiedExchange(_ProxiedBase):
         # ccxt adds its default headers (User-Agent, Accept-Encoding) inside fetch: add them first so
         # they are signed too (the node forwards only signed headers).
         prepared = self.prepare_request_headers(dict(headers or {}))
-        for proxy_url in route.order(self.apiKey):
+        for proxy_url in route.order():
             try:
                 return await super().fetch(proxy_url + FORWARD_PATH, method,
                                            route.signed_headers(proxy_url, url, method, prepared, body), body)
@@ -299,11 +301,13 @@ def _ccxt_id_and_options(exchange_id: str, market_type: str) -> tuple[str, dict]
 
 def create_ccxt_client(exchange_id: str, *, api_key: str, secret: str, password: str | None = None,
                        testnet: bool = False, market_type: str = "spot", async_: bool = False,
-                       settings: Settings | None = None, options: dict | None = None, timeout_ms: int = 10_000):
+                       settings: Settings | None = None, options: dict | None = None, timeout_ms: int = 10_000,
+                       prefer_nodes: tuple[str, ...] = ()):
     """A ccxt client for one user's account whose requests go through the proxy when enabled.
 
-    `options` are merged over the defaults (ccxt `options`). Raises ValueError for an unknown
-    exchange or market type, or an incomplete proxy configuration.
+    `options` are merged over the defaults (ccxt `options`). `prefer_nodes`: node names (host[:port]
+    of a `PROXY_URLS` entry) tried first, in order: the account's assigned node (`verzek.exchange.fleet`).
+    Raises ValueError for an unknown exchange or market type, or an incomplete proxy configuration.
     """
     exchange_id = (exchange_id or "").strip().lower()
     if exchange_id not in SUPPORTED_EXCHANGES:
@@ -313,6 +317,8 @@ def create_ccxt_client(exchange_id: str, *, api_key: str, secret: str, password:
     if not api_key or not secret:
         raise ValueError("api_key and secret are required")
     route = ProxyRoute.from_settings(settings or get_settings())
+    if route is not None and prefer_nodes:
+        route = dataclasses.replace(route, prefer=tuple(prefer_nodes))
     ccxt_id, default_options = _ccxt_id_and_options(exchange_id, market_type)
     config = {"apiKey": api_key, "secret": secret, "enableRateLimit": True, "timeout": timeout_ms,
               "options": {**default_options, **(options or {})}}
