@@ -108,13 +108,15 @@ class ProxyRoute:
         first = tuple(dict.fromkeys(by_name[name] for name in self.prefer if name in by_name))
         return first + tuple(u for u in self.proxy_urls if u not in first)
 
-    def signed_headers(self, proxy_url: str, url: str, method: str, headers: dict | None, body) -> dict:
+    def signed_headers(self, proxy_url: str, url: str, method: str, headers: dict | None, body,
+                       account: str | None = None) -> dict:
         """The exchange request's headers plus the proxy's, signed for this node: the node checks the
-        header values and forwards only the signed ones."""
+        header values and forwards only the signed ones. `account` (a hash of the user's API key)
+        names the per-user budget the node charges."""
         raw_body = body.encode("utf-8") if isinstance(body, str) else (body or b"")
         outgoing = {k: v for k, v in (headers or {}).items() if str(k).lower() not in signing.UNSIGNED_HEADERS}
         proxy_headers = signing.sign_request(self.key_id, self.secret, method, url, raw_body,
-                                             node=signing.node_of(proxy_url), headers=outgoing)
+                                             node=signing.node_of(proxy_url), headers=outgoing, account=account)
         return {**outgoing, **proxy_headers}
 
 
@@ -140,6 +142,9 @@ def _classify_proxied_response(proxy_url: str, code: int, headers, body: str) ->
         message = str(json.loads(body).get("message", ""))[:300]
     except (ValueError, AttributeError):
         message = ""
+    if proxy_error == "account_rate_limited":
+        # This user's own budget: another node would only multiply it (and sees another IP). Not failed over.
+        raise ccxt.RateLimitExceeded(f"proxy refused (account_rate_limited): {message}")
     raise _HopFailed(proxy_url, "refused", code, proxy_error, message)
 
 
@@ -225,10 +230,11 @@ class SyncProxiedExchange(_ProxiedBase):
         # ccxt adds its default headers (User-Agent, Accept-Encoding) inside fetch: add them first so
         # they are signed too (the node forwards only signed headers).
         prepared = self.prepare_request_headers(dict(headers or {}))
+        account = signing.account_tag(self.apiKey)
         for proxy_url in route.order():
             try:
                 return super().fetch(proxy_url + FORWARD_PATH, method,
-                                     route.signed_headers(proxy_url, url, method, prepared, body), body)
+                                     route.signed_headers(proxy_url, url, method, prepared, body, account), body)
             except Exception as exc:
                 failure = self._attempt_failed(proxy_url, exc, method)
                 if failure is None:
@@ -257,10 +263,11 @@ class AsyncProxiedExchange(_ProxiedBase):
         # ccxt adds its default headers (User-Agent, Accept-Encoding) inside fetch: add them first so
         # they are signed too (the node forwards only signed headers).
         prepared = self.prepare_request_headers(dict(headers or {}))
+        account = signing.account_tag(self.apiKey)
         for proxy_url in route.order():
             try:
                 return await super().fetch(proxy_url + FORWARD_PATH, method,
-                                           route.signed_headers(proxy_url, url, method, prepared, body), body)
+                                           route.signed_headers(proxy_url, url, method, prepared, body, account), body)
             except Exception as exc:
                 failure = self._attempt_failed(proxy_url, exc, method)
                 if failure is None:
