@@ -4,8 +4,10 @@ maintenance 0.5 %: liquidation = (75 x 100 - 150) / (75 x 0.995) = 7350 / 74.625
 
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
 
+from verzek.execution import markets
 from verzek.execution.paper import PaperExchange, RecordedPrices
 from verzek.execution.ports import MarketRules, OrderRequest, OrderSide, OrderStatus, OrderType
 from verzek.marketdata.replay import ManualClock
@@ -58,3 +60,85 @@ def test_a_gap_through_stop_and_liquidation_loses_the_margin_not_more():
     ex = _open([(100, 100, 100, 100), (100, 100, 100, 100), (90, 91, 89, 90)], stop="99")
     assert len(ex.liquidations) == 1 and ex.balances["USDT"] == 0
     assert ex.fetch_order(SYM, "sl").status == OrderStatus.EXPIRED
+
+
+# --- leverage tiers (recorded Binance USD-M brackets) and cross margin ---------------------------------
+
+BTC_RULES = markets.rules(SYM)  # the recorded BTC/USDT:USDT market with its leverage tiers
+
+
+def _account(candles, balance, *, rules=BTC_RULES, symbols=(SYM,)):
+    rows = [[T0 + i * MIN, *c, 1] for i, c in enumerate(candles)]
+    clock = ManualClock(T0 + MIN)
+    prices = RecordedPrices()
+    for symbol in symbols:
+        prices.add(symbol, "1m", rows)
+    ex = PaperExchange(prices, clock, balances={"USDT": D(balance)}, taker_fee=D(0), maker_fee=D(0),
+                       slippage_pct=D(0), rules={s: rules for s in symbols})
+    return ex, clock
+
+
+def _long(ex, clock, symbol, amount, leverage, mode, cid="in"):
+    ex.set_leverage(symbol, leverage, mode)
+    ex.create_order(OrderRequest(cid, symbol, OrderSide.BUY, OrderType.MARKET, D(amount)))
+    clock.set(T0 + 2 * MIN)
+    ex.create_order(OrderRequest(f"{cid}-tp", symbol, OrderSide.SELL, OrderType.LIMIT, D(amount), price=D(200000),
+                                 reduce_only=True))
+
+
+def test_the_recorded_btc_tiers_are_binance_brackets_with_consistent_maintenance_amounts():
+    tiers = BTC_RULES.leverage_tiers
+    assert [t.max_leverage for t in tiers[:3]] == [125, 100, 75]
+    assert [t.maintenance_rate for t in tiers[:3]] == [D("0.004"), D("0.005"), D("0.0065")]
+    for lower, upper in itertools.pairwise(tiers):
+        # Binance's cum makes the maintenance margin continuous where one bracket ends and the next starts
+        at = upper.min_notional
+        assert lower.max_notional == at
+        assert at * lower.maintenance_rate - lower.maintenance_amount == at * upper.maintenance_rate - upper.maintenance_amount
+    assert markets.fees(SYM) == (D("0.0002"), D("0.0005"))
+
+
+def test_a_large_position_uses_its_tiers_maintenance_margin():
+    # 10 BTC at 100000 (notional 1,000,000: bracket 3, rate 0.65 %, cum 950) at 50x isolated, margin 20000:
+    # liquidation = (1,000,000 - 20,000 - 950) / (10 x 0.9935) = 98545.546...; the old flat first-tier rate
+    # (0.5 %) put it at 98492.46, so a dip to 98540 left the position alive
+    ex, clock = _account([(100000,) * 4, (100000,) * 4, (99000, 99000, 98540, 98600)], 20000)
+    _long(ex, clock, SYM, 10, 50, "isolated")
+    assert D("98545.546049") < ex.liquidation_price(SYM) < D("98545.546050")
+    clock.set(T0 + 3 * MIN)
+    ex.sync()
+    [liq] = ex.liquidations
+    assert liq["margin_lost"] == D(20000) and ex.balances["USDT"] == 0
+    [order] = ex.fetch_liquidations(SYM, T0)
+    assert order.filled == D(10) and order.average == D(98000)  # the bankruptcy price: 100000 - 20000 / 10
+
+
+def test_cross_margin_is_backed_by_the_wallet_and_loses_the_wallet():
+    # 0.1 BTC at 100000, 10x cross on a 3000 USDT wallet: backing 3000 -> liquidation (10000 - 3000) /
+    # (0.1 x 0.996) = 70281.12; isolated it would be (10000 - 1000) / 0.0996 = 90361.45
+    candles = [(100000,) * 4, (100000,) * 4, (95000, 95000, 85000, 86000), (86000, 86000, 70000, 70100)]
+    ex, clock = _account(candles, 3000)
+    _long(ex, clock, SYM, "0.1", 10, "cross")
+    assert D("70281.1244") < ex.liquidation_price(SYM) < D("70281.1245")
+    clock.set(T0 + 3 * MIN)
+    ex.sync()
+    assert ex.liquidations == [] and ex.position(SYM).amount == D("0.1")  # 85000: isolated would be gone
+    clock.set(T0 + 4 * MIN)
+    ex.sync()
+    [liq] = ex.liquidations
+    assert liq["margin_mode"] == "cross" and liq["margin_lost"] == D(3000)
+    assert ex.balances["USDT"] == 0  # the wallet, not more; the bankruptcy price is 100000 - 3000 / 0.1 = 70000
+    assert ex.fetch_liquidations(SYM, T0)[0].average == D(70000)
+
+
+def test_isolated_margin_elsewhere_does_not_back_a_cross_position():
+    # an isolated ETH position holds 500 USDT of the 3000: the cross BTC position is backed by 2500 ->
+    # liquidation (10000 - 2500) / 0.0996 = 75301.20
+    eth = "ETH/USDT:USDT"
+    flat = MarketRules(SYM, "futures", "X", "USDT", maintenance_margin_rate=D("0.004"))
+    ex, clock = _account([(100000,) * 4] * 3, 3000, rules=flat, symbols=(SYM, eth))
+    _long(ex, clock, eth, "0.05", 10, "isolated", cid="eth")
+    _long(ex, clock, SYM, "0.1", 10, "cross")
+    clock.set(T0 + 3 * MIN)
+    assert ex.position(eth).margin == D(500)
+    assert D("75301.2048") < ex.liquidation_price(SYM) < D("75301.2049")

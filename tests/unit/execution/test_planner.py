@@ -220,3 +220,39 @@ def test_a_stop_beyond_the_liquidation_price_is_refused():
              rules=MarketRules("BTC/USDT:USDT", "futures", "BTC", "USDT", amount_step=D("0.001"),
                                price_step=D("0.1")))
     assert default_too_far.value.code == "stop_beyond_liquidation"
+
+
+def test_the_liquidation_check_uses_the_recorded_tiers_and_the_margin_mode():
+    from dataclasses import replace as dc_replace
+
+    from verzek.domain.signals import MarginMode
+    from verzek.execution import markets
+
+    btc = markets.rules("BTC/USDT:USDT")
+    settings = TradingSettings(leverage_cap=50, size_value=D(20000), max_loss_at_stop_pct=None,
+                               max_entry_distance_pct=None)
+    # 20000 USDT at 50x long 100000: 10 BTC, notional 1,000,000 in bracket 3 (0.65 %, cum 950):
+    # liquidation = (1,000,000 - 20,000 - 950) / (10 x 0.9935) = 98545.546; the old flat 0.5 % said 98492.46
+    long = sig(entries=("100000",), targets=("110000",), stop="98540", leverage=50)
+    with pytest.raises(PlanRejected) as refused:
+        plan(long, settings, rules=btc, free=D(100000), last=D("100000"))
+    assert refused.value.code == "stop_beyond_liquidation" and "98545.5" in refused.value.reason
+    assert plan(dc_replace(long, stop_loss=D("98550")), settings, rules=btc, free=D(100000),
+                last=D("100000")).stop_loss == D("98550")
+    # cross: the whole free balance (100000) backs it: (1,000,000 - 100,000 - 950) / 9.935 = 90493.2 -> traded
+    cross = plan(dc_replace(long, margin_mode=MarginMode.CROSS), settings, rules=btc, free=D(100000),
+                 last=D("100000"))
+    assert cross.margin_mode == "cross" and cross.stop_loss == D("98540")
+
+
+def test_leverage_is_lowered_to_the_tier_of_the_position_size():
+    from verzek.execution import markets
+
+    # 100000 USDT margin at 125x would be a 12.5M position: bracket 5 (12M-70M) allows 25x at most; 119x-51x
+    # give 11.9M-5.1M, bracket 4 (3M-12M, 50x at most); 50x = 5M fits bracket 4 -> 50x
+    p = plan(sig(entries=("100000",), targets=("110000",), stop=None, leverage=125),
+             TradingSettings(leverage_cap=125, size_value=D(100000), max_loss_at_stop_pct=None,
+                             max_entry_distance_pct=None, no_stop_policy="allow"),
+             rules=markets.rules("BTC/USDT:USDT"), free=D(200000), last=D("100000"))
+    assert p.leverage == 50 and p.notional == D(5000000)
+    assert any("lowered from 125x to 50x" in n for n in p.notes)

@@ -129,7 +129,6 @@ def test_config_is_validated():
     with pytest.raises(ValueError, match="unknown strategy"):
         create_strategy("martingale")
     assert create_strategy("trend").config.version != create_strategy("trend", {"adx_min": 25}).config.version
-    assert [create_strategy(n).config.ticks_per_invocation for n in ("scalping", "qfl", "ml", "trend")] == [4, 3, 2, 1]
 
 
 def test_short_setups_on_futures_are_mirrored(sample_market):

@@ -59,6 +59,10 @@ class Settings(BaseSettings):
                                          description="How long a secret read from Secrets Manager is reused "
                                                      "(a rotated secret is picked up after at most this)")
     db_pool_max: int = Field(10, alias="DB_POOL_MAX", ge=1, le=100)
+    db_prepared_statements: bool | None = Field(
+        None, alias="DB_PREPARED_STATEMENTS",
+        description="Prepare the hot statements once per connection (PREPARE/EXECUTE). Default: on, "
+                    "except behind RDS Proxy (DATABASE_HOST set), where SQL-level PREPARE pins the session")
     db_pool_wait_seconds: float = Field(10.0, alias="DB_POOL_WAIT_SECONDS", gt=0, le=60,
                                         description="How long a caller waits for a free pooled connection "
                                                     "before DatabaseBusy (HTTP 503)")

@@ -9,7 +9,7 @@ from verzek.domain.jobs import ClosePositionJob
 from verzek.ports import Queue
 
 OPEN_STATUSES = ("pending", "open", "closing")
-CLOSED_STATUSES = ("closed", "cancelled", "failed")
+CLOSED_STATUSES = ("closed", "liquidated", "cancelled", "failed")
 # The currency a position's PnL, cost and fees are counted in: a perpetual's settle currency
 # ("BTC/USDT:USDT" -> USDT), else the spot quote ("ETH/BTC" -> BTC). Amounts in different currencies
 # are never added together.
@@ -60,7 +60,7 @@ def pnl_summary(conn, user_id: int) -> dict:
     with conn.cursor() as cur:
         cur.execute(f"SELECT {PNL_CURRENCY_SQL} AS currency, "
                     "count(*) FILTER (WHERE status = ANY(%s)) AS open_positions, "
-                    "count(*) FILTER (WHERE status = 'closed') AS closed_positions, "
+                    "count(*) FILTER (WHERE status IN ('closed', 'liquidated')) AS closed_positions, "
                     "coalesce(sum(realized_pnl), 0) AS realized_pnl, coalesce(sum(fees), 0) AS fees, "
                     "coalesce(sum(realized_pnl - fees), 0) AS net_realized_pnl, "
                     "coalesce(sum(unrealized_pnl) FILTER (WHERE status = ANY(%s)), 0) AS unrealized_pnl "

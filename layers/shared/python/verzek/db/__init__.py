@@ -12,11 +12,14 @@ NUMERIC comes back as `Decimal`, timestamptz as aware `datetime` (session TimeZo
 from __future__ import annotations
 
 import json
+import re
 import threading
+import weakref
 from contextlib import contextmanager
 from typing import Iterator
 
 import psycopg2
+import psycopg2.errors
 import psycopg2.extras
 import psycopg2.pool
 
@@ -142,6 +145,76 @@ def connection() -> Iterator[psycopg2.extensions.connection]:
             pool.putconn(conn, close=broken or bool(conn.closed))
         finally:
             slots.release()
+
+
+_PREPARED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # connection -> names prepared on it
+_PLACEHOLDER = re.compile(r"%\((\w+)\)s|%s")
+
+
+def prepared_statements_enabled() -> bool:
+    settings = get_settings()
+    if settings.db_prepared_statements is not None:
+        return settings.db_prepared_statements
+    return not settings.database_host  # behind RDS Proxy, PREPARE pins the client's session
+
+
+class Prepared:
+    """A hot statement parsed and planned once per connection (`PREPARE`), then run by name
+    (`EXECUTE`): the server skips parsing, rewriting and (after a few runs) planning on every call.
+    Written with psycopg2 placeholders (`%s` or `%(name)s`, not mixed); falls back to a plain
+    execute when prepared statements are off (`DB_PREPARED_STATEMENTS`)."""
+
+    _count = 0
+
+    def __init__(self, sql: str) -> None:
+        Prepared._count += 1
+        self.name = f"verzek_{Prepared._count}"
+        self.sql = sql
+        names: list[str] = []
+        positional = 0
+
+        def number(match: re.Match) -> str:
+            nonlocal positional
+            if match.group(1) is None:
+                positional += 1
+                return f"${positional}"
+            if match.group(1) not in names:
+                names.append(match.group(1))
+            return f"${names.index(match.group(1)) + 1}"
+
+        body = _PLACEHOLDER.sub(number, sql)
+        if names and positional:
+            raise ValueError("mixed positional and named placeholders")
+        self._prepare = f"PREPARE {self.name} AS {body}"
+        args = ", ".join(f"%({n})s" for n in names) if names else ", ".join(["%s"] * positional)
+        self._execute = f"EXECUTE {self.name}" + (f" ({args})" if args else "")
+
+    def execute(self, cur, params=None) -> None:
+        if not prepared_statements_enabled():
+            cur.execute(self.sql, params)
+            return
+        conn = cur.connection
+        done = _PREPARED.setdefault(conn, set())
+        if self.name not in done:
+            cur.execute(self._prepare)
+            done.add(self.name)  # a prepared statement outlives a rollback of its transaction
+        try:
+            cur.execute(self._execute, params)
+        except psycopg2.errors.InvalidSqlStatementName:  # gone (DISCARD ALL, a pooler): prepare again next time
+            done.discard(self.name)
+            raise
+
+
+def fetch_rows(cur, sql: str | Prepared, params=None) -> list[dict]:
+    """`sql`'s rows as plain dicts, built in C (`dict(zip(...))`) instead of `RealDictRow`'s
+    per-column Python `__setitem__`: for the hot paths reading many rows (order books, paper rows)."""
+    with cur.connection.cursor(cursor_factory=psycopg2.extensions.cursor) as plain:
+        if isinstance(sql, Prepared):
+            sql.execute(plain, params)
+        else:
+            plain.execute(sql, params)
+        names = [c.name for c in plain.description]
+        return [dict(zip(names, row)) for row in plain.fetchall()]
 
 
 def ping() -> dict:

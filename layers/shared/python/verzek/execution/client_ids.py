@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 
 MAX_LENGTH = 36
-ROLE_CODES = {"entry": "e", "safety": "s", "tp": "t", "sl": "l", "close": "c"}
+ROLE_CODES = {"entry": "e", "safety": "s", "tp": "t", "sl": "l", "close": "c", "liquidation": "q"}
 _CODE_ROLES = {v: k for k, v in ROLE_CODES.items()}
-_PATTERN = re.compile(r"^vz(?P<signal>[0-9a-z]+)-(?P<user>[0-9a-z]+)-(?P<role>[estlc])(?P<leg>\d{1,2})"
+_PATTERN = re.compile(r"^vz(?P<signal>[0-9a-z]+)-(?P<user>[0-9a-z]+)-(?P<role>[estlcq])(?P<leg>\d{1,2})"
                       r"(?:r(?P<rev>\d{1,2}))?$")
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 

@@ -39,7 +39,9 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from verzek.db import connection
+import psycopg2.extensions
+
+from verzek.db import Prepared, connection
 from verzek.execution.client_ids import (
     MAX_STOP_VERSION,
     client_order_id,
@@ -81,6 +83,8 @@ from verzek.execution.venues import Venue, VenueProvider
 from verzek.observability import logger
 
 LIVE_STATUSES = ("open", "partially_filled")
+# `_sync_protective_stop` outcomes that wrote nothing on the position's orders
+_STOP_UNTOUCHED = ("unsupported", "in_place", "versions_exhausted", "none")
 
 
 def _fmt(value: Decimal | None) -> str:
@@ -109,6 +113,28 @@ def breakeven_level(plan: TradePlan, rows: list[dict], summary, rules: MarketRul
     return rules.round_price(level, side=OrderSide.BUY, passive=True)
 
 
+# the monitor's statements run every tick for every open position: prepared once per connection
+_LOAD_POSITION = Prepared("SELECT p.*, u.telegram_chat_id, ts.exchange_account_id AS settings_account "
+                          "FROM positions p JOIN users u ON u.id = p.user_id "
+                          "LEFT JOIN trading_settings ts ON ts.user_id = p.user_id WHERE p.id = %s")
+_RECORD_SCAN = Prepared("UPDATE positions SET stop_loss = %s, breakeven_moved = %s, trailing_high = %s, "
+                        "checked_ms = %s, last_price = COALESCE(%s, last_price), updated_at = now() WHERE id = %s")
+_RECORD_BOOKS = Prepared("UPDATE positions SET entry_price = %s, filled_amount = %s, closed_amount = %s, cost = %s, "
+                         "fees = %s, realized_pnl = %s, unrealized_pnl = %s, tp_hits = %s, updated_at = now() "
+                         "WHERE id = %s")
+
+
+def _autocommit(conn, sql: str, params: tuple):
+    """One statement outside a transaction (no BEGIN/COMMIT round trips); its first column."""
+    conn.autocommit = True
+    try:
+        with conn.cursor(cursor_factory=psycopg2.extensions.cursor) as cur:
+            cur.execute(sql, params)
+            return cur.fetchone()[0]
+    finally:
+        conn.autocommit = False
+
+
 class PositionEngine:
     def __init__(self, venues: VenueProvider | None = None, policy: RetryPolicy | None = None) -> None:
         self.venues = venues or VenueProvider()
@@ -122,10 +148,8 @@ class PositionEngine:
     def locked(self, position_id: int) -> Iterator:
         """A connection holding the position's advisory lock; commit after each recorded step."""
         with connection() as conn:
-            with conn.cursor() as cur:
-                cur.execute("SELECT pg_try_advisory_lock(%s) AS ok", (advisory_key(position_id),))
-                got = cur.fetchone()["ok"]
-            conn.commit()
+            # the session lock is taken and released outside any transaction (one round trip each)
+            got = _autocommit(conn, "SELECT pg_try_advisory_lock(%s)", (advisory_key(position_id),))
             if not got:
                 raise PositionBusy(f"position {position_id} is being handled by another worker")
             try:
@@ -135,14 +159,10 @@ class PositionEngine:
             finally:
                 if not conn.closed:
                     conn.rollback()
-                    with conn.cursor() as cur:
-                        cur.execute("SELECT pg_advisory_unlock(%s)", (advisory_key(position_id),))
-                    conn.commit()
+                    _autocommit(conn, "SELECT pg_advisory_unlock(%s)", (advisory_key(position_id),))
 
     def _load(self, cur, position_id: int) -> dict:
-        cur.execute("SELECT p.*, u.telegram_chat_id, ts.exchange_account_id AS settings_account "
-                    "FROM positions p JOIN users u ON u.id = p.user_id "
-                    "LEFT JOIN trading_settings ts ON ts.user_id = p.user_id WHERE p.id = %s", (position_id,))
+        _LOAD_POSITION.execute(cur, (position_id,))
         row = cur.fetchone()
         if row is None:
             raise LookupError(f"position {position_id} not found")
@@ -173,10 +193,12 @@ class PositionEngine:
                 "mode": pos["mode"], **data}
         notify(cur, pos["user_id"], pos.get("telegram_chat_id"), kind, text, data, dedupe)
 
-    def _place_planned_rows(self, conn, cur, pos: dict, placer: OrderPlacer) -> list[str]:
-        """Send every 'planned' order row (reconciling first); returns the rejection reasons."""
+    def _place_planned_rows(self, conn, cur, pos: dict, placer: OrderPlacer,
+                            rows: list[dict] | None = None) -> list[str]:
+        """Send every 'planned' order row (reconciling first); returns the rejection reasons.
+        `rows`: the position's orders as just read (else they are read here)."""
         rejections = []
-        for row in load_orders(cur, pos["id"]):
+        for row in load_orders(cur, pos["id"]) if rows is None else rows:
             if row["status"] != "planned":
                 continue
             try:
@@ -386,20 +408,30 @@ class PositionEngine:
         placer = OrderPlacer(exchange, self.policy)
         now_ms = self.venues.clock()
 
-        # 1. orders: send anything planned (crash leftovers), refresh everything live
-        self._place_planned_rows(conn, cur, pos, placer)
-        for row in load_orders(cur, pos["id"]):
-            if row["status"] in LIVE_STATUSES:
-                state = placer.lookup(symbol, row["client_order_id"], trigger=is_protective_stop(row))
-                if state is not None:
-                    record_state(cur, state)
-        conn.commit()
+        # 1. orders: send anything planned (crash leftovers), refresh everything live (one batched
+        # lookup where the exchange offers it); rows are re-read only when something was written
         rows = load_orders(cur, pos["id"])
+        if any(r["status"] == "planned" for r in rows):
+            self._place_planned_rows(conn, cur, pos, placer, rows)
+            rows = load_orders(cur, pos["id"])
+        live = [r for r in rows if r["status"] in LIVE_STATUSES]
+        states = placer.lookup_many(symbol, [(r["client_order_id"], is_protective_stop(r)) for r in live])
+        changed = False
+        for row in live:
+            if (state := states.get(row["client_order_id"])) is not None:
+                changed = record_state(cur, state, row) or changed
+        conn.commit()
+        if changed:
+            rows = load_orders(cur, pos["id"])
         summary = summarize(rows)
         # the exchange stop fired (seen here, not by the candles): the monitor closes the books
         stop_fill = next((r for r in rows if is_protective_stop(r) and r["filled"] > 0), None)
         entry_fill_ms = min((r["last_fill_ms"] for r in rows if r["role"] in ("entry", "safety")
                              and r["filled"] > 0 and r["last_fill_ms"] is not None), default=None)
+        if pos["market_type"] == "futures" and entry_fill_ms is not None and summary.remaining > 0:
+            liquidated = self._liquidation(conn, cur, pos, venue, placer, rows, summary, entry_fill_ms)
+            if liquidated is not None:
+                return liquidated
 
         # 2. take-profit fills
         tp_rows = [r for r in rows if r["role"] == "tp"]
@@ -479,21 +511,24 @@ class PositionEngine:
             if stop is None or (trail > stop if long else trail < stop):
                 stop = trail
 
-        cur.execute("UPDATE positions SET stop_loss = %s, breakeven_moved = %s, trailing_high = %s, "
-                    "checked_ms = %s, last_price = COALESCE(%s, last_price), updated_at = now() WHERE id = %s",
-                    (stop, breakeven_moved, extreme, checked_ms, last_price, pos["id"]))
-        conn.commit()
+        _RECORD_SCAN.execute(cur, (stop, breakeven_moved, extreme, checked_ms, last_price, pos["id"]))
+        # not committed on its own: every step below that sends orders commits first, and the
+        # common tick (nothing to do) commits it with the bookkeeping, one transaction fewer. A
+        # crash in between only repeats this scan of the same candles on the next tick.
 
         if hit is None and stop_fill is not None and pos["status"] == "open":
             hit = (self._stop_reason(pos, plan, rules, stop_fill["trigger_price"], be_level, extreme),
                    stop_fill["trigger_price"])
         outcome = "open"
         if hit is None and pos["status"] == "open" and summary.remaining > 0:
-            self._ensure_take_profits(conn, cur, pos, plan, rules, rows, summary, placer)
-            synced = self._sync_protective_stop(conn, cur, self._load(cur, pos["id"]), venue, placer, stop)
+            if self._ensure_take_profits(conn, cur, pos, plan, rules, rows, summary, placer):
+                rows = load_orders(cur, pos["id"])
+            # `pos` as loaded serves: the stop sync reads none of the columns updated above
+            synced = self._sync_protective_stop(conn, cur, pos, venue, placer, stop, rows=rows)
             if synced in ("stop_passed", "stop_filled"):
                 hit = (self._stop_reason(pos, plan, rules, stop, be_level, extreme), stop)
-            rows = load_orders(cur, pos["id"])
+            if synced not in _STOP_UNTOUCHED:
+                rows = load_orders(cur, pos["id"])
         if hit is not None and pos["status"] == "open":
             reason, level = hit
             if level is not None:
@@ -522,9 +557,7 @@ class PositionEngine:
                 and not exits_live):
             # what is left is the fee paid in the base coin, too small to sell: the trade is over
             done = self._spot_sellable(venue, pos, summary.remaining, summary.average_entry) == 0
-        cur.execute("UPDATE positions SET entry_price = %s, filled_amount = %s, closed_amount = %s, cost = %s, "
-                    "fees = %s, realized_pnl = %s, unrealized_pnl = %s, tp_hits = %s, updated_at = now() "
-                    "WHERE id = %s",
+        _RECORD_BOOKS.execute(cur,
                     (summary.average_entry, summary.entry_qty, summary.exit_qty, summary.entry_cost, summary.fees,
                      realized, ZERO if done else unrealized, tp_hits, pos["id"]))
         if done:
@@ -546,23 +579,71 @@ class PositionEngine:
             return "cancelled"
         return outcome
 
+    def _liquidation(self, conn, cur, pos: dict, venue: Venue, placer: OrderPlacer, rows: list[dict], summary,
+                     since_ms: int) -> str | None:
+        """When the exchange liquidated the position (its liquidation order on the symbol since the first
+        entry fill), record it as the position's last exit, cancel what is left of its orders and mark it
+        `liquidated`; None when it was not liquidated. The liquidation closes what was left at the
+        exchange's price (paper: the bankruptcy price, so the position loses exactly what backed it)."""
+        fetch = getattr(venue.exchange, "fetch_liquidations", None)
+        if not callable(fetch):
+            return None
+        events = fetch(pos["symbol"], since_ms)
+        if not events:
+            return None
+        event = events[0]
+        for row in rows:
+            if row["status"] in LIVE_STATUSES + ("planned",):
+                self._cancel_row(cur, placer, pos["symbol"], row)
+        conn.commit()
+        rows = load_orders(cur, pos["id"])
+        remaining = summarize(rows).remaining
+        plan = TradePlan.from_json(pos["plan"])
+        cid = client_order_id(pos["signal_id"], pos["user_id"], "liquidation", 0)
+        if remaining > 0:
+            request = OrderRequest(cid, pos["symbol"], plan.exit_side, OrderType.MARKET, remaining,
+                                   trigger_price=event.trigger_price, reduce_only=True)  # where it was liquidated
+            insert_order_row(cur, pos["id"], pos["user_id"], request, "liquidation", 0)
+            record_state(cur, event.with_(client_order_id=cid, amount=remaining, filled=remaining))
+        rows = load_orders(cur, pos["id"])
+        summary = summarize(rows)
+        rules = venue.exchange.market_rules(pos["symbol"])
+        realized = summary.realized(pos["side"], rules.contract_size)
+        now = datetime.fromtimestamp(event.updated_ms / 1000, tz=UTC) if event.updated_ms else self.now()
+        cur.execute("UPDATE positions SET status = 'liquidated', close_reason = 'liquidation', closed_at = %s, "
+                    "entry_price = %s, filled_amount = %s, closed_amount = %s, cost = %s, fees = %s, "
+                    "realized_pnl = %s, unrealized_pnl = 0, last_price = COALESCE(%s, last_price), updated_at = now() "
+                    "WHERE id = %s",
+                    (now, summary.average_entry, summary.entry_qty, summary.exit_qty, summary.entry_cost, summary.fees,
+                     realized, event.trigger_price, pos["id"]))
+        net = realized - summary.fees
+        mode = plan.margin_mode or "isolated"
+        self._notify(cur, pos, "liquidated",
+                     f"{pos['symbol']} {pos['side']} LIQUIDATED by the exchange at {_fmt(event.trigger_price)} "
+                     f"({mode} margin, {plan.leverage}x): PnL {_fmt(net.quantize(Decimal('0.00000001')))} {rules.quote} "
+                     f"after fees", f"liquidated-{pos['id']}", reason="liquidation", pnl=str(net),
+                     price=str(event.trigger_price), fees=str(summary.fees))
+        conn.commit()
+        return "liquidated"
+
     def _ensure_take_profits(self, conn, cur, pos: dict, plan: TradePlan, rules: MarketRules, rows: list[dict],
-                             summary, placer: OrderPlacer) -> None:
+                             summary, placer: OrderPlacer) -> bool:
         """Rest one reduce-only limit per TP level, sized from the filled amount; re-size them (new
-        revision) while no TP has filled and the filled amount has grown (a later entry/DCA fill)."""
+        revision) while no TP has filled and the filled amount has grown (a later entry/DCA fill).
+        Returns whether it touched the orders (False: the ladder is as it should be)."""
         if not plan.take_profits or summary.entry_qty <= 0:
-            return
+            return False
         tp_rows = [r for r in rows if r["role"] == "tp"]
         live_tp = [r for r in tp_rows if r["status"] in LIVE_STATUSES + ("planned",)]
         if any(r["filled"] > 0 for r in tp_rows):
-            return  # ladder is running; entries were cancelled at the first TP fill, size is final
+            return False  # ladder is running; entries were cancelled at the first TP fill, size is final
         basis = pos.get("tp_basis")
         if live_tp and (basis == summary.entry_qty if basis is not None
                         else sum((r["amount"] for r in live_tp), ZERO) == summary.entry_qty):
-            return
+            return False
         revision = pos["tp_revision"] + (1 if tp_rows else 0)
         if revision > 99:
-            return
+            return False
         for row in live_tp:
             state = placer.cancel(pos["symbol"], row["client_order_id"]) if row["status"] != "planned" else None
             if state is not None:
@@ -574,7 +655,7 @@ class PositionEngine:
         if pos["market_type"] == "spot":  # never sell more than is held (a fee may have been paid in base)
             total = min(total, rules.round_amount(placer.exchange.free_balance(rules.base)))
             if total <= 0:
-                return
+                return True  # (live TPs may have been cancelled above)
         carried = ZERO
         for i, tp in enumerate(plan.take_profits):
             last = i == len(plan.take_profits) - 1
@@ -600,6 +681,7 @@ class PositionEngine:
                     (revision, summary.entry_qty, pos["id"]))
         conn.commit()
         self._place_planned_rows(conn, cur, pos, placer)
+        return True
 
     @staticmethod
     def _stop_reason(pos: dict, plan: TradePlan, rules: MarketRules, level: Decimal | None,
@@ -616,14 +698,14 @@ class PositionEngine:
         return "stop_loss"
 
     def _sync_protective_stop(self, conn, cur, pos: dict, venue: Venue, placer: OrderPlacer,
-                              stop: Decimal | None) -> str:
+                              stop: Decimal | None, *, rows: list[dict] | None = None) -> str:
         """Make the resting exchange stop match the position: reduce-only stop-market at `stop` for
         the whole remaining amount while the position is open, none otherwise. Returns what it did:
         unsupported | none | in_place | placed | cancelled | rejected | stop_passed (the exchange
         refused it: the price is already through the stop) | stop_filled (a stop being replaced had
         filled) | versions_exhausted."""
         symbol = pos["symbol"]
-        rows = load_orders(cur, pos["id"])
+        rows = load_orders(cur, pos["id"]) if rows is None else rows
         stops = [r for r in rows if is_protective_stop(r)]
         supported = protective_stops_supported(venue.exchange, symbol)
         if not stops and not supported:
@@ -651,7 +733,8 @@ class PositionEngine:
         for row in live:  # never two live stops: the old one is gone before the new one is sent
             self._cancel_row(cur, placer, symbol, row)
         conn.commit()
-        after = {r["client_order_id"]: r for r in load_orders(cur, pos["id"]) if r["client_order_id"] in filled_before}
+        after = {r["client_order_id"]: r for r in (load_orders(cur, pos["id"]) if live else [])
+                 if r["client_order_id"] in filled_before}
         if any(r["status"] in LIVE_STATUSES for r in after.values()):
             raise TransientJobError(f"position {pos['id']}: the resting stop could not be cancelled yet")
         if any(r["filled"] > filled_before[cid] for cid, r in after.items()):

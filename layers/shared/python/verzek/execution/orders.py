@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 from tenacity import RetryError, Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential
 
+from verzek.db import Prepared, fetch_rows
 from verzek.execution.ports import (
     ZERO,
     Exchange,
@@ -83,6 +84,28 @@ class OrderPlacer:
         except (RequestNotSent, RateLimited, OutcomeUnknown) as exc:
             raise TransientJobError(f"could not look up order {client_order_id}: {exc.reason}") from exc
         return None
+
+    def lookup_many(self, symbol: str, orders: Sequence[tuple[str, bool]]) -> dict[str, OrderState]:
+        """Several orders of one symbol, given as (client id, is a stop order): the states found, by
+        client id (an id missing from the answer is not on the exchange). An exchange that answers
+        for several orders at once (`fetch_orders`: the paper account, one transaction) is asked
+        once; any other is asked order by order (`lookup`)."""
+        batch = getattr(self.exchange, "fetch_orders", None)
+        if not callable(batch) or len(orders) < 2:
+            found = {}
+            for cid, trigger in orders:
+                state = self.lookup(symbol, cid, trigger=trigger)
+                if state is not None:
+                    found[cid] = state
+            return found
+        ids = [cid for cid, _ in orders]
+        try:
+            for attempt in self._retrying((RequestNotSent, RateLimited, OutcomeUnknown), self.policy.attempts):
+                with attempt:
+                    return batch(symbol, ids)
+        except (RequestNotSent, RateLimited, OutcomeUnknown) as exc:
+            raise TransientJobError(f"could not look up orders {', '.join(ids)}: {exc.reason}") from exc
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def place_or_reconcile(self, request: OrderRequest) -> OrderState:
         trigger = request.type == OrderType.STOP_MARKET
@@ -164,17 +187,42 @@ def insert_order_row(cur, position_id: int, user_id: int, request: OrderRequest,
          request.price, request.trigger_price, request.amount, request.reduce_only))
 
 
-def record_state(cur, state: OrderState) -> None:
-    """Write what the exchange says about an order onto its row (filled never goes backwards)."""
+_ROW_SCALE = Decimal("1e-18")  # orders' amounts are NUMERIC(38, 18)
+_ROW_CONTEXT = Context(prec=60, rounding=ROUND_HALF_UP)  # PostgreSQL rounds numeric half away from zero
+
+
+def _as_stored(value: Decimal | None) -> Decimal | None:
+    return None if value is None else value.quantize(_ROW_SCALE, context=_ROW_CONTEXT)
+
+
+def state_changes_row(row: dict, state: OrderState) -> bool:
+    """Whether `record_state(cur, state)` would change anything on `row` (as `load_orders` read it)."""
+    return not (row["status"] == row_status(state)
+                and (state.exchange_order_id is None or state.exchange_order_id == row["exchange_order_id"])
+                and state.filled <= row["filled"]  # (unrounded: a larger one moves last_fill_ms)
+                and (state.average is None or _as_stored(state.average) == row["average_price"])
+                and _as_stored(state.fee) <= row["fee"]
+                and (state.fee_currency is None or state.fee_currency == row["fee_currency"]))
+
+
+_RECORD_STATE = Prepared(
+    "UPDATE orders SET exchange_order_id = COALESCE(%s, exchange_order_id), status = %s, "
+    "filled = LEAST(amount, GREATEST(filled, %s)), average_price = COALESCE(%s, average_price), "
+    "fee = GREATEST(fee, %s), fee_currency = COALESCE(%s, fee_currency), "
+    "last_fill_ms = CASE WHEN %s > filled THEN %s ELSE last_fill_ms END, updated_at = now() "
+    "WHERE client_order_id = %s")
+
+
+def record_state(cur, state: OrderState, row: dict | None = None) -> bool:
+    """Write what the exchange says about an order onto its row (filled never goes backwards).
+    With the `row` as last read, nothing is written when nothing would change. Returns whether
+    it wrote."""
+    if row is not None and not state_changes_row(row, state):
+        return False
     filled = state.filled
-    cur.execute(
-        "UPDATE orders SET exchange_order_id = COALESCE(%s, exchange_order_id), status = %s, "
-        "filled = LEAST(amount, GREATEST(filled, %s)), average_price = COALESCE(%s, average_price), "
-        "fee = GREATEST(fee, %s), fee_currency = COALESCE(%s, fee_currency), "
-        "last_fill_ms = CASE WHEN %s > filled THEN %s ELSE last_fill_ms END, updated_at = now() "
-        "WHERE client_order_id = %s",
-        (state.exchange_order_id, row_status(state), filled, state.average, state.fee, state.fee_currency,
-         filled, state.updated_ms or None, state.client_order_id))
+    _RECORD_STATE.execute(cur, (state.exchange_order_id, row_status(state), filled, state.average, state.fee,
+                                state.fee_currency, filled, state.updated_ms or None, state.client_order_id))
+    return True
 
 
 def record_rejection(cur, client_order_id: str, reason: str) -> None:
@@ -182,9 +230,11 @@ def record_rejection(cur, client_order_id: str, reason: str) -> None:
                 (reason[:500], client_order_id))
 
 
+_LOAD_ORDERS = Prepared(f"SELECT {ORDER_COLUMNS} FROM orders WHERE position_id = %s ORDER BY id")
+
+
 def load_orders(cur, position_id: int) -> list[dict]:
-    cur.execute(f"SELECT {ORDER_COLUMNS} FROM orders WHERE position_id = %s ORDER BY id", (position_id,))
-    return list(cur.fetchall())
+    return fetch_rows(cur, _LOAD_ORDERS, (position_id,))
 
 
 @dataclass(frozen=True)

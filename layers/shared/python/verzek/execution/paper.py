@@ -59,6 +59,8 @@ from verzek.execution.ports import (
     OrderState,
     OrderStatus,
     OrderType,
+    bankruptcy_price,
+    liquidation_price,
 )
 from verzek.ports import Candle
 
@@ -222,6 +224,7 @@ class PaperExchange:
         self.orders: dict[str, _Order] = {}
         self.positions: dict[str, _Position] = {}
         self.leverage: dict[str, int] = {}
+        self.margin_modes: dict[str, str] = {}  # symbol -> isolated | cross (isolated when never set)
         self.fills: list[dict] = []
         self.liquidations: list[dict] = []
 
@@ -266,7 +269,14 @@ class PaperExchange:
     def set_leverage(self, symbol: str, leverage: int, margin_mode: str | None) -> None:
         if not 1 <= int(leverage) <= 125:
             raise OrderRejected(f"leverage {leverage} out of range", "invalid_order")
+        if margin_mode not in (None, "isolated", "cross"):
+            raise OrderRejected(f"margin mode {margin_mode} is not isolated or cross", "invalid_order")
         self.leverage[symbol] = int(leverage)
+        if margin_mode is not None:
+            self.margin_modes[symbol] = margin_mode
+
+    def margin_mode(self, symbol: str) -> str:
+        return self.margin_modes.get(symbol, "isolated")
 
     # --- port: orders ---
     def create_order(self, request: OrderRequest) -> OrderState:
@@ -367,17 +377,40 @@ class PaperExchange:
                     self._liquidate_if_reached(symbol, candle, gap_only=False)
 
     def liquidation_price(self, symbol: str) -> Decimal | None:
-        """Isolated: where margin + unrealised PnL = maintenance margin (first-tier rate). Long
-        P = (qE - M) / (q (1 - m)); short P = (qE + M) / (q (1 + m)); q in base units."""
+        """Where the position's backing + unrealised PnL falls to the maintenance margin of its leverage
+        tier (`verzek.execution.ports.liquidation_price`). Isolated: backed by its margin. Cross: by
+        `cross_backing`, the wallet balance the other positions do not hold."""
         position = self.positions.get(symbol)
         rules = self.market_rules(symbol)
         if position is None or not position.amount or rules.market_type != "futures":
             return None
-        q = abs(position.amount) * rules.contract_size
-        m = rules.maintenance_margin_rate
-        if position.amount > 0:
-            return max(ZERO, (q * position.entry - position.margin) / (q * (1 - m)))
-        return (q * position.entry + position.margin) / (q * (1 + m))
+        return liquidation_price(position.amount > 0, abs(position.amount), position.entry, self._backing(symbol),
+                                 rules)
+
+    def _backing(self, symbol: str) -> Decimal:
+        position = self.positions[symbol]
+        return position.margin if self.margin_mode(symbol) == "isolated" else max(ZERO, self.cross_backing(symbol))
+
+    def cross_backing(self, symbol: str) -> Decimal:
+        """What backs a cross position on `symbol` (Binance's cross wallet, one position's view): the
+        quote balance, less the margins isolated positions hold, plus every other cross position's
+        unrealised PnL at its last close less its maintenance margin."""
+        rules = self.market_rules(symbol)
+        backing = self._balance(rules.quote, quote=True)
+        for other, p in self.positions.items():
+            if other == symbol or not p.amount or self.market_rules(other).quote != rules.quote:
+                continue
+            if self.margin_mode(other) == "isolated":
+                backing -= p.margin
+                continue
+            other_rules = self.market_rules(other)
+            candle = self.prices.last_candle(other, self.clock())
+            mark = candle.close if candle is not None else p.entry
+            q = abs(p.amount) * other_rules.contract_size
+            tier = other_rules.tier(q * mark)
+            backing += (mark - p.entry) * q * (1 if p.amount > 0 else -1)
+            backing -= q * mark * tier.maintenance_rate - tier.maintenance_amount
+        return backing
 
     def _liquidate_if_reached(self, symbol: str, candle: Candle, *, gap_only: bool) -> None:
         price = self.liquidation_price(symbol)
@@ -389,19 +422,35 @@ class PaperExchange:
             (candle.low <= price if long else candle.high >= price)
         if not reached:
             return
-        # the exchange takes the position over: the whole isolated margin is lost (what is left of the
-        # maintenance margin goes to its insurance fund), never more, so the balance cannot go negative
+        # the exchange takes the position over and closes it at the bankruptcy price: the whole backing
+        # is lost (isolated: its margin; cross: the cross wallet behind it; what is left of the
+        # maintenance margin goes to the insurance fund), never more, so the balance cannot go negative
         rules = self.market_rules(symbol)
-        lost = position.margin
+        lost = self._backing(symbol)
+        amount = abs(position.amount)
+        closed_at = bankruptcy_price(long, amount, position.entry, lost, rules.contract_size)
         self.balances[rules.quote] = self._balance(rules.quote, quote=True) - lost
         self.liquidations.append({"symbol": symbol, "ts": candle.ts, "price": price, "amount": position.amount,
-                                  "entry": position.entry, "margin_lost": lost})
+                                  "entry": position.entry, "margin_lost": lost, "margin_mode": self.margin_mode(symbol)})
+        # recorded like the exchange's own liquidation order (Binance: an "autoclose" order in the history)
+        cid = f"liq-{symbol}-{candle.ts}"
+        state = OrderState(cid, f"L-{symbol}-{candle.ts}", symbol, OrderSide.SELL if long else OrderSide.BUY,
+                           OrderType.MARKET, OrderStatus.FILLED, amount, amount, closed_at, ZERO, rules.quote,
+                           trigger_price=price, reduce_only=True, updated_ms=candle.ts)
+        self.orders[cid] = _Order(state, candle.ts, candle.ts + self.prices.timeframe_ms(symbol),
+                                  leverage=self.leverage.get(symbol, 1))
         self.positions[symbol] = _Position()
         for order in self.orders.values():  # its exit orders have nothing left to close
             s = order.state
             if s.symbol == symbol and s.reduce_only and s.status == OrderStatus.OPEN:
                 order.state = s.with_(status=OrderStatus.EXPIRED, updated_ms=candle.ts)
                 order.reserved = ZERO
+
+    def fetch_liquidations(self, symbol: str, since_ms: int) -> list[OrderState]:
+        """The exchange's liquidation orders on `symbol` since `since_ms` (ccxt `fetch_my_liquidations`)."""
+        self.sync()
+        return [o.state for o in self.orders.values() if o.state.client_order_id.startswith("liq-")
+                and o.state.symbol == symbol and o.state.updated_ms >= since_ms]
 
     @staticmethod
     def _priority(order: _Order) -> tuple:
@@ -459,7 +508,9 @@ class PaperExchange:
                 self.balances[rules.quote] = self._balance(rules.quote, quote=True) + notional - fee
             self._apply_position(position, signed, price, rules, order.leverage, realise=False)
         else:
-            pnl = self._apply_position(position, signed, price, rules, order.leverage, realise=True)
+            cross = self.margin_mode(s.symbol) == "cross" and position.amount
+            cap = max(ZERO, self.cross_backing(s.symbol)) if cross else None
+            pnl = self._apply_position(position, signed, price, rules, order.leverage, realise=True, loss_cap=cap)
             self.balances[rules.quote] = self._balance(rules.quote, quote=True) + pnl - fee
         filled = s.filled + amount
         average = price if s.average is None else (s.average * s.filled + price * amount) / filled
@@ -471,8 +522,9 @@ class PaperExchange:
 
     @staticmethod
     def _apply_position(position: _Position, signed: Decimal, price: Decimal, rules: MarketRules, leverage: int,
-                        realise: bool) -> Decimal:
-        """Update the net position; returns realised PnL (futures) of the reduced part."""
+                        realise: bool, loss_cap: Decimal | None = None) -> Decimal:
+        """Update the net position; returns realised PnL (futures) of the reduced part. A close never
+        loses more than what backs it: its share of the margin (isolated), or `loss_cap` (cross)."""
         pnl = ZERO
         if position.amount == 0 or (position.amount > 0) == (signed > 0):
             total = position.amount + signed
@@ -486,7 +538,7 @@ class PaperExchange:
         pnl = (price - position.entry) * reduce * direction * rules.contract_size
         if realise and position.amount:
             share = position.margin * reduce / abs(position.amount)
-            pnl = max(pnl, -share)  # isolated: a close (a gapped stop) never loses more than its margin
+            pnl = max(pnl, -share if loss_cap is None else -loss_cap)  # a gapped stop loses its backing, not more
             position.margin -= share
         position.amount += reduce * (1 if signed > 0 else -1)
         if position.amount == 0:
@@ -509,7 +561,7 @@ class PaperExchange:
         return {"balances": {k: str(v) for k, v in self.balances.items()},
                 "positions": {k: [str(p.amount), str(p.entry), str(p.margin)] for k, p in self.positions.items()
                               if p.amount},
-                "leverage": self.leverage,
+                "leverage": self.leverage, "margin_modes": self.margin_modes,
                 "orders": [order_json(o) for o in self.orders.values()]}
 
     def load_state(self, state: dict) -> PaperExchange:
@@ -517,6 +569,7 @@ class PaperExchange:
         self.positions = {k: _Position(Decimal(a), Decimal(e), Decimal(m))
                           for k, (a, e, m) in state.get("positions", {}).items()}
         self.leverage = {k: int(v) for k, v in state.get("leverage", {}).items()}
+        self.margin_modes = dict(state.get("margin_modes", {}))
         self.orders = {}
         for o in state.get("orders", []):
             st = OrderState(o["cid"], o["xid"], o["symbol"], OrderSide(o["side"]), OrderType(o["type"]),

@@ -3,10 +3,10 @@
 A port call on the DB-backed paper account is one transaction that
 
 1. locks (`SELECT ... FOR UPDATE`) only the rows it touches: for a call about one symbol
-   (`fetch_order`, `cancel_order`, `set_leverage`) that symbol's open orders, its position row and
-   the balances of its base and quote assets; for `create_order` and `free_balance` (whose answer
+   (`fetch_order`, `fetch_orders`, `cancel_order`, `set_leverage`) that symbol's open orders, its
+   position row and the balances of its base and quote assets; for `create_order` and `free_balance` (whose answer
    is the whole free balance: every reservation and margin counts) the account's open orders,
-   positions and balances. The order asked for by client id is read too when it is final.
+   positions and balances. The orders asked for by client id are read too when final.
    Locks are taken in one order (orders by id, positions by symbol, balances by asset), so two
    calls on one account never deadlock; calls about different symbols of one account only meet
    on a shared balance row;
@@ -22,12 +22,14 @@ and rewritten whole on every call, reads included).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 import psycopg2.errors
 from psycopg2.extras import execute_values
 
+from verzek.db import Prepared, fetch_rows
 from verzek.execution.paper import PaperExchange, _Order, _Position
 from verzek.execution.ports import OrderRejected, OrderRequest, OrderSide, OrderState, OrderStatus, OrderType
 
@@ -59,7 +61,7 @@ def _order_key(o: _Order) -> tuple:
 
 def _position_key(engine: PaperExchange, symbol: str) -> tuple:
     p = engine.positions.get(symbol) or _Position()
-    return (p.amount, p.entry, p.margin, engine.leverage.get(symbol, 1))
+    return (p.amount, p.entry, p.margin, engine.leverage.get(symbol, 1), engine.margin_mode(symbol))
 
 
 def _order_from_row(r: dict) -> _Order:
@@ -69,42 +71,82 @@ def _order_from_row(r: dict) -> _Order:
     return _Order(state, r["created_ms"], r["checked_ms"], r["reserved"], r["reserved_asset"], r["leverage"])
 
 
+_TYPED_ORDER_COLUMNS = (("id", "bigint"), ("client_order_id", "text"), ("exchange_order_id", "text"),
+                        ("symbol", "text"), ("side", "text"), ("type", "text"), ("status", "text"),
+                        ("amount", "numeric"), ("filled", "numeric"), ("average", "numeric"), ("fee", "numeric"),
+                        ("fee_currency", "text"), ("price", "numeric"), ("trigger_price", "numeric"),
+                        ("reduce_only", "boolean"), ("updated_ms", "bigint"), ("created_ms", "bigint"),
+                        ("checked_ms", "bigint"), ("reserved", "numeric"), ("reserved_asset", "text"),
+                        ("leverage", "integer"), ("margin_mode", "text"))  # (the last: positions only)
+
+
+def _branch(kind: str, source: str, mapping: dict[str, str]) -> str:
+    """One arm of the load's UNION ALL: every order column, `mapping` filling some from `source`."""
+    cols = ", ".join(mapping.get(name, f"NULL::{typ}") + f" AS {name}" for name, typ in _TYPED_ORDER_COLUMNS)
+    return f"SELECT '{kind}' AS kind, {cols} FROM {source}"
+
+
+_ORDER_ONLY_COLUMNS = [name for name, _ in _TYPED_ORDER_COLUMNS if name != "margin_mode"]
+
+
+# One statement, one round trip: the CTEs lock in one order (orders by id, positions by symbol,
+# balances by asset: the UNION ALL reads its arms in turn) and their rows come back in one result.
+_LOAD_SQL = (
+    "WITH o AS (SELECT {order_columns} FROM paper_orders WHERE {orders_where} ORDER BY id FOR UPDATE), "
+    "p AS (SELECT symbol, amount, entry, margin, leverage, margin_mode FROM paper_positions WHERE {positions_where} "
+    "ORDER BY symbol FOR UPDATE), "
+    "b AS (SELECT asset, total FROM paper_balances WHERE {balances_where} ORDER BY asset FOR UPDATE) "
+    + " UNION ALL ".join((
+        _branch("o", "o", {name: name for name in _ORDER_ONLY_COLUMNS}),
+        _branch("p", "p", {"symbol": "symbol", "amount": "amount", "price": "entry", "reserved": "margin",
+                           "leverage": "leverage", "margin_mode": "margin_mode"}),
+        _branch("b", "b", {"symbol": "asset", "amount": "total"}))))
+# the whole account (create_order, free_balance)
+_LOAD_ACCOUNT = Prepared(_LOAD_SQL.format(
+    order_columns=_ORDER_COLUMNS, orders_where="user_id = %(user)s AND (status = 'open' OR client_order_id = ANY(%(ids)s))",
+    positions_where="user_id = %(user)s", balances_where="user_id = %(user)s"))
+# one symbol; written as two index conditions (the open-orders index, the client-id key) so the
+# account's final orders are never scanned
+_LOAD_SYMBOL = Prepared(_LOAD_SQL.format(
+    order_columns=_ORDER_COLUMNS,
+    orders_where="user_id = %(user)s AND symbol = %(symbol)s AND status = 'open' "
+                 "OR user_id = %(user)s AND client_order_id = ANY(%(ids)s) AND symbol = %(symbol)s",
+    positions_where="user_id = %(user)s AND symbol = %(symbol)s",
+    balances_where="user_id = %(user)s AND asset = ANY(%(assets)s)"))
+
+
 def load(cur, user_id: int, engine: PaperExchange, *, symbol: str | None = None,
-         client_order_id: str | None = None) -> Loaded:
+         client_order_ids: Sequence[str] = ()) -> Loaded:
     """Lock and load the rows a call needs into `engine`: one symbol's (`symbol`) or the whole
-    account's (None), plus the order `client_order_id` whatever its status."""
+    account's (None), plus the orders `client_order_ids` whatever their status (of `symbol` only,
+    when given: an order of another symbol is not found, as on an exchange)."""
     loaded = Loaded()
+    params = {"user": user_id, "ids": list(client_order_ids)}
     if symbol is None:
-        cur.execute(f"SELECT {_ORDER_COLUMNS} FROM paper_orders WHERE user_id = %s "
-                    "AND (status = 'open' OR client_order_id = %s) ORDER BY id FOR UPDATE", (user_id, client_order_id))
+        rows = fetch_rows(cur, _LOAD_ACCOUNT, params)
     else:
-        cur.execute(f"SELECT {_ORDER_COLUMNS} FROM paper_orders WHERE user_id = %s "
-                    "AND (status = 'open' AND symbol = %s OR client_order_id = %s) ORDER BY id FOR UPDATE",
-                    (user_id, symbol, client_order_id))
-    for row in cur.fetchall():
-        order = _order_from_row(row)
-        engine.orders[order.state.client_order_id] = order
-        loaded.orders[order.state.client_order_id] = _order_key(order)
-    symbols = None if symbol is None else sorted({symbol} | {o.state.symbol for o in engine.orders.values()
-                                                             if o.state.status == OrderStatus.OPEN})
-    if symbols is None:
-        cur.execute("SELECT symbol, amount, entry, margin, leverage FROM paper_positions WHERE user_id = %s "
-                    "ORDER BY symbol FOR UPDATE", (user_id,))
-    else:
-        cur.execute("SELECT symbol, amount, entry, margin, leverage FROM paper_positions WHERE user_id = %s "
-                    "AND symbol = ANY(%s) ORDER BY symbol FOR UPDATE", (user_id, symbols))
-    for row in cur.fetchall():
-        engine.positions[row["symbol"]] = _Position(row["amount"], row["entry"], row["margin"])
-        engine.leverage[row["symbol"]] = row["leverage"]
-        loaded.positions[row["symbol"]] = _position_key(engine, row["symbol"])
-    if symbols is None:
-        cur.execute("SELECT asset, total FROM paper_balances WHERE user_id = %s ORDER BY asset FOR UPDATE", (user_id,))
-    else:
-        assets = sorted({a for s in symbols for a in (engine.market_rules(s).base, engine.market_rules(s).quote)})
-        cur.execute("SELECT asset, total FROM paper_balances WHERE user_id = %s AND asset = ANY(%s) "
-                    "ORDER BY asset FOR UPDATE", (user_id, assets))
-    for row in cur.fetchall():
-        engine.balances[row["asset"]] = loaded.balances[row["asset"]] = row["total"]
+        rules = engine.market_rules(symbol)
+        params.update(symbol=symbol, assets=sorted({rules.base, rules.quote}))
+        rows = fetch_rows(cur, _LOAD_SYMBOL, params)
+    if symbol is not None and any(r["kind"] == "p" and r["margin_mode"] == "cross" and r["amount"] for r in rows):
+        # a cross position is backed by the whole wallet: the other positions are read (not locked,
+        # never written back) so its liquidation price sees their margins and unrealised PnL
+        rows += fetch_rows(cur, "SELECT 'p' AS kind, symbol, amount, entry AS price, margin AS reserved, leverage, "
+                                "margin_mode FROM paper_positions WHERE user_id = %s AND amount <> 0 AND symbol <> %s",
+                           (user_id, symbol))
+    for row in rows:
+        kind = row["kind"]
+        if kind == "o":
+            order = _order_from_row(row)
+            engine.orders[order.state.client_order_id] = order
+            loaded.orders[order.state.client_order_id] = _order_key(order)
+        elif kind == "p":
+            engine.positions[row["symbol"]] = _Position(row["amount"], row["price"], row["reserved"])
+            engine.leverage[row["symbol"]] = row["leverage"]
+            engine.margin_modes[row["symbol"]] = row["margin_mode"]
+            loaded.positions[row["symbol"]] = _position_key(engine, row["symbol"])
+        else:
+            engine.balances[row["symbol"]] = loaded.balances[row["symbol"]] = row["amount"]
     return loaded
 
 
@@ -131,25 +173,37 @@ def save(cur, user_id: int, engine: PaperExchange, loaded: Loaded) -> None:
         except psycopg2.errors.UniqueViolation:  # a concurrent call accepted the same client id first
             raise OrderRejected("duplicate client order id", "duplicate") from None
     if changed:
-        execute_values(
-            cur, "UPDATE paper_orders o SET status = v.status, filled = v.filled, average = v.average, fee = v.fee, "
-            "fee_currency = v.fee_currency, updated_ms = v.updated_ms, checked_ms = v.checked_ms, "
-            "reserved = v.reserved FROM (VALUES %s) AS v(user_id, cid, status, filled, average, fee, fee_currency, "
-            "updated_ms, checked_ms, reserved) WHERE o.user_id = v.user_id AND o.client_order_id = v.cid",
-            [(user_id, o.state.client_order_id, o.state.status.value, o.state.filled, o.state.average, o.state.fee,
-              o.state.fee_currency, o.state.updated_ms, o.checked_ms, o.reserved) for o in changed],
-            template="(%s::bigint, %s, %s, %s::numeric, %s::numeric, %s::numeric, %s, %s::bigint, %s::bigint, "
-                     "%s::numeric)")
+        def text(values) -> list[str | None]:
+            return [None if v is None else str(v) for v in values]
+
+        _UPDATE_ORDERS.execute(cur, (
+            [o.state.client_order_id for o in changed], [o.state.status.value for o in changed],
+            text(o.state.filled for o in changed), text(o.state.average for o in changed),
+            text(o.state.fee for o in changed), [o.state.fee_currency for o in changed],
+            text(o.state.updated_ms for o in changed), text(o.checked_ms for o in changed),
+            text(o.reserved for o in changed), user_id))
     positions = [(user_id, symbol, *_position_key(engine, symbol))
-                 for symbol in sorted(set(engine.positions) | set(engine.leverage))
+                 for symbol in sorted(set(engine.positions) | set(engine.leverage) | set(engine.margin_modes))
                  if loaded.positions.get(symbol) != _position_key(engine, symbol)]
-    _upsert(cur, "paper_positions (user_id, symbol, amount, entry, margin, leverage)", "user_id, symbol",
-            "amount = EXCLUDED.amount, entry = EXCLUDED.entry, margin = EXCLUDED.margin, leverage = EXCLUDED.leverage",
+    _upsert(cur, "paper_positions (user_id, symbol, amount, entry, margin, leverage, margin_mode)", "user_id, symbol",
+            "amount = EXCLUDED.amount, entry = EXCLUDED.entry, margin = EXCLUDED.margin, leverage = EXCLUDED.leverage, "
+            "margin_mode = EXCLUDED.margin_mode",
             [p for p in positions if p[1] in loaded.positions], [p for p in positions if p[1] not in loaded.positions])
     balances = [(user_id, asset, total) for asset, total in sorted(engine.balances.items())
                 if loaded.balances.get(asset) != total]
     _upsert(cur, "paper_balances (user_id, asset, total)", "user_id, asset", "total = EXCLUDED.total",
             [b for b in balances if b[1] in loaded.balances], [b for b in balances if b[1] not in loaded.balances])
+
+
+# changed orders in one prepared statement: one text array per column (cast here, so NULLs and
+# any number of rows fit the same prepared parameters)
+_UPDATE_ORDERS = Prepared(
+    "UPDATE paper_orders o SET status = v.status, filled = v.filled::numeric, average = v.average::numeric, "
+    "fee = v.fee::numeric, fee_currency = v.fee_currency, updated_ms = v.updated_ms::bigint, "
+    "checked_ms = v.checked_ms::bigint, reserved = v.reserved::numeric "
+    "FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], "
+    "%s::text[]) AS v(cid, status, filled, average, fee, fee_currency, updated_ms, checked_ms, reserved) "
+    "WHERE o.user_id = %s AND o.client_order_id = v.cid")
 
 
 class StaleView(Exception):
@@ -166,6 +220,13 @@ def _upsert(cur, table: str, key: str, assignments: str, locked: list[tuple], mi
                                   missing, fetch=True)
         if len(inserted) != len(missing):
             raise StaleView(f"{table.split()[0]}: a row was created concurrently")
+
+
+def liquidations(cur, user_id: int, symbol: str, since_ms: int) -> list[OrderState]:
+    """The paper exchange's liquidation orders on `symbol` since `since_ms` (see `PaperExchange`)."""
+    cur.execute(f"SELECT {_ORDER_COLUMNS} FROM paper_orders WHERE user_id = %s AND symbol = %s "
+                "AND client_order_id LIKE 'liq-%%' AND updated_ms >= %s ORDER BY id", (user_id, symbol, since_ms))
+    return [_order_from_row(r).state for r in cur.fetchall()]
 
 
 def account_state(cur, user_id: int) -> dict:

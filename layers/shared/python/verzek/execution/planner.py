@@ -319,7 +319,7 @@ def plan_trade(signal: Signal, settings: TradingSettings, rules: MarketRules, *,
         raise PlanRejected(f"free balance {free_balance} {rules.quote} is below the trade size "
                            f"{margin.quantize(Decimal('0.01'))} {rules.quote}", "insufficient_balance")
     plan = _plan_with_margin(signal, settings, rules, margin=margin, last_price=last_price, signal_id=signal_id,
-                             user_id=user_id)
+                             user_id=user_id, free_balance=free_balance)
     loss = loss_at_stop(plan, rules.contract_size, fee_rate)
     extra: list[str] = []
     if settings.size_type == "risk":
@@ -330,7 +330,7 @@ def plan_trade(signal: Signal, settings: TradingSettings, rules: MarketRules, *,
         extra.append(f"sized to lose {settings.size_value}% of equity ({target.quantize(Decimal('0.01'))} "
                      f"{rules.quote}) at the stop")
         plan = _plan_with_margin(signal, settings, rules, margin=margin, last_price=last_price,
-                                 signal_id=signal_id, user_id=user_id)
+                                 signal_id=signal_id, user_id=user_id, free_balance=free_balance)
         loss = loss_at_stop(plan, rules.contract_size, fee_rate)
     if settings.max_loss_at_stop_pct is not None and loss is not None:
         cap = free_balance * settings.max_loss_at_stop_pct / HUNDRED
@@ -340,13 +340,13 @@ def plan_trade(signal: Signal, settings: TradingSettings, rules: MarketRules, *,
                          f"{rules.quote}, over the {settings.max_loss_at_stop_pct}% cap "
                          f"({cap.quantize(Decimal('0.01'))} {rules.quote})")
             plan = _plan_with_margin(signal, settings, rules, margin=margin, last_price=last_price,
-                                     signal_id=signal_id, user_id=user_id)
+                                     signal_id=signal_id, user_id=user_id, free_balance=free_balance)
             loss = loss_at_stop(plan, rules.contract_size, fee_rate)
     return replace(plan, notes=plan.notes + tuple(extra), loss_at_stop=loss)
 
 
 def _plan_with_margin(signal: Signal, settings: TradingSettings, rules: MarketRules, *, margin: Decimal,
-                      last_price: Decimal, signal_id: int, user_id: int) -> TradePlan:
+                      last_price: Decimal, signal_id: int, user_id: int, free_balance: Decimal) -> TradePlan:
     long = signal.side == Side.LONG
     notes: list[str] = []
     if rules.market_type == "spot" and not long:
@@ -354,7 +354,15 @@ def _plan_with_margin(signal: Signal, settings: TradingSettings, rules: MarketRu
     if last_price is None or last_price <= 0:
         raise PlanRejected("no market price available", "no_price")
     leverage = decide_leverage(signal, settings, rules)
+    wanted = leverage
+    while leverage > 1 and leverage > (rules.max_leverage_for(margin * leverage) or leverage):
+        leverage -= 1  # the exchange refuses a position above its tier's leverage (Binance -2027)
+    if leverage < wanted:
+        notes.append(f"leverage lowered from {wanted}x to {leverage}x: a {(margin * wanted).normalize()} "
+                     f"{rules.quote} position is above the exchange's limit for {wanted}x")
     notional = margin * leverage
+    margin_mode = signal.margin_mode.value if signal.margin_mode else ("isolated" if rules.market_type == "futures"
+                                                                          else None)
 
     # --- entry legs (price, weight within the budget) ---
     prices = _entry_prices(signal)
@@ -442,15 +450,19 @@ def _plan_with_margin(signal: Signal, settings: TradingSettings, rules: MarketRu
                     dropped.append(DroppedOrder(o.role, o.leg, f"price {o.reference_price} beyond the stop {stop}"))
             orders = kept
 
-    # --- liquidation (futures, isolated): a stop beyond the liquidation price would never be reached ---
-    if stop is not None and rules.market_type == "futures" and leverage > 1:
+    # --- liquidation: a stop beyond the liquidation price would never be reached ---
+    # at the average of every planned entry (DCA included), with the maintenance margin of the leverage
+    # tier of that notional; isolated: backed by its margin; cross: by the whole free balance
+    if stop is not None and rules.market_type == "futures":
         all_qty = sum((o.amount for o in orders), ZERO)
         filled_average = sum((o.amount * o.reference_price for o in orders), ZERO) / all_qty
-        liquidation = liquidation_price(long, filled_average, leverage, rules.maintenance_margin_rate)
+        backing = free_balance if margin_mode == "cross" else all_qty * filled_average * rules.contract_size / leverage
+        liquidation = liquidation_price(long, all_qty, filled_average, backing, rules)
         if (long and stop <= liquidation) or (not long and stop >= liquidation):
             raise PlanRejected(
                 f"stop {stop} lies beyond the liquidation price {rules.round_price(liquidation)} {rules.quote} at "
-                f"{leverage}x (the position would be liquidated first): lower the leverage", "stop_beyond_liquidation")
+                f"{leverage}x {margin_mode} (the position would be liquidated first): lower the leverage",
+                "stop_beyond_liquidation")
 
     # --- take profits ---
     if signal.targets:
@@ -477,8 +489,6 @@ def _plan_with_margin(signal: Signal, settings: TradingSettings, rules: MarketRu
         if stop is not None and (last_price <= stop if long else last_price >= stop):
             raise PlanRejected(f"price {last_price} already reached the stop {stop}", "sl_already_hit")
 
-    margin_mode = signal.margin_mode.value if signal.margin_mode else ("isolated" if rules.market_type == "futures"
-                                                                          else None)
     return TradePlan(
         signal_id=signal_id, user_id=user_id, symbol=rules.symbol, market_type=rules.market_type,
         side=signal.side.value, leverage=leverage, margin_mode=margin_mode, margin=margin, notional=notional,

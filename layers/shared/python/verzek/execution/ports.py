@@ -95,6 +95,28 @@ def _step_round(value: Decimal, step: Decimal, rounding: str) -> Decimal:
 
 
 @dataclass(frozen=True)
+class LeverageTier:
+    """One bracket of a futures market's leverage tiers (ccxt `fetch_leverage_tiers`): positions whose
+    notional lies in [min_notional, max_notional) need `maintenance_rate` x notional - `maintenance_amount`
+    of maintenance margin (Binance's `cum`, which makes the requirement continuous across brackets) and
+    may use at most `max_leverage`."""
+
+    min_notional: Decimal
+    max_notional: Decimal
+    maintenance_rate: Decimal
+    max_leverage: int
+    maintenance_amount: Decimal = ZERO
+
+    @classmethod
+    def from_ccxt(cls, tier: dict) -> LeverageTier:
+        info = tier.get("info") or {}
+        cum = info.get("cum")
+        return cls(Decimal(str(tier["minNotional"])), Decimal(str(tier["maxNotional"])),
+                   Decimal(str(tier["maintenanceMarginRate"])), int(tier["maxLeverage"]),
+                   Decimal(str(cum)) if cum is not None else ZERO)
+
+
+@dataclass(frozen=True)
 class MarketRules:
     """A market's trading rules (from ccxt market info): steps, minimums, contract size."""
 
@@ -108,9 +130,30 @@ class MarketRules:
     min_notional: Decimal = ZERO
     contract_size: Decimal = Decimal(1)
     max_leverage: int | None = None
-    # maintenance margin rate of the first leverage tier (Binance USD-M: 0.4 % BTC, 0.5 % most others);
-    # higher tiers (larger notionals) are not modelled yet
+    # maintenance margin rate used when the market has no recorded leverage tiers (Binance USD-M's
+    # first tier for most symbols)
     maintenance_margin_rate: Decimal = Decimal("0.005")
+    leverage_tiers: tuple[LeverageTier, ...] = ()
+
+    def tiers(self) -> tuple[LeverageTier, ...]:
+        """The leverage tiers, or one open-ended tier at `maintenance_margin_rate` when none are recorded."""
+        if self.leverage_tiers:
+            return self.leverage_tiers
+        return (LeverageTier(ZERO, Decimal("Infinity"), self.maintenance_margin_rate, self.max_leverage or 125),)
+
+    def tier(self, notional: Decimal) -> LeverageTier:
+        """The tier a position of `notional` (quote currency) falls in (the last one beyond the table)."""
+        tiers = self.tiers()
+        for tier in tiers:
+            if notional < tier.max_notional:
+                return tier
+        return tiers[-1]
+
+    def max_leverage_for(self, notional: Decimal) -> int | None:
+        """The highest leverage allowed for a position of `notional` (None when nothing is known)."""
+        if self.leverage_tiers:
+            return self.tier(notional).max_leverage
+        return self.max_leverage
 
     def round_amount(self, amount: Decimal) -> Decimal:
         """Amounts are rounded down: never trade more than planned."""
@@ -145,7 +188,8 @@ class MarketRules:
         return cls(symbol=symbol, market_type="futures" if settle else "spot", base=base, quote=quote)
 
     @classmethod
-    def from_ccxt_market(cls, market: dict, precision_mode: int | None = None) -> MarketRules:
+    def from_ccxt_market(cls, market: dict, precision_mode: int | None = None,
+                         tiers: tuple[LeverageTier, ...] = ()) -> MarketRules:
         """From a ccxt unified market. `precision_mode` is the exchange's `precisionMode`
         (ccxt.TICK_SIZE = 4: precision values are steps; DECIMAL_PLACES = 2: digit counts)."""
 
@@ -172,6 +216,8 @@ class MarketRules:
             min_notional=dec((limits.get("cost") or {}).get("min")) or ZERO,
             contract_size=dec(market.get("contractSize")) or Decimal(1),
             max_leverage=int(leverage) if leverage else None,
+            leverage_tiers=tuple(tiers),
+            maintenance_margin_rate=tiers[0].maintenance_rate if tiers else Decimal("0.005"),
         )
 
 
@@ -258,15 +304,31 @@ class Exchange(Protocol):
     #     the position (linear futures on Binance/Bybit, and the paper engine's futures).
 
 
-def liquidation_price(long: bool, entry: Decimal, leverage: int, maintenance_rate: Decimal) -> Decimal:
-    """Isolated-margin liquidation price of a linear position with margin = notional / leverage: where
-    margin + unrealised PnL = maintenance margin (rate x notional at that price). Long:
-    P = E (1 - 1/L) / (1 - m); short: P = E (1 + 1/L) / (1 + m). Fees are left out (they move it by
-    less than a tick at the rates used)."""
-    inverse = Decimal(1) / Decimal(leverage)
-    if long:
-        return entry * (1 - inverse) / (1 - maintenance_rate)
-    return entry * (1 + inverse) / (1 + maintenance_rate)
+def liquidation_price(long: bool, qty: Decimal, entry: Decimal, backing: Decimal, rules: MarketRules) -> Decimal:
+    """Liquidation price of a linear position of `qty` base units at `entry`, backed by `backing` of the
+    quote currency (isolated: its margin; cross: the wallet balance that is not committed elsewhere):
+    where backing + unrealised PnL = maintenance margin = rate x qty x P - amount, with the rate and
+    amount of the leverage tier the notional qty x P falls in (Binance's formula, one position):
+    long P = (q E - B - cum) / (q (1 - m)); short P = (q E + B + cum) / (q (1 + m)). Fees are left out.
+    Never below 0 (a long backed by more than its notional cannot be liquidated)."""
+    q = qty * rules.contract_size
+    tiers = rules.tiers()
+    fallback = None
+    for tier in tiers:
+        m, cum = tier.maintenance_rate, tier.maintenance_amount
+        price = (q * entry - backing - cum) / (q * (1 - m)) if long else (q * entry + backing + cum) / (q * (1 + m))
+        price = max(ZERO, price)
+        if tier.min_notional <= q * price < tier.max_notional or tier is tiers[-1] and q * price >= tier.min_notional:
+            return price
+        if fallback is None and q * entry < tier.max_notional:
+            fallback = price
+    return fallback if fallback is not None else price
+
+
+def bankruptcy_price(long: bool, qty: Decimal, entry: Decimal, backing: Decimal, contract_size: Decimal) -> Decimal:
+    """Where the position's loss equals its backing (what a liquidation closes it at): E -/+ B / q."""
+    q = qty * contract_size
+    return max(ZERO, entry - backing / q) if long else entry + backing / q
 
 
 def protective_stops_supported(exchange: Exchange, symbol: str) -> bool:

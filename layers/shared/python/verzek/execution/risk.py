@@ -68,8 +68,9 @@ def precheck(cur, *, user_id: int, signal_id: int, source: str, symbol: str, set
     if settings.symbol_deny and symbol_listed(symbol, settings.symbol_deny):
         return Block("symbol_denied", f"{symbol} is in your deny list")
     if settings.cooldown_minutes:
-        cur.execute("SELECT closed_at FROM positions WHERE user_id = %s AND status = 'closed' "
-                    "AND close_reason = 'stop_loss' AND closed_at > %s ORDER BY closed_at DESC LIMIT 1",
+        cur.execute("SELECT closed_at FROM positions WHERE user_id = %s AND status IN ('closed', 'liquidated') "
+                    "AND close_reason IN ('stop_loss', 'liquidation') AND closed_at > %s "
+                    "ORDER BY closed_at DESC LIMIT 1",
                     (user_id, now - timedelta(minutes=settings.cooldown_minutes)))
         row = cur.fetchone()
         if row:
@@ -94,7 +95,7 @@ def open_exposure(cur, user_id: int, signal_id: int) -> Decimal:
 def today_net_pnl(cur, user_id: int, now: datetime) -> Decimal:
     start = now.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
     cur.execute("SELECT COALESCE(sum(realized_pnl - fees), 0) AS pnl FROM positions "
-                "WHERE user_id = %s AND status = 'closed' AND closed_at >= %s", (user_id, start))
+                "WHERE user_id = %s AND status IN ('closed', 'liquidated') AND closed_at >= %s", (user_id, start))
     return cur.fetchone()["pnl"] or ZERO
 
 

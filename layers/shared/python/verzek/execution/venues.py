@@ -10,7 +10,7 @@ executor's reconciliation is built for.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -48,14 +48,14 @@ class DbPaperExchange:
                              "default_balance": start_balance}
 
     def _run(self, fn: Callable[[PaperExchange], Any], *, symbol: str | None = None,
-             client_order_id: str | None = None):
-        """`fn` on the rows of `symbol` (None: the whole account) and the order `client_order_id`."""
+             client_order_ids: Sequence[str] = ()):
+        """`fn` on the rows of `symbol` (None: the whole account) and the orders `client_order_ids`."""
         for attempt in range(3):
             try:
                 with connection() as conn, conn.cursor() as cur:
                     engine = self._stateless()
                     loaded = paper_store.load(cur, self.user_id, engine, symbol=symbol,
-                                              client_order_id=client_order_id)
+                                              client_order_ids=client_order_ids)
                     result = fn(engine)
                     paper_store.save(cur, self.user_id, engine, loaded)
                     return result
@@ -81,18 +81,32 @@ class DbPaperExchange:
 
     def create_order(self, request: OrderRequest) -> OrderState:
         # the whole account: the reservation checks the free balance, every order and margin counts
-        return self._run(lambda e: e.create_order(request), client_order_id=request.client_order_id)
+        return self._run(lambda e: e.create_order(request), client_order_ids=(request.client_order_id,))
 
     def fetch_order(self, symbol: str, client_order_id: str, *, trigger: bool = False) -> OrderState:
         return self._run(lambda e: e.fetch_order(symbol, client_order_id), symbol=symbol,
-                         client_order_id=client_order_id)
+                         client_order_ids=(client_order_id,))
+
+    def fetch_orders(self, symbol: str, client_order_ids: Sequence[str]) -> dict[str, OrderState]:
+        """Several orders of one symbol in one transaction (the monitor's batched lookup): the
+        states found, by client id; an id missing from the answer is not on this account."""
+        def fetch(e: PaperExchange) -> dict[str, OrderState]:
+            e.sync()
+            return {cid: e.orders[cid].state for cid in client_order_ids if cid in e.orders}
+
+        return self._run(fetch, symbol=symbol, client_order_ids=client_order_ids)
 
     def cancel_order(self, symbol: str, client_order_id: str, *, trigger: bool = False) -> OrderState:
         return self._run(lambda e: e.cancel_order(symbol, client_order_id), symbol=symbol,
-                         client_order_id=client_order_id)
+                         client_order_ids=(client_order_id,))
 
     def supports_protective_stop(self, symbol: str) -> bool:
         return self._stateless().supports_protective_stop(symbol)
+
+    def fetch_liquidations(self, symbol: str, since_ms: int) -> list[OrderState]:
+        self._run(lambda e: e.sync(), symbol=symbol)  # a liquidation the candles reached is applied first
+        with connection() as conn, conn.cursor() as cur:
+            return paper_store.liquidations(cur, self.user_id, symbol, since_ms)
 
     def balances(self) -> dict[str, Decimal]:
         return self._run(lambda e: (e.sync(), dict(e.balances))[1])

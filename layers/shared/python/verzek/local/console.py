@@ -61,7 +61,7 @@ class ConsoleSummary:
                 what = []
                 if before is None or before[0] != p["status"]:
                     what.append(p["status"] + (f" ({p['close_reason'] or p['error']})"
-                                               if p["status"] in ("closed", "failed", "cancelled") else ""))
+                                               if p["status"] in ("closed", "liquidated", "failed", "cancelled") else ""))
                 if before is not None and p["tp_hits"] > before[1]:
                     what.append(f"TP{p['tp_hits']} hit")
                 if p["breakeven_moved"] and (before is None or not before[2]):
@@ -85,7 +85,7 @@ class ConsoleSummary:
             sig = cur.fetchone()
             cur.execute(f"SELECT {PNL_CURRENCY_SQL} AS currency, "
                         "count(*) FILTER (WHERE status IN ('pending','open','closing')) AS open, "
-                        "count(*) FILTER (WHERE status = 'closed') AS closed, "
+                        "count(*) FILTER (WHERE status IN ('closed', 'liquidated')) AS closed, "
                         "coalesce(sum(realized_pnl - fees), 0) AS realised, coalesce(sum(unrealized_pnl), 0) AS unrealised "
                         "FROM positions GROUP BY 1 ORDER BY 1")
             per_currency = cur.fetchall()

@@ -25,8 +25,8 @@ from pathlib import Path
 
 from verzek.cli import CliError
 
-STRATEGY_CADENCE_S = {"scalping": 15, "trend": 300, "qfl": 20, "ml": 30}
-MIN_WALL_INTERVAL_S = 0.5  # at high replay speeds a strategy still ticks at most twice a second
+HOUSE_STRATEGIES = ("scalping", "trend", "qfl", "ml")
+MIN_WALL_INTERVAL_S = 0.5  # at high replay speeds the strategies are checked at most twice a second
 DEFAULT_SPEED = 120.0
 # Default replay start: two days into the recording, so a 5m strategy's 500-candle window is full.
 DEFAULT_WARMUP_MS = 2 * 86_400_000
@@ -184,13 +184,16 @@ class LocalStack:
         self.loops.append(_Loop("notification-dispatcher", lambda: run_scheduled(queue=self.queue), 0.5).start())
 
     def start_strategies(self, market) -> None:
+        from verzek.marketdata.series import timeframe_ms
         from verzek.signals.ingest import ingest_signal
+        from verzek.strategies.cursors import MemoryDecisionCursors
         from verzek.strategies.registry import create_strategy
         from verzek.strategies.runner import run_tick
 
-        strategies = [create_strategy(name) for name in STRATEGY_CADENCE_S]
-        last_tick = {s.name: -10**18 for s in strategies}
+        strategies = [create_strategy(name) for name in HOUSE_STRATEGIES]
+        last_close = {s.name: None for s in strategies}
         symbols = {s.name: market.symbols(s.timeframe) or market.symbols() for s in strategies}
+        cursors = MemoryDecisionCursors()  # per run: a replay may restart at an earlier time
         loop = asyncio.new_event_loop()
 
         def emit(signal):
@@ -200,11 +203,14 @@ class LocalStack:
             ingest_signal(replace(signal, posted_at=datetime.now(UTC), meta={**signal.meta, "replay_time": replay_time}))
 
         def step():
+            # a strategy ticks when a candle of its timeframe has closed since its last tick: the same
+            # decision points as the cloud runner (whose cursors also catch up skipped closes)
             now = self.clock()
             for strategy in strategies:
-                if now - last_tick[strategy.name] >= STRATEGY_CADENCE_S[strategy.name] * 1000:
-                    last_tick[strategy.name] = now
-                    loop.run_until_complete(run_tick(strategy, market, emit, symbols[strategy.name]))
+                close = now // timeframe_ms(strategy.timeframe)
+                if close != last_close[strategy.name]:
+                    last_close[strategy.name] = close
+                    loop.run_until_complete(run_tick(strategy, market, emit, symbols[strategy.name], cursors=cursors))
 
         interval = MIN_WALL_INTERVAL_S if self.args.market_data == "replay" else 5.0
         self.loops.append(_Loop("house-strategies", step, interval).start())

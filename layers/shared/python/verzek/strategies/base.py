@@ -152,11 +152,15 @@ class Strategy(ABC):
         """Setups firing at the last (most recent closed) candle: what a live tick acts on."""
         return self.scan(series, start=len(series) - 1)
 
-    def evaluate_many(self, series_by_symbol: Mapping[str, OhlcvSeries]) -> list[Setup]:
-        """Last-candle setups for many symbols (sorted by symbol: deterministic emit order)."""
+    def evaluate_many(self, series_by_symbol: Mapping[str, OhlcvSeries],
+                      starts: Mapping[str, int] | None = None) -> list[Setup]:
+        """Setups for many symbols (sorted by symbol, then bar: a deterministic emit order), at bars
+        ≥ `starts[symbol]` (default: only the last closed candle)."""
         setups: list[Setup] = []
         for symbol in sorted(series_by_symbol):
-            setups += self.evaluate(series_by_symbol[symbol])
+            series = series_by_symbol[symbol]
+            if len(series):
+                setups += self.scan(series, start=start_bar(series, starts, symbol))
         return setups
 
     def to_signal(self, setup: Setup, *, emitted_at_ms: int | None = None) -> Signal:
@@ -182,6 +186,10 @@ class Strategy(ABC):
                   "decided_at": decided.isoformat(),
                   "config_version": self.config.version, **setup.meta},
         )
+
+
+def start_bar(series: OhlcvSeries, starts: Mapping[str, int] | None, symbol: str) -> int:
+    return len(series) - 1 if starts is None or symbol not in starts else int(starts[symbol])
 
 
 def r_targets(entry: float, stop: float, multiples: tuple[float, ...], side: Side) -> tuple[float, ...]:

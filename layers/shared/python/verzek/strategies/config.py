@@ -29,8 +29,10 @@ class StrategyConfig(BaseModel):
     lookback: int = Field(500, ge=100, le=1500, description="candles fetched per symbol per tick")
     warmup_bars: int = Field(60, ge=0, description="bars at the start of a window never traded on")
     cooldown_bars: int = Field(10, ge=0, description="a trigger must be off this many bars to fire again")
-    interval_seconds: int = Field(..., ge=1, description="cadence between ticks")
-    schedule_seconds: int = Field(60, ge=60, description="EventBridge rate that invokes the runner")
+    close_delay_seconds: float = Field(3.0, ge=0, le=30, description="wait after a candle close before "
+                                       "fetching, so the exchange has published the closed candle")
+    catchup_bars: int = Field(3, ge=1, le=50, description="closed candles a tick may still decide on when "
+                              "earlier ticks missed them (a late or skipped invocation)")
     symbols: tuple[str, ...] = DEFAULT_LIVE_SYMBOLS
     market: MarketType = MarketType.SPOT
     leverage: int | None = Field(None, ge=1, le=125)
@@ -41,17 +43,11 @@ class StrategyConfig(BaseModel):
         from verzek.marketdata.series import timeframe_ms
 
         timeframe_ms(self.timeframe)
-        if self.schedule_seconds % self.interval_seconds:
-            raise ValueError("interval_seconds must divide schedule_seconds")
         if self.allow_short and self.market == MarketType.SPOT:
             raise ValueError("short setups need market=futures")
         if self.lookback <= self.warmup_bars:
             raise ValueError("lookback must exceed warmup_bars")
         return self
-
-    @property
-    def ticks_per_invocation(self) -> int:
-        return self.schedule_seconds // self.interval_seconds
 
     @property
     def version(self) -> str:
@@ -61,10 +57,9 @@ class StrategyConfig(BaseModel):
 
 
 class ScalpingConfig(StrategyConfig):
-    """RSI + Stochastic mean-reversion on 1-minute candles, ticked every 15 s."""
+    """RSI + Stochastic mean-reversion, decided once per closed 1-minute candle."""
 
     timeframe: str = "1m"
-    interval_seconds: int = 15
     cooldown_bars: int = 15
     rsi_length: int = Field(14, ge=2)
     rsi_oversold: float = Field(30.0, gt=0, lt=50)
@@ -83,11 +78,9 @@ class ScalpingConfig(StrategyConfig):
 
 
 class TrendConfig(StrategyConfig):
-    """Moving-average cross confirmed by MACD (and ADX strength) on 5-minute candles, every 5 min."""
+    """Moving-average cross confirmed by MACD (and ADX strength), decided once per closed 5-minute candle."""
 
     timeframe: str = "5m"
-    interval_seconds: int = 300
-    schedule_seconds: int = 300
     cooldown_bars: int = 24
     warmup_bars: int = 100
     fast_ema: int = Field(20, ge=2)
@@ -112,10 +105,9 @@ class TrendConfig(StrategyConfig):
 
 
 class QflConfig(StrategyConfig):
-    """Quick-fingers-Luc base cracks on 5-minute candles, every 20 s."""
+    """Quick-fingers-Luc base cracks, decided once per closed 5-minute candle."""
 
     timeframe: str = "5m"
-    interval_seconds: int = 20
     cooldown_bars: int = 6
     pivot_left: int = Field(12, ge=1, description="bars left of a base low that must be higher")
     pivot_right: int = Field(3, ge=1, description="bars right of a base low that must be higher")
@@ -131,10 +123,9 @@ class QflConfig(StrategyConfig):
 
 
 class MlConfig(StrategyConfig):
-    """ONNX classifier over the feature vector on 5-minute candles, every 30 s."""
+    """ONNX classifier over the feature vector, decided once per closed 5-minute candle."""
 
     timeframe: str = "5m"
-    interval_seconds: int = 30
     cooldown_bars: int = 12
     warmup_bars: int = 220
     threshold: float = Field(0.55, gt=0, lt=1, description="probability of the up-barrier that fires")

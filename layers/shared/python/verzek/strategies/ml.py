@@ -16,7 +16,7 @@ from verzek.indicators import Indicators
 from verzek.marketdata.series import OhlcvSeries
 from verzek.ml.features import build_features, usable_rows
 from verzek.ml.model import HouseModel, load_model
-from verzek.strategies.base import Setup, Strategy, clip01
+from verzek.strategies.base import Setup, Strategy, clip01, start_bar
 from verzek.strategies.config import MlConfig
 
 
@@ -82,7 +82,8 @@ class MlStrategy(Strategy):
                   "model_sha256": self.model.meta.get("sha256", "")[:12]},
         )
 
-    def evaluate_many(self, series_by_symbol: Mapping[str, OhlcvSeries]) -> list[Setup]:
+    def evaluate_many(self, series_by_symbol: Mapping[str, OhlcvSeries],
+                      starts: Mapping[str, int] | None = None) -> list[Setup]:
         """All symbols' needed rows scored in one onnxruntime call, then the shared decision path."""
         prepared = []
         for symbol in sorted(series_by_symbol):
@@ -90,7 +91,7 @@ class MlStrategy(Strategy):
             if len(series) == 0:
                 continue
             ind = Indicators(series)
-            start = len(series) - 1
+            start = start_bar(series, starts, symbol)
             from_bar = max(0, start - self.config.cooldown_bars)
             rows, X = self._feature_rows(ind, from_bar)
             prepared.append((ind, start, from_bar, rows, X))

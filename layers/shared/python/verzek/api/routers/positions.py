@@ -112,7 +112,7 @@ class CloseRequested(OutModel):
 @router.get("", response_model=PositionPage, responses={401: ERRORS[401], 404: ERRORS[404], 422: ERRORS[422]})
 def list_positions(user_id: ReadableUserId,
                    status: Annotated[Literal["open", "closed", "all"], Query(
-                       description="open: pending/open/closing; closed: closed/cancelled/failed (the same "
+                       description="open: pending/open/closing; closed: closed/liquidated/cancelled/failed (the same "
                                    "parameter name as on /api/signals)")] = "all",
                    limit: Annotated[int, Query(ge=1, le=200)] = 50,
                    cursor: Annotated[str | None, Query(max_length=200, pattern=r"^[A-Za-z0-9_-]+$")] = None
