@@ -40,10 +40,10 @@ class NodeSettings(BaseSettings):
                                                    "that key together: a cap on the node's load)")
     key_rate_burst: int = Field(1000, alias="PROXY_NODE_KEY_RATE_BURST", ge=1)
     account_rate_per_second: float = Field(
-        5.0, alias="PROXY_NODE_ACCOUNT_RATE_PER_SECOND", gt=0,
+        10.0, alias="PROXY_NODE_ACCOUNT_RATE_PER_SECOND", gt=0,
         description="Sustained requests/s allowed per user account (X-Verzek-Account: a hash of the exchange API "
                     "key), so one busy account cannot starve the others")
-    account_rate_burst: int = Field(30, alias="PROXY_NODE_ACCOUNT_RATE_BURST", ge=1)
+    account_rate_burst: int = Field(100, alias="PROXY_NODE_ACCOUNT_RATE_BURST", ge=1)
     state_path: str = Field("", alias="PROXY_NODE_STATE_PATH",
                             description="SQLite file (WAL) holding nonces, rate buckets, exchange budgets and bans, "
                                         "shared by the node's workers and kept across restarts. Required in "
