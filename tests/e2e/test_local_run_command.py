@@ -179,3 +179,40 @@ def test_ctrl_c_through_a_closed_pipe_still_resumes_where_the_replay_stopped(tmp
     proc.wait(timeout=60)
     saved = load_state(data)["replay_position_ms"]
     assert saved >= started_ms + 600 * 1000, (started_ms, saved)  # at least 3 s × 600 ≈ 30 min later
+
+
+def test_operator_review_loop_works_on_the_console_of_a_local_stack(tmp_path):
+    """No bot token: the review prints on the console with its buttons; `--press` acts as the demo operator through
+    the stack's real webhook, and the answer and the decided message print too."""
+    import re
+    import threading
+
+    data = tmp_path / "state"
+    proc, url, lines = _start(data, "--no-strategies")
+    seen: list[str] = []
+    threading.Thread(target=lambda: seen.extend(line.rstrip() for line in proc.stdout), daemon=True).start()
+
+    def wait_for(pattern: str, timeout: float = 60) -> re.Match:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for line in list(seen):
+                if match := re.search(pattern, line):
+                    return match
+            time.sleep(0.2)
+        raise AssertionError(f"{pattern!r} never printed:\n" + "\n".join(seen[-60:]))
+
+    port = url.rsplit(":", 1)[1]
+    cli = [sys.executable, "-m", "verzek.cli", "local", "--port", port]
+    try:
+        held = subprocess.run([*cli, "--send-signal", "ENTER LONG\nBTCUSDT\n104500\nTP 106000 108000\nSL 103000"],
+                              capture_output=True, text=True, env=_env(data), timeout=60)
+        assert held.returncode == 0 and "held for review" in held.stdout, held.stdout + held.stderr
+        message_id = wait_for(r"\(operator_review, console message (\d+)\)").group(1)
+        trade = wait_for(r"\[✅ Trade as parsed: (rv:\d+:1:t)\]").group(1)
+        pressed = subprocess.run([*cli, "--press", message_id, trade], capture_output=True, text=True,
+                                 env=_env(data), timeout=60)
+        assert pressed.returncode == 0 and '"review_status":"traded"' in pressed.stdout, pressed.stdout
+        wait_for(r"answer to button --- Traded: signal #\d+ is open")
+        wait_for(r"TRADED</b> by @local_operator")
+    finally:
+        _stop(proc)

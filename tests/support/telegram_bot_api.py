@@ -6,6 +6,8 @@
         api.calls("sendMessage")            # recorded calls (parsed parameters)
         api.fail_next("sendMessage", 429, retry_after=1)      # Telegram's flood control
         api.forbid_chat(-100123)           # 403 "bot was kicked from the group chat"
+        update = api.press_button(chat, message_id, "rv:1:1:t", user={...})   # a callback_query update to POST
+        update = api.user_message(chat, "text", user={...}, reply_to=message_id)   # a user's (reply) message
 
 Faithful where clients depend on it: `/bot<token>/<method>` URLs, form-encoded or JSON parameters
 (complex values JSON-encoded, as python-telegram-bot sends them), `{"ok", "result"}` envelopes and
@@ -60,6 +62,8 @@ class _State:
     chat_types: dict[int, str] = field(default_factory=dict)
     next_message_id: dict[int, int] = field(default_factory=dict)
     messages: dict[tuple[int, int], dict] = field(default_factory=dict)
+    callback_queries: dict[str, dict] = field(default_factory=dict)  # id -> {"answered": bool, "message": key}
+    next_update_id: int = 500_000_000
     webhook: dict[str, Any] = field(default_factory=lambda: {"url": "", "has_custom_certificate": False,
                                                              "pending_update_count": 0})
 
@@ -176,10 +180,10 @@ class LocalBotApi:
             return [c for c in self._state.calls if method is None or c.method == method]
 
     def sent_messages(self, chat_id: int | None = None) -> list[dict]:
-        """Messages successfully sent (as stored), in order."""
+        """Messages the bot sent successfully (as stored now), in order."""
         with self._lock:
             return [m for (chat, _), m in sorted(self._state.messages.items(), key=lambda kv: kv[1]["_seq"])
-                    if chat_id is None or chat == chat_id]
+                    if (chat_id is None or chat == chat_id) and m["from"]["id"] == BOT_USER["id"]]
 
     def fail_next(self, method: str, status: int, *, times: int = 1, retry_after: int | None = None,
                   description: str | None = None, chat_id: int | None = None) -> None:
@@ -315,10 +319,110 @@ class LocalBotApi:
                    "chat": {"id": chat, "type": "supergroup" if chat < 0 else "private", "title": f"chat {chat}"},
                    "from": {k: BOT_USER[k] for k in ("id", "is_bot", "first_name", "username")}, "text": text}
         if reply_to is not None:
-            message["reply_to_message"] = {k: v for k, v in reply_to.items() if k != "_seq"}
+            message["reply_to_message"] = _public(reply_to)
+        markup = params.get("reply_markup")
+        if markup is not None:
+            message["reply_markup"] = _inline_keyboard(markup)
         self._state.messages[(chat, message_id)] = dict(message, _seq=len(self._state.calls),
                                                         parse_mode=params.get("parse_mode"))
         return message
+
+    # --- inline buttons: what Telegram sends the bot when a user presses one or replies, and the bot's answers ---
+    def press_button(self, chat_id: int, message_id: int, data: str, *, user: dict) -> dict:
+        """The update Telegram delivers when `user` presses the button with `data` under a message the bot sent
+        (refused like Telegram would: the message and a button with that data must exist)."""
+        with self._lock:
+            stored = self._state.messages.get((chat_id, message_id))
+            if stored is None:
+                raise ValueError(f"no message {message_id} in chat {chat_id}")
+            buttons = [b for row in (stored.get("reply_markup") or {}).get("inline_keyboard", []) for b in row]
+            if not any(b.get("callback_data") == data for b in buttons):
+                raise ValueError(f"message {message_id} has no button with callback_data {data!r}")
+            query_id = str(4_000_000_000_000 + len(self._state.callback_queries) + 1)
+            self._state.callback_queries[query_id] = {"answered": False, "message": (chat_id, message_id)}
+            return {"update_id": self._update_id(),
+                    "callback_query": {"id": query_id, "from": user, "chat_instance": str(abs(chat_id)),
+                                       "message": _public(stored), "data": data}}
+
+    def user_message(self, chat_id: int, text: str, *, user: dict, reply_to: int | None = None,
+                     chat_type: str = "supergroup") -> dict:
+        """The update Telegram delivers when `user` writes `text` in a chat (optionally replying to a message)."""
+        with self._lock:
+            message_id = self._state.next_message_id.get(chat_id, 100) + 1
+            self._state.next_message_id[chat_id] = message_id
+            message = {"message_id": message_id, "date": int(time.time()), "from": user, "text": text,
+                       "chat": {"id": chat_id, "type": chat_type, "title": f"chat {chat_id}"}}
+            if reply_to is not None:
+                original = self._state.messages.get((chat_id, reply_to))
+                message["reply_to_message"] = (_public(original) if original is not None else
+                                               {"message_id": reply_to, "date": message["date"],
+                                                "chat": message["chat"]})
+            self._state.messages[(chat_id, message_id)] = dict(message, _seq=len(self._state.calls))
+            return {"update_id": self._update_id(), "message": message}
+
+    def _update_id(self) -> int:
+        self._state.next_update_id += 1
+        return self._state.next_update_id
+
+    def message(self, chat_id: int, message_id: int) -> dict | None:
+        """A message as it is now (after edits)."""
+        with self._lock:
+            stored = self._state.messages.get((chat_id, message_id))
+            return None if stored is None else _public(stored)
+
+    def _m_answerCallbackQuery(self, params):
+        query = self._state.callback_queries.get(str(params.get("callback_query_id", "")))
+        if query is None or query["answered"]:
+            raise _ApiError(400, "Bad Request: query is too old and response timeout expired or query ID is invalid")
+        if len(str(params.get("text") or "")) > 200:
+            raise _ApiError(400, "Bad Request: MESSAGE_TOO_LONG")
+        query["answered"] = True
+        query["text"] = params.get("text")
+        query["show_alert"] = _truthy(params.get("show_alert"))
+        return True
+
+    def callback_answers(self) -> dict[str, dict]:
+        with self._lock:
+            return {k: dict(v) for k, v in self._state.callback_queries.items()}
+
+    def _edited(self, params) -> dict:
+        chat = self._chat(params)
+        key = (chat, _int_or_none(params.get("message_id")))
+        stored = self._state.messages.get(key)
+        if stored is None:
+            raise _ApiError(400, "Bad Request: message to edit not found")
+        if stored["from"]["id"] != BOT_USER["id"]:
+            raise _ApiError(400, "Bad Request: message can't be edited")
+        return stored
+
+    def _m_editMessageText(self, params):
+        stored = self._edited(params)
+        text = str(params.get("text") or "")
+        if not text.strip():
+            raise _ApiError(400, "Bad Request: message text is empty")
+        if len(text) > 4096:
+            raise _ApiError(400, "Bad Request: MESSAGE_TOO_LONG")
+        if str(params.get("parse_mode", "")).upper() == "HTML" and html_error(text):
+            raise _ApiError(400, html_error(text))
+        markup = _inline_keyboard(params["reply_markup"]) if params.get("reply_markup") else None
+        if text == stored["text"] and markup == stored.get("reply_markup"):
+            raise _ApiError(400, "Bad Request: message is not modified")
+        stored.update(text=text, edit_date=int(time.time()), parse_mode=params.get("parse_mode"))
+        stored.pop("reply_markup", None)
+        if markup is not None:
+            stored["reply_markup"] = markup
+        return _public(stored)
+
+    def _m_editMessageReplyMarkup(self, params):
+        stored = self._edited(params)
+        markup = _inline_keyboard(params["reply_markup"]) if params.get("reply_markup") else None
+        if markup == stored.get("reply_markup"):
+            raise _ApiError(400, "Bad Request: message is not modified")
+        stored.pop("reply_markup", None)
+        if markup is not None:
+            stored["reply_markup"] = markup
+        stored["edit_date"] = int(time.time())
+        return _public(stored)
 
     def _m_setWebhook(self, params):
         url = params.get("url", "")
@@ -347,6 +451,27 @@ class LocalBotApi:
     def webhook_secret(self) -> str | None:
         with self._lock:
             return getattr(self._state, "webhook_secret", None)
+
+
+def _public(stored: dict) -> dict:
+    return {k: v for k, v in stored.items() if k not in ("_seq", "parse_mode")}
+
+
+def _inline_keyboard(markup) -> dict:
+    """Telegram checks an InlineKeyboardMarkup: rows of buttons, each with text and 1-64 bytes of callback_data
+    (or a url)."""
+    rows = markup.get("inline_keyboard") if isinstance(markup, dict) else None
+    if not isinstance(rows, list) or not all(isinstance(r, list) for r in rows):
+        raise _ApiError(400, "Bad Request: can't parse reply keyboard markup JSON object")
+    for button in (b for r in rows for b in r):
+        if not isinstance(button, dict) or not str(button.get("text") or "").strip():
+            raise _ApiError(400, "Bad Request: BUTTON_TEXT_INVALID")
+        data = button.get("callback_data")
+        if data is None and not button.get("url"):
+            raise _ApiError(400, "Bad Request: can't parse inline keyboard button")
+        if data is not None and not 1 <= len(str(data).encode()) <= 64:
+            raise _ApiError(400, "Bad Request: BUTTON_DATA_INVALID")
+    return {"inline_keyboard": [[dict(b) for b in r] for r in rows]}
 
 
 def _int_or_none(value) -> int | None:

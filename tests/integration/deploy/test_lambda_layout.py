@@ -59,11 +59,11 @@ def aws(db_dsn):
     master_arn = secrets.create_secret(Name="verzek/master", SecretString=Fernet.generate_key().decode())["ARN"]
     boto3.client("ses", **kw).verify_email_identity(EmailAddress="no-reply@verzek.example")
     sqs = boto3.client("sqs", **kw)
-    queues = {name: sqs.create_queue(QueueName=name)["QueueUrl"] for name in ("execution", "broadcast")}
+    queues = {name: sqs.create_queue(QueueName=name)["QueueUrl"] for name in ("execution", "broadcast", "monitor")}
     env = {"AWS_ENDPOINT_URL": endpoint, "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
            "AWS_REGION": "eu-west-1", "AWS_DEFAULT_REGION": "eu-west-1", "APP_SECRETS_ARN": app_arn,
            "MASTER_KEY_SECRET_ARN": master_arn, "EXECUTION_QUEUE_URL": queues["execution"],
-           "BROADCAST_QUEUE_URL": queues["broadcast"]}
+           "BROADCAST_QUEUE_URL": queues["broadcast"], "MONITOR_QUEUE_URL": queues["monitor"]}
     try:
         yield env
     finally:
@@ -155,6 +155,47 @@ def test_webhook_through_api_gateway_stores_the_signal(layers, specs, aws, tmp_p
     assert refused["statusCode"] == 403
 
 
+def test_operator_review_round_trip_in_the_webhook_and_dispatcher_functions(layers, specs, aws, tmp_path, db):
+    """A held post through the webhook function, its review sent by the dispatcher function (python-telegram-bot in
+    the layer, to the local Bot API server), the operator's button back through the webhook function: traded once,
+    the callback query answered."""
+    import time
+
+    from tests.support.telegram_bot_api import LocalBotApi
+
+    operator_chat, operator = -1005550000009, {"id": 4242, "is_bot": False, "first_name": "Ops"}
+    with LocalBotApi(token="123456:LAYOUT-token") as api:
+        extra = {"TELEGRAM_SOURCE_CHAT_IDS": str(SOURCE_CHAT), "TELEGRAM_OPERATOR_CHAT_ID": str(operator_chat),
+                 "TELEGRAM_OPERATOR_USER_IDS": str(operator["id"]), "TELEGRAM_API_BASE": api.base_url,
+                 "TELEGRAM_BOT_TOKEN": api.token}
+        chat = {"id": SOURCE_CHAT, "type": "channel", "title": "VIP"}
+        post = {"update_id": 910000001, "channel_post": {
+            "message_id": 77, "date": int(time.time()), "chat": chat, "sender_chat": chat,
+            "text": "ENTER LONG\nZROUSDT\n3.400\nTP 3.480 3.550\nSL 3.320"}}
+
+        def webhook(update: dict) -> dict:
+            event = copy.deepcopy(json.loads((REPO_ROOT / "events" / "telegram_webhook.json").read_text()))
+            event["headers"]["x-telegram-bot-api-secret-token"] = WEBHOOK_SECRET
+            event["body"] = json.dumps(update)
+            reply = _invoke(layers, specs, tmp_path, "telegram_webhook", event,
+                            _function_env(specs["telegram_webhook"], aws, **extra))
+            assert reply["statusCode"] == 200, reply
+            return json.loads(reply["body"])
+
+        assert webhook(post)["status"] == "rejected"  # held for review
+        _invoke(layers, specs, tmp_path, "notification_dispatcher", {},
+                _function_env(specs["notification_dispatcher"], aws, **extra))
+        [review] = api.sent_messages(operator_chat)
+        trade = review["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+        press = api.press_button(operator_chat, review["message_id"], trade, user=operator)
+        assert webhook(press)["review_status"] == "traded"
+        assert api.callback_answers()[press["callback_query"]["id"]]["answered"]
+        assert "reply_markup" not in api.message(operator_chat, review["message_id"])
+    with db.cursor() as cur:
+        cur.execute("SELECT status FROM signals WHERE provider_message_id = 77")
+        assert cur.fetchone()["status"] == "open"
+
+
 def test_executor_reports_partial_batch_failures(layers, specs, aws, tmp_path, db):
     env = _function_env(specs["dca_executor"], aws)
     event = json.loads((REPO_ROOT / "events" / "dca_executor.json").read_text())
@@ -180,6 +221,45 @@ def test_scheduled_and_queue_functions_run(layers, specs, aws, tmp_path, db, nam
     env = _function_env(specs[name], aws)
     reply = _invoke(layers, specs, tmp_path, name, event, env)
     assert isinstance(reply, dict)
+
+
+def test_monitor_schedule_enqueues_per_account_and_the_worker_consumes_it(layers, specs, aws, tmp_path, db):
+    """The schedule sends one message per account to the monitor queue (moto); the worker, given
+    that very message and an invalid one, advances the account and fails only the invalid record."""
+    import boto3
+
+    with db, db.cursor() as cur:
+        cur.execute("INSERT INTO users (email, password_hash) VALUES ('mon@example.com', 'x') RETURNING id")
+        user = cur.fetchone()["id"]
+        ids = []
+        for n, market_type in enumerate(("futures", "futures", "spot")):  # accounts (live, futures), (live, spot)
+            cur.execute("INSERT INTO signals (source, external_id, symbol, side, entry_type, targets) "
+                        "VALUES ('trend', %s, 'BTC/USDT', 'long', 'market', '{61000}') RETURNING id", (f"mon-{n}",))
+            signal = cur.fetchone()["id"]
+            cur.execute("INSERT INTO positions (user_id, signal_id, mode, exchange, symbol, side, market_type, status) "
+                        "VALUES (%s, %s, 'live', 'binance', 'BTC/USDT', 'long', %s, 'open') RETURNING id",
+                        (user, signal, market_type))
+            ids.append(cur.fetchone()["id"])
+    reply = _invoke(layers, specs, tmp_path, "position_monitor", {}, _function_env(specs["position_monitor"], aws))
+    assert reply == {"accounts": 2, "messages": 2, "positions": 3}
+    sqs = boto3.client("sqs", region_name="eu-west-1", endpoint_url=aws["AWS_ENDPOINT_URL"],
+                       aws_access_key_id="testing", aws_secret_access_key="testing")
+    messages = sqs.receive_message(QueueUrl=aws["MONITOR_QUEUE_URL"], MaxNumberOfMessages=10)["Messages"]
+    bodies = sorted((json.loads(m["Body"]) for m in messages), key=lambda b: b["market_type"])
+    assert [(b["market_type"], b["position_ids"]) for b in bodies] == [("futures", ids[:2]), ("spot", ids[2:])]
+
+    event = json.loads((REPO_ROOT / "events" / "monitor_worker.json").read_text())
+    good = event["Records"][0]
+    good["body"] = json.dumps(bodies[0])
+    bad = copy.deepcopy(good)
+    bad["messageId"] = "not-a-monitor-message"
+    bad["body"] = json.dumps({**bodies[0], "position_ids": []})
+    event["Records"] = [good, bad]
+    reply = _invoke(layers, specs, tmp_path, "monitor_worker", event, _function_env(specs["monitor_worker"], aws))
+    assert [item["itemIdentifier"] for item in reply["batchItemFailures"]] == ["not-a-monitor-message"]
+    with db, db.cursor() as cur:  # advanced (a live position without an account: an error on the row's log),
+        cur.execute("SELECT id, monitored_at FROM positions ORDER BY id")  # and marked for this pass
+        assert [r["id"] for r in cur.fetchall() if r["monitored_at"] is not None] == ids[:2]
 
 
 def test_strategy_runner_runs_on_its_scheduler_input(layers, specs, aws, tmp_path, db):

@@ -17,7 +17,8 @@ def test_set_webhook_registers_secret_and_allowed_updates_then_prints_info(bot_a
     assert main(["telegram", "set-webhook", "--url", URL, "--max-connections", "10"]) == 0
     info = json.loads(capsys.readouterr().out)
     assert info["url"] == URL and info["max_connections"] == 10
-    assert info["allowed_updates"] == ["channel_post", "message", "edited_channel_post", "edited_message"]
+    assert info["allowed_updates"] == ["channel_post", "message", "edited_channel_post", "edited_message",
+                                      "callback_query"]
     assert bot_api.webhook_secret == "s3cret-Token_1"
     assert main(["telegram", "webhook-info"]) == 0
     assert json.loads(capsys.readouterr().out)["url"] == URL

@@ -12,7 +12,7 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -97,6 +97,14 @@ class Settings(BaseSettings):
                                             description="Comma-separated user ids allowed to post signals in a "
                                                         "source *group* (required for groups: empty = only "
                                                         "anonymous admins); channel posts are admin-only by nature")
+    telegram_operator_chat_id: int | None = Field(
+        None, alias="TELEGRAM_OPERATOR_CHAT_ID",
+        description="Chat where held / rejected / unrecognised source posts are sent for review (buttons: Trade "
+                    "as parsed, Ignore, Edit by reply); unset = no review loop")
+    telegram_operator_user_ids: str = Field(
+        "", alias="TELEGRAM_OPERATOR_USER_IDS",
+        description="Comma-separated Telegram user ids allowed to decide reviews (required with "
+                    "TELEGRAM_OPERATOR_CHAT_ID)")
     telegram_max_clock_skew_seconds: int = Field(60, alias="TELEGRAM_MAX_CLOCK_SKEW_SECONDS", ge=0, le=3600,
                                                  description="Posts dated further in the future are refused")
     trial_every_nth_signal: int = Field(1, alias="TRIAL_EVERY_NTH_SIGNAL", ge=1,
@@ -111,6 +119,11 @@ class Settings(BaseSettings):
     execution_queue_url: str | None = Field(None, alias="EXECUTION_QUEUE_URL",
                                             description="SQS queue for (signal, user) jobs; unset = in-process")
     broadcast_queue_url: str | None = Field(None, alias="BROADCAST_QUEUE_URL")
+    monitor_queue_url: str | None = Field(None, alias="MONITOR_QUEUE_URL",
+                                          description="SQS queue of per-account monitor passes; unset = the "
+                                                      "monitor runs every position in-process")
+    monitor_batch_positions: int = Field(50, alias="MONITOR_BATCH_POSITIONS", ge=1, le=500,
+                                         description="Positions of one account per monitor message")
     aws_region: str = Field("eu-west-1", alias="AWS_REGION")
     aws_endpoint_url: str | None = Field(None, alias="AWS_ENDPOINT_URL",
                                          description="moto / localstack endpoint in tests")
@@ -163,8 +176,14 @@ class Settings(BaseSettings):
     # --- trading ---
     global_kill_switch: bool = Field(False, alias="GLOBAL_KILL_SWITCH")
     paper_start_balance: str = Field("10000", alias="PAPER_START_BALANCE")
-    paper_taker_fee_pct: str = Field("0.1", alias="PAPER_TAKER_FEE_PCT", description="Paper engine taker fee, %")
-    paper_maker_fee_pct: str = Field("0.1", alias="PAPER_MAKER_FEE_PCT", description="Paper engine maker fee, %")
+    paper_taker_fee_pct: str = Field("market", alias="PAPER_TAKER_FEE_PCT",
+                                     description="Paper engine taker fee, %; `market`: each market's own fee as ccxt "
+                                                 "states it for PAPER_EXCHANGE (0.1 % where none is recorded)")
+    paper_maker_fee_pct: str = Field("market", alias="PAPER_MAKER_FEE_PCT",
+                                     description="Paper engine maker fee, %; `market` as for the taker fee")
+    paper_exchange: str = Field("binance", alias="PAPER_EXCHANGE",
+                                description="Whose recorded market rules, fees and leverage tiers paper trades under "
+                                            "(verzek/execution/recorded/<exchange>.json)")
     paper_slippage_pct: str = Field("0.05", alias="PAPER_SLIPPAGE_PCT",
                                     description="Paper market/stop fills move this % against the trader")
     paper_price_source: str = Field("live:binance", alias="PAPER_PRICE_SOURCE",
@@ -197,10 +216,22 @@ class Settings(BaseSettings):
             raise ValueError("LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
         return level
 
+    @field_validator("paper_exchange")
+    @classmethod
+    def _recorded_exchange(cls, value: str) -> str:
+        from importlib import resources
+
+        if not value.isalnum() or not (resources.files("verzek.execution") / "recorded" / f"{value}.json").is_file():
+            raise ValueError(f"PAPER_EXCHANGE {value!r} has no recorded markets (shipped: binance)")
+        return value
+
     @field_validator("paper_start_balance", "paper_taker_fee_pct", "paper_maker_fee_pct", "paper_slippage_pct")
     @classmethod
     def _non_negative_decimal(cls, value: str, info) -> str:
         from decimal import Decimal, InvalidOperation
+
+        if value == "market" and info.field_name in ("paper_taker_fee_pct", "paper_maker_fee_pct"):
+            return value
 
         try:
             number = Decimal(value)
@@ -209,6 +240,33 @@ class Settings(BaseSettings):
         if not number.is_finite() or number < 0 or (info.field_name == "paper_start_balance" and number <= 0):
             raise ValueError(f"{info.field_name.upper()} must be a positive number")
         return value
+
+    @field_validator("telegram_source_chat_ids", "telegram_source_sender_ids", "telegram_operator_user_ids")
+    @classmethod
+    def _id_list(cls, value: str, info) -> str:
+        for part in value.split(","):
+            if part.strip() and not part.strip().lstrip("-").isdigit():
+                raise ValueError(f"{info.field_name.upper()} must be comma-separated integer ids, got {part.strip()!r}")
+        return value
+
+    @model_validator(mode="after")
+    def _operator_chat_is_separate(self):
+        """The review chat must be its own chat: an operator's corrected text in a source chat would be read as a
+        provider post, and review messages in a broadcast group would reach every member."""
+        chat = self.telegram_operator_chat_id
+        if chat is None:
+            return self
+        if chat in self.source_chat_ids() or chat in (self.telegram_vip_chat_id, self.telegram_trial_chat_id):
+            raise ValueError("TELEGRAM_OPERATOR_CHAT_ID must not be a source, VIP or TRIAL chat")
+        if not self.operator_user_ids():
+            raise ValueError("TELEGRAM_OPERATOR_USER_IDS is required with TELEGRAM_OPERATOR_CHAT_ID "
+                             "(only those Telegram users may decide reviews)")
+        if any(user <= 0 for user in self.operator_user_ids()):
+            raise ValueError("TELEGRAM_OPERATOR_USER_IDS must be Telegram user ids (positive integers)")
+        return self
+
+    def operator_user_ids(self) -> set[int]:
+        return {int(x) for x in self.telegram_operator_user_ids.split(",") if x.strip()}
 
     def source_chat_ids(self) -> set[int]:
         return {int(x) for x in self.telegram_source_chat_ids.split(",") if x.strip()}

@@ -63,10 +63,14 @@ class BacktestSettings:
         from verzek.config import get_settings
 
         paper = get_settings()
+
+        def fee(setting: str) -> Decimal | None:  # None: each market's own recorded fee (PAPER_*_FEE_PCT=market)
+            return None if setting == "market" else Decimal(str(setting))
+
         return replace(
             self,
-            maker_fee_pct=Decimal(str(paper.paper_maker_fee_pct)) if self.maker_fee_pct is None else self.maker_fee_pct,
-            taker_fee_pct=Decimal(str(paper.paper_taker_fee_pct)) if self.taker_fee_pct is None else self.taker_fee_pct,
+            maker_fee_pct=fee(paper.paper_maker_fee_pct) if self.maker_fee_pct is None else self.maker_fee_pct,
+            taker_fee_pct=fee(paper.paper_taker_fee_pct) if self.taker_fee_pct is None else self.taker_fee_pct,
             slippage_pct=Decimal(str(paper.paper_slippage_pct)) if self.slippage_pct is None else self.slippage_pct)
 
     def as_report(self) -> dict:
@@ -74,7 +78,8 @@ class BacktestSettings:
                 "max_open_positions": self.max_open_positions, "tp_split": [str(x) for x in self.tp_split],
                 "breakeven_after_tp": self.breakeven_after_tp, "dca_safety_orders": self.dca_safety_orders,
                 "dca_step_pct": str(self.dca_step_pct), "dca_volume_scale": str(self.dca_volume_scale),
-                "maker_fee_pct": str(self.maker_fee_pct), "taker_fee_pct": str(self.taker_fee_pct),
+                "maker_fee_pct": "market" if self.maker_fee_pct is None else str(self.maker_fee_pct),
+                "taker_fee_pct": "market" if self.taker_fee_pct is None else str(self.taker_fee_pct),
                 "slippage_pct": str(self.slippage_pct)}
 
 
@@ -105,9 +110,11 @@ def _quote(symbol: str) -> str:
     return symbol.split("/")[1].split(":")[0]
 
 
-def _prepare(strategy: Strategy, series_list: Sequence[OhlcvSeries], from_ms: int | None, to_ms: int | None):
+def _prepare(strategy: Strategy, series_list: Sequence[OhlcvSeries], from_ms: int | None, to_ms: int | None,
+             setups: Sequence | None = None):
     """Windows to trade, the full series up to `to` (indicator warm-up before `from`), and the
-    setups decided inside the window, keyed by the close time of their decision candle."""
+    setups decided inside the window, keyed by the close time of their decision candle (`setups`
+    given: those, e.g. a baseline's, instead of the strategy's own scan)."""
     tf_ms = timeframe_ms(strategy.timeframe)
     lo = from_ms if from_ms is not None else -math.inf
     hi = to_ms if to_ms is not None else math.inf
@@ -121,10 +128,16 @@ def _prepare(strategy: Strategy, series_list: Sequence[OhlcvSeries], from_ms: in
         if len(window) == 0:
             continue
         windows[series.symbol], fulls[series.symbol] = window, full
-        for setup in strategy.scan(full, start=start):
-            setups_at.setdefault(setup.decided_at_ms, []).append(setup)
+        if setups is None:
+            for setup in strategy.scan(full, start=start):
+                setups_at.setdefault(setup.decided_at_ms, []).append(setup)
     if not windows:
         raise ValueError("no candles inside the requested period")
+    if setups is not None:
+        first, last = min(int(w.ts[0]) for w in windows.values()), max(int(w.ts[-1]) for w in windows.values())
+        for setup in sorted(setups, key=lambda x: (x.decided_at_ms, x.symbol, x.external_id)):
+            if setup.symbol in windows and first <= setup.candle_ts <= last:
+                setups_at.setdefault(setup.decided_at_ms, []).append(setup)
     return windows, fulls, setups_at, tf_ms
 
 
@@ -144,8 +157,8 @@ def _paper_env(settings: BacktestSettings, dsn: str) -> dict[str, str | None]:
     return {
         "DATABASE_URL": dsn,
         "PAPER_START_BALANCE": str(settings.start_balance),
-        "PAPER_MAKER_FEE_PCT": str(settings.maker_fee_pct),
-        "PAPER_TAKER_FEE_PCT": str(settings.taker_fee_pct),
+        "PAPER_MAKER_FEE_PCT": "market" if settings.maker_fee_pct is None else str(settings.maker_fee_pct),
+        "PAPER_TAKER_FEE_PCT": "market" if settings.taker_fee_pct is None else str(settings.taker_fee_pct),
         "PAPER_SLIPPAGE_PCT": str(settings.slippage_pct),
         # a backtest trades nobody's money and talks to nobody: no kill switch from the environment,
         # no broadcasts, no queue nudges
@@ -175,7 +188,7 @@ def _create_user(strategy: Strategy, settings: BacktestSettings) -> int:
 
 
 _SNAPSHOT_SQL = """
-SELECT COALESCE(sum(realized_pnl - fees + unrealized_pnl), 0) AS pnl,
+SELECT COALESCE(sum(realized_pnl - fees + funding + unrealized_pnl), 0) AS pnl,
        COALESCE(bool_or(status IN ('open', 'closing') AND filled_amount > closed_amount), false) AS exposed,
        COALESCE(bool_or(status IN ('pending', 'open', 'closing')), false) AS live
 FROM positions WHERE user_id = %s
@@ -244,7 +257,8 @@ def _drive(strategy: Strategy, windows, prices, setups_at, tf_ms: int, settings:
 
 _POSITIONS_SQL = """
 SELECT s.external_id, s.symbol, p.side, p.status, p.close_reason, p.plan = '{}'::jsonb AS skipped,
-       p.filled_amount, p.entry_price, p.realized_pnl, p.fees, p.unrealized_pnl, p.tp_hits, p.breakeven_moved,
+       p.filled_amount, p.entry_price, p.realized_pnl, p.fees, p.funding, p.unrealized_pnl, p.tp_hits,
+       p.breakeven_moved,
        p.opened_at, p.closed_at
 FROM positions p JOIN signals s ON s.id = p.signal_id
 ORDER BY s.posted_at, s.symbol, s.external_id
@@ -265,8 +279,11 @@ def _iso(dt: datetime | None) -> str | None:
 
 def run_backtest(strategy: Strategy, series_list: Sequence[OhlcvSeries], *, from_ms: int | None = None,
                  to_ms: int | None = None, settings: BacktestSettings = BacktestSettings(),
-                 quiet: bool = True) -> BacktestResult:
-    """Backtest `strategy` on the series (one quote currency) through the real paper engine."""
+                 quiet: bool = True, funding_from: Sequence = (), setups: Sequence | None = None) -> BacktestResult:
+    """Backtest `strategy` on the series (one quote currency) through the real paper engine.
+    `funding_from`: folders whose recorded funding events and mark prices the paper account charges
+    futures positions with (`*-funding_rate.json[.gz]`, `*-mark.json[.gz]`).
+    `setups`: trade these decisions (a baseline's, or walk-forward models') instead of the strategy's scan."""
     from verzek.backtest.scratch import scoped_env, scratch_database
     from verzek.observability import logger
 
@@ -276,8 +293,10 @@ def run_backtest(strategy: Strategy, series_list: Sequence[OhlcvSeries], *, from
     if len(quotes) != 1:
         raise ValueError(f"all symbols must share one quote currency for one equity curve, got {sorted(quotes)}")
     settings = settings.resolved()
-    windows, fulls, setups_at, tf_ms = _prepare(strategy, series_list, from_ms, to_ms)
+    windows, fulls, setups_at, tf_ms = _prepare(strategy, series_list, from_ms, to_ms, setups)
     prices = _recorded_prices(fulls, strategy.timeframe)
+    for folder in funding_from:
+        prices.add_funding_files(folder)
 
     level = logger.log_level
     if quiet:  # one log line per job and position tick would drown the summary
@@ -297,10 +316,10 @@ def run_backtest(strategy: Strategy, series_list: Sequence[OhlcvSeries], *, from
 
 
 def _trade(row: dict) -> dict:
-    net = row["realized_pnl"] - row["fees"]
+    net = row["realized_pnl"] - row["fees"] + row["funding"]
     return {"signal": row["external_id"], "symbol": row["symbol"], "side": row["side"], "status": row["status"],
             "close_reason": row["close_reason"], "amount": row["filled_amount"], "entry_price": row["entry_price"],
-            "realized_pnl": row["realized_pnl"], "fees": row["fees"], "net_pnl": net,
+            "realized_pnl": row["realized_pnl"], "fees": row["fees"], "funding": row["funding"], "net_pnl": net,
             "unrealized_pnl": row["unrealized_pnl"], "tp_hits": row["tp_hits"],
             "opened_at": _iso(row["opened_at"]), "closed_at": _iso(row["closed_at"])}
 
@@ -331,7 +350,7 @@ def _report(strategy, windows, timeline, run: _Run, buy_hold, rows, trades, sett
     from verzek.backtest.report import iso
 
     equity = run.equity
-    closed = [t for t in trades if t["status"] == "closed"]
+    closed = [t for t in trades if t["status"] in ("closed", "liquidated")]
     wins = sum(1 for t in closed if t["net_pnl"] > 0)
     start = float(settings.start_balance)
     returns = np.diff(equity) / equity[:-1] if len(equity) > 1 else np.zeros(0)
@@ -361,6 +380,7 @@ def _report(strategy, windows, timeline, run: _Run, buy_hold, rows, trades, sett
         "win_rate": r6(wins / len(closed)) if closed else None,
         "exits": _count(t["close_reason"] for t in closed),
         "fees_paid": r6(sum((r["fees"] for r in rows), ZERO)),
+        "funding": r6(sum((r["funding"] for r in rows), ZERO)),  # + received / - paid, in the quote currency
         "profit_after_fees": r6(equity[-1] - start),
         "profit_after_fees_exact": format(run.pnl.normalize(), "f"),
         "return_pct": r6(100 * (equity[-1] / start - 1)),

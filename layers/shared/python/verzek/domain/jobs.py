@@ -52,6 +52,34 @@ Job = Annotated[Union[ExecuteSignalJob, SignalUpdateJob, ClosePositionJob], Fiel
 _job_adapter = TypeAdapter(Job)
 
 
+class MonitorAccountJob(_Job):
+    """One monitor pass over one account's open positions (monitor queue, not the execution queue).
+
+    An account is (user, mode, live exchange account or None for paper, market type): everything one
+    venue serves, so its open orders are read in one request per pass. `enqueued_ms` (epoch ms UTC):
+    a position already advanced after it is skipped (a backlog or a redelivery does no second pass)."""
+
+    type: Literal["monitor_account"] = "monitor_account"
+    user_id: int = Field(gt=0)
+    mode: Literal["paper", "live"]
+    exchange_account_id: int | None = Field(None, gt=0)
+    market_type: Literal["spot", "futures"]
+    position_ids: list[int] = Field(min_length=1, max_length=500)
+    enqueued_ms: int = Field(gt=0)
+
+    @property
+    def dedupe_key(self) -> str:
+        account = self.exchange_account_id or 0
+        return f"mon-{self.user_id}-{self.mode}-{account}-{self.market_type}-{self.enqueued_ms}-{self.position_ids[0]}"
+
+
+def parse_monitor_job(body: str | bytes | dict) -> MonitorAccountJob:
+    """Validate a monitor-queue body (JSON text or dict). Raises pydantic.ValidationError on bad input."""
+    if isinstance(body, (str, bytes)):
+        return MonitorAccountJob.model_validate_json(body)
+    return MonitorAccountJob.model_validate(body)
+
+
 def parse_job(body: str | bytes | dict) -> ExecuteSignalJob | SignalUpdateJob | ClosePositionJob:
     """Validate a job body (JSON text or dict). Raises pydantic.ValidationError on bad input."""
     if isinstance(body, (str, bytes)):

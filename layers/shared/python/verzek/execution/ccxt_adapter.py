@@ -279,6 +279,64 @@ class CcxtExchange:
         raw = self._call(self.client.fetch_order, None, symbol, {"clientOrderId": client_order_id})
         return self._to_state(raw, symbol)
 
+    @property
+    def open_orders_scope(self) -> str | None:
+        """How `open_orders` reads: "symbol" (Binance: weight 1 per symbol on USD-M, 6 on spot, against
+        40 / 80 for the whole account, so one read per symbol is cheaper for any usual account),
+        "account" (Bybit: one paged read), None (not supported: orders are looked up one by one)."""
+        if self.client.id == "binance":
+            return "symbol"
+        if self._is_bybit():
+            return "account"
+        return None
+
+    def open_orders(self, symbol: str | None = None) -> dict[str, OrderState] | None:
+        """The account's open orders (of `symbol` where the scope is "symbol") on its market type,
+        keyed by client id: one request per order book (Binance USD-M keeps stops in a second one,
+        the Algo Service; Bybit pages by 50)."""
+        self._load()
+        if self.client.id == "binance":
+            book = {"type": "swap", "subType": "linear"} if self.market_type == "futures" else {"type": "spot"}
+            if symbol is None:
+                self.client.options.setdefault("fetchOpenOrders", {})["warnWithoutSymbol"] = False
+            out = {}
+            for raw in self._call(self.client.fetch_open_orders, symbol, None, None, dict(book)):
+                state = self._to_state(raw, raw.get("symbol") or "")
+                out[state.client_order_id] = state
+            if self.market_type == "futures":
+                for raw in self._call(self.client.fetch_open_orders, symbol, None, None, {**book, "trigger": True}):
+                    state = self._to_state(raw, raw.get("symbol") or "")
+                    # a resting algo order has not filled: its fills belong to the order it triggers
+                    out[state.client_order_id] = state.with_(status=OrderStatus.OPEN, filled=ZERO,
+                                                             type=OrderType.STOP_MARKET)
+            out.pop("", None)
+            return out
+        if self._is_bybit():
+            spot = self.market_type == "spot"
+            request: dict = {"category": "spot" if spot else "linear", "limit": 50}
+            if symbol is not None:
+                request["symbol"] = self.client.market(symbol)["id"]
+            elif not spot:
+                request["settleCoin"] = "USDT"
+            out = {}
+            for _ in range(100):  # 5,000 open orders at most; an account never has that many
+                response = self._call(self.client.privateGetV5OrderRealtime, dict(request))
+                result = (response or {}).get("result") or {}
+                for row in result.get("list") or []:
+                    market = next((m for m in self.client.markets_by_id.get(row.get("symbol"), [])
+                                   if bool(m.get("spot")) == spot), None)
+                    if market is None:
+                        continue
+                    state = self._to_state(self.client.parse_order(row, market), market["symbol"])
+                    if state.client_order_id:
+                        out[state.client_order_id] = state
+                cursor = result.get("nextPageCursor")
+                if not cursor:
+                    break
+                request["cursor"] = cursor
+            return out
+        return None
+
     def _fetch_binance_algo(self, symbol: str, client_order_id: str) -> OrderState:
         raw = self._call(self.client.fetch_order, None, symbol, {"clientOrderId": client_order_id, "trigger": True})
         state = self._to_state(raw, symbol)

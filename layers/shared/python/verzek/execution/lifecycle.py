@@ -42,6 +42,7 @@ from decimal import Decimal
 import psycopg2.extensions
 
 from verzek.db import Prepared, connection
+from verzek.execution.account_pass import AccountPass
 from verzek.execution.client_ids import (
     MAX_STOP_VERSION,
     client_order_id,
@@ -381,15 +382,18 @@ class PositionEngine:
             return "stop_moved"
 
     # --- the monitor's step ---
-    def advance(self, position_id: int) -> str:
+    def advance(self, position_id: int, *, account: AccountPass | None = None) -> str:
+        """One monitor step for a position. `account`: the pass over its account (see
+        `verzek.execution.account_pass`): the venue is shared and live orders are read from one
+        open-orders list instead of one lookup each."""
         try:
             with self.locked(position_id) as (conn, cur):
                 pos = self._load(cur, position_id)
                 if pos["status"] not in ("open", "closing"):
                     return "skipped"
-                venue = self.venue_for(cur, pos)
+                venue = account.venue(cur, pos) if account is not None else self.venue_for(cur, pos)
                 try:
-                    return self._advance_locked(conn, cur, pos, venue)
+                    return self._advance_locked(conn, cur, pos, venue, account)
                 except ExecutionError as exc:
                     if self._transient(exc):
                         raise TransientJobError(exc.reason) from exc
@@ -401,21 +405,29 @@ class PositionEngine:
         except PositionBusy:
             return "busy"
 
-    def _advance_locked(self, conn, cur, pos: dict, venue: Venue) -> str:
+    def _advance_locked(self, conn, cur, pos: dict, venue: Venue, account: AccountPass | None = None) -> str:
         exchange, symbol = venue.exchange, pos["symbol"]
         plan = TradePlan.from_json(pos["plan"])
         long = pos["side"] == "long"
         placer = OrderPlacer(exchange, self.policy)
         now_ms = self.venues.clock()
 
-        # 1. orders: send anything planned (crash leftovers), refresh everything live (one batched
-        # lookup where the exchange offers it); rows are re-read only when something was written
+        # 1. orders: send anything planned (crash leftovers), refresh everything live: from the
+        # account's open-orders list when this step is part of an account pass, else (and for orders
+        # that left that list) one batched lookup where the exchange offers it; rows are re-read
+        # only when something was written
         rows = load_orders(cur, pos["id"])
         if any(r["status"] == "planned" for r in rows):
             self._place_planned_rows(conn, cur, pos, placer, rows)
             rows = load_orders(cur, pos["id"])
         live = [r for r in rows if r["status"] in LIVE_STATUSES]
-        states = placer.lookup_many(symbol, [(r["client_order_id"], is_protective_stop(r)) for r in live])
+        states = {}
+        if account is not None:
+            for row in live:
+                if (state := account.known_state(pos, venue, row)) is not None:
+                    states[row["client_order_id"]] = state
+        states.update(placer.lookup_many(symbol, [(r["client_order_id"], is_protective_stop(r)) for r in live
+                                                  if r["client_order_id"] not in states]))
         changed = False
         for row in live:
             if (state := states.get(row["client_order_id"])) is not None:
@@ -428,7 +440,11 @@ class PositionEngine:
         stop_fill = next((r for r in rows if is_protective_stop(r) and r["filled"] > 0), None)
         entry_fill_ms = min((r["last_fill_ms"] for r in rows if r["role"] in ("entry", "safety")
                              and r["filled"] > 0 and r["last_fill_ms"] is not None), default=None)
-        if pos["market_type"] == "futures" and entry_fill_ms is not None and summary.remaining > 0:
+        if pos["market_type"] == "futures" and entry_fill_ms is not None:
+            pos = self._account_funding(cur, pos, venue, rows, entry_fill_ms)
+        # a liquidation expires the resting exits (paper and exchanges alike): only then is it looked for
+        exits_expired = any(r["role"] in ("tp", "sl") and r["status"] == "expired" for r in rows)
+        if pos["market_type"] == "futures" and entry_fill_ms is not None and summary.remaining > 0 and exits_expired:
             liquidated = self._liquidation(conn, cur, pos, venue, placer, rows, summary, entry_fill_ms)
             if liquidated is not None:
                 return liquidated
@@ -568,16 +584,50 @@ class PositionEngine:
             reason = pos["close_reason"] or ("take_profit" if exit_roles == {"tp"} else "closed")
             cur.execute("UPDATE positions SET status = 'closed', close_reason = %s, closed_at = %s, "
                         "unrealized_pnl = 0, updated_at = now() WHERE id = %s", (reason, self.now(), pos["id"]))
-            net = realized - summary.fees
-            self._notify(cur, pos, "closed", f"{symbol} {pos['side']} closed ({reason.replace('_', ' ')}): "
-                         f"PnL {_fmt(net.quantize(Decimal('0.00000001')))} {rules.quote} after fees",
-                         f"closed-{pos['id']}", reason=reason, pnl=str(net), fees=str(summary.fees))
+            funding = pos.get("funding") or ZERO
+            net = realized - summary.fees + funding
+            text = (f"{symbol} {pos['side']} closed ({reason.replace('_', ' ')}): "
+                    f"PnL {_fmt(net.quantize(Decimal('0.00000001')))} {rules.quote} after fees")
+            if funding:
+                text += f" and funding ({_fmt(funding.quantize(Decimal('0.00000001')))} {rules.quote})"
+            self._notify(cur, pos, "closed", text, f"closed-{pos['id']}", reason=reason, pnl=str(net),
+                         fees=str(summary.fees), funding=str(funding))
             return "closed"
         if not entries_live and summary.entry_qty == 0 and pos["status"] == "open":
             cur.execute("UPDATE positions SET status = 'cancelled', close_reason = 'entries_gone', closed_at = %s, "
                         "updated_at = now() WHERE id = %s", (self.now(), pos["id"]))
             return "cancelled"
         return outcome
+
+    def _account_funding(self, cur, pos: dict, venue: Venue, rows: list[dict], entry_fill_ms: int) -> dict:
+        """Add the funding the exchange settled on the symbol since the last accounted event to the
+        position (`positions.funding`, + received / - paid): each payment's share is what this position
+        held at the event time (its fills before it) over the exchange position it was charged on."""
+        fetch = getattr(venue.exchange, "fetch_funding_history", None)
+        if not callable(fetch):
+            return pos
+        since = pos["funding_ms"] + 1 if pos.get("funding_ms") is not None else entry_fill_ms
+        scheduled = getattr(venue.prices, "funding_events", None)
+        if callable(scheduled) and not scheduled(pos["symbol"], since - 1, self.venues.clock()):
+            return pos  # no funding event since the last one accounted: nothing to ask the venue
+        events = fetch(pos["symbol"], since)
+        if not events:
+            return pos
+        total = ZERO
+        for event in events:
+            ts = event["timestamp"]
+            held = sum((r["filled"] for r in rows if r["filled"] > 0 and r["last_fill_ms"] is not None
+                        and r["last_fill_ms"] < ts and r["role"] in ("entry", "safety")), ZERO)
+            held -= sum((r["filled"] for r in rows if r["filled"] > 0 and r["last_fill_ms"] is not None
+                         and r["last_fill_ms"] < ts and r["role"] not in ("entry", "safety")), ZERO)
+            if held <= 0:
+                continue
+            whole = abs(Decimal(str(event.get("position_amount") or held)))
+            total += Decimal(str(event["amount"])) * min(Decimal(1), held / whole)
+        last = max(e["timestamp"] for e in events)
+        cur.execute("UPDATE positions SET funding = funding + %s, funding_ms = %s, updated_at = now() WHERE id = %s",
+                    (total, last, pos["id"]))
+        return {**pos, "funding": (pos.get("funding") or ZERO) + total, "funding_ms": last}
 
     def _liquidation(self, conn, cur, pos: dict, venue: Venue, placer: OrderPlacer, rows: list[dict], summary,
                      since_ms: int) -> str | None:
@@ -616,7 +666,7 @@ class PositionEngine:
                     "WHERE id = %s",
                     (now, summary.average_entry, summary.entry_qty, summary.exit_qty, summary.entry_cost, summary.fees,
                      realized, event.trigger_price, pos["id"]))
-        net = realized - summary.fees
+        net = realized - summary.fees + (pos.get("funding") or ZERO)
         mode = plan.margin_mode or "isolated"
         self._notify(cur, pos, "liquidated",
                      f"{pos['symbol']} {pos['side']} LIQUIDATED by the exchange at {_fmt(event.trigger_price)} "

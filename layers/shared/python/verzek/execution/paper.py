@@ -30,8 +30,10 @@ Fill model (all `Decimal`, fees charged in the quote currency):
   to the position and expire when there is nothing left to reduce.
 * Spot: buys spend quote, sells need the base held. Futures (linear, USDT-margined): margin
   = notional / leverage is reserved; realised PnL and fees settle in the quote currency.
-  Funding is IGNORED (a documented limit of paper mode). Liquidation (isolated, first-tier
-  maintenance margin `MarketRules.maintenance_margin_rate`): when a candle reaches the
+  Funding: at every recorded funding event (`RecordedPrices.add_funding`) while a position is held,
+  position value at the mark price x the rate moves the quote balance (an isolated position's margin
+  too); read back through `fetch_funding_history`. Liquidation (isolated and cross, maintenance
+  margin from the market's leverage tiers, see `liquidation_price`): when a candle reaches the
   liquidation price (a gap past it before the stops, a touch after them) the position is taken
   over and its whole margin lost, never more; a close's loss is capped at its margin too, so the
   paper balance cannot go negative. Checked on candles new to a resting exit order.
@@ -94,6 +96,72 @@ class RecordedPrices:
 
     def __init__(self) -> None:
         self._series: dict[str, _Series] = {}
+        self._funding: dict[str, tuple[list[int], list[Decimal]]] = {}  # symbol -> (event times, rates)
+        self._marks: dict[str, _Series] = {}  # mark-price candles
+
+    def add_funding(self, symbol: str, rows: Iterable[Sequence]) -> RecordedPrices:
+        """Funding events `[funding_time_ms, rate, ...]` (freqtrade's funding_rate files: the rate in `open`)."""
+        events = sorted((int(r[0]), Decimal(str(r[1]))) for r in rows)
+        self._funding[symbol] = ([t for t, _ in events], [rate for _, rate in events])
+        return self
+
+    def add_marks(self, symbol: str, timeframe: str, rows: Iterable[Sequence]) -> RecordedPrices:
+        """Mark-price candles `[ts_ms, o, h, l, c, v]`."""
+        candles = sorted((Candle(int(r[0]), Decimal(str(r[1])), Decimal(str(r[2])), Decimal(str(r[3])),
+                                 Decimal(str(r[4])), ZERO) for r in rows), key=lambda c: c.ts)
+        self._marks[symbol] = _Series(_timeframe_ms(timeframe), [c.ts for c in candles], candles)
+        return self
+
+    def funding_events(self, symbol: str, after_ms: int, until_ms: int) -> list[tuple[int, Decimal]]:
+        """Funding events of `symbol` with after_ms < time <= until_ms, as (time, rate)."""
+        times, rates = self._funding.get(symbol, ((), ()))
+        lo, hi = bisect.bisect_right(times, after_ms), bisect.bisect_right(times, until_ms)
+        return list(zip(times[lo:hi], rates[lo:hi], strict=True))
+
+    def mark_price(self, symbol: str, ts: int) -> Decimal | None:
+        """The mark price at `ts`: the open of the mark candle opening then, else the close of the last one
+        before; without mark data, the same read from the traded candles."""
+        for series in (self._marks.get(symbol), self._series.get(symbol)):
+            if series is None or not series.ts:
+                continue
+            i = bisect.bisect_right(series.ts, ts) - 1
+            if i >= 0:
+                candle = series.candles[i]
+                return candle.open if candle.ts == ts else candle.close
+        return None
+
+    @classmethod
+    def from_directory(cls, directory: Path | str) -> RecordedPrices:
+        """Every recorded file of a folder: tradable candles, and the funding events and mark prices
+        beside them (`*-funding_rate.json[.gz]`, `*-mark.json[.gz]`)."""
+        from verzek.marketdata.replay import symbol_from_filename
+
+        folder = Path(directory)
+        prices = cls.from_files(sorted(p for p in folder.iterdir() if symbol_from_filename(p.name)))
+        return prices.add_funding_files(folder)
+
+    def add_funding_files(self, folder: Path | str) -> RecordedPrices:
+        """The funding-rate and mark-price files of `folder` (candles left alone)."""
+        from verzek.marketdata.replay import _FILE_RE
+
+        for path in sorted(Path(folder).iterdir()):
+            match = _FILE_RE.match(path.name)
+            if not match or match.group("kind") not in ("funding_rate", "mark"):
+                continue
+            parts = match.group("pair").upper().split("_")
+            symbol = f"{parts[0]}/{parts[1]}" + (f":{parts[2]}" if len(parts) == 3 else "")
+            if path.name.endswith(".feather"):  # freqtrade's own format (the shared USDT set)
+                from verzek.marketdata.replay import feather_rows
+
+                rows = [[r[0], *(Decimal(repr(v)) for v in r[1:])] for r in feather_rows(path)]
+            else:
+                raw = path.read_bytes()
+                rows = json.loads(gzip.decompress(raw) if path.name.endswith(".gz") else raw, parse_float=Decimal)
+            if match.group("kind") == "funding_rate":
+                self.add_funding(symbol, rows)
+            else:
+                self.add_marks(symbol, match.group("tf"), rows)
+        return self
 
     def add(self, symbol: str, timeframe: str, rows: Iterable[Sequence]) -> RecordedPrices:
         candles = [Candle(int(r[0]), Decimal(str(r[1])), Decimal(str(r[2])), Decimal(str(r[3])),
@@ -201,6 +269,7 @@ class _Position:
     amount: Decimal = ZERO  # signed: + long, - short
     entry: Decimal = ZERO  # average entry price
     margin: Decimal = ZERO
+    funding_ms: int = 0  # funding events up to this time are settled (the position's open time at first)
 
 
 def _d(value) -> Decimal | None:
@@ -213,10 +282,11 @@ class PaperExchange:
     name = "paper"
 
     def __init__(self, prices, clock: Callable[[], int], *, balances: dict[str, Decimal] | None = None,
-                 taker_fee: Decimal = DEFAULT_TAKER_FEE, maker_fee: Decimal = DEFAULT_MAKER_FEE,
+                 taker_fee: Decimal | None = DEFAULT_TAKER_FEE, maker_fee: Decimal | None = DEFAULT_MAKER_FEE,
                  slippage_pct: Decimal = DEFAULT_SLIPPAGE_PCT, rules: dict[str, MarketRules] | None = None,
-                 default_balance: Decimal | None = None) -> None:
+                 default_balance: Decimal | None = None, exchange: str = "binance") -> None:
         self.prices, self.clock = prices, clock
+        self.exchange = exchange  # whose recorded market rules, fees and leverage tiers apply (`markets`)
         self.taker_fee, self.maker_fee, self.slippage = taker_fee, maker_fee, slippage_pct / HUNDRED
         self.balances: dict[str, Decimal] = dict(balances or {})
         self.default_balance = default_balance  # an asset never seen starts with this (quote currencies)
@@ -227,13 +297,66 @@ class PaperExchange:
         self.margin_modes: dict[str, str] = {}  # symbol -> isolated | cross (isolated when never set)
         self.fills: list[dict] = []
         self.liquidations: list[dict] = []
+        self.funding: list[dict] = []  # funding payments settled by this object (ccxt funding-history entries)
 
     # --- port: reads ---
     def market_rules(self, symbol: str) -> MarketRules:
-        return self.rules.get(symbol) or MarketRules.permissive(symbol)
+        """The rules given to the account, else the exchange's recorded ones (`verzek.execution.markets`:
+        steps, minimums, maximum leverage, leverage tiers), else permissive (8-decimal steps, no minimums)."""
+        given = self.rules.get(symbol)
+        if given is not None:
+            return given
+        from verzek.execution import markets
+
+        return markets.rules(symbol, self.exchange) or MarketRules.permissive(symbol)
+
+    def _refusal(self, request: OrderRequest, rules: MarketRules, reference: Decimal) -> str | None:
+        """Why the exchange would refuse this order under its market rules (Binance's filters), or None:
+        amount and prices off the steps (-1111), below the minimum amount or notional (-4164; reduce-only
+        futures orders are exempt from the notional minimum, as on Binance), or a futures position larger
+        than its leverage tier allows (-2027)."""
+        def off_step(value: Decimal | None, step: Decimal) -> bool:
+            return value is not None and step > 0 and value % step != 0
+
+        if off_step(request.amount, rules.amount_step):
+            return f"amount {request.amount} is not a multiple of the step {rules.amount_step}"
+        for name, value in (("price", request.price), ("stop price", request.trigger_price)):
+            if off_step(value, rules.price_step):
+                return f"{name} {value} is not a multiple of the tick {rules.price_step}"
+        if rules.min_amount and request.amount < rules.min_amount:
+            return f"amount {request.amount} below the market minimum {rules.min_amount} {rules.base}"
+        notional = request.amount * reference * rules.contract_size
+        exempt = rules.market_type == "futures" and request.reduce_only
+        if rules.min_notional and notional < rules.min_notional and not exempt:
+            return (f"order value {notional.quantize(Decimal('0.01'))} {rules.quote} below the market minimum "
+                    f"{rules.min_notional} {rules.quote}")
+        if rules.market_type == "futures" and not request.reduce_only and rules.leverage_tiers:
+            leverage = self.leverage.get(request.symbol, 1)
+            held = self.positions.get(request.symbol)
+            size = abs(held.amount) * held.entry * rules.contract_size if held and held.amount else ZERO
+            size += sum((o.state.remaining * (o.state.price or reference) * rules.contract_size
+                         for o in self.orders.values() if o.state.symbol == request.symbol
+                         and o.state.status == OrderStatus.OPEN and not o.state.reduce_only), ZERO)
+            allowed = rules.max_leverage_for(size + notional)
+            if allowed is not None and leverage > allowed:
+                return (f"a {(size + notional).quantize(Decimal('0.01'))} {rules.quote} position is above the "
+                        f"maximum for {leverage}x leverage (at most {allowed}x at that size)")
+        return None
+
+    def fee_rates(self, symbol: str) -> tuple[Decimal, Decimal]:
+        """(maker, taker) on `symbol`: the rates given to the account, or (None) the market's own as
+        ccxt states them for `exchange` (Binance USD-M 0.02 % / 0.05 %, spot 0.1 %), else 0.1 %."""
+        recorded = None
+        if self.maker_fee is None or self.taker_fee is None:
+            from verzek.execution import markets
+
+            recorded = markets.fees(symbol, self.exchange)
+        maker = self.maker_fee if self.maker_fee is not None else (recorded[0] if recorded else DEFAULT_MAKER_FEE)
+        taker = self.taker_fee if self.taker_fee is not None else (recorded[1] if recorded else DEFAULT_TAKER_FEE)
+        return maker, taker
 
     def taker_fee_rate(self, symbol: str) -> Decimal:
-        return self.taker_fee
+        return self.fee_rates(symbol)[1]
 
     def last_price(self, symbol: str) -> Decimal:
         candle = self.prices.last_candle(symbol, self.clock())
@@ -271,6 +394,9 @@ class PaperExchange:
             raise OrderRejected(f"leverage {leverage} out of range", "invalid_order")
         if margin_mode not in (None, "isolated", "cross"):
             raise OrderRejected(f"margin mode {margin_mode} is not isolated or cross", "invalid_order")
+        maximum = self.market_rules(symbol).max_leverage
+        if maximum is not None and int(leverage) > maximum:
+            raise OrderRejected(f"leverage {leverage}x above the market's maximum {maximum}x", "invalid_order")
         self.leverage[symbol] = int(leverage)
         if margin_mode is not None:
             self.margin_modes[symbol] = margin_mode
@@ -286,6 +412,9 @@ class PaperExchange:
         rules = self.market_rules(request.symbol)
         now = self.clock()
         reference = request.price or request.trigger_price or self.last_price(request.symbol)
+        refusal = self._refusal(request, rules, reference)
+        if refusal is not None:
+            raise OrderRejected(refusal, "invalid_order")
         if request.type == OrderType.STOP_MARKET:
             last = self.last_price(request.symbol)
             if last <= request.trigger_price if request.side == OrderSide.SELL else last >= request.trigger_price:
@@ -305,14 +434,14 @@ class PaperExchange:
         if rules.market_type == "spot":
             if request.side == OrderSide.BUY:
                 order.reserved_asset = rules.quote
-                order.reserved = request.amount * worst * (1 + max(self.taker_fee, self.maker_fee))
+                order.reserved = request.amount * worst * (1 + max(self.fee_rates(request.symbol)))
             elif not request.reduce_only:  # exits (TPs + stop) share the base held, like an OCO
                 order.reserved_asset = rules.base
                 order.reserved = request.amount
         elif not request.reduce_only:
             order.reserved_asset = rules.quote
             notional = request.amount * worst * rules.contract_size
-            order.reserved = notional / order.leverage + notional * max(self.taker_fee, self.maker_fee)
+            order.reserved = notional / order.leverage + notional * max(self.fee_rates(request.symbol))
         if order.reserved and self.free_balance(order.reserved_asset,
                                                 quote=order.reserved_asset == rules.quote) < order.reserved:
             raise OrderRejected(f"insufficient {order.reserved_asset} balance for this order", "insufficient_funds")
@@ -357,6 +486,8 @@ class PaperExchange:
             tf = self.prices.timeframe_ms(symbol)
             futures = self.market_rules(symbol).market_type == "futures"
             for candle in self.prices.candles(symbol, since, now):
+                if futures:
+                    self._settle_funding(symbol, candle.ts)
                 # liquidation is checked on candles new to a resting exit order (so never on a candle
                 # from before the position existed): a gap past it first, then after the stops
                 watch = futures and any(o.state.reduce_only and o.state.status == OrderStatus.OPEN
@@ -375,6 +506,37 @@ class PaperExchange:
                     order.checked_ms = candle.ts + tf
                 if watch and not stops_done:
                     self._liquidate_if_reached(symbol, candle, gap_only=False)
+            if futures:
+                self._settle_funding(symbol, now)
+
+    def _settle_funding(self, symbol: str, until_ms: int) -> None:
+        """Funding of the position on `symbol` for the events after its last settled one, up to `until_ms`:
+        position value at the mark price x the rate, paid by longs and received by shorts when the rate
+        is positive (the other way round when negative). It moves the quote balance; on an isolated
+        position it comes out of (or goes into) the position's margin, as on Binance, which moves the
+        liquidation price."""
+        position = self.positions.get(symbol)
+        events = getattr(self.prices, "funding_events", None)
+        if position is None or not position.amount or events is None:
+            return
+        rules = self.market_rules(symbol)
+        for ts, rate in events(symbol, position.funding_ms, until_ms):
+            mark = self.prices.mark_price(symbol, ts)
+            if mark is None:
+                continue
+            direction = 1 if position.amount > 0 else -1
+            amount = -direction * abs(position.amount) * rules.contract_size * mark * rate
+            self.balances[rules.quote] = self._balance(rules.quote, quote=True) + amount
+            if self.margin_mode(symbol) == "isolated":
+                position.margin = max(ZERO, position.margin + amount)
+            position.funding_ms = ts
+            self.funding.append({"symbol": symbol, "timestamp": ts, "amount": amount, "code": rules.quote,
+                                 "rate": rate, "mark": mark, "position_amount": position.amount})
+
+    def fetch_funding_history(self, symbol: str, since_ms: int) -> list[dict]:
+        """Funding paid (-) or received (+) on `symbol` since `since_ms` (ccxt `fetch_funding_history`)."""
+        self.sync()
+        return [f for f in self.funding if f["symbol"] == symbol and f["timestamp"] >= since_ms]
 
     def liquidation_price(self, symbol: str) -> Decimal | None:
         """Where the position's backing + unrealised PnL falls to the maintenance margin of its leverage
@@ -461,23 +623,24 @@ class PaperExchange:
     def _match(self, order: _Order, candle: Candle, first_candle: bool) -> None:
         s = order.state
         buy = s.side == OrderSide.BUY
+        maker_fee, taker_fee = self.fee_rates(s.symbol)
         if s.type == OrderType.MARKET:
             price = candle.open * (1 + self.slippage) if buy else candle.open * (1 - self.slippage)
-            self._fill(order, price, self.taker_fee, candle.ts)
+            self._fill(order, price, taker_fee, candle.ts)
         elif s.type == OrderType.LIMIT:
             limit = s.price
             if first_candle and (candle.open <= limit if buy else candle.open >= limit):
-                self._fill(order, candle.open, self.taker_fee, candle.ts)  # marketable on arrival
+                self._fill(order, candle.open, taker_fee, candle.ts)  # marketable on arrival
             elif buy and candle.low < limit:
-                self._fill(order, min(limit, candle.open), self.maker_fee, candle.ts)
+                self._fill(order, min(limit, candle.open), maker_fee, candle.ts)
             elif not buy and candle.high > limit:
-                self._fill(order, max(limit, candle.open), self.maker_fee, candle.ts)
+                self._fill(order, max(limit, candle.open), maker_fee, candle.ts)
         elif s.type == OrderType.STOP_MARKET:
             trigger = s.trigger_price
             if buy and candle.high >= trigger:
-                self._fill(order, max(trigger, candle.open) * (1 + self.slippage), self.taker_fee, candle.ts)
+                self._fill(order, max(trigger, candle.open) * (1 + self.slippage), taker_fee, candle.ts)
             elif not buy and candle.low <= trigger:
-                self._fill(order, min(trigger, candle.open) * (1 - self.slippage), self.taker_fee, candle.ts)
+                self._fill(order, min(trigger, candle.open) * (1 - self.slippage), taker_fee, candle.ts)
 
     def _fill(self, order: _Order, price: Decimal, fee_rate: Decimal, ts: int) -> None:
         s = order.state
@@ -508,6 +671,8 @@ class PaperExchange:
                 self.balances[rules.quote] = self._balance(rules.quote, quote=True) + notional - fee
             self._apply_position(position, signed, price, rules, order.leverage, realise=False)
         else:
+            if not position.amount:
+                position.funding_ms = ts  # funding is owed from the next event after the position opened
             cross = self.margin_mode(s.symbol) == "cross" and position.amount
             cap = max(ZERO, self.cross_backing(s.symbol)) if cross else None
             pnl = self._apply_position(position, signed, price, rules, order.leverage, realise=True, loss_cap=cap)
@@ -559,15 +724,15 @@ class PaperExchange:
                     "leverage": o.leverage}
 
         return {"balances": {k: str(v) for k, v in self.balances.items()},
-                "positions": {k: [str(p.amount), str(p.entry), str(p.margin)] for k, p in self.positions.items()
-                              if p.amount},
+                "positions": {k: [str(p.amount), str(p.entry), str(p.margin), p.funding_ms]
+                              for k, p in self.positions.items() if p.amount},
                 "leverage": self.leverage, "margin_modes": self.margin_modes,
                 "orders": [order_json(o) for o in self.orders.values()]}
 
     def load_state(self, state: dict) -> PaperExchange:
         self.balances = {k: Decimal(v) for k, v in state.get("balances", {}).items()}
-        self.positions = {k: _Position(Decimal(a), Decimal(e), Decimal(m))
-                          for k, (a, e, m) in state.get("positions", {}).items()}
+        self.positions = {k: _Position(Decimal(p[0]), Decimal(p[1]), Decimal(p[2]), int(p[3]) if len(p) > 3 else 0)
+                          for k, p in state.get("positions", {}).items()}
         self.leverage = {k: int(v) for k, v in state.get("leverage", {}).items()}
         self.margin_modes = dict(state.get("margin_modes", {}))
         self.orders = {}

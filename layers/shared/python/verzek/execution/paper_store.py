@@ -61,7 +61,7 @@ def _order_key(o: _Order) -> tuple:
 
 def _position_key(engine: PaperExchange, symbol: str) -> tuple:
     p = engine.positions.get(symbol) or _Position()
-    return (p.amount, p.entry, p.margin, engine.leverage.get(symbol, 1), engine.margin_mode(symbol))
+    return (p.amount, p.entry, p.margin, engine.leverage.get(symbol, 1), engine.margin_mode(symbol), p.funding_ms)
 
 
 def _order_from_row(r: dict) -> _Order:
@@ -77,7 +77,8 @@ _TYPED_ORDER_COLUMNS = (("id", "bigint"), ("client_order_id", "text"), ("exchang
                         ("fee_currency", "text"), ("price", "numeric"), ("trigger_price", "numeric"),
                         ("reduce_only", "boolean"), ("updated_ms", "bigint"), ("created_ms", "bigint"),
                         ("checked_ms", "bigint"), ("reserved", "numeric"), ("reserved_asset", "text"),
-                        ("leverage", "integer"), ("margin_mode", "text"))  # (the last: positions only)
+                        ("leverage", "integer"), ("margin_mode", "text"), ("funding_ms", "bigint"))
+# (the last two: positions only)
 
 
 def _branch(kind: str, source: str, mapping: dict[str, str]) -> str:
@@ -86,20 +87,21 @@ def _branch(kind: str, source: str, mapping: dict[str, str]) -> str:
     return f"SELECT '{kind}' AS kind, {cols} FROM {source}"
 
 
-_ORDER_ONLY_COLUMNS = [name for name, _ in _TYPED_ORDER_COLUMNS if name != "margin_mode"]
+_ORDER_ONLY_COLUMNS = [name for name, _ in _TYPED_ORDER_COLUMNS if name not in ("margin_mode", "funding_ms")]
 
 
 # One statement, one round trip: the CTEs lock in one order (orders by id, positions by symbol,
 # balances by asset: the UNION ALL reads its arms in turn) and their rows come back in one result.
 _LOAD_SQL = (
     "WITH o AS (SELECT {order_columns} FROM paper_orders WHERE {orders_where} ORDER BY id FOR UPDATE), "
-    "p AS (SELECT symbol, amount, entry, margin, leverage, margin_mode FROM paper_positions WHERE {positions_where} "
+    "p AS (SELECT symbol, amount, entry, margin, leverage, margin_mode, funding_ms FROM paper_positions "
+    "WHERE {positions_where} "
     "ORDER BY symbol FOR UPDATE), "
     "b AS (SELECT asset, total FROM paper_balances WHERE {balances_where} ORDER BY asset FOR UPDATE) "
     + " UNION ALL ".join((
         _branch("o", "o", {name: name for name in _ORDER_ONLY_COLUMNS}),
         _branch("p", "p", {"symbol": "symbol", "amount": "amount", "price": "entry", "reserved": "margin",
-                           "leverage": "leverage", "margin_mode": "margin_mode"}),
+                           "leverage": "leverage", "margin_mode": "margin_mode", "funding_ms": "funding_ms"}),
         _branch("b", "b", {"symbol": "asset", "amount": "total"}))))
 # the whole account (create_order, free_balance)
 _LOAD_ACCOUNT = Prepared(_LOAD_SQL.format(
@@ -132,7 +134,8 @@ def load(cur, user_id: int, engine: PaperExchange, *, symbol: str | None = None,
         # a cross position is backed by the whole wallet: the other positions are read (not locked,
         # never written back) so its liquidation price sees their margins and unrealised PnL
         rows += fetch_rows(cur, "SELECT 'p' AS kind, symbol, amount, entry AS price, margin AS reserved, leverage, "
-                                "margin_mode FROM paper_positions WHERE user_id = %s AND amount <> 0 AND symbol <> %s",
+                                "margin_mode, funding_ms FROM paper_positions WHERE user_id = %s AND amount <> 0 "
+                                "AND symbol <> %s",
                            (user_id, symbol))
     for row in rows:
         kind = row["kind"]
@@ -141,7 +144,7 @@ def load(cur, user_id: int, engine: PaperExchange, *, symbol: str | None = None,
             engine.orders[order.state.client_order_id] = order
             loaded.orders[order.state.client_order_id] = _order_key(order)
         elif kind == "p":
-            engine.positions[row["symbol"]] = _Position(row["amount"], row["price"], row["reserved"])
+            engine.positions[row["symbol"]] = _Position(row["amount"], row["price"], row["reserved"], row["funding_ms"])
             engine.leverage[row["symbol"]] = row["leverage"]
             engine.margin_modes[row["symbol"]] = row["margin_mode"]
             loaded.positions[row["symbol"]] = _position_key(engine, row["symbol"])
@@ -185,10 +188,15 @@ def save(cur, user_id: int, engine: PaperExchange, loaded: Loaded) -> None:
     positions = [(user_id, symbol, *_position_key(engine, symbol))
                  for symbol in sorted(set(engine.positions) | set(engine.leverage) | set(engine.margin_modes))
                  if loaded.positions.get(symbol) != _position_key(engine, symbol)]
-    _upsert(cur, "paper_positions (user_id, symbol, amount, entry, margin, leverage, margin_mode)", "user_id, symbol",
-            "amount = EXCLUDED.amount, entry = EXCLUDED.entry, margin = EXCLUDED.margin, leverage = EXCLUDED.leverage, "
-            "margin_mode = EXCLUDED.margin_mode",
+    _upsert(cur, "paper_positions (user_id, symbol, amount, entry, margin, leverage, margin_mode, funding_ms)",
+            "user_id, symbol", "amount = EXCLUDED.amount, entry = EXCLUDED.entry, margin = EXCLUDED.margin, "
+            "leverage = EXCLUDED.leverage, margin_mode = EXCLUDED.margin_mode, funding_ms = EXCLUDED.funding_ms",
             [p for p in positions if p[1] in loaded.positions], [p for p in positions if p[1] not in loaded.positions])
+    if engine.funding:  # payments settled by this call (the position row's funding_ms keeps them once)
+        execute_values(cur, "INSERT INTO paper_funding (user_id, symbol, ts, amount, rate, mark, position_amount) "
+                       "VALUES %s ON CONFLICT DO NOTHING",
+                       [(user_id, f["symbol"], f["timestamp"], f["amount"], f["rate"], f["mark"], f["position_amount"])
+                        for f in engine.funding])
     balances = [(user_id, asset, total) for asset, total in sorted(engine.balances.items())
                 if loaded.balances.get(asset) != total]
     _upsert(cur, "paper_balances (user_id, asset, total)", "user_id, asset", "total = EXCLUDED.total",
@@ -227,6 +235,14 @@ def liquidations(cur, user_id: int, symbol: str, since_ms: int) -> list[OrderSta
     cur.execute(f"SELECT {_ORDER_COLUMNS} FROM paper_orders WHERE user_id = %s AND symbol = %s "
                 "AND client_order_id LIKE 'liq-%%' AND updated_ms >= %s ORDER BY id", (user_id, symbol, since_ms))
     return [_order_from_row(r).state for r in cur.fetchall()]
+
+
+def funding_history(cur, user_id: int, symbol: str, since_ms: int) -> list[dict]:
+    """The paper account's funding payments on `symbol` since `since_ms`, in ccxt's funding-history shape."""
+    cur.execute("SELECT symbol, ts, amount, rate, mark, position_amount FROM paper_funding WHERE user_id = %s "
+                "AND symbol = %s AND ts >= %s ORDER BY ts", (user_id, symbol, since_ms))
+    return [{"symbol": r["symbol"], "timestamp": r["ts"], "amount": r["amount"], "rate": r["rate"], "mark": r["mark"],
+             "position_amount": r["position_amount"]} for r in cur.fetchall()]
 
 
 def account_state(cur, user_id: int) -> dict:

@@ -298,6 +298,12 @@ class Exchange(Protocol):
         """Cancels if still open; returns the final state (an already-final order is returned as is)."""
         ...
 
+    # Optional (the monitor's batched read, `verzek.execution.account_pass`):
+    # open_orders_scope: "account" | "symbol" | None
+    #     How one `open_orders` read is cheapest on this venue (None: not offered).
+    # def open_orders(self, symbol: str | None = None) -> dict[str, OrderState] | None
+    #     The account's open orders (of `symbol` when given), keyed by client id, in one read.
+    #
     # Optional (see `protective_stops_supported`):
     # def supports_protective_stop(self, symbol: str) -> bool
     #     True when a reduce-only stop-market order can rest on this market and is trusted to close

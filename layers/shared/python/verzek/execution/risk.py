@@ -94,7 +94,7 @@ def open_exposure(cur, user_id: int, signal_id: int) -> Decimal:
 
 def today_net_pnl(cur, user_id: int, now: datetime) -> Decimal:
     start = now.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
-    cur.execute("SELECT COALESCE(sum(realized_pnl - fees), 0) AS pnl FROM positions "
+    cur.execute("SELECT COALESCE(sum(realized_pnl - fees + funding), 0) AS pnl FROM positions "
                 "WHERE user_id = %s AND status IN ('closed', 'liquidated') AND closed_at >= %s", (user_id, start))
     return cur.fetchone()["pnl"] or ZERO
 

@@ -30,6 +30,11 @@ from verzek.execution.ports import (
 )
 
 
+def _fee_rate(setting: str) -> Decimal | None:
+    """A PAPER_*_FEE_PCT value as a rate; None for `market` (each market's own recorded fee)."""
+    return None if setting == "market" else Decimal(str(setting)) / 100
+
+
 def wall_clock_ms() -> int:
     return int(time.time() * 1000)
 
@@ -41,11 +46,11 @@ class DbPaperExchange:
     name = "paper"
 
     def __init__(self, user_id: int, prices, clock: Callable[[], int], *, start_balance: Decimal,
-                 taker_fee: Decimal, maker_fee: Decimal, slippage_pct: Decimal,
-                 rules: dict[str, MarketRules] | None = None) -> None:
+                 taker_fee: Decimal | None, maker_fee: Decimal | None, slippage_pct: Decimal,
+                 rules: dict[str, MarketRules] | None = None, exchange: str = "binance") -> None:
         self.user_id, self.prices, self.clock = user_id, prices, clock
         self._engine_args = {"taker_fee": taker_fee, "maker_fee": maker_fee, "slippage_pct": slippage_pct, "rules": rules,
-                             "default_balance": start_balance}
+                             "default_balance": start_balance, "exchange": exchange}
 
     def _run(self, fn: Callable[[PaperExchange], Any], *, symbol: str | None = None,
              client_order_ids: Sequence[str] = ()):
@@ -103,8 +108,16 @@ class DbPaperExchange:
     def supports_protective_stop(self, symbol: str) -> bool:
         return self._stateless().supports_protective_stop(symbol)
 
+    # read only: the symbol was synced by the monitor's order lookups just before (they settle funding
+    # and liquidations as the candles come)
+    def fetch_funding_history(self, symbol: str, since_ms: int) -> list[dict]:
+        with connection() as conn, conn.cursor() as cur:
+            return paper_store.funding_history(cur, self.user_id, symbol, since_ms)
+
+    def taker_fee_rate(self, symbol: str) -> Decimal:
+        return self._stateless().taker_fee_rate(symbol)
+
     def fetch_liquidations(self, symbol: str, since_ms: int) -> list[OrderState]:
-        self._run(lambda e: e.sync(), symbol=symbol)  # a liquidation the candles reached is applied first
         with connection() as conn, conn.cursor() as cur:
             return paper_store.liquidations(cur, self.user_id, symbol, since_ms)
 
@@ -143,10 +156,10 @@ class VenueProvider:
             prices = self.paper_prices()
             exchange = DbPaperExchange(user_id, prices, self.clock,
                                        start_balance=Decimal(settings.paper_start_balance),
-                                       taker_fee=Decimal(str(settings.paper_taker_fee_pct)) / 100,
-                                       maker_fee=Decimal(str(settings.paper_maker_fee_pct)) / 100,
+                                       taker_fee=_fee_rate(settings.paper_taker_fee_pct),
+                                       maker_fee=_fee_rate(settings.paper_maker_fee_pct),
                                        slippage_pct=Decimal(str(settings.paper_slippage_pct)),
-                                       rules=self.paper_rules)
+                                       rules=self.paper_rules, exchange=settings.paper_exchange)
             return Venue(exchange, prices, "paper", "paper")
         if exchange_account_id is None:
             raise AccountError("live trading needs an exchange account in your settings")
@@ -189,10 +202,7 @@ def prices_from_settings():
     if kind == "replay":
         from pathlib import Path
 
-        from verzek.marketdata.replay import symbol_from_filename
-
-        folder = Path(arg)
-        return RecordedPrices.from_files(sorted(p for p in folder.iterdir() if symbol_from_filename(p.name)))
+        return RecordedPrices.from_directory(Path(arg))  # candles, and the funding events + mark prices beside them
     if kind == "live":
         from verzek.execution.ccxt_adapter import PublicPrices
 

@@ -53,6 +53,21 @@ class PgJobQueue:
             cur.execute("SELECT status, count(*) AS n FROM local_jobs WHERE queue = %s GROUP BY status", (self.name,))
             return {r["status"]: r["n"] for r in cur.fetchall()}
 
+    def pending(self) -> int:
+        """Jobs not finished yet (ready or leased)."""
+        with connection() as conn, conn.cursor() as cur:
+            cur.execute("SELECT count(*) AS n FROM local_jobs WHERE queue = %s AND status IN ('ready', 'leased')",
+                        (self.name,))
+            return cur.fetchone()["n"]
+
+    def purge_done(self, older_than_seconds: float) -> int:
+        """Forget finished jobs older than that (a recurring producer would grow the table forever);
+        their dedupe keys are then free again, so only for producers whose keys never repeat."""
+        with connection() as conn, conn.cursor() as cur:
+            cur.execute("DELETE FROM local_jobs WHERE queue = %s AND status = 'done' "
+                        "AND finished_at < now() - make_interval(secs => %s)", (self.name, older_than_seconds))
+            return cur.rowcount
+
     def _lease_one(self) -> dict | None:
         with connection() as conn, conn.cursor() as cur:
             cur.execute(

@@ -4,7 +4,9 @@ One process runs what the cloud runs as separate functions, on the same domain c
 PostgreSQL (embedded unless DATABASE_URL), migrations, demo accounts, the API with the Telegram
 webhook route (uvicorn), the house strategies on replayed recorded candles with an accelerated
 clock (or live ccxt data), a durable PostgreSQL job queue with executor workers (paper venue
-driven by the same clock), the position monitor and the notification dispatcher. Ctrl-C stops
+driven by the same clock), the position monitor (a schedule loop enqueuing one message per account
+to its own PostgreSQL queue, worker threads consuming it, as in the cloud) and the notification
+dispatcher. Ctrl-C stops
 taking new work, lets jobs in flight finish (an unfinished lease returns to the queue), records
 the replay position and stops; the next start resumes from there.
 """
@@ -104,6 +106,7 @@ class LocalStack:
         self.server = None
         self.server_thread = None
         self.queue = None
+        self.monitor_queue = None
         self.console = None
         self.clock = None
         self.replay_range: tuple[int, int] | None = None
@@ -155,7 +158,8 @@ class LocalStack:
         self.clock = AcceleratedClock(start, speed=self.args.speed)
         self.replay_range = (start if self.args.replay_start else first, last)
         market = ReplayMarketData.from_files(files, clock=self.clock)
-        return market, RecordedPrices.from_files(files)
+        # paper charges funding from the funding events and mark prices recorded beside the candles
+        return market, RecordedPrices.from_files(files).add_funding_files(data)
 
     def progress(self):
         now = self.clock()
@@ -166,9 +170,10 @@ class LocalStack:
 
     # --- workers ---
     def start_execution(self, prices) -> None:
-        from verzek.domain.jobs import parse_job
+        from verzek.domain.jobs import parse_job, parse_monitor_job
         from verzek.execution.executor import Executor
-        from verzek.execution.monitor import run_monitor
+        from verzek.execution.lifecycle import PositionEngine
+        from verzek.execution.monitor import enqueue_monitor_pass, monitor_account
         from verzek.execution.venues import VenueProvider
         from verzek.local.jobqueue import PgJobQueue
         from verzek.notify.dispatcher import run_scheduled
@@ -179,8 +184,19 @@ class LocalStack:
         self.queue = PgJobQueue("execution", lease_seconds=60)
         use_local_execution_queue(self.queue)
         self.queue.start(lambda body: executor.handle(parse_job(body)), workers=2)
-        self.loops.append(_Loop("position-monitor", lambda: run_monitor(venues, deadline_s=20),
-                                self.args.monitor_interval).start())
+        # the monitor as in the cloud: the schedule enqueues one message per account, workers advance them
+        engine = PositionEngine(venues)
+        self.monitor_queue = PgJobQueue("monitor", lease_seconds=60, max_receives=3)
+        self.monitor_queue.start(lambda body: monitor_account(parse_monitor_job(body), engine, deadline_s=20),
+                                 workers=2)
+        monitor_queue = self.monitor_queue
+
+        def schedule_monitor() -> None:
+            if monitor_queue.pending() == 0:  # the last pass is still being worked on: no second one
+                monitor_queue.purge_done(600)
+                enqueue_monitor_pass(monitor_queue)
+
+        self.loops.append(_Loop("position-monitor", schedule_monitor, self.args.monitor_interval).start())
         self.loops.append(_Loop("notification-dispatcher", lambda: run_scheduled(queue=self.queue), 0.5).start())
 
     def start_strategies(self, market) -> None:
@@ -268,6 +284,8 @@ class LocalStack:
         for loop in self.loops:
             if loop.name != "house-strategies":
                 loop.stop()
+        if self.monitor_queue is not None:
+            self.monitor_queue.stop(timeout=30)
         if self.server is not None:
             self.server.should_exit = True
             self.server_thread.join(15)
@@ -328,6 +346,14 @@ def run_local_stack(args) -> int:
         from verzek.local.send import send_signal
 
         return send_signal(args.send_signal, host=args.host, port=args.port)
+    if getattr(args, "press", None) is not None or getattr(args, "reply", None) is not None:
+        from verzek.local.send import press_button, reply_to
+
+        message_id, value = args.press or args.reply
+        if not message_id.isdigit():
+            raise CliError("MESSAGE_ID must be the number printed with the review message")
+        action = press_button if args.press else reply_to
+        return action(int(message_id), value, host=args.host, port=args.port)
     if not args.verbose:
         os.environ.setdefault("LOG_LEVEL", "ERROR")
     try:

@@ -3,7 +3,7 @@
 `verzek local` needs a JWT secret, a Fernet master key, a webhook secret and an ingest key but no
 developer should have to make them: they are generated once into `<data dir>/local.json` (mode
 0600) and reused, so tokens, encrypted keys and demo logins survive restarts. Variables already
-set in the environment win. Never used outside `verzek local` and its `--send-signal` helper.
+set in the environment win. Never used outside `verzek local` and its `--send-signal` / `--press` / `--reply` helpers.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from pathlib import Path
 DEMO_SOURCE_CHAT_ID = -1001000000001  # the demo VIP provider channel
 DEMO_VIP_CHAT_ID = -1001000000002
 DEMO_TRIAL_CHAT_ID = -1001000000003
+DEMO_OPERATOR_CHAT_ID = -1001000000004  # the operator review chat (held / unrecognised posts, buttons)
+DEMO_OPERATOR = {"id": 1000000001, "is_bot": False, "first_name": "Local operator", "username": "local_operator"}
 
 
 def state_path(data_dir: Path) -> Path:
@@ -55,6 +57,10 @@ def ensure_local_environment(data_dir: Path) -> dict:
         **generated,
         "VERZEK_ENV": "local",
         "TELEGRAM_SOURCE_CHAT_IDS": str(DEMO_SOURCE_CHAT_ID),
+        # The review loop is on locally: reviews print to the console (or go to a local Bot API server with
+        # TELEGRAM_BOT_TOKEN); `verzek local --press` / `--reply` act as the demo operator.
+        "TELEGRAM_OPERATOR_CHAT_ID": str(DEMO_OPERATOR_CHAT_ID),
+        "TELEGRAM_OPERATOR_USER_IDS": str(DEMO_OPERATOR["id"]),
         "TRIAL_DELAY_MINUTES": "1",
         # The bundled replay sample is USDT-margined futures: a paper account starts with 10,000 USDT
         # (and 10,000 of any other quote currency it meets).

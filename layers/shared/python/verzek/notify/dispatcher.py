@@ -114,6 +114,8 @@ class _TelegramMessage:
     reply_to: int | None = None
     signal_id: int | None = None
     event_id: int | None = None
+    reply_markup: dict | None = None  # inline buttons (Bot API InlineKeyboardMarkup as a dict)
+    review: tuple[int, int] | None = None  # (review_id, revision) of an operator review message
 
 
 class _Defer(Exception):
@@ -167,16 +169,31 @@ def _telegram_message(row: dict, chat_id: int, now: datetime) -> _TelegramMessag
         return _TelegramMessage(render_event(signal, event, withhold_targets=withhold), "HTML",
                                 reply_to=original["message_id"] if original else None,
                                 signal_id=signal["id"], event_id=event["id"])
+    if row["kind"] == "operator_review":
+        from verzek.telegram.review import outbox_message
+
+        shown = outbox_message(payload)
+        if shown is None:
+            raise _Skip("review decided, expired or superseded before it was sent")
+        html, markup, review_id, revision = shown
+        return _TelegramMessage(html, "HTML", reply_markup=markup, review=(review_id, revision))
     text = payload.get("text")
     if not isinstance(text, str) or not text.strip():
         raise _Skip("payload has no text")
     mode = payload.get("parse_mode")
-    return _TelegramMessage(text[:4096], "HTML" if str(mode).upper() == "HTML" else None)
+    reply_to = payload.get("reply_to")
+    return _TelegramMessage(text[:4096], "HTML" if str(mode).upper() == "HTML" else None,
+                            reply_to=reply_to if isinstance(reply_to, int) else None)
 
 
 def _record_broadcast(row: dict, message: _TelegramMessage, chat_id: int, message_id: int) -> None:
     from verzek.db import connection
 
+    if message.review is not None:  # replies to it are mapped back to the review (operator corrections)
+        from verzek.telegram.review import remember_sent
+
+        remember_sent(chat_id, message_id, *message.review)
+        return
     if message.signal_id is None:
         return
     with connection() as conn, conn.cursor() as cur:
@@ -220,7 +237,7 @@ async def _dispatch_telegram(bot, rows: list[dict], report: DispatchReport, now:
             report.skipped += 1
             return
         outcome = await send_message(bot, chat_id, message.text, parse_mode=message.parse_mode,
-                                     reply_to_message_id=message.reply_to,
+                                     reply_to_message_id=message.reply_to, reply_markup=message.reply_markup,
                                      max_inline_wait=settings.telegram_max_inline_wait_seconds)
         if isinstance(outcome, Sent):
             _record_broadcast(row, message, outcome.chat_id, outcome.message_id)
@@ -299,7 +316,14 @@ def _print_locally(rows: list[dict], report: DispatchReport, now: datetime) -> N
             _finish(row["id"], status="skipped", error=str(exc))
             report.skipped += 1
             continue
-        print(f"--- telegram -> chat {row['target']} ({row['kind']}) ---\n{message.text}", flush=True)
+        buttons = " ".join(f"[{b['text']}: {b.get('callback_data')}]"
+                           for line in (message.reply_markup or {}).get("inline_keyboard", []) for b in line)
+        print(f"--- telegram -> chat {row['target']} ({row['kind']}, console message {row['id']}) ---\n"
+              f"{message.text}" + (f"\n{buttons}" if buttons else ""), flush=True)
+        if message.review is not None:  # the console message id stands in for Telegram's (local replies use it)
+            print(f"    press: verzek local --press {row['id']} DATA    correct: verzek local --reply {row['id']} "
+                  f"\"TEXT\"", flush=True)
+            _record_broadcast(row, message, int(row["target"]), row["id"])
         _finish(row["id"], status="skipped", error="no TELEGRAM_BOT_TOKEN: printed to the console")
         report.skipped += 1
 

@@ -15,7 +15,7 @@ from verzek.queue.memory import InProcessQueue
 from verzek.queue.sqs import QueueSendError, SqsQueue
 
 __all__ = ["InProcessQueue", "QueueSendError", "SqsQueue", "get_broadcast_queue", "get_execution_queue",
-           "nudge_dispatcher", "send_jobs"]
+           "get_monitor_queue", "nudge_dispatcher", "send_jobs"]
 
 _lock = threading.Lock()
 _local_queue: InProcessQueue | None = None
@@ -43,9 +43,13 @@ def get_execution_queue(settings=None):
     from verzek.config import get_settings
 
     settings = settings or get_settings()
-    url = settings.execution_queue_url
+    return _sqs_queue(settings.execution_queue_url, settings) or local_execution_queue()
+
+
+def _sqs_queue(url: str | None, settings) -> SqsQueue | None:
+    """One SqsQueue per (url, endpoint) per container; None when the url is not configured."""
     if not url:
-        return local_execution_queue()
+        return None
     key = (url, settings.aws_endpoint_url)
     with _lock:
         if key not in _sqs_queues:
@@ -58,14 +62,15 @@ def get_broadcast_queue(settings=None) -> SqsQueue | None:
     from verzek.config import get_settings
 
     settings = settings or get_settings()
-    url = settings.broadcast_queue_url
-    if not url:
-        return None
-    key = (url, settings.aws_endpoint_url)
-    with _lock:
-        if key not in _sqs_queues:
-            _sqs_queues[key] = SqsQueue(url, region=settings.aws_region, endpoint_url=settings.aws_endpoint_url)
-        return _sqs_queues[key]
+    return _sqs_queue(settings.broadcast_queue_url, settings)
+
+
+def get_monitor_queue(settings=None) -> SqsQueue | None:
+    """The monitor queue (MONITOR_QUEUE_URL), if configured; else the monitor runs in-process."""
+    from verzek.config import get_settings
+
+    settings = settings or get_settings()
+    return _sqs_queue(settings.monitor_queue_url, settings)
 
 
 def nudge_dispatcher(dedupe_key: str) -> bool:

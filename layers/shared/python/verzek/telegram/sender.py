@@ -54,9 +54,10 @@ def _retry_after_seconds(exc) -> float:
 
 async def send_message(bot, chat_id: int, text: str, *, parse_mode: str | None = "HTML",
                        reply_to_message_id: int | None = None, max_inline_wait: float = 10.0,
-                       attempts: int = 3, backoff: float = 0.5) -> Outcome:
-    """Send `text` to `chat_id` (as a reply when `reply_to_message_id`); never raises for Telegram errors."""
-    from telegram import ReplyParameters
+                       attempts: int = 3, backoff: float = 0.5, reply_markup: dict | None = None) -> Outcome:
+    """Send `text` to `chat_id` (as a reply when `reply_to_message_id`; with inline buttons when `reply_markup`, a
+    Bot API `InlineKeyboardMarkup` as a dict); never raises for Telegram errors."""
+    from telegram import InlineKeyboardMarkup, ReplyParameters
     from telegram.error import (
         BadRequest,
         ChatMigrated,
@@ -73,12 +74,13 @@ async def send_message(bot, chat_id: int, text: str, *, parse_mode: str | None =
     migrated_from = None
     reply = (ReplyParameters(message_id=reply_to_message_id, allow_sending_without_reply=True)
              if reply_to_message_id else None)
+    markup = InlineKeyboardMarkup.de_json(reply_markup, bot) if reply_markup else None
     last_error = "not attempted"
     for attempt in range(1, attempts + 1):
         try:
             message = await bot.send_message(chat_id=chat_id, text=text, parse_mode=parse_mode,
                                              reply_parameters=reply, disable_notification=False,
-                                             link_preview_options=None)
+                                             link_preview_options=None, reply_markup=markup)
             return Sent(chat_id=chat_id, message_id=message.message_id, migrated_from=migrated_from)
         except RetryAfter as exc:
             wait = _retry_after_seconds(exc)

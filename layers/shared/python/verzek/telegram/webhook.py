@@ -26,7 +26,9 @@ from verzek.observability import logger
 MAX_BODY_BYTES = 256 * 1024  # Telegram updates are a few KB; the API app caps this path the same
 POST_FIELDS = ("channel_post", "message", "edited_channel_post", "edited_message")
 EDIT_FIELDS = {"edited_channel_post", "edited_message"}
-ALLOWED_UPDATES = list(POST_FIELDS)
+# callback_query: inline buttons (the operator review loop; private-chat bots route theirs by a callback-data prefix).
+ALLOWED_UPDATES = [*POST_FIELDS, "callback_query"]
+MAX_CALLBACK_DATA = 64  # Telegram's limit, in bytes
 MAX_DB_ID = 2**63 - 1  # ids are stored as BIGINT: larger ones are refused before anything is written
 
 
@@ -70,6 +72,19 @@ def _check_post(name: str, post: Any) -> None:
         raise _BadRequest(f"{name}.reply_to_message must have an integer message_id")
 
 
+def _check_callback(query: Any) -> None:
+    if not isinstance(query, dict) or not isinstance(query.get("id"), str) or not query["id"]:
+        raise _BadRequest("callback_query must have a string id")
+    user = query.get("from")
+    if not isinstance(user, dict) or not _is_int(user.get("id")) or not isinstance(user.get("is_bot", False), bool):
+        raise _BadRequest("callback_query.from must have an integer id")
+    if "data" in query and (not isinstance(query["data"], str)
+                            or len(query["data"].encode("utf-8", "surrogatepass")) > MAX_CALLBACK_DATA):
+        raise _BadRequest(f"callback_query.data must be a string of at most {MAX_CALLBACK_DATA} bytes")
+    if "message" in query:
+        _check_post("callback_query.message", query["message"])
+
+
 def parse_update_body(body: bytes | str | None):
     """Raw body -> python-telegram-bot `Update` (raises _BadRequest with a readable reason)."""
     from telegram import Update
@@ -91,6 +106,8 @@ def parse_update_body(body: bytes | str | None):
     for name in POST_FIELDS:
         if name in data:
             _check_post(name, data[name])
+    if "callback_query" in data:
+        _check_callback(data["callback_query"])
     try:
         return Update.de_json(data, None)
     except Exception as exc:  # noqa: BLE001 -- PTB raises assorted errors on odd shapes; all mean "not an update"
@@ -188,10 +205,19 @@ def handle_webhook(body: bytes | str | None, secret_header: str | None, *, queue
         update = parse_update_body(body)
     except _BadRequest as exc:
         return WebhookResponse(400, {"error": str(exc)})
+    now = now or datetime.now(UTC)
+    if update.callback_query is not None:
+        return _callback(update, settings, queue=queue, now=now)
     field = next((name for name in POST_FIELDS if getattr(update, name) is not None), None)
     if field is None:
         return _ignored(update.update_id, "update type not handled")
     post = getattr(update, field)
+    if settings.telegram_operator_chat_id is not None and post.chat.id == settings.telegram_operator_chat_id:
+        if field in EDIT_FIELDS:
+            return _ignored(update.update_id, "edited message in the operator chat")
+        from verzek.telegram.review import handle_operator_message
+
+        return _once(update.update_id, lambda: handle_operator_message(post, settings, now=now))
     if post.chat.id not in settings.source_chat_ids():
         return _ignored(update.update_id, "chat is not a configured signal source", chat_id=post.chat.id)
     problem = _sender_problem(post, settings)
@@ -202,7 +228,6 @@ def handle_webhook(body: bytes | str | None, secret_header: str | None, *, queue
     text = post.text or post.caption
     if not text or not text.strip():
         return _ignored(update.update_id, "no text or caption")
-    now = now or datetime.now(UTC)
     if _dated_in_the_future(post, now, settings):
         logger.warning("telegram post dated in the future refused", extra={"update_id": update.update_id,
                                                                             "chat_id": post.chat.id})
@@ -216,13 +241,50 @@ def _ignored(update_id: int, reason: str, *, chat_id: int | None = None) -> Webh
     return WebhookResponse(200, {"ok": True, "ignored": reason})
 
 
-def _process(update_id: int, post, text: str, *, edited: bool, queue, now: datetime) -> WebhookResponse:
+def _seen(update_id: int) -> bool:
     from verzek.db import connection
 
     with connection() as conn, conn.cursor() as cur:
         cur.execute("SELECT 1 FROM telegram_updates_seen WHERE update_id = %s", (update_id,))
-        if cur.fetchone() is not None:
-            return WebhookResponse(200, {"ok": True, "duplicate": True})
+        return cur.fetchone() is not None
+
+
+def _mark_seen(update_id: int) -> None:
+    from verzek.db import connection
+
+    with connection() as conn, conn.cursor() as cur:
+        cur.execute("INSERT INTO telegram_updates_seen (update_id) VALUES (%s) ON CONFLICT DO NOTHING",
+                    (update_id,))
+
+
+def _once(update_id: int, work) -> WebhookResponse:
+    """Run `work` for an update not seen before, then remember it (last: a crash before makes Telegram retry, and
+    every step is idempotent)."""
+    if _seen(update_id):
+        return WebhookResponse(200, {"ok": True, "duplicate": True})
+    result = work()
+    _mark_seen(update_id)
+    logger.info("telegram update processed", extra={"update_id": update_id, **result})
+    return WebhookResponse(200, {"ok": True, **result})
+
+
+def _callback(update, settings, *, queue, now: datetime) -> WebhookResponse:
+    """An inline button. Routed by callback-data prefix: `rv:` is the operator review loop (operator chat only).
+    Every callback query is answered, so Telegram stops showing the spinner."""
+    from verzek.telegram import review
+
+    query = update.callback_query
+    if review.is_review_callback(query.data) and settings.telegram_operator_chat_id is not None:
+        return _once(update.update_id, lambda: review.handle_callback(query, settings, queue=queue, now=now))
+
+    # Nobody handles this button: answer it (nothing is stored, so a redelivery only answers again).
+    review.operator_chat(settings).respond(callback_query_id=query.id, answer="This button is no longer active.")
+    return _ignored(update.update_id, "callback not handled")
+
+
+def _process(update_id: int, post, text: str, *, edited: bool, queue, now: datetime) -> WebhookResponse:
+    if _seen(update_id):
+        return WebhookResponse(200, {"ok": True, "duplicate": True})
     parsed = _with_source_hints(_parse(text), post.chat.id)
     context = _PostContext(update_id=update_id, chat_id=post.chat.id, message_id=post.message_id, text=text,
                            posted_at=_utc(post.edit_date if edited and post.edit_date else post.date),
@@ -232,10 +294,9 @@ def _process(update_id: int, post, text: str, *, edited: bool, queue, now: datet
         result = _handle_edit(parsed, context, queue=queue, now=now)
     else:
         result = _handle_post(parsed, context, queue=queue, now=now)
+        _maybe_review(parsed, context, result, now=now)
     # Marked last: a crash before this line makes Telegram retry, and every step above is idempotent.
-    with connection() as conn, conn.cursor() as cur:
-        cur.execute("INSERT INTO telegram_updates_seen (update_id) VALUES (%s) ON CONFLICT DO NOTHING",
-                    (update_id,))
+    _mark_seen(update_id)
     logger.info("telegram update processed", extra={"update_id": update_id, "chat_id": context.chat_id,
                                                     "message_id": context.message_id, **result})
     return WebhookResponse(200, {"ok": True, **result})
@@ -250,6 +311,23 @@ class _PostContext:
     posted_at: datetime | None
     original_posted_at: datetime | None
     reply_to: int | None
+
+
+def _maybe_review(parsed, ctx: _PostContext, result: dict, *, now: datetime) -> None:
+    """Held, rejected, or unrecognised-but-signal-like posts go to the operator chat (when one is configured)."""
+    from verzek.config import get_settings
+
+    if get_settings().telegram_operator_chat_id is None:
+        return
+    from verzek.telegram.review import open_review, review_reason
+
+    reason = review_reason(ctx.text, parsed, result)
+    if reason is None:
+        return
+    review_id = open_review(chat_id=ctx.chat_id, message_id=ctx.message_id, text=ctx.text, reason=reason,
+                            signal_id=result.get("signal_id"), posted_at=ctx.posted_at, now=now)
+    if review_id is not None:
+        result["review_id"] = review_id
 
 
 def _parse(text: str):

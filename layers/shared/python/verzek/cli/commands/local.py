@@ -21,6 +21,11 @@ def register(sub) -> None:
     p.add_argument("--verbose", action="store_true", help="show the JSON logs (default: errors only)")
     p.add_argument("--send-signal", metavar="TEXT", default=None,
                    help="post TEXT as a VIP channel post to the running local stack's webhook, then exit")
+    p.add_argument("--press", nargs=2, metavar=("MESSAGE_ID", "DATA"), default=None,
+                   help="as the demo operator, press the button DATA under review message MESSAGE_ID (both printed "
+                        "with the review), then exit")
+    p.add_argument("--reply", nargs=2, metavar=("MESSAGE_ID", "TEXT"), default=None,
+                   help="as the demo operator, reply to review message MESSAGE_ID with corrected TEXT, then exit")
     p.set_defaults(func=run)
 
 

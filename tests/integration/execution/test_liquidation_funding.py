@@ -83,3 +83,33 @@ def test_a_cross_position_is_backed_by_the_wallet_and_never_leaves_it_negative(f
     assert pos["status"] == "liquidated"
     assert pos["realized_pnl"] == D("-292.5")  # (96.1 - 100) x 75
     assert D(factory.paper_state(user)["balances"]["USDT"]) == 0
+
+
+def test_funding_is_charged_to_the_position_and_counted_in_its_net_pnl(factory, settings_env):
+    # 1 SOL long at 100 (1x, limit filled at minute 1, maker fee 0.1 USDT); funding events at minutes 2 and 3,
+    # +0.01 % each, mark = the trade candle's open 101 (no mark file): 2 x (-1 x 101 x 0.0001) = -0.0202 USDT;
+    # TP 110 fills at minute 5 (fee 0.11): net = 10 - 0.21 - 0.0202 = 9.7698 USDT
+    venues, clock = _venues([(101, 101, 101, 101), (100.5, 101, 99.5, 100.5), (101, 101, 101, 101),
+                             (101, 101, 101, 101), (101, 101, 101, 101), (105, 111, 104, 110), (110, 110, 110, 110)],
+                            settings_env)
+    venues.paper_prices().add_funding(FUTURES, [[T0 + MIN, "0.01"], [T0 + 2 * MIN, "0.0001"],
+                                                [T0 + 3 * MIN, "0.0001"], [T0 + 60 * MIN, "0.0001"]])
+    user = factory.user(size_value=D(100), leverage_cap=1, tp_split=[D(100)], telegram_chat_id=42)
+    sig = factory.signal(FUTURES, "long", entries=["100"], targets=["110"], stop_loss="90", market_type="futures",
+                         leverage=1)
+    assert Executor(venues).handle(ExecuteSignalJob(signal_id=sig, user_id=user)) == "opened"
+    for minute in (2, 3, 4, 5):
+        clock.set(T0 + minute * MIN)
+        run_monitor(venues)
+    pos = factory.position(user, sig)
+    assert pos["status"] == "open" and pos["funding"] == D("-0.0202") and pos["funding_ms"] == T0 + 3 * MIN
+    for minute in (6, 7):
+        clock.set(T0 + minute * MIN)
+        run_monitor(venues)
+    pos = factory.position(user, sig)
+    assert pos["status"] == "closed" and pos["funding"] == D("-0.0202")
+    assert pos["realized_pnl"] - pos["fees"] + pos["funding"] == D("9.7698")
+    [text] = [n["payload"]["text"] for n in factory.notifications(user) if n["kind"] == "closed"
+              and n["channel"] == "telegram"]
+    assert "PnL 9.7698 USDT after fees and funding (-0.0202 USDT)" in text
+    assert D(factory.paper_state(user)["balances"]["USDT"]) == D("10009.7698")
