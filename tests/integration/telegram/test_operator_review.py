@@ -215,3 +215,22 @@ def test_operator_chat_configuration_is_validated(settings_env):
     settings_env(TELEGRAM_OPERATOR_USER_IDS="12,abc")
     with pytest.raises(ValidationError, match="comma-separated integer ids"):
         get_settings()
+
+
+def test_a_provider_edit_after_the_review_wins_over_a_late_trade(review_env, channel_post, telegram_env):
+    api, queue = review_env, InProcessQueue()
+    posted = channel_post(HELD, update_id=1, message_id=18)
+    send(posted, queue)
+    dispatch_due()
+    review = _review_message(api)
+    fixed = "ZRO/USDT LONG\nEntry: 3.41\nTP: 3.48 / 3.55\nSL: 3.32"
+    edit = channel_post(fixed, update_id=2, message_id=18, field="edited_channel_post",
+                        date=posted["channel_post"]["date"], edit_date=posted["channel_post"]["date"] + 5)
+    assert send(edit, queue).body["status"] == "open"
+    jobs = len(queue.drain())
+    press = api.press_button(OPERATOR_CHAT, review["message_id"], _button(review, "Trade"), user=OPERATOR)
+    assert send(press, queue).body["review_status"] == "refused"
+    assert not queue.drain() and jobs == 1
+    [signal] = _rows(telegram_env, "SELECT entries, status FROM signals")
+    assert [str(v.normalize()) for v in signal["entries"]] == ["3.41"] and signal["status"] == "open"
+    assert "Not traded: the post's signal is open" in api.callback_answers()[press["callback_query"]["id"]]["text"]

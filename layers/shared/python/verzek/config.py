@@ -112,6 +112,12 @@ class Settings(BaseSettings):
     telegram_max_inline_wait_seconds: int = Field(10, alias="TELEGRAM_MAX_INLINE_WAIT_SECONDS", ge=0, le=60,
                                                   description="A 429 retry_after up to this is waited out in the "
                                                               "dispatcher; longer ones reschedule the row")
+    telegram_bot_username: str | None = Field(None, alias="TELEGRAM_BOT_USERNAME",
+                                              pattern=r"^[A-Za-z][A-Za-z0-9_]{3,31}$",
+                                              description="The bot's @username (without @) for link deep links; "
+                                                          "unset = asked from Telegram (getMe) once per process")
+    telegram_link_token_ttl_minutes: int = Field(15, alias="TELEGRAM_LINK_TOKEN_TTL_MINUTES", ge=1, le=1440,
+                                                 description="Lifetime of a one-time Telegram link (deep link)")
     notify_max_attempts: int = Field(8, alias="NOTIFY_MAX_ATTEMPTS", ge=1, le=50,
                                      description="Deliveries tried per outbox row before it is marked failed")
 

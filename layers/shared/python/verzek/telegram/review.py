@@ -332,6 +332,16 @@ def decide(review_id: int, revision: int, action: str, operator: Operator, *, qu
         if not review["tradable"]:
             return Decision("This parse cannot be traded as is: reply with the corrected text.", "pending",
                             review_id, alert=True)
+        changed = _changed_since_review(cur, review)
+        if changed:
+            store.set_decision(cur, review_id, status="refused", operator_id=operator.user_id,
+                               operator_name=operator.name, now=now, outcome={"reason": changed})
+            store.audit(cur, "operator_review_refused",
+                        {"review_id": review_id, "revision": revision, "operator": operator.as_dict(),
+                         "why": changed, "signal_id": review["signal_id"], "before": before, "after": before},
+                        now=now)
+            return Decision(f"Not traded: {changed}."[:MAX_ANSWER_CHARS], "refused", review_id, close_message=True,
+                            alert=True)
         outcome = _trade(review, operator, queue=queue, now=now)
         signal_id = outcome["signal_id"]
         after = _signal_levels(store.signal_row(cur, signal_id)) if signal_id else None
@@ -355,6 +365,24 @@ def decide(review_id: int, revision: int, action: str, operator: Operator, *, qu
                         close_message=True, alert=True)
     return Decision(f"Not traded: {outcome.get('reason') or outcome['status']}"[:MAX_ANSWER_CHARS], status,
                     review_id, close_message=True, alert=True)
+
+
+def _changed_since_review(cur, review: dict) -> str | None:
+    """The post's signal moved on without this review (the provider edited it into a valid signal, or it was stored
+    since): trading the review's parse now would overwrite it. A trade of this very review (a retry after a crash)
+    is not a change."""
+    key = f"review-{review['id']}-{review['revision']}"
+    if review["signal_id"] is not None:
+        cur.execute("SELECT s.status, EXISTS (SELECT 1 FROM signal_events e WHERE e.dedupe_key = %s) AS ours "
+                    "FROM signals s WHERE s.id = %s", (key, review["signal_id"]))
+    else:
+        cur.execute("SELECT status, (meta->>'review_id') = %s AS ours FROM signals "
+                    "WHERE provider_chat_id = %s AND provider_message_id = %s",
+                    (str(review["id"]), review["source_chat_id"], review["source_message_id"]))
+    row = cur.fetchone()
+    if row is None or row["ours"] or (review["signal_id"] is not None and row["status"] == "rejected"):
+        return None
+    return f"the post's signal is {row['status']} since this review was opened (edited by the provider?)"
 
 
 def _trade(review: dict, operator: Operator, *, queue, now: datetime) -> dict:
