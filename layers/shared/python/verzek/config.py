@@ -153,6 +153,9 @@ class Settings(BaseSettings):
                                    description="Comma-separated addresses whose X-Forwarded-For / -Proto the local "
                                                "server believes (a reverse proxy in front of it); empty = none")
     public_base_url: str = Field("http://127.0.0.1:8000", alias="PUBLIC_BASE_URL")
+    web_app_dir: str = Field("", alias="WEB_APP_DIR",
+                             description="the app's exported web build served at /; empty = the checkout's "
+                                         "mobile_app/dist when built (the cloud: /opt/web, a layer)")
     email_sender: str = Field("no-reply@verzek.local", alias="EMAIL_SENDER")
     email_backend: str = Field("outbox", alias="EMAIL_BACKEND", description="outbox | ses")
     expo_push_url: str = Field("https://exp.host/--/api/v2/push/send", alias="EXPO_PUSH_URL")
