@@ -212,6 +212,10 @@ class Settings(BaseSettings):
     house_exchange: str = Field("binance", alias="HOUSE_EXCHANGE", description="ccxt exchange id for candles")
     house_symbols: str = Field("", alias="HOUSE_SYMBOLS",
                                description="Comma-separated symbols for all house strategies; empty = defaults")
+    house_strategies_enabled: str = Field(
+        "", alias="HOUSE_STRATEGIES_ENABLED",
+        description="Comma-separated house strategies to run even if disabled by default (docs/decisions/"
+                    "house-strategies-out-of-sample.md); empty = each strategy's default")
 
     @field_validator("environment")
     @classmethod
@@ -282,6 +286,10 @@ class Settings(BaseSettings):
 
     def source_chat_ids(self) -> set[int]:
         return {int(x) for x in self.telegram_source_chat_ids.split(",") if x.strip()}
+
+    def house_strategy_enabled(self, name: str, default: bool) -> bool:
+        forced = {x.strip() for x in self.house_strategies_enabled.split(",") if x.strip()}
+        return default or name in forced or "all" in forced
 
     def house_symbol_list(self) -> list[str]:
         return [x.strip() for x in self.house_symbols.split(",") if x.strip()]
