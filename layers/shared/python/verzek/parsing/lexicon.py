@@ -66,7 +66,8 @@ _LADDER_INDEX = rf"(?:\d(?![\d%]|[.,]\d)|[ \t]+[1-9](?=[ \t]*[:)])|[ \t]+[1-9]{_
 
 LABELS: list[tuple[Field, str]] = [
     # "Current price: 1.92" / "Current rate: 0.0905" heading its own line: where the market is, not the entry.
-    (Field.IGNORE, r"^[ \t]*(?:current|market|live)\s+(?:price|rate)(?=\s*[:=])|^[ \t]*текущая\s+цена(?=\s*[:=])"),
+    (Field.IGNORE, r"^[ \t]*(?:current|market|live)\s+(?:price|rate)(?=\s*(?:[:=]|now(?!\w)|is(?!\w)|right\s+now))|"
+                   r"^[ \t]*текущая\s+цена(?=\s*[:=])"),
     (Field.STOP, (r"stop[\s-]*targets?|stop[\s-]*loss(?:es)?|stop[\s-]*los|stoploss|stopls|stol+[\s-]*loss|"
                  r"s\s*/\s*l|sl|stop|invalidation|стоп[\s-]*лосс?|стоп|сл|zarar[\s-]*(?:durdur|kes)|"
                  r"stop[\s-]*kay[ıi]p|parada|stop\s+de\s+p[ée]rdida|c[ắa]t\s+l[ỗo]|d[ừu]ng\s+l[ỗo]|batas\s+rugi|"
@@ -79,6 +80,7 @@ LABELS: list[tuple[Field, str]] = [
     (Field.TARGETS, (r"(?:close|exit|take|çıkış|cikis|salida|sa[íi]da|выход|закрыть)(?=[ \t]*\d{1,2}[ \t]*[:)=])|"
                     # "Exit: 0.168 / 0.176" heading its own line: the exits of the setup, i.e. its targets
                     r"^[ \t]*(?:exits?|exit[\s-]*(?:targets?|levels?|points?)|çıkış|salida|sa[íi]da|выход)(?=[ \t]*[:=])|"
+                    r"^[ \t]*(?:close|exit)\s+(?:at|@)(?=[ \t]*[:=])|"
                     r"(?:take[\s-]*profit|tp|profit|sell)[\s-]*targets?|targ?ets?[\s-]+profits?|(?:short|mid|long)[\s-]*term|take[\s-]*profits?|targets|tps|"
                     r"t\s*/\s*p|tp|targ?et|hedefler(?:i)?|hedef|kar[\s-]*al|тейк[\s-]*профиты?|тейки|тейк|"
                     r"цели|цель|objetivos?|alvos?|metas?|obj|tomar\s+ganancias|toma\s+de\s+ganancias|"
@@ -201,6 +203,9 @@ PAST_TRADE_RE = re.compile(
     re.IGNORECASE)
 # Only an explicit recap word turns a "closed +45%" post into a results post: "#SOL closed at TP2 +45% from
 # yesterday's signal" still closes the trade for whoever holds it.
+# A post headed as a results report ("Monthly results: #BNB long ... hit all targets +12%"): a look back.
+RECAP_HEAD_RE = re.compile(r"^\W*(?:recap|summary|results?\s+of|(?:daily|weekly|monthly)\s+(?:results?|recap|summary|report))"
+                           r"(?!\w)", re.IGNORECASE)
 RECAP_RE = re.compile(r"(?<!\w)(?:recap|summary|results?\s+of|(?:daily|weekly|monthly)\s+results?)(?!\w)",
                       re.IGNORECASE)
 GAIN_PCT_RE = re.compile(r"\+\s?\d+(?:[.,]\d+)?\s?%")
@@ -220,6 +225,9 @@ RESTATE_RE = re.compile(
     r"(?:entry|levels?)\s+(?:adjusted|changed|updated)|unchanged|same\s+as\s+before|"
     # "Correction #TIA — entry is ...", "re-entry zone moved to ...", "TPs and SL stay as posted / remain"
     r"(?<!market\s)correction(?=\s*(?:[:#—–-]|to\s|on\s|for\s))|corrected\s+(?:entry|levels?|signal|post|targets?)|"
+    r"(?:small\s+|quick\s+)?edit\s+(?:on|for|to)\s+#|(?:stays?|remains?)\s+the\s+same|"
+    r"(?:rest|everything\s+else|all\s+else)\s+(?:of\s+the\s+(?:plan|setup|levels?|signal)\s+)?(?:stays?|remains?|is\s+unchanged)|"
+    r"se\s+mantienen|obnovil\w*|обновили|ajuste\s+en\s+#|"
     r"(?:entry|zone|levels?)\s+(?:\w+\s+){0,2}moved\s+to|stays?\s+as\s+(?:posted|before|is)|"
     r"(?:targets?|tps?|sl|stop|stops|levels?)\b[^\n]{0,40}?\b(?:remain|stay)s?(?:\s+(?:the\s+same|as\s+\w+))?[.!]?\s*$|"
     r"изменени\w*\s+по|прежние|прежним|без\s+перемен|ayn[ıi]\s+kal\w*|"

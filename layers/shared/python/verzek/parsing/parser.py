@@ -310,6 +310,9 @@ def _parse(text: str) -> ParsedMessage:
             candidate = bare
 
     entries, targets, stops, stop = _read_dot_thousands(levels, candidate, entries, targets, stops, stop)
+    if not has_setup and candidate is not None and lx.RECAP_HEAD_RE.search(clean) and lx.GAIN_PCT_RE.search(clean):
+        # "Monthly results: #BNB long from 560 hit all targets +12%": a report headed as one, whatever it says.
+        return _not_a_signal("a results post about a past trade")
     if not has_setup and lx.RECAP_RE.search(clean) and lx.GAIN_PCT_RE.search(clean) \
             and candidate is not None and not update_action(status_text):
         # "Recap: #XRP short closed at 0.50 for +56%": a results post, not a command.
