@@ -210,6 +210,7 @@ async def _dispatch_telegram(bot, rows: list[dict], report: DispatchReport, now:
     dead_chats: dict[int, str] = {}
     flooded_chats: dict[int, datetime] = {}
     max_attempts = settings.notify_max_attempts
+    deliveries = _user_deliveries(rows)
 
     async def deliver(row: dict) -> None:
         try:
@@ -217,6 +218,11 @@ async def _dispatch_telegram(bot, rows: list[dict], report: DispatchReport, now:
         except (TypeError, ValueError):
             _finish(row["id"], status="failed", error="target is not a Telegram chat id")
             report.failed += 1
+            return
+        delivery = deliveries.get(row["id"])
+        if delivery is not None and not delivery.send:  # the user's preference, read at send time
+            _finish(row["id"], status="skipped", error=delivery.reason)
+            report.skipped += 1
             return
         if chat_id in dead_chats:  # one removed group must not cost a request per row
             _finish(row["id"], status="failed", error=dead_chats[chat_id])
@@ -238,6 +244,7 @@ async def _dispatch_telegram(bot, rows: list[dict], report: DispatchReport, now:
             return
         outcome = await send_message(bot, chat_id, message.text, parse_mode=message.parse_mode,
                                      reply_to_message_id=message.reply_to, reply_markup=message.reply_markup,
+                                     disable_notification=delivery is not None and delivery.silent,
                                      max_inline_wait=settings.telegram_max_inline_wait_seconds)
         if isinstance(outcome, Sent):
             _record_broadcast(row, message, outcome.chat_id, outcome.message_id)
@@ -273,6 +280,17 @@ async def _dispatch_telegram(bot, rows: list[dict], report: DispatchReport, now:
     for row in rows:
         await deliver(row)
         done.add(row["id"])
+
+
+def _user_deliveries(rows: list[dict]) -> dict:
+    """On / silent / off per row addressed to a user (verzek.notify.preferences), one query per batch."""
+    from verzek.db import connection
+    from verzek.notify.preferences import delivery_modes
+
+    if not any(r.get("user_id") is not None for r in rows):
+        return {}
+    with connection() as conn, conn.cursor() as cur:
+        return delivery_modes(cur, rows)
 
 
 async def _run_telegram(rows: list[dict], report: DispatchReport, now: datetime, settings, bot=None) -> None:
@@ -390,4 +408,11 @@ def run_scheduled(*, queue=None, limit: int = 50, now: datetime | None = None) -
     else:  # an in-process queue inside a cloud function would swallow the jobs
         logger.error("EXECUTION_QUEUE_URL is not set: interrupted fan-outs cannot be resumed", extra={"alert": True})
     report = dispatch_due(limit=limit, now=now)
-    return {"fanouts_resumed": resumed, **report.as_dict()}
+    expired = 0
+    try:  # operator reviews past the staleness limit: their buttons are taken away
+        from verzek.telegram.review import expire_due
+
+        expired = expire_due(now=now)
+    except Exception:  # noqa: BLE001 -- a failed sweep must not stop the dispatcher; the next tick retries
+        logger.exception("operator review expiry sweep failed")
+    return {"fanouts_resumed": resumed, **report.as_dict(), "reviews_expired": expired}

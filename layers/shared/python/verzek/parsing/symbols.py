@@ -71,7 +71,7 @@ def _coin(word: str, rank: int, position: int, allow_glued: bool = True) -> Symb
 
 # Prepositions between a side word and its coin ("лонг по DOGE", "SUI me long", "long on SOL").
 _SIDE_CONNECTORS = frozenset(["по", "на", "on", "in", "me", "mein", "em", "no", "na", "su", "sur", "en", "auf", "için",
-                              "icin", "trên", "di"])
+                              "icin", "trên", "di", "de", "del", "do", "da"])
 
 
 def _topic_tag(text: str) -> bool:
@@ -170,6 +170,8 @@ def close_target(tokens: list[Token]) -> SymbolCandidate | None:
 _CLOSE_VERBS = frozenset(["close", "closing", "exiting", "cancel", "exit", "закрыть", "закрываем", "закрываю", "kapat", "kapatın", "cerrar", "cerramos", "fechar", "cancelar", "iptal", "отмена", "schließen", "schliessen", "fermer", "fermez", "clôturer", "chiudere", "chiudi", "chiudiamo", "zamknij", "zamykamy", "закриваємо", "закрити", "batalkan", "batal"])
 _CLOSE_FILLERS = frozenset(["all", "the", "a", "my", "your", "our", "this", "that", "these", "those", "position", "positions", "trade", "trades", "order", "orders", "everything", "now", "half", "partial", "it", "them",
                             "todo", "todos", "todas", "tudo", "все", "всё", "tüm", "la", "las", "los", "as", "os", "mitad", "metade",
+                            "every", "tutte", "tutti", "le", "wszystko", "wszystkie", "toutes", "tous", "les", "alle",
+                            "bütün", "butun", "tutto", "hepsini", "hepsi",
                             "soon", "here", "out", "at", "in", "on", "up", "down", "early", "manually", "price"])
 
 
