@@ -153,6 +153,9 @@ class Settings(BaseSettings):
                                    description="Comma-separated addresses whose X-Forwarded-For / -Proto the local "
                                                "server believes (a reverse proxy in front of it); empty = none")
     public_base_url: str = Field("http://127.0.0.1:8000", alias="PUBLIC_BASE_URL")
+    web_app_dir: str = Field("", alias="WEB_APP_DIR",
+                             description="the app's exported web build served at /; empty = the checkout's "
+                                         "mobile_app/dist when built (the cloud: /opt/web, a layer)")
     email_sender: str = Field("no-reply@verzek.local", alias="EMAIL_SENDER")
     email_backend: str = Field("outbox", alias="EMAIL_BACKEND", description="outbox | ses")
     expo_push_url: str = Field("https://exp.host/--/api/v2/push/send", alias="EXPO_PUSH_URL")
@@ -209,6 +212,10 @@ class Settings(BaseSettings):
     house_exchange: str = Field("binance", alias="HOUSE_EXCHANGE", description="ccxt exchange id for candles")
     house_symbols: str = Field("", alias="HOUSE_SYMBOLS",
                                description="Comma-separated symbols for all house strategies; empty = defaults")
+    house_strategies_enabled: str = Field(
+        "", alias="HOUSE_STRATEGIES_ENABLED",
+        description="Comma-separated house strategies to run even if disabled by default (docs/decisions/"
+                    "house-strategies-out-of-sample.md); empty = each strategy's default")
 
     @field_validator("environment")
     @classmethod
@@ -279,6 +286,10 @@ class Settings(BaseSettings):
 
     def source_chat_ids(self) -> set[int]:
         return {int(x) for x in self.telegram_source_chat_ids.split(",") if x.strip()}
+
+    def house_strategy_enabled(self, name: str, default: bool) -> bool:
+        forced = {x.strip() for x in self.house_strategies_enabled.split(",") if x.strip()}
+        return default or name in forced or "all" in forced
 
     def house_symbol_list(self) -> list[str]:
         return [x.strip() for x in self.house_symbols.split(",") if x.strip()]

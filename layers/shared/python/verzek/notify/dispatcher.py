@@ -408,4 +408,11 @@ def run_scheduled(*, queue=None, limit: int = 50, now: datetime | None = None) -
     else:  # an in-process queue inside a cloud function would swallow the jobs
         logger.error("EXECUTION_QUEUE_URL is not set: interrupted fan-outs cannot be resumed", extra={"alert": True})
     report = dispatch_due(limit=limit, now=now)
-    return {"fanouts_resumed": resumed, **report.as_dict()}
+    expired = 0
+    try:  # operator reviews past the staleness limit: their buttons are taken away
+        from verzek.telegram.review import expire_due
+
+        expired = expire_due(now=now)
+    except Exception:  # noqa: BLE001 -- a failed sweep must not stop the dispatcher; the next tick retries
+        logger.exception("operator review expiry sweep failed")
+    return {"fanouts_resumed": resumed, **report.as_dict(), "reviews_expired": expired}
