@@ -45,13 +45,13 @@ def load_old_dispatcher():
                             text=True, check=True).stdout
     spec = importlib.util.spec_from_loader("verzek.notify._dispatcher_before_issue12", loader=None)
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
     exec(compile(source, f"{OLD_COMMIT}:{DISPATCHER}", "exec"), module.__dict__)  # noqa: S102 - our own history
     return module
 
 
 def enqueue_dms(count: int, start: int) -> None:
     from psycopg2.extras import execute_values
-
     from verzek.db import connection
 
     with connection() as conn, conn.cursor() as cur:
@@ -68,7 +68,6 @@ def main() -> int:
     args = parser.parse_args()
 
     import psycopg2
-
     from verzek.config import reset_settings_cache
     from verzek.db import close_pool
     from verzek.db.embedded import database_dsn, ensure_embedded_server
@@ -143,7 +142,7 @@ def run(args, api) -> int:
         report = drain(limit=100)
         invocations += 1
         sent += report.sent
-        if not report.requeued and not report.busy:
+        if not report.left and not report.busy:  # in the cloud `left` wakes the next invocation (SQS)
             break
     elapsed = time.monotonic() - t0
     stop.set()

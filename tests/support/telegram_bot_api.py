@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import html.parser
 import json
+import math
 import threading
 import time
-import math
 from collections import deque
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer

@@ -33,6 +33,7 @@ from verzek.config import app_secret
 from verzek.observability import logger
 
 LEASE_SECONDS = 120
+DRAIN_WAIT_SECONDS = 5.0  # a drain waits for rows due this soon (a short 429) instead of ending
 TELEGRAM_CHANNELS = ("telegram",)
 
 
@@ -46,7 +47,8 @@ class DispatchReport:
     skipped: int = 0
     passes: int = 0        # claims that found rows
     busy: bool = False     # another invocation holds the drain lease
-    requeued: bool = False  # rows were still due at the end: the dispatcher was woken again
+    left: bool = False      # rows were still due at the end of the drain...
+    requeued: bool = False  # ...and the dispatcher was woken again for them (its SQS queue)
     errors: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
@@ -241,7 +243,7 @@ class _GroupBudget:
         return None
 
     @classmethod
-    def from_outbox(cls, per_minute: int) -> "_GroupBudget":
+    def from_outbox(cls, per_minute: int) -> _GroupBudget:
         from verzek.db import connection
 
         with connection() as conn, conn.cursor() as cur:
@@ -269,6 +271,19 @@ class _TelegramSender:
         self.fatal: str | None = None
         self.dead_chats: dict[int, str] = {}
         self.flooded_chats: dict[int, datetime] = {}
+        self.sent_ids: list[int] = []  # sent, recorded as sent by the next flush (one UPDATE for many)
+
+    def flush_sent(self) -> None:
+        """Mark the rows sent since the last flush in one statement (they stay claimed until then:
+        their lease outlasts any flush interval, so none can be claimed again meanwhile)."""
+        if not self.sent_ids:
+            return
+        from verzek.db import connection
+
+        ids, self.sent_ids = self.sent_ids, []
+        with connection() as conn, conn.cursor() as cur:
+            cur.execute("UPDATE notifications SET status = 'sent', last_error = NULL, sent_at = now() "
+                        "WHERE id = ANY(%s)", (ids,))
 
     async def open(self, bot) -> None:
         from telegram.error import InvalidToken, TelegramError
@@ -326,10 +341,13 @@ class _TelegramSender:
             _finish(row["id"], status="failed", error=self.dead_chats[chat_id])
             report.failed += 1
             return
-        if chat_id in self.flooded_chats:
-            _finish(row["id"], status="pending", not_before=self.flooded_chats[chat_id], error="429 flood control")
-            report.retried += 1
+        flooded_until = self.flooded_chats.get(chat_id)
+        if flooded_until is not None and flooded_until > datetime.now(UTC):  # Telegram said not before then
+            _finish(row["id"], status="pending", not_before=flooded_until, error="429 flood control",
+                    refund_attempt=True)
+            report.deferred += 1
             return
+        self.flooded_chats.pop(chat_id, None)
         try:
             message = _telegram_message(row, chat_id, now)
         except _Defer as defer:
@@ -363,7 +381,10 @@ class _TelegramSender:
                 logger.warning("telegram group migrated: update the configured chat id",
                                extra={"alert": True, "old_chat_id": outcome.migrated_from,
                                       "new_chat_id": outcome.chat_id})
-            _finish(row["id"], status="sent", target=new_target)
+            if new_target:
+                _finish(row["id"], status="sent", target=new_target)
+            else:
+                self.sent_ids.append(row["id"])
             report.sent += 1
         elif isinstance(outcome, RetryLater):
             if row["attempts"] >= self.settings.notify_max_attempts:
@@ -542,14 +563,33 @@ async def _pump(*, settings, report: DispatchReport, bot, now: datetime | None, 
                     await asyncio.to_thread(_push, row, report, push, settings.notify_max_attempts)
             if rows:
                 report.passes += 1
+            sender.flush_sent()
             if deadline is None or sender.fatal or time.monotonic() > deadline:
                 break
             if not rows and lanes.pending == 0:
-                break  # drained: nothing due, nothing in flight
+                soon = _next_due_in(now_fn())  # e.g. a row a short 429 put back: wait for it, not the schedule
+                if soon is None or soon > DRAIN_WAIT_SECONDS or time.monotonic() + soon > deadline:
+                    break  # drained: nothing due, nothing in flight, nothing due in a moment
+                await asyncio.sleep(max(0.05, soon))
+                continue
             await lanes.wait_some(timeout=0.05 if rows else 0.25)
         await lanes.join()
     finally:
-        await sender.close()
+        try:
+            sender.flush_sent()
+        finally:
+            await sender.close()
+
+
+def _next_due_in(now: datetime) -> float | None:
+    """Seconds until the next pending row is due (0 when one is), None when none is pending."""
+    from verzek.db import connection
+
+    with connection() as conn, conn.cursor() as cur:
+        cur.execute("SELECT extract(epoch FROM min(not_before) - %s) AS wait FROM notifications "
+                    "WHERE status = 'pending' AND channel = ANY(%s)", (now, handled_channels()))
+        wait = cur.fetchone()["wait"]
+    return None if wait is None else max(0.0, float(wait))
 
 
 def _due_left(now: datetime | None = None) -> bool:
@@ -621,7 +661,8 @@ def drain(*, budget_s: float | None = None, limit: int = 100, now: datetime | No
                           deadline=time.monotonic() + budget_s))
     finally:
         _release_drain_lease(holder)
-    if _due_left(now):
+    report.left = _due_left(now)
+    if report.left:
         report.requeued = nudge_dispatcher(f"drain-{holder}")
     if report.claimed:
         logger.info("notifications dispatched", extra=report.as_dict())
