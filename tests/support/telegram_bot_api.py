@@ -379,7 +379,8 @@ class LocalBotApi:
         if markup is not None:
             message["reply_markup"] = _inline_keyboard(markup)
         self._state.messages[(chat, message_id)] = dict(message, _seq=len(self._state.calls),
-                                                        parse_mode=params.get("parse_mode"))
+                                                        parse_mode=params.get("parse_mode"),
+                                                        disable_notification=_truthy(params.get("disable_notification")))
         return message
 
     # --- inline buttons: what Telegram sends the bot when a user presses one or replies, and the bot's answers ---
@@ -509,7 +510,7 @@ class LocalBotApi:
 
 
 def _public(stored: dict) -> dict:
-    return {k: v for k, v in stored.items() if k not in ("_seq", "parse_mode")}
+    return {k: v for k, v in stored.items() if k not in ("_seq", "parse_mode", "disable_notification")}
 
 
 def _inline_keyboard(markup) -> dict:

@@ -68,7 +68,9 @@ def _session_headers(conn, user_id: int) -> dict:
 @settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck), database=None)
 def test_api_never_fails_and_matches_its_schema(case, fuzz_user, settings_env):
     conn, user_id = fuzz_user
-    settings_env(LOGIN_MAX_FAILURES_PER_IP=1_000_000, LOGIN_MAX_FAILURES_PER_ACCOUNT=1_000_000)
+    # The bot's username is configured (the link route would otherwise ask Telegram, not reachable here).
+    settings_env(LOGIN_MAX_FAILURES_PER_IP=1_000_000, LOGIN_MAX_FAILURES_PER_ACCOUNT=1_000_000,
+                 TELEGRAM_BOT_USERNAME="verzek_fuzz_bot")
     negative = case.meta is not None and case.meta.generation.mode.is_negative
     if negative:  # leave the generated (invalid) parts alone: the API must refuse them as they are
         case.call_and_validate(checks=CHECKS)

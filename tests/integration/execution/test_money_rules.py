@@ -42,14 +42,15 @@ def test_a_breakeven_exit_pays_back_the_fees(factory, settings_env):
     venues, clock = _venues([(101, 101, 101, 101), (100.5, 101, 99.5, 100.5), (105, 110.5, 104, 110),
                              (108, 108, 106, 106), (106, 106, 95, 96), (96, 96, 96, 96)], settings_env,
                             symbol=FUTURES)
-    user = factory.user(size_value=D(100), breakeven_after_tp=1, tp_split=[D(50), D(50)], leverage_cap=1)
+    user = factory.user(size_value=D(200), breakeven_after_tp=1, tp_split=[D(50), D(50)], leverage_cap=1)
     sig = factory.signal(FUTURES, "long", entries=["100"], targets=["110", "120"], stop_loss="90",
                          market_type="futures", leverage=1)
     _run(venues, clock, user, sig, 6)
     pos = factory.position(user, sig)
     assert pos["status"] == "closed" and pos["close_reason"] == "breakeven"
-    # by hand: 1 SOL bought at 100 (fee 0.1 USDT); breakeven = (100 + 0.1 / 1) / (1 - 0.001) = 100.2002002...
-    assert D("100.2002002") <= pos["stop_loss"] <= D("100.2002003")
+    # by hand: 2 SOL bought at 100 (fee 0.2 USDT; Binance's SOL/USDT:USDT trades whole SOL, so the 50/50 split
+    # needs 2); breakeven = (100 + 0.2 / 2) / (1 - 0.001) = 100.2002002..., up to the 0.01 tick: 100.21
+    assert pos["stop_loss"] == D("100.21")
     rest = [o for o in factory.orders(pos["id"]) if o["role"] not in ("entry", "tp") and o["filled"] > 0]
     assert rest, factory.orders(pos["id"])
     exit_qty = sum(o["filled"] for o in rest)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime
 from decimal import Decimal
 
@@ -73,3 +74,23 @@ def bot_api(telegram_env, settings_env):
     with LocalBotApi(token="123456:TEST-token") as api:
         settings_env(TELEGRAM_API_BASE=api.base_url, TELEGRAM_MAX_INLINE_WAIT_SECONDS=2)
         yield api
+
+
+@pytest.fixture
+def api_server():
+    """The product's API app (which mounts POST /telegram/webhook) under uvicorn on 127.0.0.1."""
+    import uvicorn
+    from verzek.api.app import create_app
+
+    server = uvicorn.Server(uvicorn.Config(create_app(), host="127.0.0.1", port=0, log_level="warning",
+                                           lifespan="off"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started and thread.is_alive():
+        thread.join(0.05)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -55,26 +54,6 @@ def _receive_all(client, url) -> list[dict]:
             bodies.append({"body": json.loads(message["Body"]),
                            "dedupe_key": message["MessageAttributes"]["dedupe_key"]["StringValue"]})
             client.delete_message(QueueUrl=url, ReceiptHandle=message["ReceiptHandle"])
-
-
-@pytest.fixture
-def api_server():
-    """The product's API app (which mounts POST /telegram/webhook) under uvicorn on 127.0.0.1."""
-    import uvicorn
-    from verzek.api.app import create_app
-
-    server = uvicorn.Server(uvicorn.Config(create_app(), host="127.0.0.1", port=0, log_level="warning",
-                                           lifespan="off"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started and thread.is_alive():
-        thread.join(0.05)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(10)
 
 
 def _update(update_id: int, message_id: int, text: str, **post_fields) -> dict:

@@ -215,3 +215,41 @@ def test_operator_chat_configuration_is_validated(settings_env):
     settings_env(TELEGRAM_OPERATOR_USER_IDS="12,abc")
     with pytest.raises(ValidationError, match="comma-separated integer ids"):
         get_settings()
+
+
+def test_a_provider_edit_after_the_review_wins_over_a_late_trade(review_env, channel_post, telegram_env):
+    api, queue = review_env, InProcessQueue()
+    posted = channel_post(HELD, update_id=1, message_id=18)
+    send(posted, queue)
+    dispatch_due()
+    review = _review_message(api)
+    fixed = "ZRO/USDT LONG\nEntry: 3.41\nTP: 3.48 / 3.55\nSL: 3.32"
+    edit = channel_post(fixed, update_id=2, message_id=18, field="edited_channel_post",
+                        date=posted["channel_post"]["date"], edit_date=posted["channel_post"]["date"] + 5)
+    assert send(edit, queue).body["status"] == "open"
+    jobs = len(queue.drain())
+    press = api.press_button(OPERATOR_CHAT, review["message_id"], _button(review, "Trade"), user=OPERATOR)
+    assert send(press, queue).body["review_status"] == "refused"
+    assert not queue.drain() and jobs == 1
+    [signal] = _rows(telegram_env, "SELECT entries, status FROM signals")
+    assert [str(v.normalize()) for v in signal["entries"]] == ["3.41"] and signal["status"] == "open"
+    assert "Not traded: the post's signal is open" in api.callback_answers()[press["callback_query"]["id"]]["text"]
+
+
+def test_the_dispatcher_schedule_expires_undecided_reviews_and_removes_their_buttons(review_env, channel_post,
+                                                                                       telegram_env):
+    from verzek.notify.dispatcher import run_scheduled
+
+    api, queue = review_env, InProcessQueue()
+    send(channel_post(HELD, update_id=1, message_id=19), queue)
+    dispatch_due()
+    review = _review_message(api)
+    assert run_scheduled()["reviews_expired"] == 0  # still inside the staleness limit
+    late = datetime.now(UTC) + timedelta(seconds=301)
+    assert run_scheduled(now=late)["reviews_expired"] == 1
+    assert run_scheduled(now=late)["reviews_expired"] == 0  # once
+    shown = api.message(OPERATOR_CHAT, review["message_id"])
+    assert "EXPIRED</b>" in shown["text"] and "reply_markup" not in shown
+    assert _rows(telegram_env, "SELECT status FROM operator_reviews")[0]["status"] == "expired"
+    assert [r["action"] for r in _rows(telegram_env, "SELECT action FROM audit_log")] == ["operator_review_expired"]
+    assert _rows(telegram_env, "SELECT status FROM signals")[0]["status"] == "rejected" and not queue.drain()

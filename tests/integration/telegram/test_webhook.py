@@ -99,17 +99,27 @@ def test_malformed_bodies_get_400_and_change_nothing(telegram_env, body):
 
 
 def test_real_payloads_from_other_chats_and_types_are_ignored_with_200(telegram_env, updates):
-    samples = [updates("getupdates_private_message.json")["result"][0],
-               updates("update_edited_message_private.json"),
-               updates("update_forwarded_from_channel_photo.json"),
-               updates("update_private_text_teloxide.json"),
-               *updates("getupdates_channel_posts_author_signature.json")["result"],
+    samples = [updates("update_edited_message_private.json"),
+               *[u for u in updates("getupdates_channel_posts_author_signature.json")["result"]
+                 if u.get("message", {}).get("chat", {}).get("type") != "private"],  # private: the user bot
                {"update_id": 77, "callback_query": {"id": "1", "from": {"id": 1, "is_bot": False, "first_name": "a"},
                                                     "chat_instance": "x", "data": "d"}}]
     for update in samples:
         response = post(update)
         assert response.status == 200 and "ignored" in response.body, update
     assert all(_count(telegram_env, t) == 0 for t in TABLES)
+
+
+def test_real_private_messages_go_to_the_user_bot_and_store_no_signal(telegram_env, bot_api, updates):
+    """Private chats are the bot for users (verzek.telegram.userbot): an unlinked chat gets the help line."""
+    for update in (updates("getupdates_private_message.json")["result"][0],
+                   updates("update_private_text_teloxide.json"),
+                   updates("update_forwarded_from_channel_photo.json")):  # a photo forwarded into a private chat
+        response = post(update)
+        assert response.status == 200 and response.body["action"] == "help_unlinked", update
+        [sent] = bot_api.sent_messages(update["message"]["chat"]["id"])
+        assert "not linked to a Verzek account" in sent["text"]
+    assert all(_count(telegram_env, t) == 0 for t in TABLES if t != "telegram_updates_seen")
 
 
 def test_group_rules_people_are_ignored_bots_and_anonymous_admins_accepted(telegram_env, settings_env, updates):

@@ -76,3 +76,47 @@ def test_cli_rejects_bad_input(tmp_path, capsys, argv, message):
     assert verzek(["backtest", "--strategy", "trend", "--out", str(tmp_path), *argv]) == 2
     assert message in capsys.readouterr().err
     assert not (tmp_path / "report.json").exists()
+
+
+def test_the_default_window_is_the_last_30_percent_and_in_sample_comes_before_it():
+    from verzek.backtest.evaluation import holdout_periods
+
+    day = 86_400_000
+    a = _series("A/USDT", [1.0] * 2880, start=0)  # 10 days of 5m candles
+    b = _series("B/USDT", [1.0] * 1440, start=5 * day)
+    p = holdout_periods([a, b], "5m")
+    assert (p.mode, p.data_from, p.data_to, p.test_from, p.test_to) == ("holdout", 0, 10 * day, 7 * day, 10 * day)
+    report = p.as_report()
+    assert report["in_sample"] == {"from": "1970-01-01T00:00:00Z", "to": "1970-01-08T00:00:00Z"}
+    assert report["out_of_sample"] == {"from": "1970-01-08T00:00:00Z", "to": "1970-01-11T00:00:00Z"}
+    custom = holdout_periods([a], "5m", from_ms=day, to_ms=2 * day)
+    assert custom.mode == "custom" and "in_sample" not in custom.as_report()
+    assert holdout_periods([a], "5m", test_fraction=0.5).test_from == 5 * day
+
+
+def test_random_entries_keep_the_exits_and_the_count_and_are_seeded():
+    from verzek.backtest.evaluation import holdout_periods, random_entry_setups
+    from verzek.marketdata.replay import ReplayMarketData, usdt_sample_dir
+
+    strategy = create_strategy("qfl")
+    usdt = ReplayMarketData.from_files([usdt_sample_dir()])
+    series = [usdt.full_series(s, "5m") for s in usdt.symbols("5m")]
+    p = holdout_periods(series, "5m")
+    _, _, setups_at, _ = _prepare(strategy, series, p.test_from, p.test_to)
+    setups = [s for at in setups_at.values() for s in at]
+    assert len(setups) >= 3
+    by_symbol = {s.symbol: s for s in series}
+    moved = random_entry_setups(setups, by_symbol, p.test_from, p.test_to, seed=0)
+    assert moved == random_entry_setups(list(reversed(setups)), by_symbol, p.test_from, p.test_to, seed=0)
+    assert moved != random_entry_setups(setups, by_symbol, p.test_from, p.test_to, seed=1)
+    assert sorted(m.symbol for m in moved) == sorted(s.symbol for s in setups)
+    originals = sorted(setups, key=lambda s: (s.candle_ts, s.symbol, s.side.value))
+    for orig, m in zip(originals, moved, strict=True):
+        full = by_symbol[m.symbol]
+        i = int(np.searchsorted(full.ts, m.candle_ts))
+        assert p.test_from <= m.candle_ts < p.test_to and full.ts[i] == m.candle_ts
+        assert m.entries[0] == pytest.approx(full.close[i])  # entered at the random candle's close ...
+        k = m.entries[0] / orig.entries[0]  # ... with the strategy's exits, in proportion
+        assert m.stop == pytest.approx(orig.stop * k) and m.targets == pytest.approx(tuple(t * k for t in orig.targets))
+        assert m.side == orig.side and m.external_id.startswith("random-qfl:") and m.symbol == orig.symbol
+        m.validate()

@@ -121,6 +121,12 @@ class Settings(BaseSettings):
     notify_drain_seconds: float = Field(40.0, alias="NOTIFY_DRAIN_SECONDS", gt=0, le=840,
                                         description="How long one dispatcher invocation keeps draining due "
                                                     "rows before it hands over to the next (re-enqueued) one")
+    telegram_bot_username: str | None = Field(None, alias="TELEGRAM_BOT_USERNAME",
+                                              pattern=r"^[A-Za-z][A-Za-z0-9_]{3,31}$",
+                                              description="The bot's @username (without @) for link deep links; "
+                                                          "unset = asked from Telegram (getMe) once per process")
+    telegram_link_token_ttl_minutes: int = Field(15, alias="TELEGRAM_LINK_TOKEN_TTL_MINUTES", ge=1, le=1440,
+                                                 description="Lifetime of a one-time Telegram link (deep link)")
     notify_max_attempts: int = Field(8, alias="NOTIFY_MAX_ATTEMPTS", ge=1, le=50,
                                      description="Deliveries tried per outbox row before it is marked failed")
 
@@ -156,6 +162,9 @@ class Settings(BaseSettings):
                                    description="Comma-separated addresses whose X-Forwarded-For / -Proto the local "
                                                "server believes (a reverse proxy in front of it); empty = none")
     public_base_url: str = Field("http://127.0.0.1:8000", alias="PUBLIC_BASE_URL")
+    web_app_dir: str = Field("", alias="WEB_APP_DIR",
+                             description="the app's exported web build served at /; empty = the checkout's "
+                                         "mobile_app/dist when built (the cloud: /opt/web, a layer)")
     email_sender: str = Field("no-reply@verzek.local", alias="EMAIL_SENDER")
     email_backend: str = Field("outbox", alias="EMAIL_BACKEND", description="outbox | ses")
     expo_push_url: str = Field("https://exp.host/--/api/v2/push/send", alias="EXPO_PUSH_URL")

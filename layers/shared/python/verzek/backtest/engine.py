@@ -110,9 +110,11 @@ def _quote(symbol: str) -> str:
     return symbol.split("/")[1].split(":")[0]
 
 
-def _prepare(strategy: Strategy, series_list: Sequence[OhlcvSeries], from_ms: int | None, to_ms: int | None):
+def _prepare(strategy: Strategy, series_list: Sequence[OhlcvSeries], from_ms: int | None, to_ms: int | None,
+             setups: Sequence | None = None):
     """Windows to trade, the full series up to `to` (indicator warm-up before `from`), and the
-    setups decided inside the window, keyed by the close time of their decision candle."""
+    setups decided inside the window, keyed by the close time of their decision candle (`setups`
+    given: those, e.g. a baseline's, instead of the strategy's own scan)."""
     tf_ms = timeframe_ms(strategy.timeframe)
     lo = from_ms if from_ms is not None else -math.inf
     hi = to_ms if to_ms is not None else math.inf
@@ -126,10 +128,16 @@ def _prepare(strategy: Strategy, series_list: Sequence[OhlcvSeries], from_ms: in
         if len(window) == 0:
             continue
         windows[series.symbol], fulls[series.symbol] = window, full
-        for setup in strategy.scan(full, start=start):
-            setups_at.setdefault(setup.decided_at_ms, []).append(setup)
+        if setups is None:
+            for setup in strategy.scan(full, start=start):
+                setups_at.setdefault(setup.decided_at_ms, []).append(setup)
     if not windows:
         raise ValueError("no candles inside the requested period")
+    if setups is not None:
+        first, last = min(int(w.ts[0]) for w in windows.values()), max(int(w.ts[-1]) for w in windows.values())
+        for setup in sorted(setups, key=lambda x: (x.decided_at_ms, x.symbol, x.external_id)):
+            if setup.symbol in windows and first <= setup.candle_ts <= last:
+                setups_at.setdefault(setup.decided_at_ms, []).append(setup)
     return windows, fulls, setups_at, tf_ms
 
 
@@ -271,10 +279,11 @@ def _iso(dt: datetime | None) -> str | None:
 
 def run_backtest(strategy: Strategy, series_list: Sequence[OhlcvSeries], *, from_ms: int | None = None,
                  to_ms: int | None = None, settings: BacktestSettings = BacktestSettings(),
-                 quiet: bool = True, funding_from: Sequence = ()) -> BacktestResult:
+                 quiet: bool = True, funding_from: Sequence = (), setups: Sequence | None = None) -> BacktestResult:
     """Backtest `strategy` on the series (one quote currency) through the real paper engine.
     `funding_from`: folders whose recorded funding events and mark prices the paper account charges
-    futures positions with (`*-funding_rate.json[.gz]`, `*-mark.json[.gz]`)."""
+    futures positions with (`*-funding_rate.json[.gz]`, `*-mark.json[.gz]`).
+    `setups`: trade these decisions (a baseline's, or walk-forward models') instead of the strategy's scan."""
     from verzek.backtest.scratch import scoped_env, scratch_database
     from verzek.observability import logger
 
@@ -284,7 +293,7 @@ def run_backtest(strategy: Strategy, series_list: Sequence[OhlcvSeries], *, from
     if len(quotes) != 1:
         raise ValueError(f"all symbols must share one quote currency for one equity curve, got {sorted(quotes)}")
     settings = settings.resolved()
-    windows, fulls, setups_at, tf_ms = _prepare(strategy, series_list, from_ms, to_ms)
+    windows, fulls, setups_at, tf_ms = _prepare(strategy, series_list, from_ms, to_ms, setups)
     prices = _recorded_prices(fulls, strategy.timeframe)
     for folder in funding_from:
         prices.add_funding_files(folder)

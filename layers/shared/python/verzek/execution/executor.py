@@ -154,7 +154,7 @@ class Executor:
 
         with connection() as conn, conn.cursor() as cur:
             block = risk.check_sized(cur, user_id=job.user_id, signal_id=job.signal_id, settings=settings,
-                                     notional=plan.notional, free_balance=free, now=self.now())
+                                     notional=plan.notional, free_balance=free, now=self.now(), symbol=symbol)
             if block is not None:
                 return self._record_skip(cur, ctx, block.code, block.reason, notify_user=block.notify)
             cur.execute(

@@ -150,8 +150,13 @@ class RecordedPrices:
                 continue
             parts = match.group("pair").upper().split("_")
             symbol = f"{parts[0]}/{parts[1]}" + (f":{parts[2]}" if len(parts) == 3 else "")
-            raw = path.read_bytes()
-            rows = json.loads(gzip.decompress(raw) if path.name.endswith(".gz") else raw, parse_float=Decimal)
+            if path.name.endswith(".feather"):  # freqtrade's own format (the shared USDT set)
+                from verzek.marketdata.replay import feather_rows
+
+                rows = [[r[0], *(Decimal(repr(v)) for v in r[1:])] for r in feather_rows(path)]
+            else:
+                raw = path.read_bytes()
+                rows = json.loads(gzip.decompress(raw) if path.name.endswith(".gz") else raw, parse_float=Decimal)
             if match.group("kind") == "funding_rate":
                 self.add_funding(symbol, rows)
             else:
@@ -296,7 +301,47 @@ class PaperExchange:
 
     # --- port: reads ---
     def market_rules(self, symbol: str) -> MarketRules:
-        return self.rules.get(symbol) or MarketRules.permissive(symbol)
+        """The rules given to the account, else the exchange's recorded ones (`verzek.execution.markets`:
+        steps, minimums, maximum leverage, leverage tiers), else permissive (8-decimal steps, no minimums)."""
+        given = self.rules.get(symbol)
+        if given is not None:
+            return given
+        from verzek.execution import markets
+
+        return markets.rules(symbol, self.exchange) or MarketRules.permissive(symbol)
+
+    def _refusal(self, request: OrderRequest, rules: MarketRules, reference: Decimal) -> str | None:
+        """Why the exchange would refuse this order under its market rules (Binance's filters), or None:
+        amount and prices off the steps (-1111), below the minimum amount or notional (-4164; reduce-only
+        futures orders are exempt from the notional minimum, as on Binance), or a futures position larger
+        than its leverage tier allows (-2027)."""
+        def off_step(value: Decimal | None, step: Decimal) -> bool:
+            return value is not None and step > 0 and value % step != 0
+
+        if off_step(request.amount, rules.amount_step):
+            return f"amount {request.amount} is not a multiple of the step {rules.amount_step}"
+        for name, value in (("price", request.price), ("stop price", request.trigger_price)):
+            if off_step(value, rules.price_step):
+                return f"{name} {value} is not a multiple of the tick {rules.price_step}"
+        if rules.min_amount and request.amount < rules.min_amount:
+            return f"amount {request.amount} below the market minimum {rules.min_amount} {rules.base}"
+        notional = request.amount * reference * rules.contract_size
+        exempt = rules.market_type == "futures" and request.reduce_only
+        if rules.min_notional and notional < rules.min_notional and not exempt:
+            return (f"order value {notional.quantize(Decimal('0.01'))} {rules.quote} below the market minimum "
+                    f"{rules.min_notional} {rules.quote}")
+        if rules.market_type == "futures" and not request.reduce_only and rules.leverage_tiers:
+            leverage = self.leverage.get(request.symbol, 1)
+            held = self.positions.get(request.symbol)
+            size = abs(held.amount) * held.entry * rules.contract_size if held and held.amount else ZERO
+            size += sum((o.state.remaining * (o.state.price or reference) * rules.contract_size
+                         for o in self.orders.values() if o.state.symbol == request.symbol
+                         and o.state.status == OrderStatus.OPEN and not o.state.reduce_only), ZERO)
+            allowed = rules.max_leverage_for(size + notional)
+            if allowed is not None and leverage > allowed:
+                return (f"a {(size + notional).quantize(Decimal('0.01'))} {rules.quote} position is above the "
+                        f"maximum for {leverage}x leverage (at most {allowed}x at that size)")
+        return None
 
     def fee_rates(self, symbol: str) -> tuple[Decimal, Decimal]:
         """(maker, taker) on `symbol`: the rates given to the account, or (None) the market's own as
@@ -349,6 +394,9 @@ class PaperExchange:
             raise OrderRejected(f"leverage {leverage} out of range", "invalid_order")
         if margin_mode not in (None, "isolated", "cross"):
             raise OrderRejected(f"margin mode {margin_mode} is not isolated or cross", "invalid_order")
+        maximum = self.market_rules(symbol).max_leverage
+        if maximum is not None and int(leverage) > maximum:
+            raise OrderRejected(f"leverage {leverage}x above the market's maximum {maximum}x", "invalid_order")
         self.leverage[symbol] = int(leverage)
         if margin_mode is not None:
             self.margin_modes[symbol] = margin_mode
@@ -364,6 +412,9 @@ class PaperExchange:
         rules = self.market_rules(request.symbol)
         now = self.clock()
         reference = request.price or request.trigger_price or self.last_price(request.symbol)
+        refusal = self._refusal(request, rules, reference)
+        if refusal is not None:
+            raise OrderRejected(refusal, "invalid_order")
         if request.type == OrderType.STOP_MARKET:
             last = self.last_price(request.symbol)
             if last <= request.trigger_price if request.side == OrderSide.SELL else last >= request.trigger_price:

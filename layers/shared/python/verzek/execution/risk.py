@@ -100,8 +100,15 @@ def today_net_pnl(cur, user_id: int, now: datetime) -> Decimal:
 
 
 def check_sized(cur, *, user_id: int, signal_id: int, settings: TradingSettings, notional: Decimal,
-                free_balance: Decimal, now: datetime) -> Block | None:
-    """Checks that need the trade's size and the account's balance."""
+                free_balance: Decimal, now: datetime, symbol: str | None = None) -> Block | None:
+    """Checks that need the trade's size and the account's balance, then the protections
+    (`verzek.execution.protections`: stop-loss guard, max drawdown, low-profit pair lock)."""
+    if symbol is not None:
+        from verzek.execution import protections
+
+        hit = protections.check(cur, user_id=user_id, symbol=symbol, settings=settings, now=now, equity=free_balance)
+        if hit is not None:
+            return Block(*hit)
     if settings.max_total_exposure is not None:
         current = open_exposure(cur, user_id, signal_id)
         if current + notional > settings.max_total_exposure:

@@ -402,6 +402,13 @@ def run_local_stack(args) -> int:
     state["api_url"] = stack.url
     save_state(settings.data_dir, state)
     when = datetime.fromtimestamp(stack.clock() / 1000, tz=UTC).strftime("%Y-%m-%d %H:%M UTC")
+    from verzek.api.web_app import web_build_dir
+
+    if web_build_dir(settings.web_app_dir) is not None:
+        print(f"App:    {stack.url}/   (open it in a browser)", flush=True)
+    else:
+        print("App:    not built (scripts/bootstrap builds mobile_app's web version when Node.js is installed)",
+              flush=True)
     print(f"API:    {stack.url}   (docs: {stack.url}/docs)", flush=True)
     print(f"Webhook: POST {stack.url}/telegram/webhook   (try: verzek local --send-signal \"...\")", flush=True)
     print(f"Market: {args.market_data}" + (f" from {when} at {args.speed:g}x (replay clock {stack.clock()} ms)"

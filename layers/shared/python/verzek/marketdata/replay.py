@@ -24,7 +24,7 @@ from verzek.ports import Candle
 
 _FILE_RE = re.compile(
     r"^(?P<pair>[A-Za-z0-9]+_[A-Za-z0-9]+(?:_[A-Za-z0-9]+)?)-(?P<tf>\d+[smhdw])(?:-(?P<kind>[a-z_]+))?"
-    r"\.json(?:\.gz)?$")
+    r"\.(?:json(?:\.gz)?|feather)$")
 
 
 class MarketDataError(ValueError):
@@ -74,7 +74,10 @@ def symbol_from_filename(name: str) -> tuple[str, str] | None:
 def load_recorded_file(path: Path) -> OhlcvSeries:
     parsed = symbol_from_filename(path.name)
     if parsed is None:
-        raise MarketDataError(f"{path.name}: not a recorded candle file (expected BASE_QUOTE-<tf>.json[.gz])")
+        raise MarketDataError(f"{path.name}: not a recorded candle file "
+                              "(expected BASE_QUOTE-<tf>.json[.gz] or freqtrade's .feather)")
+    if path.name.endswith(".feather"):
+        return _load_feather(path, *parsed)
     raw = path.read_bytes()
     if path.name.endswith(".gz"):
         raw = gzip.decompress(raw)
@@ -85,6 +88,38 @@ def load_recorded_file(path: Path) -> OhlcvSeries:
     if not isinstance(rows, list):
         raise MarketDataError(f"{path.name}: expected a JSON array of [ts, o, h, l, c, v] rows")
     series = OhlcvSeries.from_rows(parsed[0], parsed[1], rows)
+    if len(series) > 1 and not np.all(np.diff(series.ts) > 0):
+        raise MarketDataError(f"{path.name}: timestamps are not strictly ascending")
+    return series
+
+
+def _feather_columns(path: Path) -> tuple[np.ndarray, list[np.ndarray]]:
+    """freqtrade's .feather candles (Arrow IPC; `date` = open time, tz-aware UTC, ns or ms unit):
+    (open times in epoch ms, [open, high, low, close, volume]). Needs pyarrow (the `tools` extra:
+    backtests and training only)."""
+    try:
+        import pyarrow as pa
+        from pyarrow import feather
+    except ImportError:
+        raise MarketDataError(f"{path.name}: reading .feather needs pyarrow (pip install '.[tools]')") from None
+    table = feather.read_table(path)
+    missing = {"date", "open", "high", "low", "close", "volume"} - set(table.column_names)
+    if missing:
+        raise MarketDataError(f"{path.name}: missing columns {sorted(missing)}")
+    # normalise the unit first (the shared set has both ns and ms files), then epoch ms
+    ts = np.asarray(table.column("date").cast(pa.timestamp("ms", tz="UTC")).cast(pa.int64()), dtype=np.int64)
+    return ts, [np.asarray(table.column(c), dtype=np.float64) for c in ("open", "high", "low", "close", "volume")]
+
+
+def feather_rows(path: Path) -> list[list]:
+    """A .feather file as `[ts, o, h, l, c, v]` rows (floats), like the recorded JSON."""
+    ts, cols = _feather_columns(path)
+    return [[t, *vals] for t, *vals in zip(ts.tolist(), *(c.tolist() for c in cols), strict=True)]
+
+
+def _load_feather(path: Path, symbol: str, timeframe: str) -> OhlcvSeries:
+    ts, cols = _feather_columns(path)
+    series = OhlcvSeries(symbol, timeframe, ts, *cols)
     if len(series) > 1 and not np.all(np.diff(series.ts) > 0):
         raise MarketDataError(f"{path.name}: timestamps are not strictly ascending")
     return series
@@ -116,8 +151,11 @@ def load_funding_rates(directory: Path) -> dict[str, list[tuple[int, float]]]:
             continue
         parts = match.group("pair").upper().split("_")
         symbol = f"{parts[0]}/{parts[1]}" + (f":{parts[2]}" if len(parts) == 3 else "")
-        raw = f.read_bytes()
-        rows = json.loads(gzip.decompress(raw) if f.name.endswith(".gz") else raw)
+        if f.name.endswith(".feather"):
+            rows = feather_rows(f)
+        else:
+            raw = f.read_bytes()
+            rows = json.loads(gzip.decompress(raw) if f.name.endswith(".gz") else raw)
         out[symbol] = [(int(r[0]), float(r[1])) for r in rows]
     return out
 

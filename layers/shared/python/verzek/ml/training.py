@@ -77,15 +77,24 @@ def time_split(ds: Dataset, params: TrainParams) -> tuple[np.ndarray, np.ndarray
     return ds.ts < cut - embargo, ds.ts >= cut, cut
 
 
+def fit_model(X: np.ndarray, y: np.ndarray, params: TrainParams):
+    """The house classifier fitted on (X, y): deterministic for a given seed and input."""
+    # GradientBoosting (not HistGradientBoosting): skl2onnx 1.20 cannot convert sklearn 1.9's
+    # HistGradientBoosting trees (boolean missing-value attribute); the classic trees convert exactly.
+    from sklearn.ensemble import GradientBoostingClassifier
+
+    model = GradientBoostingClassifier(
+        n_estimators=params.n_estimators, learning_rate=params.learning_rate, max_depth=params.max_depth,
+        subsample=params.subsample, min_samples_leaf=params.min_samples_leaf, random_state=params.seed)
+    return model.fit(X, y)
+
+
 def _iso(ms: int) -> str:
     return datetime.fromtimestamp(ms / 1000, tz=UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
 def train(data_paths: Sequence[Path | str], out_path: Path, params: TrainParams = TrainParams()) -> dict:
-    # GradientBoosting (not HistGradientBoosting): skl2onnx 1.20 cannot convert sklearn 1.9's
-    # HistGradientBoosting trees (boolean missing-value attribute); the classic trees convert exactly.
     from skl2onnx import to_onnx
-    from sklearn.ensemble import GradientBoostingClassifier
     from sklearn.metrics import accuracy_score, brier_score_loss, log_loss, roc_auc_score
 
     market = ReplayMarketData.from_files(list(data_paths))
@@ -95,10 +104,7 @@ def train(data_paths: Sequence[Path | str], out_path: Path, params: TrainParams 
         raise ValueError(f"not enough rows for a time split (train {train_mask.sum()}, test {test_mask.sum()})")
     Xtr, ytr, Xte, yte = ds.X[train_mask], ds.y[train_mask], ds.X[test_mask], ds.y[test_mask]
 
-    model = GradientBoostingClassifier(
-        n_estimators=params.n_estimators, learning_rate=params.learning_rate, max_depth=params.max_depth,
-        subsample=params.subsample, min_samples_leaf=params.min_samples_leaf, random_state=params.seed)
-    model.fit(Xtr, ytr)
+    model = fit_model(Xtr, ytr, params)
 
     onx = to_onnx(model, Xtr[:1], options={id(model): {"zipmap": False}},
                   target_opset={"": 17, "ai.onnx.ml": 3})

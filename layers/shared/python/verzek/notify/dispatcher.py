@@ -261,6 +261,17 @@ class _GroupBudget:
         return cls(per_minute, seed)
 
 
+def _user_deliveries(rows: list[dict]) -> dict:
+    """On / silent / off per row addressed to a user (verzek.notify.preferences), one query per claim."""
+    from verzek.db import connection
+    from verzek.notify.preferences import delivery_modes
+
+    if not any(r.get("user_id") is not None for r in rows):
+        return {}
+    with connection() as conn, conn.cursor() as cur:
+        return delivery_modes(cur, rows)
+
+
 class _TelegramSender:
     """Delivers telegram rows with Telegram's semantics; state shared by all of one pump's lanes."""
 
@@ -272,6 +283,7 @@ class _TelegramSender:
         self.dead_chats: dict[int, str] = {}
         self.flooded_chats: dict[int, datetime] = {}
         self.sent_ids: list[int] = []  # sent, recorded as sent by the next flush (one UPDATE for many)
+        self.deliveries: dict = {}  # row id -> the user's on / silent / off for it (read at claim time)
 
     def flush_sent(self) -> None:
         """Mark the rows sent since the last flush in one statement (they stay claimed until then:
@@ -337,6 +349,11 @@ class _TelegramSender:
             _finish(row["id"], status="failed", error="target is not a Telegram chat id")
             report.failed += 1
             return
+        delivery = self.deliveries.get(row["id"])
+        if delivery is not None and not delivery.send:  # the user's preference, read at send time
+            _finish(row["id"], status="skipped", error=delivery.reason)
+            report.skipped += 1
+            return
         if chat_id in self.dead_chats:  # one removed group must not cost a request per row
             _finish(row["id"], status="failed", error=self.dead_chats[chat_id])
             report.failed += 1
@@ -367,6 +384,7 @@ class _TelegramSender:
         try:
             outcome = await send_message(self.bot, chat_id, message.text, parse_mode=message.parse_mode,
                                          reply_to_message_id=message.reply_to, reply_markup=message.reply_markup,
+                                         disable_notification=delivery is not None and delivery.silent,
                                          max_inline_wait=self.settings.telegram_max_inline_wait_seconds)
         except BotMisconfigured as exc:
             from verzek.telegram.bot import redact_token
@@ -551,6 +569,7 @@ async def _pump(*, settings, report: DispatchReport, bot, now: datetime | None, 
             room = limit - lanes.pending
             rows = claim_due(limit=room, now=now_fn(), channels=channels) if room > 0 and not sender.fatal else []
             report.claimed += len(rows)
+            sender.deliveries.update(_user_deliveries([r for r in rows if r["channel"] == "telegram"]))
             for row in rows:
                 if row["channel"] == "telegram":
                     if not opened:
@@ -682,4 +701,11 @@ def run_scheduled(*, queue=None, limit: int = 100, now: datetime | None = None,
     else:  # an in-process queue inside a cloud function would swallow the jobs
         logger.error("EXECUTION_QUEUE_URL is not set: interrupted fan-outs cannot be resumed", extra={"alert": True})
     report = drain(budget_s=budget_s, limit=limit, now=now)
-    return {"fanouts_resumed": resumed, **report.as_dict()}
+    expired = 0
+    try:  # operator reviews past the staleness limit: their buttons are taken away
+        from verzek.telegram.review import expire_due
+
+        expired = expire_due(now=now)
+    except Exception:  # noqa: BLE001 -- a failed sweep must not stop the dispatcher; the next tick retries
+        logger.exception("operator review expiry sweep failed")
+    return {"fanouts_resumed": resumed, **report.as_dict(), "reviews_expired": expired}

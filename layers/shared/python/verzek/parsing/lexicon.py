@@ -66,7 +66,8 @@ _LADDER_INDEX = rf"(?:\d(?![\d%]|[.,]\d)|[ \t]+[1-9](?=[ \t]*[:)])|[ \t]+[1-9]{_
 
 LABELS: list[tuple[Field, str]] = [
     # "Current price: 1.92" / "Current rate: 0.0905" heading its own line: where the market is, not the entry.
-    (Field.IGNORE, r"^[ \t]*(?:current|market|live)\s+(?:price|rate)(?=\s*[:=])|^[ \t]*текущая\s+цена(?=\s*[:=])"),
+    (Field.IGNORE, r"^[ \t]*(?:current|market|live)\s+(?:price|rate)(?=\s*(?:[:=]|now(?!\w)|is(?!\w)|right\s+now))|"
+                   r"^[ \t]*текущая\s+цена(?=\s*[:=])"),
     (Field.STOP, (r"stop[\s-]*targets?|stop[\s-]*loss(?:es)?|stop[\s-]*los|stoploss|stopls|stol+[\s-]*loss|"
                  r"s\s*/\s*l|sl|stop|invalidation|стоп[\s-]*лосс?|стоп|сл|zarar[\s-]*(?:durdur|kes)|"
                  r"stop[\s-]*kay[ıi]p|parada|stop\s+de\s+p[ée]rdida|c[ắa]t\s+l[ỗo]|d[ừu]ng\s+l[ỗo]|batas\s+rugi|"
@@ -77,6 +78,9 @@ LABELS: list[tuple[Field, str]] = [
                  r"סטופ(?:\s*לוס)?|עצירת\s+הפסד|στοπ(?:\s*λος)?|όριο\s+ζημιάς|stop\s+pierdere|"
                  r"zastaven[íi]\s+ztr[áa]ty|স্টপ(?:\s*লস)?")),
     (Field.TARGETS, (r"(?:close|exit|take|çıkış|cikis|salida|sa[íi]da|выход|закрыть)(?=[ \t]*\d{1,2}[ \t]*[:)=])|"
+                    # "Exit: 0.168 / 0.176" heading its own line: the exits of the setup, i.e. its targets
+                    r"^[ \t]*(?:exits?|exit[\s-]*(?:targets?|levels?|points?)|çıkış|salida|sa[íi]da|выход)(?=[ \t]*[:=])|"
+                    r"^[ \t]*(?:close|exit)\s+(?:at|@)(?=[ \t]*[:=])|"
                     r"(?:take[\s-]*profit|tp|profit|sell)[\s-]*targets?|targ?ets?[\s-]+profits?|(?:short|mid|long)[\s-]*term|take[\s-]*profits?|targets|tps|"
                     r"t\s*/\s*p|tp|targ?et|hedefler(?:i)?|hedef|kar[\s-]*al|тейк[\s-]*профиты?|тейки|тейк|"
                     r"цели|цель|objetivos?|alvos?|metas?|obj|tomar\s+ganancias|toma\s+de\s+ganancias|"
@@ -109,7 +113,8 @@ LABELS: list[tuple[Field, str]] = [
                      r"d[źz]wignia|плече|レバレッジ|เลเวอเรจ|leveraj|מינוף|μόχλευση|μοχλευση|p[áa]ka|hefboom|লিভারেজ")),
     (Field.SYMBOL, (r"(?:coin|pair)\s+name|pair|coin|symbol|ticker|asset|token|монета|пара|parite|moneda|ativo|par|عملة|ارز|币种|m[üu]nze|paire|coppia|moneta|монета|銘柄|"
                     r"เหรียญ|คู่เทรด|syiling|sarafu|מטבע|νόμισμα|ζεύγος|moned[ăa]|pereche|p[áa]r|munt|কয়েন")),
-    (Field.IGNORE, (r"(?:bonus|extra|optional|moon|dream)\s+(?:targets?|tps?)(?:\s+(?:zone|area))?|re[\s-]*entry|add\s+more|average|risk(?:\s*/\s*reward)?|reward|r\s*/\s*r|rr|"
+    (Field.IGNORE, (r"(?:bonus|extra|optional|moon|moonbag|moon[\s-]+bag|runner|dream|ultimate|stretch|final\s+moon)\s+"
+                   r"(?:targets?|tps?)(?:\s+(?:zone|area))?|re[\s-]*entry|add\s+more|average|risk(?:\s*/\s*reward)?|reward|r\s*/\s*r|rr|"
                    r"period|volume|market\s+cap|ranking|wallet(?:\s+size)?|capital|amount|balance|margin\s+size|"
                    r"position\s+size|change|duration|(?:profit|roi|pnl|gain|loss)(?=\s*%?\s*:)|"
                    r"allocation|риск|объ[её]м|депозит|risiko|risque|rischio|ryzyko|ризик")),
@@ -187,6 +192,8 @@ EXAMPLE_RE = re.compile(
 # readers not to take a side ("Don't buy DOGE here"), even when it names a coin and levels.
 NOT_A_CALL_RE = re.compile(
     r"(?<!\w)(?:not\s+a\s+(?:signal|call|trade\s+call)|example\s+(?:setup|trade|signal)s?|for\s+beginners|"
+    r"example\s+only|just\s+an\s+example|for\s+illustration|(?:do\s+not|don'?t)\s+trade\s+(?:this|it)|"
+    r"no\s+es\s+(?:una\s+)?se[ñn]al|не\s+сигнал|sinyal\s+de[ğg]il|"
     r"(?:demo|sample)\s+(?:signal|setup|trade))(?!\w)", re.IGNORECASE)
 NEGATED_CALL_RE = re.compile(
     r"(?<!\w)(?:don'?t|do\s+not|never|avoid)\s+(?:buy\w*|sell\w*|long\w*|short\w*|fomo\s+into)(?!\w)", re.IGNORECASE)
@@ -196,6 +203,9 @@ PAST_TRADE_RE = re.compile(
     re.IGNORECASE)
 # Only an explicit recap word turns a "closed +45%" post into a results post: "#SOL closed at TP2 +45% from
 # yesterday's signal" still closes the trade for whoever holds it.
+# A post headed as a results report ("Monthly results: #BNB long ... hit all targets +12%"): a look back.
+RECAP_HEAD_RE = re.compile(r"^\W*(?:recap|summary|results?\s+of|(?:daily|weekly|monthly)\s+(?:results?|recap|summary|report))"
+                           r"(?!\w)", re.IGNORECASE)
 RECAP_RE = re.compile(r"(?<!\w)(?:recap|summary|results?\s+of|(?:daily|weekly|monthly)\s+results?)(?!\w)",
                       re.IGNORECASE)
 GAIN_PCT_RE = re.compile(r"\+\s?\d+(?:[.,]\d+)?\s?%")
@@ -213,6 +223,16 @@ CONDITIONAL_ENTRY_RE = re.compile(
 RESTATE_RE = re.compile(
     rf"{_B}(?:(?:entry|signal|trade|position|setup|levels?)\s+update|(?<!market\s)(?<!daily\s)(?<!weekly\s)(?<!news\s)update\s*(?::|on|for|#)|updated\s+(?:entry|levels?)|"
     r"(?:entry|levels?)\s+(?:adjusted|changed|updated)|unchanged|same\s+as\s+before|"
+    # "Correction #TIA — entry is ...", "re-entry zone moved to ...", "TPs and SL stay as posted / remain"
+    r"(?<!market\s)correction(?=\s*(?:[:#—–-]|to\s|on\s|for\s))|corrected\s+(?:entry|levels?|signal|post|targets?)|"
+    r"(?:small\s+|quick\s+)?edit\s+(?:on|for|to)\s+#|(?:stays?|remains?)\s+the\s+same|"
+    r"(?:rest|everything\s+else|all\s+else)\s+(?:of\s+the\s+(?:plan|setup|levels?|signal)\s+)?(?:stays?|remains?|is\s+unchanged)|"
+    r"se\s+mantienen|obnovil\w*|обновили|ajuste\s+en\s+#|"
+    r"(?:entry|zone|levels?)\s+(?:\w+\s+){0,2}moved\s+to|stays?\s+as\s+(?:posted|before|is)|"
+    r"(?:targets?|tps?|sl|stop|stops|levels?)\b[^\n]{0,40}?\b(?:remain|stay)s?(?:\s+(?:the\s+same|as\s+\w+))?[.!]?\s*$|"
+    r"изменени\w*\s+по|прежние|прежним|без\s+перемен|ayn[ıi]\s+kal\w*|"
+    r"inchang[ée]s?|bleiben\s+(?:gleich|unver[äa]ndert)|(?:ziele|stop)\s+(?:und\s+\w+\s+)?bleiben|"
+    r"sem\s+altera[çc][õo]es|se\s+mantienen|invariati|bez\s+zmian|"
     r"обновление|без\s+изменений|оновлення|güncelleme|g[üu]ncellendi|actualizaci[óo]n|sin\s+cambios|atualiza[çc][ãa]o|"
     rf"aktualisierung|unver[äa]ndert|mise\s+[àa]\s+jour|aggiornamento|aktualizacja|c[ậa]p\s+nh[ậa]t){_E}",
     re.IGNORECASE,
@@ -220,7 +240,7 @@ RESTATE_RE = re.compile(
 
 # A verb that opens a position ("open LONG on #SUI", "Открываем SHORT"): with a coin and a side, a call at market.
 OPEN_VERB_RE = re.compile(
-    rf"{_B}(?:open(?:ing)?|enter(?:ing)?|открываем|открыть|открываю|відкриваємо|a[çc][ıi]yoruz|abrimos|abrir|"
+    rf"{_B}(?:open(?:ing)?|enter(?:ing)?|go(?=\s+(?:long|short)(?!\w))|открываем|открыть|открываю|відкриваємо|a[çc][ıi]yoruz|abrimos|abrir|"
     rf"er[öo]ffnen|ouvrons|apriamo|otwieramy|m[ởo]\s+l[ệe]nh){_E}",
     re.IGNORECASE,
 )

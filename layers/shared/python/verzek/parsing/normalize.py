@@ -119,12 +119,22 @@ _KEYCAP = re.compile("[0-9#*]\ufe0f?\u20e3")  # 1️⃣ list markers
 # "1.44 can be stop", "8.10 can be stop out", "0.52 is the stop": a price before a stop word, moved after a
 # label so it is read as the stop and not as one more target of the list it follows.
 _STOP_AFTER_PRICE = re.compile(
-    r"(?P<price>(?<![\w.,])\d+(?:[.,]\d+)?)[ \t]+(?:can|could|would|will|should|may|is|as)[ \t]+(?:be[ \t]+)?"
+    r"(?P<price>(?<![\w.,])\d+(?:[.,]\d+)?)[ \t]+(?:(?:can|could|would|will|should|may|is|as)[ \t]+"
+    r"(?:be[ \t]+used[ \t]+as[ \t]+|be[ \t]+|work[ \t]+as[ \t]+|serve[ \t]+as[ \t]+|act[ \t]+as[ \t]+)?|"
+    r"(?:serves|works|acts)[ \t]+as[ \t]+)"
     r"(?:the[ \t]+|a[ \t]+|my[ \t]+|our[ \t]+)?(?:stop|sl)(?:[ \t]*(?:out|loss))?\b", re.IGNORECASE)
+# "%50": Turkish (and some other) writers put the percent sign first; it is a share, never a price.
+_PERCENT_FIRST = re.compile(r"(?<![\w%])%[ \t]?(\d{1,3}(?:[.,]\d+)?)(?![\d.,]*\d)")
 # "Safe traders use less leverage (5x)", "low-risk: 3x": advice about other readers' leverage, not the call's.
 _SAFER_LEVERAGE = re.compile(
-    r"^[^\n]*\b(?:safe|safer|conservative|careful|new|beginners?|newbies?|novices?|low[\s-]*risk)\b[^\n]*\b(?:less|lower|reduce|max|only)\b"
-    r"[^\n]*(?:leverage|\d\s?x\b)[^\n]*", re.IGNORECASE | re.MULTILINE)
+    # the three parts in any order on one line ("(newbies: 5x max)", "Новичкам не больше 3х")
+    r"^(?=[^\n]*(?<!\w)(?:safe|safer|conservative|careful|new|beginners?|newbies?|novices?|low[\s-]*risk|"
+    r"новичк\w*|начинающ\w*|осторожн\w*|yeni\s+ba[şs]layan\w*|principiantes?|novatos?|iniciantes?|anf[äa]nger\w*|"
+    r"d[ée]butants?)(?!\w))"
+    r"(?=[^\n]*(?<!\w)(?:less|lower|reduce|max|maximum|only|не\s+больше|не\s+более|максимум|меньше|en\s+fazla|"
+    r"m[áa]ximo|menos|h[öo]chstens|maximal|moins)(?!\w))"
+    r"(?=[^\n]*(?:leverage|плеч\w*|kaldıraç|apalancamiento|alavancagem|hebel|levier|\d\s?x(?!\w)))[^\n]*",
+    re.IGNORECASE | re.MULTILINE)
 
 
 def normalize(text: str) -> str:
@@ -150,6 +160,7 @@ def normalize(text: str) -> str:
     text = _CYRILLIC_X.sub(lambda m: "x" if m.group(0).strip() in "хХ" else m.group(0), text)
     text = _TIMES_SUFFIX.sub("x", text)
     text = _CJK_GLUE.sub(" ", text)
+    text = _PERCENT_FIRST.sub(r"\1%", text)
     text = _STOP_AFTER_PRICE.sub(r"\n SL \g<price>\n", text)
     text = _SAFER_LEVERAGE.sub(" ", text)
     if "|" in text:

@@ -157,6 +157,8 @@ def _entry_type(levels: _Levels, values: list[Decimal]) -> EntryType | None:
         # ("1) 5.10 - 50%\n2) 5.25 - 50%": a dash before an allocation on another row is no range separator)
         between = [t for t in seg.tokens if first < (t.line, t.start) < second] if first[0] == second[0] else []
         words = {t.text.lower() for t in seg.tokens if t.kind == Kind.WORD} | set(text.lower().split())
+        if any(t.kind == Kind.PCT for t in between):
+            return EntryType.LIMIT  # "1.80 (50%) / 1.75 (50%)": two weighted orders, not the ends of a zone
         if any(t.kind == Kind.SEP and t.text in _RANGE_SEPARATORS for t in between) \
                 or any(t.kind == Kind.WORD and lx.RANGE_WORDS.fullmatch(t.text) for t in between) \
                 or words & _RANGE_HINTS:
@@ -308,6 +310,9 @@ def _parse(text: str) -> ParsedMessage:
             candidate = bare
 
     entries, targets, stops, stop = _read_dot_thousands(levels, candidate, entries, targets, stops, stop)
+    if not has_setup and candidate is not None and lx.RECAP_HEAD_RE.search(clean) and lx.GAIN_PCT_RE.search(clean):
+        # "Monthly results: #BNB long from 560 hit all targets +12%": a report headed as one, whatever it says.
+        return _not_a_signal("a results post about a past trade")
     if not has_setup and lx.RECAP_RE.search(clean) and lx.GAIN_PCT_RE.search(clean) \
             and candidate is not None and not update_action(status_text):
         # "Recap: #XRP short closed at 0.50 for +56%": a results post, not a command.
@@ -378,6 +383,10 @@ def _parse(text: str) -> ParsedMessage:
         # that is an assumption, so the parse is held for review.
         etype = EntryType.MARKET
         assumed.append("no entry written: read as a market entry")
+    if not entries and etype == EntryType.MARKET and not (targets or stop is not None) and candidate is not None \
+            and words_side is not None and not side_conflict and lx.OPEN_VERB_RE.search(clean):
+        # "Open SHORT on #LTCUSDT now": a direction and a market word, no level at all — held, never traded as is.
+        assumed.append("direction only: no entry price, target or stop")
     if not entries and etype != EntryType.MARKET:
         return _not_a_signal("no entry price or market entry")
     if not (targets or stop is not None or words_side is not None):

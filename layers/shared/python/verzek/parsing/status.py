@@ -27,12 +27,16 @@ _ORDINAL = (r"(?:first|second|third|fourth|fifth|\d(?:st|nd|rd|th)|اول|دوم
 UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
     (UpdateAction.PARTIAL_CLOSE, re.compile(
         r"(?:close|closing|закры\w*|kapat\w*|cerrar|fechar)\s+(?:the\s+)?(?:half|partial|part|\d{1,2}\s*%)(?!\w)|"
+        r"(?:cerr\w*|fech\w*)\s+(?:la\s+|a\s+)?(?:mitad|metade)(?!\w)|(?:la\s+|a\s+)?(?:mitad|metade)\s+(?:cerrad\w*|fechad\w*|fuera|afuera|fora)(?!\w)|"
+        r"half\s+(?:off|out)(?!\w)|take\s+\d{1,2}\s*%\s+off|"
+        r"(?:yar[ıi]s[ıi]n[ıi]|yar[ıi]y[ıi])\s+kapat\w*|"
         r"(?:book|secure|realize|take|taking|booking)\s+(?:some|partial|part\s+of\s+(?:the\s+)?)\s*profits?|"
         r"partial(?:ly)?\s+(?:clos\w*|profit\w*)|ganancias\s+parciales|lucro\s+parcial|(?:book|secure|realize|take|taking|booking)\s+\d{1,2}\s*%\s*(?:of\s+)?(?:profits?|position)|частичн\w+\s+(?:закры\w*|фикс\w*)|kısmi\s+kapat\w*")),
     (UpdateAction.MOVE_SL_BREAKEVEN, re.compile(
         r"(?:move|moved|moving|shift|set|put|adjust)\s+(?:the\s+|your\s+)?(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+"
         r"(?:to\s+)?(?:entry|breakeven|break[\s-]*even|be|cost|entry\s+price)(?!\w)|"
-        r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:moved\s+)?(?:to\s+)?(?:entry|breakeven|break[\s-]*even|be)(?!\w)|"
+        r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:moved\s+)?(?:to\s+|a\s+|al\s+|para\s+|en\s+)?(?:entry|breakeven|break[\s-]*even|be)(?!\w)|"
+        r"(?:sl|stop)\s+(?:a|al|en|na|no|para\s+a)\s+(?:la\s+|a\s+|o\s+)?(?:entrada|break[\s-]*even|breakeven)(?!\w)|"
         r"безубыт\w*|стоп\s+в\s+бу|stop\s+giri[şs]e|stop'?u?\s+giri[şs]e|"
         r"mover\s+(?:el\s+|o\s+)?stop\s+(?:a|para)\s+(?:la\s+|a\s+)?entrada|"
         r"(?:d[ờo]i|k[ée]o|geser|pindah\w*)\s+(?:sl|stop)\s+(?:v[ềe]|ke)\s+(?:entry|gi[áa]\s+v[àa]o|[đd]i[ểe]m\s+v[àa]o|bep|harga\s+masuk)|"
@@ -97,6 +101,10 @@ _CLOSE_PATTERN = re.compile(
     r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:was\s+|has\s+been\s+)?(?:hit|triggered|reached|touched|taken|"
     r"geraakt|atins|zasa[žz]en|imegongwa|נפגע|χτυπήθηκε|হিট)|"
     r"hit\s+(?:the\s+|our\s+)?(?:sl|stop(?:[\s-]*loss)?)|стоп\s+сработал|выбил\w*\s+по\s+стопу|"
+    r"(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:now\s+)?out\s+of(?!\w)|t[üu]m\w*\s+(?:\w+\s+){0,2}kapat\w*|"
+    r"(?:fech\w*|cerr\w*|закрыва\w*|закрой\w*|chiud\w*)\s+(?:\w+\s+)?(?:todas?|todos|tudo|все|всё|tutt[ei])(?!\w)|"
+    r"wszystk\w*\s+(?:\w+\s+)?zamyka\w*|zamyka\w*\s+wszystk\w*|close\s+every(?:thing)?(?!\w)|"
+    r"b[üu]t[üu]n\s+(?:\w+\s+){0,2}kapat\w*|schlie(?:ß|ss)\w*\s+alle(?!\w)|ferm\w*\s+(?:toutes|tous)(?!\w)|"
     r"close\s+(?:all|everything|your|the|this|my|position|trade|it|them|now|here)(?!\w)"
     r"(?!\s+(?:week|month|year|day|candle|session|quarter)s?(?!\w))|"
     r"(?:position|trade|signal|order)s?\s+(?:is\s+|was\s+|has\s+been\s+)?(?:closed|cancel+ed)", re.MULTILINE)
@@ -145,16 +153,24 @@ def _status_lines(lowered: str, coins: frozenset[str] = frozenset()) -> str:
 
 
 def is_close(lowered: str, coins: frozenset[str] = frozenset()) -> bool:
-    """`coins`: lower-cased tickers the post names (bare ones included) that may open a line before the verb."""
-    return bool(_CLOSE_PATTERN.search(_status_lines(lowered, coins)))
+    """`coins`: lower-cased tickers the post names (bare ones included) that may open a line before the verb.
+    A close that follows a condition on its line ("if BTC closes below 60k we will close the ETH long") is not a
+    command now: the bot cannot check the condition."""
+    for line in _status_lines(lowered, coins).splitlines():
+        for match in _CLOSE_PATTERN.finditer(line):
+            if not _CONDITION.search(line[:match.start()]):
+                return True
+    return False
 
 
 _CLOSE_ALL_OR_COMMAND = re.compile(
     r"^(?:please\s+|pls\s+|now\s+)?(?:close|exit|cancel|закрыть|закрываем|закрываю|отмена|kapat\w*|iptal|"
     r"cerrar|cerramos|cancelar|fechar|fechamos|schlie(?:ß|ss)en|fermer|fermez|cl[ôo]turer|chiudere|chiudi|"
     r"chiudiamo|zamknij|zamykamy|закриваємо|закрити|batalkan|đóng\s+lệnh)(?!\w)|"
-    r"(?:close|closing|exit|exiting|cancel|закрыть|закрываем|cerrar|cerramos|fechar|fechamos)\s+"
-    r"(?:all|everything|все|всё|todo|todas|tudo)(?!\w)|t[üu]m\w*\s+\w+\s+kapat|"
+    r"(?:close|closing|exit|exiting|cancel|закрыть|закрываем|cerrar|cerramos|fechar|fechamos|fech\w*|cerr\w*)\s+"
+    r"(?:\w+\s+)?(?:all|every|everything|все|всё|todo|todos|todas|tudo|tutte|tutti)(?!\w)|t[üu]m\w*\s+(?:\w+\s+){0,2}kapat|"
+    r"wszystk\w*\s+(?:\w+\s+)?zamyka\w*|zamyka\w*\s+wszystk\w*|"
+    r"b[üu]t[üu]n\s+(?:\w+\s+){0,2}kapat\w*|schlie(?:ß|ss)\w*\s+alle(?!\w)|ferm\w*\s+(?:toutes|tous)(?!\w)|"
     r"(?:position|trade|signal|order)s?\s+(?:is\s+|was\s+|has\s+been\s+)?(?:closed|cancel+ed)|stopped\s+out|"
     r"(?:sl|stop(?:[\s-]*loss)?)\s+(?:was\s+|has\s+been\s+)?(?:hit|triggered)", re.MULTILINE)
 

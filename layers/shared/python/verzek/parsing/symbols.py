@@ -71,7 +71,7 @@ def _coin(word: str, rank: int, position: int, allow_glued: bool = True) -> Symb
 
 # Prepositions between a side word and its coin ("лонг по DOGE", "SUI me long", "long on SOL").
 _SIDE_CONNECTORS = frozenset(["по", "на", "on", "in", "me", "mein", "em", "no", "na", "su", "sur", "en", "auf", "için",
-                              "icin", "trên", "di"])
+                              "icin", "trên", "di", "de", "del", "do", "da"])
 
 
 def _topic_tag(text: str) -> bool:
@@ -159,11 +159,19 @@ def close_target(tokens: list[Token]) -> SymbolCandidate | None:
             nxt = tokens[i + 1]
             if nxt.kind in (Kind.WORD, Kind.TAG) and nxt.text.lower() not in _CLOSE_FILLERS:
                 return _coin(nxt.text, NAMED, i + 1)
+        # "we're out of link at breakeven"
+        if tok.kind == Kind.WORD and tok.text.lower() == "out" and i + 2 < len(tokens) \
+                and tokens[i + 1].text.lower() == "of" and tokens[i + 2].kind in (Kind.WORD, Kind.TAG) \
+                and tokens[i + 2].text.lower() not in _CLOSE_FILLERS:
+            return _coin(tokens[i + 2].text, NAMED, i + 2)
     return None
 
 
 _CLOSE_VERBS = frozenset(["close", "closing", "exiting", "cancel", "exit", "закрыть", "закрываем", "закрываю", "kapat", "kapatın", "cerrar", "cerramos", "fechar", "cancelar", "iptal", "отмена", "schließen", "schliessen", "fermer", "fermez", "clôturer", "chiudere", "chiudi", "chiudiamo", "zamknij", "zamykamy", "закриваємо", "закрити", "batalkan", "batal"])
 _CLOSE_FILLERS = frozenset(["all", "the", "a", "my", "your", "our", "this", "that", "these", "those", "position", "positions", "trade", "trades", "order", "orders", "everything", "now", "half", "partial", "it", "them",
+                            "todo", "todos", "todas", "tudo", "все", "всё", "tüm", "la", "las", "los", "as", "os", "mitad", "metade",
+                            "every", "tutte", "tutti", "le", "wszystko", "wszystkie", "toutes", "tous", "les", "alle",
+                            "bütün", "butun",
                             "soon", "here", "out", "at", "in", "on", "up", "down", "early", "manually", "price"])
 
 

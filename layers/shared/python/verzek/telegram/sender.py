@@ -54,9 +54,11 @@ def _retry_after_seconds(exc) -> float:
 
 async def send_message(bot, chat_id: int, text: str, *, parse_mode: str | None = "HTML",
                        reply_to_message_id: int | None = None, max_inline_wait: float = 10.0,
-                       attempts: int = 3, backoff: float = 0.5, reply_markup: dict | None = None) -> Outcome:
+                       attempts: int = 3, backoff: float = 0.5, reply_markup: dict | None = None,
+                       disable_notification: bool = False) -> Outcome:
     """Send `text` to `chat_id` (as a reply when `reply_to_message_id`; with inline buttons when `reply_markup`, a
-    Bot API `InlineKeyboardMarkup` as a dict); never raises for Telegram errors."""
+    Bot API `InlineKeyboardMarkup` as a dict; without sound when `disable_notification`); never raises for
+    Telegram errors."""
     from telegram import InlineKeyboardMarkup, ReplyParameters
     from telegram.error import (
         BadRequest,
@@ -79,7 +81,8 @@ async def send_message(bot, chat_id: int, text: str, *, parse_mode: str | None =
     for attempt in range(1, attempts + 1):
         try:
             message = await bot.send_message(chat_id=chat_id, text=text, parse_mode=parse_mode,
-                                             reply_parameters=reply, disable_notification=False,
+                                             reply_parameters=reply,
+                                             disable_notification=disable_notification,
                                              link_preview_options=None, reply_markup=markup)
             return Sent(chat_id=chat_id, message_id=message.message_id, migrated_from=migrated_from)
         except RetryAfter as exc:

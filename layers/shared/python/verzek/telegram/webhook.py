@@ -10,6 +10,10 @@ one ingest path. Broadcasting and execution happen later, through the outbox and
 Two ways a provider's bot reaches us (Telegram does not deliver bots' group messages to other bots
 by default): a channel where our bot is an admin (`channel_post`), or a group with bot-to-bot
 communication enabled where our bot is an admin with privacy mode off (`message`, `from.is_bot`).
+
+Private-chat messages and callback queries whose data starts with `u:` go to the bot for users
+(`verzek.telegram.userbot`: link an account, positions, PnL, close with confirmation, preferences);
+other callback prefixes are left for their own handlers.
 """
 
 from __future__ import annotations
@@ -206,6 +210,11 @@ def handle_webhook(body: bytes | str | None, secret_header: str | None, *, queue
     except _BadRequest as exc:
         return WebhookResponse(400, {"error": str(exc)})
     now = now or datetime.now(UTC)
+    from verzek.telegram.userbot import handle_user_update, is_user_bot_update
+
+    # Private chats and `u:` buttons are the bot for users (the operator's own chat stays the review loop's).
+    if is_user_bot_update(update) and not _in_operator_chat(update, settings):
+        return WebhookResponse(200, handle_user_update(update, queue=queue))
     if update.callback_query is not None:
         return _callback(update, settings, queue=queue, now=now)
     field = next((name for name in POST_FIELDS if getattr(update, name) is not None), None)
@@ -233,6 +242,12 @@ def handle_webhook(body: bytes | str | None, secret_header: str | None, *, queue
                                                                             "chat_id": post.chat.id})
         return _ignored(update.update_id, "post dated in the future")
     return _process(update.update_id, post, text, edited=field in EDIT_FIELDS, queue=queue, now=now)
+
+
+def _in_operator_chat(update, settings) -> bool:
+    message = update.message or (update.callback_query.message if update.callback_query else None)
+    operator = settings.telegram_operator_chat_id
+    return operator is not None and message is not None and message.chat.id == operator
 
 
 def _ignored(update_id: int, reason: str, *, chat_id: int | None = None) -> WebhookResponse:

@@ -1,5 +1,12 @@
 """`verzek backtest`: run a house strategy over recorded candles and trade its signals with the real
-execution engine in paper mode (ingest, executor, position monitor) on a scratch database."""
+execution engine in paper mode (ingest, executor, position monitor) on a scratch database.
+
+Honest by default: only the last 30 % of the data's period is traded (out of sample; the report
+names the in-sample and out-of-sample periods), the ML strategy is evaluated walk-forward (a model
+per fold, trained only before it), and the result is compared with buy-and-hold, cash, and a
+random-entry baseline that keeps the strategy's exits (seeded). Balances are in the quote currency
+(USDT with the default data: the bundled Binance USDT-M sample). For long runs pass the shared set,
+e.g. --data ../shared/data/ohlcv/usdt/futures (freqtrade .feather files; needs the tools extra)."""
 
 from __future__ import annotations
 
@@ -23,9 +30,17 @@ def register(subparsers) -> None:
                               description=__doc__, formatter_class=_Formatter)
     p.add_argument("--strategy", required=True, choices=("scalping", "trend", "qfl", "ml"))
     p.add_argument("--data", nargs="+", type=Path, default=None,
-                   help="recorded candle files/directories (BASE_QUOTE-<tf>.json[.gz]); default: bundled sample")
-    p.add_argument("--from", dest="from_", default=None, help="start, UTC (YYYY-MM-DD or ISO 8601)")
+                   help="recorded candle files/directories (BASE_QUOTE[_SETTLE]-<tf>[-futures].json[.gz] or "
+                        "freqtrade .feather); default: the bundled USDT-M sample")
+    p.add_argument("--symbols", default=None, help="comma-separated symbols to use from the data (default: all)")
+    p.add_argument("--from", dest="from_", default=None,
+                   help="start, UTC (YYYY-MM-DD or ISO 8601); with --to, replaces the out-of-sample window")
     p.add_argument("--to", default=None, help="end (exclusive), UTC")
+    p.add_argument("--test-fraction", type=float, default=0.3,
+                   help="the last part of the data's period traded out of sample")
+    p.add_argument("--folds", type=int, default=3, help="walk-forward folds for the ML strategy")
+    p.add_argument("--seed", type=int, default=0, help="seed of the random-entry baseline")
+    p.add_argument("--no-baseline", action="store_true", help="skip the random-entry baseline run")
     p.add_argument("--out", type=Path, default=Path("backtest-out"), help="directory for report.json/equity.png")
     p.add_argument("--balance", default="10000", help="start balance in the quote currency")
     p.add_argument("--size-pct", default="10", help="percent of the free balance per trade")
@@ -101,44 +116,86 @@ def _settings(args: argparse.Namespace):
                             slippage_pct=slippage)
 
 
+def _load(args, timeframe: str):
+    from verzek.cli import CliError
+    from verzek.marketdata.replay import ReplayMarketData, usdt_sample_dir
+
+    market = ReplayMarketData.from_files(args.data or [usdt_sample_dir()])
+    symbols = market.symbols(timeframe)
+    if args.symbols:
+        wanted = [s.strip() for s in args.symbols.split(",") if s.strip()]
+        unknown = sorted(set(wanted) - set(symbols))
+        if unknown:
+            raise CliError(f"--symbols: no {timeframe} candles for {', '.join(unknown)} in the data "
+                           f"(it has {', '.join(symbols) or 'none'})")
+        symbols = wanted
+    series = [market.full_series(s, timeframe) for s in symbols]
+    if not series:
+        raise CliError(f"no recorded candles usable at {timeframe}")
+    return series
+
+
 def run(args: argparse.Namespace) -> int:
     import time
 
-    from verzek.backtest import run_backtest
+    from verzek.backtest.evaluation import evaluate, holdout_periods
     from verzek.backtest.report import write_equity_png, write_json
     from verzek.backtest.scratch import ScratchDatabaseError
     from verzek.cli import CliError
-    from verzek.marketdata.replay import MarketDataError, ReplayMarketData, sample_dir
+    from verzek.marketdata.replay import MarketDataError, usdt_sample_dir
     from verzek.ml.model import ModelError
     from verzek.strategies import create_strategy
 
     from_ms, to_ms = _parse_time(args.from_, "--from"), _parse_time(args.to, "--to")
     if from_ms is not None and to_ms is not None and from_ms >= to_ms:
         raise CliError("--from must be before --to")
+    if not 0.05 <= args.test_fraction <= 0.9:
+        raise CliError("--test-fraction must be between 0.05 and 0.9")
+    if not 1 <= args.folds <= 20:
+        raise CliError("--folds must be between 1 and 20")
     settings = _settings(args)
     strategy = create_strategy(args.strategy)
     started = time.perf_counter()
+    walk_forward = strategy.name == "ml" and from_ms is None and to_ms is None
     try:
-        market = ReplayMarketData.from_files(args.data or [sample_dir()])
-        series = [market.full_series(s, strategy.timeframe) for s in market.symbols(strategy.timeframe)]
-        if not series:
-            raise CliError(f"no recorded candles usable at {strategy.timeframe} (the {strategy.name} timeframe)")
-        folders = [p for p in (args.data or [sample_dir()]) if p.is_dir()]  # their funding + mark files too
-        result = run_backtest(strategy, series, from_ms=from_ms, to_ms=to_ms, settings=settings,
-                              quiet=not args.verbose, funding_from=folders)
+        series = _load(args, strategy.timeframe)
+        periods = holdout_periods(series, strategy.timeframe, test_fraction=args.test_fraction, from_ms=from_ms,
+                                  to_ms=to_ms, mode="walk_forward" if walk_forward else "holdout")
+        setups, extra = None, None
+        if walk_forward:
+            from verzek.backtest.walkforward import walk_forward_setups
+
+            setups, folds = walk_forward_setups(strategy, series, periods, folds=args.folds,
+                                                progress=lambda m: print(m, flush=True))
+            extra = {"walk_forward_folds": folds}
+        folders = [p for p in (args.data or [usdt_sample_dir()]) if p.is_dir()]  # their funding + mark files too
+        evaluation = evaluate(strategy, series, settings=settings, periods=periods, seed=args.seed,
+                              random_baseline=not args.no_baseline, quiet=not args.verbose, setups=setups,
+                              extra=extra, funding_from=folders)
     except (MarketDataError, ModelError, ScratchDatabaseError, ValueError) as exc:
         raise CliError(str(exc)) from None
+    result = evaluation.result
     elapsed = time.perf_counter() - started
     write_json(result.report, args.out / "report.json")
     if not args.no_png:
         write_equity_png(result, args.out / "equity.png")
-    r = result.report
-    print(f"{r['strategy']} {r['timeframe']} {r['period']['from']} .. {r['period']['to']} on {len(r['symbols'])} symbols"
-          f" ({r['period']['bars']} bars, {elapsed:.1f} s)")
+    r, ev = result.report, result.report["evaluation"]
+    print(f"{r['strategy']} {r['timeframe']} on {len(r['symbols'])} symbols ({r['period']['bars']} bars, {elapsed:.1f} s)")
+    if "in_sample" in ev:
+        print(f"in sample (fit only here) {ev['in_sample']['from']} .. {ev['in_sample']['to']}; "
+              f"out of sample (traded, {ev['mode']}) {ev['out_of_sample']['from']} .. {ev['out_of_sample']['to']}")
+    else:
+        print(f"custom period {ev['out_of_sample']['from']} .. {ev['out_of_sample']['to']} ({ev['note']})")
     win_rate = "-" if r["win_rate"] is None else f"{r['win_rate']:.3f}"
     print(f"trades {r['trades']} (open at end {r['open_at_end']})  win rate {win_rate}  profit after fees "
-          f"{r['profit_after_fees']} {r['quote']} ({r['return_pct']:.2f} %)  max drawdown {r['max_drawdown_pct']:.2f} %  "
-          f"sharpe-like {r['sharpe_like']:.2f}  exposure {r['exposure_pct']:.1f} %  "
-          f"buy & hold {r['buy_and_hold_return_pct']:.2f} %")
+          f"{r['profit_after_fees']} {r['quote']} ({r['return_pct']:.2f} %)  fees {r['fees_paid']} {r['quote']}  "
+          f"funding {r['funding']} {r['quote']} (+ received / − paid)  "
+          f"max drawdown {r['max_drawdown_pct']:.2f} %  exposure {r['exposure_pct']:.1f} %")
+    b = r["baselines"]
+    line = f"baselines: buy & hold {b['buy_and_hold_return_pct']:.2f} %  cash 0.00 %"
+    if "random_entry_same_exits" in b:
+        line += f"  random entry, same exits (seed {args.seed}) {b['random_entry_same_exits']['return_pct']:.2f} %"
+    print(line)
+    print("beats: " + ", ".join(f"{k.removeprefix('beats_')} {'yes' if v else 'no'}" for k, v in r["verdict"].items()))
     print(f"report: {args.out / 'report.json'}" + ("" if args.no_png else f"  equity curve: {args.out / 'equity.png'}"))
     return 0
