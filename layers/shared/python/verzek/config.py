@@ -151,9 +151,6 @@ class Settings(BaseSettings):
     proxy_direct_fallback: bool | None = Field(None, alias="PROXY_DIRECT_FALLBACK",
                                                description="All nodes unreachable -> send directly (IP-restricted "
                                                            "keys then fail); unset = on only in local/test")
-    proxy_spread: bool = Field(False, alias="PROXY_SPREAD",
-                               description="Start each API key at a node chosen by a stable hash (load sharing "
-                                           "across nodes; users whitelist every node IP)")
 
     # --- api ---
     api_host: str = Field("127.0.0.1", alias="API_HOST")
@@ -191,8 +188,8 @@ class Settings(BaseSettings):
     house_ingest_max_skew_seconds: int = Field(300, alias="HOUSE_INGEST_MAX_SKEW_SECONDS", ge=1,
                                                description="Accepted clock skew of signed house-signal posts")
     proxy_public_ips: str = Field("", alias="PROXY_PUBLIC_IPS",
-                                  description="Comma-separated static IPs of the proxy nodes (users whitelist "
-                                              "them on their exchange keys)")
+                                  description="The static IP of each node in PROXY_URLS, same order, comma-separated "
+                                              "(each user whitelists their account's node's IP)")
 
     # --- trading ---
     global_kill_switch: bool = Field(False, alias="GLOBAL_KILL_SWITCH")
@@ -221,6 +218,10 @@ class Settings(BaseSettings):
     house_exchange: str = Field("binance", alias="HOUSE_EXCHANGE", description="ccxt exchange id for candles")
     house_symbols: str = Field("", alias="HOUSE_SYMBOLS",
                                description="Comma-separated symbols for all house strategies; empty = defaults")
+    house_strategies_enabled: str = Field(
+        "", alias="HOUSE_STRATEGIES_ENABLED",
+        description="Comma-separated house strategies to run even if disabled by default (docs/decisions/"
+                    "house-strategies-out-of-sample.md); empty = each strategy's default")
 
     @field_validator("environment")
     @classmethod
@@ -291,6 +292,10 @@ class Settings(BaseSettings):
 
     def source_chat_ids(self) -> set[int]:
         return {int(x) for x in self.telegram_source_chat_ids.split(",") if x.strip()}
+
+    def house_strategy_enabled(self, name: str, default: bool) -> bool:
+        forced = {x.strip() for x in self.house_strategies_enabled.split(",") if x.strip()}
+        return default or name in forced or "all" in forced
 
     def house_symbol_list(self) -> list[str]:
         return [x.strip() for x in self.house_symbols.split(",") if x.strip()]

@@ -110,13 +110,17 @@ def evaluate(strategy: Strategy, series_list: Sequence[OhlcvSeries], *, settings
              test_fraction: float = TEST_FRACTION, from_ms: int | None = None, to_ms: int | None = None,
              seed: int = 0, random_baseline: bool = True, quiet: bool = True,
              setups: Sequence[Setup] | None = None, periods: Periods | None = None,
-             extra: dict | None = None, funding_from: Sequence = ()) -> Evaluation:
-    """The strategy (or given `setups`) on the out-of-sample window, plus the baselines."""
+             extra: dict | None = None, funding_from: Sequence = (), progress=None) -> Evaluation:
+    """The strategy (or given `setups`) on the out-of-sample window, plus the baselines.
+    `progress(message)` hears which of the runs starts (the engine's own per-candle progress is separate)."""
+    say = progress or (lambda message: None)
     settings = settings or BacktestSettings()
     periods = periods or holdout_periods(series_list, strategy.timeframe, test_fraction=test_fraction,
                                          from_ms=from_ms, to_ms=to_ms)
     if setups is None:  # decided once, traded by the strategy run and moved by the random baseline
         setups = _scan_window(strategy, series_list, periods)
+    runs = 2 if random_baseline else 1
+    say(f"run 1/{runs}: {strategy.name}, {len(setups)} decisions, {iso(periods.test_from)} .. {iso(periods.test_to)}")
     result = run_backtest(strategy, series_list, from_ms=periods.test_from, to_ms=periods.test_to,
                           settings=settings, quiet=quiet, setups=setups, funding_from=funding_from)
     random_result = None
@@ -125,6 +129,7 @@ def evaluate(strategy: Strategy, series_list: Sequence[OhlcvSeries], *, settings
     if random_baseline:
         series_by_symbol = {s.symbol: s for s in series_list}
         moved = random_entry_setups(setups, series_by_symbol, periods.test_from, periods.test_to, seed)
+        say(f"run 2/{runs}: random entries with the same exits (seed {seed}), {len(moved)} decisions")
         random_result = run_backtest(strategy, series_list, from_ms=periods.test_from, to_ms=periods.test_to,
                                      settings=settings, quiet=quiet, setups=moved, funding_from=funding_from)
         baselines["random_entry_same_exits"] = {"seed": seed, **_summary(random_result)}

@@ -207,7 +207,15 @@ class LocalStack:
         from verzek.strategies.registry import create_strategy
         from verzek.strategies.runner import run_tick
 
-        strategies = [create_strategy(name) for name in HOUSE_STRATEGIES]
+        from verzek.config import get_settings
+
+        settings = get_settings()
+        strategies = [s for s in map(create_strategy, HOUSE_STRATEGIES)
+                      if settings.house_strategy_enabled(s.name, s.config.enabled)]
+        off = [n for n in HOUSE_STRATEGIES if n not in {s.name for s in strategies}]
+        print("house strategies: " + (", ".join(s.name for s in strategies) or "none")
+              + (f" (not running, disabled by default: {', '.join(off)}; HOUSE_STRATEGIES_ENABLED=name,... "
+                 "turns one on)" if off else ""), flush=True)
         last_close = {s.name: None for s in strategies}
         symbols = {s.name: market.symbols(s.timeframe) or market.symbols() for s in strategies}
         cursors = MemoryDecisionCursors()  # per run: a replay may restart at an earlier time

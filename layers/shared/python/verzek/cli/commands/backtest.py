@@ -171,7 +171,7 @@ def run(args: argparse.Namespace) -> int:
         folders = [p for p in (args.data or [usdt_sample_dir()]) if p.is_dir()]  # their funding + mark files too
         evaluation = evaluate(strategy, series, settings=settings, periods=periods, seed=args.seed,
                               random_baseline=not args.no_baseline, quiet=not args.verbose, setups=setups,
-                              extra=extra, funding_from=folders)
+                              extra=extra, funding_from=folders, progress=lambda m: print(m, flush=True))
     except (MarketDataError, ModelError, ScratchDatabaseError, ValueError) as exc:
         raise CliError(str(exc)) from None
     result = evaluation.result
