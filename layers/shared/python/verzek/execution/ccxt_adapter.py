@@ -144,12 +144,13 @@ class CcxtExchange:
     @classmethod
     def connect(cls, exchange_id: str, *, api_key: str, secret: str, password: str | None = None,
                 testnet: bool = False, market_type: str = "spot", settings=None,
-                price_source=None) -> CcxtExchange:
+                price_source=None, prefer_nodes: tuple[str, ...] = ()) -> CcxtExchange:
         from verzek.exchange.proxy_client import create_ccxt_client
 
         client = create_ccxt_client(exchange_id, api_key=api_key, secret=secret, password=password, testnet=testnet,
                                     market_type="spot" if market_type == "spot" else "future", settings=settings,
-                                    options={"adjustForTimeDifference": True, "recvWindow": 10_000})
+                                    options={"adjustForTimeDifference": True, "recvWindow": 10_000},
+                                    prefer_nodes=prefer_nodes)
         return cls(client, market_type=market_type, price_source=price_source)
 
     # --- plumbing ---
