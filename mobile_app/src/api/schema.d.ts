@@ -1302,6 +1302,8 @@ export interface components {
             mode: string;
             /** No Stop Policy */
             no_stop_policy: string;
+            /** Opposite Signal Policy */
+            opposite_signal_policy: string;
             /** Paused Reason */
             paused_reason: string | null;
             /** Paused Until */
@@ -1456,6 +1458,12 @@ export interface components {
              * @enum {string}
              */
             no_stop_policy?: "default_stop" | "skip" | "allow";
+            /**
+             * Opposite Signal Policy
+             * @description a futures signal against a position held on the same symbol: refuse it, or close the held position at market and open the new one (reverse)
+             * @enum {string}
+             */
+            opposite_signal_policy?: "refuse" | "reverse";
             /**
              * Size Type
              * @description fixed: margin in the quote currency; percent: % of the free balance; risk: the size that loses size_value % of equity if the stop is hit
