@@ -229,6 +229,7 @@ class ExchangeDouble:
         self.orders: list[DoubleOrder] = []
         self.leverage: dict[tuple[str, str], int] = {}
         self.margin_mode: dict[tuple[str, str], str] = {}
+        self.hedge_mode: bool = False  # Binance USD-M position mode (GET /fapi/v1/positionSide/dual)
         self.mark_prices: dict[str, Decimal] = {"BTCUSDT": D("60000"), "ETHUSDT": D("3000")}
         self.requests: list[RecordedRequest] = []
         self.used_weight = 0
@@ -986,6 +987,9 @@ class ExchangeDouble:
         self.leverage[("binance", symbol)] = leverage
         return {"symbol": symbol, "leverage": leverage, "maxNotionalValue": "1000000"}
 
+    def _bn_signed_position_side(self, params):
+        return {"dualSidePosition": self.hedge_mode}
+
     def _bn_signed_margin_type(self, params):
         symbol, mode = params.get("symbol"), params.get("marginType")
         if mode not in ("ISOLATED", "CROSSED"):
@@ -1202,6 +1206,7 @@ class ExchangeDouble:
             ("GET", "/fapi/v3/account"): self._bn_signed_futures_account,
             ("POST", "/fapi/v1/leverage"): self._bn_signed_leverage,
             ("POST", "/fapi/v1/marginType"): self._bn_signed_margin_type,
+            ("GET", "/fapi/v1/positionSide/dual"): self._bn_signed_position_side,
             ("POST", "/fapi/v1/algoOrder"): self._bn_signed_algo_create,
             ("GET", "/fapi/v1/algoOrder"): self._bn_signed_algo_fetch,
             ("DELETE", "/fapi/v1/algoOrder"): self._bn_signed_algo_cancel,

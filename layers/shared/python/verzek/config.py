@@ -112,6 +112,15 @@ class Settings(BaseSettings):
     telegram_max_inline_wait_seconds: int = Field(10, alias="TELEGRAM_MAX_INLINE_WAIT_SECONDS", ge=0, le=60,
                                                   description="A 429 retry_after up to this is waited out in the "
                                                               "dispatcher; longer ones reschedule the row")
+    telegram_messages_per_second: float = Field(29.0, alias="TELEGRAM_MESSAGES_PER_SECOND", gt=0, le=1000,
+                                                description="The dispatcher's overall pace (Telegram allows "
+                                                            "about 30 a second; one under absorbs jitter)")
+    telegram_group_messages_per_minute: int = Field(20, alias="TELEGRAM_GROUP_MESSAGES_PER_MINUTE", ge=1, le=1000,
+                                                    description="Messages to one group or channel per minute "
+                                                                "(Telegram's limit: 20)")
+    notify_drain_seconds: float = Field(40.0, alias="NOTIFY_DRAIN_SECONDS", gt=0, le=840,
+                                        description="How long one dispatcher invocation keeps draining due "
+                                                    "rows before it hands over to the next (re-enqueued) one")
     telegram_bot_username: str | None = Field(None, alias="TELEGRAM_BOT_USERNAME",
                                               pattern=r"^[A-Za-z][A-Za-z0-9_]{3,31}$",
                                               description="The bot's @username (without @) for link deep links; "

@@ -193,7 +193,21 @@ class CcxtExchange:
             market = self.client.market(symbol)
         except ccxt.BaseError as exc:
             raise map_ccxt_error(exc) from None
-        return MarketRules.from_ccxt_market(market, self.client.precisionMode)
+        tiers = ()
+        if self.market_type == "futures":  # the planner's liquidation check: the exchange's recorded tiers
+            from verzek.execution import markets
+
+            tiers = markets.leverage_tiers(symbol, self.client.id)
+        return MarketRules.from_ccxt_market(market, self.client.precisionMode, tiers=tiers)
+
+    def position_mode(self, symbol: str) -> str:
+        """`hedge` when the futures account keeps longs and shorts apart (Binance dual-side position mode),
+        else `one_way` (also where the exchange cannot say)."""
+        if self.market_type != "futures" or not self.client.has.get("fetchPositionMode"):
+            return "one_way"
+        self._load()
+        mode = self._call(self.client.fetch_position_mode, symbol)
+        return "hedge" if mode.get("hedged") else "one_way"
 
     def taker_fee_rate(self, symbol: str) -> Decimal | None:
         """The market's taker fee as a rate (ccxt's market info; the account's own tier may be lower)."""
