@@ -3,7 +3,7 @@ new user meets it: open the URL of the banner, sign up, follow the verification 
 printed on the console (this stack's host and port), log in, change the trading settings, see a VIP
 signal sent with `verzek local --send-signal` arrive in the feed, see the paper position open and its
 PnL move, close it from the app, look at the equity chart and the exchange accounts, stop new orders
-with the kill switch, turn on two-factor and log in again with the code. A screenshot of
+with the kill switch, get the Telegram deep link, turn on two-factor and log in again with the code. A screenshot of
 each screen is saved under the test's output directory (tmp_path/screenshots)."""
 
 from __future__ import annotations
@@ -64,7 +64,8 @@ def test_new_user_trades_a_signal_in_the_app(tmp_path, browser):
 
     # A trial user sees signals after TRIAL_DELAY_MINUTES: none here, so the feed shows the signal at once
     # (with the targets still withheld, as the trial plan says).
-    stack = LocalStack(tmp_path / "state", "--no-strategies", env={"TRIAL_DELAY_MINUTES": "0"}).start()
+    stack = LocalStack(tmp_path / "state", "--no-strategies", env={"TRIAL_DELAY_MINUTES": "0",
+                                                                       "TELEGRAM_BOT_USERNAME": "verzek_local_bot"}).start()
     try:
         assert any(line == f"App:    {stack.url}/   (open it in a browser)" for line in stack.lines), stack.lines[:20]
         browser.get(f"{stack.url}/")
@@ -98,7 +99,7 @@ def test_new_user_trades_a_signal_in_the_app(tmp_path, browser):
         assert "Trial plan" in _one(browser, "signals-plan").text
         shot("04-signals-empty")
 
-        # settings: auto-trade on, VIP followed, 150 USDT per trade, leverage capped at 5x
+        # settings: auto-trade on, VIP followed, 150 USDT per trade, leverage capped at 5x, drawdown protection
         _one(browser, "tab-settings").click()
         _one(browser, "screen-settings")
         assert "paper" in _one(browser, "settings-mode").text
@@ -106,6 +107,7 @@ def test_new_user_trades_a_signal_in_the_app(tmp_path, browser):
         _type(browser, "settings-size_value", "150")
         _type(browser, "settings-leverage_cap", "5")
         _type(browser, "settings-max_open_positions", "3")
+        _type(browser, "settings-max_drawdown_pct", "20")  # a protection: pause after a 20 % drawdown
         _one(browser, "settings-save").click()
         wait_until(browser, lambda d: _text(d, "settings-info") == "Settings saved.", 30,
                    f"not saved: {_text(browser, 'settings-error')}")
@@ -115,7 +117,8 @@ def test_new_user_trades_a_signal_in_the_app(tmp_path, browser):
         me = httpx.get(f"{stack.url}/api/me", headers=auth, timeout=30).json()
         saved = httpx.get(f"{stack.url}/api/users/{me['id']}/settings", headers=auth, timeout=30).json()
         assert (saved["auto_trade"], Decimal(saved["size_value"]), saved["leverage_cap"], saved["max_open_positions"],
-                saved["mode"], "vip" in saved["follow_sources"]) == (True, 150, 5, 3, "paper", True)
+                Decimal(saved["max_drawdown_pct"]), saved["mode"], "vip" in saved["follow_sources"]) == \
+            (True, 150, 5, 3, 20, "paper", True)
 
         # a VIP post through the webhook: entry just above the replayed market (fills at once), stop and
         # targets far enough that the position stays open until the user closes it
@@ -189,6 +192,11 @@ def test_new_user_trades_a_signal_in_the_app(tmp_path, browser):
         wait_until(browser, lambda d: _text(d, "kill-switch-state").startswith("ON"), 30)
         shot("13-kill-switch")
         assert httpx.get(f"{stack.url}/api/users/{me['id']}/settings", headers=auth, timeout=30).json()["kill_switch"]
+
+        # the one-time deep link that links the user's Telegram account to the bot (opened on the phone)
+        _one(browser, "telegram-create").click()
+        assert "https://t.me/verzek_local_bot?start=" in _one(browser, "telegram-link").text
+        assert _text(browser, "telegram-state") == "not linked"
 
         # two-factor: set up in the app, then the next log-in asks for the authenticator's code
         _one(browser, "totp-setup").click()

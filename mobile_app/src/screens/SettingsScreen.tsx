@@ -1,7 +1,7 @@
 // Trading settings: paper/live (live asks for confirmation), sizing, leverage cap, max positions,
 // the trading policies; the kill switch; two-factor; push notifications.
 import { useEffect, useState } from 'react';
-import { Platform, ScrollView, Text } from 'react-native';
+import { Linking, Platform, ScrollView, Text } from 'react-native';
 
 import { errorText, type Schemas } from '../api/client';
 import { useApp } from '../context';
@@ -12,7 +12,9 @@ type Patch = Omit<Schemas['SettingsPatch'], 'confirm_live'>;
 type Settings = Schemas['SettingsOut'];
 type NumberKey = 'size_value' | 'leverage_cap' | 'max_open_positions' | 'max_total_exposure' | 'default_stop_pct'
   | 'max_loss_at_stop_pct' | 'max_entry_distance_pct' | 'entry_timeout_hours' | 'daily_loss_limit_pct'
-  | 'cooldown_minutes' | 'dca_safety_orders' | 'breakeven_after_tp';
+  | 'cooldown_minutes' | 'dca_safety_orders' | 'breakeven_after_tp' | 'max_drawdown_pct' | 'max_drawdown_lookback_minutes'
+  | 'max_drawdown_pause_minutes' | 'sl_guard_trades' | 'sl_guard_lookback_minutes' | 'sl_guard_pause_minutes'
+  | 'low_profit_trades' | 'low_profit_min_pct' | 'low_profit_lookback_minutes' | 'low_profit_lock_minutes';
 
 // Number fields: [key, label, integer?, may be empty (null = off)?]
 const NUMBER_FIELDS: [NumberKey, string, boolean, boolean][] = [
@@ -29,6 +31,21 @@ const NUMBER_FIELDS: [NumberKey, string, boolean, boolean][] = [
   ['dca_safety_orders', 'DCA safety orders', true, false],
   ['breakeven_after_tp', 'Move the stop to breakeven after target # (empty = never)', true, true],
 ];
+// Protections: pause new trades after a drawdown, after a run of stop-losses, or lock a pair that keeps
+// earning too little.
+const PROTECTION_FIELDS: [NumberKey, string, boolean, boolean][] = [
+  ['max_drawdown_pct', 'Pause after a drawdown of % (empty = off)', false, true],
+  ['max_drawdown_lookback_minutes', '… measured over minutes', true, false],
+  ['max_drawdown_pause_minutes', '… pause for minutes', true, false],
+  ['sl_guard_trades', 'Pause after this many stop-losses (empty = off)', true, true],
+  ['sl_guard_lookback_minutes', '… within minutes', true, false],
+  ['sl_guard_pause_minutes', '… pause for minutes', true, false],
+  ['low_profit_trades', 'Lock a pair after this many trades below the minimum profit (empty = off)', true, true],
+  ['low_profit_min_pct', '… minimum profit %', false, false],
+  ['low_profit_lookback_minutes', '… within minutes', true, false],
+  ['low_profit_lock_minutes', '… lock the pair for minutes', true, false],
+];
+const ALL_NUMBER_FIELDS = [...NUMBER_FIELDS, ...PROTECTION_FIELDS];
 const SOURCES = ['vip', 'scalping', 'trend', 'qfl', 'ml'] as const;
 
 function text(value: unknown): string {
@@ -51,7 +68,7 @@ export function SettingsScreen() {
   function show(s: Settings) {
     setSaved(s);
     setPatch({});
-    setDraft(Object.fromEntries(NUMBER_FIELDS.map(([k]) => [k, text(s[k])])));
+    setDraft(Object.fromEntries(ALL_NUMBER_FIELDS.map(([k]) => [k, text(s[k])])));
   }
 
   useEffect(() => {
@@ -82,14 +99,14 @@ export function SettingsScreen() {
 
   async function save() {
     const body: Schemas['SettingsPatch'] = { ...patch, confirm_live: false };
-    for (const [k, , integer, nullable] of NUMBER_FIELDS) {
+    for (const [k, , integer, nullable] of ALL_NUMBER_FIELDS) {
       const raw = (draft[k] ?? '').trim();
       if (raw === text(saved![k])) continue;
       if (raw === '') {
         if (!nullable) { setError(`${k}: a value is required`); return; }
         (body as Record<string, unknown>)[k] = null;
       } else {
-        if (!/^\d+(\.\d+)?$/.test(raw) || (integer && raw.includes('.'))) { setError(`${k}: not a valid ${integer ? 'whole number' : 'number'}`); return; }
+        if (!/^-?\d+(\.\d+)?$/.test(raw) || (integer && raw.includes('.'))) { setError(`${k}: not a valid ${integer ? 'whole number' : 'number'}`); return; }
         // Decimals travel as strings: no float rounding on the way to the API.
         (body as Record<string, unknown>)[k] = integer ? Number(raw) : raw;
       }
@@ -154,8 +171,14 @@ export function SettingsScreen() {
           <Toggle label="DCA safety orders" value={value('dca_enabled')} onChange={(v) => change({ dca_enabled: v })} />
           <Toggle label="First entry at market" value={value('first_entry_market')} onChange={(v) => change({ first_entry_market: v })} />
           <Toggle label="Skip a signal whose target or stop was already hit" value={value('skip_if_tp_or_sl_hit')} onChange={(v) => change({ skip_if_tp_or_sl_hit: v })} />
+          <Text style={[styles.text, { fontWeight: '700' }]}>Protections</Text>
+          {PROTECTION_FIELDS.map(([k, label]) => (
+            <Field key={k} label={label} value={draft[k] ?? ''} testID={`settings-${k}`} keyboardType="decimal-pad"
+              onChangeText={(t) => setDraft((d) => ({ ...d, [k]: t }))} />
+          ))}
           <Button title="Save settings" onPress={save} busy={busy} testID="settings-save" />
         </Card>
+        <TelegramLink />
         <TwoFactor />
         <Card>
           <Row label="Push notifications" value={Platform.OS === 'web' ? 'not in the browser (use the app)' : 'on this phone'} testID="push-state" />
@@ -214,6 +237,49 @@ function TwoFactor() {
           <Button title="Confirm" onPress={confirm} testID="totp-confirm" />
         </>
       ) : <Button title="Set up two-factor" kind="plain" onPress={start} testID="totp-setup" />}
+    </Card>
+  );
+}
+
+// The user's own Telegram notifications: a one-time deep link opens the bot, which links this account.
+function TelegramLink() {
+  const { api, me } = useApp();
+  const [status, setStatus] = useState<Schemas['TelegramStatus'] | null>(null);
+  const [link, setLink] = useState<Schemas['TelegramLink'] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const path = { user_id: me.id };
+
+  async function load() {
+    const { data, error: err } = await api.GET('/api/users/{user_id}/telegram', { params: { path } });
+    if (err) setError(errorText(err)); else setStatus(data);
+  }
+  useEffect(() => { void load(); }, []);
+
+  async function create() {
+    const { data, error: err } = await api.POST('/api/users/{user_id}/telegram/link', { params: { path } });
+    if (err) { setError(errorText(err)); return; }
+    setLink(data); setError(null);
+    if (Platform.OS !== 'web') void Linking.openURL(data.deep_link).catch(() => undefined);
+  }
+  async function unlink() {
+    const { error: err } = await api.DELETE('/api/users/{user_id}/telegram', { params: { path } });
+    if (err) setError(errorText(err)); else { setLink(null); await load(); }
+  }
+
+  return (
+    <Card testID="telegram">
+      <Row label="Telegram notifications" value={status?.linked ? 'linked' : 'not linked'} testID="telegram-state" />
+      <Notice text={error} kind="error" />
+      {link ? (
+        <>
+          <Text style={styles.text} selectable testID="telegram-link">Open this link in Telegram (works once, until {link.expires_at.slice(0, 16).replace('T', ' ')} UTC): {link.deep_link}</Text>
+          <Button title="Open Telegram" onPress={() => void Linking.openURL(link.deep_link).catch(() => undefined)} />
+        </>
+      ) : null}
+      {status?.linked
+        ? <Button title="Unlink Telegram" kind="plain" onPress={unlink} testID="telegram-unlink" />
+        : <Button title="Link Telegram" kind="plain" onPress={create} testID="telegram-create" />}
+      {!status?.linked && link ? <Button title="I opened it: refresh" kind="plain" onPress={load} /> : null}
     </Card>
   );
 }
