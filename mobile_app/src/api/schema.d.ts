@@ -436,7 +436,8 @@ export interface paths {
         put?: never;
         /**
          * Add Exchange Account
-         * @description Check the key with the exchange (through the proxy), refuse withdrawal rights, store it encrypted.
+         * @description Check the key with the exchange through the proxy node the new account is assigned to (the
+         *     warnings name its IP to whitelist), refuse withdrawal rights, store it encrypted.
          */
         post: operations["add_exchange_account_api_users__user_id__exchanges_post"];
         delete?: never;
@@ -852,6 +853,11 @@ export interface components {
             };
             /** Permissions Checked At */
             permissions_checked_at: string | null;
+            /**
+             * Proxy Node
+             * @description the proxy node this account's exchange requests leave from
+             */
+            proxy_node?: string | null;
             /** Testnet */
             testnet: boolean;
             /** Trading Expires At */
@@ -861,6 +867,11 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+            /**
+             * Whitelist Ip
+             * @description restrict the API key to this IP on the exchange (the proxy node's static IP); null when the proxy is off
+             */
+            whitelist_ip?: string | null;
         };
         /** ExchangeAccountPatch */
         ExchangeAccountPatch: {
@@ -1291,6 +1302,8 @@ export interface components {
             mode: string;
             /** No Stop Policy */
             no_stop_policy: string;
+            /** Opposite Signal Policy */
+            opposite_signal_policy: string;
             /** Paused Reason */
             paused_reason: string | null;
             /** Paused Until */
@@ -1445,6 +1458,12 @@ export interface components {
              * @enum {string}
              */
             no_stop_policy?: "default_stop" | "skip" | "allow";
+            /**
+             * Opposite Signal Policy
+             * @description a futures signal against a position held on the same symbol: refuse it, or close the held position at market and open the new one (reverse)
+             * @enum {string}
+             */
+            opposite_signal_policy?: "refuse" | "reverse";
             /**
              * Size Type
              * @description fixed: margin in the quote currency; percent: % of the free balance; risk: the size that loses size_value % of equity if the stop is hit

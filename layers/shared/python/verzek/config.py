@@ -112,6 +112,15 @@ class Settings(BaseSettings):
     telegram_max_inline_wait_seconds: int = Field(10, alias="TELEGRAM_MAX_INLINE_WAIT_SECONDS", ge=0, le=60,
                                                   description="A 429 retry_after up to this is waited out in the "
                                                               "dispatcher; longer ones reschedule the row")
+    telegram_messages_per_second: float = Field(29.0, alias="TELEGRAM_MESSAGES_PER_SECOND", gt=0, le=1000,
+                                                description="The dispatcher's overall pace (Telegram allows "
+                                                            "about 30 a second; one under absorbs jitter)")
+    telegram_group_messages_per_minute: int = Field(20, alias="TELEGRAM_GROUP_MESSAGES_PER_MINUTE", ge=1, le=1000,
+                                                    description="Messages to one group or channel per minute "
+                                                                "(Telegram's limit: 20)")
+    notify_drain_seconds: float = Field(40.0, alias="NOTIFY_DRAIN_SECONDS", gt=0, le=840,
+                                        description="How long one dispatcher invocation keeps draining due "
+                                                    "rows before it hands over to the next (re-enqueued) one")
     telegram_bot_username: str | None = Field(None, alias="TELEGRAM_BOT_USERNAME",
                                               pattern=r"^[A-Za-z][A-Za-z0-9_]{3,31}$",
                                               description="The bot's @username (without @) for link deep links; "
@@ -142,9 +151,6 @@ class Settings(BaseSettings):
     proxy_direct_fallback: bool | None = Field(None, alias="PROXY_DIRECT_FALLBACK",
                                                description="All nodes unreachable -> send directly (IP-restricted "
                                                            "keys then fail); unset = on only in local/test")
-    proxy_spread: bool = Field(False, alias="PROXY_SPREAD",
-                               description="Start each API key at a node chosen by a stable hash (load sharing "
-                                           "across nodes; users whitelist every node IP)")
 
     # --- api ---
     api_host: str = Field("127.0.0.1", alias="API_HOST")
@@ -182,8 +188,8 @@ class Settings(BaseSettings):
     house_ingest_max_skew_seconds: int = Field(300, alias="HOUSE_INGEST_MAX_SKEW_SECONDS", ge=1,
                                                description="Accepted clock skew of signed house-signal posts")
     proxy_public_ips: str = Field("", alias="PROXY_PUBLIC_IPS",
-                                  description="Comma-separated static IPs of the proxy nodes (users whitelist "
-                                              "them on their exchange keys)")
+                                  description="The static IP of each node in PROXY_URLS, same order, comma-separated "
+                                              "(each user whitelists their account's node's IP)")
 
     # --- trading ---
     global_kill_switch: bool = Field(False, alias="GLOBAL_KILL_SWITCH")

@@ -179,9 +179,20 @@ class VenueProvider:
             raise AccountError(f"your exchange keys could not be loaded ({type(exc).__name__})") from None
         exchange = CcxtExchange.connect(account["exchange"], api_key=credentials.api_key, secret=credentials.secret,
                                         password=credentials.password, testnet=account["testnet"],
-                                        market_type=market_type, price_source=self.live_prices)
+                                        market_type=market_type, price_source=self.live_prices,
+                                        prefer_nodes=proxy_nodes_for(cur, exchange_account_id, settings))
         del credentials  # decrypted keys live only inside the client for this call
         return Venue(exchange, self.live_prices or exchange, "live", account["exchange"], exchange_account_id)
+
+
+def proxy_nodes_for(cur, exchange_account_id: int, settings) -> tuple[str, ...]:
+    """The account's stored proxy node, then its previous one (`verzek.exchange.fleet`); () without a fleet."""
+    from verzek.exchange import fleet
+
+    assignment = fleet.assigned_node(cur, exchange_account_id, fleet.fleet_from_settings(settings))
+    if assignment is None:
+        return ()
+    return (assignment.node.name,) + ((assignment.previous.name,) if assignment.previous else ())
 
 
 def prices_from_settings():

@@ -197,7 +197,8 @@ class LocalStack:
                 enqueue_monitor_pass(monitor_queue)
 
         self.loops.append(_Loop("position-monitor", schedule_monitor, self.args.monitor_interval).start())
-        self.loops.append(_Loop("notification-dispatcher", lambda: run_scheduled(queue=self.queue), 0.5).start())
+        self.loops.append(_Loop("notification-dispatcher", lambda: run_scheduled(queue=self.queue, budget_s=5),
+                                0.5).start())
 
     def start_strategies(self, market) -> None:
         from verzek.marketdata.series import timeframe_ms
