@@ -176,7 +176,8 @@ class Executor:
                  signal.side.value, market_type, plan.leverage, json.dumps(plan.to_json()),
                  sum((o.amount for o in plan.orders if o.role == "entry"), Decimal(0)), plan.stop_loss))
             row = cur.fetchone()
-            if row is not None:
+            created = row is not None
+            if created:
                 for order in plan.orders:
                     request = OrderRequest(order.client_order_id, symbol, order.side, order.type, order.amount,
                                            price=order.price)
@@ -186,7 +187,7 @@ class Executor:
                             (job.user_id, job.signal_id))
                 row = cur.fetchone()
         # the intent is committed before the first exchange call
-        return self.engine.place_pending(row["id"])
+        return self.engine.place_pending(row["id"], created=created)
 
     def _record_skip(self, cur, ctx: dict, code: str, reason: str, *, notify_user: bool = True,
                      status: str = "cancelled") -> str:
