@@ -116,9 +116,12 @@ class BalanceReader:
     live from the user's exchange through the exchange port (`account_balances()`), one call per market
     type the user traded live (spot and futures are separate wallets on most exchanges)."""
 
-    def __init__(self, venues=None, *, live: bool = True) -> None:
+    OWNER_ONLY = "the live balance is shown to the account owner only"
+
+    def __init__(self, venues=None, *, live: bool = True, not_read: str = OWNER_ONLY) -> None:
         self._venues = venues
         self._read_live = live
+        self._not_read = not_read  # what a live entry says when live balances are not read here
 
     def read(self, conn, user_id: int, wanted: set[tuple[str, str]]) -> dict[tuple[str, str], AccountBalance]:
         from verzek.accounts.trading_settings import get_settings_row
@@ -141,8 +144,7 @@ class BalanceReader:
         if settings_row["mode"] == "live" and settings_row["exchange_account_id"] is not None:
             live = live or {"USDT"}
         if live and not self._read_live:
-            answer.update({("live", c): AccountBalance(None, error="the live balance is shown to the account owner "
-                                                                   "only") for c in live})
+            answer.update({("live", c): AccountBalance(None, error=self._not_read) for c in live})
         elif live:
             answer.update(self._live(conn, user_id, settings_row["exchange_account_id"], live))
         return answer

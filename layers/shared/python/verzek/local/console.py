@@ -97,7 +97,8 @@ class ConsoleSummary:
                 users = cur.fetchall()
             # One user's numbers per (mode, currency): never added across currencies, modes or users. The
             # console reads the database only (no exchange call): live balances are shown in the app.
-            summaries = [(u["user_id"], pnl_summary(conn, u["user_id"], balances=BalanceReader(live=False)))
+            summaries = [(u["user_id"], pnl_summary(conn, u["user_id"], balances=BalanceReader(
+                live=False, not_read="live: read from the exchange in the app")))
                          for u in users[:max_users]]
         progress = ""
         if self.progress is not None:

@@ -199,9 +199,11 @@ def render_position(row: dict) -> str:
 
 
 def _cmd_pnl(conn, user, chat_id, args, queue) -> Outcome:
-    from verzek.accounts.positions import pnl_summary
+    from verzek.accounts.positions import BalanceReader, pnl_summary
 
-    return _send(chat_id, render_summary(pnl_summary(conn, user["id"])))
+    # The webhook answers fast and carries no exchange client: a live balance is read in the app.
+    reader = BalanceReader(live=False, not_read="the live balance is read from your exchange in the app")
+    return _send(chat_id, render_summary(pnl_summary(conn, user["id"], balances=reader)))
 
 
 def render_summary(summary: dict) -> str:
