@@ -14,7 +14,9 @@ Latency: `/v1/forward` is served by a raw ASGI handler in front of the FastAPI a
 `/health` and the lifespan), upstream requests go through one pooled `aiohttp.ClientSession`, and
 the per-request log line is written after the answer has been sent. Figures: README.md.
 
-Run ONE worker process per node: the nonce cache and the exchange budgets live in memory.
+Workers: nonces, rate buckets, exchange budgets and bans live in the node's SQLite state file
+(`proxy_node.state`, `PROXY_NODE_STATE_PATH`), so any number of worker processes share them and a
+restart keeps them; without a state file the node must run as one process (`verzek proxy` enforces it).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import asyncio
 import contextlib
 import gc
 import json
+import os
 import ssl
 import time
 import traceback
@@ -38,6 +41,7 @@ from proxy_node.allowlist import BUDGET_SPECS, BudgetSpec, TargetRefused, budget
 from proxy_node.auth import Authenticator, AuthRefused, read_auth_headers
 from proxy_node.budget import ExchangeBudget, KeyRateLimiter, retry_after_header
 from proxy_node.settings import NodeSettings
+from proxy_node.state import NodeState
 
 FORWARD_PATH = "/v1/forward"
 FORWARD_METHODS = ("GET", "POST", "PUT", "DELETE", "PATCH")
@@ -56,6 +60,7 @@ _DROP_RESPONSE_HEADERS = frozenset({
 _PROXY_PREFIX = signing.PROXY_HEADER_PREFIX.encode()
 _TARGET = signing.HEADER_TARGET.lower()
 _SIGNED_HEADERS = signing.HEADER_SIGNED_HEADERS.lower()
+_ACCOUNT = signing.HEADER_ACCOUNT.lower()
 _UPSTREAM_MS = signing.HEADER_UPSTREAM_MS.lower().encode()
 _PROXY_ERROR = signing.HEADER_PROXY_ERROR.lower().encode()
 _FORWARDED = signing.HEADER_FORWARDED.lower().encode()
@@ -92,9 +97,12 @@ class ProxyNode:
         self.settings = settings
         self.allowed_hosts = settings.allowed_host_set()
         self.overrides = settings.override_map()
+        self.state = NodeState(settings.state_path)
         self.auth = Authenticator(keys, settings.timestamp_window_seconds,
-                                  public_hosts=frozenset(settings.public_host_list()))
-        self.key_limiter = KeyRateLimiter(settings.key_rate_per_second, settings.key_rate_burst)
+                                  public_hosts=frozenset(settings.public_host_list()), state=self.state)
+        self.key_limiter = KeyRateLimiter(settings.key_rate_per_second, settings.key_rate_burst, state=self.state)
+        self.account_limiter = KeyRateLimiter(settings.account_rate_per_second, settings.account_rate_burst,
+                                              state=self.state)
         self._limit_overrides = settings.budget_limit_overrides()
         self.budgets: dict[str, ExchangeBudget] = {}
         self.session: aiohttp.ClientSession | None = None
@@ -106,7 +114,8 @@ class ProxyNode:
         s = self.settings
         self._slots = asyncio.Semaphore(s.max_connections)
         connector = aiohttp.TCPConnector(limit=s.max_connections, limit_per_host=0, keepalive_timeout=30,
-                                         ssl=_ssl_context())
+                                         ssl=_ssl_context(),
+                                         local_addr=(s.source_address, 0) if s.source_address else None)
         self.session = aiohttp.ClientSession(
             connector=connector,
             # connect: DNS + TCP + TLS; sock_read: the longest silence while waiting for the answer.
@@ -130,8 +139,14 @@ class ProxyNode:
             await self.session.close()
             self.session = None
 
+    def budget_snapshots(self) -> dict:
+        """Every exchange budget the node's state knows (whichever worker created it)."""
+        return {group: self.budget_for_group(group).snapshot() for group in self.state.budget_groups()}
+
     def budget_for(self, host: str) -> ExchangeBudget:
-        group = budget_group(host)
+        return self.budget_for_group(budget_group(host))
+
+    def budget_for_group(self, group: str) -> ExchangeBudget:
         budget = self.budgets.get(group)
         if budget is None:
             spec = BUDGET_SPECS.get(group, BudgetSpec(1200, 60))
@@ -140,7 +155,7 @@ class ProxyNode:
                 spec = BudgetSpec(limit, window, spec.used_header)
             s = self.settings
             budget = ExchangeBudget(group, spec, soft_ratio=s.budget_soft_ratio, hard_ratio=s.budget_hard_ratio,
-                                    max_delay=s.budget_max_delay_seconds)
+                                    max_delay=s.budget_max_delay_seconds, state=self.state)
             self.budgets[group] = budget
         return budget
 
@@ -228,20 +243,33 @@ class ProxyNode:
         signed_values = {name: received.get(name, "") for name in signed_names}
         upstream_headers = [(k, v) for k, v in upstream_headers
                             if k.lower() in signed_values and k.lower() not in hop_by_hop]
+        account = proxy_headers.get(_ACCOUNT)
+        if account is not None and not signing.ACCOUNT_RE.match(account):
+            log["error"] = "malformed_auth"
+            return await _send_refusal(send, 401, "malformed_auth", "X-Verzek-Account is malformed")
+        log["account"] = account
+        budget = self.budget_for(target.host)
+        # Nonce, the account's and the key's buckets and the exchange budget: one transaction in the
+        # node's shared state (no await inside it: the SQLite lock is held only for these few statements).
+        refusal = None
         try:
-            self.auth.verify(secret, key_id=key_id, node=node, timestamp=timestamp, nonce=nonce,
-                             signature=signature, method=method, target_url=target_url, body=body,
-                             headers=signed_values)
+            with self.state.transaction():
+                self.auth.verify(secret, key_id=key_id, node=node, timestamp=timestamp, nonce=nonce,
+                                 signature=signature, method=method, target_url=target_url, body=body,
+                                 headers=signed_values, account=account)
+                wait = self.account_limiter.take(f"account:{key_id}:{account}") if account else 0.0
+                if wait:
+                    refusal = ("account_rate_limited", "too many requests for this account", wait)
+                elif wait := self.key_limiter.take(f"key:{key_id}"):
+                    refusal = ("key_rate_limited", "too many requests for this proxy key", wait)
+                else:
+                    admission = budget.admit()
         except AuthRefused as exc:
             log["error"] = exc.code
             return await _send_refusal(send, 401, exc.code, str(exc))
-        wait = self.key_limiter.take(key_id)
-        if wait:
-            log["error"] = "key_rate_limited"
-            return await _send_refusal(send, 429, "key_rate_limited", "too many requests for this proxy key",
-                                       retry_after=wait)
-        budget = self.budget_for(target.host)
-        admission = budget.admit()
+        if refusal is not None:
+            log["error"] = refusal[0]
+            return await _send_refusal(send, 429, refusal[0], refusal[1], retry_after=refusal[2])
         if admission.refused:
             log["error"] = "exchange_budget"
             return await _send_refusal(send, 429, "exchange_budget", admission.reason,
@@ -299,7 +327,6 @@ class ProxyNode:
         base = self.overrides.get(target.host) or f"https://{target.host}"
         # encoded=True: the path and query go out exactly as the client signed them (no re-quoting).
         url = URL(base + target.path_and_query, encoded=True)
-        budget.record_sent()
         sent_at = time.perf_counter()
         upstream = None
         try:
@@ -446,7 +473,7 @@ def create_app(settings: NodeSettings | None = None) -> ProxyNodeApp:
 
     @app.get("/health")
     async def health() -> dict:
-        return {"status": "ok", "node": node.settings.node_id, **(await node.egress()),
-                "budgets": {name: b.snapshot() for name, b in node.budgets.items()}}
+        return {"status": "ok", "node": node.settings.node_id, "worker_pid": os.getpid(), **(await node.egress()),
+                "budgets": node.budget_snapshots()}
 
     return ProxyNodeApp(node, app)

@@ -3,12 +3,13 @@ timestamp window and nonce replay protection."""
 
 from __future__ import annotations
 
-import heapq
 import re
 import time
 from collections.abc import Callable, Mapping
 
 from verzek.exchange import signing
+
+from proxy_node.state import NodeState, NonceStoreFull
 
 _TIMESTAMP_RE = re.compile(r"^[0-9]{1,16}$")
 _SIGNATURE_RE = re.compile(r"^[0-9a-fA-F]{64}$")
@@ -22,33 +23,20 @@ class AuthRefused(Exception):
 
 class NonceCache:
     """Nonces seen within the replay horizon (twice the timestamp window: older requests are
-    refused on their timestamp alone, so their nonces need not be kept)."""
+    refused on their timestamp alone, so their nonces need not be kept), in the node's shared state:
+    a nonce accepted by one worker is a replay at every other, and after a restart."""
 
-    def __init__(self, horizon_seconds: float, clock: Callable[[], float] = time.time, max_entries: int = 1_000_000):
+    def __init__(self, horizon_seconds: float, clock: Callable[[], float] = time.time, max_entries: int = 2_000_000,
+                 state: NodeState | None = None):
         self.horizon = horizon_seconds
-        self.clock = clock
-        self.max_entries = max_entries
-        self._seen: dict[tuple[str, str], float] = {}
-        self._expiry_heap: list[tuple[float, tuple[str, str]]] = []
-
-    def _prune(self, now: float) -> None:
-        while self._expiry_heap and self._expiry_heap[0][0] <= now:
-            _, key = heapq.heappop(self._expiry_heap)
-            self._seen.pop(key, None)
+        self.state = state if state is not None else NodeState(clock=clock, max_nonces=max_entries)
 
     def check_and_store(self, key_id: str, nonce: str) -> bool:
         """True if the nonce is new (and is now remembered); False on a replay."""
-        now = self.clock()
-        self._prune(now)
-        key = (key_id, nonce)
-        if key in self._seen:
-            return False
-        if len(self._seen) >= self.max_entries:
-            raise AuthRefused("nonce_store_full", "too many requests in the replay window")
-        expiry = now + self.horizon
-        self._seen[key] = expiry
-        heapq.heappush(self._expiry_heap, (expiry, key))
-        return True
+        try:
+            return self.state.take_nonce(key_id, nonce, self.horizon)
+        except NonceStoreFull:
+            raise AuthRefused("nonce_store_full", "too many requests in the replay window") from None
 
 
 def read_auth_headers(headers: Mapping[str, str]) -> tuple[str, str, str, str]:
@@ -70,15 +58,17 @@ def read_auth_headers(headers: Mapping[str, str]) -> tuple[str, str, str, str]:
 
 class Authenticator:
     def __init__(self, keys: dict[str, bytes], window_seconds: float, clock: Callable[[], float] = time.time,
-                 public_hosts: frozenset[str] = frozenset()):
+                 public_hosts: frozenset[str] = frozenset(), state: NodeState | None = None):
         self.keys = keys
         self.window = window_seconds
         self.clock = clock
-        self.nonces = NonceCache(2 * window_seconds, clock)
+        state = state if state is not None else NodeState(clock=clock)
+        self.nonces = NonceCache(2 * window_seconds, clock, state=state)
         self.public_hosts = public_hosts
-        # Nonces live in this process: a request signed before it started could be a replay of one
-        # the previous process already accepted, so those are refused.
-        self.started_at = clock()
+        # Nonces live in the node's state file (shared by its workers, kept across restarts). A request
+        # signed before that file was created could replay one an earlier, forgotten store accepted,
+        # so those are refused: one start time for the whole node, however many workers it runs.
+        self.started_at = state.created_at
 
     def check_headers(self, key_id: str, timestamp: str) -> bytes:
         """Cheap checks before the body is read: known key, fresh timestamp. Returns the secret."""
@@ -91,7 +81,7 @@ class Authenticator:
             raise AuthRefused("stale_timestamp", f"request timestamp is outside the {self.window:g} s window "
                                                  "(check the client's clock)")
         if signed_at < self.started_at:
-            raise AuthRefused("stale_timestamp", "request was signed before this node started; sign it again")
+            raise AuthRefused("stale_timestamp", "request was signed before this node's state was created; sign it again")
         return secret
 
     def check_node(self, host: str) -> str:
@@ -103,9 +93,9 @@ class Authenticator:
         return node
 
     def verify(self, secret: bytes, *, key_id: str, node: str, timestamp: str, nonce: str, signature: str,
-               method: str, target_url: str, body: bytes, headers: dict[str, str]) -> None:
+               method: str, target_url: str, body: bytes, headers: dict[str, str], account: str | None = None) -> None:
         if not signing.signature_matches(secret, signature, key_id, node, method, target_url, timestamp, nonce, body,
-                                         headers):
+                                         headers, account):
             raise AuthRefused("bad_signature", "HMAC signature does not match the request")
         # Only a correctly signed request may consume a nonce.
         if not self.nonces.check_and_store(key_id, nonce):

@@ -35,9 +35,22 @@ class NodeSettings(BaseSettings):
     connect_timeout_seconds: float = Field(5.0, alias="PROXY_NODE_CONNECT_TIMEOUT_SECONDS", gt=0)
     read_timeout_seconds: float = Field(15.0, alias="PROXY_NODE_READ_TIMEOUT_SECONDS", gt=0)
     max_connections: int = Field(200, alias="PROXY_NODE_MAX_CONNECTIONS", ge=1)
-    key_rate_per_second: float = Field(50.0, alias="PROXY_NODE_KEY_RATE_PER_SECOND", gt=0,
-                                       description="Sustained requests/s allowed per HMAC key id")
-    key_rate_burst: int = Field(200, alias="PROXY_NODE_KEY_RATE_BURST", ge=1)
+    key_rate_per_second: float = Field(500.0, alias="PROXY_NODE_KEY_RATE_PER_SECOND", gt=0,
+                                       description="Sustained requests/s allowed per HMAC key id (all users of "
+                                                   "that key together: a cap on the node's load)")
+    key_rate_burst: int = Field(1000, alias="PROXY_NODE_KEY_RATE_BURST", ge=1)
+    account_rate_per_second: float = Field(
+        10.0, alias="PROXY_NODE_ACCOUNT_RATE_PER_SECOND", gt=0,
+        description="Sustained requests/s allowed per user account (X-Verzek-Account: a hash of the exchange API "
+                    "key), so one busy account cannot starve the others")
+    account_rate_burst: int = Field(100, alias="PROXY_NODE_ACCOUNT_RATE_BURST", ge=1)
+    state_path: str = Field("", alias="PROXY_NODE_STATE_PATH",
+                            description="SQLite file (WAL) holding nonces, rate buckets, exchange budgets and bans, "
+                                        "shared by the node's workers and kept across restarts. Required in "
+                                        "production and for --workers > 1; empty = in this process's memory")
+    source_address: str = Field("", alias="PROXY_NODE_SOURCE_ADDRESS",
+                                description="Local IP address outgoing exchange connections are made from (a host "
+                                            "with several addresses); empty = the system's choice")
     budget_soft_ratio: float = Field(0.8, alias="PROXY_NODE_BUDGET_SOFT_RATIO", gt=0, le=1,
                                      description="Share of an exchange's IP limit above which requests are slowed")
     budget_hard_ratio: float = Field(0.95, alias="PROXY_NODE_BUDGET_HARD_RATIO", gt=0, le=1,
@@ -70,6 +83,16 @@ class NodeSettings(BaseSettings):
         if self.environment.lower() == "prod" and not self.public_host_list():
             raise ValueError("PROXY_NODE_PUBLIC_HOSTS must name this node's host (e.g. proxy1.example.com): "
                              "signatures are bound to it, so a request for another node is refused here")
+        if self.environment.lower() == "prod" and not self.state_path.strip():
+            raise ValueError("PROXY_NODE_STATE_PATH must name the node's state file (e.g. "
+                             "/var/lib/verzek-proxy/state.sqlite3): nonces, budgets and bans must survive a restart")
+        if self.source_address:
+            import ipaddress
+
+            try:
+                ipaddress.ip_address(self.source_address)
+            except ValueError:
+                raise ValueError("PROXY_NODE_SOURCE_ADDRESS must be an IP address") from None
         if self.echo_url and urlsplit(self.echo_url).scheme not in ("http", "https"):
             raise ValueError("PROXY_NODE_ECHO_URL must be an http(s) URL")
         return self

@@ -46,9 +46,9 @@ def serve_exchange(conn, accounts: int) -> None:
             double.add_account(f"bench-key-{i}", f"bench-secret-{i}")
         double.set_balance("binance", "linear", "USDT", "10000000")
         hosts = ("api.binance.com", "fapi.binance.com", "api.bybit.com")
-        settings = NodeSettings(**{"VERZEK_ENV": "test", "PROXY_NODE_HMAC_KEYS": f"{HMAC_KEY_ID}:{HMAC_SECRET}",
-                                   "PROXY_NODE_UPSTREAM_OVERRIDES": ",".join(f"{h}={double.base_url}" for h in hosts),
-                                   "PROXY_NODE_KEY_RATE_PER_SECOND": 10_000, "PROXY_NODE_KEY_RATE_BURST": 10_000})
+        settings = NodeSettings(VERZEK_ENV="test", PROXY_NODE_HMAC_KEYS=f"{HMAC_KEY_ID}:{HMAC_SECRET}",
+                                PROXY_NODE_UPSTREAM_OVERRIDES=",".join(f"{h}={double.base_url}" for h in hosts),
+                                PROXY_NODE_KEY_RATE_PER_SECOND=10_000, PROXY_NODE_KEY_RATE_BURST=10_000)
         with ServerThread(create_app(settings)) as node:
             conn.send(node.url)
             while True:
@@ -87,9 +87,8 @@ def main() -> int:
 
     import psycopg2
     from cryptography.fernet import Fernet
-
     from verzek.config import reset_settings_cache
-    from verzek.db import close_pool, connection
+    from verzek.db import close_pool
     from verzek.db.embedded import database_dsn, ensure_embedded_server
     from verzek.db.migrate import apply_migrations
 

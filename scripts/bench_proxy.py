@@ -27,6 +27,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -145,7 +146,9 @@ def main() -> int:
            "PROXY_NODE_UPSTREAM_OVERRIDES": f"api.binance.com=http://127.0.0.1:{upstream_port}",
            # Measure forwarding, not the budgets: lift the per-key and per-exchange limits.
            "PROXY_NODE_KEY_RATE_PER_SECOND": "1000000", "PROXY_NODE_KEY_RATE_BURST": "1000000",
-           "PROXY_NODE_BUDGET_LIMITS": "binance-spot=100000000/60", "PROXY_NODE_MAX_CONNECTIONS": "64"}
+           "PROXY_NODE_BUDGET_LIMITS": "binance-spot=100000000/60", "PROXY_NODE_MAX_CONNECTIONS": "64",
+           # The node's shared state on disk (SQLite, WAL), as in production (older nodes ignore it).
+           "PROXY_NODE_STATE_PATH": os.path.join(tempfile.mkdtemp(prefix="bench-proxy-"), "state.sqlite3")}
     if args.node_path:
         if not (args.node_path / "proxy_node" / "app.py").is_file():
             parser.error(f"--node-path: no proxy_node/app.py under {args.node_path}")

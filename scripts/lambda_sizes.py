@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "layers" / "shared" / "python"))
 LIMIT = 250 * 1024 * 1024
 
-from verzek.devtools.lambda_layout import build_deps_layer, dir_size, runtime_sdk_dir
+from verzek.devtools.lambda_layout import build_deps_layer, build_web_app_layer, dir_size, runtime_sdk_dir
 from verzek.devtools.template import functions, load_template
 
 SMOKE = {
@@ -56,7 +56,10 @@ def main(argv: list[str]) -> int:
         content = ROOT / res["Properties"]["ContentUri"]
         out = work / name
         shutil.rmtree(out, ignore_errors=True)
-        if res.get("Metadata", {}).get("BuildMethod") == "makefile":
+        if res.get("Metadata", {}).get("BuildMethod") == "makefile" and content.name == "mobile_app":
+            out.mkdir(parents=True)
+            layer_sizes[name] = dir_size(build_web_app_layer(name, out))  # the app's web build, no Python
+        elif res.get("Metadata", {}).get("BuildMethod") == "makefile":
             layer_sizes[name] = dir_size(build_deps_layer(name, out))
             smoke(name, out / "python")
         else:

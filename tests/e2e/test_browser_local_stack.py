@@ -5,83 +5,16 @@ then logs in verified. Screenshots of each screen are saved under the test's out
 
 from __future__ import annotations
 
-import os
-import re
-import shutil
-import signal
-import subprocess
-import sys
-import threading
-import time
-from pathlib import Path
-
 import httpx
 import pytest
 
+from tests.support.local_stack import LocalStack, wait_until
+
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
-
-CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
-if not (CHROMIUM and CHROMEDRIVER):  # scripts/bootstrap installs both from apt as root
-    pytest.fail("Debian's chromium and chromium-driver are required (scripts/bootstrap installs them)",
-                pytrace=False)
-
-
-class LocalStack:
-    def __init__(self, data_dir: Path) -> None:
-        env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "PUBLIC_BASE_URL")}
-        env.update(VERZEK_DATA_DIR=str(data_dir), PYTHONUNBUFFERED="1", VERZEK_ENV="local")
-        self.lines: list[str] = []
-        self.proc = subprocess.Popen([sys.executable, "-m", "verzek.cli", "local", "--port", "0", "--no-strategies"],
-                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
-        ready = threading.Event()
-
-        def pump():
-            for line in self.proc.stdout:
-                self.lines.append(line.rstrip())
-                if line.strip() == "ready":
-                    ready.set()
-
-        threading.Thread(target=pump, daemon=True).start()
-        if not ready.wait(120):
-            self.proc.kill()
-            raise AssertionError("stack not ready:\n" + "\n".join(self.lines[-50:]))
-        self.url = next(line.split()[1] for line in self.lines if line.startswith("API:"))
-
-    def wait_for_line(self, pattern: str, timeout: float = 30) -> re.Match:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            for line in list(self.lines):
-                if found := re.search(pattern, line):
-                    return found
-            time.sleep(0.1)
-        raise AssertionError(f"no line matching {pattern!r}:\n" + "\n".join(self.lines[-40:]))
-
-    def stop(self) -> int:
-        self.proc.send_signal(signal.SIGINT)
-        return self.proc.wait(timeout=90)
-
-
-@pytest.fixture
-def browser():
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1200,900",
-                 "--disable-gpu", "--no-first-run", "--disable-background-networking"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
-    try:
-        yield driver
-    finally:
-        driver.quit()
 
 
 def _wait(driver, condition, timeout: float = 30):
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    return WebDriverWait(driver, timeout).until(condition)
+    return wait_until(driver, condition, timeout)
 
 
 def test_docs_and_email_verification_link_in_a_real_browser(tmp_path, browser):
@@ -89,7 +22,7 @@ def test_docs_and_email_verification_link_in_a_real_browser(tmp_path, browser):
 
     shots = tmp_path / "screenshots"
     shots.mkdir()
-    stack = LocalStack(tmp_path / "state")
+    stack = LocalStack(tmp_path / "state", "--no-strategies").start()
     try:
         # API docs: Swagger UI from the API's own assets renders the OpenAPI 3.1 schema (no CDN here).
         browser.get(f"{stack.url}/docs")

@@ -11,12 +11,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
-import re
-import signal
-import subprocess
-import sys
-import threading
 import time
 from decimal import Decimal
 from pathlib import Path
@@ -26,6 +20,7 @@ import pytest
 from verzek.local.state import DEMO_VIP_CHAT_ID
 from verzek.marketdata import usdt_sample_dir
 
+from tests.support.local_stack import LocalStack
 from tests.support.telegram_bot_api import LocalBotApi
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
@@ -33,54 +28,19 @@ SPEED = 300.0
 TOKEN = "424242:local-e2e-token"
 
 
-class Stack:
+class Stack(LocalStack):
+    """`verzek local` at SPEED with the local Bot API server as Telegram (start/stop/lines: LocalStack)."""
+
     def __init__(self, data_dir: Path, bot_api: LocalBotApi):
-        self.data_dir, self.bot_api = data_dir, bot_api
-        self.lines: list[str] = []
-        self.proc = None
-
-    def env(self) -> dict:
-        env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-        env.update(VERZEK_DATA_DIR=str(self.data_dir), PYTHONUNBUFFERED="1", TELEGRAM_BOT_TOKEN=TOKEN,
-                   TELEGRAM_API_BASE=self.bot_api.base_url, VERZEK_ENV="local")
-        return env
-
-    def start(self, *args) -> None:
-        self.lines.clear()
-        self.proc = subprocess.Popen([sys.executable, "-m", "verzek.cli", "local", "--port", "0", "--speed",
-                                      str(SPEED), *args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                     text=True, env=self.env())
-        ready = threading.Event()
-
-        def pump():
-            for line in self.proc.stdout:
-                self.lines.append(line.rstrip())
-                if line.strip() == "ready":
-                    self.ready_at = time.monotonic()
-                    ready.set()
-
-        threading.Thread(target=pump, daemon=True).start()
-        if not ready.wait(120):
-            self.proc.kill()
-            raise AssertionError("stack not ready:\n" + "\n".join(self.lines[-50:]))
-        self.url = next(line.split()[1] for line in self.lines if line.startswith("API:"))
-        self.replay_ms = int(re.search(r"replay clock (\d+) ms", "\n".join(self.lines)).group(1))
-        login = next(line for line in self.lines if line.startswith("Login:")).split()
-        self.email, self.password = login[1], login[3]
+        super().__init__(data_dir, "--speed", str(SPEED), env={"TELEGRAM_BOT_TOKEN": TOKEN,
+                                                               "TELEGRAM_API_BASE": bot_api.base_url})
 
     def replay_now(self) -> int:
         return self.replay_ms + int((time.monotonic() - self.ready_at) * SPEED * 1000)
 
     def stop(self) -> str:
-        self.proc.send_signal(signal.SIGINT)
-        self.proc.wait(timeout=90)
-        time.sleep(0.2)
+        super().stop()
         return "\n".join(self.lines)
-
-    def token(self) -> str:
-        r = httpx.post(f"{self.url}/api/auth/login", json={"email": self.email, "password": self.password}, timeout=30)
-        assert r.status_code == 200, r.text
-        return r.json()["access_token"]
 
 
 def _candles(name: str) -> list[list]:
@@ -129,9 +89,7 @@ def test_vip_signal_end_to_end_through_the_local_stack(tmp_path):
             symbol = f"{pair}:USDT"  # a leveraged post is a USDT-M futures signal
             text = (f"📊 #{pair} LONG\nLeverage: 10x\nEntry: {entry}\nTargets: {' - '.join(map(str, targets))}\n"
                     f"Stop loss: {stop}")
-            send = subprocess.run([sys.executable, "-m", "verzek.cli", "local", "--send-signal", text],
-                                  capture_output=True, text=True, env=stack.env(), timeout=60)
-            assert send.returncode == 0, send.stdout + send.stderr
+            stack.send_signal(text)
             headers = {"authorization": f"Bearer {stack.token()}"}
 
             # the signal is stored (and fanned out), as the demo user sees it in the feed
@@ -162,9 +120,7 @@ def test_vip_signal_end_to_end_through_the_local_stack(tmp_path):
 
             # a symbol the replay lacks: not traded, and the user is told which symbols the replay has
             missing = "#LINK/USDT LONG\nLeverage: 10x\nEntry: 15.2\nTargets: 15.5 - 16\nStop loss: 14.6"
-            send = subprocess.run([sys.executable, "-m", "verzek.cli", "local", "--send-signal", missing],
-                                  capture_output=True, text=True, env=stack.env(), timeout=60)
-            assert send.returncode == 0, send.stdout + send.stderr
+            stack.send_signal(missing)
             _wait("replay coverage message", lambda: any(
                 "LINK/USDT:USDT long not traded: no price data for LINK/USDT:USDT: the replay covers only "
                 "BNB/USDT:USDT, BTC/USDT:USDT" in line for line in stack.lines))

@@ -48,6 +48,19 @@ Spot balances: with `settle_spot(fee_rate)` spot orders check and lock the free 
 -2010 / Bybit 170131 "insufficient balance") and fills move balances, charging the fee like Binance
 without BNB: in the asset received (base on a buy, quote on a sell). Off by default.
 
+Phemex (`GET /g-accounts/accountPositions`, USDT perpetuals) and Kraken Futures
+(`GET /derivatives/api/v3/openpositions`) answer their account reads for load tests, checking their
+real signatures: Phemex `x-phemex-request-signature` = HMAC-SHA256 hex of path + query + expiry +
+body (expiry in the future); Kraken Futures `Authent` = base64 HMAC-SHA512 (base64-decoded secret)
+of SHA-256(postData + "/api/" + endpoint).
+
+Per-IP limits like the exchanges' (`limit_per_ip({"binance-usdm": (2400, 60), ...})`): each source IP
+is counted per budget group (Binance: request weight in clock-aligned windows, reported in
+X-MBX-USED-WEIGHT-1M for that IP; the others: requests over a sliding window); over the limit an IP
+gets 429 + Retry-After, and an IP that keeps sending while told to wait is banned with 418 (as
+Binance does). `ip_stats()` (also `GET /__double/ip-stats`) counts requests, weight, 429s and 418s
+per IP and group.
+
 Faults: `slow(seconds)`, `inject_error(429|418|..., retry_after=..., used_weight=...)`,
 `order_not_found_for_next(n)`, and `used_weight` reported in X-MBX-USED-WEIGHT-1M.
 `requests` records every request received (for "nothing was forwarded" assertions).
@@ -56,6 +69,8 @@ Faults: `slow(seconds)`, `inject_error(429|418|..., retry_after=..., used_weight
 from __future__ import annotations
 
 import asyncio
+import base64
+import collections
 import hashlib
 import hmac
 import itertools
@@ -215,6 +230,7 @@ class ExchangeDouble:
         self.orders: list[DoubleOrder] = []
         self.leverage: dict[tuple[str, str], int] = {}
         self.margin_mode: dict[tuple[str, str], str] = {}
+        self.hedge_mode: bool = False  # Binance USD-M position mode (GET /fapi/v1/positionSide/dual)
         self.mark_prices: dict[str, Decimal] = {"BTCUSDT": D("60000"), "ETHUSDT": D("3000")}
         self.requests: list[RecordedRequest] = []
         self.used_weight = 0
@@ -224,6 +240,11 @@ class ExchangeDouble:
         self._not_found_remaining = 0
         self.spot_fee_rate: Decimal | None = None
         self._ids = itertools.count(1_000_001)
+        self.ip_limits: dict[str, tuple[int, float]] = {}
+        self._record = True
+        self.ban_seconds = 120.0
+        self._ip_windows: dict[tuple[str, str], list] = {}     # (ip, group) -> counting state
+        self._ip_stats: dict[str, dict[str, dict[str, int]]] = {}
         self._lock = threading.RLock()
         self._route_table = self._routes()
         self._server = ServerThread(self._build_app(), host=host, port=port)
@@ -385,6 +406,94 @@ class ExchangeDouble:
         with self._lock:
             self.requests.clear()
 
+    def limit_per_ip(self, limits: dict[str, tuple[int, float]], *, ban_seconds: float = 120.0,
+                     record_requests: bool = False) -> None:
+        """Enforce per-source-IP limits per group ('binance-usdm', 'binance-spot', 'bybit', 'phemex',
+        'kraken-futures'): (units, window seconds). `record_requests=False` stops keeping every request
+        (load tests send hundreds of thousands)."""
+        with self._lock:
+            self.ip_limits = dict(limits)
+            self.ban_seconds = ban_seconds
+            self._ip_windows.clear()
+            self._ip_stats.clear()
+            self._record = record_requests
+
+    def ip_stats(self) -> dict:
+        with self._lock:
+            return json.loads(json.dumps(self._ip_stats))
+
+    def reset_ip_stats(self) -> None:
+        with self._lock:
+            self._ip_windows.clear()
+            self._ip_stats.clear()
+
+    @staticmethod
+    def _ip_group(path: str) -> str:
+        if path.startswith("/fapi/"):
+            return "binance-usdm"
+        if path.startswith("/v5/"):
+            return "bybit"
+        if path.startswith("/derivatives/"):
+            return "kraken-futures"
+        if path.startswith(("/g-", "/accounts", "/orders", "/positions", "/md/", "/public/", "/exchange/")):
+            return "phemex"
+        return "binance-spot"
+
+    @staticmethod
+    def _ip_weight(path: str, query: str) -> int:
+        if path in ("/fapi/v2/account", "/fapi/v3/account", "/api/v3/account"):
+            return 5 if path.startswith("/fapi") else 20
+        if path.endswith("/openOrders") and "symbol=" not in query:
+            return 40
+        return 1
+
+    def _ip_admit(self, ip: str, path: str, query: str) -> tuple[int, float, int] | None:
+        """None when no limit applies; else (status 0/429/418, retry-after seconds, used units for the header)."""
+        group = self._ip_group(path)
+        limit = self.ip_limits.get(group)
+        if limit is None:
+            return None
+        units, window = limit
+        weight = self._ip_weight(path, query) if group.startswith("binance") else 1
+        now = time.time()
+        with self._lock:
+            stats = self._ip_stats.setdefault(ip, {}).setdefault(
+                group, {"requests": 0, "weight": 0, "429": 0, "418": 0})
+            # state: [window index | deque of times, used, told_to_wait_until, banned_until]
+            state = self._ip_windows.setdefault((ip, group), [None, 0, 0.0, 0.0])
+            if now < state[3]:
+                stats["418"] += 1
+                return 418, state[3] - now, state[1]
+            if group.startswith("binance"):
+                index = int(now // window)
+                if state[0] != index:
+                    state[0], state[1] = index, 0
+                reset_in = (index + 1) * window - now
+            else:
+                if state[0] is None:
+                    state[0] = collections.deque()
+                times = state[0]
+                while times and times[0] <= now - window:
+                    times.popleft()
+                state[1] = len(times)
+                reset_in = (times[0] + window - now) if times else 0.0
+            if state[1] + weight > units:
+                if now < state[2]:                       # told to wait and did not: banned
+                    state[3] = now + self.ban_seconds
+                    stats["418"] += 1
+                    return 418, self.ban_seconds, state[1]
+                state[2] = now + max(reset_in, 0.001)
+                stats["429"] += 1
+                return 429, reset_in, state[1]
+            if group.startswith("binance"):
+                state[1] += weight
+            else:
+                state[0].append(now)
+                state[1] += 1
+            stats["requests"] += 1
+            stats["weight"] += weight
+            return 0, 0.0, state[1]
+
     # ----------------------------------------------------------------- HTTP plumbing
     def _build_app(self) -> Starlette:
         routes = [Route("/{path:path}", self._dispatch, methods=["GET", "POST", "PUT", "DELETE"])]
@@ -392,20 +501,38 @@ class ExchangeDouble:
 
     async def _dispatch(self, request: Request) -> Response:
         path = request.url.path
-        exchange = "bybit" if path.startswith("/v5/") else "binance"
+        if path == "/__double/ip-stats":
+            return JSONResponse(self.ip_stats())
+        exchange = ("bybit" if path.startswith("/v5/") else "krakenfutures" if path.startswith("/derivatives/")
+                    else "phemex" if path.startswith("/g-") else "binance")
         query = request.scope.get("query_string", b"").decode("latin-1")
         body = await request.body()
         record = RecordedRequest(exchange, request.method, path, query, body,
                                  {k.lower(): v for k, v in request.headers.items()}, None)
         with self._lock:
-            self.requests.append(record)
+            if self._record:
+                self.requests.append(record)
             self.used_weight += 1
+        limited = self._ip_admit(request.client.host if request.client else "?", path, query) \
+            if self.ip_limits else None
+        if limited is not None:
+            status, retry_after, used = limited
+            headers = {"X-MBX-USED-WEIGHT-1M": str(used)} if exchange == "binance" else {}
+            if status:
+                headers["Retry-After"] = str(max(1, int(retry_after + 0.999)))
+                return JSONResponse({"code": -1003, "msg": "Too many requests; IP banned" if status == 418
+                                     else "Too many requests"}, status_code=status, headers=headers)
+            handler = self._route_table.get((request.method, path))
+            return await self._answer(request, exchange, path, query, body, record, handler, headers)
         if self.delay_seconds and (self._delay_prefix is None or path.startswith(self._delay_prefix)):
             await asyncio.sleep(self.delay_seconds)
         injected = self._take_injected_error(path)
         if injected is not None:
             return self._injected_response(exchange, injected)
         handler = self._route_table.get((request.method, path))
+        return await self._answer(request, exchange, path, query, body, record, handler, None)
+
+    async def _answer(self, request, exchange, path, query, body, record, handler, headers) -> Response:
         if handler is None:
             return self._error_response(exchange, DoubleError(404, {"code": -1, "msg": f"double: no route "
                                                                                       f"{request.method} {path}"}))
@@ -419,6 +546,16 @@ class ExchangeDouble:
                     api_key = self._check_binance_signature(request, query, body, params)
                     record.authenticated = True
                     params["__api_key"] = api_key
+            elif exchange == "phemex":
+                params = dict(parse_qsl(query, keep_blank_values=True))
+                record.authenticated = False
+                params["__api_key"] = self._check_phemex_signature(request, path, query, body)
+                record.authenticated = True
+            elif exchange == "krakenfutures":
+                params = dict(parse_qsl(query, keep_blank_values=True))
+                record.authenticated = False
+                params["__api_key"] = self._check_krakenfutures_signature(request, path, query)
+                record.authenticated = True
             else:
                 params = dict(parse_qsl(query, keep_blank_values=True))
                 if body:
@@ -432,7 +569,7 @@ class ExchangeDouble:
                 payload = handler(params)
         except DoubleError as exc:
             return self._error_response(exchange, exc)
-        return self._json(exchange, payload)
+        return self._json(exchange, payload, headers=headers)
 
     def _take_injected_error(self, path: str) -> _InjectedError | None:
         with self._lock:
@@ -446,7 +583,7 @@ class ExchangeDouble:
         return {"X-MBX-USED-WEIGHT-1M": str(self.used_weight)}
 
     def _json(self, exchange: str, payload, status: int = 200, headers: dict | None = None) -> Response:
-        all_headers = self._weight_headers() if exchange == "binance" else {}
+        all_headers = self._weight_headers() if exchange == "binance" and not self.ip_limits else {}
         all_headers.update(headers or {})
         return JSONResponse(payload, status_code=status, headers=all_headers)
 
@@ -495,6 +632,46 @@ class ExchangeDouble:
         if timestamp > now + 1000 or now - timestamp > min(recv_window, 60_000):
             raise DoubleError(400, {"code": -1021, "msg": "Timestamp for this request is outside of the recvWindow."})
         return api_key
+
+    def _check_phemex_signature(self, request: Request, path: str, query: str, body: bytes) -> str:
+        api_key = request.headers.get("x-phemex-access-token", "")
+        secret = self.accounts.get(api_key)
+        if secret is None:
+            raise DoubleError(401, {"code": 10500, "msg": "invalid api key"})
+        expiry = request.headers.get("x-phemex-request-expiry", "")
+        payload = path + query + expiry + body.decode("latin-1")
+        expected = hmac.new(secret.encode(), payload.encode("latin-1"), hashlib.sha256).hexdigest()
+        if not hmac.compare_digest(expected, request.headers.get("x-phemex-request-signature", "")):
+            raise DoubleError(401, {"code": 10500, "msg": "signature mismatch"})
+        if not expiry.isdigit() or int(expiry) < time.time():
+            raise DoubleError(401, {"code": 10500, "msg": "request expired"})
+        return api_key
+
+    def _check_krakenfutures_signature(self, request: Request, path: str, query: str) -> str:
+        api_key = request.headers.get("apikey", "")
+        secret = self.accounts.get(api_key)
+        if secret is None:
+            raise DoubleError(401, {"result": "error", "error": "apiKey"})
+        endpoint = path.removeprefix("/derivatives")             # /api/v3/openpositions
+        digest = hashlib.sha256((query + endpoint).encode()).digest()
+        try:
+            key = base64.b64decode(secret)
+        except ValueError:
+            raise DoubleError(401, {"result": "error", "error": "authenticationError"}) from None
+        expected = base64.b64encode(hmac.new(key, digest, hashlib.sha512).digest()).decode()
+        if not hmac.compare_digest(expected, request.headers.get("authent", "")):
+            raise DoubleError(401, {"result": "error", "error": "authenticationError"})
+        return api_key
+
+    def _ph_signed_account_positions(self, params):
+        balance = self.balances.get(("phemex", "swap"), {}).get("USDT", D(0))
+        return {"code": 0, "msg": "", "data": {"account": {"userID": 1, "accountId": 1, "currency": "USDT",
+                                                           "accountBalanceRv": _fmt(balance), "totalUsedBalanceRv": "0",
+                                                           "bonusBalanceRv": "0"}, "positions": []}}
+
+    def _kf_signed_open_positions(self, params):
+        return {"result": "success", "openPositions": [], "serverTime": time.strftime("%Y-%m-%dT%H:%M:%S.000Z",
+                                                                                        time.gmtime())}
 
     def _check_bybit_signature(self, request: Request, query: str, body: bytes) -> str:
         api_key = request.headers.get("x-bapi-api-key", "")
@@ -818,6 +995,9 @@ class ExchangeDouble:
         self.leverage[("binance", symbol)] = leverage
         return {"symbol": symbol, "leverage": leverage, "maxNotionalValue": "1000000"}
 
+    def _bn_signed_position_side(self, params):
+        return {"dualSidePosition": self.hedge_mode}
+
     def _bn_signed_margin_type(self, params):
         symbol, mode = params.get("symbol"), params.get("marginType")
         if mode not in ("ISOLATED", "CROSSED"):
@@ -1034,6 +1214,7 @@ class ExchangeDouble:
             ("GET", "/fapi/v3/account"): self._bn_signed_futures_account,
             ("POST", "/fapi/v1/leverage"): self._bn_signed_leverage,
             ("POST", "/fapi/v1/marginType"): self._bn_signed_margin_type,
+            ("GET", "/fapi/v1/positionSide/dual"): self._bn_signed_position_side,
             ("POST", "/fapi/v1/algoOrder"): self._bn_signed_algo_create,
             ("GET", "/fapi/v1/algoOrder"): self._bn_signed_algo_fetch,
             ("DELETE", "/fapi/v1/algoOrder"): self._bn_signed_algo_cancel,
@@ -1049,6 +1230,8 @@ class ExchangeDouble:
             ("POST", "/v5/account/set-margin-mode"): self._bb_signed_set_margin_mode,
             ("GET", "/v5/user/query-api"): self._bb_signed_query_api,
             ("GET", "/v5/account/info"): self._bb_signed_account_info,
+            ("GET", "/g-accounts/accountPositions"): self._ph_signed_account_positions,
+            ("GET", "/derivatives/api/v3/openpositions"): self._kf_signed_open_positions,
         }
         for prefix in ("/api/v3", "/fapi/v1"):
             routes[("POST", f"{prefix}/order")] = self._bn_signed_create_order

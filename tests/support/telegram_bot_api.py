@@ -8,6 +8,7 @@
         api.forbid_chat(-100123)           # 403 "bot was kicked from the group chat"
         update = api.press_button(chat, message_id, "rv:1:1:t", user={...})   # a callback_query update to POST
         update = api.user_message(chat, "text", user={...}, reply_to=message_id)   # a user's (reply) message
+        api.enforce_limits()               # Telegram's flood limits: 30 msg/s overall, 20/min per group
 
 Faithful where clients depend on it: `/bot<token>/<method>` URLs, form-encoded or JSON parameters
 (complex values JSON-encoded, as python-telegram-bot sends them), `{"ok", "result"}` envelopes and
@@ -15,14 +16,19 @@ error envelopes with the real HTTP status codes (401 bad token, 400 bad request 
 403 forbidden, 429 with `parameters.retry_after`, 5xx), per-chat message ids, HTML `parse_mode`
 checked like Telegram does (unknown or unbalanced tags, bare `<`/`&` -> 400 "can't parse entities"),
 4096-character limit, replies to unknown messages refused unless `allow_sending_without_reply`.
+With `enforce_limits()`, Telegram's broadcast limits as 429s with `retry_after` (the seconds until
+the sliding window has room again): 30 messages a second overall, 20 a minute per group or channel
+(negative chat ids), optionally N a second per chat; `limit_hits` counts the 429s it answered.
 """
 
 from __future__ import annotations
 
 import html.parser
 import json
+import math
 import threading
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -66,6 +72,11 @@ class _State:
     next_update_id: int = 500_000_000
     webhook: dict[str, Any] = field(default_factory=lambda: {"url": "", "has_custom_certificate": False,
                                                              "pending_update_count": 0})
+    limits: dict[str, float] | None = None
+    sent_at: deque = field(default_factory=deque)  # monotonic times of accepted sends (last second)
+    group_sent_at: dict[int, deque] = field(default_factory=dict)
+    chat_sent_at: dict[int, deque] = field(default_factory=dict)
+    limit_hits: int = 0
 
 
 class _HtmlChecker(html.parser.HTMLParser):
@@ -213,6 +224,45 @@ class LocalBotApi:
         with self._lock:
             self._state.migrated[chat_id] = to_chat_id
 
+    def enforce_limits(self, *, per_second: float = 30, per_group_per_minute: float = 20,
+                       per_chat_per_second: float | None = None) -> None:
+        """Answer sends over Telegram's flood limits with 429 and `retry_after`, like Telegram."""
+        with self._lock:
+            self._state.limits = {"second": per_second, "group": per_group_per_minute,
+                                  "chat": per_chat_per_second or 0}
+
+    @property
+    def limit_hits(self) -> int:
+        with self._lock:
+            return self._state.limit_hits
+
+    def _windows(self, params: dict, now: float) -> list[tuple[deque, float, float]]:
+        """(window, limit, period) that a send to this chat counts against, expired entries dropped."""
+        limits = self._state.limits
+        chat = _int_or_none(params.get("chat_id"))
+        windows = [(self._state.sent_at, limits["second"], 1.0)]
+        if chat is not None and chat < 0 and limits["group"]:
+            windows.append((self._state.group_sent_at.setdefault(chat, deque()), limits["group"], 60.0))
+        if chat is not None and limits["chat"]:
+            windows.append((self._state.chat_sent_at.setdefault(chat, deque()), limits["chat"], 1.0))
+        for window, _, period in windows:
+            while window and window[0] <= now - period:
+                window.popleft()
+        return windows
+
+    def _check_limits(self, method: str, params: dict) -> list[deque]:
+        if self._state.limits is None or not method.startswith(("send", "copy", "forward")):
+            return []
+        now = time.monotonic()
+        windows = self._windows(params, now)
+        wait = max((window[0] + period - now for window, limit, period in windows if len(window) >= limit),
+                   default=0.0)
+        if wait > 0:
+            self._state.limit_hits += 1
+            retry_after = max(1, math.ceil(wait))
+            raise _ApiError(429, f"Too Many Requests: retry after {retry_after}", {"retry_after": retry_after})
+        return [window for window, _, _ in windows]
+
     # --- the API ---
     def _dispatch(self, path: str, content_type: str, raw: bytes) -> tuple[int, dict]:
         parts = urlsplit(path)
@@ -230,10 +280,15 @@ class LocalBotApi:
             self._state.calls.append(Call(method, params, time.monotonic()))
             try:
                 self._check_faults(method, params)
+                counted = self._check_limits(method, params)
                 handler = getattr(self, f"_m_{method}", None)
                 if handler is None:
                     raise _ApiError(404, "Not Found: method not found")
-                return 200, {"ok": True, "result": handler(params)}
+                result = handler(params)
+                now = time.monotonic()
+                for window in counted:
+                    window.append(now)
+                return 200, {"ok": True, "result": result}
             except _ApiError as err:
                 body: dict[str, Any] = {"ok": False, "error_code": err.status, "description": err.description}
                 if err.parameters:

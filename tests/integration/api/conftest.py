@@ -34,7 +34,7 @@ class StubValidator:
     calls: list[dict] = field(default_factory=list)
     warnings: tuple[str, ...] = ()
 
-    def __call__(self, exchange, *, api_key, secret, password, testnet):
+    def __call__(self, exchange, *, api_key, secret, password, testnet, proxy_node=None):
         from verzek.accounts.key_validation import KeyCheck
 
         self.calls.append({"exchange": exchange, "testnet": testnet})

@@ -100,3 +100,54 @@ def test_unreachable_proxy_is_a_clear_502(client, signup, app, settings_env, pro
     user = signup("down@example.com")
     answer = _add(client, user, *GOOD)
     assert answer.status_code == 502 and "could not reach binance" in answer.json()["error"]
+
+
+def test_each_account_is_checked_through_its_own_node_and_shown_its_ip(client, db, signup, real_validation,
+                                                                       settings_env):
+    """Two nodes with their IPs: each new account is checked through the node the ring assigns it
+    (only that node's Binance budget moves), the warning and GET name that node's IP, and the
+    assignment is stored (GET, list and the trading path agree with it)."""
+    import httpx
+    from verzek.config import get_settings
+    from verzek.exchange import fleet
+    from verzek.execution.venues import proxy_nodes_for
+
+    double = real_validation
+    second_settings = NodeSettings(VERZEK_ENV="test", PROXY_NODE_HMAC_KEYS=f"{NODE_KEY_ID}:{NODE_SECRET}",
+                                   PROXY_NODE_UPSTREAM_OVERRIDES=",".join(f"{h}={double.base_url}" for h in HOSTS))
+    ips = {}
+    with ServerThread(create_node_app(second_settings)) as second:
+        first_url = get_settings().proxy_url_list()[0]
+        settings_env(PROXY_URLS=f"{first_url},{second.url}", PROXY_PUBLIC_IPS="203.0.113.7,198.51.100.9")
+        nodes = fleet.fleet_from_settings(get_settings())
+        ips = {n.name: n.public_ip for n in nodes}
+        urls = {n.name: n.url for n in nodes}
+
+        def spot_used(url: str) -> int:
+            return httpx.get(f"{url}/health").json()["budgets"].get("binance-spot", {}).get("used", 0)
+
+        user = signup("fleet@example.com")
+        seen_nodes = set()
+        for i in range(4):
+            before = {name: spot_used(url) for name, url in urls.items()}
+            answer = _add(client, user, *GOOD, label=f"acct-{i}")
+            assert answer.status_code == 201, answer.text
+            account = answer.json()["account"]
+            expected = fleet.ring_node(nodes, account["id"])
+            assert account["proxy_node"] == expected.name and account["whitelist_ip"] == expected.public_ip
+            assert any(f"restrict it on Binance to {expected.public_ip}" in w for w in answer.json()["warnings"])
+            after = {name: spot_used(url) for name, url in urls.items()}
+            assert after[expected.name] > before[expected.name]
+            other = next(name for name in urls if name != expected.name)
+            assert after[other] == before[other]           # the other node carried none of it
+            seen_nodes.add(expected.name)
+
+            shown = client.get(f"/api/users/{user.id}/exchanges/{account['id']}", headers=user.headers).json()
+            assert shown["whitelist_ip"] == ips[expected.name] and shown["proxy_node"] == expected.name
+            with db.cursor() as cur:
+                assert proxy_nodes_for(cur, account["id"], get_settings()) == (expected.name,)
+                cur.execute("SELECT node FROM proxy_assignments WHERE exchange_account_id = %s", (account["id"],))
+                assert cur.fetchone()["node"] == expected.name
+            db.commit()
+        listed = client.get(f"/api/users/{user.id}/exchanges", headers=user.headers).json()
+        assert {a["whitelist_ip"] for a in listed} == {ips[n] for n in seen_nodes}

@@ -178,3 +178,25 @@ def test_push_devices(client, signup):
     device_id = client.get(f"/api/users/{other.id}/devices", headers=other.headers).json()[0]["id"]
     assert client.delete(f"/api/users/{other.id}/devices/{device_id}", headers=other.headers).status_code == 204
     assert client.get(f"/api/users/{other.id}/devices", headers=other.headers).json() == []
+
+
+def test_protection_settings_are_validated(client, signup):
+    # issue 13 item 10: the protections are per user, off until their trigger is set
+    user = signup("protect@example.com")
+    url = f"/api/users/{user.id}/settings"
+    defaults = client.get(url, headers=user.headers).json()
+    assert (defaults["sl_guard_trades"], defaults["max_drawdown_pct"], defaults["low_profit_trades"]) == (None,) * 3
+    changed = client.patch(url, headers=user.headers, json={
+        "sl_guard_trades": 3, "sl_guard_lookback_minutes": 120, "sl_guard_pause_minutes": 30, "max_drawdown_pct": "15",
+        "low_profit_trades": 2, "low_profit_min_pct": "-1.5"})
+    assert changed.status_code == 200, changed.text
+    body = changed.json()
+    assert (body["sl_guard_trades"], body["sl_guard_pause_minutes"], body["max_drawdown_pct"],
+            body["low_profit_min_pct"]) == (3, 30, "15", "-1.5")
+    for bad in ({"sl_guard_trades": 0}, {"sl_guard_lookback_minutes": None}, {"sl_guard_pause_minutes": 50000},
+                {"max_drawdown_pct": 0}, {"max_drawdown_pct": 101}, {"low_profit_trades": "many"},
+                {"low_profit_min_pct": "NaN"}, {"low_profit_lock_minutes": 0}):
+        answer = client.patch(url, headers=user.headers, json=bad)
+        assert answer.status_code == 422, (bad, answer.text)
+    assert client.get(url, headers=user.headers).json()["sl_guard_trades"] == 3  # unchanged
+    assert client.patch(url, headers=user.headers, json={"sl_guard_trades": None}).json()["sl_guard_trades"] is None

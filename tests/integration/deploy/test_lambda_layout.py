@@ -17,6 +17,7 @@ import os
 import pytest
 
 from tests.conftest import REPO_ROOT
+from verzek.devtools.lambda_layout import namespaces_available
 
 pytestmark = [pytest.mark.slow]
 
@@ -123,6 +124,24 @@ def test_api_routes_answer_on_a_named_stage_and_on_default(layers, specs, aws, t
         assert signals["statusCode"] == 401, (stage, signals)
     missing = _invoke(layers, specs, tmp_path, "api", _http_event("GET", "/no-such-route", stage="dev"), env)
     assert missing["statusCode"] == 404
+
+
+def test_api_serves_the_web_app_from_its_layer_under_the_stage(layers, specs, aws, tmp_path):
+    """The app's web build (WebAppLayer, built by mobile_app/Makefile as `sam build` does) at /opt/web:
+    the api function serves index.html at /dev/ with links under the stage, then the bundle it names."""
+    import re
+
+    env = _function_env(specs["api"], aws)
+    assert env["WEB_APP_DIR"] == "/opt/web"
+    if not namespaces_available():
+        env["WEB_APP_DIR"] = str(tmp_path / "api" / "opt" / "web")  # the layout lives under a temp path here
+    page = _invoke(layers, specs, tmp_path, "api", _http_event("GET", "/", stage="dev"), env)
+    assert page["statusCode"] == 200, page
+    assert "<title>Verzek AutoTrader</title>" in page["body"]
+    bundle_path = re.search(r'src="(/dev/_expo/static/js/web/[^"]+\.js)"', page["body"]).group(1)
+    bundle = _invoke(layers, specs, tmp_path, "api",
+                     _http_event("GET", bundle_path.removeprefix("/dev"), stage="dev"), env)
+    assert bundle["statusCode"] == 200 and "immutable" in bundle["headers"]["cache-control"]
 
 
 def test_api_register_through_the_stage_uses_the_secret_from_secrets_manager(layers, specs, aws, tmp_path, db):

@@ -57,7 +57,7 @@ if args[:2] == ["enable", "--now"]:
     proc = subprocess.Popen(["runuser", "-u", svc["User"], "--", "sh", "-c", script], stdout=log, stderr=log,
                             start_new_session=True)
     open(f"/run/{args[2]}.pid", "w").write(str(proc.pid))
-    for _ in range(100):
+    for _ in range(600):  # up to 60 s: several workers start slowly on a busy machine
         try:
             socket.create_connection(("127.0.0.1", 8081), timeout=0.2).close()
             sys.exit(0)

@@ -58,12 +58,15 @@ def test_headers_named_in_connection_are_not_forwarded(raw_upstream, start_node)
 
 def test_the_node_is_production_unless_told_otherwise(monkeypatch):
     monkeypatch.delenv("VERZEK_ENV", raising=False)
-    keys = {"PROXY_NODE_HMAC_KEYS": f"{HMAC_KEY_ID}:{HMAC_SECRET}", "PROXY_NODE_PUBLIC_HOSTS": "proxy1.example.com"}
+    keys = {"PROXY_NODE_HMAC_KEYS": f"{HMAC_KEY_ID}:{HMAC_SECRET}", "PROXY_NODE_PUBLIC_HOSTS": "proxy1.example.com",
+            "PROXY_NODE_STATE_PATH": "/var/lib/verzek-proxy/state.sqlite3"}
     assert NodeSettings(**keys).environment == "prod"
     with pytest.raises(ValueError, match="refused"):
         NodeSettings(**keys, PROXY_NODE_UPSTREAM_OVERRIDES="api.binance.com=http://127.0.0.1:9")
     with pytest.raises(ValueError, match="PROXY_NODE_PUBLIC_HOSTS"):
         NodeSettings(PROXY_NODE_HMAC_KEYS=keys["PROXY_NODE_HMAC_KEYS"])
+    with pytest.raises(ValueError, match="PROXY_NODE_STATE_PATH"):    # nonces and bans must survive a restart
+        NodeSettings(**{**keys, "PROXY_NODE_STATE_PATH": ""})
 
 
 def test_a_request_accepted_by_one_node_is_refused_by_another(raw_upstream, start_node):  # noqa: F811

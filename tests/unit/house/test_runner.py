@@ -192,6 +192,7 @@ def test_unknown_symbols_are_reported_not_fatal(sample_market):
 def test_lambda_handler_runs_on_the_bundled_replay(monkeypatch):
     monkeypatch.setenv("HOUSE_MARKET_DATA", "replay")
     monkeypatch.delenv("HOUSE_SYMBOLS", raising=False)
+    monkeypatch.setenv("HOUSE_STRATEGIES_ENABLED", "trend")  # every house strategy is disabled by default
     emitted = []
     # the real ingest (another module, needs PostgreSQL) is replaced by a collector here
     monkeypatch.setattr("verzek.strategies.runner.default_emit", lambda: emitted.append)
@@ -214,5 +215,7 @@ def test_lambda_handler_runs_on_the_bundled_replay(monkeypatch):
         again = handler.lambda_handler({"strategy": "trend"}, context)
         assert again["ticks"][0]["unchanged"] == 10 and again["ticks"][0]["emitted"] == 0
         assert handler.lambda_handler({"strategy": "nope"}, context)["ok"] is False
+        off = handler.lambda_handler({"strategy": "qfl"}, context)  # not enabled: nothing runs
+        assert off["ok"] is True and off["disabled"] is True and off["ticks"] == []
     finally:
         reset_settings_cache()

@@ -26,10 +26,7 @@ def test_counted_budget_slows_then_refuses_then_recovers():
     b = budget(BudgetSpec(10, 5), clock)
     decisions = []
     for _ in range(10):
-        decision = b.admit()
-        decisions.append(decision)
-        if not decision.refused:
-            b.record_sent()
+        decisions.append(b.admit())                     # a request let through is counted as sent
     assert [d.delay > 0 for d in decisions[:9]] == [False] * 8 + [True]   # 80%: slowed, 90%: refused
     assert decisions[9].refused and 0 < decisions[9].refuse_for <= 5
     clock.now += 5.01                                   # the sliding window has moved on
@@ -39,7 +36,7 @@ def test_counted_budget_slows_then_refuses_then_recovers():
 def test_used_weight_header_drives_binance_budget():
     clock = Clock(6_000_000.0)                          # start of a clock minute
     b = budget(BudgetSpec(6000, 60, "x-mbx-used-weight-1m"), clock)
-    b.record_sent()
+    assert not b.admit().refused
     b.record_response(200, {"x-mbx-used-weight-1m": "5400"})
     refused = b.admit()
     assert refused.refused and refused.refuse_for == pytest.approx(60)
@@ -90,3 +87,32 @@ def test_nonce_cache_forgets_after_horizon():
     assert cache.check_and_store("k2", "n1")             # nonces are per key id
     clock.now += 61
     assert cache.check_and_store("k1", "n1")
+
+
+def test_state_is_shared_through_the_file_and_survives_reopening(tmp_path):
+    """Two NodeState handles on one file stand for two workers (and a restart): a nonce, a ban, a
+    budget count and a token bucket seen through one are seen through the other."""
+    from proxy_node.state import NodeState
+
+    clock = Clock()
+    path = str(tmp_path / "state.sqlite3")
+    first, second = NodeState(path, clock), NodeState(path, clock)
+    assert first.created_at == second.created_at == clock.now
+    assert NonceCache(60, state=first).check_and_store("k1", "n1")
+    assert not NonceCache(60, state=second).check_and_store("k1", "n1")
+    spec = BudgetSpec(3, 60)
+    one = ExchangeBudget("bybit", spec, soft_ratio=1.0, hard_ratio=1.0, max_delay=0, clock=clock, state=first)
+    two = ExchangeBudget("bybit", spec, soft_ratio=1.0, hard_ratio=1.0, max_delay=0, clock=clock, state=second)
+    assert [one.admit().refused, two.admit().refused, one.admit().refused, two.admit().refused] == \
+        [False, False, False, True]
+    one.record_response(418, {"retry-after": "600"})
+    assert KeyRateLimiter(1, 1, state=first).take("a") == 0 and KeyRateLimiter(1, 1, state=second).take("a") > 0
+    first.close()
+    second.close()
+    clock.now += 5
+    reopened = NodeState(path, clock)                   # a restart
+    assert reopened.created_at == 1_000_000.0
+    assert not NonceCache(60, state=reopened).check_and_store("k1", "n1")
+    banned = ExchangeBudget("bybit", spec, soft_ratio=1.0, hard_ratio=1.0, max_delay=0, clock=clock, state=reopened)
+    assert banned.admit().refuse_for == pytest.approx(595)
+    assert banned.snapshot()["blocked_for_seconds"] == pytest.approx(595)

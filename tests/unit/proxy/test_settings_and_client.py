@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from pydantic import ValidationError
 from verzek.cli import main as cli_main
@@ -52,18 +54,15 @@ def test_cli_check_reports_bad_settings(monkeypatch, capsys):
     assert cli_main(["proxy", "--check"]) == 0
 
 
-def route(*urls: str, spread: bool = False) -> ProxyRoute:
-    return ProxyRoute.from_settings(Settings(PROXY_ENABLED=True, PROXY_URLS=",".join(urls), PROXY_HMAC_KEY="x" * 32,
-                                             PROXY_SPREAD=spread))
+def route(*urls: str) -> ProxyRoute:
+    return ProxyRoute.from_settings(Settings(PROXY_ENABLED=True, PROXY_URLS=",".join(urls), PROXY_HMAC_KEY="x" * 32))
 
 
-def test_route_order_and_spread():
-    assert route("https://a/", "https://b").order("key") == ("https://a", "https://b")
-    spread = route("https://a", "https://b", "https://c", spread=True)
-    orders = {spread.order(f"key-{i}") for i in range(30)}
-    assert len({o[0] for o in orders}) == 3                       # every node starts some keys
-    assert all(sorted(o) == ["https://a", "https://b", "https://c"] for o in orders)
-    assert spread.order("key-1") == spread.order("key-1")         # stable per key
+def test_route_order_puts_the_assigned_nodes_first():
+    plain = route("https://a/", "https://b", "https://c:8443")
+    assert plain.order() == ("https://a", "https://b", "https://c:8443")
+    preferred = dataclasses.replace(plain, prefer=("c:8443", "gone.example.com", "b"))
+    assert preferred.order() == ("https://c:8443", "https://b", "https://a")   # unknown names are skipped
 
 
 @pytest.mark.parametrize("env", [{"PROXY_URLS": ""}, {"PROXY_URLS": "ftp://x"}, {"PROXY_URLS": "https://a"}])

@@ -79,3 +79,15 @@ def test_any_change_breaks_the_signature(method, path, body, field):
     else:
         changed["key_id"] = "k2"
     assert not signing.signature_matches(SECRET, headers[signing.HEADER_SIGNATURE], **changed)
+
+
+def test_the_account_tag_is_signed_and_never_the_key():
+    tag = signing.account_tag("user-api-key-1")
+    assert tag.startswith("ak-") and "user-api-key-1" not in tag and signing.account_tag(None) is None
+    headers = signing.sign_request("k1", SECRET, "GET", "https://api.binance.com/", b"", node=NODE, account=tag,
+                                   timestamp_ms=1, nonce="a" * 16)
+    assert headers[signing.HEADER_ACCOUNT] == tag
+    common = ("k1", NODE, "GET", "https://api.binance.com/", "1", "a" * 16, b"", {})
+    assert signing.signature_matches(SECRET, headers[signing.HEADER_SIGNATURE], *common, account=tag)
+    assert not signing.signature_matches(SECRET, headers[signing.HEADER_SIGNATURE], *common, account="ak-other")
+    assert not signing.signature_matches(SECRET, headers[signing.HEADER_SIGNATURE], *common)   # dropped: refused

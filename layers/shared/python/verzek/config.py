@@ -112,6 +112,15 @@ class Settings(BaseSettings):
     telegram_max_inline_wait_seconds: int = Field(10, alias="TELEGRAM_MAX_INLINE_WAIT_SECONDS", ge=0, le=60,
                                                   description="A 429 retry_after up to this is waited out in the "
                                                               "dispatcher; longer ones reschedule the row")
+    telegram_messages_per_second: float = Field(29.0, alias="TELEGRAM_MESSAGES_PER_SECOND", gt=0, le=1000,
+                                                description="The dispatcher's overall pace (Telegram allows "
+                                                            "about 30 a second; one under absorbs jitter)")
+    telegram_group_messages_per_minute: int = Field(20, alias="TELEGRAM_GROUP_MESSAGES_PER_MINUTE", ge=1, le=1000,
+                                                    description="Messages to one group or channel per minute "
+                                                                "(Telegram's limit: 20)")
+    notify_drain_seconds: float = Field(40.0, alias="NOTIFY_DRAIN_SECONDS", gt=0, le=840,
+                                        description="How long one dispatcher invocation keeps draining due "
+                                                    "rows before it hands over to the next (re-enqueued) one")
     telegram_bot_username: str | None = Field(None, alias="TELEGRAM_BOT_USERNAME",
                                               pattern=r"^[A-Za-z][A-Za-z0-9_]{3,31}$",
                                               description="The bot's @username (without @) for link deep links; "
@@ -142,9 +151,6 @@ class Settings(BaseSettings):
     proxy_direct_fallback: bool | None = Field(None, alias="PROXY_DIRECT_FALLBACK",
                                                description="All nodes unreachable -> send directly (IP-restricted "
                                                            "keys then fail); unset = on only in local/test")
-    proxy_spread: bool = Field(False, alias="PROXY_SPREAD",
-                               description="Start each API key at a node chosen by a stable hash (load sharing "
-                                           "across nodes; users whitelist every node IP)")
 
     # --- api ---
     api_host: str = Field("127.0.0.1", alias="API_HOST")
@@ -153,6 +159,9 @@ class Settings(BaseSettings):
                                    description="Comma-separated addresses whose X-Forwarded-For / -Proto the local "
                                                "server believes (a reverse proxy in front of it); empty = none")
     public_base_url: str = Field("http://127.0.0.1:8000", alias="PUBLIC_BASE_URL")
+    web_app_dir: str = Field("", alias="WEB_APP_DIR",
+                             description="the app's exported web build served at /; empty = the checkout's "
+                                         "mobile_app/dist when built (the cloud: /opt/web, a layer)")
     email_sender: str = Field("no-reply@verzek.local", alias="EMAIL_SENDER")
     email_backend: str = Field("outbox", alias="EMAIL_BACKEND", description="outbox | ses")
     expo_push_url: str = Field("https://exp.host/--/api/v2/push/send", alias="EXPO_PUSH_URL")
@@ -179,8 +188,8 @@ class Settings(BaseSettings):
     house_ingest_max_skew_seconds: int = Field(300, alias="HOUSE_INGEST_MAX_SKEW_SECONDS", ge=1,
                                                description="Accepted clock skew of signed house-signal posts")
     proxy_public_ips: str = Field("", alias="PROXY_PUBLIC_IPS",
-                                  description="Comma-separated static IPs of the proxy nodes (users whitelist "
-                                              "them on their exchange keys)")
+                                  description="The static IP of each node in PROXY_URLS, same order, comma-separated "
+                                              "(each user whitelists their account's node's IP)")
 
     # --- trading ---
     global_kill_switch: bool = Field(False, alias="GLOBAL_KILL_SWITCH")
@@ -209,6 +218,10 @@ class Settings(BaseSettings):
     house_exchange: str = Field("binance", alias="HOUSE_EXCHANGE", description="ccxt exchange id for candles")
     house_symbols: str = Field("", alias="HOUSE_SYMBOLS",
                                description="Comma-separated symbols for all house strategies; empty = defaults")
+    house_strategies_enabled: str = Field(
+        "", alias="HOUSE_STRATEGIES_ENABLED",
+        description="Comma-separated house strategies to run even if disabled by default (docs/decisions/"
+                    "house-strategies-out-of-sample.md); empty = each strategy's default")
 
     @field_validator("environment")
     @classmethod
@@ -279,6 +292,10 @@ class Settings(BaseSettings):
 
     def source_chat_ids(self) -> set[int]:
         return {int(x) for x in self.telegram_source_chat_ids.split(",") if x.strip()}
+
+    def house_strategy_enabled(self, name: str, default: bool) -> bool:
+        forced = {x.strip() for x in self.house_strategies_enabled.split(",") if x.strip()}
+        return default or name in forced or "all" in forced
 
     def house_symbol_list(self) -> list[str]:
         return [x.strip() for x in self.house_symbols.split(",") if x.strip()]

@@ -1,7 +1,8 @@
 """Users' exchange accounts: add (validated with the exchange, encrypted), list, enable/disable, delete.
 
-Responses carry only exchange, label, testnet, enabled, the API key's last 4 characters and the
-reported permissions: never a secret, in any response, log or error.
+Responses carry only exchange, label, testnet, enabled, the API key's last 4 characters, the
+reported permissions and the proxy node the account's requests leave from with the IP to whitelist
+(`verzek.exchange.fleet`): never a secret, in any response, log or error.
 """
 
 from __future__ import annotations
@@ -13,16 +14,37 @@ from psycopg2 import errors as pg_errors
 from verzek.accounts import audit
 from verzek.accounts.errors import Conflict, NotFound
 from verzek.accounts.key_validation import KeyCheck, KeyValidator
+from verzek.config import get_settings
+from verzek.exchange import fleet
+from verzek.observability import logger
 from verzek.security.keystore import encrypt_credentials, next_exchange_account_id
 
 PUBLIC_COLUMNS = ("id, user_id, exchange, label, key_last4, testnet, enabled, permissions, permissions_checked_at, "
                   "trading_expires_at, created_at, updated_at")
 
 
+def fleet_nodes() -> tuple[fleet.FleetNode, ...]:
+    """The configured proxy nodes; () when the proxy is off or its settings do not pair up (logged)."""
+    try:
+        return fleet.fleet_from_settings(get_settings())
+    except ValueError as exc:
+        logger.error("proxy fleet settings are invalid", extra={"error": str(exc)})
+        return ()
+
+
+def _with_proxy(cur, row: dict, nodes: tuple[fleet.FleetNode, ...]) -> dict:
+    """The row plus its proxy node and the IP to whitelist (an account without a node gets one now)."""
+    assignment = fleet.assigned_node(cur, row["id"], nodes)
+    row["proxy_node"] = assignment.node.name if assignment else None
+    row["whitelist_ip"] = fleet.whitelist_ip(assignment)
+    return row
+
+
 def list_accounts(conn, user_id: int) -> list[dict]:
+    nodes = fleet_nodes()
     with conn.cursor() as cur:
         cur.execute(f"SELECT {PUBLIC_COLUMNS} FROM exchange_accounts WHERE user_id = %s ORDER BY id", (user_id,))
-        return [dict(r) for r in cur.fetchall()]
+        return [_with_proxy(cur, dict(r), nodes) for r in cur.fetchall()]
 
 
 def get_account(conn, user_id: int, account_id: int) -> dict:
@@ -30,9 +52,9 @@ def get_account(conn, user_id: int, account_id: int) -> dict:
         cur.execute(f"SELECT {PUBLIC_COLUMNS} FROM exchange_accounts WHERE id = %s AND user_id = %s",
                     (account_id, user_id))
         row = cur.fetchone()
-    if row is None:
-        raise NotFound("exchange account not found")
-    return dict(row)
+        if row is None:
+            raise NotFound("exchange account not found")
+        return _with_proxy(cur, dict(row), fleet_nodes())
 
 
 def label_taken(conn, user_id: int, label: str) -> bool:
@@ -41,18 +63,30 @@ def label_taken(conn, user_id: int, label: str) -> bool:
         return cur.fetchone() is not None
 
 
+def reserve_account(conn) -> tuple[int, fleet.FleetNode | None]:
+    """A new account's id and the proxy node the ring places it on (the key check goes through that
+    node, and its warning names that node's IP)."""
+    with conn.cursor() as cur:
+        account_id = next_exchange_account_id(cur)
+    nodes = fleet_nodes()
+    return account_id, (fleet.ring_node(nodes, account_id) if nodes else None)
+
+
 def check_key(validator: KeyValidator, exchange: str, *, api_key: str, secret: str, password: str | None,
-              testnet: bool) -> KeyCheck:
+              testnet: bool, proxy_node: fleet.FleetNode | None = None) -> KeyCheck:
     """Run the validator outside any database transaction (it is a network call)."""
-    return validator(exchange, api_key=api_key, secret=secret, password=password, testnet=testnet)
+    return validator(exchange, api_key=api_key, secret=secret, password=password, testnet=testnet,
+                     proxy_node=proxy_node)
 
 
 def add_account(conn, user_id: int, *, exchange: str, label: str, api_key: str, secret: str,
-                password: str | None, testnet: bool, check: KeyCheck, ip: str | None = None) -> dict:
+                password: str | None, testnet: bool, check: KeyCheck, ip: str | None = None,
+                account_id: int | None = None, proxy_node: fleet.FleetNode | None = None) -> dict:
     try:
         with conn.cursor() as cur:
             cur.execute("SAVEPOINT add_account")
-            account_id = next_exchange_account_id(cur)
+            if account_id is None:
+                account_id = next_exchange_account_id(cur)
             encrypted = encrypt_credentials(api_key, secret, password, user_id=user_id, exchange_account_id=account_id)
             cur.execute(
                 "INSERT INTO exchange_accounts (id, user_id, exchange, label, api_key_enc, api_secret_enc, "
@@ -67,6 +101,10 @@ def add_account(conn, user_id: int, *, exchange: str, label: str, api_key: str, 
                              "can_withdraw": check.can_withdraw}),
                  check.trading_expires_at))
             row = dict(cur.fetchone())
+            if proxy_node is not None:
+                fleet.store_assignment(cur, account_id, proxy_node)
+            row["proxy_node"] = proxy_node.name if proxy_node else None
+            row["whitelist_ip"] = proxy_node.public_ip if proxy_node else None
     except pg_errors.UniqueViolation:
         with conn.cursor() as cur:
             cur.execute("ROLLBACK TO SAVEPOINT add_account")
@@ -102,7 +140,7 @@ def update_account(conn, user_id: int, account_id: int, *, enabled: bool | None 
             assignments = ", ".join(f"{column} = %s" for column in changes)
             cur.execute(f"UPDATE exchange_accounts SET {assignments}, updated_at = now() WHERE id = %s AND user_id = %s "
                         f"RETURNING {PUBLIC_COLUMNS}", (*changes.values(), account_id, user_id))
-            row = dict(cur.fetchone())
+            row = _with_proxy(cur, dict(cur.fetchone()), fleet_nodes())
             if changes.get("enabled") is False:
                 _leave_live_if_selected(cur, conn, user_id, account_id, "exchange account disabled")
     except pg_errors.UniqueViolation:

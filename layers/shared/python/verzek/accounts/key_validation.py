@@ -14,6 +14,7 @@ from typing import Protocol
 
 from verzek.accounts.errors import Invalid, Unavailable, UpstreamError
 from verzek.config import Settings, get_settings
+from verzek.exchange.fleet import FleetNode
 from verzek.observability import logger
 
 
@@ -30,15 +31,18 @@ class KeyCheck:
 
 class KeyValidator(Protocol):
     def __call__(self, exchange: str, *, api_key: str, secret: str, password: str | None,
-                 testnet: bool) -> KeyCheck: ...
+                 testnet: bool, proxy_node: FleetNode | None = None) -> KeyCheck: ...
 
 
-def whitelist_hint(settings: Settings) -> str:
+def whitelist_hint(settings: Settings, node: FleetNode | None = None) -> str:
+    """The IP a user restricts their key to: their account's proxy node's (`verzek.exchange.fleet`)."""
+    if node is not None:
+        return f"{node.public_ip} (your proxy node)" if node.public_ip else f"the static IP of proxy node {node.name}"
     ips = [ip.strip() for ip in settings.proxy_public_ips.split(",") if ip.strip()]
     return ", ".join(ips) if ips else "the proxy node's static IP"
 
 
-def _binance_restrictions(client, settings: Settings) -> KeyCheck:
+def _binance_restrictions(client, settings: Settings, node: FleetNode | None) -> KeyCheck:
     answer = client.sapi_get_account_apirestrictions()
     permissions = {k: v for k, v in (answer or {}).items() if isinstance(v, (bool, int, str)) and k != "createTime"}
     can_withdraw = bool(answer.get("enableWithdrawals"))
@@ -52,7 +56,7 @@ def _binance_restrictions(client, settings: Settings) -> KeyCheck:
         expires = None
     warnings = []
     if not ip_restricted:
-        warnings.append(f"this key has no IP restriction: restrict it on Binance to {whitelist_hint(settings)}")
+        warnings.append(f"this key has no IP restriction: restrict it on Binance to {whitelist_hint(settings, node)}")
     if not (answer.get("enableSpotAndMarginTrading") or answer.get("enableFutures")):
         warnings.append("this key has no trading permission (enable spot or futures trading on Binance)")
     if expires is not None:
@@ -61,7 +65,7 @@ def _binance_restrictions(client, settings: Settings) -> KeyCheck:
                     trading_expires_at=expires, warnings=tuple(warnings))
 
 
-def _bybit_restrictions(client, settings: Settings) -> KeyCheck:
+def _bybit_restrictions(client, settings: Settings, node: FleetNode | None) -> KeyCheck:
     result = (client.private_get_v5_user_query_api() or {}).get("result") or {}
     granted = result.get("permissions") or {}
     permissions = {k: list(v) for k, v in granted.items() if isinstance(v, list)}
@@ -77,7 +81,7 @@ def _bybit_restrictions(client, settings: Settings) -> KeyCheck:
             expires = None
     warnings = []
     if not ip_restricted:
-        warnings.append(f"this key has no IP restriction: restrict it on Bybit to {whitelist_hint(settings)}")
+        warnings.append(f"this key has no IP restriction: restrict it on Bybit to {whitelist_hint(settings, node)}")
     if result.get("readOnly"):
         warnings.append("this key is read-only: enable trading permissions on Bybit")
     if expires is not None:
@@ -87,8 +91,9 @@ def _bybit_restrictions(client, settings: Settings) -> KeyCheck:
 
 
 def validate_with_exchange(exchange: str, *, api_key: str, secret: str, password: str | None, testnet: bool,
-                           settings: Settings | None = None) -> KeyCheck:
-    """The production validator: a real ccxt call through the proxy client."""
+                           proxy_node: FleetNode | None = None, settings: Settings | None = None) -> KeyCheck:
+    """The production validator: a real ccxt call through the proxy client, sent through `proxy_node`
+    (the node the new account is assigned to) first, whose IP the warnings name."""
     import ccxt
 
     from verzek.exchange.proxy_client import create_ccxt_client
@@ -96,23 +101,24 @@ def validate_with_exchange(exchange: str, *, api_key: str, secret: str, password
     settings = settings or get_settings()
     try:
         client = create_ccxt_client(exchange, api_key=api_key, secret=secret, password=password, testnet=testnet,
-                                    market_type="spot", settings=settings)
+                                    market_type="spot", settings=settings,
+                                    prefer_nodes=(proxy_node.name,) if proxy_node else ())
     except ValueError as exc:
         logger.error("exchange client misconfigured", extra={"exchange": exchange, "error": str(exc)})
         raise Unavailable("exchange connectivity is not configured on this server") from None
     try:
         if exchange == "binance":
             try:
-                check = _binance_restrictions(client, settings)
+                check = _binance_restrictions(client, settings, proxy_node)
             except ccxt.NotSupported:  # the sandbox has no /sapi: authenticate with a balance read
                 client.fetch_balance()
                 check = KeyCheck(warnings=("the testnet does not report key permissions",))
         elif exchange == "bybit":
-            check = _bybit_restrictions(client, settings)
+            check = _bybit_restrictions(client, settings, proxy_node)
         else:
             client.fetch_balance()
             hint = (f"{exchange} does not report key permissions here: make sure the key cannot withdraw and is "
-                    f"restricted to {whitelist_hint(settings)}")
+                    f"restricted to {whitelist_hint(settings, proxy_node)}")
             check = KeyCheck(warnings=(hint,))
     except (ccxt.AuthenticationError, ccxt.PermissionDenied, ccxt.AccountNotEnabled, ccxt.AccountSuspended):
         raise Invalid(f"{exchange} rejected this API key: check the key, the secret and that the key is active"

@@ -19,7 +19,10 @@ EDITABLE = ("auto_trade", "mode", "exchange_account_id", "size_type", "size_valu
             "dca_volume_scale", "tp_split", "breakeven_after_tp", "default_stop_pct", "trailing_stop_pct",
             "entry_grace_pct", "first_entry_market", "skip_if_tp_or_sl_hit", "symbol_allow", "symbol_deny",
             "daily_loss_limit_pct", "cooldown_minutes", "follow_sources", "kill_switch", "no_stop_policy",
-            "max_loss_at_stop_pct", "breakeven_mode", "max_entry_distance_pct", "entry_timeout_hours")
+            "max_loss_at_stop_pct", "breakeven_mode", "max_entry_distance_pct", "entry_timeout_hours",
+            "sl_guard_trades", "sl_guard_lookback_minutes", "sl_guard_pause_minutes", "max_drawdown_pct",
+            "max_drawdown_lookback_minutes", "max_drawdown_pause_minutes", "low_profit_trades", "low_profit_min_pct",
+            "low_profit_lookback_minutes", "low_profit_lock_minutes", "opposite_signal_policy")
 
 
 def get_settings_row(conn, user_id: int) -> dict:

@@ -100,5 +100,10 @@ def create_app() -> FastAPI:
         module = importlib.import_module(f"{routers.__name__}.{info.name}")
         if hasattr(module, "router"):
             app.include_router(module.router)
+    # Last: the web build answers only what no route above claims.
+    from verzek.api.web_app import mount_web_app
+    from verzek.config import get_settings
+
+    mount_web_app(app, get_settings().web_app_dir)
     app.add_middleware(BodyLimitMiddleware)
     return app

@@ -23,6 +23,21 @@ def stage_base_path(event: dict) -> str:
     return prefix if path == prefix or path.startswith(prefix + "/") else "/"
 
 
+class _StageRootPath:
+    """Tell the app it is mounted under the stage (ASGI `root_path`, with `path` carrying it, as the
+    spec says): pages that link to themselves (/docs, the web app's index.html) then link to
+    `/dev/...`, not to `/...`, which API Gateway would not route. Routing is unchanged (Starlette
+    matches on the path without the root_path)."""
+
+    def __init__(self, app, root_path: str) -> None:
+        self.app, self.root_path = app, root_path
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] in ("http", "websocket"):
+            scope = {**scope, "root_path": self.root_path, "path": self.root_path + scope["path"]}
+        await self.app(scope, receive, send)
+
+
 class StageAwareMangum:
     """One Mangum adapter per base path seen (a deployment has one or two), built on first use."""
 
@@ -35,5 +50,6 @@ class StageAwareMangum:
         base = stage_base_path(event)
         adapter = self._adapters.get(base)
         if adapter is None:
-            adapter = self._adapters[base] = Mangum(self._app, api_gateway_base_path=base, **self._options)
+            app = self._app if base == "/" else _StageRootPath(self._app, base)
+            adapter = self._adapters[base] = Mangum(app, api_gateway_base_path=base, **self._options)
         return adapter(event, context)

@@ -21,7 +21,7 @@ from verzek.backtest.evaluation import Periods
 from verzek.backtest.report import iso
 from verzek.marketdata.replay import ManualClock, ReplayMarketData
 from verzek.marketdata.series import OhlcvSeries, timeframe_ms
-from verzek.ml.training import TrainParams, build_dataset, fit_model
+from verzek.ml.training import TrainParams, build_dataset, fit_model, walk_forward_folds
 from verzek.strategies.base import Setup
 from verzek.strategies.ml import MlStrategy
 
@@ -42,23 +42,20 @@ class FittedModel:
 def walk_forward_setups(strategy: MlStrategy, series_list: Sequence[OhlcvSeries], periods: Periods, *,
                         folds: int = 3, params: TrainParams | None = None,
                         progress: Callable[[str], None] | None = None) -> tuple[list[Setup], list[dict]]:
-    """(setups over the out-of-sample window, one description per fold)."""
+    """(setups over the out-of-sample window, one description per fold; the folds of
+    `verzek.ml.training.walk_forward_folds`, the same as the model card's)."""
     if folds < 1:
         raise ValueError("folds must be ≥ 1")
-    params = params or TrainParams(timeframe=strategy.timeframe)
+    params = replace(params or TrainParams(timeframe=strategy.timeframe), folds=folds)
     tf = timeframe_ms(strategy.timeframe)
-    purge = params.horizon * tf
     market = ReplayMarketData(series_list, ManualClock(periods.data_to))
     ds = build_dataset(market, params)
-    span = periods.test_to - periods.test_from
-    bounds = [periods.test_from + (span * k // folds) // tf * tf for k in range(folds)] + [periods.test_to]
-    train_len = periods.test_from - purge - periods.data_from
     setups: list[Setup] = []
     described: list[dict] = []
-    for k in range(folds):
-        lo, hi = bounds[k], bounds[k + 1]
-        train_end = lo - purge
-        mask = (ds.ts >= train_end - train_len) & (ds.ts < train_end)
+    for k, fold in enumerate(walk_forward_folds(periods.data_from, periods.data_to, params,
+                                                        test_from=periods.test_from)):
+        lo, hi, train_end = fold.test_from, fold.test_to, fold.train_to
+        mask = (ds.ts >= fold.train_from) & (ds.ts < train_end)
         if mask.sum() < 1000 or len(np.unique(ds.y[mask])) < 2:
             raise ValueError(f"fold {k + 1}: only {int(mask.sum())} labelled rows before {iso(lo)} to train on")
         if progress:

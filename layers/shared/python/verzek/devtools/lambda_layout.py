@@ -96,6 +96,32 @@ def build_shared_layer(out: Path) -> Path:
     return out
 
 
+WEB_APP_SOURCES = ("App.tsx", "index.ts", "app.json", "package-lock.json", "Makefile", "src", "assets")
+
+
+def web_app_build_key(root: Path | None = None) -> str:
+    """Changes whenever what the web app layer is built from changes."""
+    app = (root or repo_root()) / "mobile_app"
+    digest = hashlib.sha256()
+    for name in WEB_APP_SOURCES:
+        paths = sorted(p for p in (app / name).rglob("*") if p.is_file()) if (app / name).is_dir() else [app / name]
+        for path in paths:
+            digest.update(str(path.relative_to(app)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def build_web_app_layer(logical_id: str, out: Path) -> Path:
+    """Run mobile_app/Makefile's target as `sam build` does; node_modules is the checkout's (installed by
+    `npm ci` in scripts/bootstrap), so the install step is skipped here. The result is `out/web`."""
+    app = repo_root() / "mobile_app"
+    if not (app / "node_modules" / ".bin" / "expo").exists():
+        raise RuntimeError("mobile_app/node_modules missing: run scripts/bootstrap (npm ci) with Node.js installed")
+    subprocess.run(["make", "-s", "-C", str(app), f"build-{logical_id}", f"ARTIFACTS_DIR={out}", "NPM_CI=true"],
+                   check=True)
+    return out
+
+
 def build_all_layers(cache: Path, template: dict | None = None) -> dict[str, Path]:
     """Every layer of the template, built once per dependency change (cached under `cache`); the
     shared layer is rebuilt on every call since it is the code under test."""
@@ -106,11 +132,13 @@ def build_all_layers(cache: Path, template: dict | None = None) -> dict[str, Pat
         if res["Type"] != "AWS::Serverless::LayerVersion":
             continue
         if res.get("Metadata", {}).get("BuildMethod") == "makefile":
-            out = key_dir / name
+            web = str(res["Properties"]["ContentUri"]).rstrip("/") == "mobile_app"
+            out = (cache / "web" / web_app_build_key() / name) if web else key_dir / name
             done = out / ".built"
             if not done.exists():
                 shutil.rmtree(out, ignore_errors=True)
-                build_deps_layer(name, out)
+                out.mkdir(parents=True)
+                (build_web_app_layer if web else build_deps_layer)(name, out)
                 done.write_text("ok")
             built[name] = out
         else:

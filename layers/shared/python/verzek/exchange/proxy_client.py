@@ -17,8 +17,8 @@ Contract (used by key validation in the API and by execution in the DCA engine):
   and an HMAC-SHA256 signature in X-Verzek-* headers (`verzek.exchange.signing`). ccxt's own
   response handling (status codes, the exchange's error mapping) then runs on the relayed answer.
   ccxt's `proxyUrl` option is not used: in ccxt 4.5.90 it raises InvalidProxySettings.
-* Failover: `PROXY_URLS` are tried in order (`PROXY_SPREAD=true`: the starting node is chosen by a
-  stable hash of the API key so several nodes share the load, the rest follow in order). The next
+* Failover: an exchange account's own node comes first (`prefer`: its stored assignment, then its
+  previous node, see `verzek.exchange.fleet`), the rest of `PROXY_URLS` follow in order. The next
   node is tried only when the request certainly did not reach the exchange: the node could not be
   connected to, answered as something other than a Verzek node (e.g. nginx 502 with the node down),
   or refused with X-Verzek-Forwarded: 0 (rate budget, exchange ban, auth). An exchange timeout
@@ -33,7 +33,7 @@ Contract (used by key validation in the API and by execution in the DCA engine):
 
 from __future__ import annotations
 
-import hashlib
+import dataclasses
 import json
 import socket
 from dataclasses import dataclass
@@ -82,7 +82,7 @@ class ProxyRoute:
     key_id: str
     secret: bytes
     direct_fallback: bool
-    spread: bool
+    prefer: tuple[str, ...] = ()     # node names (host[:port]) tried first, in this order
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ProxyRoute | None:
@@ -98,21 +98,25 @@ class ProxyRoute:
         if hmac_key is None or not hmac_key.get_secret_value():
             raise ValueError("PROXY_ENABLED is on but PROXY_HMAC_KEY is not set")
         return cls(urls, settings.proxy_key_id, hmac_key.get_secret_value().encode("utf-8"),
-                   settings.direct_fallback_enabled(), settings.proxy_spread)
+                   settings.direct_fallback_enabled())
 
-    def order(self, api_key: str | None) -> tuple[str, ...]:
-        if not self.spread or len(self.proxy_urls) < 2 or not api_key:
+    def order(self) -> tuple[str, ...]:
+        """Nodes in the order they are tried: the preferred (assigned) ones first, then the rest."""
+        if not self.prefer:
             return self.proxy_urls
-        start = int.from_bytes(hashlib.sha256(api_key.encode()).digest()[:8], "big") % len(self.proxy_urls)
-        return self.proxy_urls[start:] + self.proxy_urls[:start]
+        by_name = {signing.node_of(u): u for u in self.proxy_urls}
+        first = tuple(dict.fromkeys(by_name[name] for name in self.prefer if name in by_name))
+        return first + tuple(u for u in self.proxy_urls if u not in first)
 
-    def signed_headers(self, proxy_url: str, url: str, method: str, headers: dict | None, body) -> dict:
+    def signed_headers(self, proxy_url: str, url: str, method: str, headers: dict | None, body,
+                       account: str | None = None) -> dict:
         """The exchange request's headers plus the proxy's, signed for this node: the node checks the
-        header values and forwards only the signed ones."""
+        header values and forwards only the signed ones. `account` (a hash of the user's API key)
+        names the per-user budget the node charges."""
         raw_body = body.encode("utf-8") if isinstance(body, str) else (body or b"")
         outgoing = {k: v for k, v in (headers or {}).items() if str(k).lower() not in signing.UNSIGNED_HEADERS}
         proxy_headers = signing.sign_request(self.key_id, self.secret, method, url, raw_body,
-                                             node=signing.node_of(proxy_url), headers=outgoing)
+                                             node=signing.node_of(proxy_url), headers=outgoing, account=account)
         return {**outgoing, **proxy_headers}
 
 
@@ -138,6 +142,9 @@ def _classify_proxied_response(proxy_url: str, code: int, headers, body: str) ->
         message = str(json.loads(body).get("message", ""))[:300]
     except (ValueError, AttributeError):
         message = ""
+    if proxy_error == "account_rate_limited":
+        # This user's own budget: another node would only multiply it (and sees another IP). Not failed over.
+        raise ccxt.RateLimitExceeded(f"proxy refused (account_rate_limited): {message}")
     raise _HopFailed(proxy_url, "refused", code, proxy_error, message)
 
 
@@ -223,10 +230,11 @@ class SyncProxiedExchange(_ProxiedBase):
         # ccxt adds its default headers (User-Agent, Accept-Encoding) inside fetch: add them first so
         # they are signed too (the node forwards only signed headers).
         prepared = self.prepare_request_headers(dict(headers or {}))
-        for proxy_url in route.order(self.apiKey):
+        account = signing.account_tag(self.apiKey)
+        for proxy_url in route.order():
             try:
                 return super().fetch(proxy_url + FORWARD_PATH, method,
-                                     route.signed_headers(proxy_url, url, method, prepared, body), body)
+                                     route.signed_headers(proxy_url, url, method, prepared, body, account), body)
             except Exception as exc:
                 failure = self._attempt_failed(proxy_url, exc, method)
                 if failure is None:
@@ -255,10 +263,11 @@ class AsyncProxiedExchange(_ProxiedBase):
         # ccxt adds its default headers (User-Agent, Accept-Encoding) inside fetch: add them first so
         # they are signed too (the node forwards only signed headers).
         prepared = self.prepare_request_headers(dict(headers or {}))
-        for proxy_url in route.order(self.apiKey):
+        account = signing.account_tag(self.apiKey)
+        for proxy_url in route.order():
             try:
                 return await super().fetch(proxy_url + FORWARD_PATH, method,
-                                           route.signed_headers(proxy_url, url, method, prepared, body), body)
+                                           route.signed_headers(proxy_url, url, method, prepared, body, account), body)
             except Exception as exc:
                 failure = self._attempt_failed(proxy_url, exc, method)
                 if failure is None:
@@ -299,11 +308,13 @@ def _ccxt_id_and_options(exchange_id: str, market_type: str) -> tuple[str, dict]
 
 def create_ccxt_client(exchange_id: str, *, api_key: str, secret: str, password: str | None = None,
                        testnet: bool = False, market_type: str = "spot", async_: bool = False,
-                       settings: Settings | None = None, options: dict | None = None, timeout_ms: int = 10_000):
+                       settings: Settings | None = None, options: dict | None = None, timeout_ms: int = 10_000,
+                       prefer_nodes: tuple[str, ...] = ()):
     """A ccxt client for one user's account whose requests go through the proxy when enabled.
 
-    `options` are merged over the defaults (ccxt `options`). Raises ValueError for an unknown
-    exchange or market type, or an incomplete proxy configuration.
+    `options` are merged over the defaults (ccxt `options`). `prefer_nodes`: node names (host[:port]
+    of a `PROXY_URLS` entry) tried first, in order: the account's assigned node (`verzek.exchange.fleet`).
+    Raises ValueError for an unknown exchange or market type, or an incomplete proxy configuration.
     """
     exchange_id = (exchange_id or "").strip().lower()
     if exchange_id not in SUPPORTED_EXCHANGES:
@@ -313,6 +324,8 @@ def create_ccxt_client(exchange_id: str, *, api_key: str, secret: str, password:
     if not api_key or not secret:
         raise ValueError("api_key and secret are required")
     route = ProxyRoute.from_settings(settings or get_settings())
+    if route is not None and prefer_nodes:
+        route = dataclasses.replace(route, prefer=tuple(prefer_nodes))
     ccxt_id, default_options = _ccxt_id_and_options(exchange_id, market_type)
     config = {"apiKey": api_key, "secret": secret, "enableRateLimit": True, "timeout": timeout_ms,
               "options": {**default_options, **(options or {})}}

@@ -15,12 +15,14 @@ Canonical string (lines joined by "\\n")::
     <hex SHA-256 of the request body bytes (empty body = SHA-256 of b"")>
     <signed header names: lowercase, sorted, ";"-joined (also sent as X-Verzek-Signed-Headers)>
     <hex SHA-256 of "name:value\\n" for each signed header, in that order>
+    account:<account tag>      (only when X-Verzek-Account is sent)
 
 The signature is the lowercase hex HMAC-SHA256 of that string under the shared key. The key id
 travels in a header so several keys can be live while one is rotated. Naming the node binds a
 request to the node it was sent to (another node refuses it: its own host differs); signing the
 headers means the exchange's API-key header cannot be swapped after signing, and the node forwards
-only the headers that were signed.
+only the headers that were signed. The account tag (X-Verzek-Account: a hash of the exchange API
+key, never the key) lets the node keep a budget per user, so one busy account cannot starve the others.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ HEADER_NONCE = "X-Verzek-Nonce"
 HEADER_SIGNATURE = "X-Verzek-Signature"
 HEADER_TARGET = "X-Verzek-Target"
 HEADER_SIGNED_HEADERS = "X-Verzek-Signed-Headers"
+HEADER_ACCOUNT = "X-Verzek-Account"
 AUTH_HEADERS = (HEADER_KEY_ID, HEADER_TIMESTAMP, HEADER_NONCE, HEADER_SIGNATURE, HEADER_TARGET, HEADER_SIGNED_HEADERS)
 
 # Never signed nor forwarded: hop-by-hop, and what the node or the transport sets itself.
@@ -59,6 +62,15 @@ PROXY_HEADER_PREFIX = "x-verzek-"
 
 NONCE_RE = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 KEY_ID_RE = re.compile(r"^[A-Za-z0-9_.-]{1,32}$")
+ACCOUNT_RE = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
+
+
+def account_tag(api_key: str | None) -> str | None:
+    """The per-user budget's name for an exchange API key: a hash, so the node never sees the key itself
+    in its logs or state (the key still travels, signed, in the exchange's own header)."""
+    if not api_key:
+        return None
+    return "ak-" + hashlib.sha256(api_key.encode("utf-8")).hexdigest()[:24]
 
 
 def body_digest(body: bytes | None) -> str:
@@ -83,16 +95,20 @@ def headers_digest(names: list[str], headers: dict[str, str]) -> str:
 
 
 def canonical_string(key_id: str, node: str, method: str, target_url: str, timestamp_ms: str, nonce: str,
-                     body: bytes | None, headers: dict[str, str] | None = None) -> str:
+                     body: bytes | None, headers: dict[str, str] | None = None, account: str | None = None) -> str:
     headers = headers or {}
     names = sorted(headers)
-    return "\n".join((SCHEME, key_id, node.lower(), method.upper(), target_url, timestamp_ms, nonce,
-                      body_digest(body), ";".join(names), headers_digest(names, headers)))
+    lines = [SCHEME, key_id, node.lower(), method.upper(), target_url, timestamp_ms, nonce,
+             body_digest(body), ";".join(names), headers_digest(names, headers)]
+    if account:
+        lines.append(f"account:{account}")
+    return "\n".join(lines)
 
 
 def compute_signature(secret: bytes, key_id: str, node: str, method: str, target_url: str, timestamp_ms: str,
-                      nonce: str, body: bytes | None, headers: dict[str, str] | None = None) -> str:
-    message = canonical_string(key_id, node, method, target_url, timestamp_ms, nonce, body, headers)
+                      nonce: str, body: bytes | None, headers: dict[str, str] | None = None,
+                      account: str | None = None) -> str:
+    message = canonical_string(key_id, node, method, target_url, timestamp_ms, nonce, body, headers, account)
     return hmac.new(secret, message.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
@@ -105,7 +121,7 @@ def node_of(proxy_url: str) -> str:
 
 def sign_request(key_id: str, secret: bytes, method: str, target_url: str, body: bytes | None, *,
                  node: str, headers: dict | None = None, timestamp_ms: int | None = None,
-                 nonce: str | None = None) -> dict[str, str]:
+                 nonce: str | None = None, account: str | None = None) -> dict[str, str]:
     """The proxy headers for one request to `node` (host[:port]); a fresh nonce and timestamp unless
     given (tests). `headers` are the exchange request's own headers: all are signed."""
     if not KEY_ID_RE.match(key_id):
@@ -116,19 +132,27 @@ def sign_request(key_id: str, secret: bytes, method: str, target_url: str, body:
     for name in signed:
         if not HEADER_NAME_RE.match(name):
             raise ValueError(f"header name {name!r} cannot be signed")
+    if account is not None and not ACCOUNT_RE.match(account):
+        raise ValueError("account tag must be 1-64 characters of letters, digits, '.', '_', ':' or '-'")
     ts = str(int(time.time() * 1000) if timestamp_ms is None else timestamp_ms)
     nonce = nonce or secrets.token_urlsafe(18)
-    return {
+    result = {
         HEADER_KEY_ID: key_id,
         HEADER_TIMESTAMP: ts,
         HEADER_NONCE: nonce,
         HEADER_TARGET: target_url,
         HEADER_SIGNED_HEADERS: ";".join(sorted(signed)),
-        HEADER_SIGNATURE: compute_signature(secret, key_id, node, method, target_url, ts, nonce, body, signed),
+        HEADER_SIGNATURE: compute_signature(secret, key_id, node, method, target_url, ts, nonce, body, signed,
+                                            account),
     }
+    if account:
+        result[HEADER_ACCOUNT] = account
+    return result
 
 
 def signature_matches(secret: bytes, signature: str, key_id: str, node: str, method: str, target_url: str,
-                      timestamp_ms: str, nonce: str, body: bytes | None, headers: dict[str, str] | None = None) -> bool:
-    expected = compute_signature(secret, key_id, node, method, target_url, timestamp_ms, nonce, body, headers)
+                      timestamp_ms: str, nonce: str, body: bytes | None, headers: dict[str, str] | None = None,
+                      account: str | None = None) -> bool:
+    expected = compute_signature(secret, key_id, node, method, target_url, timestamp_ms, nonce, body, headers,
+                                 account)
     return hmac.compare_digest(expected, signature.lower())

@@ -144,12 +144,13 @@ class CcxtExchange:
     @classmethod
     def connect(cls, exchange_id: str, *, api_key: str, secret: str, password: str | None = None,
                 testnet: bool = False, market_type: str = "spot", settings=None,
-                price_source=None) -> CcxtExchange:
+                price_source=None, prefer_nodes: tuple[str, ...] = ()) -> CcxtExchange:
         from verzek.exchange.proxy_client import create_ccxt_client
 
         client = create_ccxt_client(exchange_id, api_key=api_key, secret=secret, password=password, testnet=testnet,
                                     market_type="spot" if market_type == "spot" else "future", settings=settings,
-                                    options={"adjustForTimeDifference": True, "recvWindow": 10_000})
+                                    options={"adjustForTimeDifference": True, "recvWindow": 10_000},
+                                    prefer_nodes=prefer_nodes)
         return cls(client, market_type=market_type, price_source=price_source)
 
     # --- plumbing ---
@@ -192,7 +193,21 @@ class CcxtExchange:
             market = self.client.market(symbol)
         except ccxt.BaseError as exc:
             raise map_ccxt_error(exc) from None
-        return MarketRules.from_ccxt_market(market, self.client.precisionMode)
+        tiers = ()
+        if self.market_type == "futures":  # the planner's liquidation check: the exchange's recorded tiers
+            from verzek.execution import markets
+
+            tiers = markets.leverage_tiers(symbol, self.client.id)
+        return MarketRules.from_ccxt_market(market, self.client.precisionMode, tiers=tiers)
+
+    def position_mode(self, symbol: str) -> str:
+        """`hedge` when the futures account keeps longs and shorts apart (Binance dual-side position mode),
+        else `one_way` (also where the exchange cannot say)."""
+        if self.market_type != "futures" or not self.client.has.get("fetchPositionMode"):
+            return "one_way"
+        self._load()
+        mode = self._call(self.client.fetch_position_mode, symbol)
+        return "hedge" if mode.get("hedged") else "one_way"
 
     def taker_fee_rate(self, symbol: str) -> Decimal | None:
         """The market's taker fee as a rate (ccxt's market info; the account's own tier may be lower)."""

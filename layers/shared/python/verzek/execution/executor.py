@@ -123,16 +123,26 @@ class Executor:
                                   symbol=symbol, settings=settings, now=self.now())
             if block is not None:
                 return self._record_skip(cur, ctx, block.code, block.reason, notify_user=block.notify)
-            opposite = risk.opposite_position(cur, user_id=job.user_id, signal_id=job.signal_id, symbol=symbol,
-                                              market_type=market_type, side=signal.side.value, mode=settings.mode)
-            if opposite is not None:
-                return self._record_skip(cur, ctx, "opposite_position", opposite)
+            opposite = risk.opposite_positions(cur, user_id=job.user_id, signal_id=job.signal_id, symbol=symbol,
+                                               market_type=market_type, side=signal.side.value, mode=settings.mode)
+            if opposite and settings.opposite_signal_policy != "reverse":
+                return self._record_skip(cur, ctx, "opposite_position", risk.opposite_reason(symbol, opposite))
+        # close-and-reverse: the held side is closed at market first (its close is sent before the new
+        # entry, and the venue fills a close before an entry on the same candle), then the new one opens
+        for held in opposite:
+            self.engine.close(held["id"], reason="reversed")
 
         try:
             with connection() as conn, conn.cursor() as cur:
                 venue = self.venues.venue(cur, user_id=job.user_id, mode=settings.mode,
                                           exchange_account_id=settings.exchange_account_id, market_type=market_type)
             exchange = venue.exchange
+            position_mode = getattr(exchange, "position_mode", None)
+            if market_type == "futures" and callable(position_mode) and position_mode(symbol) == "hedge":
+                # our orders are one-way (position side BOTH, reduce-only exits): a hedge-mode account
+                # refuses them (Binance -4061), and netting rules differ; read from the exchange per trade
+                raise AccountError("your futures account is in hedge mode; Verzek trades one-way mode: switch the "
+                                   "account's position mode to one-way")
             rules = exchange.market_rules(symbol)
             last_price = exchange.last_price(symbol)
             free = exchange.free_balance(rules.quote)
@@ -154,7 +164,7 @@ class Executor:
 
         with connection() as conn, conn.cursor() as cur:
             block = risk.check_sized(cur, user_id=job.user_id, signal_id=job.signal_id, settings=settings,
-                                     notional=plan.notional, free_balance=free, now=self.now())
+                                     notional=plan.notional, free_balance=free, now=self.now(), symbol=symbol)
             if block is not None:
                 return self._record_skip(cur, ctx, block.code, block.reason, notify_user=block.notify)
             cur.execute(
@@ -166,7 +176,8 @@ class Executor:
                  signal.side.value, market_type, plan.leverage, json.dumps(plan.to_json()),
                  sum((o.amount for o in plan.orders if o.role == "entry"), Decimal(0)), plan.stop_loss))
             row = cur.fetchone()
-            if row is not None:
+            created = row is not None
+            if created:
                 for order in plan.orders:
                     request = OrderRequest(order.client_order_id, symbol, order.side, order.type, order.amount,
                                            price=order.price)
@@ -176,7 +187,7 @@ class Executor:
                             (job.user_id, job.signal_id))
                 row = cur.fetchone()
         # the intent is committed before the first exchange call
-        return self.engine.place_pending(row["id"])
+        return self.engine.place_pending(row["id"], created=created)
 
     def _record_skip(self, cur, ctx: dict, code: str, reason: str, *, notify_user: bool = True,
                      status: str = "cancelled") -> str:

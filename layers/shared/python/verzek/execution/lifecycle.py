@@ -196,15 +196,16 @@ class PositionEngine:
         notify(cur, pos["user_id"], pos.get("telegram_chat_id"), kind, text, data, dedupe)
 
     def _place_planned_rows(self, conn, cur, pos: dict, placer: OrderPlacer,
-                            rows: list[dict] | None = None) -> list[str]:
+                            rows: list[dict] | None = None, *, never_sent: bool = False) -> list[str]:
         """Send every 'planned' order row (reconciling first); returns the rejection reasons.
-        `rows`: the position's orders as just read (else they are read here)."""
+        `rows`: the position's orders as just read (else they are read here). `never_sent`: the
+        rows were written by the caller's own committed transaction (see `place_pending`)."""
         rejections = []
         for row in load_orders(cur, pos["id"]) if rows is None else rows:
             if row["status"] != "planned":
                 continue
             try:
-                state = placer.place_or_reconcile(request_from_row(row, pos["symbol"]))
+                state = placer.place_or_reconcile(request_from_row(row, pos["symbol"]), never_sent=never_sent)
             except OrderRejected as exc:
                 record_rejection(cur, row["client_order_id"], exc.reason)
                 conn.commit()
@@ -217,8 +218,11 @@ class PositionEngine:
         return rejections
 
     # --- opening ---
-    def place_pending(self, position_id: int) -> str:
-        """Send the planned orders of a position (first delivery, redelivery and crash recovery)."""
+    def place_pending(self, position_id: int, *, created: bool = False) -> str:
+        """Send the planned orders of a position (first delivery, redelivery and crash recovery).
+        `created`: the caller inserted the position and its order rows in the transaction it just
+        committed (the executor's first delivery): no earlier attempt can have sent any of them, so
+        they are placed without a lookup first; redeliveries and recovery look each one up."""
         with self.locked(position_id) as (conn, cur):
             pos = self._load(cur, position_id)
             rows = load_orders(cur, position_id)
@@ -232,7 +236,7 @@ class PositionEngine:
                 nothing_sent = all(r["status"] == "planned" for r in rows)
                 if plan.market_type == "futures" and nothing_sent:
                     venue.exchange.set_leverage(plan.symbol, plan.leverage, plan.margin_mode)
-                rejections = self._place_planned_rows(conn, cur, pos, placer)
+                rejections = self._place_planned_rows(conn, cur, pos, placer, rows, never_sent=created)
             except ExecutionError as exc:
                 if self._transient(exc):
                     raise TransientJobError(exc.reason) from exc
@@ -433,8 +437,8 @@ class PositionEngine:
         for row in live:
             if (state := states.get(row["client_order_id"])) is not None:
                 changed = record_state(cur, state, row) or changed
-        conn.commit()
-        if changed:
+        if changed:  # (nothing written: the reads so far need no commit of their own)
+            conn.commit()
             rows = load_orders(cur, pos["id"])
         summary = summarize(rows)
         # the exchange stop fired (seen here, not by the candles): the monitor closes the books
@@ -528,10 +532,11 @@ class PositionEngine:
             if stop is None or (trail > stop if long else trail < stop):
                 stop = trail
 
-        _RECORD_SCAN.execute(cur, (stop, breakeven_moved, extreme, checked_ms, last_price, pos["id"]))
-        # not committed on its own: every step below that sends orders commits first, and the
-        # common tick (nothing to do) commits it with the bookkeeping, one transaction fewer. A
-        # crash in between only repeats this scan of the same candles on the next tick.
+        # What the scan found (stop level, breakeven, trail, candles checked) is written with the
+        # bookkeeping below, in one round trip and one transaction, unless a close comes first (then
+        # it is written before the close). Orders the steps in between send are reconciled by client
+        # id, and a crash before the commit only repeats this scan of the same candles next tick.
+        scan: tuple | None = (stop, breakeven_moved, extreme, checked_ms, last_price, pos["id"])
 
         if hit is None and stop_fill is not None and pos["status"] == "open":
             hit = (self._stop_reason(pos, plan, rules, stop_fill["trigger_price"], be_level, extreme),
@@ -547,6 +552,8 @@ class PositionEngine:
             if synced not in _STOP_UNTOUCHED:
                 rows = load_orders(cur, pos["id"])
         if hit is not None and pos["status"] == "open":
+            _RECORD_SCAN.execute(cur, scan)
+            scan = None
             reason, level = hit
             if level is not None:
                 self._notify(cur, pos, "stopped_out", f"{symbol} {pos['side']}: stop {_fmt(level)} reached "
@@ -574,9 +581,12 @@ class PositionEngine:
                 and not exits_live):
             # what is left is the fee paid in the base coin, too small to sell: the trade is over
             done = self._spot_sellable(venue, pos, summary.remaining, summary.average_entry) == 0
-        _RECORD_BOOKS.execute(cur,
-                    (summary.average_entry, summary.entry_qty, summary.exit_qty, summary.entry_cost, summary.fees,
-                     realized, ZERO if done else unrealized, tp_hits, pos["id"]))
+        books = (summary.average_entry, summary.entry_qty, summary.exit_qty, summary.entry_cost, summary.fees,
+                 realized, ZERO if done else unrealized, tp_hits, pos["id"])
+        if scan is not None:
+            cur.execute(_RECORD_SCAN.mogrify(cur, scan) + b"; " + _RECORD_BOOKS.mogrify(cur, books))
+        else:
+            _RECORD_BOOKS.execute(cur, books)
         if done:
             for row in rows:  # nothing left to trade: leftovers (e.g. a far safety order) are cancelled
                 if row["status"] in LIVE_STATUSES:

@@ -107,12 +107,16 @@ class OrderPlacer:
             raise TransientJobError(f"could not look up orders {', '.join(ids)}: {exc.reason}") from exc
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def place_or_reconcile(self, request: OrderRequest) -> OrderState:
+    def place_or_reconcile(self, request: OrderRequest, *, never_sent: bool = False) -> OrderState:
+        """`never_sent`: the caller wrote this order's row itself, in a transaction committed just
+        before (no earlier attempt can have sent an order with this client id): no lookup first."""
         trigger = request.type == OrderType.STOP_MARKET
-        existing = self.lookup(request.symbol, request.client_order_id, trigger=trigger)
-        if existing is not None:
-            logger.info("order already on the exchange: reconciled", extra={"client_order_id": request.client_order_id})
-            return existing
+        if not never_sent:
+            existing = self.lookup(request.symbol, request.client_order_id, trigger=trigger)
+            if existing is not None:
+                logger.info("order already on the exchange: reconciled",
+                            extra={"client_order_id": request.client_order_id})
+                return existing
         try:
             for attempt in self._retrying((RequestNotSent, RateLimited), self.policy.attempts):
                 with attempt:
@@ -297,10 +301,10 @@ def notify(cur, user_id: int, telegram_chat_id: int | None, kind: str, text: str
     channels = [("console", None), ("push", None)]
     if telegram_chat_id:
         channels.append(("telegram", str(telegram_chat_id)))
-    for channel, target in channels:
-        cur.execute("INSERT INTO notifications (user_id, channel, target, kind, payload, dedupe_key) "
-                    "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (dedupe_key) DO NOTHING",
-                    (user_id, channel, target, kind, payload, f"{dedupe}:{channel}"))
+    rows = [cur.mogrify("(%s, %s, %s, %s, %s, %s)", (user_id, channel, target, kind, payload, f"{dedupe}:{channel}"))
+            for channel, target in channels]
+    cur.execute(b"INSERT INTO notifications (user_id, channel, target, kind, payload, dedupe_key) VALUES "
+                + b", ".join(rows) + b" ON CONFLICT (dedupe_key) DO NOTHING")  # one round trip for every channel
 
 
 def advisory_key(position_id: int) -> int:

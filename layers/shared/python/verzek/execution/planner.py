@@ -116,6 +116,21 @@ class TradingSettings:
     # Entries with nothing filled after this many hours are cancelled (Cornix / freqtrade unfilled
     # timeout). None = never.
     entry_timeout_hours: Decimal | None = Decimal(24)
+    # A futures signal against a held position on the same symbol: refuse it, or close the held one at
+    # market and open the new one (close-and-reverse).
+    opposite_signal_policy: str = "refuse"
+    # Protections (freqtrade's StoplossGuard / MaxDrawdown / LowProfitPairs), off while the trigger is None;
+    # see `verzek.execution.protections`.
+    sl_guard_trades: int | None = None
+    sl_guard_lookback_minutes: int = 1440
+    sl_guard_pause_minutes: int = 60
+    max_drawdown_pct: Decimal | None = None
+    max_drawdown_lookback_minutes: int = 2880
+    max_drawdown_pause_minutes: int = 720
+    low_profit_trades: int | None = None
+    low_profit_min_pct: Decimal = ZERO
+    low_profit_lookback_minutes: int = 1440
+    low_profit_lock_minutes: int = 720
 
     def __post_init__(self) -> None:
         if self.size_type not in ("fixed", "percent", "risk"):
@@ -124,6 +139,8 @@ class TradingSettings:
             raise ValueError("size_value must be positive (at most 100 for percent and risk)")
         if self.no_stop_policy not in ("default_stop", "skip", "allow"):
             raise ValueError("no_stop_policy must be default_stop, skip or allow")
+        if self.opposite_signal_policy not in ("refuse", "reverse"):
+            raise ValueError("opposite_signal_policy must be refuse or reverse")
         if self.breakeven_mode not in ("fees", "plain"):
             raise ValueError("breakeven_mode must be fees or plain")
         if self.max_loss_at_stop_pct is not None and not 0 < self.max_loss_at_stop_pct <= 100:
@@ -137,7 +154,8 @@ class TradingSettings:
     def from_row(cls, row: dict[str, Any]) -> TradingSettings:
         nullable = {"max_total_exposure", "breakeven_after_tp", "default_stop_pct", "trailing_stop_pct",
                     "daily_loss_limit_pct", "paused_until", "paused_reason", "exchange_account_id",
-                    "max_loss_at_stop_pct", "max_entry_distance_pct", "entry_timeout_hours"}
+                    "max_loss_at_stop_pct", "max_entry_distance_pct", "entry_timeout_hours", "sl_guard_trades",
+                    "max_drawdown_pct", "low_profit_trades"}
         values = {}
         for name in cls.__dataclass_fields__:
             if name not in row or (row[name] is None and name not in nullable):

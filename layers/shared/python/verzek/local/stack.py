@@ -197,7 +197,8 @@ class LocalStack:
                 enqueue_monitor_pass(monitor_queue)
 
         self.loops.append(_Loop("position-monitor", schedule_monitor, self.args.monitor_interval).start())
-        self.loops.append(_Loop("notification-dispatcher", lambda: run_scheduled(queue=self.queue), 0.5).start())
+        self.loops.append(_Loop("notification-dispatcher", lambda: run_scheduled(queue=self.queue, budget_s=5),
+                                0.5).start())
 
     def start_strategies(self, market) -> None:
         from verzek.marketdata.series import timeframe_ms
@@ -206,7 +207,15 @@ class LocalStack:
         from verzek.strategies.registry import create_strategy
         from verzek.strategies.runner import run_tick
 
-        strategies = [create_strategy(name) for name in HOUSE_STRATEGIES]
+        from verzek.config import get_settings
+
+        settings = get_settings()
+        strategies = [s for s in map(create_strategy, HOUSE_STRATEGIES)
+                      if settings.house_strategy_enabled(s.name, s.config.enabled)]
+        off = [n for n in HOUSE_STRATEGIES if n not in {s.name for s in strategies}]
+        print("house strategies: " + (", ".join(s.name for s in strategies) or "none")
+              + (f" (not running, disabled by default: {', '.join(off)}; HOUSE_STRATEGIES_ENABLED=name,... "
+                 "turns one on)" if off else ""), flush=True)
         last_close = {s.name: None for s in strategies}
         symbols = {s.name: market.symbols(s.timeframe) or market.symbols() for s in strategies}
         cursors = MemoryDecisionCursors()  # per run: a replay may restart at an earlier time
@@ -401,6 +410,13 @@ def run_local_stack(args) -> int:
     state["api_url"] = stack.url
     save_state(settings.data_dir, state)
     when = datetime.fromtimestamp(stack.clock() / 1000, tz=UTC).strftime("%Y-%m-%d %H:%M UTC")
+    from verzek.api.web_app import web_build_dir
+
+    if web_build_dir(settings.web_app_dir) is not None:
+        print(f"App:    {stack.url}/   (open it in a browser)", flush=True)
+    else:
+        print("App:    not built (scripts/bootstrap builds mobile_app's web version when Node.js is installed)",
+              flush=True)
     print(f"API:    {stack.url}   (docs: {stack.url}/docs)", flush=True)
     print(f"Webhook: POST {stack.url}/telegram/webhook   (try: verzek local --send-signal \"...\")", flush=True)
     print(f"Market: {args.market_data}" + (f" from {when} at {args.speed:g}x (replay clock {stack.clock()} ms)"

@@ -66,7 +66,8 @@ _LADDER_INDEX = rf"(?:\d(?![\d%]|[.,]\d)|[ \t]+[1-9](?=[ \t]*[:)])|[ \t]+[1-9]{_
 
 LABELS: list[tuple[Field, str]] = [
     # "Current price: 1.92" / "Current rate: 0.0905" heading its own line: where the market is, not the entry.
-    (Field.IGNORE, r"^[ \t]*(?:current|market|live)\s+(?:price|rate)(?=\s*(?:[:=]|now(?!\w)|is(?!\w)|right\s+now))|"
+    (Field.IGNORE, r"^[ \t]*(?:current|market|live)(?:\s+(?:market|spot|live))?\s+(?:price|rate)"
+                   r"(?=\s*(?:[:=]|now(?!\w)|is(?!\w)|right\s+now))|"
                    r"^[ \t]*текущая\s+цена(?=\s*[:=])"),
     (Field.STOP, (r"stop[\s-]*targets?|stop[\s-]*loss(?:es)?|stop[\s-]*los|stoploss|stopls|stol+[\s-]*loss|"
                  r"s\s*/\s*l|sl|stop|invalidation|стоп[\s-]*лосс?|стоп|сл|zarar[\s-]*(?:durdur|kes)|"
@@ -168,7 +169,7 @@ ISOLATED_RE = re.compile(r"(?<!\w)(?:isolated|изолир\w*|izole|aislad[oa]|i
 
 # Words that look like tickers but are not coins (labels, channel words, common caps words).
 NOT_COINS = frozenset(
-    ["LONG", "SHORT", "LONGS", "SHORTS", "BUY", "SELL", "ENTRY", "ENTRIES", "TP", "TPS", "SL", "STOP", "STOPLOSS", "TARGET", "TARGETS", "LEVERAGE", "LEV", "LVG", "CROSS", "ISOLATED", "SPOT", "FUTURE", "FUTURES", "PERP", "BINANCE", "BYBIT", "BINGX", "MEXC", "OKX", "KUCOIN", "PHEMEX", "KRAKEN", "GATE", "BITGET", "HUOBI", "USDT", "USD", "USDC", "BUSD", "FDUSD", "TUSD", "NOW", "ALL", "VIP", "SIGNAL", "SIGNALS", "ALTCOIN", "ALTCOINS", "ALTS", "ALTSEASON", "MEMECOIN", "MEMECOINS", "CRYPTOCURRENCY", "INVESTING", "TECHNICALANALYSIS", "CMP", "DCA", "OR", "AND", "TO", "THE", "NEW", "FREE", "HOLD", "BELOW", "ABOVE", "ZONE", "LIMIT", "MARKET", "PRICE", "SWING", "CALL", "CALLS", "SCALP", "OPEN", "CLOSE", "CLOSED", "CANCEL", "EXIT", "UPDATE", "RESULT", "RESULTS", "NEWS", "ALERT", "TRADE", "TRADES", "TRADING", "PUMP", "DUMP", "PROFIT", "LOSS", "RISK", "REWARD", "TA", "CHART", "ANALYSIS", "SETUP", "BREAKOUT", "PREMIUM", "CRYPTO", "COIN", "COINS", "PAIR", "TICKER", "SYMBOL", "TYPE", "REGULAR", "MID", "HIGH", "LOW", "STRONG", "WEAK", "SENTIMENT", "OB", "OS", "DAY", "WEEK", "MONTH", "H1", "H4", "D1", "W1", "UTC", "GMT", "IN", "ON", "AT", "FOR", "WITH", "OF", "BY", "IS", "IT", "A", "AN", "I", "ME", "MY", "WE", "US", "YOU", "THIS", "THAT", "HERE", "THERE", "ONLY", "USE", "FUND", "FUNDS", "NOT", "NO", "YES", "GOOD", "BAD", "BIG", "SMALL", "TIME", "LAST", "NEXT", "HIT", "DONE", "TAKE", "MOVE", "MOVED", "SET", "STATUS", "REPORT", "DAILY", "WEEKLY", "MONTHLY", "BULLISH", "BEARISH", "LONGED", "SHORTED", "ENTERED", "OK", "OKAY", "ADD", "TP1", "TP2", "TP3", "TP4", "TP5", "SL1", "X", "NULL", "NA", "N", "PLEASE", "ASAP", "EARLY", "IMPORTANT", "ORDER", "ORDERS", "HODL", "ATH", "ROI", "PNL", "APY", "APR", "ETF", "CEO", "SEC", "FOMC", "CPI", "GDP", "FED", "NFP", "USA", "EU", "UK", "AI", "ECB", "BE", "NAME", "DE", "LA", "EL", "EN", "DA", "DO", "DI", "PARA", "POR", "CON", "SINAL", "SEÑAL", "EXCHANGE", "CLIENT", "ЛОНГ", "ШОРТ", "ВХОД", "СТОП", "ТЕЙК", "ТЕЙКИ", "ПЛЕЧО", "СИГНАЛ"]
+    ["LONG", "SHORT", "LONGS", "SHORTS", "BUY", "SELL", "ENTRY", "ENTRIES", "TP", "TPS", "SL", "STOP", "STOPLOSS", "TARGET", "TARGETS", "LEVERAGE", "LEV", "LVG", "CROSS", "ISOLATED", "SPOT", "FUTURE", "FUTURES", "PERP", "BINANCE", "BYBIT", "BINGX", "MEXC", "OKX", "KUCOIN", "PHEMEX", "KRAKEN", "GATE", "BITGET", "HUOBI", "USDT", "USD", "USDC", "BUSD", "FDUSD", "TUSD", "NOW", "ALL", "VIP", "SIGNAL", "SIGNALS", "ALTCOIN", "ALTCOINS", "ALTS", "ALTSEASON", "MEMECOIN", "MEMECOINS", "CRYPTOCURRENCY", "INVESTING", "TECHNICALANALYSIS", "CMP", "DCA", "OR", "AND", "TO", "THE", "NEW", "FREE", "HOLD", "BELOW", "ABOVE", "ZONE", "LIMIT", "MARKET", "PRICE", "SWING", "CALL", "CALLS", "SCALP", "OPEN", "CLOSE", "CLOSED", "CANCEL", "EXIT", "UPDATE", "RESULT", "RESULTS", "NEWS", "ALERT", "TRADE", "TRADES", "TRADING", "PUMP", "DUMP", "PROFIT", "LOSS", "RISK", "REWARD", "TA", "CHART", "ANALYSIS", "SETUP", "BREAKOUT", "PREMIUM", "CRYPTO", "COIN", "COINS", "PAIR", "TICKER", "SYMBOL", "TYPE", "REGULAR", "MID", "HIGH", "LOW", "STRONG", "WEAK", "SENTIMENT", "OB", "OS", "DAY", "WEEK", "MONTH", "H1", "H4", "D1", "W1", "UTC", "GMT", "IN", "ON", "AT", "FOR", "WITH", "OF", "BY", "IS", "IT", "A", "AN", "I", "ME", "MY", "WE", "US", "YOU", "THIS", "THAT", "HERE", "THERE", "ONLY", "USE", "FUND", "FUNDS", "NOT", "NO", "YES", "GOOD", "BAD", "BIG", "SMALL", "TIME", "LAST", "NEXT", "HIT", "DONE", "TAKE", "MOVE", "MOVED", "SET", "STATUS", "REPORT", "DAILY", "WEEKLY", "MONTHLY", "BULLISH", "BEARISH", "LONGED", "SHORTED", "ENTERED", "OK", "OKAY", "ADD", "TP1", "TP2", "TP3", "TP4", "TP5", "SL1", "X", "NULL", "NA", "N", "PLEASE", "ASAP", "EARLY", "IMPORTANT", "ORDER", "ORDERS", "HODL", "ATH", "ROI", "PNL", "APY", "APR", "ETF", "CEO", "SEC", "FOMC", "CPI", "GDP", "FED", "NFP", "USA", "EU", "UK", "AI", "ECB", "BE", "NAME", "DE", "LA", "EL", "EN", "DA", "DO", "DI", "PARA", "POR", "CON", "SINAL", "SEÑAL", "SINAIS", "SEÑALES", "SENALES", "SINYAL", "SINYALLER", "KRIPTO", "CRIPTO", "KRYPTO", "SIGNALE", "SIGNAUX", "SEGNALI", "SYGNALY", "SYGNAŁY", "CRIPTOMOEDAS", "CRIPTOMONEDAS", "EXCHANGE", "CLIENT", "ЛОНГ", "ШОРТ", "ВХОД", "СТОП", "ТЕЙК", "ТЕЙКИ", "ПЛЕЧО", "СИГНАЛ"]
 )
 
 TRADABLE_QUOTES = ("FDUSD", "USDT", "USDC", "BUSD", "TUSD", "USD", "BTC", "ETH", "BNB", "EUR", "TRY")
@@ -225,7 +226,11 @@ RESTATE_RE = re.compile(
     r"(?:entry|levels?)\s+(?:adjusted|changed|updated)|unchanged|same\s+as\s+before|"
     # "Correction #TIA — entry is ...", "re-entry zone moved to ...", "TPs and SL stay as posted / remain"
     r"(?<!market\s)correction(?=\s*(?:[:#—–-]|to\s|on\s|for\s))|corrected\s+(?:entry|levels?|signal|post|targets?)|"
-    r"(?:small\s+|quick\s+)?edit\s+(?:on|for|to)\s+#|(?:stays?|remains?)\s+the\s+same|"
+    r"(?:small\s+|quick\s+)?edit\s+(?:on|for|to)\s+#|(?:stays?|remains?)\s+the\s+same|keep\s+the\s+same|"
+    r"entry\s+(?:lowered|raised|moved|shifted)|new\s+entry\s+(?:range|zone)(?=[^\n]*unchanged)|"
+    r"остальное\s+(?:как\s+было|без\s+изменений|прежнее)|вход\s+(?:сдвинули|перенесли|изменили)|"
+    r"di[ğg]er\s+(?:\w+\s+)?ayn[ıi]|lo\s+dem[áa]s\s+igual|le\s+reste\s+(?:ne\s+change\s+pas|inchang\w*)|"
+    r"cambio\s+de\s+entrada|"
     r"(?:rest|everything\s+else|all\s+else)\s+(?:of\s+the\s+(?:plan|setup|levels?|signal)\s+)?(?:stays?|remains?|is\s+unchanged)|"
     r"se\s+mantienen|obnovil\w*|обновили|ajuste\s+en\s+#|"
     r"(?:entry|zone|levels?)\s+(?:\w+\s+){0,2}moved\s+to|stays?\s+as\s+(?:posted|before|is)|"
@@ -240,7 +245,7 @@ RESTATE_RE = re.compile(
 
 # A verb that opens a position ("open LONG on #SUI", "Открываем SHORT"): with a coin and a side, a call at market.
 OPEN_VERB_RE = re.compile(
-    rf"{_B}(?:open(?:ing)?|enter(?:ing)?|go(?=\s+(?:long|short)(?!\w))|открываем|открыть|открываю|відкриваємо|a[çc][ıi]yoruz|abrimos|abrir|"
+    rf"{_B}(?:open(?:ing)?|enter(?:ing)?|go(?=\s+(?:long|short)(?!\w))|abrindo|vamos\s+abrir|открываем|открыть|открываю|відкриваємо|a[çc][ıi]yoruz|abrimos|abrir|"
     rf"er[öo]ffnen|ouvrons|apriamo|otwieramy|m[ởo]\s+l[ệe]nh){_E}",
     re.IGNORECASE,
 )

@@ -131,8 +131,8 @@ _SAFER_LEVERAGE = re.compile(
     r"^(?=[^\n]*(?<!\w)(?:safe|safer|conservative|careful|new|beginners?|newbies?|novices?|low[\s-]*risk|"
     r"новичк\w*|начинающ\w*|осторожн\w*|yeni\s+ba[şs]layan\w*|principiantes?|novatos?|iniciantes?|anf[äa]nger\w*|"
     r"d[ée]butants?)(?!\w))"
-    r"(?=[^\n]*(?<!\w)(?:less|lower|reduce|max|maximum|only|не\s+больше|не\s+более|максимум|меньше|en\s+fazla|"
-    r"m[áa]ximo|menos|h[öo]chstens|maximal|moins)(?!\w))"
+    r"(?=[^\n]*(?<!\w)(?:less|lower|reduce|max|maximum|only|enough|plenty|не\s+больше|не\s+более|максимум|меньше|"
+    r"достаточно|en\s+fazla|yeterli|m[áa]ximo|menos|suficiente|h[öo]chstens|maximal|reicht|moins|suffit)(?!\w))"
     r"(?=[^\n]*(?:leverage|плеч\w*|kaldıraç|apalancamiento|alavancagem|hebel|levier|\d\s?x(?!\w)))[^\n]*",
     re.IGNORECASE | re.MULTILINE)
 

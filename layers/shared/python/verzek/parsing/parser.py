@@ -124,12 +124,23 @@ def _assign_levels(segments: list[Segment]) -> _Levels:
                  and s not in entry_segments]
         target_segments = later[:1]
 
-    entries = [t for s in entry_segments for t in s.numbers]
-    targets = [t for s in target_segments for t in s.numbers]
+    entries = _without_row_numbers(entry_segments)
+    targets = _without_row_numbers(target_segments)
     stop_segments = [s for s in segments if s.field == Field.STOP]
     stop = next((s.numbers for s in stop_segments if s.numbers), [])
     stop_pct = next((s.percents for s in stop_segments if s.percents), [])
     return _Levels(entry_segments, entries, targets, stop, stop_pct, stop_segments)
+
+
+def _without_row_numbers(segments: list[Segment]) -> list[Token]:
+    """The numbers of a field's segments, without the row numbers of a ladder written "Hedef 1 88 / Hedef 2 91":
+    two or more rows, each with exactly two numbers, whose first numbers are the integers 1, 2, 3... in order."""
+    numbers = [t for s in segments for t in s.numbers]
+    rows = [s.numbers for s in segments]
+    if len(rows) >= 2 and all(len(r) == 2 for r in rows) \
+            and all(r[0].text.isdigit() and r[0].value == n for n, r in enumerate(rows, 1)):
+        return [r[1] for r in rows]
+    return numbers
 
 
 def _heads_a_side_line(tokens: list[Token], position: int) -> bool:

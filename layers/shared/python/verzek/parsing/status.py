@@ -28,7 +28,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
     (UpdateAction.PARTIAL_CLOSE, re.compile(
         r"(?:close|closing|закры\w*|kapat\w*|cerrar|fechar)\s+(?:the\s+)?(?:half|partial|part|\d{1,2}\s*%)(?!\w)|"
         r"(?:cerr\w*|fech\w*)\s+(?:la\s+|a\s+)?(?:mitad|metade)(?!\w)|(?:la\s+|a\s+)?(?:mitad|metade)\s+(?:cerrad\w*|fechad\w*|fuera|afuera|fora)(?!\w)|"
-        r"half\s+(?:off|out)(?!\w)|take\s+\d{1,2}\s*%\s+off|"
+        r"half\s+(?:off|out)(?!\w)|take\s+\d{1,2}\s*%\s+off|\d{1,2}\s*%\s+(?:secured|booked|taken|closed|realized)|"
+        r"половин\w*\s+(?:закры\w*|зафикс\w*)|(?:закры\w*|зафикс\w*)\s+половин\w*|yar[ıi]s[ıi]n[ıi]\s+al(?!\w)|"
         r"(?:yar[ıi]s[ıi]n[ıi]|yar[ıi]y[ıi])\s+kapat\w*|"
         r"(?:book|secure|realize|take|taking|booking)\s+(?:some|partial|part\s+of\s+(?:the\s+)?)\s*profits?|"
         r"partial(?:ly)?\s+(?:clos\w*|profit\w*)|ganancias\s+parciales|lucro\s+parcial|(?:book|secure|realize|take|taking|booking)\s+\d{1,2}\s*%\s*(?:of\s+)?(?:profits?|position)|частичн\w+\s+(?:закры\w*|фикс\w*)|kısmi\s+kapat\w*")),
@@ -37,6 +38,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         r"(?:to\s+)?(?:entry|breakeven|break[\s-]*even|be|cost|entry\s+price)(?!\w)|"
         r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:moved\s+)?(?:to\s+|a\s+|al\s+|para\s+|en\s+)?(?:entry|breakeven|break[\s-]*even|be)(?!\w)|"
         r"(?:sl|stop)\s+(?:a|al|en|na|no|para\s+a)\s+(?:la\s+|a\s+|o\s+)?(?:entrada|break[\s-]*even|breakeven)(?!\w)|"
+        r"(?:sl|stop)\s+(?:is\s+)?(?:now\s+)?(?:at|@)\s+(?:entry|breakeven|break[\s-]*even|be)(?!\w)|стоп\s+в\s+ноль|"
+        r"stop\s+giri[şs]e|"
         r"безубыт\w*|стоп\s+в\s+бу|stop\s+giri[şs]e|stop'?u?\s+giri[şs]e|"
         r"mover\s+(?:el\s+|o\s+)?stop\s+(?:a|para)\s+(?:la\s+|a\s+)?entrada|"
         r"(?:d[ờo]i|k[ée]o|geser|pindah\w*)\s+(?:sl|stop)\s+(?:v[ềe]|ke)\s+(?:entry|gi[áa]\s+v[àa]o|[đd]i[ểe]m\s+v[àa]o|bep|harga\s+masuk)|"
@@ -105,6 +108,7 @@ _CLOSE_PATTERN = re.compile(
     r"(?:fech\w*|cerr\w*|закрыва\w*|закрой\w*|chiud\w*)\s+(?:\w+\s+)?(?:todas?|todos|tudo|все|всё|tutt[ei])(?!\w)|"
     r"wszystk\w*\s+(?:\w+\s+)?zamyka\w*|zamyka\w*\s+wszystk\w*|close\s+every(?:thing)?(?!\w)|"
     r"b[üu]t[üu]n\s+(?:\w+\s+){0,2}kapat\w*|schlie(?:ß|ss)\w*\s+alle(?!\w)|ferm\w*\s+(?:toutes|tous)(?!\w)|"
+    r"(?:все|всё)\s+(?:\w+\s+)?закрыва\w*|hepsini\s+kapat\w*|chiud\w*\s+tutt[oeia](?!\w)|"
     r"close\s+(?:all|everything|your|the|this|my|position|trade|it|them|now|here)(?!\w)"
     r"(?!\s+(?:week|month|year|day|candle|session|quarter)s?(?!\w))|"
     r"(?:position|trade|signal|order)s?\s+(?:is\s+|was\s+|has\s+been\s+)?(?:closed|cancel+ed)", re.MULTILINE)
@@ -171,6 +175,7 @@ _CLOSE_ALL_OR_COMMAND = re.compile(
     r"(?:\w+\s+)?(?:all|every|everything|все|всё|todo|todos|todas|tudo|tutte|tutti)(?!\w)|t[üu]m\w*\s+(?:\w+\s+){0,2}kapat|"
     r"wszystk\w*\s+(?:\w+\s+)?zamyka\w*|zamyka\w*\s+wszystk\w*|"
     r"b[üu]t[üu]n\s+(?:\w+\s+){0,2}kapat\w*|schlie(?:ß|ss)\w*\s+alle(?!\w)|ferm\w*\s+(?:toutes|tous)(?!\w)|"
+    r"(?:все|всё)\s+(?:\w+\s+)?закрыва\w*|hepsini\s+kapat\w*|chiud\w*\s+tutt[oeia](?!\w)|"
     r"(?:position|trade|signal|order)s?\s+(?:is\s+|was\s+|has\s+been\s+)?(?:closed|cancel+ed)|stopped\s+out|"
     r"(?:sl|stop(?:[\s-]*loss)?)\s+(?:was\s+|has\s+been\s+)?(?:hit|triggered)", re.MULTILINE)
 

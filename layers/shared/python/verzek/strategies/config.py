@@ -26,6 +26,8 @@ class StrategyConfig(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     timeframe: str
+    enabled: bool = Field(True, description="scheduled by default; False = runs only if HOUSE_STRATEGIES_ENABLED "
+                                            "names it (a strategy that failed its out-of-sample evaluation)")
     lookback: int = Field(500, ge=100, le=1500, description="candles fetched per symbol per tick")
     warmup_bars: int = Field(60, ge=0, description="bars at the start of a window never traded on")
     cooldown_bars: int = Field(10, ge=0, description="a trigger must be off this many bars to fire again")
@@ -60,6 +62,7 @@ class ScalpingConfig(StrategyConfig):
     """RSI + Stochastic mean-reversion, decided once per closed 1-minute candle."""
 
     timeframe: str = "1m"
+    enabled: bool = False  # lost to cash out of sample after fees: docs/decisions/house-strategies-out-of-sample.md
     cooldown_bars: int = 15
     rsi_length: int = Field(14, ge=2)
     rsi_oversold: float = Field(30.0, gt=0, lt=50)
@@ -81,6 +84,7 @@ class TrendConfig(StrategyConfig):
     """Moving-average cross confirmed by MACD (and ADX strength), decided once per closed 5-minute candle."""
 
     timeframe: str = "5m"
+    enabled: bool = False  # lost to cash out of sample after fees: docs/decisions/house-strategies-out-of-sample.md
     cooldown_bars: int = 24
     warmup_bars: int = 100
     fast_ema: int = Field(20, ge=2)
@@ -108,6 +112,7 @@ class QflConfig(StrategyConfig):
     """Quick-fingers-Luc base cracks, decided once per closed 5-minute candle."""
 
     timeframe: str = "5m"
+    enabled: bool = False  # lost to cash out of sample after fees: docs/decisions/house-strategies-out-of-sample.md
     cooldown_bars: int = 6
     pivot_left: int = Field(12, ge=1, description="bars left of a base low that must be higher")
     pivot_right: int = Field(3, ge=1, description="bars right of a base low that must be higher")
@@ -126,6 +131,7 @@ class MlConfig(StrategyConfig):
     """ONNX classifier over the feature vector, decided once per closed 5-minute candle."""
 
     timeframe: str = "5m"
+    enabled: bool = False  # lost to cash out of sample after fees: docs/decisions/house-strategies-out-of-sample.md
     cooldown_bars: int = 12
     warmup_bars: int = 220
     threshold: float = Field(0.55, gt=0, lt=1, description="probability of the up-barrier that fires")

@@ -88,6 +88,7 @@ class InvocationReport:
     ticks_planned: int
     ticks: list[TickReport] = field(default_factory=list)
     skipped_ticks: int = 0
+    disabled: bool = False  # disabled by default and not enabled by HOUSE_STRATEGIES_ENABLED: nothing ran
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -245,6 +246,10 @@ async def run_scheduled(event: Any, *, remaining_ms: Callable[[], int] | None = 
 
     settings = get_settings()
     strategy = create_strategy(parse_event(event).strategy)  # a bad event fails before any connection
+    if not settings.house_strategy_enabled(strategy.name, strategy.config.enabled):
+        logger.info("strategy disabled by default (HOUSE_STRATEGIES_ENABLED does not name it)",
+                    extra={"strategy": strategy.name})
+        return InvocationReport(strategy.name, 0, disabled=True)
     own_market = market is None
     market = market or market_from_settings(settings)
     try:

@@ -438,7 +438,7 @@ def propose_correction(review_id: int, text: str, operator: Operator, *, reply_c
             return Decision(f"Review #{review_id} expired: nothing was traded.", "expired", review_id)
         revision = review["revision"] + 1
         if not store.remember_message(cur, chat_id=reply_chat_id, message_id=reply_message_id, review_id=review_id,
-                                      revision=revision):
+                                      revision=revision, from_bot=False):
             return Decision("Correction already received.", review["status"], review_id)
         assessment = assess(text, chat_id=review["source_chat_id"], message_id=review["source_message_id"],
                             posted_at=review["posted_at"], market=current_market())
@@ -451,6 +451,37 @@ def propose_correction(review_id: int, text: str, operator: Operator, *, reply_c
         _queue_review_message(cur, review_id, revision, get_settings().telegram_operator_chat_id, now, enqueue)
     _nudge(review_id, revision)
     return Decision(f"Correction {revision - 1} parsed: confirm it on the new message.", "pending", review_id)
+
+
+def expire_due(*, now: datetime | None = None, limit: int = 50, chat: OperatorChat | None = None) -> int:
+    """Reviews nobody decided before the staleness limit: marked expired (audited) and their live message shows it,
+    without buttons. Run by the dispatcher's schedule; a tap that comes first expires the review the same way."""
+    from verzek.config import get_settings
+    from verzek.db import connection
+    from verzek.telegram import review_store as store
+
+    now = now or datetime.now(UTC)
+    with connection() as conn, conn.cursor() as cur:
+        due = store.claim_expired(cur, now, limit)
+        if not due:
+            return 0
+        for review in due:
+            store.set_decision(cur, review["id"], status="expired", operator_id=None, operator_name=None, now=now,
+                               outcome={"reason": "no decision before the staleness limit"})
+            store.audit(cur, "operator_review_expired", {"review_id": review["id"], "operator": None,
+                                                         "expired_at": review["expires_at"],
+                                                         "signal_id": review["signal_id"]}, now=now)
+        messages = store.latest_bot_messages(cur, [r["id"] for r in due])
+    chat = chat or operator_chat(get_settings())
+    for review in due:
+        shown = messages.get(review["id"])
+        if shown is not None:
+            footer = (f"⌛ <b>EXPIRED</b> at {now.astimezone(UTC).strftime('%Y-%m-%d %H:%M:%S UTC')}: no decision "
+                      "before the staleness limit. Nothing was traded.")
+            chat.respond(callback_query_id=None, answer=None, chat_id=shown["chat_id"],
+                         message_id=shown["message_id"], html=render_review(review, footer=footer))
+    logger.info("operator reviews expired", extra={"count": len(due)})
+    return len(due)
 
 
 # ----------------------------------------------------------------------------------------------

@@ -41,12 +41,29 @@ def review_for_message(cur, chat_id: int, message_id: int) -> dict | None:
     return cur.fetchone()
 
 
-def remember_message(cur, *, chat_id: int, message_id: int, review_id: int, revision: int) -> bool:
-    """Record a message of a review; False when it was recorded before (a redelivered reply)."""
-    cur.execute("INSERT INTO operator_review_messages (chat_id, message_id, review_id, revision) "
-                "VALUES (%s, %s, %s, %s) ON CONFLICT DO NOTHING RETURNING review_id",
-                (chat_id, message_id, review_id, revision))
+def remember_message(cur, *, chat_id: int, message_id: int, review_id: int, revision: int,
+                     from_bot: bool = True) -> bool:
+    """Record a message of a review (the bot's, or an operator's correction reply); False when it was recorded
+    before (a redelivered reply)."""
+    cur.execute("INSERT INTO operator_review_messages (chat_id, message_id, review_id, revision, from_bot) "
+                "VALUES (%s, %s, %s, %s, %s) ON CONFLICT DO NOTHING RETURNING review_id",
+                (chat_id, message_id, review_id, revision, from_bot))
     return cur.fetchone() is not None
+
+
+def claim_expired(cur, now: datetime, limit: int) -> list[dict]:
+    """Pending reviews past their expiry, locked (SKIP LOCKED: a concurrent sweep or a decision takes others)."""
+    cur.execute(f"SELECT {_COLUMNS} FROM operator_reviews WHERE status = 'pending' AND expires_at <= %s "
+                "ORDER BY expires_at LIMIT %s FOR UPDATE SKIP LOCKED", (now, limit))
+    return cur.fetchall()
+
+
+def latest_bot_messages(cur, review_ids: list[int]) -> dict[int, dict]:
+    """The bot's latest message of each review (the one whose buttons are live)."""
+    cur.execute("SELECT DISTINCT ON (review_id) review_id, chat_id, message_id FROM operator_review_messages "
+                "WHERE review_id = ANY(%s) AND from_bot ORDER BY review_id, revision DESC, created_at DESC",
+                (review_ids,))
+    return {row["review_id"]: row for row in cur.fetchall()}
 
 
 def set_revision(cur, review_id: int, *, revision: int, text: str, view: dict, tradable: bool) -> None:

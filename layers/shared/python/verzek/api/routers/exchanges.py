@@ -1,7 +1,8 @@
 """Exchange accounts under /api/users/{user_id}/exchanges (the path the mobile app calls).
 
-Responses show exchange, label, testnet, enabled, the key's last 4 characters and what the
-exchange reported about the key's permissions — never the key or the secret.
+Responses show exchange, label, testnet, enabled, the key's last 4 characters, what the
+exchange reported about the key's permissions and the IP to whitelist on the key (the account's
+proxy node's) — never the key or the secret.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request, Response
+from pydantic import Field
 
 from verzek.accounts import exchange_accounts as service
 from verzek.accounts.errors import Conflict
@@ -59,6 +61,9 @@ class ExchangeAccountOut(OutModel):
     trading_expires_at: datetime | None
     created_at: datetime
     updated_at: datetime
+    proxy_node: str | None = Field(None, description="the proxy node this account's exchange requests leave from")
+    whitelist_ip: str | None = Field(None, description="restrict the API key to this IP on the exchange (the proxy "
+                                                       "node's static IP); null when the proxy is off")
 
 
 class ExchangeAccountAdded(OutModel):
@@ -79,19 +84,21 @@ def list_exchange_accounts(user_id: ReadableUserId) -> list[ExchangeAccountOut]:
                         502: {"model": ErrorBody, "description": "the exchange could not be reached"}})
 def add_exchange_account(body: ExchangeAccountIn, user: OwnerDep, request: Request,
                          validator: Annotated[Callable, Depends(key_validator)]) -> ExchangeAccountAdded:
-    """Check the key with the exchange (through the proxy), refuse withdrawal rights, store it encrypted."""
+    """Check the key with the exchange through the proxy node the new account is assigned to (the
+    warnings name its IP to whitelist), refuse withdrawal rights, store it encrypted."""
     api_key = body.api_key.get_secret_value()
     secret = body.api_secret.get_secret_value()
     password = body.passphrase.get_secret_value() if body.passphrase else None
     with connection() as conn:
         if service.label_taken(conn, user.id, body.label):
             raise Conflict("you already have an exchange account with this label")
+        account_id, node = service.reserve_account(conn)
     check = service.check_key(validator, body.exchange, api_key=api_key, secret=secret, password=password,
-                              testnet=body.testnet)
+                              testnet=body.testnet, proxy_node=node)
     with connection() as conn:
         row = service.add_account(conn, user.id, exchange=body.exchange, label=body.label, api_key=api_key,
                                   secret=secret, password=password, testnet=body.testnet, check=check,
-                                  ip=client_ip(request))
+                                  ip=client_ip(request), account_id=account_id, proxy_node=node)
     return ExchangeAccountAdded(account=ExchangeAccountOut(**row), warnings=list(check.warnings))
 
 

@@ -22,6 +22,9 @@ Pct = Annotated[Decimal, Field(gt=0, lt=100, max_digits=12, decimal_places=6)]
 SymbolOrBase = Annotated[str, Field(max_length=47, pattern=r"^[A-Z0-9]{1,15}(/[A-Z0-9]{1,15}(:[A-Z0-9]{1,15})?)?$")]
 
 
+Minutes = Annotated[int, Field(ge=1, le=43200, description="minutes (at most 30 days)")]
+
+
 def _unique(values: list) -> list:
     if len(set(values)) != len(values):
         raise ValueError("must not contain duplicates")
@@ -76,6 +79,27 @@ class SettingsPatch(Model):
     entry_timeout_hours: Annotated[Decimal, Field(gt=0, le=8760, max_digits=12, decimal_places=6)] | None = \
         Field(None, description="cancel the entries when nothing filled after this many hours; null = never")
 
+    opposite_signal_policy: Literal["refuse", "reverse"] = Field(
+        None, description="a futures signal against a position held on the same symbol: refuse it, or close the "
+                          "held position at market and open the new one (reverse)")
+    sl_guard_trades: Annotated[int, Field(ge=1, le=100)] | None = Field(
+        None, description="stop-loss guard: this many stop-outs within sl_guard_lookback_minutes pause new trades "
+                          "for sl_guard_pause_minutes after the last one; null = off")
+    sl_guard_lookback_minutes: Minutes = None
+    sl_guard_pause_minutes: Minutes = None
+    max_drawdown_pct: Annotated[Decimal, Field(gt=0, le=100, max_digits=12, decimal_places=6)] | None = Field(
+        None, description="max drawdown: closed trades within max_drawdown_lookback_minutes falling this % from "
+                          "their peak pause new trades for max_drawdown_pause_minutes; null = off")
+    max_drawdown_lookback_minutes: Minutes = None
+    max_drawdown_pause_minutes: Minutes = None
+    low_profit_trades: Annotated[int, Field(ge=1, le=100)] | None = Field(
+        None, description="low-profit pair lock: at least this many trades on a symbol within "
+                          "low_profit_lookback_minutes returning less than low_profit_min_pct % together lock it "
+                          "for low_profit_lock_minutes; null = off")
+    low_profit_min_pct: Annotated[Decimal, Field(ge=-1000, le=1000, max_digits=12, decimal_places=6)] = None
+    low_profit_lookback_minutes: Minutes = None
+    low_profit_lock_minutes: Minutes = None
+
     @field_validator("tp_split")
     @classmethod
     def _tp_split_sums_to_100(cls, value):
@@ -117,6 +141,17 @@ class SettingsOut(OutModel):
     breakeven_mode: str
     max_entry_distance_pct: DecimalStr | None
     entry_timeout_hours: DecimalStr | None
+    opposite_signal_policy: str
+    sl_guard_trades: int | None
+    sl_guard_lookback_minutes: int
+    sl_guard_pause_minutes: int
+    max_drawdown_pct: DecimalStr | None
+    max_drawdown_lookback_minutes: int
+    max_drawdown_pause_minutes: int
+    low_profit_trades: int | None
+    low_profit_min_pct: DecimalStr
+    low_profit_lookback_minutes: int
+    low_profit_lock_minutes: int
     paused_until: datetime | None
     paused_reason: str | None
     global_kill_switch: bool
@@ -157,7 +192,7 @@ def update_trading_settings(body: SettingsPatch, user: OwnerDep, request: Reques
 
 _NULLABLE = {"exchange_account_id", "max_total_exposure", "breakeven_after_tp", "default_stop_pct",
              "trailing_stop_pct", "daily_loss_limit_pct", "max_loss_at_stop_pct", "max_entry_distance_pct",
-             "entry_timeout_hours"}
+             "entry_timeout_hours", "sl_guard_trades", "max_drawdown_pct", "low_profit_trades"}
 
 
 @router.put("/kill-switch", response_model=SettingsOut, responses={401: ERRORS[401], 404: ERRORS[404]})

@@ -59,6 +59,8 @@ def register(subparsers) -> None:
                    help="market/stop order slippage in percent (default: PAPER_SLIPPAGE_PCT)")
     p.add_argument("--no-png", action="store_true", help="skip the equity-curve PNG")
     p.add_argument("--verbose", action="store_true", help="show the execution engine's logs")
+    p.add_argument("--no-progress", action="store_true",
+                   help="no progress bar (it is shown on a terminal only: simulated time, trades, ETA)")
     p.set_defaults(func=run)
 
 
@@ -171,7 +173,8 @@ def run(args: argparse.Namespace) -> int:
         folders = [p for p in (args.data or [usdt_sample_dir()]) if p.is_dir()]  # their funding + mark files too
         evaluation = evaluate(strategy, series, settings=settings, periods=periods, seed=args.seed,
                               random_baseline=not args.no_baseline, quiet=not args.verbose, setups=setups,
-                              extra=extra, funding_from=folders)
+                              extra=extra, funding_from=folders, progress=lambda m: print(m, flush=True),
+                              progress_bar=False if args.no_progress else None)
     except (MarketDataError, ModelError, ScratchDatabaseError, ValueError) as exc:
         raise CliError(str(exc)) from None
     result = evaluation.result

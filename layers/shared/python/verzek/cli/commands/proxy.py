@@ -1,5 +1,6 @@
-"""`verzek proxy`: run the static-IP proxy node with uvicorn (one worker: its nonce cache and
-exchange budgets live in memory)."""
+"""`verzek proxy`: run the static-IP proxy node with uvicorn. `--workers N` runs N processes sharing
+the node's state file (PROXY_NODE_STATE_PATH: nonces, rate buckets, exchange budgets and bans);
+without a state file the node runs as one process, enforced here."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ def register(subparsers) -> None:
     parser.add_argument("--port", type=int, default=8081, help="bind port (default 8081)")
     parser.add_argument("--log-level", default="warning", choices=["critical", "error", "warning", "info", "debug"],
                         help="uvicorn's own log level; request lines are logged as JSON regardless")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="worker processes (default 1); more than one needs PROXY_NODE_STATE_PATH")
     parser.add_argument("--check", action="store_true", help="validate the settings and exit")
     parser.set_defaults(func=run)
 
@@ -32,16 +35,25 @@ def run(args) -> int:
         raise CliError(f"invalid proxy node settings: {first.get('msg', 'invalid value')}") from None
     if not settings.key_table():
         raise CliError("PROXY_NODE_HMAC_KEYS is empty: set it to 'keyid:secret' (see proxy_node/README.md)")
+    if not 1 <= args.workers <= 64:
+        raise CliError(f"--workers must be between 1 and 64, not {args.workers}")
+    if args.workers > 1 and not settings.state_path.strip():
+        raise CliError("--workers > 1 needs PROXY_NODE_STATE_PATH: without a shared state file each worker would "
+                       "keep its own nonces and budgets (a replay accepted twice, an exchange limit counted per worker)")
     if args.check:
         print(f"proxy node settings OK: node {settings.node_id}, {len(settings.key_table())} key(s), "
-              f"{len(settings.allowed_host_set())} allowed hosts")
+              f"{len(settings.allowed_host_set())} allowed hosts, {args.workers} worker(s), state "
+              f"{settings.state_path or 'in memory (one process)'}")
         return 0
 
     import uvicorn
 
     from proxy_node.app import create_app
 
-    uvicorn.run(create_app(settings), host=args.host, port=args.port, workers=1, log_level=args.log_level,
+    # Several workers: each process builds its app from the same environment (the factory by name).
+    app = create_app(settings) if args.workers == 1 else "proxy_node.app:create_app"
+    uvicorn.run(app, factory=args.workers > 1, host=args.host, port=args.port, workers=args.workers,
+                log_level=args.log_level,
                 proxy_headers=False, server_header=False, date_header=False, timeout_graceful_shutdown=20,
                 timeout_keep_alive=30)
     return 0

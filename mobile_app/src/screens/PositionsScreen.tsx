@@ -1,0 +1,146 @@
+// Positions, open and closed: live PnL in the position's currency, the orders, a close button.
+import { useState } from 'react';
+import { FlatList, Pressable, ScrollView, Text, View } from 'react-native';
+
+import { errorText, type Schemas } from '../api/client';
+import { useApp, usePolling } from '../context';
+import { money, price, when } from '../format';
+import { Button, Card, Choice, Notice, Row, Screen, colors, styles } from '../ui';
+
+const FILTERS = ['open', 'closed'] as const;
+type Filter = (typeof FILTERS)[number];
+
+function pnlColor(value: string): string {
+  const n = Number(value);
+  return n > 0 ? colors.green : n < 0 ? colors.red : colors.text;
+}
+
+export function PositionsScreen() {
+  const { api, me } = useApp();
+  const [filter, setFilter] = useState<Filter>('open');
+  const [items, setItems] = useState<Schemas['PositionOut'][]>([]);
+  const [summary, setSummary] = useState<Schemas['PnlSummary'] | null>(null);
+  const [selected, setSelected] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const path = { user_id: me.id };
+
+  usePolling(async () => {
+    const [list, sum] = await Promise.all([
+      api.GET('/api/users/{user_id}/positions', { params: { path, query: { status: filter, limit: 100 } } }),
+      api.GET('/api/users/{user_id}/positions/summary', { params: { path } }),
+    ]);
+    if (list.error || sum.error) { setError(errorText(list.error ?? sum.error)); return; }
+    setError(null);
+    setItems(list.data.items);
+    setSummary(sum.data);
+  }, 3000, filter);
+
+  if (selected !== null) return <PositionDetail id={selected} onBack={() => setSelected(null)} />;
+
+  return (
+    <Screen title="Positions" testID="screen-positions">
+      {summary?.currencies.map((c) => (
+        <Card key={c.currency} testID={`pnl-${c.currency}`}>
+          <Text style={[styles.text, { fontWeight: '700' }]}>{c.currency}: {c.open_positions} open, {c.closed_positions} closed</Text>
+          <Row label="Open PnL" value={money(c.unrealized_pnl, c.currency, true)} color={pnlColor(c.unrealized_pnl)} testID={`pnl-${c.currency}-unrealized`} />
+          <Row label="Realised PnL (before fees)" value={money(c.realized_pnl, c.currency, true)} />
+          <Row label="Fees" value={money(c.fees, c.currency)} />
+          <Row label="Net realised (after fees)" value={money(c.net_realized_pnl, c.currency, true)} color={pnlColor(c.net_realized_pnl)} />
+        </Card>
+      ))}
+      <Choice label="Show" options={FILTERS} value={filter} onChange={(f) => { setFilter(f); setItems([]); }} testID="positions-filter" />
+      <Notice text={error} kind="error" />
+      <FlatList
+        data={items}
+        keyExtractor={(p) => String(p.id)}
+        contentContainerStyle={{ gap: 8 }}
+        ListEmptyComponent={<Text style={styles.label}>No {filter} positions.</Text>}
+        renderItem={({ item: p }) => (
+          <Pressable onPress={() => setSelected(p.id)} testID={`position-${p.id}`} accessibilityRole="button">
+            <Card>
+              <View style={styles.row}>
+                <Text style={[styles.text, { fontWeight: '700' }]}>{p.symbol}</Text>
+                <Text style={{ color: p.side === 'long' ? colors.green : colors.red, fontWeight: '700' }}>
+                  {p.side.toUpperCase()} {p.leverage}x · {p.mode}
+                </Text>
+              </View>
+              <Row label="Status" value={p.close_reason ? `${p.status} (${p.close_reason})` : p.status} testID="position-status" />
+              <Row label="Entry" value={price(p.entry_price)} />
+              <Row label="Size" value={`${p.filled_amount} / ${p.amount}`} />
+              {filter === 'open'
+                ? <Row label="PnL" value={money(p.unrealized_pnl, p.currency, true)} color={pnlColor(p.unrealized_pnl)} testID="position-pnl" />
+                : <Row label="Net PnL" value={money(String(Number(p.realized_pnl) - Number(p.fees)), p.currency, true)}
+                    color={pnlColor(String(Number(p.realized_pnl) - Number(p.fees)))} testID="position-pnl" />}
+            </Card>
+          </Pressable>
+        )}
+      />
+    </Screen>
+  );
+}
+
+function PositionDetail({ id, onBack }: { id: number; onBack: () => void }) {
+  const { api, me } = useApp();
+  const [p, setP] = useState<Schemas['PositionDetail'] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [info, setInfo] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const path = { user_id: me.id, position_id: id };
+
+  usePolling(async () => {
+    const { data, error: err } = await api.GET('/api/users/{user_id}/positions/{position_id}', { params: { path } });
+    if (err) { setError(errorText(err)); return; }
+    setP(data);
+  }, 2000, id);
+
+  async function close() {
+    setBusy(true); setError(null);
+    const { error: err } = await api.POST('/api/users/{user_id}/positions/{position_id}/close', { params: { path } });
+    setBusy(false); setConfirming(false);
+    if (err) setError(errorText(err)); else setInfo('Close requested: a market order is on its way.');
+  }
+
+  const open = p && ['pending', 'open'].includes(p.status);
+  return (
+    <ScrollView>
+    <Screen title={p ? `${p.symbol} ${p.side}` : 'Position'} testID="screen-position">
+      <Button title="‹ All positions" kind="plain" onPress={onBack} testID="position-back" />
+      <Notice text={error} kind="error" />
+      <Notice text={info} kind="ok" testID="position-info" />
+      {p ? (
+        <Card testID="position-detail">
+          <Row label="Status" value={p.close_reason ? `${p.status} (${p.close_reason})` : p.status} testID="position-detail-status" />
+          <Row label="Mode" value={[p.mode, p.exchange, p.market_type].filter((v, i, all) => all.indexOf(v) === i).join(' · ')} />
+          <Row label="Leverage" value={`${p.leverage}x`} />
+          <Row label="Entry" value={price(p.entry_price)} />
+          <Row label="Filled" value={`${p.filled_amount} / ${p.amount}`} />
+          <Row label="Cost" value={money(p.cost, p.currency)} />
+          <Row label="Stop" value={price(p.stop_loss)} />
+          <Row label="Open PnL" value={money(p.unrealized_pnl, p.currency, true)} color={pnlColor(p.unrealized_pnl)} testID="position-detail-pnl" />
+          <Row label="Realised PnL" value={money(p.realized_pnl, p.currency, true)} />
+          <Row label="Fees" value={money(p.fees, p.currency)} />
+          <Row label="Opened" value={when(p.opened_at)} />
+          <Row label="Closed" value={when(p.closed_at)} />
+        </Card>
+      ) : null}
+      {open ? (confirming ? (
+        <Card>
+          <Text style={styles.text}>Close {p.symbol} at market now?</Text>
+          <Button title="Yes, close it" kind="danger" onPress={close} busy={busy} testID="position-close-confirm" />
+          <Button title="Keep it open" kind="plain" onPress={() => setConfirming(false)} />
+        </Card>
+      ) : <Button title="Close position" kind="danger" onPress={() => setConfirming(true)} testID="position-close" />) : null}
+      <Text style={[styles.text, { fontWeight: '700' }]}>Orders</Text>
+      {p?.orders.map((o) => (
+        <Card key={o.id} testID={`order-${o.id}`}>
+          <Row label={`${o.role}${o.leg ? ` #${o.leg}` : ''}`} value={`${o.side} ${o.order_type} · ${o.status}`} />
+          <Row label="Price" value={price(o.average_price ?? o.price ?? o.trigger_price)} />
+          <Row label="Filled" value={`${o.filled} / ${o.amount}`} />
+          <Row label="Fee" value={o.fee_currency ? money(o.fee, o.fee_currency) : o.fee} />
+        </Card>
+      ))}
+    </Screen>
+    </ScrollView>
+  );
+}
