@@ -33,14 +33,17 @@ unsellable dust left by such a fee does not keep the position open.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from decimal import Decimal
 
+import psycopg2
 import psycopg2.extensions
 
+from verzek import display
 from verzek.db import Prepared, connection
 from verzek.execution.account_pass import AccountPass
 from verzek.execution.client_ids import (
@@ -61,6 +64,7 @@ from verzek.execution.orders import (
     notify,
     record_rejection,
     record_state,
+    record_state_sql,
     request_from_row,
     summarize,
 )
@@ -123,6 +127,9 @@ _RECORD_SCAN = Prepared("UPDATE positions SET stop_loss = %s, breakeven_moved = 
 _RECORD_BOOKS = Prepared("UPDATE positions SET entry_price = %s, filled_amount = %s, closed_amount = %s, cost = %s, "
                          "fees = %s, realized_pnl = %s, unrealized_pnl = %s, tp_hits = %s, updated_at = now() "
                          "WHERE id = %s")
+
+
+_REJECTED = "UPDATE orders SET status = 'rejected', error = %s, updated_at = now() WHERE client_order_id = %s"
 
 
 def _autocommit(conn, sql: str, params: tuple):
@@ -199,21 +206,33 @@ class PositionEngine:
         """Send every 'planned' order row (reconciling first); returns the rejection reasons.
         `rows`: the position's orders as just read (else they are read here). `never_sent`: the
         rows were written by the caller's own committed transaction (see `place_pending`)."""
-        rejections = []
-        for row in load_orders(cur, pos["id"]) if rows is None else rows:
-            if row["status"] != "planned":
-                continue
-            try:
-                state = placer.place_or_reconcile(request_from_row(row, pos["symbol"]), never_sent=never_sent)
-            except OrderRejected as exc:
-                record_rejection(cur, row["client_order_id"], exc.reason)
-                conn.commit()
-                rejections.append(f"{row['role']} {row['leg']}: {exc.reason}")
-                logger.warning("order rejected", extra={"client_order_id": row["client_order_id"],
-                                                        "reason": exc.reason, "kind": exc.kind})
-                continue
-            record_state(cur, state)
-            conn.commit()  # recorded right away: a later crash re-finds it by client id anyway
+        rejections: list[str] = []
+        # what the exchange answered is written in one round trip after the last order (the
+        # caller's transaction commits it); when a later order fails, what was answered before is
+        # written and committed first. A crash in between loses nothing: the rows are still
+        # 'planned' and the next attempt finds each order by its client id.
+        answered: list[bytes] = []
+        try:
+            for row in load_orders(cur, pos["id"]) if rows is None else rows:
+                if row["status"] != "planned":
+                    continue
+                try:
+                    state = placer.place_or_reconcile(request_from_row(row, pos["symbol"]), never_sent=never_sent)
+                except OrderRejected as exc:
+                    answered.append(cur.mogrify(_REJECTED, (exc.reason[:500], row["client_order_id"])))
+                    rejections.append(f"{row['role']} {row['leg']}: {exc.reason}")
+                    logger.warning("order rejected", extra={"client_order_id": row["client_order_id"],
+                                                            "reason": exc.reason, "kind": exc.kind})
+                    continue
+                answered.append(record_state_sql(cur, state))
+        except BaseException:
+            if answered and not conn.closed:
+                with contextlib.suppress(psycopg2.Error):
+                    cur.execute(b"; ".join(answered))
+                    conn.commit()
+            raise
+        if answered:
+            cur.execute(b"; ".join(answered))
         return rejections
 
     # --- opening ---
@@ -596,10 +615,11 @@ class PositionEngine:
                         "unrealized_pnl = 0, updated_at = now() WHERE id = %s", (reason, self.now(), pos["id"]))
             funding = pos.get("funding") or ZERO
             net = realized - summary.fees + funding
+            currency = display.pnl_currency(symbol)  # money for people: its currency's step (verzek.display)
             text = (f"{symbol} {pos['side']} closed ({reason.replace('_', ' ')}): "
-                    f"PnL {_fmt(net.quantize(Decimal('0.00000001')))} {rules.quote} after fees")
+                    f"PnL {display.signed_money(net, currency)} after fees")
             if funding:
-                text += f" and funding ({_fmt(funding.quantize(Decimal('0.00000001')))} {rules.quote})"
+                text += f" and funding ({display.signed_money(funding, currency)})"
             self._notify(cur, pos, "closed", text, f"closed-{pos['id']}", reason=reason, pnl=str(net),
                          fees=str(summary.fees), funding=str(funding))
             return "closed"
@@ -680,7 +700,7 @@ class PositionEngine:
         mode = plan.margin_mode or "isolated"
         self._notify(cur, pos, "liquidated",
                      f"{pos['symbol']} {pos['side']} LIQUIDATED by the exchange at {_fmt(event.trigger_price)} "
-                     f"({mode} margin, {plan.leverage}x): PnL {_fmt(net.quantize(Decimal('0.00000001')))} {rules.quote} "
+                     f"({mode} margin, {plan.leverage}x): PnL {display.signed_money(net, display.pnl_currency(pos['symbol']))} "
                      f"after fees", f"liquidated-{pos['id']}", reason="liquidation", pnl=str(net),
                      price=str(event.trigger_price), fees=str(summary.fees))
         conn.commit()

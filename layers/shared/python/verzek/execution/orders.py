@@ -217,15 +217,23 @@ _RECORD_STATE = Prepared(
     "WHERE client_order_id = %s")
 
 
+def _record_state_params(state: OrderState) -> tuple:
+    return (state.exchange_order_id, row_status(state), state.filled, state.average, state.fee, state.fee_currency,
+            state.filled, state.updated_ms or None, state.client_order_id)
+
+
+def record_state_sql(cur, state: OrderState) -> bytes:
+    """`record_state`'s statement, bound, to be sent with others in one round trip."""
+    return _RECORD_STATE.mogrify(cur, _record_state_params(state))
+
+
 def record_state(cur, state: OrderState, row: dict | None = None) -> bool:
     """Write what the exchange says about an order onto its row (filled never goes backwards).
     With the `row` as last read, nothing is written when nothing would change. Returns whether
     it wrote."""
     if row is not None and not state_changes_row(row, state):
         return False
-    filled = state.filled
-    _RECORD_STATE.execute(cur, (state.exchange_order_id, row_status(state), filled, state.average, state.fee,
-                                state.fee_currency, filled, state.updated_ms or None, state.client_order_id))
+    _RECORD_STATE.execute(cur, _record_state_params(state))
     return True
 
 
