@@ -26,6 +26,7 @@ import sys
 import threading
 import time
 import uuid
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -164,7 +165,7 @@ def run(args, workers: list[int], ask) -> int:
                          enc.encrypted_data_key, enc.scheme, f"{i:04d}"))
             cur.execute("INSERT INTO trading_settings (user_id, auto_trade, mode, live_confirmed_at, "
                         "exchange_account_id, size_value, leverage_cap, follow_sources) "
-                        "VALUES (%s, true, 'live', now(), %s, 50, 10, '{trend}')",
+                        "VALUES (%s, true, 'live', now(), %s, 100, 10, '{trend}')",
                         (user, account))
             users.append(user)
     executor = Executor(venues, policy)
@@ -200,13 +201,16 @@ def run(args, workers: list[int], ask) -> int:
     for w in workers:
         reset()
         queue = PgJobQueue(f"bench-monitor-{w}", lease_seconds=300, max_receives=1, poll_seconds=0.05)
-        checked = []
+        checked: list[int] = []
+        outcomes: Counter = Counter()
         lock = threading.Lock()
 
-        def consume(body):
+        def consume(body, checked=checked, outcomes=outcomes, lock=lock):
             report = monitor_account(parse_monitor_job(body), engine)
             with lock:
                 checked.append(report["checked"])
+                outcomes.update(report["outcomes"])
+                outcomes["errors"] += report["errors"]
 
         sent = enqueue_monitor_pass(queue, batch=50)
         t0 = time.monotonic()
@@ -223,7 +227,7 @@ def run(args, workers: list[int], ask) -> int:
                       flush=True)
         elapsed = time.monotonic() - t0
         queue.stop()
-        assert sum(checked) == positions, (sum(checked), positions)
+        assert sum(checked) == positions and outcomes == Counter({"open": positions}), (sum(checked), outcomes)
         results[w] = (elapsed, ask("requests"))
         print(f"fan-out, {w:2d} worker(s) : {elapsed:6.2f} s  {positions / elapsed * 60:8.0f} positions/min  "
               f"{results[w][1]} exchange requests", flush=True)
