@@ -129,12 +129,13 @@ def run(args, api) -> int:
 
     def progress() -> None:
         while not stop.wait(5):
-            done = len(api.calls("sendMessage")) - before
+            refused = api.limit_hits - hits_before
+            done = len(api.calls("sendMessage")) - before - refused
             elapsed = time.monotonic() - t0
             rate = done / elapsed if elapsed else 0
             eta = (args.messages - done) / rate if rate else float("inf")
-            print(f"  {elapsed:6.1f} s  {done:6d}/{args.messages} requests  {rate:5.1f} msg/s  ETA {eta:5.0f} s",
-                  flush=True)
+            print(f"  {elapsed:6.1f} s  {done:6d}/{args.messages} delivered  {rate:5.1f} msg/s  {refused:4d} 429s  "
+                  f"ETA {eta:5.0f} s", flush=True)
 
     reporter = threading.Thread(target=progress, daemon=True)
     reporter.start()
