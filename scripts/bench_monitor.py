@@ -14,7 +14,7 @@ per live order (`PositionEngine.advance` without an account pass) — is measure
 
     python scripts/bench_monitor.py [--accounts 40] [--workers 1,2,4,8] [--latency-ms 100]
 
-Uses a throw-away database on the embedded PostgreSQL (or DATABASE_URL's server), dropped at the end.
+Uses a throw-away database (`verzek.db.scratch`) on DATABASE_URL's server or the embedded one.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ import os
 import sys
 import threading
 import time
-import uuid
 from collections import Counter
 from pathlib import Path
 
@@ -86,34 +85,24 @@ def main() -> int:
         parent.send((command, arg))
         return parent.recv()
 
-    import psycopg2
     from cryptography.fernet import Fernet
+
     from verzek.config import reset_settings_cache
     from verzek.db import close_pool
-    from verzek.db.embedded import database_dsn, ensure_embedded_server
-    from verzek.db.migrate import apply_migrations
+    from verzek.db.scratch import scratch_database
 
-    admin_dsn = os.environ.get("DATABASE_URL") or ensure_embedded_server(ROOT / ".verzek" / "bench-pgdata")
-    name = f"verzek_bench_{uuid.uuid4().hex[:8]}"
-    admin = psycopg2.connect(admin_dsn)
-    admin.autocommit = True
-    admin.cursor().execute(f'CREATE DATABASE "{name}"')
-    dsn = database_dsn(admin_dsn, name)
-    os.environ.update({"DATABASE_URL": dsn, "DB_POOL_MAX": str(2 * max(workers) + 4), "PROXY_ENABLED": "true",
-                       "PROXY_URLS": node_url, "PROXY_KEY_ID": HMAC_KEY_ID, "PROXY_HMAC_KEY": HMAC_SECRET,
-                       "PROXY_DIRECT_FALLBACK": "false", "VERZEK_MASTER_KEY": Fernet.generate_key().decode(),
-                       "LOG_LEVEL": "ERROR"})
-    reset_settings_cache()
-    close_pool()
     try:
-        apply_migrations(dsn)
-        return run(args, workers, ask)
+        with scratch_database("verzek_bench") as dsn:
+            os.environ.update({"DATABASE_URL": dsn, "DB_POOL_MAX": str(2 * max(workers) + 4),
+                               "PROXY_ENABLED": "true", "PROXY_URLS": node_url, "PROXY_KEY_ID": HMAC_KEY_ID,
+                               "PROXY_HMAC_KEY": HMAC_SECRET, "PROXY_DIRECT_FALLBACK": "false",
+                               "VERZEK_MASTER_KEY": Fernet.generate_key().decode(), "LOG_LEVEL": "ERROR"})
+            reset_settings_cache()
+            close_pool()
+            return run(args, workers, ask)
     finally:
-        close_pool()
         ask("stop")
         exchange.join(10)
-        admin.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.close()
 
 
 def run(args, workers: list[int], ask) -> int:
