@@ -56,10 +56,11 @@ def serve_exchange(conn, accounts: int) -> None:
                 if command == "delay":
                     double.delay_seconds = arg
                     conn.send(None)
-                elif command == "requests":
-                    with double._lock:
+                elif command == "requests":  # the requests since the last ask; a new minute of weight
+                    with double._lock:  # (the double's used-weight count never decays on its own)
                         count = len(double.requests)
                         double.requests.clear()
+                        double.used_weight = 0
                     conn.send(count)
                 else:
                     conn.send(None)
