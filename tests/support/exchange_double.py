@@ -226,9 +226,11 @@ class ExchangeDouble:
         self.accounts: dict[str, str] = {}
         self.api_restrictions: dict[str, dict] = {}
         self.balances: dict[tuple[str, str], dict[str, Decimal]] = {}
+        self.unrealized: dict[tuple[str, str], dict[str, Decimal]] = {}
         self.orders: list[DoubleOrder] = []
         self.leverage: dict[tuple[str, str], int] = {}
         self.margin_mode: dict[tuple[str, str], str] = {}
+        self.hedge_mode: bool = False  # Binance USD-M position mode (GET /fapi/v1/positionSide/dual)
         self.mark_prices: dict[str, Decimal] = {"BTCUSDT": D("60000"), "ETHUSDT": D("3000")}
         self.requests: list[RecordedRequest] = []
         self.used_weight = 0
@@ -276,6 +278,11 @@ class ExchangeDouble:
                 "enableFutures": True, "permitsUniversalTransfer": False, "enableVanillaOptions": False,
                 "enableFixApiTrade": False, "enableFixReadOnly": False, "enableSpotAndMarginTrading": True,
                 "enablePortfolioMarginTrading": False, **restrictions}
+
+    def set_unrealized(self, exchange: str, market: str, asset: str, amount: str | Decimal) -> None:
+        """Unrealised PnL the account reports for `asset` (Binance USD-M: marginBalance = wallet + this)."""
+        with self._lock:
+            self.unrealized.setdefault((exchange, market), {})[asset] = D(str(amount))
 
     def set_balance(self, exchange: str, market: str, asset: str, amount: str | Decimal) -> None:
         with self._lock:
@@ -968,7 +975,9 @@ class ExchangeDouble:
     def _bn_signed_futures_account(self, params):
         balances = self.balances.get(("binance", "linear"), {})
         total = sum(balances.values(), D(0))
-        assets = [{"asset": a, "walletBalance": _fmt(v), "unrealizedProfit": "0", "marginBalance": _fmt(v),
+        upnl = self.unrealized.get(("binance", "linear"), {})
+        assets = [{"asset": a, "walletBalance": _fmt(v), "unrealizedProfit": _fmt(upnl.get(a, D(0))),
+                   "marginBalance": _fmt(v + upnl.get(a, D(0))),
                    "maintMargin": "0", "initialMargin": "0", "positionInitialMargin": "0",
                    "openOrderInitialMargin": "0", "crossWalletBalance": _fmt(v), "crossUnPnl": "0",
                    "availableBalance": _fmt(v), "maxWithdrawAmount": _fmt(v), "updateTime": _now_ms()}
@@ -985,6 +994,9 @@ class ExchangeDouble:
             raise DoubleError(400, {"code": -4028, "msg": "Leverage is not valid"})
         self.leverage[("binance", symbol)] = leverage
         return {"symbol": symbol, "leverage": leverage, "maxNotionalValue": "1000000"}
+
+    def _bn_signed_position_side(self, params):
+        return {"dualSidePosition": self.hedge_mode}
 
     def _bn_signed_margin_type(self, params):
         symbol, mode = params.get("symbol"), params.get("marginType")
@@ -1202,6 +1214,7 @@ class ExchangeDouble:
             ("GET", "/fapi/v3/account"): self._bn_signed_futures_account,
             ("POST", "/fapi/v1/leverage"): self._bn_signed_leverage,
             ("POST", "/fapi/v1/marginType"): self._bn_signed_margin_type,
+            ("GET", "/fapi/v1/positionSide/dual"): self._bn_signed_position_side,
             ("POST", "/fapi/v1/algoOrder"): self._bn_signed_algo_create,
             ("GET", "/fapi/v1/algoOrder"): self._bn_signed_algo_fetch,
             ("DELETE", "/fapi/v1/algoOrder"): self._bn_signed_algo_cancel,

@@ -436,7 +436,8 @@ export interface paths {
         put?: never;
         /**
          * Add Exchange Account
-         * @description Check the key with the exchange (through the proxy), refuse withdrawal rights, store it encrypted.
+         * @description Check the key with the exchange through the proxy node the new account is assigned to (the
+         *     warnings name its IP to whitelist), refuse withdrawal rights, store it encrypted.
          */
         post: operations["add_exchange_account_api_users__user_id__exchanges_post"];
         delete?: never;
@@ -551,7 +552,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Pnl Summary */
+        /**
+         * Pnl Summary
+         * @description Per (mode, currency): balance, equity, realised PnL before and after fees and funding, fees, funding,
+         *     unrealised PnL. Live balances are read from the exchange for the account's owner only (an admin's
+         *     read never decrypts a user's keys).
+         */
         get: operations["pnl_summary_api_users__user_id__positions_summary_get"];
         put?: never;
         post?: never;
@@ -719,6 +725,16 @@ export interface components {
         };
         /** CurrencyPnl */
         CurrencyPnl: {
+            /**
+             * Balance
+             * @description wallet balance (paper: the paper account; live: the exchange); null when it could not be read
+             */
+            balance: string | null;
+            /**
+             * Balance Error
+             * @description why balance/equity are null (e.g. the exchange did not answer)
+             */
+            balance_error: string | null;
             /** Closed Positions */
             closed_positions: number;
             /**
@@ -726,18 +742,34 @@ export interface components {
              * @description every amount of this entry is in this currency
              */
             currency: string;
+            /**
+             * Equity
+             * @description balance plus the open positions' unrealised PnL (futures) and the value of the coins they hold (spot)
+             */
+            equity: string | null;
             /** Fees */
             fees: string;
             /**
+             * Funding
+             * @description funding received (+) or paid (-)
+             */
+            funding: string;
+            /**
+             * Mode
+             * @description paper and live accounts are never added together
+             * @enum {string}
+             */
+            mode: "paper" | "live";
+            /**
              * Net Realized Pnl
-             * @description realised PnL after all fees paid (open positions' entry fees included)
+             * @description realised PnL after all fees paid (open positions' entry fees included) and funding
              */
             net_realized_pnl: string;
             /** Open Positions */
             open_positions: number;
             /**
              * Realized Pnl
-             * @description realised PnL before fees
+             * @description realised PnL before fees and funding
              */
             realized_pnl: string;
             /**
@@ -852,6 +884,11 @@ export interface components {
             };
             /** Permissions Checked At */
             permissions_checked_at: string | null;
+            /**
+             * Proxy Node
+             * @description the proxy node this account's exchange requests leave from
+             */
+            proxy_node?: string | null;
             /** Testnet */
             testnet: boolean;
             /** Trading Expires At */
@@ -861,6 +898,11 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+            /**
+             * Whitelist Ip
+             * @description restrict the API key to this IP on the exchange (the proxy node's static IP); null when the proxy is off
+             */
+            whitelist_ip?: string | null;
         };
         /** ExchangeAccountPatch */
         ExchangeAccountPatch: {
@@ -1050,7 +1092,7 @@ export interface components {
             closed_positions: number;
             /**
              * Currencies
-             * @description one entry per currency; amounts are never added across currencies
+             * @description one entry per (mode, currency); amounts are never added across currencies, modes or users
              */
             currencies: components["schemas"]["CurrencyPnl"][];
             /** Open Positions */
@@ -1090,6 +1132,11 @@ export interface components {
             fees: string;
             /** Filled Amount */
             filled_amount: string;
+            /**
+             * Funding
+             * @description funding received (+) or paid (-), perpetuals
+             */
+            funding: string;
             /** Id */
             id: number;
             /** Leverage */
@@ -1098,11 +1145,19 @@ export interface components {
             market_type: string;
             /** Mode */
             mode: string;
+            /**
+             * Net Realized Pnl
+             * @description realised PnL after fees and funding (net = after fees)
+             */
+            net_realized_pnl: string;
             /** Opened At */
             opened_at: string | null;
             /** Orders */
             orders: components["schemas"]["OrderOut"][];
-            /** Realized Pnl */
+            /**
+             * Realized Pnl
+             * @description realised PnL before fees and funding
+             */
             realized_pnl: string;
             /** Side */
             side: string;
@@ -1158,6 +1213,11 @@ export interface components {
             fees: string;
             /** Filled Amount */
             filled_amount: string;
+            /**
+             * Funding
+             * @description funding received (+) or paid (-), perpetuals
+             */
+            funding: string;
             /** Id */
             id: number;
             /** Leverage */
@@ -1166,9 +1226,17 @@ export interface components {
             market_type: string;
             /** Mode */
             mode: string;
+            /**
+             * Net Realized Pnl
+             * @description realised PnL after fees and funding (net = after fees)
+             */
+            net_realized_pnl: string;
             /** Opened At */
             opened_at: string | null;
-            /** Realized Pnl */
+            /**
+             * Realized Pnl
+             * @description realised PnL before fees and funding
+             */
             realized_pnl: string;
             /** Side */
             side: string;
@@ -1291,6 +1359,8 @@ export interface components {
             mode: string;
             /** No Stop Policy */
             no_stop_policy: string;
+            /** Opposite Signal Policy */
+            opposite_signal_policy: string;
             /** Paused Reason */
             paused_reason: string | null;
             /** Paused Until */
@@ -1445,6 +1515,12 @@ export interface components {
              * @enum {string}
              */
             no_stop_policy?: "default_stop" | "skip" | "allow";
+            /**
+             * Opposite Signal Policy
+             * @description a futures signal against a position held on the same symbol: refuse it, or close the held position at market and open the new one (reverse)
+             * @enum {string}
+             */
+            opposite_signal_policy?: "refuse" | "reverse";
             /**
              * Size Type
              * @description fixed: margin in the quote currency; percent: % of the free balance; risk: the size that loses size_value % of equity if the stop is hit

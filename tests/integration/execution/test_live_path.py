@@ -193,3 +193,26 @@ def test_live_futures_trade_end_to_end(fresh_double, factory, db, exchange):
     # 0.002 × (61000 − 59000) + 0.002 × (60000 − 59000): the double fills market orders at its mark 60000
     assert pos["realized_pnl"] == D("6")
     assert datetime.now(UTC) >= pos["closed_at"]
+
+
+def test_a_hedge_mode_futures_account_is_read_from_the_exchange_and_refused(fresh_double, factory, db):
+    # issue 13 item 1: one-way vs hedge mode is read from the exchange (Binance GET /fapi/v1/positionSide/dual
+    # through ccxt's fetch_position_mode, signed, through the proxy node); our one-way orders would be refused
+    # by a hedge-mode account, so the trade is not opened and the user is told why
+    from tests.support.accounts import insert_exchange_account
+
+    double = fresh_double
+    double.hedge_mode = True
+    _balance(double, "binance", "futures")
+    user = factory.user()
+    with db, db.cursor() as cur:
+        account = insert_exchange_account(cur, user, "binance", 'main', API_KEY, API_SECRET, key_last4='ey-1')
+        cur.execute("UPDATE trading_settings SET mode = 'live', live_confirmed_at = now(), exchange_account_id = %s, "
+                    "size_value = 50, leverage_cap = 10 WHERE user_id = %s", (account, user))
+    sig = factory.signal("BTC/USDT", "long", entries=["59000"], targets=["61000"], stop_loss="58000",
+                         market_type="futures", leverage=5)
+    venues = VenueProvider(live_prices=flat_prices("BTC/USDT:USDT", "60000"))
+    assert Executor(venues, NO_WAIT).handle(ExecuteSignalJob(signal_id=sig, user_id=user)) == "skipped:account_error"
+    pos = factory.position(user, sig)
+    assert pos["status"] == "failed" and "hedge mode" in pos["error"]
+    assert not double.orders  # nothing was sent

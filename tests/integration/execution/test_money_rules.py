@@ -152,3 +152,27 @@ def test_an_opposite_signal_on_a_held_futures_symbol_is_refused(factory, setting
     held = factory.position(user, long_sig)
     assert held["status"] == "open" and held["filled_amount"] == D(1)
     assert D(factory.paper_state(user)["positions"][FUTURES][0]) == 1  # still long 1 on the venue
+
+
+def test_close_and_reverse_closes_the_held_side_then_opens_the_new_one(factory, settings_env):
+    # issue 13 item 1, policy reverse: long 1 SOL at 100 (minute 1). At minute 2 a short arrives: the long is
+    # closed at market and the short's marketable limit 100.5 is sent; on the minute-2 candle (open 100.5) the
+    # venue fills the close first (sell 1 at 100.5: +0.5), then the short entry (sell 1 at the open 100.5).
+    venues, clock = _venues([(101, 101, 101, 101), (100.5, 101, 99.5, 100.5), (100.5, 101, 100, 100.5),
+                             (100.5, 100.6, 100.2, 100.4), (100.4, 100.5, 100.3, 100.4)], settings_env, symbol=FUTURES)
+    user = factory.user(size_value=D(110), leverage_cap=1, opposite_signal_policy="reverse")  # 1 whole SOL each
+    long_sig = factory.signal(FUTURES, "long", entries=["100"], targets=["110"], stop_loss="90",
+                              market_type="futures", leverage=1)
+    _run(venues, clock, user, long_sig, 2)
+    short_sig = factory.signal(FUTURES, "short", entries=["100.5"], targets=["95"], stop_loss="105",
+                               market_type="futures", leverage=1)
+    assert Executor(venues).handle(ExecuteSignalJob(signal_id=short_sig, user_id=user)) == "opened"
+    for minute in (3, 4, 5):
+        clock.set(T0 + minute * MIN)
+        run_monitor(venues)
+    held, new = factory.position(user, long_sig), factory.position(user, short_sig)
+    assert held["status"] == "closed" and held["close_reason"] == "reversed"
+    assert held["realized_pnl"] == D("0.5")  # sold at the 100.5 open
+    assert new["status"] == "open" and new["side"] == "short" and new["filled_amount"] == D(1)
+    assert new["entry_price"] == D("100.5")
+    assert D(factory.paper_state(user)["positions"][FUTURES][0]) == -1  # short 1 on the venue, nothing netted

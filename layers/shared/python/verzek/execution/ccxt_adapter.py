@@ -193,7 +193,21 @@ class CcxtExchange:
             market = self.client.market(symbol)
         except ccxt.BaseError as exc:
             raise map_ccxt_error(exc) from None
-        return MarketRules.from_ccxt_market(market, self.client.precisionMode)
+        tiers = ()
+        if self.market_type == "futures":  # the planner's liquidation check: the exchange's recorded tiers
+            from verzek.execution import markets
+
+            tiers = markets.leverage_tiers(symbol, self.client.id)
+        return MarketRules.from_ccxt_market(market, self.client.precisionMode, tiers=tiers)
+
+    def position_mode(self, symbol: str) -> str:
+        """`hedge` when the futures account keeps longs and shorts apart (Binance dual-side position mode),
+        else `one_way` (also where the exchange cannot say)."""
+        if self.market_type != "futures" or not self.client.has.get("fetchPositionMode"):
+            return "one_way"
+        self._load()
+        mode = self._call(self.client.fetch_position_mode, symbol)
+        return "hedge" if mode.get("hedged") else "one_way"
 
     def taker_fee_rate(self, symbol: str) -> Decimal | None:
         """The market's taker fee as a rate (ccxt's market info; the account's own tier may be lower)."""
@@ -222,6 +236,26 @@ class CcxtExchange:
         self._load()
         balance = self._call(self.client.fetch_balance)
         return _dec((balance.get("free") or {}).get(asset)) or ZERO
+
+    def account_balances(self) -> dict[str, tuple[Decimal, Decimal | None]]:
+        """Per asset with a balance: (wallet balance, equity or None). ccxt's unified `total` is the wallet
+        on spot; on Binance USD-M it is the margin balance (wallet + unrealised PnL), so there the wallet
+        and the equity are read from the account's own fields."""
+        self._load()
+        balance = self._call(self.client.fetch_balance)
+        answer: dict[str, tuple[Decimal, Decimal | None]] = {}
+        info = balance.get("info")
+        if self.client.id == "binance" and self.market_type == "futures" and isinstance(info, dict):
+            for asset in info.get("assets") or []:
+                wallet, margin = _dec(asset.get("walletBalance")), _dec(asset.get("marginBalance"))
+                if wallet is not None and (wallet or margin):
+                    answer[str(asset.get("asset"))] = (wallet, margin)
+            return answer
+        for asset, total in (balance.get("total") or {}).items():
+            amount = _dec(total)
+            if amount:
+                answer[asset] = (amount, None)
+        return answer
 
     def set_leverage(self, symbol: str, leverage: int, margin_mode: str | None) -> None:
         if self.market_type != "futures":

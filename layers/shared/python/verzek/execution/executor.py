@@ -23,7 +23,7 @@ import json
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from verzek.db import connection
+from verzek.db import Prepared, connection, statement
 from verzek.domain.jobs import ClosePositionJob, ExecuteSignalJob, SignalUpdateJob
 from verzek.domain.signals import EntryType, MarginMode, MarketType, Side, Signal, SignalSource
 from verzek.execution import risk
@@ -65,6 +65,14 @@ def market_symbol(signal: Signal) -> tuple[str, str]:
     return signal.symbol, "spot"
 
 
+# the per-job reads, prepared once per connection (a fan-out runs them once per user)
+_SIGNAL = Prepared("SELECT * FROM signals WHERE id = %s")
+_SETTINGS = Prepared("SELECT ts.*, u.telegram_chat_id, ea.exchange AS account_exchange FROM trading_settings ts "
+                     "JOIN users u ON u.id = ts.user_id "
+                     "LEFT JOIN exchange_accounts ea ON ea.id = ts.exchange_account_id WHERE ts.user_id = %s")
+_EXISTING = Prepared("SELECT id, status FROM positions WHERE user_id = %s AND signal_id = %s")
+
+
 class Executor:
     def __init__(self, venues: VenueProvider | None = None, policy: RetryPolicy | None = None) -> None:
         self.venues = venues or VenueProvider()
@@ -87,17 +95,10 @@ class Executor:
 
     # --- execute_signal ---
     def execute_signal(self, job: ExecuteSignalJob) -> str:
-        with connection() as conn, conn.cursor() as cur:
-            cur.execute("SELECT * FROM signals WHERE id = %s", (job.signal_id,))
-            signal_row = cur.fetchone()
-            cur.execute("SELECT ts.*, u.telegram_chat_id, ea.exchange AS account_exchange FROM trading_settings ts "
-                        "JOIN users u ON u.id = ts.user_id "
-                        "LEFT JOIN exchange_accounts ea ON ea.id = ts.exchange_account_id WHERE ts.user_id = %s",
-                        (job.user_id,))
-            settings_row = cur.fetchone()
-            cur.execute("SELECT id, status FROM positions WHERE user_id = %s AND signal_id = %s",
-                        (job.user_id, job.signal_id))
-            existing = cur.fetchone()
+        # three reads, each one round trip outside a transaction block (nothing is written here)
+        signal_row = next(iter(statement(_SIGNAL, (job.signal_id,))), None)
+        settings_row = next(iter(statement(_SETTINGS, (job.user_id,))), None)
+        existing = next(iter(statement(_EXISTING, (job.user_id, job.signal_id))), None)
         if signal_row is None:
             logger.warning("job for an unknown signal ignored", extra={"signal_id": job.signal_id})
             return "signal_missing"
@@ -123,16 +124,26 @@ class Executor:
                                   symbol=symbol, settings=settings, now=self.now())
             if block is not None:
                 return self._record_skip(cur, ctx, block.code, block.reason, notify_user=block.notify)
-            opposite = risk.opposite_position(cur, user_id=job.user_id, signal_id=job.signal_id, symbol=symbol,
-                                              market_type=market_type, side=signal.side.value, mode=settings.mode)
-            if opposite is not None:
-                return self._record_skip(cur, ctx, "opposite_position", opposite)
+            opposite = risk.opposite_positions(cur, user_id=job.user_id, signal_id=job.signal_id, symbol=symbol,
+                                               market_type=market_type, side=signal.side.value, mode=settings.mode)
+            if opposite and settings.opposite_signal_policy != "reverse":
+                return self._record_skip(cur, ctx, "opposite_position", risk.opposite_reason(symbol, opposite))
+        # close-and-reverse: the held side is closed at market first (its close is sent before the new
+        # entry, and the venue fills a close before an entry on the same candle), then the new one opens
+        for held in opposite:
+            self.engine.close(held["id"], reason="reversed")
 
         try:
             with connection() as conn, conn.cursor() as cur:
                 venue = self.venues.venue(cur, user_id=job.user_id, mode=settings.mode,
                                           exchange_account_id=settings.exchange_account_id, market_type=market_type)
             exchange = venue.exchange
+            position_mode = getattr(exchange, "position_mode", None)
+            if market_type == "futures" and callable(position_mode) and position_mode(symbol) == "hedge":
+                # our orders are one-way (position side BOTH, reduce-only exits): a hedge-mode account
+                # refuses them (Binance -4061), and netting rules differ; read from the exchange per trade
+                raise AccountError("your futures account is in hedge mode; Verzek trades one-way mode: switch the "
+                                   "account's position mode to one-way")
             rules = exchange.market_rules(symbol)
             last_price = exchange.last_price(symbol)
             free = exchange.free_balance(rules.quote)
@@ -166,7 +177,8 @@ class Executor:
                  signal.side.value, market_type, plan.leverage, json.dumps(plan.to_json()),
                  sum((o.amount for o in plan.orders if o.role == "entry"), Decimal(0)), plan.stop_loss))
             row = cur.fetchone()
-            if row is not None:
+            created = row is not None
+            if created:
                 for order in plan.orders:
                     request = OrderRequest(order.client_order_id, symbol, order.side, order.type, order.amount,
                                            price=order.price)
@@ -176,7 +188,7 @@ class Executor:
                             (job.user_id, job.signal_id))
                 row = cur.fetchone()
         # the intent is committed before the first exchange call
-        return self.engine.place_pending(row["id"])
+        return self.engine.place_pending(row["id"], created=created)
 
     def _record_skip(self, cur, ctx: dict, code: str, reason: str, *, notify_user: bool = True,
                      status: str = "cancelled") -> str:

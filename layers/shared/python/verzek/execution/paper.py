@@ -616,8 +616,13 @@ class PaperExchange:
 
     @staticmethod
     def _priority(order: _Order) -> tuple:
+        """Within a candle: market closes (sent before anything else on the symbol, e.g. by a
+        close-and-reverse), entries, stops, then reduce-only limits (take profits)."""
         s = order.state
-        kind = 0 if not s.reduce_only else (1 if s.type != OrderType.LIMIT else 2)
+        if s.reduce_only and s.type == OrderType.MARKET:
+            kind = -1
+        else:
+            kind = 0 if not s.reduce_only else (1 if s.type != OrderType.LIMIT else 2)
         return kind, order.created_ms
 
     def _match(self, order: _Order, candle: Candle, first_candle: bool) -> None:

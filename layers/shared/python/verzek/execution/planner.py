@@ -116,6 +116,9 @@ class TradingSettings:
     # Entries with nothing filled after this many hours are cancelled (Cornix / freqtrade unfilled
     # timeout). None = never.
     entry_timeout_hours: Decimal | None = Decimal(24)
+    # A futures signal against a held position on the same symbol: refuse it, or close the held one at
+    # market and open the new one (close-and-reverse).
+    opposite_signal_policy: str = "refuse"
     # Protections (freqtrade's StoplossGuard / MaxDrawdown / LowProfitPairs), off while the trigger is None;
     # see `verzek.execution.protections`.
     sl_guard_trades: int | None = None
@@ -136,6 +139,8 @@ class TradingSettings:
             raise ValueError("size_value must be positive (at most 100 for percent and risk)")
         if self.no_stop_policy not in ("default_stop", "skip", "allow"):
             raise ValueError("no_stop_policy must be default_stop, skip or allow")
+        if self.opposite_signal_policy not in ("refuse", "reverse"):
+            raise ValueError("opposite_signal_policy must be refuse or reverse")
         if self.breakeven_mode not in ("fees", "plain"):
             raise ValueError("breakeven_mode must be fees or plain")
         if self.max_loss_at_stop_pct is not None and not 0 < self.max_loss_at_stop_pct <= 100:

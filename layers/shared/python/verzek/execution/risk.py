@@ -128,19 +128,21 @@ def check_sized(cur, *, user_id: int, signal_id: int, settings: TradingSettings,
     return None
 
 
-def opposite_position(cur, *, user_id: int, signal_id: int, symbol: str, market_type: str, side: str,
-                      mode: str) -> str | None:
-    """Why a futures signal must not trade because the user holds the other side of the symbol, or None.
-    One-way accounts (the paper engine, and live one-way mode) net a long and a short on one symbol to
-    zero, leaving both positions' exits with nothing to close: the new signal is refused (issue 13
-    item 1; close-and-reverse and hedge mode are not offered yet)."""
+def opposite_positions(cur, *, user_id: int, signal_id: int, symbol: str, market_type: str, side: str,
+                       mode: str) -> list[dict]:
+    """The user's live futures positions on the other side of `symbol` (none for spot). One-way
+    accounts (the paper engine, and live one-way mode) net a long and a short on one symbol to zero,
+    leaving both positions' exits with nothing to close, so such a signal is refused or, with the
+    `reverse` policy, the held positions are closed first (issue 13 item 1)."""
     if market_type != "futures":
-        return None
-    cur.execute("SELECT id, side FROM positions WHERE user_id = %s AND symbol = %s AND market_type = 'futures' "
-                "AND mode = %s AND side <> %s AND signal_id <> %s AND status IN ('pending', 'open', 'closing') "
-                "ORDER BY id LIMIT 1", (user_id, symbol, mode, side, signal_id))
-    row = cur.fetchone()
-    if row is None:
-        return None
-    return (f"you hold a {row['side']} {symbol} position (#{row['id']}); an opposite trade on the same symbol "
-            "would net it away on a one-way account, so it is not opened")
+        return []
+    cur.execute("SELECT id, side, status FROM positions WHERE user_id = %s AND symbol = %s "
+                "AND market_type = 'futures' AND mode = %s AND side <> %s AND signal_id <> %s "
+                "AND status IN ('pending', 'open', 'closing') ORDER BY id", (user_id, symbol, mode, side, signal_id))
+    return list(cur.fetchall())
+
+
+def opposite_reason(symbol: str, held: list[dict]) -> str:
+    first = held[0]
+    return (f"you hold a {first['side']} {symbol} position (#{first['id']}); an opposite trade on the same symbol "
+            "would net it away on a one-way account, so it is not opened (your opposite-signal policy: refuse)")
