@@ -2,7 +2,9 @@
 new user meets it: open the URL of the banner, sign up, follow the verification link from the email
 printed on the console (this stack's host and port), log in, change the trading settings, see a VIP
 signal sent with `verzek local --send-signal` arrive in the feed, see the paper position open and its
-PnL move, close it from the app, look at the equity chart and the exchange accounts, stop new orders
+PnL move, close it from the app, look at the equity chart, add exchange keys (checked through the real
+proxy node against the exchange double: a withdrawing key refused, a trading key added), switch to live
+with its confirmation and back to paper, stop new orders
 with the kill switch, get the Telegram deep link, turn on two-factor and log in again with the code. A screenshot of
 each screen is saved under the test's output directory (tmp_path/screenshots)."""
 
@@ -20,6 +22,27 @@ from tests.support.local_stack import LocalStack, replay_close, wait_until
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 EMAIL, PASSWORD = "app.user@example.com", "Correct-Horse-9-Battery"
+NODE_KEY_ID, NODE_SECRET = "k1", "browser-test-proxy-secret-0123456789"
+GOOD_KEY = ("BrowserKeyNoWithdraw1", "browser-secret-0123456789")
+WITHDRAW_KEY = ("BrowserKeyWithdraws02", "withdraw-secret-012345678")
+
+
+@pytest.fixture
+def proxied_exchange():
+    """Key checks take the real path: ccxt (real signing) -> HMAC proxy node -> exchange double, all on
+    127.0.0.1; the environment for `verzek local` to use them."""
+    from proxy_node.app import create_app as create_node_app
+    from proxy_node.settings import NodeSettings
+    from tests.support.exchange_double import ExchangeDouble, ServerThread
+
+    with ExchangeDouble() as double:
+        double.add_account(*GOOD_KEY)
+        double.add_account(*WITHDRAW_KEY, enableWithdrawals=True)
+        node_settings = NodeSettings(VERZEK_ENV="test", PROXY_NODE_HMAC_KEYS=f"{NODE_KEY_ID}:{NODE_SECRET}",
+                                     PROXY_NODE_UPSTREAM_OVERRIDES=f"api.binance.com={double.base_url}")
+        with ServerThread(create_node_app(node_settings)) as node:
+            yield {"PROXY_ENABLED": "true", "PROXY_URLS": node.url, "PROXY_KEY_ID": NODE_KEY_ID,
+                   "PROXY_HMAC_KEY": NODE_SECRET, "PROXY_DIRECT_FALLBACK": "false", "PROXY_PUBLIC_IPS": "203.0.113.7"}
 
 
 def _by_id(driver, test_id: str):
@@ -54,7 +77,7 @@ def _status(card) -> str:
     return found[0].text if found else ""
 
 
-def test_new_user_trades_a_signal_in_the_app(tmp_path, browser):
+def test_new_user_trades_a_signal_in_the_app(tmp_path, browser, proxied_exchange):
     from selenium.webdriver.common.by import By
 
     shots = tmp_path / "screenshots"
@@ -67,7 +90,8 @@ def test_new_user_trades_a_signal_in_the_app(tmp_path, browser):
     # (with the targets still withheld, as the trial plan says). Access tokens live 60 s (the shortest
     # allowed), so the app must refresh its session during the test.
     stack = LocalStack(tmp_path / "state", "--no-strategies", env={
-        "TRIAL_DELAY_MINUTES": "0", "TELEGRAM_BOT_USERNAME": "verzek_local_bot", "ACCESS_TOKEN_TTL_SECONDS": "60"}).start()
+        "TRIAL_DELAY_MINUTES": "0", "TELEGRAM_BOT_USERNAME": "verzek_local_bot", "ACCESS_TOKEN_TTL_SECONDS": "60",
+        **proxied_exchange}).start()
     try:
         assert any(line == f"App:    {stack.url}/   (open it in a browser)" for line in stack.lines), stack.lines[:20]
         browser.get(f"{stack.url}/")
@@ -155,7 +179,8 @@ def test_new_user_trades_a_signal_in_the_app(tmp_path, browser):
         moved = wait_until(browser, lambda d: (now := _text(d, "position-pnl")) and now != first_pnl and now, 120,
                            f"PnL stayed at {first_pnl}")
         assert moved.endswith(" USDT")
-        assert _text(browser, "pnl-USDT-unrealized").endswith(" USDT")
+        assert _text(browser, "pnl-paper-USDT-unrealized").endswith(" USDT")
+        assert _text(browser, "pnl-paper-USDT-balance").endswith(" USDT")
         shot("08-position-pnl-moved")
 
         # close it from the app: the detail with its orders, the button, the confirmation
@@ -175,27 +200,59 @@ def test_new_user_trades_a_signal_in_the_app(tmp_path, browser):
         closed = next(p for p in positions if p["symbol"] == "ETH/USDT:USDT")
         assert closed["status"] == "closed" and closed["closed_at"]
 
-        # equity: the closed trade's net PnL, in USDT
+        # equity: the account's equity (paper, USDT) as the API reports it, the closed trade on the curve
         _one(browser, "position-back").click()
         _one(browser, "tab-equity").click()
-        _one(browser, "equity-chart-USDT", 30)
-        net = Decimal(closed["realized_pnl"]) - Decimal(closed["fees"])
-        shown = _text(browser, "equity-USDT-now")
-        assert shown.endswith(" USDT") and abs(Decimal(shown.split()[0].replace(",", "")) - net) < Decimal("0.01"), \
-            (shown, net)
+        _one(browser, "equity-chart-paper-USDT", 30)
+        summary = next(c for c in api(f"/api/users/{me['id']}/positions/summary")["currencies"]
+                       if (c["mode"], c["currency"]) == ("paper", "USDT"))
+        expected = Decimal(summary["equity"]) if summary["equity"] is not None else Decimal(closed["net_realized_pnl"])
+        shown = wait_until(browser, lambda d: (t := _text(d, "equity-paper-USDT-now")) and t, 30)
+        assert shown.endswith(" USDT") and abs(Decimal(shown.split()[0].replace(",", "")) - expected) < Decimal("0.01"), \
+            (shown, expected)
         shot("11-equity")
 
-        # exchange accounts: none yet, the add form with the testnet switch
+        # exchange accounts: a key that can withdraw is refused; a trading-only key is added with the
+        # check's result (withdrawals refused, no IP restriction yet, the IP to whitelist)
         _one(browser, "tab-exchanges").click()
         _one(browser, "exchange-add")
-        _one(browser, "exchange-testnet")
+        _one(browser, "exchange-testnet").find_element(By.TAG_NAME, "input").click()  # the double is "mainnet"
+        _type(browser, "exchange-label", "withdrawing")
+        _type(browser, "exchange-key", WITHDRAW_KEY[0])
+        _type(browser, "exchange-secret", WITHDRAW_KEY[1])
+        _one(browser, "exchange-submit").click()
+        assert "withdraw" in _one(browser, "exchange-error", 60).text
+        _type(browser, "exchange-label", "main")
+        _type(browser, "exchange-key", GOOD_KEY[0])
+        _type(browser, "exchange-secret", GOOD_KEY[1])
+        _one(browser, "exchange-submit").click()
+        account = wait_until(browser, lambda d: next((c for c in d.find_elements(
+            By.CSS_SELECTOR, '[data-testid^="exchange-"][data-testid$="-withdrawals"]')), None), 60, "account not added")
+        assert account.text == "refused ✓"
+        assert "203.0.113.7" in " ".join(w.text for w in _by_id(browser, "exchange-warning"))
+        card = next(c for c in browser.find_elements(By.CSS_SELECTOR, '[data-testid^="exchange-"]')
+                    if c.get_attribute("data-testid").split("-")[-1].isdigit())
+        assert "main · binance · …" + GOOD_KEY[0][-4:] in card.text and "(testnet)" not in card.text
+        assert _text(browser, "exchange-error") == "" and GOOD_KEY[1] not in browser.page_source
         shot("12-exchanges")
+
+        # live trading needs an explicit confirmation and an exchange account; then back to paper
+        _one(browser, "tab-settings").click()
+        _one(browser, "settings-live").click()
+        _one(browser, "settings-live-confirm").click()
+        wait_until(browser, lambda d: _text(d, "settings-mode").startswith("LIVE"), 30,
+                   f"not live: {_text(browser, 'settings-error')}")
+        shot("13-live-confirmed")
+        assert api(f"/api/users/{me['id']}/settings")["mode"] == "live"
+        _one(browser, "settings-paper").click()
+        wait_until(browser, lambda d: _text(d, "settings-mode").startswith("paper"), 30)
+        assert api(f"/api/users/{me['id']}/settings")["mode"] == "paper"
 
         # the kill switch stops new orders for this user
         _one(browser, "tab-settings").click()
         _one(browser, "kill-switch-toggle").click()
         wait_until(browser, lambda d: _text(d, "kill-switch-state").startswith("ON"), 30)
-        shot("13-kill-switch")
+        shot("14-kill-switch")
         assert api(f"/api/users/{me['id']}/settings")["kill_switch"]
         # well past the access token's 60 s the app still reads the API: it refreshed its session
         time.sleep(max(0.0, 75 - (time.monotonic() - logged_in_at)))
@@ -217,7 +274,7 @@ def test_new_user_trades_a_signal_in_the_app(tmp_path, browser):
         _one(browser, "totp-confirm").click()
         assert "Recovery codes" in _one(browser, "totp-recovery").text
         wait_until(browser, lambda d: _text(d, "totp-state") == "on", 30)
-        shot("14-two-factor-on")
+        shot("15-two-factor-on")
         used = totp.now()
         _one(browser, "logout").click()
         _one(browser, "screen-auth")
@@ -227,11 +284,11 @@ def test_new_user_trades_a_signal_in_the_app(tmp_path, browser):
         assert "authenticator" in _one(browser, "auth-error").text
         wait_until(browser, lambda d: totp.now() != used, 35, "waiting for the next TOTP period")
         _type(browser, "auth-totp", totp.now())
-        shot("15-log-in-with-code")
+        shot("16-log-in-with-code")
         _one(browser, "auth-submit").click()
         _one(browser, "screen-signals")
     finally:
         code = stack.stop()
     assert code == 0, "\n".join(stack.lines[-40:])
     names = sorted(p.name for p in shots.iterdir())
-    assert len(names) == 15 and all((shots / n).stat().st_size > 5000 for n in names), names
+    assert len(names) == 16 and all((shots / n).stat().st_size > 5000 for n in names), names
