@@ -436,7 +436,8 @@ export interface paths {
         put?: never;
         /**
          * Add Exchange Account
-         * @description Check the key with the exchange (through the proxy), refuse withdrawal rights, store it encrypted.
+         * @description Check the key with the exchange through the proxy node the new account is assigned to (the
+         *     warnings name its IP to whitelist), refuse withdrawal rights, store it encrypted.
          */
         post: operations["add_exchange_account_api_users__user_id__exchanges_post"];
         delete?: never;
@@ -852,6 +853,11 @@ export interface components {
             };
             /** Permissions Checked At */
             permissions_checked_at: string | null;
+            /**
+             * Proxy Node
+             * @description the proxy node this account's exchange requests leave from
+             */
+            proxy_node?: string | null;
             /** Testnet */
             testnet: boolean;
             /** Trading Expires At */
@@ -861,6 +867,11 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+            /**
+             * Whitelist Ip
+             * @description restrict the API key to this IP on the exchange (the proxy node's static IP); null when the proxy is off
+             */
+            whitelist_ip?: string | null;
         };
         /** ExchangeAccountPatch */
         ExchangeAccountPatch: {
@@ -1237,10 +1248,14 @@ export interface components {
             daily_loss_limit_pct: string | null;
             /** Dca Enabled */
             dca_enabled: boolean;
+            /** Dca Max Active */
+            dca_max_active: number | null;
             /** Dca Safety Orders */
             dca_safety_orders: number;
             /** Dca Step Pct */
             dca_step_pct: string;
+            /** Dca Step Scale */
+            dca_step_scale: string;
             /** Dca Volume Scale */
             dca_volume_scale: string;
             /** Default Stop Pct */
@@ -1353,10 +1368,20 @@ export interface components {
             daily_loss_limit_pct?: number | string | null;
             /** Dca Enabled */
             dca_enabled?: boolean;
+            /**
+             * Dca Max Active
+             * @description at most this many safety orders rest at once; the next is placed as one fills; null = all
+             */
+            dca_max_active?: number | null;
             /** Dca Safety Orders */
             dca_safety_orders?: number;
             /** Dca Step Pct */
             dca_step_pct?: number | string;
+            /**
+             * Dca Step Scale
+             * @description each next safety order's distance is the previous one's times this (1 = even steps)
+             */
+            dca_step_scale?: number | string;
             /** Dca Volume Scale */
             dca_volume_scale?: number | string;
             /** Default Stop Pct */
