@@ -48,6 +48,13 @@ def _review_message(api, index: int = -1) -> dict:
     return messages[index]
 
 
+def _held_review(api, channel_post, queue, message_id: int) -> dict:
+    """A held post through the webhook and its review sent to the operator chat: the review message."""
+    send(channel_post(HELD, update_id=message_id, message_id=message_id), queue)
+    dispatch_due()
+    return _review_message(api)
+
+
 def _button(message: dict, label: str) -> str:
     buttons = [b for row in message["reply_markup"]["inline_keyboard"] for b in row]
     return next(b["callback_data"] for b in buttons if label in b["text"])
@@ -106,9 +113,7 @@ def test_held_post_is_reviewed_and_traded_once_through_the_ingest_path(review_en
 
 def test_only_authorised_operators_in_the_operator_chat_decide(review_env, channel_post, telegram_env):
     api, queue = review_env, InProcessQueue()
-    send(channel_post(HELD, update_id=1, message_id=12), queue)
-    dispatch_due()
-    review = _review_message(api)
+    review = _held_review(api, channel_post, queue, 12)
     press = api.press_button(OPERATOR_CHAT, review["message_id"], _button(review, "Trade"), user=STRANGER)
     refused = send(press, queue)
     assert refused.body["action"] == "review_refused"
@@ -131,9 +136,7 @@ def test_only_authorised_operators_in_the_operator_chat_decide(review_env, chann
 
 def test_ignore_records_the_decision_and_trades_nothing(review_env, channel_post, telegram_env):
     api, queue = review_env, InProcessQueue()
-    send(channel_post(HELD, update_id=1, message_id=13), queue)
-    dispatch_due()
-    review = _review_message(api)
+    review = _held_review(api, channel_post, queue, 13)
     send(api.press_button(OPERATOR_CHAT, review["message_id"], _button(review, "Ignore"), user=OPERATOR), queue)
     assert not queue.drain()
     assert _rows(telegram_env, "SELECT status, decided_by FROM operator_reviews")[0] == \
@@ -181,9 +184,7 @@ def test_unrecognised_post_is_corrected_by_reply_confirmed_then_traded(review_en
 
 def test_review_expires_with_the_staleness_limit(review_env, channel_post, telegram_env):
     api, queue = review_env, InProcessQueue()
-    send(channel_post(HELD, update_id=1, message_id=15), queue)
-    dispatch_due()
-    review = _review_message(api)
+    review = _held_review(api, channel_post, queue, 15)
     press = api.press_button(OPERATOR_CHAT, review["message_id"], _button(review, "Trade"), user=OPERATOR)
     late = datetime.now(UTC) + timedelta(seconds=301)  # SIGNAL_MAX_AGE_SECONDS=300 in telegram_env
     assert send(press, queue, now=late).body["review_status"] == "expired"
@@ -241,9 +242,7 @@ def test_the_dispatcher_schedule_expires_undecided_reviews_and_removes_their_but
     from verzek.notify.dispatcher import run_scheduled
 
     api, queue = review_env, InProcessQueue()
-    send(channel_post(HELD, update_id=1, message_id=19), queue)
-    dispatch_due()
-    review = _review_message(api)
+    review = _held_review(api, channel_post, queue, 19)
     assert run_scheduled()["reviews_expired"] == 0  # still inside the staleness limit
     late = datetime.now(UTC) + timedelta(seconds=301)
     assert run_scheduled(now=late)["reviews_expired"] == 1
@@ -253,3 +252,17 @@ def test_the_dispatcher_schedule_expires_undecided_reviews_and_removes_their_but
     assert _rows(telegram_env, "SELECT status FROM operator_reviews")[0]["status"] == "expired"
     assert [r["action"] for r in _rows(telegram_env, "SELECT action FROM audit_log")] == ["operator_review_expired"]
     assert _rows(telegram_env, "SELECT status FROM signals")[0]["status"] == "rejected" and not queue.drain()
+
+
+def test_a_post_that_becomes_a_held_signal_by_an_edit_is_reviewed_once(review_env, channel_post, telegram_env):
+    api, queue = review_env, InProcessQueue()
+    posted = channel_post("gm, setup coming", update_id=1, message_id=20)
+    assert "review_id" not in send(posted, queue).body
+    date = posted["channel_post"]["date"]
+    edit = channel_post(HELD, update_id=2, message_id=20, field="edited_channel_post", date=date, edit_date=date + 5)
+    assert send(edit, queue).body["review_id"]
+    again = channel_post(HELD + "\n", update_id=3, message_id=20, field="edited_channel_post", date=date,
+                         edit_date=date + 9)
+    assert "review_id" not in send(again, queue).body  # an edit of the stored signal: the same review stands
+    dispatch_due()
+    assert len(api.sent_messages(OPERATOR_CHAT)) == 1

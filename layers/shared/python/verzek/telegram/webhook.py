@@ -309,7 +309,7 @@ def _process(update_id: int, post, text: str, *, edited: bool, queue, now: datet
         result = _handle_edit(parsed, context, queue=queue, now=now)
     else:
         result = _handle_post(parsed, context, queue=queue, now=now)
-        _maybe_review(parsed, context, result, now=now)
+    _maybe_review(parsed, context, result, now=now)  # (an edit of a stored signal is an "edit": never re-reviewed)
     # Marked last: a crash before this line makes Telegram retry, and every step above is idempotent.
     _mark_seen(update_id)
     logger.info("telegram update processed", extra={"update_id": update_id, "chat_id": context.chat_id,
