@@ -78,10 +78,14 @@ class ExchangeBudget:
             row.counted = max(0, row.counted - self.state.expire_sends(self.name, now - self.spec.window_seconds))
             return float(row.counted)
         window = self._window_index(now)
+        sent = row.window_sends if row.window_index == window else 0
+        weight = max(1.0, row.avg_weight)
         if row.reported_used is not None and row.reported_window == window:
-            # Each unreported request costs at least one unit of weight.
-            return float(row.reported_used + row.sent_since_report)
-        return float(row.window_sends if row.window_index == window else 0)
+            # The exchange's figure, plus the requests it has not answered yet (in flight, or sent by
+            # another worker) at the weight per request its reports show: with many requests in flight
+            # counting them as 1 each let a node run past Binance's limit (scripts/sim_proxy_fleet.py).
+            return float(row.reported_used + max(0, sent - row.answered) * weight)
+        return float(sent * weight)
 
     def used(self, now: float | None = None) -> float:
         """Best estimate of units used in the exchange's current window."""
@@ -130,7 +134,6 @@ class ExchangeBudget:
             window = self._window_index(now)
             row.window_sends = row.window_sends + 1 if row.window_index == window else 1
             row.window_index = window
-        row.sent_since_report += 1
 
     def record_response(self, status: int, headers: Mapping[str, str]) -> None:
         now = self.clock()
@@ -139,9 +142,14 @@ class ExchangeBudget:
             if self.spec.used_header:
                 raw = headers.get(self.spec.used_header)
                 if raw is not None and raw.strip().isdigit():
-                    row.reported_used = int(raw)
-                    row.reported_window = self._window_index(now)
-                    row.sent_since_report = 0
+                    window = self._window_index(now)
+                    if row.reported_window != window:
+                        row.reported_window, row.reported_used, row.answered = window, 0, 0
+                    # Answers arrive out of order when many are in flight: keep the highest figure.
+                    row.reported_used = max(row.reported_used or 0, int(raw))
+                    row.answered += 1
+                    if row.answered >= 5:
+                        row.avg_weight = max(1.0, row.reported_used / row.answered)
             if status in (418, 429):
                 retry_after = parse_retry_after(headers.get("retry-after"), now)
                 if retry_after is None:

@@ -33,9 +33,10 @@ CREATE TABLE IF NOT EXISTS budgets (
     grp TEXT PRIMARY KEY,
     window_index INTEGER NOT NULL DEFAULT -1,    -- header budgets: the clock-aligned window of window_sends
     window_sends INTEGER NOT NULL DEFAULT 0,
-    reported_used INTEGER,                       -- the exchange's own used-weight figure ...
+    reported_used INTEGER,                       -- the highest used-weight figure the exchange reported ...
     reported_window INTEGER NOT NULL DEFAULT -1, -- ... in this window
-    sent_since_report INTEGER NOT NULL DEFAULT 0,
+    answered INTEGER NOT NULL DEFAULT 0,         -- answers with a used-weight figure in this window
+    avg_weight REAL NOT NULL DEFAULT 1,          -- weight per request, learnt from the reports
     counted INTEGER NOT NULL DEFAULT 0,          -- counted budgets: rows in `sends` within the window
     blocked_until REAL NOT NULL DEFAULT 0,       -- an exchange 429/418 ban: send nothing until then
     block_status INTEGER NOT NULL DEFAULT 0
@@ -54,13 +55,14 @@ class BudgetRow:
     window_sends: int = 0
     reported_used: int | None = None
     reported_window: int = -1
-    sent_since_report: int = 0
+    answered: int = 0
+    avg_weight: float = 1.0
     counted: int = 0
     blocked_until: float = 0.0
     block_status: int = 0
 
 
-_BUDGET_COLUMNS = ("window_index", "window_sends", "reported_used", "reported_window", "sent_since_report",
+_BUDGET_COLUMNS = ("window_index", "window_sends", "reported_used", "reported_window", "answered", "avg_weight",
                    "counted", "blocked_until", "block_status")
 
 

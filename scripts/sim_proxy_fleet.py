@@ -31,6 +31,7 @@ import asyncio
 import base64
 import hashlib
 import json
+import math
 import os
 import signal
 import socket
@@ -299,6 +300,17 @@ def main(argv: list[str] | None = None) -> int:
               + ", ".join(f"{g} x{s['rows'][g]['max_ip_per_min'] / max(1, base['rows'][g]['max_ip_per_min']):.2f}"
                           for g in LIMITS)
               + f"; p50 latency x{s['p50_ms'] / base['p50_ms']:.2f}")
+    for count, summary in summaries.items():
+        for group, r in summary["rows"].items():
+            window = LIMITS[group][1]
+            if r["max_ip_per_min"] > r["limit_per_min"] and window > 60 and not r["held_by_node"]:
+                print(f"  note: {count} node(s), {group}: above the sustained limit but nothing held back yet - its "
+                      f"{window / 60:g}-minute window is not full after one minute; a longer run would see the node "
+                      "hold back the excess")
+    need = {g: math.ceil(base["rows"][g]["demand_per_min"] / (LIMITS[g][0] * 60 / LIMITS[g][1] * 0.95))
+            for g in LIMITS}
+    print("Nodes needed to carry this demand under every limit (even spread, at the nodes' 95 % hard ratio): "
+          + ", ".join(f"{g} {n}" for g, n in need.items()) + f" -> {max(need.values())}")
     bans = sum(r["exchange_418"] for s in summaries.values() for r in s["rows"].values())
     print(f"418 (IP ban) answers from the exchanges in all runs: {bans}")
     if args.json:

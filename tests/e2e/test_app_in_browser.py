@@ -8,6 +8,7 @@ each screen is saved under the test's output directory (tmp_path/screenshots).""
 
 from __future__ import annotations
 
+import time
 from decimal import Decimal
 
 import httpx
@@ -63,9 +64,10 @@ def test_new_user_trades_a_signal_in_the_app(tmp_path, browser):
         browser.save_screenshot(str(shots / f"{name}.png"))
 
     # A trial user sees signals after TRIAL_DELAY_MINUTES: none here, so the feed shows the signal at once
-    # (with the targets still withheld, as the trial plan says).
-    stack = LocalStack(tmp_path / "state", "--no-strategies", env={"TRIAL_DELAY_MINUTES": "0",
-                                                                       "TELEGRAM_BOT_USERNAME": "verzek_local_bot"}).start()
+    # (with the targets still withheld, as the trial plan says). Access tokens live 60 s (the shortest
+    # allowed), so the app must refresh its session during the test.
+    stack = LocalStack(tmp_path / "state", "--no-strategies", env={
+        "TRIAL_DELAY_MINUTES": "0", "TELEGRAM_BOT_USERNAME": "verzek_local_bot", "ACCESS_TOKEN_TTL_SECONDS": "60"}).start()
     try:
         assert any(line == f"App:    {stack.url}/   (open it in a browser)" for line in stack.lines), stack.lines[:20]
         browser.get(f"{stack.url}/")
@@ -95,6 +97,7 @@ def test_new_user_trades_a_signal_in_the_app(tmp_path, browser):
         shot("03-log-in")
         _one(browser, "auth-submit").click()
         _one(browser, "screen-signals")
+        logged_in_at = time.monotonic()
         assert not _by_id(browser, "unverified")  # the profile says verified
         assert "Trial plan" in _one(browser, "signals-plan").text
         shot("04-signals-empty")
@@ -112,10 +115,13 @@ def test_new_user_trades_a_signal_in_the_app(tmp_path, browser):
         wait_until(browser, lambda d: _text(d, "settings-info") == "Settings saved.", 30,
                    f"not saved: {_text(browser, 'settings-error')}")
         shot("05-settings")
-        token = stack.token(EMAIL, PASSWORD)
-        auth = {"authorization": f"Bearer {token}"}
-        me = httpx.get(f"{stack.url}/api/me", headers=auth, timeout=30).json()
-        saved = httpx.get(f"{stack.url}/api/users/{me['id']}/settings", headers=auth, timeout=30).json()
+
+        def api(path: str, **params):  # the test's own look, with a fresh token (they live 60 s here)
+            headers = {"authorization": f"Bearer {stack.token(EMAIL, PASSWORD)}"}
+            return httpx.get(f"{stack.url}{path}", params=params, headers=headers, timeout=30).json()
+
+        me = api("/api/me")
+        saved = api(f"/api/users/{me['id']}/settings")
         assert (saved["auto_trade"], Decimal(saved["size_value"]), saved["leverage_cap"], saved["max_open_positions"],
                 Decimal(saved["max_drawdown_pct"]), saved["mode"], "vip" in saved["follow_sources"]) == \
             (True, 150, 5, 3, 20, "paper", True)
@@ -165,8 +171,7 @@ def test_new_user_trades_a_signal_in_the_app(tmp_path, browser):
         wait_until(browser, lambda d: _text(d, "position-detail-status").startswith("closed"), 90,
                    f"not closed: {_text(browser, 'position-detail-status')}")
         shot("10-position-closed")
-        positions = httpx.get(f"{stack.url}/api/users/{me['id']}/positions", params={"status": "closed"},
-                              headers=auth, timeout=30).json()["items"]
+        positions = api(f"/api/users/{me['id']}/positions", status="closed")["items"]
         closed = next(p for p in positions if p["symbol"] == "ETH/USDT:USDT")
         assert closed["status"] == "closed" and closed["closed_at"]
 
@@ -191,7 +196,14 @@ def test_new_user_trades_a_signal_in_the_app(tmp_path, browser):
         _one(browser, "kill-switch-toggle").click()
         wait_until(browser, lambda d: _text(d, "kill-switch-state").startswith("ON"), 30)
         shot("13-kill-switch")
-        assert httpx.get(f"{stack.url}/api/users/{me['id']}/settings", headers=auth, timeout=30).json()["kill_switch"]
+        assert api(f"/api/users/{me['id']}/settings")["kill_switch"]
+        # well past the access token's 60 s the app still reads the API: it refreshed its session
+        time.sleep(max(0.0, 75 - (time.monotonic() - logged_in_at)))
+        _one(browser, "tab-signals").click()
+        wait_until(browser, lambda d: any("ETH/USDT:USDT" in c.text for c in d.find_elements(
+            By.CSS_SELECTOR, '[data-testid^="signal-"]')), 30, "the feed did not load after the token expired")
+        assert not _by_id(browser, "screen-auth")
+        _one(browser, "tab-settings").click()
 
         # the one-time deep link that links the user's Telegram account to the bot (opened on the phone)
         _one(browser, "telegram-create").click()

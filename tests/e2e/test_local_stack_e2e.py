@@ -47,23 +47,28 @@ def _candles(name: str) -> list[list]:
     return json.loads(gzip.decompress((usdt_sample_dir() / name).read_bytes()))
 
 
-def _pick_levels(after_ms: int) -> tuple[str, Decimal, list[Decimal], Decimal, int]:
-    """From the recorded 1m futures candles after `after_ms`: an entry just above the market (fills at once)
-    and a TP1 the replay reaches within 2 hours before any candle touches the stop."""
+def _pick_levels(after_ms: int) -> tuple[str, str, Decimal, list[Decimal], Decimal, int]:
+    """From the recorded 1m futures candles after `after_ms`: a side and an entry just past the market on that
+    side (fills at once) whose TP1 the replay reaches within 2 hours before any candle touches the stop.
+
+    Both sides are tried because the replay position depends on how long the stack took to start: a
+    long-only choice found no window when a slow start put the replay into a falling hour."""
     tick = Decimal("0.01")
     for name, symbol in (("BTC_USDT_USDT-1m-futures.json.gz", "BTC/USDT"),
                          ("ETH_USDT_USDT-1m-futures.json.gz", "ETH/USDT")):
         rows = _candles(name)
         i = next(k for k, r in enumerate(rows) if r[0] >= after_ms)
         last_close = Decimal(str(rows[i - 1][4]))
-        entry = (last_close * Decimal("1.0005")).quantize(tick)
-        tp1, stop = (entry * Decimal("1.002")).quantize(tick), entry * Decimal("0.97")
-        for r in rows[i:i + 120]:
-            if Decimal(str(r[3])) <= stop:
-                break
-            if Decimal(str(r[2])) > tp1:
-                targets = [tp1, (entry * Decimal("1.05")).quantize(tick), (entry * Decimal("1.08")).quantize(tick)]
-                return symbol, entry, targets, stop.quantize(tick), r[0]
+        for side, sign in (("long", 1), ("short", -1)):
+            entry = (last_close * (1 + sign * Decimal("0.0005"))).quantize(tick)
+            tp1, stop = (entry * (1 + sign * Decimal("0.002"))).quantize(tick), entry * (1 - sign * Decimal("0.03"))
+            for r in rows[i:i + 120]:
+                low, high = Decimal(str(r[3])), Decimal(str(r[2]))
+                if (low <= stop) if sign > 0 else (high >= stop):
+                    break
+                if (high > tp1) if sign > 0 else (low < tp1):
+                    targets = [tp1, *((entry * (1 + sign * Decimal(p))).quantize(tick) for p in ("0.05", "0.08"))]
+                    return symbol, side, entry, targets, stop.quantize(tick), r[0]
     raise AssertionError("no usable window in the sample after the replay position")
 
 
@@ -85,9 +90,9 @@ def test_vip_signal_end_to_end_through_the_local_stack(tmp_path):
         try:
             banner = "\n".join(stack.lines)
             assert "Replay: BNB/USDT:USDT (5m), BTC/USDT:USDT (1m/5m), " in banner and "2025-05-05 00:00 → 2025-06-02 00:00 UTC" in banner
-            pair, entry, targets, stop, _ = _pick_levels(stack.replay_now() + 10 * 60_000)
+            pair, side, entry, targets, stop, _ = _pick_levels(stack.replay_now() + 10 * 60_000)
             symbol = f"{pair}:USDT"  # a leveraged post is a USDT-M futures signal
-            text = (f"📊 #{pair} LONG\nLeverage: 10x\nEntry: {entry}\nTargets: {' - '.join(map(str, targets))}\n"
+            text = (f"📊 #{pair} {side.upper()}\nLeverage: 10x\nEntry: {entry}\nTargets: {' - '.join(map(str, targets))}\n"
                     f"Stop loss: {stop}")
             stack.send_signal(text)
             headers = {"authorization": f"Bearer {stack.token()}"}
@@ -96,7 +101,7 @@ def test_vip_signal_end_to_end_through_the_local_stack(tmp_path):
             signal_row = _wait("VIP signal in the feed", lambda: next(
                 (s for s in httpx.get(f"{stack.url}/api/signals", params={"source": "vip"}, headers=headers,
                                       timeout=30).json()["items"] if s["symbol"] == symbol), None))
-            assert signal_row["side"] == "long"
+            assert signal_row["side"] == side
             assert [Decimal(t) for t in signal_row["targets"]] == targets
             assert Decimal(signal_row["stop_loss"]) == stop
 
@@ -133,12 +138,13 @@ def test_vip_signal_end_to_end_through_the_local_stack(tmp_path):
             tp_fills = [o for o in detail["orders"] if o["role"] == "tp" and Decimal(o["filled"]) > 0]
             assert tp_fills, detail["orders"]
             assert Decimal(tp_fills[0]["filled"]) < Decimal(detail["filled_amount"])  # partial, not all
-            # breakeven = the average fill (a limit above the market fills at the better market price)
-            assert Decimal(after_tp1["entry_price"]) <= entry
-            assert Decimal(after_tp1["stop_loss"]) >= Decimal(after_tp1["entry_price"])
+            # breakeven = the average fill (a limit past the market fills at the better market price)
+            sign = 1 if side == "long" else -1
+            assert sign * Decimal(after_tp1["entry_price"]) <= sign * entry
+            assert sign * Decimal(after_tp1["stop_loss"]) >= sign * Decimal(after_tp1["entry_price"])
             assert Decimal(after_tp1["realized_pnl"]) > 0
-            _wait("notifications on the console", lambda: any(f"{symbol} long: TP1 hit" in line for line in stack.lines)
-                  and any(f"{symbol} long: stop moved to breakeven" in line for line in stack.lines))
+            _wait("notifications on the console", lambda: any(f"{symbol} {side}: TP1 hit" in line for line in stack.lines)
+                  and any(f"{symbol} {side}: stop moved to breakeven" in line for line in stack.lines))
         finally:
             out = stack.stop()
         assert stack.proc.returncode == 0, out[-3000:]

@@ -8,7 +8,8 @@ import { saveSession, type Session } from './session';
 export type Schemas = components['schemas'];
 export type Api = ReturnType<typeof createClient<paths>>;
 
-const REFRESH_MARGIN_MS = 60_000;
+// Refresh this long before the access token expires: a minute, or a quarter of a short lifetime.
+const refreshMargin = (lifetimeMs: number) => Math.min(60_000, lifetimeMs / 4);
 
 export class Auth {
   session: Session | null = null;
@@ -20,7 +21,7 @@ export class Auth {
   async set(tokens: Schemas['TokenOut'] | null): Promise<void> {
     this.session = tokens
       ? { accessToken: tokens.access_token, refreshToken: tokens.refresh_token,
-          expiresAt: Date.now() + tokens.expires_in * 1000 }
+          expiresAt: Date.now() + tokens.expires_in * 1000 - refreshMargin(tokens.expires_in * 1000) }
       : null;
     await saveSession(this.session);
   }
@@ -28,7 +29,7 @@ export class Auth {
   // Refresh tokens rotate on every use: one refresh at a time, shared by concurrent requests.
   async fresh(): Promise<string | null> {
     if (!this.session) return null;
-    if (this.session.expiresAt - Date.now() < REFRESH_MARGIN_MS) {
+    if (Date.now() >= this.session.expiresAt) {
       this.refreshing ??= this.refresh().finally(() => { this.refreshing = null; });
       await this.refreshing;
     }

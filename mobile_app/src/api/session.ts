@@ -3,6 +3,7 @@
 import * as SecureStore from 'expo-secure-store';
 import { Platform } from 'react-native';
 
+// expiresAt: when to refresh (epoch ms), a margin before the access token really expires.
 export type Session = { accessToken: string; refreshToken: string; expiresAt: number };
 
 const KEY = 'verzek.session';

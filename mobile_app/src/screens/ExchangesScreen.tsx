@@ -21,6 +21,7 @@ function checkRows(a: Account) {
       <Row label="IP restriction" testID={`exchange-${a.id}-ip`}
         value={p.ip_restricted ? 'restricted ✓' : p.ip_restricted === false ? 'none — whitelist our IP' : 'not reported'}
         color={p.ip_restricted ? colors.green : colors.amber} />
+      <Row label="IP to whitelist on the key" value={a.whitelist_ip ?? 'none needed (no proxy)'} testID={`exchange-${a.id}-whitelist`} />
       <Row label="Key expires" value={a.trading_expires_at ? when(a.trading_expires_at) : 'no expiry reported'} />
       <Row label="Checked" value={when(a.permissions_checked_at)} />
     </>

@@ -152,3 +152,21 @@ def test_cli_end_to_end_writes_report_and_png(server, tmp_path, capsys):
     assert f"trades {report['trades']}" in printed and "buy & hold" in printed
     assert verzek([*argv, "--no-png", "--out", str(tmp_path / "again")]) == 0
     assert (tmp_path / "again" / "report.json").read_bytes() == (out / "report.json").read_bytes()
+
+
+def test_progress_bar_shows_simulated_time_trades_and_eta_and_is_quiet_off_a_terminal(server, eth, capsys):
+    import io
+
+    strategy = Scripted({("ETH/BTC", ms("2018-01-10T23:20")): ((0.0835,), (0.086, 0.088, 0.09), 0.082)})
+    window = {"from_ms": ms("2018-01-10T23:00"), "to_ms": ms("2018-01-11T02:00")}
+    shown = io.StringIO()
+    result = run_backtest(strategy, eth, **window, progress=True, progress_file=shown)
+    text = shown.getvalue()
+    last = text.replace("\r", "\n").strip().splitlines()[-1]
+    # the final state: every bar done, the last close as simulated time, the one trade, tqdm's elapsed<remaining
+    assert "36/36" in last and "2018-01-11 02:00 UTC, 1 trades" in last, last
+    assert "<00:00" in last and "bar/s" in last, last
+    assert result.report["trades"] == 1
+    # the default: shown only on a terminal, and pytest's captured stderr is not one
+    run_backtest(strategy, eth, **window)
+    assert "backtest" not in capsys.readouterr().err

@@ -71,6 +71,11 @@ def test_json_report_is_sorted_and_stable(tmp_path):
     (["--max-open", "0"], "--max-open"),
     (["--dca-orders", "21"], "--dca-orders"),
     (["--slippage-pct", "NaN"], "--slippage-pct"),
+    (["--config", "{not json"], "not JSON"),
+    (["--config", "[1]"], "JSON object"),
+    (["--config", '{"adx_min": 500}'], "--config: adx_min"),
+    (["--config", '{"no_such_knob": 1}'], "--config: no_such_knob"),
+    (["--symbols", "LINK/USDT:USDT"], "no 5m candles for LINK/USDT:USDT"),
 ])
 def test_cli_rejects_bad_input(tmp_path, capsys, argv, message):
     assert verzek(["backtest", "--strategy", "trend", "--out", str(tmp_path), *argv]) == 2

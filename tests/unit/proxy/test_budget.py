@@ -116,3 +116,23 @@ def test_state_is_shared_through_the_file_and_survives_reopening(tmp_path):
     banned = ExchangeBudget("bybit", spec, soft_ratio=1.0, hard_ratio=1.0, max_delay=0, clock=clock, state=reopened)
     assert banned.admit().refuse_for == pytest.approx(595)
     assert banned.snapshot()["blocked_for_seconds"] == pytest.approx(595)
+
+
+def test_requests_in_flight_count_at_the_weight_the_reports_show():
+    """Binance reports weight per answer; requests not answered yet must count at the learnt weight
+    per request (5 here), not as 1 each, or a node with many in flight runs past the limit."""
+    clock = Clock(6_000_000.0)
+    b = ExchangeBudget("binance-usdm", BudgetSpec(2400, 60, "x-mbx-used-weight-1m"), soft_ratio=0.8,
+                       hard_ratio=0.95, max_delay=0.5, clock=clock)
+    for n in range(1, 11):                              # 10 answered requests of weight 5
+        assert not b.admit().refused
+        b.record_response(200, {"x-mbx-used-weight-1m": str(5 * n)})
+    assert b.used() == 50
+    admitted = 0
+    while not b.admit().refused:                        # then a burst with no answers yet
+        admitted += 1
+    assert 50 + 5 * admitted <= 2400 * 0.95 < 50 + 5 * (admitted + 2)
+    # Two of the burst answer out of order: the higher figure stands, each answer leaves the in-flight count.
+    b.record_response(200, {"x-mbx-used-weight-1m": "60"})
+    b.record_response(200, {"x-mbx-used-weight-1m": "55"})
+    assert b.used() == 60 + 5 * (admitted - 2)

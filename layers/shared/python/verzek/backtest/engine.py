@@ -25,10 +25,12 @@ from __future__ import annotations
 
 import logging
 import math
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
+from typing import TextIO
 
 import numpy as np
 
@@ -190,18 +192,26 @@ def _create_user(strategy: Strategy, settings: BacktestSettings) -> int:
 _SNAPSHOT_SQL = """
 SELECT COALESCE(sum(realized_pnl - fees + funding + unrealized_pnl), 0) AS pnl,
        COALESCE(bool_or(status IN ('open', 'closing') AND filled_amount > closed_amount), false) AS exposed,
-       COALESCE(bool_or(status IN ('pending', 'open', 'closing')), false) AS live
+       COALESCE(bool_or(status IN ('pending', 'open', 'closing')), false) AS live,
+       count(*) FILTER (WHERE filled_amount > 0) AS trades
 FROM positions WHERE user_id = %s
 """
 
 
-def _snapshot(user_id: int) -> tuple[Decimal, bool, bool]:
-    from verzek.db import connection
+def _snapshot(user_id: int) -> tuple[Decimal, bool, bool, int]:
+    from verzek.db import statement
 
-    with connection() as conn, conn.cursor() as cur:
-        cur.execute(_SNAPSHOT_SQL, (user_id,))
-        row = cur.fetchone()
-    return row["pnl"], row["exposed"], row["live"]
+    [row] = statement(_SNAPSHOT_SQL, (user_id,))
+    return row["pnl"], row["exposed"], row["live"], row["trades"]
+
+
+def _progress_bar(total: int, enabled: bool | None, file: TextIO | None):
+    """tqdm over the bars: simulated time and trades as its postfix, rate and ETA from tqdm.
+    `enabled` None: only on a terminal (a redirected or captured run stays quiet)."""
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="bar", desc="backtest", file=file or sys.stderr, dynamic_ncols=True,
+                disable=None if enabled is None else not enabled, mininterval=0.25, leave=True)
 
 
 @dataclass
@@ -212,7 +222,8 @@ class _Run:
     pnl: Decimal
 
 
-def _drive(strategy: Strategy, windows, prices, setups_at, tf_ms: int, settings: BacktestSettings) -> _Run:
+def _drive(strategy: Strategy, windows, prices, setups_at, tf_ms: int, settings: BacktestSettings, *,
+           progress: bool | None = None, progress_file: TextIO | None = None) -> _Run:
     """The candle-by-candle loop against the real engine (inside the scratch database)."""
     from verzek.db import get_pool
     from verzek.domain.jobs import parse_job
@@ -236,7 +247,8 @@ def _drive(strategy: Strategy, windows, prices, setups_at, tf_ms: int, settings:
     equity = np.empty(len(timeline))
     exposed = np.zeros(len(timeline), dtype=bool)
     ingested: dict[str, int] = {}
-    pnl, live = ZERO, False
+    pnl, live, trades = ZERO, False, 0
+    bar = _progress_bar(len(timeline), progress, progress_file)
     for k, ts in enumerate(timeline.tolist()):
         close_ms = ts + tf_ms
         clock.set(close_ms)
@@ -250,8 +262,13 @@ def _drive(strategy: Strategy, windows, prices, setups_at, tf_ms: int, settings:
             for body in queue.drain():
                 executor.handle(parse_job(body))
         if live or setups:
-            pnl, exposed[k], live = _snapshot(user_id)
+            pnl, exposed[k], live, trades = _snapshot(user_id)
         equity[k] = float(settings.start_balance + pnl)
+        if not bar.disable:
+            bar.set_postfix_str(f"{datetime.fromtimestamp(close_ms / 1000, tz=UTC):%Y-%m-%d %H:%M} UTC, "
+                                f"{trades} trades", refresh=False)
+            bar.update()
+    bar.close()
     return _Run(equity, exposed, ingested, pnl)
 
 
@@ -279,11 +296,14 @@ def _iso(dt: datetime | None) -> str | None:
 
 def run_backtest(strategy: Strategy, series_list: Sequence[OhlcvSeries], *, from_ms: int | None = None,
                  to_ms: int | None = None, settings: BacktestSettings = BacktestSettings(),
-                 quiet: bool = True, funding_from: Sequence = (), setups: Sequence | None = None) -> BacktestResult:
+                 quiet: bool = True, funding_from: Sequence = (), setups: Sequence | None = None,
+                 progress: bool | None = None, progress_file: TextIO | None = None) -> BacktestResult:
     """Backtest `strategy` on the series (one quote currency) through the real paper engine.
     `funding_from`: folders whose recorded funding events and mark prices the paper account charges
     futures positions with (`*-funding_rate.json[.gz]`, `*-mark.json[.gz]`).
-    `setups`: trade these decisions (a baseline's, or walk-forward models') instead of the strategy's scan."""
+    `setups`: trade these decisions (a baseline's, or walk-forward models') instead of the strategy's scan.
+    `progress`: a progress bar (simulated time, trades, ETA) on `progress_file` (stderr); None shows
+    it only when that is a terminal."""
     from verzek.backtest.scratch import scoped_env, scratch_database
     from verzek.observability import logger
 
@@ -303,7 +323,8 @@ def run_backtest(strategy: Strategy, series_list: Sequence[OhlcvSeries], *, from
         logger.setLevel(logging.ERROR)
     try:
         with scratch_database() as dsn, scoped_env(_paper_env(settings, dsn)):
-            run = _drive(strategy, windows, prices, setups_at, tf_ms, settings)
+            run = _drive(strategy, windows, prices, setups_at, tf_ms, settings, progress=progress,
+                         progress_file=progress_file)
             rows = _positions()
     finally:
         logger.setLevel(level)

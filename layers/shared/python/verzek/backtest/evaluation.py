@@ -110,9 +110,11 @@ def evaluate(strategy: Strategy, series_list: Sequence[OhlcvSeries], *, settings
              test_fraction: float = TEST_FRACTION, from_ms: int | None = None, to_ms: int | None = None,
              seed: int = 0, random_baseline: bool = True, quiet: bool = True,
              setups: Sequence[Setup] | None = None, periods: Periods | None = None,
-             extra: dict | None = None, funding_from: Sequence = (), progress=None) -> Evaluation:
+             extra: dict | None = None, funding_from: Sequence = (), progress=None,
+             progress_bar: bool | None = None) -> Evaluation:
     """The strategy (or given `setups`) on the out-of-sample window, plus the baselines.
-    `progress(message)` hears which of the runs starts (the engine's own per-candle progress is separate)."""
+    `progress(message)` hears which of the runs starts; `progress_bar`: each run's own per-candle
+    bar (`run_backtest(progress=...)`)."""
     say = progress or (lambda message: None)
     settings = settings or BacktestSettings()
     periods = periods or holdout_periods(series_list, strategy.timeframe, test_fraction=test_fraction,
@@ -122,7 +124,8 @@ def evaluate(strategy: Strategy, series_list: Sequence[OhlcvSeries], *, settings
     runs = 2 if random_baseline else 1
     say(f"run 1/{runs}: {strategy.name}, {len(setups)} decisions, {iso(periods.test_from)} .. {iso(periods.test_to)}")
     result = run_backtest(strategy, series_list, from_ms=periods.test_from, to_ms=periods.test_to,
-                          settings=settings, quiet=quiet, setups=setups, funding_from=funding_from)
+                          settings=settings, quiet=quiet, setups=setups, funding_from=funding_from,
+                          progress=progress_bar)
     random_result = None
     baselines: dict = {"cash_return_pct": 0.0, "buy_and_hold_return_pct": result.report["buy_and_hold_return_pct"],
                        "buy_and_hold_note": "equal weight in every symbol over the same window, no fees"}
@@ -131,7 +134,8 @@ def evaluate(strategy: Strategy, series_list: Sequence[OhlcvSeries], *, settings
         moved = random_entry_setups(setups, series_by_symbol, periods.test_from, periods.test_to, seed)
         say(f"run 2/{runs}: random entries with the same exits (seed {seed}), {len(moved)} decisions")
         random_result = run_backtest(strategy, series_list, from_ms=periods.test_from, to_ms=periods.test_to,
-                                     settings=settings, quiet=quiet, setups=moved, funding_from=funding_from)
+                                     settings=settings, quiet=quiet, setups=moved, funding_from=funding_from,
+                                     progress=progress_bar)
         baselines["random_entry_same_exits"] = {"seed": seed, **_summary(random_result)}
     ret = result.report["return_pct"]
     verdict = {"beats_cash": ret > 0, "beats_buy_and_hold": ret > baselines["buy_and_hold_return_pct"]}

@@ -189,32 +189,61 @@ class Prepared:
         args = ", ".join(f"%({n})s" for n in names) if names else ", ".join(["%s"] * positional)
         self._execute = f"EXECUTE {self.name}" + (f" ({args})" if args else "")
 
-    def execute(self, cur, params=None) -> None:
+    def _text(self, cur) -> str:
+        """What to send: EXECUTE (preparing first on a connection new to it), or the plain SQL."""
         if not prepared_statements_enabled():
-            cur.execute(self.sql, params)
-            return
-        conn = cur.connection
-        done = _PREPARED.setdefault(conn, set())
+            return self.sql
+        done = _PREPARED.setdefault(cur.connection, set())
         if self.name not in done:
             cur.execute(self._prepare)
             done.add(self.name)  # a prepared statement outlives a rollback of its transaction
+        return self._execute
+
+    def execute(self, cur, params=None, *, prefix: str = "") -> None:
+        """Run it; `prefix`: statements sent ahead in the same round trip (e.g. "BEGIN; ")."""
         try:
-            cur.execute(self._execute, params)
+            cur.execute(prefix + self._text(cur), params)
         except psycopg2.errors.InvalidSqlStatementName:  # gone (DISCARD ALL, a pooler): prepare again next time
-            done.discard(self.name)
+            _PREPARED.get(cur.connection, set()).discard(self.name)
             raise
 
+    def mogrify(self, cur, params=None) -> bytes:
+        """The statement as text with `params` bound, to be sent with others in one round trip."""
+        return cur.mogrify(self._text(cur), params)
 
-def fetch_rows(cur, sql: str | Prepared, params=None) -> list[dict]:
+
+def fetch_rows(cur, sql: str | Prepared, params=None, *, prefix: str = "") -> list[dict]:
     """`sql`'s rows as plain dicts, built in C (`dict(zip(...))`) instead of `RealDictRow`'s
-    per-column Python `__setitem__`: for the hot paths reading many rows (order books, paper rows)."""
+    per-column Python `__setitem__`: for the hot paths reading many rows (order books, paper rows).
+    `prefix`: statements sent ahead in the same round trip (their results are not returned)."""
     with cur.connection.cursor(cursor_factory=psycopg2.extensions.cursor) as plain:
         if isinstance(sql, Prepared):
-            sql.execute(plain, params)
+            sql.execute(plain, params, prefix=prefix)
         else:
-            plain.execute(sql, params)
+            plain.execute(prefix + sql, params)
         names = [c.name for c in plain.description]
         return [dict(zip(names, row)) for row in plain.fetchall()]
+
+
+def statement(sql: str | Prepared, params=None) -> list[dict]:
+    """One statement on a pooled connection, outside any transaction block (autocommit: a single
+    statement is atomic on its own): one round trip instead of BEGIN, the statement and COMMIT.
+    Returns its rows as dicts ([] when it returns none)."""
+    with connection() as conn:
+        conn.autocommit = True
+        try:
+            with conn.cursor(cursor_factory=psycopg2.extensions.cursor) as cur:
+                if isinstance(sql, Prepared):
+                    sql.execute(cur, params)
+                else:
+                    cur.execute(sql, params)
+                if cur.description is None:
+                    return []
+                names = [c.name for c in cur.description]
+                return [dict(zip(names, row)) for row in cur.fetchall()]
+        finally:
+            if not conn.closed:
+                conn.autocommit = False
 
 
 def ping() -> dict:

@@ -23,7 +23,7 @@ import json
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from verzek.db import connection
+from verzek.db import Prepared, connection, statement
 from verzek.domain.jobs import ClosePositionJob, ExecuteSignalJob, SignalUpdateJob
 from verzek.domain.signals import EntryType, MarginMode, MarketType, Side, Signal, SignalSource
 from verzek.execution import risk
@@ -65,6 +65,14 @@ def market_symbol(signal: Signal) -> tuple[str, str]:
     return signal.symbol, "spot"
 
 
+# the per-job reads, prepared once per connection (a fan-out runs them once per user)
+_SIGNAL = Prepared("SELECT * FROM signals WHERE id = %s")
+_SETTINGS = Prepared("SELECT ts.*, u.telegram_chat_id, ea.exchange AS account_exchange FROM trading_settings ts "
+                     "JOIN users u ON u.id = ts.user_id "
+                     "LEFT JOIN exchange_accounts ea ON ea.id = ts.exchange_account_id WHERE ts.user_id = %s")
+_EXISTING = Prepared("SELECT id, status FROM positions WHERE user_id = %s AND signal_id = %s")
+
+
 class Executor:
     def __init__(self, venues: VenueProvider | None = None, policy: RetryPolicy | None = None) -> None:
         self.venues = venues or VenueProvider()
@@ -87,17 +95,10 @@ class Executor:
 
     # --- execute_signal ---
     def execute_signal(self, job: ExecuteSignalJob) -> str:
-        with connection() as conn, conn.cursor() as cur:
-            cur.execute("SELECT * FROM signals WHERE id = %s", (job.signal_id,))
-            signal_row = cur.fetchone()
-            cur.execute("SELECT ts.*, u.telegram_chat_id, ea.exchange AS account_exchange FROM trading_settings ts "
-                        "JOIN users u ON u.id = ts.user_id "
-                        "LEFT JOIN exchange_accounts ea ON ea.id = ts.exchange_account_id WHERE ts.user_id = %s",
-                        (job.user_id,))
-            settings_row = cur.fetchone()
-            cur.execute("SELECT id, status FROM positions WHERE user_id = %s AND signal_id = %s",
-                        (job.user_id, job.signal_id))
-            existing = cur.fetchone()
+        # three reads, each one round trip outside a transaction block (nothing is written here)
+        signal_row = next(iter(statement(_SIGNAL, (job.signal_id,))), None)
+        settings_row = next(iter(statement(_SETTINGS, (job.user_id,))), None)
+        existing = next(iter(statement(_EXISTING, (job.user_id, job.signal_id))), None)
         if signal_row is None:
             logger.warning("job for an unknown signal ignored", extra={"signal_id": job.signal_id})
             return "signal_missing"
@@ -176,7 +177,8 @@ class Executor:
                  signal.side.value, market_type, plan.leverage, json.dumps(plan.to_json()),
                  sum((o.amount for o in plan.orders if o.role == "entry"), Decimal(0)), plan.stop_loss))
             row = cur.fetchone()
-            if row is not None:
+            created = row is not None
+            if created:
                 safety = sorted(o.leg for o in plan.orders if o.role == "safety")
                 held_back = set(safety[plan.max_active_safety:]) if plan.max_active_safety else set()
                 for order in plan.orders:
@@ -190,7 +192,7 @@ class Executor:
                             (job.user_id, job.signal_id))
                 row = cur.fetchone()
         # the intent is committed before the first exchange call
-        return self.engine.place_pending(row["id"])
+        return self.engine.place_pending(row["id"], created=created)
 
     def _record_skip(self, cur, ctx: dict, code: str, reason: str, *, notify_user: bool = True,
                      status: str = "cancelled") -> str:

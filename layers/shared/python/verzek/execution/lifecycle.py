@@ -33,12 +33,14 @@ unsellable dust left by such a fee does not keep the position open.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from decimal import Decimal
 
+import psycopg2
 import psycopg2.extensions
 
 from verzek.db import Prepared, connection
@@ -61,6 +63,7 @@ from verzek.execution.orders import (
     notify,
     record_rejection,
     record_state,
+    record_state_sql,
     request_from_row,
     summarize,
 )
@@ -123,6 +126,9 @@ _RECORD_SCAN = Prepared("UPDATE positions SET stop_loss = %s, breakeven_moved = 
 _RECORD_BOOKS = Prepared("UPDATE positions SET entry_price = %s, filled_amount = %s, closed_amount = %s, cost = %s, "
                          "fees = %s, realized_pnl = %s, unrealized_pnl = %s, tp_hits = %s, updated_at = now() "
                          "WHERE id = %s")
+
+
+_REJECTED = "UPDATE orders SET status = 'rejected', error = %s, updated_at = now() WHERE client_order_id = %s"
 
 
 def _autocommit(conn, sql: str, params: tuple):
@@ -195,29 +201,45 @@ class PositionEngine:
         notify(cur, pos["user_id"], pos.get("telegram_chat_id"), kind, text, data, dedupe)
 
     def _place_planned_rows(self, conn, cur, pos: dict, placer: OrderPlacer,
-                            rows: list[dict] | None = None) -> list[str]:
+                            rows: list[dict] | None = None, *, never_sent: bool = False) -> list[str]:
         """Send every 'planned' order row (reconciling first); returns the rejection reasons.
-        `rows`: the position's orders as just read (else they are read here)."""
-        rejections = []
-        for row in load_orders(cur, pos["id"]) if rows is None else rows:
-            if row["status"] != "planned":
-                continue
-            try:
-                state = placer.place_or_reconcile(request_from_row(row, pos["symbol"]))
-            except OrderRejected as exc:
-                record_rejection(cur, row["client_order_id"], exc.reason)
-                conn.commit()
-                rejections.append(f"{row['role']} {row['leg']}: {exc.reason}")
-                logger.warning("order rejected", extra={"client_order_id": row["client_order_id"],
-                                                        "reason": exc.reason, "kind": exc.kind})
-                continue
-            record_state(cur, state)
-            conn.commit()  # recorded right away: a later crash re-finds it by client id anyway
+        `rows`: the position's orders as just read (else they are read here). `never_sent`: the
+        rows were written by the caller's own committed transaction (see `place_pending`)."""
+        rejections: list[str] = []
+        # what the exchange answered is written in one round trip after the last order (the
+        # caller's transaction commits it); when a later order fails, what was answered before is
+        # written and committed first. A crash in between loses nothing: the rows are still
+        # 'planned' and the next attempt finds each order by its client id.
+        answered: list[bytes] = []
+        try:
+            for row in load_orders(cur, pos["id"]) if rows is None else rows:
+                if row["status"] != "planned":
+                    continue
+                try:
+                    state = placer.place_or_reconcile(request_from_row(row, pos["symbol"]), never_sent=never_sent)
+                except OrderRejected as exc:
+                    answered.append(cur.mogrify(_REJECTED, (exc.reason[:500], row["client_order_id"])))
+                    rejections.append(f"{row['role']} {row['leg']}: {exc.reason}")
+                    logger.warning("order rejected", extra={"client_order_id": row["client_order_id"],
+                                                            "reason": exc.reason, "kind": exc.kind})
+                    continue
+                answered.append(record_state_sql(cur, state))
+        except BaseException:
+            if answered and not conn.closed:
+                with contextlib.suppress(psycopg2.Error):
+                    cur.execute(b"; ".join(answered))
+                    conn.commit()
+            raise
+        if answered:
+            cur.execute(b"; ".join(answered))
         return rejections
 
     # --- opening ---
-    def place_pending(self, position_id: int) -> str:
-        """Send the planned orders of a position (first delivery, redelivery and crash recovery)."""
+    def place_pending(self, position_id: int, *, created: bool = False) -> str:
+        """Send the planned orders of a position (first delivery, redelivery and crash recovery).
+        `created`: the caller inserted the position and its order rows in the transaction it just
+        committed (the executor's first delivery): no earlier attempt can have sent any of them, so
+        they are placed without a lookup first; redeliveries and recovery look each one up."""
         with self.locked(position_id) as (conn, cur):
             pos = self._load(cur, position_id)
             rows = load_orders(cur, position_id)
@@ -228,10 +250,10 @@ class PositionEngine:
             try:
                 venue = self.venue_for(cur, pos)
                 placer = OrderPlacer(venue.exchange, self.policy)
-                nothing_sent = all(r["status"] == "planned" for r in rows)
+                nothing_sent = all(r["status"] in ("planned", "waiting") for r in rows)
                 if plan.market_type == "futures" and nothing_sent:
                     venue.exchange.set_leverage(plan.symbol, plan.leverage, plan.margin_mode)
-                rejections = self._place_planned_rows(conn, cur, pos, placer)
+                rejections = self._place_planned_rows(conn, cur, pos, placer, rows, never_sent=created)
             except ExecutionError as exc:
                 if self._transient(exc):
                     raise TransientJobError(exc.reason) from exc
@@ -240,7 +262,7 @@ class PositionEngine:
                             "WHERE position_id = %s AND status = 'planned'", (exc.reason[:500], position_id))
             rows = load_orders(cur, position_id)
             accepted = [r for r in rows if r["role"] in ("entry", "safety")
-                        and r["status"] not in ("planned", "rejected", "dropped")]
+                        and r["status"] not in ("planned", "waiting", "rejected", "dropped")]
             if pos["status"] != "pending":
                 return "reconciled"
             if accepted:
@@ -434,8 +456,8 @@ class PositionEngine:
         for row in live:
             if (state := states.get(row["client_order_id"])) is not None:
                 changed = record_state(cur, state, row) or changed
-        conn.commit()
-        if changed:
+        if changed:  # (nothing written: the reads so far need no commit of their own)
+            conn.commit()
             rows = load_orders(cur, pos["id"])
         summary = summarize(rows)
         # the exchange stop fired (seen here, not by the candles): the monitor closes the books
@@ -542,10 +564,11 @@ class PositionEngine:
             if stop is None or (trail > stop if long else trail < stop):
                 stop = trail
 
-        _RECORD_SCAN.execute(cur, (stop, breakeven_moved, extreme, checked_ms, last_price, pos["id"]))
-        # not committed on its own: every step below that sends orders commits first, and the
-        # common tick (nothing to do) commits it with the bookkeeping, one transaction fewer. A
-        # crash in between only repeats this scan of the same candles on the next tick.
+        # What the scan found (stop level, breakeven, trail, candles checked) is written with the
+        # bookkeeping below, in one round trip and one transaction, unless a close comes first (then
+        # it is written before the close). Orders the steps in between send are reconciled by client
+        # id, and a crash before the commit only repeats this scan of the same candles next tick.
+        scan: tuple | None = (stop, breakeven_moved, extreme, checked_ms, last_price, pos["id"])
 
         if hit is None and stop_fill is not None and pos["status"] == "open":
             hit = (self._stop_reason(pos, plan, rules, stop_fill["trigger_price"], be_level, extreme),
@@ -561,6 +584,8 @@ class PositionEngine:
             if synced not in _STOP_UNTOUCHED:
                 rows = load_orders(cur, pos["id"])
         if hit is not None and pos["status"] == "open":
+            _RECORD_SCAN.execute(cur, scan)
+            scan = None
             reason, level = hit
             if level is not None:
                 self._notify(cur, pos, "stopped_out", f"{symbol} {pos['side']}: stop {_fmt(level)} reached "
@@ -588,9 +613,12 @@ class PositionEngine:
                 and not exits_live):
             # what is left is the fee paid in the base coin, too small to sell: the trade is over
             done = self._spot_sellable(venue, pos, summary.remaining, summary.average_entry) == 0
-        _RECORD_BOOKS.execute(cur,
-                    (summary.average_entry, summary.entry_qty, summary.exit_qty, summary.entry_cost, summary.fees,
-                     realized, ZERO if done else unrealized, tp_hits, pos["id"]))
+        books = (summary.average_entry, summary.entry_qty, summary.exit_qty, summary.entry_cost, summary.fees,
+                 realized, ZERO if done else unrealized, tp_hits, pos["id"])
+        if scan is not None:
+            cur.execute(_RECORD_SCAN.mogrify(cur, scan) + b"; " + _RECORD_BOOKS.mogrify(cur, books))
+        else:
+            _RECORD_BOOKS.execute(cur, books)
         if done:
             _drop_waiting(cur, pos["id"])
             for row in rows:  # nothing left to trade: leftovers (e.g. a far safety order) are cancelled

@@ -26,7 +26,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 
-from verzek.db import connection
+from verzek.db import connection, statement
 from verzek.domain.jobs import MonitorAccountJob
 from verzek.execution.account_pass import AccountPass, account_key
 from verzek.execution.lifecycle import PositionEngine
@@ -36,11 +36,9 @@ from verzek.observability import logger
 
 
 def open_positions(limit: int | None = None) -> list[dict]:
-    with connection() as conn, conn.cursor() as cur:
-        cur.execute("SELECT id, user_id, mode, exchange_account_id, market_type FROM positions "
-                    "WHERE status IN ('open', 'closing') ORDER BY checked_ms ASC NULLS FIRST, id "
-                    + ("LIMIT %s" if limit is not None else ""), (limit,) if limit is not None else ())
-        return list(cur.fetchall())
+    return statement("SELECT id, user_id, mode, exchange_account_id, market_type FROM positions "
+                     "WHERE status IN ('open', 'closing') ORDER BY checked_ms ASC NULLS FIRST, id "
+                     + ("LIMIT %s" if limit is not None else ""), (limit,) if limit is not None else ())
 
 
 def open_position_ids(limit: int = 1000) -> list[int]:
@@ -86,8 +84,7 @@ def _due(job: MonitorAccountJob) -> list[int]:
 
 def _mark_monitored(position_ids: list[int]) -> None:
     if position_ids:
-        with connection() as conn, conn.cursor() as cur:
-            cur.execute("UPDATE positions SET monitored_at = now() WHERE id = ANY(%s)", (position_ids,))
+        statement("UPDATE positions SET monitored_at = now() WHERE id = ANY(%s)", (position_ids,))
 
 
 def _advance_all(engine: PositionEngine, ids: list[int], account: AccountPass, outcomes: Counter,

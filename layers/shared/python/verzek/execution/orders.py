@@ -107,12 +107,16 @@ class OrderPlacer:
             raise TransientJobError(f"could not look up orders {', '.join(ids)}: {exc.reason}") from exc
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def place_or_reconcile(self, request: OrderRequest) -> OrderState:
+    def place_or_reconcile(self, request: OrderRequest, *, never_sent: bool = False) -> OrderState:
+        """`never_sent`: the caller wrote this order's row itself, in a transaction committed just
+        before (no earlier attempt can have sent an order with this client id): no lookup first."""
         trigger = request.type == OrderType.STOP_MARKET
-        existing = self.lookup(request.symbol, request.client_order_id, trigger=trigger)
-        if existing is not None:
-            logger.info("order already on the exchange: reconciled", extra={"client_order_id": request.client_order_id})
-            return existing
+        if not never_sent:
+            existing = self.lookup(request.symbol, request.client_order_id, trigger=trigger)
+            if existing is not None:
+                logger.info("order already on the exchange: reconciled",
+                            extra={"client_order_id": request.client_order_id})
+                return existing
         try:
             for attempt in self._retrying((RequestNotSent, RateLimited), self.policy.attempts):
                 with attempt:
@@ -216,15 +220,23 @@ _RECORD_STATE = Prepared(
     "WHERE client_order_id = %s")
 
 
+def _record_state_params(state: OrderState) -> tuple:
+    return (state.exchange_order_id, row_status(state), state.filled, state.average, state.fee, state.fee_currency,
+            state.filled, state.updated_ms or None, state.client_order_id)
+
+
+def record_state_sql(cur, state: OrderState) -> bytes:
+    """`record_state`'s statement, bound, to be sent with others in one round trip."""
+    return _RECORD_STATE.mogrify(cur, _record_state_params(state))
+
+
 def record_state(cur, state: OrderState, row: dict | None = None) -> bool:
     """Write what the exchange says about an order onto its row (filled never goes backwards).
     With the `row` as last read, nothing is written when nothing would change. Returns whether
     it wrote."""
     if row is not None and not state_changes_row(row, state):
         return False
-    filled = state.filled
-    _RECORD_STATE.execute(cur, (state.exchange_order_id, row_status(state), filled, state.average, state.fee,
-                                state.fee_currency, filled, state.updated_ms or None, state.client_order_id))
+    _RECORD_STATE.execute(cur, _record_state_params(state))
     return True
 
 
@@ -300,10 +312,10 @@ def notify(cur, user_id: int, telegram_chat_id: int | None, kind: str, text: str
     channels = [("console", None), ("push", None)]
     if telegram_chat_id:
         channels.append(("telegram", str(telegram_chat_id)))
-    for channel, target in channels:
-        cur.execute("INSERT INTO notifications (user_id, channel, target, kind, payload, dedupe_key) "
-                    "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (dedupe_key) DO NOTHING",
-                    (user_id, channel, target, kind, payload, f"{dedupe}:{channel}"))
+    rows = [cur.mogrify("(%s, %s, %s, %s, %s, %s)", (user_id, channel, target, kind, payload, f"{dedupe}:{channel}"))
+            for channel, target in channels]
+    cur.execute(b"INSERT INTO notifications (user_id, channel, target, kind, payload, dedupe_key) VALUES "
+                + b", ".join(rows) + b" ON CONFLICT (dedupe_key) DO NOTHING")  # one round trip for every channel
 
 
 def advisory_key(position_id: int) -> int:

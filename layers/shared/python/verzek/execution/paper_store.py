@@ -118,18 +118,20 @@ _LOAD_SYMBOL = Prepared(_LOAD_SQL.format(
 
 
 def load(cur, user_id: int, engine: PaperExchange, *, symbol: str | None = None,
-         client_order_ids: Sequence[str] = ()) -> Loaded:
+         client_order_ids: Sequence[str] = (), begin: bool = False) -> Loaded:
     """Lock and load the rows a call needs into `engine`: one symbol's (`symbol`) or the whole
     account's (None), plus the orders `client_order_ids` whatever their status (of `symbol` only,
-    when given: an order of another symbol is not found, as on an exchange)."""
+    when given: an order of another symbol is not found, as on an exchange). `begin`: open the
+    transaction in the same round trip (a connection in autocommit mode; see `save(commit=True)`)."""
     loaded = Loaded()
     params = {"user": user_id, "ids": list(client_order_ids)}
+    prefix = "BEGIN; " if begin else ""
     if symbol is None:
-        rows = fetch_rows(cur, _LOAD_ACCOUNT, params)
+        rows = fetch_rows(cur, _LOAD_ACCOUNT, params, prefix=prefix)
     else:
         rules = engine.market_rules(symbol)
         params.update(symbol=symbol, assets=sorted({rules.base, rules.quote}))
-        rows = fetch_rows(cur, _LOAD_SYMBOL, params)
+        rows = fetch_rows(cur, _LOAD_SYMBOL, params, prefix=prefix)
     if symbol is not None and any(r["kind"] == "p" and r["margin_mode"] == "cross" and r["amount"] for r in rows):
         # a cross position is backed by the whole wallet: the other positions are read (not locked,
         # never written back) so its liquidation price sees their margins and unrealised PnL
@@ -153,8 +155,25 @@ def load(cur, user_id: int, engine: PaperExchange, *, symbol: str | None = None,
     return loaded
 
 
-def save(cur, user_id: int, engine: PaperExchange, loaded: Loaded) -> None:
-    """Write back the rows `engine` changed since `load` (nothing when nothing changed)."""
+_INSERT_ORDERS = ("INSERT INTO paper_orders (user_id, client_order_id, exchange_order_id, symbol, side, type, "
+                  "status, amount, filled, average, fee, fee_currency, price, trigger_price, reduce_only, updated_ms, "
+                  "created_ms, checked_ms, reserved, reserved_asset, leverage) VALUES ")
+_POSITIONS = ("paper_positions (user_id, symbol, amount, entry, margin, leverage, margin_mode, funding_ms)",
+              "user_id, symbol",
+              ("amount = EXCLUDED.amount, entry = EXCLUDED.entry, margin = EXCLUDED.margin, "
+               "leverage = EXCLUDED.leverage, margin_mode = EXCLUDED.margin_mode, funding_ms = EXCLUDED.funding_ms"))
+_BALANCES = ("paper_balances (user_id, asset, total)", "user_id, asset", "total = EXCLUDED.total")
+
+
+def _values(cur, rows: list[tuple]) -> bytes:
+    return b",".join(cur.mogrify("(" + ",".join(["%s"] * len(row)) + ")", row) for row in rows)
+
+
+def save(cur, user_id: int, engine: PaperExchange, loaded: Loaded, *, commit: bool = False) -> None:
+    """Write back the rows `engine` changed since `load` (nothing when nothing changed). The writes
+    to rows that were read go in one round trip, with the COMMIT when `commit` (the transaction was
+    opened by `load(begin=True)`); only rows that did not exist are inserted on their own, as their
+    answer decides whether the call is stale."""
     new, changed = [], []
     for cid, order in engine.orders.items():
         before = loaded.orders.get(cid)
@@ -162,45 +181,53 @@ def save(cur, user_id: int, engine: PaperExchange, loaded: Loaded) -> None:
             new.append(order)
         elif before != _order_key(order):
             changed.append(order)
+    batch: list[bytes] = []
     if new:
-        try:
-            execute_values(
-                cur, "INSERT INTO paper_orders (user_id, client_order_id, exchange_order_id, symbol, side, type, "
-                "status, amount, filled, average, fee, fee_currency, price, trigger_price, reduce_only, updated_ms, "
-                "created_ms, checked_ms, reserved, reserved_asset, leverage) VALUES %s",
-                [(user_id, o.state.client_order_id, o.state.exchange_order_id, o.state.symbol, o.state.side.value,
-                  o.state.type.value, o.state.status.value, o.state.amount, o.state.filled, o.state.average,
-                  o.state.fee, o.state.fee_currency, o.state.price, o.state.trigger_price, o.state.reduce_only,
-                  o.state.updated_ms, o.created_ms, o.checked_ms, o.reserved, o.reserved_asset, o.leverage)
-                 for o in new])
-        except psycopg2.errors.UniqueViolation:  # a concurrent call accepted the same client id first
-            raise OrderRejected("duplicate client order id", "duplicate") from None
+        batch.append(_INSERT_ORDERS.encode() + _values(cur, [
+            (user_id, o.state.client_order_id, o.state.exchange_order_id, o.state.symbol, o.state.side.value,
+             o.state.type.value, o.state.status.value, o.state.amount, o.state.filled, o.state.average,
+             o.state.fee, o.state.fee_currency, o.state.price, o.state.trigger_price, o.state.reduce_only,
+             o.state.updated_ms, o.created_ms, o.checked_ms, o.reserved, o.reserved_asset, o.leverage)
+            for o in new]))
     if changed:
         def text(values) -> list[str | None]:
             return [None if v is None else str(v) for v in values]
 
-        _UPDATE_ORDERS.execute(cur, (
+        batch.append(_UPDATE_ORDERS.mogrify(cur, (
             [o.state.client_order_id for o in changed], [o.state.status.value for o in changed],
             text(o.state.filled for o in changed), text(o.state.average for o in changed),
             text(o.state.fee for o in changed), [o.state.fee_currency for o in changed],
             text(o.state.updated_ms for o in changed), text(o.checked_ms for o in changed),
-            text(o.reserved for o in changed), user_id))
+            text(o.reserved for o in changed), user_id)))
     positions = [(user_id, symbol, *_position_key(engine, symbol))
                  for symbol in sorted(set(engine.positions) | set(engine.leverage) | set(engine.margin_modes))
                  if loaded.positions.get(symbol) != _position_key(engine, symbol)]
-    _upsert(cur, "paper_positions (user_id, symbol, amount, entry, margin, leverage, margin_mode, funding_ms)",
-            "user_id, symbol", "amount = EXCLUDED.amount, entry = EXCLUDED.entry, margin = EXCLUDED.margin, "
-            "leverage = EXCLUDED.leverage, margin_mode = EXCLUDED.margin_mode, funding_ms = EXCLUDED.funding_ms",
-            [p for p in positions if p[1] in loaded.positions], [p for p in positions if p[1] not in loaded.positions])
     if engine.funding:  # payments settled by this call (the position row's funding_ms keeps them once)
-        execute_values(cur, "INSERT INTO paper_funding (user_id, symbol, ts, amount, rate, mark, position_amount) "
-                       "VALUES %s ON CONFLICT DO NOTHING",
-                       [(user_id, f["symbol"], f["timestamp"], f["amount"], f["rate"], f["mark"], f["position_amount"])
-                        for f in engine.funding])
+        batch.append(b"INSERT INTO paper_funding (user_id, symbol, ts, amount, rate, mark, position_amount) VALUES "
+                     + _values(cur, [(user_id, f["symbol"], f["timestamp"], f["amount"], f["rate"], f["mark"],
+                                      f["position_amount"]) for f in engine.funding])
+                     + b" ON CONFLICT DO NOTHING")
     balances = [(user_id, asset, total) for asset, total in sorted(engine.balances.items())
                 if loaded.balances.get(asset) != total]
-    _upsert(cur, "paper_balances (user_id, asset, total)", "user_id, asset", "total = EXCLUDED.total",
-            [b for b in balances if b[1] in loaded.balances], [b for b in balances if b[1] not in loaded.balances])
+    missing = [(_POSITIONS, [p for p in positions if p[1] not in loaded.positions]),
+               (_BALANCES, [b for b in balances if b[1] not in loaded.balances])]
+    for (table, key, assignments), rows in ((_POSITIONS, [p for p in positions if p[1] in loaded.positions]),
+                                            (_BALANCES, [b for b in balances if b[1] in loaded.balances])):
+        if rows:  # read under lock: overwritten
+            batch.append(f"INSERT INTO {table} VALUES ".encode() + _values(cur, rows)
+                         + f" ON CONFLICT ({key}) DO UPDATE SET {assignments}".encode())
+    inserts_left = any(rows for _, rows in missing)
+    if commit and not inserts_left:
+        batch.append(b"COMMIT")
+    if batch:
+        try:
+            cur.execute(b"; ".join(batch))
+        except psycopg2.errors.UniqueViolation:  # a concurrent call accepted the same client id first
+            raise OrderRejected("duplicate client order id", "duplicate") from None
+    for (table, key, _), rows in missing:
+        _insert_missing(cur, table, key, rows)
+    if commit and inserts_left:
+        cur.execute("COMMIT")
 
 
 # changed orders in one prepared statement: one text array per column (cast here, so NULLs and
@@ -218,15 +245,13 @@ class StaleView(Exception):
     """A row this call saw as missing was created by a concurrent call: the call is run again."""
 
 
-def _upsert(cur, table: str, key: str, assignments: str, locked: list[tuple], missing: list[tuple]) -> None:
-    """Rows read under lock are overwritten; rows that did not exist are only inserted, never
-    overwritten: if another call created one meanwhile, what this call computed is stale."""
-    if locked:
-        execute_values(cur, f"INSERT INTO {table} VALUES %s ON CONFLICT ({key}) DO UPDATE SET {assignments}", locked)
-    if missing:
+def _insert_missing(cur, table: str, key: str, rows: list[tuple]) -> None:
+    """Rows that did not exist are only inserted, never overwritten: if another call created one
+    meanwhile, what this call computed is stale."""
+    if rows:
         inserted = execute_values(cur, f"INSERT INTO {table} VALUES %s ON CONFLICT ({key}) DO NOTHING RETURNING 1",
-                                  missing, fetch=True)
-        if len(inserted) != len(missing):
+                                  rows, fetch=True)
+        if len(inserted) != len(rows):
             raise StaleView(f"{table.split()[0]}: a row was created concurrently")
 
 

@@ -9,11 +9,15 @@ executor's reconciliation is built for.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
+
+import psycopg2
+from psycopg2.extensions import TRANSACTION_STATUS_IDLE
 
 from verzek.config import get_settings
 from verzek.db import connection
@@ -57,13 +61,26 @@ class DbPaperExchange:
         """`fn` on the rows of `symbol` (None: the whole account) and the orders `client_order_ids`."""
         for attempt in range(3):
             try:
-                with connection() as conn, conn.cursor() as cur:
-                    engine = self._stateless()
-                    loaded = paper_store.load(cur, self.user_id, engine, symbol=symbol,
-                                              client_order_ids=client_order_ids)
-                    result = fn(engine)
-                    paper_store.save(cur, self.user_id, engine, loaded)
-                    return result
+                with connection() as conn:
+                    # BEGIN rides on the load and COMMIT on the writes: two round trips per call
+                    conn.autocommit = True
+                    try:
+                        with conn.cursor() as cur:
+                            try:
+                                engine = self._stateless()
+                                loaded = paper_store.load(cur, self.user_id, engine, symbol=symbol,
+                                                          client_order_ids=client_order_ids, begin=True)
+                                result = fn(engine)
+                                paper_store.save(cur, self.user_id, engine, loaded, commit=True)
+                                return result
+                            except BaseException:
+                                if not conn.closed and conn.info.transaction_status != TRANSACTION_STATUS_IDLE:
+                                    with contextlib.suppress(psycopg2.Error):  # a broken connection: the
+                                        cur.execute("ROLLBACK")               # pool discards it
+                                raise
+                    finally:
+                        if not conn.closed:
+                            conn.autocommit = False
             except paper_store.StaleView:
                 if attempt == 2:
                     raise RequestNotSent("paper account busy, nothing changed") from None

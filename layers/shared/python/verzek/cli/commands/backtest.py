@@ -32,6 +32,8 @@ def register(subparsers) -> None:
     p.add_argument("--data", nargs="+", type=Path, default=None,
                    help="recorded candle files/directories (BASE_QUOTE[_SETTLE]-<tf>[-futures].json[.gz] or "
                         "freqtrade .feather); default: the bundled USDT-M sample")
+    p.add_argument("--config", default=None,
+                   help='strategy parameter overrides as JSON, e.g. \'{"crack_pct": 0.05, "stop_atr": 6}\' (validated)')
     p.add_argument("--symbols", default=None, help="comma-separated symbols to use from the data (default: all)")
     p.add_argument("--from", dest="from_", default=None,
                    help="start, UTC (YYYY-MM-DD or ISO 8601); with --to, replaces the out-of-sample window")
@@ -59,6 +61,8 @@ def register(subparsers) -> None:
                    help="market/stop order slippage in percent (default: PAPER_SLIPPAGE_PCT)")
     p.add_argument("--no-png", action="store_true", help="skip the equity-curve PNG")
     p.add_argument("--verbose", action="store_true", help="show the execution engine's logs")
+    p.add_argument("--no-progress", action="store_true",
+                   help="no progress bar (it is shown on a terminal only: simulated time, trades, ETA)")
     p.set_defaults(func=run)
 
 
@@ -116,6 +120,29 @@ def _settings(args: argparse.Namespace):
                             slippage_pct=slippage)
 
 
+def _strategy(args):
+    import json
+
+    from pydantic import ValidationError
+
+    from verzek.cli import CliError
+    from verzek.strategies import create_strategy
+
+    overrides = None
+    if args.config is not None:
+        try:
+            overrides = json.loads(args.config)
+        except json.JSONDecodeError as exc:
+            raise CliError(f"--config: not JSON ({exc.msg})") from None
+        if not isinstance(overrides, dict):
+            raise CliError("--config must be a JSON object of strategy parameters")
+    try:
+        return create_strategy(args.strategy, overrides)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise CliError(f"--config: {'.'.join(map(str, first['loc']))}: {first['msg']}") from None
+
+
 def _load(args, timeframe: str):
     from verzek.cli import CliError
     from verzek.marketdata.replay import ReplayMarketData, usdt_sample_dir
@@ -144,7 +171,6 @@ def run(args: argparse.Namespace) -> int:
     from verzek.cli import CliError
     from verzek.marketdata.replay import MarketDataError, usdt_sample_dir
     from verzek.ml.model import ModelError
-    from verzek.strategies import create_strategy
 
     from_ms, to_ms = _parse_time(args.from_, "--from"), _parse_time(args.to, "--to")
     if from_ms is not None and to_ms is not None and from_ms >= to_ms:
@@ -154,7 +180,7 @@ def run(args: argparse.Namespace) -> int:
     if not 1 <= args.folds <= 20:
         raise CliError("--folds must be between 1 and 20")
     settings = _settings(args)
-    strategy = create_strategy(args.strategy)
+    strategy = _strategy(args)
     started = time.perf_counter()
     walk_forward = strategy.name == "ml" and from_ms is None and to_ms is None
     try:
@@ -171,7 +197,8 @@ def run(args: argparse.Namespace) -> int:
         folders = [p for p in (args.data or [usdt_sample_dir()]) if p.is_dir()]  # their funding + mark files too
         evaluation = evaluate(strategy, series, settings=settings, periods=periods, seed=args.seed,
                               random_baseline=not args.no_baseline, quiet=not args.verbose, setups=setups,
-                              extra=extra, funding_from=folders, progress=lambda m: print(m, flush=True))
+                              extra=extra, funding_from=folders, progress=lambda m: print(m, flush=True),
+                              progress_bar=False if args.no_progress else None)
     except (MarketDataError, ModelError, ScratchDatabaseError, ValueError) as exc:
         raise CliError(str(exc)) from None
     result = evaluation.result
