@@ -136,6 +136,8 @@ class ExchangeBudget:
             row.window_index = window
 
     def record_response(self, status: int, headers: Mapping[str, str]) -> None:
+        if status not in (418, 429) and not (self.spec.used_header and headers.get(self.spec.used_header)):
+            return                                   # nothing to record: no write transaction
         now = self.clock()
         with self.state.transaction():
             row = self.state.load_budget(self.name)

@@ -5,8 +5,11 @@ Every (signal, user) job goes through the real path: risk checks, venue, plan, t
 its orders written as 'planned', the paper order placed (its own row-locked transaction, like a
 remote exchange), rows updated, notifications queued. Jobs are consumed from an in-process queue
 by W worker threads (W concurrent Lambda invocations). Reported: time from enqueue to all positions
-opened, jobs/second, p50/p99 per job, and — as the baseline measured in the same process — the pure
-planning cost per job (`plan_trade`, no I/O) and one empty database round trip, as ratios.
+opened, jobs/second, p50/p99 per job, and — as the baselines measured in the same process — the pure
+planning cost per job (`plan_trade`, no I/O) and one empty database transaction (alone, and under the
+workers' concurrency), as ratios; and the database round trips of one job, counted on the pool's
+connections (statements sent, the BEGIN before a transaction's first one, COMMIT/ROLLBACK), which
+no machine load moves.
 
     python scripts/bench_execution.py [--users 1000] [--workers 1,4]
 
@@ -30,6 +33,53 @@ sys.path.insert(0, str(ROOT / "layers" / "shared" / "python"))
 SHARED = Path(os.environ.get("VERZEK_SHARED_DIR", ROOT.parent / "shared"))
 
 
+class RoundTrips(threading.local):
+    """Server round trips of the calling thread, counted on the pool's connections (see `_counting`)."""
+
+    n = 0
+
+
+TRIPS = RoundTrips()
+
+
+def _counting() -> None:
+    """Make the pool's connections count their round trips per thread: every statement sent (one
+    round trip, however many statements its text holds), the BEGIN psycopg2 sends before the first
+    statement of a transaction, and every COMMIT / ROLLBACK that ends one."""
+    import psycopg2
+    import psycopg2.extensions
+    import psycopg2.extras
+    import psycopg2.pool
+    from psycopg2.extensions import TRANSACTION_STATUS_IDLE
+
+    def counted(base):
+        class Cursor(base):
+            def execute(self, query, vars=None):
+                conn = self.connection
+                TRIPS.n += 1 + (not conn.autocommit and conn.info.transaction_status == TRANSACTION_STATUS_IDLE)
+                return super().execute(query, vars)
+        return Cursor
+
+    plain, dicts = counted(psycopg2.extensions.cursor), counted(psycopg2.extras.RealDictCursor)
+
+    class Connection(psycopg2.extensions.connection):
+        def cursor(self, *args, cursor_factory=None, **kwargs):
+            factory = cursor_factory or self.cursor_factory or psycopg2.extensions.cursor
+            factory = {psycopg2.extensions.cursor: plain, psycopg2.extras.RealDictCursor: dicts}.get(factory, factory)
+            return super().cursor(*args, cursor_factory=factory, **kwargs)
+
+        def commit(self):
+            TRIPS.n += self.info.transaction_status != TRANSACTION_STATUS_IDLE
+            return super().commit()
+
+        def rollback(self):
+            TRIPS.n += self.info.transaction_status != TRANSACTION_STATUS_IDLE
+            return super().rollback()
+
+    connect = psycopg2.connect
+    psycopg2.pool.psycopg2.connect = lambda *a, **kw: connect(*a, connection_factory=Connection, **kw)
+
+
 def pct(values: list[float], q: float) -> float:
     values = sorted(values)
     return values[min(len(values) - 1, round(q * (len(values) - 1)))]
@@ -42,6 +92,7 @@ def main() -> int:
     args = parser.parse_args()
 
     import psycopg2
+    _counting()
     from verzek.config import reset_settings_cache
     from verzek.db import close_pool, connection
     from verzek.db.embedded import database_dsn, ensure_embedded_server
@@ -90,7 +141,34 @@ def main() -> int:
             with connection() as conn, conn.cursor() as cur:
                 cur.execute("SELECT 1")
         roundtrip_ms = (time.perf_counter() - t) / 500 * 1000
-        print(f"baseline: plan_trade {plan_us:.0f} us/job (pure); empty DB transaction {roundtrip_ms:.2f} ms")
+        TRIPS.n = 0
+        with connection() as conn, conn.cursor() as cur:
+            cur.execute("SELECT 1")
+        empty_trips = TRIPS.n
+        print(f"baseline: plan_trade {plan_us:.0f} us/job (pure); empty DB transaction {roundtrip_ms:.2f} ms "
+              f"({empty_trips} round trips: BEGIN, SELECT 1, COMMIT)")
+
+        def empty_under_load(threads: int, n: int = 300) -> float:
+            """p50 of an empty transaction while `threads` threads run them at once (the jobs' concurrency)."""
+            times: list[float] = []
+            guard = threading.Lock()
+
+            def loop():
+                mine = []
+                for _ in range(n):
+                    t0 = time.perf_counter()
+                    with connection() as conn, conn.cursor() as cur:
+                        cur.execute("SELECT 1")
+                    mine.append(time.perf_counter() - t0)
+                with guard:
+                    times.extend(mine)
+
+            pool = [threading.Thread(target=loop) for _ in range(threads)]
+            for th in pool:
+                th.start()
+            for th in pool:
+                th.join()
+            return pct(times, 0.5) * 1000
 
         for workers in [int(w) for w in args.workers.split(",")]:
             with connection() as conn, conn.cursor() as cur:
@@ -106,19 +184,22 @@ def main() -> int:
                 signal_id = cur.fetchone()["id"]
             jobs: queue.Queue = queue.Queue()
             durations: list[float] = []
+            trips: list[int] = []
             outcomes: dict[str, int] = {}
             lock = threading.Lock()
 
-            def worker(jobs=jobs, lock=lock, durations=durations, outcomes=outcomes):
+            def worker(jobs=jobs, lock=lock, durations=durations, outcomes=outcomes, trips=trips):
                 while True:
                     job = jobs.get()
                     if job is None:
                         return
+                    TRIPS.n = 0
                     t0 = time.perf_counter()
                     outcome = executor.handle(job)
                     elapsed = time.perf_counter() - t0
                     with lock:
                         durations.append(elapsed)
+                        trips.append(TRIPS.n)
                         outcomes[outcome] = outcomes.get(outcome, 0) + 1
 
             import logging
@@ -140,11 +221,15 @@ def main() -> int:
                 cur.execute("SELECT count(*) AS n FROM orders WHERE status = 'open'")
                 orders = cur.fetchone()["n"]
             p50, p99 = pct(durations, 0.5) * 1000, pct(durations, 0.99) * 1000
+            loaded_ms = empty_under_load(workers)
             print(f"workers={workers}: {args.users} jobs -> {opened} positions open, {orders} orders placed; "
                   f"enqueue->all opened {total:.2f} s; {args.users / total:.0f} jobs/s; "
-                  f"per job p50 {p50:.1f} ms, p99 {p99:.1f} ms; outcomes {outcomes}; "
-                  f"p50 = {p50 * 1000 / plan_us:.0f}x pure planning, {p50 / roundtrip_ms:.1f}x an empty DB "
-                  "transaction")
+                  f"per job p50 {p50:.1f} ms, p99 {p99:.1f} ms; outcomes {outcomes}")
+            print(f"  per job p50 = {p50 * 1000 / plan_us:.0f}x pure planning; {p50 / roundtrip_ms:.1f}x an empty DB "
+                  f"transaction alone ({roundtrip_ms:.2f} ms), {p50 / loaded_ms:.1f}x one under {workers}-way "
+                  f"concurrency ({loaded_ms:.2f} ms p50)")
+            print(f"  round trips per job: p50 {pct(trips, 0.5):.0f}, max {max(trips)} "
+                  f"= {pct(trips, 0.5) / empty_trips:.1f} empty transactions' worth ({empty_trips} each)")
     finally:
         close_pool()
         admin.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

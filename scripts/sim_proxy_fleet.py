@@ -296,7 +296,9 @@ def main(argv: list[str] | None = None) -> int:
     for count in counts[1:]:
         s = summaries[count]
         through = sum(r["through"] for r in s["rows"].values()) / max(1, sum(r["through"] for r in base["rows"].values()))
-        print(f"  {count} nodes: requests reaching the exchanges x{through:.2f}; max per-IP load "
+        print(f"  {count} nodes: requests reaching the exchanges x{through:.2f} ("
+              + ", ".join(f"{g} x{s['rows'][g]['through'] / max(1, base['rows'][g]['through']):.2f}" for g in LIMITS)
+              + "); max per-IP load "
               + ", ".join(f"{g} x{s['rows'][g]['max_ip_per_min'] / max(1, base['rows'][g]['max_ip_per_min']):.2f}"
                           for g in LIMITS)
               + f"; p50 latency x{s['p50_ms'] / base['p50_ms']:.2f}")

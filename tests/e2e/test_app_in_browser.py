@@ -2,7 +2,8 @@
 new user meets it: open the URL of the banner, sign up, follow the verification link from the email
 printed on the console (this stack's host and port), log in, change the trading settings, see a VIP
 signal sent with `verzek local --send-signal` arrive in the feed, see the paper position open and its
-PnL move, close it from the app, look at the equity chart and the exchange accounts, stop new orders
+PnL move, close it from the app, look at the equity chart, add exchange keys (checked through the real
+proxy node against the exchange double: a withdrawing key refused, a trading key added), stop new orders
 with the kill switch, get the Telegram deep link, turn on two-factor and log in again with the code. A screenshot of
 each screen is saved under the test's output directory (tmp_path/screenshots)."""
 
@@ -20,6 +21,27 @@ from tests.support.local_stack import LocalStack, replay_close, wait_until
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 EMAIL, PASSWORD = "app.user@example.com", "Correct-Horse-9-Battery"
+NODE_KEY_ID, NODE_SECRET = "k1", "browser-test-proxy-secret-0123456789"
+GOOD_KEY = ("BrowserKeyNoWithdraw1", "browser-secret-0123456789")
+WITHDRAW_KEY = ("BrowserKeyWithdraws02", "withdraw-secret-012345678")
+
+
+@pytest.fixture
+def proxied_exchange():
+    """Key checks take the real path: ccxt (real signing) -> HMAC proxy node -> exchange double, all on
+    127.0.0.1; the environment for `verzek local` to use them."""
+    from proxy_node.app import create_app as create_node_app
+    from proxy_node.settings import NodeSettings
+    from tests.support.exchange_double import ExchangeDouble, ServerThread
+
+    with ExchangeDouble() as double:
+        double.add_account(*GOOD_KEY)
+        double.add_account(*WITHDRAW_KEY, enableWithdrawals=True)
+        node_settings = NodeSettings(VERZEK_ENV="test", PROXY_NODE_HMAC_KEYS=f"{NODE_KEY_ID}:{NODE_SECRET}",
+                                     PROXY_NODE_UPSTREAM_OVERRIDES=f"api.binance.com={double.base_url}")
+        with ServerThread(create_node_app(node_settings)) as node:
+            yield {"PROXY_ENABLED": "true", "PROXY_URLS": node.url, "PROXY_KEY_ID": NODE_KEY_ID,
+                   "PROXY_HMAC_KEY": NODE_SECRET, "PROXY_DIRECT_FALLBACK": "false", "PROXY_PUBLIC_IPS": "203.0.113.7"}
 
 
 def _by_id(driver, test_id: str):
@@ -54,7 +76,7 @@ def _status(card) -> str:
     return found[0].text if found else ""
 
 
-def test_new_user_trades_a_signal_in_the_app(tmp_path, browser):
+def test_new_user_trades_a_signal_in_the_app(tmp_path, browser, proxied_exchange):
     from selenium.webdriver.common.by import By
 
     shots = tmp_path / "screenshots"
@@ -67,7 +89,8 @@ def test_new_user_trades_a_signal_in_the_app(tmp_path, browser):
     # (with the targets still withheld, as the trial plan says). Access tokens live 60 s (the shortest
     # allowed), so the app must refresh its session during the test.
     stack = LocalStack(tmp_path / "state", "--no-strategies", env={
-        "TRIAL_DELAY_MINUTES": "0", "TELEGRAM_BOT_USERNAME": "verzek_local_bot", "ACCESS_TOKEN_TTL_SECONDS": "60"}).start()
+        "TRIAL_DELAY_MINUTES": "0", "TELEGRAM_BOT_USERNAME": "verzek_local_bot", "ACCESS_TOKEN_TTL_SECONDS": "60",
+        **proxied_exchange}).start()
     try:
         assert any(line == f"App:    {stack.url}/   (open it in a browser)" for line in stack.lines), stack.lines[:20]
         browser.get(f"{stack.url}/")
@@ -185,10 +208,28 @@ def test_new_user_trades_a_signal_in_the_app(tmp_path, browser):
             (shown, net)
         shot("11-equity")
 
-        # exchange accounts: none yet, the add form with the testnet switch
+        # exchange accounts: a key that can withdraw is refused; a trading-only key is added with the
+        # check's result (withdrawals refused, no IP restriction yet, the IP to whitelist)
         _one(browser, "tab-exchanges").click()
         _one(browser, "exchange-add")
-        _one(browser, "exchange-testnet")
+        _one(browser, "exchange-testnet").find_element(By.TAG_NAME, "input").click()  # the double is "mainnet"
+        _type(browser, "exchange-label", "withdrawing")
+        _type(browser, "exchange-key", WITHDRAW_KEY[0])
+        _type(browser, "exchange-secret", WITHDRAW_KEY[1])
+        _one(browser, "exchange-submit").click()
+        assert "withdraw" in _one(browser, "exchange-error", 60).text
+        _type(browser, "exchange-label", "main")
+        _type(browser, "exchange-key", GOOD_KEY[0])
+        _type(browser, "exchange-secret", GOOD_KEY[1])
+        _one(browser, "exchange-submit").click()
+        account = wait_until(browser, lambda d: next((c for c in d.find_elements(
+            By.CSS_SELECTOR, '[data-testid^="exchange-"][data-testid$="-withdrawals"]')), None), 60, "account not added")
+        assert account.text == "refused ✓"
+        assert "203.0.113.7" in " ".join(w.text for w in _by_id(browser, "exchange-warning"))
+        card = next(c for c in browser.find_elements(By.CSS_SELECTOR, '[data-testid^="exchange-"]')
+                    if c.get_attribute("data-testid").split("-")[-1].isdigit())
+        assert "main · binance · …" + GOOD_KEY[0][-4:] in card.text and "(testnet)" not in card.text
+        assert _text(browser, "exchange-error") == "" and GOOD_KEY[1] not in browser.page_source
         shot("12-exchanges")
 
         # the kill switch stops new orders for this user

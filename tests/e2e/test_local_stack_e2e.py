@@ -47,22 +47,29 @@ def _candles(name: str) -> list[list]:
     return json.loads(gzip.decompress((usdt_sample_dir() / name).read_bytes()))
 
 
-def _pick_levels(after_ms: int) -> tuple[str, str, Decimal, list[Decimal], Decimal, int]:
-    """From the recorded 1m futures candles after `after_ms`: a side and an entry just past the market on that
-    side (fills at once) whose TP1 the replay reaches within 2 hours before any candle touches the stop.
+ARRIVAL_MINUTES = 45  # replay minutes the signal may take to reach the executor (9 s at SPEED 300 on a loaded machine)
 
-    Both sides are tried because the replay position depends on how long the stack took to start: a
-    long-only choice found no window when a slow start put the replay into a falling hour."""
+
+def _pick_levels(after_ms: int) -> tuple[str, str, Decimal, list[Decimal], Decimal, int]:
+    """From the recorded 1m futures candles after `after_ms`: a side, an entry past every price of the next
+    ARRIVAL_MINUTES (so it fills at once whenever the signal arrives) and a TP1 beyond that, which the replay
+    reaches within 8 hours after the arrival window before any candle touches the stop.
+
+    The replay position at the pick depends on how long the stack took to start, and the signal's arrival on
+    the machine's load: a long-only TP1 just above the market at the pick failed both ways (no rising window
+    after a slow start; TP1 already passed when the signal arrived)."""
     tick = Decimal("0.01")
     for name, symbol in (("BTC_USDT_USDT-1m-futures.json.gz", "BTC/USDT"),
                          ("ETH_USDT_USDT-1m-futures.json.gz", "ETH/USDT")):
         rows = _candles(name)
         i = next(k for k, r in enumerate(rows) if r[0] >= after_ms)
-        last_close = Decimal(str(rows[i - 1][4]))
+        arrival = rows[i - 1:i + ARRIVAL_MINUTES]
         for side, sign in (("long", 1), ("short", -1)):
-            entry = (last_close * (1 + sign * Decimal("0.0005"))).quantize(tick)
+            extreme = (max(Decimal(str(r[2])) for r in arrival) if sign > 0
+                       else min(Decimal(str(r[3])) for r in arrival))
+            entry = (extreme * (1 + sign * Decimal("0.0005"))).quantize(tick)
             tp1, stop = (entry * (1 + sign * Decimal("0.002"))).quantize(tick), entry * (1 - sign * Decimal("0.03"))
-            for r in rows[i:i + 120]:
+            for r in rows[i - 1:i + ARRIVAL_MINUTES + 480]:
                 low, high = Decimal(str(r[3])), Decimal(str(r[2]))
                 if (low <= stop) if sign > 0 else (high >= stop):
                     break
@@ -90,7 +97,7 @@ def test_vip_signal_end_to_end_through_the_local_stack(tmp_path):
         try:
             banner = "\n".join(stack.lines)
             assert "Replay: BNB/USDT:USDT (5m), BTC/USDT:USDT (1m/5m), " in banner and "2025-05-05 00:00 → 2025-06-02 00:00 UTC" in banner
-            pair, side, entry, targets, stop, _ = _pick_levels(stack.replay_now() + 10 * 60_000)
+            pair, side, entry, targets, stop, _ = _pick_levels(stack.replay_now())
             symbol = f"{pair}:USDT"  # a leveraged post is a USDT-M futures signal
             text = (f"📊 #{pair} {side.upper()}\nLeverage: 10x\nEntry: {entry}\nTargets: {' - '.join(map(str, targets))}\n"
                     f"Stop loss: {stop}")

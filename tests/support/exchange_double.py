@@ -226,6 +226,7 @@ class ExchangeDouble:
         self.accounts: dict[str, str] = {}
         self.api_restrictions: dict[str, dict] = {}
         self.balances: dict[tuple[str, str], dict[str, Decimal]] = {}
+        self.unrealized: dict[tuple[str, str], dict[str, Decimal]] = {}
         self.orders: list[DoubleOrder] = []
         self.leverage: dict[tuple[str, str], int] = {}
         self.margin_mode: dict[tuple[str, str], str] = {}
@@ -277,6 +278,11 @@ class ExchangeDouble:
                 "enableFutures": True, "permitsUniversalTransfer": False, "enableVanillaOptions": False,
                 "enableFixApiTrade": False, "enableFixReadOnly": False, "enableSpotAndMarginTrading": True,
                 "enablePortfolioMarginTrading": False, **restrictions}
+
+    def set_unrealized(self, exchange: str, market: str, asset: str, amount: str | Decimal) -> None:
+        """Unrealised PnL the account reports for `asset` (Binance USD-M: marginBalance = wallet + this)."""
+        with self._lock:
+            self.unrealized.setdefault((exchange, market), {})[asset] = D(str(amount))
 
     def set_balance(self, exchange: str, market: str, asset: str, amount: str | Decimal) -> None:
         with self._lock:
@@ -969,7 +975,9 @@ class ExchangeDouble:
     def _bn_signed_futures_account(self, params):
         balances = self.balances.get(("binance", "linear"), {})
         total = sum(balances.values(), D(0))
-        assets = [{"asset": a, "walletBalance": _fmt(v), "unrealizedProfit": "0", "marginBalance": _fmt(v),
+        upnl = self.unrealized.get(("binance", "linear"), {})
+        assets = [{"asset": a, "walletBalance": _fmt(v), "unrealizedProfit": _fmt(upnl.get(a, D(0))),
+                   "marginBalance": _fmt(v + upnl.get(a, D(0))),
                    "maintMargin": "0", "initialMargin": "0", "positionInitialMargin": "0",
                    "openOrderInitialMargin": "0", "crossWalletBalance": _fmt(v), "crossUnPnl": "0",
                    "availableBalance": _fmt(v), "maxWithdrawAmount": _fmt(v), "updateTime": _now_ms()}

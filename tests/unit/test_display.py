@@ -41,12 +41,18 @@ def test_prices_and_quantities_follow_the_market_steps():
     assert display.quantity(D("0.01500"), None) == "0.015"
 
 
-def test_rules_source_and_pnl_currency():
-    assert display.rules_for("BTC/USDT:USDT") is None
-    display.set_rules_source({"BTC/USDT:USDT": BTC_PERP}.get)
+def test_rules_come_from_the_recorded_markets_paper_trades_under():
+    recorded = display.rules_for("BTC/USDT:USDT", "paper")  # paper: PAPER_EXCHANGE's recorded rules
+    assert (recorded.price_step, recorded.amount_step) == (D("0.1"), D("0.001"))
+    assert display.rules_for("BTC/USDT:USDT", "binance") == recorded
+    assert display.rules_for("ETH/BTC") is None  # not recorded: shown exactly
+    display.set_rules_source({"X/USDT": ODD_TICK}.get)
     try:
-        assert display.rules_for("BTC/USDT:USDT") is BTC_PERP and display.rules_for("ETH/BTC") is None
+        assert display.rules_for("X/USDT") is ODD_TICK and display.rules_for("BTC/USDT:USDT") == recorded
     finally:
         display.set_rules_source(None)
+
+
+def test_pnl_currency():
     assert [display.pnl_currency(s) for s in ("BTC/USDT:USDT", "ETH/BTC", "BTC/USD:BTC", "??")] == [
         "USDT", "BTC", "BTC", "?"]

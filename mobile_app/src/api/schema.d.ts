@@ -552,7 +552,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Pnl Summary */
+        /**
+         * Pnl Summary
+         * @description Per (mode, currency): balance, equity, realised PnL before and after fees and funding, fees, funding,
+         *     unrealised PnL. Live balances are read from the exchange for the account's owner only (an admin's
+         *     read never decrypts a user's keys).
+         */
         get: operations["pnl_summary_api_users__user_id__positions_summary_get"];
         put?: never;
         post?: never;
@@ -720,6 +725,16 @@ export interface components {
         };
         /** CurrencyPnl */
         CurrencyPnl: {
+            /**
+             * Balance
+             * @description wallet balance (paper: the paper account; live: the exchange); null when it could not be read
+             */
+            balance: string | null;
+            /**
+             * Balance Error
+             * @description why balance/equity are null (e.g. the exchange did not answer)
+             */
+            balance_error: string | null;
             /** Closed Positions */
             closed_positions: number;
             /**
@@ -727,18 +742,34 @@ export interface components {
              * @description every amount of this entry is in this currency
              */
             currency: string;
+            /**
+             * Equity
+             * @description balance plus the open positions' unrealised PnL (futures) and the value of the coins they hold (spot)
+             */
+            equity: string | null;
             /** Fees */
             fees: string;
             /**
+             * Funding
+             * @description funding received (+) or paid (-)
+             */
+            funding: string;
+            /**
+             * Mode
+             * @description paper and live accounts are never added together
+             * @enum {string}
+             */
+            mode: "paper" | "live";
+            /**
              * Net Realized Pnl
-             * @description realised PnL after all fees paid (open positions' entry fees included)
+             * @description realised PnL after all fees paid (open positions' entry fees included) and funding
              */
             net_realized_pnl: string;
             /** Open Positions */
             open_positions: number;
             /**
              * Realized Pnl
-             * @description realised PnL before fees
+             * @description realised PnL before fees and funding
              */
             realized_pnl: string;
             /**
@@ -1061,7 +1092,7 @@ export interface components {
             closed_positions: number;
             /**
              * Currencies
-             * @description one entry per currency; amounts are never added across currencies
+             * @description one entry per (mode, currency); amounts are never added across currencies, modes or users
              */
             currencies: components["schemas"]["CurrencyPnl"][];
             /** Open Positions */
@@ -1101,6 +1132,11 @@ export interface components {
             fees: string;
             /** Filled Amount */
             filled_amount: string;
+            /**
+             * Funding
+             * @description funding received (+) or paid (-), perpetuals
+             */
+            funding: string;
             /** Id */
             id: number;
             /** Leverage */
@@ -1109,11 +1145,19 @@ export interface components {
             market_type: string;
             /** Mode */
             mode: string;
+            /**
+             * Net Realized Pnl
+             * @description realised PnL after fees and funding (net = after fees)
+             */
+            net_realized_pnl: string;
             /** Opened At */
             opened_at: string | null;
             /** Orders */
             orders: components["schemas"]["OrderOut"][];
-            /** Realized Pnl */
+            /**
+             * Realized Pnl
+             * @description realised PnL before fees and funding
+             */
             realized_pnl: string;
             /** Side */
             side: string;
@@ -1169,6 +1213,11 @@ export interface components {
             fees: string;
             /** Filled Amount */
             filled_amount: string;
+            /**
+             * Funding
+             * @description funding received (+) or paid (-), perpetuals
+             */
+            funding: string;
             /** Id */
             id: number;
             /** Leverage */
@@ -1177,9 +1226,17 @@ export interface components {
             market_type: string;
             /** Mode */
             mode: string;
+            /**
+             * Net Realized Pnl
+             * @description realised PnL after fees and funding (net = after fees)
+             */
+            net_realized_pnl: string;
             /** Opened At */
             opened_at: string | null;
-            /** Realized Pnl */
+            /**
+             * Realized Pnl
+             * @description realised PnL before fees and funding
+             */
             realized_pnl: string;
             /** Side */
             side: string;

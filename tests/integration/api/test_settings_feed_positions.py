@@ -120,28 +120,40 @@ def test_positions_orders_pnl_and_manual_close(client, db, signup, queue):
     detail = client.get(f"{base}/{open_id}", headers=user.headers).json()
     assert detail["entry_price"] == "60000.5" and detail["orders"][0]["client_order_id"] == f"vz-{open_id}-entry"
     assert detail["currency"] == "USDT"
+    assert (detail["funding"], detail["net_realized_pnl"]) == ("0", "-0.3")  # net = after fees (and funding)
+    with db, db.cursor() as cur:  # the paper account's rows (migration 0012)
+        cur.execute("INSERT INTO paper_balances (user_id, asset, total) VALUES (%s, 'USDT', 9400.25), "
+                    "(%s, 'BTC', 0.5), (%s, 'ETH', 3)", (user.id, user.id, user.id))
     summary = client.get(f"{base}/summary", headers=user.headers).json()
-    usdt = {"currency": "USDT", "open_positions": 1, "closed_positions": 1, "realized_pnl": "40.25", "fees": "0.6",
+    # equity = balance + what the open positions add: a spot position the coins it holds (0.01 x 60000.5)
+    usdt = {"mode": "paper", "currency": "USDT", "open_positions": 1, "closed_positions": 1, "balance": "9400.25",
+            "equity": "10000.255", "balance_error": None, "realized_pnl": "40.25", "fees": "0.6", "funding": "0",
             "net_realized_pnl": "39.65", "unrealized_pnl": "12.5"}
     assert summary == {"open_positions": 1, "closed_positions": 1, "currencies": [usdt]}
 
-    # A BTC-quoted spot position and a USDT-settled perpetual: amounts stay with their own currency.
+    # A BTC-quoted spot position and a USDT-settled perpetual that paid funding: amounts stay with their own
+    # currency; the ETH held (a base coin, not a quote currency) is no entry of its own.
     insert_position(db, user.id, insert_signal(db, message_id=3), status="closed", realized="0.002", unrealized="0",
                     fees="0.0001", symbol="ETH/BTC")
     insert_position(db, user.id, insert_signal(db, message_id=4), unrealized="-2.5", fees="0.1",
-                    symbol="BTC/USDT:USDT")
+                    symbol="BTC/USDT:USDT", funding="-0.35")
     summary = client.get(f"{base}/summary", headers=user.headers).json()
     assert summary == {"open_positions": 2, "closed_positions": 2, "currencies": [
-        {"currency": "BTC", "open_positions": 0, "closed_positions": 1, "realized_pnl": "0.002", "fees": "0.0001",
+        {"mode": "paper", "currency": "BTC", "open_positions": 0, "closed_positions": 1, "balance": "0.5",
+         "equity": "0.5", "balance_error": None, "realized_pnl": "0.002", "fees": "0.0001", "funding": "0",
          "net_realized_pnl": "0.0019", "unrealized_pnl": "0"},
-        {**usdt, "open_positions": 2, "fees": "0.7", "net_realized_pnl": "39.55", "unrealized_pnl": "10"}]}
+        {**usdt, "open_positions": 2, "fees": "0.7", "funding": "-0.35", "net_realized_pnl": "39.2",
+         "unrealized_pnl": "10", "equity": "9997.755"}]}  # the perpetual adds its unrealised -2.5, not its margin
     currencies = {p["symbol"]: p["currency"] for p in client.get(base, headers=user.headers).json()["items"]}
     assert currencies == {"BTC/USDT": "USDT", "ETH/BTC": "BTC", "BTC/USDT:USDT": "USDT"}
-    from verzek.local.console import ConsoleSummary  # the local stack's console: per currency too
+    from verzek.local.console import ConsoleSummary  # the local stack's console: per user and currency too
 
     line = ConsoleSummary().status_line()
-    assert line.endswith("positions open 2 closed 2 | PnL 0.0019 BTC realised (after fees), 0 BTC unrealised; "
-                         "39.55 USDT realised (after fees), 10 USDT unrealised"), line
+    assert line.endswith(
+        f"positions open 2 closed 2 | PnL user {user.id} paper BTC: balance 0.50000000 BTC, equity 0.50000000 BTC, "
+        "net realised +0.00190000 BTC (after fees 0.00010000 BTC and funding 0.00000000 BTC), unrealised "
+        "0.00000000 BTC; paper USDT: balance 9400.25 USDT, equity 9997.76 USDT, net realised +39.20 USDT (after "
+        "fees 0.70 USDT and funding -0.35 USDT), unrealised +10.00 USDT"), line
 
     assert client.post(f"{base}/{closed_id}/close", headers=user.headers).status_code == 409
     accepted = client.post(f"{base}/{open_id}/close", headers=user.headers)

@@ -346,3 +346,64 @@ def test_proxy_canary_metric_is_the_one_its_alarm_watches(layers, specs, aws, tm
     values = {name: emf[name] if isinstance(emf[name], list) else [emf[name]]
               for name in ("ProxyNodesDown", "ProxyNodesChecked")}
     assert values == {"ProxyNodesDown": [1], "ProxyNodesChecked": [2]}
+
+
+def test_user_bot_in_the_webhook_function(layers, specs, aws, tmp_path, db):
+    """The bot for users inside the built webhook function: /start <token> links the private chat, /positions and
+    /pnl render with the recorded market rules shipped in the layer, /close's button sends one close job to SQS."""
+    import time
+
+    import boto3
+
+    from tests.support.telegram_bot_api import LocalBotApi
+
+    user_chat = {"id": 6660001, "type": "private", "first_name": "Ann"}
+    person = {"id": 6660001, "is_bot": False, "first_name": "Ann"}
+    with db, db.cursor() as cur:
+        cur.execute("INSERT INTO users (email, password_hash, plan) VALUES ('bot@example.com', 'x', 'vip') "
+                    "RETURNING id")
+        user_id = cur.fetchone()["id"]
+        cur.execute("INSERT INTO signals (source, symbol, side, market_type, entry_type, entries, targets, status, "
+                    "external_id) VALUES ('trend', 'BTC/USDT:USDT', 'long', 'futures', 'market', '{}', '{}', 'open', "
+                    "'layout-bot') RETURNING id")
+        signal_id = cur.fetchone()["id"]
+        cur.execute("INSERT INTO positions (user_id, signal_id, mode, exchange, symbol, side, market_type, leverage, "
+                    "status, entry_price, amount, filled_amount, unrealized_pnl, fees) VALUES (%s, %s, 'paper', "
+                    "'paper', 'BTC/USDT:USDT', 'long', 'futures', 10, 'open', 64012.37, 0.015, 0.015, 5.555, 0.5) "
+                    "RETURNING id", (user_id, signal_id))
+        position_id = cur.fetchone()["id"]
+    from verzek.accounts.telegram_link import issue_link_token
+
+    with db:
+        token = issue_link_token(db, user_id, ttl_minutes=5).token
+    with LocalBotApi(token="123456:LAYOUT-token") as api:
+        extra = {"TELEGRAM_API_BASE": api.base_url, "TELEGRAM_BOT_TOKEN": api.token}
+        updates = iter(range(920000001, 920000100))
+
+        def webhook(update: dict) -> dict:
+            event = copy.deepcopy(json.loads((REPO_ROOT / "events" / "telegram_webhook.json").read_text()))
+            event["headers"]["x-telegram-bot-api-secret-token"] = WEBHOOK_SECRET
+            event["body"] = json.dumps(update)
+            reply = _invoke(layers, specs, tmp_path, "telegram_webhook", event,
+                            _function_env(specs["telegram_webhook"], aws, **extra))
+            assert reply["statusCode"] == 200, reply
+            return json.loads(reply["body"])
+
+        def say(text: str) -> dict:
+            update_id = next(updates)
+            webhook({"update_id": update_id, "message": {"message_id": update_id % 1000, "date": int(time.time()),
+                                                         "chat": user_chat, "from": person, "text": text}})
+            return api.sent_messages(user_chat["id"])[-1]
+
+        assert say(f"/start {token}")["text"].startswith("Linked")
+        assert "entry 64012.4 · qty 0.015" in say("/positions")["text"]
+        assert "unrealised +5.56 USDT" in say("/pnl")["text"]
+        confirm = say(f"/close {position_id}")
+        press = api.press_button(user_chat["id"], confirm["message_id"], f"u:close:{position_id}", user=person)
+        assert webhook(press)["requested"] is True
+        assert api.callback_answers()[press["callback_query"]["id"]]["answered"]
+    sqs = boto3.client("sqs", region_name="eu-west-1", endpoint_url=aws["AWS_ENDPOINT_URL"],
+                       aws_access_key_id="testing", aws_secret_access_key="testing")
+    got = sqs.receive_message(QueueUrl=aws["EXECUTION_QUEUE_URL"], MaxNumberOfMessages=10).get("Messages", [])
+    assert [json.loads(m["Body"]) for m in got] == [{"type": "close_position", "position_id": position_id,
+                                                     "user_id": user_id, "reason": "manual"}]

@@ -53,7 +53,7 @@ def test_a_liquidated_paper_position_is_marked_liquidated_with_its_loss(factory,
     assert all(o["status"] != "open" for o in factory.orders(pos["id"]))
     texts = [n["payload"]["text"] for n in factory.notifications(user)
              if n["kind"] == "liquidated" and n["channel"] == "telegram"]
-    assert len(texts) == 1 and "LIQUIDATED" in texts[0] and "-157.5 USDT" in texts[0]
+    assert len(texts) == 1 and "LIQUIDATED" in texts[0] and "PnL -157.50 USDT" in texts[0]
     assert D(factory.paper_state(user)["balances"]["USDT"]) == D("9842.5")  # 10000 - 7.5 - 150
     assert factory.paper_state(user)["positions"] == {}
 
@@ -111,5 +111,6 @@ def test_funding_is_charged_to_the_position_and_counted_in_its_net_pnl(factory, 
     assert pos["realized_pnl"] - pos["fees"] + pos["funding"] == D("9.7698")
     [text] = [n["payload"]["text"] for n in factory.notifications(user) if n["kind"] == "closed"
               and n["channel"] == "telegram"]
-    assert "PnL 9.7698 USDT after fees and funding (-0.0202 USDT)" in text
+    # shown to people rounded to the currency's step (verzek.display); the stored amounts above stay exact
+    assert "PnL +9.77 USDT after fees and funding (-0.02 USDT)" in text
     assert D(factory.paper_state(user)["balances"]["USDT"]) == D("10009.7698")

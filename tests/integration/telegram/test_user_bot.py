@@ -94,6 +94,8 @@ def _positions(db, user_id: int) -> tuple[int, int]:
                     "VALUES (%s, %s, 'paper', 'binance', 'ETH/BTC', 'long', 'spot', 'closed', 0.05, 1, 1, 0.05, "
                     "0.0021, 0.0001, now(), now()) RETURNING id", (user_id, second))
         closed_id = cur.fetchone()["id"]
+        cur.execute("INSERT INTO paper_balances (user_id, asset, total) VALUES (%s, 'USDT', 9000.5), "
+                    "(%s, 'BTC', 0.25)", (user_id, user_id))
     return open_id, closed_id
 
 
@@ -138,10 +140,14 @@ def test_link_commands_close_and_preferences(stack, db, bot_api):
     open_id, closed_id = _positions(db, user_id)
     positions = chat.say("/positions")["text"]
     assert f"#{open_id}" in positions and "BTC/USDT:USDT long 10x" in positions and f"#{closed_id}" not in positions
-    assert "unrealised +12.35 USDT" in positions and "fees 0.96 USDT" in positions
+    # on the market's tick and step (Binance's recorded rules: 0.1 and 0.001), money to the cent, with currency
+    assert "entry 64012.4 · qty 0.015 · stop 62500.0" in positions
+    assert "unrealised +12.35 USDT · realised net -0.96 USDT (fees 0.96 USDT)" in positions
     pnl = chat.say("/pnl")["text"]
-    assert "<b>BTC</b>" in pnl and "realised net +0.00200000 BTC" in pnl and "fees 0.00010000 BTC" in pnl
-    assert "<b>USDT</b>" in pnl and "unrealised +12.35 USDT" in pnl
+    assert ("<b>BTC</b> (paper)\nbalance 0.25000000 BTC · equity 0.25000000 BTC\nrealised net +0.00200000 BTC "
+            "(before fees and funding +0.00210000 BTC)") in pnl and "fees 0.00010000 BTC" in pnl
+    assert ("<b>USDT</b> (paper)\nbalance 9000.50 USDT · equity 9012.85 USDT\nrealised net -0.96 USDT" in pnl
+            and "unrealised +12.35 USDT" in pnl)
     assert chat.say("/signals")["text"] == "No signals yet."  # a trial user sees them TRIAL_DELAY_MINUTES later
     with db, db.cursor() as cur:
         cur.execute("UPDATE users SET plan = 'vip' WHERE id = %s", (user_id,))

@@ -103,9 +103,17 @@ def set_rules_source(source) -> None:
     _rules_source = source
 
 
-def rules_for(symbol: str) -> MarketRules | None:
-    """The market's rules for display, or None when no source knows the market (then values are
-    shown exactly, never padded to a made-up precision)."""
-    if _rules_source is None:
-        return None
-    return _rules_source(symbol)
+def rules_for(symbol: str, exchange: str | None = None) -> MarketRules | None:
+    """The market's rules for display: a registered source first, else the exchange's recorded market
+    rules shipped with the product (`verzek.execution.markets`, what paper trades under; a paper
+    position's exchange is PAPER_EXCHANGE). None when nobody knows the market: values are then shown
+    exactly, never padded to a made-up precision."""
+    if _rules_source is not None:
+        found = _rules_source(symbol)
+        if found is not None:
+            return found
+    from verzek.config import get_settings
+    from verzek.execution import markets
+
+    name = exchange if exchange and exchange != "paper" else get_settings().paper_exchange
+    return markets.rules(symbol, name)

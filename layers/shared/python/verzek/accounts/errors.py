@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from fastapi import HTTPException
+try:
+    from fastapi import HTTPException
+except ImportError:  # a function without the API (the Telegram webhook's bot for users): same fields, no FastAPI
+    class HTTPException(Exception):
+        def __init__(self, status_code: int, detail=None, headers: dict[str, str] | None = None) -> None:
+            super().__init__(detail)
+            self.status_code, self.detail, self.headers = status_code, detail, headers
 
 
 class ServiceError(HTTPException):

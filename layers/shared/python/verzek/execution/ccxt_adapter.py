@@ -237,6 +237,26 @@ class CcxtExchange:
         balance = self._call(self.client.fetch_balance)
         return _dec((balance.get("free") or {}).get(asset)) or ZERO
 
+    def account_balances(self) -> dict[str, tuple[Decimal, Decimal | None]]:
+        """Per asset with a balance: (wallet balance, equity or None). ccxt's unified `total` is the wallet
+        on spot; on Binance USD-M it is the margin balance (wallet + unrealised PnL), so there the wallet
+        and the equity are read from the account's own fields."""
+        self._load()
+        balance = self._call(self.client.fetch_balance)
+        answer: dict[str, tuple[Decimal, Decimal | None]] = {}
+        info = balance.get("info")
+        if self.client.id == "binance" and self.market_type == "futures" and isinstance(info, dict):
+            for asset in info.get("assets") or []:
+                wallet, margin = _dec(asset.get("walletBalance")), _dec(asset.get("marginBalance"))
+                if wallet is not None and (wallet or margin):
+                    answer[str(asset.get("asset"))] = (wallet, margin)
+            return answer
+        for asset, total in (balance.get("total") or {}).items():
+            amount = _dec(total)
+            if amount:
+                answer[asset] = (amount, None)
+        return answer
+
     def set_leverage(self, symbol: str, leverage: int, margin_mode: str | None) -> None:
         if self.market_type != "futures":
             return

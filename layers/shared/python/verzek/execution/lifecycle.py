@@ -43,6 +43,7 @@ from decimal import Decimal
 import psycopg2
 import psycopg2.extensions
 
+from verzek import display
 from verzek.db import Prepared, connection
 from verzek.execution.account_pass import AccountPass
 from verzek.execution.client_ids import (
@@ -630,10 +631,11 @@ class PositionEngine:
                         "unrealized_pnl = 0, updated_at = now() WHERE id = %s", (reason, self.now(), pos["id"]))
             funding = pos.get("funding") or ZERO
             net = realized - summary.fees + funding
+            currency = display.pnl_currency(symbol)  # money for people: its currency's step (verzek.display)
             text = (f"{symbol} {pos['side']} closed ({reason.replace('_', ' ')}): "
-                    f"PnL {_fmt(net.quantize(Decimal('0.00000001')))} {rules.quote} after fees")
+                    f"PnL {display.signed_money(net, currency)} after fees")
             if funding:
-                text += f" and funding ({_fmt(funding.quantize(Decimal('0.00000001')))} {rules.quote})"
+                text += f" and funding ({display.signed_money(funding, currency)})"
             self._notify(cur, pos, "closed", text, f"closed-{pos['id']}", reason=reason, pnl=str(net),
                          fees=str(summary.fees), funding=str(funding))
             return "closed"
@@ -714,7 +716,7 @@ class PositionEngine:
         mode = plan.margin_mode or "isolated"
         self._notify(cur, pos, "liquidated",
                      f"{pos['symbol']} {pos['side']} LIQUIDATED by the exchange at {_fmt(event.trigger_price)} "
-                     f"({mode} margin, {plan.leverage}x): PnL {_fmt(net.quantize(Decimal('0.00000001')))} {rules.quote} "
+                     f"({mode} margin, {plan.leverage}x): PnL {display.signed_money(net, display.pnl_currency(pos['symbol']))} "
                      f"after fees", f"liquidated-{pos['id']}", reason="liquidation", pnl=str(net),
                      price=str(event.trigger_price), fees=str(summary.fees))
         conn.commit()

@@ -206,7 +206,13 @@ def proxy_nodes_for(cur, exchange_account_id: int, settings) -> tuple[str, ...]:
     """The account's stored proxy node, then its previous one (`verzek.exchange.fleet`); () without a fleet."""
     from verzek.exchange import fleet
 
-    assignment = fleet.assigned_node(cur, exchange_account_id, fleet.fleet_from_settings(settings))
+    try:
+        nodes = fleet.fleet_from_settings(settings)
+    except ValueError:
+        # PROXY_PUBLIC_IPS does not pair up with PROXY_URLS: the IPs are only shown to users, routing
+        # needs the node names alone (the API logs the misconfiguration).
+        nodes = fleet.fleet_from_settings(settings.model_copy(update={"proxy_public_ips": ""}))
+    assignment = fleet.assigned_node(cur, exchange_account_id, nodes)
     if assignment is None:
         return ()
     return (assignment.node.name,) + ((assignment.previous.name,) if assignment.previous else ())

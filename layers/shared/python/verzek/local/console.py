@@ -8,12 +8,15 @@ import threading
 from datetime import UTC, datetime
 from decimal import Decimal
 
+from verzek import display
 from verzek.accounts.positions import PNL_CURRENCY_SQL
 from verzek.db import connection
 
 
-def _fmt(values) -> str:
-    return "/".join(f"{Decimal(v).normalize():f}" for v in values or [])
+def _fmt(values, symbol: str) -> str:
+    """Levels on the market's tick (`verzek.display`), exact when the market is not recorded."""
+    rules = display.rules_for(symbol)
+    return "/".join(display.price(Decimal(v), rules) for v in values or [])
 
 
 class ConsoleSummary:
@@ -48,9 +51,10 @@ class ConsoleSummary:
                 extra = f" — {s['status']}: {s['rejected_reason']}" if s["status"] == "rejected" else \
                     ("" if s["status"] == "open" else f" — {s['status']}")
                 self._print(f"signal   #{s['id']:<5} {s['source']:<8} {s['side'].upper():<5} {s['symbol']:<14} "
-                            f"entry {_fmt(s['entries'])}  tp {_fmt(s['targets'])}  sl {_fmt([s['stop_loss']] if s['stop_loss'] else [])}{extra}")
-            cur.execute("SELECT id, user_id, symbol, side, status, tp_hits, breakeven_moved, entry_price, "
-                        f"filled_amount, realized_pnl - fees AS net_pnl, {PNL_CURRENCY_SQL} AS currency, "
+                            f"entry {_fmt(s['entries'], s['symbol'])}  tp {_fmt(s['targets'], s['symbol'])}  "
+                            f"sl {_fmt([s['stop_loss']] if s['stop_loss'] else [], s['symbol'])}{extra}")
+            cur.execute("SELECT id, user_id, exchange, symbol, side, status, tp_hits, breakeven_moved, entry_price, "
+                        f"filled_amount, realized_pnl - fees + funding AS net_pnl, {PNL_CURRENCY_SQL} AS currency, "
                         "close_reason, error FROM positions ORDER BY id")
             for p in cur.fetchall():
                 state = (p["status"], p["tp_hits"], p["breakeven_moved"])
@@ -66,9 +70,10 @@ class ConsoleSummary:
                     what.append(f"TP{p['tp_hits']} hit")
                 if p["breakeven_moved"] and (before is None or not before[2]):
                     what.append("stop moved to breakeven")
-                entry = f" @ {Decimal(p['entry_price']).normalize():f}" if p["entry_price"] else ""
+                rules = display.rules_for(p["symbol"], p["exchange"])
+                entry = f" @ {display.price(p['entry_price'], rules)}" if p["entry_price"] else ""
                 self._print(f"position #{p['id']:<5} user {p['user_id']} {p['side'].upper():<5} {p['symbol']:<14}"
-                            f"{entry}  {', '.join(what)}  net PnL {Decimal(p['net_pnl']).normalize():f} {p['currency']}")
+                            f"{entry}  {', '.join(what)}  net PnL {display.signed_money(p['net_pnl'], p['currency'])}")
             cur.execute("SELECT id, channel, kind, payload FROM notifications WHERE id > %s AND channel = 'console' "
                         "AND status = 'sent' ORDER BY id", (self._last_note,))
             for n in cur.fetchall():
@@ -79,27 +84,34 @@ class ConsoleSummary:
         if self._ticks % self.status_every == 0:
             self._print(self.status_line())
 
-    def status_line(self) -> str:
-        with connection() as conn, conn.cursor() as cur:
-            cur.execute("SELECT count(*) AS n, count(*) FILTER (WHERE source = 'vip') AS vip FROM signals")
-            sig = cur.fetchone()
-            cur.execute(f"SELECT {PNL_CURRENCY_SQL} AS currency, "
-                        "count(*) FILTER (WHERE status IN ('pending','open','closing')) AS open, "
-                        "count(*) FILTER (WHERE status IN ('closed', 'liquidated')) AS closed, "
-                        "coalesce(sum(realized_pnl - fees), 0) AS realised, coalesce(sum(unrealized_pnl), 0) AS unrealised "
-                        "FROM positions GROUP BY 1 ORDER BY 1")
-            per_currency = cur.fetchall()
+    def status_line(self, max_users: int = 3) -> str:
+        from verzek.accounts.positions import BalanceReader, pnl_summary
+
+        with connection() as conn:
+            with conn.cursor() as cur:
+                cur.execute("SELECT count(*) AS n, count(*) FILTER (WHERE source = 'vip') AS vip FROM signals")
+                sig = cur.fetchone()
+                cur.execute("SELECT user_id, count(*) FILTER (WHERE status IN ('pending','open','closing')) AS open, "
+                            "count(*) FILTER (WHERE status IN ('closed', 'liquidated')) AS closed "
+                            "FROM positions GROUP BY 1 ORDER BY 1")
+                users = cur.fetchall()
+            # One user's numbers per (mode, currency): never added across currencies, modes or users. The
+            # console reads the database only (no exchange call): live balances are shown in the app.
+            summaries = [(u["user_id"], pnl_summary(conn, u["user_id"], balances=BalanceReader(
+                live=False, not_read="live: read from the exchange in the app")))
+                         for u in users[:max_users]]
         progress = ""
         if self.progress is not None:
             replay_ms, fraction = self.progress()
             bar = "█" * int(fraction * 20) + "░" * (20 - int(fraction * 20))
             when = datetime.fromtimestamp(replay_ms / 1000, tz=UTC).strftime("%Y-%m-%d %H:%M")
             progress = f"replay {when} UTC {bar} {fraction * 100:5.1f}% | "
-        # PnL per currency, never added across currencies; "realised" is after fees.
-        pnl = "; ".join(f"{Decimal(c['realised']).normalize():f} {c['currency']} realised (after fees), "
-                        f"{Decimal(c['unrealised']).normalize():f} {c['currency']} unrealised" for c in per_currency)
+        pnl = " | ".join(f"user {user_id} " + "; ".join(_currency_line(c) for c in summary["currencies"])
+                         for user_id, summary in summaries)
+        if len(users) > max_users:
+            pnl += f" | {len(users) - max_users} more users"
         return (f"status   {progress}signals {sig['n']} (vip {sig['vip']}) | positions open "
-                f"{sum(c['open'] for c in per_currency)} closed {sum(c['closed'] for c in per_currency)} | "
+                f"{sum(u['open'] for u in users)} closed {sum(u['closed'] for u in users)} | "
                 f"PnL {pnl or 'none yet'}")
 
     def start(self) -> None:
@@ -122,3 +134,15 @@ class ConsoleSummary:
             self.poll_once()
         except Exception:
             pass
+
+
+def _currency_line(c: dict) -> str:
+    """`paper USDT: balance 10012.30 USDT, equity 10022.30 USDT, net realised +12.30 USDT (after fees 0.70 USDT
+    and funding -0.10 USDT), unrealised +10.00 USDT` ("net" = after fees and funding)."""
+    cur = c["currency"]
+    head = f"{c['mode']} {cur}: "
+    if c["balance"] is not None:
+        head += f"balance {display.money(c['balance'], cur)}, equity {display.money(c['equity'], cur)}, "
+    return (head + f"net realised {display.signed_money(c['net_realized_pnl'], cur)} (after fees "
+            f"{display.money(c['fees'], cur)} and funding {display.signed_money(c['funding'], cur)}), "
+            f"unrealised {display.signed_money(c['unrealized_pnl'], cur)}")

@@ -66,7 +66,9 @@ _LADDER_INDEX = rf"(?:\d(?![\d%]|[.,]\d)|[ \t]+[1-9](?=[ \t]*[:)])|[ \t]+[1-9]{_
 
 LABELS: list[tuple[Field, str]] = [
     # "Current price: 1.92" / "Current rate: 0.0905" heading its own line: where the market is, not the entry.
-    (Field.IGNORE, r"^[ \t]*(?:current|market|live)(?:\s+(?:market|spot|live))?\s+(?:price|rate)"
+    # "Long-term target 0.60" on its own line beside the TP list: a hope, not an order.
+    (Field.IGNORE, r"^[ \t]*long[\s-]*term\s+(?:targets?|tps?)(?![\w:])|"
+                   r"^[ \t]*(?:current|market|live)(?:\s+(?:market|spot|live))?\s+(?:price|rate)"
                    r"(?=\s*(?:[:=]|now(?!\w)|is(?!\w)|right\s+now))|"
                    r"^[ \t]*текущая\s+цена(?=\s*[:=])"),
     (Field.STOP, (r"stop[\s-]*targets?|stop[\s-]*loss(?:es)?|stop[\s-]*los|stoploss|stopls|stol+[\s-]*loss|"
@@ -81,6 +83,7 @@ LABELS: list[tuple[Field, str]] = [
     (Field.TARGETS, (r"(?:close|exit|take|çıkış|cikis|salida|sa[íi]da|выход|закрыть)(?=[ \t]*\d{1,2}[ \t]*[:)=])|"
                     # "Exit: 0.168 / 0.176" heading its own line: the exits of the setup, i.e. its targets
                     r"^[ \t]*(?:exits?|exit[\s-]*(?:targets?|levels?|points?)|çıkış|salida|sa[íi]da|выход)(?=[ \t]*[:=])|"
+                    r"^[ \t]*exits?(?=[ \t]+\$?\d[\d.,]*[ \t]*[/|,-])|"
                     r"^[ \t]*(?:close|exit)\s+(?:at|@)(?=[ \t]*[:=])|"
                     r"(?:take[\s-]*profit|tp|profit|sell)[\s-]*targets?|targ?ets?[\s-]+profits?|(?:short|mid|long)[\s-]*term|take[\s-]*profits?|targets|tps|"
                     r"t\s*/\s*p|tp|targ?et|hedefler(?:i)?|hedef|kar[\s-]*al|тейк[\s-]*профиты?|тейки|тейк|"
@@ -230,7 +233,8 @@ RESTATE_RE = re.compile(
     r"entry\s+(?:lowered|raised|moved|shifted)|new\s+entry\s+(?:range|zone)(?=[^\n]*unchanged)|"
     r"остальное\s+(?:как\s+было|без\s+изменений|прежнее)|вход\s+(?:сдвинули|перенесли|изменили)|"
     r"di[ğg]er\s+(?:\w+\s+)?ayn[ıi]|lo\s+dem[áa]s\s+igual|le\s+reste\s+(?:ne\s+change\s+pas|inchang\w*)|"
-    r"cambio\s+de\s+entrada|"
+    r"cambio\s+de\s+entrada|(?:tps?|targets?|sl|stop|levels?)\s+(?:and\s+\w+\s+)?as\s+before|de[ğg]i[şs]medi|"
+    r"el\s+resto\s+igual|"
     r"(?:rest|everything\s+else|all\s+else)\s+(?:of\s+the\s+(?:plan|setup|levels?|signal)\s+)?(?:stays?|remains?|is\s+unchanged)|"
     r"se\s+mantienen|obnovil\w*|обновили|ajuste\s+en\s+#|"
     r"(?:entry|zone|levels?)\s+(?:\w+\s+){0,2}moved\s+to|stays?\s+as\s+(?:posted|before|is)|"

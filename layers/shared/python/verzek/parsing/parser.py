@@ -364,7 +364,8 @@ def _parse(text: str) -> ParsedMessage:
     etype = _entry_type(levels, entries)
     leverage = _leverage(tokens, segments)
     market = _market(clean, candidate, leverage)
-    only_sell = words_side == Side.SHORT and not any(s.field == Field.SHORT for s in segments)
+    # ("Sell entry: 90" labels an entry: a short being opened, never a spot exit)
+    only_sell = words_side == Side.SHORT and not any(s.field in (Field.SHORT, Field.ENTRY) for s in segments)
     if symbol_problem and symbol_problem.startswith("several different"):
         # A list of calls for several coins is not one trade; picking one would be a guess.
         return _not_a_signal(symbol_problem)

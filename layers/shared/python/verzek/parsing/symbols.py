@@ -171,7 +171,8 @@ _CLOSE_VERBS = frozenset(["close", "closing", "exiting", "cancel", "exit", "за
 _CLOSE_FILLERS = frozenset(["all", "the", "a", "my", "your", "our", "this", "that", "these", "those", "position", "positions", "trade", "trades", "order", "orders", "everything", "now", "half", "partial", "it", "them",
                             "todo", "todos", "todas", "tudo", "все", "всё", "tüm", "la", "las", "los", "as", "os", "mitad", "metade",
                             "every", "tutte", "tutti", "le", "wszystko", "wszystkie", "toutes", "tous", "les", "alle",
-                            "bütün", "butun", "tutto", "hepsini", "hepsi",
+                            "bütün", "butun", "tutto", "hepsini", "hepsi", "jetzt", "sofort", "ahora", "agora",
+                            "сейчас", "şimdi", "simdi", "maintenant", "adesso", "alles",
                             "soon", "here", "out", "at", "in", "on", "up", "down", "early", "manually", "price"])
 
 

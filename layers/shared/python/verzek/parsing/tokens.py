@@ -44,7 +44,7 @@ _TOKEN_RE = re.compile(
     re.IGNORECASE,
 )
 _LINE_INDEX_RE = re.compile(r"^\s*[-*•]?\s*\(?\d{1,2}\s*(?:\)|\.(?!\d))")
-_TIME_UNITS = frozenset(["m", "min", "mins", "minute", "minutes", "h", "hr", "hrs", "hour", "hours", "d", "day", "days", "w", "wk", "week", "weeks", "month", "months", "мин", "минут", "час", "часа", "часов", "дн", "дня", "дней", "saat", "dakika", "gün", "gun", "hora", "horas", "minutos", "dias", "días"])
+_TIME_UNITS = frozenset(["m", "min", "mins", "minute", "minutes", "h", "hr", "hrs", "hour", "hours", "d", "day", "days", "w", "wk", "week", "weeks", "month", "months", "мин", "минут", "час", "часа", "часов", "дн", "дня", "дней", "saat", "saatlik", "dakika", "dakikalık", "dakikalik", "günlük", "gunluk", "gün", "gun", "hora", "horas", "minutos", "dias", "días"])
 
 
 @dataclass(slots=True)

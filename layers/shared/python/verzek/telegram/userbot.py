@@ -183,9 +183,9 @@ def _cmd_positions(conn, user, chat_id, args, queue) -> Outcome:
 
 
 def render_position(row: dict) -> str:
-    from verzek.display import price, quantity, rules_for, signed_money
+    from verzek.display import money, price, quantity, rules_for, signed_money
 
-    rules = rules_for(row["symbol"])
+    rules = rules_for(row["symbol"], row.get("exchange"))
     currency = row["currency"]
     leverage = f" {row['leverage']}x" if row.get("market_type") != "spot" else ""
     head = (f"<b>#{row['id']}</b> {html.escape(row['symbol'])} {row['side']}{leverage} · {row['status']}"
@@ -193,15 +193,17 @@ def render_position(row: dict) -> str:
     body = (f"entry {price(row['entry_price'], rules)} · qty {quantity(row['filled_amount'], rules)}"
             f" · stop {price(row['stop_loss'], rules)}\n"
             f"unrealised {signed_money(row['unrealized_pnl'], currency)} · realised net "
-            f"{signed_money(row['realized_pnl'] - row['fees'], currency)} (fees "
-            f"{signed_money(row['fees'], currency).lstrip('+')})")
+            f"{signed_money(row['net_realized_pnl'], currency)} (fees {money(row['fees'], currency)}"
+            + (f", funding {signed_money(row['funding'], currency)}" if row.get("funding") else "") + ")")
     return f"{head}\n{body}"
 
 
 def _cmd_pnl(conn, user, chat_id, args, queue) -> Outcome:
-    from verzek.accounts.positions import pnl_summary
+    from verzek.accounts.positions import BalanceReader, pnl_summary
 
-    return _send(chat_id, render_summary(pnl_summary(conn, user["id"])))
+    # The webhook answers fast and carries no exchange client: a live balance is read in the app.
+    reader = BalanceReader(live=False, not_read="the live balance is read from your exchange in the app")
+    return _send(chat_id, render_summary(pnl_summary(conn, user["id"], balances=reader)))
 
 
 def render_summary(summary: dict) -> str:
@@ -216,7 +218,9 @@ def render_summary(summary: dict) -> str:
         block = [f"<b>{html.escape(cur)}</b>{mode}"]
         if c.get("balance") is not None:
             block.append(f"balance {money(c['balance'], cur)} · equity {money(c.get('equity'), cur)}")
-        block.append(f"realised net {signed_money(c['net_realized_pnl'], cur)} (before fees "
+        elif c.get("balance_error"):
+            block.append(f"balance unknown: {html.escape(c['balance_error'])}")
+        block.append(f"realised net {signed_money(c['net_realized_pnl'], cur)} (before fees and funding "
                      f"{signed_money(c['realized_pnl'], cur)})")
         block.append(f"unrealised {signed_money(c['unrealized_pnl'], cur)}")
         fees = f"fees {money(c['fees'], cur)}"
@@ -224,7 +228,8 @@ def render_summary(summary: dict) -> str:
             fees += f" · funding {signed_money(c['funding'], cur)}"
         block.append(fees)
         lines.append("\n".join(block))
-    lines.append("Net = after fees. Amounts in different currencies are never added together.")
+    lines.append("Net = after fees and funding. Amounts in different currencies (or paper and live) are never "
+                 "added together.")
     return "\n\n".join(lines)
 
 

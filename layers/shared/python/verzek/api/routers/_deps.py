@@ -107,6 +107,13 @@ def execution_queue():
     return get_execution_queue()
 
 
+def balance_reader():
+    """Paper balances from the paper account rows, live ones from the user's exchange (the exchange port)."""
+    from verzek.accounts.positions import BalanceReader
+
+    return BalanceReader()
+
+
 def key_validator() -> Callable:
     from verzek.accounts.key_validation import validate_with_exchange
 

@@ -9,7 +9,14 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from pydantic import Field
 
 from verzek.accounts import positions as service
-from verzek.api.routers._deps import OwnerDep, ReadableUserId, client_ip, execution_queue
+from verzek.api.routers._deps import (
+    CurrentUserDep,
+    OwnerDep,
+    ReadableUserId,
+    balance_reader,
+    client_ip,
+    execution_queue,
+)
 from verzek.api.routers._schemas import (
     COMMON_RESPONSES,
     ERRORS,
@@ -67,9 +74,11 @@ class PositionOut(OutModel):
     stop_loss: DecimalStr | None
     breakeven_moved: bool
     tp_hits: int
-    realized_pnl: DecimalStr
+    realized_pnl: DecimalStr = Field(description="realised PnL before fees and funding")
     unrealized_pnl: DecimalStr
     fees: DecimalStr
+    funding: DecimalStr = Field(description="funding received (+) or paid (-), perpetuals")
+    net_realized_pnl: DecimalStr = Field(description="realised PnL after fees and funding (net = after fees)")
     close_reason: str | None
     error: str | None
     opened_at: datetime | None
@@ -87,21 +96,29 @@ class PositionPage(Page):
 
 
 class CurrencyPnl(OutModel):
+    mode: Literal["paper", "live"] = Field(description="paper and live accounts are never added together")
     currency: str = Field(description="every amount of this entry is in this currency")
     open_positions: int
     closed_positions: int
-    realized_pnl: DecimalStr = Field(description="realised PnL before fees")
+    balance: DecimalStr | None = Field(description="wallet balance (paper: the paper account; live: the "
+                                                   "exchange); null when it could not be read")
+    equity: DecimalStr | None = Field(description="balance plus the open positions' unrealised PnL (futures) "
+                                                  "and the value of the coins they hold (spot)")
+    balance_error: str | None = Field(description="why balance/equity are null (e.g. the exchange did not "
+                                                  "answer)")
+    realized_pnl: DecimalStr = Field(description="realised PnL before fees and funding")
     fees: DecimalStr
-    net_realized_pnl: DecimalStr = Field(description="realised PnL after all fees paid (open positions' "
-                                                     "entry fees included)")
+    funding: DecimalStr = Field(description="funding received (+) or paid (-)")
+    net_realized_pnl: DecimalStr = Field(description="realised PnL after all fees paid (open positions' entry "
+                                                     "fees included) and funding")
     unrealized_pnl: DecimalStr = Field(description="open positions' PnL at the last price")
 
 
 class PnlSummary(OutModel):
     open_positions: int
     closed_positions: int
-    currencies: list[CurrencyPnl] = Field(description="one entry per currency; amounts are never added "
-                                                      "across currencies")
+    currencies: list[CurrencyPnl] = Field(description="one entry per (mode, currency); amounts are never added "
+                                                      "across currencies, modes or users")
 
 
 class CloseRequested(OutModel):
@@ -123,9 +140,15 @@ def list_positions(user_id: ReadableUserId,
 
 
 @router.get("/summary", response_model=PnlSummary, responses={401: ERRORS[401], 404: ERRORS[404]})
-def pnl_summary(user_id: ReadableUserId) -> PnlSummary:
+def pnl_summary(user_id: ReadableUserId, caller: CurrentUserDep,
+                balances: Annotated[service.BalanceReader, Depends(balance_reader)]) -> PnlSummary:
+    """Per (mode, currency): balance, equity, realised PnL before and after fees and funding, fees, funding,
+    unrealised PnL. Live balances are read from the exchange for the account's owner only (an admin's
+    read never decrypts a user's keys)."""
+    if caller.id != user_id:
+        balances = service.BalanceReader(live=False)
     with connection() as conn:
-        return PnlSummary(**service.pnl_summary(conn, user_id))
+        return PnlSummary(**service.pnl_summary(conn, user_id, balances=balances))
 
 
 @router.get("/{position_id}", response_model=PositionDetail, responses={401: ERRORS[401], 404: ERRORS[404]})
