@@ -14,7 +14,7 @@ invocation sent one after another, invoked once a minute by its schedule.
 
     python scripts/bench_dispatcher.py [--messages 10000] [--old-batches 2]
 
-Uses a throw-away database on the embedded PostgreSQL (or DATABASE_URL's server), dropped at the end.
+Uses a throw-away database (`verzek.db.scratch`) on DATABASE_URL's server or the embedded one.
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ import subprocess
 import sys
 import threading
 import time
-import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -67,34 +66,23 @@ def main() -> int:
     parser.add_argument("--old-batches", type=int, default=2, help="old-style invocations measured (50 rows each)")
     args = parser.parse_args()
 
-    import psycopg2
     from verzek.config import reset_settings_cache
     from verzek.db import close_pool
-    from verzek.db.embedded import database_dsn, ensure_embedded_server
-    from verzek.db.migrate import apply_migrations
+    from verzek.db.scratch import scratch_database
 
     from tests.support.telegram_bot_api import LocalBotApi
 
-    admin_dsn = os.environ.get("DATABASE_URL") or ensure_embedded_server(ROOT / ".verzek" / "bench-pgdata")
-    name = f"verzek_bench_{uuid.uuid4().hex[:8]}"
-    admin = psycopg2.connect(admin_dsn)
-    admin.autocommit = True
-    admin.cursor().execute(f'CREATE DATABASE "{name}"')
-    dsn = database_dsn(admin_dsn, name)
     api = LocalBotApi(token=TOKEN).start()
     api.enforce_limits(per_second=30, per_group_per_minute=20)
-    os.environ.update({"DATABASE_URL": dsn, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE": api.base_url,
-                       "VERZEK_ENV": "test", "LOG_LEVEL": "ERROR", "DB_POOL_MAX": "4"})
-    reset_settings_cache()
-    close_pool()
     try:
-        apply_migrations(dsn)
-        return run(args, api)
+        with scratch_database("verzek_bench") as dsn:
+            os.environ.update({"DATABASE_URL": dsn, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE": api.base_url,
+                               "VERZEK_ENV": "test", "LOG_LEVEL": "ERROR", "DB_POOL_MAX": "4"})
+            reset_settings_cache()
+            close_pool()
+            return run(args, api)
     finally:
-        close_pool()
         api.stop()
-        admin.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.close()
 
 
 def run(args, api) -> int:
@@ -129,12 +117,13 @@ def run(args, api) -> int:
 
     def progress() -> None:
         while not stop.wait(5):
-            done = len(api.calls("sendMessage")) - before
+            refused = api.limit_hits - hits_before
+            done = len(api.calls("sendMessage")) - before - refused
             elapsed = time.monotonic() - t0
             rate = done / elapsed if elapsed else 0
             eta = (args.messages - done) / rate if rate else float("inf")
-            print(f"  {elapsed:6.1f} s  {done:6d}/{args.messages} requests  {rate:5.1f} msg/s  ETA {eta:5.0f} s",
-                  flush=True)
+            print(f"  {elapsed:6.1f} s  {done:6d}/{args.messages} delivered  {rate:5.1f} msg/s  {refused:4d} 429s  "
+                  f"ETA {eta:5.0f} s", flush=True)
 
     reporter = threading.Thread(target=progress, daemon=True)
     reporter.start()

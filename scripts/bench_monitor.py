@@ -14,7 +14,7 @@ per live order (`PositionEngine.advance` without an account pass) — is measure
 
     python scripts/bench_monitor.py [--accounts 40] [--workers 1,2,4,8] [--latency-ms 100]
 
-Uses a throw-away database on the embedded PostgreSQL (or DATABASE_URL's server), dropped at the end.
+Uses a throw-away database (`verzek.db.scratch`) on DATABASE_URL's server or the embedded one.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import os
 import sys
 import threading
 import time
-import uuid
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,10 +56,11 @@ def serve_exchange(conn, accounts: int) -> None:
                 if command == "delay":
                     double.delay_seconds = arg
                     conn.send(None)
-                elif command == "requests":
-                    with double._lock:
+                elif command == "requests":  # the requests since the last ask; a new minute of weight
+                    with double._lock:  # (the double's used-weight count never decays on its own)
                         count = len(double.requests)
                         double.requests.clear()
+                        double.used_weight = 0
                     conn.send(count)
                 else:
                     conn.send(None)
@@ -85,34 +86,24 @@ def main() -> int:
         parent.send((command, arg))
         return parent.recv()
 
-    import psycopg2
     from cryptography.fernet import Fernet
+
     from verzek.config import reset_settings_cache
     from verzek.db import close_pool
-    from verzek.db.embedded import database_dsn, ensure_embedded_server
-    from verzek.db.migrate import apply_migrations
+    from verzek.db.scratch import scratch_database
 
-    admin_dsn = os.environ.get("DATABASE_URL") or ensure_embedded_server(ROOT / ".verzek" / "bench-pgdata")
-    name = f"verzek_bench_{uuid.uuid4().hex[:8]}"
-    admin = psycopg2.connect(admin_dsn)
-    admin.autocommit = True
-    admin.cursor().execute(f'CREATE DATABASE "{name}"')
-    dsn = database_dsn(admin_dsn, name)
-    os.environ.update({"DATABASE_URL": dsn, "DB_POOL_MAX": str(2 * max(workers) + 4), "PROXY_ENABLED": "true",
-                       "PROXY_URLS": node_url, "PROXY_KEY_ID": HMAC_KEY_ID, "PROXY_HMAC_KEY": HMAC_SECRET,
-                       "PROXY_DIRECT_FALLBACK": "false", "VERZEK_MASTER_KEY": Fernet.generate_key().decode(),
-                       "LOG_LEVEL": "ERROR"})
-    reset_settings_cache()
-    close_pool()
     try:
-        apply_migrations(dsn)
-        return run(args, workers, ask)
+        with scratch_database("verzek_bench") as dsn:
+            os.environ.update({"DATABASE_URL": dsn, "DB_POOL_MAX": str(2 * max(workers) + 4),
+                               "PROXY_ENABLED": "true", "PROXY_URLS": node_url, "PROXY_KEY_ID": HMAC_KEY_ID,
+                               "PROXY_HMAC_KEY": HMAC_SECRET, "PROXY_DIRECT_FALLBACK": "false",
+                               "VERZEK_MASTER_KEY": Fernet.generate_key().decode(), "LOG_LEVEL": "ERROR"})
+            reset_settings_cache()
+            close_pool()
+            return run(args, workers, ask)
     finally:
-        close_pool()
         ask("stop")
         exchange.join(10)
-        admin.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.close()
 
 
 def run(args, workers: list[int], ask) -> int:
@@ -164,7 +155,7 @@ def run(args, workers: list[int], ask) -> int:
                          enc.encrypted_data_key, enc.scheme, f"{i:04d}"))
             cur.execute("INSERT INTO trading_settings (user_id, auto_trade, mode, live_confirmed_at, "
                         "exchange_account_id, size_value, leverage_cap, follow_sources) "
-                        "VALUES (%s, true, 'live', now(), %s, 50, 10, '{trend}')",
+                        "VALUES (%s, true, 'live', now(), %s, 100, 10, '{trend}')",
                         (user, account))
             users.append(user)
     executor = Executor(venues, policy)
@@ -200,13 +191,16 @@ def run(args, workers: list[int], ask) -> int:
     for w in workers:
         reset()
         queue = PgJobQueue(f"bench-monitor-{w}", lease_seconds=300, max_receives=1, poll_seconds=0.05)
-        checked = []
+        checked: list[int] = []
+        outcomes: Counter = Counter()
         lock = threading.Lock()
 
-        def consume(body):
+        def consume(body, checked=checked, outcomes=outcomes, lock=lock):
             report = monitor_account(parse_monitor_job(body), engine)
             with lock:
                 checked.append(report["checked"])
+                outcomes.update(report["outcomes"])
+                outcomes["errors"] += report["errors"]
 
         sent = enqueue_monitor_pass(queue, batch=50)
         t0 = time.monotonic()
@@ -223,7 +217,7 @@ def run(args, workers: list[int], ask) -> int:
                       flush=True)
         elapsed = time.monotonic() - t0
         queue.stop()
-        assert sum(checked) == positions, (sum(checked), positions)
+        assert sum(checked) == positions and outcomes == Counter({"open": positions}), (sum(checked), outcomes)
         results[w] = (elapsed, ask("requests"))
         print(f"fan-out, {w:2d} worker(s) : {elapsed:6.2f} s  {positions / elapsed * 60:8.0f} positions/min  "
               f"{results[w][1]} exchange requests", flush=True)

@@ -67,6 +67,24 @@ def vip_signal(message_id: int = 42, *, chat_id: int = SOURCE_CHAT, posted_at: d
 
 
 @pytest.fixture
+def moto_sqs(settings_env):
+    """A moto SQS server on loopback, the AWS settings pointing at it; yields a boto3 SQS client."""
+    import boto3
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    endpoint = f"http://{host}:{port}"
+    settings_env(AWS_ENDPOINT_URL=endpoint, AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing",
+                 AWS_REGION="eu-west-1", AWS_DEFAULT_REGION="eu-west-1")
+    try:
+        yield boto3.client("sqs", region_name="eu-west-1", endpoint_url=endpoint)
+    finally:
+        server.stop()
+
+
+@pytest.fixture
 def bot_api(telegram_env, settings_env):
     """A local Bot API server; the product's Bot points at it through TELEGRAM_API_BASE."""
     from tests.support.telegram_bot_api import LocalBotApi

@@ -95,24 +95,11 @@ def test_one_drain_at_a_time_and_each_row_sent_once(bot_api, db, settings_env):
 
 
 @pytest.fixture
-def broadcast_queue(settings_env):
-    """A moto SQS server on loopback: BROADCAST_QUEUE_URL, the dispatcher's wake-up queue."""
-    import boto3
-    from moto.server import ThreadedMotoServer
-
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    endpoint = f"http://{host}:{port}"
-    settings_env(AWS_ENDPOINT_URL=endpoint, AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing",
-                 AWS_REGION="eu-west-1", AWS_DEFAULT_REGION="eu-west-1")
-    client = boto3.client("sqs", region_name="eu-west-1", endpoint_url=endpoint)
-    url = client.create_queue(QueueName="broadcast")["QueueUrl"]
+def broadcast_queue(moto_sqs, settings_env):
+    """BROADCAST_QUEUE_URL, the dispatcher's wake-up queue, on moto."""
+    url = moto_sqs.create_queue(QueueName="broadcast")["QueueUrl"]
     settings_env(BROADCAST_QUEUE_URL=url)
-    try:
-        yield client, url
-    finally:
-        server.stop()
+    return moto_sqs, url
 
 
 def test_a_drain_out_of_time_wakes_the_next_invocation(bot_api, db, settings_env, broadcast_queue):

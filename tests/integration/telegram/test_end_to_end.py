@@ -23,24 +23,11 @@ TEXT = ("🔥 #SOL/USDT.P SHORT\nEntry zone: 150.20 - 152.00\nTargets: 148 - 145
 
 
 @pytest.fixture
-def sqs(settings_env):
-    """A moto SQS server on loopback and a FIFO execution queue; EXECUTION_QUEUE_URL points at it."""
-    import boto3
-    from moto.server import ThreadedMotoServer
-
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    endpoint = f"http://{host}:{port}"
-    settings_env(AWS_ENDPOINT_URL=endpoint, AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing",
-                 AWS_REGION="eu-west-1", AWS_DEFAULT_REGION="eu-west-1")
-    client = boto3.client("sqs", region_name="eu-west-1", endpoint_url=endpoint)
-    url = client.create_queue(QueueName="execution.fifo", Attributes={"FifoQueue": "true"})["QueueUrl"]
+def sqs(moto_sqs, settings_env):
+    """A FIFO execution queue on moto; EXECUTION_QUEUE_URL points at it."""
+    url = moto_sqs.create_queue(QueueName="execution.fifo", Attributes={"FifoQueue": "true"})["QueueUrl"]
     settings_env(EXECUTION_QUEUE_URL=url)
-    try:
-        yield client, url
-    finally:
-        server.stop()
+    return moto_sqs, url
 
 
 def _receive_all(client, url) -> list[dict]:

@@ -528,31 +528,6 @@ def _push(row: dict, report: DispatchReport, sender, max_attempts: int) -> None:
     report.sent += 1
 
 
-def _console(row: dict, report: DispatchReport) -> None:
-    payload = row["payload"] or {}
-    logger.warning("notification", extra={"notification_id": row["id"], "kind": row["kind"],
-                                          "user_id": row.get("user_id"), "text": payload.get("text")})
-    _finish(row["id"], status="sent")
-    report.sent += 1
-
-
-def _push(row: dict, report: DispatchReport, sender, max_attempts: int) -> None:
-    try:
-        sender(row)
-    except Exception as exc:  # noqa: BLE001 -- one device's failure must not stop the batch
-        error = f"{type(exc).__name__}: {exc}"[:500]
-        permanent = getattr(exc, "permanent", False) or row["attempts"] >= max_attempts
-        _finish(row["id"], status="failed" if permanent else "pending", error=error,
-                not_before=None if permanent else datetime.now(UTC) + timedelta(minutes=1))
-        if permanent:
-            report.failed += 1
-        else:
-            report.retried += 1
-        return
-    _finish(row["id"], status="sent")
-    report.sent += 1
-
-
 async def _pump(*, settings, report: DispatchReport, bot, now: datetime | None, limit: int,
                 deadline: float | None) -> None:
     """Claim due rows and send them: one claim of `limit` rows (deadline None), or — draining —

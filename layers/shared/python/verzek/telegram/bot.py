@@ -39,7 +39,13 @@ def create_bot(settings: Settings | None = None, *, timeout: float = 10.0, rate_
     urls = {"base_url": f"{base}/bot", "base_file_url": f"{base}/file/bot"}
     if not rate_limited:
         return Bot(token, request=request, **urls)
+    import logging
+
     from telegram.ext import AIORateLimiter, ExtBot
+
+    # with max_retries=0 it logs every 429 as an ERROR with a traceback before handing it back; the
+    # sender records the 429 (retry_after, the row rescheduled or waited for) without the noise
+    logging.getLogger("telegram.ext.AIORateLimiter").setLevel(logging.CRITICAL)
 
     # a bucket of 3 refilled at the pace: time the event loop lost is made up (a bucket of 1 loses it
     # for good: measured 26.7 against 27.8 msg/s at 29 in scripts/bench_dispatcher.py), at the price
