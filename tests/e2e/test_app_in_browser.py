@@ -3,7 +3,8 @@ new user meets it: open the URL of the banner, sign up, follow the verification 
 printed on the console (this stack's host and port), log in, change the trading settings, see a VIP
 signal sent with `verzek local --send-signal` arrive in the feed, see the paper position open and its
 PnL move, close it from the app, look at the equity chart, add exchange keys (checked through the real
-proxy node against the exchange double: a withdrawing key refused, a trading key added), stop new orders
+proxy node against the exchange double: a withdrawing key refused, a trading key added), switch to live
+with its confirmation and back to paper, stop new orders
 with the kill switch, get the Telegram deep link, turn on two-factor and log in again with the code. A screenshot of
 each screen is saved under the test's output directory (tmp_path/screenshots)."""
 
@@ -178,7 +179,8 @@ def test_new_user_trades_a_signal_in_the_app(tmp_path, browser, proxied_exchange
         moved = wait_until(browser, lambda d: (now := _text(d, "position-pnl")) and now != first_pnl and now, 120,
                            f"PnL stayed at {first_pnl}")
         assert moved.endswith(" USDT")
-        assert _text(browser, "pnl-USDT-unrealized").endswith(" USDT")
+        assert _text(browser, "pnl-paper-USDT-unrealized").endswith(" USDT")
+        assert _text(browser, "pnl-paper-USDT-balance").endswith(" USDT")
         shot("08-position-pnl-moved")
 
         # close it from the app: the detail with its orders, the button, the confirmation
@@ -198,14 +200,16 @@ def test_new_user_trades_a_signal_in_the_app(tmp_path, browser, proxied_exchange
         closed = next(p for p in positions if p["symbol"] == "ETH/USDT:USDT")
         assert closed["status"] == "closed" and closed["closed_at"]
 
-        # equity: the closed trade's net PnL, in USDT
+        # equity: the account's equity (paper, USDT) as the API reports it, the closed trade on the curve
         _one(browser, "position-back").click()
         _one(browser, "tab-equity").click()
-        _one(browser, "equity-chart-USDT", 30)
-        net = Decimal(closed["realized_pnl"]) - Decimal(closed["fees"])
-        shown = _text(browser, "equity-USDT-now")
-        assert shown.endswith(" USDT") and abs(Decimal(shown.split()[0].replace(",", "")) - net) < Decimal("0.01"), \
-            (shown, net)
+        _one(browser, "equity-chart-paper-USDT", 30)
+        summary = next(c for c in api(f"/api/users/{me['id']}/positions/summary")["currencies"]
+                       if (c["mode"], c["currency"]) == ("paper", "USDT"))
+        expected = Decimal(summary["equity"]) if summary["equity"] is not None else Decimal(closed["net_realized_pnl"])
+        shown = wait_until(browser, lambda d: (t := _text(d, "equity-paper-USDT-now")) and t, 30)
+        assert shown.endswith(" USDT") and abs(Decimal(shown.split()[0].replace(",", "")) - expected) < Decimal("0.01"), \
+            (shown, expected)
         shot("11-equity")
 
         # exchange accounts: a key that can withdraw is refused; a trading-only key is added with the
@@ -232,11 +236,23 @@ def test_new_user_trades_a_signal_in_the_app(tmp_path, browser, proxied_exchange
         assert _text(browser, "exchange-error") == "" and GOOD_KEY[1] not in browser.page_source
         shot("12-exchanges")
 
+        # live trading needs an explicit confirmation and an exchange account; then back to paper
+        _one(browser, "tab-settings").click()
+        _one(browser, "settings-live").click()
+        _one(browser, "settings-live-confirm").click()
+        wait_until(browser, lambda d: _text(d, "settings-mode").startswith("LIVE"), 30,
+                   f"not live: {_text(browser, 'settings-error')}")
+        shot("13-live-confirmed")
+        assert api(f"/api/users/{me['id']}/settings")["mode"] == "live"
+        _one(browser, "settings-paper").click()
+        wait_until(browser, lambda d: _text(d, "settings-mode").startswith("paper"), 30)
+        assert api(f"/api/users/{me['id']}/settings")["mode"] == "paper"
+
         # the kill switch stops new orders for this user
         _one(browser, "tab-settings").click()
         _one(browser, "kill-switch-toggle").click()
         wait_until(browser, lambda d: _text(d, "kill-switch-state").startswith("ON"), 30)
-        shot("13-kill-switch")
+        shot("14-kill-switch")
         assert api(f"/api/users/{me['id']}/settings")["kill_switch"]
         # well past the access token's 60 s the app still reads the API: it refreshed its session
         time.sleep(max(0.0, 75 - (time.monotonic() - logged_in_at)))
@@ -258,7 +274,7 @@ def test_new_user_trades_a_signal_in_the_app(tmp_path, browser, proxied_exchange
         _one(browser, "totp-confirm").click()
         assert "Recovery codes" in _one(browser, "totp-recovery").text
         wait_until(browser, lambda d: _text(d, "totp-state") == "on", 30)
-        shot("14-two-factor-on")
+        shot("15-two-factor-on")
         used = totp.now()
         _one(browser, "logout").click()
         _one(browser, "screen-auth")
@@ -268,11 +284,11 @@ def test_new_user_trades_a_signal_in_the_app(tmp_path, browser, proxied_exchange
         assert "authenticator" in _one(browser, "auth-error").text
         wait_until(browser, lambda d: totp.now() != used, 35, "waiting for the next TOTP period")
         _type(browser, "auth-totp", totp.now())
-        shot("15-log-in-with-code")
+        shot("16-log-in-with-code")
         _one(browser, "auth-submit").click()
         _one(browser, "screen-signals")
     finally:
         code = stack.stop()
     assert code == 0, "\n".join(stack.lines[-40:])
     names = sorted(p.name for p in shots.iterdir())
-    assert len(names) == 15 and all((shots / n).stat().st_size > 5000 for n in names), names
+    assert len(names) == 16 and all((shots / n).stat().st_size > 5000 for n in names), names

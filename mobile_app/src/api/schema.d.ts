@@ -1305,10 +1305,14 @@ export interface components {
             daily_loss_limit_pct: string | null;
             /** Dca Enabled */
             dca_enabled: boolean;
+            /** Dca Max Active */
+            dca_max_active: number | null;
             /** Dca Safety Orders */
             dca_safety_orders: number;
             /** Dca Step Pct */
             dca_step_pct: string;
+            /** Dca Step Scale */
+            dca_step_scale: string;
             /** Dca Volume Scale */
             dca_volume_scale: string;
             /** Default Stop Pct */
@@ -1421,10 +1425,20 @@ export interface components {
             daily_loss_limit_pct?: number | string | null;
             /** Dca Enabled */
             dca_enabled?: boolean;
+            /**
+             * Dca Max Active
+             * @description at most this many safety orders rest at once; the next is placed as one fills; null = all
+             */
+            dca_max_active?: number | null;
             /** Dca Safety Orders */
             dca_safety_orders?: number;
             /** Dca Step Pct */
             dca_step_pct?: number | string;
+            /**
+             * Dca Step Scale
+             * @description each next safety order's distance is the previous one's times this (1 = even steps)
+             */
+            dca_step_scale?: number | string;
             /** Dca Volume Scale */
             dca_volume_scale?: number | string;
             /** Default Stop Pct */

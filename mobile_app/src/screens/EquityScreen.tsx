@@ -5,7 +5,7 @@ import Svg, { Line, Polyline, Text as SvgText } from 'react-native-svg';
 
 import { errorText, type Schemas } from '../api/client';
 import { useApp, usePolling } from '../context';
-import { equityCurves, type Point } from '../equity';
+import { equityCurves, type Curve, type Point } from '../equity';
 import { money, when } from '../format';
 import { Card, Notice, Row, Screen, colors, styles } from '../ui';
 
@@ -13,7 +13,7 @@ const MAX_PAGES = 10;
 
 export function EquityScreen() {
   const { api, me } = useApp();
-  const [curves, setCurves] = useState<Map<string, Point[]>>(new Map());
+  const [curves, setCurves] = useState<Curve[]>([]);
   const [error, setError] = useState<string | null>(null);
   const path = { user_id: me.id };
 
@@ -38,13 +38,14 @@ export function EquityScreen() {
   return (
     <ScrollView>
       <Screen title="Equity" testID="screen-equity">
-        <Text style={styles.label}>Net PnL after fees, trade by trade: closed trades, then open positions at the last price.</Text>
+        <Text style={styles.label}>Trade by trade, after fees and funding: closed trades, then open positions at the last price (anchored to the account's equity when the server reports it).</Text>
         <Notice text={error} kind="error" />
-        {curves.size === 0 ? <Text style={styles.label}>No trades yet.</Text> : null}
-        {[...curves.entries()].map(([currency, points]) => (
-          <Card key={currency} testID={`equity-${currency}`}>
-            <Row label={`Now (${currency})`} value={money(String(points.at(-1)?.value ?? 0), currency, true)} testID={`equity-${currency}-now`} />
-            <Chart points={points} currency={currency} />
+        {curves.length === 0 ? <Text style={styles.label}>No trades yet.</Text> : null}
+        {curves.map(({ mode, currency, anchored, points }) => (
+          <Card key={`${mode}-${currency}`} testID={`equity-${mode}-${currency}`}>
+            <Row label={anchored ? `Equity now (${currency}, ${mode})` : `Net PnL now (${currency}, ${mode})`}
+              value={money(String(points.at(-1)?.value ?? 0), currency, !anchored)} testID={`equity-${mode}-${currency}-now`} />
+            <Chart points={points} currency={currency} testID={`equity-chart-${mode}-${currency}`} />
             <Row label="From" value={points[0].label === 'start' ? 'the first trade' : when(points[0].label)} />
             <Row label="Closed trades" value={String(points.filter((p) => p.label !== 'now').length - 1)} />
           </Card>
@@ -54,19 +55,19 @@ export function EquityScreen() {
   );
 }
 
-function Chart({ points, currency }: { points: Point[]; currency: string }) {
+function Chart({ points, currency, testID }: { points: Point[]; currency: string; testID: string }) {
   const width = 320, height = 160, pad = 8;
   const vs = points.map((p) => p.value);
-  const lo = Math.min(0, ...vs), hi = Math.max(0, ...vs);
+  const lo = Math.min(...vs), hi = Math.max(...vs);
   const x = (i: number) => pad + (i / Math.max(points.length - 1, 1)) * (width - 2 * pad);
   const y = (v: number) => height - pad - ((v - lo) / Math.max(hi - lo, 1e-12)) * (height - 2 * pad);
   const last = vs.at(-1) ?? 0;
   return (
-    <View testID={`equity-chart-${currency}`}>
+    <View testID={testID}>
       <Svg width="100%" height={height} viewBox={`0 0 ${width} ${height}`}>
-        <Line x1={pad} x2={width - pad} y1={y(0)} y2={y(0)} stroke={colors.border} strokeDasharray="4 4" />
+        <Line x1={pad} x2={width - pad} y1={y(vs[0])} y2={y(vs[0])} stroke={colors.border} strokeDasharray="4 4" />
         <Polyline points={points.map((p, i) => `${x(i)},${y(p.value)}`).join(' ')} fill="none"
-          stroke={last >= 0 ? colors.green : colors.red} strokeWidth={2} />
+          stroke={last >= vs[0] ? colors.green : colors.red} strokeWidth={2} />
         <SvgText x={pad} y={12} fill={colors.dim} fontSize={10}>{money(String(hi), currency)}</SvgText>
         <SvgText x={pad} y={height - 2} fill={colors.dim} fontSize={10}>{money(String(lo), currency)}</SvgText>
       </Svg>

@@ -40,12 +40,17 @@ export function PositionsScreen() {
   return (
     <Screen title="Positions" testID="screen-positions">
       {summary?.currencies.map((c) => (
-        <Card key={c.currency} testID={`pnl-${c.currency}`}>
-          <Text style={[styles.text, { fontWeight: '700' }]}>{c.currency}: {c.open_positions} open, {c.closed_positions} closed</Text>
-          <Row label="Open PnL" value={money(c.unrealized_pnl, c.currency, true)} color={pnlColor(c.unrealized_pnl)} testID={`pnl-${c.currency}-unrealized`} />
-          <Row label="Realised PnL (before fees)" value={money(c.realized_pnl, c.currency, true)} />
+        <Card key={`${c.mode}-${c.currency}`} testID={`pnl-${c.mode}-${c.currency}`}>
+          <Text style={[styles.text, { fontWeight: '700' }]}>{c.currency} · {c.mode}: {c.open_positions} open, {c.closed_positions} closed</Text>
+          {c.balance !== null
+            ? <Row label="Balance" value={money(c.balance, c.currency)} testID={`pnl-${c.mode}-${c.currency}-balance`} />
+            : <Row label="Balance" value={c.balance_error ?? '—'} />}
+          {c.equity !== null ? <Row label="Equity" value={money(c.equity, c.currency)} testID={`pnl-${c.mode}-${c.currency}-equity`} /> : null}
+          <Row label="Open PnL" value={money(c.unrealized_pnl, c.currency, true)} color={pnlColor(c.unrealized_pnl)} testID={`pnl-${c.mode}-${c.currency}-unrealized`} />
+          <Row label="Realised PnL (before fees and funding)" value={money(c.realized_pnl, c.currency, true)} />
           <Row label="Fees" value={money(c.fees, c.currency)} />
-          <Row label="Net realised (after fees)" value={money(c.net_realized_pnl, c.currency, true)} color={pnlColor(c.net_realized_pnl)} />
+          <Row label="Funding" value={money(c.funding, c.currency, true)} />
+          <Row label="Net realised (after fees and funding)" value={money(c.net_realized_pnl, c.currency, true)} color={pnlColor(c.net_realized_pnl)} />
         </Card>
       ))}
       <Choice label="Show" options={FILTERS} value={filter} onChange={(f) => { setFilter(f); setItems([]); }} testID="positions-filter" />
@@ -69,8 +74,7 @@ export function PositionsScreen() {
               <Row label="Size" value={`${p.filled_amount} / ${p.amount}`} />
               {filter === 'open'
                 ? <Row label="PnL" value={money(p.unrealized_pnl, p.currency, true)} color={pnlColor(p.unrealized_pnl)} testID="position-pnl" />
-                : <Row label="Net PnL" value={money(String(Number(p.realized_pnl) - Number(p.fees)), p.currency, true)}
-                    color={pnlColor(String(Number(p.realized_pnl) - Number(p.fees)))} testID="position-pnl" />}
+                : <Row label="Net PnL" value={money(p.net_realized_pnl, p.currency, true)} color={pnlColor(p.net_realized_pnl)} testID="position-pnl" />}
             </Card>
           </Pressable>
         )}
@@ -120,6 +124,8 @@ function PositionDetail({ id, onBack }: { id: number; onBack: () => void }) {
           <Row label="Open PnL" value={money(p.unrealized_pnl, p.currency, true)} color={pnlColor(p.unrealized_pnl)} testID="position-detail-pnl" />
           <Row label="Realised PnL" value={money(p.realized_pnl, p.currency, true)} />
           <Row label="Fees" value={money(p.fees, p.currency)} />
+          <Row label="Funding" value={money(p.funding, p.currency, true)} />
+          <Row label="Net realised" value={money(p.net_realized_pnl, p.currency, true)} color={pnlColor(p.net_realized_pnl)} testID="position-detail-net" />
           <Row label="Opened" value={when(p.opened_at)} />
           <Row label="Closed" value={when(p.closed_at)} />
         </Card>

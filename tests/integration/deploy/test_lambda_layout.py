@@ -93,6 +93,17 @@ def _invoke(layers, specs, tmp_path, name, event, env):
     return result.result
 
 
+def _webhook_update(layers, specs, tmp_path, aws, update: dict, **extra) -> dict:
+    """One Telegram update through the built webhook function (API Gateway's event shape); its JSON answer."""
+    event = copy.deepcopy(json.loads((REPO_ROOT / "events" / "telegram_webhook.json").read_text()))
+    event["headers"]["x-telegram-bot-api-secret-token"] = WEBHOOK_SECRET
+    event["body"] = json.dumps(update)
+    reply = _invoke(layers, specs, tmp_path, "telegram_webhook", event,
+                    _function_env(specs["telegram_webhook"], aws, **extra))
+    assert reply["statusCode"] == 200, reply
+    return json.loads(reply["body"])
+
+
 def _http_event(method: str, path: str, *, stage: str, body: str | None = None, headers: dict | None = None):
     event = json.loads((REPO_ROOT / "events" / "api.json").read_text())
     raw = path if stage == "$default" else f"/{stage}{path}"
@@ -193,13 +204,7 @@ def test_operator_review_round_trip_in_the_webhook_and_dispatcher_functions(laye
             "text": "ENTER LONG\nZROUSDT\n3.400\nTP 3.480 3.550\nSL 3.320"}}
 
         def webhook(update: dict) -> dict:
-            event = copy.deepcopy(json.loads((REPO_ROOT / "events" / "telegram_webhook.json").read_text()))
-            event["headers"]["x-telegram-bot-api-secret-token"] = WEBHOOK_SECRET
-            event["body"] = json.dumps(update)
-            reply = _invoke(layers, specs, tmp_path, "telegram_webhook", event,
-                            _function_env(specs["telegram_webhook"], aws, **extra))
-            assert reply["statusCode"] == 200, reply
-            return json.loads(reply["body"])
+            return _webhook_update(layers, specs, tmp_path, aws, update, **extra)
 
         assert webhook(post)["status"] == "rejected"  # held for review
         _invoke(layers, specs, tmp_path, "notification_dispatcher", {},
@@ -383,13 +388,7 @@ def test_user_bot_in_the_webhook_function(layers, specs, aws, tmp_path, db):
         updates = iter(range(920000001, 920000100))
 
         def webhook(update: dict) -> dict:
-            event = copy.deepcopy(json.loads((REPO_ROOT / "events" / "telegram_webhook.json").read_text()))
-            event["headers"]["x-telegram-bot-api-secret-token"] = WEBHOOK_SECRET
-            event["body"] = json.dumps(update)
-            reply = _invoke(layers, specs, tmp_path, "telegram_webhook", event,
-                            _function_env(specs["telegram_webhook"], aws, **extra))
-            assert reply["statusCode"] == 200, reply
-            return json.loads(reply["body"])
+            return _webhook_update(layers, specs, tmp_path, aws, update, **extra)
 
         def say(text: str) -> dict:
             update_id = next(updates)

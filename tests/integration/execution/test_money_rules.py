@@ -176,3 +176,32 @@ def test_close_and_reverse_closes_the_held_side_then_opens_the_new_one(factory, 
     assert new["status"] == "open" and new["side"] == "short" and new["filled_amount"] == D(1)
     assert new["entry_price"] == D("100.5")
     assert D(factory.paper_state(user)["positions"][FUTURES][0]) == -1  # short 1 on the venue, nothing netted
+
+
+def test_dca_like_3commas_step_scale_max_active_and_targets_from_the_new_average(factory, settings_env):
+    # issue 13 item 9. 100 USDT, entry 100, 2 safety orders, step 2 % with step scale 2 (SO1 2 % below = 98, SO2
+    # 2 + 4 = 6 % below = 94), volume scale 2 (weights 1 : 1 : 2 -> 25 / 25 / 50 USDT), at most 1 resting at once
+    venues, clock = _venues([(101, 101, 101, 101), (100.5, 101, 99.5, 100.5), (99, 99.5, 97.5, 98.5),
+                             (98.5, 99, 98.2, 98.6), (98.6, 99, 98.3, 98.7)], settings_env)
+    user = factory.user(size_value=D(100), tp_split=[D(100)], dca_enabled=True, dca_safety_orders=2,
+                        dca_step_pct=D(2), dca_step_scale=D(2), dca_volume_scale=D(2), dca_max_active=1)
+    sig = factory.signal(SYMBOL, "long", entries=["100"], targets=["110"], stop_loss="80")
+    assert Executor(venues).handle(ExecuteSignalJob(signal_id=sig, user_id=user)) == "opened"
+    pos = factory.position(user, sig)
+
+    def rows(role):
+        return [o for o in factory.orders(pos["id"]) if o["role"] == role]
+
+    # entry 25 / 100 = 0.25 SOL; SO1 25 / 98 = 0.255 (step 0.001); SO2 50 / 94 = 0.531, held back
+    assert [(o["price"], o["amount"], o["status"]) for o in rows("safety")] == [
+        (D(98), D("0.255"), "open"), (D(94), D("0.531"), "waiting")]
+    clock.set(T0 + 2 * MIN)
+    run_monitor(venues)  # the entry filled at minute 1: the TP rests at 110 (the average is the planned 100)
+    assert [(o["price"], o["status"]) for o in rows("tp")] == [(D(110), "open")]
+    assert rows("safety")[1]["status"] == "waiting"
+    clock.set(T0 + 3 * MIN)
+    run_monitor(venues)  # SO1 filled at 98 on minute 2: SO2 is placed, the TP follows the new average
+    assert [o["status"] for o in rows("safety")] == ["filled", "open"]
+    # average (0.25 x 100 + 0.255 x 98) / 0.505 = 98.990099...; x 110 / 100 = 108.889... -> 108.89 (tick 0.01)
+    live_tp = [o for o in rows("tp") if o["status"] == "open"]
+    assert [(o["price"], o["amount"]) for o in live_tp] == [(D("108.89"), D("0.505"))]

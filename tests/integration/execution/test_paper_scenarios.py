@@ -163,10 +163,16 @@ def test_safety_orders_fill_and_take_profits_are_resized(factory, venues, clock)
     assert all(t[2] == "cancelled" for t in tps if not t[0].endswith("r2"))
     assert pos["status"] == "closed" and pos["close_reason"] == "take_profit"
     assert pos["filled_amount"] == D("4.8110657")
-    # 3.00691606*0.085 + 1.80414964*0.086 - entry cost (1.18764845*0.0842 + 1.1996449*0.083358
-    # + 2.42377235*0.082516 = 0.3999999982968)
-    assert pos["realized_pnl"] == D("0.0107447358432")
-    assert pos["fees"] == D("0.0008107447324368")
+    # issue 13 item 9: the targets keep their distance from the average entry (3Commas): entry cost
+    # 1.18764845*0.0842 + 1.1996449*0.083358 + 2.42377235*0.082516 = 0.3999999982968, average
+    # 0.3999999982968 / 4.8110657 = 0.083141662...; TPs 0.085 and 0.086 x average / 0.0842 = 0.08393161 and
+    # 0.08491904 (they stayed at 0.085 / 0.086 before, a PnL of 0.0107447358432)
+    assert sorted(o["price"] for o in orders if o["role"] == "tp" and o["status"] == "filled") == [
+        D("0.08393161"), D("0.08491904")]
+    # 3.00691606*0.08393161 + 1.80414964*0.08491904 - 0.3999999982968
+    assert pos["realized_pnl"] == D("0.0055819631990022")
+    # 0.1 % of 0.3999999982968 + 0.4055819614958022, each order's fee stored at NUMERIC scale 18
+    assert pos["fees"] == D("0.000805581959792603")
 
 
 def test_tp_reached_before_any_entry_cancels_the_trade(factory, venues, clock):

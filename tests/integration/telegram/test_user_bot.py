@@ -273,3 +273,22 @@ def test_operator_callbacks_and_group_messages_are_not_the_user_bot(stack, bot_a
     bad = http.post("/telegram/webhook", content=json.dumps({"update_id": 5, "callback_query": {"id": 5}}),
                     headers={"X-Telegram-Bot-Api-Secret-Token": SECRET})
     assert bad.status_code == 400 and "callback_query" in bad.json()["error"]
+
+
+def test_a_reply_telegram_refuses_for_now_is_queued_and_sent_later(stack, db, bot_api):
+    """Telegram answers 5xx to the bot's reply: the update's work is done once, the reply waits in the outbox
+    (text only, the buttons' note added) and the dispatcher delivers it."""
+    from verzek.notify.dispatcher import dispatch_due
+
+    http, chat = stack
+    bot_api.fail_next("sendMessage", 502, times=3)  # the sender's three attempts
+    body = chat.post(_private("/notifications"))
+    assert body["replies_queued"] == 1
+    assert bot_api.sent_messages(CHAT) == []
+    with db.cursor() as cur:
+        cur.execute("SELECT kind, target, status FROM notifications")
+        assert cur.fetchall() == [{"kind": "bot_reply", "target": str(CHAT), "status": "pending"}]
+    db.commit()
+    dispatch_due(limit=10)
+    [sent] = bot_api.sent_messages(CHAT)
+    assert "not linked" in sent["text"]

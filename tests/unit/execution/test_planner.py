@@ -256,3 +256,18 @@ def test_leverage_is_lowered_to_the_tier_of_the_position_size():
              rules=markets.rules("BTC/USDT:USDT"), free=D(200000), last=D("100000"))
     assert p.leverage == 50 and p.notional == D(5000000)
     assert any("lowered from 125x to 50x" in n for n in p.notes)
+
+
+def test_dca_safety_orders_follow_the_3commas_step_scale():
+    # step 2 %, step scale 2: 2 %, 2 + 4 = 6 %, 2 + 4 + 8 = 14 % below the entry 100 (spot, tick 0.01)
+    p = plan(sig(entries=("100",), targets=("110",), stop="80", symbol="ETH/USDT"),
+             TradingSettings(dca_enabled=True, dca_safety_orders=3, dca_step_pct=D(2), dca_step_scale=D(2),
+                             dca_volume_scale=D(1), dca_max_active=2, max_loss_at_stop_pct=None),
+             rules=SPOT, last=D("100.5"))
+    assert [o.price for o in p.orders if o.role == "safety"] == [D(98), D(94), D(86)]
+    assert p.max_active_safety == 2 and p.tp_follow_average
+    # scale 1 keeps the even steps of before: 98, 96, 94
+    even = plan(sig(entries=("100",), targets=("110",), stop="80", symbol="ETH/USDT"),
+                TradingSettings(dca_enabled=True, dca_safety_orders=3, dca_step_pct=D(2), max_loss_at_stop_pct=None),
+                rules=SPOT, last=D("100.5"))
+    assert [o.price for o in even.orders if o.role == "safety"] == [D(98), D(96), D(94)]

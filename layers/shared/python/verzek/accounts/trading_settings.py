@@ -22,7 +22,8 @@ EDITABLE = ("auto_trade", "mode", "exchange_account_id", "size_type", "size_valu
             "max_loss_at_stop_pct", "breakeven_mode", "max_entry_distance_pct", "entry_timeout_hours",
             "sl_guard_trades", "sl_guard_lookback_minutes", "sl_guard_pause_minutes", "max_drawdown_pct",
             "max_drawdown_lookback_minutes", "max_drawdown_pause_minutes", "low_profit_trades", "low_profit_min_pct",
-            "low_profit_lookback_minutes", "low_profit_lock_minutes", "opposite_signal_policy")
+            "low_profit_lookback_minutes", "low_profit_lock_minutes", "opposite_signal_policy", "dca_step_scale",
+            "dca_max_active")
 
 
 def get_settings_row(conn, user_id: int) -> dict:

@@ -179,10 +179,14 @@ class Executor:
             row = cur.fetchone()
             created = row is not None
             if created:
+                safety = sorted(o.leg for o in plan.orders if o.role == "safety")
+                held_back = set(safety[plan.max_active_safety:]) if plan.max_active_safety else set()
                 for order in plan.orders:
                     request = OrderRequest(order.client_order_id, symbol, order.side, order.type, order.amount,
                                            price=order.price)
-                    insert_order_row(cur, row["id"], job.user_id, request, order.role, order.leg)
+                    waiting = order.role == "safety" and order.leg in held_back
+                    insert_order_row(cur, row["id"], job.user_id, request, order.role, order.leg,
+                                     status="waiting" if waiting else "planned")
             else:
                 cur.execute("SELECT id FROM positions WHERE user_id = %s AND signal_id = %s",
                             (job.user_id, job.signal_id))

@@ -251,7 +251,7 @@ class PositionEngine:
             try:
                 venue = self.venue_for(cur, pos)
                 placer = OrderPlacer(venue.exchange, self.policy)
-                nothing_sent = all(r["status"] == "planned" for r in rows)
+                nothing_sent = all(r["status"] in ("planned", "waiting") for r in rows)
                 if plan.market_type == "futures" and nothing_sent:
                     venue.exchange.set_leverage(plan.symbol, plan.leverage, plan.margin_mode)
                 rejections = self._place_planned_rows(conn, cur, pos, placer, rows, never_sent=created)
@@ -263,7 +263,7 @@ class PositionEngine:
                             "WHERE position_id = %s AND status = 'planned'", (exc.reason[:500], position_id))
             rows = load_orders(cur, position_id)
             accepted = [r for r in rows if r["role"] in ("entry", "safety")
-                        and r["status"] not in ("planned", "rejected", "dropped")]
+                        and r["status"] not in ("planned", "waiting", "rejected", "dropped")]
             if pos["status"] != "pending":
                 return "reconciled"
             if accepted:
@@ -311,6 +311,7 @@ class PositionEngine:
 
     def _close_locked(self, conn, cur, pos: dict, venue: Venue, *, reason: str, role: str) -> str:
         placer = OrderPlacer(venue.exchange, self.policy)
+        _drop_waiting(cur, pos["id"])
         for row in load_orders(cur, pos["id"]):
             in_flight_exit = row["role"] in ("sl", "close") and not is_protective_stop(row)
             if not in_flight_exit and row["status"] in LIVE_STATUSES + ("planned",):
@@ -361,6 +362,7 @@ class PositionEngine:
             pos = self._load(cur, position_id)
             venue = self.venue_for(cur, pos)
             placer = OrderPlacer(venue.exchange, self.policy)
+            _drop_waiting(cur, position_id)
             for row in load_orders(cur, position_id):
                 if row["role"] in ("entry", "safety") and row["status"] in LIVE_STATUSES:
                     state = placer.cancel(pos["symbol"], row["client_order_id"])
@@ -472,6 +474,18 @@ class PositionEngine:
             if liquidated is not None:
                 return liquidated
 
+        # DCA: a filled safety order makes room for the next waiting one (3Commas max active safety orders)
+        if plan.max_active_safety and pos["status"] == "open" and any(r["status"] == "waiting" for r in rows):
+            active = sum(1 for r in rows if r["role"] == "safety" and r["status"] in LIVE_STATUSES + ("planned",))
+            waiting = sorted((r for r in rows if r["status"] == "waiting"), key=lambda r: r["leg"])
+            release = [r["id"] for r in waiting[:max(0, plan.max_active_safety - active)]]
+            if release and not any(r["role"] == "tp" and r["filled"] > 0 for r in rows):
+                cur.execute("UPDATE orders SET status = 'planned', updated_at = now() WHERE id = ANY(%s)", (release,))
+                conn.commit()
+                self._place_planned_rows(conn, cur, pos, placer)
+                rows = load_orders(cur, pos["id"])
+                summary = summarize(rows)
+
         # 2. take-profit fills
         tp_rows = [r for r in rows if r["role"] == "tp"]
         hit_levels = sorted({r["leg"] for r in tp_rows if r["status"] == "filled"})
@@ -481,6 +495,7 @@ class PositionEngine:
             self._notify(cur, pos, "tp_hit", f"{symbol} {pos['side']}: TP{level} hit"
                          + (f" at {_fmt(tp.price)}" if tp else ""), f"tp-{pos['id']}-{level}", level=level)
         if tp_hits:  # the trade is going our way: unfilled entries and safety orders are cancelled
+            _drop_waiting(cur, pos["id"])
             for row in rows:
                 if row["role"] in ("entry", "safety") and row["status"] in LIVE_STATUSES:
                     self._cancel_row(cur, placer, symbol, row)
@@ -606,6 +621,7 @@ class PositionEngine:
         else:
             _RECORD_BOOKS.execute(cur, books)
         if done:
+            _drop_waiting(cur, pos["id"])
             for row in rows:  # nothing left to trade: leftovers (e.g. a far safety order) are cancelled
                 if row["status"] in LIVE_STATUSES:
                     self._cancel_row(cur, placer, symbol, row)
@@ -737,9 +753,11 @@ class PositionEngine:
             if total <= 0:
                 return True  # (live TPs may have been cancelled above)
         carried = ZERO
+        follow = plan.tp_follow_average and summary.average_entry and plan.average_entry
         for i, tp in enumerate(plan.take_profits):
             last = i == len(plan.take_profits) - 1
-            price = rules.round_price(tp.price)
+            # DCA: the target keeps its distance from the (new) average entry, like 3Commas' TP %
+            price = rules.round_price(tp.price * summary.average_entry / plan.average_entry if follow else tp.price)
             amount = (total - sum((a for _, _, a in amounts), ZERO)) if last else rules.round_amount(
                 total * tp.fraction + carried)
             if rules.check(amount, price) and not last:
@@ -842,6 +860,12 @@ class PositionEngine:
         if state.status != OrderStatus.OPEN and state.filled > 0:
             return "stop_filled"
         return "placed"
+
+
+def _drop_waiting(cur, position_id: int) -> None:
+    """DCA safety orders still held back (never sent) are cancelled with the position's other orders."""
+    cur.execute("UPDATE orders SET status = 'cancelled', error = 'not needed any more', updated_at = now() "
+                "WHERE position_id = %s AND status = 'waiting'", (position_id,))
 
 
 def plan_json(plan: TradePlan) -> str:

@@ -182,13 +182,16 @@ def request_from_row(row: dict, symbol: str) -> OrderRequest:
                         trigger_price=row["trigger_price"], reduce_only=row["reduce_only"])
 
 
-def insert_order_row(cur, position_id: int, user_id: int, request: OrderRequest, role: str, leg: int) -> None:
+def insert_order_row(cur, position_id: int, user_id: int, request: OrderRequest, role: str, leg: int,
+                     status: str = "planned") -> None:
+    """`status` planned (sent by the next placement) or waiting (a DCA safety order held back until a
+    resting one fills)."""
     cur.execute(
         "INSERT INTO orders (position_id, user_id, client_order_id, role, leg, side, order_type, price, "
-        "trigger_price, amount, reduce_only, status) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,'planned') "
+        "trigger_price, amount, reduce_only, status) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s) "
         "ON CONFLICT (client_order_id) DO NOTHING",
         (position_id, user_id, request.client_order_id, role, leg, request.side.value, request.type.value,
-         request.price, request.trigger_price, request.amount, request.reduce_only))
+         request.price, request.trigger_price, request.amount, request.reduce_only, status))
 
 
 _ROW_SCALE = Decimal("1e-18")  # orders' amounts are NUMERIC(38, 18)

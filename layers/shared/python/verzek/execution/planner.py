@@ -22,8 +22,11 @@ Rules (documented choices):
   one nearest the market. `entry_grace_pct` moves each limit price that much in the adverse
   direction (long: up, short: down) so a near miss still fills; `first_entry_market` turns the
   first leg into a market order.
-* DCA safety orders (when enabled): order i (1-based) rests step×i % beyond the last entry price,
-  with volume = first-entry-leg-total × scale^(i-1); the budget is shared so the sum stays the size.
+* DCA safety orders (when enabled, 3Commas semantics): order i (1-based) rests step × (1 + s + ... +
+  s^(i-1)) % beyond the last entry price (s = `dca_step_scale`; 1 = step × i), with volume =
+  first-entry-leg-total × volume scale^(i-1); the budget is shared so the sum stays the size. At most
+  `dca_max_active` of them rest at once (the monitor places the next as one fills), and the take
+  profits keep their distance from the average entry as safety orders fill (`tp_follow_average`).
 * Take profits: the signal's targets (only those beyond the entry), with the user's split
   (e.g. 50/30/20) truncated to the number of targets and renormalised; with more targets than
   split entries, only the first len(split) targets are used (the last one closes the rest). A
@@ -85,6 +88,10 @@ class TradingSettings:
     dca_safety_orders: int = 0
     dca_step_pct: Decimal = Decimal(2)
     dca_volume_scale: Decimal = Decimal("1.5")
+    # 3Commas: each next safety order's distance is the previous one's times this (1 = evenly spaced)
+    dca_step_scale: Decimal = Decimal(1)
+    # at most this many safety orders rest at once; the next is placed when one fills (None = all)
+    dca_max_active: int | None = None
     tp_split: tuple[Decimal, ...] = (Decimal(50), Decimal(30), Decimal(20))
     tp_percents: tuple[Decimal, ...] = ()
     breakeven_after_tp: int | None = None
@@ -155,7 +162,7 @@ class TradingSettings:
         nullable = {"max_total_exposure", "breakeven_after_tp", "default_stop_pct", "trailing_stop_pct",
                     "daily_loss_limit_pct", "paused_until", "paused_reason", "exchange_account_id",
                     "max_loss_at_stop_pct", "max_entry_distance_pct", "entry_timeout_hours", "sl_guard_trades",
-                    "max_drawdown_pct", "low_profit_trades"}
+                    "max_drawdown_pct", "low_profit_trades", "dca_max_active"}
         values = {}
         for name in cls.__dataclass_fields__:
             if name not in row or (row[name] is None and name not in nullable):
@@ -219,6 +226,10 @@ class TradePlan:
     breakeven_mode: str = "fees"
     loss_at_stop: Decimal | None = None  # quote currency, price move + fees, if every entry fills
     entry_timeout_ms: int | None = None  # cancel when no entry has filled this long after opening
+    # DCA (3Commas): safety orders resting at once (the rest wait); take profits keep their distance from
+    # the average entry as safety orders fill (price x average / planned entry average)
+    max_active_safety: int | None = None
+    tp_follow_average: bool = False
 
     @property
     def entry_side(self) -> OrderSide:
@@ -263,7 +274,8 @@ class TradePlan:
             cancel_if_tp_or_sl_before_entry=d.get("cancel_if_tp_or_sl_before_entry", True),
             # plans stored before breakeven modes existed moved to the plain average entry
             breakeven_mode=d.get("breakeven_mode", "plain"), loss_at_stop=_dec(d.get("loss_at_stop")),
-            entry_timeout_ms=d.get("entry_timeout_ms"))
+            entry_timeout_ms=d.get("entry_timeout_ms"), max_active_safety=d.get("max_active_safety"),
+            tp_follow_average=d.get("tp_follow_average", False))
 
 
 def decide_leverage(signal: Signal, settings: TradingSettings, rules: MarketRules) -> int:
@@ -412,8 +424,10 @@ def _plan_with_margin(signal: Signal, settings: TradingSettings, rules: MarketRu
     if settings.dca_enabled and settings.dca_safety_orders > 0:
         deepest = legs[-1][4]
         step = settings.dca_step_pct / HUNDRED
+        offset, distance = ZERO, step
         for i in range(1, settings.dca_safety_orders + 1):
-            offset = step * i
+            offset += distance  # 3Commas step scale: step, step x s, step x s^2 ... from the deepest entry
+            distance *= settings.dca_step_scale
             raw = deepest * (1 - offset) if long else deepest * (1 + offset)
             if raw <= 0:
                 notes.append(f"safety order {i} skipped: price would be non-positive")
@@ -514,4 +528,6 @@ def _plan_with_margin(signal: Signal, settings: TradingSettings, rules: MarketRu
         stop_loss=stop, breakeven_after_tp=settings.breakeven_after_tp,
         trailing_stop_pct=settings.trailing_stop_pct, notes=tuple(notes),
         cancel_if_tp_or_sl_before_entry=settings.skip_if_tp_or_sl_hit, breakeven_mode=settings.breakeven_mode,
-        entry_timeout_ms=(int(settings.entry_timeout_hours * 3_600_000) if settings.entry_timeout_hours else None))
+        entry_timeout_ms=(int(settings.entry_timeout_hours * 3_600_000) if settings.entry_timeout_hours else None),
+        max_active_safety=settings.dca_max_active if any(o.role == "safety" for o in orders) else None,
+        tp_follow_average=any(o.role == "safety" for o in orders))

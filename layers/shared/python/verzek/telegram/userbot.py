@@ -106,7 +106,7 @@ def handle_user_update(update, *, queue=None) -> dict:
     failed = _perform(outcome.actions, update.update_id)
     logger.info("telegram user update processed", extra={"update_id": update.update_id, **outcome.result,
                                                          "replies_queued": failed})
-    return {"ok": True, "bot": True, **outcome.result}
+    return {"ok": True, "bot": True, **outcome.result, "replies_queued": failed}
 
 
 def _send(chat_id: int, text: str, *buttons) -> Outcome:

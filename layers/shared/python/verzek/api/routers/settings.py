@@ -52,6 +52,10 @@ class SettingsPatch(Model):
     dca_safety_orders: Annotated[int, Field(ge=0, le=20)] = None
     dca_step_pct: Pct = None
     dca_volume_scale: Annotated[Decimal, Field(gt=0, le=10, max_digits=12, decimal_places=6)] = None
+    dca_step_scale: Annotated[Decimal, Field(gt=0, le=10, max_digits=12, decimal_places=6)] = Field(
+        None, description="each next safety order's distance is the previous one's times this (1 = even steps)")
+    dca_max_active: Annotated[int, Field(ge=1, le=20)] | None = Field(
+        None, description="at most this many safety orders rest at once; the next is placed as one fills; null = all")
     tp_split: Annotated[list[Annotated[Decimal, Field(gt=0, le=100, max_digits=12, decimal_places=6)]],
                         Field(min_length=1, max_length=10)] = Field(None, description="percent per target, sum 100")
     breakeven_after_tp: Annotated[int, Field(ge=1, le=20)] | None = None
@@ -123,6 +127,8 @@ class SettingsOut(OutModel):
     dca_safety_orders: int
     dca_step_pct: DecimalStr
     dca_volume_scale: DecimalStr
+    dca_step_scale: DecimalStr
+    dca_max_active: int | None
     tp_split: list[DecimalStr]
     breakeven_after_tp: int | None
     default_stop_pct: DecimalStr | None
@@ -192,7 +198,7 @@ def update_trading_settings(body: SettingsPatch, user: OwnerDep, request: Reques
 
 _NULLABLE = {"exchange_account_id", "max_total_exposure", "breakeven_after_tp", "default_stop_pct",
              "trailing_stop_pct", "daily_loss_limit_pct", "max_loss_at_stop_pct", "max_entry_distance_pct",
-             "entry_timeout_hours", "sl_guard_trades", "max_drawdown_pct", "low_profit_trades"}
+             "entry_timeout_hours", "sl_guard_trades", "max_drawdown_pct", "low_profit_trades", "dca_max_active"}
 
 
 @router.put("/kill-switch", response_model=SettingsOut, responses={401: ERRORS[401], 404: ERRORS[404]})
