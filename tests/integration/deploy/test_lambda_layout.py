@@ -281,9 +281,11 @@ def test_monitor_schedule_enqueues_per_account_and_the_worker_consumes_it(layers
     event["Records"] = [good, bad]
     reply = _invoke(layers, specs, tmp_path, "monitor_worker", event, _function_env(specs["monitor_worker"], aws))
     assert [item["itemIdentifier"] for item in reply["batchItemFailures"]] == ["not-a-monitor-message"]
-    with db, db.cursor() as cur:  # advanced (a live position without an account: an error on the row's log),
-        cur.execute("SELECT id, monitored_at FROM positions ORDER BY id")  # and marked for this pass
-        assert [r["id"] for r in cur.fetchall() if r["monitored_at"] is not None] == ids[:2]
+    with db, db.cursor() as cur:  # advanced (a live position without an account: the reason on the row)
+        cur.execute("SELECT id, monitored_at, error FROM positions ORDER BY id")  # and marked for this pass
+        rows = cur.fetchall()
+    assert [r["id"] for r in rows if r["monitored_at"] is not None] == ids[:2]
+    assert all("exchange account" in r["error"] for r in rows[:2]) and rows[2]["error"] is None
 
 
 def test_strategy_runner_runs_on_its_scheduler_input(layers, specs, aws, tmp_path, db):

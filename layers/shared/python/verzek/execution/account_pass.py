@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from verzek.execution.ports import OrderState
+from verzek.execution.ports import AccountError, OrderState
 from verzek.execution.venues import Venue, VenueProvider
 
 # a row updated this close to (or after) the list was read is looked up on its own: database and
@@ -38,15 +38,25 @@ class AccountPass:
     def __init__(self, venues: VenueProvider) -> None:
         self.venues = venues
         self._venues: dict[tuple, Venue] = {}
+        self._unusable: dict[tuple, AccountError] = {}
         self._books: dict[tuple, tuple[datetime, dict[str, OrderState] | None]] = {}
         self.book_reads = 0
 
     def venue(self, cur, pos: dict) -> Venue:
+        """The account's venue, built once; an account that cannot be used (AccountError) is tried once
+        per pass, not once per position (no repeated key decryption for a disabled account)."""
         key = account_key(pos)
+        if key in self._unusable:
+            raise self._unusable[key]
         venue = self._venues.get(key)
         if venue is None:
-            venue = self.venues.venue(cur, user_id=pos["user_id"], mode=pos["mode"],
-                                      exchange_account_id=pos["exchange_account_id"], market_type=pos["market_type"])
+            try:
+                venue = self.venues.venue(cur, user_id=pos["user_id"], mode=pos["mode"],
+                                          exchange_account_id=pos["exchange_account_id"],
+                                          market_type=pos["market_type"])
+            except AccountError as exc:
+                self._unusable[key] = exc
+                raise
             self._venues[key] = venue
         return venue
 

@@ -416,8 +416,8 @@ class PositionEngine:
                 pos = self._load(cur, position_id)
                 if pos["status"] not in ("open", "closing"):
                     return "skipped"
-                venue = account.venue(cur, pos) if account is not None else self.venue_for(cur, pos)
-                try:
+                try:  # a venue that cannot be built (keys gone, account disabled) is an account error too
+                    venue = account.venue(cur, pos) if account is not None else self.venue_for(cur, pos)
                     return self._advance_locked(conn, cur, pos, venue, account)
                 except ExecutionError as exc:
                     if self._transient(exc):
