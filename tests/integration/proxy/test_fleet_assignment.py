@@ -5,6 +5,9 @@ moves only its own accounts."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
+import pytest
 from verzek.cli import main as cli_main
 from verzek.config import Settings
 from verzek.exchange import fleet
@@ -135,3 +138,36 @@ def test_cli_rebalance_reports_the_moves(db, settings_env, capsys):
     assert "proxy3.example.com  ip=203.0.113.3  accounts=0" in status     # the dry run changed nothing
     settings_env(PROXY_PUBLIC_IPS="203.0.113.1")
     assert cli_main(["proxy-fleet", "status"]) == 2                          # IPs must pair up with the nodes
+
+
+def test_a_moved_account_keeps_its_whitelisted_node_until_the_move_is_settled(db, settings_env, capsys):
+    _make_accounts(db, 400)
+    two, three = _fleet(2), _fleet(3)
+    with db.cursor() as cur:
+        fleet.rebalance(cur, two)
+        fleet.rebalance(cur, three)
+        cur.execute("SELECT exchange_account_id AS id, node, previous_node FROM proxy_assignments "
+                    "WHERE previous_node IS NOT NULL ORDER BY 1 LIMIT 1")
+        moved = cur.fetchone()
+    db.commit()
+    settings = Settings(PROXY_ENABLED=True, PROXY_URLS=",".join(n.url for n in three),
+                        PROXY_PUBLIC_IPS=",".join(n.public_ip for n in three))
+    with db.cursor() as cur:
+        # The old node's IP is the one on the user's key: it goes first; the new node only as a fallback.
+        assert proxy_nodes_for(cur, moved["id"], settings) == (moved["previous_node"], moved["node"])
+        assert fleet.settle(cur, moved_before=datetime.now(UTC) - timedelta(days=7)) == 0   # still in notice
+    db.commit()
+
+    settings_env(PROXY_ENABLED="true", PROXY_URLS=",".join(n.url for n in three),
+                 PROXY_PUBLIC_IPS=",".join(n.public_ip for n in three), PROXY_HMAC_KEY="x" * 32)
+    with pytest.raises(SystemExit) as refused:                                    # refused, nothing changed
+        cli_main(["proxy-fleet", "settle", "--notice-days", "-1"])
+    assert refused.value.code == 2
+    capsys.readouterr()
+    assert cli_main(["proxy-fleet", "settle", "--notice-days", "0"]) == 0
+    assert "settled " in capsys.readouterr().out
+    with db.cursor() as cur:
+        assert proxy_nodes_for(cur, moved["id"], settings) == (moved["node"],)
+        cur.execute("SELECT count(*) AS n FROM proxy_assignments WHERE previous_node IS NOT NULL")
+        assert cur.fetchone()["n"] == 0
+    db.commit()

@@ -58,11 +58,13 @@ def route(*urls: str) -> ProxyRoute:
     return ProxyRoute.from_settings(Settings(PROXY_ENABLED=True, PROXY_URLS=",".join(urls), PROXY_HMAC_KEY="x" * 32))
 
 
-def test_route_order_puts_the_assigned_nodes_first():
+def test_route_order_keeps_an_assigned_account_on_its_own_nodes():
     plain = route("https://a/", "https://b", "https://c:8443")
     assert plain.order() == ("https://a", "https://b", "https://c:8443")
     preferred = dataclasses.replace(plain, prefer=("c:8443", "gone.example.com", "b"))
-    assert preferred.order() == ("https://c:8443", "https://b", "https://a")   # unknown names are skipped
+    # Only the account's nodes (unknown names skipped): node a's IP is not whitelisted on the key.
+    assert preferred.order() == ("https://c:8443", "https://b")
+    assert dataclasses.replace(plain, prefer=("gone.example.com",)).order() == plain.proxy_urls
 
 
 @pytest.mark.parametrize("env", [{"PROXY_URLS": ""}, {"PROXY_URLS": "ftp://x"}, {"PROXY_URLS": "https://a"}])

@@ -10,8 +10,13 @@ The stored row, not the ring, is what requests follow. The ring only decides whe
 when it has no row yet, when its node left the fleet, or when the operator runs
 `verzek proxy-fleet rebalance` after adding a node: then each account moves to where the ring now
 puts it, which for a ring that grew by one node is that new node for about 1/(N+1) of the accounts
-and unchanged for all the others (no account moves between two old nodes). A moved account keeps
-its previous node as the first fallback, and the API shows the new IP to whitelist.
+and unchanged for all the others (no account moves between two old nodes).
+
+A move is not finished when the row changes: the user whitelisted the OLD node's IP on their key, and
+the exchange refuses the key from any other. So a moved account keeps sending through its previous
+node (the new one only if the previous is unreachable) while the API shows the new IP to add, until
+the operator runs `verzek proxy-fleet settle` after the notice period; only then does its traffic
+leave from the new node alone. Requests never spill onto nodes that are not the account's own.
 
 Fleet configuration: `PROXY_URLS` (the nodes) and `PROXY_PUBLIC_IPS` (each node's static IP, same
 order). A node's name is its URL's host[:port] (the name signatures are bound to).
@@ -159,6 +164,24 @@ def rebalance(cur, nodes: tuple[FleetNode, ...], *, dry_run: bool = False) -> Re
                             "FROM (VALUES %s) AS v(id, node) WHERE p.exchange_account_id = v.id",
                        moves, page_size=1000)
     return report
+
+
+def route_nodes(assignment: Assignment | None) -> tuple[str, ...]:
+    """The node names an account's requests may leave from, in order: during an unsettled move the
+    previous node first (its IP is the one the user's key is known to accept), then the new one."""
+    if assignment is None:
+        return ()
+    if assignment.previous is not None and assignment.previous != assignment.node:
+        return (assignment.previous.name, assignment.node.name)
+    return (assignment.node.name,)
+
+
+def settle(cur, *, moved_before) -> int:
+    """Finish the moves made before `moved_before` (the end of the notice period users had to whitelist
+    their new IP): their traffic leaves from the new node only. Returns how many accounts settled."""
+    cur.execute("UPDATE proxy_assignments SET previous_node = NULL "
+                "WHERE previous_node IS NOT NULL AND moved_at < %s", (moved_before,))
+    return cur.rowcount
 
 
 def whitelist_ip(assignment: Assignment | None) -> str | None:

@@ -101,12 +101,15 @@ class ProxyRoute:
                    settings.direct_fallback_enabled())
 
     def order(self) -> tuple[str, ...]:
-        """Nodes in the order they are tried: the preferred (assigned) ones first, then the rest."""
+        """Nodes in the order they are tried. With an assignment (`prefer`), ONLY the account's own
+        nodes: the exchange accepts its key from the IPs the user whitelisted and no other, so another
+        node would turn an outage of the account's node into a definite key refusal (a failed trade)
+        instead of "not sent" (retried). Without one, every configured node."""
         if not self.prefer:
             return self.proxy_urls
         by_name = {signing.node_of(u): u for u in self.proxy_urls}
-        first = tuple(dict.fromkeys(by_name[name] for name in self.prefer if name in by_name))
-        return first + tuple(u for u in self.proxy_urls if u not in first)
+        own = tuple(dict.fromkeys(by_name[name] for name in self.prefer if name in by_name))
+        return own or self.proxy_urls
 
     def signed_headers(self, proxy_url: str, url: str, method: str, headers: dict | None, body,
                        account: str | None = None) -> dict:

@@ -203,7 +203,8 @@ class VenueProvider:
 
 
 def proxy_nodes_for(cur, exchange_account_id: int, settings) -> tuple[str, ...]:
-    """The account's stored proxy node, then its previous one (`verzek.exchange.fleet`); () without a fleet."""
+    """The nodes an account's requests may leave from, in order (`verzek.exchange.fleet.route_nodes`);
+    () without a fleet."""
     from verzek.exchange import fleet
 
     try:
@@ -215,7 +216,7 @@ def proxy_nodes_for(cur, exchange_account_id: int, settings) -> tuple[str, ...]:
     assignment = fleet.assigned_node(cur, exchange_account_id, nodes)
     if assignment is None:
         return ()
-    return (assignment.node.name,) + ((assignment.previous.name,) if assignment.previous else ())
+    return fleet.route_nodes(assignment)
 
 
 def prices_from_settings():
