@@ -178,6 +178,25 @@ def test_close_and_reverse_closes_the_held_side_then_opens_the_new_one(factory, 
     assert D(factory.paper_state(user)["positions"][FUTURES][0]) == -1  # short 1 on the venue, nothing netted
 
 
+def test_reverse_keeps_the_held_side_when_the_new_trade_is_refused(factory, settings_env):
+    # Policy reverse, but the short's entry 200 lies 99 % from the market (100.5; the limit is 10 %): the
+    # plan is refused, so the held long must stay open (closing it first left the user flat with nothing).
+    venues, clock = _venues([(101, 101, 101, 101), (100.5, 101, 99.5, 100.5), (100.5, 101, 100, 100.5)],
+                            settings_env, symbol=FUTURES)
+    user = factory.user(size_value=D(110), leverage_cap=1, opposite_signal_policy="reverse")
+    long_sig = factory.signal(FUTURES, "long", entries=["100"], targets=["110"], stop_loss="90",
+                              market_type="futures", leverage=1)
+    _run(venues, clock, user, long_sig, 2)
+    far_short = factory.signal(FUTURES, "short", entries=["200"], targets=["150"], stop_loss="210",
+                               market_type="futures", leverage=1)
+    assert Executor(venues).handle(ExecuteSignalJob(signal_id=far_short, user_id=user)) == "skipped:entry_too_far"
+    clock.set(T0 + 3 * MIN)
+    run_monitor(venues)
+    held = factory.position(user, long_sig)
+    assert held["status"] == "open" and held["close_reason"] is None and held["filled_amount"] == D(1)
+    assert D(factory.paper_state(user)["positions"][FUTURES][0]) == 1  # still long 1 on the venue
+
+
 def test_dca_like_3commas_step_scale_max_active_and_targets_from_the_new_average(factory, settings_env):
     # issue 13 item 9. 100 USDT, entry 100, 2 safety orders, step 2 % with step scale 2 (SO1 2 % below = 98, SO2
     # 2 + 4 = 6 % below = 94), volume scale 2 (weights 1 : 1 : 2 -> 25 / 25 / 50 USDT), at most 1 resting at once

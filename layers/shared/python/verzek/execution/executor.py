@@ -128,11 +128,6 @@ class Executor:
                                                market_type=market_type, side=signal.side.value, mode=settings.mode)
             if opposite and settings.opposite_signal_policy != "reverse":
                 return self._record_skip(cur, ctx, "opposite_position", risk.opposite_reason(symbol, opposite))
-        # close-and-reverse: the held side is closed at market first (its close is sent before the new
-        # entry, and the venue fills a close before an entry on the same candle), then the new one opens
-        for held in opposite:
-            self.engine.close(held["id"], reason="reversed")
-
         try:
             with connection() as conn, conn.cursor() as cur:
                 venue = self.venues.venue(cur, user_id=job.user_id, mode=settings.mode,
@@ -168,6 +163,13 @@ class Executor:
                                      notional=plan.notional, free_balance=free, now=self.now(), symbol=symbol)
             if block is not None:
                 return self._record_skip(cur, ctx, block.code, block.reason, notify_user=block.notify)
+        # close-and-reverse, only once nothing can refuse the new trade any more (hedge mode, the plan,
+        # the sized limits and protections): the held side is closed at market, its close sent before the
+        # new entry (the venue fills a close before an entry on the same candle), then the new one opens
+        for held in opposite:
+            self.engine.close(held["id"], reason="reversed")
+
+        with connection() as conn, conn.cursor() as cur:
             cur.execute(
                 "INSERT INTO positions (user_id, signal_id, exchange_account_id, mode, exchange, symbol, side, "
                 "market_type, leverage, status, plan, amount, stop_loss) "
