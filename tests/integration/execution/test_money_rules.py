@@ -75,7 +75,7 @@ def test_a_trailing_exit_is_labelled_trailing_stop(factory, settings_env):
 
 @pytest.mark.parametrize(("policy", "expected"), [("default_stop", "opened"), ("skip", "skipped:no_stop")])
 def test_a_signal_without_a_stop_gets_the_default_stop_or_is_skipped(factory, settings_env, policy, expected):
-    venues, clock = _venues([(101, 101, 101, 101), (100.5, 101, 99.5, 100.5)], settings_env)
+    venues, _clock = _venues([(101, 101, 101, 101), (100.5, 101, 99.5, 100.5)], settings_env)
     user = factory.user(size_value=D(100), no_stop_policy=policy, default_stop_pct=D(8))
     sig = factory.signal(SYMBOL, "long", entries=["100"], targets=["110"])
     outcome = Executor(venues).handle(ExecuteSignalJob(signal_id=sig, user_id=user))

@@ -260,3 +260,32 @@ def test_json_accounts_move_into_rows_and_trade_on_as_before(fresh_dsn, recorded
     assert old.orders["tp1"].state.status == OrderStatus.FILLED
     assert migrated.free_balance("BTC") == old.free_balance("BTC")
     assert migrated.free_balance("ETH") == old.free_balance("ETH", quote=False)
+
+
+def test_positions_open_before_funding_existed_owe_it_from_their_last_fill_not_1970(fresh_dsn):
+    from verzek.db.migrate import apply_migrations
+
+    _apply_until(fresh_dsn, "0027")
+    opened, settled = ms("2025-05-10T08:03"), ms("2025-05-11T16:00")
+    conn = connect(fresh_dsn)
+    try:
+        with conn, conn.cursor() as cur:
+            cur.execute("INSERT INTO users (email, password_hash) VALUES ('f@example.com', 'x') RETURNING id")
+            user = cur.fetchone()["id"]
+            # 0022b gave every existing position funding_ms 0; one was settled since (a real time)
+            cur.execute("INSERT INTO paper_positions (user_id, symbol, amount, entry, margin, leverage, funding_ms) "
+                        "VALUES (%s, 'BTC/USDT:USDT', 0.01, 60000, 60, 10, 0), "
+                        "(%s, 'ETH/USDT:USDT', -1, 2500, 250, 10, %s)", (user, user, settled))
+            for symbol, filled_at in (("BTC/USDT:USDT", opened - 3_600_000), ("BTC/USDT:USDT", opened),
+                                      ("ETH/USDT:USDT", opened)):
+                cur.execute("INSERT INTO paper_orders (user_id, client_order_id, exchange_order_id, symbol, side, type, "
+                            "status, amount, filled, updated_ms, created_ms, checked_ms) VALUES (%s, %s, %s, %s, "
+                            "'buy', 'market', 'filled', 1, 1, %s, %s, %s)",
+                            (user, f"c{filled_at}{symbol}", f"P-{filled_at}", symbol, filled_at, filled_at, filled_at))
+        assert "0027_funding_since_open" in apply_migrations(fresh_dsn)
+        with conn, conn.cursor() as cur:
+            cur.execute("SELECT symbol, funding_ms FROM paper_positions WHERE user_id = %s", (user,))
+            assert {r["symbol"]: r["funding_ms"] for r in cur.fetchall()} == {
+                "BTC/USDT:USDT": opened, "ETH/USDT:USDT": settled}
+    finally:
+        conn.close()
