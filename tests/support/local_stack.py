@@ -121,6 +121,10 @@ def chromium(window: str = "1200,900"):
 
 
 def wait_until(driver, condition, timeout: float = 30, message: str = ""):
+    """WebDriverWait that also retries when React re-rendered an element between finding and reading it."""
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(driver, timeout, poll_frequency=0.25).until(condition, message)
+    return WebDriverWait(driver, timeout, poll_frequency=0.25,
+                         ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)
+                         ).until(condition, message)

@@ -14,6 +14,7 @@ const MAX_PAGES = 10;
 export function EquityScreen() {
   const { api, me } = useApp();
   const [curves, setCurves] = useState<Curve[]>([]);
+  const [live, setLive] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const path = { user_id: me.id };
 
@@ -32,8 +33,9 @@ export function EquityScreen() {
     const { data: summary, error: err } = await api.GET('/api/users/{user_id}/positions/summary', { params: { path } });
     if (err) { setError(errorText(err)); return; }
     setError(null);
+    setLive(summary.currencies.some((c) => c.mode === 'live'));
     setCurves(equityCurves(closed, summary));
-  }, 5000);
+  }, live ? 60_000 : 10_000);  // a live summary reads the exchange: once a minute
 
   return (
     <ScrollView>

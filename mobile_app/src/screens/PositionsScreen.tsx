@@ -10,6 +10,12 @@ import { Button, Card, Choice, Notice, Row, Screen, colors, styles } from '../ui
 const FILTERS = ['open', 'closed'] as const;
 type Filter = (typeof FILTERS)[number];
 
+export function summaryInterval(summary: Schemas['PnlSummary'] | null): number {
+  return summary?.currencies.some((c) => c.mode === 'live') ? LIVE_SUMMARY_MS : PAPER_SUMMARY_MS;
+}
+const LIVE_SUMMARY_MS = 60_000;
+const PAPER_SUMMARY_MS = 5_000;
+
 function pnlColor(value: string): string {
   const n = Number(value);
   return n > 0 ? colors.green : n < 0 ? colors.red : colors.text;
@@ -24,16 +30,19 @@ export function PositionsScreen() {
   const [error, setError] = useState<string | null>(null);
   const path = { user_id: me.id };
 
+  // Positions come from the database: every 3 s. The summary of a live account reads the exchange
+  // (rate-limit weight on the user's proxy node): every minute then, every 5 s for paper only.
   usePolling(async () => {
-    const [list, sum] = await Promise.all([
-      api.GET('/api/users/{user_id}/positions', { params: { path, query: { status: filter, limit: 100 } } }),
-      api.GET('/api/users/{user_id}/positions/summary', { params: { path } }),
-    ]);
-    if (list.error || sum.error) { setError(errorText(list.error ?? sum.error)); return; }
+    const { data, error: err } = await api.GET('/api/users/{user_id}/positions', {
+      params: { path, query: { status: filter, limit: 100 } } });
+    if (err) { setError(errorText(err)); return; }
     setError(null);
-    setItems(list.data.items);
-    setSummary(sum.data);
+    setItems(data.items);
   }, 3000, filter);
+  usePolling(async () => {
+    const { data, error: err } = await api.GET('/api/users/{user_id}/positions/summary', { params: { path } });
+    if (err) setError(errorText(err)); else setSummary(data);
+  }, summaryInterval(summary));
 
   if (selected !== null) return <PositionDetail id={selected} onBack={() => setSelected(null)} />;
 
