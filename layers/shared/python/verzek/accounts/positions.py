@@ -178,8 +178,9 @@ class BalanceReader:
                     totals[asset] = AccountBalance(
                         known.balance + wallet,
                         None if known.equity is None or equity is None else known.equity + equity)
-        return {("live", c): totals.get(c) or AccountBalance(None if error else ZERO, error=error)
-                for c in currencies}
+        if error is not None:  # one wallet unread: a sum of the others would pass a part for the whole
+            return {("live", c): AccountBalance(None, error=error) for c in currencies}
+        return {("live", c): totals.get(c) or AccountBalance(ZERO) for c in currencies}
 
 
 def request_close(conn, user_id: int, position_id: int, queue: Queue, *, ip: str | None = None) -> ClosePositionJob:
