@@ -131,6 +131,17 @@ def test_every_dead_letter_queue_alarms_on_its_first_message(queue):
     assert RESOURCES[queue]["Properties"].get("MessageRetentionPeriod") == 1209600, "DLQs keep messages 14 days"
 
 
+@pytest.mark.parametrize("queue", sorted(name for name, q in of_type("AWS::SQS::Queue").items()
+                                          if "RedrivePolicy" in q["Properties"]))
+def test_a_failing_message_lives_long_enough_to_reach_its_dead_letter_queue(queue):
+    # SQS moves a message after maxReceiveCount receives, each one visibility timeout apart; a message
+    # that expires first (retention default 4 days, or as set) vanishes without ever alarming.
+    props = RESOURCES[queue]["Properties"]
+    visibility = props.get("VisibilityTimeout", 30)
+    retention = props.get("MessageRetentionPeriod", 345600)
+    assert retention > visibility * props["RedrivePolicy"]["maxReceiveCount"], queue
+
+
 @pytest.mark.parametrize("queue", sorted(event_source_queues()))
 def test_every_consumed_queue_alarms_on_message_age(queue):
     assert _queue_alarms(queue, "ApproximateAgeOfOldestMessage"), f"no age alarm on {queue}"

@@ -61,3 +61,27 @@ def test_a_balance_the_exchange_does_not_give_is_named_not_guessed(fresh_double,
     # An admin's read never decrypts the user's keys: no exchange call at all.
     [entry] = pnl_summary(db, user, balances=BalanceReader(live=False))["currencies"]
     assert entry["balance_error"] == "the live balance is shown to the account owner only"
+
+
+def test_a_balance_with_one_wallet_unread_is_not_shown_as_the_whole(fresh_double, factory, db):
+    # futures read fine (5000 USDT); the spot wallet's read fails: the sum would be a part shown as the whole
+    from verzek.execution.ports import RequestNotSent
+
+    class SpotDown(VenueProvider):
+        def venue(self, cur, *, market_type, **kwargs):
+            if market_type == "spot":
+                raise RequestNotSent("no proxy node reachable")
+            return super().venue(cur, market_type=market_type, **kwargs)
+
+    double = fresh_double
+    user = _live_user(factory, db, "binance")
+    double.set_balance("binance", "linear", "USDT", "5000")
+    sig = factory.signal("ETH/USDT", "long", entries=["3000"], targets=["3100"], stop_loss="2900")
+    with db, db.cursor() as cur:
+        cur.execute("INSERT INTO positions (user_id, signal_id, exchange_account_id, mode, exchange, symbol, side, "
+                    "market_type, status, amount, filled_amount, cost, closed_at) SELECT %s, %s, exchange_account_id, 'live', "
+                    "'binance', 'ETH/USDT', 'long', 'spot', 'closed', 0.1, 0.1, 300, now() FROM trading_settings "
+                    "WHERE user_id = %s", (user, sig, user))
+    [entry] = pnl_summary(db, user, balances=BalanceReader(SpotDown()))["currencies"]
+    assert entry["balance"] is None and entry["equity"] is None
+    assert entry["balance_error"] == "balance not read from the exchange: no proxy node reachable"

@@ -92,3 +92,31 @@ def _positions(factory, user):
     with factory.conn, factory.conn.cursor() as cur:
         cur.execute("SELECT * FROM positions WHERE user_id = %s ORDER BY id", (user,))
         return cur.fetchall()
+
+
+def test_max_drawdown_counts_held_margin_and_only_this_accounts_currency_and_mode(factory, settings_env):
+    # The paper USDT account closed -300 and -200 in the window, and a futures position holds 5000 margin
+    # (cost 50000 at 10x): equity 10000 free + 5000 = 15000, the curve 15500 -> 15200 -> 15000, a 3.23 %
+    # drawdown under the 4 % limit. The +100 trade is the LIVE account's and the -0.5 BTC trade is in BTC:
+    # neither belongs to this curve. (Free balance alone, everything summed: 4.77 % -> wrongly paused.)
+    venues = _venues(settings_env)
+    user = factory.user(size_value=D(100), max_drawdown_pct=D(4), max_drawdown_lookback_minutes=120,
+                        max_drawdown_pause_minutes=60)
+    for net, ago in ((100, 50), (-300, 40), (-200, 30)):
+        _closed(factory, user, "XRP/USDT", "closed", net, ago)
+    _closed(factory, user, "ETH/BTC", "closed", "-0.5", 25)
+    sig = factory.signal("BTC/USDT:USDT", "long", entries=["100"], targets=["110"], stop_loss="90",
+                         market_type="futures", leverage=10)
+    with factory.conn, factory.conn.cursor() as cur:
+        cur.execute("UPDATE positions SET mode = 'live' WHERE user_id = %s AND symbol = 'XRP/USDT' "
+                    "AND realized_pnl = 100", (user,))
+        cur.execute("INSERT INTO positions (user_id, signal_id, mode, exchange, symbol, side, market_type, status, "
+                    "filled_amount, cost, leverage) VALUES (%s,%s,'paper','paper','BTC/USDT:USDT','long','futures',"
+                    "'open',1,50000,10)", (user, sig))
+    assert _trade(factory, venues, user) == "opened"
+    # Once that margin is no longer held (the row closed by hand; the venue's balance is unchanged) the
+    # equity is ~10000 again (9900 free + the 100 SOL just bought) and the same losses are 4.76 %: paused.
+    with factory.conn, factory.conn.cursor() as cur:
+        cur.execute("UPDATE positions SET status = 'closed', closed_at = %s, realized_pnl = 0, fees = 0 "
+                    "WHERE user_id = %s AND symbol = 'BTC/USDT:USDT'", (NOW - timedelta(minutes=20), user))
+    assert _trade(factory, venues, user, "XRP/USDT") == "skipped:max_drawdown"

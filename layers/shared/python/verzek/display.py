@@ -83,10 +83,14 @@ def quantity(value: Decimal | None, rules: MarketRules | None) -> str:
     return _text(_quantize(Decimal(value), rules.amount_step, ROUND_DOWN))
 
 
+# SQL twin of pnl_currency, over a `symbol` column.
+PNL_CURRENCY_SQL = ("coalesce(nullif(split_part(symbol, ':', 2), ''), "
+                    "nullif(split_part(split_part(symbol, ':', 1), '/', 2), ''), '?')")
+
+
 def pnl_currency(symbol: str) -> str:
     """The currency a position's cost, PnL and fees are in: the settle currency of a perpetual
-    ("BTC/USDT:USDT" -> USDT), else the quote ("ETH/BTC" -> BTC). The SQL twin is
-    verzek.accounts.positions.PNL_CURRENCY_SQL."""
+    ("BTC/USDT:USDT" -> USDT), else the quote ("ETH/BTC" -> BTC). The SQL twin is PNL_CURRENCY_SQL."""
     pair, _, settle = symbol.partition(":")
     if settle:
         return settle

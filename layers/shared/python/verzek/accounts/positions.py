@@ -8,6 +8,7 @@ from decimal import Decimal
 from verzek.accounts import audit
 from verzek.accounts.errors import Conflict, NotFound
 from verzek.accounts.pagination import decode_cursor, encode_cursor
+from verzek.display import PNL_CURRENCY_SQL
 from verzek.domain.jobs import ClosePositionJob
 from verzek.ports import Queue
 
@@ -17,8 +18,6 @@ CLOSED_STATUSES = ("closed", "liquidated", "cancelled", "failed")
 # The currency a position's PnL, cost and fees are counted in: a perpetual's settle currency
 # ("BTC/USDT:USDT" -> USDT), else the spot quote ("ETH/BTC" -> BTC). Amounts in different currencies
 # are never added together.
-PNL_CURRENCY_SQL = ("coalesce(nullif(split_part(symbol, ':', 2), ''), "
-                    "nullif(split_part(split_part(symbol, ':', 1), '/', 2), ''), '?')")
 POSITION_COLUMNS = (f"{PNL_CURRENCY_SQL} AS currency, id, signal_id, exchange_account_id, mode, exchange, symbol, side, market_type, leverage, status, "
                     "entry_price, amount, filled_amount, cost, stop_loss, breakeven_moved, tp_hits, realized_pnl, "
                     "unrealized_pnl, fees, funding, realized_pnl - fees + funding AS net_realized_pnl, close_reason, error, "
@@ -179,8 +178,9 @@ class BalanceReader:
                     totals[asset] = AccountBalance(
                         known.balance + wallet,
                         None if known.equity is None or equity is None else known.equity + equity)
-        return {("live", c): totals.get(c) or AccountBalance(None if error else ZERO, error=error)
-                for c in currencies}
+        if error is not None:  # one wallet unread: a sum of the others would pass a part for the whole
+            return {("live", c): AccountBalance(None, error=error) for c in currencies}
+        return {("live", c): totals.get(c) or AccountBalance(ZERO) for c in currencies}
 
 
 def request_close(conn, user_id: int, position_id: int, queue: Queue, *, ip: str | None = None) -> ClosePositionJob:

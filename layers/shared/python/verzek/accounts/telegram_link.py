@@ -74,11 +74,12 @@ def consume_link_token(conn, token: str, *, chat_id: int, telegram_user_id: int)
         if holder is not None and holder["id"] != row["user_id"]:
             return LinkResult(False, "This Telegram account is already linked to another Verzek account. "
                                      "Send /unlink first, then open the link again.")
+        # the savepoint covers the token too: a link refused below leaves the token usable
+        cur.execute("SAVEPOINT telegram_link")
         cur.execute("UPDATE telegram_link_tokens SET used_at = now(), used_by_chat = %s WHERE id = %s",
                     (chat_id, row["id"]))
         cur.execute("SELECT telegram_chat_id FROM users WHERE id = %s FOR UPDATE", (row["user_id"],))
         previous = cur.fetchone()["telegram_chat_id"]
-        cur.execute("SAVEPOINT telegram_link")
         try:
             cur.execute("UPDATE users SET telegram_chat_id = %s, telegram_user_id = %s, telegram_linked_at = now(), "
                         "updated_at = now() WHERE id = %s", (chat_id, telegram_user_id, row["user_id"]))

@@ -7,8 +7,8 @@ close that trips it starts the pause (or the symbol's lock), which ends that man
   liquidation) closed within `sl_guard_lookback_minutes` of the last one pause new trades until
   `sl_guard_pause_minutes` after it.
 * Max drawdown (MaxDrawdown): the equity curve of the trades closed within
-  `max_drawdown_lookback_minutes` of the last close (ending at today's free balance, net of fees and
-  funding) falling `max_drawdown_pct` % or more from its peak pauses new trades until
+  `max_drawdown_lookback_minutes` of the last close, in the new trade's mode and currency (ending at
+  that account's equity: free balance plus the margin its open positions hold; net of fees and funding) falling `max_drawdown_pct` % or more from its peak pauses new trades until
   `max_drawdown_pause_minutes` after that close.
 * Low-profit pair lock (LowProfitPairs): at least `low_profit_trades` trades on the signal's symbol
   closed within `low_profit_lookback_minutes` of the last one whose returns on margin add up to less
@@ -20,6 +20,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from decimal import Decimal
 
+from verzek.display import PNL_CURRENCY_SQL
 from verzek.execution.planner import TradingSettings
 
 HUNDRED = Decimal(100)
@@ -53,16 +54,20 @@ def stoploss_guard(cur, user_id: int, settings: TradingSettings, now: datetime) 
 
 
 def max_drawdown(cur, user_id: int, settings: TradingSettings, now: datetime,
-                 equity: Decimal) -> tuple[str, str] | None:
+                 equity: Decimal, currency: str) -> tuple[str, str] | None:
+    """Over the closed trades of the account the new trade uses (its mode and its PnL currency), ending
+    at that account's equity (free balance plus the margin its open positions hold)."""
     if settings.max_drawdown_pct is None:
         return None
-    last = _last_close(cur, user_id)
+    scope = f"AND mode = %s AND {PNL_CURRENCY_SQL} = %s"
+    last = _last_close(cur, user_id, scope, (settings.mode, currency))
     until = last + timedelta(minutes=settings.max_drawdown_pause_minutes) if last else None
     if until is None or until <= now:
         return None
-    cur.execute(f"SELECT {_NET} AS net FROM positions WHERE user_id = %s AND status = ANY(%s) "
+    cur.execute(f"SELECT {_NET} AS net FROM positions WHERE user_id = %s AND status = ANY(%s) {scope} "
                 "AND closed_at > %s AND closed_at <= %s ORDER BY closed_at, id",
-                (user_id, list(CLOSED), last - timedelta(minutes=settings.max_drawdown_lookback_minutes), last))
+                (user_id, list(CLOSED), settings.mode, currency,
+                 last - timedelta(minutes=settings.max_drawdown_lookback_minutes), last))
     nets = [r["net"] for r in cur.fetchall()]
     value = equity - sum(nets, Decimal(0))  # the equity before the first of them
     peak, worst = value, Decimal(0)
@@ -100,7 +105,8 @@ def low_profit_pair(cur, user_id: int, symbol: str, settings: TradingSettings,
 
 
 def check(cur, *, user_id: int, symbol: str, settings: TradingSettings, now: datetime,
-          equity: Decimal) -> tuple[str, str] | None:
+          equity: Decimal, currency: str) -> tuple[str, str] | None:
     """(code, reason) of the first protection that blocks a new trade on `symbol`, or None."""
-    return (stoploss_guard(cur, user_id, settings, now) or max_drawdown(cur, user_id, settings, now, equity)
+    return (stoploss_guard(cur, user_id, settings, now)
+            or max_drawdown(cur, user_id, settings, now, equity, currency)
             or low_profit_pair(cur, user_id, symbol, settings, now))

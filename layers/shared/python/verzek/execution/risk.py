@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 from verzek.config import get_settings
+from verzek.display import PNL_CURRENCY_SQL, pnl_currency
 from verzek.execution.planner import TradingSettings
 
 ZERO = Decimal(0)
@@ -92,21 +93,39 @@ def open_exposure(cur, user_id: int, signal_id: int) -> Decimal:
     return cur.fetchone()["total"] or ZERO
 
 
-def today_net_pnl(cur, user_id: int, now: datetime) -> Decimal:
+def today_net_pnl(cur, user_id: int, now: datetime, *, mode: str, currency: str) -> Decimal:
+    """Today's net realised PnL of the user's `mode` (paper or live) trades in `currency`: amounts in
+    other currencies or of the other mode are another account's and are never added in."""
     start = now.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
     cur.execute("SELECT COALESCE(sum(realized_pnl - fees + funding), 0) AS pnl FROM positions "
-                "WHERE user_id = %s AND status IN ('closed', 'liquidated') AND closed_at >= %s", (user_id, start))
+                f"WHERE user_id = %s AND status IN ('closed', 'liquidated') AND closed_at >= %s AND mode = %s "
+                f"AND {PNL_CURRENCY_SQL} = %s", (user_id, start, mode, currency))
     return cur.fetchone()["pnl"] or ZERO
+
+
+def account_equity(cur, user_id: int, *, mode: str, currency: str, free_balance: Decimal) -> Decimal:
+    """The account's equity in `currency` for the protections and the daily loss limit: the free
+    balance plus the margin (spot: the cost) held by its open positions in that currency, at cost
+    (unrealised PnL is left out: it needs a price per position, and the free balance alone read every
+    margin-heavy account as a deep drawdown)."""
+    cur.execute("SELECT COALESCE(sum(cost / COALESCE(NULLIF(leverage, 0), 1)), 0) AS held FROM positions "
+                f"WHERE user_id = %s AND status IN ('pending', 'open', 'closing') AND mode = %s "
+                f"AND {PNL_CURRENCY_SQL} = %s", (user_id, mode, currency))
+    return free_balance + (cur.fetchone()["held"] or ZERO)
 
 
 def check_sized(cur, *, user_id: int, signal_id: int, settings: TradingSettings, notional: Decimal,
                 free_balance: Decimal, now: datetime, symbol: str | None = None) -> Block | None:
     """Checks that need the trade's size and the account's balance, then the protections
     (`verzek.execution.protections`: stop-loss guard, max drawdown, low-profit pair lock)."""
+    currency = pnl_currency(symbol) if symbol is not None else None
+    equity = free_balance if currency is None else account_equity(cur, user_id, mode=settings.mode,
+                                                                   currency=currency, free_balance=free_balance)
     if symbol is not None:
         from verzek.execution import protections
 
-        hit = protections.check(cur, user_id=user_id, symbol=symbol, settings=settings, now=now, equity=free_balance)
+        hit = protections.check(cur, user_id=user_id, symbol=symbol, settings=settings, now=now, equity=equity,
+                                currency=currency)
         if hit is not None:
             return Block(*hit)
     if settings.max_total_exposure is not None:
@@ -114,10 +133,10 @@ def check_sized(cur, *, user_id: int, signal_id: int, settings: TradingSettings,
         if current + notional > settings.max_total_exposure:
             return Block("max_exposure", f"this trade ({notional:.2f}) would take your exposure to "
                                          f"{current + notional:.2f}, above your maximum {settings.max_total_exposure}")
-    if settings.daily_loss_limit_pct is not None:
-        pnl = today_net_pnl(cur, user_id, now)
+    if settings.daily_loss_limit_pct is not None and currency is not None:
+        pnl = today_net_pnl(cur, user_id, now, mode=settings.mode, currency=currency)
         if pnl < 0:
-            equity_at_start = free_balance - pnl  # the balance before today's realised losses
+            equity_at_start = equity - pnl  # the equity before today's realised losses
             if equity_at_start > 0 and -pnl * 100 / equity_at_start >= settings.daily_loss_limit_pct:
                 until = (now.astimezone(UTC) + timedelta(days=1)).replace(hour=0, minute=0, second=0,
                                                                                    microsecond=0)
