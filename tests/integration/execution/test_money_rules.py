@@ -135,22 +135,29 @@ def test_spot_stop_gapped_through_fills_at_the_open_with_slippage(factory, setti
     assert pos["realized_pnl"] == D("-15.425")
 
 
-def test_an_opposite_signal_on_a_held_futures_symbol_is_refused(factory, settings_env):
-    # issue 13 item 1: a long then a short on one symbol netted to zero in the paper account and left
-    # both positions closing forever. The short is refused; the long keeps its stop and target.
+@pytest.mark.parametrize(("policy", "short", "expected"), [
+    # issue 13 item 1: a long then a short on one symbol netted to zero in the paper account and left both
+    # positions closing forever. With the default policy the short is refused; the long keeps its exits.
+    ("refuse", ("100.5", "95", "105"), "skipped:opposite_position"),
+    # policy reverse, but the short's entry 200 lies 99 % from the market (100.5; the limit is 10 %): the plan
+    # is refused, so the held long must stay open (closing it first left the user flat with nothing)
+    ("reverse", ("200", "150", "210"), "skipped:entry_too_far"),
+])
+def test_a_refused_opposite_signal_leaves_the_held_side_open(factory, settings_env, policy, short, expected):
     venues, clock = _venues([(101, 101, 101, 101), (100.5, 101, 99.5, 100.5), (100.5, 101, 100, 100.5)],
                             settings_env, symbol=FUTURES)
-    user = factory.user(size_value=D(100), leverage_cap=1)
+    user = factory.user(size_value=D(100), leverage_cap=1, opposite_signal_policy=policy)
     long_sig = factory.signal(FUTURES, "long", entries=["100"], targets=["110"], stop_loss="90",
                               market_type="futures", leverage=1)
     _run(venues, clock, user, long_sig, 2)
-    short_sig = factory.signal(FUTURES, "short", entries=["100.5"], targets=["95"], stop_loss="105",
+    entry, target, stop = short
+    short_sig = factory.signal(FUTURES, "short", entries=[entry], targets=[target], stop_loss=stop,
                                market_type="futures", leverage=1)
-    assert Executor(venues).handle(ExecuteSignalJob(signal_id=short_sig, user_id=user)) == "skipped:opposite_position"
+    assert Executor(venues).handle(ExecuteSignalJob(signal_id=short_sig, user_id=user)) == expected
     clock.set(T0 + 3 * MIN)
     run_monitor(venues)
     held = factory.position(user, long_sig)
-    assert held["status"] == "open" and held["filled_amount"] == D(1)
+    assert held["status"] == "open" and held["close_reason"] is None and held["filled_amount"] == D(1)
     assert D(factory.paper_state(user)["positions"][FUTURES][0]) == 1  # still long 1 on the venue
 
 
@@ -176,25 +183,6 @@ def test_close_and_reverse_closes_the_held_side_then_opens_the_new_one(factory, 
     assert new["status"] == "open" and new["side"] == "short" and new["filled_amount"] == D(1)
     assert new["entry_price"] == D("100.5")
     assert D(factory.paper_state(user)["positions"][FUTURES][0]) == -1  # short 1 on the venue, nothing netted
-
-
-def test_reverse_keeps_the_held_side_when_the_new_trade_is_refused(factory, settings_env):
-    # Policy reverse, but the short's entry 200 lies 99 % from the market (100.5; the limit is 10 %): the
-    # plan is refused, so the held long must stay open (closing it first left the user flat with nothing).
-    venues, clock = _venues([(101, 101, 101, 101), (100.5, 101, 99.5, 100.5), (100.5, 101, 100, 100.5)],
-                            settings_env, symbol=FUTURES)
-    user = factory.user(size_value=D(110), leverage_cap=1, opposite_signal_policy="reverse")
-    long_sig = factory.signal(FUTURES, "long", entries=["100"], targets=["110"], stop_loss="90",
-                              market_type="futures", leverage=1)
-    _run(venues, clock, user, long_sig, 2)
-    far_short = factory.signal(FUTURES, "short", entries=["200"], targets=["150"], stop_loss="210",
-                               market_type="futures", leverage=1)
-    assert Executor(venues).handle(ExecuteSignalJob(signal_id=far_short, user_id=user)) == "skipped:entry_too_far"
-    clock.set(T0 + 3 * MIN)
-    run_monitor(venues)
-    held = factory.position(user, long_sig)
-    assert held["status"] == "open" and held["close_reason"] is None and held["filled_amount"] == D(1)
-    assert D(factory.paper_state(user)["positions"][FUTURES][0]) == 1  # still long 1 on the venue
 
 
 def test_dca_like_3commas_step_scale_max_active_and_targets_from_the_new_average(factory, settings_env):
