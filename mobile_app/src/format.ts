@@ -12,9 +12,30 @@ export function money(value: string | null | undefined, currency: string, signed
   return `${signed && n > 0 ? '+' : ''}${text} ${currency}`;
 }
 
-export function price(value: string | null | undefined): string {
+// Decimals of a step given as a decimal string ("0.10" -> 1, "0.001" -> 3, "5" -> 0).
+function stepDecimals(step: string): number {
+  const [, fraction = ''] = step.split('.');
+  return fraction.replace(/0+$/, '').length;
+}
+
+// `value` on the grid of the market's `step` (from the API's price_step / amount_step); without a step
+// (market unknown) the exact value. `down` rounds quantities down, as the exchange would.
+function onStep(value: string, step: string | null | undefined, down: boolean): string {
+  const n = Number(value);
+  const s = Number(step);
+  if (!step || !Number.isFinite(n) || !Number.isFinite(s) || s <= 0) return value;
+  const units = down ? Math.floor(n / s + 1e-9) : Math.round(n / s);
+  return (units * s).toFixed(stepDecimals(step));
+}
+
+export function price(value: string | null | undefined, step?: string | null): string {
   if (value === null || value === undefined) return '—';
-  return value;
+  return onStep(value, step, false);
+}
+
+export function quantity(value: string | null | undefined, step?: string | null): string {
+  if (value === null || value === undefined) return '—';
+  return onStep(value, step, true);
 }
 
 export function when(iso: string | null | undefined): string {

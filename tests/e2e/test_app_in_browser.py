@@ -10,6 +10,7 @@ each screen is saved under the test's output directory (tmp_path/screenshots).""
 
 from __future__ import annotations
 
+import re
 import time
 from decimal import Decimal
 
@@ -189,6 +190,10 @@ def test_new_user_trades_a_signal_in_the_app(tmp_path, browser, proxied_exchange
         _one(browser, "screen-position")
         wait_until(browser, lambda d: d.find_elements(By.CSS_SELECTOR, '[data-testid^="order-"]'), 30, "no orders shown")
         assert "USDT" in _text(browser, "position-detail-pnl")
+        # prices and quantities on the market's steps (recorded ETH/USDT:USDT rules: tick 0.01, step 0.001)
+        assert re.search(r"\b\d+\.\d{2}$", _text(browser, "position-detail-entry")), _text(browser, "position-detail-entry")
+        assert re.search(r"\b\d+\.\d{3} / \d+\.\d{3}$", _text(browser, "position-detail-filled")), \
+            _text(browser, "position-detail-filled")
         shot("09-position-detail")
         _one(browser, "position-close").click()
         _one(browser, "position-close-confirm").click()

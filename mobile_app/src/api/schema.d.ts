@@ -1102,6 +1102,11 @@ export interface components {
         PositionDetail: {
             /** Amount */
             amount: string;
+            /**
+             * Amount Step
+             * @description the market's amount step: show quantities on it, rounded down
+             */
+            amount_step?: string | null;
             /** Breakeven Moved */
             breakeven_moved: boolean;
             /** Close Reason */
@@ -1155,6 +1160,11 @@ export interface components {
             /** Orders */
             orders: components["schemas"]["OrderOut"][];
             /**
+             * Price Step
+             * @description the market's price step: show prices on it (null: market unknown, show exact values)
+             */
+            price_step?: string | null;
+            /**
              * Realized Pnl
              * @description realised PnL before fees and funding
              */
@@ -1183,6 +1193,11 @@ export interface components {
         PositionOut: {
             /** Amount */
             amount: string;
+            /**
+             * Amount Step
+             * @description the market's amount step: show quantities on it, rounded down
+             */
+            amount_step?: string | null;
             /** Breakeven Moved */
             breakeven_moved: boolean;
             /** Close Reason */
@@ -1233,6 +1248,11 @@ export interface components {
             net_realized_pnl: string;
             /** Opened At */
             opened_at: string | null;
+            /**
+             * Price Step
+             * @description the market's price step: show prices on it (null: market unknown, show exact values)
+             */
+            price_step?: string | null;
             /**
              * Realized Pnl
              * @description realised PnL before fees and funding

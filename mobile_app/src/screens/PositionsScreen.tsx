@@ -4,7 +4,7 @@ import { FlatList, Pressable, ScrollView, Text, View } from 'react-native';
 
 import { errorText, type Schemas } from '../api/client';
 import { useApp, usePolling } from '../context';
-import { money, price, when } from '../format';
+import { money, price, quantity, when } from '../format';
 import { Button, Card, Choice, Notice, Row, Screen, colors, styles } from '../ui';
 
 const FILTERS = ['open', 'closed'] as const;
@@ -79,8 +79,8 @@ export function PositionsScreen() {
                 </Text>
               </View>
               <Row label="Status" value={p.close_reason ? `${p.status} (${p.close_reason})` : p.status} testID="position-status" />
-              <Row label="Entry" value={price(p.entry_price)} />
-              <Row label="Size" value={`${p.filled_amount} / ${p.amount}`} />
+              <Row label="Entry" value={price(p.entry_price, p.price_step)} />
+              <Row label="Size" value={`${quantity(p.filled_amount, p.amount_step)} / ${quantity(p.amount, p.amount_step)}`} />
               {filter === 'open'
                 ? <Row label="PnL" value={money(p.unrealized_pnl, p.currency, true)} color={pnlColor(p.unrealized_pnl)} testID="position-pnl" />
                 : <Row label="Net PnL" value={money(p.net_realized_pnl, p.currency, true)} color={pnlColor(p.net_realized_pnl)} testID="position-pnl" />}
@@ -126,10 +126,10 @@ function PositionDetail({ id, onBack }: { id: number; onBack: () => void }) {
           <Row label="Status" value={p.close_reason ? `${p.status} (${p.close_reason})` : p.status} testID="position-detail-status" />
           <Row label="Mode" value={[p.mode, p.exchange, p.market_type].filter((v, i, all) => all.indexOf(v) === i).join(' · ')} />
           <Row label="Leverage" value={`${p.leverage}x`} />
-          <Row label="Entry" value={price(p.entry_price)} />
-          <Row label="Filled" value={`${p.filled_amount} / ${p.amount}`} />
+          <Row label="Entry" value={price(p.entry_price, p.price_step)} testID="position-detail-entry" />
+          <Row label="Filled" value={`${quantity(p.filled_amount, p.amount_step)} / ${quantity(p.amount, p.amount_step)}`} testID="position-detail-filled" />
           <Row label="Cost" value={money(p.cost, p.currency)} />
-          <Row label="Stop" value={price(p.stop_loss)} />
+          <Row label="Stop" value={price(p.stop_loss, p.price_step)} />
           <Row label="Open PnL" value={money(p.unrealized_pnl, p.currency, true)} color={pnlColor(p.unrealized_pnl)} testID="position-detail-pnl" />
           <Row label="Realised PnL" value={money(p.realized_pnl, p.currency, true)} />
           <Row label="Fees" value={money(p.fees, p.currency)} />
@@ -150,8 +150,8 @@ function PositionDetail({ id, onBack }: { id: number; onBack: () => void }) {
       {p?.orders.map((o) => (
         <Card key={o.id} testID={`order-${o.id}`}>
           <Row label={`${o.role}${o.leg ? ` #${o.leg}` : ''}`} value={`${o.side} ${o.order_type} · ${o.status}`} />
-          <Row label="Price" value={price(o.average_price ?? o.price ?? o.trigger_price)} />
-          <Row label="Filled" value={`${o.filled} / ${o.amount}`} />
+          <Row label="Price" value={price(o.average_price ?? o.price ?? o.trigger_price, p?.price_step)} />
+          <Row label="Filled" value={`${quantity(o.filled, p?.amount_step)} / ${quantity(o.amount, p?.amount_step)}`} />
           <Row label="Fee" value={o.fee_currency ? money(o.fee, o.fee_currency) : o.fee} />
         </Card>
       ))}

@@ -74,8 +74,8 @@ function SignalCard({ s }: { s: Schemas['SignalOut'] }) {
         </Text>
       </View>
       <Row label="Source" value={s.source} testID="signal-source" />
-      <Row label="Entry" value={s.entries.length ? s.entries.map(price).join(' – ') : s.entry_type} />
-      <Row label="Targets" value={s.targets_withheld ? 'withheld on your plan' : s.targets.map(price).join(', ') || '—'} />
+      <Row label="Entry" value={s.entries.length ? s.entries.map((v) => price(v)).join(' – ') : s.entry_type} />
+      <Row label="Targets" value={s.targets_withheld ? 'withheld on your plan' : s.targets.map((v) => price(v)).join(', ') || '—'} />
       <Row label="Stop" value={price(s.stop_loss)} />
       <Row label="Status" value={s.rejected_reason ? `${s.status}: ${s.rejected_reason}` : s.status} />
       <Row label="Posted" value={when(s.posted_at ?? s.received_at)} />

@@ -144,8 +144,12 @@ def test_positions_orders_pnl_and_manual_close(client, db, signup, queue):
          "net_realized_pnl": "0.0019", "unrealized_pnl": "0"},
         {**usdt, "open_positions": 2, "fees": "0.7", "funding": "-0.35", "net_realized_pnl": "39.2",
          "unrealized_pnl": "10", "equity": "9997.755"}]}  # the perpetual adds its unrealised -2.5, not its margin
-    currencies = {p["symbol"]: p["currency"] for p in client.get(base, headers=user.headers).json()["items"]}
+    listed = client.get(base, headers=user.headers).json()["items"]
+    currencies = {p["symbol"]: p["currency"] for p in listed}
     assert currencies == {"BTC/USDT": "USDT", "ETH/BTC": "BTC", "BTC/USDT:USDT": "USDT"}
+    # the market's steps for display (recorded Binance rules); a market nobody recorded: null, shown exactly
+    steps = {p["symbol"]: (p["price_step"], p["amount_step"]) for p in listed}
+    assert steps == {"BTC/USDT": ("0.01", "0.00001"), "BTC/USDT:USDT": ("0.1", "0.001"), "ETH/BTC": (None, None)}
     from verzek.local.console import ConsoleSummary  # the local stack's console: per user and currency too
 
     line = ConsoleSummary().status_line()

@@ -85,6 +85,19 @@ class PositionOut(OutModel):
     closed_at: datetime | None
     created_at: datetime
     updated_at: datetime
+    price_step: DecimalStr | None = Field(None, description="the market's price step: show prices on it "
+                                                           "(null: market unknown, show exact values)")
+    amount_step: DecimalStr | None = Field(None, description="the market's amount step: show quantities on it, "
+                                                            "rounded down")
+
+
+def _with_display_steps(row: dict) -> dict:
+    """The row plus its market's steps, for display only (the amounts stay exact)."""
+    from verzek.display import rules_for
+
+    rules = rules_for(row["symbol"], row.get("exchange"))
+    return {**row, "price_step": rules.price_step if rules else None,
+            "amount_step": rules.amount_step if rules else None}
 
 
 class PositionDetail(PositionOut):
@@ -136,7 +149,7 @@ def list_positions(user_id: ReadableUserId,
                    ) -> PositionPage:
     with connection() as conn:
         rows, next_cursor = service.list_positions(conn, user_id, state=status, limit=limit, cursor=cursor)
-    return PositionPage(items=[PositionOut(**r) for r in rows], next_cursor=next_cursor)
+    return PositionPage(items=[PositionOut(**_with_display_steps(r)) for r in rows], next_cursor=next_cursor)
 
 
 @router.get("/summary", response_model=PnlSummary, responses={401: ERRORS[401], 404: ERRORS[404]})
@@ -154,7 +167,7 @@ def pnl_summary(user_id: ReadableUserId, caller: CurrentUserDep,
 @router.get("/{position_id}", response_model=PositionDetail, responses={401: ERRORS[401], 404: ERRORS[404]})
 def get_position(user_id: ReadableUserId, position_id: PositionIdPath) -> PositionDetail:
     with connection() as conn:
-        return PositionDetail(**service.get_position(conn, user_id, position_id))
+        return PositionDetail(**_with_display_steps(service.get_position(conn, user_id, position_id)))
 
 
 @router.post("/{position_id}/close", status_code=202, response_model=CloseRequested,
