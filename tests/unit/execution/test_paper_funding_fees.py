@@ -55,6 +55,25 @@ def test_a_short_receives_what_a_long_pays():
     assert ex.position(SYM).margin == D(10)  # cross: the wallet pays, the position margin stays
 
 
+def test_isolated_funding_never_takes_more_than_the_positions_margin():
+    # 1 BTC long at 100, 10x isolated: margin 10. An extreme +20 % funding event at mark 100 would charge 20;
+    # the isolated position pays its 10 of margin and the wallet behind it nothing more.
+    rows = [[T0 + i * MIN, 100, 100, 100, 100, 1] for i in range(4)]
+    prices = RecordedPrices().add(SYM, "1m", rows)
+    prices.add_funding(SYM, [[T0 + 2 * MIN, "0.2"]])
+    clock = ManualClock(T0 + MIN)
+    ex = PaperExchange(prices, clock, balances={"USDT": D(1000)}, taker_fee=D(0), maker_fee=D(0), slippage_pct=D(0),
+                       rules={SYM: MarketRules(SYM, "futures", "BTC", "USDT")})
+    ex.set_leverage(SYM, 10, "isolated")
+    ex.create_order(OrderRequest("in", SYM, OrderSide.BUY, OrderType.MARKET, D(1)))
+    clock.set(T0 + 2 * MIN)  # filled at the T0+1m open, 100
+    ex.create_order(OrderRequest("tp", SYM, OrderSide.SELL, OrderType.LIMIT, D(1), price=D(200), reduce_only=True))
+    clock.set(T0 + 3 * MIN)
+    ex.sync()
+    assert [f["amount"] for f in ex.fetch_funding_history(SYM, 0)] == [D(-10)]
+    assert ex.balances["USDT"] == D(990)
+
+
 @pytest.mark.parametrize(("symbol", "fee"), [("BTC/USDT:USDT", D("0.05")), ("BTC/USDT", D("0.1")),
                                              ("FOO/USDT:USDT", D("0.1"))])
 def test_each_market_pays_its_own_recorded_taker_fee_by_default(symbol, fee):

@@ -526,9 +526,12 @@ class PaperExchange:
                 continue
             direction = 1 if position.amount > 0 else -1
             amount = -direction * abs(position.amount) * rules.contract_size * mark * rate
-            self.balances[rules.quote] = self._balance(rules.quote, quote=True) + amount
             if self.margin_mode(symbol) == "isolated":
-                position.margin = max(ZERO, position.margin + amount)
+                # an isolated position pays from its own margin and never more: the wallet behind it is
+                # not at stake (at zero margin the position is liquidated on its next candle)
+                amount = max(amount, -position.margin)
+                position.margin += amount
+            self.balances[rules.quote] = self._balance(rules.quote, quote=True) + amount
             position.funding_ms = ts
             self.funding.append({"symbol": symbol, "timestamp": ts, "amount": amount, "code": rules.quote,
                                  "rate": rate, "mark": mark, "position_amount": position.amount})
