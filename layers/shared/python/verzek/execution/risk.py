@@ -119,8 +119,11 @@ def check_sized(cur, *, user_id: int, signal_id: int, settings: TradingSettings,
     """Checks that need the trade's size and the account's balance, then the protections
     (`verzek.execution.protections`: stop-loss guard, max drawdown, low-profit pair lock)."""
     currency = pnl_currency(symbol) if symbol is not None else None
-    equity = free_balance if currency is None else account_equity(cur, user_id, mode=settings.mode,
-                                                                   currency=currency, free_balance=free_balance)
+    # one more query per trade, so only for the two checks that use it (this runs once per user per signal)
+    needs_equity = currency is not None and (settings.max_drawdown_pct is not None
+                                             or settings.daily_loss_limit_pct is not None)
+    equity = account_equity(cur, user_id, mode=settings.mode, currency=currency,
+                            free_balance=free_balance) if needs_equity else free_balance
     if symbol is not None:
         from verzek.execution import protections
 
