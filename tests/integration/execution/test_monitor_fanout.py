@@ -156,6 +156,35 @@ def test_a_message_skips_positions_advanced_since_it_was_enqueued(factory, venue
     assert report["checked"] == 1 and report["open_orders_reads"] == 0  # paper: no remote book to read
 
 
+def test_a_busy_position_is_not_stamped_monitored(factory, venues, clock, db, db_dsn):
+    """A position another worker holds was not advanced by this message: it stays due, so a message
+    enqueued before (a backlog, a redelivery) still takes it once the lock is free."""
+    from verzek.db import connect
+    from verzek.execution.orders import advisory_key
+
+    user = factory.user(size_value=D("100"), leverage_cap=10)
+    sig = factory.signal("XRP/USDT:USDT", "short", entries=["1.25"], targets=["1.18"], stop_loss="1.3",
+                         market_type="futures", leverage=5)
+    clock.set(1636935000000)
+    assert Executor(venues, NO_WAIT).handle(ExecuteSignalJob(signal_id=sig, user_id=user)) == "opened"
+    [job] = plan_monitor_pass()
+    [position_id] = job.position_ids
+    engine = PositionEngine(venues, NO_WAIT)
+    holder = connect(db_dsn)  # another worker's session lock
+    holder.autocommit = True
+    try:
+        holder.cursor().execute("SELECT pg_advisory_lock(%s)", (advisory_key(position_id),))
+        report = monitor_account(job, engine)
+        assert report["outcomes"] == {"busy": 1} and report["checked"] == 0
+    finally:
+        holder.close()  # the session lock goes with the session
+    with db, db.cursor() as cur:
+        cur.execute("SELECT monitored_at FROM positions WHERE id = %s", (position_id,))
+        assert cur.fetchone()["monitored_at"] is None
+    report = monitor_account(job, engine)  # the same message again: the position is still due
+    assert report["checked"] == 1 and report["skipped_recent"] == 0 and "busy" not in report["outcomes"]
+
+
 def test_monitor_messages_are_validated():
     from pydantic import ValidationError
 

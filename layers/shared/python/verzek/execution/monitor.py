@@ -96,14 +96,19 @@ def _advance_all(engine: PositionEngine, ids: list[int], account: AccountPass, o
             outcomes["deferred"] += 1
             continue
         try:
-            outcomes[engine.advance(position_id, account=account)] += 1
+            outcome = engine.advance(position_id, account=account)
         except TransientJobError as exc:
             outcomes["retry_next_tick"] += 1
             logger.warning("position not advanced this tick", extra={"position_id": position_id, "reason": str(exc)})
+            continue  # not advanced: an older message still in the queue may take it
         except Exception:  # noqa: BLE001 - one broken position must not stop the others
             errors += 1
             logger.exception("position monitor error", extra={"position_id": position_id})
-        done.append(position_id)
+        else:
+            outcomes[outcome] += 1
+            if outcome == "busy":  # another worker holds it: it was not advanced by this pass
+                continue
+        done.append(position_id)  # a broken position is stamped too: a backlog must not retry it at once
     return errors, done
 
 
