@@ -113,3 +113,30 @@ def test_a_drain_out_of_time_wakes_the_next_invocation(bot_api, db, settings_env
     second = drain(budget_s=30)  # the invocation that nudge starts
     assert first.sent + second.sent == 40 and not second.left and not second.requeued
     assert _delivered(bot_api) == Counter({DM_BASE + i: 1 for i in range(40)})
+
+
+def test_each_sent_row_is_recorded_before_its_chat_gets_the_next(bot_api, db, db_dsn):
+    """A dispatcher killed between sends (a Lambda timeout, a crash) may resend only the message in
+    flight: every row is marked sent before the next message of its chat leaves, not batched for later."""
+    from verzek.db import connect
+
+    seen_sent: list[int] = []
+    original = bot_api._m_sendMessage
+    watcher = connect(db_dsn)
+    watcher.autocommit = True
+
+    def recording(params):
+        with watcher.cursor() as cur:
+            cur.execute("SELECT count(*) AS n FROM notifications WHERE status = 'sent'")
+            seen_sent.append(cur.fetchone()["n"])
+        return original(params)
+
+    bot_api._m_sendMessage = recording
+    try:
+        _queue_dms(db, 4, target=DM_BASE)  # one chat: one lane, in order
+        report = dispatch_due(limit=10)
+    finally:
+        bot_api._m_sendMessage = original
+        watcher.close()
+    assert report.sent == 4 and _statuses(db) == Counter({"sent": 4})
+    assert seen_sent == [0, 1, 2, 3]

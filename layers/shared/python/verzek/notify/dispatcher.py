@@ -282,20 +282,7 @@ class _TelegramSender:
         self.fatal: str | None = None
         self.dead_chats: dict[int, str] = {}
         self.flooded_chats: dict[int, datetime] = {}
-        self.sent_ids: list[int] = []  # sent, recorded as sent by the next flush (one UPDATE for many)
         self.deliveries: dict = {}  # row id -> the user's on / silent / off for it (read at claim time)
-
-    def flush_sent(self) -> None:
-        """Mark the rows sent since the last flush in one statement (they stay claimed until then:
-        their lease outlasts any flush interval, so none can be claimed again meanwhile)."""
-        if not self.sent_ids:
-            return
-        from verzek.db import connection
-
-        ids, self.sent_ids = self.sent_ids, []
-        with connection() as conn, conn.cursor() as cur:
-            cur.execute("UPDATE notifications SET status = 'sent', last_error = NULL, sent_at = now() "
-                        "WHERE id = ANY(%s)", (ids,))
 
     async def open(self, bot) -> None:
         from telegram.error import InvalidToken, TelegramError
@@ -399,10 +386,9 @@ class _TelegramSender:
                 logger.warning("telegram group migrated: update the configured chat id",
                                extra={"alert": True, "old_chat_id": outcome.migrated_from,
                                       "new_chat_id": outcome.chat_id})
-            if new_target:
-                _finish(row["id"], status="sent", target=new_target)
-            else:
-                self.sent_ids.append(row["id"])
+            # recorded at once, before this lane sends its next row: a dispatcher killed after a send
+            # (timeout, crash) resends at most the message in flight, never a batch awaiting a flush
+            await asyncio.to_thread(_finish, row["id"], status="sent", target=new_target)
             report.sent += 1
         elif isinstance(outcome, RetryLater):
             if row["attempts"] >= self.settings.notify_max_attempts:
@@ -557,7 +543,6 @@ async def _pump(*, settings, report: DispatchReport, bot, now: datetime | None, 
                     await asyncio.to_thread(_push, row, report, push, settings.notify_max_attempts)
             if rows:
                 report.passes += 1
-            sender.flush_sent()
             if deadline is None or sender.fatal or time.monotonic() > deadline:
                 break
             if not rows and lanes.pending == 0:
@@ -569,10 +554,7 @@ async def _pump(*, settings, report: DispatchReport, bot, now: datetime | None, 
             await lanes.wait_some(timeout=0.05 if rows else 0.25)
         await lanes.join()
     finally:
-        try:
-            sender.flush_sent()
-        finally:
-            await sender.close()
+        await sender.close()
 
 
 def _next_due_in(now: datetime) -> float | None:
