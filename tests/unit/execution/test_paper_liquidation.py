@@ -19,10 +19,15 @@ SYM = "BTC/USDT:USDT"
 RULES = MarketRules(SYM, "futures", "BTC", "USDT", max_leverage=125)
 
 
-def _open(candles, *, stop=None):
+def _open(candles, *, stop=None, marks=None, mark_tf="1m"):
     rows = [[T0 + i * MIN, *c, 1] for i, c in enumerate(candles)]
     clock = ManualClock(T0 + MIN)
-    ex = PaperExchange(RecordedPrices().add(SYM, "1m", rows), clock, balances={"USDT": D(150)}, taker_fee=D(0),
+    prices = RecordedPrices().add(SYM, "1m", rows)
+    if marks is not None:  # (start, [o, h, l, c] ...) mark candles of `mark_tf` from `start`
+        start, mark_rows = marks
+        step = {"1m": MIN, "5m": 5 * MIN}[mark_tf]
+        prices.add_marks(SYM, mark_tf, [[start + i * step, *c, 0] for i, c in enumerate(mark_rows)])
+    ex = PaperExchange(prices, clock, balances={"USDT": D(150)}, taker_fee=D(0),
                        maker_fee=D(0), slippage_pct=D(0), rules={SYM: RULES})
     ex.set_leverage(SYM, 50, "isolated")
     ex.create_order(OrderRequest("in", SYM, OrderSide.BUY, OrderType.MARKET, D(75)))
@@ -60,6 +65,59 @@ def test_a_gap_through_stop_and_liquidation_loses_the_margin_not_more():
     ex = _open([(100, 100, 100, 100), (100, 100, 100, 100), (90, 91, 89, 90)], stop="99")
     assert len(ex.liquidations) == 1 and ex.balances["USDT"] == 0
     assert ex.fetch_order(SYM, "sl").status == OrderStatus.EXPIRED
+
+
+# --- liquidation on the mark price (exchanges liquidate on it, not on the last trade) --------------------
+# The same position: 75 at 100, 50x isolated, liquidation 98.4924...; the bankruptcy price 100 - 150 / 75 = 98.
+
+FLAT = (100, 100, 100, 100)
+
+
+def test_a_trade_wick_through_the_liquidation_price_liquidates_nothing_when_the_mark_holds():
+    # trade candle 2 wicks to 97 (the old rule liquidated here); the mark candle of that minute bottoms at
+    # 98.6 > 98.4924: the position lives on, its 150 USDT margin intact
+    ex = _open([FLAT, FLAT, (99.5, 99.6, 97, 99.2), (99.2, 99.5, 99, 99.4)],
+               marks=(T0, [FLAT, FLAT, (99.6, 99.7, 98.6, 99.2), (99.2, 99.5, 99, 99.4)]))
+    assert ex.liquidations == [] and ex.position(SYM).amount == D(75)
+    assert ex.balances["USDT"] == D(150) and ex.free_balance("USDT") == 0
+    assert ex.fetch_order(SYM, "tp").status == OrderStatus.OPEN
+
+
+def test_the_mark_through_the_liquidation_price_liquidates_when_the_trades_stay_above():
+    # trade candle 2 holds at 98.6; its mark candle falls to 98.4 <= 98.4924: liquidated on that minute,
+    # the whole 150 USDT margin lost, closed at the bankruptcy price 98
+    ex = _open([FLAT, FLAT, (99.5, 99.6, 98.6, 98.8), (98.8, 99, 98.7, 98.9)],
+               marks=(T0, [FLAT, FLAT, (99.5, 99.6, 98.4, 98.8), (98.8, 99, 98.7, 98.9)]))
+    [liq] = ex.liquidations
+    assert liq["ts"] == T0 + 2 * MIN and liq["margin_lost"] == D(150) and ex.balances["USDT"] == 0
+    [order] = ex.fetch_liquidations(SYM, T0)
+    assert order.average == D(98) and order.filled == D(75)
+
+
+def test_a_mark_gap_past_the_liquidation_price_liquidates_before_the_stop():
+    # stop 99; trade candle 2 opens at 99.5 (above the stop) but the mark opens at 98.3, past 98.4924:
+    # liquidated at the open, before the stop could fill (the old rule filled the stop at 99: -75 USDT)
+    ex = _open([FLAT, FLAT, (99.5, 99.6, 98.9, 99)], stop="99",
+               marks=(T0, [FLAT, FLAT, (98.3, 99, 98.3, 98.9)]))
+    assert len(ex.liquidations) == 1 and ex.balances["USDT"] == 0
+    assert ex.fetch_order(SYM, "sl").status == OrderStatus.EXPIRED
+
+
+def test_a_coarser_mark_candle_is_read_when_it_closes():
+    # 5-minute marks under 1-minute trades: the mark candle T0+5..T0+10 min falls to 98.3, which is known
+    # only when it closes, with the trade candle T0+9 min; the trades never go below 98.7 and their wick at
+    # T0+6 min (to 97) liquidates nothing on its own
+    trades = [FLAT] * 6 + [(99, 99, 97, 98.8)] + [(98.8, 99, 98.7, 98.9)] * 5
+    marks = (T0, [FLAT, (99, 99.2, 98.3, 98.9), (98.9, 99, 98.8, 98.9)])
+    ex = _open(trades, marks=marks, mark_tf="5m")
+    [liq] = ex.liquidations
+    assert liq["ts"] == T0 + 9 * MIN and ex.balances["USDT"] == 0
+
+
+def test_without_marks_for_the_period_the_trade_candle_decides():
+    # marks recorded only for an earlier hour: the trade wick to 97 liquidates, as before
+    ex = _open([FLAT, FLAT, (99.5, 99.6, 97, 99.2)], marks=(T0 - 120 * MIN, [FLAT, FLAT]))
+    assert len(ex.liquidations) == 1 and ex.balances["USDT"] == 0
 
 
 # --- leverage tiers (recorded Binance USD-M brackets) and cross margin ---------------------------------

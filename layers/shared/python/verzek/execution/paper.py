@@ -33,9 +33,11 @@ Fill model (all `Decimal`, fees charged in the quote currency):
   Funding: at every recorded funding event (`RecordedPrices.add_funding`) while a position is held,
   position value at the mark price x the rate moves the quote balance (an isolated position's margin
   too); read back through `fetch_funding_history`. Liquidation (isolated and cross, maintenance
-  margin from the market's leverage tiers, see `liquidation_price`): when a candle reaches the
+  margin from the market's leverage tiers, see `liquidation_price`): when the mark price reaches the
   liquidation price (a gap past it before the stops, a touch after them) the position is taken
-  over and its whole margin lost, never more; a close's loss is capped at its margin too, so the
+  over and its whole margin lost, never more. The mark is read from recorded mark candles
+  (`RecordedPrices.mark_range`; one coarser than the trade candles only when it closes), the
+  trade candle standing in where none is recorded for the period; a close's loss is capped at its margin too, so the
   paper balance cannot go negative. Checked on candles new to a resting exit order.
 * Time comes from `clock()` (epoch ms); only candles closed by then are used, so a paper order
   never fills on prices from its own future.
@@ -129,6 +131,31 @@ class RecordedPrices:
                 candle = series.candles[i]
                 return candle.open if candle.ts == ts else candle.close
         return None
+
+    def mark_range(self, symbol: str, ts: int, timeframe_ms: int) -> tuple[Decimal | None, Decimal | None,
+                                                                           Decimal | None] | None:
+        """What the mark price did during the trade candle [ts, ts + timeframe_ms), as far as it is known
+        when that candle closes: (the mark open when a mark candle opens at `ts`, else None; the lowest
+        low and highest high of the mark candles that close within the trade candle, else None, None).
+        None when no mark candle covers `ts` (no mark data for the symbol or the period: the caller falls
+        back to the trade candle). A mark candle coarser than the trade candles (1h marks under 5m trades)
+        is read only by the trade candle it closes with: its range is not known before."""
+        series = self._marks.get(symbol)
+        if series is None or not series.ts:
+            return None
+        i = bisect.bisect_right(series.ts, ts) - 1
+        if i < 0 or series.ts[i] + series.timeframe_ms <= ts:
+            return None
+        opening = series.candles[i].open if series.ts[i] == ts else None
+        end = ts + timeframe_ms
+        low = high = None
+        while i < len(series.ts) and series.ts[i] < end:
+            if series.ts[i] + series.timeframe_ms <= end:
+                candle = series.candles[i]
+                low = candle.low if low is None else min(low, candle.low)
+                high = candle.high if high is None else max(high, candle.high)
+            i += 1
+        return opening, low, high
 
     @classmethod
     def from_directory(cls, directory: Path | str) -> RecordedPrices:
@@ -583,8 +610,18 @@ class PaperExchange:
             return
         position = self.positions[symbol]
         long = position.amount > 0
-        reached = (candle.open <= price if long else candle.open >= price) if gap_only else \
-            (candle.low <= price if long else candle.high >= price)
+        # exchanges liquidate on the mark price: where marks are recorded for the candle, they decide (a
+        # wick of the trade price alone liquidates nothing); elsewhere the trade candle stands in for them
+        marks = getattr(self.prices, "mark_range", None)
+        mark = marks(symbol, candle.ts, self.prices.timeframe_ms(symbol)) if callable(marks) else None
+        if mark is None:
+            opening, low, high = candle.open, candle.low, candle.high
+        else:
+            opening, low, high = mark
+        if gap_only:
+            reached = opening is not None and (opening <= price if long else opening >= price)
+        else:
+            reached = (low is not None and low <= price) if long else (high is not None and high >= price)
         if not reached:
             return
         # the exchange takes the position over and closes it at the bankruptcy price: the whole backing
