@@ -798,8 +798,9 @@ class ExchangeDouble:
     def _bn_signed_create_order(self, params):
         market = self._bn_market(params["__path"])
         client_id = params.get("newClientOrderId") or f"x-double-{uuid.uuid4().hex[:16]}"
+        # Binance: "a unique id among open orders" — once filled or cancelled the id is accepted again
         if any(o.client_order_id == client_id and o.exchange == "binance" and o.market == market and not o.algo
-               for o in self.orders):
+               and o.status == "open" for o in self.orders):
             if market == "spot":
                 raise DoubleError(400, {"code": -2010, "msg": "Duplicate order sent."})
             raise DoubleError(400, {"code": -4116, "msg": "ClientOrderId is duplicated."})

@@ -154,3 +154,63 @@ def test_concurrent_duplicate_deliveries_place_once(factory, venues, clock):
     assert outcomes.count("opened") == 1
     pos = factory.position(user, sig)
     assert len(factory.orders(pos["id"])) == 2 and len(_paper_orders(factory, user)) == 2
+
+
+def test_a_concurrent_redelivery_that_crashed_after_sending_is_not_sent_again_live(factory, db, settings_env):
+    """Binance accepts a client id again once its order is filled ("unique among open orders"). A
+    redelivery that took the position between the first delivery's insert and its placement, sent
+    the entry and died before recording it, must not be followed by the first delivery placing the
+    entry a second time without looking it up: exactly one order reaches the exchange."""
+    from cryptography.fernet import Fernet
+    from verzek.execution.paper import RecordedPrices
+    from verzek.execution.venues import wall_clock_ms
+
+    from proxy_node.app import create_app
+    from tests.integration.proxy.conftest import API_KEY, API_SECRET, HMAC_KEY_ID, HMAC_SECRET, node_settings
+    from tests.support.accounts import insert_exchange_account
+    from tests.support.exchange_double import ExchangeDouble, ServerThread
+
+    now = wall_clock_ms() // 60_000 * 60_000
+    prices = RecordedPrices()
+    prices.add("BTC/USDT:USDT", "1m", [[t, "60000", "60000", "60000", "60000", "1"]
+                                       for t in range(now - 3_600_000, now + 3_600_000, 60_000)])
+
+    class CrashingVenues(VenueProvider):
+        def venue(self, cur, **kwargs):
+            venue = super().venue(cur, **kwargs)
+            venue.exchange = FaultyExchange(venue.exchange, "crash_after_accept")
+            return venue
+
+    with ExchangeDouble() as double, ServerThread(create_app(node_settings(double.base_url))) as node:
+        double.add_account(API_KEY, API_SECRET)
+        double.set_balance("binance", "linear", "USDT", "5000")
+        settings_env(PROXY_ENABLED="true", PROXY_URLS=node.url, PROXY_KEY_ID=HMAC_KEY_ID, PROXY_HMAC_KEY=HMAC_SECRET,
+                     PROXY_DIRECT_FALLBACK="false", VERZEK_MASTER_KEY=Fernet.generate_key().decode())
+        user = factory.user()
+        with db, db.cursor() as cur:
+            account = insert_exchange_account(cur, user, "binance", "main", API_KEY, API_SECRET, key_last4="ey-1")
+            cur.execute("UPDATE trading_settings SET mode = 'live', live_confirmed_at = now(), "
+                        "exchange_account_id = %s, size_value = 50, leverage_cap = 10 WHERE user_id = %s",
+                        (account, user))
+        sig = factory.signal("BTC/USDT", "long", entries=["59000"], targets=["61000"], stop_loss="58000",
+                             market_type="futures", leverage=5)
+        job = ExecuteSignalJob(signal_id=sig, user_id=user)
+        first = Executor(VenueProvider(live_prices=prices), NO_WAIT)
+        redelivery = Executor(CrashingVenues(live_prices=prices), NO_WAIT)
+        place_pending = first.engine.place_pending
+
+        def interleaved(position_id, *, created=False):
+            # the redelivery runs between the first delivery's insert commit and its placement
+            with pytest.raises(ProcessCrash):
+                redelivery.handle(job)
+            [sent] = [o for o in double.orders if o.exchange == "binance"]
+            double.fill(sent.client_order_id, "59000", str(sent.amount))  # filled: Binance takes the id again
+            return place_pending(position_id, created=created)
+
+        first.engine.place_pending = interleaved
+        assert first.handle(job) == "opened"
+        pos = factory.position(user, sig)
+        [entry] = [o for o in factory.orders(pos["id"]) if o["role"] == "entry"]
+        assert [o.client_order_id for o in double.orders if o.exchange == "binance" and not o.algo] == \
+            [entry["client_order_id"]]
+        assert entry["status"] == "filled"

@@ -239,14 +239,23 @@ class PositionEngine:
     def place_pending(self, position_id: int, *, created: bool = False) -> str:
         """Send the planned orders of a position (first delivery, redelivery and crash recovery).
         `created`: the caller inserted the position and its order rows in the transaction it just
-        committed (the executor's first delivery): no earlier attempt can have sent any of them, so
-        they are placed without a lookup first; redeliveries and recovery look each one up."""
+        committed (the executor's first delivery): unless another attempt has touched the position
+        since (each attempt that looks orders up stamps it before sending), no earlier attempt can
+        have sent any of them, so they are placed without a lookup first; redeliveries and recovery
+        look each one up."""
         with self.locked(position_id) as (conn, cur):
             pos = self._load(cur, position_id)
             rows = load_orders(cur, position_id)
             if not any(r["status"] == "planned" for r in rows) and pos["status"] != "pending":
                 return "already_done"
             plan = TradePlan.from_json(pos["plan"])
+            # "never sent" holds only while no other attempt has touched the position since its insert:
+            # a concurrent redelivery may have taken the lock first, sent, and died before recording
+            # (Binance accepts a filled order's client id again, so a blind resend would trade twice)
+            never_sent = created and pos["updated_at"] == pos["created_at"]
+            if not never_sent and any(r["status"] == "planned" for r in rows):
+                cur.execute("UPDATE positions SET updated_at = clock_timestamp() WHERE id = %s", (position_id,))
+                conn.commit()  # seen by the creating delivery before anything of this attempt is sent
             placer = None
             try:
                 venue = self.venue_for(cur, pos)
@@ -254,7 +263,7 @@ class PositionEngine:
                 nothing_sent = all(r["status"] in ("planned", "waiting") for r in rows)
                 if plan.market_type == "futures" and nothing_sent:
                     venue.exchange.set_leverage(plan.symbol, plan.leverage, plan.margin_mode)
-                rejections = self._place_planned_rows(conn, cur, pos, placer, rows, never_sent=created)
+                rejections = self._place_planned_rows(conn, cur, pos, placer, rows, never_sent=never_sent)
             except ExecutionError as exc:
                 if self._transient(exc):
                     raise TransientJobError(exc.reason) from exc
