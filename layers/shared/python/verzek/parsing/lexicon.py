@@ -85,6 +85,10 @@ LABELS: list[tuple[Field, str]] = [
                     r"^[ \t]*(?:exits?|exit[\s-]*(?:targets?|levels?|points?)|çıkış|salida|sa[íi]da|выход)(?=[ \t]*[:=])|"
                     r"^[ \t]*exits?(?=[ \t]+\$?\d[\d.,]*[ \t]*[/|,-])|"
                     r"^[ \t]*(?:close|exit)\s+(?:at|@)(?=[ \t]*[:=])|"
+                    # "#LINK long entry 15 Close: 16 / 17 SL 14": after a price on the same line, a close/exit word
+                    # followed by prices is the exits of the setup, never more entries
+                    r"(?:(?<=\d[ \t])|(?<=\d[,;|][ \t])|(?<=\d[,;|]))(?:close|exits?|[çc][ıi]k[ıi][şs]|salida|sa[íi]da|"
+                    r"выход|sortie|uscita|ausstieg|wyj[śs]cie)(?=[ \t]*[:=]?[ \t]*\$?\d)|"
                     r"(?:take[\s-]*profit|tp|profit|sell)[\s-]*targets?|targ?ets?[\s-]+profits?|(?:short|mid|long)[\s-]*term|take[\s-]*profits?|targets|tps|"
                     r"t\s*/\s*p|tp|targ?et|hedefler(?:i)?|hedef|kar[\s-]*al|тейк[\s-]*профиты?|тейки|тейк|"
                     r"цели|цель|objetivos?|alvos?|metas?|obj|tomar\s+ganancias|toma\s+de\s+ganancias|"
@@ -108,7 +112,8 @@ LABELS: list[tuple[Field, str]] = [
                   r"einstiegs?(?:[\s-]*(?:preis|zone|bereich|kurs))?|kauf[\s-]*(?:zone|bereich)|"
                   r"(?:point|zone|prix)\s+d'entr[ée]e|entr[ée]e|(?:prezzo|zona|punto)\s+di\s+(?:ingresso|entrata)|"
                   r"ingresso|entrata|(?:strefa|cena|punkt)\s+wej[śs]cia|wej[śs]cie|(?:точка|зона|ціна)\s+входу|вхід|"
-                  r"エントリー?(?:価格|ゾーン)?|^[ \t]*open(?=\s*[:=])|^[ \t]*now(?=\s*[:=])|"
+                  r"エントリー?(?:価格|ゾーン)?|^[ \t]*open(?=\s*[:=])|^[ \t]*(?:now|сейчас|зараз|[şs]imdi|ahora|agora|jetzt|maintenant|adesso|teraz|sekarang|b[âa]y\s+gi[ờo]|"
+                  r"الآن|اکنون|现在|現在|지금|ตอนนี้)(?=\s*[:=])|"
                   r"จุดเข้าซื้อ|จุดเข้า|ราคาเข้า|เข้าซื้อ|pasok|kiingilio|כניסה|είσοδος|εισοδος|"
                   r"pre[țţt]\s+de\s+intrare|intrare|vstupn[íi]\s+cena|vstup|instapprijs|instapzone|instap|"
                   r"এন্ট্রি|প্রবেশ")),
@@ -155,7 +160,8 @@ FILLER_WORDS = frozenset(
 )
 
 MARKET_WORDS = re.compile(r"(?<!\w)(?:now|cmp|market|current\s+price|current|mkt|рынок|рыночный|по\s+рынку|"
-                          r"piyasa(?:dan)?|mercado|a\s+mercado|ahora|agora|instant|immediately)(?!\w)", re.IGNORECASE)
+                          r"piyasa(?:dan)?|mercado|a\s+mercado|ahora|agora|instant|immediately|сейчас|зараз|[şs]imdi|jetzt|"
+                          r"maintenant|adesso|teraz|sekarang|b[âa]y\s+gi[ờo]|الآن|اکنون)(?!\w)|现在|現在|지금|ตอนนี้", re.IGNORECASE)
 LIMIT_WORDS = re.compile(r"(?<!\w)(?:below|above|under|over|or\s+lower|or\s+higher|limit|ниже|выше|лимит|"
                          r"alt[ıi]|[üu]st[üu]|abajo|arriba|abaixo|acima)(?!\w)", re.IGNORECASE)
 RANGE_WORDS = re.compile(r"(?<!\w)(?:between|to|till|until|upto|между|до|arası|arasi|entre|hasta|até|ate|a|bis|à|do|"

@@ -126,15 +126,26 @@ _STOP_AFTER_PRICE = re.compile(
 # "%50": Turkish (and some other) writers put the percent sign first; it is a share, never a price.
 _PERCENT_FIRST = re.compile(r"(?<![\w%])%[ \t]?(\d{1,3}(?:[.,]\d+)?)(?![\d.,]*\d)")
 # "Safe traders use less leverage (5x)", "low-risk: 3x": advice about other readers' leverage, not the call's.
+# One sentence: up to a full stop, "!", "?", ";" or "|" (a point inside a price does not end it).
+_SENTENCE_CHAR = r"(?:[^\n.!?;|]|\.(?=\d))"
 _SAFER_LEVERAGE = re.compile(
-    # the three parts in any order on one line ("(newbies: 5x max)", "Новичкам не больше 3х")
-    r"^(?=[^\n]*(?<!\w)(?:safe|safer|conservative|careful|new|beginners?|newbies?|novices?|low[\s-]*risk|"
+    # the three parts in any order in one sentence ("(newbies: 5x max)", "Новичкам не больше 3х"); only that
+    # sentence goes: "#OP LONG 20x entry 2.0 ... SL 1.9. Safe traders use less." keeps the call before it
+    rf"(?:^|(?<=[.!?;|])[ \t]+)"
+    rf"(?={_SENTENCE_CHAR}*(?<!\w)(?:safe|safer|conservative|careful|new|beginners?|newbies?|novices?|low[\s-]*risk|"
     r"новичк\w*|начинающ\w*|осторожн\w*|yeni\s+ba[şs]layan\w*|principiantes?|novatos?|iniciantes?|anf[äa]nger\w*|"
     r"d[ée]butants?)(?!\w))"
-    r"(?=[^\n]*(?<!\w)(?:less|lower|reduce|max|maximum|only|enough|plenty|не\s+больше|не\s+более|максимум|меньше|"
+    rf"(?={_SENTENCE_CHAR}*(?<!\w)(?:less|lower|reduce|max|maximum|only|enough|plenty|не\s+больше|не\s+более|максимум|меньше|"
     r"достаточно|en\s+fazla|yeterli|m[áa]ximo|menos|suficiente|h[öo]chstens|maximal|reicht|moins|suffit)(?!\w))"
-    r"(?=[^\n]*(?:leverage|плеч\w*|kaldıraç|apalancamiento|alavancagem|hebel|levier|\d\s?x(?!\w)))[^\n]*",
+    rf"(?={_SENTENCE_CHAR}*(?:leverage|плеч\w*|kaldıraç|apalancamiento|alavancagem|hebel|levier|\d\s?x(?!\w))){_SENTENCE_CHAR}*",
     re.IGNORECASE | re.MULTILINE)
+
+
+# "#ENA Now: 0.52", "$OP Exit: 2.4 / 2.6": a coin tag heading the line before a label that is only trusted at the
+# start of a line; the tag goes on a line of its own so the label heads its line.
+_TAG_BEFORE_LINE_LABEL = re.compile(
+    r"^([ \t]*[#$][^\W_][\w.]*(?:/[A-Za-z]+)?)[ \t]+(?=(?:now|сейчас|[şs]imdi|ahora|agora|jetzt|maintenant|adesso|teraz|sekarang|open|price|exits?|(?:close|exit)\s+at|"
+    r"(?:current|market|live)\s+(?:price|rate))[ \t]*[:=])", re.IGNORECASE | re.MULTILINE)
 
 
 def normalize(text: str) -> str:
@@ -161,6 +172,7 @@ def normalize(text: str) -> str:
     text = _TIMES_SUFFIX.sub("x", text)
     text = _CJK_GLUE.sub(" ", text)
     text = _PERCENT_FIRST.sub(r"\1%", text)
+    text = _TAG_BEFORE_LINE_LABEL.sub(r"\1\n", text)
     text = _STOP_AFTER_PRICE.sub(r"\n SL \g<price>\n", text)
     text = _SAFER_LEVERAGE.sub(" ", text)
     if "|" in text:

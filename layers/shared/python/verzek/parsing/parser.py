@@ -86,6 +86,32 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
     return segments
 
 
+_SPACED_INDEX = re.compile(r"(?<=[ \t])(\d{1,2})$")
+_ANY_INDEX = re.compile(r"(\d{1,2})[ \t]*$")
+
+
+def _restore_unsequenced_indexes(segments: list[Segment]) -> None:
+    """A number between a target/entry label and a price is a row number only when the rows count 1, 2, 3...:
+    "Target 1 8.5 / Target 2 9.1" are rows, but in "TP 6 6.5" (one label, 6 beside a 6.5 price) the 6 is the first
+    target. Unsequenced spaced numbers go back to the label's numbers."""
+    for fld in (Field.TARGETS, Field.ENTRY):
+        numbered = [(s, m) for s in segments if s.field == fld and s.label is not None
+                    and (m := _ANY_INDEX.search(s.label.text)) and not s.label.text.strip().isdigit()]
+        if not numbered or [int(m.group(1)) for _, m in numbered] == list(range(1, len(numbered) + 1)):
+            continue
+        for seg, _ in numbered:
+            spaced = _SPACED_INDEX.search(seg.label.text)
+            first = next((t for t in seg.tokens if t.kind not in (Kind.INDEX,)), None)
+            if not spaced or first is None or first.kind != Kind.NUM:
+                continue  # "TP 2: 0.55" keeps its separator: a row number whatever the order
+            digits = spaced.group(1)
+            label = seg.label
+            seg.label = Token(Kind.LABEL, label.text[:spaced.start()].rstrip(), label.start, field=label.field,
+                              line=label.line)
+            seg.tokens.insert(0, Token(Kind.NUM, digits, label.start + spaced.start(), value=Decimal(digits),
+                                       line=label.line))
+
+
 @dataclass
 class _Levels:
     entry_segments: list[Segment]
@@ -304,6 +330,7 @@ def _parse(text: str) -> ParsedMessage:
     lines = [tokenize_line(line, n, comma_decimal) for n, line in enumerate(clean.split("\n"))]
     tokens = [t for line in lines for t in line]
     segments = _segments(lines)
+    _restore_unsequenced_indexes(segments)
     levels = _assign_levels(segments)
     candidates = symbol_candidates(tokens)
     candidate, symbol_problem = choose_symbol(candidates)
@@ -320,6 +347,14 @@ def _parse(text: str) -> ParsedMessage:
         if bare is not None and bare_problem is None and _heads_a_side_line(tokens, bare.position):
             candidate = bare
 
+    symbol_doubt = None
+    rival = _plain_rival(candidate, candidates, tokens)
+    if rival is not None:
+        symbol_doubt = f"the hashtag {candidate.base} and the plain {rival.base} both could be the coin"
+        if _alone_on_line(tokens, rival.position) and not _on_side_line(tokens, candidate.position):
+            # "#CRYPTOKINGS / BTC / Long / ...": a tag heading the post is the channel's; the ticker on a line of
+            # its own is the coin (still held: which one is meant is a reading, not a fact).
+            candidate = rival
     entries, targets, stops, stop = _read_dot_thousands(levels, candidate, entries, targets, stops, stop)
     if not has_setup and candidate is not None and lx.RECAP_HEAD_RE.search(clean) and lx.GAIN_PCT_RE.search(clean):
         # "Monthly results: #BNB long from 560 hit all targets +12%": a report headed as one, whatever it says.
@@ -382,9 +417,12 @@ def _parse(text: str) -> ParsedMessage:
     if not targets and stop is None and not levels.stop_pct and lx.INDICATOR_RE.search(clean):
         return _not_a_signal("indicator alert without any exit level")
     assumed: list[str] = []  # fields set by a weak rule: the open is held for review, never traded as is
-    if not entries and candidate is not None and words_side is not None and (targets or stop is not None):
+    if symbol_doubt:
+        assumed.append("symbol: " + symbol_doubt)
+    if not entries and candidate is not None and (targets or stop is not None):
         bare = _bare_price_lines(lines, segments, levels)
-        if bare:
+        # ("**#JUP/USDT** / 0.95-1.00 / TP ... / SL ...": with no side word, the levels must state the side)
+        if bare and (words_side is not None or _side_from_levels(sorted(t.value for t in bare), targets, stop)):
             # "ENTER LONG / AVAXUSDT / 35.20 / TP ... / SL ...": an unlabelled price line before the exits.
             entries = sorted(_dedupe(t.value for t in bare))
             etype = EntryType.RANGE if len(entries) == 2 else EntryType.LIMIT
@@ -443,6 +481,10 @@ def _parse(text: str) -> ParsedMessage:
         problems.append(f"side says {words_side.value} but the levels are those of a {level_side.value}")
     problems.extend(validate_open(parsed))
     problems.extend(_unread_level_problems(segments, tokens, levels, parsed))
+    if not parsed.targets and parsed.stop_loss is not None and not any(s.field == Field.TARGETS for s in segments):
+        # A stop and no word about taking profit: the exits may sit under a word we do not know (and were then
+        # read as more entries) — "not sure", never traded as parsed.
+        problems.append("held for review: no take-profit written")
     if _conditional_entry(clean, lines):
         problems.append("the entry waits for a condition (a break, reclaim or close) the bot cannot check")
     if reports_progress(status_text):
@@ -456,6 +498,35 @@ def _parse(text: str) -> ParsedMessage:
     return parsed
 
 
+def _meaningful_on_line(tokens: list[Token], line: int) -> list[Token]:
+    return [t for t in tokens if t.line == line and t.kind not in (Kind.SEP, Kind.INDEX)]
+
+
+def _alone_on_line(tokens: list[Token], position: int) -> bool:
+    return _meaningful_on_line(tokens, tokens[position].line) == [tokens[position]]
+
+
+def _on_side_line(tokens: list[Token], position: int) -> bool:
+    return any(t.kind == Kind.LABEL and t.field in _SIDE_FIELDS for t in _meaningful_on_line(tokens, tokens[position].line))
+
+
+def _plain_rival(candidate: SymbolCandidate | None, candidates: list[SymbolCandidate],
+                 tokens: list[Token]) -> SymbolCandidate | None:
+    """A capitalised ticker heading a line (not a "Word:" heading) while the coin was chosen from a hashtag of
+    another name: a channel's own tag ("#CRYPTOKINGS") and the coin in plain text look alike."""
+    if candidate is None or candidate.rank != HASHTAG or candidate.quote != "USDT" or candidate.perpetual:
+        return None
+    for rival in candidates:
+        if rival.rank != 0 or rival.base == candidate.base:
+            continue
+        tok = tokens[rival.position]
+        line = _meaningful_on_line(tokens, tok.line)
+        after = tokens[rival.position + 1] if rival.position + 1 < len(tokens) else None
+        if line and line[0] is tok and not (after is not None and after.line == tok.line and after.text == ":"):
+            return rival
+    return None
+
+
 _SYMBOL_RULES = {EXPLICIT: "pair with its quote", LABELLED: "coin label", NAMED: "ticker beside a side word",
                  HASHTAG: "hashtag", 0: "capitalised ticker heading the side line"}
 
@@ -467,13 +538,14 @@ def _provenance(candidate, words_side, level_side, levels: _Levels, segments: li
         return "label " + repr(segs[0].label.text) if segs and segs[0].label is not None else "unlabelled"
 
     out: list[tuple[str, str]] = []
+    symbol_doubt = next((a for a in assumed if a.startswith("symbol: ")), None)
     if candidate is not None:
-        out.append(("symbol", _SYMBOL_RULES.get(candidate.rank, "ticker")))
+        out.append(("symbol", "weak: " + symbol_doubt if symbol_doubt else _SYMBOL_RULES.get(candidate.rank, "ticker")))
     if words_side is not None:
         out.append(("side", "side word"))
     elif level_side is not None:
         out.append(("side", "levels (targets/stop relative to entry)"))
-    weak_entry = next((a for a in assumed if "entry" in a), None)
+    weak_entry = next((a for a in assumed if "entry" in a and not a.startswith("symbol: ")), None)
     if weak_entry:
         out.append(("entries", "weak: " + weak_entry))
     elif levels.entries:
