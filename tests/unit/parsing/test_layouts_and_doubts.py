@@ -70,3 +70,59 @@ def test_doubtful_readings_are_held_for_review(text, want):
     assert parsed.to_expected_dict() == want
     assert not parsed.tradable
     assert parsed.rejected.startswith("held for review") or "; held for review" in parsed.rejected
+
+
+def test_a_short_stated_in_words_sells_first_and_buys_back():
+    parsed = parse_message("DOGE SHORT\nSell 0.165 - 0.168\nBuy back 0.158 / 0.150\nSL 0.172")
+    assert parsed.to_expected_dict() == expected(symbol="DOGE/USDT", side="short", entries=[0.165, 0.168],
+                                                 entry_type="range", targets=[0.158, 0.15], stop_loss=0.172)
+    assert parsed.tradable
+
+
+def test_a_count_of_orders_is_not_a_price():
+    parsed = parse_message("#ARB\nLONG\nEntry 1.10 / 1.08 / 1.06 (3 orders)\nTP 1.15 / 1.20\nSL 1.02")
+    assert parsed.entries == tuple(parse_message("#ARB LONG\nEntry 1.10 / 1.08 / 1.06\nTP 1.15\nSL 1").entries)
+    assert parsed.tradable
+
+
+@pytest.mark.parametrize("text", ["Reminder: #APT long still valid. Entry 8.2-8.4, TP 9/9.5, SL 7.9",
+                                  "#NEAR Re-posting the setup: Long 5.10, TP 5.40 / 5.70, SL 4.90",
+                                  "#FTM still valid\nBuy zone 0.70-0.72\nTP 0.78 / 0.82\nSL 0.66",
+                                  "Напоминание: #SOL лонг всё ещё актуален\nВход 140\nЦели 150 / 160\nСтоп 132"])
+def test_a_reminder_of_a_call_already_out_is_an_update_not_a_new_open(text):
+    assert parse_message(text).kind.value == "update"
+
+
+# A close verb and an "all" word, in either order, in any of the languages' verb and "all" lists.
+CLOSE_ALL = ["Flatten all positions", "Все сделки закрыть", "Alles glattstellen", "Zamknijcie wszystkie pozycje",
+             "Đóng tất cả lệnh", "Tutup semua posisi", "أغلقوا جميع الصفقات", "全部平仓", "全て決済してください",
+             "모든 포지션 청산", "Sluit alle posities"]
+
+
+@pytest.mark.parametrize("text", CLOSE_ALL)
+def test_close_everything_in_other_words_and_languages(text):
+    parsed = parse_message(text)
+    assert (parsed.kind.value, parsed.symbol) == ("close", None)
+
+
+@pytest.mark.parametrize("text,symbol,action", [
+    ("Cut the #DOGE position now", "DOGE/USDT", None),
+    ("Get out of #ARB now", "ARB/USDT", None),
+    ("Kill the SOL short", "SOL/USDT", None),
+    ("We're closing the remaining #ATOM position at market", "ATOM/USDT", None),
+    ("#BTC stopped", "BTC/USDT", "sl_hit"),
+])
+def test_exits_written_without_the_word_close(text, symbol, action):
+    parsed = parse_message(text)
+    assert (parsed.kind.value, parsed.symbol) == ("close", symbol)
+    assert (parsed.update_action.value if parsed.update_action else None) == action
+
+
+@pytest.mark.parametrize("text", ["Close #NEAR short if 4H candle closes above 5.40",
+                                  "Close all longs if BTC loses 60k"])
+def test_a_close_that_waits_for_a_market_event_is_no_command(text):
+    assert parse_message(text).kind.value == "not_a_signal"
+
+
+def test_a_close_for_the_reader_who_has_not_closed_yet_is_a_command():
+    assert parse_message("Close #SOL if you haven't yet").kind.value == "close"

@@ -241,6 +241,12 @@ RESTATE_RE = re.compile(
     r"di[ğg]er\s+(?:\w+\s+)?ayn[ıi]|lo\s+dem[áa]s\s+igual|le\s+reste\s+(?:ne\s+change\s+pas|inchang\w*)|"
     r"cambio\s+de\s+entrada|(?:tps?|targets?|sl|stop|levels?)\s+(?:and\s+\w+\s+)?as\s+before|de[ğg]i[şs]medi|"
     r"el\s+resto\s+igual|"
+    # a reminder or re-post of a call already out ("Reminder: #APT long still valid", "Re-posting the setup")
+    r"reminder|re[\s-]?post(?:ed|ing)?|still\s+(?:valid|active|in\s+play)|in\s+case\s+you\s+missed|icymi|"
+    r"напоминани\w*|вс[её]\s+ещ[её]\s+(?:актуал\w*|в\s+силе)|ещ[её]\s+актуал\w*|hat[ıi]rlatma|h[âa]l[âa]\s+ge[çc]erli|"
+    r"recordatorio|sigue\s+(?:vigente|v[áa]lid[oa]|activ[oa])|lembrete|ainda\s+(?:v[áa]lid[oa]|ativ[oa])|erinnerung|"
+    r"noch\s+(?:g[üu]ltig|aktiv)|rappel|toujours\s+(?:valable|valide|actif)|promemoria|ancora\s+(?:valid[oa]|attiv[oa])|"
+    r"przypomnienie|nadal\s+(?:aktualn\w*|wa[żz]n\w*)|"
     r"(?:rest|everything\s+else|all\s+else)\s+(?:of\s+the\s+(?:plan|setup|levels?|signal)\s+)?(?:stays?|remains?|is\s+unchanged)|"
     r"se\s+mantienen|obnovil\w*|обновили|ajuste\s+en\s+#|"
     r"(?:entry|zone|levels?)\s+(?:\w+\s+){0,2}moved\s+to|stays?\s+as\s+(?:posted|before|is)|"

@@ -25,7 +25,7 @@ from verzek.parsing import lexicon as lx
 from verzek.parsing.lexicon import Field
 from verzek.parsing.normalize import normalize
 from verzek.parsing.safety import price_floor, validate_open
-from verzek.parsing.status import close_action, closes_position, is_close, reports_progress, is_close_without_coin, tp_hit_index, update_action
+from verzek.parsing.status import close_action, closes_position, is_close, is_conditional_close, reports_progress, is_close_without_coin, tp_hit_index, update_action
 from verzek.parsing.symbols import EXPLICIT, HASHTAG, LABELLED, NAMED, SymbolCandidate, split_glued, choose_symbol, close_target, symbol_candidates
 from verzek.parsing.tokens import Kind, Token, tokenize_line, uses_comma_decimals
 
@@ -127,8 +127,12 @@ def _assign_levels(segments: list[Segment]) -> _Levels:
         return [s for s in segments if s.field in fields and s.numbers]
 
     entry_segments = with_numbers(Field.ENTRY)
+    # A short stated in words sells first and buys back ("DOGE SHORT / Sell 0.165 / Buy back 0.158"); otherwise a
+    # buy list is the entry and a sell list the exits.
+    short_only = any(s.field == Field.SHORT for s in segments) and not any(s.field == Field.LONG for s in segments)
+    first, last = (Field.SELL, Field.BUY) if short_only and with_numbers(Field.SELL) else (Field.BUY, Field.SELL)
     if not entry_segments:
-        for candidates in (with_numbers(Field.BUY), with_numbers(Field.LONG, Field.SHORT), with_numbers(Field.SELL)):
+        for candidates in (with_numbers(first), with_numbers(Field.LONG, Field.SHORT), with_numbers(last)):
             if candidates:
                 # "Buy 1: 6.45 / Buy 2: 6.10 / Buy 3: 5.80": a numbered ladder is one entry list.
                 ladder = [s for s in candidates if s.field == candidates[0].field and _numbered(s)]
@@ -383,6 +387,8 @@ def _parse(text: str) -> ParsedMessage:
             new_stop = stops[-1] if action == UpdateAction.NEW_STOP and len(set(stops)) == 1 else None
             return _status(MessageKind.UPDATE, candidate or choose_symbol(candidates, allow_bare=True)[0],
                            segments, action, notes, target_index=tp_hit_index(status_text), new_stop=new_stop)
+        if not closing and not action and is_conditional_close(status_text):
+            return _not_a_signal("a close that waits for a market event the bot cannot check")
         if closing:
             target = candidate or close_target(tokens) or choose_symbol(candidates, allow_bare=True)[0]
             if target is None and not is_close_without_coin(status_text):

@@ -84,6 +84,21 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
 _MARKET_MOVE = (r"(?!\s+(?:higher|lower|above|below|up|down|green|red|flat|over|under|near|around|"
                 r"in\s+(?:the\s+)?(?:green|red)|the\s+(?:day|week|month|year|session)|"
                 r"any\s*time|(?:your\s+|the\s+)?(?:subscription|membership|plan))(?!\w))")
+# "Close all", "Все сделки закрыть", "全部平仓", "모든 포지션 청산": a close verb and an "all" word within three words of
+# each other, in either order — one rule over the verbs and "all" words of each language instead of a list of phrases.
+_CLOSE_VERB = (r"(?:(?<!\w)(?:close|closing|exit|exiting|flatten\w*|закр\w*|kapat\w*|cerr\w*|cierr\w*|fech\w*|encerr\w*|"
+               r"schlie(?:ß|ss)\w*|glattstell\w*|ferm\w*|cl[ôo]tur\w*|chiud\w*|zamk\w*|zamyk\w*|закри\w*|đóng|dong|"
+               r"tutup|sluit\w*|[îi]nchid\w*|κλεί\w*|סגר\w*|לסגור|[أا]غلق\w*|إغلاق|اغلاق|ببندید|ببند\w*)(?!\w)|"
+               r"平仓|平掉|決済|청산|정리|ปิด)")
+_ALL_WORD = (r"(?:(?<!\w)(?:all|everything|every|все|всё|всех|t[üu]m\w*|hepsi\w*|b[üu]t[üu]n|tod[oa]s|todo|tudo|alle[sn]?|"
+             r"toutes|tous|tout|tutt[eoia]|wszystk\w*|tất\s+cả|tat\s+ca|semua|جميع|كل|همه|όλ\w*|כל|toate)(?!\w)|"
+             r"全部|全て|すべて|모든|전부|ทั้งหมด)")
+_CLOSE_ALL = rf"{_CLOSE_VERB}(?:\W+\w+){{0,2}}?\W*{_ALL_WORD}|{_ALL_WORD}(?:\W+\w+){{0,3}}?\W*{_CLOSE_VERB}"
+# English ways to end a trade without the word "close" ("Cut the #DOGE position", "Get out of #ARB now").
+_OTHER_EXITS = (r"^(?:please\s+|pls\s+|now\s+)?(?:cut|kill|flatten|dump|bail\s+(?:on|out\s+of)|get\s+out\s+of)(?!\w)(?!\s+(?:loss|losses)(?!\w))|"
+                r"(?:we'?re|we\s+are|i'?m|i\s+am|we'?ll|we\s+will|i'?ll)\s+(?:now\s+)?(?:closing|exiting|cutting|getting\s+out\s+of)(?!\w)|"
+                r"(?<!\w)stopped(?=\s*(?:$|[.!,;]|at\s|on\s|in\s|for\s|with\s))")
+
 # Phrases that end a trade; only trusted at the start of a post (after its coin tag) or as a clear status sentence.
 _CLOSE_PATTERN = re.compile(
     r"^(?:please\s+|pls\s+|now\s+)?(?:close|closing|exit|exiting|cancel|закрыть|закрываем|закрываю|отмена|отменяем|"
@@ -112,7 +127,8 @@ _CLOSE_PATTERN = re.compile(
     r"alles\s+(?:\w+\s+)?schlie(?:ß|ss)\w*|"
     r"close\s+(?:all|everything|your|the|this|my|position|trade|it|them|now|here)(?!\w)"
     r"(?!\s+(?:week|month|year|day|candle|session|quarter)s?(?!\w))|"
-    r"(?:position|trade|signal|order)s?\s+(?:is\s+|was\s+|has\s+been\s+)?(?:closed|cancel+ed)", re.MULTILINE)
+    r"(?:position|trade|signal|order)s?\s+(?:is\s+|was\s+|has\s+been\s+)?(?:closed|cancel+ed)|"
+    + _CLOSE_ALL + "|" + _OTHER_EXITS, re.MULTILINE)
 
 
 def update_action(lowered: str) -> UpdateAction | None:
@@ -129,6 +145,15 @@ _LEADING_TAG = re.compile(r"^\s*[#$][\w/.]+(?:\s+(?:long|short))?[\s,:-]*")
 _CLAUSE_BREAK = re.compile(r"[,;.!?]\s+")
 # A command after a condition ("if it dips below 1.2, close") is not an instruction to act now.
 _CONDITION = re.compile(r"(?<!\w)(?:if|when|once|unless|until|in\s+case|otherwise|si|wenn|falls|eğer|если)(?!\w)")
+
+
+# "Close #NEAR short if 4H candle closes above 5.40": the close waits for a market event the bot cannot check
+# ("close it if you haven't yet" is still a command: the condition is about the reader).
+_MARKET_CONDITION = re.compile(
+    r"(?<!\w)(?:if|once|when|unless|should|если|eğer|si|wenn|falls|se|jeśli|jika|nếu)\s+(?!you|u\s|вы\s)(?:\S+\s+){0,6}?"
+    r"(?:break\w*|close[sd]?|closing|los[et]\w*|drop\w*|fall\w*|dump\w*|reach\w*|hit\w*|touch\w*|dip\w*|pump\w*|"
+    r"flip\w*|reclaim\w*|retest\w*|confirm\w*|goes|moves|trades|пробь\w*|закро\w*|упад\w*|kırar\w*|kapan\w*|"
+    r"rompe\w*|cierra\w*|fecha\w*|bricht|schlie\w*|casse|cl[ôo]ture|chiude|tembus|phá)(?!\w)")
 
 
 _SIDE_AFTER_COIN = r"(?:\s+(?:long|short|лонг|шорт|buy|sell))?"
@@ -163,7 +188,19 @@ def is_close(lowered: str, coins: frozenset[str] = frozenset()) -> bool:
     command now: the bot cannot check the condition."""
     for line in _status_lines(lowered, coins).splitlines():
         for match in _CLOSE_PATTERN.finditer(line):
-            if not _CONDITION.search(line[:match.start()]):
+            sentence_after = re.split(r"[.!?;](?:\s|$)", line[match.end():], maxsplit=1)[0]
+            if not _CONDITION.search(line[:match.start()]) and not _MARKET_CONDITION.search(sentence_after):
+                return True
+    return False
+
+
+def is_conditional_close(lowered: str) -> bool:
+    """A close that waits for a market event ("Close #NEAR short if 4H closes above 5.40", "if BTC loses 60k close
+    the alts"): not a command now, and not a call either."""
+    for line in _status_lines(lowered).splitlines():
+        for match in _CLOSE_PATTERN.finditer(line):
+            sentence_after = re.split(r"[.!?;](?:\s|$)", line[match.end():], maxsplit=1)[0]
+            if _CONDITION.search(line[:match.start()]) or _MARKET_CONDITION.search(sentence_after):
                 return True
     return False
 
@@ -179,7 +216,7 @@ _CLOSE_ALL_OR_COMMAND = re.compile(
     r"(?:все|всё)\s+(?:\w+\s+)?закрыва\w*|hepsini\s+kapat\w*|chiud\w*\s+tutt[oeia](?!\w)|"
     r"alles\s+(?:\w+\s+)?schlie(?:ß|ss)\w*|"
     r"(?:position|trade|signal|order)s?\s+(?:is\s+|was\s+|has\s+been\s+)?(?:closed|cancel+ed)|stopped\s+out|"
-    r"(?:sl|stop(?:[\s-]*loss)?)\s+(?:was\s+|has\s+been\s+)?(?:hit|triggered)", re.MULTILINE)
+    r"(?:sl|stop(?:[\s-]*loss)?)\s+(?:was\s+|has\s+been\s+)?(?:hit|triggered)|" + _CLOSE_ALL, re.MULTILINE)
 
 
 def is_close_without_coin(lowered: str) -> bool:
@@ -241,7 +278,8 @@ def tp_hit_index(lowered: str) -> int | None:
 
 _STOP_OUT = re.compile(
     r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:was\s+|has\s+been\s+|got\s+)?(?:hit|triggered|reached|touched|taken)"
-    r"|stopped\s+out|hit\s+(?:the\s+|our\s+|my\s+)?(?:sl|stop(?:[\s-]*loss)?)(?!\w)|stop\s+oldu|stop\s+target\s+hit|"
+    r"|stopped\s+out|(?<!\w)stopped(?=\s*(?:$|[.!,;]|at\s|on\s|in\s|for\s|with\s))|"
+    r"hit\s+(?:the\s+|our\s+|my\s+)?(?:sl|stop(?:[\s-]*loss)?)(?!\w)|stop\s+oldu|stop\s+target\s+hit|"
     r"closed\s+(?:at|by|on|in)\s+(?:the\s+)?(?:sl|stop(?:[\s-]*loss)?|stoploss)(?!\w)|стоп\s+сработал|"
     r"выбил\w*\s+по\s+стопу|стоп\s+выбил\w*|(?:dính|dinh|kena|hit)\s+(?:sl|stop)(?!\w)|止损(?:出局|触发|已触发|了)|ضرب\s+وقف|"
     r"(?:استاپ|حد\s+ضرر)\s+خورد|손절\s*(?:처리|완료|됨)|stop\s+(?:atingido|acionado)")

@@ -47,6 +47,13 @@ _LINE_INDEX_RE = re.compile(r"^\s*[-*•]?\s*\(?\d{1,2}\s*(?:\)|\.(?!\d))")
 _TIME_UNITS = frozenset(["m", "min", "mins", "minute", "minutes", "h", "hr", "hrs", "hour", "hours", "d", "day", "days", "w", "wk", "week", "weeks", "month", "months", "мин", "минут", "час", "часа", "часов", "дн", "дня", "дней", "saat", "saatlik", "dakika", "dakikalık", "dakikalik", "günlük", "gunluk", "gün", "gun", "hora", "horas", "minutos", "dias", "días"])
 
 
+# "(3 orders)", "2 entries", "4 targets": how many, never a price.
+_COUNT_WORDS = frozenset(["orders", "entries", "targets", "tps", "parts", "legs", "steps", "rungs", "tranches", "ордера",
+                          "ордеров", "входа", "входов", "цели", "целей", "emir", "giriş", "hedef", "órdenes", "ordenes",
+                          "entradas", "ordens", "alvos", "objetivos", "ordres", "entrées", "cibles", "ordini", "ingressi",
+                          "zlecenia", "zleceń", "wejścia", "lệnh", "order", "kali"])
+
+
 @dataclass(slots=True)
 class Token:
     kind: Kind
@@ -175,7 +182,8 @@ def _mark_non_prices(tokens: list[Token]) -> None:
             if before is not None and before.kind == Kind.LABEL:
                 tok.kind = Kind.INDEX  # "Trigger: Target (1)": which target, not a price
                 continue
-        if nxt and nxt.kind == Kind.WORD and nxt.text.lower() in _TIME_UNITS:
+        if nxt and nxt.kind == Kind.WORD and (nxt.text.lower() in _TIME_UNITS or nxt.text.lower() in _COUNT_WORDS) \
+                and "." not in tok.text and "," not in tok.text:
             tok.kind = Kind.INDEX
             continue
         # "5-10%" / "3 to 5%": the left bound of a percentage range is a percentage too.
