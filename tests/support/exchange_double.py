@@ -44,6 +44,12 @@ Stop (conditional) orders, as ccxt sends them for linear futures:
 `trigger(client_id, price=None)` fires a stop and fills it completely (at `price`, default the mark
 price); `fill(client_id, price, amount)` on an untriggered stop fires it and fills `amount`.
 
+Futures account history: `add_funding(exchange, symbol, amount)` records a funding payment (Binance
+`GET /fapi/v1/income` FUNDING_FEE, Bybit `GET /v5/execution/list` execType Funding, its execFee
+positive = paid); `liquidate(exchange, symbol, side, qty, price)` cancels the symbol's open orders
+(regular and conditional) and records the liquidation (Binance `GET /fapi/v1/forceOrders`
+autoCloseType LIQUIDATION, Bybit execType BustTrade).
+
 Spot balances: with `settle_spot(fee_rate)` spot orders check and lock the free balance (Binance
 -2010 / Bybit 170131 "insufficient balance") and fills move balances, charging the fee like Binance
 without BNB: in the asset received (base on a buy, quote on a sell). Off by default.
@@ -231,6 +237,10 @@ class ExchangeDouble:
         self.leverage: dict[tuple[str, str], int] = {}
         self.margin_mode: dict[tuple[str, str], str] = {}
         self.hedge_mode: bool = False  # Binance USD-M position mode (GET /fapi/v1/positionSide/dual)
+        # futures account history: funding payments and liquidations, per exchange (see `add_funding`,
+        # `liquidate`): {"symbol", "time", "amount"} / {"symbol", "time", "side", "qty", "price", "order_id"}
+        self.funding: list[dict] = []
+        self.liquidations: list[dict] = []
         self.mark_prices: dict[str, Decimal] = {"BTCUSDT": D("60000"), "ETHUSDT": D("3000")}
         self.requests: list[RecordedRequest] = []
         self.used_weight = 0
@@ -318,6 +328,32 @@ class ExchangeDouble:
             if order.algo:
                 order.status, order.updated_ms = "filled", _now_ms()
             return target
+
+    def add_funding(self, exchange: str, symbol: str, amount: str | Decimal, ts: int | None = None) -> dict:
+        """A funding payment on the account's `symbol` (exchange id, e.g. BTCUSDT) position: `amount`
+        received (+) or paid (-), in our sign (Bybit reports it as a fee: the double turns it)."""
+        with self._lock:
+            event = {"exchange": exchange, "symbol": symbol, "time": ts or _now_ms(), "amount": D(str(amount)),
+                     "id": str(next(self._ids))}
+            self.funding.append(event)
+            return event
+
+    def liquidate(self, exchange: str, symbol: str, side: str, qty: str | Decimal, price: str | Decimal,
+                  ts: int | None = None) -> dict:
+        """The exchange liquidates the account's `symbol` position: every open order of the symbol
+        (regular and conditional) is cancelled first, as Binance and Bybit do, and the liquidation is
+        recorded (Binance: a force order `autoclose-...` of autoCloseType LIQUIDATION; Bybit: an
+        execution of execType BustTrade). `side` closes the position (SELL for a long)."""
+        with self._lock:
+            now = ts or _now_ms()
+            for order in self.orders:
+                if (order.exchange == exchange and order.market == "linear" and order.symbol == symbol
+                        and order.status == "open"):
+                    order.status, order.updated_ms = "canceled", now
+            event = {"exchange": exchange, "symbol": symbol, "time": now, "side": side.upper(),
+                     "qty": D(str(qty)), "price": D(str(price)), "order_id": str(next(self._ids))}
+            self.liquidations.append(event)
+            return event
 
     def settle_spot(self, fee_rate: str | Decimal = "0.001") -> None:
         """Spot orders check/lock balances and fills move them, fee in the asset received."""
@@ -1008,7 +1044,54 @@ class ExchangeDouble:
         self.margin_mode[("binance", symbol)] = mode
         return {"code": 200, "msg": "success"}
 
+    @staticmethod
+    def _window(params, events: list[dict], exchange: str, symbol_key: str = "symbol") -> list[dict]:
+        start, end = int(params.get("startTime") or 0), int(params.get("endTime") or 2**62)
+        symbol = params.get(symbol_key)
+        return [e for e in events if e["exchange"] == exchange and start <= e["time"] <= end
+                and (not symbol or e["symbol"] == symbol)]
+
+    def _bn_signed_income(self, params):
+        """GET /fapi/v1/income: only FUNDING_FEE records are kept by the double."""
+        if params.get("incomeType") not in (None, "", "FUNDING_FEE"):
+            return []
+        rows = self._window(params, self.funding, "binance")[: int(params.get("limit") or 100)]
+        return [{"symbol": e["symbol"], "incomeType": "FUNDING_FEE", "income": _fmt(e["amount"]), "asset": "USDT",
+                 "info": "FUNDING_FEE", "time": e["time"], "tranId": e["id"], "tradeId": ""} for e in rows]
+
+    def _bn_signed_force_orders(self, params):
+        """GET /fapi/v1/forceOrders: the account's liquidation (autoclose) orders."""
+        if params.get("autoCloseType") not in (None, "", "LIQUIDATION"):
+            return []
+        rows = self._window(params, self.liquidations, "binance")[: int(params.get("limit") or 50)]
+        return [{"orderId": int(e["order_id"]), "symbol": e["symbol"], "status": "FILLED",
+                 "clientOrderId": f"autoclose-{e['time']}", "price": _fmt(e["price"]), "avgPrice": _fmt(e["price"]),
+                 "origQty": _fmt(e["qty"]), "executedQty": _fmt(e["qty"]), "cumQuote": _fmt(e["qty"] * e["price"]),
+                 "timeInForce": "IOC", "type": "LIMIT", "reduceOnly": False, "closePosition": False,
+                 "side": e["side"], "positionSide": e.get("position_side", "BOTH"), "stopPrice": "0",
+                 "workingType": "CONTRACT_PRICE", "origType": "LIMIT", "time": e["time"], "updateTime": e["time"]}
+                for e in rows]
+
     # ----------------------------------------------------------------- Bybit v5
+    def _bb_signed_executions(self, params):
+        """GET /v5/execution/list: Funding (execFee: positive = paid) and BustTrade (liquidation) executions."""
+        kind = params.get("execType")
+        rows = []
+        if kind in (None, "", "Funding"):
+            rows += [{"symbol": e["symbol"], "execType": "Funding", "execFee": _fmt(-e["amount"]),
+                      "execTime": str(e["time"]), "execId": e["id"], "feeRate": "0", "execPrice": "0", "execQty": "0",
+                      "orderId": "", "orderLinkId": "", "side": "Buy", "orderType": "UNKNOWN", "markPrice": "0",
+                      "execValue": "0", "isMaker": False, "leavesQty": "0", "closedSize": "0"}
+                     for e in self._window(params, self.funding, "bybit")]
+        if kind in (None, "", "BustTrade"):
+            rows += [{"symbol": e["symbol"], "execType": "BustTrade", "execFee": "0", "execTime": str(e["time"]),
+                      "execId": e["order_id"], "orderId": e["order_id"], "orderLinkId": "",
+                      "side": e["side"].capitalize(), "orderType": "Market", "execPrice": _fmt(e["price"]),
+                      "execQty": _fmt(e["qty"]), "execValue": _fmt(e["qty"] * e["price"]), "markPrice": "0",
+                      "isMaker": False, "leavesQty": "0", "closedSize": _fmt(e["qty"]), "feeRate": "0"}
+                     for e in self._window(params, self.liquidations, "bybit")]
+        return self._bb_ok({"category": params.get("category"), "list": rows, "nextPageCursor": ""})
+
     @staticmethod
     def _bb_ok(result) -> dict:
         return {"retCode": 0, "retMsg": "OK", "result": result, "retExtInfo": {}, "time": _now_ms()}
@@ -1216,6 +1299,9 @@ class ExchangeDouble:
             ("POST", "/fapi/v1/leverage"): self._bn_signed_leverage,
             ("POST", "/fapi/v1/marginType"): self._bn_signed_margin_type,
             ("GET", "/fapi/v1/positionSide/dual"): self._bn_signed_position_side,
+            ("GET", "/fapi/v1/income"): self._bn_signed_income,
+            ("GET", "/fapi/v1/forceOrders"): self._bn_signed_force_orders,
+            ("GET", "/v5/execution/list"): self._bb_signed_executions,
             ("POST", "/fapi/v1/algoOrder"): self._bn_signed_algo_create,
             ("GET", "/fapi/v1/algoOrder"): self._bn_signed_algo_fetch,
             ("DELETE", "/fapi/v1/algoOrder"): self._bn_signed_algo_cancel,

@@ -41,6 +41,9 @@ class AccountPass:
         self._unusable: dict[tuple, AccountError] = {}
         self._books: dict[tuple, tuple[datetime, dict[str, OrderState] | None]] = {}
         self.book_reads = 0
+        self._funding: dict[tuple, tuple[int, list[dict]]] = {}
+        self._liquidations: dict[tuple, tuple[int, list]] = {}
+        self.history_reads = 0
 
     def venue(self, cur, pos: dict) -> Venue:
         """The account's venue, built once; an account that cannot be used (AccountError) is tried once
@@ -84,3 +87,23 @@ class AccountPass:
         if state is None or state.symbol != pos["symbol"]:
             return None
         return state
+
+    def _history(self, cache: dict, fetch, pos: dict, since_ms: int, when) -> list:
+        """One read per account and symbol per pass, shared by the account's positions on the symbol
+        (read again only for a position asking from further back)."""
+        key = account_key(pos) + (pos["symbol"],)
+        cached = cache.get(key)
+        if cached is None or cached[0] > since_ms:
+            cached = cache[key] = (since_ms, list(fetch(pos["symbol"], since_ms) or ()))
+            self.history_reads += 1
+        return [item for item in cached[1] if when(item) >= since_ms]
+
+    def funding_history(self, pos: dict, venue: Venue, since_ms: int) -> list[dict]:
+        """The account's funding payments on the position's symbol since `since_ms` (`fetch_funding_history`)."""
+        return self._history(self._funding, venue.exchange.fetch_funding_history, pos, since_ms,
+                             lambda event: event["timestamp"])
+
+    def liquidations(self, pos: dict, venue: Venue, since_ms: int) -> list[OrderState]:
+        """The exchange's liquidations on the position's symbol since `since_ms` (`fetch_liquidations`)."""
+        return self._history(self._liquidations, venue.exchange.fetch_liquidations, pos, since_ms,
+                             lambda state: state.updated_ms)

@@ -209,6 +209,47 @@ class CcxtExchange:
         mode = self._call(self.client.fetch_position_mode, symbol)
         return "hedge" if mode.get("hedged") else "one_way"
 
+    def fetch_funding_history(self, symbol: str, since_ms: int) -> list[dict]:
+        """Funding the account paid (-) or received (+) on `symbol` since `since_ms` (ccxt
+        `fetch_funding_history`: Binance's income history of type FUNDING_FEE, Bybit's executions of
+        type Funding), oldest first; [] where the exchange does not offer it. Bybit reports the funding
+        as a fee (positive = paid), so its sign is turned to ours."""
+        if self.market_type != "futures" or not self.client.has.get("fetchFundingHistory"):
+            return []
+        self._load()
+        events = []
+        for raw in self._call(self.client.fetch_funding_history, symbol, since_ms) or []:
+            amount, ts = _dec(raw.get("amount")), raw.get("timestamp")
+            if amount is None or ts is None or not amount.is_finite() or int(ts) < since_ms:
+                continue
+            events.append({"symbol": symbol, "timestamp": int(ts), "amount": -amount if self._is_bybit() else amount,
+                           "code": raw.get("code"), "id": raw.get("id")})
+        return sorted(events, key=lambda e: e["timestamp"])
+
+    def fetch_liquidations(self, symbol: str, since_ms: int) -> list[OrderState]:
+        """The exchange's liquidations of the account's `symbol` position since `since_ms` (ccxt
+        `fetch_my_liquidations`: Binance USD-M's force orders of type LIQUIDATION, Bybit's BustTrade
+        executions), as filled market orders at the liquidation price (`average`, also `trigger_price`,
+        where the position was taken over); [] where the exchange does not offer it."""
+        if self.market_type != "futures" or not self.client.has.get("fetchMyLiquidations"):
+            return []
+        self._load()
+        out = []
+        for raw in self._call(self.client.fetch_my_liquidations, symbol, since_ms) or []:
+            info = raw.get("info") or {}
+            contracts, price = _dec(raw.get("contracts")), _dec(raw.get("price"))
+            if not contracts or not price:
+                continue
+            amount = contracts * (_dec(raw.get("contractSize")) or Decimal(1))
+            side = str(raw.get("side") or info.get("side") or "").lower()
+            if side not in ("buy", "sell"):
+                continue
+            ts = int(raw.get("timestamp") or 0)
+            xid = str(info.get("orderId") or info.get("execId") or ts)
+            out.append(OrderState(f"liq-{xid}", xid, symbol, OrderSide(side), OrderType.MARKET, OrderStatus.FILLED,
+                                  amount, amount, price, trigger_price=price, reduce_only=True, updated_ms=ts))
+        return sorted(out, key=lambda o: o.updated_ms)
+
     def taker_fee_rate(self, symbol: str) -> Decimal | None:
         """The market's taker fee as a rate (ccxt's market info; the account's own tier may be lower)."""
         self._load()

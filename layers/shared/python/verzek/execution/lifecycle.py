@@ -89,6 +89,11 @@ from verzek.observability import logger
 
 LIVE_STATUSES = ("open", "partially_filled")
 # `_sync_protective_stop` outcomes that wrote nothing on the position's orders
+_HOUR_MS = 3_600_000
+# live: funding is asked for this long after each whole hour (the exchange posts it shortly after)
+_FUNDING_POST_LAG_MS = 2 * 60_000
+# live: a liquidation is looked for while a position's exit ended (unfilled, not by us) this recently
+_LIQUIDATION_LOOKBACK_MS = 15 * 60_000
 _STOP_UNTOUCHED = ("unsupported", "in_place", "versions_exhausted", "none")
 
 
@@ -465,6 +470,11 @@ class PositionEngine:
         changed = False
         for row in live:
             if (state := states.get(row["client_order_id"])) is not None:
+                if (row["role"] in ("tp", "sl") and state.status == OrderStatus.CANCELLED
+                        and state.filled <= row["filled"]):
+                    # an exit we did not cancel (ours are recorded as we send them) ended unfilled: the
+                    # exchange ended it (a liquidation cancels the symbol's open orders), recorded as expired
+                    state = state.with_(status=OrderStatus.EXPIRED)
                 changed = record_state(cur, state, row) or changed
         if changed:  # (nothing written: the reads so far need no commit of their own)
             conn.commit()
@@ -475,11 +485,15 @@ class PositionEngine:
         entry_fill_ms = min((r["last_fill_ms"] for r in rows if r["role"] in ("entry", "safety")
                              and r["filled"] > 0 and r["last_fill_ms"] is not None), default=None)
         if pos["market_type"] == "futures" and entry_fill_ms is not None:
-            pos = self._account_funding(cur, pos, venue, rows, entry_fill_ms)
-        # a liquidation expires the resting exits (paper and exchanges alike): only then is it looked for
-        exits_expired = any(r["role"] in ("tp", "sl") and r["status"] == "expired" for r in rows)
+            pos = self._account_funding(cur, pos, venue, rows, entry_fill_ms, now_ms, account)
+        # a liquidation expires the resting exits (paper and exchanges alike): only then is it looked for;
+        # live, only while the exit's end is recent (an exchange request, not a database read)
+        recent = datetime.fromtimestamp((now_ms - _LIQUIDATION_LOOKBACK_MS) / 1000, tz=UTC)
+        exits_expired = any(r["role"] in ("tp", "sl") and r["status"] == "expired"
+                            and (venue.mode != "live" or r["updated_at"] is None or r["updated_at"] >= recent)
+                            for r in rows)
         if pos["market_type"] == "futures" and entry_fill_ms is not None and summary.remaining > 0 and exits_expired:
-            liquidated = self._liquidation(conn, cur, pos, venue, placer, rows, summary, entry_fill_ms)
+            liquidated = self._liquidation(conn, cur, pos, venue, placer, rows, summary, entry_fill_ms, account)
             if liquidated is not None:
                 return liquidated
 
@@ -654,18 +668,32 @@ class PositionEngine:
             return "cancelled"
         return outcome
 
-    def _account_funding(self, cur, pos: dict, venue: Venue, rows: list[dict], entry_fill_ms: int) -> dict:
+    def _account_funding(self, cur, pos: dict, venue: Venue, rows: list[dict], entry_fill_ms: int,
+                         now_ms: int, account: AccountPass | None = None) -> dict:
         """Add the funding the exchange settled on the symbol since the last accounted event to the
         position (`positions.funding`, + received / - paid): each payment's share is what this position
-        held at the event time (its fills before it) over the exchange position it was charged on."""
+        held at the event time (its fills before it) over the exchange position it was charged on (paper
+        says; live, what the account's positions on the symbol and side held then).
+
+        When it is asked: paper, when its recorded funding schedule has an event since the last one
+        accounted; live, on the first pass after each whole hour (funding is settled on the hour: every
+        8 h on most Binance/Bybit perpetuals, 4 h or 1 h on some) plus `_FUNDING_POST_LAG_MS` for the
+        exchange to post it, and on a position's first pass — one read per account and symbol per pass
+        (`AccountPass.funding_history`). A payment posted later than that is read an hour later."""
         fetch = getattr(venue.exchange, "fetch_funding_history", None)
         if not callable(fetch):
             return pos
         since = pos["funding_ms"] + 1 if pos.get("funding_ms") is not None else entry_fill_ms
-        scheduled = getattr(venue.prices, "funding_events", None)
-        if callable(scheduled) and not scheduled(pos["symbol"], since - 1, self.venues.clock()):
-            return pos  # no funding event since the last one accounted: nothing to ask the venue
-        events = fetch(pos["symbol"], since)
+        if venue.mode == "live":
+            previous = pos.get("checked_ms")
+            if previous is not None and ((now_ms - _FUNDING_POST_LAG_MS) // _HOUR_MS
+                                         <= (previous - _FUNDING_POST_LAG_MS) // _HOUR_MS):
+                return pos  # no funding hour has passed since the last pass
+        else:
+            scheduled = getattr(venue.prices, "funding_events", None)
+            if callable(scheduled) and not scheduled(pos["symbol"], since - 1, self.venues.clock()):
+                return pos  # no funding event since the last one accounted: nothing to ask the venue
+        events = account.funding_history(pos, venue, since) if account is not None else fetch(pos["symbol"], since)
         if not events:
             return pos
         total = ZERO
@@ -677,15 +705,28 @@ class PositionEngine:
                          and r["last_fill_ms"] < ts and r["role"] not in ("entry", "safety")), ZERO)
             if held <= 0:
                 continue
-            whole = abs(Decimal(str(event.get("position_amount") or held)))
+            whole = event.get("position_amount")
+            whole = abs(Decimal(str(whole))) if whole else self._held_on_account(cur, pos, ts) or held
             total += Decimal(str(event["amount"])) * min(Decimal(1), held / whole)
         last = max(e["timestamp"] for e in events)
         cur.execute("UPDATE positions SET funding = funding + %s, funding_ms = %s, updated_at = now() WHERE id = %s",
                     (total, last, pos["id"]))
         return {**pos, "funding": (pos.get("funding") or ZERO) + total, "funding_ms": last}
 
+    @staticmethod
+    def _held_on_account(cur, pos: dict, ts: int) -> Decimal:
+        """What the account's positions on the symbol and side held just before `ts` (the exchange
+        position a live funding payment was charged on: exchanges report the payment, not the size)."""
+        cur.execute("SELECT COALESCE(sum(CASE WHEN o.role IN ('entry', 'safety') THEN o.filled ELSE -o.filled END), 0) "
+                    "AS held FROM orders o JOIN positions p ON p.id = o.position_id "
+                    "WHERE p.user_id = %s AND p.mode = %s AND p.exchange_account_id IS NOT DISTINCT FROM %s "
+                    "AND p.symbol = %s AND p.side = %s AND p.market_type = 'futures' AND o.filled > 0 "
+                    "AND o.last_fill_ms < %s",
+                    (pos["user_id"], pos["mode"], pos["exchange_account_id"], pos["symbol"], pos["side"], ts))
+        return max(ZERO, cur.fetchone()["held"])
+
     def _liquidation(self, conn, cur, pos: dict, venue: Venue, placer: OrderPlacer, rows: list[dict], summary,
-                     since_ms: int) -> str | None:
+                     since_ms: int, account: AccountPass | None = None) -> str | None:
         """When the exchange liquidated the position (its liquidation order on the symbol since the first
         entry fill), record it as the position's last exit, cancel what is left of its orders and mark it
         `liquidated`; None when it was not liquidated. The liquidation closes what was left at the
@@ -693,7 +734,7 @@ class PositionEngine:
         fetch = getattr(venue.exchange, "fetch_liquidations", None)
         if not callable(fetch):
             return None
-        events = fetch(pos["symbol"], since_ms)
+        events = account.liquidations(pos, venue, since_ms) if account is not None else fetch(pos["symbol"], since_ms)
         if not events:
             return None
         event = events[0]

@@ -1,0 +1,92 @@
+"""Live futures positions read their funding and their liquidation from the exchange (issue 13): ccxt's
+real Binance / Bybit clients → the real proxy node → the exchange double (Binance `/fapi/v1/income`
+FUNDING_FEE and `/fapi/v1/forceOrders`; Bybit `/v5/execution/list` Funding and BustTrade).
+
+Hand computation: 200 USDT margin × 5x = 1000 USDT at 59000 → 0.016 BTC (step 0.001). Funding −1.25 USDT
+(paid) counts in full (the position is the account's whole BTC position). Liquidated at 47500: realised
+0.016 × (47500 − 59000) = −184 USDT; net −184 − 0 fees (the double charges none on futures) − 1.25 = −185.25."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from verzek.domain.jobs import ExecuteSignalJob
+from verzek.execution.executor import Executor
+from verzek.execution.monitor import run_monitor
+from verzek.execution.venues import VenueProvider
+
+from tests.integration.execution.test_live_path import NO_WAIT, flat_prices
+from tests.integration.execution.test_live_stops import double, live_user, resting_stops, rows  # noqa: F401
+
+D = Decimal
+HOUR = 3_600_000
+
+
+def _an_hour_later(db, position_id: int) -> None:
+    """The next pass comes after a funding hour (the monitor asks the exchange once per hour)."""
+    with db, db.cursor() as cur:
+        cur.execute("UPDATE positions SET checked_ms = checked_ms - %s WHERE id = %s", (HOUR, position_id))
+
+
+@pytest.mark.parametrize("exchange", ["binance", "bybit"])
+def test_live_funding_is_read_once_an_hour_and_a_liquidation_closes_the_position(double, factory, db, exchange):
+    user = live_user(factory, db, exchange, size_value=D(200), leverage_cap=10)
+    sig = factory.signal("BTC/USDT", "long", entries=["59000"], targets=["61000"], stop_loss="58000",
+                         market_type="futures", leverage=5)
+    venues = VenueProvider(live_prices=flat_prices("BTC/USDT:USDT", "60000"))
+    assert Executor(venues, NO_WAIT).handle(ExecuteSignalJob(signal_id=sig, user_id=user)) == "opened"
+    pos = factory.position(user, sig)
+    [entry] = factory.orders(pos["id"])
+    assert entry["amount"] == D("0.016")
+    double.fill(entry["client_order_id"], "59000", "0.016")
+    assert run_monitor(venues)["errors"] == 0  # the first pass asks (nothing paid yet)
+    funding_path = "/fapi/v1/income" if exchange == "binance" else "/v5/execution/list"
+    assert sum(r.path == funding_path for r in double.requests) == 1
+    [stop] = resting_stops(double)
+
+    double.add_funding(exchange, "BTCUSDT", "-1.25")
+    run_monitor(venues)  # within the same hour: not asked again
+    assert sum(r.path == funding_path for r in double.requests) == 1
+    assert factory.position(user, sig)["funding"] == 0
+    _an_hour_later(db, pos["id"])
+    run_monitor(venues)
+    pos = factory.position(user, sig)
+    assert pos["funding"] == D("-1.25") and pos["status"] == "open"
+    _an_hour_later(db, pos["id"])
+    run_monitor(venues)  # asked again from after the last payment: nothing new, nothing counted twice
+    assert factory.position(user, sig)["funding"] == D("-1.25")
+
+    # the exchange liquidates the position: it cancels the stop and the take profit, records its order
+    double.liquidate(exchange, "BTCUSDT", "SELL", "0.016", "47500")
+    assert double.order_by_client_id(stop.client_order_id).status == "canceled"
+    assert run_monitor(venues)["errors"] == 0
+    pos = factory.position(user, sig)
+    assert (pos["status"], pos["close_reason"]) == ("liquidated", "liquidation")
+    assert pos["realized_pnl"] == D(-184) and pos["funding"] == D("-1.25")
+    [liq] = rows(factory, pos["id"], "liquidation")
+    assert (liq["status"], liq["filled"], liq["average_price"]) == ("filled", D("0.016"), D(47500))
+    assert {r["status"] for r in rows(factory, pos["id"], "sl") + rows(factory, pos["id"], "tp")} == {"expired"}
+    [text] = [n["payload"]["text"] for n in factory.notifications(user)
+              if n["kind"] == "liquidated" and n["channel"] == "console"]
+    assert "LIQUIDATED" in text and "PnL -185.25 USDT" in text
+
+
+@pytest.mark.parametrize("exchange", ["binance"])
+def test_an_exit_we_cancel_does_not_look_for_a_liquidation(double, factory, db, exchange):
+    # the stop is moved (cancel + replace by us): no liquidation read, the position stays open
+    user = live_user(factory, db, exchange, size_value=D(200), leverage_cap=10)
+    sig = factory.signal("BTC/USDT", "long", entries=["59000"], targets=["61000"], stop_loss="58000",
+                         market_type="futures", leverage=5)
+    venues = VenueProvider(live_prices=flat_prices("BTC/USDT:USDT", "60000"))
+    Executor(venues, NO_WAIT).handle(ExecuteSignalJob(signal_id=sig, user_id=user))
+    pos = factory.position(user, sig)
+    [entry] = factory.orders(pos["id"])
+    double.fill(entry["client_order_id"], "59000", "0.016")
+    run_monitor(venues)
+    with db, db.cursor() as cur:
+        cur.execute("UPDATE positions SET stop_loss = 57000 WHERE id = %s", (pos["id"],))
+    run_monitor(venues)
+    assert [r["status"] for r in rows(factory, pos["id"], "sl")] == ["cancelled", "open"]
+    assert not any(r.path == "/fapi/v1/forceOrders" for r in double.requests)
+    assert factory.position(user, sig)["status"] == "open"
