@@ -92,6 +92,9 @@ class BacktestResult:
     equity: np.ndarray
     buy_hold: np.ndarray
     trades: list[dict] = field(default_factory=list)  # one per position that filled, in signal order
+    # position steps the monitor ran, and those skipped on quiet candles (not in the report: the same
+    # report comes out either way)
+    monitor_steps: dict[str, int] = field(default_factory=dict)
 
 
 class _JobCollector:
@@ -220,11 +223,13 @@ class _Run:
     exposed: np.ndarray
     ingested: dict[str, int]
     pnl: Decimal
+    monitor_steps: dict[str, int]
 
 
 def _drive(strategy: Strategy, windows, prices, setups_at, tf_ms: int, settings: BacktestSettings, *,
-           progress: bool | None = None, progress_file: TextIO | None = None) -> _Run:
+           progress: bool | None = None, progress_file: TextIO | None = None, every_bar: bool = False) -> _Run:
     """The candle-by-candle loop against the real engine (inside the scratch database)."""
+    from verzek.backtest.quiet import QuietCandles
     from verzek.db import get_pool
     from verzek.domain.jobs import parse_job
     from verzek.execution.executor import Executor
@@ -244,32 +249,45 @@ def _drive(strategy: Strategy, windows, prices, setups_at, tf_ms: int, settings:
     venues = VenueProvider(paper_prices=prices, clock=clock)
     executor = Executor(venues)
     queue = _JobCollector()
+    quiet_candles = None if every_bar else QuietCandles(venues, user_id, _SNAPSHOT_SQL)
     equity = np.empty(len(timeline))
     exposed = np.zeros(len(timeline), dtype=bool)
     ingested: dict[str, int] = {}
-    pnl, live, trades = ZERO, False, 0
+    pnl, live, trades, monitored = ZERO, False, 0, 0
     bar = _progress_bar(len(timeline), progress, progress_file)
     for k, ts in enumerate(timeline.tolist()):
         close_ms = ts + tf_ms
         clock.set(close_ms)
+        snapshot = None
         if live:
-            run_monitor(venues, engine=executor.engine)
+            if quiet_candles is None:
+                monitored += run_monitor(venues, engine=executor.engine)["checked"]
+            else:
+                due, snapshot = quiet_candles.step(close_ms)
+                if due:
+                    monitored += run_monitor(venues, engine=executor.engine, only=set(due))["checked"]
+                    quiet_candles.changed()  # the positions are read again before the next candle
         setups = setups_at.get(close_ms, ())
+        if setups and quiet_candles is not None:
+            quiet_candles.changed()
         for setup in setups:  # sorted by symbol already: a deterministic order
             signal = strategy.to_signal(setup, emitted_at_ms=close_ms)
             result = ingest_signal(signal, queue=queue, now=datetime.fromtimestamp(close_ms / 1000, tz=UTC))
             ingested[result.status] = ingested.get(result.status, 0) + 1
             for body in queue.drain():
                 executor.handle(parse_job(body))
-        if live or setups:
+        if setups or (live and snapshot is None):
             pnl, exposed[k], live, trades = _snapshot(user_id)
+        elif snapshot is not None:
+            pnl, exposed[k], live, trades = snapshot["pnl"], snapshot["exposed"], snapshot["live"], snapshot["trades"]
         equity[k] = float(settings.start_balance + pnl)
         if not bar.disable:
             bar.set_postfix_str(f"{datetime.fromtimestamp(close_ms / 1000, tz=UTC):%Y-%m-%d %H:%M} UTC, "
                                 f"{trades} trades", refresh=False)
             bar.update()
     bar.close()
-    return _Run(equity, exposed, ingested, pnl)
+    steps = {"advanced": monitored, "skipped_quiet": quiet_candles.quiet if quiet_candles is not None else 0}
+    return _Run(equity, exposed, ingested, pnl, steps)
 
 
 _POSITIONS_SQL = """
@@ -297,13 +315,16 @@ def _iso(dt: datetime | None) -> str | None:
 def run_backtest(strategy: Strategy, series_list: Sequence[OhlcvSeries], *, from_ms: int | None = None,
                  to_ms: int | None = None, settings: BacktestSettings = BacktestSettings(),
                  quiet: bool = True, funding_from: Sequence = (), setups: Sequence | None = None,
-                 progress: bool | None = None, progress_file: TextIO | None = None) -> BacktestResult:
+                 progress: bool | None = None, progress_file: TextIO | None = None,
+                 every_bar: bool = False) -> BacktestResult:
     """Backtest `strategy` on the series (one quote currency) through the real paper engine.
     `funding_from`: folders whose recorded funding events and mark prices the paper account charges
     futures positions with (`*-funding_rate.json[.gz]`, `*-mark.json[.gz]`).
     `setups`: trade these decisions (a baseline's, or walk-forward models') instead of the strategy's scan.
     `progress`: a progress bar (simulated time, trades, ETA) on `progress_file` (stderr); None shows
-    it only when that is a terminal."""
+    it only when that is a terminal.
+    `every_bar`: run the monitor at every candle close, also where no position's price level was
+    reached (the same result, slower: see `verzek.backtest.quiet`)."""
     from verzek.backtest.scratch import scoped_env, scratch_database
     from verzek.observability import logger
 
@@ -324,7 +345,7 @@ def run_backtest(strategy: Strategy, series_list: Sequence[OhlcvSeries], *, from
     try:
         with scratch_database() as dsn, scoped_env(_paper_env(settings, dsn)):
             run = _drive(strategy, windows, prices, setups_at, tf_ms, settings, progress=progress,
-                         progress_file=progress_file)
+                         progress_file=progress_file, every_bar=every_bar)
             rows = _positions()
     finally:
         logger.setLevel(level)
@@ -333,7 +354,7 @@ def run_backtest(strategy: Strategy, series_list: Sequence[OhlcvSeries], *, from
     buy_hold = _buy_and_hold_curve(windows, timeline)
     trades = [_trade(r) for r in rows if r["filled_amount"] > 0]
     report = _report(strategy, windows, timeline, run, buy_hold, rows, trades, settings, tf_ms)
-    return BacktestResult(report, timeline, run.equity, buy_hold, trades)
+    return BacktestResult(report, timeline, run.equity, buy_hold, trades, run.monitor_steps)
 
 
 def _trade(row: dict) -> dict:

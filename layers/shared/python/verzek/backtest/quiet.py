@@ -1,0 +1,212 @@
+"""Quiet candles: a backtest skips the monitor's transactions on a candle where nothing can happen.
+
+Most 5-minute candles of a backtest touch none of the open positions' prices: no resting order
+fills, no stop is reached, no funding is paid. The monitor's step on such a candle changes four
+columns of each position (`checked_ms`, `last_price`, `unrealized_pnl`, and the `updated_at` /
+`monitored_at` stamps) after ~9 database round trips per position. `QuietCandles` decides, from
+the database state read after the last candle where something happened, whether a candle is
+quiet for *every* open position; if so the backtest writes those columns itself, for all of them
+in one statement, with the values the monitor would have computed (same functions: `summarize`,
+`Summary.unrealized`, the price source's candles); otherwise the real monitor runs over every
+position, exactly as without this shortcut.
+
+A candle is quiet only when, for every open position:
+
+* the position is *steady*: its last real monitor step changed nothing (its row, apart from the
+  columns above, and every one of its order rows are as they were before that step). A step that
+  did something (a fill, a new order, a moved stop) is always followed by a real step, so the
+  monitor's follow-up work (TP ladder, protective stop, breakeven) happens where it would;
+* it is `open`, has no `planned` or `waiting` order rows, no trailing stop and no pending entry
+  timeout (these act on time or on every new extreme);
+* the candle(s) since it was last checked reach none of its levels: the price of every resting
+  order (a buy limit or sell stop at or above the low, a sell limit or buy stop at or below the
+  high), its stop, and, while nothing is filled, its first target (the monitor cancels an unfilled
+  entry when the target or stop trades first); a market order is never quiet;
+* futures: no funding event falls in that span, no exit order has expired (a liquidation is being
+  looked for), the symbol's paper position is isolated and the candles stay clear of its
+  liquidation price (cross margin is never quiet: its liquidation price moves with every price).
+
+Whatever happened elsewhere in the account (a fill, a new position, funding paid) makes the next
+candle a real one for every position, so a step that waits on a balance sees it at the same
+candle. The result is identical trade for trade (tested against the full path on the same
+windows); only the paper orders' own `checked_ms` stamps lag (the paper engine evaluates the
+skipped candles at the next real step and finds nothing in them, as it did here).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from verzek.db import connection
+from verzek.execution.lifecycle import LIVE_STATUSES
+from verzek.execution.orders import ORDER_COLUMNS, summarize
+from verzek.execution.paper import PaperExchange, _Position
+from verzek.execution.planner import TradePlan
+
+# position columns the monitor's quiet step writes: left out of the steadiness fingerprint
+_VOLATILE = frozenset({"checked_ms", "last_price", "unrealized_pnl", "updated_at", "monitored_at"})
+
+
+@dataclass
+class _Watch:
+    """One open position as the last refresh read it."""
+
+    id: int
+    symbol: str
+    long: bool
+    since: int  # the monitor's scan starts here (checked_ms, else the open time)
+    last_price: Decimal | None
+    summary: object
+    contract_size: Decimal
+    futures: bool
+    eligible: bool  # nothing time-driven or pending (see the module docstring)
+    low_levels: tuple[Decimal, ...]  # reached when a candle's low is at or below one
+    high_levels: tuple[Decimal, ...]  # reached when a candle's high is at or above one
+
+
+class QuietCandles:
+    """`step(now_ms)` per candle close: the equity snapshot row (`snapshot_sql` on `user_id`, read in the
+    same round trip as the bookkeeping) when the candle was quiet, else None (run the monitor, then
+    call `changed()`; call it after the executor ran too)."""
+
+    def __init__(self, venues, user_id: int, snapshot_sql: str) -> None:
+        self.venues, self.user_id, self.snapshot_sql = venues, user_id, snapshot_sql
+        self._fingerprints: dict[int, tuple] = {}
+        self._watches: list[_Watch] | None = None  # None: something happened since the last refresh
+        self._engines: dict[str, PaperExchange] = {}
+        self.quiet = 0  # position steps skipped
+
+    def changed(self) -> None:
+        """The monitor or the executor ran: re-read the positions before the next candle."""
+        self._watches = None
+
+    def _engine(self, market_type: str, cur, pos: dict):
+        if market_type not in self._engines:
+            venue = self.venues.venue(cur, user_id=self.user_id, mode="paper", exchange_account_id=None,
+                                      market_type=market_type)
+            self._engines[market_type] = venue.exchange
+        return self._engines[market_type]
+
+    def _refresh(self) -> list[_Watch]:
+        with connection() as conn, conn.cursor() as cur:
+            cur.execute("SELECT * FROM positions WHERE user_id = %s AND status IN ('open', 'closing') ORDER BY id",
+                        (self.user_id,))
+            positions = cur.fetchall()
+            ids = [p["id"] for p in positions]
+            cur.execute(f"SELECT {ORDER_COLUMNS} FROM orders WHERE position_id = ANY(%s) ORDER BY id", (ids,))
+            orders: dict[int, list[dict]] = {}
+            for row in cur.fetchall():
+                orders.setdefault(row["position_id"], []).append(row)
+            cur.execute("SELECT symbol, amount, entry, margin, leverage, margin_mode, funding_ms FROM paper_positions "
+                        "WHERE user_id = %s", (self.user_id,))
+            paper = {r["symbol"]: r for r in cur.fetchall()}
+            watches = []
+            fingerprints = {}
+            for pos in positions:
+                rows = orders.get(pos["id"], [])
+                fingerprint = (tuple(v for k, v in pos.items() if k not in _VOLATILE),
+                               tuple(tuple(r.values()) for r in rows))
+                fingerprints[pos["id"]] = fingerprint
+                steady = self._fingerprints.get(pos["id"]) == fingerprint
+                watches.append(self._watch(cur, pos, rows, paper.get(pos["symbol"]), steady))
+            self._fingerprints = fingerprints
+        return watches
+
+    def _watch(self, cur, pos: dict, rows: list[dict], paper_row: dict | None, steady: bool) -> _Watch:
+        exchange = self._engine(pos["market_type"], cur, pos)
+        rules = exchange.market_rules(pos["symbol"])
+        plan = TradePlan.from_json(pos["plan"])
+        summary = summarize(rows)
+        long = pos["side"] == "long"
+        futures = pos["market_type"] == "futures"
+        since = pos["checked_ms"]
+        if since is None:
+            since = int(pos["opened_at"].timestamp() * 1000) if pos["opened_at"] else None
+        eligible = (steady and since is not None and pos["status"] == "open"
+                    and not any(r["status"] in ("planned", "waiting") for r in rows)
+                    and not plan.trailing_stop_pct
+                    and not (plan.entry_timeout_ms and summary.entry_qty == 0))
+        lows: list[Decimal] = []
+        highs: list[Decimal] = []
+        for r in rows:
+            if r["status"] not in LIVE_STATUSES:
+                continue
+            buy = r["side"] == "buy"
+            if r["order_type"] == "limit" and r["price"] is not None:
+                (lows if buy else highs).append(r["price"])
+            elif r["order_type"] == "stop_market" and r["trigger_price"] is not None:
+                (highs if buy else lows).append(r["trigger_price"])
+            else:
+                eligible = False  # a market order fills at the next open
+        if pos["stop_loss"] is not None:
+            (lows if long else highs).append(pos["stop_loss"])
+        if summary.entry_qty == 0 and plan.take_profits:
+            (highs if long else lows).append(plan.take_profits[0].price)
+        if futures and eligible:
+            if any(r["role"] in ("tp", "sl") and r["status"] == "expired" for r in rows):
+                eligible = False
+            elif paper_row is not None and paper_row["amount"]:
+                if paper_row["margin_mode"] != "isolated":
+                    eligible = False
+                else:
+                    view = PaperExchange(self.venues.paper_prices(), self.venues.clock,
+                                         rules={pos["symbol"]: rules})
+                    view.positions[pos["symbol"]] = _Position(paper_row["amount"], paper_row["entry"],
+                                                              paper_row["margin"], paper_row["funding_ms"])
+                    view.leverage[pos["symbol"]] = paper_row["leverage"]
+                    view.margin_modes[pos["symbol"]] = paper_row["margin_mode"]
+                    liquidation = view.liquidation_price(pos["symbol"])
+                    if liquidation is not None:
+                        (lows if paper_row["amount"] > 0 else highs).append(liquidation)
+        return _Watch(pos["id"], pos["symbol"], long, since or 0, pos["last_price"], summary, rules.contract_size,
+                      futures, eligible, tuple(lows), tuple(highs))
+
+    def step(self, now_ms: int) -> tuple[list[int], dict | None]:
+        """The candle(s) closed by `now_ms`: the positions the monitor must advance (every open position
+        of a symbol where one is not quiet), and -- when there are none -- the equity snapshot row
+        (`snapshot_sql`, read in the same round trip). The quiet positions' bookkeeping is written here."""
+        if self._watches is None:
+            # a position seen for the first time, or changed by the last real step, is never quiet:
+            # its next step is a real one, and the refresh after it tells whether it changed anything
+            self._watches = self._refresh()
+        prices = self.venues.paper_prices()
+        updates = []
+        busy: set[str] = set()
+        for w in self._watches:
+            candles = prices.candles(w.symbol, w.since, now_ms)
+            if (not w.eligible
+                    or any(c.low <= level for c in candles for level in w.low_levels)
+                    or any(c.high >= level for c in candles for level in w.high_levels)
+                    or (w.futures and prices.funding_events(w.symbol, w.since - 1, now_ms))):
+                busy.add(w.symbol)
+                continue
+            checked = candles[-1].ts + prices.timeframe_ms(w.symbol) if candles else w.since
+            last = candles[-1].close if candles else w.last_price
+            updates.append((w, checked, last))
+        # a symbol's paper orders are evaluated together: its positions are advanced together
+        due = [w.id for w in self._watches if w.symbol in busy]
+        updates = [u for u in updates if u[0].symbol not in busy]
+        self.quiet += len(updates)
+        return due, self._book(updates, snapshot=not due)
+
+    def _book(self, updates, *, snapshot: bool) -> dict | None:
+        if not updates and not snapshot:
+            return None
+        values = []
+        for w, checked, last in updates:
+            unrealized = w.summary.unrealized("long" if w.long else "short", last, w.contract_size)
+            values.append((w.id, checked, last, unrealized))
+            w.since, w.last_price = checked, last
+        with connection() as conn, conn.cursor() as cur:  # one round trip: the bookkeeping, then the snapshot
+            sql = b""
+            if values:
+                rows = b",".join(cur.mogrify("(%s::bigint, %s::bigint, %s::numeric, %s::numeric)", v) for v in values)
+                sql = (b"UPDATE positions p SET checked_ms = v.checked_ms, last_price = COALESCE(v.last_price, "
+                       b"p.last_price), unrealized_pnl = v.unrealized, updated_at = now(), monitored_at = now() "
+                       b"FROM (VALUES " + rows + b") AS v(id, checked_ms, last_price, unrealized) WHERE p.id = v.id; ")
+            if snapshot:
+                cur.execute(sql + cur.mogrify(self.snapshot_sql, (self.user_id,)))
+                return cur.fetchone()
+            cur.execute(sql)
+            return None
