@@ -200,8 +200,8 @@ class Settings(BaseSettings):
     paper_maker_fee_pct: str = Field("market", alias="PAPER_MAKER_FEE_PCT",
                                      description="Paper engine maker fee, %; `market` as for the taker fee")
     paper_exchange: str = Field("binance", alias="PAPER_EXCHANGE",
-                                description="Whose recorded market rules, fees and leverage tiers paper trades under "
-                                            "(verzek/execution/recorded/<exchange>.json)")
+                                description="Whose recorded market rules, fees and leverage tiers paper trades under: "
+                                            "binance, bybit, phemex or kraken (verzek/execution/recorded/<exchange>.json)")
     paper_slippage_pct: str = Field("0.05", alias="PAPER_SLIPPAGE_PCT",
                                     description="Paper market/stop fills move this % against the trader")
     paper_price_source: str = Field("live:binance", alias="PAPER_PRICE_SOURCE",
@@ -243,8 +243,10 @@ class Settings(BaseSettings):
     def _recorded_exchange(cls, value: str) -> str:
         from importlib import resources
 
-        if not value.isalnum() or not (resources.files("verzek.execution") / "recorded" / f"{value}.json").is_file():
-            raise ValueError(f"PAPER_EXCHANGE {value!r} has no recorded markets (shipped: binance)")
+        folder = resources.files("verzek.execution") / "recorded"
+        if not value.isalnum() or not (folder / f"{value}.json").is_file():
+            shipped = ", ".join(sorted(p.name.removesuffix(".json") for p in folder.iterdir() if p.name.endswith(".json")))
+            raise ValueError(f"PAPER_EXCHANGE {value!r} has no recorded markets (shipped: {shipped})")
         return value
 
     @field_validator("paper_start_balance", "paper_taker_fee_pct", "paper_maker_fee_pct", "paper_slippage_pct")

@@ -329,13 +329,19 @@ class PaperExchange:
     # --- port: reads ---
     def market_rules(self, symbol: str) -> MarketRules:
         """The rules given to the account, else the exchange's recorded ones (`verzek.execution.markets`:
-        steps, minimums, maximum leverage, leverage tiers), else permissive (8-decimal steps, no minimums)."""
+        steps, minimums, maximum leverage, leverage tiers), else the exchange's conservative rules for a
+        market it does not record, else permissive (8-decimal steps, no minimums; quote currencies the
+        exchange's file has no policy for). docs/decisions/recorded-market-rules.md"""
         given = self.rules.get(symbol)
         if given is not None:
             return given
         from verzek.execution import markets
 
-        return markets.rules(symbol, self.exchange) or MarketRules.permissive(symbol)
+        return markets.paper_rules(symbol, self.exchange)
+
+    def _unrecorded(self, rules: MarketRules) -> str:
+        """The note a refusal under the conservative rules carries (they are not the market's own)."""
+        return "" if rules.recorded else f" (conservative rule: {rules.symbol} is not recorded for {self.exchange})"
 
     def _refusal(self, request: OrderRequest, rules: MarketRules, reference: Decimal) -> str | None:
         """Why the exchange would refuse this order under its market rules (Binance's filters), or None:
@@ -356,7 +362,7 @@ class PaperExchange:
         exempt = rules.market_type == "futures" and request.reduce_only
         if rules.min_notional and notional < rules.min_notional and not exempt:
             return (f"order value {notional.quantize(Decimal('0.01'))} {rules.quote} below the market minimum "
-                    f"{rules.min_notional} {rules.quote}")
+                    f"{rules.min_notional} {rules.quote}" + self._unrecorded(rules))
         if rules.market_type == "futures" and not request.reduce_only and rules.leverage_tiers:
             leverage = self.leverage.get(request.symbol, 1)
             held = self.positions.get(request.symbol)
@@ -421,9 +427,11 @@ class PaperExchange:
             raise OrderRejected(f"leverage {leverage} out of range", "invalid_order")
         if margin_mode not in (None, "isolated", "cross"):
             raise OrderRejected(f"margin mode {margin_mode} is not isolated or cross", "invalid_order")
-        maximum = self.market_rules(symbol).max_leverage
+        rules = self.market_rules(symbol)
+        maximum = rules.max_leverage
         if maximum is not None and int(leverage) > maximum:
-            raise OrderRejected(f"leverage {leverage}x above the market's maximum {maximum}x", "invalid_order")
+            raise OrderRejected(f"leverage {leverage}x above the market's maximum {maximum}x" + self._unrecorded(rules),
+                                "invalid_order")
         self.leverage[symbol] = int(leverage)
         if margin_mode is not None:
             self.margin_modes[symbol] = margin_mode

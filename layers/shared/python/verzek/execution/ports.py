@@ -109,11 +109,15 @@ class LeverageTier:
 
     @classmethod
     def from_ccxt(cls, tier: dict) -> LeverageTier:
+        """One ccxt tier; the maintenance amount is the exchange's own (Binance `cum`, Bybit
+        `mmDeduction`), 0 where the exchange states none; an open-ended last tier (Kraken Futures:
+        `maxNotional` None) reaches to infinity."""
         info = tier.get("info") or {}
-        cum = info.get("cum")
-        return cls(Decimal(str(tier["minNotional"])), Decimal(str(tier["maxNotional"])),
+        amount = info.get("cum", info.get("mmDeduction"))
+        cap = tier.get("maxNotional")
+        return cls(Decimal(str(tier["minNotional"])), Decimal("Infinity") if cap is None else Decimal(str(cap)),
                    Decimal(str(tier["maintenanceMarginRate"])), int(tier["maxLeverage"]),
-                   Decimal(str(cum)) if cum is not None else ZERO)
+                   Decimal(str(amount)) if amount not in (None, "") else ZERO)
 
 
 @dataclass(frozen=True)
@@ -134,6 +138,9 @@ class MarketRules:
     # first tier for most symbols)
     maintenance_margin_rate: Decimal = Decimal("0.005")
     leverage_tiers: tuple[LeverageTier, ...] = ()
+    # False: the exchange's conservative rules for a market it does not record
+    # (`verzek.execution.markets.unrecorded_rules`), not the market's own
+    recorded: bool = True
 
     def tiers(self) -> tuple[LeverageTier, ...]:
         """The leverage tiers, or one open-ended tier at `maintenance_margin_rate` when none are recorded."""
@@ -185,7 +192,8 @@ class MarketRules:
         """Rules for a simulated market with no exchange info (8-decimal steps, no minimums)."""
         base, _, rest = symbol.partition("/")
         quote, _, settle = rest.partition(":")
-        return cls(symbol=symbol, market_type="futures" if settle else "spot", base=base, quote=quote)
+        return cls(symbol=symbol, market_type="futures" if settle else "spot", base=base, quote=quote,
+                   recorded=False)
 
     @classmethod
     def from_ccxt_market(cls, market: dict, precision_mode: int | None = None,
