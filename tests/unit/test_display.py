@@ -46,11 +46,37 @@ def test_rules_come_from_the_recorded_markets_paper_trades_under():
     assert (recorded.price_step, recorded.amount_step) == (D("0.1"), D("0.001"))
     assert display.rules_for("BTC/USDT:USDT", "binance") == recorded
     assert display.rules_for("ETH/BTC") is None  # not recorded: shown exactly
-    display.set_rules_source({"X/USDT": ODD_TICK}.get)
-    try:
-        assert display.rules_for("X/USDT") is ODD_TICK and display.rules_for("BTC/USDT:USDT") == recorded
-    finally:
-        display.set_rules_source(None)
+    assert display.rules_for("PEPE/USDT:USDT", "bybit") is None  # paper's conservative rules have no steps
+    assert not hasattr(display, "set_rules_source")  # the unkeyed process-wide hook is gone
+
+
+def test_each_position_rounds_to_its_own_exchanges_steps(settings_env):
+    # BTC/USDT spot: Binance ticks 0.01, Bybit 0.1; quantities: Binance 0.00001, Bybit 0.000001 (recorded)
+    assert display.price(D("64012.37"), display.rules_for("BTC/USDT", "binance")) == "64012.37"
+    assert display.price(D("64012.37"), display.rules_for("BTC/USDT", "bybit")) == "64012.4"
+    assert display.quantity(D("0.0123456"), display.rules_for("BTC/USDT", "binance")) == "0.01234"
+    assert display.quantity(D("0.0123456"), display.rules_for("BTC/USDT", "bybit")) == "0.012345"
+    # ADA/USDT: Kraken quotes 6 decimals, Phemex 4; Kraken Futures' BTC/USD:USD trades on a 1 USD tick
+    assert display.price(D("0.4567891"), display.rules_for("ADA/USDT", "kraken")) == "0.456789"
+    assert display.price(D("0.4567891"), display.rules_for("ADA/USDT", "phemex")) == "0.4568"
+    assert display.price(D("64012.37"), display.rules_for("BTC/USD:USD", "kraken")) == "64012"
+    # a paper position follows PAPER_EXCHANGE: the exchange paper traded it under
+    settings_env(PAPER_EXCHANGE="bybit")
+    assert display.price(D("64012.37"), display.rules_for("BTC/USDT", "paper")) == "64012.4"
+    settings_env(PAPER_EXCHANGE="kraken")
+    assert display.price(D("0.4567891"), display.rules_for("ADA/USDT", None)) == "0.456789"  # a signal: no exchange
+
+
+def test_telegram_positions_render_with_the_positions_exchange():
+    from verzek.telegram.userbot import render_position
+
+    row = {"id": 7, "symbol": "ETH/USDT:USDT", "side": "long", "leverage": 5, "status": "open", "mode": "live",
+           "market_type": "futures", "entry_price": D("3012.3456"), "filled_amount": D("0.0159"),
+           "stop_loss": D("2900.004"), "currency": "USDT", "unrealized_pnl": D("1.234"),
+           "net_realized_pnl": D(0), "fees": D("0.1"), "funding": None}
+    # Bybit ETH/USDT:USDT: tick 0.01, quantity step 0.01; Binance: tick 0.01, step 0.001
+    assert "entry 3012.35 · qty 0.01 · stop 2900.00" in render_position({**row, "exchange": "bybit"})
+    assert "entry 3012.35 · qty 0.015 · stop 2900.00" in render_position({**row, "exchange": "binance"})
 
 
 def test_pnl_currency():

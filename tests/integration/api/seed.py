@@ -35,14 +35,14 @@ def insert_event(db, signal_id: int, kind="tp_hit", price="61000", target_index=
 
 
 def insert_position(db, user_id: int, signal_id: int, *, status="open", realized="0", unrealized="12.5",
-                    fees="0.3", symbol="BTC/USDT", funding="0") -> int:
+                    fees="0.3", symbol="BTC/USDT", funding="0", mode="paper", exchange="binance") -> int:
     closed_at = datetime.now(UTC) if status in ("closed", "cancelled") else None
     with db.cursor() as cur:
         cur.execute("INSERT INTO positions (user_id, signal_id, mode, exchange, symbol, side, market_type, status, "
                     "entry_price, amount, filled_amount, cost, realized_pnl, unrealized_pnl, fees, funding, closed_at) "
-                    "VALUES (%s, %s, 'paper', 'binance', %s, 'long', %s, %s, 60000.5, 0.01, 0.01, "
+                    "VALUES (%s, %s, %s, %s, %s, 'long', %s, %s, 60000.5, 0.01, 0.01, "
                     "600.005, %s, %s, %s, %s, %s) RETURNING id",
-                    (user_id, signal_id, symbol, "futures" if ":" in symbol else "spot", status, Decimal(realized),
+                    (user_id, signal_id, mode, exchange, symbol, "futures" if ":" in symbol else "spot", status, Decimal(realized),
                      Decimal(unrealized), Decimal(fees), Decimal(funding), closed_at))
         position_id = cur.fetchone()["id"]
         cur.execute("INSERT INTO orders (position_id, user_id, client_order_id, role, side, order_type, price, amount, "

@@ -167,6 +167,20 @@ def test_positions_orders_pnl_and_manual_close(client, db, signup, queue):
     assert client.get(f"{base}/99999", headers=user.headers).status_code == 404
 
 
+def test_positions_carry_the_steps_of_their_own_exchange(client, db, signup, settings_env):
+    # display rounding (price_step / amount_step) follows each position's exchange: its recorded market rules
+    settings_env(PAPER_EXCHANGE="phemex")
+    user = signup("steps@example.com")
+    insert_position(db, user.id, insert_signal(db, message_id=21), mode="live", exchange="bybit")
+    insert_position(db, user.id, insert_signal(db, message_id=22), symbol="ADA/USDT", mode="live", exchange="kraken")
+    insert_position(db, user.id, insert_signal(db, message_id=23), symbol="ETH/USDT:USDT", exchange="paper")
+    listed = client.get(f"/api/users/{user.id}/positions", headers=user.headers).json()["items"]
+    steps = {p["symbol"]: (p["price_step"], p["amount_step"]) for p in listed}
+    assert steps == {"BTC/USDT": ("0.1", "0.000001"),          # Bybit spot (Binance: 0.01 / 0.00001)
+                     "ADA/USDT": ("0.000001", "0.00000001"),    # Kraken spot
+                     "ETH/USDT:USDT": ("0.01", "0.01")}         # paper under PAPER_EXCHANGE=phemex
+
+
 def test_push_devices(client, signup):
     user = signup("push@example.com")
     other = signup("push2@example.com")

@@ -1,7 +1,7 @@
 """Numbers for people: every amount with its currency, rounded for display only (Decimal throughout).
 
 - Prices are rounded to the market's price step, quantities (down) to its amount step
-  (`MarketRules`, from ccxt market info live, from the paper rules in paper).
+  (`rules_for`: the recorded market rules of the position's exchange; PAPER_EXCHANGE's for paper).
 - Money (PnL, fees, funding, balances, equity) is rounded to its currency's display step: cents for
   USD-pegged stablecoins and fiat, 8 decimals otherwise (BTC, ETH, ...).
 - Rounding is half-even and only here: the stored and computed values stay exact.
@@ -97,25 +97,15 @@ def pnl_currency(symbol: str) -> str:
     return pair.partition("/")[2] or "?"
 
 
-_rules_source = None
-
-
-def set_rules_source(source) -> None:
-    """Where display rounding reads a market's steps: a callable (symbol) -> MarketRules | None, e.g.
-    the paper engine's recorded market rules or a live account's ccxt markets."""
-    global _rules_source
-    _rules_source = source
-
-
 def rules_for(symbol: str, exchange: str | None = None) -> MarketRules | None:
-    """The market's rules for display: a registered source first, else the exchange's recorded market
-    rules shipped with the product (`verzek.execution.markets`, what paper trades under; a paper
-    position's exchange is PAPER_EXCHANGE). None when nobody knows the market: values are then shown
-    exactly, never padded to a made-up precision."""
-    if _rules_source is not None:
-        found = _rules_source(symbol)
-        if found is not None:
-            return found
+    """The market's rules for display: the recorded market rules shipped with the product for the
+    position's exchange (`verzek.execution.markets`: a Bybit position rounds to Bybit's ticks, a Kraken
+    one to Kraken's); a paper position (exchange `paper`) and a signal (no exchange) use PAPER_EXCHANGE,
+    the exchange paper trades under. Only recorded markets count (not the conservative rules paper
+    applies to unrecorded ones: their steps are unknown); None when the market is not recorded, and
+    values are then shown exactly, never padded to a made-up precision. Files are read once per
+    process. (A process-wide `set_rules_source` hook used to sit here; nothing registered one and it
+    could not tell exchanges apart, so it was removed: docs/decisions/recorded-market-rules.md.)"""
     from verzek.config import get_settings
     from verzek.execution import markets
 
