@@ -29,7 +29,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from decimal import Decimal
+from decimal import Context, Decimal, localcontext
 from typing import TextIO
 
 import numpy as np
@@ -249,7 +249,7 @@ def _drive(strategy: Strategy, windows, prices, setups_at, tf_ms: int, settings:
     venues = VenueProvider(paper_prices=prices, clock=clock)
     executor = Executor(venues)
     queue = _JobCollector()
-    quiet_candles = None if every_bar else QuietCandles(venues, user_id, _SNAPSHOT_SQL)
+    quiet_candles = None if every_bar else QuietCandles(venues, user_id)
     equity = np.empty(len(timeline))
     exposed = np.zeros(len(timeline), dtype=bool)
     ingested: dict[str, int] = {}
@@ -258,17 +258,23 @@ def _drive(strategy: Strategy, windows, prices, setups_at, tf_ms: int, settings:
     for k, ts in enumerate(timeline.tolist()):
         close_ms = ts + tf_ms
         clock.set(close_ms)
-        snapshot = None
+        quiet_bar = False
         if live:
             if quiet_candles is None:
                 monitored += run_monitor(venues, engine=executor.engine)["checked"]
             else:
-                due, snapshot = quiet_candles.step(close_ms)
+                due, delta = quiet_candles.step(close_ms)
                 if due:
+                    quiet_candles.flush()
                     monitored += run_monitor(venues, engine=executor.engine, only=set(due))["checked"]
                     quiet_candles.changed()  # the positions are read again before the next candle
+                else:  # nothing ran: only the open positions' unrealised PnL moved
+                    quiet_bar = True
+                    with localcontext(Context(prec=80)):  # exact, as PostgreSQL's sum of numeric(38, 18)
+                        pnl += delta
         setups = setups_at.get(close_ms, ())
         if setups and quiet_candles is not None:
+            quiet_candles.flush()
             quiet_candles.changed()
         for setup in setups:  # sorted by symbol already: a deterministic order
             signal = strategy.to_signal(setup, emitted_at_ms=close_ms)
@@ -276,16 +282,18 @@ def _drive(strategy: Strategy, windows, prices, setups_at, tf_ms: int, settings:
             ingested[result.status] = ingested.get(result.status, 0) + 1
             for body in queue.drain():
                 executor.handle(parse_job(body))
-        if setups or (live and snapshot is None):
+        if setups or (live and not quiet_bar):
             pnl, exposed[k], live, trades = _snapshot(user_id)
-        elif snapshot is not None:
-            pnl, exposed[k], live, trades = snapshot["pnl"], snapshot["exposed"], snapshot["live"], snapshot["trades"]
+        elif quiet_bar:
+            exposed[k] = exposed[k - 1]  # no fill, no status change: as at the last snapshot
         equity[k] = float(settings.start_balance + pnl)
         if not bar.disable:
             bar.set_postfix_str(f"{datetime.fromtimestamp(close_ms / 1000, tz=UTC):%Y-%m-%d %H:%M} UTC, "
                                 f"{trades} trades", refresh=False)
             bar.update()
     bar.close()
+    if quiet_candles is not None:
+        quiet_candles.flush()
     steps = {"advanced": monitored, "skipped_quiet": quiet_candles.quiet if quiet_candles is not None else 0}
     return _Run(equity, exposed, ingested, pnl, steps)
 

@@ -36,14 +36,17 @@ skipped candles at the next real step and finds nothing in them, as it did here)
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 
-from verzek.db import connection
+from verzek.db import connection, fetch_rows
 from verzek.execution.lifecycle import LIVE_STATUSES
 from verzek.execution.orders import ORDER_COLUMNS, summarize
 from verzek.execution.paper import PaperExchange, _Position
 from verzek.execution.planner import TradePlan
 
+ZERO = Decimal(0)
+_STORED = Decimal("1e-18")  # positions.unrealized_pnl is numeric(38, 18)
+_EXACT = Context(prec=80)  # sums of numeric(38, 18) values, exact like PostgreSQL's
 # position columns the monitor's quiet step writes: left out of the steadiness fingerprint
 _VOLATILE = frozenset({"checked_ms", "last_price", "unrealized_pnl", "updated_at", "monitored_at"})
 
@@ -57,6 +60,7 @@ class _Watch:
     long: bool
     since: int  # the monitor's scan starts here (checked_ms, else the open time)
     last_price: Decimal | None
+    unrealized: Decimal  # as stored
     summary: object
     contract_size: Decimal
     futures: bool
@@ -66,12 +70,12 @@ class _Watch:
 
 
 class QuietCandles:
-    """`step(now_ms)` per candle close: the equity snapshot row (`snapshot_sql` on `user_id`, read in the
-    same round trip as the bookkeeping) when the candle was quiet, else None (run the monitor, then
-    call `changed()`; call it after the executor ran too)."""
+    """`step(now_ms)` per candle close; `flush()` before the monitor or the executor runs (and at the
+    end), `changed()` after."""
 
-    def __init__(self, venues, user_id: int, snapshot_sql: str) -> None:
-        self.venues, self.user_id, self.snapshot_sql = venues, user_id, snapshot_sql
+    def __init__(self, venues, user_id: int) -> None:
+        self.venues, self.user_id = venues, user_id
+        self._pending: dict[int, tuple] = {}
         self._fingerprints: dict[int, tuple] = {}
         self._watches: list[_Watch] | None = None  # None: something happened since the last refresh
         self._engines: dict[str, PaperExchange] = {}
@@ -89,28 +93,38 @@ class QuietCandles:
         return self._engines[market_type]
 
     def _refresh(self) -> list[_Watch]:
-        with connection() as conn, conn.cursor() as cur:
-            cur.execute("SELECT * FROM positions WHERE user_id = %s AND status IN ('open', 'closing') ORDER BY id",
-                        (self.user_id,))
-            positions = cur.fetchall()
-            ids = [p["id"] for p in positions]
-            cur.execute(f"SELECT {ORDER_COLUMNS} FROM orders WHERE position_id = ANY(%s) ORDER BY id", (ids,))
-            orders: dict[int, list[dict]] = {}
-            for row in cur.fetchall():
+        # read-only and single statements: autocommit (no BEGIN/COMMIT round trips)
+        with connection() as conn:
+            conn.autocommit = True
+            try:
+                with conn.cursor() as cur:
+                    return self._read(cur)
+            finally:
+                conn.autocommit = False
+
+    def _read(self, cur) -> list[_Watch]:
+        positions = fetch_rows(cur, "SELECT * FROM positions WHERE user_id = %s AND status IN ('open', 'closing') "
+                                    "ORDER BY id", (self.user_id,))
+        orders: dict[int, list[dict]] = {}
+        if positions:
+            for row in fetch_rows(cur, f"SELECT {ORDER_COLUMNS} FROM orders WHERE position_id = ANY(%s) ORDER BY id",
+                                  ([p["id"] for p in positions],)):
                 orders.setdefault(row["position_id"], []).append(row)
-            cur.execute("SELECT symbol, amount, entry, margin, leverage, margin_mode, funding_ms FROM paper_positions "
-                        "WHERE user_id = %s", (self.user_id,))
-            paper = {r["symbol"]: r for r in cur.fetchall()}
-            watches = []
-            fingerprints = {}
-            for pos in positions:
-                rows = orders.get(pos["id"], [])
-                fingerprint = (tuple(v for k, v in pos.items() if k not in _VOLATILE),
-                               tuple(tuple(r.values()) for r in rows))
-                fingerprints[pos["id"]] = fingerprint
-                steady = self._fingerprints.get(pos["id"]) == fingerprint
-                watches.append(self._watch(cur, pos, rows, paper.get(pos["symbol"]), steady))
-            self._fingerprints = fingerprints
+        paper = {}
+        if any(p["market_type"] == "futures" for p in positions):
+            paper = {r["symbol"]: r for r in fetch_rows(
+                cur, "SELECT symbol, amount, entry, margin, leverage, margin_mode, funding_ms FROM paper_positions "
+                     "WHERE user_id = %s", (self.user_id,))}
+        watches = []
+        fingerprints = {}
+        for pos in positions:
+            rows = orders.get(pos["id"], [])
+            fingerprint = (tuple(v for k, v in pos.items() if k not in _VOLATILE),
+                           tuple(tuple(r.values()) for r in rows))
+            fingerprints[pos["id"]] = fingerprint
+            steady = self._fingerprints.get(pos["id"]) == fingerprint
+            watches.append(self._watch(cur, pos, rows, paper.get(pos["symbol"]), steady))
+        self._fingerprints = fingerprints
         return watches
 
     def _watch(self, cur, pos: dict, rows: list[dict], paper_row: dict | None, steady: bool) -> _Watch:
@@ -146,7 +160,11 @@ class QuietCandles:
         if futures and eligible:
             if any(r["role"] in ("tp", "sl") and r["status"] == "expired" for r in rows):
                 eligible = False
-            elif paper_row is not None and paper_row["amount"]:
+            elif paper_row is None:
+                # no paper position under the symbol (e.g. keyed otherwise): its liquidation price is
+                # unknown here, so the monitor checks every candle
+                eligible = summary.remaining == 0
+            elif paper_row["amount"]:
                 if paper_row["margin_mode"] != "isolated":
                     eligible = False
                 else:
@@ -159,13 +177,14 @@ class QuietCandles:
                     liquidation = view.liquidation_price(pos["symbol"])
                     if liquidation is not None:
                         (lows if paper_row["amount"] > 0 else highs).append(liquidation)
-        return _Watch(pos["id"], pos["symbol"], long, since or 0, pos["last_price"], summary, rules.contract_size,
+        return _Watch(pos["id"], pos["symbol"], long, since or 0, pos["last_price"], pos["unrealized_pnl"], summary,
+                      rules.contract_size,
                       futures, eligible, tuple(lows), tuple(highs))
 
-    def step(self, now_ms: int) -> tuple[list[int], dict | None]:
+    def step(self, now_ms: int) -> tuple[list[int], Decimal]:
         """The candle(s) closed by `now_ms`: the positions the monitor must advance (every open position
-        of a symbol where one is not quiet), and -- when there are none -- the equity snapshot row
-        (`snapshot_sql`, read in the same round trip). The quiet positions' bookkeeping is written here."""
+        of a symbol where one is not quiet), and the change of the quiet positions' unrealised PnL (as
+        the database will hold it). Their bookkeeping is kept here until `flush()`."""
         if self._watches is None:
             # a position seen for the first time, or changed by the last real step, is never quiet:
             # its next step is a real one, and the refresh after it tells whether it changed anything
@@ -186,27 +205,28 @@ class QuietCandles:
             updates.append((w, checked, last))
         # a symbol's paper orders are evaluated together: its positions are advanced together
         due = [w.id for w in self._watches if w.symbol in busy]
-        updates = [u for u in updates if u[0].symbol not in busy]
-        self.quiet += len(updates)
-        return due, self._book(updates, snapshot=not due)
+        delta = ZERO
+        with localcontext(_EXACT):
+            for w, checked, last in updates:
+                if w.symbol in busy:
+                    continue
+                self.quiet += 1
+                # what the monitor computes, as numeric(38, 18) stores it (half away from zero)
+                unrealized = w.summary.unrealized("long" if w.long else "short", last, w.contract_size)
+                unrealized = unrealized.quantize(_STORED, rounding=ROUND_HALF_UP)
+                delta += unrealized - w.unrealized
+                w.since, w.last_price, w.unrealized = checked, last, unrealized
+                self._pending[w.id] = (w.id, checked, last, unrealized)
+        return due, delta
 
-    def _book(self, updates, *, snapshot: bool) -> dict | None:
-        if not updates and not snapshot:
-            return None
-        values = []
-        for w, checked, last in updates:
-            unrealized = w.summary.unrealized("long" if w.long else "short", last, w.contract_size)
-            values.append((w.id, checked, last, unrealized))
-            w.since, w.last_price = checked, last
-        with connection() as conn, conn.cursor() as cur:  # one round trip: the bookkeeping, then the snapshot
-            sql = b""
-            if values:
-                rows = b",".join(cur.mogrify("(%s::bigint, %s::bigint, %s::numeric, %s::numeric)", v) for v in values)
-                sql = (b"UPDATE positions p SET checked_ms = v.checked_ms, last_price = COALESCE(v.last_price, "
-                       b"p.last_price), unrealized_pnl = v.unrealized, updated_at = now(), monitored_at = now() "
-                       b"FROM (VALUES " + rows + b") AS v(id, checked_ms, last_price, unrealized) WHERE p.id = v.id; ")
-            if snapshot:
-                cur.execute(sql + cur.mogrify(self.snapshot_sql, (self.user_id,)))
-                return cur.fetchone()
-            cur.execute(sql)
-            return None
+    def flush(self) -> None:
+        """Write the quiet positions' bookkeeping (before anything else reads or advances them)."""
+        if not self._pending:
+            return
+        with connection() as conn, conn.cursor() as cur:
+            rows = b",".join(cur.mogrify("(%s::bigint, %s::bigint, %s::numeric, %s::numeric)", v)
+                             for v in self._pending.values())
+            cur.execute(b"UPDATE positions p SET checked_ms = v.checked_ms, last_price = COALESCE(v.last_price, "
+                        b"p.last_price), unrealized_pnl = v.unrealized, updated_at = now(), monitored_at = now() "
+                        b"FROM (VALUES " + rows + b") AS v(id, checked_ms, last_price, unrealized) WHERE p.id = v.id")
+        self._pending = {}
