@@ -68,11 +68,15 @@ LABELS: list[tuple[Field, str]] = [
     # "Current price: 1.92" / "Current rate: 0.0905" heading its own line: where the market is, not the entry.
     # "Long-term target 0.60" on its own line beside the TP list: a hope, not an order.
     (Field.IGNORE, r"^[ \t]*long[\s-]*term\s+(?:targets?|tps?)(?![\w:])|"
+                   # "Uzun vadeli hedef: 32", "Долгосрочная цель": a hope beside the TP list, in other languages
+                   r"^[ \t]*(?:uzun\s+vadeli\s+hedef\w*|долгосрочн\w*\s+цел\w*|objetivo\s+a\s+largo\s+plazo|"
+                   r"alvo\s+de\s+longo\s+prazo|langfristige[sn]?\s+ziel\w*|objectif\s+(?:[àa]\s+)?long\s+terme|"
+                   r"obiettivo\s+a\s+lungo\s+termine|cel\s+d[łl]ugoterminow\w*|m[ụu]c\s+ti[êe]u\s+d[àa]i\s+h[ạa]n)|"
                    r"^[ \t]*(?:current|market|live)(?:\s+(?:market|spot|live))?\s+(?:price|rate)"
                    r"(?=\s*(?:[:=]|now(?!\w)|is(?!\w)|right\s+now))|"
                    r"^[ \t]*текущая\s+цена(?=\s*[:=])"),
     (Field.STOP, (r"stop[\s-]*targets?|stop[\s-]*loss(?:es)?|stop[\s-]*los|stoploss|stopls|stol+[\s-]*loss|"
-                 r"s\s*/\s*l|sl|stop|invalidation|стоп[\s-]*лосс?|стоп|сл|zarar[\s-]*(?:durdur|kes)|"
+                 r"s\s*/\s*l|sl|stop|invalidation|invalid(?=\s+(?:if|below|under|above|over|on|when|at)(?!\w))|стоп[\s-]*лосс?|стоп|сл|zarar[\s-]*(?:durdur|kes)|"
                  r"stop[\s-]*kay[ıi]p|parada|stop\s+de\s+p[ée]rdida|c[ắa]t\s+l[ỗo]|d[ừu]ng\s+l[ỗo]|batas\s+rugi|"
                  r"وقف\s+(?:ال)?خسار[ةه]|(?:ال)?ستوب|حد\s+ضرر|استاپ(?:\s*لاس)?|止损(?:价|位)?|손절(?:가)?|"
                  r"損切り?(?:ライン|価格)?|ストップ(?:ロス)?|"
@@ -80,7 +84,12 @@ LABELS: list[tuple[Field, str]] = [
                  r"จุดตัดขาดทุน|ตัดขาดทุน|หยุดขาดทุน|henti\s+rugi|hentikan\s+kerugian|hasara\s+ya\s+kusimamisha|"
                  r"סטופ(?:\s*לוס)?|עצירת\s+הפסד|στοπ(?:\s*λος)?|όριο\s+ζημιάς|stop\s+pierdere|"
                  r"zastaven[íi]\s+ztr[áa]ty|স্টপ(?:\s*লস)?")),
-    (Field.TARGETS, (r"(?:close|exit|take|çıkış|cikis|salida|sa[íi]da|выход|закрыть)(?=[ \t]*\d{1,2}[ \t]*[:)=])|"
+    (Field.TARGETS, (r"(?:close|exit|take|çıkış|cikis|salida|sa[íi]da|выход|закрыть|закрытие|фиксация|cierre|fechamento|"
+                    r"fermeture|chiusura|schlie(?:ß|ss)ung|kapan[ıi][şs]|zamkni[eę]cie)(?=[ \t]*\d{1,2}[ \t]*[:)=>])|"
+                    # "Close 50% at 0.385 / Close rest at 0.398": the exits of the setup and their shares
+                    r"^[ \t]*(?:close|exit|take|sell|book)\s+(?:\d{1,3}\s*%|half|(?:the\s+)?rest|remaining|all)\s+(?:at|@)|"
+                    # "Buy back: 21.90 / 21.20": a short's exits
+                    r"buy[\s-]*back|cover(?=[ \t]*[:=])|"
                     # "Exit: 0.168 / 0.176" heading its own line: the exits of the setup, i.e. its targets
                     r"^[ \t]*(?:exits?|exit[\s-]*(?:targets?|levels?|points?)|çıkış|salida|sa[íi]da|выход)(?=[ \t]*[:=])|"
                     r"^[ \t]*exits?(?=[ \t]+\$?\d[\d.,]*[ \t]*[/|,-])|"
@@ -92,7 +101,7 @@ LABELS: list[tuple[Field, str]] = [
                     r"(?:take[\s-]*profit|tp|profit|sell)[\s-]*targets?|targ?ets?[\s-]+profits?|(?:short|mid|long)[\s-]*term|take[\s-]*profits?|targets|tps|"
                     r"t\s*/\s*p|tp|targ?et|hedefler(?:i)?|hedef|kar[\s-]*al|тейк[\s-]*профиты?|тейки|тейк|"
                     r"цели|цель|objetivos?|alvos?|metas?|obj|tomar\s+ganancias|toma\s+de\s+ganancias|"
-                    r"ch[ốo]t\s+l[ờo]i|(?:ال)?[أا]هداف|(?:ال)?هدف|تارگت(?:\s*ها)?|اهداف|هدف|"
+                    r"ch[ốo]t\s+l[ờo]i|m[ụu]c\s+ti[êe]u|(?:ال)?[أا]هداف|(?:ال)?هدف|تارگت(?:\s*ها)?|اهداف|هدف|"
                     r"止盈(?:目标|位|价)?|目标(?:价|位)?|목표(?:가)?|익절(?:가)?|"
                     r"kurs[\s-]*ziele?|gewinn[\s-]*ziele?|ziele?|objectifs?|cibles?|obiettiv[oi]|cele|cel|"
                     r"цілі|ціль|利確(?:目標|ライン)?|利益確定|ターゲット|目標(?:価格)?|"
@@ -113,7 +122,7 @@ LABELS: list[tuple[Field, str]] = [
                   r"(?:point|zone|prix)\s+d'entr[ée]e|entr[ée]e|(?:prezzo|zona|punto)\s+di\s+(?:ingresso|entrata)|"
                   r"ingresso|entrata|(?:strefa|cena|punkt)\s+wej[śs]cia|wej[śs]cie|(?:точка|зона|ціна)\s+входу|вхід|"
                   r"エントリー?(?:価格|ゾーン)?|^[ \t]*open(?=\s*[:=])|^[ \t]*(?:now|сейчас|зараз|[şs]imdi|ahora|agora|jetzt|maintenant|adesso|teraz|sekarang|b[âa]y\s+gi[ờo]|"
-                  r"الآن|اکنون|现在|現在|지금|ตอนนี้)(?=\s*[:=])|"
+                  r"الآن|اکنون|现在|現在|지금|ตอนนี้)(?=[ \t]*[:=~>]|[ \t]+[~$]?\d)|"
                   r"จุดเข้าซื้อ|จุดเข้า|ราคาเข้า|เข้าซื้อ|pasok|kiingilio|כניסה|είσοδος|εισοδος|"
                   r"pre[țţt]\s+de\s+intrare|intrare|vstupn[íi]\s+cena|vstup|instapprijs|instapzone|instap|"
                   r"এন্ট্রি|প্রবেশ")),
@@ -122,14 +131,14 @@ LABELS: list[tuple[Field, str]] = [
                      r"d[źz]wignia|плече|レバレッジ|เลเวอเรจ|leveraj|מינוף|μόχλευση|μοχλευση|p[áa]ka|hefboom|লিভারেজ")),
     (Field.SYMBOL, (r"(?:coin|pair)\s+name|pair|coin|symbol|ticker|asset|token|монета|пара|parite|moneda|ativo|par|عملة|ارز|币种|m[üu]nze|paire|coppia|moneta|монета|銘柄|"
                     r"เหรียญ|คู่เทรด|syiling|sarafu|מטבע|νόμισμα|ζεύγος|moned[ăa]|pereche|p[áa]r|munt|কয়েন")),
-    (Field.IGNORE, (r"(?:bonus|extra|optional|moon|moonbag|moon[\s-]+bag|runner|dream|ultimate|stretch|final\s+moon)\s+"
+    (Field.IGNORE, (r"(?:bonus|extra|extended|optional|moon|moonbag|moon[\s-]+bag|runner|dream|ultimate|stretch|final\s+moon)\s+"
                    r"(?:targets?|tps?)(?:\s+(?:zone|area))?|re[\s-]*entry|add\s+more|average|risk(?:\s*/\s*reward)?|reward|r\s*/\s*r|rr|"
                    r"period|volume|market\s+cap|ranking|wallet(?:\s+size)?|capital|amount|balance|margin\s+size|"
                    r"position\s+size|change|duration|(?:profit|roi|pnl|gain|loss)(?=\s*%?\s*:)|"
                    r"allocation|риск|объ[её]м|депозит|risiko|risque|rischio|ryzyko|ризик")),
-    (Field.LONG, r"long|longs|longing|лонг|buy[\s-]*long|largo|alcista|لونج|لونغ|لانگ|做多|多单|开多|롱|ロング|לונג|লং"),
-    (Field.SHORT, r"short|shorts|shorting|шорт|sell[\s-]*short|corto|bajista|شورت|做空|空单|开空|숏|ショート|שורט|শর্ট"),
-    (Field.BUY, (r"buy|compra|comprar|al[ıi][şsm]|купить|покупка|покупаем|buying|mua|beli|شراء|خرید|买入|매수|"
+    (Field.LONG, r"long|longs|longing|лонг\w*|(?:(?<=附近)|(?<=左右)|(?<![^\s\d]))多(?![^\s])|buy[\s-]*long|largo|alcista|لونج|لونغ|لانگ|做多|多单|开多|롱|ロング|לונג|লং"),
+    (Field.SHORT, r"short|shorts|shorting|шорт\w*|(?:(?<=附近)|(?<=左右)|(?<![^\s\d]))空(?![^\s])|sell[\s-]*short|corto|bajista|شورت|做空|空单|开空|숏|ショート|שורט|শর্ট"),
+    (Field.BUY, (r"buy|compra|comprar|al[ıi][şsm]|купить|покупка|покупаем|закупк\w*|закупаем|buying|mua|beli|(?:ال)?شراء|خرید|买入|매수|"
                 r"achat|acheter|kaufen|kauf|acquist[oa]|acquista|kupno|kupuj|купівля|купуємо|買い|ซื้อ|nunua|bumili|bili|"
                 r"קנייה|קניה|αγορά|αγορα|cump[ăa]r[ăa]|cump[ăa]rare|n[áa]kup|koupit|kopen|koop|কিনুন|ক্রয়")),
     (Field.SELL, (r"sell[\s-]*(?:zone|area|range|setup|price|targets?)|sell|venta|vender|venda|sat[ıi][şs]|продать|"
@@ -160,25 +169,29 @@ FILLER_WORDS = frozenset(
 )
 
 MARKET_WORDS = re.compile(r"(?<!\w)(?:now|cmp|market|current\s+price|current|mkt|рынок|рыночный|по\s+рынку|"
+                          r"gi[áa]\s+hi[ệe]n\s+t[ạa]i|текущ\w*|precio\s+actual|pre[çc]o\s+atual|aktuell\w*|prix\s+actuel|"
+                          r"prezzo\s+attuale|mevcut\s+fiyat|(?:ال)?سعر\s+(?:ال)?حالي|قیمت\s+فعلی|"
                           r"piyasa(?:dan)?|mercado|a\s+mercado|ahora|agora|instant|immediately|сейчас|зараз|[şs]imdi|jetzt|"
                           r"maintenant|adesso|teraz|sekarang|b[âa]y\s+gi[ờo]|الآن|اکنون)(?!\w)|现在|現在|지금|ตอนนี้", re.IGNORECASE)
 LIMIT_WORDS = re.compile(r"(?<!\w)(?:below|above|under|over|or\s+lower|or\s+higher|limit|ниже|выше|лимит|"
                          r"alt[ıi]|[üu]st[üu]|abajo|arriba|abaixo|acima)(?!\w)", re.IGNORECASE)
 RANGE_WORDS = re.compile(r"(?<!\w)(?:between|to|till|until|upto|между|до|arası|arasi|entre|hasta|até|ate|a|bis|à|do|"
-                         r"між|đến|den|hingga|sampai|تا|إلى|الى|至|到|から|〜)(?!\w)",
+                         r"між|đến|den|hingga|sampai|se|tak|تا|إلى|الى|至|到|から|〜)(?!\w)",
                          re.IGNORECASE)
 
 FUTURES_RE = re.compile(
     r"(?<!\w)(?:futures?|perp|perpetual|perpetuals|usd[-\s]?m|coin[-\s]?m|cross|isolated|leverage|levrage|lev|"
-    r"lvg|margin|фьючерс\w*|маржа|плечо|кросс|изолир\w*|vadeli|kald[ıi]ra[çc]|futuros?|apalancamiento|"
+    r"lvg|margin|фьючерс\w*|маржа|плечо|кросс|изолир\w*|(?<!uzun\s)(?<!k[ıi]sa\s)vadeli|kald[ıi]ra[çc]|futuros?|apalancamiento|"
     r"alavancagem|[đd][òo]n\s+b[ẩa]y|رافعة|اهرم)(?!\w)|杠杆|合约|永续|레버리지|선물", re.IGNORECASE)
-SPOT_RE = re.compile(r"(?<!\w)(?:spot|спот|spotta|contado)(?!\w)|现货|현물", re.IGNORECASE)
+# ("Spot price right now: 912" says where the market is, not which market to trade)
+SPOT_RE = re.compile(r"(?<!\w)(?:spot(?!\s+(?:price|rate)(?!\w))|спот|spotta|contado|اسپات|سبوت|سپات)(?!\w)|现货|현물",
+                     re.IGNORECASE)
 CROSS_RE = re.compile(r"(?<!\w)(?:cross|кросс\w*|çapraz|capraz|cruzad[oa])(?!\w)", re.IGNORECASE)
 ISOLATED_RE = re.compile(r"(?<!\w)(?:isolated|изолир\w*|izole|aislad[oa]|isolad[oa])(?!\w)", re.IGNORECASE)
 
 # Words that look like tickers but are not coins (labels, channel words, common caps words).
 NOT_COINS = frozenset(
-    ["LONG", "SHORT", "LONGS", "SHORTS", "BUY", "SELL", "ENTRY", "ENTRIES", "TP", "TPS", "SL", "STOP", "STOPLOSS", "TARGET", "TARGETS", "LEVERAGE", "LEV", "LVG", "CROSS", "ISOLATED", "SPOT", "FUTURE", "FUTURES", "PERP", "BINANCE", "BYBIT", "BINGX", "MEXC", "OKX", "KUCOIN", "PHEMEX", "KRAKEN", "GATE", "BITGET", "HUOBI", "USDT", "USD", "USDC", "BUSD", "FDUSD", "TUSD", "NOW", "ALL", "VIP", "SIGNAL", "SIGNALS", "ALTCOIN", "ALTCOINS", "ALTS", "ALTSEASON", "MEMECOIN", "MEMECOINS", "CRYPTOCURRENCY", "INVESTING", "TECHNICALANALYSIS", "CMP", "DCA", "OR", "AND", "TO", "THE", "NEW", "FREE", "HOLD", "BELOW", "ABOVE", "ZONE", "LIMIT", "MARKET", "PRICE", "SWING", "CALL", "CALLS", "SCALP", "OPEN", "CLOSE", "CLOSED", "CANCEL", "EXIT", "UPDATE", "RESULT", "RESULTS", "NEWS", "ALERT", "TRADE", "TRADES", "TRADING", "PUMP", "DUMP", "PROFIT", "LOSS", "RISK", "REWARD", "TA", "CHART", "ANALYSIS", "SETUP", "BREAKOUT", "PREMIUM", "CRYPTO", "COIN", "COINS", "PAIR", "TICKER", "SYMBOL", "TYPE", "REGULAR", "MID", "HIGH", "LOW", "STRONG", "WEAK", "SENTIMENT", "OB", "OS", "DAY", "WEEK", "MONTH", "H1", "H4", "D1", "W1", "UTC", "GMT", "IN", "ON", "AT", "FOR", "WITH", "OF", "BY", "IS", "IT", "A", "AN", "I", "ME", "MY", "WE", "US", "YOU", "THIS", "THAT", "HERE", "THERE", "ONLY", "USE", "FUND", "FUNDS", "NOT", "NO", "YES", "GOOD", "BAD", "BIG", "SMALL", "TIME", "LAST", "NEXT", "HIT", "DONE", "TAKE", "MOVE", "MOVED", "SET", "STATUS", "REPORT", "DAILY", "WEEKLY", "MONTHLY", "BULLISH", "BEARISH", "LONGED", "SHORTED", "ENTERED", "OK", "OKAY", "ADD", "TP1", "TP2", "TP3", "TP4", "TP5", "SL1", "X", "NULL", "NA", "N", "PLEASE", "ASAP", "EARLY", "IMPORTANT", "ORDER", "ORDERS", "HODL", "ATH", "ROI", "PNL", "APY", "APR", "ETF", "CEO", "SEC", "FOMC", "CPI", "GDP", "FED", "NFP", "USA", "EU", "UK", "AI", "ECB", "BE", "NAME", "DE", "LA", "EL", "EN", "DA", "DO", "DI", "PARA", "POR", "CON", "SINAL", "SEÑAL", "SINAIS", "SEÑALES", "SENALES", "SINYAL", "SINYALLER", "KRIPTO", "CRIPTO", "KRYPTO", "SIGNALE", "SIGNAUX", "SEGNALI", "SYGNALY", "SYGNAŁY", "CRIPTOMOEDAS", "CRIPTOMONEDAS", "EXCHANGE", "CLIENT", "ЛОНГ", "ШОРТ", "ВХОД", "СТОП", "ТЕЙК", "ТЕЙКИ", "ПЛЕЧО", "СИГНАЛ"]
+    ["LONG", "SHORT", "LONGS", "SHORTS", "BUY", "SELL", "ENTRY", "ENTRIES", "TP", "TPS", "SL", "STOP", "STOPLOSS", "TARGET", "TARGETS", "LEVERAGE", "LEV", "LVG", "CROSS", "ISOLATED", "SPOT", "FUTURE", "FUTURES", "PERP", "BINANCE", "BYBIT", "BINGX", "MEXC", "OKX", "KUCOIN", "PHEMEX", "KRAKEN", "GATE", "BITGET", "HUOBI", "USDT", "USD", "USDC", "BUSD", "FDUSD", "TUSD", "NOW", "ALL", "VIP", "SIGNAL", "SIGNALS", "ALTCOIN", "ALTCOINS", "ALTS", "ALTSEASON", "MEMECOIN", "MEMECOINS", "CRYPTOCURRENCY", "INVESTING", "TECHNICALANALYSIS", "CMP", "DCA", "OR", "AND", "TO", "THE", "NEW", "FREE", "HOLD", "BELOW", "ABOVE", "ZONE", "LIMIT", "MARKET", "PRICE", "SWING", "CALL", "CALLS", "SCALP", "OPEN", "CLOSE", "CLOSED", "CANCEL", "EXIT", "UPDATE", "RESULT", "RESULTS", "NEWS", "ALERT", "TRADE", "TRADES", "TRADING", "PUMP", "DUMP", "PROFIT", "LOSS", "RISK", "REWARD", "TA", "CHART", "ANALYSIS", "SETUP", "BREAKOUT", "PREMIUM", "CRYPTO", "COIN", "COINS", "PAIR", "TICKER", "SYMBOL", "TYPE", "REGULAR", "MID", "HIGH", "LOW", "STRONG", "WEAK", "SENTIMENT", "OB", "OS", "DAY", "WEEK", "MONTH", "H1", "H4", "D1", "W1", "UTC", "GMT", "IN", "ON", "AT", "FOR", "WITH", "OF", "BY", "IS", "IT", "A", "AN", "I", "ME", "MY", "WE", "US", "YOU", "THIS", "THAT", "HERE", "THERE", "ONLY", "USE", "FUND", "FUNDS", "NOT", "NO", "YES", "GOOD", "BAD", "BIG", "SMALL", "TIME", "LAST", "NEXT", "HIT", "DONE", "TAKE", "MOVE", "MOVED", "SET", "STATUS", "REPORT", "DAILY", "WEEKLY", "MONTHLY", "BULLISH", "BEARISH", "LONGED", "SHORTED", "ENTERED", "OK", "OKAY", "ADD", "TP1", "TP2", "TP3", "TP4", "TP5", "SL1", "X", "NULL", "NA", "N", "PLEASE", "ASAP", "EARLY", "IMPORTANT", "ORDER", "ORDERS", "HODL", "ATH", "ROI", "PNL", "APY", "APR", "ETF", "CEO", "SEC", "FOMC", "CPI", "GDP", "FED", "NFP", "USA", "EU", "UK", "AI", "ECB", "BE", "NAME", "DE", "LA", "EL", "EN", "DA", "DO", "DI", "PARA", "POR", "CON", "SINAL", "SEÑAL", "SINAIS", "SEÑALES", "SENALES", "SINYAL", "SINYALLER", "KRIPTO", "CRIPTO", "KRYPTO", "SIGNALE", "SIGNAUX", "SEGNALI", "SYGNALY", "SYGNAŁY", "CRIPTOMOEDAS", "CRIPTOMONEDAS", "VADELI", "FUTUROS", "EXCHANGE", "CLIENT", "ЛОНГ", "ШОРТ", "ВХОД", "СТОП", "ТЕЙК", "ТЕЙКИ", "ПЛЕЧО", "СИГНАЛ"]
 )
 
 TRADABLE_QUOTES = ("FDUSD", "USDT", "USDC", "BUSD", "TUSD", "USD", "BTC", "ETH", "BNB", "EUR", "TRY")
@@ -204,12 +217,20 @@ NOT_A_CALL_RE = re.compile(
     r"(?<!\w)(?:not\s+a\s+(?:signal|call|trade\s+call)|example\s+(?:setup|trade|signal)s?|for\s+beginners|"
     r"example\s+only|just\s+an\s+example|for\s+illustration|(?:do\s+not|don'?t)\s+trade\s+(?:this|it)|"
     r"no\s+es\s+(?:una\s+)?se[ñn]al|не\s+сигнал|sinyal\s+de[ğg]il|"
-    r"(?:demo|sample)\s+(?:signal|setup|trade))(?!\w)", re.IGNORECASE)
+    r"(?:demo|sample)\s+(?:signal|setup|trade)|paper\s+trad\w*|(?:for\s+)?practice\s+only|for\s+practice|"
+    r"for\s+(?:education|educational\s+purposes|learning)(?:\s+only)?|(?:do\s+not|don'?t)\s+(?:copy|follow)(?:\s+(?:this|it))?|"
+    # someone else's call shown to mock it ("Look what @OtherChannel posted 🤡: BTC long 110k ...")
+    r"look\s+(?:at\s+)?what\s+(?:\S+\s+){0,3}?(?:posted|called|shared|is\s+calling)|"
+    r"не\s+копируйте|только\s+для\s+(?:практики|обучения)|kopyalamay[ıi]n|sadece\s+(?:pratik|e[ğg]itim)|"
+    r"no\s+(?:copiar|copien)|solo\s+(?:para\s+)?(?:practicar|pr[áa]ctica|educaci[óo]n)|n[ãa]o\s+copiem?|"
+    r"nicht\s+kopieren|ne\s+(?:pas\s+)?copier)(?!\w)", re.IGNORECASE)
 NEGATED_CALL_RE = re.compile(
     r"(?<!\w)(?:don'?t|do\s+not|never|avoid)\s+(?:buy\w*|sell\w*|long\w*|short\w*|fomo\s+into)(?!\w)", re.IGNORECASE)
 # A look back at a finished trade ("Recap of last week's ETH long", "Our XRP short from yesterday ... +56%").
 PAST_TRADE_RE = re.compile(
-    r"(?<!\w)(?:recap|summary|last\s+(?:week|month)'?s?|yesterday'?s|from\s+yesterday|results?\s+of)(?!\w)",
+    r"(?<!\w)(?:recap|summary|last\s+(?:week|month)'?s?|yesterday'?s|from\s+yesterday|results?\s+of|"
+    r"resumen|resumo|r[ée]sum[ée]|итоги|вчерашн\w*|вчера|d[üu]nk[üu]|d[üu]n|ayer|ontem|d'hier|gestern|ieri|"
+    r"wczoraj\w*|riepilogo|podsumowanie|r[üu]ckblick|h[ôo]m\s+qua|kemarin|أمس|دیروز|昨天|昨日|어제)(?!\w)",
     re.IGNORECASE)
 # Only an explicit recap word turns a "closed +45%" post into a results post: "#SOL closed at TP2 +45% from
 # yesterday's signal" still closes the trade for whoever holds it.
@@ -241,6 +262,16 @@ RESTATE_RE = re.compile(
     r"di[ğg]er\s+(?:\w+\s+)?ayn[ıi]|lo\s+dem[áa]s\s+igual|le\s+reste\s+(?:ne\s+change\s+pas|inchang\w*)|"
     r"cambio\s+de\s+entrada|(?:tps?|targets?|sl|stop|levels?)\s+(?:and\s+\w+\s+)?as\s+before|de[ğg]i[şs]medi|"
     r"el\s+resto\s+igual|"
+    # a correction or change of a call already out ("Entry change for #SUI: 3.30-3.35 instead of 3.40", "Поправка по #NEAR:
+    # вход 2.55-2.58 (а не 2.62)", "Entry refresh on #LINK", "Targets/SL same", "Alvos e stop mantidos")
+    r"(?:entry|levels?|targets?|stop|sl|tp)\s+(?:change|refresh|fix|tweak|revision|adjustment)|entry\s+updated|instead\s+of\s+\$?\d|"
+    r"(?:everything|all)\s+else\s+as\s+(?:in|before|posted)|(?:as\s+in\s+the\s+)?original\s+post|"
+    r"(?:targets?|tps?|sl|stop)(?:\s*(?:/|and|&|e|y|и|ve|und|et)\s*(?:targets?|tps?|sl|stop|alvos|objetivos))?\s+(?:same|unchanged|untouched|as\s+is|mantid[oa]s|iguales)|"
+    r"(?:а\s+не|вместо|em\s+vez\s+de|en\s+(?:lugar|vez)\s+de|statt|au\s+lieu\s+de|invece\s+di|zamiast|thay\s+v[ìi])\s+\$?\d|"
+    r"\d[\d.,]*\s*x?\s+yerine|"
+    r"untouched|поправка|исправлени\w*|уточнение|d[üu]zeltme|her\s+[şs]ey\s+ayn[ıi]|corrigi\w*|corre[çc][ãa]o|"
+    r"mantid[oa]s|correcci[óo]n|corrig\w*|korrektur|korekta|تحديث|كما\s+هي|به[\u200c\s-]?روزرسانی|بدون\s+تغییر|اصلاح|thay\s+v[ìi]|"
+    r"ralat|koreksi|"
     # a reminder or re-post of a call already out ("Reminder: #APT long still valid", "Re-posting the setup")
     r"reminder|re[\s-]?post(?:ed|ing)?|still\s+(?:valid|active|in\s+play)|in\s+case\s+you\s+missed|icymi|"
     r"напоминани\w*|вс[её]\s+ещ[её]\s+(?:актуал\w*|в\s+силе)|ещ[её]\s+актуал\w*|hat[ıi]rlatma|h[âa]l[âa]\s+ge[çc]erli|"
@@ -262,6 +293,7 @@ RESTATE_RE = re.compile(
 # A verb that opens a position ("open LONG on #SUI", "Открываем SHORT"): with a coin and a side, a call at market.
 OPEN_VERB_RE = re.compile(
     rf"{_B}(?:open(?:ing)?|enter(?:ing)?|go(?=\s+(?:long|short)(?!\w))|abrindo|vamos\s+abrir|открываем|открыть|открываю|відкриваємо|a[çc][ıi]yoruz|abrimos|abrir|"
-    rf"er[öo]ffnen|ouvrons|apriamo|otwieramy|m[ởo]\s+l[ệe]nh){_E}",
+    rf"er[öo]ffnen|ouvrons|apriamo|otwieramy|m[ởo]\s+l[ệe]nh|v[àa]o\s+l[ệe]nh|فتح|افتح|نفتح|باز\s+کن\w*|"
+    rf"шортим|лонгуем|заходим|входим|girelim|giriyoruz|entramos|entrons|entriamo|wchodzimy|masuk|buka){_E}",
     re.IGNORECASE,
 )

@@ -61,8 +61,9 @@ _DATE = re.compile(
 )
 _CLOCK_OR_RATIO = re.compile(r"(?<![\w.,:])T?\d{1,2}:\d{1,2}(?::\d{1,2})?(?![\d.,:])")
 # Cyrillic 'х'/'Х' next to a number is a leverage 'x' ("20х"); so are Chinese 倍 and Korean 배 after one.
-_CYRILLIC_X = re.compile(r"(?<=\d)\s?[хХ]|[хХ](?=\s?\d)")
-_TIMES_SUFFIX = re.compile(r"(?<=\d)\s?[倍배]")
+# (a space, never a line break: "止损：3555\n倍数：20X" keeps its stop)
+_CYRILLIC_X = re.compile(r"(?<=\d)[ \t]?[хХ]|[хХ](?=[ \t]?\d)")
+_TIMES_SUFFIX = re.compile(r"(?<=\d)[ \t]?[倍배]")
 # Emojis used as labels in front of a number ("🎯 0.170 ⛔ 0.155") before emojis become spaces.
 _EMOJI_TARGET = re.compile("\U0001f3af\ufe0f?(?=[ \t]*[$]?\\d)")
 _EMOJI_STOP = re.compile("[\u26d4\U0001f6d1\u274c]\ufe0f?(?=[ \t]*[$]?\\d)")

@@ -487,6 +487,10 @@ def _parse(text: str) -> ParsedMessage:
         problems.append(f"side says {words_side.value} but the levels are those of a {level_side.value}")
     problems.extend(validate_open(parsed))
     problems.extend(_unread_level_problems(segments, tokens, levels, parsed))
+    if parsed.stop_loss is None and parsed.stop_loss_pct is None \
+            and any(s.field == Field.STOP and not _NO_STOP.search(clean.split("\n")[s.label.line]) for s in segments):
+        # A stop word whose price we could not read: trading without the stop the post asks for is never safe.
+        problems.append("held for review: a stop is named but its price was not read")
     if not parsed.targets and parsed.stop_loss is not None and not any(s.field == Field.TARGETS for s in segments):
         # A stop and no word about taking profit: the exits may sit under a word we do not know (and were then
         # read as more entries) — "not sure", never traded as parsed.
@@ -573,6 +577,11 @@ def _provenance(candidate, words_side, level_side, levels: _Levels, segments: li
     if market is not None:
         out.append(("market", "market word, leverage or quote"))
     return tuple(out)
+
+
+# "No stop loss, manage your risk", "Stop-loss: None": the post says there is no stop.
+_NO_STOP = re.compile(r"(?<!\w)(?:no|none|without|n/?a|nil|без|нет|yok|sin|sem|kein\w*|aucun\w*|pas\s+de|nessun\w*|"
+                      r"brak|kh[ôo]ng|tanpa|بدون|لا)(?!\w)|无|없음|なし", re.IGNORECASE)
 
 
 def _stop_word_then_coin(tokens: list[Token]) -> bool:
