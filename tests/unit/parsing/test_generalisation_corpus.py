@@ -88,6 +88,25 @@ set): a floor on the exact-match rate, and no message ever parsed into a wrong t
   "Alles schließen jetzt" with "jetzt" never a coin; "Exit 3360 / 3420" targets; "Sell entry: 90" is a short being
   opened (held: no exits), never a spot exit) to 52/52. No label changed.
 
+- `blind_round13.jsonl` .. `blind_round18.jsonl`: 397 posts written by a second helper who never read the parser (rounds
+  13 45fef53, 14 135e3e7, 15 089f59d, 16 7433e6c, 17 00fe10c, 18 43a4494; ~20 languages, 17 weighted to look-alike
+  non-signals). First look with the parser at 15459a1 (already generalised from the issue's families before these
+  batches were read): 13: 57/68, 1 wrong tradable ("Paper trade idea ... don't copy"); 14: 51/70, 1 wrong ("Поправка по
+  #NEAR: вход ... (а не 2.62)" opened); 15: 48/67, 0 wrong; 16: 54/68, 1 wrong ("Uzun vadeli hedef: 32" as a third
+  target); 17: 45/62, 3 wrong (a Spanish "Resumen de ayer" recap, "Look what @OtherChannel posted", a post headed
+  "Closed:" restating entry/exit); 18: 46/62, 0 wrong — 301/397 (75.8 %), 6 wrong. Then generalised to 397/397, 0
+  wrong, as rules rather than rows: words after an entry label ending in a colon are its heading ("Entry legs:",
+  "Satış bölgesi:", "매수가:"); two or more "<heading>: <price>" rows under a price-less buy label are its ladder
+  ("第一档：23.5", "پله اول: 0.680"); every label of a line written after its price ("3.52 long, 3.58 tp, 3.47 sl");
+  a price between the coin and the side word ("188附近空"); a lone price before a stop word on its line is the stop
+  (en/ru/es: "keep 4.78 as your stop", "2.52 — можно ставить стоп"); "→" as ">" ("Exit 1 → 452", "NOW → 0.41",
+  arrow chains entry → targets, held); elided articles split ("Zone d'achat"); "Ticker (SOL)" after a coin's name;
+  lower-case topic tags beside a capital coin tag; close-all as a close verb near an "all" word in ~25 languages;
+  per-language lexicon for corrections/restatements, stop-outs, partial closes, breakeven, fills, add-entry, recaps,
+  spot words and long-term targets; a post headed "Closed:" or "Resumen"/"Итоги" is a report; a question is not a
+  call; readers named as beginners/low-risk make a leverage in their sentence advice; an open whose named stop was
+  not read is held. No label changed.
+
 Rows flagged `must_not_trade` are labelled literally (a stop on the wrong side, targets out of order, a
 price missing a digit): the parse must match the label and still be rejected.
 """
@@ -115,6 +134,12 @@ CORPORA = {
     "blind_round10.jsonl": (70, 1.0),
     "blind_round11.jsonl": (64, 1.0),
     "blind_round12.jsonl": (52, 1.0),
+    "blind_round13.jsonl": (68, 1.0),
+    "blind_round14.jsonl": (70, 1.0),
+    "blind_round15.jsonl": (67, 1.0),
+    "blind_round16.jsonl": (68, 1.0),
+    "blind_round17.jsonl": (62, 1.0),
+    "blind_round18.jsonl": (62, 1.0),
 }
 
 
@@ -169,10 +194,8 @@ def test_inconsistent_posts_are_read_literally_and_rejected(row):
 HELD_FORMATS = {"no_entry_market", "enter_long_bare_price", "direction_only"}
 
 
-@pytest.mark.parametrize("row", [r for n in ("blind_round6.jsonl", "blind_round7.jsonl", "blind_round8.jsonl",
-                                                     "blind_round9.jsonl", "blind_round10.jsonl", "blind_round11.jsonl",
-                                                     "blind_round12.jsonl") for r in ROWS[n]
-                                 if r["format"] in HELD_FORMATS],
+@pytest.mark.parametrize("row", [r for n in CORPORA if n.startswith("blind_round") and int(n[11:-6]) >= 6
+                                 for r in ROWS[n] if r["format"] in HELD_FORMATS],
                          ids=lambda r: r["id"])
 def test_opens_completed_by_an_assumption_are_held_for_review(row):
     parsed = parse_message(row["text"])

@@ -89,7 +89,7 @@ LABELS: list[tuple[Field, str]] = [
                     # "Close 50% at 0.385 / Close rest at 0.398": the exits of the setup and their shares
                     r"^[ \t]*(?:close|exit|take|sell|book)\s+(?:\d{1,3}\s*%|half|(?:the\s+)?rest|remaining|all)\s+(?:at|@)|"
                     # "Buy back: 21.90 / 21.20": a short's exits
-                    r"buy[\s-]*back|cover(?=[ \t]*[:=])|"
+                    r"buy[\s-]*back|cover(?=[ \t]*[:=])|hold\s+(?:for|till|until|to)(?=[ \t]*\$?\d)|"
                     # "Exit: 0.168 / 0.176" heading its own line: the exits of the setup, i.e. its targets
                     r"^[ \t]*(?:exits?|exit[\s-]*(?:targets?|levels?|points?)|çıkış|salida|sa[íi]da|выход)(?=[ \t]*[:=])|"
                     r"^[ \t]*exits?(?=[ \t]+\$?\d[\d.,]*[ \t]*[/|,-])|"
@@ -119,7 +119,7 @@ LABELS: list[tuple[Field, str]] = [
                   r"(?:سعر\s+|منطقة\s+)?(?:نقطة\s+)?(?:ال)?دخول|نقطه\s+ورود|ورود|"
                   r"入场(?:价格|价|区间|位)?|进场(?:价)?|开仓(?:价格|价)?|진입(?:가|구간)?|"
                   r"einstiegs?(?:[\s-]*(?:preis|zone|bereich|kurs))?|kauf[\s-]*(?:zone|bereich)|"
-                  r"(?:point|zone|prix)\s+d'entr[ée]e|entr[ée]e|(?:prezzo|zona|punto)\s+di\s+(?:ingresso|entrata)|"
+                  r"(?:point|zone|prix)\s+d'\s?entr[ée]e|entr[ée]e|(?:prezzo|zona|punto)\s+di\s+(?:ingresso|entrata)|"
                   r"ingresso|entrata|(?:strefa|cena|punkt)\s+wej[śs]cia|wej[śs]cie|(?:точка|зона|ціна)\s+входу|вхід|"
                   r"エントリー?(?:価格|ゾーン)?|^[ \t]*open(?=\s*[:=])|^[ \t]*(?:now|сейчас|зараз|[şs]imdi|ahora|agora|jetzt|maintenant|adesso|teraz|sekarang|b[âa]y\s+gi[ờo]|"
                   r"الآن|اکنون|现在|現在|지금|ตอนนี้)(?=[ \t]*[:=~>]|[ \t]+[~$]?\d)|"
@@ -229,13 +229,15 @@ NEGATED_CALL_RE = re.compile(
 # A look back at a finished trade ("Recap of last week's ETH long", "Our XRP short from yesterday ... +56%").
 PAST_TRADE_RE = re.compile(
     r"(?<!\w)(?:recap|summary|last\s+(?:week|month)'?s?|yesterday'?s|from\s+yesterday|results?\s+of|"
-    r"resumen|resumo|r[ée]sum[ée]|итоги|вчерашн\w*|вчера|d[üu]nk[üu]|d[üu]n|ayer|ontem|d'hier|gestern|ieri|"
+    r"resumen|resumo|r[ée]sum[ée]|итоги|вчерашн\w*|вчера|d[üu]nk[üu]|d[üu]n|ayer|ontem|d'\s?hier|gestern|ieri|"
     r"wczoraj\w*|riepilogo|podsumowanie|r[üu]ckblick|h[ôo]m\s+qua|kemarin|أمس|دیروز|昨天|昨日|어제)(?!\w)",
     re.IGNORECASE)
 # Only an explicit recap word turns a "closed +45%" post into a results post: "#SOL closed at TP2 +45% from
 # yesterday's signal" still closes the trade for whoever holds it.
 # A post headed as a results report ("Monthly results: #BNB long ... hit all targets +12%"): a look back.
-RECAP_HEAD_RE = re.compile(r"^\W*(?:recap|summary|results?\s+of|(?:daily|weekly|monthly)\s+(?:results?|recap|summary|report))"
+RECAP_HEAD_RE = re.compile(r"^\W*(?:recap|summary|results?\s+of|(?:daily|weekly|monthly)\s+(?:results?|recap|summary|report)|"
+                           r"resumen|resumo|r[ée]sum[ée]|итоги|sonu[çc]lar|r[üu]ckblick|riepilogo|podsumowanie|t[ổo]ng\s+k[ếe]t|"
+                           r"rekap|ملخص|خلاصه|总结|回顾|まとめ|결산|요약)"
                            r"(?!\w)", re.IGNORECASE)
 RECAP_RE = re.compile(r"(?<!\w)(?:recap|summary|results?\s+of|(?:daily|weekly|monthly)\s+results?)(?!\w)",
                       re.IGNORECASE)
@@ -264,10 +266,10 @@ RESTATE_RE = re.compile(
     r"el\s+resto\s+igual|"
     # a correction or change of a call already out ("Entry change for #SUI: 3.30-3.35 instead of 3.40", "Поправка по #NEAR:
     # вход 2.55-2.58 (а не 2.62)", "Entry refresh on #LINK", "Targets/SL same", "Alvos e stop mantidos")
-    r"(?:entry|levels?|targets?|stop|sl|tp)\s+(?:change|refresh|fix|tweak|revision|adjustment)|entry\s+updated|instead\s+of\s+\$?\d|"
+    r"(?:entry|levels?|targets?|stop|sl|tp)\s+(?:change|refresh|fix|tweak|revision|adjustment)|entry\s+updated|instead\s+of(?=\s+\$?\d)|"
     r"(?:everything|all)\s+else\s+as\s+(?:in|before|posted)|(?:as\s+in\s+the\s+)?original\s+post|"
     r"(?:targets?|tps?|sl|stop)(?:\s*(?:/|and|&|e|y|и|ve|und|et)\s*(?:targets?|tps?|sl|stop|alvos|objetivos))?\s+(?:same|unchanged|untouched|as\s+is|mantid[oa]s|iguales)|"
-    r"(?:а\s+не|вместо|em\s+vez\s+de|en\s+(?:lugar|vez)\s+de|statt|au\s+lieu\s+de|invece\s+di|zamiast|thay\s+v[ìi])\s+\$?\d|"
+    r"(?:а\s+не|вместо|em\s+vez\s+de|en\s+(?:lugar|vez)\s+de|statt|au\s+lieu\s+de|invece\s+di|zamiast|thay\s+v[ìi])(?=\s+\$?\d)|"
     r"\d[\d.,]*\s*x?\s+yerine|"
     r"untouched|поправка|исправлени\w*|уточнение|d[üu]zeltme|her\s+[şs]ey\s+ayn[ıi]|corrigi\w*|corre[çc][ãa]o|"
     r"mantid[oa]s|correcci[óo]n|corrig\w*|korrektur|korekta|تحديث|كما\s+هي|به[\u200c\s-]?روزرسانی|بدون\s+تغییر|اصلاح|thay\s+v[ìi]|"
@@ -297,3 +299,10 @@ OPEN_VERB_RE = re.compile(
     rf"шортим|лонгуем|заходим|входим|girelim|giriyoruz|entramos|entrons|entriamo|wchodzimy|masuk|buka){_E}",
     re.IGNORECASE,
 )
+
+# A post headed by a closed-trade word ("Closed: #SOL LONG / Entry 176.4 / Exit 183.9 / Profit +42%"): the report of a
+# trade that ended, never a new one, whatever levels it restates.
+CLOSED_HEAD_RE = re.compile(
+    r"^\W*(?:closed|trade\s+closed|position\s+closed|stopped\s+out|cancel+ed|закрыт\w*|закрыли|kapand[ıi]|kapat[ıi]ld[ıi]|"
+    r"cerrad[oa]|fechad[oa]|encerrad[oa]|geschlossen|ferm[ée]e?|cl[ôo]tur[ée]e?|chius[oa]|zamkni[eę]t\w*|đã\s+đóng|ditutup|"
+    r"تم\s+(?:ال)?(?:إغلاق|اغلاق)|بسته\s+شد|已平仓|청산\s*완료|決済済み)(?!\w)", re.IGNORECASE)

@@ -33,6 +33,9 @@ _LOOKALIKES = {
     ord("\uff03"): "#",
     ord("\uff05"): "%",
     ord("\u301c"): "~",  # wave dash: a Japanese zone "0.162〜0.165"
+    ord("\u2192"): ">",  # arrows between levels ("Exit 1 → 452", "104k → 106k", "NOW → 0.41")
+    ord("\u21d2"): ">",
+    ord("\u27f6"): ">",
     ord("\uff5e"): "~",
 }
 # Arabic-Indic, Persian and full-width digits are prices like any other ("ورود: ۵۸۰").
@@ -129,6 +132,15 @@ _PERCENT_FIRST = re.compile(r"(?<![\w%])%[ \t]?(\d{1,3}(?:[.,]\d+)?)(?![\d.,]*\d
 # "Safe traders use less leverage (5x)", "low-risk: 3x": advice about other readers' leverage, not the call's.
 # One sentence: up to a full stop, "!", "?", ";" or "|" (a point inside a price does not end it).
 _SENTENCE_CHAR = r"(?:[^\n.!?;|]|\.(?=\d))"
+# Readers named as the less experienced ("Beginners 3x", "Low-risk option: 5x", "(Safer: 10x ...)") make a leverage in
+# their sentence advice on its own; a weak word ("new", "safe") needs a limiting word too ("max", "less", "only").
+_ADVICE_SUBJECT = (r"(?<!\w)(?:beginners?|newbies?|novices?|newcomers?|low[\s-]*risk|safer|conservative\s+traders?|"
+                   r"новичк\w*|начинающ\w*|yeni\s+ba[şs]layan\w*|principiantes?|novatos?|iniciantes?|anf[äa]nger\w*|"
+                   r"d[ée]butants?|principianti|pocz[aą]tkuj[aą]c\w*|pemula|ng[ưu][ờo]i\s+m[ớo]i|المبتدئين|مبتدی\w*|新手|초보\w*|初心者)(?!\w)")
+_ADVICE_SENTENCE = re.compile(
+    rf"(?:^|(?<=[.!?;|])[ \t]+)(?={_SENTENCE_CHAR}*{_ADVICE_SUBJECT})"
+    rf"(?={_SENTENCE_CHAR}*(?:\d\s?x(?!\w)|x\s?\d))(?!{_SENTENCE_CHAR}*(?:entry|tp|sl|stop|target))"
+    rf"{_SENTENCE_CHAR}*", re.IGNORECASE | re.MULTILINE)
 _SAFER_LEVERAGE = re.compile(
     # the three parts in any order in one sentence ("(newbies: 5x max)", "Новичкам не больше 3х"); only that
     # sentence goes: "#OP LONG 20x entry 2.0 ... SL 1.9. Safe traders use less." keeps the call before it
@@ -146,7 +158,30 @@ _SAFER_LEVERAGE = re.compile(
 # start of a line; the tag goes on a line of its own so the label heads its line.
 _TAG_BEFORE_LINE_LABEL = re.compile(
     r"^([ \t]*[#$][^\W_][\w.]*(?:/[A-Za-z]+)?)[ \t]+(?=(?:now|сейчас|[şs]imdi|ahora|agora|jetzt|maintenant|adesso|teraz|sekarang|open|price|exits?|(?:close|exit)\s+at|"
-    r"(?:current|market|live)\s+(?:price|rate))[ \t]*[:=])", re.IGNORECASE | re.MULTILINE)
+    r"(?:current|market|live)\s+(?:price|rate))(?:[ \t]*[:=~>]|[ \t]+[~$]?\d))", re.IGNORECASE | re.MULTILINE)
+
+
+# "Zone d'achat", "prezzo d'ingresso": an elided article glued to a label word; split so the label stands alone.
+_ELISION = re.compile(r"(?<![^\W\d_])([dlDLjJ]|qu|QU|dell|all|nell)'(?=[^\W\d_])")
+_LONE_PRICE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w.,%]|[ \t]?[xX%](?!\w))")
+
+
+def _stop_after_lone_price(text: str) -> str:
+    """"keep 4.78 as your stop", "2.52 — можно ставить стоп", "23.4 puede servir de stop", "0.0690 is where I'd stop
+    out": a line whose one price comes before a stop word, with no label before the price, states the stop."""
+    from verzek.parsing.lexicon import LABEL_RE, Field
+
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
+        prices = list(_LONE_PRICE.finditer(line))
+        if len(prices) != 1:
+            continue
+        price = prices[0]
+        labels = [(m.start(), Field(m.lastgroup.rsplit("_", 1)[0])) for m in LABEL_RE.finditer(line)]
+        if labels and all(at > price.end() and fld == Field.STOP for at, fld in labels) \
+                and len(line[:price.start()].split()) <= 2:
+            lines[n] = f" SL {price.group(0)}"
+    return "\n".join(lines)
 
 
 def normalize(text: str) -> str:
@@ -176,6 +211,9 @@ def normalize(text: str) -> str:
     text = _TAG_BEFORE_LINE_LABEL.sub(r"\1\n", text)
     text = _STOP_AFTER_PRICE.sub(r"\n SL \g<price>\n", text)
     text = _SAFER_LEVERAGE.sub(" ", text)
+    text = _ADVICE_SENTENCE.sub(" ", text)
+    text = _ELISION.sub(r"\1' ", text)
+    text = _stop_after_lone_price(text)
     if "|" in text:
         text = _tables_to_fields(text)
     return text

@@ -34,6 +34,7 @@ _RANGE_SEPARATORS = frozenset("-_~/")
 _SIDE_FIELDS = (Field.LONG, Field.SHORT, Field.BUY, Field.SELL)
 # Segments whose numbers are accounted for: levels, leverage, and known non-price labels (DCA, risk, ...).
 _ASSIGNED_FIELDS = (Field.ENTRY, Field.TARGETS, Field.STOP, Field.LEVERAGE, Field.SYMBOL)
+_OR_WORDS = frozenset(["or", "или", "veya", "ya", "o", "ou", "oder", "oppure", "lub", "hoặc", "atau", "یا", "أو", "或"])
 _RANGE_HINTS = frozenset({"between", "zone", "range", "между", "зона", "arası", "arasi", "entre", "bölgesi", "area",
                           "zwischen", "między", "pomiędzy", "між", "giữa", "antara", "beech", "bich", "بين", "بین"})
 
@@ -56,24 +57,94 @@ class Segment:
         return " ".join(([self.label.text] if self.label else []) + [t.text for t in self.tokens])
 
 
+_LADDER_FIELDS = (Field.ENTRY, Field.BUY, Field.SELL)
+_POSTFIX_FIELDS = (Field.ENTRY, Field.BUY, Field.SELL, Field.TARGETS, Field.STOP, Field.LONG, Field.SHORT)
+# Words between a price and the side word it belongs to ("188附近空", "#BNB 600 long", "#SOL ~150 short").
+_BEFORE_SIDE_FILLERS = frozenset(["附", "近", "左", "右", "around", "near", "at", "@", "~", "около", "civarı", "cerca"])
+
+
+def _is_ladder_row(tokens: list[Token]) -> bool:
+    """"پله اول: 0.680", "第一档：23.5", "Tier 2: 0.65": a heading we do not know, a colon and one price."""
+    meaningful = [t for t in tokens if t.kind not in (Kind.SEP, Kind.INDEX)]
+    colon = next((i for i, t in enumerate(tokens) if t.kind == Kind.SEP and t.text == ":"), None)
+    if colon is None or any(t.kind == Kind.LABEL for t in tokens):
+        return False
+    head = [t for t in tokens[:colon] if t.kind not in (Kind.SEP, Kind.INDEX)]
+    after = [t for t in tokens[colon + 1:] if t.kind not in (Kind.SEP, Kind.INDEX, Kind.PCT)]
+    return bool(head) and all(t.kind == Kind.WORD for t in head) and len(head) <= 3 \
+        and len(after) == 1 and after[0].kind == Kind.NUM and len(meaningful) <= len(head) + 2
+
+
+def _ladder_rows(lines: list[list[Token]]) -> dict[int, int]:
+    """Row line -> header line for two or more ladder rows right under an entry/buy/sell label that carries no
+    price of its own ("#AVAX 现货 分批买入 / 第一档：23.5 / 第二档：22.8")."""
+    rows: dict[int, int] = {}
+    for n, tokens in enumerate(lines):
+        labels = [t for t in tokens if t.kind == Kind.LABEL]
+        if not labels or labels[-1].field not in _LADDER_FIELDS or any(t.kind == Kind.NUM for t in tokens):
+            continue
+        run = []
+        while n + 1 + len(run) < len(lines) and _is_ladder_row(lines[n + 1 + len(run)]):
+            run.append(n + 1 + len(run))
+        if len(run) >= 2:
+            rows.update(dict.fromkeys(run, n))
+    return rows
+
+
+def _postfix_labels(tokens: list[Token]) -> list[Token]:
+    """"#SUI 3.52 long, 3.58 tp, 3.47 sl": every level label of the line written after its price and followed by a
+    separator (or the line's end) — put each price back after its label."""
+    spots = [i for i, t in enumerate(tokens) if t.kind == Kind.LABEL and t.field in _POSTFIX_FIELDS]
+    def postfix(i: int) -> bool:
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        return i > 0 and tokens[i - 1].kind == Kind.NUM \
+            and (after is None or after.kind == Kind.SEP and after.text in ",;|")
+    if len(spots) < 2 or not all(postfix(i) for i in spots):
+        return tokens
+    out = list(tokens)
+    for i in spots:
+        out[i - 1], out[i] = out[i], out[i - 1]
+    return out
+
+
 def _segments(lines: list[list[Token]]) -> list[Segment]:
     segments: list[Segment] = []
     current: Segment | None = None
-    for tokens in lines:
+    ladder = _ladder_rows(lines)
+    heads: dict[int, Segment] = {}  # line -> the last entry/buy/sell segment its label opened
+    for n, tokens in enumerate(lines):
+        if n in ladder and ladder[n] in heads:
+            heads[ladder[n]].tokens.extend(t for t in tokens if t.kind in (Kind.NUM, Kind.PCT))
+            current = None
+            continue
+        tokens = _postfix_labels(tokens)
         meaningful = [t for t in tokens if t.kind not in (Kind.SEP, Kind.INDEX)]
         if current and meaningful and meaningful[0].kind == Kind.WORD \
                 and meaningful[0].text.lower() not in lx.FILLER_WORDS:
             current = None  # a new sentence: the previous field's list has ended
         if current and meaningful and meaningful[0].kind in (Kind.PAIR, Kind.TAG):
             current = None
+        orphans: list[Token] = []  # this line's tokens no segment took
         for i, tok in enumerate(tokens):
             if tok.kind == Kind.LABEL:
                 current = Segment(tok.field, tok)
                 segments.append(current)
+                if tok.field in _LADDER_FIELDS:
+                    heads[n] = current
+                if tok.field in _SIDE_FIELDS:
+                    current.tokens.extend(_price_before_side(orphans))
                 continue
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             if tok.kind == Kind.WORD and nxt is not None and nxt.kind == Kind.SEP and nxt.text == ":" \
                     and tok.text.lower() not in lx.FILLER_WORDS:
+                if current is not None and current.field in _LADDER_FIELDS and current.label is not None \
+                        and current.label.line == tok.line and not current.numbers \
+                        and sum(t.kind == Kind.WORD for t in current.tokens) < 3 \
+                        and all(t.kind in (Kind.WORD, Kind.SEP) for t in current.tokens):
+                    # "Entry legs:", "Satış bölgesi:", "매수가:", "خرید در محدوده:": words after an entry label that end
+                    # in a colon are part of its heading (after a target label they may be "dream", "bonus": not so)
+                    current.tokens.append(tok)
+                    continue
                 current = Segment(Field.IGNORE, tok)  # "Client:", "Period:" — a heading we do not use
                 segments.append(current)
                 continue
@@ -83,7 +154,19 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
                 continue
             if current is not None:
                 current.tokens.append(tok)
+            else:
+                orphans.append(tok)
     return segments
+
+
+def _price_before_side(orphans: list[Token]) -> list[Token]:
+    """"#BNB 600 long tp 620 ...", "#SOL 188附近空 ...": a price between the coin and the side word, taken by no label,
+    is the side's entry."""
+    rest = [t for t in orphans if not (t.kind == Kind.SEP or t.kind == Kind.WORD and t.text.lower() in _BEFORE_SIDE_FILLERS)]
+    if len(rest) >= 2 and rest[-1].kind == Kind.NUM and rest[-2].kind in (Kind.TAG, Kind.PAIR) \
+            or len(rest) >= 2 and rest[-1].kind == Kind.NUM and rest[-2].kind == Kind.WORD and rest[-2].text.isupper():
+        return [rest[-1]]
+    return []
 
 
 _SPACED_INDEX = re.compile(r"(?<=[ \t])(\d{1,2})$")
@@ -120,6 +203,7 @@ class _Levels:
     stop: list[Token]
     stop_pct: list[Token]
     stop_segments: list[Segment]
+    arrow_chain: bool = False  # targets read from "entry → target → target"
 
 
 def _assign_levels(segments: list[Segment]) -> _Levels:
@@ -156,10 +240,24 @@ def _assign_levels(segments: list[Segment]) -> _Levels:
 
     entries = _without_row_numbers(entry_segments)
     targets = _without_row_numbers(target_segments)
+    arrow_chain = not targets and len(entry_segments) == 1 and _arrow_chain(entry_segments[0])
+    if arrow_chain:
+        # "LONG BTC 104k → 106k → 108k (SL 102.5k)": where the trade starts, then where it goes
+        entries, targets = entries[:1], entries[1:]
     stop_segments = [s for s in segments if s.field == Field.STOP]
     stop = next((s.numbers for s in stop_segments if s.numbers), [])
     stop_pct = next((s.percents for s in stop_segments if s.percents), [])
-    return _Levels(entry_segments, entries, targets, stop, stop_pct, stop_segments)
+    return _Levels(entry_segments, entries, targets, stop, stop_pct, stop_segments, arrow_chain)
+
+
+def _arrow_chain(segment: Segment) -> bool:
+    """Three or more prices joined only by arrows (normalised to ">")."""
+    numbers = segment.numbers
+    if len(numbers) < 3:
+        return False
+    first, last = segment.tokens.index(numbers[0]), segment.tokens.index(numbers[-1])
+    between = [t for t in segment.tokens[first:last] if t.kind != Kind.NUM]
+    return bool(between) and all(t.kind == Kind.SEP and t.text == ">" for t in between)
 
 
 def _without_row_numbers(segments: list[Segment]) -> list[Token]:
@@ -198,6 +296,8 @@ def _entry_type(levels: _Levels, values: list[Decimal]) -> EntryType | None:
         # ("1) 5.10 - 50%\n2) 5.25 - 50%": a dash before an allocation on another row is no range separator)
         between = [t for t in seg.tokens if first < (t.line, t.start) < second] if first[0] == second[0] else []
         words = {t.text.lower() for t in seg.tokens if t.kind == Kind.WORD} | set(text.lower().split())
+        if any(t.kind == Kind.WORD and t.text.lower() in _OR_WORDS for t in between):
+            return EntryType.LIMIT  # "now (0.512) or on a dip to 0.490": two alternatives, not the ends of a zone
         if any(t.kind == Kind.PCT for t in between):
             return EntryType.LIMIT  # "1.80 (50%) / 1.75 (50%)": two weighted orders, not the ends of a zone
         if any(t.kind == Kind.SEP and t.text in _RANGE_SEPARATORS for t in between) \
@@ -360,18 +460,22 @@ def _parse(text: str) -> ParsedMessage:
             # its own is the coin (still held: which one is meant is a reading, not a fact).
             candidate = rival
     entries, targets, stops, stop = _read_dot_thousands(levels, candidate, entries, targets, stops, stop)
-    if not has_setup and candidate is not None and lx.RECAP_HEAD_RE.search(clean) and lx.GAIN_PCT_RE.search(clean):
+    if candidate is not None and lx.RECAP_HEAD_RE.search(clean) and lx.GAIN_PCT_RE.search(clean):
         # "Monthly results: #BNB long from 560 hit all targets +12%": a report headed as one, whatever it says.
         return _not_a_signal("a results post about a past trade")
     if not has_setup and lx.RECAP_RE.search(clean) and lx.GAIN_PCT_RE.search(clean) \
             and candidate is not None and not update_action(status_text):
         # "Recap: #XRP short closed at 0.50 for +56%": a results post, not a command.
         return _not_a_signal("a results post about a past trade")
+    if candidate is not None and symbol_problem is None and lx.CLOSED_HEAD_RE.search(clean):
+        # "Closed: #SOL LONG / Entry 176.4 / Exit 183.9 / Profit +42%": the report of a trade that ended.
+        return _status(MessageKind.CLOSE, candidate, segments, close_action(status_text), notes)
     if not has_setup and candidate is not None and _stop_word_then_coin(tokens):
         # "SL BTCUSDT", "Stop #XRPUSDT ❌": a stop word and the pair, nothing else — that trade is stopped out.
         return _status(MessageKind.CLOSE, candidate, segments, UpdateAction.SL_HIT, notes)
     if not has_setup:
-        action = update_action(status_text)
+        # ("✅ Take-Profit 1 — 104,250 ✅": a target ticked off, nothing else said)
+        action = update_action(status_text) or (UpdateAction.TP_HIT if reports_progress(status_text) else None)
         closing = is_close(status_text, frozenset(c.base.lower() for c in candidates))
         if (action or closing) and symbol_problem and symbol_problem.startswith("several different") \
                 and not is_close_without_coin(status_text):
@@ -395,6 +499,8 @@ def _parse(text: str) -> ParsedMessage:
                 return _not_a_signal("mentions closing but names no coin and gives no close command")
             return _status(MessageKind.CLOSE, target, segments, close_action(status_text), notes)
 
+    if candidate is None and lx.RESTATE_RE.search(clean):
+        candidate = choose_symbol(candidates, allow_bare=True)[0]
     if candidate is not None and lx.RESTATE_RE.search(clean):
         # "Entry update #SOL / Entry 140-142 / TP ... / SL ...": the levels of a trade already open, restated or
         # moved; opening it again would double the position.
@@ -420,11 +526,15 @@ def _parse(text: str) -> ParsedMessage:
         return _not_a_signal("a recap of a past trade whose targets were hit")
     if candidate is None and choose_symbol(candidates, allow_bare=True)[0] is None and lx.EXAMPLE_RE.search(clean):
         return _not_a_signal("levels without any coin in a lesson or example, not a call")
+    if not targets and stop is None and not levels.stop_pct and _QUESTION.search(clean):
+        return _not_a_signal("a question about a trade, not a call")
     if not targets and stop is None and not levels.stop_pct and lx.INDICATOR_RE.search(clean):
         return _not_a_signal("indicator alert without any exit level")
     assumed: list[str] = []  # fields set by a weak rule: the open is held for review, never traded as is
     if symbol_doubt:
         assumed.append("symbol: " + symbol_doubt)
+    if levels.arrow_chain:
+        assumed.append("targets: read from a chain of arrows after the entry")
     if not entries and candidate is not None and (targets or stop is not None):
         bare = _bare_price_lines(lines, segments, levels)
         # ("**#JUP/USDT** / 0.95-1.00 / TP ... / SL ...": with no side word, the levels must state the side)
@@ -522,17 +632,14 @@ def _on_side_line(tokens: list[Token], position: int) -> bool:
 
 def _plain_rival(candidate: SymbolCandidate | None, candidates: list[SymbolCandidate],
                  tokens: list[Token]) -> SymbolCandidate | None:
-    """A capitalised ticker heading a line (not a "Word:" heading) while the coin was chosen from a hashtag of
-    another name: a channel's own tag ("#CRYPTOKINGS") and the coin in plain text look alike."""
+    """A capitalised ticker alone on its line while the coin was chosen from a hashtag of another name: a channel's
+    own tag ("#CRYPTOKINGS") and the coin in plain text look alike ("GOLDEN CALL" heading a post is no rival)."""
     if candidate is None or candidate.rank != HASHTAG or candidate.quote != "USDT" or candidate.perpetual:
         return None
     for rival in candidates:
         if rival.rank != 0 or rival.base == candidate.base:
             continue
-        tok = tokens[rival.position]
-        line = _meaningful_on_line(tokens, tok.line)
-        after = tokens[rival.position + 1] if rival.position + 1 < len(tokens) else None
-        if line and line[0] is tok and not (after is not None and after.line == tok.line and after.text == ":"):
+        if _alone_on_line(tokens, rival.position):
             return rival
     return None
 
@@ -563,8 +670,9 @@ def _provenance(candidate, words_side, level_side, levels: _Levels, segments: li
     elif levels.entry_segments:
         out.append(("entries", "market word " + label(levels.entry_segments)))
     target_segments = [s for s in segments if any(t in s.tokens for t in levels.targets)]
+    arrow = next((a for a in assumed if a.startswith("targets: ")), None)
     if levels.targets:
-        out.append(("targets", label(target_segments)))
+        out.append(("targets", "weak: " + arrow if arrow else label(target_segments)))
     if stops:
         stop_segments = [s for s in levels.stop_segments if s.numbers]
         rule = label(stop_segments)
@@ -584,8 +692,14 @@ _NO_STOP = re.compile(r"(?<!\w)(?:no|none|without|n/?a|nil|без|нет|yok|sin
                       r"brak|kh[ôo]ng|tanpa|بدون|لا)(?!\w)|无|없음|なし", re.IGNORECASE)
 
 
+_QUESTION = re.compile(r"\?(?:\s|$)|？|؟")
+# Words that may follow "SL #ARBUSDT" without making it more than a stop-out ("hit", "-1R", "-3%").
+_STOP_OUT_TAIL = re.compile(r"^(?:hit|triggered|reached|done|taken|out|\d+(?:[.,]\d+)?r)$", re.IGNORECASE)
+
+
 def _stop_word_then_coin(tokens: list[Token]) -> bool:
-    meaningful = [t for t in tokens if t.kind not in (Kind.SEP, Kind.INDEX)]
+    meaningful = [t for t in tokens if t.kind not in (Kind.SEP, Kind.INDEX, Kind.PCT)
+                  and not (t.kind == Kind.WORD and _STOP_OUT_TAIL.match(t.text))]
     return len(meaningful) == 2 and meaningful[0].kind == Kind.LABEL and meaningful[0].field == Field.STOP \
         and (meaningful[1].kind in (Kind.PAIR, Kind.TAG) or meaningful[1].kind == Kind.WORD
              and split_glued(meaningful[1].text)[1] is not None and meaningful[1].text.isupper())

@@ -113,8 +113,11 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
         elif tok.kind == Kind.TAG:
             if _topic_tag(tok.text):
                 continue
+            if tok.text[1:].islower() and tok.text[1:].isalpha() and any(
+                    t.kind == Kind.TAG and t.text[1:].isupper() and t is not tok for t in tokens):
+                continue  # "#sinyal #kripto #vadeli #OP": lower-case topic words beside the coin's capitals
             cand = _coin(tok.text, LABELLED if _previous_label(tokens, i) == Field.SYMBOL else HASHTAG, i)
-            if cand is None and re.fullmatch(r"#[A-Z]", tok.text):
+            if cand is None and re.fullmatch(r"[#$][A-Z]", tok.text):
                 cand = SymbolCandidate(tok.text[1], "USDT", HASHTAG, i)  # "#W", "#T": one-letter coins, tagged
             if cand:
                 found.append(cand)
@@ -127,7 +130,9 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
             if after_symbol_label:
                 cand = _coin(word, LABELLED, i)
             elif word.isupper() or word[:1].isdigit():
-                cand = _coin(word, NAMED if next_to_side else 0, i)
+                # "Solana (SOL)", "arbitrum (ARB)": a ticker in brackets after the coin's name is named on purpose
+                in_brackets = prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")"
+                cand = _coin(word, NAMED if next_to_side or in_brackets else 0, i)
             elif i == 0 and next_to_side and word.isalpha() and word.islower() and len(word) <= 6:
                 # "sol buy 142.5 ...": a lower-case coin opening a one-line call, right before its side word.
                 cand = _coin(word, NAMED, i, allow_glued=False)
@@ -167,7 +172,7 @@ def close_target(tokens: list[Token]) -> SymbolCandidate | None:
     return None
 
 
-_CLOSE_VERBS = frozenset(["close", "closing", "exiting", "cancel", "exit", "закрыть", "закрываем", "закрываю", "kapat", "kapatın", "cerrar", "cerramos", "fechar", "cancelar", "iptal", "отмена", "schließen", "schliessen", "fermer", "fermez", "clôturer", "chiudere", "chiudi", "chiudiamo", "zamknij", "zamykamy", "закриваємо", "закрити", "batalkan", "batal"])
+_CLOSE_VERBS = frozenset(["close", "closing", "exiting", "cancel", "exit", "cut", "cutting", "kill", "killing", "закрыть", "закрываем", "закрываю", "kapat", "kapatın", "cerrar", "cerramos", "fechar", "cancelar", "iptal", "отмена", "schließen", "schliessen", "fermer", "fermez", "clôturer", "chiudere", "chiudi", "chiudiamo", "zamknij", "zamykamy", "закриваємо", "закрити", "batalkan", "batal"])
 _CLOSE_FILLERS = frozenset(["all", "the", "a", "my", "your", "our", "this", "that", "these", "those", "position", "positions", "trade", "trades", "order", "orders", "everything", "now", "half", "partial", "it", "them",
                             "todo", "todos", "todas", "tudo", "все", "всё", "tüm", "la", "las", "los", "as", "os", "mitad", "metade",
                             "every", "tutte", "tutti", "le", "wszystko", "wszystkie", "toutes", "tous", "les", "alle",

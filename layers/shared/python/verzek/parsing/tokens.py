@@ -43,7 +43,8 @@ _TOKEN_RE = re.compile(
     r"|(?P<sep>\S)",
     re.IGNORECASE,
 )
-_LINE_INDEX_RE = re.compile(r"^\s*[-*•]?\s*\(?\d{1,2}\s*(?:\)|\.(?!\d))")
+# ("1) 0.50", "2. 0.55", and "1- 24.10": a row number with a dash glued to it and a space before the price)
+_LINE_INDEX_RE = re.compile(r"^\s*[-*•]?\s*\(?\d{1,2}\s*(?:\)|\.(?!\d))|^\s*\d{1,2}-(?=[ \t]+\$?\d)")
 _TIME_UNITS = frozenset(["m", "min", "mins", "minute", "minutes", "h", "hr", "hrs", "hour", "hours", "d", "day", "days", "w", "wk", "week", "weeks", "month", "months", "мин", "минут", "час", "часа", "часов", "дн", "дня", "дней", "saat", "saatlik", "dakika", "dakikalık", "dakikalik", "günlük", "gunluk", "gün", "gun", "hora", "horas", "minutos", "dias", "días"])
 
 
