@@ -184,6 +184,7 @@ class DoubleOrder:
     actual_order_id: str | None = None     # Binance: the order-book order created by the trigger
     trigger_ms: int = 0
     fills: list = field(default_factory=list)
+    position_side: str = "BOTH"            # Binance: BOTH (one-way) | LONG | SHORT (hedge mode)
 
     @property
     def is_conditional(self) -> bool:
@@ -339,7 +340,7 @@ class ExchangeDouble:
             return event
 
     def liquidate(self, exchange: str, symbol: str, side: str, qty: str | Decimal, price: str | Decimal,
-                  ts: int | None = None) -> dict:
+                  ts: int | None = None, position_side: str = "BOTH") -> dict:
         """The exchange liquidates the account's `symbol` position: every open order of the symbol
         (regular and conditional) is cancelled first, as Binance and Bybit do, and the liquidation is
         recorded (Binance: a force order `autoclose-...` of autoCloseType LIQUIDATION; Bybit: an
@@ -348,10 +349,11 @@ class ExchangeDouble:
             now = ts or _now_ms()
             for order in self.orders:
                 if (order.exchange == exchange and order.market == "linear" and order.symbol == symbol
-                        and order.status == "open"):
+                        and order.status == "open" and position_side in ("BOTH", order.position_side)):
                     order.status, order.updated_ms = "canceled", now
             event = {"exchange": exchange, "symbol": symbol, "time": now, "side": side.upper(),
-                     "qty": D(str(qty)), "price": D(str(price)), "order_id": str(next(self._ids))}
+                     "qty": D(str(qty)), "price": D(str(price)), "order_id": str(next(self._ids)),
+                     "position_side": position_side}
             self.liquidations.append(event)
             return event
 
@@ -372,7 +374,7 @@ class ExchangeDouble:
             return order
         actual = DoubleOrder(order.exchange, order.market, order.symbol, str(next(self._ids)),
                              f"algo-{order.order_id}", order.side, "MARKET", None, order.amount,
-                             reduce_only=order.reduce_only)
+                             reduce_only=order.reduce_only, position_side=order.position_side)
         self.orders.append(actual)
         order.actual_order_id = actual.order_id
         return actual
@@ -827,12 +829,31 @@ class ExchangeDouble:
                     "time": order.created_ms, "isWorking": True, "workingTime": order.created_ms,
                     "transactTime": order.created_ms, "origQuoteOrderQty": "0", "selfTradePreventionMode": "NONE"}
         return {**common, "avgPrice": _fmt(order.average), "cumQuote": _fmt(order.cost), "origType": order.type,
-                "reduceOnly": order.reduce_only, "positionSide": "BOTH", "closePosition": False,
+                "reduceOnly": order.reduce_only, "positionSide": order.position_side, "closePosition": False,
                 "time": order.created_ms, "workingType": "CONTRACT_PRICE", "priceProtect": False,
                 "priceMatch": "NONE", "selfTradePreventionMode": "NONE", "goodTillDate": 0}
 
+    def _bn_position_side(self, params, market: str) -> tuple[str, bool]:
+        """(positionSide, reduce-only) of a USD-M order as Binance checks them against the account's
+        position mode: one-way takes BOTH only; hedge mode takes LONG/SHORT only and no reduceOnly (a SELL
+        LONG closes the long: it is reduce-only by nature)."""
+        position_side = params.get("positionSide", "BOTH")
+        reduce_only = params.get("reduceOnly", "false").lower() == "true"
+        if market != "linear":
+            return "BOTH", reduce_only
+        if position_side not in ("BOTH", "LONG", "SHORT"):
+            raise DoubleError(400, {"code": -4006, "msg": "Position side is invalid."})
+        if (position_side == "BOTH") == self.hedge_mode:
+            raise DoubleError(400, {"code": -4061, "msg": "Order's position side does not match user's setting."})
+        if self.hedge_mode:
+            if "reduceOnly" in params:
+                raise DoubleError(400, {"code": -1106, "msg": "Parameter 'reduceonly' sent when not required."})
+            reduce_only = (params.get("side") == "SELL") == (position_side == "LONG")
+        return position_side, reduce_only
+
     def _bn_signed_create_order(self, params):
         market = self._bn_market(params["__path"])
+        position_side, reduce_only = self._bn_position_side(params, market)
         client_id = params.get("newClientOrderId") or f"x-double-{uuid.uuid4().hex[:16]}"
         # Binance: "a unique id among open orders" — once filled or cancelled the id is accepted again
         if any(o.client_order_id == client_id and o.exchange == "binance" and o.market == market and not o.algo
@@ -846,7 +867,7 @@ class ExchangeDouble:
         try:
             order = self._new_order("binance", market, params.get("symbol"), client_id, params.get("side"),
                                     params.get("type"), params.get("price"), params.get("quantity"),
-                                    params.get("timeInForce", "GTC"), params.get("reduceOnly") == "true")
+                                    params.get("timeInForce", "GTC"), reduce_only, position_side=position_side)
         except LookupError:
             raise DoubleError(400, {"code": -1121, "msg": "Invalid symbol."}) from None
         except _InsufficientBalance:
@@ -867,7 +888,7 @@ class ExchangeDouble:
             actual = self._by_order_id(order.actual_order_id)
             status = "FINISHED" if actual.status != "open" else "TRIGGERED"
         return {"algoId": int(order.order_id), "clientAlgoId": order.client_order_id, "algoType": "CONDITIONAL",
-                "orderType": order.type, "symbol": order.symbol, "side": order.side, "positionSide": "BOTH",
+                "orderType": order.type, "symbol": order.symbol, "side": order.side, "positionSide": order.position_side,
                 "timeInForce": order.time_in_force, "quantity": _fmt(order.amount), "algoStatus": status,
                 "actualOrderId": order.actual_order_id or "", "actualPrice": "0.00000",
                 "triggerPrice": _fmt(order.trigger_price), "price": "0.00", "icebergQuantity": None,
@@ -905,6 +926,7 @@ class ExchangeDouble:
         for flag in ("reduceOnly", "closePosition", "priceProtect"):
             if params.get(flag, "false").lower() not in ("true", "false"):
                 raise DoubleError(400, {"code": -1100, "msg": f"Illegal characters found in parameter '{flag}'."})
+        position_side, reduce_only = self._bn_position_side(params, "linear")
         close_position = params.get("closePosition", "false").lower() == "true"
         working_type = params.get("workingType", "CONTRACT_PRICE")
         if working_type not in ("MARK_PRICE", "CONTRACT_PRICE"):
@@ -928,8 +950,9 @@ class ExchangeDouble:
         if (falls and mark <= trigger) or (not falls and mark >= trigger):
             raise DoubleError(400, {"code": -2021, "msg": "Order would immediately trigger."})
         order = DoubleOrder("binance", "linear", symbol, str(next(self._ids)), client_id, side, type_, None, amount,
-                            params.get("timeInForce", "GTC"), params.get("reduceOnly", "false").lower() == "true",
-                            trigger_price=trigger, trigger_by=working_type, close_position=close_position, algo=True)
+                            params.get("timeInForce", "GTC"), reduce_only, trigger_price=trigger,
+                            trigger_by=working_type, close_position=close_position, algo=True,
+                            position_side=position_side)
         self.orders.append(order)
         return self._bn_algo_json(order)
 

@@ -1551,10 +1551,10 @@ export interface components {
             no_stop_policy?: "default_stop" | "skip" | "allow";
             /**
              * Opposite Signal Policy
-             * @description a futures signal against a position held on the same symbol: refuse it, or close the held position at market and open the new one (reverse)
+             * @description a futures signal against a position held on the same symbol: refuse it, close the held position at market and open the new one (reverse), or hold both (hedge: paper, and live accounts in hedge mode, read from the exchange at each trade; on a one-way account such a signal is refused, with the reason)
              * @enum {string}
              */
-            opposite_signal_policy?: "refuse" | "reverse";
+            opposite_signal_policy?: "refuse" | "reverse" | "hedge";
             /**
              * Size Type
              * @description fixed: margin in the quote currency; percent: % of the free balance; risk: the size that loses size_value % of equity if the stop is hit

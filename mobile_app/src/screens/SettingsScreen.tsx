@@ -167,7 +167,7 @@ export function SettingsScreen() {
           ))}
           <Choice label="A signal without a stop" options={['default_stop', 'skip', 'allow'] as const} value={value('no_stop_policy') as 'skip'}
             onChange={(v) => change({ no_stop_policy: v })} testID="settings-no-stop" />
-          <Choice label="A signal against a position held on the same symbol" options={['refuse', 'reverse'] as const}
+          <Choice label="A signal against a position held on the same symbol" options={['refuse', 'reverse', 'hedge'] as const}
             value={value('opposite_signal_policy') as 'refuse'} onChange={(v) => change({ opposite_signal_policy: v })} testID="settings-opposite" />
           <Choice label="Breakeven stop" options={['fees', 'plain'] as const} value={value('breakeven_mode') as 'fees'} onChange={(v) => change({ breakeven_mode: v })} />
           <Toggle label="DCA safety orders" value={value('dca_enabled')} onChange={(v) => change({ dca_enabled: v })} />

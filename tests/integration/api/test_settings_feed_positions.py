@@ -218,3 +218,18 @@ def test_protection_settings_are_validated(client, signup):
         assert answer.status_code == 422, (bad, answer.text)
     assert client.get(url, headers=user.headers).json()["sl_guard_trades"] == 3  # unchanged
     assert client.patch(url, headers=user.headers, json={"sl_guard_trades": None}).json()["sl_guard_trades"] is None
+
+
+def test_the_opposite_signal_policy_takes_hedge_and_nothing_unknown(client, signup):
+    # issue 13 item 1: refuse (default), reverse or hedge; whether a live account can hedge is read from the
+    # exchange at each trade (a one-way account refuses the opposite signal then, with the reason)
+    user = signup("hedge@example.com")
+    url = f"/api/users/{user.id}/settings"
+    assert client.get(url, headers=user.headers).json()["opposite_signal_policy"] == "refuse"
+    changed = client.patch(url, headers=user.headers, json={"opposite_signal_policy": "hedge"})
+    assert changed.status_code == 200, changed.text
+    assert changed.json()["opposite_signal_policy"] == "hedge"
+    for bad in ({"opposite_signal_policy": "both"}, {"opposite_signal_policy": None}, {"opposite_signal_policy": 1}):
+        answer = client.patch(url, headers=user.headers, json=bad)
+        assert answer.status_code == 422, (bad, answer.text)
+    assert client.get(url, headers=user.headers).json()["opposite_signal_policy"] == "hedge"

@@ -185,6 +185,38 @@ def test_close_and_reverse_closes_the_held_side_then_opens_the_new_one(factory, 
     assert D(factory.paper_state(user)["positions"][FUTURES][0]) == -1  # short 1 on the venue, nothing netted
 
 
+def test_hedge_holds_both_sides_and_each_exit_acts_on_its_own_side(factory, settings_env):
+    # issue 13 item 1, policy hedge: long 1 SOL at 100 (minute 1, maker); at minute 2 a short opens beside it
+    # (marketable limit 100.5, filled at the minute-2 open). Minute 4 falls to 94: the short's target 95
+    # buys its 1 back (+5.5 gross, fees 0.1005 + 0.095); the long, its stop at 90 untouched, stays open. In
+    # one-way mode the short's buy would have closed the long instead (and both positions netted to zero).
+    venues, clock = _venues([(101, 101, 101, 101), (100.5, 101, 99.5, 100.5), (100.5, 101, 100, 100.5),
+                             (100.5, 100.6, 100.2, 100.4), (100.4, 100.5, 94, 95), (95, 96, 94.5, 95.5)],
+                            settings_env, symbol=FUTURES)
+    user = factory.user(size_value=D(110), leverage_cap=1, opposite_signal_policy="hedge")  # 1 whole SOL each
+    long_sig = factory.signal(FUTURES, "long", entries=["100"], targets=["110"], stop_loss="90",
+                              market_type="futures", leverage=1)
+    _run(venues, clock, user, long_sig, 2)
+    short_sig = factory.signal(FUTURES, "short", entries=["100.5"], targets=["95"], stop_loss="105",
+                               market_type="futures", leverage=1)
+    assert Executor(venues).handle(ExecuteSignalJob(signal_id=short_sig, user_id=user)) == "opened"
+    clock.set(T0 + 3 * MIN)
+    run_monitor(venues)
+    positions = factory.paper_state(user)["positions"]
+    assert D(positions[f"{FUTURES}|long"][0]) == 1 and D(positions[f"{FUTURES}|short"][0]) == -1
+    for minute in (4, 5, 6):
+        clock.set(T0 + minute * MIN)
+        run_monitor(venues)
+    held, new = factory.position(user, long_sig), factory.position(user, short_sig)
+    assert new["status"] == "closed" and new["close_reason"] == "take_profit"
+    assert (new["entry_price"], new["realized_pnl"], new["fees"]) == (D("100.5"), D("5.5"), D("0.1955"))
+    assert held["status"] == "open" and held["filled_amount"] == D(1) and held["closed_amount"] == 0
+    stops = [o for o in factory.orders(held["id"]) if o["role"] == "sl"]
+    assert [(o["status"], o["trigger_price"]) for o in stops] == [("open", D(90))]
+    positions = factory.paper_state(user)["positions"]  # amount, entry, margin
+    assert {k: [D(v) for v in p] for k, p in positions.items()} == {f"{FUTURES}|long": [1, 100, 100]}
+
+
 def test_dca_like_3commas_step_scale_max_active_and_targets_from_the_new_average(factory, settings_env):
     # issue 13 item 9. 100 USDT, entry 100, 2 safety orders, step 2 % with step scale 2 (SO1 2 % below = 98, SO2
     # 2 + 4 = 6 % below = 94), volume scale 2 (weights 1 : 1 : 2 -> 25 / 25 / 50 USDT), at most 1 resting at once

@@ -202,7 +202,8 @@ class CcxtExchange:
 
     def position_mode(self, symbol: str) -> str:
         """`hedge` when the futures account keeps longs and shorts apart (Binance dual-side position mode),
-        else `one_way` (also where the exchange cannot say)."""
+        else `one_way` (also where the exchange cannot say: ccxt has no fetchPositionMode for Bybit, so a
+        Bybit account is traded one-way)."""
         if self.market_type != "futures" or not self.client.has.get("fetchPositionMode"):
             return "one_way"
         self._load()
@@ -319,6 +320,10 @@ class CcxtExchange:
         params: dict = {"clientOrderId": request.client_order_id}
         if request.reduce_only and self.market_type == "futures":
             params["reduceOnly"] = True
+        if request.position_side is not None and self.market_type == "futures":
+            # hedge mode: ccxt names the side from the order's side and reduceOnly (a reduce-only sell closes
+            # the long): Binance positionSide LONG/SHORT without reduceOnly, Bybit positionIdx 1/2
+            params["hedged"] = True
         type_ = "market" if request.type in (OrderType.MARKET, OrderType.STOP_MARKET) else "limit"
         if request.type == OrderType.STOP_MARKET:
             params["triggerPrice"] = _money_str(request.trigger_price)

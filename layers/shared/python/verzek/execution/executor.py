@@ -20,6 +20,7 @@ that is not valid JSON/schema raises and, after the queue's retries, ends in the
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import Decimal
 
@@ -126,19 +127,30 @@ class Executor:
                 return self._record_skip(cur, ctx, block.code, block.reason, notify_user=block.notify)
             opposite = risk.opposite_positions(cur, user_id=job.user_id, signal_id=job.signal_id, symbol=symbol,
                                                market_type=market_type, side=signal.side.value, mode=settings.mode)
-            if opposite and settings.opposite_signal_policy != "reverse":
+            if opposite and settings.opposite_signal_policy == "refuse":
                 return self._record_skip(cur, ctx, "opposite_position", risk.opposite_reason(symbol, opposite))
         try:
             with connection() as conn, conn.cursor() as cur:
                 venue = self.venues.venue(cur, user_id=job.user_id, mode=settings.mode,
                                           exchange_account_id=settings.exchange_account_id, market_type=market_type)
             exchange = venue.exchange
-            position_mode = getattr(exchange, "position_mode", None)
-            if market_type == "futures" and callable(position_mode) and position_mode(symbol) == "hedge":
-                # our orders are one-way (position side BOTH, reduce-only exits): a hedge-mode account
-                # refuses them (Binance -4061), and netting rules differ; read from the exchange per trade
-                raise AccountError("your futures account is in hedge mode; Verzek trades one-way mode: switch the "
-                                   "account's position mode to one-way")
+            hedged = False
+            if market_type == "futures":
+                # live: the account's position mode, read from the exchange per trade (a hedge-mode account
+                # refuses one-way orders, Binance -4061, and the reverse); paper: the user's policy
+                position_mode = getattr(exchange, "position_mode", None)
+                if callable(position_mode):
+                    hedged = position_mode(symbol) == "hedge"
+                    if hedged and settings.opposite_signal_policy != "hedge":
+                        raise AccountError("your futures account is in hedge mode: choose the opposite-signal "
+                                           "policy hedge to trade it, or switch the account's position mode to "
+                                           "one-way")
+                else:
+                    hedged = settings.opposite_signal_policy == "hedge"
+            if opposite and settings.opposite_signal_policy == "hedge" and not hedged:
+                with connection() as conn, conn.cursor() as cur:
+                    return self._record_skip(cur, ctx, "opposite_position", risk.opposite_reason(
+                        symbol, opposite, policy="hedge"))
             rules = exchange.market_rules(symbol)
             last_price = exchange.last_price(symbol)
             free = exchange.free_balance(rules.quote)
@@ -154,6 +166,8 @@ class Executor:
             plan = plan_trade(signal, settings, rules, free_balance=free, last_price=last_price,
                               fee_rate=taker_fee_rate(exchange, symbol),
                               signal_id=job.signal_id, user_id=job.user_id)
+            if hedged:  # every order of the position names its side (Binance positionSide, Bybit positionIdx)
+                plan = replace(plan, hedged=True)
         except PlanRejected as exc:
             with connection() as conn, conn.cursor() as cur:
                 return self._record_skip(cur, ctx, exc.code, exc.reason)
@@ -166,7 +180,7 @@ class Executor:
         # close-and-reverse, only once nothing can refuse the new trade any more (hedge mode, the plan,
         # the sized limits and protections): the held side is closed at market, its close sent before the
         # new entry (the venue fills a close before an entry on the same candle), then the new one opens
-        for held in opposite:
+        for held in opposite if settings.opposite_signal_policy == "reverse" else ():
             self.engine.close(held["id"], reason="reversed")
 
         with connection() as conn, conn.cursor() as cur:

@@ -185,6 +185,14 @@ class PositionEngine:
         return self.venues.venue(cur, user_id=pos["user_id"], mode=pos["mode"],
                                  exchange_account_id=pos["exchange_account_id"], market_type=pos["market_type"])
 
+    def _placer(self, exchange, pos: dict) -> OrderPlacer:
+        """The position's order placer: in hedge mode every order it sends names the position's side."""
+        plan = pos.get("plan")
+        if isinstance(plan, str):
+            plan = json.loads(plan)
+        hedged = bool(plan and plan.get("hedged"))
+        return OrderPlacer(exchange, self.policy, position_side=pos["side"] if hedged else None)
+
     @staticmethod
     def _transient(exc: ExecutionError) -> bool:
         return isinstance(exc, (RequestNotSent, RateLimited, OutcomeUnknown))
@@ -264,7 +272,7 @@ class PositionEngine:
             placer = None
             try:
                 venue = self.venue_for(cur, pos)
-                placer = OrderPlacer(venue.exchange, self.policy)
+                placer = self._placer(venue.exchange, pos)
                 nothing_sent = all(r["status"] in ("planned", "waiting") for r in rows)
                 if plan.market_type == "futures" and nothing_sent:
                     venue.exchange.set_leverage(plan.symbol, plan.leverage, plan.margin_mode)
@@ -324,7 +332,7 @@ class PositionEngine:
                 raise
 
     def _close_locked(self, conn, cur, pos: dict, venue: Venue, *, reason: str, role: str) -> str:
-        placer = OrderPlacer(venue.exchange, self.policy)
+        placer = self._placer(venue.exchange, pos)
         _drop_waiting(cur, pos["id"])
         for row in load_orders(cur, pos["id"]):
             in_flight_exit = row["role"] in ("sl", "close") and not is_protective_stop(row)
@@ -375,7 +383,7 @@ class PositionEngine:
         with self.locked(position_id) as (conn, cur):
             pos = self._load(cur, position_id)
             venue = self.venue_for(cur, pos)
-            placer = OrderPlacer(venue.exchange, self.policy)
+            placer = self._placer(venue.exchange, pos)
             _drop_waiting(cur, position_id)
             for row in load_orders(cur, position_id):
                 if row["role"] in ("entry", "safety") and row["status"] in LIVE_STATUSES:
@@ -409,7 +417,7 @@ class PositionEngine:
             pos = self._load(cur, position_id)
             try:
                 venue = self.venue_for(cur, pos)
-                placer = OrderPlacer(venue.exchange, self.policy)
+                placer = self._placer(venue.exchange, pos)
                 outcome = self._sync_protective_stop(conn, cur, pos, venue, placer, new_stop)
                 if outcome in ("stop_passed", "stop_filled"):
                     self._close_locked(conn, cur, pos, venue, reason="breakeven" if breakeven else "stop_loss",
@@ -448,7 +456,7 @@ class PositionEngine:
         exchange, symbol = venue.exchange, pos["symbol"]
         plan = TradePlan.from_json(pos["plan"])
         long = pos["side"] == "long"
-        placer = OrderPlacer(exchange, self.policy)
+        placer = self._placer(exchange, pos)
         now_ms = self.venues.clock()
 
         # 1. orders: send anything planned (crash leftovers), refresh everything live: from the
@@ -685,6 +693,11 @@ class PositionEngine:
             return pos
         since = pos["funding_ms"] + 1 if pos.get("funding_ms") is not None else entry_fill_ms
         if venue.mode == "live":
+            plan = pos.get("plan")
+            if (json.loads(plan) if isinstance(plan, str) else plan or {}).get("hedged"):
+                # a hedge-mode symbol's payments come without their side (Binance's income history): they
+                # cannot be told apart, so a hedged live position's funding is not counted (see the docs)
+                return pos
             previous = pos.get("checked_ms")
             if previous is not None and ((now_ms - _FUNDING_POST_LAG_MS) // _HOUR_MS
                                          <= (previous - _FUNDING_POST_LAG_MS) // _HOUR_MS):
@@ -697,8 +710,12 @@ class PositionEngine:
         if not events:
             return pos
         total = ZERO
+        long = pos["side"] == "long"
         for event in events:
             ts = event["timestamp"]
+            charged_on = event.get("position_amount")
+            if charged_on and (Decimal(str(charged_on)) > 0) != long:
+                continue  # paid on the other side of a hedge-mode symbol
             held = sum((r["filled"] for r in rows if r["filled"] > 0 and r["last_fill_ms"] is not None
                         and r["last_fill_ms"] < ts and r["role"] in ("entry", "safety")), ZERO)
             held -= sum((r["filled"] for r in rows if r["filled"] > 0 and r["last_fill_ms"] is not None
@@ -735,6 +752,9 @@ class PositionEngine:
         if not callable(fetch):
             return None
         events = account.liquidations(pos, venue, since_ms) if account is not None else fetch(pos["symbol"], since_ms)
+        # the liquidation closing this position's side (a hedge-mode symbol may have two)
+        exit_side = OrderSide.SELL if pos["side"] == "long" else OrderSide.BUY
+        events = [e for e in events if e.side == exit_side]
         if not events:
             return None
         event = events[0]

@@ -15,6 +15,8 @@ executor and the position monitor.
 
 from __future__ import annotations
 
+import dataclasses
+
 import json
 import time
 from collections.abc import Callable, Sequence
@@ -59,9 +61,12 @@ class RetryPolicy:
 
 
 class OrderPlacer:
-    def __init__(self, exchange: Exchange, policy: RetryPolicy | None = None) -> None:
+    def __init__(self, exchange: Exchange, policy: RetryPolicy | None = None, *,
+                 position_side: str | None = None) -> None:
         self.exchange = exchange
         self.policy = policy or RetryPolicy()
+        # hedge mode: the side of the position every order sent opens or closes (None: one-way)
+        self.position_side = position_side
 
     def _retrying(self, exc_types, attempts: int) -> Retrying:
         p = self.policy
@@ -111,6 +116,8 @@ class OrderPlacer:
         """`never_sent`: the caller wrote this order's row itself, in a transaction committed just
         before (no earlier attempt can have sent an order with this client id): no lookup first."""
         trigger = request.type == OrderType.STOP_MARKET
+        if self.position_side is not None and request.position_side is None:
+            request = dataclasses.replace(request, position_side=self.position_side)
         if not never_sent:
             existing = self.lookup(request.symbol, request.client_order_id, trigger=trigger)
             if existing is not None:

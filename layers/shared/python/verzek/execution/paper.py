@@ -39,6 +39,9 @@ Fill model (all `Decimal`, fees charged in the quote currency):
   (`RecordedPrices.mark_range`; one coarser than the trade candles only when it closes), the
   trade candle standing in where none is recorded for the period; a close's loss is capped at its margin too, so the
   paper balance cannot go negative. Checked on candles new to a resting exit order.
+* Hedge mode: an order naming a `position_side` ("long"/"short") opens or closes that side of the
+  symbol, kept as a position of its own (`position_key`: `SYMBOL|long`), with its own margin,
+  liquidation price and funding; a symbol is held one-way or hedged, never both at once.
 * Time comes from `clock()` (epoch ms); only candles closed by then are used, so a paper order
   never fills on prices from its own future.
 """
@@ -289,6 +292,25 @@ class _Order:
     reserved: Decimal = ZERO  # quote (or base, for spot sells) held for this order
     reserved_asset: str = ""
     leverage: int = 1
+    position_side: str | None = None  # hedge mode: "long" | "short"; None: one-way
+
+    @property
+    def position_key(self) -> str:
+        return position_key(self.state.symbol, self.position_side)
+
+
+def position_key(symbol: str, position_side: str | None) -> str:
+    """Where a position is kept: by symbol in one-way mode, by symbol and side in hedge mode
+    (`BTC/USDT:USDT|long`), so one symbol can hold a long and a short at once."""
+    return symbol if position_side is None else f"{symbol}|{position_side}"
+
+
+def key_symbol(key: str) -> str:
+    return key.partition("|")[0]
+
+
+def key_side(key: str) -> str | None:
+    return key.partition("|")[2] or None
 
 
 @dataclass
@@ -365,10 +387,11 @@ class PaperExchange:
                     f"{rules.min_notional} {rules.quote}" + self._unrecorded(rules))
         if rules.market_type == "futures" and not request.reduce_only and rules.leverage_tiers:
             leverage = self.leverage.get(request.symbol, 1)
-            held = self.positions.get(request.symbol)
+            key = position_key(request.symbol, request.position_side)
+            held = self.positions.get(key)
             size = abs(held.amount) * held.entry * rules.contract_size if held and held.amount else ZERO
             size += sum((o.state.remaining * (o.state.price or reference) * rules.contract_size
-                         for o in self.orders.values() if o.state.symbol == request.symbol
+                         for o in self.orders.values() if o.position_key == key
                          and o.state.status == OrderStatus.OPEN and not o.state.reduce_only), ZERO)
             allowed = rules.max_leverage_for(size + notional)
             if allowed is not None and leverage > allowed:
@@ -409,7 +432,8 @@ class PaperExchange:
         total = self._balance(asset, quote=quote)
         used = sum((o.reserved for o in self.orders.values()
                     if o.state.status == OrderStatus.OPEN and o.reserved_asset == asset), ZERO)
-        margins = sum((p.margin for s, p in self.positions.items() if self.market_rules(s).quote == asset), ZERO)
+        margins = sum((p.margin for k, p in self.positions.items() if self.market_rules(key_symbol(k)).quote == asset),
+                      ZERO)
         return total - used - margins
 
     def supports_protective_stop(self, symbol: str) -> bool:
@@ -418,9 +442,15 @@ class PaperExchange:
         paper for spot and futures: a candle touching stop and target is stopped, at the stop."""
         return True
 
-    def position(self, symbol: str) -> _Position:
+    def position(self, symbol: str, position_side: str | None = None) -> _Position:
+        """The position on `symbol` (one-way), or its `position_side` ("long"/"short") in hedge mode."""
         self.sync()
-        return self.positions.get(symbol, _Position())
+        return self.positions.get(position_key(symbol, position_side), _Position())
+
+    def _keys(self, symbol: str) -> list[str]:
+        """The keys of the positions held on `symbol`: itself (one-way) or its sides (hedge mode)."""
+        return [k for k in (symbol, f"{symbol}|long", f"{symbol}|short")
+                if k in self.positions and self.positions[k].amount]
 
     def set_leverage(self, symbol: str, leverage: int, margin_mode: str | None) -> None:
         if not 1 <= int(leverage) <= 125:
@@ -450,6 +480,19 @@ class PaperExchange:
         refusal = self._refusal(request, rules, reference)
         if refusal is not None:
             raise OrderRejected(refusal, "invalid_order")
+        if request.position_side is not None and rules.market_type != "futures":
+            raise OrderRejected("a position side is for futures in hedge mode only", "invalid_order")
+        if (request.position_side is not None and not request.reduce_only
+                and request.side != (OrderSide.BUY if request.position_side == "long" else OrderSide.SELL)):
+            raise OrderRejected(f"a {request.side.value} order cannot open a {request.position_side} position "
+                                "(closing orders are reduce-only)", "invalid_order")
+        held = self._keys(request.symbol)
+        if held and (request.position_side is None) != (held[0] == request.symbol):
+            # one account cannot hold a symbol both ways (Binance -4061: the order's position side does not
+            # match the account's position mode)
+            raise OrderRejected("the order's position side does not match the position held on "
+                                f"{request.symbol} ({'one-way' if held[0] == request.symbol else 'hedge'} mode)",
+                                "invalid_order")
         if request.type == OrderType.STOP_MARKET:
             last = self.last_price(request.symbol)
             if last <= request.trigger_price if request.side == OrderSide.SELL else last >= request.trigger_price:
@@ -459,7 +502,8 @@ class PaperExchange:
                                   request.type, OrderStatus.OPEN, request.amount, price=request.price,
                                   trigger_price=request.trigger_price, reduce_only=request.reduce_only,
                                   updated_ms=now),
-                       created_ms=now, checked_ms=now, leverage=self.leverage.get(request.symbol, 1))
+                       created_ms=now, checked_ms=now, leverage=self.leverage.get(request.symbol, 1),
+                       position_side=request.position_side)
         # Reserve what the order may spend so the account cannot over-commit.
         # what a fill may cost at worst: a limit never fills above its price; market/stop buys slip
         if request.type == OrderType.LIMIT or request.side == OrderSide.SELL:
@@ -523,24 +567,26 @@ class PaperExchange:
             for candle in self.prices.candles(symbol, since, now):
                 if futures:
                     self._settle_funding(symbol, candle.ts)
-                # liquidation is checked on candles new to a resting exit order (so never on a candle
-                # from before the position existed): a gap past it first, then after the stops
-                watch = futures and any(o.state.reduce_only and o.state.status == OrderStatus.OPEN
-                                        and candle.ts >= o.checked_ms for o in orders)
-                if watch:
-                    self._liquidate_if_reached(symbol, candle, gap_only=True)
+                # liquidation is checked on candles new to a resting exit order of the position (so never
+                # on a candle from before it existed): a gap past it first, then after the stops
+                watch = sorted({o.position_key for o in orders if futures and o.state.reduce_only
+                                and o.state.status == OrderStatus.OPEN and candle.ts >= o.checked_ms})
+                for key in watch:
+                    self._liquidate_if_reached(key, candle, gap_only=True)
                 stops_done = False
                 for order in sorted(orders, key=self._priority):
                     if order.state.status != OrderStatus.OPEN or candle.ts < order.checked_ms:
                         continue
                     if watch and not stops_done and self._priority(order)[0] == 2:
-                        self._liquidate_if_reached(symbol, candle, gap_only=False)
+                        for key in watch:
+                            self._liquidate_if_reached(key, candle, gap_only=False)
                         stops_done = True
                     first = candle.ts < order.checked_ms + tf and order.checked_ms == order.created_ms
                     self._match(order, candle, first)
                     order.checked_ms = candle.ts + tf
                 if watch and not stops_done:
-                    self._liquidate_if_reached(symbol, candle, gap_only=False)
+                    for key in watch:
+                        self._liquidate_if_reached(key, candle, gap_only=False)
             if futures:
                 self._settle_funding(symbol, now)
 
@@ -550,10 +596,15 @@ class PaperExchange:
         is positive (the other way round when negative). It moves the quote balance; on an isolated
         position it comes out of (or goes into) the position's margin, as on Binance, which moves the
         liquidation price."""
-        position = self.positions.get(symbol)
         events = getattr(self.prices, "funding_events", None)
-        if position is None or not position.amount or events is None:
+        if events is None:
             return
+        for key in self._keys(symbol):  # both sides in hedge mode, each on its own
+            self._settle_position_funding(key, events, until_ms)
+
+    def _settle_position_funding(self, key: str, events, until_ms: int) -> None:
+        symbol = key_symbol(key)
+        position = self.positions[key]
         rules = self.market_rules(symbol)
         for ts, rate in events(symbol, position.funding_ms, until_ms):
             mark = self.prices.mark_price(symbol, ts)
@@ -569,42 +620,47 @@ class PaperExchange:
             self.balances[rules.quote] = self._balance(rules.quote, quote=True) + amount
             position.funding_ms = ts
             self.funding.append({"symbol": symbol, "timestamp": ts, "amount": amount, "code": rules.quote,
-                                 "rate": rate, "mark": mark, "position_amount": position.amount})
+                                 "rate": rate, "mark": mark, "position_amount": position.amount, "key": key})
 
     def fetch_funding_history(self, symbol: str, since_ms: int) -> list[dict]:
         """Funding paid (-) or received (+) on `symbol` since `since_ms` (ccxt `fetch_funding_history`)."""
         self.sync()
         return [f for f in self.funding if f["symbol"] == symbol and f["timestamp"] >= since_ms]
 
-    def liquidation_price(self, symbol: str) -> Decimal | None:
+    def liquidation_price(self, symbol: str, position_side: str | None = None) -> Decimal | None:
         """Where the position's backing + unrealised PnL falls to the maintenance margin of its leverage
         tier (`verzek.execution.ports.liquidation_price`). Isolated: backed by its margin. Cross: by
-        `cross_backing`, the wallet balance the other positions do not hold."""
-        position = self.positions.get(symbol)
-        rules = self.market_rules(symbol)
+        `cross_backing`, the wallet balance the other positions do not hold. `position_side`: which side
+        of a hedge-mode symbol (each side is a position of its own, with its own margin)."""
+        return self._liquidation_price(position_key(symbol, position_side))
+
+    def _liquidation_price(self, key: str) -> Decimal | None:
+        position = self.positions.get(key)
+        rules = self.market_rules(key_symbol(key))
         if position is None or not position.amount or rules.market_type != "futures":
             return None
-        return liquidation_price(position.amount > 0, abs(position.amount), position.entry, self._backing(symbol),
-                                 rules)
+        return liquidation_price(position.amount > 0, abs(position.amount), position.entry, self._backing(key), rules)
 
-    def _backing(self, symbol: str) -> Decimal:
-        position = self.positions[symbol]
-        return position.margin if self.margin_mode(symbol) == "isolated" else max(ZERO, self.cross_backing(symbol))
+    def _backing(self, key: str) -> Decimal:
+        position = self.positions[key]
+        return position.margin if self.margin_mode(key_symbol(key)) == "isolated" else max(ZERO, self.cross_backing(key))
 
-    def cross_backing(self, symbol: str) -> Decimal:
-        """What backs a cross position on `symbol` (Binance's cross wallet, one position's view): the
-        quote balance, less the margins isolated positions hold, plus every other cross position's
-        unrealised PnL at its last close less its maintenance margin."""
-        rules = self.market_rules(symbol)
+    def cross_backing(self, key: str) -> Decimal:
+        """What backs a cross position `key` (a symbol, or a symbol's side in hedge mode; Binance's cross
+        wallet, one position's view): the quote balance, less the margins isolated positions hold, plus
+        every other cross position's (the other side of the symbol's included) unrealised PnL at its last
+        close less its maintenance margin."""
+        rules = self.market_rules(key_symbol(key))
         backing = self._balance(rules.quote, quote=True)
         for other, p in self.positions.items():
-            if other == symbol or not p.amount or self.market_rules(other).quote != rules.quote:
+            other_symbol = key_symbol(other)
+            if other == key or not p.amount or self.market_rules(other_symbol).quote != rules.quote:
                 continue
-            if self.margin_mode(other) == "isolated":
+            if self.margin_mode(other_symbol) == "isolated":
                 backing -= p.margin
                 continue
-            other_rules = self.market_rules(other)
-            candle = self.prices.last_candle(other, self.clock())
+            other_rules = self.market_rules(other_symbol)
+            candle = self.prices.last_candle(other_symbol, self.clock())
             mark = candle.close if candle is not None else p.entry
             q = abs(p.amount) * other_rules.contract_size
             tier = other_rules.tier(q * mark)
@@ -612,11 +668,12 @@ class PaperExchange:
             backing -= q * mark * tier.maintenance_rate - tier.maintenance_amount
         return backing
 
-    def _liquidate_if_reached(self, symbol: str, candle: Candle, *, gap_only: bool) -> None:
-        price = self.liquidation_price(symbol)
+    def _liquidate_if_reached(self, key: str, candle: Candle, *, gap_only: bool) -> None:
+        price = self._liquidation_price(key)
         if price is None:
             return
-        position = self.positions[symbol]
+        symbol = key_symbol(key)
+        position = self.positions[key]
         long = position.amount > 0
         # exchanges liquidate on the mark price: where marks are recorded for the candle, they decide (a
         # wick of the trade price alone liquidates nothing); elsewhere the trade candle stands in for them
@@ -636,23 +693,24 @@ class PaperExchange:
         # is lost (isolated: its margin; cross: the cross wallet behind it; what is left of the
         # maintenance margin goes to the insurance fund), never more, so the balance cannot go negative
         rules = self.market_rules(symbol)
-        lost = self._backing(symbol)
+        lost = self._backing(key)
         amount = abs(position.amount)
         closed_at = bankruptcy_price(long, amount, position.entry, lost, rules.contract_size)
         self.balances[rules.quote] = self._balance(rules.quote, quote=True) - lost
         self.liquidations.append({"symbol": symbol, "ts": candle.ts, "price": price, "amount": position.amount,
-                                  "entry": position.entry, "margin_lost": lost, "margin_mode": self.margin_mode(symbol)})
+                                  "entry": position.entry, "margin_lost": lost, "margin_mode": self.margin_mode(symbol),
+                                  "position_side": key_side(key)})
         # recorded like the exchange's own liquidation order (Binance: an "autoclose" order in the history)
-        cid = f"liq-{symbol}-{candle.ts}"
+        cid = f"liq-{key}-{candle.ts}"
         state = OrderState(cid, f"L-{symbol}-{candle.ts}", symbol, OrderSide.SELL if long else OrderSide.BUY,
                            OrderType.MARKET, OrderStatus.FILLED, amount, amount, closed_at, ZERO, rules.quote,
                            trigger_price=price, reduce_only=True, updated_ms=candle.ts)
         self.orders[cid] = _Order(state, candle.ts, candle.ts + self.prices.timeframe_ms(symbol),
-                                  leverage=self.leverage.get(symbol, 1))
-        self.positions[symbol] = _Position()
+                                  leverage=self.leverage.get(symbol, 1), position_side=key_side(key))
+        self.positions[key] = _Position()
         for order in self.orders.values():  # its exit orders have nothing left to close
             s = order.state
-            if s.symbol == symbol and s.reduce_only and s.status == OrderStatus.OPEN:
+            if order.position_key == key and s.reduce_only and s.status == OrderStatus.OPEN:
                 order.state = s.with_(status=OrderStatus.EXPIRED, updated_ms=candle.ts)
                 order.reserved = ZERO
 
@@ -700,7 +758,7 @@ class PaperExchange:
         rules = self.market_rules(s.symbol)
         amount = s.remaining
         signed = amount if s.side == OrderSide.BUY else -amount
-        position = self.positions.setdefault(s.symbol, _Position())
+        position = self.positions.setdefault(order.position_key, _Position())
         if s.reduce_only:
             # never open or flip: cap to what is held in the opposite direction
             if position.amount == 0 or (position.amount > 0) == (signed > 0):
@@ -727,7 +785,7 @@ class PaperExchange:
             if not position.amount:
                 position.funding_ms = ts  # funding is owed from the next event after the position opened
             cross = self.margin_mode(s.symbol) == "cross" and position.amount
-            cap = max(ZERO, self.cross_backing(s.symbol)) if cross else None
+            cap = max(ZERO, self.cross_backing(order.position_key)) if cross else None
             pnl = self._apply_position(position, signed, price, rules, order.leverage, realise=True, loss_cap=cap)
             self.balances[rules.quote] = self._balance(rules.quote, quote=True) + pnl - fee
         filled = s.filled + amount
@@ -774,7 +832,7 @@ class PaperExchange:
                     "trigger": None if s.trigger_price is None else str(s.trigger_price),
                     "reduce_only": s.reduce_only, "updated": s.updated_ms, "created": o.created_ms,
                     "checked": o.checked_ms, "reserved": str(o.reserved), "reserved_asset": o.reserved_asset,
-                    "leverage": o.leverage}
+                    "leverage": o.leverage, "position_side": o.position_side}
 
         return {"balances": {k: str(v) for k, v in self.balances.items()},
                 "positions": {k: [str(p.amount), str(p.entry), str(p.margin), p.funding_ms]
@@ -795,7 +853,7 @@ class PaperExchange:
                             Decimal(o["fee"]), o["fee_currency"], _d(o["price"]), _d(o["trigger"]),
                             o["reduce_only"], o["updated"])
             self.orders[o["cid"]] = _Order(st, o["created"], o["checked"], Decimal(o["reserved"]),
-                                           o["reserved_asset"], o["leverage"])
+                                           o["reserved_asset"], o["leverage"], o.get("position_side"))
         return self
 
     def prune(self, keep_final: int = 200) -> None:

@@ -30,12 +30,12 @@ import psycopg2.errors
 from psycopg2.extras import execute_values
 
 from verzek.db import Prepared, fetch_rows
-from verzek.execution.paper import PaperExchange, _Order, _Position
+from verzek.execution.paper import PaperExchange, _Order, _Position, key_symbol
 from verzek.execution.ports import OrderRejected, OrderRequest, OrderSide, OrderState, OrderStatus, OrderType
 
 _ORDER_COLUMNS = ("id, client_order_id, exchange_order_id, symbol, side, type, status, amount, filled, average, fee, "
                   "fee_currency, price, trigger_price, reduce_only, updated_ms, created_ms, checked_ms, reserved, "
-                  "reserved_asset, leverage")
+                  "reserved_asset, leverage, position_side")
 
 
 class StoredPaperExchange(PaperExchange):
@@ -59,16 +59,25 @@ def _order_key(o: _Order) -> tuple:
     return (s.status, s.filled, s.average, s.fee, s.fee_currency, s.updated_ms, o.checked_ms, o.reserved)
 
 
-def _position_key(engine: PaperExchange, symbol: str) -> tuple:
-    p = engine.positions.get(symbol) or _Position()
+def _position_key(engine: PaperExchange, key: str) -> tuple:
+    """A position row's values; `key` is its symbol, or symbol|side in hedge mode (leverage and margin mode
+    are the symbol's)."""
+    p = engine.positions.get(key) or _Position()
+    symbol = key_symbol(key)
     return (p.amount, p.entry, p.margin, engine.leverage.get(symbol, 1), engine.margin_mode(symbol), p.funding_ms)
+
+
+def position_keys(symbol: str) -> list[str]:
+    """The position rows of a symbol: one-way, and each side in hedge mode (`paper.position_key`)."""
+    return [symbol, f"{symbol}|long", f"{symbol}|short"]
 
 
 def _order_from_row(r: dict) -> _Order:
     state = OrderState(r["client_order_id"], r["exchange_order_id"], r["symbol"], OrderSide(r["side"]),
                        OrderType(r["type"]), OrderStatus(r["status"]), r["amount"], r["filled"], r["average"],
                        r["fee"], r["fee_currency"], r["price"], r["trigger_price"], r["reduce_only"], r["updated_ms"])
-    return _Order(state, r["created_ms"], r["checked_ms"], r["reserved"], r["reserved_asset"], r["leverage"])
+    return _Order(state, r["created_ms"], r["checked_ms"], r["reserved"], r["reserved_asset"], r["leverage"],
+                  r["position_side"])
 
 
 _TYPED_ORDER_COLUMNS = (("id", "bigint"), ("client_order_id", "text"), ("exchange_order_id", "text"),
@@ -77,7 +86,8 @@ _TYPED_ORDER_COLUMNS = (("id", "bigint"), ("client_order_id", "text"), ("exchang
                         ("fee_currency", "text"), ("price", "numeric"), ("trigger_price", "numeric"),
                         ("reduce_only", "boolean"), ("updated_ms", "bigint"), ("created_ms", "bigint"),
                         ("checked_ms", "bigint"), ("reserved", "numeric"), ("reserved_asset", "text"),
-                        ("leverage", "integer"), ("margin_mode", "text"), ("funding_ms", "bigint"))
+                        ("leverage", "integer"), ("position_side", "text"), ("margin_mode", "text"),
+                        ("funding_ms", "bigint"))
 # (the last two: positions only)
 
 
@@ -113,7 +123,7 @@ _LOAD_SYMBOL = Prepared(_LOAD_SQL.format(
     order_columns=_ORDER_COLUMNS,
     orders_where="user_id = %(user)s AND symbol = %(symbol)s AND status = 'open' "
                  "OR user_id = %(user)s AND client_order_id = ANY(%(ids)s) AND symbol = %(symbol)s",
-    positions_where="user_id = %(user)s AND symbol = %(symbol)s",
+    positions_where="user_id = %(user)s AND symbol = ANY(%(keys)s)",
     balances_where="user_id = %(user)s AND asset = ANY(%(assets)s)"))
 
 
@@ -130,15 +140,15 @@ def load(cur, user_id: int, engine: PaperExchange, *, symbol: str | None = None,
         rows = fetch_rows(cur, _LOAD_ACCOUNT, params, prefix=prefix)
     else:
         rules = engine.market_rules(symbol)
-        params.update(symbol=symbol, assets=sorted({rules.base, rules.quote}))
+        params.update(symbol=symbol, keys=position_keys(symbol), assets=sorted({rules.base, rules.quote}))
         rows = fetch_rows(cur, _LOAD_SYMBOL, params, prefix=prefix)
     if symbol is not None and any(r["kind"] == "p" and r["margin_mode"] == "cross" and r["amount"] for r in rows):
         # a cross position is backed by the whole wallet: the other positions are read (not locked,
         # never written back) so its liquidation price sees their margins and unrealised PnL
         rows += fetch_rows(cur, "SELECT 'p' AS kind, symbol, amount, entry AS price, margin AS reserved, leverage, "
                                 "margin_mode, funding_ms FROM paper_positions WHERE user_id = %s AND amount <> 0 "
-                                "AND symbol <> %s",
-                           (user_id, symbol))
+                                "AND symbol <> ALL(%s)",
+                           (user_id, position_keys(symbol)))
     for row in rows:
         kind = row["kind"]
         if kind == "o":
@@ -147,8 +157,8 @@ def load(cur, user_id: int, engine: PaperExchange, *, symbol: str | None = None,
             loaded.orders[order.state.client_order_id] = _order_key(order)
         elif kind == "p":
             engine.positions[row["symbol"]] = _Position(row["amount"], row["price"], row["reserved"], row["funding_ms"])
-            engine.leverage[row["symbol"]] = row["leverage"]
-            engine.margin_modes[row["symbol"]] = row["margin_mode"]
+            engine.leverage[key_symbol(row["symbol"])] = row["leverage"]
+            engine.margin_modes[key_symbol(row["symbol"])] = row["margin_mode"]
             loaded.positions[row["symbol"]] = _position_key(engine, row["symbol"])
         else:
             engine.balances[row["symbol"]] = loaded.balances[row["symbol"]] = row["amount"]
@@ -157,7 +167,7 @@ def load(cur, user_id: int, engine: PaperExchange, *, symbol: str | None = None,
 
 _INSERT_ORDERS = ("INSERT INTO paper_orders (user_id, client_order_id, exchange_order_id, symbol, side, type, "
                   "status, amount, filled, average, fee, fee_currency, price, trigger_price, reduce_only, updated_ms, "
-                  "created_ms, checked_ms, reserved, reserved_asset, leverage) VALUES ")
+                  "created_ms, checked_ms, reserved, reserved_asset, leverage, position_side) VALUES ")
 _POSITIONS = ("paper_positions (user_id, symbol, amount, entry, margin, leverage, margin_mode, funding_ms)",
               "user_id, symbol",
               ("amount = EXCLUDED.amount, entry = EXCLUDED.entry, margin = EXCLUDED.margin, "
@@ -187,7 +197,7 @@ def save(cur, user_id: int, engine: PaperExchange, loaded: Loaded, *, commit: bo
             (user_id, o.state.client_order_id, o.state.exchange_order_id, o.state.symbol, o.state.side.value,
              o.state.type.value, o.state.status.value, o.state.amount, o.state.filled, o.state.average,
              o.state.fee, o.state.fee_currency, o.state.price, o.state.trigger_price, o.state.reduce_only,
-             o.state.updated_ms, o.created_ms, o.checked_ms, o.reserved, o.reserved_asset, o.leverage)
+             o.state.updated_ms, o.created_ms, o.checked_ms, o.reserved, o.reserved_asset, o.leverage, o.position_side)
             for o in new]))
     if changed:
         def text(values) -> list[str | None]:
@@ -204,7 +214,7 @@ def save(cur, user_id: int, engine: PaperExchange, loaded: Loaded, *, commit: bo
                  if loaded.positions.get(symbol) != _position_key(engine, symbol)]
     if engine.funding:  # payments settled by this call (the position row's funding_ms keeps them once)
         batch.append(b"INSERT INTO paper_funding (user_id, symbol, ts, amount, rate, mark, position_amount) VALUES "
-                     + _values(cur, [(user_id, f["symbol"], f["timestamp"], f["amount"], f["rate"], f["mark"],
+                     + _values(cur, [(user_id, f.get("key", f["symbol"]), f["timestamp"], f["amount"], f["rate"], f["mark"],
                                       f["position_amount"]) for f in engine.funding])
                      + b" ON CONFLICT DO NOTHING")
     balances = [(user_id, asset, total) for asset, total in sorted(engine.balances.items())
@@ -265,8 +275,8 @@ def liquidations(cur, user_id: int, symbol: str, since_ms: int) -> list[OrderSta
 def funding_history(cur, user_id: int, symbol: str, since_ms: int) -> list[dict]:
     """The paper account's funding payments on `symbol` since `since_ms`, in ccxt's funding-history shape."""
     cur.execute("SELECT symbol, ts, amount, rate, mark, position_amount FROM paper_funding WHERE user_id = %s "
-                "AND symbol = %s AND ts >= %s ORDER BY ts", (user_id, symbol, since_ms))
-    return [{"symbol": r["symbol"], "timestamp": r["ts"], "amount": r["amount"], "rate": r["rate"], "mark": r["mark"],
+                "AND symbol = ANY(%s) AND ts >= %s ORDER BY ts, symbol", (user_id, position_keys(symbol), since_ms))
+    return [{"symbol": key_symbol(r["symbol"]), "timestamp": r["ts"], "amount": r["amount"], "rate": r["rate"], "mark": r["mark"],
              "position_amount": r["position_amount"]} for r in cur.fetchall()]
 
 

@@ -123,8 +123,9 @@ class TradingSettings:
     # Entries with nothing filled after this many hours are cancelled (Cornix / freqtrade unfilled
     # timeout). None = never.
     entry_timeout_hours: Decimal | None = Decimal(24)
-    # A futures signal against a held position on the same symbol: refuse it, or close the held one at
-    # market and open the new one (close-and-reverse).
+    # A futures signal against a held position on the same symbol: refuse it, close the held one at
+    # market and open the new one (close-and-reverse), or hold both (hedge: where the account is in
+    # hedge mode; paper always can).
     opposite_signal_policy: str = "refuse"
     # Protections (freqtrade's StoplossGuard / MaxDrawdown / LowProfitPairs), off while the trigger is None;
     # see `verzek.execution.protections`.
@@ -146,8 +147,8 @@ class TradingSettings:
             raise ValueError("size_value must be positive (at most 100 for percent and risk)")
         if self.no_stop_policy not in ("default_stop", "skip", "allow"):
             raise ValueError("no_stop_policy must be default_stop, skip or allow")
-        if self.opposite_signal_policy not in ("refuse", "reverse"):
-            raise ValueError("opposite_signal_policy must be refuse or reverse")
+        if self.opposite_signal_policy not in ("refuse", "reverse", "hedge"):
+            raise ValueError("opposite_signal_policy must be refuse, reverse or hedge")
         if self.breakeven_mode not in ("fees", "plain"):
             raise ValueError("breakeven_mode must be fees or plain")
         if self.max_loss_at_stop_pct is not None and not 0 < self.max_loss_at_stop_pct <= 100:
@@ -230,6 +231,8 @@ class TradePlan:
     # the average entry as safety orders fill (price x average / planned entry average)
     max_active_safety: int | None = None
     tp_follow_average: bool = False
+    # hedge mode: the position is one side of its symbol; every order names that side
+    hedged: bool = False
 
     @property
     def entry_side(self) -> OrderSide:
@@ -275,7 +278,7 @@ class TradePlan:
             # plans stored before breakeven modes existed moved to the plain average entry
             breakeven_mode=d.get("breakeven_mode", "plain"), loss_at_stop=_dec(d.get("loss_at_stop")),
             entry_timeout_ms=d.get("entry_timeout_ms"), max_active_safety=d.get("max_active_safety"),
-            tp_follow_average=d.get("tp_follow_average", False))
+            tp_follow_average=d.get("tp_follow_average", False), hedged=d.get("hedged", False))
 
 
 def decide_leverage(signal: Signal, settings: TradingSettings, rules: MarketRules) -> int:

@@ -239,6 +239,9 @@ class OrderRequest:
     price: Decimal | None = None          # limit price
     trigger_price: Decimal | None = None  # stop orders
     reduce_only: bool = False
+    # hedge mode (futures): the position this order opens or closes, "long" | "short" (Binance positionSide,
+    # Bybit positionIdx); None in one-way mode
+    position_side: str | None = None
 
     def __post_init__(self) -> None:
         if self.amount <= 0:
@@ -247,6 +250,8 @@ class OrderRequest:
             raise ValueError("a limit order needs a positive price")
         if self.type == OrderType.STOP_MARKET and (self.trigger_price is None or self.trigger_price <= 0):
             raise ValueError("a stop order needs a positive trigger price")
+        if self.position_side not in (None, "long", "short"):
+            raise ValueError("position_side must be long, short or None")
 
 
 @dataclass(frozen=True)

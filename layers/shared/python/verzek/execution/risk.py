@@ -164,7 +164,12 @@ def opposite_positions(cur, *, user_id: int, signal_id: int, symbol: str, market
     return list(cur.fetchall())
 
 
-def opposite_reason(symbol: str, held: list[dict]) -> str:
+def opposite_reason(symbol: str, held: list[dict], *, policy: str = "refuse") -> str:
     first = held[0]
+    if policy == "hedge":
+        return (f"you hold a {first['side']} {symbol} position (#{first['id']}); your opposite-signal policy is "
+                "hedge, but your futures account is in one-way mode (read from the exchange), where an opposite "
+                "trade would net it away, so it is not opened: switch the account to hedge mode (Binance: "
+                "position mode 'Hedge Mode') or choose refuse or reverse")
     return (f"you hold a {first['side']} {symbol} position (#{first['id']}); an opposite trade on the same symbol "
             "would net it away on a one-way account, so it is not opened (your opposite-signal policy: refuse)")

@@ -83,9 +83,11 @@ class SettingsPatch(Model):
     entry_timeout_hours: Annotated[Decimal, Field(gt=0, le=8760, max_digits=12, decimal_places=6)] | None = \
         Field(None, description="cancel the entries when nothing filled after this many hours; null = never")
 
-    opposite_signal_policy: Literal["refuse", "reverse"] = Field(
-        None, description="a futures signal against a position held on the same symbol: refuse it, or close the "
-                          "held position at market and open the new one (reverse)")
+    opposite_signal_policy: Literal["refuse", "reverse", "hedge"] = Field(
+        None, description="a futures signal against a position held on the same symbol: refuse it, close the "
+                          "held position at market and open the new one (reverse), or hold both (hedge: paper, "
+                          "and live accounts in hedge mode, read from the exchange at each trade; on a one-way "
+                          "account such a signal is refused, with the reason)")
     sl_guard_trades: Annotated[int, Field(ge=1, le=100)] | None = Field(
         None, description="stop-loss guard: this many stop-outs within sl_guard_lookback_minutes pause new trades "
                           "for sl_guard_pause_minutes after the last one; null = off")

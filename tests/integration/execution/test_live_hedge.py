@@ -1,0 +1,86 @@
+"""Hedge mode on a live Binance USD-M account (issue 13 item 1): ccxt's real client → the real proxy node →
+the exchange double, which checks every order's positionSide against the account's position mode (one-way:
+BOTH only; hedge: LONG/SHORT only, and no reduceOnly parameter, -4061 / -1106 like Binance).
+
+Hand computation: 200 USDT × 5 = 1000 USDT: the long 1000 / 59000 → 0.016 BTC, the short 1000 / 60500 →
+0.016. The long's stop fires at 58000: 0.016 × (58000 − 59000) = −16 USDT; the short lives on until the
+exchange liquidates it at 70000: 0.016 × (60500 − 70000) = −152 USDT."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from verzek.domain.jobs import ExecuteSignalJob
+from verzek.execution.executor import Executor
+from verzek.execution.monitor import run_monitor
+from verzek.execution.venues import VenueProvider
+
+from tests.integration.execution.test_live_path import NO_WAIT, flat_prices
+from tests.integration.execution.test_live_stops import double, live_user, rows  # noqa: F401
+
+D = Decimal
+
+
+def _open(factory, user, venues, side, entry, target, stop):
+    sig = factory.signal("BTC/USDT", side, entries=[entry], targets=[target], stop_loss=stop, market_type="futures",
+                         leverage=5)
+    outcome = Executor(venues, NO_WAIT).handle(ExecuteSignalJob(signal_id=sig, user_id=user))
+    return sig, outcome
+
+
+def test_a_hedge_mode_account_holds_a_long_and_a_short_each_with_its_own_exits(double, factory, db):
+    double.hedge_mode = True
+    user = live_user(factory, db, "binance", size_value=D(200), leverage_cap=10, opposite_signal_policy="hedge")
+    venues = VenueProvider(live_prices=flat_prices("BTC/USDT:USDT", "60000"))
+    long_sig, outcome = _open(factory, user, venues, "long", "59000", "61000", "58000")
+    assert outcome == "opened"
+    long_pos = factory.position(user, long_sig)
+    [long_entry] = factory.orders(long_pos["id"])
+    double.fill(long_entry["client_order_id"], "59000", "0.016")
+    assert run_monitor(venues)["errors"] == 0
+
+    short_sig, outcome = _open(factory, user, venues, "short", "60500", "59000", "62000")
+    assert outcome == "opened"  # held beside the long, not refused, not reversed
+    short_pos = factory.position(user, short_sig)
+    [short_entry] = factory.orders(short_pos["id"])
+    assert short_entry["amount"] == D("0.016")
+    double.fill(short_entry["client_order_id"], "60500", "0.016")
+    assert run_monitor(venues)["errors"] == 0
+
+    def on_double(pos):
+        return {(o.side, o.position_side, o.reduce_only, "stop" if o.is_conditional else o.type)
+                for o in double.orders if o.client_order_id in {r["client_order_id"] for r in factory.orders(pos["id"])}}
+
+    assert on_double(long_pos) == {("BUY", "LONG", False, "LIMIT"), ("SELL", "LONG", True, "LIMIT"),
+                                   ("SELL", "LONG", True, "stop")}
+    assert on_double(short_pos) == {("SELL", "SHORT", False, "LIMIT"), ("BUY", "SHORT", True, "LIMIT"),
+                                    ("BUY", "SHORT", True, "stop")}
+    sent = [r for r in double.requests if r.method == "POST" and r.path in ("/fapi/v1/order", "/fapi/v1/algoOrder")]
+    assert sent and not any(b"reduceOnly" in r.body or "reduceOnly" in r.query for r in sent)
+
+    # the long's stop fires: only the long closes; the short keeps its stop and target
+    [long_stop] = rows(factory, long_pos["id"], "sl")
+    double.trigger(long_stop["client_order_id"], "58000")
+    assert run_monitor(venues)["errors"] == 0
+    long_pos, short_pos = factory.position(user, long_sig), factory.position(user, short_sig)
+    assert (long_pos["status"], long_pos["close_reason"], long_pos["realized_pnl"]) == ("closed", "stop_loss", -16)
+    assert short_pos["status"] == "open"
+    assert {r["status"] for r in rows(factory, short_pos["id"], "sl") + rows(factory, short_pos["id"], "tp")} == {"open"}
+
+    # the exchange liquidates the short side only: the short is marked liquidated from its own record
+    double.liquidate("binance", "BTCUSDT", "BUY", "0.016", "70000", position_side="SHORT")
+    assert run_monitor(venues)["errors"] == 0
+    short_pos = factory.position(user, short_sig)
+    assert (short_pos["status"], short_pos["realized_pnl"]) == ("liquidated", -152)
+
+
+def test_hedge_policy_on_a_one_way_account_refuses_the_opposite_signal_with_the_reason(double, factory, db):
+    user = live_user(factory, db, "binance", size_value=D(200), leverage_cap=10, opposite_signal_policy="hedge")
+    venues = VenueProvider(live_prices=flat_prices("BTC/USDT:USDT", "60000"))
+    long_sig, outcome = _open(factory, user, venues, "long", "59000", "61000", "58000")
+    assert outcome == "opened"  # one-way orders (positionSide BOTH): the double would refuse anything else
+    short_sig, outcome = _open(factory, user, venues, "short", "60500", "59000", "62000")
+    assert outcome == "skipped:opposite_position"
+    error = factory.position(user, short_sig)["error"]
+    assert "one-way mode" in error and "hedge mode" in error
+    assert factory.position(user, long_sig)["status"] == "open"
