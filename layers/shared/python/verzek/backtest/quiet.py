@@ -123,7 +123,9 @@ class QuietCandles:
                            tuple(tuple(r.values()) for r in rows))
             fingerprints[pos["id"]] = fingerprint
             steady = self._fingerprints.get(pos["id"]) == fingerprint
-            watches.append(self._watch(cur, pos, rows, paper.get(pos["symbol"]), steady))
+            # a hedge-mode position's paper row is its side's (`SYMBOL|long`); a symbol is never held both ways
+            paper_row = paper.get(f"{pos['symbol']}|{pos['side']}") or paper.get(pos["symbol"])
+            watches.append(self._watch(cur, pos, rows, paper_row, steady))
         self._fingerprints = fingerprints
         return watches
 
