@@ -25,6 +25,11 @@ Clock = Callable[[], float]
 # Without a Retry-After header: Binance's shortest ban is 2 minutes; a bare 429 gets a short pause.
 DEFAULT_BAN_SECONDS = 120.0
 DEFAULT_THROTTLE_SECONDS = 5.0
+# A request reaches the exchange a moment after the node counts it: in a sliding window the exchange
+# still counts it that much longer, so the node keeps counting it past the window by this margin
+# (capped at a fifth of the window). Without it a burst at the budget's edge passed the limit: 429,
+# then 418 for the requests already in flight (scripts/sim_proxy_fleet.py --burst).
+TRANSIT_MARGIN_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -73,9 +78,14 @@ class ExchangeBudget:
     def _window_index(self, now: float) -> int:
         return int(now // self.spec.window_seconds)
 
+    @property
+    def _counted_for(self) -> float:
+        """How long a send stays counted in a sliding window: the window plus the transit margin."""
+        return self.spec.window_seconds + min(TRANSIT_MARGIN_SECONDS, self.spec.window_seconds / 5)
+
     def _used(self, row: BudgetRow, now: float) -> float:
         if self.spec.used_header is None:
-            row.counted = max(0, row.counted - self.state.expire_sends(self.name, now - self.spec.window_seconds))
+            row.counted = max(0, row.counted - self.state.expire_sends(self.name, now - self._counted_for))
             return float(row.counted)
         window = self._window_index(now)
         sent = row.window_sends if row.window_index == window else 0
@@ -102,7 +112,7 @@ class ExchangeBudget:
         oldest = self.state.oldest_send(self.name)
         if oldest is None:
             return 1.0
-        return max(0.001, oldest + self.spec.window_seconds - now)
+        return max(0.001, oldest + self._counted_for - now)
 
     def admit(self) -> Admission:
         """Decide on one request; a request let through (now or after `delay`) is counted as sent."""
@@ -122,7 +132,9 @@ class ExchangeBudget:
             if used + 1 > self.soft and self.hard > self.soft:
                 fraction = (used + 1 - self.soft) / (self.hard - self.soft)
                 admission = Admission(delay=min(self.max_delay, self.max_delay * fraction), reason="slowed")
-            self._count_send(row, now)
+            # counted when it will leave (after the slow-down), not when it was admitted: counted earlier,
+            # it would drop out of the node's window before it drops out of the exchange's
+            self._count_send(row, now + admission.delay)
             self.state.save_budget(self.name, row)
             return admission
 

@@ -2,6 +2,7 @@
 """Load simulation of the proxy fleet: many users on 4 exchanges, N proxy nodes, the exchange double.
 
     .venv/bin/python scripts/sim_proxy_fleet.py [--users 10000] [--nodes 1,8] [--minute-seconds 30]
+                                                [--minutes 5] [--burst] [--burst-at 90] [--burst-seconds 10]
 
 What runs (all real, on 127.0.0.1):
 * the exchange double (tests/support/exchange_double.py) in its own process, knowing every user's
@@ -15,6 +16,16 @@ What runs (all real, on 127.0.0.1):
   (`verzek.exchange.fleet.ring_node`) and makes `--requests-per-user` account reads per simulated
   minute (the monitor's one batched call per account), spread evenly over the minute, signed by
   ccxt's real `sign()` for its exchange and by the proxy's HMAC with the user's account tag.
+
+With `--burst` one signal fans out during the run: every user sends one order within
+`--burst-seconds` (simulated) starting at `--burst-at`: Binance USD-M a signed POST /fapi/v1/order and
+Bybit a signed POST /v5/order/create, both answered by the double's order books (the simulated
+users hold no balance: "insufficient margin" is the exchange's answer, the request still counts);
+Phemex and Kraken Futures count every request alike against their per-IP limits, so their burst
+request is the signed account read (the double has no order endpoint for them). An order a node
+holds back (its budget would pass the exchange's limit) is sent again after the node's Retry-After,
+as the executor's retry does; the report gives how long until every order was answered by the
+exchange, per exchange, against the 1-node baseline. `--minutes 5` fills Phemex's 5-minute window.
 
 Time is scaled: one simulated minute lasts `--minute-seconds` real seconds and every per-IP window
 (the double's and the nodes' budgets) is scaled alike, so "per minute" figures are per simulated
@@ -55,6 +66,18 @@ EXCHANGES = {
                ("api.phemex.com",)),
     "kraken": ("krakenfutures", ["private"], "openpositions", {}, "kraken-futures", ("futures.kraken.com",)),
 }
+# The burst's request per exchange: (api, path, method, params for user i); None = the account read.
+ORDERS = {
+    "binance": (["fapiPrivate"], "order", "POST",
+                lambda i: {"symbol": "BTCUSDT", "side": "BUY", "type": "MARKET", "quantity": "0.001",
+                           "newClientOrderId": f"sim-burst-{i}"}),
+    "bybit": (["private"], "v5/order/create", "POST",
+              lambda i: {"category": "linear", "symbol": "BTCUSDT", "side": "Buy", "orderType": "Market",
+                         "qty": "0.001", "orderLinkId": f"sim-burst-{i}"}),
+    "phemex": None,
+    "kraken": None,
+}
+HELD = ("exchange_budget", "account_rate_limited", "key_rate_limited", "node_busy")
 # Published per-IP limits: (units, window seconds), units = requests (Binance: request weight).
 LIMITS = {"binance-usdm": (2400, 60.0), "bybit": (600, 5.0), "phemex": (5000, 300.0), "kraken-futures": (500, 10.0)}
 WEIGHT = {"binance-usdm": 5, "bybit": 1, "phemex": 1, "kraken-futures": 1}   # GET /fapi/v2/account: weight 5
@@ -132,7 +155,9 @@ def stop_nodes(nodes: list[dict]) -> None:
 
 # --------------------------------------------------------------------------- one configuration
 async def drive(users: int, nodes: list[dict], minute_seconds: float, per_user: int, concurrency: int,
-                label: str) -> dict:
+                label: str, *, minutes: int = 1, burst: tuple[float, float] | None = None,
+                double_url: str | None = None) -> dict:
+    """`burst`: (start, spread) in real seconds from the run's start: one order per user."""
     import aiohttp
     import ccxt
     from verzek.config import Settings
@@ -148,32 +173,69 @@ async def drive(users: int, nodes: list[dict], minute_seconds: float, per_user: 
     names = list(EXCHANGES)
     placement = [fleet.ring_node(ring, i + 1) for i in range(users)]      # exchange account id = i + 1
     # Each user's reads spread over the minute, users interleaved (exchanges and nodes mixed).
-    schedule = sorted(((((i * 7919) % users) + k * users) / (users * per_user) * minute_seconds, i)
-                      for i in range(users) for k in range(per_user))
-    results = {"status": {}, "latency_ms": [], "lag_s": 0.0}
+    schedule = sorted((m * minute_seconds + ((((i * 7919) % users) + k * users) / (users * per_user)) * minute_seconds,
+                       i, False)
+                      for m in range(minutes) for i in range(users) for k in range(per_user))
+    if burst is not None:
+        start_s, spread_s = burst
+        schedule = sorted(schedule + [(start_s + ((i * 7919) % users) / users * spread_s, i, True)
+                                      for i in range(users)])
+    results = {"status": {}, "latency_ms": [], "lag_s": 0.0,
+               "burst": {"done_s": {}, "held": {}, "answers": {}, "unanswered": {}}}
     semaphore = asyncio.Semaphore(concurrency)
+    burst_stats: dict = {}
 
-    async def one(session, i: int) -> None:
+    def signed(i: int, order: bool) -> tuple[str, str, dict, str | None, str]:
         exchange = names[i % 4]
         _, api, path, params, group, _ = EXCHANGES[exchange]
+        method = "GET"
+        if order and ORDERS[exchange] is not None:
+            api, path, method, make = ORDERS[exchange]
+            params = make(i)
         signer = signers[exchange]
         signer.apiKey, signer.secret = user_key(i)
-        request = signer.sign(path, api, "GET", dict(params))
+        request = signer.sign(path, api, method, dict(params))
         node = placement[i]
-        headers = route.signed_headers(node.url, request["url"], "GET", request["headers"], request["body"],
+        headers = route.signed_headers(node.url, request["url"], method, request["headers"], request["body"],
                                        signing.account_tag(signer.apiKey))
+        return method, node.url, headers, request["body"], group
+
+    async def send(session, i: int, order: bool) -> tuple[str, float, str]:
+        method, node_url, headers, body, group = signed(i, order)
         started = time.perf_counter()
+        retry_after = 1.0
         try:
-            async with session.get(node.url + "/v1/forward", headers=headers) as answer:
+            async with session.request(method, node_url + "/v1/forward", headers=headers, data=body) as answer:
                 await answer.read()
                 outcome = (answer.headers.get("X-Verzek-Proxy-Error") or str(answer.status))
+                retry_after = float(answer.headers.get("Retry-After") or 1)
         except (aiohttp.ClientError, TimeoutError) as exc:
             outcome = f"client:{type(exc).__name__}"
+        if not order:  # the steady reads' figures; the burst's orders are counted on their own
+            results["latency_ms"].append((time.perf_counter() - started) * 1000)
+            key = (group, outcome)
+            results["status"][key] = results["status"].get(key, 0) + 1
+        return outcome, retry_after, group
+
+    async def one(session, i: int, order: bool, burst_start: float | None) -> None:
+        try:
+            outcome, retry_after, group = await send(session, i, order)
         finally:
             semaphore.release()
-        results["latency_ms"].append((time.perf_counter() - started) * 1000)
-        key = (group, outcome)
-        results["status"][key] = results["status"].get(key, 0) + 1
+        if not order:
+            return
+        b = results["burst"]
+        # held back by the node: sent again after its Retry-After, as the executor's retry would
+        while outcome in HELD and time.monotonic() - burst_start < 10 * minute_seconds:
+            b["held"][group] = b["held"].get(group, 0) + 1
+            await asyncio.sleep(retry_after)
+            async with semaphore:
+                outcome, retry_after, group = await send(session, i, order)
+        if outcome in HELD or outcome.startswith("client:"):
+            b["unanswered"][group] = b["unanswered"].get(group, 0) + 1
+            return
+        b["answers"].setdefault(group, {})[outcome] = b["answers"].get(group, {}).get(outcome, 0) + 1
+        b["done_s"].setdefault(group, []).append(time.monotonic() - burst_start)
 
     connector = aiohttp.TCPConnector(limit=concurrency, limit_per_host=0)
     async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=30),
@@ -181,15 +243,20 @@ async def drive(users: int, nodes: list[dict], minute_seconds: float, per_user: 
         # Start on a boundary of the (scaled) minute: Binance counts weight in clock-aligned minutes.
         await asyncio.sleep(minute_seconds - time.time() % minute_seconds)
         start = time.monotonic()
+        burst_start = None
         tasks, next_report = [], start + 2
-        for n, (at, i) in enumerate(schedule):
+        for n, (at, i, order) in enumerate(schedule):
             delay = start + at - time.monotonic()
             if delay > 0:
                 await asyncio.sleep(delay)
             else:
                 results["lag_s"] = max(results["lag_s"], -delay)
+            if order and burst_start is None:
+                burst_start = time.monotonic()
+                if double_url:
+                    burst_stats["before"] = await asyncio.to_thread(ip_stats, double_url)
             await semaphore.acquire()
-            tasks.append(asyncio.create_task(one(session, i)))
+            tasks.append(asyncio.create_task(one(session, i, order, burst_start)))
             if time.monotonic() >= next_report:
                 next_report += 2
                 done = n + 1
@@ -198,6 +265,12 @@ async def drive(users: int, nodes: list[dict], minute_seconds: float, per_user: 
                 print(f"  {label}: {done:,}/{len(schedule):,} sent, {elapsed:4.0f} s, ETA {eta:3.0f} s", flush=True)
         await asyncio.gather(*tasks)
         results["elapsed_s"] = time.monotonic() - start
+        if burst_stats and double_url:
+            after = await asyncio.to_thread(ip_stats, double_url)
+            results["burst"]["exchange_refusals"] = {
+                code: {g: sum(after.get(ip, {}).get(g, {}).get(code, 0)
+                              - burst_stats["before"].get(ip, {}).get(g, {}).get(code, 0) for ip in after)
+                       for g in LIMITS} for code in ("429", "418")}
     return results
 
 
@@ -228,14 +301,41 @@ def summarise(users: int, nodes: list[dict], results: dict, stats: dict, per_use
             "exchange_418": sum(s["418"] for s in ips),
         }
     latencies = sorted(results["latency_ms"])
-    return {"rows": rows, "p50_ms": statistics.median(latencies), "p99_ms": latencies[int(len(latencies) * 0.99) - 1],
+    burst = results["burst"]
+    burst_rows = {}
+    for group in LIMITS if burst["done_s"] or burst["unanswered"] else ():
+        done = sorted(burst["done_s"].get(group, []))
+        refusals = burst.get("exchange_refusals", {})
+        burst_rows[group] = {
+            "orders": len(done) + burst["unanswered"].get(group, 0),
+            "answered": len(done), "unanswered": burst["unanswered"].get(group, 0),
+            "held_answers": burst["held"].get(group, 0),
+            "p50_s": statistics.median(done) if done else None, "all_s": done[-1] if done else None,
+            "answers": burst["answers"].get(group, {}),
+            "exchange_429": refusals.get("429", {}).get(group, 0), "exchange_418": refusals.get("418", {}).get(group, 0),
+        }
+    return {"rows": rows, "burst": burst_rows, "p50_ms": statistics.median(latencies), "p99_ms": latencies[int(len(latencies) * 0.99) - 1],
             "elapsed_s": results["elapsed_s"], "lag_s": results["lag_s"], "sent": len(latencies),
             "outcomes": {f"{g}:{o}": v for (g, o), v in sorted(results["status"].items())}}
 
 
+def print_burst(n: int, summary: dict, scale: float) -> None:
+    if not summary["burst"]:
+        return
+    print(f"  burst (one order per user; times in simulated seconds from the burst's start):")
+    print(f"  {'exchange':<16} {'orders':>7} {'answered':>9} {'held':>6} {'p50 s':>7} {'all s':>7} {'429':>5} {'418':>5}"
+          "  exchange answers")
+    for group, r in summary["burst"].items():
+        p50 = f"{r['p50_s'] * scale:7.1f}" if r["p50_s"] is not None else f"{'-':>7}"
+        whole = f"{r['all_s'] * scale:7.1f}" if r["all_s"] is not None else f"{'-':>7}"
+        answers = ", ".join(f"{k}: {v:,}" for k, v in sorted(r["answers"].items()))
+        print(f"  {group:<16} {r['orders']:>7,} {r['answered']:>9,} {r['held_answers']:>6,} {p50} {whole} "
+              f"{r['exchange_429']:>5} {r['exchange_418']:>5}  {answers}")
+
+
 def print_report(n: int, summary: dict, minute_seconds: float) -> None:
     print(f"\n{n} node(s): {summary['sent']:,} requests in {summary['elapsed_s']:.1f} s "
-          f"(offered {summary['sent'] / minute_seconds:.0f}/s; most behind schedule {summary['lag_s']:.1f} s), "
+          f"(offered {summary['sent'] / summary['elapsed_s']:.0f}/s; most behind schedule {summary['lag_s']:.1f} s), "
           f"latency p50 {summary['p50_ms']:.1f} ms p99 {summary['p99_ms']:.1f} ms")
     print(f"  {'exchange (per-IP limit)':<34} {'demand/min':>10} {'max/IP/min':>10} {'% limit':>8} "
           f"{'through':>8} {'held':>6} {'other':>6} {'429':>5} {'418':>5}")
@@ -247,6 +347,10 @@ def print_report(n: int, summary: dict, minute_seconds: float) -> None:
               f"{r['other']:>6,} {r['exchange_429']:>5} {r['exchange_418']:>5}")
 
 
+def _ratio(value: float | None, base: float | None) -> str:
+    return f"x{value / base:.2f}" if value is not None and base else "-"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--users", type=int, default=10_000)
@@ -255,6 +359,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--minute-seconds", type=float, default=30.0,
                         help="real seconds per simulated minute; per-IP windows are scaled alike (default 30)")
     parser.add_argument("--requests-per-user", type=int, default=1, help="account reads per user per minute")
+    parser.add_argument("--minutes", type=int, default=1, help="simulated minutes of steady reads (default 1; 5 fills "
+                                                               "Phemex's 5-minute window)")
+    parser.add_argument("--burst", action="store_true", help="one signal fans out: one order per user")
+    parser.add_argument("--burst-at", type=float, default=30.0, help="simulated second of the burst's start (30)")
+    parser.add_argument("--burst-seconds", type=float, default=10.0,
+                        help="simulated seconds the fan-out spreads its orders over (10)")
     parser.add_argument("--concurrency", type=int, default=256, help="requests in flight at most")
     parser.add_argument("--json", help="also write the figures to this file")
     parser.add_argument("--serve-double", action="store_true", help=argparse.SUPPRESS)
@@ -281,13 +391,16 @@ def main(argv: list[str] | None = None) -> int:
             for index, count in enumerate(counts):
                 nodes = start_nodes(count, index, double_url, scale, Path(workdir))
                 try:
+                    burst = (args.burst_at / scale, args.burst_seconds / scale) if args.burst else None
                     results = asyncio.run(drive(args.users, nodes, args.minute_seconds, args.requests_per_user,
-                                                args.concurrency, f"{count} node(s)"))
+                                                args.concurrency, f"{count} node(s)", minutes=args.minutes,
+                                                burst=burst, double_url=double_url))
                 finally:
                     stop_nodes(nodes)
                 summaries[count] = summarise(args.users, nodes, results, ip_stats(double_url), args.requests_per_user,
                                              results["elapsed_s"] / args.minute_seconds)
                 print_report(count, summaries[count], args.minute_seconds)
+                print_burst(count, summaries[count], scale)
     finally:
         double.stdin.close()
         double.wait(20)
@@ -302,6 +415,10 @@ def main(argv: list[str] | None = None) -> int:
               + ", ".join(f"{g} x{s['rows'][g]['max_ip_per_min'] / max(1, base['rows'][g]['max_ip_per_min']):.2f}"
                           for g in LIMITS)
               + f"; p50 latency x{s['p50_ms'] / base['p50_ms']:.2f}")
+        if s["burst"] and base["burst"]:
+            print(f"  {count} nodes: burst answered in full after "
+                  + ", ".join(f"{g} {_ratio(s['burst'][g]['all_s'], base['burst'][g]['all_s'])}" for g in LIMITS)
+                  + " of the baseline's time")
     for count, summary in summaries.items():
         for group, r in summary["rows"].items():
             window = LIMITS[group][1]

@@ -28,9 +28,27 @@ def test_counted_budget_slows_then_refuses_then_recovers():
     for _ in range(10):
         decisions.append(b.admit())                     # a request let through is counted as sent
     assert [d.delay > 0 for d in decisions[:9]] == [False] * 8 + [True]   # 80%: slowed, 90%: refused
-    assert decisions[9].refused and 0 < decisions[9].refuse_for <= 5
-    clock.now += 5.01                                   # the sliding window has moved on
+    assert decisions[9].refused and 0 < decisions[9].refuse_for <= 6   # the window + the transit margin
+    clock.now += 6.01                                   # the sliding window (+ transit margin) has moved on
     assert not b.admit().refused and b.admit().delay == 0
+
+
+def test_a_send_is_counted_from_when_it_leaves_until_the_exchange_has_surely_forgotten_it():
+    """A slowed request leaves `delay` after admission and reaches the exchange a moment later: the
+    node counts it from when it leaves, for the window plus the transit margin, so its window never
+    empties before the exchange's does."""
+    clock = Clock()
+    b = budget(BudgetSpec(10, 5), clock)
+    admitted = [b.admit() for _ in range(9)]
+    assert admitted[-1].delay > 0 and b.admit().refused          # 9 of 10 counted: full at 90 %
+    clock.now += 5.0                                            # the first 8 left 5 s ago: the exchange may
+    assert b.admit().refused                                    # still count them (transit): not yet
+    clock.now += 1.0 - 0.001
+    assert b.admit().refused
+    clock.now += 0.002                                          # window + margin: the first 8 are forgotten
+    assert not b.admit().refused
+    # the slowed 9th left `delay` after its admission: it is still counted, 8 + 1 more fit
+    assert sum(not b.admit().refused for _ in range(10)) == 7
 
 
 def test_used_weight_header_drives_binance_budget():
