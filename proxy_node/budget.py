@@ -132,17 +132,18 @@ class ExchangeBudget:
             if used + 1 > self.soft and self.hard > self.soft:
                 fraction = (used + 1 - self.soft) / (self.hard - self.soft)
                 admission = Admission(delay=min(self.max_delay, self.max_delay * fraction), reason="slowed")
-            # counted when it will leave (after the slow-down), not when it was admitted: counted earlier,
-            # it would drop out of the node's window before it drops out of the exchange's
-            self._count_send(row, now + admission.delay)
+            self._count_send(row, now, admission.delay)
             self.state.save_budget(self.name, row)
             return admission
 
-    def _count_send(self, row: BudgetRow, now: float) -> None:
+    def _count_send(self, row: BudgetRow, now: float, delay: float = 0.0) -> None:
         if self.spec.used_header is None:
-            self.state.add_send(self.name, now)
+            # a sliding window: counted from when it leaves (after the slow-down), not from its admission,
+            # or it would drop out of the node's window before it drops out of the exchange's
+            self.state.add_send(self.name, now + delay)
             row.counted += 1
-        else:
+        else:  # a clock window (Binance's minute): counted in the one it was admitted in, so counting a
+            # slowed request never moves the row to the next window while this one is still running
             window = self._window_index(now)
             row.window_sends = row.window_sends + 1 if row.window_index == window else 1
             row.window_index = window

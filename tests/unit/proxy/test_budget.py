@@ -51,6 +51,16 @@ def test_a_send_is_counted_from_when_it_leaves_until_the_exchange_has_surely_for
     assert sum(not b.admit().refused for _ in range(10)) == 7
 
 
+def test_a_slowed_request_at_the_end_of_a_clock_minute_keeps_that_minute_counted():
+    """Binance counts weight per clock minute: a request slowed past the minute's end must not reset
+    the count of the minute still running (that let a node run past the limit: 429, then 418)."""
+    clock = Clock(6_000_000.0 + 59.8)                   # 0.2 s before the clock minute ends
+    b = budget(BudgetSpec(10, 60, "x-mbx-used-weight-1m"), clock)
+    admitted = [b.admit() for _ in range(9)]
+    assert admitted[-1].delay > 0.2                     # the 9th leaves after the minute's end
+    assert b.admit().refused                            # this minute is still full
+
+
 def test_used_weight_header_drives_binance_budget():
     clock = Clock(6_000_000.0)                          # start of a clock minute
     b = budget(BudgetSpec(6000, 60, "x-mbx-used-weight-1m"), clock)
