@@ -30,7 +30,7 @@ def _an_hour_later(db, position_id: int) -> None:
 
 
 @pytest.mark.parametrize("exchange", ["binance", "bybit"])
-def test_live_funding_is_read_once_an_hour_and_a_liquidation_closes_the_position(double, factory, db, exchange):
+def test_live_funding_is_read_once_an_hour_and_a_liquidation_closes_the_position(double, factory, db, exchange):  # noqa: F811 (the fixture)
     user = live_user(factory, db, exchange, size_value=D(200), leverage_cap=10)
     sig = factory.signal("BTC/USDT", "long", entries=["59000"], targets=["61000"], stop_loss="58000",
                          market_type="futures", leverage=5)
@@ -73,7 +73,7 @@ def test_live_funding_is_read_once_an_hour_and_a_liquidation_closes_the_position
 
 
 @pytest.mark.parametrize("exchange", ["binance"])
-def test_an_exit_we_cancel_does_not_look_for_a_liquidation(double, factory, db, exchange):
+def test_an_exit_we_cancel_does_not_look_for_a_liquidation(double, factory, db, exchange):  # noqa: F811 (the fixture)
     # the stop is moved (cancel + replace by us): no liquidation read, the position stays open
     user = live_user(factory, db, exchange, size_value=D(200), leverage_cap=10)
     sig = factory.signal("BTC/USDT", "long", entries=["59000"], targets=["61000"], stop_loss="58000",
@@ -90,3 +90,29 @@ def test_an_exit_we_cancel_does_not_look_for_a_liquidation(double, factory, db, 
     assert [r["status"] for r in rows(factory, pos["id"], "sl")] == ["cancelled", "open"]
     assert not any(r.path == "/fapi/v1/forceOrders" for r in double.requests)
     assert factory.position(user, sig)["status"] == "open"
+
+
+def test_two_positions_on_one_symbol_share_one_funding_read_and_split_the_payment(double, factory, db):  # noqa: F811 (the fixture)
+    # two longs of one account on BTC (0.016 each at 59000 and 59500): the exchange charges the account's
+    # whole 0.032 position -2.00 USDT; one income read serves both in the pass, and each counts its share,
+    # 0.016 / 0.032 x -2 = -1.00
+    user = live_user(factory, db, "binance", size_value=D(200), leverage_cap=10)
+    venues = VenueProvider(live_prices=flat_prices("BTC/USDT:USDT", "60000"))
+    positions = []
+    for entry in ("59000", "59500"):
+        sig = factory.signal("BTC/USDT", "long", entries=[entry], targets=["61000"], stop_loss="58000",
+                             market_type="futures", leverage=5)
+        assert Executor(venues, NO_WAIT).handle(ExecuteSignalJob(signal_id=sig, user_id=user)) == "opened"
+        pos = factory.position(user, sig)
+        [order] = factory.orders(pos["id"])
+        assert order["amount"] == D("0.016")
+        double.fill(order["client_order_id"], entry, "0.016")
+        positions.append((sig, pos["id"]))
+    run_monitor(venues)
+    double.add_funding("binance", "BTCUSDT", "-2")
+    for _, position_id in positions:
+        _an_hour_later(db, position_id)
+    double.reset_requests()
+    assert run_monitor(venues)["errors"] == 0
+    assert sum(r.path == "/fapi/v1/income" for r in double.requests) == 1
+    assert [factory.position(user, sig)["funding"] for sig, _ in positions] == [D("-1"), D("-1")]

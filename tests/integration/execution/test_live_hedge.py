@@ -28,7 +28,7 @@ def _open(factory, user, venues, side, entry, target, stop):
     return sig, outcome
 
 
-def test_a_hedge_mode_account_holds_a_long_and_a_short_each_with_its_own_exits(double, factory, db):
+def test_a_hedge_mode_account_holds_a_long_and_a_short_each_with_its_own_exits(double, factory, db):  # noqa: F811 (the fixture)
     double.hedge_mode = True
     user = live_user(factory, db, "binance", size_value=D(200), leverage_cap=10, opposite_signal_policy="hedge")
     venues = VenueProvider(live_prices=flat_prices("BTC/USDT:USDT", "60000"))
@@ -74,7 +74,7 @@ def test_a_hedge_mode_account_holds_a_long_and_a_short_each_with_its_own_exits(d
     assert (short_pos["status"], short_pos["realized_pnl"]) == ("liquidated", -152)
 
 
-def test_hedge_policy_on_a_one_way_account_refuses_the_opposite_signal_with_the_reason(double, factory, db):
+def test_hedge_policy_on_a_one_way_account_refuses_the_opposite_signal_with_the_reason(double, factory, db):  # noqa: F811 (the fixture)
     user = live_user(factory, db, "binance", size_value=D(200), leverage_cap=10, opposite_signal_policy="hedge")
     venues = VenueProvider(live_prices=flat_prices("BTC/USDT:USDT", "60000"))
     long_sig, outcome = _open(factory, user, venues, "long", "59000", "61000", "58000")

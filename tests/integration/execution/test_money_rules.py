@@ -217,6 +217,30 @@ def test_hedge_holds_both_sides_and_each_exit_acts_on_its_own_side(factory, sett
     assert {k: [D(v) for v in p] for k, p in positions.items()} == {f"{FUTURES}|long": [1, 100, 100]}
 
 
+def test_hedged_sides_each_account_their_own_funding(factory, settings_env):
+    # the same long 1 @ 100 and short 1 @ 100.5 held at once; a funding event at minute 3, rate 0.1 %, mark
+    # = the minute-3 open 100.5 (no mark candles): the long pays 1 x 100.5 x 0.001 = 0.1005, the short
+    # receives 0.1005. Each position counts its own side's payment only (both sides' payments share the
+    # symbol and the time: counting both would leave each at 0).
+    venues, clock = _venues([(101, 101, 101, 101), (100.5, 101, 99.5, 100.5), (100.5, 101, 100, 100.5),
+                             (100.5, 100.6, 100.2, 100.4), (100.4, 100.5, 100.3, 100.4),
+                             (100.4, 100.5, 100.3, 100.4)], settings_env, symbol=FUTURES)
+    venues.paper_prices().add_funding(FUTURES, [[T0 + 3 * MIN, "0.001", 0, 0, 0, 0]])
+    user = factory.user(size_value=D(110), leverage_cap=1, opposite_signal_policy="hedge")
+    long_sig = factory.signal(FUTURES, "long", entries=["100"], targets=["110"], stop_loss="90",
+                              market_type="futures", leverage=1)
+    _run(venues, clock, user, long_sig, 2)
+    short_sig = factory.signal(FUTURES, "short", entries=["100.5"], targets=["95"], stop_loss="105",
+                               market_type="futures", leverage=1)
+    assert Executor(venues).handle(ExecuteSignalJob(signal_id=short_sig, user_id=user)) == "opened"
+    for minute in (3, 4, 5, 6):
+        clock.set(T0 + minute * MIN)
+        run_monitor(venues)
+    held, new = factory.position(user, long_sig), factory.position(user, short_sig)
+    assert (held["status"], new["status"]) == ("open", "open")
+    assert (held["funding"], new["funding"]) == (D("-0.1005"), D("0.1005"))
+
+
 def test_dca_like_3commas_step_scale_max_active_and_targets_from_the_new_average(factory, settings_env):
     # issue 13 item 9. 100 USDT, entry 100, 2 safety orders, step 2 % with step scale 2 (SO1 2 % below = 98, SO2
     # 2 + 4 = 6 % below = 94), volume scale 2 (weights 1 : 1 : 2 -> 25 / 25 / 50 USDT), at most 1 resting at once

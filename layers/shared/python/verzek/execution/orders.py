@@ -16,7 +16,6 @@ executor and the position monitor.
 from __future__ import annotations
 
 import dataclasses
-
 import json
 import time
 from collections.abc import Callable, Sequence
