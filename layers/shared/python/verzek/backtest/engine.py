@@ -201,10 +201,19 @@ FROM positions WHERE user_id = %s
 """
 
 
-def _snapshot(user_id: int) -> tuple[Decimal, bool, bool, int]:
-    from verzek.db import statement
+def _snapshot(user_id: int, quiet_candles=None) -> tuple[Decimal, bool, bool, int]:
+    """The equity figures, read in autocommit after `quiet_candles`' pending bookkeeping (same round trip)."""
+    from verzek.db import connection
 
-    [row] = statement(_SNAPSHOT_SQL, (user_id,))
+    with connection() as conn:
+        conn.autocommit = True
+        try:
+            with conn.cursor() as cur:
+                ahead = quiet_candles.pending_sql(cur) if quiet_candles is not None else b""
+                cur.execute(ahead + cur.mogrify(_SNAPSHOT_SQL, (user_id,)))
+                row = cur.fetchone()
+        finally:
+            conn.autocommit = False
     return row["pnl"], row["exposed"], row["live"], row["trades"]
 
 
@@ -265,7 +274,7 @@ def _drive(strategy: Strategy, windows, prices, setups_at, tf_ms: int, settings:
             else:
                 due, delta = quiet_candles.step(close_ms)
                 if due:
-                    quiet_candles.flush()
+                    quiet_candles.flush(due)  # their checked_ms orders them
                     monitored += run_monitor(venues, engine=executor.engine, only=set(due))["checked"]
                     quiet_candles.changed()  # the positions are read again before the next candle
                 else:  # nothing ran: only the open positions' unrealised PnL moved
@@ -283,7 +292,7 @@ def _drive(strategy: Strategy, windows, prices, setups_at, tf_ms: int, settings:
             for body in queue.drain():
                 executor.handle(parse_job(body))
         if setups or (live and not quiet_bar):
-            pnl, exposed[k], live, trades = _snapshot(user_id)
+            pnl, exposed[k], live, trades = _snapshot(user_id, quiet_candles)
         elif quiet_bar:
             exposed[k] = exposed[k - 1]  # no fill, no status change: as at the last snapshot
         equity[k] = float(settings.start_balance + pnl)

@@ -110,7 +110,7 @@ def evaluate(strategy: Strategy, series_list: Sequence[OhlcvSeries], *, settings
              test_fraction: float = TEST_FRACTION, from_ms: int | None = None, to_ms: int | None = None,
              seed: int = 0, random_baseline: bool = True, quiet: bool = True,
              setups: Sequence[Setup] | None = None, periods: Periods | None = None,
-             extra: dict | None = None, funding_from: Sequence = (), progress=None,
+             extra: dict | None = None, funding_from: Sequence = (), progress=None, every_bar: bool = False,
              progress_bar: bool | None = None) -> Evaluation:
     """The strategy (or given `setups`) on the out-of-sample window, plus the baselines.
     `progress(message)` hears which of the runs starts; `progress_bar`: each run's own per-candle
@@ -125,7 +125,7 @@ def evaluate(strategy: Strategy, series_list: Sequence[OhlcvSeries], *, settings
     say(f"run 1/{runs}: {strategy.name}, {len(setups)} decisions, {iso(periods.test_from)} .. {iso(periods.test_to)}")
     result = run_backtest(strategy, series_list, from_ms=periods.test_from, to_ms=periods.test_to,
                           settings=settings, quiet=quiet, setups=setups, funding_from=funding_from,
-                          progress=progress_bar)
+                          progress=progress_bar, every_bar=every_bar)
     random_result = None
     baselines: dict = {"cash_return_pct": 0.0, "buy_and_hold_return_pct": result.report["buy_and_hold_return_pct"],
                        "buy_and_hold_note": "equal weight in every symbol over the same window, no fees"}
@@ -135,7 +135,7 @@ def evaluate(strategy: Strategy, series_list: Sequence[OhlcvSeries], *, settings
         say(f"run 2/{runs}: random entries with the same exits (seed {seed}), {len(moved)} decisions")
         random_result = run_backtest(strategy, series_list, from_ms=periods.test_from, to_ms=periods.test_to,
                                      settings=settings, quiet=quiet, setups=moved, funding_from=funding_from,
-                                     progress=progress_bar)
+                                     progress=progress_bar, every_bar=every_bar)
         baselines["random_entry_same_exits"] = {"seed": seed, **_summary(random_result)}
     ret = result.report["return_pct"]
     verdict = {"beats_cash": ret > 0, "beats_buy_and_hold": ret > baselines["buy_and_hold_return_pct"]}

@@ -35,6 +35,7 @@ skipped candles at the next real step and finds nothing in them, as it did here)
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 
@@ -221,14 +222,28 @@ class QuietCandles:
                 self._pending[w.id] = (w.id, checked, last, unrealized)
         return due, delta
 
-    def flush(self) -> None:
-        """Write the quiet positions' bookkeeping (before anything else reads or advances them)."""
-        if not self._pending:
+    def pending_sql(self, cur, ids: Collection[int] | None = None) -> bytes:
+        """The quiet positions' bookkeeping kept so far (of `ids` only, when given) as one statement,
+        to be sent ahead of the next read of them; b"" when there is none."""
+        values = [v for key, v in self._pending.items() if ids is None or key in ids]
+        if not values:
+            return b""
+        for v in values:
+            del self._pending[v[0]]
+        rows = b",".join(cur.mogrify("(%s::bigint, %s::bigint, %s::numeric, %s::numeric)", v) for v in values)
+        return (b"UPDATE positions p SET checked_ms = v.checked_ms, last_price = COALESCE(v.last_price, "
+                b"p.last_price), unrealized_pnl = v.unrealized, updated_at = now(), monitored_at = now() "
+                b"FROM (VALUES " + rows + b") AS v(id, checked_ms, last_price, unrealized) WHERE p.id = v.id; ")
+
+    def flush(self, ids: Collection[int] | None = None) -> None:
+        """Write the quiet positions' bookkeeping (of `ids` only, when given) before anything else reads or
+        advances them: one statement outside a transaction block."""
+        if not any(ids is None or key in ids for key in self._pending):
             return
-        with connection() as conn, conn.cursor() as cur:
-            rows = b",".join(cur.mogrify("(%s::bigint, %s::bigint, %s::numeric, %s::numeric)", v)
-                             for v in self._pending.values())
-            cur.execute(b"UPDATE positions p SET checked_ms = v.checked_ms, last_price = COALESCE(v.last_price, "
-                        b"p.last_price), unrealized_pnl = v.unrealized, updated_at = now(), monitored_at = now() "
-                        b"FROM (VALUES " + rows + b") AS v(id, checked_ms, last_price, unrealized) WHERE p.id = v.id")
-        self._pending = {}
+        with connection() as conn:
+            conn.autocommit = True
+            try:
+                with conn.cursor() as cur:
+                    cur.execute(self.pending_sql(cur, ids))
+            finally:
+                conn.autocommit = False

@@ -44,5 +44,5 @@ def scoped_env(values: Mapping[str, str | None]) -> Iterator[None]:
 @contextmanager
 def scratch_database() -> Iterator[str]:
     """A migrated database for one backtest run on the configured server; dropped afterwards."""
-    with _scratch_database("verzek_backtest", durable=False) as dsn:
+    with _scratch_database("verzek_backtest", durable=False, template=True) as dsn:
         yield dsn

@@ -525,11 +525,13 @@ class PositionEngine:
             tp = next((t for t in plan.take_profits if t.index == level), None)
             self._notify(cur, pos, "tp_hit", f"{symbol} {pos['side']}: TP{level} hit"
                          + (f" at {_fmt(tp.price)}" if tp else ""), f"tp-{pos['id']}-{level}", level=level)
-        if tp_hits:  # the trade is going our way: unfilled entries and safety orders are cancelled
+        # the trade is going our way: unfilled entries and safety orders are cancelled (once: the
+        # monitor's later steps find none left and spend no round trip on it)
+        unfilled = [r for r in rows if r["role"] in ("entry", "safety") and r["status"] in LIVE_STATUSES]
+        if tp_hits and (unfilled or any(r["status"] == "waiting" for r in rows)):
             _drop_waiting(cur, pos["id"])
-            for row in rows:
-                if row["role"] in ("entry", "safety") and row["status"] in LIVE_STATUSES:
-                    self._cancel_row(cur, placer, symbol, row)
+            for row in unfilled:
+                self._cancel_row(cur, placer, symbol, row)
             conn.commit()
             rows = load_orders(cur, pos["id"])
             summary = summarize(rows)
@@ -840,15 +842,21 @@ class PositionEngine:
                     amounts[-1] = (idx, p, a + amount)
                 continue
             amounts.append((tp.index, price, amount))
+        inserted: set[str] = set()  # rows this step created: no earlier attempt can have sent them
         for index, price, amount in amounts:
             cid = client_order_id(pos["signal_id"], pos["user_id"], "tp", index, revision)
             request = OrderRequest(cid, pos["symbol"], plan.exit_side, OrderType.LIMIT, amount, price=price,
                                    reduce_only=True)
             insert_order_row(cur, pos["id"], pos["user_id"], request, "tp", index)
+            if cur.rowcount == 1:
+                inserted.add(cid)
         cur.execute("UPDATE positions SET tp_revision = %s, tp_basis = %s WHERE id = %s",
                     (revision, summary.entry_qty, pos["id"]))
         conn.commit()
-        self._place_planned_rows(conn, cur, pos, placer)
+        rows = load_orders(cur, pos["id"])
+        # placed without a lookup first when every planned row is one of them (else all are looked up)
+        fresh = all(r["client_order_id"] in inserted for r in rows if r["status"] == "planned")
+        self._place_planned_rows(conn, cur, pos, placer, rows, never_sent=fresh)
         return True
 
     @staticmethod
@@ -913,9 +921,10 @@ class PositionEngine:
         request = OrderRequest(protective_stop_id(pos["signal_id"], pos["user_id"], version), symbol, plan.exit_side,
                                OrderType.STOP_MARKET, want[1], trigger_price=want[0], reduce_only=True)
         insert_order_row(cur, pos["id"], pos["user_id"], request, "sl", 1 + version // 100)
+        fresh = cur.rowcount == 1  # a new version's row: no earlier attempt can have sent it (no lookup first)
         conn.commit()  # the intent first: a crash after the exchange accepted it is reconciled by client id
         try:
-            state = placer.place_or_reconcile(request)
+            state = placer.place_or_reconcile(request, never_sent=fresh)
         except OrderRejected as exc:
             record_rejection(cur, request.client_order_id, exc.reason)
             if exc.kind != "would_trigger":

@@ -63,6 +63,9 @@ def register(subparsers) -> None:
     p.add_argument("--verbose", action="store_true", help="show the execution engine's logs")
     p.add_argument("--no-progress", action="store_true",
                    help="no progress bar (it is shown on a terminal only: simulated time, trades, ETA)")
+    p.add_argument("--every-bar", action="store_true",
+                   help="run the position monitor at every candle, also where no position's price was reached "
+                        "(the same result, slower; see verzek.backtest.quiet)")
     p.set_defaults(func=run)
 
 
@@ -198,7 +201,7 @@ def run(args: argparse.Namespace) -> int:
         evaluation = evaluate(strategy, series, settings=settings, periods=periods, seed=args.seed,
                               random_baseline=not args.no_baseline, quiet=not args.verbose, setups=setups,
                               extra=extra, funding_from=folders, progress=lambda m: print(m, flush=True),
-                              progress_bar=False if args.no_progress else None)
+                              progress_bar=False if args.no_progress else None, every_bar=args.every_bar)
     except (MarketDataError, ModelError, ScratchDatabaseError, ValueError) as exc:
         raise CliError(str(exc)) from None
     result = evaluation.result
