@@ -106,6 +106,19 @@ set): a floor on the exact-match rate, and no message ever parsed into a wrong t
   spot words and long-term targets; a post headed "Closed:" or "Resumen"/"Итоги" is a report; a question is not a
   call; readers named as beginners/low-risk make a leverage in their sentence advice; an open whose named stop was
   not read is held. No label changed.
+- `blind_round19.jsonl` (60c8b58), `blind_round20.jsonl` (d92cbaa), `blind_round21.jsonl` (59c019b): 193 posts by the
+  same blind writer (typos, emoji-only labels, bot templates, replies quoting the setup, slash commands, R-multiples,
+  ~15 languages). First look with the parser at a4519ac (rounds 13-18 fixed): 19: 48/68 (70.6 %), 2 wrong tradable
+  ("2.95 (3.5R)" read as a fourth target; "Дальняя цель (по желанию): 210" as a third target); 20: 53/60 (88.3 %),
+  0 wrong; 21: 49/65 (75.4 %), 2 wrong (two "Buy limit @" lines read as one entry; a reply "Close it now" under a
+  quoted setup opened the setup) — 150/193 (77.7 %), 4 wrong. Then generalised to 193/193, 0 wrong: a reply's quoted
+  block is the earlier post (its coin and side, never reopened); R-multiples and "2 × 4H" counts are no prices or
+  leverage; a labelled leverage wins over stray "×4"; the same buy label on consecutive lines is a ladder; a further
+  target line with an unknown qualifier ("Дальняя цель", "(по желанию):") is left out and the open held; alternative
+  stops far apart are held; "Entery:/Targest:/Stoplos:" headings one edit from a label; coin + price before emoji
+  exits (held); "#X LONG" alone is a direction alert (held); "#ENAUSDT P" is perpetual; close verb beside "the rest"
+  or a position word in either order (SOV languages); take-profit labels in id/ar/fa; slash commands; per-line
+  "coin + Stoploss" status. No label changed.
 
 Rows flagged `must_not_trade` are labelled literally (a stop on the wrong side, targets out of order, a
 price missing a digit): the parse must match the label and still be rejected.
@@ -140,6 +153,9 @@ CORPORA = {
     "blind_round16.jsonl": (68, 1.0),
     "blind_round17.jsonl": (62, 1.0),
     "blind_round18.jsonl": (62, 1.0),
+    "blind_round19.jsonl": (68, 1.0),
+    "blind_round20.jsonl": (60, 1.0),
+    "blind_round21.jsonl": (65, 1.0),
 }
 
 

@@ -126,3 +126,45 @@ def test_a_close_that_waits_for_a_market_event_is_no_command(text):
 
 def test_a_close_for_the_reader_who_has_not_closed_yet_is_a_command():
     assert parse_message("Close #SOL if you haven't yet").kind.value == "close"
+
+
+def test_a_reply_acts_on_the_quoted_trade_and_never_reopens_it():
+    close = parse_message("[In reply to Alpha Calls]\n> #AVAX/USDT LONG Entry 24 TP 25/26 SL 23\nclosing this one now")
+    assert (close.kind.value, close.symbol, close.side.value) == ("close", "AVAX/USDT", "long")
+    chatter = parse_message("> #AVAX/USDT LONG Entry 24 TP 25/26 SL 23\nnice one guys")
+    assert chatter.kind.value == "not_a_signal"
+    # "> " bullets under a title are the post itself, not a quote
+    bullets = parse_message("#AVAX LONG\n> Entry 24\n> TP 25 / 26\n> SL 23")
+    assert bullets.tradable and bullets.entries
+
+
+@pytest.mark.parametrize("text,want", [
+    # reward multiples and candle counts are never prices or leverage
+    ("#NEAR LONG\nEntry 2.60\nTP: 2.70 (1R), 2.80 (2.5R)\nSL 2.50", {"targets": [2.7, 2.8], "leverage": None}),
+    ("#OP SHORT\nEntry 0.752\nTP 0.735\nSL: 3 x 1H closes above 0.7680", {"stop_loss": 0.768, "leverage": None}),
+    # the same buy label on consecutive lines, one price each: a ladder
+    ("#XRP LONG\nBuy @ 2.40\nBuy @ 2.35\nBuy @ 2.30\nTP 2.50\nSL 2.20", {"entries": [2.3, 2.35, 2.4]}),
+    # a labelled leverage wins over a multiple written after a target
+    ("#LINK LONG\nEntry 22\nLeverage: 10x\nTP1 23 (x3)\nSL 21.5", {"leverage": 10}),
+    # misspelt headings one edit away from a label
+    ("#ZRO LONG\nEntery: 4.12\nTargest: 4.30 / 4.45\nStoplos: 3.98", {"entries": [4.12], "targets": [4.3, 4.45],
+                                                                     "stop_loss": 3.98}),
+])
+def test_numbers_that_are_not_what_they_look_like(text, want):
+    parsed = parse_message(text).to_expected_dict()
+    assert {k: parsed[k] for k in want} == want
+
+
+@pytest.mark.parametrize("text", [
+    "#SOL LONG\nEntry 180\nTP 186 / 192\nFar target (if lucky): 215\nSL 176",  # a qualified further target left out
+    "#SEI 0.512 🎯 0.528 / 0.545 🛑 0.498",  # an unlabelled price after the coin
+    "#ATOMUSDT LONG 🚀🚀",  # a direction alert
+    "LONG BTC 104k → 106k → 108k (SL 102.5k)",  # targets read from a chain of arrows
+])
+def test_readings_by_assumption_are_held(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "open" and not parsed.tradable
+
+
+def test_the_dream_target_is_not_a_target():
+    assert parse_message("#SOL LONG\nEntry 180\nTP 186 / 192\nDream target (optional): 215\nSL 176").targets == (186, 192)

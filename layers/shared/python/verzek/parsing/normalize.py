@@ -134,9 +134,12 @@ _PERCENT_FIRST = re.compile(r"(?<![\w%])%[ \t]?(\d{1,3}(?:[.,]\d+)?)(?![\d.,]*\d
 _SENTENCE_CHAR = r"(?:[^\n.!?;|]|\.(?=\d))"
 # Readers named as the less experienced ("Beginners 3x", "Low-risk option: 5x", "(Safer: 10x ...)") make a leverage in
 # their sentence advice on its own; a weak word ("new", "safe") needs a limiting word too ("max", "less", "only").
-_ADVICE_SUBJECT = (r"(?<!\w)(?:beginners?|newbies?|novices?|newcomers?|low[\s-]*risk|safer|conservative\s+traders?|"
+_ADVICE_SUBJECT = (r"(?:(?<!\w)(?:beginners?|newbies?|novices?|newcomers?|low[\s-]*risk|safer|conservative\s+traders?|"
                    r"новичк\w*|начинающ\w*|yeni\s+ba[şs]layan\w*|principiantes?|novatos?|iniciantes?|anf[äa]nger\w*|"
-                   r"d[ée]butants?|principianti|pocz[aą]tkuj[aą]c\w*|pemula|ng[ưu][ờo]i\s+m[ớo]i|المبتدئين|مبتدی\w*|新手|초보\w*|初心者)(?!\w)")
+                   r"d[ée]butants?|principianti|pocz[aą]tkuj[aą]c\w*|pemula|ng[ưu][ờo]i\s+m[ớo]i|المبتدئين|مبتدی\w*)(?!\w)|"
+                   r"新手|초보\w*|初心者)")
+# "Leverage 25x (conservative traders: 5x)": advice in brackets goes on its own, the call's leverage stays
+_ADVICE_BRACKETS = re.compile(rf"\([^()\n]*{_ADVICE_SUBJECT}[^()\n]*\)", re.IGNORECASE)
 _ADVICE_SENTENCE = re.compile(
     rf"(?:^|(?<=[.!?;|])[ \t]+)(?={_SENTENCE_CHAR}*{_ADVICE_SUBJECT})"
     rf"(?={_SENTENCE_CHAR}*(?:\d\s?x(?!\w)|x\s?\d))(?!{_SENTENCE_CHAR}*(?:entry|tp|sl|stop|target))"
@@ -164,6 +167,37 @@ _TAG_BEFORE_LINE_LABEL = re.compile(
 # "Zone d'achat", "prezzo d'ingresso": an elided article glued to a label word; split so the label stands alone.
 _ELISION = re.compile(r"(?<![^\W\d_])([dlDLjJ]|qu|QU|dell|all|nell)'(?=[^\W\d_])")
 _LONE_PRICE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w.,%]|[ \t]?[xX%](?!\w))")
+
+
+_HEADING_WORD = re.compile(r"^([ \t]*)([A-Za-z]{5,12})(?=[ \t]*:)", re.MULTILINE)
+# The English heading words channels misspell ("Entery:", "Targest:", "Stoplos:", "Levrage:").
+_CANONICAL_HEADINGS = ("entry", "entries", "target", "targets", "stoploss", "leverage", "takeprofit")
+
+
+def _osa_distance(a: str, b: str) -> int:
+    """Edit distance counting a swap of two neighbouring letters as one edit."""
+    d = [[max(i, j) if i == 0 or j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[-1][-1]
+
+
+def _fix_label_typos(text: str) -> str:
+    """A "Word:" heading one edit away from an English level label is that label ("Entery:" -> "entry:")."""
+    from verzek.parsing.lexicon import LABEL_RE
+
+    def fix(m: re.Match) -> str:
+        word = m.group(2)
+        if LABEL_RE.fullmatch(word):
+            return m.group(0)
+        near = [c for c in _CANONICAL_HEADINGS if abs(len(c) - len(word)) <= 1 and _osa_distance(word.lower(), c) == 1]
+        return m.group(1) + near[0] if len(near) == 1 or len({n.rstrip("s") for n in near}) == 1 and near else m.group(0)
+
+    return _HEADING_WORD.sub(fix, text)
 
 
 def _stop_after_lone_price(text: str) -> str:
@@ -210,8 +244,10 @@ def normalize(text: str) -> str:
     text = _PERCENT_FIRST.sub(r"\1%", text)
     text = _TAG_BEFORE_LINE_LABEL.sub(r"\1\n", text)
     text = _STOP_AFTER_PRICE.sub(r"\n SL \g<price>\n", text)
+    text = _ADVICE_BRACKETS.sub(" ", text)
     text = _SAFER_LEVERAGE.sub(" ", text)
     text = _ADVICE_SENTENCE.sub(" ", text)
+    text = _fix_label_typos(text)
     text = _ELISION.sub(r"\1' ", text)
     text = _stop_after_lone_price(text)
     if "|" in text:

@@ -44,6 +44,7 @@ class Segment:
     field: Field
     label: Token | None
     tokens: list[Token] = field(default_factory=list)
+    qualified: bool = False  # words of no known meaning before the label on its line ("Дальняя цель", "Dream target")
 
     @property
     def numbers(self) -> list[Token]:
@@ -127,12 +128,19 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
         orphans: list[Token] = []  # this line's tokens no segment took
         for i, tok in enumerate(tokens):
             if tok.kind == Kind.LABEL:
-                current = Segment(tok.field, tok)
+                current = Segment(tok.field, tok, qualified=any(
+                    t.kind == Kind.WORD and t.text.lower() not in lx.FILLER_WORDS for t in orphans))
                 segments.append(current)
                 if tok.field in _LADDER_FIELDS:
                     heads[n] = current
                 if tok.field in _SIDE_FIELDS:
                     current.tokens.extend(_price_before_side(orphans))
+                elif tok.field in (Field.TARGETS, Field.STOP) and not any(s.field in _SIDE_FIELDS + (Field.ENTRY,)
+                                                                          for s in segments[:-1]):
+                    # "#SEI 0.512 🎯 0.528 / 0.545 🛑 0.498": one price right after the coin, before the exits
+                    coin_price = [t for t in orphans if t.kind not in (Kind.SEP, Kind.INDEX)]
+                    if len(coin_price) == 2 and coin_price[0].kind in (Kind.TAG, Kind.PAIR) and coin_price[1].kind == Kind.NUM:
+                        segments.insert(len(segments) - 1, Segment(Field.ENTRY, None, [coin_price[1]]))
                 continue
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             if tok.kind == Kind.WORD and nxt is not None and nxt.kind == Kind.SEP and nxt.text == ":" \
@@ -204,6 +212,7 @@ class _Levels:
     stop_pct: list[Token]
     stop_segments: list[Segment]
     arrow_chain: bool = False  # targets read from "entry → target → target"
+    qualified_targets: bool = False  # a further target line qualified by words we do not know was left out
 
 
 def _assign_levels(segments: list[Segment]) -> _Levels:
@@ -221,6 +230,13 @@ def _assign_levels(segments: list[Segment]) -> _Levels:
                 # "Buy 1: 6.45 / Buy 2: 6.10 / Buy 3: 5.80": a numbered ladder is one entry list.
                 ladder = [s for s in candidates if s.field == candidates[0].field and _numbered(s)]
                 entry_segments = ladder if _numbered(candidates[0]) and len(ladder) > 1 else [candidates[0]]
+                # "Buy limit @ 2.380 / Buy limit @ 2.340": the same label on consecutive lines, one price each
+                rows = [candidates[0]]
+                for s in candidates[1:]:
+                    if s.field == rows[0].field and s.label.line == rows[-1].label.line + 1:
+                        rows.append(s)
+                if len(rows) > 1 and len(entry_segments) == 1 and all(len(s.numbers) == 1 for s in rows):
+                    entry_segments = rows
                 break
     entry_end = segments.index(entry_segments[0]) if entry_segments else len(segments)
     if not entry_segments:
@@ -232,6 +248,8 @@ def _assign_levels(segments: list[Segment]) -> _Levels:
             and lx.MARKET_WORDS.search(s.text())][:1]
 
     target_segments = with_numbers(Field.TARGETS)
+    qualified = [s for s in target_segments[1:] if _qualified_label(s)]
+    target_segments = [s for s in target_segments if s not in qualified]
     if not target_segments:
         # "Buy 34400 / Sell 34900-35700": after an entry, a sell (or buy-back) list is the targets.
         later = [s for s in segments[entry_end + 1:] if s.numbers and s.field in (Field.SELL, Field.BUY)
@@ -247,7 +265,22 @@ def _assign_levels(segments: list[Segment]) -> _Levels:
     stop_segments = [s for s in segments if s.field == Field.STOP]
     stop = next((s.numbers for s in stop_segments if s.numbers), [])
     stop_pct = next((s.percents for s in stop_segments if s.percents), [])
-    return _Levels(entry_segments, entries, targets, stop, stop_pct, stop_segments, arrow_chain)
+    return _Levels(entry_segments, entries, targets, stop, stop_pct, stop_segments, arrow_chain, bool(qualified))
+
+
+def _qualified_label(segment: Segment) -> bool:
+    """A target label with a qualifier of its own — a word before it on its line ("Дальняя цель", "Dream target") or
+    a bracket after it ("Цель (по желанию):") — that is not a row number or ordinal: a hope beside the plan."""
+    label = segment.label
+    if label is None:
+        return False
+    line = [t for t in segment.tokens if t.line == label.line]
+    close = next((i for i, t in enumerate(line) if t.text == ")"), None)
+    inside = line[1:close] if line and line[0].text == "(" and close is not None else []
+    # ("TP2 (+4%):", "TP1 (swing):" say how much or what kind; "Цель (по желанию):" says it is optional)
+    bracket = bool(inside) and any(t.text == ":" for t in line[close:]) and not any(t.kind in (Kind.NUM, Kind.PCT) for t in inside) \
+        and any(t.kind == Kind.WORD and t.text.lower() not in lx.FILLER_WORDS for t in inside)
+    return bracket or segment.qualified
 
 
 def _arrow_chain(segment: Segment) -> bool:
@@ -373,8 +406,9 @@ def _side_from_levels(entries: list[Decimal], targets: list[Decimal], stop: Deci
 
 def _leverage(tokens: list[Token], segments: list[Segment]) -> int | None:
     # "Leverage: 3- 8X" writes the lower bound bare, so a leverage field's plain numbers count too.
-    marks = [t.value for t in tokens if t.kind == Kind.LEV]
-    marks += [t.value for s in segments if s.field == Field.LEVERAGE for t in s.numbers]
+    labelled = [t.value for s in segments if s.field == Field.LEVERAGE for t in s.tokens if t.kind in (Kind.LEV, Kind.NUM)]
+    # ("Плечо: ×10 ... TP2: 23.95 (×4)": the leverage label is the call's leverage; a mark elsewhere may be a multiple)
+    marks = labelled or [t.value for t in tokens if t.kind == Kind.LEV]
     whole = [int(v) for v in marks if 1 <= v <= 1000]
     return min(whole) if whole else None
 
@@ -406,8 +440,40 @@ def _not_a_signal(reason: str) -> ParsedMessage:
 _SPACED_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})[ \u00a0\u202f\u2009](\d{3})(?!\d|[.,]\d|\s?[xX%])")
 
 
+_QUOTE_LINE = re.compile(r"^[ \t]*>")
+_RELAY_LINE = re.compile(r"^\s*\[(?:in reply to|photo|video|document|sticker)[^\]]*\]\s*$", re.IGNORECASE)
+
+
+def _reply_to_quote(text: str) -> ParsedMessage | None:
+    """"[In reply to …] / > #ETH/USDT SHORT Entry … / Close it now": the quoted lines are the earlier post, the rest
+    is the message. Its status applies to the quoted coin and side; a quoted setup is never opened again."""
+    lines = [ln for ln in text.split("\n") if ln.strip() and not _RELAY_LINE.match(ln)]
+    quoted = [n for n, ln in enumerate(lines) if _QUOTE_LINE.match(ln)]
+    if not quoted or quoted != list(range(len(quoted))) or len(quoted) == len(lines):
+        return None  # only a block of quoted lines heading the post is a quote (not "> Entry" bullets under a title)
+    own_text = "\n".join(lines[len(quoted):])
+    own = _parse(own_text)
+    if own.kind == MessageKind.OPEN:
+        return own
+    quote = _parse("\n".join(ln.lstrip()[1:] for ln in lines[:len(quoted)]))
+    if own.kind == MessageKind.NOT_A_SIGNAL:
+        # ("closing this one now" names no coin: in a reply, the quoted trade is the one meant)
+        lowered = normalize(own_text.replace("\u2705", " done ")).lower()
+        action = update_action(lowered)
+        if quote.symbol and is_close(lowered) and action not in (UpdateAction.PARTIAL_CLOSE, UpdateAction.CANCEL_ENTRY):
+            own = ParsedMessage(kind=MessageKind.CLOSE, update_action=close_action(lowered))
+        elif quote.symbol and action:
+            own = ParsedMessage(kind=MessageKind.UPDATE, update_action=action, target_index=tp_hit_index(lowered))
+        else:
+            return _not_a_signal("a reply to an earlier post that asks for nothing")
+    return _replace(own, symbol=own.symbol or quote.symbol, side=own.side or quote.side)
+
+
 def parse_message(text: str) -> ParsedMessage:
     """Classify and parse one Telegram message text (or media caption). Never raises on any str."""
+    replied = _reply_to_quote(text) if isinstance(text, str) else None
+    if replied is not None:
+        return replied
     parsed = _parse(text)
     if parsed.kind == MessageKind.OPEN and parsed.rejected and isinstance(text, str) \
             and len(_SPACED_THOUSANDS.findall(text)) >= 2:
@@ -535,6 +601,10 @@ def _parse(text: str) -> ParsedMessage:
         assumed.append("symbol: " + symbol_doubt)
     if levels.arrow_chain:
         assumed.append("targets: read from a chain of arrows after the entry")
+    if entries and levels.entry_segments and all(s.label is None for s in levels.entry_segments):
+        assumed.append("entry read from an unlabelled price after the coin")
+    if levels.qualified_targets:
+        assumed.append("targets: a further target line with a qualifier we do not know was left out")
     if not entries and candidate is not None and (targets or stop is not None):
         bare = _bare_price_lines(lines, segments, levels)
         # ("**#JUP/USDT** / 0.95-1.00 / TP ... / SL ...": with no side word, the levels must state the side)
@@ -549,8 +619,12 @@ def _parse(text: str) -> ParsedMessage:
         # that is an assumption, so the parse is held for review.
         etype = EntryType.MARKET
         assumed.append("no entry written: read as a market entry")
+    if not entries and etype != EntryType.MARKET and candidate is not None and words_side is not None \
+            and not side_conflict and _only_coin_and_side(tokens):
+        etype = EntryType.MARKET  # "#ATOMUSDT LONG 🚀🚀": a direction alert, held below
     if not entries and etype == EntryType.MARKET and not (targets or stop is not None) and candidate is not None \
-            and words_side is not None and not side_conflict and lx.OPEN_VERB_RE.search(clean):
+            and words_side is not None and not side_conflict \
+            and (lx.OPEN_VERB_RE.search(clean) or _only_coin_and_side(tokens)):
         # "Open SHORT on #LTCUSDT now": a direction and a market word, no level at all — held, never traded as is.
         assumed.append("direction only: no entry price, target or stop")
     if not entries and etype != EntryType.MARKET:
@@ -676,7 +750,9 @@ def _provenance(candidate, words_side, level_side, levels: _Levels, segments: li
     if stops:
         stop_segments = [s for s in levels.stop_segments if s.numbers]
         rule = label(stop_segments)
-        if len(set(stops)) > 1:
+        if len(set(stops)) > 1 and max(stops) > min(stops) * Decimal("1.5"):
+            rule = "weak: alternative stops far apart from each other (one may not be a price)"
+        elif len(set(stops)) > 1:
             rule += ("; hard stop beside a candle-close condition" if _closes_on_candle(levels)
                      else "; tighter of alternative stops")
         out.append(("stop_loss", rule))
@@ -692,14 +768,31 @@ _NO_STOP = re.compile(r"(?<!\w)(?:no|none|without|n/?a|nil|без|нет|yok|sin
                       r"brak|kh[ôo]ng|tanpa|بدون|لا)(?!\w)|无|없음|なし", re.IGNORECASE)
 
 
+def _only_coin_and_side(tokens: list[Token]) -> bool:
+    meaningful = [t for t in tokens if t.kind not in (Kind.SEP, Kind.INDEX)]
+    return len(meaningful) == 2 and any(t.kind == Kind.LABEL and t.field in (Field.LONG, Field.SHORT) for t in meaningful) \
+        and any(t.kind in (Kind.TAG, Kind.PAIR) for t in meaningful)
+
+
 _QUESTION = re.compile(r"\?(?:\s|$)|？|؟")
 # Words that may follow "SL #ARBUSDT" without making it more than a stop-out ("hit", "-1R", "-3%").
 _STOP_OUT_TAIL = re.compile(r"^(?:hit|triggered|reached|done|taken|out|\d+(?:[.,]\d+)?r)$", re.IGNORECASE)
 
 
 def _stop_word_then_coin(tokens: list[Token]) -> bool:
+    """"SL BTCUSDT", "Stop #XRPUSDT ❌", "SL 🔻 #ARBUSDT hit", or a line "#AVAX/USDT Stoploss ⛔️" in a post with no price."""
+    if _stop_word_and_coin(tokens):
+        return True
+    if any(t.kind == Kind.NUM for t in tokens):
+        return False
+    return any(_stop_word_and_coin([t for t in tokens if t.line == n]) for n in {t.line for t in tokens})
+
+
+def _stop_word_and_coin(tokens: list[Token]) -> bool:
     meaningful = [t for t in tokens if t.kind not in (Kind.SEP, Kind.INDEX, Kind.PCT)
                   and not (t.kind == Kind.WORD and _STOP_OUT_TAIL.match(t.text))]
+    if len(meaningful) == 2 and meaningful[1].kind == Kind.LABEL and meaningful[0].kind in (Kind.PAIR, Kind.TAG):
+        meaningful.reverse()
     return len(meaningful) == 2 and meaningful[0].kind == Kind.LABEL and meaningful[0].field == Field.STOP \
         and (meaningful[1].kind in (Kind.PAIR, Kind.TAG) or meaningful[1].kind == Kind.WORD
              and split_glued(meaningful[1].text)[1] is not None and meaningful[1].text.isupper())

@@ -103,13 +103,15 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
     for i, tok in enumerate(tokens):
         prev = tokens[i - 1] if i else None
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        # "#ENAUSDT P | SHORT": the perpetual marker written apart from its pair
+        spaced_perp = nxt is not None and nxt.kind == Kind.WORD and nxt.text == "P" and nxt.line == tok.line
         if tok.kind == Kind.PAIR:
             m = _PAIR_SPLIT_RE.match(tok.text.strip())
             if not m:
                 continue
             base, quote = m.group("base").upper(), m.group("quote").upper()
             if quote in TRADABLE_QUOTES and _BASE_RE.match(base) and base not in NEVER_A_BASE:
-                found.append(SymbolCandidate(base, quote, EXPLICIT, i, bool(m.group("suffix"))))
+                found.append(SymbolCandidate(base, quote, EXPLICIT, i, bool(m.group("suffix")) or spaced_perp))
         elif tok.kind == Kind.TAG:
             if _topic_tag(tok.text):
                 continue
@@ -119,6 +121,8 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
             cand = _coin(tok.text, LABELLED if _previous_label(tokens, i) == Field.SYMBOL else HASHTAG, i)
             if cand is None and re.fullmatch(r"[#$][A-Z]", tok.text):
                 cand = SymbolCandidate(tok.text[1], "USDT", HASHTAG, i)  # "#W", "#T": one-letter coins, tagged
+            if cand and spaced_perp and cand.quote != "USDT" or cand and spaced_perp and split_glued(tok.text.lstrip("#$"))[1]:
+                cand = SymbolCandidate(cand.base, cand.quote, cand.rank, cand.position, True)
             if cand:
                 found.append(cand)
         elif tok.kind == Kind.WORD:
@@ -172,7 +176,7 @@ def close_target(tokens: list[Token]) -> SymbolCandidate | None:
     return None
 
 
-_CLOSE_VERBS = frozenset(["close", "closing", "exiting", "cancel", "exit", "cut", "cutting", "kill", "killing", "закрыть", "закрываем", "закрываю", "kapat", "kapatın", "cerrar", "cerramos", "fechar", "cancelar", "iptal", "отмена", "schließen", "schliessen", "fermer", "fermez", "clôturer", "chiudere", "chiudi", "chiudiamo", "zamknij", "zamykamy", "закриваємо", "закрити", "batalkan", "batal"])
+_CLOSE_VERBS = frozenset(["close", "closing", "exiting", "cancel", "exit", "cut", "cutting", "kill", "killing", "taking", "закрыть", "закрываем", "закрываю", "kapat", "kapatın", "cerrar", "cerramos", "fechar", "cancelar", "iptal", "отмена", "schließen", "schliessen", "fermer", "fermez", "clôturer", "chiudere", "chiudi", "chiudiamo", "zamknij", "zamykamy", "закриваємо", "закрити", "batalkan", "batal"])
 _CLOSE_FILLERS = frozenset(["all", "the", "a", "my", "your", "our", "this", "that", "these", "those", "position", "positions", "trade", "trades", "order", "orders", "everything", "now", "half", "partial", "it", "them",
                             "todo", "todos", "todas", "tudo", "все", "всё", "tüm", "la", "las", "los", "as", "os", "mitad", "metade",
                             "every", "tutte", "tutti", "le", "wszystko", "wszystkie", "toutes", "tous", "les", "alle",
@@ -202,7 +206,7 @@ def choose_symbol(candidates: list[SymbolCandidate], allow_bare: bool = False
     if best_rank < EXPLICIT and len(coin_like) > 1:
         return best[0], "several different coins in one message: " + ", ".join(sorted(coin_like))
     winner = best[0]
-    # A perpetual marker on any mention of the same coin ("#BTCUSDT.P") makes it a futures pair.
+    # A perpetual marker on any mention of the same coin ("#BTCUSDT.P", "#ENAUSDT P") makes it a futures pair.
     if not winner.perpetual and any(c.perpetual and c.base == winner.base for c in candidates):
         winner = SymbolCandidate(winner.base, winner.quote, winner.rank, winner.position, True)
     return winner, None

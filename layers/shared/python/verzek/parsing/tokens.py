@@ -34,7 +34,10 @@ _TOKEN_RE = re.compile(
     rf"(?P<pair>[#$]?(?<![\w.])[^\W_][\w]{{0,19}}\s?[/|_-]\s?(?:{_QUOTES})(?:\.p|:usdt|:usdc|-?perp)?(?![\w])"
     rf"(?!\s?[/|_]\s?(?:{_QUOTES})(?!\w)))"
     r"|(?P<tag>#\w[\w&]*(?:\.p(?!\w))?|\$[^\W\d_]\w*(?:\.p(?!\w))?)"
-    r"|(?P<lev>(?<![\w.,])(?:\d{1,3}(?:[.,]\d)?\s?x(?!\w)|x\s?\d{1,3}(?![\w]|[.,]\d)|\d{1,3}\s?lev(?:erage)?(?!\w)))"
+    # "(3.5R)", "2R": reward multiples, never prices
+    r"|(?P<rmult>(?<![\w.,])\d{1,2}(?:[.,]\d{1,2})?[rR](?!\w))"
+    # ("2 × 4H closes above": a count of candles, not leverage)
+    r"|(?P<lev>(?<![\w.,])(?:\d{1,3}(?:[.,]\d)?\s?x(?!\w)(?!\s?\d{1,2}\s?(?:m|h|d|w|hr|hrs|min|mins|candles?)(?!\w))|x\s?\d{1,3}(?![\w]|[.,]\d)|\d{1,3}\s?lev(?:erage)?(?!\w)))"
     r"|(?P<dword>(?<![\w.,])\d+(?![kKmM](?!\w))[^\W\d_]\w*)"
     r"|(?P<num>(?<![\w])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d{1,3}(?:\.\d{3})+,\d+(?![\d.,])|\d+(?:[.,]\d+)?|(?<![.,])[.,]\d+)(?P<ksuffix>\s?[kK](?!\w))?"
     r"(?P<pct>\s?%)?)"
@@ -143,6 +146,8 @@ def tokenize_line(line: str, line_no: int, comma_decimal: bool) -> list[Token]:
                 value = value * 1000
             tokens.append(Token(Kind.PCT if is_pct else Kind.NUM, text, m.start(), value=value,
                                 thousands_suffix=has_k, line=line_no))
+        elif kind == "rmult":
+            tokens.append(Token(Kind.INDEX, text, m.start(), line=line_no))
         elif kind in ("word", "dword", "cjk"):
             tokens.append(Token(Kind.WORD, text, m.start(), line=line_no))
         else:
@@ -183,6 +188,11 @@ def _mark_non_prices(tokens: list[Token]) -> None:
             if before is not None and before.kind == Kind.LABEL:
                 tok.kind = Kind.INDEX  # "Trigger: Target (1)": which target, not a price
                 continue
+        after = tokens[i + 2] if i + 2 < len(tokens) else None
+        if nxt and nxt.kind == Kind.WORD and nxt.text.lower() == "x" and after is not None \
+                and re.fullmatch(r"\d{1,2}\s?(?:m|h|d|w|hr|hrs|min|mins)", after.text, re.IGNORECASE):
+            tok.kind = Kind.INDEX  # "2 × 4H closes above": how many candles
+            continue
         if nxt and nxt.kind == Kind.WORD and (nxt.text.lower() in _TIME_UNITS or nxt.text.lower() in _COUNT_WORDS) \
                 and "." not in tok.text and "," not in tok.text:
             tok.kind = Kind.INDEX
