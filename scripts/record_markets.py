@@ -196,7 +196,8 @@ _KRAKEN_FUTURES = {
 # What paper applies to a market of the exchange that is not recorded (docs/decisions/recorded-market-rules.md):
 # the exchange's general minimum order value for the quote currency where it publishes one, a leverage cap
 # below most of its markets' maxima, and a maintenance margin rate above most first tiers; the amount and
-# price steps stay unknown (8 decimals). Other quote currencies (ETH/BTC, ...): no minimums.
+# price steps stay unknown (8 decimals); fees: the exchange's as ccxt assigns them (`unrecorded_policy`). Other
+# quote currencies (ETH/BTC, ...): no minimums.
 _STABLE_DEFAULTS = {"spot": {"min_notional": "5"},
                     "swap": {"min_notional": "5", "max_leverage": 20, "maintenance_margin_rate": "0.025"}}
 UNRECORDED = {
@@ -231,6 +232,18 @@ def ccxt_fees(exchange: str, kind: str) -> tuple[str | None, str | None]:
         schedule = ccxt.krakenfutures().fees["trading"]
         return _num(schedule["maker"]), _num(schedule["taker"])
     raise ValueError(exchange)
+
+
+def unrecorded_policy(exchange: str) -> dict:
+    """UNRECORDED plus the fees ccxt's load_markets() would put on such a market of the exchange, so an
+    unrecorded market is charged the exchange's schedule, not paper's flat 0.1 %."""
+    out = {}
+    for quote, kinds in UNRECORDED[exchange].items():
+        out[quote] = {}
+        for kind, policy in kinds.items():
+            maker, taker = ccxt_fees(exchange, kind)
+            out[quote][kind] = {**policy, "maker": maker, "taker": taker}
+    return out
 
 
 def market(symbol: str, market_id: str, *, tick, step, min_amount, min_cost, max_leverage, fees, source) -> dict:
@@ -367,7 +380,7 @@ def offline(exchange: str) -> dict:
         raise ValueError(f"unknown exchange {exchange!r}")
     return {"exchange": exchange, "precisionMode": "TICK_SIZE", "recorded": "offline", "recorded_on": RECORDED_ON,
             "provenance": _provenance(exchange, used), "markets": markets, "leverage_tiers": tiers,
-            "unrecorded": UNRECORDED[exchange]}
+            "unrecorded": unrecorded_policy(exchange)}
 
 
 # ccxt clients per exchange and market kind (as verzek.exchange.proxy_client builds them for live trading)
@@ -389,7 +402,7 @@ def online(exchange: str) -> dict:  # pragma: no cover - needs the internet
     data = {"exchange": exchange, "recorded": "online", "recorded_on": today,
             "provenance": f"{exchange}: recorded ONLINE on {today} through ccxt {ccxt.__version__} by "
                           f"scripts/record_markets.py --online (load_markets(), fetch_leverage_tiers())",
-            "markets": {}, "leverage_tiers": {}, "unrecorded": UNRECORDED[exchange]}
+            "markets": {}, "leverage_tiers": {}, "unrecorded": unrecorded_policy(exchange)}
     for client_id, kind in _CLIENTS[exchange]:
         client = getattr(ccxt, client_id)()
         client.load_markets()

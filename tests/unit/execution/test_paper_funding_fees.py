@@ -75,9 +75,10 @@ def test_isolated_funding_never_takes_more_than_the_positions_margin():
 
 
 @pytest.mark.parametrize(("symbol", "fee"), [("BTC/USDT:USDT", D("0.05")), ("BTC/USDT", D("0.1")),
-                                             ("FOO/USDT:USDT", D("0.1"))])
+                                             ("FOO/USDT:USDT", D("0.05"))])
 def test_each_market_pays_its_own_recorded_taker_fee_by_default(symbol, fee):
-    # 1 BTC at 100 at market: Binance USD-M taker 0.05 % (ccxt), spot 0.1 %; an unrecorded market 0.1 %
+    # 1 BTC at 100 at market: Binance USD-M taker 0.05 % (ccxt), spot 0.1 %; an unrecorded Binance USD-M
+    # market pays Binance USD-M's schedule too (docs/decisions/recorded-market-rules.md)
     rows = [[T0 + i * MIN, 100, 100, 100, 100, 1] for i in range(3)]
     clock = ManualClock(T0 + MIN)
     ex = PaperExchange(RecordedPrices().add(symbol, "1m", rows), clock, balances={"USDT": D(1000)},

@@ -72,6 +72,14 @@ def test_fees_are_what_ccxts_load_markets_assigns():
     futures = ccxt.krakenfutures().fees["trading"]
     assert markets.fees("BTC/USD:USD", "kraken") == (D(str(futures["maker"])), D(str(futures["taker"])))
     assert markets.fees("BTC/USDT:USDT", "phemex") is None  # ccxt states none for Phemex USDT perpetuals
+    # a market that is not recorded pays its exchange's schedule (not paper's flat 0.1 %); ETH/BTC: no policy
+    assert markets.fees("LINK/USDT:USDT", "binance") == markets.fees("BTC/USDT:USDT", "binance")
+    assert markets.fees("PEPE/USDT:USDT", "bybit") == (D("0.0001"), D("0.0006"))
+    assert markets.fees("PEPE/USD", "kraken") == (D("0.0016"), D("0.0026"))
+    assert markets.fees("ETH/BTC", "binance") is None
+    paper = _paper("bybit", "PEPE/USDT:USDT", "0.00001")
+    paper.maker_fee = paper.taker_fee = None  # PAPER_*_FEE_PCT=market
+    assert paper.fee_rates("PEPE/USDT:USDT") == (D("0.0001"), D("0.0006"))
 
 
 def test_tiers_in_every_exchanges_shape():

@@ -94,8 +94,14 @@ def paper_rules(symbol: str, exchange: str = DEFAULT_EXCHANGE) -> MarketRules:
 
 
 def fees(symbol: str, exchange: str = DEFAULT_EXCHANGE) -> tuple[Decimal, Decimal] | None:
-    """(maker, taker) fee rates of `symbol` as ccxt states them for the exchange, or None."""
-    market = recorded(exchange).get("markets", {}).get(symbol)
+    """(maker, taker) fee rates of `symbol` as ccxt states them for the exchange: the recorded market's,
+    else (a market not recorded) the exchange's for that quote currency and market type, or None."""
+    data = recorded(exchange)
+    market = data.get("markets", {}).get(symbol)
+    if market is None:
+        _, _, rest = symbol.partition("/")
+        quote, _, settle = rest.partition(":")
+        market = data.get("unrecorded", {}).get(quote, {}).get("swap" if settle else "spot")
     if market is None or market.get("maker") is None or market.get("taker") is None:
         return None
     return Decimal(str(market["maker"])), Decimal(str(market["taker"]))
