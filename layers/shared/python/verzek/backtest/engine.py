@@ -274,8 +274,8 @@ def _drive(strategy: Strategy, windows, prices, setups_at, tf_ms: int, settings:
             else:
                 due, delta = quiet_candles.step(close_ms)
                 if due:
-                    quiet_candles.flush(due)  # their checked_ms orders them
-                    monitored += run_monitor(venues, engine=executor.engine, only=set(due))["checked"]
+                    quiet_candles.flush({row["id"] for row in due})  # their rows before their steps
+                    monitored += run_monitor(venues, engine=executor.engine, positions=due)["checked"]
                     quiet_candles.changed()  # the positions are read again before the next candle
                 else:  # nothing ran: only the open positions' unrealised PnL moved
                     quiet_bar = True

@@ -52,11 +52,20 @@ _EXACT = Context(prec=80)  # sums of numeric(38, 18) values, exact like PostgreS
 _VOLATILE = frozenset({"checked_ms", "last_price", "unrealized_pnl", "updated_at", "monitored_at"})
 
 
+_ORDER_NAMES = [name.strip() for name in ORDER_COLUMNS.split(",")]
+_POSITIONS_AND_ORDERS = (
+    "SELECT p.*, " + ", ".join(f"o.{name} AS o__{name}" for name in _ORDER_NAMES) + " FROM positions p "
+    "LEFT JOIN orders o ON o.position_id = p.id WHERE p.user_id = %s AND p.status IN ('open', 'closing') "
+    "ORDER BY p.id, o.id")
+
+
 @dataclass
 class _Watch:
     """One open position as the last refresh read it."""
 
     id: int
+    row: dict  # what `run_monitor` needs of it: id, user_id, mode, exchange_account_id, market_type
+    checked: int | None  # positions.checked_ms (the monitor takes positions in its order)
     symbol: str
     long: bool
     since: int  # the monitor's scan starts here (checked_ms, else the open time)
@@ -104,13 +113,15 @@ class QuietCandles:
                 conn.autocommit = False
 
     def _read(self, cur) -> list[_Watch]:
-        positions = fetch_rows(cur, "SELECT * FROM positions WHERE user_id = %s AND status IN ('open', 'closing') "
-                                    "ORDER BY id", (self.user_id,))
+        # the open positions and their orders in one round trip (a position's columns repeated per order)
+        positions: list[dict] = []
         orders: dict[int, list[dict]] = {}
-        if positions:
-            for row in fetch_rows(cur, f"SELECT {ORDER_COLUMNS} FROM orders WHERE position_id = ANY(%s) ORDER BY id",
-                                  ([p["id"] for p in positions],)):
-                orders.setdefault(row["position_id"], []).append(row)
+        for row in fetch_rows(cur, _POSITIONS_AND_ORDERS, (self.user_id,)):
+            if not positions or positions[-1]["id"] != row["id"]:
+                positions.append({k: v for k, v in row.items() if not k.startswith("o__")})
+                orders[row["id"]] = []
+            if row["o__id"] is not None:
+                orders[row["id"]].append({name: row["o__" + name] for name in _ORDER_NAMES})
         paper = {}
         if any(p["market_type"] == "futures" for p in positions):
             paper = {r["symbol"]: r for r in fetch_rows(
@@ -180,13 +191,14 @@ class QuietCandles:
                     liquidation = view.liquidation_price(pos["symbol"])
                     if liquidation is not None:
                         (lows if paper_row["amount"] > 0 else highs).append(liquidation)
-        return _Watch(pos["id"], pos["symbol"], long, since or 0, pos["last_price"], pos["unrealized_pnl"], summary,
+        row = {k: pos[k] for k in ("id", "user_id", "mode", "exchange_account_id", "market_type")}
+        return _Watch(pos["id"], row, pos["checked_ms"], pos["symbol"], long, since or 0, pos["last_price"], pos["unrealized_pnl"], summary,
                       rules.contract_size,
                       futures, eligible, tuple(lows), tuple(highs))
 
-    def step(self, now_ms: int) -> tuple[list[int], Decimal]:
+    def step(self, now_ms: int) -> tuple[list[dict], Decimal]:
         """The candle(s) closed by `now_ms`: the positions the monitor must advance (every open position
-        of a symbol where one is not quiet), and the change of the quiet positions' unrealised PnL (as
+        of a symbol where one is not quiet; rows for `run_monitor(positions=...)`), and the change of the quiet positions' unrealised PnL (as
         the database will hold it). Their bookkeeping is kept here until `flush()`."""
         if self._watches is None:
             # a position seen for the first time, or changed by the last real step, is never quiet:
@@ -206,8 +218,10 @@ class QuietCandles:
             checked = candles[-1].ts + prices.timeframe_ms(w.symbol) if candles else w.since
             last = candles[-1].close if candles else w.last_price
             updates.append((w, checked, last))
-        # a symbol's paper orders are evaluated together: its positions are advanced together
-        due = [w.id for w in self._watches if w.symbol in busy]
+        # a symbol's paper orders are evaluated together: its positions are advanced together, in the
+        # monitor's order (`open_positions`: checked_ms, never checked first, then id)
+        due = [w.row for w in sorted(self._watches, key=lambda w: (w.checked is not None, w.checked or 0, w.id))
+               if w.symbol in busy]
         delta = ZERO
         with localcontext(_EXACT):
             for w, checked, last in updates:
@@ -218,7 +232,7 @@ class QuietCandles:
                 unrealized = w.summary.unrealized("long" if w.long else "short", last, w.contract_size)
                 unrealized = unrealized.quantize(_STORED, rounding=ROUND_HALF_UP)
                 delta += unrealized - w.unrealized
-                w.since, w.last_price, w.unrealized = checked, last, unrealized
+                w.since, w.checked, w.last_price, w.unrealized = checked, checked, last, unrealized
                 self._pending[w.id] = (w.id, checked, last, unrealized)
         return due, delta
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Sequence
 
 from verzek.db import connection, statement
 from verzek.domain.jobs import MonitorAccountJob
@@ -128,15 +128,14 @@ def monitor_account(job: MonitorAccountJob, engine: PositionEngine | None = None
 
 
 def run_monitor(venues: VenueProvider | None = None, *, engine: PositionEngine | None = None, limit: int = 1000,
-                deadline_s: float | None = None, only: Collection[int] | None = None) -> dict:
+                deadline_s: float | None = None, positions: Sequence[dict] | None = None) -> dict:
     """Every open position in this process, account by account (backtests, tests, no monitor queue).
-    `only`: just these positions (a backtest skips the ones no price reached: `verzek.backtest.quiet`)."""
+    `positions`: just these (rows as `open_positions` gives them, in its order) instead of reading them:
+    a backtest passes the ones a price reached (`verzek.backtest.quiet`)."""
     engine = engine or PositionEngine(venues or VenueProvider())
     deadline = time.monotonic() + deadline_s if deadline_s is not None else None
     outcomes: Counter = Counter()
-    rows = open_positions(limit)
-    if only is not None:
-        rows = [r for r in rows if r["id"] in only]
+    rows = open_positions(limit) if positions is None else list(positions)
     groups: dict[tuple, list[int]] = {}
     for row in rows:
         groups.setdefault(account_key(row), []).append(row["id"])
