@@ -11,6 +11,7 @@ NUMERIC comes back as `Decimal`, timestamptz as aware `datetime` (session TimeZo
 
 from __future__ import annotations
 
+import contextvars
 import json
 import re
 import threading
@@ -113,13 +114,23 @@ def close_pool() -> None:
         _pool, _pool_dsn = None, None
 
 
+_BATCH: contextvars.ContextVar = contextvars.ContextVar("verzek_batch_connection", default=None)
+
+
 @contextmanager
 def connection() -> Iterator[psycopg2.extensions.connection]:
     """A pooled connection as one transaction: commit on success, rollback on any exception.
 
     A connection broken by a server restart (warm Lambda containers outlive database failovers)
     is discarded instead of being returned to the pool.
+
+    Inside `batch_transaction` (same thread), the batch's connection instead: what is done joins
+    the batch's one transaction, committed or rolled back with it (not here).
     """
+    batch = _BATCH.get()
+    if batch is not None:
+        yield batch
+        return
     pool = get_pool()
     slots = _acquire_slot()  # waits for a free connection instead of failing at once
     try:
@@ -145,6 +156,35 @@ def connection() -> Iterator[psycopg2.extensions.connection]:
             pool.putconn(conn, close=broken or bool(conn.closed))
         finally:
             slots.release()
+
+
+def batch_connection():
+    """The connection of the `batch_transaction` open in this thread, or None."""
+    return _BATCH.get()
+
+
+@contextmanager
+def batch_transaction() -> Iterator[psycopg2.extensions.connection]:
+    """One transaction for a batch of jobs: every `connection()` scope opened in this thread until
+    it ends runs on this one connection, inside this one transaction, committed once at the end (one
+    commit, one WAL flush, for the whole batch instead of several per job) or rolled back whole on
+    any exception. Callers isolate the jobs from each other with savepoints (see
+    `verzek.execution.executor.Executor.handle_batch`)."""
+    if _BATCH.get() is not None:
+        raise RuntimeError("batch transactions do not nest")
+    with connection() as conn:
+        token = _BATCH.set(conn)
+        try:
+            yield conn
+        finally:
+            _BATCH.reset(token)
+
+
+def commit_step(conn) -> None:
+    """Commit a step of a multi-step operation (e.g. the intent before an exchange call) — unless
+    `conn` is a batch's: then the step is kept in the batch's transaction, committed with it."""
+    if conn is not _BATCH.get():
+        conn.commit()
 
 
 _PREPARED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # connection -> names prepared on it
@@ -228,9 +268,12 @@ def fetch_rows(cur, sql: str | Prepared, params=None, *, prefix: str = "") -> li
 def statement(sql: str | Prepared, params=None) -> list[dict]:
     """One statement on a pooled connection, outside any transaction block (autocommit: a single
     statement is atomic on its own): one round trip instead of BEGIN, the statement and COMMIT.
-    Returns its rows as dicts ([] when it returns none)."""
+    Returns its rows as dicts ([] when it returns none). Inside `batch_transaction`: a statement of
+    the batch's transaction."""
     with connection() as conn:
-        conn.autocommit = True
+        batched = conn is _BATCH.get()
+        if not batched:
+            conn.autocommit = True
         try:
             with conn.cursor(cursor_factory=psycopg2.extensions.cursor) as cur:
                 if isinstance(sql, Prepared):
@@ -242,7 +285,7 @@ def statement(sql: str | Prepared, params=None) -> list[dict]:
                 names = [c.name for c in cur.description]
                 return [dict(zip(names, row)) for row in cur.fetchall()]
         finally:
-            if not conn.closed:
+            if not batched and not conn.closed:
                 conn.autocommit = False
 
 

@@ -20,22 +20,22 @@ that is not valid JSON/schema raises and, after the queue's retries, ends in the
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from verzek.db import Prepared, connection, statement
+from verzek.db import Prepared, batch_connection, batch_transaction, connection, fetch_rows, statement
 from verzek.domain.jobs import ClosePositionJob, ExecuteSignalJob, SignalUpdateJob
 from verzek.domain.signals import EntryType, MarginMode, MarketType, Side, Signal, SignalSource
 from verzek.execution import risk
 from verzek.execution.lifecycle import PositionEngine
-from verzek.execution.orders import RetryPolicy, TransientJobError, insert_order_row, notify
+from verzek.execution.orders import RetryPolicy, TransientJobError, notify
 from verzek.execution.planner import PlanRejected, TradingSettings, plan_trade, taker_fee_rate
 from verzek.execution.ports import (
     AccountError,
     ExecutionError,
     OrderRejected,
-    OrderRequest,
     OutcomeUnknown,
     RateLimited,
     RequestNotSent,
@@ -72,6 +72,52 @@ _SETTINGS = Prepared("SELECT ts.*, u.telegram_chat_id, ea.exchange AS account_ex
                      "JOIN users u ON u.id = ts.user_id "
                      "LEFT JOIN exchange_accounts ea ON ea.id = ts.exchange_account_id WHERE ts.user_id = %s")
 _EXISTING = Prepared("SELECT id, status FROM positions WHERE user_id = %s AND signal_id = %s")
+# the same reads for a whole batch, one round trip each (see `Executor._prefetch`)
+_SIGNALS = Prepared("SELECT * FROM signals WHERE id = ANY(%s)")
+_SETTINGS_MANY = Prepared("SELECT ts.*, u.telegram_chat_id, ea.exchange AS account_exchange FROM trading_settings ts "
+                          "JOIN users u ON u.id = ts.user_id "
+                          "LEFT JOIN exchange_accounts ea ON ea.id = ts.exchange_account_id "
+                          "WHERE ts.user_id = ANY(%s)")
+# per (user, signal) job: the position it already has (redelivery) and the user's other live positions
+_JOB_POSITIONS = Prepared(
+    "SELECT j.user_id, j.signal_id, "
+    "(SELECT id FROM positions p WHERE p.user_id = j.user_id AND p.signal_id = j.signal_id) AS existing, "
+    "(SELECT count(*) FROM positions p WHERE p.user_id = j.user_id AND p.signal_id <> j.signal_id "
+    "AND p.status IN ('pending', 'open', 'closing')) AS open_positions "
+    "FROM unnest(%s::bigint[], %s::bigint[]) AS j(user_id, signal_id)")
+
+
+# the orders' values are bound into the text at `{orders}` (their `%` doubled) before the position's parameters
+_ORDER_VALUES = ("(%s::bigint, %s::text, %s::text, %s::integer, %s::text, %s::text, %s::numeric, %s::numeric, "
+                 "%s::numeric, %s::boolean, %s::text)")
+_INSERT_POSITION_AND_ORDERS = (
+    b"WITH p AS (INSERT INTO positions (user_id, signal_id, exchange_account_id, mode, exchange, symbol, side, "
+    b"market_type, leverage, status, plan, amount, stop_loss) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,'pending',%s,%s,%s) "
+    b"ON CONFLICT (user_id, signal_id) DO NOTHING RETURNING id), "
+    b"o AS (INSERT INTO orders (position_id, user_id, client_order_id, role, leg, side, order_type, price, "
+    b"trigger_price, amount, reduce_only, status) "
+    b"SELECT p.id, v.* FROM p, (VALUES {orders}) AS v ON CONFLICT (client_order_id) DO NOTHING) "
+    b"SELECT id FROM p")
+
+
+@dataclass(frozen=True)
+class Known:
+    """What `Executor._prefetch` read for one job of a batch (the per-job reads, done batch-wide)."""
+
+    signal: dict | None
+    settings: dict | None
+    existing: dict | None
+    open_positions: int
+    kill_switch: bool
+
+
+class NotBatched(Exception):
+    """This job is not for a batch's shared transaction (a live account, a redelivery, a reversal):
+    it is rolled back to its savepoint and run on its own after the batch."""
+
+
+class NotStarted(Exception):
+    """Left for redelivery without being touched (the caller's `may_start` said no)."""
 
 
 class Executor:
@@ -82,9 +128,9 @@ class Executor:
     def now(self) -> datetime:
         return datetime.fromtimestamp(self.venues.clock() / 1000, tz=UTC)
 
-    def handle(self, job) -> str:
+    def handle(self, job, *, known: Known | None = None) -> str:
         if isinstance(job, ExecuteSignalJob):
-            outcome = self.execute_signal(job)
+            outcome = self.execute_signal(job, known=known)
         elif isinstance(job, SignalUpdateJob):
             outcome = self.apply_update(job)
         elif isinstance(job, ClosePositionJob):
@@ -94,20 +140,101 @@ class Executor:
         logger.info("job done", extra={"job": job.type, "dedupe_key": job.dedupe_key, "outcome": outcome})
         return outcome
 
+    def handle_batch(self, jobs: Sequence, *, may_start: Callable[[], bool] | None = None) -> list:
+        """A batch of jobs (one SQS batch, one lease of the local queue): each job's outcome, or the
+        exception that fails it (its message is redelivered), in the jobs' order.
+
+        New paper trades (`execute_signal` for a paper account) run in one transaction
+        (`verzek.db.batch_transaction`), the paper account's orders included: one commit for the
+        batch instead of several per job. Each job runs under a savepoint, so one that raises is
+        rolled back alone (and reported failed) while the others commit; a crash before the commit
+        loses the whole batch, and its redelivery starts clean. Everything else — live accounts
+        (their orders reach an exchange: the intent must be committed before each call, see
+        `PositionEngine.place_pending`), redeliveries finding a position, reversals, updates and
+        closes — runs job by job afterwards, as `handle` does. `may_start` is asked before each
+        job; once it says no, the rest are reported `NotStarted`."""
+        results: list = [None] * len(jobs)
+        alone: list[int] = []
+        batched = sorted((i for i, job in enumerate(jobs) if isinstance(job, ExecuteSignalJob)),
+                         key=lambda i: (jobs[i].user_id, jobs[i].signal_id))  # one lock order for all batches
+        stopped = False
+        if batched:
+            try:
+                with batch_transaction() as conn, conn.cursor() as cur:
+                    known = dict(zip(batched, self._prefetch(cur, [jobs[i] for i in batched])))
+                    seen: set[int] = set()
+                    release = ""  # the previous job's savepoint is released with the next one's start
+                    for i in batched:
+                        if stopped or (may_start is not None and not may_start()):
+                            stopped = True
+                            results[i] = NotStarted()
+                            continue
+                        job = jobs[i]
+                        cur.execute(release + "SAVEPOINT job")
+                        release = ""
+                        try:
+                            # what was read for the batch holds for a user's first job only: a
+                            # second one must see what the first wrote (its position, a pause)
+                            results[i] = self.handle(job, known=None if job.user_id in seen else known[i])
+                        except NotBatched:
+                            cur.execute("ROLLBACK TO SAVEPOINT job")
+                            alone.append(i)
+                        except Exception as exc:  # noqa: BLE001 - this job fails alone (redelivered), its writes undone
+                            cur.execute("ROLLBACK TO SAVEPOINT job")
+                            results[i] = exc
+                        release = "RELEASE SAVEPOINT job; "
+                        seen.add(job.user_id)
+            except Exception as exc:  # noqa: BLE001 - the commit (or the connection) failed: nothing of the batch
+                for i in batched:        # is saved; every job not already failed or handed back is redelivered
+                    if i not in alone and not isinstance(results[i], BaseException):
+                        results[i] = exc
+        for i in alone + [i for i in range(len(jobs)) if i not in set(batched)]:
+            if stopped or (may_start is not None and not may_start()):
+                stopped = True
+                results[i] = NotStarted()
+                continue
+            try:
+                results[i] = self.handle(jobs[i])
+            except Exception as exc:  # noqa: BLE001 - reported for this job only (redelivered)
+                results[i] = exc
+        return results
+
+    @staticmethod
+    def _prefetch(cur, jobs: Sequence[ExecuteSignalJob]) -> list[Known]:
+        """`execute_signal`'s reads for every job of a batch in four round trips (not five per job)."""
+        signals = {r["id"]: r for r in fetch_rows(cur, _SIGNALS, (sorted({j.signal_id for j in jobs}),))}
+        settings = {r["user_id"]: r for r in fetch_rows(cur, _SETTINGS_MANY, (sorted({j.user_id for j in jobs}),))}
+        positions = {(r["user_id"], r["signal_id"]): r for r in fetch_rows(
+            cur, _JOB_POSITIONS, ([j.user_id for j in jobs], [j.signal_id for j in jobs]))}
+        halted = risk.global_kill_switch_on(cur)
+        known = []
+        for job in jobs:
+            found = positions[(job.user_id, job.signal_id)]
+            known.append(Known(signals.get(job.signal_id), settings.get(job.user_id),
+                               None if found["existing"] is None else {"id": found["existing"]},
+                               found["open_positions"], halted))
+        return known
+
     # --- execute_signal ---
-    def execute_signal(self, job: ExecuteSignalJob) -> str:
-        # three reads, each one round trip outside a transaction block (nothing is written here)
-        signal_row = next(iter(statement(_SIGNAL, (job.signal_id,))), None)
-        settings_row = next(iter(statement(_SETTINGS, (job.user_id,))), None)
-        existing = next(iter(statement(_EXISTING, (job.user_id, job.signal_id))), None)
+    def execute_signal(self, job: ExecuteSignalJob, *, known: Known | None = None) -> str:
+        if known is None:
+            # three reads, each one round trip outside a transaction block (nothing is written here)
+            signal_row = next(iter(statement(_SIGNAL, (job.signal_id,))), None)
+            settings_row = next(iter(statement(_SETTINGS, (job.user_id,))), None)
+            existing = next(iter(statement(_EXISTING, (job.user_id, job.signal_id))), None)
+        else:
+            signal_row, settings_row, existing = known.signal, known.settings, known.existing
         if signal_row is None:
             logger.warning("job for an unknown signal ignored", extra={"signal_id": job.signal_id})
             return "signal_missing"
         if settings_row is None:
             return "no_settings"
+        settings = TradingSettings.from_row(settings_row)
+        batched = batch_connection() is not None
+        if batched and (existing is not None or settings.mode != "paper"):
+            raise NotBatched()
         if existing is not None:  # redelivery or a concurrent duplicate: reconcile, never re-plan
             return self.engine.place_pending(existing["id"])
-        settings = TradingSettings.from_row(settings_row)
         if not settings.auto_trade:
             return "auto_trade_off"
         if signal_row["status"] != "open" or signal_row["rejected_reason"]:
@@ -122,7 +249,9 @@ class Executor:
 
         with connection() as conn, conn.cursor() as cur:
             block = risk.precheck(cur, user_id=job.user_id, signal_id=job.signal_id, source=signal.source.value,
-                                  symbol=symbol, settings=settings, now=self.now())
+                                  symbol=symbol, settings=settings, now=self.now(),
+                                  open_positions=None if known is None else known.open_positions,
+                                  halted=None if known is None else known.kill_switch)
             if block is not None:
                 return self._record_skip(cur, ctx, block.code, block.reason, notify_user=block.notify)
             opposite = risk.opposite_positions(cur, user_id=job.user_id, signal_id=job.signal_id, symbol=symbol,
@@ -177,33 +306,31 @@ class Executor:
                                      notional=plan.notional, free_balance=free, now=self.now(), symbol=symbol)
             if block is not None:
                 return self._record_skip(cur, ctx, block.code, block.reason, notify_user=block.notify)
+        if opposite and batched:
+            raise NotBatched()
         # close-and-reverse, only once nothing can refuse the new trade any more (hedge mode, the plan,
         # the sized limits and protections): the held side is closed at market, its close sent before the
         # new entry (the venue fills a close before an entry on the same candle), then the new one opens
         for held in opposite if settings.opposite_signal_policy == "reverse" else ():
             self.engine.close(held["id"], reason="reversed")
 
+        safety = sorted(o.leg for o in plan.orders if o.role == "safety")
+        held_back = set(safety[plan.max_active_safety:]) if plan.max_active_safety else set()
         with connection() as conn, conn.cursor() as cur:
-            cur.execute(
-                "INSERT INTO positions (user_id, signal_id, exchange_account_id, mode, exchange, symbol, side, "
-                "market_type, leverage, status, plan, amount, stop_loss) "
-                "VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,'pending',%s,%s,%s) "
-                "ON CONFLICT (user_id, signal_id) DO NOTHING RETURNING id",
-                (job.user_id, job.signal_id, ctx["exchange_account_id"], settings.mode, venue.exchange_name, symbol,
-                 signal.side.value, market_type, plan.leverage, json.dumps(plan.to_json()),
-                 sum((o.amount for o in plan.orders if o.role == "entry"), Decimal(0)), plan.stop_loss))
+            # the position and its orders in one statement (one round trip): the orders only when the
+            # position is new (a concurrent duplicate's insert does nothing, and neither do its orders)
+            orders = b",".join(cur.mogrify(_ORDER_VALUES, (
+                job.user_id, order.client_order_id, order.role, order.leg, order.side.value, order.type.value,
+                order.price, None, order.amount, False,
+                "waiting" if order.role == "safety" and order.leg in held_back else "planned"))
+                for order in plan.orders)
+            cur.execute(_INSERT_POSITION_AND_ORDERS.replace(b"{orders}", orders.replace(b"%", b"%%")), (
+                job.user_id, job.signal_id, ctx["exchange_account_id"], settings.mode, venue.exchange_name, symbol,
+                signal.side.value, market_type, plan.leverage, json.dumps(plan.to_json()),
+                sum((o.amount for o in plan.orders if o.role == "entry"), Decimal(0)), plan.stop_loss))
             row = cur.fetchone()
             created = row is not None
-            if created:
-                safety = sorted(o.leg for o in plan.orders if o.role == "safety")
-                held_back = set(safety[plan.max_active_safety:]) if plan.max_active_safety else set()
-                for order in plan.orders:
-                    request = OrderRequest(order.client_order_id, symbol, order.side, order.type, order.amount,
-                                           price=order.price)
-                    waiting = order.role == "safety" and order.leg in held_back
-                    insert_order_row(cur, row["id"], job.user_id, request, order.role, order.leg,
-                                     status="waiting" if waiting else "planned")
-            else:
+            if not created:
                 cur.execute("SELECT id FROM positions WHERE user_id = %s AND signal_id = %s",
                             (job.user_id, job.signal_id))
                 row = cur.fetchone()

@@ -44,7 +44,7 @@ import psycopg2
 import psycopg2.extensions
 
 from verzek import display
-from verzek.db import Prepared, connection
+from verzek.db import Prepared, batch_connection, commit_step, connection
 from verzek.execution.account_pass import AccountPass
 from verzek.execution.client_ids import (
     MAX_STOP_VERSION,
@@ -161,6 +161,16 @@ class PositionEngine:
     def locked(self, position_id: int) -> Iterator:
         """A connection holding the position's advisory lock; commit after each recorded step."""
         with connection() as conn:
+            if conn is batch_connection():
+                # in a batch's transaction (paper jobs, see `Executor.handle_batch`): a transaction
+                # lock, held until the batch commits (its rows stay invisible to others until then)
+                with conn.cursor(cursor_factory=psycopg2.extensions.cursor) as cur:
+                    cur.execute("SELECT pg_try_advisory_xact_lock(%s)", (advisory_key(position_id),))
+                    if not cur.fetchone()[0]:
+                        raise PositionBusy(f"position {position_id} is being handled by another worker")
+                with conn.cursor() as cur:
+                    yield conn, cur
+                return
             # the session lock is taken and released outside any transaction (one round trip each)
             got = _autocommit(conn, "SELECT pg_try_advisory_lock(%s)", (advisory_key(position_id),))
             if not got:
@@ -242,7 +252,7 @@ class PositionEngine:
             if answered and not conn.closed:
                 with contextlib.suppress(psycopg2.Error):
                     cur.execute(b"; ".join(answered))
-                    conn.commit()
+                    commit_step(conn)
             raise
         if answered:
             cur.execute(b"; ".join(answered))
@@ -301,7 +311,7 @@ class PositionEngine:
                 if error:
                     text += f". Note: {error}"
                 self._notify(cur, pos, "position_opened", text, f"opened-{position_id}", leverage=plan.leverage)
-                conn.commit()
+                commit_step(conn)
                 if placer is not None and any(r["filled"] > 0 for r in accepted):  # a market entry filled at once: protect it now
                     try:
                         self._sync_protective_stop(conn, cur, self._load(cur, position_id), venue, placer,
@@ -908,7 +918,7 @@ class PositionEngine:
         filled_before = {r["client_order_id"]: r["filled"] for r in live}
         for row in live:  # never two live stops: the old one is gone before the new one is sent
             self._cancel_row(cur, placer, symbol, row)
-        conn.commit()
+        commit_step(conn)
         after = {r["client_order_id"]: r for r in (load_orders(cur, pos["id"]) if live else [])
                  if r["client_order_id"] in filled_before}
         if any(r["status"] in LIVE_STATUSES for r in after.values()):
@@ -922,7 +932,7 @@ class PositionEngine:
                                OrderType.STOP_MARKET, want[1], trigger_price=want[0], reduce_only=True)
         insert_order_row(cur, pos["id"], pos["user_id"], request, "sl", 1 + version // 100)
         fresh = cur.rowcount == 1  # a new version's row: no earlier attempt can have sent it (no lookup first)
-        conn.commit()  # the intent first: a crash after the exchange accepted it is reconciled by client id
+        commit_step(conn)  # the intent first: a crash after the exchange accepted it is reconciled by client id
         try:
             state = placer.place_or_reconcile(request, never_sent=fresh)
         except OrderRejected as exc:
@@ -930,12 +940,12 @@ class PositionEngine:
             if exc.kind != "would_trigger":
                 cur.execute("UPDATE positions SET error = %s, updated_at = now() WHERE id = %s",
                             (f"exchange stop refused, the monitor watches the stop: {exc.reason}"[:1000], pos["id"]))
-            conn.commit()
+            commit_step(conn)
             logger.warning("protective stop rejected", extra={"client_order_id": request.client_order_id,
                                                               "reason": exc.reason, "kind": exc.kind})
             return "stop_passed" if exc.kind == "would_trigger" else "rejected"
         record_state(cur, state)
-        conn.commit()
+        commit_step(conn)
         if state.status != OrderStatus.OPEN and state.filled > 0:
             return "stop_filled"
         return "placed"

@@ -53,9 +53,11 @@ def global_kill_switch_on(cur) -> bool:
 
 
 def precheck(cur, *, user_id: int, signal_id: int, source: str, symbol: str, settings: TradingSettings,
-             now: datetime) -> Block | None:
-    """Everything that can be decided before talking to the exchange."""
-    if global_kill_switch_on(cur):
+             now: datetime, open_positions: int | None = None, halted: bool | None = None) -> Block | None:
+    """Everything that can be decided before talking to the exchange. `open_positions` (the user's
+    other live positions) and `halted` (the global kill switch), when the caller read them already
+    (a batch reads them for all its jobs at once), are not read again."""
+    if global_kill_switch_on(cur) if halted is None else halted:
         return Block("kill_switch", "trading is halted by the global kill switch", notify=False)
     if settings.kill_switch:
         return Block("kill_switch", "your kill switch is on", notify=False)
@@ -77,9 +79,11 @@ def precheck(cur, *, user_id: int, signal_id: int, source: str, symbol: str, set
         if row:
             until = row["closed_at"] + timedelta(minutes=settings.cooldown_minutes)
             return Block("cooldown", f"cooling down after a stop-out until {until:%H:%M} UTC")
-    cur.execute("SELECT count(*) AS n FROM positions WHERE user_id = %s AND signal_id <> %s "
-                "AND status IN ('pending', 'open', 'closing')", (user_id, signal_id))
-    if cur.fetchone()["n"] >= settings.max_open_positions:
+    if open_positions is None:
+        cur.execute("SELECT count(*) AS n FROM positions WHERE user_id = %s AND signal_id <> %s "
+                    "AND status IN ('pending', 'open', 'closing')", (user_id, signal_id))
+        open_positions = cur.fetchone()["n"]
+    if open_positions >= settings.max_open_positions:
         return Block("max_open_positions", f"you already have {settings.max_open_positions} open positions "
                                            "(your maximum)")
     return None

@@ -20,8 +20,9 @@ import psycopg2
 from psycopg2.extensions import TRANSACTION_STATUS_IDLE
 
 from verzek.config import get_settings
-from verzek.db import connection
+from verzek.db import batch_connection, connection
 from verzek.execution import paper_store
+from verzek.execution.orders import TransientJobError
 from verzek.execution.paper import PaperExchange, RecordedPrices
 from verzek.execution.ports import (
     AccountError,
@@ -59,6 +60,8 @@ class DbPaperExchange:
     def _run(self, fn: Callable[[PaperExchange], Any], *, symbol: str | None = None,
              client_order_ids: Sequence[str] = ()):
         """`fn` on the rows of `symbol` (None: the whole account) and the orders `client_order_ids`."""
+        if batch_connection() is not None:
+            return self._run_in_batch(fn, symbol=symbol, client_order_ids=client_order_ids)
         for attempt in range(3):
             try:
                 with connection() as conn:
@@ -84,6 +87,25 @@ class DbPaperExchange:
             except paper_store.StaleView:
                 if attempt == 2:
                     raise RequestNotSent("paper account busy, nothing changed") from None
+
+    def _run_in_batch(self, fn: Callable[[PaperExchange], Any], *, symbol: str | None,
+                      client_order_ids: Sequence[str]):
+        """`_run` inside a batch's transaction (`verzek.db.batch_transaction`, paper jobs only): the
+        rows are locked until the batch commits, and what the call wrote commits or rolls back with
+        the job that made it (its savepoint) — the paper account and the job's own rows can no longer
+        disagree, so nothing needs reconciling after a crash."""
+        with connection() as conn, conn.cursor() as cur:
+            engine = self._stateless()
+            loaded = paper_store.load(cur, self.user_id, engine, symbol=symbol, client_order_ids=client_order_ids)
+            result = fn(engine)
+            try:
+                paper_store.save(cur, self.user_id, engine, loaded)
+            except paper_store.StaleView:
+                # a concurrent call created one of the account's rows first; this call's writes are
+                # partly done in the batch's transaction, so it cannot simply be run again here: the
+                # job is rolled back to its savepoint and redelivered
+                raise TransientJobError("paper account busy, nothing changed") from None
+            return result
 
     def _stateless(self) -> PaperExchange:
         return paper_store.StoredPaperExchange(self.prices, self.clock, **self._engine_args)
