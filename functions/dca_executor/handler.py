@@ -14,7 +14,6 @@ out the whole invocation (which would retry every record, the finished ones incl
 """
 
 from aws_lambda_powertools.metrics import MetricUnit
-from verzek.domain.jobs import parse_job
 from verzek.observability import logger, metrics
 
 _executor = None
@@ -32,33 +31,23 @@ def _get_executor():
 
 def handle_records(records: list[dict], lambda_context=None) -> dict:
     """The SQS records → `{"batchItemFailures": [...]}` (the ids of the records to redeliver)."""
-    failures: list[str] = []
-    jobs, ids = [], []
-    for record in records:
-        try:
-            jobs.append(parse_job(record["body"]))  # invalid → this record fails → DLQ eventually
-            ids.append(record["messageId"])
-        except Exception as exc:  # noqa: BLE001 - any malformed body fails its record only
-            logger.warning("invalid execution job", extra={"message_id": record.get("messageId"),
-                                                           "error_type": type(exc).__name__})
-            failures.append(record["messageId"])
+    from verzek.execution.executor import NotStarted
 
     def may_start() -> bool:
         return lambda_context is None or lambda_context.get_remaining_time_in_millis() >= JOB_TIME_BUDGET_MS
 
-    from verzek.execution.executor import NotStarted
-
-    outcomes = _get_executor().handle_batch(jobs, may_start=may_start) if jobs else []
-    for message_id, outcome in zip(ids, outcomes):
+    outcomes = _get_executor().handle_bodies([r["body"] for r in records], may_start=may_start) if records else []
+    failures: list[str] = []
+    for record, outcome in zip(records, outcomes):
         if isinstance(outcome, NotStarted):
             metrics.add_metric(name="JobsDeferred", unit=MetricUnit.Count, value=1)
-            failures.append(message_id)
-        elif isinstance(outcome, BaseException):
-            logger.warning("execution job failed", extra={"message_id": message_id,
+        elif isinstance(outcome, BaseException):  # invalid body (→ DLQ eventually) or a transient failure
+            logger.warning("execution job failed", extra={"message_id": record["messageId"],
                                                           "error_type": type(outcome).__name__})
-            failures.append(message_id)
         else:
             metrics.add_metric(name="JobsExecuted", unit=MetricUnit.Count, value=1)
+            continue
+        failures.append(record["messageId"])
     return {"batchItemFailures": [{"itemIdentifier": message_id} for message_id in failures]}
 
 

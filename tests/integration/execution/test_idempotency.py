@@ -46,6 +46,24 @@ class FaultyExchange:
             raise OutcomeUnknown("read timeout")  # the exchange did place it
         return state
 
+    # a remote exchange taking orders one by one (no batch call): these faults hit each order's own call
+    create_orders = None
+
+
+class BatchTimeoutExchange:
+    """An exchange with a batch call (`create_orders`) that accepts the first order and times out."""
+
+    def __init__(self, inner) -> None:
+        self.inner, self.name, self.batch_calls = inner, inner.name, 0
+
+    def __getattr__(self, item):
+        return getattr(self.inner, item)
+
+    def create_orders(self, requests):
+        self.batch_calls += 1
+        self.inner.create_order(requests[0])
+        raise OutcomeUnknown("read timeout")
+
 
 class FaultyVenues(VenueProvider):
     def __init__(self, base: VenueProvider, fault: str) -> None:
@@ -55,7 +73,10 @@ class FaultyVenues(VenueProvider):
 
     def venue(self, cur, **kwargs):
         venue = super().venue(cur, **kwargs)
-        venue.exchange = FaultyExchange(venue.exchange, self.fault)
+        if self.fault == "batch_timeout":
+            venue.exchange = BatchTimeoutExchange(venue.exchange)
+        else:
+            venue.exchange = FaultyExchange(venue.exchange, self.fault)
         self.wrapped.append(venue.exchange)
         return venue
 
@@ -123,6 +144,19 @@ def test_timeout_before_reaching_exchange_is_not_resent_blindly(factory, venues,
     assert sum(w.create_calls for w in faulty.wrapped) == 1 and _paper_orders(factory, user) == []
     # the queue redelivers later; the lookup says it does not exist, so now it is placed, once
     assert Executor(venues, NO_WAIT).handle(job) == "opened"
+    assert len(_paper_orders(factory, user)) == 2
+
+
+def test_a_batch_call_with_unknown_outcome_is_looked_up_never_resent(factory, venues, clock):
+    """Orders sent in one call (`OrderPlacer.place_new_many`) whose answer was lost: each is looked
+    up; one not found may still arrive, so the job is retried rather than anything sent again."""
+    user, sig = _setup(factory, clock)
+    job = ExecuteSignalJob(signal_id=sig, user_id=user)
+    faulty = FaultyVenues(venues, "batch_timeout")
+    with pytest.raises(TransientJobError, match="outcome unknown"):
+        Executor(faulty, NO_WAIT).handle(job)
+    assert sum(w.batch_calls for w in faulty.wrapped) == 1 and len(_paper_orders(factory, user)) == 1
+    assert Executor(venues, NO_WAIT).handle(job) == "opened"  # redelivery: leg 0 found, leg 1 placed
     assert len(_paper_orders(factory, user)) == 2
 
 

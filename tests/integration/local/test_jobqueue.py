@@ -61,3 +61,32 @@ def test_workers_drain_concurrently_without_double_delivery(db):
         time.sleep(0.05)
     q.stop()
     assert sorted(seen) == list(range(40))
+
+
+def test_a_batch_is_leased_at_once_and_only_its_failed_jobs_come_back(db):
+    q = PgJobQueue("t5", max_receives=2, retry_delay_seconds=0)
+    q.send_many([({"n": i}, f"b{i}") for i in range(12)])
+    batches = []
+
+    def consume(bodies):
+        batches.append([b["n"] for b in bodies])
+        return [RuntimeError("transient") if b["n"] == 3 else "opened" for b in bodies]
+
+    assert q.process_batch(consume, size=10)
+    assert batches == [list(range(10))]  # one lease of ten, in queue order
+    assert q.counts() == {"done": 9, "ready": 3}
+    while q.process_batch(consume, size=10):
+        pass
+    assert batches[1] == [3, 10, 11]  # the failed one is redelivered with the rest
+    assert q.counts() == {"done": 11, "dead": 1}
+
+
+def test_a_batch_consumer_that_raises_fails_the_whole_batch(db):
+    q = PgJobQueue("t6", retry_delay_seconds=0)
+    q.send_many([({"n": i}, f"c{i}") for i in range(3)])
+
+    def crash(bodies):
+        raise RuntimeError("database gone")
+
+    assert q.process_batch(crash, size=10)
+    assert q.counts() == {"ready": 3}

@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 from verzek.db import Prepared, batch_connection, batch_transaction, connection, fetch_rows, statement
-from verzek.domain.jobs import ClosePositionJob, ExecuteSignalJob, SignalUpdateJob
+from verzek.domain.jobs import ClosePositionJob, ExecuteSignalJob, SignalUpdateJob, parse_job
 from verzek.domain.signals import EntryType, MarginMode, MarketType, Side, Signal, SignalSource
 from verzek.execution import risk
 from verzek.execution.lifecycle import PositionEngine
@@ -197,6 +197,21 @@ class Executor:
                 results[i] = self.handle(jobs[i])
             except Exception as exc:  # noqa: BLE001 - reported for this job only (redelivered)
                 results[i] = exc
+        return results
+
+    def handle_bodies(self, bodies: Sequence, *, may_start: Callable[[], bool] | None = None) -> list:
+        """`handle_batch` on queue message bodies: a body that is not a valid job gets its
+        validation error as its result (it fails alone, and ends in the dead letters)."""
+        results: list = [None] * len(bodies)
+        jobs, where = [], []
+        for i, body in enumerate(bodies):
+            try:
+                jobs.append(parse_job(body))
+                where.append(i)
+            except ValueError as exc:  # pydantic's ValidationError and JSON errors are ValueErrors
+                results[i] = exc
+        for i, result in zip(where, self.handle_batch(jobs, may_start=may_start) if jobs else []):
+            results[i] = result
         return results
 
     @staticmethod

@@ -158,16 +158,19 @@ class PositionEngine:
 
     # --- plumbing ---
     @contextmanager
-    def locked(self, position_id: int) -> Iterator:
-        """A connection holding the position's advisory lock; commit after each recorded step."""
+    def locked(self, position_id: int, *, fresh: bool = False) -> Iterator:
+        """A connection holding the position's advisory lock; commit after each recorded step.
+        `fresh`: the position was inserted by the batch transaction this runs in (if any), so no
+        other session can see it until that commits: no lock is needed."""
         with connection() as conn:
             if conn is batch_connection():
                 # in a batch's transaction (paper jobs, see `Executor.handle_batch`): a transaction
                 # lock, held until the batch commits (its rows stay invisible to others until then)
-                with conn.cursor(cursor_factory=psycopg2.extensions.cursor) as cur:
-                    cur.execute("SELECT pg_try_advisory_xact_lock(%s)", (advisory_key(position_id),))
-                    if not cur.fetchone()[0]:
-                        raise PositionBusy(f"position {position_id} is being handled by another worker")
+                if not fresh:
+                    with conn.cursor(cursor_factory=psycopg2.extensions.cursor) as cur:
+                        cur.execute("SELECT pg_try_advisory_xact_lock(%s)", (advisory_key(position_id),))
+                        if not cur.fetchone()[0]:
+                            raise PositionBusy(f"position {position_id} is being handled by another worker")
                 with conn.cursor() as cur:
                     yield conn, cur
                 return
@@ -219,16 +222,19 @@ class PositionEngine:
             cur.execute("UPDATE orders SET status = 'cancelled', error = 'position closing', updated_at = now() "
                         "WHERE id = %s AND status = 'planned'", (row["id"],))
 
-    def _notify(self, cur, pos: dict, kind: str, text: str, dedupe: str, **data) -> None:
+    def _notify(self, cur, pos: dict, kind: str, text: str, dedupe: str, *, prefix: bytes = b"", **data) -> None:
         data = {"position_id": pos["id"], "signal_id": pos["signal_id"], "symbol": pos["symbol"], "side": pos["side"],
                 "mode": pos["mode"], **data}
-        notify(cur, pos["user_id"], pos.get("telegram_chat_id"), kind, text, data, dedupe)
+        notify(cur, pos["user_id"], pos.get("telegram_chat_id"), kind, text, data, dedupe, prefix=prefix)
 
     def _place_planned_rows(self, conn, cur, pos: dict, placer: OrderPlacer,
-                            rows: list[dict] | None = None, *, never_sent: bool = False) -> list[str]:
+                            rows: list[dict] | None = None, *, never_sent: bool = False,
+                            unsent: list[bytes] | None = None) -> list[str]:
         """Send every 'planned' order row (reconciling first); returns the rejection reasons.
         `rows`: the position's orders as just read (else they are read here). `never_sent`: the
-        rows were written by the caller's own committed transaction (see `place_pending`)."""
+        rows were written by the caller's own committed transaction (see `place_pending`).
+        `unsent`: the answers' writes are appended there for the caller to send with its next
+        statement, instead of in a round trip of their own."""
         rejections: list[str] = []
         # what the exchange answered is written in one round trip after the last order (the
         # caller's transaction commits it); when a later order fails, what was answered before is
@@ -236,11 +242,18 @@ class PositionEngine:
         # 'planned' and the next attempt finds each order by its client id.
         answered: list[bytes] = []
         try:
-            for row in load_orders(cur, pos["id"]) if rows is None else rows:
-                if row["status"] != "planned":
-                    continue
+            planned = [r for r in (load_orders(cur, pos["id"]) if rows is None else rows) if r["status"] == "planned"]
+            # never sent: all in one call where the exchange takes several (the paper account)
+            answers = placer.place_new_many([request_from_row(r, pos["symbol"]) for r in planned]) \
+                if never_sent else None
+            for n, row in enumerate(planned):
                 try:
-                    state = placer.place_or_reconcile(request_from_row(row, pos["symbol"]), never_sent=never_sent)
+                    if answers is None:
+                        state = placer.place_or_reconcile(request_from_row(row, pos["symbol"]), never_sent=never_sent)
+                    elif isinstance(answers[n], OrderRejected):
+                        raise answers[n]
+                    else:
+                        state = answers[n]
                 except OrderRejected as exc:
                     answered.append(cur.mogrify(_REJECTED, (exc.reason[:500], row["client_order_id"])))
                     rejections.append(f"{row['role']} {row['leg']}: {exc.reason}")
@@ -254,7 +267,9 @@ class PositionEngine:
                     cur.execute(b"; ".join(answered))
                     commit_step(conn)
             raise
-        if answered:
+        if answered and unsent is not None:
+            unsent.extend(answered)
+        elif answered:
             cur.execute(b"; ".join(answered))
         return rejections
 
@@ -266,7 +281,7 @@ class PositionEngine:
         since (each attempt that looks orders up stamps it before sending), no earlier attempt can
         have sent any of them, so they are placed without a lookup first; redeliveries and recovery
         look each one up."""
-        with self.locked(position_id) as (conn, cur):
+        with self.locked(position_id, fresh=created) as (conn, cur):
             pos = self._load(cur, position_id)
             rows = load_orders(cur, position_id)
             if not any(r["status"] == "planned" for r in rows) and pos["status"] != "pending":
@@ -278,39 +293,43 @@ class PositionEngine:
             never_sent = created and pos["updated_at"] == pos["created_at"]
             if not never_sent and any(r["status"] == "planned" for r in rows):
                 cur.execute("UPDATE positions SET updated_at = clock_timestamp() WHERE id = %s", (position_id,))
-                conn.commit()  # seen by the creating delivery before anything of this attempt is sent
+                commit_step(conn)  # seen by the creating delivery before anything of this attempt is sent
             placer = None
+            answered: list[bytes] = []
             try:
                 venue = self.venue_for(cur, pos)
                 placer = self._placer(venue.exchange, pos)
                 nothing_sent = all(r["status"] in ("planned", "waiting") for r in rows)
                 if plan.market_type == "futures" and nothing_sent:
                     venue.exchange.set_leverage(plan.symbol, plan.leverage, plan.margin_mode)
-                rejections = self._place_planned_rows(conn, cur, pos, placer, rows, never_sent=never_sent)
+                rejections = self._place_planned_rows(conn, cur, pos, placer, rows, never_sent=never_sent,
+                                                      unsent=answered)
             except ExecutionError as exc:
                 if self._transient(exc):
                     raise TransientJobError(exc.reason) from exc
                 rejections = [exc.reason]
                 cur.execute("UPDATE orders SET status = 'rejected', error = %s, updated_at = now() "
                             "WHERE position_id = %s AND status = 'planned'", (exc.reason[:500], position_id))
-            rows = load_orders(cur, position_id)
+            # what the exchange answered is written in the same round trip as the rows are read again
+            rows = load_orders(cur, position_id, prefix=b"".join(a + b"; " for a in answered))
             accepted = [r for r in rows if r["role"] in ("entry", "safety")
                         and r["status"] not in ("planned", "waiting", "rejected", "dropped")]
             if pos["status"] != "pending":
                 return "reconciled"
             if accepted:
                 error = ("some orders were rejected: " + "; ".join(rejections))[:1000] if rejections else None
-                cur.execute("UPDATE positions SET status = 'open', opened_at = %s, stop_loss = %s, error = %s, "
-                            "amount = %s, updated_at = now() WHERE id = %s",
-                            (self.now(), plan.stop_loss, error, sum((r["amount"] for r in accepted), ZERO),
-                             position_id))
+                opened = cur.mogrify("UPDATE positions SET status = 'open', opened_at = %s, stop_loss = %s, "
+                                     "error = %s, amount = %s, updated_at = now() WHERE id = %s; ",
+                                     (self.now(), plan.stop_loss, error, sum((r["amount"] for r in accepted), ZERO),
+                                      position_id))
                 entries = ", ".join(f"{_fmt(r['amount'])} @ {_fmt(r['price']) if r['price'] else 'market'}"
                                     for r in accepted)
                 text = (f"{pos['mode'].upper()} {pos['side'].upper()} {pos['symbol']} opened: {entries}; "
                         f"stop {_fmt(plan.stop_loss)}; targets {', '.join(_fmt(t.price) for t in plan.take_profits)}")
                 if error:
                     text += f". Note: {error}"
-                self._notify(cur, pos, "position_opened", text, f"opened-{position_id}", leverage=plan.leverage)
+                self._notify(cur, pos, "position_opened", text, f"opened-{position_id}", prefix=opened,
+                             leverage=plan.leverage)  # the position's update and its notification: one round trip
                 commit_step(conn)
                 if placer is not None and any(r["filled"] > 0 for r in accepted):  # a market entry filled at once: protect it now
                     try:
@@ -321,10 +340,10 @@ class PositionEngine:
                                                                                     "reason": exc.reason})
                 return "opened"
             reason = "; ".join(rejections) or "no order was accepted"
-            cur.execute("UPDATE positions SET status = 'failed', error = %s, updated_at = now() WHERE id = %s",
-                        (reason[:1000], position_id))
+            failed = cur.mogrify("UPDATE positions SET status = 'failed', error = %s, updated_at = now() "
+                                 "WHERE id = %s; ", (reason[:1000], position_id))
             self._notify(cur, pos, "trade_failed", f"{pos['symbol']} {pos['side']} not opened: {reason}",
-                         f"failed-{position_id}", reason=reason)
+                         f"failed-{position_id}", prefix=failed, reason=reason)
             return "failed"
 
     # --- closing / updates ---

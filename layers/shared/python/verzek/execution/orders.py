@@ -146,6 +146,44 @@ class OrderPlacer:
             raise
         raise AssertionError("unreachable")  # pragma: no cover
 
+    def place_new_many(self, requests: Sequence[OrderRequest]) -> list[OrderState | OrderRejected] | None:
+        """Orders no earlier attempt can have sent (`place_or_reconcile`'s `never_sent`) in one call,
+        on an exchange that takes several at once (`create_orders`: the paper account, one
+        transaction): per order its state or its refusal. None when the exchange takes orders one
+        by one. After an unknown outcome each is looked up, never resent; a client id the exchange
+        already has falls back to `place_or_reconcile` (looked up first)."""
+        batch = getattr(self.exchange, "create_orders", None)
+        if not callable(batch) or len(requests) < 2:
+            return None
+        try:
+            for attempt in self._retrying((RequestNotSent, RateLimited), self.policy.attempts):
+                with attempt:
+                    answers = batch(requests)
+        except (RequestNotSent, RateLimited) as exc:
+            raise TransientJobError(f"orders {', '.join(r.client_order_id for r in requests)} not sent: "
+                                    f"{exc.reason}") from exc
+        except OutcomeUnknown:  # never resent blindly: each is looked up (with backoff), as one order would be
+            found = []
+            for request in requests:
+                state = self.lookup(request.symbol, request.client_order_id,
+                                    not_found_attempts=self.policy.lookup_attempts,
+                                    trigger=request.type == OrderType.STOP_MARKET)
+                if state is None:
+                    raise TransientJobError(f"order {request.client_order_id}: outcome unknown and not found yet; "
+                                            "will look it up again before placing anything") from None
+                found.append(state)
+            return found
+        except OrderRejected:  # refused as a whole (a client id it already has): nothing of the call was taken
+            answers = [OrderRejected("", "duplicate")] * len(requests)
+        return [self._reconciled(r) if isinstance(a, OrderRejected) and a.kind == "duplicate" else a
+                for r, a in zip(requests, answers)]
+
+    def _reconciled(self, request: OrderRequest) -> OrderState | OrderRejected:
+        try:
+            return self.place_or_reconcile(request)
+        except OrderRejected as exc:
+            return exc
+
     def cancel(self, symbol: str, client_order_id: str, *, trigger: bool = False) -> OrderState | None:
         hint = {"trigger": True} if trigger else {}
         try:
@@ -254,8 +292,9 @@ def record_rejection(cur, client_order_id: str, reason: str) -> None:
 _LOAD_ORDERS = Prepared(f"SELECT {ORDER_COLUMNS} FROM orders WHERE position_id = %s ORDER BY id")
 
 
-def load_orders(cur, position_id: int) -> list[dict]:
-    return fetch_rows(cur, _LOAD_ORDERS, (position_id,))
+def load_orders(cur, position_id: int, *, prefix: bytes = b"") -> list[dict]:
+    """The position's orders; `prefix`: bound statements sent ahead in the same round trip."""
+    return fetch_rows(cur, _LOAD_ORDERS, (position_id,), prefix=prefix.decode().replace("%", "%%"))
 
 
 @dataclass(frozen=True)
@@ -312,15 +351,17 @@ def summarize(rows: list[dict]) -> Summary:
 # ---------------------------------------------------------------------------------------------
 
 
-def notify(cur, user_id: int, telegram_chat_id: int | None, kind: str, text: str, data: dict, dedupe: str) -> None:
-    """Queue one notification on every channel the user has; `dedupe` makes a redelivery a no-op."""
+def notify(cur, user_id: int, telegram_chat_id: int | None, kind: str, text: str, data: dict, dedupe: str,
+           *, prefix: bytes = b"") -> None:
+    """Queue one notification on every channel the user has; `dedupe` makes a redelivery a no-op.
+    `prefix`: bound statements sent ahead in the same round trip."""
     payload = json.dumps({"text": text, "data": data}, default=str)
     channels = [("console", None), ("push", None)]
     if telegram_chat_id:
         channels.append(("telegram", str(telegram_chat_id)))
     rows = [cur.mogrify("(%s, %s, %s, %s, %s, %s)", (user_id, channel, target, kind, payload, f"{dedupe}:{channel}"))
             for channel, target in channels]
-    cur.execute(b"INSERT INTO notifications (user_id, channel, target, kind, payload, dedupe_key) VALUES "
+    cur.execute(prefix + b"INSERT INTO notifications (user_id, channel, target, kind, payload, dedupe_key) VALUES "
                 + b", ".join(rows) + b" ON CONFLICT (dedupe_key) DO NOTHING")  # one round trip for every channel
 
 

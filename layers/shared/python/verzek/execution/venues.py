@@ -28,6 +28,7 @@ from verzek.execution.ports import (
     AccountError,
     Exchange,
     MarketRules,
+    OrderRejected,
     OrderRequest,
     OrderState,
     PriceSource,
@@ -126,6 +127,20 @@ class DbPaperExchange:
     def create_order(self, request: OrderRequest) -> OrderState:
         # the whole account: the reservation checks the free balance, every order and margin counts
         return self._run(lambda e: e.create_order(request), client_order_ids=(request.client_order_id,))
+
+    def create_orders(self, requests: Sequence[OrderRequest]) -> list[OrderState | OrderRejected]:
+        """Several new orders in one transaction (like an exchange's batch-order endpoint), placed in
+        turn exactly as one `create_order` each would be: per order its state, or the refusal."""
+        def place(e: PaperExchange) -> list[OrderState | OrderRejected]:
+            answers: list[OrderState | OrderRejected] = []
+            for request in requests:
+                try:
+                    answers.append(e.create_order(request))
+                except OrderRejected as exc:
+                    answers.append(exc)
+            return answers
+
+        return self._run(place, client_order_ids=[r.client_order_id for r in requests])
 
     def fetch_order(self, symbol: str, client_order_id: str, *, trigger: bool = False) -> OrderState:
         return self._run(lambda e: e.fetch_order(symbol, client_order_id), symbol=symbol,

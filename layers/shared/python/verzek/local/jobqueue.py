@@ -81,6 +81,20 @@ class PgJobQueue:
                 """, (self.lease_seconds, self.name))
             return cur.fetchone()
 
+    def _lease_many(self, limit: int) -> list[dict]:
+        """Up to `limit` due jobs in one lease (an SQS receive of a batch)."""
+        with connection() as conn, conn.cursor() as cur:
+            cur.execute(
+                """
+                UPDATE local_jobs SET status = 'leased', attempts = attempts + 1,
+                       available_at = now() + make_interval(secs => %s)
+                WHERE id IN (SELECT id FROM local_jobs
+                             WHERE queue = %s AND status IN ('ready', 'leased') AND available_at <= now()
+                             ORDER BY available_at, id LIMIT %s FOR UPDATE SKIP LOCKED)
+                RETURNING id, body, attempts, dedupe_key
+                """, (self.lease_seconds, self.name, limit))
+            return sorted(cur.fetchall(), key=lambda r: r["id"])
+
     def _finish(self, job_id: int) -> None:
         with connection() as conn, conn.cursor() as cur:
             cur.execute("UPDATE local_jobs SET status = 'done', finished_at = now() WHERE id = %s", (job_id,))
@@ -114,17 +128,56 @@ class PgJobQueue:
                 self._busy -= 1
         return True
 
+    def process_batch(self, consumer: Callable[[list[dict[str, Any]]], list], *, size: int = 10) -> bool:
+        """Lease up to `size` due jobs and hand them to `consumer` at once (the dca_executor Lambda's
+        SQS batch); it returns one result per job, an exception for each that failed (retried like
+        `process_one`'s), anything else for done. False when none is due."""
+        jobs = self._lease_many(size)
+        if not jobs:
+            return False
+        with self._busy_lock:
+            self._busy += len(jobs)
+        try:
+            try:
+                results = consumer([job["body"] for job in jobs])
+            except Exception as exc:  # noqa: BLE001 - the whole batch failed: every job is retried
+                results = [exc] * len(jobs)
+            done = [job["id"] for job, result in zip(jobs, results) if not isinstance(result, BaseException)]
+            if done:
+                with connection() as conn, conn.cursor() as cur:
+                    cur.execute("UPDATE local_jobs SET status = 'done', finished_at = now() WHERE id = ANY(%s)",
+                                (done,))
+            for job, result in zip(jobs, results):
+                if isinstance(result, BaseException):
+                    logger.warning("local job failed", extra={"queue": self.name, "dedupe_key": job["dedupe_key"],
+                                                             "attempt": job["attempts"],
+                                                             "error_type": type(result).__name__})
+                    self._fail(job, f"{type(result).__name__}: {result}")
+        finally:
+            with self._busy_lock:
+                self._busy -= len(jobs)
+        return True
+
     def start(self, consumer: Callable[[dict[str, Any]], None], *, workers: int = 2) -> None:
+        """Workers handling one job at a time."""
+        self._start(lambda: self.process_one(consumer), workers)
+
+    def start_batches(self, consumer: Callable[[list[dict[str, Any]]], list], *, workers: int = 2,
+                      size: int = 10) -> None:
+        """Workers handling up to `size` jobs at a time (`process_batch`)."""
+        self._start(lambda: self.process_batch(consumer, size=size), workers)
+
+    def _start(self, step: Callable[[], bool], workers: int) -> None:
         self._stop.clear()
         for i in range(workers):
-            thread = threading.Thread(target=self._run, args=(consumer,), name=f"{self.name}-worker-{i}", daemon=True)
+            thread = threading.Thread(target=self._run, args=(step,), name=f"{self.name}-worker-{i}", daemon=True)
             thread.start()
             self._workers.append(thread)
 
-    def _run(self, consumer) -> None:
+    def _run(self, step: Callable[[], bool]) -> None:
         while not self._stop.is_set():
             try:
-                handled = self.process_one(consumer)
+                handled = step()
             except Exception as exc:  # database hiccup: back off, keep the worker alive
                 logger.warning("local queue poll failed", extra={"error_type": type(exc).__name__})
                 handled = False

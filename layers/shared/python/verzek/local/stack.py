@@ -170,7 +170,7 @@ class LocalStack:
 
     # --- workers ---
     def start_execution(self, prices) -> None:
-        from verzek.domain.jobs import parse_job, parse_monitor_job
+        from verzek.domain.jobs import parse_monitor_job
         from verzek.execution.executor import Executor
         from verzek.execution.lifecycle import PositionEngine
         from verzek.execution.monitor import enqueue_monitor_pass, monitor_account
@@ -183,7 +183,8 @@ class LocalStack:
         executor = Executor(venues)
         self.queue = PgJobQueue("execution", lease_seconds=60)
         use_local_execution_queue(self.queue)
-        self.queue.start(lambda body: executor.handle(parse_job(body)), workers=2)
+        # batches as the dca_executor Lambda gets them from SQS: new paper trades share a transaction
+        self.queue.start_batches(executor.handle_bodies, workers=2, size=10)
         # the monitor as in the cloud: the schedule enqueues one message per account, workers advance them
         engine = PositionEngine(venues)
         self.monitor_queue = PgJobQueue("monitor", lease_seconds=60, max_receives=3)
