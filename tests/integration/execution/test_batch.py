@@ -92,7 +92,7 @@ def test_one_failing_and_one_refused_job_leave_the_others_committed(batch, facto
         [order] = factory.orders(pos["id"])
         assert order["status"] == "open" and order["exchange_order_id"] == f"P-{order['client_order_id']}"
         assert [o["cid"] for o in factory.paper_state(user)["orders"]] == [order["client_order_id"]]
-        assert [n["kind"] for n in factory.notifications(user)][0] == "position_opened"
+        assert factory.notifications(user)[0]["kind"] == "position_opened"
     refused = factory.position(poor, sig)
     assert refused["status"] == "cancelled" and factory.notifications(poor)[0]["kind"] == "trade_skipped"
 
@@ -104,7 +104,7 @@ def test_one_failing_and_one_refused_job_leave_the_others_committed(batch, facto
 
 
 def test_a_redelivered_batch_creates_nothing_twice(batch, factory, db, venues):
-    users, sig, jobs = batch
+    users, _sig, jobs = batch
     executor = Executor(venues, NO_WAIT)
     # the same job twice in one batch (SQS may deliver a duplicate with the original)
     first = executor.handle_batch([*jobs, jobs[0]])
@@ -133,7 +133,7 @@ def test_a_crash_mid_batch_loses_the_batch_and_its_redelivery_starts_clean(batch
 
 
 def test_live_accounts_and_unstarted_jobs_are_not_in_the_batch_transaction(batch, factory, db, venues):
-    users, sig, jobs = batch
+    _users, sig, jobs = batch
     live = factory.user(size_value=D("0.5"), mode="live", live_confirmed_at=datetime.now(UTC))  # no account
     calls = []
 
