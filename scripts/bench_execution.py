@@ -2,16 +2,23 @@
 """Fan-out benchmark: one signal executed for N paper users (default 1,000).
 
 Every (signal, user) job goes through the real path: risk checks, venue, plan, the position and
-its orders written as 'planned', the paper order placed (its own row-locked transaction, like a
-remote exchange), rows updated, notifications queued. Jobs are consumed from an in-process queue
-by W worker threads (W concurrent Lambda invocations). Reported: time from enqueue to all positions
-opened, jobs/second, p50/p99 per job, and — as the baselines measured in the same process — the pure
-planning cost per job (`plan_trade`, no I/O) and one empty database transaction (alone, and under the
-workers' concurrency), as ratios; and the database round trips of one job, counted on the pool's
-connections (statements sent, the BEGIN before a transaction's first one, COMMIT/ROLLBACK), which
-no machine load moves.
+its orders, the paper orders placed, rows updated, notifications queued. Jobs are consumed from an
+in-process queue by W worker threads (W concurrent Lambda invocations), each taking up to --batch
+jobs at a time (an SQS batch, default 10) and running them as the dca_executor Lambda does,
+`Executor.handle_batch`: one transaction for the batch, a savepoint per job, the paper account's
+rows in it (`--batch 1`: the job-by-job path, `Executor.handle`, the paper orders in their own
+transactions). Reported: time from enqueue to all positions opened, jobs/second, p50/p99 per job
+(a batch's time shared by its jobs), and — as the baselines measured in the same process — the pure
+planning cost per job (`plan_trade`, no I/O) and one empty database transaction (alone, and under
+the workers' concurrency), as ratios; and the database round trips of one job (a batch's shared by
+its jobs), counted on the pool's connections (statements sent, the BEGIN before a transaction's
+first one, COMMIT/ROLLBACK), which no machine load moves.
 
-    python scripts/bench_execution.py [--users 1000] [--workers 1,4]
+    python scripts/bench_execution.py [--users 1000] [--workers 1,4] [--batch 10]
+
+Measured on the 2-core development machine shared with other jobs (2026-12-04, `--users 1000
+--workers 1,4`, the job-by-job path then the batch path, same run conditions): see
+docs/decisions/fan-out-batches.md.
 
 Uses a throw-away database on the embedded PostgreSQL (or DATABASE_URL's server), dropped at the end.
 """

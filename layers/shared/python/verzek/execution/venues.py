@@ -4,7 +4,9 @@
 `paper_orders`; see `verzek.execution.paper_store`); each port call is one transaction on its own
 connection, locking only the rows it touches, exactly like a remote exchange: what it accepted
 stays accepted even when the caller crashes before writing its own records — which is what the
-executor's reconciliation is built for.
+executor's reconciliation is built for. Inside a batch's transaction (`verzek.db.batch_transaction`,
+the executor's paper jobs) it runs on that transaction instead: the paper account and the job's own
+rows commit or roll back together.
 """
 
 from __future__ import annotations
