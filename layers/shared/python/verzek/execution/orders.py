@@ -155,6 +155,9 @@ class OrderPlacer:
         batch = getattr(self.exchange, "create_orders", None)
         if not callable(batch) or len(requests) < 2:
             return None
+        if self.position_side is not None:  # hedge mode: as `place_or_reconcile` sends them
+            requests = [r if r.position_side is not None else dataclasses.replace(r, position_side=self.position_side)
+                        for r in requests]
         try:
             for attempt in self._retrying((RequestNotSent, RateLimited), self.policy.attempts):
                 with attempt:
