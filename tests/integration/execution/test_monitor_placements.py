@@ -28,8 +28,15 @@ def test_the_ladder_and_the_stop_versions_are_placed_without_a_lookup_first(fact
         calls.append(("create", request.client_order_id))
         return create(self, request)
 
+    create_many = DbPaperExchange.create_orders
+
+    def create_orders(self, requests):  # several never-sent orders in one call (OrderPlacer.place_new_many)
+        calls.extend(("create", r.client_order_id) for r in requests)
+        return create_many(self, requests)
+
     monkeypatch.setattr(DbPaperExchange, "fetch_order", fetch_order)
     monkeypatch.setattr(DbPaperExchange, "create_order", create_order)
+    monkeypatch.setattr(DbPaperExchange, "create_orders", create_orders)
     # ETH/BTC 5m (test_paper_scenarios): entry 0.0835 fills on the 23:30 candle, TP1 0.086 later,
     # then the stop moves to breakeven (a new version)
     t0 = 1515626700000
