@@ -200,6 +200,15 @@ def _fix_label_typos(text: str) -> str:
     return _HEADING_WORD.sub(fix, text)
 
 
+def _stop_words() -> re.Pattern[str]:
+    from verzek.parsing.lexicon import LABELS, Field
+
+    return re.compile("|".join(pattern for fld, pattern in LABELS if fld == Field.STOP), re.IGNORECASE)
+
+
+_STOP_WORD_RE = _stop_words()
+
+
 def _stop_after_lone_price(text: str) -> str:
     """"keep 4.78 as your stop", "2.52 — можно ставить стоп", "23.4 puede servir de stop", "0.0690 is where I'd stop
     out": a line whose one price comes before a stop word, with no label before the price, states the stop."""
@@ -208,7 +217,7 @@ def _stop_after_lone_price(text: str) -> str:
     lines = text.split("\n")
     for n, line in enumerate(lines):
         prices = list(_LONE_PRICE.finditer(line))
-        if len(prices) != 1:
+        if len(prices) != 1 or not _STOP_WORD_RE.search(line, prices[0].end()):
             continue
         price = prices[0]
         labels = [(m.start(), Field(m.lastgroup.rsplit("_", 1)[0])) for m in LABEL_RE.finditer(line)]
