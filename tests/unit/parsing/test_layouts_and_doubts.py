@@ -4,6 +4,8 @@ Each case is a general rule (a structure or a word class), not a row of a corpus
 either traded or held with `rejected` starting "held for review".
 """
 
+from decimal import Decimal
+
 import pytest
 from verzek.parsing import parse_message
 
@@ -168,3 +170,20 @@ def test_readings_by_assumption_are_held(text):
 
 def test_the_dream_target_is_not_a_target():
     assert parse_message("#SOL LONG\nEntry 180\nTP 186 / 192\nDream target (optional): 215\nSL 176").targets == (186, 192)
+
+
+def test_postfix_labels_take_the_whole_run_of_prices_before_them():
+    parsed = parse_message("SHORT $ARB here\n0.935 entry, 0.89 / 0.86 targets, 0.962 stop")
+    assert (parsed.entries, parsed.targets, parsed.stop_loss) == ((Decimal("0.935"),), (Decimal("0.89"), Decimal("0.86")),
+                                                                 Decimal("0.962"))
+
+
+def test_a_post_managing_a_running_trade_is_an_update_even_with_its_levels():
+    parsed = parse_message("#ETH bounced from our entry zone 3150-3180, TP1 3250 already hit, TP2 3320 next. "
+                           "Move SL to entry.")
+    assert (parsed.kind.value, parsed.update_action.value) == ("update", "move_sl_breakeven")
+
+
+def test_a_numbered_entry_with_a_note_in_brackets_keeps_its_row_number_out():
+    parsed = parse_message("#BNB long\nEntry now 585\nTargets 595, 605, 620\nStoploss 574\nEntry 2 (on a dip): 578")
+    assert parsed.entries == (Decimal(578), Decimal(585))

@@ -55,7 +55,7 @@ _E = rf"(?![^\W{CJK}]|[{MARKS}])"
 # A spaced number is an index only when a separator follows it, or it is one digit followed by a price with a
 # point or 3+ digits ("TP 1: 0.5", "TP 2 0.55"): in "entry 15 tp 16 17 sl 14" the numbers are the prices.
 _INDEX_FORMS = (r"\d{1,2}(?![\d%]|[.,]\d)|[ \t]+\d{1,2}(?![\d%]|[.,]\d|\s*[-~_/]\s*\d|\s*x(?!\w))"
-                r"(?=[ \t]*[:)=@>.]|(?<!\d\d)[ \t]+\$?(?:\d+[.,]\d|\d{3}))")
+                r"(?=[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?[:)=@>.]|(?<!\d\d)[ \t]+\$?(?:\d+[.,]\d|\d{3}))")
 # A single target may be written "Target 1 - 1.40": index, spaced dash, then one price (with a decimal point
 # or 3+ digits, so "TP 1 - 2" stays two numbers) and nothing else on the line.
 _ONE_PRICE_AFTER_DASH = r"(?=[ \t]+-[ \t]+\$?(?:\d+[.,]\d+|\d{3,}(?:[.,]\d+)?)[ \t]*$)"
@@ -76,7 +76,7 @@ LABELS: list[tuple[Field, str]] = [
                    r"(?=\s*(?:[:=]|now(?!\w)|is(?!\w)|right\s+now))|"
                    r"^[ \t]*текущая\s+цена(?=\s*[:=])"),
     (Field.STOP, (r"stop[\s-]*targets?|stop[\s-]*(?:order|level|price)|стоп[\s-]*(?:приказ|ордер|уровень|цена)|stop[\s-]*loss(?:es)?|stop[\s-]*los|stoploss|stopls|stol+[\s-]*loss|"
-                 r"s\s*/\s*l|sl|stop|invalidation|invalid(?=\s+(?:if|below|under|above|over|on|when|at)(?!\w))|стоп[\s-]*лосс?|стоп|сл|zarar[\s-]*(?:durdur|kes)|"
+                 r"s\s*/\s*l|sl|stops?|invalidation|invalid(?=\s+(?:if|below|under|above|over|on|when|at)(?!\w))|стоп[\s-]*лосс?|стоп|сл|zarar[\s-]*(?:durdur|kes)|"
                  r"stop[\s-]*kay[ıi]p|parada|stop\s+de\s+p[ée]rdida|c[ắa]t\s+l[ỗo]|d[ừu]ng\s+l[ỗo]|batas\s+rugi|"
                  r"وقف\s+(?:ال)?خسار[ةه]|(?:ال)?ستوب|حد\s+ضرر|استاپ(?:\s*لاس)?|止损(?:价|位)?|손절(?:가)?|"
                  r"損切り?(?:ライン|価格)?|ストップ(?:ロス)?|"

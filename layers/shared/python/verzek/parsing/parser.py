@@ -93,18 +93,33 @@ def _ladder_rows(lines: list[list[Token]]) -> dict[int, int]:
 
 
 def _postfix_labels(tokens: list[Token]) -> list[Token]:
-    """"#SUI 3.52 long, 3.58 tp, 3.47 sl": every level label of the line written after its price and followed by a
-    separator (or the line's end) — put each price back after its label."""
+    """"#SUI 3.52 long, 3.58 tp, 3.47 sl", "0.935 entry, 0.89 / 0.86 targets, 0.962 stop": every level label of the line
+    written after its prices (a run of numbers joined by "/", "-", "|" or "~") and followed by a comma, semicolon or the
+    line's end — put each run back after its label."""
     spots = [i for i, t in enumerate(tokens) if t.kind == Kind.LABEL and t.field in _POSTFIX_FIELDS]
+
+    def run_before(i: int) -> int:
+        j = i
+        while j > 0 and (tokens[j - 1].kind == Kind.NUM
+                         or tokens[j - 1].kind == Kind.SEP and tokens[j - 1].text in "/-~" and j - 2 >= 0
+                         and tokens[j - 2].kind == Kind.NUM):
+            j -= 1
+        return j
+
     def postfix(i: int) -> bool:
         after = tokens[i + 1] if i + 1 < len(tokens) else None
-        return i > 0 and tokens[i - 1].kind == Kind.NUM \
-            and (after is None or after.kind == Kind.SEP and after.text in ",;|")
+        return run_before(i) < i and (after is None or after.kind == Kind.SEP and after.text in ",;|")
     if len(spots) < 2 or not all(postfix(i) for i in spots):
         return tokens
-    out = list(tokens)
+    out: list[Token] = []
+    done = 0
     for i in spots:
-        out[i - 1], out[i] = out[i], out[i - 1]
+        start = run_before(i)
+        out.extend(tokens[done:start])
+        out.append(tokens[i])
+        out.extend(tokens[start:i])
+        done = i + 1
+    out.extend(tokens[done:])
     return out
 
 
@@ -565,6 +580,12 @@ def _parse(text: str) -> ParsedMessage:
                 return _not_a_signal("mentions closing but names no coin and gives no close command")
             return _status(MessageKind.CLOSE, target, segments, close_action(status_text), notes)
 
+    if has_setup and candidate is not None and reports_progress(status_text) \
+            and update_action(status_text) in (UpdateAction.MOVE_SL_BREAKEVEN, UpdateAction.NEW_STOP, UpdateAction.PARTIAL_CLOSE):
+        # "#ETH bounced from our entry zone 3150-3180, TP1 3250 already hit ... Move SL to entry": the levels are the
+        # running trade's; the post manages it
+        return _status(MessageKind.UPDATE, candidate, segments, update_action(status_text), notes,
+                       target_index=tp_hit_index(status_text))
     if candidate is None and lx.RESTATE_RE.search(clean):
         candidate = choose_symbol(candidates, allow_bare=True)[0]
     if candidate is not None and lx.RESTATE_RE.search(clean):

@@ -345,7 +345,7 @@ def closes_position(lowered: str) -> bool:
 
 # A target level already ticked off inside a full setup ("TP1: 2.05 ✅", "TP3 16.0 done").
 _TICKED_LEVEL = re.compile(
-    rf"{_TP_WORDS}[ \t]*\d{{0,2}}[ \t]*[:=.)-]?[ \t]*\$?\d[\d.,]*[ \t]*(?:k[ \t]*)?(?:done|hit|reached|achieved)(?!\w)")
+    rf"{_TP_WORDS}[ \t]*\d{{0,2}}[ \t]*[:=.)-]?[ \t]*\$?\d[\d.,]*[ \t]*(?:k[ \t]*)?(?:already[ \t]+|is[ \t]+|was[ \t]+)?(?:done|hit|reached|achieved)(?!\w)")
 
 
 def reports_progress(lowered: str) -> bool:
