@@ -119,6 +119,14 @@ set): a floor on the exact-match rate, and no message ever parsed into a wrong t
   exits (held); "#X LONG" alone is a direction alert (held); "#ENAUSDT P" is perpetual; close verb beside "the rest"
   or a position word in either order (SOV languages); take-profit labels in id/ar/fa; slash commands; per-line
   "coin + Stoploss" status. No label changed.
+- `blind_round22.jsonl` (c06a094), `blind_round23.jsonl` (16cdab6, weighted to the four wrong-trade families): 124
+  posts. First look with the parser at 814cad5 (rounds 19-21 fixed, plus rules from my own probes): 22: 55/68 (80.9 %),
+  0 wrong; 23: 50/56 (89.3 %), 1 wrong ("⚠️ UPDATED SIGNAL ⚠️" restating a setup opened it) — 105/124 (84.7 %), 1
+  wrong. Then generalised to 124/124, 0 wrong: styled (mathematical / full-width) letters and digits read as plain;
+  "105k2" and Cyrillic "104.2к" thousands; the Arabic percent sign; a bare "×1" is no leverage; an idea that waits for
+  a market event with no exit level is no call ("will confirm", "rejects"); restatement words (en/fa/zh/id); "2nd
+  entry 22.10 filled"; half-closes and stop moves in fa/vi; "going/switching to SHORT on #X" (held); "con"/"with"
+  between a side word and its coin. No label changed.
 
 Rows flagged `must_not_trade` are labelled literally (a stop on the wrong side, targets out of order, a
 price missing a digit): the parse must match the label and still be rejected.
@@ -156,6 +164,8 @@ CORPORA = {
     "blind_round19.jsonl": (68, 1.0),
     "blind_round20.jsonl": (60, 1.0),
     "blind_round21.jsonl": (65, 1.0),
+    "blind_round22.jsonl": (68, 1.0),
+    "blind_round23.jsonl": (56, 1.0),
 }
 
 

@@ -187,3 +187,14 @@ def test_a_post_managing_a_running_trade_is_an_update_even_with_its_levels():
 def test_a_numbered_entry_with_a_note_in_brackets_keeps_its_row_number_out():
     parsed = parse_message("#BNB long\nEntry now 585\nTargets 595, 605, 620\nStoploss 574\nEntry 2 (on a dip): 578")
     assert parsed.entries == (Decimal(578), Decimal(585))
+
+
+@pytest.mark.parametrize("text,want", [
+    ("𝗟𝗢𝗡𝗚 #SOL\n𝗘𝗻𝘁𝗿𝘆: 𝟭𝟴𝟬\n𝗧𝗣: 𝟭𝟴𝟱\n𝗦𝗟: 𝟭𝟳𝟲", {"symbol": "SOL/USDT", "entries": [180], "targets": [185]}),
+    ("ＬＯＮＧ #ＳＯＬ\nEntry：180\nTP：185，190\nSL：176", {"symbol": "SOL/USDT", "targets": [185, 190]}),
+    ("#BTC SHORT\nEntry: 105k2\nTP: 104k / 103k5\nSL: 106k", {"entries": [105200], "targets": [104000, 103500]}),
+    ("#BTC ЛОНГ\nВход 104.2к\nЦели 105.5к\nСтоп 103.3к", {"entries": [104200], "stop_loss": 103300}),
+])
+def test_styled_fonts_and_thousands_written_with_k(text, want):
+    parsed = parse_message(text).to_expected_dict()
+    assert {k: parsed[k] for k in want} == want

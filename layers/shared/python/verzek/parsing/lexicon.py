@@ -217,7 +217,8 @@ NOT_A_CALL_RE = re.compile(
     r"(?<!\w)(?:not\s+a\s+(?:signal|call|trade\s+call)|example\s+(?:setup|trade|signal)s?|for\s+beginners|"
     r"example\s+only|just\s+an\s+example|for\s+illustration|(?:do\s+not|don'?t)\s+trade\s+(?:this|it)|"
     r"no\s+es\s+(?:una\s+)?se[ñn]al|не\s+сигнал|sinyal\s+de[ğg]il|"
-    r"(?:demo|sample)\s+(?:signal|setup|trade)|paper\s+trad\w*|(?:for\s+)?practice\s+only|for\s+practice|"
+    r"(?:demo|sample)\s+(?:signal|setup|trade)|paper\s+trad\w*|will\s+confirm|wait\s+for\s+(?:my\s+|a\s+)?confirmation|"
+    r"idea\s+for\s+later|(?:for\s+)?practice\s+only|for\s+practice|"
     r"for\s+(?:education|educational\s+purposes|learning)(?:\s+only)?|(?:do\s+not|don'?t)\s+(?:copy|follow)(?:\s+(?:this|it))?|"
     # someone else's call shown to mock it ("Look what @OtherChannel posted 🤡: BTC long 110k ...")
     r"look\s+(?:at\s+)?what\s+(?:\S+\s+){0,3}?(?:posted|called|shared|is\s+calling)|"
@@ -248,7 +249,7 @@ GAIN_PCT_RE = re.compile(r"\+\s?\d+(?:[.,]\d+)?\s?%")
 CONDITIONAL_ENTRY_RE = re.compile(
     r"(?<!\w)(?:if|once|when|after|unless|если|когда|eğer|si|wenn|falls|jika|kalau|nếu|اگر|إذا|اذا)\s+"
     r"(?:\S+\s+){0,5}?(?:breaks?|broke|breaking|breakouts?|reclaims?|reclaimed|flips?|retests?|closes?|closed|"
-    r"confirms?|confirmed|holds?|loses?|lost|пробь\w*|пробьет|пробьём|закрепит\w*|kırar\w*|kırıl\w*|rompe\w*|"
+    r"confirms?|confirmed|holds?|loses?|lost|rejects?|rejected|пробь\w*|пробьет|пробьём|закрепит\w*|kırar\w*|kırıl\w*|rompe\w*|"
     r"bricht|durchbricht|casse|tembus|phá|بشکند|كسر|كسرت)(?!\w)", re.IGNORECASE)
 
 # A post that restates or adjusts the levels of a trade already running ("Entry update #SOL ...", "targets and stop
@@ -271,7 +272,9 @@ RESTATE_RE = re.compile(
     r"(?:targets?|tps?|sl|stop)(?:\s*(?:/|and|&|e|y|и|ve|und|et)\s*(?:targets?|tps?|sl|stop|alvos|objetivos))?\s+(?:same|unchanged|untouched|as\s+is|mantid[oa]s|iguales)|"
     r"(?:а\s+не|вместо|em\s+vez\s+de|en\s+(?:lugar|vez)\s+de|statt|au\s+lieu\s+de|invece\s+di|zamiast|thay\s+v[ìi])(?=\s+\$?\d)|"
     r"\d[\d.,]*\s*x?\s+yerine|"
-    r"amended|amendment|\(earlier\s|(?:targets?|tps?|sl|stop)\s+(?:and|&)\s+(?:targets?|tps?|sl|stop)\s+as\s+(?:posted|before)|"
+    r"amended|amendment|\(earlier\s|updated\s+(?:signal|setup|trade|post|call)|\(updated\)|revisi|tetap|آپدیت|همان|"
+    r"调整为|不变|"
+    r"(?:targets?|tps?|sl|stop)\s+(?:and|&)\s+(?:targets?|tps?|sl|stop)\s+as\s+(?:posted|before)|"
     r"untouched|поправка|исправлени\w*|уточнение|d[üu]zeltme|her\s+[şs]ey\s+ayn[ıi]|corrigi\w*|corre[çc][ãa]o|"
     r"mantid[oa]s|correcci[óo]n|corrig\w*|korrektur|korekta|تحديث|كما\s+هي|به[\u200c\s-]?روزرسانی|بدون\s+تغییر|اصلاح|thay\s+v[ìi]|"
     r"ralat|koreksi|"
@@ -298,7 +301,7 @@ OPEN_VERB_RE = re.compile(
     rf"{_B}(?:open(?:ing)?|enter(?:ing)?|go(?=\s+(?:long|short)(?!\w))|abrindo|vamos\s+abrir|открываем|открыть|открываю|відкриваємо|a[çc][ıi]yoruz|abrimos|abrir|"
     rf"er[öo]ffnen|ouvrons|apriamo|otwieramy|m[ởo]\s+l[ệe]nh|v[àa]o\s+l[ệe]nh|فتح|افتح|نفتح|باز\s+کن\w*|"
     rf"шортим|лонгуем|заходим|входим|girelim|giriyoruz|entramos|entrons|entriamo|wchodzimy|masuk|buka|"
-    rf"m[ởo](?=\s+(?:long|short)(?!\w))){_E}",
+    rf"m[ởo](?=\s+(?:long|short)(?!\w))|(?:going|switching\s+to|switch\s+to|flipping\s+to|flip\s+to)(?=\s+(?:long|short)(?!\w))){_E}",
     re.IGNORECASE,
 )
 

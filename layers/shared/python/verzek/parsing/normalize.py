@@ -32,6 +32,7 @@ _LOOKALIKES = {
     ord("\uff04"): "$",
     ord("\uff03"): "#",
     ord("\uff05"): "%",
+    ord("\u066a"): "%",  # Arabic percent sign ("(۳۰٪)")
     ord("\u301c"): "~",  # wave dash: a Japanese zone "0.162〜0.165"
     ord("\u2192"): ">",  # arrows between levels ("Exit 1 → 452", "104k → 106k", "NOW → 0.41")
     ord("\u21d2"): ">",
@@ -227,9 +228,18 @@ def _stop_after_lone_price(text: str) -> str:
     return "\n".join(lines)
 
 
+# Styled letters and digits ("𝗘𝗻𝘁𝗿𝘆", "𝟑𝟒𝟐𝟎", "ＳＨＯＲＴ #ＢＮＢ") are the plain ones in a fancy font.
+_STYLED = re.compile("[\U0001d400-\U0001d7ff\uff21-\uff3a\uff41-\uff5a]")  # (full-width punctuation: own mapping)
+# "105k2" (Vietnamese style for 105.2k), "104.2к" (Cyrillic k): thousands written with a k
+_K_DECIMAL = re.compile(r"(?<![\w.,])(\d{1,3})[kK](\d{1,3})(?![\w.,])")
+_CYRILLIC_K = re.compile(r"(?<=\d)[кК](?!\w)")
+
+
 def normalize(text: str) -> str:
     """Canonical form of a message: ASCII punctuation, no emojis/links/relay artefacts/dates."""
+    text = _STYLED.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
     text = _KEYCAP.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")).translate(_TRANSLATE)
+    text = _CYRILLIC_K.sub("k", _K_DECIMAL.sub(r"\1.\2k", text))
     text = _EMOJI_STOP.sub(" SL ", _EMOJI_TARGET.sub(" TP ", text))
     out: list[str] = []
     after_letter = False

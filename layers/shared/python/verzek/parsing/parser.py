@@ -423,7 +423,8 @@ def _leverage(tokens: list[Token], segments: list[Segment]) -> int | None:
     # "Leverage: 3- 8X" writes the lower bound bare, so a leverage field's plain numbers count too.
     labelled = [t.value for s in segments if s.field == Field.LEVERAGE for t in s.tokens if t.kind in (Kind.LEV, Kind.NUM)]
     # ("Плечо: ×10 ... TP2: 23.95 (×4)": the leverage label is the call's leverage; a mark elsewhere may be a multiple)
-    marks = labelled or [t.value for t in tokens if t.kind == Kind.LEV]
+    # (a bare "×1" is a price note, "prices ×1 — not 1000PEPE": no leverage; "Leverage: 1x" stays)
+    marks = labelled or [t.value for t in tokens if t.kind == Kind.LEV and t.value != 1]
     whole = [int(v) for v in marks if 1 <= v <= 1000]
     return min(whole) if whole else None
 
@@ -613,6 +614,8 @@ def _parse(text: str) -> ParsedMessage:
         return _not_a_signal("a recap of a past trade whose targets were hit")
     if candidate is None and choose_symbol(candidates, allow_bare=True)[0] is None and lx.EXAMPLE_RE.search(clean):
         return _not_a_signal("levels without any coin in a lesson or example, not a call")
+    if not targets and stop is None and not levels.stop_pct and _conditional_entry(clean, lines):
+        return _not_a_signal("an idea waiting for a market event, with no exit level: not a call yet")
     if not targets and stop is None and not levels.stop_pct and _QUESTION.search(clean):
         return _not_a_signal("a question about a trade, not a call")
     if not targets and stop is None and not levels.stop_pct and lx.INDICATOR_RE.search(clean):

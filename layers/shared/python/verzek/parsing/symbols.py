@@ -71,7 +71,7 @@ def _coin(word: str, rank: int, position: int, allow_glued: bool = True) -> Symb
 
 # Prepositions between a side word and its coin ("лонг по DOGE", "SUI me long", "long on SOL").
 _SIDE_CONNECTORS = frozenset(["по", "на", "on", "in", "me", "mein", "em", "no", "na", "su", "sur", "en", "auf", "için",
-                              "icin", "trên", "di", "de", "del", "do", "da"])
+                              "icin", "trên", "di", "de", "del", "do", "da", "con", "with", "avec", "mit", "ile", "com"])
 
 
 def _topic_tag(text: str) -> bool:
