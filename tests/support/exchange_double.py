@@ -46,9 +46,9 @@ price); `fill(client_id, price, amount)` on an untriggered stop fires it and fil
 
 Futures account history: `add_funding(exchange, symbol, amount)` records a funding payment (Binance
 `GET /fapi/v1/income` FUNDING_FEE, Bybit `GET /v5/execution/list` execType Funding, its execFee
-positive = paid); `liquidate(exchange, symbol, side, qty, price)` cancels the symbol's open orders
-(regular and conditional) and records the liquidation (Binance `GET /fapi/v1/forceOrders`
-autoCloseType LIQUIDATION, Bybit execType BustTrade).
+positive = paid); `liquidate(exchange, symbol, side, qty, price, kind=...)` cancels the symbol's open
+orders (regular and conditional) and records the forced close (Binance `GET /fapi/v1/forceOrders`
+autoCloseType LIQUIDATION / ADL, Bybit execType BustTrade / AdlTrade).
 
 Spot balances: with `settle_spot(fee_rate)` spot orders check and lock the free balance (Binance
 -2010 / Bybit 170131 "insufficient balance") and fills move balances, charging the fee like Binance
@@ -340,7 +340,7 @@ class ExchangeDouble:
             return event
 
     def liquidate(self, exchange: str, symbol: str, side: str, qty: str | Decimal, price: str | Decimal,
-                  ts: int | None = None, position_side: str = "BOTH") -> dict:
+                  ts: int | None = None, position_side: str = "BOTH", kind: str = "LIQUIDATION") -> dict:
         """The exchange liquidates the account's `symbol` position: every open order of the symbol
         (regular and conditional) is cancelled first, as Binance and Bybit do, and the liquidation is
         recorded (Binance: a force order `autoclose-...` of autoCloseType LIQUIDATION; Bybit: an
@@ -353,7 +353,7 @@ class ExchangeDouble:
                     order.status, order.updated_ms = "canceled", now
             event = {"exchange": exchange, "symbol": symbol, "time": now, "side": side.upper(),
                      "qty": D(str(qty)), "price": D(str(price)), "order_id": str(next(self._ids)),
-                     "position_side": position_side}
+                     "position_side": position_side, "kind": kind}
             self.liquidations.append(event)
             return event
 
@@ -1084,11 +1084,11 @@ class ExchangeDouble:
 
     def _bn_signed_force_orders(self, params):
         """GET /fapi/v1/forceOrders: the account's liquidation (autoclose) orders."""
-        if params.get("autoCloseType") not in (None, "", "LIQUIDATION"):
-            return []
-        rows = self._window(params, self.liquidations, "binance")[: int(params.get("limit") or 50)]
+        kind = params.get("autoCloseType") or None  # LIQUIDATION | ADL | None (both)
+        rows = [e for e in self._window(params, self.liquidations, "binance")
+                if kind is None or e["kind"] == kind][: int(params.get("limit") or 50)]
         return [{"orderId": int(e["order_id"]), "symbol": e["symbol"], "status": "FILLED",
-                 "clientOrderId": f"autoclose-{e['time']}", "price": _fmt(e["price"]), "avgPrice": _fmt(e["price"]),
+                 "clientOrderId": f"{'adl_autoclose' if e['kind'] == 'ADL' else 'autoclose'}-{e['time']}", "price": _fmt(e["price"]), "avgPrice": _fmt(e["price"]),
                  "origQty": _fmt(e["qty"]), "executedQty": _fmt(e["qty"]), "cumQuote": _fmt(e["qty"] * e["price"]),
                  "timeInForce": "IOC", "type": "LIMIT", "reduceOnly": False, "closePosition": False,
                  "side": e["side"], "positionSide": e.get("position_side", "BOTH"), "stopPrice": "0",
@@ -1106,13 +1106,15 @@ class ExchangeDouble:
                       "orderId": "", "orderLinkId": "", "side": "Buy", "orderType": "UNKNOWN", "markPrice": "0",
                       "execValue": "0", "isMaker": False, "leavesQty": "0", "closedSize": "0"}
                      for e in self._window(params, self.funding, "bybit")]
-        if kind in (None, "", "BustTrade"):
-            rows += [{"symbol": e["symbol"], "execType": "BustTrade", "execFee": "0", "execTime": str(e["time"]),
+        for exec_type, liquidation_kind in (("BustTrade", "LIQUIDATION"), ("AdlTrade", "ADL")):
+            if kind not in (None, "", exec_type):
+                continue
+            rows += [{"symbol": e["symbol"], "execType": exec_type, "execFee": "0", "execTime": str(e["time"]),
                       "execId": e["order_id"], "orderId": e["order_id"], "orderLinkId": "",
                       "side": e["side"].capitalize(), "orderType": "Market", "execPrice": _fmt(e["price"]),
                       "execQty": _fmt(e["qty"]), "execValue": _fmt(e["qty"] * e["price"]), "markPrice": "0",
                       "isMaker": False, "leavesQty": "0", "closedSize": _fmt(e["qty"]), "feeRate": "0"}
-                     for e in self._window(params, self.liquidations, "bybit")]
+                     for e in self._window(params, self.liquidations, "bybit") if e["kind"] == liquidation_kind]
         return self._bb_ok({"category": params.get("category"), "list": rows, "nextPageCursor": ""})
 
     @staticmethod

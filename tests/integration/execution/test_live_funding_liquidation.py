@@ -116,3 +116,25 @@ def test_two_positions_on_one_symbol_share_one_funding_read_and_split_the_paymen
     assert run_monitor(venues)["errors"] == 0
     assert sum(r.path == "/fapi/v1/income" for r in double.requests) == 1
     assert [factory.position(user, sig)["funding"] for sig, _ in positions] == [D("-1"), D("-1")]
+
+
+@pytest.mark.parametrize("exchange", ["binance", "bybit"])
+def test_an_auto_deleveraging_close_closes_the_position_and_is_no_liquidation(double, factory, db, exchange):  # noqa: F811 (the fixture)
+    # the exchange auto-deleverages the long (0.016 at 59000) at 61000: realised 0.016 x 2000 = +32 USDT;
+    # the position is closed with reason adl, not marked liquidated (it does not count as a stop-out)
+    user = live_user(factory, db, exchange, size_value=D(200), leverage_cap=10)
+    sig = factory.signal("BTC/USDT", "long", entries=["59000"], targets=["62000"], stop_loss="58000",
+                         market_type="futures", leverage=5)
+    venues = VenueProvider(live_prices=flat_prices("BTC/USDT:USDT", "60000"))
+    assert Executor(venues, NO_WAIT).handle(ExecuteSignalJob(signal_id=sig, user_id=user)) == "opened"
+    pos = factory.position(user, sig)
+    [entry] = factory.orders(pos["id"])
+    double.fill(entry["client_order_id"], "59000", "0.016")
+    run_monitor(venues)
+    double.liquidate(exchange, "BTCUSDT", "SELL", "0.016", "61000", kind="ADL")
+    assert run_monitor(venues)["errors"] == 0
+    pos = factory.position(user, sig)
+    assert (pos["status"], pos["close_reason"], pos["realized_pnl"]) == ("closed", "adl", D(32))
+    texts = [n["payload"]["text"] for n in factory.notifications(user) if n["channel"] == "console"]
+    assert any("auto-deleveraging" in t and "PnL +32.00 USDT" in t for t in texts)
+    assert not any(n["kind"] == "liquidated" for n in factory.notifications(user))

@@ -228,15 +228,23 @@ class CcxtExchange:
         return sorted(events, key=lambda e: e["timestamp"])
 
     def fetch_liquidations(self, symbol: str, since_ms: int) -> list[OrderState]:
-        """The exchange's liquidations of the account's `symbol` position since `since_ms` (ccxt
+        """The exchange's forced closes of the account's `symbol` position since `since_ms` (ccxt
         `fetch_my_liquidations`: Binance USD-M's force orders of type LIQUIDATION, Bybit's BustTrade
-        executions), as filled market orders at the liquidation price (`average`, also `trigger_price`,
-        where the position was taken over); [] where the exchange does not offer it."""
+        executions; then the auto-deleveraging ones, Binance autoCloseType ADL / Bybit AdlTrade, whose
+        client ids start with `adl-`), as filled market orders at the exchange's price (`average`, also
+        `trigger_price`, where the position was taken over); [] where the exchange does not offer it."""
         if self.market_type != "futures" or not self.client.has.get("fetchMyLiquidations"):
             return []
         self._load()
+        adl = {"autoCloseType": "ADL"} if self.client.id == "binance" else {"execType": "AdlTrade"}
+        out = self._forced_closes(symbol, since_ms, {}, "liq")
+        if self.client.id in ("binance", "bybit"):
+            out += self._forced_closes(symbol, since_ms, adl, "adl")
+        return sorted(out, key=lambda o: o.updated_ms)
+
+    def _forced_closes(self, symbol: str, since_ms: int, params: dict, prefix: str) -> list[OrderState]:
         out = []
-        for raw in self._call(self.client.fetch_my_liquidations, symbol, since_ms) or []:
+        for raw in self._call(self.client.fetch_my_liquidations, symbol, since_ms, None, params) or []:
             info = raw.get("info") or {}
             contracts, price = _dec(raw.get("contracts")), _dec(raw.get("price"))
             if not contracts or not price:
@@ -247,9 +255,10 @@ class CcxtExchange:
                 continue
             ts = int(raw.get("timestamp") or 0)
             xid = str(info.get("orderId") or info.get("execId") or ts)
-            out.append(OrderState(f"liq-{xid}", xid, symbol, OrderSide(side), OrderType.MARKET, OrderStatus.FILLED,
-                                  amount, amount, price, trigger_price=price, reduce_only=True, updated_ms=ts))
-        return sorted(out, key=lambda o: o.updated_ms)
+            out.append(OrderState(f"{prefix}-{xid}", xid, symbol, OrderSide(side), OrderType.MARKET,
+                                  OrderStatus.FILLED, amount, amount, price, trigger_price=price, reduce_only=True,
+                                  updated_ms=ts))
+        return out
 
     def taker_fee_rate(self, symbol: str) -> Decimal | None:
         """The market's taker fee as a rate (ccxt's market info; the account's own tier may be lower)."""

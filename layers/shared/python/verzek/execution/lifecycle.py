@@ -777,7 +777,7 @@ class PositionEngine:
                      since_ms: int, account: AccountPass | None = None) -> str | None:
         """When the exchange liquidated the position (its liquidation order on the symbol since the first
         entry fill), record it as the position's last exit, cancel what is left of its orders and mark it
-        `liquidated`; None when it was not liquidated. The liquidation closes what was left at the
+        `liquidated` (an auto-deleveraging close: `closed`, reason `adl`); None when neither happened. The liquidation closes what was left at the
         exchange's price (paper: the bankruptcy price, so the position loses exactly what backed it)."""
         fetch = getattr(venue.exchange, "fetch_liquidations", None)
         if not callable(fetch):
@@ -807,21 +807,31 @@ class PositionEngine:
         rules = venue.exchange.market_rules(pos["symbol"])
         realized = summary.realized(pos["side"], rules.contract_size)
         now = datetime.fromtimestamp(event.updated_ms / 1000, tz=UTC) if event.updated_ms else self.now()
-        cur.execute("UPDATE positions SET status = 'liquidated', close_reason = 'liquidation', closed_at = %s, "
+        # auto-deleveraging (the exchange's `adl-` close) ends the position at a price of the exchange's
+        # choosing, but it is no liquidation: closed, reason `adl`
+        adl = event.client_order_id.startswith("adl-")
+        status, reason = ("closed", "adl") if adl else ("liquidated", "liquidation")
+        cur.execute("UPDATE positions SET status = %s, close_reason = %s, closed_at = %s, "
                     "entry_price = %s, filled_amount = %s, closed_amount = %s, cost = %s, fees = %s, "
                     "realized_pnl = %s, unrealized_pnl = 0, last_price = COALESCE(%s, last_price), updated_at = now() "
                     "WHERE id = %s",
-                    (now, summary.average_entry, summary.entry_qty, summary.exit_qty, summary.entry_cost, summary.fees,
-                     realized, event.trigger_price, pos["id"]))
+                    (status, reason, now, summary.average_entry, summary.entry_qty, summary.exit_qty,
+                     summary.entry_cost, summary.fees, realized, event.trigger_price, pos["id"]))
         net = realized - summary.fees + (pos.get("funding") or ZERO)
         mode = plan.margin_mode or "isolated"
-        self._notify(cur, pos, "liquidated",
-                     f"{pos['symbol']} {pos['side']} LIQUIDATED by the exchange at {_fmt(event.trigger_price)} "
-                     f"({mode} margin, {plan.leverage}x): PnL {display.signed_money(net, display.pnl_currency(pos['symbol']))} "
-                     f"after fees", f"liquidated-{pos['id']}", reason="liquidation", pnl=str(net),
-                     price=str(event.trigger_price), fees=str(summary.fees))
+        pnl = display.signed_money(net, display.pnl_currency(pos["symbol"]))
+        if adl:
+            self._notify(cur, pos, "closed",
+                         f"{pos['symbol']} {pos['side']} closed by the exchange's auto-deleveraging at "
+                         f"{_fmt(event.trigger_price)}: PnL {pnl} after fees", f"closed-{pos['id']}", reason="adl",
+                         pnl=str(net), price=str(event.trigger_price), fees=str(summary.fees))
+        else:
+            self._notify(cur, pos, "liquidated",
+                         f"{pos['symbol']} {pos['side']} LIQUIDATED by the exchange at {_fmt(event.trigger_price)} "
+                         f"({mode} margin, {plan.leverage}x): PnL {pnl} after fees", f"liquidated-{pos['id']}",
+                         reason="liquidation", pnl=str(net), price=str(event.trigger_price), fees=str(summary.fees))
         conn.commit()
-        return "liquidated"
+        return "adl" if adl else "liquidated"
 
     def _ensure_take_profits(self, conn, cur, pos: dict, plan: TradePlan, rules: MarketRules, rows: list[dict],
                              summary, placer: OrderPlacer) -> bool:
