@@ -59,6 +59,14 @@ _POSITIONS_AND_ORDERS = (
     "ORDER BY p.id, o.id")
 
 
+def unrealized_pnl(summary, long: bool, price: Decimal | None, contract_size: Decimal) -> tuple[Decimal, Decimal]:
+    """The monitor's unrealised PnL (computed as it does, in the default context) and the value
+    `positions.unrealized_pnl` (numeric(38, 18): rounded half away from zero) stores for it."""
+    value = summary.unrealized("long" if long else "short", price, contract_size)
+    with localcontext(_EXACT):
+        return value, value.quantize(_STORED, rounding=ROUND_HALF_UP)
+
+
 @dataclass
 class _Watch:
     """One open position as the last refresh read it."""
@@ -223,17 +231,17 @@ class QuietCandles:
         due = [w.row for w in sorted(self._watches, key=lambda w: (w.checked is not None, w.checked or 0, w.id))
                if w.symbol in busy]
         delta = ZERO
-        with localcontext(_EXACT):
-            for w, checked, last in updates:
-                if w.symbol in busy:
-                    continue
-                self.quiet += 1
-                # what the monitor computes, as numeric(38, 18) stores it (half away from zero)
-                unrealized = w.summary.unrealized("long" if w.long else "short", last, w.contract_size)
-                unrealized = unrealized.quantize(_STORED, rounding=ROUND_HALF_UP)
-                delta += unrealized - w.unrealized
-                w.since, w.checked, w.last_price, w.unrealized = checked, checked, last, unrealized
-                self._pending[w.id] = (w.id, checked, last, unrealized)
+        for w, checked, last in updates:
+            if w.symbol in busy:
+                continue
+            self.quiet += 1
+            # what the monitor computes (in the default context, as it does) and writes; the equity
+            # moves by it as numeric(38, 18) stores it (half away from zero), summed exactly
+            unrealized, stored = unrealized_pnl(w.summary, w.long, last, w.contract_size)
+            with localcontext(_EXACT):
+                delta += stored - w.unrealized
+            w.since, w.checked, w.last_price, w.unrealized = checked, checked, last, stored
+            self._pending[w.id] = (w.id, checked, last, unrealized)
         return due, delta
 
     def pending_sql(self, cur, ids: Collection[int] | None = None) -> bytes:
