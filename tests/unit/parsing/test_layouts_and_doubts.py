@@ -198,3 +198,12 @@ def test_a_numbered_entry_with_a_note_in_brackets_keeps_its_row_number_out():
 def test_styled_fonts_and_thousands_written_with_k(text, want):
     parsed = parse_message(text).to_expected_dict()
     assert {k: parsed[k] for k in want} == want
+
+
+def test_the_tag_beside_the_side_word_is_the_call_among_recap_tags():
+    parsed = parse_message("GM fam! Yesterday's calls: #SOL +12% #AVAX +8%. New one below\n#NEAR LONG\nEntry 5.20\n"
+                           "TP 5.50 / 5.80\nSL 4.95")
+    assert parsed.symbol == "NEAR/USDT" and parsed.tradable
+    # a footer of topic tags beside the coin's own capital tag
+    footer = parse_message("#ATOM SHORT\nEntry 8.00\nTP 7.80 7.60\nSL 8.20\n#ATOM #Cosmos #Crypto")
+    assert footer.symbol == "ATOM/USDT" and footer.tradable

@@ -115,10 +115,14 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
         elif tok.kind == Kind.TAG:
             if _topic_tag(tok.text):
                 continue
-            if tok.text[1:].islower() and tok.text[1:].isalpha() and any(
+            if not tok.text[1:].isupper() and tok.text[1:].isalpha() and split_glued(tok.text[1:])[1] is None and any(
                     t.kind == Kind.TAG and t.text[1:].isupper() and t is not tok for t in tokens):
-                continue  # "#sinyal #kripto #vadeli #OP": lower-case topic words beside the coin's capitals
-            cand = _coin(tok.text, LABELLED if _previous_label(tokens, i) == Field.SYMBOL else HASHTAG, i)
+                continue  # "#sinyal #kripto #OP", "#ATOM #Cosmos #Crypto": topic words beside the coin's capitals
+            next_to_side = any(_is_side_label(t, tok.line) for t in (prev, nxt)) and not any(
+                t.kind == Kind.TAG and t.line == tok.line and t is not tok for t in tokens)  # ("#ETH #SOL long": both)
+            # ("#NEAR LONG" below "Yesterday's calls: #SOL +12% #AVAX +8%": the tag beside the side word is the call)
+            cand = _coin(tok.text, LABELLED if _previous_label(tokens, i) == Field.SYMBOL
+                         else NAMED if next_to_side else HASHTAG, i)
             if cand is None and re.fullmatch(r"[#$][A-Z]", tok.text):
                 cand = SymbolCandidate(tok.text[1], "USDT", HASHTAG, i)  # "#W", "#T": one-letter coins, tagged
             if cand and spaced_perp and cand.quote != "USDT" or cand and spaced_perp and split_glued(tok.text.lstrip("#$"))[1]:
