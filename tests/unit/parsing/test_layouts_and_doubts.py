@@ -207,3 +207,13 @@ def test_the_tag_beside_the_side_word_is_the_call_among_recap_tags():
     # a footer of topic tags beside the coin's own capital tag
     footer = parse_message("#ATOM SHORT\nEntry 8.00\nTP 7.80 7.60\nSL 8.20\n#ATOM #Cosmos #Crypto")
     assert footer.symbol == "ATOM/USDT" and footer.tradable
+
+
+def test_a_new_clause_after_the_stop_price_adds_no_stop():
+    parsed = parse_message("#NEAR LONG Entry 5.20 TP 5.50 SL 4.95 — if you missed it, wait for 5.10")
+    assert parsed.stop_loss == Decimal("4.95")
+
+
+def test_a_count_of_targets_is_not_a_stop():
+    parsed = parse_message("#XRP long, entry 0.52, tp 0.55, 0.58, sl 0.50, 5 targets max")
+    assert parsed.stop_loss == Decimal("0.50") and parsed.tradable

@@ -59,6 +59,10 @@ class Segment:
 
 
 _LADDER_FIELDS = (Field.ENTRY, Field.BUY, Field.SELL)
+# Words that open a new clause: after a field has its prices, what follows them is not more of that field.
+_CLAUSE_WORDS = frozenset(["if", "when", "wait", "but", "unless", "once", "если", "когда", "но", "eğer", "ama", "si",
+                           "pero", "wenn", "falls", "aber", "mais", "jika", "tapi", "nếu", "nhưng",
+                           "اگر", "إذا", "اذا", "لكن", "اما"])
 _POSTFIX_FIELDS = (Field.ENTRY, Field.BUY, Field.SELL, Field.TARGETS, Field.STOP, Field.LONG, Field.SHORT)
 # Words between a price and the side word it belongs to ("188附近空", "#BNB 600 long", "#SOL ~150 short").
 _BEFORE_SIDE_FILLERS = frozenset(["附", "近", "左", "右", "around", "near", "at", "@", "~", "около", "civarı", "cerca"])
@@ -170,6 +174,9 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
                     continue
                 current = Segment(Field.IGNORE, tok)  # "Client:", "Period:" — a heading we do not use
                 segments.append(current)
+                continue
+            if tok.kind == Kind.WORD and tok.text.lower() in _CLAUSE_WORDS and current is not None and current.numbers:
+                current = None  # "SL 4.95 — if you missed it, wait for 5.10": a new clause, not more stop prices
                 continue
             if tok.kind == Kind.SEP and tok.text == "|" and current is not None \
                     and current.field in _SIDE_FIELDS and current.numbers:

@@ -193,7 +193,8 @@ def _mark_non_prices(tokens: list[Token]) -> None:
                 and re.fullmatch(r"\d{1,2}\s?(?:m|h|d|w|hr|hrs|min|mins)", after.text, re.IGNORECASE):
             tok.kind = Kind.INDEX  # "2 × 4H closes above": how many candles
             continue
-        if nxt and nxt.kind == Kind.WORD and (nxt.text.lower() in _TIME_UNITS or nxt.text.lower() in _COUNT_WORDS) \
+        if nxt and (nxt.kind == Kind.WORD and nxt.text.lower() in _TIME_UNITS
+                    or nxt.kind in (Kind.WORD, Kind.LABEL) and nxt.text.lower() in _COUNT_WORDS and tok.value <= 20) \
                 and "." not in tok.text and "," not in tok.text:
             tok.kind = Kind.INDEX
             continue
