@@ -59,6 +59,21 @@ _POSITIONS_AND_ORDERS = (
     "ORDER BY p.id, o.id")
 
 
+def _liquidation_reached(prices, w: _Watch, candles) -> bool:
+    """Whether the trade candles or the mark prices recorded for them (`RecordedPrices.mark_range`: open,
+    low, high) reach the liquidation price: both are looked at, whichever the paper engine uses."""
+    marks = getattr(prices, "mark_range", None)
+    tf = prices.timeframe_ms(w.symbol)
+    for c in candles:
+        seen = [c.open, c.low, c.high]
+        mark = marks(w.symbol, c.ts, tf) if callable(marks) else None
+        if mark is not None:
+            seen += [x for x in mark if x is not None]
+        if (min(seen) <= w.liquidation) if w.long else (max(seen) >= w.liquidation):
+            return True
+    return False
+
+
 def unrealized_pnl(summary, long: bool, price: Decimal | None, contract_size: Decimal) -> tuple[Decimal, Decimal]:
     """The monitor's unrealised PnL (computed as it does, in the default context) and the value
     `positions.unrealized_pnl` (numeric(38, 18): rounded half away from zero) stores for it."""
@@ -85,6 +100,9 @@ class _Watch:
     eligible: bool  # nothing time-driven or pending (see the module docstring)
     low_levels: tuple[Decimal, ...]  # reached when a candle's low is at or below one
     high_levels: tuple[Decimal, ...]  # reached when a candle's high is at or above one
+    # the paper position's liquidation price (isolated futures; its side is the position's): reached by
+    # the trade candle or by the mark prices recorded for it (the paper engine liquidates on marks)
+    liquidation: Decimal | None = None
 
 
 class QuietCandles:
@@ -165,6 +183,7 @@ class QuietCandles:
                     and not (plan.entry_timeout_ms and summary.entry_qty == 0))
         lows: list[Decimal] = []
         highs: list[Decimal] = []
+        liquidation: Decimal | None = None
         for r in rows:
             if r["status"] not in LIVE_STATUSES:
                 continue
@@ -187,8 +206,8 @@ class QuietCandles:
                 # unknown here, so the monitor checks every candle
                 eligible = summary.remaining == 0
             elif paper_row["amount"]:
-                if paper_row["margin_mode"] != "isolated":
-                    eligible = False
+                if paper_row["margin_mode"] != "isolated" or (paper_row["amount"] > 0) != long:
+                    eligible = False  # cross margin (moves with every price), or held the other way
                 else:
                     view = PaperExchange(self.venues.paper_prices(), self.venues.clock,
                                          rules={pos["symbol"]: rules})
@@ -197,12 +216,10 @@ class QuietCandles:
                     view.leverage[pos["symbol"]] = paper_row["leverage"]
                     view.margin_modes[pos["symbol"]] = paper_row["margin_mode"]
                     liquidation = view.liquidation_price(pos["symbol"])
-                    if liquidation is not None:
-                        (lows if paper_row["amount"] > 0 else highs).append(liquidation)
         row = {k: pos[k] for k in ("id", "user_id", "mode", "exchange_account_id", "market_type")}
         return _Watch(pos["id"], row, pos["checked_ms"], pos["symbol"], long, since or 0, pos["last_price"], pos["unrealized_pnl"], summary,
                       rules.contract_size,
-                      futures, eligible, tuple(lows), tuple(highs))
+                      futures, eligible, tuple(lows), tuple(highs), liquidation)
 
     def step(self, now_ms: int) -> tuple[list[dict], Decimal]:
         """The candle(s) closed by `now_ms`: the positions the monitor must advance (every open position
@@ -220,7 +237,8 @@ class QuietCandles:
             if (not w.eligible
                     or any(c.low <= level for c in candles for level in w.low_levels)
                     or any(c.high >= level for c in candles for level in w.high_levels)
-                    or (w.futures and prices.funding_events(w.symbol, w.since - 1, now_ms))):
+                    or (w.futures and prices.funding_events(w.symbol, w.since - 1, now_ms))
+                    or (w.liquidation is not None and _liquidation_reached(prices, w, candles))):
                 busy.add(w.symbol)
                 continue
             checked = candles[-1].ts + prices.timeframe_ms(w.symbol) if candles else w.since
