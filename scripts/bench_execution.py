@@ -14,7 +14,10 @@ the workers' concurrency), as ratios; and the database round trips of one job (a
 its jobs), counted on the pool's connections (statements sent, the BEGIN before a transaction's
 first one, COMMIT/ROLLBACK), which no machine load moves.
 
-    python scripts/bench_execution.py [--users 1000] [--workers 1,4] [--batch 10]
+    python scripts/bench_execution.py [--users 1000] [--workers 1,4] [--batch 10] [--processes]
+
+`--processes`: the workers are processes instead of threads (a Lambda invocation is its own process;
+threads of this one share its GIL, and a job costs ~2 ms of Python CPU).
 
 Measured on the 2-core development machine shared with other jobs (2026-12-04, `--users 1000
 --workers 1,4`, three rounds of before / batch 10 / batch 1 back to back; full table in
@@ -98,6 +101,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=1000)
     parser.add_argument("--workers", default="1,4")
+    parser.add_argument("--processes", action="store_true",
+                        help="workers are processes (each Lambda invocation is its own process) instead of threads "
+                             "of this one (which share its GIL)")
     parser.add_argument("--batch", type=int, default=10,
                         help="jobs per worker call (the SQS batch size); 1 = the job-by-job path (Executor.handle)")
     args = parser.parse_args()
@@ -234,7 +240,23 @@ def main() -> int:
 
             import logging
             logging.getLogger("verzek").setLevel(logging.WARNING)
-            threads = [threading.Thread(target=worker) for _ in range(workers)]
+            if args.processes:
+                import multiprocessing
+
+                fork = multiprocessing.get_context("fork")
+                jobs, results = fork.Queue(), fork.Queue()
+
+                def process_worker(jobs=jobs, results=results):
+                    mine: tuple = ([], [], {}, [])
+                    worker(jobs=jobs, lock=threading.Lock(), durations=mine[0], trips=mine[1], outcomes=mine[2],
+                           batch_times=mine[3])
+                    close_pool()
+                    results.put(mine)
+
+                close_pool()  # each process opens its own connections (none may cross a fork)
+                threads = [fork.Process(target=process_worker) for _ in range(workers)]
+            else:
+                threads = [threading.Thread(target=worker) for _ in range(workers)]
             start = time.perf_counter()
             for user_id in range(1, args.users + 1):
                 jobs.put(ExecuteSignalJob(signal_id=signal_id, user_id=user_id))
@@ -242,6 +264,14 @@ def main() -> int:
                 th.start()
             for _ in threads:
                 jobs.put(None)
+            if args.processes:
+                for _ in threads:
+                    part_durations, part_trips, part_outcomes, part_batches = results.get()
+                    durations += part_durations
+                    trips += part_trips
+                    batch_times += part_batches
+                    for key, n in part_outcomes.items():
+                        outcomes[key] = outcomes.get(key, 0) + n
             for th in threads:
                 th.join()
             total = time.perf_counter() - start
@@ -252,7 +282,7 @@ def main() -> int:
                 orders = cur.fetchone()["n"]
             p50, p99 = pct(durations, 0.5) * 1000, pct(durations, 0.99) * 1000
             loaded_ms = empty_under_load(workers)
-            print(f"workers={workers} batch={args.batch}: {args.users} jobs -> {opened} positions open, {orders} "
+            print(f"workers={workers}{' processes' if args.processes else ''} batch={args.batch}: {args.users} jobs -> {opened} positions open, {orders} "
                   f"orders placed; enqueue->all opened {total:.2f} s; {args.users / total:.0f} jobs/s; "
                   f"per job p50 {p50:.1f} ms, p99 {p99:.1f} ms (batch p50 {pct(batch_times, 0.5) * 1000:.1f} ms); "
                   f"outcomes {outcomes}")
