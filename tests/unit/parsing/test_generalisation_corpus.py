@@ -127,6 +127,12 @@ set): a floor on the exact-match rate, and no message ever parsed into a wrong t
   a market event with no exit level is no call ("will confirm", "rejects"); restatement words (en/fa/zh/id); "2nd
   entry 22.10 filled"; half-closes and stop moves in fa/vi; "going/switching to SHORT on #X" (held); "con"/"with"
   between a side word and its coin. No label changed.
+- `blind_round24.jsonl` (e3a4306): 53 posts. First look with the parser at a18110a: 44/53 (83.0 %), 2 wrong
+  ("Alvo bônus (opcional): 25.00" read as a third target; "cierre de 1H por encima de 184.5 o 186 si quieres margen"
+  took 186). Then generalised to 53/53, 0 wrong: a qualifier word after a further target label ("Alvo bônus",
+  "Objetivo soñado") leaves that line out and holds the open; a stop price followed by an "if ..." clause is the
+  reader's option, the other one stands; "current price" headings in 11 more languages; Vietnamese "Vùng vào"/"Vào";
+  "平仓1:" rows; 3Commas "Deal ... completed"; "ditutup", "yarısı kapandı", "stop maliyete", "те же". No label changed.
 
 Rows flagged `must_not_trade` are labelled literally (a stop on the wrong side, targets out of order, a
 price missing a digit): the parse must match the label and still be rejected.
@@ -166,6 +172,7 @@ CORPORA = {
     "blind_round21.jsonl": (65, 1.0),
     "blind_round22.jsonl": (68, 1.0),
     "blind_round23.jsonl": (56, 1.0),
+    "blind_round24.jsonl": (53, 1.0),
 }
 
 

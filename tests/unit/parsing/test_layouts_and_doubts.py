@@ -217,3 +217,13 @@ def test_a_new_clause_after_the_stop_price_adds_no_stop():
 def test_a_count_of_targets_is_not_a_stop():
     parsed = parse_message("#XRP long, entry 0.52, tp 0.55, 0.58, sl 0.50, 5 targets max")
     assert parsed.stop_loss == Decimal("0.50") and parsed.tradable
+
+
+def test_a_stop_offered_if_the_reader_wants_room_is_not_the_stop():
+    parsed = parse_message("#SOL SHORT\nEntry: 181\nTargets: 177 / 173\nStop: 184.5 or 186 if you want more room")
+    assert parsed.stop_loss == Decimal("184.5")
+
+
+def test_a_bonus_target_written_noun_first_is_left_out_and_held():
+    parsed = parse_message("#LINK LONG\nEntrada 22.30\nAlvos 22.90 / 23.50\nAlvo extra (opcional): 25.00\nStop 21.80")
+    assert parsed.targets == (Decimal("22.90"), Decimal("23.50")) and not parsed.tradable

@@ -45,6 +45,7 @@ class Segment:
     label: Token | None
     tokens: list[Token] = field(default_factory=list)
     qualified: bool = False  # words of no known meaning before the label on its line ("Дальняя цель", "Dream target")
+    before_clause: Token | None = None  # the price right before an "if ..." clause that ended the segment
 
     @property
     def numbers(self) -> list[Token]:
@@ -176,6 +177,8 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
                 segments.append(current)
                 continue
             if tok.kind == Kind.WORD and tok.text.lower() in _CLAUSE_WORDS and current is not None and current.numbers:
+                last = [t for t in current.tokens if t.kind != Kind.SEP][-1]
+                current.before_clause = last if last.kind == Kind.NUM else None
                 current = None  # "SL 4.95 — if you missed it, wait for 5.10": a new clause, not more stop prices
                 continue
             if tok.kind == Kind.SEP and tok.text == "|" and current is not None \
@@ -286,8 +289,15 @@ def _assign_levels(segments: list[Segment]) -> _Levels:
         entries, targets = entries[:1], entries[1:]
     stop_segments = [s for s in segments if s.field == Field.STOP]
     stop = next((s.numbers for s in stop_segments if s.numbers), [])
+    # "184.5 o 186 si quieres margen": a stop price followed by an "if ..." clause is the reader's optional one
+    firm = [t for t in stop if not _followed_by_clause(stop_segments, t)]
+    stop = firm or stop
     stop_pct = next((s.percents for s in stop_segments if s.percents), [])
     return _Levels(entry_segments, entries, targets, stop, stop_pct, stop_segments, arrow_chain, bool(qualified))
+
+
+def _followed_by_clause(segments: list[Segment], number: Token) -> bool:
+    return any(s.before_clause is number for s in segments)
 
 
 def _qualified_label(segment: Segment) -> bool:
@@ -302,7 +312,14 @@ def _qualified_label(segment: Segment) -> bool:
     # ("TP2 (+4%):", "TP1 (swing):" say how much or what kind; "Цель (по желанию):" says it is optional)
     bracket = bool(inside) and any(t.text == ":" for t in line[close:]) and not any(t.kind in (Kind.NUM, Kind.PCT) for t in inside) \
         and any(t.kind == Kind.WORD and t.text.lower() not in lx.FILLER_WORDS for t in inside)
-    return bracket or segment.qualified
+    # ("Alvo bônus (opcional): 25", "Objectif bonus : 2.5": a qualifier word after the label, before its prices)
+    head = []
+    for t in segment.tokens:
+        if t.kind in (Kind.NUM, Kind.PCT):
+            break
+        head.append(t)
+    worded = any(t.kind == Kind.WORD and t.text.lower() not in lx.FILLER_WORDS for t in head)
+    return bracket or segment.qualified or worded
 
 
 def _arrow_chain(segment: Segment) -> bool:
