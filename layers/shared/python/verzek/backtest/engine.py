@@ -292,7 +292,11 @@ def _drive(strategy: Strategy, windows, prices, setups_at, tf_ms: int, settings:
             for body in queue.drain():
                 executor.handle(parse_job(body))
         if setups or (live and not quiet_bar):
-            pnl, exposed[k], live, trades = _snapshot(user_id, quiet_candles)
+            if quiet_candles is None:
+                pnl, exposed[k], live, trades = _snapshot(user_id)
+            else:  # with the positions the next candle's step needs, in the same round trip
+                row = quiet_candles.snapshot(_SNAPSHOT_SQL)
+                pnl, exposed[k], live, trades = row["pnl"], row["exposed"], row["live"], row["trades"]
         elif quiet_bar:
             exposed[k] = exposed[k - 1]  # no fill, no status change: as at the last snapshot
         equity[k] = float(settings.start_balance + pnl)

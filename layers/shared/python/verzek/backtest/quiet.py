@@ -129,22 +129,45 @@ class QuietCandles:
         return self._engines[market_type]
 
     def _refresh(self) -> list[_Watch]:
+        return self._refresh_with(None)[0]
+
+    def snapshot(self, snapshot_sql: str) -> dict:
+        """`snapshot_sql`'s row (one row over the user's positions; `%s` is the user id), read after the
+        bookkeeping kept so far and together with the open positions (the read that the next candle's
+        `step` would make): one round trip."""
+        self._watches, row = self._refresh_with(snapshot_sql)
+        return row
+
+    def _refresh_with(self, snapshot_sql: str | None) -> tuple[list[_Watch], dict | None]:
         # read-only and single statements: autocommit (no BEGIN/COMMIT round trips)
         with connection() as conn:
             conn.autocommit = True
             try:
                 with conn.cursor() as cur:
-                    return self._read(cur)
+                    return self._read(cur, snapshot_sql)
             finally:
                 conn.autocommit = False
 
-    def _read(self, cur) -> list[_Watch]:
-        # the open positions and their orders in one round trip (a position's columns repeated per order)
+    def _read(self, cur, snapshot_sql: str | None) -> tuple[list[_Watch], dict | None]:
+        # the open positions and their orders in one round trip (a position's columns repeated per order),
+        # behind the pending bookkeeping and beside the snapshot when asked
+        if snapshot_sql is None:
+            sql, params = _POSITIONS_AND_ORDERS, (self.user_id,)
+        else:
+            sql = (f"SELECT s.pnl AS s__pnl, s.exposed AS s__exposed, s.live AS s__live, s.trades AS s__trades, "
+                   f"x.* FROM ({snapshot_sql}) s LEFT JOIN ({_POSITIONS_AND_ORDERS}) x ON true "
+                   "ORDER BY x.id, x.o__id")
+            params = (self.user_id, self.user_id)
         positions: list[dict] = []
         orders: dict[int, list[dict]] = {}
-        for row in fetch_rows(cur, _POSITIONS_AND_ORDERS, (self.user_id,)):
+        snapshot = None
+        for row in fetch_rows(cur, sql, params, prefix=self.pending_sql(cur).decode()):
+            if snapshot is None and snapshot_sql is not None:
+                snapshot = {k: row["s__" + k] for k in ("pnl", "exposed", "live", "trades")}
+            if row["id"] is None:
+                continue  # no open position (the snapshot's row alone)
             if not positions or positions[-1]["id"] != row["id"]:
-                positions.append({k: v for k, v in row.items() if not k.startswith("o__")})
+                positions.append({k: v for k, v in row.items() if not k.startswith(("o__", "s__"))})
                 orders[row["id"]] = []
             if row["o__id"] is not None:
                 orders[row["id"]].append({name: row["o__" + name] for name in _ORDER_NAMES})
@@ -165,7 +188,7 @@ class QuietCandles:
             paper_row = paper.get(f"{pos['symbol']}|{pos['side']}") or paper.get(pos["symbol"])
             watches.append(self._watch(cur, pos, rows, paper_row, steady))
         self._fingerprints = fingerprints
-        return watches
+        return watches, snapshot
 
     def _watch(self, cur, pos: dict, rows: list[dict], paper_row: dict | None, steady: bool) -> _Watch:
         exchange = self._engine(pos["market_type"], cur, pos)
