@@ -227,3 +227,11 @@ def test_a_stop_offered_if_the_reader_wants_room_is_not_the_stop():
 def test_a_bonus_target_written_noun_first_is_left_out_and_held():
     parsed = parse_message("#LINK LONG\nEntrada 22.30\nAlvos 22.90 / 23.50\nAlvo extra (opcional): 25.00\nStop 21.80")
     assert parsed.targets == (Decimal("22.90"), Decimal("23.50")) and not parsed.tradable
+
+
+def test_the_source_hint_numbers_after_a_coin_are_entries_lifts_the_coin_price_hold():
+    from verzek.signals.source_hints import SourceHints, apply_hints
+
+    held = parse_message("#SEI 0.512 🎯 0.528 / 0.545 🛑 0.498")
+    assert not held.tradable
+    assert apply_hints(held, SourceHints(chat_id=-100, bare_numbers_are_entries=True)).tradable

@@ -650,7 +650,8 @@ def _parse(text: str) -> ParsedMessage:
     if levels.arrow_chain:
         assumed.append("targets: read from a chain of arrows after the entry")
     if entries and levels.entry_segments and all(s.label is None for s in levels.entry_segments):
-        assumed.append("entry read from an unlabelled price after the coin")
+        # (the same rule as an unlabelled price line: a source hint "numbers after a coin are entries" lifts it)
+        assumed.append("entry read from an unlabelled price line")
     if levels.qualified_targets:
         assumed.append("targets: a further target line with a qualifier we do not know was left out")
     if not entries and candidate is not None and (targets or stop is not None):
