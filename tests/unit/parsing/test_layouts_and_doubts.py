@@ -235,3 +235,22 @@ def test_the_source_hint_numbers_after_a_coin_are_entries_lifts_the_coin_price_h
     held = parse_message("#SEI 0.512 🎯 0.528 / 0.545 🛑 0.498")
     assert not held.tradable
     assert apply_hints(held, SourceHints(chat_id=-100, bare_numbers_are_entries=True)).tradable
+
+
+@pytest.mark.parametrize("text,symbol", [
+    ("#WHALESIGNALS\nAVAX looks ready for a bounce\nEntry 24\nTP 25 26\nSL 23", "AVAX/USDT"),
+    ("#CRYPTOKINGS\nEntry 64000\nTP 65000 66000\nSL 63000", "CRYPTOKINGS/USDT"),
+])
+def test_a_channel_like_tag_is_held_and_a_plain_ticker_heading_a_line_is_preferred(text, symbol):
+    parsed = parse_message(text)
+    assert parsed.symbol == symbol and not parsed.tradable
+
+
+@pytest.mark.parametrize("text", ["Modified #ARB: entry 1.05 (was 1.08)\nTP 1.12 / 1.18\nSL 1.01",
+                                  "Revised targets for #SUI long: 2.10 / 2.25 / 2.40. SL 1.85"])
+def test_modified_and_revised_posts_are_updates(text):
+    assert parse_message(text).kind.value == "update"
+
+
+def test_stops_under_two_stop_labels_are_alternatives_and_the_tighter_wins():
+    assert parse_message("#APT long entry 8.50 target 9.20 stop 8.10 — aggressive stop 8.30").stop_loss == Decimal("8.30")

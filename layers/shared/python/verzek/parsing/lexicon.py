@@ -279,7 +279,8 @@ RESTATE_RE = re.compile(
     r"amended|amendment|\(earlier\s|updated\s+(?:signal|setup|trade|post|call)|\(updated\)|revisi|tetap|آپدیت|همان|"
     r"调整为|不变|"
     r"(?:targets?|tps?|sl|stop)\s+(?:and|&)\s+(?:targets?|tps?|sl|stop)\s+as\s+(?:posted|before)|"
-    r"untouched|скорректир\w*|те\s+же|поправка|исправлени\w*|уточнение|d[üu]zeltme|her\s+[şs]ey\s+ayn[ıi]|corrigi\w*|corre[çc][ãa]o|"
+    r"untouched|modified|revised|revision|changed\s+from|\(was\s+(?=\$?\d)|previously\s+(?=\$?\d)|"
+    r"скорректир\w*|те\s+же|поправка|исправлени\w*|уточнение|d[üu]zeltme|her\s+[şs]ey\s+ayn[ıi]|corrigi\w*|corre[çc][ãa]o|"
     r"mantid[oa]s|correcci[óo]n|corrig\w*|korrektur|korekta|تحديث|كما\s+هي|به[\u200c\s-]?روزرسانی|بدون\s+تغییر|اصلاح|thay\s+v[ìi]|"
     r"ralat|koreksi|"
     # a reminder or re-post of a call already out ("Reminder: #APT long still valid", "Re-posting the setup")

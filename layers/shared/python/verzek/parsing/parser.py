@@ -288,7 +288,8 @@ def _assign_levels(segments: list[Segment]) -> _Levels:
         # "LONG BTC 104k → 106k → 108k (SL 102.5k)": where the trade starts, then where it goes
         entries, targets = entries[:1], entries[1:]
     stop_segments = [s for s in segments if s.field == Field.STOP]
-    stop = next((s.numbers for s in stop_segments if s.numbers), [])
+    # ("stop 8.10 — aggressive stop 8.30": every stop label's prices are alternatives; _pick_stop chooses)
+    stop = [t for s in stop_segments for t in s.numbers]
     # "184.5 o 186 si quieres margen": a stop price followed by an "if ..." clause is the reader's optional one
     firm = [t for t in stop if not _followed_by_clause(stop_segments, t)]
     stop = firm or stop
@@ -559,11 +560,15 @@ def _parse(text: str) -> ParsedMessage:
 
     symbol_doubt = None
     rival = _plain_rival(candidate, candidates, tokens)
+    if rival is None and candidate is not None and candidate.rank == HASHTAG and len(candidate.base) >= 8 \
+            and candidate.base.isalpha() and not _on_side_line(tokens, candidate.position):
+        # "#CRYPTOKINGS / Entry ...": a long word tag nowhere near a side word is more often the channel than a coin
+        symbol_doubt = f"the hashtag {candidate.base} may be the channel's name, not a coin"
     if rival is not None:
         symbol_doubt = f"the hashtag {candidate.base} and the plain {rival.base} both could be the coin"
-        if _alone_on_line(tokens, rival.position) and not _on_side_line(tokens, candidate.position):
-            # "#CRYPTOKINGS / BTC / Long / ...": a tag heading the post is the channel's; the ticker on a line of
-            # its own is the coin (still held: which one is meant is a reading, not a fact).
+        if not _on_side_line(tokens, candidate.position):
+            # "#CRYPTOKINGS / BTC / Long / ...": a tag heading the post is the channel's; the ticker standing alone
+            # or heading its line is the coin (still held: which one is meant is a reading, not a fact).
             candidate = rival
     entries, targets, stops, stop = _read_dot_thousands(levels, candidate, entries, targets, stops, stop)
     if candidate is not None and lx.RECAP_HEAD_RE.search(clean) and lx.GAIN_PCT_RE.search(clean):
@@ -724,7 +729,8 @@ def _parse(text: str) -> ParsedMessage:
             and any(s.field == Field.STOP and not _NO_STOP.search(clean.split("\n")[s.label.line]) for s in segments):
         # A stop word whose price we could not read: trading without the stop the post asks for is never safe.
         problems.append("held for review: a stop is named but its price was not read")
-    if not parsed.targets and parsed.stop_loss is not None and not any(s.field == Field.TARGETS for s in segments):
+    if not parsed.targets and parsed.stop_loss is not None \
+            and not any(s.field == Field.TARGETS and (s.numbers or s.percents) for s in segments):
         # A stop and no word about taking profit: the exits may sit under a word we do not know (and were then
         # read as more entries) — "not sure", never traded as parsed.
         problems.append("held for review: no take-profit written")
@@ -745,6 +751,13 @@ def _meaningful_on_line(tokens: list[Token], line: int) -> list[Token]:
     return [t for t in tokens if t.line == line and t.kind not in (Kind.SEP, Kind.INDEX)]
 
 
+def _heading_word(tokens: list[Token], position: int) -> bool:
+    """"TF: 1H", "GOLDEN CALL": a word heading a label-like line (followed by a colon or by another capitalised word)."""
+    nxt = tokens[position + 1] if position + 1 < len(tokens) else None
+    return nxt is not None and nxt.line == tokens[position].line and (
+        nxt.text == ":" or nxt.kind == Kind.WORD and nxt.text.isupper())
+
+
 def _alone_on_line(tokens: list[Token], position: int) -> bool:
     return _meaningful_on_line(tokens, tokens[position].line) == [tokens[position]]
 
@@ -762,7 +775,9 @@ def _plain_rival(candidate: SymbolCandidate | None, candidates: list[SymbolCandi
     for rival in candidates:
         if rival.rank != 0 or rival.base == candidate.base:
             continue
-        if _alone_on_line(tokens, rival.position):
+        if _alone_on_line(tokens, rival.position) or (
+                _meaningful_on_line(tokens, tokens[rival.position].line)[0] is tokens[rival.position]
+                and not _on_side_line(tokens, candidate.position) and not _heading_word(tokens, rival.position)):
             return rival
     return None
 
