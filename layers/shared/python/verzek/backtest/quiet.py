@@ -35,9 +35,13 @@ skipped candles at the next real step and finds nothing in them, as it did here)
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
+
+import psycopg2.extensions
+import psycopg2.extras
 
 from verzek.db import connection, fetch_rows
 from verzek.execution.lifecycle import LIVE_STATUSES
@@ -112,6 +116,7 @@ class QuietCandles:
     def __init__(self, venues, user_id: int) -> None:
         self.venues, self.user_id = venues, user_id
         self._pending: dict[int, tuple] = {}
+        self._plans: dict[str, TradePlan] = {}
         self._fingerprints: dict[int, tuple] = {}
         self._watches: list[_Watch] | None = None  # None: something happened since the last refresh
         self._engines: dict[str, PaperExchange] = {}
@@ -148,6 +153,21 @@ class QuietCandles:
             finally:
                 conn.autocommit = False
 
+    def _rows(self, cur, sql: str, params: tuple) -> list[dict]:
+        """The rows, behind the pending bookkeeping; jsonb (a position's plan, repeated on each of its
+        orders' rows) left as text: parsed once per distinct plan (`_plan`), not once per row."""
+        with cur.connection.cursor(cursor_factory=psycopg2.extensions.cursor) as plain:
+            psycopg2.extras.register_default_jsonb(plain, loads=str)
+            plain.execute(self.pending_sql(plain) + plain.mogrify(sql, params))
+            names = [c.name for c in plain.description]
+            return [dict(zip(names, row, strict=True)) for row in plain.fetchall()]
+
+    def _plan(self, text: str) -> TradePlan:
+        plan = self._plans.get(text)
+        if plan is None:
+            plan = self._plans[text] = TradePlan.from_json(json.loads(text))
+        return plan
+
     def _read(self, cur, snapshot_sql: str | None) -> tuple[list[_Watch], dict | None]:
         # the open positions and their orders in one round trip (a position's columns repeated per order),
         # behind the pending bookkeeping and beside the snapshot when asked
@@ -161,7 +181,7 @@ class QuietCandles:
         positions: list[dict] = []
         orders: dict[int, list[dict]] = {}
         snapshot = None
-        for row in fetch_rows(cur, sql, params, prefix=self.pending_sql(cur).decode()):
+        for row in self._rows(cur, sql, params):
             if snapshot is None and snapshot_sql is not None:
                 snapshot = {k: row["s__" + k] for k in ("pnl", "exposed", "live", "trades")}
             if row["id"] is None:
@@ -193,7 +213,7 @@ class QuietCandles:
     def _watch(self, cur, pos: dict, rows: list[dict], paper_row: dict | None, steady: bool) -> _Watch:
         exchange = self._engine(pos["market_type"], cur, pos)
         rules = exchange.market_rules(pos["symbol"])
-        plan = TradePlan.from_json(pos["plan"])
+        plan = self._plan(pos["plan"])
         summary = summarize(rows)
         long = pos["side"] == "long"
         futures = pos["market_type"] == "futures"
