@@ -254,3 +254,49 @@ def test_modified_and_revised_posts_are_updates(text):
 
 def test_stops_under_two_stop_labels_are_alternatives_and_the_tighter_wins():
     assert parse_message("#APT long entry 8.50 target 9.20 stop 8.10 — aggressive stop 8.30").stop_loss == Decimal("8.30")
+
+
+# Follow-up posts in 17 languages: target hits with a stop move are updates, stop-outs and "close the position" closes.
+STATUS_IN_LANGUAGES = [
+    ('#SOL первая цель взята ✅', 'update'),
+    ('#SOL TP1 достигнут, стоп в безубыток', 'update'),
+    ('#ETH 2. hedef geldi ✅ stopu girişe çekin', 'update'),
+    ('#BNB objetivo 2 alcanzado 🎯 mover stop a entrada', 'update'),
+    ('#XRP alvo 1 atingido, stop no preço de entrada', 'update'),
+    ('#DOGE 止盈1已达成，止损移至开仓价', 'update'),
+    ('#ADA 1차 목표 달성, 손절 본절로 이동', 'update'),
+    ('#LINK TP1 đạt, dời SL về entry', 'update'),
+    ('#AVAX الهدف الأول تحقق ✅', 'update'),
+    ('#OP تارگت اول خورد، استاپ رو ببرید روی نقطه ورود', 'update'),
+    ('#DOT Ziel 1 erreicht ✅ Stop auf Einstand', 'update'),
+    ("#NEAR objectif 1 atteint, stop au point d'entrée", 'update'),
+    ('#APT primo target raggiunto, stop a pareggio', 'update'),
+    ('#FIL cel 1 osiągnięty, SL na wejście', 'update'),
+    ('#TIA стоп выбило 😢', 'close'),
+    ('#SUI stop oldu', 'close'),
+    ('#INJ stop saltó', 'close'),
+    ('#ARB SL ativado', 'close'),
+    ('#PEPE 止损了', 'close'),
+    ('#WIF 손절 처리', 'close'),
+    ('#ETH закрываем позицию в плюс', 'close'),
+    ('#BTC pozisyonu kapatıyoruz', 'close'),
+    ('#SOL cerramos la posición', 'close'),
+    ('#AVAX fechamos a posição com lucro', 'close'),
+    ('#LINK Position schließen', 'close'),
+    ('#XRP on ferme la position', 'close'),
+    ('#DOGE chiudiamo la posizione', 'close'),
+    ('#ADA zamykamy pozycję', 'close'),
+    ('#BNB đóng lệnh', 'close'),
+    ('#TON tutup posisi sekarang', 'close'),
+    ('#OP أغلق الصفقة', 'close'),
+    ('#SUI پوزیشن رو ببندید', 'close'),
+    ('#ETH 平仓离场', 'close'),
+    ('#BTC 포지션 종료', 'close'),
+    ('#SOL ポジションを決済します', 'close'),
+]
+
+
+@pytest.mark.parametrize("text,kind", STATUS_IN_LANGUAGES, ids=[f"status-{i}" for i in range(len(STATUS_IN_LANGUAGES))])
+def test_status_posts_in_many_languages(text, kind):
+    parsed = parse_message(text)
+    assert (parsed.kind.value, parsed.symbol is not None) == (kind, True)
