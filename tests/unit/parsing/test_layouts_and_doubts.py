@@ -300,3 +300,17 @@ STATUS_IN_LANGUAGES = [
 def test_status_posts_in_many_languages(text, kind):
     parsed = parse_message(text)
     assert (parsed.kind.value, parsed.symbol is not None) == (kind, True)
+
+
+@pytest.mark.parametrize("text,entries,targets", [
+    ("#ETH LONG\nEntry: 3400 (24h high 3550)\nTP: 3500\nSL: 3350", [3400], [3500]),
+    ("#AVAX LONG\nEntry 24 — RSI 32 on 4H\nTP 26\nSL 23", [24], [26]),
+    ("#NEAR LONG\nEntry 5.20\nTP 5.50 / 5.80 / 6.20 (ATH 8.0)\nSL 4.95", [5.2], [5.5, 5.8, 6.2]),
+])
+def test_market_statistics_beside_a_level_are_not_levels(text, entries, targets):
+    parsed = parse_message(text).to_expected_dict()
+    assert (parsed["entries"], parsed["targets"]) == (entries, targets)
+
+
+def test_a_label_inside_a_bracket_still_carries_its_price():
+    assert parse_message("Long #SOL 150 (SL 145) TP 160").stop_loss == Decimal(145)

@@ -60,6 +60,21 @@ class Segment:
 
 
 _LADDER_FIELDS = (Field.ENTRY, Field.BUY, Field.SELL)
+_NOTE_FIELDS = (Field.ENTRY, Field.TARGETS, Field.STOP, Field.BUY, Field.SELL, Field.LONG, Field.SHORT)
+
+
+# Market statistics written beside a level ("RSI 32", "ATH 8.0", "24h high 3550", "support 1.90", "funding 0.01%").
+_MARKET_STAT = re.compile(r"(?:rsi|macd|ema\d*|sma\d*|ma\d*|ath|atl|high|low|highs|lows|support|resistance|volume|vol|"
+                          r"funding|oi|mcap|cap|fib|fibo|fibonacci|previous|prev|ago|yesterday|week|weekly|monthly|"
+                          r"поддержка|сопротивление|destek|diren[çc]|soporte|resistencia|suporte|resist[êe]ncia|"
+                          r"unterst[üu]tzung|widerstand)", re.IGNORECASE)
+
+
+def _unrelated_word(tok: Token) -> bool:
+    """A market statistic's name after a field's prices: what follows is that statistic, not a level."""
+    return bool(_MARKET_STAT.fullmatch(tok.text))
+
+
 # Words that open a new clause: after a field has its prices, what follows them is not more of that field.
 _CLAUSE_WORDS = frozenset(["if", "when", "wait", "but", "unless", "once", "если", "когда", "но", "eğer", "ama", "si",
                            "pero", "wenn", "falls", "aber", "mais", "jika", "tapi", "nếu", "nhưng",
@@ -146,8 +161,18 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
         if current and meaningful and meaningful[0].kind in (Kind.PAIR, Kind.TAG):
             current = None
         orphans: list[Token] = []  # this line's tokens no segment took
+        note = False  # inside a bracket opened after the field's prices: "(24h high 3550)", "(ATH 8.0)"
         for i, tok in enumerate(tokens):
+            if tok.kind == Kind.SEP and tok.text in "()":
+                inside = next((t for t in tokens[i + 1:] if not (t.kind == Kind.SEP and t.text == "$")), None)
+                # ("TP +10% ($46.75)": a bracket opening on a price is that price, not a note about one)
+                note = tok.text == "(" and current is not None and bool(current.numbers) \
+                    and current.field in _NOTE_FIELDS and inside is not None and inside.kind == Kind.WORD
+            if note and tok.kind == Kind.NUM:
+                orphans.append(tok)
+                continue
             if tok.kind == Kind.LABEL:
+                note = False  # ("Long 64k (SL 62k)": a label inside the bracket starts its own field)
                 current = Segment(tok.field, tok, qualified=any(
                     t.kind == Kind.WORD and t.text.lower() not in lx.FILLER_WORDS for t in orphans))
                 segments.append(current)
@@ -175,6 +200,12 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
                     continue
                 current = Segment(Field.IGNORE, tok)  # "Client:", "Period:" — a heading we do not use
                 segments.append(current)
+                continue
+            if tok.kind == Kind.WORD and current is not None and current.numbers and current.field in _NOTE_FIELDS \
+                    and not note and _unrelated_word(tok):
+                # "Entry 24 — RSI 32 on 4H": a word of no level meaning after the field's prices ends the field
+                current = None
+                orphans.append(tok)
                 continue
             if tok.kind == Kind.WORD and tok.text.lower() in _CLAUSE_WORDS and current is not None and current.numbers:
                 last = [t for t in current.tokens if t.kind != Kind.SEP][-1]
@@ -800,7 +831,7 @@ def _provenance(candidate, words_side, level_side, levels: _Levels, segments: li
         out.append(("side", "side word"))
     elif level_side is not None:
         out.append(("side", "levels (targets/stop relative to entry)"))
-    weak_entry = next((a for a in assumed if "entry" in a and not a.startswith("symbol: ")), None)
+    weak_entry = next((a for a in assumed if "entry" in a and not a.startswith(("symbol: ", "targets: "))), None)
     if weak_entry:
         out.append(("entries", "weak: " + weak_entry))
     elif levels.entries:
