@@ -167,7 +167,7 @@ _TAG_BEFORE_LINE_LABEL = re.compile(
 
 # "Zone d'achat", "prezzo d'ingresso": an elided article glued to a label word; split so the label stands alone.
 _ELISION = re.compile(r"(?<![^\W\d_])([dlDLjJ]|qu|QU|dell|all|nell)'(?=[^\W\d_])")
-_LONE_PRICE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w.,%]|[ \t]?[xX%](?!\w))")
+_LONE_PRICE = re.compile(r"(?<![\w.,#])\d+(?:[.,]\d+)?(?![\w.,%]|[ \t]?[xX%](?!\w))")
 
 
 _HEADING_WORD = re.compile(r"^([ \t]*)([A-Za-z]{5,12})(?=[ \t]*:)", re.MULTILINE)

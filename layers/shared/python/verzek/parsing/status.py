@@ -10,7 +10,7 @@ import re
 
 from verzek.domain.signals import UpdateAction
 
-_TP_WORDS = (r"(?:tp|target|take[\s-]*profit|hedef|цели|цель|(?:ال)?هدف|тейк|objetivo|alvo|تارگت|止盈|目标|목표|ziel|objectif|obiettivo|"
+_TP_WORDS = (r"(?:tp|target|take[\s-]*profit|hedefler|hedef|цели|цель|(?:ال)?هدف|тейк|objetivo|alvo|تارگت|止盈|目标|목표|ziel|objectif|obiettivo|"
              r"cel|ціль|m[ụu]c\s+ti[êe]u|利確|ターゲット|目標|เป้าหมาย|เป้า|sasaran|lengo|יעד|στόχος|στόχο|[țţt][iî]nt[aă]|c[íi]l|doel|"
              r"টার্গেট)")
 _DONE = (r"(?:hit|reached|achieved|done|smashed|completed|touched|filled|taken|secured|booked|profit|"
@@ -18,7 +18,7 @@ _DONE = (r"(?:hit|reached|achieved|done|smashed|completed|touched|filled|taken|s
          r"tercapai|kena|geldi|خورد|已?(?:达成|达到|到达|完成|触发)|달성|erreicht|atteint\w*|raggiunt\w*|"
          r"osi[aą]gni[eę]t\w*|досягнут\w*|達成|到達|แล้ว|\w*fikiwa|הושג\w*|επιτεύχθηκε|χτυπήθηκε|atins[aă]?|"
          r"spln[ěe]n\w*|dosa[žz]en\w*|bereikt|geraakt|হিট|সম্পন্ন|naabot|tinamaan|도달|отработан\w*|отработал\w*|"
-         r"(?:batid[oa]|alcançad[oa]|tocad[oa]|cumplid[oa])(?!s)|تحقق|getroffen|touch[ée]e?s?|colpit[oa]|trafion\w*)")
+         r"(?:batid[oa]|alcançad[oa]|tocad[oa]|cumplid[oa])(?!s)|تحقق|tamam(?:land[ıi])?|getroffen|touch[ée]e?s?|colpit[oa]|trafion\w*)")
 # Particles some languages put around the target number ("TP1 na po ✅", "lengo la 2 limefikiwa").
 # ("ikinci hedef de geldi", "تارگت سوم هم خورد", "TP2 also hit": "too/also" between the target and the verb)
 _PARTICLES = r"(?:(?:na|po|la|ya|ni|de|da|too|also|هم|также|тоже|tamb[ée]m|tambi[ée]n|auch|aussi|anche)\s+){0,2}"
@@ -134,7 +134,7 @@ _CLOSE_PATTERN = re.compile(
     r"κλείστε|κλείνουμε|κλείσιμο|[îi]nchidem|[îi]nchide[țţt]i|[îi]nchide|sluiten|sluit|zav[řr][ií]t|zav[řr]ete|"
     r"uzav[řr]ete|funga|fungeni|isara|isasara|סגרו|לסגור|ปิด)(?!\w)" + _MARKET_MOVE + r"|"
     r"(?:iptal|kapat[ıi]ld[ıi]|ditutup|stop\s+oldu|stop\s+(?:atingido|acionado)|"
-    r"(?:sl|stop)\s+(?:salt[óo]|ejecutado|activado|ativado|acionado|ausgel[öo]st|d[ée]clench[ée]|scattato|zadzia[łl]a[łl])|(?:dính|dinh|kena|hit)\s+(?:sl|stop)|ضرب\s+وقف|ضرب\s+(?:ال)?ستوب|stop(?:a|'a)?\s+tak[ıi]ld[ıi]|止损离场|"
+    r"(?:sl|stop)\s+(?:alcanzad[oa]|salt[óo]|ejecutado|activado|ativado|acionado|ausgel[öo]st|d[ée]clench[ée]|scattato|zadzia[łl]a[łl])|(?:dính|dinh|kena|hit)\s+(?:sl|stop)|ضرب\s+وقف|ضرب\s+(?:ال)?ستوب|stop(?:a|'a)?\s+tak[ıi]ld[ıi]|止损离场|"
     r"전량\s*(?:익절|청산|정리|손절)|청산\s*완료|sell\s+(?:your|all|the|our|my)\s+|out\s+of|(?:استاپ|حد\s+ضرر)\s+خورد|止损(?:出局|触发|已触发|了)|平仓|стоп\s+выбил\w*|выбил\w*\s+(?:по\s+)?стоп\w*|全?決済(?:しました|完了)|"
     r"손절\s*(?:처리|완료|됨)|종료|stop\s+target\s+hit|تم\s+(?:ال)?(?:إغلاق|اغلاق|إلغاء|الغاء)|(?:بسته|لغو)\s+شد|"
     r"(?:positionen?|trades?|alles)\s+(?:\w+\s+){0,2}schlie(?:ß|ss)en)(?!\w)|"
@@ -143,7 +143,7 @@ _CLOSE_PATTERN = re.compile(
     r"chius[oaie]|annullat[oaie]|zamkni[eę]t\w*|anulowan\w*|закрит\w*|скасован\w*|dibatalkan|決済済み|"
     r"έκλεισε|έκλεισαν|κλειστό|[îi]nchis[aă]?|gesloten|uzav[řr]en\w*|imefungwa|נסגר\w*|বন্ধ|ปิดแล้ว|"
     r"закрыл\w*|закрили|kapatt[ıi]\w*|cerr[ée]|fechei|fechamos|zamkn[ęe]li\w*|encerrando|encerramos|"
-    r"کنسل\s+شد|بسته\s+شد|invalid(?:ated)?|вышли|выходим|вышел|[أا]غلقنا|stop+ed\s+out|cancle\w*|"
+    r"کنسل\s+شد|بسته\s+شد|تم\s+(?:ال)?(?:إغلاق|اغلاق|إلغاء|الغاء)\w*|invalid(?:ated)?|вышли|выходим|вышел|[أا]غلقنا|stop+ed\s+out|cancle\w*|"
     r"ch[ốo]t\s+(?:h[ếe]t|to[àa]n\s+b[ộo])|out\s+of\s+everything)(?!\w)"
     + _MARKET_MOVE + r"|"
     r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:was\s+|has\s+been\s+)?(?:hit|triggered|reached|touched|taken|kena|dính|dinh|"
@@ -175,7 +175,8 @@ _LEADING_TAG = re.compile(r"^\s*[#$][\w/.]+(?:\s+(?:long|short))?[\s,:-]*")
 
 
 # A clause boundary: punctuation followed by a space (never the point inside a price).
-_CLAUSE_BREAK = re.compile(r"[,;.!?|，、]\s*(?=\S)")
+# (and a colon: "Señal #318 INJ: stop alcanzado", "Kèo số 27 ARB: hủy" — the status follows the post's reference)
+_CLAUSE_BREAK = re.compile(r"[,;.!?|，、]\s*(?=\S)|:\s+(?=\S)")
 # A command after a condition ("if it dips below 1.2, close") is not an instruction to act now.
 _CONDITION = re.compile(r"(?<!\w)(?:if|when|once|unless|until|in\s+case|otherwise|si|wenn|falls|eğer|если)(?!\w)")
 
@@ -317,7 +318,7 @@ _STOP_OUT = re.compile(
     r"hit\s+(?:the\s+|our\s+|my\s+)?(?:sl|stop(?:[\s-]*loss)?)(?!\w)|stop\s+oldu|stop\s+target\s+hit|"
     r"closed\s+(?:at|by|on|in)\s+(?:the\s+)?(?:sl|stop(?:[\s-]*loss)?|stoploss)(?!\w)|стоп\s+сработал|"
     r"выбил\w*\s+по\s+стопу|стоп\s+выбил\w*|(?:dính|dinh|kena|hit)\s+(?:sl|stop)(?!\w)|止损(?:出局|触发|已触发|了)|ضرب\s+وقف|"
-    r"(?:استاپ|حد\s+ضرر)\s+خورد|손절\s*(?:처리|완료|됨)|stop\s+(?:atingido|acionado)|^\W*stopped(?!\w)|止损离场|"
+    r"(?:استاپ|حد\s+ضرر)\s+خورد|손절\s*(?:처리|완료|됨)|stop\s+(?:atingido|acionado|alcanzad[oa])|^\W*stopped(?!\w)|止损离场|"
     r"(?:sl|stop)\s+(?:kena|dính|dinh)|"
     r"ضرب\s+(?:ال)?ستوب|stop(?:a|'a)?\s+tak[ıi]ld[ıi]")
 _CANCEL = re.compile(

@@ -186,7 +186,8 @@ _CLOSE_FILLERS = frozenset(["all", "the", "a", "my", "your", "our", "this", "tha
                             "every", "tutte", "tutti", "le", "wszystko", "wszystkie", "toutes", "tous", "les", "alle",
                             "bütün", "butun", "tutto", "hepsini", "hepsi", "jetzt", "sofort", "ahora", "agora",
                             "сейчас", "şimdi", "simdi", "maintenant", "adesso", "alles",
-                            "soon", "here", "out", "at", "in", "on", "up", "down", "early", "manually", "price"])
+                            "soon", "here", "out", "at", "in", "on", "up", "down", "early", "manually", "manual", "fully",
+                            "completely", "partially", "price"])
 
 
 def choose_symbol(candidates: list[SymbolCandidate], allow_bare: bool = False
