@@ -165,6 +165,9 @@ _TAG_BEFORE_LINE_LABEL = re.compile(
     r"(?:current|market|live)\s+(?:price|rate))(?:[ \t]*[:=~>]|[ \t]+[~$]?\d))", re.IGNORECASE | re.MULTILINE)
 
 
+# "• Current price: 1.92", "- Entry: 0.5": a bullet opening a line hides nothing (labels trusted only at a line's start
+# must still see it)
+_BULLET = re.compile(r"^[ \t]*(?:[•▪►➤‣∙·◦]|[-*](?=[ \t]))[ \t]*", re.MULTILINE)
 # "Zone d'achat", "prezzo d'ingresso": an elided article glued to a label word; split so the label stands alone.
 _ELISION = re.compile(r"(?<![^\W\d_])([dlDLjJ]|qu|QU|dell|all|nell)'(?=[^\W\d_])")
 _LONE_PRICE = re.compile(r"(?<![\w.,#])\d+(?:[.,]\d+)?(?![\w.,%]|[ \t]?[xX%](?!\w))")
@@ -261,6 +264,7 @@ def normalize(text: str) -> str:
     text = _TIMES_SUFFIX.sub("x", text)
     text = _CJK_GLUE.sub(" ", text)
     text = _PERCENT_FIRST.sub(r"\1%", text)
+    text = _BULLET.sub("", text)
     text = _TAG_BEFORE_LINE_LABEL.sub(r"\1\n", text)
     text = _STOP_AFTER_PRICE.sub(r"\n SL \g<price>\n", text)
     text = _ADVICE_BRACKETS.sub(" ", text)

@@ -271,7 +271,8 @@ class _Levels:
     qualified_targets: bool = False  # a further target line qualified by words we do not know was left out
 
 
-def _assign_levels(segments: list[Segment]) -> _Levels:
+def _assign_levels(segments: list[Segment], filled: frozenset[int] = frozenset()) -> _Levels:
+    """`filled`: the numbers of the lines that carry any token."""
     def with_numbers(*fields: Field) -> list[Segment]:
         return [s for s in segments if s.field in fields and s.numbers]
 
@@ -289,8 +290,8 @@ def _assign_levels(segments: list[Segment]) -> _Levels:
                 # "Buy limit @ 2.380 / Buy limit @ 2.340": the same label on consecutive lines, one price each
                 rows = [candidates[0]]
                 for s in candidates[1:]:
-                    if s.field == rows[0].field and s.label.line == rows[-1].label.line + 1:
-                        rows.append(s)
+                    if s.field == rows[0].field and not (filled & set(range(rows[-1].label.line + 1, s.label.line))):
+                        rows.append(s)  # (the next line with anything on it: blank lines between do not count)
                 if len(rows) > 1 and len(entry_segments) == 1 and all(len(s.numbers) == 1 for s in rows):
                     entry_segments = rows
                 break
@@ -573,7 +574,7 @@ def _parse(text: str) -> ParsedMessage:
     tokens = [t for line in lines for t in line]
     segments = _segments(lines)
     _restore_unsequenced_indexes(segments)
-    levels = _assign_levels(segments)
+    levels = _assign_levels(segments, frozenset(n for n, line in enumerate(lines) if line))
     candidates = symbol_candidates(tokens)
     candidate, symbol_problem = choose_symbol(candidates)
     status_text = normalize(text.replace("\u2705", " done ").replace("\u2714", " done ")).lower()
@@ -591,7 +592,7 @@ def _parse(text: str) -> ParsedMessage:
 
     symbol_doubt = None
     rival = _plain_rival(candidate, candidates, tokens)
-    if rival is None and candidate is not None and candidate.rank == HASHTAG and len(candidate.base) >= 8 \
+    if rival is None and candidate is not None and candidate.rank == HASHTAG and len(candidate.base) >= 7 \
             and candidate.base.isalpha() and not _on_side_line(tokens, candidate.position):
         # "#CRYPTOKINGS / Entry ...": a long word tag nowhere near a side word is more often the channel than a coin
         symbol_doubt = f"the hashtag {candidate.base} may be the channel's name, not a coin"

@@ -100,6 +100,11 @@ def _one_apart(tokens: list[Token], i: int) -> list[tuple[Token, Token]]:
 
 def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
     found: list[SymbolCandidate] = []
+    tagged = any(t.kind == Kind.TAG for t in tokens)
+    letters = [c for t in tokens if t.kind in (Kind.WORD, Kind.LABEL, Kind.TAG) for c in t.text if c.isalpha()]
+    # A post written all in capitals ("SINAL DE SHORT EM #LINK"): a capitalised word beside a side word is no sign of
+    # a ticker there, the tag is.
+    shouting = len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
     for i, tok in enumerate(tokens):
         prev = tokens[i - 1] if i else None
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -137,13 +142,17 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
                 if near.kind == Kind.WORD and near.text.lower() in _SIDE_CONNECTORS)
             if after_symbol_label:
                 cand = _coin(word, LABELLED, i)
+            elif word.lower() in _SIDE_CONNECTORS:
+                cand = None  # "SHORT EM #LINK", "LONG SU #MATIC": connectors in capitals are no tickers
             elif word.isupper() or word[:1].isdigit():
                 # "Solana (SOL)", "arbitrum (ARB)": a ticker in brackets after the coin's name is named on purpose
                 in_brackets = prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")"
-                cand = _coin(word, NAMED if next_to_side or in_brackets else 0, i)
-            elif i == 0 and next_to_side and word.isalpha() and word.islower() and len(word) <= 6:
-                # "sol buy 142.5 ...": a lower-case coin opening a one-line call, right before its side word.
-                cand = _coin(word, NAMED, i, allow_glued=False)
+                named = (next_to_side and not (shouting and tagged)) or in_brackets
+                cand = _coin(word, NAMED if named else 0, i)
+            elif i == 0 and next_to_side and word.isalpha() and word.islower() and len(word) <= 7 and not tagged:
+                # "sol buy 142.5 ...", "ethbtc long ...": a lower-case coin opening a one-line call, right before its
+                # side word (not when the post tags its coin: "apro long su #matic")
+                cand = _coin(word, NAMED, i, allow_glued=len(word) >= 6)
             else:
                 cand = None
             if cand:
