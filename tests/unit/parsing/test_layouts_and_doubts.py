@@ -314,3 +314,16 @@ def test_market_statistics_beside_a_level_are_not_levels(text, entries, targets)
 
 def test_a_label_inside_a_bracket_still_carries_its_price():
     assert parse_message("Long #SOL 150 (SL 145) TP 160").stop_loss == Decimal(145)
+
+
+@pytest.mark.parametrize("text,field,want", [
+    ("#ETH SPOT | Buy orders: | 1) 2,940 — 30% | 2) 2,860 — 30% | 3) 2,780 — 40% | Targets: 3,150 / 3,320 | Stop 2,690",
+     "entries", [2780, 2860, 2940]),
+    ("#XRP LONG Market price now 0.605 Entry: 0.598 TP: 0.620 / 0.640 SL: 0.585", "entries", [0.598]),
+    ("#ARKM/USDT SHORT | Entry 1.8420 | Take-Profit Targets: 1) 1.8150 2) 1.7880 | Stop Targets: 1) 1.9350 - 100.0%",
+     "stop_loss", 1.935),
+    ("#LDO/USDT — Long | Entry: 2.185 | DCA zone: 2.05 - 1.98 | TP1 2.28 TP2 2.39 | SL 1.90", "entries", [2.185]),
+    ("#ADA LONG | Entry 0.45 | TP 0.47 / 0.49 | Long-term target 0.60 | SL 0.43", "targets", [0.47, 0.49]),
+])
+def test_one_line_posts_with_pipes(text, field, want):
+    assert parse_message(text).to_expected_dict()[field] == want

@@ -67,16 +67,16 @@ _LADDER_INDEX = rf"(?:\d(?![\d%]|[.,]\d)|[ \t]+[1-9](?=[ \t]*[:)])|[ \t]+[1-9]{_
 LABELS: list[tuple[Field, str]] = [
     # "Current price: 1.92" / "Current rate: 0.0905" heading its own line: where the market is, not the entry.
     # "Long-term target 0.60" on its own line beside the TP list: a hope, not an order.
-    (Field.IGNORE, r"^[ \t]*long[\s-]*term\s+(?:targets?|tps?)(?![\w:])|"
+    (Field.IGNORE, r"(?:^|(?<=\|))[ \t]*long[\s-]*term\s+(?:targets?|tps?)(?![\w:])|"
                    # "Uzun vadeli hedef: 32", "Долгосрочная цель": a hope beside the TP list, in other languages
-                   r"^[ \t]*(?:uzun\s+vadeli\s+hedef\w*|долгосрочн\w*\s+цел\w*|objetivo\s+a\s+largo\s+plazo|"
+                   r"(?:^|(?<=\|))[ \t]*(?:uzun\s+vadeli\s+hedef\w*|долгосрочн\w*\s+цел\w*|objetivo\s+a\s+largo\s+plazo|"
                    r"alvo\s+de\s+longo\s+prazo|langfristige[sn]?\s+ziel\w*|objectif\s+(?:[àa]\s+)?long\s+terme|"
                    r"obiettivo\s+a\s+lungo\s+termine|cel\s+d[łl]ugoterminow\w*|m[ụu]c\s+ti[êe]u\s+d[àa]i\s+h[ạa]n)|"
-                   r"^[ \t]*(?:current|market|live)(?:\s+(?:market|spot|live))?\s+(?:price|rate)"
+                   r"(?:^|(?<=\|))[ \t]*(?:current|market|live)(?:\s+(?:market|spot|live))?\s+(?:price|rate)"
                    r"(?=\s*(?:[:=]|now(?!\w)|is(?!\w)|right\s+now))|"
-                   r"^[ \t]*текущая\s+цена(?=\s*[:=])|"
+                   r"(?:^|(?<=\|))[ \t]*текущая\s+цена(?=\s*[:=])|"
                    # the same in other languages, heading its line before a price
-                   r"^[ \t]*(?:gi[áa]\s+hi[ệe]n\s+t[ạa]i|precio\s+actual|pre[çc]o\s+atual|aktueller\s+(?:preis|kurs)|"
+                   r"(?:^|(?<=\|))[ \t]*(?:gi[áa]\s+hi[ệe]n\s+t[ạa]i|precio\s+actual|pre[çc]o\s+atual|aktueller\s+(?:preis|kurs)|"
                    r"prix\s+actuel|prezzo\s+attuale|g[üu]ncel\s+fiyat|mevcut\s+fiyat|harga\s+(?:saat\s+ini|sekarang)|"
                    r"(?:ال)?سعر\s+(?:ال)?حالي|قیمت\s+فعلی|当前价格?|現在価格|현재\s*가격)(?=[ \t]*[:=]?[ \t]*\$?\d)"),
     (Field.STOP, (r"stop[\s-]*targets?|stop[\s-]*(?:order|level|price)|стоп[\s-]*(?:приказ|ордер|уровень|цена)|stop[\s-]*loss(?:es)?|stop[\s-]*los|stoploss|stopls|stol+[\s-]*loss|"
@@ -91,13 +91,13 @@ LABELS: list[tuple[Field, str]] = [
     (Field.TARGETS, (r"(?:close|exit|take|çıkış|cikis|salida|sa[íi]da|выход|закрыть|закрытие|фиксация|cierre|fechamento|平仓|"
                     r"fermeture|chiusura|schlie(?:ß|ss)ung|kapan[ıi][şs]|zamkni[eę]cie)(?=[ \t]*\d{1,2}[ \t]*[:)=>])|"
                     # "Close 50% at 0.385 / Close rest at 0.398": the exits of the setup and their shares
-                    r"^[ \t]*(?:close|exit|take|sell|book)\s+(?:\d{1,3}\s*%|half|(?:the\s+)?rest|remaining|all)\s+(?:at|@)|"
+                    r"(?:^|(?<=\|))[ \t]*(?:close|exit|take|sell|book)\s+(?:\d{1,3}\s*%|half|(?:the\s+)?rest|remaining|all)\s+(?:at|@)|"
                     # "Buy back: 21.90 / 21.20": a short's exits
                     r"buy[\s-]*back|cover(?=[ \t]*[:=])|hold\s+(?:for|till|until|to)(?=[ \t]*\$?\d)|"
                     # "Exit: 0.168 / 0.176" heading its own line: the exits of the setup, i.e. its targets
-                    r"^[ \t]*(?:exits?|exit[\s-]*(?:targets?|levels?|points?)|çıkış|salida|sa[íi]da|выход)(?=[ \t]*[:=])|"
-                    r"^[ \t]*exits?(?=[ \t]+\$?\d[\d.,]*[ \t]*[/|,-])|"
-                    r"^[ \t]*(?:close|exit)\s+(?:at|@)(?=[ \t]*[:=])|"
+                    r"(?:^|(?<=\|))[ \t]*(?:exits?|exit[\s-]*(?:targets?|levels?|points?)|çıkış|salida|sa[íi]da|выход)(?=[ \t]*[:=])|"
+                    r"(?:^|(?<=\|))[ \t]*exits?(?=[ \t]+\$?\d[\d.,]*[ \t]*[/|,-])|"
+                    r"(?:^|(?<=\|))[ \t]*(?:close|exit)\s+(?:at|@)(?=[ \t]*[:=])|"
                     # "#LINK long entry 15 Close: 16 / 17 SL 14": after a price on the same line, a close/exit word
                     # followed by prices is the exits of the setup, never more entries
                     r"(?:(?<=\d[ \t])|(?<=\d[,;|][ \t])|(?<=\d[,;|]))(?:close|exits?|[çc][ıi]k[ıi][şs]|salida|sa[íi]da|"
@@ -117,15 +117,15 @@ LABELS: list[tuple[Field, str]] = [
                   r"цена\s+входа|вход|рыночный\s+ордер|лимитный\s+ордер|market\s+order|limit\s+order|"
                   r"(?:buy|long|short)[\s-]*(?:zone|area|range|setup|between|price)|accumulat(?:e|ion)(?:\s+zone)?|"
                   r"open(?:ing)?\s+price|avg\.?\s+entry|(?:current|market)\s+price|"
-                  r"^[ \t]*price(?=\s*[:=-])|precio\s+de\s+entrada|zona\s+de\s+entrada|диапазон\s+входа|"
+                  r"(?:^|(?<=\|))[ \t]*price(?=\s*[:=-])|precio\s+de\s+entrada|zona\s+de\s+entrada|диапазон\s+входа|"
                   r"al[ıi][şs]\s+b[öo]lgesi|买入(?:区间|价格|价)|"
-                  r"v[àa]o\s+l[ệe]nh|[đd]i[ểe]m\s+v[àa]o(?:\s+l[ệe]nh)?|v[ùu]ng\s+v[àa]o|^[ \t]*v[àa]o(?=[ \t]*[:=]?[ \t]*\d)|gi[áa]\s+v[àa]o|harga\s+masuk|area\s+entry|"
+                  r"v[àa]o\s+l[ệe]nh|[đd]i[ểe]m\s+v[àa]o(?:\s+l[ệe]nh)?|v[ùu]ng\s+v[àa]o|(?:^|(?<=\|))[ \t]*v[àa]o(?=[ \t]*[:=]?[ \t]*\d)|gi[áa]\s+v[àa]o|harga\s+masuk|area\s+entry|"
                   r"(?:سعر\s+|منطقة\s+)?(?:نقطة\s+)?(?:ال)?دخول|نقطه\s+ورود|ورود|"
                   r"入场(?:价格|价|区间|位)?|进场(?:价)?|开仓(?:价格|价)?|진입(?:가|구간)?|"
                   r"einstiegs?(?:[\s-]*(?:preis|zone|bereich|kurs))?|kauf[\s-]*(?:zone|bereich)|"
                   r"(?:point|zone|prix)\s+d'\s?entr[ée]e|entr[ée]e|(?:prezzo|zona|punto)\s+di\s+(?:ingresso|entrata)|"
                   r"ingresso|entrata|(?:strefa|cena|punkt)\s+wej[śs]cia|wej[śs]cie|(?:точка|зона|ціна)\s+входу|вхід|"
-                  r"エントリー?(?:価格|ゾーン)?|^[ \t]*open(?=\s*[:=])|^[ \t]*(?:now|сейчас|зараз|[şs]imdi|ahora|agora|jetzt|maintenant|adesso|teraz|sekarang|b[âa]y\s+gi[ờo]|"
+                  r"エントリー?(?:価格|ゾーン)?|(?:^|(?<=\|))[ \t]*open(?=\s*[:=])|(?:^|(?<=\|))[ \t]*(?:now|сейчас|зараз|[şs]imdi|ahora|agora|jetzt|maintenant|adesso|teraz|sekarang|b[âa]y\s+gi[ờo]|"
                   r"الآن|اکنون|现在|現在|现价|現價|지금|현재가|ตอนนี้)(?=[ \t]*[:=~>@]|[ \t]+[~$@]?\d)|"
                   r"จุดเข้าซื้อ|จุดเข้า|ราคาเข้า|เข้าซื้อ|pasok|kiingilio|כניסה|είσοδος|εισοδος|"
                   r"pre[țţt]\s+de\s+intrare|intrare|vstupn[íi]\s+cena|vstup|instapprijs|instapzone|instap|"
@@ -136,7 +136,7 @@ LABELS: list[tuple[Field, str]] = [
     (Field.SYMBOL, (r"(?:coin|pair)\s+name|pair|coin|symbol|ticker|asset|token|монета|пара|parite|moneda|ativo|par|عملة|ارز|币种|m[üu]nze|paire|coppia|moneta|монета|銘柄|"
                     r"เหรียญ|คู่เทรด|syiling|sarafu|מטבע|νόμισμα|ζεύγος|moned[ăa]|pereche|p[áa]r|munt|কয়েন")),
     (Field.IGNORE, (r"(?:bonus|extra|extended|optional|moon|moonbag|moon[\s-]+bag|runner|dream|ultimate|stretch|final\s+moon)\s+"
-                   r"(?:targets?|tps?)(?:\s+(?:zone|area))?|re[\s-]*entry|add\s+more|average|risk(?:\s*/\s*reward)?|reward|r\s*/\s*r|rr|"
+                   r"(?:targets?|tps?)(?:\s+(?:zone|area))?|re[\s-]*entry|add\s+more|average|dca(?:\s+(?:zone|area|levels?|entry|entries|orders?))?|risk(?:\s*/\s*reward)?|reward|r\s*/\s*r|rr|"
                    r"period|volume|market\s+cap|ranking|wallet(?:\s+size)?|capital|amount|balance|margin\s+size|"
                    r"position\s+size|change|duration|(?:profit|roi|pnl|gain|loss)(?=\s*%?\s*:)|"
                    r"allocation|риск|объ[её]м|депозит|risiko|risque|rischio|ryzyko|ризик")),

@@ -212,8 +212,10 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
                 current.before_clause = last if last.kind == Kind.NUM else None
                 current = None  # "SL 4.95 — if you missed it, wait for 5.10": a new clause, not more stop prices
                 continue
+            ahead = next((t for t in tokens[i + 1:] if t.kind not in (Kind.SEP, Kind.INDEX)), None)
             if tok.kind == Kind.SEP and tok.text == "|" and current is not None \
-                    and current.field in _SIDE_FIELDS and current.numbers:
+                    and current.field in _SIDE_FIELDS and current.numbers and not (ahead and ahead.kind == Kind.NUM):
+                # ("Buy orders: | 1) 2,940 — 30% | 2) 2,860 — 30%": a pipe before the next row keeps the list)
                 current = None  # "LONG 1.05 | TP 1.12": a pipe separates fields after a side word
                 continue
             if current is not None:
@@ -277,6 +279,11 @@ def _assign_levels(segments: list[Segment], filled: frozenset[int] = frozenset()
         return [s for s in segments if s.field in fields and s.numbers]
 
     entry_segments = with_numbers(Field.ENTRY)
+    # "Market price now 0.605 Entry: 0.598" on one line: beside an entry of its own, a current/market price label
+    # is where the market is
+    reference = [s for s in entry_segments if s.label is not None and _REFERENCE_PRICE.match(s.label.text)]
+    if reference and len(reference) < len(entry_segments):
+        entry_segments = [s for s in entry_segments if s not in reference]
     # A short stated in words sells first and buys back ("DOGE SHORT / Sell 0.165 / Buy back 0.158"); otherwise a
     # buy list is the entry and a sell list the exits.
     short_only = any(s.field == Field.SHORT for s in segments) and not any(s.field == Field.LONG for s in segments)
@@ -870,6 +877,7 @@ def _only_coin_and_side(tokens: list[Token]) -> bool:
         and any(t.kind in (Kind.TAG, Kind.PAIR) for t in meaningful)
 
 
+_REFERENCE_PRICE = re.compile(r"(?:current|market)\s+price", re.IGNORECASE)
 _QUESTION = re.compile(r"\?(?:\s|$)|？|؟")
 # Words that may follow "SL #ARBUSDT" without making it more than a stop-out ("hit", "-1R", "-3%").
 _STOP_OUT_TAIL = re.compile(r"^(?:hit|triggered|reached|done|taken|out|\d+(?:[.,]\d+)?r)$", re.IGNORECASE)

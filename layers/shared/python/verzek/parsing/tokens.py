@@ -169,7 +169,9 @@ def _allocation_after_level(tokens: list[Token], i: int, j: int) -> bool:
     labels = [t for t in tokens[:i] if t.kind == Kind.LABEL]
     # ("1) 5.10 - 50%" under "Entry Orders:" / "Take-Profit Orders:": a numbered row of a level list)
     numbered_row = not labels and bool(tokens) and tokens[0].kind == Kind.INDEX and i <= 2
-    return spaced and (numbered_row or bool(labels) and labels[-1].field in _LEVEL_FIELDS)
+    # ("Stop Targets: 1) 1.9350 - 100.0%": a stop of 20 % or more is no percentage range, it is the row's share)
+    stop_share = bool(labels) and labels[-1].field == Field.STOP and tokens[j].value >= 20
+    return spaced and (numbered_row or stop_share or bool(labels) and labels[-1].field in _LEVEL_FIELDS)
 
 
 def _mark_non_prices(tokens: list[Token]) -> None:
