@@ -584,7 +584,9 @@ def _parse(text: str) -> ParsedMessage:
     levels = _assign_levels(segments, frozenset(n for n, line in enumerate(lines) if line))
     candidates = symbol_candidates(tokens)
     candidate, symbol_problem = choose_symbol(candidates)
-    status_text = normalize(text.replace("\u2705", " done ").replace("\u2714", " done ")).lower()
+    # (ticks read as "done" for status words; without a tick the text is the clean one — no second pass)
+    status_text = normalize(text.replace("\u2705", " done ").replace("\u2714", " done ")).lower() \
+        if "\u2705" in text or "\u2714" in text else clean.lower()
 
     entries, targets, stops = _rescale_thousands([levels.entries, levels.targets, levels.stop])
     entries = sorted(_dedupe(entries))
