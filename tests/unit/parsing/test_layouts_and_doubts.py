@@ -327,3 +327,23 @@ def test_a_label_inside_a_bracket_still_carries_its_price():
 ])
 def test_one_line_posts_with_pipes(text, field, want):
     assert parse_message(text).to_expected_dict()[field] == want
+
+
+# A running call restated in other words (en/ru/tr/es/zh): never opened a second time.
+RESTATED = [
+    'Quick fix on #AVAX: entry 24.1-24.3, TP 25 / 26, SL 23.5',
+    '#AVAX setup refreshed 👇\nEntry 24.1-24.3\nTP 25 / 26\nSL 23.5',
+    'Same trade as yesterday #AVAX\nEntry 24.1-24.3\nTP 25 / 26\nSL 23.5',
+    '#AVAX new levels ⬇️\nEntry 24.1-24.3\nTP 25 / 26\nSL 23.5',
+    'Обновил уровни по #AVAX: вход 24.1-24.3, цели 25 / 26, стоп 23.5',
+    '#AVAX seviyeleri güncelledim: giriş 24.1-24.3, hedef 25 / 26, stop 23.5',
+    'Actualizo #AVAX: entrada 24.1-24.3, objetivos 25 / 26, stop 23.5',
+    '#AVAX 更新点位：入场 24.1-24.3 目标 25 / 26 止损 23.5',
+    '#AVAX LONG (repost for new members)\nEntry 24.1-24.3\nTP 25 / 26\nSL 23.5',
+    '#AVAX LONG — still open, you can still enter\nEntry 24.1-24.3\nTP 25 / 26\nSL 23.5',
+]
+
+
+@pytest.mark.parametrize("text", RESTATED, ids=[f"restated-{i}" for i in range(len(RESTATED))])
+def test_restated_calls_are_updates(text):
+    assert parse_message(text).kind.value == "update"

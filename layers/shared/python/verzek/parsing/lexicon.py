@@ -279,7 +279,11 @@ RESTATE_RE = re.compile(
     r"amended|amendment|\(earlier\s|updated\s+(?:signal|setup|trade|post|call)|\(updated\)|revisi|tetap|آپدیت|همان|"
     r"调整为|不变|"
     r"(?:targets?|tps?|sl|stop)\s+(?:and|&)\s+(?:targets?|tps?|sl|stop)\s+as\s+(?:posted|before)|"
-    r"untouched|modified|revised|revision|changed\s+from|\(was\s+(?=\$?\d)|previously\s+(?=\$?\d)|"
+    r"untouched|modified|revised|revision|changed\s+from|quick\s+fix|fix(?:ed)?\s+(?:on|for)(?=\s+#)|refresh(?:ed)?|"
+    r"same\s+(?:trade|setup|signal|call)|new\s+levels|levels\s+(?:refreshed|renewed)|still\s+open|can\s+still\s+enter|"
+    # the verb "to update" by its stem, in the languages whose nouns are listed below
+    r"обнов\w*|оновл\w*|g[üu]ncell\w*|actualiz\w*|atualiz\w*|aktualisier\w*|aggiorn\w*|zaktualiz\w*|aktualizuj\w*|"
+    r"perbarui|diperbarui|更新|업데이트|アップデート|\(was\s+(?=\$?\d)|previously\s+(?=\$?\d)|"
     r"скорректир\w*|те\s+же|поправка|исправлени\w*|уточнение|d[üu]zeltme|her\s+[şs]ey\s+ayn[ıi]|corrigi\w*|corre[çc][ãa]o|"
     r"mantid[oa]s|correcci[óo]n|corrig\w*|korrektur|korekta|تحديث|كما\s+هي|به[\u200c\s-]?روزرسانی|بدون\s+تغییر|اصلاح|thay\s+v[ìi]|"
     r"ralat|koreksi|"
