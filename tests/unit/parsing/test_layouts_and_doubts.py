@@ -347,3 +347,14 @@ RESTATED = [
 @pytest.mark.parametrize("text", RESTATED, ids=[f"restated-{i}" for i in range(len(RESTATED))])
 def test_restated_calls_are_updates(text):
     assert parse_message(text).kind.value == "update"
+
+
+@pytest.mark.parametrize("text", ["✏️ CORRECTED ✏️\n#ATOM SHORT\nEntry: 4.66 - 4.70 (not 4.60)\nTP: 4.55 / 4.42\nSL: 4.82",
+                                  "Update #2 on #INJ: entry now 12.30-12.40; TPs 12.80 / 13.10; SL 12.00"])
+def test_corrections_and_numbered_updates_are_never_opened(text):
+    assert parse_message(text).kind.value == "update"
+
+
+def test_the_price_below_which_the_writer_is_out_is_the_stop():
+    parsed = parse_message("#SAND long 0.284\ntp 0.292 / 0.301\nanything under 0.276 and I'm out")
+    assert parsed.stop_loss == Decimal("0.276") and parsed.tradable

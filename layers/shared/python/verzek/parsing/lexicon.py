@@ -88,7 +88,7 @@ LABELS: list[tuple[Field, str]] = [
                  r"จุดตัดขาดทุน|ตัดขาดทุน|หยุดขาดทุน|henti\s+rugi|hentikan\s+kerugian|hasara\s+ya\s+kusimamisha|"
                  r"סטופ(?:\s*לוס)?|עצירת\s+הפסד|στοπ(?:\s*λος)?|όριο\s+ζημιάς|stop\s+pierdere|"
                  r"zastaven[íi]\s+ztr[áa]ty|স্টপ(?:\s*লস)?")),
-    (Field.TARGETS, (r"(?:close|exit|take|çıkış|cikis|salida|sa[íi]da|выход|закрыть|закрытие|фиксация|cierre|fechamento|平仓|"
+    (Field.TARGETS, (r"(?:close|exit(?:\s+(?:zone|level|point|target))?|take|çıkış|cikis|salida|sa[íi]da|выход|закрыть|закрытие|фиксация|cierre|fechamento|平仓|"
                     r"fermeture|chiusura|schlie(?:ß|ss)ung|kapan[ıi][şs]|zamkni[eę]cie)(?=[ \t]*\d{1,2}[ \t]*[:)=>])|"
                     # "Close 50% at 0.385 / Close rest at 0.398": the exits of the setup and their shares
                     r"(?:^|(?<=\|))[ \t]*(?:close|exit|take|sell|book)\s+(?:\d{1,3}\s*%|half|(?:the\s+)?rest|remaining|all)\s+(?:at|@)|"
@@ -259,7 +259,7 @@ CONDITIONAL_ENTRY_RE = re.compile(
 # A post that restates or adjusts the levels of a trade already running ("Entry update #SOL ...", "targets and stop
 # unchanged"): an update of that trade, never a new open.
 RESTATE_RE = re.compile(
-    rf"{_B}(?:(?:entry|signal|trade|position|setup|levels?)\s+update|(?<!market\s)(?<!daily\s)(?<!weekly\s)(?<!news\s)update\s*(?::|on|for|#)|updated\s+(?:entry|levels?)|"
+    rf"{_B}(?:(?:entry|signal|trade|position|setup|levels?)\s+update|(?<!market\s)(?<!daily\s)(?<!weekly\s)(?<!news\s)update(?:\s*(?::|on|for)|(?=\s*#))|updated\s+(?:entry|levels?)|"
     r"(?:entry|levels?)\s+(?:adjusted|changed|updated)|unchanged|same\s+as\s+before|"
     # "Correction #TIA — entry is ...", "re-entry zone moved to ...", "TPs and SL stay as posted / remain"
     r"(?<!market\s)correction(?=\s*(?:[:#—–-]|to\s|on\s|for\s))|corrected\s+(?:entry|levels?|signal|post|targets?)|"
@@ -279,7 +279,7 @@ RESTATE_RE = re.compile(
     r"amended|amendment|\(earlier\s|updated\s+(?:signal|setup|trade|post|call)|\(updated\)|revisi|tetap|آپدیت|همان|"
     r"调整为|不变|"
     r"(?:targets?|tps?|sl|stop)\s+(?:and|&)\s+(?:targets?|tps?|sl|stop)\s+as\s+(?:posted|before)|"
-    r"untouched|modified|revised|revision|changed\s+from|quick\s+fix|fix(?:ed)?\s+(?:on|for)(?=\s+#)|refresh(?:ed)?|"
+    r"untouched|modified|revised|revision|corrected|\(not(?=\s+\$?\d)|changed\s+from|quick\s+fix|fix(?:ed)?\s+(?:on|for)(?=\s+#)|refresh(?:ed)?|"
     r"same\s+(?:trade|setup|signal|call)|new\s+levels|levels\s+(?:refreshed|renewed)|still\s+open|can\s+still\s+enter|"
     # the verb "to update" by its stem, in the languages whose nouns are listed below
     r"обнов\w*|оновл\w*|g[üu]ncell\w*|actualiz\w*|atualiz\w*|aktualisier\w*|aggiorn\w*|zaktualiz\w*|aktualizuj\w*|"

@@ -128,6 +128,10 @@ _STOP_AFTER_PRICE = re.compile(
     r"(?:be[ \t]+used[ \t]+as[ \t]+|be[ \t]+|work[ \t]+as[ \t]+|serve[ \t]+as[ \t]+|act[ \t]+as[ \t]+)?|"
     r"(?:serves|works|acts)[ \t]+as[ \t]+)"
     r"(?:the[ \t]+|a[ \t]+|my[ \t]+|our[ \t]+)?(?:stop|sl)(?:[ \t]*(?:out|loss))?\b", re.IGNORECASE)
+# "anything under 0.276 and I'm out", "below 1.20 we're out": the price beyond which the writer exits is the stop.
+_OUT_BEYOND = re.compile(
+    r"(?:anything\s+)?(?:under|below|above|over)\s+\$?(?P<price>\d+(?:[.,]\d+)?)\s*,?\s*(?:and\s+)?"
+    r"(?:i'?m|we'?re|i\s+am|we\s+are|i'?ll\s+be|we'?ll\s+be)\s+out(?!\s+of)\b", re.IGNORECASE)
 # "%50": Turkish (and some other) writers put the percent sign first; it is a share, never a price.
 _PERCENT_FIRST = re.compile(r"(?<![\w%])%[ \t]?(\d{1,3}(?:[.,]\d+)?)(?![\d.,]*\d)")
 # "Safe traders use less leverage (5x)", "low-risk: 3x": advice about other readers' leverage, not the call's.
@@ -267,6 +271,7 @@ def normalize(text: str) -> str:
     text = _BULLET.sub("", text)
     text = _TAG_BEFORE_LINE_LABEL.sub(r"\1\n", text)
     text = _STOP_AFTER_PRICE.sub(r"\n SL \g<price>\n", text)
+    text = _OUT_BEYOND.sub(r"\n SL \g<price>\n", text)
     text = _ADVICE_BRACKETS.sub(" ", text)
     text = _SAFER_LEVERAGE.sub(" ", text)
     text = _ADVICE_SENTENCE.sub(" ", text)

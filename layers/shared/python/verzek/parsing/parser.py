@@ -1013,10 +1013,19 @@ def _status(kind: MessageKind, candidate: SymbolCandidate | None, segments: list
     (CANCEL_ENTRY: the signal's pending entries) from a plain close (None)."""
     longs = any(s.field == Field.LONG for s in segments)
     shorts = any(s.field == Field.SHORT for s in segments)
+    if not (longs or shorts) and kind == MessageKind.UPDATE:
+        # ("تحديث الصفقة / #AVAX شراء / الدخول الجديد ...": a restated call says its side with a buy/sell word)
+        longs = any(s.field == Field.BUY and s.label is not None and _heads_its_call(s) for s in segments)
+        shorts = any(s.field == Field.SELL and s.label is not None and _heads_its_call(s) for s in segments)
     side = (Side.LONG if longs else Side.SHORT) if longs != shorts else None
     return ParsedMessage(kind=kind, symbol=candidate.symbol if candidate else None, side=side,
                          update_action=action, target_index=target_index,
                          new_stop=new_stop if new_stop is not None and new_stop > 0 else None, notes=tuple(notes))
+
+
+def _heads_its_call(segment: Segment) -> bool:
+    """A buy/sell word with no price of its own (a side word beside the coin, not a "Buy: 0.5" entry label)."""
+    return not segment.numbers
 
 
 def _replace(parsed: ParsedMessage, **changes) -> ParsedMessage:
