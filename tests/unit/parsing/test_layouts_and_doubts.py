@@ -358,3 +358,8 @@ def test_corrections_and_numbered_updates_are_never_opened(text):
 def test_the_price_below_which_the_writer_is_out_is_the_stop():
     parsed = parse_message("#SAND long 0.284\ntp 0.292 / 0.301\nanything under 0.276 and I'm out")
     assert parsed.stop_loss == Decimal("0.276") and parsed.tradable
+
+
+def test_a_short_on_a_spot_market_is_held():
+    parsed = parse_message("#AVAX SHORT\nSell: 36\nTargets: 35 / 34\nSL: 37\nBuy back zone for spot holders: 33")
+    assert parsed.side.value == "short" and not parsed.tradable and "spot market" in parsed.rejected

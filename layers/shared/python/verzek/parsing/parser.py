@@ -775,6 +775,9 @@ def _parse(text: str) -> ParsedMessage:
         # A stop and no word about taking profit: the exits may sit under a word we do not know (and were then
         # read as more entries) — "not sure", never traded as parsed.
         problems.append("held for review: no take-profit written")
+    if parsed.market == MarketType.SPOT and parsed.side == Side.SHORT:
+        # ("Buy back zone for spot holders" under a short): a spot market cannot be shorted; which is meant is a guess
+        problems.append("held for review: a short on a spot market")
     if _conditional_entry(clean, lines):
         problems.append("the entry waits for a condition (a break, reclaim or close) the bot cannot check")
     if reports_progress(status_text):
