@@ -363,3 +363,9 @@ def test_the_price_below_which_the_writer_is_out_is_the_stop():
 def test_a_short_on_a_spot_market_is_held():
     parsed = parse_message("#AVAX SHORT\nSell: 36\nTargets: 35 / 34\nSL: 37\nBuy back zone for spot holders: 33")
     assert parsed.side.value == "short" and not parsed.tradable and "spot market" in parsed.rejected
+
+
+def test_a_spaced_pipe_separates_fields_and_never_joins_a_pair():
+    parsed = parse_message("#CryptoKingsVIP | BTC LONG | Entry: 67200 | TP: 68000 / 69000 | SL: 66300 | Leverage 10x")
+    assert parsed.symbol == "BTC/USDT" and parsed.tradable
+    assert parse_message("BAL|USDT LONG\nEntry 2.10\nTP 2.20\nSL 2.00").symbol == "BAL/USDT"

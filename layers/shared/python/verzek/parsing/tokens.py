@@ -31,7 +31,8 @@ _QUOTES = r"usdt|usdc|busd|fdusd|tusd|usd|btc|eth|bnb|eur|try"
 _TOKEN_RE = re.compile(
     r"(?P<qpair>(?<![\w.])(?:USDT|USDC|BUSD)_[A-Z0-9]{2,15}(?![\w]))|"  # 3Commas: quote first, underscore
     # (a pair is never followed by another "/QUOTE": in "COMPRA - BNB/USDT" the pair is BNB/USDT)
-    rf"(?P<pair>[#$]?(?<![\w.])[^\W_][\w]{{0,19}}\s?[/|_-]\s?(?:{_QUOTES})(?:\.p|:usdt|:usdc|-?perp)?(?![\w])"
+    # (a pipe joins a pair only unspaced, "BAL|USDT": " | " separates fields, "#CryptoKingsVIP | BTC LONG")
+    rf"(?P<pair>[#$]?(?<![\w.])[^\W_][\w]{{0,19}}(?:\s?[/_-]\s?|\|)(?:{_QUOTES})(?:\.p|:usdt|:usdc|-?perp)?(?![\w])"
     rf"(?!\s?[/|_]\s?(?:{_QUOTES})(?!\w)))"
     r"|(?P<tag>#\w[\w&]*(?:\.p(?!\w))?|\$[^\W\d_]\w*(?:\.p(?!\w))?)"
     # "(3.5R)", "2R": reward multiples, never prices
