@@ -145,6 +145,13 @@ set): a floor on the exact-match rate, and no message ever parsed into a wrong t
   now ..." opened as new trades). Then generalised to 52/52, 0 wrong: "corrected", "(not X)", "Update #2" (a tag or
   number after "update"); "anything under 0.276 and I'm out" is the stop; "Exit zone 1:" rows; a restated call's
   side from its buy/sell word. No label changed.
+- `blind_round27.jsonl` (c58d11c, session 4's first batch: Cornix templates, copy-trade exports, TradingView captions,
+  sats, k, space/point thousands in 14 languages): 57 posts. First look with the parser at e80cc3b (main c58d11c):
+  52/57 (91.2 %), 1 wrong ("#RVNBTC / Buy 21-23 sats" traded at 21 BTC). Then generalised to 57/57, 0 wrong: prices
+  in satoshis (the unit on any level puts every whole-number level in sats; a tag without quote becomes X/BTC; sats on
+  another quote are held); no level of 1 BTC or more on an X/BTC pair; size/qty/margin labels in 14 languages; a
+  spaced "·"/"|" before an unknown word ends a field; chart-reading abbreviations (RSI, EMA200, FVG...) are not coins;
+  "36.9 is a fine stop"; "LONG #X opened" with no levels is a held direction alert. No label changed.
 
 Rows flagged `must_not_trade` are labelled literally (a stop on the wrong side, targets out of order, a
 price missing a digit): the parse must match the label and still be rejected.
@@ -187,6 +194,7 @@ CORPORA = {
     "blind_round24.jsonl": (53, 1.0),
     "blind_round25.jsonl": (50, 1.0),
     "blind_round26.jsonl": (52, 1.0),
+    "blind_round27.jsonl": (57, 1.0),
 }
 
 

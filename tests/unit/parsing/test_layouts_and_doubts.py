@@ -369,3 +369,53 @@ def test_a_spaced_pipe_separates_fields_and_never_joins_a_pair():
     parsed = parse_message("#CryptoKingsVIP | BTC LONG | Entry: 67200 | TP: 68000 / 69000 | SL: 66300 | Leverage 10x")
     assert parsed.symbol == "BTC/USDT" and parsed.tradable
     assert parse_message("BAL|USDT LONG\nEntry 2.10\nTP 2.20\nSL 2.00").symbol == "BAL/USDT"
+
+
+# Round 27 families, in wording the batch does not use.
+@pytest.mark.parametrize("text", [
+    "#RVN\nBuy 21-23 sats\nTP 26 / 29 / 33 sats\nSL 19 sats",
+    "RVN/BTC long 21-23sats, targets 26, 29, 33, stop 19 satoshi",
+    "#RVNBTC\nEntry: 21 - 23 SATS\nTargets: 26 / 29 / 33\nSL: 19",
+])
+def test_prices_in_satoshis_are_bitcoin_prices(text):
+    parsed = parse_message(text)
+    assert parsed.symbol == "RVN/BTC" and parsed.tradable, parsed.rejected
+    assert parsed.entries == (Decimal("2.1E-7"), Decimal("2.3E-7")) and parsed.stop_loss == Decimal("1.9E-7")
+    assert parsed.targets[-1] == Decimal("3.3E-7")
+
+
+def test_satoshis_on_a_dollar_pair_and_a_bitcoin_price_above_one_are_never_traded():
+    assert "not quoted in BTC" in parse_message("RVN/USDT\nBuy 21-23 sats\nTP 26 / 29\nSL 19").rejected
+    # the unit left out: 21 BTC is no price of an alt
+    assert "no coin trades that high" in parse_message("#RVNBTC\nBuy 21-23\nTP 26 / 29\nSL 19").rejected
+
+
+@pytest.mark.parametrize("text", [
+    "Opened LONG SOLUSDT Perp\nAvg entry 162.45 · Size 2.3 SOL · Lev 10x\nTP 168.00 · SL 158.20",
+    "Opened LONG SOLUSDT Perp\nAvg entry 162.45 | Qty 12 | Lev 10x\nTP 168.00 | SL 158.20",
+    "Opened LONG SOLUSDT Perp\nAvg entry 162.45 · Notional 373 USDT · Lev 10x\nTP 168.00 · SL 158.20",
+    "#SOL long entry 162.45 margin 50 tp 168 sl 158.2 10x",
+    "SOLUSDT LONG\nВход 162.45\nРазмер позиции 2.3 SOL\nТейк 168\nСтоп 158.2",
+])
+def test_a_position_size_or_an_unknown_field_after_a_separator_is_no_entry(text):
+    parsed = parse_message(text)
+    assert parsed.entries == (Decimal("162.45"),) and parsed.tradable, parsed.rejected
+
+
+def test_chart_reading_abbreviations_are_not_coins():
+    parsed = parse_message("ETH 1H: MACD flipped and RSI at 72, EMA200 lost. Shorting this.\nEntry 3,450\n"
+                           "Targets 3,380 / 3,310\nStop 3,520")
+    assert parsed.symbol == "ETH/USDT" and parsed.side.value == "short" and parsed.tradable
+
+
+@pytest.mark.parametrize("text", ["#ORDI long 38.2, tp 40 / 42.5 — 36.9 is a fine stop",
+                                  "#ORDI long 38.2 tp 40 / 42.5, 36.9 would be the logical SL"])
+def test_a_graded_stop_after_a_price_is_the_stop(text):
+    parsed = parse_message(text)
+    assert parsed.targets == (Decimal(40), Decimal("42.5")) and parsed.stop_loss == Decimal("36.9")
+
+
+def test_an_opened_alert_without_levels_is_held():
+    parsed = parse_message("🚨 SHORT $APTUSDT opened — levels in the VIP room")
+    assert parsed.kind.value == "open" and parsed.symbol == "APT/USDT" and not parsed.tradable
+    assert "held for review" in parsed.rejected

@@ -127,7 +127,11 @@ _STOP_AFTER_PRICE = re.compile(
     r"(?P<price>(?<![\w.,])\d+(?:[.,]\d+)?)[ \t]+(?:(?:can|could|would|will|should|may|is|as)[ \t]+"
     r"(?:be[ \t]+used[ \t]+as[ \t]+|be[ \t]+|work[ \t]+as[ \t]+|serve[ \t]+as[ \t]+|act[ \t]+as[ \t]+)?|"
     r"(?:serves|works|acts)[ \t]+as[ \t]+)"
-    r"(?:the[ \t]+|a[ \t]+|my[ \t]+|our[ \t]+)?(?:stop|sl)(?:[ \t]*(?:out|loss))?\b", re.IGNORECASE)
+    r"(?:the[ \t]+|a[ \t]+|my[ \t]+|our[ \t]+)?"
+    # ("36.9 is a fine stop", "0.41 is the logical SL"): a word that grades the stop, then the stop word
+    r"(?:(?:fine|good|great|solid|safe|nice|reasonable|decent|logical|ideal|tight|tighter|wide|wider|conservative|"
+    r"aggressive|hard|mental|proper|perfect|sensible|clean|natural)[ \t]+)?"
+    r"(?:stop|sl)(?:[ \t]*(?:out|loss))?\b", re.IGNORECASE)
 # "anything under 0.276 and I'm out", "below 1.20 we're out": the price beyond which the writer exits is the stop.
 _OUT_BEYOND = re.compile(
     r"(?:anything\s+)?(?:under|below|above|over)\s+\$?(?P<price>\d+(?:[.,]\d+)?)\s*,?\s*(?:and\s+)?"
@@ -240,6 +244,8 @@ _STYLED = re.compile("[\U0001d400-\U0001d7ff\uff21-\uff3a\uff41-\uff5a]")  # (fu
 # "105k2" (Vietnamese style for 105.2k), "104.2к" (Cyrillic k): thousands written with a k
 _K_DECIMAL = re.compile(r"(?<![\w.,])(\d{1,3})[kK](\d{1,3})(?![\w.,])")
 _CYRILLIC_K = re.compile(r"(?<=\d)[кК](?!\w)")
+# "350sats": the satoshi unit glued to its number stands apart, like any unit
+_GLUED_SATS = re.compile(r"(?<=\d)(?=(?:sats|satoshis?|сатоши)(?!\w))", re.IGNORECASE)
 
 
 def normalize(text: str) -> str:
@@ -247,6 +253,7 @@ def normalize(text: str) -> str:
     text = _STYLED.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
     text = _KEYCAP.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")).translate(_TRANSLATE)
     text = _CYRILLIC_K.sub("k", _K_DECIMAL.sub(r"\1.\2k", text))
+    text = _GLUED_SATS.sub(" ", text)
     text = _EMOJI_STOP.sub(" SL ", _EMOJI_TARGET.sub(" TP ", text))
     out: list[str] = []
     after_letter = False

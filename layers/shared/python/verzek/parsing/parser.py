@@ -218,6 +218,12 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
                 # ("Buy orders: | 1) 2,940 — 30% | 2) 2,860 — 30%": a pipe before the next row keeps the list)
                 current = None  # "LONG 1.05 | TP 1.12": a pipe separates fields after a side word
                 continue
+            if tok.kind == Kind.SEP and tok.text in "|·•" and current is not None and current.numbers \
+                    and ahead is not None and ahead.kind == Kind.WORD and ahead.text.lower() not in lx.FILLER_WORDS:
+                # "Avg entry 162.45 · Notional 373 USDT · Lev 10x": a field separator, then a word we do not know —
+                # whatever that word heads is not more of this field
+                current = None
+                continue
             if current is not None:
                 current.tokens.append(tok)
             else:
@@ -436,6 +442,18 @@ def _rescale_thousands(groups: list[list[Token]]) -> list[list[Decimal]]:
     return [[scaled(t) for t in g] for g in groups]
 
 
+_SATOSHI = Decimal("1e-8")
+
+
+def _from_satoshis(groups: list[list[Token]], values: list[list[Decimal]]) -> list[list[Decimal]]:
+    """"Buy 21-23 sats / Targets 26 / 29 / 33 sats": once any level carries the unit, every level written as a whole
+    number is in satoshis (a price written with a decimal point is kept as written)."""
+    def scaled(t: Token, v: Decimal) -> Decimal:
+        return v * _SATOSHI if t.in_sats or t.text.isdigit() else v
+
+    return [[scaled(t, v) for t, v in zip(g, vs)] for g, vs in zip(groups, values)]
+
+
 def _dedupe(values: list[Decimal]) -> list[Decimal]:
     seen: list[Decimal] = []
     for v in values:
@@ -589,6 +607,10 @@ def _parse(text: str) -> ParsedMessage:
         if "\u2705" in text or "\u2714" in text else clean.lower()
 
     entries, targets, stops = _rescale_thousands([levels.entries, levels.targets, levels.stop])
+    in_sats = any(t.in_sats for t in (*levels.entries, *levels.targets, *levels.stop))
+    if in_sats:
+        notes.append("prices in satoshis")
+        entries, targets, stops = _from_satoshis([levels.entries, levels.targets, levels.stop], [entries, targets, stops])
     entries = sorted(_dedupe(entries))
     stop = _pick_stop(stops, entries, _closes_on_candle(levels))
     has_setup = bool(entries) and bool(targets or stop is not None)
@@ -612,6 +634,13 @@ def _parse(text: str) -> ParsedMessage:
             # or heading its line is the coin (still held: which one is meant is a reading, not a fact).
             candidate = rival
     entries, targets, stops, stop = _read_dot_thousands(levels, candidate, entries, targets, stops, stop)
+    sats_problem = None
+    if in_sats and candidate is not None and candidate.quote != "BTC":
+        if candidate.rank < EXPLICIT:
+            # "#RVN / Buy 21-23 sats": prices in satoshis are prices in bitcoin — the quote the tag left unsaid
+            candidate = SymbolCandidate(candidate.base, "BTC", candidate.rank, candidate.position, candidate.perpetual)
+        else:
+            sats_problem = f"prices in satoshis but the pair {candidate.symbol} is not quoted in BTC"
     if candidate is not None and lx.RECAP_HEAD_RE.search(clean) and lx.GAIN_PCT_RE.search(clean):
         # "Monthly results: #BNB long from 560 hit all targets +12%": a report headed as one, whatever it says.
         return _not_a_signal("a results post about a past trade")
@@ -760,6 +789,8 @@ def _parse(text: str) -> ParsedMessage:
     problems = []
     if symbol_problem:
         problems.append(symbol_problem)
+    if sats_problem:
+        problems.append(sats_problem)
     if side_conflict:
         problems.append("the post names both sides")
     if words_side and level_side and words_side != level_side:

@@ -25,6 +25,8 @@ _BASE_RE = re.compile(r"^(?=.*[A-Z])[A-Z0-9]{2,15}$")
 # separator ("67.250" written for 67,250) or another coin's price. Only coins whose floor is beyond doubt.
 PRICE_FLOORS = {"BTC": Decimal(1000), "ETH": Decimal(50)}
 USD_QUOTES = frozenset({"USDT", "USDC", "USD", "BUSD", "FDUSD", "TUSD"})
+# Prices no coin reaches against these quotes: "21" for RVN/BTC is satoshis written without their unit, not 21 BTC.
+QUOTE_CEILINGS = {"BTC": Decimal(1), "ETH": Decimal(100)}
 
 
 def price_floor(symbol: str | None) -> Decimal | None:
@@ -56,6 +58,10 @@ def validate_open(parsed: ParsedMessage) -> list[str]:
     floor = price_floor(parsed.symbol)
     if floor is not None and levels and min(levels) < floor:
         problems.append(f"a level under {floor} is not a {parsed.symbol} price: a misplaced separator or another coin")
+    ceiling = QUOTE_CEILINGS.get((parsed.symbol or "").partition("/")[2])
+    if ceiling is not None and levels and max(levels) >= ceiling:
+        problems.append(f"a level of {max(levels)} is no {parsed.symbol} price: no coin trades that high against "
+                        "that quote (satoshis written without their unit?)")
     if parsed.side is not None and not problems:
         problems.extend(_order_problems(parsed))
     if len(set(parsed.targets)) != len(parsed.targets):

@@ -23,6 +23,8 @@ _BASE_RE = re.compile(r"^(?=.*[A-Z])[A-Z0-9]{2,15}$")
 _PAIR_SPLIT_RE = re.compile(r"^[#$]?(?P<base>\w+?)\s?[/|_-]\s?(?P<quote>[A-Za-z]+)(?P<suffix>\.p|:usdt|:usdc|-?perp)?$",
                             re.IGNORECASE)
 _TIMEFRAME_RE = re.compile(r"^\d+(?:m|h|hr|hrs|d|w|min|mins|x)$", re.IGNORECASE)
+# "EMA200", "MA50", "RSI14": an indicator and its period, never a coin
+_INDICATOR_PERIOD_RE = re.compile(r"^(?:EMA|SMA|WMA|HMA|MA|RSI|ATR)\d{1,3}$", re.IGNORECASE)
 
 # How explicitly a coin is named: a pair with its quote, a word under a "Coin:" label, a bare word next
 # to a side word, a hashtag/cashtag anywhere.
@@ -57,7 +59,7 @@ def _coin(word: str, rank: int, position: int, allow_glued: bool = True) -> Symb
         raw, perpetual = raw[:-2], True
     elif raw.upper().endswith("PERP") and len(raw) > 6:
         raw, perpetual = raw[:-4], True
-    if _TIMEFRAME_RE.match(raw):
+    if _TIMEFRAME_RE.match(raw) or _INDICATOR_PERIOD_RE.match(raw):
         return None
     if raw[:1].isdigit() and sum(ch.isalpha() for ch in raw) < 2:
         return None  # "1R", "2R", "3D": multiples and counts; digit-led coins have a name ("1INCH", "1000PEPE")

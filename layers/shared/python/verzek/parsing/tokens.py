@@ -68,6 +68,7 @@ class Token:
     value: Decimal | None = None  # for NUM / LEV / PCT
     thousands_suffix: bool = False  # "38K"
     line: int = 0
+    in_sats: bool = False  # "23 sats": a price in satoshis (1e-8 BTC)
 
 
 def _parse_decimal(raw: str, comma_decimal: bool) -> Decimal | None:
@@ -154,7 +155,19 @@ def tokenize_line(line: str, line_no: int, comma_decimal: bool) -> list[Token]:
         else:
             tokens.append(Token(Kind.SEP, text, m.start(), line=line_no))
     _mark_non_prices(tokens)
+    _mark_satoshis(tokens)
     return tokens
+
+
+# "Buy 21-23 sats", "SL 19 satoshi", "TP 350 сатоши": prices of an alt/BTC pair in satoshis ("sat" alone is the
+# Turkish verb "sell", never a unit here)
+SATS_UNIT = re.compile(r"sats|satoshis?|сатоши|сатош|сатс", re.IGNORECASE)
+
+
+def _mark_satoshis(tokens: list[Token]) -> None:
+    for tok, nxt in zip(tokens, tokens[1:]):
+        if tok.kind == Kind.NUM and nxt.kind == Kind.WORD and SATS_UNIT.fullmatch(nxt.text):
+            tok.in_sats = True
 
 
 _LEVEL_FIELDS = frozenset({Field.ENTRY, Field.TARGETS, Field.BUY, Field.SELL, Field.LONG, Field.SHORT})
