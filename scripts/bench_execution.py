@@ -33,6 +33,7 @@ from __future__ import annotations
 import argparse
 import os
 import queue
+import resource
 import sys
 import threading
 import time
@@ -92,6 +93,34 @@ def _counting() -> None:
     psycopg2.pool.psycopg2.connect = lambda *a, **kw: connect(*a, connection_factory=Connection, **kw)
 
 
+def _proc_stat(pid: int) -> list[str]:
+    with open(f"/proc/{pid}/stat") as f:
+        return f.read().rsplit(")", 1)[1].split()  # fields from the state on (the name may hold spaces)
+
+
+def server_cpu_seconds(postmaster: int | None) -> float | None:
+    """CPU seconds used so far by the database cluster: the postmaster, its live processes (backends,
+    WAL writer, checkpointer…) and the ones it has reaped (its children's times). None when the
+    server is not on this machine."""
+    if postmaster is None:
+        return None
+    tick = os.sysconf("SC_CLK_TCK")
+    try:
+        own = _proc_stat(postmaster)
+        total = sum(int(v) for v in own[11:15])  # utime, stime, cutime, cstime
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    fields = _proc_stat(int(entry))
+                except OSError:
+                    continue
+                if int(fields[1]) == postmaster:
+                    total += int(fields[11]) + int(fields[12])
+    except OSError:
+        return None
+    return total / tick
+
+
 def pct(values: list[float], q: float) -> float:
     values = sorted(values)
     return values[min(len(values) - 1, round(q * (len(values) - 1)))]
@@ -104,6 +133,9 @@ def main() -> int:
     parser.add_argument("--processes", action="store_true",
                         help="workers are processes (each Lambda invocation is its own process) instead of threads "
                              "of this one (which share its GIL)")
+    parser.add_argument("--profile", metavar="FILE",
+                        help="profile the jobs with cProfile (one worker thread at a time): print the top functions "
+                             "by own and cumulative time and save the stats to FILE (pstats)")
     parser.add_argument("--batch", type=int, default=10,
                         help="jobs per worker call (the SQS batch size); 1 = the job-by-job path (Executor.handle)")
     args = parser.parse_args()
@@ -187,6 +219,13 @@ def main() -> int:
                 th.join()
             return pct(times, 0.5) * 1000
 
+        postmaster = None  # the cluster's CPU is counted from its postmaster when it runs here
+        with connection() as conn, conn.cursor() as cur:
+            cur.execute("SELECT pid FROM pg_stat_activity WHERE backend_type = 'checkpointer'")
+            row = cur.fetchone()
+        if row is not None and os.path.exists(f"/proc/{row['pid']}/stat"):
+            postmaster = int(_proc_stat(row["pid"])[1])
+
         for workers in [int(w) for w in args.workers.split(",")]:
             with connection() as conn, conn.cursor() as cur:
                 cur.execute("TRUNCATE notifications, orders, positions, paper_orders, paper_positions, paper_balances, trading_settings, users, "
@@ -206,9 +245,16 @@ def main() -> int:
             lock = threading.Lock()
 
             batch_times: list[float] = []
+            profiler = None
+            if args.profile:
+                import cProfile
+
+                if workers != 1 or args.processes:
+                    raise SystemExit("--profile takes one worker thread (--workers 1)")
+                profiler = cProfile.Profile(time.thread_time)  # the worker's CPU, not its waits
 
             def worker(jobs=jobs, lock=lock, durations=durations, outcomes=outcomes, trips=trips,
-                       batch_times=batch_times):
+                       batch_times=batch_times, profiler=profiler):
                 while True:
                     job = jobs.get()
                     if job is None:
@@ -225,10 +271,14 @@ def main() -> int:
                         batch.append(more)
                     TRIPS.n = 0
                     t0 = time.perf_counter()
+                    if profiler is not None:
+                        profiler.enable()
                     if args.batch == 1:
                         results = [executor.handle(job)]
                     else:
                         results = executor.handle_batch(batch)
+                    if profiler is not None:
+                        profiler.disable()
                     elapsed = time.perf_counter() - t0
                     with lock:
                         batch_times.append(elapsed)
@@ -257,6 +307,9 @@ def main() -> int:
                 threads = [fork.Process(target=process_worker) for _ in range(workers)]
             else:
                 threads = [threading.Thread(target=worker) for _ in range(workers)]
+            server_before = server_cpu_seconds(postmaster)
+            usage = resource.RUSAGE_CHILDREN if args.processes else resource.RUSAGE_SELF
+            before = resource.getrusage(usage)
             start = time.perf_counter()
             for user_id in range(1, args.users + 1):
                 jobs.put(ExecuteSignalJob(signal_id=signal_id, user_id=user_id))
@@ -275,6 +328,9 @@ def main() -> int:
             for th in threads:
                 th.join()
             total = time.perf_counter() - start
+            after = resource.getrusage(usage)
+            client_cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+            server_after = server_cpu_seconds(postmaster)
             with connection() as conn, conn.cursor() as cur:
                 cur.execute("SELECT count(*) AS n FROM positions WHERE status = 'open'")
                 opened = cur.fetchone()["n"]
@@ -289,8 +345,21 @@ def main() -> int:
             print(f"  per job p50 = {p50 * 1000 / plan_us:.0f}x pure planning; {p50 / roundtrip_ms:.1f}x an empty DB "
                   f"transaction alone ({roundtrip_ms:.2f} ms), {p50 / loaded_ms:.1f}x one under {workers}-way "
                   f"concurrency ({loaded_ms:.2f} ms p50)")
+            server = "" if server_before is None else (
+                f"; database server {(server_after - server_before) / args.users * 1000:.2f} ms/job")
+            print(f"  CPU per job: this client {client_cpu / args.users * 1000:.2f} ms{server}")
             print(f"  round trips per job: p50 {pct(trips, 0.5):.1f}, max {max(trips):.1f} "
                   f"= {pct(trips, 0.5) / empty_trips:.1f} empty transactions' worth ({empty_trips} each)")
+            if profiler is not None:
+                import pstats
+
+                profiler.dump_stats(args.profile)
+                stats = pstats.Stats(profiler)
+                total_cpu = sum(entry[2] for entry in stats.stats.values())  # own time of every function
+                print(f"  profile: {total_cpu / args.users * 1000:.2f} ms of the worker thread's CPU per job (profiled) "
+                      f"(saved to {args.profile})")
+                stats.sort_stats("tottime").print_stats(25)
+                stats.sort_stats("cumulative").print_stats(40)
     finally:
         close_pool()
         admin.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
