@@ -126,6 +126,31 @@ def test_plan_json_round_trip():
     assert TradePlan.from_json(p.to_json()) == p
 
 
+def test_plan_json_is_what_asdict_made():
+    """`to_json` walks the plan without `dataclasses.asdict`'s deep copy: the same JSON, field for field
+    (dropped orders, take profits, notes included)."""
+    import dataclasses
+    import json
+
+    def through_asdict(value):  # what `to_json` was: asdict, then Decimals as strings, tuples as lists
+        if isinstance(value, D):
+            return str(value)
+        if isinstance(value, dict):
+            return {k: through_asdict(v) for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [through_asdict(v) for v in value]
+        return value
+
+    plans = [plan(sig(), TradingSettings(dca_enabled=True, dca_safety_orders=2, breakeven_after_tp=1,
+                                         trailing_stop_pct=D("1.5"))),
+             plan(sig(side="short", entries=("61000",), targets=("60000",), stop="62000"), last=D("60800")),
+             plan(sig(stop=None), TradingSettings(no_stop_policy="allow"))]
+    for p in plans:
+        assert json.dumps(p.to_json(), sort_keys=True) == json.dumps(through_asdict(dataclasses.asdict(p)),
+                                                                     sort_keys=True)
+        assert p.to_json() == through_asdict(dataclasses.asdict(p))
+
+
 def test_settings_validation():
     with pytest.raises(ValueError):
         TradingSettings(size_type="percent", size_value=D(150))

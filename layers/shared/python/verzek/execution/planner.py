@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -177,6 +177,25 @@ class TradingSettings:
         return cls(**values)
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _jsonable(value):
+    """`value` with dataclasses as dicts (as `asdict` makes them), tuples as lists, Decimals as strings."""
+    if isinstance(value, Decimal):
+        return str(value)
+    names = _FIELD_NAMES.get(type(value))
+    if names is None and is_dataclass(value) and not isinstance(value, type):
+        names = _FIELD_NAMES[type(value)] = tuple(f.name for f in fields(value))
+    if names is not None:
+        return {name: _jsonable(getattr(value, name)) for name in names}
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    return value
+
+
 @dataclass(frozen=True)
 class PlannedOrder:
     role: str  # entry | safety
@@ -243,18 +262,9 @@ class TradePlan:
         return OrderSide.SELL if self.side == "long" else OrderSide.BUY
 
     def to_json(self) -> dict:
-        """JSON-safe dict (Decimals as strings) for `positions.plan`."""
-
-        def conv(value):
-            if isinstance(value, Decimal):
-                return str(value)
-            if isinstance(value, dict):
-                return {k: conv(v) for k, v in value.items()}
-            if isinstance(value, (list, tuple)):
-                return [conv(v) for v in value]
-            return value
-
-        return conv(asdict(self))
+        """JSON-safe dict (Decimals as strings) for `positions.plan`: `dataclasses.asdict`'s shape,
+        built without its deep copy of every value (once per trade per user in a fan-out)."""
+        return _jsonable(self)
 
     @classmethod
     def from_json(cls, data: dict | str) -> TradePlan:
