@@ -85,6 +85,13 @@ class Factory:
             cur.execute("SELECT * FROM notifications WHERE user_id = %s ORDER BY id", (user_id,))
             return list(cur.fetchall())
 
+    def chat(self, user_id: int) -> str | None:
+        """The user's Telegram chat as notifications name it (None without one)."""
+        with self.conn, self.conn.cursor() as cur:
+            cur.execute("SELECT telegram_chat_id FROM users WHERE id = %s", (user_id,))
+            chat = cur.fetchone()["telegram_chat_id"]
+        return None if chat is None else str(chat)
+
     def paper_state(self, user_id: int) -> dict:
         from verzek.execution.paper_store import account_state
 

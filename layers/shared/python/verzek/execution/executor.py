@@ -29,13 +29,28 @@ from verzek.db import Prepared, batch_connection, batch_transaction, connection,
 from verzek.domain.jobs import ClosePositionJob, ExecuteSignalJob, SignalUpdateJob, parse_job
 from verzek.domain.signals import EntryType, MarginMode, MarketType, Side, Signal, SignalSource
 from verzek.execution import risk
-from verzek.execution.lifecycle import PositionEngine
-from verzek.execution.orders import RetryPolicy, TransientJobError, notify
-from verzek.execution.planner import PlanRejected, TradingSettings, plan_trade, taker_fee_rate
+from verzek.execution.lifecycle import (
+    PositionEngine,
+    accepted_entries,
+    failed_text,
+    failure_reason,
+    opened_text,
+    opening_error,
+)
+from verzek.execution.orders import (
+    OrderPlacer,
+    RetryPolicy,
+    TransientJobError,
+    notification_channels,
+    notify,
+    row_status,
+)
+from verzek.execution.planner import PlanRejected, TradePlan, TradingSettings, plan_trade, taker_fee_rate
 from verzek.execution.ports import (
     AccountError,
     ExecutionError,
     OrderRejected,
+    OrderRequest,
     OutcomeUnknown,
     RateLimited,
     RequestNotSent,
@@ -97,6 +112,28 @@ _INSERT_POSITION_AND_ORDERS = (
     b"o AS (INSERT INTO orders (position_id, user_id, client_order_id, role, leg, side, order_type, price, "
     b"trigger_price, amount, reduce_only, status) "
     b"SELECT p.id, v.* FROM p, (VALUES {orders}) AS v ON CONFLICT (client_order_id) DO NOTHING) "
+    b"SELECT id FROM p")
+
+
+# a new paper position inserted already open (or failed) with its orders' states and its notification
+# (`Executor._open_in_batch`): the values are bound into the text; the notification's payload and
+# dedupe key get the new position's id in SQL
+_OPENED_ORDER_VALUES = ("(%s::bigint, %s::text, %s::text, %s::integer, %s::text, %s::text, %s::numeric, "
+                        "%s::numeric, %s::numeric, %s::boolean, %s::text, %s::text, %s::numeric, %s::numeric, "
+                        "%s::numeric, %s::text, %s::bigint, %s::text)")
+_NOTIFICATION_VALUES = "(%s::bigint, %s::text, %s::text, %s::text, %s::jsonb, %s::text)"
+_INSERT_OPENED = (
+    b"WITH p AS (INSERT INTO positions (user_id, signal_id, exchange_account_id, mode, exchange, symbol, side, "
+    b"market_type, leverage, status, plan, amount, stop_loss, error, opened_at) VALUES {position} "
+    b"ON CONFLICT (user_id, signal_id) DO NOTHING RETURNING id), "
+    b"o AS (INSERT INTO orders (position_id, user_id, client_order_id, role, leg, side, order_type, price, "
+    b"trigger_price, amount, reduce_only, status, exchange_order_id, filled, average_price, fee, fee_currency, "
+    b"last_fill_ms, error) SELECT p.id, v.* FROM p, (VALUES {orders}) AS v ON CONFLICT (client_order_id) DO NOTHING), "
+    b"n AS (INSERT INTO notifications (user_id, channel, target, kind, payload, dedupe_key) "
+    b"SELECT v.user_id, v.channel, v.target, v.kind, jsonb_set(v.payload, '{data,position_id}', to_jsonb(p.id)), "
+    b"v.dedupe || p.id || ':' || v.channel "
+    b"FROM p, (VALUES {notifications}) AS v(user_id, channel, target, kind, payload, dedupe) "
+    b"ON CONFLICT (dedupe_key) DO NOTHING) "
     b"SELECT id FROM p")
 
 
@@ -297,30 +334,21 @@ class Executor:
                         symbol, opposite, policy="hedge"))
             rules = exchange.market_rules(symbol)
             last_price = exchange.last_price(symbol)
-            free = exchange.free_balance(rules.quote)
+            # a new paper trade in a batch: the paper account is read once, by `_open_in_batch`
+            in_batch = batched and not opposite and known is not None and callable(getattr(exchange, "held", None))
+            if not in_batch:
+                free = exchange.free_balance(rules.quote)
         except (RequestNotSent, RateLimited, OutcomeUnknown) as exc:
             raise TransientJobError(exc.reason) from exc
         except (AccountError, OrderRejected, ExecutionError) as exc:
-            with connection() as conn, conn.cursor() as cur:
-                return self._record_skip(cur, ctx, "account_error" if isinstance(exc, AccountError) else "market",
-                                         exc.reason, status="failed")
+            return self._record_failed_venue(ctx, exc)
         ctx["exchange"] = venue.exchange_name
+        if in_batch:
+            return self._open_in_batch(job, signal, settings, ctx, venue, rules, last_price, hedged)
 
-        try:
-            plan = plan_trade(signal, settings, rules, free_balance=free, last_price=last_price,
-                              fee_rate=taker_fee_rate(exchange, symbol),
-                              signal_id=job.signal_id, user_id=job.user_id)
-            if hedged:  # every order of the position names its side (Binance positionSide, Bybit positionIdx)
-                plan = replace(plan, hedged=True)
-        except PlanRejected as exc:
-            with connection() as conn, conn.cursor() as cur:
-                return self._record_skip(cur, ctx, exc.code, exc.reason)
-
-        with connection() as conn, conn.cursor() as cur:
-            block = risk.check_sized(cur, user_id=job.user_id, signal_id=job.signal_id, settings=settings,
-                                     notional=plan.notional, free_balance=free, now=self.now(), symbol=symbol)
-            if block is not None:
-                return self._record_skip(cur, ctx, block.code, block.reason, notify_user=block.notify)
+        plan = self._sized_plan(job, signal, settings, ctx, exchange, rules, last_price, free, hedged)
+        if isinstance(plan, str):
+            return plan
         if opposite and batched:
             raise NotBatched()
         # close-and-reverse, only once nothing can refuse the new trade any more (hedge mode, the plan,
@@ -351,6 +379,151 @@ class Executor:
                 row = cur.fetchone()
         # the intent is committed before the first exchange call
         return self.engine.place_pending(row["id"], created=created)
+
+    def _record_failed_venue(self, ctx: dict, exc: ExecutionError) -> str:
+        with connection() as conn, conn.cursor() as cur:
+            return self._record_skip(cur, ctx, "account_error" if isinstance(exc, AccountError) else "market",
+                                     exc.reason, status="failed")
+
+    def _sized_plan(self, job: ExecuteSignalJob, signal: Signal, settings: TradingSettings, ctx: dict, exchange,
+                    rules, last_price: Decimal, free: Decimal, hedged: bool) -> TradePlan | str:
+        """The trade's plan, or the outcome of a refusal (recorded): the plan refused, or a check that
+        needs its size (`risk.check_sized`) blocking it."""
+        symbol = ctx["symbol"]
+        try:
+            plan = plan_trade(signal, settings, rules, free_balance=free, last_price=last_price,
+                              fee_rate=taker_fee_rate(exchange, symbol),
+                              signal_id=job.signal_id, user_id=job.user_id)
+            if hedged:  # every order of the position names its side (Binance positionSide, Bybit positionIdx)
+                plan = replace(plan, hedged=True)
+        except PlanRejected as exc:
+            with connection() as conn, conn.cursor() as cur:
+                return self._record_skip(cur, ctx, exc.code, exc.reason)
+        with connection() as conn, conn.cursor() as cur:
+            block = risk.check_sized(cur, user_id=job.user_id, signal_id=job.signal_id, settings=settings,
+                                     notional=plan.notional, free_balance=free, now=self.now(), symbol=symbol)
+            if block is not None:
+                return self._record_skip(cur, ctx, block.code, block.reason, notify_user=block.notify)
+        return plan
+
+    def _open_in_batch(self, job: ExecuteSignalJob, signal: Signal, settings: TradingSettings, ctx: dict,
+                       venue, rules, last_price: Decimal, hedged: bool) -> str:
+        """A new paper trade inside a batch's transaction (`handle_batch`), where the paper account
+        joins the transaction: its rows are read once (`DbPaperExchange.held`: the free balance and
+        the order placement run on them), the orders are placed first, and the position is inserted
+        already open (or failed) with its orders' states and its notification, in one statement
+        sent with the paper account's writes. No 'planned' row is written and then updated: per
+        job one read and one write (two for a paper account's very first trade), not eight round
+        trips. Exactly-once as for the rest of the batch: everything here commits or rolls back
+        together; a position already there (a duplicate committed meanwhile) keeps nothing of this
+        attempt (`NotBatched`: its savepoint is rolled back and it takes the reconcile path)."""
+        exchange, symbol, side = venue.exchange, ctx["symbol"], ctx["side"]
+        with exchange.held() as paper_writes:
+            try:
+                free = exchange.free_balance(rules.quote)
+            except (RequestNotSent, RateLimited, OutcomeUnknown) as exc:
+                raise TransientJobError(exc.reason) from exc
+            except (AccountError, OrderRejected, ExecutionError) as exc:
+                outcome = self._record_failed_venue(ctx, exc)
+            else:
+                plan = outcome = self._sized_plan(job, signal, settings, ctx, exchange, rules, last_price, free,
+                                                  hedged)
+            if not isinstance(outcome, str):
+                safety = sorted(o.leg for o in plan.orders if o.role == "safety")
+                held_back = set(safety[plan.max_active_safety:]) if plan.max_active_safety else set()
+                sent = [o for o in plan.orders if not (o.role == "safety" and o.leg in held_back)]
+                placer = OrderPlacer(exchange, self.engine.policy, position_side=side if plan.hedged else None)
+                answers, rejections = self._place_in_batch(placer, plan, sent, symbol, ctx["market_type"])
+        if isinstance(outcome, str):  # refused: what the paper account changed (a first balance) is still kept
+            if paper_writes:
+                with connection() as conn, conn.cursor() as cur:
+                    cur.execute(b"; ".join(paper_writes))
+            return outcome
+
+        rows = []  # the orders as their rows will read
+        for order in plan.orders:
+            answer = answers.get(order.client_order_id)
+            row = {"client_order_id": order.client_order_id, "role": order.role, "leg": order.leg,
+                   "side": order.side.value, "order_type": order.type.value, "price": order.price,
+                   "amount": order.amount, "status": "waiting", "exchange_order_id": None, "filled": Decimal(0),
+                   "average_price": None, "fee": Decimal(0), "fee_currency": None, "last_fill_ms": None,
+                   "error": None}
+            if isinstance(answer, ExecutionError):
+                row.update(status="rejected", error=answer.reason[:500])
+            elif answer is not None:
+                row.update(status=row_status(answer), exchange_order_id=answer.exchange_order_id,
+                           filled=min(order.amount, answer.filled), average_price=answer.average, fee=answer.fee,
+                           fee_currency=answer.fee_currency,
+                           last_fill_ms=(answer.updated_ms or None) if answer.filled > 0 else None)
+            rows.append(row)
+        accepted = accepted_entries(rows)
+        pos = {"mode": settings.mode, "side": side, "symbol": symbol}
+        data = {"signal_id": job.signal_id, "symbol": symbol, "side": side, "mode": settings.mode}
+        if accepted:
+            error = opening_error(rejections)
+            status, amount, opened_at = "open", sum((r["amount"] for r in accepted), Decimal(0)), self.now()
+            kind, text, dedupe, data = ("position_opened", opened_text(pos, accepted, plan, error), "opened-",
+                                        {**data, "leverage": plan.leverage})
+        else:
+            error = failure_reason(rejections)
+            status, opened_at = "failed", None
+            amount = sum((o.amount for o in plan.orders if o.role == "entry"), Decimal(0))
+            kind, text, dedupe, data = "trade_failed", failed_text(pos, error), "failed-", {**data, "reason": error}
+        with connection() as conn, conn.cursor() as cur:
+            position = cur.mogrify("(%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)", (
+                job.user_id, job.signal_id, ctx["exchange_account_id"], settings.mode, venue.exchange_name, symbol,
+                side, ctx["market_type"], plan.leverage, status, json.dumps(plan.to_json()), amount, plan.stop_loss,
+                error, opened_at))
+            orders = b",".join(cur.mogrify(_OPENED_ORDER_VALUES, (
+                job.user_id, r["client_order_id"], r["role"], r["leg"], r["side"], r["order_type"], r["price"], None,
+                r["amount"], False, r["status"], r["exchange_order_id"], r["filled"], r["average_price"], r["fee"],
+                r["fee_currency"], r["last_fill_ms"], r["error"])) for r in rows)
+            payload = json.dumps({"text": text, "data": data}, default=str)
+            notes = b",".join(cur.mogrify(_NOTIFICATION_VALUES, (job.user_id, channel, target, kind, payload, dedupe))
+                              for channel, target in notification_channels(ctx["chat"]))
+            cur.execute(b"; ".join([*paper_writes, _INSERT_OPENED.replace(b"{position}", position)
+                                    .replace(b"{orders}", orders).replace(b"{notifications}", notes)]))
+            row = cur.fetchone()
+            if row is None:  # the position exists (a duplicate of this job committed first): reconcile it instead
+                raise NotBatched()
+            if any(r["filled"] > 0 for r in accepted):  # a market entry filled at once: protect it now
+                try:
+                    self.engine._sync_protective_stop(conn, cur, self.engine._load(cur, row["id"]), venue, placer,
+                                                      plan.stop_loss)
+                except ExecutionError as exc:  # the monitor places it on its next tick
+                    logger.warning("protective stop not placed at open", extra={"position_id": row["id"],
+                                                                                "reason": exc.reason})
+        return "opened" if accepted else "failed"
+
+    @staticmethod
+    def _place_in_batch(placer: OrderPlacer, plan: TradePlan, orders: list, symbol: str,
+                        market_type: str) -> tuple[dict, list[str]]:
+        """Place a new position's orders (none can have been sent before: the position does not exist
+        yet): each order's state or refusal by client id, and the refusals as the position's error
+        lists them. A refusal of the whole call (the leverage) refuses every order."""
+        requests = [OrderRequest(o.client_order_id, symbol, o.side, o.type, o.amount, o.price) for o in orders]
+        try:
+            if market_type == "futures":
+                placer.exchange.set_leverage(symbol, plan.leverage, plan.margin_mode)
+            answers = placer.place_new_many(requests)
+            if answers is None:
+                answers = []
+                for request in requests:
+                    try:
+                        answers.append(placer.place_or_reconcile(request, never_sent=True))
+                    except OrderRejected as exc:
+                        answers.append(exc)
+        except ExecutionError as exc:
+            if isinstance(exc, (RequestNotSent, RateLimited, OutcomeUnknown)):
+                raise TransientJobError(exc.reason) from exc
+            return {r.client_order_id: exc for r in requests}, [exc.reason]
+        rejections = []
+        for order, answer in zip(orders, answers):
+            if isinstance(answer, OrderRejected):
+                rejections.append(f"{order.role} {order.leg}: {answer.reason}")
+                logger.warning("order rejected", extra={"client_order_id": order.client_order_id,
+                                                        "reason": answer.reason, "kind": answer.kind})
+        return {r.client_order_id: a for r, a in zip(requests, answers)}, rejections
 
     def _record_skip(self, cur, ctx: dict, code: str, reason: str, *, notify_user: bool = True,
                      status: str = "cancelled") -> str:

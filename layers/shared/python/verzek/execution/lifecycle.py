@@ -103,6 +103,32 @@ def _fmt(value: Decimal | None) -> str:
     return format(value.normalize(), "f")
 
 
+def accepted_entries(rows: list[dict]) -> list[dict]:
+    """The entry and safety orders the exchange took: a position opens when there is one."""
+    return [r for r in rows if r["role"] in ("entry", "safety")
+            and r["status"] not in ("planned", "waiting", "rejected", "dropped")]
+
+
+def opening_error(rejections: list[str]) -> str | None:
+    return ("some orders were rejected: " + "; ".join(rejections))[:1000] if rejections else None
+
+
+def failure_reason(rejections: list[str]) -> str:
+    return "; ".join(rejections) or "no order was accepted"
+
+
+def opened_text(pos: dict, accepted: list[dict], plan: TradePlan, error: str | None) -> str:
+    """The 'position opened' message (`pos`: its mode, side and symbol; `accepted`: its order rows taken)."""
+    entries = ", ".join(f"{_fmt(r['amount'])} @ {_fmt(r['price']) if r['price'] else 'market'}" for r in accepted)
+    text = (f"{pos['mode'].upper()} {pos['side'].upper()} {pos['symbol']} opened: {entries}; "
+            f"stop {_fmt(plan.stop_loss)}; targets {', '.join(_fmt(t.price) for t in plan.take_profits)}")
+    return text + f". Note: {error}" if error else text
+
+
+def failed_text(pos: dict, reason: str) -> str:
+    return f"{pos['symbol']} {pos['side']} not opened: {reason}"
+
+
 def breakeven_level(plan: TradePlan, rows: list[dict], summary, rules: MarketRules,
                     exit_fee_rate: Decimal) -> Decimal | None:
     """Where the breakeven stop goes. `plain`: the average entry. `fees` (default): the price at which
@@ -312,23 +338,17 @@ class PositionEngine:
                             "WHERE position_id = %s AND status = 'planned'", (exc.reason[:500], position_id))
             # what the exchange answered is written in the same round trip as the rows are read again
             rows = load_orders(cur, position_id, prefix=b"".join(a + b"; " for a in answered))
-            accepted = [r for r in rows if r["role"] in ("entry", "safety")
-                        and r["status"] not in ("planned", "waiting", "rejected", "dropped")]
+            accepted = accepted_entries(rows)
             if pos["status"] != "pending":
                 return "reconciled"
             if accepted:
-                error = ("some orders were rejected: " + "; ".join(rejections))[:1000] if rejections else None
+                error = opening_error(rejections)
                 opened = cur.mogrify("UPDATE positions SET status = 'open', opened_at = %s, stop_loss = %s, "
                                      "error = %s, amount = %s, updated_at = now() WHERE id = %s; ",
                                      (self.now(), plan.stop_loss, error, sum((r["amount"] for r in accepted), ZERO),
                                       position_id))
-                entries = ", ".join(f"{_fmt(r['amount'])} @ {_fmt(r['price']) if r['price'] else 'market'}"
-                                    for r in accepted)
-                text = (f"{pos['mode'].upper()} {pos['side'].upper()} {pos['symbol']} opened: {entries}; "
-                        f"stop {_fmt(plan.stop_loss)}; targets {', '.join(_fmt(t.price) for t in plan.take_profits)}")
-                if error:
-                    text += f". Note: {error}"
-                self._notify(cur, pos, "position_opened", text, f"opened-{position_id}", prefix=opened,
+                self._notify(cur, pos, "position_opened", opened_text(pos, accepted, plan, error),
+                             f"opened-{position_id}", prefix=opened,
                              leverage=plan.leverage)  # the position's update and its notification: one round trip
                 commit_step(conn)
                 if placer is not None and any(r["filled"] > 0 for r in accepted):  # a market entry filled at once: protect it now
@@ -339,11 +359,11 @@ class PositionEngine:
                         logger.warning("protective stop not placed at open", extra={"position_id": position_id,
                                                                                     "reason": exc.reason})
                 return "opened"
-            reason = "; ".join(rejections) or "no order was accepted"
+            reason = failure_reason(rejections)
             failed = cur.mogrify("UPDATE positions SET status = 'failed', error = %s, updated_at = now() "
                                  "WHERE id = %s; ", (reason[:1000], position_id))
-            self._notify(cur, pos, "trade_failed", f"{pos['symbol']} {pos['side']} not opened: {reason}",
-                         f"failed-{position_id}", prefix=failed, reason=reason)
+            self._notify(cur, pos, "trade_failed", failed_text(pos, reason), f"failed-{position_id}", prefix=failed,
+                         reason=reason)
             return "failed"
 
     # --- closing / updates ---

@@ -354,16 +354,21 @@ def summarize(rows: list[dict]) -> Summary:
 # ---------------------------------------------------------------------------------------------
 
 
+def notification_channels(telegram_chat_id: int | None) -> list[tuple[str, str | None]]:
+    """(channel, target) for every channel a user has."""
+    channels: list[tuple[str, str | None]] = [("console", None), ("push", None)]
+    if telegram_chat_id:
+        channels.append(("telegram", str(telegram_chat_id)))
+    return channels
+
+
 def notify(cur, user_id: int, telegram_chat_id: int | None, kind: str, text: str, data: dict, dedupe: str,
            *, prefix: bytes = b"") -> None:
     """Queue one notification on every channel the user has; `dedupe` makes a redelivery a no-op.
     `prefix`: bound statements sent ahead in the same round trip."""
     payload = json.dumps({"text": text, "data": data}, default=str)
-    channels = [("console", None), ("push", None)]
-    if telegram_chat_id:
-        channels.append(("telegram", str(telegram_chat_id)))
     rows = [cur.mogrify("(%s, %s, %s, %s, %s, %s)", (user_id, channel, target, kind, payload, f"{dedupe}:{channel}"))
-            for channel, target in channels]
+            for channel, target in notification_channels(telegram_chat_id)]
     cur.execute(prefix + b"INSERT INTO notifications (user_id, channel, target, kind, payload, dedupe_key) VALUES "
                 + b", ".join(rows) + b" ON CONFLICT (dedupe_key) DO NOTHING")  # one round trip for every channel
 

@@ -179,11 +179,15 @@ def _values(cur, rows: list[tuple]) -> bytes:
     return b",".join(cur.mogrify("(" + ",".join(["%s"] * len(row)) + ")", row) for row in rows)
 
 
-def save(cur, user_id: int, engine: PaperExchange, loaded: Loaded, *, commit: bool = False) -> None:
+def save(cur, user_id: int, engine: PaperExchange, loaded: Loaded, *, commit: bool = False,
+         unsent: list[bytes] | None = None) -> None:
     """Write back the rows `engine` changed since `load` (nothing when nothing changed). The writes
     to rows that were read go in one round trip, with the COMMIT when `commit` (the transaction was
     opened by `load(begin=True)`); only rows that did not exist are inserted on their own, as their
-    answer decides whether the call is stale."""
+    answer decides whether the call is stale. `unsent`: every write is appended there instead,
+    bound, for the caller to send with its next statement (inside a batch's transaction: a client
+    id or a new row taken by a concurrent call then fails that statement on a unique key, and the
+    job is retried, instead of `OrderRejected` / `StaleView`)."""
     new, changed = [], []
     for cid, order in engine.orders.items():
         before = loaded.orders.get(cid)
@@ -229,6 +233,14 @@ def save(cur, user_id: int, engine: PaperExchange, loaded: Loaded, *, commit: bo
     inserts_left = any(rows for _, rows in missing)
     if commit and not inserts_left:
         batch.append(b"COMMIT")
+    if unsent is not None:
+        # rows that did not exist go with the rest, as plain inserts: one created meanwhile by a
+        # concurrent call (this view is then stale) fails the caller's statement on its unique key,
+        # as `StaleView` would fail the call
+        unsent.extend(f"INSERT INTO {table} VALUES ".encode() + _values(cur, rows) for (table, _, _), rows in missing
+                      if rows)
+        unsent.extend(batch)
+        return
     if batch:
         try:
             cur.execute(b"; ".join(batch))

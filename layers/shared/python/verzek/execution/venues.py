@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -59,10 +60,37 @@ class DbPaperExchange:
         self.user_id, self.prices, self.clock = user_id, prices, clock
         self._engine_args = {"taker_fee": taker_fee, "maker_fee": maker_fee, "slippage_pct": slippage_pct, "rules": rules,
                              "default_balance": start_balance, "exchange": exchange}
+        self._held: PaperExchange | None = None  # the account as loaded by `held`, while it lasts
+
+    @contextmanager
+    def held(self) -> Iterator[list[bytes]]:
+        """Inside a batch's transaction only: the whole account loaded (and locked, until the batch
+        commits) once for a run of calls. The calls made on this object meanwhile (`free_balance`,
+        `set_leverage`, `create_order(s)`, lookups) run on it with no round trip of their own. On
+        leaving, what they changed is left, as bound statements, in the yielded list, for the caller
+        to send ahead of its next statement: they commit or roll back with the job (its savepoint)
+        like the rest of the batch. A row this view saw missing but a concurrent call created
+        meanwhile, or a client id the account already has as a final order (final orders are not
+        loaded), fails that statement on the table's unique key: the job fails and is redelivered
+        (as `StaleView` is retried), nothing is placed twice."""
+        if batch_connection() is None or self._held is not None:
+            raise RuntimeError("DbPaperExchange.held runs once at a time inside a batch transaction")
+        writes: list[bytes] = []
+        with connection() as conn, conn.cursor() as cur:
+            engine = self._stateless()
+            loaded = paper_store.load(cur, self.user_id, engine)
+            self._held = engine
+            try:
+                yield writes
+            finally:
+                self._held = None
+            paper_store.save(cur, self.user_id, engine, loaded, unsent=writes)
 
     def _run(self, fn: Callable[[PaperExchange], Any], *, symbol: str | None = None,
              client_order_ids: Sequence[str] = ()):
         """`fn` on the rows of `symbol` (None: the whole account) and the orders `client_order_ids`."""
+        if self._held is not None:
+            return fn(self._held)
         if batch_connection() is not None:
             return self._run_in_batch(fn, symbol=symbol, client_order_ids=client_order_ids)
         for attempt in range(3):

@@ -1,0 +1,272 @@
+"""A new paper trade in a batch (`Executor._open_in_batch`): the paper account read once, the orders
+placed, then the position inserted already open (or failed) with its orders' states and its
+notification. It must leave exactly the rows the job-by-job path (`Executor.handle`: position
+'pending' with 'planned' orders, placed, then updated) leaves — for plain, DCA (a safety order held
+back), futures (leverage; a market entry filled at once, protected by its stop at once), partly and
+wholly refused plans — and one user's balance or settings must never reach another's rows. A
+duplicate committed while the batch runs is reconciled, never placed twice."""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from decimal import Decimal
+
+import pytest
+from verzek.domain.jobs import ExecuteSignalJob
+from verzek.execution.client_ids import client_order_id
+from verzek.execution.executor import Executor
+from verzek.execution.orders import RetryPolicy
+from verzek.execution.ports import OrderRejected
+from verzek.execution.venues import VenueProvider
+
+D = Decimal
+NO_WAIT = RetryPolicy(sleep=lambda s: None)
+ETH_BTC_T0 = 1515626700000  # ETH/BTC 5m, last close 0.0846
+XRP_T0 = 1636935000000  # XRP/USDT:USDT 5m futures, last close 1.1972
+
+
+class RefusingLegs:
+    """A paper exchange refusing the orders whose client id ends with one of `legs` (as a venue would
+    refuse a price or an amount), accepting the others."""
+
+    def __init__(self, inner, legs) -> None:
+        self.inner, self.legs = inner, tuple(legs)
+        self.name = inner.name
+
+    def __getattr__(self, item):
+        return getattr(self.inner, item)
+
+    def _refused(self, request) -> bool:
+        return request.client_order_id.endswith(self.legs)
+
+    def create_order(self, request):
+        if self._refused(request):
+            raise OrderRejected(f"refused {request.client_order_id[-2:]}", "invalid_order")
+        return self.inner.create_order(request)
+
+    def create_orders(self, requests):
+        taken = iter(self.inner.create_orders([r for r in requests if not self._refused(r)]))
+        return [OrderRejected(f"refused {r.client_order_id[-2:]}", "invalid_order") if self._refused(r)
+                else next(taken) for r in requests]
+
+
+class RefusingVenues(VenueProvider):
+    def __init__(self, base: VenueProvider, legs) -> None:
+        super().__init__(base.paper_prices(), base.clock)
+        self.legs = legs
+
+    def venue(self, cur, **kwargs):
+        venue = super().venue(cur, **kwargs)
+        venue.exchange = RefusingLegs(venue.exchange, self.legs)
+        return venue
+
+
+def _normal(value, user: int, sig: int, position_id: int):
+    """`value` as JSON with what differs between two users' rows of the same trade made neutral."""
+    def plain(v):  # a number by its value (5.5 and 5.500 are one amount, whatever scale stored it)
+        return format(v.normalize(), "f") if isinstance(v, Decimal) else str(v)
+
+    text = json.dumps(value, default=plain, sort_keys=True)
+    mark = client_order_id(sig, user, "entry").split("-")[1]
+    text = re.sub(rf'"user_id": {user}(?=[,}}])', '"user_id": "U"', text.replace(f"-{mark}-", "-U-"))
+    text = re.sub(rf'"position_id": {position_id}(?=[,}}])', '"position_id": "P"', text)
+    return json.loads(text.replace(f"-{position_id}:", "-P:"))
+
+
+def _numbers(value):
+    """The paper account's amounts (kept as text by `account_state`) as numbers."""
+    if isinstance(value, dict):
+        return {k: _numbers(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_numbers(v) for v in value]
+    if isinstance(value, str) and value.replace(".", "", 1).lstrip("-").isdigit():
+        return Decimal(value)
+    return value
+
+
+def _trade(factory, user: int, sig: int) -> dict:
+    """The rows one job left for `user`: position, orders, notifications, paper account."""
+    pos = factory.position(user, sig)
+    drop = {"id", "user_id", "position_id", "created_at", "updated_at", "not_before", "target"}
+    chat = next((n["target"] for n in factory.notifications(user) if n["channel"] == "telegram"), None)
+    assert chat == factory.chat(user)  # the user's own chat (compared apart: it differs between users)
+    rows = {"position": {k: v for k, v in pos.items() if k not in drop},
+            "orders": [{k: v for k, v in o.items() if k not in drop} for o in factory.orders(pos["id"])],
+            "notifications": [{k: v for k, v in n.items() if k not in drop} for n in factory.notifications(user)],
+            "paper": _numbers(factory.paper_state(user))}
+    return _normal(rows, user, sig, pos["id"])
+
+
+CASES = {
+    "spot, one limit entry": {
+        "t0": ETH_BTC_T0, "settings": {"size_value": D("0.5")},
+        "signal": ("ETH/BTC", "long", {"entries": ["0.0835"], "targets": ["0.086"], "stop_loss": "0.082"})},
+    "spot DCA, one safety order held back": {
+        "t0": ETH_BTC_T0, "settings": {"size_value": D("0.4"), "dca_enabled": True, "dca_safety_orders": 2, "dca_step_pct": D(1),
+                                     "dca_volume_scale": D(2), "dca_max_active": 1},
+        "chat": True,
+        "signal": ("ETH/BTC", "long", {"entries": ["0.0835"], "targets": ["0.086", "0.088"], "stop_loss": "0.078"})},
+    "futures limit short, leverage 5": {
+        "t0": XRP_T0, "settings": {"size_value": D("100"), "leverage_cap": 10},
+        "signal": ("XRP/USDT:USDT", "short", {"entries": ["1.2"], "targets": ["1.18"], "stop_loss": "1.209",
+                                               "market_type": "futures", "leverage": 5})},
+    "futures market entry": {
+        "t0": XRP_T0, "settings": {"size_value": D("100"), "leverage_cap": 10},
+        "signal": ("XRP/USDT:USDT", "long", {"entries": [], "entry_type": "market", "targets": ["1.25"], "stop_loss": "1.15",
+                                              "market_type": "futures", "leverage": 3})},
+    "one entry of two refused": {
+        "t0": ETH_BTC_T0, "settings": {"size_value": D("0.5")}, "refuse": ("e1",),
+        "signal": ("ETH/BTC", "long", {"entries": ["0.0835", "0.083"], "targets": ["0.086"], "stop_loss": "0.082"})},
+    "every order refused": {
+        "t0": ETH_BTC_T0, "settings": {"size_value": D("0.5")}, "refuse": ("e0", "e1"),
+        "signal": ("ETH/BTC", "long", {"entries": ["0.0835", "0.083"], "targets": ["0.086"], "stop_loss": "0.082"})},
+}
+
+
+@pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
+def test_the_batch_opens_exactly_what_the_job_by_job_path_opens(case, factory, clock, venues):
+    clock.set(case["t0"])
+    if case.get("refuse"):
+        venues = RefusingVenues(venues, case["refuse"])
+    chats = (701, 702) if case.get("chat") else (None, None)
+    alone, batched = (factory.user(telegram_chat_id=chat, **case["settings"]) for chat in chats)
+    symbol, side, kwargs = case["signal"]
+    sig = factory.signal(symbol, side, **kwargs)
+    executor = Executor(venues, NO_WAIT)
+
+    outcome = executor.handle(ExecuteSignalJob(signal_id=sig, user_id=alone))
+    assert executor.handle_batch([ExecuteSignalJob(signal_id=sig, user_id=batched)]) == [outcome]
+    assert outcome == ("failed" if len(case.get("refuse", ())) == 2 else "opened")
+
+    expected = _trade(factory, alone, sig)
+    assert _trade(factory, batched, sig) == expected
+    # the cases test what they say
+    orders = expected["orders"]
+    if "market" in kwargs.get("entry_type", ""):
+        assert [(o["role"], o["order_type"], o["status"]) for o in orders] == [("entry", "market", "open")]
+    if kwargs.get("market_type") == "futures":
+        assert expected["position"]["leverage"] == kwargs["leverage"]
+    if case["settings"].get("dca_max_active"):
+        assert [o["status"] for o in orders if o["role"] == "safety"] == ["open", "waiting"]
+        assert {n["channel"] for n in expected["notifications"]} == {"console", "push", "telegram"}
+    if case.get("refuse") == ("e1",):
+        assert [o["status"] for o in orders] == ["open", "rejected"]
+        assert "refused e1" in expected["position"]["error"]
+    if outcome == "failed":
+        assert expected["notifications"][0]["kind"] == "trade_failed" and expected["paper"]["orders"] == []
+
+
+def test_each_user_of_a_batch_gets_their_own_balance_settings_and_chat(factory, clock, venues, settings_env):
+    """One batch, one signal, users that differ in size, DCA, chat and paper balance: each position
+    is what that user's own job alone would have opened."""
+    clock.set(ETH_BTC_T0)
+    spot = ("ETH/BTC", "long", {"entries": ["0.0835", "0.083"], "targets": ["0.086"], "stop_loss": "0.082"})
+    sig = factory.signal(spot[0], spot[1], **spot[2])
+    profiles = [{"size_value": D("0.5")}, {"size_value": D("2"), "telegram_chat_id": 42},
+                {"size_value": D("0.3"), "dca_enabled": True, "dca_safety_orders": 1, "dca_step_pct": D(1)},
+                {"size_type": "percent", "size_value": D("10")}]
+    executor = Executor(venues, NO_WAIT)
+    alone = [factory.user(**p) for p in profiles]
+    batched = [factory.user(**{**p, **({"telegram_chat_id": 43} if "telegram_chat_id" in p else {})}) for p in profiles]
+    # one batched user's paper account has less in it (an earlier loss): sized by a percentage of it
+    with factory.conn, factory.conn.cursor() as cur:
+        for user in (alone[3], batched[3]):
+            cur.execute("INSERT INTO paper_balances (user_id, asset, total) VALUES (%s, 'BTC', 4)", (user,))
+
+    for user in alone:
+        assert executor.handle(ExecuteSignalJob(signal_id=sig, user_id=user)) == "opened"
+    assert executor.handle_batch([ExecuteSignalJob(signal_id=sig, user_id=u) for u in batched]) == ["opened"] * 4
+    for one, other in zip(alone, batched):
+        assert _trade(factory, other, sig) == _trade(factory, one, sig)
+    amounts = [factory.position(u, sig)["amount"] for u in batched]
+    assert len(set(amounts)) == 4  # four different sizes: nothing of one user's sizing reached another's
+
+
+def test_a_duplicate_committed_while_the_batch_runs_is_reconciled_not_placed_twice(factory, clock, venues):
+    """The batch read 'no position' for the job; before its turn, another worker runs the same job and
+    commits. The batch's attempt finds the paper orders taken and the position there: it keeps
+    nothing of its own and reconciles (one position, one set of orders, one notification)."""
+    clock.set(ETH_BTC_T0)
+    users = [factory.user(size_value=D("0.5")) for _ in range(2)]
+    sig = factory.signal("ETH/BTC", "long", entries=["0.0835", "0.083"], targets=["0.086"], stop_loss="0.082")
+    jobs = [ExecuteSignalJob(signal_id=sig, user_id=u) for u in users]
+    elsewhere: list[str] = []
+
+    def may_start() -> bool:
+        if not elsewhere:  # another worker (its own thread and connection) takes the second job first
+            worker = threading.Thread(target=lambda: elsewhere.append(Executor(venues, NO_WAIT).handle(jobs[1])))
+            worker.start()
+            worker.join()
+        return True
+
+    assert Executor(venues, NO_WAIT).handle_batch(jobs, may_start=may_start) == ["opened", "already_done"]
+    assert elsewhere == ["opened"]
+    pos = factory.position(users[1], sig)
+    assert pos["status"] == "open"
+    orders = factory.orders(pos["id"])
+    assert [o["status"] for o in orders] == ["open", "open"]
+    assert [o["cid"] for o in factory.paper_state(users[1])["orders"]] == [o["client_order_id"] for o in orders]
+    assert [n["kind"] for n in factory.notifications(users[1]) if n["channel"] == "console"] == ["position_opened"]
+
+
+class AccountOpenedElsewhere:
+    """A paper exchange whose first free-balance read comes after another worker (its own thread and
+    connection) made the same user's first paper call: the account's balance row appears after this
+    job read the account as empty."""
+
+    def __init__(self, inner, venues) -> None:
+        self.inner, self.venues = inner, venues
+        self.name = inner.name
+
+    def __getattr__(self, item):
+        return getattr(self.inner, item)
+
+    def free_balance(self, asset):
+        if not getattr(self.venues, "done", False):
+            self.venues.done = True
+
+            def elsewhere():
+                with self.venues.base_venue(self.inner.user_id) as other:
+                    other.free_balance("BTC")  # a first call: the start balance row is written
+
+            worker = threading.Thread(target=elsewhere)
+            worker.start()
+            worker.join()
+        return self.inner.free_balance(asset)
+
+
+class RacingVenues(VenueProvider):
+    def __init__(self, base: VenueProvider) -> None:
+        super().__init__(base.paper_prices(), base.clock)
+
+    def venue(self, cur, **kwargs):
+        venue = super().venue(cur, **kwargs)
+        venue.exchange = AccountOpenedElsewhere(venue.exchange, self)
+        return venue
+
+    def base_venue(self, user_id: int):
+        import contextlib
+
+        return contextlib.nullcontext(super().venue(None, user_id=user_id, mode="paper", exchange_account_id=None,
+                                                    market_type="spot").exchange)
+
+
+def test_a_paper_account_created_meanwhile_fails_the_job_and_its_redelivery_opens_it(factory, clock, venues):
+    """The job read the user's paper account while it had no row yet; another call created it before
+    the job's writes: the job's insert of that row fails on its key (what it computed may be stale),
+    the job is rolled back and redelivered, and the redelivery opens the trade once."""
+    clock.set(ETH_BTC_T0)
+    user = factory.user(size_value=D("0.5"))
+    sig = factory.signal("ETH/BTC", "long", entries=["0.0835"], targets=["0.086"], stop_loss="0.082")
+    job = ExecuteSignalJob(signal_id=sig, user_id=user)
+
+    [failed] = Executor(RacingVenues(venues), NO_WAIT).handle_batch([job])
+    assert isinstance(failed, Exception) and "paper_balances" in str(failed)
+    assert factory.position(user, sig) is None and factory.notifications(user) == []
+    assert factory.paper_state(user)["orders"] == []  # the other call's balance row only
+
+    assert Executor(venues, NO_WAIT).handle_batch([job]) == ["opened"]
+    [order] = factory.orders(factory.position(user, sig)["id"])
+    assert [o["cid"] for o in factory.paper_state(user)["orders"]] == [order["client_order_id"]]
