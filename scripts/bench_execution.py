@@ -133,6 +133,8 @@ def main() -> int:
     parser.add_argument("--processes", action="store_true",
                         help="workers are processes (each Lambda invocation is its own process) instead of threads "
                              "of this one (which share its GIL)")
+    parser.add_argument("--log-level", default="INFO",
+                        help="the verzek logger's level while the jobs run (INFO as deployed; lines to /dev/null)")
     parser.add_argument("--profile", metavar="FILE",
                         help="profile the jobs with cProfile (one worker thread at a time): print the top functions "
                              "by own and cumulative time and save the stats to FILE (pstats)")
@@ -289,7 +291,13 @@ def main() -> int:
                             outcomes[key] = outcomes.get(key, 0) + 1
 
             import logging
-            logging.getLogger("verzek").setLevel(logging.WARNING)
+            # the deployed level (template.yaml: LOG_LEVEL INFO): formatting the lines is part of a job's
+            # CPU; they are written to /dev/null
+            logs = logging.getLogger("verzek")
+            logs.setLevel(args.log_level)
+            for handler in logs.handlers:
+                if isinstance(handler, logging.StreamHandler):
+                    handler.setStream(open(os.devnull, "w"))  # noqa: SIM115 - for the process's life
             if args.processes:
                 import multiprocessing
 

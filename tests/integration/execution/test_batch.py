@@ -150,3 +150,17 @@ def test_live_accounts_and_unstarted_jobs_are_not_in_the_batch_transaction(batch
 
     results = Executor(venues, NO_WAIT).handle_batch([ExecuteSignalJob(signal_id=sig, user_id=live)])
     assert results == ["skipped:account_error"] and factory.position(live, sig)["status"] == "failed"
+
+
+def test_a_batch_logs_one_line_with_each_jobs_outcome_after_its_commit(batch, factory, venues, caplog):
+    _users, sig, jobs = batch
+    live = factory.user(size_value=D("0.5"), mode="live", live_confirmed_at=datetime.now(UTC))  # runs alone
+    caplog.set_level("INFO", logger="verzek")
+    results = Executor(venues, NO_WAIT).handle_batch([*jobs, ExecuteSignalJob(signal_id=sig, user_id=live)])
+    assert results == ["opened"] * 4 + ["skipped:account_error"]
+
+    [line] = [r for r in caplog.records if r.getMessage() == "batch done"]
+    assert line.jobs == [{"job": "execute_signal", "dedupe_key": job.dedupe_key, "outcome": "opened"} for job in jobs]
+    # the job that ran on its own logs its own line; the batched ones none
+    done = [r.dedupe_key for r in caplog.records if r.getMessage() == "job done"]
+    assert done == [f"exec-{sig}-{live}"]

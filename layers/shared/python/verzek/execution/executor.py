@@ -165,7 +165,8 @@ class Executor:
     def now(self) -> datetime:
         return datetime.fromtimestamp(self.venues.clock() / 1000, tz=UTC)
 
-    def handle(self, job, *, known: Known | None = None) -> str:
+    def handle(self, job, *, known: Known | None = None, log: bool = True) -> str:
+        """One job's outcome. `log=False`: the caller logs it (`handle_batch`: one line per batch)."""
         if isinstance(job, ExecuteSignalJob):
             outcome = self.execute_signal(job, known=known)
         elif isinstance(job, SignalUpdateJob):
@@ -174,7 +175,8 @@ class Executor:
             outcome = self.close_position(job)
         else:  # pragma: no cover - parse_job only returns the three
             raise TypeError(f"unknown job {type(job).__name__}")
-        logger.info("job done", extra={"job": job.type, "dedupe_key": job.dedupe_key, "outcome": outcome})
+        if log:
+            logger.info("job done", extra={"job": job.type, "dedupe_key": job.dedupe_key, "outcome": outcome})
         return outcome
 
     def handle_batch(self, jobs: Sequence, *, may_start: Callable[[], bool] | None = None) -> list:
@@ -212,7 +214,8 @@ class Executor:
                         try:
                             # what was read for the batch holds for a user's first job only: a
                             # second one must see what the first wrote (its position, a pause)
-                            results[i] = self.handle(job, known=None if job.user_id in seen else known[i])
+                            results[i] = self.handle(job, known=None if job.user_id in seen else known[i],
+                                                     log=False)
                         except NotBatched:
                             cur.execute("ROLLBACK TO SAVEPOINT job")
                             alone.append(i)
@@ -225,6 +228,12 @@ class Executor:
                 for i in batched:        # is saved; every job not already failed or handed back is redelivered
                     if i not in alone and not isinstance(results[i], BaseException):
                         results[i] = exc
+            # one line for the batch's transaction, once its outcome is known (after the commit), not
+            # one per job (a JSON log line costs about as much CPU as planning the trade)
+            logger.info("batch done", extra={"jobs": [
+                {"job": jobs[i].type, "dedupe_key": jobs[i].dedupe_key,
+                 "outcome": results[i] if isinstance(results[i], str) else type(results[i]).__name__}
+                for i in batched if i not in alone]})
         for i in alone + [i for i in range(len(jobs)) if i not in set(batched)]:
             if stopped or (may_start is not None and not may_start()):
                 stopped = True
