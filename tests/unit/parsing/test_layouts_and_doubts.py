@@ -419,3 +419,73 @@ def test_an_opened_alert_without_levels_is_held():
     parsed = parse_message("🚨 SHORT $APTUSDT opened — levels in the VIP room")
     assert parsed.kind.value == "open" and parsed.symbol == "APT/USDT" and not parsed.tradable
     assert "held for review" in parsed.rejected
+
+
+def test_a_quote_hint_never_overrides_a_quote_the_post_implies():
+    from verzek.signals.source_hints import SourceHints, apply_hints
+
+    parsed = parse_message("#RVN\nBuy 21-23 sats\nTP 26 / 29\nSL 19 sats")
+    assert apply_hints(parsed, SourceHints(chat_id=1, quote="USDT")).symbol == "RVN/BTC"
+    assert apply_hints(parse_message("#RVN\nBuy 0.021\nTP 0.026\nSL 0.019"), SourceHints(1, quote="USDC")).symbol \
+        == "RVN/USDC"
+
+
+@pytest.mark.parametrize("text,held", [
+    ("#XRP LONG\nEntry: 2,312\nTP: 2,380 / 2,450\nSL: 2,250", True),  # 2.312 or 2312: nothing says which
+    ("Монета: TON\nЛонг\nВход: 5,412\nТейк: 5,550 / 5,700\nСтоп: 5,300", True),
+    ("#ETH LONG\nEntry: 3,450\nTP: 3,520 / 3,600\nSL: 3,390", False),  # 3.45 is no ETH price
+    ("#BTC LONG\nEntry: 67,250\nTP: 68,000\nSL: 66,100", False),
+    ("#BNB LONG\nEntry: 1,050\nTP: 1,090 / 1,120\nSL: 1,020\nLeverage 2.5x", False),  # a point decimal elsewhere
+    ("#XRP LONG\nEntry: 2,312\nTP: 2,38 / 2,45\nSL: 2,25", False),  # "2,38": the comma is the decimal mark
+])
+def test_a_comma_before_three_digits_with_nothing_to_tell_its_meaning_is_held(text, held):
+    parsed = parse_message(text)
+    assert ("the comma may be a decimal point" in (parsed.rejected or "")) is held, parsed.rejected
+
+
+def test_point_thousands_with_comma_decimals_read_every_number_so():
+    parsed = parse_message("#ETH LONG\nEntry: 3.450,50\nTP: 3.520 / 3.600\nSL: 3.390")
+    assert parsed.entries == (Decimal("3450.50"),) and parsed.targets == (Decimal(3520), Decimal(3600))
+    assert parsed.stop_loss == Decimal(3390) and parsed.tradable
+
+
+@pytest.mark.parametrize("text", [
+    "#AVAX 现货 分批买入 第一档：23.5 第二档：22.8 第三档：22.1 目标：25 / 26.5 止损：21.6",
+    "#AVAX spot buy ladder Tier 1: 23.5 Tier 2: 22.8 Tier 3: 22.1 TP: 25 / 26.5 SL: 21.6",
+    "#AVAX Buy zone — Order 1: 23.5, Order 2: 22.8, Order 3: 22.1 | Targets 25 / 26.5 | Stop 21.6",
+])
+def test_ladder_rows_flattened_onto_one_line_keep_every_rung(text):
+    parsed = parse_message(text)
+    assert parsed.entries == (Decimal("22.1"), Decimal("22.8"), Decimal("23.5")) and parsed.tradable, parsed.rejected
+
+
+@pytest.mark.parametrize("text", ["#ADA long entry 0.45 tp 2% 4% 6% sl 0.43",
+                                  "#ADA LONG\nEntry 0.45\nTargets: +5% / +10%\nStop: -3%"])
+def test_take_profits_given_only_as_percentages_are_held(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "open" and "take-profits given only as percentages" in parsed.rejected
+
+
+@pytest.mark.parametrize("text", [
+    "#AVAX 现货 分批买入 | 第一档：23.5 | 第二档：22.8 | 第三档：22.1 | 目标：25 / 26.5 | 止损：21.6",
+    "#AVAX اسپات خرید | پله اول: 23.5 | پله دوم: 22.8 | پله سوم: 22.1 | تارگت: 25 / 26.5 | حد ضرر: 21.6",
+])
+def test_piped_ladder_rows_keep_every_rung(text):
+    parsed = parse_message(text)
+    assert parsed.entries == (Decimal("22.1"), Decimal("22.8"), Decimal("23.5")) and parsed.tradable, parsed.rejected
+
+
+@pytest.mark.parametrize("text,entries", [
+    ("#INJ SHORT Price is 25.30 right now Entry 25.50 TP 24.80 / 24.20 SL 26.10", ["25.50"]),
+    ("#LINK LONG Price now: 14.55 Entry: 14.30 TP: 14.90 / 15.40 SL: 13.90", ["14.30"]),
+    ("#LTC SHORT Price at posting: 101.4 Sell limit: 103.0 TP: 99.5 / 96.8 SL: 105.2", ["103.0"]),
+])
+def test_the_price_now_beside_an_order_is_no_entry_on_one_line_either(text, entries):
+    assert parse_message(text).entries == tuple(Decimal(e) for e in entries)
+
+
+@pytest.mark.parametrize("text", ["#ADA LONG Entry 0.45 TP 0.47 / 0.49 Long-term target 0.60 SL 0.43",
+                                  "#ADA LONG Entry 0.45, TP 0.47 / 0.49, long term target 0.60, SL 0.43",
+                                  "#ADA LONG Giriş 0.45 Hedef 0.47 / 0.49 Uzun vadeli hedef: 0.60 Stop 0.43"])
+def test_a_long_term_hope_after_the_targets_on_one_line_is_no_target(text):
+    assert parse_message(text).targets == (Decimal("0.47"), Decimal("0.49"))

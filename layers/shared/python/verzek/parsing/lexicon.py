@@ -67,9 +67,10 @@ _LADDER_INDEX = rf"(?:\d(?![\d%]|[.,]\d)|[ \t]+[1-9](?=[ \t]*[:)])|[ \t]+[1-9]{_
 LABELS: list[tuple[Field, str]] = [
     # "Current price: 1.92" / "Current rate: 0.0905" heading its own line: where the market is, not the entry.
     # "Long-term target 0.60" on its own line beside the TP list: a hope, not an order.
-    (Field.IGNORE, r"(?:^|(?<=\|))[ \t]*long[\s-]*term\s+(?:targets?|tps?)(?![\w:])|"
+    # (also right after a price: the same post flattened onto one line, "TP 0.47 / 0.49 Long-term target 0.60")
+    (Field.IGNORE, r"(?:^|(?<=\|)|(?<=\d[ \t])|(?<=\d[,;][ \t]))[ \t]*long[\s-]*term\s+(?:targets?|tps?)(?![\w:])|"
                    # "Uzun vadeli hedef: 32", "Долгосрочная цель": a hope beside the TP list, in other languages
-                   r"(?:^|(?<=\|))[ \t]*(?:uzun\s+vadeli\s+hedef\w*|долгосрочн\w*\s+цел\w*|objetivo\s+a\s+largo\s+plazo|"
+                   r"(?:^|(?<=\|)|(?<=\d[ \t])|(?<=\d[,;][ \t]))[ \t]*(?:uzun\s+vadeli\s+hedef\w*|долгосрочн\w*\s+цел\w*|objetivo\s+a\s+largo\s+plazo|"
                    r"alvo\s+de\s+longo\s+prazo|langfristige[sn]?\s+ziel\w*|objectif\s+(?:[àa]\s+)?long\s+terme|"
                    r"obiettivo\s+a\s+lungo\s+termine|cel\s+d[łl]ugoterminow\w*|m[ụu]c\s+ti[êe]u\s+d[àa]i\s+h[ạa]n)|"
                    r"(?:^|(?<=\|))[ \t]*(?:current|market|live)(?:\s+(?:market|spot|live))?\s+(?:price|rate)"

@@ -27,7 +27,7 @@ from verzek.parsing.normalize import normalize
 from verzek.parsing.safety import price_floor, validate_open
 from verzek.parsing.status import close_action, closes_position, is_close, is_conditional_close, reports_progress, is_close_without_coin, tp_hit_index, update_action
 from verzek.parsing.symbols import EXPLICIT, HASHTAG, LABELLED, NAMED, SymbolCandidate, split_glued, choose_symbol, close_target, symbol_candidates
-from verzek.parsing.tokens import Kind, Token, tokenize_line, uses_comma_decimals
+from verzek.parsing.tokens import ONE_COMMA_GROUP, Kind, Token, comma_is_ambiguous, tokenize_line, uses_comma_decimals
 
 MAX_TEXT_CHARS = 8000  # longer posts are articles, not signals; cap the work done per message
 _RANGE_SEPARATORS = frozenset("-_~/")
@@ -198,6 +198,11 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
                     # in a colon are part of its heading (after a target label they may be "dream", "bonus": not so)
                     current.tokens.append(tok)
                     continue
+                if current is not None and current.field in _LADDER_FIELDS and current.numbers \
+                        and _repeats_rung_heading(current, tok):
+                    # "买入 第一档：23.5 第二档：22.8" flattened onto one line: the next rung, headed like the first
+                    current.tokens.append(tok)
+                    continue
                 current = Segment(Field.IGNORE, tok)  # "Client:", "Period:" — a heading we do not use
                 segments.append(current)
                 continue
@@ -213,12 +218,14 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
                 current = None  # "SL 4.95 — if you missed it, wait for 5.10": a new clause, not more stop prices
                 continue
             ahead = next((t for t in tokens[i + 1:] if t.kind not in (Kind.SEP, Kind.INDEX)), None)
-            if tok.kind == Kind.SEP and tok.text == "|" and current is not None \
+            next_rung = ahead is not None and ahead.kind == Kind.WORD and current is not None \
+                and current.field in _LADDER_FIELDS and _repeats_rung_heading(current, ahead)
+            if tok.kind == Kind.SEP and tok.text == "|" and current is not None and not next_rung \
                     and current.field in _SIDE_FIELDS and current.numbers and not (ahead and ahead.kind == Kind.NUM):
                 # ("Buy orders: | 1) 2,940 — 30% | 2) 2,860 — 30%": a pipe before the next row keeps the list)
                 current = None  # "LONG 1.05 | TP 1.12": a pipe separates fields after a side word
                 continue
-            if tok.kind == Kind.SEP and tok.text in "|·•" and current is not None and current.numbers \
+            if tok.kind == Kind.SEP and tok.text in "|·•" and current is not None and current.numbers and not next_rung \
                     and ahead is not None and ahead.kind == Kind.WORD and ahead.text.lower() not in lx.FILLER_WORDS:
                 # "Avg entry 162.45 · Notional 373 USDT · Lev 10x": a field separator, then a word we do not know —
                 # whatever that word heads is not more of this field
@@ -229,6 +236,17 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
             else:
                 orphans.append(tok)
     return segments
+
+
+def _repeats_rung_heading(segment: Segment, word: Token) -> bool:
+    """`word` (before a colon) is the last word of the heading before the segment's first price ("第一档：", "Tier 1:")."""
+    head = []
+    for t in segment.tokens:
+        if t.kind in (Kind.NUM, Kind.PCT):
+            break
+        if t.kind == Kind.WORD:
+            head.append(t.text.lower())
+    return bool(head) and word.text.lower() in head and word.text.lower() not in lx.FILLER_WORDS
 
 
 def _price_before_side(orphans: list[Token]) -> list[Token]:
@@ -287,8 +305,9 @@ def _assign_levels(segments: list[Segment], filled: frozenset[int] = frozenset()
     entry_segments = with_numbers(Field.ENTRY)
     # "Market price now 0.605 Entry: 0.598" on one line: beside an entry of its own, a current/market price label
     # is where the market is
-    reference = [s for s in entry_segments if s.label is not None and _REFERENCE_PRICE.match(s.label.text)]
-    if reference and len(reference) < len(entry_segments):
+    reference = [s for s in entry_segments if _reference_price(s)]
+    # ("#LTC SHORT Price at posting: 101.4 Sell limit: 103.0": beside an order label too)
+    if reference and (len(reference) < len(entry_segments) or with_numbers(Field.BUY, Field.SELL)):
         entry_segments = [s for s in entry_segments if s not in reference]
     # A short stated in words sells first and buys back ("DOGE SHORT / Sell 0.165 / Buy back 0.158"); otherwise a
     # buy list is the entry and a sell list the exits.
@@ -340,6 +359,28 @@ def _assign_levels(segments: list[Segment], filled: frozenset[int] = frozenset()
     stop = firm or stop
     stop_pct = next((s.percents for s in stop_segments if s.percents), [])
     return _Levels(entry_segments, entries, targets, stop, stop_pct, stop_segments, arrow_chain, bool(qualified))
+
+
+# Words between a "price" label and its number that make it the market's price now, not an order's
+_NOW_WORDS = frozenset(["now", "is", "currently", "posting", "atm", "rn", "today", "live", "сейчас", "şimdi", "simdi",
+                        "ahora", "agora", "jetzt", "maintenant", "adesso", "teraz", "sekarang"])
+
+
+def _reference_price(segment: Segment) -> bool:
+    """"Current price: 1.92", "SHORT Price is 25.30 right now", "Price now: 14.55", "Price at posting: 101.4"."""
+    label = segment.label
+    if label is None:
+        return False
+    if _REFERENCE_PRICE.match(label.text):
+        return True
+    if not label.text.lower().endswith("price"):
+        return False
+    head = []
+    for t in segment.tokens:
+        if t.kind in (Kind.NUM, Kind.PCT):
+            break
+        head.append(t.text.lower())
+    return bool(_NOW_WORDS.intersection(head))
 
 
 def _followed_by_clause(segments: list[Segment], number: Token) -> bool:
@@ -634,11 +675,12 @@ def _parse(text: str) -> ParsedMessage:
             # or heading its line is the coin (still held: which one is meant is a reading, not a fact).
             candidate = rival
     entries, targets, stops, stop = _read_dot_thousands(levels, candidate, entries, targets, stops, stop)
-    sats_problem = None
+    sats_problem, quote_from_sats = None, False
     if in_sats and candidate is not None and candidate.quote != "BTC":
         if candidate.rank < EXPLICIT:
             # "#RVN / Buy 21-23 sats": prices in satoshis are prices in bitcoin — the quote the tag left unsaid
             candidate = SymbolCandidate(candidate.base, "BTC", candidate.rank, candidate.position, candidate.perpetual)
+            quote_from_sats = True
         else:
             sats_problem = f"prices in satoshis but the pair {candidate.symbol} is not quoted in BTC"
     if candidate is not None and lx.RECAP_HEAD_RE.search(clean) and lx.GAIN_PCT_RE.search(clean):
@@ -727,6 +769,13 @@ def _parse(text: str) -> ParsedMessage:
     if entries and levels.entry_segments and all(s.label is None for s in levels.entry_segments):
         # (the same rule as an unlabelled price line: a source hint "numbers after a coin are entries" lifts it)
         assumed.append("entry read from an unlabelled price line")
+    if comma_is_ambiguous(clean, comma_decimal):
+        written = [t for t in (*levels.entries, *levels.targets, *levels.stop) if ONE_COMMA_GROUP.fullmatch(t.text)]
+        floor = price_floor(candidate.symbol if candidate else None)
+        if written and not (floor is not None and min(t.value for t in written) / 1000 < floor):
+            # ("Entry 67,250" on BTC: 67.25 is under the coin's floor, so thousands is the only reading)
+            assumed.append(f"entry written {written[0].text!r}: the comma may be a decimal point or a thousands "
+                           "separator")
     if levels.qualified_targets:
         assumed.append("targets: a further target line with a qualifier we do not know was left out")
     if not entries and candidate is not None and (targets or stop is not None):
@@ -770,6 +819,9 @@ def _parse(text: str) -> ParsedMessage:
 
     provenance = _provenance(candidate, words_side, level_side, levels, segments, tokens, leverage, market, assumed,
                              stops)
+    if quote_from_sats:
+        provenance = tuple((f, rule + "; quote BTC from prices in satoshis" if f == "symbol" else rule)
+                           for f, rule in provenance)
     parsed = ParsedMessage(
         provenance=provenance,
         kind=MessageKind.OPEN,
@@ -806,6 +858,10 @@ def _parse(text: str) -> ParsedMessage:
         # A stop and no word about taking profit: the exits may sit under a word we do not know (and were then
         # read as more entries) — "not sure", never traded as parsed.
         problems.append("held for review: no take-profit written")
+    if not parsed.targets and any(s.field == Field.TARGETS and s.percents and not s.numbers for s in segments):
+        # "TP 2% 4% 6%", "Targets +5% / +10%": of the price or of the margin at the leverage? Both are in use; the
+        # prices they stand for are a reading, so an operator decides.
+        problems.append("held for review: take-profits given only as percentages")
     if parsed.market == MarketType.SPOT and parsed.side == Side.SHORT:
         # ("Buy back zone for spot holders" under a short): a spot market cannot be shorted; which is meant is a guess
         problems.append("held for review: a short on a spot market")

@@ -84,6 +84,8 @@ def _parse_decimal(raw: str, comma_decimal: bool) -> Decimal | None:
             s = s.replace(",", ".")
         else:
             return None
+    elif comma_decimal and _POINT_THOUSANDS.fullmatch(s):
+        s = s.replace(".", "")  # (a message that writes its decimals with a comma: the point groups thousands)
     if s.startswith("."):
         s = "0" + s
     try:
@@ -92,11 +94,30 @@ def _parse_decimal(raw: str, comma_decimal: bool) -> Decimal | None:
         return None
 
 
+# "3.450,50": a point between thousands and a comma before the decimals — the whole message writes numbers so
+_POINT_THOUSANDS_COMMA_DECIMAL = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:\.\d{3})+,\d{1,4}(?![\d.,])")
+_POINT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
+
+
 def uses_comma_decimals(text: str) -> bool:
-    """True when the message writes decimals with a comma ("0,85", "390,50") and never with a dot."""
+    """True when the message writes decimals with a comma ("0,85", "390,50") and never with a dot, or writes a
+    number with point thousands and comma decimals ("3.450,50": then "3.520" beside it is 3520 too)."""
+    if "," in text and _POINT_THOUSANDS_COMMA_DECIMAL.search(text):
+        return True
     comma_decimal = re.search(r"(?<![\d,.])\d+,(?:\d{1,2}|\d{4,})(?![\d,])|(?<![\d,.])0,\d+", text)
     dot_decimal = re.search(r"(?<![\d,.])\d+\.\d+(?![\d,])", text)
     return bool(comma_decimal) and not dot_decimal
+
+
+# "2,312": one comma before three digits, nothing else — 2.312 or 2312?
+ONE_COMMA_GROUP = re.compile(r"\$?\d{1,3},\d{3}")
+_DOT_DECIMAL = re.compile(r"(?<![\d,.])\d+\.\d+(?![\d,])")
+
+
+def comma_is_ambiguous(text: str, comma_decimal: bool) -> bool:
+    """The message's commas were read as thousands separators for want of any other sign: no decimal written with a
+    point or a comma anywhere, so "2,312" may as well be 2.312 (XRP) as 2312 (ETH)."""
+    return not comma_decimal and "," in text and not _DOT_DECIMAL.search(text)
 
 
 def tokenize_line(line: str, line_no: int, comma_decimal: bool) -> list[Token]:
@@ -205,6 +226,10 @@ def _mark_non_prices(tokens: list[Token]) -> None:
                 tok.kind = Kind.INDEX  # "Trigger: Target (1)": which target, not a price
                 continue
         after = tokens[i + 2] if i + 2 < len(tokens) else None
+        if prev is not None and prev.kind == Kind.WORD and nxt is not None and nxt.text == ":" and tok.text.isdigit() \
+                and tok.value <= 20 and after is not None and after.kind == Kind.NUM:
+            tok.kind = Kind.INDEX  # "Tier 2: 0.65", "Order 3: 22.1": a row number before the row's price
+            continue
         if nxt and nxt.kind == Kind.WORD and nxt.text.lower() == "x" and after is not None \
                 and re.fullmatch(r"\d{1,2}\s?(?:m|h|d|w|hr|hrs|min|mins)", after.text, re.IGNORECASE):
             tok.kind = Kind.INDEX  # "2 × 4H closes above": how many candles

@@ -55,7 +55,8 @@ def apply_hints(parsed: ParsedMessage, hints: SourceHints | None) -> ParsedMessa
         return parsed
     sources = dict(parsed.provenance)
     changes: dict = {}
-    if hints.quote and parsed.symbol and sources.get("symbol") != "pair with its quote":
+    # (the post's own quote wins: a pair written with it, or "21 sats" that can only be priced in BTC)
+    if hints.quote and parsed.symbol and "quote" not in sources.get("symbol", ""):
         changes["symbol"] = f"{parsed.symbol.split('/')[0]}/{hints.quote}"
         sources["symbol"] = f"{sources.get('symbol', 'ticker')}; quote from source hint"
     market = parsed.market
