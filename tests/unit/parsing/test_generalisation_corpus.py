@@ -152,6 +152,14 @@ set): a floor on the exact-match rate, and no message ever parsed into a wrong t
   another quote are held); no level of 1 BTC or more on an X/BTC pair; size/qty/margin labels in 14 languages; a
   spaced "·"/"|" before an unknown word ends a field; chart-reading abbreviations (RSI, EMA200, FVG...) are not coins;
   "36.9 is a fine stop"; "LONG #X opened" with no levels is a held direction alert. No label changed.
+- `blind_round28.jsonl` (f31e609; Bybit order tickets, -PERP, Discord quote exports, 67,250.5, sats, 18 languages): 63
+  posts. First look with the parser at 975d625 (main f31e609): 56/63 (88.9 %), 2 wrong ("Sell 1: 3.80 / Sell 2: 4.20"
+  traded with only the first target; a Vietnamese "Ví dụ (KHÔNG phải tín hiệu)" example opened). Then generalised to
+  63/63, 0 wrong: exit ladders under numbered or repeated sell labels; prices under an order label nothing used hold the
+  open; "not a signal" in 16 more languages; "sat" after a price is satoshis on an explicit X/BTC pair (held
+  elsewhere); "below X the idea is void" (11 languages) is the stop; a bracket after the leverage is a note; a cancel
+  verb beside an order word in either order ("Лимитку по #TAO отменяем"); Malay "Masuk:"; Turkish "Al"/"Sat" heading a
+  line. No label changed.
 
 Rows flagged `must_not_trade` are labelled literally (a stop on the wrong side, targets out of order, a
 price missing a digit): the parse must match the label and still be rejected.
@@ -195,6 +203,7 @@ CORPORA = {
     "blind_round25.jsonl": (50, 1.0),
     "blind_round26.jsonl": (52, 1.0),
     "blind_round27.jsonl": (57, 1.0),
+    "blind_round28.jsonl": (63, 1.0),
 }
 
 

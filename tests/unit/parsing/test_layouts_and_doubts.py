@@ -489,3 +489,65 @@ def test_the_price_now_beside_an_order_is_no_entry_on_one_line_either(text, entr
                                   "#ADA LONG Giriş 0.45 Hedef 0.47 / 0.49 Uzun vadeli hedef: 0.60 Stop 0.43"])
 def test_a_long_term_hope_after_the_targets_on_one_line_is_no_target(text):
     assert parse_message(text).targets == (Decimal("0.47"), Decimal("0.49"))
+
+
+# Round 28 families, in wording the batch does not use.
+def test_sat_after_a_price_is_satoshis_only_on_a_bitcoin_pair():
+    parsed = parse_message("ARDR/BTC\nBuy: 610 - 640 sat\nSell: 700 / 760\nStop: 575 sat")
+    assert parsed.entries == (Decimal("0.0000061"), Decimal("0.0000064")) and parsed.tradable
+    held = parse_message("#ARDR\nBuy: 610 - 640 sat\nSell: 700 / 760\nStop: 575 sat")
+    assert "may mean satoshis" in held.rejected
+
+
+@pytest.mark.parametrize("text", [
+    "#CELO long 0.912, targets 0.945 / 0.980. Below 0.880 the setup is invalid.",
+    "#CELO лонг 0.912, цели 0.945 / 0.980, ниже 0.880 идея не актуальна",
+    "#CELO long 0.912 hedef 0.945 / 0.980, 0.880 altında fikir geçersiz",
+    "#CELO compra 0,912 alvos 0,945 / 0,980 — abaixo de 0,880 a ideia fica inválida",
+])
+def test_the_level_beyond_which_the_idea_is_void_is_the_stop(text):
+    parsed = parse_message(text)
+    assert parsed.stop_loss == Decimal("0.880") and parsed.tradable, parsed.rejected
+
+
+def test_a_cancel_word_beside_a_price_is_no_stop():
+    parsed = parse_message("#CELO long 0.912 tp 0.945 / 0.980 sl 0.870. Cancel the order if it drops below 0.90 first")
+    assert parsed.stop_loss == Decimal("0.870")
+
+
+@pytest.mark.parametrize("text,leverage", [
+    ("#SEI LONG\nLeverage 20x (max — honestly 5-10x is wiser)\nEntry 0.2810\nTP 0.2890\nSL 0.2740", 20),
+    ("#SEI LONG\nPlečo 15x\nEntry 0.2810\nTP 0.2890\nSL 0.2740\nLev: 10x (3x if you are new)", 10),
+    ("#SEI LONG\nLeverage: (5-10x)\nEntry 0.2810\nTP 0.2890\nSL 0.2740", 5),
+])
+def test_a_bracket_after_the_leverage_is_a_note_about_it(text, leverage):
+    assert parse_message(text).leverage == leverage
+
+
+@pytest.mark.parametrize("text", ["#PENDLE spot\nBuy 3.45\nSell 1: 3.80\nSell 2: 4.20\nSL 3.20",
+                                  "#PENDLE spot\nBuy 3.45\nSell 3.80\nSell 4.20\nSL 3.20",
+                                  "#PENDLE spot\nAl 3.45\nSat 1: 3.80\nSat 2: 4.20\nStop 3.20"])
+def test_an_exit_ladder_under_sell_labels_is_every_target(text):
+    parsed = parse_message(text)
+    assert parsed.targets == (Decimal("3.80"), Decimal("4.20")) and parsed.tradable, parsed.rejected
+
+
+@pytest.mark.parametrize("text", ["Лимитку по #TAO отменяем, цена ушла",
+                                  "#TAO limit emrini iptal ediyoruz",
+                                  "Cancelamos la orden de #TAO, el precio se fue"])
+def test_cancelling_the_pending_order_closes_the_setup(text):
+    parsed = parse_message(text)
+    assert (parsed.kind.value, parsed.symbol, parsed.update_action.value) == ("close", "TAO/USDT", "cancel_entry")
+
+
+@pytest.mark.parametrize("text", ["Ví dụ (không phải tín hiệu): long #SOL 150, TP 160, SL 145",
+                                  "Contoh saja, bukan sinyal: #SOL long 150 TP 160 SL 145",
+                                  "Nur zur Erklärung, kein Signal: #SOL long 150 TP 160 SL 145",
+                                  "示例，不是信号：#SOL 做多 150 止盈 160 止损 145"])
+def test_a_post_that_says_it_is_no_signal_never_opens(text):
+    assert parse_message(text).kind.value == "not_a_signal"
+
+
+def test_malay_entry_heading():
+    parsed = parse_message("Isyarat #ADA beli\nMasuk: 0.700\nSasaran: 0.725 / 0.745\nHenti rugi: 0.688")
+    assert parsed.entries == (Decimal("0.700"),) and parsed.tradable

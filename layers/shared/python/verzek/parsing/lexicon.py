@@ -120,7 +120,7 @@ LABELS: list[tuple[Field, str]] = [
                   r"open(?:ing)?\s+price|avg\.?\s+entry|(?:current|market)\s+price|"
                   r"(?:^|(?<=\|))[ \t]*price(?=\s*[:=-])|precio\s+de\s+entrada|zona\s+de\s+entrada|диапазон\s+входа|"
                   r"al[ıi][şs]\s+b[öo]lgesi|买入(?:区间|价格|价)|"
-                  r"v[àa]o\s+l[ệe]nh|[đd]i[ểe]m\s+v[àa]o(?:\s+l[ệe]nh)?|v[ùu]ng\s+v[àa]o|(?:^|(?<=\|))[ \t]*v[àa]o(?=[ \t]*[:=]?[ \t]*\d)|gi[áa]\s+v[àa]o|harga\s+masuk|area\s+entry|"
+                  r"v[àa]o\s+l[ệe]nh|[đd]i[ểe]m\s+v[àa]o(?:\s+l[ệe]nh)?|v[ùu]ng\s+v[àa]o|(?:^|(?<=\|))[ \t]*v[àa]o(?=[ \t]*[:=]?[ \t]*\d)|gi[áa]\s+v[àa]o|harga\s+masuk|area\s+entry|titik\s+masuk|zon[ae]?\s+masuk|masuk(?=[ \t]*[:=])|"
                   r"(?:سعر\s+|منطقة\s+)?(?:نقطة\s+)?(?:ال)?دخول|نقطه\s+ورود|ورود|"
                   r"入场(?:价格|价|区间|位)?|进场(?:价)?|开仓(?:价格|价)?|진입(?:가|구간)?|"
                   r"einstiegs?(?:[\s-]*(?:preis|zone|bereich|kurs))?|kauf[\s-]*(?:zone|bereich)|"
@@ -148,10 +148,12 @@ LABELS: list[tuple[Field, str]] = [
                    r"allocation|риск|объ[её]м|депозит|risiko|risque|rischio|ryzyko|ризик")),
     (Field.LONG, r"long|longs|longing|лонг\w*|(?:(?<=附近)|(?<=左右)|(?<![^\s\d]))多(?![^\s])|buy[\s-]*long|largo|alcista|لونج|لونغ|لانگ|做多|多单|开多|롱|ロング|לונג|লং"),
     (Field.SHORT, r"short|shorts|shorting|шорт\w*|(?:(?<=附近)|(?<=左右)|(?<![^\s\d]))空(?![^\s])|sell[\s-]*short|corto|bajista|شورت|做空|空单|开空|숏|ショート|שורט|শর্ট"),
-    (Field.BUY, (r"buy|compra|comprar|al[ıi][şsm]|купить|покупка|покупаем|закупк\w*|закупаем|buying|mua|beli|(?:ال)?شراء|خرید|买入|매수|"
+    # Turkish "Al 3.45" / "Sat 1: 3.80" heading a line: the short imperatives, only at a line's start before a price
+    (Field.BUY, (r"(?:^|(?<=\|))[ \t]*al(?=[ \t]+(?:[1-9][ \t]*[:)][ \t]*)?\$?\d|[ \t]*:)|buy|compra|comprar|al[ıi][şsm]|купить|покупка|покупаем|закупк\w*|закупаем|buying|mua|beli|(?:ال)?شراء|خرید|买入|매수|"
                 r"achat|acheter|kaufen|kauf|acquist[oa]|acquista|kupno|kupuj|купівля|купуємо|買い|ซื้อ|nunua|bumili|bili|"
                 r"קנייה|קניה|αγορά|αγορα|cump[ăa]r[ăa]|cump[ăa]rare|n[áa]kup|koupit|kopen|koop|কিনুন|ক্রয়")),
-    (Field.SELL, (r"sell[\s-]*(?:zone|area|range|setup|price|targets?)|sell|venta|vender|venda|sat[ıi][şs]|продать|"
+    (Field.SELL, (r"sell[\s-]*(?:zone|area|range|setup|price|targets?)|"
+                 r"(?:^|(?<=\|))[ \t]*sat(?=[ \t]+(?:[1-9][ \t]*[:)][ \t]*)?\$?\d|[ \t]*:)|sell|venta|vender|venda|sat[ıi][şs]|продать|"
                  r"продажа|продаем|selling|b[áa]n|jual|بيع|فروش|卖出|매도|vente|vendre|verkaufen|verkauf|vendita|vendi|"
                  r"sprzeda[żz]|продаж|売り|ขาย|uza|ibenta|benta|מכירה|πώληση|πωληση|v[âa]nzare|vinde|prodej|prodat|"
                  r"verkopen|verkoop|বিক্রি|বিক্রয়")),
@@ -230,6 +232,11 @@ NOT_A_CALL_RE = re.compile(
     r"(?<!\w)(?:not\s+a\s+(?:signal|call|trade\s+call)|example\s+(?:setup|trade|signal)s?|for\s+beginners|"
     r"example\s+only|just\s+an\s+example|for\s+illustration|(?:do\s+not|don'?t)\s+trade\s+(?:this|it)|"
     r"no\s+es\s+(?:una\s+)?se[ñn]al|не\s+сигнал|sinyal\s+de[ğg]il|"
+    # "(KHÔNG phải tín hiệu)", "(bukan sinyal)", "(não é sinal)", "(kein Signal)": the same in other languages
+    r"kh[ôo]ng\s+ph[ảa]i\s+(?:l[àa]\s+)?t[íi]n\s+hi[ệe]u|bukan\s+(?:sinyal|isyarat)|n[ãa]o\s+[ée]\s+(?:um\s+)?sinal|"
+    r"kein\s+signal|pas\s+un\s+signal|ce\s+n'?est\s+pas\s+un\s+signal|non\s+[èe]\s+un\s+segnale|to\s+nie\s+(?:jest\s+)?sygna[łl]|"
+    r"nie\s+jest\s+sygna[łl]em|це\s+не\s+сигнал|ليست?\s+(?:ت?وصية|إشارة)|سیگنال\s+نیست|אינו\s+סיגנל|geen\s+signaal|"
+    r"不是信号|非信号|シグナルではありません|신호\s*(?:가\s*)?아님|신호가\s+아닙니다|"
     r"(?:demo|sample)\s+(?:signal|setup|trade)|paper\s+trad\w*|will\s+confirm|wait\s+for\s+(?:my\s+|a\s+)?confirmation|"
     r"idea\s+for\s+later|(?:for\s+)?practice\s+only|for\s+practice|"
     r"for\s+(?:education|educational\s+purposes|learning)(?:\s+only)?|(?:do\s+not|don'?t)\s+(?:copy|follow)(?:\s+(?:this|it))?|"

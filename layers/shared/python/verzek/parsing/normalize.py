@@ -136,6 +136,19 @@ _STOP_AFTER_PRICE = re.compile(
 _OUT_BEYOND = re.compile(
     r"(?:anything\s+)?(?:under|below|above|over)\s+\$?(?P<price>\d+(?:[.,]\d+)?)\s*,?\s*(?:and\s+)?"
     r"(?:i'?m|we'?re|i\s+am|we\s+are|i'?ll\s+be|we'?ll\s+be)\s+out(?!\s+of)\b", re.IGNORECASE)
+# "por debajo de 0,880 la idea ya no vale", "below 0.88 the setup is invalid", "ниже 0.88 идея не актуальна",
+# "0,880 altında fikir geçersiz": the level beyond which the idea is void is the stop (a cancel word is not: "cancelled
+# if it drops below X before entry" is about the order, not the trade)
+_BEYOND = (r"(?:under|below|beneath|above|over|por\s+debajo\s+de|por\s+encima\s+de|debajo\s+de|encima\s+de|abaixo\s+de|"
+           r"acima\s+de|ниже|выше|unter|[üu]ber|unterhalb|oberhalb|en\s+dessous\s+de|au[\s-]dessus\s+de|sotto|sopra|"
+           r"poni[żz]ej|powy[żz]ej|di\s+bawah|di\s+atas|d[ưu][ớo]i|tr[êe]n)")
+_VOID = (r"(?:invalid\w*|no\s+longer\s+valid|is\s+dead|(?:ya\s+)?no\s+vale|se\s+invalida|inv[áa]lid\w*|invalida\w*|"
+         r"не\s+актуальн\w*|неактуальн\w*|сломан\w*|ung[üu]ltig|hinf[äa]llig|invalide|non\s+(?:[èe]\s+)?pi[ùu]\s+valid\w*|"
+         r"nieaktualn\w*|tidak\s+(?:lagi\s+)?valid|kh[ôo]ng\s+c[òo]n\s+(?:hi[ệe]u\s+l[ựu]c|[đd][úu]ng)|ge[çc]ersiz)")
+_VOID_BEYOND = re.compile(
+    rf"(?<!\w){_BEYOND}\s+\$?(?P<price>\d+(?:[.,]\d+)?)(?![\d.,])(?=[^\n.!?;]{{0,40}}?(?<!\w){_VOID}(?!\w))|"
+    rf"(?<![\w.,])(?P<price2>\d+(?:[.,]\d+)?)\s+(?:alt[ıi]nda|alt[ıi]|[üu]st[üu]nde|[üu]zerinde)"
+    rf"(?=[^\n.!?;]{{0,40}}?(?<!\w){_VOID}(?!\w))", re.IGNORECASE)
 # "%50": Turkish (and some other) writers put the percent sign first; it is a share, never a price.
 _PERCENT_FIRST = re.compile(r"(?<![\w%])%[ \t]?(\d{1,3}(?:[.,]\d+)?)(?![\d.,]*\d)")
 # "Safe traders use less leverage (5x)", "low-risk: 3x": advice about other readers' leverage, not the call's.
@@ -279,6 +292,7 @@ def normalize(text: str) -> str:
     text = _TAG_BEFORE_LINE_LABEL.sub(r"\1\n", text)
     text = _STOP_AFTER_PRICE.sub(r"\n SL \g<price>\n", text)
     text = _OUT_BEYOND.sub(r"\n SL \g<price>\n", text)
+    text = _VOID_BEYOND.sub(lambda m: f"\n SL {m.group('price') or m.group('price2')}\n", text)
     text = _ADVICE_BRACKETS.sub(" ", text)
     text = _SAFER_LEVERAGE.sub(" ", text)
     text = _ADVICE_SENTENCE.sub(" ", text)

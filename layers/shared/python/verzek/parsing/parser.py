@@ -344,6 +344,18 @@ def _assign_levels(segments: list[Segment], filled: frozenset[int] = frozenset()
         later = [s for s in segments[entry_end + 1:] if s.numbers and s.field in (Field.SELL, Field.BUY)
                  and s not in entry_segments]
         target_segments = later[:1]
+        if later and _numbered(later[0]):
+            # "Sell 1: 3.80 / Sell 2: 4.20": a numbered ladder of exits is one target list
+            target_segments = [s for s in later if s.field == later[0].field and _numbered(s)]
+        elif later:
+            # "Sell 3.80 / Sell 4.20": the same label on consecutive lines, one price each
+            rows = [later[0]]
+            for s in later[1:]:
+                if s.field == rows[0].field and s.label is not None and rows[-1].label is not None \
+                        and not (filled & set(range(rows[-1].label.line + 1, s.label.line))):
+                    rows.append(s)
+            if len(rows) > 1 and all(len(s.numbers) == 1 for s in rows):
+                target_segments = rows
 
     entries = _without_row_numbers(entry_segments)
     targets = _without_row_numbers(target_segments)
@@ -544,12 +556,25 @@ def _side_from_levels(entries: list[Decimal], targets: list[Decimal], stop: Deci
 
 def _leverage(tokens: list[Token], segments: list[Segment]) -> int | None:
     # "Leverage: 3- 8X" writes the lower bound bare, so a leverage field's plain numbers count too.
-    labelled = [t.value for s in segments if s.field == Field.LEVERAGE for t in s.tokens if t.kind in (Kind.LEV, Kind.NUM)]
+    labelled = [t.value for s in segments if s.field == Field.LEVERAGE for t in _before_note(s.tokens)
+                if t.kind in (Kind.LEV, Kind.NUM)]
     # ("Плечо: ×10 ... TP2: 23.95 (×4)": the leverage label is the call's leverage; a mark elsewhere may be a multiple)
     # (a bare "×1" is a price note, "prices ×1 — not 1000PEPE": no leverage; "Leverage: 1x" stays)
     marks = labelled or [t.value for t in tokens if t.kind == Kind.LEV and t.value != 1]
     whole = [int(v) for v in marks if 1 <= v <= 1000]
     return min(whole) if whole else None
+
+
+def _before_note(tokens: list[Token]) -> list[Token]:
+    """A field's tokens up to a bracket opened after its first value: "20x (max — 5-10x is more prudent)" is 20x and a
+    note about it."""
+    valued = False
+    for i, t in enumerate(tokens):
+        if t.kind in (Kind.LEV, Kind.NUM):
+            valued = True
+        elif valued and t.kind == Kind.SEP and t.text == "(":
+            return tokens[:i]
+    return tokens
 
 
 def _market(text: str, symbol: SymbolCandidate | None, leverage: int | None) -> MarketType | None:
@@ -648,10 +673,6 @@ def _parse(text: str) -> ParsedMessage:
         if "\u2705" in text or "\u2714" in text else clean.lower()
 
     entries, targets, stops = _rescale_thousands([levels.entries, levels.targets, levels.stop])
-    in_sats = any(t.in_sats for t in (*levels.entries, *levels.targets, *levels.stop))
-    if in_sats:
-        notes.append("prices in satoshis")
-        entries, targets, stops = _from_satoshis([levels.entries, levels.targets, levels.stop], [entries, targets, stops])
     entries = sorted(_dedupe(entries))
     stop = _pick_stop(stops, entries, _closes_on_candle(levels))
     has_setup = bool(entries) and bool(targets or stop is not None)
@@ -674,8 +695,20 @@ def _parse(text: str) -> ParsedMessage:
             # "#CRYPTOKINGS / BTC / Long / ...": a tag heading the post is the channel's; the ticker standing alone
             # or heading its line is the coin (still held: which one is meant is a reading, not a fact).
             candidate = rival
+    level_tokens = (*levels.entries, *levels.targets, *levels.stop)
+    in_sats = any(t.in_sats for t in level_tokens) or candidate is not None and candidate.quote == "BTC" \
+        and candidate.rank == EXPLICIT and any(t.sat_short for t in level_tokens)
+    if in_sats:
+        notes.append("prices in satoshis")
+        entries, targets, stops = _from_satoshis([levels.entries, levels.targets, levels.stop],
+                                                 [list(levels_values) for levels_values in
+                                                  _rescale_thousands([levels.entries, levels.targets, levels.stop])])
+        entries = sorted(_dedupe(entries))
+        stop = _pick_stop(stops, entries, _closes_on_candle(levels))
     entries, targets, stops, stop = _read_dot_thousands(levels, candidate, entries, targets, stops, stop)
     sats_problem, quote_from_sats = None, False
+    if not in_sats and any(t.sat_short for t in level_tokens):
+        sats_problem = "held for review: 'sat' after a price may mean satoshis (or the Turkish 'sell')"
     if in_sats and candidate is not None and candidate.quote != "BTC":
         if candidate.rank < EXPLICIT:
             # "#RVN / Buy 21-23 sats": prices in satoshis are prices in bitcoin — the quote the tag left unsaid
@@ -858,6 +891,13 @@ def _parse(text: str) -> ParsedMessage:
         # A stop and no word about taking profit: the exits may sit under a word we do not know (and were then
         # read as more entries) — "not sure", never traded as parsed.
         problems.append("held for review: no take-profit written")
+    read = {id(t) for t in (*levels.entries, *levels.targets, *levels.stop)}
+    unused = next((s for s in segments if s.field in (Field.BUY, Field.SELL, Field.TARGETS) and s.label is not None
+                   and s.numbers and not any(id(t) in read for t in s.numbers) and not _qualified_label(s)), None)
+    if unused is not None and parsed.entries:
+        # ("Sell 1: 3.80 / Sell 2: 4.20" read as one target): prices under an order label that nothing used — a
+        # level of the plan may be missing
+        problems.append(f"held for review: the prices under '{unused.label.text}' were not used")
     if not parsed.targets and any(s.field == Field.TARGETS and s.percents and not s.numbers for s in segments):
         # "TP 2% 4% 6%", "Targets +5% / +10%": of the price or of the margin at the leverage? Both are in use; the
         # prices they stand for are a reading, so an operator decides.

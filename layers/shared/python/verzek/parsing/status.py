@@ -118,6 +118,14 @@ _REST_OR_POSITION = (r"(?:(?<!\w)(?:rest|remaining|remainder|kalan\w*|остат
                      r"reste|rimanente|reszt\w*|sisa\w*|c[òo]n\s+l[ạa]i|i[şs]lem\w*|pozisyon\w*|сделк\w*|позици\w*|"
                      r"posici[óo]n|posi[çc][ãa]o|position|trade|الصفقة|صفقة|پوزیشن|معامله)(?!\w)|仓位|剩余|포지션|ポジション)")
 _CLOSE_NEAR = rf"{_CLOSE_VERB}(?:\W+\w+){{0,2}}?\W*{_REST_OR_POSITION}|{_REST_OR_POSITION}(?:\W+\w+){{0,2}}?\W*{_CLOSE_VERB}"
+# "Лимитку по #TAO отменяем", "cancelamos la orden de #SOL", "limit emrini iptal ediyoruz": a cancel verb next to a word
+# for the pending order, in either order
+_CANCEL_VERB = (r"(?:(?<!\w)(?:cancel\w*|отмен\w*|скасов\w*|iptal|cancelamos|cancelar|cancela|annul\w*|anuluj\w*|"
+                r"anulujemy|batal\w*|h[ủu]y|huỷ|إلغاء|الغاء|لغو|storn\w*)(?!\w)|取消|キャンセル)")
+_ORDER_WORD = (r"(?:(?<!\w)(?:orders?|limits?|limit\s+orders?|лимитк\w*|лимитн\w*|ордер\w*|заявк\w*|emr\w*|emir\w*|"
+               r"[óo]rden(?:es)?|ordem|ordens|ordres?|ordin[ei]|zleceni\w*|l[ệe]nh|pesanan|أمر|الأمر|سفارش)(?!\w)|挂单|订单|주문|注文)")
+_CANCEL_NEAR = (rf"{_CANCEL_VERB}(?:\W+\w+){{0,2}}?\W*{_ORDER_WORD}|"
+                rf"{_ORDER_WORD}(?:\W+[#$]?\w+){{0,2}}?\W*{_CANCEL_VERB}")
 _CLOSE_ALL = rf"{_CLOSE_VERB}(?:\W+\w+){{0,2}}?\W*{_ALL_WORD}|{_ALL_WORD}(?:\W+\w+){{0,3}}?\W*{_CLOSE_VERB}"
 # English ways to end a trade without the word "close" ("Cut the #DOGE position", "Get out of #ARB now").
 _OTHER_EXITS = (r"^(?:please\s+|pls\s+|now\s+)?(?:(?:taking|take)\s+\S+\s+off|cut(?:ting)?|kill(?:ing)?|flatten\w*|dump|bail\s+(?:on|out\s+of)|get\s+out\s+of|"
@@ -159,7 +167,7 @@ _CLOSE_PATTERN = re.compile(
     r"(?!\s+(?:week|month|year|day|candle|session|quarter)s?(?!\w))|"
     r"(?:position|trade|signal|order)s?\s+(?:is\s+|was\s+|has\s+been\s+)?(?:closed|cancel+ed)|"
     r"deals?\s+(?:#?\d+\s+)?(?:[\w/]+\s+)?(?:completed|finished)(?!\w)|"
-    + _CLOSE_ALL + "|" + _CLOSE_NEAR + "|" + _OTHER_EXITS
+    + _CLOSE_ALL + "|" + _CLOSE_NEAR + "|" + _CANCEL_NEAR + "|" + _OTHER_EXITS
     # (scripts without spaces between words: no word boundary after the verb)
     + r"|取消挂单|撤单|取消订单|주문\s*취소|平仓|清仓|离场|離場|決済", re.MULTILINE)
 

@@ -69,6 +69,7 @@ class Token:
     thousands_suffix: bool = False  # "38K"
     line: int = 0
     in_sats: bool = False  # "23 sats": a price in satoshis (1e-8 BTC)
+    sat_short: bool = False  # "2480 sat": satoshis only on a pair quoted in BTC ("sat" is also Turkish "sell")
 
 
 def _parse_decimal(raw: str, comma_decimal: bool) -> Decimal | None:
@@ -180,8 +181,8 @@ def tokenize_line(line: str, line_no: int, comma_decimal: bool) -> list[Token]:
     return tokens
 
 
-# "Buy 21-23 sats", "SL 19 satoshi", "TP 350 сатоши": prices of an alt/BTC pair in satoshis ("sat" alone is the
-# Turkish verb "sell", never a unit here)
+# "Buy 21-23 sats", "SL 19 satoshi", "TP 350 сатоши": prices of an alt/BTC pair in satoshis ("sat" alone is also the
+# Turkish verb "sell": a unit only where the pair is written with its BTC quote)
 SATS_UNIT = re.compile(r"sats|satoshis?|сатоши|сатош|сатс", re.IGNORECASE)
 
 
@@ -189,6 +190,8 @@ def _mark_satoshis(tokens: list[Token]) -> None:
     for tok, nxt in zip(tokens, tokens[1:]):
         if tok.kind == Kind.NUM and nxt.kind == Kind.WORD and SATS_UNIT.fullmatch(nxt.text):
             tok.in_sats = True
+        elif tok.kind == Kind.NUM and nxt.kind == Kind.WORD and nxt.text.lower() == "sat":
+            tok.sat_short = True
 
 
 _LEVEL_FIELDS = frozenset({Field.ENTRY, Field.TARGETS, Field.BUY, Field.SELL, Field.LONG, Field.SHORT})
