@@ -19,11 +19,18 @@ first one, COMMIT/ROLLBACK), which no machine load moves.
 `--processes`: the workers are processes instead of threads (a Lambda invocation is its own process;
 threads of this one share its GIL, and a job costs ~2 ms of Python CPU).
 
+Also reported: CPU per job of this process (`getrusage`; children's with `--processes`) and of the
+database cluster (its processes' `/proc` times, when it runs on this machine), which machine load
+moves much less than wall time. The jobs run at the deployed log level (`--log-level`, INFO; the
+lines go to /dev/null). `--profile FILE` (one worker thread) prints where the worker's CPU goes
+(cProfile); for a sampling profile, `py-spy record --gil -- python scripts/bench_execution.py ...`.
+
 Measured on the 2-core development machine shared with other jobs (2026-12-04, `--users 1000
---workers 1,4`, three rounds of before / batch 10 / batch 1 back to back; full table in
-docs/decisions/fan-out-batches.md): round trips per job 29 before → 10.6 (batch) / 23 (job by job);
-4 workers 9.95–14.52 s before → 4.22–8.47 s batched; per-job p50 189–223× an empty transaction
-under 4-way concurrency before → 58–130× batched.
+--workers 1,4`; tables in docs/decisions/fan-out-batches.md): round trips per job 29 (job by job,
+before batches) → 10.6 (batches, morning) → 3.6 (a new paper trade opened in one statement,
+afternoon); 4 workers 9.95–14.52 s → 4.22–8.47 s → 1.87–2.76 s (against 3.18–5.86 s for the morning's
+code in the same rounds); CPU per job, this process 1.8–3.2 → 1.1–1.6 ms, the database 2.0–3.1 →
+1.3–1.9 ms.
 
 Uses a throw-away database on the embedded PostgreSQL (or DATABASE_URL's server), dropped at the end.
 """
