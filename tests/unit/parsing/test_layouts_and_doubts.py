@@ -551,3 +551,39 @@ def test_a_post_that_says_it_is_no_signal_never_opens(text):
 def test_malay_entry_heading():
     parsed = parse_message("Isyarat #ADA beli\nMasuk: 0.700\nSasaran: 0.725 / 0.745\nHenti rugi: 0.688")
     assert parsed.entries == (Decimal("0.700"),) and parsed.tradable
+
+
+def test_the_coin_before_the_side_word_does_not_qualify_a_later_target_on_its_line():
+    parsed = parse_message("BTC long 64500 TP1 66000 TP2 68000 SL 63000 Lev 5-10x")
+    assert parsed.targets == (Decimal(66000), Decimal(68000)) and parsed.tradable, parsed.rejected
+    spaced = parse_message("BTC long 64 500 TP1 66 000 TP2 68 000 SL 63 000")
+    assert spaced.entries == (Decimal(64500),) and spaced.targets == (Decimal(66000), Decimal(68000))
+
+
+def test_a_trade_heading_names_the_coin_and_close_heading_a_price_line_is_the_exit():
+    parsed = parse_message("New trade: DOGE\nType: LONG\nOpen: 0.385\nClose: 0.405\nStop: 0.37")
+    assert (parsed.symbol, parsed.entries, parsed.targets) == ("DOGE/USDT", (Decimal("0.385"),), (Decimal("0.405"),))
+    assert parse_message("Close: #DOGE").kind.value == "close"
+
+
+@pytest.mark.parametrize("text", ["DOGE long 0.385, targets 0.395 then 0.405, out below 0.37",
+                                  "#DOGE long 0.385 tp 0.395 / 0.405 — we're out on a close below 0.37"])
+def test_out_below_a_price_is_the_stop(text):
+    parsed = parse_message(text)
+    assert parsed.stop_loss == Decimal("0.37") and parsed.targets == (Decimal("0.395"), Decimal("0.405"))
+
+
+@pytest.mark.parametrize("text", ["🚀 DOGE 🚀\nBuy around 0.385\nSell 0.395 0.405 0.42\nInvalidation 0.37",
+                                  "ALPHA\nEntry 0.385\nTP 0.395\nSL 0.37"])
+def test_a_bare_word_alone_heading_the_post_is_read_as_the_coin_but_held(text):
+    parsed = parse_message(text)
+    assert parsed.symbol is not None and not parsed.tradable and "heading the post" in parsed.rejected
+
+
+def test_calls_for_several_coins_are_not_split_and_reach_an_operator():
+    from verzek.parsing.triage import looks_like_signal
+
+    text = "Today's picks: #SOL long 150 tp 160 sl 145 | #AVAX short 35 tp 33 sl 36"
+    parsed = parse_message(text)
+    assert parsed.kind.value == "not_a_signal" and parsed.reason.startswith("several different")
+    assert looks_like_signal(text, parsed.reason)

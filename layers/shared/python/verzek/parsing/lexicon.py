@@ -99,6 +99,8 @@ LABELS: list[tuple[Field, str]] = [
                     r"(?:^|(?<=\|))[ \t]*(?:exits?|exit[\s-]*(?:targets?|levels?|points?)|çıkış|salida|sa[íi]da|выход)(?=[ \t]*[:=])|"
                     r"(?:^|(?<=\|))[ \t]*exits?(?=[ \t]+\$?\d[\d.,]*[ \t]*[/|,-])|"
                     r"(?:^|(?<=\|))[ \t]*(?:close|exit)\s+(?:at|@)(?=[ \t]*[:=])|"
+                    # "Open: 0.385 / Close: 0.405": a close heading its line before a price is the setup's exit
+                    r"(?:^|(?<=\|))[ \t]*close(?=[ \t]*[:=][ \t]*\$?\d)|"
                     # "#LINK long entry 15 Close: 16 / 17 SL 14": after a price on the same line, a close/exit word
                     # followed by prices is the exits of the setup, never more entries
                     r"(?:(?<=\d[ \t])|(?<=\d[,;|][ \t])|(?<=\d[,;|]))(?:close|exits?|[çc][ıi]k[ıi][şs]|salida|sa[íi]da|"
@@ -134,7 +136,9 @@ LABELS: list[tuple[Field, str]] = [
     (Field.LEVERAGE, (r"leverage|levrage|leverge|leverag|lvrg|lvg|lev|kald[ıi]ra[çc]|плечо|apalancamiento|"
                      r"alavancagem|[đd][òo]n\s+b[ẩa]y|(?:ال)?رافعة|اهرم|لوریج|杠杆(?:倍数)?|레버리지|hebel|levier|leva|"
                      r"d[źz]wignia|плече|レバレッジ|เลเวอเรจ|leveraj|מינוף|μόχλευση|μοχλευση|p[áa]ka|hefboom|লিভারেজ")),
-    (Field.SYMBOL, (r"(?:coin|pair)\s+name|pair|coin|symbol|ticker|asset|token|монета|пара|parite|moneda|ativo|par|عملة|ارز|币种|m[üu]nze|paire|coppia|moneta|монета|銘柄|"
+    # ("New trade: DOGE", "Signal: ARB"): a post's heading word, then a ticker in capitals
+    (Field.SYMBOL, (r"(?:new\s+)?(?:trade|signal|call|setup)(?=[ \t]*:[ \t]*[#$]?(?-i:[A-Z][A-Z0-9]{1,14})(?![\w/]))|"
+                    r"(?:coin|pair)\s+name|pair|coin|symbol|ticker|asset|token|монета|пара|parite|moneda|ativo|par|عملة|ارز|币种|m[üu]nze|paire|coppia|moneta|монета|銘柄|"
                     r"เหรียญ|คู่เทรด|syiling|sarafu|מטבע|νόμισμα|ζεύγος|moned[ăa]|pereche|p[áa]r|munt|কয়েন")),
     (Field.IGNORE, (r"(?:bonus|extra|extended|optional|moon|moonbag|moon[\s-]+bag|runner|dream|ultimate|stretch|final\s+moon)\s+"
                    r"(?:targets?|tps?)(?:\s+(?:zone|area))?|re[\s-]*entry|add\s+more|average|dca(?:\s+(?:zone|area|levels?|entry|entries|orders?))?|risk(?:\s*/\s*reward)?|reward|r\s*/\s*r|rr|"

@@ -173,8 +173,12 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
                 continue
             if tok.kind == Kind.LABEL:
                 note = False  # ("Long 64k (SL 62k)": a label inside the bracket starts its own field)
+                # (only the words since the line's previous label qualify this one: in "BTC long 64500 TP1 66000 TP2
+                # 68000" the coin before "long" says nothing about TP2)
+                since = max((s.label.start for s in segments if s.label is not None and s.label.line == n
+                             and s.label.kind == Kind.LABEL), default=-1)
                 current = Segment(tok.field, tok, qualified=any(
-                    t.kind == Kind.WORD and t.text.lower() not in lx.FILLER_WORDS for t in orphans))
+                    t.kind == Kind.WORD and t.text.lower() not in lx.FILLER_WORDS and t.start > since for t in orphans))
                 segments.append(current)
                 if tok.field in _LADDER_FIELDS:
                     heads[n] = current
@@ -676,14 +680,20 @@ def _parse(text: str) -> ParsedMessage:
     entries = sorted(_dedupe(entries))
     stop = _pick_stop(stops, entries, _closes_on_candle(levels))
     has_setup = bool(entries) and bool(targets or stop is not None)
+    bare_heading = False
     if candidate is None and symbol_problem is None and has_setup:
         # "BTC 4H setup — LONG / Entry ... / Stop ...": with a full set of levels, a bare capitalised ticker
         # heading a line that states the side is the coin; two or more different ones stay ambiguous.
         bare, bare_problem = choose_symbol(candidates, allow_bare=True)
         if bare is not None and bare_problem is None and _heads_a_side_line(tokens, bare.position):
             candidate = bare
+        elif bare is not None and bare_problem is None and _alone_on_line(tokens, bare.position) \
+                and bare.position == next(i for i, t in enumerate(tokens) if t.kind not in (Kind.SEP, Kind.INDEX)):
+            # "🚀 DOGE 🚀 / Buy around 0.385 / ...": a capitalised word alone heading the post is most often the coin,
+            # but a heading ("ALPHA", "GEM") looks the same — read, and held for an operator
+            candidate, bare_heading = bare, True
 
-    symbol_doubt = None
+    symbol_doubt = "a capitalised word alone heading the post, with no tag or pair" if bare_heading else None
     rival = _plain_rival(candidate, candidates, tokens)
     if rival is None and candidate is not None and candidate.rank == HASHTAG and len(candidate.base) >= 7 \
             and candidate.base.isalpha() and not _on_side_line(tokens, candidate.position):
