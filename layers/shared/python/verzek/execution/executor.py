@@ -25,6 +25,8 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from decimal import Decimal
 
+import psycopg2.extensions
+
 from verzek.db import Prepared, batch_connection, batch_transaction, connection, fetch_rows, statement
 from verzek.domain.jobs import ClosePositionJob, ExecuteSignalJob, SignalUpdateJob, parse_job
 from verzek.domain.signals import EntryType, MarginMode, MarketType, Side, Signal, SignalSource
@@ -116,25 +118,40 @@ _INSERT_POSITION_AND_ORDERS = (
 
 
 # a new paper position inserted already open (or failed) with its orders' states and its notification
-# (`Executor._open_in_batch`): the values are bound into the text; the notification's payload and
-# dedupe key get the new position's id in SQL
-_OPENED_ORDER_VALUES = ("(%s::bigint, %s::text, %s::text, %s::integer, %s::text, %s::text, %s::numeric, "
-                        "%s::numeric, %s::numeric, %s::boolean, %s::text, %s::text, %s::numeric, %s::numeric, "
-                        "%s::numeric, %s::text, %s::bigint, %s::text)")
-_NOTIFICATION_VALUES = "(%s::bigint, %s::text, %s::text, %s::text, %s::jsonb, %s::text)"
-_INSERT_OPENED = (
-    b"WITH p AS (INSERT INTO positions (user_id, signal_id, exchange_account_id, mode, exchange, symbol, side, "
-    b"market_type, leverage, status, plan, amount, stop_loss, error, opened_at) VALUES {position} "
-    b"ON CONFLICT (user_id, signal_id) DO NOTHING RETURNING id), "
-    b"o AS (INSERT INTO orders (position_id, user_id, client_order_id, role, leg, side, order_type, price, "
-    b"trigger_price, amount, reduce_only, status, exchange_order_id, filled, average_price, fee, fee_currency, "
-    b"last_fill_ms, error) SELECT p.id, v.* FROM p, (VALUES {orders}) AS v ON CONFLICT (client_order_id) DO NOTHING), "
-    b"n AS (INSERT INTO notifications (user_id, channel, target, kind, payload, dedupe_key) "
-    b"SELECT v.user_id, v.channel, v.target, v.kind, jsonb_set(v.payload, '{data,position_id}', to_jsonb(p.id)), "
-    b"v.dedupe || p.id || ':' || v.channel "
-    b"FROM p, (VALUES {notifications}) AS v(user_id, channel, target, kind, payload, dedupe) "
-    b"ON CONFLICT (dedupe_key) DO NOTHING) "
-    b"SELECT id FROM p")
+# (`Executor._open_in_batch`), prepared once per connection: the orders and the notification's
+# channels come as one array per column (any number of rows, the same statement); the notification's
+# payload and dedupe key get the new position's id in SQL
+_INSERT_OPENED = Prepared(
+    "WITH p AS (INSERT INTO positions (user_id, signal_id, exchange_account_id, mode, exchange, symbol, side, "
+    "market_type, leverage, status, plan, amount, stop_loss, error, opened_at) VALUES (%(user)s, %(signal)s, "
+    "%(account)s::bigint, %(mode)s, %(exchange)s, %(symbol)s, %(side)s, %(market_type)s, %(leverage)s, %(status)s, "
+    "%(plan)s::jsonb, %(amount)s, %(stop_loss)s::numeric, %(error)s::text, %(opened_at)s::timestamptz) "
+    "ON CONFLICT (user_id, signal_id) DO NOTHING RETURNING id), "
+    "o AS (INSERT INTO orders (position_id, user_id, client_order_id, role, leg, side, order_type, price, "
+    "trigger_price, amount, reduce_only, status, exchange_order_id, filled, average_price, fee, fee_currency, "
+    "last_fill_ms, error) SELECT p.id, %(user)s, v.cid, v.role, v.leg::integer, v.side, v.type, v.price::numeric, "
+    "NULL, v.amount::numeric, false, v.status, v.xid, v.filled::numeric, v.average::numeric, v.fee::numeric, "
+    "v.fee_currency, v.last_fill_ms::bigint, v.error FROM p, "
+    "unnest(%(cids)s::text[], %(roles)s::text[], %(legs)s::text[], %(sides)s::text[], %(types)s::text[], "
+    "%(prices)s::text[], %(amounts)s::text[], %(statuses)s::text[], %(xids)s::text[], %(filled)s::text[], "
+    "%(averages)s::text[], %(fees)s::text[], %(fee_currencies)s::text[], %(last_fills)s::text[], "
+    "%(errors)s::text[]) AS v(cid, role, leg, side, type, price, amount, status, xid, filled, average, fee, "
+    "fee_currency, last_fill_ms, error) ON CONFLICT (client_order_id) DO NOTHING), "
+    "n AS (INSERT INTO notifications (user_id, channel, target, kind, payload, dedupe_key) "
+    "SELECT %(user)s, v.channel, v.target, %(kind)s, "
+    "jsonb_set(%(payload)s::jsonb, '{data,position_id}', to_jsonb(p.id)), %(dedupe)s || p.id || ':' || v.channel "
+    "FROM p, unnest(%(channels)s::text[], %(targets)s::text[]) AS v(channel, target) "
+    "ON CONFLICT (dedupe_key) DO NOTHING) "
+    "SELECT id FROM p")
+
+
+# (parameter, the order row's key) for the orders' columns of `_INSERT_OPENED`: text arrays (cast in
+# SQL), so that NULLs and any number of rows fit the same prepared parameter types
+_OPENED_ORDER_COLUMNS = (("cids", "client_order_id"), ("roles", "role"), ("legs", "leg"), ("sides", "side"),
+                         ("types", "order_type"), ("prices", "price"), ("amounts", "amount"), ("statuses", "status"),
+                         ("xids", "exchange_order_id"), ("filled", "filled"), ("averages", "average_price"),
+                         ("fees", "fee"), ("fee_currencies", "fee_currency"), ("last_fills", "last_fill_ms"),
+                         ("errors", "error"))
 
 
 @dataclass(frozen=True)
@@ -230,10 +247,9 @@ class Executor:
                         results[i] = exc
             # one line for the batch's transaction, once its outcome is known (after the commit), not
             # one per job (a JSON log line costs about as much CPU as planning the trade)
-            logger.info("batch done", extra={"jobs": [
-                {"job": jobs[i].type, "dedupe_key": jobs[i].dedupe_key,
-                 "outcome": results[i] if isinstance(results[i], str) else type(results[i]).__name__}
-                for i in batched if i not in alone]})
+            logger.info("batch done", extra={"jobs": " ".join(
+                f"{jobs[i].dedupe_key}={results[i] if isinstance(results[i], str) else type(results[i]).__name__}"
+                for i in batched if i not in alone)})
         for i in alone + [i for i in range(len(jobs)) if i not in set(batched)]:
             if stopped or (may_start is not None and not may_start()):
                 stopped = True
@@ -478,29 +494,29 @@ class Executor:
             status, opened_at = "failed", None
             amount = sum((o.amount for o in plan.orders if o.role == "entry"), Decimal(0))
             kind, text, dedupe, data = "trade_failed", failed_text(pos, error), "failed-", {**data, "reason": error}
-        with connection() as conn, conn.cursor() as cur:
-            position = cur.mogrify("(%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)", (
-                job.user_id, job.signal_id, ctx["exchange_account_id"], settings.mode, venue.exchange_name, symbol,
-                side, ctx["market_type"], plan.leverage, status, json.dumps(plan.to_json()), amount, plan.stop_loss,
-                error, opened_at))
-            orders = b",".join(cur.mogrify(_OPENED_ORDER_VALUES, (
-                job.user_id, r["client_order_id"], r["role"], r["leg"], r["side"], r["order_type"], r["price"], None,
-                r["amount"], False, r["status"], r["exchange_order_id"], r["filled"], r["average_price"], r["fee"],
-                r["fee_currency"], r["last_fill_ms"], r["error"])) for r in rows)
-            payload = json.dumps({"text": text, "data": data}, default=str)
-            notes = b",".join(cur.mogrify(_NOTIFICATION_VALUES, (job.user_id, channel, target, kind, payload, dedupe))
-                              for channel, target in notification_channels(ctx["chat"]))
-            cur.execute(b"; ".join([*paper_writes, _INSERT_OPENED.replace(b"{position}", position)
-                                    .replace(b"{orders}", orders).replace(b"{notifications}", notes)]))
+        channels = notification_channels(ctx["chat"])
+        with connection() as conn, conn.cursor(cursor_factory=psycopg2.extensions.cursor) as cur:  # a tuple row
+            opened = _INSERT_OPENED.mogrify(cur, {
+                "user": job.user_id, "signal": job.signal_id, "account": ctx["exchange_account_id"],
+                "mode": settings.mode, "exchange": venue.exchange_name, "symbol": symbol, "side": side,
+                "market_type": ctx["market_type"], "leverage": plan.leverage, "status": status,
+                "plan": json.dumps(plan.to_json()), "amount": amount, "stop_loss": plan.stop_loss, "error": error,
+                "opened_at": opened_at,
+                **{name: [None if r[column] is None else str(r[column]) for r in rows]
+                   for name, column in _OPENED_ORDER_COLUMNS},
+                "kind": kind, "payload": json.dumps({"text": text, "data": data}, default=str), "dedupe": dedupe,
+                "channels": [channel for channel, _ in channels], "targets": [target for _, target in channels]})
+            cur.execute(b"; ".join([*paper_writes, opened]))
             row = cur.fetchone()
             if row is None:  # the position exists (a duplicate of this job committed first): reconcile it instead
                 raise NotBatched()
-            if any(r["filled"] > 0 for r in accepted):  # a market entry filled at once: protect it now
+        if any(r["filled"] > 0 for r in accepted):  # a market entry filled at once: protect it now
+            with connection() as conn, conn.cursor() as cur:
                 try:
-                    self.engine._sync_protective_stop(conn, cur, self.engine._load(cur, row["id"]), venue, placer,
+                    self.engine._sync_protective_stop(conn, cur, self.engine._load(cur, row[0]), venue, placer,
                                                       plan.stop_loss)
                 except ExecutionError as exc:  # the monitor places it on its next tick
-                    logger.warning("protective stop not placed at open", extra={"position_id": row["id"],
+                    logger.warning("protective stop not placed at open", extra={"position_id": row[0],
                                                                                 "reason": exc.reason})
         return "opened" if accepted else "failed"
 

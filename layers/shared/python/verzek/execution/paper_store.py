@@ -176,7 +176,9 @@ _BALANCES = ("paper_balances (user_id, asset, total)", "user_id, asset", "total 
 
 
 def _values(cur, rows: list[tuple]) -> bytes:
-    return b",".join(cur.mogrify("(" + ",".join(["%s"] * len(row)) + ")", row) for row in rows)
+    """`rows` bound as a VALUES list (rows of one width), in one `mogrify`."""
+    row = "(" + ",".join(["%s"] * len(rows[0])) + ")"
+    return cur.mogrify(",".join([row] * len(rows)), [value for values in rows for value in values])
 
 
 def save(cur, user_id: int, engine: PaperExchange, loaded: Loaded, *, commit: bool = False,
