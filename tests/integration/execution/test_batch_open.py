@@ -203,6 +203,8 @@ def test_a_duplicate_committed_while_the_batch_runs_is_reconciled_not_placed_twi
 
     assert Executor(venues, NO_WAIT).handle_batch(jobs, may_start=may_start) == ["opened", "already_done"]
     assert elsewhere == ["opened"]
+    # the job before it, whose last statement took this job's savepoint, is kept
+    assert [o["status"] for o in factory.orders(factory.position(users[0], sig)["id"])] == ["open", "open"]
     pos = factory.position(users[1], sig)
     assert pos["status"] == "open"
     orders = factory.orders(pos["id"])
@@ -224,7 +226,7 @@ class AccountOpenedElsewhere:
         return getattr(self.inner, item)
 
     def free_balance(self, asset):
-        if not getattr(self.venues, "done", False):
+        if self.inner.user_id == self.venues.target and not getattr(self.venues, "done", False):
             self.venues.done = True
 
             def elsewhere():
@@ -238,8 +240,9 @@ class AccountOpenedElsewhere:
 
 
 class RacingVenues(VenueProvider):
-    def __init__(self, base: VenueProvider) -> None:
+    def __init__(self, base: VenueProvider, target: int) -> None:
         super().__init__(base.paper_prices(), base.clock)
+        self.target = target
 
     def venue(self, cur, **kwargs):
         venue = super().venue(cur, **kwargs)
@@ -256,16 +259,23 @@ class RacingVenues(VenueProvider):
 def test_a_paper_account_created_meanwhile_fails_the_job_and_its_redelivery_opens_it(factory, clock, venues):
     """The job read the user's paper account while it had no row yet; another call created it before
     the job's writes: the job's insert of that row fails on its key (what it computed may be stale),
-    the job is rolled back and redelivered, and the redelivery opens the trade once."""
+    the job is rolled back alone — the jobs before it (whose last statement took its savepoint) and
+    after it keep theirs — and its redelivery opens the trade once."""
     clock.set(ETH_BTC_T0)
-    user = factory.user(size_value=D("0.5"))
+    users = [factory.user(size_value=D("0.5")) for _ in range(3)]
+    user = users[1]
     sig = factory.signal("ETH/BTC", "long", entries=["0.0835"], targets=["0.086"], stop_loss="0.082")
-    job = ExecuteSignalJob(signal_id=sig, user_id=user)
+    jobs = [ExecuteSignalJob(signal_id=sig, user_id=u) for u in users]
+    job = jobs[1]
 
-    [failed] = Executor(RacingVenues(venues), NO_WAIT).handle_batch([job])
+    first, failed, last = Executor(RacingVenues(venues, user), NO_WAIT).handle_batch(jobs)
+    assert first == last == "opened"
     assert isinstance(failed, Exception) and "paper_balances" in str(failed)
     assert factory.position(user, sig) is None and factory.notifications(user) == []
     assert factory.paper_state(user)["orders"] == []  # the other call's balance row only
+    for other in (users[0], users[2]):
+        [order] = factory.orders(factory.position(other, sig)["id"])
+        assert [o["cid"] for o in factory.paper_state(other)["orders"]] == [order["client_order_id"]]
 
     assert Executor(venues, NO_WAIT).handle_batch([job]) == ["opened"]
     [order] = factory.orders(factory.position(user, sig)["id"])

@@ -19,12 +19,14 @@ that is not valid JSON/schema raises and, after the queue's retries, ends in the
 
 from __future__ import annotations
 
+import contextvars
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from decimal import Decimal
 
+import psycopg2.errors
 import psycopg2.extensions
 
 from verzek.db import Prepared, batch_connection, batch_transaction, connection, fetch_rows, statement
@@ -117,8 +119,16 @@ _INSERT_POSITION_AND_ORDERS = (
     b"SELECT id FROM p")
 
 
+# the position's unique key: a duplicate of the job committed first (`Executor._open_in_batch`)
+_POSITION_KEY = "positions_user_signal_unique"
+# `handle_batch` → `_open_in_batch`: the job may end its statement with the next job's savepoint
+_SAVEPOINT_RENEWAL: contextvars.ContextVar[dict | None] = contextvars.ContextVar("verzek_savepoint_renewal",
+                                                                                 default=None)
+_RENEW_SAVEPOINT = b"RELEASE SAVEPOINT job; SAVEPOINT job"
+
 # a new paper position inserted already open (or failed) with its orders' states and its notification
-# (`Executor._open_in_batch`), prepared once per connection: the orders and the notification's
+# (`Executor._open_in_batch`), prepared once per connection; a position already there fails it on
+# its unique key: the orders and the notification's
 # channels come as one array per column (any number of rows, the same statement); the notification's
 # payload and dedupe key get the new position's id in SQL
 _INSERT_OPENED = Prepared(
@@ -126,7 +136,7 @@ _INSERT_OPENED = Prepared(
     "market_type, leverage, status, plan, amount, stop_loss, error, opened_at) VALUES (%(user)s, %(signal)s, "
     "%(account)s::bigint, %(mode)s, %(exchange)s, %(symbol)s, %(side)s, %(market_type)s, %(leverage)s, %(status)s, "
     "%(plan)s::jsonb, %(amount)s, %(stop_loss)s::numeric, %(error)s::text, %(opened_at)s::timestamptz) "
-    "ON CONFLICT (user_id, signal_id) DO NOTHING RETURNING id), "
+    "RETURNING id), "
     "o AS (INSERT INTO orders (position_id, user_id, client_order_id, role, leg, side, order_type, price, "
     "trigger_price, amount, reduce_only, status, exchange_order_id, filled, average_price, fee, fee_currency, "
     "last_fill_ms, error) SELECT p.id, %(user)s, v.cid, v.role, v.leg::integer, v.side, v.type, v.price::numeric, "
@@ -220,25 +230,33 @@ class Executor:
                     known = dict(zip(batched, self._prefetch(cur, [jobs[i] for i in batched])))
                     seen: set[int] = set()
                     release = ""  # the previous job's savepoint is released with the next one's start
+                    renewed = False  # ... or the previous job's last statement took the next one's already
                     for i in batched:
                         if stopped or (may_start is not None and not may_start()):
                             stopped = True
                             results[i] = NotStarted()
                             continue
                         job = jobs[i]
-                        cur.execute(release + "SAVEPOINT job")
-                        release = ""
+                        if not renewed:
+                            cur.execute(release + "SAVEPOINT job")
+                        release, renewal = "", {"renewed": False}
+                        token = _SAVEPOINT_RENEWAL.set(renewal)
                         try:
                             # what was read for the batch holds for a user's first job only: a
                             # second one must see what the first wrote (its position, a pause)
                             results[i] = self.handle(job, known=None if job.user_id in seen else known[i],
                                                      log=False)
-                        except NotBatched:
-                            cur.execute("ROLLBACK TO SAVEPOINT job")
-                            alone.append(i)
-                        except Exception as exc:  # noqa: BLE001 - this job fails alone (redelivered), its writes undone
-                            cur.execute("ROLLBACK TO SAVEPOINT job")
-                            results[i] = exc
+                        except Exception as exc:
+                            if renewal["renewed"]:  # its savepoint is gone: it cannot be undone alone
+                                raise
+                            cur.execute("ROLLBACK TO SAVEPOINT job")  # this job's writes undone
+                            if isinstance(exc, NotBatched):
+                                alone.append(i)
+                            else:  # it fails alone (redelivered)
+                                results[i] = exc
+                        finally:
+                            _SAVEPOINT_RENEWAL.reset(token)
+                        renewed = renewal["renewed"]
                         release = "RELEASE SAVEPOINT job; "
                         seen.add(job.user_id)
             except Exception as exc:  # noqa: BLE001 - the commit (or the connection) failed: nothing of the batch
@@ -506,17 +524,27 @@ class Executor:
                    for name, column in _OPENED_ORDER_COLUMNS},
                 "kind": kind, "payload": json.dumps({"text": text, "data": data}, default=str), "dedupe": dedupe,
                 "channels": [channel for channel, _ in channels], "targets": [target for _, target in channels]})
-            cur.execute(b"; ".join([*paper_writes, opened]))
-            row = cur.fetchone()
-            if row is None:  # the position exists (a duplicate of this job committed first): reconcile it instead
-                raise NotBatched()
-        if any(r["filled"] > 0 for r in accepted):  # a market entry filled at once: protect it now
+            filled = any(r["filled"] > 0 for r in accepted)
+            # nothing of this job follows the statement (no stop to place): the next job's savepoint is
+            # taken in the same round trip (`handle_batch`); if the statement fails, neither runs
+            renewal = None if filled else _SAVEPOINT_RENEWAL.get()
+            try:
+                cur.execute(b"; ".join([*paper_writes, opened, *([_RENEW_SAVEPOINT] if renewal is not None else [])]))
+            except psycopg2.errors.UniqueViolation as exc:
+                if exc.diag.constraint_name == _POSITION_KEY:  # a duplicate of this job committed first:
+                    raise NotBatched() from None               # nothing of this attempt is kept, it reconciles
+                raise
+            if renewal is not None:
+                renewal["renewed"] = True
+            else:
+                [position_id] = cur.fetchone()
+        if filled:  # a market entry filled at once: protect it now
             with connection() as conn, conn.cursor() as cur:
                 try:
-                    self.engine._sync_protective_stop(conn, cur, self.engine._load(cur, row[0]), venue, placer,
+                    self.engine._sync_protective_stop(conn, cur, self.engine._load(cur, position_id), venue, placer,
                                                       plan.stop_loss)
                 except ExecutionError as exc:  # the monitor places it on its next tick
-                    logger.warning("protective stop not placed at open", extra={"position_id": row[0],
+                    logger.warning("protective stop not placed at open", extra={"position_id": position_id,
                                                                                 "reason": exc.reason})
         return "opened" if accepted else "failed"
 
