@@ -27,10 +27,10 @@ lines go to /dev/null). `--profile FILE` (one worker thread) prints where the wo
 
 Measured on the 2-core development machine shared with other jobs (2026-12-04, `--users 1000
 --workers 1,4`; tables in docs/decisions/fan-out-batches.md): round trips per job 29 (job by job,
-before batches) → 10.6 (batches, morning) → 3.6 (a new paper trade opened in one prepared statement,
-afternoon); 4 workers 9.95–14.52 s → 4.22–8.47 s → 1.72–2.66 s (against 3.92–6.12 s for the morning's
-code in the same rounds); CPU per job, this process 2.0–3.3 → 0.9–1.5 ms, the database 2.0–3.4 →
-0.8–1.5 ms.
+before batches) → 10.6 (batches, morning) → 2.7 (a new paper trade opened in one prepared statement,
+afternoon); 4 workers 9.95–14.52 s → 4.22–8.47 s → 1.72–3.02 s (1.72–1.87 s on a quieter machine;
+the morning's code took 3.75–8.24 s in the same rounds); CPU per job, this process 2.0–3.8 →
+0.9–1.8 ms, the database 2.0–4.0 → 0.8–1.7 ms.
 
 Uses a throw-away database on the embedded PostgreSQL (or DATABASE_URL's server), dropped at the end.
 """
