@@ -160,6 +160,14 @@ set): a floor on the exact-match rate, and no message ever parsed into a wrong t
   elsewhere); "below X the idea is void" (11 languages) is the stop; a bracket after the leverage is a note; a cancel
   verb beside an order word in either order ("Лимитку по #TAO отменяем"); Malay "Masuk:"; Turkish "Al"/"Sat" heading a
   line. No label changed.
+- `blind_round29.jsonl` (b19ca01; premium posts with reasoning, coin names, numbers-first one-liners, 20 languages):
+  66 posts. First look with the parser at 2ad2487 (main b19ca01): 57/66 (86.4 %), 2 wrong ("Coin: Avalanche (AVAX)"
+  traded as AVALANCHE/USDT; "UPDATE ENTRY #SOL ... (sebelumnya 163)" opened). Then generalised to 66/66, 0 wrong: the
+  ticker in brackets after a coin label's name; coins written by their name (a short list of names that are no
+  common word) read and held; "update entry" and "(previously/sebelumnya/ранее/antes ... N)" restatements; an
+  unlabelled run after the entry and a comma read as targets and held; "close the position at:"; "зона набора/
+  покупки", "на споте"; CJK "现价" before a price anywhere on the line; a spaced dash ends a leverage-advice sentence;
+  Thai "ปิดออเดอร์ ... ทั้งหมด". No label changed.
 
 Rows flagged `must_not_trade` are labelled literally (a stop on the wrong side, targets out of order, a
 price missing a digit): the parse must match the label and still be rejected.
@@ -204,6 +212,7 @@ CORPORA = {
     "blind_round26.jsonl": (52, 1.0),
     "blind_round27.jsonl": (57, 1.0),
     "blind_round28.jsonl": (63, 1.0),
+    "blind_round29.jsonl": (66, 1.0),
 }
 
 

@@ -587,3 +587,61 @@ def test_calls_for_several_coins_are_not_split_and_reach_an_operator():
     parsed = parse_message(text)
     assert parsed.kind.value == "not_a_signal" and parsed.reason.startswith("several different")
     assert looks_like_signal(text, parsed.reason)
+
+
+# Round 29 families, in wording the batch does not use.
+def test_an_unlabelled_run_after_the_entry_and_a_comma_is_read_as_targets_and_held():
+    parsed = parse_message("ETH 3150 short, 3080/3010, 3210 stop")
+    assert (parsed.entries, parsed.targets, parsed.stop_loss) == ((Decimal(3150),), (Decimal(3080), Decimal(3010)),
+                                                                  Decimal(3210))
+    assert "unlabelled run of prices" in parsed.rejected
+
+
+@pytest.mark.parametrize("text,symbol", [
+    ("Solana long from $150.2, TP $156/$162, stop $146", "SOL/USDT"),
+    ("Cardano short 0.71, targets 0.68 / 0.65, stop 0.735", "ADA/USDT"),
+])
+def test_a_coin_written_by_its_name_is_read_and_held(text, symbol):
+    parsed = parse_message(text)
+    assert parsed.symbol == symbol and "written by its name" in parsed.rejected
+
+
+@pytest.mark.parametrize("text", ["#CryptoWolves Signal\nCoin: Polkadot (DOT)\nLong 4.10\nTP 4.30 / 4.50\nSL 3.95",
+                                  "Coin: Polkadot\nLong 4.10\nTP 4.30 / 4.50\nSL 3.95"])
+def test_a_coin_label_with_the_name_reads_the_ticker(text):
+    parsed = parse_message(text)
+    assert parsed.symbol == "DOT/USDT" and parsed.tradable, parsed.rejected
+
+
+@pytest.mark.parametrize("text", ["ENTRY UPDATE #AVAX\nLong 24.0 - 24.3 (previously 25.1)\nTP 26 / 27\nSL 23.2",
+                                  "Updated entry #AVAX: long 24.0-24.3 (ранее 25.1), TP 26 / 27, SL 23.2",
+                                  "#AVAX long 24.0-24.3 (antes 25.1) TP 26 / 27 SL 23.2"])
+def test_an_entry_beside_its_previous_value_is_an_update(text):
+    assert parse_message(text).kind.value == "update"
+
+
+@pytest.mark.parametrize("text", ["#SAND SHORT\nLeverage 15x - beginners use 3x max\nEntry 0.2840\nTP 0.2780\nSL 0.2895",
+                                  "#SAND SHORT\nLev 15x — newbies stick to 3x\nEntry 0.2840\nTP 0.2780\nSL 0.2895"])
+def test_advice_after_a_spaced_dash_leaves_the_calls_leverage(text):
+    assert parse_message(text).leverage == 15
+
+
+def test_close_the_position_at_heads_the_exits():
+    parsed = parse_message("#RUNE LONG\nEntry 1.78\nClose the trade at: 1.85 / 1.92\nSL 1.71")
+    assert parsed.targets == (Decimal("1.85"), Decimal("1.92")) and parsed.tradable
+
+
+def test_russian_accumulation_zone_with_spaced_thousands_on_spot():
+    parsed = parse_message("Берём #ETH на споте\nЗона покупки: 3 100 – 3 180\nЦели: 3 400 / 3 650\nСтоп: 2 980")
+    assert parsed.entries == (Decimal(3100), Decimal(3180)) and parsed.market.value == "spot" and parsed.tradable
+
+
+def test_the_chinese_price_now_word_after_the_coin_is_a_market_entry():
+    parsed = parse_message("ETH 现价3150附近做空，目标3080/3010，止损3210，20倍")
+    assert (parsed.symbol, parsed.side.value, parsed.entries, parsed.leverage) == ("ETH/USDT", "short", (Decimal(3150),), 20)
+    assert parsed.entry_type.value == "market"
+
+
+def test_thai_close_all_orders():
+    parsed = parse_message("ปิดออเดอร์ #ARB ทั้งหมด")
+    assert (parsed.kind.value, parsed.symbol) == ("close", "ARB/USDT")

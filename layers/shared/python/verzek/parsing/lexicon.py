@@ -98,7 +98,7 @@ LABELS: list[tuple[Field, str]] = [
                     # "Exit: 0.168 / 0.176" heading its own line: the exits of the setup, i.e. its targets
                     r"(?:^|(?<=\|))[ \t]*(?:exits?|exit[\s-]*(?:targets?|levels?|points?)|çıkış|salida|sa[íi]da|выход)(?=[ \t]*[:=])|"
                     r"(?:^|(?<=\|))[ \t]*exits?(?=[ \t]+\$?\d[\d.,]*[ \t]*[/|,-])|"
-                    r"(?:^|(?<=\|))[ \t]*(?:close|exit)\s+(?:at|@)(?=[ \t]*[:=])|"
+                    r"(?:^|(?<=\|))[ \t]*(?:close|exit)(?:\s+(?:the\s+)?(?:position|trade))?\s+(?:at|@)(?=[ \t]*[:=])|"
                     # "Open: 0.385 / Close: 0.405": a close heading its line before a price is the setup's exit
                     r"(?:^|(?<=\|))[ \t]*close(?=[ \t]*[:=][ \t]*\$?\d)|"
                     # "#LINK long entry 15 Close: 16 / 17 SL 14": after a price on the same line, a close/exit word
@@ -117,7 +117,7 @@ LABELS: list[tuple[Field, str]] = [
     (Field.ENTRY, (r"entry[\s-]*(?:zone|area|price|point|range|targets?|around|levels?)|entries|entry|entrance|"
                   r"enter(?:\s+at)?|entrada(?:s)?|punto\s+de\s+entrada|pre[çc]o\s+de\s+entrada|"
                   r"giri[şs](?:\s+(?:fiyat[ıi]|b[öo]lgesi|aral[ıi][ğg][ıi]))?|точка\s+входа|зона\s+входа|"
-                  r"цена\s+входа|вход|рыночный\s+ордер|лимитный\s+ордер|market\s+order|limit\s+order|"
+                  r"цена\s+входа|зона\s+(?:набора|покупки|закупки|закупа)|вход|рыночный\s+ордер|лимитный\s+ордер|market\s+order|limit\s+order|"
                   r"(?:buy|long|short)[\s-]*(?:zone|area|range|setup|between|price)|accumulat(?:e|ion)(?:\s+zone)?|"
                   r"open(?:ing)?\s+price|avg\.?\s+entry|(?:current|market)\s+price|"
                   r"(?:^|(?<=\|))[ \t]*price(?=\s*[:=-])|precio\s+de\s+entrada|zona\s+de\s+entrada|диапазон\s+входа|"
@@ -130,6 +130,8 @@ LABELS: list[tuple[Field, str]] = [
                   r"ingresso|entrata|(?:strefa|cena|punkt)\s+wej[śs]cia|wej[śs]cie|(?:точка|зона|ціна)\s+входу|вхід|"
                   r"エントリー?(?:価格|ゾーン)?|(?:^|(?<=\|))[ \t]*open(?=\s*[:=])|(?:^|(?<=\|))[ \t]*(?:now|сейчас|зараз|[şs]imdi|ahora|agora|jetzt|maintenant|adesso|teraz|sekarang|b[âa]y\s+gi[ờo]|"
                   r"الآن|اکنون|现在|現在|现价|現價|지금|현재가|ตอนนี้)(?=[ \t]*[:=~>@]|[ \t]+[~$@]?\d)|"
+                  # ("BNB 现价615附近做多"): the CJK words for "price now" are no ordinary word, trusted anywhere
+                  r"(?:现价|現價|현재가)(?=[ \t]*[:=~>@]?[ \t]*[~$@]?\d)|"
                   r"จุดเข้าซื้อ|จุดเข้า|ราคาเข้า|เข้าซื้อ|pasok|kiingilio|כניסה|είσοδος|εισοδος|"
                   r"pre[țţt]\s+de\s+intrare|intrare|vstupn[íi]\s+cena|vstup|instapprijs|instapzone|instap|"
                   r"এন্ট্রি|প্রবেশ")),
@@ -200,7 +202,7 @@ FUTURES_RE = re.compile(
     r"lvg|margin|фьючерс\w*|маржа|плечо|кросс|изолир\w*|(?<!uzun\s)(?<!k[ıi]sa\s)vadeli|kald[ıi]ra[çc]|futuros?|apalancamiento|"
     r"alavancagem|[đd][òo]n\s+b[ẩa]y|رافعة|اهرم)(?!\w)|杠杆|合约|永续|레버리지|선물", re.IGNORECASE)
 # ("Spot price right now: 912" says where the market is, not which market to trade)
-SPOT_RE = re.compile(r"(?<!\w)(?:spot(?!\s+(?:price|rate)(?!\w))|спот|spotta|contado|اسپات|سبوت|سپات)(?!\w)|现货|현물",
+SPOT_RE = re.compile(r"(?<!\w)(?:spot(?!\s+(?:price|rate)(?!\w))|спот(?:е|а|овый|овая|овом)?|spotta|contado|اسپات|سبوت|سپات)(?!\w)|现货|현물",
                      re.IGNORECASE)
 CROSS_RE = re.compile(r"(?<!\w)(?:cross|кросс\w*|çapraz|capraz|cruzad[oa])(?!\w)", re.IGNORECASE)
 ISOLATED_RE = re.compile(r"(?<!\w)(?:isolated|изолир\w*|izole|aislad[oa]|isolad[oa])(?!\w)", re.IGNORECASE)
@@ -212,6 +214,18 @@ NOT_COINS = frozenset(
      "RSI", "MACD", "EMA", "SMA", "VWAP", "FVG", "BOS", "CHOCH", "HTF", "LTF", "ATL", "ATR", "OBV", "DXY", "SPX",
      "NFA", "DYOR", "IMO", "FOMO", "HH", "HL", "LH", "LL", "SR", "TF", "MA", "PA", "DE", "LA", "EL", "EN", "DA", "DO", "DI", "PARA", "POR", "CON", "SINAL", "SEÑAL", "SINAIS", "SEÑALES", "SENALES", "SINYAL", "SINYALLER", "KRIPTO", "CRIPTO", "KRYPTO", "SIGNALE", "SIGNAUX", "SEGNALI", "SYGNALY", "SYGNAŁY", "CRIPTOMOEDAS", "CRIPTOMONEDAS", "VADELI", "FUTUROS", "EXCHANGE", "CLIENT", "ЛОНГ", "ШОРТ", "ВХОД", "СТОП", "ТЕЙК", "ТЕЙКИ", "ПЛЕЧО", "СИГНАЛ"]
 )
+
+# Coins written by their name ("Chainlink long from $13.25", "Coin: Avalanche (AVAX)"): only names that are no common
+# word ("near", "maker", "render" are left out); a name alone is a weaker sign than a ticker.
+COIN_NAMES = {
+    "bitcoin": "BTC", "ethereum": "ETH", "solana": "SOL", "ripple": "XRP", "cardano": "ADA", "dogecoin": "DOGE",
+    "polkadot": "DOT", "chainlink": "LINK", "avalanche": "AVAX", "litecoin": "LTC", "tron": "TRX", "stellar": "XLM",
+    "cosmos": "ATOM", "uniswap": "UNI", "arbitrum": "ARB", "optimism": "OP", "aptos": "APT", "toncoin": "TON",
+    "injective": "INJ", "filecoin": "FIL", "hedera": "HBAR", "monero": "XMR", "algorand": "ALGO", "celestia": "TIA",
+    "kaspa": "KAS", "fantom": "FTM", "decentraland": "MANA", "thorchain": "RUNE", "worldcoin": "WLD", "ethena": "ENA",
+    "pendle": "PENDLE", "dogwifhat": "WIF", "shiba": "SHIB", "tezos": "XTZ", "eos": "EOS", "multiversx": "EGLD",
+    "биткоин": "BTC", "биткойн": "BTC", "эфириум": "ETH", "солана": "SOL", "比特币": "BTC", "以太坊": "ETH",
+}
 
 TRADABLE_QUOTES = ("FDUSD", "USDT", "USDC", "BUSD", "TUSD", "USD", "BTC", "ETH", "BNB", "EUR", "TRY")
 # Quotes we accept when glued to the base ("ETHUSDT"); BNB/EUR/TRY glued suffixes are too often part of a name.
@@ -303,7 +317,11 @@ RESTATE_RE = re.compile(
     r"same\s+(?:trade|setup|signal|call)|new\s+levels|levels\s+(?:refreshed|renewed)|still\s+open|can\s+still\s+enter|"
     # the verb "to update" by its stem, in the languages whose nouns are listed below
     r"обнов\w*|оновл\w*|g[üu]ncell\w*|actualiz\w*|atualiz\w*|aktualisier\w*|aggiorn\w*|zaktualiz\w*|aktualizuj\w*|"
-    r"perbarui|diperbarui|更新|업데이트|アップデート|\(was\s+(?=\$?\d)|previously\s+(?=\$?\d)|"
+    r"perbarui|diperbarui|更新|업데이트|アップデート|previously\s+\$?\d[\d.,]*|"
+    # "UPDATE ENTRY #SOL", "(sebelumnya 163)", "(ранее 163)", "(antes 163)": the old level beside the new one
+    r"update[ds]?\s+(?:entry|entries|levels?|targets?|stop)|"
+    r"\((?:sebelumnya|sblm|dulu|ранее|было|раньше|önceden|önceki|eskiden|antes|anteriormente|vorher|zuvor|avant|"
+    r"pr[ée]c[ée]demment|prima|wcze[śs]niej|tr[ưu][ớo]c\s+[đd][óo]|قبلا|سابقا|之前|原来|以前|이전|以前は)[\s:]*\$?\d[\d.,]*|"
     r"скорректир\w*|те\s+же|поправка|исправлени\w*|уточнение|d[üu]zeltme|her\s+[şs]ey\s+ayn[ıi]|corrigi\w*|corre[çc][ãa]o|"
     r"mantid[oa]s|correcci[óo]n|corrig\w*|korrektur|korekta|تحديث|كما\s+هي|به[\u200c\s-]?روزرسانی|بدون\s+تغییر|اصلاح|thay\s+v[ìi]|"
     r"ralat|koreksi|"

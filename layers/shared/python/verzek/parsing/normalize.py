@@ -156,7 +156,8 @@ _VOID_BEYOND = re.compile(
 _PERCENT_FIRST = re.compile(r"(?<![\w%])%[ \t]?(\d{1,3}(?:[.,]\d+)?)(?![\d.,]*\d)")
 # "Safe traders use less leverage (5x)", "low-risk: 3x": advice about other readers' leverage, not the call's.
 # One sentence: up to a full stop, "!", "?", ";" or "|" (a point inside a price does not end it).
-_SENTENCE_CHAR = r"(?:[^\n.!?;|]|\.(?=\d))"
+# ("Lev 15x — newbies stick to 3x": a spaced dash ends a sentence too)
+_SENTENCE_CHAR = r"(?:[^\n.!?;|-]|\.(?=\d)|-(?![ \t])|(?<![ \t])-(?=[ \t]))"  # (each "-" one way only)
 # Readers named as the less experienced ("Beginners 3x", "Low-risk option: 5x", "(Safer: 10x ...)") make a leverage in
 # their sentence advice on its own; a weak word ("new", "safe") needs a limiting word too ("max", "less", "only").
 _ADVICE_SUBJECT = (r"(?:(?<!\w)(?:beginners?|newbies?|novices?|newcomers?|low[\s-]*risk|safer|conservative\s+traders?|"
@@ -166,13 +167,13 @@ _ADVICE_SUBJECT = (r"(?:(?<!\w)(?:beginners?|newbies?|novices?|newcomers?|low[\s
 # "Leverage 25x (conservative traders: 5x)": advice in brackets goes on its own, the call's leverage stays
 _ADVICE_BRACKETS = re.compile(rf"\([^()\n]*{_ADVICE_SUBJECT}[^()\n]*\)", re.IGNORECASE)
 _ADVICE_SENTENCE = re.compile(
-    rf"(?:^|(?<=[.!?;|])[ \t]+)(?={_SENTENCE_CHAR}*{_ADVICE_SUBJECT})"
+    rf"(?:^|(?<=[.!?;|])[ \t]+|(?<=[ \t]-)[ \t]+)(?={_SENTENCE_CHAR}*{_ADVICE_SUBJECT})"
     rf"(?={_SENTENCE_CHAR}*(?:\d\s?x(?!\w)|x\s?\d))(?!{_SENTENCE_CHAR}*(?:entry|tp|sl|stop|target))"
     rf"{_SENTENCE_CHAR}*", re.IGNORECASE | re.MULTILINE)
 _SAFER_LEVERAGE = re.compile(
     # the three parts in any order in one sentence ("(newbies: 5x max)", "Новичкам не больше 3х"); only that
     # sentence goes: "#OP LONG 20x entry 2.0 ... SL 1.9. Safe traders use less." keeps the call before it
-    rf"(?:^|(?<=[.!?;|])[ \t]+)"
+    rf"(?:^|(?<=[.!?;|])[ \t]+|(?<=[ \t]-)[ \t]+)"
     rf"(?={_SENTENCE_CHAR}*(?<!\w)(?:safe|safer|conservative|careful|new|beginners?|newbies?|novices?|low[\s-]*risk|"
     r"новичк\w*|начинающ\w*|осторожн\w*|yeni\s+ba[şs]layan\w*|principiantes?|novatos?|iniciantes?|anf[äa]nger\w*|"
     r"d[ée]butants?)(?!\w))"

@@ -26,7 +26,7 @@ from verzek.parsing.lexicon import Field
 from verzek.parsing.normalize import normalize
 from verzek.parsing.safety import price_floor, validate_open
 from verzek.parsing.status import close_action, closes_position, is_close, is_conditional_close, reports_progress, is_close_without_coin, tp_hit_index, update_action
-from verzek.parsing.symbols import EXPLICIT, HASHTAG, LABELLED, NAMED, SymbolCandidate, split_glued, choose_symbol, close_target, symbol_candidates
+from verzek.parsing.symbols import EXPLICIT, HASHTAG, LABELLED, NAMED, SymbolCandidate, split_glued, choose_symbol, close_target, coin_by_name, symbol_candidates
 from verzek.parsing.tokens import ONE_COMMA_GROUP, Kind, Token, comma_is_ambiguous, tokenize_line, uses_comma_decimals
 
 MAX_TEXT_CHARS = 8000  # longer posts are articles, not signals; cap the work done per message
@@ -367,6 +367,12 @@ def _assign_levels(segments: list[Segment], filled: frozenset[int] = frozenset()
     if arrow_chain:
         # "LONG BTC 104k → 106k → 108k (SL 102.5k)": where the trade starts, then where it goes
         entries, targets = entries[:1], entries[1:]
+    elif not targets and len(entry_segments) == 1 and entry_segments[0].field in (Field.LONG, Field.SHORT):
+        groups = _comma_groups(entry_segments[0])
+        if len(groups) == 2:
+            # "SOL 158 long, 165/172, 153 stop": after the side word's price, a comma, then an unlabelled run
+            entries, targets = groups
+            arrow_chain = True  # (the same doubt as an arrow chain: the targets are a reading, held for review)
     stop_segments = [s for s in segments if s.field == Field.STOP]
     # ("stop 8.10 — aggressive stop 8.30": every stop label's prices are alternatives; _pick_stop chooses)
     stop = [t for s in stop_segments for t in s.numbers]
@@ -423,6 +429,19 @@ def _qualified_label(segment: Segment) -> bool:
         head.append(t)
     worded = any(t.kind == Kind.WORD and t.text.lower() not in lx.FILLER_WORDS for t in head)
     return bracket or segment.qualified or worded
+
+
+def _comma_groups(segment: Segment) -> list[list[Token]]:
+    """A side segment's prices split at commas ("158 , 165 / 172" -> [[158], [165, 172]]); words in between: none."""
+    groups: list[list[Token]] = [[]]
+    for t in segment.tokens:
+        if t.kind == Kind.NUM:
+            groups[-1].append(t)
+        elif t.kind == Kind.SEP and t.text == "," and groups[-1]:
+            groups.append([])
+        elif t.kind not in (Kind.SEP, Kind.INDEX):
+            return []
+    return [g for g in groups if g]
 
 
 def _arrow_chain(segment: Segment) -> bool:
@@ -680,7 +699,7 @@ def _parse(text: str) -> ParsedMessage:
     entries = sorted(_dedupe(entries))
     stop = _pick_stop(stops, entries, _closes_on_candle(levels))
     has_setup = bool(entries) and bool(targets or stop is not None)
-    bare_heading = False
+    bare_heading = by_name = False
     if candidate is None and symbol_problem is None and has_setup:
         # "BTC 4H setup — LONG / Entry ... / Stop ...": with a full set of levels, a bare capitalised ticker
         # heading a line that states the side is the coin; two or more different ones stay ambiguous.
@@ -692,8 +711,12 @@ def _parse(text: str) -> ParsedMessage:
             # "🚀 DOGE 🚀 / Buy around 0.385 / ...": a capitalised word alone heading the post is most often the coin,
             # but a heading ("ALPHA", "GEM") looks the same — read, and held for an operator
             candidate, bare_heading = bare, True
+        elif bare is None and (named := coin_by_name(tokens)) is not None:
+            # "Chainlink long from $13.25 ...": a coin named in words, no ticker anywhere — read, and held
+            candidate, by_name = named, True
 
-    symbol_doubt = "a capitalised word alone heading the post, with no tag or pair" if bare_heading else None
+    symbol_doubt = "a capitalised word alone heading the post, with no tag or pair" if bare_heading \
+        else "the coin is written by its name, not its ticker" if by_name else None
     rival = _plain_rival(candidate, candidates, tokens)
     if rival is None and candidate is not None and candidate.rank == HASHTAG and len(candidate.base) >= 7 \
             and candidate.base.isalpha() and not _on_side_line(tokens, candidate.position):
@@ -808,7 +831,7 @@ def _parse(text: str) -> ParsedMessage:
     if symbol_doubt:
         assumed.append("symbol: " + symbol_doubt)
     if levels.arrow_chain:
-        assumed.append("targets: read from a chain of arrows after the entry")
+        assumed.append("targets: read from an unlabelled run of prices after the entry (arrows or a comma)")
     if entries and levels.entry_segments and all(s.label is None for s in levels.entry_segments):
         # (the same rule as an unlabelled price line: a source hint "numbers after a coin are entries" lifts it)
         assumed.append("entry read from an unlabelled price line")

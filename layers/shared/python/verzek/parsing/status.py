@@ -108,7 +108,7 @@ _MARKET_MOVE = (r"(?!\s+(?:higher|lower|above|below|up|down|green|red|flat|over|
 _CLOSE_VERB = (r"(?:(?<!\w)(?:close|closed|closing|exit|exiting|flatten\w*|закр\w*|kapat\w*|cerr\w*|cierr\w*|fech\w*|encerr\w*|"
                r"schlie(?:ß|ss)\w*|glattstell\w*|ferm\w*|cl[ôo]tur\w*|chiud\w*|zamk\w*|zamyk\w*|закри\w*|đóng|dong|"
                r"tutup|ditutup|sluit\w*|[îi]nchid\w*|κλεί\w*|סגר\w*|לסגור|[أا]غلق\w*|إغلاق|اغلاق|ببندید|ببند\w*)(?!\w)|"
-               r"平仓|平掉|決済|청산|정리|ปิด)")
+               r"平仓|平掉|決済|청산|정리|ปิด[\u0e00-\u0e7f]*)")
 _ALL_WORD = (r"(?:(?<!\w)(?:all|everything|everyone|every|تمام|to[àa]n\s+b[ộo]|h[ếe]t|все|всё|всех|t[üu]m\w*|hepsi\w*|b[üu]t[üu]n|tod[oa]s|todo|tudo|alle[sn]?|"
              r"toutes|tous|tout|tutt[eoia]|wszystk\w*|tất\s+cả|tat\s+ca|semua|جميع|كل|همه|όλ\w*|כל|toate)(?!\w)|"
              r"全部|全て|すべて|모든|전부|ทั้งหมด)")

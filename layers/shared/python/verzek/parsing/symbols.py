@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from verzek.parsing.lexicon import GLUED_QUOTES, NOT_COINS, TRADABLE_QUOTES, Field
+from verzek.parsing.lexicon import COIN_NAMES, GLUED_QUOTES, NOT_COINS, TRADABLE_QUOTES, Field
 from verzek.parsing.tokens import Kind, Token
 
 # With its quote attached ("#NOTUSDT", "ME/USDT") a common word is a coin's name; only the quotes themselves
@@ -143,7 +143,15 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
                 _is_side_label(far, tok.line) for near, far in _one_apart(tokens, i)
                 if near.kind == Kind.WORD and near.text.lower() in _SIDE_CONNECTORS)
             if after_symbol_label:
-                cand = _coin(word, LABELLED, i)
+                bracketed = tokens[i + 2] if i + 3 < len(tokens) and nxt is not None and nxt.text == "(" \
+                    and tokens[i + 3].text == ")" and tokens[i + 2].kind == Kind.WORD else None
+                if bracketed is not None and bracketed.text.isupper():
+                    # "Coin: Avalanche (AVAX)": the ticker in brackets is the coin, the word before it its name
+                    cand = _coin(bracketed.text, LABELLED, i + 2)
+                elif word.lower() in COIN_NAMES:
+                    cand = SymbolCandidate(COIN_NAMES[word.lower()], "USDT", LABELLED, i)  # "Coin: Chainlink"
+                else:
+                    cand = _coin(word, LABELLED, i)
             elif word.lower() in _SIDE_CONNECTORS:
                 cand = None  # "SHORT EM #LINK", "LONG SU #MATIC": connectors in capitals are no tickers
             elif word.isupper() or word[:1].isdigit():
@@ -226,3 +234,13 @@ def choose_symbol(candidates: list[SymbolCandidate], allow_bare: bool = False
     if not winner.perpetual and any(c.perpetual and c.base == winner.base for c in candidates):
         winner = SymbolCandidate(winner.base, winner.quote, winner.rank, winner.position, True)
     return winner, None
+
+
+def coin_by_name(tokens: list[Token]) -> SymbolCandidate | None:
+    """The one coin a post names in words ("Chainlink long from $13.25"), if it names exactly one."""
+    named = {COIN_NAMES[t.text.lower()]: i for i, t in enumerate(tokens)
+             if t.kind == Kind.WORD and t.text.lower() in COIN_NAMES}
+    if len(named) != 1:
+        return None
+    (base, position), = named.items()
+    return SymbolCandidate(base, "USDT", 0, position)
