@@ -280,3 +280,63 @@ def test_a_paper_account_created_meanwhile_fails_the_job_and_its_redelivery_open
     assert Executor(venues, NO_WAIT).handle_batch([job]) == ["opened"]
     [order] = factory.orders(factory.position(user, sig)["id"])
     assert [o["cid"] for o in factory.paper_state(user)["orders"]] == [order["client_order_id"]]
+
+
+@pytest.fixture
+def round_trips(monkeypatch):
+    """The product's pooled connections count their server round trips, as scripts/bench_execution.py
+    counts them: every statement sent (however many its text holds), the BEGIN psycopg2 sends before
+    a transaction's first statement, every COMMIT / ROLLBACK."""
+    import psycopg2
+    import psycopg2.extensions
+    import psycopg2.extras
+    from psycopg2.extensions import TRANSACTION_STATUS_IDLE
+    from verzek.db import close_pool
+
+    counter = {"n": 0}
+
+    def counted(base):
+        class Cursor(base):
+            def execute(self, query, vars=None):
+                conn = self.connection
+                counter["n"] += 1 + (not conn.autocommit and conn.info.transaction_status == TRANSACTION_STATUS_IDLE)
+                return super().execute(query, vars)
+        return Cursor
+
+    cursors = {psycopg2.extensions.cursor: counted(psycopg2.extensions.cursor),
+               psycopg2.extras.RealDictCursor: counted(psycopg2.extras.RealDictCursor)}
+
+    class Connection(psycopg2.extensions.connection):
+        def cursor(self, *args, cursor_factory=None, **kwargs):
+            factory = cursor_factory or self.cursor_factory or psycopg2.extensions.cursor
+            return super().cursor(*args, cursor_factory=cursors.get(factory, factory), **kwargs)
+
+        def commit(self):
+            counter["n"] += self.info.transaction_status != TRANSACTION_STATUS_IDLE
+            return super().commit()
+
+        def rollback(self):
+            counter["n"] += self.info.transaction_status != TRANSACTION_STATUS_IDLE
+            return super().rollback()
+
+    connect = psycopg2.connect
+    monkeypatch.setattr(psycopg2, "connect", lambda *a, **kw: connect(*a, connection_factory=Connection, **kw))
+    close_pool()  # the pool's next connections are counted ones
+    yield counter
+    close_pool()
+
+
+def test_a_batch_of_new_paper_trades_costs_two_round_trips_a_job(factory, clock, venues, round_trips):
+    """Load cannot move this figure: 10 new paper trades (new paper accounts too) in one batch are the
+    batch's BEGIN, its 4 reads and first SAVEPOINT, per job the paper account's read and one write
+    (which ends with the next job's savepoint), and the COMMIT."""
+    clock.set(ETH_BTC_T0)
+    sig = factory.signal("ETH/BTC", "long", entries=["0.0835", "0.083"], targets=["0.086"], stop_loss="0.082")
+    executor = Executor(venues, NO_WAIT)
+    warm = [ExecuteSignalJob(signal_id=sig, user_id=factory.user(size_value=D("0.5"))) for _ in range(2)]
+    assert executor.handle_batch(warm) == ["opened"] * 2  # the statements prepared on the pool's connection
+
+    jobs = [ExecuteSignalJob(signal_id=sig, user_id=factory.user(size_value=D("0.5"))) for _ in range(10)]
+    round_trips["n"] = 0
+    assert executor.handle_batch(jobs) == ["opened"] * 10
+    assert round_trips["n"] == 1 + 4 + 1 + 2 * 10 + 1
