@@ -645,3 +645,58 @@ def test_the_chinese_price_now_word_after_the_coin_is_a_market_entry():
 def test_thai_close_all_orders():
     parsed = parse_message("ปิดออเดอร์ #ARB ทั้งหมด")
     assert (parsed.kind.value, parsed.symbol) == ("close", "ARB/USDT")
+
+
+# Round 30 families, in wording the batch does not use.
+@pytest.mark.parametrize("text", [
+    "#SOL شارٹ\nانٹری: 150.5\nٹارگٹ: 146 / 142\nاسٹاپ لاس: 154",
+    "#SOL 做空\n進場：150.5\n止盈：146 / 142\n止損：154\n槓桿：10倍",
+    "بيع #SOL\nمنطقة الشراء: 150.5\nأهداف البيع: 146 / 142\nوقف: 154",
+])
+def test_urdu_traditional_chinese_and_arabic_templates(text):
+    parsed = parse_message(text)
+    assert (parsed.entries, parsed.targets, parsed.stop_loss) == ((Decimal("150.5"),), (Decimal(146), Decimal(142)),
+                                                                  Decimal(154))
+
+
+def test_heavy_arrows_chain_entry_and_targets():
+    parsed = parse_message("$ONDO perp\nSHORT 0.9400 ➔ 0.9100 ➔ 0.8850\n❌ 0.9590")
+    assert parsed.entries == (Decimal("0.9400"),) and parsed.targets == (Decimal("0.9100"), Decimal("0.8850"))
+
+
+@pytest.mark.parametrize("text,symbol", [("quick short arb 0.82 tp 0.80 0.78 sl 0.84", "ARB/USDT"),
+                                         ("going long from 5.12 tp 5.20 sl 5.05", "GOING/USDT")])
+def test_a_lower_case_word_read_as_the_coin_is_held_unless_a_known_ticker_opens_the_post(text, symbol):
+    parsed = parse_message(text)
+    assert parsed.symbol == symbol and not parsed.tradable
+    assert parse_message("sol buy 142.5 tp 150 sl 138").tradable
+
+
+def test_the_coin_named_inside_a_buy_phrase_keeps_the_price_after_it():
+    parsed = parse_message("اليوم شراء عملة DOT عند 4.10\nالأهداف 4.30 / 4.50\nالستوب 3.95")
+    assert parsed.symbol == "DOT/USDT" and parsed.entries == (Decimal("4.10"),) and parsed.tradable
+
+
+@pytest.mark.parametrize("text", ["#CELO long 0.912, TP 0.945 / 0.980, 0.875 puede ser el stop",
+                                  "#CELO long 0.912, TP 0.945 / 0.980, 0.875 pode ser o stop"])
+def test_can_be_stop_in_other_languages(text):
+    parsed = parse_message(text)
+    assert parsed.stop_loss == Decimal("0.875") and parsed.targets == (Decimal("0.945"), Decimal("0.980"))
+
+
+def test_numbered_exits_in_german_french_italian():
+    for word in ("Ausstieg", "Sortie", "Uscita"):
+        parsed = parse_message(f"#RUNE LONG\nEntry 1.78\n{word} 1: 1.85\n{word} 2: 1.92\nStop 1.71")
+        assert parsed.targets == (Decimal("1.85"), Decimal("1.92")), word
+
+
+@pytest.mark.parametrize("text,kind,action", [
+    ("#ATOM SHORT açıldı", "open", None),
+    ("Se cerró #ATOM en stop", "close", "sl_hit"),
+    ("SL #ATOM kena, sabar ya", "close", "sl_hit"),
+    ("#ATOM đã chạm hết TP 🎉", "update", "tp_hit"),
+    ("Call of the week: #ATOM long from 4.1 to 4.9 (+19%)", "not_a_signal", None),
+])
+def test_status_wording_round_30(text, kind, action):
+    parsed = parse_message(text)
+    assert parsed.kind.value == kind and (parsed.update_action.value if parsed.update_action else None) == action

@@ -36,6 +36,7 @@ _LOOKALIKES = {
     ord("\u301c"): "~",  # wave dash: a Japanese zone "0.162〜0.165"
     ord("\u2192"): ">",  # arrows between levels ("Exit 1 → 452", "104k → 106k", "NOW → 0.41")
     ord("\u21d2"): ">",
+    ord("\u279c"): ">", ord("\u2794"): ">", ord("\u279d"): ">", ord("\u279e"): ">", ord("\u21e8"): ">",  # ➜ ➔ ➝ ➞ ⇨
     ord("\u27f6"): ">",
     ord("\uff5e"): "~",
 }
@@ -126,7 +127,11 @@ _KEYCAP = re.compile("[0-9#*]\ufe0f?\u20e3")  # 1️⃣ list markers
 _STOP_AFTER_PRICE = re.compile(
     r"(?P<price>(?<![\w.,])\d+(?:[.,]\d+)?)[ \t]+(?:(?:can|could|would|will|should|may|is|as)[ \t]+"
     r"(?:be[ \t]+used[ \t]+as[ \t]+|be[ \t]+|work[ \t]+as[ \t]+|serve[ \t]+as[ \t]+|act[ \t]+as[ \t]+)?|"
-    r"(?:serves|works|acts)[ \t]+as[ \t]+)"
+    r"(?:serves|works|acts)[ \t]+as[ \t]+|"
+    # "0.875 bisa jadi SL", "0.875 puede ser el stop", "0.875 pode ser o stop", "0.875 может быть стопом"
+    r"(?:bisa[ \t]+(?:jadi|dijadikan)|boleh[ \t]+jadi|c[óo][ \t]+th[ểe][ \t]+l[àa]m|puede[ \t]+(?:ser|servir[ \t]+de)|"
+    r"sirve[ \t]+(?:de|como)|pode[ \t]+(?:ser|servir[ \t]+de)|serve[ \t]+como|может[ \t]+быть|peut[ \t]+(?:être|servir[ \t]+de)|"
+    r"pu[òo][ \t]+(?:essere|fare[ \t]+da)|kann[ \t]+(?:als|der))[ \t]+(?:el[ \t]+|o[ \t]+|le[ \t]+|il[ \t]+)?)"
     r"(?:the[ \t]+|a[ \t]+|my[ \t]+|our[ \t]+)?"
     # ("36.9 is a fine stop", "0.41 is the logical SL"): a word that grades the stop, then the stop word
     r"(?:(?:fine|good|great|solid|safe|nice|reasonable|decent|logical|ideal|tight|tighter|wide|wider|conservative|"

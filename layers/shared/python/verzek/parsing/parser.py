@@ -171,6 +171,13 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
             if note and tok.kind == Kind.NUM:
                 orphans.append(tok)
                 continue
+            if tok.kind == Kind.LABEL and tok.field == Field.SYMBOL and current is not None \
+                    and current.field in _SIDE_FIELDS and not current.numbers and current.label is not None \
+                    and current.label.line == tok.line:
+                # "شراء عملة LINK عند 13.20", "Long pair BTC at 64000": the coin named inside the call; the price after
+                # it is still the side's
+                current.tokens.append(tok)
+                continue
             if tok.kind == Kind.LABEL:
                 note = False  # ("Long 64k (SL 62k)": a label inside the bracket starts its own field)
                 # (only the words since the line's previous label qualify this one: in "BTC long 64500 TP1 66000 TP2
@@ -251,6 +258,27 @@ def _repeats_rung_heading(segment: Segment, word: Token) -> bool:
         if t.kind == Kind.WORD:
             head.append(t.text.lower())
     return bool(head) and word.text.lower() in head and word.text.lower() not in lx.FILLER_WORDS
+
+
+_NOT_A_COIN_AFTER_SIDE = frozenset(["from", "term", "bias", "idea", "again", "only", "still", "call", "entry", "zone", "area",
+                                    "setup", "trade", "scalp", "swing", "position", "signal", "near", "around", "above",
+                                    "below", "under", "over", "about", "some", "more", "bias", "side", "spot", "perp"])
+
+
+def _lower_case_after_side(tokens: list[Token]) -> SymbolCandidate | None:
+    """The one lower-case word (2-6 letters) right after a long/short word, if there is exactly one."""
+    found = {}
+    for prev, tok in zip(tokens, tokens[1:]):
+        if prev.kind == Kind.LABEL and prev.field in (Field.LONG, Field.SHORT) and tok.kind == Kind.WORD \
+                and tok.line == prev.line and tok.text.isalpha() and tok.text.islower() and 2 <= len(tok.text) <= 6 \
+                and tok.text not in _NOT_A_COIN_AFTER_SIDE and tok.text not in lx.FILLER_WORDS:
+            cand = split_glued(tok.text)[0]
+            if cand not in lx.NOT_COINS:
+                found.setdefault(cand, tokens.index(tok))
+    if len(found) != 1:
+        return None
+    (base, position), = found.items()
+    return SymbolCandidate(base, "USDT", 0, position)
 
 
 def _price_before_side(orphans: list[Token]) -> list[Token]:
@@ -699,7 +727,7 @@ def _parse(text: str) -> ParsedMessage:
     entries = sorted(_dedupe(entries))
     stop = _pick_stop(stops, entries, _closes_on_candle(levels))
     has_setup = bool(entries) and bool(targets or stop is not None)
-    bare_heading = by_name = False
+    bare_heading = by_name = lower_case = False
     if candidate is None and symbol_problem is None and has_setup:
         # "BTC 4H setup — LONG / Entry ... / Stop ...": with a full set of levels, a bare capitalised ticker
         # heading a line that states the side is the coin; two or more different ones stay ambiguous.
@@ -711,12 +739,18 @@ def _parse(text: str) -> ParsedMessage:
             # "🚀 DOGE 🚀 / Buy around 0.385 / ...": a capitalised word alone heading the post is most often the coin,
             # but a heading ("ALPHA", "GEM") looks the same — read, and held for an operator
             candidate, bare_heading = bare, True
+        elif bare is None and (lowered := _lower_case_after_side(tokens)) is not None:
+            # "scalp long apt 5.12 tp 5.20 ...": a lower-case word right after the side word — likely the coin, held
+            candidate, lower_case = lowered, True
         elif bare is None and (named := coin_by_name(tokens)) is not None:
             # "Chainlink long from $13.25 ...": a coin named in words, no ticker anywhere — read, and held
             candidate, by_name = named, True
 
     symbol_doubt = "a capitalised word alone heading the post, with no tag or pair" if bare_heading \
-        else "the coin is written by its name, not its ticker" if by_name else None
+        else "the coin is written by its name, not its ticker" if by_name \
+        else "a lower-case word after the side word, with no tag or pair" if lower_case else None
+    if candidate is not None and candidate.weak and symbol_doubt is None:
+        symbol_doubt = f"the lower-case word {candidate.base.lower()!r} is not a ticker we know"
     rival = _plain_rival(candidate, candidates, tokens)
     if rival is None and candidate is not None and candidate.rank == HASHTAG and len(candidate.base) >= 7 \
             and candidate.base.isalpha() and not _on_side_line(tokens, candidate.position):

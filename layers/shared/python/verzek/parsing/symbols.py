@@ -38,6 +38,7 @@ class SymbolCandidate:
     rank: int
     position: int  # token order, earlier wins among equals
     perpetual: bool = False  # written as a perpetual contract (".P", "PERP")
+    weak: bool = False  # read by a rule that guesses (a lower-case word that may be any word): held for review
 
     @property
     def symbol(self) -> str:
@@ -163,11 +164,23 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
                 # "sol buy 142.5 ...", "ethbtc long ...": a lower-case coin opening a one-line call, right before its
                 # side word (not when the post tags its coin: "apro long su #matic")
                 cand = _coin(word, NAMED, i, allow_glued=len(word) >= 6)
+                after_side = tokens[i + 2] if i + 2 < len(tokens) else None
+                if cand is not None and cand.base not in _KNOWN_TICKERS and after_side is not None \
+                        and after_side.kind == Kind.WORD and after_side.text.upper() in _KNOWN_TICKERS:
+                    cand = None  # "quick short arb ...": the known ticker after the side word is the coin
+                elif cand is not None and cand.base not in _KNOWN_TICKERS:
+                    # ("going long from 5.12 ..." names no coin): a lower-case word we do not know as a ticker
+                    cand = SymbolCandidate(cand.base, cand.quote, cand.rank, cand.position, cand.perpetual, weak=True)
             else:
                 cand = None
             if cand:
                 found.append(cand)
     return found
+
+
+_KNOWN_TICKERS = frozenset(COIN_NAMES.values()) | {"BNB", "PEPE", "BONK", "FLOKI", "SEI", "SUI", "NEAR", "JUP", "PYTH",
+                                                  "ORDI", "STX", "IMX", "GRT", "LDO", "CRV", "AAVE", "MKR", "SAND", "AXS",
+                                                  "APE", "GMX", "DYDX", "BLUR", "TAO", "FET", "RNDR", "RENDER", "ONDO"}
 
 
 def _glued_quote(word: str) -> bool:
