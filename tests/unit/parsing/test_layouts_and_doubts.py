@@ -700,3 +700,20 @@ def test_numbered_exits_in_german_french_italian():
 def test_status_wording_round_30(text, kind, action):
     parsed = parse_message(text)
     assert parsed.kind.value == kind and (parsed.update_action.value if parsed.update_action else None) == action
+
+
+# Noise and reports that carry a full setup (own probes): never a fresh trade.
+@pytest.mark.parametrize("text", [
+    "Missed the #AVAX entry? Wait for a retest of 24 before buying. TP remains 26, SL 23.",
+    "#AVAX long 24 TP 26 SL 23 — from @SomeoneElse (not our call, just sharing)",
+    "#AVAX long 24 tp 26 sl 23 cancelled ❌",
+    "#AVAX LONG\nEntry: 24\nTP: 26\nSL: 23\n\n⚠️ Entry filled ✅",
+    "#AVAX long 24 tp 26 sl 23 — order was triggered an hour ago",
+])
+def test_setups_reported_as_over_shared_or_waiting_are_never_traded(text):
+    assert not parse_message(text).tradable
+
+
+def test_an_order_word_inside_a_note_after_the_levels_is_part_of_the_note():
+    parsed = parse_message("#AVAX long 24 tp 26 sl 23 (for spot holders only: buy 23.5)")
+    assert parsed.entries == (Decimal(24),) and parsed.tradable

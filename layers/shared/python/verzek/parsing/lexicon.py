@@ -248,7 +248,8 @@ EXAMPLE_RE = re.compile(
 # A post that says it is not a call ("Example setup for beginners (NOT a signal): BTC long 66000 ..."), or tells
 # readers not to take a side ("Don't buy DOGE here"), even when it names a coin and levels.
 NOT_A_CALL_RE = re.compile(
-    r"(?<!\w)(?:not\s+a\s+(?:signal|call|trade\s+call)|example\s+(?:setup|trade|signal)s?|for\s+beginners|"
+    r"(?<!\w)(?:not\s+a\s+(?:signal|call|trade\s+call)|not\s+our\s+(?:call|signal|trade|setup)|just\s+sharing|"
+    r"someone\s+else'?s\s+(?:call|signal|setup)|example\s+(?:setup|trade|signal)s?|for\s+beginners|"
     r"example\s+only|just\s+an\s+example|for\s+illustration|(?:do\s+not|don'?t)\s+trade\s+(?:this|it)|"
     r"no\s+es\s+(?:una\s+)?se[ñn]al|не\s+сигнал|sinyal\s+de[ğg]il|"
     # "(KHÔNG phải tín hiệu)", "(bukan sinyal)", "(não é sinal)", "(kein Signal)": the same in other languages
@@ -289,7 +290,9 @@ CONDITIONAL_ENTRY_RE = re.compile(
     r"(?<!\w)(?:if|once|when|after|unless|если|когда|eğer|si|wenn|falls|jika|kalau|nếu|اگر|إذا|اذا)\s+"
     r"(?:\S+\s+){0,5}?(?:breaks?|broke|breaking|breakouts?|reclaims?|reclaimed|flips?|retests?|closes?|closed|"
     r"confirms?|confirmed|holds?|loses?|lost|rejects?|rejected|пробь\w*|пробьет|пробьём|закрепит\w*|kırar\w*|kırıl\w*|rompe\w*|"
-    r"bricht|durchbricht|casse|tembus|phá|بشکند|كسر|كسرت)(?!\w)", re.IGNORECASE)
+    r"bricht|durchbricht|casse|tembus|phá|بشکند|كسر|كسرت)(?!\w)|"
+    # "Wait for a retest of 150 before buying": the entry waits for a move the bot cannot watch
+    r"(?<!\w)wait\s+for\s+(?:a\s+|the\s+)?(?:retest|pullback|dip|breakout|break|confirmation|reclaim|bounce)(?!\w)", re.IGNORECASE)
 
 # A post that restates or adjusts the levels of a trade already running ("Entry update #SOL ...", "targets and stop
 # unchanged"): an update of that trade, never a new open.
@@ -327,6 +330,7 @@ RESTATE_RE = re.compile(
     r"mantid[oa]s|correcci[óo]n|corrig\w*|korrektur|korekta|تحديث|كما\s+هي|به[\u200c\s-]?روزرسانی|بدون\s+تغییر|اصلاح|thay\s+v[ìi]|"
     r"ralat|koreksi|"
     # a reminder or re-post of a call already out ("Reminder: #APT long still valid", "Re-posting the setup")
+    r"missed\s+(?:the\s+|our\s+)?(?:[#$]?\w+\s+)?entry|(?:tps?|targets?|sl|stop)\s+(?:remains?|stays?)(?!\w)|"
     r"reminder|re[\s-]?post(?:ed|ing)?|still\s+(?:valid|active|in\s+play)|in\s+case\s+you\s+missed|icymi|"
     r"напоминани\w*|вс[её]\s+ещ[её]\s+(?:актуал\w*|в\s+силе)|ещ[её]\s+актуал\w*|hat[ıi]rlatma|h[âa]l[âa]\s+ge[çc]erli|"
     r"recordatorio|sigue\s+(?:vigente|v[áa]lid[oa]|activ[oa])|lembrete|ainda\s+(?:v[áa]lid[oa]|ativ[oa])|erinnerung|"
@@ -343,6 +347,14 @@ RESTATE_RE = re.compile(
     rf"aktualisierung|unver[äa]ndert|mise\s+[àa]\s+jour|aggiornamento|aktualizacja|c[ậa]p\s+nh[ậa]t){_E}",
     re.IGNORECASE,
 )
+
+# A setup reported as over in the same post ("#SOL long 150 tp 160 sl 145 cancelled ❌", "... Entry filled ✅"): a
+# report about a call already out, never a fresh entry.
+SETUP_OVER_RE = re.compile(
+    r"(?<!\w)(?<!be\s)(?<!will\s)(?<!gets\s)(?<!get\s)(?:cancel+ed|invalidated|отмен[её]н\w*|iptal\s+edildi|cancelad[oa]|"
+    r"annul[ée]e?|storniert|anulowan\w*|dibatalkan|[đd][ãa]\s+h[ủu]y)(?!\w)|"
+    r"(?<!\w)(?:entry|entries|order|orders|position)\s+(?:\d\s+)?(?:is\s+|was\s+|got\s+|has\s+been\s+)?"
+    r"(?:filled|activated|triggered|executed)(?!\w)", re.IGNORECASE)
 
 # A verb that opens a position ("open LONG on #SUI", "Открываем SHORT"): with a coin and a side, a call at market.
 OPEN_VERB_RE = re.compile(

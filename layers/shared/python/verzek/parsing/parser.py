@@ -178,6 +178,8 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
                 # it is still the side's
                 current.tokens.append(tok)
                 continue
+            if tok.kind == Kind.LABEL and note and tok.field in _LADDER_FIELDS + (Field.LONG, Field.SHORT):
+                continue  # "(for spot holders only: buy 148)": an order word inside a note is part of the note
             if tok.kind == Kind.LABEL:
                 note = False  # ("Long 64k (SL 62k)": a label inside the bracket starts its own field)
                 # (only the words since the line's previous label qualify this one: in "BTC long 64500 TP1 66000 TP2
@@ -974,6 +976,8 @@ def _parse(text: str) -> ParsedMessage:
         problems.append("held for review: a short on a spot market")
     if _conditional_entry(clean, lines):
         problems.append("the entry waits for a condition (a break, reclaim or close) the bot cannot check")
+    if lx.SETUP_OVER_RE.search(clean):
+        problems.append("the post reports the setup as filled or cancelled: a call already out, not a fresh entry")
     if reports_progress(status_text):
         # ("#LDO SHORT / Entry 2.10 / TP1 2.05 ✅ ...", "Result #LINK: entry 14.2 → TP3 16.0 ✅"): a re-post or a
         # result; entering now would be late and is not what the post asks.
