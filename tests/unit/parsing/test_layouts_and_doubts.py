@@ -717,3 +717,9 @@ def test_setups_reported_as_over_shared_or_waiting_are_never_traded(text):
 def test_an_order_word_inside_a_note_after_the_levels_is_part_of_the_note():
     parsed = parse_message("#AVAX long 24 tp 26 sl 23 (for spot holders only: buy 23.5)")
     assert parsed.entries == (Decimal(24),) and parsed.tradable
+
+
+def test_exchange_prefixed_pairs_and_arrow_bullets():
+    assert parse_message("Symbol BYBITETHUSDT.P\nSide SELL\nEntry 3120\nTake profit 3055\nStop loss 3200").symbol == "ETH/USDT"
+    parsed = parse_message("➜ #ADA LONG\n➜ Entry 0.45\n➜ TP 0.47 / 0.49\n➜ Long-term target 0.60\n➜ SL 0.43")
+    assert parsed.targets == (Decimal("0.47"), Decimal("0.49")) and parsed.tradable

@@ -197,7 +197,7 @@ _TAG_BEFORE_LINE_LABEL = re.compile(
 
 # "• Current price: 1.92", "- Entry: 0.5": a bullet opening a line hides nothing (labels trusted only at a line's start
 # must still see it)
-_BULLET = re.compile(r"^[ \t]*(?:[•▪►➤‣∙·◦]|[-*](?=[ \t]))[ \t]*", re.MULTILINE)
+_BULLET = re.compile(r"^[ \t]*(?:[•▪►➤‣∙·◦]|[-*>](?=[ \t]))[ \t]*", re.MULTILINE)  # (">": an arrow bullet "➜ ")
 # "Zone d'achat", "prezzo d'ingresso": an elided article glued to a label word; split so the label stands alone.
 _ELISION = re.compile(r"(?<![^\W\d_])([dlDLjJ]|qu|QU|dell|all|nell)'(?=[^\W\d_])")
 _LONE_PRICE = re.compile(r"(?<![\w.,#])\d+(?:[.,]\d+)?(?![\w.,%]|[ \t]?[xX%](?!\w))")

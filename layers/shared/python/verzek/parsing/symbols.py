@@ -22,6 +22,7 @@ NEVER_A_BASE = frozenset(
 _BASE_RE = re.compile(r"^(?=.*[A-Z])[A-Z0-9]{2,15}$")
 _PAIR_SPLIT_RE = re.compile(r"^[#$]?(?P<base>\w+?)\s?[/|_-]\s?(?P<quote>[A-Za-z]+)(?P<suffix>\.p|:usdt|:usdc|-?perp)?$",
                             re.IGNORECASE)
+_EXCHANGE_PREFIX = re.compile(r"^(?:BINANCE|BYBIT|BITGET|KUCOIN|BINGX|PHEMEX|COINBASE|KRAKEN|GATEIO|HUOBI|MEXC|OKX)")
 _TIMEFRAME_RE = re.compile(r"^\d+(?:m|h|hr|hrs|d|w|min|mins|x)$", re.IGNORECASE)
 # "EMA200", "MA50", "RSI14": an indicator and its period, never a coin
 _INDICATOR_PERIOD_RE = re.compile(r"^(?:EMA|SMA|WMA|HMA|MA|RSI|ATR)\d{1,3}$", re.IGNORECASE)
@@ -65,6 +66,8 @@ def _coin(word: str, rank: int, position: int, allow_glued: bool = True) -> Symb
     if raw[:1].isdigit() and sum(ch.isalpha() for ch in raw) < 2:
         return None  # "1R", "2R", "3D": multiples and counts; digit-led coins have a name ("1INCH", "1000PEPE")
     base, quote = split_glued(raw) if allow_glued else (raw.upper(), None)
+    if quote is not None and (m := _EXCHANGE_PREFIX.match(base)) and len(base) - m.end() >= 2:
+        base = base[m.end():]  # "BYBITETHUSDT.P": TradingView's "BYBIT:ETHUSDT.P" with its colon lost
     if not _BASE_RE.match(base) or base in (NOT_COINS if quote is None else NEVER_A_BASE):
         return None
     if quote is None:
