@@ -723,3 +723,20 @@ def test_exchange_prefixed_pairs_and_arrow_bullets():
     assert parse_message("Symbol BYBITETHUSDT.P\nSide SELL\nEntry 3120\nTake profit 3055\nStop loss 3200").symbol == "ETH/USDT"
     parsed = parse_message("➜ #ADA LONG\n➜ Entry 0.45\n➜ TP 0.47 / 0.49\n➜ Long-term target 0.60\n➜ SL 0.43")
     assert parsed.targets == (Decimal("0.47"), Decimal("0.49")) and parsed.tradable
+
+
+@pytest.mark.parametrize("text", [
+    "#SOL लॉन्ग\nएंट्री: 150\nटारगेट: 156 / 162\nस्टॉप लॉस: 146",
+    "#SOL خریدیں\nانٹری: 150\nہدف: 156 / 162\nاسٹاپ: 146",
+    "#SOL LONG\nIntrare: 150\nȚinte: 156 / 162\nStop pierdere: 146",
+    "#SOL ЛОНГ\nКіру: 150\nМақсат: 156 / 162\nСтоп: 146",
+    "#SOL LONG\nGiriş: 150\nHədəf: 156 / 162\nStop: 146",
+    "#SOL LONG\nBelépő: 150\nCélok: 156 / 162\nStop: 146",
+    "#SOL LONG\nIngång: 150\nMål: 156 / 162\nStopp: 146",
+    "#SOL LONG\nSisääntulo: 150\nTavoitteet: 156 / 162\nStop: 146",
+    "#SOL LONG\nKirish: 150\nMaqsad: 156 / 162\nStop: 146",
+])
+def test_templates_in_more_languages(text):
+    parsed = parse_message(text)
+    assert (parsed.entries, parsed.targets, parsed.stop_loss) == ((Decimal(150),), (Decimal(156), Decimal(162)),
+                                                                  Decimal(146)) and parsed.tradable, parsed.rejected

@@ -203,7 +203,7 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             if tok.kind == Kind.WORD and nxt is not None and nxt.kind == Kind.SEP and nxt.text == ":" \
                     and tok.text.lower() not in lx.FILLER_WORDS:
-                if current is not None and current.field in _LADDER_FIELDS and current.label is not None \
+                if current is not None and current.field in _LADDER_FIELDS + (Field.STOP,) and current.label is not None \
                         and current.label.line == tok.line and not current.numbers \
                         and sum(t.kind == Kind.WORD for t in current.tokens) < 3 \
                         and all(t.kind in (Kind.WORD, Kind.SEP) for t in current.tokens):
