@@ -740,3 +740,49 @@ def test_templates_in_more_languages(text):
     parsed = parse_message(text)
     assert (parsed.entries, parsed.targets, parsed.stop_loss) == ((Decimal(150),), (Decimal(156), Decimal(162)),
                                                                   Decimal(146)) and parsed.tradable, parsed.rejected
+
+
+# Round 31 families, in wording the batch does not use.
+def test_postfix_labels_with_comma_lists_between_pipes():
+    parsed = parse_message("#ALGO spot 0.180 to 0.184 buy | 0.195, 0.205, 0.220 sell | 0.171 stop")
+    assert parsed.entries == (Decimal("0.180"), Decimal("0.184")) and parsed.entry_type.value == "range"
+    assert parsed.targets == (Decimal("0.195"), Decimal("0.205"), Decimal("0.220")) and parsed.tradable
+    terse = parse_message("AVAX 24 long, 25.5/26.8, 23.2 stop")
+    assert terse.stop_loss == Decimal("23.2") and terse.targets == (Decimal("25.5"), Decimal("26.8"))
+
+
+def test_profit_and_loss_headings_under_an_entry_are_read_and_held():
+    parsed = parse_message("SHORT $AVAX\nEntry: 24.2\nProfit: 23.5 / 22.8\nLoss: 24.9")
+    assert (parsed.targets, parsed.stop_loss) == ((Decimal("23.5"), Decimal("22.8")), Decimal("24.9"))
+    assert "Profit:" in parsed.rejected
+
+
+@pytest.mark.parametrize("text", ["#AVAX long 24.2, tp 25 / 26 — cut it if price drops below 23.4",
+                                  "#AVAX long 24.2, tp 25 / 26. Close if the 1h candle closes below 23.4",
+                                  "#AVAX long 24.2 tp 25 / 26, if it breaks below 23.4 we exit"])
+def test_the_level_that_ends_the_trade_is_its_stop(text):
+    assert parse_message(text).stop_loss == Decimal("23.4")
+
+
+def test_a_condition_on_another_coin_is_no_stop():
+    assert parse_message("If BTC drops below 90000 we'll close the AVAX long").kind.value != "open"
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("EDITED: #AVAX LONG\nEntry 24.0 - 24.3\nTP 26\nSL 23.2", "update"),
+    ("#AVAX LONG\nEntry 24.0\nExit @ 25 / 26\nSL 23.2", "open"),
+    ("Adding to #AVAX at 23.6", "update"),
+    ("Lower the leverage on #AVAX to 5x", "update"),
+    ("All open shorts: tighten stops to 1%", "update"),
+    ("Realizamos lucro em tudo agora", "close"),
+    ("Stop loss on #AVAX triggered", "close"),
+    ("#AVAX — non chiudete, tenete", "update"),
+    ("What is a trailing stop? It moves your stop as price moves 5% in your favour.", "not_a_signal"),
+])
+def test_status_wording_round_31(text, kind):
+    assert parse_message(text).kind.value == kind
+
+
+def test_a_spaced_dash_after_a_lower_case_word_is_no_pair():
+    parsed = parse_message("Morning note — BTC flat\nToday: #AVAX LONG\nEntry 24.0\nTP 25\nSL 23.2")
+    assert parsed.symbol == "AVAX/USDT" and parsed.tradable

@@ -101,6 +101,7 @@ LABELS: list[tuple[Field, str]] = [
                     r"(?:^|(?<=\|))[ \t]*(?:exits?|exit[\s-]*(?:targets?|levels?|points?)|çıkış|salida|sa[íi]da|выход|ausstieg|sortie|uscita|wyj[śs]cie)(?=[ \t]*[:=])|"
                     r"(?:^|(?<=\|))[ \t]*exits?(?=[ \t]+\$?\d[\d.,]*[ \t]*[/|,-])|"
                     r"(?:^|(?<=\|))[ \t]*(?:close|exit)(?:\s+(?:the\s+)?(?:position|trade))?\s+(?:at|@)(?=[ \t]*[:=])|"
+                    r"(?:^|(?<=\|))[ \t]*(?:exits?|close)[ \t]*@(?=[ \t]*\$?\d)|"
                     # "Open: 0.385 / Close: 0.405": a close heading its line before a price is the setup's exit
                     r"(?:^|(?<=\|))[ \t]*close(?=[ \t]*[:=][ \t]*\$?\d)|"
                     # "#LINK long entry 15 Close: 16 / 17 SL 14": after a price on the same line, a close/exit word
@@ -245,7 +246,8 @@ INDICATOR_RE = re.compile(
     re.IGNORECASE)
 # A lesson or a hypothetical ("if you buy at 100 ... your stop should be at 98") is not a call.
 EXAMPLE_RE = re.compile(
-    r"(?<!\w)(?:if\s+you|for\s+example|e\.g\.|example|how\s+to|lesson|tutorial|let'?s\s+say|suppose|"
+    r"(?<!\w)(?:what\s+is\s+(?:a|an)|qu[ée]\s+es\s+(?:un|una|el|la)|o\s+que\s+[ée]|что\s+такое|nedir|was\s+ist\s+(?:ein|eine)|"
+    r"qu'?est[\s-]ce\s+qu|cos'?[èe]\s+(?:un|una|il|lo|la)|apa\s+itu|if\s+you|for\s+example|e\.g\.|example|how\s+to|lesson|tutorial|let'?s\s+say|suppose|"
     r"например|örneğin|por\s+ejemplo|por\s+exemplo|zum\s+beispiel|par\s+exemple|contoh(?:nya)?|ví\s+dụ)(?!\w)",
     re.IGNORECASE)
 
@@ -301,7 +303,7 @@ CONDITIONAL_ENTRY_RE = re.compile(
 # A post that restates or adjusts the levels of a trade already running ("Entry update #SOL ...", "targets and stop
 # unchanged"): an update of that trade, never a new open.
 RESTATE_RE = re.compile(
-    rf"{_B}(?:(?:entry|signal|trade|position|setup|levels?)\s+update|(?<!market\s)(?<!daily\s)(?<!weekly\s)(?<!news\s)update(?:\s*(?::|on|for)|(?=\s*#))|updated\s+(?:entry|levels?)|"
+    rf"{_B}(?:(?:entry|signal|trade|position|setup|levels?)\s+update|^\W*edit(?:ed)?(?=\s*[:#—-])|\(edited\)|(?<!market\s)(?<!daily\s)(?<!weekly\s)(?<!news\s)update(?:\s*(?::|on|for)|(?=\s*#))|updated\s+(?:entry|levels?)|"
     r"(?:entry|levels?)\s+(?:adjusted|changed|updated)|unchanged|same\s+as\s+before|"
     # "Correction #TIA — entry is ...", "re-entry zone moved to ...", "TPs and SL stay as posted / remain"
     r"(?<!market\s)correction(?=\s*(?:[:#—–-]|to\s|on\s|for\s))|corrected\s+(?:entry|levels?|signal|post|targets?)|"

@@ -157,6 +157,16 @@ _VOID_BEYOND = re.compile(
     rf"(?<!\w){_BEYOND}\s+\$?(?P<price>\d+(?:[.,]\d+)?)(?![\d.,])(?=[^\n.!?;]{{0,40}}?(?<!\w){_VOID}(?!\w))|"
     rf"(?<![\w.,])(?P<price2>\d+(?:[.,]\d+)?)\s+(?:alt[ıi]nda|alt[ıi]|[üu]st[üu]nde|[üu]zerinde)"
     rf"(?=[^\n.!?;]{{0,40}}?(?<!\w){_VOID}(?!\w))", re.IGNORECASE)
+# "Exit if a 15m candle closes above 3.58", "if it loses 0.0238 I'd cut", "cut it if price drops below 0.0238": the
+# level whose loss ends the trade is its stop (a candle-close stop, like "SL 3.58 (4H close)")
+_BREAKS = (r"(?:loses|lose|breaks?(?:\s+(?:below|above|under|over))?|(?:drops|falls|dips|goes|trades)\s+(?:below|under|above|over)|"
+           r"clos(?:es|ing)\s+(?:below|above|under|over))")
+_EXIT_IF_BREAK = re.compile(
+    rf"(?<!\w)(?:exit|cut|close|sell|out)\s+(?:it\s+|the\s+trade\s+|the\s+position\s+)?(?:if|when|once|on)\s+"
+    rf"(?:a\s+|the\s+|it\s+|price\s+)?(?:[\w-]+\s+){{0,2}}?{_BREAKS}\s+\$?(?P<price>\d+(?:[.,]\d+)?)(?![\d.,])|"
+    rf"(?<!\w)if\s+(?:it|price|the\s+price)\s+{_BREAKS}\s+\$?(?P<price2>\d+(?:[.,]\d+)?)(?![\d.,])\s*,?\s*"
+    r"(?:i'?d|i\s+would|i'?ll|i\s+will|we'?ll|we\s+will|we'?d|i|we)\s+(?:cut|exit|close|sell|be\s+out|get\s+out|stop\s+out)(?!\w)",
+    re.IGNORECASE)
 # "%50": Turkish (and some other) writers put the percent sign first; it is a share, never a price.
 _PERCENT_FIRST = re.compile(r"(?<![\w%])%[ \t]?(\d{1,3}(?:[.,]\d+)?)(?![\d.,]*\d)")
 # "Safe traders use less leverage (5x)", "low-risk: 3x": advice about other readers' leverage, not the call's.
@@ -301,6 +311,7 @@ def normalize(text: str) -> str:
     text = _TAG_BEFORE_LINE_LABEL.sub(r"\1\n", text)
     text = _STOP_AFTER_PRICE.sub(r"\n SL \g<price>\n", text)
     text = _OUT_BEYOND.sub(lambda m: f"\n SL {m.group('price') or m.group('price2')}\n", text)
+    text = _EXIT_IF_BREAK.sub(lambda m: f"\n SL {m.group('price') or m.group('price2')} (candle close)\n", text)
     text = _VOID_BEYOND.sub(lambda m: f"\n SL {m.group('price') or m.group('price2')}\n", text)
     text = _ADVICE_BRACKETS.sub(" ", text)
     text = _SAFER_LEVERAGE.sub(" ", text)

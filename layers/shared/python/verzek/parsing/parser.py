@@ -118,11 +118,18 @@ def _postfix_labels(tokens: list[Token]) -> list[Token]:
     line's end — put each run back after its label."""
     spots = [i for i, t in enumerate(tokens) if t.kind == Kind.LABEL and t.field in _POSTFIX_FIELDS]
 
+    # (commas join a run only where they do not separate the fields: "0.24, 0.26 sell | 0.199 stop" but not
+    # "158 long, 165/172, 153 stop")
+    after_labels = {tokens[i + 1].text for i in spots if i + 1 < len(tokens)}
+    joiners = "/-~," if "," not in after_labels else "/-~"
+
     def run_before(i: int) -> int:
         j = i
+        # ("0.2150 to 0.2210 buy | 0.2400, 0.2600, 0.2900 sell": "to" and commas join a run too)
         while j > 0 and (tokens[j - 1].kind == Kind.NUM
-                         or tokens[j - 1].kind == Kind.SEP and tokens[j - 1].text in "/-~" and j - 2 >= 0
-                         and tokens[j - 2].kind == Kind.NUM):
+                         or (tokens[j - 1].kind == Kind.SEP and tokens[j - 1].text in joiners
+                             or tokens[j - 1].kind == Kind.WORD and tokens[j - 1].text.lower() == "to")
+                         and j - 2 >= 0 and tokens[j - 2].kind == Kind.NUM):
             j -= 1
         return j
 
@@ -281,6 +288,25 @@ def _lower_case_after_side(tokens: list[Token]) -> SymbolCandidate | None:
         return None
     (base, position), = found.items()
     return SymbolCandidate(base, "USDT", 0, position)
+
+
+_PROFIT_LOSS = {"profit": Field.TARGETS, "loss": Field.STOP}
+
+
+def _profit_loss_levels(segments: list[Segment]) -> bool:
+    """"💰 Profit: 3.58 / 3.70 🩸 Loss: 3.29" under an entry: the exits, in a post with no target or stop label. (A
+    results post writes "Profit: +42%" — percentages, never read so.)"""
+    if not any(s.field in _LADDER_FIELDS + (Field.LONG, Field.SHORT) and s.numbers for s in segments):
+        return False
+    changed = False
+    for seg in segments:
+        field = _PROFIT_LOSS.get(seg.label.text.lower().strip()) if seg.field == Field.IGNORE and seg.label else None
+        if field is None or not seg.numbers or seg.percents or any(s.field == field for s in segments) \
+                or any(t.kind == Kind.WORD for t in seg.tokens):
+            continue
+        seg.field = field
+        changed = True
+    return changed
 
 
 def _price_before_side(orphans: list[Token]) -> list[Token]:
@@ -718,6 +744,7 @@ def _parse(text: str) -> ParsedMessage:
     tokens = [t for line in lines for t in line]
     segments = _segments(lines)
     _restore_unsequenced_indexes(segments)
+    profit_loss = _profit_loss_levels(segments)
     levels = _assign_levels(segments, frozenset(n for n, line in enumerate(lines) if line))
     candidates = symbol_candidates(tokens)
     candidate, symbol_problem = choose_symbol(candidates)
@@ -798,6 +825,10 @@ def _parse(text: str) -> ParsedMessage:
     if not has_setup and candidate is not None and _stop_word_then_coin(tokens):
         # "SL BTCUSDT", "Stop #XRPUSDT ❌": a stop word and the pair, nothing else — that trade is stopped out.
         return _status(MessageKind.CLOSE, candidate, segments, UpdateAction.SL_HIT, notes)
+    if not has_setup and candidate is None and lx.EXAMPLE_RE.search(clean) \
+            and choose_symbol(candidates, allow_bare=True)[0] is None:
+        # "¿Qué es un trailing stop? Si el precio se mueve ...": a lesson's words about stops are no instruction
+        return _not_a_signal("a lesson or example about trading words, not a call or status")
     if not has_setup:
         # ("✅ Take-Profit 1 — 104,250 ✅": a target ticked off, nothing else said)
         action = update_action(status_text) or (UpdateAction.TP_HIT if reports_progress(status_text) else None)
@@ -878,6 +909,8 @@ def _parse(text: str) -> ParsedMessage:
             # ("Entry 67,250" on BTC: 67.25 is under the coin's floor, so thousands is the only reading)
             assumed.append(f"entry written {written[0].text!r}: the comma may be a decimal point or a thousands "
                            "separator")
+    if profit_loss:
+        assumed.append("targets: read from 'Profit:' / 'Loss:' headings (results posts use them too)")
     if levels.qualified_targets:
         assumed.append("targets: a further target line with a qualifier we do not know was left out")
     if not entries and candidate is not None and (targets or stop is not None):
