@@ -786,3 +786,8 @@ def test_status_wording_round_31(text, kind):
 def test_a_spaced_dash_after_a_lower_case_word_is_no_pair():
     parsed = parse_message("Morning note — BTC flat\nToday: #AVAX LONG\nEntry 24.0\nTP 25\nSL 23.2")
     assert parsed.symbol == "AVAX/USDT" and parsed.tradable
+
+
+def test_dollar_signs_inside_postfix_runs():
+    parsed = parse_message("#ALGO spot $0.180 to $0.184 buy | $0.195, $0.205 sell | $0.171 stop")
+    assert parsed.entries == (Decimal("0.180"), Decimal("0.184")) and parsed.targets == (Decimal("0.195"), Decimal("0.205"))

@@ -126,10 +126,14 @@ def _postfix_labels(tokens: list[Token]) -> list[Token]:
     def run_before(i: int) -> int:
         j = i
         # ("0.2150 to 0.2210 buy | 0.2400, 0.2600, 0.2900 sell": "to" and commas join a run too)
-        while j > 0 and (tokens[j - 1].kind == Kind.NUM
+        def number_at(k: int) -> bool:  # a number, or "$" glued before one
+            return k >= 0 and (tokens[k].kind == Kind.NUM or tokens[k].text == "$" and k + 1 < len(tokens)
+                               and tokens[k + 1].kind == Kind.NUM)
+
+        while j > 0 and (number_at(j - 1)
                          or (tokens[j - 1].kind == Kind.SEP and tokens[j - 1].text in joiners
                              or tokens[j - 1].kind == Kind.WORD and tokens[j - 1].text.lower() == "to")
-                         and j - 2 >= 0 and tokens[j - 2].kind == Kind.NUM):
+                         and number_at(j - 2)):
             j -= 1
         return j
 
