@@ -238,9 +238,14 @@ class ExchangeDouble:
         self.leverage: dict[tuple[str, str], int] = {}
         self.margin_mode: dict[tuple[str, str], str] = {}
         self.hedge_mode: bool = False  # Binance USD-M position mode (GET /fapi/v1/positionSide/dual)
+        self.bybit_hedge_mode: bool = False  # Bybit linear position mode (positionIdx 1/2 instead of 0)
+        # futures positions from fills: (exchange, symbol, position side BOTH|LONG|SHORT) -> {"qty" (signed:
+        # + long, - short), "entry", "updated"}; served by Binance /fapi/v{2,3}/positionRisk, Bybit /v5/position/list
+        self.positions: dict[tuple[str, str, str], dict] = {}
         # futures account history: funding payments and liquidations, per exchange (see `add_funding`,
         # `liquidate`): {"symbol", "time", "amount"} / {"symbol", "time", "side", "qty", "price", "order_id"}
         self.funding: list[dict] = []
+        self.funding_rates: list[dict] = []  # public funding rate history: {"symbol", "time", "rate", "mark"}
         self.liquidations: list[dict] = []
         self.mark_prices: dict[str, Decimal] = {"BTCUSDT": D("60000"), "ETHUSDT": D("3000")}
         self.requests: list[RecordedRequest] = []
@@ -339,6 +344,12 @@ class ExchangeDouble:
             self.funding.append(event)
             return event
 
+    def add_funding_rate(self, symbol: str, rate: str | Decimal, mark: str | Decimal, ts: int) -> None:
+        """A settled funding rate and the mark price it was charged at (Binance `GET /fapi/v1/fundingRate`)."""
+        with self._lock:
+            self.funding_rates.append({"exchange": "binance", "symbol": symbol, "time": ts, "rate": D(str(rate)),
+                                       "mark": D(str(mark))})
+
     def liquidate(self, exchange: str, symbol: str, side: str, qty: str | Decimal, price: str | Decimal,
                   ts: int | None = None, position_side: str = "BOTH", kind: str = "LIQUIDATION") -> dict:
         """The exchange liquidates the account's `symbol` position: every open order of the symbol
@@ -355,6 +366,8 @@ class ExchangeDouble:
                      "qty": D(str(qty)), "price": D(str(price)), "order_id": str(next(self._ids)),
                      "position_side": position_side, "kind": kind}
             self.liquidations.append(event)
+            self._move_position(exchange, symbol, position_side, event["qty"] if side.upper() == "BUY"
+                                else -event["qty"], event["price"], reduce_only=True)
             return event
 
     def settle_spot(self, fee_rate: str | Decimal = "0.001") -> None:
@@ -382,7 +395,54 @@ class ExchangeDouble:
     def _by_order_id(self, order_id: str | None) -> DoubleOrder:
         return next(o for o in self.orders if o.order_id == order_id)
 
+    def _move_position(self, exchange: str, symbol: str, position_side: str, delta: Decimal, price: Decimal,
+                       reduce_only: bool = False) -> None:
+        """A futures fill of `delta` (+ buy, - sell) at `price` on the position: adding averages the entry,
+        reducing keeps it, crossing zero opens the other side at `price` (one-way mode); a reduce-only fill
+        never goes past zero."""
+        key = (exchange, symbol, position_side)
+        held = self.positions.get(key, {"qty": D(0), "entry": D(0)})
+        old = held["qty"]
+        if reduce_only or position_side != "BOTH":
+            if old == 0 or (old > 0) == (delta > 0):
+                if reduce_only:
+                    return
+            else:
+                delta = max(delta, -old) if old > 0 else min(delta, -old)
+        new = old + delta
+        if old == 0 or (old > 0) == (delta > 0):
+            entry = (abs(old) * held["entry"] + abs(delta) * price) / abs(new)
+        elif new != 0 and (new > 0) != (old > 0):
+            entry = price
+        else:
+            entry = held["entry"] if new != 0 else D(0)
+        self.positions[key] = {"qty": new, "entry": entry, "updated": _now_ms()}
+
+    def position(self, exchange: str, symbol: str, position_side: str = "BOTH") -> Decimal:
+        """The account's signed position size on `symbol` (exchange id; + long, - short)."""
+        with self._lock:
+            return self.positions.get((exchange, symbol, position_side), {"qty": D(0)})["qty"]
+
+    def close_position(self, exchange: str, symbol: str, price: str | Decimal, qty: str | Decimal | None = None,
+                       position_side: str = "BOTH") -> DoubleOrder:
+        """The user closes (all or `qty` of) the position by hand on the exchange's site: a filled
+        reduce-only market order under the site's own client id, not ours. Resting orders stay."""
+        with self._lock:
+            held = self.positions.get((exchange, symbol, position_side), {"qty": D(0)})["qty"]
+            if held == 0:
+                raise KeyError(f"no {position_side} position on {symbol}")
+            amount = abs(held) if qty is None else D(str(qty))
+            order = DoubleOrder(exchange, "linear", symbol, str(next(self._ids)), f"web_{next(self._ids)}",
+                                "SELL" if held > 0 else "BUY", "MARKET", None, amount, reduce_only=True,
+                                position_side=position_side)
+            self.orders.append(order)
+            self._apply_fill(order, D(str(price)), amount)
+            return order
+
     def _apply_fill(self, order: DoubleOrder, price: Decimal, amount: Decimal) -> None:
+        if order.market == "linear":
+            self._move_position(order.exchange, order.symbol, order.position_side,
+                                amount if order.side == "BUY" else -amount, price, order.reduce_only)
         order.filled += amount
         order.cost += amount * price
         order.updated_ms = _now_ms()
@@ -1082,6 +1142,12 @@ class ExchangeDouble:
         return [{"symbol": e["symbol"], "incomeType": "FUNDING_FEE", "income": _fmt(e["amount"]), "asset": "USDT",
                  "info": "FUNDING_FEE", "time": e["time"], "tranId": e["id"], "tradeId": ""} for e in rows]
 
+    def _bn_funding_rate(self, params):
+        """GET /fapi/v1/fundingRate (public): settled funding rates with their mark price, oldest first."""
+        rows = sorted(self._window(params, self.funding_rates, "binance"), key=lambda e: e["time"])
+        return [{"symbol": e["symbol"], "fundingTime": e["time"], "fundingRate": _fmt(e["rate"]),
+                 "markPrice": _fmt(e["mark"])} for e in rows[: int(params.get("limit") or 100)]]
+
     def _bn_signed_force_orders(self, params):
         """GET /fapi/v1/forceOrders: the account's liquidation (autoclose) orders."""
         kind = params.get("autoCloseType") or None  # LIQUIDATION | ADL | None (both)
@@ -1095,7 +1161,63 @@ class ExchangeDouble:
                  "workingType": "CONTRACT_PRICE", "origType": "LIMIT", "time": e["time"], "updateTime": e["time"]}
                 for e in rows]
 
+    def _bn_signed_position_risk(self, params):
+        """GET /fapi/v2/positionRisk (every symbol, empty ones at 0) and /fapi/v3/positionRisk (only symbols
+        holding a position): one row per symbol in one-way mode, LONG and SHORT rows in hedge mode."""
+        v2 = params["__path"].startswith("/fapi/v2/")
+        sides = ("LONG", "SHORT") if self.hedge_mode else ("BOTH",)
+        rows = []
+        for sym in MARKETS:
+            if params.get("symbol") and params["symbol"] != sym:
+                continue
+            for side in sides:
+                held = self.positions.get(("binance", sym, side), {"qty": D(0), "entry": D(0), "updated": 0})
+                if not v2 and held["qty"] == 0:
+                    continue
+                mark = self.mark_prices[sym]
+                rows.append({"symbol": sym, "positionSide": side, "positionAmt": _fmt(held["qty"]),
+                             "entryPrice": _fmt(held["entry"]), "breakEvenPrice": _fmt(held["entry"]),
+                             "markPrice": _fmt(mark), "unRealizedProfit": _fmt(held["qty"] * (mark - held["entry"])),
+                             "liquidationPrice": "0", "isolatedMargin": "0", "notional": _fmt(held["qty"] * mark),
+                             "marginAsset": "USDT", "isolatedWallet": "0", "initialMargin": "0", "maintMargin": "0",
+                             "positionInitialMargin": "0", "openOrderInitialMargin": "0", "adl": 0,
+                             "bidNotional": "0", "askNotional": "0", "updateTime": held["updated"],
+                             **({"marginType": "cross", "isAutoAddMargin": "false", "leverage": "10",
+                                 "maxNotionalValue": "20000000"} if v2 else {})})
+        return rows
+
     # ----------------------------------------------------------------- Bybit v5
+    def _bb_signed_positions(self, params):
+        """GET /v5/position/list (linear): by `symbol` (its rows, empty ones with size 0: one row of positionIdx 0
+        in one-way mode, rows 1 and 2 in hedge mode) or by `settleCoin` (rows holding a position)."""
+        if params.get("category") != "linear":
+            raise self._bb_fail(10001, "params error: category only support linear or inverse or option")
+        symbol = params.get("symbol")
+        if not symbol and not params.get("settleCoin"):
+            raise self._bb_fail(10001, "params error: symbol or settleCoin is required")
+        sides = ((1, "LONG"), (2, "SHORT")) if self.bybit_hedge_mode else ((0, "BOTH"),)
+        rows = []
+        for sym in MARKETS:
+            if symbol and symbol != sym:
+                continue
+            for idx, side in sides:
+                held = self.positions.get(("bybit", sym, side), {"qty": D(0), "entry": D(0), "updated": 0})
+                if not symbol and held["qty"] == 0:
+                    continue
+                mark = self.mark_prices[sym]
+                rows.append({"positionIdx": idx, "riskId": 1, "riskLimitValue": "2000000", "symbol": sym,
+                             "side": "" if held["qty"] == 0 else "Buy" if held["qty"] > 0 else "Sell",
+                             "size": _fmt(abs(held["qty"])), "avgPrice": _fmt(held["entry"]),
+                             "positionValue": _fmt(abs(held["qty"]) * held["entry"]), "tradeMode": 0,
+                             "positionStatus": "Normal", "autoAddMargin": 0, "adlRankIndicator": 2,
+                             "leverage": str(self.leverage.get(("bybit", sym), 10)), "positionBalance": "0",
+                             "markPrice": _fmt(mark), "liqPrice": "", "bustPrice": "", "positionMM": "0",
+                             "positionIM": "0", "tpslMode": "Full", "takeProfit": "0", "stopLoss": "0",
+                             "trailingStop": "0", "unrealisedPnl": _fmt(held["qty"] * (mark - held["entry"])),
+                             "curRealisedPnl": "0", "cumRealisedPnl": "0", "seq": 1, "isReduceOnly": False,
+                             "createdTime": "1700000000000", "updatedTime": str(held["updated"])})
+        return self._bb_ok({"category": "linear", "list": rows, "nextPageCursor": ""})
+
     def _bb_signed_executions(self, params):
         """GET /v5/execution/list: Funding (execFee: positive = paid) and BustTrade (liquidation) executions."""
         kind = params.get("execType")
@@ -1164,7 +1286,8 @@ class ExchangeDouble:
             status = "Deactivated" if order.status == "canceled" else "Untriggered"
         return {"orderId": order.order_id, "orderLinkId": order.client_order_id, "blockTradeId": "",
                 "symbol": order.symbol, "price": _fmt(order.price), "qty": _fmt(order.amount),
-                "side": order.side.capitalize(), "isLeverage": "", "positionIdx": 0, "orderStatus": status,
+                "side": order.side.capitalize(), "isLeverage": "",
+                "positionIdx": {"BOTH": 0, "LONG": 1, "SHORT": 2}[order.position_side], "orderStatus": status,
                 "cancelType": "UNKNOWN", "rejectReason": "EC_NoError", "avgPrice": _fmt(order.average),
                 "leavesQty": _fmt(order.amount - order.filled if order.status == "open" else D(0)),
                 "leavesValue": "0", "cumExecQty": _fmt(order.filled), "cumExecValue": _fmt(order.cost),
@@ -1193,11 +1316,18 @@ class ExchangeDouble:
         stop = {}
         if params.get("triggerPrice") not in (None, ""):
             stop = self._bb_stop_params(market, params)
+        position_side = "BOTH"
+        if market == "linear":
+            # Bybit: positionIdx 0 in one-way mode, 1 (long) / 2 (short) in hedge mode; anything else is refused
+            idx = str(params.get("positionIdx", 0))
+            if idx not in ("0", "1", "2") or (idx == "0") == self.bybit_hedge_mode:
+                raise self._bb_fail(10001, "position idx not match position mode")
+            position_side = {"0": "BOTH", "1": "LONG", "2": "SHORT"}[idx]
         try:
             order = self._new_order("bybit", market, params.get("symbol"), client_id,
                                     str(params.get("side", "")).upper(), str(params.get("orderType", "")).upper(),
                                     params.get("price"), params.get("qty"), params.get("timeInForce", "GTC"),
-                                    bool(params.get("reduceOnly", False)), **stop)
+                                    bool(params.get("reduceOnly", False)), position_side=position_side, **stop)
         except LookupError:
             raise self._bb_fail(10001, "params error: symbol invalid") from None
         except _InsufficientBalance:
@@ -1326,6 +1456,10 @@ class ExchangeDouble:
             ("GET", "/fapi/v1/positionSide/dual"): self._bn_signed_position_side,
             ("GET", "/fapi/v1/income"): self._bn_signed_income,
             ("GET", "/fapi/v1/forceOrders"): self._bn_signed_force_orders,
+            ("GET", "/fapi/v1/fundingRate"): self._bn_funding_rate,
+            ("GET", "/fapi/v2/positionRisk"): self._bn_signed_position_risk,
+            ("GET", "/fapi/v3/positionRisk"): self._bn_signed_position_risk,
+            ("GET", "/v5/position/list"): self._bb_signed_positions,
             ("GET", "/v5/execution/list"): self._bb_signed_executions,
             ("POST", "/fapi/v1/algoOrder"): self._bn_signed_algo_create,
             ("GET", "/fapi/v1/algoOrder"): self._bn_signed_algo_fetch,

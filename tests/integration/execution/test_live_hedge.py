@@ -13,7 +13,7 @@ from decimal import Decimal
 from verzek.domain.jobs import ExecuteSignalJob
 from verzek.execution.executor import Executor
 from verzek.execution.monitor import run_monitor
-from verzek.execution.venues import VenueProvider
+from verzek.execution.venues import VenueProvider, wall_clock_ms
 
 from tests.integration.execution.test_live_path import NO_WAIT, flat_prices
 from tests.integration.execution.test_live_stops import double, live_user, rows  # noqa: F401
@@ -84,3 +84,82 @@ def test_hedge_policy_on_a_one_way_account_refuses_the_opposite_signal_with_the_
     error = factory.position(user, short_sig)["error"]
     assert "one-way mode" in error and "hedge mode" in error
     assert factory.position(user, long_sig)["status"] == "open"
+
+
+def test_a_bybit_account_in_hedge_mode_is_read_from_its_position_list_and_traded_hedged(double, factory, db):  # noqa: F811 (the fixture)
+    # ccxt has no fetchPositionMode for Bybit: the mode is read from /v5/position/list (positionIdx 1/2 rows);
+    # the double refuses positionIdx 0 on a hedge-mode account (retCode 10001 "position idx not match
+    # position mode"), as Bybit does, so one-way orders would fail the trade
+    double.bybit_hedge_mode = True
+    user = live_user(factory, db, "bybit", size_value=D(200), leverage_cap=10, opposite_signal_policy="hedge")
+    venues = VenueProvider(live_prices=flat_prices("BTC/USDT:USDT", "60000"))
+    long_sig, outcome = _open(factory, user, venues, "long", "59000", "61000", "58000")
+    assert outcome == "opened"
+    assert any(r.path == "/v5/position/list" and "symbol=BTCUSDT" in r.query for r in double.requests)
+    long_pos = factory.position(user, long_sig)
+    [long_entry] = factory.orders(long_pos["id"])
+    double.fill(long_entry["client_order_id"], "59000", "0.016")
+    assert run_monitor(venues)["errors"] == 0
+    short_sig, outcome = _open(factory, user, venues, "short", "60500", "59000", "62000")
+    assert outcome == "opened"
+    short_pos = factory.position(user, short_sig)
+    [short_entry] = factory.orders(short_pos["id"])
+    double.fill(short_entry["client_order_id"], "60500", "0.016")
+    assert run_monitor(venues)["errors"] == 0
+    assert (double.position("bybit", "BTCUSDT", "LONG"), double.position("bybit", "BTCUSDT", "SHORT")) == (
+        D("0.016"), D("-0.016"))
+
+    def sides(pos):
+        return {o.position_side for o in double.orders
+                if o.client_order_id in {r["client_order_id"] for r in factory.orders(pos["id"])}}
+
+    assert sides(long_pos) == {"LONG"} and sides(short_pos) == {"SHORT"}
+    assert len(rows(factory, long_pos["id"], "sl")) == 1 and len(rows(factory, short_pos["id"], "tp")) == 1
+
+    double.liquidate("bybit", "BTCUSDT", "BUY", "0.016", "70000", position_side="SHORT")
+    assert run_monitor(venues)["errors"] == 0
+    assert (factory.position(user, short_sig)["status"], factory.position(user, short_sig)["realized_pnl"]) == (
+        "liquidated", -152)
+    assert factory.position(user, long_sig)["status"] == "open"
+
+
+def test_live_funding_of_a_hedged_symbol_is_split_between_the_long_and_the_short(double, factory, db):  # noqa: F811 (the fixture)
+    # Binance's income history names no side: at one funding time the account got -0.096 and +0.096 USDT.
+    # Rate 0.01 % at mark 60000: the long (0.016) pays 0.016 x 60000 x 0.0001 = 0.096, the short (0.016)
+    # receives 0.096; the two add up to what was reported (0), so each is recorded on its own position
+    # (split by size alone, both would get 0). A time whose payments do not add up is not counted.
+    double.hedge_mode = True
+    user = live_user(factory, db, "binance", size_value=D(200), leverage_cap=10, opposite_signal_policy="hedge")
+    venues = VenueProvider(live_prices=flat_prices("BTC/USDT:USDT", "60000"))
+    positions = []
+    for side, entry, target, stop in (("long", "59000", "61000", "58000"), ("short", "60500", "59000", "62000")):
+        sig, outcome = _open(factory, user, venues, side, entry, target, stop)
+        assert outcome == "opened"
+        pos = factory.position(user, sig)
+        [order] = factory.orders(pos["id"])
+        double.fill(order["client_order_id"], entry, "0.016")
+        positions.append((sig, pos["id"]))
+    assert run_monitor(venues)["errors"] == 0
+
+    def an_hour_later():
+        with db, db.cursor() as cur:
+            cur.execute("UPDATE positions SET checked_ms = checked_ms - 3600000 WHERE id = ANY(%s)",
+                        ([position_id for _, position_id in positions],))
+
+    at = wall_clock_ms()
+    double.add_funding_rate("BTCUSDT", "0.0001", "60000", at)
+    double.add_funding("binance", "BTCUSDT", "-0.096", at)
+    double.add_funding("binance", "BTCUSDT", "0.096", at + 3)
+    an_hour_later()
+    double.reset_requests()
+    assert run_monitor(venues)["errors"] == 0
+    assert [factory.position(user, sig)["funding"] for sig, _ in positions] == [D("-0.096"), D("0.096")]
+    assert sum(r.path == "/fapi/v1/fundingRate" for r in double.requests) == 1  # one read serves both sides
+
+    later = wall_clock_ms() + 1
+    double.add_funding_rate("BTCUSDT", "0.0001", "60000", later)
+    double.add_funding("binance", "BTCUSDT", "-0.5", later)
+    double.add_funding("binance", "BTCUSDT", "-0.5", later)  # -1 reported where the rate says 0: not counted
+    an_hour_later()
+    assert run_monitor(venues)["errors"] == 0
+    assert [factory.position(user, sig)["funding"] for sig, _ in positions] == [D("-0.096"), D("0.096")]

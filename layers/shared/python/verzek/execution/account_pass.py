@@ -15,18 +15,35 @@ serves every position of one account (user, mode, exchange account, market type)
   has left the book since (filled or cancelled): it is looked up by client id as before, so a final
   state is always read from the exchange itself. A row written after the list was read (the executor
   or this pass changed it) is looked up too: the list may predate what the row knows.
+* `exchange_positions(pos, venue)` answers what the exchange holds from one positions read per account
+  per pass (the optional `Exchange.fetch_positions`), taken before the account's orders are refreshed
+  (see `PositionEngine._reconcile_with_exchange`); a failed read is not repeated within the pass.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from verzek.execution.ports import AccountError, OrderState
+from verzek.execution.ports import AccountError, ExchangePosition, ExecutionError, OrderState
 from verzek.execution.venues import Venue, VenueProvider
+from verzek.observability import logger
 
 # a row updated this close to (or after) the list was read is looked up on its own: database and
 # function clocks are NTP-synced, the margin covers their skew
 _CLOCK_MARGIN = timedelta(seconds=2)
+
+
+@dataclass(frozen=True)
+class HeldPositions:
+    """The exchange's positions of one account, as read at `taken_ms` (the exchange's clock is ours, NTP)."""
+
+    taken_ms: int
+    by_symbol_side: dict[tuple[str, str], ExchangePosition]
+
+    def amount(self, symbol: str, side: str):
+        held = self.by_symbol_side.get((symbol, side))
+        return held.amount if held is not None else None
 
 
 def account_key(pos: dict) -> tuple:
@@ -44,6 +61,9 @@ class AccountPass:
         self._funding: dict[tuple, tuple[int, list[dict]]] = {}
         self._liquidations: dict[tuple, tuple[int, list]] = {}
         self.history_reads = 0
+        self._held: dict[tuple, HeldPositions | None] = {}
+        self._rates: dict[tuple, tuple | None] = {}
+        self.position_reads = 0
 
     def venue(self, cur, pos: dict) -> Venue:
         """The account's venue, built once; an account that cannot be used (AccountError) is tried once
@@ -107,3 +127,33 @@ class AccountPass:
         """The exchange's liquidations on the position's symbol since `since_ms` (`fetch_liquidations`)."""
         return self._history(self._liquidations, venue.exchange.fetch_liquidations, pos, since_ms,
                              lambda state: state.updated_ms)
+
+    def exchange_positions(self, pos: dict, venue: Venue) -> HeldPositions | None:
+        """What the exchange holds on the account, from one `fetch_positions` read per account per pass;
+        None when the venue cannot say or the read failed (nothing is decided on a missing answer)."""
+        key = account_key(pos)
+        if key not in self._held:
+            fetch = getattr(venue.exchange, "fetch_positions", None)
+            held = None
+            if callable(fetch):
+                taken_ms = int(datetime.now(UTC).timestamp() * 1000)
+                self.position_reads += 1
+                try:
+                    positions = fetch()
+                except ExecutionError as exc:  # transient or not: this pass decides nothing on it
+                    logger.warning("exchange positions not read", extra={"reason": exc.reason[:200]})
+                    positions = None
+                if positions is not None:
+                    held = HeldPositions(taken_ms, {(p.symbol, p.side): p for p in positions})
+            self._held[key] = held
+        return self._held[key]
+
+    def funding_rate_at(self, pos: dict, venue: Venue, ts_ms: int) -> tuple | None:
+        """(rate, mark) of the funding settled on the position's symbol at `ts_ms` (`funding_rate_at`), read
+        once per pass for the account's positions on the symbol (the long and the short of a hedge)."""
+        key = account_key(pos) + (pos["symbol"], ts_ms)
+        if key not in self._rates:
+            fetch = getattr(venue.exchange, "funding_rate_at", None)
+            self._rates[key] = fetch(pos["symbol"], ts_ms) if callable(fetch) else None
+            self.history_reads += 1
+        return self._rates[key]

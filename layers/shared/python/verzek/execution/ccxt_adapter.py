@@ -53,6 +53,7 @@ import ccxt
 from verzek.execution.ports import (
     ZERO,
     AccountError,
+    ExchangePosition,
     MarketRules,
     OrderNotFound,
     OrderRejected,
@@ -201,14 +202,58 @@ class CcxtExchange:
         return MarketRules.from_ccxt_market(market, self.client.precisionMode, tiers=tiers)
 
     def position_mode(self, symbol: str) -> str:
-        """`hedge` when the futures account keeps longs and shorts apart (Binance dual-side position mode),
-        else `one_way` (also where the exchange cannot say: ccxt has no fetchPositionMode for Bybit, so a
-        Bybit account is traded one-way)."""
-        if self.market_type != "futures" or not self.client.has.get("fetchPositionMode"):
+        """`hedge` when the futures account keeps longs and shorts apart (Binance dual-side position mode,
+        Bybit positionIdx 1/2), else `one_way`. ccxt has no fetchPositionMode for Bybit: its v5 position list
+        of the symbol says (one row of positionIdx 0 in one-way mode, rows 1 and 2 in hedge mode, empty
+        positions included). Other exchanges: `one_way`."""
+        if self.market_type != "futures":
+            return "one_way"
+        if self._is_bybit():
+            self._load()
+            rows = self._bybit_positions({"symbol": self.client.market(symbol)["id"]})
+            return "hedge" if any(str(r.get("positionIdx")) in ("1", "2") for r in rows) else "one_way"
+        if not self.client.has.get("fetchPositionMode"):
             return "one_way"
         self._load()
         mode = self._call(self.client.fetch_position_mode, symbol)
         return "hedge" if mode.get("hedged") else "one_way"
+
+    def _bybit_positions(self, params: dict) -> list[dict]:
+        reply = self._call(self.client.privateGetV5PositionList, {"category": "linear", **params}) or {}
+        return list((reply.get("result") or {}).get("list") or [])
+
+    def fetch_positions(self) -> list[ExchangePosition] | None:
+        """The futures account's open positions in one request (Binance USD-M `GET /fapi/v3/positionRisk`,
+        Bybit `GET /v5/position/list` of USDT-settled linear contracts), through ccxt's implicit API: its
+        `fetch_positions` would also load Binance's leverage brackets, a second request per client.
+        None where the exchange is not one of these (the monitor then cannot reconcile)."""
+        if self.market_type != "futures" or self.client.id not in ("binance", "bybit"):
+            return None
+        self._load()
+        out = []
+        if self._is_bybit():
+            for raw in self._bybit_positions({"settleCoin": "USDT"}):
+                size = _dec(raw.get("size"))
+                if not size or raw.get("side") not in ("Buy", "Sell"):
+                    continue
+                out.append(ExchangePosition(self._swap_symbol(raw.get("symbol")),
+                                            "long" if raw["side"] == "Buy" else "short", abs(size),
+                                            _dec(raw.get("avgPrice")), _dec(raw.get("markPrice")),
+                                            str(raw.get("positionIdx")) in ("1", "2")))
+            return out
+        for raw in self._call(self.client.fapiPrivateV3GetPositionRisk, {}) or []:
+            amount = _dec(raw.get("positionAmt"))
+            if not amount:
+                continue
+            side = raw.get("positionSide") or "BOTH"
+            out.append(ExchangePosition(self._swap_symbol(raw.get("symbol")),
+                                        ("long" if amount > 0 else "short") if side == "BOTH" else side.lower(),
+                                        abs(amount), _dec(raw.get("entryPrice")), _dec(raw.get("markPrice")),
+                                        side != "BOTH"))
+        return out
+
+    def _swap_symbol(self, market_id) -> str:
+        return self.client.safe_market(market_id, None, None, "swap")["symbol"]
 
     def fetch_funding_history(self, symbol: str, since_ms: int) -> list[dict]:
         """Funding the account paid (-) or received (+) on `symbol` since `since_ms` (ccxt
@@ -226,6 +271,20 @@ class CcxtExchange:
             events.append({"symbol": symbol, "timestamp": int(ts), "amount": -amount if self._is_bybit() else amount,
                            "code": raw.get("code"), "id": raw.get("id")})
         return sorted(events, key=lambda e: e["timestamp"])
+
+    def funding_rate_at(self, symbol: str, ts_ms: int) -> tuple[Decimal, Decimal] | None:
+        """The funding rate settled on `symbol` at `ts_ms` (within a minute) and the mark price it was
+        charged at (ccxt `fetch_funding_rate_history`: Binance's `/fapi/v1/fundingRate` states both); None
+        where the exchange does not say (a hedge-mode payment cannot then be split between the sides)."""
+        if self.market_type != "futures" or self.client.id != "binance":
+            return None
+        self._load()
+        for raw in self._call(self.client.fetch_funding_rate_history, symbol, ts_ms - 60_000, 10) or []:
+            rate, mark = _dec(raw.get("fundingRate")), _dec((raw.get("info") or {}).get("markPrice"))
+            if raw.get("timestamp") is not None and abs(int(raw["timestamp"]) - ts_ms) <= 60_000 and rate is not None \
+                    and mark:
+                return rate, mark
+        return None
 
     def fetch_liquidations(self, symbol: str, since_ms: int) -> list[OrderState]:
         """The exchange's forced closes of the account's `symbol` position since `since_ms` (ccxt

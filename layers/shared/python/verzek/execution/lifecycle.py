@@ -45,7 +45,7 @@ import psycopg2.extensions
 
 from verzek import display
 from verzek.db import Prepared, batch_connection, commit_step, connection
-from verzek.execution.account_pass import AccountPass
+from verzek.execution.account_pass import AccountPass, HeldPositions
 from verzek.execution.client_ids import (
     MAX_STOP_VERSION,
     client_order_id,
@@ -77,6 +77,7 @@ from verzek.execution.ports import (
     OrderRejected,
     OrderRequest,
     OrderSide,
+    OrderState,
     OrderStatus,
     OrderType,
     OutcomeUnknown,
@@ -95,6 +96,21 @@ _FUNDING_POST_LAG_MS = 2 * 60_000
 # live: a liquidation is looked for while a position's exit ended (unfilled, not by us) this recently
 _LIQUIDATION_LOOKBACK_MS = 15 * 60_000
 _STOP_UNTOUCHED = ("unsupported", "in_place", "versions_exhausted", "none")
+# live: a fill this close to (or after) the exchange's positions read may or may not be in it: the
+# account's positions on that symbol and side are not reconciled in that pass (clocks are NTP-synced)
+_RECONCILE_MARGIN_MS = 5_000
+# live: the legs of the `close` rows recording a position reduced or closed outside Verzek
+_EXTERNAL_LEG = 50
+_HELD_ON_SIDE = Prepared(
+    "SELECT COALESCE(sum(CASE WHEN o.role IN ('entry', 'safety') THEN o.filled ELSE -o.filled END), 0) AS held, "
+    "COALESCE(sum(CASE WHEN p.id > %s THEN CASE WHEN o.role IN ('entry', 'safety') THEN o.filled ELSE -o.filled END "
+    "END), 0) AS newer, "
+    "COALESCE(bool_or(o.status = 'planned' OR (o.filled > 0 AND COALESCE(o.last_fill_ms, "
+    "(extract(epoch FROM o.updated_at) * 1000)::bigint) >= %s)), false) AS moving "
+    "FROM orders o JOIN positions p ON p.id = o.position_id "
+    "WHERE p.user_id = %s AND p.mode = 'live' AND p.exchange_account_id IS NOT DISTINCT FROM %s AND p.symbol = %s "
+    "AND p.side = %s AND p.market_type = 'futures' AND p.status IN ('open', 'closing') "
+    "AND (o.filled > 0 OR o.status = 'planned')")
 
 
 def _fmt(value: Decimal | None) -> str:
@@ -513,6 +529,12 @@ class PositionEngine:
         # that left that list) one batched lookup where the exchange offers it; rows are re-read
         # only when something was written
         rows = load_orders(cur, pos["id"])
+        held: HeldPositions | None = None
+        if (account is not None and venue.mode == "live" and pos["market_type"] == "futures"
+                and any(r["role"] in ("entry", "safety") and r["filled"] > 0 for r in rows)):
+            # read before the orders are refreshed: an exit that fills in between makes our books smaller,
+            # never the exchange's position (see `_reconcile_with_exchange`)
+            held = account.exchange_positions(pos, venue)
         if any(r["status"] == "planned" for r in rows):
             self._place_planned_rows(conn, cur, pos, placer, rows)
             rows = load_orders(cur, pos["id"])
@@ -553,6 +575,11 @@ class PositionEngine:
             liquidated = self._liquidation(conn, cur, pos, venue, placer, rows, summary, entry_fill_ms, account)
             if liquidated is not None:
                 return liquidated
+        if held is not None and entry_fill_ms is not None and summary.remaining > 0:
+            reconciled = self._reconcile_with_exchange(conn, cur, pos, venue, placer, rows, summary, held,
+                                                       entry_fill_ms, now_ms, account)
+            if reconciled is not None:
+                return reconciled
 
         # DCA: a filled safety order makes room for the next waiting one (3Commas max active safety orders)
         if plan.max_active_safety and pos["status"] == "open" and any(r["status"] == "waiting" for r in rows):
@@ -743,12 +770,9 @@ class PositionEngine:
         if not callable(fetch):
             return pos
         since = pos["funding_ms"] + 1 if pos.get("funding_ms") is not None else entry_fill_ms
+        plan = pos.get("plan")
+        hedged = venue.mode == "live" and bool((json.loads(plan) if isinstance(plan, str) else plan or {}).get("hedged"))
         if venue.mode == "live":
-            plan = pos.get("plan")
-            if (json.loads(plan) if isinstance(plan, str) else plan or {}).get("hedged"):
-                # a hedge-mode symbol's payments come without their side (Binance's income history): they
-                # cannot be told apart, so a hedged live position's funding is not counted (see the docs)
-                return pos
             previous = pos.get("checked_ms")
             if previous is not None and ((now_ms - _FUNDING_POST_LAG_MS) // _HOUR_MS
                                          <= (previous - _FUNDING_POST_LAG_MS) // _HOUR_MS):
@@ -762,7 +786,7 @@ class PositionEngine:
             return pos
         total = ZERO
         long = pos["side"] == "long"
-        for event in events:
+        for event in (self._split_hedged_funding(cur, pos, venue, events, account) if hedged else events):
             ts = event["timestamp"]
             charged_on = event.get("position_amount")
             if charged_on and (Decimal(str(charged_on)) > 0) != long:
@@ -780,6 +804,44 @@ class PositionEngine:
         cur.execute("UPDATE positions SET funding = funding + %s, funding_ms = %s, updated_at = now() WHERE id = %s",
                     (total, last, pos["id"]))
         return {**pos, "funding": (pos.get("funding") or ZERO) + total, "funding_ms": last}
+
+    def _split_hedged_funding(self, cur, pos: dict, venue: Venue, events: list[dict],
+                              account: AccountPass | None) -> list[dict]:
+        """A hedge-mode symbol's payments as this position's side was charged them. Binance's income history
+        names no side, so each funding time's payments (one record per side, same time) are attributed
+        from the settled rate and the mark price it was charged at (`funding_rate_at`): the long side pays
+        rate × mark × what the account's longs held, the short side receives rate × mark × the shorts
+        (negative rate: the other way round). Their sum is checked against what the exchange reported at
+        that time (within 0.01 USDT or 1 %); a time that does not add up, or whose rate is unknown, is
+        not counted (logged): a wrong split would move money between the two positions."""
+        fetch = getattr(venue.exchange, "funding_rate_at", None)
+        groups: dict[int, list[dict]] = {}
+        for event in events:
+            groups.setdefault(event["timestamp"] // 60_000, []).append(event)
+        out = []
+        for group in groups.values():
+            ts = min(e["timestamp"] for e in group)
+            reported = sum((Decimal(str(e["amount"])) for e in group), ZERO)
+            rate_mark = (account.funding_rate_at(pos, venue, ts) if account is not None
+                         else fetch(pos["symbol"], ts) if callable(fetch) else None)
+            held_long = self._held_on_account(cur, {**pos, "side": "long"}, ts)
+            held_short = self._held_on_account(cur, {**pos, "side": "short"}, ts)
+            if rate_mark is None:
+                logger.warning("hedged funding not attributed: no rate", extra={"position_id": pos["id"], "ts": ts})
+                continue
+            rate, mark = rate_mark
+            long_amount, short_amount = -rate * mark * held_long, rate * mark * held_short
+            tolerance = max(Decimal("0.01"), (abs(long_amount) + abs(short_amount)) / 100)
+            if abs(long_amount + short_amount - reported) > tolerance:
+                logger.warning("hedged funding not attributed: the sides do not add up to the payments",
+                               extra={"position_id": pos["id"], "ts": ts, "reported": str(reported),
+                                      "long": str(long_amount), "short": str(short_amount)})
+                continue
+            mine, whole = (long_amount, held_long) if pos["side"] == "long" else (short_amount, held_short)
+            if whole > 0:
+                out.append({"timestamp": ts, "amount": mine, "position_amount": whole if pos["side"] == "long"
+                            else -whole})
+        return out
 
     @staticmethod
     def _held_on_account(cur, pos: dict, ts: int) -> Decimal:
@@ -852,6 +914,83 @@ class PositionEngine:
                          reason="liquidation", pnl=str(net), price=str(event.trigger_price), fees=str(summary.fees))
         conn.commit()
         return "adl" if adl else "liquidated"
+
+    def _reconcile_with_exchange(self, conn, cur, pos: dict, venue: Venue, placer: OrderPlacer, rows: list[dict],
+                                 summary, held: HeldPositions, entry_fill_ms: int, now_ms: int,
+                                 account: AccountPass | None) -> str | None:
+        """Our books against the exchange's position (live futures; see docs/decisions/position-reconciliation.md).
+
+        What the account's open positions on the symbol and side hold by our fills is compared with what
+        the exchange held when `held` was read. Nothing is decided while a fill of ours lies within
+        `_RECONCILE_MARGIN_MS` of that read (or later) or an order is unsent: the read may predate it.
+        The exchange holding as much or more: nothing to do (more is someone else's, or a fill we have
+        not seen yet). Holding less: the shortfall was closed outside us (by hand on the exchange, a
+        liquidation or auto-deleveraging without resting exits, another program). Gone entirely and the
+        exchange's liquidation record names it: closed as `liquidation` / `adl`. Otherwise the shortfall
+        is taken from the newest positions first and recorded as a filled `close` row at the reference
+        price (the exchange's mark while it still holds some, else our last candle close: the exchange's
+        own fill is not read, so the PnL of that part is an estimate, and the notification says so);
+        a position with nothing left is closed `external_close`, its resting orders cancelled.
+        Returns the outcome when it closed or reduced the position, else None."""
+        symbol, side = pos["symbol"], pos["side"]
+        _HELD_ON_SIDE.execute(cur, (pos["id"], held.taken_ms - _RECONCILE_MARGIN_MS, pos["user_id"],
+                                    pos["exchange_account_id"], symbol, side))
+        ours = cur.fetchone()
+        if ours["moving"]:
+            return None
+        exchange_amount = held.amount(symbol, side) or ZERO
+        if exchange_amount >= ours["held"]:
+            return None
+        if exchange_amount == 0:
+            liquidated = self._liquidation(conn, cur, pos, venue, placer, rows, summary, entry_fill_ms, account)
+            if liquidated is not None:
+                return liquidated
+        cut = min(summary.remaining, ours["held"] - exchange_amount - max(ZERO, ours["newer"]))
+        if cut <= 0:
+            return None  # a newer position of ours on the symbol takes the shortfall
+        still = held.by_symbol_side.get((symbol, side))
+        price = still.mark_price if still is not None and still.mark_price else None
+        if price is None:
+            recent = list(venue.prices.candles(symbol, now_ms - 10 * 60_000, now_ms))
+            price = recent[-1].close if recent else pos["last_price"] or summary.average_entry
+        plan = TradePlan.from_json(pos["plan"])
+        leg = _EXTERNAL_LEG + sum(1 for r in rows if r["role"] == "close" and r["leg"] >= _EXTERNAL_LEG)
+        cid = client_order_id(pos["signal_id"], pos["user_id"], "close", leg)
+        request = OrderRequest(cid, symbol, plan.exit_side, OrderType.MARKET, cut, reduce_only=True)
+        insert_order_row(cur, pos["id"], pos["user_id"], request, "close", leg)
+        record_state(cur, OrderState(cid, None, symbol, plan.exit_side, OrderType.MARKET, OrderStatus.FILLED, cut,
+                                     filled=cut, average=price, updated_ms=held.taken_ms))
+        currency = display.pnl_currency(symbol)
+        if cut < summary.remaining:
+            self._notify(cur, pos, "position_reduced",
+                         f"{symbol} {side}: the exchange holds {_fmt(exchange_amount)} where Verzek counted "
+                         f"{_fmt(ours['held'])}: {_fmt(cut)} was closed outside Verzek (recorded at about "
+                         f"{_fmt(price)}, the exchange's fill is not read); {_fmt(summary.remaining - cut)} stays open",
+                         f"reduced-{pos['id']}-{leg}", amount=str(cut), price=str(price))
+            conn.commit()
+            return "reduced_externally"
+        for row in rows:
+            if row["status"] in LIVE_STATUSES + ("planned",):
+                self._cancel_row(cur, placer, symbol, row)
+        _drop_waiting(cur, pos["id"])
+        conn.commit()
+        rows = load_orders(cur, pos["id"])
+        summary = summarize(rows)
+        rules = venue.exchange.market_rules(symbol)
+        realized = summary.realized(side, rules.contract_size)
+        cur.execute("UPDATE positions SET status = 'closed', close_reason = 'external_close', closed_at = %s, "
+                    "entry_price = %s, filled_amount = %s, closed_amount = %s, cost = %s, fees = %s, "
+                    "realized_pnl = %s, unrealized_pnl = 0, last_price = %s, updated_at = now() WHERE id = %s",
+                    (self.now(), summary.average_entry, summary.entry_qty, summary.exit_qty, summary.entry_cost,
+                     summary.fees, realized, price, pos["id"]))
+        net = realized - summary.fees + (pos.get("funding") or ZERO)
+        self._notify(cur, pos, "closed",
+                     f"{symbol} {side} closed outside Verzek: the exchange no longer holds it and records no "
+                     f"liquidation; its orders are cancelled. PnL about {display.signed_money(net, currency)} after "
+                     f"fees (at the last price {_fmt(price)}; the exchange's own fill is not read)",
+                     f"closed-{pos['id']}", reason="external_close", pnl=str(net), price=str(price))
+        conn.commit()
+        return "external_close"
 
     def _ensure_take_profits(self, conn, cur, pos: dict, plan: TradePlan, rules: MarketRules, rows: list[dict],
                              summary, placer: OrderPlacer) -> bool:

@@ -317,10 +317,26 @@ class Exchange(Protocol):
     # def open_orders(self, symbol: str | None = None) -> dict[str, OrderState] | None
     #     The account's open orders (of `symbol` when given), keyed by client id, in one read.
     #
+    # Optional (the monitor's position reconciliation, `verzek.execution.lifecycle`):
+    # def fetch_positions(self) -> list[ExchangePosition] | None
+    #     The futures account's open positions in one read (None: the venue cannot say).
+    #
     # Optional (see `protective_stops_supported`):
     # def supports_protective_stop(self, symbol: str) -> bool
     #     True when a reduce-only stop-market order can rest on this market and is trusted to close
     #     the position (linear futures on Binance/Bybit, and the paper engine's futures).
+
+
+@dataclass(frozen=True)
+class ExchangePosition:
+    """A futures position the exchange holds for the account: `amount` base units (> 0) on `side`."""
+
+    symbol: str           # unified, e.g. BTC/USDT:USDT
+    side: str             # long | short
+    amount: Decimal
+    entry_price: Decimal | None = None
+    mark_price: Decimal | None = None
+    hedged: bool = False  # held in hedge mode (Binance positionSide LONG/SHORT, Bybit positionIdx 1/2)
 
 
 def liquidation_price(long: bool, qty: Decimal, entry: Decimal, backing: Decimal, rules: MarketRules) -> Decimal:
