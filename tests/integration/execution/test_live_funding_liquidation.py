@@ -138,3 +138,34 @@ def test_an_auto_deleveraging_close_closes_the_position_and_is_no_liquidation(do
     texts = [n["payload"]["text"] for n in factory.notifications(user) if n["channel"] == "console"]
     assert any("auto-deleveraging" in t and "PnL +32.00 USDT" in t for t in texts)
     assert not any(n["kind"] == "liquidated" for n in factory.notifications(user))
+
+
+def test_a_funding_payment_posted_late_is_read_at_the_next_checkpoint_not_an_hour_later(double, factory, db):  # noqa: F811 (the fixture)
+    # the monitor's clock at 3, 6 and 11 minutes past the next whole hour: the first pass (+3) finds nothing
+    # posted yet; the exchange posts the hour's payment at +5; +6 asks nothing (no checkpoint passed), +11
+    # (past the +10 checkpoint) reads it — under the old once-an-hour rule it waited for the next hour
+    from verzek.execution.paper import RecordedPrices
+    from verzek.execution.venues import wall_clock_ms
+
+    hour = wall_clock_ms() // HOUR * HOUR + HOUR
+    clock = {"now": wall_clock_ms()}
+    prices = RecordedPrices().add("BTC/USDT:USDT", "1m", [[t, "60000", "60000", "60000", "60000", "1"]
+                                                          for t in range(hour - 2 * HOUR, hour + HOUR, 60_000)])
+    user = live_user(factory, db, "binance", size_value=D(200), leverage_cap=10)
+    venues = VenueProvider(live_prices=prices, clock=lambda: clock["now"])
+    sig = factory.signal("BTC/USDT", "long", entries=["59000"], targets=["61000"], stop_loss="58000",
+                         market_type="futures", leverage=5)
+    assert Executor(venues, NO_WAIT).handle(ExecuteSignalJob(signal_id=sig, user_id=user)) == "opened"
+    [entry] = factory.orders(factory.position(user, sig)["id"])
+    double.fill(entry["client_order_id"], "59000", "0.016")
+    run_monitor(venues)  # the first pass (now)
+    reads = []
+    for minutes, post in ((3, False), (6, True), (11, False)):
+        if post:
+            double.add_funding("binance", "BTCUSDT", "-1.25", hour)
+        clock["now"] = hour + minutes * 60_000
+        double.reset_requests()
+        assert run_monitor(venues)["errors"] == 0
+        reads.append(sum(r.path == "/fapi/v1/income" for r in double.requests))
+    assert reads == [1, 0, 1]
+    assert factory.position(user, sig)["funding"] == D("-1.25")

@@ -91,8 +91,16 @@ from verzek.observability import logger
 LIVE_STATUSES = ("open", "partially_filled")
 # `_sync_protective_stop` outcomes that wrote nothing on the position's orders
 _HOUR_MS = 3_600_000
-# live: funding is asked for this long after each whole hour (the exchange posts it shortly after)
-_FUNDING_POST_LAG_MS = 2 * 60_000
+# live: funding is asked on the first pass after each of these offsets past a whole hour (the exchange
+# posts it shortly after the hour, sometimes minutes late: a payment missed at +2 min is read at +10 or
+# +30 min, not an hour later); at most three reads an hour per account and symbol
+_FUNDING_CHECKPOINTS_MS = (2 * 60_000, 10 * 60_000, 30 * 60_000)
+
+
+def _funding_checkpoint(ms: int) -> int:
+    """How many funding checkpoints have passed by `ms` (counting from the epoch): a pass asks for funding
+    when this grew since the position's previous pass."""
+    return (ms // _HOUR_MS) * len(_FUNDING_CHECKPOINTS_MS) + sum(ms % _HOUR_MS >= c for c in _FUNDING_CHECKPOINTS_MS)
 # live: a liquidation is looked for while a position's exit ended (unfilled, not by us) this recently
 _LIQUIDATION_LOOKBACK_MS = 15 * 60_000
 _STOP_UNTOUCHED = ("unsupported", "in_place", "versions_exhausted", "none")
@@ -762,10 +770,10 @@ class PositionEngine:
         says; live, what the account's positions on the symbol and side held then).
 
         When it is asked: paper, when its recorded funding schedule has an event since the last one
-        accounted; live, on the first pass after each whole hour (funding is settled on the hour: every
-        8 h on most Binance/Bybit perpetuals, 4 h or 1 h on some) plus `_FUNDING_POST_LAG_MS` for the
-        exchange to post it, and on a position's first pass — one read per account and symbol per pass
-        (`AccountPass.funding_history`). A payment posted later than that is read an hour later."""
+        accounted; live, on the first pass after each of `_FUNDING_CHECKPOINTS_MS` past a whole hour
+        (funding is settled on the hour: every 8 h on most Binance/Bybit perpetuals, 4 h or 1 h on some;
+        the exchange posts it shortly after, sometimes late) and on a position's first pass — one read per
+        account and symbol per pass (`AccountPass.funding_history`)."""
         fetch = getattr(venue.exchange, "fetch_funding_history", None)
         if not callable(fetch):
             return pos
@@ -774,9 +782,8 @@ class PositionEngine:
         hedged = venue.mode == "live" and bool((json.loads(plan) if isinstance(plan, str) else plan or {}).get("hedged"))
         if venue.mode == "live":
             previous = pos.get("checked_ms")
-            if previous is not None and ((now_ms - _FUNDING_POST_LAG_MS) // _HOUR_MS
-                                         <= (previous - _FUNDING_POST_LAG_MS) // _HOUR_MS):
-                return pos  # no funding hour has passed since the last pass
+            if previous is not None and _funding_checkpoint(now_ms) <= _funding_checkpoint(previous):
+                return pos  # no funding checkpoint has passed since the last pass
         else:
             scheduled = getattr(venue.prices, "funding_events", None)
             if callable(scheduled) and not scheduled(pos["symbol"], since - 1, self.venues.clock()):
