@@ -174,9 +174,10 @@ LABELS: list[tuple[Field, str]] = [
 _LABEL_INDEX = {Field.TARGETS: _TARGET_INDEX, Field.ENTRY: _TARGET_INDEX, Field.BUY: _LADDER_INDEX,
                 Field.SELL: _LADDER_INDEX}
 LABEL_RE = re.compile(
-    # (group names are "<field>_<n>": one field may have several entries, ordered where they must win)
-    "|".join(f"(?P<{field.value}_{n}>{_B}(?:{pattern}){_LABEL_INDEX.get(field, '')}{_E})"
-             for n, (field, pattern) in enumerate(LABELS)),
+    # (group names are "<field>_<n>": one field may have several entries, ordered where they must win; the word
+    # boundaries are shared by every group, so they are checked once per position, not once per group)
+    _B + "(?:" + "|".join(f"(?P<{field.value}_{n}>(?:{pattern}){_LABEL_INDEX.get(field, '')}{_E})"
+                          for n, (field, pattern) in enumerate(LABELS)) + ")",
     re.IGNORECASE,
 )
 
