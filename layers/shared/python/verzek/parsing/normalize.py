@@ -167,6 +167,10 @@ _EXIT_IF_BREAK = re.compile(
     rf"(?<!\w)if\s+(?:it|price|the\s+price)\s+{_BREAKS}\s+\$?(?P<price2>\d+(?:[.,]\d+)?)(?![\d.,])\s*,?\s*"
     r"(?:i'?d|i\s+would|i'?ll|i\s+will|we'?ll|we\s+will|we'?d|i|we)\s+(?:cut|exit|close|sell|be\s+out|get\s+out|stop\s+out)(?!\w)",
     re.IGNORECASE)
+# Substrings one of which every match of the two patterns above contains (lower case)
+_BREAK_HINTS = ("lose", "break", "below", "under", "above", "over", "clos", "drop", "fall", "dip")
+_VOID_HINTS = ("valid", "vale", "válid", "dead", "актуальн", "сломан", "gültig", "gultig", "hinfäll", "hinfall", "còn",
+               "con ", "geçersiz", "gecersiz", "aktualn")
 # "%50": Turkish (and some other) writers put the percent sign first; it is a share, never a price.
 _PERCENT_FIRST = re.compile(r"(?<![\w%])%[ \t]?(\d{1,3}(?:[.,]\d+)?)(?![\d.,]*\d)")
 # "Safe traders use less leverage (5x)", "low-risk: 3x": advice about other readers' leverage, not the call's.
@@ -285,7 +289,9 @@ def normalize(text: str) -> str:
     text = _STYLED.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
     text = _KEYCAP.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")).translate(_TRANSLATE)
     text = _CYRILLIC_K.sub("k", _K_DECIMAL.sub(r"\1.\2k", text))
-    text = _GLUED_SATS.sub(" ", text)
+    low = text.lower()  # (cheap substring checks skip the rarer rewrites below)
+    if "sat" in low or "сат" in low:
+        text = _GLUED_SATS.sub(" ", text)
     text = _EMOJI_STOP.sub(" SL ", _EMOJI_TARGET.sub(" TP ", text))
     out: list[str] = []
     after_letter = False
@@ -310,9 +316,12 @@ def normalize(text: str) -> str:
     text = _BULLET.sub("", text)
     text = _TAG_BEFORE_LINE_LABEL.sub(r"\1\n", text)
     text = _STOP_AFTER_PRICE.sub(r"\n SL \g<price>\n", text)
-    text = _OUT_BEYOND.sub(lambda m: f"\n SL {m.group('price') or m.group('price2')}\n", text)
-    text = _EXIT_IF_BREAK.sub(lambda m: f"\n SL {m.group('price') or m.group('price2')} (candle close)\n", text)
-    text = _VOID_BEYOND.sub(lambda m: f"\n SL {m.group('price') or m.group('price2')}\n", text)
+    if "out" in low:
+        text = _OUT_BEYOND.sub(lambda m: f"\n SL {m.group('price') or m.group('price2')}\n", text)
+    if any(w in low for w in _BREAK_HINTS):
+        text = _EXIT_IF_BREAK.sub(lambda m: f"\n SL {m.group('price') or m.group('price2')} (candle close)\n", text)
+    if any(w in low for w in _VOID_HINTS):
+        text = _VOID_BEYOND.sub(lambda m: f"\n SL {m.group('price') or m.group('price2')}\n", text)
     text = _ADVICE_BRACKETS.sub(" ", text)
     text = _SAFER_LEVERAGE.sub(" ", text)
     text = _ADVICE_SENTENCE.sub(" ", text)
