@@ -149,3 +149,24 @@ def test_a_failed_positions_read_changes_nothing_and_one_read_serves_the_account
     assert _reads(double, "binance") == 1
     assert factory.position(user, btc)["close_reason"] == "external_close"
     assert factory.position(user, eth)["status"] == "open"
+
+
+def test_a_kraken_futures_account_trades_the_coins_usd_perpetual(double, factory, db):  # noqa: F811 (the fixture)
+    # the signal says BTC/USDT:USDT; on a live Kraken account the trade, its risk checks and its orders are
+    # on BTC/USD:USD, the market Kraken Futures lists: a short held there makes the long an opposite
+    # signal (refused before any exchange request; unmapped, it went on to ask Kraken for BTC/USDT:USDT)
+    user = live_user(factory, db, "kraken", size_value=D(200), leverage_cap=10)
+    held = factory.signal("BTC/USDT", "short", entries=["61000"], targets=["59000"], stop_loss="62000",
+                          market_type="futures", leverage=5)
+    with db, db.cursor() as cur:
+        cur.execute("INSERT INTO positions (user_id, signal_id, exchange_account_id, mode, exchange, symbol, side, "
+                    "market_type, leverage, status, plan) SELECT %s, %s, exchange_account_id, 'live', 'kraken', "
+                    "'BTC/USD:USD', 'short', 'futures', 5, 'open', '{}' FROM trading_settings WHERE user_id = %s",
+                    (user, held, user))
+    sig = factory.signal("BTC/USDT", "long", entries=["59000"], targets=["61000"], stop_loss="58000",
+                         market_type="futures", leverage=5)
+    double.reset_requests()
+    outcome = Executor(VenueProvider(live_prices=_prices(BTC="60000")), NO_WAIT).handle(
+        ExecuteSignalJob(signal_id=sig, user_id=user))
+    assert outcome == "skipped:opposite_position"
+    assert factory.position(user, sig)["symbol"] == "BTC/USD:USD" and not double.requests

@@ -176,3 +176,14 @@ def test_a_market_that_is_not_recorded_trades_under_the_exchanges_conservative_r
     # a quote currency the exchange's file has no policy for: permissive, as documented
     eth_btc = _paper("binance", "ETH/BTC", "0.05").market_rules("ETH/BTC")
     assert (eth_btc.min_notional, eth_btc.max_leverage, eth_btc.recorded) == (0, None, False)
+
+
+def test_a_usdt_futures_signal_trades_kraken_futures_usd_perpetual_of_the_coin():
+    # Kraken Futures has no USDT-settled perpetuals: BTC/USDT:USDT trades BTC/USD:USD (PF_XBTUSD), which is
+    # recorded with its own rules; other exchanges, spot and other quotes keep the signal's symbol
+    assert markets.venue_symbol("BTC/USDT:USDT", "kraken") == "BTC/USD:USD"
+    assert markets.venue_symbol("ETH/USDT:USDT", "krakenfutures") == "ETH/USD:USD"
+    assert markets.rules(markets.venue_symbol("BTC/USDT:USDT", "kraken"), "kraken").max_leverage == 50
+    for symbol, exchange in (("BTC/USDT:USDT", "binance"), ("BTC/USDT:USDT", "bybit"), ("BTC/USDT", "kraken"),
+                             ("ETH/BTC:BTC", "kraken"), ("BTC/USD:USD", "kraken")):
+        assert markets.venue_symbol(symbol, exchange) == symbol

@@ -32,7 +32,7 @@ import psycopg2.extensions
 from verzek.db import Prepared, batch_connection, batch_transaction, connection, fetch_rows, statement
 from verzek.domain.jobs import ClosePositionJob, ExecuteSignalJob, SignalUpdateJob, parse_job
 from verzek.domain.signals import EntryType, MarginMode, MarketType, Side, Signal, SignalSource
-from verzek.execution import risk
+from verzek.execution import markets, risk
 from verzek.execution.lifecycle import (
     PositionEngine,
     accepted_entries,
@@ -336,6 +336,10 @@ class Executor:
             return "signal_not_open"
         signal = signal_from_row(signal_row)
         symbol, market_type = market_symbol(signal)
+        if settings.mode == "live" and market_type == "futures":
+            # the account's exchange may list the coin's perpetual under another settle currency (Kraken
+            # Futures: BTC/USD:USD); the position, its risk checks and its orders use that market
+            symbol = markets.venue_symbol(symbol, settings_row["account_exchange"] or "")
         ctx = {"user_id": job.user_id, "signal_id": job.signal_id, "symbol": symbol, "market_type": market_type,
                "side": signal.side.value, "mode": settings.mode,
                "exchange": "paper" if settings.mode == "paper" else (settings_row["account_exchange"] or "unknown"),

@@ -32,6 +32,25 @@ DEFAULT_EXCHANGE = "binance"
 _FILE_OF = {"binanceusdm": "binance", "krakenfutures": "kraken"}
 
 
+# exchanges whose perpetuals settle in another currency than the signals' USDT: a USDT-settled futures
+# signal trades that exchange's perpetual of the same coin in its currency (Kraken Futures lists its
+# linear perpetuals as BASE/USD:USD — PF_XBTUSD is BTC/USD:USD — and no USDT-settled ones)
+_FUTURES_SETTLE = {"kraken": "USD"}
+
+
+def venue_symbol(symbol: str, exchange: str) -> str:
+    """The market a signal's futures `symbol` trades on `exchange`: itself, or on an exchange without
+    USDT-settled perpetuals (Kraken Futures) the same coin's perpetual in the exchange's settle currency
+    (`BTC/USDT:USDT` -> `BTC/USD:USD`). Spot symbols and other quotes are unchanged. The signal's prices are
+    used as they are (USDT and USD differ by the USDT rate, typically within 0.1 %)."""
+    base, _, rest = symbol.partition("/")
+    quote, _, settle = rest.partition(":")
+    target = _FUTURES_SETTLE.get(file_name(exchange))
+    if target and base and quote == "USDT" and settle == "USDT":
+        return f"{base}/{target}:{target}"
+    return symbol
+
+
 def file_name(exchange: str) -> str:
     return _FILE_OF.get(exchange, exchange)
 
