@@ -184,6 +184,14 @@ set): a floor on the exact-match rate, and no message ever parsed into a wrong t
   at"; leverage changes, "tighten stops", hold advice (it/de/fr/id/vi), "realizem lucro em tudo", "Stop-Loss bei #X
   ausgelöst", "سفارش فعال شد"; "what is a ..." lessons; a spaced dash after a lower-case word joins no pair. No label
   changed.
+- `blind_round32.jsonl` (8fb3a03; weighted to wrong-trade traps: full levels restated by result cards, reminders,
+  stop-outs, hypotheticals and backtests): 51 posts. First look with the parser at cc09f5a (main 8fb3a03): 34/51
+  (66.7 %), 4 wrong (a stop-out restating the setup, a "仍然有效" reminder, a hypothetical and a backtest opened). Then
+  generalised to 51/51, 0 wrong: a stop level marked hit inside a setup is a stop-out; ticks under a "RESULT/Status"
+  head are progress; "still valid" in 14 languages; hypotheticals, backtests, "our best trade"; "don't enter" in 13
+  languages; the pair beside the side word wins over the same coin in another quote; "SOL: long"; "next stop X" is a
+  target; "in"/"out"/"Zona:" line heads; "الی"; "cortos"; "SL → X"; "SNIPER ENTRY" is a heading. "Missed the entry"
+  is no longer a restatement by itself (b32-015). No label changed.
 
 Rows flagged `must_not_trade` are labelled literally (a stop on the wrong side, targets out of order, a
 price missing a digit): the parse must match the label and still be rejected.
@@ -231,6 +239,7 @@ CORPORA = {
     "blind_round29.jsonl": (66, 1.0),
     "blind_round30.jsonl": (61, 1.0),
     "blind_round31.jsonl": (66, 1.0),
+    "blind_round32.jsonl": (51, 1.0),
 }
 
 

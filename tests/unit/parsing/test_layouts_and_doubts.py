@@ -791,3 +791,38 @@ def test_a_spaced_dash_after_a_lower_case_word_is_no_pair():
 def test_dollar_signs_inside_postfix_runs():
     parsed = parse_message("#ALGO spot $0.180 to $0.184 buy | $0.195, $0.205 sell | $0.171 stop")
     assert parsed.entries == (Decimal("0.180"), Decimal("0.184")) and parsed.targets == (Decimal("0.195"), Decimal("0.205"))
+
+
+# Round 32 families (wrong-trade traps), in wording the batch does not use.
+@pytest.mark.parametrize("text,kind", [
+    ("#NEAR LONG\nEntry 5.10\nTP 5.40 / 5.70\nSL 4.95 triggered", "close"),
+    ("Status #NEAR LONG\nEntry 5.10\nTP1 5.40 ✅\nTP2 5.70\nSL 4.95", "update"),
+    ("Sigue vigente ✅ #NEAR largo\nEntrada 5.10\nObjetivos 5.40 / 5.70\nStop 4.95", "update"),
+    ("In theory, if I were long NEAR at 5.10 my stop would be 4.95 and target 5.40", "not_a_signal"),
+    ("Backtested: long NEAR 5.10, TP 5.40, SL 4.95 gave +6% a month", "not_a_signal"),
+    ("Не входите в шорт по #NEAR сейчас, 5.0 сильная поддержка", "not_a_signal"),
+    ("#NEAR ⚠️ SL → 4.98", "update"),
+])
+def test_restated_or_hypothetical_setups_are_not_opens(text, kind):
+    parsed = parse_message(text)
+    assert parsed.kind.value == kind and not parsed.tradable
+
+
+def test_the_pair_beside_the_side_word_wins_over_the_same_coin_in_another_quote():
+    parsed = parse_message("#SOL/ETH looks strong → long SOL/USDT 162.5, TP 167 / 171, SL 158")
+    assert parsed.symbol == "SOL/USDT" and parsed.tradable
+    assert parse_message("BTC is flat, so we take AVAX: long 24.2, TP 25 / 26, SL 23.4").symbol == "AVAX/USDT"
+
+
+@pytest.mark.parametrize("text,targets", [
+    ("#AVAX LONG 24.2 — next stop 25.0, then 26.0. SL 23.4", ("25.0", "26.0")),
+    ("long avax\nin 24.2\nout 25.0 26.0\nstop 23.4", ("25.0", "26.0")),
+])
+def test_next_stop_and_in_out_headings(text, targets):
+    assert parse_message(text).targets == tuple(Decimal(t) for t in targets)
+
+
+def test_zone_heading_and_persian_range_word():
+    assert parse_message("#AVAX COMPRA (spot)\nZona: 23.8 a 24.2\nAlvos: 25 / 26\nStop: 23").entries == (
+        Decimal("23.8"), Decimal("24.2"))
+    assert parse_message("#AVAX LONG\nورود: 23.8 الی 24.2\nتارگت: 25\nحد ضرر: 23").entry_type.value == "range"

@@ -80,6 +80,8 @@ LABELS: list[tuple[Field, str]] = [
                    r"(?:^|(?<=\|))[ \t]*(?:gi[áa]\s+hi[ệe]n\s+t[ạa]i|precio\s+actual|pre[çc]o\s+atual|aktueller\s+(?:preis|kurs)|"
                    r"prix\s+actuel|prezzo\s+attuale|g[üu]ncel\s+fiyat|mevcut\s+fiyat|harga\s+(?:saat\s+ini|sekarang)|"
                    r"(?:ال)?سعر\s+(?:ال)?حالي|قیمت\s+فعلی|当前价格?|現在価格|현재\s*가격)(?=[ \t]*[:=]?[ \t]*\$?\d)"),
+    # ("#FET LONG 0.660 — next stop 0.700, then 0.740. SL 0.640": the next waypoint, not the stop)
+    (Field.TARGETS, r"next\s+stops?(?=[ \t]*[:=]?[ \t]*\$?\d)"),
     (Field.STOP, (r"stop[\s-]*targets?|stop[\s-]*(?:order|level|price)|стоп[\s-]*(?:приказ|ордер|уровень|цена)|stop[\s-]*loss(?:es)?|stop[\s-]*los|stoploss|stopls|stol+[\s-]*loss|"
                  r"s\s*/\s*l|sl|stops?|invalidation|invalid(?=\s+(?:if|below|under|above|over|on|when|at)(?!\w))|стоп[\s-]*лосс?|стоп|сл|zarar[\s-]*(?:durdur|kes)|"
                  r"stop[\s-]*kay[ıi]p|parada|stop\s+de\s+p[ée]rdida|c[ắa]t\s+l[ỗo]|d[ừu]ng\s+l[ỗo]|batas\s+rugi|"
@@ -101,7 +103,7 @@ LABELS: list[tuple[Field, str]] = [
                     r"(?:^|(?<=\|))[ \t]*(?:exits?|exit[\s-]*(?:targets?|levels?|points?)|çıkış|salida|sa[íi]da|выход|ausstieg|sortie|uscita|wyj[śs]cie)(?=[ \t]*[:=])|"
                     r"(?:^|(?<=\|))[ \t]*exits?(?=[ \t]+\$?\d[\d.,]*[ \t]*[/|,-])|"
                     r"(?:^|(?<=\|))[ \t]*(?:close|exit)(?:\s+(?:the\s+)?(?:position|trade))?\s+(?:at|@)(?=[ \t]*[:=])|"
-                    r"(?:^|(?<=\|))[ \t]*(?:exits?|close)[ \t]*@(?=[ \t]*\$?\d)|"
+                    r"(?:^|(?<=\|))[ \t]*(?:exits?|close)[ \t]*@(?=[ \t]*\$?\d)|(?:^|(?<=\|))[ \t]*out(?=[ \t]*[:=]?[ \t]*\$?\d)|"
                     # "Open: 0.385 / Close: 0.405": a close heading its line before a price is the setup's exit
                     r"(?:^|(?<=\|))[ \t]*close(?=[ \t]*[:=][ \t]*\$?\d)|"
                     # "#LINK long entry 15 Close: 16 / 17 SL 14": after a price on the same line, a close/exit word
@@ -125,7 +127,8 @@ LABELS: list[tuple[Field, str]] = [
                   r"цена\s+входа|зона\s+(?:набора|покупки|закупки|закупа)|вход|рыночный\s+ордер|лимитный\s+ордер|market\s+order|limit\s+order|"
                   r"(?:buy|long|short)[\s-]*(?:zone|area|range|setup|between|price)|accumulat(?:e|ion)(?:\s+zone)?|"
                   r"open(?:ing)?\s+price|avg\.?\s+entry|(?:current|market)\s+price|"
-                  r"(?:^|(?<=\|))[ \t]*price(?=\s*[:=-])|precio\s+de\s+entrada|zona\s+de\s+entrada|диапазон\s+входа|"
+                  r"(?:^|(?<=\|))[ \t]*price(?=\s*[:=-])|(?:^|(?<=\|))[ \t]*in(?=[ \t]*[:=]?[ \t]*\$?\d)|"
+                  r"(?:^|(?<=\|))[ \t]*(?:zona|zone|[áa]rea|b[öo]lge|зона)(?=[ \t]*[:=])|precio\s+de\s+entrada|zona\s+de\s+entrada|диапазон\s+входа|"
                   r"al[ıi][şs]\s+b[öo]lgesi|买入(?:区间|价格|价)|"
                   r"v[àa]o\s+l[ệe]nh|[đd]i[ểe]m\s+v[àa]o(?:\s+l[ệe]nh)?|v[ùu]ng\s+v[àa]o|(?:^|(?<=\|))[ \t]*v[àa]o(?=[ \t]*[:=]?[ \t]*\d)|gi[áa]\s+v[àa]o|harga\s+masuk|area\s+entry|titik\s+masuk|zon[ae]?\s+masuk|masuk(?=[ \t]*[:=])|"
                   r"(?:سعر\s+|منطقة\s+)?(?:نقطة\s+)?(?:ال)?دخول|نقطه\s+ورود|ورود|"
@@ -158,8 +161,8 @@ LABELS: list[tuple[Field, str]] = [
                    r"taille|quantit[ée]|quantit[àa]|wielko[śs][ćc]|ilo[śs][ćc]|kh[ốo]i\s+l[ượu][ợo]ng|jumlah|حجم|"
                    r"数量|仓位|수량|(?:profit|roi|pnl|gain|loss)(?=\s*%?\s*:)|"
                    r"allocation|риск|объ[её]м|депозит|risiko|risque|rischio|ryzyko|ризик")),
-    (Field.LONG, r"long|longs|longing|لانگ|लॉन्ग|लांग|лонг\w*|(?:(?<=附近)|(?<=左右)|(?<![^\s\d]))多(?![^\s])|buy[\s-]*long|largo|alcista|لونج|لونغ|لانگ|做多|多单|开多|롱|ロング|לונג|লং"),
-    (Field.SHORT, r"short|shorts|shorting|شارٹ|शॉर्ट|шорт\w*|(?:(?<=附近)|(?<=左右)|(?<![^\s\d]))空(?![^\s])|sell[\s-]*short|corto|bajista|شورت|做空|空单|开空|숏|ショート|שורט|শর্ট"),
+    (Field.LONG, r"long|longs|longing|لانگ|लॉन्ग|लांग|лонг\w*|(?:(?<=附近)|(?<=左右)|(?<![^\s\d]))多(?![^\s])|buy[\s-]*long|largos|largo|alcista|لونج|لونغ|لانگ|做多|多单|开多|롱|ロング|לונג|লং"),
+    (Field.SHORT, r"short|shorts|shorting|شارٹ|शॉर्ट|шорт\w*|(?:(?<=附近)|(?<=左右)|(?<![^\s\d]))空(?![^\s])|sell[\s-]*short|cortos|corto|bajista|شورت|做空|空单|开空|숏|ショート|שורט|শর্ট"),
     # Turkish "Al 3.45" / "Sat 1: 3.80" heading a line: the short imperatives, only at a line's start before a price
     (Field.BUY, (r"خریدیں|خریدو|ख़रीदें|खरीदें|(?:^|(?<=\|))[ \t]*al(?=[ \t]+(?:[1-9][ \t]*[:)][ \t]*)?\$?\d|[ \t]*:)|buy|compra|comprar|al[ıi][şsm]|купить|покупка|покупаем|закупк\w*|закупаем|buying|mua|beli|(?:ال)?شراء|خرید|买入|매수|"
                 r"achat|acheter|kaufen|kauf|acquist[oa]|acquista|kupno|kupuj|купівля|купуємо|買い|ซื้อ|nunua|bumili|bili|"
@@ -201,7 +204,7 @@ MARKET_WORDS = re.compile(r"(?<!\w)(?:now|cmp|market|current\s+price|current|mkt
 LIMIT_WORDS = re.compile(r"(?<!\w)(?:below|above|under|over|or\s+lower|or\s+higher|limit|ниже|выше|лимит|"
                          r"alt[ıi]|[üu]st[üu]|abajo|arriba|abaixo|acima)(?!\w)", re.IGNORECASE)
 RANGE_WORDS = re.compile(r"(?<!\w)(?:between|to|till|until|upto|между|до|arası|arasi|entre|hasta|até|ate|a|bis|à|do|"
-                         r"між|đến|den|hingga|sampai|se|tak|تا|إلى|الى|至|到|から|〜)(?!\w)",
+                         r"між|đến|den|hingga|sampai|se|tak|تا|إلى|الى|الی|至|到|から|〜)(?!\w)",
                          re.IGNORECASE)
 
 FUTURES_RE = re.compile(
@@ -255,7 +258,8 @@ EXAMPLE_RE = re.compile(
 # A post that says it is not a call ("Example setup for beginners (NOT a signal): BTC long 66000 ..."), or tells
 # readers not to take a side ("Don't buy DOGE here"), even when it names a coin and levels.
 NOT_A_CALL_RE = re.compile(
-    r"(?<!\w)(?:not\s+a\s+(?:signal|call|trade\s+call)|not\s+our\s+(?:call|signal|trade|setup)|just\s+sharing|"
+    r"(?<!\w)(?:not\s+a\s+(?:signal|call|trade\s+call)|hypothetical\w*|if\s+i\s+(?:were|was|had\s+been)|(?:our|the)\s+best\s+(?:trade|call|signal)|in\s+theory|"
+    r"theoretically|back[\s-]?test\w*|simulat(?:ed|ion)|not\s+our\s+(?:call|signal|trade|setup)|just\s+sharing|"
     r"someone\s+else'?s\s+(?:call|signal|setup)|example\s+(?:setup|trade|signal)s?|for\s+beginners|"
     r"example\s+only|just\s+an\s+example|for\s+illustration|(?:do\s+not|don'?t)\s+trade\s+(?:this|it)|"
     r"no\s+es\s+(?:una\s+)?se[ñn]al|не\s+сигнал|sinyal\s+de[ğg]il|"
@@ -273,7 +277,14 @@ NOT_A_CALL_RE = re.compile(
     r"no\s+(?:copiar|copien)|solo\s+(?:para\s+)?(?:practicar|pr[áa]ctica|educaci[óo]n)|n[ãa]o\s+copiem?|"
     r"nicht\s+kopieren|ne\s+(?:pas\s+)?copier)(?!\w)", re.IGNORECASE)
 NEGATED_CALL_RE = re.compile(
-    r"(?<!\w)(?:don'?t|do\s+not|never|avoid)\s+(?:buy\w*|sell\w*|long\w*|short\w*|fomo\s+into)(?!\w)", re.IGNORECASE)
+    r"(?<!\w)(?:don'?t|do\s+not|never|avoid)\s+(?:buy\w*|sell\w*|long\w*|short\w*|fomo\s+into)(?!\w)|"
+    # "لا تدخلوا شورت", "не входите в шорт", "no entren en corto", "jangan beli", "不要做空"
+    r"لا\s+(?:تدخلوا|تدخل|تشتروا|تشتري|تبيعوا)|(?<!\w)не\s+(?:входите|заходите|шортите|лонгуйте|покупайте|открывайте)|"
+    r"(?<!\w)(?:girmeyin|almay[ıi]n|a[çc]may[ıi]n|shortlamay[ıi]n)|(?<!\w)no\s+(?:entren|compren|vendan|abran)(?!\w)|"
+    r"(?<!\w)n[ãa]o\s+(?:entrem|comprem|abram)(?!\w)|(?<!\w)jangan\s+(?:masuk|beli|short|long|entry)(?!\w)|"
+    r"(?<!\w)[đd][ừu]ng\s+(?:v[àa]o|mua|short|long)(?!\w)|وارد\s+نشوید|نخرید|不要(?:做空|做多|追|买|入场)|"
+    r"(?<!\w)nicht\s+(?:einsteigen|kaufen|shorten)(?!\w)|n'?(?:entrez|achetez)\s+pas|(?<!\w)non\s+(?:entrate|comprate)(?!\w)",
+    re.IGNORECASE)
 # A look back at a finished trade ("Recap of last week's ETH long", "Our XRP short from yesterday ... +56%").
 PAST_TRADE_RE = re.compile(
     r"(?<!\w)(?:recap|summary|last\s+(?:week|month)'?s?|yesterday'?s|from\s+yesterday|results?\s+of|"
@@ -337,7 +348,11 @@ RESTATE_RE = re.compile(
     r"mantid[oa]s|correcci[óo]n|corrig\w*|korrektur|korekta|تحديث|كما\s+هي|به[\u200c\s-]?روزرسانی|بدون\s+تغییر|اصلاح|thay\s+v[ìi]|"
     r"ralat|koreksi|"
     # a reminder or re-post of a call already out ("Reminder: #APT long still valid", "Re-posting the setup")
-    r"missed\s+(?:the\s+|our\s+)?(?:[#$]?\w+\s+)?entry|(?:tps?|targets?|sl|stop)\s+(?:remains?|stays?)(?!\w)|"
+    r"(?:tps?|targets?|sl|stop)\s+(?:remains?|stays?)(?!\w)|"
+    # "仍然有效 ✅ #XRP 空单 ...", "sigue vigente", "masih valid": a reminder that a call already out still stands
+    r"仍然有效|依然有效|仍有效|sigue\s+(?:vigente|v[áa]lid[oa])|contin[úu]a\s+v[áa]lid[oa]|ainda\s+v[áa]lid[oa]|masih\s+(?:valid|berlaku)|"
+    r"v[ẫa]n\s+c[òo]n\s+hi[ệe]u\s+l[ựu]c|لا\s+تزال\s+صالح\w*|هنوز\s+معتبر|noch\s+g[üu]ltig|toujours\s+valable|ancora\s+valid[oa]|"
+    r"nadal\s+aktualn\w*|여전히\s*유효|まだ有効|"
     r"reminder|re[\s-]?post(?:ed|ing)?|still\s+(?:valid|active|in\s+play)|in\s+case\s+you\s+missed|icymi|"
     r"напоминани\w*|вс[её]\s+ещ[её]\s+(?:актуал\w*|в\s+силе)|ещ[её]\s+актуал\w*|hat[ıi]rlatma|h[âa]l[âa]\s+ge[çc]erli|"
     r"recordatorio|sigue\s+(?:vigente|v[áa]lid[oa]|activ[oa])|lembrete|ainda\s+(?:v[áa]lid[oa]|ativ[oa])|erinnerung|"
@@ -362,6 +377,12 @@ SETUP_OVER_RE = re.compile(
     r"annul[ée]e?|storniert|anulowan\w*|dibatalkan|[đd][ãa]\s+h[ủu]y)(?!\w)|"
     r"(?<!\w)(?:entry|entries|order|orders|position)\s+(?:\d\s+)?(?:is\s+|was\s+|got\s+|has\s+been\s+)?"
     r"(?:filled|activated|triggered|executed)(?!\w)", re.IGNORECASE)
+
+# A post headed as a result or status card ("📊 RESULT #SOL LONG", "Trade update:", "Status #SOL"): ticks on its levels are
+# progress of the running trade
+RESULT_CARD_RE = re.compile(r"^\W*(?:results?|status|progress|trade\s+update|signal\s+update|update|результат\w*|"
+                            r"sonu[çc]|resultado|ergebnis|r[ée]sultat|risultato|hasil|k[ếe]t\s+qu[ảa]|نتیجه|نتيجة|结果|結果|결과)"
+                            r"(?!\w)", re.IGNORECASE)
 
 # A verb that opens a position ("open LONG on #SUI", "Открываем SHORT"): with a coin and a side, a call at market.
 OPEN_VERB_RE = re.compile(

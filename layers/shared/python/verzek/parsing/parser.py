@@ -779,6 +779,12 @@ def _parse(text: str) -> ParsedMessage:
             # "Chainlink long from $13.25 ...": a coin named in words, no ticker anywhere — read, and held
             candidate, by_name = named, True
 
+    if candidate is not None and symbol_problem is not None and symbol_problem.startswith("several quotes"):
+        # "#ETH/BTC ratio is bottoming → long ETH/USDT 3,400 ...": of one coin's pairs, the one the side word names
+        beside = [c for c in candidates if c.rank == EXPLICIT and c.base == candidate.base
+                  and _beside_side_word(tokens, c.position)]
+        if len({c.quote for c in beside}) == 1:
+            candidate, symbol_problem = beside[0], None
     symbol_doubt = "a capitalised word alone heading the post, with no tag or pair" if bare_heading \
         else "the coin is written by its name, not its ticker" if by_name \
         else "a lower-case word after the side word, with no tag or pair" if lower_case else None
@@ -859,6 +865,13 @@ def _parse(text: str) -> ParsedMessage:
                 return _not_a_signal("mentions closing but names no coin and gives no close command")
             return _status(MessageKind.CLOSE, target, segments, close_action(status_text), notes)
 
+    if has_setup and candidate is not None and _STOP_LEVEL_HIT.search(status_text):
+        # "🛑 #TIA SHORT / Entry 4.15 / TP ... / SL 4.28 — hit ❌": the setup restated with its stop marked as hit
+        return _status(MessageKind.CLOSE, candidate, segments, UpdateAction.SL_HIT, notes)
+    if has_setup and candidate is not None and reports_progress(status_text) and lx.RESULT_CARD_RE.search(clean):
+        # "📊 RESULT #SOL LONG / Entry 158 / TP1 165 ✅ / TP2 172 ✅ / TP3 178 ⏳": a result card of the running trade
+        return _status(MessageKind.UPDATE, candidate, segments, UpdateAction.TP_HIT, notes,
+                       target_index=tp_hit_index(status_text))
     if has_setup and candidate is not None and reports_progress(status_text) \
             and update_action(status_text) in (UpdateAction.MOVE_SL_BREAKEVEN, UpdateAction.NEW_STOP, UpdateAction.PARTIAL_CLOSE):
         # "#ETH bounced from our entry zone 3150-3180, TP1 3250 already hit ... Move SL to entry": the levels are the
@@ -1030,11 +1043,16 @@ def _meaningful_on_line(tokens: list[Token], line: int) -> list[Token]:
     return [t for t in tokens if t.line == line and t.kind not in (Kind.SEP, Kind.INDEX)]
 
 
+def _beside_side_word(tokens: list[Token], position: int) -> bool:
+    near = [tokens[k] for k in (position - 1, position + 1) if 0 <= k < len(tokens) and tokens[k].line == tokens[position].line]
+    return any(t.kind == Kind.LABEL and t.field in _SIDE_FIELDS for t in near)
+
+
 def _heading_word(tokens: list[Token], position: int) -> bool:
     """"TF: 1H", "GOLDEN CALL": a word heading a label-like line (followed by a colon or by another capitalised word)."""
     nxt = tokens[position + 1] if position + 1 < len(tokens) else None
     return nxt is not None and nxt.line == tokens[position].line and (
-        nxt.text == ":" or nxt.kind == Kind.WORD and nxt.text.isupper())
+        nxt.text == ":" or nxt.kind == Kind.WORD and nxt.text.isupper() or nxt.kind == Kind.LABEL)  # ("SNIPER ENTRY")
 
 
 def _alone_on_line(tokens: list[Token], position: int) -> bool:
@@ -1117,6 +1135,9 @@ def _only_coin_and_side(tokens: list[Token]) -> bool:
         and any(t.kind in (Kind.TAG, Kind.PAIR) for t in meaningful)
 
 
+# A stop level marked as hit inside a restated setup ("SL 4.28 — hit", "SL: 4.28 ✅ triggered")
+_STOP_LEVEL_HIT = re.compile(r"(?<!\w)(?:sl|stop(?:[\s-]*loss)?)[ \t]*[:=]?[ \t]*\$?\d[\d.,]*[ \t]*(?:-[ \t]*)?"
+                             r"(?:was[ \t]+|got[ \t]+)?(?:hit|triggered|taken|reached)(?!\w)")
 _REFERENCE_PRICE = re.compile(r"(?:current|market)\s+price", re.IGNORECASE)
 _QUESTION = re.compile(r"\?(?:\s|$)|？|؟")
 # Words that may follow "SL #ARBUSDT" without making it more than a stop-out ("hit", "-1R", "-3%").

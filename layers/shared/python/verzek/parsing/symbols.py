@@ -147,7 +147,8 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
             after_symbol_label = _previous_label(tokens, i) == Field.SYMBOL
             next_to_side = any(_is_side_label(t, tok.line) for t in (prev, nxt)) or any(
                 _is_side_label(far, tok.line) for near, far in _one_apart(tokens, i)
-                if near.kind == Kind.WORD and near.text.lower() in _SIDE_CONNECTORS)
+                if near.kind == Kind.WORD and near.text.lower() in _SIDE_CONNECTORS
+                or near.text == ":" and near is nxt)  # ("so we take SOL: long 162.5")
             if after_symbol_label:
                 bracketed = tokens[i + 2] if i + 3 < len(tokens) and nxt is not None and nxt.text == "(" \
                     and tokens[i + 3].text == ")" and tokens[i + 2].kind == Kind.WORD else None
