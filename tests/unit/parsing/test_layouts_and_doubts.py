@@ -826,3 +826,24 @@ def test_zone_heading_and_persian_range_word():
     assert parse_message("#AVAX COMPRA (spot)\nZona: 23.8 a 24.2\nAlvos: 25 / 26\nStop: 23").entries == (
         Decimal("23.8"), Decimal("24.2"))
     assert parse_message("#AVAX LONG\nورود: 23.8 الی 24.2\nتارگت: 25\nحد ضرر: 23").entry_type.value == "range"
+
+
+# Wrong-trade traps from my own probes: a setup restated, shown, or told to wait is never traded.
+@pytest.mark.parametrize("text", [
+    "#FIL LONG (from last week)\nEntry 5.10\nTP 5.40 / 5.70\nSL 4.95",
+    "Напоминаю про #FIL лонг: вход 5.10, цели 5.40 / 5.70, стоп 4.95",
+    "#FIL شراء لا يزال ساري\nالدخول 5.10\nالأهداف 5.40 / 5.70\nالستوب 4.95",
+    "#FIL LONG\nEntry 5.10 ✅ (filled)\nTP 5.40 / 5.70\nSL 4.95",
+    "#FIL LONG — closed at 5.40 (TP1)\nEntry 5.10\nTP 5.40 / 5.70\nSL 4.95",
+    "#FIL LONG\nEntry 5.10\nTP 5.40 / 5.70\nSL 4.95\nStatus: active",
+    "#FIL LONG\nEntry 5.10\nTP 5.40 / 5.70\nSL 4.95\n(demo account trade)",
+    "#FIL LONG setup, waiting for confirmation\nEntry 5.10\nTP 5.40 / 5.70\nSL 4.95",
+    "#FIL LONG\nEntry 5.10\nTP 5.40 / 5.70\nSL 4.95\nDo not enter yet — wait for my signal",
+    "#FIL LONG\nEntry 5.10\nTP 5.40 / 5.70\nSL 4.95\nEntry missed, skip it",
+])
+def test_restated_shown_or_waiting_setups_are_never_traded(text):
+    assert not parse_message(text).tradable
+
+
+def test_a_results_caption_about_yesterdays_signal_is_no_update():
+    assert parse_message("Our members' profits from yesterday's #FIL signal 💰").kind.value == "not_a_signal"

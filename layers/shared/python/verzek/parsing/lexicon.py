@@ -258,7 +258,9 @@ EXAMPLE_RE = re.compile(
 # A post that says it is not a call ("Example setup for beginners (NOT a signal): BTC long 66000 ..."), or tells
 # readers not to take a side ("Don't buy DOGE here"), even when it names a coin and levels.
 NOT_A_CALL_RE = re.compile(
-    r"(?<!\w)(?:not\s+a\s+(?:signal|call|trade\s+call)|hypothetical\w*|if\s+i\s+(?:were|was|had\s+been)|(?:our|the)\s+best\s+(?:trade|call|signal)|in\s+theory|"
+    r"(?<!\w)(?:not\s+a\s+(?:signal|call|trade\s+call)|hypothetical\w*|if\s+i\s+(?:were|was|had\s+been)|demo\s+(?:account|trade)|paper\s+account|"
+    r"waiting\s+for\s+(?:a\s+|the\s+|my\s+)?confirmation|skip\s+(?:this|it)(?:\s+one)?|entry\s+missed|missed\s+(?:the\s+)?entry\W+skip|"
+    r"(?:don'?t|do\s+not)\s+enter|wait\s+for\s+my\s+signal|(?:our|the)\s+best\s+(?:trade|call|signal)|in\s+theory|"
     r"theoretically|back[\s-]?test\w*|simulat(?:ed|ion)|not\s+our\s+(?:call|signal|trade|setup)|just\s+sharing|"
     r"someone\s+else'?s\s+(?:call|signal|setup)|example\s+(?:setup|trade|signal)s?|for\s+beginners|"
     r"example\s+only|just\s+an\s+example|for\s+illustration|(?:do\s+not|don'?t)\s+trade\s+(?:this|it)|"
@@ -350,6 +352,8 @@ RESTATE_RE = re.compile(
     # a reminder or re-post of a call already out ("Reminder: #APT long still valid", "Re-posting the setup")
     r"(?:tps?|targets?|sl|stop)\s+(?:remains?|stays?)(?!\w)|"
     # "仍然有效 ✅ #XRP 空单 ...", "sigue vigente", "masih valid": a reminder that a call already out still stands
+    r"(?:from|since)\s+(?:yesterday|last\s+(?:night|week))(?!'|\w)|"
+    r"status\s*:\s*(?:running|active|open|in\s+progress|live)|напомина\w*|لا\s+(?:يزال|تزال)\s+(?:ساري|صالح)\w*|"
     r"仍然有效|依然有效|仍有效|sigue\s+(?:vigente|v[áa]lid[oa])|contin[úu]a\s+v[áa]lid[oa]|ainda\s+v[áa]lid[oa]|masih\s+(?:valid|berlaku)|"
     r"v[ẫa]n\s+c[òo]n\s+hi[ệe]u\s+l[ựu]c|لا\s+تزال\s+صالح\w*|هنوز\s+معتبر|noch\s+g[üu]ltig|toujours\s+valable|ancora\s+valid[oa]|"
     r"nadal\s+aktualn\w*|여전히\s*유효|まだ有効|"
@@ -375,8 +379,9 @@ RESTATE_RE = re.compile(
 SETUP_OVER_RE = re.compile(
     r"(?<!\w)(?<!be\s)(?<!will\s)(?<!gets\s)(?<!get\s)(?:cancel+ed|invalidated|отмен[её]н\w*|iptal\s+edildi|cancelad[oa]|"
     r"annul[ée]e?|storniert|anulowan\w*|dibatalkan|[đd][ãa]\s+h[ủu]y)(?!\w)|"
-    r"(?<!\w)(?:entry|entries|order|orders|position)\s+(?:\d\s+)?(?:is\s+|was\s+|got\s+|has\s+been\s+)?"
-    r"(?:filled|activated|triggered|executed)(?!\w)", re.IGNORECASE)
+    r"(?<!\w)(?:entry|entries|order|orders|position)\s+(?:\d\s+)?(?:\$?\d[\d.,]*\s+)?(?:is\s+|was\s+|got\s+|has\s+been\s+)?"
+    r"(?:filled|activated|triggered|executed)(?!\w)|\((?:filled|triggered|activated|executed)\)|"
+    r"(?<!\w)closed\s+(?:at|@)\s*\$?\d|(?<!\w)(?:position|trade)\s+(?:is\s+|was\s+)?closed(?!\w)", re.IGNORECASE)
 
 # A post headed as a result or status card ("📊 RESULT #SOL LONG", "Trade update:", "Status #SOL"): ticks on its levels are
 # progress of the running trade
