@@ -8,6 +8,7 @@ then built is checked by `verzek.parsing.safety`; a failed check keeps the parse
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -25,9 +26,36 @@ from verzek.parsing import lexicon as lx
 from verzek.parsing.lexicon import Field
 from verzek.parsing.normalize import normalize
 from verzek.parsing.safety import price_floor, validate_open
-from verzek.parsing.status import close_action, closes_position, is_close, is_conditional_close, reports_progress, is_close_without_coin, tp_hit_index, update_action
-from verzek.parsing.symbols import EXPLICIT, HASHTAG, LABELLED, NAMED, SymbolCandidate, split_glued, choose_symbol, close_target, coin_by_name, symbol_candidates
-from verzek.parsing.tokens import ONE_COMMA_GROUP, Kind, Token, comma_is_ambiguous, tokenize_line, uses_comma_decimals
+from verzek.parsing.status import (
+    close_action,
+    closes_position,
+    is_close,
+    is_close_without_coin,
+    is_conditional_close,
+    reports_progress,
+    tp_hit_index,
+    update_action,
+)
+from verzek.parsing.symbols import (
+    EXPLICIT,
+    HASHTAG,
+    LABELLED,
+    NAMED,
+    SymbolCandidate,
+    choose_symbol,
+    close_target,
+    coin_by_name,
+    split_glued,
+    symbol_candidates,
+)
+from verzek.parsing.tokens import (
+    ONE_COMMA_GROUP,
+    Kind,
+    Token,
+    comma_is_ambiguous,
+    tokenize_line,
+    uses_comma_decimals,
+)
 
 MAX_TEXT_CHARS = 8000  # longer posts are articles, not signals; cap the work done per message
 _RANGE_SEPARATORS = frozenset("-_~/")
@@ -281,7 +309,7 @@ _NOT_A_COIN_AFTER_SIDE = frozenset(["from", "term", "bias", "idea", "again", "on
 def _lower_case_after_side(tokens: list[Token]) -> SymbolCandidate | None:
     """The one lower-case word (2-6 letters) right after a long/short word, if there is exactly one."""
     found = {}
-    for prev, tok in zip(tokens, tokens[1:]):
+    for prev, tok in itertools.pairwise(tokens):
         if prev.kind == Kind.LABEL and prev.field in (Field.LONG, Field.SHORT) and tok.kind == Kind.WORD \
                 and tok.line == prev.line and tok.text.isalpha() and tok.text.islower() and 2 <= len(tok.text) <= 6 \
                 and tok.text not in _NOT_A_COIN_AFTER_SIDE and tok.text not in lx.FILLER_WORDS:

@@ -7,6 +7,7 @@ expanded). Anything that only looks like a number — list indexes ("1)"), perce
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -187,7 +188,7 @@ SATS_UNIT = re.compile(r"sats|satoshis?|сатоши|сатош|сатс", re.IG
 
 
 def _mark_satoshis(tokens: list[Token]) -> None:
-    for tok, nxt in zip(tokens, tokens[1:]):
+    for tok, nxt in itertools.pairwise(tokens):
         if tok.kind == Kind.NUM and nxt.kind == Kind.WORD and SATS_UNIT.fullmatch(nxt.text):
             tok.in_sats = True
         elif tok.kind == Kind.NUM and nxt.kind == Kind.WORD and nxt.text.lower() == "sat":
