@@ -847,3 +847,10 @@ def test_restated_shown_or_waiting_setups_are_never_traded(text):
 
 def test_a_results_caption_about_yesterdays_signal_is_no_update():
     assert parse_message("Our members' profits from yesterday's #FIL signal 💰").kind.value == "not_a_signal"
+
+
+def test_key_value_bot_lines_and_one_letter_target_labels():
+    parsed = parse_message("symbol=AVAXUSDT side=BUY entry=24.2 tp1=25 tp2=26 sl=23.4 lev=10")
+    assert (parsed.stop_loss, parsed.leverage, parsed.targets) == (Decimal("23.4"), 10, (Decimal(25), Decimal(26)))
+    assert parse_message("(#AVAX) LONG 24.2, T1 25, T2 26, SL 23.4").targets == (Decimal(25), Decimal(26))
+    assert parse_message("#AVAX long 24.2 tp 25 sl 23.4 5 lev").leverage == 5

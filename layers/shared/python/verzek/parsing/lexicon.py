@@ -81,7 +81,9 @@ LABELS: list[tuple[Field, str]] = [
                    r"prix\s+actuel|prezzo\s+attuale|g[üu]ncel\s+fiyat|mevcut\s+fiyat|harga\s+(?:saat\s+ini|sekarang)|"
                    r"(?:ال)?سعر\s+(?:ال)?حالي|قیمت\s+فعلی|当前价格?|現在価格|현재\s*가격)(?=[ \t]*[:=]?[ \t]*\$?\d)"),
     # ("#FET LONG 0.660 — next stop 0.700, then 0.740. SL 0.640": the next waypoint, not the stop)
-    (Field.TARGETS, r"next\s+stops?(?=[ \t]*[:=]?[ \t]*\$?\d)"),
+    (Field.TARGETS, r"next\s+stops?(?=[ \t]*[:=]?[ \t]*\$?\d)|"
+                    # "T1 156, T2 162": a one-letter target label with its row number, right before a price
+                    r"t(?=[1-9][ \t]*[:=]?[ \t]*\$?\d)"),
     (Field.STOP, (r"stop[\s-]*targets?|stop[\s-]*(?:order|level|price)|стоп[\s-]*(?:приказ|ордер|уровень|цена)|stop[\s-]*loss(?:es)?|stop[\s-]*los|stoploss|stopls|stol+[\s-]*loss|"
                  r"s\s*/\s*l|sl|stops?|invalidation|invalid(?=\s+(?:if|below|under|above|over|on|when|at)(?!\w))|стоп[\s-]*лосс?|стоп|сл|zarar[\s-]*(?:durdur|kes)|"
                  r"stop[\s-]*kay[ıi]p|parada|stop\s+de\s+p[ée]rdida|c[ắa]t\s+l[ỗo]|d[ừu]ng\s+l[ỗo]|batas\s+rugi|"

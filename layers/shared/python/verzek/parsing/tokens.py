@@ -39,7 +39,7 @@ _TOKEN_RE = re.compile(
     # "(3.5R)", "2R": reward multiples, never prices
     r"|(?P<rmult>(?<![\w.,])\d{1,2}(?:[.,]\d{1,2})?[rR](?!\w))"
     # ("2 × 4H closes above": a count of candles, not leverage)
-    r"|(?P<lev>(?<![\w.,])(?:\d{1,3}(?:[.,]\d)?\s?x(?!\w)(?!\s?\d{1,2}\s?(?:m|h|d|w|hr|hrs|min|mins|candles?)(?!\w))|x\s?\d{1,3}(?![\w]|[.,]\d)|\d{1,3}\s?lev(?:erage)?(?!\w)))"
+    r"|(?P<lev>(?<![\w.,])(?:\d{1,3}(?:[.,]\d)?\s?x(?!\w)(?!\s?\d{1,2}\s?(?:m|h|d|w|hr|hrs|min|mins|candles?)(?!\w))|x\s?\d{1,3}(?![\w]|[.,]\d)|\d{1,3}\s?lev(?:erage)?(?!\w)(?![ \t]*[:=]|[ \t]+x?\d)))"
     r"|(?P<dword>(?<![\w.,])\d+(?![kKmM](?!\w))[^\W\d_]\w*)"
     r"|(?P<num>(?<![\w])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d{1,3}(?:\.\d{3})+,\d+(?![\d.,])|\d+(?:[.,]\d+)?|(?<![.,])[.,]\d+)(?P<ksuffix>\s?[kK](?!\w))?"
     r"(?P<pct>\s?%)?)"
