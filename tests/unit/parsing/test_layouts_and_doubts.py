@@ -854,3 +854,30 @@ def test_key_value_bot_lines_and_one_letter_target_labels():
     assert (parsed.stop_loss, parsed.leverage, parsed.targets) == (Decimal("23.4"), 10, (Decimal(25), Decimal(26)))
     assert parse_message("(#AVAX) LONG 24.2, T1 25, T2 26, SL 23.4").targets == (Decimal(25), Decimal(26))
     assert parse_message("#AVAX long 24.2 tp 25 sl 23.4 5 lev").leverage == 5
+
+
+
+# Status posts in 12 languages (own probe): the kind each must get.
+STATUS_POSTS = [
+ ("#OP TP1 ✅ +12%", "update"), ("#OP target 2 smashed 🚀", "update"), ("#OP all targets done 🎯🎯🎯", "update"),
+ ("#OP: take 50% here and move SL to BE", "update"), ("Book partial profits on #OP", "update"),
+ ("#OP stopped out -5%", "close"), ("#OP hit SL unfortunately", "close"), ("Closing #OP in profit now", "close"),
+ ("Exit #OP now, market turned", "close"), ("#OP — close manually at market", "close"),
+ ("Cancel #OP limit, didn't fill", "close"), ("#OP entry not triggered, cancelled", "close"),
+ ("#OP 2nd entry filled at 1.82", "update"), ("#OP move stop to 1.90", "update"), ("#OP trailing SL now 1.95", "update"),
+ ("#OP still holding, be patient", "update"), ("Add more #OP at 1.80", "update"),
+ ("#OP закрыли по тейку 2", "close"), ("#OP первая цель взята ✅", "update"), ("#OP стоп в безубыток", "update"),
+ ("#OP ilk hedef geldi ✅", "update"), ("#OP stop oldu", "close"), ("#OP pozisyonu kapatın", "close"),
+ ("#OP objetivo 1 alcanzado ✅", "update"), ("#OP cerrado en ganancia", "close"), ("#OP alvo 2 atingido", "update"),
+ ("#OP TP1 đã chạm", "update"), ("#OP đóng lệnh", "close"), ("#OP TP1 tercapai", "update"), ("#OP tutup posisi", "close"),
+ ("#OP الهدف الأول تحقق", "update"), ("#OP تم الإغلاق", "close"), ("#OP تارگت اول خورد", "update"), ("#OP بسته شد", "close"),
+ ("#OP 第一目标达成", "update"), ("#OP 止损出局", "close"), ("#OP 1차 목표 달성", "update"), ("#OP 손절", "close"),
+ ("#OP 利確1達成", "update"), ("#OP 損切り", "close"),
+ ("Good morning everyone ☀️ BTC 97k", "not_a_signal"), ("Who is in #OP with us? 🙋", "not_a_signal"),
+ ("VIP 50% off this week only! DM @admin", "not_a_signal"),
+]
+
+
+@pytest.mark.parametrize("text,kind", STATUS_POSTS, ids=[f"status-{i}" for i in range(len(STATUS_POSTS))])
+def test_status_posts_in_many_languages(text, kind):
+    assert parse_message(text).kind.value == kind
