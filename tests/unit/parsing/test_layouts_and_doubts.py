@@ -881,3 +881,9 @@ STATUS_POSTS = [
 @pytest.mark.parametrize("text,kind", STATUS_POSTS, ids=[f"status-{i}" for i in range(len(STATUS_POSTS))])
 def test_status_posts_in_many_languages(text, kind):
     assert parse_message(text).kind.value == kind
+
+
+def test_close_heading_a_line_of_prices_is_the_exits():
+    parsed = parse_message("#LDO LONG\nEntry 2.10\nClose 2.30 / 2.45\nSL 1.95")
+    assert parsed.targets == (Decimal("2.30"), Decimal("2.45")) and parsed.tradable
+    assert parse_message("Close #LDO now").kind.value == "close"

@@ -103,7 +103,7 @@ LABELS: list[tuple[Field, str]] = [
                     r"buy[\s-]*back|cover(?=[ \t]*[:=])|hold\s+(?:for|till|until|to)(?=[ \t]*\$?\d)|"
                     # "Exit: 0.168 / 0.176" heading its own line: the exits of the setup, i.e. its targets
                     r"(?:^|(?<=\|))[ \t]*(?:exits?|exit[\s-]*(?:targets?|levels?|points?)|çıkış|salida|sa[íi]da|выход|ausstieg|sortie|uscita|wyj[śs]cie)(?=[ \t]*[:=])|"
-                    r"(?:^|(?<=\|))[ \t]*exits?(?=[ \t]+\$?\d[\d.,]*[ \t]*[/|,-])|"
+                    r"(?:^|(?<=\|))[ \t]*(?:exits?|close)(?=[ \t]+\$?\d[\d.,]*[ \t]*[/|,-])|"
                     r"(?:^|(?<=\|))[ \t]*(?:close|exit)(?:\s+(?:the\s+)?(?:position|trade))?\s+(?:at|@)(?=[ \t]*[:=])|"
                     r"(?:^|(?<=\|))[ \t]*(?:exits?|close)[ \t]*@(?=[ \t]*\$?\d)|(?:^|(?<=\|))[ \t]*out(?=[ \t]*[:=]?[ \t]*\$?\d)|"
                     # "Open: 0.385 / Close: 0.405": a close heading its line before a price is the setup's exit
