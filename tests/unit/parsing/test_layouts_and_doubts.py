@@ -887,3 +887,32 @@ def test_close_heading_a_line_of_prices_is_the_exits():
     parsed = parse_message("#LDO LONG\nEntry 2.10\nClose 2.30 / 2.45\nSL 1.95")
     assert parsed.targets == (Decimal("2.30"), Decimal("2.45")) and parsed.tradable
     assert parse_message("Close #LDO now").kind.value == "close"
+
+
+
+# One-line calls in 17 languages (own probe): entry 12.4, two targets, a stop.
+ONE_LINERS = [
+ "#INJ лонг от 12.4, цели 12.9 и 13.3, стоп под 12.05",
+ "#INJ шорт 12.4 тейки 12.0 / 11.6 стоп 12.8 плечо 10",
+ "#INJ long 12.4 hedefler 12.9 ve 13.3 stop 12.05",
+ "#INJ compra en 12.4, objetivos 12.9 y 13.3, stop 12.05",
+ "#INJ compra em 12.4, alvos 12.9 e 13.3, stop em 12.05",
+ "#INJ Kauf bei 12.4, Ziele 12.9 und 13.3, Stop 12.05",
+ "#INJ achat à 12.4, objectifs 12.9 et 13.3, stop 12.05",
+ "#INJ acquisto a 12.4, obiettivi 12.9 e 13.3, stop 12.05",
+ "#INJ kupno po 12.4, cele 12.9 i 13.3, stop 12.05",
+ "#INJ beli di 12.4, target 12.9 dan 13.3, SL 12.05",
+ "#INJ mua 12.4, chốt lời 12.9 và 13.3, cắt lỗ 12.05",
+ "#INJ خرید 12.4 تارگت 12.9 و 13.3 استاپ 12.05",
+ "#INJ شراء 12.4 الأهداف 12.9 و 13.3 وقف 12.05",
+ "#INJ 做多 12.4 目标 12.9 和 13.3 止损 12.05",
+ "#INJ 롱 12.4 목표 12.9 / 13.3 손절 12.05",
+ "#INJ ロング 12.4 利確 12.9 / 13.3 損切り 12.05",
+ "#INJ लॉन्ग 12.4 टारगेट 12.9 / 13.3 स्टॉप लॉस 12.05",
+]
+
+
+@pytest.mark.parametrize("text", ONE_LINERS, ids=[f"one-liner-{i}" for i in range(len(ONE_LINERS))])
+def test_one_line_calls_in_many_languages(text):
+    parsed = parse_message(text)
+    assert parsed.tradable and parsed.entries == (Decimal("12.4"),) and len(parsed.targets) == 2, parsed.rejected

@@ -88,7 +88,7 @@ LABELS: list[tuple[Field, str]] = [
                  r"s\s*/\s*l|sl|stops?|invalidation|invalid(?=\s+(?:if|below|under|above|over|on|when|at)(?!\w))|стоп[\s-]*лосс?|стоп|сл|zarar[\s-]*(?:durdur|kes)|"
                  r"stop[\s-]*kay[ıi]p|parada|stop\s+de\s+p[ée]rdida|c[ắa]t\s+l[ỗo]|d[ừu]ng\s+l[ỗo]|batas\s+rugi|"
                  r"وقف\s+(?:ال)?خسار[ةه]|(?:ال)?ستوب|حد\s+ضرر|استاپ(?:\s*لاس)?|止损(?:价|位)?|손절(?:가)?|"
-                 r"損切り?(?:ライン|価格)?|ストップ(?:ロス)?|止損(?:價|位)?|اسٹاپ(?:\s*لاس)?|سٹاپ(?:\s*لاس)?|وقف(?=[ \t]*[:=])|"
+                 r"損切り?(?:ライン|価格)?|ストップ(?:ロス)?|止損(?:價|位)?|اسٹاپ(?:\s*لاس)?|سٹاپ(?:\s*لاس)?|وقف(?=[ \t]*[:=]?[ \t]*\$?\d)|"
                  # Thai, Malay, Swahili, Hebrew, Greek, Romanian, Czech, Bengali
                  r"จุดตัดขาดทุน|ตัดขาดทุน|หยุดขาดทุน|henti\s+rugi|hentikan\s+kerugian|hasara\s+ya\s+kusimamisha|"
                  r"סטופ(?:\s*לוס)?|עצירת\s+הפסד|στοπ(?:\s*λος)?|όριο\s+ζημιάς|stop\s+pierdere|"
