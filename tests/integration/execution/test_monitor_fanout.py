@@ -178,7 +178,10 @@ def test_a_busy_position_is_not_stamped_monitored(factory, venues, clock, db, db
         report = monitor_account(job, engine)
         assert report["outcomes"] == {"busy": 1} and report["checked"] == 0
     finally:
-        holder.close()  # the session lock goes with the session
+        # Unlock before closing: a closed session's locks are released by the server after the
+        # client has gone, so the next pass could still find the position busy.
+        holder.cursor().execute("SELECT pg_advisory_unlock(%s)", (advisory_key(position_id),))
+        holder.close()
     with db, db.cursor() as cur:
         cur.execute("SELECT monitored_at FROM positions WHERE id = %s", (position_id,))
         assert cur.fetchone()["monitored_at"] is None
