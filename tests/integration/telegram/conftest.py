@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import urllib.request
 from datetime import UTC, datetime
 from decimal import Decimal
 
@@ -76,6 +77,9 @@ def moto_sqs(settings_env):
     server.start()
     host, port = server.get_host_and_port()
     endpoint = f"http://{host}:{port}"
+    # moto keeps its backends per process, not per server: without a reset a queue of the same name
+    # still holds what an earlier test (of any file run before it in this process) left there.
+    urllib.request.urlopen(urllib.request.Request(f"{endpoint}/moto-api/reset", method="POST"), timeout=10).close()
     settings_env(AWS_ENDPOINT_URL=endpoint, AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing",
                  AWS_REGION="eu-west-1", AWS_DEFAULT_REGION="eu-west-1")
     try:
