@@ -192,6 +192,11 @@ set): a floor on the exact-match rate, and no message ever parsed into a wrong t
   languages; the pair beside the side word wins over the same coin in another quote; "SOL: long"; "next stop X" is a
   target; "in"/"out"/"Zona:" line heads; "الی"; "cortos"; "SL → X"; "SNIPER ENTRY" is a heading. "Missed the entry"
   is no longer a restatement by itself (b32-015). No label changed.
+- `blind_round33.jsonl` (9aff34b; MarkdownV2 exports, one-letter headings, Nordic/Central-European wording): 57 posts.
+  First look with the parser at f6a54d5 (main 9aff34b): 46/57 (80.7 %), 0 wrong. Then generalised to 57/57, 0 wrong:
+  MarkdownV2 backslash escapes; "long/short ratio N" is a statistic; "E:/T:/S:" line heads; "Köp", "Gewinnmitnahme N:";
+  "0.390 — там выходим по стопу"; close/half-close wording in sv/hu/cs and "positioner/pozíció/pozice"; "손절
+  처리되었습니다"; "VIP results: …" headlines with no coin. No label changed.
 
 Rows flagged `must_not_trade` are labelled literally (a stop on the wrong side, targets out of order, a
 price missing a digit): the parse must match the label and still be rejected.
@@ -240,6 +245,7 @@ CORPORA = {
     "blind_round30.jsonl": (61, 1.0),
     "blind_round31.jsonl": (66, 1.0),
     "blind_round32.jsonl": (51, 1.0),
+    "blind_round33.jsonl": (57, 1.0),
 }
 
 

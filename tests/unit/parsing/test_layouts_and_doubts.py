@@ -916,3 +916,37 @@ ONE_LINERS = [
 def test_one_line_calls_in_many_languages(text):
     parsed = parse_message(text)
     assert parsed.tradable and parsed.entries == (Decimal("12.4"),) and len(parsed.targets) == 2, parsed.rejected
+
+
+# Round 33 families, in wording the batch does not use.
+def test_markdown_v2_escapes_and_long_short_ratio():
+    parsed = parse_message("\\#NEAR LONG\nEntry: 5\\.10\nTP: 5\\.40 / 5\\.70\nSL: 4\\.95")
+    assert parsed.entries == (Decimal("5.10"),) and parsed.stop_loss == Decimal("4.95") and parsed.tradable
+    ratio = parse_message("Long/short ratio at 0.8, funding negative. Long #NEAR 5.10, TP 5.40, SL 4.95")
+    assert ratio.entries == (Decimal("5.10"),) and ratio.tradable
+
+
+@pytest.mark.parametrize("text", ["#NEAR/USDT · 4H · LONG\nE: 5.10\nT: 5.40 / 5.70\nS: 4.95",
+                                  "Köp #NEAR 5,10, mål 5,40 / 5,70, stopp 4,95",
+                                  "#NEAR LONG\nEinstieg 5.10\nGewinnmitnahme 1: 5.40\nGewinnmitnahme 2: 5.70\nStop 4.95",
+                                  "#NEAR ЛОНГ 5.10\nЦели 5.40 / 5.70\n4.95 — там закрываем по стопу"])
+def test_round_33_open_layouts(text):
+    parsed = parse_message(text)
+    assert (parsed.entries, parsed.targets, parsed.stop_loss) == ((Decimal("5.10"),), (Decimal("5.40"), Decimal("5.70")),
+                                                                  Decimal("4.95")) and parsed.tradable, parsed.rejected
+
+
+@pytest.mark.parametrize("text,kind", [("#NEAR pozice uzavřena", "close"), ("#NEAR pozíció lezárva", "close"),
+                                       ("#NEAR: zavíráme polovinu", "update"), ("Alla positioner stängda", "close"),
+                                       ("#NEAR 손절 처리되었습니다", "close"),
+                                       ("Weekly results: 31 of 40 calls hit TP2", "not_a_signal"),
+                                       ("Сигнал №77 NEAR — закрыт по стопу", "close")])
+def test_round_33_status_wording(text, kind):
+    assert parse_message(text).kind.value == kind
+
+
+def test_a_word_too_long_for_a_ticker_never_trades_as_the_coin():
+    upper = parse_message("#CRYPTOWHALESVIP 🐋 SHORT ON POLKADOT (DOT) FROM 4.10\nTP 3.95\nSL 4.25")
+    assert upper.symbol == "DOT/USDT"
+    lower = parse_message("#cryptowhalesvip 🐋 short on polkadot (dot) from 4.10\ntp 3.95\nsl 4.25")
+    assert not lower.tradable

@@ -81,7 +81,10 @@ LABELS: list[tuple[Field, str]] = [
                    r"prix\s+actuel|prezzo\s+attuale|g[üu]ncel\s+fiyat|mevcut\s+fiyat|harga\s+(?:saat\s+ini|sekarang)|"
                    r"(?:ال)?سعر\s+(?:ال)?حالي|قیمت\s+فعلی|当前价格?|現在価格|현재\s*가격)(?=[ \t]*[:=]?[ \t]*\$?\d)"),
     # ("#FET LONG 0.660 — next stop 0.700, then 0.740. SL 0.640": the next waypoint, not the stop)
-    (Field.TARGETS, r"next\s+stops?(?=[ \t]*[:=]?[ \t]*\$?\d)|"
+    # ("E: 3.51 / T: 3.44 / 3.36 / S: 3.58": one-letter headings, only at a line's start before a colon and a price)
+    (Field.ENTRY, r"(?:^|(?<=\|))[ \t]*e(?=[ \t]*:[ \t]*\$?\d)"),
+    (Field.STOP, r"(?:^|(?<=\|))[ \t]*s(?=[ \t]*:[ \t]*\$?\d)"),
+    (Field.TARGETS, r"(?:^|(?<=\|))[ \t]*t(?=[ \t]*:[ \t]*\$?\d)|next\s+stops?(?=[ \t]*[:=]?[ \t]*\$?\d)|"
                     # "T1 156, T2 162": a one-letter target label with its row number, right before a price
                     r"t(?=[1-9][ \t]*[:=]?[ \t]*\$?\d)"),
     (Field.STOP, (r"stop[\s-]*targets?|stop[\s-]*(?:order|level|price)|стоп[\s-]*(?:приказ|ордер|уровень|цена)|stop[\s-]*loss(?:es)?|stop[\s-]*los|stoploss|stopls|stol+[\s-]*loss|"
@@ -117,7 +120,7 @@ LABELS: list[tuple[Field, str]] = [
                     r"цели|цель|objetivos?|alvos?|metas?|obj|tomar\s+ganancias|toma\s+de\s+ganancias|"
                     r"ch[ốo]t\s+l[ờo]i|m[ụu]c\s+ti[êe]u|ambil\s+(?:untung|profit)|جني\s+(?:ال)?[أا]رباح|حد\s+سود|(?:ال)?[أا]هداف|(?:ال)?هدف|تارگت(?:\s*ها)?|اهداف|هدف|"
                     r"止盈(?:目标|位|价)?|目标(?:价|位)?|止盈(?:目標|價)?|ٹارگٹس?|ٹارگیٹس?|목표(?:가)?|익절(?:가)?|"
-                    r"kurs[\s-]*ziele?|gewinn[\s-]*ziele?|ziele?|objectifs?|cibles?|obiettiv[oi]|cele|cel|"
+                    r"kurs[\s-]*ziele?|gewinn[\s-]*ziele?|gewinnmitnahmen?|ziele?|objectifs?|cibles?|obiettiv[oi]|cele|cel|"
                     r"цілі|ціль|利確(?:目標|ライン)?|利益確定|ターゲット|目標(?:価格)?|"
                     r"เป้าหมาย|เป้า|sasaran|malengo|lengo|יעדים|יעד|στόχοι|στόχος|στοχοι|στοχος|"
                     r"[țţt][iî]nte|[țţt][iî]nt[ăa]|obiective|c[íi]le|c[íi]l|koersdoelen|doelen|doel|টার্গেট|লক্ষ্য|"
@@ -166,7 +169,7 @@ LABELS: list[tuple[Field, str]] = [
     (Field.LONG, r"long|longs|longing|لانگ|लॉन्ग|लांग|лонг\w*|(?:(?<=附近)|(?<=左右)|(?<![^\s\d]))多(?![^\s])|buy[\s-]*long|largos|largo|alcista|لونج|لونغ|لانگ|做多|多单|开多|롱|ロング|לונג|লং"),
     (Field.SHORT, r"short|shorts|shorting|شارٹ|शॉर्ट|шорт\w*|(?:(?<=附近)|(?<=左右)|(?<![^\s\d]))空(?![^\s])|sell[\s-]*short|cortos|corto|bajista|شورت|做空|空单|开空|숏|ショート|שורט|শর্ট"),
     # Turkish "Al 3.45" / "Sat 1: 3.80" heading a line: the short imperatives, only at a line's start before a price
-    (Field.BUY, (r"خریدیں|خریدو|ख़रीदें|खरीदें|(?:^|(?<=\|))[ \t]*al(?=[ \t]+(?:[1-9][ \t]*[:)][ \t]*)?\$?\d|[ \t]*:)|buy|compra|comprar|al[ıi][şsm]|купить|покупка|покупаем|закупк\w*|закупаем|buying|mua|beli|(?:ال)?شراء|خرید|买入|매수|"
+    (Field.BUY, (r"k[öo]p(?:a|er)?(?=[ \t]+[#$]?\w)|خریدیں|خریدو|ख़रीदें|खरीदें|(?:^|(?<=\|))[ \t]*al(?=[ \t]+(?:[1-9][ \t]*[:)][ \t]*)?\$?\d|[ \t]*:)|buy|compra|comprar|al[ıi][şsm]|купить|покупка|покупаем|закупк\w*|закупаем|buying|mua|beli|(?:ال)?شراء|خرید|买入|매수|"
                 r"achat|acheter|kaufen|kauf|acquist[oa]|acquista|kupno|kupuj|купівля|купуємо|買い|ซื้อ|nunua|bumili|bili|"
                 r"קנייה|קניה|αγορά|αγορα|cump[ăa]r[ăa]|cump[ăa]rare|n[áa]kup|koupit|kopen|koop|কিনুন|ক্রয়")),
     (Field.SELL, (r"sell[\s-]*(?:zone|area|range|setup|price|targets?)|"
@@ -390,6 +393,9 @@ SETUP_OVER_RE = re.compile(
 RESULT_CARD_RE = re.compile(r"^\W*(?:results?|status|progress|trade\s+update|signal\s+update|update|результат\w*|"
                             r"sonu[çc]|resultado|ergebnis|r[ée]sultat|risultato|hasil|k[ếe]t\s+qu[ảa]|نتیجه|نتيجة|结果|結果|결과)"
                             r"(?!\w)", re.IGNORECASE)
+
+# "VIP results: 43 of 50 signals hit TP1": a channel's results headline, about no one trade
+RESULTS_HEAD_RE = re.compile(r"^\W*(?:(?:vip|signal|our|weekly|monthly|daily|today'?s)\s+)?results?\s*[:—-]", re.IGNORECASE)
 
 # A verb that opens a position ("open LONG on #SUI", "Открываем SHORT"): with a coin and a side, a call at market.
 OPEN_VERB_RE = re.compile(

@@ -251,7 +251,9 @@ def _fix_label_typos(text: str) -> str:
 def _stop_words() -> re.Pattern[str]:
     from verzek.parsing.lexicon import LABELS, Field
 
-    return re.compile("|".join(pattern for fld, pattern in LABELS if fld == Field.STOP), re.IGNORECASE)
+    # (plus inflected forms that are no label of their own: "0.390 — там выходим по стопу")
+    return re.compile("|".join([*(pattern for fld, pattern in LABELS if fld == Field.STOP), r"стоп(?:у|ом)"]),
+                      re.IGNORECASE)
 
 
 _STOP_WORD_RE = _stop_words()
@@ -269,8 +271,9 @@ def _stop_after_lone_price(text: str) -> str:
             continue
         price = prices[0]
         labels = [(m.start(), Field(m.lastgroup.rsplit("_", 1)[0])) for m in LABEL_RE.finditer(line)]
-        if labels and all(at > price.end() and fld == Field.STOP for at, fld in labels) \
-                and len(line[:price.start()].split()) <= 2:
+        # (with no stop label on the line, only a price opening it: "0.390 — там выходим по стопу", not "Сигнал №412")
+        if all(at > price.end() and fld == Field.STOP for at, fld in labels) \
+                and len(line[:price.start()].split()) <= (2 if labels else 0):
             lines[n] = f" SL {price.group(0)}"
     return "\n".join(lines)
 
@@ -284,8 +287,18 @@ _CYRILLIC_K = re.compile(r"(?<=\d)[кК](?!\w)")
 _GLUED_SATS = re.compile(r"(?<=\d)(?=(?:sats|satoshis?|сатоши)(?!\w))", re.IGNORECASE)
 
 
+# Telegram MarkdownV2 exports escape punctuation ("\\#AVAX", "24\\.60"); the backslash is no part of the post
+_MD_ESCAPE = re.compile(r"\\([_*\[\]()~`>#+\-=|{}.!])")
+# "Long/short ratio is 2.3": a market statistic, not two side words
+_LS_RATIO = re.compile(r"(?<!\w)long\s*/\s*short\s+ratio(?:\s+(?:is|at|of|=|:))?\s*\$?\d+(?:[.,]\d+)?", re.IGNORECASE)
+
+
 def normalize(text: str) -> str:
     """Canonical form of a message: ASCII punctuation, no emojis/links/relay artefacts/dates."""
+    if "\\" in text:
+        text = _MD_ESCAPE.sub(r"\1", text)
+    if "/" in text:
+        text = _LS_RATIO.sub(" ", text)
     text = _STYLED.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
     text = _KEYCAP.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")).translate(_TRANSLATE)
     text = _CYRILLIC_K.sub("k", _K_DECIMAL.sub(r"\1.\2k", text))

@@ -816,6 +816,9 @@ def _parse(text: str) -> ParsedMessage:
     symbol_doubt = "a capitalised word alone heading the post, with no tag or pair" if bare_heading \
         else "the coin is written by its name, not its ticker" if by_name \
         else "a lower-case word after the side word, with no tag or pair" if lower_case else None
+    if candidate is not None and candidate.rank < EXPLICIT and len(candidate.base) > 10 and symbol_doubt is None:
+        # ("#whalesignalsvip short on arbitrum (arb)"): no ticker is that long; a channel's name is
+        symbol_doubt = f"{candidate.base} is too long for a ticker (a channel's name?)"
     if candidate is not None and candidate.weak and symbol_doubt is None:
         symbol_doubt = f"the lower-case word {candidate.base.lower()!r} is not a ticker we know"
     rival = _plain_rival(candidate, candidates, tokens)
@@ -867,6 +870,9 @@ def _parse(text: str) -> ParsedMessage:
             and choose_symbol(candidates, allow_bare=True)[0] is None:
         # "¿Qué es un trailing stop? Si el precio se mueve ...": a lesson's words about stops are no instruction
         return _not_a_signal("a lesson or example about trading words, not a call or status")
+    if not has_setup and candidate is None and lx.RESULTS_HEAD_RE.search(clean) \
+            and choose_symbol(candidates, allow_bare=True)[0] is None:
+        return _not_a_signal("a results post about past trades")
     if not has_setup:
         # ("✅ Take-Profit 1 — 104,250 ✅": a target ticked off, nothing else said)
         action = update_action(status_text) or (UpdateAction.TP_HIT if reports_progress(status_text) else None)

@@ -248,7 +248,8 @@ def choose_symbol(candidates: list[SymbolCandidate], allow_bare: bool = False
     coin_like = {b for b in distinct if len(b) <= 10}
     if best_rank < EXPLICIT and len(coin_like) > 1:
         return best[0], "several different coins in one message: " + ", ".join(sorted(coin_like))
-    winner = best[0]
+    # ("#WHALESIGNALSVIP SHORT ON ARBITRUM (ARB)": a word too long for a ticker never wins over one that fits)
+    winner = next((c for c in best if c.base in coin_like), best[0]) if best_rank < EXPLICIT else best[0]
     # A perpetual marker on any mention of the same coin ("#BTCUSDT.P", "#ENAUSDT P") makes it a futures pair.
     if not winner.perpetual and any(c.perpetual and c.base == winner.base for c in candidates):
         winner = SymbolCandidate(winner.base, winner.quote, winner.rank, winner.position, True)
