@@ -197,6 +197,11 @@ set): a floor on the exact-match rate, and no message ever parsed into a wrong t
   MarkdownV2 backslash escapes; "long/short ratio N" is a statistic; "E:/T:/S:" line heads; "Köp", "Gewinnmitnahme N:";
   "0.390 — там выходим по стопу"; close/half-close wording in sv/hu/cs and "positioner/pozíció/pozice"; "손절
   처리되었습니다"; "VIP results: …" headlines with no coin. No label changed.
+- `blind_round34.jsonl` (ed6b980, j15w's last batch): 52 posts. First look with the parser at 25c47b2 (main ed6b980):
+  43/52 (82.7 %), 1 wrong ("New entry for #TRX SHORT (replaces the old one)" opened). Then generalised to 52/52, 0
+  wrong: "replaces the old/previous"; "buy/sell stop above/below X" entries; Swahili "Kuingia/Simamisha hasara"; "低吸";
+  "#ALT" is a topic tag; "T1 ➜ price"; "Nx là đủ / is enough" is advice; "SHORT #X now" is a held direction alert;
+  Uzbek "Maqsad N bajarildi". No label changed.
 
 Rows flagged `must_not_trade` are labelled literally (a stop on the wrong side, targets out of order, a
 price missing a digit): the parse must match the label and still be rejected.
@@ -246,6 +251,7 @@ CORPORA = {
     "blind_round31.jsonl": (66, 1.0),
     "blind_round32.jsonl": (51, 1.0),
     "blind_round33.jsonl": (57, 1.0),
+    "blind_round34.jsonl": (52, 1.0),
 }
 
 

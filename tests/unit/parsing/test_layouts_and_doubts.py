@@ -950,3 +950,30 @@ def test_a_word_too_long_for_a_ticker_never_trades_as_the_coin():
     assert upper.symbol == "DOT/USDT"
     lower = parse_message("#cryptowhalesvip 🐋 short on polkadot (dot) from 4.10\ntp 3.95\nsl 4.25")
     assert not lower.tradable
+
+
+# Round 34 families, in wording the batch does not use.
+@pytest.mark.parametrize("text,entries", [
+    ("#APE SHORT\nSell stop below 0.98\nTP 0.92 / 0.88\nSL 1.03", ("0.98",)),
+    ("#ETH NUNUA\nKuingia: 3,400\nMalengo: 3,480\nSimamisha hasara: 3,340", ("3400",)),
+    ("#LINK 现货 低吸 13.2-13.5 目标 14.5 止损 12.6", ("13.2", "13.5")),
+    ("#VIP #SIGNAL #ALT #LINK\nLONG\nEntry 13.4\nTP 14.2\nSL 12.9", ("13.4",)),
+    ("#LINK LONG\nEntry 13.4\n🎯 T1 ➜ 14.2 (+6%)\n🎯 T2 ➜ 15.0 (+12%)\nSL 12.9", ("13.4",)),
+])
+def test_round_34_open_layouts(text, entries):
+    parsed = parse_message(text)
+    assert parsed.entries == tuple(Decimal(e) for e in entries) and parsed.targets and parsed.stop_loss, parsed.rejected
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("New levels for #LINK LONG (replaces the previous post)\nEntry 13.4\nTP 14.2\nSL 12.9", "update"),
+    ("🚀 LONG #LINKUSDT now", "open"),
+    ("#LINK: Maqsad 2 bajarildi ✅", "update"),
+])
+def test_round_34_status_and_alerts(text, kind):
+    parsed = parse_message(text)
+    assert parsed.kind.value == kind and not parsed.tradable
+
+
+def test_a_leverage_called_enough_is_advice():
+    assert parse_message("#SAND LONG 20x\nEntry 0.278\nTP 0.286\nSL 0.271\nScared? 5x is enough.").leverage == 20

@@ -86,7 +86,7 @@ LABELS: list[tuple[Field, str]] = [
     (Field.STOP, r"(?:^|(?<=\|))[ \t]*s(?=[ \t]*:[ \t]*\$?\d)"),
     (Field.TARGETS, r"(?:^|(?<=\|))[ \t]*t(?=[ \t]*:[ \t]*\$?\d)|next\s+stops?(?=[ \t]*[:=]?[ \t]*\$?\d)|"
                     # "T1 156, T2 162": a one-letter target label with its row number, right before a price
-                    r"t(?=[1-9][ \t]*[:=]?[ \t]*\$?\d)"),
+                    r"t(?=[1-9][ \t]*[:=>]?[ \t]*\$?\d)"),
     (Field.STOP, (r"stop[\s-]*targets?|stop[\s-]*(?:order|level|price)|стоп[\s-]*(?:приказ|ордер|уровень|цена)|stop[\s-]*loss(?:es)?|stop[\s-]*los|stoploss|stopls|stol+[\s-]*loss|"
                  r"s\s*/\s*l|sl|stops?|invalidation|invalid(?=\s+(?:if|below|under|above|over|on|when|at)(?!\w))|стоп[\s-]*лосс?|стоп|сл|zarar[\s-]*(?:durdur|kes)|"
                  r"stop[\s-]*kay[ıi]p|parada|stop\s+de\s+p[ée]rdida|c[ắa]t\s+l[ỗo]|d[ừu]ng\s+l[ỗo]|batas\s+rugi|"
@@ -95,7 +95,7 @@ LABELS: list[tuple[Field, str]] = [
                  # Thai, Malay, Swahili, Hebrew, Greek, Romanian, Czech, Bengali
                  r"จุดตัดขาดทุน|ตัดขาดทุน|หยุดขาดทุน|henti\s+rugi|hentikan\s+kerugian|hasara\s+ya\s+kusimamisha|"
                  r"סטופ(?:\s*לוס)?|עצירת\s+הפסד|στοπ(?:\s*λος)?|όριο\s+ζημιάς|stop\s+pierdere|"
-                 r"zastaven[íi]\s+ztr[áa]ty|স্টপ(?:\s*লস)?|"
+                 r"zastaven[íi]\s+ztr[áa]ty|স্টপ(?:\s*লস)?|simamisha\s+hasara|"
                  # Hindi, Swedish/Norwegian, Finnish, Hungarian, Kazakh, Uzbek
                  r"स्टॉप(?:\s*लॉस)?|स्टॉपलॉस|stopp(?:[\s-]*loss)?")),
     (Field.TARGETS, (r"(?:ال)?[أا]هداف\s+(?:ال)?بيع|(?:close|exit(?:\s+(?:zone|level|point|target))?|take|çıkış|cikis|salida|sa[íi]da|выход|закрыть|закрытие|фиксация|cierre|fechamento|平仓|"
@@ -130,7 +130,7 @@ LABELS: list[tuple[Field, str]] = [
                   r"enter(?:\s+at)?|entrada(?:s)?|punto\s+de\s+entrada|pre[çc]o\s+de\s+entrada|"
                   r"giri[şs](?:\s+(?:fiyat[ıi]|b[öo]lgesi|aral[ıi][ğg][ıi]))?|точка\s+входа|зона\s+входа|"
                   r"цена\s+входа|зона\s+(?:набора|покупки|закупки|закупа)|вход|рыночный\s+ордер|лимитный\s+ордер|market\s+order|limit\s+order|"
-                  r"(?:buy|long|short)[\s-]*(?:zone|area|range|setup|between|price)|accumulat(?:e|ion)(?:\s+zone)?|"
+                  r"(?:buy|long|short)[\s-]*(?:zone|area|range|setup|between|price)|(?:buy|sell)[\s-]*stop(?:\s+(?:above|below|at))?|accumulat(?:e|ion)(?:\s+zone)?|"
                   r"open(?:ing)?\s+price|avg\.?\s+entry|(?:current|market)\s+price|"
                   r"(?:^|(?<=\|))[ \t]*price(?=\s*[:=-])|(?:^|(?<=\|))[ \t]*in(?=[ \t]*[:=]?[ \t]*\$?\d)|"
                   r"(?:^|(?<=\|))[ \t]*(?:zona|zone|[áa]rea|b[öo]lge|зона)(?=[ \t]*[:=])|precio\s+de\s+entrada|zona\s+de\s+entrada|диапазон\s+входа|"
@@ -148,7 +148,7 @@ LABELS: list[tuple[Field, str]] = [
                   r"(?:现价|現價|현재가)(?=[ \t]*[:=~>@]?[ \t]*[~$@]?\d)|"
                   r"จุดเข้าซื้อ|จุดเข้า|ราคาเข้า|เข้าซื้อ|pasok|kiingilio|כניסה|είσοδος|εισοδος|"
                   r"pre[țţt]\s+de\s+intrare|intrare|vstupn[íi]\s+cena|vstup|instapprijs|instapzone|instap|"
-                  r"এন্ট্রি|প্রবেশ|एंट्री|प्रवेश|кіру|kirish|bel[ée]p[őo]|ing[åa]ng|sis[äa][äa]ntulo")),
+                  r"kuingia|এন্ট্রি|প্রবেশ|एंट्री|प्रवेश|кіру|kirish|bel[ée]p[őo]|ing[åa]ng|sis[äa][äa]ntulo")),
     (Field.LEVERAGE, (r"leverage|levrage|leverge|leverag|lvrg|lvg|lev|kald[ıi]ra[çc]|плечо|apalancamiento|槓桿(?:倍數)?|لیوریج|"
                      r"alavancagem|[đd][òo]n\s+b[ẩa]y|(?:ال)?رافعة|اهرم|لوریج|杠杆(?:倍数)?|레버리지|hebel|levier|leva|"
                      r"d[źz]wignia|плече|レバレッジ|เลเวอเรจ|leveraj|מינוף|μόχλευση|μοχλευση|p[áa]ka|hefboom|লিভারেজ")),
@@ -169,7 +169,7 @@ LABELS: list[tuple[Field, str]] = [
     (Field.LONG, r"long|longs|longing|لانگ|लॉन्ग|लांग|лонг\w*|(?:(?<=附近)|(?<=左右)|(?<![^\s\d]))多(?![^\s])|buy[\s-]*long|largos|largo|alcista|لونج|لونغ|لانگ|做多|多单|开多|롱|ロング|לונג|লং"),
     (Field.SHORT, r"short|shorts|shorting|شارٹ|शॉर्ट|шорт\w*|(?:(?<=附近)|(?<=左右)|(?<![^\s\d]))空(?![^\s])|sell[\s-]*short|cortos|corto|bajista|شورت|做空|空单|开空|숏|ショート|שורט|শর্ট"),
     # Turkish "Al 3.45" / "Sat 1: 3.80" heading a line: the short imperatives, only at a line's start before a price
-    (Field.BUY, (r"k[öo]p(?:a|er)?(?=[ \t]+[#$]?\w)|خریدیں|خریدو|ख़रीदें|खरीदें|(?:^|(?<=\|))[ \t]*al(?=[ \t]+(?:[1-9][ \t]*[:)][ \t]*)?\$?\d|[ \t]*:)|buy|compra|comprar|al[ıi][şsm]|купить|покупка|покупаем|закупк\w*|закупаем|buying|mua|beli|(?:ال)?شراء|خرید|买入|매수|"
+    (Field.BUY, (r"低吸|k[öo]p(?:a|er)?(?=[ \t]+[#$]?\w)|خریدیں|خریدو|ख़रीदें|खरीदें|(?:^|(?<=\|))[ \t]*al(?=[ \t]+(?:[1-9][ \t]*[:)][ \t]*)?\$?\d|[ \t]*:)|buy|compra|comprar|al[ıi][şsm]|купить|покупка|покупаем|закупк\w*|закупаем|buying|mua|beli|(?:ال)?شراء|خرید|买入|매수|"
                 r"achat|acheter|kaufen|kauf|acquist[oa]|acquista|kupno|kupuj|купівля|купуємо|買い|ซื้อ|nunua|bumili|bili|"
                 r"קנייה|קניה|αγορά|αγορα|cump[ăa]r[ăa]|cump[ăa]rare|n[áa]kup|koupit|kopen|koop|কিনুন|ক্রয়")),
     (Field.SELL, (r"sell[\s-]*(?:zone|area|range|setup|price|targets?)|"
@@ -224,7 +224,7 @@ ISOLATED_RE = re.compile(r"(?<!\w)(?:isolated|изолир\w*|izole|aislad[oa]|i
 
 # Words that look like tickers but are not coins (labels, channel words, common caps words).
 NOT_COINS = frozenset(
-    ["LONG", "SHORT", "LONGS", "SHORTS", "BUY", "SELL", "ENTRY", "ENTRIES", "TP", "TPS", "SL", "STOP", "STOPLOSS", "TARGET", "TARGETS", "LEVERAGE", "LEV", "LVG", "CROSS", "ISOLATED", "SPOT", "FUTURE", "FUTURES", "PERP", "BINANCE", "BYBIT", "BINGX", "MEXC", "OKX", "KUCOIN", "PHEMEX", "KRAKEN", "GATE", "BITGET", "HUOBI", "USDT", "USD", "USDC", "BUSD", "FDUSD", "TUSD", "NOW", "ALL", "VIP", "SIGNAL", "SIGNALS", "ALTCOIN", "ALTCOINS", "ALTS", "ALTSEASON", "MEMECOIN", "MEMECOINS", "CRYPTOCURRENCY", "INVESTING", "TECHNICALANALYSIS", "CMP", "DCA", "OR", "AND", "TO", "THE", "NEW", "FREE", "HOLD", "BELOW", "ABOVE", "ZONE", "LIMIT", "MARKET", "PRICE", "SWING", "CALL", "CALLS", "SCALP", "OPEN", "CLOSE", "CLOSED", "CANCEL", "EXIT", "UPDATE", "RESULT", "RESULTS", "NEWS", "ALERT", "TRADE", "TRADES", "TRADING", "PUMP", "DUMP", "PROFIT", "LOSS", "RISK", "REWARD", "TA", "CHART", "ANALYSIS", "SETUP", "BREAKOUT", "PREMIUM", "CRYPTO", "COIN", "COINS", "PAIR", "TICKER", "SYMBOL", "TYPE", "REGULAR", "MID", "HIGH", "LOW", "STRONG", "WEAK", "SENTIMENT", "OB", "OS", "DAY", "WEEK", "MONTH", "H1", "H4", "D1", "W1", "UTC", "GMT", "IN", "ON", "AT", "FOR", "WITH", "OF", "BY", "IS", "IT", "A", "AN", "I", "ME", "MY", "WE", "US", "YOU", "THIS", "THAT", "HERE", "THERE", "ONLY", "USE", "FUND", "FUNDS", "NOT", "NO", "YES", "GOOD", "BAD", "BIG", "SMALL", "TIME", "LAST", "NEXT", "HIT", "DONE", "TAKE", "MOVE", "MOVED", "SET", "STATUS", "REPORT", "DAILY", "WEEKLY", "MONTHLY", "BULLISH", "BEARISH", "LONGED", "SHORTED", "ENTERED", "OK", "OKAY", "ADD", "TP1", "TP2", "TP3", "TP4", "TP5", "SL1", "X", "NULL", "NA", "N", "PLEASE", "ASAP", "EARLY", "IMPORTANT", "ORDER", "ORDERS", "HODL", "ATH", "ROI", "PNL", "APY", "APR", "ETF", "CEO", "SEC", "FOMC", "CPI", "GDP", "FED", "NFP", "USA", "EU", "UK", "AI", "ECB", "BE", "NAME",
+    ["LONG", "SHORT", "LONGS", "SHORTS", "BUY", "SELL", "ENTRY", "ENTRIES", "TP", "TPS", "SL", "STOP", "STOPLOSS", "TARGET", "TARGETS", "LEVERAGE", "LEV", "LVG", "CROSS", "ISOLATED", "SPOT", "FUTURE", "FUTURES", "PERP", "BINANCE", "BYBIT", "BINGX", "MEXC", "OKX", "KUCOIN", "PHEMEX", "KRAKEN", "GATE", "BITGET", "HUOBI", "USDT", "USD", "USDC", "BUSD", "FDUSD", "TUSD", "NOW", "ALL", "VIP", "SIGNAL", "SIGNALS", "ALT", "ALTCOIN", "ALTCOINS", "ALTS", "ALTSEASON", "MEMECOIN", "MEMECOINS", "CRYPTOCURRENCY", "INVESTING", "TECHNICALANALYSIS", "CMP", "DCA", "OR", "AND", "TO", "THE", "NEW", "FREE", "HOLD", "BELOW", "ABOVE", "ZONE", "LIMIT", "MARKET", "PRICE", "SWING", "CALL", "CALLS", "SCALP", "OPEN", "CLOSE", "CLOSED", "CANCEL", "EXIT", "UPDATE", "RESULT", "RESULTS", "NEWS", "ALERT", "TRADE", "TRADES", "TRADING", "PUMP", "DUMP", "PROFIT", "LOSS", "RISK", "REWARD", "TA", "CHART", "ANALYSIS", "SETUP", "BREAKOUT", "PREMIUM", "CRYPTO", "COIN", "COINS", "PAIR", "TICKER", "SYMBOL", "TYPE", "REGULAR", "MID", "HIGH", "LOW", "STRONG", "WEAK", "SENTIMENT", "OB", "OS", "DAY", "WEEK", "MONTH", "H1", "H4", "D1", "W1", "UTC", "GMT", "IN", "ON", "AT", "FOR", "WITH", "OF", "BY", "IS", "IT", "A", "AN", "I", "ME", "MY", "WE", "US", "YOU", "THIS", "THAT", "HERE", "THERE", "ONLY", "USE", "FUND", "FUNDS", "NOT", "NO", "YES", "GOOD", "BAD", "BIG", "SMALL", "TIME", "LAST", "NEXT", "HIT", "DONE", "TAKE", "MOVE", "MOVED", "SET", "STATUS", "REPORT", "DAILY", "WEEKLY", "MONTHLY", "BULLISH", "BEARISH", "LONGED", "SHORTED", "ENTERED", "OK", "OKAY", "ADD", "TP1", "TP2", "TP3", "TP4", "TP5", "SL1", "X", "NULL", "NA", "N", "PLEASE", "ASAP", "EARLY", "IMPORTANT", "ORDER", "ORDERS", "HODL", "ATH", "ROI", "PNL", "APY", "APR", "ETF", "CEO", "SEC", "FOMC", "CPI", "GDP", "FED", "NFP", "USA", "EU", "UK", "AI", "ECB", "BE", "NAME",
      # chart-reading words ("RSI shows bearish divergence", "FVG", "BOS on the 4H"), never the coin of the call
      "RSI", "MACD", "EMA", "SMA", "VWAP", "FVG", "BOS", "CHOCH", "HTF", "LTF", "ATL", "ATR", "OBV", "DXY", "SPX",
      "NFA", "DYOR", "IMO", "FOMO", "HH", "HL", "LH", "LL", "SR", "TF", "MA", "PA", "DE", "LA", "EL", "EN", "DA", "DO", "DI", "PARA", "POR", "CON", "SINAL", "SEÑAL", "SINAIS", "SEÑALES", "SENALES", "SINYAL", "SINYALLER", "KRIPTO", "CRIPTO", "KRYPTO", "SIGNALE", "SIGNAUX", "SEGNALI", "SYGNALY", "SYGNAŁY", "CRIPTOMOEDAS", "CRIPTOMONEDAS", "VADELI", "FUTUROS", "EXCHANGE", "CLIENT", "ЛОНГ", "ШОРТ", "ВХОД", "СТОП", "ТЕЙК", "ТЕЙКИ", "ПЛЕЧО", "СИГНАЛ"]
@@ -348,7 +348,7 @@ RESTATE_RE = re.compile(
     r"обнов\w*|оновл\w*|g[üu]ncell\w*|actualiz\w*|atualiz\w*|aktualisier\w*|aggiorn\w*|zaktualiz\w*|aktualizuj\w*|"
     r"perbarui|diperbarui|更新|업데이트|アップデート|previously\s+\$?\d[\d.,]*|"
     # "UPDATE ENTRY #SOL", "(sebelumnya 163)", "(ранее 163)", "(antes 163)": the old level beside the new one
-    r"update[ds]?\s+(?:entry|entries|levels?|targets?|stop)|"
+    r"update[ds]?\s+(?:entry|entries|levels?|targets?|stop)|replac\w*\s+(?:the\s+)?(?:old|previous|earlier)|"
     r"\((?:sebelumnya|sblm|dulu|ранее|было|раньше|önceden|önceki|eskiden|antes|anteriormente|vorher|zuvor|avant|"
     r"pr[ée]c[ée]demment|prima|wcze[śs]niej|tr[ưu][ớo]c\s+[đd][óo]|قبلا|سابقا|之前|原来|以前|이전|以前は)[\s:]*\$?\d[\d.,]*|"
     r"скорректир\w*|те\s+же|поправка|исправлени\w*|уточнение|d[üu]zeltme|her\s+[şs]ey\s+ayn[ıi]|corrigi\w*|corre[çc][ãa]o|"

@@ -173,6 +173,9 @@ _VOID_HINTS = ("valid", "vale", "válid", "dead", "актуальн", "слом�
                "con ", "geçersiz", "gecersiz", "aktualn")
 # "%50": Turkish (and some other) writers put the percent sign first; it is a share, never a price.
 _PERCENT_FIRST = re.compile(r"(?<![\w%])%[ \t]?(\d{1,3}(?:[.,]\d+)?)(?![\d.,]*\d)")
+# "3x là đủ", "3x is enough", "3x достаточно": a leverage said to be enough is advice, not the call's
+_ENOUGH_LEVERAGE = re.compile(r"(?<![\w.,])\d{1,3}\s?x\s+(?:is\s+(?:plenty|enough)|l[àa]\s+[đd][ủu]|[đd][ủu]|достаточно|хватит|"
+                              r"yeterli|es\s+suficiente|[ée]\s+suficiente|reicht|suffit|basta|cukup)(?!\w)", re.IGNORECASE)
 # "Safe traders use less leverage (5x)", "low-risk: 3x": advice about other readers' leverage, not the call's.
 # One sentence: up to a full stop, "!", "?", ";" or "|" (a point inside a price does not end it).
 # ("Lev 15x — newbies stick to 3x": a spaced dash ends a sentence too)
@@ -336,6 +339,7 @@ def normalize(text: str) -> str:
     if any(w in low for w in _VOID_HINTS):
         text = _VOID_BEYOND.sub(lambda m: f"\n SL {m.group('price') or m.group('price2')}\n", text)
     text = _ADVICE_BRACKETS.sub(" ", text)
+    text = _ENOUGH_LEVERAGE.sub(" ", text)
     text = _SAFER_LEVERAGE.sub(" ", text)
     text = _ADVICE_SENTENCE.sub(" ", text)
     text = _fix_label_typos(text)

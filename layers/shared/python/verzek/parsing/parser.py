@@ -1164,7 +1164,9 @@ _NO_STOP = re.compile(r"(?<!\w)(?:no|none|without|n/?a|nil|без|нет|yok|sin
 
 
 def _only_coin_and_side(tokens: list[Token]) -> bool:
-    meaningful = [t for t in tokens if t.kind not in (Kind.SEP, Kind.INDEX)]
+    # ("👉 SHORT #STRKUSDT now!": a market word beside them adds nothing)
+    meaningful = [t for t in tokens if t.kind not in (Kind.SEP, Kind.INDEX)
+                  and not (t.kind == Kind.WORD and lx.MARKET_WORDS.fullmatch(t.text))]
     return len(meaningful) == 2 and any(t.kind == Kind.LABEL and t.field in (Field.LONG, Field.SHORT) for t in meaningful) \
         and any(t.kind in (Kind.TAG, Kind.PAIR) for t in meaningful)
 

@@ -10,10 +10,10 @@ import re
 
 from verzek.domain.signals import UpdateAction
 
-_TP_WORDS = (r"(?:tp|target|take[\s-]*profit|hedefler|hedef|цели|цель|(?:ال)?هدف|тейк|objetivo|alvo|تارگت|止盈|目标|목표|ziel|objectif|obiettivo|"
+_TP_WORDS = (r"(?:tp|target|maqsad|take[\s-]*profit|hedefler|hedef|цели|цель|(?:ال)?هدف|тейк|objetivo|alvo|تارگت|止盈|目标|목표|ziel|objectif|obiettivo|"
              r"cel|ціль|m[ụu]c\s+ti[êe]u|利確|ターゲット|目標|เป้าหมาย|เป้า|sasaran|lengo|יעד|στόχος|στόχο|[țţt][iî]nt[aă]|c[íi]l|doel|"
              r"টার্গেট)")
-_DONE = (r"(?:hit|reached|achieved|done|smashed|completed|touched|filled|taken|secured|booked|profit|(?:[đd][ãa]\s+)?ch[ạa]m|"
+_DONE = (r"(?:bajarildi|hit|reached|achieved|done|smashed|completed|touched|filled|taken|secured|booked|profit|(?:[đd][ãa]\s+)?ch[ạa]m|"
          r"(?:[đd][ãa]\s+)?[đd][ạa]t|"
          r"ulaş[ıi]ld[ıi]|ger[çc]ekle[şs]ti|vuruldu|достигнут\w*|взят\w*|выполнен\w*|alcanzad\w*|atingid\w*|logrado|"
          r"tercapai|kena|geldi|خورد|已?(?:达成|达到|到达|完成|触发)|달성|erreicht|atteint\w*|raggiunt\w*|"
