@@ -977,3 +977,10 @@ def test_round_34_status_and_alerts(text, kind):
 
 def test_a_leverage_called_enough_is_advice():
     assert parse_message("#SAND LONG 20x\nEntry 0.278\nTP 0.286\nSL 0.271\nScared? 5x is enough.").leverage == 20
+
+
+@pytest.mark.parametrize("text", ["SELL #PAXG/USDT\nEntry 2,650\nTP 2,610 / 2,580\nSL 2,680",
+                                  "#MKR SHORT\nEntry 1,452\nTP 1,410 / 1,372\nSL 1,488"])
+def test_a_coins_price_floor_settles_a_comma_before_three_digits(text):
+    parsed = parse_message(text)
+    assert parsed.entries[0] > 1000 and parsed.tradable, parsed.rejected

@@ -23,7 +23,9 @@ MAX_ENTRY_SPREAD = Decimal(2)  # highest/lowest entry in one post
 _BASE_RE = re.compile(r"^(?=.*[A-Z])[A-Z0-9]{2,15}$")
 # Prices a coin has not traded below against the dollar for years: a level under its floor is a misplaced
 # separator ("67.250" written for 67,250) or another coin's price. Only coins whose floor is beyond doubt.
-PRICE_FLOORS = {"BTC": Decimal(1000), "ETH": Decimal(50)}
+# (gold tokens track an ounce of gold; MKR and YFI have traded in the hundreds/thousands for years)
+PRICE_FLOORS = {"BTC": Decimal(1000), "ETH": Decimal(50), "PAXG": Decimal(1000), "XAUT": Decimal(1000),
+                "MKR": Decimal(100), "YFI": Decimal(1000)}
 USD_QUOTES = frozenset({"USDT", "USDC", "USD", "BUSD", "FDUSD", "TUSD"})
 # Prices no coin reaches against these quotes: "21" for RVN/BTC is satoshis written without their unit, not 21 BTC.
 QUOTE_CEILINGS = {"BTC": Decimal(1), "ETH": Decimal(100)}
