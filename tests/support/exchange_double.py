@@ -335,12 +335,14 @@ class ExchangeDouble:
                 order.status, order.updated_ms = "filled", _now_ms()
             return target
 
-    def add_funding(self, exchange: str, symbol: str, amount: str | Decimal, ts: int | None = None) -> dict:
+    def add_funding(self, exchange: str, symbol: str, amount: str | Decimal, ts: int | None = None,
+                    rate: str | Decimal = "0", mark: str | Decimal = "0") -> dict:
         """A funding payment on the account's `symbol` (exchange id, e.g. BTCUSDT) position: `amount`
-        received (+) or paid (-), in our sign (Bybit reports it as a fee: the double turns it)."""
+        received (+) or paid (-), in our sign (Bybit reports it as a fee: the double turns it); Bybit's
+        execution also states the funding `rate` (feeRate) and the `mark` price it was charged at."""
         with self._lock:
             event = {"exchange": exchange, "symbol": symbol, "time": ts or _now_ms(), "amount": D(str(amount)),
-                     "id": str(next(self._ids))}
+                     "id": str(next(self._ids)), "rate": D(str(rate)), "mark": D(str(mark))}
             self.funding.append(event)
             return event
 
@@ -1224,8 +1226,9 @@ class ExchangeDouble:
         rows = []
         if kind in (None, "", "Funding"):
             rows += [{"symbol": e["symbol"], "execType": "Funding", "execFee": _fmt(-e["amount"]),
-                      "execTime": str(e["time"]), "execId": e["id"], "feeRate": "0", "execPrice": "0", "execQty": "0",
-                      "orderId": "", "orderLinkId": "", "side": "Buy", "orderType": "UNKNOWN", "markPrice": "0",
+                      "execTime": str(e["time"]), "execId": e["id"], "feeRate": _fmt(e.get("rate", D(0))),
+                      "execPrice": "0", "execQty": "0", "orderId": "", "orderLinkId": "", "side": "Buy",
+                      "orderType": "UNKNOWN", "markPrice": _fmt(e.get("mark", D(0))),
                       "execValue": "0", "isMaker": False, "leavesQty": "0", "closedSize": "0"}
                      for e in self._window(params, self.funding, "bybit")]
         for exec_type, liquidation_kind in (("BustTrade", "LIQUIDATION"), ("AdlTrade", "ADL")):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from verzek.domain.jobs import ExecuteSignalJob
 from verzek.execution.executor import Executor
 from verzek.execution.monitor import run_monitor
@@ -123,13 +124,18 @@ def test_a_bybit_account_in_hedge_mode_is_read_from_its_position_list_and_traded
     assert factory.position(user, long_sig)["status"] == "open"
 
 
-def test_live_funding_of_a_hedged_symbol_is_split_between_the_long_and_the_short(double, factory, db):  # noqa: F811 (the fixture)
-    # Binance's income history names no side: at one funding time the account got -0.096 and +0.096 USDT.
-    # Rate 0.01 % at mark 60000: the long (0.016) pays 0.016 x 60000 x 0.0001 = 0.096, the short (0.016)
-    # receives 0.096; the two add up to what was reported (0), so each is recorded on its own position
-    # (split by size alone, both would get 0). A time whose payments do not add up is not counted.
-    double.hedge_mode = True
-    user = live_user(factory, db, "binance", size_value=D(200), leverage_cap=10, opposite_signal_policy="hedge")
+@pytest.mark.parametrize("exchange", ["binance", "bybit"])
+def test_live_funding_of_a_hedged_symbol_is_split_between_the_long_and_the_short(double, factory, db, exchange):  # noqa: F811 (the fixture)
+    # the funding history names no side: at one funding time the account got -0.096 and +0.096 USDT.
+    # Rate 0.01 % at mark 60000 (Binance: its funding rate history; Bybit: stated on each funding execution):
+    # the long (0.016) pays 0.016 x 60000 x 0.0001 = 0.096, the short (0.016) receives 0.096; the two add up
+    # to what was reported (0), so each is recorded on its own position (split by size alone, both would
+    # get 0). A time whose payments do not add up is not counted.
+    if exchange == "binance":
+        double.hedge_mode = True
+    else:
+        double.bybit_hedge_mode = True
+    user = live_user(factory, db, exchange, size_value=D(200), leverage_cap=10, opposite_signal_policy="hedge")
     venues = VenueProvider(live_prices=flat_prices("BTC/USDT:USDT", "60000"))
     positions = []
     for side, entry, target, stop in (("long", "59000", "61000", "58000"), ("short", "60500", "59000", "62000")):
@@ -147,19 +153,21 @@ def test_live_funding_of_a_hedged_symbol_is_split_between_the_long_and_the_short
                         ([position_id for _, position_id in positions],))
 
     at = wall_clock_ms()
+    stated = {"rate": "0.0001", "mark": "60000"} if exchange == "bybit" else {}
     double.add_funding_rate("BTCUSDT", "0.0001", "60000", at)
-    double.add_funding("binance", "BTCUSDT", "-0.096", at)
-    double.add_funding("binance", "BTCUSDT", "0.096", at + 3)
+    double.add_funding(exchange, "BTCUSDT", "-0.096", at, **stated)
+    double.add_funding(exchange, "BTCUSDT", "0.096", at + 3, **stated)
     an_hour_later()
     double.reset_requests()
     assert run_monitor(venues)["errors"] == 0
     assert [factory.position(user, sig)["funding"] for sig, _ in positions] == [D("-0.096"), D("0.096")]
-    assert sum(r.path == "/fapi/v1/fundingRate" for r in double.requests) == 1  # one read serves both sides
+    # one rate read serves both sides (Bybit: none, the executions state it)
+    assert sum(r.path == "/fapi/v1/fundingRate" for r in double.requests) == (exchange == "binance")
 
     later = wall_clock_ms() + 1
     double.add_funding_rate("BTCUSDT", "0.0001", "60000", later)
-    double.add_funding("binance", "BTCUSDT", "-0.5", later)
-    double.add_funding("binance", "BTCUSDT", "-0.5", later)  # -1 reported where the rate says 0: not counted
+    double.add_funding(exchange, "BTCUSDT", "-0.5", later, **stated)
+    double.add_funding(exchange, "BTCUSDT", "-0.5", later, **stated)  # -1 reported where the rate says 0: not counted
     an_hour_later()
     assert run_monitor(venues)["errors"] == 0
     assert [factory.position(user, sig)["funding"] for sig, _ in positions] == [D("-0.096"), D("0.096")]

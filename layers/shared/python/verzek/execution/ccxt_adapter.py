@@ -268,8 +268,13 @@ class CcxtExchange:
             amount, ts = _dec(raw.get("amount")), raw.get("timestamp")
             if amount is None or ts is None or not amount.is_finite() or int(ts) < since_ms:
                 continue
-            events.append({"symbol": symbol, "timestamp": int(ts), "amount": -amount if self._is_bybit() else amount,
-                           "code": raw.get("code"), "id": raw.get("id")})
+            event = {"symbol": symbol, "timestamp": int(ts), "amount": -amount if self._is_bybit() else amount,
+                     "code": raw.get("code"), "id": raw.get("id")}
+            info = raw.get("info") or {}
+            rate, mark = _dec(info.get("feeRate")), _dec(info.get("markPrice"))
+            if self._is_bybit() and rate is not None and mark:
+                event["rate"], event["mark"] = rate, mark  # Bybit's funding execution states both
+            events.append(event)
         return sorted(events, key=lambda e: e["timestamp"])
 
     def funding_rate_at(self, symbol: str, ts_ms: int) -> tuple[Decimal, Decimal] | None:

@@ -816,7 +816,8 @@ class PositionEngine:
                               account: AccountPass | None) -> list[dict]:
         """A hedge-mode symbol's payments as this position's side was charged them. Binance's income history
         names no side, so each funding time's payments (one record per side, same time) are attributed
-        from the settled rate and the mark price it was charged at (`funding_rate_at`): the long side pays
+        from the settled rate and the mark price it was charged at (Bybit's funding executions state both,
+        `feeRate` and `markPrice`; Binance's are read with `funding_rate_at`): the long side pays
         rate × mark × what the account's longs held, the short side receives rate × mark × the shorts
         (negative rate: the other way round). Their sum is checked against what the exchange reported at
         that time (within 0.01 USDT or 1 %); a time that does not add up, or whose rate is unknown, is
@@ -829,7 +830,9 @@ class PositionEngine:
         for group in groups.values():
             ts = min(e["timestamp"] for e in group)
             reported = sum((Decimal(str(e["amount"])) for e in group), ZERO)
-            rate_mark = (account.funding_rate_at(pos, venue, ts) if account is not None
+            stated = next((e for e in group if e.get("rate") is not None and e.get("mark")), None)
+            rate_mark = ((Decimal(str(stated["rate"])), Decimal(str(stated["mark"]))) if stated is not None
+                         else account.funding_rate_at(pos, venue, ts) if account is not None
                          else fetch(pos["symbol"], ts) if callable(fetch) else None)
             held_long = self._held_on_account(cur, {**pos, "side": "long"}, ts)
             held_short = self._held_on_account(cur, {**pos, "side": "short"}, ts)
