@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "layers" / "shared" / "python"))
-from verzek.devtools.template import functions  # noqa: E402
+from verzek.devtools.template import functions
 
 PROBE = r"""
 import importlib.util, json, sys, time

@@ -87,7 +87,6 @@ def main() -> int:
         return parent.recv()
 
     from cryptography.fernet import Fernet
-
     from verzek.config import reset_settings_cache
     from verzek.db import close_pool
     from verzek.db.scratch import scratch_database

@@ -322,7 +322,7 @@ def summarise(users: int, nodes: list[dict], results: dict, stats: dict, per_use
 def print_burst(n: int, summary: dict, scale: float) -> None:
     if not summary["burst"]:
         return
-    print(f"  burst (one order per user; times in simulated seconds from the burst's start):")
+    print("  burst (one order per user; times in simulated seconds from the burst's start):")
     print(f"  {'exchange':<16} {'orders':>7} {'answered':>9} {'held':>6} {'p50 s':>7} {'all s':>7} {'429':>5} {'418':>5}"
           "  exchange answers")
     for group, r in summary["burst"].items():

@@ -49,7 +49,6 @@ def pg_admin_dsn() -> str:
 def db_dsn(pg_admin_dsn: str):
     """A migrated database for this pytest run; DATABASE_URL points at it for the product code."""
     import psycopg2
-
     from verzek.config import reset_settings_cache
     from verzek.db import close_pool
     from verzek.db.embedded import database_dsn

@@ -1,7 +1,6 @@
 """proxy_canary Lambda (scheduled every minute): each proxy node's /health as CloudWatch metrics."""
 
 from aws_lambda_powertools.metrics import MetricUnit
-
 from verzek.config import get_settings
 from verzek.exchange.canary import check_fleet
 from verzek.observability import logger, metrics

@@ -136,7 +136,7 @@ def test_send_signal_posts_to_the_given_port(tmp_path):
     seen: list[str] = []
 
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self):  # noqa: N802
+        def do_POST(self):
             seen.append(self.path)
             self.rfile.read(int(self.headers["Content-Length"]))
             self.send_response(200)
@@ -195,7 +195,7 @@ def test_operator_review_loop_works_on_the_console_of_a_local_stack(tmp_path):
     def wait_for(pattern: str, timeout: float = 60) -> re.Match:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            for line in list(seen):
+            for line in seen:
                 if match := re.search(pattern, line):
                     return match
             time.sleep(0.2)

@@ -1,7 +1,8 @@
 """The README is the configuration reference: every setting the code reads is documented there."""
 
-from tests.conftest import REPO_ROOT
 from verzek.config import Settings
+
+from tests.conftest import REPO_ROOT
 
 
 def test_every_environment_variable_is_in_the_readme():

@@ -8,8 +8,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import httpx
-
-from verzek.observability import logger, redact
+from verzek.observability import redact
 
 
 def test_secret_looking_keys_are_redacted_recursively():

@@ -9,7 +9,7 @@ import pytest
 from cryptography.fernet import Fernet
 from verzek.cli import main as cli
 from verzek.security.keyring import DecryptionError, MasterKeyring, master_key_id
-from verzek.security.keystore import encrypt_credentials, load_credentials
+from verzek.security.keystore import load_credentials
 
 from tests.support.accounts import insert_exchange_account
 

@@ -20,7 +20,7 @@ pytestmark = [pytest.mark.slow]
 class _Responses(BaseHTTPRequestHandler):
     received: list[dict] = []
 
-    def do_PUT(self):  # noqa: N802 -- http.server's naming
+    def do_PUT(self):
         length = int(self.headers.get("Content-Length", "0"))
         type(self).received.append(json.loads(self.rfile.read(length)))
         self.send_response(200)

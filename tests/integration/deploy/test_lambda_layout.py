@@ -15,9 +15,9 @@ import json
 import os
 
 import pytest
+from verzek.devtools.lambda_layout import namespaces_available
 
 from tests.conftest import REPO_ROOT
-from verzek.devtools.lambda_layout import namespaces_available
 
 pytestmark = [pytest.mark.slow]
 
@@ -328,11 +328,12 @@ def test_proxy_canary_metric_is_the_one_its_alarm_watches(layers, specs, aws, tm
     """A real proxy node up and a port with nothing behind it: ProxyNodesDown=1 in the EMF line the
     function prints, under the namespace and dimensions ProxyNodeDownAlarm names (a mismatch would be
     'missing data', which the alarm treats as breaching: a page every minute, or none when it matters)."""
+    from verzek.devtools.lambda_layout import assemble, invoke_in_layout
+    from verzek.devtools.template import load_template
+
     from proxy_node.app import create_app
     from tests.integration.proxy.conftest import closed_port_url, node_settings
     from tests.support.exchange_double import ServerThread
-    from verzek.devtools.lambda_layout import assemble, invoke_in_layout
-    from verzek.devtools.template import load_template
 
     alarm = load_template()["Resources"]["ProxyNodeDownAlarm"]["Properties"]
     closed = closed_port_url()

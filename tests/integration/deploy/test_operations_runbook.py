@@ -17,10 +17,10 @@ import botocore.session
 import psycopg2
 import pytest
 from botocore import xform_name
-
-from tests.conftest import REPO_ROOT
 from verzek.config import APP_SECRET_FIELDS, known_env_vars
 from verzek.devtools.template import load_template
+
+from tests.conftest import REPO_ROOT
 
 TEXT = (REPO_ROOT / "docs" / "operations.md").read_text()
 SPANS = re.findall(r"`([^`\n]+)`", TEXT) + re.findall(r"```sh\n(.*?)```", TEXT, re.DOTALL)

@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from tests.conftest import REPO_ROOT
 from verzek.config import known_env_vars
 from verzek.devtools.template import functions, load_template
+
+from tests.conftest import REPO_ROOT
 
 SPECS = functions()
 

@@ -10,7 +10,6 @@ queue alarmed; stateful resources kept on delete and on replacement.
 from __future__ import annotations
 
 import pytest
-
 from verzek.devtools.template import load_template
 
 TEMPLATE = load_template()

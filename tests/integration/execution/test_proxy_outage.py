@@ -26,6 +26,7 @@ def _closed_port() -> int:
 @pytest.mark.parametrize("environment", ["dev", "prod"])
 def test_every_node_down_is_a_retry_not_an_account_error(factory, db, settings_env, environment):
     from verzek.config import get_settings
+
     from tests.support.accounts import insert_exchange_account
 
     settings_env(VERZEK_ENV=environment, PROXY_ENABLED="true", PROXY_DIRECT_FALLBACK=None,

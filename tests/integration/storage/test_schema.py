@@ -4,7 +4,6 @@ from decimal import Decimal
 
 import psycopg2
 import pytest
-
 from verzek.db.migrate import apply_migrations, pending
 
 
@@ -15,8 +14,8 @@ def _user(cur, email="a@example.com"):
 
 def _signal(cur, **over):
     row = dict(source="vip", provider_chat_id=-100, provider_message_id=1, external_id=None, symbol="BTC/USDT",
-               side="long", entry_type="limit", entries=[Decimal("100.5")], targets=[Decimal("110")],
-               stop_loss=Decimal("95"))
+               side="long", entry_type="limit", entries=[Decimal("100.5")], targets=[Decimal(110)],
+               stop_loss=Decimal(95))
     row.update(over)
     cur.execute(
         "INSERT INTO signals (source, provider_chat_id, provider_message_id, external_id, symbol, side, entry_type,"
@@ -44,22 +43,20 @@ def test_money_round_trips_exactly_as_decimal(db):
     dict(side="up"),
     dict(source="somebody"),
     dict(entry_type="whatever"),
-    dict(stop_loss=Decimal("-1")),
+    dict(stop_loss=Decimal(-1)),
     dict(external_id="also-set"),  # two identities
     dict(provider_chat_id=None, provider_message_id=None),  # no identity
 ])
 def test_signal_constraints_refuse_bad_rows(db, bad):
-    with pytest.raises(psycopg2.IntegrityError):
-        with db, db.cursor() as cur:
-            _signal(cur, **bad)
+    with pytest.raises(psycopg2.IntegrityError), db, db.cursor() as cur:
+        _signal(cur, **bad)
 
 
 def test_same_provider_message_is_stored_once(db):
     with db, db.cursor() as cur:
         _signal(cur)
-    with pytest.raises(psycopg2.errors.UniqueViolation):
-        with db, db.cursor() as cur:
-            _signal(cur)
+    with pytest.raises(psycopg2.errors.UniqueViolation), db, db.cursor() as cur:
+        _signal(cur)
 
 
 def test_one_position_per_user_and_signal_and_unique_client_order_ids(db):
@@ -71,10 +68,9 @@ def test_one_position_per_user_and_signal_and_unique_client_order_ids(db):
         pid = cur.fetchone()["id"]
         cur.execute("INSERT INTO orders (position_id, user_id, client_order_id, role, side, order_type, price, amount)"
                     " VALUES (%s, %s, 'vz-1-1-e0', 'entry', 'buy', 'limit', 100, 1)", (pid, uid))
-    with pytest.raises(psycopg2.errors.UniqueViolation):
-        with db, db.cursor() as cur:
-            cur.execute("INSERT INTO positions (user_id, signal_id, mode, exchange, symbol, side, market_type)"
-                        " VALUES (%s, %s, 'paper', 'paper', 'BTC/USDT', 'long', 'spot')", (uid, sid))
+    with pytest.raises(psycopg2.errors.UniqueViolation), db, db.cursor() as cur:
+        cur.execute("INSERT INTO positions (user_id, signal_id, mode, exchange, symbol, side, market_type)"
+                    " VALUES (%s, %s, 'paper', 'paper', 'BTC/USDT', 'long', 'spot')", (uid, sid))
     with pytest.raises(psycopg2.errors.UniqueViolation):
         with db, db.cursor() as cur:
             cur.execute("INSERT INTO orders (position_id, user_id, client_order_id, role, side, order_type, amount)"
@@ -88,28 +84,25 @@ def test_one_position_per_user_and_signal_and_unique_client_order_ids(db):
 def test_user_email_unique_and_lowercase(db):
     with db, db.cursor() as cur:
         _user(cur, "x@example.com")
-    with pytest.raises(psycopg2.errors.UniqueViolation):
-        with db, db.cursor() as cur:
-            _user(cur, "x@example.com")
-    with pytest.raises(psycopg2.errors.CheckViolation):
-        with db, db.cursor() as cur:
-            _user(cur, "Upper@Example.com")
+    with pytest.raises(psycopg2.errors.UniqueViolation), db, db.cursor() as cur:
+        _user(cur, "x@example.com")
+    with pytest.raises(psycopg2.errors.CheckViolation), db, db.cursor() as cur:
+        _user(cur, "Upper@Example.com")
 
 
 def test_live_mode_needs_confirmation_and_sources_are_known(db):
     with db, db.cursor() as cur:
         uid = _user(cur)
         cur.execute("INSERT INTO trading_settings (user_id) VALUES (%s)", (uid,))
-    with pytest.raises(psycopg2.errors.CheckViolation):
-        with db, db.cursor() as cur:
-            cur.execute("UPDATE trading_settings SET mode = 'live' WHERE user_id = %s", (uid,))
+    with pytest.raises(psycopg2.errors.CheckViolation), db, db.cursor() as cur:
+        cur.execute("UPDATE trading_settings SET mode = 'live' WHERE user_id = %s", (uid,))
     with pytest.raises(psycopg2.errors.CheckViolation):
         with db, db.cursor() as cur:
             cur.execute("UPDATE trading_settings SET follow_sources = '{vip,martians}' WHERE user_id = %s", (uid,))
 
 
 def test_failed_migration_rolls_back_whole(db_dsn, tmp_path, monkeypatch):
-    import verzek.db.migrate as migrate
+    from verzek.db import migrate
 
     bad = tmp_path / "migrations"
     bad.mkdir()

@@ -879,7 +879,7 @@ STATUS_POSTS = [
 
 
 @pytest.mark.parametrize("text,kind", STATUS_POSTS, ids=[f"status-{i}" for i in range(len(STATUS_POSTS))])
-def test_status_posts_in_many_languages(text, kind):
+def test_status_post_kinds_in_many_languages(text, kind):
     assert parse_message(text).kind.value == kind
 
 

@@ -1,7 +1,6 @@
 """A provider's close keeps its kind: a cancelled setup, a stop-out and a plain close are recorded apart."""
 
 import pytest
-
 from verzek.parsing import parse_message
 from verzek.signals.ingest import update_from_parsed
 

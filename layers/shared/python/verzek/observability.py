@@ -27,7 +27,7 @@ for _noisy in ("httpx", "httpcore"):
     logging.getLogger(_noisy).setLevel(logging.WARNING)
 
 _SECRET_KEY_RE = re.compile(r"(secret|password|passwd|token|api_?key|apikey|signature|passphrase|master_?key|"
-                            r"authorization|hmac|private)", re.I)
+                            r"authorization|hmac|private)", re.IGNORECASE)
 REDACTED = "***"
 
 
@@ -61,7 +61,7 @@ def scrub_text(text: str) -> str:
 
 
 class _ScrubbingFormatter(LambdaPowertoolsFormatter):
-    def format(self, record) -> str:  # noqa: A003 -- logging's name
+    def format(self, record) -> str:
         return scrub_text(super().format(record))
 
 

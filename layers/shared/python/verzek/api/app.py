@@ -21,7 +21,6 @@ from verzek.api.body_limit import BodyLimitMiddleware
 from verzek.db import DatabaseBusy
 from verzek.observability import logger
 
-
 DOCS_ASSETS_PATH = "/docs-assets"
 
 

@@ -15,8 +15,9 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
 def _yoyo_uri(dsn: str) -> str:
-    from psycopg2.extensions import parse_dsn
     from urllib.parse import quote, urlencode
+
+    from psycopg2.extensions import parse_dsn
 
     p = parse_dsn(dsn)
     query = {k: v for k, v in p.items() if k not in {"user", "password", "host", "port", "dbname"}}

@@ -7,7 +7,7 @@ a user closes by hand). Consumer: the `dca_executor` function / the local in-pro
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
@@ -48,7 +48,7 @@ class ClosePositionJob(_Job):
         return f"close-{self.position_id}"
 
 
-Job = Annotated[Union[ExecuteSignalJob, SignalUpdateJob, ClosePositionJob], Field(discriminator="type")]
+Job = Annotated[ExecuteSignalJob | SignalUpdateJob | ClosePositionJob, Field(discriminator="type")]
 _job_adapter = TypeAdapter(Job)
 
 

@@ -10,7 +10,8 @@ is delivered again — consumers are idempotent, as they must be under SQS.
 from __future__ import annotations
 
 import threading
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from psycopg2.extras import Json
 

@@ -90,7 +90,7 @@ class _Loop:
                 logger.exception("local loop step failed", extra={"loop": self.name})
             self._stop.wait(self.interval)
 
-    def start(self) -> "_Loop":
+    def start(self) -> _Loop:
         self.thread.start()
         return self
 
@@ -202,13 +202,12 @@ class LocalStack:
                                 0.5).start())
 
     def start_strategies(self, market) -> None:
+        from verzek.config import get_settings
         from verzek.marketdata.series import timeframe_ms
         from verzek.signals.ingest import ingest_signal
         from verzek.strategies.cursors import MemoryDecisionCursors
         from verzek.strategies.registry import create_strategy
         from verzek.strategies.runner import run_tick
-
-        from verzek.config import get_settings
 
         settings = get_settings()
         strategies = [s for s in map(create_strategy, HOUSE_STRATEGIES)

@@ -8,9 +8,10 @@ check: the post's own consistency rules and the executor's entry-distance limit 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
-from typing import Callable, Protocol
+from typing import Protocol
 
 from verzek.observability import logger
 

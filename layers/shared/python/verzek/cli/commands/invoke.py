@@ -59,9 +59,7 @@ def invoke(function: str, event: dict, env_overrides: dict | None = None):
     for key, value in {**env_overrides.get("Parameters", {}), **env_overrides.get(spec.logical_id, {})}.items():
         os.environ.setdefault(key, str(value))
     for key, value in spec.environment.items():
-        if isinstance(value, str) and key not in os.environ:
-            os.environ[key] = value
-        elif isinstance(value, str) and key in ("POWERTOOLS_SERVICE_NAME",):
+        if isinstance(value, str) and (key not in os.environ or key == "POWERTOOLS_SERVICE_NAME"):
             os.environ[key] = value
     reset_settings_cache()
     sys.path.insert(0, str(spec.code_uri))
