@@ -239,6 +239,9 @@ class ExchangeDouble:
         self.margin_mode: dict[tuple[str, str], str] = {}
         self.hedge_mode: bool = False  # Binance USD-M position mode (GET /fapi/v1/positionSide/dual)
         self.bybit_hedge_mode: bool = False  # Bybit linear position mode (positionIdx 1/2 instead of 0)
+        # Bybit's /v5/position/list pages its rows (limit 1-200, default 20; nextPageCursor): a test lowers the
+        # cap to see pagination with a few positions
+        self.bybit_position_page_cap: int = 200
         # futures positions from fills: (exchange, symbol, position side BOTH|LONG|SHORT) -> {"qty" (signed:
         # + long, - short), "entry", "updated"}; served by Binance /fapi/v{2,3}/positionRisk, Bybit /v5/position/list
         self.positions: dict[tuple[str, str, str], dict] = {}
@@ -1218,7 +1221,11 @@ class ExchangeDouble:
                              "trailingStop": "0", "unrealisedPnl": _fmt(held["qty"] * (mark - held["entry"])),
                              "curRealisedPnl": "0", "cumRealisedPnl": "0", "seq": 1, "isReduceOnly": False,
                              "createdTime": "1700000000000", "updatedTime": str(held["updated"])})
-        return self._bb_ok({"category": "linear", "list": rows, "nextPageCursor": ""})
+        limit = min(int(params.get("limit") or 20), 200, self.bybit_position_page_cap)
+        start = int(params.get("cursor") or 0)
+        page = rows[start:start + limit]
+        cursor = str(start + limit) if start + limit < len(rows) else ""
+        return self._bb_ok({"category": "linear", "list": page, "nextPageCursor": cursor})
 
     def _bb_signed_executions(self, params):
         """GET /v5/execution/list: Funding (execFee: positive = paid) and BustTrade (liquidation) executions."""

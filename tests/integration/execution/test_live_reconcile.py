@@ -170,3 +170,45 @@ def test_a_kraken_futures_account_trades_the_coins_usd_perpetual(double, factory
         ExecuteSignalJob(signal_id=sig, user_id=user))
     assert outcome == "skipped:opposite_position"
     assert factory.position(user, sig)["symbol"] == "BTC/USD:USD" and not double.requests
+
+
+def test_an_older_positions_unrecorded_stop_fill_never_closes_a_newer_one(double, factory, db):  # noqa: F811 (the fixture)
+    """Two positions of one account long BTC share the exchange's one-way position; the older one's own
+    stop fills on the exchange, and the monitor reaches the newer one first (before the older one's
+    orders are refreshed). The shortfall is not the newer one's: it stays open with its exits resting."""
+    from verzek.execution.monitor import open_positions
+
+    user = live_user(factory, db, "binance", size_value=D(200), leverage_cap=10)
+    venues = VenueProvider(live_prices=_prices(BTC="60000"))
+    older_sig, older = _open(double, factory, db, user, venues)
+    newer_sig, newer = _open(double, factory, db, user, venues)
+    assert run_monitor(venues)["errors"] == 0  # stops and targets rest on the exchange
+    _a_minute_ago(db, older)
+    _a_minute_ago(db, newer)
+    [older_stop] = [r for r in factory.orders(older) if r["role"] == "sl" and r["status"] == "open"]
+    double.fill(older_stop["client_order_id"], "58000", "0.016")
+    newer_first = sorted(open_positions(), key=lambda row: row["id"] != newer)
+    assert run_monitor(venues, positions=newer_first)["errors"] == 0
+    assert factory.position(user, older_sig)["close_reason"] == "stop_loss"
+    kept = factory.position(user, newer_sig)
+    assert kept["status"] == "open" and kept["close_reason"] is None
+    assert [r["status"] for r in factory.orders(newer) if r["role"] in ("sl", "tp")] == ["open", "open"]
+
+
+def test_bybit_positions_are_read_page_by_page(double, factory, db):  # noqa: F811 (the fixture)
+    """Bybit pages /v5/position/list: a position on a later page is still held, not closed outside us."""
+    user = live_user(factory, db, "bybit", size_value=D(200), leverage_cap=10)
+    venues = VenueProvider(live_prices=_prices(BTC="60000", ETH="3000"))
+    btc, btc_id = _open(double, factory, db, user, venues)
+    eth, eth_id = _open(double, factory, db, user, venues, symbol="ETH/USDT", entry="3000", amount="0.333",
+                        targets=["3100"], stop_loss="2900")
+    assert run_monitor(venues)["errors"] == 0
+    _a_minute_ago(db, btc_id)
+    _a_minute_ago(db, eth_id)
+    double.bybit_position_page_cap = 1  # one row a page: the second position is on page two
+    assert run_monitor(venues)["errors"] == 0
+    assert factory.position(user, btc)["status"] == "open" and factory.position(user, eth)["status"] == "open"
+    double.close_position("bybit", "BTCUSDT", "60500")
+    assert run_monitor(venues)["errors"] == 0
+    assert factory.position(user, btc)["close_reason"] == "external_close"
+    assert factory.position(user, eth)["status"] == "open"

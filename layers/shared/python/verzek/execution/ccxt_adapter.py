@@ -54,6 +54,7 @@ from verzek.execution.ports import (
     ZERO,
     AccountError,
     ExchangePosition,
+    ExecutionError,
     MarketRules,
     OrderNotFound,
     OrderRejected,
@@ -71,6 +72,8 @@ from verzek.ports import Candle
 _STATUS = {"open": OrderStatus.OPEN, "closed": OrderStatus.FILLED, "canceled": OrderStatus.CANCELLED,
            "cancelled": OrderStatus.CANCELLED, "rejected": OrderStatus.REJECTED, "expired": OrderStatus.EXPIRED}
 _TIMEFRAME_MS = {"1m": 60_000}
+# a read of more pages than this is refused as incomplete rather than trusted (200 rows a page)
+_BYBIT_POSITION_PAGES = 25
 # Bybit 110092/110093 ("expect Rising/Falling, but trigger_price ... current"), Binance -2021
 _WOULD_TRIGGER = re.compile(r'retCode"?\s*:\s*"?11009[23]\b|expect (rising|falling), but trigger_price'
                             r'|would immediately trigger', re.IGNORECASE)
@@ -219,8 +222,18 @@ class CcxtExchange:
         return "hedge" if mode.get("hedged") else "one_way"
 
     def _bybit_positions(self, params: dict) -> list[dict]:
-        reply = self._call(self.client.privateGetV5PositionList, {"category": "linear", **params}) or {}
-        return list((reply.get("result") or {}).get("list") or [])
+        """Every row, page by page (Bybit pages at most 200 rows, 20 by default): a row missing from a
+        short read would look like a position closed outside us."""
+        rows: list[dict] = []
+        cursor = ""
+        for _ in range(_BYBIT_POSITION_PAGES):
+            query = {"category": "linear", "limit": 200, **params, **({"cursor": cursor} if cursor else {})}
+            result = (self._call(self.client.privateGetV5PositionList, query) or {}).get("result") or {}
+            rows += list(result.get("list") or [])
+            cursor = result.get("nextPageCursor") or ""
+            if not cursor:
+                return rows
+        raise ExecutionError(f"bybit position list longer than {_BYBIT_POSITION_PAGES} pages")
 
     def fetch_positions(self) -> list[ExchangePosition] | None:
         """The futures account's open positions in one request (Binance USD-M `GET /fapi/v3/positionRisk`,

@@ -111,8 +111,7 @@ _RECONCILE_MARGIN_MS = 5_000
 _EXTERNAL_LEG = 50
 _HELD_ON_SIDE = Prepared(
     "SELECT COALESCE(sum(CASE WHEN o.role IN ('entry', 'safety') THEN o.filled ELSE -o.filled END), 0) AS held, "
-    "COALESCE(sum(CASE WHEN p.id > %s THEN CASE WHEN o.role IN ('entry', 'safety') THEN o.filled ELSE -o.filled END "
-    "END), 0) AS newer, "
+    "count(DISTINCT p.id) AS positions, "
     "COALESCE(bool_or(o.status = 'planned' OR (o.filled > 0 AND COALESCE(o.last_fill_ms, "
     "(extract(epoch FROM o.updated_at) * 1000)::bigint) >= %s)), false) AS moving "
     "FROM orders o JOIN positions p ON p.id = o.position_id "
@@ -943,10 +942,14 @@ class PositionEngine:
         a position with nothing left is closed `external_close`, its resting orders cancelled.
         Returns the outcome when it closed or reduced the position, else None."""
         symbol, side = pos["symbol"], pos["side"]
-        _HELD_ON_SIDE.execute(cur, (pos["id"], held.taken_ms - _RECONCILE_MARGIN_MS, pos["user_id"],
+        _HELD_ON_SIDE.execute(cur, (held.taken_ms - _RECONCILE_MARGIN_MS, pos["user_id"],
                                     pos["exchange_account_id"], symbol, side))
         ours = cur.fetchone()
-        if ours["moving"]:
+        if ours["moving"] or ours["positions"] > 1:
+            # Several positions of ours share the exchange's position on this symbol and side: a shortfall may
+            # be another one's own exit that filled and is not in our books yet (its orders are refreshed
+            # later in the pass, or in another message), so it cannot be attributed; each position's exits
+            # still close it when they fill.
             return None
         exchange_amount = held.amount(symbol, side) or ZERO
         if exchange_amount >= ours["held"]:
@@ -955,9 +958,7 @@ class PositionEngine:
             liquidated = self._liquidation(conn, cur, pos, venue, placer, rows, summary, entry_fill_ms, account)
             if liquidated is not None:
                 return liquidated
-        cut = min(summary.remaining, ours["held"] - exchange_amount - max(ZERO, ours["newer"]))
-        if cut <= 0:
-            return None  # a newer position of ours on the symbol takes the shortfall
+        cut = min(summary.remaining, ours["held"] - exchange_amount)
         still = held.by_symbol_side.get((symbol, side))
         price = still.mark_price if still is not None and still.mark_price else None
         if price is None:
