@@ -56,6 +56,20 @@ def _a_minute_ago(db, position_id: int) -> None:
                     (position_id,))
 
 
+def _btc_and_eth_held_a_minute(double, factory, db, exchange: str):  # noqa: F811 (the fixture)
+    """Two live positions of one account (BTC, ETH) filled a minute ago, exits resting: (user, venues,
+    BTC signal, ETH signal)."""
+    user = live_user(factory, db, exchange, size_value=D(200), leverage_cap=10)
+    venues = VenueProvider(live_prices=_prices(BTC="60000", ETH="3000"))
+    btc, btc_id = _open(double, factory, db, user, venues)
+    eth, eth_id = _open(double, factory, db, user, venues, symbol="ETH/USDT", entry="3000", amount="0.333",
+                        targets=["3100"], stop_loss="2900")
+    assert run_monitor(venues)["errors"] == 0
+    _a_minute_ago(db, btc_id)
+    _a_minute_ago(db, eth_id)
+    return user, venues, btc, eth
+
+
 def _reads(double, exchange: str) -> int:  # noqa: F811 (the fixture)
     return sum(r.path == POSITIONS_PATH[exchange] for r in double.requests)
 
@@ -128,14 +142,7 @@ def test_a_failed_positions_read_changes_nothing_and_one_read_serves_the_account
     # two positions of one account (BTC, ETH): one positions read per pass, not one per position; the read
     # failing (the exchange answers 503 however often it is asked) closes nothing although the BTC
     # position is gone
-    user = live_user(factory, db, "binance", size_value=D(200), leverage_cap=10)
-    venues = VenueProvider(live_prices=_prices(BTC="60000", ETH="3000"))
-    btc, btc_id = _open(double, factory, db, user, venues)
-    eth, eth_id = _open(double, factory, db, user, venues, symbol="ETH/USDT", entry="3000", amount="0.333",
-                     targets=["3100"], stop_loss="2900")
-    run_monitor(venues)
-    _a_minute_ago(db, btc_id)
-    _a_minute_ago(db, eth_id)
+    user, venues, btc, eth = _btc_and_eth_held_a_minute(double, factory, db, "binance")
     double.close_position("binance", "BTCUSDT", "60500")
     double.inject_error(503, times=50, path_prefix=POSITIONS_PATH["binance"])
     double.reset_requests()
@@ -197,14 +204,7 @@ def test_an_older_positions_unrecorded_stop_fill_never_closes_a_newer_one(double
 
 def test_bybit_positions_are_read_page_by_page(double, factory, db):  # noqa: F811 (the fixture)
     """Bybit pages /v5/position/list: a position on a later page is still held, not closed outside us."""
-    user = live_user(factory, db, "bybit", size_value=D(200), leverage_cap=10)
-    venues = VenueProvider(live_prices=_prices(BTC="60000", ETH="3000"))
-    btc, btc_id = _open(double, factory, db, user, venues)
-    eth, eth_id = _open(double, factory, db, user, venues, symbol="ETH/USDT", entry="3000", amount="0.333",
-                        targets=["3100"], stop_loss="2900")
-    assert run_monitor(venues)["errors"] == 0
-    _a_minute_ago(db, btc_id)
-    _a_minute_ago(db, eth_id)
+    user, venues, btc, eth = _btc_and_eth_held_a_minute(double, factory, db, "bybit")
     double.bybit_position_page_cap = 1  # one row a page: the second position is on page two
     assert run_monitor(venues)["errors"] == 0
     assert factory.position(user, btc)["status"] == "open" and factory.position(user, eth)["status"] == "open"
