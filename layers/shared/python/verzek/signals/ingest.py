@@ -555,12 +555,14 @@ def apply_edit(signal_id: int, edited: Signal, *, queue=None, now: datetime | No
             """
             UPDATE signals SET symbol = %s, side = %s, market_type = %s, leverage = %s, margin_mode = %s,
                    entry_type = %s, entries = %s::numeric[], targets = %s::numeric[], stop_loss = %s,
-                   raw_text = %s, status = %s, rejected_reason = %s, updated_at = now()
+                   raw_text = %s, status = %s, rejected_reason = %s, meta = meta || %s::jsonb, updated_at = now()
             WHERE id = %s
             """,
             (edited.symbol, edited.side.value, edited.market.value if edited.market else None, edited.leverage,
              edited.margin_mode.value if edited.margin_mode else None, edited.entry_type.value,
              list(edited.entries), list(edited.targets), edited.stop_loss, edited.raw_text, status, reason,
+             # the fields now traded say where *they* came from (an edit, a correction, a source hint)
+             json.dumps({"provenance": edited.meta["provenance"]} if "provenance" in (edited.meta or {}) else {}),
              signal_id))
         cur.execute("INSERT INTO signal_events (signal_id, kind, raw_text, provider_message_id, data, dedupe_key, "
                     "created_at) VALUES (%s, 'edited', %s, %s, %s::jsonb, %s, %s) "

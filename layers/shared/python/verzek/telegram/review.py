@@ -604,6 +604,9 @@ def handle_operator_message(post, settings, *, now: datetime | None = None) -> d
     reply = post.reply_to_message
     user = post.from_user
     text = post.text or post.caption
+    command = HINTS_COMMAND_RE.match(text.strip()) if text and user is not None else None
+    if command is not None:
+        return handle_hints_command(post, settings, command.group(1) or "", now=now)
     if reply is None or user is None or not text or not text.strip():
         return {"action": "ignored", "reason": "operator chat message that is not a reply with text"}
     with connection() as conn, conn.cursor() as cur:
@@ -626,3 +629,136 @@ def handle_operator_message(post, settings, *, now: datetime | None = None) -> d
                     payload={"text": decision.answer, "reply_to": post.message_id},
                     dedupe_key=f"review-note-{post.chat.id}-{post.message_id}", not_before=now)
     return {"action": "review_correction", "review_id": mapped["review_id"], "review_status": decision.status}
+
+
+# ----------------------------------------------------------------------------------------------
+# per-source hints from the operator chat (#15 item 5): `/hints key=value ...`
+
+HINTS_COMMAND_RE = re.compile(r"^/hints(?:@\w+)?(?:\s+(.*))?$", re.IGNORECASE | re.DOTALL)
+HINT_KEYS = ("quote", "market", "leverage", "entries")
+HINTS_USAGE = ("Usage (as a reply to a review, or with chat=-100…): /hints quote=USDT market=futures|spot "
+               "leverage=10 entries=yes|no — 'none' clears a value; /hints alone shows them.")
+_CLEAR = "none"
+
+
+def parse_hint_args(args: str) -> tuple[int | None, dict[str, Any]]:
+    """`chat=-100… quote=USDC market=futures leverage=5 entries=yes` -> (chat or None, changes). A change of
+    None clears that hint. Raises ValueError naming the first bad word; nothing is recorded then."""
+    from verzek.domain.signals import MarketType
+
+    chat: int | None = None
+    changes: dict[str, Any] = {}
+    for word in args.split():
+        key, sep, value = word.partition("=")
+        key, value = key.strip().lower(), value.strip()
+        if not sep or not value:
+            raise ValueError(f"'{word[:40]}' is not key=value")
+        if key in changes or (key == "chat" and chat is not None):
+            raise ValueError(f"{key} given twice")
+        if key == "chat":
+            if not re.fullmatch(r"-?\d{1,18}", value):
+                raise ValueError("chat must be a Telegram chat id (e.g. -1001234567890)")
+            chat = int(value)
+        elif key not in HINT_KEYS:
+            raise ValueError(f"unknown hint '{key[:20]}' (known: {', '.join(HINT_KEYS)})")
+        elif value.lower() == _CLEAR:
+            changes[key] = False if key == "entries" else None
+        elif key == "quote":
+            changes[key] = value.upper()  # SourceHints validates the shape
+        elif key == "market":
+            try:
+                changes[key] = MarketType(value.lower())
+            except ValueError:
+                raise ValueError("market must be spot or futures") from None
+        elif key == "leverage":
+            if not re.fullmatch(r"\d{1,3}[xX]?", value):
+                raise ValueError("leverage must be a whole number from 1 to 125")
+            changes[key] = int(value.rstrip("xX"))
+        else:  # entries
+            if value.lower() not in ("yes", "no", "true", "false", "on", "off"):
+                raise ValueError("entries must be yes or no")
+            changes[key] = value.lower() in ("yes", "true", "on")
+    return chat, changes
+
+
+def describe_hints(hints) -> str:
+    return (f"quote={hints.quote or '-'} market={hints.market.value if hints.market else '-'} "
+            f"leverage={hints.leverage or '-'} "
+            f"numbers-after-coin-are-entries={'yes' if hints.bare_numbers_are_entries else 'no'}")
+
+
+def _hints_as_dict(hints) -> dict[str, Any]:
+    return {"quote": hints.quote, "market": hints.market.value if hints.market else None,
+            "leverage": hints.leverage, "bare_numbers_are_entries": hints.bare_numbers_are_entries}
+
+
+def handle_hints_command(post, settings, args: str, *, now: datetime) -> dict:
+    """`/hints` from an authorised operator in the operator chat: show or record one source chat's defaults — the
+    chat of the review it replies to, or `chat=…`. Recorded hints apply to that chat's next posts, and a pending
+    review it replies to is parsed again with them as a new revision (confirmed with its buttons as usual). Bad input
+    changes nothing and says why; every change writes an audit row (who, before, after)."""
+    from verzek.db import connection
+    from verzek.notify.outbox import enqueue
+    from verzek.signals.source_hints import SourceHints, get_hints, set_hints
+    from verzek.telegram import review_store as store
+
+    operator = _operator(post.from_user)
+
+    def note(text: str) -> None:
+        with connection() as conn, conn.cursor() as cur:
+            enqueue(cur, channel="telegram", target=str(post.chat.id), kind="operator_review_note",
+                    payload={"text": text[:4000], "reply_to": post.message_id},
+                    dedupe_key=f"review-note-{post.chat.id}-{post.message_id}", not_before=now)
+
+    if operator.user_id not in settings.operator_user_ids():
+        with connection() as conn, conn.cursor() as cur:
+            store.audit(cur, "source_hints_refused", {"operator": operator.as_dict(), "args": args[:200],
+                                                      "why": "not an authorised operator"}, now=now)
+        logger.warning("source hints refused", extra={"operator_id": operator.user_id})
+        return {"action": "hints_refused", "reason": "not an authorised operator"}
+    try:
+        chat, changes = parse_hint_args(args)
+    except ValueError as exc:
+        note(f"Hints not recorded: {exc}. {HINTS_USAGE}")
+        return {"action": "hints_invalid", "reason": str(exc)}
+    review = None
+    if post.reply_to_message is not None:
+        with connection() as conn, conn.cursor() as cur:
+            mapped = store.review_for_message(cur, post.chat.id, post.reply_to_message.message_id)
+            review = store.get_review(cur, mapped["review_id"]) if mapped else None
+    if chat is None and review is not None:
+        chat = review["source_chat_id"]
+    if chat is None:
+        note(f"Hints not recorded: which source chat? {HINTS_USAGE}")
+        return {"action": "hints_invalid", "reason": "no source chat"}
+    if chat not in settings.source_chat_ids():
+        note(f"Hints not recorded: chat {chat} is not a source chat (TELEGRAM_SOURCE_CHAT_IDS).")
+        return {"action": "hints_invalid", "reason": "not a source chat"}
+    with connection() as conn, conn.cursor() as cur:
+        before = get_hints(cur, chat) or SourceHints(chat)
+        after = before
+        if changes:
+            try:
+                after = SourceHints(
+                    chat, changes.get("quote", before.quote), changes.get("market", before.market),
+                    changes.get("leverage", before.leverage),
+                    changes.get("entries", before.bare_numbers_are_entries))
+            except ValueError as exc:
+                note(f"Hints not recorded: {exc}. {HINTS_USAGE}")
+                return {"action": "hints_invalid", "reason": str(exc)}
+            set_hints(cur, after, updated_by=f"telegram:{operator.user_id}")
+            store.audit(cur, "source_hints_recorded",
+                        {"operator": operator.as_dict(), "chat_id": chat, "before": _hints_as_dict(before),
+                         "after": _hints_as_dict(after)}, now=now)
+    answer = f"{'Recorded' if changes else 'Hints'} for chat {chat}: {describe_hints(after)}."
+    result = {"action": "hints_recorded" if changes else "hints_shown", "chat_id": chat}
+    if changes and review is not None and review["source_chat_id"] == chat and review["status"] == "pending":
+        decision = propose_correction(review["id"], review["text"], operator, reply_chat_id=post.chat.id,
+                                      reply_message_id=post.message_id, now=now)
+        result.update(review_id=review["id"], review_status=decision.status)
+        if decision.status == "pending":
+            answer += f" Review #{review['id']} parsed again with them: confirm it on the new message."
+    note(answer)
+    logger.info("source hints command", extra={"operator_id": operator.user_id, "chat_id": chat,
+                                                "changed": sorted(changes)})
+    return result
