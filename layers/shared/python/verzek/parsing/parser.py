@@ -46,6 +46,7 @@ from verzek.parsing.symbols import (
     close_target,
     coin_by_name,
     split_glued,
+    word_ticker_tag,
     symbol_candidates,
 )
 from verzek.parsing.tokens import (
@@ -780,6 +781,12 @@ def _parse(text: str) -> ParsedMessage:
     levels = _assign_levels(segments, frozenset(n for n, line in enumerate(lines) if line))
     candidates = symbol_candidates(tokens)
     candidate, symbol_problem = choose_symbol(candidates)
+    word_tag = False
+    if candidate is None and symbol_problem is None and (tagged := word_ticker_tag(tokens)) is not None:
+        # "#GMT entry 0.2540 long ...": the post's only tag is a coin whose ticker is also a word; held unless it
+        # stands on the line of the side word
+        candidate, word_tag = tagged, not (_on_side_line(tokens, tagged.position) or _alone_on_line(tokens, tagged.position)
+                                           and tagged.position == _first_meaningful(tokens))
     # (ticks read as "done" for status words; without a tick the text is the clean one — no second pass)
     status_text = normalize(text.replace("\u2705", " done ").replace("\u2714", " done ")).lower() \
         if "\u2705" in text or "\u2714" in text else clean.lower()
@@ -796,7 +803,7 @@ def _parse(text: str) -> ParsedMessage:
         if bare is not None and bare_problem is None and _heads_a_side_line(tokens, bare.position):
             candidate = bare
         elif bare is not None and bare_problem is None and _alone_on_line(tokens, bare.position) \
-                and bare.position == next(i for i, t in enumerate(tokens) if t.kind not in (Kind.SEP, Kind.INDEX)):
+                and bare.position == _first_meaningful(tokens):
             # "🚀 DOGE 🚀 / Buy around 0.385 / ...": a capitalised word alone heading the post is most often the coin,
             # but a heading ("ALPHA", "GEM") looks the same — read, and held for an operator
             candidate, bare_heading = bare, True
@@ -814,6 +821,7 @@ def _parse(text: str) -> ParsedMessage:
         if len({c.quote for c in beside}) == 1:
             candidate, symbol_problem = beside[0], None
     symbol_doubt = "a capitalised word alone heading the post, with no tag or pair" if bare_heading \
+        else f"the tag #{candidate.base} is also a word, away from the side word" if word_tag \
         else "the coin is written by its name, not its ticker" if by_name \
         else "a lower-case word after the side word, with no tag or pair" if lower_case else None
     if candidate is not None and candidate.rank < EXPLICIT and len(candidate.base) > 10 and symbol_doubt is None:
@@ -1075,6 +1083,10 @@ def _parse(text: str) -> ParsedMessage:
 
 def _meaningful_on_line(tokens: list[Token], line: int) -> list[Token]:
     return [t for t in tokens if t.line == line and t.kind not in (Kind.SEP, Kind.INDEX)]
+
+
+def _first_meaningful(tokens: list[Token]) -> int | None:
+    return next((i for i, t in enumerate(tokens) if t.kind not in (Kind.SEP, Kind.INDEX)), None)
 
 
 def _beside_side_word(tokens: list[Token], position: int) -> bool:

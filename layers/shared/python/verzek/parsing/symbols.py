@@ -256,6 +256,22 @@ def choose_symbol(candidates: list[SymbolCandidate], allow_bare: bool = False
     return winner, None
 
 
+# Listed coins whose tickers are also words of a post ("GMT" the time zone, "AI", "NOT", "ME"): never a coin written
+# bare, but a hashtag or cashtag of one is the coin when the post tags no other.
+WORD_TICKERS = frozenset(["GMT", "AI", "ALT", "ME", "NOT", "HIGH", "MOVE", "PUMP"])
+
+
+def word_ticker_tag(tokens: list[Token]) -> SymbolCandidate | None:
+    """"#GMT entry 0.2540 long ...": the one tag (or cashtag) of a coin whose ticker is also a word, when no other tag
+    names anything."""
+    tags = [(i, t) for i, t in enumerate(tokens) if t.kind == Kind.TAG]
+    found = {t.text[1:].upper(): i for i, t in tags if t.text[1:].upper() in WORD_TICKERS and t.text[1:].isupper()}
+    if len(found) != 1 or len(tags) != 1:
+        return None
+    (base, position), = found.items()
+    return SymbolCandidate(base, "USDT", HASHTAG, position)
+
+
 def coin_by_name(tokens: list[Token]) -> SymbolCandidate | None:
     """The one coin a post names in words ("Chainlink long from $13.25"), if it names exactly one."""
     named = {COIN_NAMES[t.text.lower()]: i for i, t in enumerate(tokens)
