@@ -980,6 +980,17 @@ def _parse(text: str) -> ParsedMessage:
             entries = sorted(_dedupe(t.value for t in bare))
             etype = EntryType.RANGE if len(entries) == 2 else EntryType.LIMIT
             assumed.append("entry read from an unlabelled price line")
+    if candidate is not None and not side_conflict and not (entries and targets and stop is not None):
+        # "Instap: 3,410 / Doelen: 3,480 / 3,550 / Verliesgrens: 3,360": levels under words we do not know, their
+        # roles read from where the prices lie against the side and the levels we did read — held for review
+        found = _levels_by_position(lines, segments, levels, words_side, entries, targets, stop)
+        if found is not None:
+            entries, targets, stop, inferred = found
+            stops = [stop] if "stop" in inferred else stops
+            if inferred.get("entries"):
+                etype = EntryType.RANGE if len(entries) == 2 and inferred["entries"] == "range" else EntryType.LIMIT
+            assumed.extend(f"{role}: read from a line under a word we do not know, by where its prices lie"
+                           for role in inferred)
     if not entries and etype != EntryType.MARKET and candidate is not None and words_side is not None \
             and not side_conflict and (targets or stop is not None or lx.OPEN_VERB_RE.search(clean)):
         # "#LINK LONG / Targets ... / Stop ..." or "open LONG on #SUIUSDT": no entry written, so at the market;
@@ -1043,6 +1054,12 @@ def _parse(text: str) -> ParsedMessage:
         problems.append(f"side says {words_side.value} but the levels are those of a {level_side.value}")
     problems.extend(validate_open(parsed))
     problems.extend(_unread_level_problems(segments, tokens, levels, parsed))
+    if not problems and not assumed and parsed.entries:
+        stray = _stray_level_row(lines, segments, levels)
+        if stray:
+            # "Target 1 6.80 / Zielzone 6.60 / Stop 7.20": a price line under a word we do not know, among the
+            # trade's levels — probably a level of the plan we did not read
+            problems.append(f"held for review: the prices under '{stray}' were not read")
     if parsed.stop_loss is None and parsed.stop_loss_pct is None \
             and any(s.field == Field.STOP and not _NO_STOP.search(clean.split("\n")[s.label.line]) for s in segments):
         # A stop word whose price we could not read: trading without the stop the post asks for is never safe.
@@ -1143,7 +1160,8 @@ def _provenance(candidate, words_side, level_side, levels: _Levels, segments: li
         out.append(("side", "side word"))
     elif level_side is not None:
         out.append(("side", "levels (targets/stop relative to entry)"))
-    weak_entry = next((a for a in assumed if "entry" in a and not a.startswith(("symbol: ", "targets: "))), None)
+    weak_entry = next((a for a in assumed if "entry" in a and not a.startswith(("symbol: ", "targets: ", "stop: "))
+                       or a.startswith("entries: ")), None)
     if weak_entry:
         out.append(("entries", "weak: " + weak_entry))
     elif levels.entries:
@@ -1152,13 +1170,15 @@ def _provenance(candidate, words_side, level_side, levels: _Levels, segments: li
         out.append(("entries", "market word " + label(levels.entry_segments)))
     target_segments = [s for s in segments if any(t in s.tokens for t in levels.targets)]
     arrow = next((a for a in assumed if a.startswith("targets: ")), None)
-    if levels.targets:
+    if levels.targets or arrow:
         out.append(("targets", "weak: " + arrow if arrow else label(target_segments)))
     if stops:
         stop_segments = [s for s in levels.stop_segments if s.numbers]
         rule = label(stop_segments)
         if len(set(stops)) > 1 and max(stops) > min(stops) * Decimal("1.5"):
             rule = "weak: alternative stops far apart from each other (one may not be a price)"
+        elif (weak_stop := next((a for a in assumed if a.startswith("stop: ")), None)) is not None:
+            rule = "weak: " + weak_stop
         elif len(set(stops)) > 1:
             rule += ("; hard stop beside a candle-close condition" if _closes_on_candle(levels)
                      else "; tighter of alternative stops")
@@ -1225,6 +1245,120 @@ def _bare_price_lines(lines: list[list[Token]], segments: list[Segment], levels:
                 and all(t.text in _RANGE_SEPARATORS for t in tokens if t.kind == Kind.SEP):
             found.extend(meaningful)
     return found
+
+
+# Words heading a line of prices that are no order level: where the market is, a statistic, a liquidation price
+_NOT_A_LEVEL = re.compile(r"(?:price|current|now|cmp|mark|last|liq\w*|ликвид\w*|likid\w*|rr|r:r|risk|reward|ratio|"
+                          r"pnl|roi|gain|profit\w*|volume|vol|cap|mcap|high|low|ath|atl|support|resistance|"
+                          r"margin|size|qty|amount|balance|capital|fee|fees|funding|rsi|ema\d*|ma\d*|open|close|"
+                          r"prev\w*|yesterday|today|week\w*|month\w*|h\d|\d+[hmd]|tf|timeframe|id|no|nr)",
+                          re.IGNORECASE)
+
+
+def _unknown_heading_rows(lines: list[list[Token]], segments: list[Segment],
+                          levels: _Levels) -> list[tuple[int, str, list[Decimal]]] | None:
+    """Lines headed by one to three words we do not know, then prices joined by separators and nothing else:
+    (line, heading, prices). None when prices sit under a heading that says more than a label (no reading)."""
+    read = {id(t) for t in (*levels.entries, *levels.targets, *levels.stop)}
+    claimed = {id(t) for s in segments if s.field in _ASSIGNED_FIELDS or (s.field == Field.IGNORE and s.label is not None
+                                                                         and s.label.kind == Kind.LABEL)
+               for t in s.tokens}
+    rows: list[tuple[int, str, list[Decimal]]] = []
+    for tokens in lines:
+        meaningful = [t for t in tokens if t.kind not in (Kind.SEP, Kind.INDEX)]
+        numbers = [t for t in meaningful if t.kind == Kind.NUM]
+        if not numbers or any(id(t) in read or id(t) in claimed for t in numbers):
+            continue
+        first = meaningful.index(numbers[0])
+        head, rest = meaningful[:first], meaningful[first:]
+        if not head or len(head) > 3 or any(t.kind != Kind.WORD or _NOT_A_LEVEL.fullmatch(t.text) for t in head) \
+                or any(t.kind not in (Kind.NUM, Kind.PCT) for t in rest) or rest[-1].kind != Kind.NUM and len(rest) < 2:
+            if any(t.kind == Kind.WORD and not _NOT_A_LEVEL.fullmatch(t.text) for t in head):
+                return None  # prices under a heading that says more than a label: no reading
+            continue
+        seps = {t.text for t in tokens[tokens.index(numbers[0]):] if t.kind == Kind.SEP} - {"(", ")", "+", "-", "%"}
+        if seps - set("/,~|>") - {"—", "–", "→", "➜"}:
+            return None
+        rows.append((numbers[0].line, " ".join(t.text for t in head), [t.value for t in numbers]))
+    return rows
+
+
+def _stray_level_row(lines: list[list[Token]], segments: list[Segment], levels: _Levels) -> str | None:
+    """The heading of a line that starts with one to three words we do not know followed by a price no label took,
+    that price lying among the trade's levels as written ("Zielzone 6.60", "Quxel → 4.50 (close 40%)")."""
+    written = [t.value for t in (*levels.entries, *levels.targets, *levels.stop)]
+    if not written:
+        return None
+    low, high = min(written) / Decimal("1.5"), max(written) * Decimal("1.5")
+    read = {id(t) for t in (*levels.entries, *levels.targets, *levels.stop)}
+    claimed = {id(t) for s in segments if s.field != Field.IGNORE or s.label is not None and s.label.kind == Kind.LABEL
+               for t in s.tokens}
+    for tokens in lines:
+        meaningful = [t for t in tokens if t.kind not in (Kind.SEP, Kind.INDEX)]
+        # ("0.396 - 30%" reads as a percentage range: a price without its own "%" is a price)
+        first = next((i for i, t in enumerate(meaningful) if t.kind == Kind.NUM
+                      or t.kind == Kind.PCT and "%" not in t.text and t.value is not None), None)
+        if not first or first > 3 or any(t.kind != Kind.WORD for t in meaningful[:first]):
+            continue
+        head = meaningful[:first]
+        number = meaningful[first]
+        if id(number) in read or id(number) in claimed or not low <= number.value <= high \
+                or any(_NOT_A_LEVEL.fullmatch(t.text) for t in head) \
+                or all(t.text.lower() in lx.FILLER_WORDS for t in head):
+            continue
+        return " ".join(t.text for t in head)
+    return None
+
+
+def _levels_by_position(lines: list[list[Token]], segments: list[Segment], levels: _Levels, side: Side | None,
+                        entries: list[Decimal], targets: list[Decimal], stop: Decimal | None):
+    """Levels missing from what the labels gave, found on lines headed by words we do not know
+    (`_unknown_heading_rows`). With the side stated in words, the first such line before any exit is the entry when
+    none was read; then a line whose prices all lie beyond the entry on the profit side (consecutive rows of one price
+    each join) are the targets, and the one line with one price on the loss side is the stop. Returns None unless
+    every line found gets a role and the result is one consistent trade."""
+    found = _unknown_heading_rows(lines, segments, levels)
+    rows = [(line, values) for line, _, values in found or []]
+    if not rows or side is None:
+        return None
+    inferred: dict[str, str] = {}
+    entries, targets = list(entries), list(targets)
+    pending = list(rows)
+    if not entries:
+        line, values = pending.pop(0)
+        exits = [*targets, *([stop] if stop is not None else [])]
+        if len(values) > 2 or any(line > t.line for t in (*levels.targets, *levels.stop)) and exits:
+            return None
+        entries = sorted(values)
+        inferred["entries"] = "range" if len(values) == 2 else "limit"
+    profit = (lambda v: v > max(entries)) if side == Side.LONG else (lambda v: v < min(entries))
+    loss = (lambda v: v < min(entries)) if side == Side.LONG else (lambda v: v > max(entries))
+    new_targets: list[Decimal] = []
+    new_stop: Decimal | None = None
+    previous_line = None
+    for line, values in pending:
+        if all(profit(v) for v in values) and not targets and (not new_targets or previous_line == line - 1):
+            new_targets.extend(values)
+            previous_line = line
+        elif len(values) == 1 and loss(values[0]) and stop is None and new_stop is None:
+            new_stop = values[0]
+        else:
+            return None
+    if new_targets:
+        ordered = sorted(new_targets, reverse=side == Side.SHORT)
+        if ordered != new_targets:
+            return None
+        targets = new_targets
+        inferred["targets"] = "list"
+    if new_stop is not None:
+        stop = new_stop
+        inferred["stop"] = "one"
+    if "entries" in inferred:
+        if not (targets and all(profit(v) for v in targets)) or stop is not None and not loss(stop):
+            return None
+    if not inferred or not targets and stop is None:
+        return None
+    return entries, targets, stop, inferred
 
 
 def _unread_level_problems(segments: list[Segment], tokens: list[Token], levels: _Levels,
