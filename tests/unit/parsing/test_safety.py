@@ -75,10 +75,12 @@ def test_stop_only_as_percentage_is_not_a_price():
     # the buy label is not understood, so the entries would come from the sell (target) line
     # (Hungarian "Vétel" = buy: a language the lexicon does not know)
     ("$LINK Long\nVétel: 14.20\nSell: 14.80 / 15.40\nStop: 13.70", "contradicts the long side"),
-    # targets under a heading we do not know: never trade with the targets missing
-    ("#FET/USDT LONG\nEntry: 1.52\nHold for: 1.70 / 1.85\nStop: 1.42", "targets missing"),
+    # targets under a heading we do not know: read by where they lie, and held (never traded as read)
+    ("#FET/USDT LONG\nEntry: 1.52\nHold for: 1.70 / 1.85\nStop: 1.42", "held for review: targets: read from a line"),
     # ("Stopp" was the unknown word here until it became the Swedish/Norwegian stop label; "Verlustgrenze" is not one)
-    ("#LTC/USDT LONG\nEntry: 82 - 84\nTargets: 86 - 88\nVerlustgrenze: 79", "stop missing"),
+    ("#LTC/USDT LONG\nEntry: 82 - 84\nTargets: 86 - 88\nVerlustgrenze: 79", "held for review: stop: read from a line"),
+    # and under a heading of more than three words (a sentence), no reading at all
+    ("#LTC/USDT LONG\nEntry: 82 - 84\nTargets: 86 - 88\nVerlustgrenze liegt heute bei 79", "stop missing"),
     # side word with three bare numbers: which is the entry, target or stop cannot be known
     ("#DOGE long 0.162 0.170 0.155", "no exit level"),
     ("BTCUSDT | LONG | 64000 | 66000 | 63000", "no exit level"),

@@ -1290,6 +1290,8 @@ def _stray_level_row(lines: list[list[Token]], segments: list[Segment], levels: 
     if not written:
         return None
     low, high = min(written) / Decimal("1.5"), max(written) * Decimal("1.5")
+    # ("ENTRY: 7.10 - 7.35 / OTE: 7.20": a price inside the entry zone is a preferred fill, not a missing level)
+    zone = [t.value for t in levels.entries]
     read = {id(t) for t in (*levels.entries, *levels.targets, *levels.stop)}
     claimed = {id(t) for s in segments if s.field != Field.IGNORE or s.label is not None and s.label.kind == Kind.LABEL
                for t in s.tokens}
@@ -1303,6 +1305,7 @@ def _stray_level_row(lines: list[list[Token]], segments: list[Segment], levels: 
         head = meaningful[:first]
         number = meaningful[first]
         if id(number) in read or id(number) in claimed or not low <= number.value <= high \
+                or zone and min(zone) <= number.value <= max(zone) \
                 or any(_NOT_A_LEVEL.fullmatch(t.text) for t in head) \
                 or all(t.text.lower() in lx.FILLER_WORDS for t in head):
             continue
