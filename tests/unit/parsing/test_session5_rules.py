@@ -73,3 +73,68 @@ def test_a_price_line_under_an_unknown_word_among_the_levels_holds_the_trade(tex
 def test_statistic_lines_beside_a_complete_setup_do_not_hold_it():
     parsed = parse_message("#TON SHORT\nEntry 7.00\nTP 6.80 / 6.60\nStop 7.20\nSupport 6.90\nCurrent price 7.05")
     assert parsed.rejected is None and parsed.targets and parsed.stop_loss is not None
+
+
+def _fields(text):
+    d = parse_message(text).to_expected_dict()
+    return d["kind"], d["symbol"], d["side"], d["entries"], d["entry_type"], d["targets"], d["stop_loss"]
+
+
+@pytest.mark.parametrize("text,want", [
+    # hyphenated label abbreviations
+    ("ADA/USDT Buy now 0.451\nT-P (1) 0.458\nT-P (2) 0.466\nS-L 0.440",
+     ("open", "ADA/USDT", "long", [0.451], "market", [0.458, 0.466], 0.44)),
+    # translated Cornix templates: "stop targets" compounds are the stop, "profit targets" the targets
+    ("#XRP/USDT\n信号类型: 常规 (做多)\n入场区间:\n2.10 - 2.14\n止盈目标:\n1) 2.20\n2) 2.28\n止损目标:\n1) 2.02",
+     ("open", "XRP/USDT", "long", [2.1, 2.14], "range", [2.2, 2.28], 2.02)),
+    ("#XRP/USDT\n신호 유형: 일반 (숏)\n진입: 2.14\n익절 목표:\n1) 2.08\n2) 2.01\n손절 목표:\n1) 2.21",
+     ("open", "XRP/USDT", "short", [2.14], "limit", [2.08, 2.01], 2.21)),
+    ("#XRP/USDT شراء\nأهداف الدخول:\n1) 2.14\nأهداف جني الأرباح:\n1) 2.20\n2) 2.28\nأهداف الوقف:\n1) 2.02",
+     ("open", "XRP/USDT", "long", [2.14], "limit", [2.2, 2.28], 2.02)),
+    ("Par: XRP/USDT\nTipo de sinal: Regular (Compra)\nAlvos de entrada:\n1) 2.14\nAlvos de lucro:\n1) 2.20\n2) 2.28\n"
+     "Alvos de stop:\n1) 2.02", ("open", "XRP/USDT", "long", [2.14], "limit", [2.2, 2.28], 2.02)),
+    # rows numbered 1..n written out of order are taken in the order of their numbers
+    ("#OP/USDT Short Entry: 1.80 Targets: 1) 1.75 3) 1.65 2) 1.70 Stop: 1.86",
+     ("open", "OP/USDT", "short", [1.8], "limit", [1.75, 1.7, 1.65], 1.86)),
+    # "PERP" is a coin's ticker when written as a pair
+    ("PERP/USDT Short\nEntry: 0.61\nTP: 0.59 / 0.57\nSL: 0.65",
+     ("open", "PERP/USDT", "short", [0.61], "limit", [0.59, 0.57], 0.65)),
+    # a broker card's instant (market) execution
+    ("Instrument: ETH/USDT\nMy opinion: Sell (Instant Execution)\nEntry price: 3,420.50\nStop: 3,480\nTarget: 3,300",
+     ("open", "ETH/USDT", "short", [3420.5], "market", [3300], 3480)),
+])
+def test_round_35_house_styles(text, want):
+    assert _fields(text) == want
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("#AVAX change entry to 24.10 and SL to 23.20", "update"),
+    ("Частично зафиксировали 40% по #DOGE, остальное держим", "update"),
+    ("Пример оформления: Вход 50, Цель 55, Стоп 48 — шаблон, не сделка", "not_a_signal"),
+])
+def test_round_35_status_and_templates(text, kind):
+    assert parse_message(text).kind.value == kind
+
+
+def test_a_cornix_signal_type_states_the_side_and_is_held_without_levels():
+    bare = parse_message("Signal Type: Regular (Short)\n#DOT/USDT\n4.25")
+    assert (bare.kind.value, bare.side.value, [float(e) for e in bare.entries]) == ("open", "short", [4.25])
+    assert not bare.tradable
+    alert = parse_message("#DOTUSDT\nSignal Type: Regular (Long)\nLevels in the VIP channel")
+    assert (alert.kind.value, alert.side.value, alert.entry_type.value) == ("open", "long", "market")
+    assert not alert.tradable
+
+
+def test_a_comma_in_a_comma_decimal_language_is_read_as_decimals_and_held():
+    tr = parse_message("#ATOM VADELİ\nYön: LONG\nGiriş: 4,120 - 4,185\nHedefler: 4,250 - 4,320\nZarar Durdur: 4,050")
+    assert [float(v) for v in tr.entries] == [4.12, 4.185] and float(tr.stop_loss) == 4.05 and _held(tr)
+    # the same digits in Korean (a point-decimal language) stay thousands, and a coin's price floor still wins
+    ko = parse_message("#ETH/USDT 롱\n진입: 3,415\n목표: 3,460 / 3,510\n손절: 3,350")
+    assert [float(v) for v in ko.entries] == [3415]
+    btc = parse_message("#BTC LONG\nGiriş: 67,250\nHedef: 68,100\nZarar Durdur: 66,400")
+    assert [float(v) for v in btc.entries] == [67250]
+
+
+def test_an_unknown_heading_over_numbered_rows_is_read_by_where_they_lie():
+    parsed = parse_message("#SOL LONG\nEntry: 150\nQuxel:\n1) 155\n2) 160\nSL: 145")
+    assert [float(v) for v in parsed.targets] == [155, 160] and _held(parsed)

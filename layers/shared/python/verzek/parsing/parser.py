@@ -450,8 +450,8 @@ def _assign_levels(segments: list[Segment], filled: frozenset[int] = frozenset()
             if len(rows) > 1 and all(len(s.numbers) == 1 for s in rows):
                 target_segments = rows
 
-    entries = _without_row_numbers(entry_segments)
-    targets = _without_row_numbers(target_segments)
+    entries = _in_row_order(entry_segments, _without_row_numbers(entry_segments))
+    targets = _in_row_order(target_segments, _without_row_numbers(target_segments))
     arrow_chain = not targets and len(entry_segments) == 1 and _arrow_chain(entry_segments[0])
     if arrow_chain:
         # "LONG BTC 104k → 106k → 108k (SL 102.5k)": where the trade starts, then where it goes
@@ -541,6 +541,27 @@ def _arrow_chain(segment: Segment) -> bool:
     first, last = segment.tokens.index(numbers[0]), segment.tokens.index(numbers[-1])
     between = [t for t in segment.tokens[first:last] if t.kind != Kind.NUM]
     return bool(between) and all(t.kind == Kind.SEP and t.text == ">" for t in between)
+
+
+def _in_row_order(segments: list[Segment], numbers: list[Token]) -> list[Token]:
+    """"1) 0.5990 2) 0.5870 3) 0.5710 5) 0.5480 4) 0.5600": rows numbered 1, 2, 3... written out of order are taken in
+    the order of their numbers (only when every price has its own row number and the numbers count without gaps)."""
+    index_of: dict[int, int] = {}
+    for seg in segments:
+        last = None
+        for t in seg.tokens:
+            if t.kind == Kind.INDEX:
+                digits = t.text.strip(").:- ")
+                last = int(digits) if digits.isdigit() else None
+            elif t.kind == Kind.NUM:
+                if last is not None:
+                    index_of[id(t)] = last
+                last = None
+    rows = [index_of.get(id(t)) for t in numbers]
+    if len(numbers) < 2 or None in rows or sorted(rows) != list(range(min(rows), min(rows) + len(rows))) \
+            or rows == sorted(rows):
+        return numbers
+    return [t for _, t in sorted(zip(rows, numbers, strict=True), key=lambda pair: pair[0])]
 
 
 def _without_row_numbers(segments: list[Segment]) -> list[Token]:
@@ -759,10 +780,31 @@ def parse_message(text: str) -> ParsedMessage:
         joined = _parse(_SPACED_THOUSANDS.sub(r"\1\2", text))
         if joined.kind == MessageKind.OPEN and not joined.rejected:
             return _replace(joined, notes=(*joined.notes, "spaces read as thousands separators"))
+    if parsed.kind == MessageKind.OPEN and parsed.rejected and _AMBIGUOUS_COMMA in parsed.rejected \
+            and isinstance(text, str) and _COMMA_DECIMAL_LOCALE.search(text):
+        # "Giriş Bölgesi: 4,120 - 4,185" (Turkish writes decimals with a comma): read so when that reading is a
+        # consistent trade, still held — which separator is meant is a reading
+        decimal = _parse(text, comma_decimal_locale=True)
+        if decimal.kind == MessageKind.OPEN and not decimal.rejected:
+            weak = "weak: " + _AMBIGUOUS_COMMA + " (read as a decimal comma)"
+            return _replace(decimal, rejected="held for review: " + _AMBIGUOUS_COMMA + " (read as a decimal comma: "
+                            "the post's language writes decimals so)",
+                            provenance=tuple((f, weak if f in ("entries", "targets", "stop_loss") else rule)
+                                             for f, rule in decimal.provenance))
     return parsed
 
 
-def _parse(text: str) -> ParsedMessage:
+_AMBIGUOUS_COMMA = "the comma may be a decimal point or a thousands separator"
+# Words or letters of languages that write decimals with a comma (Turkish, Russian/Ukrainian, Spanish, Portuguese,
+# German, French, Italian, Polish, Indonesian, Vietnamese, Dutch, Czech, Hungarian, Romanian)
+_COMMA_DECIMAL_LOCALE = re.compile(
+    r"[а-яёіїєґ]|[ğışİ]|(?<!\w)(?:giri[şs]|hedef\w*|zarar|kald[ıi]ra[çc]|entrada|objetivos?|alvos?|salida|sa[íi]da|venta|"
+    r"venda|compra|einstieg|ziele?|kauf\w*|verkauf\w*|entr[ée]e|objectifs?|ingresso|obiettiv\w*|wej[śs]cie|cele|"
+    r"masuk|sasaran|v[àa]o|ch[ốo]t|instap|doelen|vstup|c[íi]le|bel[ée]p[őo]|c[ée]lok|intrare|[țţ]inte)(?!\w)",
+    re.IGNORECASE)
+
+
+def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     if not isinstance(text, str):
         return _not_a_signal("message text is not a string")
     if not text.strip():
@@ -772,7 +814,7 @@ def _parse(text: str) -> ParsedMessage:
         text = text[:MAX_TEXT_CHARS]
         notes.append(f"text truncated to {MAX_TEXT_CHARS} characters")
     clean = normalize(text)
-    comma_decimal = uses_comma_decimals(clean)
+    comma_decimal = comma_decimal_locale or uses_comma_decimals(clean)
     lines = [tokenize_line(line, n, comma_decimal) for n, line in enumerate(clean.split("\n"))]
     tokens = [t for line in lines for t in line]
     segments = _segments(lines)
@@ -930,6 +972,10 @@ def _parse(text: str) -> ParsedMessage:
 
     words_side, side_conflict = _side_from_words(segments, levels)
     etype = _entry_type(levels, entries)
+    if etype == EntryType.LIMIT and len(entries) == 1 and _INSTANT_ORDER.search(clean):
+        # "My opinion: Buy (Instant Execution) / Entry price: $97,420": a broker's card for an order at the market;
+        # the price is where it stands now
+        etype = EntryType.MARKET
     leverage = _leverage(tokens, segments)
     market = _market(clean, candidate, leverage)
     # ("Sell entry: 90" labels an entry: a short being opened, never a spot exit)
@@ -966,13 +1012,14 @@ def _parse(text: str) -> ParsedMessage:
         floor = price_floor(candidate.symbol if candidate else None)
         if written and not (floor is not None and min(t.value for t in written) / 1000 < floor):
             # ("Entry 67,250" on BTC: 67.25 is under the coin's floor, so thousands is the only reading)
-            assumed.append(f"entry written {written[0].text!r}: the comma may be a decimal point or a thousands "
-                           "separator")
+            assumed.append(f"entry written {written[0].text!r}: {_AMBIGUOUS_COMMA}")
     if profit_loss:
         assumed.append("targets: read from 'Profit:' / 'Loss:' headings (results posts use them too)")
     if levels.qualified_targets:
         assumed.append("targets: a further target line with a qualifier we do not know was left out")
-    if not entries and candidate is not None and (targets or stop is not None):
+    if not entries and candidate is not None and (targets or stop is not None or words_side is not None):
+        # ("Signal Type: Regular (Long) / #HBAR/USDT / 0.1875": a side and a bare price, no exit: read and held — a
+        # post with no exit level is never traded)
         bare = _bare_price_lines(lines, segments, levels)
         # ("**#JUP/USDT** / 0.95-1.00 / TP ... / SL ...": with no side word, the levels must state the side)
         if bare and (words_side is not None or _side_from_levels(sorted(t.value for t in bare), targets, stop)):
@@ -1206,6 +1253,7 @@ def _only_coin_and_side(tokens: list[Token]) -> bool:
 # A stop level marked as hit inside a restated setup ("SL 4.28 — hit", "SL: 4.28 ✅ triggered")
 _STOP_LEVEL_HIT = re.compile(r"(?<!\w)(?:sl|stop(?:[\s-]*loss)?)[ \t]*[:=]?[ \t]*\$?\d[\d.,]*[ \t]*(?:-[ \t]*)?"
                              r"(?:was[ \t]+|got[ \t]+)?(?:hit|triggered|taken|reached)(?!\w)")
+_INSTANT_ORDER = re.compile(r"(?:instant|market)\s+execution|(?:buy|sell)\s+(?:at\s+)?market(?!\w)", re.IGNORECASE)
 _REFERENCE_PRICE = re.compile(r"(?:current|market)\s+price", re.IGNORECASE)
 _QUESTION = re.compile(r"\?(?:\s|$)|？|؟")
 # Words that may follow "SL #ARBUSDT" without making it more than a stop-out ("hit", "-1R", "-3%").
@@ -1264,9 +1312,23 @@ def _unknown_heading_rows(lines: list[list[Token]], segments: list[Segment],
                                                                          and s.label.kind == Kind.LABEL)
                for t in s.tokens}
     rows: list[tuple[int, str, list[Decimal]]] = []
+    block: tuple[int, str, list[Decimal]] | None = None  # "Quxel de lucro:" heading its own line, rows of prices below
     for tokens in lines:
         meaningful = [t for t in tokens if t.kind not in (Kind.SEP, Kind.INDEX)]
         numbers = [t for t in meaningful if t.kind == Kind.NUM]
+        if block is not None and numbers and len(numbers) == len(meaningful) \
+                and not any(id(t) in read or id(t) in claimed for t in numbers):
+            block[2].extend(t.value for t in numbers)
+            continue
+        if block is not None and (numbers or meaningful):
+            if block[2]:
+                rows.append(block)
+            block = None
+        if not numbers and 1 <= len(meaningful) <= 3 and all(t.kind == Kind.WORD for t in meaningful) \
+                and tokens[-1].kind == Kind.SEP and tokens[-1].text == ":" \
+                and not any(_NOT_A_LEVEL.fullmatch(t.text) for t in meaningful):
+            block = (meaningful[0].line, " ".join(t.text for t in meaningful), [])
+            continue
         if not numbers or any(id(t) in read or id(t) in claimed for t in numbers):
             continue
         first = meaningful.index(numbers[0])
@@ -1280,7 +1342,9 @@ def _unknown_heading_rows(lines: list[list[Token]], segments: list[Segment],
         if seps - set("/,~|>") - {"—", "–", "→", "➜"}:
             return None
         rows.append((numbers[0].line, " ".join(t.text for t in head), [t.value for t in numbers]))
-    return rows
+    if block is not None and block[2]:
+        rows.append(block)
+    return sorted(rows)
 
 
 def _stray_level_row(lines: list[list[Token]], segments: list[Segment], levels: _Levels) -> str | None:

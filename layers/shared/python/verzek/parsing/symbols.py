@@ -18,7 +18,7 @@ from verzek.parsing.tokens import Kind, Token
 NEVER_A_BASE = frozenset(
     ["FDUSD", "USDT", "USDC", "BUSD", "TUSD", "USD", "EUR", "TRY",
      "LONG", "SHORT", "BUY", "SELL", "ENTRY", "ENTRIES", "TP", "TPS", "SL", "STOP", "STOPLOSS", "TARGET", "TARGETS",
-     "LEVERAGE", "LEV", "CROSS", "ISOLATED", "SPOT", "FUTURE", "FUTURES", "PERP", "PAIR", "COIN", "SIGNAL", "VIP"])
+     "LEVERAGE", "LEV", "CROSS", "ISOLATED", "SPOT", "FUTURE", "FUTURES", "PAIR", "COIN", "SIGNAL", "VIP"])
 _BASE_RE = re.compile(r"^(?=.*[A-Z])[A-Z0-9]{2,15}$")
 _PAIR_SPLIT_RE = re.compile(r"^[#$]?(?P<base>\w+?)\s?[/|_-]\s?(?P<quote>[A-Za-z]+)(?P<suffix>\.p|:usdt|:usdc|-?perp)?$",
                             re.IGNORECASE)
