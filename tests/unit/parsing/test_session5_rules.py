@@ -34,7 +34,7 @@ def test_such_a_tag_away_from_the_side_word_is_held_and_a_plain_time_zone_is_no_
 @pytest.mark.parametrize("text,entries,targets,stop", [
     # entry and stop under words the lexicon does not know; the side is stated, the targets labelled
     ("#SOL LONG\nZutritt: 158\nZiele: 165 / 172\nNotbremse: 152", [158], [165, 172], 152),
-    ("#ADA long\nPrix 0.450\nSortie 0.470 / 0.490\nFilet 0.432", [0.45], [0.47, 0.49], 0.432),
+    ("#ADA long\nQuxel 0.450\nSortie 0.470 / 0.490\nFilet 0.432", [0.45], [0.47, 0.49], 0.432),
     # a short: the line below the entry is the target list, the one above it the stop
     ("#TON SHORT\nEntry 7.00\nQuxel 6.80 / 6.60\nBlorp 7.20", [7], [6.8, 6.6], 7.2),
     # consecutive rows of one price each under the same unknown word are one target list
@@ -138,3 +138,36 @@ def test_a_comma_in_a_comma_decimal_language_is_read_as_decimals_and_held():
 def test_an_unknown_heading_over_numbered_rows_is_read_by_where_they_lie():
     parsed = parse_message("#SOL LONG\nEntry: 150\nQuxel:\n1) 155\n2) 160\nSL: 145")
     assert [float(v) for v in parsed.targets] == [155, 160] and _held(parsed)
+
+
+@pytest.mark.parametrize("text,targets", [
+    # one target row under an unknown word among labelled target rows joins them in line order (held)
+    ("#XLM SHORT\nEntry 0.3950\nQuxel 0.3880\nTarget 2 0.3800\nTarget 3 0.3700\nStop 0.4030", [0.388, 0.38, 0.37]),
+    ("#KAS LONG\nEntry: 0.150\nTP 1: 0.156\nQuxel: 0.162\nSL: 0.144", [0.156, 0.162]),
+    # thousands written with k and dollar signs under an unknown word
+    ("#BTC LONG\nEntry: $67.2k\nQuxel: $68k / $69.5k / $71k\nSL: $66.1k", [68000, 69500, 71000]),
+])
+def test_unknown_target_rows_join_or_form_the_target_list_and_are_held(text, targets):
+    parsed = parse_message(text)
+    assert [float(t) for t in parsed.targets] == targets and _held(parsed)
+
+
+@pytest.mark.parametrize("text", [
+    # a percentage or a row number between the unknown word and its price
+    "BTC/USDT LONG\nEntry: $104,200 - $104,600\nTP1 (+2%): $106,400\nTP2 (+4%): $108,500\nQuxel (+7%): $111,700\nSL: $102,300",
+    "#AVAX LONG\nEntry 24.20\nTarget 1 — 24.80 (40%)\nTarget 2 — 25.40 (35%)\nQuxel 3 — 26.20 (25%)\nStop 23.70",
+    # inside the entry zone, but a rung between two numbered entry rows
+    "$LTC LONG\nEntry 1: 82.40\nQuxel: 80.90\nEntry 3: 79.50\nTP: 84.50 / 86.00 / 88.80\nSL: 77.80",
+])
+def test_an_unread_level_row_in_other_places_holds_the_trade(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "open" and _held(parsed), parsed.rejected
+
+
+@pytest.mark.parametrize("text", [
+    "#SOL SHORT\nСейчас цена 184.2\nВход: 186-187\nЦели: 181 / 177\nСтоп: 189.5",
+    "🐳 CALL\nBuy $TIA between $4.05 and $4.15\nSell targets: $4.40, $4.75\nStop: $3.88\n(spot bag, hold 3–10 days)",
+    "$WIF LONG\nEntry: 2.85 - 2.95\nTP1: 3.10\nTP2: 3.30\nSL: 2.68\n(R:R ~ 1:2.5)",
+])
+def test_market_prices_durations_and_ratios_beside_a_setup_do_not_hold_it(text):
+    assert parse_message(text).tradable

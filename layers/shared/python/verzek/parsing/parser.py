@@ -363,7 +363,9 @@ def _restore_unsequenced_indexes(segments: list[Segment]) -> None:
     for fld in (Field.TARGETS, Field.ENTRY):
         numbered = [(s, m) for s in segments if s.field == fld and s.label is not None
                     and (m := _ANY_INDEX.search(s.label.text)) and not s.label.text.strip().isdigit()]
-        if not numbered or [int(m.group(1)) for _, m in numbered] == list(range(1, len(numbered) + 1)):
+        rows = [int(m.group(1)) for _, m in numbered]
+        # ("Target 2 0.3800 / Target 3 0.3700" with the first row written otherwise: 2, 3 still count rows)
+        if rows == list(range(1, len(rows) + 1)) or len(rows) >= 2 and rows == list(range(rows[0], rows[0] + len(rows))):
             continue
         for seg, _ in numbered:
             spaced = _SPACED_INDEX.search(seg.label.text)
@@ -1027,7 +1029,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             entries = sorted(_dedupe(t.value for t in bare))
             etype = EntryType.RANGE if len(entries) == 2 else EntryType.LIMIT
             assumed.append("entry read from an unlabelled price line")
-    if candidate is not None and not side_conflict and not (entries and targets and stop is not None):
+    if candidate is not None and not side_conflict:
         # "Instap: 3,410 / Doelen: 3,480 / 3,550 / Verliesgrens: 3,360": levels under words we do not know, their
         # roles read from where the prices lie against the side and the levels we did read — held for review
         found = _levels_by_position(lines, segments, levels, words_side, entries, targets, stop)
@@ -1299,7 +1301,10 @@ def _bare_price_lines(lines: list[list[Token]], segments: list[Segment], levels:
 _NOT_A_LEVEL = re.compile(r"(?:price|current|now|cmp|mark|last|liq\w*|ликвид\w*|likid\w*|rr|r:r|risk|reward|ratio|"
                           r"pnl|roi|gain|profit\w*|volume|vol|cap|mcap|high|low|ath|atl|support|resistance|"
                           r"margin|size|qty|amount|balance|capital|fee|fees|funding|rsi|ema\d*|ma\d*|open|close|"
-                          r"prev\w*|yesterday|today|week\w*|month\w*|h\d|\d+[hmd]|tf|timeframe|id|no|nr)",
+                          r"prev\w*|yesterday|today|week\w*|month\w*|h\d|\d+[hmd]|tf|timeframe|id|no|nr|r|reason|why|note|"
+                          # the market's price in other languages; averaging (DCA) levels, never an order of the plan
+                          r"цен\w*|сейчас|fiyat\w*|anl[ıi]k|precio|pre[çc]o|preis|kurs|prix|prezzo|harga|gi[áa]|قیمت|"
+                          r"سعر|价格?|価格|가격|現在|现在|dca|averag\w*|усредн\w*|ortalama|promedi\w*)",
                           re.IGNORECASE)
 
 
@@ -1318,7 +1323,7 @@ def _unknown_heading_rows(lines: list[list[Token]], segments: list[Segment],
         numbers = [t for t in meaningful if t.kind == Kind.NUM]
         if block is not None and numbers and len(numbers) == len(meaningful) \
                 and not any(id(t) in read or id(t) in claimed for t in numbers):
-            block[2].extend(t.value for t in numbers)
+            block[2].extend(_written_value(t) for t in numbers)
             continue
         if block is not None and (numbers or meaningful):
             if block[2]:
@@ -1338,10 +1343,10 @@ def _unknown_heading_rows(lines: list[list[Token]], segments: list[Segment],
             if any(t.kind == Kind.WORD and not _NOT_A_LEVEL.fullmatch(t.text) for t in head):
                 return None  # prices under a heading that says more than a label: no reading
             continue
-        seps = {t.text for t in tokens[tokens.index(numbers[0]):] if t.kind == Kind.SEP} - {"(", ")", "+", "-", "%"}
+        seps = {t.text for t in tokens[tokens.index(numbers[0]):] if t.kind == Kind.SEP} - {"(", ")", "+", "-", "%", "$"}
         if seps - set("/,~|>") - {"—", "–", "→", "➜"}:
             return None
-        rows.append((numbers[0].line, " ".join(t.text for t in head), [t.value for t in numbers]))
+        rows.append((numbers[0].line, " ".join(t.text for t in head), [_written_value(t) for t in numbers]))
     if block is not None and block[2]:
         rows.append(block)
     return sorted(rows)
@@ -1359,22 +1364,40 @@ def _stray_level_row(lines: list[list[Token]], segments: list[Segment], levels: 
     read = {id(t) for t in (*levels.entries, *levels.targets, *levels.stop)}
     claimed = {id(t) for s in segments if s.field != Field.IGNORE or s.label is not None and s.label.kind == Kind.LABEL
                for t in s.tokens}
+    entry_lines = {t.line for t in levels.entries}
     for tokens in lines:
-        meaningful = [t for t in tokens if t.kind not in (Kind.SEP, Kind.INDEX)]
+        # (a percentage beside the heading, "Quxel (+7%): $111,700", says how far; it is no part of the heading)
+        meaningful = [t for t in tokens if t.kind not in (Kind.SEP, Kind.INDEX) and not (t.kind == Kind.PCT and "%" in t.text)]
         # ("0.396 - 30%" reads as a percentage range: a price without its own "%" is a price)
-        first = next((i for i, t in enumerate(meaningful) if t.kind == Kind.NUM
-                      or t.kind == Kind.PCT and "%" not in t.text and t.value is not None), None)
-        if not first or first > 3 or any(t.kind != Kind.WORD for t in meaningful[:first]):
+        prices = [i for i, t in enumerate(meaningful) if t.kind == Kind.NUM
+                  or t.kind == Kind.PCT and "%" not in t.text and t.value is not None]
+        if not prices or not prices[0] or prices[0] > 3 or any(t.kind != Kind.WORD for t in meaningful[:prices[0]]):
             continue
-        head = meaningful[:first]
-        number = meaningful[first]
+        head = meaningful[:prices[0]]
+        number = meaningful[prices[0]]
+        if number.text.isdigit() and len(number.text) <= 2 and len(prices) > 1 and prices[1] == prices[0] + 1:
+            number = meaningful[prices[1]]  # ("Quxel 3 — 26.20", "Quxel (2) 3.498": a row number, then the price)
+        # ("Entry 1: 0.0960 / Quxel: 0.0935 / Entry 3: 0.0910": inside the zone but between two entry rows, a rung)
+        sandwiched = {number.line - 1, number.line + 1} <= entry_lines
+        after = next((t for t in meaningful if t.start > number.start and t.line == number.line), None)
+        if after is not None and after.kind == Kind.WORD and _TIME_UNIT.match(after.text):
+            continue  # ("hold 3–10 days": a duration)
         if id(number) in read or id(number) in claimed or not low <= number.value <= high \
-                or zone and min(zone) <= number.value <= max(zone) \
+                or zone and min(zone) <= number.value <= max(zone) and not sandwiched \
                 or any(_NOT_A_LEVEL.fullmatch(t.text) for t in head) \
                 or all(t.text.lower() in lx.FILLER_WORDS for t in head):
             continue
         return " ".join(t.text for t in head)
     return None
+
+
+_TIME_UNIT = re.compile(r"(?:min\w*|hour\w*|hr|hrs|day\w*|week\w*|month\w*|дн\w*|час\w*|недел\w*|g[üu]n|saat|hafta|"
+                        r"d[íi]as?|horas?|semanas?|tage?|stunden?|jours?|heures?|giorni|ore|hari|jam|ng[àa]y|روز|يوم|أيام|天|日|일)",
+                        re.IGNORECASE)
+
+
+def _written_value(token: Token) -> Decimal:
+    return token.value  # (the tokeniser already reads "$68k" as 68000)
 
 
 def _levels_by_position(lines: list[list[Token]], segments: list[Segment], levels: _Levels, side: Side | None,
@@ -1403,14 +1426,25 @@ def _levels_by_position(lines: list[list[Token]], segments: list[Segment], level
     new_targets: list[Decimal] = []
     new_stop: Decimal | None = None
     previous_line = None
+    target_lines = [t.line for t in levels.targets] if len(levels.targets) == len(targets) else []
+    joined: list[tuple[int, Decimal]] = []  # rows among the labelled target rows ("Target 1 / Quxel / Target 3")
     for line, values in pending:
         if all(profit(v) for v in values) and not targets and (not new_targets or previous_line == line - 1):
             new_targets.extend(values)
             previous_line = line
+        elif targets and target_lines and len(values) == 1 and profit(values[0]) \
+                and {line - 1, line + 1} & {*target_lines, *(n for n, _ in joined)}:
+            joined.append((line, values[0]))
         elif len(values) == 1 and loss(values[0]) and stop is None and new_stop is None:
             new_stop = values[0]
         else:
             return None
+    if joined:
+        merged = [v for _, v in sorted([*zip(target_lines, targets, strict=True), *joined], key=lambda row: row[0])]
+        if merged != sorted(merged, reverse=side == Side.SHORT) or len(set(merged)) != len(merged):
+            return None
+        targets = merged
+        inferred["targets"] = "joined"
     if new_targets:
         ordered = sorted(new_targets, reverse=side == Side.SHORT)
         if ordered != new_targets:
