@@ -210,6 +210,10 @@ set): a floor on the exact-match rate, and no message ever parsed into a wrong t
   the post's language (held); "change entry to"; "частично зафиксировали"; "пример/шаблон". Left: b35-019
   ("SELL / 0.5920, 0.5810, 0.5650 / 🛑0.6180" labelled as targets at the market; read as an entry ladder — both
   held, which is meant is a reading). No label changed.
+- `blind_lead1.jsonl` (bde4325; 40 posts by the lead, a second author: real-channel archetypes and look-alikes).
+  First look with the parser at 3eb4f87 (main bde4325): 39/40 (97.5 %), 1 wrong by its label (bl1-004 "CMP: 27.35 /
+  Add more: 26.60" traded with one entry). Then 40/40, 0 wrong: "Add more:" / "Second entry:" heading a price line
+  are entries, "CMP:" heading one is an entry label ("DCA:" levels stay outside the entries, as in the dev set).
 
 Rows flagged `must_not_trade` are labelled literally (a stop on the wrong side, targets out of order, a
 price missing a digit): the parse must match the label and still be rejected.
@@ -261,6 +265,7 @@ CORPORA = {
     "blind_round33.jsonl": (57, 1.0),
     "blind_round34.jsonl": (52, 1.0),
     "blind_round35.jsonl": (60, 0.98),
+    "blind_lead1.jsonl": (40, 1.0),
 }
 
 

@@ -171,3 +171,14 @@ def test_an_unread_level_row_in_other_places_holds_the_trade(text):
 ])
 def test_market_prices_durations_and_ratios_beside_a_setup_do_not_hold_it(text):
     assert parse_message(text).tradable
+
+
+@pytest.mark.parametrize("text,entries", [
+    ("#EGLD LONG\nCMP: 27.35\nAdd more: 26.60\nTP: 28.10 / 28.90\nSL: 25.70", [26.6, 27.35]),
+    ("#EGLD LONG\nEntry: 27.35\nSecond entry: 26.60\nTP: 28.10 / 28.90\nSL: 25.70", [26.6, 27.35]),
+    # a DCA level stays outside the entries (the dev set's and rounds 3/14's convention)
+    ("#LDO/USDT LONG\nEntry: CMP 1.124\nDCA: 1.060\nTP: 1.18 / 1.24\nSL: 1.015", [1.124]),
+])
+def test_add_more_and_second_entry_lines_are_entries(text, entries):
+    parsed = parse_message(text)
+    assert [float(e) for e in parsed.entries] == entries and parsed.tradable

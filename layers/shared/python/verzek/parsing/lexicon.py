@@ -128,6 +128,9 @@ LABELS: list[tuple[Field, str]] = [
                     r"टारगेट|लक्ष्य|ہدف|اہداف|h[əe]d[əe]fl[əe]ri?|h[əe]d[əe]f|мақсат\w*|maqsad\w*|c[ée]lok|c[ée]l|"
                     r"m[åa]l|tavoitteet|tavoite|k[üu]rs[\s-]*ziel")),
     (Field.ENTRY, (r"entry[\s-]*(?:zone|area|price|point|range|targets?|around|levels?)|entries|entry|entrance|"
+                  # "CMP: 27.35 / Add more: 26.60": a second order of the same entry, heading its line before a price
+                  r"(?:^|(?<=\|))[ \t]*(?:add\s+more|second\s+entry|2nd\s+entry)(?=[ \t]*[:=@]?[ \t]*\$?\d)|"
+                  r"(?:^|(?<=\|))[ \t]*cmp(?=[ \t]*[:=@][ \t]*\$?\d)|"
                   r"enter(?:\s+at)?|entrada(?:s)?|punto\s+de\s+entrada|pre[çc]o\s+de\s+entrada|"
                   r"giri[şs](?:\s+(?:fiyat[ıi]|b[öo]lgesi|aral[ıi][ğg][ıi]))?|точка\s+входа|зона\s+входа|"
                   r"цена\s+входа|зона\s+(?:набора|покупки|закупки|закупа)|вход|рыночный\s+ордер|лимитный\s+ордер|market\s+order|limit\s+order|"
@@ -158,7 +161,7 @@ LABELS: list[tuple[Field, str]] = [
                     r"(?:coin|pair)\s+name|pair|coin|symbol|ticker|asset|token|монета|пара|parite|moneda|ativo|par|عملة|ارز|币种|m[üu]nze|paire|coppia|moneta|монета|銘柄|"
                     r"เหรียญ|คู่เทรด|syiling|sarafu|מטבע|νόμισμα|ζεύγος|moned[ăa]|pereche|p[áa]r|munt|কয়েন")),
     (Field.IGNORE, (r"(?:bonus|extra|extended|optional|moon|moonbag|moon[\s-]+bag|runner|dream|ultimate|stretch|final\s+moon)\s+"
-                   r"(?:targets?|tps?)(?:\s+(?:zone|area))?|re[\s-]*entry|add\s+more|average|dca(?:\s+(?:zone|area|levels?|entry|entries|orders?))?|risk(?:\s*/\s*reward)?|reward|r\s*/\s*r|rr|"
+                   r"(?:targets?|tps?)(?:\s+(?:zone|area))?|re[\s-]*entry|average|dca(?:\s+(?:zone|area|levels?|entry|entries|orders?))?|risk(?:\s*/\s*reward)?|reward|r\s*/\s*r|rr|"
                    r"period|volume|market\s+cap|ranking|wallet(?:\s+size)?|capital|amount|balance|margin\s+size|"
                    r"position\s+size|change|duration|"
                    # "Size 2.3 SOL", "Qty: 120", "Margin: 50 USDT": how much, never a price
