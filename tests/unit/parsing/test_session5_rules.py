@@ -182,3 +182,20 @@ def test_market_prices_durations_and_ratios_beside_a_setup_do_not_hold_it(text):
 def test_add_more_and_second_entry_lines_are_entries(text, entries):
     parsed = parse_message(text)
     assert [float(e) for e in parsed.entries] == entries and parsed.tradable
+
+
+@pytest.mark.parametrize("text,kind", [
+    # a stop word and the coin in a short post with no price, whatever the verb or language
+    ("#OP SL vurdu", "close"),
+    ("#DOT stop tetiklendi", "close"),
+    ("#LINK stop-loss scattato", "close"),
+    # a target word and the coin, no price (a row number aside): progress
+    ("#SEI target kelar bos", "update"),
+    ("#ARB TP 2 zrobione", "update"),
+    # a plan or a question about a level is no report
+    ("Targets for #BTC coming soon", "not_a_signal"),
+    ("SL for #SOL?", "not_a_signal"),
+    ("No stop on #DOGE, spot bag", "not_a_signal"),
+])
+def test_short_posts_about_one_exit_level_of_a_coin(text, kind):
+    assert parse_message(text).kind.value == kind

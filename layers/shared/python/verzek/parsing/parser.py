@@ -950,6 +950,15 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             if target is None and not is_close_without_coin(status_text):
                 return _not_a_signal("mentions closing but names no coin and gives no close command")
             return _status(MessageKind.CLOSE, target, segments, close_action(status_text), notes)
+        reported = _short_level_report(tokens, clean) if candidate is not None and not symbol_problem else None
+        if reported == Field.STOP:
+            # "Stop-Loss bei #INJ ausgelöst", "SL #ORDI dính rồi", "#MANA 손절 처리되었습니다": a stop word and the coin in
+            # a short post with no price — whatever the verb, that trade was stopped out
+            return _status(MessageKind.CLOSE, candidate, segments, UpdateAction.SL_HIT, notes)
+        if reported == Field.TARGETS:
+            # "#WIF sudah kena semua TP", "TP2 #SOL ✔": a target word and the coin, no price — progress on the trade
+            return _status(MessageKind.UPDATE, candidate, segments, UpdateAction.TP_HIT, notes,
+                           target_index=tp_hit_index(status_text))
 
     if has_setup and candidate is not None and _STOP_LEVEL_HIT.search(status_text):
         # "🛑 #TIA SHORT / Entry 4.15 / TP ... / SL 4.28 — hit ❌": the setup restated with its stop marked as hit
@@ -1242,6 +1251,28 @@ def _provenance(candidate, words_side, level_side, levels: _Levels, segments: li
 # "No stop loss, manage your risk", "Stop-loss: None": the post says there is no stop.
 _NO_STOP = re.compile(r"(?<!\w)(?:no|none|without|n/?a|nil|без|нет|yok|sin|sem|kein\w*|aucun\w*|pas\s+de|nessun\w*|"
                       r"brak|kh[ôo]ng|tanpa|بدون|لا)(?!\w)|无|없음|なし", re.IGNORECASE)
+
+
+# Words that make a short post about a stop or a target a plan or a question, not a report of one
+_NOT_A_REPORT = re.compile(r"(?<!\w)(?:if|when|will|would|set|place|put|use|add|where|should|could|wait|soon|later|"
+                           r"coming|tomorrow|next|new|move|moved|no|not|never|without|don'?t|vip|join|channel|subscribe|"
+                           r"если|когда|будет|si|cuando|wenn|jika|nếu|اگر|إذا)(?!\w)|\?|？|؟", re.IGNORECASE)
+
+
+def _short_level_report(tokens: list[Token], clean: str) -> Field | None:
+    """A short post (at most eight words) with the coin, no price, and the words of exactly one exit field (stop or
+    target), that is no plan or question: the report that this level was reached."""
+    # (a row number right after a target word, "TP 2 zrobione", is no price)
+    if any(t.kind == Kind.NUM and not (t.text.isdigit() and len(t.text) <= 2 and i and tokens[i - 1].kind == Kind.LABEL
+                                       and tokens[i - 1].field == Field.TARGETS) for i, t in enumerate(tokens)) \
+            or _NOT_A_REPORT.search(clean):
+        return None
+    fields = {t.field for t in tokens if t.kind == Kind.LABEL} - {Field.LONG, Field.SHORT, Field.SYMBOL}
+    words = [t for t in tokens if t.kind in (Kind.WORD, Kind.LABEL)]
+    if len(fields) != 1 or len(words) > 8 or not any(t.kind in (Kind.TAG, Kind.PAIR) for t in tokens):
+        return None
+    field = next(iter(fields))
+    return field if field in (Field.STOP, Field.TARGETS) else None
 
 
 def _only_coin_and_side(tokens: list[Token]) -> bool:
