@@ -21,6 +21,8 @@ from verzek.execution.orders import RetryPolicy
 from verzek.execution.ports import OrderRejected
 from verzek.execution.venues import VenueProvider
 
+from tests.integration.execution.test_paper_store import lock_waiters, wait_for
+
 D = Decimal
 NO_WAIT = RetryPolicy(sleep=lambda s: None)
 ETH_BTC_T0 = 1515626700000  # ETH/BTC 5m, last close 0.0846
@@ -213,10 +215,10 @@ def test_a_duplicate_committed_while_the_batch_runs_is_reconciled_not_placed_twi
     assert [n["kind"] for n in factory.notifications(users[1]) if n["channel"] == "console"] == ["position_opened"]
 
 
-class AccountOpenedElsewhere:
-    """A paper exchange whose first free-balance read comes after another worker (its own thread and
-    connection) made the same user's first paper call: the account's balance row appears after this
-    job read the account as empty."""
+class AccountReadElsewhere:
+    """A paper exchange whose first free-balance read (the batch job holding the user's account) is
+    met by another worker's call on the same account (its own thread and connection), which then
+    has to wait for the batch."""
 
     def __init__(self, inner, venues) -> None:
         self.inner, self.venues = inner, venues
@@ -226,27 +228,28 @@ class AccountOpenedElsewhere:
         return getattr(self.inner, item)
 
     def free_balance(self, asset):
-        if self.inner.user_id == self.venues.target and not getattr(self.venues, "done", False):
-            self.venues.done = True
-
+        answer = self.inner.free_balance(asset)  # inside held(): the account is the batch's now
+        if self.inner.user_id == self.venues.target and self.venues.worker is None:
             def elsewhere():
                 with self.venues.base_venue(self.inner.user_id) as other:
-                    other.free_balance("BTC")  # a first call: the start balance row is written
+                    self.venues.seen = other.free_balance("BTC")
 
-            worker = threading.Thread(target=elsewhere)
-            worker.start()
-            worker.join()
-        return self.inner.free_balance(asset)
+            self.venues.worker = threading.Thread(target=elsewhere)
+            self.venues.worker.start()
+            assert wait_for(lambda: lock_waiters(self.venues.dsn) >= 1), "the other call did not wait"
+        return answer
 
 
 class RacingVenues(VenueProvider):
-    def __init__(self, base: VenueProvider, target: int) -> None:
+    def __init__(self, base: VenueProvider, target: int, dsn: str) -> None:
         super().__init__(base.paper_prices(), base.clock)
-        self.target = target
+        self.target, self.dsn = target, dsn
+        self.worker: threading.Thread | None = None
+        self.seen: Decimal | None = None
 
     def venue(self, cur, **kwargs):
         venue = super().venue(cur, **kwargs)
-        venue.exchange = AccountOpenedElsewhere(venue.exchange, self)
+        venue.exchange = AccountReadElsewhere(venue.exchange, self)
         return venue
 
     def base_venue(self, user_id: int):
@@ -256,30 +259,28 @@ class RacingVenues(VenueProvider):
                                                     market_type="spot").exchange)
 
 
-def test_a_paper_account_created_meanwhile_fails_the_job_and_its_redelivery_opens_it(factory, clock, venues):
-    """The job read the user's paper account while it had no row yet; another call created it before
-    the job's writes: the job's insert of that row fails on its key (what it computed may be stale),
-    the job is rolled back alone — the jobs before it (whose last statement took its savepoint) and
-    after it keep theirs — and its redelivery opens the trade once."""
+def test_another_workers_call_on_the_account_waits_for_the_batch_and_sees_its_orders(factory, clock, venues, db_dsn):
+    """A batch job holds the user's paper account (read once, locked) until the batch commits. A call
+    on the same account from another worker meanwhile (a second job of the user, the monitor) waits,
+    then sees the job's order and its reservation: the free balance is never spent twice. (Before, a
+    call could slip in on a new account, or read it on a snapshot taken while it waited, missing the
+    job's new orders.)"""
     clock.set(ETH_BTC_T0)
     users = [factory.user(size_value=D("0.5")) for _ in range(3)]
     user = users[1]
     sig = factory.signal("ETH/BTC", "long", entries=["0.0835"], targets=["0.086"], stop_loss="0.082")
-    jobs = [ExecuteSignalJob(signal_id=sig, user_id=u) for u in users]
-    job = jobs[1]
+    racing = RacingVenues(venues, user, db_dsn)
 
-    first, failed, last = Executor(RacingVenues(venues, user), NO_WAIT).handle_batch(jobs)
-    assert first == last == "opened"
-    assert isinstance(failed, Exception) and "paper_balances" in str(failed)
-    assert factory.position(user, sig) is None and factory.notifications(user) == []
-    assert factory.paper_state(user)["orders"] == []  # the other call's balance row only
-    for other in (users[0], users[2]):
-        [order] = factory.orders(factory.position(other, sig)["id"])
-        assert [o["cid"] for o in factory.paper_state(other)["orders"]] == [order["client_order_id"]]
-
-    assert Executor(venues, NO_WAIT).handle_batch([job]) == ["opened"]
+    assert Executor(racing, NO_WAIT).handle_batch([ExecuteSignalJob(signal_id=sig, user_id=u) for u in users]) == [
+        "opened"] * 3
+    racing.worker.join(15)
     [order] = factory.orders(factory.position(user, sig)["id"])
     assert [o["cid"] for o in factory.paper_state(user)["orders"]] == [order["client_order_id"]]
+    # 10000 BTC start less the entry's reservation (amount x 0.0835 with the 0.1 % fee), as it reads after
+    reserved = order["amount"] * D("0.0835") * D("1.001")
+    assert racing.seen == D(10000) - reserved
+    with racing.base_venue(user) as account:
+        assert account.free_balance("BTC") == racing.seen
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """The paper account's rows (`verzek.execution.paper_store`, migration 0012) against real PostgreSQL:
 row locks per call under concurrent calls on one account, the StaleView retry when a row another
-call created appears under a call, a concurrently accepted duplicate client id, and the move of
+call created appears under a call, a duplicate client id placed concurrently, calls queued behind
+another (or behind a batch) seeing what it inserted (no free balance spent twice), and the move of
 existing JSON accounts into rows by the migration."""
 
 from __future__ import annotations
@@ -110,6 +111,10 @@ class PausingExchange(DbPaperExchange):
                 outer._pause()
                 return super().create_order(request)
 
+            def fetch_order(self, symbol, client_order_id, *, trigger=False):
+                outer._pause()
+                return super().fetch_order(symbol, client_order_id, trigger=trigger)
+
         self._engine_cls = Engine
 
     def _pause(self) -> None:
@@ -141,22 +146,25 @@ def test_a_row_created_under_a_call_makes_it_run_again_on_the_fresh_rows(factory
         assert cur.fetchall() == [{"leverage": 5, "margin_mode": "cross"}]
 
 
-def test_a_client_id_accepted_concurrently_is_a_duplicate_that_reconciles(factory, recorded_prices, clock):
+def test_a_client_id_placed_concurrently_is_a_duplicate_that_reconciles(factory, db_dsn, recorded_prices, clock):
     user = factory.user()
     clock.set(ms("2018-01-10T23:25"))
     slow = exchange(user, recorded_prices, clock, PausingExchange)
     request = limit("dup-1", "ETH/BTC", OrderSide.BUY, "2", "0.08")
-    with ThreadPoolExecutor(1) as pool:
-        late = pool.submit(slow.create_order, request)
-        assert slow.reached.wait(15)
-        first = exchange(user, recorded_prices, clock).create_order(request)
+    other = exchange(user, recorded_prices, clock)
+    with ThreadPoolExecutor(2) as pool:
+        first = pool.submit(slow.create_order, request)
+        assert slow.reached.wait(15)  # it holds the account (even a new one, with no rows yet)
+        late = pool.submit(other.create_order, request)  # a redelivery of the same placement, elsewhere
+        assert wait_for(lambda: lock_waiters(db_dsn) >= 1), "the second call did not queue on the account"
         slow.release.set()
+        placed = first.result(timeout=15)
         with pytest.raises(OrderRejected) as refused:
             late.result(timeout=15)
     assert refused.value.kind == "duplicate" and slow.attempts == 1
     # the placer's answer to a duplicate: look the order up, never place a second one
-    found = OrderPlacer(slow, RetryPolicy(sleep=lambda s: None)).place_or_reconcile(request)
-    assert (found.exchange_order_id, found.amount, found.status) == (first.exchange_order_id, D(2), OrderStatus.OPEN)
+    found = OrderPlacer(other, RetryPolicy(sleep=lambda s: None)).place_or_reconcile(request)
+    assert (found.exchange_order_id, found.amount, found.status) == (placed.exchange_order_id, D(2), OrderStatus.OPEN)
     state = factory.paper_state(user)
     assert [o["cid"] for o in state["orders"]] == ["dup-1"]
     # 10 BTC start, 2 x 0.08 reserved with the fee once, not twice
@@ -289,3 +297,88 @@ def test_positions_open_before_funding_existed_owe_it_from_their_last_fill_not_1
                 "BTC/USDT:USDT": opened, "ETH/USDT:USDT": settled}
     finally:
         conn.close()
+
+
+def test_two_orders_racing_on_one_account_never_spend_the_free_balance_twice(factory, db_dsn, recorded_prices, clock):
+    """Under READ COMMITTED a statement's snapshot is taken when it starts, before it waits for a row
+    lock: a call that queued on the account's rows while another call held them must still see the
+    order that call inserted (its reservation), or both orders are accepted on money there once."""
+    user = factory.user()
+    clock.set(ms("2018-01-10T23:25"))
+    assert exchange(user, recorded_prices, clock).free_balance("BTC") == D(10)  # the BTC row now exists
+    slow = exchange(user, recorded_prices, clock, PausingExchange)
+    # each order alone fits: 70 x 0.08 with the 0.1 % fee = 5.6056 BTC of 10; both do not
+    first, second = (limit(cid, "ETH/BTC", OrderSide.BUY, "70", "0.08") for cid in ("race-1", "race-2"))
+    with ThreadPoolExecutor(2) as pool:
+        held = pool.submit(slow.create_order, first)
+        assert slow.reached.wait(15)  # it locked and read the account, its order not yet written
+        queued = pool.submit(exchange(user, recorded_prices, clock).create_order, second)
+        assert wait_for(lambda: lock_waiters(db_dsn) >= 1), "the second call did not queue on the account"
+        slow.release.set()
+        assert held.result(timeout=15).status == OrderStatus.OPEN
+        with pytest.raises(OrderRejected) as refused:
+            queued.result(timeout=15)
+    assert refused.value.kind == "insufficient_funds"
+    assert [o["cid"] for o in factory.paper_state(user)["orders"]] == ["race-1"]
+    assert slow.free_balance("BTC") == D(10) - D("5.6056")
+
+
+def test_a_position_opened_under_a_symbol_call_is_seen_by_the_next_reservation(factory, db_dsn, recorded_prices,
+                                                                                clock):
+    """A call on one symbol (the monitor's lookup filling a resting entry) may create a position row;
+    a reservation queued meanwhile must count that position's margin."""
+    user = factory.user()
+    t0 = 1636934400000  # XRP perpetual candle 2021-11-15 00:00, low 1.1891
+    clock.set(t0)
+    ex = exchange(user, recorded_prices, clock)
+    ex.create_order(limit("entry", XRP, OrderSide.BUY, "5", "1.19"))  # 5.95 margin at 1x + 0.00595 fee held
+    clock.set(t0 + 5 * 60_000)
+    slow = exchange(user, recorded_prices, clock, PausingExchange)
+    # 6 x 1.10 + 0.1 % = 6.6066 USDT: fits in 10 less the fee only, not beside the 5.95 margin
+    later = limit("later", XRP, OrderSide.BUY, "6", "1.10")
+    with ThreadPoolExecutor(2) as pool:
+        lookup = pool.submit(slow.fetch_order, XRP, "entry")
+        assert slow.reached.wait(15)  # it holds the symbol's rows; the fill not yet evaluated
+        queued = pool.submit(ex.create_order, later)
+        assert wait_for(lambda: lock_waiters(db_dsn) >= 1), "the reservation did not queue on the account"
+        slow.release.set()
+        assert lookup.result(timeout=15).status == OrderStatus.FILLED
+        with pytest.raises(OrderRejected) as refused:
+            queued.result(timeout=15)
+    assert refused.value.kind == "insufficient_funds"
+    assert ex.free_balance("USDT") == D(10) - D("5.9465") - D("0.0059465")  # filled at the open 1.1893
+
+
+def test_a_batch_holding_the_account_is_seen_whole_by_a_call_queued_behind_it(factory, db_dsn, recorded_prices,
+                                                                             clock):
+    """A batch of execution jobs (`DbPaperExchange.held`, one transaction for the batch) keeps the
+    account until it commits; another worker's reservation queued behind it counts the batch's orders."""
+    from verzek.db import batch_transaction, connection
+
+    user = factory.user()
+    clock.set(ms("2018-01-10T23:25"))
+    assert exchange(user, recorded_prices, clock).free_balance("BTC") == D(10)
+    written, commit = threading.Event(), threading.Event()
+
+    def batch() -> None:
+        ex = exchange(user, recorded_prices, clock)
+        with batch_transaction():
+            with ex.held() as writes:
+                ex.create_order(limit("batch-1", "ETH/BTC", OrderSide.BUY, "70", "0.08"))  # 5.6056 BTC
+            with connection() as conn, conn.cursor() as cur:
+                cur.execute(b"; ".join(writes))
+            written.set()
+            assert commit.wait(15)
+
+    with ThreadPoolExecutor(2) as pool:
+        batched = pool.submit(batch)
+        assert written.wait(15)
+        queued = pool.submit(exchange(user, recorded_prices, clock).create_order,
+                             limit("other-1", "ETH/BTC", OrderSide.BUY, "70", "0.08"))
+        assert wait_for(lambda: lock_waiters(db_dsn) >= 1), "the call did not queue behind the batch"
+        commit.set()
+        batched.result(timeout=15)
+        with pytest.raises(OrderRejected) as refused:
+            queued.result(timeout=15)
+    assert refused.value.kind == "insufficient_funds"
+    assert [o["cid"] for o in factory.paper_state(user)["orders"]] == ["batch-1"]

@@ -9,7 +9,12 @@ A port call on the DB-backed paper account is one transaction that
    positions and balances. The orders asked for by client id are read too when final.
    Locks are taken in one order (orders by id, positions by symbol, balances by asset), so two
    calls on one account never deadlock; calls about different symbols of one account only meet
-   on a shared balance row;
+   on a shared balance row. Ahead of the rows, in its own statement, the account's advisory lock
+   (`account_lock_key`): exclusive for a whole-account call, shared for a symbol's. Under READ
+   COMMITTED a statement waiting for a row lock keeps the snapshot it started with, so without it a
+   call queued behind another would not see the orders and positions that call inserted (a
+   reservation counted once for two orders); the load statement now starts only once the account
+   is free, and sees all of it;
 2. runs the pure `PaperExchange` on exactly those rows (it only ever evaluates the symbols it
    holds open orders for);
 3. writes back only what changed: new orders inserted (the unique (account, client id) refuses a
@@ -127,6 +132,14 @@ _LOAD_SYMBOL = Prepared(_LOAD_SQL.format(
     balances_where="user_id = %(user)s AND asset = ANY(%(assets)s)"))
 
 
+def account_lock_key(user_id: int) -> int:
+    """The paper account's advisory lock (high bits tag the purpose, as `orders.advisory_key`). A call
+    on the whole account (`create_order`, `free_balance`: every reservation and margin counts, and it
+    may insert orders and positions on any symbol) takes it exclusively; a call on one symbol shares
+    it with the calls on other symbols (they meet on their rows, as before)."""
+    return (0x5650 << 48) | int(user_id)
+
+
 def load(cur, user_id: int, engine: PaperExchange, *, symbol: str | None = None,
          client_order_ids: Sequence[str] = (), begin: bool = False) -> Loaded:
     """Lock and load the rows a call needs into `engine`: one symbol's (`symbol`) or the whole
@@ -135,7 +148,12 @@ def load(cur, user_id: int, engine: PaperExchange, *, symbol: str | None = None,
     transaction in the same round trip (a connection in autocommit mode; see `save(commit=True)`)."""
     loaded = Loaded()
     params = {"user": user_id, "ids": list(client_order_ids)}
-    prefix = "BEGIN; " if begin else ""
+    # The account lock is its own statement, ahead of the load in the same round trip: under READ
+    # COMMITTED the load's snapshot is then taken after the lock is granted, so it sees every row a
+    # call that held the account committed (a row lock alone is waited for inside the statement, on
+    # a snapshot taken before: another call's new order, its reservation, would be missed).
+    lock = "pg_advisory_xact_lock" if symbol is None else "pg_advisory_xact_lock_shared"
+    prefix = ("BEGIN; " if begin else "") + f"SELECT {lock}({account_lock_key(user_id)}); "
     if symbol is None:
         rows = fetch_rows(cur, _LOAD_ACCOUNT, params, prefix=prefix)
     else:

@@ -69,9 +69,11 @@ class DbPaperExchange:
         `set_leverage`, `create_order(s)`, lookups) run on it with no round trip of their own. On
         leaving, what they changed is left, as bound statements, in the yielded list, for the caller
         to send ahead of its next statement: they commit or roll back with the job (its savepoint)
-        like the rest of the batch. A row this view saw missing but a concurrent call created
-        meanwhile, or a client id the account already has as a final order (final orders are not
-        loaded), fails that statement on the table's unique key: the job fails and is redelivered
+        like the rest of the batch. The account's lock (`paper_store.account_lock_key`, exclusive)
+        is held until the batch commits: a call on the account from another worker waits for it and
+        then sees the batch's orders. A client id the account already has as a final order (final
+        orders are not loaded) — or, as a backstop, a row this view saw missing but another call
+        created — fails that statement on the table's unique key: the job fails and is redelivered
         (as `StaleView` is retried), nothing is placed twice."""
         if batch_connection() is None or self._held is not None:
             raise RuntimeError("DbPaperExchange.held runs once at a time inside a batch transaction")
