@@ -171,3 +171,57 @@ def test_live_funding_of_a_hedged_symbol_is_split_between_the_long_and_the_short
     an_hour_later()
     assert run_monitor(venues)["errors"] == 0
     assert [factory.position(user, sig)["funding"] for sig, _ in positions] == [D("-0.096"), D("0.096")]
+
+
+@pytest.mark.parametrize("exchange", ["binance", "bybit"])
+def test_a_hedged_funding_time_posted_one_side_first_is_read_again_until_it_adds_up(double, factory, db, exchange):  # noqa: F811 (the fixture)
+    # The exchange posts the long's payment (-0.096) of the next hour's funding before the short's (+0.096,
+    # same time). The pass at +3 min sees one side only: it cannot say which side that is, so the time is not
+    # counted — and must not be passed over: the pass at +11 min (the +10 checkpoint) reads it again, whole.
+    # A time whose other side never comes is given up once it is an hour old (the next hour's +2 read), and
+    # does not hold back the times after it. Rate 0.01 % at mark 60000: 0.016 x 60000 x 0.0001 = 0.096.
+    from verzek.execution.paper import RecordedPrices
+
+    if exchange == "binance":
+        double.hedge_mode = True
+    else:
+        double.bybit_hedge_mode = True
+    hour = wall_clock_ms() // 3_600_000 * 3_600_000 + 3_600_000
+    clock = {"now": wall_clock_ms()}
+    prices = RecordedPrices().add("BTC/USDT:USDT", "1m", [[t, "60000", "60000", "60000", "60000", "1"]
+                                                          for t in range(hour - 7_200_000, hour + 10_800_000, 60_000)])
+    user = live_user(factory, db, exchange, size_value=D(200), leverage_cap=10, opposite_signal_policy="hedge")
+    venues = VenueProvider(live_prices=prices, clock=lambda: clock["now"])
+    positions = []
+    for side, entry, target, stop in (("long", "59000", "61000", "58000"), ("short", "60500", "59000", "62000")):
+        sig, outcome = _open(factory, user, venues, side, entry, target, stop)
+        assert outcome == "opened"
+        [order] = factory.orders(factory.position(user, sig)["id"])
+        double.fill(order["client_order_id"], entry, "0.016")
+        positions.append(sig)
+    assert run_monitor(venues)["errors"] == 0
+    stated = {"rate": "0.0001", "mark": "60000"} if exchange == "bybit" else {}
+
+    def funding_time(at: int) -> None:
+        double.add_funding_rate("BTCUSDT", "0.0001", "60000", at)
+
+    def pass_at(at: int) -> list[Decimal]:
+        clock["now"] = at
+        assert run_monitor(venues)["errors"] == 0
+        return [factory.position(user, sig)["funding"] for sig in positions]
+
+    funding_time(hour)
+    double.add_funding(exchange, "BTCUSDT", "-0.096", hour, **stated)  # the long's, posted first
+    assert pass_at(hour + 3 * 60_000) == [0, 0]  # one side only: not counted yet
+    double.add_funding(exchange, "BTCUSDT", "0.096", hour, **stated)  # the short's, posted late
+    assert pass_at(hour + 11 * 60_000) == [D("-0.096"), D("0.096")]
+
+    # the next hour's short payment never comes: waited for at +2, +10, +30 min, given up at the hour after
+    funding_time(hour + 3_600_000)
+    double.add_funding(exchange, "BTCUSDT", "-0.096", hour + 3_600_000, **stated)
+    for minutes in (3, 11, 31):
+        assert pass_at(hour + 3_600_000 + minutes * 60_000) == [D("-0.096"), D("0.096")]
+    funding_time(hour + 7_200_000)
+    double.add_funding(exchange, "BTCUSDT", "-0.096", hour + 7_200_000, **stated)
+    double.add_funding(exchange, "BTCUSDT", "0.096", hour + 7_200_000, **stated)
+    assert pass_at(hour + 7_200_000 + 3 * 60_000) == [D("-0.192"), D("0.192")]

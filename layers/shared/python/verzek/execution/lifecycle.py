@@ -101,6 +101,9 @@ def _funding_checkpoint(ms: int) -> int:
     """How many funding checkpoints have passed by `ms` (counting from the epoch): a pass asks for funding
     when this grew since the position's previous pass."""
     return (ms // _HOUR_MS) * len(_FUNDING_CHECKPOINTS_MS) + sum(ms % _HOUR_MS >= c for c in _FUNDING_CHECKPOINTS_MS)
+# live, hedged: a funding time whose two sides' payments do not add up yet (one posted late, or its rate not
+# published) is read again at the next checkpoints while younger than this, then given up (not counted)
+_FUNDING_WAIT_MS = _HOUR_MS
 # live: a liquidation is looked for while a position's exit ended (unfilled, not by us) this recently
 _LIQUIDATION_LOOKBACK_MS = 15 * 60_000
 _STOP_UNTOUCHED = ("unsupported", "in_place", "versions_exhausted", "none")
@@ -792,7 +795,14 @@ class PositionEngine:
             return pos
         total = ZERO
         long = pos["side"] == "long"
-        for event in (self._split_hedged_funding(cur, pos, venue, events, account) if hedged else events):
+        last = max(e["timestamp"] for e in events)
+        if hedged:
+            events, waiting_from = self._split_hedged_funding(cur, pos, venue, events, account, now_ms)
+            if waiting_from is not None:
+                # a time not whole yet (one side's payment posted, or its rate not published): accounted up to
+                # just before it, so the next checkpoint reads it again (and what follows it, counted then)
+                last = waiting_from - 1
+        for event in events:
             ts = event["timestamp"]
             charged_on = event.get("position_amount")
             if charged_on and (Decimal(str(charged_on)) > 0) != long:
@@ -806,13 +816,14 @@ class PositionEngine:
             whole = event.get("position_amount")
             whole = abs(Decimal(str(whole))) if whole else self._held_on_account(cur, pos, ts) or held
             total += Decimal(str(event["amount"])) * min(Decimal(1), held / whole)
-        last = max(e["timestamp"] for e in events)
+        if pos.get("funding_ms") is not None and last <= pos["funding_ms"]:
+            return pos  # still waiting for the same time: nothing new
         cur.execute("UPDATE positions SET funding = funding + %s, funding_ms = %s, updated_at = now() WHERE id = %s",
                     (total, last, pos["id"]))
         return {**pos, "funding": (pos.get("funding") or ZERO) + total, "funding_ms": last}
 
     def _split_hedged_funding(self, cur, pos: dict, venue: Venue, events: list[dict],
-                              account: AccountPass | None) -> list[dict]:
+                              account: AccountPass | None, now_ms: int) -> tuple[list[dict], int | None]:
         """A hedge-mode symbol's payments as this position's side was charged them. Binance's income history
         names no side, so each funding time's payments (one record per side, same time) are attributed
         from the settled rate and the mark price it was charged at (Bybit's funding executions state both,
@@ -820,13 +831,19 @@ class PositionEngine:
         rate × mark × what the account's longs held, the short side receives rate × mark × the shorts
         (negative rate: the other way round). Their sum is checked against what the exchange reported at
         that time (within 0.01 USDT or 1 %); a time that does not add up, or whose rate is unknown, is
-        not counted (logged): a wrong split would move money between the two positions."""
+        not counted (logged): a wrong split would move money between the two positions.
+
+        Such a time is usually not whole yet: the exchange posted one side's payment (or the rate) first.
+        While it is younger than `_FUNDING_WAIT_MS` it is waited for: the second value returned is the
+        earliest such time (None: nothing waited for), before which the caller stops accounting, so the
+        next funding checkpoint reads it again. Older, it is given up (logged) and passed over."""
         fetch = getattr(venue.exchange, "funding_rate_at", None)
         groups: dict[int, list[dict]] = {}
         for event in events:
             groups.setdefault(event["timestamp"] // 60_000, []).append(event)
-        out = []
-        for group in groups.values():
+        out: list[dict] = []
+        waiting_from: int | None = None
+        for _, group in sorted(groups.items()):
             ts = min(e["timestamp"] for e in group)
             reported = sum((Decimal(str(e["amount"])) for e in group), ZERO)
             stated = next((e for e in group if e.get("rate") is not None and e.get("mark")), None)
@@ -835,22 +852,31 @@ class PositionEngine:
                          else fetch(pos["symbol"], ts) if callable(fetch) else None)
             held_long = self._held_on_account(cur, {**pos, "side": "long"}, ts)
             held_short = self._held_on_account(cur, {**pos, "side": "short"}, ts)
+            wait = now_ms - ts < _FUNDING_WAIT_MS
             if rate_mark is None:
-                logger.warning("hedged funding not attributed: no rate", extra={"position_id": pos["id"], "ts": ts})
+                logger.warning("hedged funding not attributed: no rate" + (" yet" if wait else ""),
+                               extra={"position_id": pos["id"], "ts": ts})
+                if wait:
+                    waiting_from = ts
+                    break  # the times after it are read again with it
                 continue
             rate, mark = rate_mark
             long_amount, short_amount = -rate * mark * held_long, rate * mark * held_short
             tolerance = max(Decimal("0.01"), (abs(long_amount) + abs(short_amount)) / 100)
             if abs(long_amount + short_amount - reported) > tolerance:
-                logger.warning("hedged funding not attributed: the sides do not add up to the payments",
+                logger.warning("hedged funding not attributed: the sides do not add up to the payments"
+                               + (" (yet)" if wait else ""),
                                extra={"position_id": pos["id"], "ts": ts, "reported": str(reported),
                                       "long": str(long_amount), "short": str(short_amount)})
+                if wait:
+                    waiting_from = ts
+                    break
                 continue
             mine, whole = (long_amount, held_long) if pos["side"] == "long" else (short_amount, held_short)
             if whole > 0:
                 out.append({"timestamp": ts, "amount": mine, "position_amount": whole if pos["side"] == "long"
                             else -whole})
-        return out
+        return out, waiting_from
 
     @staticmethod
     def _held_on_account(cur, pos: dict, ts: int) -> Decimal:
