@@ -58,7 +58,10 @@ Phemex (`GET /g-accounts/accountPositions`, USDT perpetuals) and Kraken Futures
 (`GET /derivatives/api/v3/openpositions`) answer their account reads for load tests, checking their
 real signatures: Phemex `x-phemex-request-signature` = HMAC-SHA256 hex of path + query + expiry +
 body (expiry in the future); Kraken Futures `Authent` = base64 HMAC-SHA512 (base64-decoded secret)
-of SHA-256(postData + "/api/" + endpoint).
+of SHA-256(postData + "/api/" + endpoint). Kraken Futures also serves its instruments list (PF_XBTUSD,
+PF_ETHUSD, public), the accounts read (the flex wallet: `kraken_flex_wallet(currencies, available_margin)`),
+its open positions (`kraken_position(symbol, qty, price)`) and the account log's funding entries
+(`add_funding("krakenfutures", "PF_XBTUSD", ...)`, `GET /api/history/v3/account-log`); no Kraken orders.
 
 Per-IP limits like the exchanges' (`limit_per_ip({"binance-usdm": (2400, 60), ...})`): each source IP
 is counted per budget group (Binance: request weight in clock-aligned windows, reported in
@@ -109,6 +112,11 @@ _BN_CONDITIONAL = ("STOP", "STOP_MARKET", "TAKE_PROFIT", "TAKE_PROFIT_MARKET", "
 
 def _fmt(value: Decimal | None) -> str:
     return "0" if value is None else format(value.normalize(), "f")
+
+
+def _kf_time(ms: int) -> str:
+    """Kraken Futures' timestamps: ISO 8601 UTC with milliseconds."""
+    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(ms / 1000)) + f".{ms % 1000:03d}Z"
 
 
 def _now_ms() -> int:
@@ -245,6 +253,9 @@ class ExchangeDouble:
         # futures positions from fills: (exchange, symbol, position side BOTH|LONG|SHORT) -> {"qty" (signed:
         # + long, - short), "entry", "updated"}; served by Binance /fapi/v{2,3}/positionRisk, Bybit /v5/position/list
         self.positions: dict[tuple[str, str, str], dict] = {}
+        # Kraken Futures' multi-collateral ("flex") wallet, as GET /derivatives/api/v3/accounts states it (see
+        # `kraken_flex`); its positions are `positions[("krakenfutures", "PF_XBTUSD", "BOTH")]` (one-way only)
+        self.kraken_flex: dict = {"currencies": {}, "availableMargin": "0"}
         # futures account history: funding payments and liquidations, per exchange (see `add_funding`,
         # `liquidate`): {"symbol", "time", "amount"} / {"symbol", "time", "side", "qty", "price", "order_id"}
         self.funding: list[dict] = []
@@ -606,7 +617,8 @@ class ExchangeDouble:
         path = request.url.path
         if path == "/__double/ip-stats":
             return JSONResponse(self.ip_stats())
-        exchange = ("bybit" if path.startswith("/v5/") else "krakenfutures" if path.startswith("/derivatives/")
+        exchange = ("bybit" if path.startswith("/v5/")
+                    else "krakenfutures" if path.startswith(("/derivatives/", "/api/history/"))
                     else "phemex" if path.startswith("/g-") else "binance")
         query = request.scope.get("query_string", b"").decode("latin-1")
         body = await request.body()
@@ -656,9 +668,10 @@ class ExchangeDouble:
                 record.authenticated = True
             elif exchange == "krakenfutures":
                 params = dict(parse_qsl(query, keep_blank_values=True))
-                record.authenticated = False
-                params["__api_key"] = self._check_krakenfutures_signature(request, path, query)
-                record.authenticated = True
+                if handler.__name__.startswith("_kf_signed"):
+                    record.authenticated = False
+                    params["__api_key"] = self._check_krakenfutures_signature(request, path, query)
+                    record.authenticated = True
             else:
                 params = dict(parse_qsl(query, keep_blank_values=True))
                 if body:
@@ -773,8 +786,58 @@ class ExchangeDouble:
                                                            "bonusBalanceRv": "0"}, "positions": []}}
 
     def _kf_signed_open_positions(self, params):
-        return {"result": "success", "openPositions": [], "serverTime": time.strftime("%Y-%m-%dT%H:%M:%S.000Z",
-                                                                                        time.gmtime())}
+        held = [{"side": "long" if p["qty"] > 0 else "short", "symbol": symbol, "price": _fmt(p["entry"]),
+                 "fillTime": _kf_time(p["updated"]), "size": _fmt(abs(p["qty"])), "unrealizedFunding": "0"}
+                for (exchange, symbol, _), p in self.positions.items() if exchange == "krakenfutures" and p["qty"]]
+        return {"result": "success", "openPositions": held, "serverTime": _kf_time(_now_ms())}
+
+    def _kf_signed_accounts(self, params):
+        flex = {"type": "multiCollateralMarginAccount", "currencies": self.kraken_flex["currencies"],
+                "initialMargin": "0.0", "initialMarginWithOrders": "0.0", "maintenanceMargin": "0.0",
+                "balanceValue": self.kraken_flex["availableMargin"], "portfolioValue": self.kraken_flex["availableMargin"],
+                "collateralValue": self.kraken_flex["availableMargin"], "pnl": "0.0", "unrealizedFunding": "0.0",
+                "totalUnrealized": "0.0", "totalUnrealizedAsMargin": "0.0",
+                "availableMargin": self.kraken_flex["availableMargin"], "marginEquity": self.kraken_flex["availableMargin"]}
+        return {"result": "success", "accounts": {"flex": flex, "cash": {"type": "cashAccount", "balances": {}}},
+                "serverTime": _kf_time(_now_ms())}
+
+    def _kf_instruments(self, params):
+        """Kraken Futures' USD-margined perpetuals (as its instruments list states them, a few fields)."""
+        rows = [("PF_XBTUSD", "1", 4), ("PF_ETHUSD", "0.1", 3)]
+        return {"result": "success", "serverTime": _kf_time(_now_ms()), "instruments": [
+            {"symbol": symbol, "type": "flexible_futures", "underlying": "rr_" + symbol[3:].lower(), "tickSize": tick,
+             "contractSize": 1, "tradeable": True, "contractValueTradePrecision": precision,
+             "marginLevels": [{"numNonContractUnits": 0, "initialMargin": 0.02, "maintenanceMargin": 0.01}],
+             "fundingRateCoefficient": 8, "maxRelativeFundingRate": 0.001, "isin": "", "tags": [],
+             "openingDate": "2022-01-01T00:00:00.000Z", "feeScheduleUid": "eef90775-995b-4596-9257-0917f6134766",
+             "retailMarginLevels": [], "category": "", "postOnly": False}
+            for symbol, tick, precision in rows]}
+
+    def _kf_signed_account_log(self, params):
+        """Kraken Futures' account log: the funding entries (`add_funding("krakenfutures", "PF_XBTUSD", ...)`)."""
+        since = int(params.get("since") or 0)
+        logs = [{"asset": "usd", "contract": e["symbol"].lower(), "booking_uid": e["id"], "collateral": None,
+                 "date": _kf_time(e["time"]), "execution": None, "fee": 0, "funding_rate": float(e["rate"]),
+                 "id": int(e["id"]), "info": "funding rate change", "margin_account": "flex", "mark_price": None,
+                 "realized_funding": float(e["amount"]), "realized_pnl": None}
+                for e in self.funding if e["exchange"] == "krakenfutures" and e["time"] >= since]
+        if params.get("info") not in (None, "funding rate change"):
+            logs = []
+        return {"accountUid": "double", "logs": logs}
+
+    def kraken_flex_wallet(self, currencies: dict[str, dict], available_margin: str | Decimal) -> None:
+        """The Kraken Futures flex wallet: per currency Kraken's {"quantity", "value", "collateral", "available"}
+        and the account's `availableMargin` (USD: the collateral of every currency, after haircuts, less margin
+        in use)."""
+        with self._lock:
+            self.kraken_flex = {"currencies": {c: {k: _fmt(D(str(v))) for k, v in row.items()}
+                                               for c, row in currencies.items()},
+                                "availableMargin": _fmt(D(str(available_margin)))}
+
+    def kraken_position(self, symbol: str, qty: str | Decimal, price: str | Decimal) -> None:
+        """A fill on the Kraken Futures `symbol` (e.g. PF_XBTUSD) position: `qty` + buy / - sell at `price`."""
+        with self._lock:
+            self._move_position("krakenfutures", symbol, "BOTH", D(str(qty)), D(str(price)))
 
     def _check_bybit_signature(self, request: Request, query: str, body: bytes) -> str:
         api_key = request.headers.get("x-bapi-api-key", "")
@@ -1488,6 +1551,9 @@ class ExchangeDouble:
             ("GET", "/v5/account/info"): self._bb_signed_account_info,
             ("GET", "/g-accounts/accountPositions"): self._ph_signed_account_positions,
             ("GET", "/derivatives/api/v3/openpositions"): self._kf_signed_open_positions,
+            ("GET", "/derivatives/api/v3/accounts"): self._kf_signed_accounts,
+            ("GET", "/api/history/v3/account-log"): self._kf_signed_account_log,
+            ("GET", "/derivatives/api/v3/instruments"): self._kf_instruments,
         }
         for prefix in ("/api/v3", "/fapi/v1"):
             routes[("POST", f"{prefix}/order")] = self._bn_signed_create_order

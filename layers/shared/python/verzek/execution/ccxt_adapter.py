@@ -240,10 +240,18 @@ class CcxtExchange:
         Bybit `GET /v5/position/list` of USDT-settled linear contracts), through ccxt's implicit API: its
         `fetch_positions` would also load Binance's leverage brackets, a second request per client.
         None where the exchange is not one of these (the monitor then cannot reconcile)."""
-        if self.market_type != "futures" or self.client.id not in ("binance", "bybit"):
+        if self.market_type != "futures" or self.client.id not in ("binance", "bybit", "krakenfutures"):
             return None
         self._load()
         out = []
+        if self.client.id == "krakenfutures":  # GET /derivatives/api/v3/openpositions; one-way accounts only
+            for raw in (self._call(self.client.privateGetOpenpositions, {}) or {}).get("openPositions") or []:
+                size = _dec(raw.get("size"))
+                if not size or raw.get("side") not in ("long", "short"):
+                    continue
+                out.append(ExchangePosition(self._swap_symbol(raw.get("symbol")), raw["side"], abs(size),
+                                            _dec(raw.get("price")), None, False))
+            return out
         if self._is_bybit():
             for raw in self._bybit_positions({"settleCoin": "USDT"}):
                 size = _dec(raw.get("size"))
@@ -363,6 +371,17 @@ class CcxtExchange:
     def free_balance(self, asset: str) -> Decimal:
         self._load()
         balance = self._call(self.client.fetch_balance)
+        if self.client.id == "krakenfutures" and asset == "USD":
+            # Kraken Futures' USD perpetuals are margined by the multi-collateral ("flex") wallet: what a new
+            # order may use is its `availableMargin`, in USD, from every currency held (USDT, USDC, USD, BTC…
+            # after Kraken's haircuts) less the margin in use. ccxt's free["USD"] is only the USD cash held there:
+            # a wallet of USDT reads 0 and every trade would be refused for a balance the account has.
+            flex = ((balance.get("info") or {}).get("accounts") or {}).get("flex") or {}
+            margin = _dec(flex.get("availableMargin"))
+            if margin is None:
+                raise AccountError("Kraken Futures: no multi-collateral (flex) wallet on this account; Verzek "
+                                   "trades Kraken's USD perpetuals from the flex wallet")
+            return max(margin, ZERO)
         return _dec((balance.get("free") or {}).get(asset)) or ZERO
 
     def account_balances(self) -> dict[str, tuple[Decimal, Decimal | None]]:
