@@ -199,3 +199,18 @@ def test_add_more_and_second_entry_lines_are_entries(text, entries):
 ])
 def test_short_posts_about_one_exit_level_of_a_coin(text, kind):
     assert parse_message(text).kind.value == kind
+
+
+@pytest.mark.parametrize("text,entries,targets,stop", [
+    # no side word: the side the labelled entry and stop state
+    ("#TRX\nEntry: 0.2500\nQuxel: 0.2600 / 0.2700\nSL: 0.2400", [0.25], [0.26, 0.27], 0.24),
+    # connecting words and a quote beside the prices
+    ("$XLM SHORT\nQuxel 0.4120 USDT\nTP 0.4040 USDT / 0.3950 USDT\nSL 0.4210 USDT", [0.412], [0.404, 0.395], 0.421),
+    ("#ATOM SHORT\nQuxel 4.95 and 5.05\nTargets 4.80 / 4.65\nStop 5.18", [4.95, 5.05], [4.8, 4.65], 5.18),
+    # a candle-close stop under an unknown word
+    ("#APT SHORT\nEntry: 9.40\nTP: 9.05 / 8.70\nQuxel: close of 4h candle above 9.75", [9.4], [9.05, 8.7], 9.75),
+])
+def test_more_levels_read_by_position(text, entries, targets, stop):
+    parsed = parse_message(text)
+    d = parsed.to_expected_dict()
+    assert (d["entries"], d["targets"], d["stop_loss"]) == (entries, targets, stop) and _held(parsed)

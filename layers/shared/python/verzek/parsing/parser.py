@@ -1041,7 +1041,9 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     if candidate is not None and not side_conflict:
         # "Instap: 3,410 / Doelen: 3,480 / 3,550 / Verliesgrens: 3,360": levels under words we do not know, their
         # roles read from where the prices lie against the side and the levels we did read — held for review
-        found = _levels_by_position(lines, segments, levels, words_side, entries, targets, stop)
+        # (no side word: the side the labelled levels already state — an entry and a target or stop — will do)
+        found = _levels_by_position(lines, segments, levels, words_side or _side_from_levels(entries, targets, stop),
+                                    entries, targets, stop)
         if found is not None:
             entries, targets, stop, inferred = found
             stops = [stop] if "stop" in inferred else stops
@@ -1369,15 +1371,19 @@ def _unknown_heading_rows(lines: list[list[Token]], segments: list[Segment],
             continue
         first = meaningful.index(numbers[0])
         head, rest = meaningful[:first], meaningful[first:]
-        if not head or len(head) > 3 or any(t.kind != Kind.WORD or _NOT_A_LEVEL.fullmatch(t.text) for t in head) \
-                or any(t.kind not in (Kind.NUM, Kind.PCT) for t in rest) or rest[-1].kind != Kind.NUM and len(rest) < 2:
-            if any(t.kind == Kind.WORD and not _NOT_A_LEVEL.fullmatch(t.text) for t in head):
+        # (connecting words do not count: "Quxel 4.95 and 5.05", "Quxel: close of 4h candle above 9.75", "0.4120 USDT")
+        label_words = [t for t in head if not (t.kind == Kind.WORD and t.text.lower() in lx.FILLER_WORDS)]
+        if not label_words or len(label_words) > 3 \
+                or any(t.kind != Kind.WORD for t in head) or any(_NOT_A_LEVEL.fullmatch(t.text) for t in label_words) \
+                or any(t.kind not in (Kind.NUM, Kind.PCT) and not (t.kind == Kind.WORD and t.text.lower() in lx.FILLER_WORDS)
+                       for t in rest) or rest[-1].kind not in (Kind.NUM, Kind.WORD) and len(rest) < 2:
+            if any(t.kind == Kind.WORD and not _NOT_A_LEVEL.fullmatch(t.text) for t in label_words):
                 return None  # prices under a heading that says more than a label: no reading
             continue
         seps = {t.text for t in tokens[tokens.index(numbers[0]):] if t.kind == Kind.SEP} - {"(", ")", "+", "-", "%", "$"}
         if seps - set("/,~|>") - {"—", "–", "→", "➜"}:
             return None
-        rows.append((numbers[0].line, " ".join(t.text for t in head), [_written_value(t) for t in numbers]))
+        rows.append((numbers[0].line, " ".join(t.text for t in label_words), [_written_value(t) for t in numbers]))
     if block is not None and block[2]:
         rows.append(block)
     return sorted(rows)
