@@ -214,3 +214,8 @@ def test_more_levels_read_by_position(text, entries, targets, stop):
     parsed = parse_message(text)
     d = parsed.to_expected_dict()
     assert (d["entries"], d["targets"], d["stop_loss"]) == (entries, targets, stop) and _held(parsed)
+
+
+def test_a_further_numbered_target_row_without_a_price_adds_no_target():
+    parsed = parse_message("#WIF LONG\nEntry 1.92 - 1.97\nTarget 1 2.03\nTarget 2 2.10\nTarget 3 runners\nStop loss 1.78")
+    assert [float(t) for t in parsed.targets] == [2.03, 2.1]

@@ -364,6 +364,14 @@ def _restore_unsequenced_indexes(segments: list[Segment]) -> None:
         numbered = [(s, m) for s in segments if s.field == fld and s.label is not None
                     and (m := _ANY_INDEX.search(s.label.text)) and not s.label.text.strip().isdigit()]
         rows = [int(m.group(1)) for _, m in numbered]
+        if rows == list(range(1, len(rows) + 1)):
+            # "Target 4: 2.30 / Target 5 runners": the next row's number, then a word — a row with no price
+            for seg in segments:
+                nums = seg.numbers
+                if seg.field == fld and seg.label is not None and not _ANY_INDEX.search(seg.label.text) and len(nums) == 1 \
+                        and nums[0].text == str(len(rows) + 1) and seg.tokens.index(nums[0]) + 1 < len(seg.tokens) \
+                        and seg.tokens[seg.tokens.index(nums[0]) + 1].kind == Kind.WORD:
+                    seg.tokens.remove(nums[0])
         # ("Target 2 0.3800 / Target 3 0.3700" with the first row written otherwise: 2, 3 still count rows)
         if rows == list(range(1, len(rows) + 1)) or len(rows) >= 2 and rows == list(range(rows[0], rows[0] + len(rows))):
             continue
