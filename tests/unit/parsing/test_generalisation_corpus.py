@@ -214,6 +214,13 @@ set): a floor on the exact-match rate, and no message ever parsed into a wrong t
   First look with the parser at 3eb4f87 (main bde4325): 39/40 (97.5 %), 1 wrong by its label (bl1-004 "CMP: 27.35 /
   Add more: 26.60" traded with one entry). Then 40/40, 0 wrong: "Add more:" / "Second entry:" heading a price line
   are entries, "CMP:" heading one is an entry label ("DCA:" levels stay outside the entries, as in the dev set).
+- `blind_round36.jsonl` (66a89e4; indicator bots, JSON alerts, funding alerts, translated templates): 59 posts. First
+  look with the parser at 52ca8f1 (main 66a89e4): 47/59 (79.7 %), 1 wrong (an Arabic "entry condition: hourly close
+  above 3.40" line read as a second entry). Then 59/59, 0 wrong: entry-condition labels (a condition, the post waits
+  for it); "Instrument/Инструмент/Moeda/رمزارز" coin labels; "Открывать"; a multiple under a Risk/Reward label is no
+  leverage; JSON snake_case keys ("stop_loss", "TP1_HIT"); a progress report with levels and no side word is an update;
+  one-letter coins (W, S, T, C) as pairs and tradable; a red/green circle gives a restatement its side when the
+  levels agree; Persian "استاپ بیاد نقطه ورود", "نقاط"; Russian "добавляем второй вход". No label changed.
 
 Rows flagged `must_not_trade` are labelled literally (a stop on the wrong side, targets out of order, a
 price missing a digit): the parse must match the label and still be rejected.
@@ -266,6 +273,7 @@ CORPORA = {
     "blind_round34.jsonl": (52, 1.0),
     "blind_round35.jsonl": (60, 0.98),
     "blind_lead1.jsonl": (40, 1.0),
+    "blind_round36.jsonl": (59, 1.0),
 }
 
 

@@ -219,3 +219,47 @@ def test_more_levels_read_by_position(text, entries, targets, stop):
 def test_a_further_numbered_target_row_without_a_price_adds_no_target():
     parsed = parse_message("#WIF LONG\nEntry 1.92 - 1.97\nTarget 1 2.03\nTarget 2 2.10\nTarget 3 runners\nStop loss 1.78")
     assert [float(t) for t in parsed.targets] == [2.03, 2.1]
+
+
+def test_an_entry_condition_line_is_no_entry_and_the_post_is_not_traded():
+    parsed = parse_message("#SUI LONG\nEntry condition: 1H close above 3.40\nEntry: 3.42\nTP: 3.58 / 3.75\nSL: 3.29")
+    assert [float(e) for e in parsed.entries] == [3.42] and not parsed.tradable
+    ar = parse_message("#SUI شراء\nشرط الدخول: إغلاق ساعة فوق 3.40\nالدخول: 3.42\nالهدف: 3.58\nوقف الخسارة: 3.29")
+    assert [float(e) for e in ar.entries] == [3.42] and not ar.tradable
+
+
+@pytest.mark.parametrize("text,symbol", [
+    ("🔹 Инструмент: [SEIUSDT](https://www.bybit.com/trade/usdt/SEIUSDT)\n🟢 Открывать ЛОНГ", "SEI/USDT"),
+    ("Moeda: NEAR\nTipo: SHORT\nEntrada: 2.71\nAlvos: 2.66 / 2.61\nStop: 2.80", "NEAR/USDT"),
+    ("⚡ #W/USDT ⚡\nLong\nEntry: 0.3120\nTP: 0.3210\nSL: 0.2960", "W/USDT"),
+])
+def test_round_36_coin_labels_and_one_letter_pairs(text, symbol):
+    assert parse_message(text).symbol == symbol
+
+
+def test_a_multiple_under_a_risk_reward_label_is_no_leverage():
+    parsed = parse_message("BUY SIGNAL - INJUSDT\nEntry: 11.845\nStop Loss: 11.52\nTake Profit: 12.82\nRisk/Reward: 3.0x")
+    assert parsed.leverage is None and parsed.market is None and parsed.tradable
+
+
+def test_json_bot_keys_with_underscores():
+    opened = parse_message('{"signal":"SELL","symbol":"OPUSDT","entry_price":1.80,"tp1":1.75,"tp2":1.70,'
+                           '"stop_loss":1.86}')
+    assert float(opened.stop_loss) == 1.86 and [float(t) for t in opened.targets] == [1.75, 1.7]
+    hit = parse_message('{"signal":"TP1_HIT","symbol":"OPUSDT","entry_price":1.80,"exit_price":1.75,"tp1":1.75}')
+    assert (hit.kind.value, hit.symbol) == ("update", "OP/USDT")
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("✅+9% \nاستاپ بیاد نقطه ورود", "update"),
+    ("#OP добавляем второй вход 1.75 ✅", "update"),
+])
+def test_round_36_management_wording(text, kind):
+    assert parse_message(text).kind.value == kind
+
+
+def test_a_restated_entry_takes_its_side_from_a_coloured_circle_that_the_levels_agree_with():
+    red = parse_message("#AVAXUSDT\n🔴 entry corrected\nEntry: 24.870 (was 24.812)\nTargets: 24.655 - 24.560\nStop: 24.994")
+    assert (red.kind.value, red.side.value) == ("update", "short")
+    clash = parse_message("#AVAXUSDT\n🟢 entry corrected\nEntry: 24.870\nTargets: 24.655 - 24.560\nStop: 24.994")
+    assert clash.side is None

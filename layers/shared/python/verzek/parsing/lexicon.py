@@ -68,7 +68,9 @@ LABELS: list[tuple[Field, str]] = [
     # "Current price: 1.92" / "Current rate: 0.0905" heading its own line: where the market is, not the entry.
     # "Long-term target 0.60" on its own line beside the TP list: a hope, not an order.
     # (also right after a price: the same post flattened onto one line, "TP 0.47 / 0.49 Long-term target 0.60")
-    (Field.IGNORE, r"(?:^|(?<=\|)|(?<=\d[ \t])|(?<=\d[,;][ \t]))[ \t]*long[\s-]*term\s+(?:targets?|tps?)(?![\w:])|"
+    (Field.IGNORE, r"(?:entry|buy|sell)\s+conditions?|شرط\s+(?:ال)?دخول|شرط\s+ورود|условие\s+входа|giri[şs]\s+[şs]art[ıi]|"
+                   r"condici[óo]n\s+de\s+entrada|condi[çc][ãa]o\s+de\s+entrada|einstiegsbedingung|condition\s+d'entr[ée]e|"
+                   r"(?:^|(?<=\|)|(?<=\d[ \t])|(?<=\d[,;][ \t]))[ \t]*long[\s-]*term\s+(?:targets?|tps?)(?![\w:])|"
                    # "Uzun vadeli hedef: 32", "Долгосрочная цель": a hope beside the TP list, in other languages
                    r"(?:^|(?<=\|)|(?<=\d[ \t])|(?<=\d[,;][ \t]))[ \t]*(?:uzun\s+vadeli\s+hedef\w*|долгосрочн\w*\s+цел\w*|objetivo\s+a\s+largo\s+plazo|"
                    r"alvo\s+de\s+longo\s+prazo|langfristige[sn]?\s+ziel\w*|objectif\s+(?:[àa]\s+)?long\s+terme|"
@@ -140,7 +142,7 @@ LABELS: list[tuple[Field, str]] = [
                   r"(?:^|(?<=\|))[ \t]*(?:zona|zone|[áa]rea|b[öo]lge|зона)(?=[ \t]*[:=])|precio\s+de\s+entrada|zona\s+de\s+entrada|диапазон\s+входа|"
                   r"al[ıi][şs]\s+b[öo]lgesi|买入(?:区间|价格|价)|"
                   r"v[àa]o\s+l[ệe]nh|[đd]i[ểe]m\s+v[àa]o(?:\s+l[ệe]nh)?|v[ùu]ng\s+v[àa]o|(?:^|(?<=\|))[ \t]*v[àa]o(?=[ \t]*[:=]?[ \t]*\d)|gi[áa]\s+v[àa]o|harga\s+masuk|area\s+entry|titik\s+masuk|zon[ae]?\s+masuk|masuk(?=[ \t]*[:=])|"
-                  r"(?:سعر\s+|منطقة\s+)?(?:نقطة\s+)?(?:ال)?دخول|نقطه\s+ورود|ورود|"
+                  r"(?:سعر\s+|منطقة\s+)?(?:نقطة\s+)?(?:ال)?دخول|نقطه\s+ورود|ورود|نقاط(?=[ \t]*\d)|"
                   r"入场(?:价格|价|区间|位)?|进场(?:价)?|开仓(?:价格|价)?|進場(?:價格|價|區間)?|入場(?:價格|價)?|開倉(?:價)?|انٹری|"
                   r"منطقة\s+(?:ال)?شراء|진입(?:가|구간)?|"
                   r"einstiegs?(?:[\s-]*(?:preis|zone|bereich|kurs))?|kauf[\s-]*(?:zone|bereich)|"
@@ -158,7 +160,7 @@ LABELS: list[tuple[Field, str]] = [
                      r"d[źz]wignia|плече|レバレッジ|เลเวอเรจ|leveraj|מינוף|μόχλευση|μοχλευση|p[áa]ka|hefboom|লিভারেজ")),
     # ("New trade: DOGE", "Signal: ARB"): a post's heading word, then a ticker in capitals
     (Field.SYMBOL, (r"(?:new\s+)?(?:trade|signal|call|setup)(?=[ \t]*:[ \t]*[#$]?(?-i:[A-Z][A-Z0-9]{1,14})(?![\w/]))|"
-                    r"(?:coin|pair)\s+name|pair|coin|symbol|ticker|asset|token|монета|пара|parite|moneda|ativo|par|عملة|ارز|币种|m[üu]nze|paire|coppia|moneta|монета|銘柄|"
+                    r"(?:coin|pair)\s+name|pair|coin|symbol|ticker|asset|token|instrument|инструмент|moeda|رمزارز|монета|пара|parite|moneda|ativo|par|عملة|ارز|币种|m[üu]nze|paire|coppia|moneta|монета|銘柄|"
                     r"เหรียญ|คู่เทรด|syiling|sarafu|מטבע|νόμισμα|ζεύγος|moned[ăa]|pereche|p[áa]r|munt|কয়েন")),
     (Field.IGNORE, (r"(?:bonus|extra|extended|optional|moon|moonbag|moon[\s-]+bag|runner|dream|ultimate|stretch|final\s+moon)\s+"
                    r"(?:targets?|tps?)(?:\s+(?:zone|area))?|re[\s-]*entry|average|dca(?:\s+(?:zone|area|levels?|entry|entries|orders?))?|risk(?:\s*/\s*reward)?|reward|r\s*/\s*r|rr|"
@@ -321,7 +323,10 @@ CONDITIONAL_ENTRY_RE = re.compile(
     r"confirms?|confirmed|holds?|loses?|lost|rejects?|rejected|пробь\w*|пробьет|пробьём|закрепит\w*|kırar\w*|kırıl\w*|rompe\w*|"
     r"bricht|durchbricht|casse|tembus|phá|بشکند|كسر|كسرت)(?!\w)|"
     # "Wait for a retest of 150 before buying": the entry waits for a move the bot cannot watch
-    r"(?<!\w)wait\s+for\s+(?:a\s+|the\s+)?(?:retest|pullback|dip|breakout|break|confirmation|reclaim|bounce)(?!\w)", re.IGNORECASE)
+    r"(?<!\w)wait\s+for\s+(?:a\s+|the\s+)?(?:retest|pullback|dip|breakout|break|confirmation|reclaim|bounce)(?!\w)|"
+    # "Entry condition: 1H close above 3.40", "شرط الدخول: ..."
+    r"(?<!\w)(?:(?:entry|buy|sell)\s+conditions?|شرط\s+(?:ال)?دخول|شرط\s+ورود|условие\s+входа|giri[şs]\s+[şs]art[ıi]|"
+    r"condici[óo]n\s+de\s+entrada|condi[çc][ãa]o\s+de\s+entrada|einstiegsbedingung|condition\s+d'entr[ée]e)(?!\w)", re.IGNORECASE)
 
 # A post that restates or adjusts the levels of a trade already running ("Entry update #SOL ...", "targets and stop
 # unchanged"): an update of that trade, never a new open.
@@ -405,7 +410,7 @@ RESULTS_HEAD_RE = re.compile(r"^\W*(?:(?:vip|signal|our|weekly|monthly|daily|tod
 OPEN_VERB_RE = re.compile(
     rf"{_B}(?:open(?:ing|ed)?|enter(?:ing)?|a[çc][ıi]ld[ıi]|a[çc]t[ıi]k|открыт[аоы]?|открыли|abiert[oa]|abert[oa]|er[öo]ffnet|ouvert[e]?|apert[oa]|dibuka|[đd][ãa]\s+m[ởo]|تم\s+فتح|فتحنا|باز\s+شد|已开仓|go(?=\s+(?:long|short)(?!\w))|abrindo|vamos\s+abrir|открываем|открыть|открываю|відкриваємо|a[çc][ıi]yoruz|abrimos|abrir|"
     rf"er[öo]ffnen|ouvrons|apriamo|otwieramy|m[ởo]\s+l[ệe]nh|v[àa]o\s+l[ệe]nh|فتح|افتح|نفتح|باز\s+کن\w*|"
-    rf"шортим|лонгуем|заходим|входим|girelim|giriyoruz|entramos|entrons|entriamo|wchodzimy|masuk|buka|"
+    rf"шортим|лонгуем|заходим|входим|открыва\w*|girelim|giriyoruz|entramos|entrons|entriamo|wchodzimy|masuk|buka|"
     rf"m[ởo](?=\s+(?:long|short)(?!\w))|signal\s+type(?=\s*:\s*\w+\s*\(\s*(?:long|short|buy|sell)\s*\))|(?:going|switching\s+to|switch\s+to|flipping\s+to|flip\s+to)(?=\s+(?:long|short)(?!\w))){_E}",
     re.IGNORECASE,
 )

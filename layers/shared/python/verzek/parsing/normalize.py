@@ -296,8 +296,13 @@ _MD_ESCAPE = re.compile(r"\\([_*\[\]()~`>#+\-=|{}.!])")
 _LS_RATIO = re.compile(r"(?<!\w)long\s*/\s*short\s+ratio(?:\s+(?:is|at|of|=|:))?\s*\$?\d+(?:[.,]\d+)?", re.IGNORECASE)
 
 
+_SNAKE_KEY = re.compile(r"(?i)(?<![^\W_])(stop|take|entry|exit|tp\d?|sl|target\d?)_(loss|profit|price|hit|\d)(?![^\W_])")
+
+
 def normalize(text: str) -> str:
     """Canonical form of a message: ASCII punctuation, no emojis/links/relay artefacts/dates."""
+    if "_" in text:  # JSON keys of bots: "stop_loss", "entry_price", "TP1_HIT"
+        text = _SNAKE_KEY.sub(r"\1 \2", text)
     if "\\" in text:
         text = _MD_ESCAPE.sub(r"\1", text)
     if "/" in text:

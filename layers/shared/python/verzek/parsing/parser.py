@@ -703,7 +703,10 @@ def _leverage(tokens: list[Token], segments: list[Segment]) -> int | None:
                 if t.kind in (Kind.LEV, Kind.NUM)]
     # ("Плечо: ×10 ... TP2: 23.95 (×4)": the leverage label is the call's leverage; a mark elsewhere may be a multiple)
     # (a bare "×1" is a price note, "prices ×1 — not 1000PEPE": no leverage; "Leverage: 1x" stays)
-    marks = labelled or [t.value for t in tokens if t.kind == Kind.LEV and t.value != 1]
+    # ("Risk/Reward: 3.0x": a multiple under a label of something else is no leverage)
+    elsewhere = {id(t) for s in segments if s.field == Field.IGNORE and s.label is not None and s.label.kind == Kind.LABEL
+                 for t in s.tokens}
+    marks = labelled or [t.value for t in tokens if t.kind == Kind.LEV and t.value != 1 and id(t) not in elsewhere]
     whole = [int(v) for v in marks if 1 <= v <= 1000]
     return min(whole) if whole else None
 
@@ -971,7 +974,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     if has_setup and candidate is not None and _STOP_LEVEL_HIT.search(status_text):
         # "🛑 #TIA SHORT / Entry 4.15 / TP ... / SL 4.28 — hit ❌": the setup restated with its stop marked as hit
         return _status(MessageKind.CLOSE, candidate, segments, UpdateAction.SL_HIT, notes)
-    if has_setup and candidate is not None and reports_progress(status_text) and lx.RESULT_CARD_RE.search(clean):
+    if has_setup and candidate is not None and reports_progress(status_text) and (
+            lx.RESULT_CARD_RE.search(clean)
+            # ('{"signal":"TP1_HIT","entry_price":0.3412,"tp1":0.3360}': a bot's progress report names no side)
+            or not any(s.field in _SIDE_FIELDS for s in segments) and update_action(status_text) == UpdateAction.TP_HIT):
         # "📊 RESULT #SOL LONG / Entry 158 / TP1 165 ✅ / TP2 172 ✅ / TP3 178 ⏳": a result card of the running trade
         return _status(MessageKind.UPDATE, candidate, segments, UpdateAction.TP_HIT, notes,
                        target_index=tp_hit_index(status_text))
@@ -986,8 +992,15 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     if candidate is not None and lx.RESTATE_RE.search(clean):
         # "Entry update #SOL / Entry 140-142 / TP ... / SL ...": the levels of a trade already open, restated or
         # moved; opening it again would double the position.
-        return _status(MessageKind.UPDATE, candidate, segments,
-                       update_action(status_text), notes, target_index=tp_hit_index(status_text))
+        restated = _status(MessageKind.UPDATE, candidate, segments,
+                           update_action(status_text), notes, target_index=tp_hit_index(status_text))
+        colour = Side.SHORT if "\U0001f534" in text and "\U0001f7e2" not in text \
+            else Side.LONG if "\U0001f7e2" in text and "\U0001f534" not in text else None
+        if restated.side is None and colour is not None and _side_from_levels(entries, targets, stop) == colour:
+            # ("#AVAXUSDT 🔴BYBIT — entry corrected / Entry 24.870 / Targets 24.655 - 24.560"): a red (green) circle
+            # where the side word would be, and the restated levels agree with it
+            restated = _replace(restated, side=colour)
+        return restated
 
     words_side, side_conflict = _side_from_words(segments, levels)
     etype = _entry_type(levels, entries)

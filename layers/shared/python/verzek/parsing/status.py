@@ -58,7 +58,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         r"(?:sl|stop)\s+auf\s+(?:den\s+)?(?:einstand|einstieg|break[\s-]*even)|einstand|"
         r"(?:sl|stop)\s+(?:au|à|a)\s+(?:l'|le\s+)?(?:point\s+d'|prix\s+d')?entr[ée]e|seuil\s+de\s+rentabilit[ée]|"
         r"(?:sl|stop)\s+(?:a|al|in)\s+(?:pareggio|ingresso|entrata)|(?:sl|stop)\s+na\s+(?:wej[śs]ci[ea]|break[\s-]*even)|"
-        r"(?:حد\s+ضرر|استاپ)\s+(?:را\s+)?(?:به|روی)\s+(?:نقطه\s+)?ورود|беззбит\w*|建値|同値")),
+        r"(?:حد\s+ضرر|استاپ)\s+(?:را\s+)?(?:به|روی)\s+(?:نقطه\s+)?ورود|(?:حد\s+ضرر|استاپ)\s+(?:بیاد|بره|بیاری[دن]|ببری[دن])\s+(?:به\s+|روی\s+)?(?:نقطه\s+)?ورود|беззбит\w*|建値|同値")),
     (UpdateAction.NEW_STOP, re.compile(
         r"(?:move|moved|moving|shift|set|put|adjust|trail\w*|update\w*|change\w*|new)\s+(?:the\s+|your\s+)?"
         r"(?:sl|stop(?:[\s-]*loss)?|stoploss)(?!\w)|(?:sl|stop(?:[\s-]*loss)?)\s+(?:moved|updated|changed|adjusted|raised|lowered|trailed|"
@@ -101,7 +101,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         r"(?:add|adding)\s+\d{1,3}\s*%|new\s+entry\s+for|докупа\w*|докупим|доливаем|добираем|ekliyoruz|ekleme|"
         r"a[ñn]adimos|adicionamos|nachkaufen|nachlegen|rajout\w*|aggiungiamo|dokupuj\w*|dobieramy|th[êe]m\s+l[ệe]nh|"
         r"tambah\s+(?:posisi|entry)|(?:add|adding)\s+to\s+(?:our\s+|the\s+|your\s+)?[#$]?\w+\s+(?:at|@|around|near)|"
-        r"dca\s*:?\s*(?:add|buy|one\s+more)")),
+        r"dca\s*:?\s*(?:add|buy|one\s+more)|добавля\w*\s+(?:\w+\s+)?вход\w*")),
     # A trade still running ("Still holding #INJ", "keep holding"): progress on it, nothing to execute.
     (UpdateAction.OTHER, re.compile(
         r"still\s+(?:holding|hodling|in\s+(?:the\s+)?(?:trade|position)|open|running|active)(?!\w)|"

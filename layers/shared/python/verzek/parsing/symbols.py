@@ -123,7 +123,9 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
             base, quote = m.group("base").upper(), m.group("quote").upper()
             if " " in tok.text.strip() and not m.group("base").isupper():
                 continue  # "Morning brief — BTC ranging": a spaced dash after a word in lower case joins no pair
-            if quote in TRADABLE_QUOTES and _BASE_RE.match(base) and base not in NEVER_A_BASE:
+            # ("#W/USDT": a one-letter coin written as a pair)
+            if quote in TRADABLE_QUOTES and (_BASE_RE.match(base) or re.fullmatch(r"[A-Z]", base) and "/" in tok.text) \
+                    and base not in NEVER_A_BASE:
                 found.append(SymbolCandidate(base, quote, EXPLICIT, i, bool(m.group("suffix")) or spaced_perp))
         elif tok.kind == Kind.TAG:
             if _topic_tag(tok.text):
