@@ -263,3 +263,14 @@ def test_a_restated_entry_takes_its_side_from_a_coloured_circle_that_the_levels_
     assert (red.kind.value, red.side.value) == ("update", "short")
     clash = parse_message("#AVAXUSDT\n🟢 entry corrected\nEntry: 24.870\nTargets: 24.655 - 24.560\nStop: 24.994")
     assert clash.side is None
+
+
+@pytest.mark.parametrize("text,symbol", [
+    # a capitalised ticker closing a line headed by a word we do not know
+    ("Quxel: NEAR\nRichting: SHORT\nEntry: 2.71\nTP: 2.66 / 2.61\nSL: 2.80", "NEAR/USDT"),
+    # heading a short first line whose other words we do not know
+    ("LINK Zorp\nВход: 14.80\nЦели: 14.30 / 13.90\nСтоп: 15.25", "LINK/USDT"),
+])
+def test_a_plain_ticker_under_or_heading_unknown_words_is_read_and_held(text, symbol):
+    parsed = parse_message(text)
+    assert parsed.symbol == symbol and _held(parsed)

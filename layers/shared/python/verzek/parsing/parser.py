@@ -862,6 +862,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # "🚀 DOGE 🚀 / Buy around 0.385 / ...": a capitalised word alone heading the post is most often the coin,
             # but a heading ("ALPHA", "GEM") looks the same — read, and held for an operator
             candidate, bare_heading = bare, True
+        elif bare is not None and bare_problem is None and (_after_unknown_heading(tokens, bare.position)
+                                                             or _heads_first_short_line(tokens, bare.position)):
+            # "Munt: NEAR / ...", "رمزارز KAVA", "LINK Zorp / Вход ...": a capitalised word closing a line headed by
+            # words we do not know, or heading a short first line — likely the coin; held
+            candidate, bare_heading = bare, True
         elif bare is None and (lowered := _lower_case_after_side(tokens)) is not None:
             # "scalp long apt 5.12 tp 5.20 ...": a lower-case word right after the side word — likely the coin, held
             candidate, lower_case = lowered, True
@@ -1181,6 +1186,21 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
 
 def _meaningful_on_line(tokens: list[Token], line: int) -> list[Token]:
     return [t for t in tokens if t.line == line and t.kind not in (Kind.SEP, Kind.INDEX)]
+
+
+def _after_unknown_heading(tokens: list[Token], position: int) -> bool:
+    """The token closes its line, after one to three words in lower or mixed case ("Munt:", "رمزارز")."""
+    on_line = _meaningful_on_line(tokens, tokens[position].line)
+    head = on_line[:-1]
+    return on_line[-1] is tokens[position] and 1 <= len(head) <= 3 \
+        and all(t.kind == Kind.WORD and not t.text.isupper() for t in head)
+
+
+def _heads_first_short_line(tokens: list[Token], position: int) -> bool:
+    """The token heads the post's first line, which has at most three words ("LINK Zorp", "ETH 4H setup")."""
+    on_line = _meaningful_on_line(tokens, tokens[position].line)
+    return position == _first_meaningful(tokens) and len(on_line) <= 3 \
+        and all(t.kind in (Kind.WORD, Kind.LABEL) for t in on_line)
 
 
 def _first_meaningful(tokens: list[Token]) -> int | None:
