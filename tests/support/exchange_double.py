@@ -61,7 +61,8 @@ body (expiry in the future); Kraken Futures `Authent` = base64 HMAC-SHA512 (base
 of SHA-256(postData + "/api/" + endpoint). Kraken Futures also serves its instruments list (PF_XBTUSD,
 PF_ETHUSD, public), the accounts read (the flex wallet: `kraken_flex_wallet(currencies, available_margin)`),
 its open positions (`kraken_position(symbol, qty, price)`) and the account log's funding entries
-(`add_funding("krakenfutures", "PF_XBTUSD", ...)`, `GET /api/history/v3/account-log`); no Kraken orders.
+(`add_funding("krakenfutures", "PF_XBTUSD", ...)`, `GET /api/history/v3/account-log`) and the forced closes among
+its fills (`liquidate("krakenfutures", ...)`, `GET /derivatives/api/v3/fills`); no Kraken orders.
 
 Per-IP limits like the exchanges' (`limit_per_ip({"binance-usdm": (2400, 60), ...})`): each source IP
 is counted per budget group (Binance: request weight in clock-aligned windows, reported in
@@ -825,6 +826,15 @@ class ExchangeDouble:
             logs = []
         return {"accountUid": "double", "logs": logs}
 
+    def _kf_signed_fills(self, params):
+        """Kraken Futures' recent fills: the forced closes `liquidate("krakenfutures", ...)` recorded (fillType
+        liquidation, or unwindCounterparty for kind ADL), newest first."""
+        fills = [{"fill_id": e["order_id"], "symbol": e["symbol"], "side": e["side"].lower(), "order_id": e["order_id"],
+                  "size": float(e["qty"]), "price": float(e["price"]), "fillTime": _kf_time(e["time"]),
+                  "fillType": "unwindCounterparty" if e["kind"] == "ADL" else "liquidation"}
+                 for e in self.liquidations if e["exchange"] == "krakenfutures"]
+        return {"result": "success", "fills": fills[::-1][:100], "serverTime": _kf_time(_now_ms())}
+
     def kraken_flex_wallet(self, currencies: dict[str, dict], available_margin: str | Decimal) -> None:
         """The Kraken Futures flex wallet: per currency Kraken's {"quantity", "value", "collateral", "available"}
         and the account's `availableMargin` (USD: the collateral of every currency, after haircuts, less margin
@@ -1553,6 +1563,7 @@ class ExchangeDouble:
             ("GET", "/derivatives/api/v3/openpositions"): self._kf_signed_open_positions,
             ("GET", "/derivatives/api/v3/accounts"): self._kf_signed_accounts,
             ("GET", "/api/history/v3/account-log"): self._kf_signed_account_log,
+            ("GET", "/derivatives/api/v3/fills"): self._kf_signed_fills,
             ("GET", "/derivatives/api/v3/instruments"): self._kf_instruments,
         }
         for prefix in ("/api/v3", "/fapi/v1"):

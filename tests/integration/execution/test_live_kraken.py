@@ -64,11 +64,10 @@ def test_kraken_positions_are_read_for_reconciliation(double):
                     ("ETH/USD:USD", "short"): (D("0.5"), D(3000), False)}
 
 
-def test_a_kraken_position_closed_outside_verzek_is_closed_as_external_close(double, factory, db):
-    """A live BTC/USD:USD long of 0.0166 at 59000 (its entry filled a minute ago, nothing resting: Kraken's
-    stop is watched by the monitor). While Kraken holds it, the pass only reads its funding (-0.05 USD from
-    Kraken's account log); once the user closes it on Kraken's site, the next pass records it closed
-    `external_close` at our last price 60000: 0.0166 x (60000 - 59000) = +16.6 USD."""
+def _kraken_long(factory, db) -> tuple[int, int, int]:
+    """A live BTC/USD:USD long of 0.0166 at 59000 whose entry filled a minute ago, with nothing resting
+    (Kraken's stop is watched by the monitor): (user, signal, entry fill ms). Rows written as the executor
+    writes them (the double serves no Kraken order endpoints)."""
     from tests.support.accounts import insert_exchange_account
 
     user = factory.user()
@@ -83,7 +82,7 @@ def test_a_kraken_position_closed_outside_verzek_is_closed_as_external_close(dou
     plan = {"signal_id": sig, "user_id": user, "symbol": "BTC/USD:USD", "market_type": "futures", "side": "long",
             "leverage": 5, "margin_mode": "isolated", "margin": "195.88", "notional": "979.4", "average_entry": "59000",
             "orders": [{"role": "entry", "leg": 0, "side": "buy", "type": "limit", "amount": "0.0166", "price": "59000",
-                        "reference_price": "59000", "client_order_id": "vzt-kraken-entry"}],
+                        "reference_price": "59000", "client_order_id": f"vzt-kraken-entry-{user}"}],
             "dropped": [], "take_profits": [], "stop_loss": None, "breakeven_after_tp": None,
             "trailing_stop_pct": None}
     with db, db.cursor() as cur:
@@ -94,8 +93,16 @@ def test_a_kraken_position_closed_outside_verzek_is_closed_as_external_close(dou
         position_id = cur.fetchone()["id"]
         cur.execute("INSERT INTO orders (position_id, user_id, client_order_id, role, leg, side, order_type, amount, "
                     "price, status, filled, average_price, last_fill_ms, exchange_order_id, updated_at) VALUES "
-                    "(%s, %s, 'vzt-kraken-entry', 'entry', 0, 'buy', 'limit', 0.0166, 59000, 'filled', 0.0166, 59000, "
-                    "%s, 'kx-1', now() - interval '1 minute')", (position_id, user, filled_ms))
+                    "(%s, %s, %s, 'entry', 0, 'buy', 'limit', 0.0166, 59000, 'filled', 0.0166, 59000, %s, 'kx-1', "
+                    "now() - interval '1 minute')", (position_id, user, f"vzt-kraken-entry-{user}", filled_ms))
+    return user, sig, filled_ms
+
+
+def test_a_kraken_position_closed_outside_verzek_is_closed_as_external_close(double, factory, db):
+    """While Kraken holds the long, the pass only reads its funding (-0.05 USD from Kraken's account log);
+    once the user closes it on Kraken's site, the next pass records it closed `external_close` at our last
+    price 60000: 0.0166 x (60000 - 59000) = +16.6 USD."""
+    user, sig, filled_ms = _kraken_long(factory, db)
     double.kraken_position("PF_XBTUSD", "0.0166", "59000")
     double.add_funding("krakenfutures", "PF_XBTUSD", "-0.05", filled_ms + 30_000)  # Kraken's account log
     venues = VenueProvider(live_prices=flat_prices("BTC/USD:USD", "60000"))
@@ -106,3 +113,18 @@ def test_a_kraken_position_closed_outside_verzek_is_closed_as_external_close(dou
     assert run_monitor(venues)["errors"] == 0
     pos = factory.position(user, sig)
     assert (pos["status"], pos["close_reason"], pos["realized_pnl"]) == ("closed", "external_close", D("16.6"))
+
+
+def test_a_kraken_liquidation_is_recorded_as_a_liquidation(double, factory, db):
+    """Kraken liquidates the long at 47500 (its fill of fillType `liquidation`): the position is gone from
+    Kraken's open positions, and its fills say why: liquidated at 47500, 0.0166 x (47500 - 59000) = -190.9
+    USD (read as an outside close before, at our last price 60000: +16.6)."""
+    user, sig, _ = _kraken_long(factory, db)
+    double.kraken_position("PF_XBTUSD", "0.0166", "59000")
+    venues = VenueProvider(live_prices=flat_prices("BTC/USD:USD", "60000"))
+    assert run_monitor(venues)["errors"] == 0
+    double.liquidate("krakenfutures", "PF_XBTUSD", "SELL", "0.0166", "47500")
+    assert double.position("krakenfutures", "PF_XBTUSD") == 0
+    assert run_monitor(venues)["errors"] == 0
+    pos = factory.position(user, sig)
+    assert (pos["status"], pos["close_reason"], pos["realized_pnl"]) == ("liquidated", "liquidation", D("-190.9"))

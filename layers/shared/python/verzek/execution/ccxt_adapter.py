@@ -1,6 +1,8 @@
 """The live `Exchange`: ccxt's real clients, every request through the proxy node
 (`verzek.exchange.proxy_client.create_ccxt_client`). Binance (spot + USD-M) and Bybit (spot +
-linear) are tested against the exchange double; Phemex and Kraken go through the same code.
+linear) are tested against the exchange double; Phemex and Kraken go through the same code. Kraken
+Futures' account reads (free balance from the flex wallet, open positions, funding, forced closes) are
+tested against the double too; its order endpoints are not.
 
 Error mapping (ccxt → port), which decides what the caller may retry:
 
@@ -132,6 +134,11 @@ def map_ccxt_error(exc: Exception) -> Exception:
     if isinstance(exc, (ccxt.InvalidOrder, ccxt.BadRequest, ccxt.BadSymbol)):
         return OrderRejected(message, "invalid_order")
     return OrderRejected(message, "other")
+
+
+# Kraken Futures marks the forced closes among the account's fills (`fillType`): liquidated (by the engine,
+# taken over by another account, or unwound at bankruptcy) or auto-deleveraged (unwound as counterparty)
+_KRAKEN_FORCED = {"liquidation": "liq", "assignor": "liq", "unwindBankrupt": "liq", "unwindCounterparty": "adl"}
 
 
 class CcxtExchange:
@@ -318,6 +325,8 @@ class CcxtExchange:
         executions; then the auto-deleveraging ones, Binance autoCloseType ADL / Bybit AdlTrade, whose
         client ids start with `adl-`), as filled market orders at the exchange's price (`average`, also
         `trigger_price`, where the position was taken over); [] where the exchange does not offer it."""
+        if self.market_type == "futures" and self.client.id == "krakenfutures":
+            return self._kraken_forced_closes(symbol, since_ms)
         if self.market_type != "futures" or not self.client.has.get("fetchMyLiquidations"):
             return []
         self._load()
@@ -325,6 +334,24 @@ class CcxtExchange:
         out = self._forced_closes(symbol, since_ms, {}, "liq")
         if self.client.id in ("binance", "bybit"):
             out += self._forced_closes(symbol, since_ms, adl, "adl")
+        return sorted(out, key=lambda o: o.updated_ms)
+
+    def _kraken_forced_closes(self, symbol: str, since_ms: int) -> list[OrderState]:
+        """Kraken Futures' forced closes of `symbol` since `since_ms`, from its recent fills
+        (`GET /derivatives/api/v3/fills`, the last 100; ccxt has no fetch_my_liquidations for Kraken)."""
+        self._load()
+        market_id = self.client.market(symbol)["id"].upper()
+        out = []
+        for raw in (self._call(self.client.privateGetFills, {}) or {}).get("fills") or []:
+            prefix = _KRAKEN_FORCED.get(str(raw.get("fillType")))
+            side = str(raw.get("side") or "").lower()
+            size, price, ts = _dec(raw.get("size")), _dec(raw.get("price")), self.client.parse8601(raw.get("fillTime"))
+            if (prefix is None or str(raw.get("symbol") or "").upper() != market_id or side not in ("buy", "sell")
+                    or not size or not price or ts is None or ts < since_ms):
+                continue
+            xid = str(raw.get("fill_id") or raw.get("order_id") or ts)
+            out.append(OrderState(f"{prefix}-{xid}", xid, symbol, OrderSide(side), OrderType.MARKET, OrderStatus.FILLED,
+                                  size, size, price, trigger_price=price, reduce_only=True, updated_ms=int(ts)))
         return sorted(out, key=lambda o: o.updated_ms)
 
     def _forced_closes(self, symbol: str, since_ms: int, params: dict, prefix: str) -> list[OrderState]:
