@@ -845,6 +845,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     # (ticks read as "done" for status words; without a tick the text is the clean one — no second pass)
     status_text = normalize(text.replace("\u2705", " done ").replace("\u2714", " done ")).lower() \
         if "\u2705" in text or "\u2714" in text else clean.lower()
+    progress = reports_progress(status_text)  # (read once: several rules below ask)
 
     entries, targets, stops = _rescale_thousands([levels.entries, levels.targets, levels.stop])
     entries = sorted(_dedupe(entries))
@@ -943,7 +944,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         return _not_a_signal("a results post about past trades")
     if not has_setup:
         # ("✅ Take-Profit 1 — 104,250 ✅": a target ticked off, nothing else said)
-        action = update_action(status_text) or (UpdateAction.TP_HIT if reports_progress(status_text) else None)
+        action = update_action(status_text) or (UpdateAction.TP_HIT if progress else None)
         closing = is_close(status_text, frozenset(c.base.lower() for c in candidates))
         if (action or closing) and symbol_problem and symbol_problem.startswith("several different") \
                 and not is_close_without_coin(status_text):
@@ -979,22 +980,23 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     if has_setup and candidate is not None and _STOP_LEVEL_HIT.search(status_text):
         # "🛑 #TIA SHORT / Entry 4.15 / TP ... / SL 4.28 — hit ❌": the setup restated with its stop marked as hit
         return _status(MessageKind.CLOSE, candidate, segments, UpdateAction.SL_HIT, notes)
-    if has_setup and candidate is not None and reports_progress(status_text) and (
+    if has_setup and candidate is not None and progress and (
             lx.RESULT_CARD_RE.search(clean)
             # ('{"signal":"TP1_HIT","entry_price":0.3412,"tp1":0.3360}': a bot's progress report names no side)
             or not any(s.field in _SIDE_FIELDS for s in segments) and update_action(status_text) == UpdateAction.TP_HIT):
         # "📊 RESULT #SOL LONG / Entry 158 / TP1 165 ✅ / TP2 172 ✅ / TP3 178 ⏳": a result card of the running trade
         return _status(MessageKind.UPDATE, candidate, segments, UpdateAction.TP_HIT, notes,
                        target_index=tp_hit_index(status_text))
-    if has_setup and candidate is not None and reports_progress(status_text) \
+    if has_setup and candidate is not None and progress \
             and update_action(status_text) in (UpdateAction.MOVE_SL_BREAKEVEN, UpdateAction.NEW_STOP, UpdateAction.PARTIAL_CLOSE):
         # "#ETH bounced from our entry zone 3150-3180, TP1 3250 already hit ... Move SL to entry": the levels are the
         # running trade's; the post manages it
         return _status(MessageKind.UPDATE, candidate, segments, update_action(status_text), notes,
                        target_index=tp_hit_index(status_text))
-    if candidate is None and lx.RESTATE_RE.search(clean):
+    restates = lx.RESTATE_RE.search(clean) is not None  # (one search: the pattern is among the costliest)
+    if candidate is None and restates:
         candidate = choose_symbol(candidates, allow_bare=True)[0]
-    if candidate is not None and lx.RESTATE_RE.search(clean):
+    if candidate is not None and restates:
         # "Entry update #SOL / Entry 140-142 / TP ... / SL ...": the levels of a trade already open, restated or
         # moved; opening it again would double the position.
         restated = _status(MessageKind.UPDATE, candidate, segments,
@@ -1026,7 +1028,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         return _not_a_signal("the post says it is an example, not a call")
     if lx.NEGATED_CALL_RE.search(clean) and not (targets and stop is not None):
         return _not_a_signal("the post tells readers not to take the trade")
-    if lx.PAST_TRADE_RE.search(clean) and reports_progress(status_text):
+    if lx.PAST_TRADE_RE.search(clean) and progress:
         return _not_a_signal("a recap of a past trade whose targets were hit")
     if candidate is None and choose_symbol(candidates, allow_bare=True)[0] is None and lx.EXAMPLE_RE.search(clean):
         return _not_a_signal("levels without any coin in a lesson or example, not a call")
@@ -1173,7 +1175,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         problems.append("the entry waits for a condition (a break, reclaim or close) the bot cannot check")
     if lx.SETUP_OVER_RE.search(clean):
         problems.append("the post reports the setup as filled or cancelled: a call already out, not a fresh entry")
-    if reports_progress(status_text):
+    if progress:
         # ("#LDO SHORT / Entry 2.10 / TP1 2.05 ✅ ...", "Result #LINK: entry 14.2 → TP3 16.0 ✅"): a re-post or a
         # result; entering now would be late and is not what the post asks.
         problems.append("a target is already marked as hit: the trade is under way, not a fresh entry")
