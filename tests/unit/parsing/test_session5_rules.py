@@ -274,3 +274,10 @@ def test_a_restated_entry_takes_its_side_from_a_coloured_circle_that_the_levels_
 def test_a_plain_ticker_under_or_heading_unknown_words_is_read_and_held(text, symbol):
     parsed = parse_message(text)
     assert parsed.symbol == symbol and _held(parsed)
+
+
+@pytest.mark.parametrize("text", ["🟢 LONG — SEI\nEntry: 0.2810 – 0.2860\nTP: 0.2920 / 0.2990\nSL: 0.2740",
+                                  "SEI | LONG\nEntry: 0.2810\nTP: 0.2920 / 0.2990\nSL: 0.2740"])
+def test_a_ticker_beside_the_side_word_across_a_dash_or_pipe(text):
+    parsed = parse_message(text)
+    assert parsed.symbol == "SEI/USDT" and parsed.tradable

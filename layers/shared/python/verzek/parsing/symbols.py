@@ -150,7 +150,8 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
             next_to_side = any(_is_side_label(t, tok.line) for t in (prev, nxt)) or any(
                 _is_side_label(far, tok.line) for near, far in _one_apart(tokens, i)
                 if near.kind == Kind.WORD and near.text.lower() in _SIDE_CONNECTORS
-                or near.text == ":" and near is nxt)  # ("so we take SOL: long 162.5")
+                or near.text == ":" and near is nxt  # ("so we take SOL: long 162.5")
+                or near.kind == Kind.SEP and near.text in "-|" and not _pair_like(tokens, i))  # ("🟢 LONG — SEI")
             if after_symbol_label:
                 bracketed = tokens[i + 2] if i + 3 < len(tokens) and nxt is not None and nxt.text == "(" \
                     and tokens[i + 3].text == ")" and tokens[i + 2].kind == Kind.WORD else None
@@ -189,6 +190,12 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
 _KNOWN_TICKERS = frozenset(COIN_NAMES.values()) | {"BNB", "PEPE", "BONK", "FLOKI", "SEI", "SUI", "NEAR", "JUP", "PYTH",
                                                   "ORDI", "STX", "IMX", "GRT", "LDO", "CRV", "AAVE", "MKR", "SAND", "AXS",
                                                   "APE", "GMX", "DYDX", "BLUR", "TAO", "FET", "RNDR", "RENDER", "ONDO"}
+
+
+def _pair_like(tokens: list[Token], i: int) -> bool:
+    """"SEI - USDT": the word and a quote joined by a dash are a pair, not a coin beside a side word."""
+    after = tokens[i + 2] if i + 2 < len(tokens) else None
+    return after is not None and after.text.upper() in ("USDT", "USDC", "USD", "BUSD", "FDUSD", "BTC", "ETH")
 
 
 def _glued_quote(word: str) -> bool:
