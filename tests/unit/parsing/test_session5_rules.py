@@ -281,3 +281,13 @@ def test_a_plain_ticker_under_or_heading_unknown_words_is_read_and_held(text, sy
 def test_a_ticker_beside_the_side_word_across_a_dash_or_pipe(text):
     parsed = parse_message(text)
     assert parsed.symbol == "SEI/USDT" and parsed.tradable
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Booked 30% on #TIA, trailing the rest", "update"),
+    ("Secured 50% of #SOL here", "update"),
+    ("#LDO — we're out at breakeven", "close"),
+    ("I'm out here on #ARB, +3%", "close"),
+])
+def test_partial_bookings_and_being_out(text, kind):
+    assert parse_message(text).kind.value == kind
