@@ -291,3 +291,8 @@ def test_a_ticker_beside_the_side_word_across_a_dash_or_pipe(text):
 ])
 def test_partial_bookings_and_being_out(text, kind):
     assert parse_message(text).kind.value == kind
+
+
+def test_turkish_stop_label_with_its_possessive_suffix():
+    parsed = parse_message("#ETH SHORT\nGiriş: 3420\nKar Al: 3380 - 3320\nZararı Durdur: 3490")
+    assert float(parsed.stop_loss) == 3490 and parsed.tradable
