@@ -296,3 +296,17 @@ def test_partial_bookings_and_being_out(text, kind):
 def test_turkish_stop_label_with_its_possessive_suffix():
     parsed = parse_message("#ETH SHORT\nGiriş: 3420\nKar Al: 3380 - 3320\nZararı Durdur: 3490")
     assert float(parsed.stop_loss) == 3490 and parsed.tradable
+
+
+@pytest.mark.parametrize("line,leverage", [
+    ("Lev 15x — rookies better 3x", 15),
+    ("Leverage: 20x, conservative 5x", 20),
+    ("Leverage: 5x - 10x", 5),
+    ("Leverage: 10 to 20x", 10),
+])
+def test_the_calls_leverage_is_its_first_value_or_the_low_end_of_a_range(line, leverage):
+    assert parse_message(f"#SAND SHORT\n{line}\nEntry 0.2840\nTP 0.2780\nSL 0.2895").leverage == leverage
+
+
+def test_a_later_leverage_mark_in_a_sentence_is_advice():
+    assert parse_message("#SAND SHORT 25x\nEntry 0.2840\nTP 0.2780\nSL 0.2895\nNew here? 5x tops.").leverage == 25

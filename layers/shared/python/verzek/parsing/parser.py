@@ -698,17 +698,39 @@ def _side_from_levels(entries: list[Decimal], targets: list[Decimal], stop: Deci
 
 
 def _leverage(tokens: list[Token], segments: list[Segment]) -> int | None:
+    """The call's leverage: the first value under a leverage label (or, without one, the first "Nx" mark), or the low
+    end of a range written right there ("5x-10x", "3- 8X"). A later value after other words is advice to other
+    readers ("Lev 15x — rookies better 3x", "20x, conservative 5x"), never the call's."""
     # "Leverage: 3- 8X" writes the lower bound bare, so a leverage field's plain numbers count too.
-    labelled = [t.value for s in segments if s.field == Field.LEVERAGE for t in _before_note(s.tokens)
-                if t.kind in (Kind.LEV, Kind.NUM)]
+    labelled = [t for s in segments if s.field == Field.LEVERAGE for t in _before_note(s.tokens)
+                if t.kind in (Kind.LEV, Kind.NUM, Kind.SEP, Kind.WORD)]
+    if any(t.kind in (Kind.LEV, Kind.NUM) for t in labelled):
+        return _first_leverage(labelled)
     # ("Плечо: ×10 ... TP2: 23.95 (×4)": the leverage label is the call's leverage; a mark elsewhere may be a multiple)
     # (a bare "×1" is a price note, "prices ×1 — not 1000PEPE": no leverage; "Leverage: 1x" stays)
     # ("Risk/Reward: 3.0x": a multiple under a label of something else is no leverage)
     elsewhere = {id(t) for s in segments if s.field == Field.IGNORE and s.label is not None and s.label.kind == Kind.LABEL
                  for t in s.tokens}
-    marks = labelled or [t.value for t in tokens if t.kind == Kind.LEV and t.value != 1 and id(t) not in elsewhere]
-    whole = [int(v) for v in marks if 1 <= v <= 1000]
-    return min(whole) if whole else None
+    marks = [t for t in tokens if id(t) not in elsewhere and not (t.kind == Kind.LEV and t.value == 1)
+             and t.kind in (Kind.LEV, Kind.SEP, Kind.WORD, Kind.NUM)]
+    first = next((i for i, t in enumerate(marks) if t.kind == Kind.LEV), None)
+    return None if first is None else _first_leverage(marks[first:], marks_only=True)
+
+
+def _first_leverage(run: list[Token], marks_only: bool = False) -> int | None:
+    values = [i for i, t in enumerate(run) if t.kind == Kind.LEV or t.kind == Kind.NUM and not marks_only]
+    whole = [i for i in values if 1 <= run[i].value <= 1000]
+    if not whole:
+        return None
+    first = whole[0]
+    chosen = [run[first].value]
+    between = run[first + 1:]
+    nxt = next((i for i, t in enumerate(between) if t.kind in (Kind.LEV, Kind.NUM)), None)
+    if nxt is not None and (between[nxt].kind == Kind.LEV or not marks_only) \
+            and all(t.kind == Kind.SEP and t.text in "-~/" or t.kind == Kind.WORD and t.text.lower() in ("to", "a", "до", "-")
+                    for t in between[:nxt]) and between[:nxt] and 1 <= between[nxt].value <= 1000:
+        chosen.append(between[nxt].value)  # "5x - 10x", "3- 8X", "10 to 20x": a range, its low end
+    return int(min(chosen))
 
 
 def _before_note(tokens: list[Token]) -> list[Token]:
