@@ -310,3 +310,18 @@ def test_the_calls_leverage_is_its_first_value_or_the_low_end_of_a_range(line, l
 
 def test_a_later_leverage_mark_in_a_sentence_is_advice():
     assert parse_message("#SAND SHORT 25x\nEntry 0.2840\nTP 0.2780\nSL 0.2895\nNew here? 5x tops.").leverage == 25
+
+
+def test_a_previous_entry_line_is_no_entry():
+    parsed = parse_message("#LINK LONG\nEntry 14.20\nTP 14.80 / 15.40\nSL 13.70\n(previous entry was 14.60, ignore that)")
+    assert [float(e) for e in parsed.entries] == [14.2]
+
+
+def test_a_liquidation_note_gives_no_leverage():
+    parsed = parse_message("#DOGE long\nEntry 0.162\nTP 0.168 / 0.175\nSL 0.158\nLiquidation price at 20x: 0.154")
+    assert parsed.leverage is None and parsed.tradable
+
+
+def test_a_pair_in_market_talk_does_not_take_the_call_of_the_tagged_coin():
+    parsed = parse_message("BTC dominance at 54.2%, ETH/BTC 0.052.\n#AVAX long 27.5, tp 28.6 / 29.8, sl 26.7")
+    assert parsed.symbol == "AVAX/USDT" and _held(parsed)

@@ -68,7 +68,9 @@ LABELS: list[tuple[Field, str]] = [
     # "Current price: 1.92" / "Current rate: 0.0905" heading its own line: where the market is, not the entry.
     # "Long-term target 0.60" on its own line beside the TP list: a hope, not an order.
     # (also right after a price: the same post flattened onto one line, "TP 0.47 / 0.49 Long-term target 0.60")
-    (Field.IGNORE, r"(?:entry|buy|sell)\s+conditions?|شرط\s+(?:ال)?دخول|شرط\s+ورود|условие\s+входа|giri[şs]\s+[şs]art[ıi]|"
+    (Field.IGNORE, r"(?:previous|old|earlier|former|original|initial)\s+(?:entry|entries|targets?|tps?|stop(?:[\s-]*loss)?|sl)|"
+                   r"liq(?:uidation)?(?:\s+price)?(?=[^\n]{0,12}[:=])|"
+                   r"(?:entry|buy|sell)\s+conditions?|شرط\s+(?:ال)?دخول|شرط\s+ورود|условие\s+входа|giri[şs]\s+[şs]art[ıi]|"
                    r"condici[óo]n\s+de\s+entrada|condi[çc][ãa]o\s+de\s+entrada|einstiegsbedingung|condition\s+d'entr[ée]e|"
                    r"(?:^|(?<=\|)|(?<=\d[ \t])|(?<=\d[,;][ \t]))[ \t]*long[\s-]*term\s+(?:targets?|tps?)(?![\w:])|"
                    # "Uzun vadeli hedef: 32", "Долгосрочная цель": a hope beside the TP list, in other languages

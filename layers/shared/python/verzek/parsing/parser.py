@@ -858,7 +858,15 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     levels = _assign_levels(segments, frozenset(n for n, line in enumerate(lines) if line))
     candidates = symbol_candidates(tokens)
     candidate, symbol_problem = choose_symbol(candidates)
-    word_tag = False
+    word_tag = pair_aside = False
+    if candidate is not None and candidate.rank == EXPLICIT and symbol_problem is None \
+            and not any(_on_side_line(tokens, c.position) for c in candidates if c.rank == EXPLICIT):
+        # "BTC dominance at 54.2%, ETH/BTC 0.052. / #AVAX long 27.5 ...": a pair in a line of market talk, and another
+        # coin named beside the side word — that one is the call's (held: which is meant is a reading)
+        beside = {c.base: c for c in candidates if c.rank == NAMED and c.base != candidate.base
+                  and tokens[c.position].kind == Kind.TAG}
+        if len(beside) == 1:
+            candidate, pair_aside = next(iter(beside.values())), True
     if candidate is None and symbol_problem is None and (tagged := word_ticker_tag(tokens)) is not None:
         # "#GMT entry 0.2540 long ...": the post's only tag is a coin whose ticker is also a word; held unless it
         # stands on the line of the side word
@@ -905,6 +913,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             candidate, symbol_problem = beside[0], None
     symbol_doubt = "a capitalised word alone heading the post, with no tag or pair" if bare_heading \
         else f"the tag #{candidate.base} is also a word, away from the side word" if word_tag \
+        else "a pair of another coin stands in a line without the side word" if pair_aside \
         else "the coin is written by its name, not its ticker" if by_name \
         else "a lower-case word after the side word, with no tag or pair" if lower_case else None
     if candidate is not None and candidate.rank < EXPLICIT and len(candidate.base) > 10 and symbol_doubt is None:
