@@ -325,3 +325,9 @@ def test_a_liquidation_note_gives_no_leverage():
 def test_a_pair_in_market_talk_does_not_take_the_call_of_the_tagged_coin():
     parsed = parse_message("BTC dominance at 54.2%, ETH/BTC 0.052.\n#AVAX long 27.5, tp 28.6 / 29.8, sl 26.7")
     assert parsed.symbol == "AVAX/USDT" and _held(parsed)
+
+
+def test_an_average_entry_beside_the_entries_is_no_order():
+    parsed = parse_message("#ICP LONG\nEntry 1: 9.80 (40%), Entry 2: 9.60 (60%)\nAvg entry after both fills: 9.68\n"
+                           "TP 10.20 / 10.60\nSL 9.35")
+    assert [float(e) for e in parsed.entries] == [9.6, 9.8]

@@ -412,6 +412,11 @@ def _assign_levels(segments: list[Segment], filled: frozenset[int] = frozenset()
     # ("#LTC SHORT Price at posting: 101.4 Sell limit: 103.0": beside an order label too)
     if reference and (len(reference) < len(entry_segments) or with_numbers(Field.BUY, Field.SELL)):
         entry_segments = [s for s in entry_segments if s not in reference]
+    # ("Entry 1: 9.80 / Entry 2: 9.60 / Avg entry after both fills: 9.68": beside entries of its own, an average entry
+    # is arithmetic on them, not another order)
+    averaged = [s for s in entry_segments if s.label is not None and s.label.text.lower().startswith(("avg", "average"))]
+    if averaged and len(averaged) < len(entry_segments):
+        entry_segments = [s for s in entry_segments if s not in averaged]
     # A short stated in words sells first and buys back ("DOGE SHORT / Sell 0.165 / Buy back 0.158"); otherwise a
     # buy list is the entry and a sell list the exits.
     short_only = any(s.field == Field.SHORT for s in segments) and not any(s.field == Field.LONG for s in segments)
