@@ -331,3 +331,8 @@ def test_an_average_entry_beside_the_entries_is_no_order():
     parsed = parse_message("#ICP LONG\nEntry 1: 9.80 (40%), Entry 2: 9.60 (60%)\nAvg entry after both fills: 9.68\n"
                            "TP 10.20 / 10.60\nSL 9.35")
     assert [float(e) for e in parsed.entries] == [9.6, 9.8]
+
+
+def test_a_squeeze_is_a_market_event_not_a_side():
+    parsed = parse_message("#BTC short squeeze likely. Long 64000, TP 65500, SL 63400")
+    assert parsed.side.value == "long" and parsed.tradable

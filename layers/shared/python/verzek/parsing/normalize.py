@@ -299,6 +299,10 @@ _LS_RATIO = re.compile(r"(?<!\w)long\s*/\s*short\s+ratio(?:\s+(?:is|at|of|=|:))?
 _SNAKE_KEY = re.compile(r"(?i)(?<![^\W_])(stop|take|entry|exit|tp\d?|sl|target\d?)_(loss|profit|price|hit|\d)(?![^\W_])")
 
 
+# "short squeeze likely", "long squeeze": a market event, not a side
+_SQUEEZE = re.compile(r"(?i)(?<!\w)(?:short|long)s?[\s-]+squeez(?:e|es|ed)(?!\w)")
+
+
 def normalize(text: str) -> str:
     """Canonical form of a message: ASCII punctuation, no emojis/links/relay artefacts/dates."""
     if "_" in text:  # JSON keys of bots: "stop_loss", "entry_price", "TP1_HIT"
@@ -307,6 +311,8 @@ def normalize(text: str) -> str:
         text = _MD_ESCAPE.sub(r"\1", text)
     if "/" in text:
         text = _LS_RATIO.sub(" ", text)
+    if "queez" in text:
+        text = _SQUEEZE.sub(" squeeze", text)
     text = _STYLED.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
     text = _KEYCAP.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")).translate(_TRANSLATE)
     text = _CYRILLIC_K.sub("k", _K_DECIMAL.sub(r"\1.\2k", text))
