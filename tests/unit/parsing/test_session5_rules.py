@@ -336,3 +336,12 @@ def test_an_average_entry_beside_the_entries_is_no_order():
 def test_a_squeeze_is_a_market_event_not_a_side():
     parsed = parse_message("#BTC short squeeze likely. Long 64000, TP 65500, SL 63400")
     assert parsed.side.value == "long" and parsed.tradable
+
+
+def test_two_price_rows_under_different_unknown_words_are_no_entry_ladder():
+    # under a buy word with no price, rows headed alike are rungs of one ladder; rows headed by two different words
+    # we do not know are two different fields (here entry and stop) — never both entries
+    parsed = parse_message("Instrument: ATOM/USDT\nMy opinion: Buy Limit\nQuxel: $4.62\nBlorp: $4.41\nTarget: $5.04")
+    assert [float(e) for e in parsed.entries] != [4.41, 4.62] or not parsed.tradable
+    ladder = parse_message("#AVAX خرید پله‌ای\nپله اول: 23.5\nپله دوم: 22.8\nتارگت: 25 / 26\nحد ضرر: 21.9")
+    assert [float(e) for e in ladder.entries] == [22.8, 23.5]

@@ -136,9 +136,27 @@ def _ladder_rows(lines: list[list[Token]]) -> dict[int, int]:
         run = []
         while n + 1 + len(run) < len(lines) and _is_ladder_row(lines[n + 1 + len(run)]):
             run.append(n + 1 + len(run))
-        if len(run) >= 2:
+        if len(run) >= 2 and _alike_headings([_row_heading(lines[k]) for k in run]):
             rows.update(dict.fromkeys(run, n))
     return rows
+
+
+def _row_heading(tokens: list[Token]) -> str:
+    colon = next(i for i, t in enumerate(tokens) if t.kind == Kind.SEP and t.text == ":")
+    return " ".join(t.text for t in tokens[:colon] if t.kind == Kind.WORD).lower()
+
+
+def _alike_headings(headings: list[str]) -> bool:
+    """Rung headings repeat a word or its stem ("پله اول / پله دوم", "第一档 / 第二档", "Tier 1 / Tier 2"); two different
+    words ("Entry-ish: 4.62 / Stop-ish: 4.41" in a language we do not know) are two different fields."""
+    prefix = headings[0]
+    suffix = headings[0]
+    for h in headings[1:]:
+        while prefix and not h.startswith(prefix):
+            prefix = prefix[:-1]
+        while suffix and not h.endswith(suffix):
+            suffix = suffix[1:]
+    return bool(prefix.strip() or suffix.strip())
 
 
 def _postfix_labels(tokens: list[Token]) -> list[Token]:
