@@ -345,3 +345,8 @@ def test_two_price_rows_under_different_unknown_words_are_no_entry_ladder():
     assert [float(e) for e in parsed.entries] != [4.41, 4.62] or not parsed.tradable
     ladder = parse_message("#AVAX خرید پله‌ای\nپله اول: 23.5\nپله دوم: 22.8\nتارگت: 25 / 26\nحد ضرر: 21.9")
     assert [float(e) for e in ladder.entries] == [22.8, 23.5]
+
+
+def test_finish_flag_and_prohibited_sign_mark_targets_and_stop():
+    parsed = parse_message("#SOL 🟢\n📍Entry 158.5\n🏁 162 / 166\n🚫 154")
+    assert ([float(t) for t in parsed.targets], float(parsed.stop_loss)) == ([162, 166], 154) and parsed.tradable
