@@ -350,3 +350,9 @@ def test_two_price_rows_under_different_unknown_words_are_no_entry_ladder():
 def test_finish_flag_and_prohibited_sign_mark_targets_and_stop():
     parsed = parse_message("#SOL 🟢\n📍Entry 158.5\n🏁 162 / 166\n🚫 154")
     assert ([float(t) for t in parsed.targets], float(parsed.stop_loss)) == ([162, 166], 154) and parsed.tradable
+
+
+@pytest.mark.parametrize("line", ["Current rate 24.41", "Price 24.41", "Market 24.41", "Now: 24.41", "Now 24.41"])
+def test_a_market_price_line_under_the_entry_is_no_second_entry(line):
+    parsed = parse_message(f"#INJ LONG\nEntry 24.35\n{line}\nTP 24.90 / 25.60\nSL 23.80")
+    assert [float(e) for e in parsed.entries] == [24.35]

@@ -139,7 +139,7 @@ LABELS: list[tuple[Field, str]] = [
                   r"giri[şs](?:\s+(?:fiyat[ıi]|b[öo]lgesi|aral[ıi][ğg][ıi]))?|точка\s+входа|зона\s+входа|"
                   r"цена\s+входа|зона\s+(?:набора|покупки|закупки|закупа)|вход|рыночный\s+ордер|лимитный\s+ордер|market\s+order|limit\s+order|"
                   r"(?:buy|long|short)[\s-]*(?:zone|area|range|setup|between|price)|(?:buy|sell)[\s-]*stop(?:\s+(?:above|below|at))?|accumulat(?:e|ion)(?:\s+zone)?|"
-                  r"open(?:ing)?\s+price|avg\.?\s+entry|(?:current|market)\s+price|"
+                  r"open(?:ing)?\s+price|avg\.?\s+entry|(?:current|market)\s+(?:price|rate)|"
                   r"(?:^|(?<=\|))[ \t]*price(?=\s*[:=-])|(?:^|(?<=\|))[ \t]*in(?=[ \t]*[:=]?[ \t]*\$?\d)|"
                   r"(?:^|(?<=\|))[ \t]*(?:zona|zone|[áa]rea|b[öo]lge|зона)(?=[ \t]*[:=])|precio\s+de\s+entrada|zona\s+de\s+entrada|диапазон\s+входа|"
                   r"al[ıi][şs]\s+b[öo]lgesi|买入(?:区间|价格|价)|"

@@ -113,6 +113,10 @@ _POSTFIX_FIELDS = (Field.ENTRY, Field.BUY, Field.SELL, Field.TARGETS, Field.STOP
 _BEFORE_SIDE_FILLERS = frozenset(["附", "近", "左", "右", "around", "near", "at", "@", "~", "около", "civarı", "cerca"])
 
 
+# Filler words that, heading a line under a field that already has its prices, start a line of their own
+_NEW_FIELD_WORDS = frozenset(["price", "current", "currently", "market", "now", "spot", "cmp"])
+
+
 def _is_ladder_row(tokens: list[Token]) -> bool:
     """"پله اول: 0.680", "第一档：23.5", "Tier 2: 0.65": a heading we do not know, a colon and one price."""
     meaningful = [t for t in tokens if t.kind not in (Kind.SEP, Kind.INDEX)]
@@ -214,8 +218,11 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
         tokens = _postfix_labels(tokens)
         meaningful = [t for t in tokens if t.kind not in (Kind.SEP, Kind.INDEX)]
         if current and meaningful and meaningful[0].kind == Kind.WORD \
-                and meaningful[0].text.lower() not in lx.FILLER_WORDS:
-            current = None  # a new sentence: the previous field's list has ended
+                and (meaningful[0].text.lower() not in lx.FILLER_WORDS
+                     or meaningful[0].text.lower() in _NEW_FIELD_WORDS and current.numbers):
+            # a new sentence: the previous field's list has ended ("Entry 24.35 / Price 24.41": a price line of its own
+            # under the entry is where the market is, not a second entry)
+            current = None
         if current and meaningful and meaningful[0].kind in (Kind.PAIR, Kind.TAG):
             current = None
         orphans: list[Token] = []  # this line's tokens no segment took
@@ -1386,7 +1393,9 @@ def _only_coin_and_side(tokens: list[Token]) -> bool:
 _STOP_LEVEL_HIT = re.compile(r"(?<!\w)(?:sl|stop(?:[\s-]*loss)?)[ \t]*[:=]?[ \t]*\$?\d[\d.,]*[ \t]*(?:-[ \t]*)?"
                              r"(?:was[ \t]+|got[ \t]+)?(?:hit|triggered|taken|reached)(?!\w)")
 _INSTANT_ORDER = re.compile(r"(?:instant|market)\s+execution|(?:buy|sell)\s+(?:at\s+)?market(?!\w)", re.IGNORECASE)
-_REFERENCE_PRICE = re.compile(r"(?:current|market)\s+price", re.IGNORECASE)
+# (a "Now:" label beside an entry label of its own is where the market is too)
+_REFERENCE_PRICE = re.compile(r"(?:current|market)\s+(?:price|rate)|\W*(?:now|сейчас|зараз|[şs]imdi|ahora|agora|jetzt|"
+                              r"maintenant|adesso|teraz|sekarang|现在|現在|现价|現價|지금|현재가)\W*$", re.IGNORECASE)
 _QUESTION = re.compile(r"\?(?:\s|$)|？|؟")
 # Words that may follow "SL #ARBUSDT" without making it more than a stop-out ("hit", "-1R", "-3%").
 _STOP_OUT_TAIL = re.compile(r"^(?:hit|triggered|reached|done|taken|out|\d+(?:[.,]\d+)?r)$", re.IGNORECASE)
