@@ -1127,7 +1127,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             entries = sorted(_dedupe(t.value for t in bare))
             etype = EntryType.RANGE if len(entries) == 2 else EntryType.LIMIT
             assumed.append("entry read from an unlabelled price line")
-    if candidate is not None and not side_conflict:
+    # (the by-position reading and the unread-level hold look only at numbers no label took: most posts have none)
+    taken = {id(t) for t in (*levels.entries, *levels.targets, *levels.stop)} | {
+        id(t) for s in segments if s.field in _ASSIGNED_FIELDS or s.field == Field.IGNORE and s.label is not None
+        and s.label.kind == Kind.LABEL for t in s.tokens}
+    untaken = any(t.kind in (Kind.NUM, Kind.PCT) and id(t) not in taken for t in tokens)
+    if candidate is not None and not side_conflict and untaken:
         # "Instap: 3,410 / Doelen: 3,480 / 3,550 / Verliesgrens: 3,360": levels under words we do not know, their
         # roles read from where the prices lie against the side and the levels we did read — held for review
         # (no side word: the side the labelled levels already state — an entry and a target or stop — will do)
@@ -1203,7 +1208,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         problems.append(f"side says {words_side.value} but the levels are those of a {level_side.value}")
     problems.extend(validate_open(parsed))
     problems.extend(_unread_level_problems(segments, tokens, levels, parsed))
-    if not problems and not assumed and parsed.entries:
+    if not problems and not assumed and parsed.entries and untaken:
         stray = _stray_level_row(lines, segments, levels)
         if stray:
             # "Target 1 6.80 / Zielzone 6.60 / Stop 7.20": a price line under a word we do not know, among the
