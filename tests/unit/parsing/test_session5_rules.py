@@ -356,3 +356,8 @@ def test_finish_flag_and_prohibited_sign_mark_targets_and_stop():
 def test_a_market_price_line_under_the_entry_is_no_second_entry(line):
     parsed = parse_message(f"#INJ LONG\nEntry 24.35\n{line}\nTP 24.90 / 25.60\nSL 23.80")
     assert [float(e) for e in parsed.entries] == [24.35]
+
+
+def test_an_exchange_advert_under_a_setup_does_not_hold_it():
+    parsed = parse_message("#INJ LONG\nEntry: 24.35\nTP: 24.90 / 25.60\nSL: 23.80\nBinance 25 USDT bonus for new users")
+    assert parsed.tradable

@@ -1448,7 +1448,9 @@ _NOT_A_LEVEL = re.compile(r"(?:price|current|now|cmp|mark|last|liq\w*|ликви
                           r"prev\w*|yesterday|today|week\w*|month\w*|h\d|\d+[hmd]|tf|timeframe|id|no|nr|r|reason|why|note|"
                           # the market's price in other languages; averaging (DCA) levels, never an order of the plan
                           r"цен\w*|сейчас|fiyat\w*|anl[ıi]k|precio|pre[çc]o|preis|kurs|prix|prezzo|harga|gi[áa]|قیمت|"
-                          r"سعر|价格?|価格|가격|現在|现在|dca|averag\w*|усредн\w*|ortalama|promedi\w*)",
+                          r"سعر|价格?|価格|가격|現在|现在|dca|averag\w*|усредн\w*|ortalama|promedi\w*|bonus|"
+                          # an exchange's name heads an advert or a venue line, not a level
+                          r"binance|bybit|okx|bitget|kucoin|mexc|bingx|gate(?:io)?|huobi|htx|kraken|phemex|coinbase)",
                           re.IGNORECASE)
 
 
