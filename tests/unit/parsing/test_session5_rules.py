@@ -361,3 +361,9 @@ def test_a_market_price_line_under_the_entry_is_no_second_entry(line):
 def test_an_exchange_advert_under_a_setup_does_not_hold_it():
     parsed = parse_message("#INJ LONG\nEntry: 24.35\nTP: 24.90 / 25.60\nSL: 23.80\nBinance 25 USDT bonus for new users")
     assert parsed.tradable
+
+
+def test_subscript_zero_notation_of_tiny_prices():
+    parsed = parse_message("#PEPE LONG\nEntry: 0.0₄1215\nTP: 0.0₄1250 / 0.0₄1290\nSL: 0.0₄1170")
+    assert [str(e) for e in parsed.entries] == ["0.00001215"] and str(parsed.stop_loss) == "0.00001170"
+    assert parsed.tradable

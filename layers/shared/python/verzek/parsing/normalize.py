@@ -299,6 +299,9 @@ _LS_RATIO = re.compile(r"(?<!\w)long\s*/\s*short\s+ratio(?:\s+(?:is|at|of|=|:))?
 _SNAKE_KEY = re.compile(r"(?i)(?<![^\W_])(stop|take|entry|exit|tp\d?|sl|target\d?)_(loss|profit|price|hit|\d)(?![^\W_])")
 
 
+_SUBSCRIPT_DIGITS = "₀₁₂₃₄₅₆₇₈₉"
+_SUBSCRIPT_TO_ASCII = str.maketrans(_SUBSCRIPT_DIGITS, "0123456789")
+_SUBSCRIPT_ZEROS = re.compile(r"(?<![\d.,])0[.,]0([₀₁₂₃₄₅₆₇₈₉]{1,2})(\d+)")
 # "short squeeze likely", "long squeeze": a market event, not a side
 _SQUEEZE = re.compile(r"(?i)(?<!\w)(?:short|long)s?[\s-]+squeez(?:e|es|ed)(?!\w)")
 
@@ -311,6 +314,9 @@ def normalize(text: str) -> str:
         text = _MD_ESCAPE.sub(r"\1", text)
     if "/" in text:
         text = _LS_RATIO.sub(" ", text)
+    if any(ch in text for ch in _SUBSCRIPT_DIGITS):
+        # "0.0₄1215" (DexScreener's notation: the subscript counts the zeros after the point) = 0.00001215
+        text = _SUBSCRIPT_ZEROS.sub(lambda m: "0." + "0" * int(m.group(1).translate(_SUBSCRIPT_TO_ASCII)) + m.group(2), text)
     if "queez" in text:
         text = _SQUEEZE.sub(" squeeze", text)
     text = _STYLED.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
