@@ -367,3 +367,12 @@ def test_subscript_zero_notation_of_tiny_prices():
     parsed = parse_message("#PEPE LONG\nEntry: 0.0₄1215\nTP: 0.0₄1250 / 0.0₄1290\nSL: 0.0₄1170")
     assert [str(e) for e in parsed.entries] == ["0.00001215"] and str(parsed.stop_loss) == "0.00001170"
     assert parsed.tradable
+
+
+@pytest.mark.parametrize("text,action", [("#SOL SL 152", "new_stop"), ("SL #SOL now 152", "new_stop"),
+                                         ("#SOL TP 170", "other")])
+def test_a_coin_one_exit_word_and_one_price_restate_a_running_level(text, action):
+    parsed = parse_message(text)
+    assert (parsed.kind.value, parsed.symbol, parsed.update_action.value) == ("update", "SOL/USDT", action)
+    if action == "new_stop":
+        assert float(parsed.new_stop) == 152

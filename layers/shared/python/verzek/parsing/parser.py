@@ -1037,6 +1037,14 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # "#WIF sudah kena semua TP", "TP2 #SOL ✔": a target word and the coin, no price — progress on the trade
             return _status(MessageKind.UPDATE, candidate, segments, UpdateAction.TP_HIT, notes,
                            target_index=tp_hit_index(status_text))
+        restated_level = _bare_level_restated(tokens) if candidate is not None and not symbol_problem else None
+        if restated_level is not None:
+            # "#SOL SL 152", "SL #SOL now 152": the coin, one exit word and one price, nothing else — the running
+            # trade's level, stated again or moved
+            field, price = restated_level
+            return _status(MessageKind.UPDATE, candidate, segments,
+                           UpdateAction.NEW_STOP if field == Field.STOP else UpdateAction.OTHER, notes,
+                           new_stop=price if field == Field.STOP else None)
 
     if has_setup and candidate is not None and _STOP_LEVEL_HIT.search(status_text):
         # "🛑 #TIA SHORT / Entry 4.15 / TP ... / SL 4.28 — hit ❌": the setup restated with its stop marked as hit
@@ -1384,6 +1392,20 @@ def _short_level_report(tokens: list[Token], clean: str) -> Field | None:
         return None
     field = next(iter(fields))
     return field if field in (Field.STOP, Field.TARGETS) else None
+
+
+def _bare_level_restated(tokens: list[Token]) -> tuple[Field, Decimal] | None:
+    """The post is only a coin, one stop or target word and one price (a "now", "to" or an arrow aside)."""
+    meaningful = [t for t in tokens if t.kind not in (Kind.SEP, Kind.INDEX)
+                  and not (t.kind == Kind.WORD and t.text.lower() in ("now", "to", "at", "new"))]
+    if len(meaningful) != 3:
+        return None
+    labels = [t for t in meaningful if t.kind == Kind.LABEL and t.field in (Field.STOP, Field.TARGETS)]
+    numbers = [t for t in meaningful if t.kind == Kind.NUM]
+    if len(labels) != 1 or len(numbers) != 1 or not any(t.kind in (Kind.TAG, Kind.PAIR) for t in meaningful) \
+            or meaningful.index(numbers[0]) < meaningful.index(labels[0]):
+        return None
+    return labels[0].field, numbers[0].value
 
 
 def _only_coin_and_side(tokens: list[Token]) -> bool:
