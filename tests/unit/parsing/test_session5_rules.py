@@ -376,3 +376,40 @@ def test_a_coin_one_exit_word_and_one_price_restate_a_running_level(text, action
     assert (parsed.kind.value, parsed.symbol, parsed.update_action.value) == ("update", "SOL/USDT", action)
     if action == "new_stop":
         assert float(parsed.new_stop) == 152
+
+
+def test_management_advice_for_later_keeps_the_setup_an_open():
+    parsed = parse_message("#SUIUSDT BUY\nEntry Price: 3.4120\nTP1: 3.4630\nTP2: 3.5140\nStop Loss: 3.3270\n"
+                           "Advice: Move SL to Entry after TP1 hits!")
+    assert parsed.kind.value == "open" and parsed.tradable
+
+
+@pytest.mark.parametrize("text", ["ADAUSDT buy now\nEnter 0.5012\nSL 0.4920\nTP1 0.5080\nTP2 0.5150",
+                                  "ADAUSDT 현재가 매수\n진입 0.5012\n손절 0.4920\nTP1 0.5080 / TP2 0.5150"])
+def test_a_market_word_on_the_side_heading_makes_the_written_entry_a_market_one(text):
+    parsed = parse_message(text)
+    assert (parsed.entry_type.value, [float(e) for e in parsed.entries]) == ("market", [0.5012])
+
+
+def test_a_distance_in_points_in_brackets_is_no_level():
+    parsed = parse_message("ETHUSDT long\nEntry 3412\nSL 3376 (36 pts)\nTP1 3425\nTP2 3520 (108)")
+    assert [float(t) for t in parsed.targets] == [3425, 3520] and float(parsed.stop_loss) == 3376
+
+
+def test_a_price_label_beside_numbered_entries_is_no_entry():
+    parsed = parse_message("Ticker: TAO/USDT\nDirection: Long\nEntry 1: 412.5\nEntry 2: 404.0\nStop Loss: 391.0\n"
+                           "Take Profit 1: 425.0\nPrice: 4 USDC")
+    assert [float(e) for e in parsed.entries] == [404, 412.5]
+
+
+def test_a_renamed_ticker_is_the_new_one():
+    assert parse_message("$MATIC -> $POL\nLONG\nEntry: 0.40\nTP: 0.42\nSL: 0.38").symbol == "POL/USDT"
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("🔥 VIP SIGNAL — UPDATE 🔥\nPair: #SUIUSDT\nEntry Price: 3.4120\nTP1: 3.4630\nStop Loss: 3.4120", "update"),
+    ("📊 Weekly report: 21 signals, 15 TP ✅ 6 SL ❌, net +88%", "not_a_signal"),
+    ("How to post a signal for our bot: Example: ETH/USDT Buy 3000 TP 3100 Stop 2950", "not_a_signal"),
+])
+def test_round_37_updates_reports_and_instructions(text, kind):
+    assert parse_message(text).kind.value == kind

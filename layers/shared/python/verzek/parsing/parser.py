@@ -232,7 +232,11 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
                 inside = next((t for t in tokens[i + 1:] if not (t.kind == Kind.SEP and t.text == "$")), None)
                 # ("TP +10% ($46.75)": a bracket opening on a price is that price, not a note about one)
                 note = tok.text == "(" and current is not None and bool(current.numbers) \
-                    and current.field in _NOTE_FIELDS and inside is not None and inside.kind == Kind.WORD
+                    and current.field in _NOTE_FIELDS and inside is not None and (
+                        inside.kind == Kind.WORD
+                        # ("SL 3376 (36 pts)", "TP4 3520 (108)": a distance in points, far off the prices' scale)
+                        or inside.kind == Kind.NUM and inside.value is not None and current.numbers[-1].value
+                        and not Decimal(1) / 3 <= inside.value / current.numbers[-1].value <= 3)
             if note and tok.kind == Kind.NUM:
                 orphans.append(tok)
                 continue
@@ -889,6 +893,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     candidates = symbol_candidates(tokens)
     candidate, symbol_problem = choose_symbol(candidates)
     word_tag = pair_aside = False
+    if symbol_problem and symbol_problem.startswith("several different coins") and (renamed := _renamed_to(tokens)):
+        # "#RNDR → #RENDER": a ticker and the name it was changed to — the new one is the coin
+        others = {c.base for c in candidates} - {renamed[0].lstrip("#$").upper(), renamed[1].lstrip("#$").upper()}
+        if not others:
+            candidate = next(c for c in candidates if c.base == renamed[1].lstrip("#$").upper())
+            symbol_problem = None
     if candidate is not None and candidate.rank == EXPLICIT and symbol_problem is None \
             and not any(_on_side_line(tokens, c.position) for c in candidates if c.rank == EXPLICIT):
         # "BTC dominance at 54.2%, ETH/BTC 0.052. / #AVAX long 27.5 ...": a pair in a line of market talk, and another
@@ -905,7 +915,9 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     # (ticks read as "done" for status words; without a tick the text is the clean one — no second pass)
     status_text = normalize(text.replace("\u2705", " done ").replace("\u2714", " done ")).lower() \
         if "\u2705" in text or "\u2714" in text else clean.lower()
-    progress = reports_progress(status_text)  # (read once: several rules below ask)
+    # (read once: several rules below ask; "Move SL to entry after TP1 hits!" under a setup is advice for later)
+    progress = reports_progress(_FUTURE_MANAGEMENT.sub(" ", status_text) if "after" in status_text or "once" in status_text
+                                or "when" in status_text else status_text)
 
     entries, targets, stops = _rescale_thousands([levels.entries, levels.targets, levels.stop])
     entries = sorted(_dedupe(entries))
@@ -1000,6 +1012,9 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             and choose_symbol(candidates, allow_bare=True)[0] is None:
         # "¿Qué es un trailing stop? Si el precio se mueve ...": a lesson's words about stops are no instruction
         return _not_a_signal("a lesson or example about trading words, not a call or status")
+    if not has_setup and candidate is None and lx.RECAP_HEAD_RE.search(clean):
+        # "📊 Monthly report: 46 signals, 34 TP ✅ 12 SL ❌, net +212%": the channel's statistics, no trade named
+        return _not_a_signal("a results post about past trades")
     if not has_setup and candidate is None and lx.RESULTS_HEAD_RE.search(clean) \
             and choose_symbol(candidates, allow_bare=True)[0] is None:
         return _not_a_signal("a results post about past trades")
@@ -1062,7 +1077,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # running trade's; the post manages it
         return _status(MessageKind.UPDATE, candidate, segments, update_action(status_text), notes,
                        target_index=tp_hit_index(status_text))
-    restates = lx.RESTATE_RE.search(clean) is not None  # (one search: the pattern is among the costliest)
+    # (one search: the pattern is among the costliest; "🔥 VIP CRYPTO SIGNAL — UPDATE 🔥": a heading ending in "update")
+    restates = lx.RESTATE_RE.search(clean) is not None or _UPDATE_HEADING.search(clean.lstrip().split("\n", 1)[0]) is not None
     if candidate is None and restates:
         candidate = choose_symbol(candidates, allow_bare=True)[0]
     if candidate is not None and restates:
@@ -1080,6 +1096,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
 
     words_side, side_conflict = _side_from_words(segments, levels)
     etype = _entry_type(levels, entries)
+    if etype == EntryType.LIMIT and len(entries) == 1 and _market_side_heading(segments, lines, clean.split("\n")):
+        # "ETHUSDT buy now / Enter 3412", "ETHUSDT 현재가 매수 / 진입 3412": the heading orders at the market; the
+        # entry written under it is where the market stands
+        etype = EntryType.MARKET
     if etype == EntryType.LIMIT and len(entries) == 1 and _INSTANT_ORDER.search(clean):
         # "My opinion: Buy (Instant Execution) / Entry price: $97,420": a broker's card for an order at the market;
         # the price is where it stands now
@@ -1279,6 +1299,27 @@ def _heads_first_short_line(tokens: list[Token], position: int) -> bool:
         and all(t.kind in (Kind.WORD, Kind.LABEL) for t in on_line)
 
 
+def _market_side_heading(segments: list[Segment], lines: list[list[Token]], texts: list[str]) -> bool:
+    """A side word with no price of its own, on a line with no price, beside a market word ("buy now", "현재가 매수")."""
+    for seg in segments:
+        if seg.field in _SIDE_FIELDS and seg.label is not None and not seg.numbers:
+            n = seg.label.line
+            if not any(t.kind == Kind.NUM for t in lines[n]) and lx.MARKET_WORDS.search(texts[n]):
+                return True
+    return False
+
+
+def _renamed_to(tokens: list[Token]) -> tuple[str, str] | None:
+    """Two tags joined by an arrow only ("#RNDR → #RENDER", "$MATIC -> $POL"): (old, new)."""
+    tags = [i for i, t in enumerate(tokens) if t.kind == Kind.TAG]
+    for i, j in zip(tags, tags[1:]):
+        between = tokens[i + 1:j]
+        if tokens[i].line == tokens[j].line and between and all(t.kind == Kind.SEP for t in between) \
+                and any(t.text == ">" for t in between):
+            return tokens[i].text, tokens[j].text
+    return None
+
+
 def _first_meaningful(tokens: list[Token]) -> int | None:
     return next((i for i, t in enumerate(tokens) if t.kind not in (Kind.SEP, Kind.INDEX)), None)
 
@@ -1419,9 +1460,13 @@ def _only_coin_and_side(tokens: list[Token]) -> bool:
 # A stop level marked as hit inside a restated setup ("SL 4.28 — hit", "SL: 4.28 ✅ triggered")
 _STOP_LEVEL_HIT = re.compile(r"(?<!\w)(?:sl|stop(?:[\s-]*loss)?)[ \t]*[:=]?[ \t]*\$?\d[\d.,]*[ \t]*(?:-[ \t]*)?"
                              r"(?:was[ \t]+|got[ \t]+)?(?:hit|triggered|taken|reached)(?!\w)")
+_UPDATE_HEADING = re.compile(r"(?<!market\s)(?<!daily\s)(?<!weekly\s)(?<!news\s)(?<!\w)(?:update|updated|обновлени[ея]|"
+                             r"g[üu]ncelleme|actualizaci[óo]n|atualiza[çc][ãa]o)\W*$", re.IGNORECASE)
+_FUTURE_MANAGEMENT = re.compile(r"(?:after|once|when)\s+(?:the\s+)?(?:tp|target)\s*\d*\s+(?:hits?|is\s+hit|gets\s+hit|"
+                                r"is\s+reached|reached|fills?)(?!\w)")
 _INSTANT_ORDER = re.compile(r"(?:instant|market)\s+execution|(?:buy|sell)\s+(?:at\s+)?market(?!\w)", re.IGNORECASE)
 # (a "Now:" label beside an entry label of its own is where the market is too)
-_REFERENCE_PRICE = re.compile(r"(?:current|market)\s+(?:price|rate)|\W*(?:now|сейчас|зараз|[şs]imdi|ahora|agora|jetzt|"
+_REFERENCE_PRICE = re.compile(r"(?:current|market)\s+(?:price|rate)|\W*(?:price|now|сейчас|зараз|[şs]imdi|ahora|agora|jetzt|"
                               r"maintenant|adesso|teraz|sekarang|现在|現在|现价|現價|지금|현재가)\W*$", re.IGNORECASE)
 _QUESTION = re.compile(r"\?(?:\s|$)|？|؟")
 # Words that may follow "SL #ARBUSDT" without making it more than a stop-out ("hit", "-1R", "-3%").
