@@ -413,3 +413,8 @@ def test_a_renamed_ticker_is_the_new_one():
 ])
 def test_round_37_updates_reports_and_instructions(text, kind):
     assert parse_message(text).kind.value == kind
+
+
+def test_an_unread_level_row_holds_a_market_entry_too():
+    parsed = parse_message("ETHUSDT buy now\nSL 3376\nTP1 3425\nTP2 3440\n\nsmall size this time\n\nQuxel 3580")
+    assert parsed.kind.value == "open" and _held(parsed)

@@ -1236,7 +1236,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         problems.append(f"side says {words_side.value} but the levels are those of a {level_side.value}")
     problems.extend(validate_open(parsed))
     problems.extend(_unread_level_problems(segments, tokens, levels, parsed))
-    if not problems and not assumed and parsed.entries and untaken:
+    if not problems and not assumed and untaken:
         stray = _stray_level_row(lines, segments, levels)
         if stray:
             # "Target 1 6.80 / Zielzone 6.60 / Stop 7.20": a price line under a word we do not know, among the
