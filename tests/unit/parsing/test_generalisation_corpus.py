@@ -228,6 +228,9 @@ set): a floor on the exact-match rate, and no message ever parsed into a wrong t
   note ("(36 pts)", "(108)"); "Price:" beside entries of their own is a reference; "#RNDR → #RENDER" is the new
   ticker; a heading ending in "UPDATE" restates; a channel's monthly report without a coin is no update; "Example:"
   / "how to post a signal" instructions are no call. No label changed.
+- `blind_lead2.jsonl` (7476bab, the lead's second batch, written 17:35): 28 posts. First look with the parser at
+  1c947f7 (main 7476bab): 26/28 as landed, 0 wrong; both misses were label errors the lead fixed in 3213f5e (ETH/BTC
+  is spot by corpus convention; a delisting notice is a close) — 28/28 against the fixed labels, no parser change.
 
 Rows flagged `must_not_trade` are labelled literally (a stop on the wrong side, targets out of order, a
 price missing a digit): the parse must match the label and still be rejected.
@@ -282,6 +285,7 @@ CORPORA = {
     "blind_lead1.jsonl": (40, 1.0),
     "blind_round36.jsonl": (59, 1.0),
     "blind_round37.jsonl": (58, 1.0),
+    "blind_lead2.jsonl": (28, 1.0),
 }
 
 
