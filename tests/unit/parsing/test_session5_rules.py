@@ -418,3 +418,12 @@ def test_round_37_updates_reports_and_instructions(text, kind):
 def test_an_unread_level_row_holds_a_market_entry_too():
     parsed = parse_message("ETHUSDT buy now\nSL 3376\nTP1 3425\nTP2 3440\n\nsmall size this time\n\nQuxel 3580")
     assert parsed.kind.value == "open" and _held(parsed)
+
+
+def test_a_close_reported_with_its_past_levels_is_a_close():
+    assert parse_message("#SOL closed at 165 (TP2) — entry was 158, SL 153").kind.value == "close"
+
+
+def test_a_ticked_entry_is_no_fresh_call():
+    parsed = parse_message("#SOL LONG\nEntry 158 ✅\nTP 165 / 172\nSL 153")
+    assert parsed.kind.value == "open" and not parsed.tradable

@@ -1002,6 +1002,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             and candidate is not None and not update_action(status_text):
         # "Recap: #XRP short closed at 0.50 for +56%": a results post, not a command.
         return _not_a_signal("a results post about a past trade")
+    if has_setup and candidate is not None and symbol_problem is None and _PAST_ENTRY.search(status_text) \
+            and is_close(status_text, frozenset(c.base.lower() for c in candidates)):
+        # "#SOL closed at 165 (TP2) — entry was 158, SL 153": a close reported with the levels it had
+        return _status(MessageKind.CLOSE, candidate, segments, close_action(status_text), notes)
     if candidate is not None and symbol_problem is None and lx.CLOSED_HEAD_RE.search(clean):
         # "Closed: #SOL LONG / Entry 176.4 / Exit 183.9 / Profit +42%": the report of a trade that ended.
         return _status(MessageKind.CLOSE, candidate, segments, close_action(status_text), notes)
@@ -1267,7 +1271,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         problems.append("held for review: a short on a spot market")
     if _conditional_entry(clean, lines):
         problems.append("the entry waits for a condition (a break, reclaim or close) the bot cannot check")
-    if lx.SETUP_OVER_RE.search(clean):
+    if lx.SETUP_OVER_RE.search(clean) or "done" in status_text and _ENTRY_TICKED.search(status_text):
+        # ("Entry 158 ✅": the entry ticked off — the call is already out)
         problems.append("the post reports the setup as filled or cancelled: a call already out, not a fresh entry")
     if progress:
         # ("#LDO SHORT / Entry 2.10 / TP1 2.05 ✅ ...", "Result #LINK: entry 14.2 → TP3 16.0 ✅"): a re-post or a
@@ -1462,6 +1467,9 @@ _STOP_LEVEL_HIT = re.compile(r"(?<!\w)(?:sl|stop(?:[\s-]*loss)?)[ \t]*[:=]?[ \t]
                              r"(?:was[ \t]+|got[ \t]+)?(?:hit|triggered|taken|reached)(?!\w)")
 _UPDATE_HEADING = re.compile(r"(?<!market\s)(?<!daily\s)(?<!weekly\s)(?<!news\s)(?<!\w)(?:update|updated|обновлени[ея]|"
                              r"g[üu]ncelleme|actualizaci[óo]n|atualiza[çc][ãa]o)\W*$", re.IGNORECASE)
+_ENTRY_TICKED = re.compile(r"(?<!\w)(?:entry|entries|buy|вход|giri[şs]|entrada|einstieg)[ \t]*\d?[ \t]*[:=@]?[ \t]*\$?\d[\d.,]*"
+                           r"[ \t]*(?:k[ \t]*)?done")
+_PAST_ENTRY = re.compile(r"(?<!\w)(?:entry\s+was|entered\s+(?:at\s+)?\$?\d)")
 _FUTURE_MANAGEMENT = re.compile(r"(?:after|once|when)\s+(?:the\s+)?(?:tp|target)\s*\d*\s+(?:hits?|is\s+hit|gets\s+hit|"
                                 r"is\s+reached|reached|fills?)(?!\w)")
 _INSTANT_ORDER = re.compile(r"(?:instant|market)\s+execution|(?:buy|sell)\s+(?:at\s+)?market(?!\w)", re.IGNORECASE)
