@@ -186,12 +186,16 @@ def test_add_more_and_second_entry_lines_are_entries(text, entries):
 
 @pytest.mark.parametrize("text,kind", [
     # a stop word and the coin in a short post with no price, whatever the verb or language
-    ("#OP SL vurdu", "close"),
-    ("#DOT stop tetiklendi", "close"),
-    ("#LINK stop-loss scattato", "close"),
+    ("#OP SL vurdu ❌", "close"),
+    ("#DOT stop tetiklendi 😔", "close"),
+    ("#LINK stop-loss scattato -3%", "close"),
     # a target word and the coin, no price (a row number aside): progress
-    ("#SEI target kelar bos", "update"),
-    ("#ARB TP 2 zrobione", "update"),
+    ("#SEI target kelar bos ✅", "update"),
+    ("#ARB TP 2 zrobione 🎯", "update"),
+    # without a report mark it is talk about stops and targets, never a stop-out
+    ("#BTC SL hunters everywhere today", "not_a_signal"),
+    ("#XRP SL tight today", "not_a_signal"),
+    ("#ETH targets look ambitious honestly", "not_a_signal"),
     # a plan or a question about a level is no report
     ("Targets for #BTC coming soon", "not_a_signal"),
     ("SL for #SOL?", "not_a_signal"),

@@ -1047,7 +1047,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             if target is None and not is_close_without_coin(status_text):
                 return _not_a_signal("mentions closing but names no coin and gives no close command")
             return _status(MessageKind.CLOSE, target, segments, close_action(status_text), notes)
-        reported = _short_level_report(tokens, clean) if candidate is not None and not symbol_problem else None
+        reported = _short_level_report(tokens, clean, text) if candidate is not None and not symbol_problem else None
         if reported == Field.STOP:
             # "Stop-Loss bei #INJ ausgelöst", "SL #ORDI dính rồi", "#MANA 손절 처리되었습니다": a stop word and the coin in
             # a short post with no price — whatever the verb, that trade was stopped out
@@ -1424,9 +1424,19 @@ _NOT_A_REPORT = re.compile(r"(?<!\w)(?:if|when|will|would|set|place|put|use|add|
                            r"если|когда|будет|si|cuando|wenn|jika|nếu|اگر|إذا)(?!\w)|\?|？|؟", re.IGNORECASE)
 
 
-def _short_level_report(tokens: list[Token], clean: str) -> Field | None:
-    """A short post (at most eight words) with the coin, no price, and the words of exactly one exit field (stop or
-    target), that is no plan or question: the report that this level was reached."""
+# What marks a short post as a report of something that happened: a tick, a cross, a stop or target sign, a face, or
+# a signed percentage ("#OP SL vurdu ❌", "#SEI target kelar ✅", "#LINK stop-loss scattato -3%"); without one, "#BTC
+# SL hunters everywhere today" and "#XRP SL tight today" are talk about stops, never a stop-out
+_REPORT_MARK = re.compile("[\u2705\u2714\u2611\u274c\u2716\U0001f6d1\u26d4\U0001f3af\U0001f525\U0001f680\U0001f4b0"
+                          "\U0001f4b5\U0001f622\U0001f614\U0001f62d\U0001f972\U0001f494\U0001f389\U0001f973\U0001f44f]"
+                          r"|(?<![\w.,])[+-]\s?\d+(?:[.,]\d+)?\s?%")
+
+
+def _short_level_report(tokens: list[Token], clean: str, text: str) -> Field | None:
+    """A short post (at most eight words) with the coin, no price, a report mark (`_REPORT_MARK`) and the words of
+    exactly one exit field (stop or target), that is no plan or question: the report that this level was reached."""
+    if not _REPORT_MARK.search(text):
+        return None
     # (a row number right after a target word, "TP 2 zrobione", is no price)
     if any(t.kind == Kind.NUM and not (t.text.isdigit() and len(t.text) <= 2 and i and tokens[i - 1].kind == Kind.LABEL
                                        and tokens[i - 1].field == Field.TARGETS) for i, t in enumerate(tokens)) \
