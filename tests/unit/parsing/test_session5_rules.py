@@ -91,8 +91,8 @@ def _fields(text):
      ("open", "XRP/USDT", "short", [2.14], "limit", [2.08, 2.01], 2.21)),
     ("#XRP/USDT شراء\nأهداف الدخول:\n1) 2.14\nأهداف جني الأرباح:\n1) 2.20\n2) 2.28\nأهداف الوقف:\n1) 2.02",
      ("open", "XRP/USDT", "long", [2.14], "limit", [2.2, 2.28], 2.02)),
-    ("Par: XRP/USDT\nTipo de sinal: Regular (Compra)\nAlvos de entrada:\n1) 2.14\nAlvos de lucro:\n1) 2.20\n2) 2.28\n"
-     "Alvos de stop:\n1) 2.02", ("open", "XRP/USDT", "long", [2.14], "limit", [2.2, 2.28], 2.02)),
+    (("Par: XRP/USDT\nTipo de sinal: Regular (Compra)\nAlvos de entrada:\n1) 2.14\nAlvos de lucro:\n1) 2.20\n2) 2.28\n"
+      "Alvos de stop:\n1) 2.02"), ("open", "XRP/USDT", "long", [2.14], "limit", [2.2, 2.28], 2.02)),
     # rows numbered 1..n written out of order are taken in the order of their numbers
     ("#OP/USDT Short Entry: 1.80 Targets: 1) 1.75 3) 1.65 2) 1.70 Stop: 1.86",
      ("open", "OP/USDT", "short", [1.8], "limit", [1.75, 1.7, 1.65], 1.86)),

@@ -46,8 +46,8 @@ from verzek.parsing.symbols import (
     close_target,
     coin_by_name,
     split_glued,
-    word_ticker_tag,
     symbol_candidates,
+    word_ticker_tag,
 )
 from verzek.parsing.tokens import (
     ONE_COMMA_GROUP,
@@ -1317,7 +1317,7 @@ def _market_side_heading(segments: list[Segment], lines: list[list[Token]], text
 def _renamed_to(tokens: list[Token]) -> tuple[str, str] | None:
     """Two tags joined by an arrow only ("#RNDR → #RENDER", "$MATIC -> $POL"): (old, new)."""
     tags = [i for i, t in enumerate(tokens) if t.kind == Kind.TAG]
-    for i, j in zip(tags, tags[1:]):
+    for i, j in itertools.pairwise(tags):
         between = tokens[i + 1:j]
         if tokens[i].line == tokens[j].line and between and all(t.kind == Kind.SEP for t in between) \
                 and any(t.text == ">" for t in between):
@@ -1689,9 +1689,8 @@ def _levels_by_position(lines: list[list[Token]], segments: list[Segment], level
     if new_stop is not None:
         stop = new_stop
         inferred["stop"] = "one"
-    if "entries" in inferred:
-        if not (targets and all(profit(v) for v in targets)) or stop is not None and not loss(stop):
-            return None
+    if "entries" in inferred and (not (targets and all(profit(v) for v in targets)) or stop is not None and not loss(stop)):
+        return None
     if not inferred or not targets and stop is None:
         return None
     return entries, targets, stop, inferred
