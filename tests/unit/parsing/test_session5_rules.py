@@ -431,3 +431,7 @@ def test_a_close_reported_with_its_past_levels_is_a_close():
 def test_a_ticked_entry_is_no_fresh_call():
     parsed = parse_message("#SOL LONG\nEntry 158 ✅\nTP 165 / 172\nSL 153")
     assert parsed.kind.value == "open" and not parsed.tradable
+
+
+def test_a_bare_level_asked_about_is_no_update():
+    assert parse_message("#BTC SL 60000?").kind.value == "not_a_signal"

@@ -1056,7 +1056,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # "#WIF sudah kena semua TP", "TP2 #SOL ✔": a target word and the coin, no price — progress on the trade
             return _status(MessageKind.UPDATE, candidate, segments, UpdateAction.TP_HIT, notes,
                            target_index=tp_hit_index(status_text))
-        restated_level = _bare_level_restated(tokens) if candidate is not None and not symbol_problem else None
+        restated_level = _bare_level_restated(tokens) if candidate is not None and not symbol_problem \
+            and not _QUESTION.search(clean) else None  # ("#BTC SL 60000?" asks)
         if restated_level is not None:
             # "#SOL SL 152", "SL #SOL now 152": the coin, one exit word and one price, nothing else — the running
             # trade's level, stated again or moved
