@@ -4,6 +4,8 @@ Every case is a structure or a word class, never a corpus row: the open is trade
 (`rejected` starting "held for review") when a field comes from a reading rather than a label.
 """
 
+from decimal import Decimal
+
 import pytest
 from verzek.parsing import parse_message
 
@@ -435,3 +437,17 @@ def test_a_ticked_entry_is_no_fresh_call():
 
 def test_a_bare_level_asked_about_is_no_update():
     assert parse_message("#BTC SL 60000?").kind.value == "not_a_signal"
+
+
+@pytest.mark.parametrize("text,symbol", [
+    ("#1000SATS LONG\nEntry 0.000284\nTP 0.000292\nSL 0.000268", "1000SATS/USDT"),
+    ("$1000SATS short entry 0.000284 tp 0.000270 sl 0.000292", "1000SATS/USDT"),
+])
+def test_a_tagged_ticker_ending_in_sats_is_the_coin_not_a_satoshi_price(text, symbol):
+    parsed = parse_message(text)  # round 39's b39-017 traded SATS/USDT: "1000" + the satoshi unit
+    assert parsed.symbol == symbol and parsed.tradable
+
+
+def test_satoshis_glued_to_their_numbers_are_still_satoshis():
+    parsed = parse_message("#RVNBTC\nBuy 21-23sats\nTargets 26 / 29 / 33sats\nSL 19sats")
+    assert parsed.symbol == "RVN/BTC" and parsed.stop_loss == Decimal("1.9E-7")

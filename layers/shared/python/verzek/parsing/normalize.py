@@ -287,7 +287,8 @@ _STYLED = re.compile("[\U0001d400-\U0001d7ff\uff21-\uff3a\uff41-\uff5a]")  # (fu
 _K_DECIMAL = re.compile(r"(?<![\w.,])(\d{1,3})[kK](\d{1,3})(?![\w.,])")
 _CYRILLIC_K = re.compile(r"(?<=\d)[кК](?!\w)")
 # "350sats": the satoshi unit glued to its number stands apart, like any unit
-_GLUED_SATS = re.compile(r"(?<=\d)(?=(?:sats|satoshis?|сатоши)(?!\w))", re.IGNORECASE)
+# (never inside a tagged ticker: "#1000SATS" / "$1000SATS" is the coin, Binance's 1000SATSUSDT)
+_GLUED_SATS = re.compile(r"(?<![#$\d.,])(\d+(?:[.,]\d+)?)(?=(?:sats|satoshis?|сатоши)(?!\w))", re.IGNORECASE)
 
 
 # Telegram MarkdownV2 exports escape punctuation ("\\#AVAX", "24\\.60"); the backslash is no part of the post
@@ -324,7 +325,7 @@ def normalize(text: str) -> str:
     text = _CYRILLIC_K.sub("k", _K_DECIMAL.sub(r"\1.\2k", text))
     low = text.lower()  # (cheap substring checks skip the rarer rewrites below)
     if "sat" in low or "сат" in low:
-        text = _GLUED_SATS.sub(" ", text)
+        text = _GLUED_SATS.sub(r"\1 ", text)
     text = _EMOJI_STOP.sub(" SL ", _EMOJI_TARGET.sub(" TP ", text))
     out: list[str] = []
     after_letter = False
