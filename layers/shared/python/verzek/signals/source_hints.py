@@ -5,7 +5,7 @@ itself is silent, and named in the field's provenance ("source hint"). Data acce
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 
 from verzek.domain.signals import MarketType, MessageKind, ParsedMessage
 
@@ -26,6 +26,24 @@ class SourceHints:
             raise ValueError("quote must be 2-10 upper-case letters or digits (e.g. USDT)")
         if self.leverage is not None and not 1 <= self.leverage <= 125:
             raise ValueError("leverage must be between 1 and 125")
+
+    def with_changes(self, *, quote=..., market=..., leverage=..., bare_numbers_are_entries=...) -> SourceHints:
+        """These hints with the given fields replaced (None clears one); validated. `...` keeps a field."""
+        given = {"quote": quote, "market": market, "leverage": leverage,
+                 "bare_numbers_are_entries": bare_numbers_are_entries}
+        return replace(self, **{k: v for k, v in given.items() if v is not ...})
+
+    def describe(self) -> str:
+        return (f"quote={self.quote or '-'} market={self.market.value if self.market else '-'} "
+                f"leverage={self.leverage or '-'} "
+                f"numbers-after-coin-are-entries={'yes' if self.bare_numbers_are_entries else 'no'}")
+
+    def as_dict(self) -> dict:
+        """For audit rows (chat id left out: the row names it)."""
+        out = asdict(self)
+        out.pop("chat_id")
+        out["market"] = self.market.value if self.market else None
+        return out
 
 
 def get_hints(cur, chat_id: int) -> SourceHints | None:

@@ -681,21 +681,10 @@ def parse_hint_args(args: str) -> tuple[int | None, dict[str, Any]]:
     return chat, changes
 
 
-def describe_hints(hints) -> str:
-    return (f"quote={hints.quote or '-'} market={hints.market.value if hints.market else '-'} "
-            f"leverage={hints.leverage or '-'} "
-            f"numbers-after-coin-are-entries={'yes' if hints.bare_numbers_are_entries else 'no'}")
-
-
-def _hints_as_dict(hints) -> dict[str, Any]:
-    return {"quote": hints.quote, "market": hints.market.value if hints.market else None,
-            "leverage": hints.leverage, "bare_numbers_are_entries": hints.bare_numbers_are_entries}
-
-
 def handle_hints_command(post, settings, args: str, *, now: datetime) -> dict:
     """`/hints` from an authorised operator in the operator chat: show or record one source chat's defaults — the
-    chat of the review it replies to, or `chat=…`. Recorded hints apply to that chat's next posts, and a pending
-    review it replies to is parsed again with them as a new revision (confirmed with its buttons as usual). Bad input
+    chat of the review it replies to, or `chat=…`. Recorded hints apply to that chat's next posts, and a pending review
+    it replies to is parsed again with them as a new revision (confirmed with its buttons as usual). Bad input
     changes nothing and says why; every change writes an audit row (who, before, after)."""
     from verzek.db import connection
     from verzek.notify.outbox import enqueue
@@ -704,53 +693,50 @@ def handle_hints_command(post, settings, args: str, *, now: datetime) -> dict:
 
     operator = _operator(post.from_user)
 
-    def note(text: str) -> None:
-        with connection() as conn, conn.cursor() as cur:
-            enqueue(cur, channel="telegram", target=str(post.chat.id), kind="operator_review_note",
-                    payload={"text": text[:4000], "reply_to": post.message_id},
-                    dedupe_key=f"review-note-{post.chat.id}-{post.message_id}", not_before=now)
+    def note(cur, text: str) -> None:
+        enqueue(cur, channel="telegram", target=str(post.chat.id), kind="operator_review_note",
+                payload={"text": text[:4000], "reply_to": post.message_id},
+                dedupe_key=f"review-note-{post.chat.id}-{post.message_id}", not_before=now)
 
-    if operator.user_id not in settings.operator_user_ids():
-        with connection() as conn, conn.cursor() as cur:
+    with connection() as conn, conn.cursor() as cur:
+        if operator.user_id not in settings.operator_user_ids():
             store.audit(cur, "source_hints_refused", {"operator": operator.as_dict(), "args": args[:200],
                                                       "why": "not an authorised operator"}, now=now)
-        logger.warning("source hints refused", extra={"operator_id": operator.user_id})
-        return {"action": "hints_refused", "reason": "not an authorised operator"}
-    try:
-        chat, changes = parse_hint_args(args)
-    except ValueError as exc:
-        note(f"Hints not recorded: {exc}. {HINTS_USAGE}")
-        return {"action": "hints_invalid", "reason": str(exc)}
-    review = None
-    if post.reply_to_message is not None:
-        with connection() as conn, conn.cursor() as cur:
+            logger.warning("source hints refused", extra={"operator_id": operator.user_id})
+            return {"action": "hints_refused", "reason": "not an authorised operator"}
+        try:
+            chat, changes = parse_hint_args(args)
+        except ValueError as exc:
+            note(cur, f"Hints not recorded: {exc}. {HINTS_USAGE}")
+            return {"action": "hints_invalid", "reason": str(exc)}
+        review = None
+        if post.reply_to_message is not None:
             mapped = store.review_for_message(cur, post.chat.id, post.reply_to_message.message_id)
             review = store.get_review(cur, mapped["review_id"]) if mapped else None
-    if chat is None and review is not None:
-        chat = review["source_chat_id"]
-    if chat is None:
-        note(f"Hints not recorded: which source chat? {HINTS_USAGE}")
-        return {"action": "hints_invalid", "reason": "no source chat"}
-    if chat not in settings.source_chat_ids():
-        note(f"Hints not recorded: chat {chat} is not a source chat (TELEGRAM_SOURCE_CHAT_IDS).")
-        return {"action": "hints_invalid", "reason": "not a source chat"}
-    with connection() as conn, conn.cursor() as cur:
+        if chat is None and review is not None:
+            chat = review["source_chat_id"]
+        if chat is None:
+            note(cur, f"Hints not recorded: which source chat? {HINTS_USAGE}")
+            return {"action": "hints_invalid", "reason": "no source chat"}
+        if chat not in settings.source_chat_ids():
+            note(cur, f"Hints not recorded: chat {chat} is not a source chat (TELEGRAM_SOURCE_CHAT_IDS).")
+            return {"action": "hints_invalid", "reason": "not a source chat"}
         before = get_hints(cur, chat) or SourceHints(chat)
         after = before
         if changes:
+            if "entries" in changes:
+                changes["bare_numbers_are_entries"] = changes.pop("entries")
             try:
-                after = SourceHints(
-                    chat, changes.get("quote", before.quote), changes.get("market", before.market),
-                    changes.get("leverage", before.leverage),
-                    changes.get("entries", before.bare_numbers_are_entries))
+                after = before.with_changes(**changes)
             except ValueError as exc:
-                note(f"Hints not recorded: {exc}. {HINTS_USAGE}")
+                note(cur, f"Hints not recorded: {exc}. {HINTS_USAGE}")
                 return {"action": "hints_invalid", "reason": str(exc)}
             set_hints(cur, after, updated_by=f"telegram:{operator.user_id}")
-            store.audit(cur, "source_hints_recorded",
-                        {"operator": operator.as_dict(), "chat_id": chat, "before": _hints_as_dict(before),
-                         "after": _hints_as_dict(after)}, now=now)
-    answer = f"{'Recorded' if changes else 'Hints'} for chat {chat}: {describe_hints(after)}."
+            store.audit(cur, "source_hints_recorded", {"operator": operator.as_dict(), "chat_id": chat,
+                                                       "before": before.as_dict(), "after": after.as_dict()},
+                        now=now)
+    # (committed: the review below is parsed again with the hints just recorded)
+    answer = f"{'Recorded' if changes else 'Hints'} for chat {chat}: {after.describe()}."
     result = {"action": "hints_recorded" if changes else "hints_shown", "chat_id": chat}
     if changes and review is not None and review["source_chat_id"] == chat and review["status"] == "pending":
         decision = propose_correction(review["id"], review["text"], operator, reply_chat_id=post.chat.id,
@@ -758,7 +744,8 @@ def handle_hints_command(post, settings, args: str, *, now: datetime) -> dict:
         result.update(review_id=review["id"], review_status=decision.status)
         if decision.status == "pending":
             answer += f" Review #{review['id']} parsed again with them: confirm it on the new message."
-    note(answer)
+    with connection() as conn, conn.cursor() as cur:
+        note(cur, answer)
     logger.info("source hints command", extra={"operator_id": operator.user_id, "chat_id": chat,
                                                 "changed": sorted(changes)})
     return result

@@ -195,15 +195,13 @@ def run_source_hints(args) -> int:
         current = get_hints(cur, args.chat) or SourceHints(args.chat)
         if any(v is not None for v in (args.quote, args.market, args.leverage, args.bare_entries)):
             try:
-                current = SourceHints(
-                    args.chat,
-                    args.quote.upper() if args.quote is not None else current.quote,
-                    MarketType(args.market) if args.market is not None else current.market,
-                    args.leverage if args.leverage is not None else current.leverage,
-                    args.bare_entries if args.bare_entries is not None else current.bare_numbers_are_entries)
+                current = current.with_changes(
+                    quote=args.quote.upper() if args.quote is not None else ...,
+                    market=MarketType(args.market) if args.market is not None else ...,
+                    leverage=args.leverage if args.leverage is not None else ...,
+                    bare_numbers_are_entries=args.bare_entries if args.bare_entries is not None else ...)
             except ValueError as exc:
                 raise CliError(str(exc)) from None
             set_hints(cur, current, updated_by=f"cli:{getpass.getuser()}")
-    print(f"chat {current.chat_id}: quote={current.quote or '-'} market={current.market.value if current.market else '-'} "
-          f"leverage={current.leverage or '-'} numbers-after-coin-are-entries={'yes' if current.bare_numbers_are_entries else 'no'}")
+    print(f"chat {current.chat_id}: {current.describe()}")
     return 0
