@@ -29,6 +29,26 @@ def _open(factory, user, venues, side, entry, target, stop):
     return sig, outcome
 
 
+def _hedge_mode(double, exchange: str) -> None:
+    if exchange == "binance":
+        double.hedge_mode = True
+    else:
+        double.bybit_hedge_mode = True
+
+
+def _long_and_short_filled(double, factory, user, venues) -> list[tuple[int, int]]:
+    """A long at 59000 and a short at 60500 on BTC, 0.016 each, both filled: [(signal id, position id)]."""
+    opened = []
+    for side, entry, target, stop in (("long", "59000", "61000", "58000"), ("short", "60500", "59000", "62000")):
+        sig, outcome = _open(factory, user, venues, side, entry, target, stop)
+        assert outcome == "opened"
+        pos = factory.position(user, sig)
+        [order] = factory.orders(pos["id"])
+        double.fill(order["client_order_id"], entry, "0.016")
+        opened.append((sig, pos["id"]))
+    return opened
+
+
 def test_a_hedge_mode_account_holds_a_long_and_a_short_each_with_its_own_exits(double, factory, db):  # noqa: F811 (the fixture)
     double.hedge_mode = True
     user = live_user(factory, db, "binance", size_value=D(200), leverage_cap=10, opposite_signal_policy="hedge")
@@ -131,20 +151,10 @@ def test_live_funding_of_a_hedged_symbol_is_split_between_the_long_and_the_short
     # the long (0.016) pays 0.016 x 60000 x 0.0001 = 0.096, the short (0.016) receives 0.096; the two add up
     # to what was reported (0), so each is recorded on its own position (split by size alone, both would
     # get 0). A time whose payments do not add up is not counted.
-    if exchange == "binance":
-        double.hedge_mode = True
-    else:
-        double.bybit_hedge_mode = True
+    _hedge_mode(double, exchange)
     user = live_user(factory, db, exchange, size_value=D(200), leverage_cap=10, opposite_signal_policy="hedge")
     venues = VenueProvider(live_prices=flat_prices("BTC/USDT:USDT", "60000"))
-    positions = []
-    for side, entry, target, stop in (("long", "59000", "61000", "58000"), ("short", "60500", "59000", "62000")):
-        sig, outcome = _open(factory, user, venues, side, entry, target, stop)
-        assert outcome == "opened"
-        pos = factory.position(user, sig)
-        [order] = factory.orders(pos["id"])
-        double.fill(order["client_order_id"], entry, "0.016")
-        positions.append((sig, pos["id"]))
+    positions = _long_and_short_filled(double, factory, user, venues)
     assert run_monitor(venues)["errors"] == 0
 
     def an_hour_later():
@@ -182,23 +192,14 @@ def test_a_hedged_funding_time_posted_one_side_first_is_read_again_until_it_adds
     # does not hold back the times after it. Rate 0.01 % at mark 60000: 0.016 x 60000 x 0.0001 = 0.096.
     from verzek.execution.paper import RecordedPrices
 
-    if exchange == "binance":
-        double.hedge_mode = True
-    else:
-        double.bybit_hedge_mode = True
+    _hedge_mode(double, exchange)
     hour = wall_clock_ms() // 3_600_000 * 3_600_000 + 3_600_000
     clock = {"now": wall_clock_ms()}
     prices = RecordedPrices().add("BTC/USDT:USDT", "1m", [[t, "60000", "60000", "60000", "60000", "1"]
                                                           for t in range(hour - 7_200_000, hour + 10_800_000, 60_000)])
     user = live_user(factory, db, exchange, size_value=D(200), leverage_cap=10, opposite_signal_policy="hedge")
     venues = VenueProvider(live_prices=prices, clock=lambda: clock["now"])
-    positions = []
-    for side, entry, target, stop in (("long", "59000", "61000", "58000"), ("short", "60500", "59000", "62000")):
-        sig, outcome = _open(factory, user, venues, side, entry, target, stop)
-        assert outcome == "opened"
-        [order] = factory.orders(factory.position(user, sig)["id"])
-        double.fill(order["client_order_id"], entry, "0.016")
-        positions.append(sig)
+    positions = [sig for sig, _ in _long_and_short_filled(double, factory, user, venues)]
     assert run_monitor(venues)["errors"] == 0
     stated = {"rate": "0.0001", "mark": "60000"} if exchange == "bybit" else {}
 

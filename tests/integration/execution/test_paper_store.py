@@ -9,7 +9,8 @@ from __future__ import annotations
 import threading
 import time
 import uuid
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from decimal import Decimal
 
@@ -48,6 +49,19 @@ def lock_waiters(dsn: str) -> int:
             return cur.fetchone()[0]
     finally:
         conn.close()
+
+
+@contextmanager
+def queued_behind(dsn: str, slow, hold, queue, why: str):
+    """Run `hold` (a call on `slow`, a PausingExchange) until it has the account, start `queue`, wait until that
+    call queues on the account's lock, then let the holder finish: (the holder's result, the queued call's future)."""
+    with ThreadPoolExecutor(2) as pool:
+        held = pool.submit(hold)
+        assert slow.reached.wait(15)
+        queued: Future = pool.submit(queue)
+        assert wait_for(lambda: lock_waiters(dsn) >= 1), why
+        slow.release.set()
+        yield held.result(timeout=15), queued
 
 
 def wait_for(predicate, timeout: float = 15.0) -> bool:
@@ -152,13 +166,10 @@ def test_a_client_id_placed_concurrently_is_a_duplicate_that_reconciles(factory,
     slow = exchange(user, recorded_prices, clock, PausingExchange)
     request = limit("dup-1", "ETH/BTC", OrderSide.BUY, "2", "0.08")
     other = exchange(user, recorded_prices, clock)
-    with ThreadPoolExecutor(2) as pool:
-        first = pool.submit(slow.create_order, request)
-        assert slow.reached.wait(15)  # it holds the account (even a new one, with no rows yet)
-        late = pool.submit(other.create_order, request)  # a redelivery of the same placement, elsewhere
-        assert wait_for(lambda: lock_waiters(db_dsn) >= 1), "the second call did not queue on the account"
-        slow.release.set()
-        placed = first.result(timeout=15)
+    # the slow call holds the account (even a new one, with no rows yet); a redelivery of the same placement,
+    # elsewhere, queues behind it
+    with queued_behind(db_dsn, slow, lambda: slow.create_order(request), lambda: other.create_order(request),
+                       "the second call did not queue on the account") as (placed, late):
         with pytest.raises(OrderRejected) as refused:
             late.result(timeout=15)
     assert refused.value.kind == "duplicate" and slow.attempts == 1
@@ -309,13 +320,11 @@ def test_two_orders_racing_on_one_account_never_spend_the_free_balance_twice(fac
     slow = exchange(user, recorded_prices, clock, PausingExchange)
     # each order alone fits: 70 x 0.08 with the 0.1 % fee = 5.6056 BTC of 10; both do not
     first, second = (limit(cid, "ETH/BTC", OrderSide.BUY, "70", "0.08") for cid in ("race-1", "race-2"))
-    with ThreadPoolExecutor(2) as pool:
-        held = pool.submit(slow.create_order, first)
-        assert slow.reached.wait(15)  # it locked and read the account, its order not yet written
-        queued = pool.submit(exchange(user, recorded_prices, clock).create_order, second)
-        assert wait_for(lambda: lock_waiters(db_dsn) >= 1), "the second call did not queue on the account"
-        slow.release.set()
-        assert held.result(timeout=15).status == OrderStatus.OPEN
+    # the slow call locked and read the account, its order not yet written, when the second queues
+    with queued_behind(db_dsn, slow, lambda: slow.create_order(first),
+                       lambda: exchange(user, recorded_prices, clock).create_order(second),
+                       "the second call did not queue on the account") as (held, queued):
+        assert held.status == OrderStatus.OPEN
         with pytest.raises(OrderRejected) as refused:
             queued.result(timeout=15)
     assert refused.value.kind == "insufficient_funds"
@@ -336,13 +345,10 @@ def test_a_position_opened_under_a_symbol_call_is_seen_by_the_next_reservation(f
     slow = exchange(user, recorded_prices, clock, PausingExchange)
     # 6 x 1.10 + 0.1 % = 6.6066 USDT: fits in 10 less the fee only, not beside the 5.95 margin
     later = limit("later", XRP, OrderSide.BUY, "6", "1.10")
-    with ThreadPoolExecutor(2) as pool:
-        lookup = pool.submit(slow.fetch_order, XRP, "entry")
-        assert slow.reached.wait(15)  # it holds the symbol's rows; the fill not yet evaluated
-        queued = pool.submit(ex.create_order, later)
-        assert wait_for(lambda: lock_waiters(db_dsn) >= 1), "the reservation did not queue on the account"
-        slow.release.set()
-        assert lookup.result(timeout=15).status == OrderStatus.FILLED
+    # the lookup holds the symbol's rows, the fill not yet evaluated, when the reservation queues
+    with queued_behind(db_dsn, slow, lambda: slow.fetch_order(XRP, "entry"), lambda: ex.create_order(later),
+                       "the reservation did not queue on the account") as (lookup, queued):
+        assert lookup.status == OrderStatus.FILLED
         with pytest.raises(OrderRejected) as refused:
             queued.result(timeout=15)
     assert refused.value.kind == "insufficient_funds"
