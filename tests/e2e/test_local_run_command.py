@@ -190,7 +190,10 @@ def test_operator_review_loop_works_on_the_console_of_a_local_stack(tmp_path):
     data = tmp_path / "state"
     proc, url, lines = _start(data, "--no-strategies")
     seen: list[str] = []
-    threading.Thread(target=lambda: seen.extend(line.rstrip() for line in proc.stdout), daemon=True).start()
+    # The thread is the only reader of stdout until the stack exits (communicate() would read it too and close
+    # the pipe under the thread).
+    reader = threading.Thread(target=lambda: seen.extend(line.rstrip() for line in proc.stdout), daemon=True)
+    reader.start()
 
     def wait_for(pattern: str, timeout: float = 60) -> re.Match:
         deadline = time.monotonic() + timeout
@@ -215,4 +218,6 @@ def test_operator_review_loop_works_on_the_console_of_a_local_stack(tmp_path):
         wait_for(r"answer to button --- Traded: signal #\d+ is open")
         wait_for(r"TRADED</b> by @local_operator")
     finally:
-        _stop(proc)
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=60)
+        reader.join(timeout=10)
