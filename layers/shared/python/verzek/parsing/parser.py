@@ -865,9 +865,10 @@ def parse_message(text: str) -> ParsedMessage:
 
 _AMBIGUOUS_COMMA = "the comma may be a decimal point or a thousands separator"
 # Words or letters of languages that write decimals with a comma (Turkish, Russian/Ukrainian, Spanish, Portuguese,
-# German, French, Italian, Polish, Indonesian, Vietnamese, Dutch, Czech, Hungarian, Romanian)
+# German, French, Italian, Polish, Indonesian, Vietnamese, Dutch, Czech, Hungarian, Romanian); the Turkish letters
+# match case-sensitively (under IGNORECASE "ı" and "İ" match any Latin "i")
 _COMMA_DECIMAL_LOCALE = re.compile(
-    r"[а-яёіїєґ]|[ğışİ]|(?<!\w)(?:giri[şs]|hedef\w*|zarar|kald[ıi]ra[çc]|entrada|objetivos?|alvos?|salida|sa[íi]da|venta|"
+    r"[а-яёіїєґ]|(?-i:[ğışİĞŞ])|(?<!\w)(?:giri[şs]|hedef\w*|zarar|kald[ıi]ra[çc]|entrada|objetivos?|alvos?|salida|sa[íi]da|venta|"
     r"venda|compra|einstieg|ziele?|kauf\w*|verkauf\w*|entr[ée]e|objectifs?|ingresso|obiettiv\w*|wej[śs]cie|cele|"
     r"masuk|sasaran|v[àa]o|ch[ốo]t|instap|doelen|vstup|c[íi]le|bel[ée]p[őo]|c[ée]lok|intrare|[țţ]inte)(?!\w)",
     re.IGNORECASE)
@@ -1140,7 +1141,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     if entries and levels.entry_segments and all(s.label is None for s in levels.entry_segments):
         # (the same rule as an unlabelled price line: a source hint "numbers after a coin are entries" lifts it)
         assumed.append("entry read from an unlabelled price line")
-    if comma_is_ambiguous(clean, comma_decimal):
+    # (only a line of the call itself — a level or another field we read, "Leverage 2.5x" — settles the comma by
+    # its dot decimals: "till 31.12" in an advert footer is a date)
+    level_lines = {t.line for t in (*levels.entries, *levels.targets, *levels.stop)} | {
+        t.line for s in segments if s.field in _ASSIGNED_FIELDS for t in s.tokens}
+    if comma_is_ambiguous("\n".join(line for n, line in enumerate(clean.split("\n")) if n in level_lines),
+                          comma_decimal):
         written = [t for t in (*levels.entries, *levels.targets, *levels.stop) if ONE_COMMA_GROUP.fullmatch(t.text)]
         floor = price_floor(candidate.symbol if candidate else None)
         if written and not (floor is not None and min(t.value for t in written) / 1000 < floor):
@@ -1247,6 +1253,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # "Target 1 6.80 / Zielzone 6.60 / Stop 7.20": a price line under a word we do not know, among the
             # trade's levels — probably a level of the plan we did not read
             problems.append(f"held for review: the prices under '{stray}' were not read")
+    if not problems and not assumed and untaken and parsed.entry_type == EntryType.MARKET and not parsed.entries \
+            and _lone_price_before_exits(lines, segments, levels):
+        # "LONG NOW / #ZENUSDT / $11.50 / TP ... / SL ...": a price on a line of its own that nothing read, before the
+        # exits — probably the entry; trading at the market instead is a guess
+        problems.append("held for review: a market entry, but a price line before the exits was not read")
     if parsed.stop_loss is None and parsed.stop_loss_pct is None \
             and any(s.field == Field.STOP and not _NO_STOP.search(clean.split("\n")[s.label.line]) for s in segments):
         # A stop word whose price we could not read: trading without the stop the post asks for is never safe.
@@ -1522,7 +1533,7 @@ def _bare_price_lines(lines: list[list[Token]], segments: list[Segment], levels:
         if not meaningful or (exits and meaningful[0].line >= min(exits)):
             continue
         if all(t.kind == Kind.NUM and id(t) not in claimed for t in meaningful) and len(meaningful) <= 2 \
-                and all(t.text in _RANGE_SEPARATORS for t in tokens if t.kind == Kind.SEP):
+                and all(t.text in _RANGE_SEPARATORS or t.text == "$" for t in tokens if t.kind == Kind.SEP):
             found.extend(meaningful)
     return found
 
@@ -1601,7 +1612,7 @@ def _stray_level_row(lines: list[list[Token]], segments: list[Segment], levels: 
     claimed = {id(t) for s in segments if s.field != Field.IGNORE or s.label is not None and s.label.kind == Kind.LABEL
                for t in s.tokens}
     entry_lines = {t.line for t in levels.entries}
-    for tokens in lines:
+    for tokens in _pipe_parts(lines):
         # (a percentage beside the heading, "Quxel (+7%): $111,700", says how far; it is no part of the heading)
         meaningful = [t for t in tokens if t.kind not in (Kind.SEP, Kind.INDEX) and not (t.kind == Kind.PCT and "%" in t.text)]
         # ("0.396 - 30%" reads as a percentage range: a price without its own "%" is a price)
@@ -1625,6 +1636,39 @@ def _stray_level_row(lines: list[list[Token]], segments: list[Segment], levels: 
             continue
         return " ".join(t.text for t in head)
     return None
+
+
+def _lone_price_before_exits(lines: list[list[Token]], segments: list[Segment], levels: _Levels) -> bool:
+    """A line (or "|" part) of nothing but one or two numbers no label took, before the first exit line, on the
+    scale of the trade's levels."""
+    written = [t.value for t in (*levels.targets, *levels.stop)]
+    if not written:
+        return False
+    low, high = min(written) / 2, max(written) * 2
+    first_exit = min(t.line for t in (*levels.targets, *levels.stop))
+    claimed = {id(t) for s in segments for t in s.tokens}
+    for part in _pipe_parts(lines):
+        meaningful = [t for t in part if t.kind not in (Kind.SEP, Kind.INDEX)]
+        if meaningful and len(meaningful) <= 2 and meaningful[0].line <= first_exit \
+                and all(t.kind == Kind.NUM and id(t) not in claimed and low <= t.value <= high for t in meaningful):
+            return True
+    return False
+
+
+def _pipe_parts(lines: list[list[Token]]) -> list[list[Token]]:
+    """Each line cut at its "|" separators: a post flattened onto one line ("#RUNE SHORT | Entry 1.412 | Exit rest:
+    1.300") keeps one field per part, as a post written line by line keeps one per line."""
+    parts: list[list[Token]] = []
+    for tokens in lines:
+        part: list[Token] = []
+        for t in tokens:
+            if t.kind == Kind.SEP and t.text == "|":
+                parts.append(part)
+                part = []
+            else:
+                part.append(t)
+        parts.append(part)
+    return parts
 
 
 _TIME_UNIT = re.compile(r"(?:min\w*|hour\w*|hr|hrs|day\w*|week\w*|month\w*|дн\w*|час\w*|недел\w*|g[üu]n|saat|hafta|"
