@@ -61,3 +61,58 @@ def test_only_the_turkish_letters_themselves_mark_a_comma_decimal_language():
     assert _held(english) and "decimal comma" not in english.rejected and english.entries == (Decimal("4620"),)
     turkish = parse_message("#ATOM SHORT\nGiriş: 4,620\nHedefler: 4,540 / 4,450\nStop: 4,710")
     assert _held(turkish) and "decimal comma" in turkish.rejected and turkish.entries == (Decimal("4.620"),)
+
+
+@pytest.mark.parametrize("text,side", [
+    ("สัญญาณ #ADA ลอง\nเข้า: 0.452\nเป้า: 0.466 / 0.480\nตัดขาดทุน: 0.440", "long"),
+    ("#LINK ชอร์ต\nเข้า: 14.20\nเป้าหมาย: 13.80 / 13.40\nหยุดขาดทุน: 14.55", "short"),
+])
+def test_thai_side_words_and_entry_heading(text, side):
+    parsed = parse_message(text)
+    assert parsed.side.value == side and parsed.rejected is None and len(parsed.entries) == 1
+
+
+def test_thai_long_word_inside_a_longer_word_is_not_the_side():
+    # "ลองดู" is "try and see": no side word there
+    assert not parse_message("#ADA ลองดู\nเป้า: 0.466\nตัดขาดทุน: 0.440").tradable
+
+
+@pytest.mark.parametrize("text,first,second", [
+    ("#SOL 多\n入场区：150-152\n第一目标 156\n第二目标 160\n第三目标 165\n止损 146", 156, 165),
+    ("#SOL LONG\nEntry 150\nTarget pertama 156\nTarget kedua 160\nSL 146", 156, 160),
+    ("#SOL LONG\nEntry 150\n첫번째 목표 156\n두번째 목표 160\nSL 146", 156, 160),
+])
+def test_ordinal_words_before_or_after_a_target_label_are_no_qualifier(text, first, second):
+    parsed = parse_message(text)
+    assert parsed.targets[0] == first and parsed.targets[-1] == second and parsed.rejected is None
+
+
+def test_arabic_stop_with_article_and_alternatives():
+    parsed = parse_message("#DOT LONG\nالدخول: 6.10 - 6.20\nالهدف الأول: 6.40\nالوقف: 5.95 أو 5.80 للمحافظين")
+    assert parsed.stop_loss == Decimal("5.95")
+
+
+@pytest.mark.parametrize("text,price", [
+    ("#LINK: قم بتحريك الوقف إلى 14.10", "14.10"),
+    ("#LINK حرك الستوب إلى 14.10", "14.10"),
+])
+def test_arabic_move_the_stop_is_a_new_stop(text, price):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "update" and parsed.update_action.value == "new_stop"
+    assert parsed.new_stop == Decimal(price)
+
+
+@pytest.mark.parametrize("text", ["#ARB DCA at 0.812 filled, new average 0.830", "#ARB re-entry 0.812 filled"])
+def test_an_averaging_order_filled_is_an_entry_filled_update(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "update" and parsed.update_action.value == "entry_filled"
+
+
+@pytest.mark.parametrize("text", [
+    "#ATOM LONG\nMasuk 4.62\nTP1 4.76 (tutup 50%)\nTP2 4.88 (tutup sisa)\nSL 4.52",
+    "#ATOM LONG\nQuxel 4.62\nTP1 4.76 (close 50%)\nTP2 4.88 (close rest)\nSL 4.52",
+])
+def test_a_close_share_on_a_target_line_of_a_plan_is_its_allocation(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "open" and parsed.entries == (Decimal("4.62"),)
+    assert parsed.targets == (Decimal("4.76"), Decimal("4.88")) and parsed.stop_loss == Decimal("4.52")

@@ -96,7 +96,7 @@ LABELS: list[tuple[Field, str]] = [
                  r"s\s*/\s*l|sl|stops?|invalidation|invalid(?=\s+(?:if|below|under|above|over|on|when|at)(?!\w))|стоп[\s-]*лосс?|стоп|сл|zarar[ıi]?[\s-]*(?:durdur|kes)|"
                  r"stop[\s-]*kay[ıi]p|parada|stop\s+de\s+p[ée]rdida|c[ắa]t\s+l[ỗo]|d[ừu]ng\s+l[ỗo]|batas\s+rugi|"
                  r"وقف\s+(?:ال)?خسار[ةه]|(?:ال)?ستوب|حد\s+ضرر|استاپ(?:\s*لاس)?|止损(?:价|位)?|손절(?:가)?|"
-                 r"損切り?(?:ライン|価格)?|ストップ(?:ロス)?|止損(?:價|位)?|اسٹاپ(?:\s*لاس)?|سٹاپ(?:\s*لاس)?|وقف(?=[ \t]*[:=]?[ \t]*\$?\d)|"
+                 r"損切り?(?:ライン|価格)?|ストップ(?:ロス)?|止損(?:價|位)?|اسٹاپ(?:\s*لاس)?|سٹاپ(?:\s*لاس)?|(?:ال)?وقف(?=[ \t]*[:=]?[ \t]*(?:(?:إلى|الى|عند|على)[ \t]+)?\$?\d)|"
                  # Thai, Malay, Swahili, Hebrew, Greek, Romanian, Czech, Bengali
                  r"จุดตัดขาดทุน|ตัดขาดทุน|หยุดขาดทุน|henti\s+rugi|hentikan\s+kerugian|hasara\s+ya\s+kusimamisha|"
                  r"סטופ(?:\s*לוס)?|עצירת\s+הפסד|στοπ(?:\s*λος)?|όριο\s+ζημιάς|stop\s+pierdere|"
@@ -143,7 +143,7 @@ LABELS: list[tuple[Field, str]] = [
                   r"(?:^|(?<=\|))[ \t]*price(?=\s*[:=-])|(?:^|(?<=\|))[ \t]*in(?=[ \t]*[:=]?[ \t]*\$?\d)|"
                   r"(?:^|(?<=\|))[ \t]*(?:zona|zone|[áa]rea|b[öo]lge|зона)(?=[ \t]*[:=])|precio\s+de\s+entrada|zona\s+de\s+entrada|диапазон\s+входа|"
                   r"al[ıi][şs]\s+b[öo]lgesi|买入(?:区间|价格|价)|"
-                  r"v[àa]o\s+l[ệe]nh|[đd]i[ểe]m\s+v[àa]o(?:\s+l[ệe]nh)?|v[ùu]ng\s+v[àa]o|(?:^|(?<=\|))[ \t]*v[àa]o(?=[ \t]*[:=]?[ \t]*\d)|gi[áa]\s+v[àa]o|harga\s+masuk|area\s+entry|titik\s+masuk|zon[ae]?\s+masuk|masuk(?=[ \t]*[:=])|"
+                  r"v[àa]o\s+l[ệe]nh|[đd]i[ểe]m\s+v[àa]o(?:\s+l[ệe]nh)?|v[ùu]ng\s+v[àa]o|(?:^|(?<=\|))[ \t]*v[àa]o(?=[ \t]*[:=]?[ \t]*\d)|gi[áa]\s+v[àa]o|harga\s+masuk|area\s+entry|titik\s+masuk|zon[ae]?\s+masuk|masuk(?=[ \t]*[:=])|(?:^|(?<=\|))[ \t]*masuk(?=[ \t]+\$?\d)|"
                   r"(?:سعر\s+|منطقة\s+)?(?:نقطة\s+)?(?:ال)?دخول|نقطه\s+ورود|ورود|نقاط(?=[ \t]*\d)|"
                   r"入场(?:价格|价|区间|位)?|进场(?:价)?|开仓(?:价格|价)?|進場(?:價格|價|區間)?|入場(?:價格|價)?|開倉(?:價)?|انٹری|"
                   r"منطقة\s+(?:ال)?شراء|진입(?:가|구간)?|"
@@ -154,7 +154,7 @@ LABELS: list[tuple[Field, str]] = [
                   r"الآن|اکنون|现在|現在|现价|現價|지금|현재가|ตอนนี้)(?=[ \t]*[:=~>@]|[ \t]+[~$@]?\d)|"
                   # ("BNB 现价615附近做多"): the CJK words for "price now" are no ordinary word, trusted anywhere
                   r"(?:现价|現價|현재가)(?=[ \t]*[:=~>@]?[ \t]*[~$@]?\d)|"
-                  r"จุดเข้าซื้อ|จุดเข้า|ราคาเข้า|เข้าซื้อ|pasok|kiingilio|כניסה|είσοδος|εισοδος|"
+                  r"จุดเข้าซื้อ|จุดเข้า|ราคาเข้า|เข้าซื้อ|(?:^|(?<=\|)|(?<=[ \t]))เข้า(?=[ \t]*[:=][ \t]*\$?\d)|pasok|kiingilio|כניסה|είσοδος|εισοδος|"
                   r"pre[țţt]\s+de\s+intrare|intrare|vstupn[íi]\s+cena|vstup|instapprijs|instapzone|instap|"
                   r"kuingia|এন্ট্রি|প্রবেশ|एंट्री|प्रवेश|кіру|kirish|bel[ée]p[őo]|ing[åa]ng|sis[äa][äa]ntulo")),
     (Field.LEVERAGE, (r"leverage|levrage|leverge|leverag|lvrg|lvg|lev|kald[ıi]ra[çc]|плечо|apalancamiento|槓桿(?:倍數)?|لیوریج|"
@@ -174,8 +174,8 @@ LABELS: list[tuple[Field, str]] = [
                    r"taille|quantit[ée]|quantit[àa]|wielko[śs][ćc]|ilo[śs][ćc]|kh[ốo]i\s+l[ượu][ợo]ng|jumlah|حجم|"
                    r"数量|仓位|수량|(?:profit|roi|pnl|gain|loss)(?=\s*%?\s*:)|"
                    r"allocation|риск|объ[её]м|депозит|risiko|risque|rischio|ryzyko|ризик")),
-    (Field.LONG, r"long|longs|longing|لانگ|लॉन्ग|लांग|лонг\w*|(?:(?<=附近)|(?<=左右)|(?<![^\s\d]))多(?![^\s])|buy[\s-]*long|largos|largo|alcista|لونج|لونغ|لانگ|做多|多单|开多|롱|ロング|לונג|লং"),
-    (Field.SHORT, r"short|shorts|shorting|شارٹ|शॉर्ट|шорт\w*|(?:(?<=附近)|(?<=左右)|(?<![^\s\d]))空(?![^\s])|sell[\s-]*short|cortos|corto|bajista|شورت|做空|空单|开空|숏|ショート|שורט|শর্ট"),
+    (Field.LONG, r"(?<![\u0e00-\u0e7f])(?:ลอง|ลองก์)(?![\u0e00-\u0e7f])|long|longs|longing|لانگ|लॉन्ग|लांग|лонг\w*|(?:(?<=附近)|(?<=左右)|(?<![^\s\d]))多(?![^\s])|buy[\s-]*long|largos|largo|alcista|لونج|لونغ|لانگ|做多|多单|开多|롱|ロング|לונג|লং"),
+    (Field.SHORT, r"(?:ชอร์ต|ชอร์ท|ช็อต|ช็อร์ต)|short|shorts|shorting|شارٹ|शॉर्ट|шорт\w*|(?:(?<=附近)|(?<=左右)|(?<![^\s\d]))空(?![^\s])|sell[\s-]*short|cortos|corto|bajista|شورت|做空|空单|开空|숏|ショート|שורט|শর্ট"),
     # Turkish "Al 3.45" / "Sat 1: 3.80" heading a line: the short imperatives, only at a line's start before a price
     (Field.BUY, (r"低吸|k[öo]p(?:a|er)?(?=[ \t]+[#$]?\w)|خریدیں|خریدو|ख़रीदें|खरीदें|(?:^|(?<=\|))[ \t]*al(?=[ \t]+(?:[1-9][ \t]*[:)][ \t]*)?\$?\d|[ \t]*:)|buy|compra|comprar|al[ıi][şsm]|купить|покупка|покупаем|закупк\w*|закупаем|buying|mua|beli|(?:ال)?شراء|خرید|买入|매수|"
                 r"achat|acheter|kaufen|kauf|acquist[oa]|acquista|kupno|kupuj|купівля|купуємо|買い|ซื้อ|nunua|bumili|bili|"
@@ -207,6 +207,16 @@ FILLER_WORDS = frozenset(
      "primeiro", "terceiro", "premier", "deuxième", "troisième", "erste", "zweite", "dritte", "primo", "secondo",
      "terzo", "bis", "zwischen", "entre", "між", "від", "تا", "إلى",
      "الى", "بين", "بین"]
+)
+
+# Ordinal words beside a target label are its row number, never a qualifier ("第二目标" is tokenised a character at
+# a time, "두번째 목표", "Target kedua", "TP thứ hai"); kept apart from FILLER_WORDS, which also decide where a field
+# or a ladder rung ends ("第一档：23.5 | 第二档：22.8")
+ORDINAL_WORDS = frozenset(
+    ["第", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "첫", "두", "세", "네", "번", "째", "primer", "tercer",
+     "cuarto", "quinto", "quarto", "quatrième", "cinquième", "vierte", "fünfte", "czwarty", "piąty", "drugi",
+     "trzeci", "pierwszy", "четвертая", "четвёртая", "dördüncü", "beşinci", "pertama", "kedua", "ketiga", "keempat",
+     "thứ", "nhất", "hai", "ba", "tư", "bốn", "năm", "اولین", "دومین", "سومین", "الرابع"]
 )
 
 MARKET_WORDS = re.compile(r"(?<!\w)(?:now|cmp|market|current\s+price|current|mkt|рынок|рыночный|по\s+рынку|"

@@ -256,7 +256,8 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
                 since = max((s.label.start for s in segments if s.label is not None and s.label.line == n
                              and s.label.kind == Kind.LABEL), default=-1)
                 current = Segment(tok.field, tok, qualified=any(
-                    t.kind == Kind.WORD and t.text.lower() not in lx.FILLER_WORDS and t.start > since for t in orphans))
+                    t.kind == Kind.WORD and t.text.lower() not in lx.FILLER_WORDS
+                    and t.text.lower() not in lx.ORDINAL_WORDS and t.start > since for t in orphans))
                 segments.append(current)
                 if tok.field in _LADDER_FIELDS:
                     heads[n] = current
@@ -560,7 +561,8 @@ def _qualified_label(segment: Segment) -> bool:
         if t.kind in (Kind.NUM, Kind.PCT):
             break
         head.append(t)
-    worded = any(t.kind == Kind.WORD and t.text.lower() not in lx.FILLER_WORDS for t in head)
+    worded = any(t.kind == Kind.WORD and t.text.lower() not in lx.FILLER_WORDS and t.text.lower() not in lx.ORDINAL_WORDS
+                 for t in head)
     return bracket or segment.qualified or worded
 
 
@@ -1024,9 +1026,15 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             and choose_symbol(candidates, allow_bare=True)[0] is None:
         return _not_a_signal("a results post about past trades")
     if not has_setup:
+        plan_status = status_text
+        if targets and stop is not None and any(s.field in _SIDE_FIELDS for s in segments):
+            # "#ATOM LONG / Quxel 4.62 / TP1 4.76 (close 50%) / SL 4.52": a side, target prices and a stop price —
+            # a plan whose entry is under a word we do not know; a close word on a target line is its allocation
+            target_lines = {t.line for t in levels.targets}
+            plan_status = "\n".join(line for n, line in enumerate(status_text.split("\n")) if n not in target_lines)
         # ("✅ Take-Profit 1 — 104,250 ✅": a target ticked off, nothing else said)
-        action = update_action(status_text) or (UpdateAction.TP_HIT if progress else None)
-        closing = is_close(status_text, frozenset(c.base.lower() for c in candidates))
+        action = update_action(plan_status) or (UpdateAction.TP_HIT if progress else None)
+        closing = is_close(plan_status, frozenset(c.base.lower() for c in candidates))
         if (action or closing) and symbol_problem and symbol_problem.startswith("several different") \
                 and not is_close_without_coin(status_text):
             # "Yesterday's closed trades: #AVAX ... #NEAR ... #ARB ...": a recap of several coins, not an

@@ -68,12 +68,14 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         r"tighten\w*\s+(?:the\s+|your\s+|all\s+|our\s+)?(?:stops?|sls?|stop[\s-]*loss(?:es)?)(?!\w)|подтян\w*\s+стоп\w*|"
         r"^\W*(?:[#$]\w+\W+)?(?:sl|stop(?:[\s-]*loss)?)\s*(?:>|-+>|=>)\s*\$?\d|"
         r"(?:استاپ|حد\s+ضرر)\s+(?:رو|را)\s+(?:ببر|بذار|جابجا|منتقل)\w*|(?:^|\n)\s*/(?:update|sl|move)(?!\w)|"
-        r"перен\w+\s+стоп|стоп\s+перен\w+")),
+        r"перен\w+\s+стоп|стоп\s+перен\w+|"
+        # "قم بتحريك الوقف إلى 0.2790" (move the stop to ...)
+        r"(?:انقل|نقل|حرك|تحريك|بتحريك|بنقل)\w*\s+(?:ال)?(?:ستوب|وقف)(?!\w)")),
     (UpdateAction.ENTRY_FILLED, re.compile(
         r"(?:entry|entries|buy|orders?|giri[şs])\s*(?:target\s*|zone\s*)?\d{0,2}\s*(?:is\s+|was\s+|has\s+been\s+|are\s+)?"
         r"(?:sudah\s+|đã\s+|已)?(?:filled|triggered|activated|executed|reached|achieved|done|hit|terisi|tereksekusi|"
         r"doldu|dolduruldu|исполнен\w*|executad[oa]|ejecutad[oa]|rempli\w*|ausgef[üu]hrt|eseguit[oa]|wype[łl]nion\w*|"
-        r"kh[ớo]p|成交|체결|約定)|(?:entry|entries|order|buy)\s*\d{0,2}\s*(?:@|at)?\s*\$?\d[\d.,]*\s*(?:is\s+|was\s+)?(?:filled|triggered|executed|activated)|تم\s+تفعيل\s+(?:ال)?دخول|تفعيل\s+(?:ال)?دخول|all\s+entr(?:y|ies)\s+"
+        r"kh[ớo]p|成交|체결|約定)|(?:entry|entries|order|buy|dca|re[\s-]*entry|add(?:ition)?|(?:second|2nd)\s+entry)\s*\d{0,2}\s*(?:@|at)?\s*\$?\d[\d.,]*\s*(?:is\s+|was\s+)?(?:filled|triggered|executed|activated)|تم\s+تفعيل\s+(?:ال)?دخول|تفعيل\s+(?:ال)?دخول|all\s+entr(?:y|ies)\s+"
         r"(?:targets?\s+)?(?:achieved|filled|done)|(?:вход|ордер)\s+\w*\s*(?:исполнен|сработал)\w*|"
         # "سفارش فعال شد" (the order went live), "ordem executada", "orden activada", "Order aktiviert"
         r"سفارش\s+(?:\w+\s+)?(?:فعال|پر)\s+شد|(?:ordem|orden|order|ordre|ordine)\s+(?:\w+\s+)?(?:activad[oa]|ativad[oa]|aktiviert|activ[ée]e?|attivat[oa])")),
