@@ -116,3 +116,46 @@ def test_a_close_share_on_a_target_line_of_a_plan_is_its_allocation(text):
     parsed = parse_message(text)
     assert parsed.kind.value == "open" and parsed.entries == (Decimal("4.62"),)
     assert parsed.targets == (Decimal("4.76"), Decimal("4.88")) and parsed.stop_loss == Decimal("4.52")
+
+
+def test_a_channel_tag_ending_in_a_quote_is_no_pair_and_yields_to_a_pair_label():
+    parsed = parse_message("#MoonTradersUSDT 🌙\nCoin: Chainlink (LINK)\nSide: LONG\nEntry 14.20\nTP 14.80 / 15.30\nSL 13.70")
+    assert parsed.symbol == "LINK/USDT" and parsed.side.value == "long"
+    # a real glued pair still is one
+    assert parse_message("#ARBUSDT LONG\nEntry 0.812\nTP 0.840\nSL 0.790").symbol == "ARB/USDT"
+
+
+@pytest.mark.parametrize("text", ["SL for #LINK: 13.85", "Stop für #LINK 13.85", "SL para #LINK: 13.85"])
+def test_a_stop_for_a_coin_with_one_price_is_a_new_stop(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "update" and parsed.new_stop == Decimal("13.85")
+
+
+def test_a_result_card_headed_by_its_coin_is_progress_not_a_call():
+    parsed = parse_message("📈 #LINK RESULT\nEntry 14.20 ✅\nTP1 14.80 ✅\nTP2 15.30\nSL 13.70\n+25% (10x)")
+    assert parsed.kind.value == "update"
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("#OP liquidated 💀 that wick got us", "close"),
+    ("#OP ликвидирован", "close"),
+    ("🔥 #OP Liquidated Long on Bybit: $2.1M at $1.82", "not_a_signal"),
+    ("$80M in $OP longs liquidated in the last hour", "not_a_signal"),
+])
+def test_our_position_liquidated_is_a_close_a_liquidation_alert_is_not(text, kind):
+    assert parse_message(text).kind.value == kind
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Wyjście z #NEAR po cenie rynkowej", "close"),
+    ("Salida de #NEAR a mercado", "close"),
+    ("#NEAR, end of position", "close"),
+    ("#NEAR esperando salida de rango", "not_a_signal"),
+])
+def test_exit_from_a_tagged_coin_closes_it(text, kind):
+    assert parse_message(text).kind.value == kind
+
+
+def test_a_side_word_inside_an_entry_label_names_the_side_of_a_status():
+    parsed = parse_message("#OP long setup invalidated ❌")
+    assert parsed.kind.value == "close" and parsed.side.value == "long"

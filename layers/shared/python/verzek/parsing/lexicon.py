@@ -411,7 +411,8 @@ SETUP_OVER_RE = re.compile(
 
 # A post headed as a result or status card ("📊 RESULT #SOL LONG", "Trade update:", "Status #SOL"): ticks on its levels are
 # progress of the running trade
-RESULT_CARD_RE = re.compile(r"^\W*(?:results?|status|progress|trade\s+update|signal\s+update|update|результат\w*|"
+# (also after the coin heading the card: "📊 #AVAX RESULT", "#SOL LONG — Result")
+RESULT_CARD_RE = re.compile(r"^\W*(?:[#$][A-Za-z0-9]{2,15}(?:\.p)?\W+(?:(?:long|short)\W+)?)?(?:results?|status|progress|trade\s+update|signal\s+update|update|результат\w*|"
                             r"sonu[çc]|resultado|ergebnis|r[ée]sultat|risultato|hasil|k[ếe]t\s+qu[ảa]|نتیجه|نتيجة|结果|結果|결과)"
                             r"(?!\w)", re.IGNORECASE)
 

@@ -1056,6 +1056,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             if target is None and not is_close_without_coin(status_text):
                 return _not_a_signal("mentions closing but names no coin and gives no close command")
             return _status(MessageKind.CLOSE, target, segments, close_action(status_text), notes)
+        if candidate is not None and not symbol_problem and _LIQUIDATED.search(status_text) \
+                and not any(t.kind in (Kind.NUM, Kind.PCT) for t in tokens) and not _OTHERS_POSITIONS.search(status_text):
+            # "#ACE liquidated 💀": our position is gone, as after a stop-out. (A liquidation alert about the market —
+            # "$120M in $ETH shorts liquidated" — names amounts or others' positions: no close.)
+            return _status(MessageKind.CLOSE, candidate, segments, UpdateAction.SL_HIT, notes)
         reported = _short_level_report(tokens, clean, text) if candidate is not None and not symbol_problem else None
         if reported == Field.STOP:
             # "Stop-Loss bei #INJ ausgelöst", "SL #ORDI dính rồi", "#MANA 손절 처리되었습니다": a stop word and the coin in
@@ -1470,10 +1475,19 @@ def _short_level_report(tokens: list[Token], clean: str, text: str) -> Field | N
     return field if field in (Field.STOP, Field.TARGETS) else None
 
 
+_LIQUIDATED = re.compile(r"(?<!\w)(?:liquidated|ликвидирова\w*|likide\s+ol\w*|liquidad[oa]|liquid[ée]e?|liquidiert|"
+                         r"liquidat[oa]|zlikwidowan\w*|b[ịi]\s+thanh\s+l[ýy]|terlikuidasi)(?!\w)|爆仓|강제\s*청산|強制ロスカット")
+_OTHERS_POSITIONS = re.compile(r"(?<!\w)(?:longs|shorts|traders|whales?|positions|лонгист\w*|шортист\w*|on\s+binance|"
+                               r"in\s+the\s+last|market)(?!\w)")
+# ("SL for #TRX: 0.2398", "Stop für #TRX 0.2398": a preposition between the exit word and the coin)
+_RESTATED_FILLERS = frozenset(["now", "to", "at", "new", "for", "on", "para", "für", "fur", "pour", "per", "dla", "için",
+                               "icin", "для", "по", "untuk", "cho"])
+
+
 def _bare_level_restated(tokens: list[Token]) -> tuple[Field, Decimal] | None:
     """The post is only a coin, one stop or target word and one price (a "now", "to" or an arrow aside)."""
     meaningful = [t for t in tokens if t.kind not in (Kind.SEP, Kind.INDEX)
-                  and not (t.kind == Kind.WORD and t.text.lower() in ("now", "to", "at", "new"))]
+                  and not (t.kind == Kind.WORD and t.text.lower() in _RESTATED_FILLERS)]
     if len(meaningful) != 3:
         return None
     labels = [t for t in meaningful if t.kind == Kind.LABEL and t.field in (Field.STOP, Field.TARGETS)]
@@ -1840,8 +1854,9 @@ def _status(kind: MessageKind, candidate: SymbolCandidate | None, segments: list
             new_stop: Decimal | None = None) -> ParsedMessage:
     """An update or close. On a `close`, `update_action` tells a stop-out (SL_HIT) and a cancelled setup
     (CANCEL_ENTRY: the signal's pending entries) from a plain close (None)."""
-    longs = any(s.field == Field.LONG for s in segments)
-    shorts = any(s.field == Field.SHORT for s in segments)
+    # ("#IO short setup invalidated": a side word inside an entry label, "short setup", "long zone", names the side)
+    longs = any(s.field == Field.LONG or _label_side(s) == "long" for s in segments)
+    shorts = any(s.field == Field.SHORT or _label_side(s) == "short" for s in segments)
     if not (longs or shorts) and kind == MessageKind.UPDATE:
         # ("تحديث الصفقة / #AVAX شراء / الدخول الجديد ...": a restated call says its side with a buy/sell word)
         longs = any(s.field == Field.BUY and s.label is not None and _heads_its_call(s) for s in segments)
@@ -1850,6 +1865,16 @@ def _status(kind: MessageKind, candidate: SymbolCandidate | None, segments: list
     return ParsedMessage(kind=kind, symbol=candidate.symbol if candidate else None, side=side,
                          update_action=action, target_index=target_index,
                          new_stop=new_stop if new_stop is not None and new_stop > 0 else None, notes=tuple(notes))
+
+
+def _label_side(segment: Segment) -> str | None:
+    if segment.field != Field.ENTRY or segment.label is None:
+        return None
+    side = _SIDE_IN_LABEL.match(segment.label.text)
+    return side.group(1).lower() if side else None
+
+
+_SIDE_IN_LABEL = re.compile(r"(long|short)[\s-]", re.IGNORECASE)
 
 
 def _heads_its_call(segment: Segment) -> bool:

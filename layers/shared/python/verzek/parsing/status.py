@@ -176,7 +176,13 @@ _CLOSE_PATTERN = re.compile(
     r"έκλεισε|έκλεισαν|κλειστό|[îi]nchis[aă]?|gesloten|uzav[řr]en\w*|imefungwa|נסגר\w*|বন্ধ|ปิดแล้ว|"
     r"закрыл\w*|закрили|kapatt[ıi]\w*|cerr[ée]|fechei|fechamos|zamkn[ęe]li\w*|encerrando|encerramos|"
     r"کنسل\s+شد|بسته\s+شد|تم\s+(?:ال)?(?:إغلاق|اغلاق|إلغاء|الغاء)\w*|invalid(?:ated)?|вышли|выходим|вышел|[أا]غلقنا|stop+ed\s+out|cancle\w*|"
-    r"ch[ốo]t\s+(?:h[ếe]t|to[àa]n\s+b[ộo])|out\s+of\s+everything)(?!\w)"
+    r"ch[ốo]t\s+(?:h[ếe]t|to[àa]n\s+b[ộo])|out\s+of\s+everything|"
+    # "Wyjście z #SOL …, koniec pozycji": exit from / end of the position
+    r"end\s+of\s+(?:the\s+)?position|koniec\s+pozycji|"
+    r"fin\s+de\s+(?:la\s+)?posici[óo]n|fim\s+da\s+posi[çc][ãa]o|fin\s+de\s+(?:la\s+)?position|ende\s+der\s+position|"
+    # (only with the coin's tag right after: "salida de rango" is market talk)
+    r"(?:exit\s+from|wyj[śs]cie\s+z|salida\s+de|sa[íi]da\s+de|sortie\s+de|uscita\s+da|ausstieg\s+aus|выход\s+из)"
+    r"(?=\s+[#$]\w))(?!\w)"
     + _MARKET_MOVE + r"|"
     r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:was\s+|has\s+been\s+)?(?:hit|triggered|reached|touched|taken|kena|dính|dinh|"
     r"geraakt|atins|zasa[žz]en|imegongwa|נפגע|χτυπήθηκε|হিট)|"

@@ -72,6 +72,10 @@ def _coin(word: str, rank: int, position: int, allow_glued: bool = True) -> Symb
         return None
     if quote is None:
         return SymbolCandidate(base, "USDT", rank, position, perpetual)
+    if len(base) > 10:
+        # ("#CryptoWhalesBTC": no ticker is that long — a channel's name ending in a quote's letters is no pair, and
+        # never outranks the coin a "Pair:" label names)
+        return SymbolCandidate(raw.upper(), "USDT", rank, position, perpetual) if _BASE_RE.match(raw.upper()) else None
     return SymbolCandidate(base, quote, max(rank, EXPLICIT), position, perpetual)
 
 
