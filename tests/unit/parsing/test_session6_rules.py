@@ -159,3 +159,19 @@ def test_exit_from_a_tagged_coin_closes_it(text, kind):
 def test_a_side_word_inside_an_entry_label_names_the_side_of_a_status():
     parsed = parse_message("#OP long setup invalidated ❌")
     assert parsed.kind.value == "close" and parsed.side.value == "long"
+
+
+@pytest.mark.parametrize("text", [
+    "#OP SHORT\nENTRY 1.90\nTP 1.82 / 1.75\nSL: 1.96 (SAFE) OR 2.02 (RISKY)",
+    "#OP SHORT\nENTRY 1.90\nTP 1.82 / 1.75\nRUNNER TARGET 1.60 (OPTIONAL)\nSL 1.96",
+])
+def test_a_capitalised_word_in_brackets_after_a_price_is_a_note_not_a_ticker(text):
+    parsed = parse_message(text)
+    assert parsed.symbol == "OP/USDT" and parsed.entries == (Decimal("1.90"),) and parsed.stop_loss == Decimal("1.96")
+
+
+def test_in_a_shouted_post_a_tag_no_ticker_could_be_leaves_the_coin_beside_the_side_word():
+    parsed = parse_message("#TOPSIGNALSHUB\nLONG ON MATIC\nENTRY: 0.520\nTP: 0.540 / 0.565\nSL: 0.500")
+    assert parsed.symbol == "MATIC/USDT"
+    # a tag that could be the coin keeps the shouting rule: the words beside the side word are no ticker
+    assert parse_message("SINAL DE SHORT EM #LINK\nENTRADA: 15.20\nALVOS: 14.70\nSTOP: 15.70").symbol == "LINK/USDT"

@@ -110,7 +110,8 @@ def _one_apart(tokens: list[Token], i: int) -> list[tuple[Token, Token]]:
 
 def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
     found: list[SymbolCandidate] = []
-    tagged = any(t.kind == Kind.TAG for t in tokens)
+    # (a tag no ticker could be — longer than any, or not ASCII: "#TOPTRADERSHUB", "#CRIPTOSEÑALES" — is a channel's)
+    tagged = any(t.kind == Kind.TAG and len(t.text) <= 11 and t.text[1:].isascii() for t in tokens)
     letters = [c for t in tokens if t.kind in (Kind.WORD, Kind.LABEL, Kind.TAG) for c in t.text if c.isalpha()]
     # A post written all in capitals ("SINAL DE SHORT EM #LINK"): a capitalised word beside a side word is no sign of
     # a ticker there, the tag is.
@@ -170,7 +171,9 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
                 cand = None  # "SHORT EM #LINK", "LONG SU #MATIC": connectors in capitals are no tickers
             elif word.isupper() or word[:1].isdigit():
                 # "Solana (SOL)", "arbitrum (ARB)": a ticker in brackets after the coin's name is named on purpose
-                in_brackets = prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")"
+                # ("SL: 1.96 (SAFE)", "0.85 (OPTIONAL)": a word in brackets after a price is a note, not a ticker)
+                in_brackets = prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")" \
+                    and not (i >= 2 and tokens[i - 2].kind in (Kind.NUM, Kind.PCT))
                 named = (next_to_side and not (shouting and tagged)) or in_brackets
                 cand = _coin(word, NAMED if named else 0, i)
             elif i == 0 and next_to_side and word.isalpha() and word.islower() and len(word) <= 7 and not tagged:
