@@ -315,9 +315,9 @@ CORPORA = {
     "blind_lead2.jsonl": (28, 1.0),
     "blind_round38.jsonl": (54, 0.98),
     "blind_round39.jsonl": (55, 0.98),
-    "blind_lead3.jsonl": (40, 0.95),
+    "blind_lead3.jsonl": (40, 0.975),
     "blind_lead4.jsonl": (39, 0.97),
-    "blind_lead5.jsonl": (33, 0.96),
+    "blind_lead5.jsonl": (33, 1.0),
 }
 
 

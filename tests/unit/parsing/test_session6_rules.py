@@ -175,3 +175,19 @@ def test_in_a_shouted_post_a_tag_no_ticker_could_be_leaves_the_coin_beside_the_s
     assert parsed.symbol == "MATIC/USDT"
     # a tag that could be the coin keeps the shouting rule: the words beside the side word are no ticker
     assert parse_message("SINAL DE SHORT EM #LINK\nENTRADA: 15.20\nALVOS: 14.70\nSTOP: 15.70").symbol == "LINK/USDT"
+
+
+def test_numbered_dash_rows_under_a_heading_are_row_numbers():
+    parsed = parse_message("#INJ\n\nLONG 10x\n\nENTRY: 24.10 - 23.60\n\nTARGETS\n1 - 24.90\n2 - 25.60\n3 - 26.40\n\n"
+                           "STOPLOSS: 22.80")
+    assert parsed.targets == (Decimal("24.90"), Decimal("25.60"), Decimal("26.40")) and parsed.rejected is None
+    # a lone "1 - 1.5" stays a range
+    assert parse_message("#ARB LONG\nEntry:\n1 - 1.05\nTP 1.20\nSL 0.95").entries == (Decimal("1"), Decimal("1.05"))
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Tomorrow 14:00 UTC: FOMC. Reduce leverage and keep stops tight.", "not_a_signal"),
+    ("Reduce leverage on #WLD to 5x", "update"),
+])
+def test_leverage_advice_for_no_trade_is_no_update(text, kind):
+    assert parse_message(text).kind.value == kind

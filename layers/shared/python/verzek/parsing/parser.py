@@ -31,6 +31,7 @@ from verzek.parsing.status import (
     closes_position,
     is_close,
     is_close_without_coin,
+    LEVERAGE_CHANGE_RE,
     is_conditional_close,
     reports_progress,
     tp_hit_index,
@@ -384,6 +385,30 @@ def _price_before_side(orphans: list[Token]) -> list[Token]:
 
 _SPACED_INDEX = re.compile(r"(?<=[ \t])(\d{1,2})$")
 _ANY_INDEX = re.compile(r"(\d{1,2})[ \t]*$")
+
+
+def _number_dash_rows(lines: list[list[Token]]) -> None:
+    """"TARGETS / 1 - 31.90 / 2 - 32.70 / 3 - 33.80": rows that each hold a small whole number, a dash and one price,
+    the numbers counting 1, 2, 3 down consecutive lines (blank lines between allowed) — the numbers are row numbers."""
+    rows: list[Token] = []
+    def flush() -> None:
+        if len(rows) >= 2:
+            for tok in rows:
+                tok.kind = Kind.INDEX
+        rows.clear()
+    for tokens in lines:
+        if not tokens:
+            continue
+        meaningful = [t for t in tokens if t.kind != Kind.INDEX]
+        row = len(meaningful) == 3 and meaningful[0].kind == Kind.NUM and meaningful[0].text.isdigit() \
+            and meaningful[1].kind == Kind.SEP and meaningful[1].text in ("-", "–", "—") and meaningful[2].kind == Kind.NUM
+        if row and int(meaningful[0].text) == len(rows) + 1:
+            rows.append(meaningful[0])
+            continue
+        flush()
+        if row and meaningful[0].text == "1":
+            rows.append(meaningful[0])
+    flush()
 
 
 def _restore_unsequenced_indexes(segments: list[Segment]) -> None:
@@ -888,6 +913,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     clean = normalize(text)
     comma_decimal = comma_decimal_locale or uses_comma_decimals(clean)
     lines = [tokenize_line(line, n, comma_decimal) for n, line in enumerate(clean.split("\n"))]
+    _number_dash_rows(lines)
     tokens = [t for line in lines for t in line]
     segments = _segments(lines)
     _restore_unsequenced_indexes(segments)
@@ -1044,6 +1070,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # also closes the position ("Close #SOL and cancel the remaining orders").
         if action == UpdateAction.CANCEL_ENTRY and closing and closes_position(status_text):
             action = None
+        if action == UpdateAction.OTHER and not closing and LEVERAGE_CHANGE_RE.search(status_text) \
+                and candidate is None and choose_symbol(candidates, allow_bare=True)[0] is None \
+                and update_action(LEVERAGE_CHANGE_RE.sub(" ", status_text)) is None:
+            # "US CPI tomorrow: reduce leverage and keep stops tight": advice to every reader, for no trade
+            return _not_a_signal("leverage advice that names no trade")
         if action in (UpdateAction.PARTIAL_CLOSE, UpdateAction.CANCEL_ENTRY) or (action and not closing):
             # A TP number stated next to another instruction ("TP2 hit, move SL to entry") is kept too.
             new_stop = stops[-1] if action == UpdateAction.NEW_STOP and len(set(stops)) == 1 else None

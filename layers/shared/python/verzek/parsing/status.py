@@ -27,6 +27,15 @@ _PARTICLES = r"(?:(?:na|po|la|ya|ni|de|da|too|also|هم|также|тоже|tamb
 _ORDINAL = (r"(?:first|second|third|fourth|fifth|\d(?:st|nd|rd|th)|اول|دوم|سوم|چهارم|پنجم|(?:ال)?[أا]ول|(?:ال)?ثاني|"
             r"(?:ال)?ثالث|(?:ال)?رابع)")
 
+# "lower the leverage on #WLD to 5x", "Bajamos el apalancamiento de #WLD a 5x": the running trade, managed (with no coin
+# named, "reduce leverage and keep stops tight" before a news event, it is advice to everyone: no update)
+_LEVERAGE_CHANGE = (
+    r"(?:lower|reduce|raise|increase|change|cut)\s+(?:the\s+|your\s+)?leverage|"
+    r"(?:bajamos|reducimos|subimos|bajen|reduzcan|baixamos|reduzimos|diminu[íi]mos|senken|reduzieren|снижаем|уменьшаем|"
+    r"понижаем|d[üu][şs][üu]r[üu]yoruz|baissons|riduciamo|zmniejszamy)\s+(?:el\s+|la\s+|o\s+|a\s+|das\s+|den\s+|le\s+|la\s+)?"
+    r"(?:apalancamiento|alavancagem|hebel|плечо|kald[ıi]ra[çc]\w*|levier|leva|d[źz]wigni\w*|leverage)")
+LEVERAGE_CHANGE_RE = re.compile(_LEVERAGE_CHANGE)
+
 UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
     (UpdateAction.PARTIAL_CLOSE, re.compile(
         r"(?:close|closing|закры\w*|kapat\w*|cerr\w*|cierr\w*|fech\w*|chiud\w*|ferm\w*|schlie\w*|zamyk\w*|zamkn\w*|"
@@ -110,12 +119,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         r"keep\s+holding|hold(?:ing)?\s+(?:the\s+|this\s+|your\s+|our\s+)(?:position|trade)s?(?!\w)|"
         r"(?:don'?t|do\s+not)\s+close|не\s+закрыва\w*|kapatmay[ıi]n|no\s+cierren|n[ãa]o\s+fechem|"
         r"non\s+chiud\w*|tenete|nicht\s+schlie(?:ß|ss)en|ne\s+(?:fermez|cl[ôo]turez)\s+pas|jangan\s+(?:tutup|close)|"
-        r"[đd][ừu]ng\s+[đd][óo]ng|"
-        # "lower the leverage on #WLD to 5x", "Bajamos el apalancamiento de #WLD a 5x": the running trade, managed
-        r"(?:lower|reduce|raise|increase|change|cut)\s+(?:the\s+|your\s+)?leverage|"
-        r"(?:bajamos|reducimos|subimos|bajen|reduzcan|baixamos|reduzimos|diminu[íi]mos|senken|reduzieren|снижаем|уменьшаем|"
-        r"понижаем|d[üu][şs][üu]r[üu]yoruz|baissons|riduciamo|zmniejszamy)\s+(?:el\s+|la\s+|o\s+|a\s+|das\s+|den\s+|le\s+|la\s+)?"
-        r"(?:apalancamiento|alavancagem|hebel|плечо|kald[ıi]ra[çc]\w*|levier|leva|d[źz]wigni\w*|leverage)")),
+        r"[đd][ừu]ng\s+[đd][óo]ng|" + _LEVERAGE_CHANGE)),
 ]
 
 # ("Nasdaq closed higher", "candle closed above 64k", "#BTC closing above 70k": a market moving, not a trade ending;
