@@ -175,7 +175,10 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
                 in_brackets = prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")" \
                     and not (i >= 2 and tokens[i - 2].kind in (Kind.NUM, Kind.PCT))
                 named = (next_to_side and not (shouting and tagged)) or in_brackets
-                cand = _coin(word, NAMED if named else 0, i)
+                # ("SHORT ON POLKADOT (DOT)": a word right before a bracketed ticker is that coin's name)
+                before_ticker = nxt is not None and nxt.text == "(" and i + 3 < len(tokens) \
+                    and tokens[i + 2].kind == Kind.WORD and tokens[i + 2].text.isupper() and tokens[i + 3].text == ")"
+                cand = None if before_ticker else _coin(word, NAMED if named else 0, i)
             elif i == 0 and next_to_side and word.isalpha() and word.islower() and len(word) <= 7 and not tagged:
                 # "sol buy 142.5 ...", "ethbtc long ...": a lower-case coin opening a one-line call, right before its
                 # side word (not when the post tags its coin: "apro long su #matic")
