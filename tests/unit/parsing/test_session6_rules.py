@@ -191,3 +191,19 @@ def test_numbered_dash_rows_under_a_heading_are_row_numbers():
 ])
 def test_leverage_advice_for_no_trade_is_no_update(text, kind):
     assert parse_message(text).kind.value == kind
+
+
+@pytest.mark.parametrize("text,symbol", [
+    ("#kanalkripto\nlong doge\nentry: 0.162\ntp: 0.168 / 0.175\nsl: 0.156", "DOGE/USDT"),
+    ("#сигналы\nшорт по ton\nвход: 6.90\nцели: 6.70 / 6.50\nстоп: 7.10", "TON/USDT"),
+    ("linkusdt.p short\nentry: 15.20\ntp 14.70\nsl 15.70", "LINK/USDT"),
+])
+def test_a_known_ticker_in_lower_case_beside_the_side_word_is_read_and_held(text, symbol):
+    parsed = parse_message(text)
+    assert parsed.symbol == symbol and _held(parsed)
+
+
+def test_a_lower_case_filler_word_beside_the_side_word_is_no_coin():
+    # "near" is a ticker and a word: beside a side word in lower case it is the word
+    parsed = parse_message("#kanalkripto\nlong near 0.52\ntp: 0.55\nsl: 0.50")
+    assert parsed.symbol != "NEAR/USDT" and not parsed.tradable

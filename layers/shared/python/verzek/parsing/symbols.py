@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from verzek.parsing.lexicon import COIN_NAMES, GLUED_QUOTES, NOT_COINS, TRADABLE_QUOTES, Field
+from verzek.parsing.lexicon import COIN_NAMES, FILLER_WORDS, GLUED_QUOTES, NOT_COINS, TRADABLE_QUOTES, Field
 from verzek.parsing.tokens import Kind, Token
 
 # With its quote attached ("#NOTUSDT", "ME/USDT") a common word is a coin's name; only the quotes themselves
@@ -190,11 +190,26 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
                 elif cand is not None and cand.base not in _KNOWN_TICKERS:
                     # ("going long from 5.12 ..." names no coin): a lower-case word we do not know as a ticker
                     cand = SymbolCandidate(cand.base, cand.quote, cand.rank, cand.position, cand.perpetual, weak=True)
+            elif next_to_side and word.isalpha() and word.islower() and word.upper() in _KNOWN_TICKERS \
+                    and word not in FILLER_WORDS:
+                # "long doge", "шорт по ton", "venta en link": a ticker we know, written in lower case beside the side
+                # word — read as the coin, and held (a lower-case word is never sure)
+                cand = _coin(word, NAMED, i, allow_glued=False)
+                if cand is not None:
+                    cand = SymbolCandidate(cand.base, cand.quote, cand.rank, cand.position, cand.perpetual, weak=True)
+            elif word.islower() and _LOWER_GLUED_PAIR.fullmatch(word):
+                # "btcusdt.p short": a pair glued to its quote, in lower case — read, and held
+                cand = _coin(word, NAMED, i)
+                if cand is not None:
+                    cand = SymbolCandidate(cand.base, cand.quote, cand.rank, cand.position, cand.perpetual, weak=True)
             else:
                 cand = None
             if cand:
                 found.append(cand)
     return found
+
+
+_LOWER_GLUED_PAIR = re.compile(r"[a-z0-9]{2,10}(?:usdt|usdc|busd|fdusd)(?:\.p|perp)?")
 
 
 _KNOWN_TICKERS = frozenset(COIN_NAMES.values()) | {"BNB", "PEPE", "BONK", "FLOKI", "SEI", "SUI", "NEAR", "JUP", "PYTH",
