@@ -258,6 +258,12 @@ set): a floor on the exact-match rate, and no message ever parsed into a wrong t
   pair; "SL for #COIN: price" is a new stop; a result card headed by its coin; "#COIN liquidated" with no amount is a
   close (liquidation alerts are not); "exit from #COIN" in several languages; a side inside an entry label ("short
   setup") names a status's side. No label changed.
+- `blind_v1.jsonl` (f3f4678, j15v — a new, second blind author with different sources: bot/repo docs' example posts,
+  Cornix posting rules, a signal-reading guide; 47 posts, 20:34). First look with the parser of main at f3f4678
+  (6150ebd's parser, scored by j15p before any change read it): 45/47 (95.7 %), 0 wrong. Misses: an Italian "close
+  half" read as a full close (the worse kind of miss: 'Chiudiamo metà' — close verb + "half" in it/fr/de/pl/ro/nl is
+  now a partial close), and "ARB BUY NOW | Target: +8%" (coin + buy word + market, a percentage target only: now a
+  held direction call). 47/47 after; no label changed.
 
 Rows flagged `must_not_trade` are labelled literally (a stop on the wrong side, targets out of order, a
 price missing a digit): the parse must match the label and still be rejected.
@@ -318,6 +324,7 @@ CORPORA = {
     "blind_lead3.jsonl": (40, 0.975),
     "blind_lead4.jsonl": (39, 0.97),
     "blind_lead5.jsonl": (33, 1.0),
+    "blind_v1.jsonl": (47, 1.0),
 }
 
 

@@ -207,3 +207,17 @@ def test_a_lower_case_filler_word_beside_the_side_word_is_no_coin():
     # "near" is a ticker and a word: beside a side word in lower case it is the word
     parsed = parse_message("#kanalkripto\nlong near 0.52\ntp: 0.55\nsl: 0.50")
     assert parsed.symbol != "NEAR/USDT" and not parsed.tradable
+
+
+@pytest.mark.parametrize("text", ["Chiudiamo metà su #OP", "On ferme la moitié de #OP", "Wir schließen die Hälfte von #OP",
+                                  "Zamykamy połowę #OP"])
+def test_close_half_in_more_languages_is_a_partial_close_never_a_full_close(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "update" and parsed.update_action.value == "partial_close"
+
+
+@pytest.mark.parametrize("text", ["🚀 OP BUY NOW | Target: +8%", "🚀 OP BUY NOW"])
+def test_a_coin_a_buy_word_and_the_market_only_is_a_held_direction_call(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "open" and parsed.symbol == "OP/USDT" and parsed.entry_type.value == "market"
+    assert not parsed.tradable

@@ -1530,11 +1530,15 @@ def _bare_level_restated(tokens: list[Token]) -> tuple[Field, Decimal] | None:
 
 
 def _only_coin_and_side(tokens: list[Token]) -> bool:
-    # ("👉 SHORT #STRKUSDT now!": a market word beside them adds nothing)
-    meaningful = [t for t in tokens if t.kind not in (Kind.SEP, Kind.INDEX)
+    # ("👉 SHORT #STRKUSDT now!": a market word beside them adds nothing; "🚀 ARB BUY NOW | Target: +8%": nor does a
+    # target or stop given only as a percentage — no price level either way)
+    meaningful = [t for t in tokens if t.kind not in (Kind.SEP, Kind.INDEX, Kind.PCT)
                   and not (t.kind == Kind.WORD and lx.MARKET_WORDS.fullmatch(t.text))]
-    return len(meaningful) == 2 and any(t.kind == Kind.LABEL and t.field in (Field.LONG, Field.SHORT) for t in meaningful) \
-        and any(t.kind in (Kind.TAG, Kind.PAIR) for t in meaningful)
+    if any(t.kind == Kind.PCT for t in tokens):
+        meaningful = [t for t in meaningful if not (t.kind == Kind.LABEL and t.field in (Field.TARGETS, Field.STOP))]
+    return len(meaningful) == 2 and any(t.kind == Kind.LABEL and t.field in (Field.LONG, Field.SHORT, Field.BUY, Field.SELL)
+                                        for t in meaningful) \
+        and any(t.kind in (Kind.TAG, Kind.PAIR) or t.kind == Kind.WORD and t.text.isupper() for t in meaningful)
 
 
 # A stop level marked as hit inside a restated setup ("SL 4.28 — hit", "SL: 4.28 ✅ triggered")

@@ -43,7 +43,11 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         r"polovin\w*\s+(?:pozice\s+)?zav[íi]r\w*|zav[íi]r\w*\s+polovin\w*|h[äa]lften\s+st[äa]ng\w*|st[äa]ng\w*\s+h[äa]lften|"
         r"realiz\w*\s+parcial|yar[ıi]s[ıi]\s+(?:kapand[ıi]|kapat[ıi]ld[ıi]|al[ıi]nd[ıi])|(?:نصف|نیمی\s+از)\s+(?:\S+\s+){0,2}?(?:ببند\w*|بست\w*)|(?:^|\n)\s*/partial(?!\w)|止盈一半|平(?:仓)?一半|减仓一半|절반\s*(?:익절|청산)|半分\s*(?:利確|決済)|"
         r"(?<![\d.,])\d{1,2}\s*%\s+off\s+the\s+table|dejamos\s+correr|deixamos\s+correr|let\s+the\s+rest\s+run|"
-        r"(?:cerr\w*|fech\w*)\s+(?:la\s+|a\s+)?(?:mitad|metade)(?!\w)|(?:la\s+|a\s+)?(?:mitad|metade)\s+(?:cerrad\w*|fechad\w*|fuera|afuera|fora)(?!\w)|"
+        r"(?:cerr\w*|fech\w*)\s+(?:la\s+|a\s+)?(?:mitad|metade)(?!\w)|"
+        # "Chiudiamo metà su #LINK", "On ferme la moitié", "Wir schließen die Hälfte", "Zamykamy połowę": a close
+        # verb, then "half", in the languages that put it so
+        r"(?:chiud\w*|ferm\w*|cl[ôo]tur\w*|schlie(?:ß|ss)\w*|zamyk\w*|zamkn\w*|închid\w*|inchid\w*|sluit\w*)\s+"
+        r"(?:la\s+|die\s+|de\s+)?(?:met[àa]|moiti[ée]|h[äa]lfte|po[łl]ow\w*|jum[ăa]tate\w*|helft)(?!\w)|(?:la\s+|a\s+)?(?:mitad|metade)\s+(?:cerrad\w*|fechad\w*|fuera|afuera|fora)(?!\w)|"
         r"half\s+(?:off|out)(?!\w)|take\s+\d{1,2}\s*%\s+off|(?<![\d.,])\d{1,2}\s*%\s+(?:secured|booked|taken|closed|realized)|"
         r"половин\w*\s+(?:закры\w*|зафикс\w*)|(?:закры\w*|зафикс\w*)\s+половин\w*|yar[ıi]s[ıi]n[ıi]\s+al(?!\w)|"
         r"(?:yar[ıi]s[ıi]n[ıi]|yar[ıi]y[ıi])\s+kapat\w*|"
