@@ -264,6 +264,15 @@ set): a floor on the exact-match rate, and no message ever parsed into a wrong t
   half" read as a full close (the worse kind of miss: 'Chiudiamo metà' — close verb + "half" in it/fr/de/pl/ro/nl is
   now a partial close), and "ARB BUY NOW | Target: +8%" (coin + buy word + market, a percentage target only: now a
   held direction call). 47/47 after; no label changed.
+- `blind_v2.jsonl` (6bc3f36, j15v, 20:36, 45 posts) and `blind_v3.jsonl` (2b6feb2, j15v, 20:38, 47 posts, landed before
+  any v1/v2 first look was posted). First look with the parser of main at each batch commit (3e05835's parser,
+  scored by j15p before any change read them): v2 45/45 (100 %), 0 wrong; v3 42/47 (89.4 %), 0 wrong. Then v3 46/47:
+  price lines after the entry (or, with no entry price, one run of three or more under the side heading) beyond it
+  on the profit side in the targets' order, the stop beyond all on the loss side, no target word → held targets
+  (market entry when no entry price) — the layout of bv3-004 (a real bot format, mraniki/tt #200) and b35-019, which
+  two authors now label the same way: b35-019 is resolved by this rule, not by bending to one row, and blind_lead4's
+  bl4-005 (✅ rows) with it; "Everything off the table" closes all; Persian "استاپ رو بیارید روی نقطه ورود" is stop to
+  entry. Left: bv3-021 "Long on Render here" (the name "render" is a common word, deliberately not a coin name).
 
 Rows flagged `must_not_trade` are labelled literally (a stop on the wrong side, targets out of order, a
 price missing a digit): the parse must match the label and still be rejected.
@@ -314,7 +323,7 @@ CORPORA = {
     "blind_round32.jsonl": (51, 1.0),
     "blind_round33.jsonl": (57, 1.0),
     "blind_round34.jsonl": (52, 1.0),
-    "blind_round35.jsonl": (60, 0.98),
+    "blind_round35.jsonl": (60, 1.0),
     "blind_lead1.jsonl": (40, 1.0),
     "blind_round36.jsonl": (59, 1.0),
     "blind_round37.jsonl": (58, 1.0),
@@ -322,9 +331,11 @@ CORPORA = {
     "blind_round38.jsonl": (54, 0.98),
     "blind_round39.jsonl": (55, 0.98),
     "blind_lead3.jsonl": (40, 0.975),
-    "blind_lead4.jsonl": (39, 0.97),
+    "blind_lead4.jsonl": (39, 1.0),
     "blind_lead5.jsonl": (33, 1.0),
     "blind_v1.jsonl": (47, 1.0),
+    "blind_v2.jsonl": (45, 1.0),
+    "blind_v3.jsonl": (47, 0.97),
 }
 
 

@@ -221,3 +221,31 @@ def test_a_coin_a_buy_word_and_the_market_only_is_a_held_direction_call(text):
     parsed = parse_message(text)
     assert parsed.kind.value == "open" and parsed.symbol == "OP/USDT" and parsed.entry_type.value == "market"
     assert not parsed.tradable
+
+
+@pytest.mark.parametrize("text,entries,targets,etype", [
+    # a short: the lines under the entry are below it, descending — its targets
+    ("ETCUSDT SHORT\n\nВХОД: 24.40\n\n23.90\n23.40\n22.80\n\nСТОП: 25.10", [24.40], [23.90, 23.40, 22.80], "limit"),
+    # a long: ticks before the lines above the entry
+    ("#OP\nLONG ABOVE 1.90\n✅ 1.96\n✅ 2.02\n❌ 1.82", [1.90], [1.96, 2.02], "limit"),
+    # a side heading over one run in the targets' order, no entry price: targets at the market
+    ("💱OPUSDT\n⚫SELL\n🔵1.880, 1.840, 1.790\n🛑1.960", [], [1.88, 1.84, 1.79], "market"),
+])
+def test_price_lines_after_the_entry_on_the_profit_side_are_held_targets(text, entries, targets, etype):
+    parsed = parse_message(text)
+    assert [float(v) for v in parsed.entries] == entries and [float(v) for v in parsed.targets] == targets
+    assert parsed.entry_type.value == etype and _held(parsed)
+
+
+def test_lines_under_a_long_entry_below_it_stay_a_ladder():
+    parsed = parse_message("#OP LONG\nEntry: 1.90\n1.86\n1.82\nTP: 2.00\nSL: 1.75")
+    assert parsed.entries == (Decimal("1.82"), Decimal("1.86"), Decimal("1.90")) and parsed.targets == (Decimal("2.00"),)
+
+
+@pytest.mark.parametrize("text,kind,action", [
+    ("Everything off the table now, flat until Monday", "close", None),
+    ("استاپ رو بیارید روی نقطه ورود", "update", "move_sl_breakeven"),
+])
+def test_close_everything_and_persian_stop_to_entry(text, kind, action):
+    parsed = parse_message(text)
+    assert parsed.kind.value == kind and (parsed.update_action.value if parsed.update_action else None) == action

@@ -387,6 +387,34 @@ _SPACED_INDEX = re.compile(r"(?<=[ \t])(\d{1,2})$")
 _ANY_INDEX = re.compile(r"(\d{1,2})[ \t]*$")
 
 
+def _targets_after_entry(levels: _Levels, side: Side, stop: Decimal) -> tuple[list[Decimal], list[Decimal]] | None:
+    """(entries, targets) when the one entry field's prices below its label's line lie beyond those on it (or, with
+    none on it, beyond nothing: three or more on one line) on the profit side, in the targets' order, and the stop on
+    the loss side of all; else None."""
+    if len(levels.entry_segments) != 1 or levels.entry_segments[0].label is None:
+        return None
+    head = levels.entry_segments[0].label.line
+    on_label = [t.value for t in levels.entries if t.line == head]
+    below = [t for t in levels.entries if t.line > head]
+    if not below or len(below) + len(on_label) != len(levels.entries):
+        return None
+    values = [t.value for t in below]
+    if not on_label and (len(values) < 3 or len({t.line for t in below}) != 1):
+        return None
+    order = sorted(values, reverse=side == Side.SHORT)
+    if values != order or len(set(values)) != len(values):
+        return None
+    if side == Side.LONG:
+        beyond = not on_label or min(values) > max(on_label)
+        loss = stop < min([*on_label, *values])
+    else:
+        beyond = not on_label or max(values) < min(on_label)
+        loss = stop > max([*on_label, *values])
+    if not (beyond and loss):
+        return None
+    return sorted(on_label), values
+
+
 def _number_dash_rows(lines: list[list[Token]]) -> None:
     """"TARGETS / 1 - 31.90 / 2 - 32.70 / 3 - 33.80": rows that each hold a small whole number, a dash and one price,
     the numbers counting 1, 2, 3 down consecutive lines (blank lines between allowed) — the numbers are row numbers."""
@@ -1228,6 +1256,15 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 etype = EntryType.RANGE if len(entries) == 2 and inferred["entries"] == "range" else EntryType.LIMIT
             assumed.extend(f"{role}: read from a line under a word we do not know, by where its prices lie"
                            for role in inferred)
+    if not targets and entries and stop is not None and words_side is not None and not side_conflict \
+            and (split := _targets_after_entry(levels, words_side, stop)) is not None:
+        # "ВХОД: 103.40 / 101.20 / 99.80 / 97.50 / СТОП: 106.10" (a short): price lines under the entry, beyond it on
+        # the profit side in the targets' order, and no target word — the targets; or "⚫SELL / 🔵0.3380, 0.3310,
+        # 0.3220 / 🛑0.3520": a side heading over one such run and no entry price — targets at the market. Held.
+        entries, targets = split
+        if not entries:
+            etype = EntryType.MARKET
+        assumed.append("targets: read from price lines after the entry, beyond it on the profit side")
     if not entries and etype != EntryType.MARKET and candidate is not None and words_side is not None \
             and not side_conflict and (targets or stop is not None or lx.OPEN_VERB_RE.search(clean)):
         # "#LINK LONG / Targets ... / Stop ..." or "open LONG on #SUIUSDT": no entry written, so at the market;

@@ -71,7 +71,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         r"(?:sl|stop)\s+auf\s+(?:den\s+)?(?:einstand|einstieg|break[\s-]*even)|einstand|"
         r"(?:sl|stop)\s+(?:au|à|a)\s+(?:l'|le\s+)?(?:point\s+d'|prix\s+d')?entr[ée]e|seuil\s+de\s+rentabilit[ée]|"
         r"(?:sl|stop)\s+(?:a|al|in)\s+(?:pareggio|ingresso|entrata)|(?:sl|stop)\s+na\s+(?:wej[śs]ci[ea]|break[\s-]*even)|"
-        r"(?:حد\s+ضرر|استاپ)\s+(?:را\s+)?(?:به|روی)\s+(?:نقطه\s+)?ورود|(?:حد\s+ضرر|استاپ)\s+(?:بیاد|بره|بیاری[دن]|ببری[دن])\s+(?:به\s+|روی\s+)?(?:نقطه\s+)?ورود|беззбит\w*|建値|同値")),
+        r"(?:حد\s+ضرر|استاپ)\s+(?:را\s+)?(?:به|روی)\s+(?:نقطه\s+)?ورود|(?:حد\s+ضرر|استاپ)\s+(?:(?:رو|را)\s+)?(?:بیاد|بره|بیاری[دن]|بیارید|ببری[دن]|ببرید)\s+(?:به\s+|روی\s+)?(?:نقطه\s+)?ورود|беззбит\w*|建値|同値")),
     (UpdateAction.NEW_STOP, re.compile(
         r"(?:move|moved|moving|shift|set|put|adjust|trail\w*|update\w*|change\w*|new)\s+(?:the\s+|your\s+)?"
         r"(?:sl|stop(?:[\s-]*loss)?|stoploss)(?!\w)|(?:sl|stop(?:[\s-]*loss)?)\s+(?:moved|updated|changed|adjusted|raised|lowered|trailed|"
@@ -184,7 +184,7 @@ _CLOSE_PATTERN = re.compile(
     r"έκλεισε|έκλεισαν|κλειστό|[îi]nchis[aă]?|gesloten|uzav[řr]en\w*|imefungwa|נסגר\w*|বন্ধ|ปิดแล้ว|"
     r"закрыл\w*|закрили|kapatt[ıi]\w*|cerr[ée]|fechei|fechamos|zamkn[ęe]li\w*|encerrando|encerramos|"
     r"کنسل\s+شد|بسته\s+شد|تم\s+(?:ال)?(?:إغلاق|اغلاق|إلغاء|الغاء)\w*|invalid(?:ated)?|вышли|выходим|вышел|[أا]غلقنا|stop+ed\s+out|cancle\w*|"
-    r"ch[ốo]t\s+(?:h[ếe]t|to[àa]n\s+b[ộo])|out\s+of\s+everything|"
+    r"ch[ốo]t\s+(?:h[ếe]t|to[àa]n\s+b[ộo])|out\s+of\s+everything|(?:everything|all\s+positions)\s+off\s+the\s+table|"
     # "Wyjście z #SOL …, koniec pozycji": exit from / end of the position
     r"end\s+of\s+(?:the\s+)?position|koniec\s+pozycji|"
     r"fin\s+de\s+(?:la\s+)?posici[óo]n|fim\s+da\s+posi[çc][ãa]o|fin\s+de\s+(?:la\s+)?position|ende\s+der\s+position|"
@@ -288,6 +288,8 @@ def is_conditional_close(lowered: str) -> bool:
 
 
 _CLOSE_ALL_OR_COMMAND = re.compile(
+    # ("Everything off the table now", "we're flat on everything": all positions gone)
+    r"^(?:everything|all(?:\s+positions)?)\s+off\s+the\s+table|^(?:we'?re|we\s+are)\s+(?:now\s+)?flat\s+on\s+everything|"
     r"^(?:please\s+|pls\s+|now\s+)?(?:close|exit|cancel|закрыть|закрываем|закрываю|отмена|kapat\w*|iptal|"
     r"cerrar|cerramos|cancelar|fechar|fechamos|schlie(?:ß|ss)en|fermer|fermez|cl[ôo]turer|chiudere|chiudi|"
     r"chiudiamo|zamknij|zamykamy|закриваємо|закрити|batalkan|đóng\s+lệnh)(?!\w)|"
