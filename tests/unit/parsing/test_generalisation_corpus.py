@@ -273,6 +273,14 @@ set): a floor on the exact-match rate, and no message ever parsed into a wrong t
   two authors now label the same way: b35-019 is resolved by this rule, not by bending to one row, and blind_lead4's
   bl4-005 (✅ rows) with it; "Everything off the table" closes all; Persian "استاپ رو بیارید روی نقطه ورود" is stop to
   entry. Left: bv3-021 "Long on Render here" (the name "render" is a common word, deliberately not a coin name).
+- `blind_lead6.jsonl` (1159788, the lead, 20:41, 35 posts) and `blind_v4.jsonl` (973c9a0, j15v's extra batch, 20:40,
+  38 posts). First looks with the parser of main at each commit (e633476's parser; scored by the lead and by j15p,
+  same figures): lead6 30/35 (85.7 %), 0 wrong trades, but bl6-016 (a promo "Our premium members closed #ONE with
+  +38% … Join VIP") read as a CLOSE; v4 35/38 (92.1 %), 1 WRONG trade: bv4-033 "✅ #INJ LONG closed in profit /
+  Entry / Exit / +7.3%" traded as an open. Then: a card headed "#COIN SIDE closed" with its levels is a close (a
+  share after the verb, "закрыли 50%", stays a partial close); a restated setup that reports a partial close
+  outside its target lines is held; a result shown to sell a subscription (others' results, or an advert with a
+  gain) is no status. lead6 31/35, v4 36/38, 0 wrong. Left: bl6-007, -015, -018, -027; bv4-005, -006.
 
 Rows flagged `must_not_trade` are labelled literally (a stop on the wrong side, targets out of order, a
 price missing a digit): the parse must match the label and still be rejected.
@@ -336,6 +344,8 @@ CORPORA = {
     "blind_v1.jsonl": (47, 1.0),
     "blind_v2.jsonl": (45, 1.0),
     "blind_v3.jsonl": (47, 0.97),
+    "blind_lead6.jsonl": (35, 0.88),
+    "blind_v4.jsonl": (38, 0.94),
 }
 
 

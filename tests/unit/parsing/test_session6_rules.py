@@ -249,3 +249,26 @@ def test_lines_under_a_long_entry_below_it_stay_a_ladder():
 def test_close_everything_and_persian_stop_to_entry(text, kind, action):
     parsed = parse_message(text)
     assert parsed.kind.value == kind and (parsed.update_action.value if parsed.update_action else None) == action
+
+
+def test_a_card_headed_coin_side_closed_is_a_close_not_an_open():
+    parsed = parse_message("✅ #OP SHORT closed in profit\nEntry: 1.90\nExit: 1.78\n+6.3% (x1)")
+    assert parsed.kind.value == "close" and not parsed.tradable
+    # a partial close after the coin stays a partial close
+    partial = parse_message("#OP закрыли 50%, стоп в безубыток")
+    assert partial.kind.value == "update" and partial.update_action.value == "partial_close"
+
+
+@pytest.mark.parametrize("text", ["#OP LONG closed 50%\nEntry: 1.90\nTP: 2.05\nSL 1.80",
+                                  "#OP LONG\n30% booked here\nEntry: 1.90\nTP: 2.05\nSL 1.80"])
+def test_a_restated_setup_reporting_a_partial_close_is_held(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "open" and _held(parsed)
+
+
+@pytest.mark.parametrize("text", [
+    "Our premium members closed #OP with +38% today. Want the next one? Join VIP 👇",
+    "#OP closed +22% 🚀 Join our VIP for the next one",
+])
+def test_an_advert_showing_a_result_never_closes_a_position(text):
+    assert parse_message(text).kind.value == "not_a_signal"

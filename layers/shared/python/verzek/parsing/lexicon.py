@@ -416,6 +416,13 @@ RESULT_CARD_RE = re.compile(r"^\W*(?:[#$][A-Za-z0-9]{2,15}(?:\.p)?\W+(?:(?:long|
                             r"sonu[çc]|resultado|ergebnis|r[ée]sultat|risultato|hasil|k[ếe]t\s+qu[ảa]|نتیجه|نتيجة|结果|結果|결과)"
                             r"(?!\w)", re.IGNORECASE)
 
+# "✅ #INJ LONG closed in profit / Entry: 24.10 / Exit: 25.85": the coin and its side, then the word that it is over,
+# heading a card that restates the levels
+CLOSED_AFTER_COIN_HEAD_RE = re.compile(
+    r"^\W*[#$][A-Za-z0-9]{2,15}(?:/[A-Za-z]{3,5})?(?:\.p)?\W+(?:(?:long|short)\W+)?(?:(?:trade|position)\s+)?"
+    r"(?:closed|stopped\s+out|закрыт\w*|kapand[ıi]|cerrad[oa]|fechad[oa]|geschlossen|ferm[ée]e?|chius[oa]|"
+    r"zamkni[eę]t\w*|ditutup)(?!\w)(?![ \t]*\d{1,2}[ \t]*%)", re.IGNORECASE)
+
 # "VIP results: 43 of 50 signals hit TP1": a channel's results headline, about no one trade
 RESULTS_HEAD_RE = re.compile(r"^\W*(?:(?:vip|signal|our|weekly|monthly|daily|today'?s)\s+)?results?\s*[:—-]", re.IGNORECASE)
 

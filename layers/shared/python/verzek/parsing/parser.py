@@ -1063,6 +1063,9 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             and is_close(status_text, frozenset(c.base.lower() for c in candidates)):
         # "#SOL closed at 165 (TP2) — entry was 158, SL 153": a close reported with the levels it had
         return _status(MessageKind.CLOSE, candidate, segments, close_action(status_text), notes)
+    if has_setup and candidate is not None and symbol_problem is None and lx.CLOSED_AFTER_COIN_HEAD_RE.search(clean) \
+            and update_action(status_text) not in (UpdateAction.PARTIAL_CLOSE, UpdateAction.CANCEL_ENTRY):
+        return _status(MessageKind.CLOSE, candidate, segments, close_action(status_text), notes)
     if candidate is not None and symbol_problem is None and lx.CLOSED_HEAD_RE.search(clean):
         # "Closed: #SOL LONG / Entry 176.4 / Exit 183.9 / Profit +42%": the report of a trade that ended.
         return _status(MessageKind.CLOSE, candidate, segments, close_action(status_text), notes)
@@ -1098,6 +1101,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # also closes the position ("Close #SOL and cancel the remaining orders").
         if action == UpdateAction.CANCEL_ENTRY and closing and closes_position(status_text):
             action = None
+        if (action or closing) and (_OTHERS_RESULT.search(status_text)
+                                    or _ADVERT.search(status_text) and lx.GAIN_PCT_RE.search(status_text)):
+            # "Our premium members closed #ONE with +38% today. Want the next one? Join VIP 👇": a result shown to sell
+            # a subscription — what other people did, not a close of the follower's trade
+            return _not_a_signal("an advert showing a result, not a status of the trade")
         if action == UpdateAction.OTHER and not closing and LEVERAGE_CHANGE_RE.search(status_text) \
                 and candidate is None and choose_symbol(candidates, allow_bare=True)[0] is None \
                 and update_action(LEVERAGE_CHANGE_RE.sub(" ", status_text)) is None:
@@ -1334,6 +1342,13 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # "Target 1 6.80 / Zielzone 6.60 / Stop 7.20": a price line under a word we do not know, among the
             # trade's levels — probably a level of the plan we did not read
             problems.append(f"held for review: the prices under '{stray}' were not read")
+    if not problems and "%" in status_text:
+        target_lines = {t.line for t in levels.targets}
+        outside = "\n".join(line for n, line in enumerate(status_text.split("\n")) if n not in target_lines)
+        if update_action(outside) == UpdateAction.PARTIAL_CLOSE or _PARTIAL_REPORT.search(outside):
+            # "#INJ LONG closed 50% / Entry ... / TP ... / SL ...": a setup restated with a partial close reported
+            # outside its target lines — a trade under way, never a fresh entry to copy
+            problems.append("held for review: the post also reports a partial close")
     if not problems and not assumed and untaken and parsed.entry_type == EntryType.MARKET and not parsed.entries \
             and _lone_price_before_exits(lines, segments, levels):
         # "LONG NOW / #ZENUSDT / $11.50 / TP ... / SL ...": a price on a line of its own that nothing read, before the
@@ -1543,6 +1558,12 @@ def _short_level_report(tokens: list[Token], clean: str, text: str) -> Field | N
     return field if field in (Field.STOP, Field.TARGETS) else None
 
 
+_PARTIAL_REPORT = re.compile(r"(?<!\w)(?:closed|closing|booked|took|taken|secured|sold|realized)\s+\d{1,2}\s*%|"
+                             r"(?<![\d.,])\d{1,2}\s*%\s+(?:closed|booked|taken|secured|sold|realized)(?!\w)")
+_OTHERS_RESULT = re.compile(r"(?<!\w)(?:members|subscribers|students|clients|followers|our\s+(?:vip|premium)\s+(?:group|room|channel))"
+                            r"\s+(?:\w+\s+)?(?:closed|booked|banked|made|took|secured|caught|hit)(?!\w)")
+_ADVERT = re.compile(r"(?<!\w)(?:join\s+(?:our\s+)?(?:vip|premium|us|now|the\s+(?:vip|premium))|want\s+the\s+next|subscribe|"
+                     r"link\s+in\s+(?:bio|description)|(?:dm|message)\s+(?:me|us|@\w+)\s+(?:to|for)\s+(?:join|access|vip))(?!\w)")
 _LIQUIDATED = re.compile(r"(?<!\w)(?:liquidated|ликвидирова\w*|likide\s+ol\w*|liquidad[oa]|liquid[ée]e?|liquidiert|"
                          r"liquidat[oa]|zlikwidowan\w*|b[ịi]\s+thanh\s+l[ýy]|terlikuidasi)(?!\w)|爆仓|강제\s*청산|強制ロスカット")
 _OTHERS_POSITIONS = re.compile(r"(?<!\w)(?:longs|shorts|traders|whales?|positions|лонгист\w*|шортист\w*|on\s+binance|"
