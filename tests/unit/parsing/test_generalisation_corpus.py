@@ -280,7 +280,8 @@ set): a floor on the exact-match rate, and no message ever parsed into a wrong t
   Entry / Exit / +7.3%" traded as an open. Then: a card headed "#COIN SIDE closed" with its levels is a close (a
   share after the verb, "закрыли 50%", stays a partial close); a restated setup that reports a partial close
   outside its target lines is held; a result shown to sell a subscription (others' results, or an advert with a
-  gain) is no status. lead6 31/35, v4 36/38, 0 wrong. Left: bl6-007, -015, -018, -027; bv4-005, -006.
+  gain) is no status; "COIN NAME: MEW(USDT)" is the coin with its quote. lead6 31/35, v4 38/38, 0 wrong. Left:
+  bl6-007, -015, -018, -027.
 
 Rows flagged `must_not_trade` are labelled literally (a stop on the wrong side, targets out of order, a
 price missing a digit): the parse must match the label and still be rejected.
@@ -345,7 +346,7 @@ CORPORA = {
     "blind_v2.jsonl": (45, 1.0),
     "blind_v3.jsonl": (47, 0.97),
     "blind_lead6.jsonl": (35, 0.88),
-    "blind_v4.jsonl": (38, 0.94),
+    "blind_v4.jsonl": (38, 1.0),
 }
 
 

@@ -272,3 +272,8 @@ def test_a_restated_setup_reporting_a_partial_close_is_held(text):
 ])
 def test_an_advert_showing_a_result_never_closes_a_position(text):
     assert parse_message(text).kind.value == "not_a_signal"
+
+
+def test_a_coin_with_its_stable_quote_in_brackets_after_a_coin_label():
+    parsed = parse_message("✔️COIN NAME: OP(USDT)\nLEVERAGE: 20x\nTRADE TYPE: LONG\nENTRY PRICE (1.90-1.86)\nTP 1.98\nSL 1.80")
+    assert parsed.symbol == "OP/USDT"

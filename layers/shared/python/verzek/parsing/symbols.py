@@ -160,7 +160,12 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
             if after_symbol_label:
                 bracketed = tokens[i + 2] if i + 3 < len(tokens) and nxt is not None and nxt.text == "(" \
                     and tokens[i + 3].text == ")" and tokens[i + 2].kind == Kind.WORD else None
-                if bracketed is not None and bracketed.text.isupper():
+                if bracketed is not None and bracketed.text.upper() in ("USDT", "USDC", "BUSD", "FDUSD", "TUSD", "USD"):
+                    # "COIN NAME: MEW(USDT)": the coin, then its quote in brackets
+                    cand = _coin(word, LABELLED, i)
+                    if cand is not None:
+                        cand = SymbolCandidate(cand.base, bracketed.text.upper(), cand.rank, cand.position, cand.perpetual)
+                elif bracketed is not None and bracketed.text.isupper():
                     # "Coin: Avalanche (AVAX)": the ticker in brackets is the coin, the word before it its name
                     cand = _coin(bracketed.text, LABELLED, i + 2)
                 elif word.lower() in COIN_NAMES:
