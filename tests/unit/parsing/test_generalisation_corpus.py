@@ -282,6 +282,16 @@ set): a floor on the exact-match rate, and no message ever parsed into a wrong t
   outside its target lines is held; a result shown to sell a subscription (others' results, or an advert with a
   gain) is no status; "COIN NAME: MEW(USDT)" is the coin with its quote. lead6 31/35, v4 38/38, 0 wrong. Left:
   bl6-007, -015, -018, -027.
+- Late batches (first looks with the parser of main at each batch commit, before any change read them; scorer
+  as the test, wrong closes counted by hand): `blind_v5.jsonl` (2bc258f, j15v, real copier-source house styles) 26/50
+  (52.0 %), 0 wrong trades, 1 wrong close (bv5-022 "SE CIERRA TODO EN EL MOMENTO EN EL QUE TOCA EL SL O TP3" closed
+  "SE/USDT"); `blind_round40.jsonl` (9d320af, j15w) 55/60 (91.7 %), 1 WRONG trade (b40-014: a "DCA 0.3720 — 60%" leg
+  completing "Buy 0.3810 — 40%" dropped); `blind_v6.jsonl` (277a93f, j15v) 27/42 (64.3 %), 0 wrong trades, 1 wrong
+  close by the label (bv6-039, a plan step reported done); `blind_round41.jsonl` (a6c3f2b, j15w) 52/58 (89.7 %), 0
+  wrong. (v5/r40/v6 scored by the lead, r41 by j15p.) Then: a DCA line whose share completes the entry's is an entry
+  leg; a shouted word is no close target (a close in capitals needs a ticker we know or a close-all command); a
+  close that waits for "cuando / en el momento en que … toca" is no close. Floors at the rates as they stand:
+  v5/v6/r41/r42 are mostly status/management styles, which j15m (second generaliser, 20:56) now owns.
 
 Rows flagged `must_not_trade` are labelled literally (a stop on the wrong side, targets out of order, a
 price missing a digit): the parse must match the label and still be rejected.
@@ -347,6 +357,10 @@ CORPORA = {
     "blind_v3.jsonl": (47, 0.97),
     "blind_lead6.jsonl": (35, 0.88),
     "blind_v4.jsonl": (38, 1.0),
+    "blind_v5.jsonl": (50, 0.54),
+    "blind_round40.jsonl": (60, 0.93),
+    "blind_v6.jsonl": (42, 0.64),
+    "blind_round41.jsonl": (58, 0.89),
 }
 
 

@@ -277,3 +277,21 @@ def test_an_advert_showing_a_result_never_closes_a_position(text):
 def test_a_coin_with_its_stable_quote_in_brackets_after_a_coin_label():
     parsed = parse_message("✔️COIN NAME: OP(USDT)\nLEVERAGE: 20x\nTRADE TYPE: LONG\nENTRY PRICE (1.90-1.86)\nTP 1.98\nSL 1.80")
     assert parsed.symbol == "OP/USDT"
+
+
+def test_a_dca_line_whose_share_completes_the_entry_is_an_entry_leg():
+    parsed = parse_message("#OP LONG\nBuy 1.90 or below — 40%\nDCA 1.84 — 60%\nTP 2.00 / 2.10\nSL 1.78")
+    assert parsed.entries == (Decimal("1.84"), Decimal("1.90"))
+    # a bare DCA line stays outside the entries
+    assert parse_message("#OP LONG\nBuy 1.90\nDCA: 1.84\nTP 2.00 / 2.10\nSL 1.78").entries == (Decimal("1.90"),)
+
+
+@pytest.mark.parametrize("text,kind,symbol", [
+    ("SE CIERRA TODO EN EL MOMENTO EN EL QUE TOCA EL SL O TP3", "not_a_signal", None),
+    ("CIERRA TODO CUANDO TOQUE EL TP3", "not_a_signal", None),
+    ("CERRAMOS TODO", "close", None),
+    ("CLOSE ALGO NOW", "close", "ALGO/USDT"),
+])
+def test_a_shouted_word_is_no_close_target_and_a_standing_rule_no_close(text, kind, symbol):
+    parsed = parse_message(text)
+    assert parsed.kind.value == kind and parsed.symbol == symbol

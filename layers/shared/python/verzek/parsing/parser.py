@@ -44,6 +44,7 @@ from verzek.parsing.symbols import (
     NAMED,
     SymbolCandidate,
     choose_symbol,
+    credible_bare,
     close_target,
     coin_by_name,
     split_glued,
@@ -415,6 +416,30 @@ def _targets_after_entry(levels: _Levels, side: Side, stop: Decimal) -> tuple[li
     return sorted(on_label), values
 
 
+_DCA_LABEL = re.compile(r"dca|averag\w*|усредн\w*|ortalama", re.IGNORECASE)
+
+
+def _weighted_dca_legs(segments: list[Segment], levels: _Levels) -> list[Decimal]:
+    """Prices of "DCA x — N%" lines when the entry's own shares and theirs add up to 100 % (the plan's legs); a bare
+    "DCA: x" stays outside the entries."""
+    def shares(segment: Segment) -> list[Decimal]:
+        return [t.value for t in segment.tokens if t.kind == Kind.PCT and "%" in t.text and t.value is not None]
+    entry_shares = [v for s in levels.entry_segments for v in shares(s)]
+    if not entry_shares:
+        return []
+    legs: list[Decimal] = []
+    leg_shares: list[Decimal] = []
+    for s in segments:
+        if s.field == Field.IGNORE and s.label is not None and _DCA_LABEL.fullmatch(s.label.text.strip()):
+            # ("0.3720 — 60%" is tokenised as a percentage range: the number without its own "%" is the price)
+            prices = [t.value for t in s.tokens if t.kind == Kind.NUM or t.kind == Kind.PCT and "%" not in t.text]
+            if len(prices) != 1 or len(shares(s)) != 1 or prices[0] is None:
+                return []
+            legs.append(prices[0])
+            leg_shares.extend(shares(s))
+    return legs if legs and sum(entry_shares) + sum(leg_shares) == 100 else []
+
+
 def _number_dash_rows(lines: list[list[Token]]) -> None:
     """"TARGETS / 1 - 31.90 / 2 - 32.70 / 3 - 33.80": rows that each hold a small whole number, a dash and one price,
     the numbers counting 1, 2, 3 down consecutive lines (blank lines between allowed) — the numbers are row numbers."""
@@ -693,7 +718,7 @@ def _entry_type(levels: _Levels, values: list[Decimal]) -> EntryType | None:
         if lx.MARKET_WORDS.search(text) and not lx.LIMIT_WORDS.search(text):
             return EntryType.MARKET
         return EntryType.LIMIT
-    if len(values) == 2 and len(levels.entry_segments) == 1:
+    if len(values) == 2 and len(levels.entry_segments) == 1 and len(levels.entry_segments[0].numbers) >= 2:
         seg = levels.entry_segments[0]
         first, second = ((t.line, t.start) for t in seg.numbers[:2])
         # ("1) 5.10 - 50%\n2) 5.25 - 50%": a dash before an allocation on another row is no range separator)
@@ -979,6 +1004,9 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     entries, targets, stops = _rescale_thousands([levels.entries, levels.targets, levels.stop])
     entries = sorted(_dedupe(entries))
     stop = _pick_stop(stops, entries, _closes_on_candle(levels))
+    if entries and (legs := _weighted_dca_legs(segments, levels)):
+        # "Buy 0.3810 or below — 40% / DCA 0.3720 — 60%": a DCA line whose share completes the entry's is an entry leg
+        entries = sorted(_dedupe([*entries, *legs]))
     has_setup = bool(entries) and bool(targets or stop is not None)
     bare_heading = by_name = lower_case = False
     if candidate is None and symbol_problem is None and has_setup:
@@ -1120,6 +1148,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             return _not_a_signal("a close that waits for a market event the bot cannot check")
         if closing:
             target = candidate or close_target(tokens) or choose_symbol(candidates, allow_bare=True)[0]
+            if target is not None and target is not candidate and not credible_bare(target, tokens):
+                # ("CERRAMOS TODO", "CLOSE ALL POSITIONS NOW": a shouted word is no coin; "SE CIERRA TODO EN EL
+                # MOMENTO …" is no close command either)
+                if not is_close_without_coin(status_text):
+                    return _not_a_signal("a close in capitals naming no coin we know")
+                target = None
             if target is None and not is_close_without_coin(status_text):
                 return _not_a_signal("mentions closing but names no coin and gives no close command")
             return _status(MessageKind.CLOSE, target, segments, close_action(status_text), notes)

@@ -232,8 +232,10 @@ _CONDITION = re.compile(r"(?<!\w)(?:if|when|once|unless|until|in\s+case|otherwis
 # "Close #NEAR short if 4H candle closes above 5.40": the close waits for a market event the bot cannot check
 # ("close it if you haven't yet" is still a command: the condition is about the reader).
 _MARKET_CONDITION = re.compile(
-    r"(?<!\w)(?:if|once|when|unless|should|если|eğer|si|wenn|falls|se|jeśli|jika|nếu)\s+(?!you|u\s|вы\s)(?:\S+\s+){0,6}?"
+    r"(?<!\w)(?:if|once|when|unless|should|если|eğer|si|wenn|falls|se|jeśli|jika|nếu|cuando|quando|sobald|lorsque|quand|"
+    r"en\s+el\s+momento\s+en\s+(?:el\s+)?que|no\s+momento\s+em\s+que)\s+(?!you|u\s|вы\s)(?:\S+\s+){0,6}?"
     r"(?:break\w*|close[sd]?|closing|los[et]\w*|drop\w*|fall\w*|dump\w*|reach\w*|hit\w*|touch\w*|dip\w*|pump\w*|"
+    r"toca\w*|toque\w*|alcanz\w*|llegu?e\w*|ating\w*|berühr\w*|touche\w*|"
     r"flip\w*|reclaim\w*|retest\w*|confirm\w*|goes|moves|trades|пробь\w*|закро\w*|упад\w*|kırar\w*|kapan\w*|"
     r"rompe\w*|cierra\w*|fecha\w*|bricht|schlie\w*|casse|cl[ôo]ture|chiude|tembus|phá)(?!\w)")
 

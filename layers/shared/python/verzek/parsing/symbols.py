@@ -242,6 +242,14 @@ def _previous_label(tokens: list[Token], i: int) -> Field | None:
     return None
 
 
+def credible_bare(candidate: SymbolCandidate, tokens: list[Token]) -> bool:
+    """A capitalised word taken as the coin without a tag: in a post written all in capitals ("SE CIERRA TODO …") every
+    word is capitalised, so only a ticker we know counts."""
+    letters = [c for t in tokens if t.kind in (Kind.WORD, Kind.LABEL) for c in t.text if c.isalpha()]
+    shouting = len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+    return not shouting or candidate.base in _KNOWN_TICKERS
+
+
 def close_target(tokens: list[Token]) -> SymbolCandidate | None:
     """The coin named right after a close/cancel command ("Close algo", "Cancel TRB"), any case."""
     for i, tok in enumerate(tokens[:-1]):
