@@ -1142,7 +1142,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         if action in (UpdateAction.PARTIAL_CLOSE, UpdateAction.CANCEL_ENTRY) or (action and not closing):
             # A TP number stated next to another instruction ("TP2 hit, move SL to entry") is kept too.
             new_stop = stops[-1] if action == UpdateAction.NEW_STOP and len(set(stops)) == 1 else None
-            return _status(MessageKind.UPDATE, candidate or choose_symbol(candidates, allow_bare=True)[0],
+            return _status(MessageKind.UPDATE, candidate or _credible_bare_coin(candidates, tokens),
                            segments, action, notes, target_index=tp_hit_index(status_text), new_stop=new_stop)
         if not closing and not action and is_conditional_close(status_text):
             return _not_a_signal("a close that waits for a market event the bot cannot check")
@@ -1974,6 +1974,13 @@ def _pick_stop(stops: list[Decimal], entries: list[Decimal], candle_close: bool 
         return stops[-1]
     mid = (min(entries) + max(entries)) / 2
     return (max if candle_close else min)(stops, key=lambda s: abs(s - mid))
+
+
+def _credible_bare_coin(candidates: list[SymbolCandidate], tokens: list[Token]) -> SymbolCandidate | None:
+    """The capitalised word a short status post names ("BTC TP2 hit"), unless the post shouts every word (then only a
+    ticker we know: a wrong coin would move another trade's stop)."""
+    bare = choose_symbol(candidates, allow_bare=True)[0]
+    return bare if bare is None or bare.rank > 0 or credible_bare(bare, tokens) else None
 
 
 def _status(kind: MessageKind, candidate: SymbolCandidate | None, segments: list[Segment],

@@ -20,3 +20,19 @@ def wrong_trade(row: dict, parsed: ParsedMessage) -> str | None:
     got = parsed.to_expected_dict()
     diff = {k: (got[k], expected[k]) for k in TRADE_KEYS if got[k] != expected[k]}
     return f"tradable with wrong {diff}" if diff else None
+
+
+def wrong_close(row: dict, parsed: ParsedMessage) -> str | None:
+    """Why `parsed` would be a wrong close for `row`: a close where the label is not one (a promo, a rule, a partial
+    close, a plan step reported done), or a close of another coin — either would end a follower's real position.
+    None when it is no close or closes what the label says (a close naming no coin applies only to the post it
+    replies to)."""
+    if parsed.kind.value != "close":
+        return None
+    expected = row["expected"]
+    if expected["kind"] != "close":
+        return f"close for a {expected['kind']} message"
+    got = parsed.to_expected_dict()["symbol"]
+    if expected["symbol"] and got and got != expected["symbol"]:
+        return f"close of {got} for a close of {expected['symbol']}"
+    return None

@@ -27,6 +27,15 @@ _PARTICLES = r"(?:(?:na|po|la|ya|ni|de|da|too|also|هم|также|тоже|tamb
 _ORDINAL = (r"(?:first|second|third|fourth|fifth|\d(?:st|nd|rd|th)|اول|دوم|سوم|چهارم|پنجم|(?:ال)?[أا]ول|(?:ال)?ثاني|"
             r"(?:ال)?ثالث|(?:ال)?رابع)")
 
+# "3) Close the position at the price $146.30 ✅": a step of the provider's numbered exit plan, ticked off — that
+# target was reached (the ticks are read as "done"); the rest of the plan still runs, so it is no close
+_PLAN_STEP_DONE = (r"(?:^|\n)[^\w\n]*\d{1,2}\s*\)\s*(?:close|exit|sell|take|fix|закры|зафикс|фикс)\w*(?:[ \t]+[^\s\d]+){0,8}?"
+                   r"[ \t]+\$?\d[\d.,]*[ \t]*(?:\$[ \t]*)?done(?!\w)")
+_PLAN_STEP_DONE_RE = re.compile(_PLAN_STEP_DONE)
+# The plan itself ("1) Close the position at the price $144.20 / 2) … $145.05"): exits at levels, not a close now
+_PLAN_STEP_RE = re.compile(r"[^\w\n]*\d{1,2}\s*\)\s*(?:close|exit|sell|take|fix|закры|зафикс|фикс)\w*(?:[ \t]+[^\s\d]+){0,8}?"
+                           r"[ \t]+\$?\d[\d.,]*")
+
 # "lower the leverage on #WLD to 5x", "Bajamos el apalancamiento de #WLD a 5x": the running trade, managed (with no coin
 # named, "reduce leverage and keep stops tight" before a news event, it is advice to everyone: no update)
 _LEVERAGE_CHANGE = (
@@ -103,7 +112,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         r"(?:hit|hits|reached|touched|smashed)\s+(?:the\s+|our\s+)?(?:all\s+(?:the\s+|our\s+)?(?:take[\s-]*profit\s+)?"
         r"targets?|tps?\s*\d{0,2}|targets?\s*\d{1,2}|take[\s-]*profit\s*\d{0,2})(?![\w.,])|"
         r"target\s+\d+\s*:?\s*[\d.]+\s*done|hedef\s*\d*\s*tamam|(?:đạt|chạm|dat|cham)\s+(?:tp|m[ụu]c\s+ti[êe]u)\s*\d*|"
-        r"(?:تحقيق|تحقق|ضرب)\s+(?:ال)?هدف|목표\s*(?:가\s*)?(?:달성|도달)|\d{1,2}\.\s*hedef\w*\s+(?:geldi|tamam|vuruldu)")),
+        r"(?:تحقيق|تحقق|ضرب)\s+(?:ال)?هدف|목표\s*(?:가\s*)?(?:달성|도달)|\d{1,2}\.\s*hedef\w*\s+(?:geldi|tamam|vuruldu)|"
+        + _PLAN_STEP_DONE)),
     # ("Cancel the remaining entry": one rung of the ladder; "Cancel the order" alone is the whole trade)
     (UpdateAction.CANCEL_ENTRY, re.compile(
         r"cancel\w*\s+(?:the\s+)?(?:(?:entry|order|limit)\s*\d|(?:remaining|rest\s+of\s+(?:the\s+)?|other|last|"
@@ -226,16 +236,21 @@ _LEADING_TAG = re.compile(r"^\s*[#$][\w/.]+(?:\s+(?:long|short))?[\s,:-]*")
 # (and a colon: "Señal #318 INJ: stop alcanzado", "Kèo số 27 ARB: hủy" — the status follows the post's reference)
 _CLAUSE_BREAK = re.compile(r"[,;.!?|，、]\s*(?=\S)|:\s+(?=\S)")
 # A command after a condition ("if it dips below 1.2, close") is not an instruction to act now.
-_CONDITION = re.compile(r"(?<!\w)(?:if|when|once|unless|until|in\s+case|otherwise|si|wenn|falls|eğer|если)(?!\w)")
+# ("SE CIERRA TODO EN EL MOMENTO EN EL QUE TOCA EL SL O TP3": a standing rule — everything closes when a level is
+# touched — not a command now)
+_WHEN_PHRASES = (r"cuando|quando|quand|lorsque|sobald|sodass|kiedy|как\s+только|когда|"
+                 r"en\s+el\s+momento\s+(?:en\s+)?(?:el\s+)?(?:que|qué)|no\s+momento\s+(?:em\s+)?que|au\s+moment\s+o[ùu]")
+_CONDITION = re.compile(r"(?<!\w)(?:if|when|once|unless|until|in\s+case|otherwise|si|wenn|falls|eğer|если|"
+                        + _WHEN_PHRASES + r")(?!\w)")
 
 
 # "Close #NEAR short if 4H candle closes above 5.40": the close waits for a market event the bot cannot check
 # ("close it if you haven't yet" is still a command: the condition is about the reader).
 _MARKET_CONDITION = re.compile(
-    r"(?<!\w)(?:if|once|when|unless|should|если|eğer|si|wenn|falls|se|jeśli|jika|nếu|cuando|quando|sobald|lorsque|quand|"
-    r"en\s+el\s+momento\s+en\s+(?:el\s+)?que|no\s+momento\s+em\s+que)\s+(?!you|u\s|вы\s)(?:\S+\s+){0,6}?"
+    r"(?<!\w)(?:if|once|when|unless|should|если|eğer|si|wenn|falls|se|jeśli|jika|nếu|" + _WHEN_PHRASES
+    + r")\s+(?!you|u\s|вы\s)(?:\S+\s+){0,6}?"
     r"(?:break\w*|close[sd]?|closing|los[et]\w*|drop\w*|fall\w*|dump\w*|reach\w*|hit\w*|touch\w*|dip\w*|pump\w*|"
-    r"toca\w*|toque\w*|alcanz\w*|llegu?e\w*|ating\w*|berühr\w*|touche\w*|"
+    r"toca\w*|toque\w*|llega\w*|llegue\w*|alcanz\w*|alcance\w*|ating\w*|touche\w*|erreich\w*|ber[üu]hr\w*|"
     r"flip\w*|reclaim\w*|retest\w*|confirm\w*|goes|moves|trades|пробь\w*|закро\w*|упад\w*|kırar\w*|kapan\w*|"
     r"rompe\w*|cierra\w*|fecha\w*|bricht|schlie\w*|casse|cl[ôo]ture|chiude|tembus|phá)(?!\w)")
 
@@ -270,7 +285,10 @@ def is_close(lowered: str, coins: frozenset[str] = frozenset()) -> bool:
     """`coins`: lower-cased tickers the post names (bare ones included) that may open a line before the verb.
     A close that follows a condition on its line ("if BTC closes below 60k we will close the ETH long") is not a
     command now: the bot cannot check the condition."""
+    plan = sum(1 for line in lowered.splitlines() if _PLAN_STEP_RE.match(line)) >= 2
     for line in _status_lines(lowered, coins).splitlines():
+        if _PLAN_STEP_DONE_RE.match(line) or plan and _PLAN_STEP_RE.match(line):
+            continue
         for match in _CLOSE_PATTERN.finditer(line):
             sentence_after = re.split(r"[.!?;](?:\s|$)", line[match.end():], maxsplit=1)[0]
             if not _CONDITION.search(line[:match.start()]) and not _MARKET_CONDITION.search(sentence_after):
@@ -343,7 +361,8 @@ _ORDINAL_NEAR_TP_WORD = [
 
 def tp_hit_index(lowered: str) -> int | None:
     """The highest take-profit number a TP-hit post states (1-based), or None ("all targets done", no number)."""
-    found: list[int] = []
+    found: list[int] = [int(m.group(1)) for m in re.finditer(r"(?:^|\n)[^\w\n]*(\d{1,2})\s*\)", lowered)
+                        if _PLAN_STEP_DONE_RE.match(lowered, m.start())]
     for match in _TP_HIT_PATTERN.finditer(lowered):
         before, chunk = lowered[:match.start()], match.group(0)
         if _ENTRY_BEFORE.search(before):
