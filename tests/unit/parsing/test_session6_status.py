@@ -77,3 +77,77 @@ def test_a_ticked_step_of_a_numbered_exit_plan_is_that_target_reached():
     assert parsed.update_action == UpdateAction.TP_HIT and parsed.target_index == 3
     # unticked and alone it is still a command
     assert parse_message("#SOL\nClose the position now").kind == MessageKind.CLOSE
+
+
+# --- management wordings of real channels -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, symbol, action", [
+    ("Subimos el stop a 1.2840", None, UpdateAction.NEW_STOP),                   # es: we move the stop
+    ("Movemos el SL de ARBUSDT a 0.9120", "ARB/USDT", UpdateAction.NEW_STOP),
+    ("#OP 止损上移至 1.905", "OP/USDT", UpdateAction.NEW_STOP),                      # zh: stop moved up to
+    ("🔰 *INJUSDT* | Breakeven'e çekildi", "INJ/USDT", UpdateAction.MOVE_SL_BREAKEVEN),  # tr bot: moved to BE
+    ("#APT 止損上移到進場價", "APT/USDT", UpdateAction.MOVE_SL_BREAKEVEN),           # zh-Hant: stop to the entry price
+    ("Bateu o alvo 2, parabéns", None, UpdateAction.TP_HIT),                       # pt: the verb before the target
+    ("#LINK 目标2已到 ✅", "LINK/USDT", UpdateAction.TP_HIT),
+    ("#NEAR 2차 익절 완료", "NEAR/USDT", UpdateAction.TP_HIT),                      # ko: second take-profit done
+    ("Booked 30% profits on #INJ at 24.10", "INJ/USDT", UpdateAction.PARTIAL_CLOSE),
+    ("#OP фиксируем 30% позиции", "OP/USDT", UpdateAction.PARTIAL_CLOSE),           # ru: fix 30 % of the position
+    ("#ARB: Teilgewinn gesichert", "ARB/USDT", UpdateAction.PARTIAL_CLOSE),
+    ("Добор по #ATOM 6.10", "ATOM/USDT", UpdateAction.ADD_ENTRY),                   # ru: adding to the position
+    ("#INJ усредняемся по 21.4", "INJ/USDT", UpdateAction.ADD_ENTRY),
+    ("#OP third entry added at 1.84, new SL 1.79", "OP/USDT", UpdateAction.ADD_ENTRY),
+    ("Cambiamos TP2 a 0.5120", None, UpdateAction.OTHER),                           # a target moved
+    ("Move TP3 to 1.45", None, UpdateAction.OTHER),
+])
+def test_management_wordings_are_updates(text, symbol, action):
+    parsed = parse_message(text)
+    assert (parsed.kind, parsed.symbol, parsed.update_action) == (MessageKind.UPDATE, symbol, action)
+
+
+@pytest.mark.parametrize("text, field_value", [("止损: 0.412", "0.412"), ("SL: 1.905", "1.905"), ("第二止盈: 2.31", None)])
+def test_a_lone_level_posted_after_a_call_is_an_update_naming_no_coin(text, field_value):
+    parsed = parse_message(text)
+    assert parsed.kind == MessageKind.UPDATE and parsed.symbol is None
+    assert (str(parsed.new_stop) if parsed.new_stop is not None else None) == field_value
+
+
+@pytest.mark.parametrize("text, symbol, action", [
+    ("#SEI در نقطه ورود کلوز کنید", "SEI/USDT", None),                               # fa: close it at the entry
+    ("#JUP این سفارش پر نشد، کنسل", "JUP/USDT", UpdateAction.CANCEL_ENTRY),          # fa: not filled, cancel
+    ("#LDO رو بستیم", "LDO/USDT", None),                                             # fa: we closed it
+    ("#ADA la cerramos en breakeven", "ADA/USDT", None),                              # es: we close it
+    ("On coupe #DOT au prix d'entrée", "DOT/USDT", None),                             # fr: we cut it
+    ("#OP : on sort de la position", "OP/USDT", None),
+    ("Take all profits now", None, None),
+    ("Cerramos ambas", None, None),                                                   # both trades: no coin
+    ("Close both", None, None),
+    ("#SEI ❌-2.4%", "SEI/USDT", UpdateAction.SL_HIT),                                # a loss result
+    ("코인: $OP/USDT\n정지 손실: 1.79\n🚫12% 손실🚫", "OP/USDT", UpdateAction.SL_HIT),
+    ("#AR liquidated at 24.1 on 25x 💀", "AR/USDT", UpdateAction.SL_HIT),
+    ("STOP LOSS TRIGGERED\nETHUSDT | SHORT\nEntry: 3410\nStop: 3480", "ETH/USDT", UpdateAction.SL_HIT),
+    ("*İŞLEM KAPANDI*\nPair: `SOLUSDT`\nEntry: `162.4`\nExit: `168.1`", "SOL/USDT", None),
+])
+def test_close_wordings_are_closes(text, symbol, action):
+    parsed = parse_message(text)
+    assert (parsed.kind, parsed.symbol, parsed.update_action) == (MessageKind.CLOSE, symbol, action)
+
+
+# look-alikes of the rules above: questions, negations, hypotheses, tutorials, ads, market talk
+@pytest.mark.parametrize("text", [
+    "¿Movemos el SL?", "¿Tocó tp2?", "Breakeven'a taşındı mı?", "TP: 100?", "#SUI фиксируем 25% позиции?",
+    "Casi tocó tp2, paciencia", "Don't add here", "Not adding here, too risky", "#SOL don't add here",
+    "The rest running in our VIP group 👇", "Change TP in Cornix: Settings > Targets",
+    "How to set a stop: SL: 0.398 below the last low",
+])
+def test_questions_negations_and_tutorials_are_no_updates(text):
+    assert parse_message(text).kind == MessageKind.NOT_A_SIGNAL
+
+
+@pytest.mark.parametrize("text", [
+    "#WLD would be liquidated at 2.118 on 50x", "Should we take all profit now?", "On coupe la poire en deux",
+    "Yesterday: #SOL ✅ +5%, #ENA ❌-3.2%", "#ENA ❌-3.2%?", "#BTC -3.2% loss today, market bleeding",
+    "Tomorrow we take all profits if BTC breaks 100k", "Si llega a 3400 la cerramos", "la cerramos?",
+    "#PYTH اگر پر نشد کنسل",
+])
+def test_look_alikes_of_the_close_wordings_are_no_close(text):
+    assert parse_message(text).kind != MessageKind.CLOSE

@@ -27,6 +27,9 @@ from verzek.parsing.lexicon import Field
 from verzek.parsing.normalize import normalize
 from verzek.parsing.safety import price_floor, validate_open
 from verzek.parsing.status import (
+    CLOSED_REPORT_HEAD_RE,
+    ENTRY_ADDED_RE,
+    LOSS_RESULT_RE,
     close_action,
     closes_position,
     is_close,
@@ -1139,6 +1142,9 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 and update_action(LEVERAGE_CHANGE_RE.sub(" ", status_text)) is None:
             # "US CPI tomorrow: reduce leverage and keep stops tight": advice to every reader, for no trade
             return _not_a_signal("leverage advice that names no trade")
+        if action and not closing and _ASKS.search(text):
+            # "¿Movemos el SL?", "Breakeven'a taşındı mı?", "TP2 hit?": a one-sentence question is no report or command
+            return _not_a_signal("a question about a trade, not a status")
         if action in (UpdateAction.PARTIAL_CLOSE, UpdateAction.CANCEL_ENTRY) or (action and not closing):
             # A TP number stated next to another instruction ("TP2 hit, move SL to entry") is kept too.
             new_stop = stops[-1] if action == UpdateAction.NEW_STOP and len(set(stops)) == 1 else None
@@ -1158,10 +1164,23 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 return _not_a_signal("mentions closing but names no coin and gives no close command")
             return _status(MessageKind.CLOSE, target, segments, close_action(status_text), notes)
         if candidate is not None and not symbol_problem and _LIQUIDATED.search(status_text) \
-                and not any(t.kind in (Kind.NUM, Kind.PCT) for t in tokens) and not _OTHERS_POSITIONS.search(status_text):
+                and (not any(t.kind in (Kind.NUM, Kind.PCT) for t in tokens)
+                     or _LIQUIDATED_AT.search(status_text) and not _LIQUIDATION_HYPOTHESIS.search(status_text)) \
+                and not _OTHERS_POSITIONS.search(status_text):
             # "#ACE liquidated 💀": our position is gone, as after a stop-out. (A liquidation alert about the market —
             # "$120M in $ETH shorts liquidated" — names amounts or others' positions: no close.)
             return _status(MessageKind.CLOSE, candidate, segments, UpdateAction.SL_HIT, notes)
+        if candidate is not None and not symbol_problem and not targets and LOSS_RESULT_RE.search(text.lower()) \
+                and not _QUESTION.search(clean) and not _OTHERS_POSITIONS.search(status_text):
+            # "#ENA ❌-3.2%", "… 🚫16% 손실(2x)🚫": the trade's result is a loss — it ended at its stop
+            return _status(MessageKind.CLOSE, candidate, segments, UpdateAction.SL_HIT, notes)
+        if candidate is None and not candidates and _lone_level(tokens, text) is not None and not _QUESTION.search(text):
+            # "止损: 0.398", "第一止盈: 0.179" as a post of its own: a level added to the call it follows (it names no
+            # coin, so it applies only to the post it replies to)
+            field, price = _lone_level(tokens, text)
+            return _status(MessageKind.UPDATE, None, segments,
+                           UpdateAction.NEW_STOP if field == Field.STOP else UpdateAction.OTHER, notes,
+                           new_stop=price if field == Field.STOP else None)
         reported = _short_level_report(tokens, clean, text) if candidate is not None and not symbol_problem else None
         if reported == Field.STOP:
             # "Stop-Loss bei #INJ ausgelöst", "SL #ORDI dính rồi", "#MANA 손절 처리되었습니다": a stop word and the coin in
@@ -1181,6 +1200,15 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                            UpdateAction.NEW_STOP if field == Field.STOP else UpdateAction.OTHER, notes,
                            new_stop=price if field == Field.STOP else None)
 
+    if has_setup and candidate is not None and symbol_problem is None \
+            and CLOSED_REPORT_HEAD_RE.search(clean.lstrip().split("\n", 1)[0].lower()):
+        # "TRADE KAPANDI — TP HIT / Pair … / Entry … / Exit …", "STOP LOSS TETİKLENDİ! / … Giriş … Stop …": a card
+        # headed by the news that the trade ended
+        return _status(MessageKind.CLOSE, candidate, segments, close_action(status_text), notes)
+    if has_setup and candidate is not None and symbol_problem is None and not targets \
+            and ENTRY_ADDED_RE.search(status_text):
+        # "#XVS second entry added at 8.20, new SL 7.98": an entry added to the running trade (with its new stop)
+        return _status(MessageKind.UPDATE, candidate, segments, UpdateAction.ADD_ENTRY, notes)
     if has_setup and candidate is not None and _STOP_LEVEL_HIT.search(status_text):
         # "🛑 #TIA SHORT / Entry 4.15 / TP ... / SL 4.28 — hit ❌": the setup restated with its stop marked as hit
         return _status(MessageKind.CLOSE, candidate, segments, UpdateAction.SL_HIT, notes)
@@ -1619,6 +1647,29 @@ def _bare_level_restated(tokens: list[Token]) -> tuple[Field, Decimal] | None:
             or meaningful.index(numbers[0]) < meaningful.index(labels[0]):
         return None
     return labels[0].field, numbers[0].value
+
+
+_ORDINAL_WORD = re.compile(r"第|[一二三四五六七八九十]|first|second|third|fourth|fifth|\d(?:st|nd|rd|th)", re.IGNORECASE)
+
+
+def _lone_level(tokens: list[Token], text: str) -> tuple[Field, Decimal] | None:
+    """The post is only one stop or target label (an ordinal aside) and one price after it ("止损: 0.398",
+    "第一止盈: 0.179")."""
+    if "\n" in text.strip() or len(text.split()) > 4:
+        return None
+    meaningful = [t for t in tokens if t.kind not in (Kind.SEP, Kind.INDEX)
+                  and not (t.kind == Kind.WORD and _ORDINAL_WORD.fullmatch(t.text))]
+    if len(meaningful) == 2 and meaningful[0].kind == Kind.LABEL and meaningful[0].field in (Field.STOP, Field.TARGETS) \
+            and meaningful[1].kind == Kind.NUM:
+        return meaningful[0].field, meaningful[1].value
+    return None
+
+
+# A post of one sentence that asks ("¿Tocó tp2?", "Breakeven'a taşındı mı?", "TP2 hit??")
+_ASKS = re.compile(r"^[^.!\n?¿]*[?？؟][\s?!？\W]*$|^\W*¿[^.!\n]*$")
+# ("#WLD would be liquidated at 2.118 on 50x": a warning, not a report)
+_LIQUIDATION_HYPOTHESIS = re.compile(r"(?:would|will|could|can|may|might|gets?|be|if)\s+(?:\w+\s+)?liquidat")
+_LIQUIDATED_AT = re.compile(r"(?:liquidated|liquidad[oa]|liquid[ée]e?|liquidiert|ликвидирова\w*)\s+(?:at|@|a|en|à|bei|по)\s+\$?\d")
 
 
 def _only_coin_and_side(tokens: list[Token]) -> bool:

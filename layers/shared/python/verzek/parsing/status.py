@@ -12,14 +12,15 @@ from verzek.domain.signals import UpdateAction
 
 _TP_WORDS = (r"(?:tp|target|maqsad|take[\s-]*profit|hedefler|hedef|цели|цель|(?:ال)?هدف|тейк|objetivo|alvo|تارگت|止盈|目标|목표|ziel|objectif|obiettivo|"
              r"cel|ціль|m[ụu]c\s+ti[êe]u|利確|ターゲット|目標|เป้าหมาย|เป้า|sasaran|lengo|יעד|στόχος|στόχο|[țţt][iî]nt[aă]|c[íi]l|doel|"
-             r"টার্গেট)")
+             r"টার্গেট|익절)")
 _DONE = (r"(?:bajarildi|hit|reached|achieved|done|smashed|completed|touched|filled|taken|secured|booked|profit|(?:[đd][ãa]\s+)?ch[ạa]m|"
          r"(?:[đd][ãa]\s+)?[đd][ạa]t|"
          r"ulaş[ıi]ld[ıi]|ger[çc]ekle[şs]ti|vuruldu|достигнут\w*|взят\w*|выполнен\w*|alcanzad\w*|atingid\w*|logrado|"
          r"tercapai|kena|geldi|خورد|已?(?:达成|达到|到达|完成|触发)|달성|erreicht|atteint\w*|raggiunt\w*|"
          r"osi[aą]gni[eę]t\w*|досягнут\w*|達成|到達|แล้ว|\w*fikiwa|הושג\w*|επιτεύχθηκε|χτυπήθηκε|atins[aă]?|"
          r"spln[ěe]n\w*|dosa[žz]en\w*|bereikt|geraakt|হিট|সম্পন্ন|naabot|tinamaan|도달|отработан\w*|отработал\w*|"
-         r"(?:batid[oa]|alcançad[oa]|tocad[oa]|cumplid[oa])(?!s)|تحقق|tamam(?:land[ıi])?|getroffen|touch[ée]e?s?|colpit[oa]|trafion\w*)")
+         r"(?:batid[oa]|alcançad[oa]|tocad[oa]|cumplid[oa])(?!s)|تحقق|tamam(?:land[ıi])?|getroffen|touch[ée]e?s?|colpit[oa]|trafion\w*|"
+         r"완료|已到|已經到|已到達)")
 # Particles some languages put around the target number ("TP1 na po ✅", "lengo la 2 limefikiwa").
 # ("ikinci hedef de geldi", "تارگت سوم هم خورد", "TP2 also hit": "too/also" between the target and the verb)
 _PARTICLES = r"(?:(?:na|po|la|ya|ni|de|da|too|also|هم|также|тоже|tamb[ée]m|tambi[ée]n|auch|aussi|anche)\s+){0,2}"
@@ -36,6 +37,11 @@ _PLAN_STEP_DONE_RE = re.compile(_PLAN_STEP_DONE)
 _PLAN_STEP_RE = re.compile(r"[^\w\n]*\d{1,2}\s*\)\s*(?:close|exit|sell|take|fix|закры|зафикс|фикс)\w*(?:[ \t]+[^\s\d]+){0,8}?"
                            r"[ \t]+\$?\d[\d.,]*")
 
+# "#XVS second entry added at 8.20": an entry added to the running trade, reported
+_ENTRY_ADDED = (r"(?:entry|entries|order|buy)\s+(?:(?:was|has\s+been)\s+)?added(?!\w)|"
+                r"added\s+(?:a\s+|the\s+|another\s+|one\s+more\s+)?(?:second\s+|2nd\s+|third\s+|3rd\s+|new\s+)?(?:entry|order|buy)(?!\w)")
+ENTRY_ADDED_RE = re.compile(_ENTRY_ADDED)
+
 # "lower the leverage on #WLD to 5x", "Bajamos el apalancamiento de #WLD a 5x": the running trade, managed (with no coin
 # named, "reduce leverage and keep stops tight" before a news event, it is advice to everyone: no update)
 _LEVERAGE_CHANGE = (
@@ -48,7 +54,11 @@ LEVERAGE_CHANGE_RE = re.compile(_LEVERAGE_CHANGE)
 UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
     (UpdateAction.PARTIAL_CLOSE, re.compile(
         r"(?:close|closing|закры\w*|kapat\w*|cerr\w*|cierr\w*|fech\w*|chiud\w*|ferm\w*|schlie\w*|zamyk\w*|zamkn\w*|"
-        r"đóng|tutup)\s+(?:the\s+)?(?:half|partial|part|setengah|separuh|nửa|(?<![\d.,])\d{1,2}\s*%)(?!\w)|half\s+(?:closed|taken|booked|secured)|"
+        r"đóng|tutup|фикс\w*|зафикс\w*)\s+(?:the\s+)?(?:half|partial|part|setengah|separuh|nửa|(?<![\d.,])\d{1,2}\s*%)(?!\w)|"
+        # "Booked 40% profits on #GMT", "Teilgewinn mitgenommen", "rest running", "나머지 홀딩" (the rest held)
+        r"(?:booked|secured|took|taken|realized|realised)\s+(?<![\d.,])\d{1,2}\s*%\s+(?:of\s+)?(?:the\s+)?(?:profits?|gains?)(?!\w)|"
+        r"teilgewinn\w*\s+(?:\w+\s+)?(?:mitgenommen|gesichert|realisiert|genommen|eingefahren)|"
+        r"나머지\s*(?:홀딩|보유|유지)|half\s+(?:closed|taken|booked|secured)|"
         r"polovin\w*\s+(?:pozice\s+)?zav[íi]r\w*|zav[íi]r\w*\s+polovin\w*|h[äa]lften\s+st[äa]ng\w*|st[äa]ng\w*\s+h[äa]lften|"
         r"realiz\w*\s+parcial|yar[ıi]s[ıi]\s+(?:kapand[ıi]|kapat[ıi]ld[ıi]|al[ıi]nd[ıi])|(?:نصف|نیمی\s+از)\s+(?:\S+\s+){0,2}?(?:ببند\w*|بست\w*)|(?:^|\n)\s*/partial(?!\w)|止盈一半|平(?:仓)?一半|减仓一半|절반\s*(?:익절|청산)|半分\s*(?:利確|決済)|"
         r"(?<![\d.,])\d{1,2}\s*%\s+off\s+the\s+table|dejamos\s+correr|deixamos\s+correr|let\s+the\s+rest\s+run|"
@@ -80,7 +90,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         r"(?:sl|stop)\s+auf\s+(?:den\s+)?(?:einstand|einstieg|break[\s-]*even)|einstand|"
         r"(?:sl|stop)\s+(?:au|à|a)\s+(?:l'|le\s+)?(?:point\s+d'|prix\s+d')?entr[ée]e|seuil\s+de\s+rentabilit[ée]|"
         r"(?:sl|stop)\s+(?:a|al|in)\s+(?:pareggio|ingresso|entrata)|(?:sl|stop)\s+na\s+(?:wej[śs]ci[ea]|break[\s-]*even)|"
-        r"(?:حد\s+ضرر|استاپ)\s+(?:را\s+)?(?:به|روی)\s+(?:نقطه\s+)?ورود|(?:حد\s+ضرر|استاپ)\s+(?:(?:رو|را)\s+)?(?:بیاد|بره|بیاری[دن]|بیارید|ببری[دن]|ببرید)\s+(?:به\s+|روی\s+)?(?:نقطه\s+)?ورود|беззбит\w*|建値|同値")),
+        r"(?:حد\s+ضرر|استاپ)\s+(?:را\s+)?(?:به|روی)\s+(?:نقطه\s+)?ورود|break[\s-]*even'?[ae]?\s+(?:ta[şs][ıi]nd[ıi]|[çc]ekildi|al[ıi]nd[ıi])|"
+        r"止[损損](?:上)?(?:移至|移到|调至|调到|調至|調到|设为|設為|提到|上移至|上移到)(?:开仓价|成本价|入场价|進場價|開倉價|成本價|入場價)|(?:حد\s+ضرر|استاپ)\s+(?:(?:رو|را)\s+)?(?:بیاد|بره|بیاری[دن]|بیارید|ببری[دن]|ببرید)\s+(?:به\s+|روی\s+)?(?:نقطه\s+)?ورود|беззбит\w*|建値|同値")),
     (UpdateAction.NEW_STOP, re.compile(
         r"(?:move|moved|moving|shift|set|put|adjust|trail\w*|update\w*|change\w*|new)\s+(?:the\s+|your\s+)?"
         r"(?:sl|stop(?:[\s-]*loss)?|stoploss)(?!\w)|(?:sl|stop(?:[\s-]*loss)?)\s+(?:moved|updated|changed|adjusted|raised|lowered|trailed|"
@@ -91,6 +102,12 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         r"^\W*(?:[#$]\w+\W+)?(?:sl|stop(?:[\s-]*loss)?)\s*(?:>|-+>|=>)\s*\$?\d|"
         r"(?:استاپ|حد\s+ضرر)\s+(?:رو|را)\s+(?:ببر|بذار|جابجا|منتقل)\w*|(?:^|\n)\s*/(?:update|sl|move)(?!\w)|"
         r"перен\w+\s+стоп|стоп\s+перен\w+|"
+        # "Movemos sl a 3391", "Subimos el stop a 1.28", "Spostiamo lo stop", "止损上移至 1.285"
+        r"(?:movemos|movimos|mover|muevan|mueve|subimos|bajamos|ponemos|colocamos|ajustamos|cambiamos|modificamos|"
+        r"actualizamos|mudamos|alteramos|movemos|subam|spostiamo|spostate|alziamo|d[ée]pla[çc]ons|remontons|"
+        r"verschieben|ziehen|przesuwamy|przenosimy|podnosimy|двигаем|подтягиваем|ta[şs][ıi]yoruz)\s+"
+        r"(?:el\s+|o\s+|la\s+|il\s+|le\s+|lo\s+|den\s+|das\s+|nuestro\s+|nosso\s+)?(?:sl|stop(?:[\s-]*loss)?|stoploss|стоп)(?!\w)|"
+        r"止[损損](?:上移|下移|移动|移動|调整|調整|上调|上調)(?:至|到)?|"
         # "قم بتحريك الوقف إلى 0.2790" (move the stop to ...)
         r"(?:انقل|نقل|حرك|تحريك|بتحريك|بنقل)\w*\s+(?:ال)?(?:ستوب|وقف)(?!\w)")),
     (UpdateAction.ENTRY_FILLED, re.compile(
@@ -111,6 +128,9 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         r"(?:semua|seluruh)\s+(?:tps?|targets?|sasaran)\s+(?:sudah\s+)?(?:kena|tercapai)|"
         r"(?:hit|hits|reached|touched|smashed)\s+(?:the\s+|our\s+)?(?:all\s+(?:the\s+|our\s+)?(?:take[\s-]*profit\s+)?"
         r"targets?|tps?\s*\d{0,2}|targets?\s*\d{1,2}|take[\s-]*profit\s*\d{0,2})(?![\w.,])|"
+        # "Tocó tp2", "Bateu o alvo 1", "On a touché le TP2": the verb, then the target
+        rf"(?<!casi\s)(?<!almost\s)(?<!quase\s)(?<!presque\s)(?:toc[óo]|tocamos|lleg[óo]\s+al?|alcanz[óo]|alcanzamos|tocou|bateu|atingiu|atingimos|a\s+touch[ée]|touche|"
+        rf"ha\s+toccato|toccato|erreichte|достиг\w*|взяли|забрали)\s+(?:el\s+|o\s+|le\s+|il\s+|la\s+|den\s+)?{_TP_WORDS}\s*\d{{0,2}}(?!\w)|"
         r"target\s+\d+\s*:?\s*[\d.]+\s*done|hedef\s*\d*\s*tamam|(?:đạt|chạm|dat|cham)\s+(?:tp|m[ụu]c\s+ti[êe]u)\s*\d*|"
         r"(?:تحقيق|تحقق|ضرب)\s+(?:ال)?هدف|목표\s*(?:가\s*)?(?:달성|도달)|\d{1,2}\.\s*hedef\w*\s+(?:geldi|tamam|vuruldu)|"
         + _PLAN_STEP_DONE)),
@@ -126,14 +146,23 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         r"(?:add|adding)\s+\d{1,3}\s*%|new\s+entry\s+for|докупа\w*|докупим|доливаем|добираем|ekliyoruz|ekleme|"
         r"a[ñn]adimos|adicionamos|nachkaufen|nachlegen|rajout\w*|aggiungiamo|dokupuj\w*|dobieramy|th[êe]m\s+l[ệe]nh|"
         r"tambah\s+(?:posisi|entry)|(?:add|adding)\s+to\s+(?:our\s+|the\s+|your\s+)?[#$]?\w+\s+(?:at|@|around|near)|"
-        r"dca\s*:?\s*(?:add|buy|one\s+more)|добавля\w*\s+(?:\w+\s+)?вход\w*")),
+        r"dca\s*:?\s*(?:add|buy|one\s+more)|добавля\w*\s+(?:\w+\s+)?вход\w*|добор\w*|усредня\w*|усредним|"
+        r"(?<!n't\s)(?<!not\s)(?<!never\s)(?:add|adding)\s+(?:here|now|again)(?!\w)|" + _ENTRY_ADDED)),
     # A trade still running ("Still holding #INJ", "keep holding"): progress on it, nothing to execute.
     (UpdateAction.OTHER, re.compile(
+        r"(?<!gap\s)(?<!\d\s)(?<!imbalance\s)(?<!fvg\s)(?<!window\s)"
         r"still\s+(?:holding|hodling|in\s+(?:the\s+)?(?:trade|position)|open|running|active)(?!\w)|"
         r"keep\s+holding|hold(?:ing)?\s+(?:the\s+|this\s+|your\s+|our\s+)(?:position|trade)s?(?!\w)|"
         r"(?:don'?t|do\s+not)\s+close|не\s+закрыва\w*|kapatmay[ıi]n|no\s+cierren|n[ãa]o\s+fechem|"
         r"non\s+chiud\w*|tenete|nicht\s+schlie(?:ß|ss)en|ne\s+(?:fermez|cl[ôo]turez)\s+pas|jangan\s+(?:tutup|close)|"
-        r"[đd][ừu]ng\s+[đd][óo]ng|" + _LEVERAGE_CHANGE)),
+        r"[đd][ừu]ng\s+[đd][óo]ng|"
+        # "Modificamos TP1 3335", "TP2 updated to 1.45": a target of the running trade moved
+        rf"(?:modificamos|cambiamos|ajustamos|actualizamos|movemos|alteramos|mudamos|modifichiamo|modifions|"
+        rf"changeons|updated|changed|modified|adjusted|moved)\s+"
+        rf"(?:el\s+|o\s+|la\s+|le\s+|the\s+|our\s+|den\s+)?{_TP_WORDS}s?\s*\d{{0,2}}(?!\w)|"
+        # (the imperative names the new level: "Move TP2 to 1.45"; "Change TP in Cornix: Settings" is a tutorial)
+        rf"(?:update|change|modify|adjust|move)\s+(?:the\s+|our\s+|your\s+)?{_TP_WORDS}s?\s*\d{{0,2}}\s+(?:to\s+)?\$?\d|"
+        rf"{_TP_WORDS}\s*\d{{0,2}}\s+(?:updated|changed|moved|modificad[oa]|cambiad[oa])(?!\w)|" + _LEVERAGE_CHANGE)),
 ]
 
 # ("Nasdaq closed higher", "candle closed above 64k", "#BTC closing above 70k": a market moving, not a trade ending;
@@ -179,7 +208,13 @@ _CLOSE_PATTERN = re.compile(
     r"إغلاق|اغلاق|取消|平仓|schlie(?:ß|ss)en|fermer|fermez|cl[ôo]turer|cl[ôo]turez|chiudere|chiudi|chiudiamo|"
     r"zamknij|zamykamy|zamknąć|annulez|annulons|annuler|закриваємо|закрити|скасування|batalkan|batal|hủy|huỷ|決済|キャンセル|"
     r"κλείστε|κλείνουμε|κλείσιμο|[îi]nchidem|[îi]nchide[țţt]i|[îi]nchide|sluiten|sluit|zav[řr][ií]t|zav[řr]ete|"
-    r"uzav[řr]ete|funga|fungeni|isara|isasara|סגרו|לסגור|ปิด)(?!\w)" + _MARKET_MOVE + r"|"
+    r"uzav[řr]ete|funga|fungeni|isara|isasara|סגרו|לסגור|ปิด|کنسل|"
+    # "#DOGE la cerramos en entrada", "la chiudiamo", "On coupe #KAVA au prix d'entrée", "on sort de la position"
+    r"(?:la|lo|las|los)\s+(?:cerramos|cerr[ée]|cierro|chiudiamo|chiudo)|on\s+(?:coupe|ferme|cl[ôo]ture|sort\s+de)|coupons|coupez|"
+    r"sortons\s+de|sortez\s+de|(?:take|taking|book|booking|secure|securing)\s+(?:all|full|the\s+full|100\s*%)\s+(?:the\s+)?(?:profits?|gains?))(?!\w)"
+    + _MARKET_MOVE + r"|"
+    # "#NEAR در نقطه ورود کلوز کنید" (close it at the entry), "#AAVE رو بستیم" (we closed it)
+    r"کلوز\s*(?:کنید|کن|کردیم|شد|می\s*کنیم)|(?<!\w)(?:بستیم|بستم)(?!\w)|"
     r"(?:iptal|kapat[ıi]ld[ıi]|ditutup|stop\s+oldu|stop\s+(?:atingido|acionado)|"
     r"(?:sl|stop)\s+(?:alcanzad[oa]|salt[óo]|ejecutado|activado|ativado|acionado|ausgel[öo]st|d[ée]clench[ée]|scattato|zadzia[łl]a[łl])|(?:dính|dinh|kena|hit)\s+(?:sl|stop)|ضرب\s+وقف|ضرب\s+(?:ال)?ستوب|stop(?:a|'a)?\s+tak[ıi]ld[ıi]|止损离场|"
     r"전량\s*(?:익절|청산|정리|손절)|청산\s*완료|sell\s+(?:your|all|the|our|my)\s+|out\s+of|(?:استاپ|حد\s+ضرر)\s+خورد|止损(?:出局|触发|已触发|了)|平仓|стоп\s+выбил\w*|выбил\w*\s+(?:по\s+)?стоп\w*|全?決済(?:しました|完了)|"
@@ -234,7 +269,7 @@ _LEADING_TAG = re.compile(r"^\s*[#$][\w/.]+(?:\s+(?:long|short))?[\s,:-]*")
 
 # A clause boundary: punctuation followed by a space (never the point inside a price).
 # (and a colon: "Señal #318 INJ: stop alcanzado", "Kèo số 27 ARB: hủy" — the status follows the post's reference)
-_CLAUSE_BREAK = re.compile(r"[,;.!?|，、]\s*(?=\S)|:\s+(?=\S)")
+_CLAUSE_BREAK = re.compile(r"[,;.!?|，、،]\s*(?=\S)|:\s+(?=\S)")
 # A command after a condition ("if it dips below 1.2, close") is not an instruction to act now.
 # ("SE CIERRA TODO EN EL MOMENTO EN EL QUE TOCA EL SL O TP3": a standing rule — everything closes when a level is
 # touched — not a command now)
@@ -322,7 +357,8 @@ _CLOSE_ALL_OR_COMMAND = re.compile(
     r"(?:position|trade|signal|order)s?\s+(?:is\s+|was\s+|has\s+been\s+)?(?:closed|cancel+ed)|stopped\s+out|"
     r"(?:everyone|everybody|all\s+of\s+us|we'?re|we\s+are)\s+out\s+of\s+(?:everything|all)(?!\w)|out\s+of\s+everything|"
     r"deals?\s+(?:#?\d+\s+)?(?:[\w/]+\s+)?(?:completed|finished|closed|cancel+ed)(?!\w)|"
-    r"(?:sl|stop(?:[\s-]*loss)?)\s+(?:was\s+|has\s+been\s+)?(?:hit|triggered)|" + _CLOSE_ALL, re.MULTILINE)
+    r"(?:sl|stop(?:[\s-]*loss)?)\s+(?:was\s+|has\s+been\s+)?(?:hit|triggered)|"
+    r"^(?:please\s+|pls\s+|now\s+)?(?:take|book|secure)\s+(?:all|full|the\s+full|100\s*%)\s+(?:the\s+)?(?:profits?|gains?)(?!\w)|" + _CLOSE_ALL, re.MULTILINE)
 
 
 def is_close_without_coin(lowered: str) -> bool:
@@ -439,3 +475,17 @@ def reports_progress(lowered: str) -> bool:
         if any(not m.group(0).rstrip().endswith("profit") for m in _TP_HIT_PATTERN.finditer(line)):
             return True
     return False
+
+
+# "#ENA ❌-3.2%", "🚫16% 손실(2x)🚫": a trade's result given as a loss — it ended at its stop
+LOSS_RESULT_RE = re.compile(
+    r"(?:\u274c|\U0001f6ab|\U0001f6d1|\u26d4)\ufe0f?\s*-\s*\d+(?:[.,]\d+)?\s*%|"
+    r"(?<![\d.,])-?\d+(?:[.,]\d+)?\s*%\s*(?:손실|loss|zarar|kay[ıi]p|убыт\w*|p[ée]rdida|perda|perte|verlust|"
+    r"ضرر|خسارة|زیان|l[ỗo])(?!\w)")
+
+# A card whose heading says the trade ended ("TRADE KAPANDI — TP HIT", "STOP LOSS TETİKLENDİ!", "Position closed"),
+# whatever levels it restates below
+CLOSED_REPORT_HEAD_RE = re.compile(
+    r"^(?:<[^>\n]{1,20}>|\W)*(?:trade|position|i[şs]lem|pozisyon|сделка|позиция|operaci[óo]n|posici[óo]n|posi[çc][ãa]o|opera[çc][ãa]o)\W+"
+    r"(?:kapand[ıi]|kapat[ıi]ld[ıi]|closed|закрыта|cerrada|fechada|encerrada)(?!\w)|"
+    r"^(?:<[^>\n]{1,20}>|\W)*(?:stop[\s-]*loss|stop|sl)\W+(?:tetiklendi|triggered|hit|сработал|activado|acionado|ausgel[öo]st)(?!\w)")
