@@ -151,3 +151,20 @@ def test_questions_negations_and_tutorials_are_no_updates(text):
 ])
 def test_look_alikes_of_the_close_wordings_are_no_close(text):
     assert parse_message(text).kind != MessageKind.CLOSE
+
+
+def test_of_several_coins_the_one_closed_now_is_closed_when_the_others_wait_for_a_condition():
+    parsed = parse_message("#OP kapattık ✅ — #ARB de 0.910 altı gelirse onu da kapatırız")
+    assert (parsed.kind, parsed.symbol) == (MessageKind.CLOSE, "OP/USDT")
+    # a recap of several closes, or a close beside a coin still running, stays no instruction
+    for text in ("#AVAX closed +12%, #NEAR closed +8%", "#AVAX closed +12%, #NEAR running +8%",
+                 "Yesterday closed: #AVAX +12%, #NEAR +8%. If #BTC breaks 100k we go again"):
+        assert parse_message(text).kind == MessageKind.NOT_A_SIGNAL
+
+
+def test_a_close_all_command_is_not_narrowed_to_a_coin_of_the_market_talk_beside_it():
+    for text in ("Closing every open long, ETH lost 3K", "Close everything, BTC is dumping", "BTC dumping. Close all now"):
+        parsed = parse_message(text)
+        assert (parsed.kind, parsed.symbol) == (MessageKind.CLOSE, None), text
+    assert parse_message("Close all BTC longs now").symbol == "BTC/USDT"
+    assert parse_message("ETH: close everything").symbol == "ETH/USDT"

@@ -31,6 +31,8 @@ from verzek.parsing.status import (
     ENTRY_ADDED_RE,
     LOSS_RESULT_RE,
     close_action,
+    close_all_names,
+    closed_coin_beside_conditions,
     closes_position,
     is_close,
     is_close_without_coin,
@@ -1123,6 +1125,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("✅ Take-Profit 1 — 104,250 ✅": a target ticked off, nothing else said)
         action = update_action(plan_status) or (UpdateAction.TP_HIT if progress else None)
         closing = is_close(plan_status, frozenset(c.base.lower() for c in candidates))
+        if closing and symbol_problem and symbol_problem.startswith("several different") and (
+                only := closed_coin_beside_conditions(status_text, frozenset(c.base.lower() for c in candidates))):
+            # "#GMX kapattık ✅ — #DYDX de 0.590 altı gelirse onu da kapatırız": one coin closed now, the other only
+            # if the market comes to a level — the close is the first one's
+            target = next(c for c in candidates if c.base.lower() == only)
+            return _status(MessageKind.CLOSE, target, segments, close_action(status_text), notes)
         if (action or closing) and symbol_problem and symbol_problem.startswith("several different") \
                 and not is_close_without_coin(status_text):
             # "Yesterday's closed trades: #AVAX ... #NEAR ... #ARB ...": a recap of several coins, not an
@@ -1159,6 +1167,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 # MOMENTO …" is no close command either)
                 if not is_close_without_coin(status_text):
                     return _not_a_signal("a close in capitals naming no coin we know")
+                target = None
+            if target is not None and target is not candidate and target.rank == 0 and is_close_without_coin(status_text) \
+                    and not close_all_names(status_text, target.base.lower()):
+                # "Closing every open long, BTC lost 95K": the command is for every trade; the capitalised word
+                # stands in the market talk beside it
                 target = None
             if target is None and not is_close_without_coin(status_text):
                 return _not_a_signal("mentions closing but names no coin and gives no close command")

@@ -275,8 +275,11 @@ _CLAUSE_BREAK = re.compile(r"[,;.!?|，、،]\s*(?=\S)|:\s+(?=\S)")
 # touched — not a command now)
 _WHEN_PHRASES = (r"cuando|quando|quand|lorsque|sobald|sodass|kiedy|как\s+только|когда|"
                  r"en\s+el\s+momento\s+(?:en\s+)?(?:el\s+)?(?:que|qué)|no\s+momento\s+(?:em\s+)?que|au\s+moment\s+o[ùu]")
+# (Turkish puts "if" in the verb: "0.590 altı gelirse" — if it comes below 0.590)
+_TR_CONDITIONAL = (r"gelirse|gelmezse|olursa|olmazsa|d[üu][şs]erse|k[ıi]rarsa|inerse|[çc][ıi]karsa|kapat[ıi]rsa|"
+                   r"g[öo]r[üu]rse|kaybederse|ula[şs][ıi]rsa|y[üu]kselirse|tutarsa|kapan[ıi]rsa")
 _CONDITION = re.compile(r"(?<!\w)(?:if|when|once|unless|until|in\s+case|otherwise|si|wenn|falls|eğer|если|"
-                        + _WHEN_PHRASES + r")(?!\w)")
+                        + _WHEN_PHRASES + "|" + _TR_CONDITIONAL + r")(?!\w)")
 
 
 # "Close #NEAR short if 4H candle closes above 5.40": the close waits for a market event the bot cannot check
@@ -489,3 +492,38 @@ CLOSED_REPORT_HEAD_RE = re.compile(
     r"^(?:<[^>\n]{1,20}>|\W)*(?:trade|position|i[şs]lem|pozisyon|сделка|позиция|operaci[óo]n|posici[óo]n|posi[çc][ãa]o|opera[çc][ãa]o)\W+"
     r"(?:kapand[ıi]|kapat[ıi]ld[ıi]|closed|закрыта|cerrada|fechada|encerrada)(?!\w)|"
     r"^(?:<[^>\n]{1,20}>|\W)*(?:stop[\s-]*loss|stop|sl)\W+(?:tetiklendi|triggered|hit|сработал|activado|acionado|ausgel[öo]st)(?!\w)")
+
+
+_CLAUSES = re.compile(r"[,;.!?|，、،]\s+|:\s+|\s[—–-]\s|\n")
+_TAGGED_COIN = re.compile(r"[#$]([a-z0-9]{2,15})")
+
+
+def closed_coin_beside_conditions(lowered: str, coins: frozenset[str]) -> str | None:
+    """Of a post naming several coins, the one an unconditional close names, when every other coin stands in a clause
+    that waits for a condition ("#GMX kapattık ✅ — #DYDX de 0.590 altı gelirse onu da kapatırız": GMX is closed, DYDX
+    only would be). None in any other case (a recap of several closes stays a recap)."""
+    closed: set[str] = set()
+    waiting: set[str] = set()
+    for clause in _CLAUSES.split(lowered):
+        named = {c for c in _TAGGED_COIN.findall(clause) if c in coins}
+        if not named:
+            continue
+        if _CONDITION.search(clause) or _MARKET_CONDITION.search(clause):
+            waiting |= named
+        elif is_close(clause, coins):
+            closed |= named
+        else:
+            return None
+    return next(iter(closed)) if len(closed) == 1 and not closed & waiting and waiting else None
+
+
+_SENTENCE_PARTS = re.compile(r"[,;.!?|，、،]\s+|\s[—–-]\s|\n")
+
+
+def close_all_names(lowered: str, coin: str) -> bool:
+    """Whether the clause that gives the close-all command also names `coin` ("Close all BTC longs"), rather than a
+    clause of market talk beside it ("Closing every open long, BTC lost 95K": every long, not BTC's)."""
+    for clause in _SENTENCE_PARTS.split(lowered):
+        if _CLOSE_ALL_OR_COMMAND.search(clause.strip(" \t-:>*#.!/")) and re.search(rf"(?<!\w){re.escape(coin)}(?!\w)", clause):
+            return True
+    return False
