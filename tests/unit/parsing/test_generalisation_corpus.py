@@ -292,6 +292,10 @@ set): a floor on the exact-match rate, and no message ever parsed into a wrong t
   leg; a shouted word is no close target (a close in capitals needs a ticker we know or a close-all command); a
   close that waits for "cuando / en el momento en que … toca" is no close. Floors at the rates as they stand:
   v5/v6/r41/r42 are mostly status/management styles, which j15m (second generaliser, 20:56) now owns.
+- `blind_round42.jsonl` (a581e09, j15w; b42-015's coin fixed by j15w at 6858f2a) first look 44/56 (78.6 %), 0 wrong
+  (lead and j15p; same against the fixed label); `blind_round43.jsonl` (4fca79b, j15w) first look 48/59 (81.4 %), 0
+  wrong trades, 1 wrong close (b43-049 "Closing every open long, BTC lost 95K" closed BTC). Then r43 50/59:
+  "建仓区间" is an entry label, "Take 1 @ x" a target row. Floors at the rates as they stand.
 
 Rows flagged `must_not_trade` are labelled literally (a stop on the wrong side, targets out of order, a
 price missing a digit): the parse must match the label and still be rejected.
@@ -361,6 +365,8 @@ CORPORA = {
     "blind_round40.jsonl": (60, 0.93),
     "blind_v6.jsonl": (42, 0.64),
     "blind_round41.jsonl": (58, 0.89),
+    "blind_round42.jsonl": (56, 0.78),
+    "blind_round43.jsonl": (59, 0.84),
 }
 
 

@@ -295,3 +295,10 @@ def test_a_dca_line_whose_share_completes_the_entry_is_an_entry_leg():
 def test_a_shouted_word_is_no_close_target_and_a_standing_rule_no_close(text, kind, symbol):
     parsed = parse_message(text)
     assert parsed.kind.value == kind and parsed.symbol == symbol
+
+
+def test_more_entry_and_target_labels():
+    parsed = parse_message("📣 #OP 合约 多单\n建仓区间: 1.86-1.90\n目标: 1.98 / 2.05\n止损: 1.80")
+    assert parsed.entries == (Decimal("1.86"), Decimal("1.90")) and parsed.rejected is None
+    take = parse_message("#OP LONG\nEntry 1.90\nTake 1 @ 1.98\nTake 2 @ 2.05\nSL 1.80")
+    assert take.targets == (Decimal("1.98"), Decimal("2.05")) and take.rejected is None

@@ -104,7 +104,7 @@ LABELS: list[tuple[Field, str]] = [
                  # Hindi, Swedish/Norwegian, Finnish, Hungarian, Kazakh, Uzbek
                  r"स्टॉप(?:\s*लॉस)?|स्टॉपलॉस|stopp(?:[\s-]*loss)?")),
     (Field.TARGETS, (r"(?:ال)?[أا]هداف\s+(?:ال)?بيع|(?:close|exit(?:\s+(?:zone|level|point|target))?|take|çıkış|cikis|salida|sa[íi]da|выход|закрыть|закрытие|фиксация|cierre|fechamento|平仓|"
-                    r"fermeture|chiusura|schlie(?:ß|ss)ung|kapan[ıi][şs]|zamkni[eę]cie|ausstieg|sortie|uscita|wyj[śs]cie|keluar|tho[áa]t)(?=[ \t]*\d{1,2}[ \t]*[:)=>])|"
+                    r"fermeture|chiusura|schlie(?:ß|ss)ung|kapan[ıi][şs]|zamkni[eę]cie|ausstieg|sortie|uscita|wyj[śs]cie|keluar|tho[áa]t)(?=[ \t]*\d{1,2}[ \t]*[:)=>@])|"
                     # "Close 50% at 0.385 / Close rest at 0.398": the exits of the setup and their shares
                     r"(?:^|(?<=\|))[ \t]*(?:close|exit|take|sell|book)\s+(?:\d{1,3}\s*%|half|(?:the\s+)?rest|remaining|all)\s+(?:at|@)|"
                     # "Buy back: 21.90 / 21.20": a short's exits
@@ -145,7 +145,7 @@ LABELS: list[tuple[Field, str]] = [
                   r"al[ıi][şs]\s+b[öo]lgesi|买入(?:区间|价格|价)|"
                   r"v[àa]o\s+l[ệe]nh|[đd]i[ểe]m\s+v[àa]o(?:\s+l[ệe]nh)?|v[ùu]ng\s+v[àa]o|(?:^|(?<=\|))[ \t]*v[àa]o(?=[ \t]*[:=]?[ \t]*\d)|gi[áa]\s+v[àa]o|harga\s+masuk|area\s+entry|titik\s+masuk|zon[ae]?\s+masuk|masuk(?=[ \t]*[:=])|(?:^|(?<=\|))[ \t]*masuk(?=[ \t]+\$?\d)|"
                   r"(?:سعر\s+|منطقة\s+)?(?:نقطة\s+)?(?:ال)?دخول|نقطه\s+ورود|ورود|نقاط(?=[ \t]*\d)|"
-                  r"入场(?:价格|价|区间|位)?|进场(?:价)?|开仓(?:价格|价)?|進場(?:價格|價|區間)?|入場(?:價格|價)?|開倉(?:價)?|انٹری|"
+                  r"入场(?:价格|价|区间|位)?|进场(?:价)?|建仓(?:区间|价格|价|位)?|开仓(?:价格|价)?|進場(?:價格|價|區間)?|入場(?:價格|價)?|開倉(?:價)?|انٹری|"
                   r"منطقة\s+(?:ال)?شراء|진입(?:가|구간)?|"
                   r"einstiegs?(?:[\s-]*(?:preis|zone|bereich|kurs))?|kauf[\s-]*(?:zone|bereich)|"
                   r"(?:point|zone|prix)\s+d'\s?entr[ée]e|entr[ée]e|(?:prezzo|zona|punto)\s+di\s+(?:ingresso|entrata)|"
