@@ -37,6 +37,7 @@ from verzek.parsing.status import (
     is_close,
     is_close_without_coin,
     LEVERAGE_CHANGE_RE,
+    UPDATE_PATTERNS,
     is_conditional_close,
     reports_progress,
     tp_hit_index,
@@ -1298,10 +1299,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         assumed.append("entry read from an unlabelled price line")
     # (only a line of the call itself — a level or another field we read, "Leverage 2.5x" — settles the comma by
     # its dot decimals: "till 31.12" in an advert footer is a date)
-    level_lines = {t.line for t in (*levels.entries, *levels.targets, *levels.stop)} | {
-        t.line for s in segments if s.field in _ASSIGNED_FIELDS for t in s.tokens}
-    if comma_is_ambiguous("\n".join(line for n, line in enumerate(clean.split("\n")) if n in level_lines),
-                          comma_decimal):
+    if not comma_decimal and "," in clean and comma_is_ambiguous("\n".join(
+            line for n, line in enumerate(clean.split("\n"))
+            if n in {t.line for t in (*levels.entries, *levels.targets, *levels.stop)}
+            | {t.line for s in segments if s.field in _ASSIGNED_FIELDS for t in s.tokens}), comma_decimal):
         written = [t for t in (*levels.entries, *levels.targets, *levels.stop) if ONE_COMMA_GROUP.fullmatch(t.text)]
         floor = price_floor(candidate.symbol if candidate else None)
         if written and not (floor is not None and min(t.value for t in written) / 1000 < floor):
@@ -1420,7 +1421,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     if not problems and "%" in status_text:
         target_lines = {t.line for t in levels.targets}
         outside = "\n".join(line for n, line in enumerate(status_text.split("\n")) if n not in target_lines)
-        if update_action(outside) == UpdateAction.PARTIAL_CLOSE or _PARTIAL_REPORT.search(outside):
+        if _PARTIAL_CLOSE_PATTERN.search(outside) or _PARTIAL_REPORT.search(outside):
             # "#INJ LONG closed 50% / Entry ... / TP ... / SL ...": a setup restated with a partial close reported
             # outside its target lines — a trade under way, never a fresh entry to copy
             problems.append("held for review: the post also reports a partial close")
@@ -1633,6 +1634,7 @@ def _short_level_report(tokens: list[Token], clean: str, text: str) -> Field | N
     return field if field in (Field.STOP, Field.TARGETS) else None
 
 
+_PARTIAL_CLOSE_PATTERN = dict(UPDATE_PATTERNS)[UpdateAction.PARTIAL_CLOSE]
 _PARTIAL_REPORT = re.compile(r"(?<!\w)(?:closed|closing|booked|took|taken|secured|sold|realized)\s+\d{1,2}\s*%|"
                              r"(?<![\d.,])\d{1,2}\s*%\s+(?:closed|booked|taken|secured|sold|realized)(?!\w)")
 _OTHERS_RESULT = re.compile(r"(?<!\w)(?:members|subscribers|students|clients|followers|our\s+(?:vip|premium)\s+(?:group|room|channel))"
