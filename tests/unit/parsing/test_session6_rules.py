@@ -302,3 +302,9 @@ def test_more_entry_and_target_labels():
     assert parsed.entries == (Decimal("1.86"), Decimal("1.90")) and parsed.rejected is None
     take = parse_message("#OP LONG\nEntry 1.90\nTake 1 @ 1.98\nTake 2 @ 2.05\nSL 1.80")
     assert take.targets == (Decimal("1.98"), Decimal("2.05")) and take.rejected is None
+
+
+def test_a_bracketed_capital_word_after_the_side_word_is_no_ticker():
+    # "#S LONG (SONIC)": the name of the tagged coin in brackets after the side word
+    assert parse_message("#S LONG (SONIC)\nENTRY 0.5240\nTARGETS 0.5410 / 0.5630\nSL 0.5080").symbol == "S/USDT"
+    assert parse_message("SHORT ON POLKADOT (DOT) FROM 4.10\nTP 3.95\nSL 4.25").symbol == "DOT/USDT"

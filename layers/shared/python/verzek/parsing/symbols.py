@@ -177,8 +177,9 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
             elif word.isupper() or word[:1].isdigit():
                 # "Solana (SOL)", "arbitrum (ARB)": a ticker in brackets after the coin's name is named on purpose
                 # ("SL: 1.96 (SAFE)", "0.85 (OPTIONAL)": a word in brackets after a price is a note, not a ticker)
+                # (only after the coin's name: "#S LONG (SONIC)" brackets the name after the side word)
                 in_brackets = prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")" \
-                    and not (i >= 2 and tokens[i - 2].kind in (Kind.NUM, Kind.PCT))
+                    and i >= 2 and tokens[i - 2].kind == Kind.WORD
                 named = (next_to_side and not (shouting and tagged)) or in_brackets
                 # ("SHORT ON POLKADOT (DOT)": a word right before a bracketed ticker is that coin's name)
                 before_ticker = nxt is not None and nxt.text == "(" and i + 3 < len(tokens) \
