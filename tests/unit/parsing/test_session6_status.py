@@ -168,3 +168,29 @@ def test_a_close_all_command_is_not_narrowed_to_a_coin_of_the_market_talk_beside
         assert (parsed.kind, parsed.symbol) == (MessageKind.CLOSE, None), text
     assert parse_message("Close all BTC longs now").symbol == "BTC/USDT"
     assert parse_message("ETH: close everything").symbol == "ETH/USDT"
+
+
+@pytest.mark.parametrize("text, kind, symbol, action", [
+    ("Stop tocado en #ADA", MessageKind.CLOSE, "ADA/USDT", UpdateAction.SL_HIT),
+    ("#DOT Stop touché", MessageKind.CLOSE, "DOT/USDT", UpdateAction.SL_HIT),
+    ("#SOL 保本出局", MessageKind.CLOSE, "SOL/USDT", UpdateAction.SL_HIT),      # out at breakeven: no stop move
+    ("#APT entry not triggered, ignore this signal", MessageKind.CLOSE, "APT/USDT", UpdateAction.CANCEL_ENTRY),
+    ("Closed in profit ✅", MessageKind.CLOSE, None, None),                       # a reply's report: no coin
+    ("#ETH Chốt lời TP2", MessageKind.UPDATE, "ETH/USDT", UpdateAction.TP_HIT),   # vi: profit taken at TP2
+    ("#PEPE DCA filled", MessageKind.UPDATE, "PEPE/USDT", UpdateAction.ENTRY_FILLED),
+])
+def test_more_status_wordings(text, kind, symbol, action):
+    parsed = parse_message(text)
+    assert (parsed.kind, parsed.symbol, parsed.update_action) == (kind, symbol, action)
+
+
+@pytest.mark.parametrize("text", [
+    "Don't ignore this signal!", "Stop touché?", "Close #SOL?", "Should we close #ETH now?", "#ETH closed?", "Close all?",
+    "Closed in profit this week: 12 of 15 trades",
+])
+def test_one_sentence_questions_and_tallies_are_no_close(text):
+    assert parse_message(text).kind == MessageKind.NOT_A_SIGNAL
+
+
+def test_a_question_after_a_close_report_keeps_the_close():
+    assert parse_message("Closed #ETH. Who else is out?").kind == MessageKind.CLOSE

@@ -1151,7 +1151,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 and update_action(LEVERAGE_CHANGE_RE.sub(" ", status_text)) is None:
             # "US CPI tomorrow: reduce leverage and keep stops tight": advice to every reader, for no trade
             return _not_a_signal("leverage advice that names no trade")
-        if action and not closing and _ASKS.search(text):
+        if (action or closing) and _ASKS.search(text):
             # "¿Movemos el SL?", "Breakeven'a taşındı mı?", "TP2 hit?": a one-sentence question is no report or command
             return _not_a_signal("a question about a trade, not a status")
         if action in (UpdateAction.PARTIAL_CLOSE, UpdateAction.CANCEL_ENTRY) or (action and not closing):

@@ -86,7 +86,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         r"mover\s+(?:el\s+|o\s+)?stop\s+(?:a|para)\s+(?:la\s+|a\s+)?entrada|"
         r"(?:d[ờo]i|k[ée]o|geser|pindah\w*)\s+(?:sl|stop)\s+(?:v[ềe]|ke)\s+(?:entry|gi[áa]\s+v[àa]o|[đd]i[ểe]m\s+v[àa]o|bep|harga\s+masuk)|"
         r"نقل\s+وقف\s+(?:ال)?خسار[ةه]\s+(?:إلى|الى)\s+(?:نقطة\s+)?(?:ال)?دخول|"
-        r"止损(?:移至|移到|上移至|调至|设为)(?:开仓价|成本价|入场价|保本)|保本|본절|"
+        r"止损(?:移至|移到|上移至|调至|设为)(?:开仓价|成本价|入场价|保本)|保本(?!出局|离场|離場)|본절|"
         r"(?:sl|stop)\s+auf\s+(?:den\s+)?(?:einstand|einstieg|break[\s-]*even)|einstand|"
         r"(?:sl|stop)\s+(?:au|à|a)\s+(?:l'|le\s+)?(?:point\s+d'|prix\s+d')?entr[ée]e|seuil\s+de\s+rentabilit[ée]|"
         r"(?:sl|stop)\s+(?:a|al|in)\s+(?:pareggio|ingresso|entrata)|(?:sl|stop)\s+na\s+(?:wej[śs]ci[ea]|break[\s-]*even)|"
@@ -111,7 +111,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         # "قم بتحريك الوقف إلى 0.2790" (move the stop to ...)
         r"(?:انقل|نقل|حرك|تحريك|بتحريك|بنقل)\w*\s+(?:ال)?(?:ستوب|وقف)(?!\w)")),
     (UpdateAction.ENTRY_FILLED, re.compile(
-        r"(?:entry|entries|buy|orders?|giri[şs])\s*(?:target\s*|zone\s*)?\d{0,2}\s*(?:is\s+|was\s+|has\s+been\s+|are\s+)?"
+        r"(?:entry|entries|buy|orders?|giri[şs]|dca)\s*(?:target\s*|zone\s*)?\d{0,2}\s*(?:is\s+|was\s+|has\s+been\s+|are\s+)?"
         r"(?:sudah\s+|đã\s+|已)?(?:filled|triggered|activated|executed|reached|achieved|done|hit|terisi|tereksekusi|"
         r"doldu|dolduruldu|исполнен\w*|executad[oa]|ejecutad[oa]|rempli\w*|ausgef[üu]hrt|eseguit[oa]|wype[łl]nion\w*|"
         r"kh[ớo]p|成交|체결|約定)|(?:entry|entries|order|buy|dca|re[\s-]*entry|add(?:ition)?|(?:second|2nd)\s+entry)\s*\d{0,2}\s*(?:@|at)?\s*\$?\d[\d.,]*\s*(?:is\s+|was\s+)?(?:filled|triggered|executed|activated)|تم\s+تفعيل\s+(?:ال)?دخول|تفعيل\s+(?:ال)?دخول|all\s+entr(?:y|ies)\s+"
@@ -131,7 +131,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         # "Tocó tp2", "Bateu o alvo 1", "On a touché le TP2": the verb, then the target
         rf"(?<!casi\s)(?<!almost\s)(?<!quase\s)(?<!presque\s)(?:toc[óo]|tocamos|lleg[óo]\s+al?|alcanz[óo]|alcanzamos|tocou|bateu|atingiu|atingimos|a\s+touch[ée]|touche|"
         rf"ha\s+toccato|toccato|erreichte|достиг\w*|взяли|забрали)\s+(?:el\s+|o\s+|le\s+|il\s+|la\s+|den\s+)?{_TP_WORDS}\s*\d{{0,2}}(?!\w)|"
-        r"target\s+\d+\s*:?\s*[\d.]+\s*done|hedef\s*\d*\s*tamam|(?:đạt|chạm|dat|cham)\s+(?:tp|m[ụu]c\s+ti[êe]u)\s*\d*|"
+        r"ch[ốo]t\s+l[ờo]i\s+(?:tp|m[ụu]c\s+ti[êe]u)\s*\d|target\s+\d+\s*:?\s*[\d.]+\s*done|hedef\s*\d*\s*tamam|(?:đạt|chạm|dat|cham)\s+(?:tp|m[ụu]c\s+ti[êe]u)\s*\d*|"
         r"(?:تحقيق|تحقق|ضرب)\s+(?:ال)?هدف|목표\s*(?:가\s*)?(?:달성|도달)|\d{1,2}\.\s*hedef\w*\s+(?:geldi|tamam|vuruldu)|"
         + _PLAN_STEP_DONE)),
     # ("Cancel the remaining entry": one rung of the ladder; "Cancel the order" alone is the whole trade)
@@ -216,7 +216,10 @@ _CLOSE_PATTERN = re.compile(
     # "#NEAR در نقطه ورود کلوز کنید" (close it at the entry), "#AAVE رو بستیم" (we closed it)
     r"کلوز\s*(?:کنید|کن|کردیم|شد|می\s*کنیم)|(?<!\w)(?:بستیم|بستم)(?!\w)|"
     r"(?:iptal|kapat[ıi]ld[ıi]|ditutup|stop\s+oldu|stop\s+(?:atingido|acionado)|"
-    r"(?:sl|stop)\s+(?:alcanzad[oa]|salt[óo]|ejecutado|activado|ativado|acionado|ausgel[öo]st|d[ée]clench[ée]|scattato|zadzia[łl]a[łl])|(?:dính|dinh|kena|hit)\s+(?:sl|stop)|ضرب\s+وقف|ضرب\s+(?:ال)?ستوب|stop(?:a|'a)?\s+tak[ıi]ld[ıi]|止损离场|"
+    r"(?:sl|stop)\s+(?:alcanzad[oa]|salt[óo]|ejecutado|activado|ativado|acionado|ausgel[öo]st|d[ée]clench[ée]|scattato|zadzia[łl]a[łl]|"
+    r"tocad[oa]|touch[ée]|atteint|colpito|preso|tocou)|保本(?:出局|离场|離場)|"
+    # "#OP entry not triggered, ignore this signal": the call is withdrawn
+    r"(?<!n't\s)(?<!not\s)ignore\s+(?:this|the|that|previous|the\s+previous)\s+(?:signal|call|setup|trade|post)|(?:dính|dinh|kena|hit)\s+(?:sl|stop)|ضرب\s+وقف|ضرب\s+(?:ال)?ستوب|stop(?:a|'a)?\s+tak[ıi]ld[ıi]|止损离场|"
     r"전량\s*(?:익절|청산|정리|손절)|청산\s*완료|sell\s+(?:your|all|the|our|my)\s+|out\s+of|(?:استاپ|حد\s+ضرر)\s+خورد|止损(?:出局|触发|已触发|了)|平仓|стоп\s+выбил\w*|выбил\w*\s+(?:по\s+)?стоп\w*|全?決済(?:しました|完了)|"
     r"손절\s*(?:처리\w*|완료|됨)|종료|stop\s+target\s+hit|تم\s+(?:ال)?(?:إغلاق|اغلاق|إلغاء|الغاء)|(?:بسته|لغو)\s+شد|"
     r"(?:positionen?|trades?|alles)\s+(?:\w+\s+){0,2}schlie(?:ß|ss)en)(?!\w)|"
@@ -361,6 +364,8 @@ _CLOSE_ALL_OR_COMMAND = re.compile(
     r"(?:everyone|everybody|all\s+of\s+us|we'?re|we\s+are)\s+out\s+of\s+(?:everything|all)(?!\w)|out\s+of\s+everything|"
     r"deals?\s+(?:#?\d+\s+)?(?:[\w/]+\s+)?(?:completed|finished|closed|cancel+ed)(?!\w)|"
     r"(?:sl|stop(?:[\s-]*loss)?)\s+(?:was\s+|has\s+been\s+)?(?:hit|triggered)|"
+    r"^(?:trade\s+|position\s+)?closed\s+(?:in\s+(?:profit|loss)|at\s+(?:breakeven|break[\s-]even|entry|be|tp\s*\d?|sl|stop)|manually|with\s+(?:a\s+)?(?:profit|loss))(?!\w)"
+    r"(?:\s*(?:done|[+-]?\d+(?:[.,]\d+)?\s*%))*[^\w\n]*$|"
     r"^(?:please\s+|pls\s+|now\s+)?(?:take|book|secure)\s+(?:all|full|the\s+full|100\s*%)\s+(?:the\s+)?(?:profits?|gains?)(?!\w)|" + _CLOSE_ALL, re.MULTILINE)
 
 
@@ -431,6 +436,7 @@ _STOP_OUT = re.compile(
     r"hit\s+(?:the\s+|our\s+|my\s+)?(?:sl|stop(?:[\s-]*loss)?)(?!\w)|stop\s+oldu|stop\s+target\s+hit|"
     r"closed\s+(?:at|by|on|in)\s+(?:the\s+)?(?:sl|stop(?:[\s-]*loss)?|stoploss)(?!\w)|стоп\s+сработал|"
     r"выбил\w*\s+по\s+стопу|стоп\s+выбил\w*|(?:dính|dinh|kena|hit)\s+(?:sl|stop)(?!\w)|止损(?:出局|触发|已触发|了)|ضرب\s+وقف|"
+    r"(?:sl|stop)\s+(?:tocad[oa]|touch[ée]|atteint|colpito|tocou)(?!\w)|保本(?:出局|离场|離場)|"
     r"(?:استاپ|حد\s+ضرر)\s+خورد|손절\s*(?:처리\w*|완료|됨)|stop\s+(?:atingido|acionado|alcanzad[oa])|^\W*stopped(?!\w)|止损离场|"
     r"(?:sl|stop)\s+(?:kena|dính|dinh)|"
     r"ضرب\s+(?:ال)?ستوب|stop(?:a|'a)?\s+tak[ıi]ld[ıi]")
