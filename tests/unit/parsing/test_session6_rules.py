@@ -308,3 +308,8 @@ def test_a_bracketed_capital_word_after_the_side_word_is_no_ticker():
     # "#S LONG (SONIC)": the name of the tagged coin in brackets after the side word
     assert parse_message("#S LONG (SONIC)\nENTRY 0.5240\nTARGETS 0.5410 / 0.5630\nSL 0.5080").symbol == "S/USDT"
     assert parse_message("SHORT ON POLKADOT (DOT) FROM 4.10\nTP 3.95\nSL 4.25").symbol == "DOT/USDT"
+
+
+def test_a_coin_name_in_capitals_is_that_coin():
+    parsed = parse_message("#CRYPTOKINGDOM 👑\nSOLANA LONG 🟢\nENTRY 178.40 - 176.90\nTP 182.50 / 186.00\nSL 172.80")
+    assert parsed.symbol == "SOL/USDT"

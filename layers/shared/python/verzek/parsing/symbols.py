@@ -185,6 +185,9 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
                 before_ticker = nxt is not None and nxt.text == "(" and i + 3 < len(tokens) \
                     and tokens[i + 2].kind == Kind.WORD and tokens[i + 2].text.isupper() and tokens[i + 3].text == ")"
                 cand = None if before_ticker else _coin(word, NAMED if named else 0, i)
+                if cand is not None and word.lower() in COIN_NAMES:
+                    # ("SOLANA LONG" in capitals: the coin's name, never a ticker "SOLANA")
+                    cand = SymbolCandidate(COIN_NAMES[word.lower()], "USDT", cand.rank, i)
             elif i == 0 and next_to_side and word.isalpha() and word.islower() and len(word) <= 7 and not tagged:
                 # "sol buy 142.5 ...", "ethbtc long ...": a lower-case coin opening a one-line call, right before its
                 # side word (not when the post tags its coin: "apro long su #matic")
