@@ -194,3 +194,26 @@ def test_one_sentence_questions_and_tallies_are_no_close(text):
 
 def test_a_question_after_a_close_report_keeps_the_close():
     assert parse_message("Closed #ETH. Who else is out?").kind == MessageKind.CLOSE
+
+
+@pytest.mark.parametrize("text, kind, action", [
+    ("Sold half of my $APT", MessageKind.UPDATE, UpdateAction.PARTIAL_CLOSE),
+    ("Taking profits on $APT 40%", MessageKind.UPDATE, UpdateAction.PARTIAL_CLOSE),
+    ("#APT TP2 hit, close another 30% and move stop to TP1", MessageKind.UPDATE, UpdateAction.PARTIAL_CLOSE),
+    ("#APT SL 8.10 → 8.45", MessageKind.UPDATE, UpdateAction.NEW_STOP),
+    ("Bought the second entry on #APT", MessageKind.UPDATE, UpdateAction.ENTRY_FILLED),
+    ("Let's close $APT here", MessageKind.CLOSE, None),
+])
+def test_english_management_wordings(text, kind, action):
+    parsed = parse_message(text)
+    assert (parsed.kind, parsed.symbol, parsed.update_action) == (kind, "APT/USDT", action)
+
+
+@pytest.mark.parametrize("text", ["Let's close the week strong 💪", "Let's close #BTC above 100k 🚀", "Bought the second entry?"])
+def test_look_alikes_of_english_management_are_no_close(text):
+    assert parse_message(text).kind != MessageKind.CLOSE
+
+
+@pytest.mark.parametrize("text", ["Close #BTC above 100k", "Close #SOL short below 132.5", "Let's close it above 3.2"])
+def test_a_close_waiting_for_a_level_is_no_close_now(text):
+    assert parse_message(text).kind != MessageKind.CLOSE

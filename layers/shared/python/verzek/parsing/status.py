@@ -54,9 +54,10 @@ LEVERAGE_CHANGE_RE = re.compile(_LEVERAGE_CHANGE)
 UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
     (UpdateAction.PARTIAL_CLOSE, re.compile(
         r"(?:close|closing|закры\w*|kapat\w*|cerr\w*|cierr\w*|fech\w*|chiud\w*|ferm\w*|schlie\w*|zamyk\w*|zamkn\w*|"
-        r"đóng|tutup|фикс\w*|зафикс\w*)\s+(?:the\s+)?(?:half|partial|part|setengah|separuh|nửa|(?<![\d.,])\d{1,2}\s*%)(?!\w)|"
+        r"đóng|tutup|фикс\w*|зафикс\w*|sold|sell|selling)\s+(?:the\s+|another\s+|a\s+further\s+|further\s+)?(?:half|partial|part|setengah|separuh|nửa|(?<![\d.,])\d{1,2}\s*%)(?!\w)|"
         # "Booked 40% profits on #GMT", "Teilgewinn mitgenommen", "rest running", "나머지 홀딩" (the rest held)
         r"(?:booked|secured|took|taken|realized|realised)\s+(?<![\d.,])\d{1,2}\s*%\s+(?:of\s+)?(?:the\s+)?(?:profits?|gains?)(?!\w)|"
+        r"(?:taking|take|took|booking|book|booked)\s+profits?\s+(?:on\s+[#$]?\w+\s+)?(?<![\d.,])\d{1,2}\s*%|"
         r"teilgewinn\w*\s+(?:\w+\s+)?(?:mitgenommen|gesichert|realisiert|genommen|eingefahren)|"
         r"나머지\s*(?:홀딩|보유|유지)|half\s+(?:closed|taken|booked|secured)|"
         r"polovin\w*\s+(?:pozice\s+)?zav[íi]r\w*|zav[íi]r\w*\s+polovin\w*|h[äa]lften\s+st[äa]ng\w*|st[äa]ng\w*\s+h[äa]lften|"
@@ -100,6 +101,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         # "All open longs: tighten stops to -2%", "ужесточаем стопы"
         r"tighten\w*\s+(?:the\s+|your\s+|all\s+|our\s+)?(?:stops?|sls?|stop[\s-]*loss(?:es)?)(?!\w)|подтян\w*\s+стоп\w*|"
         r"^\W*(?:[#$]\w+\W+)?(?:sl|stop(?:[\s-]*loss)?)\s*(?:>|-+>|=>)\s*\$?\d|"
+        r"(?:sl|stop(?:[\s-]*loss)?)\s*:?\s*\$?\d[\d.,]*\s*(?:>|-+>|=>)\s*\$?\d|"
         r"(?:استاپ|حد\s+ضرر)\s+(?:رو|را)\s+(?:ببر|بذار|جابجا|منتقل)\w*|(?:^|\n)\s*/(?:update|sl|move)(?!\w)|"
         r"перен\w+\s+стоп|стоп\s+перен\w+|"
         # "Movemos sl a 3391", "Subimos el stop a 1.28", "Spostiamo lo stop", "止损上移至 1.285"
@@ -117,6 +119,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         r"kh[ớo]p|成交|체결|約定)|(?:entry|entries|order|buy|dca|re[\s-]*entry|add(?:ition)?|(?:second|2nd)\s+entry)\s*\d{0,2}\s*(?:@|at)?\s*\$?\d[\d.,]*\s*(?:is\s+|was\s+)?(?:filled|triggered|executed|activated)|تم\s+تفعيل\s+(?:ال)?دخول|تفعيل\s+(?:ال)?دخول|all\s+entr(?:y|ies)\s+"
         r"(?:targets?\s+)?(?:achieved|filled|done)|(?:вход|ордер)\s+\w*\s*(?:исполнен|сработал)\w*|"
         # "سفارش فعال شد" (the order went live), "ordem executada", "orden activada", "Order aktiviert"
+        r"bought\s+(?:the\s+)?(?:second|2nd|third|3rd|next|last)\s+(?:entry|buy|order|rung)|"
         r"سفارش\s+(?:\w+\s+)?(?:فعال|پر)\s+شد|(?:ordem|orden|order|ordre|ordine)\s+(?:\w+\s+)?(?:activad[oa]|ativad[oa]|aktiviert|activ[ée]e?|attivat[oa])")),
     (UpdateAction.TP_HIT, re.compile(
         rf"{_TP_WORDS}(?:'?s)?\s*{_PARTICLES}\d{{0,2}}(?:\s*[-,&/]\s*\d{{1,2}})*\s*{_PARTICLES}(?:all\s+)?(?:{_ORDINAL}\s+)?(?:(?:(?:по|on|for|de|di|of|в|на)\s+)?[#$]\w+\s+|"
@@ -203,7 +206,7 @@ _OTHER_EXITS = (r"^(?:please\s+|pls\s+|now\s+)?(?:(?:taking|take)\s+\S+\s+off|cu
 
 # Phrases that end a trade; only trusted at the start of a post (after its coin tag) or as a clear status sentence.
 _CLOSE_PATTERN = re.compile(
-    r"^(?:please\s+|pls\s+|now\s+)?(?:close|closing|exit|exiting|cancel|закрыть|закрываем|закрываю|отмена|отменяем|"
+    r"^(?:please\s+|pls\s+|now\s+|let'?s\s+)?(?:close|closing|exit|exiting|cancel|закрыть|закрываем|закрываю|отмена|отменяем|"
     r"kapat\w*|iptal|cerrar|cerramos|cancelar|cancelamos|fechar|fechamos|sair|tutup|đóng\s+lệnh|dong\s+lenh|"
     r"إغلاق|اغلاق|取消|平仓|schlie(?:ß|ss)en|fermer|fermez|cl[ôo]turer|cl[ôo]turez|chiudere|chiudi|chiudiamo|"
     r"zamknij|zamykamy|zamknąć|annulez|annulons|annuler|закриваємо|закрити|скасування|batalkan|batal|hủy|huỷ|決済|キャンセル|"
@@ -322,6 +325,11 @@ def _status_lines(lowered: str, coins: frozenset[str] = frozenset()) -> str:
     return "\n".join(lines)
 
 
+# "Close #BTC above 100k", "Let's close it below 3.2": the close waits for a level
+_LEVEL_CONDITION = re.compile(r"\s*(?:[#$][\w/.]+\s+)?(?:(?:long|short|it|them|position|trade)\s+)?"
+                              r"(?:above|below|over|under|on\s+a\s+break\s+of)\s+\$?\d")
+
+
 def is_close(lowered: str, coins: frozenset[str] = frozenset()) -> bool:
     """`coins`: lower-cased tickers the post names (bare ones included) that may open a line before the verb.
     A close that follows a condition on its line ("if BTC closes below 60k we will close the ETH long") is not a
@@ -332,7 +340,8 @@ def is_close(lowered: str, coins: frozenset[str] = frozenset()) -> bool:
             continue
         for match in _CLOSE_PATTERN.finditer(line):
             sentence_after = re.split(r"[.!?;](?:\s|$)", line[match.end():], maxsplit=1)[0]
-            if not _CONDITION.search(line[:match.start()]) and not _MARKET_CONDITION.search(sentence_after):
+            if not _CONDITION.search(line[:match.start()]) and not _MARKET_CONDITION.search(sentence_after) \
+                    and not _LEVEL_CONDITION.match(sentence_after):
                 return True
     return False
 
@@ -343,7 +352,8 @@ def is_conditional_close(lowered: str) -> bool:
     for line in _status_lines(lowered).splitlines():
         for match in _CLOSE_PATTERN.finditer(line):
             sentence_after = re.split(r"[.!?;](?:\s|$)", line[match.end():], maxsplit=1)[0]
-            if _CONDITION.search(line[:match.start()]) or _MARKET_CONDITION.search(sentence_after):
+            if _CONDITION.search(line[:match.start()]) or _MARKET_CONDITION.search(sentence_after) \
+                    or _LEVEL_CONDITION.match(sentence_after):
                 return True
     return False
 
