@@ -217,3 +217,17 @@ def test_look_alikes_of_english_management_are_no_close(text):
 @pytest.mark.parametrize("text", ["Close #BTC above 100k", "Close #SOL short below 132.5", "Let's close it above 3.2"])
 def test_a_close_waiting_for_a_level_is_no_close_now(text):
     assert parse_message(text).kind != MessageKind.CLOSE
+
+
+@pytest.mark.parametrize("text, symbol", [
+    ("cerrando ada en entrada", "ADA/USDT"), ("fechando matic no zero a zero", "MATIC/USDT"), ("Close algo", "ALGO/USDT"),
+])
+def test_a_lower_case_coin_after_a_close_verb_is_closed(text, symbol):
+    parsed = parse_message(text)
+    assert (parsed.kind, parsed.symbol) == (MessageKind.CLOSE, symbol)
+
+
+@pytest.mark.parametrize("text", ["Cerrando semana en verde", "cerrando mes en verde", "cerrando posiciones antes del FOMC"])
+def test_a_word_of_the_language_after_a_close_verb_is_no_coin(text):
+    parsed = parse_message(text)
+    assert parsed.symbol is None and parsed.kind != MessageKind.OPEN

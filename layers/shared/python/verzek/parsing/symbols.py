@@ -259,7 +259,11 @@ def close_target(tokens: list[Token]) -> SymbolCandidate | None:
     for i, tok in enumerate(tokens[:-1]):
         if tok.kind == Kind.WORD and tok.text.lower() in _CLOSE_VERBS:
             nxt = tokens[i + 1]
-            if nxt.kind in (Kind.WORD, Kind.TAG) and nxt.text.lower() not in _CLOSE_FILLERS:
+            if nxt.kind in (Kind.WORD, Kind.TAG) and nxt.text.lower() not in _CLOSE_FILLERS \
+                    and (nxt.kind == Kind.TAG or not nxt.text.islower() or nxt.text.upper() in _KNOWN_TICKERS
+                         or len(nxt.text) <= 5):
+                # ("Close algo": a ticker we know, in lower case; "cerrando semana en verde", "cerrando posiciones
+                # antes del FOMC": a lower-case word of the language is no coin)
                 return _coin(nxt.text, NAMED, i + 1)
         # "we're out of link at breakeven"
         if tok.kind == Kind.WORD and tok.text.lower() == "out" and i + 2 < len(tokens) \
@@ -269,7 +273,7 @@ def close_target(tokens: list[Token]) -> SymbolCandidate | None:
     return None
 
 
-_CLOSE_VERBS = frozenset(["close", "closing", "exiting", "cancel", "exit", "cut", "cutting", "kill", "killing", "taking", "закрыть", "закрываем", "закрываю", "kapat", "kapatın", "cerrar", "cerramos", "fechar", "cancelar", "iptal", "отмена", "schließen", "schliessen", "fermer", "fermez", "clôturer", "chiudere", "chiudi", "chiudiamo", "zamknij", "zamykamy", "закриваємо", "закрити", "batalkan", "batal"])
+_CLOSE_VERBS = frozenset(["close", "closing", "exiting", "cancel", "exit", "cut", "cutting", "kill", "killing", "taking", "закрыть", "закрываем", "закрываю", "kapat", "kapatın", "cerrar", "cerramos", "cerrando", "fechando", "chiudendo", "fechar", "cancelar", "iptal", "отмена", "schließen", "schliessen", "fermer", "fermez", "clôturer", "chiudere", "chiudi", "chiudiamo", "zamknij", "zamykamy", "закриваємо", "закрити", "batalkan", "batal"])
 _CLOSE_FILLERS = frozenset(["all", "the", "a", "my", "your", "our", "this", "that", "these", "those", "position", "positions", "trade", "trades", "order", "orders", "everything", "now", "half", "partial", "it", "them",
                             "todo", "todos", "todas", "tudo", "все", "всё", "tüm", "la", "las", "los", "as", "os", "mitad", "metade",
                             "every", "tutte", "tutti", "le", "wszystko", "wszystkie", "toutes", "tous", "les", "alle",
@@ -278,7 +282,7 @@ _CLOSE_FILLERS = frozenset(["all", "the", "a", "my", "your", "our", "this", "tha
                             "soon", "here", "out", "at", "in", "on", "up", "down", "early", "manually", "manual", "fully",
                             "completely", "partially", "price",
                             # "Cerramos ambas", "close both": both running trades, no coin
-                            "ambas", "ambos", "both", "beide", "entrambe", "entrambi", "les", "duas", "dois"])
+                            "ambas", "ambos", "both", "mes", "mês", "dia", "día", "año", "ano", "week", "month", "day", "year", "mese", "beide", "entrambe", "entrambi", "les", "duas", "dois"])
 
 
 def choose_symbol(candidates: list[SymbolCandidate], allow_bare: bool = False
