@@ -31,7 +31,7 @@ def test_a_dot_decimal_outside_the_level_lines_does_not_settle_a_comma(text):
 def test_a_dot_decimal_on_a_level_line_still_settles_the_comma():
     parsed = parse_message("#ETH LONG\nEntry: 3,410.5\nTargets: 3,480 / 3,550\nStop: 3,360" + _FOOTER)
     assert parsed.rejected is None
-    assert parsed.entries == (Decimal("3410.5"),) and parsed.stop_loss == Decimal("3360")
+    assert parsed.entries == (Decimal("3410.5"),) and parsed.stop_loss == Decimal(3360)
 
 
 def test_a_field_flattened_onto_one_line_under_an_unknown_word_is_held():
@@ -58,7 +58,7 @@ def test_a_dollar_price_on_its_own_line_is_read_as_the_entry_held():
 def test_only_the_turkish_letters_themselves_mark_a_comma_decimal_language():
     # under a case-blind match "ı"/"İ" matched every Latin "i": an English post got the decimal-comma reading
     english = parse_message("#ATOM SHORT\nEntry: 4,620\nTargets: 4,540 / 4,450\nStop: 4,710\nRisk 1%")
-    assert _held(english) and "decimal comma" not in english.rejected and english.entries == (Decimal("4620"),)
+    assert _held(english) and "decimal comma" not in english.rejected and english.entries == (Decimal(4620),)
     turkish = parse_message("#ATOM SHORT\nGiriş: 4,620\nHedefler: 4,540 / 4,450\nStop: 4,710")
     assert _held(turkish) and "decimal comma" in turkish.rejected and turkish.entries == (Decimal("4.620"),)
 
@@ -182,7 +182,7 @@ def test_numbered_dash_rows_under_a_heading_are_row_numbers():
                            "STOPLOSS: 22.80")
     assert parsed.targets == (Decimal("24.90"), Decimal("25.60"), Decimal("26.40")) and parsed.rejected is None
     # a lone "1 - 1.5" stays a range
-    assert parse_message("#ARB LONG\nEntry:\n1 - 1.05\nTP 1.20\nSL 0.95").entries == (Decimal("1"), Decimal("1.05"))
+    assert parse_message("#ARB LONG\nEntry:\n1 - 1.05\nTP 1.20\nSL 0.95").entries == (Decimal(1), Decimal("1.05"))
 
 
 @pytest.mark.parametrize("text,kind", [

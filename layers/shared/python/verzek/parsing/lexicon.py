@@ -68,7 +68,7 @@ LABELS: list[tuple[Field, str]] = [
     # "Current price: 1.92" / "Current rate: 0.0905" heading its own line: where the market is, not the entry.
     # "Long-term target 0.60" on its own line beside the TP list: a hope, not an order.
     # (also right after a price: the same post flattened onto one line, "TP 0.47 / 0.49 Long-term target 0.60")
-    (Field.IGNORE, r"(?:previous|old|earlier|former|original|initial)\s+(?:entry|entries|targets?|tps?|stop(?:[\s-]*loss)?|sl)|"
+    (Field.IGNORE, (r"(?:previous|old|earlier|former|original|initial)\s+(?:entry|entries|targets?|tps?|stop(?:[\s-]*loss)?|sl)|"
                    r"liq(?:uidation)?(?:\s+price)?(?=[^\n]{0,12}[:=])|"
                    r"(?:entry|buy|sell)\s+conditions?|شرط\s+(?:ال)?دخول|شرط\s+ورود|условие\s+входа|giri[şs]\s+[şs]art[ıi]|"
                    r"condici[óo]n\s+de\s+entrada|condi[çc][ãa]o\s+de\s+entrada|einstiegsbedingung|condition\s+d'entr[ée]e|"
@@ -83,14 +83,14 @@ LABELS: list[tuple[Field, str]] = [
                    # the same in other languages, heading its line before a price
                    r"(?:^|(?<=\|))[ \t]*(?:gi[áa]\s+hi[ệe]n\s+t[ạa]i|precio\s+actual|pre[çc]o\s+atual|aktueller\s+(?:preis|kurs)|"
                    r"prix\s+actuel|prezzo\s+attuale|g[üu]ncel\s+fiyat|mevcut\s+fiyat|harga\s+(?:saat\s+ini|sekarang)|"
-                   r"(?:ال)?سعر\s+(?:ال)?حالي|قیمت\s+فعلی|当前价格?|現在価格|현재\s*가격)(?=[ \t]*[:=]?[ \t]*\$?\d)"),
+                   r"(?:ال)?سعر\s+(?:ال)?حالي|قیمت\s+فعلی|当前价格?|現在価格|현재\s*가격)(?=[ \t]*[:=]?[ \t]*\$?\d)")),
     # ("#FET LONG 0.660 — next stop 0.700, then 0.740. SL 0.640": the next waypoint, not the stop)
     # ("E: 3.51 / T: 3.44 / 3.36 / S: 3.58": one-letter headings, only at a line's start before a colon and a price)
     (Field.ENTRY, r"(?:^|(?<=\|))[ \t]*e(?=[ \t]*:[ \t]*\$?\d)"),
     (Field.STOP, r"(?:^|(?<=\|))[ \t]*s(?=[ \t]*:[ \t]*\$?\d)"),
-    (Field.TARGETS, r"(?:^|(?<=\|))[ \t]*t(?=[ \t]*:[ \t]*\$?\d)|next\s+stops?(?=[ \t]*[:=]?[ \t]*\$?\d)|"
+    (Field.TARGETS, (r"(?:^|(?<=\|))[ \t]*t(?=[ \t]*:[ \t]*\$?\d)|next\s+stops?(?=[ \t]*[:=]?[ \t]*\$?\d)|"
                     # "T1 156, T2 162": a one-letter target label with its row number, right before a price
-                    r"t(?=[1-9][ \t]*[:=>]?[ \t]*\$?\d)"),
+                    r"t(?=[1-9][ \t]*[:=>]?[ \t]*\$?\d)")),
     (Field.STOP, (r"stop[\s-]*targets?|止损目标|止損目標|손절\s*목표|(?:ال)?[أا]هداف\s+(?:ال)?وقف|(?:alvos?|objetivos?)\s+de\s+(?:stop|parada)|"
                  r"s-l(?=[ \t]*[:=❌]|[ \t]+\$?\d)|stop[\s-]*(?:order|level|price)|стоп[\s-]*(?:приказ|ордер|уровень|цена)|stop[\s-]*loss(?:es)?|stop[\s-]*los|stoploss|stopls|stol+[\s-]*loss|"
                  r"s\s*/\s*l|sl|stops?|invalidation|invalid(?=\s+(?:if|below|under|above|over|on|when|at)(?!\w))|стоп[\s-]*лосс?|стоп|сл|zarar[ıi]?[\s-]*(?:durdur|kes)|"

@@ -389,7 +389,7 @@ def is_close_without_coin(lowered: str) -> bool:
 # ---------------------------------------------------------------------------------------------
 # details the webhook needs from a status post: which target was hit, and what kind of close it is
 
-_TP_HIT_PATTERN = dict((a.value, p) for a, p in UPDATE_PATTERNS)[UpdateAction.TP_HIT.value]
+_TP_HIT_PATTERN = {a.value: p for a, p in UPDATE_PATTERNS}[UpdateAction.TP_HIT.value]
 # The number(s) written right after the target word ("TP1", "target 2", "TP 1-3", "Target 1 - 2 - 3 all done").
 _INDEX_AFTER_TP_WORD = re.compile(
     rf"^{_TP_WORDS}(?:'?s)?\s*(?:no\.?\s*|#\s*)?{_PARTICLES}(\d{{1,2}}(?:\s*[-,&/]\s*\d{{1,2}})*)(?![.,]?\d)")

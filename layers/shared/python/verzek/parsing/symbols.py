@@ -63,7 +63,7 @@ def _coin(word: str, rank: int, position: int, allow_glued: bool = True) -> Symb
         raw, perpetual = raw[:-4], True
     if _TIMEFRAME_RE.match(raw) or _INDICATOR_PERIOD_RE.match(raw):
         return None
-    if raw[:1].isdigit() and (sum(ch.isalpha() for ch in raw) < 2 or re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", raw, re.I)):
+    if raw[:1].isdigit() and (sum(ch.isalpha() for ch in raw) < 2 or re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", raw, re.IGNORECASE)):
         return None  # "1R", "2R", "3D": multiples and counts; digit-led coins have a name ("1INCH", "1000PEPE")
     base, quote = split_glued(raw) if allow_glued else (raw.upper(), None)
     if quote is not None and (m := _EXCHANGE_PREFIX.match(base)) and len(base) - m.end() >= 2:
