@@ -231,3 +231,15 @@ def test_a_lower_case_coin_after_a_close_verb_is_closed(text, symbol):
 def test_a_word_of_the_language_after_a_close_verb_is_no_coin(text):
     parsed = parse_message(text)
     assert parsed.symbol is None and parsed.kind != MessageKind.OPEN
+
+
+@pytest.mark.parametrize("text", [
+    "Never close a trade in panic. Patience pays. #BTC",
+    "Who got stopped out on #SOL? 😅 We didn't, our SL was lower",
+    "Stopped out of my personal #ETH spot bag, not a signal",
+    "Close call on #BTC today, almost hit our stop",
+    "Cerramos la semana con +230% en señales 🔥",
+    "Fechamos o mês com 92% de acerto",
+])
+def test_commentary_with_close_words_is_no_close(text):
+    assert parse_message(text).kind != MessageKind.CLOSE

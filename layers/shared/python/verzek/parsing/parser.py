@@ -1100,7 +1100,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     if has_setup and candidate is not None and symbol_problem is None and lx.CLOSED_AFTER_COIN_HEAD_RE.search(clean) \
             and update_action(status_text) not in (UpdateAction.PARTIAL_CLOSE, UpdateAction.CANCEL_ENTRY):
         return _status(MessageKind.CLOSE, candidate, segments, close_action(status_text), notes)
-    if candidate is not None and symbol_problem is None and lx.CLOSED_HEAD_RE.search(clean):
+    if candidate is not None and symbol_problem is None and lx.CLOSED_HEAD_RE.search(clean) \
+            and not _NOT_OURS.search(status_text):
         # "Closed: #SOL LONG / Entry 176.4 / Exit 183.9 / Profit +42%": the report of a trade that ended.
         return _status(MessageKind.CLOSE, candidate, segments, close_action(status_text), notes)
     if not has_setup and candidate is not None and _stop_word_then_coin(tokens):
@@ -1151,6 +1152,9 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 and update_action(LEVERAGE_CHANGE_RE.sub(" ", status_text)) is None:
             # "US CPI tomorrow: reduce leverage and keep stops tight": advice to every reader, for no trade
             return _not_a_signal("leverage advice that names no trade")
+        if (action or closing) and _NOT_OURS.search(status_text):
+            # "Stopped out of my personal #ETH spot bag, not a signal": the writer's own trade, said to be no call
+            return _not_a_signal("a status of a trade the post says is no signal")
         if (action or closing) and _ASKS.search(text):
             # "¿Movemos el SL?", "Breakeven'a taşındı mı?", "TP2 hit?": a one-sentence question is no report or command
             return _not_a_signal("a question about a trade, not a status")
@@ -1680,6 +1684,8 @@ def _lone_level(tokens: list[Token], text: str) -> tuple[Field, Decimal] | None:
     return None
 
 
+_NOT_OURS = re.compile(r"(?<!\w)(?:not\s+a\s+(?:signal|call)|just\s+sharing|(?:my\s+)?personal\s+(?:trade|bag|position|account|"
+                       r"spot\s+bag|portfolio))(?!\w)")
 # A post of one sentence that asks ("¿Tocó tp2?", "Breakeven'a taşındı mı?", "TP2 hit??")
 _ASKS = re.compile(r"^[^.!\n?¿]*[?？؟][\s?!？\W]*$|^\W*¿[^.!\n]*$")
 # ("#WLD would be liquidated at 2.118 on 50x": a warning, not a report)

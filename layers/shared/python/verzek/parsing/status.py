@@ -170,8 +170,11 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
 
 # ("Nasdaq closed higher", "candle closed above 64k", "#BTC closing above 70k": a market moving, not a trade ending;
 # "cancel anytime" in an ad is about a subscription)
-_MARKET_MOVE = (r"(?!\s+(?:higher|lower|above|below|up|down|green|red|flat|over|under|near|around|"
+_MARKET_MOVE = (r"(?!\s+(?:higher|lower|above|below|up|down|green|red|flat|over|under|near|around|call|"
                 r"in\s+(?:the\s+)?(?:green|red)|the\s+(?:day|week|month|year|session)|"
+                # ("Cerramos la semana con +230%", "Fechamos o mês com 92%": the week or month, not a trade)
+                r"(?:la|el|a|o|il|le|die|den|das)\s+(?:semana|mes|m[êe]s|d[íi]a|a[ñn]o|ano|settimana|mese|semaine|mois|"
+                r"woche|monat|jahr|tag)|haftay[ıi]|ay[ıi]|неделю|месяц|год|"
                 r"any\s*time|(?:your\s+|the\s+)?(?:subscription|membership|plan))(?!\w))")
 # "Close all", "Все сделки закрыть", "全部平仓", "모든 포지션 청산": a close verb and an "all" word within three words of
 # each other, in either order — one rule over the verbs and "all" words of each language instead of a list of phrases.
@@ -245,7 +248,7 @@ _CLOSE_PATTERN = re.compile(
     + _MARKET_MOVE + r"|"
     r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:was\s+|has\s+been\s+)?(?:hit|triggered|reached|touched|taken|kena|dính|dinh|"
     r"geraakt|atins|zasa[žz]en|imegongwa|נפגע|χτυπήθηκε|হিট)|"
-    r"hit\s+(?:the\s+|our\s+)?(?:sl|stop(?:[\s-]*loss)?)|стоп\s+сработал|выбил\w*\s+по\s+стопу|"
+    r"(?<!almost\s)(?<!nearly\s)(?<!almost\s)(?<!barely\s)hit\s+(?:the\s+|our\s+)?(?:sl|stop(?:[\s-]*loss)?)|стоп\s+сработал|выбил\w*\s+по\s+стопу|"
     r"(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:now\s+)?out\s+of(?!\w)|(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:now\s+)?flat(?!\w)|"
     # "#LDO — we're out at breakeven", "I'm out here +3%": out, with where or when
     r"(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:now\s+|fully\s+|all\s+)?out\s+(?:at|here|now|with|in|for|on)(?!\w)|t[üu]m\w*\s+(?:\w+\s+){0,2}kapat\w*|"
@@ -330,6 +333,12 @@ _LEVEL_CONDITION = re.compile(r"\s*(?:[#$][\w/.]+\s+)?(?:(?:long|short|it|them|p
                               r"(?:above|below|over|under|on\s+a\s+break\s+of)\s+\$?\d")
 
 
+# "Never close a trade in panic", "Who got stopped out on #SOL? 😅", "almost hit our stop": no close
+_NEGATED = re.compile(r"(?<!\w)(?:never|don'?t|do\s+not|not|nunca|jamais|mai|nie|никогда|не|asla|no)\s+$")
+_ASKED = re.compile(r"[^.!?\n]*\?")
+_ALMOST = re.compile(r"(?<!\w)(?:almost|nearly|barely|casi|quase|presque|quasi|fast|почти|neredeyse)\s+$")
+
+
 def is_close(lowered: str, coins: frozenset[str] = frozenset()) -> bool:
     """`coins`: lower-cased tickers the post names (bare ones included) that may open a line before the verb.
     A close that follows a condition on its line ("if BTC closes below 60k we will close the ETH long") is not a
@@ -341,7 +350,8 @@ def is_close(lowered: str, coins: frozenset[str] = frozenset()) -> bool:
         for match in _CLOSE_PATTERN.finditer(line):
             sentence_after = re.split(r"[.!?;](?:\s|$)", line[match.end():], maxsplit=1)[0]
             if not _CONDITION.search(line[:match.start()]) and not _MARKET_CONDITION.search(sentence_after) \
-                    and not _LEVEL_CONDITION.match(sentence_after):
+                    and not _LEVEL_CONDITION.match(sentence_after) and not _NEGATED.search(line[:match.start()]) \
+                    and not _ASKED.match(line[match.end():]) and not _ALMOST.search(line[:match.start()]):
                 return True
     return False
 
