@@ -2,7 +2,7 @@
 
 For each corpus (the dev set in ../shared/data/signals and every tests/unit/parsing/data/*.jsonl): exact
 matches, wrong tradable signals (an `open` that would trade something else than the label says, or trade a
-post labelled as not tradable) and messages/second of `parse_message`. Baseline: what any parser must at
+post labelled as not tradable), wrong closes (a close the label does not call for, or of another coin) and messages/second of `parse_message`. Baseline: what any parser must at
 least do per message — `json.loads` of the input line plus one regex tokenising pass over the text.
 Usage: `python scripts/bench_parser.py [--seconds 1] [--dev PATH]`.
 """
@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from verzek.parsing import parse_message
-from verzek.parsing.scoring import wrong_trade
+from verzek.parsing.scoring import wrong_close, wrong_trade
 
 REPO = Path(__file__).resolve().parents[1]
 CORPORA = REPO / "tests" / "unit" / "parsing" / "data"
@@ -46,8 +46,8 @@ def full(line: str) -> dict:
     return parse_message(json.loads(line)["text"]).to_expected_dict()
 
 
-def score(lines: list[str]) -> tuple[int, int, list[str]]:
-    exact, wrong, misses = 0, 0, []
+def score(lines: list[str]) -> tuple[int, int, int, list[str]]:
+    exact, wrong, wrong_closes, misses = 0, 0, 0, []
     for line in lines:
         row = json.loads(line)
         parsed = parse_message(row["text"])
@@ -56,7 +56,8 @@ def score(lines: list[str]) -> tuple[int, int, list[str]]:
         else:
             misses.append(str(row.get("id")))
         wrong += wrong_trade(row, parsed) is not None
-    return exact, wrong, misses
+        wrong_closes += wrong_close(row, parsed) is not None
+    return exact, wrong, wrong_closes, misses
 
 
 def main() -> None:
@@ -67,15 +68,15 @@ def main() -> None:
     args = ap.parse_args()
     paths = [p for p in [args.dev or _dev_path()] if p.exists()] + sorted(CORPORA.glob("*.jsonl"))
     everything: list[str] = []
-    print(f"{'corpus':<28} {'rows':>5} {'exact':>13} {'wrong trades':>13} {'msg/s':>9}")
+    print(f"{'corpus':<28} {'rows':>5} {'exact':>13} {'wrong trades':>13} {'wrong closes':>13} {'msg/s':>9}")
     for path in paths:
         lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
         everything += lines
         for line in lines:  # warm-up: compiled regexes, imports
             full(line)
-        exact, wrong, misses = score(lines)
+        exact, wrong, wrong_closes, misses = score(lines)
         rate, _ = _rate(full, lines, args.seconds)
-        print(f"{path.name:<28} {len(lines):>5} {exact:>5} ({exact / len(lines):6.1%}) {wrong:>13} {rate:>9,.0f}")
+        print(f"{path.name:<28} {len(lines):>5} {exact:>5} ({exact / len(lines):6.1%}) {wrong:>13} {wrong_closes:>13} {rate:>9,.0f}")
         if args.misses and misses:
             print("   misses:", " ".join(misses))
     base_rate, base_n = _rate(baseline, everything, args.seconds)
