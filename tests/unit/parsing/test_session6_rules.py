@@ -313,3 +313,11 @@ def test_a_bracketed_capital_word_after_the_side_word_is_no_ticker():
 def test_a_coin_name_in_capitals_is_that_coin():
     parsed = parse_message("#CRYPTOKINGDOM 👑\nSOLANA LONG 🟢\nENTRY 178.40 - 176.90\nTP 182.50 / 186.00\nSL 172.80")
     assert parsed.symbol == "SOL/USDT"
+
+
+@pytest.mark.parametrize("text", ["Short #OP now, levels soon 🔜", "📣 #OP long — entry & targets in 5 min",
+                                  "#OP short, targets to follow"])
+def test_a_direction_call_promising_its_levels_later_is_a_held_market_open(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "open" and parsed.symbol == "OP/USDT" and parsed.entry_type.value == "market"
+    assert not parsed.tradable

@@ -1360,11 +1360,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         etype = EntryType.MARKET
         assumed.append("no entry written: read as a market entry")
     if not entries and etype != EntryType.MARKET and candidate is not None and words_side is not None \
-            and not side_conflict and _only_coin_and_side(tokens):
+            and not side_conflict and (_only_coin_and_side(tokens) or _levels_later_call(clean, comma_decimal)):
         etype = EntryType.MARKET  # "#ATOMUSDT LONG 🚀🚀": a direction alert, held below
     if not entries and etype == EntryType.MARKET and not (targets or stop is not None) and candidate is not None \
             and words_side is not None and not side_conflict \
-            and (lx.OPEN_VERB_RE.search(clean) or _only_coin_and_side(tokens)):
+            and (lx.OPEN_VERB_RE.search(clean) or _only_coin_and_side(tokens) or _levels_later_call(clean, comma_decimal)):
         # "Open SHORT on #LTCUSDT now": a direction and a market word, no level at all — held, never traded as is.
         assumed.append("direction only: no entry price, target or stop")
     if not entries and etype != EntryType.MARKET:
@@ -1691,6 +1691,20 @@ _ASKS = re.compile(r"^[^.!\n?¿]*[?？؟][\s?!？\W]*$|^\W*¿[^.!\n]*$")
 # ("#WLD would be liquidated at 2.118 on 50x": a warning, not a report)
 _LIQUIDATION_HYPOTHESIS = re.compile(r"(?:would|will|could|can|may|might|gets?|be|if)\s+(?:\w+\s+)?liquidat")
 _LIQUIDATED_AT = re.compile(r"(?:liquidated|liquidad[oa]|liquid[ée]e?|liquidiert|ликвидирова\w*)\s+(?:at|@|a|en|à|bei|по)\s+\$?\d")
+
+
+# "levels soon 🔜", "entry & targets in 5 min", "targets to follow": the levels are promised for a later post
+_LEVELS_LATER = re.compile(r"(?i)[,—–-]?\s*(?:(?:the\s+)?(?:levels?|entry|entries|targets?|tps?|details|setup|sl)"
+                           r"(?:\s*(?:&|and|\+|/)\s*(?:levels?|entry|targets?|tps?|sl|stop))*\s+"
+                           r"(?:soon|later|to\s+follow|coming(?:\s+soon)?|in\s+\d{1,2}\s*(?:min\w*|m)(?!\w)))(?!\w)")
+
+
+def _levels_later_call(clean: str, comma_decimal: bool) -> bool:
+    """A coin and a side word, and a promise that the levels follow in a later post ("Short #LTC now, levels soon")."""
+    if not _LEVELS_LATER.search(clean):
+        return False
+    rest = _LEVELS_LATER.sub(" ", clean)
+    return _only_coin_and_side([t for n, line in enumerate(rest.split("\n")) for t in tokenize_line(line, n, comma_decimal)])
 
 
 def _only_coin_and_side(tokens: list[Token]) -> bool:
