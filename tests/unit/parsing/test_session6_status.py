@@ -243,3 +243,22 @@ def test_a_word_of_the_language_after_a_close_verb_is_no_coin(text):
 ])
 def test_commentary_with_close_words_is_no_close(text):
     assert parse_message(text).kind != MessageKind.CLOSE
+
+
+@pytest.mark.parametrize("text", [
+    "#BTC: where would you put your stop? I'd say 88k",
+    "Tip: set your stop below the last swing low, e.g. #SOL 140",
+    "#SOL if it loses 140 we move SL to 138",
+    "#SOL: mañana movemos el SL a 140 si cierra el diario encima de 150",
+    "Movemos el stop cuando toque TP1 #SOL",
+    "#SOL trailing stop tutorial: how to set it",
+    "Rule #3: close half at TP1, the rest at TP2",
+])
+def test_a_stop_move_that_waits_asks_or_teaches_moves_no_stop(text):
+    # a wrong stop move changes a follower's real order, like a wrong close
+    assert parse_message(text).kind == MessageKind.NOT_A_SIGNAL
+
+
+def test_a_stop_move_now_still_moves_it():
+    parsed = parse_message("#SOL TP1 hit, we move SL to 138")
+    assert (parsed.kind, parsed.update_action) == (MessageKind.UPDATE, UpdateAction.NEW_STOP)

@@ -42,6 +42,7 @@ from verzek.parsing.status import (
     reports_progress,
     tp_hit_index,
     update_action,
+    update_waits,
 )
 from verzek.parsing.symbols import (
     EXPLICIT,
@@ -1155,6 +1156,14 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         if (action or closing) and _NOT_OURS.search(status_text):
             # "Stopped out of my personal #ETH spot bag, not a signal": the writer's own trade, said to be no call
             return _not_a_signal("a status of a trade the post says is no signal")
+        if action in (UpdateAction.NEW_STOP, UpdateAction.MOVE_SL_BREAKEVEN, UpdateAction.PARTIAL_CLOSE) \
+                and (lx.EXAMPLE_RE.search(clean) or _TIP.search(status_text)):
+            # "Tip: set your stop below the last swing low, e.g. #SOL 140", "Rule #3: close half at TP1": a lesson
+            return _not_a_signal("a lesson or standing rule, not a change of a trade")
+        if action and not closing and update_waits(status_text, action):
+            # "#SOL if it loses 140 we move SL to 138", "where would you put your stop? I'd say 88k": a change that
+            # waits for the market, or a question — moving a follower's stop on it would be wrong
+            return _not_a_signal("a trade change that waits for a market event or is asked about")
         if (action or closing) and _ASKS.search(text):
             # "¿Movemos el SL?", "Breakeven'a taşındı mı?", "TP2 hit?": a one-sentence question is no report or command
             return _not_a_signal("a question about a trade, not a status")
@@ -1684,6 +1693,7 @@ def _lone_level(tokens: list[Token], text: str) -> tuple[Field, Decimal] | None:
     return None
 
 
+_TIP = re.compile(r"^\W*(?:tip|pro\s+tip|rule|reminder|note|consejo|dica|conseil|совет|ipucu)\s*(?:#?\d+\s*)?[:—-]")
 _NOT_OURS = re.compile(r"(?<!\w)(?:not\s+a\s+(?:signal|call)|just\s+sharing|(?:my\s+)?personal\s+(?:trade|bag|position|account|"
                        r"spot\s+bag|portfolio))(?!\w)")
 # A post of one sentence that asks ("¿Tocó tp2?", "Breakeven'a taşındı mı?", "TP2 hit??")

@@ -13,7 +13,7 @@ from verzek.domain.signals import UpdateAction
 _TP_WORDS = (r"(?:tp|target|maqsad|take[\s-]*profit|hedefler|hedef|цели|цель|(?:ال)?هدف|тейк|objetivo|alvo|تارگت|止盈|目标|목표|ziel|objectif|obiettivo|"
              r"cel|ціль|m[ụu]c\s+ti[êe]u|利確|ターゲット|目標|เป้าหมาย|เป้า|sasaran|lengo|יעד|στόχος|στόχο|[țţt][iî]nt[aă]|c[íi]l|doel|"
              r"টার্গেট|익절)")
-_DONE = (r"(?:bajarildi|hit|reached|achieved|done|smashed|completed|touched|filled|taken|secured|booked|profit|(?:[đd][ãa]\s+)?ch[ạa]m|"
+_DONE = (r"(?:bajarildi|hit(?!\s+(?:rate|ratio|%))|reached|achieved|done|smashed|completed|touched|filled|taken|secured|booked|profit|(?:[đd][ãa]\s+)?ch[ạa]m|"
          r"(?:[đd][ãa]\s+)?[đd][ạa]t|"
          r"ulaş[ıi]ld[ıi]|ger[çc]ekle[şs]ti|vuruldu|достигнут\w*|взят\w*|выполнен\w*|alcanzad\w*|atingid\w*|logrado|"
          r"tercapai|kena|geldi|خورد|已?(?:达成|达到|到达|完成|触发)|달성|erreicht|atteint\w*|raggiunt\w*|"
@@ -552,4 +552,24 @@ def close_all_names(lowered: str, coin: str) -> bool:
     for clause in _SENTENCE_PARTS.split(lowered):
         if _CLOSE_ALL_OR_COMMAND.search(clause.strip(" \t-:>*#.!/")) and re.search(rf"(?<!\w){re.escape(coin)}(?!\w)", clause):
             return True
+    return False
+
+
+_STOP_ACTIONS = (UpdateAction.NEW_STOP, UpdateAction.MOVE_SL_BREAKEVEN, UpdateAction.PARTIAL_CLOSE, UpdateAction.ADD_ENTRY)
+
+
+def update_waits(lowered: str, action: UpdateAction) -> bool:
+    """A stop move, partial close or add that waits for a market event ("#SOL if it loses 140 we move SL to 138",
+    "movemos el SL a 140 si cierra el diario encima de 150") or is asked about ("where would you put your stop? I'd
+    say 88k"): nothing to do now. Only the actions that change a follower's position are checked."""
+    if action not in _STOP_ACTIONS:
+        return False
+    pattern = dict(UPDATE_PATTERNS)[action]
+    for line in lowered.splitlines():
+        for match in pattern.finditer(line):
+            sentence_before = re.split(r"[.!?;](?:\s|$)", line[:match.start()])[-1]
+            sentence_after = re.split(r"[.!;](?:\s|$)", line[match.end():], maxsplit=1)[0]
+            if _CONDITION.search(sentence_before) or _MARKET_CONDITION.search(sentence_after) \
+                    or _ASKED.match(line[match.end():]):
+                return True
     return False
