@@ -321,3 +321,8 @@ def test_a_direction_call_promising_its_levels_later_is_a_held_market_open(text)
     parsed = parse_message(text)
     assert parsed.kind.value == "open" and parsed.symbol == "OP/USDT" and parsed.entry_type.value == "market"
     assert not parsed.tradable
+
+
+def test_a_bracketed_risk_reward_ratio_beside_a_target_is_a_note():
+    parsed = parse_message("OPUSDT | SHORT\nEntry: 1.884\nSL: 1.931\nTP1 (1:2.5): 1.767\nTP2 (1:5): 1.650")
+    assert parsed.targets == (Decimal("1.767"), Decimal("1.650")) and parsed.rejected is None

@@ -307,6 +307,9 @@ _SUBSCRIPT_ZEROS = re.compile(r"(?<![\d.,])0[.,]0([₀₁₂₃₄₅₆₇₈�
 _SQUEEZE = re.compile(r"(?i)(?<!\w)(?:short|long)s?[\s-]+squeez(?:e|es|ed)(?!\w)")
 
 
+_BRACKETED_RR = re.compile(r"\(\s*(?:r:?r\s*)?1\s*:\s*\d{1,2}(?:[.,]\d{1,2})?\s*\)", re.IGNORECASE)
+
+
 def normalize(text: str) -> str:
     """Canonical form of a message: ASCII punctuation, no emojis/links/relay artefacts/dates."""
     if "_" in text:  # JSON keys of bots: "stop_loss", "entry_price", "TP1_HIT"
@@ -320,6 +323,9 @@ def normalize(text: str) -> str:
         text = _SUBSCRIPT_ZEROS.sub(lambda m: "0." + "0" * int(m.group(1).translate(_SUBSCRIPT_TO_ASCII)) + m.group(2), text)
     if "queez" in text:
         text = _SQUEEZE.sub(" squeeze", text)
+    if "1:" in text:
+        # "TP1 (1:2.5): 1.767": a risk-to-reward ratio in brackets beside a level is a note, never two prices
+        text = _BRACKETED_RR.sub(" ", text)
     text = _STYLED.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
     text = _KEYCAP.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")).translate(_TRANSLATE)
     text = _CYRILLIC_K.sub("k", _K_DECIMAL.sub(r"\1.\2k", text))
