@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from verzek.domain.signals import MessageKind, UpdateAction
 from verzek.parsing import parse_message
-from verzek.parsing.scoring import wrong_close
+from verzek.parsing.scoring import wrong_close, wrong_position_change
 
 from tests.unit.parsing.test_generalisation_corpus import CORPORA
 
@@ -30,6 +30,20 @@ def _rows(name: str) -> list[dict]:
 def test_no_message_becomes_a_wrong_close(name):
     wrong = {r["id"]: why for r in _rows(name) if (why := wrong_close(r, parse_message(r["text"])))}
     assert wrong == {}
+
+
+@pytest.mark.parametrize("name", _CHECKED)
+def test_no_message_wrongly_changes_a_position(name):
+    wrong = {r["id"]: why for r in _rows(name) if (why := wrong_position_change(r, parse_message(r["text"])))}
+    assert wrong == {}
+
+
+def test_wrong_position_change_counts_a_stop_move_for_a_non_update():
+    moved = parse_message("#SOL move SL to 138")
+    assert wrong_position_change(_row("not_a_signal"), moved) is not None
+    assert wrong_position_change(_row("update", "ETH/USDT"), moved) is not None
+    assert wrong_position_change(_row("update", "SOL/USDT"), moved) is None
+    assert wrong_position_change(_row("not_a_signal"), parse_message("#SOL TP1 hit ✅")) is None  # moves nothing
 
 
 def _row(kind: str, symbol: str | None = None) -> dict:

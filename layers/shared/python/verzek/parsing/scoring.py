@@ -36,3 +36,22 @@ def wrong_close(row: dict, parsed: ParsedMessage) -> str | None:
     if expected["symbol"] and got and got != expected["symbol"]:
         return f"close of {got} for a close of {expected['symbol']}"
     return None
+
+
+# Updates that change a follower's position or orders (a stop moved, part closed, an entry added).
+_POSITION_CHANGES = ("new_stop", "move_sl_breakeven", "partial_close", "add_entry")
+
+
+def wrong_position_change(row: dict, parsed: ParsedMessage) -> str | None:
+    """Why `parsed` would wrongly change a follower's position: an update that moves a stop, closes part or adds an
+    entry where the label is no update (a lesson, a question, a conditional plan), or one for another coin."""
+    if parsed.kind.value != "update" or parsed.update_action is None \
+            or parsed.update_action.value not in _POSITION_CHANGES:
+        return None
+    expected = row["expected"]
+    if expected["kind"] != "update":
+        return f"{parsed.update_action.value} for a {expected['kind']} message"
+    got = parsed.to_expected_dict()["symbol"]
+    if expected["symbol"] and got and got != expected["symbol"]:
+        return f"{parsed.update_action.value} of {got} for an update of {expected['symbol']}"
+    return None
