@@ -276,3 +276,20 @@ def test_a_stop_move_that_waits_asks_or_teaches_moves_no_stop(text):
 def test_a_stop_move_now_still_moves_it():
     parsed = parse_message("#SOL TP1 hit, we move SL to 138")
     assert (parsed.kind, parsed.update_action) == (MessageKind.UPDATE, UpdateAction.NEW_STOP)
+
+
+@pytest.mark.parametrize("text, symbol", [
+    ("#AVAX manual close +6%", "AVAX/USDT"), ("#AVAX trade ended", "AVAX/USDT"), ("Abort #AVAX", "AVAX/USDT"),
+    ("#AVAX: out", "AVAX/USDT"), ("Out of #AVAX", "AVAX/USDT"),
+])
+def test_short_english_exits_close(text, symbol):
+    parsed = parse_message(text)
+    assert (parsed.kind, parsed.symbol) == (MessageKind.CLOSE, symbol)
+
+
+@pytest.mark.parametrize("text", [
+    "Out of office until Monday", "#BTC: out of range, waiting", "#BTC out of the range", "Abort mission, market is crazy",
+    "Never manually close a trade early",
+])
+def test_out_of_range_and_the_office_are_no_exit(text):
+    assert parse_message(text).kind != MessageKind.CLOSE
