@@ -365,7 +365,7 @@ CORPORA = {
     "blind_round40.jsonl": (60, 0.96),
     "blind_v6.jsonl": (42, 0.73),
     "blind_round41.jsonl": (58, 0.93),
-    "blind_round42.jsonl": (56, 0.91),
+    "blind_round42.jsonl": (56, 0.92),
     "blind_round43.jsonl": (59, 0.93),
 }
 

@@ -326,3 +326,10 @@ def test_a_direction_call_promising_its_levels_later_is_a_held_market_open(text)
 def test_a_bracketed_risk_reward_ratio_beside_a_target_is_a_note():
     parsed = parse_message("OPUSDT | SHORT\nEntry: 1.884\nSL: 1.931\nTP1 (1:2.5): 1.767\nTP2 (1:5): 1.650")
     assert parsed.targets == (Decimal("1.767"), Decimal("1.650")) and parsed.rejected is None
+
+
+def test_a_second_word_for_the_same_field_after_a_slash_joins_the_label():
+    parsed = parse_message("#OP SHORT\nEntry: 1.90\nTake-profit / exit: 1) 1.84 2) 1.78\nSL: 1.96")
+    assert parsed.targets == (Decimal("1.84"), Decimal("1.78")) and parsed.rejected is None
+    # a word we do not know after the slash still is no label
+    assert not parse_message("#OP SHORT\nEntry: 1.90\nTP / Quxel: 1.84\nSL: 1.96").tradable

@@ -290,6 +290,12 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
                     # in a colon are part of its heading (after a target label they may be "dream", "bonus": not so)
                     current.tokens.append(tok)
                     continue
+                if current is not None and current.label is not None and current.label.line == tok.line \
+                        and not current.numbers and [t.text for t in current.tokens] == ["/"] \
+                        and _same_field_word(tok.text, current.field):
+                    # "Take-profit / exit:", "Stop / invalidation:": a second word for the same field after a slash
+                    current.tokens.append(tok)
+                    continue
                 if current is not None and current.field in _LADDER_FIELDS and current.numbers \
                         and _repeats_rung_heading(current, tok):
                     # "买入 第一档：23.5 第二档：22.8" flattened onto one line: the next rung, headed like the first
@@ -328,6 +334,12 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
             else:
                 orphans.append(tok)
     return segments
+
+
+def _same_field_word(word: str, field: Field) -> bool:
+    """`word` alone heading a line before a colon and a price would be a label of `field`."""
+    match = lx.LABEL_RE.match(word + ": 1")
+    return match is not None and match.end() == len(word) and Field(match.lastgroup.rsplit("_", 1)[0]) == field
 
 
 def _repeats_rung_heading(segment: Segment, word: Token) -> bool:
