@@ -293,3 +293,12 @@ def test_short_english_exits_close(text, symbol):
 ])
 def test_out_of_range_and_the_office_are_no_exit(text):
     assert parse_message(text).kind != MessageKind.CLOSE
+
+
+@pytest.mark.parametrize("text", [
+    "Close to TP2 on #AVAX, be patient", "Exit liquidity everywhere, careful with #PEPE",
+    "#DOGE exit strategy explained in the next post", "Cancel culture in crypto lol #BTC", "#BTC закрытие недели выше 95к",
+    "Cerrar o no cerrar #BTC? Encuesta 👇",
+])
+def test_close_words_used_as_nouns_or_asked_are_no_close(text):
+    assert parse_message(text).kind != MessageKind.CLOSE

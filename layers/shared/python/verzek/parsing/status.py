@@ -171,6 +171,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
 # ("Nasdaq closed higher", "candle closed above 64k", "#BTC closing above 70k": a market moving, not a trade ending;
 # "cancel anytime" in an ad is about a subscription)
 _MARKET_MOVE = (r"(?!\s+(?:higher|lower|above|below|up|down|green|red|flat|over|under|near|around|call|"
+                # ("Close to TP2 on #AVAX", "Exit liquidity", "exit strategy", "Cancel culture")
+                r"to|liquidity|strateg\w*|plan|culture|point|level|candle|недели|дня|месяца|года|"
                 r"in\s+(?:the\s+)?(?:green|red)|the\s+(?:day|week|month|year|session)|"
                 # ("Cerramos la semana con +230%", "Fechamos o mês com 92%": the week or month, not a trade)
                 r"(?:la|el|a|o|il|le|die|den|das)\s+(?:semana|mes|m[êe]s|d[íi]a|a[ñn]o|ano|settimana|mese|semaine|mois|"
