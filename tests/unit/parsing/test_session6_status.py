@@ -57,6 +57,7 @@ def test_wrong_close_counts_a_close_of_a_non_close_and_of_another_coin():
     assert wrong_close(_row("update", "ETH/USDT"), close_eth) is not None
     assert wrong_close(_row("close", "SOL/USDT"), close_eth) is not None
     assert wrong_close(_row("close", "ETH/USDT"), close_eth) is None
+    assert wrong_close(_row("close", "ETH/USD"), close_eth) is None  # the same coin's position
     assert wrong_close(_row("close", None), close_eth) is None
     assert wrong_close(_row("not_a_signal"), parse_message("gm everyone")) is None
 
@@ -302,3 +303,9 @@ def test_out_of_range_and_the_office_are_no_exit(text):
 ])
 def test_close_words_used_as_nouns_or_asked_are_no_close(text):
     assert parse_message(text).kind != MessageKind.CLOSE
+
+
+def test_numbered_exits_ticked_off_are_targets_reached_not_a_close():
+    parsed = parse_message("#OPUSDT EXIT 1 ✅ EXIT 2 ✅ — trail stop to 1.812")
+    assert (parsed.kind, parsed.symbol, parsed.target_index) == (MessageKind.UPDATE, "OP/USDT", 2)
+    assert parse_message("#OP exit now").kind == MessageKind.CLOSE

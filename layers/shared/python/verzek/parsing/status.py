@@ -134,7 +134,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         # "Tocó tp2", "Bateu o alvo 1", "On a touché le TP2": the verb, then the target
         rf"(?<!casi\s)(?<!almost\s)(?<!quase\s)(?<!presque\s)(?:toc[óo]|tocamos|lleg[óo]\s+al?|alcanz[óo]|alcanzamos|tocou|bateu|atingiu|atingimos|a\s+touch[ée]|touche|"
         rf"ha\s+toccato|toccato|erreichte|достиг\w*|взяли|забрали)\s+(?:el\s+|o\s+|le\s+|il\s+|la\s+|den\s+)?{_TP_WORDS}\s*\d{{0,2}}(?!\w)|"
-        r"ch[ốo]t\s+l[ờo]i\s+(?:tp|m[ụu]c\s+ti[êe]u)\s*\d|target\s+\d+\s*:?\s*[\d.]+\s*done|hedef\s*\d*\s*tamam|(?:đạt|chạm|dat|cham)\s+(?:tp|m[ụu]c\s+ti[êe]u)\s*\d*|"
+        r"(?:exit|close)\s*\d{1,2}\s+done(?!\w)|ch[ốo]t\s+l[ờo]i\s+(?:tp|m[ụu]c\s+ti[êe]u)\s*\d|target\s+\d+\s*:?\s*[\d.]+\s*done|hedef\s*\d*\s*tamam|(?:đạt|chạm|dat|cham)\s+(?:tp|m[ụu]c\s+ti[êe]u)\s*\d*|"
         r"(?:تحقيق|تحقق|ضرب)\s+(?:ال)?هدف|목표\s*(?:가\s*)?(?:달성|도달)|\d{1,2}\.\s*hedef\w*\s+(?:geldi|tamam|vuruldu)|"
         + _PLAN_STEP_DONE)),
     # ("Cancel the remaining entry": one rung of the ladder; "Cancel the order" alone is the whole trade)
@@ -173,6 +173,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
 _MARKET_MOVE = (r"(?!\s+(?:higher|lower|above|below|up|down|green|red|flat|over|under|near|around|call|"
                 # ("Close to TP2 on #AVAX", "Exit liquidity", "exit strategy", "Cancel culture")
                 r"to|liquidity|strateg\w*|plan|culture|point|level|candle|недели|дня|месяца|года|"
+                # ("EXIT 1 ✅ EXIT 2 ✅": the channel's numbered exits — its targets — ticked off)
+                r"\d{1,2}\s+done|"
                 r"in\s+(?:the\s+)?(?:green|red)|the\s+(?:day|week|month|year|session)|"
                 # ("Cerramos la semana con +230%", "Fechamos o mês com 92%": the week or month, not a trade)
                 r"(?:la|el|a|o|il|le|die|den|das)\s+(?:semana|mes|m[êe]s|d[íi]a|a[ñn]o|ano|settimana|mese|semaine|mois|"
@@ -443,7 +445,7 @@ def tp_hit_index(lowered: str) -> int | None:
         if numbered:
             found += [int(n) for n in re.findall(r"\d{1,2}", numbered.group(1))]
         else:
-            tail = re.search(r"(?:tp|target)\s*(\d{1,2})(?![.,]?\d)", chunk)  # "đã chạm TP2", "target 2: 0.55 done"
+            tail = re.search(r"(?:tp|target|exit|close)\s*(\d{1,2})(?![.,]?\d)", chunk)  # "đã chạm TP2", "target 2: 0.55 done"
             if tail:
                 found.append(int(tail.group(1)))
     if not found:
