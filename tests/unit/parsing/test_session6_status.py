@@ -309,3 +309,12 @@ def test_numbered_exits_ticked_off_are_targets_reached_not_a_close():
     parsed = parse_message("#OPUSDT EXIT 1 ✅ EXIT 2 ✅ — trail stop to 1.812")
     assert (parsed.kind, parsed.symbol, parsed.target_index) == (MessageKind.UPDATE, "OP/USDT", 2)
     assert parse_message("#OP exit now").kind == MessageKind.CLOSE
+
+
+@pytest.mark.parametrize("text, symbol", [
+    ("ETH/USDT — סגרנו את העסקה ברווח ✅", "ETH/USDT"),   # he: we closed the trade in profit
+    ("#ARB Operação finalizada sem perdas", "ARB/USDT"),    # pt: trade finished
+])
+def test_finished_trade_reports_close(text, symbol):
+    parsed = parse_message(text)
+    assert (parsed.kind, parsed.symbol) == (MessageKind.CLOSE, symbol)

@@ -248,6 +248,8 @@ _CLOSE_PATTERN = re.compile(
     r"ch[ốo]t\s+(?:h[ếe]t|to[àa]n\s+b[ộo])|out\s+of\s+everything|(?:everything|all\s+positions)\s+off\s+the\s+table|"
     # "#SOL manual close +6%", "#SOL trade ended", "Abort #SOL", "#SOL: out"
     r"manual(?:ly)?\s+clos\w*|(?:trade|position)\s+(?:has\s+)?(?:ended|finished|is\s+over)|^abort|^out(?=\W*$)|"
+    # "סגרנו את העסקה ברווח" (we closed the trade), "Operação finalizada sem perdas" (trade finished)
+    r"סגרנו|סגרתי|(?:opera[çc][ãa]o|posi[çc][ãa]o|operaci[óo]n|posici[óo]n)\s+(?:foi\s+)?(?:finalizad[ao]|encerrad[ao])|"
     # "Wyjście z #SOL …, koniec pozycji": exit from / end of the position
     r"end\s+of\s+(?:the\s+)?position|koniec\s+pozycji|"
     r"fin\s+de\s+(?:la\s+)?posici[óo]n|fim\s+da\s+posi[çc][ãa]o|fin\s+de\s+(?:la\s+)?position|ende\s+der\s+position|"
