@@ -296,6 +296,15 @@ set): a floor on the exact-match rate, and no message ever parsed into a wrong t
   (lead and j15p; same against the fixed label); `blind_round43.jsonl` (4fca79b, j15w) first look 48/59 (81.4 %), 0
   wrong trades, 1 wrong close (b43-049 "Closing every open long, BTC lost 95K" closed BTC). Then r43 50/59:
   "建仓区间" is an entry label, "Take 1 @ x" a target row. Floors at the rates as they stand.
+- End-of-session measurement (session 6): two batches written by the two batch authors as close as they could to a
+  relay group's real traffic (one or two posts per real channel style, styles not used before, not aimed at known
+  weak spots), landed in the session's last 15 minutes and scored with the parser of main at their commit:
+  `blind_v7.jsonl` (e270381, j15v, 55 posts) 41/55 as landed with one "wrong trade" that was a label question
+  ("Instrument: DOT/USD" labelled DOT/USDT; the lead ruled the written quote is kept, as SOL/FDUSD and SOL/USDC
+  are, so bv7-002/040/049 name X/USD) — 44/55 (80.0 %), 0 wrong trades, 1 wrong close (bv7-041 "EXIT 1 ✅ EXIT 2 ✅ —
+  trail stop" closed STRK; fixed by j15m at 1293c5f) against the ruled labels; `blind_round44.jsonl` (9ae4ff8, j15w,
+  59 posts) 55/59 (93.2 %), 0 wrong trades, 0 wrong closes. Registered by the lead with floors at the rates as they
+  stand; not generalised.
 
 Rows flagged `must_not_trade` are labelled literally (a stop on the wrong side, targets out of order, a
 price missing a digit): the parse must match the label and still be rejected.
@@ -367,6 +376,8 @@ CORPORA = {
     "blind_round41.jsonl": (58, 0.93),
     "blind_round42.jsonl": (56, 0.92),
     "blind_round43.jsonl": (59, 0.93),
+    "blind_v7.jsonl": (55, 0.85),
+    "blind_round44.jsonl": (59, 0.93),
 }
 
 
