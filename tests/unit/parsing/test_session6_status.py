@@ -318,3 +318,9 @@ def test_numbered_exits_ticked_off_are_targets_reached_not_a_close():
 def test_finished_trade_reports_close(text, symbol):
     parsed = parse_message(text)
     assert (parsed.kind, parsed.symbol) == (MessageKind.CLOSE, symbol)
+
+
+def test_a_breakeven_move_naming_its_coin_after_the_price_keeps_the_coin():
+    parsed = parse_message("BE: 1.2210 — spostate lo stop a pareggio su #ARBUSDT ✅")
+    assert (parsed.kind, parsed.symbol, parsed.update_action) == (MessageKind.UPDATE, "ARB/USDT",
+                                                                  UpdateAction.MOVE_SL_BREAKEVEN)

@@ -272,6 +272,10 @@ def _stop_after_lone_price(text: str) -> str:
         prices = list(_LONE_PRICE.finditer(line))
         if len(prices) != 1 or not _STOP_WORD_RE.search(line, prices[0].end()):
             continue
+        if re.search(r"(?<!\w)[#$][A-Za-z]", line[prices[0].end():]):
+            # ("BE: 0.3842 — spostate lo stop a pareggio su #DOGEUSDT": a status naming its coin after the price is
+            # kept whole — rewritten to "SL 0.3842" it lost the coin and the breakeven move)
+            continue
         price = prices[0]
         labels = [(m.start(), Field(m.lastgroup.rsplit("_", 1)[0])) for m in LABEL_RE.finditer(line)]
         # (with no stop label on the line, only a price opening it: "0.390 — там выходим по стопу", not "Сигнал №412")
