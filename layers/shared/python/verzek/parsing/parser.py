@@ -214,6 +214,9 @@ def _postfix_labels(tokens: list[Token]) -> list[Token]:
     return out
 
 
+_ONE_THIRD = Decimal(1) / 3
+
+
 def _segments(lines: list[list[Token]]) -> list[Segment]:
     segments: list[Segment] = []
     current: Segment | None = None
@@ -245,7 +248,7 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
                         inside.kind == Kind.WORD
                         # ("SL 3376 (36 pts)", "TP4 3520 (108)": a distance in points, far off the prices' scale)
                         or inside.kind == Kind.NUM and inside.value is not None and current.numbers[-1].value
-                        and not Decimal(1) / 3 <= inside.value / current.numbers[-1].value <= 3)
+                        and not _ONE_THIRD <= inside.value / current.numbers[-1].value <= 3)
             if note and tok.kind == Kind.NUM:
                 orphans.append(tok)
                 continue
@@ -452,10 +455,11 @@ def _weighted_dca_legs(segments: list[Segment], levels: _Levels) -> list[Decimal
         if s.field == Field.IGNORE and s.label is not None and _DCA_LABEL.fullmatch(s.label.text.strip()):
             # ("0.3720 — 60%" is tokenised as a percentage range: the number without its own "%" is the price)
             prices = [t.value for t in s.tokens if t.kind == Kind.NUM or t.kind == Kind.PCT and "%" not in t.text]
-            if len(prices) != 1 or len(shares(s)) != 1 or prices[0] is None:
+            segment_shares = shares(s)
+            if len(prices) != 1 or len(segment_shares) != 1 or prices[0] is None:
                 return []
             legs.append(prices[0])
-            leg_shares.extend(shares(s))
+            leg_shares.extend(segment_shares)
     return legs if legs and sum(entry_shares) + sum(leg_shares) == 100 else []
 
 
@@ -1139,9 +1143,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             plan_status = "\n".join(line for n, line in enumerate(status_text.split("\n")) if n not in target_lines)
         # ("✅ Take-Profit 1 — 104,250 ✅": a target ticked off, nothing else said)
         action = update_action(plan_status) or (UpdateAction.TP_HIT if progress else None)
-        closing = is_close(plan_status, frozenset(c.base.lower() for c in candidates))
+        coin_names = frozenset(c.base.lower() for c in candidates)
+        closing = is_close(plan_status, coin_names)
         if closing and symbol_problem and symbol_problem.startswith("several different") and (
-                only := closed_coin_beside_conditions(status_text, frozenset(c.base.lower() for c in candidates))):
+                only := closed_coin_beside_conditions(status_text, coin_names)):
             # "#GMX kapattık ✅ — #DYDX de 0.590 altı gelirse onu da kapatırız": one coin closed now, the other only
             # if the market comes to a level — the close is the first one's
             target = next(c for c in candidates if c.base.lower() == only)
@@ -1213,10 +1218,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 and not _QUESTION.search(clean) and not _OTHERS_POSITIONS.search(status_text):
             # "#ENA ❌-3.2%", "… 🚫16% 손실(2x)🚫": the trade's result is a loss — it ended at its stop
             return _status(MessageKind.CLOSE, candidate, segments, UpdateAction.SL_HIT, notes)
-        if candidate is None and not candidates and _lone_level(tokens, text) is not None and not _QUESTION.search(text):
+        if candidate is None and not candidates and (lone := _lone_level(tokens, text)) is not None \
+                and not _QUESTION.search(text):
             # "止损: 0.398", "第一止盈: 0.179" as a post of its own: a level added to the call it follows (it names no
             # coin, so it applies only to the post it replies to)
-            field, price = _lone_level(tokens, text)
+            field, price = lone
             return _status(MessageKind.UPDATE, None, segments,
                            UpdateAction.NEW_STOP if field == Field.STOP else UpdateAction.OTHER, notes,
                            new_stop=price if field == Field.STOP else None)
@@ -1324,10 +1330,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         assumed.append("entry read from an unlabelled price line")
     # (only a line of the call itself — a level or another field we read, "Leverage 2.5x" — settles the comma by
     # its dot decimals: "till 31.12" in an advert footer is a date)
-    if not comma_decimal and "," in clean and comma_is_ambiguous("\n".join(
-            line for n, line in enumerate(clean.split("\n"))
-            if n in {t.line for t in (*levels.entries, *levels.targets, *levels.stop)}
-            | {t.line for s in segments if s.field in _ASSIGNED_FIELDS for t in s.tokens}), comma_decimal):
+    if not comma_decimal and "," in clean and comma_is_ambiguous(_lines_of_the_call(clean, levels, segments),
+                                                                 comma_decimal):
         written = [t for t in (*levels.entries, *levels.targets, *levels.stop) if ONE_COMMA_GROUP.fullmatch(t.text)]
         floor = price_floor(candidate.symbol if candidate else None)
         if written and not (floor is not None and min(t.value for t in written) / 1000 < floor):
@@ -1380,12 +1384,17 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # that is an assumption, so the parse is held for review.
         etype = EntryType.MARKET
         assumed.append("no entry written: read as a market entry")
+    direction_only = None  # (read at most once: _levels_later_call tokenises the post again)
     if not entries and etype != EntryType.MARKET and candidate is not None and words_side is not None \
-            and not side_conflict and (_only_coin_and_side(tokens) or _levels_later_call(clean, comma_decimal)):
-        etype = EntryType.MARKET  # "#ATOMUSDT LONG 🚀🚀": a direction alert, held below
+            and not side_conflict:
+        direction_only = _only_coin_and_side(tokens) or _levels_later_call(clean, comma_decimal)
+        if direction_only:
+            etype = EntryType.MARKET  # "#ATOMUSDT LONG 🚀🚀": a direction alert, held below
     if not entries and etype == EntryType.MARKET and not (targets or stop is not None) and candidate is not None \
             and words_side is not None and not side_conflict \
-            and (lx.OPEN_VERB_RE.search(clean) or _only_coin_and_side(tokens) or _levels_later_call(clean, comma_decimal)):
+            and (lx.OPEN_VERB_RE.search(clean) or (direction_only if direction_only is not None
+                                                   else _only_coin_and_side(tokens)
+                                                   or _levels_later_call(clean, comma_decimal))):
         # "Open SHORT on #LTCUSDT now": a direction and a market word, no level at all — held, never traded as is.
         assumed.append("direction only: no entry price, target or stop")
     if not entries and etype != EntryType.MARKET:
@@ -1721,11 +1730,18 @@ _LEVELS_LATER = re.compile(r"(?i)[,—–-]?\s*(?:(?:the\s+)?(?:levels?|entry|en
                            r"(?:soon|later|to\s+follow|coming(?:\s+soon)?|in\s+\d{1,2}\s*(?:min\w*|m)(?!\w)))(?!\w)")
 
 
+def _lines_of_the_call(clean: str, levels, segments) -> str:
+    """The post's lines that hold a level or another field we read (the lines that may settle a comma)."""
+    call_lines = {t.line for t in (*levels.entries, *levels.targets, *levels.stop)} \
+        | {t.line for s in segments if s.field in _ASSIGNED_FIELDS for t in s.tokens}
+    return "\n".join(line for n, line in enumerate(clean.split("\n")) if n in call_lines)
+
+
 def _levels_later_call(clean: str, comma_decimal: bool) -> bool:
     """A coin and a side word, and a promise that the levels follow in a later post ("Short #LTC now, levels soon")."""
-    if not _LEVELS_LATER.search(clean):
+    rest, promises = _LEVELS_LATER.subn(" ", clean)
+    if not promises:
         return False
-    rest = _LEVELS_LATER.sub(" ", clean)
     return _only_coin_and_side([t for n, line in enumerate(rest.split("\n")) for t in tokenize_line(line, n, comma_decimal)])
 
 
