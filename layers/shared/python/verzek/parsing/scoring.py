@@ -4,6 +4,7 @@ wrong tradable signals. Shared by the corpus tests and `scripts/bench_parser.py`
 from __future__ import annotations
 
 from verzek.domain.signals import ParsedMessage
+from verzek.parsing.status import POSITION_CHANGES
 
 TRADE_KEYS = ("symbol", "side", "entries", "targets", "stop_loss")
 
@@ -32,27 +33,25 @@ def wrong_close(row: dict, parsed: ParsedMessage) -> str | None:
     expected = row["expected"]
     if expected["kind"] != "close":
         return f"close for a {expected['kind']} message"
-    got = parsed.to_expected_dict()["symbol"]
+    got = parsed.symbol
     # (the coin decides which position is closed: "RNDR/USD" read for "RNDR/USDT" closes the same one)
     if expected["symbol"] and got and got.split("/")[0] != expected["symbol"].split("/")[0]:
         return f"close of {got} for a close of {expected['symbol']}"
     return None
 
 
-# Updates that change a follower's position or orders (a stop moved, part closed, an entry added).
-_POSITION_CHANGES = ("new_stop", "move_sl_breakeven", "partial_close", "add_entry")
 
 
 def wrong_position_change(row: dict, parsed: ParsedMessage) -> str | None:
     """Why `parsed` would wrongly change a follower's position: an update that moves a stop, closes part or adds an
     entry where the label is no update (a lesson, a question, a conditional plan), or one for another coin."""
     if parsed.kind.value != "update" or parsed.update_action is None \
-            or parsed.update_action.value not in _POSITION_CHANGES:
+            or parsed.update_action not in POSITION_CHANGES:
         return None
     expected = row["expected"]
     if expected["kind"] != "update":
         return f"{parsed.update_action.value} for a {expected['kind']} message"
-    got = parsed.to_expected_dict()["symbol"]
+    got = parsed.symbol
     if expected["symbol"] and got and got != expected["symbol"]:
         return f"{parsed.update_action.value} of {got} for an update of {expected['symbol']}"
     return None

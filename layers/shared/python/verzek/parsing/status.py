@@ -259,7 +259,7 @@ _CLOSE_PATTERN = re.compile(
     + _MARKET_MOVE + r"|"
     r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:was\s+|has\s+been\s+)?(?:hit|triggered|reached|touched|taken|kena|dính|dinh|"
     r"geraakt|atins|zasa[žz]en|imegongwa|נפגע|χτυπήθηκε|হিট)|"
-    r"(?<!almost\s)(?<!nearly\s)(?<!almost\s)(?<!barely\s)hit\s+(?:the\s+|our\s+)?(?:sl|stop(?:[\s-]*loss)?)|стоп\s+сработал|выбил\w*\s+по\s+стопу|"
+    r"(?<!almost\s)(?<!nearly\s)(?<!barely\s)hit\s+(?:the\s+|our\s+)?(?:sl|stop(?:[\s-]*loss)?)|стоп\s+сработал|выбил\w*\s+по\s+стопу|"
     r"(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:now\s+)?out\s+of(?!\w)|(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:now\s+)?flat(?!\w)|"
     # "#LDO — we're out at breakeven", "I'm out here +3%": out, with where or when
     r"(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:now\s+|fully\s+|all\s+)?out\s+(?:at|here|now|with|in|for|on)(?!\w)|t[üu]m\w*\s+(?:\w+\s+){0,2}kapat\w*|"
@@ -566,16 +566,19 @@ def close_all_names(lowered: str, coin: str) -> bool:
     return False
 
 
-_STOP_ACTIONS = (UpdateAction.NEW_STOP, UpdateAction.MOVE_SL_BREAKEVEN, UpdateAction.PARTIAL_CLOSE, UpdateAction.ADD_ENTRY)
+# The updates that change a follower's position or orders (also what `scoring.wrong_position_change` counts).
+POSITION_CHANGES = frozenset({UpdateAction.NEW_STOP, UpdateAction.MOVE_SL_BREAKEVEN, UpdateAction.PARTIAL_CLOSE,
+                              UpdateAction.ADD_ENTRY})
+_PATTERN_BY_ACTION = dict(UPDATE_PATTERNS)
 
 
 def update_waits(lowered: str, action: UpdateAction) -> bool:
     """A stop move, partial close or add that waits for a market event ("#SOL if it loses 140 we move SL to 138",
     "movemos el SL a 140 si cierra el diario encima de 150") or is asked about ("where would you put your stop? I'd
     say 88k"): nothing to do now. Only the actions that change a follower's position are checked."""
-    if action not in _STOP_ACTIONS:
+    if action not in POSITION_CHANGES:
         return False
-    pattern = dict(UPDATE_PATTERNS)[action]
+    pattern = _PATTERN_BY_ACTION[action]
     for line in lowered.splitlines():
         for match in pattern.finditer(line):
             sentence_before = re.split(r"[.!?;](?:\s|$)", line[:match.start()])[-1]
