@@ -40,9 +40,12 @@ from verzek.parsing.status import (
     is_close_without_coin,
     is_conditional_close,
     reports_progress,
+    side_after_pair,
+    speaks_of_a_trade,
     tp_hit_index,
     update_action,
     update_waits,
+    without_reader_conditions,
 )
 from verzek.parsing.symbols import (
     EXPLICIT,
@@ -1124,7 +1127,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     if not has_setup and candidate is not None and _stop_word_then_coin(tokens):
         # "SL BTCUSDT", "Stop #XRPUSDT ❌": a stop word and the pair, nothing else — that trade is stopped out.
         return _status(MessageKind.CLOSE, candidate, segments, UpdateAction.SL_HIT, notes)
-    if not has_setup and candidate is None and lx.EXAMPLE_RE.search(clean) \
+    if not has_setup and candidate is None and lx.EXAMPLE_RE.search(without_reader_conditions(clean)) \
             and choose_symbol(candidates, allow_bare=True)[0] is None:
         # "¿Qué es un trailing stop? Si el precio se mueve ...": a lesson's words about stops are no instruction
         return _not_a_signal("a lesson or example about trading words, not a call or status")
@@ -1174,7 +1177,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # "Stopped out of my personal #ETH spot bag, not a signal": the writer's own trade, said to be no call
             return _not_a_signal("a status of a trade the post says is no signal")
         if action in (UpdateAction.NEW_STOP, UpdateAction.MOVE_SL_BREAKEVEN, UpdateAction.PARTIAL_CLOSE) \
-                and (lx.EXAMPLE_RE.search(clean) or _TIP.search(status_text)):
+                and (lx.EXAMPLE_RE.search(without_reader_conditions(clean)) or _TIP.search(status_text)):
             # "Tip: set your stop below the last swing low, e.g. #SOL 140", "Rule #3: close half at TP1": a lesson
             return _not_a_signal("a lesson or standing rule, not a change of a trade")
         if action and not closing and update_waits(status_text, action):
@@ -1206,7 +1209,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 target = None
             if target is None and not is_close_without_coin(status_text):
                 return _not_a_signal("mentions closing but names no coin and gives no close command")
-            return _status(MessageKind.CLOSE, target, segments, close_action(status_text), notes)
+            closed = _status(MessageKind.CLOSE, target, segments, close_action(status_text), notes)
+            if closed.side is None and target is not None and (side := side_after_pair(status_text, target.base.lower())):
+                # ("Close SEIUSDT buy": the buy/sell word after the pair is the side of the position to close)
+                closed = _replace(closed, side=Side(side))
+            return closed
         if candidate is not None and not symbol_problem and _LIQUIDATED.search(status_text) \
                 and (not any(t.kind in (Kind.NUM, Kind.PCT) for t in tokens)
                      or _LIQUIDATED_AT.search(status_text) and not _LIQUIDATION_HYPOTHESIS.search(status_text)) \
@@ -1274,6 +1281,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     restates = lx.RESTATE_RE.search(clean) is not None or _UPDATE_HEADING.search(clean.lstrip().split("\n", 1)[0]) is not None
     if candidate is None and restates:
         candidate = choose_symbol(candidates, allow_bare=True)[0]
+    if candidate is not None and restates and not (entries or targets or stop) and update_action(status_text) is None \
+            and not speaks_of_a_trade(status_text.replace(candidate.base.lower(), " ")):
+        # "$SOLUSDT Update: 4H / Expecting Solana to stay bullish …", "#BTC CME gap still open. Careful with longs": an
+        # update heading (or "still open") over market talk — no level, order or call of a trade named
+        return _not_a_signal("market talk under an update heading, no trade named")
     if candidate is not None and restates:
         # "Entry update #SOL / Entry 140-142 / TP ... / SL ...": the levels of a trade already open, restated or
         # moved; opening it again would double the position.

@@ -56,7 +56,11 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         r"(?:close|closing|закры\w*|kapat\w*|cerr\w*|cierr\w*|fech\w*|chiud\w*|ferm\w*|schlie\w*|zamyk\w*|zamkn\w*|"
         r"đóng|tutup|фикс\w*|зафикс\w*|sold|sell|selling)\s+(?:the\s+|another\s+|a\s+further\s+|further\s+)?(?:half|partial|part|setengah|separuh|nửa|(?<![\d.,])\d{1,2}\s*%)(?!\w)|"
         # "Booked 40% profits on #GMT", "Teilgewinn mitgenommen", "rest running", "나머지 홀딩" (the rest held)
-        r"(?:booked|secured|took|taken|realized|realised)\s+(?<![\d.,])\d{1,2}\s*%\s+(?:of\s+)?(?:the\s+)?(?:profits?|gains?)(?!\w)|"
+        r"(?:booked|secured|took|taken|realized|realised)\s+(?<![\d.,])\d{1,2}\s*%\s+(?:of\s+)?(?:the\s+)?(?:profits?|gains?|partials?)(?!\w)|"
+        # "Close your first entries now" (the ladder's first fills; the later ones run), "Let's close TP1 here" (the
+        # first target's share taken at the market)
+        r"(?:close|closing|exit|sell)\s+(?:your\s+|the\s+|our\s+)?(?:first|1st|initial|early)\s+(?:entry|entries|buys?|orders?|fills?|part)(?!\w)|"
+        r"(?:close|closing|take|taking)\s+(?:the\s+)?(?:tp|target)\s*1\s+(?:here|now)(?!\w)|"
         r"(?:taking|take|took|booking|book|booked)\s+profits?\s+(?:on\s+[#$]?\w+\s+)?(?<![\d.,])\d{1,2}\s*%|"
         r"teilgewinn\w*\s+(?:\w+\s+)?(?:mitgenommen|gesichert|realisiert|genommen|eingefahren)|"
         r"나머지\s*(?:홀딩|보유|유지)|half\s+(?:closed|taken|booked|secured)|"
@@ -74,8 +78,10 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         r"(?:book|secure|realize|take|taking|booking)\s+(?:some|partial|part\s+of\s+(?:the\s+)?)\s*profits?|"
         r"partial(?:ly)?\s+(?:clos\w*|profit\w*)|(?:booked|secured|took|taken|closed|realized|sold)\s+(?<![\d.,])\d{1,2}\s*%\s+(?:on|of|from|at|in)(?!\w)|ganancias\s+parciales|lucro\s+parcial|(?:book|secure|realize|take|taking|booking)\s+\d{1,2}\s*%\s*(?:of\s+)?(?:profits?|position)|частичн\w+\s+(?:закры\w*|(?:за)?фикс\w*)|kısmi\s+kapat\w*")),
     (UpdateAction.MOVE_SL_BREAKEVEN, re.compile(
-        r"(?:move|moved|moving|shift|set|put|adjust)\s+(?:the\s+|your\s+)?(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+"
+        r"(?:move|moved|moving|shift|set|put|adjust)\s+(?:the\s+|your\s+|my\s+|our\s+)?(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+"
         r"(?:to\s+)?(?:entry|breakeven|break[\s-]*even|be|cost|entry\s+price)(?!\w)|"
+        # "BE now", "Secure breakeven", "SL → BE"
+        r"(?:^|\n)\W*(?:sl\s+)?be\s+now(?!\w)|secure\s+(?:the\s+)?(?:break[\s-]*even|be)(?!\w)|"
         r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:(?:moved|move|moving|pindah|dipindah)\s+)?(?:to\s+|a\s+|al\s+|para\s+|en\s+|ke\s+|->\s*|>\s*|=>\s*)?(?:entry|breakeven|break[\s-]*even|be)(?!\w)|"
         r"止损(?:上)?(?:移至|移到|调至|调到|设为|提到)(?:开仓价|成本价|入场价|保本)|"
         r"risk[\s-]*free|ریسک\s*فری|без\s*риска|risksiz|sin\s+riesgo|sem\s+risco|в\s+б/у|в\s+бу(?!\w)|"
@@ -94,8 +100,10 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         r"(?:حد\s+ضرر|استاپ)\s+(?:را\s+)?(?:به|روی)\s+(?:نقطه\s+)?ورود|break[\s-]*even'?[ae]?\s+(?:ta[şs][ıi]nd[ıi]|[çc]ekildi|al[ıi]nd[ıi])|"
         r"止[损損](?:上)?(?:移至|移到|调至|调到|調至|調到|设为|設為|提到|上移至|上移到)(?:开仓价|成本价|入场价|進場價|開倉價|成本價|入場價)|(?:حد\s+ضرر|استاپ)\s+(?:(?:رو|را)\s+)?(?:بیاد|بره|بیاری[دن]|بیارید|ببری[دن]|ببرید)\s+(?:به\s+|روی\s+)?(?:نقطه\s+)?ورود|беззбит\w*|建値|同値")),
     (UpdateAction.NEW_STOP, re.compile(
-        r"(?:move|moved|moving|shift|set|put|adjust|trail\w*|update\w*|change\w*|new)\s+(?:the\s+|your\s+)?"
-        r"(?:sl|stop(?:[\s-]*loss)?|stoploss)(?!\w)|(?:sl|stop(?:[\s-]*loss)?)\s+(?:moved|updated|changed|adjusted|raised|lowered|trailed|"
+        r"(?:move|moved|moving|shift|set|put|adjust|trail\w*|update\w*|change\w*|new)\s+(?:the\s+|your\s+|my\s+|our\s+)?"
+        # ("adjust our stop loss rules next month": the channel's policy, no trade's stop)
+        r"(?:sl|stop(?:[\s-]*loss)?|stoploss)(?!\w)(?![\s-]*loss)(?!\s+(?:rules?|strateg\w*|settings?|polic\w*|management|placement|logic|guide\w*|tips?)(?!\w))|"
+        r"(?:sl|stop(?:[\s-]*loss)?)\s+(?:moved|updated|changed|adjusted|raised|lowered|trailed|"
         r"movid[oa]|mudad[oa]|cambiad[oa]|alterad[oa]|verschoben|d[ée]plac[ée]|spostat[oa]|przesuni[eę]t\w*)|"
         r"(?:d[ờo]i|k[ée]o|geser|pindah\w*)\s+(?:sl|stop)(?!\w)|"
         # "All open longs: tighten stops to -2%", "ужесточаем стопы"
@@ -146,7 +154,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
     (UpdateAction.ADD_ENTRY, re.compile(
         r"(?:add|adding)\s+(?:(?:a|an|the|another|one\s+more|new|\d(?:st|nd|rd|th)|second|third|fourth)\s+)?"
         r"(?:more|entry|entries|order|buy|to\s+(?:the\s+)?position)(?!\w)|re[\s-]?entry\s+at|"
-        r"(?:add|adding)\s+\d{1,3}\s*%|new\s+entry\s+for|докупа\w*|докупим|доливаем|добираем|ekliyoruz|ekleme|"
+        r"(?:add|adding)\s+\d{1,3}\s*%|new\s+entry\s+for|re[\s-]?enter\w*\s+(?:here|now|again)(?!\w)|enter\s+again\s+(?:here|now)(?!\w)|докупа\w*|докупим|доливаем|добираем|ekliyoruz|ekleme|"
         r"a[ñn]adimos|adicionamos|nachkaufen|nachlegen|rajout\w*|aggiungiamo|dokupuj\w*|dobieramy|th[êe]m\s+l[ệe]nh|"
         r"tambah\s+(?:posisi|entry)|(?:add|adding)\s+to\s+(?:our\s+|the\s+|your\s+)?[#$]?\w+\s+(?:at|@|around|near)|"
         r"dca\s*:?\s*(?:add|buy|one\s+more)|добавля\w*\s+(?:\w+\s+)?вход\w*|добор\w*|усредня\w*|усредним|"
@@ -156,6 +164,11 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         r"(?<!gap\s)(?<!\d\s)(?<!imbalance\s)(?<!fvg\s)(?<!window\s)"
         r"still\s+(?:holding|hodling|in\s+(?:the\s+)?(?:trade|position)|open|running|active)(?!\w)|"
         r"keep\s+holding|hold(?:ing)?\s+(?:the\s+|this\s+|your\s+|our\s+)(?:position|trade)s?(?!\w)|"
+        # "Running in profit", "#ETH running nicely in profit", "+50 pips secured": the trade under way, reported
+        # (said of the trade: the post's or line's first words — "Most alts running in profit" is market talk)
+        r"(?:^|\n)\W*(?:[#$]\w+\W+)?(?:(?:the\s+)?(?:trade|position|it|we'?re|we\s+are|still|is|now)\s+){0,2}(?:running|sitting)\s+"
+        r"(?:nicely\s+|well\s+|comfortably\s+|now\s+)?in\s+(?:(?:good\s+|nice\s+)?profit|the\s+green)(?!\w)|"
+        r"(?<![\w.,])\+?\d+(?:[.,]\d+)?\s*(?:pips|points|%)\s+(?:secured|locked(?:\s+in)?|banked)(?!\w)|"
         r"(?:don'?t|do\s+not)\s+close|не\s+закрыва\w*|kapatmay[ıi]n|no\s+cierren|n[ãa]o\s+fechem|"
         r"non\s+chiud\w*|tenete|nicht\s+schlie(?:ß|ss)en|ne\s+(?:fermez|cl[ôo]turez)\s+pas|jangan\s+(?:tutup|close)|"
         r"[đd][ừu]ng\s+[đd][óo]ng|"
@@ -221,7 +234,8 @@ _CLOSE_PATTERN = re.compile(
     r"uzav[řr]ete|funga|fungeni|isara|isasara|סגרו|לסגור|ปิด|کنسل|"
     # "#DOGE la cerramos en entrada", "la chiudiamo", "On coupe #KAVA au prix d'entrée", "on sort de la position"
     r"(?:la|lo|las|los)\s+(?:cerramos|cerr[ée]|cierro|chiudiamo|chiudo)|on\s+(?:coupe|ferme|cl[ôo]ture|sort\s+de)|coupons|coupez|"
-    r"sortons\s+de|sortez\s+de|(?:take|taking|book|booking|secure|securing)\s+(?:all|full|the\s+full|100\s*%)\s+(?:the\s+)?(?:profits?|gains?))(?!\w)"
+    r"sortons\s+de|sortez\s+de|(?:take|taking|book|booking|secure|securing)\s+(?:all|full|the\s+full|100\s*%)\s+(?:the\s+)?(?:profits?|gains?)|"
+    r"(?:take|book|secure)\s+(?:the\s+|your\s+)?profits?\s+(?:and|&)\s+(?:close|exit))(?!\w)"
     + _MARKET_MOVE + r"|"
     # "#NEAR در نقطه ورود کلوز کنید" (close it at the entry), "#AAVE رو بستیم" (we closed it)
     r"کلوز\s*(?:کنید|کن|کردیم|شد|می\s*کنیم)|(?<!\w)(?:بستیم|بستم)(?!\w)|"
@@ -257,8 +271,8 @@ _CLOSE_PATTERN = re.compile(
     r"(?:exit\s+from|wyj[śs]cie\s+z|salida\s+de|sa[íi]da\s+de|sortie\s+de|uscita\s+da|ausstieg\s+aus|выход\s+из)"
     r"(?=\s+[#$]\w))(?!\w)"
     + _MARKET_MOVE + r"|"
-    r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:was\s+|has\s+been\s+)?(?:hit|triggered|reached|touched|taken|kena|dính|dinh|"
-    r"geraakt|atins|zasa[žz]en|imegongwa|נפגע|χτυπήθηκε|হিট)|"
+    r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:was\s+|has\s+been\s+|already\s+|just\s+|got\s+){0,2}(?:hit|triggered|reached|touched|taken|kena|dính|dinh|"
+    r"geraakt|atins|zasa[žz]en|imegongwa|נפגע|χτυπήθηκε|হিট)(?!\s+(?:rate|ratio|%|count|streak|percentage)(?!\w))|"
     r"(?<!almost\s)(?<!nearly\s)(?<!barely\s)hit\s+(?:the\s+|our\s+)?(?:sl|stop(?:[\s-]*loss)?)|стоп\s+сработал|выбил\w*\s+по\s+стопу|"
     r"(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:now\s+)?out\s+of(?!\w)|(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:now\s+)?flat(?!\w)|"
     # "#LDO — we're out at breakeven", "I'm out here +3%": out, with where or when
@@ -300,6 +314,23 @@ _TR_CONDITIONAL = (r"gelirse|gelmezse|olursa|olmazsa|d[üu][şs]erse|k[ıi]rarsa
                    r"g[öo]r[üu]rse|kaybederse|ula[şs][ıi]rsa|y[üu]kselirse|tutarsa|kapan[ıi]rsa")
 _CONDITION = re.compile(r"(?<!\w)(?:if|when|once|unless|until|in\s+case|otherwise|si|wenn|falls|eğer|если|"
                         + _WHEN_PHRASES + "|" + _TR_CONDITIONAL + r")(?!\w)")
+# "If you have lower entries keep them risk free", "if you still hold it, close now": a condition on what the reader
+# holds, not on the market — the instruction is for now (for whoever holds the trade)
+_READER_CONDITION = re.compile(
+    r"(?<!\w)(?:if|when|si|wenn|falls|если|se)\s+(?:you|u|y'?all|вы|t[úu]|usted(?:es)?|voc[êe]s?|vous|du|ihr)\s+"
+    r"(?:still\s+|already\s+)?(?:have|has|hold|holding|are\s+(?:in|still\s+in|holding)|entered|got\s+(?:in|filled)|took|bought|"
+    r"sold|didn'?t|haven'?t|did\s+not|have\s+not|tienes|tiene|tienen|tem|t[êe]m|avez|as|hast|habt|hab|имеете|держите)(?!\w)")
+
+
+def without_reader_conditions(text: str) -> str:
+    """The text lower-cased, without its conditions on what the reader holds ("if you have lower entries"): such a
+    condition makes no lesson ("if you …" otherwise opens one) and does not make an instruction wait."""
+    return _READER_CONDITION.sub(" ", text.lower())
+
+
+def _waits(text_before: str) -> bool:
+    """A condition stands before the instruction (one on the market or the writer's plan, not on what the reader holds)."""
+    return bool(_CONDITION.search(_READER_CONDITION.sub(" ", text_before)))
 
 
 # "Close #NEAR short if 4H candle closes above 5.40": the close waits for a market event the bot cannot check
@@ -324,7 +355,7 @@ def _status_lines(lowered: str, coins: frozenset[str] = frozenset()) -> str:
         pieces = [line]
         clauses = _CLAUSE_BREAK.split(line)
         for n in range(1, len(clauses)):
-            if _CONDITION.search(" ".join(clauses[:n])):
+            if _waits(" ".join(clauses[:n])):
                 break
             pieces.append(clauses[n])
         for piece in pieces:
@@ -350,33 +381,35 @@ _ASKED = re.compile(r"[^.!?\n]*\?")
 _ALMOST = re.compile(r"(?<!\w)(?:almost|nearly|barely|casi|quase|presque|quasi|fast|почти|neredeyse)\s+$")
 
 
-def is_close(lowered: str, coins: frozenset[str] = frozenset()) -> bool:
-    """`coins`: lower-cased tickers the post names (bare ones included) that may open a line before the verb.
-    A close that follows a condition on its line ("if BTC closes below 60k we will close the ETH long") is not a
-    command now: the bot cannot check the condition."""
+def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
+    """For each close phrase of the post, in order: "waits" (a condition or a level comes first: "if BTC closes below
+    60k we will close the ETH long", "Close #NEAR short if 4H closes above 5.40", "Close #BTC above 100k"), "no"
+    (negated, asked, almost: "Never close in panic", "Close #SOL?", "almost hit our stop") or "now"."""
     plan = sum(1 for line in lowered.splitlines() if _PLAN_STEP_RE.match(line)) >= 2
     for line in _status_lines(lowered, coins).splitlines():
         if _PLAN_STEP_DONE_RE.match(line) or plan and _PLAN_STEP_RE.match(line):
             continue
         for match in _CLOSE_PATTERN.finditer(line):
+            before = line[:match.start()]
             sentence_after = re.split(r"[.!?;](?:\s|$)", line[match.end():], maxsplit=1)[0]
-            if not _CONDITION.search(line[:match.start()]) and not _MARKET_CONDITION.search(sentence_after) \
-                    and not _LEVEL_CONDITION.match(sentence_after) and not _NEGATED.search(line[:match.start()]) \
-                    and not _ASKED.match(line[match.end():]) and not _ALMOST.search(line[:match.start()]):
-                return True
-    return False
+            if _waits(before) or _MARKET_CONDITION.search(sentence_after) or _LEVEL_CONDITION.match(sentence_after):
+                yield "waits"
+            elif _NEGATED.search(before) or _ASKED.match(line[match.end():]) or _ALMOST.search(before):
+                yield "no"
+            else:
+                yield "now"
+
+
+def is_close(lowered: str, coins: frozenset[str] = frozenset()) -> bool:
+    """`coins`: lower-cased tickers the post names (bare ones included) that may open a line before the verb.
+    A close that follows a condition on its line is not a command now: the bot cannot check the condition."""
+    return any(reading == "now" for reading in _close_readings(lowered, coins))
 
 
 def is_conditional_close(lowered: str) -> bool:
     """A close that waits for a market event ("Close #NEAR short if 4H closes above 5.40", "if BTC loses 60k close
     the alts"): not a command now, and not a call either."""
-    for line in _status_lines(lowered).splitlines():
-        for match in _CLOSE_PATTERN.finditer(line):
-            sentence_after = re.split(r"[.!?;](?:\s|$)", line[match.end():], maxsplit=1)[0]
-            if _CONDITION.search(line[:match.start()]) or _MARKET_CONDITION.search(sentence_after) \
-                    or _LEVEL_CONDITION.match(sentence_after):
-                return True
-    return False
+    return any(reading == "waits" for reading in _close_readings(lowered))
 
 
 _CLOSE_ALL_OR_COMMAND = re.compile(
@@ -394,7 +427,13 @@ _CLOSE_ALL_OR_COMMAND = re.compile(
     r"(?:position|trade|signal|order)s?\s+(?:is\s+|was\s+|has\s+been\s+)?(?:closed|cancel+ed)|stopped\s+out|"
     r"(?:everyone|everybody|all\s+of\s+us|we'?re|we\s+are)\s+out\s+of\s+(?:everything|all)(?!\w)|out\s+of\s+everything|"
     r"deals?\s+(?:#?\d+\s+)?(?:[\w/]+\s+)?(?:completed|finished|closed|cancel+ed)(?!\w)|"
-    r"(?:sl|stop(?:[\s-]*loss)?)\s+(?:was\s+|has\s+been\s+)?(?:hit|triggered)|"
+    r"(?:sl|stop(?:[\s-]*loss)?)\s+(?:was\s+|has\s+been\s+|already\s+|just\s+|got\s+){0,2}(?:hit|triggered|reached|touched|taken)"
+    r"(?!\s+(?:rate|ratio|%|count|streak|percentage)(?!\w))|"
+    # "I am out of this trade at BE", "Closing this one early", "Closed manually in small profit", "Take profits and close"
+    r"(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:now\s+|fully\s+)?out\s+of\s+(?:this|the|that)\s+(?:trade|position|one)(?!\w)|"
+    r"^(?:we'?re\s+|we\s+are\s+|i'?m\s+|i\s+am\s+)?closing\s+(?:this|that|the)\s+(?:one|trade|position)(?!\w)|"
+    r"^(?:trade\s+|position\s+)?closed\s+(?:manually|early)(?!\w)|"
+    r"^(?:take|book|secure)\s+(?:the\s+|your\s+)?profits?\s+(?:and|&)\s+(?:close|exit)(?!\w)|"
     r"^(?:trade\s+|position\s+)?closed\s+(?:in\s+(?:profit|loss)|at\s+(?:breakeven|break[\s-]even|entry|be|tp\s*\d?|sl|stop)|manually|with\s+(?:a\s+)?(?:profit|loss))(?!\w)"
     r"(?:\s*(?:done|[+-]?\d+(?:[.,]\d+)?\s*%))*[^\w\n]*$|"
     r"^(?:please\s+|pls\s+|now\s+)?(?:take|book|secure)\s+(?:all|full|the\s+full|100\s*%)\s+(?:the\s+)?(?:profits?|gains?)(?!\w)|" + _CLOSE_ALL, re.MULTILINE)
@@ -462,7 +501,7 @@ _STOP_OUT = re.compile(
     r"(?:sl|stop(?:[\s-]*loss)?)\s+(?:(?:bei|für|for|on|на|по|de|di|en|del|do|da|su)\s+)?[#$]\w+(?:/\w+)?\s+(?:(?:was|has\s+been|got|đã|sudah|udah|wurde)\s+)?"
     r"(?:dính|dinh|kena|hit|triggered|taken|touched|ausgel[öo]st|getroffen|сработал|alcanzad[oa]|atingid[oa]|acionad[oa]|d[ée]clench[ée]|scattat[oa])|"
     r"(?:cerr\w*|closed|fechad\w*|закрыт\w*|kapand[ıi])(?:\s+[#$]?\w+(?:/\w+)?)?\s+(?:en|at|on|by|no|по|ile)\s+(?:el\s+|the\s+|o\s+)?(?:stop|sl|стопу)(?!\w)|"
-    r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:was\s+|has\s+been\s+|got\s+)?(?:hit|triggered|reached|touched|taken)"
+    r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:was\s+|has\s+been\s+|already\s+|just\s+|got\s+){0,2}(?:hit|triggered|reached|touched|taken)"
     r"|stop+ed\s+out|(?:sl|stop)\s+(?:kena|dính|dinh)|(?<!\w)stopped(?=\s*(?:$|[.!,;]|at\s|on\s|in\s|for\s|with\s))|"
     r"hit\s+(?:the\s+|our\s+|my\s+)?(?:sl|stop(?:[\s-]*loss)?)(?!\w)|stop\s+oldu|stop\s+target\s+hit|"
     r"closed\s+(?:at|by|on|in)\s+(?:the\s+)?(?:sl|stop(?:[\s-]*loss)?|stoploss)(?!\w)|стоп\s+сработал|"
@@ -583,7 +622,42 @@ def update_waits(lowered: str, action: UpdateAction) -> bool:
         for match in pattern.finditer(line):
             sentence_before = re.split(r"[.!?;](?:\s|$)", line[:match.start()])[-1]
             sentence_after = re.split(r"[.!;](?:\s|$)", line[match.end():], maxsplit=1)[0]
-            if _CONDITION.search(sentence_before) or _MARKET_CONDITION.search(sentence_after) \
+            if _waits(sentence_before) or _MARKET_CONDITION.search(sentence_after) \
                     or _ASKED.match(line[match.end():]):
                 return True
     return False
+
+
+# "Close SEIUSDT buy", "AVAX/USDT sell limit was not triggered — cancelled", "Cerrar BTCUSDT compra": a buy/sell word
+# written right after the pair names the side of the position a close is about (the close verb itself — "Sell #SOL
+# now" — comes before the coin and says nothing about the side).
+_SIDE_WORD_AFTER_PAIR = {
+    "long": r"buy|compra|achat|kauf|acquisto|kupno|покупка|al[ıi][şs]|mua|beli",
+    "short": r"sell|venta|venda|vente|verkauf|vendita|sprzeda[żz]|продажа|sat[ıi][şs]|b[áa]n|jual",
+}
+
+
+def side_after_pair(lowered: str, base: str) -> str | None:
+    """'long' / 'short' when a buy/sell word follows the coin (as a ticker or a pair), None when none or both do."""
+    coin = rf"(?<![\w#$])[#$]?{re.escape(base)}(?:\s*/?\s*(?:usdt|usdc|usd|busd|fdusd|btc|eth)(?:\.p|\s*perp)?)?"
+    found = {side for side, words in _SIDE_WORD_AFTER_PAIR.items()
+             if re.search(rf"{coin}\s*[:|-]?\s*(?:{words})(?!\w)", lowered)}
+    return found.pop() if len(found) == 1 else None
+
+
+# Words that tie a post to a trade: its levels, orders or position, or the channel's own call ("where we posted",
+# "setup still valid", "girişte düzeltme"). An "Update" heading over a text with none of them ("$SOLUSDT Update: 4H /
+# Expecting Solana to stay bullish …", "#BTC CME gap still open. Careful with longs") is market talk, not a status.
+_TRADE_REFERENCE = re.compile(
+    rf"(?<!\w){_TP_WORDS}(?:s|es|os|as|i)?(?!\w)|(?<!\w)(?:entr(?:y|ies|ada|ée|ata|ar)|einstieg|ingresso|wej[śs]ci\w*|вход\w*|giri[şs]\w*|"
+    r"(?:stop(?:[\s-]*loss)?|sl|стоп|stopu?)|(?:re[\s-]*)?entry|setups?|signals?|se[ñn]al|sinyal|сигнал\w*|calls?|"
+    r"positions?|posici[óo]n|posi[çc][ãa]o|позици\w*|pozisyon\w*|trades?|сделк\w*|i[şs]lem\w*|operaci[óo]n|opera[çc][ãa]o|"
+    r"orders?|[óo]rden(?:es)?|ordem|ордер\w*|emir\w*|levels?|niveles|n[íi]veis|уровн\w*|seviye\w*|"
+    r"leverage|apalancamiento|alavancagem|плеч\w*|kald[ıi]ra[çc]\w*|valid|v[áa]lid[oa]|g[üu]ncel|ge[çc]erli|актуал\w*|"
+    r"posted|published|publicad[oa]|opubl\w*|we|our|nosotros|nuestr[oa]s?|nós|nosso|nossa|мы|наш\w*|biz|bizim|"
+    r"zone|zona|зона|b[öo]lge)(?!\w)|"
+    r"入场|进场|止损|止盈|仓位|진입|손절|익절|포지션|エントリー|損切|利確|ورود|دخول|وقف|استاپ|پوزیشن|صفقة|معامله")
+
+
+def speaks_of_a_trade(lowered: str) -> bool:
+    return bool(_TRADE_REFERENCE.search(lowered))

@@ -1,0 +1,94 @@
+"""Status and management posts (session 7): more real management wordings and the look-alikes around them.
+
+Every case is a word class or a structure (my own wordings), never a corpus row.
+"""
+
+from __future__ import annotations
+
+import pytest
+from verzek.domain.signals import MessageKind, Side, UpdateAction
+from verzek.parsing import parse_message
+
+
+@pytest.mark.parametrize("text, symbol, side", [
+    ("Close SEIUSDT buy", "SEI/USDT", Side.LONG),
+    ("Close BTCUSDT sell", "BTC/USDT", Side.SHORT),
+    ("AVAX/USDT sell limit was not triggered within 12 hours — pending order cancelled.", "AVAX/USDT", Side.SHORT),
+    ("Cerrar #LINK compra", "LINK/USDT", Side.LONG),
+])
+def test_a_buy_or_sell_word_after_the_pair_is_the_side_of_the_close(text, symbol, side):
+    parsed = parse_message(text)
+    assert (parsed.kind, parsed.symbol, parsed.side) == (MessageKind.CLOSE, symbol, side)
+
+
+@pytest.mark.parametrize("text", ["Sell #SOL now", "Close #SOL, buy zone lost", "Close #SOL"])
+def test_a_close_verb_or_a_word_in_another_clause_names_no_side(text):
+    parsed = parse_message(text)
+    assert (parsed.kind, parsed.side) == (MessageKind.CLOSE, None)
+
+
+@pytest.mark.parametrize("text", [
+    "$SOLUSDT Update: 4H\nExpecting Solana to stay bullish over the next few days.\nHopefully it keeps going.",
+    "#BTC CME gap at 91,200 still open. Careful this week.",
+    "$DOGE update:\nMeme season looks close, sentiment is getting greedy.",
+])
+def test_an_update_heading_over_market_talk_is_no_status(text):
+    assert parse_message(text).kind == MessageKind.NOT_A_SIGNAL
+
+
+@pytest.mark.parametrize("text, symbol", [
+    ("$ARBUSDT Update:\nAlready up 9% from where we posted, holding for more.", "ARB/USDT"),
+    ("#ZRO update: setup still valid.", "ZRO/USDT"),
+    ("#LINK update: orders stay, zone not reached yet", "LINK/USDT"),
+    ("#TIA güncelleme: giriş aynı", "TIA/USDT"),
+])
+def test_an_update_about_the_call_stays_an_update(text, symbol):
+    parsed = parse_message(text)
+    assert (parsed.kind, parsed.symbol) == (MessageKind.UPDATE, symbol)
+
+
+# Management posts as channels write them to the trade they reply to (no coin: the ingest applies them only to the post
+# they answer), in the families of a real channel journal: stop moves by the writer, reader-held conditions, partial
+# exits of the first entries, coinless stop-outs and exits, a trade reported running.
+@pytest.mark.parametrize("text, kind, action", [
+    ("I will adjust my stop loss to 0.4717", MessageKind.UPDATE, UpdateAction.NEW_STOP),
+    ("If you have lower entries keep them risk free.", MessageKind.UPDATE, UpdateAction.MOVE_SL_BREAKEVEN),
+    ("BE now", MessageKind.UPDATE, UpdateAction.MOVE_SL_BREAKEVEN),
+    ("Secure breakeven", MessageKind.UPDATE, UpdateAction.MOVE_SL_BREAKEVEN),
+    ("Close your first entries now", MessageKind.UPDATE, UpdateAction.PARTIAL_CLOSE),
+    ("Lets close TP1 here", MessageKind.UPDATE, UpdateAction.PARTIAL_CLOSE),
+    ("Secured 30% partials", MessageKind.UPDATE, UpdateAction.PARTIAL_CLOSE),
+    ("Re-enter here", MessageKind.UPDATE, UpdateAction.ADD_ENTRY),
+    ("Running in profit", MessageKind.UPDATE, UpdateAction.OTHER),
+    ("+50 pips secured", MessageKind.UPDATE, UpdateAction.OTHER),
+    ("SL already hit", MessageKind.CLOSE, UpdateAction.SL_HIT),
+    ("stop loss reached", MessageKind.CLOSE, UpdateAction.SL_HIT),
+    ("I am out of this trade at BE", MessageKind.CLOSE, None),
+    ("Closing this one early, market is too choppy", MessageKind.CLOSE, None),
+    ("Closed manually in small profit", MessageKind.CLOSE, None),
+    ("Take profits and close", MessageKind.CLOSE, None),
+])
+def test_coinless_management_posts(text, kind, action):
+    parsed = parse_message(text)
+    assert (parsed.kind, parsed.symbol, parsed.update_action) == (kind, None, action)
+
+
+def test_a_reader_held_condition_does_not_make_the_instruction_wait():
+    assert parse_message("If you still hold #SOL, close it now").kind == MessageKind.CLOSE
+    moved = parse_message("If you hold #SOL, move SL to entry now")
+    assert (moved.kind, moved.update_action) == (MessageKind.UPDATE, UpdateAction.MOVE_SL_BREAKEVEN)
+
+
+@pytest.mark.parametrize("text", [
+    "Tip: if you have lower entries, always keep them risk free after TP1.",
+    "Lesson 3: close your first entries at TP1 and let the rest run.",
+    "If you see BTC lose 60k, move your SL to entry on all alts?",
+    "#SOL re-enter here if we reclaim 150",
+    "Most alts running in profit this week, BTC dominance falling",
+    "Why did my SL get hit so early? Any tips?",
+    "SL hit rate this month: 18%",
+    "We will adjust our stop loss rules next month for all VIP signals.",
+    "If you have any questions about closing trades, ask in the chat.",
+])
+def test_management_look_alikes_change_nothing(text):
+    assert parse_message(text).kind == MessageKind.NOT_A_SIGNAL
