@@ -92,3 +92,64 @@ def test_a_reader_held_condition_does_not_make_the_instruction_wait():
 ])
 def test_management_look_alikes_change_nothing(text):
     assert parse_message(text).kind == MessageKind.NOT_A_SIGNAL
+
+
+@pytest.mark.parametrize("text", [
+    "#SOL Zarar Durdur tetiklendi",
+    "#SOL cắt lỗ đã kích hoạt",
+    "#SOL đã dính cắt lỗ",
+    "#SOL وقف الخسارة تفعل",
+    "#SOL حد ضرر فعال شد",
+    "#SOL Stop-Loss wurde ausgelöst",
+    "#SOL Stop Loss atingido",
+    "#SOL se activó el stop loss",
+    "#SOL saltó el stop",
+    "#SOL 손절 나갔습니다",
+    "#SOL 損切りされました",
+    "#SOL stop loss déclenché",
+    "#SOL stoploss'a takıldı",
+])
+def test_a_stop_word_and_a_triggered_verb_of_any_language_is_a_stop_out(text):
+    parsed = parse_message(text)
+    assert (parsed.kind, parsed.symbol, parsed.update_action) == (MessageKind.CLOSE, "SOL/USDT", UpdateAction.SL_HIT)
+
+
+@pytest.mark.parametrize("text", [
+    "What happens when a stop loss is triggered? Lesson 5",
+    "If the stop loss is triggered we re-enter #SOL at 140",
+    "#BTC stop hunt triggered a lot of liquidations today",
+    "#SOL almost triggered our stop loss 😅",
+    "¿Se activó el stop loss en #SOL?",
+    "Zarar durdur nasıl kullanılır? 📚 Eğitim videosu",
+])
+def test_stop_trigger_look_alikes_close_nothing(text):
+    assert parse_message(text).kind == MessageKind.NOT_A_SIGNAL
+
+
+def test_a_tp_hit_beside_a_stop_move_is_no_stop_out():
+    parsed = parse_message("#SOL TP1 hit, SL to entry")
+    assert (parsed.kind, parsed.update_action) == (MessageKind.UPDATE, UpdateAction.MOVE_SL_BREAKEVEN)
+
+
+def test_a_german_stop_move_with_the_verb_last():
+    parsed = parse_message("#SOL stop loss wurde auf 140 verschoben")
+    assert (parsed.kind, parsed.symbol, parsed.update_action) == (MessageKind.UPDATE, "SOL/USDT", UpdateAction.NEW_STOP)
+
+
+def test_a_percent_line_above_a_turkish_stop_label_is_no_loss_report():
+    # (the lead's label-language probe: 'Hedefler +3% / +8%' then 'Zarar Durdur -4%' closed WLD)
+    parsed = parse_message("🔒 INSIDER CALL 🔒\n#WLDUSDT LONG x20\nGiriş: 1.612\nHedefler +3% / +5% / +8%\nZarar Durdur -4%")
+    assert parsed.kind == MessageKind.OPEN and not parsed.tradable
+
+
+def test_the_channel_adding_in_russian_is_an_added_entry():
+    parsed = parse_message("Добавляем по #APT на 9.35, общий стоп 9.60")
+    assert (parsed.kind, parsed.symbol, parsed.update_action) == (MessageKind.UPDATE, "APT/USDT", UpdateAction.ADD_ENTRY)
+
+
+@pytest.mark.parametrize("text", [
+    "#DOT spot bags: average 6.90, selling half at 9 and the rest at 12 eventually. Personal, not advice.",
+    "#LINK: will sell half at 40 one day, long-term bag",
+])
+def test_a_personal_or_some_day_plan_changes_no_position(text):
+    assert parse_message(text).kind == MessageKind.NOT_A_SIGNAL

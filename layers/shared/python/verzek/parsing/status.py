@@ -106,6 +106,9 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         r"(?:sl|stop(?:[\s-]*loss)?)\s+(?:moved|updated|changed|adjusted|raised|lowered|trailed|"
         r"movid[oa]|mudad[oa]|cambiad[oa]|alterad[oa]|verschoben|d[ée]plac[ée]|spostat[oa]|przesuni[eę]t\w*)|"
         r"(?:d[ờo]i|k[ée]o|geser|pindah\w*)\s+(?:sl|stop)(?!\w)|"
+        # "Stop-Loss wurde auf 140 verschoben", "SL ist auf Einstand nachgezogen": the German verb comes last
+        r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:wurde|wird|ist|haben\s+wir|habe\s+ich)\s+(?:\S+\s+){0,3}?"
+        r"(?:verschoben|gesetzt|angepasst|nachgezogen|angehoben|gesenkt|hochgezogen)(?!\w)|"
         # "All open longs: tighten stops to -2%", "ужесточаем стопы"
         r"tighten\w*\s+(?:the\s+|your\s+|all\s+|our\s+)?(?:stops?|sls?|stop[\s-]*loss(?:es)?)(?!\w)|подтян\w*\s+стоп\w*|"
         r"^\W*(?:[#$]\w+\W+)?(?:sl|stop(?:[\s-]*loss)?)\s*(?:>|-+>|=>)\s*\$?\d|"
@@ -156,6 +159,10 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         r"(?:more|entry|entries|order|buy|to\s+(?:the\s+)?position)(?!\w)|re[\s-]?entry\s+at|"
         r"(?:add|adding)\s+\d{1,3}\s*%|new\s+entry\s+for|re[\s-]?enter\w*\s+(?:here|now|again)(?!\w)|enter\s+again\s+(?:here|now)(?!\w)|докупа\w*|докупим|доливаем|добираем|ekliyoruz|ekleme|"
         r"a[ñn]adimos|adicionamos|nachkaufen|nachlegen|rajout\w*|aggiungiamo|dokupuj\w*|dobieramy|th[êe]m\s+l[ệe]nh|"
+        # the channel's "we add" ("Добавляем по #APT на 9.35", "Додаємо", "Agregamos", "Sumamos a la posición", "Dokładamy",
+        # "Renforçons", "Ekledik")
+        r"добавляем|добавили|добавим|додаємо|додали|agregamos|sumamos|aumentamos\s+(?:la\s+|a\s+)?posi\w*|dok[łl]adamy|"
+        r"renfor[çc]ons|on\s+renforce|incrementiamo|ekledik|ekleme\s+yap\w*|legen\s+nach|"
         r"tambah\s+(?:posisi|entry)|(?:add|adding)\s+to\s+(?:our\s+|the\s+|your\s+)?[#$]?\w+\s+(?:at|@|around|near)|"
         r"dca\s*:?\s*(?:add|buy|one\s+more)|добавля\w*\s+(?:\w+\s+)?вход\w*|добор\w*|усредня\w*|усредним|"
         r"(?<!n't\s)(?<!not\s)(?<!never\s)(?:add|adding)\s+(?:here|now|again)(?!\w)|" + _ENTRY_ADDED)),
@@ -224,6 +231,22 @@ _OTHER_EXITS = (r"^(?:please\s+|pls\s+|now\s+)?(?:(?:taking|take)\s+\S+\s+off|cu
                 r"(?:we'?re|we\s+are|i'?m|i\s+am|we'?ll|we\s+will|i'?ll)\s+(?:now\s+)?(?:closing|exiting|cutting|getting\s+out\s+of)(?!\w)|"
                 r"(?<!\w)stopped(?=\s*(?:$|[.!,;]|at\s|on\s|in\s|for\s|with\s))")
 
+# "Zarar Durdur tetiklendi", "cắt lỗ đã kích hoạt", "se activó el stop loss", "تم ضرب وقف الخسارة", "Stop-Loss wurde
+# ausgelöst": the stop-loss word of a language and a "triggered / hit" verb, in either order, with only an auxiliary or
+# an article between (never a comma: "TP1 hit, SL to entry" is no stop-out)
+_STOP_WORD = (r"(?:(?<!\w)(?:sl|stop(?:[\s-]*loss)?|stoploss|стоп(?:[\s-]*лосс)?|zarar\s+durdur|c[ắa]t\s+l[ỗo]|d[ừu]ng\s+l[ỗo]|"
+              r"وقف\s+(?:ال)?خسار[ةه]|(?:ال)?ستوب|حد\s+ضرر|استاپ)(?!\w)|止[损損]|손절|損切り?)")
+_STOP_TRIGGERED = (r"(?:(?<!\w)(?:tetiklendi|[çc]al[ıi][şs]t[ıi]|kesildi|kích\s+ho[ạa]t|ausgel[öo]st|getroffen|atingido|acionado|ativado|"
+                   r"activado|alcanzado|tocado|ejecutado|d[ée]clench[ée]|atteint|preso|colpito|scattato|toccato|"
+                   r"сработал\w*|terpicu|tersentuh|zadzia[łl]a[łl]|تفعل|فعال\s+شد|خورد)(?!\w)|(?:'?[ae]|'?ye)?\s*tak[ıi]ld[ıi]|"
+                   r"触发|打到|被打|나갔\w*|당했\w*|され(?:まし)?た)")
+_STOP_TRIGGER_FIRST = (r"(?:(?<!\w)(?:se\s+)?(?:activ[óo]|salt[óo]|toc[óo]|dispar[óo]|acionou|bateu\s+n[oa]|"
+                       r"(?:đã\s+)?(?:dính|dinh|chạm)|(?:ter)?kena|تم\s+(?:ضرب|تفعيل)|ضرب))")
+_AUXILIARY = (r"(?:\s*(?:'?[ae]|'?ye)?\s+(?:was|has\s+been|got|is|wurde|ist|đã|bị|sudah|foi|fue|ha\s+sido|[èe]\s+stato|a\s+[ée]t[ée]|"
+              r"تم|已经?|been|была?|было)){0,2}\s*")
+_STOP_THEN_TRIGGER = (rf"{_STOP_WORD}{_AUXILIARY}{_STOP_TRIGGERED}(?!\s+(?:rate|ratio|%|count)(?!\w))|"
+                      rf"{_STOP_TRIGGER_FIRST}\s+(?:(?:el|the|our|my|o|a|le|la|il|lo)\s+)?{_STOP_WORD}")
+
 # Phrases that end a trade; only trusted at the start of a post (after its coin tag) or as a clear status sentence.
 _CLOSE_PATTERN = re.compile(
     r"^(?:please\s+|pls\s+|now\s+|let'?s\s+)?(?:close|closing|exit|exiting|cancel|закрыть|закрываем|закрываю|отмена|отменяем|"
@@ -286,7 +309,7 @@ _CLOSE_PATTERN = re.compile(
     r"(?!\s+(?:week|month|year|day|candle|session|quarter)s?(?!\w))|"
     r"(?:position|trade|signal|order)s?\s+(?:is\s+|was\s+|has\s+been\s+)?(?:closed|cancel+ed)|"
     r"deals?\s+(?:#?\d+\s+)?(?:[\w/]+\s+)?(?:completed|finished)(?!\w)|"
-    + _CLOSE_ALL + "|" + _CLOSE_NEAR + "|" + _CANCEL_NEAR + "|" + _OTHER_EXITS
+    + _CLOSE_ALL + "|" + _CLOSE_NEAR + "|" + _CANCEL_NEAR + "|" + _OTHER_EXITS + "|" + _STOP_THEN_TRIGGER
     # (scripts without spaces between words: no word boundary after the verb)
     + r"|取消挂单|撤单|取消订单|주문\s*취소|平仓|清仓|离场|離場|決済", re.MULTILINE)
 
@@ -498,6 +521,7 @@ def tp_hit_index(lowered: str) -> int | None:
 
 
 _STOP_OUT = re.compile(
+    _STOP_THEN_TRIGGER + r"|"
     r"(?:sl|stop(?:[\s-]*loss)?)\s+(?:(?:bei|für|for|on|на|по|de|di|en|del|do|da|su)\s+)?[#$]\w+(?:/\w+)?\s+(?:(?:was|has\s+been|got|đã|sudah|udah|wurde)\s+)?"
     r"(?:dính|dinh|kena|hit|triggered|taken|touched|ausgel[öo]st|getroffen|сработал|alcanzad[oa]|atingid[oa]|acionad[oa]|d[ée]clench[ée]|scattat[oa])|"
     r"(?:cerr\w*|closed|fechad\w*|закрыт\w*|kapand[ıi])(?:\s+[#$]?\w+(?:/\w+)?)?\s+(?:en|at|on|by|no|по|ile)\s+(?:el\s+|the\s+|o\s+)?(?:stop|sl|стопу)(?!\w)|"
@@ -559,8 +583,10 @@ def reports_progress(lowered: str) -> bool:
 # "#ENA ❌-3.2%", "🚫16% 손실(2x)🚫": a trade's result given as a loss — it ended at its stop
 LOSS_RESULT_RE = re.compile(
     r"(?:\u274c|\U0001f6ab|\U0001f6d1|\u26d4)\ufe0f?\s*-\s*\d+(?:[.,]\d+)?\s*%|"
-    r"(?<![\d.,])-?\d+(?:[.,]\d+)?\s*%\s*(?:손실|loss|zarar|kay[ıi]p|убыт\w*|p[ée]rdida|perda|perte|verlust|"
-    r"ضرر|خسارة|زیان|l[ỗo])(?!\w)")
+    # (on the same line: "Hedefler +3% / +8%" then the next line's "Zarar Durdur -4%" — the stop LABEL — is no result;
+    # neither is a stop label right after the percent)
+    r"(?<![\d.,])-?\d+(?:[.,]\d+)?[ \t]*%[ \t]*(?:손실|loss|zarar|kay[ıi]p|убыт\w*|p[ée]rdida|perda|perte|verlust|"
+    r"ضرر|خسارة|زیان|l[ỗo])(?!\w)(?![ \t]+(?:durdur\w*|stop\w*|limit\w*|kes\w*))")
 
 # A card whose heading says the trade ended ("TRADE KAPANDI — TP HIT", "STOP LOSS TETİKLENDİ!", "Position closed"),
 # whatever levels it restates below
@@ -611,6 +637,11 @@ POSITION_CHANGES = frozenset({UpdateAction.NEW_STOP, UpdateAction.MOVE_SL_BREAKE
 _PATTERN_BY_ACTION = dict(UPDATE_PATTERNS)
 
 
+# "selling half at 9 and the rest at 12 eventually", "will add more one day": a plan for some later time, not a change now
+_SOME_DAY = re.compile(r"(?<!\w)(?:eventually|some\s*day|one\s+day|at\s+some\s+point|in\s+the\s+(?:long\s+run|future)|"
+                       r"long[\s-]term|this\s+cycle|next\s+(?:cycle|bull\s*run|year))(?!\w)")
+
+
 def update_waits(lowered: str, action: UpdateAction) -> bool:
     """A stop move, partial close or add that waits for a market event ("#SOL if it loses 140 we move SL to 138",
     "movemos el SL a 140 si cierra el diario encima de 150") or is asked about ("where would you put your stop? I'd
@@ -622,7 +653,7 @@ def update_waits(lowered: str, action: UpdateAction) -> bool:
         for match in pattern.finditer(line):
             sentence_before = re.split(r"[.!?;](?:\s|$)", line[:match.start()])[-1]
             sentence_after = re.split(r"[.!;](?:\s|$)", line[match.end():], maxsplit=1)[0]
-            if _waits(sentence_before) or _MARKET_CONDITION.search(sentence_after) \
+            if _waits(sentence_before) or _MARKET_CONDITION.search(sentence_after) or _SOME_DAY.search(sentence_after) \
                     or _ASKED.match(line[match.end():]):
                 return True
     return False
