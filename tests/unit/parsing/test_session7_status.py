@@ -153,3 +153,26 @@ def test_the_channel_adding_in_russian_is_an_added_entry():
 ])
 def test_a_personal_or_some_day_plan_changes_no_position(text):
     assert parse_message(text).kind == MessageKind.NOT_A_SIGNAL
+
+
+def test_a_channel_how_it_works_post_with_an_example_ladder_changes_nothing():
+    text = ("Welcome!\nHow our signals work:\n- Updates (cancel, partial profit, stop moves) come as new posts\n"
+            "Example of a ladder for $100 of SOL between 140 and 150:\n150 – Limit buy $50\n140 – Limit buy $50\n"
+            "Average price: 145 instead of 150")
+    assert parse_message(text).kind == MessageKind.NOT_A_SIGNAL
+
+
+@pytest.mark.parametrize("text, kind, side", [
+    ("✅ ENTRY HIT\n\nAVAXUSDT | M15\nSELL @ 27.42\n\nStatus: LIVE", MessageKind.UPDATE, Side.SHORT),
+    ("🛑 STOP LOSS HIT\n\nDOTUSDT | H4\nBUY @ 6.840\n\nResult: ❌ LOSS", MessageKind.CLOSE, Side.LONG),
+])
+def test_a_status_card_restating_its_call_line_keeps_the_side(text, kind, side):
+    parsed = parse_message(text)
+    assert (parsed.kind, parsed.side) == (kind, side)
+
+
+def test_tracking_ended_closes_and_a_chinese_set_stop_moves_the_stop():
+    assert parse_message("#BTC tracking ended").kind == MessageKind.CLOSE
+    assert parse_message("Tracking ended for today, see you tomorrow").kind == MessageKind.NOT_A_SIGNAL
+    moved = parse_message("#SOL 带上止损 140")
+    assert (moved.kind, moved.update_action, moved.new_stop) == (MessageKind.UPDATE, UpdateAction.NEW_STOP, 140)

@@ -1281,6 +1281,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     restates = lx.RESTATE_RE.search(clean) is not None or _UPDATE_HEADING.search(clean.lstrip().split("\n", 1)[0]) is not None
     if candidate is None and restates:
         candidate = choose_symbol(candidates, allow_bare=True)[0]
+    if candidate is not None and restates and lx.EXAMPLE_RE.search(without_reader_conditions(clean)):
+        # "Welcome … Updates (cancel, partial profit, stop moves) come as new posts … Example of a ladder … 3.30K instead
+        # of 3.40K": a channel's how-it-works post; its words about changes and its example levels change no trade
+        return _not_a_signal("a lesson or example about trading words, not a call or status")
     if candidate is not None and restates and not (entries or targets or stop) and update_action(status_text) is None \
             and not speaks_of_a_trade(status_text.replace(candidate.base.lower(), " ")):
         # "$SOLUSDT Update: 4H / Expecting Solana to stay bullish …", "#BTC CME gap still open. Careful with longs": an
@@ -2131,10 +2135,21 @@ def _status(kind: MessageKind, candidate: SymbolCandidate | None, segments: list
         # ("تحديث الصفقة / #AVAX شراء / الدخول الجديد ...": a restated call says its side with a buy/sell word)
         longs = any(s.field == Field.BUY and s.label is not None and _heads_its_call(s) for s in segments)
         shorts = any(s.field == Field.SELL and s.label is not None and _heads_its_call(s) for s in segments)
+    if not (longs or shorts):
+        # ("✅ ENTRY HIT / SOLUSDT | M15 / SELL @ 187.42", "🛑 STOP LOSS HIT / … / BUY @ 88.40"): a status card restating
+        # its call on a line of its own — the side word, "@", the entry price
+        longs = any(_call_line(s, Field.BUY) for s in segments)
+        shorts = any(_call_line(s, Field.SELL) for s in segments)
     side = (Side.LONG if longs else Side.SHORT) if longs != shorts else None
     return ParsedMessage(kind=kind, symbol=candidate.symbol if candidate else None, side=side,
                          update_action=action, target_index=target_index,
                          new_stop=new_stop if new_stop is not None and new_stop > 0 else None, notes=tuple(notes))
+
+
+def _call_line(segment: Segment, side_field: Field) -> bool:
+    return segment.field == side_field and segment.label is not None and segment.label.start <= 2 \
+        and segment.label.text.lower() in ("buy", "sell") and [t.text.lower() for t in segment.tokens[:1]] in (["@"], ["at"]) \
+        and len(segment.tokens) == 2 and segment.tokens[1].kind == Kind.NUM
 
 
 def _label_side(segment: Segment) -> str | None:

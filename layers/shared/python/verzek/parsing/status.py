@@ -121,6 +121,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         r"verschieben|ziehen|przesuwamy|przenosimy|podnosimy|двигаем|подтягиваем|ta[şs][ıi]yoruz)\s+"
         r"(?:el\s+|o\s+|la\s+|il\s+|le\s+|lo\s+|den\s+|das\s+|nuestro\s+|nosso\s+)?(?:sl|stop(?:[\s-]*loss)?|stoploss|стоп)(?!\w)|"
         r"止[损損](?:上移|下移|移动|移動|调整|調整|上调|上調)(?:至|到)?|"
+        # "以太这单 带上止损 3310" (put the stop on this trade at 3310)
+        r"(?:带上|帶上|设置|設置|设好|設好|挂上|掛上|加上)止[损損]|"
         # "قم بتحريك الوقف إلى 0.2790" (move the stop to ...)
         r"(?:انقل|نقل|حرك|تحريك|بتحريك|بنقل)\w*\s+(?:ال)?(?:ستوب|وقف)(?!\w)")),
     (UpdateAction.ENTRY_FILLED, re.compile(
@@ -311,6 +313,8 @@ _CLOSE_PATTERN = re.compile(
     r"deals?\s+(?:#?\d+\s+)?(?:[\w/]+\s+)?(?:completed|finished)(?!\w)|"
     + _CLOSE_ALL + "|" + _CLOSE_NEAR + "|" + _CANCEL_NEAR + "|" + _OTHER_EXITS + "|" + _STOP_THEN_TRIGGER
     # (scripts without spaces between words: no word boundary after the verb)
+    # "ARKMUSDT - 看涨跟踪结束", "#SOL tracking ended": a radar/bot's signal whose follow-up is over
+    + r"|(?<!\w)(?:tracking|monitoring)\s+(?:has\s+)?(?:ended|finished|stopped|closed)(?!\w)|[跟追]踪(?:已)?结束|[跟追]蹤(?:已)?結束"
     + r"|取消挂单|撤单|取消订单|주문\s*취소|平仓|清仓|离场|離場|決済", re.MULTILINE)
 
 
