@@ -322,3 +322,30 @@ def test_lambda_handler_decodes_base64_bodies_and_refuses_bad_ones(telegram_env,
     event["body"] = "@@not base64@@"
     assert handler.lambda_handler(event, Context())["statusCode"] == 400
     assert _count(telegram_env, "signals") == 1
+
+
+def test_a_close_naming_two_coins_closes_both_signals(telegram_env, make_user, open_position, channel_post):
+    """"Close both #GALA and #CHZ": one post, two trades — each closed (closing only the first would leave a follower's
+    other position open); a redelivery closes nothing twice."""
+    db = telegram_env
+    holder = make_user()
+    queue = InProcessQueue()
+    ids = {}
+    for n, coin in enumerate(("GALA", "CHZ", "ONE")):
+        text = SIGNAL_TEXT.replace("FTM", coin)
+        ids[coin] = post(channel_post(text, update_id=1 + n, message_id=10 + n), queue=queue).body["signal_id"]
+        open_position(holder, ids[coin])
+    queue.drain()
+
+    closed = post(channel_post("Close both #GALA and #CHZ", update_id=9, message_id=20), queue=queue).body
+    assert closed["action"] == "update" and closed["kind"] == "closed"
+    assert [(c["symbol"], c["signal_id"], c["kind"]) for c in closed["coins"]] == [
+        ("GALA/USDT", ids["GALA"], "closed"), ("CHZ/USDT", ids["CHZ"], "closed")]
+    events = _count(db, "signal_events")
+    again = post(channel_post("Close both #GALA and #CHZ", update_id=10, message_id=20), queue=queue).body
+    assert all(not c.get("new") for c in again["coins"]) and _count(db, "signal_events") == events
+
+    status = {r["id"]: r["status"] for r in _all(db, "SELECT id, status FROM signals")}
+    assert status == {ids["GALA"]: "closed", ids["CHZ"]: "closed", ids["ONE"]: "open"}
+    jobs = [parse_job(b) for b in queue.drain()]
+    assert sorted(j.signal_id for j in jobs) == sorted([ids["GALA"], ids["CHZ"]])

@@ -176,3 +176,30 @@ def test_tracking_ended_closes_and_a_chinese_set_stop_moves_the_stop():
     assert parse_message("Tracking ended for today, see you tomorrow").kind == MessageKind.NOT_A_SIGNAL
     moved = parse_message("#SOL 带上止损 140")
     assert (moved.kind, moved.update_action, moved.new_stop) == (MessageKind.UPDATE, UpdateAction.NEW_STOP, 140)
+
+
+@pytest.mark.parametrize("text, first, others", [
+    ("Close both #ETH and #SOL", "ETH/USDT", ("SOL/USDT",)),
+    ("Cerramos #ETH y #SOL", "ETH/USDT", ("SOL/USDT",)),
+    ("Закрываем #ETH и #SOL", "ETH/USDT", ("SOL/USDT",)),
+    ("Close #ETH, #SOL and #AVAX now", "ETH/USDT", ("SOL/USDT", "AVAX/USDT")),
+])
+def test_one_close_command_listing_several_coins_closes_each(text, first, others):
+    parsed = parse_message(text)
+    assert (parsed.kind, parsed.symbol, parsed.also_symbols) == (MessageKind.CLOSE, first, others)
+
+
+@pytest.mark.parametrize("text", [
+    "#ETH and #SOL: TP1 hit, close half",
+    "Our members closed #ETH and #SOL with +40%, join VIP",
+    "Close #ETH and #SOL?",
+    "If BTC loses 60k close #ETH and #SOL",
+])
+def test_several_coins_beside_a_partial_promo_question_or_condition_close_none(text):
+    parsed = parse_message(text)
+    assert parsed.kind != MessageKind.CLOSE and parsed.also_symbols == ()
+
+
+def test_a_comma_alone_does_not_list_a_second_coin_to_close():
+    parsed = parse_message("Close #ETH, #SOL looks weak")
+    assert (parsed.kind, parsed.symbol, parsed.also_symbols) == (MessageKind.CLOSE, "ETH/USDT", ())

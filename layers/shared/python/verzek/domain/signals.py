@@ -91,6 +91,9 @@ class ParsedMessage:
     update_action: UpdateAction | None = None
     target_index: int | None = None  # 1-based TP number for tp_hit
     new_stop: Decimal | None = None
+    # a `close` that names several coins in one command ("Close both #ETH and #SOL"): the further ones, BASE/QUOTE, each
+    # closed like `symbol` (the ingest links each by its symbol)
+    also_symbols: tuple[str, ...] = ()
     # why an `open` must not be traded (None = tradable), or why a message is not a signal
     rejected: str | None = None
     reason: str | None = None

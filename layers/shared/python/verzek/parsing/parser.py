@@ -36,6 +36,7 @@ from verzek.parsing.status import (
     close_all_names,
     closed_coin_beside_conditions,
     closes_position,
+    coins_closed_together,
     is_close,
     is_close_without_coin,
     is_conditional_close,
@@ -1148,6 +1149,15 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         action = update_action(plan_status) or (UpdateAction.TP_HIT if progress else None)
         coin_names = frozenset(c.base.lower() for c in candidates)
         closing = is_close(plan_status, coin_names)
+        if closing and symbol_problem and symbol_problem.startswith("several different") \
+                and action not in (UpdateAction.PARTIAL_CLOSE, UpdateAction.CANCEL_ENTRY) \
+                and not (_OTHERS_RESULT.search(status_text) or _ADVERT.search(status_text) or _NOT_OURS.search(status_text)
+                         or _ASKS.search(text)) and (listed := coins_closed_together(status_text, coin_names)):
+            # "Close both #ETH and #SOL", "Cerramos #ETH y #SOL": one command closing every coin it lists — the ingest
+            # closes each (a close of the first alone would leave the others open)
+            closed_coins = [max((c for c in candidates if c.base.lower() == name), key=lambda c: c.rank) for name in listed]
+            closed = _status(MessageKind.CLOSE, closed_coins[0], segments, close_action(status_text), notes)
+            return _replace(closed, also_symbols=tuple(c.symbol for c in closed_coins[1:]))
         if closing and symbol_problem and symbol_problem.startswith("several different") and (
                 only := closed_coin_beside_conditions(status_text, coin_names)):
             # "#GMX kapattık ✅ — #DYDX de 0.590 altı gelirse onu da kapatırız": one coin closed now, the other only

@@ -696,3 +696,23 @@ _TRADE_REFERENCE = re.compile(
 
 def speaks_of_a_trade(lowered: str) -> bool:
     return bool(_TRADE_REFERENCE.search(lowered))
+
+
+# "Close both #ETH and #SOL", "Cerramos #ETH y #SOL", "Закрываем #ETH и #SOL": the coins of one close command, listed
+_COIN_LIST = re.compile(r"[#$]([a-z0-9]{2,15})(?:\s*(?:,|&|\+|/|and|y|e|и|ve|und|et|та|і|dan|và|和|及)\s*[#$]([a-z0-9]{2,15}))+")
+_LISTED_COIN = re.compile(r"[#$]([a-z0-9]{2,15})")
+
+
+def coins_closed_together(lowered: str, coins: frozenset[str]) -> list[str] | None:
+    """The coins one close command lists (in order), when that list names every coin the post names and the command is
+    for now; None otherwise (a recap of several closes, a close of one coin beside market talk about another)."""
+    for clause in re.split(r"[.!?;\n]", lowered):
+        listed = _COIN_LIST.search(clause)
+        if listed is None:
+            continue
+        if not re.search(r"[^\s,#$a-z0-9]|(?<![#$a-z0-9])(?:and|y|e|и|ve|und|et|та|і|dan|và)(?![a-z0-9])", listed.group(0)):
+            continue  # ("close #ETH, #SOL looks weak": a comma alone may end the command; a list has "and")
+        names = list(dict.fromkeys(_LISTED_COIN.findall(listed.group(0))))
+        if set(names) == set(coins) and len(names) >= 2 and is_close(clause.replace(listed.group(0), " them "), coins):
+            return names
+    return None

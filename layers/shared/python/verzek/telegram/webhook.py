@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import hmac
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -450,10 +450,19 @@ def _apply_parsed_update(parsed, ctx: _PostContext, *, dedupe_key: str, queue, n
                          signal_id: int | None = None) -> dict:
     from verzek.signals import SignalInputError, apply_update, update_from_parsed
 
+    side = parsed.side.value if parsed.side else None
+    if parsed.also_symbols and signal_id is None:
+        # "Close both #ETH and #SOL": each coin's signal, linked by its symbol (a reply names one post, the text several)
+        results = [_apply_parsed_update(replace(parsed, symbol=symbol, also_symbols=()),
+                                        replace(ctx, reply_to=None), queue=queue, now=now,
+                                        dedupe_key=dedupe_key if n == 0 else f"{dedupe_key}:{symbol}")
+                   for n, symbol in enumerate((parsed.symbol, *parsed.also_symbols))]
+        first = next((r for r in results if r["action"] == "update"), results[0])
+        return {**first, "coins": [{"symbol": symbol, **r} for symbol, r in
+                                   zip((parsed.symbol, *parsed.also_symbols), results, strict=True)]}
     how = "edited post"
     if signal_id is None:
-        signal_id, how = find_linked_signal(ctx.chat_id, reply_to=ctx.reply_to, symbol=parsed.symbol,
-                                            side=parsed.side.value if parsed.side else None)
+        signal_id, how = find_linked_signal(ctx.chat_id, reply_to=ctx.reply_to, symbol=parsed.symbol, side=side)
     if signal_id is None:
         return {"action": "unlinked_update", "reason": how}
     try:
