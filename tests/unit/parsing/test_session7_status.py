@@ -203,3 +203,61 @@ def test_several_coins_beside_a_partial_promo_question_or_condition_close_none(t
 def test_a_comma_alone_does_not_list_a_second_coin_to_close():
     parsed = parse_message("Close #ETH, #SOL looks weak")
     assert (parsed.kind, parsed.symbol, parsed.also_symbols) == (MessageKind.CLOSE, "ETH/USDT", ())
+
+
+# A level-move verb class and a share-taking verb class per language, paired with the stop word, the target word, a
+# share or a "part" word (my own wordings in the families of real Russian/Persian/Arabic/Turkish/Latin/Asian channels).
+@pytest.mark.parametrize("text, action", [
+    ("#SOL стоп сдвигаем на 142.5", UpdateAction.NEW_STOP),
+    ("تغییر حد ضرر #SOL به 142", UpdateAction.NEW_STOP),
+    ("#SOL stop 142'ye çekildi", UpdateAction.NEW_STOP),
+    ("#SOL subindo stop para 142", UpdateAction.NEW_STOP),
+    ("#SOL 손절가 142로 상향", UpdateAction.NEW_STOP),
+    ("#SOL 損切りを142に引き上げ", UpdateAction.NEW_STOP),
+    ("#SOL Stop nachziehen auf 142", UpdateAction.NEW_STOP),
+    ("#SOL on remonte le stop à 142", UpdateAction.NEW_STOP),
+    ("#SOL тейк переносим на 171", UpdateAction.OTHER),
+    ("#SOL رو فری کنید", UpdateAction.MOVE_SL_BREAKEVEN),
+    ("#SOL به تارگت دوم رسید", UpdateAction.TP_HIT),
+    ("#SOL chiudiamo il 50%", UpdateAction.PARTIAL_CLOSE),
+    ("#SOL chốt 50% vị thế", UpdateAction.PARTIAL_CLOSE),
+    ("#SOL tomamos parciales del 50%", UpdateAction.PARTIAL_CLOSE),
+    ("#SOL ambil profit sebagian 50%", UpdateAction.PARTIAL_CLOSE),
+    ("#SOL Teilgewinne mitnehmen (50%)", UpdateAction.PARTIAL_CLOSE),
+    ("#SOL prise de profits partielle 50%", UpdateAction.PARTIAL_CLOSE),
+    ("#SOL جني جزء من الأرباح", UpdateAction.PARTIAL_CLOSE),
+])
+def test_multilingual_level_moves_and_partials(text, action):
+    parsed = parse_message(text)
+    assert (parsed.kind, parsed.symbol, parsed.update_action) == (MessageKind.UPDATE, "SOL/USDT", action)
+
+
+@pytest.mark.parametrize("text", ["#SOL фиксируем прибыль полностью", "از #SOL خروج بزنید"])
+def test_taking_everything_or_a_persian_exit_closes(text):
+    parsed = parse_message(text)
+    assert (parsed.kind, parsed.symbol) == (MessageKind.CLOSE, "SOL/USDT")
+
+
+@pytest.mark.parametrize("text", [
+    "#SOL بسته شد با سود ۱۲٪",             # closed with 12 % profit: a full close, not a share
+    "تم إغلاق صفقة ETH بربح 12% 💰",
+])
+def test_a_profit_percentage_after_a_close_is_no_share(text):
+    assert parse_message(text).kind == MessageKind.CLOSE
+
+
+@pytest.mark.parametrize("text", [
+    "#ETH price moving toward our stop loss, careful",
+    "Stop subscribing to fake signal groups!",
+    "#BTC stop loss hunters moved price down to 88k last night",
+    "Cek stop loss kalian sebelum tidur!",
+    "Relevant stop loss placement matters more than entry.",
+    "Portfolio update: fixed 30% of profits this month 🔥",
+])
+def test_move_and_share_look_alikes_change_nothing(text):
+    assert parse_message(text).kind == MessageKind.NOT_A_SIGNAL
+
+
+def test_a_take_profit_percentage_label_is_no_partial():
+    parsed = parse_message("Deal started\nPair: USDT_MATIC\nBuy price: 0.8520\nTake profit: 3%\nStop loss: 2%")
+    assert parsed.update_action != UpdateAction.PARTIAL_CLOSE

@@ -16,7 +16,7 @@ _TP_WORDS = (r"(?:tp|target|maqsad|take[\s-]*profit|hedefler|hedef|цели|це
 _DONE = (r"(?:bajarildi|hit(?!\s+(?:rate|ratio|%))|reached|achieved|done|smashed|completed|touched|filled|taken|secured|booked|profit|(?:[đd][ãa]\s+)?ch[ạa]m|"
          r"(?:[đd][ãa]\s+)?[đd][ạa]t|"
          r"ulaş[ıi]ld[ıi]|ger[çc]ekle[şs]ti|vuruldu|достигнут\w*|взят\w*|выполнен\w*|alcanzad\w*|atingid\w*|logrado|"
-         r"tercapai|kena|geldi|خورد|已?(?:达成|达到|到达|完成|触发)|달성|erreicht|atteint\w*|raggiunt\w*|"
+         r"tercapai|kena|geldi|خورد|رسید|رسیدیم|زده\s+شد|已?(?:达成|达到|到达|完成|触发)|달성|erreicht|atteint\w*|raggiunt\w*|"
          r"osi[aą]gni[eę]t\w*|досягнут\w*|達成|到達|แล้ว|\w*fikiwa|הושג\w*|επιτεύχθηκε|χτυπήθηκε|atins[aă]?|"
          r"spln[ěe]n\w*|dosa[žz]en\w*|bereikt|geraakt|হিট|সম্পন্ন|naabot|tinamaan|도달|отработан\w*|отработал\w*|"
          r"(?:batid[oa]|alcançad[oa]|tocad[oa]|cumplid[oa])(?!s)|تحقق|tamam(?:land[ıi])?|getroffen|touch[ée]e?s?|colpit[oa]|trafion\w*|"
@@ -51,8 +51,53 @@ _LEVERAGE_CHANGE = (
     r"(?:apalancamiento|alavancagem|hebel|плечо|kald[ıi]ra[çc]\w*|levier|leva|d[źz]wigni\w*|leverage)")
 LEVERAGE_CHANGE_RE = re.compile(_LEVERAGE_CHANGE)
 
+_STOP_WORD = (r"(?:(?<!\w)(?:sl|stop(?:[\s-]*loss)?|stoploss|стоп(?:[\s-]*лосс)?|zarar\s+durdur|c[ắa]t\s+l[ỗo]|d[ừu]ng\s+l[ỗo]|"
+              r"وقف\s+(?:ال)?خسار[ةه]|(?:ال)?ستوب|حد\s+ضرر|استاپ)(?!\w)|止[损損]|손절|損切り?)")
+# Verbs that move a level, per language ("двигаем стоп на 142", "stop 142'ye çekildi", "subindo stop para 142", "dời SL về 142",
+# "Stop nachziehen auf 142", "on remonte le stop", "alziamo lo stop", "손절가 142로 상향", "損切りを142に引き上げ")
+_MOVE_VERB = (r"(?:(?<!\w)(?:mov(?:e|es|ed|ing|emos|er|imos|ido|ida|iendo|endo|a|o|ió)|shift(?:ed|ing)?|rais(?:e|ed|ing)|lower(?:ed|ing)|"
+              r"trail(?:ed|ing)?|adjust(?:ed|ing)?|двига\w*|сдвига\w*|сдвину\w*|перенос\w*|перенес\w*|подтяг\w*|подня\w*|поднима\w*|"
+              r"опуска\w*|[çc]ek(?:ildi|iyoruz|tik|tim|in|elim|iyorum)|çek|ta[şs][ıi](?:nd[ıi]|yoruz|d[ıi]k|y[ıi]n)|y[üu]kselt\w*|"
+              r"sub(?:imos|ir|e|en|o|amos|indo|iu|ido|ida|i[óo])|baj(?:amos|ar|a|an|o|ando|ó)|ajust(?:amos|ar|ado|ando|ou)|"
+              r"cambi(?:amos|ar|ado|ando)|alter(?:amos|ar|ado|ando|ou)|mud(?:amos|ar|ando|ado|ou)|remont(?:ons|e|er|ez|é)|"
+              r"d[ée]pla[cç](?:ons|e|er|ez|é)|rel[eè]v(?:ons|e|er|ez|é)|alz(?:iamo|are|ato|ate)|spost(?:iamo|are|ato|ate|a)|"
+              r"nachzieh\w*|nachgezogen|versch(?:ieben|oben|iebt)|anheb\w*|angehoben|hochzieh\w*|d[ờo]i|k[ée]o|n[âa]ng|chuy[ểe]n|"
+              r"geser|pindah\w*|naik(?:kan)?|تغییر|جابجا\w*|منتقل|ببر\w*|بذار\w*|نقل|حرك\w*|تحريك|رفع|ارفع)(?!\w)|"
+              r"上移|下移|移至|移到|调整|調整|改为|上调|上調|상향|하향|이동|변경|올려|올림|引き上げ|引上げ|移動|変更)")
+_CJK_STOP_MOVED = r"(?:止[损損]|손절가?|損切り?)[^\n]{0,12}?(?:引き上げ|引上げ|移動|変更|上移|下移|移至|移到|调整|調整|改为|上调|上調|상향|하향|이동|변경|올려|올림)"
+# (between the verb and the stop word only an article or a possessive — "move our stop", "alziamo lo stop", "двигаем
+# стоп"; between the stop word and the verb only a price, "to", an auxiliary — "stop 142'ye çekildi", "SL về 142"; "#ETH
+# moving toward our stop loss" is price talk)
+# ("adjust our stop loss rules next month": the channel's policy, no trade's stop)
+_NOT_POLICY = (r"(?![\s-]*loss)(?!\s+(?:rules?|strateg\w*|settings?|polic\w*|management|placement|logic|guide\w*|tips?|hunt\w*)"
+               r"(?!\w))")
+_MOVE_ARTICLE = (r"(?:the|your|our|my|el|la|le|lo|il|o|a|den|das|die|nuestro|nosso|notre|nostro|наш|ваш|"
+                 r"مون|را|رو)")
+_STOP_TO_VERB = (r"(?:\$?\d[\d.,]*\S*|to|a|al|à|au|na|на|auf|v[ềe]|ke|para|до|ile|wurde|ist|was|has|been|is|are|now|will|be|"
+                 r"lo|la|le|el|il|را|رو|به|إلى|الى)")
+_STOP_MOVED = (rf"{_STOP_WORD}(?:[ \t]+{_STOP_TO_VERB}){{0,3}}[ \t]*{_MOVE_VERB}|"
+               rf"{_MOVE_VERB}(?:[ \t]+{_MOVE_ARTICLE}){{0,2}}[ \t]+{_STOP_WORD}{_NOT_POLICY}|"
+               + _CJK_STOP_MOVED)
+# Taking part of the position, per language: a take/close verb and a share of it ("chiudiamo il 50%", "chốt 50% vị thế",
+# "tomamos parciales", "Teilgewinne mitnehmen", "prise de profits partielle", "جني جزء من الأرباح", "ambil profit sebagian");
+# a signed or a profit percentage ("closed +50%", "cerramos con 50% de ganancia") is a result, no share
+_TAKE_VERB = (r"(?:(?<!\w)(?:clos\w*|take|taking|took|book\w*|secur\w*|realiz\w*|fix\w*|фикс\w*|зафикс\w*|закр\w*|kapat\w*|cerr\w*|"
+              r"cierr\w*|tom\w*|fech\w*|chiud\w*|ferm\w*|prend\w*|prise|schlie\w*|mitnehm\w*|nehmen|ch[ốo]t|đóng|ambil|tutup|جني|سیو|"
+              r"ببند\w*|بست\w*|إغلاق|اغلاق)(?!\w)|止盈|익절|청산|利確|決済)")
+_PART_WORD = (r"(?:(?<!\w)(?:parcial\w*|partial\w*|partiel\w*|parzial\w*|sebagian|m[ộo]t\s+ph[ầa]n|جزء|بخشی|teil\w*|часть|частич\w*|"
+              r"k[ıi]smi|gedeeltelijk)(?!\w)|部分|一部|일부)")
+_SHARE = (r"(?<![+\-\d.,])[1-9]\d?\s*%(?!\s*(?:de\s+|of\s+|em\s+)?(?:profit|gain|ganancia|lucro|kar|прибыл\w*|return|roi)\w*)|"
+          r"(?<![\w+\-])%\s*[1-9]\d?(?![\d.,])")
+# (no profit or "with" word between the verb and the share: "بسته شد با سود ۱۲٪", "تم إغلاق صفقة ETH بربح 12%", "Take profit: 3%")
+_NOT_A_RESULT_WORD = (r"(?!(?:with|con|com|avec|mit|ile|با|بربح|بسود|سود|ربح\w*|profit\w*|ganancia\w*|lucro\w*|kar\w*|прибыл\w*|"
+                      r"gain\w*|gewinn\w*|b[ée]n[ée]fice\w*|guadagn\w*|l[ãa]i|untung|cuan)(?!\w))")
+_PARTIAL_SHARE = (rf"{_TAKE_VERB}(?:[ \t]+[^\s,.;!?]+){{0,3}}?[ \t]+{_PART_WORD}|"
+                  rf"{_TAKE_VERB}(?:[ \t]+{_NOT_A_RESULT_WORD}[^\s,.;!?]+){{0,3}}?[ \t]+(?:{_SHARE})|"
+                  rf"{_PART_WORD}[ \t]*(?:[^\s,.;!?]+[ \t]+){{0,2}}?{_TAKE_VERB}")
+
 UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
     (UpdateAction.PARTIAL_CLOSE, re.compile(
+        _PARTIAL_SHARE + r"|"
         r"(?:close|closing|закры\w*|kapat\w*|cerr\w*|cierr\w*|fech\w*|chiud\w*|ferm\w*|schlie\w*|zamyk\w*|zamkn\w*|"
         r"đóng|tutup|фикс\w*|зафикс\w*|sold|sell|selling)\s+(?:the\s+|another\s+|a\s+further\s+|further\s+)?(?:half|partial|part|setengah|separuh|nửa|(?<![\d.,])\d{1,2}\s*%)(?!\w)|"
         # "Booked 40% profits on #GMT", "Teilgewinn mitgenommen", "rest running", "나머지 홀딩" (the rest held)
@@ -78,6 +123,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         r"(?:book|secure|realize|take|taking|booking)\s+(?:some|partial|part\s+of\s+(?:the\s+)?)\s*profits?|"
         r"partial(?:ly)?\s+(?:clos\w*|profit\w*)|(?:booked|secured|took|taken|closed|realized|sold)\s+(?<![\d.,])\d{1,2}\s*%\s+(?:on|of|from|at|in)(?!\w)|ganancias\s+parciales|lucro\s+parcial|(?:book|secure|realize|take|taking|booking)\s+\d{1,2}\s*%\s*(?:of\s+)?(?:profits?|position)|частичн\w+\s+(?:закры\w*|(?:за)?фикс\w*)|kısmi\s+kapat\w*")),
     (UpdateAction.MOVE_SL_BREAKEVEN, re.compile(
+        # "#SOL رو فری کنید" (make it [risk-]free)
+        r"(?<!\w)(?:ریسک\s*)?فری\s+(?:کنید|کن|شد|کردیم|کنیم)(?!\w)|"
         r"(?:move|moved|moving|shift|set|put|adjust)\s+(?:the\s+|your\s+|my\s+|our\s+)?(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+"
         r"(?:to\s+)?(?:entry|breakeven|break[\s-]*even|be|cost|entry\s+price)(?!\w)|"
         # "BE now", "Secure breakeven", "SL → BE"
@@ -100,6 +147,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         r"(?:حد\s+ضرر|استاپ)\s+(?:را\s+)?(?:به|روی)\s+(?:نقطه\s+)?ورود|break[\s-]*even'?[ae]?\s+(?:ta[şs][ıi]nd[ıi]|[çc]ekildi|al[ıi]nd[ıi])|"
         r"止[损損](?:上)?(?:移至|移到|调至|调到|調至|調到|设为|設為|提到|上移至|上移到)(?:开仓价|成本价|入场价|進場價|開倉價|成本價|入場價)|(?:حد\s+ضرر|استاپ)\s+(?:(?:رو|را)\s+)?(?:بیاد|بره|بیاری[دن]|بیارید|ببری[دن]|ببرید)\s+(?:به\s+|روی\s+)?(?:نقطه\s+)?ورود|беззбит\w*|建値|同値")),
     (UpdateAction.NEW_STOP, re.compile(
+        _STOP_MOVED + r"|"
         r"(?:move|moved|moving|shift|set|put|adjust|trail\w*|update\w*|change\w*|new)\s+(?:the\s+|your\s+|my\s+|our\s+)?"
         # ("adjust our stop loss rules next month": the channel's policy, no trade's stop)
         r"(?:sl|stop(?:[\s-]*loss)?|stoploss)(?!\w)(?![\s-]*loss)(?!\s+(?:rules?|strateg\w*|settings?|polic\w*|management|placement|logic|guide\w*|tips?)(?!\w))|"
@@ -187,7 +235,9 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         rf"(?:el\s+|o\s+|la\s+|le\s+|the\s+|our\s+|den\s+)?{_TP_WORDS}s?\s*\d{{0,2}}(?!\w)|"
         # (the imperative names the new level: "Move TP2 to 1.45"; "Change TP in Cornix: Settings" is a tutorial)
         rf"(?:update|change|modify|adjust|move)\s+(?:the\s+|our\s+|your\s+)?{_TP_WORDS}s?\s*\d{{0,2}}\s+(?:to\s+)?\$?\d|"
-        rf"{_TP_WORDS}\s*\d{{0,2}}\s+(?:updated|changed|moved|modificad[oa]|cambiad[oa])(?!\w)|" + _LEVERAGE_CHANGE)),
+        rf"{_TP_WORDS}\s*\d{{0,2}}\s+(?:updated|changed|moved|modificad[oa]|cambiad[oa])(?!\w)|"
+        # "тейк переносим на 171", "hedef 2'yi 1.45'e taşıyoruz": a target and a move verb
+        rf"{_TP_WORDS}\s*\d{{0,2}}(?:[ \t]+[^\s,.;!?]+){{0,2}}?[ \t]*{_MOVE_VERB}|" + _LEVERAGE_CHANGE)),
 ]
 
 # ("Nasdaq closed higher", "candle closed above 64k", "#BTC closing above 70k": a market moving, not a trade ending;
@@ -236,8 +286,6 @@ _OTHER_EXITS = (r"^(?:please\s+|pls\s+|now\s+)?(?:(?:taking|take)\s+\S+\s+off|cu
 # "Zarar Durdur tetiklendi", "cắt lỗ đã kích hoạt", "se activó el stop loss", "تم ضرب وقف الخسارة", "Stop-Loss wurde
 # ausgelöst": the stop-loss word of a language and a "triggered / hit" verb, in either order, with only an auxiliary or
 # an article between (never a comma: "TP1 hit, SL to entry" is no stop-out)
-_STOP_WORD = (r"(?:(?<!\w)(?:sl|stop(?:[\s-]*loss)?|stoploss|стоп(?:[\s-]*лосс)?|zarar\s+durdur|c[ắa]t\s+l[ỗo]|d[ừu]ng\s+l[ỗo]|"
-              r"وقف\s+(?:ال)?خسار[ةه]|(?:ال)?ستوب|حد\s+ضرر|استاپ)(?!\w)|止[损損]|손절|損切り?)")
 _STOP_TRIGGERED = (r"(?:(?<!\w)(?:tetiklendi|[çc]al[ıi][şs]t[ıi]|kesildi|kích\s+ho[ạa]t|ausgel[öo]st|getroffen|atingido|acionado|ativado|"
                    r"activado|alcanzado|tocado|ejecutado|d[ée]clench[ée]|atteint|preso|colpito|scattato|toccato|"
                    r"сработал\w*|terpicu|tersentuh|zadzia[łl]a[łl]|تفعل|فعال\s+شد|خورد)(?!\w)|(?:'?[ae]|'?ye)?\s*tak[ıi]ld[ıi]|"
@@ -313,6 +361,11 @@ _CLOSE_PATTERN = re.compile(
     r"deals?\s+(?:#?\d+\s+)?(?:[\w/]+\s+)?(?:completed|finished)(?!\w)|"
     + _CLOSE_ALL + "|" + _CLOSE_NEAR + "|" + _CANCEL_NEAR + "|" + _OTHER_EXITS + "|" + _STOP_THEN_TRIGGER
     # (scripts without spaces between words: no word boundary after the verb)
+    # "фиксируем прибыль полностью", "kapatıyoruz tamamen", "chốt toàn bộ": a take/close verb and "fully" — the whole position
+    + rf"|{_TAKE_VERB}(?:[ \t]+[^\s,.;!?]+){{0,2}}?[ \t]+(?:полностью|целиком|tamamen|completamente|totalmente|enti[èe]rement|"
+    + r"komplett|vollst[äa]ndig|sepenuhnya|fully|completely|entirely|کامل|بالكامل)(?!\w)"
+    # "از #SOL خروج بزنید" (exit #SOL), "خارج شوید"
+    + r"|(?<!\w)(?:خروج\s+(?:بزنید|بزن|کنید|کن|زدیم|گرفتیم)|خارج\s+(?:شوید|شید|شدیم))(?!\w)"
     # "ARKMUSDT - 看涨跟踪结束", "#SOL tracking ended": a radar/bot's signal whose follow-up is over
     + r"|(?<!\w)(?:tracking|monitoring)\s+(?:has\s+)?(?:ended|finished|stopped|closed)(?!\w)|[跟追]踪(?:已)?结束|[跟追]蹤(?:已)?結束"
     + r"|取消挂单|撤单|取消订单|주문\s*취소|平仓|清仓|离场|離場|決済", re.MULTILINE)
