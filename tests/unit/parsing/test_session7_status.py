@@ -261,3 +261,42 @@ def test_move_and_share_look_alikes_change_nothing(text):
 def test_a_take_profit_percentage_label_is_no_partial():
     parsed = parse_message("Deal started\nPair: USDT_MATIC\nBuy price: 0.8520\nTake profit: 3%\nStop loss: 2%")
     assert parsed.update_action != UpdateAction.PARTIAL_CLOSE
+
+
+def test_a_partial_then_the_whole_position_closed_is_a_close():
+    text = "🎯 TP2 ДОСТИГНУТ — 🔴 SUIUSDT\nВход: 3.4120\nЗакрыто 50% по 3.5250\n✅ Сделка полностью закрыта"
+    parsed = parse_message(text)
+    assert (parsed.kind, parsed.symbol) == (MessageKind.CLOSE, "SUI/USDT")
+
+
+@pytest.mark.parametrize("text", ["⌛ ИСТЁК (48ч) — 🔴 LINKUSDT\nВход: 22.31\nЦена: 22.10 — цель не достигнута",
+                                  "#LINK signal expired, entry never reached"])
+def test_an_expired_call_is_cancelled(text):
+    parsed = parse_message(text)
+    assert (parsed.kind, parsed.symbol, parsed.update_action) == (MessageKind.CLOSE, "LINK/USDT", UpdateAction.CANCEL_ENTRY)
+
+
+@pytest.mark.parametrize("text", ["#BTC options expired today, max pain was 90k", "Your VIP subscription expired, renew 👇"])
+def test_options_and_subscriptions_expiring_close_nothing(text):
+    assert parse_message(text).kind == MessageKind.NOT_A_SIGNAL
+
+
+def test_a_call_edited_with_a_closed_footer_is_a_close_of_its_side():
+    text = ("🔔 NEW SIGNAL 🔔\n\nDOTUSDT SELL\n\nEntry Zone: 6.82-6.86\nStop loss: 7.05\nTake Profit 1: 6.70\n"
+            "Take Profit 2: 6.55\n\nTP1,2 - Trade Closed ✅")
+    parsed = parse_message(text)
+    assert (parsed.kind, parsed.symbol, parsed.side) == (MessageKind.CLOSE, "DOT/USDT", Side.SHORT)
+
+
+@pytest.mark.parametrize("text, side", [
+    ("✅ ĐÓNG LỆNH - SHORT DOTUSDT ✅\n\n💵 Giá vào: 6.8125\n💵 Giá ra: 6.6961\n⚡ Đòn bẩy: 10x", Side.SHORT),
+    ("✅ إغلاق صفقة\nالعملة: DOTUSDT\nالاتجاه: بيع\nسعر الدخول: 6.8125\nسعر الإغلاق: 6.6961", Side.SHORT),
+])
+def test_a_card_headed_by_its_close_is_a_close_with_its_direction(text, side):
+    parsed = parse_message(text)
+    assert (parsed.kind, parsed.symbol, parsed.side) == (MessageKind.CLOSE, "DOT/USDT", side)
+
+
+def test_a_summary_named_after_the_channel_is_no_status():
+    text = "Titanium ST3 – Resumo 04/12/2026\nSinais hoje: 7 (4 long / 3 short)\nMelhores alvos atingidos: 5/7"
+    assert parse_message(text).kind == MessageKind.NOT_A_SIGNAL

@@ -27,11 +27,13 @@ from verzek.parsing.lexicon import Field
 from verzek.parsing.normalize import normalize
 from verzek.parsing.safety import price_floor, validate_open
 from verzek.parsing.status import (
+    CLOSED_FOOTER_RE,
     CLOSED_REPORT_HEAD_RE,
     ENTRY_ADDED_RE,
     LEVERAGE_CHANGE_RE,
     LOSS_RESULT_RE,
     UPDATE_PATTERNS,
+    WHOLE_POSITION_CLOSED_RE,
     close_action,
     close_all_names,
     closed_coin_beside_conditions,
@@ -40,8 +42,10 @@ from verzek.parsing.status import (
     is_close,
     is_close_without_coin,
     is_conditional_close,
+    recap_heading,
     reports_progress,
     side_after_pair,
+    side_field,
     speaks_of_a_trade,
     tp_hit_index,
     update_action,
@@ -1173,6 +1177,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # also closes the position ("Close #SOL and cancel the remaining orders").
         if action == UpdateAction.CANCEL_ENTRY and closing and closes_position(status_text):
             action = None
+        if action == UpdateAction.PARTIAL_CLOSE and closing and WHOLE_POSITION_CLOSED_RE.search(status_text):
+            # "Закрыто 50% по 8.0250 … ✅ Сделка полностью закрыта": the last part closed — the whole trade is over
+            action = None
+        if (action or closing) and candidate is None and recap_heading(clean):
+            # "Titanium ST3 – Resumo 04/12 / Sinais hoje: 7 … alvos atingidos 5/7": a channel's summary, no trade's status
+            return _not_a_signal("a results post about past trades")
         if (action or closing) and (_OTHERS_RESULT.search(status_text)
                                     or _ADVERT.search(status_text) and lx.GAIN_PCT_RE.search(status_text)):
             # "Our premium members closed #ONE with +38% today. Want the next one? Join VIP 👇": a result shown to sell
@@ -1219,11 +1229,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 target = None
             if target is None and not is_close_without_coin(status_text):
                 return _not_a_signal("mentions closing but names no coin and gives no close command")
-            closed = _status(MessageKind.CLOSE, target, segments, close_action(status_text), notes)
-            if closed.side is None and target is not None and (side := side_after_pair(status_text, target.base.lower())):
-                # ("Close SEIUSDT buy": the buy/sell word after the pair is the side of the position to close)
-                closed = _replace(closed, side=Side(side))
-            return closed
+            return _close_of(target, segments, status_text, notes)
         if candidate is not None and not symbol_problem and _LIQUIDATED.search(status_text) \
                 and (not any(t.kind in (Kind.NUM, Kind.PCT) for t in tokens)
                      or _LIQUIDATED_AT.search(status_text) and not _LIQUIDATION_HYPOTHESIS.search(status_text)) \
@@ -1262,11 +1268,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                            UpdateAction.NEW_STOP if field == Field.STOP else UpdateAction.OTHER, notes,
                            new_stop=price if field == Field.STOP else None)
 
-    if has_setup and candidate is not None and symbol_problem is None \
-            and CLOSED_REPORT_HEAD_RE.search(clean.lstrip().split("\n", 1)[0].lower()):
+    if (has_setup or entries) and candidate is not None and symbol_problem is None \
+            and (CLOSED_REPORT_HEAD_RE.search(clean.lstrip().split("\n", 1)[0].lower())
+                 or has_setup and CLOSED_FOOTER_RE.search(clean.rstrip().rsplit("\n", 1)[-1].lower())):
         # "TRADE KAPANDI — TP HIT / Pair … / Entry … / Exit …", "STOP LOSS TETİKLENDİ! / … Giriş … Stop …": a card
         # headed by the news that the trade ended
-        return _status(MessageKind.CLOSE, candidate, segments, close_action(status_text), notes)
+        return _close_of(candidate, segments, status_text, notes)
     if has_setup and candidate is not None and symbol_problem is None and not targets \
             and ENTRY_ADDED_RE.search(status_text):
         # "#XVS second entry added at 8.20, new SL 7.98": an entry added to the running trade (with its new stop)
@@ -2154,6 +2161,16 @@ def _status(kind: MessageKind, candidate: SymbolCandidate | None, segments: list
     return ParsedMessage(kind=kind, symbol=candidate.symbol if candidate else None, side=side,
                          update_action=action, target_index=target_index,
                          new_stop=new_stop if new_stop is not None and new_stop > 0 else None, notes=tuple(notes))
+
+
+def _close_of(target: SymbolCandidate | None, segments: list[Segment], status_text: str, notes: list[str]) -> ParsedMessage:
+    closed = _status(MessageKind.CLOSE, target, segments, close_action(status_text), notes)
+    if closed.side is None and target is not None and (side := side_after_pair(status_text, target.base.lower())
+                                                       or side_field(status_text)):
+        # ("Close SEIUSDT buy", "AVAXUSDT BUY / … / Trade Closed ✅": the buy/sell word after the pair is the side of
+        # the position to close)
+        closed = _replace(closed, side=Side(side))
+    return closed
 
 
 def _call_line(segment: Segment, side_field: Field) -> bool:

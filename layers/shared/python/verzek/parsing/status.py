@@ -366,6 +366,10 @@ _CLOSE_PATTERN = re.compile(
     + r"komplett|vollst[äa]ndig|sepenuhnya|fully|completely|entirely|کامل|بالكامل)(?!\w)"
     # "از #SOL خروج بزنید" (exit #SOL), "خارج شوید"
     + r"|(?<!\w)(?:خروج\s+(?:بزنید|بزن|کنید|کن|زدیم|گرفتیم)|خارج\s+(?:شوید|شید|شدیم))(?!\w)"
+    # "⌛ ИСТЁК (48ч) — DOTUSDT", "#SOL signal expired": the call's time ran out before it filled (not an option or a plan)
+    + r"|(?<!options\s)(?<!option\s)(?<!contracts\s)(?<!subscription\s)(?<!membership\s)(?<!trial\s)(?<!offer\s)(?<!link\s)"
+    + r"(?<!\w)(?:expired|ист[её]к(?:ла|ло)?|s[üu]resi\s+doldu|expirad[oa]|expir[ée]e?|abgelaufen|scadut[oa]|h[ếe]t\s+h[ạa]n|"
+    + r"kedaluwarsa|منتهي|منقضی\s+شد)(?!\w)|已?过期|已?過期|만료됨?|期限切れ"
     # "ARKMUSDT - 看涨跟踪结束", "#SOL tracking ended": a radar/bot's signal whose follow-up is over
     + r"|(?<!\w)(?:tracking|monitoring)\s+(?:has\s+)?(?:ended|finished|stopped|closed)(?!\w)|[跟追]踪(?:已)?结束|[跟追]蹤(?:已)?結束"
     + r"|取消挂单|撤单|取消订单|주문\s*취소|平仓|清仓|离场|離場|決済", re.MULTILINE)
@@ -593,7 +597,7 @@ _STOP_OUT = re.compile(
     r"ضرب\s+(?:ال)?ستوب|stop(?:a|'a)?\s+tak[ıi]ld[ıi]")
 _CANCEL = re.compile(
     r"(?<!\w)(?:cancel\w*|cancle\w*|not\s+(?:been\s+)?(?:triggered|filled|activated)|never\s+(?:triggered|filled)|"
-    r"didn'?t\s+(?:trigger|fill|reach|hit)|invalid(?:ated)?|کنسل|iptal\w*|отмен\w*|скасов\w*|cancelad\w*|cancelar|cancelamos|annul\w*|storn\w*|"
+    r"didn'?t\s+(?:trigger|fill|reach|hit)|invalid(?:ated)?|expired|ист[её]к\w*|expirad[oa]|abgelaufen|scadut[oa]|h[ếe]t\s+h[ạa]n|کنسل|iptal\w*|отмен\w*|скасов\w*|cancelad\w*|cancelar|cancelamos|annul\w*|storn\w*|"
     r"anulowan\w*|anuluj\w*|batal\w*|h[ủu]y|huỷ|إلغاء|الغاء|لغو|ביטול|בוטל\w*|ακύρ\w*)(?!\w)|取消|キャンセル")
 _CLOSE_OR_EXIT = re.compile(
     r"(?<!\w)(?:clos\w*|exit\w*|sell\w*|закры\w*|kapat\w*|cerr\w*|fech\w*|schlie\w*|geschlossen|ferm\w*|"
@@ -650,7 +654,31 @@ LOSS_RESULT_RE = re.compile(
 CLOSED_REPORT_HEAD_RE = re.compile(
     r"^(?:<[^>\n]{1,20}>|\W)*(?:trade|position|i[şs]lem|pozisyon|сделка|позиция|operaci[óo]n|posici[óo]n|posi[çc][ãa]o|opera[çc][ãa]o)\W+"
     r"(?:kapand[ıi]|kapat[ıi]ld[ıi]|closed|закрыта|cerrada|fechada|encerrada)(?!\w)|"
-    r"^(?:<[^>\n]{1,20}>|\W)*(?:stop[\s-]*loss|stop|sl)\W+(?:tetiklendi|triggered|hit|сработал|activado|acionado|ausgel[öo]st)(?!\w)")
+    r"^(?:<[^>\n]{1,20}>|\W)*(?:stop[\s-]*loss|stop|sl)\W+(?:tetiklendi|triggered|hit|сработал|activado|acionado|ausgel[öo]st)(?!\w)|"
+    # "✅ ĐÓNG LỆNH - LONG SUIUSDT ✅", "Закрытие сделки", "Fechamento", "إغلاق صفقة": a card headed by the close itself
+    r"^(?:<[^>\n]{1,20}>|\W)*(?:đóng\s+lệnh|cierre\s+de\s+(?:la\s+)?(?:posici[óo]n|operaci[óo]n)|fechamento(?:\s+d[ae]\s+\w+)?|"
+    r"закрытие\s+(?:сделки|позиции)|إغلاق\s+صفقة|بستن\s+(?:معامله|پوزیشن)|trade\s+closed|position\s+closed)(?!\w)|"
+    r"^(?:<[^>\n]{1,20}>|\W)*(?:平仓|청산\s*완료|決済完了)")
+
+# "… setup … / TP1,2,3 - Trade Closed ✅": the post's last line, added when the provider edited the call, says it ended
+CLOSED_FOOTER_RE = re.compile(
+    r"(?:^|[-–—:|]\s*|\W\s)(?:trade|position|signal|сделка|позиция|i[şs]lem|operaci[óo]n|opera[çc][ãa]o)\s+"
+    r"(?:is\s+|was\s+|has\s+been\s+)?(?:closed|finished|ended|закрыта|kapand[ıi]|cerrada|encerrada|fechada)(?!\w)[^\w\n]*$")
+
+# "✅ Сделка полностью закрыта", "Trade fully closed", "İşlem tamamen kapandı": the whole position is closed
+WHOLE_POSITION_CLOSED_RE = re.compile(
+    r"(?:сделка|позиция|trade|position|i[şs]lem|pozisyon|operaci[óo]n|posici[óo]n|posi[çc][ãa]o|opera[çc][ãa]o)\s+"
+    r"(?:is\s+|was\s+|has\s+been\s+)?(?:полностью|целиком|fully|completely|entirely|tamamen|completamente|totalmente)\s+"
+    r"(?:закрыта|closed|kapand[ıi]|kapat[ıi]ld[ıi]|cerrada|fechada|encerrada)(?!\w)|"
+    r"(?:полностью|fully|completely|tamamen|completamente|totalmente)\s+(?:закрыл\w*|закрыт\w*|closed|kapatt[ıi]k|cerrad\w*|fechad\w*)(?!\w)")
+
+
+def recap_heading(clean: str) -> bool:
+    """A summary word heads a part of the first line ("Titanium ST3 – Resumo 04/12/2026", "VIP — Weekly recap")."""
+    from verzek.parsing.lexicon import RECAP_HEAD_RE
+
+    first = clean.lstrip().split("\n", 1)[0]
+    return any(RECAP_HEAD_RE.search(part) for part in re.split(r"\s[–—-]\s|:\s|\|", first)[1:])
 
 
 _CLAUSES = re.compile(r"[,;.!?|，、،]\s+|:\s+|\s[—–-]\s|\n")
@@ -769,3 +797,15 @@ def coins_closed_together(lowered: str, coins: frozenset[str]) -> list[str] | No
         if set(names) == set(coins) and len(names) >= 2 and is_close(clause.replace(listed.group(0), " them "), coins):
             return names
     return None
+
+
+# "الاتجاه: شراء", "Direction: SELL", "Yön: ALIŞ", "Направление: покупка": a status card's direction field
+_SIDE_FIELD = re.compile(
+    r"(?:direction|side|الاتجاه|اتجاه|y[öo]n|направление|direcci[óo]n|dire[çc][ãa]o|richtung|sens|h[ưu][ớo]ng|arah|方向|جهت|سمت)"
+    r"\s*[:：=]\s*\W*(?:(buy|long|شراء|خرید|al[ıi][şs]|покупка|лонг|compra|kauf|achat|mua|beli|做多|多)|"
+    r"(sell|short|بيع|فروش|sat[ıi][şs]|продажа|шорт|venta|venda|verkauf|vente|b[áa]n|jual|做空|空))(?!\w)")
+
+
+def side_field(lowered: str) -> str | None:
+    found = {"long" if m.group(1) else "short" for m in _SIDE_FIELD.finditer(lowered)}
+    return found.pop() if len(found) == 1 else None
