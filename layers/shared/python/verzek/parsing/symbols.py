@@ -282,7 +282,7 @@ _CLOSE_FILLERS = frozenset(["all", "the", "a", "my", "your", "our", "this", "tha
                             "soon", "here", "out", "at", "in", "on", "up", "down", "early", "manually", "manual", "fully",
                             "completely", "partially", "price",
                             # "Cerramos ambas", "close both": both running trades, no coin
-                            "ambas", "ambos", "both", "mes", "mês", "dia", "día", "año", "ano", "week", "month", "day", "year", "mese", "beide", "entrambe", "entrambi", "les", "duas", "dois"])
+                            "ambas", "ambos", "both", "mes", "mês", "dia", "día", "año", "ano", "week", "month", "day", "year", "mese", "beide", "entrambe", "entrambi", "duas", "dois"])
 
 
 def choose_symbol(candidates: list[SymbolCandidate], allow_bare: bool = False
