@@ -300,3 +300,27 @@ def test_a_card_headed_by_its_close_is_a_close_with_its_direction(text, side):
 def test_a_summary_named_after_the_channel_is_no_status():
     text = "Titanium ST3 – Resumo 04/12/2026\nSinais hoje: 7 (4 long / 3 short)\nMelhores alvos atingidos: 5/7"
     assert parse_message(text).kind == MessageKind.NOT_A_SIGNAL
+
+
+def test_a_trailing_stop_hit_card_is_a_close():
+    text = "📉 TRAILING STOP HIT\n\n🪙 Symbol: SOL/USDT\n📈 Entry: $171.20\n🔝 Peak: $184.90\n📊 Exit: $181.10\n💰 Profit: +5.8%"
+    parsed = parse_message(text)
+    assert (parsed.kind, parsed.symbol, parsed.update_action) == (MessageKind.CLOSE, "SOL/USDT", UpdateAction.SL_HIT)
+
+
+@pytest.mark.parametrize("text", [
+    "#BTC funding expired? No — the quarterly futures expired today, volatility incoming",
+    "#SOL 2024 recap: took 30% profit in March, rest in November. Good year!",
+    "Trailing stop explained: the stop moves up as the price rises. #education",
+    "#XRP lawsuit closed ✅ Ripple wins, what a day",
+    "Binance closed the #LUNA market permanently",
+    "#SHIB whale sold 50% of his bag, on-chain data shows",
+])
+def test_news_recaps_and_lessons_with_close_words_change_nothing(text):
+    assert parse_message(text).kind == MessageKind.NOT_A_SIGNAL
+
+
+@pytest.mark.parametrize("text", ["#SOL close at market", "Close market order #SOL", "Close the market position on #SOL"])
+def test_closing_at_the_market_still_closes(text):
+    parsed = parse_message(text)
+    assert (parsed.kind, parsed.symbol) == (MessageKind.CLOSE, "SOL/USDT")

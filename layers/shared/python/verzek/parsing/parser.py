@@ -1180,7 +1180,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         if action == UpdateAction.PARTIAL_CLOSE and closing and WHOLE_POSITION_CLOSED_RE.search(status_text):
             # "Закрыто 50% по 8.0250 … ✅ Сделка полностью закрыта": the last part closed — the whole trade is over
             action = None
-        if (action or closing) and candidate is None and recap_heading(clean):
+        if (action or closing) and recap_heading(clean):
             # "Titanium ST3 – Resumo 04/12 / Sinais hoje: 7 … alvos atingidos 5/7": a channel's summary, no trade's status
             return _not_a_signal("a results post about past trades")
         if (action or closing) and (_OTHERS_RESULT.search(status_text)
@@ -1197,7 +1197,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # "Stopped out of my personal #ETH spot bag, not a signal": the writer's own trade, said to be no call
             return _not_a_signal("a status of a trade the post says is no signal")
         if action in (UpdateAction.NEW_STOP, UpdateAction.MOVE_SL_BREAKEVEN, UpdateAction.PARTIAL_CLOSE) \
-                and (lx.EXAMPLE_RE.search(without_reader_conditions(clean)) or _TIP.search(status_text)):
+                and (lx.EXAMPLE_RE.search(without_reader_conditions(clean)) or _TIP.search(status_text)
+                     or _EXPLAINED.search(status_text)):
             # "Tip: set your stop below the last swing low, e.g. #SOL 140", "Rule #3: close half at TP1": a lesson
             return _not_a_signal("a lesson or standing rule, not a change of a trade")
         if action and not closing and update_waits(status_text, action):
@@ -1704,8 +1705,10 @@ def _short_level_report(tokens: list[Token], clean: str, text: str) -> Field | N
 _PARTIAL_CLOSE_PATTERN = dict(UPDATE_PATTERNS)[UpdateAction.PARTIAL_CLOSE]
 _PARTIAL_REPORT = re.compile(r"(?<!\w)(?:closed|closing|booked|took|taken|secured|sold|realized)\s+\d{1,2}\s*%|"
                              r"(?<![\d.,])\d{1,2}\s*%\s+(?:closed|booked|taken|secured|sold|realized)(?!\w)")
-_OTHERS_RESULT = re.compile(r"(?<!\w)(?:members|subscribers|students|clients|followers|our\s+(?:vip|premium)\s+(?:group|room|channel))"
-                            r"\s+(?:\w+\s+)?(?:closed|booked|banked|made|took|secured|caught|hit)(?!\w)")
+_OTHERS_RESULT = re.compile(r"(?<!\w)(?:members|subscribers|students|clients|followers|our\s+(?:vip|premium)\s+(?:group|room|channel)|"
+                            # ("#SHIB whale sold 50% of his bag"): someone else's trade
+                            r"(?:a\s+|one\s+)?whales?|traders|investors|insiders|funds?|retail|someone|somebody)"
+                            r"\s+(?:\w+\s+)?(?:closed|booked|banked|made|took|secured|caught|hit|sold|dumped|bought|added)(?!\w)")
 _ADVERT = re.compile(r"(?<!\w)(?:join\s+(?:our\s+)?(?:vip|premium|us|now|the\s+(?:vip|premium))|want\s+the\s+next|subscribe|"
                      r"link\s+in\s+(?:bio|description)|(?:dm|message)\s+(?:me|us|@\w+)\s+(?:to|for)\s+(?:join|access|vip))(?!\w)")
 _LIQUIDATED = re.compile(r"(?<!\w)(?:liquidated|ликвидирова\w*|likide\s+ol\w*|liquidad[oa]|liquid[ée]e?|liquidiert|"
@@ -1747,6 +1750,8 @@ def _lone_level(tokens: list[Token], text: str) -> tuple[Field, Decimal] | None:
     return None
 
 
+# ("Trailing stop explained: the stop moves up as the price rises. #education")
+_EXPLAINED = re.compile(r"(?<!\w)(?:explained|explainer|#?education(?:al)?|for\s+beginners|beginner'?s\s+guide)(?!\w)")
 _TIP = re.compile(r"^\W*(?:tip|pro\s+tip|rule|reminder|note|consejo|dica|conseil|совет|ipucu)\s*(?:#?\d+\s*)?[:—-]")
 _NOT_OURS = re.compile(r"(?<!\w)(?:not\s+a\s+(?:signal|call)|just\s+sharing|(?:my\s+)?personal\s+(?:trade|bag|position|account|"
                        r"spot\s+bag|portfolio)|personal(?:ly)?\W+not\s+(?:financial\s+|investment\s+)?advice)(?!\w)")

@@ -245,6 +245,8 @@ _MARKET_MOVE = (r"(?!\s+(?:higher|lower|above|below|up|down|green|red|flat|over|
                 r"to|liquidity|strateg\w*|plan|culture|point|level|candle|недели|дня|месяца|года|"
                 # ("EXIT 1 ✅ EXIT 2 ✅": the channel's numbered exits — its targets — ticked off)
                 r"\d{1,2}\s+done|"
+                # ("Binance closed the #LUNA market", "closed deposits"): an exchange's venue, not a trade
+                r"the\s+[#$]\w+\s+(?:market|exchange|listing|trading\s+pair)|deposits?|withdrawals?|"
                 r"in\s+(?:the\s+)?(?:green|red)|the\s+(?:day|week|month|year|session)|"
                 # ("Cerramos la semana con +230%", "Fechamos o mês com 92%": the week or month, not a trade)
                 r"(?:la|el|a|o|il|le|die|den|das)\s+(?:semana|mes|m[êe]s|d[íi]a|a[ñn]o|ano|settimana|mese|semaine|mois|"
@@ -321,6 +323,9 @@ _CLOSE_PATTERN = re.compile(
     r"this\s+world|reach|season|money|ideas|patience)(?!\w))|(?:استاپ|حد\s+ضرر)\s+خورد|止损(?:出局|触发|已触发|了)|平仓|стоп\s+выбил\w*|выбил\w*\s+(?:по\s+)?стоп\w*|全?決済(?:しました|完了)|"
     r"손절\s*(?:처리\w*|완료|됨)|종료|stop\s+target\s+hit|تم\s+(?:ال)?(?:إغلاق|اغلاق|إلغاء|الغاء)|(?:بسته|لغو)\s+شد|"
     r"(?:positionen?|trades?|alles)\s+(?:\w+\s+){0,2}schlie(?:ß|ss)en)(?!\w)|"
+    # ("#XRP lawsuit closed", "presale round closed": something else than a trade)
+    r"(?<!lawsuit\s)(?<!case\s)(?<!poll\s)(?<!giveaway\s)(?<!presale\s)(?<!sale\s)(?<!round\s)(?<!registration\s)"
+    r"(?<!window\s)(?<!gap\s)(?<!market\s)(?<!exchange\s)"
     r"(?:closed|cancel+ed|stopped\s+out|exited|invalidated|kapand[ıi]|закрыт\w*|отмен[её]н\w*|cerrad\w*|cerr[óo]|"
     # "SL #ORDI dính rồi", "stop $ARB hit": the stop word, the coin, then the verb
     r"(?:sl|stop(?:[\s-]*loss)?)\s+(?:(?:bei|für|for|on|на|по|de|di|en|del|do|da|su)\s+)?[#$]\w+(?:/\w+)?\s+(?:(?:was|has\s+been|got|đã|sudah|udah|wurde)\s+)?"
@@ -365,11 +370,11 @@ _CLOSE_PATTERN = re.compile(
     # "از #SOL خروج بزنید" (exit #SOL), "خارج شوید"
     + r"|(?<!\w)(?:خروج\s+(?:بزنید|بزن|کنید|کن|زدیم|گرفتیم)|خارج\s+(?:شوید|شید|شدیم))(?!\w)"
     # "⌛ ИСТЁК (48ч) — DOTUSDT", "#SOL signal expired": the call's time ran out before it filled (not an option or a plan)
-    + r"|(?<!options\s)(?<!option\s)(?<!contracts\s)(?<!subscription\s)(?<!membership\s)(?<!trial\s)(?<!offer\s)(?<!link\s)"
-    + r"(?<!\w)(?:expired|ист[её]к(?:ла|ло)?|s[üu]resi\s+doldu|expirad[oa]|expir[ée]e?|abgelaufen|scadut[oa]|h[ếe]t\s+h[ạa]n|"
+    + r"|(?:^[^\w\n]*|(?:signal|call|setup|trade|order|entry|limit|сигнал|сделка|ордер|señal|sinal|sinyal|i[şs]lem)\s+"
+    + r"(?:has\s+|is\s+|was\s+)?)(?:expired|ист[её]к(?:ла|ло)?|s[üu]resi\s+doldu|expirad[oa]|expir[ée]e?|abgelaufen|scadut[oa]|h[ếe]t\s+h[ạa]n|"
     + r"kedaluwarsa|منتهي|منقضی\s+شد)(?!\w)|已?过期|已?過期|만료됨?|期限切れ"
     # "ARKMUSDT - 看涨跟踪结束", "#SOL tracking ended": a radar/bot's signal whose follow-up is over
-    + r"|(?<!\w)(?:tracking|monitoring)\s+(?:has\s+)?(?:ended|finished|stopped|closed)(?!\w)|[跟追]踪(?:已)?结束|[跟追]蹤(?:已)?結束"
+    + r"|(?<!\w)(?:tracking|monitoring)\s+(?:has\s+)?(?:ended|finished|stopped|closed)(?=\s*(?:$|[^\w\s]))|[跟追]踪(?:已)?结束|[跟追]蹤(?:已)?結束"
     + r"|取消挂单|撤单|取消订单|주문\s*취소|平仓|清仓|离场|離場|決済", re.MULTILINE)
 
 
@@ -652,7 +657,7 @@ LOSS_RESULT_RE = re.compile(
 CLOSED_REPORT_HEAD_RE = re.compile(
     r"^(?:<[^>\n]{1,20}>|\W)*(?:trade|position|i[şs]lem|pozisyon|сделка|позиция|operaci[óo]n|posici[óo]n|posi[çc][ãa]o|opera[çc][ãa]o)\W+"
     r"(?:kapand[ıi]|kapat[ıi]ld[ıi]|closed|закрыта|cerrada|fechada|encerrada)(?!\w)|"
-    r"^(?:<[^>\n]{1,20}>|\W)*(?:stop[\s-]*loss|stop|sl)\W+(?:tetiklendi|triggered|hit|сработал|activado|acionado|ausgel[öo]st)(?!\w)|"
+    r"^(?:<[^>\n]{1,20}>|\W)*(?:trailing[\s-]+)?(?:stop[\s-]*loss|stop|sl)\W+(?:tetiklendi|triggered|hit|сработал|activado|acionado|ausgel[öo]st)(?!\w)|"
     # "✅ ĐÓNG LỆNH - LONG SUIUSDT ✅", "Закрытие сделки", "Fechamento", "إغلاق صفقة": a card headed by the close itself
     r"^(?:<[^>\n]{1,20}>|\W)*(?:đóng\s+lệnh|cierre\s+de\s+(?:la\s+)?(?:posici[óo]n|operaci[óo]n)|fechamento(?:\s+d[ae]\s+\w+)?|"
     r"закрытие\s+(?:сделки|позиции)|إغلاق\s+صفقة|بستن\s+(?:معامله|پوزیشن)|trade\s+closed|position\s+closed)(?!\w)|"
@@ -676,7 +681,13 @@ def recap_heading(clean: str) -> bool:
     from verzek.parsing.lexicon import RECAP_HEAD_RE
 
     first = clean.lstrip().split("\n", 1)[0]
-    return any(RECAP_HEAD_RE.search(part) for part in re.split(r"\s[–—-]\s|:\s|\|", first)[1:])
+    parts = re.split(r"\s[–—-]\s|:\s|\|", first)
+    return any(RECAP_HEAD_RE.search(part) for part in parts[1:]) or bool(_RECAP_ENDS_PART.search(parts[0]))
+
+
+# "#SOL 2024 recap: …", "BTC weekly summary — …": the heading's first part ends with a recap word
+_RECAP_ENDS_PART = re.compile(r"(?<!\w)(?:recap|summary|resumen|resumo|r[ée]sum[ée]|итоги|[öo]zet|riepilogo|podsumowanie|"
+                              r"t[ổo]ng\s+k[ếe]t|rekap|ملخص|خلاصه|总结|回顾|まとめ|결산|요약)\W*$")
 
 
 _CLAUSES = re.compile(r"[,;.!?|，、،]\s+|:\s+|\s[—–-]\s|\n")
