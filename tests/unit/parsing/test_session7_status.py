@@ -324,3 +324,17 @@ def test_news_recaps_and_lessons_with_close_words_change_nothing(text):
 def test_closing_at_the_market_still_closes(text):
     parsed = parse_message(text)
     assert (parsed.kind, parsed.symbol) == (MessageKind.CLOSE, "SOL/USDT")
+
+
+@pytest.mark.parametrize("text, kind, action", [
+    ("For those with better entries make your stop loss 1.912", MessageKind.UPDATE, UpdateAction.NEW_STOP),
+    ("可留小仓做格局", MessageKind.UPDATE, UpdateAction.OTHER),
+    ("Closing here at BE", MessageKind.CLOSE, None),
+])
+def test_more_coinless_management_lines(text, kind, action):
+    parsed = parse_message(text)
+    assert (parsed.kind, parsed.symbol, parsed.update_action) == (kind, None, action)
+
+
+def test_keeping_a_stop_tight_without_a_price_moves_nothing():
+    assert parse_message("Keep your stop loss tight this week, CPI tomorrow").kind == MessageKind.NOT_A_SIGNAL

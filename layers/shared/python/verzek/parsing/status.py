@@ -146,6 +146,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         r"止[损損](?:上)?(?:移至|移到|调至|调到|調至|調到|设为|設為|提到|上移至|上移到)(?:开仓价|成本价|入场价|保本|進場價|開倉價|成本價|入場價)|(?:حد\s+ضرر|استاپ)\s+(?:(?:رو|را)\s+)?(?:بیاد|بره|بیاری[دن]|بیارید|ببری[دن]|ببرید)\s+(?:به\s+|روی\s+)?(?:نقطه\s+)?ورود|беззбит\w*|建値|同値")),
     (UpdateAction.NEW_STOP, re.compile(
         _STOP_MOVED + r"|"
+        # "For those with better entries make your stop loss 3399", "set your SL at 1.92": a stop given a price
+        rf"(?<!\w)(?:make|set|put|place)\s+(?:your|the|our)\s+{_STOP_WORD}\s+(?:at\s+|to\s+|@\s*)?\$?\d|"
         r"(?:move|moved|moving|shift|set|put|adjust|trail\w*|update\w*|change\w*|new)\s+(?:the\s+|your\s+|my\s+|our\s+)?"
         # ("adjust our stop loss rules next month": the channel's policy, no trade's stop)
         r"(?:sl|stop(?:[\s-]*loss)?|stoploss)(?!\w)(?![\s-]*loss)(?!\s+(?:rules?|strateg\w*|settings?|polic\w*|management|placement|logic|guide\w*|tips?)(?!\w))|"
@@ -219,6 +221,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         r"(?<!gap\s)(?<!\d\s)(?<!imbalance\s)(?<!fvg\s)(?<!window\s)"
         r"still\s+(?:holding|hodling|in\s+(?:the\s+)?(?:trade|position)|open|running|active)(?!\w)|"
         r"keep\s+holding|hold(?:ing)?\s+(?:the\s+|this\s+|your\s+|our\s+)(?:position|trade)s?(?!\w)|"
+        # "可留小仓做格局" (keep a small position as a runner), "继续持有", "拿住"
+        r"留(?:一?点|小|少量|部分)?仓|保留(?:部分|小)?仓位?|继续持有|繼續持有|拿住|"
         # "Running in profit", "#ETH running nicely in profit", "+50 pips secured": the trade under way, reported
         # (said of the trade: the post's or line's first words — "Most alts running in profit" is market talk)
         r"(?:^|\n)\W*(?:[#$]\w+\W+)?(?:(?:the\s+)?(?:trade|position|it|we'?re|we\s+are|still|is|now)\s+){0,2}(?:running|sitting)\s+"
@@ -519,6 +523,8 @@ _CLOSE_ALL_OR_COMMAND = re.compile(
     # "I am out of this trade at BE", "Closing this one early", "Closed manually in small profit", "Take profits and close"
     r"(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:now\s+|fully\s+)?out\s+of\s+(?:this|the|that)\s+(?:trade|position|one)(?!\w)|"
     r"^(?:we'?re\s+|we\s+are\s+|i'?m\s+|i\s+am\s+)?closing\s+(?:this|that|the)\s+(?:one|trade|position)(?!\w)|"
+    # "Closing here at BE", "Closing now", "Exiting here"
+    r"^(?:we'?re\s+|we\s+are\s+|i'?m\s+|i\s+am\s+)?(?:closing|exiting)\s+(?:here|now|at\s+(?:be|breakeven|break[\s-]even|entry|market))(?!\w)|"
     r"^(?:trade\s+|position\s+)?closed\s+(?:manually|early)(?!\w)|"
     r"^(?:take|book|secure)\s+(?:the\s+|your\s+)?profits?\s+(?:and|&)\s+(?:close|exit)(?!\w)|"
     r"^(?:trade\s+|position\s+)?closed\s+(?:in\s+(?:profit|loss)|at\s+(?:breakeven|break[\s-]even|entry|be|tp\s*\d?|sl|stop)|manually|with\s+(?:a\s+)?(?:profit|loss))(?!\w)"
