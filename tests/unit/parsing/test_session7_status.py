@@ -338,3 +338,26 @@ def test_more_coinless_management_lines(text, kind, action):
 
 def test_keeping_a_stop_tight_without_a_price_moves_nothing():
     assert parse_message("Keep your stop loss tight this week, CPI tomorrow").kind == MessageKind.NOT_A_SIGNAL
+
+
+@pytest.mark.parametrize("text, kind, action", [
+    ("#SOL 2. hedef başarıyla ulaşıldı", MessageKind.UPDATE, UpdateAction.TP_HIT),
+    ("#SOL تارگت دوم تاچ شد", MessageKind.UPDATE, UpdateAction.TP_HIT),
+    ("#SOL giriş emri gerçekleşti", MessageKind.UPDATE, UpdateAction.ENTRY_FILLED),
+    ("#SOL entrada ejecutada", MessageKind.UPDATE, UpdateAction.ENTRY_FILLED),
+    ("#SOL ordem de entrada executada", MessageKind.UPDATE, UpdateAction.ENTRY_FILLED),
+    ("#SOL lệnh đã khớp", MessageKind.UPDATE, UpdateAction.ENTRY_FILLED),
+    ("#SOL 入场单已成交", MessageKind.UPDATE, UpdateAction.ENTRY_FILLED),
+    ("#SOL 진입 완료", MessageKind.UPDATE, UpdateAction.ENTRY_FILLED),
+    ("#SOL 信号取消", MessageKind.CLOSE, UpdateAction.CANCEL_ENTRY),
+    ("#SOL 시그널 취소", MessageKind.CLOSE, UpdateAction.CANCEL_ENTRY),
+    ("#SOL シグナルキャンセル", MessageKind.CLOSE, UpdateAction.CANCEL_ENTRY),
+])
+def test_multilingual_target_fill_and_cancel_reports(text, kind, action):
+    parsed = parse_message(text)
+    assert (parsed.kind, parsed.symbol, parsed.update_action) == (kind, "SOL/USDT", action)
+
+
+@pytest.mark.parametrize("text", ["#SOL entry not triggered yet, waiting", "信号取消了吗？"])
+def test_an_unfilled_entry_or_a_question_reports_nothing(text):
+    assert parse_message(text).kind == MessageKind.NOT_A_SIGNAL

@@ -16,14 +16,17 @@ _TP_WORDS = (r"(?:tp|target|maqsad|take[\s-]*profit|hedefler|hedef|цели|це
 _DONE = (r"(?:bajarildi|hit(?!\s+(?:rate|ratio|%))|reached|achieved|done|smashed|completed|touched|filled|taken|secured|booked|profit|(?:[đd][ãa]\s+)?ch[ạa]m|"
          r"(?:[đd][ãa]\s+)?[đd][ạa]t|"
          r"ulaş[ıi]ld[ıi]|ger[çc]ekle[şs]ti|vuruldu|достигнут\w*|взят\w*|выполнен\w*|alcanzad\w*|atingid\w*|logrado|"
-         r"tercapai|kena|geldi|خورد|رسید|رسیدیم|زده\s+شد|已?(?:达成|达到|到达|完成|触发)|달성|erreicht|atteint\w*|raggiunt\w*|"
+         r"tercapai|kena|geldi|خورد|رسید|رسیدیم|زده\s+شد|تاچ\s+شد|已?(?:达成|达到|到达|完成|触发)|달성|erreicht|atteint\w*|raggiunt\w*|"
          r"osi[aą]gni[eę]t\w*|досягнут\w*|達成|到達|แล้ว|\w*fikiwa|הושג\w*|επιτεύχθηκε|χτυπήθηκε|atins[aă]?|"
          r"spln[ěe]n\w*|dosa[žz]en\w*|bereikt|geraakt|হিট|সম্পন্ন|naabot|tinamaan|도달|отработан\w*|отработал\w*|"
          r"(?:batid[oa]|alcançad[oa]|tocad[oa]|cumplid[oa])(?!s)|تحقق|tamam(?:land[ıi])?|getroffen|touch[ée]e?s?|colpit[oa]|trafion\w*|"
          r"완료|已到|已經到|已到達)")
 # Particles some languages put around the target number ("TP1 na po ✅", "lengo la 2 limefikiwa").
 # ("ikinci hedef de geldi", "تارگت سوم هم خورد", "TP2 also hit": "too/also" between the target and the verb)
-_PARTICLES = r"(?:(?:na|po|la|ya|ni|de|da|too|also|هم|также|тоже|tamb[ée]m|tambi[ée]n|auch|aussi|anche)\s+){0,2}"
+_PARTICLES = (r"(?:(?:na|po|la|ya|ni|de|da|too|also|هم|также|тоже|tamb[ée]m|tambi[ée]n|auch|aussi|anche|"
+              # ("2. hedef başarıyla ulaşıldı", "TP2 successfully reached")
+              r"successfully|ba[şs]ar[ıi]yla|успешно|erfolgreich|exitosamente|com\s+sucesso|con\s+[ée]xito|avec\s+succ[èe]s|"
+              r"con\s+successo)\s+){0,2}")
 # Ordinals written between the target word and the verb ("تارگت دوم خورد", "target first hit").
 _ORDINAL = (r"(?:first|second|third|fourth|fifth|\d(?:st|nd|rd|th)|اول|دوم|سوم|چهارم|پنجم|(?:ال)?[أا]ول|(?:ال)?ثاني|"
             r"(?:ال)?ثالث|(?:ال)?رابع)")
@@ -94,6 +97,17 @@ _NOT_A_RESULT_WORD = (r"(?!(?:with|con|com|avec|mit|ile|با|بربح|بسود|�
 _PARTIAL_SHARE = (rf"{_TAKE_VERB}(?:[ \t]+[^\s,.;!?]+){{0,3}}?[ \t]+{_PART_WORD}|"
                   rf"{_TAKE_VERB}(?:[ \t]+{_NOT_A_RESULT_WORD}[^\s,.;!?]+){{0,3}}?[ \t]+(?:{_SHARE})|"
                   rf"{_PART_WORD}[ \t]*(?:[^\s,.;!?]+[ \t]+){{0,2}}?{_TAKE_VERB}")
+
+# "giriş emri gerçekleşti", "entrada ejecutada", "ordem de entrada executada", "lệnh đã khớp", "入场单已成交", "진입 완료":
+# an entry/order word of a language and a "filled/executed" verb, with at most two words and no negation between
+_ENTRY_WORD = (r"(?:(?<!\w)(?:entry|entries|entrada|giri[şs]|вход|entr[ée]e|einstieg|ingresso|wej[śs]cie|l[ệe]nh|"
+               r"orders?|[óo]rden|ordem|emri?|ордер|ورود|دخول)(?!\w)|入场单?|进场|進場|진입|エントリー)")
+_FILLED_VERB = (r"(?:(?<!\w)(?:filled|executed|triggered|activated|ejecutad[ao]|executad[ao]|ger[çc]ekle[şs]ti|doldu|"
+                r"исполнен\w*|kh[ớo]p|activad[ao]|ativad[ao]|rempli\w*|ausgef[üu]hrt|eseguit[oa]|tereksekusi|terisi|"
+                r"فعال\s+شد|تم\s+تفعيل\w*|تفعل)(?!\w)|已?成交|완료|체결|約定)")
+_NO_NEGATION = r"(?!(?:not|never|no|не|нет|değil|ch[ưu]a|未|没|안|não|nie|pas)(?!\w))"
+_ENTRY_FILLED_PAIR = (rf"{_ENTRY_WORD}(?:[ \t]+{_NO_NEGATION}[^\s,.;!?]+){{0,2}}?[ \t]*{_FILLED_VERB}|"
+                      rf"{_FILLED_VERB}(?:[ \t]+(?:the|el|la|o|a|le|il))?[ \t]+{_ENTRY_WORD}")
 
 UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
     (UpdateAction.PARTIAL_CLOSE, re.compile(
@@ -174,6 +188,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         # "قم بتحريك الوقف إلى 0.2790" (move the stop to ...)
         r"(?:انقل|نقل|حرك|تحريك|بتحريك|بنقل)\w*\s+(?:ال)?(?:ستوب|وقف)(?!\w)")),
     (UpdateAction.ENTRY_FILLED, re.compile(
+        _ENTRY_FILLED_PAIR + r"|"
         r"(?:entry|entries|buy|orders?|giri[şs]|dca)\s*(?:target\s*|zone\s*)?\d{0,2}\s*(?:is\s+|was\s+|has\s+been\s+|are\s+)?"
         r"(?:sudah\s+|đã\s+|已)?(?:filled|triggered|activated|executed|reached|achieved|done|hit|terisi|tereksekusi|"
         r"doldu|dolduruldu|исполнен\w*|executad[oa]|ejecutad[oa]|rempli\w*|ausgef[üu]hrt|eseguit[oa]|wype[łl]nion\w*|"
@@ -379,6 +394,8 @@ _CLOSE_PATTERN = re.compile(
     + r"kedaluwarsa|منتهي|منقضی\s+شد)(?!\w)|已?过期|已?過期|만료됨?|期限切れ"
     # "ARKMUSDT - 看涨跟踪结束", "#SOL tracking ended": a radar/bot's signal whose follow-up is over
     + r"|(?<!\w)(?:tracking|monitoring)\s+(?:has\s+)?(?:ended|finished|stopped|closed)(?=\s*(?:$|[^\w\s]))|[跟追]踪(?:已)?结束|[跟追]蹤(?:已)?結束"
+    # "#SOL 信号取消", "시그널 취소", "シグナルキャンセル": the signal withdrawn
+    + r"|(?:信号|訊號|信號)\s*(?:已)?取消|取消信号|(?:시그널|신호)\s*취소|シグナル\s*キャンセル"
     + r"|取消挂单|撤单|取消订单|주문\s*취소|平仓|清仓|离场|離場|決済", re.MULTILINE)
 
 
@@ -607,7 +624,7 @@ _STOP_OUT = re.compile(
 _CANCEL = re.compile(
     r"(?<!\w)(?:cancel\w*|cancle\w*|not\s+(?:been\s+)?(?:triggered|filled|activated)|never\s+(?:triggered|filled)|"
     r"didn'?t\s+(?:trigger|fill|reach|hit)|invalid(?:ated)?|expired|ист[её]к\w*|expirad[oa]|abgelaufen|scadut[oa]|h[ếe]t\s+h[ạa]n|کنسل|iptal\w*|отмен\w*|скасов\w*|cancelad\w*|cancelar|cancelamos|annul\w*|storn\w*|"
-    r"anulowan\w*|anuluj\w*|batal\w*|h[ủu]y|huỷ|إلغاء|الغاء|لغو|ביטול|בוטל\w*|ακύρ\w*)(?!\w)|取消|キャンセル")
+    r"anulowan\w*|anuluj\w*|batal\w*|h[ủu]y|huỷ|إلغاء|الغاء|لغو|ביטול|בוטל\w*|ακύρ\w*)(?!\w)|取消|キャンセル|취소")
 _CLOSE_OR_EXIT = re.compile(
     r"(?<!\w)(?:clos\w*|exit\w*|sell\w*|закры\w*|kapat\w*|cerr\w*|fech\w*|schlie\w*|geschlossen|ferm\w*|"
     r"cl[ôo]tur\w*|chiud\w*|chius\w*|zamk\w*|закри\w*|tutup|ditutup|đóng|إغلاق|اغلاق|sluit\w*|gesloten|"
