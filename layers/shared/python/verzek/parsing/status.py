@@ -109,17 +109,60 @@ _NO_NEGATION = r"(?!(?:not|never|no|не|нет|değil|ch[ưu]a|未|没|안|não
 _ENTRY_FILLED_PAIR = (rf"{_ENTRY_WORD}(?:[ \t]+{_NO_NEGATION}[^\s,.;!?]+){{0,2}}?[ \t]*{_FILLED_VERB}|"
                       rf"{_FILLED_VERB}(?:[ \t]+(?:the|el|la|o|a|le|il))?[ \t]+{_ENTRY_WORD}")
 
-UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
-    (UpdateAction.PARTIAL_CLOSE, re.compile(
-        _PARTIAL_SHARE + r"|"
+class _Gated:
+    """A pattern plus word-class pairs that each run only when a cheap gate (plain stems, no word boundaries — the regex
+    engine scans for their first letters) finds one of their key words: the pairs are costly on every post, and
+    most posts have none of the key words."""
+
+    def __init__(self, main: str, *pairs: tuple[str, str], flags: int = 0) -> None:
+        self.main = re.compile(main, flags)
+        self.pairs = [(re.compile(gate, flags), re.compile(pair, flags)) for gate, pair in pairs]
+        # (every gate at once: most posts open none, and one pass over them costs less than one per gate)
+        self.any_gate = re.compile("|".join(gate for gate, _ in pairs), flags)
+        self.pattern = main
+
+    def search(self, text: str):
+        found = self.main.search(text)
+        if found is not None or self.any_gate.search(text) is None:
+            return found
+        for gate, pair in self.pairs:
+            if gate.search(text) and (found := pair.search(text)) is not None:
+                break
+        return found
+
+    def active(self, text: str) -> list[re.Pattern[str]]:
+        """The pairs whose gate opens on `text` (checked once for a post read line by line)."""
+        if self.any_gate.search(text) is None:
+            return []
+        return [pair for gate, pair in self.pairs if gate.search(text)]
+
+    def finditer(self, text: str, active: list[re.Pattern[str]] | None = None):
+        yield from self.main.finditer(text)
+        for pair in self.active(text) if active is None else active:
+            yield from pair.finditer(text)
+
+
+_MOVE_STEMS = (r"mov|shift|rais|lower|trail|adjust|двига|сдвиг|сдвину|перенос|перенес|подтяг|подня|поднима|опуска|çek|cek|"
+               r"taş|tas|yükselt|yukselt|sub|baj|ajust|cambi|alter|mud|remont|dépla|depla|relev|relèv|alz|spost|nachz|"
+               r"nachgez|versch|anheb|angehoben|hochz|dời|doi|dòi|kéo|keo|nâng|nang|chuyển|chuyen|geser|pindah|naik|"
+               r"تغییر|جابجا|منتقل|ببر|بذار|نقل|حرك|تحريك|رفع|上移|下移|移至|移到|调整|調整|改为|上调|上調|상향|하향|이동|변경|올려|올림|"
+               r"引き上げ|引上げ|移動|変更|make|set|put|place")
+_SHARE_STEMS = (r"%|٪|parc|partial|partiel|parzial|sebagian|phần|phan|جزء|بخشی|teil|част|kısmi|kismi|gedeeltelijk|部分|一部|일부")
+_FILLED_STEMS = (r"fill|execut|trigger|activ|ejecut|gerçek|gercek|dold|исполн|khớp|khop|ativ|rempli|ausgef|eseguit|tereksek|"
+                 r"terisi|فعال|تفعيل|تفعل|成交|완료|체결|約定")
+_TRIGGERED_STEMS = (r"tetik|çalış|calis|çalis|kesildi|kích|kich|ausgel|getroffen|atingid|acionad|ativad|activ|alcanzad|tocad|"
+                    r"ejecutad|déclench|declench|atteint|preso|colpit|scattat|toccat|сработал|terpicu|tersentuh|zadzia|"
+                    r"تفعل|فعال|خورد|takıld|takild|触发|打到|被打|나갔|당했|され|salt|toc|dispar|acionou|bateu|dính|dinh|chạm|cham|"
+                    r"kena|ضرب|تفعيل")
+_FULLY_STEMS = (r"полностью|целиком|tamamen|completamente|totalmente|entière|entiere|komplett|vollst|sepenuhnya|fully|"
+                r"completely|entirely|کامل|بالكامل")
+
+UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
+    (UpdateAction.PARTIAL_CLOSE, _Gated(
         r"(?:close|closing|закры\w*|kapat\w*|cerr\w*|cierr\w*|fech\w*|chiud\w*|ferm\w*|schlie\w*|zamyk\w*|zamkn\w*|"
         r"đóng|tutup|фикс\w*|зафикс\w*|sold|sell|selling)\s+(?:the\s+|another\s+|a\s+further\s+|further\s+)?(?:half|partial|part|setengah|separuh|nửa|(?<![\d.,])\d{1,2}\s*%)(?!\w)|"
         # "Booked 40% profits on #GMT", "Teilgewinn mitgenommen", "rest running", "나머지 홀딩" (the rest held)
         r"(?:booked|secured|took|taken|realized|realised)\s+(?<![\d.,])\d{1,2}\s*%\s+(?:of\s+)?(?:the\s+)?(?:profits?|gains?|partials?)(?!\w)|"
-        # "Close your first entries now" (the ladder's first fills; the later ones run), "Let's close TP1 here" (the
-        # first target's share taken at the market)
-        r"(?:close|closing|exit|sell)\s+(?:your\s+|the\s+|our\s+)?(?:first|1st|initial|early)\s+(?:entry|entries|buys?|orders?|fills?|part)(?!\w)|"
-        r"(?:close|closing|take|taking)\s+(?:the\s+)?(?:tp|target)\s*1\s+(?:here|now)(?!\w)|"
         r"(?:taking|take|took|booking|book|booked)\s+profits?\s+(?:on\s+[#$]?\w+\s+)?(?<![\d.,])\d{1,2}\s*%|"
         r"teilgewinn\w*\s+(?:\w+\s+)?(?:mitgenommen|gesichert|realisiert|genommen|eingefahren)|"
         r"나머지\s*(?:홀딩|보유|유지)|half\s+(?:closed|taken|booked|secured)|"
@@ -135,14 +178,15 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         r"половин\w*\s+(?:закры\w*|зафикс\w*)|(?:закры\w*|зафикс\w*)\s+половин\w*|yar[ıi]s[ıi]n[ıi]\s+al(?!\w)|"
         r"(?:yar[ıi]s[ıi]n[ıi]|yar[ıi]y[ıi])\s+kapat\w*|"
         r"(?:book|secure|realize|take|taking|booking)\s+(?:some|partial|part\s+of\s+(?:the\s+)?)\s*profits?|"
-        r"partial(?:ly)?\s+(?:clos\w*|profit\w*)|(?:booked|secured|took|taken|closed|realized|sold)\s+(?<![\d.,])\d{1,2}\s*%\s+(?:on|of|from|at|in)(?!\w)|ganancias\s+parciales|lucro\s+parcial|(?:book|secure|realize|take|taking|booking)\s+\d{1,2}\s*%\s*(?:of\s+)?(?:profits?|position)|частичн\w+\s+(?:закры\w*|(?:за)?фикс\w*)|kısmi\s+kapat\w*")),
-    (UpdateAction.MOVE_SL_BREAKEVEN, re.compile(
-        # "#SOL رو فری کنید" (make it [risk-]free)
-        r"(?<!\w)(?:ریسک\s*)?فری\s+(?:کنید|کن|شد|کردیم|کنیم)(?!\w)|"
+        r"partial(?:ly)?\s+(?:clos\w*|profit\w*)|(?:booked|secured|took|taken|closed|realized|sold)\s+(?<![\d.,])\d{1,2}\s*%\s+(?:on|of|from|at|in)(?!\w)|ganancias\s+parciales|lucro\s+parcial|(?:book|secure|realize|take|taking|booking)\s+\d{1,2}\s*%\s*(?:of\s+)?(?:profits?|position)|частичн\w+\s+(?:закры\w*|(?:за)?фикс\w*)|kısmi\s+kapat\w*", (_SHARE_STEMS, _PARTIAL_SHARE),
+        # "Close your first entries now" (the ladder's first fills; the later ones run), "Let's close TP1 here" (the
+        # first target's share taken at the market)
+        (r"first|1st|initial|early|tp\s*1|target\s*1",
+         r"(?:close|closing|exit|sell)\s+(?:your\s+|the\s+|our\s+)?(?:first|1st|initial|early)\s+(?:entry|entries|buys?|orders?|fills?|part)(?!\w)|"
+         r"(?:close|closing|take|taking)\s+(?:the\s+)?(?:tp|target)\s*1\s+(?:here|now)(?!\w)"))),
+    (UpdateAction.MOVE_SL_BREAKEVEN, _Gated(
         r"(?:move|moved|moving|shift|set|put|adjust)\s+(?:the\s+|your\s+|my\s+|our\s+)?(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+"
         r"(?:to\s+)?(?:entry|breakeven|break[\s-]*even|be|cost|entry\s+price)(?!\w)|"
-        # "BE now", "Secure breakeven", "SL → BE"
-        r"(?:^|\n)\W*(?:sl\s+)?be\s+now(?!\w)|secure\s+(?:the\s+)?(?:break[\s-]*even|be)(?!\w)|"
         r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:(?:moved|move|moving|pindah|dipindah)\s+)?(?:to\s+|a\s+|al\s+|para\s+|en\s+|ke\s+|->\s*|>\s*|=>\s*)?(?:entry|breakeven|break[\s-]*even|be)(?!\w)|"
         r"risk[\s-]*free|ریسک\s*فری|без\s*риска|risksiz|sin\s+riesgo|sem\s+risco|в\s+б/у|в\s+бу(?!\w)|"
         r"stop\s+(?:no|em|en)\s+0\s*x\s*0|stop\s+maliyet\w*|zero\s+a\s+zero|(?:انقل|نقل|حرك)\w*\s+(?:ال)?(?:ستوب|وقف\s+(?:ال)?خسار[ةه])\s+(?:لل|إلى\s+(?:ال)?|الى\s+(?:ال)?)?(?:دخول|نقطة\s+(?:ال)?دخول)|"
@@ -157,20 +201,17 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         r"(?:sl|stop)\s+(?:au|à|a)\s+(?:l'|le\s+)?(?:point\s+d'|prix\s+d')?entr[ée]e|seuil\s+de\s+rentabilit[ée]|"
         r"(?:sl|stop)\s+(?:a|al|in)\s+(?:pareggio|ingresso|entrata)|(?:sl|stop)\s+na\s+(?:wej[śs]ci[ea]|break[\s-]*even)|"
         r"(?:حد\s+ضرر|استاپ)\s+(?:را\s+)?(?:به|روی)\s+(?:نقطه\s+)?ورود|break[\s-]*even'?[ae]?\s+(?:ta[şs][ıi]nd[ıi]|[çc]ekildi|al[ıi]nd[ıi])|"
-        r"止[损損](?:上)?(?:移至|移到|调至|调到|調至|調到|设为|設為|提到|上移至|上移到)(?:开仓价|成本价|入场价|保本|進場價|開倉價|成本價|入場價)|(?:حد\s+ضرر|استاپ)\s+(?:(?:رو|را)\s+)?(?:بیاد|بره|بیاری[دن]|بیارید|ببری[دن]|ببرید)\s+(?:به\s+|روی\s+)?(?:نقطه\s+)?ورود|беззбит\w*|建値|同値")),
-    (UpdateAction.NEW_STOP, re.compile(
-        _STOP_MOVED + r"|"
-        # "For those with better entries make your stop loss 3399", "set your SL at 1.92": a stop given a price
-        rf"(?<!\w)(?:make|set|put|place)\s+(?:your|the|our)\s+{_STOP_WORD}\s+(?:at\s+|to\s+|@\s*)?\$?\d|"
+        r"止[损損](?:上)?(?:移至|移到|调至|调到|調至|調到|设为|設為|提到|上移至|上移到)(?:开仓价|成本价|入场价|保本|進場價|開倉價|成本價|入場價)|(?:حد\s+ضرر|استاپ)\s+(?:(?:رو|را)\s+)?(?:بیاد|بره|بیاری[دن]|بیارید|ببری[دن]|ببرید)\s+(?:به\s+|روی\s+)?(?:نقطه\s+)?ورود|беззбит\w*|建値|同値",
+        # "BE now", "Secure breakeven"; "#SOL رو فری کنید" (make it [risk-]free)
+        (r"be now|secure|فری", r"(?:^|\n)\W*(?:sl\s+)?be\s+now(?!\w)|secure\s+(?:the\s+)?(?:break[\s-]*even|be)(?!\w)|"
+                              r"(?<!\w)(?:ریسک\s*)?فری\s+(?:کنید|کن|شد|کردیم|کنیم)(?!\w)"))),
+    (UpdateAction.NEW_STOP, _Gated(
         r"(?:move|moved|moving|shift|set|put|adjust|trail\w*|update\w*|change\w*|new)\s+(?:the\s+|your\s+|my\s+|our\s+)?"
         # ("adjust our stop loss rules next month": the channel's policy, no trade's stop)
         r"(?:sl|stop(?:[\s-]*loss)?|stoploss)(?!\w)(?![\s-]*loss)(?!\s+(?:rules?|strateg\w*|settings?|polic\w*|management|placement|logic|guide\w*|tips?)(?!\w))|"
         r"(?:sl|stop(?:[\s-]*loss)?)\s+(?:moved|updated|changed|adjusted|raised|lowered|trailed|"
         r"movid[oa]|mudad[oa]|cambiad[oa]|alterad[oa]|verschoben|d[ée]plac[ée]|spostat[oa]|przesuni[eę]t\w*)|"
         r"(?:d[ờo]i|k[ée]o|geser|pindah\w*)\s+(?:sl|stop)(?!\w)|"
-        # "Stop-Loss wurde auf 140 verschoben", "SL ist auf Einstand nachgezogen": the German verb comes last
-        r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:wurde|wird|ist|haben\s+wir|habe\s+ich)\s+(?:\S+\s+){0,3}?"
-        r"(?:verschoben|gesetzt|angepasst|nachgezogen|angehoben|gesenkt|hochgezogen)(?!\w)|"
         # "All open longs: tighten stops to -2%", "ужесточаем стопы"
         r"tighten\w*\s+(?:the\s+|your\s+|all\s+|our\s+)?(?:stops?|sls?|stop[\s-]*loss(?:es)?)(?!\w)|подтян\w*\s+стоп\w*|"
         r"^\W*(?:[#$]\w+\W+)?(?:sl|stop(?:[\s-]*loss)?)\s*(?:>|-+>|=>)\s*\$?\d|"
@@ -186,9 +227,14 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         # "以太这单 带上止损 3310" (put the stop on this trade at 3310)
         r"(?:带上|帶上|设置|設置|设好|設好|挂上|掛上|加上)止[损損]|"
         # "قم بتحريك الوقف إلى 0.2790" (move the stop to ...)
-        r"(?:انقل|نقل|حرك|تحريك|بتحريك|بنقل)\w*\s+(?:ال)?(?:ستوب|وقف)(?!\w)")),
-    (UpdateAction.ENTRY_FILLED, re.compile(
-        _ENTRY_FILLED_PAIR + r"|"
+        r"(?:انقل|نقل|حرك|تحريك|بتحريك|بنقل)\w*\s+(?:ال)?(?:ستوب|وقف)(?!\w)",
+        # "For those with better entries make your stop loss 3399", "set your SL at 1.92": a stop given a price
+        # "Stop-Loss wurde auf 140 verschoben", "SL ist auf Einstand nachgezogen": the German verb comes last
+        (r"verschoben|gesetzt|angepasst|nachgezogen|angehoben|gesenkt|hochgezogen",
+         r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:wurde|wird|ist|haben\s+wir|habe\s+ich)\s+(?:\S+\s+){0,3}?"
+         r"(?:verschoben|gesetzt|angepasst|nachgezogen|angehoben|gesenkt|hochgezogen)(?!\w)"),
+        (_MOVE_STEMS, _STOP_MOVED + rf"|(?<!\w)(?:make|set|put|place)\s+(?:your|the|our)\s+{_STOP_WORD}\s+(?:at\s+|to\s+|@\s*)?\$?\d"))),
+    (UpdateAction.ENTRY_FILLED, _Gated(
         r"(?:entry|entries|buy|orders?|giri[şs]|dca)\s*(?:target\s*|zone\s*)?\d{0,2}\s*(?:is\s+|was\s+|has\s+been\s+|are\s+)?"
         r"(?:sudah\s+|đã\s+|已)?(?:filled|triggered|activated|executed|reached|achieved|done|hit|terisi|tereksekusi|"
         r"doldu|dolduruldu|исполнен\w*|executad[oa]|ejecutad[oa]|rempli\w*|ausgef[üu]hrt|eseguit[oa]|wype[łl]nion\w*|"
@@ -196,7 +242,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         r"(?:targets?\s+)?(?:achieved|filled|done)|(?:вход|ордер)\s+\w*\s*(?:исполнен|сработал)\w*|"
         # "سفارش فعال شد" (the order went live), "ordem executada", "orden activada", "Order aktiviert"
         r"bought\s+(?:the\s+)?(?:second|2nd|third|3rd|next|last)\s+(?:entry|buy|order|rung)|"
-        r"سفارش\s+(?:\w+\s+)?(?:فعال|پر)\s+شد|(?:ordem|orden|order|ordre|ordine)\s+(?:\w+\s+)?(?:activad[oa]|ativad[oa]|aktiviert|activ[ée]e?|attivat[oa])")),
+        r"سفارش\s+(?:\w+\s+)?(?:فعال|پر)\s+شد|(?:ordem|orden|order|ordre|ordine)\s+(?:\w+\s+)?(?:activad[oa]|ativad[oa]|aktiviert|activ[ée]e?|attivat[oa])", (_FILLED_STEMS, _ENTRY_FILLED_PAIR))),
     (UpdateAction.TP_HIT, re.compile(
         rf"{_TP_WORDS}(?:'?s)?\s*{_PARTICLES}\d{{0,2}}(?:\s*[-,&/]\s*\d{{1,2}})*\s*{_PARTICLES}(?:all\s+)?(?:{_ORDINAL}\s+)?(?:(?:(?:по|on|for|de|di|of|в|на)\s+)?[#$]\w+\s+|"
         r"(?:по|on|for|de|di|of|в|на)\s+\w+\s+)?"
@@ -232,17 +278,10 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         r"dca\s*:?\s*(?:add|buy|one\s+more)|добавля\w*\s+(?:\w+\s+)?вход\w*|добор\w*|усредня\w*|усредним|"
         r"(?<!n't\s)(?<!not\s)(?<!never\s)(?:add|adding)\s+(?:here|now|again)(?!\w)|" + _ENTRY_ADDED)),
     # A trade still running ("Still holding #INJ", "keep holding"): progress on it, nothing to execute.
-    (UpdateAction.OTHER, re.compile(
+    (UpdateAction.OTHER, _Gated(
         r"(?<!gap\s)(?<!\d\s)(?<!imbalance\s)(?<!fvg\s)(?<!window\s)"
         r"still\s+(?:holding|hodling|in\s+(?:the\s+)?(?:trade|position)|open|running|active)(?!\w)|"
         r"keep\s+holding|hold(?:ing)?\s+(?:the\s+|this\s+|your\s+|our\s+)(?:position|trade)s?(?!\w)|"
-        # "可留小仓做格局" (keep a small position as a runner), "继续持有", "拿住"
-        r"留(?:一?点|小|少量|部分)?仓|保留(?:部分|小)?仓位?|继续持有|繼續持有|拿住|"
-        # "Running in profit", "#ETH running nicely in profit", "+50 pips secured": the trade under way, reported
-        # (said of the trade: the post's or line's first words — "Most alts running in profit" is market talk)
-        r"(?:^|\n)\W*(?:[#$]\w+\W+)?(?:(?:the\s+)?(?:trade|position|it|we'?re|we\s+are|still|is|now)\s+){0,2}(?:running|sitting)\s+"
-        r"(?:nicely\s+|well\s+|comfortably\s+|now\s+)?in\s+(?:(?:good\s+|nice\s+)?profit|the\s+green)(?!\w)|"
-        r"(?<![\w.,])\+?\d+(?:[.,]\d+)?\s*(?:pips|points|%)\s+(?:secured|locked(?:\s+in)?|banked)(?!\w)|"
         r"(?:don'?t|do\s+not)\s+close|не\s+закрыва\w*|kapatmay[ıi]n|no\s+cierren|n[ãa]o\s+fechem|"
         r"non\s+chiud\w*|tenete|nicht\s+schlie(?:ß|ss)en|ne\s+(?:fermez|cl[ôo]turez)\s+pas|jangan\s+(?:tutup|close)|"
         r"[đd][ừu]ng\s+[đd][óo]ng|"
@@ -253,8 +292,17 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str]]] = [
         # (the imperative names the new level: "Move TP2 to 1.45"; "Change TP in Cornix: Settings" is a tutorial)
         rf"(?:update|change|modify|adjust|move)\s+(?:the\s+|our\s+|your\s+)?{_TP_WORDS}s?\s*\d{{0,2}}\s+(?:to\s+)?\$?\d|"
         rf"{_TP_WORDS}\s*\d{{0,2}}\s+(?:updated|changed|moved|modificad[oa]|cambiad[oa])(?!\w)|"
+        + _LEVERAGE_CHANGE,
         # "тейк переносим на 171", "hedef 2'yi 1.45'e taşıyoruz": a target and a move verb
-        rf"{_TP_WORDS}\s*\d{{0,2}}(?:[ \t]+[^\s,.;!?]+){{0,2}}?[ \t]*{_MOVE_VERB}|" + _LEVERAGE_CHANGE)),
+        (_MOVE_STEMS, rf"{_TP_WORDS}\s*\d{{0,2}}(?:[ \t]+[^\s,.;!?]+){{0,2}}?[ \t]*{_MOVE_VERB}"),
+        # "Running in profit", "#ETH running nicely in profit", "+50 pips secured": the trade under way, reported (said of
+        # the trade: the post's or line's first words — "Most alts running in profit" is market talk); "可留小仓做格局"
+        # (keep a small position as a runner), "继续持有", "拿住"
+        (r"running|sitting|secured|locked|banked|留|持有|拿住",
+         r"(?:^|\n)\W*(?:[#$]\w+\W+)?(?:(?:the\s+)?(?:trade|position|it|we'?re|we\s+are|still|is|now)\s+){0,2}(?:running|sitting)\s+"
+         r"(?:nicely\s+|well\s+|comfortably\s+|now\s+)?in\s+(?:(?:good\s+|nice\s+)?profit|the\s+green)(?!\w)|"
+         r"\+?\d+(?:[.,]\d+)?\s*(?:pips|points|%)\s+(?:secured|locked(?:\s+in)?|banked)(?!\w)|"
+         r"留(?:一?点|小|少量|部分)?仓|保留(?:部分|小)?仓位?|继续持有|繼續持有|拿住"))),
 ]
 
 # ("Nasdaq closed higher", "candle closed above 64k", "#BTC closing above 70k": a market moving, not a trade ending;
@@ -317,7 +365,7 @@ _STOP_THEN_TRIGGER = (rf"{_STOP_WORD}{_AUXILIARY}{_STOP_TRIGGERED}(?!\s+(?:rate|
                       rf"{_STOP_TRIGGER_FIRST}\s+(?:(?:el|the|our|my|o|a|le|la|il|lo)\s+)?{_STOP_WORD}")
 
 # Phrases that end a trade; only trusted at the start of a post (after its coin tag) or as a clear status sentence.
-_CLOSE_PATTERN = re.compile(
+_CLOSE_PATTERN = _Gated(
     r"^(?:please\s+|pls\s+|now\s+|let'?s\s+)?(?:close|closing|exit|exiting|cancel|закрыть|закрываем|закрываю|отмена|отменяем|"
     r"kapat\w*|iptal|cerrar|cerramos|cerrando|cancelar|cancelamos|fechar|fechamos|fechando|chiudendo|sair|tutup|đóng\s+lệnh|dong\s+lenh|"
     r"إغلاق|اغلاق|取消|平仓|schlie(?:ß|ss)en|fermer|fermez|cl[ôo]turer|cl[ôo]turez|chiudere|chiudi|chiudiamo|"
@@ -343,9 +391,9 @@ _CLOSE_PATTERN = re.compile(
     r"손절\s*(?:처리\w*|완료|됨)|종료|stop\s+target\s+hit|تم\s+(?:ال)?(?:إغلاق|اغلاق|إلغاء|الغاء)|(?:بسته|لغو)\s+شد|"
     r"(?:positionen?|trades?|alles)\s+(?:\w+\s+){0,2}schlie(?:ß|ss)en)(?!\w)|"
     # ("#XRP lawsuit closed", "presale round closed": something else than a trade)
-    r"(?<!lawsuit\s)(?<!case\s)(?<!poll\s)(?<!giveaway\s)(?<!presale\s)(?<!sale\s)(?<!round\s)(?<!registration\s)"
-    r"(?<!window\s)(?<!gap\s)(?<!market\s)(?<!exchange\s)"
-    r"(?:closed|cancel+ed|stopped\s+out|exited|invalidated|kapand[ıi]|закрыт\w*|отмен[её]н\w*|cerrad\w*|cerr[óo]|"
+    r"(?:closed(?<!lawsuit\sclosed)(?<!case\sclosed)(?<!poll\sclosed)(?<!giveaway\sclosed)(?<!presale\sclosed)"
+    r"(?<!sale\sclosed)(?<!round\sclosed)(?<!registration\sclosed)(?<!window\sclosed)(?<!gap\sclosed)(?<!market\sclosed)"
+    r"(?<!exchange\sclosed)|cancel+ed|stopped\s+out|exited|invalidated|kapand[ıi]|закрыт\w*|отмен[её]н\w*|cerrad\w*|cerr[óo]|"
     # "SL #ORDI dính rồi", "stop $ARB hit": the stop word, the coin, then the verb
     r"(?:sl|stop(?:[\s-]*loss)?)\s+(?:(?:bei|für|for|on|на|по|de|di|en|del|do|da|su)\s+)?[#$]\w+(?:/\w+)?\s+(?:(?:was|has\s+been|got|đã|sudah|udah|wurde)\s+)?"
     r"(?:dính|dinh|kena|hit|triggered|taken|touched|ausgel[öo]st|getroffen|сработал|alcanzad[oa]|atingid[oa]|acionad[oa]|d[ée]clench[ée]|scattat[oa])|"
@@ -381,22 +429,22 @@ _CLOSE_PATTERN = re.compile(
     r"(?!\s+(?:week|month|year|day|candle|session|quarter)s?(?!\w))|"
     r"(?:position|trade|signal|order)s?\s+(?:is\s+|was\s+|has\s+been\s+)?(?:closed|cancel+ed)|"
     r"deals?\s+(?:#?\d+\s+)?(?:[\w/]+\s+)?(?:completed|finished)(?!\w)|"
-    + _CLOSE_ALL + "|" + _CLOSE_NEAR + "|" + _CANCEL_NEAR + "|" + _OTHER_EXITS + "|" + _STOP_THEN_TRIGGER
+    + _CLOSE_ALL + "|" + _CLOSE_NEAR + "|" + _CANCEL_NEAR + "|" + _OTHER_EXITS
     # (scripts without spaces between words: no word boundary after the verb)
-    # "фиксируем прибыль полностью", "kapatıyoruz tamamen", "chốt toàn bộ": a take/close verb and "fully" — the whole position
-    + rf"|{_TAKE_VERB}(?:[ \t]+[^\s,.;!?]+){{0,2}}?[ \t]+(?:полностью|целиком|tamamen|completamente|totalmente|enti[èe]rement|"
-    + r"komplett|vollst[äa]ndig|sepenuhnya|fully|completely|entirely|کامل|بالكامل)(?!\w)"
     # "از #SOL خروج بزنید" (exit #SOL), "خارج شوید"
-    + r"|(?<!\w)(?:خروج\s+(?:بزنید|بزن|کنید|کن|زدیم|گرفتیم)|خارج\s+(?:شوید|شید|شدیم))(?!\w)"
-    # "⌛ ИСТЁК (48ч) — DOTUSDT", "#SOL signal expired": the call's time ran out before it filled (not an option or a plan)
-    + r"|(?:^[^\w\n]*|(?:signal|call|setup|trade|order|entry|limit|сигнал|сделка|ордер|señal|sinal|sinyal|i[şs]lem)\s+"
-    + r"(?:has\s+|is\s+|was\s+)?)(?:expired|ист[её]к(?:ла|ло)?|s[üu]resi\s+doldu|expirad[oa]|expir[ée]e?|abgelaufen|scadut[oa]|h[ếe]t\s+h[ạa]n|"
-    + r"kedaluwarsa|منتهي|منقضی\s+شد)(?!\w)|已?过期|已?過期|만료됨?|期限切れ"
-    # "ARKMUSDT - 看涨跟踪结束", "#SOL tracking ended": a radar/bot's signal whose follow-up is over
-    + r"|(?<!\w)(?:tracking|monitoring)\s+(?:has\s+)?(?:ended|finished|stopped|closed)(?=\s*(?:$|[^\w\s]))|[跟追]踪(?:已)?结束|[跟追]蹤(?:已)?結束"
+    + r"|خروج\s+(?:بزنید|بزن|کنید|کن|زدیم|گرفتیم)(?!\w)|خارج\s+(?:شوید|شید|شدیم)(?!\w)"
     # "#SOL 信号取消", "시그널 취소", "シグナルキャンセル": the signal withdrawn
-    + r"|(?:信号|訊號|信號)\s*(?:已)?取消|取消信号|(?:시그널|신호)\s*취소|シグナル\s*キャンセル"
-    + r"|取消挂单|撤单|取消订单|주문\s*취소|平仓|清仓|离场|離場|決済", re.MULTILINE)
+    + r"|信号\s*已?取消|訊號\s*已?取消|信號\s*已?取消|取消信号|시그널\s*취소|신호\s*취소|シグナル\s*キャンセル"
+    + r"|取消挂单|撤单|取消订单|주문\s*취소|平仓|清仓|离场|離場|決済",
+    (_TRIGGERED_STEMS, _STOP_THEN_TRIGGER),
+    # "⌛ ИСТЁК (48ч) — DOTUSDT", "#SOL signal expired" (at a line's start or after a call word: "futures expired" is
+    # none); "ARKMUSDT - 看涨跟踪结束", "#SOL tracking ended": the call's time ran out, or its follow-up is over
+    (r"expir|ист[её]к|s[üu]resi|abgelaufen|scadut|h[ếe]t\s+h[ạa]n|kedaluwarsa|منتهي|منقضی|过期|過期|만료|期限切れ|tracking|monitoring|[跟追][踪蹤]",
+     r"(?:^[^\w\n]*|(?:signal|call|setup|trade|order|entry|limit|сигнал|сделка|ордер|señal|sinal|sinyal|i[şs]lem)\s+(?:has\s+|is\s+|was\s+)?)(?:expired|ист[её]к(?:ла|ло)?|s[üu]resi\s+doldu|expirad[oa]|expir[ée]e?|abgelaufen|scadut[oa]|h[ếe]t\s+h[ạa]n|kedaluwarsa|منتهي|منقضی\s+شد)(?!\w)|已?过期|已?過期|만료됨?|期限切れ|(?<!\w)(?:tracking|monitoring)\s+(?:has\s+)?(?:ended|finished|stopped|closed)(?=\s*(?:$|[^\w\s]))|[跟追]踪(?:已)?结束|[跟追]蹤(?:已)?結束"),
+    # "фиксируем прибыль полностью", "kapatıyoruz tamamen", "chốt toàn bộ": a take/close verb and "fully" — the whole position
+    (_FULLY_STEMS, rf"{_TAKE_VERB}(?:[ \t]+[^\s,.;!?]+){{0,2}}?[ \t]+(?:полностью|целиком|tamamen|completamente|totalmente|"
+                   r"enti[èe]rement|komplett|vollst[äa]ndig|sepenuhnya|fully|completely|entirely|کامل|بالكامل)(?!\w)"),
+    flags=re.MULTILINE)
 
 
 def update_action(lowered: str) -> UpdateAction | None:
@@ -494,10 +542,11 @@ def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
     60k we will close the ETH long", "Close #NEAR short if 4H closes above 5.40", "Close #BTC above 100k"), "no"
     (negated, asked, almost: "Never close in panic", "Close #SOL?", "almost hit our stop") or "now"."""
     plan = sum(1 for line in lowered.splitlines() if _PLAN_STEP_RE.match(line)) >= 2
+    active = _CLOSE_PATTERN.active(lowered)
     for line in _status_lines(lowered, coins).splitlines():
         if _PLAN_STEP_DONE_RE.match(line) or plan and _PLAN_STEP_RE.match(line):
             continue
-        for match in _CLOSE_PATTERN.finditer(line):
+        for match in _CLOSE_PATTERN.finditer(line, active):
             before = line[:match.start()]
             sentence_after = re.split(r"[.!?;](?:\s|$)", line[match.end():], maxsplit=1)[0]
             if _waits(before) or _MARKET_CONDITION.search(sentence_after) or _LEVEL_CONDITION.match(sentence_after):
@@ -766,8 +815,9 @@ def update_waits(lowered: str, action: UpdateAction) -> bool:
     if action not in POSITION_CHANGES:
         return False
     pattern = _PATTERN_BY_ACTION[action]
+    active = pattern.active(lowered) if isinstance(pattern, _Gated) else None
     for line in lowered.splitlines():
-        for match in pattern.finditer(line):
+        for match in pattern.finditer(line, active) if active is not None else pattern.finditer(line):
             sentence_before = re.split(r"[.!?;](?:\s|$)", line[:match.start()])[-1]
             sentence_after = re.split(r"[.!;](?:\s|$)", line[match.end():], maxsplit=1)[0]
             if _waits(sentence_before) or _MARKET_CONDITION.search(sentence_after) or _SOME_DAY.search(sentence_after) \
@@ -785,11 +835,19 @@ _SIDE_WORD_AFTER_PAIR = {
 }
 
 
+_SIDE_AFTER_PAIR = re.compile(
+    r"(?<![\w#$])[#$]?([a-z0-9]{2,20})(?:\s*/\s*[a-z]{3,5}|\.p|\s+perp)?\s*[:|-]?\s*"
+    rf"(?:({_SIDE_WORD_AFTER_PAIR['long']})|({_SIDE_WORD_AFTER_PAIR['short']}))(?!\w)")
+_QUOTES = ("usdt", "usdc", "usd", "busd", "fdusd", "btc", "eth")
+
+
 def side_after_pair(lowered: str, base: str) -> str | None:
     """'long' / 'short' when a buy/sell word follows the coin (as a ticker or a pair), None when none or both do."""
-    coin = rf"(?<![\w#$])[#$]?{re.escape(base)}(?:\s*/?\s*(?:usdt|usdc|usd|busd|fdusd|btc|eth)(?:\.p|\s*perp)?)?"
-    found = {side for side, words in _SIDE_WORD_AFTER_PAIR.items()
-             if re.search(rf"{coin}\s*[:|-]?\s*(?:{words})(?!\w)", lowered)}
+    found = set()
+    for match in _SIDE_AFTER_PAIR.finditer(lowered):
+        name = match.group(1)
+        if name == base or any(name == base + quote for quote in _QUOTES):
+            found.add("long" if match.group(2) else "short")
     return found.pop() if len(found) == 1 else None
 
 
