@@ -361,3 +361,27 @@ def test_multilingual_target_fill_and_cancel_reports(text, kind, action):
 @pytest.mark.parametrize("text", ["#SOL entry not triggered yet, waiting", "信号取消了吗？"])
 def test_an_unfilled_entry_or_a_question_reports_nothing(text):
     assert parse_message(text).kind == MessageKind.NOT_A_SIGNAL
+
+
+def test_a_bot_partially_exiting_is_a_partial_not_a_close():
+    parsed = parse_message("🟡 Binance (dry): Partially exiting SOL/USDT:USDT (#31)\nAmount: 2.5\nExit Reason: tp1\nProfit: 1.9%")
+    assert (parsed.kind, parsed.update_action) == (MessageKind.UPDATE, UpdateAction.PARTIAL_CLOSE)
+
+
+def test_a_copier_script_calling_cancel_is_no_close():
+    text = ("MyBybit(SOLUSDT) {\n  cancel(which=all);\n  market(side=sell, amount=25%);\n"
+            "  stopOrder(side=buy, amount=100%, offset=@171.5, reduceOnly=true);\n}")
+    assert parse_message(text).kind != MessageKind.CLOSE
+
+
+@pytest.mark.parametrize("text", ["#FET/USDT Cancelled ❌ (entry not reached in 24h)",
+                                  "LINK/USDT Take Profit erreicht ✅ Trade geschlossen (+1.5%)"])
+def test_a_close_word_before_a_bracket_still_closes(text):
+    assert parse_message(text).kind == MessageKind.CLOSE
+
+
+def test_japanese_stopped_out_and_thai_breakeven():
+    stopped = parse_message("#AAVE 損切りにかかりました。ポジションクローズ。")
+    assert (stopped.kind, stopped.symbol) == (MessageKind.CLOSE, "AAVE/USDT")
+    moved = parse_message("#SUI ถึงเป้าแรกแล้ว ✅ เลื่อน SL ไปที่จุดเข้า")
+    assert (moved.kind, moved.symbol, moved.update_action) == (MessageKind.UPDATE, "SUI/USDT", UpdateAction.MOVE_SL_BREAKEVEN)

@@ -150,7 +150,7 @@ _MOVE_STEMS = (r"mov|shift|rais|lower|trail|adjust|двига|сдвиг|сдв�
 _SHARE_STEMS = (r"%|٪|parc|partial|partiel|parzial|sebagian|phần|phan|جزء|بخشی|teil|част|kısmi|kismi|gedeeltelijk|部分|一部|일부")
 _FILLED_STEMS = (r"fill|execut|trigger|activ|ejecut|gerçek|gercek|dold|исполн|khớp|khop|ativ|rempli|ausgef|eseguit|tereksek|"
                  r"terisi|فعال|تفعيل|تفعل|成交|완료|체결|約定")
-_TRIGGERED_STEMS = (r"tetik|çalış|calis|çalis|kesildi|kích|kich|ausgel|getroffen|atingid|acionad|ativad|activ|alcanzad|tocad|"
+_TRIGGERED_STEMS = (r"かか|ヒット|tetik|çalış|calis|çalis|kesildi|kích|kich|ausgel|getroffen|atingid|acionad|ativad|activ|alcanzad|tocad|"
                     r"ejecutad|déclench|declench|atteint|preso|colpit|scattat|toccat|сработал|terpicu|tersentuh|zadzia|"
                     r"تفعل|فعال|خورد|takıld|takild|触发|打到|被打|나갔|당했|され|salt|toc|dispar|acionou|bateu|dính|dinh|chạm|cham|"
                     r"kena|ضرب|تفعيل")
@@ -178,7 +178,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"половин\w*\s+(?:закры\w*|зафикс\w*)|(?:закры\w*|зафикс\w*)\s+половин\w*|yar[ıi]s[ıi]n[ıi]\s+al(?!\w)|"
         r"(?:yar[ıi]s[ıi]n[ıi]|yar[ıi]y[ıi])\s+kapat\w*|"
         r"(?:book|secure|realize|take|taking|booking)\s+(?:some|partial|part\s+of\s+(?:the\s+)?)\s*profits?|"
-        r"partial(?:ly)?\s+(?:clos\w*|profit\w*)|(?:booked|secured|took|taken|closed|realized|sold)\s+(?<![\d.,])\d{1,2}\s*%\s+(?:on|of|from|at|in)(?!\w)|ganancias\s+parciales|lucro\s+parcial|(?:book|secure|realize|take|taking|booking)\s+\d{1,2}\s*%\s*(?:of\s+)?(?:profits?|position)|частичн\w+\s+(?:закры\w*|(?:за)?фикс\w*)|kısmi\s+kapat\w*", (_SHARE_STEMS, _PARTIAL_SHARE),
+        r"partial(?:ly)?\s+(?:clos\w*|profit\w*|exit\w*|sell\w*|sold|tak\w*)|(?:booked|secured|took|taken|closed|realized|sold)\s+(?<![\d.,])\d{1,2}\s*%\s+(?:on|of|from|at|in)(?!\w)|ganancias\s+parciales|lucro\s+parcial|(?:book|secure|realize|take|taking|booking)\s+\d{1,2}\s*%\s*(?:of\s+)?(?:profits?|position)|частичн\w+\s+(?:закры\w*|(?:за)?фикс\w*)|kısmi\s+kapat\w*", (_SHARE_STEMS, _PARTIAL_SHARE),
         # "Close your first entries now" (the ladder's first fills; the later ones run), "Let's close TP1 here" (the
         # first target's share taken at the market)
         (r"first|1st|initial|early|tp\s*1|target\s*1",
@@ -188,6 +188,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:move|moved|moving|shift|set|put|adjust)\s+(?:the\s+|your\s+|my\s+|our\s+)?(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+"
         r"(?:to\s+)?(?:entry|breakeven|break[\s-]*even|be|cost|entry\s+price)(?!\w)|"
         r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:(?:moved|move|moving|pindah|dipindah)\s+)?(?:to\s+|a\s+|al\s+|para\s+|en\s+|ke\s+|->\s*|>\s*|=>\s*)?(?:entry|breakeven|break[\s-]*even|be)(?!\w)|"
+        # th "เลื่อน SL ไปที่จุดเข้า" (move the SL to the entry point)
+        r"เลื่อน\s*(?:sl|stop|สต็อป)\s*ไป(?:ที่)?\s*(?:จุดเข้า|ราคาเข้า|ทุน|เบรคอีเวน)|"
         r"risk[\s-]*free|ریسک\s*فری|без\s*риска|risksiz|sin\s+riesgo|sem\s+risco|в\s+б/у|в\s+бу(?!\w)|"
         r"stop\s+(?:no|em|en)\s+0\s*x\s*0|stop\s+maliyet\w*|zero\s+a\s+zero|(?:انقل|نقل|حرك)\w*\s+(?:ال)?(?:ستوب|وقف\s+(?:ال)?خسار[ةه])\s+(?:لل|إلى\s+(?:ال)?|الى\s+(?:ال)?)?(?:دخول|نقطة\s+(?:ال)?دخول)|"
         r"(?:sl|stop)\s+(?:a|al|en|na|no|para\s+a)\s+(?:la\s+|a\s+|o\s+)?(?:entrada|break[\s-]*even|breakeven)(?!\w)|"
@@ -307,7 +309,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
 
 # ("Nasdaq closed higher", "candle closed above 64k", "#BTC closing above 70k": a market moving, not a trade ending;
 # "cancel anytime" in an ad is about a subscription)
-_MARKET_MOVE = (r"(?!\s+(?:higher|lower|above|below|up|down|green|red|flat|over|under|near|around|call|"
+# ("cancel(which=all); market(side=sell …)": a copier script's function call, not prose)
+_MARKET_MOVE = (r"(?!\()(?!\s+(?:higher|lower|above|below|up|down|green|red|flat|over|under|near|around|call|"
                 # ("Close to TP2 on #AVAX", "Exit liquidity", "exit strategy", "Cancel culture")
                 r"to|liquidity|strateg\w*|plan|culture|point|level|candle|недели|дня|месяца|года|"
                 # ("EXIT 1 ✅ EXIT 2 ✅": the channel's numbered exits — its targets — ticked off)
@@ -356,7 +359,7 @@ _OTHER_EXITS = (r"^(?:please\s+|pls\s+|now\s+)?(?:(?:taking|take)\s+\S+\s+off|cu
 _STOP_TRIGGERED = (r"(?:(?<!\w)(?:tetiklendi|[çc]al[ıi][şs]t[ıi]|kesildi|kích\s+ho[ạa]t|ausgel[öo]st|getroffen|atingido|acionado|ativado|"
                    r"activado|alcanzado|tocado|ejecutado|d[ée]clench[ée]|atteint|preso|colpito|scattato|toccato|"
                    r"сработал\w*|terpicu|tersentuh|zadzia[łl]a[łl]|تفعل|فعال\s+شد|خورد)(?!\w)|(?:'?[ae]|'?ye)?\s*tak[ıi]ld[ıi]|"
-                   r"触发|打到|被打|나갔\w*|당했\w*|され(?:まし)?た)")
+                   r"触发|打到|被打|나갔\w*|당했\w*|され(?:まし)?た|に?かか(?:りました|った|る)|ヒット)")
 _STOP_TRIGGER_FIRST = (r"(?:(?<!\w)(?:se\s+)?(?:activ[óo]|salt[óo]|toc[óo]|dispar[óo]|acionou|bateu\s+n[oa]|"
                        r"(?:đã\s+)?(?:dính|dinh|chạm)|(?:ter)?kena|تم\s+(?:ضرب|تفعيل)|ضرب))")
 _AUXILIARY = (r"(?:\s*(?:'?[ae]|'?ye)?\s+(?:was|has\s+been|got|is|wurde|ist|đã|bị|sudah|foi|fue|ha\s+sido|[èe]\s+stato|a\s+[ée]t[ée]|"
@@ -434,6 +437,8 @@ _CLOSE_PATTERN = _Gated(
     # "از #SOL خروج بزنید" (exit #SOL), "خارج شوید"
     + r"|خروج\s+(?:بزنید|بزن|کنید|کن|زدیم|گرفتیم)(?!\w)|خارج\s+(?:شوید|شید|شدیم)(?!\w)"
     # "#SOL 信号取消", "시그널 취소", "シグナルキャンセル": the signal withdrawn
+    # "ポジションクローズ", "クローズしました" (ja: position closed)
+    + r"|ポジション\s*クローズ|クローズしました"
     + r"|信号\s*已?取消|訊號\s*已?取消|信號\s*已?取消|取消信号|시그널\s*취소|신호\s*취소|シグナル\s*キャンセル"
     + r"|取消挂单|撤单|取消订单|주문\s*취소|平仓|清仓|离场|離場|決済",
     (_TRIGGERED_STEMS, _STOP_THEN_TRIGGER),
