@@ -1213,7 +1213,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             new_stop = stops[-1] if action == UpdateAction.NEW_STOP and len(set(stops)) == 1 else None
             return _status(MessageKind.UPDATE, candidate or _credible_bare_coin(candidates, tokens),
                            segments, action, notes, target_index=tp_hit_index(status_text), new_stop=new_stop)
-        if not closing and not action and is_conditional_close(status_text):
+        if not closing and not action and is_conditional_close(status_text, coin_names):
             return _not_a_signal("a close that waits for a market event the bot cannot check")
         if closing:
             target = candidate or close_target(tokens) or choose_symbol(candidates, allow_bare=True)[0]

@@ -6,6 +6,7 @@ full close/cancel/stop-out is a close; anything else that reports progress on a 
 
 from __future__ import annotations
 
+import functools
 import re
 
 from verzek.domain.signals import UpdateAction
@@ -562,16 +563,22 @@ def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
                 yield "now"
 
 
+@functools.lru_cache(maxsize=64)
+def _readings(lowered: str, coins: frozenset[str]) -> tuple[str, ...]:
+    # (a post is read for closes now and for closes that wait: one reading serves both)
+    return tuple(_close_readings(lowered, coins))
+
+
 def is_close(lowered: str, coins: frozenset[str] = frozenset()) -> bool:
     """`coins`: lower-cased tickers the post names (bare ones included) that may open a line before the verb.
     A close that follows a condition on its line is not a command now: the bot cannot check the condition."""
-    return any(reading == "now" for reading in _close_readings(lowered, coins))
+    return "now" in _readings(lowered, coins)
 
 
-def is_conditional_close(lowered: str) -> bool:
+def is_conditional_close(lowered: str, coins: frozenset[str] = frozenset()) -> bool:
     """A close that waits for a market event ("Close #NEAR short if 4H closes above 5.40", "if BTC loses 60k close
     the alts"): not a command now, and not a call either."""
-    return any(reading == "waits" for reading in _close_readings(lowered))
+    return "waits" in _readings(lowered, coins)
 
 
 _CLOSE_ALL_OR_COMMAND = re.compile(
@@ -708,12 +715,19 @@ _TICKED_LEVEL = re.compile(
     rf"{_TP_WORDS}[ \t]*\d{{0,2}}[ \t]*[:=.)-]?[ \t]*\$?\d[\d.,]*[ \t]*(?:k[ \t]*)?(?:already[ \t]+|is[ \t]+|was[ \t]+)?(?:done|hit|reached|achieved)(?!\w)")
 
 
+# Every target report names a target word, says "done" (a ticked exit) or numbers a plan step ("3) … ✅"): a line with
+# none of them reports no target, and most lines of a post are such
+_TP_GATE = re.compile(rf"{_TP_WORDS}|done|\d\s*\)")
+
+
 def reports_progress(lowered: str) -> bool:
     """The post reports a target as hit: whatever levels it lists belong to a trade already under way.
 
     Read line by line (a "✅" bullet opening the next line is decoration, not a tick), and "Target profit:"
     is a label, not a target that made a profit."""
     for line in lowered.splitlines():
+        if not _TP_GATE.search(line):
+            continue
         if _TICKED_LEVEL.search(line):
             return True
         if any(not m.group(0).rstrip().endswith("profit") for m in _TP_HIT_PATTERN.finditer(line)):
