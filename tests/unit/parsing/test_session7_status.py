@@ -385,3 +385,17 @@ def test_japanese_stopped_out_and_thai_breakeven():
     assert (stopped.kind, stopped.symbol) == (MessageKind.CLOSE, "AAVE/USDT")
     moved = parse_message("#SUI ถึงเป้าแรกแล้ว ✅ เลื่อน SL ไปที่จุดเข้า")
     assert (moved.kind, moved.symbol, moved.update_action) == (MessageKind.UPDATE, "SUI/USDT", UpdateAction.MOVE_SL_BREAKEVEN)
+
+
+def test_a_scale_out_is_a_partial_and_a_flat_stop_is_breakeven():
+    scaled = parse_message("ALERT: Closed 2nd scale $SOL\nIN 171.2 OUT: 184.1 +12.9")
+    assert (scaled.kind, scaled.symbol, scaled.update_action) == (MessageKind.UPDATE, "SOL/USDT", UpdateAction.PARTIAL_CLOSE)
+    flat = parse_message("ALERT: Flat stop on $ETH, risk off from here")
+    assert (flat.kind, flat.symbol, flat.update_action) == (MessageKind.UPDATE, "ETH/USDT", UpdateAction.MOVE_SL_BREAKEVEN)
+
+
+def test_a_sale_card_with_its_result_closes_and_one_without_does_not():
+    sold = parse_message("💰 VENTA EJECUTADA\n\n🪙 Par: DOT\n💵 Precio: $6.91\n📦 Cantidad: 12.5\n📋 Razón: Take Profit\n"
+                         "💚 P&L: $1.20 (+2.1%)")
+    assert (sold.kind, sold.symbol) == (MessageKind.CLOSE, "DOT/USDT")
+    assert parse_message("SELL EXECUTED\nPair: DOTUSDT\nPrice: 6.91\nLeverage: 10x").kind != MessageKind.CLOSE

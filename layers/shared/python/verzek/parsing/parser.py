@@ -29,6 +29,7 @@ from verzek.parsing.safety import price_floor, validate_open
 from verzek.parsing.status import (
     CLOSED_FOOTER_RE,
     CLOSED_REPORT_HEAD_RE,
+    SOLD_CARD_RESULT_RE,
     ENTRY_ADDED_RE,
     LEVERAGE_CHANGE_RE,
     LOSS_RESULT_RE,
@@ -46,6 +47,7 @@ from verzek.parsing.status import (
     reports_progress,
     side_after_pair,
     side_field,
+    sold_without_result,
     speaks_of_a_trade,
     tp_hit_index,
     update_action,
@@ -1269,7 +1271,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                            UpdateAction.NEW_STOP if field == Field.STOP else UpdateAction.OTHER, notes,
                            new_stop=price if field == Field.STOP else None)
 
-    if (has_setup or entries) and candidate is not None and symbol_problem is None \
+    if (has_setup or entries or SOLD_CARD_RESULT_RE.search(clean.lower())) and candidate is not None and symbol_problem is None \
+            and not sold_without_result(clean.lstrip().split("\n", 1)[0].lower(), clean.lower()) \
             and (CLOSED_REPORT_HEAD_RE.search(clean.lstrip().split("\n", 1)[0].lower())
                  or has_setup and CLOSED_FOOTER_RE.search(clean.rstrip().rsplit("\n", 1)[-1].lower())):
         # "TRADE KAPANDI — TP HIT / Pair … / Entry … / Exit …", "STOP LOSS TETİKLENDİ! / … Giriş … Stop …": a card

@@ -164,6 +164,9 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"đóng|tutup|фикс\w*|зафикс\w*|sold|sell|selling)\s+(?:the\s+|another\s+|a\s+further\s+|further\s+)?(?:half|partial|part|setengah|separuh|nửa|(?<![\d.,])\d{1,2}\s*%)(?!\w)|"
         # "Booked 40% profits on #GMT", "Teilgewinn mitgenommen", "rest running", "나머지 홀딩" (the rest held)
         r"(?:booked|secured|took|taken|realized|realised)\s+(?<![\d.,])\d{1,2}\s*%\s+(?:of\s+)?(?:the\s+)?(?:profits?|gains?|partials?)(?!\w)|"
+        # "ALERT: Closed 2nd scale $ETH", "sold another tranche": one part of a position scaled out of
+        r"(?:closed|closing|close|sold|exited|took|taking)\s+(?:the\s+|our\s+|my\s+)?(?:\d(?:st|nd|rd|th)|first|second|third|another|one|a)\s+"
+        r"(?:scale|tranche|portion|part|lot|batch|chunk|piece)(?!\w)|"
         r"(?:taking|take|took|booking|book|booked)\s+profits?\s+(?:on\s+[#$]?\w+\s+)?(?<![\d.,])\d{1,2}\s*%|"
         r"teilgewinn\w*\s+(?:\w+\s+)?(?:mitgenommen|gesichert|realisiert|genommen|eingefahren)|"
         r"나머지\s*(?:홀딩|보유|유지)|half\s+(?:closed|taken|booked|secured)|"
@@ -189,6 +192,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:move|moved|moving|shift|set|put|adjust)\s+(?:the\s+|your\s+|my\s+|our\s+)?(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+"
         r"(?:to\s+)?(?:entry|breakeven|break[\s-]*even|be|cost|entry\s+price)(?!\w)|"
         r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:(?:moved|move|moving|pindah|dipindah)\s+)?(?:to\s+|a\s+|al\s+|para\s+|en\s+|ke\s+|->\s*|>\s*|=>\s*)?(?:entry|breakeven|break[\s-]*even|be)(?!\w)|"
+        # "Flat stop on $SOL" (the stop where the trade neither wins nor loses)
+        r"flat\s+(?:stop|sl)(?!\w)|(?:stop|sl)\s+(?:to|at)\s+flat(?!\w)|"
         # th "เลื่อน SL ไปที่จุดเข้า" (move the SL to the entry point)
         r"เลื่อน\s*(?:sl|stop|สต็อป)\s*ไป(?:ที่)?\s*(?:จุดเข้า|ราคาเข้า|ทุน|เบรคอีเวน)|"
         r"risk[\s-]*free|ریسک\s*فری|без\s*риска|risksiz|sin\s+riesgo|sem\s+risco|в\s+б/у|в\s+бу(?!\w)|"
@@ -749,10 +754,25 @@ CLOSED_REPORT_HEAD_RE = re.compile(
     r"^(?:<[^>\n]{1,20}>|\W)*(?:trade|position|i[şs]lem|pozisyon|сделка|позиция|operaci[óo]n|posici[óo]n|posi[çc][ãa]o|opera[çc][ãa]o)\W+"
     r"(?:kapand[ıi]|kapat[ıi]ld[ıi]|closed|закрыта|cerrada|fechada|encerrada)(?!\w)|"
     r"^(?:<[^>\n]{1,20}>|\W)*(?:trailing[\s-]+)?(?:stop[\s-]*loss|stop|sl)\W+(?:tetiklendi|triggered|hit|сработал|activado|acionado|ausgel[öo]st)(?!\w)|"
+    # "💰 VENTA EJECUTADA … Razón: Take Profit … P&L" (a spot bot's sale: the position's end — only with its result, see
+    # SOLD_CARD_RESULT_RE; a futures bot's "SELL EXECUTED" alone may open a short)
+    r"^(?:<[^>\n]{1,20}>|\W)*(?:venta|venda|vendita|sell|sale|sold|sat[ıi][şs]|продажа)\s+(?:ejecutada|executada|eseguita|executed|filled|"
+    r"ger[çc]ekle[şs]ti|исполнена)(?!\w)|"
     # "✅ ĐÓNG LỆNH - LONG SUIUSDT ✅", "Закрытие сделки", "Fechamento", "إغلاق صفقة": a card headed by the close itself
     r"^(?:<[^>\n]{1,20}>|\W)*(?:đóng\s+lệnh|cierre\s+de\s+(?:la\s+)?(?:posici[óo]n|operaci[óo]n)|fechamento(?:\s+d[ae]\s+\w+)?|"
     r"закрытие\s+(?:сделки|позиции)|إغلاق\s+صفقة|بستن\s+(?:معامله|پوزیشن)|trade\s+closed|position\s+closed)(?!\w)|"
     r"^(?:<[^>\n]{1,20}>|\W)*(?:平仓|청산\s*완료|決済完了)")
+
+# A sale card's result line ("P&L: $2.88 (+5.77%)", "Razón: Take Profit", "Lucro", "Kâr") that makes "VENTA EJECUTADA" a close
+SOLD_CARD_RESULT_RE = re.compile(r"(?<!\w)(?:p\s*&\s*l|pnl|profit|loss|ganancia|p[ée]rdida|lucro|preju[íi]zo|k[âa]r|zarar|"
+                                 r"прибыль|убыток|raz[óo]n|reason|motivo)(?!\w)")
+_SOLD_HEAD = re.compile(r"^(?:<[^>\n]{1,20}>|\W)*(?:venta|venda|vendita|sell|sale|sold|sat[ıi][şs]|продажа)\s+")
+
+
+def sold_without_result(first_line: str, clean: str) -> bool:
+    """A "SELL EXECUTED" heading with no result line: a fill that may open a short, not the end of a trade."""
+    return bool(_SOLD_HEAD.match(first_line)) and not SOLD_CARD_RESULT_RE.search(clean)
+
 
 # "… setup … / TP1,2,3 - Trade Closed ✅": the post's last line, added when the provider edited the call, says it ended
 CLOSED_FOOTER_RE = re.compile(
