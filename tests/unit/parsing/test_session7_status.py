@@ -343,6 +343,7 @@ def test_keeping_a_stop_tight_without_a_price_moves_nothing():
 @pytest.mark.parametrize("text, kind, action", [
     ("#SOL 2. hedef başarıyla ulaşıldı", MessageKind.UPDATE, UpdateAction.TP_HIT),
     ("#SOL تارگت دوم تاچ شد", MessageKind.UPDATE, UpdateAction.TP_HIT),
+    ("#SOL 第2利確ライン到達", MessageKind.UPDATE, UpdateAction.TP_HIT),
     ("#SOL giriş emri gerçekleşti", MessageKind.UPDATE, UpdateAction.ENTRY_FILLED),
     ("#SOL entrada ejecutada", MessageKind.UPDATE, UpdateAction.ENTRY_FILLED),
     ("#SOL ordem de entrada executada", MessageKind.UPDATE, UpdateAction.ENTRY_FILLED),
@@ -399,3 +400,11 @@ def test_a_sale_card_with_its_result_closes_and_one_without_does_not():
                          "💚 P&L: $1.20 (+2.1%)")
     assert (sold.kind, sold.symbol) == (MessageKind.CLOSE, "DOT/USDT")
     assert parse_message("SELL EXECUTED\nPair: DOTUSDT\nPrice: 6.91\nLeverage: 10x").kind != MessageKind.CLOSE
+
+
+def test_a_footer_rule_for_when_tp1_hits_moves_no_stop_now():
+    # (a full card whose footer says "move the SL to breakeven when TP1 hits", in Vietnamese and Indonesian)
+    for footer in ("Dời SL về hòa vốn khi TP1 chạm", "Geser SL ke entry ketika TP1 kena"):
+        text = ("🔥 DOT/USDT\nLOẠI GIAO DỊCH: Mua (Long)\nNhập Chính: 6.240\nDừng lỗ: 5.980\nTP1: 6.350\nTP2: 6.470\n" + footer)
+        parsed = parse_message(text)
+        assert parsed.kind != MessageKind.UPDATE and parsed.update_action is None

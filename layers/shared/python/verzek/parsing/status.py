@@ -252,7 +252,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"bought\s+(?:the\s+)?(?:second|2nd|third|3rd|next|last)\s+(?:entry|buy|order|rung)|"
         r"سفارش\s+(?:\w+\s+)?(?:فعال|پر)\s+شد|(?:ordem|orden|order|ordre|ordine)\s+(?:\w+\s+)?(?:activad[oa]|ativad[oa]|aktiviert|activ[ée]e?|attivat[oa])", (_FILLED_STEMS, _ENTRY_FILLED_PAIR))),
     (UpdateAction.TP_HIT, re.compile(
-        rf"{_TP_WORDS}(?:'?s)?\s*{_PARTICLES}\d{{0,2}}(?:\s*[-,&/]\s*\d{{1,2}})*\s*{_PARTICLES}(?:all\s+)?(?:{_ORDINAL}\s+)?(?:(?:(?:по|on|for|de|di|of|в|на)\s+)?[#$]\w+\s+|"
+        rf"{_TP_WORDS}(?:'?s|ライン)?\s*{_PARTICLES}\d{{0,2}}(?:\s*[-,&/]\s*\d{{1,2}})*\s*{_PARTICLES}(?:all\s+)?(?:{_ORDINAL}\s+)?(?:(?:(?:по|on|for|de|di|of|в|на)\s+)?[#$]\w+\s+|"
         r"(?:по|on|for|de|di|of|в|на)\s+\w+\s+)?"
         rf"(?:is\s+|was\s+|has\s+been\s+|have\s+been\s+)?{_PARTICLES}{_DONE}|"
         r"all\s+(?:take[\s-]*profit\s+)?targets?\s+(?:are\s+|were\s+)?(?:hit|reached|achieved|done|completed)|"
@@ -480,7 +480,9 @@ _WHEN_PHRASES = (r"cuando|quando|quand|lorsque|sobald|sodass|kiedy|как\s+то
 _TR_CONDITIONAL = (r"gelirse|gelmezse|olursa|olmazsa|d[üu][şs]erse|k[ıi]rarsa|inerse|[çc][ıi]karsa|kapat[ıi]rsa|"
                    r"g[öo]r[üu]rse|kaybederse|ula[şs][ıi]rsa|y[üu]kselirse|tutarsa|kapan[ıi]rsa")
 _CONDITION = re.compile(r"(?<!\w)(?:if|when|once|unless|until|in\s+case|otherwise|si|wenn|falls|eğer|если|"
-                        + _WHEN_PHRASES + "|" + _TR_CONDITIONAL + r")(?!\w)")
+                        # vi/id/ms "when/if" ("Dời SL về hòa vốn khi TP1 chạm": move the SL to BE when TP1 hits)
+                        r"khi|n[ếe]u|ketika|apabila|jika|kalau|bila|"
+                        + _WHEN_PHRASES + "|" + _TR_CONDITIONAL + r")(?!\w)|一旦|如果|만약")
 # "If you have lower entries keep them risk free", "if you still hold it, close now": a condition on what the reader
 # holds, not on the market — the instruction is for now (for whoever holds the trade)
 _READER_CONDITION = re.compile(
@@ -503,12 +505,13 @@ def _waits(text_before: str) -> bool:
 # "Close #NEAR short if 4H candle closes above 5.40": the close waits for a market event the bot cannot check
 # ("close it if you haven't yet" is still a command: the condition is about the reader).
 _MARKET_CONDITION = re.compile(
-    r"(?<!\w)(?:if|once|when|unless|should|если|eğer|si|wenn|falls|se|jeśli|jika|nếu|" + _WHEN_PHRASES
+    r"(?<!\w)(?:if|once|when|unless|should|если|eğer|si|wenn|falls|se|jeśli|jika|nếu|khi|ketika|apabila|kalau|bila|" + _WHEN_PHRASES
     + r")\s+(?!you|u\s|вы\s)(?:\S+\s+){0,6}?"
     r"(?:break\w*|close[sd]?|closing|los[et]\w*|drop\w*|fall\w*|dump\w*|reach\w*|hit\w*|touch\w*|dip\w*|pump\w*|"
     r"toca\w*|toque\w*|llega\w*|llegue\w*|alcanz\w*|alcance\w*|ating\w*|touche\w*|erreich\w*|ber[üu]hr\w*|"
     r"flip\w*|reclaim\w*|retest\w*|confirm\w*|goes|moves|trades|пробь\w*|закро\w*|упад\w*|kırar\w*|kapan\w*|"
-    r"rompe\w*|cierra\w*|fecha\w*|bricht|schlie\w*|casse|cl[ôo]ture|chiude|tembus|phá)(?!\w)")
+    r"rompe\w*|cierra\w*|fecha\w*|bricht|schlie\w*|casse|cl[ôo]ture|chiude|tembus|phá|ch[ạa]m|[đd][ạa]t|kena|tercapai|"
+    r"menyentuh|sentuh)(?!\w)")
 
 
 _SIDE_AFTER_COIN = r"(?:\s+(?:long|short|лонг|шорт|buy|sell))?"
@@ -733,9 +736,11 @@ def reports_progress(lowered: str) -> bool:
     for line in lowered.splitlines():
         if not _TP_GATE.search(line):
             continue
-        if _TICKED_LEVEL.search(line):
+        # ("Dời SL về hòa vốn khi TP1 chạm", "move SL to BE when TP1 is hit": a rule for later, no target reached)
+        if any(not _waits(line[:m.start()]) for m in _TICKED_LEVEL.finditer(line)):
             return True
-        if any(not m.group(0).rstrip().endswith("profit") for m in _TP_HIT_PATTERN.finditer(line)):
+        if any(not m.group(0).rstrip().endswith("profit") and not _waits(line[:m.start()])
+               for m in _TP_HIT_PATTERN.finditer(line)):
             return True
     return False
 
