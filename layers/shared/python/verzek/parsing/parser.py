@@ -1080,7 +1080,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("#whalesignalsvip short on arbitrum (arb)"): no ticker is that long; a channel's name is
         symbol_doubt = f"{candidate.base} is too long for a ticker (a channel's name?)"
     if candidate is not None and candidate.weak and symbol_doubt is None:
-        symbol_doubt = f"the lower-case word {candidate.base.lower()!r} is not a ticker we know"
+        symbol_doubt = f"the word {candidate.base.lower()!r} is not a ticker we know"
     rival = _plain_rival(candidate, candidates, tokens)
     if rival is None and candidate is not None and candidate.rank == HASHTAG and len(candidate.base) >= 7 \
             and candidate.base.isalpha() and not _on_side_line(tokens, candidate.position):

@@ -116,6 +116,10 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
     # A post written all in capitals ("SINAL DE SHORT EM #LINK"): a capitalised word beside a side word is no sign of
     # a ticker there, the tag is.
     shouting = len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+    # ("SEGNALE 🔴 SHORT su #FIL", "NUOVO SHORT su #FIL"): a tag of a coin we know outranks a capitalised word we do
+    # not know beside the side word — that word is the post's heading in its language
+    known_tag = any(t.kind == Kind.TAG and not _topic_tag(t.text) and t.text[1:].upper() in _KNOWN_TICKERS
+                    for t in tokens)
     for i, tok in enumerate(tokens):
         prev = tokens[i - 1] if i else None
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -180,7 +184,8 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
                 # (only after the coin's name: "#S LONG (SONIC)" brackets the name after the side word)
                 in_brackets = prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")" \
                     and i >= 2 and tokens[i - 2].kind == Kind.WORD
-                named = (next_to_side and not (shouting and tagged)) or in_brackets
+                named = (next_to_side and not (shouting and tagged)
+                         and not (known_tag and word.upper() not in _KNOWN_TICKERS)) or in_brackets
                 # ("SHORT ON POLKADOT (DOT)": a word right before a bracketed ticker is that coin's name)
                 before_ticker = nxt is not None and nxt.text == "(" and i + 3 < len(tokens) \
                     and tokens[i + 2].kind == Kind.WORD and tokens[i + 2].text.isupper() and tokens[i + 3].text == ")"
@@ -188,6 +193,11 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
                 if cand is not None and word.lower() in COIN_NAMES:
                     # ("SOLANA LONG" in capitals: the coin's name, never a ticker "SOLANA")
                     cand = SymbolCandidate(COIN_NAMES[word.lower()], "USDT", cand.rank, i)
+                elif cand is not None and named and cand.base not in _KNOWN_TICKERS and any(
+                        t.kind == Kind.TAG and not _topic_tag(t.text) and _coin(t.text, HASHTAG, j) is not None
+                        and t.text[1:].upper() != word.upper() for j, t in enumerate(tokens)):
+                    # ("SEGNALE SHORT su #ZRO"): a word we do not know against a coin the post tags — held, not guessed
+                    cand = SymbolCandidate(cand.base, cand.quote, cand.rank, cand.position, cand.perpetual, weak=True)
             elif i == 0 and next_to_side and word.isalpha() and word.islower() and len(word) <= 7 and not tagged:
                 # "sol buy 142.5 ...", "ethbtc long ...": a lower-case coin opening a one-line call, right before its
                 # side word (not when the post tags its coin: "apro long su #matic")

@@ -41,7 +41,7 @@ _TOKEN_RE = re.compile(
     # ("2 × 4H closes above": a count of candles, not leverage)
     r"|(?P<lev>(?<![\w.,])(?:\d{1,3}(?:[.,]\d)?\s?x(?!\w)(?!\s?\d{1,2}\s?(?:m|h|d|w|hr|hrs|min|mins|candles?)(?!\w))|x\s?\d{1,3}(?![\w]|[.,]\d)|\d{1,3}\s?lev(?:erage)?(?!\w)(?![ \t]*[:=]|[ \t]+x?\d)))"
     r"|(?P<dword>(?<![\w.,])\d+(?![kKmM](?!\w))[^\W\d_]\w*)"
-    r"|(?P<num>(?<![\w])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d{1,3}(?:\.\d{3})+,\d+(?![\d.,])|\d+(?:[.,]\d+)?|(?<![.,])[.,]\d+)(?P<ksuffix>\s?[kK](?!\w))?"
+    r"|(?P<num>(?<![^\W_])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d{1,3}(?:\.\d{3})+,\d+(?![\d.,])|(?<!\d,)\d+(?:\.\d+|,\d+(?!\d|,\d))?|\d+(?:\.\d+)?|(?<![.,])[.,]\d+)(?P<ksuffix>\s?[kK](?!\w))?"
     r"(?P<pct>\s?%)?)"
     rf"|(?P<cjk>[{CJK}])"  # one ideograph / Hangul syllable per token: these scripts glue words together
     rf"|(?P<word>[^\W\d_{CJK}](?:[^\W{CJK}]|['&{MARKS}])*(?:\.p(?!\w))?)"
