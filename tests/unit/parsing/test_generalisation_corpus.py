@@ -307,6 +307,18 @@ set): a floor on the exact-match rate, and no message ever parsed into a wrong t
   stand; not generalised.
 - Label ruling after the session's rules (lead, on j15m's question): bv6-032 and bv6-034 (Turkish bot close cards that
   say "Side: LONG" / "BNBUSDT | LONG") keep the side, like blind2-092 and bv4-033; v6's first look is 27/42 either way.
+- Session 7 (first looks scored by the lead with the parser of main at each batch's landing commit, written in
+  /work/PROTOCOL.md before any generaliser read the batch; "ruled" = against the labels after the lead's rulings at
+  e2ac649 and cba9b0b): `blind_lead7.jsonl` (dbfe38f, lead) 35/36; `blind_lead8.jsonl` (bc4f0ea, lead) 30/30 — the
+  lead's own batches, the least blind; `blind_v8.jsonl` (c325786, j15v) 34/46, 1 wrong position change;
+  `blind_v9.jsonl` (e8f4616, j15v) 25/43 as landed, 28/43 ruled, 1 wrong position change; `blind_v10.jsonl`
+  (63495b3, j15v) 26/37, 1 wrong trade; `blind_a1.jsonl` (2d45c2e, j15a, copier-product inputs) 28/45, 2 wrong
+  closes; `blind_a2.jsonl` (01038d0, j15a) 39/45 as landed, 40/45 ruled, 1 wrong trade; `blind_b1.jsonl` (d8f29a5,
+  j15b) 41/48 as landed, 42/48 ruled; `blind_b2.jsonl` (a4e7a27, j15b) 14/18, 1 wrong close; `blind_c1.jsonl`
+  (facd78b, j15c) 41/46, 1 wrong trade; `blind_c2.jsonl` (a7e42f6, j15c) 14/17, 1 wrong position change;
+  `blind_a3.jsonl` (82d2610, j15a) 44/50. b1, c1 and a3 are the end-of-session measurement (real-traffic mix, not
+  aimed at weak spots). Every wrong trade, close and position change above was fixed by a rule with look-alike tests
+  (status: j15m, test_session7_status.py; opens: the lead, test_session7_opens.py). Floors at the rates as they stand.
 
 Rows flagged `must_not_trade` are labelled literally (a stop on the wrong side, targets out of order, a
 price missing a digit): the parse must match the label and still be rejected.
@@ -380,6 +392,18 @@ CORPORA = {
     "blind_round43.jsonl": (59, 0.93),
     "blind_v7.jsonl": (55, 0.85),
     "blind_round44.jsonl": (59, 0.93),
+    "blind_lead7.jsonl": (36, 1.0),
+    "blind_lead8.jsonl": (30, 1.0),
+    "blind_v8.jsonl": (46, 0.82),
+    "blind_v9.jsonl": (43, 0.79),
+    "blind_v10.jsonl": (37, 0.83),
+    "blind_a1.jsonl": (45, 0.66),
+    "blind_a2.jsonl": (45, 0.93),
+    "blind_b1.jsonl": (48, 0.89),
+    "blind_b2.jsonl": (18, 0.88),
+    "blind_c1.jsonl": (46, 0.91),
+    "blind_c2.jsonl": (17, 0.82),
+    "blind_a3.jsonl": (50, 0.88),
 }
 
 
