@@ -408,3 +408,17 @@ def test_a_footer_rule_for_when_tp1_hits_moves_no_stop_now():
         text = ("🔥 DOT/USDT\nLOẠI GIAO DỊCH: Mua (Long)\nNhập Chính: 6.240\nDừng lỗ: 5.980\nTP1: 6.350\nTP2: 6.470\n" + footer)
         parsed = parse_message(text)
         assert parsed.kind != MessageKind.UPDATE and parsed.update_action is None
+
+
+@pytest.mark.parametrize("text, symbol", [
+    ("#DOT 全部利確しました ✅ 取引終了", "DOT/USDT"),
+    ("AVAX — all targets hit 🎯🎯🎯 trade closed", "AVAX/USDT"),
+])
+def test_a_finished_trade_report_closes_its_coin(text, symbol):
+    parsed = parse_message(text)
+    assert (parsed.kind, parsed.symbol) == (MessageKind.CLOSE, symbol)
+
+
+def test_a_close_all_beside_market_talk_still_names_no_coin():
+    parsed = parse_message("Closing every open long, BTC lost 95K")
+    assert (parsed.kind, parsed.symbol) == (MessageKind.CLOSE, None)

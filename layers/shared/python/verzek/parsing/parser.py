@@ -39,6 +39,7 @@ from verzek.parsing.status import (
     close_all_names,
     closed_coin_beside_conditions,
     closes_position,
+    coin_heads_post,
     coins_closed_together,
     is_close,
     is_close_without_coin,
@@ -1226,9 +1227,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                     return _not_a_signal("a close in capitals naming no coin we know")
                 target = None
             if target is not None and target is not candidate and target.rank == 0 and is_close_without_coin(status_text) \
-                    and not close_all_names(status_text, target.base.lower()):
+                    and not close_all_names(status_text, target.base.lower()) \
+                    and not coin_heads_post(status_text, target.base.lower()):
                 # "Closing every open long, BTC lost 95K": the command is for every trade; the capitalised word
-                # stands in the market talk beside it
+                # stands in the market talk beside it ("TAO — all targets hit 🎯 trade closed": a coin heading the post
+                # is what it reports on)
                 target = None
             if target is None and not is_close_without_coin(status_text):
                 return _not_a_signal("mentions closing but names no coin and gives no close command")

@@ -443,8 +443,8 @@ _CLOSE_PATTERN = _Gated(
     # "از #SOL خروج بزنید" (exit #SOL), "خارج شوید"
     + r"|خروج\s+(?:بزنید|بزن|کنید|کن|زدیم|گرفتیم)(?!\w)|خارج\s+(?:شوید|شید|شدیم)(?!\w)"
     # "#SOL 信号取消", "시그널 취소", "シグナルキャンセル": the signal withdrawn
-    # "ポジションクローズ", "クローズしました" (ja: position closed)
-    + r"|ポジション\s*クローズ|クローズしました"
+    # "ポジションクローズ", "クローズしました", "全部利確しました", "取引終了" (ja: position closed, all profit taken, trade over)
+    + r"|ポジション\s*クローズ|クローズしました|全部?利確(?:しました|完了)|全決済|取引終了|トレード終了"
     + r"|信号\s*已?取消|訊號\s*已?取消|信號\s*已?取消|取消信号|시그널\s*취소|신호\s*취소|シグナル\s*キャンセル"
     + r"|取消挂单|撤单|取消订单|주문\s*취소|平仓|清仓|离场|離場|決済",
     (_TRIGGERED_STEMS, _STOP_THEN_TRIGGER),
@@ -943,3 +943,13 @@ _SIDE_FIELD = re.compile(
 def side_field(lowered: str) -> str | None:
     found = {"long" if m.group(1) else "short" for m in _SIDE_FIELD.finditer(lowered)}
     return found.pop() if len(found) == 1 else None
+
+
+_HEADING = re.compile(r"^[^\w\n]*([a-z0-9]{2,15})[ \t]*(?:[—–:|-]|\n|$)")
+
+
+def coin_heads_post(lowered: str, coin: str) -> bool:
+    """The coin alone opens the post as its heading ("TAO — all targets hit … trade closed", "SOL:\n…"), not as the
+    subject of a sentence of market talk ("BTC dumping. Close all now")."""
+    heading = _HEADING.match(lowered.lstrip())
+    return heading is not None and heading.group(1) == coin
