@@ -61,3 +61,16 @@ def test_a_heading_word_against_a_tag_we_do_not_know_is_held_not_guessed():
 def test_a_capitalised_coin_beside_its_side_still_trades_when_no_other_coin_is_tagged(text, symbol):
     parsed = parse_message(text)
     assert (parsed.symbol, parsed.tradable) == (symbol, True)
+
+
+@pytest.mark.parametrize("text, symbol", [
+    ("Sol buy now 187.60 - 187.10\nSL: 185.90\nTP: 188.40\nTP: 189.20", "SOL/USDT"),
+    ("Long Link here 14.2, tp 15, sl 13.6", "LINK/USDT"),
+])
+def test_a_coin_we_know_written_in_title_case_beside_the_side_is_read_and_held(text, symbol):
+    parsed = parse_message(text)
+    assert (parsed.symbol, parsed.tradable) == (symbol, False)
+
+
+def test_a_title_case_connective_is_no_coin():
+    assert parse_message("Buy Near 3.20 tp 3.40 sl 3.05").symbol is None  # "near" is a filler word first

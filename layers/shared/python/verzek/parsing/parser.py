@@ -1081,7 +1081,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("#whalesignalsvip short on arbitrum (arb)"): no ticker is that long; a channel's name is
         symbol_doubt = f"{candidate.base} is too long for a ticker (a channel's name?)"
     if candidate is not None and candidate.weak and symbol_doubt is None:
-        symbol_doubt = f"the word {candidate.base.lower()!r} is not a ticker we know"
+        symbol_doubt = f"the coin {candidate.base} is read from the word {candidate.base.lower()!r}, not from a tag or a pair"
     rival = _plain_rival(candidate, candidates, tokens)
     if rival is None and candidate is not None and candidate.rank == HASHTAG and len(candidate.base) >= 7 \
             and candidate.base.isalpha() and not _on_side_line(tokens, candidate.position):

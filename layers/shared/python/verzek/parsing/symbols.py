@@ -209,8 +209,9 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
                 elif cand is not None and cand.base not in _KNOWN_TICKERS:
                     # ("going long from 5.12 ..." names no coin): a lower-case word we do not know as a ticker
                     cand = SymbolCandidate(cand.base, cand.quote, cand.rank, cand.position, cand.perpetual, weak=True)
-            elif next_to_side and word.isalpha() and word.islower() and word.upper() in _KNOWN_TICKERS \
-                    and word not in FILLER_WORDS:
+            elif next_to_side and word.isalpha() and (word.islower() or word.istitle()) \
+                    and word.upper() in _KNOWN_TICKERS and word.lower() not in FILLER_WORDS:
+                # (and in title case: "Sol buy now 187.60", "Sell Aave @186.6")
                 # "long doge", "шорт по ton", "venta en link": a ticker we know, written in lower case beside the side
                 # word — read as the coin, and held (a lower-case word is never sure)
                 cand = _coin(word, NAMED, i, allow_glued=False)
