@@ -316,7 +316,8 @@ set): a floor on the exact-match rate, and no message ever parsed into a wrong t
   closes; `blind_a2.jsonl` (01038d0, j15a) 39/45 as landed, 40/45 ruled, 1 wrong trade; `blind_b1.jsonl` (d8f29a5,
   j15b) 41/48 as landed, 42/48 ruled; `blind_b2.jsonl` (a4e7a27, j15b) 14/18, 1 wrong close; `blind_c1.jsonl`
   (facd78b, j15c) 41/46, 1 wrong trade; `blind_c2.jsonl` (a7e42f6, j15c) 14/17, 1 wrong position change;
-  `blind_a3.jsonl` (82d2610, j15a) 44/50. b1, c1 and a3 are the end-of-session measurement (real-traffic mix, not
+  `blind_a3.jsonl` (82d2610, j15a) 44/50; `blind_round45.jsonl` (9d33759, j15w) 32/35; `blind_round46.jsonl`
+  (4c82625, j15w) 21/25. b1, c1, a3 and round45 are the end-of-session measurement (real-traffic mix, not
   aimed at weak spots). Every wrong trade, close and position change above was fixed by a rule with look-alike tests
   (status: j15m, test_session7_status.py; opens: the lead, test_session7_opens.py). Floors at the rates as they stand.
 
@@ -404,6 +405,8 @@ CORPORA = {
     "blind_c1.jsonl": (46, 0.91),
     "blind_c2.jsonl": (17, 0.82),
     "blind_a3.jsonl": (50, 0.88),
+    "blind_round45.jsonl": (35, 0.91),
+    "blind_round46.jsonl": (25, 0.84),
 }
 
 
