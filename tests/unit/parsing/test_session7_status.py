@@ -422,3 +422,14 @@ def test_a_finished_trade_report_closes_its_coin(text, symbol):
 def test_a_close_all_beside_market_talk_still_names_no_coin():
     parsed = parse_message("Closing every open long, BTC lost 95K")
     assert (parsed.kind, parsed.symbol) == (MessageKind.CLOSE, None)
+
+
+@pytest.mark.parametrize("text, action", [
+    ("#ARB добрали по 0.486, средняя теперь 0.495, стоп прежний", UpdateAction.ADD_ENTRY),
+    ("#ARB ٹارگٹ 1 مکمل ✅ 30% منافع لے لیں، اسٹاپ انٹری پر", UpdateAction.MOVE_SL_BREAKEVEN),
+    ("#ARB 1. cél elérve ✅ stop a belépőre", UpdateAction.MOVE_SL_BREAKEVEN),
+    ("#ARB instap 2 gevuld op 0.4760, gemiddelde 0.4792", UpdateAction.ENTRY_FILLED),
+])
+def test_ru_ur_hu_nl_management(text, action):
+    parsed = parse_message(text)
+    assert (parsed.kind, parsed.symbol, parsed.update_action) == (MessageKind.UPDATE, "ARB/USDT", action)
