@@ -48,7 +48,9 @@ def test_ingest_stores_once_broadcasts_and_fans_out_to_followers_only(telegram_e
     assert sorted(j.user_id for j in jobs) == sorted([follower, both])
     assert all(j.signal_id == first.signal_id and j.type == "execute_signal" for j in jobs)
 
-    signal = _rows(db, "SELECT * FROM signals")[0]
+    # (its own row by id: a clean-clone CI run once saw this signal get id 2 — another row had been written in the
+    # same worker after the table was emptied, and an unordered "first row" read that one)
+    signal = _rows(db, "SELECT * FROM signals WHERE id = %s", first.signal_id)[0]
     assert signal["entries"] == [Decimal(64000), Decimal(64500)] and signal["stop_loss"] == Decimal(62500)
     assert signal["symbol"] == "BTC/USDT:USDT" and signal["fanout_jobs"] == 2 and signal["fanout_at"] is not None
 
