@@ -1274,9 +1274,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                            UpdateAction.NEW_STOP if field == Field.STOP else UpdateAction.OTHER, notes,
                            new_stop=price if field == Field.STOP else None)
 
-    if (has_setup or entries or SOLD_CARD_RESULT_RE.search(clean.lower())) and candidate is not None and symbol_problem is None \
-            and not sold_without_result(clean.lstrip().split("\n", 1)[0].lower(), clean.lower()) \
-            and (CLOSED_REPORT_HEAD_RE.search(clean.lstrip().split("\n", 1)[0].lower())
+    first_line = clean.lstrip().split("\n", 1)[0]
+    clean_lower = clean.lower()
+    if candidate is not None and symbol_problem is None \
+            and (has_setup or entries or SOLD_CARD_RESULT_RE.search(clean_lower)) \
+            and not sold_without_result(first_line.lower(), clean_lower) \
+            and (CLOSED_REPORT_HEAD_RE.search(first_line.lower())
                  or has_setup and CLOSED_FOOTER_RE.search(clean.rstrip().rsplit("\n", 1)[-1].lower())):
         # "TRADE KAPANDI — TP HIT / Pair … / Entry … / Exit …", "STOP LOSS TETİKLENDİ! / … Giriş … Stop …": a card
         # headed by the news that the trade ended
@@ -1302,7 +1305,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         return _status(MessageKind.UPDATE, candidate, segments, update_action(status_text), notes,
                        target_index=tp_hit_index(status_text))
     # (one search: the pattern is among the costliest; "🔥 VIP CRYPTO SIGNAL — UPDATE 🔥": a heading ending in "update")
-    restates = lx.RESTATE_RE.search(clean) is not None or _UPDATE_HEADING.search(clean.lstrip().split("\n", 1)[0]) is not None
+    restates = lx.RESTATE_RE.search(clean) is not None or _UPDATE_HEADING.search(first_line) is not None
     if candidate is None and restates:
         candidate = choose_symbol(candidates, allow_bare=True)[0]
     if candidate is not None and restates and lx.EXAMPLE_RE.search(without_reader_conditions(clean)):

@@ -118,8 +118,10 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
     shouting = len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
     # ("SEGNALE 🔴 SHORT su #FIL", "NUOVO SHORT su #FIL"): a tag of a coin we know outranks a capitalised word we do
     # not know beside the side word — that word is the post's heading in its language
-    known_tag = any(t.kind == Kind.TAG and not _topic_tag(t.text) and t.text[1:].upper() in _KNOWN_TICKERS
-                    for t in tokens)
+    tags = [t.text for t in tokens if t.kind == Kind.TAG and not _topic_tag(t.text)]
+    known_tag = any(tag[1:].upper() in _KNOWN_TICKERS for tag in tags)
+    # (the tags that name a coin at all: a word we do not know against one of them is held — read once per post)
+    coin_tags = [tag[1:].upper() for tag in tags if _coin(tag, HASHTAG, 0) is not None]
     for i, tok in enumerate(tokens):
         prev = tokens[i - 1] if i else None
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -193,9 +195,8 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
                 if cand is not None and word.lower() in COIN_NAMES:
                     # ("SOLANA LONG" in capitals: the coin's name, never a ticker "SOLANA")
                     cand = SymbolCandidate(COIN_NAMES[word.lower()], "USDT", cand.rank, i)
-                elif cand is not None and named and cand.base not in _KNOWN_TICKERS and any(
-                        t.kind == Kind.TAG and not _topic_tag(t.text) and _coin(t.text, HASHTAG, j) is not None
-                        and t.text[1:].upper() != word.upper() for j, t in enumerate(tokens)):
+                elif cand is not None and named and cand.base not in _KNOWN_TICKERS \
+                        and any(tag != word.upper() for tag in coin_tags):
                     # ("SEGNALE SHORT su #ZRO"): a word we do not know against a coin the post tags — held, not guessed
                     cand = SymbolCandidate(cand.base, cand.quote, cand.rank, cand.position, cand.perpetual, weak=True)
             elif i == 0 and next_to_side and word.isalpha() and word.islower() and len(word) <= 7 and not tagged:
