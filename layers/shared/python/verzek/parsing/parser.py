@@ -29,10 +29,10 @@ from verzek.parsing.safety import price_floor, validate_open
 from verzek.parsing.status import (
     CLOSED_FOOTER_RE,
     CLOSED_REPORT_HEAD_RE,
-    SOLD_CARD_RESULT_RE,
     ENTRY_ADDED_RE,
     LEVERAGE_CHANGE_RE,
     LOSS_RESULT_RE,
+    SOLD_CARD_RESULT_RE,
     UPDATE_PATTERNS,
     WHOLE_POSITION_CLOSED_RE,
     close_action,

@@ -186,8 +186,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # "Close your first entries now" (the ladder's first fills; the later ones run), "Let's close TP1 here" (the
         # first target's share taken at the market)
         (r"first|1st|initial|early|tp\s*1|target\s*1",
-         r"(?:close|closing|exit|sell)\s+(?:your\s+|the\s+|our\s+)?(?:first|1st|initial|early)\s+(?:entry|entries|buys?|orders?|fills?|part)(?!\w)|"
-         r"(?:close|closing|take|taking)\s+(?:the\s+)?(?:tp|target)\s*1\s+(?:here|now)(?!\w)"))),
+         (r"(?:close|closing|exit|sell)\s+(?:your\s+|the\s+|our\s+)?(?:first|1st|initial|early)\s+(?:entry|entries|buys?|orders?|fills?|part)(?!\w)|"
+         r"(?:close|closing|take|taking)\s+(?:the\s+)?(?:tp|target)\s*1\s+(?:here|now)(?!\w)")))),
     (UpdateAction.MOVE_SL_BREAKEVEN, _Gated(
         r"(?:move|moved|moving|shift|set|put|adjust)\s+(?:the\s+|your\s+|my\s+|our\s+)?(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+"
         r"(?:to\s+)?(?:entry|breakeven|break[\s-]*even|be|cost|entry\s+price)(?!\w)|"
@@ -213,8 +213,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:حد\s+ضرر|استاپ)\s+(?:را\s+)?(?:به|روی)\s+(?:نقطه\s+)?ورود|break[\s-]*even'?[ae]?\s+(?:ta[şs][ıi]nd[ıi]|[çc]ekildi|al[ıi]nd[ıi])|"
         r"止[损損](?:上)?(?:移至|移到|调至|调到|調至|調到|设为|設為|提到|上移至|上移到)(?:开仓价|成本价|入场价|保本|進場價|開倉價|成本價|入場價)|(?:حد\s+ضرر|استاپ)\s+(?:(?:رو|را)\s+)?(?:بیاد|بره|بیاری[دن]|بیارید|ببری[دن]|ببرید)\s+(?:به\s+|روی\s+)?(?:نقطه\s+)?ورود|беззбит\w*|建値|同値",
         # "BE now", "Secure breakeven"; "#SOL رو فری کنید" (make it [risk-]free)
-        (r"be now|secure|فری", r"(?:^|\n)\W*(?:sl\s+)?be\s+now(?!\w)|secure\s+(?:the\s+)?(?:break[\s-]*even|be)(?!\w)|"
-                              r"(?<!\w)(?:ریسک\s*)?فری\s+(?:کنید|کن|شد|کردیم|کنیم)(?!\w)"))),
+        (r"be now|secure|فری", (r"(?:^|\n)\W*(?:sl\s+)?be\s+now(?!\w)|secure\s+(?:the\s+)?(?:break[\s-]*even|be)(?!\w)|"
+                              r"(?<!\w)(?:ریسک\s*)?فری\s+(?:کنید|کن|شد|کردیم|کنیم)(?!\w)")))),
     (UpdateAction.NEW_STOP, _Gated(
         r"(?:move|moved|moving|shift|set|put|adjust|trail\w*|update\w*|change\w*|new)\s+(?:the\s+|your\s+|my\s+|our\s+)?"
         # ("adjust our stop loss rules next month": the channel's policy, no trade's stop)
@@ -241,8 +241,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # "For those with better entries make your stop loss 3399", "set your SL at 1.92": a stop given a price
         # "Stop-Loss wurde auf 140 verschoben", "SL ist auf Einstand nachgezogen": the German verb comes last
         (r"verschoben|gesetzt|angepasst|nachgezogen|angehoben|gesenkt|hochgezogen",
-         r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:wurde|wird|ist|haben\s+wir|habe\s+ich)\s+(?:\S+\s+){0,3}?"
-         r"(?:verschoben|gesetzt|angepasst|nachgezogen|angehoben|gesenkt|hochgezogen)(?!\w)"),
+         (r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:wurde|wird|ist|haben\s+wir|habe\s+ich)\s+(?:\S+\s+){0,3}?"
+         r"(?:verschoben|gesetzt|angepasst|nachgezogen|angehoben|gesenkt|hochgezogen)(?!\w)")),
         (_MOVE_STEMS, _STOP_MOVED + rf"|(?<!\w)(?:make|set|put|place)\s+(?:your|the|our)\s+{_STOP_WORD}\s+(?:at\s+|to\s+|@\s*)?\$?\d"))),
     (UpdateAction.ENTRY_FILLED, _Gated(
         r"(?:entry|entries|buy|orders?|giri[şs]|dca)\s*(?:target\s*|zone\s*)?\d{0,2}\s*(?:is\s+|was\s+|has\s+been\s+|are\s+)?"
@@ -309,10 +309,10 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # the trade: the post's or line's first words — "Most alts running in profit" is market talk); "可留小仓做格局"
         # (keep a small position as a runner), "继续持有", "拿住"
         (r"running|sitting|secured|locked|banked|留|持有|拿住",
-         r"(?:^|\n)\W*(?:[#$]\w+\W+)?(?:(?:the\s+)?(?:trade|position|it|we'?re|we\s+are|still|is|now)\s+){0,2}(?:running|sitting)\s+"
+         (r"(?:^|\n)\W*(?:[#$]\w+\W+)?(?:(?:the\s+)?(?:trade|position|it|we'?re|we\s+are|still|is|now)\s+){0,2}(?:running|sitting)\s+"
          r"(?:nicely\s+|well\s+|comfortably\s+|now\s+)?in\s+(?:(?:good\s+|nice\s+)?profit|the\s+green)(?!\w)|"
          r"\+?\d+(?:[.,]\d+)?\s*(?:pips|points|%)\s+(?:secured|locked(?:\s+in)?|banked)(?!\w)|"
-         r"留(?:一?点|小|少量|部分)?仓|保留(?:部分|小)?仓位?|继续持有|繼續持有|拿住"))),
+         r"留(?:一?点|小|少量|部分)?仓|保留(?:部分|小)?仓位?|继续持有|繼續持有|拿住")))),
 ]
 
 # ("Nasdaq closed higher", "candle closed above 64k", "#BTC closing above 70k": a market moving, not a trade ending;
@@ -455,8 +455,8 @@ _CLOSE_PATTERN = _Gated(
     (r"expir|ист[её]к|s[üu]resi|abgelaufen|scadut|h[ếe]t\s+h[ạa]n|kedaluwarsa|منتهي|منقضی|过期|過期|만료|期限切れ|tracking|monitoring|[跟追][踪蹤]",
      r"(?:^[^\w\n]*|(?:signal|call|setup|trade|order|entry|limit|сигнал|сделка|ордер|señal|sinal|sinyal|i[şs]lem)\s+(?:has\s+|is\s+|was\s+)?)(?:expired|ист[её]к(?:ла|ло)?|s[üu]resi\s+doldu|expirad[oa]|expir[ée]e?|abgelaufen|scadut[oa]|h[ếe]t\s+h[ạa]n|kedaluwarsa|منتهي|منقضی\s+شد)(?!\w)|已?过期|已?過期|만료됨?|期限切れ|(?<!\w)(?:tracking|monitoring)\s+(?:has\s+)?(?:ended|finished|stopped|closed)(?=\s*(?:$|[^\w\s]))|[跟追]踪(?:已)?结束|[跟追]蹤(?:已)?結束"),
     # "фиксируем прибыль полностью", "kapatıyoruz tamamen", "chốt toàn bộ": a take/close verb and "fully" — the whole position
-    (_FULLY_STEMS, rf"{_TAKE_VERB}(?:[ \t]+[^\s,.;!?]+){{0,2}}?[ \t]+(?:полностью|целиком|tamamen|completamente|totalmente|"
-                   r"enti[èe]rement|komplett|vollst[äa]ndig|sepenuhnya|fully|completely|entirely|کامل|بالكامل)(?!\w)"),
+    (_FULLY_STEMS, (rf"{_TAKE_VERB}(?:[ \t]+[^\s,.;!?]+){{0,2}}?[ \t]+(?:полностью|целиком|tamamen|completamente|totalmente|"
+                   r"enti[èe]rement|komplett|vollst[äa]ndig|sepenuhnya|fully|completely|entirely|کامل|بالكامل)(?!\w)")),
     flags=re.MULTILINE)
 
 
