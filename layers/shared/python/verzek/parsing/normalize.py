@@ -57,7 +57,8 @@ _RELAY_LINES = re.compile(r"^\s*\[(?:in reply to[^\]]*|\s*photo\s*|\s*video\s*|\
                           re.IGNORECASE | re.MULTILINE)
 _URL = re.compile(r"(?:https?://|www\.|t\.me/)\S+", re.IGNORECASE)
 _BY_HANDLE = re.compile(r"(?:\b(?:signal\s+)?by|provided\s+by\s*:?)\s*\(?\s*@\w+\)?", re.IGNORECASE)
-_HANDLE = re.compile(r"@\w{3,}")
+# (a Telegram username starts with a letter: "@186.6-187.5" is a price written after "@", not a handle)
+_HANDLE = re.compile(r"@[^\W\d_]\w{2,}")
 _MARKDOWN = re.compile(r"\*\*|__|`+|~~")
 _DATE = re.compile(
     r"(?<![\w.,])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}"
