@@ -32,3 +32,26 @@ def test_a_username_is_still_dropped_with_its_digits(text):
     parsed = parse_message(text)
     assert (list(parsed.entries), list(parsed.targets), parsed.stop_loss) == ([D("142.1")], [D("146"), D("150")],
                                                                             D("138.4"))
+
+
+@pytest.mark.parametrize("text, symbol", [
+    ("비트코인 롱\n진입: 96800 ~ 97200\n목표: 98500 / 100000\n손절: 95900", "BTC/USDT"),
+    ("이더리움을 숏 3180\n익절 3100\n손절 3230", "ETH/USDT"),
+    ("以太坊 做空 3180附近\n止盈 3100 3050\n止损 3230", "ETH/USDT"),
+    ("比特币现金 做多 452-455\n止盈 462 / 470\n止损 445", "BCH/USDT"),  # the longer name first: not BTC
+    ("ビットコイン ロング 96800\n利確 98500\n損切り 95900", "BTC/USDT"),
+    ("บิตคอยน์ ลอง 96800\nTP 98500\nSL 95900", "BTC/USDT"),
+    ("بيتكوين شراء 96800\nالهدف 98500\nوقف 95900", "BTC/USDT"),
+])
+def test_a_coin_written_only_by_its_name_in_another_script_is_read_and_held(text, symbol):
+    # (Chinese, Japanese, Thai and Korean names were split letter by letter and never matched: "no coin named")
+    parsed = parse_message(text)
+    assert (parsed.symbol, parsed.tradable) == (symbol, False)
+
+
+@pytest.mark.parametrize("text", [
+    "비트겟 선물 롱\n진입 3180\n익절 3250\n손절 3100",  # Bitget, the exchange: starts like 비트 (BTC) but is no name
+    "比特币 和 以太坊 做多 3180\n止盈 3250\n止损 3100",  # two coins named: which one is not a reading we make
+])
+def test_a_word_that_only_starts_like_a_name_or_two_names_give_no_coin(text):
+    assert parse_message(text).symbol is None

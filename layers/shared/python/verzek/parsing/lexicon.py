@@ -257,7 +257,26 @@ COIN_NAMES = {
     "injective": "INJ", "filecoin": "FIL", "hedera": "HBAR", "monero": "XMR", "algorand": "ALGO", "celestia": "TIA",
     "kaspa": "KAS", "fantom": "FTM", "decentraland": "MANA", "thorchain": "RUNE", "worldcoin": "WLD", "ethena": "ENA",
     "pendle": "PENDLE", "dogwifhat": "WIF", "shiba": "SHIB", "tezos": "XTZ", "eos": "EOS", "multiversx": "EGLD",
-    "биткоин": "BTC", "биткойн": "BTC", "эфириум": "ETH", "солана": "SOL", "比特币": "BTC", "以太坊": "ETH",
+    "биткоин": "BTC", "биткойн": "BTC", "биткоїн": "BTC", "биток": "BTC", "эфириум": "ETH", "эфир": "ETH",
+    "ефіріум": "ETH", "солана": "SOL", "рипл": "XRP",
+    "بيتكوين": "BTC", "البيتكوين": "BTC", "بتكوين": "BTC", "إيثيريوم": "ETH", "ايثيريوم": "ETH", "إيثريوم": "ETH",
+    "الإيثيريوم": "ETH", "سولانا": "SOL", "ريبل": "XRP", "بیتکوین": "BTC", "اتریوم": "ETH", "ریپل": "XRP",
+}
+
+# Coin names in scripts written without spaces between words (Chinese, Japanese, Thai) or read letter by letter by the
+# tokeniser (Korean): matched over a run of letters, the longest name first ("比特币现金" is BCH, not BTC). Korean
+# separates words with spaces, so there a name must start its word (a particle may follow: "비트코인을").
+COIN_NAMES_UNSPACED = {
+    "比特币现金": "BCH", "比特幣現金": "BCH", "比特币": "BTC", "比特幣": "BTC", "大饼": "BTC", "大餅": "BTC",
+    "以太坊": "ETH", "以太幣": "ETH", "以太": "ETH", "姨太": "ETH", "二饼": "ETH", "索拉纳": "SOL", "瑞波币": "XRP",
+    "狗狗币": "DOGE", "狗狗幣": "DOGE", "莱特币": "LTC", "萊特幣": "LTC", "波场": "TRX", "艾达币": "ADA", "波卡": "DOT",
+    "ビットコインキャッシュ": "BCH", "ビットコイン": "BTC", "イーサリアム": "ETH", "イーサ": "ETH", "ソラナ": "SOL",
+    "リップル": "XRP", "ドージコイン": "DOGE", "ライトコイン": "LTC", "カルダノ": "ADA", "ポルカドット": "DOT",
+    "チェーンリンク": "LINK",
+    "비트코인캐시": "BCH", "비트코인": "BTC", "비트": "BTC", "이더리움": "ETH", "이더": "ETH", "솔라나": "SOL",
+    "리플": "XRP", "도지코인": "DOGE", "도지": "DOGE", "에이다": "ADA", "라이트코인": "LTC", "체인링크": "LINK",
+    "폴카닷": "DOT", "트론": "TRX", "아발란체": "AVAX",
+    "บิตคอยน์": "BTC", "บิตคอยน": "BTC", "อีเธอเรียม": "ETH", "โซลานา": "SOL",
 }
 
 TRADABLE_QUOTES = ("FDUSD", "USDT", "USDC", "BUSD", "TUSD", "USD", "BTC", "ETH", "BNB", "EUR", "TRY")

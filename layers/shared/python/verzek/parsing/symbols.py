@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from verzek.parsing.lexicon import COIN_NAMES, FILLER_WORDS, GLUED_QUOTES, NOT_COINS, TRADABLE_QUOTES, Field
+from verzek.parsing.lexicon import (
+    COIN_NAMES,
+    COIN_NAMES_UNSPACED,
+    FILLER_WORDS,
+    GLUED_QUOTES,
+    NOT_COINS,
+    TRADABLE_QUOTES,
+    Field,
+)
 from verzek.parsing.tokens import Kind, Token
 
 # With its quote attached ("#NOTUSDT", "ME/USDT") a common word is a coin's name; only the quotes themselves
@@ -341,10 +349,46 @@ def word_ticker_tag(tokens: list[Token]) -> SymbolCandidate | None:
     return SymbolCandidate(base, "USDT", HASHTAG, position)
 
 
+_UNSPACED_BY_LENGTH = sorted(COIN_NAMES_UNSPACED, key=len, reverse=True)
+_HANGUL = re.compile("[\uac00-\ud7af]")
+_KOREAN_PARTICLES = frozenset({"", "을", "를", "은", "는", "이", "가", "의", "도", "에", "로", "으로", "에서", "만"})
+
+
+def _letter_runs(tokens: list[Token]) -> list[tuple[int, str]]:
+    """Runs of one-letter word tokens written together on a line ("비트코인", "以太坊"): (first token index, text)."""
+    runs: list[tuple[int, str]] = []
+    for i, t in enumerate(tokens):
+        if t.kind != Kind.WORD or len(t.text) != 1 or t.text.isascii():
+            continue
+        prev = tokens[i - 1] if i else None
+        if runs and prev is not None and prev.kind == Kind.WORD and prev.line == t.line \
+                and prev.start + len(prev.text) == t.start and runs[-1][0] + len(runs[-1][1]) == i:
+            runs[-1] = (runs[-1][0], runs[-1][1] + t.text)
+        else:
+            runs.append((i, t.text))
+    return runs
+
+
+def _names_in_run(run: str) -> list[str]:
+    if _HANGUL.match(run):
+        # (Korean words are spaced: the word is the name, or the name and a particle — "비트코인을"; "비트겟" is Bitget)
+        return [n for n in _UNSPACED_BY_LENGTH if run.startswith(n) and run[len(n):] in _KOREAN_PARTICLES][:1]
+    found, rest = [], run
+    for name in _UNSPACED_BY_LENGTH:
+        if name in rest:
+            found.append(name)
+            rest = rest.replace(name, "\0")
+    return found
+
+
 def coin_by_name(tokens: list[Token]) -> SymbolCandidate | None:
-    """The one coin a post names in words ("Chainlink long from $13.25"), if it names exactly one."""
+    """The one coin a post names in words ("Chainlink long from $13.25", "비트코인 롱", "以太坊 做空"), if it names
+    exactly one."""
     named = {COIN_NAMES[t.text.lower()]: i for i, t in enumerate(tokens)
              if t.kind == Kind.WORD and t.text.lower() in COIN_NAMES}
+    for start, run in _letter_runs(tokens):
+        for name in _names_in_run(run):
+            named.setdefault(COIN_NAMES_UNSPACED[name], start)
     if len(named) != 1:
         return None
     (base, position), = named.items()
