@@ -55,3 +55,19 @@ def test_a_coin_written_only_by_its_name_in_another_script_is_read_and_held(text
 ])
 def test_a_word_that_only_starts_like_a_name_or_two_names_give_no_coin(text):
     assert parse_message(text).symbol is None
+
+
+@pytest.mark.parametrize("text, targets", [
+    ("🇬🇧 #SOL Long from 142.5, targets 146-150-155, stop 138\n🇪🇸 #SOL Largo desde 142.5, objetivos 146-150-155, stop 138",
+     [D("146"), D("150"), D("155")]),
+    ("#ADA LONG\nEntry 0.85\nTP1 0.90 TP2 0.95\nSL 0.80\nRecap: TP 0.90 / 0.95", [D("0.90"), D("0.95")]),
+])
+def test_a_whole_target_ladder_written_twice_is_read_once(text, targets):
+    # (the restated call read as six targets out of order, and the open was held)
+    parsed = parse_message(text)
+    assert (list(parsed.targets), parsed.tradable) == (targets, True)
+
+
+def test_one_target_written_twice_stays_held():
+    # ("TP 0.90 0.90": a typo or a missing second target — which one is not ours to guess)
+    assert not parse_message("#ADA LONG\nEntry 0.85\nTP 0.90 0.90\nSL 0.80").tradable

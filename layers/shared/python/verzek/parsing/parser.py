@@ -1450,6 +1450,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # A spot "SELL @ price" alert without targets or stop exits a held coin.
         return _status(MessageKind.CLOSE, candidate, segments, None, notes)
 
+    half = len(targets) // 2
+    if half >= 2 and len(targets) == 2 * half and targets[:half] == targets[half:]:
+        # ("🇬🇧 … targets 5.60-5.78-6.05 / 🇷🇺 … цели 5.60-5.78-6.05"): the whole ladder written twice, in order — the
+        # same call restated (in a second language, or a recap line), not six targets
+        targets = targets[:half]
+        notes.append("the same targets written twice: read once")
     level_side = _side_from_levels(entries, targets, stop)
     side = words_side or level_side
     if etype == EntryType.MARKET and not entries:
