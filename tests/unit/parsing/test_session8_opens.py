@@ -71,3 +71,14 @@ def test_a_whole_target_ladder_written_twice_is_read_once(text, targets):
 def test_one_target_written_twice_stays_held():
     # ("TP 0.90 0.90": a typo or a missing second target — which one is not ours to guess)
     assert not parse_message("#ADA LONG\nEntry 0.85\nTP 0.90 0.90\nSL 0.80").tradable
+
+
+@pytest.mark.parametrize("text", [
+    "#LINK LONG\nEntry: 14.30\nTP: 14.9 / 15.5\nCut loss: 13.40",
+    "#LINK LONG\nBeli: 14.30\nJual: 14.9 / 15.5\nCutloss 13.40",
+    "#LINK spot buy\n▪️ buy: 14.30\n▪️ sell: 14.9 / 15.5\n▪️ cut: 13.40",
+])
+def test_cut_loss_is_the_stop(text):
+    # ("Cut loss: 3.290", the Malaysian / Indonesian / Indian English stop label, was not read: the open was held)
+    parsed = parse_message(text)
+    assert (parsed.stop_loss, parsed.tradable) == (D("13.40"), True)
