@@ -82,3 +82,16 @@ def test_cut_loss_is_the_stop(text):
     # ("Cut loss: 3.290", the Malaysian / Indonesian / Indian English stop label, was not read: the open was held)
     parsed = parse_message(text)
     assert (parsed.stop_loss, parsed.tradable) == (D("13.40"), True)
+
+
+@pytest.mark.parametrize("text, symbol", [
+    ("【现货推荐】FET\n买入区间：1.365-1.410\n止盈：1.48 / 1.56 / 1.67\n止损：1.29", "FET/USDT"),
+    ("【合约策略】BCH\n入场：446-452\n止盈：462 / 471\n止损：438", "BCH/USDT"),
+    ("SHORT: RNDR\nEntry 7.05\nTP 6.80\nSL 7.30", "RNDR/USDT"),
+    ("做多：ARB\n入场 0.512\n止盈 0.53\n止损 0.50", "ARB/USDT"),
+])
+def test_a_ticker_closing_a_chinese_bracket_heading_or_the_side_heading_is_read_and_held(text, symbol):
+    # (a Chinese heading is tokenised letter by letter, so "【现货推荐】" counted as four unknown words, too many for a
+    # heading; and a ticker after the side word and a colon was no coin at all)
+    parsed = parse_message(text)
+    assert (parsed.symbol, parsed.tradable) == (symbol, False)

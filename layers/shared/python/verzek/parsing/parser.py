@@ -1557,11 +1557,28 @@ def _meaningful_on_line(tokens: list[Token], line: int) -> list[Token]:
 
 
 def _after_unknown_heading(tokens: list[Token], position: int) -> bool:
-    """The token closes its line, after one to three words in lower or mixed case ("Munt:", "رمزارز")."""
+    """The token closes its line, after one to three words in lower or mixed case ("Munt:", "رمزارز", "【现货推荐】": a
+    Chinese or Japanese word is read letter by letter, so letters written together count as one word), or after
+    nothing but the side word on the post's first line ("LONG SETUP: RNDR")."""
     on_line = _meaningful_on_line(tokens, tokens[position].line)
     head = on_line[:-1]
-    return on_line[-1] is tokens[position] and 1 <= len(head) <= 3 \
-        and all(t.kind == Kind.WORD and not t.text.isupper() for t in head)
+    if on_line[-1] is not tokens[position] or not head:
+        return False
+    if position == _last_on_first_line(tokens) and len(head) == 1 and head[0].kind == Kind.LABEL \
+            and head[0].field in _SIDE_FIELDS:
+        return True
+    words = [t for i, t in enumerate(head)
+             if not (i and len(t.text) == 1 and not t.text.isascii() and head[i - 1].kind == Kind.WORD
+                     and len(head[i - 1].text) == 1 and head[i - 1].start + 1 == t.start)]
+    return 1 <= len(words) <= 3 and all(t.kind == Kind.WORD and not t.text.isupper() for t in head)
+
+
+def _last_on_first_line(tokens: list[Token]) -> int | None:
+    first = _first_meaningful(tokens)
+    if first is None:
+        return None
+    on_line = _meaningful_on_line(tokens, tokens[first].line)
+    return next(i for i, t in enumerate(tokens) if t is on_line[-1])
 
 
 def _heads_first_short_line(tokens: list[Token], position: int) -> bool:
