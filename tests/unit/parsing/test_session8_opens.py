@@ -95,3 +95,19 @@ def test_a_ticker_closing_a_chinese_bracket_heading_or_the_side_heading_is_read_
     # heading; and a ticker after the side word and a colon was no coin at all)
     parsed = parse_message(text)
     assert (parsed.symbol, parsed.tradable) == (symbol, False)
+
+
+@pytest.mark.parametrize("text, symbol", [
+    ("🟢 LONG SIGNAL - SOL\n\nEntry: 168.40\nTP: 172.90\nSL: 164.80", "SOL/USDT"),
+    ("🚨 AI SIGNAL — AVAX\nDirection: SHORT\nEntry: 30.85\nStop Loss: 31.42\nTake Profit: 29.70", "AVAX/USDT"),
+    ("Signal #2231 🔔 | RUNE\nDirection: Long\nBuy zone: 5.14–5.22\nT1: 5.31 | T2: 5.42\nInvalidation: 4.97", "RUNE/USDT"),
+    ("🔔 LONG SETUP: RNDR\n• Entries: 7.05 / 6.82\n• TP: 7.40, 7.75\n• SL: 6.55", "RNDR/USDT"),
+])
+def test_a_ticker_after_a_signal_heading_and_a_separator_is_read_and_held(text, symbol):
+    parsed = parse_message(text)
+    assert (parsed.symbol, parsed.tradable) == (symbol, False)
+
+
+def test_a_heading_of_other_words_names_no_coin_by_this_rule():
+    # ("WEEKLY OUTLOOK - RNDR": not a signal heading; the post has no tag or pair either)
+    assert parse_message("WEEKLY OUTLOOK - RNDR\nEntry 7.05\nTP 7.30\nSL 6.80").tradable is False

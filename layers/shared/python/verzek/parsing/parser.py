@@ -1564,13 +1564,26 @@ def _after_unknown_heading(tokens: list[Token], position: int) -> bool:
     head = on_line[:-1]
     if on_line[-1] is not tokens[position] or not head:
         return False
-    if position == _last_on_first_line(tokens) and len(head) == 1 and head[0].kind == Kind.LABEL \
-            and head[0].field in _SIDE_FIELDS:
+    if position == _last_on_first_line(tokens) and _signal_heading(head) and position \
+            and tokens[position - 1].kind == Kind.SEP:
         return True
     words = [t for i, t in enumerate(head)
              if not (i and len(t.text) == 1 and not t.text.isascii() and head[i - 1].kind == Kind.WORD
                      and len(head[i - 1].text) == 1 and head[i - 1].start + 1 == t.start)]
     return 1 <= len(words) <= 3 and all(t.kind == Kind.WORD and not t.text.isupper() for t in head)
+
+
+_HEADING_WORDS = frozenset({"signal", "setup", "trade", "call", "alert", "ai", "new", "vip", "scalp", "swing", "spot",
+                            "futures", "premium", "free", "idea"})
+
+
+def _signal_heading(head: list[Token]) -> bool:
+    """Only the side word and heading words ("LONG SIGNAL", "AI SIGNAL", "Signal #2231", "LONG SETUP", "做多") before
+    a separator: the line names the coin after them."""
+    return all(t.kind == Kind.LABEL and (t.field in _SIDE_FIELDS or t.field == Field.ENTRY
+                                         and t.text.lower().split()[-1] == "setup")
+               or t.kind == Kind.WORD and t.text.lower() in _HEADING_WORDS
+               or t.kind == Kind.TAG and t.text[1:].isdigit() for t in head)
 
 
 def _last_on_first_line(tokens: list[Token]) -> int | None:
