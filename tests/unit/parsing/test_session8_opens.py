@@ -111,3 +111,16 @@ def test_a_ticker_after_a_signal_heading_and_a_separator_is_read_and_held(text, 
 def test_a_heading_of_other_words_names_no_coin_by_this_rule():
     # ("WEEKLY OUTLOOK - RNDR": not a signal heading; the post has no tag or pair either)
     assert parse_message("WEEKLY OUTLOOK - RNDR\nEntry 7.05\nTP 7.30\nSL 6.80").tradable is False
+
+
+@pytest.mark.parametrize("text, symbol", [
+    ("$ЕТН лонг\nвход - 3285\nстоп - 3190\nтейк - 3460", "ETH/USDT"),  # Е, Т, Н are Cyrillic
+    ("#ВТС шорт\nвход 96000\nстоп 97000\nтейк 94000", "BTC/USDT"),  # В, Т, С are Cyrillic
+])
+def test_a_tag_typed_in_cyrillic_look_alike_capitals_is_the_latin_ticker_we_know(text, symbol):
+    assert parse_message(text).symbol == symbol
+
+
+def test_a_russian_word_tag_of_look_alike_letters_is_no_coin():
+    # ("#СЕКРЕТ", "secret", is written only with letters that look Latin; CEKPET is no coin we know)
+    assert parse_message("#СЕКРЕТ лонг 1.84 стоп 1.80 тейк 1.90").symbol is None

@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from verzek.parsing.lexicon import CJK
+from verzek.parsing.symbols import KNOWN_TICKERS
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d"), "-")
 _LOOKALIKES = {
@@ -289,6 +290,15 @@ def _stop_after_lone_price(text: str) -> str:
 # Styled letters and digits ("𝗘𝗻𝘁𝗿𝘆", "𝟑𝟒𝟐𝟎", "ＳＨＯＲＴ #ＢＮＢ") are the plain ones in a fancy font.
 _STYLED = re.compile("[\U0001d400-\U0001d7ff\uff21-\uff3a\uff41-\uff5a]")  # (full-width punctuation: own mapping)
 # "105k2" (Vietnamese style for 105.2k), "104.2к" (Cyrillic k): thousands written with a k
+# ("$ЕТН лонг"): a cashtag or hashtag typed entirely in capital Cyrillic letters that look like Latin ones is that Latin
+# ticker — only when that is a coin we know ("#СЕКРЕТ" is a Russian word, and "#БИТКОИН" uses other letters)
+_CYRILLIC_TO_LATIN = str.maketrans("АВЕКМНОРСТХУ", "ABEKMHOPCTXY")
+_CYRILLIC_TAG = re.compile(r"(?<![\w$#])[$#][АВЕКМНОРСТХУ]{2,10}(?![\w])")
+
+
+def _latin_lookalike_tag(match: re.Match[str]) -> str:
+    latin = match.group(0).translate(_CYRILLIC_TO_LATIN)
+    return latin if latin[1:] in KNOWN_TICKERS else match.group(0)
 _K_DECIMAL = re.compile(r"(?<![\w.,])(\d{1,3})[kK](\d{1,3})(?![\w.,])")
 _CYRILLIC_K = re.compile(r"(?<=\d)[кК](?!\w)")
 # "350sats": the satoshi unit glued to its number stands apart, like any unit
@@ -332,6 +342,8 @@ def normalize(text: str) -> str:
         # "TP1 (1:2.5): 1.767": a risk-to-reward ratio in brackets beside a level is a note, never two prices
         text = _BRACKETED_RR.sub(" ", text)
     text = _STYLED.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
+    if "$" in text or "#" in text:
+        text = _CYRILLIC_TAG.sub(_latin_lookalike_tag, text)
     text = _KEYCAP.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")).translate(_TRANSLATE)
     text = _CYRILLIC_K.sub("k", _K_DECIMAL.sub(r"\1.\2k", text))
     low = text.lower()  # (cheap substring checks skip the rarer rewrites below)

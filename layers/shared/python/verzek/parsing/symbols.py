@@ -245,6 +245,7 @@ _KNOWN_TICKERS = frozenset(COIN_NAMES.values()) | {"BNB", "PEPE", "BONK", "FLOKI
                                                   "ORDI", "STX", "IMX", "GRT", "LDO", "CRV", "AAVE", "MKR", "SAND", "AXS",
                                                   "APE", "GMX", "DYDX", "BLUR", "TAO", "FET", "RNDR", "RENDER", "ONDO"}
 
+KNOWN_TICKERS = _KNOWN_TICKERS  # (normalize reads it: look-alike letters are converted only into a ticker we know)
 
 def _pair_like(tokens: list[Token], i: int) -> bool:
     """"SEI - USDT": the word and a quote joined by a dash are a pair, not a coin beside a side word."""
