@@ -323,6 +323,12 @@ set): a floor on the exact-match rate, and no message ever parsed into a wrong t
 
 Rows flagged `must_not_trade` are labelled literally (a stop on the wrong side, targets out of order, a
 price missing a digit): the parse must match the label and still be rejected.
+
+- Session 8 (first looks by the lead, parser of main at each landing commit, written in /work/PROTOCOL.md before any
+  generaliser read the batch): `blind_a4.jsonl` (e670f4d, j15a) 32/40, 0 wrong; `blind_a5.jsonl` (b5f3c68, j15a,
+  end-of-session measurement: real-traffic mix in 22 languages, not aimed at weak spots) 49/50, 0 wrong. The session's
+  open-path rules (the lead; tests/unit/parsing/test_session8_opens.py) moved the older corpora from 4,040 to 4,051 of
+  4,145; floors raised to the rates as they stand.
 """
 
 import json
@@ -336,7 +342,7 @@ from verzek.parsing.scoring import wrong_trade
 DATA = Path(__file__).parent / "data"
 # file -> (minimum size, minimum exact-match rate)
 CORPORA = {
-    "generalisation_corpus.jsonl": (150, 0.99),
+    "generalisation_corpus.jsonl": (150, 1.0),
     "blind_round2.jsonl": (120, 1.0),
     "blind_round3.jsonl": (120, 1.0),
     "blind_round4.jsonl": (120, 1.0),
@@ -385,8 +391,8 @@ CORPORA = {
     "blind_v3.jsonl": (47, 1.0),
     "blind_lead6.jsonl": (35, 0.97),
     "blind_v4.jsonl": (38, 1.0),
-    "blind_v5.jsonl": (50, 0.78),
-    "blind_round40.jsonl": (60, 0.96),
+    "blind_v5.jsonl": (50, 0.84),
+    "blind_round40.jsonl": (60, 0.98),
     "blind_v6.jsonl": (42, 0.8),
     "blind_round41.jsonl": (58, 0.93),
     "blind_round42.jsonl": (56, 0.92),
@@ -397,17 +403,17 @@ CORPORA = {
     "blind_lead8.jsonl": (30, 1.0),
     "blind_v8.jsonl": (46, 0.82),
     "blind_v9.jsonl": (43, 0.81),
-    "blind_v10.jsonl": (37, 0.83),
-    "blind_a1.jsonl": (45, 0.66),
+    "blind_v10.jsonl": (37, 0.89),
+    "blind_a1.jsonl": (45, 0.68),
     "blind_a2.jsonl": (45, 0.93),
     "blind_b1.jsonl": (48, 0.89),
-    "blind_b2.jsonl": (18, 0.88),
-    "blind_c1.jsonl": (46, 0.93),
+    "blind_b2.jsonl": (18, 0.94),
+    "blind_c1.jsonl": (46, 0.97),
     "blind_c2.jsonl": (17, 0.82),
-    "blind_a3.jsonl": (50, 0.92),
+    "blind_a3.jsonl": (50, 0.94),
     "blind_round45.jsonl": (35, 0.94),
     "blind_round46.jsonl": (25, 0.96),
-    "blind_a4.jsonl": (40, 0.80),
+    "blind_a4.jsonl": (40, 0.82),
     "blind_a5.jsonl": (50, 0.98),
 }
 
