@@ -124,3 +124,12 @@ def test_a_tag_typed_in_cyrillic_look_alike_capitals_is_the_latin_ticker_we_know
 def test_a_russian_word_tag_of_look_alike_letters_is_no_coin():
     # ("#СЕКРЕТ", "secret", is written only with letters that look Latin; CEKPET is no coin we know)
     assert parse_message("#СЕКРЕТ лонг 1.84 стоп 1.80 тейк 1.90").symbol is None
+
+
+@pytest.mark.parametrize("text, symbol", [
+    ("⚡️FLASH SHORT⚡️ $BOME\nMarket entry\nTP 0.00612 / 0.00598 / 0.00575\nSL 0.00648\n20x cross", "BOME/USDT"),
+    ("QUICK SHORT $BOME\nMarket entry\nTP 0.00612 / 0.00598\nSL 0.00648", "BOME/USDT"),
+])
+def test_a_capitalised_heading_word_before_the_side_yields_to_a_cashtag(text, symbol):
+    # (the heading word and the cashtag counted as two coins, and the post was dropped as a list of calls)
+    assert parse_message(text).symbol == symbol

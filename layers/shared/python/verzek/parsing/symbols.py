@@ -130,6 +130,8 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
     known_tag = any(tag[1:].upper() in _KNOWN_TICKERS for tag in tags)
     # (the tags that name a coin at all: a word we do not know against one of them is held — read once per post)
     coin_tags = [tag[1:].upper() for tag in tags if _coin(tag, HASHTAG, 0) is not None]
+    # (a cashtag names a coin — channels tag themselves with "#", never "$")
+    cash_tags = [tag[1:].upper() for tag in tags if tag.startswith("$") and _coin(tag, HASHTAG, 0) is not None]
     for i, tok in enumerate(tokens):
         prev = tokens[i - 1] if i else None
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -203,6 +205,10 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
                 if cand is not None and word.lower() in COIN_NAMES:
                     # ("SOLANA LONG" in capitals: the coin's name, never a ticker "SOLANA")
                     cand = SymbolCandidate(COIN_NAMES[word.lower()], "USDT", cand.rank, i)
+                elif cand is not None and named and cand.base not in _KNOWN_TICKERS \
+                        and any(tag != word.upper() for tag in cash_tags):
+                    # ("⚡️FLASH SHORT⚡️ $BOME"): a capitalised word we do not know against a cashtag is the heading
+                    cand = None
                 elif cand is not None and named and cand.base not in _KNOWN_TICKERS \
                         and any(tag != word.upper() for tag in coin_tags):
                     # ("SEGNALE SHORT su #ZRO"): a word we do not know against a coin the post tags — held, not guessed
