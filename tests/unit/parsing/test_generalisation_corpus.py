@@ -413,7 +413,7 @@ CORPORA = {
     "blind_a3.jsonl": (50, 0.94),
     "blind_round45.jsonl": (35, 0.94),
     "blind_round46.jsonl": (25, 0.96),
-    "blind_a4.jsonl": (40, 0.82),
+    "blind_a4.jsonl": (40, 0.85),
     "blind_a5.jsonl": (50, 0.98),
 }
 
