@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from verzek.parsing.hant import SIMPLIFIED, TRADITIONAL
 from verzek.parsing.lexicon import CJK
 from verzek.parsing.symbols import KNOWN_TICKERS
 
@@ -76,6 +77,11 @@ _EMOJI_TARGET = re.compile("[\U0001f3af\U0001f3c1]\ufe0f?(?=[ \t]*[$]?\\d)")  # 
 _EMOJI_STOP = re.compile("[\u26d4\U0001f6d1\u274c\U0001f6ab]\ufe0f?(?=[ \t]*[$]?\\d)")  # ⛔ 🛑 ❌ 🚫
 # CJK ideographs / Hangul glued to digits or Latin letters ("入场3450", "10배"): split them apart.
 _CJK = CJK
+# Han characters are read in their Simplified form: a post in Traditional characters ("買入區間", "止損", "現貨") then
+# reads with the same words as one in Simplified. Every word of the lexicon is written in that form too (Japanese
+# ones included: "買い" is matched as "买い"), which a test keeps.
+TO_SIMPLIFIED = str.maketrans(TRADITIONAL, SIMPLIFIED)
+_HAN = re.compile("[\u3400-\u9fff]")
 _CJK_GLUE = re.compile(rf"(?<=[{_CJK}])(?=[^\s{_CJK}])|(?<=[^\s{_CJK}])(?=[{_CJK}])")
 _TABLE_CELL_SPLIT = re.compile(r"\s*\|\s*")
 _TABLE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
@@ -346,6 +352,8 @@ def normalize(text: str) -> str:
         text = _CYRILLIC_TAG.sub(_latin_lookalike_tag, text)
     text = _KEYCAP.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")).translate(_TRANSLATE)
     text = _CYRILLIC_K.sub("k", _K_DECIMAL.sub(r"\1.\2k", text))
+    if _HAN.search(text):
+        text = text.translate(TO_SIMPLIFIED)
     low = text.lower()  # (cheap substring checks skip the rarer rewrites below)
     if "sat" in low or "сат" in low:
         text = _GLUED_SATS.sub(r"\1 ", text)

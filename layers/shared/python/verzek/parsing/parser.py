@@ -1757,7 +1757,7 @@ _OTHERS_RESULT = re.compile(r"(?<!\w)(?:members|subscribers|students|clients|fol
 _ADVERT = re.compile(r"(?<!\w)(?:join\s+(?:our\s+)?(?:vip|premium|us|now|the\s+(?:vip|premium))|want\s+the\s+next|subscribe|"
                      r"link\s+in\s+(?:bio|description)|(?:dm|message)\s+(?:me|us|@\w+)\s+(?:to|for)\s+(?:join|access|vip))(?!\w)")
 _LIQUIDATED = re.compile(r"(?<!\w)(?:liquidated|ликвидирова\w*|likide\s+ol\w*|liquidad[oa]|liquid[ée]e?|liquidiert|"
-                         r"liquidat[oa]|zlikwidowan\w*|b[ịi]\s+thanh\s+l[ýy]|terlikuidasi)(?!\w)|爆仓|강제\s*청산|強制ロスカット")
+                         r"liquidat[oa]|zlikwidowan\w*|b[ịi]\s+thanh\s+l[ýy]|terlikuidasi)(?!\w)|爆仓|강제\s*청산|强制ロスカット")
 _OTHERS_POSITIONS = re.compile(r"(?<!\w)(?:longs|shorts|traders|whales?|positions|лонгист\w*|шортист\w*|on\s+binance|"
                                r"in\s+the\s+last|market)(?!\w)")
 # ("SL for #TRX: 0.2398", "Stop für #TRX 0.2398": a preposition between the exit word and the coin)
@@ -1853,7 +1853,7 @@ _FUTURE_MANAGEMENT = re.compile(r"(?:after|once|when)\s+(?:the\s+)?(?:tp|target)
 _INSTANT_ORDER = re.compile(r"(?:instant|market)\s+execution|(?:buy|sell)\s+(?:at\s+)?market(?!\w)", re.IGNORECASE)
 # (a "Now:" label beside an entry label of its own is where the market is too)
 _REFERENCE_PRICE = re.compile(r"(?:current|market)\s+(?:price|rate)|\W*(?:price|now|сейчас|зараз|[şs]imdi|ahora|agora|jetzt|"
-                              r"maintenant|adesso|teraz|sekarang|现在|現在|现价|現價|지금|현재가)\W*$", re.IGNORECASE)
+                              r"maintenant|adesso|teraz|sekarang|现在|现价|지금|현재가)\W*$", re.IGNORECASE)
 _QUESTION = re.compile(r"\?(?:\s|$)|？|؟")
 # Words that may follow "SL #ARBUSDT" without making it more than a stop-out ("hit", "-1R", "-3%").
 _STOP_OUT_TAIL = re.compile(r"^(?:hit|triggered|reached|done|taken|out|\d+(?:[.,]\d+)?r)$", re.IGNORECASE)
@@ -1901,7 +1901,7 @@ _NOT_A_LEVEL = re.compile(r"(?:price|current|now|cmp|mark|last|liq\w*|ликви
                           r"prev\w*|yesterday|today|week\w*|month\w*|h\d|\d+[hmd]|tf|timeframe|id|no|nr|r|reason|why|note|"
                           # the market's price in other languages; averaging (DCA) levels, never an order of the plan
                           r"цен\w*|сейчас|fiyat\w*|anl[ıi]k|precio|pre[çc]o|preis|kurs|prix|prezzo|harga|gi[áa]|قیمت|"
-                          r"سعر|价格?|価格|가격|現在|现在|dca|averag\w*|усредн\w*|ortalama|promedi\w*|bonus|"
+                          r"سعر|价格?|価格|가격|现在|dca|averag\w*|усредн\w*|ortalama|promedi\w*|bonus|"
                           # an exchange's name heads an advert or a venue line, not a level
                           r"binance|bybit|okx|bitget|kucoin|mexc|bingx|gate(?:io)?|huobi|htx|kraken|phemex|coinbase)",
                           re.IGNORECASE)

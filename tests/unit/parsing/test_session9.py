@@ -1,0 +1,61 @@
+"""Session 9 (lead): structures found on the open and status paths, each with look-alikes in my own wording
+(never a corpus row). Every group fails on the parser before its commit."""
+
+from __future__ import annotations
+
+import ast
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import verzek.parsing
+from verzek.parsing import parse_message
+from verzek.parsing.normalize import TO_SIMPLIFIED
+
+D = Decimal
+PARSING = Path(verzek.parsing.__file__).parent
+
+
+def _fields(text: str) -> dict:
+    return parse_message(text).to_expected_dict()
+
+
+# --- Traditional Chinese reads like Simplified ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("traditional, simplified", [
+    ("📣 現貨 #AVAX\n買入區間：23.10-23.60\n目標：24.40 / 25.20\n止損：22.50",
+     "📣 现货 #AVAX\n买入区间：23.10-23.60\n目标：24.40 / 25.20\n止损：22.50"),
+    ("#ETH 全部平倉 ✅", "#ETH 全部平仓 ✅"),
+    ("#DOGE 現價 0.4120 附近做多\n目標 0.4250 / 0.4400\n止損 0.4010",
+     "#DOGE 现价 0.4120 附近做多\n目标 0.4250 / 0.4400\n止损 0.4010"),
+    ("#ADA 獲利了結 全部出場", "#ADA 获利了结 全部出场"),
+])
+def test_a_post_in_traditional_characters_reads_as_the_same_post_in_simplified(traditional, simplified):
+    assert _fields(traditional) == _fields(simplified)
+    assert _fields(traditional)["kind"] != "not_a_signal"
+
+
+def test_a_traditional_spot_buy_zone_is_a_spot_long_with_its_zone():
+    got = _fields("📣 現貨 #AVAX\n買入區間：23.10-23.60\n目標：24.40 / 25.20\n止損：22.50")
+    assert (got["kind"], got["side"], got["market"], got["entries"], got["entry_type"]) == (
+        "open", "long", "spot", [23.1, 23.6], "range")
+
+
+@pytest.mark.parametrize("text", ["#ADA 获利了结 全部出场", "#BTC 止盈出場 ✅ +12%", "#SOL 全部出场"])
+def test_out_of_all_of_it_in_chinese_is_a_close(text):
+    assert _fields(text)["kind"] == "close"
+
+
+def test_exiting_half_at_a_target_in_chinese_stays_an_update():
+    assert _fields("#ETH TP1 出场一半，止损移至开仓价")["kind"] == "update"
+
+
+def test_every_han_word_of_the_parser_is_written_in_the_form_posts_are_read_in():
+    # (posts are folded to Simplified before any word is matched: a Traditional character left in a pattern could
+    # never match again)
+    for module in PARSING.glob("*.py"):
+        if module.name == "hant.py":
+            continue
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                assert node.value.translate(TO_SIMPLIFIED) == node.value, (module.name, node.lineno)
