@@ -59,3 +59,27 @@ def test_every_han_word_of_the_parser_is_written_in_the_form_posts_are_read_in()
         for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 assert node.value.translate(TO_SIMPLIFIED) == node.value, (module.name, node.lineno)
+
+
+# --- "市价多" / "市价空": the market price, then the side, written as one word ----------------------------------------
+
+@pytest.mark.parametrize("text, side", [
+    ("#WLD 市價空\n止盈 2.05 / 1.98\n止損 2.24", "short"),
+    ("#ARB 市价多\n第一止盈: 0.53\n第二止盈: 0.55\n止损: 0.49", "long"),
+    ("#OP 现价空\n止盈 1.80\n止损 1.90", "short"),
+])
+def test_market_then_side_in_one_han_word_is_an_open_at_the_market(text, side):
+    got = _fields(text)
+    assert (got["kind"], got["side"], got["entry_type"]) == ("open", side, "market")
+    assert got["targets"] and got["stop_loss"] is not None
+
+
+@pytest.mark.parametrize("text", ["#TIA 市价多 100U", "#TIA market long 100U", "#BTC 市价 多 50u", "#SEI 現價空"])
+def test_a_direction_with_a_size_in_u_is_a_direction_only_alert_held(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "open" and not parsed.tradable and "direction only" in parsed.rejected
+
+
+@pytest.mark.parametrize("text", ["#BTC 市价多空比 1.25，市场情绪偏多", "#ETH 市价 3400，多空分歧较大"])
+def test_long_short_ratio_talk_is_no_call(text):
+    assert _fields(text)["kind"] == "not_a_signal"

@@ -1828,11 +1828,36 @@ def _levels_later_call(clean: str, comma_decimal: bool) -> bool:
     return _only_coin_and_side([t for n, line in enumerate(rest.split("\n")) for t in tokenize_line(line, n, comma_decimal)])
 
 
+# "100U", "50u": a position size in USDT (Chinese channels' shorthand), never a price
+_AMOUNT_IN_U = re.compile(r"\d+(?:[.,]\d+)?[uU]")
+
+
+def _market_word_tokens(tokens: list[Token]) -> set[int]:
+    """Ids of the tokens that spell a market word, alone or as a run of adjacent ones ("市", "价": Han characters are
+    tokens of their own)."""
+    found: set[int] = set()
+    for i, first in enumerate(tokens):
+        if first.kind != Kind.WORD:
+            continue
+        run, end = [first], first.start + len(first.text)
+        for nxt in tokens[i + 1:i + 4]:
+            if lx.MARKET_WORDS.fullmatch("".join(t.text for t in run)):
+                break
+            if nxt.line != first.line or nxt.start != end or nxt.kind != Kind.WORD:
+                break
+            run.append(nxt)
+            end = nxt.start + len(nxt.text)
+        if lx.MARKET_WORDS.fullmatch("".join(t.text for t in run)):
+            found.update(id(t) for t in run)
+    return found
+
+
 def _only_coin_and_side(tokens: list[Token]) -> bool:
     # ("👉 SHORT #STRKUSDT now!": a market word beside them adds nothing; "🚀 ARB BUY NOW | Target: +8%": nor does a
     # target or stop given only as a percentage — no price level either way)
+    market = _market_word_tokens(tokens)
     meaningful = [t for t in tokens if t.kind not in (Kind.SEP, Kind.INDEX, Kind.PCT)
-                  and not (t.kind == Kind.WORD and lx.MARKET_WORDS.fullmatch(t.text))]
+                  and id(t) not in market and not (t.kind == Kind.WORD and _AMOUNT_IN_U.fullmatch(t.text))]
     if any(t.kind == Kind.PCT for t in tokens):
         meaningful = [t for t in meaningful if not (t.kind == Kind.LABEL and t.field in (Field.TARGETS, Field.STOP))]
     return len(meaningful) == 2 and any(t.kind == Kind.LABEL and t.field in (Field.LONG, Field.SHORT, Field.BUY, Field.SELL)
