@@ -83,3 +83,30 @@ def test_a_direction_with_a_size_in_u_is_a_direction_only_alert_held(text):
 @pytest.mark.parametrize("text", ["#BTC 市价多空比 1.25，市场情绪偏多", "#ETH 市价 3400，多空分歧较大"])
 def test_long_short_ratio_talk_is_no_call(text):
     assert _fields(text)["kind"] == "not_a_signal"
+
+
+# --- "PAIR @ price" heading a bot's card; "SOL | USDT"; a version number beside the timeframe ------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("SOL/USDT @ 187.25\nTarget 1: 191.40\nTarget 2: 195.80\nSL: 182.40",
+     ("SOL/USDT", "long", [187.25], [191.4, 195.8], 182.4)),
+    ("📉 AVAX | USDT @ $24.870 - 1H - 2.0.3\n\nTarget 1: $24.655\nTarget 2: $24.560\n\nSL Close Above: $25.120",
+     ("AVAX/USDT", "short", [24.87], [24.655, 24.56], 25.12)),
+    ("BTCUSDT @ 67,250 long\nTP 68,000 / 69,100\nSL 66,400", ("BTC/USDT", "long", [67250], [68000, 69100], 66400)),
+    ("🔹 #DOGEUSDT @ 0.4120\nTP1 0.4250\nTP2 0.4400\nStop 0.4010", ("DOGE/USDT", "long", [0.412], [0.425, 0.44], 0.401)),
+])
+def test_a_price_after_at_behind_a_pair_heading_its_line_is_the_entry(text, expected):
+    got = _fields(text)
+    assert (got["symbol"], got["side"], got["entries"], got["targets"], got["stop_loss"]) == expected
+    assert parse_message(text).tradable
+
+
+def test_after_a_side_word_the_at_price_keeps_its_market_reading():
+    # ("Buy NOW #LINKUSDT @ 14.9376": the side word's segment reads the price, and "NOW" makes it a market order)
+    got = _fields("Buy NOW #LINKUSDT @ 14.9376\n\nSL @ 14.8373\n\nTP @ 15.1364")
+    assert (got["entries"], got["entry_type"]) == ([14.9376], "market")
+
+
+@pytest.mark.parametrize("text", ["BTCUSDT @ 67250", "ETH | USDT | 4H | RSI 28", "SOL/USDT @ 187.25 — what next?"])
+def test_a_pair_at_a_price_with_nothing_else_is_no_call(text):
+    assert _fields(text)["kind"] == "not_a_signal"

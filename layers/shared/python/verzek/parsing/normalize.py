@@ -82,6 +82,14 @@ _CJK = CJK
 # ones included: "買い" is matched as "买い"), which a test keeps.
 TO_SIMPLIFIED = str.maketrans(TRADITIONAL, SIMPLIFIED)
 _HAN = re.compile("[\u3400-\u9fff]")
+# "SOL | USDT": a bot's pair with a bar between the coin and its quote
+_BAR_PAIR = re.compile(r"(?<![\w/|])(?-i:([A-Z][A-Z0-9]{1,11}))[ \t]*\|[ \t]*(?-i:(USDT|USDC|BUSD|FDUSD|USD))(?![\w/])")
+# "BTCUSDT @ 67,250", "📈 SOL/USDT @ $187.25": a price after "@" behind a pair heading its line is the price to enter
+# at ("Buy NOW #LINKUSDT @ 14.93": after a side word, that word's segment reads it already)
+_AT_AFTER_PAIR = re.compile(r"^([^\w\n]*[#$]?(?-i:[A-Z0-9]{1,12}[/-]?(?:USDT|USDC|BUSD|USD)(?:\.P|PERP)?))[ \t]*@[ \t]*(?=\$?\d)",
+                            re.MULTILINE)
+# "- 2H - 1.1.1": a version or build number of the bot (short groups; thousands come in groups of three), never a price
+_VERSION = re.compile(r"(?<![\d.,])v?\d{1,2}\.\d{1,2}\.\d{1,2}(?![\d.,])")
 _CJK_GLUE = re.compile(rf"(?<=[{_CJK}])(?=[^\s{_CJK}])|(?<=[^\s{_CJK}])(?=[{_CJK}])")
 _TABLE_CELL_SPLIT = re.compile(r"\s*\|\s*")
 _TABLE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
@@ -348,6 +356,12 @@ def normalize(text: str) -> str:
         # "TP1 (1:2.5): 1.767": a risk-to-reward ratio in brackets beside a level is a note, never two prices
         text = _BRACKETED_RR.sub(" ", text)
     text = _STYLED.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
+    if "|" in text:
+        text = _BAR_PAIR.sub(r"\1/\2", text)
+    if "@" in text:
+        text = _AT_AFTER_PAIR.sub(r"\1 entry ", text)
+    if text.count(".") >= 2:
+        text = _VERSION.sub(" ", text)
     if "$" in text or "#" in text:
         text = _CYRILLIC_TAG.sub(_latin_lookalike_tag, text)
     text = _KEYCAP.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")).translate(_TRANSLATE)
