@@ -110,3 +110,24 @@ def test_after_a_side_word_the_at_price_keeps_its_market_reading():
 @pytest.mark.parametrize("text", ["BTCUSDT @ 67250", "ETH | USDT | 4H | RSI 28", "SOL/USDT @ 187.25 — what next?"])
 def test_a_pair_at_a_price_with_nothing_else_is_no_call(text):
     assert _fields(text)["kind"] == "not_a_signal"
+
+
+# --- a rung's number, then a dash, after rungs numbered in their labels -------------------------------------------
+
+@pytest.mark.parametrize("text, targets", [
+    ("#BTC SHORT 97750-97450 SL: 98250 TP1 ➝ 96950 TP2➝ 96650 TP3 ➝96350 TP 4—96000 Use proper money management",
+     [96950, 96650, 96350, 96000]),
+    ("#LINK LONG\nEntry 13.42\nAlvo 1: 13.58\nAlvo 2: 13.74\nAlvo 3 - Lua!: 14.30\nStop: 13.05", [13.58, 13.74, 14.3]),
+    ("ETHUSDT SELL Entry: 3405-3400 SL: 3415 TP1 ➝ 3395 TP2 ➝ 3390 Tp 3 — 3380 good luck", [3395, 3390, 3380]),
+])
+def test_a_rung_number_before_a_dash_is_no_target(text, targets):
+    parsed = parse_message(text)
+    assert parsed.to_expected_dict()["targets"] == targets and parsed.tradable
+
+
+@pytest.mark.parametrize("text, targets", [
+    ("#XRP LONG\nEntry 0.95\nTargets: 1 - 1.1 - 1.2\nSL 0.9", [1, 1.1, 1.2]),
+    ("#XRP LONG\nEntry 0.95\nTP1 1.00\nTP 2 - 1.05 - 1.10\nSL 0.9", [1, 1.05, 1.1]),
+])
+def test_a_first_target_near_one_is_kept(text, targets):
+    assert _fields(text)["targets"] == targets

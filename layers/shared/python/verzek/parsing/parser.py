@@ -725,12 +725,30 @@ def _in_row_order(segments: list[Segment], numbers: list[Token]) -> list[Token]:
 def _without_row_numbers(segments: list[Segment]) -> list[Token]:
     """The numbers of a field's segments, without the row numbers of a ladder written "Hedef 1 88 / Hedef 2 91":
     two or more rows, each with exactly two numbers, whose first numbers are the integers 1, 2, 3... in order."""
-    numbers = [t for s in segments for t in s.numbers]
     rows = [s.numbers for s in segments]
     if len(rows) >= 2 and all(len(r) == 2 for r in rows) \
             and all(r[0].text.isdigit() and r[0].value == n for n, r in enumerate(rows, 1)):
         return [r[1] for r in rows]
-    return numbers
+    # "TP1 ➝ 96950 … TP3 ➝ 96350 TP 4—96000", "Alvo 4 - Lua!: 14.30": a label without its number, then the rung's
+    # number with a dash after it and the price further on — the row number (its place in the ladder), not a level
+    # (only after rungs numbered so: "Targets: 1 - 1.1 - 1.2" on a coin near 1 keeps its first target)
+    kept: list[Token] = []
+    numbered = True
+    for n, segment in enumerate(segments, 1):
+        row = segment.numbers
+        if segment.label is None or not any(ch.isdigit() for ch in segment.label.text):
+            if n >= 2 and numbered and len(row) >= 2 and row[0].text.isdigit() and row[0].value == n \
+                    and segment.label is not None and _dash_after(segment, row[0]):
+                row = row[1:]
+            else:
+                numbered = False
+        kept.extend(row)
+    return kept
+
+
+def _dash_after(segment: Segment, number: Token) -> bool:
+    after = segment.tokens[segment.tokens.index(number) + 1:]
+    return bool(after) and after[0].kind == Kind.SEP and after[0].text.strip() == "-"
 
 
 def _heads_a_side_line(tokens: list[Token], position: int) -> bool:
