@@ -131,3 +131,20 @@ def test_a_rung_number_before_a_dash_is_no_target(text, targets):
 ])
 def test_a_first_target_near_one_is_kept(text, targets):
     assert _fields(text)["targets"] == targets
+
+
+# --- Korean "1차 목표": the rung number before its label -----------------------------------------------------------
+
+@pytest.mark.parametrize("text, entries, targets", [
+    ("#ILV 롱 진입 58.40\n1차 목표 60.10\n2차 목표 62.30\n손절 56.70", [58.4], [60.1, 62.3]),
+    ("#SOL 숏\n1차 진입 182.5\n2차 진입 185.0\n1차 익절 178\n2차 익절 174.5\n손절 188", [182.5, 185], [178, 174.5]),
+    ("#ARB 롱\n진입가 0.512\n1차 목표가: 0.530\n2차 목표가: 0.551\n손절가 0.49", [0.512], [0.53, 0.551]),
+])
+def test_a_korean_rung_number_is_no_price(text, entries, targets):
+    got = _fields(text)
+    assert (got["entries"], got["targets"]) == (entries, targets) and parse_message(text).tradable
+
+
+def test_a_korean_target_reached_keeps_its_number():
+    parsed = parse_message("#ILV 2차 목표 달성 ✅")
+    assert (parsed.kind.value, parsed.target_index) == ("update", 2)

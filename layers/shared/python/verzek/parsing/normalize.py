@@ -90,6 +90,9 @@ _AT_AFTER_PAIR = re.compile(r"^([^\w\n]*[#$]?(?-i:[A-Z0-9]{1,12}[/-]?(?:USDT|USD
                             re.MULTILINE)
 # "- 2H - 1.1.1": a version or build number of the bot (short groups; thousands come in groups of three), never a price
 _VERSION = re.compile(r"(?<![\d.,])v?\d{1,2}\.\d{1,2}\.\d{1,2}(?![\d.,])")
+# "1차 목표 60.10", "2차 진입 57.20" (Korean: the Nth target, the Nth entry): the rung number written before its label
+# goes after it, as "목표1" — a row number, never a price (a status, "2차 목표 달성", is left as written)
+_KOREAN_ORDINAL = re.compile(r"(?<![\d.,])(\d{1,2})[ \t]?차[ \t]*(목표가?|익절가?|진입가?|매수가?|타겟|(?i:tp))(?=[ \t]*[:=]?[ \t]*\$?\d)")
 _CJK_GLUE = re.compile(rf"(?<=[{_CJK}])(?=[^\s{_CJK}])|(?<=[^\s{_CJK}])(?=[{_CJK}])")
 _TABLE_CELL_SPLIT = re.compile(r"\s*\|\s*")
 _TABLE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
@@ -362,6 +365,8 @@ def normalize(text: str) -> str:
         text = _AT_AFTER_PAIR.sub(r"\1 entry ", text)
     if text.count(".") >= 2:
         text = _VERSION.sub(" ", text)
+    if "차" in text:
+        text = _KOREAN_ORDINAL.sub(r"\2\1", text)
     if "$" in text or "#" in text:
         text = _CYRILLIC_TAG.sub(_latin_lookalike_tag, text)
     text = _KEYCAP.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")).translate(_TRANSLATE)
