@@ -148,3 +148,25 @@ def test_a_korean_rung_number_is_no_price(text, entries, targets):
 def test_a_korean_target_reached_keeps_its_number():
     parsed = parse_message("#ILV 2차 목표 달성 ✅")
     assert (parsed.kind.value, parsed.target_index) == ("update", 2)
+
+
+# --- leverage: glued to the side word, or after a size's field has ended ------------------------------------------
+
+@pytest.mark.parametrize("text, leverage", [
+    ("#TIA/USDT (20xLONG)\nENTRY: 5.412/5.298\nTARGETS: 5.520/5.640\nSTOP LOSS: 5.105", 20),
+    ("#WLD/USDT (15XSHORT)\nENTRY: 2.118\nTARGETS: 2.071/2.024\nSTOP LOSS: 2.231", 15),
+    ("Bybit 🔸 SUIUSDT 🔸 LONG\nEntry market\nTP 3.62 / 3.75\nSL 3.38\nQty 3% • Cross 8x", 8),
+    ("$WIF long\nEntry now: 2.184\nTP 2.21 / 2.24\nSL 2.149\n(low size, 10x)", 10),
+    ("#OP SHORT\nEntry 1.84\nTP 1.80 / 1.76\nSL 1.88\nSize: 2% of balance, 12x isolated", 12),
+])
+def test_a_leverage_mark_is_read_where_the_call_puts_it(text, leverage):
+    got = _fields(text)
+    assert (got["leverage"], got["market"]) == (leverage, "futures")
+
+
+@pytest.mark.parametrize("text", [
+    "#OP SHORT\nEntry 1.84\nTP 1.80 / 1.76\nSL 1.88\nRisk/Reward: 3.0x",
+    "#OP SHORT\nEntry 1.84\nTP 1.80 / 1.76\nSL 1.88\nVolume: 2.5x average",
+])
+def test_a_multiple_under_another_label_is_still_no_leverage(text):
+    assert _fields(text)["leverage"] is None

@@ -93,6 +93,8 @@ _VERSION = re.compile(r"(?<![\d.,])v?\d{1,2}\.\d{1,2}\.\d{1,2}(?![\d.,])")
 # "1차 목표 60.10", "2차 진입 57.20" (Korean: the Nth target, the Nth entry): the rung number written before its label
 # goes after it, as "목표1" — a row number, never a price (a status, "2차 목표 달성", is left as written)
 _KOREAN_ORDINAL = re.compile(r"(?<![\d.,])(\d{1,2})[ \t]?차[ \t]*(목표가?|익절가?|진입가?|매수가?|타겟|(?i:tp))(?=[ \t]*[:=]?[ \t]*\$?\d)")
+# "(20xLONG)": a leverage mark glued to the side word
+_LEVERAGE_GLUED_TO_SIDE = re.compile(r"(?<![\w.,])(\d{1,3}[xX])(?=(?i:long|short|buy|sell)(?!\w))")
 _CJK_GLUE = re.compile(rf"(?<=[{_CJK}])(?=[^\s{_CJK}])|(?<=[^\s{_CJK}])(?=[{_CJK}])")
 _TABLE_CELL_SPLIT = re.compile(r"\s*\|\s*")
 _TABLE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
@@ -365,6 +367,8 @@ def normalize(text: str) -> str:
         text = _AT_AFTER_PAIR.sub(r"\1 entry ", text)
     if text.count(".") >= 2:
         text = _VERSION.sub(" ", text)
+    if "x" in text or "X" in text:
+        text = _LEVERAGE_GLUED_TO_SIDE.sub(r"\1 ", text)
     if "차" in text:
         text = _KOREAN_ORDINAL.sub(r"\2\1", text)
     if "$" in text or "#" in text:

@@ -875,12 +875,20 @@ def _leverage(tokens: list[Token], segments: list[Segment]) -> int | None:
     # ("Плечо: ×10 ... TP2: 23.95 (×4)": the leverage label is the call's leverage; a mark elsewhere may be a multiple)
     # (a bare "×1" is a price note, "prices ×1 — not 1000PEPE": no leverage; "Leverage: 1x" stays)
     # ("Risk/Reward: 3.0x": a multiple under a label of something else is no leverage)
+    # ("Qty 3% • Cross 8x", "(low size, 10x)": after a comma or a bullet the size's field has ended — a mark there is
+    # the call's)
     elsewhere = {id(t) for s in segments if s.field == Field.IGNORE and s.label is not None and s.label.kind == Kind.LABEL
-                 for t in s.tokens}
+                 for t in _up_to_list_separator(s.tokens)}
     marks = [t for t in tokens if id(t) not in elsewhere and not (t.kind == Kind.LEV and t.value == 1)
              and t.kind in (Kind.LEV, Kind.SEP, Kind.WORD, Kind.NUM)]
     first = next((i for i, t in enumerate(marks) if t.kind == Kind.LEV), None)
     return None if first is None else _first_leverage(marks[first:], marks_only=True)
+
+
+def _up_to_list_separator(tokens: list[Token]) -> list[Token]:
+    end = next((i for i, t in enumerate(tokens) if t.kind == Kind.SEP and t.text.strip() in (",", "•", "|", ";")),
+               len(tokens))
+    return tokens[:end]
 
 
 def _first_leverage(run: list[Token], marks_only: bool = False) -> int | None:
