@@ -170,3 +170,8 @@ def test_a_leverage_mark_is_read_where_the_call_puts_it(text, leverage):
 ])
 def test_a_multiple_under_another_label_is_still_no_leverage(text):
     assert _fields(text)["leverage"] is None
+
+
+def test_korean_stop_loss_written_word_for_word_is_the_stop():
+    got = _fields("코인: $OP/USDT (2-5X)\n방향: 짧은\n진입: 1.912 - 1.968\n목표: 1.870 - 1.825\n정지 손실: 2.045")
+    assert (got["side"], got["stop_loss"]) == ("short", 2.045)
