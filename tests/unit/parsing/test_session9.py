@@ -175,3 +175,37 @@ def test_a_multiple_under_another_label_is_still_no_leverage(text):
 def test_korean_stop_loss_written_word_for_word_is_the_stop():
     got = _fields("코인: $OP/USDT (2-5X)\n방향: 짧은\n진입: 1.912 - 1.968\n목표: 1.870 - 1.825\n정지 손실: 2.045")
     assert (got["side"], got["stop_loss"]) == ("short", 2.045)
+
+
+# --- small labels and marks ---------------------------------------------------------------------------------------
+
+def test_persian_tee_pee_is_a_target_label():
+    got = _fields("💎 اتریوم (ETHUSDT)\n📈 BUY LIMIT\nنقطه ورود: 3398\n🛑 حد ضرر: 3371\n🎯 تی پی اول: 3425\n🎯 تی پی دوم: 3452")
+    assert got["targets"] == [3425, 3452]
+
+
+@pytest.mark.parametrize("text", ["🔻 #LTC ショート 成行 (82.35付近)\n利確①: 80.90\n利確②: 79.60\n損切り: 83.70",
+                                  "#ETH ロング 成行 3405\n利確: 3440 / 3480\n損切り: 3370"])
+def test_japanese_nariyuki_is_a_market_order(text):
+    assert _fields(text)["entry_type"] == "market"
+
+
+def test_a_leverage_label_with_no_number_still_says_futures():
+    got = _fields("SUI/USDT LONG SIGNAL\nLvrg: full\nEntry: 3.62-3.48\nTargets : 3.75-3.90-4.10\nStopLoss: 3.31")
+    assert got["market"] == "futures"
+
+
+@pytest.mark.parametrize("text, targets, stop", [
+    ("Pair: WLDUSDT\nSide: LONG\nEntry: 2.41500\nStop Loss: 2.39085 (-1% / ~-$3)\nTake Profit: 2.45847 (+1.8% / ~+$5.4)",
+     [2.45847], 2.39085),
+    ("Pair: FETUSDT\nSide: SHORT\nEntry: 1.28400\nStop Loss: 1.29684 (+1% / -$3.00)\nTake Profit: 1.26089 (-1.8% / +$5.40)",
+     [1.26089], 1.29684),
+])
+def test_a_signed_dollar_amount_beside_a_level_is_its_result_not_a_price(text, targets, stop):
+    got = _fields(text)
+    assert (got["targets"], got["stop_loss"]) == (targets, stop)
+
+
+def test_underscores_between_two_entries_are_a_range():
+    got = _fields("$ETH BUYING NOW ENTRIES:3416__3410 STOPLOSS 3404 TP 3420 TP 3425 TP 3430")
+    assert (got["entries"], got["entry_type"]) == ([3410, 3416], "range")

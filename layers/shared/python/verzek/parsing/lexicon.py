@@ -123,7 +123,7 @@ LABELS: list[tuple[Field, str]] = [
                     r"(?:take[\s-]*profit|tp|profit|sell)[\s-]*targets?|targ?ets?[\s-]+profits?|(?:short|mid|long)[\s-]*term|take[\s-]*profits?|targets|tps|"
                     r"t\s*/\s*p|t-p|tp|targ?et|(?:alvos?|objetivos?)\s+de\s+(?:lucro|ganho|beneficio|ganancia)|hedefler(?:i)?|hedef|kar[\s-]*al|тейк[\s-]*профиты?|тейки|тейк|"
                     r"цели|цель|objetivos?|alvos?|metas?|obj|tomar\s+ganancias|toma\s+de\s+ganancias|"
-                    r"ch[ốo]t\s+l[ờo]i|m[ụu]c\s+ti[êe]u|ambil\s+(?:untung|profit)|جني\s+(?:ال)?[أا]رباح|حد\s+سود|(?:ال)?[أا]هداف|(?:ال)?هدف|تارگت(?:\s*ها)?|اهداف|هدف|"
+                    r"ch[ốo]t\s+l[ờo]i|m[ụu]c\s+ti[êe]u|ambil\s+(?:untung|profit)|جني\s+(?:ال)?[أا]رباح|حد\s+سود|تی\s*پی|(?:ال)?[أا]هداف|(?:ال)?هدف|تارگت(?:\s*ها)?|اهداف|هدف|"
                     r"止盈(?:目标|位|价)?|目标(?:价|位)?|止盈(?:目标|价)?|ٹارگٹس?|ٹارگیٹس?|목표(?:가)?|익절(?:가)?|"
                     r"kurs[\s-]*ziele?|gewinn[\s-]*ziele?|gewinnmitnahmen?|ziele?|objectifs?|cibles?|obiettiv[oi]|cele|cel|"
                     r"цілі|ціль|利确(?:目标|ライン)?|利益确定|ターゲット|目标(?:価格)?|"
@@ -223,7 +223,7 @@ MARKET_WORDS = re.compile(r"(?<!\w)(?:now|cmp|market|current\s+price|current|mkt
                           r"gi[áa]\s+hi[ệe]n\s+t[ạa]i|текущ\w*|precio\s+actual|pre[çc]o\s+atual|aktuell\w*|prix\s+actuel|"
                           r"prezzo\s+attuale|mevcut\s+fiyat|(?:ال)?سعر\s+(?:ال)?حالي|قیمت\s+فعلی|"
                           r"piyasa(?:dan)?|mercado|a\s+mercado|ahora|agora|instant|immediately|сейчас|зараз|[şs]imdi|jetzt|"
-                          r"maintenant|adesso|teraz|sekarang|b[âa]y\s+gi[ờo]|ngay|الآن|اکنون)(?!\w)|现在|现价|市价|지금|현\s*재\s*가|시장가|ตอนนี้", re.IGNORECASE)
+                          r"maintenant|adesso|teraz|sekarang|b[âa]y\s+gi[ờo]|ngay|الآن|اکنون)(?!\w)|现在|现价|市价|成行|지금|현\s*재\s*가|시장가|ตอนนี้", re.IGNORECASE)
 LIMIT_WORDS = re.compile(r"(?<!\w)(?:below|above|under|over|or\s+lower|or\s+higher|limit|ниже|выше|лимит|"
                          r"alt[ıi]|[üu]st[üu]|abajo|arriba|abaixo|acima)(?!\w)", re.IGNORECASE)
 RANGE_WORDS = re.compile(r"(?<!\w)(?:between|to|till|until|upto|между|до|arası|arasi|entre|hasta|até|ate|a|bis|à|do|"
@@ -231,7 +231,7 @@ RANGE_WORDS = re.compile(r"(?<!\w)(?:between|to|till|until|upto|между|до|
                          re.IGNORECASE)
 
 FUTURES_RE = re.compile(
-    r"(?<!\w)(?:futures?|perp|perpetual|perpetuals|usd[-\s]?m|coin[-\s]?m|cross|isolated|leverage|levrage|lev|"
+    r"(?<!\w)(?:futures?|perp|perpetual|perpetuals|usd[-\s]?m|coin[-\s]?m|cross|isolated|leverage|levrage|leverge|lvrg|lev|"
     r"lvg|margin|фьючерс\w*|маржа|плечо|кросс|изолир\w*|(?<!uzun\s)(?<!k[ıi]sa\s)vadeli|kald[ıi]ra[çc]|futuros?|apalancamiento|"
     r"alavancagem|[đd][òo]n\s+b[ẩa]y|رافعة|اهرم)(?!\w)|杠杆|合约|永续|레버리지|선물", re.IGNORECASE)
 # ("Spot price right now: 912" says where the market is, not which market to trade)

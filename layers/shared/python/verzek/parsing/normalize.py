@@ -95,6 +95,10 @@ _VERSION = re.compile(r"(?<![\d.,])v?\d{1,2}\.\d{1,2}\.\d{1,2}(?![\d.,])")
 _KOREAN_ORDINAL = re.compile(r"(?<![\d.,])(\d{1,2})[ \t]?차[ \t]*(목표가?|익절가?|진입가?|매수가?|타겟|(?i:tp))(?=[ \t]*[:=]?[ \t]*\$?\d)")
 # "(20xLONG)": a leverage mark glued to the side word
 _LEVERAGE_GLUED_TO_SIDE = re.compile(r"(?<![\w.,])(\d{1,3}[xX])(?=(?i:long|short|buy|sell)(?!\w))")
+# "(+1.8% / ~+$5.4)", "(-1% / ~-$3)": a signed dollar amount beside a level is its profit or loss, never a price
+_SIGNED_DOLLARS = re.compile(r"(?<=[(~/])([ \t]*)[~≈]?[+\-][ \t]?\$[ \t]?\d[\d.,]*")
+# "ENTRIES:3416__3410": underscores between two prices are the dash of a range
+_UNDERSCORE_RANGE = re.compile(r"(?<=\d)_{2,}(?=\d)")
 _CJK_GLUE = re.compile(rf"(?<=[{_CJK}])(?=[^\s{_CJK}])|(?<=[^\s{_CJK}])(?=[{_CJK}])")
 _TABLE_CELL_SPLIT = re.compile(r"\s*\|\s*")
 _TABLE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
@@ -369,6 +373,10 @@ def normalize(text: str) -> str:
         text = _VERSION.sub(" ", text)
     if "x" in text or "X" in text:
         text = _LEVERAGE_GLUED_TO_SIDE.sub(r"\1 ", text)
+    if "$" in text:
+        text = _SIGNED_DOLLARS.sub(r"\1 ", text)
+    if "__" in text:
+        text = _UNDERSCORE_RANGE.sub(" - ", text)
     if "차" in text:
         text = _KOREAN_ORDINAL.sub(r"\2\1", text)
     if "$" in text or "#" in text:

@@ -105,7 +105,21 @@ class Segment:
         return [t for t in self.tokens if t.kind == Kind.PCT]
 
     def text(self) -> str:
-        return " ".join(([self.label.text] if self.label else []) + [t.text for t in self.tokens])
+        # (Han characters are tokens of their own: those written together are joined again, so "成行", "市价" read as
+        # the words they are)
+        parts: list[str] = []
+        previous = None
+        for t in ([self.label] if self.label else []) + self.tokens:
+            if previous is not None and parts and t.line == previous.line and t.start == previous.start + len(previous.text) \
+                    and _HAN_CHAR.fullmatch(previous.text[-1]) and _HAN_CHAR.fullmatch(t.text[0]):
+                parts[-1] += t.text
+            else:
+                parts.append(t.text)
+            previous = t
+        return " ".join(parts)
+
+
+_HAN_CHAR = re.compile("[\u3400-\u9fff]")
 
 
 _LADDER_FIELDS = (Field.ENTRY, Field.BUY, Field.SELL)
