@@ -209,3 +209,25 @@ def test_a_signed_dollar_amount_beside_a_level_is_its_result_not_a_price(text, t
 def test_underscores_between_two_entries_are_a_range():
     got = _fields("$ETH BUYING NOW ENTRIES:3416__3410 STOPLOSS 3404 TP 3420 TP 3425 TP 3430")
     assert (got["entries"], got["entry_type"]) == ([3410, 3416], "range")
+
+
+# --- a call told in prose: "first take", "looking for", "invalid <", "out if it loses X." ----------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Opened a small short on $STX at 1.842 — invalidation above 1.915, first take 1.780, then 1.710",
+     ("short", [1.842], [1.78, 1.71], 1.915)),
+    ("Scalp idea $WIF\nI'm taking a long around 1.94, first take at 2.00, second 2.07. Out if it loses 1.88.",
+     ("long", [1.94], [2, 2.07], 1.88)),
+    ("$PENDLE long 4.12, stop 3.95, looking for 4.40 then 4.75", ("long", [4.12], [4.4, 4.75], 3.95)),
+    ("#ETH — buy the dip 3,420–3,380 🔁 sell 3,520 / 3,600 | invalid < 3,330", ("long", [3380, 3420], [3520, 3600], 3330)),
+    ("Going short $AVAX 24.10, out if it breaks 24.80. First take 23.40, next take 22.90", ("short", [24.1], [23.4, 22.9], 24.8)),
+])
+def test_a_call_told_in_prose_reads_its_exits(text, expected):
+    got = _fields(text)
+    assert (got["side"], got["entries"], got["targets"], got["stop_loss"]) == expected
+    assert parse_message(text).tradable
+
+
+@pytest.mark.parametrize("text", ["Looking for 100k BTC by the end of the year 🚀", "BTC: looking for 96000 then 99000 this week"])
+def test_looking_for_a_price_without_a_call_is_no_signal(text):
+    assert _fields(text)["kind"] == "not_a_signal"

@@ -93,7 +93,7 @@ LABELS: list[tuple[Field, str]] = [
                     r"t(?=[1-9][ \t]*[:=>]?[ \t]*\$?\d)")),
     (Field.STOP, (r"stop[\s-]*targets?|止损目标|손절\s*목표|(?:ال)?[أا]هداف\s+(?:ال)?وقف|(?:alvos?|objetivos?)\s+de\s+(?:stop|parada)|"
                  r"s-l(?=[ \t]*[:=❌]|[ \t]+\$?\d)|stop[\s-]*(?:order|level|price)|стоп[\s-]*(?:приказ|ордер|уровень|цена)|stop[\s-]*loss(?:es)?|stop[\s-]*los|stoploss|stopls|stol+[\s-]*loss|"
-                 r"cut[\s-]*loss(?:es)?|(?:^|(?<=\|))[ \t]*cut(?=[ \t]*[:=][ \t]*\$?\d)|s\s*/\s*l|sl|stops?|invalidation|invalid(?=\s+(?:if|below|under|above|over|on|when|at)(?!\w))|стоп[\s-]*лосс?|стоп|сл|zarar[ıi]?[\s-]*(?:durdur|kes)|"
+                 r"cut[\s-]*loss(?:es)?|(?:^|(?<=\|))[ \t]*cut(?=[ \t]*[:=][ \t]*\$?\d)|s\s*/\s*l|sl|stops?|invalidation|invalid(?=\s+(?:if|below|under|above|over|on|when|at)(?!\w)|\s*[<>]\s*\$?\d)|стоп[\s-]*лосс?|стоп|сл|zarar[ıi]?[\s-]*(?:durdur|kes)|"
                  r"stop[\s-]*kay[ıi]p|parada|stop\s+de\s+p[ée]rdida|c[ắa]t\s+l[ỗo]|d[ừu]ng\s+l[ỗo]|batas\s+rugi|"
                  r"وقف\s+(?:ال)?خسار[ةه]|(?:ال)?ستوب|حد\s+ضرر|استاپ(?:\s*لاس)?|止损(?:价|位)?|손절(?:가)?|정지\s*손실|"
                  r"损切り?(?:ライン|価格)?|ストップ(?:ロス)?|止损(?:价|位)?|اسٹاپ(?:\s*لاس)?|سٹاپ(?:\s*لاس)?|(?:ال)?وقف(?=[ \t]*[:=]?[ \t]*(?:(?:إلى|الى|عند|على)[ \t]+)?\$?\d)|"
@@ -120,7 +120,9 @@ LABELS: list[tuple[Field, str]] = [
                     # followed by prices is the exits of the setup, never more entries
                     r"(?:(?<=\d[ \t])|(?<=\d[,;|][ \t])|(?<=\d[,;|]))(?:close|exits?|[çc][ıi]k[ıi][şs]|salida|sa[íi]da|"
                     r"выход|sortie|uscita|ausstieg|wyj[śs]cie)(?=[ \t]*[:=]?[ \t]*\$?\d)|"
-                    r"(?:take[\s-]*profit|tp|profit|sell)[\s-]*targets?|targ?ets?[\s-]+profits?|(?:short|mid|long)[\s-]*term|take[\s-]*profits?|targets|tps|"
+                    r"(?:take[\s-]*profit|tp|profit|sell)[\s-]*targets?|"
+                    # "first take 1.780, then 1.710", "looking for 4.40 then 4.75": the exits of a call told in prose
+                    r"(?:first|1st|second|2nd|third|3rd|next|final|last)\s+take(?=\s+(?:at\s+)?\$?\d)|looking\s+for(?=\s+\$?\d)|targ?ets?[\s-]+profits?|(?:short|mid|long)[\s-]*term|take[\s-]*profits?|targets|tps|"
                     r"t\s*/\s*p|t-p|tp|targ?et|(?:alvos?|objetivos?)\s+de\s+(?:lucro|ganho|beneficio|ganancia)|hedefler(?:i)?|hedef|kar[\s-]*al|тейк[\s-]*профиты?|тейки|тейк|"
                     r"цели|цель|objetivos?|alvos?|metas?|obj|tomar\s+ganancias|toma\s+de\s+ganancias|"
                     r"ch[ốo]t\s+l[ờo]i|m[ụu]c\s+ti[êe]u|ambil\s+(?:untung|profit)|جني\s+(?:ال)?[أا]رباح|حد\s+سود|تی\s*پی|(?:ال)?[أا]هداف|(?:ال)?هدف|تارگت(?:\s*ها)?|اهداف|هدف|"
@@ -199,7 +201,7 @@ LABEL_RE = re.compile(
 
 # Words that may sit inside a field's span without ending it ("Entry now between 0.30 - 0.31").
 FILLER_WORDS = frozenset(
-    ["now", "cmp", "market", "price", "current", "currently", "between", "and", "or", "to", "from", "around", "near", "at", "zone", "area", "limit", "below", "above", "under", "over", "up", "till", "until", "upto", "max", "min", "maximum", "minimum", "only", "point", "points", "level", "levels", "order", "orders", "cross", "isolated", "regular", "swing", "scalp", "mid", "term", "spot", "futures", "future", "perp", "perpetual", "margin", "x", "the", "a", "an", "place", "bid", "here", "in", "on", "if", "of", "with", "strong", "signal", "null", "manually", "close", "closing", "candle", "candles", "daily", "weekly", "h1", "h4", "d1", "1h", "4h", "1d", "4hr", "usdt", "usd", "usdc", "busd", "target", "targets", "tp", "entry", "entries", "zone", "ниже", "выше", "между", "или", "и", "до", "от", "по", "рынку", "рынок", "рыночный", "маржа", "кросс", "изолированная", "altı", "alti", "üstü", "ustu", "ve", "veya", "arası", "arasi", "piyasa", "entre", "y", "o", "hasta", "abajo", "arriba", "mercado", "de", "a", "ou", "até", "ate", "abaixo", "acima",
+    ["now", "cmp", "market", "price", "current", "currently", "between", "and", "or", "to", "from", "around", "near", "at", "zone", "area", "limit", "below", "above", "under", "over", "up", "till", "until", "upto", "max", "min", "maximum", "minimum", "only", "point", "points", "level", "levels", "order", "orders", "cross", "isolated", "regular", "swing", "scalp", "mid", "term", "spot", "futures", "future", "perp", "perpetual", "margin", "x", "the", "a", "an", "place", "bid", "here", "in", "on", "if", "of", "with", "strong", "signal", "null", "manually", "close", "closing", "then", "candle", "candles", "daily", "weekly", "h1", "h4", "d1", "1h", "4h", "1d", "4hr", "usdt", "usd", "usdc", "busd", "target", "targets", "tp", "entry", "entries", "zone", "ниже", "выше", "между", "или", "и", "до", "от", "по", "рынку", "рынок", "рыночный", "маржа", "кросс", "изолированная", "altı", "alti", "üstü", "ustu", "ve", "veya", "arası", "arasi", "piyasa", "entre", "y", "o", "hasta", "abajo", "arriba", "mercado", "de", "a", "ou", "até", "ate", "abaixo", "acima",
      # ordinals written after a numbered label ("الهدف الأول:", "Target first:"), connectives
      "first", "second", "third", "fourth", "fifth", "1st", "2nd", "3rd", "4th", "5th", "الأول", "الاول", "الثاني",
      "الثالث", "الرابع", "الخامس", "اول", "دوم", "سوم", "چهارم", "پنجم", "первая", "вторая", "третья", "первый",

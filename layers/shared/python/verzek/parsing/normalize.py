@@ -188,8 +188,8 @@ _BREAKS = (r"(?:loses|lose|breaks?(?:\s+(?:below|above|under|over))?|(?:drops|fa
            r"clos(?:es|ing)\s+(?:below|above|under|over))")
 _EXIT_IF_BREAK = re.compile(
     rf"(?<!\w)(?:exit|cut|close|sell|out)\s+(?:it\s+|the\s+trade\s+|the\s+position\s+)?(?:if|when|once|on)\s+"
-    rf"(?:a\s+|the\s+|it\s+|price\s+)?(?:[\w-]+\s+){{0,2}}?{_BREAKS}\s+\$?(?P<price>\d+(?:[.,]\d+)?)(?![\d.,])|"
-    rf"(?<!\w)if\s+(?:it|price|the\s+price)\s+{_BREAKS}\s+\$?(?P<price2>\d+(?:[.,]\d+)?)(?![\d.,])\s*,?\s*"
+    rf"(?:a\s+|the\s+|it\s+|price\s+)?(?:[\w-]+\s+){{0,2}}?{_BREAKS}\s+\$?(?P<price>\d+(?:[.,]\d+)?)(?!\d|[.,]\d)|"
+    rf"(?<!\w)if\s+(?:it|price|the\s+price)\s+{_BREAKS}\s+\$?(?P<price2>\d+(?:[.,]\d+)?)(?!\d|[.,]\d)\s*,?\s*"
     r"(?:i'?d|i\s+would|i'?ll|i\s+will|we'?ll|we\s+will|we'?d|i|we)\s+(?:cut|exit|close|sell|be\s+out|get\s+out|stop\s+out)(?!\w)",
     re.IGNORECASE)
 # Substrings one of which every match of the two patterns above contains (lower case)
