@@ -231,3 +231,17 @@ def test_a_call_told_in_prose_reads_its_exits(text, expected):
 @pytest.mark.parametrize("text", ["Looking for 100k BTC by the end of the year 🚀", "BTC: looking for 96000 then 99000 this week"])
 def test_looking_for_a_price_without_a_call_is_no_signal(text):
     assert _fields(text)["kind"] == "not_a_signal"
+
+
+# --- "Add:" under an order or entry line: the entry's second order; "Invalid:" the stop -----------------------------
+
+@pytest.mark.parametrize("text, side, entries, stop", [
+    ("#POL spot buy\n▪️ buy: 0.4730\n▪️ add: 0.4520\n▪️ sell: 0.5050 / 0.5400\n▪️ cut: 0.4310", "long", [0.452, 0.473], 0.431),
+    ("📌 $TIA\nSetup: Long (scalp)\nBuy: 5.84\nAdd: 5.62\nTP: 6.05 - 6.28\nInvalid: 5.41", "long", [5.62, 5.84], 5.41),
+    ("#OP\nSell: 1.20\nAdd: 1.24\nTP: 1.15 / 1.10\nSL: 1.28", "short", [1.2, 1.24], 1.28),
+    ("#OP LONG\nEntry: 1.20\nAdd: 1.16\nTP: 1.25 / 1.30\nSL: 1.12", "long", [1.16, 1.2], 1.12),
+])
+def test_add_under_the_first_order_is_the_entry_s_second_order(text, side, entries, stop):
+    parsed = parse_message(text)
+    got = parsed.to_expected_dict()
+    assert (got["side"], got["entries"], got["stop_loss"]) == (side, entries, stop) and parsed.tradable

@@ -577,6 +577,11 @@ def _assign_levels(segments: list[Segment], filled: frozenset[int] = frozenset()
     # buy list is the entry and a sell list the exits.
     short_only = any(s.field == Field.SHORT for s in segments) and not any(s.field == Field.LONG for s in segments)
     first, last = (Field.SELL, Field.BUY) if short_only and with_numbers(Field.SELL) else (Field.BUY, Field.SELL)
+    added = [s for s in entry_segments if s.label is not None and s.label.text.strip().lower() == "add"]
+    if added and len(added) == len(entry_segments):
+        # "buy: 0.4730 / add: 0.4520": the order line an "add" follows is the entry's first order
+        before = [s for s in with_numbers(Field.BUY, Field.SELL) if segments.index(s) < segments.index(added[0])]
+        entry_segments = before[-1:] + added
     if not entry_segments:
         for candidates in (with_numbers(first), with_numbers(Field.LONG, Field.SHORT), with_numbers(last)):
             if candidates:
