@@ -245,3 +245,21 @@ def test_add_under_the_first_order_is_the_entry_s_second_order(text, side, entri
     parsed = parse_message(text)
     got = parsed.to_expected_dict()
     assert (got["side"], got["entries"], got["stop_loss"]) == (side, entries, stop) and parsed.tradable
+
+
+@pytest.mark.parametrize("text", [
+    "Bitcoin buy limit 96,400 — TP 98,900 / 101,500 — SL 94,850 (spot, no leverage)",
+    "🇪🇸 SEÑAL #NEAR\nCompra en zona 2.41 – 2.47\nVenta parcial: 2.58 / 2.66\nSL: 2.29\nSin apalancamiento (spot)",
+    "#ARB spot alım 0.51\nHedef 0.55 / 0.58\nStop 0.48\nKaldıraçsız",
+])
+def test_leverage_named_only_to_say_there_is_none_leaves_the_spot_market(text):
+    assert _fields(text)["market"] == "spot"
+
+
+def test_spot_and_futures_both_named_still_leave_the_market_open():
+    assert _fields("#ARB long 0.51\nTP 0.55 / 0.58\nSL 0.48\nspot, no futures for this one (or futures 3x)")["market"] is None
+
+
+def test_turkish_kar_al_with_its_circumflex_is_a_target_label():
+    got = _fields("#PENDLE 🟢 ALIM\nGiriş aralığı: 4.180 - 4.260\nKâr al: 4.390 • 4.520 • 4.700\nZarar kes: 4.030")
+    assert got["targets"] == [4.39, 4.52, 4.7]

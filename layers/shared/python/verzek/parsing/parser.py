@@ -938,7 +938,14 @@ def _before_note(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+# "(spot, no leverage)", "Sin apalancamiento (spot)": leverage named only to say there is none
+_NO_LEVERAGE = re.compile(r"(?<!\w)(?:(?:no|sin|sem|without|senza|sans|ohne|без|bez)\s+(?:leverage|apalancamiento|alavancagem|"
+                          r"leva|levier|hebel|плеча|d[źz]wigni)|kald[ıi]ra[çc]s[ıi]z)(?!\w)", re.IGNORECASE)
+
+
 def _market(text: str, symbol: SymbolCandidate | None, leverage: int | None) -> MarketType | None:
+    if "spot" in text.lower():
+        text = _NO_LEVERAGE.sub(" ", text)
     futures = bool(lx.FUTURES_RE.search(text)) or leverage is not None or bool(symbol and symbol.perpetual)
     spot = bool(lx.SPOT_RE.search(text))
     if futures and spot:
