@@ -263,3 +263,21 @@ def test_spot_and_futures_both_named_still_leave_the_market_open():
 def test_turkish_kar_al_with_its_circumflex_is_a_target_label():
     got = _fields("#PENDLE 🟢 ALIM\nGiriş aralığı: 4.180 - 4.260\nKâr al: 4.390 • 4.520 • 4.700\nZarar kes: 4.030")
     assert got["targets"] == [4.39, 4.52, 4.7]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ENA long, 0.9120 entry, 0.9480 and 0.9850 targets, 0.8790 stop, 5x.", ([0.912], [0.948, 0.985], 0.879)),
+    ("$INJ short, 21.40 entry, 20.90 and 20.35 tp, 21.95 sl", ([21.4], [20.9, 20.35], 21.95)),
+])
+def test_labels_after_their_prices_with_the_side_word_first(text, expected):
+    parsed = parse_message(text)
+    got = parsed.to_expected_dict()
+    assert (got["entries"], got["targets"], got["stop_loss"]) == expected and parsed.tradable
+
+
+@pytest.mark.parametrize("text, stop", [
+    ("#ALT LONG\nBuy ≤ 0.1620\nTP 0.1690 / 0.1760\nBelow 0.1560 we're wrong", 0.156),
+    ("$OP short 1.84, TP 1.80 / 1.76. Above 1.90 we are wrong.", 1.9),
+])
+def test_the_level_beyond_which_we_are_wrong_is_the_stop(text, stop):
+    assert _fields(text)["stop_loss"] == stop

@@ -165,7 +165,7 @@ _STOP_AFTER_PRICE = re.compile(
 # "anything under 0.276 and I'm out", "below 1.20 we're out": the price beyond which the writer exits is the stop.
 _OUT_BEYOND = re.compile(
     r"(?:anything\s+)?(?:under|below|above|over)\s+\$?(?P<price>\d+(?:[.,]\d+)?)\s*,?\s*(?:and\s+)?"
-    r"(?:i'?m|we'?re|i\s+am|we\s+are|i'?ll\s+be|we'?ll\s+be)\s+out(?!\s+of)\b|"
+    r"(?:i'?m|we'?re|i\s+am|we\s+are|i'?ll\s+be|we'?ll\s+be)\s+(?:out(?!\s+of)\b|wrong\b)|"
     # "out below 0.37", "we're out under 0.37", "out on a close below 0.37"
     r"(?<![\w-])(?:(?:i'?m|we'?re|i\s+am|we\s+are)\s+)?out\s+(?:on\s+a\s+(?:\w+\s+)?(?:close|break)\s+)?"
     r"(?:below|under|above|over)\s+\$?(?P<price2>\d+(?:[.,]\d+)?)(?![\d.,])", re.IGNORECASE)
@@ -412,7 +412,7 @@ def normalize(text: str) -> str:
     text = _BULLET.sub("", text)
     text = _TAG_BEFORE_LINE_LABEL.sub(r"\1\n", text)
     text = _STOP_AFTER_PRICE.sub(r"\n SL \g<price>\n", text)
-    if "out" in low:
+    if "out" in low or "wrong" in low:
         text = _OUT_BEYOND.sub(lambda m: f"\n SL {m.group('price') or m.group('price2')}\n", text)
     if any(w in low for w in _BREAK_HINTS):
         text = _EXIT_IF_BREAK.sub(lambda m: f"\n SL {m.group('price') or m.group('price2')} (candle close)\n", text)

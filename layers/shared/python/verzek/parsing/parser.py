@@ -201,11 +201,11 @@ def _postfix_labels(tokens: list[Token]) -> list[Token]:
     """"#SUI 3.52 long, 3.58 tp, 3.47 sl", "0.935 entry, 0.89 / 0.86 targets, 0.962 stop": every level label of the line
     written after its prices (a run of numbers joined by "/", "-", "|" or "~") and followed by a comma, semicolon or the
     line's end — put each run back after its label."""
-    spots = [i for i, t in enumerate(tokens) if t.kind == Kind.LABEL and t.field in _POSTFIX_FIELDS]
+    labels = [i for i, t in enumerate(tokens) if t.kind == Kind.LABEL and t.field in _POSTFIX_FIELDS]
 
     # (commas join a run only where they do not separate the fields: "0.24, 0.26 sell | 0.199 stop" but not
     # "158 long, 165/172, 153 stop")
-    after_labels = {tokens[i + 1].text for i in spots if i + 1 < len(tokens)}
+    after_labels = {tokens[i + 1].text for i in labels if i + 1 < len(tokens)}
     joiners = "/-~," if "," not in after_labels else "/-~"
 
     def run_before(i: int) -> int:
@@ -217,7 +217,7 @@ def _postfix_labels(tokens: list[Token]) -> list[Token]:
 
         while j > 0 and (number_at(j - 1)
                          or (tokens[j - 1].kind == Kind.SEP and tokens[j - 1].text in joiners
-                             or tokens[j - 1].kind == Kind.WORD and tokens[j - 1].text.lower() == "to")
+                             or tokens[j - 1].kind == Kind.WORD and tokens[j - 1].text.lower() in ("to", "and"))
                          and number_at(j - 2)):
             j -= 1
         return j
@@ -225,6 +225,9 @@ def _postfix_labels(tokens: list[Token]) -> list[Token]:
     def postfix(i: int) -> bool:
         after = tokens[i + 1] if i + 1 < len(tokens) else None
         return run_before(i) < i and (after is None or after.kind == Kind.SEP and after.text in ",;|")
+    # ("ENA long, 0.9120 entry, 0.9480 and 0.9850 targets, 0.8790 stop": a side word with no price before it is the
+    # call's side, not a postfix label)
+    spots = [i for i in labels if not (tokens[i].field in (Field.LONG, Field.SHORT) and run_before(i) == i)]
     if len(spots) < 2 or not all(postfix(i) for i in spots):
         return tokens
     out: list[Token] = []
