@@ -281,3 +281,25 @@ def test_labels_after_their_prices_with_the_side_word_first(text, expected):
 ])
 def test_the_level_beyond_which_we_are_wrong_is_the_stop(text, stop):
     assert _fields(text)["stop_loss"] == stop
+
+
+# --- status posts: a coin named in words, a short's cover filled, a partial sale done --------------------------------
+
+@pytest.mark.parametrize("text, symbol", [
+    ("以太这单 带上止损 3310", "ETH/USDT"),
+    ("比特币 第一目标已达成 ✅", "BTC/USDT"),
+    ("Solana TP1 hit ✅ move SL to entry", "SOL/USDT"),
+])
+def test_a_status_naming_its_coin_in_words_is_about_that_coin(text, symbol):
+    got = _fields(text)
+    assert (got["kind"], got["symbol"]) == ("update", symbol)
+
+
+@pytest.mark.parametrize("text, symbol", [
+    ("HBAR: first cover filled, stop now 0.2840", "HBAR/USDT"),
+    ("#NEAR: primera venta parcial hecha en 2.58 ✅ Subimos el SL a 2.40", "NEAR/USDT"),
+    ("#ARB venda parcial feita em 0.58 ✅ stop no 0.52", "ARB/USDT"),
+])
+def test_a_part_taken_is_an_update_of_the_running_trade(text, symbol):
+    parsed = parse_message(text)
+    assert (parsed.kind.value, parsed.symbol) == ("update", symbol) and not parsed.tradable

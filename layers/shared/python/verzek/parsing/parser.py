@@ -1353,10 +1353,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # "📊 RESULT #SOL LONG / Entry 158 / TP1 165 ✅ / TP2 172 ✅ / TP3 178 ⏳": a result card of the running trade
         return _status(MessageKind.UPDATE, candidate, segments, UpdateAction.TP_HIT, notes,
                        target_index=tp_hit_index(status_text))
-    if has_setup and candidate is not None and progress \
+    if has_setup and candidate is not None and (progress or not targets and "done" in status_text) \
             and update_action(status_text) in (UpdateAction.MOVE_SL_BREAKEVEN, UpdateAction.NEW_STOP, UpdateAction.PARTIAL_CLOSE):
         # "#ETH bounced from our entry zone 3150-3180, TP1 3250 already hit ... Move SL to entry": the levels are the
-        # running trade's; the post manages it
+        # running trade's; the post manages it ("#NEAR: primera venta parcial hecha en 2.58 ✅ Subimos el SL a 2.40": a
+        # part sold, ticked off, with no target written — a change of the running trade too)
         return _status(MessageKind.UPDATE, candidate, segments, update_action(status_text), notes,
                        target_index=tp_hit_index(status_text))
     # (one search: the pattern is among the costliest; "🔥 VIP CRYPTO SIGNAL — UPDATE 🔥": a heading ending in "update")
@@ -2265,9 +2266,12 @@ def _pick_stop(stops: list[Decimal], entries: list[Decimal], candle_close: bool 
 
 def _credible_bare_coin(candidates: list[SymbolCandidate], tokens: list[Token]) -> SymbolCandidate | None:
     """The capitalised word a short status post names ("BTC TP2 hit"), unless the post shouts every word (then only a
-    ticker we know: a wrong coin would move another trade's stop)."""
+    ticker we know: a wrong coin would move another trade's stop); with no such word, the one coin named in words."""
     bare = choose_symbol(candidates, allow_bare=True)[0]
-    return bare if bare is None or bare.rank > 0 or credible_bare(bare, tokens) else None
+    if bare is None:
+        # ("以太这单 带上止损 3310", "Solana TP1 hit ✅"): no ticker at all — the one coin named in words
+        return coin_by_name(tokens)
+    return bare if bare.rank > 0 or credible_bare(bare, tokens) else None
 
 
 def _status(kind: MessageKind, candidate: SymbolCandidate | None, segments: list[Segment],

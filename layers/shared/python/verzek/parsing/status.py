@@ -171,6 +171,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"teilgewinn\w*\s+(?:\w+\s+)?(?:mitgenommen|gesichert|realisiert|genommen|eingefahren)|"
         r"나머지\s*(?:홀딩|보유|유지)|half\s+(?:closed|taken|booked|secured)|"
         r"polovin\w*\s+(?:pozice\s+)?zav[íi]r\w*|zav[íi]r\w*\s+polovin\w*|h[äa]lften\s+st[äa]ng\w*|st[äa]ng\w*\s+h[äa]lften|"
+        # "primera venta parcial hecha en 2.58", "venda parcial feita": a partial sale done
+        r"(?:venta|venda|vente)\s+parcial\w*\s+(?:\w+\s+)?(?:hecha|realizada|ejecutada|feita|executada|faite|effectu[ée]e)|"
         r"realiz\w*\s+parcial|yar[ıi]s[ıi]\s+(?:kapand[ıi]|kapat[ıi]ld[ıi]|al[ıi]nd[ıi])|(?:نصف|نیمی\s+از)\s+(?:\S+\s+){0,2}?(?:ببند\w*|بست\w*)|(?:^|\n)\s*/partial(?!\w)|止盈一半|平(?:仓)?一半|减仓一半|절반\s*(?:익절|청산)|半分\s*(?:利确|决済)|"
         r"(?<![\d.,])\d{1,2}\s*%\s+off\s+the\s+table|dejamos\s+correr|deixamos\s+correr|let\s+the\s+rest\s+run|"
         r"(?:cerr\w*|fech\w*)\s+(?:la\s+|a\s+)?(?:mitad|metade)(?!\w)|"
@@ -266,6 +268,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # "Tocó tp2", "Bateu o alvo 1", "On a touché le TP2": the verb, then the target
         rf"(?<!casi\s)(?<!almost\s)(?<!quase\s)(?<!presque\s)(?:toc[óo]|tocamos|lleg[óo]\s+al?|alcanz[óo]|alcanzamos|tocou|bateu|atingiu|atingimos|a\s+touch[ée]|touche|"
         rf"ha\s+toccato|toccato|erreichte|достиг\w*|взяли|забрали)\s+(?:el\s+|o\s+|le\s+|il\s+|la\s+|den\s+)?{_TP_WORDS}\s*\d{{0,2}}(?!\w)|"
+        # "HBAR: first cover filled" (a short's buy-back order at its first target)
+        r"(?:first|second|third|1st|2nd|3rd|final|last)\s+cover\s+(?:filled|hit|done|executed)(?!\w)|"
         r"(?:exit|close)\s*\d{1,2}\s+done(?!\w)|ch[ốo]t\s+l[ờo]i\s+(?:tp|m[ụu]c\s+ti[êe]u)\s*\d|target\s+\d+\s*:?\s*[\d.]+\s*done|hedef\s*\d*\s*tamam|(?:đạt|chạm|dat|cham)\s+(?:tp|m[ụu]c\s+ti[êe]u)\s*\d*|"
         r"(?:تحقيق|تحقق|ضرب)\s+(?:ال)?هدف|목표\s*(?:가\s*)?(?:달성|도달)|\d{1,2}\.\s*hedef\w*\s+(?:geldi|tamam|vuruldu)|"
         + _PLAN_STEP_DONE)),
