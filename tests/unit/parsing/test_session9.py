@@ -303,3 +303,24 @@ def test_a_status_naming_its_coin_in_words_is_about_that_coin(text, symbol):
 def test_a_part_taken_is_an_update_of_the_running_trade(text, symbol):
     parsed = parse_message(text)
     assert (parsed.kind.value, parsed.symbol) == ("update", symbol) and not parsed.tradable
+
+
+# --- a timeframe in brackets after the pair is no coin (was a wrong trade: "ETHUSDT (M15)" traded M15/USDT) --------
+
+@pytest.mark.parametrize("text", [
+    "BUY NOW ✅\n\nETHUSDT (M15)\n\nEntry : 3410.00\nSL : 3372.00\nTP1 : 3436.00",
+    "GO BUY NOW ✅\n\nETHUSDT (H1)\n\nEntry : 3410.00\nSL : 3372.00\nTP1 : 3436.00",
+    "🟦 GO BUY NOW ✅\n\nETHUSDT (M15)\n\n➡️ Entrée : 3410.00\n⛔ SL : 3372.00\n🎯 TP1 : 3436.00",
+    "LONG\nETHUSDT (D1)\nEntry 3410\nTP 3436 / 3489\nSL 3372",
+])
+def test_a_timeframe_in_brackets_after_the_pair_is_no_coin(text):
+    parsed = parse_message(text)
+    assert parsed.symbol == "ETH/USDT"
+
+
+@pytest.mark.parametrize("text, symbol", [
+    ("SHORT ON POLKADOT (DOT)\nEntry 4.12\nTP 3.98 / 3.85\nSL 4.30", "DOT/USDT"),
+    ("Solana (SOL) long\nEntry 182\nTP 188 / 195\nSL 176", "SOL/USDT"),
+])
+def test_a_ticker_in_brackets_after_the_coin_s_name_is_still_the_coin(text, symbol):
+    assert parse_message(text).symbol == symbol

@@ -31,7 +31,8 @@ _BASE_RE = re.compile(r"^(?=.*[A-Z])[A-Z0-9]{2,15}$")
 _PAIR_SPLIT_RE = re.compile(r"^[#$]?(?P<base>\w+?)\s?[/|_-]\s?(?P<quote>[A-Za-z]+)(?P<suffix>\.p|:usdt|:usdc|-?perp)?$",
                             re.IGNORECASE)
 _EXCHANGE_PREFIX = re.compile(r"^(?:BINANCE|BYBIT|BITGET|KUCOIN|BINGX|PHEMEX|COINBASE|KRAKEN|GATEIO|HUOBI|MEXC|OKX)")
-_TIMEFRAME_RE = re.compile(r"^\d+(?:m|h|hr|hrs|d|w|min|mins|x)$", re.IGNORECASE)
+_TIMEFRAME_RE = re.compile(r"^\d+(?:m|h|hr|hrs|d|w|min|mins|x)$|^(?:M(?:1|3|5|15|30)|H(?:1|2|4|6|8|12)|D1|D3|W1)$",
+                           re.IGNORECASE)
 # "EMA200", "MA50", "RSI14": an indicator and its period, never a coin
 _INDICATOR_PERIOD_RE = re.compile(r"^(?:EMA|SMA|WMA|HMA|MA|RSI|ATR)\d{1,3}$", re.IGNORECASE)
 
@@ -199,7 +200,9 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
                 named = (next_to_side and not (shouting and tagged)
                          and not (known_tag and word.upper() not in _KNOWN_TICKERS)) or in_brackets
                 # ("SHORT ON POLKADOT (DOT)": a word right before a bracketed ticker is that coin's name)
+                # ("ETHUSDT (M15)": a pair with its quote is no coin's name, whatever follows it in brackets)
                 before_ticker = nxt is not None and nxt.text == "(" and i + 3 < len(tokens) \
+                    and split_glued(word)[1] is None \
                     and tokens[i + 2].kind == Kind.WORD and tokens[i + 2].text.isupper() and tokens[i + 3].text == ")"
                 cand = None if before_ticker else _coin(word, NAMED if named else 0, i)
                 if cand is not None and word.lower() in COIN_NAMES:
