@@ -324,3 +324,30 @@ def test_a_timeframe_in_brackets_after_the_pair_is_no_coin(text):
 ])
 def test_a_ticker_in_brackets_after_the_coin_s_name_is_still_the_coin(text, symbol):
     assert parse_message(text).symbol == symbol
+
+
+# --- a ladder cut short by a note is held, never traded short (found by mutating the corpora's opens) --------------
+
+@pytest.mark.parametrize("text", [
+    "#DOGE/USDT LONG\nEntry: 0.1580\nTargets:\n1️⃣ 0.1620\n2️⃣ 0.1665\n3️⃣ 0.1720 Volume 2.3x\n4️⃣ 0.1800\nSL: 0.1525",
+    "#RUNE/USDT SHORT\nEntry Orders:\n1) 5.10 - 50% RSI 28\n2) 5.25 - 50%\nTake-Profit Orders:\n1) 4.90 - 40%\n2) 4.70 - 60%\nStop: 5.45",
+    "#AVAX LONG\nEntries:\n1) 35.60 (40%)\n2) 35.10 (30%) Funding +0.01%\n3) 34.60 (30%)\nTargets: 36.40 / 37.20\nStop: 33.90",
+    "#CELO/USDT SHORT\nENTRY 0.7120 - 0.7240\nTARGETS\n🥇 0.7030 Current price: 0.7150\n🥈 0.6950\n🥉 0.6840\nSTOP 0.7410",
+    "#ORDI/USDT\nSHORT\nEntry: 38.90\nTake-Profit Targets:\n1) 38.10 TF: 15m\n2) 37.40\nStop: 40.20",
+])
+def test_a_note_on_a_ladder_row_never_trades_the_ladder_cut_short(text):
+    parsed = parse_message(text)
+    assert not parsed.tradable and "held for review" in parsed.rejected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("#LTC/USDT Long · Entry Zone: 101.0 - 101.8 · Take-Profit: 1) 104.5 2) 107.0 · Stop: 99.2 Score 88/100",
+     ([101, 101.8], [104.5, 107], 99.2)),
+    ("#ETH/BTC ratio is bottoming → long ETH/USDT 3,400, TP 3,480 / 3,560, SL 3,340 Current price: 3412.50",
+     ([3400], [3480, 3560], 3340)),
+    ("🕒 14:00 | 25/06\n$AVAX LONG 10x\nEntry 27.40\nTP 28.20 28.90 29.80\nSL 26.60", ([27.4], [28.2, 28.9, 29.8], 26.6)),
+])
+def test_a_rating_a_market_price_or_a_date_beside_the_call_changes_no_level(text, expected):
+    parsed = parse_message(text)
+    got = parsed.to_expected_dict()
+    assert (got["entries"], got["targets"], got["stop_loss"]) == expected and parsed.tradable

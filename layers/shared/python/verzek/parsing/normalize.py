@@ -99,6 +99,9 @@ _LEVERAGE_GLUED_TO_SIDE = re.compile(r"(?<![\w.,])(\d{1,3}[xX])(?=(?i:long|short
 _SIGNED_DOLLARS = re.compile(r"(?<=[(~/])([ \t]*)[~≈]?[+\-][ \t]?\$[ \t]?\d[\d.,]*")
 # "ENTRIES:3416__3410": underscores between two prices are the dash of a range
 _UNDERSCORE_RANGE = re.compile(r"(?<=\d)_{2,}(?=\d)")
+# "Score: 88/100", "Confidence 7/10": a rating out of a whole, never two prices
+_RATING = re.compile(r"(?<!\w)(score|rating|confidence|strength|quality|puan|skor|оценка|рейтинг|puntuaci[óo]n|pontua[çc][ãa]o|"
+                     r"note|bewertung)([ \t]*[:=]?[ \t]*)\d{1,3}(?:[.,]\d+)?[ \t]*/[ \t]*(?:100|10|5)(?![\d.,])", re.IGNORECASE)
 _CJK_GLUE = re.compile(rf"(?<=[{_CJK}])(?=[^\s{_CJK}])|(?<=[^\s{_CJK}])(?=[{_CJK}])")
 _TABLE_CELL_SPLIT = re.compile(r"\s*\|\s*")
 _TABLE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
@@ -377,6 +380,8 @@ def normalize(text: str) -> str:
         text = _SIGNED_DOLLARS.sub(r"\1 ", text)
     if "__" in text:
         text = _UNDERSCORE_RANGE.sub(" - ", text)
+    if "/" in text:
+        text = _RATING.sub(r"\1\2", text)
     if "차" in text:
         text = _KOREAN_ORDINAL.sub(r"\2\1", text)
     if "$" in text or "#" in text:

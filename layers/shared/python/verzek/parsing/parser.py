@@ -569,7 +569,8 @@ def _assign_levels(segments: list[Segment], filled: frozenset[int] = frozenset()
     # is where the market is
     reference = [s for s in entry_segments if _reference_price(s)]
     # ("#LTC SHORT Price at posting: 101.4 Sell limit: 103.0": beside an order label too)
-    if reference and (len(reference) < len(entry_segments) or with_numbers(Field.BUY, Field.SELL)):
+    # (and beside a side word's own price: "long ETH/USDT 3,400, TP … SL 3,340 Current price: 3412.50")
+    if reference and (len(reference) < len(entry_segments) or with_numbers(Field.BUY, Field.SELL, Field.LONG, Field.SHORT)):
         entry_segments = [s for s in entry_segments if s not in reference]
     # ("Entry 1: 9.80 / Entry 2: 9.60 / Avg entry after both fills: 9.68": beside entries of its own, an average entry
     # is arithmetic on them, not another order)
@@ -1569,6 +1570,14 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # "LONG NOW / #ZENUSDT / $11.50 / TP ... / SL ...": a price on a line of its own that nothing read, before the
         # exits — probably the entry; trading at the market instead is a guess
         problems.append("held for review: a market entry, but a price line before the exits was not read")
+    if not problems and (row := _unread_price_row(lines, levels, taken, parsed)) is not None:
+        # "1) 5.10 - 50% RSI 28 / 2) 5.25 - 50%": a row of nothing but a price that no field took, on the scale of the
+        # trade's levels — a rung the reading lost; trading without it is a different trade
+        problems.append(f"held for review: the price row '{row}' was not read")
+    if not problems and (note := _note_over_ladder_rows(segments, tokens)) is not None:
+        # "3) 0.1720 Volume 2.3x / 4) 0.1800": a note after a level on its line, and price rows under it — the rows
+        # of the ladder the note cut off; trading the rest would drop them
+        problems.append(f"held for review: price rows under the note '{note}' were not read")
     if parsed.stop_loss is None and parsed.stop_loss_pct is None \
             and any(s.field == Field.STOP and not _NO_STOP.search(clean.split("\n")[s.label.line]) for s in segments):
         # A stop word whose price we could not read: trading without the stop the post asks for is never safe.
@@ -1606,6 +1615,44 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     if problems:
         return _replace(parsed, rejected="; ".join(problems))
     return parsed
+
+
+def _unread_price_row(lines: list[list[Token]], levels: _Levels, taken: set[int], parsed: ParsedMessage) -> str | None:
+    scale = [*parsed.entries, *parsed.targets] + ([parsed.stop_loss] if parsed.stop_loss is not None else [])
+    if not scale:
+        return None
+    low, high = min(scale) / 3, max(scale) * 3
+    for tokens in lines:
+        meaningful = [t for t in tokens if t.kind not in (Kind.SEP, Kind.INDEX)]
+        prices = [t for t in meaningful if t.kind == Kind.NUM]
+        if prices and all(t.kind in (Kind.NUM, Kind.PCT) for t in meaningful) and len(prices) <= 2 \
+                and not _date_like(prices) \
+                and any(id(t) not in taken and low <= t.value <= high for t in prices):
+            return " ".join(t.text for t in tokens)
+    return None
+
+
+def _date_like(prices: list[Token]) -> bool:
+    """"25/06", "04.12": a day and a month."""
+    return len(prices) == 2 and all(t.text.isdigit() for t in prices) and (
+        1 <= prices[0].value <= 31 and 1 <= prices[1].value <= 12 or 1 <= prices[0].value <= 12 and 1 <= prices[1].value <= 31)
+
+
+_LEVEL_SEGMENT_FIELDS = frozenset({Field.ENTRY, Field.TARGETS, Field.STOP, Field.BUY, Field.SELL, Field.LONG, Field.SHORT})
+
+
+def _note_over_ladder_rows(segments: list[Segment], tokens: list[Token]) -> str | None:
+    """The label of a note written after a price on its line ("0.1720 Volume 2.3x") whose segment runs on over price
+    lines below it, if any."""
+    for segment in segments:
+        label = segment.label
+        if label is None or segment.field in _LEVEL_SEGMENT_FIELDS and not (
+                segment.field == Field.ENTRY and _reference_price(segment)):
+            continue
+        if any(t.kind == Kind.NUM and t.line == label.line and t.start < label.start for t in tokens) \
+                and any(t.kind == Kind.NUM and t.line > label.line for t in segment.tokens):
+            return label.text.strip()
+    return None
 
 
 def _meaningful_on_line(tokens: list[Token], line: int) -> list[Token]:
