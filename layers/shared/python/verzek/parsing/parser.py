@@ -1618,16 +1618,28 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
 
 
 def _unread_price_row(lines: list[list[Token]], levels: _Levels, taken: set[int], parsed: ParsedMessage) -> str | None:
+    """A line of nothing but one or two prices (and a note in brackets) on the scale of the trade's levels that no level
+    took — under no label, or under a label of something else on an earlier line ("Risk 2% of balance" between two
+    target rows): a rung the reading lost."""
     scale = [*parsed.entries, *parsed.targets] + ([parsed.stop_loss] if parsed.stop_loss is not None else [])
     if not scale:
         return None
+    read = {id(t) for t in (*levels.entries, *levels.targets, *levels.stop)}
     low, high = min(scale) / 3, max(scale) * 3
+    label_lines = {t.line for tokens in lines for t in tokens if t.kind == Kind.LABEL}
     for tokens in lines:
-        meaningful = [t for t in tokens if t.kind not in (Kind.SEP, Kind.INDEX)]
+        if not tokens or tokens[0].line in label_lines:
+            continue
+        meaningful, depth = [], 0
+        for t in tokens:
+            if t.kind == Kind.SEP and t.text in "()":
+                depth += 1 if t.text == "(" else -1
+            elif depth <= 0 and t.kind not in (Kind.SEP, Kind.INDEX) and t.text != "$":
+                meaningful.append(t)
         prices = [t for t in meaningful if t.kind == Kind.NUM]
         if prices and all(t.kind in (Kind.NUM, Kind.PCT) for t in meaningful) and len(prices) <= 2 \
                 and not _date_like(prices) \
-                and any(id(t) not in taken and low <= t.value <= high for t in prices):
+                and any(id(t) not in read and low <= t.value <= high for t in prices):
             return " ".join(t.text for t in tokens)
     return None
 

@@ -1,0 +1,59 @@
+"""Metamorphic probe of the VIP parser: every open of the labelled corpora that parses tradable is edited the ways a
+channel or relay edits posts (tests/support/parser_mutations.py: a heading, a note line or a note on a line, a relay
+line, emoji bullets, markdown, blank lines, a leverage line, a footer); an edit may hold the post for review, but must
+never make it trade another coin, side, entry, target or stop. Prints progress and each failure; exits 1 on any.
+Usage: `python scripts/probe_parser_mutations.py [--seeds 7 11 13] [--every 1]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from tests.support.parser_mutations import TRADE_FIELDS, mutations  # noqa: E402
+from verzek.parsing import parse_message  # noqa: E402
+
+CORPORA = REPO / "tests" / "unit" / "parsing" / "data"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--seeds", type=int, nargs="+", default=[7, 11, 13])
+    ap.add_argument("--every", type=int, default=1, help="probe every Nth open (1 = all)")
+    args = ap.parse_args()
+    opens = [row for path in sorted(CORPORA.glob("*.jsonl")) for line in path.read_text(encoding="utf-8").splitlines()
+             if line.strip() and (row := json.loads(line))["expected"]["kind"] == "open"][::args.every]
+    total, held, failures, start = 0, 0, [], time.perf_counter()
+    for n, seed in enumerate(args.seeds, 1):
+        rng = random.Random(seed)
+        for row in opens:
+            parsed = parse_message(row["text"])
+            if not parsed.tradable:
+                continue
+            base = {k: parsed.to_expected_dict()[k] for k in TRADE_FIELDS}
+            for kind, text in mutations(row["text"], rng):
+                total += 1
+                mutated = parse_message(text)
+                if not mutated.tradable:
+                    held += 1
+                    continue
+                got = {k: mutated.to_expected_dict()[k] for k in TRADE_FIELDS}
+                if got != base:
+                    failures.append((row["id"], kind, {k: (got[k], base[k]) for k in TRADE_FIELDS if got[k] != base[k]}, text))
+        elapsed = time.perf_counter() - start
+        print(f"seed {seed} ({n}/{len(args.seeds)}): {total} mutations, {held} held, {len(failures)} changed and tradable; "
+              f"{elapsed:.0f} s, ETA {elapsed / n * (len(args.seeds) - n):.0f} s", flush=True)
+    for row_id, kind, diff, text in failures:
+        print(f"CHANGED {row_id} [{kind}] {diff}\n    {text[:300]!r}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

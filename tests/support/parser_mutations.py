@@ -1,0 +1,38 @@
+"""Metamorphic probe of the parser: edits a channel or relay makes to a post (a heading, a footer, a forwarded-from
+line, a note on a line, markdown, emoji bullets, blank lines, a leverage line) must never turn a tradable open into a
+different tradable trade. Used by `scripts/probe_parser_mutations.py` and a unit test."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+
+TRADE_FIELDS = ("symbol", "side", "entries", "targets", "stop_loss")
+
+HEADINGS = ["GO", "NEW", "HOT", "VIP", "ALPHA", "🔥 PREMIUM CALL 🔥", "NEW TRADE", "SCALP", "AI SIGNAL", "LONG TERM",
+            "Signal #482", "Trade ID: 7F3A", "[2026-12-04 09:12:40]", "04.12.2026 14:05", "Update 2.1.3", "v1.2.0"]
+NOTES = ["(M15)", "(H4)", "(1H)", "— 4H", "TF: 15m", "#VIP #CRYPTO", "Binance Futures", "Bybit", "by @signals_admin",
+         "Risk 2% of balance", "Position: $300 | Cross 10x", "R/R 1:2.5", "(+1.8% / ~+$5.4)", "Use proper money management",
+         "Not financial advice", "Current price: 3412.50", "Volume 2.3x", "RSI 28", "Funding +0.01%", "Score 88/100",
+         "Confidence 71.2%"]
+RELAYS = ["Forwarded from Crypto Lions 🦁", "🔁 Whale Room → VIP relay", "[Forwarded]", "From: @vip_signals_bot"]
+LEVERAGE_LINES = ["Leverage: Cross 10x", "Lev 5-10x", "⚖️ 20X", "Isolated 3x", "(max 10x)"]
+FOOTERS = ["Good luck 🍀", "⚠️ Not financial advice. DYOR.", "Join VIP: t.me/xyz", "📈 Win rate 87% last month",
+           "Next update in 4H", "#crypto #signals #binance", "Posted 2026-12-04 21:14 UTC", "ID 4481 | v2.3.1"]
+
+
+def mutations(text: str, rng: random.Random) -> Iterator[tuple[str, str]]:
+    """(kind, mutated text) for one post."""
+    lines = text.split("\n")
+    yield "heading", rng.choice(HEADINGS) + "\n" + text
+    yield "note line", text + "\n" + rng.choice(NOTES)
+    row = rng.randrange(len(lines))
+    noted = lines[:]
+    noted[row] = noted[row] + " " + rng.choice(NOTES)
+    yield "note on a line", "\n".join(noted)
+    yield "blank lines", text.replace("\n", "\n\n")
+    yield "emoji bullets", "\n".join(rng.choice(["🔥 ", "✅ ", "➡️ ", "▪️ ", ""]) + line for line in lines)
+    yield "relay line", rng.choice(RELAYS) + "\n" + text
+    yield "leverage line", text + "\n" + rng.choice(LEVERAGE_LINES)
+    yield "bold", "\n".join(("**" + line + "**") if line.strip() else line for line in lines)
+    yield "footer", text + "\n" + rng.choice(FOOTERS)
