@@ -17,8 +17,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from tests.support.parser_mutations import TRADE_FIELDS, mutations  # noqa: E402
-from verzek.parsing import parse_message  # noqa: E402
+from verzek.parsing import parse_message
+
+from tests.support.parser_mutations import TRADE_FIELDS, mutations
 
 CORPORA = REPO / "tests" / "unit" / "parsing" / "data"
 

@@ -8,8 +8,9 @@ import json
 import random
 from pathlib import Path
 
-from tests.support.parser_mutations import TRADE_FIELDS, mutations
 from verzek.parsing import parse_message
+
+from tests.support.parser_mutations import TRADE_FIELDS, mutations
 
 DATA = Path(__file__).parent / "data"
 

@@ -354,10 +354,10 @@ def test_a_rating_a_market_price_or_a_date_beside_the_call_changes_no_level(text
 
 
 @pytest.mark.parametrize("text", [
-    "LONG SIGNAL\nPAIR: AEVO/USDT\nEntry Zone: 0.412 - 0.398\nTake-Profit Targets:\n0.420$\nRisk 2% of balance\n0.431$\n0.445$\n"
-    "Stop-Loss: 0.379",
-    "#CELO/USDT (Long, x10)\nEntry - 0.7420\nSL - 0.7150\nTake-Profit:\n🥇 0.7510 (40% of profit) Funding +0.01%\n"
-    "🥈 0.7600 (60% of profit)\n🚀 0.7780 (100% of profit)",
+    ("LONG SIGNAL\nPAIR: AEVO/USDT\nEntry Zone: 0.412 - 0.398\nTake-Profit Targets:\n0.420$\nRisk 2% of balance\n0.431$\n"
+     "0.445$\nStop-Loss: 0.379"),
+    ("#CELO/USDT (Long, x10)\nEntry - 0.7420\nSL - 0.7150\nTake-Profit:\n🥇 0.7510 (40% of profit) Funding +0.01%\n"
+     "🥈 0.7600 (60% of profit)\n🚀 0.7780 (100% of profit)"),
 ])
 def test_target_rows_after_a_note_line_are_never_dropped_from_a_trade(text):
     parsed = parse_message(text)
