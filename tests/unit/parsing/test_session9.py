@@ -362,3 +362,35 @@ def test_a_rating_a_market_price_or_a_date_beside_the_call_changes_no_level(text
 def test_target_rows_after_a_note_line_are_never_dropped_from_a_trade(text):
     parsed = parse_message(text)
     assert not parsed.tradable
+
+
+# --- direction-only alerts with an exchange, market or heading line; German "komplett schließen" ------------------
+
+@pytest.mark.parametrize("text, side", [
+    ("🚨 ALERT 🚨\n#AAVE LONG NOW\nBinance Futures", "long"),
+    ("🚨 अलर्ट 🚨\n#AAVE लॉन्ग अभी\nBinance Futures", "long"),
+    ("⚡️ #XRP — ШОРТ ⚡️\nВхід по ринку", "short"),
+    ("⚡️ #XRP — SHORT ⚡️\nEntry at market", "short"),
+])
+def test_a_direction_only_alert_with_an_exchange_or_market_line_is_held(text, side):
+    parsed = parse_message(text)
+    assert (parsed.kind.value, parsed.to_expected_dict()["side"]) == ("open", side)
+    assert not parsed.tradable and "direction only" in parsed.rejected
+
+
+@pytest.mark.parametrize("text", [
+    "Binance Futures will launch #AAVE perpetual with up to 50x leverage",
+    "🚨 ALERT 🚨\n#AAVE long liquidations spike on Bybit",
+])
+def test_exchange_news_with_a_side_word_is_no_alert(text):
+    assert _fields(text)["kind"] == "not_a_signal"
+
+
+def test_german_close_it_completely_is_a_close():
+    assert _fields("#DOGE jetzt beim Einstieg komplett schließen, Momentum ist weg")["kind"] == "close"
+
+
+@pytest.mark.parametrize("text", ["Wir schließen die Woche komplett im Plus 🎉", "On ferme la semaine dans le vert"])
+def test_closing_the_week_in_profit_closes_no_coin(text):
+    # (was a close of "DIE/USDT": the article after the verb taken for the coin)
+    assert _fields(text)["symbol"] is None

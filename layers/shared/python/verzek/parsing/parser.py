@@ -1689,7 +1689,8 @@ def _after_unknown_heading(tokens: list[Token], position: int) -> bool:
 
 
 _HEADING_WORDS = frozenset({"signal", "setup", "trade", "call", "alert", "ai", "new", "vip", "scalp", "swing", "spot",
-                            "futures", "premium", "free", "idea"})
+                            "futures", "premium", "free", "idea", "alerta", "अलर्ट", "सिग्नल", "сигнал", "sinyal",
+                            "señal", "sinal", "segnale", "sygnał", "signaal", "إشارة", "سیگنال"})
 
 
 def _signal_heading(head: list[Token]) -> bool:
@@ -1943,6 +1944,8 @@ def _levels_later_call(clean: str, comma_decimal: bool) -> bool:
     return _only_coin_and_side([t for n, line in enumerate(rest.split("\n")) for t in tokenize_line(line, n, comma_decimal)])
 
 
+_EXCHANGES = frozenset({"binance", "bybit", "okx", "bitget", "kucoin", "mexc", "bingx", "phemex", "kraken", "gate", "gateio",
+                        "htx", "huobi", "coinbase", "bitmex", "deribit", "blofin", "weex", "lbank", "xt", "bitunix"})
 # "100U", "50u": a position size in USDT (Chinese channels' shorthand), never a price
 _AMOUNT_IN_U = re.compile(r"\d+(?:[.,]\d+)?[uU]")
 
@@ -1954,15 +1957,16 @@ def _market_word_tokens(tokens: list[Token]) -> set[int]:
     for i, first in enumerate(tokens):
         if first.kind != Kind.WORD:
             continue
-        run, end = [first], first.start + len(first.text)
+        run, text, end = [first], first.text, first.start + len(first.text)
         for nxt in tokens[i + 1:i + 4]:
-            if lx.MARKET_WORDS.fullmatch("".join(t.text for t in run)):
+            if lx.MARKET_WORDS.fullmatch(text):
                 break
-            if nxt.line != first.line or nxt.start != end or nxt.kind != Kind.WORD:
+            if nxt.line != first.line or nxt.start not in (end, end + 1) or nxt.kind != Kind.WORD:
                 break
             run.append(nxt)
+            text += (" " if nxt.start > end else "") + nxt.text  # ("по ринку": a space between words stays)
             end = nxt.start + len(nxt.text)
-        if lx.MARKET_WORDS.fullmatch("".join(t.text for t in run)):
+        if lx.MARKET_WORDS.fullmatch(text):
             found.update(id(t) for t in run)
     return found
 
@@ -1971,8 +1975,15 @@ def _only_coin_and_side(tokens: list[Token]) -> bool:
     # ("👉 SHORT #STRKUSDT now!": a market word beside them adds nothing; "🚀 ARB BUY NOW | Target: +8%": nor does a
     # target or stop given only as a percentage — no price level either way)
     market = _market_word_tokens(tokens)
+    # ("🚨 ALERT 🚨 / #AAVE LONG NOW / Binance Futures", "#XRP — SHORT / Entry at market"): a heading word, the exchange,
+    # the market and an entry label with no price add no level either
+    priced = any(t.kind == Kind.NUM for t in tokens)
     meaningful = [t for t in tokens if t.kind not in (Kind.SEP, Kind.INDEX, Kind.PCT)
-                  and id(t) not in market and not (t.kind == Kind.WORD and _AMOUNT_IN_U.fullmatch(t.text))]
+                  and id(t) not in market and not (t.kind == Kind.WORD and _AMOUNT_IN_U.fullmatch(t.text))
+                  and not (t.kind == Kind.WORD and (t.text.lower() in _HEADING_WORDS or t.text.lower() in _EXCHANGES
+                                                    or lx.FUTURES_RE.fullmatch(t.text) or lx.SPOT_RE.fullmatch(t.text)
+                                                    or t.text.lower() in lx.FILLER_WORDS))
+                  and not (t.kind == Kind.LABEL and t.field == Field.ENTRY and not priced)]
     if any(t.kind == Kind.PCT for t in tokens):
         meaningful = [t for t in meaningful if not (t.kind == Kind.LABEL and t.field in (Field.TARGETS, Field.STOP))]
     return len(meaningful) == 2 and any(t.kind == Kind.LABEL and t.field in (Field.LONG, Field.SHORT, Field.BUY, Field.SELL)

@@ -440,6 +440,9 @@ _CLOSE_PATTERN = _Gated(
     r"b[üu]t[üu]n\s+(?:\w+\s+){0,2}kapat\w*|schlie(?:ß|ss)\w*\s+alle(?!\w)|ferm\w*\s+(?:toutes|tous)(?!\w)|"
     r"(?:все|всё)\s+(?:\w+\s+)?закрыва\w*|hepsini\s+kapat\w*|chiud\w*\s+tutt[oeia](?!\w)|"
     r"alles\s+(?:\w+\s+)?schlie(?:ß|ss)\w*|"
+    # "#DOGE jetzt beim Einstieg komplett schließen": the whole position, closed
+    r"(?:komplett|vollst[äa]ndig|ganz)\s+(?:schlie(?:ß|ss)\w*|zumachen|glattstellen|raus)(?!\w)|"
+    r"schlie(?:ß|ss)\w*\s+(?:wir\s+|die\s+position\s+)?(?:jetzt\s+)?(?:komplett|vollst[äa]ndig)(?!\w)|"
     r"close\s+(?:all|everything|your|the|this|my|position|trade|it|them|now|here)(?!\w)"
     r"(?!\s+(?:week|month|year|day|candle|session|quarter)s?(?!\w))|"
     r"(?:position|trade|signal|order)s?\s+(?:is\s+|was\s+|has\s+been\s+)?(?:closed|cancel+ed)|"

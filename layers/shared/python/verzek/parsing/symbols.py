@@ -312,7 +312,11 @@ _CLOSE_FILLERS = frozenset(["all", "the", "a", "my", "your", "our", "this", "tha
                             "soon", "here", "out", "at", "in", "on", "up", "down", "early", "manually", "manual", "fully",
                             "completely", "partially", "price",
                             # "Cerramos ambas", "close both": both running trades, no coin
-                            "ambas", "ambos", "both", "mes", "mês", "dia", "día", "año", "ano", "week", "month", "day", "year", "mese", "beide", "entrambe", "entrambi", "duas", "dois"])
+                            "ambas", "ambos", "both", "mes", "mês", "dia", "día", "año", "ano", "week", "month", "day", "year", "mese", "beide", "entrambe", "entrambi", "duas", "dois",
+                            # ("Wir schließen die Woche komplett im Plus"): articles, and the period a close talks about
+                            "die", "der", "das", "den", "el", "il", "lo", "gli", "o", "un", "une", "una", "ein", "eine",
+                            "woche", "monat", "tag", "jahr", "semaine", "mois", "jour", "semana", "settimana", "tydzień",
+                            "неделю", "месяц", "день", "hafta", "hafta'yı", "ay", "gün", "komplett", "vollständig", "ganz"])
 
 
 def choose_symbol(candidates: list[SymbolCandidate], allow_bare: bool = False
