@@ -394,3 +394,38 @@ def test_german_close_it_completely_is_a_close():
 def test_closing_the_week_in_profit_closes_no_coin(text):
     # (was a close of "DIE/USDT": the article after the verb taken for the coin)
     assert _fields(text)["symbol"] is None
+
+
+# --- a heading word, a trade id or a relay line beside a status post is never the coin it closes or changes -----
+# (found by the status probe: "HOT / #ETC stopped out" closed HOT, "… / ID 4481" closed ID)
+
+@pytest.mark.parametrize("text, kind, symbol", [
+    ("HOT\n#ETC stopped out ❌", "close", "ETC/USDT"),
+    ("#ETC stopped out ❌\nID 4481 | v2.3.1", "close", "ETC/USDT"),
+    ("GO\nClose half of #OM now and set SL to entry", "update", "OM/USDT"),
+    ("GO\n#XVS second entry added at 8.20, new SL 7.98", "update", "XVS/USDT"),
+    ("ALPHA\nDOGE 全決済しました ✅ お疲れ様でした", "close", "DOGE/USDT"),
+    ("Trade ID: 7F3A\nОтменяем сигнал по LINK, вход не дали", "close", "LINK/USDT"),
+    ("以太这单 带上止损 3310\nID 4481 | v2.3.1", "update", "ETH/USDT"),
+    ("ETH ka SL hit ho gaya, trade close\n📈 Win rate 87% last month", "close", "ETH/USDT"),
+])
+def test_a_heading_an_id_or_a_footer_beside_a_status_is_not_its_coin(text, kind, symbol):
+    parsed = parse_message(text)
+    assert (parsed.kind.value, parsed.symbol) == (kind, symbol)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("AI SIGNAL\nClosed: #SOL LONG\nEntry: 176.4\nExit: 183.9\nProfit: +42% (10x) ✅", "close"),
+    ("🔁 Whale Room → VIP relay\nEDIT: #APT LONG\nEntry 5.05 - 5.10\nTP 5.40 / 5.65\nSL 4.90", "update"),
+    ("Forwarded from Crypto Lions 🦁\n✅ #INJ LONG closed in profit\nEntry: 24.10\nExit: 25.85\n+7.3% (x1)", "close"),
+    ("Signal #482\n📸 Resumen de ayer: #ETH corto desde 3560, TP3 en 3380 ✅ +50% con 10x", "not_a_signal"),
+    ("GO\n[In reply to Crypto Inner Circle]\n> #ETH/USDT SHORT Entry 3420 TP 3380/3340 SL 3460\nClose it now, +1.2%", "close"),
+])
+def test_a_heading_line_over_a_report_or_a_reply_never_opens_its_levels(text, kind):
+    parsed = parse_message(text)
+    assert parsed.kind.value == kind and not parsed.tradable
+
+
+def test_a_statistic_s_value_inside_an_entry_heading_is_no_entry():
+    got = _fields("#AVAX LONG\nEntry: RSI 28\n1) 24.20 (50%)\n2) 23.80 (50%)\nTP 24.90 / 25.60\nSL 23.30")
+    assert got["entries"] == [23.8, 24.2]

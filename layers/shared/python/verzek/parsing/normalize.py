@@ -55,7 +55,9 @@ _CJK_PUNCT = {
 }
 _TRANSLATE = {**_DASHES, **_LOOKALIKES, **_DIGITS, **_CJK_PUNCT}
 
-_RELAY_LINES = re.compile(r"^\s*\[(?:in reply to[^\]]*|\s*photo\s*|\s*video\s*|\s*document\s*|\s*sticker\s*)\]\s*",
+_RELAY_LINES = re.compile(r"^\s*\[(?:in reply to[^\]]*|\s*photo\s*|\s*video\s*|\s*document\s*|\s*sticker\s*|\s*forwarded\s*)\]\s*|"
+                          # "Forwarded from Crypto Lions 🦁", "From: @vip_signals_bot": a relay's own line over the post
+                          r"^[ \t]*(?:forwarded\s+from\b[^\n]*|from:[ \t]*@\w+[^\n]*)$",
                           re.IGNORECASE | re.MULTILINE)
 _URL = re.compile(r"(?:https?://|www\.|t\.me/)\S+", re.IGNORECASE)
 _BY_HANDLE = re.compile(r"(?:\b(?:signal\s+)?by|provided\s+by\s*:?)\s*\(?\s*@\w+\)?", re.IGNORECASE)

@@ -58,6 +58,7 @@ from verzek.parsing.status import (
 from verzek.parsing.symbols import (
     EXPLICIT,
     HASHTAG,
+    KNOWN_TICKERS,
     LABELLED,
     NAMED,
     SymbolCandidate,
@@ -279,6 +280,9 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
                         and not _ONE_THIRD <= inside.value / current.numbers[-1].value <= 3)
             if note and tok.kind == Kind.NUM:
                 orphans.append(tok)
+                continue
+            if tok.kind == Kind.NUM and i and tokens[i - 1].kind == Kind.WORD and _MARKET_STAT.fullmatch(tokens[i - 1].text):
+                orphans.append(tok)  # ("Entry: RSI 28 / 1) 24.20 …": a statistic's value, never a level)
                 continue
             if tok.kind == Kind.LABEL and tok.field == Field.SYMBOL and current is not None \
                     and current.field in _SIDE_FIELDS and not current.numbers and current.label is not None \
@@ -976,22 +980,34 @@ def _not_a_signal(reason: str) -> ParsedMessage:
 _SPACED_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})[ \u00a0\u202f\u2009](\d{3})(?!\d|[.,]\d|\s?[xX%])")
 
 
-_QUOTE_LINE = re.compile(r"^[ \t]*>")
-_RELAY_LINE = re.compile(r"^\s*\[(?:in reply to|photo|video|document|sticker)[^\]]*\]\s*$", re.IGNORECASE)
+# ("> #ETH/USDT SHORT …", "**> …**", "▪️ > …": markdown or a bullet before the quote mark)
+_QUOTE_LINE = re.compile(r"^[^\w>\n]{0,6}>")
+_SHORT_HEADING = re.compile(r"^[^\d\n]{0,40}$")
+_RELAY_LINE = re.compile(r"^\s*\[(?:in reply to|photo|video|document|sticker|forwarded)[^\]]*\]\s*$|"
+                         r"^[ \t]*(?:forwarded\s+from\b.*|from:[ \t]*@\w+.*)$", re.IGNORECASE)
+
+
+_MARKUP = re.compile(r"\*\*|__|[▪️➡️🔹•]")
 
 
 def _reply_to_quote(text: str) -> ParsedMessage | None:
     """"[In reply to …] / > #ETH/USDT SHORT Entry … / Close it now": the quoted lines are the earlier post, the rest
     is the message. Its status applies to the quoted coin and side; a quoted setup is never opened again."""
-    lines = [ln for ln in text.split("\n") if ln.strip() and not _RELAY_LINE.match(ln)]
+    lines = [ln for ln in text.split("\n") if ln.strip() and not _RELAY_LINE.match(_MARKUP.sub("", ln))]
     quoted = [n for n, ln in enumerate(lines) if _QUOTE_LINE.match(ln)]
+    # ("GO / [In reply to …] / > …": a short heading line over the relayed reply is no text of the reply)
+    first = quoted[0] if quoted else 0
+    if quoted and first and not all(_SHORT_HEADING.match(ln) for ln in lines[:first]):
+        return None
+    lines = lines[first:]
+    quoted = [n - first for n in quoted]
     if not quoted or quoted != list(range(len(quoted))) or len(quoted) == len(lines):
         return None  # only a block of quoted lines heading the post is a quote (not "> Entry" bullets under a title)
     own_text = "\n".join(lines[len(quoted):])
     own = _parse(own_text)
     if own.kind == MessageKind.OPEN:
         return own
-    quote = _parse("\n".join(ln.lstrip()[1:] for ln in lines[:len(quoted)]))
+    quote = _parse("\n".join(ln[ln.index(">") + 1:] for ln in lines[:len(quoted)]))
     if own.kind == MessageKind.NOT_A_SIGNAL:
         # ("closing this one now" names no coin: in a reply, the quoted trade is the one meant)
         lowered = normalize(own_text.replace("\u2705", " done ")).lower()
@@ -1091,6 +1107,9 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     progress = reports_progress(_FUTURE_MANAGEMENT.sub(" ", status_text) if "after" in status_text or "once" in status_text
                                 or "when" in status_text else status_text)
 
+    # ("HOT / Closed: #SOL LONG …", "SCALP / EDIT: #APT LONG …"): a short heading line over the post — the rules that
+    # read how a post begins read it from the line after
+    body = _below_heading_line(clean, lines)
     entries, targets, stops = _rescale_thousands([levels.entries, levels.targets, levels.stop])
     entries = sorted(_dedupe(entries))
     stop = _pick_stop(stops, entries, _closes_on_candle(levels))
@@ -1145,9 +1164,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         symbol_doubt = f"the hashtag {candidate.base} may be the channel's name, not a coin"
     if rival is not None:
         symbol_doubt = f"the hashtag {candidate.base} and the plain {rival.base} both could be the coin"
-        if not _on_side_line(tokens, candidate.position):
+        if not _on_side_line(tokens, candidate.position) and candidate.base not in KNOWN_TICKERS \
+                and len(candidate.base) >= 7:
             # "#CRYPTOKINGS / BTC / Long / ...": a tag heading the post is the channel's; the ticker standing alone
-            # or heading its line is the coin (still held: which one is meant is a reading, not a fact).
+            # or heading its line is the coin (still held: which one is meant is a reading, not a fact). A tag of a
+            # coin we know stays the coin, and so does a tag of a ticker's size: "HOT / #ETC stopped out ❌", "GO / #XVS
+            # second entry added …" are a heading over the status — never held, and moving HOT or GO is another trade.
             candidate = rival
     level_tokens = (*levels.entries, *levels.targets, *levels.stop)
     in_sats = any(t.in_sats for t in level_tokens) or candidate is not None and candidate.quote == "BTC" \
@@ -1170,7 +1192,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             quote_from_sats = True
         else:
             sats_problem = f"prices in satoshis but the pair {candidate.symbol} is not quoted in BTC"
-    if candidate is not None and lx.RECAP_HEAD_RE.search(clean) and lx.GAIN_PCT_RE.search(clean):
+    if candidate is not None and (lx.RECAP_HEAD_RE.search(clean) or lx.RECAP_HEAD_RE.search(body)) \
+            and lx.GAIN_PCT_RE.search(clean):
         # "Monthly results: #BNB long from 560 hit all targets +12%": a report headed as one, whatever it says.
         return _not_a_signal("a results post about a past trade")
     if not has_setup and lx.RECAP_RE.search(clean) and lx.GAIN_PCT_RE.search(clean) \
@@ -1181,10 +1204,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             and is_close(status_text, frozenset(c.base.lower() for c in candidates)):
         # "#SOL closed at 165 (TP2) — entry was 158, SL 153": a close reported with the levels it had
         return _status(MessageKind.CLOSE, candidate, segments, close_action(status_text), notes)
-    if has_setup and candidate is not None and symbol_problem is None and lx.CLOSED_AFTER_COIN_HEAD_RE.search(clean) \
+    if has_setup and candidate is not None and symbol_problem is None and (lx.CLOSED_AFTER_COIN_HEAD_RE.search(clean) or lx.CLOSED_AFTER_COIN_HEAD_RE.search(body)) \
             and update_action(status_text) not in (UpdateAction.PARTIAL_CLOSE, UpdateAction.CANCEL_ENTRY):
         return _status(MessageKind.CLOSE, candidate, segments, close_action(status_text), notes)
-    if candidate is not None and symbol_problem is None and lx.CLOSED_HEAD_RE.search(clean) \
+    if candidate is not None and symbol_problem is None and (lx.CLOSED_HEAD_RE.search(clean) or lx.CLOSED_HEAD_RE.search(body)) \
             and not _NOT_OURS.search(status_text):
         # "Closed: #SOL LONG / Entry 176.4 / Exit 183.9 / Profit +42%": the report of a trade that ended.
         return _status(MessageKind.CLOSE, candidate, segments, close_action(status_text), notes)
@@ -1195,10 +1218,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             and choose_symbol(candidates, allow_bare=True)[0] is None:
         # "¿Qué es un trailing stop? Si el precio se mueve ...": a lesson's words about stops are no instruction
         return _not_a_signal("a lesson or example about trading words, not a call or status")
-    if not has_setup and candidate is None and lx.RECAP_HEAD_RE.search(clean):
+    if not has_setup and candidate is None and (lx.RECAP_HEAD_RE.search(clean) or lx.RECAP_HEAD_RE.search(body)):
         # "📊 Monthly report: 46 signals, 34 TP ✅ 12 SL ❌, net +212%": the channel's statistics, no trade named
         return _not_a_signal("a results post about past trades")
-    if not has_setup and candidate is None and lx.RESULTS_HEAD_RE.search(clean) \
+    if not has_setup and candidate is None and (lx.RESULTS_HEAD_RE.search(clean) or lx.RESULTS_HEAD_RE.search(body)) \
             and choose_symbol(candidates, allow_bare=True)[0] is None:
         return _not_a_signal("a results post about past trades")
     if not has_setup:
@@ -1275,7 +1298,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         if not closing and not action and is_conditional_close(status_text, coin_names):
             return _not_a_signal("a close that waits for a market event the bot cannot check")
         if closing:
-            target = candidate or close_target(tokens) or choose_symbol(candidates, allow_bare=True)[0]
+            target = candidate or close_target(tokens) or choose_symbol(_sentence_coins(candidates, tokens), allow_bare=True)[0]
             if target is not None and target is not candidate and not credible_bare(target, tokens):
                 # ("CERRAMOS TODO", "CLOSE ALL POSITIONS NOW": a shouted word is no coin; "SE CIERRA TODO EN EL
                 # MOMENTO …" is no close command either)
@@ -1331,11 +1354,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                            new_stop=price if field == Field.STOP else None)
 
     first_line = clean.lstrip().split("\n", 1)[0]
+    second_line = body.lstrip().split("\n", 1)[0] if body is not clean else first_line
     clean_lower = clean.lower()
     if candidate is not None and symbol_problem is None \
             and (has_setup or entries or SOLD_CARD_RESULT_RE.search(clean_lower)) \
             and not sold_without_result(first_line.lower(), clean_lower) \
-            and (CLOSED_REPORT_HEAD_RE.search(first_line.lower())
+            and (CLOSED_REPORT_HEAD_RE.search(first_line.lower()) or CLOSED_REPORT_HEAD_RE.search(second_line.lower())
                  or has_setup and CLOSED_FOOTER_RE.search(clean.rstrip().rsplit("\n", 1)[-1].lower())):
         # "TRADE KAPANDI — TP HIT / Pair … / Entry … / Exit …", "STOP LOSS TETİKLENDİ! / … Giriş … Stop …": a card
         # headed by the news that the trade ended
@@ -1362,7 +1386,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         return _status(MessageKind.UPDATE, candidate, segments, update_action(status_text), notes,
                        target_index=tp_hit_index(status_text))
     # (one search: the pattern is among the costliest; "🔥 VIP CRYPTO SIGNAL — UPDATE 🔥": a heading ending in "update")
-    restates = lx.RESTATE_RE.search(clean) is not None or _UPDATE_HEADING.search(first_line) is not None
+    restates = lx.RESTATE_RE.search(clean) is not None or _UPDATE_HEADING.search(first_line) is not None \
+        or body is not clean and (lx.RESTATE_RE.search(body) is not None or _UPDATE_HEADING.search(second_line) is not None)
     if candidate is None and restates:
         candidate = choose_symbol(candidates, allow_bare=True)[0]
     if candidate is not None and restates and lx.EXAMPLE_RE.search(without_reader_conditions(clean)):
@@ -1771,6 +1796,9 @@ def _plain_rival(candidate: SymbolCandidate | None, candidates: list[SymbolCandi
     for rival in candidates:
         if rival.rank != 0 or rival.base == candidate.base:
             continue
+        after = tokens[rival.position + 1] if rival.position + 1 < len(tokens) else None
+        if after is not None and after.line == tokens[rival.position].line and after.kind == Kind.NUM:
+            continue  # ("ID 4481", "GO 2"): a word before a number on its line names a thing, not a coin
         if _alone_on_line(tokens, rival.position) or (
                 _meaningful_on_line(tokens, tokens[rival.position].line)[0] is tokens[rival.position]
                 and not _on_side_line(tokens, candidate.position) and not _heading_word(tokens, rival.position)):
@@ -2337,11 +2365,52 @@ def _pick_stop(stops: list[Decimal], entries: list[Decimal], candle_close: bool 
 def _credible_bare_coin(candidates: list[SymbolCandidate], tokens: list[Token]) -> SymbolCandidate | None:
     """The capitalised word a short status post names ("BTC TP2 hit"), unless the post shouts every word (then only a
     ticker we know: a wrong coin would move another trade's stop); with no such word, the one coin named in words."""
-    bare = choose_symbol(candidates, allow_bare=True)[0]
+    bare = choose_symbol(_sentence_coins(candidates, tokens), allow_bare=True)[0]
     if bare is None:
         # ("以太这单 带上止损 3310", "Solana TP1 hit ✅"): no ticker at all — the one coin named in words
         return coin_by_name(tokens)
     return bare if bare.rank > 0 or credible_bare(bare, tokens) else None
+
+
+_FIELD_WORDS = frozenset({"ID", "UID", "NO", "NR", "REF", "TX", "TXID"})
+
+
+def _below_heading_line(clean: str, lines: list[list[Token]]) -> str:
+    """The post without its first line when that line is a short heading of words alone ("HOT", "AI SIGNAL", "🔁 Whale
+    Room → VIP relay") over more lines; else the post."""
+    filled = [n for n, tokens in enumerate(lines) if tokens]
+    if len(filled) < 2:
+        return clean
+    # ("Signal #482": a number tag is the post's number)
+    head = [t for t in lines[filled[0]] if t.kind not in (Kind.SEP, Kind.INDEX)
+            and not (t.kind == Kind.TAG and t.text[1:].isdigit())]
+    if not head or len(head) > 5 or any(t.kind not in (Kind.WORD, Kind.LABEL) for t in head) \
+            or any(t.kind == Kind.LABEL and t.field not in (Field.LONG, Field.SHORT) for t in head):
+        return clean
+    return "\n".join(clean.split("\n")[filled[0] + 1:])
+
+
+def _names_a_thing(tokens: list[Token], position: int) -> bool:
+    """"Trade ID: 7F3A": an id's word before a colon heads a field of its own, and the value after a word and a colon is
+    that field's (a coin label is a label, not a word)."""
+    line = tokens[position].line
+    after = tokens[position + 1] if position + 1 < len(tokens) else None
+    before = tokens[position - 2:position] if position >= 2 else []
+    return after is not None and after.line == line and after.kind == Kind.SEP and after.text == ":" \
+        and tokens[position].text.upper() in _FIELD_WORDS or (
+        len(before) == 2 and before[1].kind == Kind.SEP and before[1].text == ":" and before[0].kind == Kind.WORD
+        and before[0].line == line)
+
+
+def _sentence_coins(candidates: list[SymbolCandidate], tokens: list[Token]) -> list[SymbolCandidate]:
+    """("ALPHA / DOGE 全决済しました ✅", "Trade ID: 7F3A / Отменяем сигнал по LINK"): of several capitalised words and no
+    tag or pair, a word alone heading its line or naming a field gives way to one in the post's sentence."""
+    candidates = [c for c in candidates if not (c.rank == 0 and (c.base in _FIELD_WORDS or _names_a_thing(tokens, c.position)))]
+    plain = [c for c in candidates if c.rank == 0]
+    in_sentence = [c for c in plain if not _alone_on_line(tokens, c.position)]
+    if len(plain) > 1 and in_sentence and not any(c.rank > 0 for c in candidates):
+        return in_sentence
+    return candidates
 
 
 def _status(kind: MessageKind, candidate: SymbolCandidate | None, segments: list[Segment],
