@@ -429,3 +429,20 @@ def test_a_heading_line_over_a_report_or_a_reply_never_opens_its_levels(text, ki
 def test_a_statistic_s_value_inside_an_entry_heading_is_no_entry():
     got = _fields("#AVAX LONG\nEntry: RSI 28\n1) 24.20 (50%)\n2) 23.80 (50%)\nTP 24.90 / 25.60\nSL 23.30")
     assert got["entries"] == [23.8, 24.2]
+
+
+@pytest.mark.parametrize("text", [
+    "💎 COİN: ZRO/USDT\n💰 ŞU ANKİ FİYAT: $3.184\n🎮 İŞLEM: SHORT\n🟢 GİRİŞ FİYATI: $3.184\n🎯 HEDEF: $3.088\n🛡️ STOP: $3.232",
+    "#LINK LONG\nCurrent price: 14.82\nEntry: 14.82\nTP: 15.26\nSL: 14.60",
+])
+def test_an_entry_equal_to_the_price_the_post_says_is_now_is_a_market_order(text):
+    got = _fields(text)
+    assert (got["entries"], got["entry_type"]) == ([got["entries"][0]], "market")
+
+
+@pytest.mark.parametrize("text, entry_type", [
+    ("LONG signal 🟢 #EIGEN\nEntry: CMP or dip to 3.42\nTP: 3.68 / 3.90\nSL: 3.24", "limit"),
+    ("#LINK LONG\nCurrent price: 14.95\nEntry: 14.82\nTP: 15.26\nSL: 14.60", "limit"),
+])
+def test_a_price_to_wait_for_is_a_limit_order(text, entry_type):
+    assert _fields(text)["entry_type"] == entry_type

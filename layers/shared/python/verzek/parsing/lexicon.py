@@ -228,7 +228,7 @@ MARKET_WORDS = re.compile(r"(?<!\w)(?:now|cmp|market|current\s+price|current|mkt
                           r"prezzo\s+attuale|mevcut\s+fiyat|(?:ال)?سعر\s+(?:ال)?حالي|قیمت\s+فعلی|"
                           r"piyasa(?:dan)?|mercado|a\s+mercado|ahora|agora|instant|immediately|сейчас|зараз|[şs]imdi|jetzt|"
                           r"maintenant|adesso|teraz|sekarang|b[âa]y\s+gi[ờo]|ngay|الآن|اکنون|अभी|এখন|עכשיו|τώρα|acum|teď|по\s+ринку)(?!\w)|现在|现价|市价|成行|지금|현\s*재\s*가|시장가|ตอนนี้", re.IGNORECASE)
-LIMIT_WORDS = re.compile(r"(?<!\w)(?:below|above|under|over|or\s+lower|or\s+higher|limit|ниже|выше|лимит|"
+LIMIT_WORDS = re.compile(r"(?<!\w)(?:below|above|under|over|or\s+lower|or\s+higher|limit|dip|pullback|retest|ниже|выше|лимит|"
                          r"alt[ıi]|[üu]st[üu]|abajo|arriba|abaixo|acima)(?!\w)", re.IGNORECASE)
 RANGE_WORDS = re.compile(r"(?<!\w)(?:between|to|till|until|upto|между|до|arası|arasi|entre|hasta|até|ate|a|bis|à|do|"
                          r"між|đến|den|hingga|sampai|se|tak|تا|إلى|الى|الی|至|到|から|〜)(?!\w)",

@@ -1422,6 +1422,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # "My opinion: Buy (Instant Execution) / Entry price: $97,420": a broker's card for an order at the market;
         # the price is where it stands now
         etype = EntryType.MARKET
+    if etype == EntryType.LIMIT and len(entries) == 1 and _entry_is_the_price_now(clean, entries[0]):
+        # "ŞU ANKİ FİYAT: $3.184 … GİRİŞ FİYATI: $3.184": the entry written is the price the post says the market is at
+        # now — an order at the market
+        etype = EntryType.MARKET
     leverage = _leverage(tokens, segments)
     market = _market(clean, candidate, leverage)
     # ("Sell entry: 90" labels an entry: a short being opened, never a spot exit)
@@ -2033,6 +2037,25 @@ _INSTANT_ORDER = re.compile(r"(?:instant|market)\s+execution|(?:buy|sell)\s+(?:a
 # (a "Now:" label beside an entry label of its own is where the market is too)
 _REFERENCE_PRICE = re.compile(r"(?:current|market)\s+(?:price|rate)|\W*(?:price|now|сейчас|зараз|[şs]imdi|ahora|agora|jetzt|"
                               r"maintenant|adesso|teraz|sekarang|现在|现价|지금|현재가)\W*$", re.IGNORECASE)
+_PRICE_NOW_LINE = re.compile(r"(?:current|market)\s+(?:price|rate)|price\s+now|[şs]u\s+anki\s+fiyat|mevcut\s+fiyat|"
+                             r"anl[ıi]k\s+fiyat|prix\s+actuel|pre[çc]o\s+atual|precio\s+actual|prezzo\s+attuale|"
+                             r"aktueller\s+(?:preis|kurs)|текущая\s+цена|поточна\s+ціна|gi[áa]\s+hi[ệe]n\s+t[ạa]i|"
+                             r"harga\s+(?:saat\s+ini|sekarang)|当前价格?|现价|현재가", re.IGNORECASE)
+_PRICE_IN_LINE = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _entry_is_the_price_now(clean: str, entry: Decimal) -> bool:
+    for line in clean.split("\n"):
+        if _PRICE_NOW_LINE.search(line):
+            for number in _PRICE_IN_LINE.findall(line):
+                try:
+                    if Decimal(number.replace(",", ".")) == entry:
+                        return True
+                except ArithmeticError:
+                    continue
+    return False
+
+
 _QUESTION = re.compile(r"\?(?:\s|$)|？|؟")
 # Words that may follow "SL #ARBUSDT" without making it more than a stop-out ("hit", "-1R", "-3%").
 _STOP_OUT_TAIL = re.compile(r"^(?:hit|triggered|reached|done|taken|out|\d+(?:[.,]\d+)?r)$", re.IGNORECASE)
