@@ -446,3 +446,11 @@ def test_an_entry_equal_to_the_price_the_post_says_is_now_is_a_market_order(text
 ])
 def test_a_price_to_wait_for_is_a_limit_order(text, entry_type):
     assert _fields(text)["entry_type"] == entry_type
+
+
+@pytest.mark.parametrize("text", [
+    "🇹🇭 สัญญาณ SHORT #AAVE\nเข้า: 318.0\nเป้า: 310.5 / 303.0\nSL: 326.5\nSpot ไม่ได้ — Futures เท่านั้น x5",
+    "#AAVE SHORT 318\nTP 310.5 / 303\nSL 326.5\nNo spot, futures only",
+])
+def test_spot_named_only_to_rule_it_out_leaves_futures(text):
+    assert _fields(text)["market"] == "futures"

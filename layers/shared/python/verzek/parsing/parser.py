@@ -951,11 +951,18 @@ _NO_LEVERAGE = re.compile(r"(?<!\w)(?:(?:no|sin|sem|without|senza|sans|ohne|бе
                           r"leva|levier|hebel|плеча|d[źz]wigni)|kald[ıi]ra[çc]s[ıi]z)(?!\w)", re.IGNORECASE)
 
 
+_FUTURES_ONLY = re.compile(r"(?:futures?|perp\w*)\s+(?:only|เท่านั้น|tylko|solamente|somente|seulement|nur)(?!\w)|"
+                           r"(?<!\w)(?:only|sadece|yaln[ıi]zca|только|solo|s[óo]|nur|chỉ)\s+(?:futures?|perp\w*|vadeli|фьючерс\w*)|"
+                           r"(?:no|not|without)\s+spot(?!\w)|spot\s*(?:ไม่ได้|yok|нет|không)", re.IGNORECASE)
+
+
 def _market(text: str, symbol: SymbolCandidate | None, leverage: int | None) -> MarketType | None:
     if "spot" in text.lower():
         text = _NO_LEVERAGE.sub(" ", text)
     futures = bool(lx.FUTURES_RE.search(text)) or leverage is not None or bool(symbol and symbol.perpetual)
     spot = bool(lx.SPOT_RE.search(text))
+    if futures and spot and _FUTURES_ONLY.search(text):
+        return MarketType.FUTURES  # ("Spot ไม่ได้ — Futures เท่านั้น", "no spot, futures only")
     if futures and spot:
         return None  # "SPOT & FUTURES": the post leaves it open
     if futures:
