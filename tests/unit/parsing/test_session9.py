@@ -454,3 +454,10 @@ def test_a_price_to_wait_for_is_a_limit_order(text, entry_type):
 ])
 def test_spot_named_only_to_rule_it_out_leaves_futures(text):
     assert _fields(text)["market"] == "futures"
+
+
+def test_a_position_size_in_dollars_is_no_entry():
+    # (was an entry of 300: "accumulation" heads the entry, and the size after it on the line was read as a level)
+    got = _fields("$AAVE — spot accumulation Position: $300 | Cross 10x\nBuy zone: $268 ~ $275\n"
+                  "Sell targets: $298 / $325 / $360\nNo SL, DCA below $250")
+    assert got["entries"] == [268, 275]

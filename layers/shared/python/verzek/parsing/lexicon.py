@@ -171,7 +171,7 @@ LABELS: list[tuple[Field, str]] = [
     (Field.IGNORE, (r"(?:bonus|extra|extended|optional|moon|moonbag|moon[\s-]+bag|runner|dream|ultimate|stretch|final\s+moon)\s+"
                    r"(?:targets?|tps?)(?:\s+(?:zone|area))?|re[\s-]*entry|average|dca(?:\s+(?:zone|area|levels?|entry|entries|orders?))?|risk(?:\s*/\s*reward)?|reward|r\s*/\s*r|rr|"
                    r"period|volume|market\s+cap|ranking|wallet(?:\s+size)?|capital|amount|balance|margin\s+size|"
-                   r"position\s+size|change|duration|"
+                   r"position\s+size|change|duration|position(?=[ \t]*:[ \t]*\$[ \t]?\d)|"
                    # "Size 2.3 SOL", "Qty: 120", "Margin: 50 USDT": how much, never a price
                    r"(?:order\s+|trade\s+|lot\s+)?size|qty|quantity|contracts|margin(?=[ \t]*[:=]?[ \t]*\$?\d)|"
                    r"размер(?:\s+позиции)?|количество|miktar|tama[ñn]o|tamanho|cantidad|quantidade|gr[öo](?:ß|ss)e|menge|"
