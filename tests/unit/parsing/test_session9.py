@@ -461,3 +461,18 @@ def test_a_position_size_in_dollars_is_no_entry():
     got = _fields("$AAVE — spot accumulation Position: $300 | Cross 10x\nBuy zone: $268 ~ $275\n"
                   "Sell targets: $298 / $325 / $360\nNo SL, DCA below $250")
     assert got["entries"] == [268, 275]
+
+
+def test_a_count_under_a_qualified_entry_word_is_no_entry():
+    got = _fields("ETHUSDT | Ethereum Perpetual\nНаправление: 🟢 LONG\nВход: 3398.50 | SL: 3371.20\n"
+                  "TP1: 3436.00 | TP2: 3489.00\nСчет за вход: 4 | против: 1")
+    assert got["entries"] == [3398.5]
+
+
+@pytest.mark.parametrize("text, targets", [
+    ("🎯 22-BILLION TRADING SIGNAL\n종목: BTCUSDT\n신호: BUY\n진입가: $96,850.00\n손절가: $95,480.00\n목표가: $99,590.00",
+     [99590]),
+    ("#SOL LONG\nEntry 182\n🎯 188\n🎯 195 USDT\nSL 176", [188, 195]),
+])
+def test_a_target_emoji_before_a_number_in_a_name_marks_no_target(text, targets):
+    assert _fields(text)["targets"] == targets

@@ -75,7 +75,8 @@ _CLOCK_OR_RATIO = re.compile(r"(?<![\w.,:])T?\d{1,2}:\d{1,2}(?::\d{1,2})?(?![\d.
 _CYRILLIC_X = re.compile(r"(?<=\d)[ \t]?[хХ]|[хХ](?=[ \t]?\d)")
 _TIMES_SUFFIX = re.compile(r"(?<=\d)[ \t]?[倍배]")
 # Emojis used as labels in front of a number ("🎯 0.170 ⛔ 0.155") before emojis become spaces.
-_EMOJI_TARGET = re.compile("[\U0001f3af\U0001f3c1]\ufe0f?(?=[ \t]*[$]?\\d)")  # 🎯 🏁
+# (not before a number that is part of a word: "🎯 22-BILLION TRADING SIGNAL" is a channel's name)
+_EMOJI_TARGET = re.compile("[\U0001f3af\U0001f3c1]\ufe0f?(?=[ \t]*[$]?\\d(?![\\d.,]*-[A-Za-z]{2}))")  # 🎯 🏁
 _EMOJI_STOP = re.compile("[\u26d4\U0001f6d1\u274c\U0001f6ab]\ufe0f?(?=[ \t]*[$]?\\d)")  # ⛔ 🛑 ❌ 🚫
 # CJK ideographs / Hangul glued to digits or Latin letters ("入场3450", "10배"): split them apart.
 _CJK = CJK

@@ -578,6 +578,12 @@ def _assign_levels(segments: list[Segment], filled: frozenset[int] = frozenset()
         entry_segments = [s for s in entry_segments if s not in reference]
     # ("Entry 1: 9.80 / Entry 2: 9.60 / Avg entry after both fills: 9.68": beside entries of its own, an average entry
     # is arithmetic on them, not another order)
+    # ("Вход: 3398.50 … Счет за вход: 4 | против: 1": beside an entry label of its own, one qualified by words we do not
+    # know and holding only a small count is a note about the entry, not an order)
+    counted = [s for s in entry_segments if s.qualified and s.numbers and all(t.text.isdigit() and t.value <= 20
+                                                                              for t in s.numbers)]
+    if counted and len(counted) < len(entry_segments):
+        entry_segments = [s for s in entry_segments if s not in counted]
     averaged = [s for s in entry_segments if s.label is not None and s.label.text.lower().startswith(("avg", "average"))]
     if averaged and len(averaged) < len(entry_segments):
         entry_segments = [s for s in entry_segments if s not in averaged]
