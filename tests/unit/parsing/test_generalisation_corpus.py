@@ -336,7 +336,9 @@ price missing a digit): the parse must match the label and still be rejected.
   market or heading line held, "Вхід по ринку", "अभी", German "komplett schließen"). `blind_d3.jsonl` (f23db01, author
   d3, the end-of-session measurement: a day of relay traffic from ~40 channel styles in 18 languages, not aimed at weak
   spots) 45/47 (95.7 %) at first look at 8124c39 as written, 46/47 with bd3-019 put under the ruling that a close names
-  its side, 0 wrong trades, closes or position changes; then 47/47 ("Futures only" beside a ruled-out spot).
+  its side, 0 wrong trades, closes or position changes; then 47/47 ("Futures only" beside a ruled-out spot). The
+  session's rules (tests/unit/parsing/test_session9.py) moved the 73 older corpora from 4,134 to 4,174 of 4,235;
+  floors raised to the rates as they stand.
 """
 
 import json
@@ -389,7 +391,7 @@ CORPORA = {
     "blind_round36.jsonl": (59, 1.0),
     "blind_round37.jsonl": (58, 1.0),
     "blind_lead2.jsonl": (28, 1.0),
-    "blind_round38.jsonl": (54, 0.98),
+    "blind_round38.jsonl": (54, 1.0),
     "blind_round39.jsonl": (55, 1.0),
     "blind_lead3.jsonl": (40, 0.975),
     "blind_lead4.jsonl": (39, 1.0),
@@ -397,31 +399,31 @@ CORPORA = {
     "blind_v1.jsonl": (47, 1.0),
     "blind_v2.jsonl": (45, 1.0),
     "blind_v3.jsonl": (47, 1.0),
-    "blind_lead6.jsonl": (35, 0.97),
+    "blind_lead6.jsonl": (35, 1.0),
     "blind_v4.jsonl": (38, 1.0),
-    "blind_v5.jsonl": (50, 0.84),
+    "blind_v5.jsonl": (50, 0.94),
     "blind_round40.jsonl": (60, 0.98),
-    "blind_v6.jsonl": (42, 0.8),
-    "blind_round41.jsonl": (58, 0.93),
-    "blind_round42.jsonl": (56, 0.92),
+    "blind_v6.jsonl": (42, 0.9),
+    "blind_round41.jsonl": (58, 0.96),
+    "blind_round42.jsonl": (56, 0.96),
     "blind_round43.jsonl": (59, 0.93),
-    "blind_v7.jsonl": (55, 0.87),
-    "blind_round44.jsonl": (59, 0.96),
+    "blind_v7.jsonl": (55, 0.9),
+    "blind_round44.jsonl": (59, 1.0),
     "blind_lead7.jsonl": (36, 1.0),
     "blind_lead8.jsonl": (30, 1.0),
-    "blind_v8.jsonl": (46, 0.82),
-    "blind_v9.jsonl": (43, 0.81),
-    "blind_v10.jsonl": (37, 0.89),
-    "blind_a1.jsonl": (45, 0.68),
-    "blind_a2.jsonl": (45, 0.93),
-    "blind_b1.jsonl": (48, 0.89),
+    "blind_v8.jsonl": (46, 0.86),
+    "blind_v9.jsonl": (43, 0.9),
+    "blind_v10.jsonl": (37, 0.97),
+    "blind_a1.jsonl": (45, 0.77),
+    "blind_a2.jsonl": (45, 0.95),
+    "blind_b1.jsonl": (48, 0.91),
     "blind_b2.jsonl": (18, 0.94),
-    "blind_c1.jsonl": (46, 0.97),
+    "blind_c1.jsonl": (46, 1.0),
     "blind_c2.jsonl": (17, 0.82),
-    "blind_a3.jsonl": (50, 0.94),
+    "blind_a3.jsonl": (50, 0.96),
     "blind_round45.jsonl": (35, 0.94),
-    "blind_round46.jsonl": (25, 0.96),
-    "blind_a4.jsonl": (40, 0.85),
+    "blind_round46.jsonl": (25, 1.0),
+    "blind_a4.jsonl": (40, 0.92),
     "blind_a5.jsonl": (50, 0.98),
     "blind_d2.jsonl": (53, 1.0),
     "blind_d3.jsonl": (47, 1.0),
