@@ -10,7 +10,6 @@ Usage: `python scripts/probe_parser_mutations.py [--seeds 7 11 13] [--every 1] [
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 import time
@@ -19,10 +18,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from verzek.parsing import parse_message
-from verzek.parsing.scoring import wrong_close, wrong_position_change, wrong_trade
-
-from tests.support.parser_mutations import TRADE_FIELDS, mutations
+from tests.support.parser_mutations import corpus_rows, probe_open, probe_status
 
 CORPORA = REPO / "tests" / "unit" / "parsing" / "data"
 
@@ -30,60 +26,27 @@ CORPORA = REPO / "tests" / "unit" / "parsing" / "data"
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seeds", type=int, nargs="+", default=[7, 11, 13])
-    ap.add_argument("--every", type=int, default=1, help="probe every Nth open (1 = all)")
+    ap.add_argument("--every", type=int, default=1, help="probe every Nth post (1 = all)")
     ap.add_argument("--status", action="store_true", help="probe the status and noise posts instead of the opens")
     args = ap.parse_args()
-    if args.status:
-        return _probe_status(args)
-    opens = [row for path in sorted(CORPORA.glob("*.jsonl")) for line in path.read_text(encoding="utf-8").splitlines()
-             if line.strip() and (row := json.loads(line))["expected"]["kind"] == "open"][::args.every]
+    rows = corpus_rows(CORPORA, opens=not args.status, every=args.every)
     total, held, failures, start = 0, 0, [], time.perf_counter()
     for n, seed in enumerate(args.seeds, 1):
         rng = random.Random(seed)
-        for row in opens:
-            parsed = parse_message(row["text"])
-            if not parsed.tradable:
-                continue
-            base = {k: parsed.to_expected_dict()[k] for k in TRADE_FIELDS}
-            for kind, text in mutations(row["text"], rng):
-                total += 1
-                mutated = parse_message(text)
-                if not mutated.tradable:
-                    held += 1
-                    continue
-                got = {k: mutated.to_expected_dict()[k] for k in TRADE_FIELDS}
-                if got != base:
-                    failures.append((row["id"], kind, {k: (got[k], base[k]) for k in TRADE_FIELDS if got[k] != base[k]}, text))
-        elapsed = time.perf_counter() - start
-        print(f"seed {seed} ({n}/{len(args.seeds)}): {total} mutations, {held} held, {len(failures)} changed and tradable; "
-              f"{elapsed:.0f} s, ETA {elapsed / n * (len(args.seeds) - n):.0f} s", flush=True)
-    for row_id, kind, diff, text in failures:
-        print(f"CHANGED {row_id} [{kind}] {diff}\n    {text[:300]!r}")
-    return 1 if failures else 0
-
-
-def _probe_status(args) -> int:
-    rows = [row for path in sorted(CORPORA.glob("*.jsonl")) for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and (row := json.loads(line))["expected"]["kind"] != "open"][::args.every]
-
-    def wrong(row, parsed):
-        return wrong_trade(row, parsed) or wrong_close(row, parsed) or wrong_position_change(row, parsed)
-
-    total, failures, start = 0, [], time.perf_counter()
-    for n, seed in enumerate(args.seeds, 1):
-        rng = random.Random(seed)
         for row in rows:
-            if wrong(row, parse_message(row["text"])):
-                continue
-            for kind, text in mutations(row["text"], rng):
-                total += 1
-                if why := wrong(row, parse_message(text)):
-                    failures.append((row["id"], kind, why, text))
+            if args.status:
+                made, found = probe_status(row, rng)
+            else:
+                made, row_held, found = probe_open(row, rng)
+                held += row_held
+            total += made
+            failures.extend((row["id"], *f) for f in found)
         elapsed = time.perf_counter() - start
-        print(f"seed {seed} ({n}/{len(args.seeds)}): {total} mutations of status posts, {len(failures)} wrong; "
+        print(f"seed {seed} ({n}/{len(args.seeds)}): {total} edits, {held} held, {len(failures)} "
+              f"{'wrong' if args.status else 'changed and tradable'}; "
               f"{elapsed:.0f} s, ETA {elapsed / n * (len(args.seeds) - n):.0f} s", flush=True)
-    for row_id, kind, why, text in failures:
-        print(f"WRONG {row_id} [{kind}] {why}\n    {text[:300]!r}")
+    for row_id, kind, what, text in failures:
+        print(f"{'WRONG' if args.status else 'CHANGED'} {row_id} [{kind}] {what}\n    {text[:300]!r}")
     return 1 if failures else 0
 
 

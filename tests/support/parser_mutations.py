@@ -4,8 +4,12 @@ different tradable trade. Used by `scripts/probe_parser_mutations.py` and a unit
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Iterator
+
+from verzek.parsing import parse_message
+from verzek.parsing.scoring import wrong_close, wrong_position_change, wrong_trade
 
 TRADE_FIELDS = ("symbol", "side", "entries", "targets", "stop_loss")
 
@@ -36,3 +40,50 @@ def mutations(text: str, rng: random.Random) -> Iterator[tuple[str, str]]:
     yield "leverage line", text + "\n" + rng.choice(LEVERAGE_LINES)
     yield "bold", "\n".join(("**" + line + "**") if line.strip() else line for line in lines)
     yield "footer", text + "\n" + rng.choice(FOOTERS)
+
+
+def corpus_rows(folder, opens: bool, every: int = 1) -> list[dict]:
+    """The labelled rows of every corpus in `folder`: the opens, or every other kind."""
+    return [row for path in sorted(folder.glob("*.jsonl")) for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and ((row := json.loads(line))["expected"]["kind"] == "open") == opens][::every]
+
+
+def probe_open(row: dict, rng: random.Random) -> tuple[int, int, list[tuple[str, dict, str]]]:
+    """Edit one open that parses tradable: (edits made, edits held, [(kind, changed fields, text)] of the edits that
+    trade something else). An open that does not parse tradable is not probed."""
+    parsed = parse_message(row["text"])
+    if not parsed.tradable:
+        return 0, 0, []
+    base = {k: parsed.to_expected_dict()[k] for k in TRADE_FIELDS}
+    made = held = 0
+    changed = []
+    for kind, text in mutations(row["text"], rng):
+        made += 1
+        mutated = parse_message(text)
+        if not mutated.tradable:
+            held += 1
+            continue
+        got = {k: mutated.to_expected_dict()[k] for k in TRADE_FIELDS}
+        if got != base:
+            changed.append((kind, {k: (got[k], base[k]) for k in TRADE_FIELDS if got[k] != base[k]}, text))
+    return made, held, changed
+
+
+def probe_status(row: dict, rng: random.Random, kinds: set[str] | None = None) -> tuple[int, list[tuple[str, str, str]]]:
+    """Edit one status or noise post the parser reads right: (edits made, [(kind, why, text)] of the edits that become
+    a wrong trade, close or position change)."""
+    if _wrong(row, parse_message(row["text"])):
+        return 0, []
+    made = 0
+    wrong = []
+    for kind, text in mutations(row["text"], rng):
+        if kinds is not None and kind not in kinds:
+            continue
+        made += 1
+        if why := _wrong(row, parse_message(text)):
+            wrong.append((kind, why, text))
+    return made, wrong
+
+
+def _wrong(row: dict, parsed) -> str | None:
+    return wrong_trade(row, parsed) or wrong_close(row, parsed) or wrong_position_change(row, parsed)
