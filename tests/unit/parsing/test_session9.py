@@ -476,3 +476,19 @@ def test_a_count_under_a_qualified_entry_word_is_no_entry():
 ])
 def test_a_target_emoji_before_a_number_in_a_name_marks_no_target(text, targets):
     assert _fields(text)["targets"] == targets
+
+
+@pytest.mark.parametrize("text, side", [
+    ("Aurox Indicator: LONG signal confirmed on DOT/USDT (Daily close)", "long"),
+    ("🔔 $PYTH long triggered, details soon", "long"),
+    ("#ARB short entered, levels in the next post", "short"),
+])
+def test_a_direction_said_to_be_called_with_no_price_is_a_held_alert(text, side):
+    parsed = parse_message(text)
+    assert (parsed.kind.value, parsed.to_expected_dict()["side"]) == ("open", side)
+    assert not parsed.tradable and "direction only" in parsed.rejected
+
+
+@pytest.mark.parametrize("text", ["Is a #BTC long signal coming? 🤔", "ETH short liquidations triggered: $120M in an hour"])
+def test_talk_about_signals_or_liquidations_is_no_alert(text):
+    assert _fields(text)["kind"] == "not_a_signal"

@@ -1529,7 +1529,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     direction_only = None  # (read at most once: _levels_later_call tokenises the post again)
     if not entries and etype != EntryType.MARKET and candidate is not None and words_side is not None \
             and not side_conflict:
-        direction_only = _only_coin_and_side(tokens) or _levels_later_call(clean, comma_decimal)
+        direction_only = _only_coin_and_side(tokens) or _levels_later_call(clean, comma_decimal) \
+            or _called_direction(tokens, clean)
         if direction_only:
             etype = EntryType.MARKET  # "#ATOMUSDT LONG 🚀🚀": a direction alert, held below
     if not entries and etype == EntryType.MARKET and not (targets or stop is not None) and candidate is not None \
@@ -2014,6 +2015,25 @@ def _market_word_tokens(tokens: list[Token]) -> set[int]:
         if lx.MARKET_WORDS.fullmatch(text):
             found.update(id(t) for t in run)
     return found
+
+
+# Words that say a call was made: "LONG signal confirmed on DOT/USDT", "$PYTH long triggered, details soon", "DOGE 롱 진입"
+_CALL_WORDS = re.compile(r"(?<!\w)(?:signal|triggered|confirmed|activated|entered|entering|alert|진입|вход\w*|giri[şs]|"
+                         r"entrada|einstieg|entr[ée]e|ingresso|masuk|v[àa]o\s+l[ệe]nh|入场|进场|エントリー)(?!\w)", re.IGNORECASE)
+
+
+_TIMEFRAME_WORD = re.compile(r"\d{1,3}[mhdw]|[mhdw]\d{1,3}", re.IGNORECASE)
+
+
+def _called_direction(tokens: list[Token], clean: str) -> bool:
+    """A short post naming a coin and a side, saying the call was made, with no price at all (the levels "soon", "in
+    the VIP room"): a direction alert, held."""
+    words = [t for t in tokens if t.kind in (Kind.WORD, Kind.LABEL, Kind.TAG, Kind.PAIR)]
+    # (no amount either: "$120M", "3.2K" are a word with digits)
+    amounts = [t for t in tokens if t.kind in (Kind.WORD, Kind.INDEX, Kind.LEV) and any(ch.isdigit() for ch in t.text)
+               and not _TIMEFRAME_WORD.fullmatch(t.text)]
+    return not any(t.kind in (Kind.NUM, Kind.PCT) for t in tokens) and not amounts and len(words) <= 14 \
+        and _CALL_WORDS.search(clean) is not None and "liquidat" not in clean.lower() and "ликвидац" not in clean.lower()
 
 
 def _only_coin_and_side(tokens: list[Token]) -> bool:
