@@ -492,3 +492,10 @@ def test_a_direction_said_to_be_called_with_no_price_is_a_held_alert(text, side)
 @pytest.mark.parametrize("text", ["Is a #BTC long signal coming? 🤔", "ETH short liquidations triggered: $120M in an hour"])
 def test_talk_about_signals_or_liquidations_is_no_alert(text):
     assert _fields(text)["kind"] == "not_a_signal"
+
+
+def test_a_bare_price_line_read_as_the_entry_is_held_only_for_that_reason():
+    # (the source hint "numbers after a coin are entries" lifts exactly this hold; a second "price row not read" hold
+    # kept the house style held after the operator recorded the hint)
+    parsed = parse_message("ENTER LONG\nZROUSDT\n3.400\nTP 3.480 3.550\nSL 3.320")
+    assert parsed.rejected == "held for review: entry read from an unlabelled price line"

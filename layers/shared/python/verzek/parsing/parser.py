@@ -1668,6 +1668,7 @@ def _unread_price_row(lines: list[list[Token]], levels: _Levels, taken: set[int]
     if not scale:
         return None
     read = {id(t) for t in (*levels.entries, *levels.targets, *levels.stop)}
+    values = set(scale)  # (a price line read by another rule — "ENTER LONG / ZROUSDT / 3.400 / TP …" — is read)
     low, high = min(scale) / 3, max(scale) * 3
     label_lines = {t.line for tokens in lines for t in tokens if t.kind == Kind.LABEL}
     for tokens in lines:
@@ -1682,7 +1683,7 @@ def _unread_price_row(lines: list[list[Token]], levels: _Levels, taken: set[int]
         prices = [t for t in meaningful if t.kind == Kind.NUM]
         if prices and all(t.kind in (Kind.NUM, Kind.PCT) for t in meaningful) and len(prices) <= 2 \
                 and not _date_like(prices) \
-                and any(id(t) not in read and low <= t.value <= high for t in prices):
+                and any(id(t) not in read and t.value not in values and low <= t.value <= high for t in prices):
             return " ".join(t.text for t in tokens)
     return None
 
