@@ -499,3 +499,8 @@ def test_a_bare_price_line_read_as_the_entry_is_held_only_for_that_reason():
     # kept the house style held after the operator recorded the hint)
     parsed = parse_message("ENTER LONG\nZROUSDT\n3.400\nTP 3.480 3.550\nSL 3.320")
     assert parsed.rejected == "held for review: entry read from an unlabelled price line"
+
+
+@pytest.mark.parametrize("text", ["#BTC closed at BE 🤝 Risk 2% of balance", "Закрываем все позиции, риск 2% на сделку"])
+def test_a_risk_share_beside_a_close_is_no_partial_close(text):
+    assert _fields(text)["kind"] == "close"

@@ -94,7 +94,9 @@ _SHARE = (r"(?<![+\-\d.,])[1-9]\d?\s*%(?!\s*(?:de\s+|of\s+|em\s+)?(?:profit|gain
           r"(?<![\w+\-])%\s*[1-9]\d?(?![\d.,])")
 # (no profit or "with" word between the verb and the share: "بسته شد با سود ۱۲٪", "تم إغلاق صفقة ETH بربح 12%", "Take profit: 3%")
 _NOT_A_RESULT_WORD = (r"(?!(?:with|con|com|avec|mit|ile|با|بربح|بسود|سود|ربح\w*|profit\w*|ganancia\w*|lucro\w*|kar\w*|прибыл\w*|"
-                      r"gain\w*|gewinn\w*|b[ée]n[ée]fice\w*|guadagn\w*|l[ãa]i|untung|cuan)(?!\w))")
+                      r"gain\w*|gewinn\w*|b[ée]n[ée]fice\w*|guadagn\w*|l[ãa]i|untung|cuan|"
+                      # ("closed at BE · Risk 2% of balance": a share of the account risked, not of the position closed)
+                      r"risk\w*|риск\w*|riesgo|risco|rischio|risiko|risque|size|margin|balance|capital)(?!\w))")
 _PARTIAL_SHARE = (rf"{_TAKE_VERB}(?:[ \t]+[^\s,.;!?]+){{0,3}}?[ \t]+{_PART_WORD}|"
                   rf"{_TAKE_VERB}(?:[ \t]+{_NOT_A_RESULT_WORD}[^\s,.;!?]+){{0,3}}?[ \t]+(?:{_SHARE})|"
                   rf"{_PART_WORD}[ \t]*(?:[^\s,.;!?]+[ \t]+){{0,2}}?{_TAKE_VERB}")
