@@ -504,3 +504,19 @@ def test_a_bare_price_line_read_as_the_entry_is_held_only_for_that_reason():
 @pytest.mark.parametrize("text", ["#BTC closed at BE 🤝 Risk 2% of balance", "Закрываем все позиции, риск 2% на сделку"])
 def test_a_risk_share_beside_a_close_is_no_partial_close(text):
     assert _fields(text)["kind"] == "close"
+
+
+@pytest.mark.parametrize("text", [
+    "Pair | Side | Entry | TP | SL (2%)\nBTCUSDT | LONG | 64000 | 66000 | 63000",
+    "Pair | Side | Entry | TP | SL (max 2%)\nBTCUSDT | LONG | 64000 | 66000 | 63000",
+])
+def test_a_note_in_brackets_beside_a_column_name_keeps_the_table(text):
+    # (was a tradable open with the three cells as entries and a 2 % stop)
+    got = _fields(text)
+    assert (got["entries"], got["targets"], got["stop_loss"]) == ([64000], [66000], 63000)
+
+
+def test_prices_after_the_side_word_in_no_ladder_s_order_are_held():
+    parsed = parse_message("BTCUSDT | LONG | 64000 | 66000 | 63000\nSL 2%")
+    assert not parsed.tradable and "no ladder's order" in parsed.rejected
+    assert parse_message("#SOL LONG 182 | 185 | 188\nSL 176\nTP 195").tradable

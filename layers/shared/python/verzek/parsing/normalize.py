@@ -110,6 +110,9 @@ _TABLE_CELL_SPLIT = re.compile(r"\s*\|\s*")
 _TABLE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
 
 
+_BRACKETED = re.compile(r"\([^()\n]*\)")
+
+
 def _tables_to_fields(text: str) -> str:
     """A header row of names over a row of values ("Pair | Side | Entry" / "BTCUSDT | LONG | 64000")
     becomes one "name: value" line per column, so each value sits under its own label."""
@@ -117,7 +120,9 @@ def _tables_to_fields(text: str) -> str:
     out: list[str] = []
     i = 0
     while i < len(lines):
-        head = [c for c in _TABLE_CELL_SPLIT.split(lines[i].strip().strip("|")) if c]
+        # ("SL (2%)", "TP (R:R 1:2)": a note in brackets beside a column's name is no part of it)
+        head = [name for c in _TABLE_CELL_SPLIT.split(lines[i].strip().strip("|"))
+                if (name := _BRACKETED.sub("", c).strip())]
         if len(head) >= 3 and i + 1 < len(lines) and all(not any(ch.isdigit() for ch in c) for c in head):
             # Markdown tables put a "|---|:--:|" rule between the header and the values.
             values_at = i + 2 if _TABLE_RULE.match(lines[i + 1]) and i + 2 < len(lines) else i + 1

@@ -1613,6 +1613,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # "LONG NOW / #ZENUSDT / $11.50 / TP ... / SL ...": a price on a line of its own that nothing read, before the
         # exits — probably the entry; trading at the market instead is a guess
         problems.append("held for review: a market entry, but a price line before the exits was not read")
+    written = [t.value for t in levels.entries]
+    if not problems and len(written) >= 3 and written != sorted(written) and written != sorted(written, reverse=True) \
+            and all(s.field in _SIDE_FIELDS for s in levels.entry_segments):
+        # "BTCUSDT | LONG | 64000 | 66000 | 63000": prices after the side word that no ladder writes in that order —
+        # the columns of a row (entry, target, stop) read as one list
+        problems.append("held for review: the prices after the side word are in no ladder's order")
     if not problems and (row := _unread_price_row(lines, levels, taken, parsed)) is not None:
         # "1) 5.10 - 50% RSI 28 / 2) 5.25 - 50%": a row of nothing but a price that no field took, on the scale of the
         # trade's levels — a rung the reading lost; trading without it is a different trade
