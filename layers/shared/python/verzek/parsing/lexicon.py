@@ -344,7 +344,13 @@ PAST_TRADE_RE = re.compile(
 # A post headed as a results report ("Monthly results: #BNB long ... hit all targets +12%"): a look back.
 RECAP_HEAD_RE = re.compile(r"^\W*(?:recap|summary|results?\s+of|(?:trade|call|signal|win)\s+of\s+the\s+(?:day|week|month)|best\s+(?:trade|call)s?|top\s+(?:trade|call)s?|(?:daily|weekly|monthly)\s+(?:results?|recap|summary|report)|"
                            r"resumen|resumo|r[ée]sum[ée]|итоги|sonu[çc]lar|r[üu]ckblick|riepilogo|podsumowanie|t[ổo]ng\s+k[ếe]t|"
-                           r"rekap|ملخص|خلاصه|总结|回顾|まとめ|결산|요약)"
+                           r"rekap|ملخص|خلاصه|总结|回顾|まとめ|결산|요약|"
+                           # "昨日の結果📊 / #ARB +22% ✅ / …", "今日战绩", "어제 결과", "Kết quả hôm qua", "Resultados de hoy"
+                           r"(?:昨日|今日|本日|今周|先周|今月|先月|昨天|今天|本周|上周|本月|上月)の?(?:结果|成绩|战绩)|"
+                           r"(?:어제|오늘|이번\s*주|지난\s*주)\s*(?:의\s*)?결과|k[ếe]t\s+qu[ảa]\s+(?:h[ôo]m\s+(?:qua|nay)|tu[ầa]n)|"
+                           r"(?:resultados|r[ée]sultats|ergebnisse|risultati|wyniki|результаты|hasil)\s+(?:de\s+(?:hoy|ayer|la\s+semana|hoje|ontem)|"
+                           r"d'hier|du\s+jour|de\s+la\s+semaine|von\s+gestern|der\s+woche|di\s+ieri|della\s+settimana|z\s+wczoraj|"
+                           r"за\s+(?:вчера|сегодня|неделю)|kemarin|hari\s+ini|minggu\s+ini))"
                            r"(?!\w)", re.IGNORECASE)
 RECAP_RE = re.compile(r"(?<!\w)(?:recap|summary|results?\s+of|(?:daily|weekly|monthly)\s+results?)(?!\w)",
                       re.IGNORECASE)

@@ -1300,6 +1300,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # "#SOL if it loses 140 we move SL to 138", "where would you put your stop? I'd say 88k": a change that
             # waits for the market, or a question — moving a follower's stop on it would be wrong
             return _not_a_signal("a trade change that waits for a market event or is asked about")
+        if (action or closing) and ("?" in text or "？" in text or "؟" in text) and _POLL.search(status_text):
+            return _not_a_signal("a poll asking readers what to do, not a status")
         if (action or closing) and _ASKS.search(text):
             # "¿Movemos el SL?", "Breakeven'a taşındı mı?", "TP2 hit?": a one-sentence question is no report or command
             return _not_a_signal("a question about a trade, not a status")
@@ -1924,7 +1926,12 @@ _OTHERS_RESULT = re.compile(r"(?<!\w)(?:members|subscribers|students|clients|fol
                             r"(?:a\s+|one\s+)?whales?|traders|investors|insiders|funds?|retail|someone|somebody)"
                             r"\s+(?:\w+\s+)?(?:closed|booked|banked|made|took|secured|caught|hit|sold|dumped|bought|added)(?!\w)")
 _ADVERT = re.compile(r"(?<!\w)(?:join\s+(?:our\s+)?(?:vip|premium|us|now|the\s+(?:vip|premium))|want\s+the\s+next|subscribe|"
-                     r"link\s+in\s+(?:bio|description)|(?:dm|message)\s+(?:me|us|@\w+)\s+(?:to|for)\s+(?:join|access|vip))(?!\w)")
+                     r"link\s+in\s+(?:bio|description)|(?:dm|message)\s+(?:me|us|@\w+)\s+(?:to|for)\s+(?:join|access|vip)|"
+                     # "Únete ahora, plazas limitadas", "Junte-se ao VIP", "Rejoignez le VIP", "Присоединяйтесь", "VIP'e katıl"
+                     r"limited\s+(?:spots|seats|slots|places)|[úu]nete|[úu]nase|plazas\s+limitadas|cupos\s+limitados|junte-se|"
+                     r"vagas\s+limitadas|rejoign\w*|places\s+limit[ée]es|tritt\s+\w*\s*bei|jetzt\s+beitreten|unisciti|posti\s+limitati|"
+                     r"do[łl][aą]cz\w*|присоединя\w*|вступа\w*|места\s+ограничены|katıl(?:ın|in)?|kontenjan\w*|bergabung(?:lah)?|"
+                     r"tham\s+gia|انضم\w*|بپیوندید|عضو\s+شوید)(?!\w)|加入(?:会员|VIP|vip|我们)|参加(?:する|して)|가입하")
 _LIQUIDATED = re.compile(r"(?<!\w)(?:liquidated|ликвидирова\w*|likide\s+ol\w*|liquidad[oa]|liquid[ée]e?|liquidiert|"
                          r"liquidat[oa]|zlikwidowan\w*|b[ịi]\s+thanh\s+l[ýy]|terlikuidasi)(?!\w)|爆仓|강제\s*청산|强制ロスカット")
 _OTHERS_POSITIONS = re.compile(r"(?<!\w)(?:longs|shorts|traders|whales?|positions|лонгист\w*|шортист\w*|on\s+binance|"
@@ -1970,6 +1977,9 @@ _TIP = re.compile(r"^\W*(?:tip|pro\s+tip|rule|reminder|note|consejo|dica|conseil
 _NOT_OURS = re.compile(r"(?<!\w)(?:not\s+a\s+(?:signal|call)|just\s+sharing|(?:my\s+)?personal\s+(?:trade|bag|position|account|"
                        r"spot\s+bag|portfolio)|personal(?:ly)?\W+not\s+(?:financial\s+|investment\s+)?advice)(?!\w)")
 # A post of one sentence that asks ("¿Tocó tp2?", "Breakeven'a taşındı mı?", "TP2 hit??")
+# "Should we close SOL here or let it run? 🤔 / 👍 close / 👎 hold / Vote below 👇": a poll's options are no command
+_POLL = re.compile(r"(?<!\w)(?:vote|voting|poll|голосу\w*|опрос|encuesta|vot[ae](?:d|n|r|i)?|votaci[óo]n|vota[çc][ãa]o|anket|oyla\w*|"
+                   r"umfrage|abstimm\w*|sondage|sondaggio|ankieta|g[łl]osuj\w*|b[ìi]nh\s+ch[ọo]n|تصويت|نظرسنجی)(?!\w)|投票|투표")
 _ASKS = re.compile(r"^[^.!\n?¿]*[?？؟][\s?!？\W]*$|^\W*¿[^.!\n]*$")
 # ("#WLD would be liquidated at 2.118 on 50x": a warning, not a report)
 _LIQUIDATION_HYPOTHESIS = re.compile(r"(?:would|will|could|can|may|might|gets?|be|if)\s+(?:\w+\s+)?liquidat")
