@@ -77,3 +77,190 @@ def test_a_target_reached_by_number_in_thai_and_the_stop_brought_to_entry():
 @pytest.mark.parametrize("text", ["إلغاء الصفقة #DOT لم يتم الوصول للدخول", "إلغاء توصية #LINK"])
 def test_cancelling_the_trade_in_arabic_is_a_close(text):
     assert _update(text)[:2] == ("close", text.split("#")[1].split()[0] + "/USDT")
+
+
+# --- the session-9 review: wrong trades and wrong position changes ---------------------------------------------------
+
+def test_a_pair_at_its_price_over_levels_ticked_off_is_the_running_trade():
+    assert _fields("SOLUSDT @ 182.40\nTP 186 / 190 hit ✅\nSL 178 moved to BE")["kind"] == "update"
+    assert not parse_message("LINKUSDT @ 14.10\nTP 14.60 / 15.00 reached ✅").tradable
+
+
+@pytest.mark.parametrize("text", [
+    "SOLUSDT @ 182.40 (was 171.00 at call)\nTP 186 / 190\nSL 168",
+    "#LINK now 14.10, called at 13.20\nTP 14.60 / 15.00\nSL 12.80",
+])
+def test_the_price_now_beside_the_price_at_the_call_is_no_fresh_open(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "update" and not parsed.tradable
+
+
+@pytest.mark.parametrize("text", [
+    "🔔 SIGNAL #DOT\nBuy 4.10 - 4.20\nTP 4.50 / 4.80\nSL 3.95\nADA | USDT",
+    "#DOT 买入区间 4.10-4.20\n目标 4.50 / 4.80\n止损 3.95\nADA/USDT",
+])
+def test_a_pair_of_another_coin_in_the_footer_holds_the_call(text):
+    parsed = parse_message(text)
+    assert parsed.to_expected_dict()["symbol"] == "DOT/USDT" and not parsed.tradable
+
+
+def test_a_signal_id_tag_beside_the_pair_is_no_other_coin():
+    assert parse_message("Signal ID: #A-77 | Bybit\nSymbol: APTUSDT\nSide: Long\nEntry 5.40\nTP 5.60\nSL 5.20").tradable
+
+
+@pytest.mark.parametrize("text", [
+    "SOLUSDT @ 182 — wait for 178 to long\nTP 190\nSL 172",
+    "#SOL long above 184\nTP 190 / 195\nSL 178",
+    "#SOL SHORT below 178.5\nTP 172\nSL 183",
+    "SOL/USDT\nEntry: above 184 (1H close)\nTP 190\nSL 178",
+])
+def test_an_entry_that_waits_for_a_price_to_be_crossed_is_held(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "open" and not parsed.tradable
+
+
+@pytest.mark.parametrize("text", ["#SOL buy below 178\nTP 190\nSL 170", "#SOL short above 186\nTP 178\nSL 190"])
+def test_a_limit_on_the_patient_side_is_still_traded(text):
+    assert parse_message(text).tradable
+
+
+@pytest.mark.parametrize("text", [
+    "#DOT LONG\nEntry: 4.20\nTP: 4.50 / 4.80\nSL: 3.95\nAdd: 4.35 on a 4H close above 4.30",
+    "#DOT SHORT\nEntry: 4.20\nTP: 4.00 / 3.80\nSL: 4.40\nAdd: 3.90 after TP1 to re-enter",
+])
+def test_an_add_order_on_a_condition_is_no_entry_now(text):
+    parsed = parse_message(text)
+    assert parsed.to_expected_dict()["entries"] == [4.2] and not parsed.tradable
+
+
+def test_a_plain_add_order_is_the_second_entry():
+    assert _fields("#DOT LONG\nBuy: 4.20\nAdd: 4.05\nTP: 4.50\nSL: 3.90")["entries"] == [4.05, 4.2]
+
+
+def test_a_stop_written_on_the_line_beats_the_level_where_the_writer_feels_wrong():
+    got = _fields("#DOT LONG 4.20\nTP 4.50\nBelow 4.10 we're wrong on timing, hard stop 3.95")
+    assert got["stop_loss"] == 3.95
+    assert _fields("#DOT LONG 4.20\nTP 4.50\nanything under 4.05 and we're out")["stop_loss"] == 4.05
+
+
+@pytest.mark.parametrize("text", ["#DOT LONG 4.20\nTP 4.5.0 / 4.80\nSL 3.95", "#DOT LONG 4.20\nTP1 4.50\nTP2 4.8.5\nSL 3.95"])
+def test_a_level_with_two_decimal_points_is_held(text):
+    parsed = parse_message(text)
+    assert not parsed.tradable and "two decimal points" in parsed.rejected
+
+
+def test_a_version_in_a_bot_heading_is_still_no_price():
+    parsed = parse_message("📈 DOT | USDT @ $4.200 - 4H - 3.1.2\nTarget 1: $4.400\nStop: $4.050")
+    assert (parsed.to_expected_dict()["entries"], parsed.tradable) == ([4.2], True)
+
+
+@pytest.mark.parametrize("text", [
+    "#DOT ロング 成行ではなく指値 4.20\n利確: 4.50\n損切り: 3.95",
+    "#DOT ロング 4.20 成行禁止\n利確: 4.50\n損切り: 3.95",
+    "#DOT 做多 不要市价，挂 4.20\n止盈 4.50\n止损 3.95",
+    "#DOT LONG not at market — 4.20\nTP 4.50\nSL 3.95",
+])
+def test_a_market_order_ruled_out_leaves_a_limit(text):
+    assert _fields(text)["entry_type"] == "limit"
+
+
+def test_a_market_order_in_japanese_is_still_a_market_order():
+    assert _fields("#DOT ロング 成行\n利確: 4.50\n損切り: 3.95")["entry_type"] == "market"
+
+
+@pytest.mark.parametrize("text", [
+    "#DOT SHORT\nEntry 4.20\nTP 4.00\nSL 4.40\nRisk: 1% of balance, 2x the normal size",
+    "#DOT SHORT\nEntry 4.20\nTP 4.00\nSL 4.40\nVolume 3x above average",
+])
+def test_a_multiple_of_the_volume_is_no_leverage(text):
+    assert _fields(text)["leverage"] is None
+
+
+@pytest.mark.parametrize("text", ["#DOT 止盈出场一半 ✅", "#DOT 获利了结 40% 剩余持有", "#DOT 获利了结一部分"])
+def test_taking_a_share_in_chinese_is_a_partial_close(text):
+    assert _update(text) == ("update", "DOT/USDT", "partial_close")
+
+
+def test_taking_profit_in_full_in_chinese_is_still_a_close():
+    assert _update("#DOT 获利了结 全部出场")[0] == "close"
+    assert _update("#DOT 止盈出场 +12%")[0] == "close"
+
+
+@pytest.mark.parametrize("text", [
+    "Stellar day for the channel! TP1 hit ✅ move SL to entry",
+    "Optimism everywhere today: TP2 reached ✅",
+    "Shiba energy 🐕 move stop to breakeven",
+])
+def test_a_coin_name_used_as_an_everyday_word_names_no_trade(text):
+    assert _fields(text)["symbol"] is None
+
+
+def test_a_coin_name_before_a_trade_word_names_the_coin():
+    assert _fields("Stellar TP2 reached ✅")["symbol"] == "XLM/USDT"
+
+
+@pytest.mark.parametrize("text", [
+    "Bitcoin is bleeding, move SL to entry on all running positions",
+    "大饼跳水，全部仓位止损移到开仓价",
+])
+def test_a_change_for_every_trade_is_no_change_of_the_coin_in_the_news(text):
+    assert _fields(text)["symbol"] is None
+
+
+@pytest.mark.parametrize("text", [
+    "#DOT 롱 4.20\n1차 매수\n목표 4.50 / 4.80\n손절 3.95",
+    "#DOT 롱\n1차 매수 4.20\n2차 매수 4.05\n목표 4.50\n손절 3.90",
+])
+def test_the_korean_rung_number_is_no_price(text):
+    assert 1 not in _fields(text)["entries"]
+
+
+def test_an_entry_reported_done_in_korean_holds_the_card():
+    # (held before too, for the entry "1" the rung number made; now for what the line says)
+    parsed = parse_message("#DOT LONG\nEntry 4.20\n1차 진입 완료\nTP 4.50\nSL 3.95")
+    assert not parsed.tradable and "already out" in parsed.rejected
+
+
+def test_selling_a_part_names_no_side():
+    parsed = parse_message("#DOT venta parcial hecha ✅ seguimos con el resto")
+    assert (parsed.update_action.value, parsed.side) == ("partial_close", None)
+
+
+def test_a_share_taken_before_the_verb_in_chinese_is_a_partial_close():
+    assert _update("#DOT 部分获利了结，其余继续持有") == ("update", "DOT/USDT", "partial_close")
+
+
+def test_a_korean_plan_for_when_a_target_is_reached_is_part_of_the_call():
+    parsed = parse_message("#DOT 롱 진입 4.20\n1차 목표 4.50\n2차 목표 4.80\n2차 목표 달성 시 손절 본절\n손절 3.95")
+    assert (parsed.kind.value, parsed.to_expected_dict()["targets"], parsed.tradable) == ("open", [4.5, 4.8], True)
+
+
+# --- found by the edit probes this session ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["ALPHA\nСкоро запускаем закрытый канал — 20 мест, пишите в личку",
+                                  "HOT\nWhat is a stop loss? The price where you close a trade to cap the loss."])
+def test_a_hype_word_heading_the_post_is_no_coin(text):
+    assert _fields(text)["kind"] == "not_a_signal"
+
+
+def test_a_hype_word_heading_over_a_tagged_close_leaves_the_tag():
+    assert _fields("ALPHA\n🎯 #WIF all targets hit — trade closed")["symbol"] == "WIF/USDT"
+
+
+def test_a_ticker_spelled_like_a_hype_word_beside_its_side_is_the_coin():
+    assert _fields("ALPHA long 0.051\nTP 0.055\nSL 0.048")["symbol"] == "ALPHA/USDT"
+
+
+@pytest.mark.parametrize("text", ["EXIT-ALL_BINANCE_DOTUSDT_GridBot_4H_91ac", "HOT\nEXIT-ALL_BINANCE_DOTUSDT_GridBot_4H_91ac"])
+def test_a_copier_code_closes_the_pair_inside_it(text):
+    assert (_fields(text)["kind"], _fields(text)["symbol"]) == ("close", "DOT/USDT")
+
+
+def test_a_timeframe_in_brackets_after_the_pair_label_is_a_note():
+    got = _fields("PAIR : DOTUSDT (4H)\nSIDE : LONG\nENTRY : 4.20\nTP : 4.50\nSL : 3.95")
+    assert got["symbol"] == "DOT/USDT"
+
+
+def test_a_note_on_the_reply_line_keeps_the_quote():
+    got = _fields("[In reply to Signals Hub] (M15)\n> #DOT/USDT LONG Entry 4.20 TP 4.50 SL 3.95\nClose it now, +2%")
+    assert (got["kind"], got["symbol"]) == ("close", "DOT/USDT")

@@ -137,7 +137,8 @@ LABELS: list[tuple[Field, str]] = [
                   # "CMP: 27.35 / Add more: 26.60": a second order of the same entry, heading its line before a price
                   r"(?:^|(?<=\|))[ \t]*(?:add\s+more|second\s+entry|2nd\s+entry)(?=[ \t]*[:=@]?[ \t]*\$?\d)|"
                   # ("Buy: 5.84 / Add: 5.62"): "Add:" heading its line before a price is the second order of the entry
-                  r"(?:^|(?<=\|))[ \t]*add(?=[ \t]*:[ \t]*\$?\d)|"
+                  # ("Add: 0.5100 on breakout confirmation", "Add: 1.76 after TP2 to re-short": an order for later, on a condition)
+                  r"(?:^|(?<=\|))[ \t]*add(?=[ \t]*:[ \t]*\$?\d)(?![^\n]*(?<!\w)(?:on|after|if|once|when|upon|re-?short|re-?long|re-?enter)(?!\w))|"
                   r"(?:^|(?<=\|))[ \t]*cmp(?=[ \t]*[:=@][ \t]*\$?\d)|"
                   r"enter(?:\s+at)?|entrada(?:s)?|punto\s+de\s+entrada|pre[çc]o\s+de\s+entrada|"
                   r"giri[şs](?:\s+(?:fiyat[ıi]|b[öo]lgesi|aral[ıi][ğg][ıi]))?|точка\s+входа|зона\s+входа|"
@@ -229,7 +230,12 @@ MARKET_WORDS = re.compile(r"(?<!\w)(?:now|cmp|market|current\s+price|current|mkt
                           r"piyasa(?:dan)?|mercado|a\s+mercado|ahora|agora|instant|immediately|сейчас|зараз|[şs]imdi|jetzt|"
                           r"maintenant|adesso|teraz|sekarang|b[âa]y\s+gi[ờo]|ngay|الآن|اکنون|अभी|এখন|עכשיו|τώρα|acum|teď|по\s+ринку)(?!\w)|现在|现价|市价|成行|지금|현\s*재\s*가|시장가|ตอนนี้", re.IGNORECASE)
 LIMIT_WORDS = re.compile(r"(?<!\w)(?:below|above|under|over|or\s+lower|or\s+higher|limit|dip|pullback|retest|ниже|выше|лимит|"
-                         r"alt[ıi]|[üu]st[üu]|abajo|arriba|abaixo|acima)(?!\w)", re.IGNORECASE)
+                         r"alt[ıi]|[üu]st[üu]|abajo|arriba|abaixo|acima|"
+                         # a market order ruled out ("not at market", "成行ではなく指値", "成行禁止", "别市价", "시장가 말고")
+                         r"not\s+(?:at\s+|a\s+)?market|no\s+market|avoid\s+(?:a\s+|the\s+)?market|"
+                         r"don'?t\s+(?:buy|sell|enter|long|short|fomo)\s+(?:at\s+|in\s+at\s+)?(?:the\s+)?market)(?!\w)|"
+                         r"指値|限价|挂单|지정가|成行\s*(?:では|じゃ)?\s*(?:なく|ない)|成行\s*[はを]?\s*(?:避け|禁止|ダメ|NG)|"
+                         r"(?:不要|别|勿|不)\s*(?:追|市价)|市价\s*禁止|시장가\s*(?:말고|금지|x)", re.IGNORECASE)
 RANGE_WORDS = re.compile(r"(?<!\w)(?:between|to|till|until|upto|между|до|arası|arasi|entre|hasta|até|ate|a|bis|à|do|"
                          r"між|đến|den|hingga|sampai|se|tak|تا|إلى|الى|الی|至|到|から|〜)(?!\w)",
                          re.IGNORECASE)
@@ -365,6 +371,8 @@ CONDITIONAL_ENTRY_RE = re.compile(
     r"bricht|durchbricht|casse|tembus|phá|بشکند|كسر|كسرت)(?!\w)|"
     # "Wait for a retest of 150 before buying": the entry waits for a move the bot cannot watch
     r"(?<!\w)wait\s+for\s+(?:a\s+|the\s+)?(?:retest|pullback|dip|breakout|break|confirmation|reclaim|bounce)(?!\w)|"
+    # "ETHUSDT @ 3400 — wait for 3350 to long": the entry waits for a price the post names after the price now
+    r"(?<!\w)wait\s+for\s+\$?\d[\d.,]*\s*k?\s+(?:to|and|then|before)\s+(?:long|short|buy|sell|enter|go)(?!\w)|"
     # "Entry condition: 1H close above 3.40", "شرط الدخول: ..."
     r"(?<!\w)(?:(?:entry|buy|sell)\s+conditions?|شرط\s+(?:ال)?دخول|شرط\s+ورود|условие\s+входа|giri[şs]\s+[şs]art[ıi]|"
     r"condici[óo]n\s+de\s+entrada|condi[çc][ãa]o\s+de\s+entrada|einstiegsbedingung|condition\s+d'entr[ée]e)(?!\w)", re.IGNORECASE)
@@ -374,6 +382,8 @@ CONDITIONAL_ENTRY_RE = re.compile(
 RESTATE_RE = re.compile(
     rf"{_B}(?:(?:entry|signal|trade|position|setup|levels?)\s+update|^\W*edit(?:ed)?(?=\s*[:#—-])|\(edited\)|(?<!market\s)(?<!daily\s)(?<!weekly\s)(?<!news\s)update(?:\s*(?::|on|for)|(?=\s*#))|updated\s+(?:entry|levels?)|"
     r"(?:entry|levels?)\s+(?:adjusted|changed|updated)|unchanged|same\s+as\s+before|"
+    # "BTCUSDT @ 67,250 (was 65,000 at call)": the price now beside the price when the trade was called — its status
+    r"(?:was|from)\s+\$?\d[\d.,]*\s*k?\s+(?:at|on)\s+(?:the\s+|our\s+)?(?:call|signal|entry)(?!\w)|called\s+at\s+\$?\d[\d.,]*|"
     # "Correction #TIA — entry is ...", "re-entry zone moved to ...", "TPs and SL stay as posted / remain"
     r"(?<!market\s)correction(?=\s*(?:[:#—–-]|to\s|on\s|for\s))|corrected\s+(?:entry|levels?|signal|post|targets?)|"
     r"(?:small\s+|quick\s+)?edit\s+(?:on|for|to)\s+#|(?:stays?|remains?)\s+the\s+same|keep\s+the\s+same|"
@@ -436,7 +446,9 @@ SETUP_OVER_RE = re.compile(
     r"annul[ée]e?|storniert|anulowan\w*|dibatalkan|[đd][ãa]\s+h[ủu]y)(?!\w)|"
     r"(?<!\w)(?:entry|entries|order|orders|position)\s+(?:\d\s+)?(?:\$?\d[\d.,]*\s+)?(?:is\s+|was\s+|got\s+|has\s+been\s+)?"
     r"(?:filled|activated|triggered|executed)(?!\w)|\((?:filled|triggered|activated|executed)\)|"
-    r"(?<!\w)closed\s+(?:at|@)\s*\$?\d|(?<!\w)(?:position|trade)\s+(?:is\s+|was\s+)?closed(?!\w)", re.IGNORECASE)
+    r"(?<!\w)closed\s+(?:at|@)\s*\$?\d|(?<!\w)(?:position|trade)\s+(?:is\s+|was\s+)?closed(?!\w)|"
+    # ko "진입 완료", "매수 체결", ja "エントリー完了", zh "已成交", "入场成功"
+    r"(?:진입|매수|매도)\s*(?:완료|체결)|エントリー\s*(?:完了|约定)|(?:入场|进场|开仓)\s*(?:成功|完成)|已成交", re.IGNORECASE)
 
 # A post headed as a result or status card ("📊 RESULT #SOL LONG", "Trade update:", "Status #SOL"): ticks on its levels are
 # progress of the running trade

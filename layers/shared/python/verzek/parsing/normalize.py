@@ -93,9 +93,27 @@ _AT_AFTER_PAIR = re.compile(r"^([^\w\n]*[#$]?(?-i:[A-Z0-9]{1,12}[/-]?(?:USDT|USD
                             re.MULTILINE)
 # "- 2H - 1.1.1": a version or build number of the bot (short groups; thousands come in groups of three), never a price
 _VERSION = re.compile(r"(?<![\d.,])v?\d{1,2}\.\d{1,2}\.\d{1,2}(?![\d.,])")
+# ("TP 2.2.5 / 2.30", "Target 2: 1.1.0"): three groups right after a level's label or in its list are a mistyped price
+_LEVEL_BEFORE = re.compile(r"(?:(?<!\w)(?:tp|targets?|take[\s-]*profits?|sl|stop(?:[\s-]*loss)?|entry|entries|buy|sell)\s*\d{0,2}"
+                           r"\s*[:=.)-]?|[/|,])[ \t]*\$?$", re.IGNORECASE)
+
+
+def _version_removed(match: re.Match) -> str:
+    line_start = match.string.rfind("\n", 0, match.start()) + 1
+    return match.group(0) if _LEVEL_BEFORE.search(match.string[line_start:match.start()]) else " "
+
+
 # "1차 목표 60.10", "2차 진입 57.20" (Korean: the Nth target, the Nth entry): the rung number written before its label
 # goes after it, as "목표1" — a row number, never a price (a status, "2차 목표 달성", is left as written)
 _KOREAN_ORDINAL = re.compile(r"(?<![\d.,])(\d{1,2})[ \t]?차[ \t]*(목표가?|익절가?|진입가?|매수가?|타겟|(?i:tp))(?=[ \t]*[:=]?[ \t]*\$?\d)")
+# ("3차 목표 달성 시 손절 본절": when the third target is reached, the stop to entry — a plan for later; its number is
+# no price)
+_KOREAN_WHEN_TARGET = re.compile(r"(?<![\d.,])\d{1,2}[ \t]?차[ \t]*((?:목표가?|익절가?|타겟)[ \t]*(?:달성|도달)[ \t]*시)")
+# ("1차 매수", "1차 진입 완료", "2차 매수 0.49": the Nth buy — its number is the rung's, never a price; the entries are
+# read in price order, so the rung's number is dropped)
+_KOREAN_ENTRY_ORDINAL = re.compile(r"(?<![\d.,])(\d{1,2})[ \t]?차[ \t]*(매수|진입)")
+_PAIR_IN_CODE = re.compile(r"(?<=[A-Za-z0-9])_(?=[A-Z0-9]{2,12}(?:USDT|USDC|BUSD|USD)(?:\.P)?(?:_|$|\s))|"
+                           r"(?<=[A-Z0-9]USDT)_|(?<=[A-Z0-9]USDC)_", re.MULTILINE)
 # "(20xLONG)": a leverage mark glued to the side word
 _LEVERAGE_GLUED_TO_SIDE = re.compile(r"(?<![\w.,])(\d{1,3}[xX])(?=(?i:long|short|buy|sell)(?!\w))")
 # "(+1.8% / ~+$5.4)", "(-1% / ~-$3)": a signed dollar amount beside a level is its profit or loss, never a price
@@ -180,6 +198,16 @@ _OUT_BEYOND = re.compile(
     # "out below 0.37", "we're out under 0.37", "out on a close below 0.37"
     r"(?<![\w-])(?:(?:i'?m|we'?re|i\s+am|we\s+are)\s+)?out\s+(?:on\s+a\s+(?:\w+\s+)?(?:close|break)\s+)?"
     r"(?:below|under|above|over)\s+\$?(?P<price2>\d+(?:[.,]\d+)?)(?![\d.,])", re.IGNORECASE)
+# ("If it goes below 0.1600 we're wrong on the timing, real stop 0.1500": a stop written on the line says where it is)
+_STOP_LATER_ON_LINE = re.compile(r"[^\n]*?(?<!\w)(?:stop(?:[\s-]*loss)?|sl)(?!\w)[^\n\d]{0,12}\$?\d", re.IGNORECASE)
+
+
+def _out_beyond_as_stop(match: re.Match) -> str:
+    if _STOP_LATER_ON_LINE.match(match.string, match.end()):
+        return match.group(0)
+    return f"\n SL {match.group('price') or match.group('price2')}\n"
+
+
 # "por debajo de 0,880 la idea ya no vale", "below 0.88 the setup is invalid", "ниже 0.88 идея не актуальна",
 # "0,880 altında fikir geçersiz": the level beyond which the idea is void is the stop (a cancel word is not: "cancelled
 # if it drops below X before entry" is about the order, not the trade)
@@ -212,6 +240,11 @@ _PERCENT_FIRST = re.compile(r"(?<![\w%])%[ \t]?(\d{1,3}(?:[.,]\d+)?)(?![\d.,]*\d
 # "3x là đủ", "3x is enough", "3x достаточно": a leverage said to be enough is advice, not the call's
 _ENOUGH_LEVERAGE = re.compile(r"(?<![\w.,])\d{1,3}\s?x\s+(?:is\s+(?:plenty|enough)|l[àa]\s+[đd][ủu]|[đd][ủu]|достаточно|хватит|"
                               r"yeterli|es\s+suficiente|[ée]\s+suficiente|reicht|suffit|basta|cukup)(?!\w)", re.IGNORECASE)
+# "3x the usual volume", "2x more than usual", "volume 3x": a multiple of something else than the margin
+_MULTIPLE_OF_OTHER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,]\d)?)\s?[xX×](?=\s+(?:the\s+|our\s+|your\s+)?(?:usual|normal|average|avg|"
+                                r"regular|typical|more|less|bigger|larger|smaller|higher|lower|volume|size|position|risk|"
+                                r"reward|return|profit|gains?|what|than)(?!\w))|"
+                                r"(?<=volume\s)(\d{1,3}(?:[.,]\d)?)\s?[xX×](?!\w)", re.IGNORECASE)
 # "Safe traders use less leverage (5x)", "low-risk: 3x": advice about other readers' leverage, not the call's.
 # One sentence: up to a full stop, "!", "?", ";" or "|" (a point inside a price does not end it).
 # ("Lev 15x — newbies stick to 3x": a spaced dash ends a sentence too)
@@ -381,16 +414,21 @@ def normalize(text: str) -> str:
     if "@" in text:
         text = _AT_AFTER_PAIR.sub(r"\1 entry ", text)
     if text.count(".") >= 2:
-        text = _VERSION.sub(" ", text)
+        text = _VERSION.sub(_version_removed, text)
     if "x" in text or "X" in text:
         text = _LEVERAGE_GLUED_TO_SIDE.sub(r"\1 ", text)
     if "$" in text:
         text = _SIGNED_DOLLARS.sub(r"\1 ", text)
+    if "_" in text:
+        # ("EXIT-ALL_BYBIT_AVAXUSDT_TrendBot_1H_7f3a": a copier bot's comment code — the pair inside it is the coin)
+        text = _PAIR_IN_CODE.sub(" ", text)
     if "__" in text:
         text = _UNDERSCORE_RANGE.sub(" - ", text)
     if "/" in text:
         text = _RATING.sub(r"\1\2", text)
     if "차" in text:
+        text = _KOREAN_ENTRY_ORDINAL.sub(r"\2", text)
+        text = _KOREAN_WHEN_TARGET.sub(r"\1", text)
         text = _KOREAN_ORDINAL.sub(r"\2\1", text)
     if "$" in text or "#" in text:
         text = _CYRILLIC_TAG.sub(_latin_lookalike_tag, text)
@@ -426,13 +464,15 @@ def normalize(text: str) -> str:
     text = _TAG_BEFORE_LINE_LABEL.sub(r"\1\n", text)
     text = _STOP_AFTER_PRICE.sub(r"\n SL \g<price>\n", text)
     if "out" in low or "wrong" in low:
-        text = _OUT_BEYOND.sub(lambda m: f"\n SL {m.group('price') or m.group('price2')}\n", text)
+        text = _OUT_BEYOND.sub(_out_beyond_as_stop, text)
     if any(w in low for w in _BREAK_HINTS):
         text = _EXIT_IF_BREAK.sub(lambda m: f"\n SL {m.group('price') or m.group('price2')} (candle close)\n", text)
     if any(w in low for w in _VOID_HINTS):
         text = _VOID_BEYOND.sub(lambda m: f"\n SL {m.group('price') or m.group('price2')}\n", text)
     text = _ADVICE_BRACKETS.sub(" ", text)
     text = _ENOUGH_LEVERAGE.sub(" ", text)
+    if "x" in text or "X" in text or "×" in text:
+        text = _MULTIPLE_OF_OTHER.sub(lambda m: f"{m.group(1) or m.group(2)} times", text)
     text = _SAFER_LEVERAGE.sub(" ", text)
     text = _ADVICE_SENTENCE.sub(" ", text)
     text = _fix_label_typos(text)

@@ -996,7 +996,8 @@ _SPACED_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})[ \u00a0\u202f\u2009](\d{3}
 # ("> #ETH/USDT SHORT …", "**> …**", "▪️ > …": markdown or a bullet before the quote mark)
 _QUOTE_LINE = re.compile(r"^[^\w>\n]{0,6}>")
 _SHORT_HEADING = re.compile(r"^[^\d\n]{0,40}$")
-_RELAY_LINE = re.compile(r"^\s*\[(?:in reply to|photo|video|document|sticker|forwarded)[^\]]*\]\s*$|"
+# (a note in brackets after it, "[In reply to …] (H4)", is the relay's too)
+_RELAY_LINE = re.compile(r"^\s*\[(?:in reply to|photo|video|document|sticker|forwarded)[^\]]*\]\s*(?:\([^)\n]{0,12}\))?\s*$|"
                          r"^[ \t]*(?:forwarded\s+from\b.*|from:[ \t]*@\w+.*)$", re.IGNORECASE)
 
 
@@ -1092,6 +1093,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     profit_loss = _profit_loss_levels(segments)
     levels = _assign_levels(segments, frozenset(n for n, line in enumerate(lines) if line))
     candidates = symbol_candidates(tokens)
+    if candidates and not levels.entries and any(t.line > 0 for t in tokens):
+        # ("HOT / #ETC stopped out", "ALPHA / Скоро запускаем закрытый канал …"): a channel's hype word alone on the post's
+        # first line is its heading, though a ticker spells the same (Holo, Stella) — the coin is written with a tag,
+        # a pair or beside its side word (over a setup the word is still read, and held: "ALPHA / Entry 0.385 …")
+        candidates = [c for c in candidates if not (c.rank == 0 and tokens[c.position].text in _HYPE_HEADINGS
+                                                    and tokens[c.position].line == 0 and _alone_on_line(tokens, c.position))]
     candidate, symbol_problem = choose_symbol(candidates)
     word_tag = pair_aside = False
     if symbol_problem and symbol_problem.startswith("several different coins") and (renamed := _renamed_to(tokens)):
@@ -1104,7 +1111,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             and not any(_on_side_line(tokens, c.position) for c in candidates if c.rank == EXPLICIT):
         # "BTC dominance at 54.2%, ETH/BTC 0.052. / #AVAX long 27.5 ...": a pair in a line of market talk, and another
         # coin named beside the side word — that one is the call's (held: which is meant is a reading)
-        beside = {c.base: c for c in candidates if c.rank == NAMED and c.base != candidate.base
+        # ("SEÑAL #NEAR / Compra … / SL … / SOL | USDT": a tag heading the post, a pair of another coin in its footer
+        # under every level — a relay's chart caption or a template left over; which is meant is a reading)
+        level_lines = [t.line for t in (*levels.entries, *levels.targets, *levels.stop)]
+        in_footer = bool(level_lines) and tokens[candidate.position].line > max(level_lines)
+        beside = {c.base: c for c in candidates if (c.rank == NAMED or c.rank == HASHTAG and in_footer
+                                                   and tokens[c.position].line <= min(level_lines)) and c.base != candidate.base
                   and tokens[c.position].kind == Kind.TAG}
         if len(beside) == 1:
             candidate, pair_aside = next(iter(beside.values())), True
@@ -1118,7 +1130,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         if "\u2705" in text or "\u2714" in text else clean.lower()
     # (read once: several rules below ask; "Move SL to entry after TP1 hits!" under a setup is advice for later)
     progress = reports_progress(_FUTURE_MANAGEMENT.sub(" ", status_text) if "after" in status_text or "once" in status_text
-                                or "when" in status_text else status_text)
+                                or "when" in status_text or " 시" in status_text or "后" in status_text else status_text)
 
     # ("HOT / Closed: #SOL LONG …", "SCALP / EDIT: #APT LONG …"): a short heading line over the post — the rules that
     # read how a post begins read it from the line after
@@ -1308,8 +1320,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         if action in (UpdateAction.PARTIAL_CLOSE, UpdateAction.CANCEL_ENTRY) or (action and not closing):
             # A TP number stated next to another instruction ("TP2 hit, move SL to entry") is kept too.
             new_stop = stops[-1] if action == UpdateAction.NEW_STOP and len(set(stops)) == 1 else None
-            return _status(MessageKind.UPDATE, candidate or _credible_bare_coin(candidates, tokens),
-                           segments, action, notes, target_index=tp_hit_index(status_text), new_stop=new_stop)
+            # ("Bitcoin dumped hard, move SL to entry on all open trades", "大饼跌了，所有单子止损移到开仓价"): a change for
+            # every trade, the coin named only as the market's news — no one trade's
+            named = candidate or (None if _EVERY_TRADE.search(status_text) else _credible_bare_coin(candidates, tokens))
+            return _status(MessageKind.UPDATE, named, segments, action, notes, target_index=tp_hit_index(status_text),
+                           new_stop=new_stop)
         if not closing and not action and is_conditional_close(status_text, coin_names):
             return _not_a_signal("a close that waits for a market event the bot cannot check")
         if closing:
@@ -1652,8 +1667,16 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     if parsed.market == MarketType.SPOT and parsed.side == Side.SHORT:
         # ("Buy back zone for spot holders" under a short): a spot market cannot be shorted; which is meant is a guess
         problems.append("held for review: a short on a spot market")
+    if _MISTYPED_PRICE.search(clean):
+        # ("TP 2.2.5 / 2.30": a level with two decimal points — which digit is extra is a guess)
+        problems.append("held for review: a level written with two decimal points")
     if _conditional_entry(clean, lines):
         problems.append("the entry waits for a condition (a break, reclaim or close) the bot cannot check")
+    elif parsed.entries and (_TRIGGER_LONG if parsed.side == Side.LONG else _TRIGGER_SHORT).search(clean):
+        # "Long above 18.40 (breakout)", "Short below 0.3050": a stop order that waits for the price to cross — a limit at
+        # that price fills at once wherever the market is (a long's limit above the market buys now, before the break)
+        problems.append("held for review: the entry is a trigger (a long above or a short below the price), a stop "
+                        "order the bot does not place")
     if lx.SETUP_OVER_RE.search(clean) or "done" in status_text and _ENTRY_TICKED.search(status_text):
         # ("Entry 158 ✅": the entry ticked off — the call is already out)
         problems.append("the post reports the setup as filled or cancelled: a call already out, not a fresh entry")
@@ -2080,9 +2103,19 @@ _UPDATE_HEADING = re.compile(r"(?<!market\s)(?<!daily\s)(?<!weekly\s)(?<!news\s)
                              r"g[üu]ncelleme|actualizaci[óo]n|atualiza[çc][ãa]o)\W*$", re.IGNORECASE)
 _ENTRY_TICKED = re.compile(r"(?<!\w)(?:entry|entries|buy|вход|giri[şs]|entrada|einstieg)[ \t]*\d?[ \t]*[:=@]?[ \t]*\$?\d[\d.,]*"
                            r"[ \t]*(?:k[ \t]*)?done")
+# (a version number is taken out in normalize; one left beside a level's label is a mistyped price)
+_MISTYPED_PRICE = re.compile(r"(?<![\d.,])\d{1,2}\.\d{1,2}\.\d{1,2}(?![\d.,])")
+# The side's entry word, then "above" for a long or "below" for a short: an entry that waits for the price to cross
+_TRIGGER_WORDS = r"(?:long|longs|buy|buying|entry|enter|go\s+long|go\s+short|short|shorts|sell|selling|trigger|лонг|шорт|вход)"
+_TRIGGER_LONG = re.compile(rf"(?:(?<!\w){_TRIGGER_WORDS}\s*:?\s*(?:only\s+|just\s+)?(?:above|over|on\s+a\s+break\s+(?:above|of)|"
+                           r"a\s+break\s+above|выше|por\s+encima\s+de|acima\s+de)|^\W*above)\s+\$?\d", re.IGNORECASE | re.MULTILINE)
+_TRIGGER_SHORT = re.compile(rf"(?:(?<!\w){_TRIGGER_WORDS}\s*:?\s*(?:only\s+|just\s+)?(?:below|under|on\s+a\s+break\s+(?:below|of)|"
+                            r"a\s+break\s+below|ниже|por\s+debajo\s+de|abaixo\s+de)|^\W*below)\s+\$?\d", re.IGNORECASE | re.MULTILINE)
 _PAST_ENTRY = re.compile(r"(?<!\w)(?:entry\s+was|entered\s+(?:at\s+)?\$?\d)")
 _FUTURE_MANAGEMENT = re.compile(r"(?:after|once|when)\s+(?:the\s+)?(?:tp|target)\s*\d*\s+(?:hits?|is\s+hit|gets\s+hit|"
-                                r"is\s+reached|reached|fills?)(?!\w)")
+                                r"is\s+reached|reached|fills?)(?!\w)|"
+                                # "3차 목표 달성 시 손절 본절" (when the third target is reached, stop to entry), "目标2到达后"
+                                r"(?:\d{1,2}\s*차\s*)?목표\s*\d{0,2}\s*(?:달성|도달)\s*시|(?:目标|止盈)\s*\d{0,2}\s*(?:到达|达到|触发)后")
 _INSTANT_ORDER = re.compile(r"(?:instant|market)\s+execution|(?:buy|sell)\s+(?:at\s+)?market(?!\w)", re.IGNORECASE)
 # (a "Now:" label beside an entry label of its own is where the market is too)
 _REFERENCE_PRICE = re.compile(r"(?:current|market)\s+(?:price|rate)|\W*(?:price|now|сейчас|зараз|[şs]imdi|ahora|agora|jetzt|"
@@ -2441,8 +2474,32 @@ def _credible_bare_coin(candidates: list[SymbolCandidate], tokens: list[Token]) 
     bare = choose_symbol(_sentence_coins(candidates, tokens), allow_bare=True)[0]
     if bare is None:
         # ("以太这单 带上止损 3310", "Solana TP1 hit ✅"): no ticker at all — the one coin named in words
-        return coin_by_name(tokens)
+        named = coin_by_name(tokens)
+        if named is not None and tokens[named.position].text.lower() in _WORD_NAMES \
+                and not _trade_word_after(tokens, named.position):
+            # ("Stellar move today! TP1 hit ✅", "Optimism is back", "Cosmos-level gains"): a coin's name that is an
+            # everyday word names the coin only when a trade's word follows it ("Stellar TP1 hit", "Optimism long")
+            return None
+        return named
     return bare if bare.rank > 0 or credible_bare(bare, tokens) else None
+
+
+_EVERY_TRADE = re.compile(r"(?<!\w)(?:all|every|each)\s+(?:(?:of\s+)?(?:the\s+|our\s+|your\s+)?(?:open|running|active|current|"
+                          r"remaining)\s+)*(?:trades?|positions?|signals?|longs|shorts|orders|calls|setups)(?!\w)|"
+                          r"(?:所有|全部)的?(?:单子|仓位|订单|持仓|单)|모든\s*(?:포지션|거래)|все(?:м|х)?\s+(?:открыт\w+\s+)?(?:сделк|позици)\w*|"
+                          r"t[üu]m\s+(?:a[çc][ıi]k\s+)?(?:i[şs]lem|pozisyon)\w*|tod[oa]s\s+(?:las\s+|os\s+|as\s+)?(?:operaciones|posiciones|"
+                          r"opera[çc][õo]es|posi[çc][õo]es|trades)(?!\w)")
+_HYPE_HEADINGS = frozenset({"HOT", "ALPHA", "GO", "NEW", "VIP", "TOP", "PUMP", "MOON", "GEM", "BIG", "FREE", "SCALP",
+                            "FAST", "SAFE", "BOOM", "WIN", "EPIC", "BEST", "BONUS", "AI"})
+_WORD_NAMES = frozenset({"avalanche", "cosmos", "optimism", "stellar", "ripple", "tron", "shiba"})
+_TRADE_WORDS_AFTER_NAME = re.compile(r"(?:tp\d?|targets?|sl|stop|long|short|entry|trade|position|signal|update|buy|sell|"
+                                     r"spot|futures|perp|call)$", re.IGNORECASE)
+
+
+def _trade_word_after(tokens: list[Token], position: int) -> bool:
+    after = tokens[position + 1] if position + 1 < len(tokens) else None
+    return after is not None and after.line == tokens[position].line and (
+        after.kind in (Kind.LABEL, Kind.TAG) or bool(_TRADE_WORDS_AFTER_NAME.match(after.text)))
 
 
 _FIELD_WORDS = frozenset({"ID", "UID", "NO", "NR", "REF", "TX", "TXID"})
@@ -2494,8 +2551,9 @@ def _status(kind: MessageKind, candidate: SymbolCandidate | None, segments: list
     # ("#IO short setup invalidated": a side word inside an entry label, "short setup", "long zone", names the side)
     longs = any(s.field == Field.LONG or _label_side(s) == "long" for s in segments)
     shorts = any(s.field == Field.SHORT or _label_side(s) == "short" for s in segments)
-    if not (longs or shorts) and kind == MessageKind.UPDATE:
-        # ("تحديث الصفقة / #AVAX شراء / الدخول الجديد ...": a restated call says its side with a buy/sell word)
+    if not (longs or shorts) and kind == MessageKind.UPDATE and action != UpdateAction.PARTIAL_CLOSE:
+        # ("تحديث الصفقة / #AVAX شراء / الدخول الجديد ...": a restated call says its side with a buy/sell word; "venta
+        # parcial hecha" sells a part of the position — the exit's verb, not the call's side)
         longs = any(s.field == Field.BUY and s.label is not None and _heads_its_call(s) for s in segments)
         shorts = any(s.field == Field.SELL and s.label is not None and _heads_its_call(s) for s in segments)
     if not (longs or shorts):

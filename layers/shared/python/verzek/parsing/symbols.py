@@ -182,8 +182,10 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
                     cand = _coin(word, LABELLED, i)
                     if cand is not None:
                         cand = SymbolCandidate(cand.base, bracketed.text.upper(), cand.rank, cand.position, cand.perpetual)
-                elif bracketed is not None and bracketed.text.isupper():
-                    # "Coin: Avalanche (AVAX)": the ticker in brackets is the coin, the word before it its name
+                elif bracketed is not None and bracketed.text.isupper() and bracketed.text[0].isalpha() \
+                        and not re.fullmatch(r"[MHDW]\d{1,3}", bracketed.text):
+                    # "Coin: Avalanche (AVAX)": the ticker in brackets is the coin, the word before it its name ("PAIR:
+                    # AVAXUSDT (1H)", "(H4)": a timeframe in brackets is a note)
                     cand = _coin(bracketed.text, LABELLED, i + 2)
                 elif word.lower() in COIN_NAMES:
                     cand = SymbolCandidate(COIN_NAMES[word.lower()], "USDT", LABELLED, i)  # "Coin: Chainlink"
