@@ -264,3 +264,37 @@ def test_a_timeframe_in_brackets_after_the_pair_label_is_a_note():
 def test_a_note_on_the_reply_line_keeps_the_quote():
     got = _fields("[In reply to Signals Hub] (M15)\n> #DOT/USDT LONG Entry 4.20 TP 4.50 SL 3.95\nClose it now, +2%")
     assert (got["kind"], got["symbol"]) == ("close", "DOT/USDT")
+
+
+# --- blind_e2 (status and noise) ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Результат нашего VIP-канала: #SOL лонг закрыт в +64% 🔥 Хочешь так же? Пиши @admin",
+    "Nuestra alumna Lucía cerró #ETH con +95% 💰 ¡Inscríbete hoy al curso!",
+    "#DOGE closed +140% in the VIP 🚀 Want the same? DM @vip_desk",
+])
+def test_a_result_shown_to_sell_a_course_or_the_vip_is_no_close(text):
+    assert _fields(text)["kind"] == "not_a_signal"
+
+
+def test_a_poll_in_portuguese_is_no_close():
+    assert _fields("📊 ENQUETE: quem ainda segura #ADA ou já fechou?\n🅰 Segurando\n🅱 Fechei")["kind"] == "not_a_signal"
+
+
+def test_a_month_summary_in_ukrainian_is_a_recap():
+    assert _fields("Підсумки жовтня 📊 38 угод: 27 в плюс, 8 по стопу, 3 в беззбиток. +244% 🚀")["kind"] == "not_a_signal"
+
+
+def test_a_korean_beginners_guide_is_no_call():
+    text = "📖 초보자 가이드: 손절가를 진입가로 옮기는 것을 본절이라고 합니다.\n예) 진입 50, 손절 47 → 손절 50"
+    assert _fields(text)["kind"] == "not_a_signal"
+
+
+def test_a_limit_order_removed_before_the_entry_cancels_the_call():
+    parsed = parse_message("#ARB limit order removed ❌ price never came back to our entry")
+    assert (parsed.kind.value, parsed.update_action.value) == ("close", "cancel_entry")
+    assert parse_message("#BTC stop order removed, trailing it by hand now").kind.value != "close"
+
+
+def test_adding_to_a_named_long_is_an_added_entry():
+    assert _update("Add to the #ARB long at 0.4850 (2nd entry), same stop and targets") == ("update", "ARB/USDT", "add_entry")

@@ -304,7 +304,9 @@ INDICATOR_RE = re.compile(
 EXAMPLE_RE = re.compile(
     r"(?<!\w)(?:what\s+is\s+(?:a|an)|qu[ée]\s+es\s+(?:un|una|el|la)|o\s+que\s+[ée]|что\s+такое|nedir|was\s+ist\s+(?:ein|eine)|"
     r"qu'?est[\s-]ce\s+qu|cos'?[èe]\s+(?:un|una|il|lo|la)|apa\s+itu|if\s+you|for\s+example|e\.g\.|example|how\s+to|lesson|tutorial|let'?s\s+say|suppose|"
-    r"например|пример\w*|шаблон\w*|örneğin|por\s+ejemplo|por\s+exemplo|zum\s+beispiel|par\s+exemple|contoh(?:nya)?|ví\s+dụ)(?!\w)",
+    r"например|пример\w*|шаблон\w*|örneğin|por\s+ejemplo|por\s+exemplo|zum\s+beispiel|par\s+exemple|contoh(?:nya)?|ví\s+dụ)(?!\w)|"
+    # ko "초보자 가이드" (a beginners' guide), "예)" / "예시" (for example), ja "例えば", zh "例如" / "举例"
+    r"초보자|가이드|예시|(?<!\w)예\)|例えば|例如|举例|比如说",
     re.IGNORECASE)
 
 # A post that says it is not a call ("Example setup for beginners (NOT a signal): BTC long 66000 ..."), or tells
@@ -350,7 +352,7 @@ PAST_TRADE_RE = re.compile(
 # A post headed as a results report ("Monthly results: #BNB long ... hit all targets +12%"): a look back.
 RECAP_HEAD_RE = re.compile(r"^\W*(?:recap|summary|results?\s+of|(?:trade|call|signal|win)\s+of\s+the\s+(?:day|week|month)|best\s+(?:trade|call)s?|top\s+(?:trade|call)s?|(?:daily|weekly|monthly)\s+(?:results?|recap|summary|report)|"
                            r"resumen|resumo|r[ée]sum[ée]|итоги|sonu[çc]lar|r[üu]ckblick|riepilogo|podsumowanie|t[ổo]ng\s+k[ếe]t|"
-                           r"rekap|ملخص|خلاصه|总结|回顾|まとめ|결산|요약|"
+                           r"rekap|ملخص|خلاصه|总结|回顾|まとめ|결산|요약|підсумк\w*|"
                            # "昨日の結果📊 / #ARB +22% ✅ / …", "今日战绩", "어제 결과", "Kết quả hôm qua", "Resultados de hoy"
                            r"(?:昨日|今日|本日|今周|先周|今月|先月|昨天|今天|本周|上周|本月|上月)の?(?:结果|成绩|战绩)|"
                            r"(?:어제|오늘|이번\s*주|지난\s*주)\s*(?:의\s*)?결과|k[ếe]t\s+qu[ảa]\s+(?:h[ôo]m\s+(?:qua|nay)|tu[ầa]n)|"

@@ -1945,6 +1945,10 @@ _PARTIAL_CLOSE_PATTERN = dict(UPDATE_PATTERNS)[UpdateAction.PARTIAL_CLOSE]
 _PARTIAL_REPORT = re.compile(r"(?<!\w)(?:closed|closing|booked|took|taken|secured|sold|realized)\s+\d{1,2}\s*%|"
                              r"(?<![\d.,])\d{1,2}\s*%\s+(?:closed|booked|taken|secured|sold|realized)(?!\w)")
 _OTHERS_RESULT = re.compile(r"(?<!\w)(?:members|subscribers|students|clients|followers|our\s+(?:vip|premium)\s+(?:group|room|channel)|"
+                            # "Nuestro alumno Carlos cerró #BTC", "Результат нашего VIP-канала: #ETH … закрыт"
+                            r"(?:nuestr[oa]s?|nosso|nossa|notre|nos|unser\w*|nostr[oi]|nasz\w*|наш\w*)\s+(?:alumn[oa]s?|alun[oa]s?|"
+                            r"[ée]l[èe]ves?|sch[üu]ler\w*|student\w*|ученик\w*|участник\w*|подписчик\w*|miembros?|membros?)(?:\s+\w+)?\s+\w+|"
+                            r"результат\w*\s+нашего\s+(?:vip|вип|премиум|приватн\w*)|"
                             # ("#SHIB whale sold 50% of his bag"): someone else's trade
                             r"(?:a\s+|one\s+)?whales?|traders|investors|insiders|funds?|retail|someone|somebody)"
                             r"\s+(?:\w+\s+)?(?:closed|booked|banked|made|took|secured|caught|hit|sold|dumped|bought|added)(?!\w)")
@@ -1954,7 +1958,12 @@ _ADVERT = re.compile(r"(?<!\w)(?:join\s+(?:our\s+)?(?:vip|premium|us|now|the\s+(
                      r"limited\s+(?:spots|seats|slots|places)|[úu]nete|[úu]nase|plazas\s+limitadas|cupos\s+limitados|junte-se|"
                      r"vagas\s+limitadas|rejoign\w*|places\s+limit[ée]es|tritt\s+\w*\s*bei|jetzt\s+beitreten|unisciti|posti\s+limitati|"
                      r"do[łl][aą]cz\w*|присоединя\w*|вступа\w*|места\s+ограничены|katıl(?:ın|in)?|kontenjan\w*|bergabung(?:lah)?|"
-                     r"tham\s+gia|انضم\w*|بپیوندید|عضو\s+شوید)(?!\w)|加入(?:会员|VIP|vip|我们)|参加(?:する|して)|가입하")
+                     r"tham\s+gia|انضم\w*|بپیوندید|عضو\s+شوید|"
+                     # "¡Inscríbete hoy!", "Хочешь так же? Пиши @vip_admin", "Want the same? DM @admin"
+                     r"inscr[íi]bete|inscr[íi]base|reg[íi]strate|inscreva-se|inscrivez-vous|iscriviti|zapisz\s+si[eę]|"
+                     r"записывайся|записывайтесь|kaydol\w*|sign\s+up|хочешь\s+так\s+же|хотите\s+так\s+же|"
+                     r"(?:пиши|напиши|пишите|напишите|write\s+to|dm|escr[íi]beme|escribe\s+a|fale\s+com)\s+@\w+)(?!\w)|"
+                     r"加入(?:会员|VIP|vip|我们)|参加(?:する|して)|가입하")
 _LIQUIDATED = re.compile(r"(?<!\w)(?:liquidated|ликвидирова\w*|likide\s+ol\w*|liquidad[oa]|liquid[ée]e?|liquidiert|"
                          r"liquidat[oa]|zlikwidowan\w*|b[ịi]\s+thanh\s+l[ýy]|terlikuidasi)(?!\w)|爆仓|강제\s*청산|强制ロスカット")
 _OTHERS_POSITIONS = re.compile(r"(?<!\w)(?:longs|shorts|traders|whales?|positions|лонгист\w*|шортист\w*|on\s+binance|"
@@ -2001,7 +2010,7 @@ _NOT_OURS = re.compile(r"(?<!\w)(?:not\s+a\s+(?:signal|call)|just\s+sharing|(?:m
                        r"spot\s+bag|portfolio)|personal(?:ly)?\W+not\s+(?:financial\s+|investment\s+)?advice)(?!\w)")
 # A post of one sentence that asks ("¿Tocó tp2?", "Breakeven'a taşındı mı?", "TP2 hit??")
 # "Should we close SOL here or let it run? 🤔 / 👍 close / 👎 hold / Vote below 👇": a poll's options are no command
-_POLL = re.compile(r"(?<!\w)(?:vote|voting|poll|голосу\w*|опрос|encuesta|vot[ae](?:d|n|r|i)?|votaci[óo]n|vota[çc][ãa]o|anket|oyla\w*|"
+_POLL = re.compile(r"(?<!\w)(?:vote|voting|poll|голосу\w*|опрос|encuesta|enquete|sondagem|vot[ae](?:d|n|r|i)?|votaci[óo]n|vota[çc][ãa]o|anket|oyla\w*|"
                    r"umfrage|abstimm\w*|sondage|sondaggio|ankieta|g[łl]osuj\w*|b[ìi]nh\s+ch[ọo]n|تصويت|نظرسنجی)(?!\w)|投票|투표")
 _ASKS = re.compile(r"^[^.!\n?¿]*[?？؟][\s?!？\W]*$|^\W*¿[^.!\n]*$")
 # ("#WLD would be liquidated at 2.118 on 50x": a warning, not a report)
