@@ -298,3 +298,26 @@ def test_a_limit_order_removed_before_the_entry_cancels_the_call():
 
 def test_adding_to_a_named_long_is_an_added_entry():
     assert _update("Add to the #ARB long at 0.4850 (2nd entry), same stop and targets") == ("update", "ARB/USDT", "add_entry")
+
+
+@pytest.mark.parametrize("text", [
+    "سوال: وقتی تارگت دوم خورد، استاپ رو ببریم نقطه ورود یا نه؟\nIsolated 3x",
+    "🔁 Relay room\nQuestion: after TP1 do you move the stop to entry?",
+])
+def test_a_post_headed_as_a_question_changes_no_trade(text):
+    assert _fields(text)["kind"] == "not_a_signal"
+
+
+def test_a_question_line_under_a_status_leaves_the_status():
+    assert _update("#DOT TP1 hit ✅\nQ: anyone still in? move SL to entry")[:2] == ("update", "DOT/USDT")
+
+
+def test_an_analysis_with_the_price_now_and_no_side_is_held():
+    parsed = parse_message("#DOT forming a bull flag, pole top 4.80. Measured target 5.40, invalid below 3.90. Current price: 4.21")
+    assert not parsed.tradable and "price now" in parsed.rejected
+    assert parse_message("#DOT\nNow: 4.21\nTP: 4.50 / 4.80\nSL: 3.95").tradable  # a house style ordering at the market
+
+
+def test_a_ticked_plan_step_under_an_emoji_bullet_is_a_target_reached():
+    parsed = parse_message("➡️ #SIGNAL (DOT/USDT)\n✅ 2) Close the position at the price $4.62 ✅")
+    assert (parsed.kind.value, parsed.target_index) == ("update", 2)

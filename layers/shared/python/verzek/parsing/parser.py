@@ -1312,7 +1312,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # "#SOL if it loses 140 we move SL to 138", "where would you put your stop? I'd say 88k": a change that
             # waits for the market, or a question — moving a follower's stop on it would be wrong
             return _not_a_signal("a trade change that waits for a market event or is asked about")
-        if (action or closing) and ("?" in text or "？" in text or "؟" in text) and _POLL.search(status_text):
+        if (action or closing) and ("?" in text or "？" in text or "؟" in text) and (
+                _POLL.search(status_text) or _QUESTION_HEAD.match(status_text) or _QUESTION_HEAD.match(body)):
             return _not_a_signal("a poll asking readers what to do, not a status")
         if (action or closing) and _ASKS.search(text):
             # "¿Movemos el SL?", "Breakeven'a taşındı mı?", "TP2 hit?": a one-sentence question is no report or command
@@ -1610,6 +1611,14 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         problems.append("the post names both sides")
     if words_side and level_side and words_side != level_side:
         problems.append(f"side says {words_side.value} but the levels are those of a {level_side.value}")
+    if words_side is None and levels.entry_segments and all(_reference_price(s) and re.search(
+            r"(?:current|market)\s+(?:price|rate)", s.label.text, re.IGNORECASE)
+            for s in levels.entry_segments):
+        # ("#TRX / Now: 0.2500 / TP … / SL …", "#XRP / 现价: 2.41 / …" are house styles ordering at the market; an English
+        # "Current price:" under no side word is not)
+        # ("#ETH forming an inverse H&S, neckline 3,600. Breakout target 4,100, invalidation below 3,350. Current price:
+        # 3412.50"): no side written and no entry but where the market is — an analysis, not an order
+        problems.append("held for review: no side written and the only entry is the price now")
     problems.extend(validate_open(parsed))
     problems.extend(_unread_level_problems(segments, tokens, levels, parsed))
     if not problems and not assumed and untaken:
@@ -2011,7 +2020,12 @@ _NOT_OURS = re.compile(r"(?<!\w)(?:not\s+a\s+(?:signal|call)|just\s+sharing|(?:m
 # A post of one sentence that asks ("¿Tocó tp2?", "Breakeven'a taşındı mı?", "TP2 hit??")
 # "Should we close SOL here or let it run? 🤔 / 👍 close / 👎 hold / Vote below 👇": a poll's options are no command
 _POLL = re.compile(r"(?<!\w)(?:vote|voting|poll|голосу\w*|опрос|encuesta|enquete|sondagem|vot[ae](?:d|n|r|i)?|votaci[óo]n|vota[çc][ãa]o|anket|oyla\w*|"
-                   r"umfrage|abstimm\w*|sondage|sondaggio|ankieta|g[łl]osuj\w*|b[ìi]nh\s+ch[ọo]n|تصويت|نظرسنجی)(?!\w)|投票|투표")
+                   r"umfrage|abstimm\w*|sondage|sondaggio|ankieta|g[łl]osuj\w*|b[ìi]nh\s+ch[ọo]n|تصويت|نظرسنجی)(?!\w)|"
+                   r"投票|투표")
+# ("سوال: وقتی تارگت اول خورد، استاپ رو ببریم نقطه ورود یا نه؟", "Question: move SL to BE after TP1?"): a post headed as a
+# question asks the readers
+_QUESTION_HEAD = re.compile(r"^\W*(?:question|q|سوال|سؤال|вопрос|питання|soru|pregunta|pergunta|frage|domanda|pytanie|"
+                            r"pertanyaan)\s*:", re.IGNORECASE)
 _ASKS = re.compile(r"^[^.!\n?¿]*[?？؟][\s?!？\W]*$|^\W*¿[^.!\n]*$")
 # ("#WLD would be liquidated at 2.118 on 50x": a warning, not a report)
 _LIQUIDATION_HYPOTHESIS = re.compile(r"(?:would|will|could|can|may|might|gets?|be|if)\s+(?:\w+\s+)?liquidat")

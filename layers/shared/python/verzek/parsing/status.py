@@ -34,11 +34,12 @@ _ORDINAL = (r"(?:first|second|third|fourth|fifth|\d(?:st|nd|rd|th)|اول|دوم
 
 # "3) Close the position at the price $146.30 ✅": a step of the provider's numbered exit plan, ticked off — that
 # target was reached (the ticks are read as "done"); the rest of the plan still runs, so it is no close
-_PLAN_STEP_DONE = (r"(?:^|\n)[^\w\n]*\d{1,2}\s*\)\s*(?:close|exit|sell|take|fix|закры|зафикс|фикс)\w*(?:[ \t]+[^\s\d]+){0,8}?"
+# ("✅ 3) Close …": a tick before the step is read as "done" too)
+_PLAN_STEP_DONE = (r"(?:^|\n)[^\w\n]*(?:done\s+)?\d{1,2}\s*\)\s*(?:close|exit|sell|take|fix|закры|зафикс|фикс)\w*(?:[ \t]+[^\s\d]+){0,8}?"
                    r"[ \t]+\$?\d[\d.,]*[ \t]*(?:\$[ \t]*)?done(?!\w)")
 _PLAN_STEP_DONE_RE = re.compile(_PLAN_STEP_DONE)
 # The plan itself ("1) Close the position at the price $144.20 / 2) … $145.05"): exits at levels, not a close now
-_PLAN_STEP_RE = re.compile(r"[^\w\n]*\d{1,2}\s*\)\s*(?:close|exit|sell|take|fix|закры|зафикс|фикс)\w*(?:[ \t]+[^\s\d]+){0,8}?"
+_PLAN_STEP_RE = re.compile(r"[^\w\n]*(?:done\s+)?\d{1,2}\s*\)\s*(?:close|exit|sell|take|fix|закры|зафикс|фикс)\w*(?:[ \t]+[^\s\d]+){0,8}?"
                            r"[ \t]+\$?\d[\d.,]*")
 
 # "#XVS second entry added at 8.20": an entry added to the running trade, reported
@@ -674,7 +675,7 @@ _ORDINAL_NEAR_TP_WORD = [
 
 def tp_hit_index(lowered: str) -> int | None:
     """The highest take-profit number a TP-hit post states (1-based), or None ("all targets done", no number)."""
-    found: list[int] = [int(m.group(1)) for m in re.finditer(r"(?:^|\n)[^\w\n]*(\d{1,2})\s*\)", lowered)
+    found: list[int] = [int(m.group(1)) for m in re.finditer(r"(?:^|\n)[^\w\n]*(?:done\s+)?(\d{1,2})\s*\)", lowered)
                         if _PLAN_STEP_DONE_RE.match(lowered, m.start())]
     for match in _TP_HIT_PATTERN.finditer(lowered):
         before, chunk = lowered[:match.start()], match.group(0)
