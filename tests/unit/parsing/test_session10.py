@@ -321,3 +321,24 @@ def test_an_analysis_with_the_price_now_and_no_side_is_held():
 def test_a_ticked_plan_step_under_an_emoji_bullet_is_a_target_reached():
     parsed = parse_message("➡️ #SIGNAL (DOT/USDT)\n✅ 2) Close the position at the price $4.62 ✅")
     assert (parsed.kind.value, parsed.target_index) == ("update", 2)
+
+
+def test_a_heading_over_a_recap_of_closes_is_no_close_of_its_first_coin():
+    assert _fields("NEW TRADE\nClosed today:\n#DOT +9%\n#ADA +4%\n#LINK -2%")["kind"] == "not_a_signal"
+
+
+def test_a_horizon_heading_over_a_closed_card_keeps_the_card_closed():
+    got = _fields("LONG TERM\nClosed: #DOT LONG\nEntry: 4.20\nExit: 4.80\nProfit: +14% ✅")
+    assert (got["kind"], got["symbol"]) == ("close", "DOT/USDT")
+
+
+@pytest.mark.parametrize("text", [
+    "[In reply to Signals Hub] TF: 15m\n> #DOT/USDT LONG Entry 4.20 TP 4.50 SL 3.95\nClose it now, +2%",
+    "Signal #77\n[In reply to Signals Hub]\n> #DOT/USDT LONG Entry 4.20 TP 4.50 SL 3.95\nClose it now, +2%",
+])
+def test_a_reply_with_a_note_or_a_post_number_above_it_keeps_the_quote(text):
+    assert (_fields(text)["kind"], _fields(text)["symbol"]) == ("close", "DOT/USDT")
+
+
+def test_a_note_after_the_close_verb_is_no_coin():
+    assert _fields("DOT ka SL hit ho gaya, trade close Score 88/100")["symbol"] == "DOT/USDT"

@@ -995,9 +995,12 @@ _SPACED_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})[ \u00a0\u202f\u2009](\d{3}
 
 # ("> #ETH/USDT SHORT …", "**> …**", "▪️ > …": markdown or a bullet before the quote mark)
 _QUOTE_LINE = re.compile(r"^[^\w>\n]{0,6}>")
-_SHORT_HEADING = re.compile(r"^[^\d\n]{0,40}$")
+# (a post number in it, "Signal #482", is no price)
+_SHORT_HEADING = re.compile(r"^(?:[^\d\n#]|#\d{0,6}){0,40}$")
 # (a note in brackets after it, "[In reply to …] (H4)", is the relay's too)
-_RELAY_LINE = re.compile(r"^\s*\[(?:in reply to|photo|video|document|sticker|forwarded)[^\]]*\]\s*(?:\([^)\n]{0,12}\))?\s*$|"
+_RELAY_LINE = re.compile(r"^\s*\[(?:in reply to|photo|video|document|sticker|forwarded)[^\]]*\](?:[ \t]*(?:\([^)\n]{0,12}\)|"
+                         # ("[In reply to …] TF: 15m", "… Binance Futures": a short note with no instruction in it)
+                         r"(?![^\n]*(?:clos|exit|stop|sl\b|tp\b|move|cancel|take|sell|buy|long|short))[^\n]{1,24}))?\s*$|"
                          r"^[ \t]*(?:forwarded\s+from\b.*|from:[ \t]*@\w+.*)$", re.IGNORECASE)
 
 
@@ -2525,6 +2528,7 @@ def _trade_word_after(tokens: list[Token], position: int) -> bool:
         after.kind in (Kind.LABEL, Kind.TAG) or bool(_TRADE_WORDS_AFTER_NAME.match(after.text)))
 
 
+_HORIZON = re.compile(r"(?:long|mid|medium|short)[\s-]+term", re.IGNORECASE)
 _FIELD_WORDS = frozenset({"ID", "UID", "NO", "NR", "REF", "TX", "TXID"})
 
 
@@ -2537,8 +2541,10 @@ def _below_heading_line(clean: str, lines: list[list[Token]]) -> str:
     # ("Signal #482": a number tag is the post's number)
     head = [t for t in lines[filled[0]] if t.kind not in (Kind.SEP, Kind.INDEX)
             and not (t.kind == Kind.TAG and t.text[1:].isdigit())]
+    # ("LONG TERM / Closed: #SOL LONG …": a horizon over the post reads as a target label, and heads it all the same)
     if not head or len(head) > 5 or any(t.kind not in (Kind.WORD, Kind.LABEL) for t in head) \
-            or any(t.kind == Kind.LABEL and t.field not in (Field.LONG, Field.SHORT) for t in head):
+            or any(t.kind == Kind.LABEL and t.field not in (Field.LONG, Field.SHORT)
+                   and not _HORIZON.fullmatch(t.text) for t in head):
         return clean
     return "\n".join(clean.split("\n")[filled[0] + 1:])
 

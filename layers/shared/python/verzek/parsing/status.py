@@ -454,9 +454,11 @@ _CLOSE_PATTERN = _Gated(
     # "#DOGE jetzt beim Einstieg komplett schließen": the whole position, closed
     r"(?:komplett|vollst[äa]ndig|ganz)\s+(?:schlie(?:ß|ss)\w*|zumachen|glattstellen|raus)(?!\w)|"
     r"schlie(?:ß|ss)\w*\s+(?:wir\s+|die\s+position\s+)?(?:jetzt\s+)?(?:komplett|vollst[äa]ndig)(?!\w)|"
-    r"close\s+(?:all|everything|your|the|this|my|position|trade|it|them|now|here)(?!\w)"
+    # ("… target 2 is close Position: $300": a field's label after the word)
+    r"close\s+(?:all|everything|your|the|this|my|position|trade|it|them|now|here)(?!\w)(?!\s*:)"
     r"(?!\s+(?:week|month|year|day|candle|session|quarter)s?(?!\w))|"
-    r"(?:position|trade|signal|order)s?\s+(?:is\s+|was\s+|has\s+been\s+)?(?:closed|cancel+ed)|"
+    # (on one line: "NEW TRADE / Closed today: …" is a heading over a recap)
+    r"(?:position|trade|signal|order)s?[ \t]+(?:is[ \t]+|was[ \t]+|has[ \t]+been[ \t]+)?(?:closed|cancel+ed)|"
     r"deals?\s+(?:#?\d+\s+)?(?:[\w/]+\s+)?(?:completed|finished)(?!\w)|"
     + _CLOSE_ALL + "|" + _CLOSE_NEAR + "|" + _CANCEL_NEAR + "|" + _OTHER_EXITS
     # (scripts without spaces between words: no word boundary after the verb)
@@ -622,7 +624,7 @@ _CLOSE_ALL_OR_COMMAND = re.compile(
     r"b[üu]t[üu]n\s+(?:\w+\s+){0,2}kapat\w*|schlie(?:ß|ss)\w*\s+alle(?!\w)|ferm\w*\s+(?:toutes|tous)(?!\w)|"
     r"(?:все|всё)\s+(?:\w+\s+)?закрыва\w*|hepsini\s+kapat\w*|chiud\w*\s+tutt[oeia](?!\w)|"
     r"alles\s+(?:\w+\s+)?schlie(?:ß|ss)\w*|"
-    r"(?:position|trade|signal|order)s?\s+(?:is\s+|was\s+|has\s+been\s+)?(?:closed|cancel+ed)|stopped\s+out|"
+    r"(?:position|trade|signal|order)s?[ \t]+(?:is[ \t]+|was[ \t]+|has[ \t]+been[ \t]+)?(?:closed|cancel+ed)|stopped\s+out|"
     r"(?:everyone|everybody|all\s+of\s+us|we'?re|we\s+are)\s+out\s+of\s+(?:everything|all)(?!\w)|out\s+of\s+everything|"
     r"deals?\s+(?:#?\d+\s+)?(?:[\w/]+\s+)?(?:completed|finished|closed|cancel+ed)(?!\w)|"
     r"(?:sl|stop(?:[\s-]*loss)?)\s+(?:was\s+|has\s+been\s+|already\s+|just\s+|got\s+){0,2}(?:hit|triggered|reached|touched|taken)"

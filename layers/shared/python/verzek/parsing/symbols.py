@@ -308,6 +308,8 @@ def close_target(tokens: list[Token]) -> SymbolCandidate | None:
 
 _CLOSE_VERBS = frozenset(["close", "closing", "exiting", "cancel", "exit", "cut", "cutting", "kill", "killing", "taking", "закрыть", "закрываем", "закрываю", "kapat", "kapatın", "cerrar", "cerramos", "cerrando", "fechando", "chiudendo", "fechar", "cancelar", "iptal", "отмена", "schließen", "schliessen", "fermer", "fermez", "clôturer", "chiudere", "chiudi", "chiudiamo", "zamknij", "zamykamy", "закриваємо", "закрити", "batalkan", "batal"])
 _CLOSE_FILLERS = frozenset(["all", "the", "a", "my", "your", "our", "this", "that", "these", "those", "position", "positions", "trade", "trades", "order", "orders", "everything", "now", "half", "partial", "it", "them",
+                            # ("trade close Score 88/100", "… close Volume 2.3x": a note's field after the verb)
+                            "score", "rating", "confidence", "volume", "risk", "size", "rsi", "funding", "tf", "win", "rate",
                             "todo", "todos", "todas", "tudo", "все", "всё", "tüm", "la", "las", "los", "as", "os", "mitad", "metade",
                             "every", "tutte", "tutti", "le", "wszystko", "wszystkie", "toutes", "tous", "les", "alle",
                             "bütün", "butun", "tutto", "hepsini", "hepsi", "jetzt", "sofort", "ahora", "agora",
