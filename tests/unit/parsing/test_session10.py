@@ -342,3 +342,8 @@ def test_a_reply_with_a_note_or_a_post_number_above_it_keeps_the_quote(text):
 
 def test_a_note_after_the_close_verb_is_no_coin():
     assert _fields("DOT ka SL hit ho gaya, trade close Score 88/100")["symbol"] == "DOT/USDT"
+
+
+def test_close_as_near_is_no_close():
+    # (was a close of ETH: "is close, … position" read as "close … position")
+    assert _fields("#DOT target 2 is close, hold the position")["kind"] != "close"

@@ -343,7 +343,8 @@ _MARKET_MOVE = (r"(?!\()(?!\s+(?:higher|lower|above|below|up|down|green|red|flat
                 r"any\s*time|(?:your\s+|the\s+)?(?:subscription|membership|plan))(?!\w))")
 # "Close all", "Все сделки закрыть", "全部平仓", "모든 포지션 청산": a close verb and an "all" word within three words of
 # each other, in either order — one rule over the verbs and "all" words of each language instead of a list of phrases.
-_CLOSE_VERB = (r"(?:(?<!\w)(?:close|closed|closing|exit|exiting|flatten\w*|realiz\w*\s+(?:o\s+|os\s+)?lucros?|"
+# ("target 2 is close", "so close to TP3": the adjective, near)
+_CLOSE_VERB = (r"(?:(?<!\w)(?:(?<!is\s)(?<!are\s)(?<!very\s)(?<!so\s)(?<!too\s)(?<!getting\s)close|closed|closing|exit|exiting|flatten\w*|realiz\w*\s+(?:o\s+|os\s+)?lucros?|"
                r"tom(?:ar|amos|en|ad)\s+ganancias|закр\w*|kapat\w*|cerr\w*|cierr\w*|fech\w*|encerr\w*|"
                r"schlie(?:ß|ss)\w*|glattstell\w*|ferm\w*|cl[ôo]tur\w*|chiud\w*|zamk\w*|zamyk\w*|закри\w*|đóng|dong|"
                r"tutup|ditutup|sluit\w*|[îi]nchid\w*|κλεί\w*|סגר\w*|לסגור|[أا]غلق\w*|إغلاق|اغلاق|ببندید|ببند\w*)(?!\w)|"
