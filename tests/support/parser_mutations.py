@@ -22,7 +22,9 @@ NOTES = ["(M15)", "(H4)", "(1H)", "— 4H", "TF: 15m", "#VIP #CRYPTO", "Binance 
 RELAYS = ["Forwarded from Crypto Lions 🦁", "🔁 Whale Room → VIP relay", "[Forwarded]", "From: @vip_signals_bot"]
 LEVERAGE_LINES = ["Leverage: Cross 10x", "Lev 5-10x", "⚖️ 20X", "Isolated 3x", "(max 10x)"]
 FOOTERS = ["Good luck 🍀", "⚠️ Not financial advice. DYOR.", "Join VIP: t.me/xyz", "📈 Win rate 87% last month",
-           "Next update in 4H", "#crypto #signals #binance", "Posted 2026-12-04 21:14 UTC", "ID 4481 | v2.3.1"]
+           "Next update in 4H", "#crypto #signals #binance", "Posted 2026-12-04 21:14 UTC", "ID 4481 | v2.3.1",
+           # (another coin named under the call: a chart caption, market context)
+           "Chart: BTCUSDT 4H", "📊 BTC | USDT chart below", "#BTC dominance 54.2%", "ETH/BTC 0.0521 for context"]
 
 
 def mutations(text: str, rng: random.Random) -> Iterator[tuple[str, str]]:

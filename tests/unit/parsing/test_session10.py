@@ -347,3 +347,43 @@ def test_a_note_after_the_close_verb_is_no_coin():
 def test_close_as_near_is_no_close():
     # (was a close of ETH: "is close, … position" read as "close … position")
     assert _fields("#DOT target 2 is close, hold the position")["kind"] != "close"
+
+
+# --- a pair of another coin on the last line (the edit probe's new footers) --------------------------------------------
+
+@pytest.mark.parametrize("text, symbol", [
+    ("#DOT 止损出局\n📊 BTC | USDT chart below", "DOT/USDT"),
+    ("#DOT stop loss hit ❌ -3%\nChart: BTCUSDT 4H", "DOT/USDT"),
+    ("Đóng lệnh #DOT\nETH/BTC 0.0521 for context", "DOT/USDT"),
+])
+def test_a_chart_caption_of_another_pair_leaves_the_coin_the_post_names(text, symbol):
+    assert _fields(text)["symbol"] == symbol
+
+
+def test_a_call_over_a_chart_caption_of_another_pair_trades_its_own_coin():
+    parsed = parse_message("DOT long\nEntry 4.20\nTP 4.50 / 4.80\nSL 3.95\n📊 BTC | USDT chart below")
+    assert (parsed.to_expected_dict()["symbol"], parsed.to_expected_dict()["entries"], parsed.tradable) == (
+        "DOT/USDT", [4.2], True)
+
+
+def test_a_pair_alone_on_the_last_line_under_another_coin_holds_the_call():
+    parsed = parse_message("SIGNAL #DOT\nBuy 4.10 - 4.20\nTP 4.50\nSL 3.95\nADA/USDT")
+    assert parsed.to_expected_dict()["symbol"] == "DOT/USDT" and not parsed.tradable
+
+
+def test_a_pair_on_the_last_line_of_a_post_naming_no_other_coin_is_the_coin():
+    assert parse_message("#SIGNAL\nLONG 182\nTP 190\nSL 176\nSOL/USDT").to_expected_dict()["symbol"] == "SOL/USDT"
+
+
+@pytest.mark.parametrize("text, symbol", [
+    ("#ETH 一半止盈，止损移到入场价\nETH/BTC 0.0521 for context", "ETH/USDT"),
+    ("#GMT TP2 hit, closing the rest now ✅\n#BTC dominance 54.2%", "GMT/USDT"),
+    ("closing dot at entry, no momentum\n#BTC dominance 54.2%", "DOT/USDT"),
+])
+def test_a_market_caption_on_the_last_line_names_no_trade(text, symbol):
+    assert _fields(text)["symbol"] == symbol
+
+
+def test_a_lesson_over_a_chart_caption_stays_a_lesson():
+    assert _fields("📚 What is a stop loss? The price where you close a trade to cap the loss.\n"
+                   "ETH/BTC 0.0521 for context")["kind"] == "not_a_signal"

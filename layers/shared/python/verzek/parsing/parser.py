@@ -996,7 +996,7 @@ _SPACED_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})[ \u00a0\u202f\u2009](\d{3}
 # ("> #ETH/USDT SHORT …", "**> …**", "▪️ > …": markdown or a bullet before the quote mark)
 _QUOTE_LINE = re.compile(r"^[^\w>\n]{0,6}>")
 # (a post number in it, "Signal #482", is no price)
-_SHORT_HEADING = re.compile(r"^(?:[^\d\n#]|#\d{0,6}){0,40}$")
+_SHORT_HEADING = re.compile(r"^(?:[^\d\n#]|#\d{0,6}|(?<![\w.])v?\d{1,2}(?:\.\d{1,2}){1,2}(?![\w.])){0,40}$")
 # (a note in brackets after it, "[In reply to …] (H4)", is the relay's too)
 _RELAY_LINE = re.compile(r"^\s*\[(?:in reply to|photo|video|document|sticker|forwarded)[^\]]*\](?:[ \t]*(?:\([^)\n]{0,12}\)|"
                          # ("[In reply to …] TF: 15m", "… Binance Futures": a short note with no instruction in it)
@@ -1102,8 +1102,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # a pair or beside its side word (over a setup the word is still read, and held: "ALPHA / Entry 0.385 …")
         candidates = [c for c in candidates if not (c.rank == 0 and tokens[c.position].text in _HYPE_HEADINGS
                                                     and tokens[c.position].line == 0 and _alone_on_line(tokens, c.position))]
+    kept, footer_pair_alone = _without_footer_pair(candidates, tokens)
+    set_aside = frozenset(c.position for c in candidates if c not in kept)
+    candidates = kept
     candidate, symbol_problem = choose_symbol(candidates)
     word_tag = pair_aside = False
+    pair_aside = footer_pair_alone and candidate is not None
     if symbol_problem and symbol_problem.startswith("several different coins") and (renamed := _renamed_to(tokens)):
         # "#RNDR → #RENDER": a ticker and the name it was changed to — the new one is the coin
         others = {c.base for c in candidates} - {renamed[0].lstrip("#$").upper(), renamed[1].lstrip("#$").upper()}
@@ -1123,7 +1127,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                   and tokens[c.position].kind == Kind.TAG}
         if len(beside) == 1:
             candidate, pair_aside = next(iter(beside.values())), True
-    if candidate is None and symbol_problem is None and (tagged := word_ticker_tag(tokens)) is not None:
+    if candidate is None and symbol_problem is None and (tagged := word_ticker_tag(tokens, set_aside)) is not None:
         # "#GMT entry 0.2540 long ...": the post's only tag is a coin whose ticker is also a word; held unless it
         # stands on the line of the side word
         candidate, word_tag = tagged, not (_on_side_line(tokens, tagged.position) or _alone_on_line(tokens, tagged.position)
@@ -2515,6 +2519,34 @@ _EVERY_TRADE = re.compile(r"(?<!\w)(?:all|every|each)\s+(?:(?:of\s+)?(?:the\s+|o
                           r"(?:所有|全部)的?(?:单子|仓位|订单|持仓|单)|모든\s*(?:포지션|거래)|все(?:м|х)?\s+(?:открыт\w+\s+)?(?:сделк|позици)\w*|"
                           r"t[üu]m\s+(?:a[çc][ıi]k\s+)?(?:i[şs]lem|pozisyon)\w*|tod[oa]s\s+(?:las\s+|os\s+|as\s+)?(?:operaciones|posiciones|"
                           r"opera[çc][õo]es|posi[çc][õo]es|trades)(?!\w)")
+def _without_footer_pair(candidates: list[SymbolCandidate], tokens: list[Token]) -> tuple[list[SymbolCandidate], bool]:
+    """A coin of another pair on the post's last line, under a coin the post names on its own lines ("#ETH 止损出局 /
+    📊 BTC | USDT chart below", "#GALA … / ETH/BTC 0.0521 for context", "closing xrp at breakeven / #BTC dominance
+    54.2%"): a caption or market context, not the call's coin — it is set aside. A pair alone on its line ("… / SL 2.29 /
+    SOL | USDT"): which is meant is a reading — set aside too, and the call held (True)."""
+    if not tokens or tokens[-1].line == tokens[0].line:
+        return candidates, False
+    last = tokens[-1].line
+    on_last = [t for t in tokens if t.line == last]
+    if any(t.kind == Kind.LABEL and t.field is not None for t in on_last):
+        return candidates, False
+    alone = all(t.kind in (Kind.PAIR, Kind.SEP) or t.kind == Kind.WORD and split_glued(t.text)[1] for t in on_last)
+    footer = [c for c in candidates if tokens[c.position].line == last
+              and (c.rank == EXPLICIT or not alone and c.rank in (HASHTAG, NAMED))]
+    if not footer:
+        return candidates, False
+    symbols = {c.symbol for c in footer}
+    earlier = [c for c in candidates if tokens[c.position].line < last and c.symbol not in symbols]
+    caption = _CAPTION.search(" ".join(t.text for t in on_last)) is not None
+    if not earlier and not caption and ((named := close_target(tokens)) is None or tokens[named.position].line == last
+                                        or named.symbol in symbols):
+        return candidates, False
+    return [c for c in candidates if c not in footer], alone and any(c.rank == EXPLICIT for c in footer)
+
+
+# ("📊 BTC | USDT chart below", "ETH/BTC 0.0521 for context", "#BTC dominance 54.2%": a line about the market's chart)
+_CAPTION = re.compile(r"(?<!\w)(?:chart|charts|context|dominance|for\s+reference|btc\.d|график\w*|grafik|gr[áa]fico)(?!\w)|图表|チャート|차트",
+                      re.IGNORECASE)
 _HYPE_HEADINGS = frozenset({"HOT", "ALPHA", "GO", "NEW", "VIP", "TOP", "PUMP", "MOON", "GEM", "BIG", "FREE", "SCALP",
                             "FAST", "SAFE", "BOOM", "WIN", "EPIC", "BEST", "BONUS", "AI"})
 _WORD_NAMES = frozenset({"avalanche", "cosmos", "optimism", "stellar", "ripple", "tron", "shiba"})

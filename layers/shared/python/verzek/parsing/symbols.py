@@ -357,10 +357,10 @@ def choose_symbol(candidates: list[SymbolCandidate], allow_bare: bool = False
 WORD_TICKERS = frozenset(["GMT", "AI", "ALT", "ME", "NOT", "HIGH", "MOVE", "PUMP"])
 
 
-def word_ticker_tag(tokens: list[Token]) -> SymbolCandidate | None:
+def word_ticker_tag(tokens: list[Token], set_aside: frozenset[int] = frozenset()) -> SymbolCandidate | None:
     """"#GMT entry 0.2540 long ...": the one tag (or cashtag) of a coin whose ticker is also a word, when no other tag
-    names anything."""
-    tags = [(i, t) for i, t in enumerate(tokens) if t.kind == Kind.TAG]
+    names anything (`set_aside`: positions of tags already read as something else, a chart caption's)."""
+    tags = [(i, t) for i, t in enumerate(tokens) if t.kind == Kind.TAG and i not in set_aside]
     found = {t.text[1:].upper(): i for i, t in tags if t.text[1:].upper() in WORD_TICKERS and t.text[1:].isupper()}
     if len(found) != 1 or len(tags) != 1:
         return None
