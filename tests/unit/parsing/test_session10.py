@@ -387,3 +387,132 @@ def test_a_market_caption_on_the_last_line_names_no_trade(text, symbol):
 def test_a_lesson_over_a_chart_caption_stays_a_lesson():
     assert _fields("📚 What is a stop loss? The price where you close a trade to cap the loss.\n"
                    "ETH/BTC 0.0521 for context")["kind"] == "not_a_signal"
+
+
+# --- the session-10 review (helper r10): wrong trades ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "For example, #DOT LONG\nEntry 4.20\nTP 4.50\nSL 3.95",
+    "e.g. #DOT SHORT 4.20, TP 4.00, SL 4.40",
+    "Here's how a signal looks in VIP:\n#DOT LONG\nEntry 4.20\nTP 4.50\nSL 3.95",
+    "Пример сигнала:\n#DOT LONG\nВход 4.20\nТейк 4.50\nСтоп 3.95",
+    "信号示例：\n#DOT 做多\n入场 4.20\n目标 4.50\n止损 3.95",
+    "Yesterday's signal:\n#DOT LONG\nEntry 4.20\nTP 4.50\nSL 3.95\nResult: +7% ✅",
+    "Throwback 🔙\n#DOT LONG\nEntry 4.20\nTP 4.50\nSL 3.95",
+    "Idea only, no entry yet: #DOT LONG 4.20 TP 4.50 SL 3.95",
+    "❌ IGNORE previous signal\n#DOT LONG\nEntry 4.20\nTP 4.50\nSL 3.95",
+    "Quiz: #DOT long at 4.20, SL 3.95. Where would you put TP? A) 4.50 B) 4.80",
+    "Last week's call: #DOT LONG Entry 4.20 TP 4.50 SL 3.95 — hit all targets ✅",
+])
+def test_an_example_a_past_call_or_a_retracted_post_is_no_trade(text):
+    parsed = parse_message(text)
+    assert not parsed.tradable and parsed.kind.value != "close"
+
+
+def test_a_free_signal_delayed_by_hours_is_still_a_call():
+    # (bl4-025's convention: "VIP got this 2 hours ago" under a public copy of the call)
+    assert parse_message("Free signal 🎁\n#DOT/USDT\nBuy 4.20\nSell 4.50 4.80\nStop 3.95\nVIP got this 2 hours ago").tradable
+
+
+@pytest.mark.parametrize("text", [
+    "#DOT LONG only on breakout of 4.30\nTP 4.50\nSL 3.95",
+    "#DOT LONG once above 4.30\nTP 4.50\nSL 3.95",
+    "#DOT LONG\nEntry: 4.30 (breakout)\nTP 4.50\nSL 3.95",
+    "#DOT LONG 4.30 kırılırsa\nTP 4.50\nSL 3.95",
+    "#DOT SHORT upon 4H close under 4.10\nTP 3.90\nSL 4.30",
+    "#DOT LONG\nEntry 4.20\nTP 4.50\nSL 3.95\nIf it dumps, buy more at 4.00 and SL 3.80",
+])
+def test_an_entry_or_stop_waiting_for_a_breakout_or_a_dump_is_held(text):
+    assert not parse_message(text).tradable
+
+
+def test_a_breakout_already_past_in_the_notes_holds_nothing():
+    assert parse_message("#DOT LONG\nEntry 4.20\nTP 4.50\nSL 3.95\nОткат к EMA21 после пробоя").tradable
+
+
+@pytest.mark.parametrize("text", [
+    "#DOT LONG\nEntry 4.20\nTP 4.50\nSL 3.95\nROI target 50x",
+    "#DOT LONG\nEntry 4.20\nTP 4.50\nSL 3.95\nPotential 10x move",
+    "#DOT LONG\nEntry 4.20 (x2 size)\nTP 4.50\nSL 3.95",
+])
+def test_a_gain_or_size_multiple_is_no_leverage(text):
+    assert _fields(text)["leverage"] is None
+
+
+def test_a_price_in_units_beside_the_real_one_is_held():
+    parsed = parse_message("#BONK LONG\nEntry 2345 (0.00002345)\nTP 2500\nSL 2200")
+    assert not parsed.tradable and "another unit" in parsed.rejected
+
+
+# --- the session-10 review: wrong closes and position changes -------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "#DOT closed half, holding the rest for TP2", "#DOT exit 50%", "#DOT exited half", "#DOT close 1/3",
+    "#DOT закрываем треть", "#DOT cerramos un tercio", "#DOT 平仓三分之一", "#DOT Hälfte geschlossen",
+    "#DOT moitié clôturée", "#DOT أغلقنا نصف الصفقة",
+])
+def test_a_part_of_the_position_closed_is_a_partial_close(text):
+    assert _update(text) == ("update", "DOT/USDT", "partial_close")
+
+
+@pytest.mark.parametrize("text", ["#DOT closed +50%", "#DOT closed at TP2", "#DOT closed at TP2 +35%"])
+def test_a_close_with_a_result_is_still_a_close(text):
+    assert _fields(text)["kind"] == "close"
+
+
+@pytest.mark.parametrize("text", [
+    "Close everything except #DOT", "Close all positions except #DOT and #ADA", "Keep #DOT, close the rest",
+    "Закрываем всё, кроме #DOT", "除了 #DOT 全部平仓", "Cerrar todo excepto #DOT", "#DOT hariç hepsini kapatın",
+])
+def test_closing_every_trade_but_one_never_closes_that_one(text):
+    assert _fields(text)["kind"] != "close" or _fields(text)["symbol"] is None
+
+
+@pytest.mark.parametrize("text", [
+    "Ripple — stop hit. Next: #DOT", "SL hit ❌\n#DOT is next", "Cardano TP3 done ✅\nCheck #DOT next",
+    "SL moved to entry\nDOT Signals VIP", "Stopped ❌\nDOT Trading Club",
+])
+def test_a_channel_s_name_or_the_next_coin_is_not_the_coin_of_the_status(text):
+    assert _fields(text)["symbol"] != "DOT/USDT"
+
+
+def test_the_coin_after_the_close_verb_beats_a_tag_in_the_market_talk():
+    assert _fields("Close ETH. #BTC looks weak.")["symbol"] == "ETH/USDT"
+
+
+@pytest.mark.parametrize("text", ["#DOT 不要平仓，继续持有", "#DOT kapatmayın, tutmaya devam"])
+def test_do_not_close_in_chinese_and_turkish_is_no_close(text):
+    assert _fields(text)["kind"] != "close"
+
+
+@pytest.mark.parametrize("text", [
+    "#DOT close all at TP2", "#DOT at TP2 close everything", "#DOT close at 4.60 (limit)",
+    "#DOT: close on a daily close below 3.90", "#DOT 跌破3.90就平仓",
+    "#DOT move SL to entry after TP1", "#DOT после ТП1 закрываем половину", "#DOT TP1 gelince yarısını kapat",
+    "#DOT plan: TP1 close 50%, SL to BE",
+])
+def test_a_close_or_change_planned_for_a_level_not_reached_is_no_command_now(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "not_a_signal"
+
+
+def test_a_target_numbered_of_a_total_is_that_target():
+    assert parse_message("#DOT TP 1/3 ✅").target_index == 1
+    assert parse_message("#DOT Target 2/4 hit").target_index == 2
+    assert parse_message("#DOT TP 1-2-3 done ✅").target_index == 3
+
+
+@pytest.mark.parametrize("text", [
+    "#DOT +64% closed ✅ (VIP) — subscription 50% off today",
+    "VIP result: #DOT closed ✅ +64%",
+    "#DOT закрыта в +64% в платном канале",
+    "#DOT: fechar ou segurar? Votem!",
+])
+def test_a_vip_result_shown_to_sell_or_a_poll_is_no_status(text):
+    assert _fields(text)["kind"] == "not_a_signal"
+
+
+@pytest.mark.parametrize("text", ["Do NOT move SL on #DOT", "#DOT don't move SL until TP1",
+                                  "#DOT wait for TP1 before moving SL"])
+def test_keeping_the_stop_is_no_stop_change(text):
+    assert _fields(text)["kind"] == "not_a_signal"

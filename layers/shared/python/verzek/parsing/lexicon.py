@@ -331,7 +331,20 @@ NOT_A_CALL_RE = re.compile(
     r"look\s+(?:at\s+)?what\s+(?:\S+\s+){0,3}?(?:posted|called|shared|is\s+calling)|"
     r"не\s+копируйте|только\s+для\s+(?:практики|обучения)|kopyalamay[ıi]n|sadece\s+(?:pratik|e[ğg]itim)|"
     r"no\s+(?:copiar|copien)|solo\s+(?:para\s+)?(?:practicar|pr[áa]ctica|educaci[óo]n)|n[ãa]o\s+copiem?|"
-    r"nicht\s+kopieren|ne\s+(?:pas\s+)?copier)(?!\w)", re.IGNORECASE)
+    r"nicht\s+kopieren|ne\s+(?:pas\s+)?copier|"
+    # an example ("For example, #BTC LONG …", "e.g.", "Here's how a signal looks in VIP:", "Пример сигнала:", "信号示例")
+    r"for\s+example|e\.g\.|here'?s\s+how\s+(?:a|our)\s+(?:signal|call|post)s?\s+looks?|how\s+to\s+set\s+(?:a\s+|your\s+)?(?:stop|sl|tp)|"
+    r"пример\s+сигнала|пример\s*:|ejemplo\s*:|ejemplo\s+de\s+se[ñn]al|exemplo\s*:|exemple\s*:|beispiel\s*:|quiz|"
+    # a past call shown again ("Yesterday's signal:", "Throwback", "Proof 👇", "Our VIP members got this 2 days ago",
+    # "VIP signal (delayed 24h)", "Last week's call: … hit all targets")
+    r"(?:yesterday|last\s+week|last\s+month)'?s\s+(?:signal|call|trade|setup)(?=\s*:)|throwback|proof(?=\W)|"
+    r"(?:free\s+)?signal\s+from\s+last\s+(?:week|month)|got\s+this\s+\d+\s+(?:days?|weeks?)\s+ago|"
+    r"delayed\s+\d+\s*(?:h|hours?|hrs?)|\(\s*delayed|"
+    # an idea that is not live ("Idea only, no entry yet", "Potential setup, not active")
+    r"idea\s+only|no\s+entry\s+yet|not\s+(?:yet\s+)?(?:active|live|valid\s+yet)|potential\s+setup|"
+    # a post taken back ("❌ IGNORE previous signal", "Wrong signal posted, sorry!")
+    r"ignore\s+(?:the\s+|my\s+|our\s+)?(?:previous|last|above)\s+(?:signal|call|post|message)|wrong\s+(?:signal|call|coin|post)\s+(?:posted|sent)|"
+    r"posted\s+by\s+mistake|sent\s+by\s+mistake)(?!\w)|信号示例|示例|例如|举例", re.IGNORECASE)
 NEGATED_CALL_RE = re.compile(
     r"(?<!\w)(?:don'?t|do\s+not|never|avoid)\s+(?:buy\w*|sell\w*|long\w*|short\w*|fomo\s+into)(?!\w)|"
     # "لا تدخلوا شورت", "не входите в шорт", "no entren en corto", "jangan beli", "不要做空"
@@ -370,7 +383,15 @@ CONDITIONAL_ENTRY_RE = re.compile(
     r"(?<!\w)(?:if|once|when|after|unless|если|когда|eğer|si|wenn|falls|jika|kalau|nếu|اگر|إذا|اذا)\s+"
     r"(?:\S+\s+){0,5}?(?:breaks?|broke|breaking|breakouts?|reclaims?|reclaimed|flips?|retests?|closes?|closed|"
     r"confirms?|confirmed|holds?|loses?|lost|rejects?|rejected|пробь\w*|пробьет|пробьём|закрепит\w*|kırar\w*|kırıl\w*|rompe\w*|"
-    r"bricht|durchbricht|casse|tembus|phá|بشکند|كسر|كسرت)(?!\w)|"
+    r"bricht|durchbricht|casse|tembus|phá|بشکند|كسر|كسرت|dumps?|dumped|drops?|dips?|falls?|pumps?|"
+    r"goes\s+(?:down|up|lower|higher|below|above|under|over))(?!\w)|"
+    # "LONG only on breakout of 185", "once above 185", "on close above 185", "Breakout entry: 185", "после пробоя",
+    # "185 kırılırsa", "se romper 185", "falls 185 gebrochen wird", "SHORT once below 175", "on breakdown 175"
+    r"(?<!\w)(?:on\s+(?:a\s+|the\s+)?break(?:out|down)?|only\s+on\s+(?:a\s+)?break\w*|once\s+(?:above|below|over|under)|"
+    r"(?:on|upon|after)\s+(?:a\s+|the\s+)?(?:\w+\s+){0,2}close\s+(?:above|below|over|under)|break\s+and\s+close|"
+    r"confirmation\s+needed|breakout\s+entry|buy\s+the\s+break(?:out)?|entry\s*:?\s*break\s+of|\(\s*breakout\s*\)|"
+    r"(?:(?<=\.\d\s)|(?<=\.\d\d\s)|(?<=\d\d\d\s))после\s+пробоя|при\s+пробое|kır[ıi]l[ıi]rsa|k[ıi]r[ıi]l[ıi]rsa|se\s+romper|se\s+perder|si\s+rompe|gebrochen\s+wird|"
+    r"alt[ıi]\s+kapan[ıi][şs]|[üu]st[üu]\s+kapan[ıi][şs])(?!\w)|"
     # "Wait for a retest of 150 before buying": the entry waits for a move the bot cannot watch
     r"(?<!\w)wait\s+for\s+(?:a\s+|the\s+)?(?:retest|pullback|dip|breakout|break|confirmation|reclaim|bounce)(?!\w)|"
     # "ETHUSDT @ 3400 — wait for 3350 to long": the entry waits for a price the post names after the price now

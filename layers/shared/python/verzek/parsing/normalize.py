@@ -244,7 +244,12 @@ _ENOUGH_LEVERAGE = re.compile(r"(?<![\w.,])\d{1,3}\s?x\s+(?:is\s+(?:plenty|enoug
 _MULTIPLE_OF_OTHER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,]\d)?)\s?[xX×](?=\s+(?:the\s+|our\s+|your\s+)?(?:usual|normal|average|avg|"
                                 r"regular|typical|more|less|bigger|larger|smaller|higher|lower|volume|size|position|risk|"
                                 r"reward|return|profit|gains?|what|than)(?!\w))|"
-                                r"(?<=volume\s)(\d{1,3}(?:[.,]\d)?)\s?[xX×](?!\w)", re.IGNORECASE)
+                                r"(?<=volume\s)(\d{1,3}(?:[.,]\d)?)\s?[xX×](?!\w)|"
+                                # "ROI target 50x", "Potential 10x move", "This could 2x", "We did 5x last week", "(x2 size)"
+                                r"(?<=roi\s)(?:target\s)?(\d{1,3})\s?[xX×](?!\w)|(?<=potential\s)(\d{1,3})\s?[xX×](?!\w)|"
+                                r"(?<=could\s)(\d{1,3})\s?[xX×](?!\w)|(?<=did\s)(\d{1,3})\s?[xX×](?!\w)|(?<=made\s)(\d{1,3})\s?[xX×](?!\w)|"
+                                r"(\d{1,3})\s?[xX×](?=\s+(?:move|moves|gain|gains|pump|potential|returns?|roi|gem|play|last\s+week)(?!\w))|"
+                                r"[xX×](\d{1,2})(?=\s+size(?!\w))", re.IGNORECASE)
 # "Safe traders use less leverage (5x)", "low-risk: 3x": advice about other readers' leverage, not the call's.
 # One sentence: up to a full stop, "!", "?", ";" or "|" (a point inside a price does not end it).
 # ("Lev 15x — newbies stick to 3x": a spaced dash ends a sentence too)
@@ -472,7 +477,7 @@ def normalize(text: str) -> str:
     text = _ADVICE_BRACKETS.sub(" ", text)
     text = _ENOUGH_LEVERAGE.sub(" ", text)
     if "x" in text or "X" in text or "×" in text:
-        text = _MULTIPLE_OF_OTHER.sub(lambda m: f"{m.group(1) or m.group(2)} times", text)
+        text = _MULTIPLE_OF_OTHER.sub(lambda m: f"{next(g for g in m.groups() if g)} times", text)
     text = _SAFER_LEVERAGE.sub(" ", text)
     text = _ADVICE_SENTENCE.sub(" ", text)
     text = _fix_label_typos(text)

@@ -1102,6 +1102,9 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # a pair or beside its side word (over a setup the word is still read, and held: "ALPHA / Entry 0.385 …")
         candidates = [c for c in candidates if not (c.rank == 0 and tokens[c.position].text in _HYPE_HEADINGS
                                                     and tokens[c.position].line == 0 and _alone_on_line(tokens, c.position))]
+    # ("SL moved to entry / BTC Signals VIP", "Ripple — stop hit. Next: #ADA", "#AVAX is next"): a channel's name, or the
+    # coin of the next post — not the one the post is about
+    candidates = [c for c in candidates if not _names_a_channel_or_the_next_coin(tokens, c.position)]
     kept, footer_pair_alone = _without_footer_pair(candidates, tokens)
     set_aside = frozenset(c.position for c in candidates if c not in kept)
     candidates = kept
@@ -1267,6 +1270,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         action = update_action(plan_status) or (UpdateAction.TP_HIT if progress else None)
         coin_names = frozenset(c.base.lower() for c in candidates)
         closing = is_close(plan_status, coin_names)
+        if closing and action != UpdateAction.PARTIAL_CLOSE and _EXCEPT.search(status_text):
+            # ("Close everything except #ETH", "Keep #ETH, close the rest", "Закрываем всё, кроме #ETH", "除了 #ETH 全部平仓"):
+            # every trade but the one named — closing the named one would be the opposite; an operator decides
+            return _not_a_signal("a close of every trade but the one named: for an operator")
         if closing and symbol_problem and symbol_problem.startswith("several different") \
                 and action not in (UpdateAction.PARTIAL_CLOSE, UpdateAction.CANCEL_ENTRY) \
                 and not (_OTHERS_RESULT.search(status_text) or _ADVERT.search(status_text) or _NOT_OURS.search(status_text)
@@ -1315,6 +1322,9 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                      or _EXPLAINED.search(status_text)):
             # "Tip: set your stop below the last swing low, e.g. #SOL 140", "Rule #3: close half at TP1": a lesson
             return _not_a_signal("a lesson or standing rule, not a change of a trade")
+        if action in (UpdateAction.NEW_STOP, UpdateAction.MOVE_SL_BREAKEVEN) and _KEEP_THE_STOP.search(status_text):
+            # ("Do NOT move SL on #ETH", "#SOL don't move SL until TP1", "wait for TP1 before moving SL"): the stop stays
+            return _not_a_signal("the post says the stop stays where it is")
         if action and not closing and update_waits(status_text, action):
             # "#SOL if it loses 140 we move SL to 138", "where would you put your stop? I'd say 88k": a change that
             # waits for the market, or a question — moving a follower's stop on it would be wrong
@@ -1336,7 +1346,13 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         if not closing and not action and is_conditional_close(status_text, coin_names):
             return _not_a_signal("a close that waits for a market event the bot cannot check")
         if closing:
-            target = candidate or close_target(tokens) or choose_symbol(_sentence_coins(candidates, tokens), allow_bare=True)[0]
+            commanded = close_target(tokens)
+            if candidate is not None and commanded is not None and commanded.base != candidate.base \
+                    and commanded.base in KNOWN_TICKERS and tokens[commanded.position].kind == Kind.WORD:
+                # ("Close ETH. #BTC looks weak."): the coin right after the close verb is the one closed, whatever the
+                # post tags in its market talk
+                candidate = commanded
+            target = candidate or commanded or choose_symbol(_sentence_coins(candidates, tokens), allow_bare=True)[0]
             if target is not None and target is not candidate and not credible_bare(target, tokens):
                 # ("CERRAMOS TODO", "CLOSE ALL POSITIONS NOW": a shouted word is no coin; "SE CIERRA TODO EN EL
                 # MOMENTO …" is no close command either)
@@ -1393,6 +1409,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
 
     first_line = clean.lstrip().split("\n", 1)[0]
     second_line = body.lstrip().split("\n", 1)[0] if body is not clean else first_line
+    if has_setup and _SHOWN_AGAIN.search(clean):
+        # ("Last week's call: #SOL LONG Entry 150 TP 170 SL 140 — hit all targets ✅", "Proof 👇 … ✅✅"): a past call shown
+        # again, or an example — no status of a running trade either
+        return _not_a_signal("the post says it is an example or a past call, not a call")
     clean_lower = clean.lower()
     if candidate is not None and symbol_problem is None \
             and (has_setup or entries or SOLD_CARD_RESULT_RE.search(clean_lower)) \
@@ -1683,6 +1703,9 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     if parsed.market == MarketType.SPOT and parsed.side == Side.SHORT:
         # ("Buy back zone for spot holders" under a short): a spot market cannot be shorted; which is meant is a guess
         problems.append("held for review: a short on a spot market")
+    if _PRICE_IN_BRACKETS.search(clean):
+        # ("#PEPE LONG / Entry 1234 (0.00001234)": a price in units beside the real one — which the levels are in is a reading)
+        problems.append("held for review: a level written twice, in brackets in another unit")
     if _MISTYPED_PRICE.search(clean):
         # ("TP 2.2.5 / 2.30": a level with two decimal points — which digit is extra is a guess)
         problems.append("held for review: a level written with two decimal points")
@@ -1978,7 +2001,10 @@ _ADVERT = re.compile(r"(?<!\w)(?:join\s+(?:our\s+)?(?:vip|premium|us|now|the\s+(
                      # "¡Inscríbete hoy!", "Хочешь так же? Пиши @vip_admin", "Want the same? DM @admin"
                      r"inscr[íi]bete|inscr[íi]base|reg[íi]strate|inscreva-se|inscrivez-vous|iscriviti|zapisz\s+si[eę]|"
                      r"записывайся|записывайтесь|kaydol\w*|sign\s+up|хочешь\s+так\s+же|хотите\s+так\s+же|"
-                     r"(?:пиши|напиши|пишите|напишите|write\s+to|dm|escr[íi]beme|escribe\s+a|fale\s+com)\s+@\w+)(?!\w)|"
+                     r"(?:пиши|напиши|пишите|напишите|write\s+to|dm|escr[íi]beme|escribe\s+a|fale\s+com)\s+@\w+|"
+                     # "(VIP) — subscription 50% off", "in VIP yesterday. Free channel gets…", "VIP result:", "в платном канале"
+                     r"subscription|subscribe\w*|\d{1,2}\s*%\s+off|discount|free\s+channel|(?:in|from)\s+(?:the\s+|our\s+)?vip|"
+                     r"vip\s+results?|платн\w+\s+канал\w*|в\s+(?:вип|vip))(?!\w)|付费群|付费频道|"
                      r"加入(?:会员|VIP|vip|我们)|参加(?:する|して)|가입하")
 _LIQUIDATED = re.compile(r"(?<!\w)(?:liquidated|ликвидирова\w*|likide\s+ol\w*|liquidad[oa]|liquid[ée]e?|liquidiert|"
                          r"liquidat[oa]|zlikwidowan\w*|b[ịi]\s+thanh\s+l[ýy]|terlikuidasi)(?!\w)|爆仓|강제\s*청산|强制ロスカット")
@@ -2026,7 +2052,15 @@ _NOT_OURS = re.compile(r"(?<!\w)(?:not\s+a\s+(?:signal|call)|just\s+sharing|(?:m
                        r"spot\s+bag|portfolio)|personal(?:ly)?\W+not\s+(?:financial\s+|investment\s+)?advice)(?!\w)")
 # A post of one sentence that asks ("¿Tocó tp2?", "Breakeven'a taşındı mı?", "TP2 hit??")
 # "Should we close SOL here or let it run? 🤔 / 👍 close / 👎 hold / Vote below 👇": a poll's options are no command
-_POLL = re.compile(r"(?<!\w)(?:vote|voting|poll|голосу\w*|опрос|encuesta|enquete|sondagem|vot[ae](?:d|n|r|i)?|votaci[óo]n|vota[çc][ãa]o|anket|oyla\w*|"
+_SHOWN_AGAIN = re.compile(r"(?<!\w)(?:(?:yesterday|last\s+week|last\s+month)'?s\s+(?:signal|call|trade|setup)(?=\s*:)|throwback|"
+                          r"proof(?=\W)|for\s+example|e\.g\.|example\s*:|пример\w*\s*:|ejemplo\s*:)|示例",
+                          re.IGNORECASE)
+_KEEP_THE_STOP = re.compile(r"(?<!\w)(?:do\s+not|don'?t|never|no\s+need\s+to)\s+(?:\w+\s+)?(?:move|moving|touch|change|adjust)\w*\s+"
+                            r"(?:the\s+|your\s+)?(?:sl|stop)|wait\s+for\s+(?:tp|target)\s*\d\s+before\s+moving|"
+                            r"не\s+(?:двига|переноси|трога)\w*\s+стоп|止损不[动变]|不要移动止损")
+_EXCEPT = re.compile(r"(?<!\w)(?:except|excepting|but\s+not|besides|other\s+than|apart\s+from|(?<![^\W\d_])(?<!still\s)(?<!you\s)(?:keep|hold)\s+[#$]\w+|stays?\s+open|"
+                     r"кроме|за\s+исключением|excepto|menos|salvo|exceto|hari[çc]|au[ßs]er|sauf|tranne|opr[óo]cz)(?!\w)|除了|以外|を除")
+_POLL = re.compile(r"(?<!\w)(?:vote|voting|poll|votem|votar|votad|голосу\w*|опрос|encuesta|enquete|sondagem|vot[ae](?:d|n|r|i)?|votaci[óo]n|vota[çc][ãa]o|anket|oyla\w*|"
                    r"umfrage|abstimm\w*|sondage|sondaggio|ankieta|g[łl]osuj\w*|b[ìi]nh\s+ch[ọo]n|تصويت|نظرسنجی)(?!\w)|"
                    r"投票|투표")
 # ("سوال: وقتی تارگت اول خورد، استاپ رو ببریم نقطه ورود یا نه؟", "Question: move SL to BE after TP1?"): a post headed as a
@@ -2133,6 +2167,7 @@ _UPDATE_HEADING = re.compile(r"(?<!market\s)(?<!daily\s)(?<!weekly\s)(?<!news\s)
                              r"g[üu]ncelleme|actualizaci[óo]n|atualiza[çc][ãa]o)\W*$", re.IGNORECASE)
 _ENTRY_TICKED = re.compile(r"(?<!\w)(?:entry|entries|buy|вход|giri[şs]|entrada|einstieg)[ \t]*\d?[ \t]*[:=@]?[ \t]*\$?\d[\d.,]*"
                            r"[ \t]*(?:k[ \t]*)?done")
+_PRICE_IN_BRACKETS = re.compile(r"(?<![\d.,])[1-9]\d{2,}(?:[.,]\d+)?\s*\(\s*\$?0[.,]0{2,}\d+\s*\)")
 # (a version number is taken out in normalize; one left beside a level's label is a mistyped price)
 _MISTYPED_PRICE = re.compile(r"(?<![\d.,])\d{1,2}\.\d{1,2}\.\d{1,2}(?![\d.,])")
 # The side's entry word, then "above" for a long or "below" for a short: an entry that waits for the price to cross
@@ -2519,6 +2554,23 @@ _EVERY_TRADE = re.compile(r"(?<!\w)(?:all|every|each)\s+(?:(?:of\s+)?(?:the\s+|o
                           r"(?:所有|全部)的?(?:单子|仓位|订单|持仓|单)|모든\s*(?:포지션|거래)|все(?:м|х)?\s+(?:открыт\w+\s+)?(?:сделк|позици)\w*|"
                           r"t[üu]m\s+(?:a[çc][ıi]k\s+)?(?:i[şs]lem|pozisyon)\w*|tod[oa]s\s+(?:las\s+|os\s+|as\s+)?(?:operaciones|posiciones|"
                           r"opera[çc][õo]es|posi[çc][õo]es|trades)(?!\w)")
+_CHANNEL_WORDS = frozenset({"signals", "club", "academy", "community", "calls"})
+_NEXT_WORDS = frozenset({"next", "upcoming", "следующ", "siguiente", "próxima", "proxima", "sıradaki", "下一个"})
+
+
+def _names_a_channel_or_the_next_coin(tokens: list[Token], position: int) -> bool:
+    line = tokens[position].line
+    after = [t.text.lower() for t in tokens[position + 1:position + 4] if t.line == line and t.kind != Kind.SEP]
+    before = [t.text.lower().rstrip(":") for t in tokens[max(0, position - 3):position] if t.line == line
+              and t.kind != Kind.SEP]
+    if after[:1] and after[0] in _CHANNEL_WORDS or len(after) >= 2 and after[1] in _CHANNEL_WORDS \
+            and after[0] in ("trading", "pro", "futures", "vip", "crypto", "spot"):
+        return True
+    if after[:2] == ["is", "next"] or after[:2] == ["looks", "next"] or after[:1] == ["next"]:
+        return True
+    return any(w in _NEXT_WORDS or w.startswith("следующ") for w in before[-2:])
+
+
 def _without_footer_pair(candidates: list[SymbolCandidate], tokens: list[Token]) -> tuple[list[SymbolCandidate], bool]:
     """A coin of another pair on the post's last line, under a coin the post names on its own lines ("#ETH 止损出局 /
     📊 BTC | USDT chart below", "#GALA … / ETH/BTC 0.0521 for context", "closing xrp at breakeven / #BTC dominance

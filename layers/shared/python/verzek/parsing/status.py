@@ -86,7 +86,7 @@ _STOP_MOVED = (rf"{_STOP_WORD}(?:[ \t]+{_STOP_TO_VERB}){{0,3}}[ \t]*{_MOVE_VERB}
 # Taking part of the position, per language: a take/close verb and a share of it ("chiudiamo il 50%", "chốt 50% vị thế",
 # "tomamos parciales", "Teilgewinne mitnehmen", "prise de profits partielle", "جني جزء من الأرباح", "ambil profit sebagian");
 # a signed or a profit percentage ("closed +50%", "cerramos con 50% de ganancia") is a result, no share
-_TAKE_VERB = (r"(?:(?<!\w)(?:clos\w*|take|taking|took|book\w*|secur\w*|realiz\w*|fix\w*|фикс\w*|зафикс\w*|закр\w*|kapat\w*|cerr\w*|"
+_TAKE_VERB = (r"(?:(?<!\w)(?:clos\w*|take|taking|took|book\w*|secur\w*|realiz\w*|fix\w*|фикс\w*|зафикс\w*|закр\w*|kapat(?!ma|m[ıi]yor)\w*|cerr\w*|"
               r"cierr\w*|tom\w*|fech\w*|chiud\w*|ferm\w*|prend\w*|prise|schlie\w*|mitnehm\w*|nehmen|ch[ốo]t|đóng|ambil|tutup|جني|سیو|"
               r"ببند\w*|بست\w*|إغلاق|اغلاق)(?!\w)|止盈|익절|청산|利确|决済)")
 _PART_WORD = (r"(?:(?<!\w)(?:parcial\w*|partial\w*|partiel\w*|parzial\w*|sebagian|m[ộo]t\s+ph[ầa]n|جزء|بخشی|teil\w*|часть|частич\w*|"
@@ -163,7 +163,7 @@ _FULLY_STEMS = (r"полностью|целиком|tamamen|completamente|totalm
 
 UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
     (UpdateAction.PARTIAL_CLOSE, _Gated(
-        r"(?:close|closing|закры\w*|kapat\w*|cerr\w*|cierr\w*|fech\w*|chiud\w*|ferm\w*|schlie\w*|zamyk\w*|zamkn\w*|"
+        r"(?:close|closing|закры\w*|kapat(?!ma|m[ıi]yor)\w*|cerr\w*|cierr\w*|fech\w*|chiud\w*|ferm\w*|schlie\w*|zamyk\w*|zamkn\w*|"
         r"đóng|tutup|фикс\w*|зафикс\w*|sold|sell|selling)\s+(?:the\s+|another\s+|a\s+further\s+|further\s+)?(?:half|partial|part|setengah|separuh|nửa|(?<![\d.,])\d{1,2}\s*%)(?!\w)|"
         # "Booked 40% profits on #GMT", "Teilgewinn mitgenommen", "rest running", "나머지 홀딩" (the rest held)
         r"(?:booked|secured|took|taken|realized|realised)\s+(?<![\d.,])\d{1,2}\s*%\s+(?:of\s+)?(?:the\s+)?(?:profits?|gains?|partials?)(?!\w)|"
@@ -177,6 +177,17 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # "primera venta parcial hecha en 2.58", "venda parcial feita": a partial sale done
         r"(?:venta|venda|vente)\s+parcial\w*\s+(?:\w+\s+)?(?:hecha|realizada|ejecutada|feita|executada|faite|effectu[ée]e)|"
         r"realiz\w*\s+parcial|yar[ıi]s[ıi]\s+(?:kapand[ıi]|kapat[ıi]ld[ıi]|al[ıi]nd[ıi])|(?:نصف|نیمی\s+از)\s+(?:\S+\s+){0,2}?(?:ببند\w*|بست\w*)|(?:^|\n)\s*/partial(?!\w)|止盈一半|平(?:仓)?一半|减仓一半|"
+        # "closed half", "exit 50%", "close 1/3", "закрываем треть", "cerramos un tercio", "平仓三分之一", "1/3決済",
+        # "Hälfte geschlossen", "moitié clôturée", "أغلقنا نصف الصفقة": a close verb beside a part of the position
+        r"(?:clos(?:e|ed|ing)|exit(?:ed|ing)?|sold|sell|закры\w*|закри\w*|cerr\w*|fech\w*|ferm\w*|cl[ôo]tur\w*|tutup|"
+        r"schlie(?:ß|ss)\w*|geschlossen|chiud\w*|chius\w*|zamk\w*|kapat(?!ma|m[ıi]yor)\w*|إغلاق|اغلاق|[أا]غلقنا|平仓|决済)"
+        r"(?:[ \t]+(?:the|a|an|un|una|la|le|die|de|el|our|of|the\s+position|position|позиции|posisi|الصفقة)){0,2}[ \t]*"
+        r"(?:half|a\s+third|a\s+quarter|third|quarter|most|some|(?<![\d.,/])[1-3][ \t]*/[ \t]*[2-4](?![\d.,/])|"
+        r"(?<![+\d.,])[1-9]\d?[ \t]*(?:%|percent)(?![ \t]*(?:profit|gain|roi|pnl))|треть|четверть|половин\w*|tercio|cuarto|"
+        r"ter[çc]o|metade|mitad|tiers|quart|moiti[ée]|drittel|viertel|h[äa]lfte|نصف|ثلث|ربع|三分之一|四分之一|一半|半分)(?!\w)|"
+        r"(?<!\w)(?:half|(?<![\d.,/])[1-3][ \t]*/[ \t]*[2-4](?![\d.,/])|h[äa]lfte|moiti[ée]|половин\w*)[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?"
+        r"(?:position[ \t]+|posici[óo]n[ \t]+)?(?:closed|exited|sold|geschlossen|cl[ôo]tur[ée]e|закрыт\w*|cerrad\w*|fechad\w*)(?!\w)|"
+        r"(?:三分之一|四分之一|\d割|1/3|2/3|半分)\s*决済|平仓\s*(?:三分之一|四分之一)|"
         # "止盈出场一半", "获利了结 30% 剩余持有", "获利了结一部分": a share taken, the rest held
         r"(?:止盈|出场|获利了结|平仓|离场|减仓)\s*(?:出场\s*)?(?:一半|一部分|部分|半仓|(?<![+\d.,])\d{1,2}\s*%)|剩余\s*(?:持有|继续|拿|仓位)|(?:一半|一部分|部分|半仓)\s*(?:止盈|获利了结|平仓)|(?:其余|剩下的?)\s*继续\s*(?:持有|拿)|절반\s*(?:익절|청산)|半分\s*(?:利确|决済)|"
         r"(?<![\d.,])\d{1,2}\s*%\s+off\s+the\s+table|dejamos\s+correr|deixamos\s+correr|let\s+the\s+rest\s+run|"
@@ -187,9 +198,9 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:la\s+|die\s+|de\s+)?(?:met[àa]|moiti[ée]|h[äa]lfte|po[łl]ow\w*|jum[ăa]tate\w*|helft)(?!\w)|(?:la\s+|a\s+)?(?:mitad|metade)\s+(?:cerrad\w*|fechad\w*|fuera|afuera|fora)(?!\w)|"
         r"half\s+(?:off|out)(?!\w)|take\s+\d{1,2}\s*%\s+off|(?<![\d.,])\d{1,2}\s*%\s+(?:secured|booked|taken|closed|realized)|"
         r"половин\w*\s+(?:закры\w*|зафикс\w*)|(?:закры\w*|зафикс\w*)\s+половин\w*|yar[ıi]s[ıi]n[ıi]\s+al(?!\w)|"
-        r"(?:yar[ıi]s[ıi]n[ıi]|yar[ıi]y[ıi])\s+kapat\w*|"
+        r"(?:yar[ıi]s[ıi]n[ıi]|yar[ıi]y[ıi])\s+kapat(?!ma|m[ıi]yor)\w*|"
         r"(?:book|secure|realize|take|taking|booking)\s+(?:some|partial|part\s+of\s+(?:the\s+)?)\s*profits?|"
-        r"partial(?:ly)?\s+(?:clos\w*|profit\w*|exit\w*|sell\w*|sold|tak\w*)|(?:booked|secured|took|taken|closed|realized|sold)\s+(?<![\d.,])\d{1,2}\s*%\s+(?:on|of|from|at|in)(?!\w)|ganancias\s+parciales|lucro\s+parcial|(?:book|secure|realize|take|taking|booking)\s+\d{1,2}\s*%\s*(?:of\s+)?(?:profits?|position)|частичн\w+\s+(?:закры\w*|(?:за)?фикс\w*)|kısmi\s+kapat\w*", (_SHARE_STEMS, _PARTIAL_SHARE),
+        r"partial(?:ly)?\s+(?:clos\w*|profit\w*|exit\w*|sell\w*|sold|tak\w*)|(?:booked|secured|took|taken|closed|realized|sold)\s+(?<![\d.,])\d{1,2}\s*%\s+(?:on|of|from|at|in)(?!\w)|ganancias\s+parciales|lucro\s+parcial|(?:book|secure|realize|take|taking|booking)\s+\d{1,2}\s*%\s*(?:of\s+)?(?:profits?|position)|частичн\w+\s+(?:закры\w*|(?:за)?фикс\w*)|kısmi\s+kapat(?!ma|m[ıi]yor)\w*", (_SHARE_STEMS, _PARTIAL_SHARE),
         # "Close your first entries now" (the ladder's first fills; the later ones run), "Let's close TP1 here" (the
         # first target's share taken at the market)
         (r"first|1st|initial|early|tp\s*1|target\s*1",
@@ -344,8 +355,8 @@ _MARKET_MOVE = (r"(?!\()(?!\s+(?:higher|lower|above|below|up|down|green|red|flat
 # "Close all", "Все сделки закрыть", "全部平仓", "모든 포지션 청산": a close verb and an "all" word within three words of
 # each other, in either order — one rule over the verbs and "all" words of each language instead of a list of phrases.
 # ("target 2 is close", "so close to TP3": the adjective, near)
-_CLOSE_VERB = (r"(?:(?<!\w)(?:(?<!is\s)(?<!are\s)(?<!very\s)(?<!so\s)(?<!too\s)(?<!getting\s)close|closed|closing|exit|exiting|flatten\w*|realiz\w*\s+(?:o\s+|os\s+)?lucros?|"
-               r"tom(?:ar|amos|en|ad)\s+ganancias|закр\w*|kapat\w*|cerr\w*|cierr\w*|fech\w*|encerr\w*|"
+_CLOSE_VERB = (r"(?:(?<!\w)(?:(?<!is\s)(?<!are\s)(?<!very\s)(?<!so\s)(?<!too\s)(?<!getting\s)close|closed|kapat(?!ma|m[ıi]yor)\w*|closing|exit|exiting|flatten\w*|realiz\w*\s+(?:o\s+|os\s+)?lucros?|"
+               r"tom(?:ar|amos|en|ad)\s+ganancias|закр\w*|cerr\w*|cierr\w*|fech\w*|encerr\w*|"
                r"schlie(?:ß|ss)\w*|glattstell\w*|ferm\w*|cl[ôo]tur\w*|chiud\w*|zamk\w*|zamyk\w*|закри\w*|đóng|dong|"
                r"tutup|ditutup|sluit\w*|[îi]nchid\w*|κλεί\w*|סגר\w*|לסגור|[أا]غلق\w*|إغلاق|اغلاق|ببندید|ببند\w*)(?!\w)|"
                r"平仓|平掉|决済|청산|정리|ปิด[\u0e00-\u0e7f]*|(?<!\w)(?:st[äa]ng\w*|lez[áa]r\w*|z[áa]rjuk|zav[řr]en\w*)(?!\w))")
@@ -390,7 +401,7 @@ _STOP_THEN_TRIGGER = (rf"{_STOP_WORD}{_AUXILIARY}{_STOP_TRIGGERED}(?!\s+(?:rate|
 # Phrases that end a trade; only trusted at the start of a post (after its coin tag) or as a clear status sentence.
 _CLOSE_PATTERN = _Gated(
     r"^(?:please\s+|pls\s+|now\s+|let'?s\s+)?(?:close|closing|exit|exiting|cancel|закрыть|закрываем|закрываю|отмена|отменяем|"
-    r"kapat\w*|iptal|cerrar|cerramos|cerrando|cancelar|cancelamos|fechar|fechamos|fechando|chiudendo|sair|tutup|đóng\s+lệnh|dong\s+lenh|"
+    r"kapat(?!ma|m[ıi]yor)\w*|iptal|cerrar|cerramos|cerrando|cancelar|cancelamos|fechar|fechamos|fechando|chiudendo|sair|tutup|đóng\s+lệnh|dong\s+lenh|"
     r"إغلاق|اغلاق|取消|平仓|schlie(?:ß|ss)en|fermer|fermez|cl[ôo]turer|cl[ôo]turez|chiudere|chiudi|chiudiamo|"
     r"zamknij|zamykamy|zamknąć|annulez|annulons|annuler|закриваємо|закрити|скасування|batalkan|batal|hủy|huỷ|决済|キャンセル|"
     r"κλείστε|κλείνουμε|κλείσιμο|[îi]nchidem|[îi]nchide[țţt]i|[îi]nchide|sluiten|sluit|zav[řr][ií]t|zav[řr]ete|"
@@ -446,11 +457,11 @@ _CLOSE_PATTERN = _Gated(
     r"(?<!almost\s)(?<!nearly\s)(?<!barely\s)hit\s+(?:the\s+|our\s+)?(?:sl|stop(?:[\s-]*loss)?)|стоп\s+сработал|выбил\w*\s+по\s+стопу|"
     r"(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:now\s+)?out\s+of(?!\w)|(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:now\s+)?flat(?!\w)|"
     # "#LDO — we're out at breakeven", "I'm out here +3%": out, with where or when
-    r"(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:now\s+|fully\s+|all\s+)?out\s+(?:at|here|now|with|in|for|on)(?!\w)|t[üu]m\w*\s+(?:\w+\s+){0,2}kapat\w*|"
+    r"(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:now\s+|fully\s+|all\s+)?out\s+(?:at|here|now|with|in|for|on)(?!\w)|t[üu]m\w*\s+(?:\w+\s+){0,2}kapat(?!ma|m[ıi]yor)\w*|"
     r"(?:fech\w*|cerr\w*|cierr\w*|закрыва\w*|закрой\w*|chiud\w*)\s+(?:\w+\s+)?(?:todas?|todos|tudo|все|всё|tutt[ei])(?!\w)|"
     r"wszystk\w*\s+(?:\w+\s+)?zamyka\w*|zamyka\w*\s+wszystk\w*|close\s+every(?:thing)?(?!\w)|"
-    r"b[üu]t[üu]n\s+(?:\w+\s+){0,2}kapat\w*|schlie(?:ß|ss)\w*\s+alle(?!\w)|ferm\w*\s+(?:toutes|tous)(?!\w)|"
-    r"(?:все|всё)\s+(?:\w+\s+)?закрыва\w*|hepsini\s+kapat\w*|chiud\w*\s+tutt[oeia](?!\w)|"
+    r"b[üu]t[üu]n\s+(?:\w+\s+){0,2}kapat(?!ma|m[ıi]yor)\w*|schlie(?:ß|ss)\w*\s+alle(?!\w)|ferm\w*\s+(?:toutes|tous)(?!\w)|"
+    r"(?:все|всё)\s+(?:\w+\s+)?закрыва\w*|hepsini\s+kapat(?!ma|m[ıi]yor)\w*|chiud\w*\s+tutt[oeia](?!\w)|"
     r"alles\s+(?:\w+\s+)?schlie(?:ß|ss)\w*|"
     # "#DOGE jetzt beim Einstieg komplett schließen": the whole position, closed
     r"(?:komplett|vollst[äa]ndig|ganz)\s+(?:schlie(?:ß|ss)\w*|zumachen|glattstellen|raus)(?!\w)|"
@@ -506,7 +517,11 @@ _TR_CONDITIONAL = (r"gelirse|gelmezse|olursa|olmazsa|d[üu][şs]erse|k[ıi]rarsa
 _CONDITION = re.compile(r"(?<!\w)(?:if|when|once|unless|until|in\s+case|otherwise|si|wenn|falls|eğer|если|"
                         # vi/id/ms "when/if" ("Dời SL về hòa vốn khi TP1 chạm": move the SL to BE when TP1 hits)
                         r"khi|n[ếe]u|ketika|apabila|jika|kalau|bila|"
-                        + _WHEN_PHRASES + "|" + _TR_CONDITIONAL + r")(?!\w)|一旦|如果|만약")
+                        + _WHEN_PHRASES + "|" + _TR_CONDITIONAL + r"|"
+                        # ("#SOL at TP2 close everything", "after TP1 close half", "после ТП1 закрываем половину", "al
+                        # llegar a TP1", "à TP1 fermer 50%", "plan: TP1 close 50%"): a plan for a target not reached yet
+                        r"(?:at|after|on|upon|à|al\s+llegar\s+a|после|при)\s+(?:the\s+)?(?:tp|target|тп|тейк\w*|цел\w*)\s*\d|"
+                        r"plan\s*:|при\s+пробое|gelince|gelirse|도달\s*시)(?!\w)|一旦|如果|만약|跌破|突破|到\s*tp\s*\d|tp\s*\d\s*到了就|到了就")
 # "If you have lower entries keep them risk free", "if you still hold it, close now": a condition on what the reader
 # holds, not on the market — the instruction is for now (for whoever holds the trade)
 _READER_CONDITION = re.compile(
@@ -535,7 +550,14 @@ _MARKET_CONDITION = re.compile(
     r"toca\w*|toque\w*|llega\w*|llegue\w*|alcanz\w*|alcance\w*|ating\w*|touche\w*|erreich\w*|ber[üu]hr\w*|"
     r"flip\w*|reclaim\w*|retest\w*|confirm\w*|goes|moves|trades|пробь\w*|закро\w*|упад\w*|kırar\w*|kapan\w*|"
     r"rompe\w*|cierra\w*|fecha\w*|bricht|schlie\w*|casse|cl[ôo]ture|chiude|tembus|phá|ch[ạa]m|[đd][ạa]t|kena|tercapai|"
-    r"menyentuh|sentuh)(?!\w)")
+    r"menyentuh|sentuh|закреп\w*)(?!\w)")
+# "move SL to entry after TP1", "close all at TP2", "close at 3600 (limit)", "close on a daily close below 3200": an
+# instruction for when a level is reached (a verb in the past, "closed at TP2", reports one)
+_AT_LEVEL_LATER = re.compile(
+    r"^\W*(?:\w+\s+){0,2}?(?:after|at|on|upon|once)\s+(?:the\s+)?(?:tp|target|тп)\s*\d(?!\s*(?:hit|done|reached|[+-]?\d))|"
+    r"(?<!\w)at\s+\$?\d[\d.,]*\s*k?\s*\(?\s*limit|(?<!\w)(?:on|upon)\s+(?:a\s+)?(?:\w+\s+)?close\s+(?:above|below|under|over)")
+_PAST_VERB = re.compile(r"closed|exited|stopped|cancel+ed|hit|triggered|touched|reached|filled|cerrad|fechad|закрыт|kapand|geschlossen|cl[ôo]tur[ée]|moved|"
+                        r"movid|перенес|taşındı|sold|booked|secured|taken|took")
 
 
 _SIDE_AFTER_COIN = r"(?:\s+(?:long|short|лонг|шорт|buy|sell))?"
@@ -570,7 +592,7 @@ _LEVEL_CONDITION = re.compile(r"\s*(?:[#$][\w/.]+\s+)?(?:(?:long|short|it|them|p
 
 
 # "Never close a trade in panic", "Who got stopped out on #SOL? 😅", "almost hit our stop": no close
-_NEGATED = re.compile(r"(?<!\w)(?:never|don'?t|do\s+not|not|nunca|jamais|mai|nie|никогда|не|asla|no)\s+$")
+_NEGATED = re.compile(r"(?<!\w)(?:never|don'?t|do\s+not|not|nunca|jamais|mai|nie|никогда|не|asla|no)\s+$|(?:不要|别|不|先别|暂不)\s*$")
 _ASKED = re.compile(r"[^.!?\n]*\?")
 _ALMOST = re.compile(r"(?<!\w)(?:almost|nearly|barely|casi|quase|presque|quasi|fast|почти|neredeyse)\s+$")
 
@@ -587,7 +609,8 @@ def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
         for match in _CLOSE_PATTERN.finditer(line, active):
             before = line[:match.start()]
             sentence_after = re.split(r"[.!?;](?:\s|$)", line[match.end():], maxsplit=1)[0]
-            if _waits(before) or _MARKET_CONDITION.search(sentence_after) or _LEVEL_CONDITION.match(sentence_after):
+            if _waits(before) or _MARKET_CONDITION.search(sentence_after) or _LEVEL_CONDITION.match(sentence_after) \
+                    or not _PAST_VERB.search(match.group(0)) and _AT_LEVEL_LATER.search(sentence_after):
                 yield "waits"
             elif _NEGATED.search(before) or _ASKED.match(line[match.end():]) or _ALMOST.search(before):
                 yield "no"
@@ -616,14 +639,14 @@ def is_conditional_close(lowered: str, coins: frozenset[str] = frozenset()) -> b
 _CLOSE_ALL_OR_COMMAND = re.compile(
     # ("Everything off the table now", "we're flat on everything": all positions gone)
     r"^(?:everything|all(?:\s+positions)?)\s+off\s+the\s+table|^(?:we'?re|we\s+are)\s+(?:now\s+)?flat\s+on\s+everything|"
-    r"^(?:please\s+|pls\s+|now\s+)?(?:close|exit|cancel|закрыть|закрываем|закрываю|отмена|kapat\w*|iptal|"
+    r"^(?:please\s+|pls\s+|now\s+)?(?:close|exit|cancel|закрыть|закрываем|закрываю|отмена|kapat(?!ma|m[ıi]yor)\w*|iptal|"
     r"cerrar|cerramos|cancelar|fechar|fechamos|schlie(?:ß|ss)en|fermer|fermez|cl[ôo]turer|chiudere|chiudi|"
     r"chiudiamo|zamknij|zamykamy|закриваємо|закрити|batalkan|đóng\s+lệnh)(?!\w)|"
     r"(?:close|closing|exit|exiting|cancel|закрыть|закрываем|cerrar|cerramos|fechar|fechamos|fech\w*|cerr\w*|cierr\w*)\s+"
     r"(?:\w+\s+)?(?:all|every|everything|все|всё|todo|todos|todas|tudo|tutte|tutti)(?!\w)|t[üu]m\w*\s+(?:\w+\s+){0,2}kapat|"
     r"wszystk\w*\s+(?:\w+\s+)?zamyka\w*|zamyka\w*\s+wszystk\w*|"
-    r"b[üu]t[üu]n\s+(?:\w+\s+){0,2}kapat\w*|schlie(?:ß|ss)\w*\s+alle(?!\w)|ferm\w*\s+(?:toutes|tous)(?!\w)|"
-    r"(?:все|всё)\s+(?:\w+\s+)?закрыва\w*|hepsini\s+kapat\w*|chiud\w*\s+tutt[oeia](?!\w)|"
+    r"b[üu]t[üu]n\s+(?:\w+\s+){0,2}kapat(?!ma|m[ıi]yor)\w*|schlie(?:ß|ss)\w*\s+alle(?!\w)|ferm\w*\s+(?:toutes|tous)(?!\w)|"
+    r"(?:все|всё)\s+(?:\w+\s+)?закрыва\w*|hepsini\s+kapat(?!ma|m[ıi]yor)\w*|chiud\w*\s+tutt[oeia](?!\w)|"
     r"alles\s+(?:\w+\s+)?schlie(?:ß|ss)\w*|"
     r"(?:position|trade|signal|order)s?[ \t]+(?:is[ \t]+|was[ \t]+|has[ \t]+been[ \t]+)?(?:closed|cancel+ed)|stopped\s+out|"
     r"(?:everyone|everybody|all\s+of\s+us|we'?re|we\s+are)\s+out\s+of\s+(?:everything|all)(?!\w)|out\s+of\s+everything|"
@@ -686,7 +709,10 @@ def tp_hit_index(lowered: str) -> int | None:
             continue  # "Entry target 1 ✅" is a fill, not a take-profit
         numbered = (_INDEX_AFTER_TP_WORD.search(chunk) or _INDEX_BEFORE_TP_WORD.search(chunk)
                     or _INDEX_BEFORE_MATCH.search(before))
-        if numbered:
+        if numbered and (of := re.fullmatch(r"\s*(\d{1,2})\s*/\s*(\d{1,2})\s*", numbered.group(1))) \
+                and int(of.group(1)) < int(of.group(2)):
+            found.append(int(of.group(1)))  # "TP 1/3 ✅", "Target 2/4 hit": the first target of three, not the third
+        elif numbered:
             found += [int(n) for n in re.findall(r"\d{1,2}", numbered.group(1))]
         else:
             tail = re.search(r"(?:tp|target|exit|close|เป้าหมาย(?:ที่)?|เป้า(?:ที่)?)\s*(\d{1,2})(?![.,]?\d)", chunk)  # "đã chạm TP2", "target 2: 0.55 done"
@@ -720,7 +746,7 @@ _CANCEL = re.compile(
     r"anulowan\w*|anuluj\w*|batal\w*|h[ủu]y|huỷ|إلغاء|الغاء|لغو|ביטול|בוטל\w*|ακύρ\w*|"
     r"limit\s+(?:buy\s+|sell\s+)?orders?\s+(?:was\s+|has\s+been\s+|got\s+)?(?:removed|pulled|deleted|withdrawn))(?!\w)|取消|キャンセル|취소")
 _CLOSE_OR_EXIT = re.compile(
-    r"(?<!\w)(?:clos\w*|exit\w*|sell\w*|закры\w*|kapat\w*|cerr\w*|fech\w*|schlie\w*|geschlossen|ferm\w*|"
+    r"(?<!\w)(?:clos\w*|exit\w*|sell\w*|закры\w*|kapat(?!ma|m[ıi]yor)\w*|cerr\w*|fech\w*|schlie\w*|geschlossen|ferm\w*|"
     r"cl[ôo]tur\w*|chiud\w*|chius\w*|zamk\w*|закри\w*|tutup|ditutup|đóng|إغلاق|اغلاق|sluit\w*|gesloten|"
     r"inchi\w*|închi\w*)(?!\w)|平仓|决済")
 
@@ -890,6 +916,7 @@ def update_waits(lowered: str, action: UpdateAction) -> bool:
             sentence_before = re.split(r"[.!?;](?:\s|$)", line[:match.start()])[-1]
             sentence_after = re.split(r"[.!;](?:\s|$)", line[match.end():], maxsplit=1)[0]
             if _waits(sentence_before) or _MARKET_CONDITION.search(sentence_after) or _SOME_DAY.search(sentence_after) \
+                    or not _PAST_VERB.search(match.group(0)) and _AT_LEVEL_LATER.search(sentence_after) \
                     or _ASKED.match(line[match.end():]):
                 return True
     return False
