@@ -516,3 +516,7 @@ def test_a_vip_result_shown_to_sell_or_a_poll_is_no_status(text):
                                   "#DOT wait for TP1 before moving SL"])
 def test_keeping_the_stop_is_no_stop_change(text):
     assert _fields(text)["kind"] == "not_a_signal"
+
+
+def test_a_target_for_swing_holders_is_no_target_of_the_call():
+    assert _fields("#DOT LONG\nEntry 4.20\nTP 4.50 / 4.80\nSL 3.95\nSwing holders can target 6.00")["targets"] == [4.5, 4.8]

@@ -169,7 +169,9 @@ LABELS: list[tuple[Field, str]] = [
     (Field.SYMBOL, (r"(?:new\s+)?(?:trade|signal|call|setup)(?=[ \t]*:[ \t]*[#$]?(?-i:[A-Z][A-Z0-9]{1,14})(?![\w/]))|"
                     r"(?:coin|pair)\s+name|pair|coin|symbol|ticker|asset|token|instrument|инструмент|moeda|رمزارز|монета|пара|parite|moneda|ativo|par|عملة|ارز|币种|m[üu]nze|paire|coppia|moneta|монета|铭柄|"
                     r"เหรียญ|คู่เทรด|syiling|sarafu|מטבע|νόμισμα|ζεύγος|moned[ăa]|pereche|p[áa]r|munt|কয়েন")),
-    (Field.IGNORE, (r"(?:bonus|extra|extended|optional|moon|moonbag|moon[\s-]+bag|runner|dream|ultimate|stretch|final\s+moon)\s+"
+    (Field.IGNORE, (r"(?:bonus|extra|extended|optional|moon|moonbag|moon[\s-]+bag|runner|dream|ultimate|stretch|final\s+moon|"
+                   # ("Swing holders can target 220", "Mid-term TP 220", "Long-term target 250"): for another horizon
+                   r"mid[\s-]*term|long[\s-]*term|swing(?:\s+holders?\s+can)?|hodl(?:ers)?\s+can)\s+"
                    r"(?:targets?|tps?)(?:\s+(?:zone|area))?|re[\s-]*entry|average|dca(?:\s+(?:zone|area|levels?|entry|entries|orders?))?|risk(?:\s*/\s*reward)?|reward|r\s*/\s*r|rr|"
                    r"period|volume|market\s+cap|ranking|wallet(?:\s+size)?|capital|amount|balance|margin\s+size|"
                    r"position\s+size|change|duration|position(?=[ \t]*:[ \t]*\$[ \t]?\d)|"
