@@ -520,3 +520,11 @@ def test_keeping_the_stop_is_no_stop_change(text):
 
 def test_a_target_for_swing_holders_is_no_target_of_the_call():
     assert _fields("#DOT LONG\nEntry 4.20\nTP 4.50 / 4.80\nSL 3.95\nSwing holders can target 6.00")["targets"] == [4.5, 4.8]
+
+
+@pytest.mark.parametrize("text, symbol", [
+    ("Trade ID: 7F3A\n/close SIG-031226-DOTUSDT", "DOT/USDT"),
+    ("Trade ID: 7F3A\n3Commas: Deal #8841 DOT/USDT completed, profit +2.8%", "DOT/USDT"),
+])
+def test_an_id_field_heading_the_post_names_no_coin(text, symbol):
+    assert _fields(text)["symbol"] == symbol

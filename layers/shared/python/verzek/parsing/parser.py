@@ -1104,7 +1104,9 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                                                     and tokens[c.position].line == 0 and _alone_on_line(tokens, c.position))]
     # ("SL moved to entry / BTC Signals VIP", "Ripple — stop hit. Next: #ADA", "#AVAX is next"): a channel's name, or the
     # coin of the next post — not the one the post is about
-    candidates = [c for c in candidates if not _names_a_channel_or_the_next_coin(tokens, c.position)]
+    candidates = [c for c in candidates if not _names_a_channel_or_the_next_coin(tokens, c.position)
+                  # ("Trade ID: 7F3A / /close SIG-031226-ETHUSDT": an id's field and its value are no coins)
+                  and not (c.rank == 0 and _is_an_id(tokens, c.position))]
     kept, footer_pair_alone = _without_footer_pair(candidates, tokens)
     set_aside = frozenset(c.position for c in candidates if c not in kept)
     candidates = kept
@@ -2631,6 +2633,15 @@ def _below_heading_line(clean: str, lines: list[list[Token]]) -> str:
                    and not _HORIZON.fullmatch(t.text) for t in head):
         return clean
     return "\n".join(clean.split("\n")[filled[0] + 1:])
+
+
+def _is_an_id(tokens: list[Token], position: int) -> bool:
+    """"Trade ID: 7F3A": an id's field word, or the value right after it."""
+    line = tokens[position].line
+    after = tokens[position + 1] if position + 1 < len(tokens) else None
+    before = tokens[position - 2:position] if position >= 2 else []
+    return after is not None and after.line == line and after.text == ":" and tokens[position].text.upper() in _FIELD_WORDS \
+        or len(before) == 2 and before[1].text == ":" and before[0].text.upper() in _FIELD_WORDS and before[0].line == line
 
 
 def _names_a_thing(tokens: list[Token], position: int) -> bool:
