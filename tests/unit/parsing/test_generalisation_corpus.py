@@ -355,6 +355,13 @@ price missing a digit): the parse must match the label and still be rejected.
   e2, status and noise that look alike in 21 languages: 21 updates, 18 closes, 21 not_a_signal) 52/60 at first look at
   8814519, 3 wrong closes (a Russian VIP advert, a Spanish course advert, a Portuguese poll) and 1 wrong position
   change (a Ukrainian month summary moved a stop); then generalised to 60/60.
+  The session's end-of-session batches, first looks at b9b851e (after two adversarial reviews' fixes):
+  `blind_f1.jsonl` (6cebd66, author f1, a day of relay traffic, 28 opens in ~40 house styles, 15 status, 7 noise, 20
+  languages) 48/50 (96 %) as written, 1 wrong close (German "Hälfte der Position geschlossen" closed INJ), 0 wrong
+  trades; then 50/50. `blind_f2.jsonl` (703839d, author f2, status and noise, 20 updates, 17 closes, 21 not_a_signal in
+  20 languages) 50/58 (86.2 %) as written, 1 wrong close (a Chinese plan "到达第二目标时我们会全部平仓") and 3 wrong
+  position changes (a Turkish partial read as a close, a Spanish lesson and a Polish "Po TP1 …" plan moved stops or took
+  a part); then 57/58 — bf2-043 (that Chinese plan) is an update with no action: no position changes.
 """
 
 import json
@@ -447,6 +454,8 @@ CORPORA = {
     "blind_d4.jsonl": (59, 1.0),
     "blind_e1.jsonl": (54, 0.98),
     "blind_e2.jsonl": (60, 1.0),
+    "blind_f1.jsonl": (50, 1.0),
+    "blind_f2.jsonl": (58, 0.98),
 }
 
 

@@ -528,3 +528,39 @@ def test_a_target_for_swing_holders_is_no_target_of_the_call():
 ])
 def test_an_id_field_heading_the_post_names_no_coin(text, symbol):
     assert _fields(text)["symbol"] == symbol
+
+
+# --- blind_f1 / blind_f2 (the end-of-session batches) -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["DOT: Hälfte der Position geschlossen, Rest läuft", "DOT pozisyonun %40'ını kapattık, stop girişe",
+                                  "#DOT 30% of the position closed ✅"])
+def test_a_share_before_the_close_verb_is_a_partial_close(text):
+    assert _update(text) == ("update", "DOT/USDT", "partial_close")
+
+
+def test_a_second_target_taken_in_russian_and_the_stop_moved():
+    assert _update("$DOT/USDT\nВзята вторая цель 🎯\nСтоп переставляем на первую цель (4.50)")[:2] == ("update", "DOT/USDT")
+
+
+@pytest.mark.parametrize("text", [
+    "Lección del día 📚: después del TP1 siempre mueve tu stop a la entrada.",
+    "Po TP1 na #DOT zamkniemy połowę i przesuniemy SL na wejście. Na razie trzymamy.",
+])
+def test_a_plan_after_the_first_target_in_spanish_and_polish_changes_nothing_now(text):
+    assert _fields(text)["kind"] == "not_a_signal"
+
+
+def test_a_reader_asking_whether_a_trade_is_still_valid_is_no_status():
+    assert _fields("Admin, is the $DOT trade still valid or should I wait? 🙏")["kind"] == "not_a_signal"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Polkadot ロング、手動で全決済しました ✅ +3.2%", "close"),
+    ("Polkadot update: second buy order at 4.05 got filled, average entry now 4.12. Stop unchanged.", "update"),
+])
+def test_a_coin_named_in_words_names_the_closed_or_updated_trade(text, kind):
+    assert (_fields(text)["kind"], _fields(text)["symbol"]) == (kind, "DOT/USDT")
+
+
+def test_adding_a_second_entry_in_spanish_is_an_added_entry():
+    assert _update("#DOT — agregamos segunda entrada en 4,05. SL se mantiene en 3,90")[0] == "update"

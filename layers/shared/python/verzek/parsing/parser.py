@@ -1354,7 +1354,9 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 # ("Close ETH. #BTC looks weak."): the coin right after the close verb is the one closed, whatever the
                 # post tags in its market talk
                 candidate = commanded
-            target = candidate or commanded or choose_symbol(_sentence_coins(candidates, tokens), allow_bare=True)[0]
+            # ("Solana ロング、手動で全決済しました ✅": the coin named in words)
+            target = candidate or commanded or choose_symbol(_sentence_coins(candidates, tokens), allow_bare=True)[0] \
+                or _coin_named_in_words(tokens)
             if target is not None and target is not candidate and not credible_bare(target, tokens):
                 # ("CERRAMOS TODO", "CLOSE ALL POSITIONS NOW": a shouted word is no coin; "SE CIERRA TODO EN EL
                 # MOMENTO …" is no close command either)
@@ -1449,7 +1451,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     restates = lx.RESTATE_RE.search(clean) is not None or _UPDATE_HEADING.search(first_line) is not None \
         or body is not clean and (lx.RESTATE_RE.search(body) is not None or _UPDATE_HEADING.search(second_line) is not None)
     if candidate is None and restates:
-        candidate = choose_symbol(candidates, allow_bare=True)[0]
+        # ("Bitcoin update: second buy order … got filled"): a bare ticker, or the coin named in words
+        candidate = choose_symbol(candidates, allow_bare=True)[0] or _coin_named_in_words(tokens)
+    if candidate is not None and restates and _ASKS.search(text):
+        # ("Admin, is the $DOGE trade still valid or should I wait? 🙏"): a reader's question, not the trade's status
+        return _not_a_signal("a question about a trade, not a status")
     if candidate is not None and restates and lx.EXAMPLE_RE.search(without_reader_conditions(clean)):
         # "Welcome … Updates (cancel, partial profit, stop moves) come as new posts … Example of a ladder … 3.30K instead
         # of 3.40K": a channel's how-it-works post; its words about changes and its example levels change no trade
@@ -2541,14 +2547,18 @@ def _credible_bare_coin(candidates: list[SymbolCandidate], tokens: list[Token]) 
     bare = choose_symbol(_sentence_coins(candidates, tokens), allow_bare=True)[0]
     if bare is None:
         # ("以太这单 带上止损 3310", "Solana TP1 hit ✅"): no ticker at all — the one coin named in words
-        named = coin_by_name(tokens)
-        if named is not None and tokens[named.position].text.lower() in _WORD_NAMES \
-                and not _trade_word_after(tokens, named.position):
-            # ("Stellar move today! TP1 hit ✅", "Optimism is back", "Cosmos-level gains"): a coin's name that is an
-            # everyday word names the coin only when a trade's word follows it ("Stellar TP1 hit", "Optimism long")
-            return None
-        return named
+        return _coin_named_in_words(tokens)
     return bare if bare.rank > 0 or credible_bare(bare, tokens) else None
+
+
+def _coin_named_in_words(tokens: list[Token]) -> SymbolCandidate | None:
+    named = coin_by_name(tokens)
+    if named is not None and tokens[named.position].text.lower() in _WORD_NAMES \
+            and not _trade_word_after(tokens, named.position):
+        # ("Stellar move today! TP1 hit ✅", "Optimism is back", "Cosmos-level gains"): a coin's name that is an
+        # everyday word names the coin only when a trade's word follows it ("Stellar TP1 hit", "Optimism long")
+        return None
+    return named
 
 
 _EVERY_TRADE = re.compile(r"(?<!\w)(?:all|every|each)\s+(?:(?:of\s+)?(?:the\s+|our\s+|your\s+)?(?:open|running|active|current|"

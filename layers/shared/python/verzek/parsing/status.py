@@ -44,7 +44,10 @@ _PLAN_STEP_RE = re.compile(r"[^\w\n]*(?:done\s+)?\d{1,2}\s*\)\s*(?:close|exit|se
 
 # "#XVS second entry added at 8.20": an entry added to the running trade, reported
 _ENTRY_ADDED = (r"(?:entry|entries|order|buy)\s+(?:(?:was|has\s+been)\s+)?added(?!\w)|"
-                r"added\s+(?:a\s+|the\s+|another\s+|one\s+more\s+)?(?:second\s+|2nd\s+|third\s+|3rd\s+|new\s+)?(?:entry|order|buy)(?!\w)")
+                r"added\s+(?:a\s+|the\s+|another\s+|one\s+more\s+)?(?:second\s+|2nd\s+|third\s+|3rd\s+|new\s+)?(?:entry|order|buy)(?!\w)|"
+                # "agregamos segunda entrada en 39,10", "adicionamos a segunda entrada", "добавили вторую точку входа"
+                r"(?:agregamos|a[ñn]adimos|adicionamos|adicionada|agregada)\s+(?:una\s+|a\s+|la\s+)?(?:segunda|tercera|terceira|nueva|nova)\s+entrada|"
+                r"добавил\w*\s+(?:вторую|третью|ещё\s+одну)\s+(?:точку\s+)?вход\w*")
 ENTRY_ADDED_RE = re.compile(_ENTRY_ADDED)
 
 # "lower the leverage on #WLD to 5x", "Bajamos el apalancamiento de #WLD a 5x": the running trade, managed (with no coin
@@ -61,7 +64,7 @@ _STOP_WORD = (r"(?:(?<!\w)(?:sl|stop(?:[\s-]*loss)?|stoploss|стоп(?:[\s-]*л
 # Verbs that move a level, per language ("двигаем стоп на 142", "stop 142'ye çekildi", "subindo stop para 142", "dời SL về 142",
 # "Stop nachziehen auf 142", "on remonte le stop", "alziamo lo stop", "손절가 142로 상향", "損切りを142に引き上げ")
 _MOVE_VERB = (r"(?:(?<!\w)(?:mov(?:e|es|ed|ing|emos|er|imos|ido|ida|iendo|endo|a|o|ió)|shift(?:ed|ing)?|rais(?:e|ed|ing)|lower(?:ed|ing)|"
-              r"trail(?:ed|ing)?|adjust(?:ed|ing)?|двига\w*|сдвига\w*|сдвину\w*|перенос\w*|перенес\w*|подтяг\w*|подня\w*|поднима\w*|"
+              r"trail(?:ed|ing)?|adjust(?:ed|ing)?|переставл\w*|двига\w*|сдвига\w*|сдвину\w*|перенос\w*|перенес\w*|подтяг\w*|подня\w*|поднима\w*|"
               r"опуска\w*|[çc]ek(?:ildi|iyoruz|tik|tim|in|elim|iyorum)|çek|ta[şs][ıi](?:nd[ıi]|yoruz|d[ıi]k|y[ıi]n)|y[üu]kselt\w*|"
               r"sub(?:imos|ir|e|en|o|amos|indo|iu|ido|ida|i[óo])|baj(?:amos|ar|a|an|o|ando|ó)|ajust(?:amos|ar|ado|ando|ou)|"
               r"cambi(?:amos|ar|ado|ando)|alter(?:amos|ar|ado|ando|ou)|mud(?:amos|ar|ando|ado|ou)|remont(?:ons|e|er|ez|é)|"
@@ -146,7 +149,7 @@ class _Gated:
             yield from pair.finditer(text)
 
 
-_MOVE_STEMS = (r"mov|shift|rais|lower|trail|adjust|двига|сдвиг|сдвину|перенос|перенес|подтяг|подня|поднима|опуска|çek|cek|"
+_MOVE_STEMS = (r"переставл|mov|shift|rais|lower|trail|adjust|двига|сдвиг|сдвину|перенос|перенес|подтяг|подня|поднима|опуска|çek|cek|"
                r"taş|tas|yükselt|yukselt|sub|baj|ajust|cambi|alter|mud|remont|dépla|depla|relev|relèv|alz|spost|nachz|"
                r"nachgez|versch|anheb|angehoben|hochz|dời|doi|dòi|kéo|keo|nâng|nang|chuyển|chuyen|geser|pindah|naik|"
                r"تغییر|جابجا|منتقل|ببر|بذار|نقل|حرك|تحريك|رفع|上移|下移|移至|移到|调整|改为|上调|상향|하향|이동|변경|올려|올림|"
@@ -185,8 +188,11 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:half|a\s+third|a\s+quarter|third|quarter|most|some|(?<![\d.,/])[1-3][ \t]*/[ \t]*[2-4](?![\d.,/])|"
         r"(?<![+\d.,])[1-9]\d?[ \t]*(?:%|percent)(?![ \t]*(?:profit|gain|roi|pnl))|треть|четверть|половин\w*|tercio|cuarto|"
         r"ter[çc]o|metade|mitad|tiers|quart|moiti[ée]|drittel|viertel|h[äa]lfte|نصف|ثلث|ربع|三分之一|四分之一|一半|半分)(?!\w)|"
-        r"(?<!\w)(?:half|(?<![\d.,/])[1-3][ \t]*/[ \t]*[2-4](?![\d.,/])|h[äa]lfte|moiti[ée]|половин\w*)[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?"
-        r"(?:position[ \t]+|posici[óo]n[ \t]+)?(?:closed|exited|sold|geschlossen|cl[ôo]tur[ée]e|закрыт\w*|cerrad\w*|fechad\w*)(?!\w)|"
+        r"(?<!\w)(?:half|(?<![\d.,/])[1-3][ \t]*/[ \t]*[2-4](?![\d.,/])|h[äa]lfte|moiti[ée]|половин\w*|(?<![+\d.,])[1-9]\d?[ \t]*%\S*)[ \t]+"
+        r"(?:of[ \t]+(?:the[ \t]+)?|der[ \t]+|de[ \t]+la[ \t]+|de[ \t]+)?(?:position[ \t]+|posici[óo]n[ \t]+)?"
+        r"(?:closed|exited|sold|geschlossen|cl[ôo]tur[ée]e|закрыт\w*|cerrad\w*|fechad\w*|kapatt[ıi]k|kapat[ıi]ld[ıi])(?!\w)|"
+        # "DOGE … pozisyonun %50'sini kapattık" (we closed 50 % of the position)
+        r"pozisyonun\s+(?:yar[ıi]s[ıi]n[ıi]|\d{1,2}\s*%\S*)\s+kapat\w*|"
         r"(?:三分之一|四分之一|\d割|1/3|2/3|半分)\s*决済|平仓\s*(?:三分之一|四分之一)|"
         # "止盈出场一半", "获利了结 30% 剩余持有", "获利了结一部分": a share taken, the rest held
         r"(?:止盈|出场|获利了结|平仓|离场|减仓)\s*(?:出场\s*)?(?:一半|一部分|部分|半仓|(?<![+\d.,])\d{1,2}\s*%)|剩余\s*(?:持有|继续|拿|仓位)|(?:一半|一部分|部分|半仓)\s*(?:止盈|获利了结|平仓)|(?:其余|剩下的?)\s*继续\s*(?:持有|拿)|절반\s*(?:익절|청산)|半分\s*(?:利确|决済)|"
@@ -287,7 +293,9 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # "HBAR: first cover filled" (a short's buy-back order at its first target)
         r"(?:first|second|third|1st|2nd|3rd|final|last)\s+cover\s+(?:filled|hit|done|executed)(?!\w)|"
         r"(?:exit|close)\s*\d{1,2}\s+done(?!\w)|ch[ốo]t\s+l[ờo]i\s+(?:tp|m[ụu]c\s+ti[êe]u)\s*\d|target\s+\d+\s*:?\s*[\d.]+\s*done|hedef\s*\d*\s*tamam|(?:đạt|chạm|dat|cham)\s+(?:tp|m[ụu]c\s+ti[êe]u)\s*\d*|"
-        r"(?:ถึง|ชน)\s*(?:เป้าหมาย|เป้า|tp)\s*(?:ที่)?\s*\d{1,2}|(?:تحقيق|تحقق|ضرب)\s+(?:ال)?هدف|목표\s*(?:가\s*)?(?:달성|도달)|\d{1,2}\.\s*hedef\w*\s+(?:geldi|tamam|vuruldu)|"
+        r"(?:ถึง|ชน)\s*(?:เป้าหมาย|เป้า|tp)\s*(?:ที่)?\s*\d{1,2}|"
+        # ru "Взята вторая цель" (the second target taken), "Достигнута первая цель"
+        r"(?:взят\w*|достигнут\w*|выполнен\w*)\s+(?:перв\w+|втор\w+|трет\w+|четв[её]рт\w+|\d)\s+(?:цел\w*|тейк\w*)|(?:تحقيق|تحقق|ضرب)\s+(?:ال)?هدف|목표\s*(?:가\s*)?(?:달성|도달)|\d{1,2}\.\s*hedef\w*\s+(?:geldi|tamam|vuruldu)|"
         + _PLAN_STEP_DONE)),
     # ("Cancel the remaining entry": one rung of the ladder; "Cancel the order" alone is the whole trade)
     (UpdateAction.CANCEL_ENTRY, re.compile(
@@ -521,7 +529,10 @@ _CONDITION = re.compile(r"(?<!\w)(?:if|when|once|unless|until|in\s+case|otherwis
                         # ("#SOL at TP2 close everything", "after TP1 close half", "после ТП1 закрываем половину", "al
                         # llegar a TP1", "à TP1 fermer 50%", "plan: TP1 close 50%"): a plan for a target not reached yet
                         r"(?:at|after|on|upon|à|al\s+llegar\s+a|после|при)\s+(?:the\s+)?(?:tp|target|тп|тейк\w*|цел\w*)\s*\d|"
-                        r"plan\s*:|при\s+пробое|gelince|gelirse|도달\s*시)(?!\w)|一旦|如果|만약|跌破|突破|到\s*tp\s*\d|tp\s*\d\s*到了就|到了就")
+                        r"plan\s*:|при\s+пробое|gelince|gelirse|도달\s*시|"
+                        # "después del TP1", "Po TP1 na #DOT zamkniemy połowę", "nach TP1", "après le TP1"
+                        r"(?:despu[ée]s\s+del?|depois\s+do|nach|apr[èe]s\s+(?:le\s+)?|dopo\s+(?:il\s+)?|po)\s*(?:tp|target|objetivo|alvo|ziel|cel)\s*\d)(?!\w)|"
+                        r"一旦|如果|만약|跌破|突破|到\s*tp\s*\d|tp\s*\d\s*到了就|到了就|到达[^，,。]{0,8}时|我们会")
 # "If you have lower entries keep them risk free", "if you still hold it, close now": a condition on what the reader
 # holds, not on the market — the instruction is for now (for whoever holds the trade)
 _READER_CONDITION = re.compile(
