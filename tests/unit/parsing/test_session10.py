@@ -564,3 +564,57 @@ def test_a_coin_named_in_words_names_the_closed_or_updated_trade(text, kind):
 
 def test_adding_a_second_entry_in_spanish_is_an_added_entry():
     assert _update("#DOT — agregamos segunda entrada en 4,05. SL se mantiene en 3,90")[0] == "update"
+
+
+# --- the third review (helper r11): rewordings, and the rules' reach ----------------------------------------------------
+
+@pytest.mark.parametrize("text", ["Close everything but #DOT", "Close all, leave #DOT open", "Close everything, #DOT remains",
+                                  "Закрываем всё, #DOT оставляем", "全部平仓，只留 #DOT"])
+def test_closing_all_but_one_in_other_words_never_closes_that_one(text):
+    assert _fields(text)["symbol"] != "DOT/USDT"
+
+
+@pytest.mark.parametrize("text", ["Stop hit ❌\n#DOT #ETH #BTC", "Closed ✅ +12%\n#crypto #polkadot #altcoins"])
+def test_a_cloud_of_tags_under_a_status_names_no_coin(text):
+    assert _fields(text)["symbol"] is None
+
+
+@pytest.mark.parametrize("text", [
+    "Вчерашний сигнал:\n#DOT LONG\nВход 4.20\nТейк 4.50\nСтоп 3.95",
+    "昨天的信号：\n#DOT 做多\n入场 4.20\n目标 4.50\n止损 3.95",
+    "This is what our VIP gets:\n#DOT LONG\nEntry 4.20\nTP 4.50\nSL 3.95",
+    "#DOT LONG на пробой 4.30\nTP 4.50\nSL 3.95",
+    "#DOT LONG\nEntry on reclaim of 4.30\nTP 4.50\nSL 3.95",
+    "#DOT LONG\nEntry: 4.30 on 1H candle close\nTP 4.50\nSL 3.95",
+])
+def test_past_calls_and_breakout_entries_in_other_words_are_no_trade(text):
+    assert not parse_message(text).tradable
+
+
+@pytest.mark.parametrize("text", [
+    "#DOT LONG\nEntry 4.20\nTP 4.50 / 4.80\nSL 3.95\ne.g. 2% risk per trade",
+    "#DOT LONG above 4.10 support\nEntry 4.20\nTP 4.50\nSL 3.95",
+    "#DOT LONG\nMargen: aislado 10x\nEntry 4.20\nTP 4.50\nSL 3.95",
+])
+def test_a_note_under_a_call_or_a_support_level_does_not_stop_the_trade(text):
+    assert parse_message(text).tradable
+
+
+def test_a_gain_the_coin_can_do_is_no_leverage():
+    assert _fields("#DOT LONG\nEntry 4.20\nTP 4.50\nSL 3.95\nThis can do 3x from here")["leverage"] is None
+
+
+@pytest.mark.parametrize("text", ["#DOT SL to 4.30 once TP1 hits", "#DOT 到达TP1后止损上移到4.30",
+                                  "#DOT new SL 4.30 after 4H close above 4.60"])
+def test_a_stop_change_planned_for_later_changes_nothing_now(text):
+    assert _fields(text)["kind"] == "not_a_signal"
+
+
+@pytest.mark.parametrize("text", ["#DOT TP3 hit, closed last 50% ✅", "#DOT closed remaining 50%", "#DOT всё, закрыли остаток 50%"])
+def test_closing_the_last_part_ends_the_trade(text):
+    assert _fields(text)["kind"] == "close"
+
+
+@pytest.mark.parametrize("text", ["#DOT after TP1 hit, moved SL to entry ✅", "#DOT at TP2 now ✅ close everything"])
+def test_a_target_already_reached_makes_nothing_wait(text):
+    assert _fields(text)["kind"] in ("update", "close")

@@ -335,7 +335,7 @@ NOT_A_CALL_RE = re.compile(
     r"no\s+(?:copiar|copien)|solo\s+(?:para\s+)?(?:practicar|pr[áa]ctica|educaci[óo]n)|n[ãa]o\s+copiem?|"
     r"nicht\s+kopieren|ne\s+(?:pas\s+)?copier|"
     # an example ("For example, #BTC LONG …", "e.g.", "Here's how a signal looks in VIP:", "Пример сигнала:", "信号示例")
-    r"for\s+example|e\.g\.|here'?s\s+how\s+(?:a|our)\s+(?:signal|call|post)s?\s+looks?|how\s+to\s+set\s+(?:a\s+|your\s+)?(?:stop|sl|tp)|"
+    r"here'?s\s+how\s+(?:a|our)\s+(?:signal|call|post)s?\s+looks?|how\s+to\s+set\s+(?:a\s+|your\s+)?(?:stop|sl|tp)|"
     r"пример\s+сигнала|пример\s*:|ejemplo\s*:|ejemplo\s+de\s+se[ñn]al|exemplo\s*:|exemple\s*:|beispiel\s*:|quiz|"
     # a past call shown again ("Yesterday's signal:", "Throwback", "Proof 👇", "Our VIP members got this 2 days ago",
     # "VIP signal (delayed 24h)", "Last week's call: … hit all targets")
@@ -347,6 +347,13 @@ NOT_A_CALL_RE = re.compile(
     # a post taken back ("❌ IGNORE previous signal", "Wrong signal posted, sorry!")
     r"ignore\s+(?:the\s+|my\s+|our\s+)?(?:previous|last|above)\s+(?:signal|call|post|message)|wrong\s+(?:signal|call|coin|post)\s+(?:posted|sent)|"
     r"posted\s+by\s+mistake|sent\s+by\s+mistake)(?!\w)|信号示例|示例|例如|举例", re.IGNORECASE)
+# The same, said by the post's heading, above its levels ("For example, #BTC LONG …", "Вчерашний сигнал:", "昨天的信号：",
+# "Örnek sinyal:", "This is what our VIP gets:"); under the levels ("e.g. 2% risk per trade") such words are a note
+SHOWN_AGAIN_HEAD_RE = re.compile(
+    r"(?<!\w)(?:for\s+example|e\.g\.|вчерашн\w+\s+сигнал|старый\s+сигнал|se[ñn]al\s+de\s+ayer|sinal\s+de\s+ontem|"
+    r"old\s+(?:signal|call)|(?:this\s+is\s+)?what\s+(?:our\s+)?vip\s+(?:members\s+)?(?:gets?|got|receives?)|[öo]rnek\s+sinyal|"
+    r"ejemplo\s+de\s+se[ñn]al|exemplo\s+de\s+sinal|exemple\s+de\s+signal|beispiel\w*\s+signal)(?!\w)|昨天的?信号|以前的?信号",
+    re.IGNORECASE)
 NEGATED_CALL_RE = re.compile(
     r"(?<!\w)(?:don'?t|do\s+not|never|avoid)\s+(?:buy\w*|sell\w*|long\w*|short\w*|fomo\s+into)(?!\w)|"
     # "لا تدخلوا شورت", "не входите в шорт", "no entren en corto", "jangan beli", "不要做空"
@@ -393,7 +400,8 @@ CONDITIONAL_ENTRY_RE = re.compile(
     r"(?:on|upon|after)\s+(?:a\s+|the\s+)?(?:\w+\s+){0,2}close\s+(?:above|below|over|under)|break\s+and\s+close|"
     r"confirmation\s+needed|breakout\s+entry|buy\s+the\s+break(?:out)?|entry\s*:?\s*break\s+of|\(\s*breakout\s*\)|"
     r"(?:(?<=\.\d\s)|(?<=\.\d\d\s)|(?<=\d\d\d\s))после\s+пробоя|при\s+пробое|kır[ıi]l[ıi]rsa|k[ıi]r[ıi]l[ıi]rsa|se\s+romper|se\s+perder|si\s+rompe|gebrochen\s+wird|"
-    r"alt[ıi]\s+kapan[ıi][şs]|[üu]st[üu]\s+kapan[ıi][şs])(?!\w)|"
+    r"alt[ıi]\s+kapan[ıi][şs]|[üu]st[üu]\s+kapan[ıi][şs]|на\s+пробой|on\s+(?:a\s+|the\s+)?reclaim|reclaim\s+of|"
+    r"on\s+(?:a\s+|the\s+)?(?:\w+\s+){0,2}candle\s+close)(?!\w)|(?<=\d\s)вниз|"
     # "Wait for a retest of 150 before buying": the entry waits for a move the bot cannot watch
     r"(?<!\w)wait\s+for\s+(?:a\s+|the\s+)?(?:retest|pullback|dip|breakout|break|confirmation|reclaim|bounce)(?!\w)|"
     # "ETHUSDT @ 3400 — wait for 3350 to long": the entry waits for a price the post names after the price now

@@ -246,8 +246,8 @@ _MULTIPLE_OF_OTHER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,]\d)?)\s?[xX×](?=\s+
                                 r"reward|return|profit|gains?|what|than)(?!\w))|"
                                 r"(?<=volume\s)(\d{1,3}(?:[.,]\d)?)\s?[xX×](?!\w)|"
                                 # "ROI target 50x", "Potential 10x move", "This could 2x", "We did 5x last week", "(x2 size)"
-                                r"(?<=roi\s)(?:target\s)?(\d{1,3})\s?[xX×](?!\w)|(?<=potential\s)(\d{1,3})\s?[xX×](?!\w)|"
-                                r"(?<=could\s)(\d{1,3})\s?[xX×](?!\w)|(?<=did\s)(\d{1,3})\s?[xX×](?!\w)|(?<=made\s)(\d{1,3})\s?[xX×](?!\w)|"
+                                r"(?<=\broi\s)(?:target\s)?(\d{1,3})\s?[xX×](?!\w)|(?<=\bpotential\s)(\d{1,3})\s?[xX×](?!\w)|"
+                                r"(?<=\bcould\s)(\d{1,3})\s?[xX×](?!\w)|(?<=\bdo\s)(\d{1,3})\s?[xX×](?!\w)|(?<=\bcan\s)(\d{1,3})\s?[xX×](?!\w)|(?<=\bdid\s)(\d{1,3})\s?[xX×](?!\w)|(?<=\bmade\s)(\d{1,3})\s?[xX×](?!\w)|"
                                 r"(\d{1,3})\s?[xX×](?=\s+(?:move|moves|gain|gains|pump|potential|returns?|roi|gem|play|last\s+week)(?!\w))|"
                                 r"[xX×](\d{1,2})(?=\s+size(?!\w))", re.IGNORECASE)
 # "Safe traders use less leverage (5x)", "low-risk: 3x": advice about other readers' leverage, not the call's.

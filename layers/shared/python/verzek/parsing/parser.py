@@ -1269,7 +1269,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             target_lines = {t.line for t in levels.targets}
             plan_status = "\n".join(line for n, line in enumerate(status_text.split("\n")) if n not in target_lines)
         # ("✅ Take-Profit 1 — 104,250 ✅": a target ticked off, nothing else said)
-        action = update_action(plan_status) or (UpdateAction.TP_HIT if progress else None)
+        # ("#SOL SL to 180 once TP1 hits": the target in a plan for later is no target reached)
+        action = update_action(_FUTURE_MANAGEMENT.sub(" ", plan_status)) or (UpdateAction.TP_HIT if progress else None)
         coin_names = frozenset(c.base.lower() for c in candidates)
         closing = is_close(plan_status, coin_names)
         if closing and action != UpdateAction.PARTIAL_CLOSE and _EXCEPT.search(status_text):
@@ -1299,6 +1300,9 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # Closing part of a position or one rung of the entry ladder leaves the trade open — unless the post
         # also closes the position ("Close #SOL and cancel the remaining orders").
         if action == UpdateAction.CANCEL_ENTRY and closing and closes_position(status_text):
+            action = None
+        if action == UpdateAction.PARTIAL_CLOSE and closing and _LAST_PART.search(status_text):
+            # ("#SOL TP3 hit, closed last 50% ✅", "закрыли остаток 50%"): the last part closed — the trade is over
             action = None
         if action == UpdateAction.PARTIAL_CLOSE and closing and WHOLE_POSITION_CLOSED_RE.search(status_text):
             # "Закрыто 50% по 8.0250 … ✅ Сделка полностью закрыта": the last part closed — the whole trade is over
@@ -1501,7 +1505,9 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         return _not_a_signal(symbol_problem)
     if candidate is None and not has_setup:
         return _not_a_signal("no coin named and no complete set of levels")
-    if lx.NOT_A_CALL_RE.search(clean):
+    level_lines = [t.line for t in (*levels.entries, *levels.targets, *levels.stop)]
+    head = "\n".join(clean.split("\n")[:min(level_lines) + 1]) if level_lines else clean
+    if lx.NOT_A_CALL_RE.search(clean) or lx.SHOWN_AGAIN_HEAD_RE.search(head):
         return _not_a_signal("the post says it is an example, not a call")
     if lx.NEGATED_CALL_RE.search(clean) and not (targets and stop is not None):
         return _not_a_signal("the post tells readers not to take the trade")
@@ -2061,13 +2067,16 @@ _NOT_OURS = re.compile(r"(?<!\w)(?:not\s+a\s+(?:signal|call)|just\s+sharing|(?:m
 # A post of one sentence that asks ("¿Tocó tp2?", "Breakeven'a taşındı mı?", "TP2 hit??")
 # "Should we close SOL here or let it run? 🤔 / 👍 close / 👎 hold / Vote below 👇": a poll's options are no command
 _SHOWN_AGAIN = re.compile(r"(?<!\w)(?:(?:yesterday|last\s+week|last\s+month)'?s\s+(?:signal|call|trade|setup)(?=\s*:)|throwback|"
-                          r"proof(?=\W)|for\s+example|e\.g\.|example\s*:|пример\w*\s*:|ejemplo\s*:)|示例",
+                          r"proof(?=\W)|пример\w*\s*:|ejemplo\s*:)|示例",
                           re.IGNORECASE)
 _KEEP_THE_STOP = re.compile(r"(?<!\w)(?:do\s+not|don'?t|never|no\s+need\s+to)\s+(?:\w+\s+)?(?:move|moving|touch|change|adjust)\w*\s+"
                             r"(?:the\s+|your\s+)?(?:sl|stop)|wait\s+for\s+(?:tp|target)\s*\d\s+before\s+moving|"
                             r"не\s+(?:двига|переноси|трога)\w*\s+стоп|止损不[动变]|不要移动止损")
-_EXCEPT = re.compile(r"(?<!\w)(?:except|excepting|but\s+not|besides|other\s+than|apart\s+from|(?<![^\W\d_])(?<!still\s)(?<!you\s)(?:keep|hold)\s+[#$]\w+|stays?\s+open|"
-                     r"кроме|за\s+исключением|excepto|menos|salvo|exceto|hari[çc]|au[ßs]er|sauf|tranne|opr[óo]cz)(?!\w)|除了|以外|を除")
+_LAST_PART = re.compile(r"(?<!\w)(?:last|remaining|final|the\s+other|rest\s+of\s+the|остаток|оставш\w+|restante|kalan)\s+"
+                        r"(?:\d{1,2}\s*%|half|part|portion|position|позици\w*|\d{1,2}\s*процент\w*)")
+_EXCEPT = re.compile(r"(?<!\w)(?:except|excepting|but\s+not|but\s+[#$]\w+|leave\s+[#$]\w+|[#$]\w+\s+(?:remains|stays)|"
+                     r"only\s+[#$]\w+\s+stays|оставляем|оставить|оставим|besides|other\s+than|apart\s+from|(?<![^\W\d_])(?<!still\s)(?<!you\s)(?:keep|hold)\s+[#$]\w+|stays?\s+open|"
+                     r"кроме|за\s+исключением|excepto|menos|salvo|exceto|hari[çc]|au[ßs]er|sauf|tranne|opr[óo]cz)(?!\w)|除了|以外|を除|只留|保留")
 _POLL = re.compile(r"(?<!\w)(?:vote|voting|poll|votem|votar|votad|голосу\w*|опрос|encuesta|enquete|sondagem|vot[ae](?:d|n|r|i)?|votaci[óo]n|vota[çc][ãa]o|anket|oyla\w*|"
                    r"umfrage|abstimm\w*|sondage|sondaggio|ankieta|g[łl]osuj\w*|b[ìi]nh\s+ch[ọo]n|تصويت|نظرسنجی)(?!\w)|"
                    r"投票|투표")
@@ -2180,15 +2189,18 @@ _PRICE_IN_BRACKETS = re.compile(r"(?<![\d.,])[1-9]\d{2,}(?:[.,]\d+)?\s*\(\s*\$?0
 _MISTYPED_PRICE = re.compile(r"(?<![\d.,])\d{1,2}\.\d{1,2}\.\d{1,2}(?![\d.,])")
 # The side's entry word, then "above" for a long or "below" for a short: an entry that waits for the price to cross
 _TRIGGER_WORDS = r"(?:long|longs|buy|buying|entry|enter|go\s+long|go\s+short|short|shorts|sell|selling|trigger|лонг|шорт|вход)"
+# ("LONG above 180 support": where the support is, not an order)
 _TRIGGER_LONG = re.compile(rf"(?:(?<!\w){_TRIGGER_WORDS}\s*:?\s*(?:only\s+|just\s+)?(?:above|over|on\s+a\s+break\s+(?:above|of)|"
-                           r"a\s+break\s+above|выше|por\s+encima\s+de|acima\s+de)|^\W*above)\s+\$?\d", re.IGNORECASE | re.MULTILINE)
+                           r"a\s+break\s+above|выше|por\s+encima\s+de|acima\s+de)|^\W*above)\s+\$?\d[\d.,]*k?(?![\d.,k])"
+                           r"(?!\s*(?:support|resistance|level|zone|area|poc|ema|ma)(?!\w))", re.IGNORECASE | re.MULTILINE)
 _TRIGGER_SHORT = re.compile(rf"(?:(?<!\w){_TRIGGER_WORDS}\s*:?\s*(?:only\s+|just\s+)?(?:below|under|on\s+a\s+break\s+(?:below|of)|"
                             r"a\s+break\s+below|ниже|por\s+debajo\s+de|abaixo\s+de)|^\W*below)\s+\$?\d", re.IGNORECASE | re.MULTILINE)
 _PAST_ENTRY = re.compile(r"(?<!\w)(?:entry\s+was|entered\s+(?:at\s+)?\$?\d)")
 _FUTURE_MANAGEMENT = re.compile(r"(?:after|once|when)\s+(?:the\s+)?(?:tp|target)\s*\d*\s+(?:hits?|is\s+hit|gets\s+hit|"
                                 r"is\s+reached|reached|fills?)(?!\w)|"
                                 # "3차 목표 달성 시 손절 본절" (when the third target is reached, stop to entry), "目标2到达后"
-                                r"(?:\d{1,2}\s*차\s*)?목표\s*\d{0,2}\s*(?:달성|도달)\s*시|(?:目标|止盈)\s*\d{0,2}\s*(?:到达|达到|触发)后")
+                                r"(?:\d{1,2}\s*차\s*)?목표\s*\d{0,2}\s*(?:달성|도달)\s*시|(?:目标|止盈)\s*\d{0,2}\s*(?:到达|达到|触发)后|"
+                                r"(?:到达|达到)\s*(?:tp|目标)\s*\d\s*后")
 _INSTANT_ORDER = re.compile(r"(?:instant|market)\s+execution|(?:buy|sell)\s+(?:at\s+)?market(?!\w)", re.IGNORECASE)
 # (a "Now:" label beside an entry label of its own is where the market is too)
 _REFERENCE_PRICE = re.compile(r"(?:current|market)\s+(?:price|rate)|\W*(?:price|now|сейчас|зараз|[şs]imdi|ahora|agora|jetzt|"
@@ -2592,6 +2604,9 @@ def _without_footer_pair(candidates: list[SymbolCandidate], tokens: list[Token])
         return candidates, False
     last = tokens[-1].line
     on_last = [t for t in tokens if t.line == last]
+    if sum(t.kind == Kind.TAG for t in on_last) >= 2 and all(t.kind in (Kind.TAG, Kind.SEP) for t in on_last):
+        # ("SL hit ❌ / #SOL #ETH #BTC", "Closed ✅ / #crypto #bitcoin #altcoins"): a cloud of topic tags under the post
+        return [c for c in candidates if tokens[c.position].line != last], False
     if any(t.kind == Kind.LABEL and t.field is not None for t in on_last):
         return candidates, False
     alone = all(t.kind in (Kind.PAIR, Kind.SEP) or t.kind == Kind.WORD and split_glued(t.text)[1] for t in on_last)

@@ -528,11 +528,12 @@ _CONDITION = re.compile(r"(?<!\w)(?:if|when|once|unless|until|in\s+case|otherwis
                         + _WHEN_PHRASES + "|" + _TR_CONDITIONAL + r"|"
                         # ("#SOL at TP2 close everything", "after TP1 close half", "после ТП1 закрываем половину", "al
                         # llegar a TP1", "à TP1 fermer 50%", "plan: TP1 close 50%"): a plan for a target not reached yet
-                        r"(?:at|after|on|upon|à|al\s+llegar\s+a|после|при)\s+(?:the\s+)?(?:tp|target|тп|тейк\w*|цел\w*)\s*\d|"
+                        r"(?:at|after|on|upon|à|al\s+llegar\s+a|после|при)\s+(?:the\s+)?(?:tp|target|тп|тейк\w*|цел\w*)\s*\d"
+                        r"(?!\s*(?:hit|done|reached|now|already|is\s+hit|was\s+hit|got\s+hit))|"
                         r"plan\s*:|при\s+пробое|gelince|gelirse|도달\s*시|"
                         # "después del TP1", "Po TP1 na #DOT zamkniemy połowę", "nach TP1", "après le TP1"
                         r"(?:despu[ée]s\s+del?|depois\s+do|nach|apr[èe]s\s+(?:le\s+)?|dopo\s+(?:il\s+)?|po)\s*(?:tp|target|objetivo|alvo|ziel|cel)\s*\d)(?!\w)|"
-                        r"一旦|如果|만약|跌破|突破|到\s*tp\s*\d|tp\s*\d\s*到了就|到了就|到达[^，,。]{0,8}时|我们会")
+                        r"一旦|如果|만약|跌破|突破|到\s*tp\s*\d|tp\s*\d\s*到了就|到了就|到达[^，,。]{0,8}时|我们会|(?:到达|达到)\s*(?:tp|目标)\s*\d\s*后")
 # "If you have lower entries keep them risk free", "if you still hold it, close now": a condition on what the reader
 # holds, not on the market — the instruction is for now (for whoever holds the trade)
 _READER_CONDITION = re.compile(
@@ -566,7 +567,9 @@ _MARKET_CONDITION = re.compile(
 # instruction for when a level is reached (a verb in the past, "closed at TP2", reports one)
 _AT_LEVEL_LATER = re.compile(
     r"^\W*(?:\w+\s+){0,2}?(?:after|at|on|upon|once)\s+(?:the\s+)?(?:tp|target|тп)\s*\d(?!\s*(?:hit|done|reached|[+-]?\d))|"
-    r"(?<!\w)at\s+\$?\d[\d.,]*\s*k?\s*\(?\s*limit|(?<!\w)(?:on|upon)\s+(?:a\s+)?(?:\w+\s+)?close\s+(?:above|below|under|over)")
+    r"(?<!\w)at\s+\$?\d[\d.,]*\s*k?\s*\(?\s*limit|(?<!\w)(?:on|upon|after)\s+(?:a\s+)?(?:\w+\s+)?close\s+(?:above|below|under|over)|"
+    # "SL to 180 once TP1 hits", "到达TP1后止损上移到180"
+    r"(?<!\w)(?:once|when|after|if)\s+(?:the\s+)?(?:tp|target)\s*\d\s+(?:hits?|is\s+hit|gets\s+hit|fills?|is\s+reached)")
 _PAST_VERB = re.compile(r"closed|exited|stopped|cancel+ed|hit|triggered|touched|reached|filled|cerrad|fechad|закрыт|kapand|geschlossen|cl[ôo]tur[ée]|moved|"
                         r"movid|перенес|taşındı|sold|booked|secured|taken|took")
 
