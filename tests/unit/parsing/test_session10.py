@@ -618,3 +618,9 @@ def test_closing_the_last_part_ends_the_trade(text):
 @pytest.mark.parametrize("text", ["#DOT after TP1 hit, moved SL to entry ✅", "#DOT at TP2 now ✅ close everything"])
 def test_a_target_already_reached_makes_nothing_wait(text):
     assert _fields(text)["kind"] in ("update", "close")
+
+
+@pytest.mark.parametrize("text", ["Move SL to entry on DOT. #BTC pumping", "#BTC hit TP1, DOT SL to entry",
+                                  "Close half of DOT, #BTC full hold"])
+def test_a_position_change_beside_a_ticker_and_another_tag_moves_no_stop(text):
+    assert _fields(text)["kind"] == "not_a_signal"

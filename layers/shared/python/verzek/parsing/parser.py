@@ -1347,6 +1347,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # ("Bitcoin dumped hard, move SL to entry on all open trades", "大饼跌了，所有单子止损移到开仓价"): a change for
             # every trade, the coin named only as the market's news — no one trade's
             named = candidate or (None if _EVERY_TRADE.search(status_text) else _credible_bare_coin(candidates, tokens))
+            if named is not None and action in (UpdateAction.NEW_STOP, UpdateAction.MOVE_SL_BREAKEVEN, UpdateAction.PARTIAL_CLOSE) \
+                    and (rival := _ticker_beside_the_action(tokens, candidates, named, status_text)) is not None:
+                # ("Move SL to entry on ETH. #BTC pumping", "#BTC hit TP1, ETH SL to entry"): a second ticker on the line of
+                # the change — which trade it is for is a reading, and a wrong one moves another trade's stop (a post
+                # that also talks about the market, "… BTC looking strong", is missed, never misapplied)
+                return _not_a_signal(f"a position change beside two coins ({named.base}, {rival}): for an operator")
             return _status(MessageKind.UPDATE, named, segments, action, notes, target_index=tp_hit_index(status_text),
                            new_stop=new_stop)
         if not closing and not action and is_conditional_close(status_text, coin_names):
@@ -2561,6 +2567,17 @@ def _credible_bare_coin(candidates: list[SymbolCandidate], tokens: list[Token]) 
         # ("以太这单 带上止损 3310", "Solana TP1 hit ✅"): no ticker at all — the one coin named in words
         return _coin_named_in_words(tokens)
     return bare if bare.rank > 0 or credible_bare(bare, tokens) else None
+
+
+def _ticker_beside_the_action(tokens: list[Token], candidates: list[SymbolCandidate], named: SymbolCandidate,
+                              status_text: str) -> str | None:
+    """A ticker we know, in capitals, other than the coin read for a stop move or partial close, on the same line."""
+    for c in candidates:
+        t = tokens[c.position]
+        if c.base != named.base and c.rank == 0 and t.kind == Kind.WORD and t.text.isupper() and c.base in KNOWN_TICKERS \
+                and t.line == tokens[named.position].line:
+            return c.base
+    return None
 
 
 def _coin_named_in_words(tokens: list[Token]) -> SymbolCandidate | None:
