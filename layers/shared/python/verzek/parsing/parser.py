@@ -1095,6 +1095,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     _restore_unsequenced_indexes(segments)
     profit_loss = _profit_loss_levels(segments)
     levels = _assign_levels(segments, frozenset(n for n, line in enumerate(lines) if line))
+    level_lines = [t.line for t in (*levels.entries, *levels.targets, *levels.stop)]
     candidates = symbol_candidates(tokens)
     if candidates and not levels.entries and any(t.line > 0 for t in tokens):
         # ("HOT / #ETC stopped out", "ALPHA / Скоро запускаем закрытый канал …"): a channel's hype word alone on the post's
@@ -1111,7 +1112,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     set_aside = frozenset(c.position for c in candidates if c not in kept)
     candidates = kept
     candidate, symbol_problem = choose_symbol(candidates)
-    word_tag = pair_aside = False
+    word_tag = False
     pair_aside = footer_pair_alone and candidate is not None
     if symbol_problem and symbol_problem.startswith("several different coins") and (renamed := _renamed_to(tokens)):
         # "#RNDR → #RENDER": a ticker and the name it was changed to — the new one is the coin
@@ -1125,7 +1126,6 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # coin named beside the side word — that one is the call's (held: which is meant is a reading)
         # ("SEÑAL #NEAR / Compra … / SL … / SOL | USDT": a tag heading the post, a pair of another coin in its footer
         # under every level — a relay's chart caption or a template left over; which is meant is a reading)
-        level_lines = [t.line for t in (*levels.entries, *levels.targets, *levels.stop)]
         in_footer = bool(level_lines) and tokens[candidate.position].line > max(level_lines)
         beside = {c.base: c for c in candidates if (c.rank == NAMED or c.rank == HASHTAG and in_footer
                                                    and tokens[c.position].line <= min(level_lines)) and c.base != candidate.base
@@ -1348,7 +1348,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # every trade, the coin named only as the market's news — no one trade's
             named = candidate or (None if _EVERY_TRADE.search(status_text) else _credible_bare_coin(candidates, tokens))
             if named is not None and action in (UpdateAction.NEW_STOP, UpdateAction.MOVE_SL_BREAKEVEN, UpdateAction.PARTIAL_CLOSE) \
-                    and (rival := _ticker_beside_the_action(tokens, candidates, named, status_text)) is not None:
+                    and (rival := _ticker_beside_the_action(tokens, candidates, named)) is not None:
                 # ("Move SL to entry on ETH. #BTC pumping", "#BTC hit TP1, ETH SL to entry"): a second ticker on the line of
                 # the change — which trade it is for is a reading, and a wrong one moves another trade's stop (a post
                 # that also talks about the market, "… BTC looking strong", is missed, never misapplied)
@@ -1511,7 +1511,6 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         return _not_a_signal(symbol_problem)
     if candidate is None and not has_setup:
         return _not_a_signal("no coin named and no complete set of levels")
-    level_lines = [t.line for t in (*levels.entries, *levels.targets, *levels.stop)]
     head = "\n".join(clean.split("\n")[:min(level_lines) + 1]) if level_lines else clean
     if lx.NOT_A_CALL_RE.search(clean) or lx.SHOWN_AGAIN_HEAD_RE.search(head):
         return _not_a_signal("the post says it is an example, not a call")
@@ -2070,8 +2069,7 @@ _EXPLAINED = re.compile(r"(?<!\w)(?:explained|explainer|#?education(?:al)?|for\s
 _TIP = re.compile(r"^\W*(?:tip|pro\s+tip|rule|reminder|note|consejo|dica|conseil|совет|ipucu)\s*(?:#?\d+\s*)?[:—-]")
 _NOT_OURS = re.compile(r"(?<!\w)(?:not\s+a\s+(?:signal|call)|just\s+sharing|(?:my\s+)?personal\s+(?:trade|bag|position|account|"
                        r"spot\s+bag|portfolio)|personal(?:ly)?\W+not\s+(?:financial\s+|investment\s+)?advice)(?!\w)")
-# A post of one sentence that asks ("¿Tocó tp2?", "Breakeven'a taşındı mı?", "TP2 hit??")
-# "Should we close SOL here or let it run? 🤔 / 👍 close / 👎 hold / Vote below 👇": a poll's options are no command
+# A past call shown again or an example, over a setup ("Last week's call: … hit all targets ✅", "Proof 👇 …")
 _SHOWN_AGAIN = re.compile(r"(?<!\w)(?:(?:yesterday|last\s+week|last\s+month)'?s\s+(?:signal|call|trade|setup)(?=\s*:)|throwback|"
                           r"proof(?=\W)|пример\w*\s*:|ejemplo\s*:)|示例",
                           re.IGNORECASE)
@@ -2081,8 +2079,9 @@ _KEEP_THE_STOP = re.compile(r"(?<!\w)(?:do\s+not|don'?t|never|no\s+need\s+to)\s+
 _LAST_PART = re.compile(r"(?<!\w)(?:last|remaining|final|the\s+other|rest\s+of\s+the|остаток|оставш\w+|restante|kalan)\s+"
                         r"(?:\d{1,2}\s*%|half|part|portion|position|позици\w*|\d{1,2}\s*процент\w*)")
 _EXCEPT = re.compile(r"(?<!\w)(?:except|excepting|but\s+not|but\s+[#$]\w+|leave\s+[#$]\w+|[#$]\w+\s+(?:remains|stays)|"
-                     r"only\s+[#$]\w+\s+stays|оставляем|оставить|оставим|besides|other\s+than|apart\s+from|(?<![^\W\d_])(?<!still\s)(?<!you\s)(?:keep|hold)\s+[#$]\w+|stays?\s+open|"
+                     r"only\s+[#$]\w+\s+stays|оставляем|оставить|оставим|besides|other\s+than|apart\s+from|(?<!still\s)(?<!you\s)(?:keep|hold)\s+[#$]\w+|stays?\s+open|"
                      r"кроме|за\s+исключением|excepto|menos|salvo|exceto|hari[çc]|au[ßs]er|sauf|tranne|opr[óo]cz)(?!\w)|除了|以外|を除|只留|保留")
+# "Should we close SOL here or let it run? 🤔 / 👍 close / 👎 hold / Vote below 👇": a poll's options are no command
 _POLL = re.compile(r"(?<!\w)(?:vote|voting|poll|votem|votar|votad|голосу\w*|опрос|encuesta|enquete|sondagem|vot[ae](?:d|n|r|i)?|votaci[óo]n|vota[çc][ãa]o|anket|oyla\w*|"
                    r"umfrage|abstimm\w*|sondage|sondaggio|ankieta|g[łl]osuj\w*|b[ìi]nh\s+ch[ọo]n|تصويت|نظرسنجی)(?!\w)|"
                    r"投票|투표")
@@ -2090,6 +2089,7 @@ _POLL = re.compile(r"(?<!\w)(?:vote|voting|poll|votem|votar|votad|голосу\w
 # question asks the readers
 _QUESTION_HEAD = re.compile(r"^\W*(?:question|q|سوال|سؤال|вопрос|питання|soru|pregunta|pergunta|frage|domanda|pytanie|"
                             r"pertanyaan)\s*:", re.IGNORECASE)
+# A post of one sentence that asks ("¿Tocó tp2?", "Breakeven'a taşındı mı?", "TP2 hit??")
 _ASKS = re.compile(r"^[^.!\n?¿]*[?？؟][\s?!？\W]*$|^\W*¿[^.!\n]*$")
 # ("#WLD would be liquidated at 2.118 on 50x": a warning, not a report)
 _LIQUIDATION_HYPOTHESIS = re.compile(r"(?:would|will|could|can|may|might|gets?|be|if)\s+(?:\w+\s+)?liquidat")
@@ -2569,8 +2569,7 @@ def _credible_bare_coin(candidates: list[SymbolCandidate], tokens: list[Token]) 
     return bare if bare.rank > 0 or credible_bare(bare, tokens) else None
 
 
-def _ticker_beside_the_action(tokens: list[Token], candidates: list[SymbolCandidate], named: SymbolCandidate,
-                              status_text: str) -> str | None:
+def _ticker_beside_the_action(tokens: list[Token], candidates: list[SymbolCandidate], named: SymbolCandidate) -> str | None:
     """A ticker we know, in capitals, other than the coin read for a stop move or partial close, on the same line."""
     for c in candidates:
         t = tokens[c.position]
@@ -2677,25 +2676,32 @@ def _below_heading_line(clean: str, lines: list[list[Token]]) -> str:
     return "\n".join(clean.split("\n")[filled[0] + 1:])
 
 
+def _heads_an_id_field(tokens: list[Token], position: int) -> bool:
+    """"ID: …", "TX: …": an id's field word before a colon on its line."""
+    after = tokens[position + 1] if position + 1 < len(tokens) else None
+    return after is not None and after.line == tokens[position].line and after.kind == Kind.SEP and after.text == ":" \
+        and tokens[position].text.upper() in _FIELD_WORDS
+
+
+def _field_word_before(tokens: list[Token], position: int) -> Token | None:
+    """The word heading the field this value stands in ("Trade ID: 7F3A" → ID), on the same line."""
+    before = tokens[position - 2:position] if position >= 2 else []
+    if len(before) == 2 and before[1].kind == Kind.SEP and before[1].text == ":" and before[0].kind == Kind.WORD \
+            and before[0].line == tokens[position].line:
+        return before[0]
+    return None
+
+
 def _is_an_id(tokens: list[Token], position: int) -> bool:
     """"Trade ID: 7F3A": an id's field word, or the value right after it."""
-    line = tokens[position].line
-    after = tokens[position + 1] if position + 1 < len(tokens) else None
-    before = tokens[position - 2:position] if position >= 2 else []
-    return after is not None and after.line == line and after.text == ":" and tokens[position].text.upper() in _FIELD_WORDS \
-        or len(before) == 2 and before[1].text == ":" and before[0].text.upper() in _FIELD_WORDS and before[0].line == line
+    field = _field_word_before(tokens, position)
+    return _heads_an_id_field(tokens, position) or field is not None and field.text.upper() in _FIELD_WORDS
 
 
 def _names_a_thing(tokens: list[Token], position: int) -> bool:
     """"Trade ID: 7F3A": an id's word before a colon heads a field of its own, and the value after a word and a colon is
     that field's (a coin label is a label, not a word)."""
-    line = tokens[position].line
-    after = tokens[position + 1] if position + 1 < len(tokens) else None
-    before = tokens[position - 2:position] if position >= 2 else []
-    return after is not None and after.line == line and after.kind == Kind.SEP and after.text == ":" \
-        and tokens[position].text.upper() in _FIELD_WORDS or (
-        len(before) == 2 and before[1].kind == Kind.SEP and before[1].text == ":" and before[0].kind == Kind.WORD
-        and before[0].line == line)
+    return _heads_an_id_field(tokens, position) or _field_word_before(tokens, position) is not None
 
 
 def _sentence_coins(candidates: list[SymbolCandidate], tokens: list[Token]) -> list[SymbolCandidate]:
