@@ -1286,11 +1286,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             closed_coins = [max((c for c in candidates if c.base.lower() == name), key=lambda c: c.rank) for name in listed]
             closed = _status(MessageKind.CLOSE, closed_coins[0], segments, close_action(status_text), notes)
             return _replace(closed, also_symbols=tuple(c.symbol for c in closed_coins[1:]))
-        if closing and symbol_problem and symbol_problem.startswith("several different") and (
-                only := closed_coin_beside_conditions(status_text, coin_names)):
+        if closing and (symbol_problem and symbol_problem.startswith("several different") or len(coin_names) > 1) \
+                and action != UpdateAction.PARTIAL_CLOSE and (only := closed_coin_beside_conditions(status_text, coin_names)):
             # "#GMX kapattık ✅ — #DYDX de 0.590 altı gelirse onu da kapatırız": one coin closed now, the other only
-            # if the market comes to a level — the close is the first one's
-            target = next(c for c in candidates if c.base.lower() == only)
+            # if the market comes to a level — the close is the first one's ("ETH still running, BTC closed": the other
+            # goes on)
+            target = max((c for c in candidates if c.base.lower() == only), key=lambda c: c.rank)
             return _status(MessageKind.CLOSE, target, segments, close_action(status_text), notes)
         if (action or closing) and symbol_problem and symbol_problem.startswith("several different") \
                 and not is_close_without_coin(status_text):

@@ -560,7 +560,9 @@ _MARKET_CONDITION = re.compile(
     + r")\s+(?!you|u\s|вы\s)(?:\S+\s+){0,6}?"
     r"(?:break\w*|close[sd]?|closing|los[et]\w*|drop\w*|fall\w*|dump\w*|reach\w*|hit\w*|touch\w*|dip\w*|pump\w*|"
     r"toca\w*|toque\w*|llega\w*|llegue\w*|alcanz\w*|alcance\w*|ating\w*|touche\w*|erreich\w*|ber[üu]hr\w*|"
-    r"flip\w*|reclaim\w*|retest\w*|confirm\w*|goes|moves|trades|пробь\w*|закро\w*|упад\w*|kırar\w*|kapan\w*|"
+    r"flip\w*|reclaim\w*|retest\w*|confirm\w*|goes|moves|trades|comes?\s+back|coming\s+back|gets?\s+back|return\w*|"
+    r"retrac\w*|revisit\w*|bounce\w*|vuelve\w*|volta\w*|верн[её]т\w*|"
+    r"пробь\w*|закро\w*|упад\w*|kırar\w*|kapan\w*|"
     r"rompe\w*|cierra\w*|fecha\w*|bricht|schlie\w*|casse|cl[ôo]ture|chiude|tembus|phá|ch[ạa]m|[đd][ạa]t|kena|tercapai|"
     r"menyentuh|sentuh|закреп\w*)(?!\w)")
 # "move SL to entry after TP1", "close all at TP2", "close at 3600 (limit)", "close on a daily close below 3200": an
@@ -871,21 +873,41 @@ _RECAP_ENDS_PART = re.compile(r"(?<!\w)(?:recap|summary|resumen|resumo|r[ée]sum
                               r"t[ổo]ng\s+k[ếe]t|rekap|ملخص|خلاصه|总结|回顾|まとめ|결산|요약)\W*$")
 
 
-_CLAUSES = re.compile(r"[,;.!?|，、،]\s+|:\s+|\s[—–-]\s|\n")
+_CLAUSES = re.compile(r"[,;.!?|，、،]\s+|:\s+|\s[—–-]\s|\n|(?:[✅❌✔️]+|\sdone)\s+(?=[#$])")
 _TAGGED_COIN = re.compile(r"[#$]([a-z0-9]{2,15})")
+
+
+# ("#ETH still open", "BTC keeps running", "по эфиру ещё держим", "#SOL sigue abierto", "#AVAX hâlâ açık", "#ETH 继续持有"):
+# a clause saying a trade goes on
+_STILL_RUNNING = re.compile(
+    r"(?<!\w)(?:still\s+(?:open|running|active|alive|live|on|in(?:\s+the)?\s+(?:play|game|trade)|holding|valid|in)|"
+    r"(?:remains?|stays?|keeps?)\s+(?:open|running|active|in\s+play)|keeps?\s+going|still\s+going|let\s+(?:it|\w+)\s+run|"
+    r"(?:ещё|еще|пока)\s+(?:держим|в\s+работе|открыт\w*|актуал\w*)|оста[её]тся(?:\s+открыт\w*)?|держим|"
+    r"sigue\s+(?:abiert[oa]|activ[oa]|en\s+juego|corriendo)|continua\s+(?:abert[oa]|ativ[oa])|segue\s+abert[oa]|"
+    r"h[âa]l[âa]\s+a[çc][ıi]k|a[çc][ıi]k\s+kal\w*|devam\s+ediyor|"
+    r"l[äa]uft\s+weiter|noch\s+offen|toujours\s+ouvert\w*|reste\s+ouvert\w*|ancora\s+apert[oa]|"
+    r"masih\s+(?:jalan|berjalan|open|hold|aktif)|v[ẫa]n\s+(?:gi[ữu]|ch[ạa]y|m[ởo])|"
+    r"\s*(?:继续持有|继续拿|还在持有|持有中|仍在运行))(?!\w)")
+
+
+def _coins_in(clause: str, coins: frozenset[str]) -> set[str]:
+    """The coins a clause names by a tag or, for a coin the post names, by the plain word."""
+    return {c for c in _TAGGED_COIN.findall(clause) if c in coins} \
+        | {c for c in coins if re.search(rf"(?<![\w#$]){re.escape(c)}(?!\w)", clause)}
 
 
 def closed_coin_beside_conditions(lowered: str, coins: frozenset[str]) -> str | None:
     """Of a post naming several coins, the one an unconditional close names, when every other coin stands in a clause
     that waits for a condition ("#GMX kapattık ✅ — #DYDX de 0.590 altı gelirse onu da kapatırız": GMX is closed, DYDX
-    only would be). None in any other case (a recap of several closes stays a recap)."""
+    only would be) or goes on ("#ETH closed ✅, #BTC still open"). None in any other case (a recap of several closes
+    stays a recap)."""
     closed: set[str] = set()
     waiting: set[str] = set()
     for clause in _CLAUSES.split(lowered):
-        named = {c for c in _TAGGED_COIN.findall(clause) if c in coins}
+        named = _coins_in(clause, coins)
         if not named:
             continue
-        if _CONDITION.search(clause) or _MARKET_CONDITION.search(clause):
+        if _CONDITION.search(clause) or _MARKET_CONDITION.search(clause) or _STILL_RUNNING.search(clause):
             waiting |= named
         elif is_close(clause, coins):
             closed |= named

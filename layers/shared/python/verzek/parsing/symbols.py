@@ -291,6 +291,9 @@ def close_target(tokens: list[Token]) -> SymbolCandidate | None:
     for i, tok in enumerate(tokens[:-1]):
         if tok.kind == Kind.WORD and tok.text.lower() in _CLOSE_VERBS:
             nxt = tokens[i + 1]
+            if nxt.line == tok.line and nxt.kind == Kind.WORD and nxt.text.lower() in COIN_NAMES:
+                # ("Закрываем эфир, #BTC слабый": the coin after the verb is named in words)
+                return SymbolCandidate(COIN_NAMES[nxt.text.lower()], "USDT", NAMED, i + 1)
             # ("trade close / 📈 Win rate 87%": the word after the verb on the next line is another sentence)
             if nxt.line == tok.line and nxt.kind in (Kind.WORD, Kind.TAG) and nxt.text.lower() not in _CLOSE_FILLERS \
                     and (nxt.kind == Kind.TAG or not nxt.text.islower() or nxt.text.upper() in _KNOWN_TICKERS
