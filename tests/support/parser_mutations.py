@@ -56,7 +56,7 @@ def probe_open(row: dict, rng: random.Random) -> tuple[int, int, list[tuple[str,
     parsed = parse_message(row["text"])
     if not parsed.tradable:
         return 0, 0, []
-    base = {k: parsed.to_expected_dict()[k] for k in TRADE_FIELDS}
+    base = _order(parsed)
     made = held = 0
     changed = []
     for kind, text in mutations(row["text"], rng):
@@ -65,10 +65,21 @@ def probe_open(row: dict, rng: random.Random) -> tuple[int, int, list[tuple[str,
         if not mutated.tradable:
             held += 1
             continue
-        got = {k: mutated.to_expected_dict()[k] for k in TRADE_FIELDS}
+        got = _order(mutated)
         if got != base:
-            changed.append((kind, {k: (got[k], base[k]) for k in TRADE_FIELDS if got[k] != base[k]}, text))
+            changed.append((kind, {k: (got[k], base[k]) for k in got if got[k] != base[k]}, text))
     return made, held, changed
+
+
+def _order(parsed) -> dict:
+    """The fields that decide the orders placed. A market entry is placed at the market whatever price the post notes
+    beside it ("… market … Current price: 3412.50": the planner reads no price of a market entry)."""
+    fields = parsed.to_expected_dict()
+    order = {k: fields[k] for k in TRADE_FIELDS}
+    order["entry_type"] = fields["entry_type"]
+    if fields["entry_type"] == "market":
+        order["entries"] = []
+    return order
 
 
 def probe_status(row: dict, rng: random.Random, kinds: set[str] | None = None) -> tuple[int, list[tuple[str, str, str]]]:

@@ -362,6 +362,15 @@ price missing a digit): the parse must match the label and still be rejected.
   20 languages) 50/58 (86.2 %) as written, 1 wrong close (a Chinese plan "到达第二目标时我们会全部平仓") and 3 wrong
   position changes (a Turkish partial read as a close, a Spanish lesson and a Polish "Po TP1 …" plan moved stops or took
   a part); then 57/58 — bf2-043 (that Chinese plan) is an update with no action: no position changes.
+- Session 11 (first looks at 80fe6da, the session's base, before any rule of the session read them):
+  `blind_g1.jsonl` (abfe8b5, author g1, opens in the issue's hardest families — allocations after levels, "Now:"
+  entries, one-letter tags, tag clouds, "×" leverage, candle-close stops, direction-only alerts — 40 opens, 18 status
+  and noise, 18 languages) 51/58 (87.9 %) as written, 0 wrong trades, 1 wrong close (a Portuguese week's results
+  closed XRP); `blind_g2.jsonl` (0f32950, author g2, status and management, 21 closes, 19 updates, 14 noise, 9 opens,
+  17 languages) 52/63 (82.5 %), 1 wrong position change ("eth 保本出了，开仓价平掉" — out at breakeven — moved a stop);
+  `blind_g3.jsonl` (f042a4f, author g3, a day of six invented channels, 31 opens, 26 status and noise, 14 languages)
+  52/57 (91.2 %), 1 wrong close (a Russian spot call whose stop is "закрытие H4 ниже 2,31" closed NEAR). All three
+  then generalised to 178/178 (tests/unit/parsing/test_session11.py).
 """
 
 import json
@@ -456,6 +465,9 @@ CORPORA = {
     "blind_e2.jsonl": (60, 1.0),
     "blind_f1.jsonl": (50, 1.0),
     "blind_f2.jsonl": (58, 0.98),
+    "blind_g1.jsonl": (58, 1.0),
+    "blind_g2.jsonl": (63, 1.0),
+    "blind_g3.jsonl": (57, 1.0),
 }
 
 

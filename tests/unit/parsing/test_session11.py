@@ -59,3 +59,149 @@ def test_a_close_for_when_the_price_comes_back_is_no_close_now(text):
 
 def test_a_close_reported_after_the_price_came_back_is_a_close():
     assert _kind_and_symbol("#AVAX closed at entry, it came back") == ("close", "AVAX/USDT")
+
+
+# --- a candle's close in the stop line is no close of the trade -----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Шорт #OP по рынку\nЦели: 1,80 / 1,71\nСтоп: закрытие 4H выше 2,01",
+    "Беру шорт по #OP: вход 1,92\nЦели: 1,80 / 1,71\nСтоп: закрытие 4H выше 2,01",
+    "Лонг #OP от 1,80 до 1,76\nЦели 1,92 2,05\nСтоп — закрытие дневки ниже 1,69",
+])
+def test_a_candle_close_as_the_stop_keeps_the_call_an_open(text):
+    fields = parse_message(text).to_expected_dict()
+    assert fields["kind"] == "open" and fields["stop_loss"] is not None
+
+
+def test_accumulating_between_two_prices_in_russian_is_the_entry_zone():
+    fields = parse_message("Набираю #DOT от 4,10 до 3,95, цели 4,40 и 4,70, стоп 3,80").to_expected_dict()
+    assert (fields["entries"], fields["entry_type"]) == ([3.95, 4.1], "range")
+
+
+# --- results lists are no closes -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "📈 Resultados da semana\n#DOT +12%\n#ATOM +7%\n#FIL -4% (stop)",
+    "🔥 MoonDesk weekly recap\n✅ OP TP2\n❌ FIL SL\nWinrate: 60%",
+    "📊 MoonDesk daily recap 04.12\n✅ OP TP1\n✅ FIL TP2\n❌ DOT SL",
+    "This month:\n#DOT +12%\n#ATOM -5% (stop)\n#FIL +3%",
+])
+def test_a_list_of_results_with_one_stop_closes_nothing(text):
+    assert parse_message(text).to_expected_dict()["kind"] == "not_a_signal"
+
+
+def test_one_coin_and_a_stop_word_is_still_a_stop_out():
+    assert _kind_and_symbol("#FIL stop ❌") == ("close", "FIL/USDT")
+
+
+# --- a status headed by a ticker in lower case ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, kind, symbol", [
+    ("avax 保本出了 👌", "close", "AVAX/USDT"),
+    ("xrp closed at entry", "close", "XRP/USDT"),
+    ("doge tp2 hit", "update", "DOGE/USDT"),
+])
+def test_a_lower_case_ticker_heading_a_status_is_its_coin(text, kind, symbol):
+    assert _kind_and_symbol(text) == (kind, symbol)
+
+
+@pytest.mark.parametrize("text", ["btc is dumping, close your alts", "eth weak today. close everything"])
+def test_a_lower_case_ticker_in_market_talk_is_not_the_coin_closed(text):
+    assert _kind_and_symbol(text)[1] is None
+
+
+def test_a_shouted_close_all_in_spanish_names_no_coin():
+    assert _kind_and_symbol("⚠️ CERRAR TODO YA, mercado loco") == ("close", None)
+
+
+# --- the coin among a channel's generic tags ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "#SEGNALI #CRIPTO #ALTCOIN #DOT\nLONG\nEntrata: 4.12\nTarget: 4.30 - 4.45\nStop: 3.98",
+    "#KriptoSinyal #DOT LONG\nGiriş: 4.12\nHedef: 4.30 - 4.45\nStop: 3.98",
+    "#SENAL #CRYPTOS #DOT\nLONG\nEntrada: 4.12\nObjetivos: 4.30 - 4.45\nStop: 3.98",
+])
+def test_generic_tags_beside_the_coin_tag_name_no_coin(text):
+    parsed = parse_message(text)
+    assert parsed.to_expected_dict()["symbol"] == "DOT/USDT" and parsed.tradable
+
+
+def test_a_tag_of_a_coin_s_name_is_that_coin_held_for_review():
+    parsed = parse_message("#ETHEREUM long 3400 tp 3500 sl 3300")
+    assert parsed.to_expected_dict()["symbol"] == "ETH/USDT" and not parsed.tradable
+
+
+# --- direction-only alerts promising the levels later, in other languages ---------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "⚡ #DOT — шорт. Уровни позже",
+    "#DOT en largo ahora, detalles luego",
+    "#DOT 现在做空 点位稍后发",
+    "#DOT long şimdi, seviyeler birazdan",
+])
+def test_a_direction_alert_with_levels_promised_later_is_a_held_open(text):
+    parsed = parse_message(text)
+    assert parsed.to_expected_dict()["kind"] == "open" and not parsed.tradable
+
+
+# --- closes in Italian, Hindi and Russian -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, symbol", [
+    ("#DOT chiudete la posizione subito", "DOT/USDT"),
+    ("#DOT की पोजीशन अभी बंद करें", "DOT/USDT"),
+    ("По битку фиксируем всё", "BTC/USDT"),
+])
+def test_a_close_command_in_italian_hindi_and_russian(text, symbol):
+    assert _kind_and_symbol(text) == ("close", symbol)
+
+
+def test_a_close_beside_a_coin_kept_running_never_closes_the_kept_one():
+    symbol = _kind_and_symbol("Фиксируем всё по этой, #DOT держим")[1]
+    assert symbol != "DOT/USDT"
+
+
+@pytest.mark.parametrize("text, closed", [
+    ("#ETH kapattık ✅ #DOT işlemi aynen devam", "ETH/USDT"),
+    ("#DOT running fine, #FIL stopped out ❌", "FIL/USDT"),
+    ("Закрываем #FIL, по эфиру ещё держим", "FIL/USDT"),
+])
+def test_one_coin_closed_another_going_on_in_more_words(text, closed):
+    assert _kind_and_symbol(text) == ("close", closed)
+
+
+# --- a stop move in its own sentence beside market talk about another coin -------------------------------------------
+
+def test_a_stop_move_in_its_own_sentence_is_the_tagged_coin_s():
+    parsed = parse_message("ETH choppy, nothing to do. #DOT: SL moved to 4.05 ✅")
+    assert (parsed.kind.value, parsed.to_expected_dict()["symbol"]) == ("update", "DOT/USDT")
+
+
+def test_a_stop_move_naming_the_other_coin_in_its_sentence_stays_with_an_operator():
+    assert parse_message("Move SL to entry on XRP. #DOT pumping").kind.value == "not_a_signal"
+
+
+# --- Turkish ordinals and percent signs, Japanese and Korean management ----------------------------------------------
+
+def test_a_turkish_ordinal_target_reached_with_its_price_is_a_target_hit():
+    parsed = parse_message("#DOT 2. hedef 4.45 geldi ✅ kâr %9")
+    assert (parsed.kind.value, parsed.update_action and parsed.update_action.value) == ("update", "tp_hit")
+
+
+def test_a_turkish_percent_sign_before_the_number_is_no_price():
+    fields = parse_message("#DOT long giriş 4.12 hedef 4.30 stop 3.98 risk %2").to_expected_dict()
+    assert (fields["entries"], fields["targets"], fields["stop_loss"]) == ([4.12], [4.3], 3.98)
+
+
+@pytest.mark.parametrize("text", ["#DOT 利確 1/2 完了 ✅", "#DOT ストップは4.05へ引き上げ"])
+def test_a_partial_profit_or_a_raised_stop_in_japanese_is_an_update(text):
+    assert _kind_and_symbol(text) == ("update", "DOT/USDT")
+
+
+def test_the_stop_to_the_buy_price_in_korean_is_breakeven_with_no_side():
+    parsed = parse_message("DOT 1차 목표 도달 ✅ 손절가 매수가로 이동")
+    assert parsed.update_action.value == "move_sl_breakeven" and parsed.side is None
+
+
+def test_a_coin_after_a_vietnamese_heading_and_an_emoji_is_read_and_held():
+    parsed = parse_message("KÈO SPOT 🔵 DOT\nMua: 4.12\nBán: 4.30 - 4.45\nSL: 3.98")
+    assert parsed.to_expected_dict()["symbol"] == "DOT/USDT" and not parsed.tradable

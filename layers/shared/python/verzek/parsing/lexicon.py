@@ -142,7 +142,7 @@ LABELS: list[tuple[Field, str]] = [
                   r"(?:^|(?<=\|))[ \t]*cmp(?=[ \t]*[:=@][ \t]*\$?\d)|"
                   r"enter(?:\s+at)?|entrada(?:s)?|punto\s+de\s+entrada|pre[çc]o\s+de\s+entrada|"
                   r"giri[şs](?:\s+(?:fiyat[ıi]|b[öo]lgesi|aral[ıi][ğg][ıi]))?|точка\s+входа|зона\s+входа|"
-                  r"цена\s+входа|зона\s+(?:набора|покупки|закупки|закупа)|вход|рыночный\s+ордер|лимитный\s+ордер|market\s+order|limit\s+order|"
+                  r"цена\s+входа|зона\s+(?:набора|покупки|закупки|закупа)|вход|набира(?:ю|ем)(?=\s+(?:[#$]\w+\s+)?(?:от|в\s+зоне|\d))|рыночный\s+ордер|лимитный\s+ордер|market\s+order|limit\s+order|"
                   r"(?:buy|long|short)[\s-]*(?:zone|area|range|setup|between|price)|(?:buy|sell)[\s-]*stop(?:\s+(?:above|below|at))?|accumulat(?:e|ion)(?:\s+zone)?|"
                   r"open(?:ing)?\s+price|avg\.?\s+entry|(?:current|market)\s+(?:price|rate)|"
                   r"(?:^|(?<=\|))[ \t]*price(?=\s*[:=-])|(?:^|(?<=\|))[ \t]*in(?=[ \t]*[:=]?[ \t]*\$?\d)|"
@@ -151,7 +151,7 @@ LABELS: list[tuple[Field, str]] = [
                   r"v[àa]o\s+l[ệe]nh|[đd]i[ểe]m\s+v[àa]o(?:\s+l[ệe]nh)?|v[ùu]ng\s+v[àa]o|(?:^|(?<=\|))[ \t]*v[àa]o(?=[ \t]*[:=]?[ \t]*\d)|gi[áa]\s+v[àa]o|harga\s+masuk|area\s+entry|titik\s+masuk|zon[ae]?\s+masuk|masuk(?=[ \t]*[:=])|(?:^|(?<=\|))[ \t]*masuk(?=[ \t]+\$?\d)|"
                   r"(?:سعر\s+|منطقة\s+)?(?:نقطة\s+)?(?:ال)?دخول|نقطه\s+ورود|ورود|نقاط(?=[ \t]*\d)|"
                   r"入场(?:价格|价|区间|位)?|进场(?:价)?|建仓(?:区间|价格|价|位)?|开仓(?:价格|价)?|进场(?:价格|价|区间)?|入场(?:价格|价)?|开仓(?:价)?|انٹری|"
-                  r"منطقة\s+(?:ال)?شراء|진입(?:가|구간)?|"
+                  r"منطقة\s+(?:ال)?شراء|진입(?:가|구간)?|매수가|매수\s*평균가|"
                   r"einstiegs?(?:[\s-]*(?:preis|zone|bereich|kurs))?|kauf[\s-]*(?:zone|bereich)|"
                   r"(?:point|zone|prix)\s+d'\s?entr[ée]e|entr[ée]e|(?:prezzo|zona|punto)\s+di\s+(?:ingresso|entrata)|"
                   r"ingresso|entrata|(?:strefa|cena|punkt)\s+wej[śs]cia|wej[śs]cie|(?:точка|зона|ціна)\s+входу|вхід|"
@@ -257,7 +257,11 @@ NOT_COINS = frozenset(
     ["LONG", "SHORT", "LONGS", "SHORTS", "BUY", "SELL", "ENTRY", "ENTRIES", "TP", "TPS", "SL", "STOP", "STOPLOSS", "TARGET", "TARGETS", "LEVERAGE", "LEV", "LVG", "CROSS", "ISOLATED", "SPOT", "FUTURE", "FUTURES", "PERP", "BINANCE", "BYBIT", "BINGX", "MEXC", "OKX", "KUCOIN", "PHEMEX", "KRAKEN", "GATE", "BITGET", "HUOBI", "USDT", "USD", "USDC", "BUSD", "FDUSD", "TUSD", "NOW", "ALL", "VIP", "SIGNAL", "SIGNALS", "ALT", "ALTCOIN", "ALTCOINS", "ALTS", "ALTSEASON", "MEMECOIN", "MEMECOINS", "CRYPTOCURRENCY", "INVESTING", "TECHNICALANALYSIS", "CMP", "DCA", "OR", "AND", "TO", "THE", "NEW", "FREE", "HOLD", "BELOW", "ABOVE", "ZONE", "LIMIT", "MARKET", "PRICE", "SWING", "CALL", "CALLS", "SCALP", "OPEN", "CLOSE", "CLOSED", "CANCEL", "EXIT", "UPDATE", "RESULT", "RESULTS", "NEWS", "ALERT", "TRADE", "TRADES", "TRADING", "PUMP", "DUMP", "PROFIT", "LOSS", "RISK", "REWARD", "TA", "CHART", "ANALYSIS", "SETUP", "BREAKOUT", "PREMIUM", "CRYPTO", "COIN", "COINS", "PAIR", "TICKER", "SYMBOL", "TYPE", "REGULAR", "MID", "HIGH", "LOW", "STRONG", "WEAK", "SENTIMENT", "OB", "OS", "DAY", "WEEK", "MONTH", "H1", "H4", "D1", "W1", "UTC", "GMT", "IN", "ON", "AT", "FOR", "WITH", "OF", "BY", "IS", "IT", "A", "AN", "I", "ME", "MY", "WE", "US", "YOU", "THIS", "THAT", "HERE", "THERE", "ONLY", "USE", "FUND", "FUNDS", "NOT", "NO", "YES", "GOOD", "BAD", "BIG", "SMALL", "TIME", "LAST", "NEXT", "HIT", "DONE", "TAKE", "MOVE", "MOVED", "SET", "STATUS", "REPORT", "DAILY", "WEEKLY", "MONTHLY", "BULLISH", "BEARISH", "LONGED", "SHORTED", "ENTERED", "OK", "OKAY", "ADD", "TP1", "TP2", "TP3", "TP4", "TP5", "SL1", "X", "NULL", "NA", "N", "PLEASE", "ASAP", "EARLY", "IMPORTANT", "ORDER", "ORDERS", "HODL", "ATH", "ROI", "PNL", "APY", "APR", "ETF", "CEO", "SEC", "FOMC", "CPI", "GDP", "FED", "NFP", "USA", "EU", "UK", "AI", "ECB", "BE", "NAME",
      # chart-reading words ("RSI shows bearish divergence", "FVG", "BOS on the 4H"), never the coin of the call
      "RSI", "MACD", "EMA", "SMA", "VWAP", "FVG", "BOS", "CHOCH", "HTF", "LTF", "ATL", "ATR", "OBV", "DXY", "SPX",
-     "NFA", "DYOR", "IMO", "FOMO", "HH", "HL", "LH", "LL", "SR", "TF", "MA", "PA", "DE", "LA", "EL", "EN", "DA", "DO", "DI", "PARA", "POR", "CON", "SE", "LO", "LOS", "LAS", "QUE", "UNA", "ES", "AL", "DEL", "SU", "TODO", "TODOS", "SINAL", "SEÑAL", "SINAIS", "SEÑALES", "SENALES", "SINYAL", "SINYALLER", "KRIPTO", "CRIPTO", "KRYPTO", "SIGNALE", "SIGNAUX", "SEGNALI", "SYGNALY", "SYGNAŁY", "CRIPTOMOEDAS", "CRIPTOMONEDAS", "VADELI", "FUTUROS", "EXCHANGE", "CLIENT", "ЛОНГ", "ШОРТ", "ВХОД", "СТОП", "ТЕЙК", "ТЕЙКИ", "ПЛЕЧО", "СИГНАЛ"]
+     "NFA", "DYOR", "IMO", "FOMO", "HH", "HL", "LH", "LL", "SR", "TF", "MA", "PA", "DE", "LA", "EL", "EN", "DA", "DO", "DI", "PARA", "POR", "CON", "SE", "LO", "LOS", "LAS", "QUE", "UNA", "ES", "AL", "DEL", "SU", "TODO", "TODOS", "SINAL", "SEÑAL", "SINAIS", "SEÑALES", "SENALES", "SINYAL", "SINYALLER", "KRIPTO", "CRIPTO", "KRYPTO", "SIGNALE", "SIGNAUX", "SEGNALI", "SYGNALY", "SYGNAŁY", "CRIPTOMOEDAS", "CRIPTOMONEDAS", "VADELI", "FUTUROS", "EXCHANGE", "CLIENT", "ЛОНГ", "ШОРТ", "ВХОД", "СТОП", "ТЕЙК", "ТЕЙКИ", "ПЛЕЧО", "СИГНАЛ",
+     # close words and "all" words in capitals ("🚨 CERRAR TODO YA", "KAPATTIK HEPSİNİ"): a command, never the coin
+     "CERRAR", "CERRAMOS", "CERRADO", "CERRADA", "KAPAT", "KAPATTIK", "KAPANDI", "FECHAR", "FECHADO", "FECHAMOS",
+     "CHIUDERE", "CHIUSO", "CHIUDIAMO", "SCHLIESSEN", "GESCHLOSSEN", "ZAMKNIJ", "FERMER", "FERME", "CLOTURE", "SALIR",
+     "FUERA", "TODAS", "TUDO", "YA", "AHORA", "AGORA", "JETZT", "ALLES", "TUTTO", "HEPSI", "IPTAL", "CANCELAR", "CANCELADO"]
 )
 
 # Coins written by their name ("Chainlink long from $13.25", "Coin: Avalanche (AVAX)"): only names that are no common
@@ -270,6 +274,9 @@ COIN_NAMES = {
     "kaspa": "KAS", "fantom": "FTM", "decentraland": "MANA", "thorchain": "RUNE", "worldcoin": "WLD", "ethena": "ENA",
     "pendle": "PENDLE", "dogwifhat": "WIF", "shiba": "SHIB", "tezos": "XTZ", "eos": "EOS", "multiversx": "EGLD",
     "биткоин": "BTC", "биткойн": "BTC", "биткоїн": "BTC", "биток": "BTC", "эфириум": "ETH", "эфир": "ETH",
+    # (their cases: "по битку", "битка держим", "по эфиру", "эфира нет")
+    "битка": "BTC", "битку": "BTC", "битком": "BTC", "биткоина": "BTC", "биткоину": "BTC", "эфира": "ETH", "эфиру": "ETH",
+    "эфиром": "ETH", "эфириума": "ETH", "эфириуму": "ETH", "соланы": "SOL", "солану": "SOL",
     "ефіріум": "ETH", "солана": "SOL", "рипл": "XRP",
     "بيتكوين": "BTC", "البيتكوين": "BTC", "بتكوين": "BTC", "إيثيريوم": "ETH", "ايثيريوم": "ETH", "إيثريوم": "ETH",
     "الإيثيريوم": "ETH", "سولانا": "SOL", "ريبل": "XRP", "بیتکوین": "BTC", "اتریوم": "ETH", "ریپل": "XRP",
@@ -372,13 +379,16 @@ PAST_TRADE_RE = re.compile(
 # Only an explicit recap word turns a "closed +45%" post into a results post: "#SOL closed at TP2 +45% from
 # yesterday's signal" still closes the trade for whoever holds it.
 # A post headed as a results report ("Monthly results: #BNB long ... hit all targets +12%"): a look back.
-RECAP_HEAD_RE = re.compile(r"^\W*(?:recap|summary|results?\s+of|(?:trade|call|signal|win)\s+of\s+the\s+(?:day|week|month)|best\s+(?:trade|call)s?|top\s+(?:trade|call)s?|(?:daily|weekly|monthly)\s+(?:results?|recap|summary|report)|"
+RECAP_HEAD_RE = re.compile(r"^\W*(?:recap|summary|results?\s+of|(?:trade|call|signal|win)\s+of\s+the\s+(?:day|week|month)|best\s+(?:trade|call)s?|top\s+(?:trade|call)s?|"
+                           # ("SignalForge daily recap 05.12": the channel's name before it)
+                           r"(?:[a-z]\w*\s+){0,2}?(?:daily|weekly|monthly)\s+(?:results?|recap|summary|report)|"
                            r"resumen|resumo|r[ée]sum[ée]|итоги|sonu[çc]lar|r[üu]ckblick|riepilogo|podsumowanie|t[ổo]ng\s+k[ếe]t|"
                            r"rekap|ملخص|خلاصه|总结|回顾|まとめ|결산|요약|підсумк\w*|"
                            # "昨日の結果📊 / #ARB +22% ✅ / …", "今日战绩", "어제 결과", "Kết quả hôm qua", "Resultados de hoy"
                            r"(?:昨日|今日|本日|今周|先周|今月|先月|昨天|今天|本周|上周|本月|上月)の?(?:结果|成绩|战绩)|"
                            r"(?:어제|오늘|이번\s*주|지난\s*주)\s*(?:의\s*)?결과|k[ếe]t\s+qu[ảa]\s+(?:h[ôo]m\s+(?:qua|nay)|tu[ầa]n)|"
                            r"(?:resultados|r[ée]sultats|ergebnisse|risultati|wyniki|результаты|hasil)\s+(?:de\s+(?:hoy|ayer|la\s+semana|hoje|ontem)|"
+                           r"d[ao]\s+(?:semana|dia|m[êe]s)|del\s+(?:d[íi]a|mes)|"
                            r"d'hier|du\s+jour|de\s+la\s+semaine|von\s+gestern|der\s+woche|di\s+ieri|della\s+settimana|z\s+wczoraj|"
                            r"за\s+(?:вчера|сегодня|неделю)|kemarin|hari\s+ini|minggu\s+ini))"
                            r"(?!\w)", re.IGNORECASE)
@@ -439,7 +449,7 @@ RESTATE_RE = re.compile(
     r"same\s+(?:trade|setup|signal|call)|new\s+levels|levels\s+(?:refreshed|renewed)|still\s+open|can\s+still\s+enter|"
     # the verb "to update" by its stem, in the languages whose nouns are listed below
     r"обнов\w*|оновл\w*|g[üu]ncell\w*|actualiz\w*|atualiz\w*|aktualisier\w*|aggiorn\w*|zaktualiz\w*|aktualizuj\w*|"
-    r"perbarui|diperbarui|更新|업데이트|アップデート|previously\s+\$?\d[\d.,]*|"
+    r"perbarui|diperbarui|更新|업데이트|アップデート|previously\s+\$?\d[\d.,]*|अपडेट|"
     # "UPDATE ENTRY #SOL", "(sebelumnya 163)", "(ранее 163)", "(antes 163)": the old level beside the new one
     r"update[ds]?\s+(?:entry|entries|levels?|targets?|stop)|replac\w*\s+(?:the\s+)?(?:old|previous|earlier)|"
     r"\((?:sebelumnya|sblm|dulu|ранее|было|раньше|önceden|önceki|eskiden|antes|anteriormente|vorher|zuvor|avant|"

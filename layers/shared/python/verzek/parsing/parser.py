@@ -44,6 +44,7 @@ from verzek.parsing.status import (
     is_close,
     is_close_without_coin,
     is_conditional_close,
+    kept_running,
     recap_heading,
     reports_progress,
     side_after_pair,
@@ -61,6 +62,7 @@ from verzek.parsing.symbols import (
     KNOWN_TICKERS,
     LABELLED,
     NAMED,
+    SIDE_CONNECTORS,
     SymbolCandidate,
     choose_symbol,
     close_target,
@@ -68,6 +70,7 @@ from verzek.parsing.symbols import (
     credible_bare,
     split_glued,
     symbol_candidates,
+    without_generic_tags,
     word_ticker_tag,
 )
 from verzek.parsing.tokens import (
@@ -795,12 +798,33 @@ def _numbered(segment: Segment) -> bool:
     return segment.label is not None and segment.label.text.rstrip()[-1:].isdigit()
 
 
+def _market_noted_beside(entry_segments: list[Segment], entry: Decimal) -> bool:
+    """"Entry: 182 (current 185)", "Limit entry: 182 (now trading at 185)": the market word stands before another price
+    than the entry's — where the market is, beside a limit order."""
+    for segment in entry_segments:
+        tokens = segment.tokens
+        for i, t in enumerate(tokens):
+            if t.kind == Kind.WORD and lx.MARKET_WORDS.fullmatch(t.text):
+                after = next((n for n in tokens[i + 1:] if n.kind == Kind.NUM), None)
+                if after is not None and after.value != entry:
+                    return True
+                # ("182 (current 185)": the note's own price was set aside — a gap where it stood; "182 (market)" is
+                # an order at the market, 182 where it stands)
+                if i >= 2 and tokens[i - 1].text == "(" and tokens[i - 2].kind == Kind.NUM and tokens[i - 2].value == entry:
+                    close = next((k for k in range(i + 1, len(tokens)) if tokens[k].text == ")"), None)
+                    if close is not None and any(tokens[k + 1].start > tokens[k].start + len(tokens[k].text) + 1
+                                                 for k in range(i, close) if tokens[k + 1].line == tokens[k].line):
+                        return True
+    return False
+
+
 def _entry_type(levels: _Levels, values: list[Decimal]) -> EntryType | None:
     text = " ".join(s.text() for s in levels.entry_segments)
     if not values:
         return EntryType.MARKET if lx.MARKET_WORDS.search(text) else None
     if len(values) == 1:
-        if lx.MARKET_WORDS.search(text) and not lx.LIMIT_WORDS.search(text):
+        if lx.MARKET_WORDS.search(text) and not lx.LIMIT_WORDS.search(text) \
+                and not _market_noted_beside(levels.entry_segments, values[0]):
             return EntryType.MARKET
         return EntryType.LIMIT
     if len(values) == 2 and len(levels.entry_segments) == 1 and len(levels.entry_segments[0].numbers) >= 2:
@@ -1096,7 +1120,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     profit_loss = _profit_loss_levels(segments)
     levels = _assign_levels(segments, frozenset(n for n, line in enumerate(lines) if line))
     level_lines = [t.line for t in (*levels.entries, *levels.targets, *levels.stop)]
-    candidates = symbol_candidates(tokens)
+    candidates = without_generic_tags(symbol_candidates(tokens), tokens)
     if candidates and not levels.entries and any(t.line > 0 for t in tokens):
         # ("HOT / #ETC stopped out", "ALPHA / Скоро запускаем закрытый канал …"): a channel's hype word alone on the post's
         # first line is its heading, though a ticker spells the same (Holo, Stella) — the coin is written with a tag,
@@ -1193,7 +1217,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("#whalesignalsvip short on arbitrum (arb)"): no ticker is that long; a channel's name is
         symbol_doubt = f"{candidate.base} is too long for a ticker (a channel's name?)"
     if candidate is not None and candidate.weak and symbol_doubt is None:
-        symbol_doubt = f"the coin {candidate.base} is read from the word {candidate.base.lower()!r}, not from a tag or a pair"
+        symbol_doubt = f"the coin {candidate.base} is read from the word {tokens[candidate.position].text!r}, not from a ticker"
     rival = _plain_rival(candidate, candidates, tokens)
     if rival is None and candidate is not None and candidate.rank == HASHTAG and len(candidate.base) >= 7 \
             and candidate.base.isalpha() and not _on_side_line(tokens, candidate.position):
@@ -1248,7 +1272,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             and not _NOT_OURS.search(status_text):
         # "Closed: #SOL LONG / Entry 176.4 / Exit 183.9 / Profit +42%": the report of a trade that ended.
         return _status(MessageKind.CLOSE, candidate, segments, close_action(status_text), notes)
-    if not has_setup and candidate is not None and _stop_word_then_coin(tokens):
+    if not has_setup and candidate is not None and symbol_problem is None and _stop_word_then_coin(tokens):
+        # (one coin: "#ARB +18% / #SOL -10% (stop)" is a list of results, and the stop is SOL's, not the first coin's)
         # "SL BTCUSDT", "Stop #XRPUSDT ❌": a stop word and the pair, nothing else — that trade is stopped out.
         return _status(MessageKind.CLOSE, candidate, segments, UpdateAction.SL_HIT, notes)
     if not has_setup and candidate is None and lx.EXAMPLE_RE.search(without_reader_conditions(clean)) \
@@ -1286,12 +1311,18 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             closed_coins = [max((c for c in candidates if c.base.lower() == name), key=lambda c: c.rank) for name in listed]
             closed = _status(MessageKind.CLOSE, closed_coins[0], segments, close_action(status_text), notes)
             return _replace(closed, also_symbols=tuple(c.symbol for c in closed_coins[1:]))
-        if closing and (symbol_problem and symbol_problem.startswith("several different") or len(coin_names) > 1) \
-                and action != UpdateAction.PARTIAL_CLOSE and (only := closed_coin_beside_conditions(status_text, coin_names)):
+        # (coins named in words, "По эфиру фиксируем всё": эфиру → eth)
+        coin_words = {t.text.lower(): lx.COIN_NAMES[t.text.lower()].lower() for t in tokens
+                      if t.kind == Kind.WORD and t.text.lower() in lx.COIN_NAMES}
+        if closing and (symbol_problem and symbol_problem.startswith("several different")
+                        or len(coin_names | set(coin_words.values())) > 1) \
+                and action != UpdateAction.PARTIAL_CLOSE \
+                and (only := closed_coin_beside_conditions(status_text, coin_names, coin_words)):
             # "#GMX kapattık ✅ — #DYDX de 0.590 altı gelirse onu da kapatırız": one coin closed now, the other only
             # if the market comes to a level — the close is the first one's ("ETH still running, BTC closed": the other
             # goes on)
-            target = max((c for c in candidates if c.base.lower() == only), key=lambda c: c.rank)
+            target = max((c for c in candidates if c.base.lower() == only), key=lambda c: c.rank, default=None) \
+                or SymbolCandidate(only.upper(), "USDT", NAMED, 0)
             return _status(MessageKind.CLOSE, target, segments, close_action(status_text), notes)
         if (action or closing) and symbol_problem and symbol_problem.startswith("several different") \
                 and not is_close_without_coin(status_text):
@@ -1347,7 +1378,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             new_stop = stops[-1] if action == UpdateAction.NEW_STOP and len(set(stops)) == 1 else None
             # ("Bitcoin dumped hard, move SL to entry on all open trades", "大饼跌了，所有单子止损移到开仓价"): a change for
             # every trade, the coin named only as the market's news — no one trade's
-            named = candidate or (None if _EVERY_TRADE.search(status_text) else _credible_bare_coin(candidates, tokens))
+            named = candidate or (None if _EVERY_TRADE.search(status_text)
+                                  else _credible_bare_coin(candidates, tokens) or _lower_case_ticker_heading(tokens, status_text))
             if named is not None and action in (UpdateAction.NEW_STOP, UpdateAction.MOVE_SL_BREAKEVEN, UpdateAction.PARTIAL_CLOSE) \
                     and (rival := _ticker_beside_the_action(tokens, candidates, named)) is not None:
                 # ("Move SL to entry on ETH. #BTC pumping", "#BTC hit TP1, ETH SL to entry"): a second ticker on the line of
@@ -1367,7 +1399,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 candidate = commanded
             # ("Solana ロング、手動で全決済しました ✅": the coin named in words)
             target = candidate or commanded or choose_symbol(_sentence_coins(candidates, tokens), allow_bare=True)[0] \
-                or _coin_named_in_words(tokens)
+                or _coin_named_in_words(tokens) or _lower_case_ticker_heading(tokens, status_text)
             if target is not None and target is not candidate and not credible_bare(target, tokens):
                 # ("CERRAMOS TODO", "CLOSE ALL POSITIONS NOW": a shouted word is no coin; "SE CIERRA TODO EN EL
                 # MOMENTO …" is no close command either)
@@ -1376,6 +1408,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 target = None
             if target is not None and target is not candidate and target.rank == 0 and is_close_without_coin(status_text) \
                     and not close_all_names(status_text, target.base.lower()) \
+                    and not close_all_names(status_text, tokens[target.position].text.lower()) \
                     and not coin_heads_post(status_text, target.base.lower()):
                 # "Closing every open long, BTC lost 95K": the command is for every trade; the capitalised word
                 # stands in the market talk beside it ("TAO — all targets hit 🎯 trade closed": a coin heading the post
@@ -1383,6 +1416,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 target = None
             if target is None and not is_close_without_coin(status_text):
                 return _not_a_signal("mentions closing but names no coin and gives no close command")
+            if target is not None and kept_running(status_text, target.base.lower(), coin_names, coin_words):
+                # ("По эфиру фиксируем всё ✅, #SOL держим дальше" when the closed coin is not read): the coin read is
+                # the one the post keeps — closing it would be the opposite
+                return _not_a_signal(f"a close beside {target.base}, which the post keeps running: for an operator")
             return _close_of(target, segments, status_text, notes)
         if candidate is not None and not symbol_problem and _LIQUIDATED.search(status_text) \
                 and (not any(t.kind in (Kind.NUM, Kind.PCT) for t in tokens)
@@ -1813,8 +1850,10 @@ def _after_unknown_heading(tokens: list[Token], position: int) -> bool:
     head = on_line[:-1]
     if on_line[-1] is not tokens[position] or not head:
         return False
+    # (a separator before the coin, or an emoji that normalize took out: "KÈO SPOT 🟢 ONDO")
     if position == _last_on_first_line(tokens) and _signal_heading(head) and position \
-            and tokens[position - 1].kind == Kind.SEP:
+            and (tokens[position - 1].kind == Kind.SEP
+                 or tokens[position].start - tokens[position - 1].start - len(tokens[position - 1].text) >= 3):
         return True
     words = [t for i, t in enumerate(head)
              if not (i and len(t.text) == 1 and not t.text.isascii() and head[i - 1].kind == Kind.WORD
@@ -1824,7 +1863,9 @@ def _after_unknown_heading(tokens: list[Token], position: int) -> bool:
 
 _HEADING_WORDS = frozenset({"signal", "setup", "trade", "call", "alert", "ai", "new", "vip", "scalp", "swing", "spot",
                             "futures", "premium", "free", "idea", "alerta", "अलर्ट", "सिग्नल", "сигнал", "sinyal",
-                            "señal", "sinal", "segnale", "sygnał", "signaal", "إشارة", "سیگنال"})
+                            "señal", "sinal", "segnale", "sygnał", "signaal", "إشارة", "سیگنال",
+                            # ("KÈO SPOT 🟢 ONDO": Vietnamese "deal", "signal", "order")
+                            "kèo", "keo", "tín", "hiệu", "lệnh", "sinyali", "сделка", "угода"})
 
 
 def _signal_heading(head: list[Token]) -> bool:
@@ -2100,7 +2141,13 @@ _LIQUIDATED_AT = re.compile(r"(?:liquidated|liquidad[oa]|liquid[ée]e?|liquidier
 # "levels soon 🔜", "entry & targets in 5 min", "targets to follow": the levels are promised for a later post
 _LEVELS_LATER = re.compile(r"(?i)[,—–-]?\s*(?:(?:the\s+)?(?:levels?|entry|entries|targets?|tps?|details|setup|sl)"
                            r"(?:\s*(?:&|and|\+|/)\s*(?:levels?|entry|targets?|tps?|sl|stop))*\s+"
-                           r"(?:soon|later|to\s+follow|coming(?:\s+soon)?|in\s+\d{1,2}\s*(?:min\w*|m)(?!\w)))(?!\w)")
+                           r"(?:soon|later|to\s+follow|coming(?:\s+soon)?|in\s+\d{1,2}\s*(?:min\w*|m)(?!\w)))(?!\w)|"
+                           # ("Детали позже", "niveles en breve", "点位稍后发", "止盈止损稍后发", "Details folgen")
+                           r"[,.—–-]?\s*(?:детали|уровни|цели|вход|стоп)(?:\s+(?:и|,)\s*\w+)*\s+(?:позже|скоро|чуть\s+позже)(?!\w)|"
+                           r"[,.—–-]?\s*(?:niveles|detalles|objetivos|n[íi]veis|detalhes|alvos|livelli|dettagli|niveaux|d[ée]tails|"
+                           r"seviyeler|detaylar|details|level|detail)\s+(?:en\s+breve|luego|despu[ée]s|em\s+breve|depois|a\s+breve|"
+                           r"dopo|bient[ôo]t|plus\s+tard|birazdan|sonra|folgen(?:\s+gleich)?|menyusul|nanti)(?!\w)|"
+                           r"(?:点位|止盈止损|止盈|止损|具体点位|详情)\s*(?:稍后|随后|晚点)\s*(?:发|公布|更新)?")
 
 
 def _lines_of_the_call(clean: str, levels, segments) -> str:
@@ -2175,7 +2222,9 @@ def _only_coin_and_side(tokens: list[Token]) -> bool:
                   and id(t) not in market and not (t.kind == Kind.WORD and _AMOUNT_IN_U.fullmatch(t.text))
                   and not (t.kind == Kind.WORD and (t.text.lower() in _HEADING_WORDS or t.text.lower() in _EXCHANGES
                                                     or lx.FUTURES_RE.fullmatch(t.text) or lx.SPOT_RE.fullmatch(t.text)
-                                                    or t.text.lower() in lx.FILLER_WORDS))
+                                                    or t.text.lower() in lx.FILLER_WORDS
+                                                    # ("#LINK en corto ahora": the word between the coin and the side)
+                                                    or t.text.lower() in SIDE_CONNECTORS))
                   and not (t.kind == Kind.LABEL and t.field == Field.ENTRY and not priced)]
     if any(t.kind == Kind.PCT for t in tokens):
         meaningful = [t for t in meaningful if not (t.kind == Kind.LABEL and t.field in (Field.TARGETS, Field.STOP))]
@@ -2220,14 +2269,18 @@ _PRICE_IN_LINE = re.compile(r"\d+(?:[.,]\d+)?")
 
 
 def _entry_is_the_price_now(clean: str, entry: Decimal) -> bool:
+    """The price a "current price" phrase states is the entry (the price right after the phrase: "Entry 14.00 Current
+    price: 3412.50" notes where the market is beside a limit order of its own)."""
     for line in clean.split("\n"):
-        if _PRICE_NOW_LINE.search(line):
-            for number in _PRICE_IN_LINE.findall(line):
-                try:
-                    if Decimal(number.replace(",", ".")) == entry:
-                        return True
-                except ArithmeticError:
-                    continue
+        for phrase in _PRICE_NOW_LINE.finditer(line):
+            number = _PRICE_IN_LINE.search(line, phrase.end())
+            if number is None:
+                continue
+            try:
+                if Decimal(number.group(0).replace(",", ".")) == entry:
+                    return True
+            except ArithmeticError:
+                continue
     return False
 
 
@@ -2570,14 +2623,53 @@ def _credible_bare_coin(candidates: list[SymbolCandidate], tokens: list[Token]) 
     return bare if bare.rank > 0 or credible_bare(bare, tokens) else None
 
 
+def _sentence_of(tokens: list[Token], position: int) -> list[Token]:
+    """The tokens of the sentence (on its line, between ". ! ? ;") that holds the token at `position`."""
+    line = tokens[position].line
+    start = position
+    while start > 0 and tokens[start - 1].line == line and not (tokens[start - 1].kind == Kind.SEP
+                                                                and tokens[start - 1].text in ".!?;"):
+        start -= 1
+    end = position
+    while end + 1 < len(tokens) and tokens[end + 1].line == line and not (tokens[end + 1].kind == Kind.SEP
+                                                                         and tokens[end + 1].text in ".!?;"):
+        end += 1
+    return tokens[start:end + 1]
+
+
 def _ticker_beside_the_action(tokens: list[Token], candidates: list[SymbolCandidate], named: SymbolCandidate) -> str | None:
-    """A ticker we know, in capitals, other than the coin read for a stop move or partial close, on the same line."""
+    """A ticker we know, in capitals, other than the coin read for a stop move or partial close, on the same line —
+    unless the coin read stands in the sentence of the change and the other in a sentence with none ("BTC ranging,
+    nothing to do there. #AVAX: SL moved to 36.80")."""
+    own = _sentence_of(tokens, named.position)
+    own_acts = update_action(" ".join(t.text for t in own).lower()) is not None
     for c in candidates:
         t = tokens[c.position]
         if c.base != named.base and c.rank == 0 and t.kind == Kind.WORD and t.text.isupper() and c.base in KNOWN_TICKERS \
                 and t.line == tokens[named.position].line:
+            other = _sentence_of(tokens, c.position)
+            if own_acts and other is not own and t not in own \
+                    and update_action(" ".join(t.text for t in other).lower()) is None:
+                continue
             return c.base
     return None
+
+
+# Tickers that are no word of a language the channels write in ("sol", "near", "link", "op" are)
+_LOWER_CASE_TICKERS = frozenset({"btc", "eth", "bnb", "xrp", "doge", "avax", "ltc", "bch", "trx", "shib", "pepe", "wif",
+                                 "bonk", "matic", "xlm", "sui", "apt", "arb", "inj", "tia", "fet", "ldo", "ondo", "wld"})
+
+
+def _lower_case_ticker_heading(tokens: list[Token], status_text: str) -> SymbolCandidate | None:
+    """("eth 保本出了，开仓价平掉", "btc closed at entry"): a status post headed by a ticker in lower case, the status
+    in its first clause ("btc is dumping, close your alts" closes no BTC)."""
+    first = _first_meaningful(tokens)
+    if first is None or tokens[first].kind != Kind.WORD or tokens[first].text not in _LOWER_CASE_TICKERS:
+        return None
+    clause = re.split(r"[,;.!?，。；！？\n]", status_text.lstrip(), maxsplit=1)[0]
+    if not (is_close(clause) or update_action(clause)):
+        return None
+    return SymbolCandidate(tokens[first].text.upper(), "USDT", 0, first)
 
 
 def _coin_named_in_words(tokens: list[Token]) -> SymbolCandidate | None:

@@ -72,7 +72,7 @@ _MOVE_VERB = (r"(?:(?<!\w)(?:mov(?:e|es|ed|ing|emos|er|imos|ido|ida|iendo|endo|a
               r"nachzieh\w*|nachgezogen|versch(?:ieben|oben|iebt)|anheb\w*|angehoben|hochzieh\w*|d[ờo]i|k[ée]o|n[âa]ng|chuy[ểe]n|"
               r"geser|pindah\w*|naik(?:kan)?|تغییر|جابجا\w*|منتقل|ببر\w*|بذار\w*|نقل|حرك\w*|تحريك|رفع|ارفع)(?!\w)|"
               r"上移|下移|移至|移到|调整|改为|上调|상향|하향|이동|변경|올려|올림|引き上げ|引上げ|移动|変更)")
-_CJK_STOP_MOVED = r"(?:止损|손절가?|损切り?)[^\n]{0,12}?(?:引き上げ|引上げ|移动|変更|上移|下移|移至|移到|调整|改为|上调|상향|하향|이동|변경|올려|올림)"
+_CJK_STOP_MOVED = r"(?:止损|손절가?|损切り?|ストップ(?:ロス)?)[^\n]{0,12}?(?:引き上げ|引上げ|移动|変更|上移|下移|移至|移到|调整|改为|上调|상향|하향|이동|변경|올려|올림)"
 # (between the verb and the stop word only an article or a possessive — "move our stop", "alziamo lo stop", "двигаем
 # стоп"; between the stop word and the verb only a price, "to", an auxiliary — "stop 142'ye çekildi", "SL về 142"; "#ETH
 # moving toward our stop loss" is price talk)
@@ -196,6 +196,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:三分之一|四分之一|\d割|1/3|2/3|半分)\s*决済|平仓\s*(?:三分之一|四分之一)|"
         # "止盈出场一半", "获利了结 30% 剩余持有", "获利了结一部分": a share taken, the rest held
         r"(?:止盈|出场|获利了结|平仓|离场|减仓)\s*(?:出场\s*)?(?:一半|一部分|部分|半仓|(?<![+\d.,])\d{1,2}\s*%)|剩余\s*(?:持有|继续|拿|仓位)|(?:一半|一部分|部分|半仓)\s*(?:止盈|获利了结|平仓)|(?:其余|剩下的?)\s*继续\s*(?:持有|拿)|절반\s*(?:익절|청산)|半分\s*(?:利确|决済)|"
+        # ("利確 1/2 完了", "半分利確済み": half the position's profit taken)
+        r"利确\s*(?:1/2|1/3|半分|(?<![+\d.,])\d{1,2}\s*%)\s*(?:完了|済)|半分\s*利确|"
         r"(?<![\d.,])\d{1,2}\s*%\s+off\s+the\s+table|dejamos\s+correr|deixamos\s+correr|let\s+the\s+rest\s+run|"
         r"(?:cerr\w*|fech\w*)\s+(?:la\s+|a\s+)?(?:mitad|metade)(?!\w)|"
         # "Chiudiamo metà su #LINK", "On ferme la moitié", "Wir schließen die Hälfte", "Zamykamy połowę": a close
@@ -230,7 +232,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"mover\s+(?:el\s+|o\s+)?stop\s+(?:a|para)\s+(?:la\s+|a\s+)?entrada|"
         r"(?:d[ờo]i|k[ée]o|geser|pindah\w*)\s+(?:sl|stop)\s+(?:v[ềe]|ke)\s+(?:entry|gi[áa]\s+v[àa]o|[đd]i[ểe]m\s+v[àa]o|bep|harga\s+masuk)|"
         r"نقل\s+وقف\s+(?:ال)?خسار[ةه]\s+(?:إلى|الى)\s+(?:نقطة\s+)?(?:ال)?دخول|"
-        r"保本(?!出局|离场)|본절|"
+        r"保本(?!出局|离场|出了|出场|平)|본절|손절가?\s*(?:를|을)?\s*(?:진입가|매수가|평단가?)\s*(?:로|으로)?\s*(?:이동|변경|올림|상향)|"
         r"(?:sl|stop)\s+auf\s+(?:den\s+)?(?:einstand|einstieg|break[\s-]*even)|einstand|"
         r"(?:sl|stop)\s+(?:au|à|a)\s+(?:l'|le\s+)?(?:point\s+d'|prix\s+d')?entr[ée]e|seuil\s+de\s+rentabilit[ée]|"
         r"(?:sl|stop)\s+(?:a|al|in)\s+(?:pareggio|ingresso|entrata)|(?:sl|stop)\s+na\s+(?:wej[śs]ci[ea]|break[\s-]*even)|"
@@ -295,7 +297,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:exit|close)\s*\d{1,2}\s+done(?!\w)|ch[ốo]t\s+l[ờo]i\s+(?:tp|m[ụu]c\s+ti[êe]u)\s*\d|target\s+\d+\s*:?\s*[\d.]+\s*done|hedef\s*\d*\s*tamam|(?:đạt|chạm|dat|cham)\s+(?:tp|m[ụu]c\s+ti[êe]u)\s*\d*|"
         r"(?:ถึง|ชน)\s*(?:เป้าหมาย|เป้า|tp)\s*(?:ที่)?\s*\d{1,2}|"
         # ru "Взята вторая цель" (the second target taken), "Достигнута первая цель"
-        r"(?:взят\w*|достигнут\w*|выполнен\w*)\s+(?:перв\w+|втор\w+|трет\w+|четв[её]рт\w+|\d)\s+(?:цел\w*|тейк\w*)|(?:تحقيق|تحقق|ضرب)\s+(?:ال)?هدف|목표\s*(?:가\s*)?(?:달성|도달)|\d{1,2}\.\s*hedef\w*\s+(?:geldi|tamam|vuruldu)|"
+        r"(?:взят\w*|достигнут\w*|выполнен\w*)\s+(?:перв\w+|втор\w+|трет\w+|четв[её]рт\w+|\d)\s+(?:цел\w*|тейк\w*)|(?:تحقيق|تحقق|ضرب)\s+(?:ال)?هدف|목표\s*(?:가\s*)?(?:달성|도달)|\d{1,2}\.\s*hedef\w*\s+(?:\$?\d[\d.,]*\s+)?(?:geldi|tamam|vuruldu)|"
         + _PLAN_STEP_DONE)),
     # ("Cancel the remaining entry": one rung of the ladder; "Cancel the order" alone is the whole trade)
     (UpdateAction.CANCEL_ENTRY, re.compile(
@@ -351,6 +353,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
 _MARKET_MOVE = (r"(?!\()(?!\s+(?:higher|lower|above|below|up|down|green|red|flat|over|under|near|around|call|"
                 # ("Close to TP2 on #AVAX", "Exit liquidity", "exit strategy", "Cancel culture")
                 r"to|liquidity|strateg\w*|plan|culture|point|level|candle|недели|дня|месяца|года|"
+                # ("Стоп: закрытие H4 ниже 2,31", "SL: daily close below 2.31", "cierre diario"): a candle's close
+                r"[hdwm]\d{1,2}|\d{1,2}\s*(?:h|d|w|ч|д)|свеч\w*|дневк\w*|daily|weekly|diari[oa]|di[áa]ri[oa]|"
                 # ("EXIT 1 ✅ EXIT 2 ✅": the channel's numbered exits — its targets — ticked off)
                 r"\d{1,2}\s+done|"
                 # ("Binance closed the #LUNA market", "closed deposits"): an exchange's venue, not a trade
@@ -366,7 +370,9 @@ _MARKET_MOVE = (r"(?!\()(?!\s+(?:higher|lower|above|below|up|down|green|red|flat
 _CLOSE_VERB = (r"(?:(?<!\w)(?:(?<!is\s)(?<!are\s)(?<!very\s)(?<!so\s)(?<!too\s)(?<!getting\s)close|closed|kapat(?!ma|m[ıi]yor)\w*|closing|exit|exiting|flatten\w*|realiz\w*\s+(?:o\s+|os\s+)?lucros?|"
                r"tom(?:ar|amos|en|ad)\s+ganancias|закр\w*|cerr\w*|cierr\w*|fech\w*|encerr\w*|"
                r"schlie(?:ß|ss)\w*|glattstell\w*|ferm\w*|cl[ôo]tur\w*|chiud\w*|zamk\w*|zamyk\w*|закри\w*|đóng|dong|"
-               r"tutup|ditutup|sluit\w*|[îi]nchid\w*|κλεί\w*|סגר\w*|לסגור|[أا]غلق\w*|إغلاق|اغلاق|ببندید|ببند\w*)(?!\w)|"
+               r"tutup|ditutup|sluit\w*|[îi]nchid\w*|κλεί\w*|סגר\w*|לסגור|[أا]غلق\w*|إغلاق|اغلاق|ببندید|ببند\w*|"
+               # ("По эфиру фиксируем всё": the whole profit taken; "ट्रेड अभी पूरा बंद करें")
+               r"фиксиру\w*|зафиксир\w*|बंद)(?!\w)|"
                r"平仓|平掉|决済|청산|정리|ปิด[\u0e00-\u0e7f]*|(?<!\w)(?:st[äa]ng\w*|lez[áa]r\w*|z[áa]rjuk|zav[řr]en\w*)(?!\w))")
 _ALL_WORD = (r"(?:(?<!\w)(?:alla|all|everything|everyone|every|تمام|to[àa]n\s+b[ộo]|h[ếe]t|все|всё|всех|t[üu]m\w*|hepsi\w*|b[üu]t[üu]n|tod[oa]s|todo|tudo|alle[sn]?|"
              r"toutes|tous|tout|tutt[eoia]|wszystk\w*|tất\s+cả|tat\s+ca|semua|جميع|كل|همه|όλ\w*|כל|toate)(?!\w)|"
@@ -375,7 +381,8 @@ _ALL_WORD = (r"(?:(?<!\w)(?:alla|all|everything|everyone|every|تمام|to[àa]n
 # word for the position, in either order (the languages put the verb first or last).
 _REST_OR_POSITION = (r"(?:(?<!\w)(?:rest|remaining|remainder|kalan\w*|остат\w*|остальн\w*|resto|restante|restlichen|"
                      r"reste|rimanente|reszt\w*|sisa\w*|c[òo]n\s+l[ạa]i|i[şs]lem\w*|pozisyon\w*|сделк\w*|позици\w*|"
-                     r"posici[óo]n|posi[çc][ãa]o|position|positioner|positionen|poz[íi]ci[óo]\w*|pozice|pozycj\w*|trade|الصفقة|صفقة|پوزیشن|معامله)(?!\w)|仓位|剩余|포지션|ポジション)")
+                     r"posici[óo]n|posi[çc][ãa]o|position|positioner|positionen|poz[íi]ci[óo]\w*|pozice|pozycj\w*|trade|الصفقة|صفقة|پوزیشن|معامله|"
+                     r"posizion[ei]|operazion[ei]|ट्रेड|पोजीशन|पोज़ीशन)(?!\w)|仓位|剩余|포지션|ポジション)")
 _CLOSE_NEAR = rf"{_CLOSE_VERB}(?:\W+\w+){{0,2}}?\W*{_REST_OR_POSITION}|{_REST_OR_POSITION}(?:\W+\w+){{0,2}}?\W*{_CLOSE_VERB}"
 # "Лимитку по #TAO отменяем", "cancelamos la orden de #SOL", "limit emrini iptal ediyoruz": a cancel verb next to a word
 # for the pending order, in either order
@@ -390,7 +397,9 @@ _CLOSE_ALL = rf"{_CLOSE_VERB}(?:\W+\w+){{0,2}}?\W*{_ALL_WORD}|{_ALL_WORD}(?:\W+\
 _OTHER_EXITS = (r"^(?:please\s+|pls\s+|now\s+)?(?:(?:taking|take)\s+\S+\s+off|cut(?:ting)?|kill(?:ing)?|flatten\w*|dump|bail\s+(?:on|out\s+of)|get\s+out\s+of|"
                 r"stopped(?:\s+out)?)(?!\w)(?!\s+(?:loss|losses)(?!\w))|"
                 r"(?:we'?re|we\s+are|i'?m|i\s+am|we'?ll|we\s+will|i'?ll)\s+(?:now\s+)?(?:closing|exiting|cutting|getting\s+out\s+of)(?!\w)|"
-                r"(?<!\w)stopped(?=\s*(?:$|[.!,;]|at\s|on\s|in\s|for\s|with\s))")
+                r"(?<!\w)stopped(?=\s*(?:$|[.!,;]|at\s|on\s|in\s|for\s|with\s))|"
+                # ("#LINK का ट्रेड अभी पूरा बंद करें": the trade, closed; Devanagari's vowel signs are no \w)
+                r"(?:ट्रेड|पोजीशन|पोज़ीशन|पोजिशन)[\u0900-\u097f\s]{0,24}?बंद\s*(?:कर|हो)[\u0900-\u097f]*")
 
 # "Zarar Durdur tetiklendi", "cắt lỗ đã kích hoạt", "se activó el stop loss", "تم ضرب وقف الخسارة", "Stop-Loss wurde
 # ausgelöst": the stop-loss word of a language and a "triggered / hit" verb, in either order, with only an auxiliary or
@@ -423,7 +432,7 @@ _CLOSE_PATTERN = _Gated(
     r"کلوز\s*(?:کنید|کن|کردیم|شد|می\s*کنیم)|(?<!\w)(?:بستیم|بستم)(?!\w)|"
     r"(?:iptal|kapat[ıi]ld[ıi]|ditutup|stop\s+oldu|stop\s+(?:atingido|acionado)|"
     r"(?:sl|stop)\s+(?:alcanzad[oa]|salt[óo]|ejecutado|activado|ativado|acionado|ausgel[öo]st|d[ée]clench[ée]|scattato|zadzia[łl]a[łl]|"
-    r"tocad[oa]|touch[ée]|atteint|colpito|preso|tocou)|保本(?:出局|离场)|"
+    r"tocad[oa]|touch[ée]|atteint|colpito|preso|tocou)|保本(?:出局|离场|出了|出场)|"
     # "#OP entry not triggered, ignore this signal": the call is withdrawn
     r"(?<!n't\s)(?<!not\s)ignore\s+(?:this|the|that|previous|the\s+previous)\s+(?:signal|call|setup|trade|post)|(?:dính|dinh|kena|hit)\s+(?:sl|stop)|ضرب\s+وقف|ضرب\s+(?:ال)?ستوب|stop(?:a|'a)?\s+tak[ıi]ld[ıi]|止损离场|"
     r"전량\s*(?:익절|청산|정리|손절)|청산\s*완료|sell\s+(?:your|all|the|our|my)\s+|"
@@ -489,7 +498,7 @@ _CLOSE_PATTERN = _Gated(
     + r"|ポジション\s*クローズ|クローズしました|全部?利确(?:しました|完了)|全决済|取引终了|トレード终了"
     + r"|信号\s*已?取消|讯号\s*已?取消|取消信号|시그널\s*취소|신호\s*취소|シグナル\s*キャンセル"
     # "#ADA 获利了结 全部出场" (profit taken, out of all of it)
-    + r"|取消挂单|撤单|取消订单|주문\s*취소|平仓|清仓|离场|决済|全部出场|获利了结|止盈出场",
+    + r"|取消挂单|撤单|取消订单|주문\s*취소|平仓|平掉|清仓|离场|决済|全部出场|获利了结|止盈出场",
     (_TRIGGERED_STEMS, _STOP_THEN_TRIGGER),
     # "⌛ ИСТЁК (48ч) — DOTUSDT", "#SOL signal expired" (at a line's start or after a call word: "futures expired" is
     # none); "ARKMUSDT - 看涨跟踪结束", "#SOL tracking ended": the call's time ran out, or its follow-up is over
@@ -752,7 +761,7 @@ _STOP_OUT = re.compile(
     r"hit\s+(?:the\s+|our\s+|my\s+)?(?:sl|stop(?:[\s-]*loss)?)(?!\w)|stop\s+oldu|stop\s+target\s+hit|"
     r"closed\s+(?:at|by|on|in)\s+(?:the\s+)?(?:sl|stop(?:[\s-]*loss)?|stoploss)(?!\w)|стоп\s+сработал|"
     r"выбил\w*\s+по\s+стопу|стоп\s+выбил\w*|(?:dính|dinh|kena|hit)\s+(?:sl|stop)(?!\w)|止损(?:出局|触发|已触发|了)|ضرب\s+وقف|"
-    r"(?:sl|stop)\s+(?:tocad[oa]|touch[ée]|atteint|colpito|tocou)(?!\w)|保本(?:出局|离场)|"
+    r"(?:sl|stop)\s+(?:tocad[oa]|touch[ée]|atteint|colpito|tocou)(?!\w)|保本(?:出局|离场|出了|出场)|"
     r"(?:استاپ|حد\s+ضرر)\s+خورد|손절\s*(?:처리\w*|완료|됨)|stop\s+(?:atingido|acionado|alcanzad[oa])|^\W*stopped(?!\w)|止损离场|"
     r"(?:sl|stop)\s+(?:kena|dính|dinh)|"
     r"ضرب\s+(?:ال)?ستوب|stop(?:a|'a)?\s+tak[ıi]ld[ıi]")
@@ -882,38 +891,57 @@ _TAGGED_COIN = re.compile(r"[#$]([a-z0-9]{2,15})")
 _STILL_RUNNING = re.compile(
     r"(?<!\w)(?:still\s+(?:open|running|active|alive|live|on|in(?:\s+the)?\s+(?:play|game|trade)|holding|valid|in)|"
     r"(?:remains?|stays?|keeps?)\s+(?:open|running|active|in\s+play)|keeps?\s+going|still\s+going|let\s+(?:it|\w+)\s+run|"
+    r"(?:is\s+|are\s+)?running\s+(?:fine|well|nicely|smoothly|strong|ok)|holding\s+(?:fine|well|strong|up)|"
     r"(?:ещё|еще|пока)\s+(?:держим|в\s+работе|открыт\w*|актуал\w*)|оста[её]тся(?:\s+открыт\w*)?|держим|"
     r"sigue\s+(?:abiert[oa]|activ[oa]|en\s+juego|corriendo)|continua\s+(?:abert[oa]|ativ[oa])|segue\s+abert[oa]|"
-    r"h[âa]l[âa]\s+a[çc][ıi]k|a[çc][ıi]k\s+kal\w*|devam\s+ediyor|"
+    r"h[âa]l[âa]\s+a[çc][ıi]k|a[çc][ıi]k\s+kal\w*|(?:aynen\s+)?devam(?:\s+ediyor|\s+edecek)?|"
     r"l[äa]uft\s+weiter|noch\s+offen|toujours\s+ouvert\w*|reste\s+ouvert\w*|ancora\s+apert[oa]|"
     r"masih\s+(?:jalan|berjalan|open|hold|aktif)|v[ẫa]n\s+(?:gi[ữu]|ch[ạa]y|m[ởo])|"
     r"\s*(?:继续持有|继续拿|还在持有|持有中|仍在运行))(?!\w)")
 
 
-def _coins_in(clause: str, coins: frozenset[str]) -> set[str]:
-    """The coins a clause names by a tag or, for a coin the post names, by the plain word."""
-    return {c for c in _TAGGED_COIN.findall(clause) if c in coins} \
+def _coins_in(clause: str, coins: frozenset[str], aliases: dict[str, str]) -> set[str]:
+    """The coins a clause names by a tag, by the plain word (a coin the post names) or by a name ("эфиру" → eth)."""
+    named = {c for c in _TAGGED_COIN.findall(clause) if c in coins} \
         | {c for c in coins if re.search(rf"(?<![\w#$]){re.escape(c)}(?!\w)", clause)}
+    return named | {base for word, base in aliases.items() if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", clause)}
 
 
-def closed_coin_beside_conditions(lowered: str, coins: frozenset[str]) -> str | None:
-    """Of a post naming several coins, the one an unconditional close names, when every other coin stands in a clause
-    that waits for a condition ("#GMX kapattık ✅ — #DYDX de 0.590 altı gelirse onu da kapatırız": GMX is closed, DYDX
-    only would be) or goes on ("#ETH closed ✅, #BTC still open"). None in any other case (a recap of several closes
-    stays a recap)."""
+def _closed_and_kept(lowered: str, coins: frozenset[str], aliases: dict[str, str]) -> tuple[set[str], set[str], bool]:
+    """The coins named in clauses that close now, and in clauses that wait for a condition or say the trade goes on;
+    and whether every clause naming a coin is one of the two."""
     closed: set[str] = set()
-    waiting: set[str] = set()
+    kept: set[str] = set()
+    every_clause_read = True
     for clause in _CLAUSES.split(lowered):
-        named = _coins_in(clause, coins)
+        named = _coins_in(clause, coins, aliases)
         if not named:
             continue
         if _CONDITION.search(clause) or _MARKET_CONDITION.search(clause) or _STILL_RUNNING.search(clause):
-            waiting |= named
+            kept |= named
         elif is_close(clause, coins):
             closed |= named
         else:
-            return None
-    return next(iter(closed)) if len(closed) == 1 and not closed & waiting and waiting else None
+            every_clause_read = False
+    return closed, kept, every_clause_read
+
+
+def closed_coin_beside_conditions(lowered: str, coins: frozenset[str], aliases: dict[str, str] | None = None) -> str | None:
+    """Of a post naming several coins, the one an unconditional close names, when every other coin stands in a clause
+    that waits for a condition ("#GMX kapattık ✅ — #DYDX de 0.590 altı gelirse onu da kapatırız": GMX is closed, DYDX
+    only would be) or goes on ("#ETH closed ✅, #BTC still open"). None in any other case (a recap of several closes
+    stays a recap). `aliases`: coins the post names in words ("эфиру" → "eth")."""
+    closed, kept, every_clause_read = _closed_and_kept(lowered, coins, aliases or {})
+    return next(iter(closed)) if every_clause_read and len(closed) == 1 and not closed & kept and kept else None
+
+
+def kept_running(lowered: str, coin: str, coins: frozenset[str], aliases: dict[str, str] | None = None) -> bool:
+    """Whether the post says `coin`'s trade goes on (or waits) and closes it in no clause ("По эфиру фиксируем всё ✅,
+    #SOL держим дальше": SOL is kept — the close is another coin's)."""
+    coins = coins | {coin}
+    clauses = [clause for clause in _CLAUSES.split(lowered) if coin in _coins_in(clause, coins, aliases or {})]
+    return any(_STILL_RUNNING.search(clause) for clause in clauses) \
+        and not any(is_close(clause, coins) and not _STILL_RUNNING.search(clause) for clause in clauses)
 
 
 _SENTENCE_PARTS = re.compile(r"[,;.!?|，、،]\s+|\s[—–-]\s|\n")

@@ -63,6 +63,22 @@ def split_glued(word: str) -> tuple[str, str | None]:
     return upper, None
 
 
+# ("#SEGNALE #CRYPTO #ALTCOINS #APT", "#KriptoSinyal", "#CryptoNews"): a channel's generic tags — no coin's ticker
+# has these words in it
+_GENERIC_STEM = re.compile(r"SIGNAL|SEGNAL|SINYAL|SINAL|SENAL|SYGNA|CRYPTO|KRIPTO|CRIPTO|TRADING|ALTCOIN|FUTURES|NEWS|"
+                           r"SCALP|DAYTRAD")
+
+
+def without_generic_tags(candidates: list[SymbolCandidate], tokens: list[Token]) -> list[SymbolCandidate]:
+    """Beside another tag, a tag made of a generic word ("#SEGNALE #CRYPTO #ALTCOINS #APT") is the channel's topic, no
+    coin (alone, "#CRYPTOKINGS" may still be read — and held — as one)."""
+    tags = [c for c in candidates if tokens[c.position].kind == Kind.TAG]
+    generic = [c for c in tags if len(c.base) >= 5 and _GENERIC_STEM.search(c.base) and c.base not in _KNOWN_TICKERS]
+    if not generic or len(generic) == len(tags):
+        return candidates
+    return [c for c in candidates if c not in generic]
+
+
 def _coin(word: str, rank: int, position: int, allow_glued: bool = True) -> SymbolCandidate | None:
     raw = word.lstrip("#$")
     perpetual = False
@@ -79,6 +95,10 @@ def _coin(word: str, rank: int, position: int, allow_glued: bool = True) -> Symb
         base = base[m.end():]  # "BYBITETHUSDT.P": TradingView's "BYBIT:ETHUSDT.P" with its colon lost
     if not _BASE_RE.match(base) or base in (NOT_COINS if quote is None else NEVER_A_BASE):
         return None
+    if quote is None and word[:1] in "#$" and COIN_NAMES.get(raw.lower(), base) != base:
+        # ("#BITCOIN long 95000", "#Solana"): a tag of a coin's name names that coin — by its name, a weaker sign than
+        # its ticker (held for review, as a name in words is)
+        return SymbolCandidate(COIN_NAMES[raw.lower()], "USDT", rank, position, perpetual, weak=True)
     if quote is None:
         return SymbolCandidate(base, "USDT", rank, position, perpetual)
     if len(base) > 10:
@@ -91,6 +111,7 @@ def _coin(word: str, rank: int, position: int, allow_glued: bool = True) -> Symb
 # Prepositions between a side word and its coin ("лонг по DOGE", "SUI me long", "long on SOL").
 _SIDE_CONNECTORS = frozenset(["по", "на", "on", "in", "me", "mein", "em", "no", "na", "su", "sur", "en", "auf", "için",
                               "icin", "trên", "di", "de", "del", "do", "da", "con", "with", "avec", "mit", "ile", "com"])
+SIDE_CONNECTORS = _SIDE_CONNECTORS
 
 
 def _topic_tag(text: str) -> bool:

@@ -230,6 +230,15 @@ def _mark_non_prices(tokens: list[Token]) -> None:
                 tok.kind = Kind.INDEX  # "Trigger: Target (1)": which target, not a price
                 continue
         after = tokens[i + 2] if i + 2 < len(tokens) else None
+        if nxt is not None and nxt.kind == Kind.SEP and nxt.text == "." and nxt.start == tok.start + len(tok.text) \
+                and tok.text.isdigit() and tok.value <= 20 and after is not None and after.kind == Kind.LABEL \
+                and (prev is None or prev.kind in (Kind.TAG, Kind.PAIR, Kind.SEP)):  # ("плечо 10. Цели …": a sentence's end)
+            tok.kind = Kind.INDEX  # "#FIL 3. hedef 5.48 geldi", "2. Ziel": an ordinal before the level's word
+            continue
+        if prev is not None and prev.kind == Kind.SEP and prev.text == "%" and prev.start + 1 == tok.start \
+                and (i < 2 or tokens[i - 2].kind != Kind.NUM or tokens[i - 2].start + len(tokens[i - 2].text) < prev.start):
+            tok.kind = Kind.PCT  # "kâr %14", "%5 zarar": the percent sign written first (Turkish)
+            continue
         if prev is not None and prev.kind == Kind.WORD and nxt is not None and nxt.text == ":" and tok.text.isdigit() \
                 and tok.value <= 20 and after is not None and after.kind == Kind.NUM:
             tok.kind = Kind.INDEX  # "Tier 2: 0.65", "Order 3: 22.1": a row number before the row's price
