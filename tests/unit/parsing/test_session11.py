@@ -205,3 +205,140 @@ def test_the_stop_to_the_buy_price_in_korean_is_breakeven_with_no_side():
 def test_a_coin_after_a_vietnamese_heading_and_an_emoji_is_read_and_held():
     parsed = parse_message("KÈO SPOT 🔵 DOT\nMua: 4.12\nBán: 4.30 - 4.45\nSL: 3.98")
     assert parsed.to_expected_dict()["symbol"] == "DOT/USDT" and not parsed.tradable
+
+
+# --- review 12: the word after "coin"/"pair" in a sentence is no ticker ---------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "This coin could double 🚀\n#NEAR LONG\nEntry 5.10\nTP 5.40\nSL 4.90",
+    "#NEAR LONG\nEntry 5.10\nTP 5.40\nSL 4.90\nPair seems ready on the daily",
+    "Esta moneda puede subir\n#NEAR LONG\nEntry 5.10\nTP 5.40\nSL 4.90",
+    "HOT COIN SEASON 🔥\n#NEAR LONG\nEntry 5.10\nTP 5.40\nSL 4.90",
+])
+def test_a_sentence_going_on_after_coin_or_pair_names_no_coin(text):
+    assert parse_message(text).to_expected_dict()["symbol"] == "NEAR/USDT"
+
+
+# --- review 12: "TP1 190" is no number written with a space as thousands separator ----------------------------------
+
+def test_a_numbered_target_and_its_price_are_never_joined_into_one_number():
+    parsed = parse_message("#ADA LONG\nEntry 612\nTP1 630\nTP2 655\nSL 598\nBrave traders can hold for 700")
+    assert list(parsed.targets) in ([630, 655], []) and not (parsed.tradable and 700 in parsed.targets)
+
+
+# --- review 12: a stop for after a target is reached is no initial stop -------------------------------------------------
+
+@pytest.mark.parametrize("text, stop", [
+    ("#ADA LONG\nEntry 612\nTP 630 / 655\nSL 598 → 606 after TP1", 598),
+    ("#ADA LONG\nEntry 612\nTP 630 / 655\nSL 598\nAfter TP1 SL 606", 598),
+    ("#ADA SHORT\nEntry 612\nTP 590 / 570\nSL 630\nOnce TP1 is hit, SL 620", 630),
+])
+def test_a_stop_for_after_the_first_target_leaves_the_initial_stop(text, stop):
+    assert parse_message(text).to_expected_dict()["stop_loss"] == stop
+
+
+# --- review 12: a stop under a "Risk" heading ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "#ADA LONG\nEntry 612\nTP 630 / 655\nRisk: below 598",
+    "#ADA LONG\nEntry 612\nTP 630 / 655\nRisk level 598",
+    "#ADA LONG\nВход 612\nЦели 630 / 655\nРиск: ниже 598",
+])
+def test_where_the_risk_starts_is_the_stop(text):
+    assert parse_message(text).to_expected_dict()["stop_loss"] == 598
+
+
+def test_a_risk_share_or_score_is_no_stop():
+    assert parse_message("#ADA LONG\nEntry 612\nTP 630\nSL 598\nRisk level: 3/10").to_expected_dict()["stop_loss"] == 598
+
+
+def test_a_stop_as_a_share_of_the_margin_is_held():
+    parsed = parse_message("#ADA LONG 10x\nEntry 612\nTP 630 / 655\nSL 40% ROE")
+    assert not parsed.tradable and "margin" in parsed.rejected
+
+
+def test_a_rule_to_stop_adding_is_no_stop():
+    assert parse_message("#ADA LONG\nEntry 612\nTP 630\nSL 598\nStop adding below 605").to_expected_dict()["stop_loss"] == 598
+
+
+@pytest.mark.parametrize("text", ["#ADA LONG\nEntry 612\nTP 630 / 655\nSL 598\nPatient ones may hold to 700",
+                                  "#ADA LONG\nEntry 612\nTP1 630\nTP2 655\nSL 598\nSwing traders may hold to 700"])
+def test_an_option_to_hold_longer_is_no_target(text):
+    assert parse_message(text).to_expected_dict()["targets"] == [630, 655]
+
+
+# --- review 13: a card carrying what became of it is no fresh call -----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "#ADA LONG\nEntry 0.61\nTP 0.65 / 0.70\nSL 0.58\nStatus: CLOSED ✅",
+    "#ADA LONG\nEntry 0.61\nTP 0.65 / 0.70\nSL 0.58\n\nEDIT: stop hit",
+    "#ADA LONG\nEntry 0.61\nTP 0.65 / 0.70\nSL 0.58\n\nStopped out ❌",
+    "#ADA LONG\nEntry 0.61\nTP 0.65 / 0.70\nSL 0.58\nDurum: kapandı",
+    "#ADA LONG\nEntry 0.61\nTP 0.65 / 0.70\nSL 0.58\n状态：已止损",
+    "#ADA LONG\nEntry 0.61\nTP 0.65 / 0.70\nSL 0.58\n\nToo late now, skip this one",
+    "#ADA LONG\nEntry 0.61\nTP 0.65 / 0.70\nSL 0.58\nCurrent PnL: +22%",
+    "#ADA LONG\nEntry 0.61\nTP 0.65 / 0.70\nSL 0.58\n\nВход уже неактуален",
+    "❌ ОТМЕНА\n#ADA LONG\nEntry 0.61\nTP 0.65 / 0.70\nSL 0.58",
+    "#ADA LONG\nEntry 0.61\nTP1 0.65 (hit)\nTP2 0.70\nSL 0.58",
+    "#ADA LONG\nEntry 0.61\nTP1 0.65 — взят\nTP2 0.70\nSL 0.58",
+    "Dikkat sahte sinyal:\n#ADA LONG\nEntry 0.61\nTP 0.65 / 0.70\nSL 0.58",
+])
+def test_a_card_that_ended_was_withdrawn_or_is_under_way_never_trades(text):
+    assert not parse_message(text).tradable
+
+
+@pytest.mark.parametrize("text", [
+    "#ADA LONG\nEntry 0.61\nTP 0.65 / 0.70\nSL 0.58\nStatus: WAITING FOR ENTRY",
+    "#ADA LONG\nEntry 0.61\nTP 0.65 / 0.70\nSL 0.58\n❌ SL:\n0.57",
+    "#ADA LONG 0.61, targets 0.65 / 0.70. Below 0.58 the idea is invalid.",
+])
+def test_a_fresh_card_s_own_status_and_stop_label_still_trade(text):
+    assert parse_message(text).tradable
+
+
+@pytest.mark.parametrize("text", [
+    "Typo in the last call, correct entry below:\n#ADA LONG\nEntry 0.60\nTP 0.65\nSL 0.57",
+    "Ошибся в предыдущем посте:\n#ADA LONG\nВход 0.60\nЦель 0.65\nСтоп 0.57",
+])
+def test_a_correction_of_the_last_call_is_an_update(text):
+    assert parse_message(text).kind.value == "update"
+
+
+# --- review 13: whose status it is when a post names several coins ------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "#NEAR +15%\n#ADA closed",
+    "#NEAR: running\n#ADA: stopped",
+    "XRP +4%\nADA closed ✅",
+    "Yesterday\n#NEAR closed +9%\n#ADA stop hit",
+    "#NEAR 🚀\n#ADA close half",
+])
+def test_a_status_on_another_coin_s_line_never_lands_on_the_first_coin(text):
+    parsed = parse_message(text)
+    assert parsed.to_expected_dict()["symbol"] != "NEAR/USDT" and parsed.to_expected_dict()["symbol"] != "XRP/USDT"
+
+
+def test_a_close_heading_a_fresh_card_of_another_coin_never_closes_the_card_s_coin():
+    parsed = parse_message("#ADA closed ✅\n\n#NEAR LONG\nEntry 5.10\nTP 5.40\nSL 4.90")
+    assert parsed.kind.value == "open" and parsed.to_expected_dict()["symbol"] == "NEAR/USDT"
+
+
+@pytest.mark.parametrize("text", [
+    "Closed ✅ because #BTC dumped hard",
+    "Закрыли ✅ из-за падения #BTC",
+    "BTC bleeding again. Closed ✅",
+    "AMAZING trade! Closed ✅",
+])
+def test_a_coin_named_as_the_reason_or_a_cheer_is_not_the_coin_closed(text):
+    assert parse_message(text).to_expected_dict()["symbol"] is None
+
+
+@pytest.mark.parametrize("text", ["SL to entry, #BTC looks heavy", "Add here, #BTC sitting on support"])
+def test_a_change_naming_no_coin_before_market_talk_about_one_is_not_that_coin_s(text):
+    assert parse_message(text).to_expected_dict()["symbol"] is None
+
+
+@pytest.mark.parametrize("text, symbol", [("SL to entry, #ADA", "ADA/USDT"), ("#ADA: SL to entry", "ADA/USDT"),
+                                          ("Close #ADA because BTC is weak", "ADA/USDT")])
+def test_the_coin_of_the_change_is_still_read(text, symbol):
+    assert parse_message(text).to_expected_dict()["symbol"] == symbol

@@ -69,6 +69,9 @@ LABELS: list[tuple[Field, str]] = [
     # "Long-term target 0.60" on its own line beside the TP list: a hope, not an order.
     # (also right after a price: the same post flattened onto one line, "TP 0.47 / 0.49 Long-term target 0.60")
     (Field.IGNORE, (r"(?:previous|old|earlier|former|original|initial)\s+(?:entry|entries|targets?|tps?|stop(?:[\s-]*loss)?|sl)|"
+                   # ("Stop adding below 178": a rule for the DCA, no stop; "Swing traders may hold to 660": an option for
+                   # some readers, no target of the order — "Hold for 1.70 / 1.85" is the post's own targets)
+                   r"stop\s+(?:adding|buying|accumulating|averaging|dca\w*)|(?:may|can|could)\s+hold\s+(?:to|for|until|till|up\s+to)(?=\s*\$?\d)|"
                    r"liq(?:uidation)?(?:\s+price)?(?=[^\n]{0,12}[:=])|"
                    r"(?:entry|buy|sell)\s+conditions?|شرط\s+(?:ال)?دخول|شرط\s+ورود|условие\s+входа|giri[şs]\s+[şs]art[ıi]|"
                    r"condici[óo]n\s+de\s+entrada|condi[çc][ãa]o\s+de\s+entrada|einstiegsbedingung|condition\s+d'entr[ée]e|"
@@ -169,6 +172,14 @@ LABELS: list[tuple[Field, str]] = [
     (Field.SYMBOL, (r"(?:new\s+)?(?:trade|signal|call|setup)(?=[ \t]*:[ \t]*[#$]?(?-i:[A-Z][A-Z0-9]{1,14})(?![\w/]))|"
                     r"(?:coin|pair)\s+name|pair|coin|symbol|ticker|asset|token|instrument|инструмент|moeda|رمزارز|монета|пара|parite|moneda|ativo|par|عملة|ارز|币种|m[üu]nze|paire|coppia|moneta|монета|铭柄|"
                     r"เหรียญ|คู่เทรด|syiling|sarafu|מטבע|νόμισμα|ζεύγος|moned[ăa]|pereche|p[áa]r|munt|কয়েন")),
+    # ("Risk: below 176", "Risk level 176", "Риск: ниже 176", "Risiko unter 176"): where the risk starts is the stop
+    # (a share, "Risk: 1%", stays a note below)
+    (Field.STOP, (r"(?:risk|риск|risiko|riesgo|risco|risque|rischio|ryzyko)[ \t]+(?:level|zone|line|уровень|zona|niveau|livello)"
+                  # (a score, "Risk level: 2/10", "3 of 5", a share, "2%": no price)
+                  r"(?=[ \t]*[:=]?[ \t]*\$?\d+(?:[.,]\d+)?(?![\d.,]|[ \t]*(?:/|%|из(?!\w)|of(?!\w))))|"
+                  r"(?:risk|риск|risiko|riesgo|risco|risque|rischio|ryzyko)(?:[ \t]+(?:level|zone|line|уровень|zona))?"
+                  r"(?=[ \t]*:?[ \t]*(?:below|under|above|over|ниже|выше|unter|[üu]ber|por\s+(?:debajo|encima)\s+de|abaixo\s+de|acima\s+de|"
+                  r"sous|au[\s-]dessus\s+de|sotto|sopra|poni[żz]ej|powy[żz]ej)[ \t]+\$?\d)")),
     (Field.IGNORE, (r"(?:bonus|extra|extended|optional|moon|moonbag|moon[\s-]+bag|runner|dream|ultimate|stretch|final\s+moon|"
                    # ("Swing holders can target 220", "Mid-term TP 220", "Long-term target 250"): for another horizon
                    r"mid[\s-]*term|long[\s-]*term|swing(?:\s+holders?\s+can)?|hodl(?:ers)?\s+can)\s+"
@@ -457,6 +468,11 @@ RESTATE_RE = re.compile(
     r"скорректир\w*|те\s+же|поправка|исправлени\w*|уточнение|d[üu]zeltme|her\s+[şs]ey\s+ayn[ıi]|corrigi\w*|corre[çc][ãa]o|"
     r"mantid[oa]s|correcci[óo]n|corrig\w*|korrektur|korekta|تحديث|كما\s+هي|به[\u200c\s-]?روزرسانی|بدون\s+تغییر|اصلاح|thay\s+v[ìi]|"
     r"ralat|koreksi|"
+    # ("Typo in last post, correct levels:", "Sorry, wrong entry above. Right one:", "Ошибся в прошлом посте", "上一条信号有误"):
+    # the call before, corrected — the same trade
+    r"typo|wrong\s+(?:entry|levels?|tps?|sl|stop|signal|post|coin)|right\s+one(?=\s*[:👇])|fixed\s+levels|"
+    r"mistake\s+in\s+(?:the\s+)?(?:last|previous|earlier)|correct\s+(?:levels?|entry|one)(?=\s*[:👇])|ошиб\w*\s+в\s+(?:прошл|предыдущ)\w*|"
+    r"error\s+en\s+(?:la|el)\s+(?:se[ñn]al|post|mensaje)\s+anterior|erro\s+n[oa]\s+(?:sinal|post)\s+anterior|有误|"
     # a reminder or re-post of a call already out ("Reminder: #APT long still valid", "Re-posting the setup")
     r"(?:tps?|targets?|sl|stop)\s+(?:remains?|stays?)(?!\w)|"
     # "仍然有效 ✅ #XRP 空单 ...", "sigue vigente", "masih valid": a reminder that a call already out still stands

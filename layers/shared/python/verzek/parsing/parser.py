@@ -32,6 +32,7 @@ from verzek.parsing.status import (
     ENTRY_ADDED_RE,
     LEVERAGE_CHANGE_RE,
     LOSS_RESULT_RE,
+    POSITION_CHANGES,
     SOLD_CARD_RESULT_RE,
     UPDATE_PATTERNS,
     WHOLE_POSITION_CLOSED_RE,
@@ -40,7 +41,9 @@ from verzek.parsing.status import (
     closed_coin_beside_conditions,
     closes_position,
     coin_heads_post,
+    coin_only_after_the_change,
     coins_closed_together,
+    coins_where,
     is_close,
     is_close_without_coin,
     is_conditional_close,
@@ -1014,7 +1017,7 @@ def _not_a_signal(reason: str) -> ParsedMessage:
 
 
 # "67 250", "3 380": a space (or narrow/no-break space) as the thousands separator.
-_SPACED_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})[ \u00a0\u202f\u2009](\d{3})(?!\d|[.,]\d|\s?[xX%])")
+_SPACED_THOUSANDS = re.compile(r"(?<![\w.,])(\d{1,3})[ \u00a0\u202f\u2009](\d{3})(?!\d|[.,]\d|\s?[xX%])")
 
 
 # ("> #ETH/USDT SHORT …", "**> …**", "▪️ > …": markdown or a bullet before the quote mark)
@@ -1119,6 +1122,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     _restore_unsequenced_indexes(segments)
     profit_loss = _profit_loss_levels(segments)
     levels = _assign_levels(segments, frozenset(n for n, line in enumerate(lines) if line))
+    if len(levels.stop) > 1 and (later := _later_stops(levels.stop, clean.split("\n"))) \
+            and len(later) < len(levels.stop):
+        # ("SL 176 → 179 after TP1", "Once TP1 is hit, SL 3480"): the stop for after a target is reached is the next
+        # step of the plan — the order's stop is the one to place now
+        levels.stop = [t for t in levels.stop if t not in later]
     level_lines = [t.line for t in (*levels.entries, *levels.targets, *levels.stop)]
     candidates = without_generic_tags(symbol_candidates(tokens), tokens)
     if candidates and not levels.entries and any(t.line > 0 for t in tokens):
@@ -1162,8 +1170,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         candidate, word_tag = tagged, not (_on_side_line(tokens, tagged.position) or _alone_on_line(tokens, tagged.position)
                                            and tagged.position == _first_meaningful(tokens))
     # (ticks read as "done" for status words; without a tick the text is the clean one — no second pass)
-    status_text = normalize(text.replace("\u2705", " done ").replace("\u2714", " done ")).lower() \
-        if "\u2705" in text or "\u2714" in text else clean.lower()
+    status_text = normalize(text.replace("\u2705", " done ").replace("\u2714", " done ").replace("\u2611", " done ")).lower() \
+        if "\u2705" in text or "\u2714" in text or "\u2611" in text else clean.lower()
+    # (the lines the tokens were read from)
+    status_lines = clean.split("\n")
     # (read once: several rules below ask; "Move SL to entry after TP1 hits!" under a setup is advice for later)
     progress = reports_progress(_FUTURE_MANAGEMENT.sub(" ", status_text) if "after" in status_text or "once" in status_text
                                 or "when" in status_text or " 시" in status_text or "后" in status_text else status_text)
@@ -1265,9 +1275,18 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             and is_close(status_text, frozenset(c.base.lower() for c in candidates)):
         # "#SOL closed at 165 (TP2) — entry was 158, SL 153": a close reported with the levels it had
         return _status(MessageKind.CLOSE, candidate, segments, close_action(status_text), notes)
-    if has_setup and candidate is not None and symbol_problem is None and (lx.CLOSED_AFTER_COIN_HEAD_RE.search(clean) or lx.CLOSED_AFTER_COIN_HEAD_RE.search(body)) \
+    if has_setup and candidate is not None and symbol_problem is None and (
+            lx.CLOSED_AFTER_COIN_HEAD_RE.search(clean) and _heading_tag(clean) in (None, candidate.base)
+            or lx.CLOSED_AFTER_COIN_HEAD_RE.search(body) and _heading_tag(body) in (None, candidate.base)) \
             and update_action(status_text) not in (UpdateAction.PARTIAL_CLOSE, UpdateAction.CANCEL_ENTRY):
+        # ("#ETH closed ✅ / #SOL LONG / Entry 180 …": the close heads a fresh card of another coin — it is ETH's, and
+        # the card below is SOL's call; the rule reads a card headed by its own coin's close)
         return _status(MessageKind.CLOSE, candidate, segments, close_action(status_text), notes)
+    if candidate is not None and symbol_problem is None and (lx.CLOSED_HEAD_RE.search(clean) or lx.CLOSED_HEAD_RE.search(body)) \
+            and not _NOT_OURS.search(status_text) and not has_setup and _named_as_a_reason(tokens, candidate, status_lines):
+        # ("Closed ✅ because #BTC dumped", "Closed ✅ (same as #ETH yesterday)"): the coin is why or a comparison — the
+        # close names no coin of its own (the replied-to trade's)
+        return _status(MessageKind.CLOSE, None, segments, close_action(status_text), notes)
     if candidate is not None and symbol_problem is None and (lx.CLOSED_HEAD_RE.search(clean) or lx.CLOSED_HEAD_RE.search(body)) \
             and not _NOT_OURS.search(status_text):
         # "Closed: #SOL LONG / Entry 176.4 / Exit 183.9 / Profit +42%": the report of a trade that ended.
@@ -1380,6 +1399,27 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # every trade, the coin named only as the market's news — no one trade's
             named = candidate or (None if _EVERY_TRADE.search(status_text)
                                   else _credible_bare_coin(candidates, tokens) or _lower_case_ticker_heading(tokens, status_text))
+            if named is not None and action in POSITION_CHANGES and _named_as_a_reason(tokens, named, status_lines):
+                # ("SL to entry, since #BTC looks shaky", "Move SL to entry (like we did on #ETH)")
+                return _not_a_signal(f"a position change that names {named.base} only as a reason or comparison")
+            if named is not None and named is not candidate and named.rank == 0 and action in POSITION_CHANGES \
+                    and not _acts_in_its_sentence(tokens, named, lambda sentence: update_action(sentence) is not None
+                                                  or _TRADE_WORD.search(sentence) is not None, status_lines):
+                # ("SAFE! SL to BE", "BTC weak. Move SL to entry"): the capitalised word stands in a sentence of its own
+                named = None
+            if named is not None and action in POSITION_CHANGES:
+                post_coins = frozenset(c.base.lower() for c in candidates if c.rank > 0 or c.base in KNOWN_TICKERS) \
+                    | {t.text[1:].lower() for t in tokens if t.kind == Kind.TAG and t.text[1:].upper() in KNOWN_TICKERS}
+                changed, named_coins = coins_where(status_text, post_coins, {}, lambda part: update_action(part) == action)
+                if coin_only_after_the_change(status_text, named.base.lower(), lambda part: update_action(part) == action,
+                                              post_coins | {c.base.lower() for c in candidates}):
+                    # ("SL to entry, #BTC looks shaky", "Add more here, #BTC holding support"): the change comes first and
+                    # names no coin; the coin after it is market talk — the change is the replied-to trade's
+                    named = None
+                elif len(named_coins) > 1 and changed and named.base.lower() not in changed:
+                    # ("#ARB 🚀 / #OP close half", "#ARB +20% / #OP add more at 1.50"): the change stands on another
+                    # coin's line
+                    return _not_a_signal(f"a position change on another coin's line than {named.base}'s: for an operator")
             if named is not None and action in (UpdateAction.NEW_STOP, UpdateAction.MOVE_SL_BREAKEVEN, UpdateAction.PARTIAL_CLOSE) \
                     and (rival := _ticker_beside_the_action(tokens, candidates, named)) is not None:
                 # ("Move SL to entry on ETH. #BTC pumping", "#BTC hit TP1, ETH SL to entry"): a second ticker on the line of
@@ -1400,6 +1440,16 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # ("Solana ロング、手動で全決済しました ✅": the coin named in words)
             target = candidate or commanded or choose_symbol(_sentence_coins(candidates, tokens), allow_bare=True)[0] \
                 or _coin_named_in_words(tokens) or _lower_case_ticker_heading(tokens, status_text)
+            if target is not None and _named_as_a_reason(tokens, target, status_lines):
+                # ("Closed ✅ because #BTC dumped", "Закрыли ✅ из-за падения #BTC", "Closed ✅ (same as #ETH yesterday)"):
+                # the coin is why, or what it is compared with — the close names no coin of its own
+                target = None
+            if target is not None and target is not candidate and target is not commanded and target.rank == 0 \
+                    and not _acts_in_its_sentence(tokens, target, lambda sentence: is_close(sentence, coin_names),
+                                                  status_lines):
+                # ("BTC dumping hard. Closed ✅", "SUPER trade! Closed ✅", "WIN! Closed +20%"): a capitalised word in a
+                # sentence of its own — market talk or a cheer; the close names no coin (it is the replied-to trade's)
+                target = None
             if target is not None and target is not candidate and not credible_bare(target, tokens):
                 # ("CERRAMOS TODO", "CLOSE ALL POSITIONS NOW": a shouted word is no coin; "SE CIERRA TODO EN EL
                 # MOMENTO …" is no close command either)
@@ -1416,6 +1466,19 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 target = None
             if target is None and not is_close_without_coin(status_text):
                 return _not_a_signal("mentions closing but names no coin and gives no close command")
+            # (every coin the post tags — one the candidates set aside too, "#OP closed" under "#ARB +20%")
+            # (a capitalised word counts only if it is a ticker we know: "#INJ ditutup di BEP")
+            post_coins = frozenset(c.base.lower() for c in candidates if c.rank > 0 or c.base in KNOWN_TICKERS) \
+                | {t.text[1:].lower() for t in tokens if t.kind == Kind.TAG and t.text[1:].upper() in KNOWN_TICKERS}
+            closed_coins, named_coins = coins_where(status_text, post_coins, coin_words, lambda part: is_close(part, post_coins))
+            if target is not None and len(named_coins) > 1 and closed_coins and target.base.lower() not in closed_coins:
+                # ("#ARB +20% / #OP closed", "#ARB: running / #OP: stopped"): coins on lines of their own, and the close
+                # on another coin's line — the coin read first is not the one closed
+                return _not_a_signal(f"a close beside several coins, none read as {target.base}'s: for an operator")
+            if target is not None and len(closed_coins) > 1:
+                # ("Today's results / #SOL closed +12% / #ETH SL hit"): closes of several coins, one command each line
+                # never — a recap (a command closing several, "Close both #ETH and #SOL", is read above)
+                return _not_a_signal(f"closes of several coins ({', '.join(sorted(closed_coins)).upper()}): a recap")
             if target is not None and kept_running(status_text, target.base.lower(), coin_names, coin_words):
                 # ("По эфиру фиксируем всё ✅, #SOL держим дальше" when the closed coin is not read): the coin read is
                 # the one the post keeps — closing it would be the opposite
@@ -1481,14 +1544,17 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     if has_setup and candidate is not None and _STOP_LEVEL_HIT.search(status_text):
         # "🛑 #TIA SHORT / Entry 4.15 / TP ... / SL 4.28 — hit ❌": the setup restated with its stop marked as hit
         return _status(MessageKind.CLOSE, candidate, segments, UpdateAction.SL_HIT, notes)
-    if has_setup and candidate is not None and progress and (
+    # ("#ETH TP2 hit ✅ move SL to entry / #SOL LONG / Entry 180 …": the status heads a fresh card of another coin)
+    status_of_another_coin = candidate is not None and _heading_tag(clean) not in (None, candidate.base)
+    if has_setup and candidate is not None and progress and not status_of_another_coin and (
             lx.RESULT_CARD_RE.search(clean)
             # ('{"signal":"TP1_HIT","entry_price":0.3412,"tp1":0.3360}': a bot's progress report names no side)
             or not any(s.field in _SIDE_FIELDS for s in segments) and update_action(status_text) == UpdateAction.TP_HIT):
         # "📊 RESULT #SOL LONG / Entry 158 / TP1 165 ✅ / TP2 172 ✅ / TP3 178 ⏳": a result card of the running trade
         return _status(MessageKind.UPDATE, candidate, segments, UpdateAction.TP_HIT, notes,
                        target_index=tp_hit_index(status_text))
-    if has_setup and candidate is not None and (progress or not targets and "done" in status_text) \
+    if has_setup and candidate is not None and not status_of_another_coin \
+            and (progress or not targets and "done" in status_text) \
             and update_action(status_text) in (UpdateAction.MOVE_SL_BREAKEVEN, UpdateAction.NEW_STOP, UpdateAction.PARTIAL_CLOSE):
         # "#ETH bounced from our entry zone 3150-3180, TP1 3250 already hit ... Move SL to entry": the levels are the
         # running trade's; the post manages it ("#NEAR: primera venta parcial hecha en 2.58 ✅ Subimos el SL a 2.40": a
@@ -1687,6 +1753,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         notes=tuple(notes),
     )
     problems = []
+    if parsed.stop_loss_pct is not None and any(_MARGIN_PERCENT.search(status_lines[s.label.line])
+                                                 for s in levels.stop_segments
+                                                 if s.label is not None and s.label.line < len(status_lines)):
+        # ("SL 30% ROE", "Stop loss 25% of margin", "Стоп -30% от маржи"): a share of the margin, not of the price — at
+        # 10x that is a 3 % move; read as 30 % of the price, the position is liquidated first
+        problems.append("held for review: the stop is a percentage of the margin (ROE), not of the price")
     if symbol_problem:
         problems.append(symbol_problem)
     if sats_problem:
@@ -1773,6 +1845,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # that price fills at once wherever the market is (a long's limit above the market buys now, before the break)
         problems.append("held for review: the entry is a trigger (a long above or a short below the price), a stop "
                         "order the bot does not place")
+    if (outcome := _card_outcome(clean, levels, text)) is not None:
+        # ("#SOL LONG / Entry 180 / … / Status: CLOSED", "… / EDIT: SL hit", "❌ STOPPED / #SOL LONG …", "… / Expired ⌛",
+        # "… / Already entered, don't chase", "… / Current PnL: +35%"): the card carries what became of it — a result,
+        # a withdrawal or a trade under way, not a fresh entry
+        problems.append(f"held for review: a line of the card reports its outcome or progress ({outcome!r})")
     if lx.SETUP_OVER_RE.search(clean) or "done" in status_text and _ENTRY_TICKED.search(status_text):
         # ("Entry 158 ✅": the entry ticked off — the call is already out)
         problems.append("the post reports the setup as filled or cancelled: a call already out, not a fresh entry")
@@ -1785,6 +1862,74 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     if problems:
         return _replace(parsed, rejected="; ".join(problems))
     return parsed
+
+
+# A field that reports what became of a card ("Status: CLOSED", "Durum: kapandı", "状态：已平仓", "Result: -5%",
+# "PnL: -2.7%"); a fresh card's own status ("Status: New", "Status: WAITING FOR ENTRY", "สถานะ : ขาย") says nothing
+# of the kind
+_OUTCOME_FIELD = re.compile(
+    r"^\W*(?:(?:result|outcome|pnl|p&l|unreali[sz]ed(?:\s+pnl)?|profit\s+so\s+far|current\s+pnl|resultado|результат|sonu[çc])"
+    r"\s*[:：=]|(?:status|state|durum|estado|статус|状态|stato|statut|stan|trạng\s+thái|الحالة|وضعیت|स्टेटस|สถานะ)\s*[:：=-]"
+    r"(?=[^\n]*?(?:closed|stopped|stop\s*(?:loss\s*)?hit|sl\s+hit|cancel+ed|expired|invalid|in\s+progress|kapand\w*|cerrad\w*|"
+    r"fechad\w*|закрыт\w*|в\s+работе|aktif|en\s+curso|已平仓|已止损|持仓中|बंद|ปิดแล้ว|đã\s+đóng|ditutup|zamkni[ęe]t\w*|"
+    r"chius\w*|cl[ôo]tur[ée]\w*|geschlossen|مغلقة|بسته|\u274c|[+-]\s*\d)))", re.IGNORECASE)
+# A line beside the card saying it ended, was withdrawn or is under way ("Stopped out ❌", "EDIT: SL hit", "Closed +4% ✅",
+# "Expired ⌛", "Too late to enter", "Already entered, don't chase", "Opened 2 hours ago", "Вход уже неактуален")
+_WITHDRAWN_OR_UNDER_WAY = re.compile(
+    # ("Expired ⌛", "❌ Not valid anymore", "#SOL LONG (expired)"; "Below 0.880 the setup is invalid" is its stop)
+    r"(?<!\w)(?:^\W*(?:expired|invalid|not\s+valid(?:\s+anymore)?|no\s+longer\s+valid)\W*$|\((?:expired|invalid)\)|"
+    r"(?:expired|invalid|not\s+valid)\s+(?:now|anymore)|no\s+fill|old\s+signal|(?:don'?t|do\s+not)\s+(?:open|enter|chase)|"
+    r"too\s+late|missed\s+it|already\s+(?:entered|in|ran|running|\+)|in\s+progress|currently\s+[+-]\s*\d+|we\s+are\s+in\s+since|"
+    r"(?:opened|posted|entered)\s+(?:\w+\s+){0,3}?\d+\s*(?:h|hrs?|hours?|min\w*|days?)\s+ago|неактуал\w*|не\s+входим|"
+    r"girmeyin|ka[çc]t[ıi]|no\s+entren|ya\s+no\s+es\s+v[áa]lid\w*|sinyal\s+iptal|iptal\s+edildi|"
+    r"giri[şs]\s+ger[çc]ekle[şs]ti|entrada\s+(?:ejecutada|executada|activada|ativada)|entry\s+(?:filled|done)|"
+    r"exercise\s+for|homework|fake\s+signal|not\s+ours|фейк\w*|не\s+наш\s+сигнал|sahte\s+sinyal|se[ñn]al\s+falsa|"
+    r"sinal\s+falso|scam\w*|from\s+another\s+channel|how\s+to\s+read\s+(?:our|the|a)\s+signals?|"
+    r"stopped\s+out|(?:sl|stop(?:\s*loss)?)\s+(?:was\s+|got\s+)?(?:hit|triggered|taken|हिट)|"
+    r"^\W*(?:closed|cerrad[oa]|fechad[oa]|закрыт[аоы]?|kapand[ıi]|geschlossen|chius[oa]|cl[ôo]tur[ée]e?|ditutup)"
+    r"(?:\s+(?:at|in|en|em|на|по|@|manually|early)|\s*[+-]?\d+(?:[.,]\d+)?|\W*$)|"
+    r"^\W*(?:result\w*|profit|resultado)\s*[:：=]?\s*[+-]\s*\d+|[-—]\s*(?:stopped|sl\s+hit|closed|expired)\W*$|"
+    r"^\W*(?:stopped|отмена|iptal|cancel+ed|stop\s+oldu|손절|sl\s+hit|โดน\s*sl|تم\s+ضرب\s+(?:ال)?ستوب|"
+    r"استاپ\s+خورد)\W*$)(?!\w)|"
+    # ("EDIT: SL hit", "Update: closed at BE": an edit of the card saying what became of it)
+    r"^\W*(?:edit(?:ed)?|upd(?:ate)?)\s*:\s*(?=\w)|"
+    # (Han and kana words have no word boundary)
+    r"不要追|错过|作废|见送り|已平仓|已止损|假信号",
+    re.IGNORECASE | re.MULTILINE)
+
+
+# ("Status: ❌", "❌ SL", "СТОП ❌" over the card, "#SOL LONG ❌"): a cross on a line with no number — the card crossed out
+# (a cross before a level, "❌ SL: 175", is the stop's emoji)
+_CROSSED_LINE = re.compile(r"^[^\d\n]*[\u274c\u26d4\U0001f6ab][^\d\n]*$", re.MULTILINE)
+
+
+_MARGIN_PERCENT = re.compile(r"%\s*(?:of\s+(?:the\s+)?)?(?:roe|roi|pnl|p&l|margin|with\s+leverage|leveraged)(?!\w)|"
+                             r"(?:roe|roi|pnl)\s*[:=]?\s*-?\d|от\s+маржи|de\s+(?:la\s+)?margen|da\s+margem|marj", re.IGNORECASE)
+_HEADING_TAG = re.compile(r"^\W*[#$]([A-Za-z0-9]{2,15})")
+
+
+def _heading_tag(text: str) -> str | None:
+    """The coin of the tag a post opens with ("#ETH closed ✅" → "ETH"; "#ETHUSDT" → "ETH")."""
+    match = _HEADING_TAG.match(text)
+    if match is None:
+        return None
+    base, _quote = split_glued(match.group(1))
+    return base.upper()
+
+
+def _card_outcome(clean: str, levels: _Levels, text: str = "") -> str | None:
+    """A line of a card that carries no level and reports the card's outcome, withdrawal or progress."""
+    for crossed in _CROSSED_LINE.finditer(text):
+        # ("❌استاپ:" over its price on the next line: the stop's label)
+        if re.search(r"\w", crossed.group(0)) and not crossed.group(0).rstrip().endswith((":", "：")):
+            return crossed.group(0).strip()
+    level_lines = {t.line for t in (*levels.entries, *levels.targets, *levels.stop)}
+    for n, line in enumerate(clean.split("\n")):
+        if n in level_lines or not line.strip():
+            continue
+        if _OUTCOME_FIELD.search(line) or _WITHDRAWN_OR_UNDER_WAY.search(line):
+            return line.strip()
+    return None
 
 
 def _unread_price_row(lines: list[list[Token]], levels: _Levels, taken: set[int], parsed: ParsedMessage) -> str | None:
@@ -2600,6 +2745,30 @@ def _closes_on_candle(levels: _Levels) -> bool:
     return any(_CANDLE_CLOSE.search(s.text()) for s in levels.stop_segments)
 
 
+# "after TP1", "once TP1 is hit", "sau TP1", "после ТП1", "nach TP1", "después del TP1", "TP1 sonrası"
+_AFTER_A_TARGET = re.compile(
+    r"(?:after|once|when|upon|sau(?:\s+khi)?|после|nach|despu[ée]s\s+(?:de(?:l)?|del)|ap[óo]s|po|setelah)\s+(?:the\s+|o\s+|el\s+|dem\s+)?"
+    r"(?:tp|target|тп|тейк\w*|цел\w*|ziel|objetivo|alvo|hedef|take[\s-]*profit)\s*\d|"
+    r"(?:tp|target|тп|hedef)\s*\d\s+(?:is\s+|gets\s+)?(?:hit|reached|done|sonras[ıi])", re.IGNORECASE)
+_THEN = re.compile(r"→|->|➜|⇒|=>|(?<=\d)\s*>\s*(?=\d)|\bthen\b|\bзатем\b|\bpotem\b|\bluego\b|\bdepois\b|\bsonra\b", re.IGNORECASE)
+
+
+def _later_stops(stops: list[Token], lines: list[str]) -> list[Token]:
+    """The stop prices a post gives for after a target is reached: on a line that says so, the price after the
+    condition or after an arrow or "then" that follows the first stop."""
+    later = []
+    for t in stops:
+        line = lines[t.line] if t.line < len(lines) else ""
+        condition = _AFTER_A_TARGET.search(line)
+        if condition is None:
+            continue
+        if t.start > condition.start() and not any(s.line == t.line and condition.start() < s.start < t.start
+                                                    for s in stops) or (then := _THEN.search(line, 0, t.start + 1)) is not None \
+                and any(s.line == t.line and s.start < then.start() for s in stops):
+            later.append(t)
+    return later
+
+
 def _pick_stop(stops: list[Decimal], entries: list[Decimal], candle_close: bool = False) -> Decimal | None:
     """One stop price. When a post offers alternatives ("0.5 % – 577, 1 % – 574", "aggressive 3440 / conservative
     3480"), the one nearer the entry: risking less than the post allows is the safe reading (as for "Stop: 5-10%").
@@ -2621,6 +2790,35 @@ def _credible_bare_coin(candidates: list[SymbolCandidate], tokens: list[Token]) 
         # ("以太这单 带上止损 3310", "Solana TP1 hit ✅"): no ticker at all — the one coin named in words
         return _coin_named_in_words(tokens)
     return bare if bare.rank > 0 or credible_bare(bare, tokens) else None
+
+
+_REASON_BEFORE = re.compile(
+    r"(?:(?<!\w)(?:because(?:\s+of)?|since|due\s+to|thanks\s+to|as\s+with|same\s+as|just\s+like|like(?:\s+we\s+did)?|"
+    r"из-за|из\s+за|благодаря|yüzünden|nedeniyle|[çc]ünkü|por\s+la\s+ca[íi]da\s+de|a\s+causa\s+d[eio]|wegen|"
+    r"à\s+cause\s+de|karena|v[ìi])(?!\w)|因为|由于)[^\n.!?]{0,24}$", re.IGNORECASE)
+
+
+def _named_as_a_reason(tokens: list[Token], coin: SymbolCandidate, lines: list[str]) -> bool:
+    """The coin's word follows "because", "due to", "like", "из-за" … in its sentence: a reason or a comparison."""
+    if coin.position >= len(tokens) or tokens[coin.position].kind not in (Kind.WORD, Kind.TAG, Kind.PAIR):
+        return False
+    token = tokens[coin.position]
+    line = lines[token.line] if token.line < len(lines) else ""
+    return _REASON_BEFORE.search(line[:token.start]) is not None
+
+
+# ("ENA ⟶ TP1 (0.7020). Stop goes to entry": the coin's sentence names a level of its trade)
+_TRADE_WORD = re.compile(r"(?<!\w)(?:tp|target|sl|stop|entry)\s*\d?(?!\w)")
+
+
+def _acts_in_its_sentence(tokens: list[Token], coin: SymbolCandidate, says, lines: list[str]) -> bool:
+    """Whether the sentence holding the coin's word says what the post does (a close, a change)."""
+    if coin.position >= len(tokens) or tokens[coin.position].kind not in (Kind.WORD, Kind.TAG, Kind.PAIR):
+        return True  # (a coin named in words: no token of its own to read the sentence around)
+    sentence = _sentence_of(tokens, coin.position)
+    line = lines[sentence[0].line] if sentence[0].line < len(lines) else ""
+    # (the sentence as written: Han and kana are tokens of one letter each)
+    return bool(says(line[sentence[0].start:sentence[-1].start + len(sentence[-1].text)].lower()))
 
 
 def _sentence_of(tokens: list[Token], position: int) -> list[Token]:

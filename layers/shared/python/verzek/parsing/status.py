@@ -796,7 +796,12 @@ def closes_position(lowered: str) -> bool:
 
 # A target level already ticked off inside a full setup ("TP1: 2.05 ✅", "TP3 16.0 done").
 _TICKED_LEVEL = re.compile(
-    rf"{_TP_WORDS}[ \t]*\d{{0,2}}[ \t]*[:=.)-]?[ \t]*\$?\d[\d.,]*(?:[ \t]*[/|,][ \t]*\$?\d[\d.,]*)*[ \t]*(?:k[ \t]*)?(?:already[ \t]+|is[ \t]+|was[ \t]+|were[ \t]+|are[ \t]+)?(?:done|hit|reached|achieved)(?!\w)")
+    rf"{_TP_WORDS}[ \t]*\d{{0,2}}[ \t]*[:=.)-]?[ \t]*\$?\d[\d.,]*(?:[ \t]*[/|,][ \t]*\$?\d[\d.,]*)*[ \t]*(?:k[ \t]*)?"
+    # ("TP1 3100 (hit)", "TP1 3100 — взят", "TP1 3100 geldi", "TP1 3100 已达成", "TP1 3100 ☑"): the mark in brackets or after a dash,
+    # in the channels' languages
+    r"(?:[(\[—–-][ \t]*)?(?:already[ \t]+|is[ \t]+|was[ \t]+|were[ \t]+|are[ \t]+|đã[ \t]+|sudah[ \t]+|已经?)?"
+    r"(?:done|hit|reached|achieved|взят\w*|достигнут\w*|geldi|alcanzad[oa]|atingid[oa]|erreicht|atteint|raggiunt[oa]|"
+    r"tercapai|ch[ạa]m|达成|达到|到达|달성|도달|\u2611)(?!\w)")
 
 
 # Every target report names a target word, says "done" (a ticked exit) or numbers a plan step ("3) … ✅"): a line with
@@ -933,6 +938,52 @@ def closed_coin_beside_conditions(lowered: str, coins: frozenset[str], aliases: 
     stays a recap). `aliases`: coins the post names in words ("эфиру" → "eth")."""
     closed, kept, every_clause_read = _closed_and_kept(lowered, coins, aliases or {})
     return next(iter(closed)) if every_clause_read and len(closed) == 1 and not closed & kept and kept else None
+
+
+# ("Close #SOL because BTC is weak"): what follows a reason word is why, not what is done
+_REASON = re.compile(r"\s(?:because(?:\s+of)?|since|due\s+to|thanks\s+to|как\s+и|из-за|благодаря|[çc]ünkü|porque|weil|"
+                     r"parce\s+que|perch[ée]|karena)\s")
+
+
+def coins_where(lowered: str, coins: frozenset[str], aliases: dict[str, str], says,
+                by_line: bool = True) -> tuple[set[str], set[str]]:
+    """(the coins named in clauses for which `says(clause)` holds, every coin named in any clause)."""
+    acted: set[str] = set()
+    named_anywhere: set[str] = set()
+    # (by clause; with no clause naming a coin acted on, by line: "#ARB: running / #OP: stopped" puts each coin's status
+    # after a colon on its own line)
+    clauses = [part for clause in _CLAUSES.split(lowered) for part in _REASON.split(clause)]
+    for parts in (clauses, lowered.split("\n")) if by_line else (clauses,):
+        for part in parts:
+            named = _coins_in(part, coins, aliases)
+            named_anywhere |= named
+            if named and says(part):
+                acted |= named
+        if acted:
+            break
+    return acted, named_anywhere
+
+
+def coin_only_after_the_change(lowered: str, coin: str, says, coins: frozenset[str] = frozenset()) -> bool:
+    """Whether the post's first clause saying the change names no coin, and `coin` is first named after it ("SL to
+    entry, #BTC looks shaky"), not before ("#SOL: SL to entry", "Update #TIA: add at 5.05")."""
+    start = 0
+    for separator in [*_CLAUSES.finditer(lowered), None]:
+        end = separator.start() if separator is not None else len(lowered)
+        clause = lowered[start:end]
+        if says(clause):
+            mention = re.search(rf"(?<![\w])[#$]?{re.escape(coin)}(?!\w)", lowered)
+            # ("Move SL to entry on DOT. #BTC pumping": the change names a coin of its own — another reading)
+            if mention is None or mention.start() < end or _coins_in(clause, coins | {coin}, {}) \
+                    or _TAGGED_COIN.search(clause):
+                return False
+            # ("SL to entry, #SOL": the coin alone after the change is whose it is; "#BTC looks shaky" is talk)
+            rest = _CLAUSES.split(lowered[mention.end():], maxsplit=1)[0]
+            return len(re.findall(r"\w", re.sub(r"(?<!\w)done(?!\w)", "", rest))) >= 3
+        if separator is None:
+            break
+        start = separator.end()
+    return False
 
 
 def kept_running(lowered: str, coin: str, coins: frozenset[str], aliases: dict[str, str] | None = None) -> bool:

@@ -190,6 +190,11 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
         elif tok.kind == Kind.WORD:
             word = tok.text
             after_symbol_label = _previous_label(tokens, i) == Field.SYMBOL
+            if after_symbol_label and prev is not None and prev.kind == Kind.LABEL and not word.isupper() \
+                    and word.lower() not in COIN_NAMES:
+                # ("This coin will fly", "Pair looks strong on 4H", "Esta moneda va a volar"): with no colon between,
+                # the word after "coin"/"pair" in lower case is the sentence going on, not a ticker
+                after_symbol_label = False
             next_to_side = any(_is_side_label(t, tok.line) for t in (prev, nxt)) or any(
                 _is_side_label(far, tok.line) for near, far in _one_apart(tokens, i)
                 if near.kind == Kind.WORD and near.text.lower() in _SIDE_CONNECTORS
@@ -211,7 +216,9 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
                 elif word.lower() in COIN_NAMES:
                     cand = SymbolCandidate(COIN_NAMES[word.lower()], "USDT", LABELLED, i)  # "Coin: Chainlink"
                 else:
-                    cand = _coin(word, LABELLED, i)
+                    # ("MEME COIN SEASON 🚀 / #WIF LONG …"): with no colon after "coin", a shouted word may be the
+                    # heading going on — it ranks as a tag does, so a tag beside the side word wins and two tags hold
+                    cand = _coin(word, HASHTAG if prev is not None and prev.kind == Kind.LABEL else LABELLED, i)
             elif word.lower() in _SIDE_CONNECTORS:
                 cand = None  # "SHORT EM #LINK", "LONG SU #MATIC": connectors in capitals are no tickers
             elif word.isupper() or word[:1].isdigit():
