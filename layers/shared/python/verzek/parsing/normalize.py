@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 from verzek.parsing.hant import SIMPLIFIED, TRADITIONAL
-from verzek.parsing.lexicon import CJK
+from verzek.parsing.lexicon import CJK, FUTURES_RE
 from verzek.parsing.symbols import KNOWN_TICKERS
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d"), "-")
@@ -55,7 +55,9 @@ _CJK_PUNCT = {
 }
 _TRANSLATE = {**_DASHES, **_LOOKALIKES, **_DIGITS, **_CJK_PUNCT}
 
-_RELAY_LINES = re.compile(r"^\s*\[(?:in reply to[^\]]*|\s*photo\s*|\s*video\s*|\s*document\s*|\s*sticker\s*|\s*forwarded\s*)\]\s*|"
+_RELAY_LINES = re.compile(r"^\s*\[(?:in reply to[^\]]*|\s*photo\s*|\s*video\s*|\s*document\s*|\s*sticker\s*|\s*forwarded\s*|"
+                          # ("[Forwarded from Leverage King 50x]": the relayed channel's name, no part of the post)
+                          r"\s*forwarded\s+from\b[^\]\n]*)\]\s*|"
                           # "Forwarded from Crypto Lions 🦁", "From: @vip_signals_bot": a relay's own line over the post
                           r"^[ \t]*(?:forwarded\s+from\b[^\n]*|from:[ \t]*@\w+[^\n]*)$",
                           re.IGNORECASE | re.MULTILINE)
@@ -250,6 +252,59 @@ _MULTIPLE_OF_OTHER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,]\d)?)\s?[xX×](?=\s+
                                 r"(?<=\bcould\s)(\d{1,3})\s?[xX×](?!\w)|(?<=\bdo\s)(\d{1,3})\s?[xX×](?!\w)|(?<=\bcan\s)(\d{1,3})\s?[xX×](?!\w)|(?<=\bdid\s)(\d{1,3})\s?[xX×](?!\w)|(?<=\bmade\s)(\d{1,3})\s?[xX×](?!\w)|"
                                 r"(\d{1,3})\s?[xX×](?=\s+(?:move|moves|gain|gains|pump|potential|returns?|roi|gem|play|last\s+week)(?!\w))|"
                                 r"[xX×](\d{1,2})(?=\s+size(?!\w))", re.IGNORECASE)
+# A leverage mark that is not the call's: a channel's name or advert ("ALPHA 100X SIGNALS", "50x VIP GROUP", "Crypto
+# 10x Gems", "Канал «Плечо 50x» - подписывайся"), past results ("avg 35x ROE", "yesterday's BNB 20x call made +80%")
+_LEVERAGE_MARK = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,]\d)?\s?x(?!\w)", re.IGNORECASE)
+_PROMO_MARK = re.compile(r"(?<![\w.,])\d{1,3}\s?x\s+(?:signals|se[ñn]ales|sinais|sinyaller|сигнал\w*|calls|vip|gems|roe|club|"
+                         r"community|academy)(?!\w)|"
+                         r"(?<!\w)(?:avg|average)\.?\s+\d{1,3}\s?x(?!\w)", re.IGNORECASE)
+_PROMO_LINE = re.compile(r"(?<!\w)(?:join|[úu]nete|junte-se|subscribe|suscr[íi]bete|inscreva-se|abone\s+ol\w*|katıl\w*|подпис\w*|"
+                         r"канал\w*|channel|kanal\w*|yesterday'?s?|last\s+(?:week|month)|win\s*rate|winrate|вчера\w*|"
+                         r"на\s+прошлой\s+неделе|ayer|ontem|d[üu]n|semana\s+pasada|semana\s+passada|ge[çc]en\s+hafta)(?!\w)|"
+                         r"昨天|上周|频道",
+                         re.IGNORECASE)
+# ("📣 CRYPTO WHALES 20x 📣" over the card): a line of words only, a channel's word among them and no side, is its name
+_CHANNEL_NAME_LINE = re.compile(r"^(?=[^\n#$]*(?<!\w)(?:crypto|signals|trading|traders|whales?|club|gems|academy|alpha|kings?|"
+                                r"team|family|capital|community)(?!\w))(?=[^\n]*[^\W\d_]{2,}[^\w\n]+[^\W\d_]{2,})"
+                                r"(?![^\n]*(?<!\w)(?:long|short|buy|sell|lev\w*|cross|isolated)(?!\w))"
+                                r"[^\n\d#$]*\d{1,3}\s?x(?!\w)[^\n\d#$]*$", re.IGNORECASE)
+# A maximum or an exchange's limit ("Max leverage 50x, we use 10x", "Bybit offers up to 100x - we go 5x", "Don't use
+# 50x, 10x is our call", "最高50倍，建议10倍") is no call's leverage when the line goes on to the call's own; alone it is
+# the call's ("Lev max 10x") unless the line advertises an exchange ("Trade it on Bybit - up to 100x").
+# ("Máx. 10x-20x": the maximum's range, its low end the call's)
+_NOT_A_RANGE = r"(?![ \t]*(?:[-~/]|to|a|bis|hasta|at[ée])[ \t]*\d)"
+_LIMIT_MARK = re.compile(r"(?<!\w)(?:max(?:imum)?|m[áa]x(?:imo)?|maks\w*|massimo|maximal|макс\w*|up\s+to|bis\s+zu|hasta|at[ée]|"
+                         r"allows?|offers?|don'?t\s+use|do\s+not\s+use|not|не\s+бери\w*|不要用)[ \t.:]*"
+                         r"(?:(?:leverage|lev|плечо|apalancamiento|alavancagem|kald[ıi]ra[çc]|hebel)[ \t:]*)?"
+                         rf"(?P<mark>\d{{1,3}}\s?x(?!\w){_NOT_A_RANGE}(?:[ \t]+leverage(?=\s+available))?)|"
+                         rf"(?:最高|最大)[ \t:]*(?P<cjk>\d{{1,3}}\s?x)(?!\w){_NOT_A_RANGE}|"
+                         r"(?P<avail>\d{1,3}\s?x(?:[ \t]+leverage)?)[ \t]+available(?!\w)", re.IGNORECASE)
+# (an exchange's capacity, not a maximum the post sets: "Exchange: Bybit, max 20x" keeps 20x)
+_CAPACITY = re.compile(r"up\s+to|allows?|offers?|available|bis\s+zu|hasta|at[ée]", re.IGNORECASE)
+# (a line that gives the trade is no advert: "Join #SOL long with 20x")
+_TRADE_LINE = re.compile(r"(?<!\w)(?:long|short|buy|sell|entry|лонг|шорт)(?!\w)", re.IGNORECASE)
+_EXCHANGE_AD = re.compile(r"(?<!\w)(?:binance|bybit|okx|bitget|kucoin|mexc|bingx|gate(?:\.?io)?|huobi|htx|kraken|phemex|"
+                          r"blofin|bitmex|bitunix|weex|lbank)(?!\w)", re.IGNORECASE)
+
+
+def _leverage_not_the_calls(text: str) -> str:
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
+        if not _LEVERAGE_MARK.search(line):
+            continue
+        if _PROMO_LINE.search(line) and not _TRADE_LINE.search(line) or _CHANNEL_NAME_LINE.match(line):
+            # (its leverage words go too: "Канал «Плечо 50x»" names no market)
+            lines[n] = FUTURES_RE.sub(" ", _LEVERAGE_MARK.sub(" ", line))
+            continue
+        line = _PROMO_MARK.sub(" ", line)
+        for m in reversed(list(_LIMIT_MARK.finditer(line))):
+            group = next(g for g in ("mark", "cjk", "avail") if m.group(g))
+            if _LEVERAGE_MARK.search(line, m.end()) or _EXCHANGE_AD.search(line) and _CAPACITY.search(m.group(0)):
+                line = line[:m.start(group)] + " " + line[m.end(group):]
+        lines[n] = line
+    return "\n".join(lines)
+
+
 # "Safe traders use less leverage (5x)", "low-risk: 3x": advice about other readers' leverage, not the call's.
 # One sentence: up to a full stop, "!", "?", ";" or "|" (a point inside a price does not end it).
 # ("Lev 15x — newbies stick to 3x": a spaced dash ends a sentence too)
@@ -480,6 +535,8 @@ def normalize(text: str) -> str:
         text = _MULTIPLE_OF_OTHER.sub(lambda m: f"{next(g for g in m.groups() if g)} times", text)
     text = _SAFER_LEVERAGE.sub(" ", text)
     text = _ADVICE_SENTENCE.sub(" ", text)
+    if "x" in text or "X" in text:
+        text = _leverage_not_the_calls(text)
     text = _fix_label_typos(text)
     text = _ELISION.sub(r"\1' ", text)
     text = _stop_after_lone_price(text)
