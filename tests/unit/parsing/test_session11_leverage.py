@@ -55,6 +55,10 @@ def test_promo_leverage_is_no_leverage_of_the_card(text: str) -> None:
     (CARD + "Maksimum 40x, biz 8x kullanıyoruz", 8),
     (CARD + "Макс. плечо 40х, берём 8х", 8),
     (CARD + "最高40倍，建议8倍", 8),
+    (CARD + "OKX erlaubt 60x, wir nehmen 8x", 8),
+    (CARD + "Не используйте 40х, берём 8х", 8),
+    (CARD + "No uses 40x, usa 8x", 8),
+    (CARD + "Bitget permite hasta 100x, usamos 4x", 4),
 ])
 def test_maximum_before_the_calls_leverage_gives_way(text: str, expected: int) -> None:
     assert _lev(text) == (expected, True)

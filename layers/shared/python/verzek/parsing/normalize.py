@@ -274,13 +274,14 @@ _CHANNEL_NAME_LINE = re.compile(r"^(?=[^\n#$]*(?<!\w)(?:crypto|signals|trading|t
 # ("Máx. 10x-20x": the maximum's range, its low end the call's)
 _NOT_A_RANGE = r"(?![ \t]*(?:[-~/]|to|a|bis|hasta|at[ée])[ \t]*\d)"
 _LIMIT_MARK = re.compile(r"(?<!\w)(?:max(?:imum)?|m[áa]x(?:imo)?|maks\w*|massimo|maximal|макс\w*|up\s+to|bis\s+zu|hasta|at[ée]|"
-                         r"allows?|offers?|don'?t\s+use|do\s+not\s+use|not|не\s+бери\w*|不要用)[ \t.:]*"
+                         r"allows?|offers?|erlaubt|permite|permet|don'?t\s+use|do\s+not\s+use|not|nicht|no\s+uses?|n[ãa]o\s+use|"
+                         r"не\s+бери\w*|не\s+использу\w*|不要用)[ \t.:]*"
                          r"(?:(?:leverage|lev|плечо|apalancamiento|alavancagem|kald[ıi]ra[çc]|hebel)[ \t:]*)?"
                          rf"(?P<mark>\d{{1,3}}\s?x(?!\w){_NOT_A_RANGE}(?:[ \t]+leverage(?=\s+available))?)|"
                          rf"(?:最高|最大)[ \t:]*(?P<cjk>\d{{1,3}}\s?x)(?!\w){_NOT_A_RANGE}|"
                          r"(?P<avail>\d{1,3}\s?x(?:[ \t]+leverage)?)[ \t]+available(?!\w)", re.IGNORECASE)
 # (an exchange's capacity, not a maximum the post sets: "Exchange: Bybit, max 20x" keeps 20x)
-_CAPACITY = re.compile(r"up\s+to|allows?|offers?|available|bis\s+zu|hasta|at[ée]", re.IGNORECASE)
+_CAPACITY = re.compile(r"up\s+to|allows?|offers?|erlaubt|permite|permet|available|bis\s+zu|hasta|at[ée]", re.IGNORECASE)
 # (a line that gives the trade is no advert: "Join #SOL long with 20x")
 _TRADE_LINE = re.compile(r"(?<!\w)(?:long|short|buy|sell|entry|лонг|шорт)(?!\w)", re.IGNORECASE)
 _EXCHANGE_AD = re.compile(r"(?<!\w)(?:binance|bybit|okx|bitget|kucoin|mexc|bingx|gate(?:\.?io)?|huobi|htx|kraken|phemex|"
