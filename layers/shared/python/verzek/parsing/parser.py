@@ -44,6 +44,7 @@ from verzek.parsing.status import (
     coin_only_after_the_change,
     coins_closed_together,
     coins_where,
+    hedged,
     is_close,
     is_close_without_coin,
     is_conditional_close,
@@ -56,6 +57,7 @@ from verzek.parsing.status import (
     speaks_of_a_trade,
     tp_hit_index,
     update_action,
+    update_not_now,
     update_waits,
     without_reader_conditions,
 )
@@ -1288,7 +1290,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # close names no coin of its own (the replied-to trade's)
         return _status(MessageKind.CLOSE, None, segments, close_action(status_text), notes)
     if candidate is not None and symbol_problem is None and (lx.CLOSED_HEAD_RE.search(clean) or lx.CLOSED_HEAD_RE.search(body)) \
-            and not _NOT_OURS.search(status_text):
+            and not _NOT_OURS.search(status_text) and (has_setup or not _part_closed(status_text)):
+        # ("Closed half #SOL", "Закрыли 50% #SOL ✅": a part of the position closed, read below as one)
         # "Closed: #SOL LONG / Entry 176.4 / Exit 183.9 / Profit +42%": the report of a trade that ended.
         return _status(MessageKind.CLOSE, candidate, segments, close_action(status_text), notes)
     if not has_setup and candidate is not None and symbol_problem is None and _stop_word_then_coin(tokens):
@@ -1317,6 +1320,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         action = update_action(_FUTURE_MANAGEMENT.sub(" ", plan_status)) or (UpdateAction.TP_HIT if progress else None)
         coin_names = frozenset(c.base.lower() for c in candidates)
         closing = is_close(plan_status, coin_names)
+        if action in POSITION_CHANGES and (_EXCEPT.search(status_text) or _LEFT_ALONE.search(status_text)) \
+                and _ALL_BUT.search(status_text):
+            # ("Move SL to entry on all trades except #ETH", "Стопы в БУ везде, кроме #ETH", "Take 50% on all except #BTC"):
+            # a change on every trade but the one named — making it on the named one would be the opposite
+            return _not_a_signal("a change of every trade but the one named: for an operator")
         if closing and action != UpdateAction.PARTIAL_CLOSE and _EXCEPT.search(status_text):
             # ("Close everything except #ETH", "Keep #ETH, close the rest", "Закрываем всё, кроме #ETH", "除了 #ETH 全部平仓"):
             # every trade but the one named — closing the named one would be the opposite; an operator decides
@@ -1382,12 +1390,19 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         if action in (UpdateAction.NEW_STOP, UpdateAction.MOVE_SL_BREAKEVEN) and _KEEP_THE_STOP.search(status_text):
             # ("Do NOT move SL on #ETH", "#SOL don't move SL until TP1", "wait for TP1 before moving SL"): the stop stays
             return _not_a_signal("the post says the stop stays where it is")
+        if action in POSITION_CHANGES and update_not_now(status_text, action):
+            # "Don't add more #ETH here", "No movemos el stop de #SOL", "#SOL 明天平仓一半", "Should've moved SL to entry":
+            # a change said not to happen now — the post may still close the trade
+            if not closing:
+                return _not_a_signal("a trade change said not to happen now (negated, later, regretted or someone else's)")
+            action = None
         if action and not closing and update_waits(status_text, action):
             # "#SOL if it loses 140 we move SL to 138", "where would you put your stop? I'd say 88k": a change that
             # waits for the market, or a question — moving a follower's stop on it would be wrong
             return _not_a_signal("a trade change that waits for a market event or is asked about")
-        if (action or closing) and ("?" in text or "？" in text or "؟" in text) and (
-                _POLL.search(status_text) or _QUESTION_HEAD.match(status_text) or _QUESTION_HEAD.match(body)):
+        if (action or closing) and (("?" in text or "？" in text or "؟" in text) and (
+                _POLL.search(status_text) or _QUESTION_HEAD.match(status_text) or _QUESTION_HEAD.match(body))
+                or _POLL_HEAD.search(status_text)):
             return _not_a_signal("a poll asking readers what to do, not a status")
         if (action or closing) and _ASKS.search(text):
             # "¿Movemos el SL?", "Breakeven'a taşındı mı?", "TP2 hit?": a one-sentence question is no report or command
@@ -1504,7 +1519,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                            UpdateAction.NEW_STOP if field == Field.STOP else UpdateAction.OTHER, notes,
                            new_stop=price if field == Field.STOP else None)
         reported = _short_level_report(tokens, clean, text) if candidate is not None and not symbol_problem else None
-        if reported == Field.STOP:
+        if reported == Field.STOP and not hedged(status_text):
             # "Stop-Loss bei #INJ ausgelöst", "SL #ORDI dính rồi", "#MANA 손절 처리되었습니다": a stop word and the coin in
             # a short post with no price — whatever the verb, that trade was stopped out
             return _status(MessageKind.CLOSE, candidate, segments, UpdateAction.SL_HIT, notes)
@@ -2254,7 +2269,7 @@ def _lone_level(tokens: list[Token], text: str) -> tuple[Field, Decimal] | None:
 # ("Trailing stop explained: the stop moves up as the price rises. #education")
 _EXPLAINED = re.compile(r"(?<!\w)(?:explained|explainer|#?education(?:al)?|for\s+beginners|beginner'?s\s+guide)(?!\w)")
 _TIP = re.compile(r"^\W*(?:tip|pro\s+tip|rule|reminder|note|consejo|dica|conseil|совет|ipucu)\s*(?:#?\d+\s*)?[:—-]")
-_NOT_OURS = re.compile(r"(?<!\w)(?:not\s+a\s+(?:signal|call)|just\s+sharing|(?:my\s+)?personal\s+(?:trade|bag|position|account|"
+_NOT_OURS = re.compile(r"(?<!\w)(?:not\s+a\s+(?:signal|call)|не\s+сигнал|just\s+sharing|(?:my\s+)?personal\s+(?:trade|bag|position|account|"
                        r"spot\s+bag|portfolio)|personal(?:ly)?\W+not\s+(?:financial\s+|investment\s+)?advice)(?!\w)")
 # A past call shown again or an example, over a setup ("Last week's call: … hit all targets ✅", "Proof 👇 …")
 _SHOWN_AGAIN = re.compile(r"(?<!\w)(?:(?:yesterday|last\s+week|last\s+month)'?s\s+(?:signal|call|trade|setup)(?=\s*:)|throwback|"
@@ -2263,6 +2278,19 @@ _SHOWN_AGAIN = re.compile(r"(?<!\w)(?:(?:yesterday|last\s+week|last\s+month)'?s\
 _KEEP_THE_STOP = re.compile(r"(?<!\w)(?:do\s+not|don'?t|never|no\s+need\s+to)\s+(?:\w+\s+)?(?:move|moving|touch|change|adjust)\w*\s+"
                             r"(?:the\s+|your\s+)?(?:sl|stop)|wait\s+for\s+(?:tp|target)\s*\d\s+before\s+moving|"
                             r"не\s+(?:двига|переноси|трога)\w*\s+стоп|止损不[动变]|不要移动止损")
+def _part_closed(status_text: str) -> bool:
+    """The post closes a part of the position, not its last part ("Closed half #SOL"; "closed last 50%" ends it)."""
+    return update_action(status_text) == UpdateAction.PARTIAL_CLOSE and not _LAST_PART.search(status_text) \
+        and not WHOLE_POSITION_CLOSED_RE.search(status_text)
+
+
+# ("All positions SL → entry (not #ETH)", "#ETH untouched", "leave #ETH as is", "#ETH keep original SL"): the coin left out
+_LEFT_ALONE = re.compile(r"\(\s*not\s+[#$]\w+\s*\)|[#$]\w+\s+(?:keep\w*|untouched|unchanged|as\s+is)|(?<!\w)(?:untouched|as\s+is)(?!\w)")
+# ("everything", "all", "везде", "其他"): the change is for every trade
+_ALL_BUT = re.compile(r"(?<!\w)(?:all|every|everything|everywhere|else|везде|все|всё|всех|остальн\w*|hepsi\w*|t[üu]m\w*|todo|todos|"
+                      r"todas|tudo|alle[sn]?|tout|tous|toutes|tutt[eoia]|wszystk\w*)(?!\w)|其他|其余|全部|所有")
+
+
 _LAST_PART = re.compile(r"(?<!\w)(?:last|remaining|final|the\s+other|rest\s+of\s+the|остаток|оставш\w+|restante|kalan)\s+"
                         r"(?:\d{1,2}\s*%|half|part|portion|position|позици\w*|\d{1,2}\s*процент\w*)")
 _EXCEPT = re.compile(r"(?<!\w)(?:except|excepting|but\s+not|but\s+[#$]\w+|leave\s+[#$]\w+|[#$]\w+\s+(?:remains|stays)|"
@@ -2272,6 +2300,9 @@ _EXCEPT = re.compile(r"(?<!\w)(?:except|excepting|but\s+not|but\s+[#$]\w+|leave\
 _POLL = re.compile(r"(?<!\w)(?:vote|voting|poll|votem|votar|votad|голосу\w*|опрос|encuesta|enquete|sondagem|vot[ae](?:d|n|r|i)?|votaci[óo]n|vota[çc][ãa]o|anket|oyla\w*|"
                    r"umfrage|abstimm\w*|sondage|sondaggio|ankieta|g[łl]osuj\w*|b[ìi]nh\s+ch[ọo]n|تصويت|نظرسنجی)(?!\w)|"
                    r"投票|투표")
+# ("📊 Poll: Close #SOL now / 👍 Yes / 👎 No", "Голосуем: закрываем #SOL или держим", "投票：平仓 #SOL / 继续持有"): a line headed by
+# the poll word, with or without a question mark
+_POLL_HEAD = re.compile(rf"(?:^|\n)[^\w\n]*(?:{_POLL.pattern})\s*[:：]", re.MULTILINE)
 # ("سوال: وقتی تارگت اول خورد، استاپ رو ببریم نقطه ورود یا نه؟", "Question: move SL to BE after TP1?"): a post headed as a
 # question asks the readers
 _QUESTION_HEAD = re.compile(r"^\W*(?:question|q|سوال|سؤال|вопрос|питання|soru|pregunta|pergunta|frage|domanda|pytanie|"

@@ -176,6 +176,12 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:taking|take|took|booking|book|booked)\s+profits?\s+(?:on\s+[#$]?\w+\s+)?(?<![\d.,])\d{1,2}\s*%|"
         r"teilgewinn\w*\s+(?:\w+\s+)?(?:mitgenommen|gesichert|realisiert|genommen|eingefahren)|"
         r"나머지\s*(?:홀딩|보유|유지)|half\s+(?:closed|taken|booked|secured)|"
+        # "#SOL cut half", "cut the position in half", "cut size by 30%", "trim 20%", "scale out 50%", "50% out": a
+        # share of the position cut ("cut" alone ends the trade)
+        r"(?<!\w)(?:cut(?:ting)?|trim(?:med|ming)?|reduc(?:e|ed|ing)|scal(?:e|ed|ing)\s+out(?:\s+of)?)\s+"
+        r"(?:(?:the\s+|our\s+|my\s+)?(?:position|size|exposure|losses|loss|bag)\s+)?(?:(?:in|by)\s+)?"
+        r"(?:half|a\s+third|a\s+quarter|one\s+third|some|(?<![\d.,])\d{1,2}\s*%)(?!\w)|"
+        r"(?<![\w.,+-])\d{1,2}\s*%\s+out(?!\w)|"
         r"polovin\w*\s+(?:pozice\s+)?zav[íi]r\w*|zav[íi]r\w*\s+polovin\w*|h[äa]lften\s+st[äa]ng\w*|st[äa]ng\w*\s+h[äa]lften|"
         # "primera venta parcial hecha en 2.58", "venda parcial feita": a partial sale done
         r"(?:venta|venda|vente)\s+parcial\w*\s+(?:\w+\s+)?(?:hecha|realizada|ejecutada|feita|executada|faite|effectu[ée]e)|"
@@ -187,13 +193,15 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:[ \t]+(?:the|a|an|un|una|la|le|die|de|el|our|of|the\s+position|position|позиции|posisi|الصفقة)){0,2}[ \t]*"
         r"(?:half|a\s+third|a\s+quarter|third|quarter|most|some|(?<![\d.,/])[1-3][ \t]*/[ \t]*[2-4](?![\d.,/])|"
         r"(?<![+\d.,])[1-9]\d?[ \t]*(?:%|percent)(?![ \t]*(?:profit|gain|roi|pnl))|треть|четверть|половин\w*|tercio|cuarto|"
-        r"ter[çc]o|metade|mitad|tiers|quart|moiti[ée]|drittel|viertel|h[äa]lfte|نصف|ثلث|ربع|三分之一|四分之一|一半|半分)(?!\w)|"
+        r"ter[çc]o|metade|mitad|met[àa]|частин\w*|tiers|quart|moiti[ée]|drittel|viertel|h[äa]lfte|نصف|ثلث|ربع|三分之一|四分之一|一半|半分)(?!\w)|"
         r"(?<!\w)(?:half|(?<![\d.,/])[1-3][ \t]*/[ \t]*[2-4](?![\d.,/])|h[äa]lfte|moiti[ée]|половин\w*|(?<![+\d.,])[1-9]\d?[ \t]*%\S*)[ \t]+"
         r"(?:of[ \t]+(?:the[ \t]+)?|der[ \t]+|de[ \t]+la[ \t]+|de[ \t]+)?(?:position[ \t]+|posici[óo]n[ \t]+)?"
+        # ("Hälfte von #SOL geschlossen": the coin between the share and the verb)
+        r"(?:(?:von|of|di|de)[ \t]+(?:our[ \t]+|my[ \t]+)?[#$]\w+[ \t]+)?"
         r"(?:closed|exited|sold|geschlossen|cl[ôo]tur[ée]e|закрыт\w*|cerrad\w*|fechad\w*|kapatt[ıi]k|kapat[ıi]ld[ıi])(?!\w)|"
         # "DOGE … pozisyonun %50'sini kapattık" (we closed 50 % of the position)
         r"pozisyonun\s+(?:yar[ıi]s[ıi]n[ıi]|\d{1,2}\s*%\S*)\s+kapat\w*|"
-        r"(?:三分之一|四分之一|\d割|1/3|2/3|半分)\s*决済|平仓\s*(?:三分之一|四分之一)|"
+        r"(?:三分之一|四分之一|\d割|1/3|2/3|半分)\s*を?\s*决済|平仓\s*(?:三分之一|四分之一)|"
         # "止盈出场一半", "获利了结 30% 剩余持有", "获利了结一部分": a share taken, the rest held
         r"(?:止盈|出场|获利了结|平仓|离场|减仓)\s*(?:出场\s*)?(?:一半|一部分|部分|半仓|(?<![+\d.,])\d{1,2}\s*%)|剩余\s*(?:持有|继续|拿|仓位)|(?:一半|一部分|部分|半仓)\s*(?:止盈|获利了结|平仓)|(?:其余|剩下的?)\s*继续\s*(?:持有|拿)|절반\s*(?:익절|청산)|半分\s*(?:利确|决済)|"
         # ("利確 1/2 完了", "半分利確済み": half the position's profit taken)
@@ -522,7 +530,8 @@ _LEADING_TAG = re.compile(r"^\s*[#$][\w/.]+(?:\s+(?:long|short))?[\s,:-]*")
 
 # A clause boundary: punctuation followed by a space (never the point inside a price).
 # (and a colon: "Señal #318 INJ: stop alcanzado", "Kèo số 27 ARB: hủy" — the status follows the post's reference)
-_CLAUSE_BREAK = re.compile(r"[,;.!?|，、،]\s*(?=\S)|:\s+(?=\S)")
+# (a question mark stays with its clause: "Many of you ask: close #SOL? Answer: hold" asks, it closes nothing)
+_CLAUSE_BREAK = re.compile(r"[,;.!|，、،]\s*(?=\S)|(?<=[?？؟])\s*(?=\S)|:\s+(?=\S)")
 # A command after a condition ("if it dips below 1.2, close") is not an instruction to act now.
 # ("SE CIERRA TODO EN EL MOMENTO EN EL QUE TOCA EL SL O TP3": a standing rule — everything closes when a level is
 # touched — not a command now)
@@ -542,6 +551,11 @@ _CONDITION = re.compile(r"(?<!\w)(?:if|when|once|unless|until|in\s+case|otherwis
                         r"plan\s*:|при\s+пробое|gelince|gelirse|도달\s*시|"
                         # "después del TP1", "Po TP1 na #DOT zamkniemy połowę", "nach TP1", "après le TP1"
                         r"(?:despu[ée]s\s+del?|depois\s+do|nach|apr[èe]s\s+(?:le\s+)?|dopo\s+(?:il\s+)?|po)\s*(?:tp|target|objetivo|alvo|ziel|cel)\s*\d)(?!\w)|"
+                        # pt "Se #ETH perder 3200", "Caso #ETH perca 3200", fr "Au cas où", pl "Gdy/Jeśli", ru "при закреплении
+                        # ниже", fa "اگر" (a coin right after pt "se": "#SOL se cerró" is Spanish, done)
+                        r"(?<!\w)(?:se\s+[#$]\w+|caso\s+[#$]\w+|au\s+cas\s+o[ùu]|gdy|je[śs]li|je[żz]eli|при\s+закреплени\w*|اگر)(?!\w)|"
+                        # ja "割ったら", "下回れば": "if" in the verb
+                        r"(?:たら|れば)(?=[\s、,]|$)|"
                         r"一旦|如果|만약|跌破|突破|到\s*tp\s*\d|tp\s*\d\s*到了就|到了就|到达[^，,。]{0,8}时|我们会|(?:到达|达到)\s*(?:tp|目标)\s*\d\s*后")
 # "If you have lower entries keep them risk free", "if you still hold it, close now": a condition on what the reader
 # holds, not on the market — the instruction is for now (for whoever holds the trade)
@@ -573,11 +587,13 @@ _MARKET_CONDITION = re.compile(
     r"retrac\w*|revisit\w*|bounce\w*|vuelve\w*|volta\w*|верн[её]т\w*|"
     r"пробь\w*|закро\w*|упад\w*|kırar\w*|kapan\w*|"
     r"rompe\w*|cierra\w*|fecha\w*|bricht|schlie\w*|casse|cl[ôo]ture|chiude|tembus|phá|ch[ạa]m|[đd][ạa]t|kena|tercapai|"
-    r"menyentuh|sentuh|закреп\w*)(?!\w)")
+    r"menyentuh|sentuh|закреп\w*|"
+    # ("Cancel #SOL limit if not filled by tomorrow", "отменим, если не зайдёт"): the order's own fill
+    r"fill\w*|trigger\w*|зайд[её]т|исполн\w*)(?!\w)")
 # "move SL to entry after TP1", "close all at TP2", "close at 3600 (limit)", "close on a daily close below 3200": an
 # instruction for when a level is reached (a verb in the past, "closed at TP2", reports one)
 _AT_LEVEL_LATER = re.compile(
-    r"^\W*(?:\w+\s+){0,2}?(?:after|at|on|upon|once)\s+(?:the\s+)?(?:tp|target|тп)\s*\d(?!\s*(?:hit|done|reached|[+-]?\d))|"
+    r"^\W*(?:\S+\s+){0,3}?(?:after|at|on|upon|once)\s+(?:the\s+)?(?:tp|target|тп)\s*\d(?!\s*(?:hit|done|reached|[+-]?\d))|"
     r"(?<!\w)at\s+\$?\d[\d.,]*\s*k?\s*\(?\s*limit|(?<!\w)(?:on|upon|after)\s+(?:a\s+)?(?:\w+\s+)?close\s+(?:above|below|under|over)|"
     # "SL to 180 once TP1 hits", "到达TP1后止损上移到180"
     r"(?<!\w)(?:once|when|after|if)\s+(?:the\s+)?(?:tp|target)\s*\d\s+(?:hits?|is\s+hit|gets\s+hit|fills?|is\s+reached)")
@@ -618,7 +634,47 @@ _LEVEL_CONDITION = re.compile(r"\s*(?:[#$][\w/.]+\s+)?(?:(?:long|short|it|them|p
 
 # "Never close a trade in panic", "Who got stopped out on #SOL? 😅", "almost hit our stop": no close
 _NEGATED = re.compile(r"(?<!\w)(?:never|don'?t|do\s+not|not|nunca|jamais|mai|nie|никогда|не|asla|no)\s+$|(?:不要|别|不|先别|暂不)\s*$")
-_ASKED = re.compile(r"[^.!?\n]*\?")
+# ("#SOL hasn't hit SL", "#SOL wasn't stopped out", "#SOL no está cerrada", "#SOL wurde nicht geschlossen", "#SOL 还没平仓"): a
+# negation, then at most a few auxiliaries, right before the phrase
+_NEGATION = (r"(?:never|not|no|nope|\w+n't|dont|didnt|doesnt|isnt|wasnt|arent|werent|hasnt|havent|hadnt|wont|cant|cannot|"
+             r"nunca|jamais|mai|nie|никогда|не|нет|asla|nicht|kein\w*|pas|non|não|nao|jangan|belum|tidak|không|chưa|đừng|"
+             r"لا|نه|هرگز)")
+_NEGATED_BEFORE = re.compile(
+    rf"(?<!\w){_NEGATION}\s+(?:(?:been|be|being|get|got|gotten|yet|even|still|already|ever|more|any|is|are|was|were|"
+    r"está|esta|están|es|fue|foi|foram|se|è|e|stato|stata|ha|han|sido|wurde|wurden|ist|został\w*|est|été|a|by[łl]\w*|"
+    r"была?|было|были|ещё|еще|пока|todavía|aún|ainda|ancora|noch|encore|sudah|đã|bị)\s+){0,3}$|"
+    # ("No trade is risk-free", "there's no such thing as risk free": no case of it)
+    r"(?<!\w)no\s+(?:\w+\s+){1,3}(?:is|as|are)\s+$|"
+    r"(?:不要|别|不|先别|先不要|暂不|暂时不|没|没有|还没|还没有|未|仍未|尚未|无需|不用|不必|不需要)(?:到|有)?\s*$")
+# ("…は決済しません", "決済しないで", "決済はまだ", "closed? no", "закрыли ли", "손절가 변경 없음", "einstand noch nicht"): the
+# negation or the question particle right after the phrase
+_NEGATED_AFTER = re.compile(r"^\s*(?:(?:пока|ещё|еще|still|yet)\s+)?(?:(?:し|する|は|を)?(?:ません|ない|せず|まだ)|ли(?!\w)|не(?!\w)|pas(?!\w)|"
+                            r"(?:noch\s+)?nicht(?!\w)|not\s+yet|없음|없습니다|아님|않|değil|yok(?!\w)|"
+                            # ("#ETH'ye ekleme yapmıyoruz", "ekleme yapmayın": Turkish puts "not" in the verb)
+                            r"yap(?:m[ıi]yor|may[ıi]n|mayaca|mad[ıi])\w*)")
+# ("#SOL position isn't closed", "#SOL order not cancelled", "止损没有移动"): a negation inside the phrase matched
+_NEGATED_INSIDE = re.compile(r"(?<!\w)(?:never|not|\w+n't|nicht|não|не|нет)(?!\w)|没有?|未|不要")
+# ("We should have closed #SOL at 190", "Надо было закрыть", "早该", "すべきだった", "Думаю закрыть", "Worst case #SOL hits SL",
+# "#SOL might get stopped out", "#SOL hampir kena SL"): what should have been, what may happen or is weighed — not done now
+_NOT_DONE = re.compile(
+    r"(?<!\w)(?:should(?:\s+have|'?ve)|could\s+have|would\s+have|would(?:\s+be)?|might|could|maybe|perhaps|ideally|"
+    r"worst[\s-]+case|peor\s+caso|pior\s+caso|pire\s+des\s+cas|schlimmsten\s+fall|risk\s*:|"
+    r"надо\s+было|нужно\s+было|стоило\s+(?:бы\s+)?|следовало\s+(?:бы\s+)?|думаю|подумываю|"
+    r"dev[íi]amos|dever[íi]amos|deber[íi]amos|debimos|h[äa]tten|avremmo\s+dovuto|aurions\s+d[ûu]|"
+    r"\w+m[ae]l[ıi]yd[ıi](?:k|m)?|hampir|nyaris|su[ýy]t|thinking\s+(?:about|of)|considering|"
+    r"usually|tomorrow|later|soon|next\s+(?:week|time|month|day)|in\s+a\s+(?:bit|while|few)|"
+    r"завтра|позже|потом|на\s+следующей\s+неделе|планиру\w*|yar[ıi]n|haftaya|ma[ñn]ana|pronto|amanh[ãa]|morgen|sp[äa]ter|"
+    r"demain|plus\s+tard|domani|jutro|p[óo][źz]niej|nanti|besok|l[áa]t\s+n[ữu]a|ng[àa]y\s+mai|"
+    r"рано|erken|too\s+early|temprano|zu\s+fr[üu]h|trop\s+t[ôo]t|try|trial|bekle(?:yin|yelim|yiniz|yece\w*))(?!\w)|"
+    r"早该|早知道|应该|本该|最坏|在考虑|考虑|明天|稍后|晚点|下周|以后|すべき|べきだった|迷って|明日|あとで|后で|나중에|내일|아직")
+# ("Another channel just closed #SOL", "Many traders got stopped out on #SOL, not us", "Some of you closed #SOL too early",
+# "Кто-то уже закрыл #SOL", "有些人已经平仓了 #SOL"): someone else did it, not the channel
+_SOMEONE_ELSE = re.compile(
+    r"(?<!\w)(?:another\s+(?:channel|group|trader)|(?:the\s+)?other\s+(?:\w+\s+)?(?:channels?|groups?|traders?)|"
+    r"some\s+of\s+you|those\s+who|(?:many|most|some|other)\s+(?:\w+\s+)?(?:traders|people|users|members)|most\s+retail|"
+    r"my\s+(?:friend|brother|colleague)|big\s+trader|trader\s+\w+|кто-?то|некоторые|многие|baz[ıi]\s+\w+|algunos|alguns|"
+    r"einige|certains|alcuni)(?!\w)|有些人|有人|一部の人|일부")
+_ASKED = re.compile(r"[^.!?\n]*[?？؟]")
 _ALMOST = re.compile(r"(?<!\w)(?:almost|nearly|barely|casi|quase|presque|quasi|fast|почти|neredeyse)\s+$")
 
 
@@ -637,10 +693,49 @@ def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
             if _waits(before) or _MARKET_CONDITION.search(sentence_after) or _LEVEL_CONDITION.match(sentence_after) \
                     or not _PAST_VERB.search(match.group(0)) and _AT_LEVEL_LATER.search(sentence_after):
                 yield "waits"
-            elif _NEGATED.search(before) or _ASKED.match(line[match.end():]) or _ALMOST.search(before):
+            elif _NEGATED.search(before) or _ASKED.match(line[match.end():]) or _ALMOST.search(before) \
+                    or said_not_done(before, match.group(0), line[match.end():]):
                 yield "no"
             else:
                 yield "now"
+
+
+def said_not_done(before: str, phrase: str, after: str) -> bool:
+    """The phrase is negated, weighed, regretted, for later, or someone else's ("#SOL hasn't hit SL", "Worst case #SOL
+    hits SL", "We should have closed #SOL", "#SOL will move SL to entry soon", "Another channel closed #SOL")."""
+    clause_before = re.split(r"[.!?;,，。？！、:]\s*|\s[—–-]\s", before)[-1]
+    # (the few words after it, up to a mark: "All signals closed for today ✅ see you tomorrow" closes now)
+    clause_after = " ".join(re.split(r"[^\w\s%#$'+/-]|\s[—–-]\s", after, maxsplit=1)[0].split()[:5])
+    return bool(_NEGATED_BEFORE.search(clause_before) or _NEGATED_AFTER.match(after) or _NEGATED_INSIDE.search(phrase)
+                or _NOT_DONE.search(clause_before) or _NOT_DONE.search(clause_after) or _SOMEONE_ELSE.search(clause_before))
+
+
+# ("Add more #SOL to your watchlist", "Добавляем #SOL в вотчлист", "Add more funds", "Add more to your knowledge"): something
+# else added, not the position
+_NOT_THE_POSITION = re.compile(r"(?<!\w)(?:watch\s*list\w*|вотчлист\w*|список\s+наблюдения|lista\s+de\s+seguimiento|"
+                               r"izleme\s+listesi\w*|funds|knowledge|radar)(?!\w)")
+
+
+def hedged(lowered: str) -> bool:
+    """The post weighs, regrets or attributes to someone else what it says ("Worst case #SOL hits SL, -3%",
+    "Many traders got stopped on #SOL, not us")."""
+    return bool(_NOT_DONE.search(lowered) or _SOMEONE_ELSE.search(lowered))
+
+
+def update_not_now(lowered: str, action: UpdateAction) -> bool:
+    """A stop move, partial close or add said not to happen, or only to have been due, to come later, or to be someone
+    else's ("Don't add more #ETH here", "No movemos el stop de #SOL", "#SOL 明天平仓一半", "Should've moved SL to entry")."""
+    if action not in POSITION_CHANGES:
+        return False
+    pattern = _PATTERN_BY_ACTION[action]
+    active = pattern.active(lowered) if isinstance(pattern, _Gated) else None
+    for line in lowered.splitlines():
+        for match in pattern.finditer(line, active) if active is not None else pattern.finditer(line):
+            if said_not_done(line[:match.start()], match.group(0), line[match.end():]) \
+                    or _ASKED.match(line[match.end():]) \
+                    or action == UpdateAction.ADD_ENTRY and _NOT_THE_POSITION.search(line):
+                return True
+    return False
 
 
 @functools.lru_cache(maxsize=64)
