@@ -645,10 +645,12 @@ _NEGATED_BEFORE = re.compile(
     r"была?|было|были|ещё|еще|пока|todavía|aún|ainda|ancora|noch|encore|sudah|đã|bị)\s+){0,3}$|"
     # ("No trade is risk-free", "there's no such thing as risk free": no case of it)
     r"(?<!\w)no\s+(?:\w+\s+){1,3}(?:is|as|are)\s+$|"
+    # ("لا تحركوا الستوب": the verb's prefix before the stem matched)
+    r"(?<!\w)لا\s+[تين]?$|"
     r"(?:不要|别|不|先别|先不要|暂不|暂时不|没|没有|还没|还没有|未|仍未|尚未|无需|不用|不必|不需要)(?:到|有)?\s*$")
 # ("…は決済しません", "決済しないで", "決済はまだ", "closed? no", "закрыли ли", "손절가 변경 없음", "einstand noch nicht"): the
 # negation or the question particle right after the phrase
-_NEGATED_AFTER = re.compile(r"^\s*(?:(?:пока|ещё|еще|still|yet)\s+)?(?:(?:し|する|は|を)?(?:ません|ない|せず|まだ)|ли(?!\w)|не(?!\w)|pas(?!\w)|"
+_NEGATED_AFTER = re.compile(r"^\s*(?:(?:пока|ещё|еще|still|yet)\s+)?(?:(?:し|する|は|を)?(?:ません|ない|せず|まだ)|ли(?!\w)|не\s+\w+(?:им|ем|ём|ите|йте|ет|ит|ут|ют|ат|ят)(?!\w)|pas(?!\w)|"
                             r"(?:noch\s+)?nicht(?!\w)|not\s+yet|없음|없습니다|아님|않|değil|yok(?!\w)|"
                             # ("#ETH'ye ekleme yapmıyoruz", "ekleme yapmayın": Turkish puts "not" in the verb)
                             r"yap(?:m[ıi]yor|may[ıi]n|mayaca|mad[ıi])\w*)")
@@ -665,13 +667,16 @@ _NOT_DONE = re.compile(
     r"usually|tomorrow|later|soon|next\s+(?:week|time|month|day)|in\s+a\s+(?:bit|while|few)|"
     r"завтра|позже|потом|на\s+следующей\s+неделе|планиру\w*|yar[ıi]n|haftaya|ma[ñn]ana|pronto|amanh[ãa]|morgen|sp[äa]ter|"
     r"demain|plus\s+tard|domani|jutro|p[óo][źz]niej|nanti|besok|l[áa]t\s+n[ữu]a|ng[àa]y\s+mai|"
-    r"рано|erken|too\s+early|temprano|zu\s+fr[üu]h|trop\s+t[ôo]t|try|trial|bekle(?:yin|yelim|yiniz|yece\w*))(?!\w)|"
+    r"try|trial|bekle(?:yin|yelim|yiniz|yece\w*)|ask(?:ed|s|ing)?\s+(?:about|whether|if))(?!\w)|"
     r"早该|早知道|应该|本该|最坏|在考虑|考虑|明天|稍后|晚点|下周|以后|すべき|べきだった|迷って|明日|あとで|后で|나중에|내일|아직")
+# ("#SOL: в бу пока рано", "stop girişe çekmek için erken": too early for it — "Closed #SOL too early" is done all the same)
+_TOO_EARLY = re.compile(r"(?<!\w)(?:рано|erken|too\s+early|temprano|zu\s+fr[üu]h|trop\s+t[ôo]t)(?!\w)")
 # ("Another channel just closed #SOL", "Many traders got stopped out on #SOL, not us", "Some of you closed #SOL too early",
 # "Кто-то уже закрыл #SOL", "有些人已经平仓了 #SOL"): someone else did it, not the channel
 _SOMEONE_ELSE = re.compile(
     r"(?<!\w)(?:another\s+(?:channel|group|trader)|(?:the\s+)?other\s+(?:\w+\s+)?(?:channels?|groups?|traders?)|"
-    r"some\s+of\s+you|those\s+who|(?:many|most|some|other)\s+(?:\w+\s+)?(?:traders|people|users|members)|most\s+retail|"
+    # ("Those who still hold #SOL close now" is the instruction, to them)
+    r"(?:some\s+of\s+you|those\s+who)\s+(?:already\s+|just\s+|have\s+|had\s+)?$|(?:many|most|some|other)\s+(?:\w+\s+)?(?:traders|people|users|members)|most\s+retail|"
     r"my\s+(?:friend|brother|colleague)|big\s+trader|trader\s+\w+|кто-?то|некоторые|многие|baz[ıi]\s+\w+|algunos|alguns|"
     r"einige|certains|alcuni)(?!\w)|有些人|有人|一部の人|일부")
 _ASKED = re.compile(r"[^.!?\n]*[?？؟]")
@@ -707,7 +712,8 @@ def said_not_done(before: str, phrase: str, after: str) -> bool:
     # (the few words after it, up to a mark: "All signals closed for today ✅ see you tomorrow" closes now)
     clause_after = " ".join(re.split(r"[^\w\s%#$'+/-]|\s[—–-]\s", after, maxsplit=1)[0].split()[:5])
     return bool(_NEGATED_BEFORE.search(clause_before) or _NEGATED_AFTER.match(after) or _NEGATED_INSIDE.search(phrase)
-                or _NOT_DONE.search(clause_before) or _NOT_DONE.search(clause_after) or _SOMEONE_ELSE.search(clause_before))
+                or _NOT_DONE.search(clause_before) or _NOT_DONE.search(clause_after) or _SOMEONE_ELSE.search(clause_before)
+                or not _PAST_VERB.search(phrase) and (_TOO_EARLY.search(clause_before) or _TOO_EARLY.search(clause_after)))
 
 
 # ("Add more #SOL to your watchlist", "Добавляем #SOL в вотчлист", "Add more funds", "Add more to your knowledge"): something
