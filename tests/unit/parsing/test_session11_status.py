@@ -1,6 +1,7 @@
 """Session 11, status posts that made a wrong close or a wrong position change (reviews 12 K/L, 13 groups 5-13).
 
-- "cut" with a share ("cut half", "cut size by 40%") and "Closed <share> #COIN" at the start of a post close a part of
+- "cut" with a share ("cut half", "cut size by 40%"), half sold or a share closed in more languages ("продаём половину",
+  "%30 kapatın") and "Closed <share> #COIN" at the start of a post close a part of
   the position (update partial_close), not all of it;
 - a stop move, partial close or add "on every trade except #X" is for an operator, never a change of X;
 - closes, stop-outs and position changes that are negated ("hasn't hit SL", "no está cerrada", "未平仓", "Не докупаем"),
@@ -37,6 +38,12 @@ def _read(text):
     "Chiuso metà di #AVAX",
     "#DOTの半分を決済しました",
     "#AVAX закрили частину позиції",
+    "#LINK продаём половину позиции",
+    "#DOT vendimos la mitad",
+    "#AVAX 卖出一半",
+    "#LINK yarısını satıyoruz",
+    "#DOT %30 kapatın",
+    "#AVAX 40% schließen",
 ])
 def test_a_share_cut_or_closed_is_a_partial_close(text):
     kind, _, action = _read(text)

@@ -182,6 +182,11 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:(?:the\s+|our\s+|my\s+)?(?:position|size|exposure|losses|loss|bag)\s+)?(?:(?:in|by)\s+)?"
         r"(?:half|a\s+third|a\s+quarter|one\s+third|some|(?<![\d.,])\d{1,2}\s*%)(?!\w)|"
         r"(?<![\w.,+-])\d{1,2}\s*%\s+out(?!\w)|"
+        # "#SOL продаём половину", "vendemos la mitad", "卖出一半", "yarısını sat", "%50 kapat", "50% schließen": half sold, a
+        # share closed (the Turkish and German verbs come after the share)
+        r"(?<!\w)(?:прода\w*|vend(?:emos|imos|er|o|i|a)|verkauf\w*)\s+(?:la\s+|a\s+|die\s+)?(?:половин\w*|треть|mitad|metade|"
+        r"h[äa]lfte)(?!\w)|卖出?\s*(?:一半|三分之一)|(?:一半|半仓)\s*卖出|yar[ıi]s[ıi]n[ıi]\s+(?:sat|kapat)\w*|"
+        r"(?<![\w.,+-])(?:%\s*[1-9]\d?|[1-9]\d?\s*%)(?:'?[yi]?\w{0,3})?\s+(?:kapat(?:[ıi]yoruz|[ıi]n|al[ıi]m)?|schlie(?:ß|ss)en)(?!\w)|"
         r"polovin\w*\s+(?:pozice\s+)?zav[íi]r\w*|zav[íi]r\w*\s+polovin\w*|h[äa]lften\s+st[äa]ng\w*|st[äa]ng\w*\s+h[äa]lften|"
         # "primera venta parcial hecha en 2.58", "venda parcial feita": a partial sale done
         r"(?:venta|venda|vente)\s+parcial\w*\s+(?:\w+\s+)?(?:hecha|realizada|ejecutada|feita|executada|faite|effectu[ée]e)|"
