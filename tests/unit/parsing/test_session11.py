@@ -342,3 +342,22 @@ def test_a_change_naming_no_coin_before_market_talk_about_one_is_not_that_coin_s
                                           ("Close #ADA because BTC is weak", "ADA/USDT")])
 def test_the_coin_of_the_change_is_still_read(text, symbol):
     assert parse_message(text).to_expected_dict()["symbol"] == symbol
+
+
+# --- left by session 10: a target for another horizon, an entry left to the reader -------------------------------------
+
+def test_a_mid_term_target_beside_the_list_is_no_target_of_the_order():
+    assert parse_message("#ADA LONG\nEntry 0.61\nTP 0.65 / 0.70\nMid-term TP 0.90\nSL 0.58").to_expected_dict()[
+        "targets"] == [0.65, 0.7]
+
+
+@pytest.mark.parametrize("text", [
+    "#ADA LONG\nEntry 0.61\nLower entry for the patient: 0.59\nTP 0.65 / 0.70\nSL 0.56",
+    "#ADA LONG\nEntry 0.61\nExtra entry (optional): 0.59\nTP 0.65\nSL 0.56",
+])
+def test_an_optional_entry_is_held(text):
+    assert not parse_message(text).tradable
+
+
+def test_a_second_entry_of_the_ladder_still_trades():
+    assert parse_message("#ADA LONG\nEntry 1: 0.61\nEntry 2: 0.59\nTP 0.65\nSL 0.56").tradable

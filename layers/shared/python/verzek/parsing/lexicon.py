@@ -75,7 +75,7 @@ LABELS: list[tuple[Field, str]] = [
                    r"liq(?:uidation)?(?:\s+price)?(?=[^\n]{0,12}[:=])|"
                    r"(?:entry|buy|sell)\s+conditions?|شرط\s+(?:ال)?دخول|شرط\s+ورود|условие\s+входа|giri[şs]\s+[şs]art[ıi]|"
                    r"condici[óo]n\s+de\s+entrada|condi[çc][ãa]o\s+de\s+entrada|einstiegsbedingung|condition\s+d'entr[ée]e|"
-                   r"(?:^|(?<=\|)|(?<=\d[ \t])|(?<=\d[,;][ \t]))[ \t]*long[\s-]*term\s+(?:targets?|tps?)(?![\w:])|"
+                   r"(?:^|(?<=\|)|(?<=\d[ \t])|(?<=\d[,;][ \t]))[ \t]*(?:long|mid)[\s-]*term\s+(?:targets?|tps?)(?![\w:])|"
                    # "Uzun vadeli hedef: 32", "Долгосрочная цель": a hope beside the TP list, in other languages
                    r"(?:^|(?<=\|)|(?<=\d[ \t])|(?<=\d[,;][ \t]))[ \t]*(?:uzun\s+vadeli\s+hedef\w*|долгосрочн\w*\s+цел\w*|objetivo\s+a\s+largo\s+plazo|"
                    r"alvo\s+de\s+longo\s+prazo|langfristige[sn]?\s+ziel\w*|objectif\s+(?:[àa]\s+)?long\s+terme|"

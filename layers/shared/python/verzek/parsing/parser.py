@@ -1860,6 +1860,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # that price fills at once wherever the market is (a long's limit above the market buys now, before the break)
         problems.append("held for review: the entry is a trigger (a long above or a short below the price), a stop "
                         "order the bot does not place")
+    if len(parsed.entries) > 1 and (optional := next((ln for ln in {t.line for t in levels.entries}
+                                                       if _OPTIONAL_ENTRY.search(status_lines[ln])), None)) is not None:
+        # ("Lower entry for patient ones: 178", "Optional 2nd entry: 178", "Extra entry (risky): 176"): an entry left to
+        # the reader — placing it or not changes the average; an operator decides
+        problems.append(f"held for review: an optional entry ({status_lines[optional].strip()!r})")
     if (outcome := _card_outcome(clean, levels, text)) is not None:
         # ("#SOL LONG / Entry 180 / … / Status: CLOSED", "… / EDIT: SL hit", "❌ STOPPED / #SOL LONG …", "… / Expired ⌛",
         # "… / Already entered, don't chase", "… / Current PnL: +35%"): the card carries what became of it — a result,
@@ -1920,6 +1925,8 @@ _CROSSED_LINE = re.compile(r"^[^\d\n]*[\u274c\u26d4\U0001f6ab][^\d\n]*$", re.MUL
 
 _MARGIN_PERCENT = re.compile(r"%\s*(?:of\s+(?:the\s+)?)?(?:roe|roi|pnl|p&l|margin|with\s+leverage|leveraged)(?!\w)|"
                              r"(?:roe|roi|pnl)\s*[:=]?\s*-?\d|от\s+маржи|de\s+(?:la\s+)?margen|da\s+margem|marj", re.IGNORECASE)
+_OPTIONAL_ENTRY = re.compile(r"(?<!\w)(?:optional|extra|bonus|patient|risky|for\s+the\s+brave|if\s+you\s+(?:want|like|dare)|"
+                             r"опционально|по\s+желанию|opcional|isteğe\s+bağlı|facoltativ\w*|optionnel\w*)(?!\w)", re.IGNORECASE)
 _HEADING_TAG = re.compile(r"^\W*[#$]([A-Za-z0-9]{2,15})")
 
 
