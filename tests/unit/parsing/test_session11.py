@@ -361,3 +361,68 @@ def test_an_optional_entry_is_held(text):
 
 def test_a_second_entry_of_the_ladder_still_trades():
     assert parse_message("#ADA LONG\nEntry 1: 0.61\nEntry 2: 0.59\nTP 0.65\nSL 0.56").tradable
+
+
+# --- blind batches i1-i3 -----------------------------------------------------------------------------------------------
+
+def test_a_margin_mode_word_makes_a_mark_under_another_label_the_leverage():
+    fields = parse_message("#ADA LONG — DCA plan (isolated 4x)\nBuy 1: 0.61\nBuy 2: 0.59\nTP 0.65\nSL 0.55").to_expected_dict()
+    assert fields["leverage"] == 4
+
+
+def test_one_letter_labels_between_pipes_in_a_copier_line():
+    fields = parse_message("COPY ▶ LONG | ADAUSDT | 3x | E 0.612 | SL 0.588 | T 0.640 · 0.665").to_expected_dict()
+    assert (fields["entries"], fields["targets"], fields["stop_loss"]) == ([0.612], [0.64, 0.665], 0.588)
+
+
+@pytest.mark.parametrize("text, entry_type", [
+    ("Ik open een long op $ADA tussen 0,600 en 0,612, doelen 0,640 en 0,665, stop 0,588", "range"),
+    ("⚡ #ADA/USDT\nTipo: Long\nEntrate:\n1) 0.612\n2) 0.600\nObiettivi:\n1) 0.640\n2) 0.665\nStop loss: 0.588", "limit"),
+])
+def test_dutch_between_and_italian_plural_entries(text, entry_type):
+    parsed = parse_message(text)
+    assert (parsed.to_expected_dict()["entries"], parsed.to_expected_dict()["entry_type"], parsed.tradable) == (
+        [0.6, 0.612], entry_type, True)
+
+
+def test_a_second_target_after_a_clause_about_the_first_is_still_a_target():
+    fields = parse_message("Long $ADA with a limit at 0.612, first target 0.640 near the weekly high, second target 0.665. "
+                           "Stop under 0.588.").to_expected_dict()
+    assert fields["targets"] == [0.64, 0.665]
+
+
+@pytest.mark.parametrize("text", [
+    "📡 Señal de COMPRA en #ADA — niveles solo en el canal VIP",
+    "#ADA long now, levels in a few minutes",
+])
+def test_a_call_whose_levels_come_elsewhere_is_a_held_open_not_a_close(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "open" and not parsed.tradable
+
+
+@pytest.mark.parametrize("text, kind, symbol", [
+    ("#ADA 全利確で終了しました 🎉", "close", "ADA/USDT"),
+    ("#ADA шорт закрываем весь объём по рынку", "close", "ADA/USDT"),
+    ("Cardano reached our 2nd target 🎯", "update", "ADA/USDT"),
+    ("$ADA limit never filled — cancel the order", "close", "ADA/USDT"),
+    ("ada tp2 geldi ✅", "update", "ADA/USDT"),
+    ("Closed ✅ +3.1% on this one", "close", None),
+    ("Cerrado manualmente, mercado lateral", "close", None),
+])
+def test_more_status_wordings(text, kind, symbol):
+    fields = parse_message(text).to_expected_dict()
+    assert (fields["kind"], fields["symbol"]) == (kind, symbol)
+
+
+@pytest.mark.parametrize("text, symbol", [
+    ("#ADA TP1 ✅ booked 30%. #XRP still sitting near entry, nothing to do there", "ADA/USDT"),
+    ("#XRP and #DOT still above their stops, moving #ADA stop to entry now", "ADA/USDT"),
+    ("#XRP пока держим, а по #ADA фиксируем половину", "ADA/USDT"),
+])
+def test_one_coin_changed_while_the_others_are_said_to_go_on(text, symbol):
+    parsed = parse_message(text)
+    assert (parsed.kind.value, parsed.to_expected_dict()["symbol"]) == ("update", symbol)
+
+
+def test_a_reaction_poll_is_no_status():
+    assert parse_message("Who's still holding #ADA? React 👍 if you're in, 👎 if you got stopped").kind.value == "not_a_signal"

@@ -89,9 +89,10 @@ LABELS: list[tuple[Field, str]] = [
                    r"(?:ال)?سعر\s+(?:ال)?حالي|قیمت\s+فعلی|当前价格?|现在価格|현재\s*가격)(?=[ \t]*[:=]?[ \t]*\$?\d)")),
     # ("#FET LONG 0.660 — next stop 0.700, then 0.740. SL 0.640": the next waypoint, not the stop)
     # ("E: 3.51 / T: 3.44 / 3.36 / S: 3.58": one-letter headings, only at a line's start before a colon and a price)
-    (Field.ENTRY, r"(?:^|(?<=\|))[ \t]*e(?=[ \t]*:[ \t]*\$?\d)"),
+    # ("COPY ▶ SHORT | DOTUSDT | 5x | E 4.862 / 4.915 | SL 5.010 | T 4.780 · 4.700": between pipes, a space will do)
+    (Field.ENTRY, r"(?:^|(?<=\|))[ \t]*e(?=[ \t]*:[ \t]*\$?\d|[ \t]+\$?\d[^\n|]*(?:\||$))"),
     (Field.STOP, r"(?:^|(?<=\|))[ \t]*s(?=[ \t]*:[ \t]*\$?\d)"),
-    (Field.TARGETS, (r"(?:^|(?<=\|))[ \t]*t(?=[ \t]*:[ \t]*\$?\d)|next\s+stops?(?=[ \t]*[:=]?[ \t]*\$?\d)|"
+    (Field.TARGETS, (r"(?:^|(?<=\|))[ \t]*t(?=[ \t]*:[ \t]*\$?\d|(?<=\|[ \t]t)[ \t]+\$?\d)|next\s+stops?(?=[ \t]*[:=]?[ \t]*\$?\d)|"
                     # "T1 156, T2 162": a one-letter target label with its row number, right before a price
                     r"t(?=[1-9][ \t]*[:=>]?[ \t]*\$?\d)")),
     (Field.STOP, (r"stop[\s-]*targets?|止损目标|손절\s*목표|(?:ال)?[أا]هداف\s+(?:ال)?وقف|(?:alvos?|objetivos?)\s+de\s+(?:stop|parada)|"
@@ -157,7 +158,7 @@ LABELS: list[tuple[Field, str]] = [
                   r"منطقة\s+(?:ال)?شراء|진입(?:가|구간)?|매수가|매수\s*평균가|"
                   r"einstiegs?(?:[\s-]*(?:preis|zone|bereich|kurs))?|kauf[\s-]*(?:zone|bereich)|"
                   r"(?:point|zone|prix)\s+d'\s?entr[ée]e|entr[ée]e|(?:prezzo|zona|punto)\s+di\s+(?:ingresso|entrata)|"
-                  r"ingresso|entrata|(?:strefa|cena|punkt)\s+wej[śs]cia|wej[śs]cie|(?:точка|зона|ціна)\s+входу|вхід|"
+                  r"ingresso|entrat[ae]|(?:strefa|cena|punkt)\s+wej[śs]cia|wej[śs]cie|(?:точка|зона|ціна)\s+входу|вхід|"
                   r"エントリー?(?:価格|ゾーン)?|(?:^|(?<=\|))[ \t]*open(?=\s*[:=])|(?:^|(?<=\|))[ \t]*(?:now|сейчас|зараз|[şs]imdi|ahora|agora|jetzt|maintenant|adesso|teraz|sekarang|b[âa]y\s+gi[ờo]|"
                   r"الآن|اکنون|现在|现价|지금|현재가|ตอนนี้)(?=[ \t]*[:=~>@]|[ \t]+[~$@]?\d)|"
                   # ("BNB 现价615附近做多"): the CJK words for "price now" are no ordinary word, trusted anywhere

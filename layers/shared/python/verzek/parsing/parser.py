@@ -93,7 +93,7 @@ _SIDE_FIELDS = (Field.LONG, Field.SHORT, Field.BUY, Field.SELL)
 # Segments whose numbers are accounted for: levels, leverage, and known non-price labels (DCA, risk, ...).
 _ASSIGNED_FIELDS = (Field.ENTRY, Field.TARGETS, Field.STOP, Field.LEVERAGE, Field.SYMBOL)
 _OR_WORDS = frozenset(["or", "или", "veya", "ya", "o", "ou", "oder", "oppure", "lub", "hoặc", "atau", "یا", "أو", "或"])
-_RANGE_HINTS = frozenset({"between", "zone", "range", "между", "зона", "arası", "arasi", "entre", "bölgesi", "area",
+_RANGE_HINTS = frozenset({"between", "zone", "range", "между", "зона", "arası", "arasi", "entre", "bölgesi", "area", "tussen",
                           "zwischen", "między", "pomiędzy", "між", "giữa", "antara", "beech", "bich", "بين", "بین"})
 
 
@@ -307,6 +307,9 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
                 # 68000" the coin before "long" says nothing about TP2)
                 since = max((s.label.start for s in segments if s.label is not None and s.label.line == n
                              and s.label.kind == Kind.LABEL), default=-1)
+                # (nor do the words of an earlier clause: "first target 23.40 where the weekly supply starts, second
+                # target 24.90")
+                since = max(since, max((t.start for t in tokens[:i] if t.kind == Kind.SEP and t.text in ",;"), default=-1))
                 current = Segment(tok.field, tok, qualified=any(
                     t.kind == Kind.WORD and t.text.lower() not in lx.FILLER_WORDS
                     and t.text.lower() not in lx.ORDINAL_WORDS and t.start > since for t in orphans))
@@ -941,6 +944,10 @@ def _leverage(tokens: list[Token], segments: list[Segment]) -> int | None:
     # the call's)
     elsewhere = {id(t) for s in segments if s.field == Field.IGNORE and s.label is not None and s.label.kind == Kind.LABEL
                  for t in _up_to_list_separator(s.tokens)}
+    # ("DCA ladder (isolated 5x)": a margin mode's word before the mark makes it the call's leverage, whatever label
+    # the line is under)
+    elsewhere -= {id(t) for i, t in enumerate(tokens) if t.kind == Kind.LEV and i
+                  and tokens[i - 1].text.lower() in ("isolated", "cross", "isolado", "aislado", "isolée", "isolato")}
     marks = [t for t in tokens if id(t) not in elsewhere and not (t.kind == Kind.LEV and t.value == 1)
              and t.kind in (Kind.LEV, Kind.SEP, Kind.WORD, Kind.NUM)]
     first = next((i for i, t in enumerate(marks) if t.kind == Kind.LEV), None)
@@ -1131,6 +1138,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         levels.stop = [t for t in levels.stop if t not in later]
     level_lines = [t.line for t in (*levels.entries, *levels.targets, *levels.stop)]
     candidates = without_generic_tags(symbol_candidates(tokens), tokens)
+    if any(c.weak for c in candidates) and any(not c.weak and (c.rank == EXPLICIT or tokens[c.position].kind == Kind.TAG
+                                                               and c.base in KNOWN_TICKERS) for c in candidates):
+        # ("Ik open een long op $ADA": a lower-case word after the side word may be the language's "on" — a tag or a
+        # pair names the coin)
+        candidates = [c for c in candidates if not c.weak]
     if candidates and not levels.entries and any(t.line > 0 for t in tokens):
         # ("HOT / #ETC stopped out", "ALPHA / Скоро запускаем закрытый канал …"): a channel's hype word alone on the post's
         # first line is its heading, though a ticker spells the same (Holo, Stella) — the coin is written with a tag,
@@ -1351,6 +1363,16 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             target = max((c for c in candidates if c.base.lower() == only), key=lambda c: c.rank, default=None) \
                 or SymbolCandidate(only.upper(), "USDT", NAMED, 0)
             return _status(MessageKind.CLOSE, target, segments, close_action(status_text), notes)
+        if action in (*POSITION_CHANGES, UpdateAction.TP_HIT) and not closing and symbol_problem \
+                and symbol_problem.startswith("several different") \
+                and (only := closed_coin_beside_conditions(status_text, coin_names, coin_words,
+                                                           says=lambda part: update_action(part) == action)):
+            # ("#ETH TP1 ✅ booked 25%. #BTC still sitting near entry", "#ADA and #DOT still above their stops, moving
+            # #NEAR stop to entry", "#SOL пока держим, а по #LINK фиксируем половину"): one coin's trade changes, the
+            # others are said to go on
+            named = max((c for c in candidates if c.base.lower() == only), key=lambda c: c.rank, default=None) \
+                or SymbolCandidate(only.upper(), "USDT", NAMED, 0)
+            return _status(MessageKind.UPDATE, named, segments, action, notes, target_index=tp_hit_index(status_text))
         if (action or closing) and symbol_problem and symbol_problem.startswith("several different") \
                 and not is_close_without_coin(status_text):
             # "Yesterday's closed trades: #AVAX ... #NEAR ... #ARB ...": a recap of several coins, not an
@@ -1729,8 +1751,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         return _not_a_signal("entry price without side, targets or stop")
     if not entries and not (targets or stop is not None) and not assumed:
         return _not_a_signal("market call without any price level")
-    if only_sell and not targets and stop is None and market != MarketType.FUTURES:
-        # A spot "SELL @ price" alert without targets or stop exits a held coin.
+    if only_sell and not targets and stop is None and market != MarketType.FUTURES and not (
+            direction_only and _LEVELS_LATER.search(clean)):
+        # A spot "SELL @ price" alert without targets or stop exits a held coin. ("señal de VENTA en #ETH — niveles solo
+        # en el VIP": a sell call whose levels come elsewhere — a direction alert, held below)
         return _status(MessageKind.CLOSE, candidate, segments, None, notes)
 
     half = len(targets) // 2
@@ -2304,7 +2328,7 @@ _EXCEPT = re.compile(r"(?<!\w)(?:except|excepting|but\s+not|but\s+[#$]\w+|leave\
                      r"only\s+[#$]\w+\s+stays|оставляем|оставить|оставим|besides|other\s+than|apart\s+from|(?<!still\s)(?<!you\s)(?:keep|hold)\s+[#$]\w+|stays?\s+open|"
                      r"кроме|за\s+исключением|excepto|menos|salvo|exceto|hari[çc]|au[ßs]er|sauf|tranne|opr[óo]cz)(?!\w)|除了|以外|を除|只留|保留")
 # "Should we close SOL here or let it run? 🤔 / 👍 close / 👎 hold / Vote below 👇": a poll's options are no command
-_POLL = re.compile(r"(?<!\w)(?:vote|voting|poll|votem|votar|votad|голосу\w*|опрос|encuesta|enquete|sondagem|vot[ae](?:d|n|r|i)?|votaci[óo]n|vota[çc][ãa]o|anket|oyla\w*|"
+_POLL = re.compile(r"(?<!\w)(?:vote|voting|poll|react\s+(?:with\s+)?\W*\s*if|votem|votar|votad|голосу\w*|опрос|encuesta|enquete|sondagem|vot[ae](?:d|n|r|i)?|votaci[óo]n|vota[çc][ãa]o|anket|oyla\w*|"
                    r"umfrage|abstimm\w*|sondage|sondaggio|ankieta|g[łl]osuj\w*|b[ìi]nh\s+ch[ọo]n|تصويت|نظرسنجی)(?!\w)|"
                    r"投票|투표")
 # ("📊 Poll: Close #SOL now / 👍 Yes / 👎 No", "Голосуем: закрываем #SOL или держим", "投票：平仓 #SOL / 继续持有"): a line headed by
@@ -2328,8 +2352,11 @@ _LEVELS_LATER = re.compile(r"(?i)[,—–-]?\s*(?:(?:the\s+)?(?:levels?|entry|en
                            # ("Детали позже", "niveles en breve", "点位稍后发", "止盈止损稍后发", "Details folgen")
                            r"[,.—–-]?\s*(?:детали|уровни|цели|вход|стоп)(?:\s+(?:и|,)\s*\w+)*\s+(?:позже|скоро|чуть\s+позже)(?!\w)|"
                            r"[,.—–-]?\s*(?:niveles|detalles|objetivos|n[íi]veis|detalhes|alvos|livelli|dettagli|niveaux|d[ée]tails|"
-                           r"seviyeler|detaylar|details|level|detail)\s+(?:en\s+breve|luego|despu[ée]s|em\s+breve|depois|a\s+breve|"
-                           r"dopo|bient[ôo]t|plus\s+tard|birazdan|sonra|folgen(?:\s+gleich)?|menyusul|nanti)(?!\w)|"
+                           r"seviyeler|detaylar|details|level|detail)(?:\s+exact[oa]s?)?\s+(?:en\s+breve|luego|despu[ée]s|em\s+breve|depois|a\s+breve|"
+                           r"dopo|bient[ôo]t|plus\s+tard|birazdan|sonra|folgen(?:\s+gleich)?|menyusul|nanti|"
+                           # ("niveles exactos solo en el canal VIP", "levels in the VIP"): the levels are posted elsewhere
+                           r"(?:s[óo]lo\s+|only\s+|apenas\s+)?(?:en|in|no|na)\s+(?:el\s+|the\s+|o\s+)?(?:canal\s+)?vip)(?!\w)|"
+                           r"(?:the\s+)?(?:levels?|entry|targets?)\s+in\s+a\s+few\s+min\w*|"
                            r"(?:点位|止盈止损|止盈|止损|具体点位|详情)\s*(?:稍后|随后|晚点)\s*(?:发|公布|更新)?")
 
 
@@ -2376,7 +2403,7 @@ def _market_word_tokens(tokens: list[Token]) -> set[int]:
 
 
 # Words that say a call was made: "LONG signal confirmed on DOT/USDT", "$PYTH long triggered, details soon", "DOGE 롱 진입"
-_CALL_WORDS = re.compile(r"(?<!\w)(?:signal|triggered|confirmed|activated|entered|entering|alert|진입|вход\w*|giri[şs]|"
+_CALL_WORDS = re.compile(r"(?<!\w)(?:signal|se[ñn]al|sinal|sinyal|сигнал|triggered|confirmed|activated|entered|entering|alert|alerta|진입|вход\w*|giri[şs]|"
                          r"entrada|einstieg|entr[ée]e|ingresso|masuk|v[àa]o\s+l[ệe]nh|入场|进场|エントリー)(?!\w)", re.IGNORECASE)
 
 
@@ -2900,7 +2927,13 @@ def _lower_case_ticker_heading(tokens: list[Token], status_text: str) -> SymbolC
     """("eth 保本出了，开仓价平掉", "btc closed at entry"): a status post headed by a ticker in lower case, the status
     in its first clause ("btc is dumping, close your alts" closes no BTC)."""
     first = _first_meaningful(tokens)
-    if first is None or tokens[first].kind != Kind.WORD or tokens[first].text not in _LOWER_CASE_TICKERS:
+    if first is None or tokens[first].kind != Kind.WORD or not tokens[first].text.islower():
+        return None
+    after = next((t for t in tokens[first + 1:] if t.kind not in (Kind.SEP, Kind.INDEX)), None)
+    # ("sol tp1 geldi", "link sl hit": a ticker that is also a word, right before a target or stop word)
+    before_a_level_word = after is not None and after.kind == Kind.LABEL and after.field in (Field.TARGETS, Field.STOP) \
+        and tokens[first].text.upper() in KNOWN_TICKERS
+    if tokens[first].text not in _LOWER_CASE_TICKERS and not before_a_level_word:
         return None
     clause = re.split(r"[,;.!?，。；！？\n]", status_text.lstrip(), maxsplit=1)[0]
     if not (is_close(clause) or update_action(clause)):

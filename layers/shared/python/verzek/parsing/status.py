@@ -184,7 +184,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?<![\w.,+-])\d{1,2}\s*%\s+out(?!\w)|"
         # "#SOL продаём половину", "vendemos la mitad", "卖出一半", "yarısını sat", "%50 kapat", "50% schließen": half sold, a
         # share closed (the Turkish and German verbs come after the share)
-        r"(?<!\w)(?:прода\w*|vend(?:emos|imos|er|o|i|a)|verkauf\w*)\s+(?:la\s+|a\s+|die\s+)?(?:половин\w*|треть|mitad|metade|"
+        r"(?<!\w)(?:прода\w*|фиксиру\w*|зафиксир\w*|vend(?:emos|imos|er|o|i|a)|verkauf\w*)\s+(?:la\s+|a\s+|die\s+)?(?:половин\w*|треть|mitad|metade|"
         r"h[äa]lfte)(?!\w)|卖出?\s*(?:一半|三分之一)|(?:一半|半仓)\s*卖出|yar[ıi]s[ıi]n[ıi]\s+(?:sat|kapat)\w*|"
         r"(?<![\w.,+-])(?:%\s*[1-9]\d?|[1-9]\d?\s*%)(?:'?[yi]?\w{0,3})?\s+(?:kapat(?:[ıi]yoruz|[ıi]n|al[ıi]m)?|schlie(?:ß|ss)en)(?!\w)|"
         r"polovin\w*\s+(?:pozice\s+)?zav[íi]r\w*|zav[íi]r\w*\s+polovin\w*|h[äa]lften\s+st[äa]ng\w*|st[äa]ng\w*\s+h[äa]lften|"
@@ -300,6 +300,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # "#WIF sudah kena semua TP", "chạm hết TP", "tüm hedefler geldi"
         r"(?:kena|capai|mencapai|hit|reached|dính|đạt|chạm|ch[ốo]t)\s+(?:semua|seluruh|all|hết|het|tất\s+cả|tat\s+ca)\s+(?:tps?|targets?|sasaran|target|m[ụu]c\s+ti[êe]u)|"
         r"(?:semua|seluruh)\s+(?:tps?|targets?|sasaran)\s+(?:sudah\s+)?(?:kena|tercapai)|"
+        # ("Chainlink reached our 2nd target", "hit the first target")
+        rf"(?:hit|hits|reached|touched|smashed)\s+(?:the\s+|our\s+){_ORDINAL}\s+(?:target|tp|take[\s-]*profit)(?!\w)|"
         r"(?:hit|hits|reached|touched|smashed)\s+(?:the\s+|our\s+)?(?:all\s+(?:the\s+|our\s+)?(?:take[\s-]*profit\s+)?"
         r"targets?|tps?\s*\d{0,2}|targets?\s*\d{1,2}|take[\s-]*profit\s*\d{0,2})(?![\w.,])|"
         # "Tocó tp2", "Bateu o alvo 1", "On a touché le TP2": the verb, then the target
@@ -395,7 +397,7 @@ _ALL_WORD = (r"(?:(?<!\w)(?:alla|all|everything|everyone|every|تمام|to[àa]n
 _REST_OR_POSITION = (r"(?:(?<!\w)(?:rest|remaining|remainder|kalan\w*|остат\w*|остальн\w*|resto|restante|restlichen|"
                      r"reste|rimanente|reszt\w*|sisa\w*|c[òo]n\s+l[ạa]i|i[şs]lem\w*|pozisyon\w*|сделк\w*|позици\w*|"
                      r"posici[óo]n|posi[çc][ãa]o|position|positioner|positionen|poz[íi]ci[óo]\w*|pozice|pozycj\w*|trade|الصفقة|صفقة|پوزیشن|معامله|"
-                     r"posizion[ei]|operazion[ei]|ट्रेड|पोजीशन|पोज़ीशन)(?!\w)|仓位|剩余|포지션|ポジション)")
+                     r"posizion[ei]|operazion[ei]|ट्रेड|पोजीशन|पोज़ीशन|объ[её]м\w*)(?!\w)|仓位|剩余|포지션|ポジション)")
 _CLOSE_NEAR = rf"{_CLOSE_VERB}(?:\W+\w+){{0,2}}?\W*{_REST_OR_POSITION}|{_REST_OR_POSITION}(?:\W+\w+){{0,2}}?\W*{_CLOSE_VERB}"
 # "Лимитку по #TAO отменяем", "cancelamos la orden de #SOL", "limit emrini iptal ediyoruz": a cancel verb next to a word
 # for the pending order, in either order
@@ -451,7 +453,7 @@ _CLOSE_PATTERN = _Gated(
     r"전량\s*(?:익절|청산|정리|손절)|청산\s*완료|sell\s+(?:your|all|the|our|my)\s+|"
     # ("Out of #SOL", "out of the trade"; "Out of office until Monday", "#BTC: out of range" are no exit)
     r"out\s+of(?!\s+(?:the\s+)?(?:range|office|time|stock|luck|control|breath|order|nowhere|context|the\s+box|"
-    r"this\s+world|reach|season|money|ideas|patience)(?!\w))|(?:استاپ|حد\s+ضرر)\s+خورد|止损(?:出局|触发|已触发|了)|平仓|стоп\s+выбил\w*|выбил\w*\s+(?:по\s+)?стоп\w*|全?决済(?:しました|完了)|"
+    r"this\s+world|reach|season|money|ideas|patience)(?!\w))|(?:استاپ|حد\s+ضرر)\s+خورد|止损(?:出局|触发|已触发|了)|平仓|стоп\s+выбил\w*|выбил\w*\s+(?:по\s+)?стоп\w*|全?决済(?:しました|完了)|全利确\w*|利确で终了\w*|"
     r"손절\s*(?:처리\w*|완료|됨)|종료|stop\s+target\s+hit|تم\s+(?:ال)?(?:إغلاق|اغلاق|إلغاء|الغاء)|(?:بسته|لغو)\s+شد|"
     r"(?:إلغاء|الغاء)\s+(?:ال)?(?:صفقة|اشارة|إشارة|توصية)|"
     # "#KAS limit order removed ❌ price ran away" (a stop order removed is no cancel of the trade)
@@ -660,7 +662,10 @@ _NEGATED_AFTER = re.compile(r"^\s*(?:(?:пока|ещё|еще|still|yet)\s+)?(?
                             # ("#ETH'ye ekleme yapmıyoruz", "ekleme yapmayın": Turkish puts "not" in the verb)
                             r"yap(?:m[ıi]yor|may[ıi]n|mayaca|mad[ıi])\w*)")
 # ("#SOL position isn't closed", "#SOL order not cancelled", "止损没有移动"): a negation inside the phrase matched
-_NEGATED_INSIDE = re.compile(r"(?<!\w)(?:never|not|\w+n't|nicht|não|не|нет)(?!\w)|没有?|未|不要")
+# ("limit never filled - cancel", "entry not triggered, cancel": an order that did not fill, cancelled — the negation is
+# the reason, not a denial of the cancel)
+_NEGATED_INSIDE = re.compile(r"(?<!\w)(?:never|not|\w+n't|nicht|não|не|нет)(?!\w)(?!\s+(?:filled|triggered|activated|"
+                             r"reached|executed|hit)\W+(?:\w+\W+){0,2}?cancel)|没有?|未|不要")
 # ("We should have closed #SOL at 190", "Надо было закрыть", "早该", "すべきだった", "Думаю закрыть", "Worst case #SOL hits SL",
 # "#SOL might get stopped out", "#SOL hampir kena SL"): what should have been, what may happen or is weighed — not done now
 _NOT_DONE = re.compile(
@@ -703,7 +708,9 @@ def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
             if _waits(before) or _MARKET_CONDITION.search(sentence_after) or _LEVEL_CONDITION.match(sentence_after) \
                     or not _PAST_VERB.search(match.group(0)) and _AT_LEVEL_LATER.search(sentence_after):
                 yield "waits"
-            elif _NEGATED.search(before) or _ASKED.match(line[match.end():]) or _ALMOST.search(before) \
+            # (a negation in an earlier clause is about something else: "$TON limit never filled — cancel the order")
+            elif _NEGATED.search(re.split(r"[.!?;]\s+|\s[—–-]\s", before)[-1]) or _ASKED.match(line[match.end():]) \
+                    or _ALMOST.search(before) \
                     or said_not_done(before, match.group(0), line[match.end():]):
                 yield "no"
             else:
@@ -790,6 +797,12 @@ _CLOSE_ALL_OR_COMMAND = re.compile(
     # "Closing here at BE", "Closing now", "Exiting here"
     r"^(?:we'?re\s+|we\s+are\s+|i'?m\s+|i\s+am\s+)?(?:closing|exiting)\s+(?:here|now|at\s+(?:be|breakeven|break[\s-]even|entry|market))(?!\w)|"
     r"^(?:trade\s+|position\s+)?closed\s+(?:manually|early)(?!\w)|"
+    # ("Closed ✅ +2.7% on this one", "Cerrado manualmente, el mercado no acompaña", "Fechado no lucro"): a reply reporting
+    # its trade closed, with the result or how
+    r"^(?:trade\s+|position\s+)?closed\s+(?:done\s+)?[+-]\s*\d+(?:[.,]\d+)?\s*%|"
+    r"^(?:cerrad[oa]|fechad[oa]|chius[oa]|geschlossen|ferm[ée]e?|закрыт[аоы]?|kapat[ıi]ld[ıi])\s+"
+    r"(?:manualmente|manually|manuell|manuellement|manualmente|вручную|manuel|en\s+(?:ganancia|p[ée]rdida|positivo|be|entrada)|"
+    r"no\s+(?:lucro|zero\s+a\s+zero)|com\s+lucro|in\s+(?:profitto|guadagno)|с\s+прибылью|в\s+плюс|в\s+ноль)(?!\w)|"
     r"^(?:take|book|secure)\s+(?:the\s+|your\s+)?profits?\s+(?:and|&)\s+(?:close|exit)(?!\w)|"
     r"^(?:trade\s+|position\s+)?closed\s+(?:in\s+(?:profit|loss)|at\s+(?:breakeven|break[\s-]even|entry|be|tp\s*\d?|sl|stop)|manually|with\s+(?:a\s+)?(?:profit|loss))(?!\w)"
     r"(?:\s*(?:done|[+-]?\d+(?:[.,]\d+)?\s*%))*[^\w\n]*$|"
@@ -902,7 +915,7 @@ def closes_position(lowered: str) -> bool:
 
 # A target level already ticked off inside a full setup ("TP1: 2.05 ✅", "TP3 16.0 done").
 _TICKED_LEVEL = re.compile(
-    rf"{_TP_WORDS}[ \t]*\d{{0,2}}[ \t]*[:=.)-]?[ \t]*\$?\d[\d.,]*(?:[ \t]*[/|,][ \t]*\$?\d[\d.,]*)*[ \t]*(?:k[ \t]*)?"
+    rf"{_TP_WORDS}[ \t]*\d{{0,2}}[ \t]*[:=.)-]?[ \t]*\(?\$?\d[\d.,]*\)?(?:[ \t]*[/|,][ \t]*\$?\d[\d.,]*)*[ \t]*(?:k[ \t]*)?"
     # ("TP1 3100 (hit)", "TP1 3100 — взят", "TP1 3100 geldi", "TP1 3100 已达成", "TP1 3100 ☑"): the mark in brackets or after a dash,
     # in the channels' languages
     r"(?:[(\[—–-][ \t]*)?(?:already[ \t]+|is[ \t]+|was[ \t]+|were[ \t]+|are[ \t]+|đã[ \t]+|sudah[ \t]+|已经?)?"
@@ -1003,6 +1016,8 @@ _STILL_RUNNING = re.compile(
     r"(?<!\w)(?:still\s+(?:open|running|active|alive|live|on|in(?:\s+the)?\s+(?:play|game|trade)|holding|valid|in)|"
     r"(?:remains?|stays?|keeps?)\s+(?:open|running|active|in\s+play)|keeps?\s+going|still\s+going|let\s+(?:it|\w+)\s+run|"
     r"(?:is\s+|are\s+)?running\s+(?:fine|well|nicely|smoothly|strong|ok)|holding\s+(?:fine|well|strong|up)|"
+    # ("#BTC still sitting near entry, nothing to do there", "#ADA and #DOT still above their stops")
+    r"still\s+(?:sitting|above|below|near|intact|untouched)|nothing\s+to\s+do|no\s+action|пока\s+держим|держим\s+дальше|"
     r"(?:ещё|еще|пока)\s+(?:держим|в\s+работе|открыт\w*|актуал\w*)|оста[её]тся(?:\s+открыт\w*)?|держим|"
     r"sigue\s+(?:abiert[oa]|activ[oa]|en\s+juego|corriendo)|continua\s+(?:abert[oa]|ativ[oa])|segue\s+abert[oa]|"
     r"h[âa]l[âa]\s+a[çc][ıi]k|a[çc][ıi]k\s+kal\w*|(?:aynen\s+)?devam(?:\s+ediyor|\s+edecek)?|"
@@ -1018,7 +1033,8 @@ def _coins_in(clause: str, coins: frozenset[str], aliases: dict[str, str]) -> se
     return named | {base for word, base in aliases.items() if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", clause)}
 
 
-def _closed_and_kept(lowered: str, coins: frozenset[str], aliases: dict[str, str]) -> tuple[set[str], set[str], bool]:
+def _closed_and_kept(lowered: str, coins: frozenset[str], aliases: dict[str, str],
+                     says=None) -> tuple[set[str], set[str], bool]:
     """The coins named in clauses that close now, and in clauses that wait for a condition or say the trade goes on;
     and whether every clause naming a coin is one of the two."""
     closed: set[str] = set()
@@ -1030,19 +1046,20 @@ def _closed_and_kept(lowered: str, coins: frozenset[str], aliases: dict[str, str
             continue
         if _CONDITION.search(clause) or _MARKET_CONDITION.search(clause) or _STILL_RUNNING.search(clause):
             kept |= named
-        elif is_close(clause, coins):
+        elif (says(clause) if says is not None else is_close(clause, coins)):
             closed |= named
         else:
             every_clause_read = False
     return closed, kept, every_clause_read
 
 
-def closed_coin_beside_conditions(lowered: str, coins: frozenset[str], aliases: dict[str, str] | None = None) -> str | None:
+def closed_coin_beside_conditions(lowered: str, coins: frozenset[str], aliases: dict[str, str] | None = None,
+                                  says=None) -> str | None:
     """Of a post naming several coins, the one an unconditional close names, when every other coin stands in a clause
     that waits for a condition ("#GMX kapattık ✅ — #DYDX de 0.590 altı gelirse onu da kapatırız": GMX is closed, DYDX
     only would be) or goes on ("#ETH closed ✅, #BTC still open"). None in any other case (a recap of several closes
     stays a recap). `aliases`: coins the post names in words ("эфиру" → "eth")."""
-    closed, kept, every_clause_read = _closed_and_kept(lowered, coins, aliases or {})
+    closed, kept, every_clause_read = _closed_and_kept(lowered, coins, aliases or {}, says)
     return next(iter(closed)) if every_clause_read and len(closed) == 1 and not closed & kept and kept else None
 
 
