@@ -426,3 +426,68 @@ def test_one_coin_changed_while_the_others_are_said_to_go_on(text, symbol):
 
 def test_a_reaction_poll_is_no_status():
     assert parse_message("Who's still holding #ADA? React 👍 if you're in, 👎 if you got stopped").kind.value == "not_a_signal"
+
+
+# --- review 14: the session's own rules, attacked --------------------------------------------------------------------
+
+def test_a_known_ticker_in_lower_case_after_coin_is_the_coin():
+    assert parse_message("coin atom\nFAST LONG\nEntry 4.10\nTP 4.40\nSL 3.90").to_expected_dict()["symbol"] == "ATOM/USDT"
+
+
+@pytest.mark.parametrize("text", [
+    "#ATOM LONG\nEntry 4.10\nTP 4.40 / 4.70\nSL 3.90\n+38% profit in 3 hours",
+    "#ATOM LONG\nEntry 4.10\nTP 4.40 / 4.70\nSL 3.90\nROI: +95%",
+    "#ATOM LONG\nEntry 4.10\nTP 4.40 / 4.70\nSL 3.90\nWe closed this one at 4.52",
+    "#Futures\n#ATOM LONG closed ✅\nEntry 4.10\nTP 4.40 / 4.70\nSL 3.90",
+    "#ATOM LONG\nEntry 4.10\nTP 4.40 / 4.70\nSL 3.90\nЗакрыто вручную в плюс",
+])
+def test_a_card_with_its_result_or_a_closed_heading_never_trades(text):
+    assert not parse_message(text).tradable
+
+
+@pytest.mark.parametrize("text", [
+    "#ATOM LONG\nEntry 4.10\nTP 4.40 / 4.70\nSL 3.90\n❌ No FOMO",
+    "#ATOM LONG\nEntry 4.10\nTP 4.40 / 4.70\nSL 3.90\nDon't chase if it runs above 4.25",
+    "#ATOM LONG\nEntry 4.10\nTP 4.40 / 4.70\nSL 3.90\nStop loss triggered only on 4H candle close",
+    "#ATOM LONG\nEntry 4.10\nTP 4.40 / 4.70\n❌ STOP LOSS\n3.90",
+    "#ATOM LONG\nEntry 4.10\nTP 4.40 / 4.70\nSL 3.90\nProfit: +45% with 10x",
+    "#ATOM LONG\nEntry 4.10\nTP 4.40 / 4.70\nSL 3.90\nRisk level: 2",
+    "#ATOM LONG\nEntry 4.10\nTP 4.40 / 4.70\nSL 3.90\n⚠️ Wrong entries cost money, use limits",
+])
+def test_advice_and_notes_beside_a_fresh_card_still_trade_it(text):
+    parsed = parse_message(text)
+    assert parsed.tradable and parsed.to_expected_dict()["stop_loss"] == 3.9
+
+
+@pytest.mark.parametrize("text, leverage", [
+    ("#ATOM LONG\nEntry 4.10\nTP 4.40\nSL 3.90\nMax 5x (aggressive: 10x)", 5),
+    ("#ATOM LONG\nEntry 4.10\nTP 4.40\nSL 3.90\nLeverage: 20x (same as yesterday)", 20),
+    ("#ATOM LONG\nEntry 4.10\nTP 4.40\nSL 3.90\nFutures trading 20x", 20),
+    ("NEXT 100X COIN\n#ATOM LONG\nEntry 4.10\nTP 4.40\nSL 3.90", None),
+    ("#ATOM spot buy 4.10\nTP 4.40\nSL 3.90\nEasy 5x from here", None),
+])
+def test_the_call_s_leverage_against_hype_and_other_readers(text, leverage):
+    assert parse_message(text).to_expected_dict()["leverage"] == leverage
+
+
+@pytest.mark.parametrize("text", ["#ATOM yarısını satmayın", "#ATOM yarısını satacağız", "#ATOM 50% schließen wir erst bei TP2",
+                                  "#ATOM vender a metade só no TP2", "#ATOM 到4.5再卖出一半"])
+def test_a_half_sale_negated_or_for_later_changes_nothing(text):
+    assert parse_message(text).kind.value == "not_a_signal"
+
+
+@pytest.mark.parametrize("text", ["Cerramos #ATOM completo ✅, ya vendimos la mitad en TP1", "#ATOM 全部平仓 ✅（TP1 时卖出一半）"])
+def test_a_whole_close_beside_an_earlier_half_is_a_close(text):
+    assert parse_message(text).kind.value == "close"
+
+
+@pytest.mark.parametrize("text", ["#ATOM LONG\nEntry 4.10\nTP1 4.40 (도달 시 본절)\nTP2 4.70\nSL 3.90",
+                                  "#ATOM LONG\nEntry 4.10\nTP1 4.40 (chạm thì dời SL về entry)\nTP2 4.70\nSL 3.90"])
+def test_a_plan_for_when_a_target_is_reached_keeps_the_card_a_call(text):
+    assert parse_message(text).tradable
+
+
+@pytest.mark.parametrize("text", ["Since BTC is dumping, close #ATOM", "BTC 🚨 close #ATOM now", "ATOM. Closed ✅",
+                                  "#ATOM closed ✅\nAnket: sıradaki coin hangisi olsun"])
+def test_a_close_of_the_coin_named_beside_market_talk_or_a_poll(text):
+    assert (parse_message(text).kind.value, parse_message(text).to_expected_dict()["symbol"]) == ("close", "ATOM/USDT")

@@ -177,7 +177,8 @@ LABELS: list[tuple[Field, str]] = [
     # (a share, "Risk: 1%", stays a note below)
     (Field.STOP, (r"(?:risk|риск|risiko|riesgo|risco|risque|rischio|ryzyko)[ \t]+(?:level|zone|line|уровень|zona|niveau|livello)"
                   # (a score, "Risk level: 2/10", "3 of 5", a share, "2%": no price)
-                  r"(?=[ \t]*[:=]?[ \t]*\$?\d+(?:[.,]\d+)?(?![\d.,]|[ \t]*(?:/|%|из(?!\w)|of(?!\w))))|"
+                  # (a price: a decimal or three digits — "Risk level: 2", "Risk zone 6", "Risk Level: 27" are scores)
+                  r"(?=[ \t]*[:=]?[ \t]*\$?(?:\d+[.,]\d+|\d{3,})(?![\d.,]|[ \t]*(?:/|%|из(?!\w)|of(?!\w))))|"
                   r"(?:risk|риск|risiko|riesgo|risco|risque|rischio|ryzyko)(?:[ \t]+(?:level|zone|line|уровень|zona))?"
                   r"(?=[ \t]*:?[ \t]*(?:below|under|above|over|ниже|выше|unter|[üu]ber|por\s+(?:debajo|encima)\s+de|abaixo\s+de|acima\s+de|"
                   r"sous|au[\s-]dessus\s+de|sotto|sopra|poni[żz]ej|powy[żz]ej)[ \t]+\$?\d)")),
@@ -471,7 +472,8 @@ RESTATE_RE = re.compile(
     r"ralat|koreksi|"
     # ("Typo in last post, correct levels:", "Sorry, wrong entry above. Right one:", "Ошибся в прошлом посте", "上一条信号有误"):
     # the call before, corrected — the same trade
-    r"typo|wrong\s+(?:entry|levels?|tps?|sl|stop|signal|post|coin)|right\s+one(?=\s*[:👇])|fixed\s+levels|"
+    r"typo\s+in|(?:sorry|oops|my\s+bad)\W+(?:\w+\W+){0,2}?wrong|wrong\s+(?:entry|levels?|tps?|sl|stop|signal|post|coin)\s+"
+    r"(?:above|earlier|before|in\s+(?:the\s+)?(?:last|previous))|right\s+one(?=\s*[:👇])|^\W*fixed\s+levels\W*$|"
     r"mistake\s+in\s+(?:the\s+)?(?:last|previous|earlier)|correct\s+(?:levels?|entry|one)(?=\s*[:👇])|ошиб\w*\s+в\s+(?:прошл|предыдущ)\w*|"
     r"error\s+en\s+(?:la|el)\s+(?:se[ñn]al|post|mensaje)\s+anterior|erro\s+n[oa]\s+(?:sinal|post)\s+anterior|有误|"
     # a reminder or re-post of a call already out ("Reminder: #APT long still valid", "Re-posting the setup")

@@ -1424,7 +1424,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             return _not_a_signal("a trade change that waits for a market event or is asked about")
         if (action or closing) and (("?" in text or "？" in text or "؟" in text) and (
                 _POLL.search(status_text) or _QUESTION_HEAD.match(status_text) or _QUESTION_HEAD.match(body))
-                or _POLL_HEAD.search(status_text)):
+                or _POLL_HEAD.match(status_text.lstrip())):  # (a poll heading the post: "Anket: …" under a close asks another thing)
             return _not_a_signal("a poll asking readers what to do, not a status")
         if (action or closing) and _ASKS.search(text):
             # "¿Movemos el SL?", "Breakeven'a taşındı mı?", "TP2 hit?": a one-sentence question is no report or command
@@ -1512,7 +1512,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 # ("#ARB +20% / #OP closed", "#ARB: running / #OP: stopped"): coins on lines of their own, and the close
                 # on another coin's line — the coin read first is not the one closed
                 return _not_a_signal(f"a close beside several coins, none read as {target.base}'s: for an operator")
-            if target is not None and len(closed_coins) > 1:
+            if target is not None and len(closed_coins) > 1 and not (commanded is not None and commanded.base == target.base):
                 # ("Today's results / #SOL closed +12% / #ETH SL hit"): closes of several coins, one command each line
                 # never — a recap (a command closing several, "Close both #ETH and #SOL", is read above)
                 return _not_a_signal(f"closes of several coins ({', '.join(sorted(closed_coins)).upper()}): a recap")
@@ -1915,26 +1915,38 @@ _OUTCOME_FIELD = re.compile(
     r"^\W*(?:(?:result|outcome|pnl|p&l|unreali[sz]ed(?:\s+pnl)?|profit\s+so\s+far|current\s+pnl|resultado|результат|sonu[çc])"
     r"\s*[:：=]|(?:status|state|durum|estado|статус|状态|stato|statut|stan|trạng\s+thái|الحالة|وضعیت|स्टेटस|สถานะ)\s*[:：=-]"
     r"(?=[^\n]*?(?:closed|stopped|stop\s*(?:loss\s*)?hit|sl\s+hit|cancel+ed|expired|invalid|in\s+progress|kapand\w*|cerrad\w*|"
-    r"fechad\w*|закрыт\w*|в\s+работе|aktif|en\s+curso|已平仓|已止损|持仓中|बंद|ปิดแล้ว|đã\s+đóng|ditutup|zamkni[ęe]t\w*|"
+    r"fechad\w*|закрыт\w*|в\s+работе|en\s+curso|已平仓|已止损|持仓中|बंद|ปิดแล้ว|đã\s+đóng|ditutup|zamkni[ęe]t\w*|"
     r"chius\w*|cl[ôo]tur[ée]\w*|geschlossen|مغلقة|بسته|\u274c|[+-]\s*\d)))", re.IGNORECASE)
 # A line beside the card saying it ended, was withdrawn or is under way ("Stopped out ❌", "EDIT: SL hit", "Closed +4% ✅",
 # "Expired ⌛", "Too late to enter", "Already entered, don't chase", "Opened 2 hours ago", "Вход уже неактуален")
 _WITHDRAWN_OR_UNDER_WAY = re.compile(
     # ("Expired ⌛", "❌ Not valid anymore", "#SOL LONG (expired)"; "Below 0.880 the setup is invalid" is its stop)
     r"(?<!\w)(?:^\W*(?:expired|invalid|not\s+valid(?:\s+anymore)?|no\s+longer\s+valid)\W*$|\((?:expired|invalid)\)|"
-    r"(?:expired|invalid|not\s+valid)\s+(?:now|anymore)|no\s+fill|old\s+signal|(?:don'?t|do\s+not)\s+(?:open|enter|chase)|"
+    # ("Don't chase if it runs above 185" is advice beside a live call)
+    r"(?:expired|invalid|not\s+valid)\s+(?:now|anymore)|no\s+fill|old\s+signal|"
+    r"(?:don'?t|do\s+not)\s+(?:open|enter|chase)(?!\s+(?:if|above|below|over|under|beyond|it\s+(?:if|above|below)))|"
     r"too\s+late|missed\s+it|already\s+(?:entered|in|ran|running|\+)|in\s+progress|currently\s+[+-]\s*\d+|we\s+are\s+in\s+since|"
     r"(?:opened|posted|entered)\s+(?:\w+\s+){0,3}?\d+\s*(?:h|hrs?|hours?|min\w*|days?)\s+ago|неактуал\w*|не\s+входим|"
     r"girmeyin|ka[çc]t[ıi]|no\s+entren|ya\s+no\s+es\s+v[áa]lid\w*|sinyal\s+iptal|iptal\s+edildi|"
     r"giri[şs]\s+ger[çc]ekle[şs]ti|entrada\s+(?:ejecutada|executada|activada|ativada)|entry\s+(?:filled|done)|"
     r"exercise\s+for|homework|fake\s+signal|not\s+ours|фейк\w*|не\s+наш\s+сигнал|sahte\s+sinyal|se[ñn]al\s+falsa|"
     r"sinal\s+falso|scam\w*|from\s+another\s+channel|how\s+to\s+read\s+(?:our|the|a)\s+signals?|"
-    r"stopped\s+out|(?:sl|stop(?:\s*loss)?)\s+(?:was\s+|got\s+)?(?:hit|triggered|taken|हिट)|"
+    r"stopped\s+out|(?:sl|stop(?:\s*loss)?)\s+(?:was\s+|got\s+)?(?:hit|triggered|taken|हिट)(?!\s+(?:only|on\s+(?:a\s+)?\w*\s*close))|"
     r"^\W*(?:closed|cerrad[oa]|fechad[oa]|закрыт[аоы]?|kapand[ıi]|geschlossen|chius[oa]|cl[ôo]tur[ée]e?|ditutup)"
     r"(?:\s+(?:at|in|en|em|на|по|@|manually|early)|\s*[+-]?\d+(?:[.,]\d+)?|\W*$)|"
-    r"^\W*(?:result\w*|profit|resultado)\s*[:：=]?\s*[+-]\s*\d+|[-—]\s*(?:stopped|sl\s+hit|closed|expired)\W*$|"
+    r"^\W*(?:result\w*|profit|resultado)\s*[:：=]?\s*[+-]\s*\d+(?:[.,]\d+)?(?:\s*%)?(?![\d.,%]|\s*(?:with|at|on|if|potential|possible))|[-—]\s*(?:stopped|sl\s+hit|closed|expired)\W*$|"
     r"^\W*(?:stopped|отмена|iptal|cancel+ed|stop\s+oldu|손절|sl\s+hit|โดน\s*sl|تم\s+ضرب\s+(?:ال)?ستوب|"
     r"استاپ\s+خورد)\W*$)(?!\w)|"
+    # ("+45% profit in 2 hours", "Done ✅ +30%", "ROI: +120%", "Lucro de 45%", "收益 +45%": the result the trade made;
+    # "Profit: +55% with 10x", "Potential profit +20%" is what it could make)
+    r"(?<!potential\s)(?<!expected\s)(?<!possible\s)(?:^|(?<=\W))(?:[+]\s*\d+(?:[.,]\d+)?\s*%\s*(?:profit|gain|roi|pnl|in\s+\d)|"
+    r"(?:done|profit|roi|pnl|lucro|ganancia|gewinn|прибыль|kâr|kar)\s*(?:de\s+|of\s+)?[:=]?\s*\+?\s*\d+(?:[.,]\d+)?\s*%"
+    r"(?!\s*(?:with|at|on|if|potential|possible|target)))|"
+    # ("#SOL LONG closed ✅", "SOL/USDT LONG — closed in profit", "We closed this one at 188", "Hit SL 😢",
+    # "Закрыто вручную в плюс"): the card's trade ended
+    r"(?<!\w)(?:long|short|we|trade|position|it|this\s+one)\W+(?:\w+\W+)?(?:closed|stopped\s+out)(?!\w)|"
+    r"^\W*hit\s+(?:sl|stop)\W*$|закрыт[аоы]?\s+(?:вручную|в\s+плюс|в\s+минус|в\s+ноль|по\s+стопу)|"
+    r"收益\s*[+]\s*\d|"
     # ("EDIT: SL hit", "Update: closed at BE": an edit of the card saying what became of it)
     r"^\W*(?:edit(?:ed)?|upd(?:ate)?)\s*:\s*(?=\w)|"
     # (Han and kana words have no word boundary)
@@ -1944,7 +1956,9 @@ _WITHDRAWN_OR_UNDER_WAY = re.compile(
 
 # ("Status: ❌", "❌ SL", "СТОП ❌" over the card, "#SOL LONG ❌"): a cross on a line with no number — the card crossed out
 # (a cross before a level, "❌ SL: 175", is the stop's emoji)
-_CROSSED_LINE = re.compile(r"^[^\d\n]*[\u274c\u26d4\U0001f6ab][^\d\n]*$", re.MULTILINE)
+_CROSSED_LINE = re.compile(r"^[^\d\n]*\u274c[^\d\n]*$(?!\n\s*\$?\d)", re.MULTILINE)
+# ("❌ No FOMO", "❌ Not financial advice", "❌ Don't chase"): a cross before advice, not over the card
+_CROSSED_ADVICE = re.compile(r"(?<!\w)(?:no|not|don'?t|do\s+not|never|avoid|nfa|dyor)(?!\w)", re.IGNORECASE)
 
 
 _MARGIN_PERCENT = re.compile(r"%\s*(?:of\s+(?:the\s+)?)?(?:roe|roi|pnl|p&l|margin|with\s+leverage|leveraged)(?!\w)|"
@@ -1967,7 +1981,8 @@ def _card_outcome(clean: str, levels: _Levels, text: str = "") -> str | None:
     """A line of a card that carries no level and reports the card's outcome, withdrawal or progress."""
     for crossed in _CROSSED_LINE.finditer(text):
         # ("❌استاپ:" over its price on the next line: the stop's label)
-        if re.search(r"\w", crossed.group(0)) and not crossed.group(0).rstrip().endswith((":", "：")):
+        if re.search(r"\w", crossed.group(0)) and not crossed.group(0).rstrip().endswith((":", "：")) \
+                and not _CROSSED_ADVICE.search(crossed.group(0)):
             return crossed.group(0).strip()
     level_lines = {t.line for t in (*levels.entries, *levels.targets, *levels.stop)}
     for n, line in enumerate(clean.split("\n")):
@@ -2333,7 +2348,7 @@ _POLL = re.compile(r"(?<!\w)(?:vote|voting|poll|react\s+(?:with\s+)?\W*\s*if|vot
                    r"投票|투표")
 # ("📊 Poll: Close #SOL now / 👍 Yes / 👎 No", "Голосуем: закрываем #SOL или держим", "投票：平仓 #SOL / 继续持有"): a line headed by
 # the poll word, with or without a question mark
-_POLL_HEAD = re.compile(rf"(?:^|\n)[^\w\n]*(?:{_POLL.pattern})\s*[:：]", re.MULTILINE)
+_POLL_HEAD = re.compile(rf"[^\w\n]*(?:{_POLL.pattern})\s*[:：]")
 # ("سوال: وقتی تارگت اول خورد، استاپ رو ببریم نقطه ورود یا نه؟", "Question: move SL to BE after TP1?"): a post headed as a
 # question asks the readers
 _QUESTION_HEAD = re.compile(r"^\W*(?:question|q|سوال|سؤال|вопрос|питання|soru|pregunta|pergunta|frage|domanda|pytanie|"
@@ -2466,6 +2481,7 @@ _FUTURE_MANAGEMENT = re.compile(r"(?:after|once|when)\s+(?:the\s+)?(?:tp|target)
                                 r"is\s+reached|reached|fills?)(?!\w)|"
                                 # "3차 목표 달성 시 손절 본절" (when the third target is reached, stop to entry), "目标2到达后"
                                 r"(?:\d{1,2}\s*차\s*)?목표\s*\d{0,2}\s*(?:달성|도달)\s*시|(?:目标|止盈)\s*\d{0,2}\s*(?:到达|达到|触发)后|"
+                                r"(?:달성|도달)\s*시|ch[ạa]m\s+th[ìi]|"
                                 r"(?:到达|达到)\s*(?:tp|目标)\s*\d\s*后")
 _INSTANT_ORDER = re.compile(r"(?:instant|market)\s+execution|(?:buy|sell)\s+(?:at\s+)?market(?!\w)", re.IGNORECASE)
 # (a "Now:" label beside an entry label of its own is where the market is too)
@@ -2860,7 +2876,7 @@ def _credible_bare_coin(candidates: list[SymbolCandidate], tokens: list[Token]) 
 _REASON_BEFORE = re.compile(
     r"(?:(?<!\w)(?:because(?:\s+of)?|since|due\s+to|thanks\s+to|as\s+with|same\s+as|just\s+like|like(?:\s+we\s+did)?|"
     r"из-за|из\s+за|благодаря|yüzünden|nedeniyle|[çc]ünkü|por\s+la\s+ca[íi]da\s+de|a\s+causa\s+d[eio]|wegen|"
-    r"à\s+cause\s+de|karena|v[ìi])(?!\w)|因为|由于)[^\n.!?]{0,24}$", re.IGNORECASE)
+    r"à\s+cause\s+de|karena|v[ìi])(?!\w)|因为|由于)[^\n.!?,;，—–]{0,24}$", re.IGNORECASE)
 
 
 def _named_as_a_reason(tokens: list[Token], coin: SymbolCandidate, lines: list[str]) -> bool:
@@ -2881,6 +2897,8 @@ def _acts_in_its_sentence(tokens: list[Token], coin: SymbolCandidate, says, line
     if coin.position >= len(tokens) or tokens[coin.position].kind not in (Kind.WORD, Kind.TAG, Kind.PAIR):
         return True  # (a coin named in words: no token of its own to read the sentence around)
     sentence = _sentence_of(tokens, coin.position)
+    if not any(t.kind in (Kind.WORD, Kind.LABEL, Kind.NUM) for t in sentence if t is not tokens[coin.position]):
+        return True  # ("SOL. Closed ✅", "AVAX! Move stop to 27.5": the coin alone heads the post — the subject)
     line = lines[sentence[0].line] if sentence[0].line < len(lines) else ""
     # (the sentence as written: Han and kana are tokens of one letter each)
     return bool(says(line[sentence[0].start:sentence[-1].start + len(sentence[-1].text)].lower()))

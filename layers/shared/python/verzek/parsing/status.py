@@ -185,7 +185,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # "#SOL продаём половину", "vendemos la mitad", "卖出一半", "yarısını sat", "%50 kapat", "50% schließen": half sold, a
         # share closed (the Turkish and German verbs come after the share)
         r"(?<!\w)(?:прода\w*|фиксиру\w*|зафиксир\w*|vend(?:emos|imos|er|o|i|a)|verkauf\w*)\s+(?:la\s+|a\s+|die\s+)?(?:половин\w*|треть|mitad|metade|"
-        r"h[äa]lfte)(?!\w)|卖出?\s*(?:一半|三分之一)|(?:一半|半仓)\s*卖出|yar[ıi]s[ıi]n[ıi]\s+(?:sat|kapat)\w*|"
+        r"h[äa]lfte)(?!\w)|卖出?\s*(?:一半|三分之一)|(?:一半|半仓)\s*卖出|yar[ıi]s[ıi]n[ıi]\s+(?:sat|kapat)(?!m[ae]|may|aca[kğ]|ar[ıi]z|m[ıi]yor)\w*|"
         r"(?<![\w.,+-])(?:%\s*[1-9]\d?|[1-9]\d?\s*%)(?:'?[yi]?\w{0,3})?\s+(?:kapat(?:[ıi]yoruz|[ıi]n|al[ıi]m)?|schlie(?:ß|ss)en)(?!\w)|"
         r"polovin\w*\s+(?:pozice\s+)?zav[íi]r\w*|zav[íi]r\w*\s+polovin\w*|h[äa]lften\s+st[äa]ng\w*|st[äa]ng\w*\s+h[äa]lften|"
         # "primera venta parcial hecha en 2.58", "venda parcial feita": a partial sale done
@@ -677,8 +677,13 @@ _NOT_DONE = re.compile(
     r"usually|tomorrow|later|soon|next\s+(?:week|time|month|day)|in\s+a\s+(?:bit|while|few)|"
     r"завтра|позже|потом|на\s+следующей\s+неделе|планиру\w*|yar[ıi]n|haftaya|ma[ñn]ana|pronto|amanh[ãa]|morgen|sp[äa]ter|"
     r"demain|plus\s+tard|domani|jutro|p[óo][źz]niej|nanti|besok|l[áa]t\s+n[ữu]a|ng[àa]y\s+mai|"
-    r"try|trial|bekle(?:yin|yelim|yiniz|yece\w*)|ask(?:ed|s|ing)?\s+(?:about|whether|if))(?!\w)|"
-    r"早该|早知道|应该|本该|最坏|在考虑|考虑|明天|稍后|晚点|下周|以后|すべき|べきだった|迷って|明日|あとで|后で|나중에|내일|아직")
+    r"try|trial|bekle(?:yin|yelim|yiniz|yece\w*)|ask(?:ed|s|ing)?\s+(?:about|whether|if)|"
+    # ("50% schließen wir erst bei TP2", "vender a metade só no TP2", "la mitad solo en TP2", "only at TP2"): only when a
+    # target is reached — later
+    r"erst\s+(?:bei|am|an)|s[óo]\s+n[oa]|solo\s+en|s[óo]lo\s+al?|only\s+(?:at|on|when)|\w+aca[kğ]\w*)(?!\w)|"
+    r"早该|早知道|应该|本该|最坏|在考虑|考虑|明天|稍后|晚点|下周|以后|すべき|べきだった|迷って|明日|あとで|后で|나중에|내일|아직|"
+    # ("到190再卖出一半": once 190 is reached, then sell half; "도달 시 본절", "chạm thì dời SL": when reached)
+    r"到\s*\$?\d[\d.,]*\s*再|도달\s*시|달성\s*시|ch[ạa]m\s+th[ìi]|khi\s+ch[ạa]m")
 # ("#SOL: в бу пока рано", "stop girişe çekmek için erken": too early for it — "Closed #SOL too early" is done all the same)
 _TOO_EARLY = re.compile(r"(?<!\w)(?:рано|erken|too\s+early|temprano|zu\s+fr[üu]h|trop\s+t[ôo]t)(?!\w)")
 # ("Another channel just closed #SOL", "Many traders got stopped out on #SOL, not us", "Some of you closed #SOL too early",
@@ -720,7 +725,8 @@ def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
 def said_not_done(before: str, phrase: str, after: str) -> bool:
     """The phrase is negated, weighed, regretted, for later, or someone else's ("#SOL hasn't hit SL", "Worst case #SOL
     hits SL", "We should have closed #SOL", "#SOL will move SL to entry soon", "Another channel closed #SOL")."""
-    clause_before = re.split(r"[.!?;,，。？！、:]\s*|\s[—–-]\s", before)[-1]
+    # (a point inside a price does not end the clause: "到 4.5 再卖出一半")
+    clause_before = re.split(r"(?<!\d)\.\s*|\.(?!\d)\s*|[!?;,，。？！、:]\s*|\s[—–-]\s", before)[-1]
     # (the few words after it, up to a mark: "All signals closed for today ✅ see you tomorrow" closes now)
     clause_after = " ".join(re.split(r"[^\w\s%#$'+/-]|\s[—–-]\s", after, maxsplit=1)[0].split()[:5])
     return bool(_NEGATED_BEFORE.search(clause_before) or _NEGATED_AFTER.match(after) or _NEGATED_INSIDE.search(phrase)
@@ -920,7 +926,9 @@ _TICKED_LEVEL = re.compile(
     # in the channels' languages
     r"(?:[(\[—–-][ \t]*)?(?:already[ \t]+|is[ \t]+|was[ \t]+|were[ \t]+|are[ \t]+|đã[ \t]+|sudah[ \t]+|已经?)?"
     r"(?:done|hit|reached|achieved|взят\w*|достигнут\w*|geldi|alcanzad[oa]|atingid[oa]|erreicht|atteint|raggiunt[oa]|"
-    r"tercapai|ch[ạa]m|达成|达到|到达|달성|도달|\u2611)(?!\w)")
+    r"tercapai|ch[ạa]m|达成|达到|到达|달성|도달|\u2611)(?!\w)"
+    # ("TP1 190 (도달 시 본절)", "(chạm thì dời SL)": when it is reached — a plan)
+    r"(?![ \t]*(?:시|th[ìi]|then|时|后))")
 
 
 # Every target report names a target word, says "done" (a ticked exit) or numbers a plan step ("3) … ✅"): a line with
@@ -986,6 +994,9 @@ CLOSED_FOOTER_RE = re.compile(
 
 # "✅ Сделка полностью закрыта", "Trade fully closed", "İşlem tamamen kapandı": the whole position is closed
 WHOLE_POSITION_CLOSED_RE = re.compile(
+    # ("Cerramos #SOL completo ✅", "#SOL 全部平仓", "fechamos tudo"): the whole position closed, whatever part went before
+    r"(?:cerramos|cerrad[oa]|fechamos|fechad[oa]|closed)\s+(?:[#$]?\w+\s+)?(?:complet[oa]|por\s+completo|entirely|fully)(?!\w)|"
+    r"全部平仓|全部平掉|已全部平仓|"
     r"(?:сделка|позиция|trade|position|i[şs]lem|pozisyon|operaci[óo]n|posici[óo]n|posi[çc][ãa]o|opera[çc][ãa]o)\s+"
     r"(?:is\s+|was\s+|has\s+been\s+)?(?:полностью|целиком|fully|completely|entirely|tamamen|completamente|totalmente)\s+"
     r"(?:закрыта|closed|kapand[ıi]|kapat[ıi]ld[ıi]|cerrada|fechada|encerrada)(?!\w)|"

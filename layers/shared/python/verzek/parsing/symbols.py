@@ -191,7 +191,7 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
             word = tok.text
             after_symbol_label = _previous_label(tokens, i) == Field.SYMBOL
             if after_symbol_label and prev is not None and prev.kind == Kind.LABEL and not word.isupper() \
-                    and word.lower() not in COIN_NAMES:
+                    and word.lower() not in COIN_NAMES and word.upper() not in _KNOWN_TICKERS:
                 # ("This coin will fly", "Pair looks strong on 4H", "Esta moneda va a volar"): with no colon between,
                 # the word after "coin"/"pair" in lower case is the sentence going on, not a ticker
                 after_symbol_label = False
@@ -218,7 +218,8 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
                 else:
                     # ("MEME COIN SEASON 🚀 / #WIF LONG …"): with no colon after "coin", a shouted word may be the
                     # heading going on — it ranks as a tag does, so a tag beside the side word wins and two tags hold
-                    cand = _coin(word, HASHTAG if prev is not None and prev.kind == Kind.LABEL else LABELLED, i)
+                    cand = _coin(word, HASHTAG if prev is not None and prev.kind == Kind.LABEL and word.isupper()
+                                 and word not in _KNOWN_TICKERS else LABELLED, i)
             elif word.lower() in _SIDE_CONNECTORS:
                 cand = None  # "SHORT EM #LINK", "LONG SU #MATIC": connectors in capitals are no tickers
             elif word.isupper() or word[:1].isdigit():
