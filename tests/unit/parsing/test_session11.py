@@ -491,3 +491,18 @@ def test_a_plan_for_when_a_target_is_reached_keeps_the_card_a_call(text):
                                   "#ATOM closed ✅\nAnket: sıradaki coin hangisi olsun"])
 def test_a_close_of_the_coin_named_beside_market_talk_or_a_poll(text):
     assert (parse_message(text).kind.value, parse_message(text).to_expected_dict()["symbol"]) == ("close", "ATOM/USDT")
+
+
+# --- the edit probe on c3f6c8e ---------------------------------------------------------------------------------------
+
+def test_an_adjective_close_before_a_field_label_is_no_close():
+    assert parse_message("Don't close #ATOM yet, target 2 is close Position: $300 | Cross 10x").kind.value != "close"
+
+
+@pytest.mark.parametrize("text", [
+    "[In reply to Crypto Inner Circle] Use proper money management\n> #ATOM/USDT SHORT Entry 4.10 TP 3.90/3.80 SL 4.25\nClose it now",
+    "[2026-12-04 09:12:40]\n[In reply to Crypto Inner Circle]\n> #ATOM/USDT SHORT Entry 4.10 TP 3.90/3.80 SL 4.25\nClose it now",
+])
+def test_a_reply_under_a_note_or_a_timestamp_closes_the_quoted_trade(text):
+    parsed = parse_message(text)
+    assert (parsed.kind.value, parsed.to_expected_dict()["symbol"]) == ("close", "ATOM/USDT")

@@ -1036,8 +1036,10 @@ _SHORT_HEADING = re.compile(r"^(?:[^\d\n#]|#\d{0,6}|(?<![\w.])v?\d{1,2}(?:\.\d{1
 # (a note in brackets after it, "[In reply to …] (H4)", is the relay's too)
 _RELAY_LINE = re.compile(r"^\s*\[(?:in reply to|photo|video|document|sticker|forwarded)[^\]]*\](?:[ \t]*(?:\([^)\n]{0,12}\)|"
                          # ("[In reply to …] TF: 15m", "… Binance Futures": a short note with no instruction in it)
-                         r"(?![^\n]*(?:clos|exit|stop|sl\b|tp\b|move|cancel|take|sell|buy|long|short))[^\n]{1,24}))?\s*$|"
-                         r"^[ \t]*(?:forwarded\s+from\b.*|from:[ \t]*@\w+.*)$", re.IGNORECASE)
+                         r"(?![^\n]*(?:clos|exit|stop|sl\b|tp\b|move|cancel|take|sell|buy|long|short))[^\n]{1,40}))?\s*$|"
+                         r"^[ \t]*(?:forwarded\s+from\b.*|from:[ \t]*@\w+.*)$|"
+                         # ("[2026-12-04 09:12:40]" over a reply: the client's timestamp)
+                         r"^[ \t]*\[?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?\]?[ \t]*$", re.IGNORECASE)
 
 
 _MARKUP = re.compile(r"\*\*|__|[▪️➡️🔹•]")

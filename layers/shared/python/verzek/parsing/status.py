@@ -499,7 +499,7 @@ _CLOSE_PATTERN = _Gated(
     r"(?:komplett|vollst[äa]ndig|ganz)\s+(?:schlie(?:ß|ss)\w*|zumachen|glattstellen|raus)(?!\w)|"
     r"schlie(?:ß|ss)\w*\s+(?:wir\s+|die\s+position\s+)?(?:jetzt\s+)?(?:komplett|vollst[äa]ndig)(?!\w)|"
     # ("… target 2 is close Position: $300": a field's label after the word)
-    r"close\s+(?:all|everything|your|the|this|my|position|trade|it|them|now|here)(?!\w)(?!\s*:)"
+    r"(?<!is\s)(?<!are\s)(?<!so\s)(?<!very\s)(?<!too\s)close\s+(?:all|everything|your|the|this|my|position|trade|it|them|now|here)(?!\w)(?!\s*:)"
     r"(?!\s+(?:week|month|year|day|candle|session|quarter)s?(?!\w))|"
     # (on one line: "NEW TRADE / Closed today: …" is a heading over a recap)
     r"(?:position|trade|signal|order)s?[ \t]+(?:is[ \t]+|was[ \t]+|has[ \t]+been[ \t]+)?(?:closed|cancel+ed)|"
