@@ -462,7 +462,7 @@ def test_advice_and_notes_beside_a_fresh_card_still_trade_it(text):
 @pytest.mark.parametrize("text, leverage", [
     ("#ATOM LONG\nEntry 4.10\nTP 4.40\nSL 3.90\nMax 5x (aggressive: 10x)", 5),
     ("#ATOM LONG\nEntry 4.10\nTP 4.40\nSL 3.90\nLeverage: 20x (same as yesterday)", 20),
-    ("#ATOM LONG\nEntry 4.10\nTP 4.40\nSL 3.90\nFutures trading 20x", 20),
+    ("#ATOM LONG\nEntry 4.10\nTP 4.40\nSL 3.90\nmax 50x — we use 10x, pros 20x", 10),
     ("NEXT 100X COIN\n#ATOM LONG\nEntry 4.10\nTP 4.40\nSL 3.90", None),
     ("#ATOM spot buy 4.10\nTP 4.40\nSL 3.90\nEasy 5x from here", None),
 ])
@@ -506,3 +506,75 @@ def test_an_adjective_close_before_a_field_label_is_no_close():
 def test_a_reply_under_a_note_or_a_timestamp_closes_the_quoted_trade(text):
     parsed = parse_message(text)
     assert (parsed.kind.value, parsed.to_expected_dict()["symbol"]) == ("close", "ATOM/USDT")
+
+
+# --- blind batch j1 and the fill notices of review 13 -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "📣 NEW TRADE | Signal #77\nCoin: #ATOM\nDirection: Long\nBuy zone: 4.05 - 4.12\nSell targets: 4.30 ➜ 4.45\nStop loss: 3.92\nStatus: Active ✅",
+    "🆕 New signal\n#ATOM LONG\nEntry: 4.05 - 4.12\nTargets: 4.30 / 4.45\nStop: 3.92\nStatus: open",
+])
+def test_a_card_headed_as_new_and_marked_active_is_a_fresh_call(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "open" and parsed.tradable
+
+
+@pytest.mark.parametrize("text, symbol", [
+    ("ATOM: cerramos toda la posición aquí, +6%", "ATOM/USDT"),
+    ("Фіксуємо весь #ATOM зараз", "ATOM/USDT"),
+])
+def test_a_whole_position_closed_in_spanish_and_ukrainian(text, symbol):
+    assert (parse_message(text).kind.value, parse_message(text).to_expected_dict()["symbol"]) == ("close", symbol)
+
+
+@pytest.mark.parametrize("text", [
+    "#ATOM LONG activated ✅\nEntry 4.10\nTP 4.40\nSL 3.90",
+    "#ATOM LONG filled @4.10\nTP 4.40\nSL 3.90",
+    "Вошли в #ATOM LONG по 4.10\nЦель 4.40\nСтоп 3.90",
+    "#ATOM LONG girdik 4.10\nHedef 4.40\nStop 3.90",
+    "#ATOM 做多 已入场 4.10\n止盈 4.40\n止损 3.90",
+])
+def test_a_card_reporting_its_entry_filled_never_opens_a_second_position(text):
+    assert not parse_message(text).tradable
+
+
+# --- review 16: the session's rules attacked again ---------------------------------------------------------------------
+
+def test_coin_near_a_level_in_a_sentence_is_not_near():
+    assert parse_message("#ATOM LONG\ncoin near the 200 EMA\nEntry 4.10\nTP 4.40\nSL 3.90").to_expected_dict()[
+        "symbol"] == "ATOM/USDT"
+
+
+@pytest.mark.parametrize("text", [
+    "Wrong TP! Correct targets below\n#ATOM LONG\nEntry 4.05\nTP 4.40\nSL 3.90",
+    "My mistake guys 🙏 wrong coin. Correct:\n#ATOM LONG\nEntry 4.05\nTP 4.40\nSL 3.90",
+    "Fixed levels\n#ATOM LONG\nEntry 4.05\nTP 4.40\nSL 3.90",
+])
+def test_more_corrections_of_the_last_call_are_updates(text):
+    assert parse_message(text).kind.value == "update"
+
+
+@pytest.mark.parametrize("text", [
+    "#ATOM LONG\nEntry 4.10\nTP 4.40\nSL 3.90\n❌ Never filled",
+    "#ATOM LONG\nEntry 4.10\nTP 4.40\nSL 3.90\n⛔ Annullato",
+    "#ATOM LONG\nEntry 4.10\nTP 4.40\nSL 3.90\n🚫 Abgebrochen",
+])
+def test_a_card_crossed_out_in_any_words_never_trades(text):
+    assert not parse_message(text).tradable
+
+
+@pytest.mark.parametrize("text", ["#ATOM\nОпрос: закрываем или держим?", "BTC!\nDumping hard. Close your alts"])
+def test_a_poll_under_a_heading_and_talk_before_a_close_of_every_alt_close_no_coin(text):
+    assert parse_message(text).to_expected_dict()["symbol"] is None
+
+
+def test_near_before_a_target_word_is_the_word():
+    assert parse_message("near tp1 — close half here").to_expected_dict()["symbol"] is None
+
+
+@pytest.mark.parametrize("text, leverage", [
+    ("#ATOM LONG 20x COIN-M\nEntry 4.10\nTP 4.40\nSL 3.90", 20),
+    ("BYBIT FUTURES SIGNALS 50x\n#ATOM LONG\nEntry 4.10\nTP 4.40\nSL 3.90", None),
+])
+def test_a_side_line_s_leverage_stays_and_a_channel_s_goes(text, leverage):
+    assert parse_message(text).to_expected_dict()["leverage"] == leverage

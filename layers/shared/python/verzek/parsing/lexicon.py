@@ -274,6 +274,7 @@ NOT_COINS = frozenset(
      # close words and "all" words in capitals ("🚨 CERRAR TODO YA", "KAPATTIK HEPSİNİ"): a command, never the coin
      "CERRAR", "CERRAMOS", "CERRADO", "CERRADA", "KAPAT", "KAPATTIK", "KAPANDI", "FECHAR", "FECHADO", "FECHAMOS",
      "CHIUDERE", "CHIUSO", "CHIUDIAMO", "SCHLIESSEN", "GESCHLOSSEN", "ZAMKNIJ", "FERMER", "FERME", "CLOTURE", "SALIR",
+     "CORRECT", "CORRECTED", "CORRECTION", "WRONG", "TYPO", "FIXED", "MISTAKE",
      "FUERA", "TODAS", "TUDO", "YA", "AHORA", "AGORA", "JETZT", "ALLES", "TUTTO", "HEPSI", "IPTAL", "CANCELAR", "CANCELADO"]
 )
 
@@ -472,15 +473,17 @@ RESTATE_RE = re.compile(
     r"ralat|koreksi|"
     # ("Typo in last post, correct levels:", "Sorry, wrong entry above. Right one:", "Ошибся в прошлом посте", "上一条信号有误"):
     # the call before, corrected — the same trade
-    r"typo\s+in|(?:sorry|oops|my\s+bad)\W+(?:\w+\W+){0,2}?wrong|wrong\s+(?:entry|levels?|tps?|sl|stop|signal|post|coin)\s+"
-    r"(?:above|earlier|before|in\s+(?:the\s+)?(?:last|previous))|right\s+one(?=\s*[:👇])|^\W*fixed\s+levels\W*$|"
+    # ("Wrong entries cost money" is advice, no correction)
+    r"typo|my\s+mistake|mistake\s+in|wrong\s+(?:tps?|targets?|entry|stop|sl|levels?|coin|signal|post)(?!\w)(?!\s+(?:cost|can|will|are|is|kill|lose))|"
+    r"(?:correct(?:ed)?|right)\s+(?:levels?|targets?|tps?|entry|entries|stop|sl|one|coin)(?=\s*(?:[:👇]|below|here|are|is))|"
+    r"^\W*fixed\s+levels|"
     r"mistake\s+in\s+(?:the\s+)?(?:last|previous|earlier)|correct\s+(?:levels?|entry|one)(?=\s*[:👇])|ошиб\w*\s+в\s+(?:прошл|предыдущ)\w*|"
     r"error\s+en\s+(?:la|el)\s+(?:se[ñn]al|post|mensaje)\s+anterior|erro\s+n[oa]\s+(?:sinal|post)\s+anterior|有误|"
     # a reminder or re-post of a call already out ("Reminder: #APT long still valid", "Re-posting the setup")
     r"(?:tps?|targets?|sl|stop)\s+(?:remains?|stays?)(?!\w)|"
     # "仍然有效 ✅ #XRP 空单 ...", "sigue vigente", "masih valid": a reminder that a call already out still stands
     r"(?:from|since)\s+(?:yesterday|last\s+(?:night|week))(?!'|\w)|"
-    r"status\s*:\s*(?:running|active|open|in\s+progress|live)|напомина\w*|لا\s+(?:يزال|تزال)\s+(?:ساري|صالح)\w*|"
+    r"status\s*:\s*(?:running|in\s+progress|active|open|live)|напомина\w*|لا\s+(?:يزال|تزال)\s+(?:ساري|صالح)\w*|"
     r"仍然有效|依然有效|仍有效|sigue\s+(?:vigente|v[áa]lid[oa])|contin[úu]a\s+v[áa]lid[oa]|ainda\s+v[áa]lid[oa]|masih\s+(?:valid|berlaku)|"
     r"v[ẫa]n\s+c[òo]n\s+hi[ệe]u\s+l[ựu]c|لا\s+تزال\s+صالح\w*|هنوز\s+معتبر|noch\s+g[üu]ltig|toujours\s+valable|ancora\s+valid[oa]|"
     r"nadal\s+aktualn\w*|여전히\s*유효|まだ有効|"
@@ -510,7 +513,13 @@ SETUP_OVER_RE = re.compile(
     r"(?:filled|activated|triggered|executed)(?!\w)|\((?:filled|triggered|activated|executed)\)|"
     r"(?<!\w)closed\s+(?:at|@)\s*\$?\d|(?<!\w)(?:position|trade)\s+(?:is\s+|was\s+)?closed(?!\w)|"
     # ko "진입 완료", "매수 체결", ja "エントリー完了", zh "已成交", "入场成功"
-    r"(?:진입|매수|매도)\s*(?:완료|체결)|エントリー\s*(?:完了|约定)|(?:入场|进场|开仓)\s*(?:成功|完成)|已成交", re.IGNORECASE)
+    r"(?:진입|매수|매도)\s*(?:완료|체결)|エントリー\s*(?:完了|约定)|(?:入场|进场|开仓)\s*(?:成功|完成)|已成交|"
+    # ("#SOL LONG activated ✅", "#SOL LONG filled @180", "entered at 180 ✅", "Вошли в #SOL LONG по 180", "#SOL LONG girdik
+    # 180", "Entramos en #SOL LONG a 180", "已入场", "sudah masuk", "đã vào lệnh", "تم الدخول"): the entry is reported as done
+    r"(?<!\w)(?:long|short|buy|sell)\s+(?:activated|filled|triggered|executed)(?!\w)|"
+    r"(?<!\w)(?:filled|entered|opened)\s+(?:at|@)\s*\$?\d|(?<!\w)(?:вошли|зашли)\s+в(?!\w)|(?<!\w)girdik(?!\w)|"
+    r"(?<!\w)entramos\s+en(?!\w)|已入场|已进场|エントリー済み|(?<!\w)sudah\s+masuk(?!\w)|[đd][ãa]\s+v[àa]o\s+l[ệe]nh|"
+    r"تم\s+الدخول", re.IGNORECASE)
 
 # A post headed as a result or status card ("📊 RESULT #SOL LONG", "Trade update:", "Status #SOL"): ticks on its levels are
 # progress of the running trade

@@ -256,9 +256,7 @@ _MULTIPLE_OF_OTHER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,]\d)?)\s?[xX×](?=\s+
 # 10x Gems", "Канал «Плечо 50x» - подписывайся"), past results ("avg 35x ROE", "yesterday's BNB 20x call made +80%")
 _LEVERAGE_MARK = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,]\d)?\s?x(?!\w)", re.IGNORECASE)
 _PROMO_MARK = re.compile(r"(?<![\w.,])\d{1,3}\s?x\s+(?:signals|se[ñn]ales|sinais|sinyaller|сигнал\w*|calls|vip|gems|roe|club|"
-                         r"community|academy|coins?|gem|moonshot|potential|incoming|from\s+here|soon|play|opportunit\w*)(?!\w)|"
-                         # ("NEXT 100X COIN", "Easy 5x from here", "Long-term this is a 10x"): a hoped-for multiple
-                         r"(?<!\w)(?:next|easy|another|potential|possible|is\s+a|be\s+a|a\s+potential)\s+\d{1,3}\s?x(?!\w)|"
+                         r"community|academy)(?!\w)|"
                          r"(?<!\w)(?:avg|average)\.?\s+\d{1,3}\s?x(?!\w)", re.IGNORECASE)
 _PROMO_LINE = re.compile(r"(?<!\w)(?:join|[úu]nete|junte-se|subscribe|suscr[íi]bete|inscreva-se|abone\s+ol\w*|katıl\w*|подпис\w*|"
                          r"канал\w*|channel|kanal\w*|yesterday'?s?|last\s+(?:week|month)|win\s*rate|winrate|вчера\w*|"
@@ -268,7 +266,7 @@ _PROMO_LINE = re.compile(r"(?<!\w)(?:join|[úu]nete|junte-se|subscribe|suscr[íi
 # ("📣 CRYPTO WHALES 20x 📣" over the card): a line of words only, a channel's word among them and no side, is its name
 _CHANNEL_NAME_LINE = re.compile(r"^(?=[^\n#$]*(?<!\w)(?:crypto|signals|trading|traders|whales?|club|gems|academy|alpha|kings?|"
                                 r"team|family|capital|community)(?!\w))(?=[^\n]*[^\W\d_]{2,}[^\w\n]+[^\W\d_]{2,})"
-                                r"(?![^\n]*(?<!\w)(?:long|short|buy|sell|lev\w*|cross|isolated|futures|perp\w*)(?!\w))"
+                                r"(?![^\n]*(?<!\w)(?:long|short|buy|sell|lev\w*|cross|isolated)(?!\w))"
                                 r"[^\n\d#$]*\d{1,3}\s?x(?!\w)[^\n\d#$]*$", re.IGNORECASE)
 # A maximum or an exchange's limit ("Max leverage 50x, we use 10x", "Bybit offers up to 100x - we go 5x", "Don't use
 # 50x, 10x is our call", "最高50倍，建议10倍") is no call's leverage when the line goes on to the call's own; alone it is
@@ -284,6 +282,11 @@ _LIMIT_MARK = re.compile(r"(?<!\w)(?:max(?:imum)?|m[áa]x(?:imo)?|maks\w*|massim
                          r"(?P<avail>\d{1,3}\s?x(?:[ \t]+leverage)?)[ \t]+available(?!\w)", re.IGNORECASE)
 # (an exchange's capacity, not a maximum the post sets: "Exchange: Bybit, max 20x" keeps 20x)
 _CAPACITY = re.compile(r"up\s+to|allows?|offers?|erlaubt|permite|permet|available|bis\s+zu|hasta|at[ée]", re.IGNORECASE)
+# ("NEXT 100X COIN", "Easy 5x from here", "Long-term this is a 10x", "Altseason 100x incoming"): a hoped-for multiple on a
+# line that gives no trade ("#SOL LONG 20x COIN-M" keeps its 20x)
+_HYPE_MARK = re.compile(r"(?<![\w.,])\d{1,3}\s?x\s+(?:coins?|gem|moonshot|potential|incoming|from\s+here|soon|play|"
+                        r"opportunit\w*)(?!\w)|(?<!\w)(?:next|easy|another|potential|possible|is\s+a|be\s+a)\s+\d{1,3}\s?x(?!\w)",
+                        re.IGNORECASE)
 # (a line that gives the trade is no advert: "Join #SOL long with 20x")
 # (nor is a leverage field: "Leverage: 20x (same as yesterday)", "Kaldıraç: 10x (kanal önerisi)")
 _TRADE_LINE = re.compile(r"(?<!\w)(?:long|short|buy|sell|entry|лонг|шорт)(?!\w)|"
@@ -307,9 +310,13 @@ def _leverage_not_the_calls(text: str) -> str:
             lines[n] = FUTURES_RE.sub(" ", _LEVERAGE_MARK.sub(" ", line))
             continue
         line = _PROMO_MARK.sub(" ", line)
+        if not _TRADE_LINE.search(line):
+            line = _HYPE_MARK.sub(" ", line)
         for m in reversed(list(_LIMIT_MARK.finditer(line))):
             group = next(g for g in ("mark", "cjk", "avail") if m.group(g))
-            if _LEVERAGE_MARK.search(line, m.end()) and not _RISKIER.search(line, m.end()) \
+            later = _LEVERAGE_MARK.search(line, m.end())
+            # ("Max 5x (aggressive: 10x)": the next mark is for riskier readers — "max 50x, we use 10x, pros 20x" is not)
+            if later is not None and not _RISKIER.search(line[m.end():later.end()]) \
                     or _EXCHANGE_AD.search(line) and _CAPACITY.search(m.group(0)):
                 line = line[:m.start(group)] + " " + line[m.end(group):]
         lines[n] = line

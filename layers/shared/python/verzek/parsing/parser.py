@@ -1426,7 +1426,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             return _not_a_signal("a trade change that waits for a market event or is asked about")
         if (action or closing) and (("?" in text or "？" in text or "؟" in text) and (
                 _POLL.search(status_text) or _QUESTION_HEAD.match(status_text) or _QUESTION_HEAD.match(body))
-                or _POLL_HEAD.match(status_text.lstrip())):  # (a poll heading the post: "Anket: …" under a close asks another thing)
+                or _poll_over_the_action(status_text)):
             return _not_a_signal("a poll asking readers what to do, not a status")
         if (action or closing) and _ASKS.search(text):
             # "¿Movemos el SL?", "Breakeven'a taşındı mı?", "TP2 hit?": a one-sentence question is no report or command
@@ -1603,6 +1603,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     # (one search: the pattern is among the costliest; "🔥 VIP CRYPTO SIGNAL — UPDATE 🔥": a heading ending in "update")
     restates = lx.RESTATE_RE.search(clean) is not None or _UPDATE_HEADING.search(first_line) is not None \
         or body is not clean and (lx.RESTATE_RE.search(body) is not None or _UPDATE_HEADING.search(second_line) is not None)
+    if restates and _NEW_CALL.search(clean) and all(_ACTIVE_STATUS.match(m.group(0)) for m in lx.RESTATE_RE.finditer(clean)):
+        # ("📣 NEW TRADE | Signal #3419 / … / Status: Active ✅"): a bot card headed as new shows its status — the call
+        # is fresh ("#FIL LONG … / Status: active" with no such heading stays a restated call)
+        restates = False
     if candidate is None and restates:
         # ("Bitcoin update: second buy order … got filled"): a bare ticker, or the coin named in words
         candidate = choose_symbol(candidates, allow_bare=True)[0] or _coin_named_in_words(tokens)
@@ -1958,15 +1962,20 @@ _WITHDRAWN_OR_UNDER_WAY = re.compile(
 
 # ("Status: ❌", "❌ SL", "СТОП ❌" over the card, "#SOL LONG ❌"): a cross on a line with no number — the card crossed out
 # (a cross before a level, "❌ SL: 175", is the stop's emoji)
-_CROSSED_LINE = re.compile(r"^[^\d\n]*\u274c[^\d\n]*$(?!\n\s*\$?\d)", re.MULTILINE)
-# ("❌ No FOMO", "❌ Not financial advice", "❌ Don't chase"): a cross before advice, not over the card
-_CROSSED_ADVICE = re.compile(r"(?<!\w)(?:no|not|don'?t|do\s+not|never|avoid|nfa|dyor)(?!\w)", re.IGNORECASE)
+_CROSSED_LINE = re.compile(r"^[^\d\n]*[\u274c\u26d4\U0001f6ab][^\d\n]*$(?!\n\s*\$?\d)", re.MULTILINE)
+# ("❌ No FOMO", "🚫 Not financial advice", "⛔ Don't chase", "❌ No leverage above 5x"): a cross before advice, not over
+# the card ("❌ Never filled", "❌ No longer tradeable", "⛔ Annullato" cross it out)
+_CROSSED_ADVICE = re.compile(r"(?<!\w)(?:no\s+fomo|fomo|not\s+(?:a\s+)?financial\s+advice|nfa|dyor|don'?t\s+(?:chase|fomo|overleverage|"
+                             r"over-?leverage|use|panic|forget)|do\s+not\s+(?:chase|use|panic)|avoid|no\s+(?:leverage|panic)|"
+                             r"never\s+(?:chase|risk|use|panic))(?!\w)", re.IGNORECASE)
 
 
 _MARGIN_PERCENT = re.compile(r"%\s*(?:of\s+(?:the\s+)?)?(?:roe|roi|pnl|p&l|margin|with\s+leverage|leveraged)(?!\w)|"
                              r"(?:roe|roi|pnl)\s*[:=]?\s*-?\d|от\s+маржи|de\s+(?:la\s+)?margen|da\s+margem|marj", re.IGNORECASE)
 _OPTIONAL_ENTRY = re.compile(r"(?<!\w)(?:optional|extra|bonus|patient|risky|for\s+the\s+brave|if\s+you\s+(?:want|like|dare)|"
                              r"опционально|по\s+желанию|opcional|isteğe\s+bağlı|facoltativ\w*|optionnel\w*)(?!\w)", re.IGNORECASE)
+_NEW_CALL = re.compile(r"(?<!\w)new\s+(?:trade|signal|call|setup)(?!\w)", re.IGNORECASE)
+_ACTIVE_STATUS = re.compile(r"\W*status\s*:\s*(?:active|open|live)", re.IGNORECASE)
 _HEADING_TAG = re.compile(r"^\W*[#$]([A-Za-z0-9]{2,15})")
 
 
@@ -2351,6 +2360,17 @@ _POLL = re.compile(r"(?<!\w)(?:vote|voting|poll|react\s+(?:with\s+)?\W*\s*if|vot
 # ("📊 Poll: Close #SOL now / 👍 Yes / 👎 No", "Голосуем: закрываем #SOL или держим", "投票：平仓 #SOL / 继续持有"): a line headed by
 # the poll word, with or without a question mark
 _POLL_HEAD = re.compile(rf"[^\w\n]*(?:{_POLL.pattern})\s*[:：]")
+
+
+def _poll_over_the_action(lowered: str) -> bool:
+    """A line headed by the poll word at or before the line of the close or change ("#SOL / Опрос: закрываем или
+    держим"); one after it ("#SOL closed ✅ / Anket: sıradaki coin hangisi olsun") asks about something else."""
+    lines = lowered.split("\n")
+    poll = next((n for n, line in enumerate(lines) if _POLL_HEAD.match(line)), None)
+    if poll is None:
+        return False
+    acting = next((n for n, line in enumerate(lines) if is_close(line) or update_action(line)), None)
+    return acting is None or poll <= acting
 # ("سوال: وقتی تارگت اول خورد، استاپ رو ببریم نقطه ورود یا نه؟", "Question: move SL to BE after TP1?"): a post headed as a
 # question asks the readers
 _QUESTION_HEAD = re.compile(r"^\W*(?:question|q|سوال|سؤال|вопрос|питання|soru|pregunta|pergunta|frage|domanda|pytanie|"
@@ -2899,8 +2919,11 @@ def _acts_in_its_sentence(tokens: list[Token], coin: SymbolCandidate, says, line
     if coin.position >= len(tokens) or tokens[coin.position].kind not in (Kind.WORD, Kind.TAG, Kind.PAIR):
         return True  # (a coin named in words: no token of its own to read the sentence around)
     sentence = _sentence_of(tokens, coin.position)
-    if not any(t.kind in (Kind.WORD, Kind.LABEL, Kind.NUM) for t in sentence if t is not tokens[coin.position]):
-        return True  # ("SOL. Closed ✅", "AVAX! Move stop to 27.5": the coin alone heads the post — the subject)
+    if not any(t.kind in (Kind.WORD, Kind.LABEL, Kind.NUM) for t in sentence if t is not tokens[coin.position]) \
+            and len([t for t in tokens if t.kind == Kind.SEP and t.text in ".!?"]) + len({t.line for t in tokens}) <= 3:
+        # ("SOL. Closed ✅", "AVAX! Move stop to 27.5": the coin alone heads a two-sentence post — its subject; "BTC! /
+        # Dumping hard. Close your alts" talks about BTC first)
+        return True
     line = lines[sentence[0].line] if sentence[0].line < len(lines) else ""
     # (the sentence as written: Han and kana are tokens of one letter each)
     return bool(says(line[sentence[0].start:sentence[-1].start + len(sentence[-1].text)].lower()))
@@ -2943,6 +2966,11 @@ _LOWER_CASE_TICKERS = frozenset({"btc", "eth", "bnb", "xrp", "doge", "avax", "lt
                                  "bonk", "matic", "xlm", "sui", "apt", "arb", "inj", "tia", "fet", "ldo", "ondo", "wld"})
 
 
+# ("near tp1 — close half here": the word, not the coin)
+_LOWER_CASE_WORDS = frozenset({"near", "one", "gas", "act", "key", "ape", "pool", "fun", "win", "hot", "dot", "ton", "trump",
+                               "people", "hook", "magic", "sun", "bond", "safe", "super"})
+
+
 def _lower_case_ticker_heading(tokens: list[Token], status_text: str) -> SymbolCandidate | None:
     """("eth 保本出了，开仓价平掉", "btc closed at entry"): a status post headed by a ticker in lower case, the status
     in its first clause ("btc is dumping, close your alts" closes no BTC)."""
@@ -2952,7 +2980,7 @@ def _lower_case_ticker_heading(tokens: list[Token], status_text: str) -> SymbolC
     after = next((t for t in tokens[first + 1:] if t.kind not in (Kind.SEP, Kind.INDEX)), None)
     # ("sol tp1 geldi", "link sl hit": a ticker that is also a word, right before a target or stop word)
     before_a_level_word = after is not None and after.kind == Kind.LABEL and after.field in (Field.TARGETS, Field.STOP) \
-        and tokens[first].text.upper() in KNOWN_TICKERS
+        and tokens[first].text.upper() in KNOWN_TICKERS and tokens[first].text not in _LOWER_CASE_WORDS
     if tokens[first].text not in _LOWER_CASE_TICKERS and not before_a_level_word:
         return None
     clause = re.split(r"[,;.!?，。；！？\n]", status_text.lstrip(), maxsplit=1)[0]

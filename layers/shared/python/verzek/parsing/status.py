@@ -387,9 +387,9 @@ _CLOSE_VERB = (r"(?:(?<!\w)(?:(?<!is\s)(?<!are\s)(?<!very\s)(?<!so\s)(?<!too\s)(
                r"schlie(?:ß|ss)\w*|glattstell\w*|ferm\w*|cl[ôo]tur\w*|chiud\w*|zamk\w*|zamyk\w*|закри\w*|đóng|dong|"
                r"tutup|ditutup|sluit\w*|[îi]nchid\w*|κλεί\w*|סגר\w*|לסגור|[أا]غلق\w*|إغلاق|اغلاق|ببندید|ببند\w*|"
                # ("По эфиру фиксируем всё": the whole profit taken; "ट्रेड अभी पूरा बंद करें")
-               r"фиксиру\w*|зафиксир\w*|बंद)(?!\w)|"
+               r"фиксиру\w*|зафиксир\w*|фіксу\w*|зафіксу\w*|बंद)(?!\w)|"
                r"平仓|平掉|决済|청산|정리|ปิด[\u0e00-\u0e7f]*|(?<!\w)(?:st[äa]ng\w*|lez[áa]r\w*|z[áa]rjuk|zav[řr]en\w*)(?!\w))")
-_ALL_WORD = (r"(?:(?<!\w)(?:alla|all|everything|everyone|every|تمام|to[àa]n\s+b[ộo]|h[ếe]t|все|всё|всех|t[üu]m\w*|hepsi\w*|b[üu]t[üu]n|tod[oa]s|todo|tudo|alle[sn]?|"
+_ALL_WORD = (r"(?:(?<!\w)(?:alla|all|everything|everyone|every|تمام|to[àa]n\s+b[ộo]|h[ếe]t|все|всё|всех|весь|всю|увесь|усю|t[üu]m\w*|hepsi\w*|b[üu]t[üu]n|tod[oa]s|todo|tudo|alle[sn]?|"
              r"toutes|tous|tout|tutt[eoia]|wszystk\w*|tất\s+cả|tat\s+ca|semua|جميع|كل|همه|όλ\w*|כל|toate)(?!\w)|"
              r"全部|全て|すべて|모든|전부|ทั้งหมด)")
 # "kalanını kapatıyoruz", "closing the rest", "işlemi kapat", "أغلقنا الصفقة": a close verb next to "the rest" or to a

@@ -190,8 +190,10 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
         elif tok.kind == Kind.WORD:
             word = tok.text
             after_symbol_label = _previous_label(tokens, i) == Field.SYMBOL
+            # (a known ticker in lower case is the coin only ending its line: "coin ondo"; "coin near the 200 EMA" goes on)
             if after_symbol_label and prev is not None and prev.kind == Kind.LABEL and not word.isupper() \
-                    and word.lower() not in COIN_NAMES and word.upper() not in _KNOWN_TICKERS:
+                    and word.lower() not in COIN_NAMES and not (word.upper() in _KNOWN_TICKERS and (
+                        nxt is None or nxt.line != tok.line or nxt.kind == Kind.SEP)):
                 # ("This coin will fly", "Pair looks strong on 4H", "Esta moneda va a volar"): with no colon between,
                 # the word after "coin"/"pair" in lower case is the sentence going on, not a ticker
                 after_symbol_label = False
@@ -342,7 +344,8 @@ _CLOSE_VERBS = frozenset(["close", "closing", "exiting", "cancel", "exit", "cut"
 _CLOSE_FILLERS = frozenset(["all", "the", "a", "my", "your", "our", "this", "that", "these", "those", "position", "positions", "trade", "trades", "order", "orders", "everything", "now", "half", "partial", "it", "them",
                             # ("trade close Score 88/100", "… close Volume 2.3x": a note's field after the verb)
                             "score", "rating", "confidence", "volume", "risk", "size", "rsi", "funding", "tf", "win", "rate",
-                            "todo", "todos", "todas", "tudo", "все", "всё", "tüm", "la", "las", "los", "as", "os", "mitad", "metade",
+                            "todo", "todos", "todas", "toda", "tudo", "entera", "entero", "completa", "completo",
+                            "все", "всё", "весь", "всю", "tüm", "la", "las", "los", "as", "os", "mitad", "metade",
                             "every", "tutte", "tutti", "le", "wszystko", "wszystkie", "toutes", "tous", "les", "alle",
                             "bütün", "butun", "tutto", "hepsini", "hepsi", "jetzt", "sofort", "ahora", "agora",
                             "сейчас", "şimdi", "simdi", "maintenant", "adesso", "alles",
