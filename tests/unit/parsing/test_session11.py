@@ -578,3 +578,17 @@ def test_near_before_a_target_word_is_the_word():
 ])
 def test_a_side_line_s_leverage_stays_and_a_channel_s_goes(text, leverage):
     assert parse_message(text).to_expected_dict()["leverage"] == leverage
+
+
+# --- the edit probe on a741bb6 -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, symbol", [
+    ("HOT\nCardano short closed at 0.61 ✅ +5%", "ADA/USDT"),
+    ("GO\nCerramos el short de ethereum en 3120 ✅", "ETH/USDT"),
+])
+def test_a_hype_heading_over_a_status_naming_its_coin_in_words_is_no_coin(text, symbol):
+    assert parse_message(text).to_expected_dict()["symbol"] == symbol
+
+
+def test_a_candle_close_price_before_a_position_field_is_no_close():
+    assert parse_message("Supertrend BUY signal on ATOMUSDT 1h — close 4.123 Position: $300 | Cross 10x").kind.value != "close"

@@ -1145,7 +1145,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("Ik open een long op $ADA": a lower-case word after the side word may be the language's "on" — a tag or a
         # pair names the coin)
         candidates = [c for c in candidates if not c.weak]
-    if candidates and not levels.entries and any(t.line > 0 for t in tokens):
+    # (and over a status naming its coin otherwise: "HOT / Ripple short closed at 2.31 ✅", "GO / Cerramos el short de
+    # ethereum en 3120")
+    if candidates and any(t.line > 0 for t in tokens) and (not levels.entries or len(candidates) > 1
+                                                           or coin_by_name(tokens) is not None):
         # ("HOT / #ETC stopped out", "ALPHA / Скоро запускаем закрытый канал …"): a channel's hype word alone on the post's
         # first line is its heading, though a ticker spells the same (Holo, Stella) — the coin is written with a tag,
         # a pair or beside its side word (over a setup the word is still read, and held: "ALPHA / Entry 0.385 …")

@@ -398,7 +398,8 @@ _REST_OR_POSITION = (r"(?:(?<!\w)(?:rest|remaining|remainder|kalan\w*|остат
                      r"reste|rimanente|reszt\w*|sisa\w*|c[òo]n\s+l[ạa]i|i[şs]lem\w*|pozisyon\w*|сделк\w*|позици\w*|"
                      r"posici[óo]n|posi[çc][ãa]o|position|positioner|positionen|poz[íi]ci[óo]\w*|pozice|pozycj\w*|trade|الصفقة|صفقة|پوزیشن|معامله|"
                      r"posizion[ei]|operazion[ei]|ट्रेड|पोजीशन|पोज़ीशन|объ[её]м\w*)(?!\w)|仓位|剩余|포지션|ポジション)")
-_CLOSE_NEAR = rf"{_CLOSE_VERB}(?:\W+\w+){{0,2}}?\W*{_REST_OR_POSITION}|{_REST_OR_POSITION}(?:\W+\w+){{0,2}}?\W*{_CLOSE_VERB}"
+# ("Supertrend BUY … — close 142.3 Position: $300": a candle's close price, then a field — no close of a position)
+_CLOSE_NEAR = rf"{_CLOSE_VERB}(?!\s+\$?\d+[.,]\d)(?:\W+\w+){{0,2}}?\W*{_REST_OR_POSITION}|{_REST_OR_POSITION}(?:\W+\w+){{0,2}}?\W*{_CLOSE_VERB}"
 # "Лимитку по #TAO отменяем", "cancelamos la orden de #SOL", "limit emrini iptal ediyoruz": a cancel verb next to a word
 # for the pending order, in either order
 _CANCEL_VERB = (r"(?:(?<!\w)(?:cancel\w*|отмен\w*|скасов\w*|iptal|cancelamos|cancelar|cancela|annul\w*|anuluj\w*|"
