@@ -747,19 +747,24 @@ def hedged(lowered: str) -> bool:
     return bool(_NOT_DONE.search(lowered) or _SOMEONE_ELSE.search(lowered))
 
 
-def update_not_now(lowered: str, action: UpdateAction) -> bool:
-    """A stop move, partial close or add said not to happen, or only to have been due, to come later, or to be someone
-    else's ("Don't add more #ETH here", "No movemos el stop de #SOL", "#SOL 明天平仓一半", "Should've moved SL to entry")."""
+def _position_change_phrases(lowered: str, action: UpdateAction):
+    """(line, match) for each phrase of the post that says `action`, when it changes a follower's position."""
     if action not in POSITION_CHANGES:
-        return False
+        return
     pattern = _PATTERN_BY_ACTION[action]
     active = pattern.active(lowered) if isinstance(pattern, _Gated) else None
     for line in lowered.splitlines():
         for match in pattern.finditer(line, active) if active is not None else pattern.finditer(line):
-            if said_not_done(line[:match.start()], match.group(0), line[match.end():]) \
-                    or _ASKED.match(line[match.end():]) \
-                    or action == UpdateAction.ADD_ENTRY and _NOT_THE_POSITION.search(line):
-                return True
+            yield line, match
+
+
+def update_not_now(lowered: str, action: UpdateAction) -> bool:
+    """A stop move, partial close or add said not to happen, or only to have been due, to come later, or to be someone
+    else's ("Don't add more #ETH here", "No movemos el stop de #SOL", "#SOL 明天平仓一半", "Should've moved SL to entry")."""
+    for line, match in _position_change_phrases(lowered, action):
+        if said_not_done(line[:match.start()], match.group(0), line[match.end():]) or _ASKED.match(line[match.end():]) \
+                or action == UpdateAction.ADD_ENTRY and _NOT_THE_POSITION.search(line):
+            return True
     return False
 
 
@@ -1157,18 +1162,13 @@ def update_waits(lowered: str, action: UpdateAction) -> bool:
     """A stop move, partial close or add that waits for a market event ("#SOL if it loses 140 we move SL to 138",
     "movemos el SL a 140 si cierra el diario encima de 150") or is asked about ("where would you put your stop? I'd
     say 88k"): nothing to do now. Only the actions that change a follower's position are checked."""
-    if action not in POSITION_CHANGES:
-        return False
-    pattern = _PATTERN_BY_ACTION[action]
-    active = pattern.active(lowered) if isinstance(pattern, _Gated) else None
-    for line in lowered.splitlines():
-        for match in pattern.finditer(line, active) if active is not None else pattern.finditer(line):
-            sentence_before = re.split(r"[.!?;](?:\s|$)", line[:match.start()])[-1]
-            sentence_after = re.split(r"[.!;](?:\s|$)", line[match.end():], maxsplit=1)[0]
-            if _waits(sentence_before) or _MARKET_CONDITION.search(sentence_after) or _SOME_DAY.search(sentence_after) \
-                    or not _PAST_VERB.search(match.group(0)) and _AT_LEVEL_LATER.search(sentence_after) \
-                    or _ASKED.match(line[match.end():]):
-                return True
+    for line, match in _position_change_phrases(lowered, action):
+        sentence_before = re.split(r"[.!?;](?:\s|$)", line[:match.start()])[-1]
+        sentence_after = re.split(r"[.!;](?:\s|$)", line[match.end():], maxsplit=1)[0]
+        if _waits(sentence_before) or _MARKET_CONDITION.search(sentence_after) or _SOME_DAY.search(sentence_after) \
+                or not _PAST_VERB.search(match.group(0)) and _AT_LEVEL_LATER.search(sentence_after) \
+                or _ASKED.match(line[match.end():]):
+            return True
     return False
 
 
