@@ -592,3 +592,8 @@ def test_a_hype_heading_over_a_status_naming_its_coin_in_words_is_no_coin(text, 
 
 def test_a_candle_close_price_before_a_position_field_is_no_close():
     assert parse_message("Supertrend BUY signal on ATOMUSDT 1h — close 4.123 Position: $300 | Cross 10x").kind.value != "close"
+
+
+def test_a_market_heading_keeps_the_market_beside_a_position_size_field():
+    fields = parse_message("ATOMUSDT 현재가 매수 Position: $300 | Cross 10x\n진입 4.10\n손절 3.90\nTP1 4.40").to_expected_dict()
+    assert fields["entry_type"] == "market"

@@ -2117,7 +2117,9 @@ def _market_side_heading(segments: list[Segment], lines: list[list[Token]], text
     for seg in segments:
         if seg.field in _SIDE_FIELDS and seg.label is not None and not seg.numbers:
             n = seg.label.line
-            if not any(t.kind == Kind.NUM for t in lines[n]) and lx.MARKET_WORDS.search(texts[n]):
+            # (a field of its own on the line keeps its amount: "ETHUSDT 현재가 매수 Position: $300 | Cross 10x")
+            set_aside = {id(t) for s in segments if s.field == Field.IGNORE for t in s.tokens}
+            if not any(t.kind == Kind.NUM and id(t) not in set_aside for t in lines[n]) and lx.MARKET_WORDS.search(texts[n]):
                 return True
     return False
 
