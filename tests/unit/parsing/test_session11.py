@@ -502,6 +502,7 @@ def test_an_adjective_close_before_a_field_label_is_no_close():
 @pytest.mark.parametrize("text", [
     "[In reply to Crypto Inner Circle] Use proper money management\n> #ATOM/USDT SHORT Entry 4.10 TP 3.90/3.80 SL 4.25\nClose it now",
     "[2026-12-04 09:12:40]\n[In reply to Crypto Inner Circle]\n> #ATOM/USDT SHORT Entry 4.10 TP 3.90/3.80 SL 4.25\nClose it now",
+    "04.12.2026 14:05\n[In reply to Crypto Inner Circle]\n> #ATOM/USDT SHORT Entry 4.10 TP 3.90/3.80 SL 4.25\nClose it now",
 ])
 def test_a_reply_under_a_note_or_a_timestamp_closes_the_quoted_trade(text):
     parsed = parse_message(text)

@@ -1038,8 +1038,9 @@ _RELAY_LINE = re.compile(r"^\s*\[(?:in reply to|photo|video|document|sticker|for
                          # ("[In reply to …] TF: 15m", "… Binance Futures": a short note with no instruction in it)
                          r"(?![^\n]*(?:clos|exit|stop|sl\b|tp\b|move|cancel|take|sell|buy|long|short))[^\n]{1,40}))?\s*$|"
                          r"^[ \t]*(?:forwarded\s+from\b.*|from:[ \t]*@\w+.*)$|"
-                         # ("[2026-12-04 09:12:40]" over a reply: the client's timestamp)
-                         r"^[ \t]*\[?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?\]?[ \t]*$", re.IGNORECASE)
+                         # ("[2026-12-04 09:12:40]", "04.12.2026 14:05" over a reply: the client's timestamp)
+                         r"^[ \t]*\[?(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})[ T,]+\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]*$",
+                         re.IGNORECASE)
 
 
 _MARKUP = re.compile(r"\*\*|__|[▪️➡️🔹•]")
