@@ -598,3 +598,24 @@ def test_a_candle_close_price_before_a_position_field_is_no_close():
 def test_a_market_heading_keeps_the_market_beside_a_position_size_field():
     fields = parse_message("ATOMUSDT 현재가 매수 Position: $300 | Cross 10x\n진입 4.10\n손절 3.90\nTP1 4.40").to_expected_dict()
     assert fields["entry_type"] == "market"
+
+
+# --- review 16's older findings ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "#ATOM LONG\nEntry 4.10\nTP1 4.40\nTP2 4.70\nSL 3.90\nTP1 hit → SL to entry",
+    "#ATOM LONG\nEntry 4.10\nTP1 4.40\nTP2 4.70\nSL 3.90\nTP1 ✅ = SL to BE",
+])
+def test_a_card_s_rule_for_after_the_first_target_keeps_it_a_fresh_call(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "open" and parsed.tradable
+
+
+def test_a_past_close_heading_another_coin_s_new_card_is_the_new_card():
+    parsed = parse_message("Closed #DOT fully last week, today new setup:\n#ATOM LONG\nEntry 4.10\nTP 4.40\nSL 3.90")
+    assert (parsed.kind.value, parsed.to_expected_dict()["symbol"]) == ("open", "ATOM/USDT")
+
+
+def test_a_bot_s_waiting_status_with_the_price_now_adds_no_entry():
+    assert parse_message("#ATOM LONG\nStatus: Waiting for entry — price 4.18\nEntry 4.10\nTP 4.40\nSL 3.90").to_expected_dict()[
+        "entries"] == [4.1]

@@ -71,6 +71,8 @@ LABELS: list[tuple[Field, str]] = [
     (Field.IGNORE, (r"(?:previous|old|earlier|former|original|initial)\s+(?:entry|entries|targets?|tps?|stop(?:[\s-]*loss)?|sl)|"
                    # ("Stop adding below 178": a rule for the DCA, no stop; "Swing traders may hold to 660": an option for
                    # some readers, no target of the order — "Hold for 1.70 / 1.85" is the post's own targets)
+                   # ("Status: Waiting for entry — price 182.4": a bot's status, the price now)
+                   r"waiting\s+for\s+(?:the\s+)?entry(?:\s*[—–-]\s*price)?|"
                    r"stop\s+(?:adding|buying|accumulating|averaging|dca\w*)|(?:may|can|could)\s+hold\s+(?:to|for|until|till|up\s+to)(?=\s*\$?\d)|"
                    r"liq(?:uidation)?(?:\s+price)?(?=[^\n]{0,12}[:=])|"
                    r"(?:entry|buy|sell)\s+conditions?|شرط\s+(?:ال)?دخول|شرط\s+ورود|условие\s+входа|giri[şs]\s+[şs]art[ıi]|"

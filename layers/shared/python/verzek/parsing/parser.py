@@ -1196,7 +1196,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     status_lines = clean.split("\n")
     # (read once: several rules below ask; "Move SL to entry after TP1 hits!" under a setup is advice for later)
     progress = reports_progress(_FUTURE_MANAGEMENT.sub(" ", status_text) if "after" in status_text or "once" in status_text
-                                or "when" in status_text or " 시" in status_text or "后" in status_text else status_text)
+                                or "when" in status_text or " 시" in status_text or "后" in status_text
+                                or "tp" in status_text or "target" in status_text else status_text)
 
     # ("HOT / Closed: #SOL LONG …", "SCALP / EDIT: #APT LONG …"): a short heading line over the post — the rules that
     # read how a post begins read it from the line after
@@ -1308,7 +1309,9 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # close names no coin of its own (the replied-to trade's)
         return _status(MessageKind.CLOSE, None, segments, close_action(status_text), notes)
     if candidate is not None and symbol_problem is None and (lx.CLOSED_HEAD_RE.search(clean) or lx.CLOSED_HEAD_RE.search(body)) \
-            and not _NOT_OURS.search(status_text) and (has_setup or not _part_closed(status_text)):
+            and not _NOT_OURS.search(status_text) and (has_setup or not _part_closed(status_text)) \
+            and not (has_setup and _first_line_tags(clean) - {candidate.base}):
+        # ("Closed #SOL fully last week, today new setup: / #ETH LONG …": the close heads another coin's new card)
         # ("Closed half #SOL", "Закрыли 50% #SOL ✅": a part of the position closed, read below as one)
         # "Closed: #SOL LONG / Entry 176.4 / Exit 183.9 / Profit +42%": the report of a trade that ended.
         return _status(MessageKind.CLOSE, candidate, segments, close_action(status_text), notes)
@@ -1588,7 +1591,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # "🛑 #TIA SHORT / Entry 4.15 / TP ... / SL 4.28 — hit ❌": the setup restated with its stop marked as hit
         return _status(MessageKind.CLOSE, candidate, segments, UpdateAction.SL_HIT, notes)
     # ("#ETH TP2 hit ✅ move SL to entry / #SOL LONG / Entry 180 …": the status heads a fresh card of another coin)
-    status_of_another_coin = candidate is not None and _heading_tag(clean) not in (None, candidate.base)
+    status_of_another_coin = candidate is not None and (_heading_tag(clean) not in (None, candidate.base)
+                                                        or _progress_of_another_coin(status_text, candidate.base))
     if has_setup and candidate is not None and progress and not status_of_another_coin and (
             lx.RESULT_CARD_RE.search(clean)
             # ('{"signal":"TP1_HIT","entry_price":0.3412,"tp1":0.3360}': a bot's progress report names no side)
@@ -1981,6 +1985,20 @@ _OPTIONAL_ENTRY = re.compile(r"(?<!\w)(?:optional|extra|bonus|patient|risky|for\
 _NEW_CALL = re.compile(r"(?<!\w)new\s+(?:trade|signal|call|setup)(?!\w)", re.IGNORECASE)
 _ACTIVE_STATUS = re.compile(r"\W*status\s*:\s*(?:active|open|live)", re.IGNORECASE)
 _HEADING_TAG = re.compile(r"^\W*[#$]([A-Za-z0-9]{2,15})")
+
+
+def _first_line_tags(text: str) -> set[str]:
+    """The coins tagged on the post's first line."""
+    first = text.lstrip().split("\n", 1)[0]
+    return {split_glued(t)[0].upper() for t in re.findall(r"[#$]([A-Za-z0-9]{2,15})", first)}
+
+
+def _progress_of_another_coin(lowered: str, coin: str) -> bool:
+    """Every line reporting a target hit tags another coin ("… / Btw #BTC from yesterday hit TP2 ✅" under a SOL card)."""
+    progress_lines = [line for line in lowered.split("\n") if reports_progress(line)]
+    return bool(progress_lines) and all(
+        (tags := {split_glued(t)[0].upper() for t in re.findall(r"[#$]([a-z0-9]{2,15})", line)}) and coin not in tags
+        for line in progress_lines)
 
 
 def _heading_tag(text: str) -> str | None:
@@ -2510,6 +2528,10 @@ _FUTURE_MANAGEMENT = re.compile(r"(?:after|once|when)\s+(?:the\s+)?(?:tp|target)
                                 # "3차 목표 달성 시 손절 본절" (when the third target is reached, stop to entry), "目标2到达后"
                                 r"(?:\d{1,2}\s*차\s*)?목표\s*\d{0,2}\s*(?:달성|도달)\s*시|(?:目标|止盈)\s*\d{0,2}\s*(?:到达|达到|触发)后|"
                                 r"(?:달성|도달)\s*시|ch[ạa]m\s+th[ìi]|"
+                                # ("TP1 hit → SL to entry", "TP1 done = SL to BE", "TP2 hit: close 50%" under a card: the
+                                # card's rule for later)
+                                r"(?:tp|target)\s*\d{1,2}\s*(?:hit|reached|done)?\s*(?:→|->|=>|=|>|:)\s*(?=(?:move\s+)?"
+                                r"(?:sl|stop|close|take|book|sell)(?!\w))|"
                                 r"(?:到达|达到)\s*(?:tp|目标)\s*\d\s*后")
 _INSTANT_ORDER = re.compile(r"(?:instant|market)\s+execution|(?:buy|sell)\s+(?:at\s+)?market(?!\w)", re.IGNORECASE)
 # (a "Now:" label beside an entry label of its own is where the market is too)
