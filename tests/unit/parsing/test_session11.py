@@ -619,3 +619,12 @@ def test_a_past_close_heading_another_coin_s_new_card_is_the_new_card():
 def test_a_bot_s_waiting_status_with_the_price_now_adds_no_entry():
     assert parse_message("#ATOM LONG\nStatus: Waiting for entry — price 4.18\nEntry 4.10\nTP 4.40\nSL 3.90").to_expected_dict()[
         "entries"] == [4.1]
+
+
+@pytest.mark.parametrize("text", [
+    "#ATOM LONG\nEntry 4.10\nTP 4.40 / 4.70 / 5.00\nSL 3.90\nTake profit: 25% / 25% / 50%",
+    "#ATOM LONG\nEntry 4.10\nTP 4.40 / 4.70\nSL 3.90\nTarget ROI: 120%",
+    "#ATOM LONG\nEntry 4.10\nTP 4.40 / 4.70\nSL 3.90\n+5% profit on each TP",
+])
+def test_a_plan_s_shares_and_aims_beside_a_fresh_card_still_trade_it(text):
+    assert parse_message(text).tradable

@@ -1953,9 +1953,12 @@ _WITHDRAWN_OR_UNDER_WAY = re.compile(
     r"استاپ\s+خورد)\W*$)(?!\w)|"
     # ("+45% profit in 2 hours", "Done ✅ +30%", "ROI: +120%", "Lucro de 45%", "收益 +45%": the result the trade made;
     # "Profit: +55% with 10x", "Potential profit +20%" is what it could make)
-    r"(?<!potential\s)(?<!expected\s)(?<!possible\s)(?:^|(?<=\W))(?:[+]\s*\d+(?:[.,]\d+)?\s*%\s*(?:profit|gain|roi|pnl|in\s+\d)|"
-    r"(?:done|profit|roi|pnl|lucro|ganancia|gewinn|прибыль|kâr|kar)\s*(?:de\s+|of\s+)?[:=]?\s*\+?\s*\d+(?:[.,]\d+)?\s*%"
-    r"(?!\s*(?:with|at|on|if|potential|possible|target)))|"
+    # ("Take profit: 25% / 25% / 50%", "Target ROI: 120%", "+5% profit on each TP", "Kar: 5% hedef başına": what the
+    # plan takes or aims at — a result has its sign, or is the word of a language that writes none)
+    r"(?<!potential\s)(?<!expected\s)(?<!possible\s)(?<!take\s)(?<!target\s)(?:^|(?<=\W))(?:[+]\s*\d+(?:[.,]\d+)?\s*%\s*"
+    r"(?:profit|gain|roi|pnl|in\s+\d)(?!\s+(?:on|per|each|at|with|if|target)(?!\w))|"
+    r"(?:done|profit|roi|pnl)\s*[:=]?\s*\+\s*\d+(?:[.,]\d+)?\s*%|(?:lucro|ganancia|gewinn|прибыль)\s*(?:de\s+)?[:=]?\s*\+?\s*"
+    r"\d+(?:[.,]\d+)?\s*%)(?!\s*(?:with|at|on|if|potential|possible|target|per|each|erwartet|expected|с\s+плечом|hedef))|"
     # ("#SOL LONG closed ✅", "SOL/USDT LONG — closed in profit", "We closed this one at 188", "Hit SL 😢",
     # "Закрыто вручную в плюс"): the card's trade ended
     r"(?<!\w)(?:long|short|we|trade|position|it|this\s+one)\W+(?:\w+\W+)?(?:closed|stopped\s+out)(?!\w)|"
