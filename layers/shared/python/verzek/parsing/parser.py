@@ -1454,8 +1454,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 # ("SAFE! SL to BE", "BTC weak. Move SL to entry"): the capitalised word stands in a sentence of its own
                 named = None
             if named is not None and action in POSITION_CHANGES:
-                post_coins = frozenset(c.base.lower() for c in candidates if c.rank > 0 or c.base in KNOWN_TICKERS) \
-                    | {t.text[1:].lower() for t in tokens if t.kind == Kind.TAG and t.text[1:].upper() in KNOWN_TICKERS}
+                post_coins = _coins_tagged_or_known(candidates, tokens)
                 changed, named_coins = coins_where(status_text, post_coins, {}, lambda part: update_action(part) == action)
                 if coin_only_after_the_change(status_text, named.base.lower(), lambda part: update_action(part) == action,
                                               post_coins | {c.base.lower() for c in candidates}):
@@ -1512,10 +1511,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 target = None
             if target is None and not is_close_without_coin(status_text):
                 return _not_a_signal("mentions closing but names no coin and gives no close command")
-            # (every coin the post tags — one the candidates set aside too, "#OP closed" under "#ARB +20%")
-            # (a capitalised word counts only if it is a ticker we know: "#INJ ditutup di BEP")
-            post_coins = frozenset(c.base.lower() for c in candidates if c.rank > 0 or c.base in KNOWN_TICKERS) \
-                | {t.text[1:].lower() for t in tokens if t.kind == Kind.TAG and t.text[1:].upper() in KNOWN_TICKERS}
+            post_coins = _coins_tagged_or_known(candidates, tokens)
             closed_coins, named_coins = coins_where(status_text, post_coins, coin_words, lambda part: is_close(part, post_coins))
             if target is not None and len(named_coins) > 1 and closed_coins and target.base.lower() not in closed_coins:
                 # ("#ARB +20% / #OP closed", "#ARB: running / #OP: stopped"): coins on lines of their own, and the close
@@ -1591,18 +1587,20 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # "🛑 #TIA SHORT / Entry 4.15 / TP ... / SL 4.28 — hit ❌": the setup restated with its stop marked as hit
         return _status(MessageKind.CLOSE, candidate, segments, UpdateAction.SL_HIT, notes)
     # ("#ETH TP2 hit ✅ move SL to entry / #SOL LONG / Entry 180 …": the status heads a fresh card of another coin)
-    status_of_another_coin = candidate is not None and (_heading_tag(clean) not in (None, candidate.base)
-                                                        or _progress_of_another_coin(status_text, candidate.base))
-    if has_setup and candidate is not None and progress and not status_of_another_coin and (
+    # (asked only of a card that reports progress: reading every line for a target hit costs, and most cards have none)
+    def status_of_another_coin() -> bool:
+        return _heading_tag(clean) not in (None, candidate.base) or _progress_of_another_coin(status_text, candidate.base)
+
+    if has_setup and candidate is not None and progress and not status_of_another_coin() and (
             lx.RESULT_CARD_RE.search(clean)
             # ('{"signal":"TP1_HIT","entry_price":0.3412,"tp1":0.3360}': a bot's progress report names no side)
             or not any(s.field in _SIDE_FIELDS for s in segments) and update_action(status_text) == UpdateAction.TP_HIT):
         # "📊 RESULT #SOL LONG / Entry 158 / TP1 165 ✅ / TP2 172 ✅ / TP3 178 ⏳": a result card of the running trade
         return _status(MessageKind.UPDATE, candidate, segments, UpdateAction.TP_HIT, notes,
                        target_index=tp_hit_index(status_text))
-    if has_setup and candidate is not None and not status_of_another_coin \
-            and (progress or not targets and "done" in status_text) \
-            and update_action(status_text) in (UpdateAction.MOVE_SL_BREAKEVEN, UpdateAction.NEW_STOP, UpdateAction.PARTIAL_CLOSE):
+    if has_setup and candidate is not None and (progress or not targets and "done" in status_text) \
+            and update_action(status_text) in (UpdateAction.MOVE_SL_BREAKEVEN, UpdateAction.NEW_STOP, UpdateAction.PARTIAL_CLOSE) \
+            and not status_of_another_coin():
         # "#ETH bounced from our entry zone 3150-3180, TP1 3250 already hit ... Move SL to entry": the levels are the
         # running trade's; the post manages it ("#NEAR: primera venta parcial hecha en 2.58 ✅ Subimos el SL a 2.40": a
         # part sold, ticked off, with no target written — a change of the running trade too)
@@ -1988,6 +1986,13 @@ _OPTIONAL_ENTRY = re.compile(r"(?<!\w)(?:optional|extra|bonus|patient|risky|for\
 _NEW_CALL = re.compile(r"(?<!\w)new\s+(?:trade|signal|call|setup)(?!\w)", re.IGNORECASE)
 _ACTIVE_STATUS = re.compile(r"\W*status\s*:\s*(?:active|open|live)", re.IGNORECASE)
 _HEADING_TAG = re.compile(r"^\W*[#$]([A-Za-z0-9]{2,15})")
+
+
+def _coins_tagged_or_known(candidates: list[SymbolCandidate], tokens: list[Token]) -> frozenset[str]:
+    """The coins a status post names, lower-cased: every tag of a ticker we know (one the candidates set aside too, "#OP
+    closed" under "#ARB +20%"), and a capitalised word only if it is a ticker we know ("#INJ ditutup di BEP")."""
+    return frozenset(c.base.lower() for c in candidates if c.rank > 0 or c.base in KNOWN_TICKERS) \
+        | {t.text[1:].lower() for t in tokens if t.kind == Kind.TAG and t.text[1:].upper() in KNOWN_TICKERS}
 
 
 def _first_line_tags(text: str) -> set[str]:
