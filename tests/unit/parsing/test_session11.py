@@ -30,8 +30,7 @@ def test_a_close_of_one_coin_beside_another_that_goes_on_closes_the_first(text, 
 
 
 def test_two_coins_both_closed_and_none_going_on_stay_a_recap():
-    assert _kind_and_symbol("#INJ closed +12% ✅, #TIA closed +7% ✅")[0] != "close" \
-        or parse_message("#INJ closed +12% ✅, #TIA closed +7% ✅").also_symbols
+    assert _kind_and_symbol("#INJ closed +12% ✅, #TIA closed +7% ✅") == ("not_a_signal", None)
 
 
 # --- the coin after the close verb named in words -------------------------------------------------------------------
