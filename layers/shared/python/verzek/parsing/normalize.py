@@ -242,6 +242,10 @@ _PERCENT_FIRST = re.compile(r"(?<![\w%])%[ \t]?(\d{1,3}(?:[.,]\d+)?)(?![\d.,]*\d
 # "3x là đủ", "3x is enough", "3x достаточно": a leverage said to be enough is advice, not the call's
 _ENOUGH_LEVERAGE = re.compile(r"(?<![\w.,])\d{1,3}\s?x\s+(?:is\s+(?:plenty|enough)|l[àa]\s+[đd][ủu]|[đd][ủu]|достаточно|хватит|"
                               r"yeterli|es\s+suficiente|[ée]\s+suficiente|reicht|suffit|basta|cukup)(?!\w)", re.IGNORECASE)
+# A leverage written besides such advice: a mark ("15x", "x15", "×20") or a leverage word over a number ("Lev: 15")
+_OTHER_LEVERAGE = re.compile(r"(?<![\w.,])\d{1,3}\s?[xX×](?!\w)|(?<!\w)[xX×]\d{1,3}(?!\w)|"
+                             r"(?<!\w)(?:leverage|lev|плечо|kald[ıi]ra[çc]|apalancamiento|alavancagem|hebel|levier|leva|"
+                             r"杠杆)\W{0,3}\d", re.IGNORECASE)
 # "3x the usual volume", "2x more than usual", "volume 3x": a multiple of something else than the margin
 _MULTIPLE_OF_OTHER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,]\d)?)\s?[xX×](?=\s+(?:the\s+|our\s+|your\s+)?(?:usual|normal|average|avg|"
                                 r"regular|typical|more|less|bigger|larger|smaller|higher|lower|volume|size|position|risk|"
@@ -548,7 +552,9 @@ def normalize(text: str) -> str:
     if any(w in low for w in _VOID_HINTS):
         text = _VOID_BEYOND.sub(lambda m: f"\n SL {m.group('price') or m.group('price2')}\n", text)
     text = _ADVICE_BRACKETS.sub(" ", text)
-    text = _ENOUGH_LEVERAGE.sub(" ", text)
+    if (without_advice := _ENOUGH_LEVERAGE.sub(" ", text)) != text and _OTHER_LEVERAGE.search(without_advice):
+        # ("Leverage 15x … If you are new, 3x is enough"); alone ("Kaldıraç 5x yeterli") it is the call's leverage
+        text = without_advice
     if "x" in text or "X" in text or "×" in text:
         text = _MULTIPLE_OF_OTHER.sub(lambda m: f"{next(g for g in m.groups() if g)} times", text)
     text = _SAFER_LEVERAGE.sub(" ", text)

@@ -94,7 +94,8 @@ _SIDE_FIELDS = (Field.LONG, Field.SHORT, Field.BUY, Field.SELL)
 _ASSIGNED_FIELDS = (Field.ENTRY, Field.TARGETS, Field.STOP, Field.LEVERAGE, Field.SYMBOL)
 _OR_WORDS = frozenset(["or", "или", "veya", "ya", "o", "ou", "oder", "oppure", "lub", "hoặc", "atau", "یا", "أو", "或"])
 _RANGE_HINTS = frozenset({"between", "zone", "range", "между", "зона", "arası", "arasi", "entre", "bölgesi", "area", "tussen",
-                          "zwischen", "między", "pomiędzy", "між", "giữa", "antara", "beech", "bich", "بين", "بین"})
+                          "zwischen", "między", "pomiędzy", "між", "giữa", "antara", "beech", "bich", "بين", "بین",
+                          "tra", "fra", "zona", "बीच"})
 
 
 @dataclass
@@ -153,7 +154,13 @@ _CLAUSE_WORDS = frozenset(["if", "when", "wait", "but", "unless", "once", "ес�
                            "اگر", "إذا", "اذا", "لكن", "اما"])
 _POSTFIX_FIELDS = (Field.ENTRY, Field.BUY, Field.SELL, Field.TARGETS, Field.STOP, Field.LONG, Field.SHORT)
 # Words between a price and the side word it belongs to ("188附近空", "#BNB 600 long", "#SOL ~150 short").
-_BEFORE_SIDE_FILLERS = frozenset(["附", "近", "左", "右", "around", "near", "at", "@", "~", "около", "civarı", "cerca"])
+_BEFORE_SIDE_FILLERS = frozenset(["附", "近", "左", "右", "around", "near", "at", "@", "~", "около", "civarı", "cerca",
+                                  # words saying "from (the level)" or "for" around that price, in languages that put
+                                  # them after the number ("#AVAX için 28.40 seviyesinden LONG", "28.40'tan LONG",
+                                  # "28.40から ロング", "28.40에서 롱", "28.40 से लॉन्ग"): the kana and hangul are
+                                  # tokenised a character at a time
+                                  "için", "seviyesinden", "seviyeden", "seviyesinde", "bölgesinden", "civarından",
+                                  "dan", "den", "tan", "ten", "か", "ら", "で", "에", "서", "부", "터", "से", "पर", "在"])
 
 
 # Filler words that, heading a line under a field that already has its prices, start a line of their own
@@ -482,6 +489,29 @@ def _targets_after_entry(levels: _Levels, side: Side, stop: Decimal) -> tuple[li
 
 
 _DCA_LABEL = re.compile(r"dca|averag\w*|усредн\w*|ortalama", re.IGNORECASE)
+
+
+_DCA_ZONE_LABEL = re.compile(r"dca\s+(?:zone|area|range|levels?|entries)", re.IGNORECASE)
+
+
+def _dca_zone_as_the_entry(segments: list[Segment]) -> None:
+    """"$HBAR 🟢 / DCA zone: 0.2480 / 0.2410 / 0.2350 / TP …", "Giriş bölgesi (DCA zone): 0.7420 - 0.7180": in a post that
+    names no other entry (or only an empty entry label on the same line), the zone to average into is where the trade
+    is entered — the orders of the call, not add-ons to an entry written elsewhere ("Entry: CMP 1.124 / DCA: 1.060")."""
+    def empty_entry_label_before(zone: Segment) -> bool:  # ("Kaufzone (DCA): 4.05 – 4.30")
+        return any(s.field == Field.ENTRY and s.label is not None and s.label.line == zone.label.line
+                   and s.label.start < zone.label.start and all(t.kind == Kind.SEP for t in s.tokens) for s in segments)
+
+    zones = [s for s in segments if s.field == Field.IGNORE and s.label is not None and s.numbers
+             and (_DCA_ZONE_LABEL.fullmatch(s.label.text.strip())
+                  or s.label.text.strip().lower() == "dca" and empty_entry_label_before(s))]
+    if len(zones) != 1:
+        return
+    zone = zones[0]
+    others = [s for s in segments if s.field == Field.ENTRY or s.field in (Field.BUY, *_SIDE_FIELDS) and s.numbers]
+    if all(s.field == Field.ENTRY and not s.numbers and all(t.kind == Kind.SEP for t in s.tokens) and s.label is not None
+           and s.label.line == zone.label.line for s in others):
+        zone.field = Field.ENTRY
 
 
 def _weighted_dca_legs(segments: list[Segment], levels: _Levels) -> list[Decimal]:
@@ -1133,6 +1163,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     segments = _segments(lines)
     _restore_unsequenced_indexes(segments)
     profit_loss = _profit_loss_levels(segments)
+    _dca_zone_as_the_entry(segments)
     levels = _assign_levels(segments, frozenset(n for n, line in enumerate(lines) if line))
     if len(levels.stop) > 1 and (later := _later_stops(levels.stop, clean.split("\n"))) \
             and len(later) < len(levels.stop):
@@ -1609,9 +1640,13 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     # (one search: the pattern is among the costliest; "🔥 VIP CRYPTO SIGNAL — UPDATE 🔥": a heading ending in "update")
     restates = lx.RESTATE_RE.search(clean) is not None or _UPDATE_HEADING.search(first_line) is not None \
         or body is not clean and (lx.RESTATE_RE.search(body) is not None or _UPDATE_HEADING.search(second_line) is not None)
-    if restates and _NEW_CALL.search(clean) and all(_ACTIVE_STATUS.match(m.group(0)) for m in lx.RESTATE_RE.finditer(clean)):
+    status_active = restates and bool(restate_cues := list(lx.RESTATE_RE.finditer(clean))) \
+        and all(_ACTIVE_STATUS.match(m.group(0)) for m in restate_cues)
+    if status_active and (_NEW_CALL.search(clean) or entries and targets and stop is not None
+                          and any(s.field in _SIDE_FIELDS for s in segments)):
         # ("📣 NEW TRADE | Signal #3419 / … / Status: Active ✅"): a bot card headed as new shows its status — the call
-        # is fresh ("#FIL LONG … / Status: active" with no such heading stays a restated call)
+        # is fresh. A whole card with no such heading ("🤖 Signal #7340 | Status: Active / Pair … / Stop …") may be
+        # fresh or a running call shown again: read as the open it writes, held for an operator below
         restates = False
     if candidate is None and restates:
         # ("Bitcoin update: second buy order … got filled"): a bare ticker, or the coin named in words
@@ -1906,6 +1941,9 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # "… / Already entered, don't chase", "… / Current PnL: +35%"): the card carries what became of it — a result,
         # a withdrawal or a trade under way, not a fresh entry
         problems.append(f"held for review: a line of the card reports its outcome or progress ({outcome!r})")
+    if status_active and not _NEW_CALL.search(clean):
+        problems.append("held for review: the card's status says it is active, and no heading calls it new: a fresh "
+                        "call or a running one shown again")
     if lx.SETUP_OVER_RE.search(clean) or "done" in status_text and _ENTRY_TICKED.search(status_text):
         # ("Entry 158 ✅": the entry ticked off — the call is already out)
         problems.append("the post reports the setup as filled or cancelled: a call already out, not a fresh entry")

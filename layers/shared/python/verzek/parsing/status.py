@@ -108,12 +108,15 @@ _PARTIAL_SHARE = (rf"{_TAKE_VERB}(?:[ \t]+[^\s,.;!?]+){{0,3}}?[ \t]+{_PART_WORD}
 # "giriş emri gerçekleşti", "entrada ejecutada", "ordem de entrada executada", "lệnh đã khớp", "入场单已成交", "진입 완료":
 # an entry/order word of a language and a "filled/executed" verb, with at most two words and no negation between
 _ENTRY_WORD = (r"(?:(?<!\w)(?:entry|entries|entrada|giri[şs]|вход|entr[ée]e|einstieg|ingresso|wej[śs]cie|l[ệe]nh|instap|"
-               r"orders?|[óo]rden|ordem|emri?|ордер|ورود|دخول)(?!\w)|入场单?|进场|진입|エントリー)")
+               r"orders?|[óo]rden|ordem|emri?|ордер|ورود|دخول|nachkauf|zukauf)(?!\w)|入场单?|进场|진입|エントリー|"
+               # ("2차 분할매수 체결": the second split buy filled; "买い増し约定": the add-on bought)
+               r"(?:분할|추가)\s*매수|추가\s*진입|买い増し|追加エントリー)")
 _FILLED_VERB = (r"(?:(?<!\w)(?:filled|executed|triggered|activated|ejecutad[ao]|executad[ao]|ger[çc]ekle[şs]ti|doldu|"
                 r"исполнен\w*|kh[ớo]p|activad[ao]|ativad[ao]|rempli\w*|ausgef[üu]hrt|eseguit[oa]|tereksekusi|terisi|"
                 r"فعال\s+شد|تم\s+تفعيل\w*|تفعل|gevuld|uitgevoerd|zrealizowan\w*)(?!\w)|已?成交|완료|체결|约定)")
 _NO_NEGATION = r"(?!(?:not|never|no|не|нет|değil|ch[ưu]a|未|没|안|não|nie|pas)(?!\w))"
-_ENTRY_FILLED_PAIR = (rf"{_ENTRY_WORD}(?:[ \t]+{_NO_NEGATION}[^\s,.;!?]+){{0,2}}?[ \t]*{_FILLED_VERB}|"
+# ("Nachkauf bei 3.95 ausgeführt": a price among the words between)
+_ENTRY_FILLED_PAIR = (rf"{_ENTRY_WORD}(?:[ \t]+{_NO_NEGATION}(?:[^\s,.;!?]+|\$?\d[\d.,]*\d)){{0,2}}?[ \t]*{_FILLED_VERB}|"
                       rf"{_FILLED_VERB}(?:[ \t]+(?:the|el|la|o|a|le|il))?[ \t]+{_ENTRY_WORD}")
 
 class _Gated:
@@ -208,7 +211,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"pozisyonun\s+(?:yar[ıi]s[ıi]n[ıi]|\d{1,2}\s*%\S*)\s+kapat\w*|"
         r"(?:三分之一|四分之一|\d割|1/3|2/3|半分)\s*を?\s*决済|平仓\s*(?:三分之一|四分之一)|"
         # "止盈出场一半", "获利了结 30% 剩余持有", "获利了结一部分": a share taken, the rest held
-        r"(?:止盈|出场|获利了结|平仓|离场|减仓)\s*(?:出场\s*)?(?:一半|一部分|部分|半仓|(?<![+\d.,])\d{1,2}\s*%)|剩余\s*(?:持有|继续|拿|仓位)|(?:一半|一部分|部分|半仓)\s*(?:止盈|获利了结|平仓)|(?:其余|剩下的?)\s*继续\s*(?:持有|拿)|절반\s*(?:익절|청산)|半分\s*(?:利确|决済)|"
+        r"(?:止盈|出场|获利了结|平仓|离场|减仓)\s*(?:(?:出场|出局)\s*)?(?:一半|一部分|部分|半仓|(?<![+\d.,])\d{1,2}\s*%)|剩余\s*(?:持有|继续|拿|仓位)|(?:一半|一部分|部分|半仓)\s*(?:止盈|获利了结|平仓)|(?:其余|剩下的?)\s*继续\s*(?:持有|拿)|절반\s*(?:익절|청산)|半分\s*(?:利确|决済)|"
         # ("利確 1/2 完了", "半分利確済み": half the position's profit taken)
         r"利确\s*(?:1/2|1/3|半分|(?<![+\d.,])\d{1,2}\s*%)\s*(?:完了|済)|半分\s*利确|"
         r"(?<![\d.,])\d{1,2}\s*%\s+off\s+the\s+table|dejamos\s+correr|deixamos\s+correr|let\s+the\s+rest\s+run|"
@@ -263,6 +266,11 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:d[ờo]i|k[ée]o|geser|pindah\w*)\s+(?:sl|stop)(?!\w)|"
         # "All open longs: tighten stops to -2%", "ужесточаем стопы"
         r"tighten\w*\s+(?:the\s+|your\s+|all\s+|our\s+)?(?:stops?|sls?|stop[\s-]*loss(?:es)?)(?!\w)|подтян\w*\s+стоп\w*|"
+        # a trailing stop switched on ("#APT : stop suiveur activé", "трейлинг-стоп включён", "stop móvil activado")
+        r"stop\s+suiveur\s+(?:activ\w*|en\s+place|mis\w*)|(?:activons|activez|mettons|plaçons)\s+(?:un|le)\s+stop\s+suiveur|"
+        r"trailing[\s-]*stop\s+(?:is\s+|now\s+)?(?:activ\w*|on|set|started|enabled|включ\w*)|"
+        r"трейлинг\w*(?:[\s-]+стоп\w*)?\s+(?:включ\w*|активир\w*|постав\w*)|(?:включ\w*|активир\w*|став\w*)\s+трейлинг\w*|"
+        r"stop\s+(?:m[óo]vil|din[áa]mico|mobile|dinamico)\s+(?:activ\w*|attiv\w*|ativ\w*)|nachlaufend\w*\s+stop\w*\s+aktiv\w*|"
         r"^\W*(?:[#$]\w+\W+)?(?:sl|stop(?:[\s-]*loss)?)\s*(?:>|-+>|=>)\s*\$?\d|"
         r"(?:sl|stop(?:[\s-]*loss)?)\s*:?\s*\$?\d[\d.,]*\s*(?:>|-+>|=>)\s*\$?\d|"
         r"(?:استاپ|حد\s+ضرر)\s+(?:رو|را)\s+(?:ببر|بذار|جابجا|منتقل)\w*|(?:^|\n)\s*/(?:update|sl|move)(?!\w)|"
@@ -452,6 +460,10 @@ _CLOSE_PATTERN = _Gated(
     # "#OP entry not triggered, ignore this signal": the call is withdrawn
     r"(?<!n't\s)(?<!not\s)ignore\s+(?:this|the|that|previous|the\s+previous)\s+(?:signal|call|setup|trade|post)|(?:dính|dinh|kena|hit)\s+(?:sl|stop)|ضرب\s+وقف|ضرب\s+(?:ال)?ستوب|stop(?:a|'a)?\s+tak[ıi]ld[ıi]|止损离场|"
     r"전량\s*(?:익절|청산|정리|손절)|청산\s*완료|sell\s+(?:your|all|the|our|my)\s+|"
+    # "#ARB 청산하세요" (close it), "#DOT رو ببندید" (close DOT), "#XLM 损切りになりました" (stopped out), "sol stopado" (pt:
+    # stopped out)
+    r"청산\s*(?:하세요|해\s*주세요|합니다|했습니다|하겠습니다)|(?<!\w)(?:ببندید|ببندین|می\s*بندیم|میبندیم)(?!\w)|"
+    r"损切り\s*(?:に\s*)?(?:なりました|されました|完了|确定|しました)|(?<!\w)(?:stopad[oa]s?|stopou|stopamos|stopeado)(?!\w)|"
     # ("Out of #SOL", "out of the trade"; "Out of office until Monday", "#BTC: out of range" are no exit)
     r"out\s+of(?!\s+(?:the\s+)?(?:range|office|time|stock|luck|control|breath|order|nowhere|context|the\s+box|"
     r"this\s+world|reach|season|money|ideas|patience)(?!\w))|(?:استاپ|حد\s+ضرر)\s+خورد|止损(?:出局|触发|已触发|了)|平仓|стоп\s+выбил\w*|выбил\w*\s+(?:по\s+)?стоп\w*|全?决済(?:しました|完了)|全利确\w*|利确で终了\w*|"
@@ -513,8 +525,8 @@ _CLOSE_PATTERN = _Gated(
     # "ポジションクローズ", "クローズしました", "全部利確しました", "取引終了" (ja: position closed, all profit taken, trade over)
     + r"|ポジション\s*クローズ|クローズしました|全部?利确(?:しました|完了)|全决済|取引终了|トレード终了"
     + r"|信号\s*已?取消|讯号\s*已?取消|取消信号|시그널\s*취소|신호\s*취소|シグナル\s*キャンセル"
-    # "#ADA 获利了结 全部出场" (profit taken, out of all of it)
-    + r"|取消挂单|撤单|取消订单|주문\s*취소|平仓|平掉|清仓|离场|决済|全部出场|获利了结|止盈出场",
+    # "#ADA 获利了结 全部出场" (profit taken, out of all of it), "#SUI 全部止盈出局" (all taken in profit, out)
+    + r"|取消挂单|撤单|取消订单|주문\s*취소|平仓|平掉|清仓|离场|决済|全部出场|获利了结|止盈出场|止盈出局|全部止盈",
     (_TRIGGERED_STEMS, _STOP_THEN_TRIGGER),
     # "⌛ ИСТЁК (48ч) — DOTUSDT", "#SOL signal expired" (at a line's start or after a call word: "futures expired" is
     # none); "ARKMUSDT - 看涨跟踪结束", "#SOL tracking ended": the call's time ran out, or its follow-up is over
@@ -895,6 +907,7 @@ _STOP_OUT = re.compile(
     r"(?:sl|stop)\s+(?:tocad[oa]|touch[ée]|atteint|colpito|tocou)(?!\w)|保本(?:出局|离场|出了|出场)|"
     r"(?:استاپ|حد\s+ضرر)\s+خورد|손절\s*(?:처리\w*|완료|됨)|stop\s+(?:atingido|acionado|alcanzad[oa])|^\W*stopped(?!\w)|止损离场|"
     r"(?:sl|stop)\s+(?:kena|dính|dinh)|"
+    r"损切り\s*(?:に\s*)?(?:なりました|されました|完了|确定)|(?<!\w)(?:stopad[oa]s?|stopou|stopamos|stopeado)(?!\w)|"
     r"ضرب\s+(?:ال)?ستوب|stop(?:a|'a)?\s+tak[ıi]ld[ıi]")
 _CANCEL = re.compile(
     r"(?<!\w)(?:cancel\w*|cancle\w*|not\s+(?:been\s+)?(?:triggered|filled|activated)|never\s+(?:triggered|filled)|"

@@ -63,10 +63,10 @@ def split_glued(word: str) -> tuple[str, str | None]:
     return upper, None
 
 
-# ("#SEGNALE #CRYPTO #ALTCOINS #APT", "#KriptoSinyal", "#CryptoNews"): a channel's generic tags — no coin's ticker
-# has these words in it
+# ("#SEGNALE #CRYPTO #ALTCOINS #APT", "#KriptoSinyal", "#CryptoNews", "#ARB #Layer2 #Altcoin", "#ONDO #RWA #DeFi"): a
+# channel's generic or sector tags — no coin's ticker has these words in it ("LAYER" alone is one: Solayer's)
 _GENERIC_STEM = re.compile(r"SIGNAL|SEGNAL|SINYAL|SINAL|SENAL|SYGNA|CRYPTO|KRIPTO|CRIPTO|TRADING|ALTCOIN|FUTURES|NEWS|"
-                           r"SCALP|DAYTRAD")
+                           r"SCALP|DAYTRAD|LAYER\d|DEFI|GAMEFI|MEMECOIN|METAVERSE|WEB3|DEPIN|NARRATIVE")
 
 
 def without_generic_tags(candidates: list[SymbolCandidate], tokens: list[Token]) -> list[SymbolCandidate]:

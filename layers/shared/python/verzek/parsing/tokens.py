@@ -35,6 +35,8 @@ _TOKEN_RE = re.compile(
     # (a pipe joins a pair only unspaced, "BAL|USDT": " | " separates fields, "#CryptoKingsVIP | BTC LONG")
     rf"(?P<pair>[#$]?(?<![\w.])[^\W_][\w]{{0,19}}(?:\s?[/_-]\s?|\|)(?:{_QUOTES})(?:\.p|:usdt|:usdc|-?perp)?(?![\w])"
     rf"(?!\s?[/|_]\s?(?:{_QUOTES})(?!\w)))"
+    # "ETH-PERP", "BTC-PERP": a perpetual named by its base alone (FTX and dYdX style), in capitals
+    r"|(?P<perp>[#$]?(?<![\w.])(?-i:[A-Z0-9]{2,15})-perp(?![\w-]))"
     r"|(?P<tag>#\w[\w&]*(?:\.p(?!\w))?|\$[^\W\d_]\w*(?:\.p(?!\w))?)"
     # "(3.5R)", "2R": reward multiples, never prices
     r"|(?P<rmult>(?<![\w.,])\d{1,2}(?:[.,]\d{1,2})?[rR](?!\w))"
@@ -151,6 +153,8 @@ def tokenize_line(line: str, line_no: int, comma_decimal: bool) -> list[Token]:
             tokens.append(Token(Kind.PAIR, f"{base}/{quote}", m.start(), line=line_no))
         elif kind == "pair":
             tokens.append(Token(Kind.PAIR, text, m.start(), line=line_no))
+        elif kind == "perp":  # (no quote written: the usual one, as for a coin named alone)
+            tokens.append(Token(Kind.PAIR, text.lstrip("#$")[:-len("-perp")] + "/USDT", m.start(), line=line_no))
         elif kind == "tag":
             tokens.append(Token(Kind.TAG, text, m.start(), line=line_no))
         elif kind == "lev":
