@@ -181,3 +181,14 @@ def test_add_ons_filled_and_trailing_stops_switched_on(text, action):
 ])
 def test_cjk_add_heading_a_line_is_a_second_entry(text):
     assert parse_message(text).entries == _d("13.60", "13.85")
+
+
+# A direction alert whose levels are promised later is held, also with "it" after the side word.
+@pytest.mark.parametrize("text", ["🔴 #TIA — short it NOW, TP/SL coming in 5 min", "#TIA long it here, levels soon"])
+def test_a_direction_alert_with_it_after_the_side_is_held(text):
+    parsed = parse_message(text)
+    assert (parsed.kind.value, str(parsed.symbol), parsed.tradable) == ("open", "TIA/USDT", False)
+
+
+def test_a_question_with_it_stays_a_question():
+    assert parse_message("#TIA is it a short here?").kind.value == "not_a_signal"

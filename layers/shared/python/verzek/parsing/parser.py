@@ -2541,7 +2541,9 @@ def _only_coin_and_side(tokens: list[Token]) -> bool:
                                                     or lx.FUTURES_RE.fullmatch(t.text) or lx.SPOT_RE.fullmatch(t.text)
                                                     or t.text.lower() in lx.FILLER_WORDS
                                                     # ("#LINK en corto ahora": the word between the coin and the side)
-                                                    or t.text.lower() in SIDE_CONNECTORS))
+                                                    or t.text.lower() in SIDE_CONNECTORS
+                                                    # ("#ORDI — short it NOW": the coin again, as a pronoun)
+                                                    or t.text.lower() == "it"))
                   and not (t.kind == Kind.LABEL and t.field == Field.ENTRY and not priced)]
     if any(t.kind == Kind.PCT for t in tokens):
         meaningful = [t for t in meaningful if not (t.kind == Kind.LABEL and t.field in (Field.TARGETS, Field.STOP))]
