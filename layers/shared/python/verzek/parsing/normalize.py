@@ -256,6 +256,21 @@ _MULTIPLE_OF_OTHER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,]\d)?)\s?[xX×](?=\s+
                                 r"(?<=\bcould\s)(\d{1,3})\s?[xX×](?!\w)|(?<=\bdo\s)(\d{1,3})\s?[xX×](?!\w)|(?<=\bcan\s)(\d{1,3})\s?[xX×](?!\w)|(?<=\bdid\s)(\d{1,3})\s?[xX×](?!\w)|(?<=\bmade\s)(\d{1,3})\s?[xX×](?!\w)|"
                                 r"(\d{1,3})\s?[xX×](?=\s+(?:move|moves|gain|gains|pump|potential|returns?|roi|gem|play|last\s+week)(?!\w))|"
                                 r"[xX×](\d{1,2})(?=\s+size(?!\w))", re.IGNORECASE)
+# "Potential x10 gem", "Potential: x3", "10X BAGS INCOMING", "2x your money", "x5 potential in bull run", "Потенциал
+# х5": a hoped-for multiple of the money put in, not the margin (written either way round: "x10" or "10x")
+_GAIN_WORDS = r"(?:potential|potencial|potenziale|potentiel|potenzial|potansiyel\w*|потенциал\w*)"
+_GAIN_MULTIPLE = re.compile(
+    rf"(?P<head>(?<!\w){_GAIN_WORDS}[ \t]*:?[ \t]*(?:(?:of|de|di|von)[ \t]+)?)(?:[xX×](?P<a>\d{{1,3}})|(?P<b>\d{{1,3}})[ \t]?[xX×])(?!\w)|"
+    r"(?<![\w.,])(?:[xX×](?P<c>\d{1,3})|(?P<d>\d{1,3})[ \t]?[xX×])(?=[ \t]+(?:(?:your|my|the|our|of|de)[ \t]+)?"
+    rf"(?:{_GAIN_WORDS}|gems?|bags?|money|moon\w*|returns?|gains?|profits?|pumps?|moves?|portfolio|investment|capital)(?!\w))",
+    re.IGNORECASE)
+
+
+def _gain_multiple(match: re.Match[str]) -> str:
+    # (no number left: on a line after the stop, "10 times" would read as a second stop)
+    return f"{match.group('head') or ''}manyfold"
+
+
 # A leverage mark that is not the call's: a channel's name or advert ("ALPHA 100X SIGNALS", "50x VIP GROUP", "Crypto
 # 10x Gems", "Канал «Плечо 50x» - подписывайся"), past results ("avg 35x ROE", "yesterday's BNB 20x call made +80%")
 _LEVERAGE_MARK = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,]\d)?\s?x(?!\w)", re.IGNORECASE)
@@ -452,7 +467,10 @@ _K_DECIMAL = re.compile(r"(?<![\w.,])(\d{1,3})[kK](\d{1,3})(?![\w.,])")
 _CYRILLIC_K = re.compile(r"(?<=\d)[кК](?!\w)")
 # "350sats": the satoshi unit glued to its number stands apart, like any unit
 # (never inside a tagged ticker: "#1000SATS" / "$1000SATS" is the coin, Binance's 1000SATSUSDT)
-_GLUED_SATS = re.compile(r"(?<![#$\d.,])(\d+(?:[.,]\d+)?)(?=(?:sats|satoshis?|сатоши)(?!\w))", re.IGNORECASE)
+# (nor "1000SATS" written as a pair or beside a side word, untagged: "1000SATS/USDT short", "1000SATS long" — no price
+# is a thousand satoshis traded against a side word)
+_GLUED_SATS = re.compile(r"(?<![#$\d.,])(?!1000sats(?:[ \t]*[/-]|usdt|[ \t]+(?:long|short|buy|sell|лонг|шорт)(?!\w)))"
+                         r"(\d+(?:[.,]\d+)?)(?=(?:sats|satoshis?|сатоши)(?!\w))", re.IGNORECASE)
 
 
 # Telegram MarkdownV2 exports escape punctuation ("\\#AVAX", "24\\.60"); the backslash is no part of the post
@@ -557,6 +575,7 @@ def normalize(text: str) -> str:
         text = without_advice
     if "x" in text or "X" in text or "×" in text:
         text = _MULTIPLE_OF_OTHER.sub(lambda m: f"{next(g for g in m.groups() if g)} times", text)
+        text = _GAIN_MULTIPLE.sub(_gain_multiple, text)
     text = _SAFER_LEVERAGE.sub(" ", text)
     text = _ADVICE_SENTENCE.sub(" ", text)
     if "x" in text or "X" in text:

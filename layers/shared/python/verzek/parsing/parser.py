@@ -105,6 +105,8 @@ class Segment:
     tokens: list[Token] = field(default_factory=list)
     qualified: bool = False  # words of no known meaning before the label on its line ("Дальняя цель", "Dream target")
     before_clause: Token | None = None  # the price right before an "if ..." clause that ended the segment
+    # prices set aside inside the field as where the market is ("Entry 5.10 (price now 5.25)", "Entry: 24.5 | Current: 25.1")
+    beside: list[Token] = field(default_factory=list)
 
     @property
     def numbers(self) -> list[Token]:
@@ -261,6 +263,31 @@ def _postfix_labels(tokens: list[Token]) -> list[Token]:
 _ONE_THIRD = Decimal(1) / 3
 
 
+_ENTRY_FIELDS = (Field.ENTRY, Field.BUY, Field.SELL, Field.LONG, Field.SHORT)
+# Words between "price now" and its number ("price is at 1.92", "currently trading around 185", "Current: 25.1")
+_BEFORE_PRICE_NOW = frozenset(["at", "is", "@", "around", "about", "near", "trading", "~", ":", "=", "≈", "$"])
+
+
+def _says_the_price_now(tokens: list[Token]) -> bool:
+    """The words since the field's last price end in a market word ("price now", "Current:", "giá hiện tại") or
+    "price is (at)", "currently" — what follows is the market's price."""
+    last = max(i for i, t in enumerate(tokens) if t.kind == Kind.NUM)
+    words = [t for t in tokens[last + 1:] if t.kind != Kind.INDEX]
+    while words and words[-1].text.lower() in _BEFORE_PRICE_NOW:
+        words.pop()
+    # ("Entry: 0.50 (now) / 0.48": a bracket or a slash after the market word — the next order)
+    run = list(itertools.takewhile(lambda t: t.kind == Kind.WORD, reversed(words)))[:3][::-1]
+    if not run:
+        return False
+    if run[-1].text.lower() in ("price", "currently", "цена", "precio", "preço", "prix", "fiyat"):
+        return True
+    tail = " ".join(t.text for t in run)
+    match = None
+    for match in lx.MARKET_WORDS.finditer(tail):
+        pass
+    return match is not None and match.end() == len(tail)
+
+
 def _segments(lines: list[list[Token]]) -> list[Segment]:
     segments: list[Segment] = []
     current: Segment | None = None
@@ -295,6 +322,15 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
                         and not _ONE_THIRD <= inside.value / current.numbers[-1].value <= 3)
             if note and tok.kind == Kind.NUM:
                 orphans.append(tok)
+                if current is not None:  # (a clause word may have ended the field inside the bracket)
+                    current.beside.append(tok)
+                continue
+            if tok.kind == Kind.NUM and current is not None and current.numbers and current.field in _ENTRY_FIELDS \
+                    and _says_the_price_now(current.tokens):
+                # "Entry: 1.85 — not yet, price is at 1.92 now", "Entry: 24.5 | Current: 25.1": after the field's
+                # price, a price the words before it call the market's now is where the market is, not another order
+                orphans.append(tok)
+                current.beside.append(tok)
                 continue
             if tok.kind == Kind.NUM and i and tokens[i - 1].kind == Kind.WORD and _MARKET_STAT.fullmatch(tokens[i - 1].text):
                 orphans.append(tok)  # ("Entry: RSI 28 / 1) 24.20 …": a statistic's value, never a level)
@@ -856,13 +892,46 @@ def _market_noted_beside(entry_segments: list[Segment], entry: Decimal) -> bool:
     return False
 
 
+# Words a market tag after the entry's price may carry ("Entry 3412 (at market price)", "Entry 0.7450 (CMP)", "142 now")
+_MARKET_TAG_WORDS = frozenset(["at", "the", "price", "order", "rate", "right", "a", "an", "aprox", "approx", "approximately",
+                               "around", "entry", "execution", "fill", "filled", "only", "please", "pls"])
+
+
+def _market_word_a_note(entry_segments: list[Segment], entry: Decimal) -> bool:
+    """Every market word stands after the entry's price, in words about the market rather than a tag on the order:
+    "Entry 14.20 - market is dumping now so be patient", "Entry: 1.85 — not yet, price is at 1.92 now", "Entry 5.10
+    (price now 5.25)" are limit orders ("Entry: CMP 1.124", "Entry: market (3412)", "Entry: 0.6215 (CMP)" are not)."""
+    note = False
+    for segment in entry_segments:
+        number = next((t for t in segment.numbers if t.value == entry), None)
+        if number is None:
+            if lx.MARKET_WORDS.search(segment.text()):
+                return False
+            continue
+        k = segment.tokens.index(number)
+        if lx.MARKET_WORDS.search(Segment(segment.field, segment.label, segment.tokens[:k]).text()):
+            return False
+        after = Segment(segment.field, None, segment.tokens[k + 1:]).text()
+        if not lx.MARKET_WORDS.search(after):
+            continue
+        words = re.findall(r"[^\W\d_]+", lx.MARKET_WORDS.sub(" ", after))
+        # (a price set aside after it is where the market is: "(giá hiện tại 0.165)")
+        if any(w.lower() not in _MARKET_TAG_WORDS for w in words) \
+                or any((b.line, b.start) > (number.line, number.start) for b in segment.beside):
+            note = True
+        else:
+            return False
+    return note
+
+
 def _entry_type(levels: _Levels, values: list[Decimal]) -> EntryType | None:
     text = " ".join(s.text() for s in levels.entry_segments)
     if not values:
         return EntryType.MARKET if lx.MARKET_WORDS.search(text) else None
     if len(values) == 1:
         if lx.MARKET_WORDS.search(text) and not lx.LIMIT_WORDS.search(text) \
-                and not _market_noted_beside(levels.entry_segments, values[0]):
+                and not _market_noted_beside(levels.entry_segments, values[0]) \
+                and not _market_word_a_note(levels.entry_segments, values[0]):
             return EntryType.MARKET
         return EntryType.LIMIT
     if len(values) == 2 and len(levels.entry_segments) == 1 and len(levels.entry_segments[0].numbers) >= 2:
@@ -1028,13 +1097,34 @@ _FUTURES_ONLY = re.compile(r"(?:futures?|perp\w*)\s+(?:only|เท่านั�
                            r"(?:no|not|without)\s+spot(?!\w)|spot\s*(?:ไม่ได้|yok|нет|không)", re.IGNORECASE)
 
 
+# Margin-mode words in chart talk or plain English, naming no market: "Golden cross on daily", "MACD cross", "EMA200
+# Cross v2", "price crosses above", "margin of safety", "profit margin", "Isolated pump", "leveraged tokens" (a spot
+# product). ("Cross 20x", "Isolated 10x", "Margin: cross" keep theirs.)
+_NOT_A_MARGIN_MODE = re.compile(
+    r"(?<!\w)(?:golden|death|bullish|bearish|macd|rsi|stoch\w*|kdj|[esw]?ma[ \t]*\d*(?:[ \t]*/[ \t]*\d+)?|\d+[ \t]*/[ \t]*\d+)"
+    r"[ \t-]*cross(?:es|ed|ing|over)?(?!\w)|"
+    r"(?<!\w)cross(?:es|ed|ing|over)?[ \t]+(?:over|above|below|under|up|down|v\d+)(?!\w)|"
+    r"(?<!\w)(?:profit|gross|net|operating|safety)[ \t]+margins?(?!\w)|(?<!\w)margins?[ \t]+of[ \t]+(?:safety|error)(?!\w)|"
+    r"(?<!\w)isolated[ \t]+(?:pumps?|dumps?|moves?|rall(?:y|ies)|spikes?|events?|cases?|incidents?|wicks?|candles?|"
+    r"bounces?|drops?|breakouts?)(?!\w)|"
+    r"(?<!\w)leverag\w*[ \t]+tokens?(?!\w)", re.IGNORECASE)
+# "we buy spot only", "spot only", "только спот": spot said to be the only market
+_SPOT_ONLY = re.compile(r"(?<!\w)(?:spot[ \t]+(?:only|solamente|somente|seulement|nur|tylko)|(?:only|solo|s[óo]|nur|sadece|"
+                        r"только)[ \t]+(?:spot|спот)|спот[ \t]+только)(?!\w)", re.IGNORECASE)
+
+
 def _market(text: str, symbol: SymbolCandidate | None, leverage: int | None) -> MarketType | None:
-    if "spot" in text.lower():
+    low = text.lower()
+    if "spot" in low:
         text = _NO_LEVERAGE.sub(" ", text)
+    if "cross" in low or "margin" in low or "isolated" in low or "tokens" in low:
+        text = _NOT_A_MARGIN_MODE.sub(" ", text)
     futures = bool(lx.FUTURES_RE.search(text)) or leverage is not None or bool(symbol and symbol.perpetual)
     spot = bool(lx.SPOT_RE.search(text))
     if futures and spot and _FUTURES_ONLY.search(text):
         return MarketType.FUTURES  # ("Spot ไม่ได้ — Futures เท่านั้น", "no spot, futures only")
+    if futures and spot and leverage is None and not (symbol and symbol.perpetual) and _SPOT_ONLY.search(text):
+        return MarketType.SPOT  # ("#DOT LONG (spot) … high leverage is for gamblers, spot only here")
     if futures and spot:
         return None  # "SPOT & FUTURES": the post leaves it open
     if futures:
@@ -2184,9 +2274,38 @@ def _market_side_heading(segments: list[Segment], lines: list[list[Token]], text
             n = seg.label.line
             # (a field of its own on the line keeps its amount: "ETHUSDT 현재가 매수 Position: $300 | Cross 10x")
             set_aside = {id(t) for s in segments if s.field == Field.IGNORE for t in s.tokens}
-            if not any(t.kind == Kind.NUM and id(t) not in set_aside for t in lines[n]) and lx.MARKET_WORDS.search(texts[n]):
+            if not any(t.kind == Kind.NUM and id(t) not in set_aside for t in lines[n]) \
+                    and _market_word_beside(texts[n], seg.label.start, seg.label.start + len(seg.label.text)):
                 return True
     return False
+
+
+# What may stand between a side word and the market word that orders it ("Buy BTC at market", "SHORT #XRP now"): the
+# coin, "at"/"the"; and brackets or a dash ("Buy (Instant Execution)", "GO BUY NOW")
+_TO_MARKET_WORD = re.compile(r"(?:[#$]?[A-Z0-9]{2,12}(?:/[A-Z]{3,5})?|(?i:at|the|à|al|по|на)|@)(?!\w)")
+_BESIDE_PUNCTUATION = " \t([-:,!"
+# ("SPOT MARKET LONG"): the market a coin trades on, not an order at the market
+_MARKET_VENUE = re.compile(r"(?:spot|futures?|perp\w*|спот\w*|фьючерс\w*)\W*$", re.IGNORECASE)
+
+
+def _market_word_beside(line: str, start: int, end: int) -> bool:
+    """A market word next to the side word ("buy now", "LONG #SOL now", "현재가 매수", "市价做多"), not elsewhere on its
+    line: "📢 New signal live now! #SOL LONG", "#ARB LONG — available now", "ARB LONG (spot market)", "SHORT $STX (dead
+    for now)" are limit calls whose entry follows."""
+    pos = end
+    for _ in range(3):
+        pos = len(line) - len(line[pos:].lstrip(_BESIDE_PUNCTUATION))
+        if lx.MARKET_WORDS.match(line, pos):
+            return True
+        filler = _TO_MARKET_WORD.match(line, pos)
+        if filler is None:
+            break
+        pos = filler.end()
+    before = line[:start].rstrip(_BESIDE_PUNCTUATION)
+    last = None
+    for last in lx.MARKET_WORDS.finditer(before):
+        pass
+    return last is not None and last.end() == len(before) and not _MARKET_VENUE.search(before[:last.start()])
 
 
 def _renamed_to(tokens: list[Token]) -> tuple[str, str] | None:
