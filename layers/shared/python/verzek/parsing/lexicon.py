@@ -384,7 +384,24 @@ NOT_A_CALL_RE = re.compile(
 SHOWN_AGAIN_HEAD_RE = re.compile(
     r"(?<!\w)(?:for\s+example|e\.g\.|вчерашн\w+\s+сигнал|старый\s+сигнал|se[ñn]al\s+de\s+ayer|sinal\s+de\s+ontem|"
     r"old\s+(?:signal|call)|(?:this\s+is\s+)?what\s+(?:our\s+)?vip\s+(?:members\s+)?(?:gets?|got|receives?)|[öo]rnek\s+sinyal|"
-    r"ejemplo\s+de\s+se[ñn]al|exemplo\s+de\s+sinal|exemple\s+de\s+signal|beispiel\w*\s+signal)(?!\w)|昨天的?信号|以前的?信号",
+    r"ejemplo\s+de\s+se[ñn]al|exemplo\s+de\s+sinal|exemple\s+de\s+signal|beispiel\w*\s+signal|"
+    # a past call shown again ("Anyone remember this one?", "That was our call two weeks ago:", "Past results:", "Free
+    # call from the VIP last week (already closed at TP2)", "Сигнал прошлой недели", "Señal del mes pasado")
+    r"(?:who|anyone|do\s+you)\s+remembers?|remember\s+(?:this|that)(?:\s+one)?\s*[?？!]|remember\s+when|(?:was|were)\s+our\s+(?:signal|call|trade|setup)s?|"
+    r"(?:signal|call|trade|setup|posted|shared|gave|called)\s+(?:\w+\s+){0,2}?\d+\s+(?:days?|weeks?|months?)\s+ago|"
+    r"(?:signal|call|trade)s?\s+from\s+(?:our\s+|the\s+)?(?:\w+\s+)?(?:yesterday|last\s+(?:week|month))|already\s+(?:closed|in\s+profit)|"
+    r"past\s+(?:performance|results?|signals?|calls?|trades?)(?=[^\S\n]*(?:[^\w\s]|\n|$))|"
+    r"se[ñn]al(?:es)?\s+de\s+(?:la\s+semana|el\s+mes|del\s+mes)\s+pasad[oa]|se[ñn]al(?:es)?\s+del\s+mes\s+pasado|"
+    r"sina(?:l|is)\s+d[ao]\s+(?:semana|m[êe]s)\s+passad[oa]|сигнал\w*\s+(?:прошлой\s+недели|прошлого\s+месяца)|"
+    r"ge[çc]en\s+(?:hafta|ay)\w*\s+sinyal\w*|signal\w*\s+(?:von\s+)?(?:letzter|der\s+letzten)\s+woche|"
+    r"signal\s+de\s+la\s+semaine\s+derni[èe]re|"
+    # someone else's trade shown ("A rival channel called …", "A friend of mine is short …", "Our member @x shared his
+    # trade:", "Мой друг зашёл в лонг …")
+    r"competitors?'?s?|rival\s+(?:channel|group)s?|friends?\s+of\s+mine|"
+    r"my\s+(?:friend|buddy|brother|colleague|cousin)|(?:member|subscriber|follower|student|reader)s?\s+(?:@\w+\s+|\w+\s+)?"
+    r"(?:shared|posted|sent|made|took|opened)|мо[йя]\s+(?:друг|подруга|знаком\w*|брат|коллега)|"
+    r"(?:mi|un)\s+amig[oa]|meu\s+amigo|um\s+amigo|arkada[şs][ıi]m\w*)(?!\w)|"
+    r"昨天的?信号|以前的?信号|上周的?信号|上个?月的?信号|信号回顾|前几天的?信号|\d+天前的?信号|我(?:的)?朋友|竞争对手",
     re.IGNORECASE)
 NEGATED_CALL_RE = re.compile(
     r"(?<!\w)(?:don'?t|do\s+not|never|avoid)\s+(?:buy\w*|sell\w*|long\w*|short\w*|fomo\s+into)(?!\w)|"
@@ -407,6 +424,9 @@ PAST_TRADE_RE = re.compile(
 RECAP_HEAD_RE = re.compile(r"^\W*(?:recap|summary|results?\s+of|(?:trade|call|signal|win)\s+of\s+the\s+(?:day|week|month)|best\s+(?:trade|call)s?|top\s+(?:trade|call)s?|"
                            # ("SignalForge daily recap 05.12": the channel's name before it)
                            r"(?:[a-z]\w*\s+){0,2}?(?:daily|weekly|monthly)\s+(?:results?|recap|summary|report)|"
+                           # ("Haftalık sonuçlar: #ETH kârla kapandı", "This week's results:")
+                           r"(?:haftal[ıi]k|g[üu]nl[üu]k|ayl[ıi]k)\s+(?:sonu[çc]lar\w*|[öo]zet\w*|rapor\w*)|"
+                           r"this\s+week'?s\s+(?:results?|recap|summary)|"
                            r"resumen|resumo|r[ée]sum[ée]|итоги|sonu[çc]lar|r[üu]ckblick|riepilogo|podsumowanie|t[ổo]ng\s+k[ếe]t|"
                            r"rekap|ملخص|خلاصه|总结|回顾|まとめ|결산|요약|підсумк\w*|"
                            # "昨日の結果📊 / #ARB +22% ✅ / …", "今日战绩", "어제 결과", "Kết quả hôm qua", "Resultados de hoy"

@@ -1409,6 +1409,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             and lx.GAIN_PCT_RE.search(clean):
         # "Monthly results: #BNB long from 560 hit all targets +12%": a report headed as one, whatever it says.
         return _not_a_signal("a results post about a past trade")
+    if not has_setup and candidate is not None and (lx.RECAP_HEAD_RE.search(clean) or lx.RECAP_HEAD_RE.search(body)) \
+            and update_action(status_text) not in POSITION_CHANGES:
+        # ("Weekly recap ✨ / #XRP closed in profit"): a report headed as one tells how a trade ended, it closes nothing
+        return _not_a_signal("a results post about a past trade")
     if not has_setup and lx.RECAP_RE.search(clean) and lx.GAIN_PCT_RE.search(clean) \
             and candidate is not None and not update_action(status_text):
         # "Recap: #XRP short closed at 0.50 for +56%": a results post, not a command.
@@ -2516,7 +2520,16 @@ def _lone_level(tokens: list[Token], text: str) -> tuple[Field, Decimal] | None:
 _EXPLAINED = re.compile(r"(?<!\w)(?:explained|explainer|#?education(?:al)?|for\s+beginners|beginner'?s\s+guide)(?!\w)")
 _TIP = re.compile(r"^\W*(?:tip|pro\s+tip|rule|reminder|note|consejo|dica|conseil|совет|ipucu)\s*(?:#?\d+\s*)?[:—-]")
 _NOT_OURS = re.compile(r"(?<!\w)(?:not\s+a\s+(?:signal|call)|не\s+сигнал|just\s+sharing|(?:my\s+)?personal\s+(?:trade|bag|position|account|"
-                       r"spot\s+bag|portfolio)|personal(?:ly)?\W+not\s+(?:financial\s+|investment\s+)?advice)(?!\w)")
+                       r"spot\s+bag|portfolio)|personal(?:ly)?\W+not\s+(?:financial\s+|investment\s+)?advice|"
+                       # the writer's own move, the channel's call going on ("Personally I'm out of #SOL, hold if you like",
+                       # "Closing my personal #BTC, the signal stays active for you", "Admin sold his, decide yourselves",
+                       # "Я лично закрыл, сигнал канала в силе", "Yo personalmente cerré")
+                       r"personally\W+i(?:'m|\s+am|'ve)?|i(?:'m|\s+am)?\s+personally|my\s+(?:own\s+)?personal|"
+                       r"(?:signal|call|trade)\s+(?:is\s+|stays\s+|remains\s+)?(?:still\s+)?(?:active|valid|open|on|running)\s+for\s+"
+                       r"(?:you|members|everyone|all\s+of\s+you)|channel'?s?\s+(?:signal|call|trade)\s+(?:is\s+)?(?:still|remains|stays)|(?:decide|choose)\s+(?:for\s+)?yoursel(?:f|ves)|"
+                       r"лично\s+я|я\s+лично|сигнал\s+канала\s+(?:ещё|еще|всё|по-прежнему|оста[её]тся|в\s+силе|активен)|(?:мо[йяё]|сво[йяё])\s+личн\w*|решайте\s+сами|"
+                       r"(?:yo\s+)?personalmente|se[ñn]al\s+del\s+canal\s+sigue|decidan\s+ustedes|pessoalmente|sinal\s+do\s+canal\s+(?:continua|segue)|"
+                       r"[şs]ahsen|ki[şs]isel\s+olarak|kanal(?:ın)?\s+sinyali\s+(?:hala|h[aâ]l[aâ]|devam)|persönlich|personnellement)(?!\w)|我个人|频道的?信号(?:仍|还|依然)")
 # A past call shown again or an example, over a setup ("Last week's call: … hit all targets ✅", "Proof 👇 …")
 _SHOWN_AGAIN = re.compile(r"(?<!\w)(?:(?:yesterday|last\s+week|last\s+month)'?s\s+(?:signal|call|trade|setup)(?=\s*:)|throwback|"
                           r"proof(?=\W)|пример\w*\s*:|ejemplo\s*:)|示例",

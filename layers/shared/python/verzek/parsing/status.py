@@ -667,11 +667,22 @@ _NEGATED_BEFORE = re.compile(
     r"(?<!\w)no\s+(?:\w+\s+){1,3}(?:is|as|are)\s+$|"
     # ("لا تحركوا الستوب": the verb's prefix before the stem matched)
     r"(?<!\w)لا\s+[تين]?$|"
-    r"(?:不要|别|不|先别|先不要|暂不|暂时不|没|没有|还没|还没有|未|仍未|尚未|无需|不用|不必|不需要)(?:到|有)?\s*$")
+    # ("Don't move your #SOL stop to breakeven", "No muevan el stop a BE", "Не переносите стоп в БУ"): the negated verb
+    # of moving, then the stop and its coin, before the phrase matched
+    rf"(?<!\w){_NEGATION}\s+(?:move|moving|put|set|shift|bring|pull|drag|raise|lower|adjust|touch|trail|muev\w*|mov\w*|"
+    r"pong\w*|sub[ai]\w*|llev\w*|coloqu\w*|coloc\w*|mud\w*|d[ée]plac\w*|verschieb\w*|setz\w*|spost\w*|przesuw\w*|"
+    r"двига\w*|передвига\w*|перенос\w*|переставл\w*|ставь\w*|ставим|ставите|трога\w*|сдвига\w*|geser\w*|d[ờo]i)\s+"
+    r"(?:\S+\s+){0,3}$|"
+    # ("先别把止损移到开仓价", "不要将止损上移")
+    r"(?:不要|别|不|先别|先不要|暂不|暂时不|没|没有|还没|还没有|未|仍未|尚未|无需|不用|不必|不需要)(?:到|有|把|将)?\s*$")
 # ("…は決済しません", "決済しないで", "決済はまだ", "closed? no", "закрыли ли", "손절가 변경 없음", "einstand noch nicht"): the
 # negation or the question particle right after the phrase
 _NEGATED_AFTER = re.compile(r"^\s*(?:(?:пока|ещё|еще|still|yet)\s+)?(?:(?:し|する|は|を)?(?:ません|ない|せず|まだ)|ли(?!\w)|не\s+\w+(?:им|ем|ём|ите|йте|ет|ит|ут|ют|ат|ят)(?!\w)|pas(?!\w)|"
                             r"(?:noch\s+)?nicht(?!\w)|not\s+yet|없음|없습니다|아님|않|değil|yok(?!\w)|"
+                            # ("Стоп в БУ по #SOL не переносим": the coin between; "#ETH stopu girişe çekmeyin",
+                            # "… taşımıyoruz": a Turkish verb negated by its suffix)
+                            r"(?:[#$]?\w+\s+){1,3}не\s+(?:перенос|передвига|двига|став|переставл|трога|сдвига)\w*|"
+                            r"\w+(?:m[ae]y[ıi]n(?:[ıi]z)?|m[ıiuü]yor\w*|m[ae]y[ae]l[ıi]m|m[ae]yece\w*|m[ae]d[ıi]k?)(?!\w)|"
                             # ("#ETH'ye ekleme yapmıyoruz", "ekleme yapmayın": Turkish puts "not" in the verb)
                             r"yap(?:m[ıi]yor|may[ıi]n|mayaca|mad[ıi])\w*)")
 # ("#SOL position isn't closed", "#SOL order not cancelled", "止损没有移动"): a negation inside the phrase matched
@@ -688,13 +699,16 @@ _NOT_DONE = re.compile(
     r"dev[íi]amos|dever[íi]amos|deber[íi]amos|debimos|h[äa]tten|avremmo\s+dovuto|aurions\s+d[ûu]|"
     r"\w+m[ae]l[ıi]yd[ıi](?:k|m)?|hampir|nyaris|su[ýy]t|thinking\s+(?:about|of)|considering|"
     r"usually|tomorrow|later|soon|next\s+(?:week|time|month|day)|in\s+a\s+(?:bit|while|few)|"
+    # ("Last time we moved SL to entry on #NEAR it still hit TP3", "В прошлый раз …", "上次"): a past trade told again
+    r"last\s+time|в\s+прошлый\s+раз|la\s+[úu]ltima\s+vez|da\s+[úu]ltima\s+vez|ge[çc]en\s+sefer|"
+    r"letztes\s+mal|la\s+derni[èe]re\s+fois|"
     r"завтра|позже|потом|на\s+следующей\s+неделе|планиру\w*|yar[ıi]n|haftaya|ma[ñn]ana|pronto|amanh[ãa]|morgen|sp[äa]ter|"
     r"demain|plus\s+tard|domani|jutro|p[óo][źz]niej|nanti|besok|l[áa]t\s+n[ữu]a|ng[àa]y\s+mai|"
     r"try|trial|bekle(?:yin|yelim|yiniz|yece\w*)|ask(?:ed|s|ing)?\s+(?:about|whether|if)|"
     # ("50% schließen wir erst bei TP2", "vender a metade só no TP2", "la mitad solo en TP2", "only at TP2"): only when a
     # target is reached — later
     r"erst\s+(?:bei|am|an)|s[óo]\s+n[oa]|solo\s+en|s[óo]lo\s+al?|only\s+(?:at|on|when)|\w+aca[kğ]\w*)(?!\w)|"
-    r"早该|早知道|应该|本该|最坏|在考虑|考虑|明天|稍后|晚点|下周|以后|すべき|べきだった|迷って|明日|あとで|后で|나중에|내일|아직|"
+    r"上次|早该|早知道|应该|本该|最坏|在考虑|考虑|明天|稍后|晚点|下周|以后|すべき|べきだった|迷って|明日|あとで|后で|나중에|내일|아직|"
     # ("到190再卖出一半": once 190 is reached, then sell half; "도달 시 본절", "chạm thì dời SL": when reached)
     r"到\s*\$?\d[\d.,]*\s*再|도달\s*시|달성\s*시|ch[ạa]m\s+th[ìi]|khi\s+ch[ạa]m")
 # ("#SOL: в бу пока рано", "stop girişe çekmek için erken": too early for it — "Closed #SOL too early" is done all the same)
@@ -704,7 +718,9 @@ _TOO_EARLY = re.compile(r"(?<!\w)(?:рано|erken|too\s+early|temprano|zu\s+fr[
 _SOMEONE_ELSE = re.compile(
     r"(?<!\w)(?:another\s+(?:channel|group|trader)|(?:the\s+)?other\s+(?:\w+\s+)?(?:channels?|groups?|traders?)|"
     # ("Those who still hold #SOL close now" is the instruction, to them)
-    r"(?:some\s+of\s+you|those\s+who)\s+(?:already\s+|just\s+|have\s+|had\s+)?$|(?:many|most|some|other)\s+(?:\w+\s+)?(?:traders|people|users|members)|most\s+retail|"
+    r"(?:some\s+of\s+you|those\s+who)\s+(?:already\s+|just\s+|have\s+|had\s+)?$|"
+    # ("Some of you moved the stop to entry on #ETH and got stopped"): what some readers did, told in one clause
+    r"(?:some|a\s+few|many)\s+of\s+you\s+(?:\S+\s+){1,10}$|(?:many|most|some|other)\s+(?:\w+\s+)?(?:traders|people|users|members)|most\s+retail|"
     r"my\s+(?:friend|brother|colleague)|big\s+trader|trader\s+\w+|кто-?то|некоторые|многие|baz[ıi]\s+\w+|algunos|alguns|"
     r"einige|certains|alcuni)(?!\w)|有些人|有人|一部の人|일부")
 _ASKED = re.compile(r"[^.!?\n]*[?？؟]")
