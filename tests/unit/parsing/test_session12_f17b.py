@@ -35,6 +35,11 @@ def _read(text: str) -> tuple:
     "Geçen haftanın sinyali:\n#ADA LONG\nGiriş 0.45\nTP 0.50\nSL 0.42",
     "Señal del mes pasado 👇\n#DOT LONG\nEntrada 6.1\nObjetivo 6.6\nSL 5.8",
     "上个月的信号：\n#ETH 做空\n入场 3600\n目标 3400\n止损 3700",
+    "¿Recuerdan este trade? 😅\n#DOT LONG\nEntrada 6.1\nTP 6.6\nSL 5.8",
+    "Lembram dessa operação? 👀\n#DOT LONG\nEntrada 6.1\nAlvo 6.6\nSL 5.8",
+    "Помните эту сделку?\n#DOT LONG\nВход 6.1\nТейк 6.6\nСтоп 5.8",
+    "Hatırlayan var mı? 😄\n#DOT LONG\nGiriş 6.1\nTP 6.6\nSL 5.8",
+    "还记得那单吗？\n#DOT 做多\n入场 6.1\n目标 6.6\n止损 5.8",
 ])
 def test_a_past_or_someone_elses_call_is_no_call(text):
     assert _read(text)[0] == "not_a_signal"
@@ -46,6 +51,7 @@ def test_a_past_or_someone_elses_call_is_no_call(text):
     "#ADA LONG\nEntry 0.45\nTP 0.50 / 0.55\nSL 0.42\nPast performance is no guarantee of future results",
     "Past performance is not indicative of future results\n#ADA LONG 0.45\nTP 0.50\nSL 0.42",
     "New signal for our friends in VIP 🚀\n#ADA LONG\nEntry 0.45\nTP 0.50\nSL 0.42",
+    "Помните этот уровень? Сегодня снова в лонг\n#ADA LONG\nВход 0.45\nТейк 0.50\nСтоп 0.42",
 ])
 def test_a_fresh_call_stays_a_call(text):
     kind, symbol, tradable, _ = _read(text)
@@ -102,6 +108,7 @@ def test_a_recap_closes_nothing(text):
     "#AVAX stopu girişe çekmeyelim",
     "No muevan todavía el stop de #ADA a la entrada",
     "#ADA 别将止损移到开仓价",
+    "Stop für #ADA bitte nicht auf Einstand setzen",
     "The last time we put the stop at entry on #DOT it still reached TP2",
     "В прошлый раз мы перенесли стоп в безубыток по #DOT и выбило",
 ])
@@ -115,6 +122,7 @@ def test_a_negated_or_past_breakeven_move_moves_nothing(text):
     ("Стоп в безубыток по #ADA переносим", "ADA/USDT"),
     ("#AVAX stopu girişe çekiyoruz", "AVAX/USDT"),
     ("#ADA 止损移到开仓价", "ADA/USDT"),
+    ("Stop für #ADA jetzt auf Einstand setzen", "ADA/USDT"),
 ])
 def test_a_breakeven_move_stays(text, symbol):
     assert _read(text) == ("update", symbol, False, "move_sl_breakeven")

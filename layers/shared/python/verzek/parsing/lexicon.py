@@ -387,7 +387,11 @@ SHOWN_AGAIN_HEAD_RE = re.compile(
     r"ejemplo\s+de\s+se[ñn]al|exemplo\s+de\s+sinal|exemple\s+de\s+signal|beispiel\w*\s+signal|"
     # a past call shown again ("Anyone remember this one?", "That was our call two weeks ago:", "Past results:", "Free
     # call from the VIP last week (already closed at TP2)", "Сигнал прошлой недели", "Señal del mes pasado")
-    r"(?:who|anyone|do\s+you)\s+remembers?|remember\s+(?:this|that)(?:\s+one)?\s*[?？!]|remember\s+when|(?:was|were)\s+our\s+(?:signal|call|trade|setup)s?|"
+    r"(?:who|anyone|do\s+you)\s+remembers?|remember\s+(?:this|that)(?:\s+one)?\s*[?？!]|remember\s+when|"
+    # ("¿Recuerdan esta?", "Lembram desse sinal?", "Помните этот сигнал?", "Bu sinyali hatırlıyor musunuz?", "还记得这单吗")
+    r"recuerdan\s+(?:esta|este|esto)(?:\s+(?:se[ñn]al|operaci[óo]n|trade))?\s*\?|lembram\s+d(?:esse|essa|este|esta|isso)"
+    r"(?:\s+(?:sinal|trade|opera[çc][ãa]o))?\s*\?|помните\s+(?:этот|это|эту)(?:\s+(?:сигнал|сделку))?\s*\?|"
+    r"hat[ıi]rl[ıi]yor\s+musunuz|hat[ıi]rlayan\s+var\s+m[ıi]|(?:was|were)\s+our\s+(?:signal|call|trade|setup)s?|"
     r"(?:signal|call|trade|setup|posted|shared|gave|called)\s+(?:\w+\s+){0,2}?\d+\s+(?:days?|weeks?|months?)\s+ago|"
     r"(?:signal|call|trade)s?\s+from\s+(?:our\s+|the\s+)?(?:\w+\s+)?(?:yesterday|last\s+(?:week|month))|already\s+(?:closed|in\s+profit)|"
     r"past\s+(?:performance|results?|signals?|calls?|trades?)(?=[^\S\n]*(?:[^\w\s]|\n|$))|"
@@ -401,7 +405,7 @@ SHOWN_AGAIN_HEAD_RE = re.compile(
     r"my\s+(?:friend|buddy|brother|colleague|cousin)|(?:member|subscriber|follower|student|reader)s?\s+(?:@\w+\s+|\w+\s+)?"
     r"(?:shared|posted|sent|made|took|opened)|мо[йя]\s+(?:друг|подруга|знаком\w*|брат|коллега)|"
     r"(?:mi|un)\s+amig[oa]|meu\s+amigo|um\s+amigo|arkada[şs][ıi]m\w*)(?!\w)|"
-    r"昨天的?信号|以前的?信号|上周的?信号|上个?月的?信号|信号回顾|前几天的?信号|\d+天前的?信号|我(?:的)?朋友|竞争对手",
+    r"昨天的?信号|以前的?信号|上周的?信号|上个?月的?信号|信号回顾|还记得(?:这|那)|前几天的?信号|\d+天前的?信号|我(?:的)?朋友|竞争对手",
     re.IGNORECASE)
 NEGATED_CALL_RE = re.compile(
     r"(?<!\w)(?:don'?t|do\s+not|never|avoid)\s+(?:buy\w*|sell\w*|long\w*|short\w*|fomo\s+into)(?!\w)|"

@@ -662,7 +662,9 @@ _NEGATION = (r"(?:never|not|no|nope|\w+n't|dont|didnt|doesnt|isnt|wasnt|arent|we
 _NEGATED_BEFORE = re.compile(
     rf"(?<!\w){_NEGATION}\s+(?:(?:been|be|being|get|got|gotten|yet|even|still|already|ever|more|any|is|are|was|were|"
     r"está|esta|están|es|fue|foi|foram|se|è|e|stato|stata|ha|han|sido|wurde|wurden|ist|został\w*|est|été|a|by[łl]\w*|"
-    r"была?|было|были|ещё|еще|пока|todavía|aún|ainda|ancora|noch|encore|sudah|đã|bị)\s+){0,3}$|"
+    r"была?|было|были|ещё|еще|пока|todavía|aún|ainda|ancora|noch|encore|sudah|đã|bị|"
+    # ("SL nicht auf Einstand ziehen": the German preposition of the move between)
+    r"auf)\s+){0,3}$|"
     # ("No trade is risk-free", "there's no such thing as risk free": no case of it)
     r"(?<!\w)no\s+(?:\w+\s+){1,3}(?:is|as|are)\s+$|"
     # ("لا تحركوا الستوب": the verb's prefix before the stem matched)
