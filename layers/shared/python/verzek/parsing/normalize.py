@@ -383,6 +383,10 @@ _TAG_BEFORE_LINE_LABEL = re.compile(
 _BULLET = re.compile(r"^[ \t]*(?:[•▪►➤‣∙·◦]|[-*>](?=[ \t]))[ \t]*", re.MULTILINE)  # (">": an arrow bullet "➜ ")
 # "Zone d'achat", "prezzo d'ingresso": an elided article glued to a label word; split so the label stands alone.
 _ELISION = re.compile(r"(?<![^\W\d_])([dlDLjJ]|qu|QU|dell|all|nell)'(?=[^\W\d_])")
+# ("BTC'yi kapatın", "SOL'de LONG", "LINK'te TP1", "AVAX'ta stop olduk"): Turkish writes a case suffix after an apostrophe
+# on a name — the ticker (in capitals, with a tag or not) is the coin; the suffix goes ("BTC's" is English, kept)
+_TURKISH_SUFFIX = re.compile(r"(?<![\w'])([#$]?(?-i:[A-Z][A-Z0-9]{1,14}))'(?:y?[ıiuü]|y?[ae]|[dt][ae](?:n|ki)?|n?[ıiuü]n|"
+                             r"y?l[ae]|d[ıiuü]r|t[ıiuü]r)(?![^\W\d_])")
 _LONE_PRICE = re.compile(r"(?<![\w.,#])\d+(?:[.,]\d+)?(?![\w.,%]|[ \t]?[xX%](?!\w))")
 
 
@@ -536,6 +540,8 @@ def normalize(text: str) -> str:
     text = _CYRILLIC_K.sub("k", _K_DECIMAL.sub(r"\1.\2k", text))
     if _HAN.search(text):
         text = text.translate(TO_SIMPLIFIED)
+    if "'" in text:
+        text = _TURKISH_SUFFIX.sub(r"\1 ", text)
     low = text.lower()  # (cheap substring checks skip the rarer rewrites below)
     if "sat" in low or "сат" in low:
         text = _GLUED_SATS.sub(r"\1 ", text)

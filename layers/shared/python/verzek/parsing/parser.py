@@ -53,6 +53,7 @@ from verzek.parsing.status import (
     reports_progress,
     side_after_pair,
     side_field,
+    side_of_another_coin,
     sold_without_result,
     speaks_of_a_trade,
     tp_hit_index,
@@ -1496,7 +1497,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # goes on)
             target = max((c for c in candidates if c.base.lower() == only), key=lambda c: c.rank, default=None) \
                 or SymbolCandidate(only.upper(), "USDT", NAMED, 0)
-            return _status(MessageKind.CLOSE, target, segments, close_action(status_text), notes)
+            closed = _status(MessageKind.CLOSE, target, segments, close_action(status_text), notes)
+            if side_of_another_coin(status_text, only, coin_names, coin_words):
+                # ("BTC long still open, SL moved to 66500. ETH closed": the long is the other coin's)
+                closed = _replace(closed, side=None)
+            return closed
         if action in (*POSITION_CHANGES, UpdateAction.TP_HIT) and not closing and symbol_problem \
                 and symbol_problem.startswith("several different") \
                 and (only := closed_coin_beside_conditions(status_text, coin_names, coin_words,

@@ -441,7 +441,11 @@ _STOP_THEN_TRIGGER = (rf"{_STOP_WORD}{_AUXILIARY}{_STOP_TRIGGERED}(?!\s+(?:rate|
 
 # Phrases that end a trade; only trusted at the start of a post (after its coin tag) or as a clear status sentence.
 _CLOSE_PATTERN = _Gated(
-    r"^(?:please\s+|pls\s+|now\s+|let'?s\s+)?(?:close|closing|exit|exiting|cancel|закрыть|закрываем|закрываю|отмена|отменяем|"
+    # ("#ETH jetzt schließen", "#ETH अभी बंद करो", "ETH'yi hemen kapatın": the coin, "now", then the verb — the coin is
+    # taken off the line first)
+    r"^(?:please\s+|pls\s+|now\s+|let'?s\s+|jetzt\s+|sofort\s+|bitte\s+|hemen\s+|(?:को\s+)?(?:अभी|तुरंत)\s+|को\s+)?"
+    r"(?:बंद\s*(?:करो|करें|करे|कर\s*(?:दो|दें|लो|लें)|करिए|कीजिए)|"
+    r"close|closing|exit|exiting|cancel|закрыть|закрываем|закрываю|отмена|отменяем|"
     r"kapat(?!ma|m[ıi]yor)\w*|iptal|cerrar|cerramos|cerrando|cancelar|cancelamos|fechar|fechamos|fechando|chiudendo|sair|tutup|đóng\s+lệnh|dong\s+lenh|"
     r"إغلاق|اغلاق|取消|平仓|schlie(?:ß|ss)en|fermer|fermez|cl[ôo]turer|cl[ôo]turez|chiudere|chiudi|chiudiamo|"
     r"zamknij|zamykamy|zamknąć|annulez|annulons|annuler|закриваємо|закрити|скасування|batalkan|batal|hủy|huỷ|决済|キャンセル|"
@@ -454,7 +458,7 @@ _CLOSE_PATTERN = _Gated(
     + _MARKET_MOVE + r"|"
     # "#NEAR در نقطه ورود کلوز کنید" (close it at the entry), "#AAVE رو بستیم" (we closed it)
     r"کلوز\s*(?:کنید|کن|کردیم|شد|می\s*کنیم)|(?<!\w)(?:بستیم|بستم)(?!\w)|"
-    r"(?:iptal|kapat[ıi]ld[ıi]|ditutup|stop\s+oldu|stop\s+(?:atingido|acionado)|"
+    r"(?:iptal|kapat[ıi]ld[ıi]|ditutup|stop\s+oldu[km]?|stop\s+(?:atingido|acionado)|"
     r"(?:sl|stop)\s+(?:alcanzad[oa]|salt[óo]|ejecutado|activado|ativado|acionado|ausgel[öo]st|d[ée]clench[ée]|scattato|zadzia[łl]a[łl]|"
     r"tocad[oa]|touch[ée]|atteint|colpito|preso|tocou)|保本(?:出局|离场|出了|出场)|"
     # "#OP entry not triggered, ignore this signal": the call is withdrawn
@@ -576,6 +580,8 @@ _CONDITION = re.compile(r"(?<!\w)(?:if|when|once|unless|until|in\s+case|otherwis
                         r"(?<!\w)(?:se\s+[#$]\w+|caso\s+[#$]\w+|au\s+cas\s+o[ùu]|gdy|je[śs]li|je[żz]eli|при\s+закреплени\w*|اگر)(?!\w)|"
                         # ja "割ったら", "下回れば": "if" in the verb
                         r"(?:たら|れば)(?=[\s、,]|$)|"
+                        # ("#ETH 到 3600 平仓": at 3600, close — "已到 3600" reports it reached)
+                        r"(?<![已达])到\s*\$?\d[\d.,]*\s*k?\s*(?:就|时|再)?\s*$|"
                         r"一旦|如果|만약|跌破|突破|到\s*tp\s*\d|tp\s*\d\s*到了就|到了就|到达[^，,。]{0,8}时|我们会|(?:到达|达到)\s*(?:tp|目标)\s*\d\s*后")
 # "If you have lower entries keep them risk free", "if you still hold it, close now": a condition on what the reader
 # holds, not on the market — the instruction is for now (for whoever holds the trade)
@@ -604,6 +610,8 @@ _MARKET_CONDITION = re.compile(
     r"(?:break\w*|close[sd]?|closing|los[et]\w*|drop\w*|fall\w*|dump\w*|reach\w*|hit\w*|touch\w*|dip\w*|pump\w*|"
     r"toca\w*|toque\w*|llega\w*|llegue\w*|alcanz\w*|alcance\w*|ating\w*|touche\w*|erreich\w*|ber[üu]hr\w*|"
     r"flip\w*|reclaim\w*|retest\w*|confirm\w*|goes|moves|trades|comes?\s+back|coming\s+back|gets?\s+back|return\w*|"
+    # ("Close #SOL at 155 if it gets there": when the price comes to the level)
+    r"gets?\s+(?:there|that\s+far|to|up|down)|makes?\s+it|"
     r"retrac\w*|revisit\w*|bounce\w*|vuelve\w*|volta\w*|верн[её]т\w*|"
     r"пробь\w*|закро\w*|упад\w*|kırar\w*|kapan\w*|"
     r"rompe\w*|cierra\w*|fecha\w*|bricht|schlie\w*|casse|cl[ôo]ture|chiude|tembus|phá|ch[ạa]m|[đd][ạa]t|kena|tercapai|"
@@ -630,11 +638,11 @@ def _status_lines(lowered: str, coins: frozenset[str] = frozenset()) -> str:
     lines = []
     for line in lowered.splitlines():
         pieces = [line]
-        clauses = _CLAUSE_BREAK.split(line)
-        for n in range(1, len(clauses)):
-            if _waits(" ".join(clauses[:n])):
+        # (the text before a clause keeps its marks: "Plan: close #ETH at 3600" — the colon makes the plan)
+        for brk in _CLAUSE_BREAK.finditer(line):
+            if _waits(line[:brk.end()]):
                 break
-            pieces.append(clauses[n])
+            pieces.append(_CLAUSE_BREAK.split(line[brk.end():], maxsplit=1)[0])
         for piece in pieces:
             lines.append(piece.strip(" \t-:>*#.!/"))
             untagged = _LEADING_TAG.sub("", piece, count=1)
@@ -726,6 +734,21 @@ _SOMEONE_ELSE = re.compile(
     r"my\s+(?:friend|brother|colleague)|big\s+trader|trader\s+\w+|кто-?то|некоторые|многие|baz[ıi]\s+\w+|algunos|alguns|"
     r"einige|certains|alcuni)(?!\w)|有些人|有人|一部の人|일부")
 _ASKED = re.compile(r"[^.!?\n]*[?？؟]")
+# ("Close your eyes and hold #ETH", "Close the app and relax", "Kapat şu grafiği", "#LINK closed the 4H gap", "Binance
+# closed ETH withdrawals", "CME gap on #BTC closed"): the thing closed is no position — eyes, a screen, a price gap, an
+# exchange's service — and the close is none (up to three words between: an article, the coin, a timeframe)
+_NOT_A_POSITION = (r"(?:eyes|apps?|charts?|screens?|laptops?|phones?|tabs?|computers?|pc|doors?|gaps?|fvgs?|imbalances?|"
+                   r"inefficienc\w+|wicks?|withdrawals?|deposits?|transfers?|grafi\w*|ekran\w*|uygulama\w*|g[öo]z\w*|"
+                   r"bo[şs]lu[ğg]\w*|глаза|график\w*|гэп\w*|приложени\w*|вывод\w*|ojos|gr[áa]fic\w*|retiros?|dep[óo]sitos?|"
+                   r"olhos|saques?|augen|l[üu]cke\w*|yeux|graphique\w*|occhi|缺口|图表)")
+_NOT_A_POSITION_AFTER = re.compile(rf"^\W*(?:[^\s]+\s+){{0,3}}?{_NOT_A_POSITION}(?!\w)")
+_NOT_A_POSITION_BEFORE = re.compile(rf"(?<!\w){_NOT_A_POSITION}\s+(?:\S+\s+){{0,3}}?$")
+# ("#ETH will be closed at TP2", "the #SOL trade will be closed at 155"): a close said for later — a plan ("we're going to
+# close #SOL now" is for now)
+_FUTURE = r"(?<!\w)(?:will|shall|'ll|going\s+to|gonna)\s+(?:(?:be|get)\s+)?"
+_FUTURE_BEFORE = re.compile(rf"{_FUTURE}(?:\w+\s+)?$")
+_FUTURE_INSIDE = re.compile(_FUTURE)
+_RIGHT_NOW = re.compile(r"(?<!\w)(?:now|right\s+away|immediately|asap)(?!\w)")
 _ALMOST = re.compile(r"(?<!\w)(?:almost|nearly|barely|casi|quase|presque|quasi|fast|почти|neredeyse)\s+$")
 
 
@@ -741,11 +764,15 @@ def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
         for match in _CLOSE_PATTERN.finditer(line, active):
             before = line[:match.start()]
             sentence_after = re.split(r"[.!?;](?:\s|$)", line[match.end():], maxsplit=1)[0]
+            clause_before = re.split(r"[.!?;,:]\s+|\s[—–-]\s", before)[-1]
             if _waits(before) or _MARKET_CONDITION.search(sentence_after) or _LEVEL_CONDITION.match(sentence_after) \
-                    or not _PAST_VERB.search(match.group(0)) and _AT_LEVEL_LATER.search(sentence_after):
+                    or not _PAST_VERB.search(match.group(0)) and _AT_LEVEL_LATER.search(sentence_after) \
+                    or (_FUTURE_BEFORE.search(clause_before) or _FUTURE_INSIDE.search(match.group(0))) \
+                    and not _RIGHT_NOW.search(sentence_after):
                 yield "waits"
             # (a negation in an earlier clause is about something else: "$TON limit never filled — cancel the order")
-            elif _NEGATED.search(re.split(r"[.!?;]\s+|\s[—–-]\s", before)[-1]) or _ASKED.match(line[match.end():]) \
+            elif _NOT_A_POSITION_AFTER.match(sentence_after) or _NOT_A_POSITION_BEFORE.search(clause_before) \
+                    or _NEGATED.search(re.split(r"[.!?;]\s+|\s[—–-]\s", before)[-1]) or _ASKED.match(line[match.end():]) \
                     or _ALMOST.search(before) \
                     or said_not_done(before, match.group(0), line[match.end():]):
                 yield "no"
@@ -1081,6 +1108,17 @@ def _coins_in(clause: str, coins: frozenset[str], aliases: dict[str, str]) -> se
     return named | {base for word, base in aliases.items() if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", clause)}
 
 
+_SIDE_WORD = re.compile(r"(?<!\w)(?:longs?|shorts?|лонг\w*|шорт\w*|buy|sell|compra|venta|uzun|k[ıi]sa)(?!\w)")
+
+
+def side_of_another_coin(lowered: str, coin: str, coins: frozenset[str], aliases: dict[str, str]) -> bool:
+    """Every side word of the post stands in a clause of another coin, none in `coin`'s ("BTC long still open, SL moved.
+    ETH closed +20%": the long is BTC's — the close of ETH names no side)."""
+    sided = [clause for clause in _CLAUSES.split(lowered) if _SIDE_WORD.search(clause)]
+    return bool(sided) and all(_coins_in(clause, coins, aliases) - {coin} and coin not in _coins_in(clause, coins, aliases)
+                               for clause in sided)
+
+
 def _closed_and_kept(lowered: str, coins: frozenset[str], aliases: dict[str, str],
                      says=None) -> tuple[set[str], set[str], bool]:
     """The coins named in clauses that close now, and in clauses that wait for a condition or say the trade goes on;
@@ -1169,11 +1207,28 @@ def kept_running(lowered: str, coin: str, coins: frozenset[str], aliases: dict[s
 _SENTENCE_PARTS = re.compile(r"[,;.!?|，、،]\s+|\s[—–-]\s|\n")
 
 
+# (a colon or an emoji also ends the market talk before a command: "ETH looks weak: close all alt longs", "BTC is pumping 🚀
+# close all shorts")
+_ALL_WORD_RE = re.compile(_ALL_WORD)
+_COMMAND_PARTS = re.compile(r"[,;.!?|，、،]\s+|\s[—–-]\s|\n|:\s+|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]+\s*")
+
+
 def close_all_names(lowered: str, coin: str) -> bool:
     """Whether the clause that gives the close-all command also names `coin` ("Close all BTC longs"), rather than a
     clause of market talk beside it ("Closing every open long, BTC lost 95K": every long, not BTC's)."""
-    for clause in _SENTENCE_PARTS.split(lowered):
-        if _CLOSE_ALL_OR_COMMAND.search(clause.strip(" \t-:>*#.!/")) and re.search(rf"(?<!\w){re.escape(coin)}(?!\w)", clause):
+    for clause in _COMMAND_PARTS.split(lowered):
+        clause = clause.strip(" \t-:>*#.!/")
+        if (command := _CLOSE_ALL_OR_COMMAND.search(clause)) is None:
+            continue
+        named = re.compile(rf"(?<!\w){re.escape(coin)}(?!\w)")
+        if named.search(clause, command.start()):
+            return True
+        if not _ALL_WORD_RE.search(command.group(0)):
+            if named.search(clause, 0, command.start()):
+                return True
+        # (a close of all: the coin before it only with a side word between — "BTC longs close all"; "BTC is pumping
+        # close all shorts" names it as market talk)
+        elif re.search(rf"(?<!\w){re.escape(coin)}(?:\s+(?:longs?|shorts?|positions?|trades?))?\W*$", clause[:command.start()]):
             return True
     return False
 
