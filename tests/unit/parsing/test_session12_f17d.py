@@ -36,6 +36,8 @@ def test_close_of_something_else_is_no_close(text):
     "Plan: close SOL at 175",
     "SOL 到 175 平仓",
     "BNB 到 650 就平仓",
+    "SOL будет закрыт на TP2",
+    "AVAX wird bei TP3 geschlossen",
 ])
 def test_close_for_later_is_not_a_close_now(text):
     read = _read(text)
@@ -82,6 +84,7 @@ def test_close_does_not_take_the_other_coins_side(text):
     ("AVAX sofort schließen", "AVAX/USDT"),
     ("SOL अभी बंद करो", "SOL/USDT"),
     ("#AVAX को अभी बंद करें", "AVAX/USDT"),
+    ("SOL schließen wir jetzt", "SOL/USDT"),
 ])
 def test_imperative_close_after_the_coin(text, symbol):
     read = _read(text)
@@ -100,6 +103,8 @@ def test_imperative_close_after_the_coin(text, symbol):
     ("AVAX trade will be closed now", "AVAX/USDT", None),
     ("SOL 已到 175 平仓", "SOL/USDT", None),
     ("Close SOL if you still hold it", "SOL/USDT", None),
+    ("AVAX wurde bei TP2 geschlossen", "AVAX/USDT", None),
+    ("SOL will now be closed", "SOL/USDT", None),
 ])
 def test_genuine_closes_kept(text, symbol, side):
     read = _read(text)

@@ -743,12 +743,12 @@ _NOT_A_POSITION = (r"(?:eyes|apps?|charts?|screens?|laptops?|phones?|tabs?|compu
                    r"olhos|saques?|augen|l[üu]cke\w*|yeux|graphique\w*|occhi|缺口|图表)")
 _NOT_A_POSITION_AFTER = re.compile(rf"^\W*(?:[^\s]+\s+){{0,3}}?{_NOT_A_POSITION}(?!\w)")
 _NOT_A_POSITION_BEFORE = re.compile(rf"(?<!\w){_NOT_A_POSITION}\s+(?:\S+\s+){{0,3}}?$")
-# ("#ETH will be closed at TP2", "the #SOL trade will be closed at 155"): a close said for later — a plan ("we're going to
-# close #SOL now" is for now)
-_FUTURE = r"(?<!\w)(?:will|shall|'ll|going\s+to|gonna)\s+(?:(?:be|get)\s+)?"
-_FUTURE_BEFORE = re.compile(rf"{_FUTURE}(?:\w+\s+)?$")
+# ("#ETH will be closed at TP2", "the #SOL trade will be closed at 155", "#ETH будет закрыт на TP2", "#ETH wird bei TP2
+# geschlossen"): a close said for later — a plan ("we're going to close #SOL now" is for now)
+_FUTURE = r"(?<!\w)(?:will|shall|'ll|going\s+to|gonna|будет|будут|будем|wird|werden)\s+(?:(?:be|get)\s+)?"
+_FUTURE_BEFORE = re.compile(rf"{_FUTURE}(?:\w+\s+){{0,2}}$")
 _FUTURE_INSIDE = re.compile(_FUTURE)
-_RIGHT_NOW = re.compile(r"(?<!\w)(?:now|right\s+away|immediately|asap)(?!\w)")
+_RIGHT_NOW = re.compile(r"(?<!\w)(?:now|right\s+away|immediately|asap|jetzt|sofort|сейчас|немедленно|ahora|agora|maintenant)(?!\w)")
 _ALMOST = re.compile(r"(?<!\w)(?:almost|nearly|barely|casi|quase|presque|quasi|fast|почти|neredeyse)\s+$")
 
 
@@ -768,7 +768,7 @@ def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
             if _waits(before) or _MARKET_CONDITION.search(sentence_after) or _LEVEL_CONDITION.match(sentence_after) \
                     or not _PAST_VERB.search(match.group(0)) and _AT_LEVEL_LATER.search(sentence_after) \
                     or (_FUTURE_BEFORE.search(clause_before) or _FUTURE_INSIDE.search(match.group(0))) \
-                    and not _RIGHT_NOW.search(sentence_after):
+                    and not (_RIGHT_NOW.search(sentence_after) or _RIGHT_NOW.search(clause_before)):
                 yield "waits"
             # (a negation in an earlier clause is about something else: "$TON limit never filled — cancel the order")
             elif _NOT_A_POSITION_AFTER.match(sentence_after) or _NOT_A_POSITION_BEFORE.search(clause_before) \

@@ -356,7 +356,9 @@ _CLOSE_FILLERS = frozenset(["all", "the", "a", "my", "your", "our", "this", "tha
                             # ("Wir schließen die Woche komplett im Plus"): articles, and the period a close talks about
                             "die", "der", "das", "den", "el", "il", "lo", "gli", "o", "un", "une", "una", "ein", "eine",
                             "woche", "monat", "tag", "jahr", "semaine", "mois", "jour", "semana", "settimana", "tydzień",
-                            "неделю", "месяц", "день", "hafta", "hafta'yı", "ay", "gün", "komplett", "vollständig", "ganz"])
+                            "неделю", "месяц", "день", "hafta", "hafta'yı", "ay", "gün", "komplett", "vollständig", "ganz",
+                            # ("#SOL schließen wir jetzt", "fermons nous"): the subject after the verb, no coin
+                            "wir", "ich", "nous", "noi", "we"])
 
 
 def choose_symbol(candidates: list[SymbolCandidate], allow_bare: bool = False
