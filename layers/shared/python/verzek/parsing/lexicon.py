@@ -501,7 +501,14 @@ RESTATE_RE = re.compile(
     r"perbarui|diperbarui|更新|업데이트|アップデート|previously\s+\$?\d[\d.,]*|अपडेट|"
     # "UPDATE ENTRY #SOL", "(sebelumnya 163)", "(ранее 163)", "(antes 163)": the old level beside the new one
     r"update[ds]?\s+(?:entry|entries|levels?|targets?|stop)|replac\w*\s+(?:the\s+)?(?:old|previous|earlier)|"
-    r"\((?:sebelumnya|sblm|dulu|ранее|было|раньше|önceden|önceki|eskiden|antes|anteriormente|vorher|zuvor|avant|"
+    # ("Changed entry for #ETH SHORT: 3520 (was 3500)": the entry of a call already out, moved)
+    r"(?:changed|moved|adjusted|lowered|raised)\s+(?:the\s+|our\s+)?entry(?!\w)|"
+    # ("If you missed it, you can still get in at 3420-3430", "ещё можно войти", "todavía puedes entrar"): a call
+    # already out, still open to latecomers — its levels restated, not a second call
+    r"(?:can|could)\s+still\s+(?:get\s+in|jump\s+in|join|buy\s+in)(?!\w)|still\s+time\s+to\s+(?:enter|get\s+in|join)|"
+    r"(?:ещё|еще)\s+можно\s+(?:войти|зайти|заходить|входить)|(?:todav[íi]a|a[úu]n)\s+(?:puedes|pueden|se\s+puede)\s+entrar|"
+    r"ainda\s+(?:d[áa]\s+(?:para|pra)|pode[sm]?)\s+entrar|h[âa]l[âa]\s+girebilir\w*|noch\s+einsteigen|还(?:可以|能)(?:进场|上车|入场)|"
+    r"\((?:was|sebelumnya|sblm|dulu|ранее|было|раньше|önceden|önceki|eskiden|antes|anteriormente|vorher|zuvor|avant|"
     r"pr[ée]c[ée]demment|prima|wcze[śs]niej|tr[ưu][ớo]c\s+[đd][óo]|قبلا|سابقا|之前|原来|以前|이전|以前は)[\s:]*\$?\d[\d.,]*|"
     r"скорректир\w*|те\s+же|поправка|исправлени\w*|уточнение|d[üu]zeltme|her\s+[şs]ey\s+ayn[ıi]|corrigi\w*|corre[çc][ãa]o|"
     r"mantid[oa]s|correcci[óo]n|corrig\w*|korrektur|korekta|تحديث|كما\s+هي|به[\u200c\s-]?روزرسانی|بدون\s+تغییر|اصلاح|thay\s+v[ìi]|"

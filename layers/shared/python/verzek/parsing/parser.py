@@ -1736,6 +1736,16 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # part sold, ticked off, with no target written — a change of the running trade too)
         return _status(MessageKind.UPDATE, candidate, segments, update_action(status_text), notes,
                        target_index=tp_hit_index(status_text))
+    if has_setup and candidate is not None and symbol_problem is None and not _NEW_CALL.search(clean) \
+            and (card_action := update_action(status_text)) in (UpdateAction.ENTRY_FILLED, UpdateAction.ADD_ENTRY) \
+            and (card_action == UpdateAction.ENTRY_FILLED or _added_before_any_entry(clean, levels)
+                 or _NEW_AVERAGE.search(clean)) \
+            and not status_of_another_coin():
+        # "#DOT LONG — ENTRY REACHED ✅ / Entry 7.20 / TP … / SL …", "Вход выполнен ✅ 67000 / Цели …", "Buy more #APT at
+        # 8.60, TP … SL …", "#SOL LONG — add a second entry at 138 / TP …": the running trade's entry filled, or added to,
+        # with its levels restated — opening it again would double the position. (An add-on written after the call's
+        # own entry, "Long from 4.52, add-on 4.38", "CMP 27.35 / Add more: 26.60", is a fresh call's second rung.)
+        return _status(MessageKind.UPDATE, candidate, segments, card_action, notes)
     # (one search: the pattern is among the costliest; "🔥 VIP CRYPTO SIGNAL — UPDATE 🔥": a heading ending in "update")
     restates = lx.RESTATE_RE.search(clean) is not None or _UPDATE_HEADING.search(first_line) is not None \
         or body is not clean and (lx.RESTATE_RE.search(body) is not None or _UPDATE_HEADING.search(second_line) is not None)
@@ -2120,6 +2130,23 @@ _MARGIN_PERCENT = re.compile(r"%\s*(?:of\s+(?:the\s+)?)?(?:roe|roi|pnl|p&l|margi
                              r"(?:roe|roi|pnl)\s*[:=]?\s*-?\d|от\s+маржи|de\s+(?:la\s+)?margen|da\s+margem|marj", re.IGNORECASE)
 _OPTIONAL_ENTRY = re.compile(r"(?<!\w)(?:optional|extra|bonus|patient|risky|for\s+the\s+brave|if\s+you\s+(?:want|like|dare)|"
                              r"опционально|по\s+желанию|opcional|isteğe\s+bağlı|facoltativ\w*|optionnel\w*)(?!\w)", re.IGNORECASE)
+_ADD_ENTRY_PATTERN = dict(UPDATE_PATTERNS)[UpdateAction.ADD_ENTRY]
+# ("2nd buy: 0.155 / New average: 0.160", "Nuevo promedio 65900"): the position's average moved — an add-on was bought
+_NEW_AVERAGE = re.compile(r"(?<!\w)(?:new\s+(?:average|avg)|nuevo\s+promedio|novo\s+pre[çc]o\s+m[ée]dio|"
+                          r"нов(?:ая|ое)\s+средн\w+|yeni\s+ortalama)(?!\w)|新均价", re.IGNORECASE)
+
+
+def _added_before_any_entry(clean: str, levels: _Levels) -> bool:
+    """The words adding to the position come before every entry price ("Add more #APT here 8.60"), not after the call's
+    own entry ("Long from 4.52, add-on 4.38": a fresh call's second rung)."""
+    added = _ADD_ENTRY_PATTERN.search(clean.lower())
+    if added is None:
+        return False
+    lines = clean.split("\n")
+    starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
+    return all(starts[t.line] + t.start >= added.start() for t in levels.entries)
+
+
 _NEW_CALL = re.compile(r"(?<!\w)new\s+(?:trade|signal|call|setup)(?!\w)", re.IGNORECASE)
 _ACTIVE_STATUS = re.compile(r"\W*status\s*:\s*(?:active|open|live)", re.IGNORECASE)
 _HEADING_TAG = re.compile(r"^\W*[#$]([A-Za-z0-9]{2,15})")

@@ -113,7 +113,9 @@ _ENTRY_WORD = (r"(?:(?<!\w)(?:entry|entries|entrada|giri[şs]|вход|entr[ée]
                r"(?:분할|추가)\s*매수|추가\s*진입|买い増し|追加エントリー)")
 _FILLED_VERB = (r"(?:(?<!\w)(?:filled|executed|triggered|activated|ejecutad[ao]|executad[ao]|ger[çc]ekle[şs]ti|doldu|"
                 r"исполнен\w*|kh[ớo]p|activad[ao]|ativad[ao]|rempli\w*|ausgef[üu]hrt|eseguit[oa]|tereksekusi|terisi|"
-                r"فعال\s+شد|تم\s+تفعيل\w*|تفعل|gevuld|uitgevoerd|zrealizowan\w*)(?!\w)|已?成交|완료|체결|约定)")
+                r"فعال\s+شد|تم\s+تفعيل\w*|تفعل|gevuld|uitgevoerd|zrealizowan\w*|"
+                # ("Вход выполнен ✅", "Entrada atingida ✅", "Entrada alcanzada": the entry reached)
+                r"выполнен\w*|atingid[ao]|alcanzad[ao])(?!\w)|已?成交|완료|체결|约定)")
 _NO_NEGATION = r"(?!(?:not|never|no|не|нет|değil|ch[ưu]a|未|没|안|não|nie|pas)(?!\w))"
 # ("Nachkauf bei 3.95 ausgeführt": a price among the words between)
 _ENTRY_FILLED_PAIR = (rf"{_ENTRY_WORD}(?:[ \t]+{_NO_NEGATION}(?:[^\s,.;!?]+|\$?\d[\d.,]*\d)){{0,2}}?[ \t]*{_FILLED_VERB}|"
@@ -159,7 +161,7 @@ _MOVE_STEMS = (r"переставл|mov|shift|rais|lower|trail|adjust|двига
                r"引き上げ|引上げ|移动|変更|make|set|put|place")
 _SHARE_STEMS = (r"%|٪|parc|partial|partiel|parzial|sebagian|phần|phan|جزء|بخشی|teil|част|kısmi|kismi|gedeeltelijk|部分|一部|일부")
 _FILLED_STEMS = (r"zrealiz|gevuld|uitgevoerd|fill|execut|trigger|activ|ejecut|gerçek|gercek|dold|исполн|khớp|khop|ativ|rempli|ausgef|eseguit|tereksek|"
-                 r"terisi|فعال|تفعيل|تفعل|成交|완료|체결|约定")
+                 r"terisi|فعال|تفعيل|تفعل|成交|완료|체결|约定|выполн|atingid|alcanzad")
 _TRIGGERED_STEMS = (r"かか|ヒット|tetik|çalış|calis|çalis|kesildi|kích|kich|ausgel|getroffen|atingid|acionad|ativad|activ|alcanzad|tocad|"
                     r"ejecutad|déclench|declench|atteint|preso|colpit|scattat|toccat|сработал|terpicu|tersentuh|zadzia|"
                     r"تفعل|فعال|خورد|takıld|takild|触发|打到|被打|나갔|당했|され|salt|toc|dispar|acionou|bateu|dính|dinh|chạm|cham|"
@@ -295,7 +297,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:entry|entries|buy|orders?|giri[şs]|dca)\s*(?:target\s*|zone\s*)?\d{0,2}\s*(?:is\s+|was\s+|has\s+been\s+|are\s+)?"
         r"(?:sudah\s+|đã\s+|已)?(?:filled|triggered|activated|executed|reached|achieved|done|hit|terisi|tereksekusi|"
         r"doldu|dolduruldu|исполнен\w*|executad[oa]|ejecutad[oa]|rempli\w*|ausgef[üu]hrt|eseguit[oa]|wype[łl]nion\w*|"
-        r"kh[ớo]p|成交|체결|约定)|(?:entry|entries|order|buy|dca|re[\s-]*entry|add(?:ition)?|(?:second|2nd)\s+entry)\s*\d{0,2}\s*(?:@|at)?\s*\$?\d[\d.,]*\s*(?:is\s+|was\s+)?(?:filled|triggered|executed|activated)|تم\s+تفعيل\s+(?:ال)?دخول|تفعيل\s+(?:ال)?دخول|all\s+entr(?:y|ies)\s+"
+        r"kh[ớo]p|成交|체결|约定)|(?:entry|entries|order|buy|dca|re[\s-]*entry|add(?:ition)?|(?:second|2nd)\s+entry)\s*\d{0,2}\s*(?:@|at)?\s*\$?\d[\d.,]*\s*(?:is\s+|was\s+)?(?:filled|triggered|executed|activated|reached|hit(?!\w))|تم\s+تفعيل\s+(?:ال)?دخول|تفعيل\s+(?:ال)?دخول|all\s+entr(?:y|ies)\s+"
         r"(?:targets?\s+)?(?:achieved|filled|done)|(?:вход|ордер)\s+\w*\s*(?:исполнен|сработал)\w*|"
         # "سفارش فعال شد" (the order went live), "ordem executada", "orden activada", "Order aktiviert"
         r"bought\s+(?:the\s+)?(?:second|2nd|third|3rd|next|last)\s+(?:entry|buy|order|rung)|"
@@ -329,7 +331,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:(?:second|third|2nd|3rd|last|remaining|other|pending|unfilled)\s+(?:entry|entries|orders?|limits?)|"
         r"(?:entry|order|limit)\s*\d)\s+(?:is\s+|was\s+|has\s+been\s+)?cancel\w*")),
     (UpdateAction.ADD_ENTRY, re.compile(
-        r"(?:add|adding)\s+(?:(?:a|an|the|another|one\s+more|new|\d(?:st|nd|rd|th)|second|third|fourth)\s+)?"
+        r"(?:add|adding)\s+(?:(?:a|an|the|another|one\s+more)\s+)?(?:(?:new|\d(?:st|nd|rd|th)|second|third|fourth)\s+)?"
         r"(?:more|entry|entries|order|buy|to\s+(?:the\s+)?position)(?!\w)|re[\s-]?entry\s+at|"
         # "Add to the #HBAR long at 0.2650 (2nd entry)"
         r"(?:add|adding)\s+to\s+(?:the\s+|our\s+|my\s+)?(?:[#$]?\w+\s+)?(?:long|short|position|trade)(?!\w)|"
@@ -341,7 +343,11 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"renfor[çc]ons|on\s+renforce|incrementiamo|ekledik|ekleme\s+yap\w*|legen\s+nach|"
         r"tambah\s+(?:posisi|entry)|(?:add|adding)\s+to\s+(?:our\s+|the\s+|your\s+)?[#$]?\w+\s+(?:at|@|around|near)|"
         r"dca\s*:?\s*(?:add|buy|one\s+more)|добавля\w*\s+(?:\w+\s+)?вход\w*|добор\w*|усредня\w*|усредним|"
-        r"(?<!n't\s)(?<!not\s)(?<!never\s)(?:add|adding)\s+(?:here|now|again)(?!\w)|" + _ENTRY_ADDED)),
+        r"(?<!n't\s)(?<!not\s)(?<!never\s)(?:add|adding)\s+(?:here|now|again)(?!\w)|"
+        # ("Buy more #APT at 8.60", "Averaging down #ETH long", "Double down on #DOGE short", "New average: 0.160",
+        # "Promediamos #BTC en 65500", "#AVAX DCA 2: 23.8", "#ARB 补仓 0.78"): more bought into the running trade
+        r"(?<!n't\s)(?<!not\s)(?<!never\s)buy(?:ing)?\s+(?:some\s+)?more(?!\w)|averag(?:e|ing)\s+down|double\s+down\s+on|"
+        r"new\s+(?:average|avg)(?!\w)|promedi(?:amos|ando)|dca\s*#?[2-9]\s*[:=@]|补仓|加仓|" + _ENTRY_ADDED)),
     # A trade still running ("Still holding #INJ", "keep holding"): progress on it, nothing to execute.
     (UpdateAction.OTHER, _Gated(
         r"(?<!gap\s)(?<!\d\s)(?<!imbalance\s)(?<!fvg\s)(?<!window\s)"
@@ -583,12 +589,12 @@ _CONDITION = re.compile(r"(?<!\w)(?:if|when|once|unless|until|in\s+case|otherwis
                         # ("#ETH 到 3600 平仓": at 3600, close — "已到 3600" reports it reached)
                         r"(?<![已达])到\s*\$?\d[\d.,]*\s*k?\s*(?:就|时|再)?\s*$|"
                         r"一旦|如果|만약|跌破|突破|到\s*tp\s*\d|tp\s*\d\s*到了就|到了就|到达[^，,。]{0,8}时|我们会|(?:到达|达到)\s*(?:tp|目标)\s*\d\s*后")
-# "If you have lower entries keep them risk free", "if you still hold it, close now": a condition on what the reader
-# holds, not on the market — the instruction is for now (for whoever holds the trade)
+# "If you have lower entries keep them risk free", "if you still hold it, close now" ("if you missed the entry"): a
+# condition on what the reader holds, not on the market — the instruction is for now (for whoever holds the trade)
 _READER_CONDITION = re.compile(
     r"(?<!\w)(?:if|when|si|wenn|falls|если|se)\s+(?:you|u|y'?all|вы|t[úu]|usted(?:es)?|voc[êe]s?|vous|du|ihr)\s+"
     r"(?:still\s+|already\s+)?(?:have|has|hold|holding|are\s+(?:in|still\s+in|holding)|entered|got\s+(?:in|filled)|took|bought|"
-    r"sold|didn'?t|haven'?t|did\s+not|have\s+not|tienes|tiene|tienen|tem|t[êe]m|avez|as|hast|habt|hab|имеете|держите)(?!\w)")
+    r"sold|missed|didn'?t|haven'?t|did\s+not|have\s+not|tienes|tiene|tienen|tem|t[êe]m|avez|as|hast|habt|hab|имеете|держите)(?!\w)")
 
 
 def without_reader_conditions(text: str) -> str:
