@@ -75,3 +75,26 @@ def test_a_fresh_card_stays_an_open(text, entries):
     parsed = parse_message(text)
     d = parsed.to_expected_dict()
     assert d["kind"] == "open" and (entries is None or d["entries"] == entries)
+
+
+# --- a restated card whose own status field says it ended, or whose stop was moved ----------------------------------
+
+@pytest.mark.parametrize("text, symbol", [
+    ("#NEAR LONG\nEntry: 5.05\nTP: 5.40 / 5.70\nSL: 4.85\nStatus: Stopped out", "NEAR/USDT"),
+    ("#ETH SHORT\nEntrada: 3510\nTP: 3420\nSL: 3570\nEstado: cerrado ✅ +18%", "ETH/USDT"),
+])
+def test_a_card_whose_status_field_says_closed_is_a_close(text, symbol):
+    assert _read(text)[:2] == ("close", symbol)
+
+
+@pytest.mark.parametrize("text", [
+    "#ETH SHORT\nEntry: 3510\nTP: 3420\nSL: 3570\nStatus: Active",
+    "#ETH SHORT\nEntry: 3510\nTP1: 3420\nSL: 3570\nStatus: closed 50% at TP1",
+])
+def test_a_card_whose_status_is_running_or_partly_closed_is_no_close(text):
+    assert _read(text)[0] != "close"
+
+
+def test_a_stop_struck_through_on_a_card_under_way_is_an_update():
+    text = "#AVAX LONG\nEntry 24.2\nTP1 25.0 ✅\nTP2 26.0\nSL 23.5 → moved to 24.3"
+    assert _read(text) == ("update", "AVAX/USDT", "long", False)

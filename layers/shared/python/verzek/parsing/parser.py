@@ -1736,6 +1736,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # part sold, ticked off, with no target written — a change of the running trade too)
         return _status(MessageKind.UPDATE, candidate, segments, update_action(status_text), notes,
                        target_index=tp_hit_index(status_text))
+    if has_setup and candidate is not None and symbol_problem is None and "\n" in clean \
+            and (ended := _STATUS_ENDED.search(clean)) is not None \
+            and update_action(ended.group(0).lower()) != UpdateAction.PARTIAL_CLOSE and not status_of_another_coin():
+        # "#AVAX LONG / Entry 24.5 / TP … / SL 23.4 / Status: Closed (SL)", "… / Estado: cerrado": the card's own status
+        # field says the trade ended — a close of that coin, not a fresh call (a part closed is read elsewhere)
+        return _close_of(candidate, segments, status_text, notes)
     if has_setup and candidate is not None and symbol_problem is None and not _NEW_CALL.search(clean) \
             and (card_action := update_action(status_text)) in (UpdateAction.ENTRY_FILLED, UpdateAction.ADD_ENTRY) \
             and (card_action == UpdateAction.ENTRY_FILLED or _added_before_any_entry(clean, levels)
@@ -2130,6 +2136,13 @@ _MARGIN_PERCENT = re.compile(r"%\s*(?:of\s+(?:the\s+)?)?(?:roe|roi|pnl|p&l|margi
                              r"(?:roe|roi|pnl)\s*[:=]?\s*-?\d|от\s+маржи|de\s+(?:la\s+)?margen|da\s+margem|marj", re.IGNORECASE)
 _OPTIONAL_ENTRY = re.compile(r"(?<!\w)(?:optional|extra|bonus|patient|risky|for\s+the\s+brave|if\s+you\s+(?:want|like|dare)|"
                              r"опционально|по\s+желанию|opcional|isteğe\s+bağlı|facoltativ\w*|optionnel\w*)(?!\w)", re.IGNORECASE)
+# A card's status field saying the trade ended ("Status: Closed (SL)", "Estado: cerrado", "Статус: закрыт", "状态：已止损")
+# (not one under way, "in progress", nor a bare ❌ or a signed number, which a running card shows too)
+_STATUS_ENDED = re.compile(
+    r"^\W*(?:status|state|durum|estado|статус|状态|stato|statut|trạng\s+thái|الحالة|وضعیت)\s*[:：=-]\s*[^\w\n]*"
+    r"(?:closed|stopped(?:\s+out)?|stop\s*(?:loss\s*)?hit|sl\s+hit|cancel+ed|kapand\w*|cerrad[oa]|fechad[oa]|закрыт\w*|"
+    r"已平仓|已止损|đã\s+đóng|ditutup|chius[oa]|cl[ôo]tur[ée]e?|geschlossen|مغلقة|بسته\s+شد)(?!\w)[^\n]*",
+    re.IGNORECASE | re.MULTILINE)
 _ADD_ENTRY_PATTERN = dict(UPDATE_PATTERNS)[UpdateAction.ADD_ENTRY]
 # ("2nd buy: 0.155 / New average: 0.160", "Nuevo promedio 65900"): the position's average moved — an add-on was bought
 _NEW_AVERAGE = re.compile(r"(?<!\w)(?:new\s+(?:average|avg)|nuevo\s+promedio|novo\s+pre[çc]o\s+m[ée]dio|"

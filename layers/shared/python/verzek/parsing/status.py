@@ -266,6 +266,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:sl|stop(?:[\s-]*loss)?)\s+(?:moved|updated|changed|adjusted|raised|lowered|trailed|"
         r"movid[oa]|mudad[oa]|cambiad[oa]|alterad[oa]|verschoben|d[ée]plac[ée]|spostat[oa]|przesuni[eę]t\w*)|"
         r"(?:d[ờo]i|k[ée]o|geser|pindah\w*)\s+(?:sl|stop)(?!\w)|"
+        # ("SL 572 → moved to 590" on a restated card: the old stop struck through by the new one)
+        r"(?:sl|stop(?:[\s-]*loss)?)\s*[:=]?\s*\$?\d[\d.,]*\s*(?:>|->|=>)?\s*(?:moved|raised|lowered|trailed)\s+to\s+\$?\d|"
         # "All open longs: tighten stops to -2%", "ужесточаем стопы"
         r"tighten\w*\s+(?:the\s+|your\s+|all\s+|our\s+)?(?:stops?|sls?|stop[\s-]*loss(?:es)?)(?!\w)|подтян\w*\s+стоп\w*|"
         # a trailing stop switched on ("#APT : stop suiveur activé", "трейлинг-стоп включён", "stop móvil activado")
