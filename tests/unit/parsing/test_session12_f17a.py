@@ -98,3 +98,11 @@ def test_a_card_whose_status_is_running_or_partly_closed_is_no_close(text):
 def test_a_stop_struck_through_on_a_card_under_way_is_an_update():
     text = "#AVAX LONG\nEntry 24.2\nTP1 25.0 ✅\nTP2 26.0\nSL 23.5 → moved to 24.3"
     assert _read(text) == ("update", "AVAX/USDT", "long", False)
+
+
+@pytest.mark.parametrize("text, symbol", [
+    ("OKX Futures, #AVAX/USDT\nClosed due to stop loss 🛑\nEntry: 24.2\nSL: 23.5", "AVAX/USDT"),
+    ("Bybit, #OP/USDT\nClosed by take profit ✅\nEntry: 1.85\nTP: 1.95", "OP/USDT"),
+])
+def test_a_bot_card_saying_closed_under_its_pair_heading_is_a_close(text, symbol):
+    assert _read(text)[:2] == ("close", symbol)

@@ -1705,6 +1705,9 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             and (has_setup or entries or SOLD_CARD_RESULT_RE.search(clean_lower)) \
             and not sold_without_result(first_line.lower(), clean_lower) \
             and (CLOSED_REPORT_HEAD_RE.search(first_line.lower()) or CLOSED_REPORT_HEAD_RE.search(second_line.lower())
+                 # ("Binance Futures, #SOL/USDT / Closed due to stop loss ⛔": under a heading naming only the pair)
+                 or "\n" in clean.strip() and candidate.base.lower() in first_line.lower()
+                 and CLOSED_REPORT_HEAD_RE.search(clean.lstrip().split("\n", 2)[1].lower())
                  or has_setup and CLOSED_FOOTER_RE.search(clean.rstrip().rsplit("\n", 1)[-1].lower())):
         # "TRADE KAPANDI — TP HIT / Pair … / Entry … / Exit …", "STOP LOSS TETİKLENDİ! / … Giriş … Stop …": a card
         # headed by the news that the trade ended

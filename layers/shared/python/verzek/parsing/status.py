@@ -1038,6 +1038,10 @@ LOSS_RESULT_RE = re.compile(
 CLOSED_REPORT_HEAD_RE = re.compile(
     r"^(?:<[^>\n]{1,20}>|\W)*(?:trade|position|i[şs]lem|pozisyon|сделка|позиция|operaci[óo]n|posici[óo]n|posi[çc][ãa]o|opera[çc][ãa]o)\W+"
     r"(?:kapand[ıi]|kapat[ıi]ld[ıi]|closed|закрыта|cerrada|fechada|encerrada)(?!\w)|"
+    # ("Binance Futures, #SOL/USDT / Closed due to stop loss ⛔ / Entry … / SL …": a bot's card, the close and why under
+    # its venue-and-pair heading)
+    r"^\W*closed\s+(?:due\s+to|by)\s+(?:the\s+|an?\s+)?(?:stop[\s-]*loss|sl|stop|take[\s-]*profit|tp\s*\d?|target|opposite|"
+    r"provider|manual\w*|trailing)(?!\w)|"
     r"^(?:<[^>\n]{1,20}>|\W)*(?:trailing[\s-]+)?(?:stop[\s-]*loss|stop|sl)\W+(?:tetiklendi|triggered|hit|сработал|activado|acionado|ausgel[öo]st)(?!\w)|"
     # "💰 VENTA EJECUTADA … Razón: Take Profit … P&L" (a spot bot's sale: the position's end — only with its result, see
     # SOLD_CARD_RESULT_RE; a futures bot's "SELL EXECUTED" alone may open a short)
