@@ -1455,6 +1455,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     if not has_setup and candidate is None and (lx.RESULTS_HEAD_RE.search(clean) or lx.RESULTS_HEAD_RE.search(body)) \
             and choose_symbol(candidates, allow_bare=True)[0] is None:
         return _not_a_signal("a results post about past trades")
+    if not has_setup and _ALL_TARGETS.search(status_text) and lx.GAIN_PCT_RE.search(status_text) \
+            and (lx.PAST_TRADE_RE.search(status_text) or _PAST_DAY_CJK.search(status_text)):
+        # ("Yesterday's #SOL long hit all targets 🎯 +120%", "Dünkü #AVAX sinyalimiz tüm hedefleri vurdu +95%", "昨天的 #ARB
+        # 信号全部止盈 +85%"): a past call whose every target was hit, with its gain — a results post
+        return _not_a_signal("a recap of a past call whose targets were all hit")
     if not has_setup:
         plan_status = status_text
         if targets and stop is not None and any(s.field in _SIDE_FIELDS for s in segments):
@@ -1527,6 +1532,9 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         if action == UpdateAction.PARTIAL_CLOSE and closing and WHOLE_POSITION_CLOSED_RE.search(status_text):
             # "Закрыто 50% по 8.0250 … ✅ Сделка полностью закрыта": the last part closed — the whole trade is over
             action = None
+        if action == UpdateAction.TP_HIT and candidate is None and _EVERY_TRADE_RESULT.search(status_text):
+            # ("All our trades today hit TP 🎯"): every trade's result, no one trade's status
+            return _not_a_signal("a result of every trade, no one trade's status")
         if (action or closing) and recap_heading(clean):
             # "Titanium ST3 – Resumo 04/12 / Sinais hoje: 7 … alvos atingidos 5/7": a channel's summary, no trade's status
             return _not_a_signal("a results post about past trades")
@@ -1545,7 +1553,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             return _not_a_signal("a status of a trade the post says is no signal")
         if action in (UpdateAction.NEW_STOP, UpdateAction.MOVE_SL_BREAKEVEN, UpdateAction.PARTIAL_CLOSE) \
                 and (lx.EXAMPLE_RE.search(without_reader_conditions(clean)) or _TIP.search(status_text)
-                     or _EXPLAINED.search(status_text)):
+                     or _EXPLAINED.search(status_text) or _MAXIM.search(status_text)):
             # "Tip: set your stop below the last swing low, e.g. #SOL 140", "Rule #3: close half at TP1": a lesson
             return _not_a_signal("a lesson or standing rule, not a change of a trade")
         if action in (UpdateAction.NEW_STOP, UpdateAction.MOVE_SL_BREAKEVEN) and _KEEP_THE_STOP.search(status_text):
@@ -2564,6 +2572,25 @@ def _lone_level(tokens: list[Token], text: str) -> tuple[Field, Decimal] | None:
     return None
 
 
+# "all targets", "tüm hedefler", "hết TP", "全部止盈", "semua TP", "alle Ziele": every target of a call
+_ALL_TARGETS = re.compile(
+    r"(?<!\w)(?:all\s+(?:the\s+|our\s+|its\s+)?(?:take[\s-]*profit\s+)?(?:targets|tps|take[\s-]*profits)|"
+    r"t[üu]m\s+(?:hedef\w*|tp\w*)|(?:h[ếe]t|t[ấa]t\s+c[ảa])\s+(?:c[áa]c\s+)?(?:tps?|m[ụu]c\s+ti[êe]u)|"
+    r"(?:semua|seluruh)\s+(?:tps?|targets?|sasaran)|alle\s+(?:ziele|tps?|targets)|"
+    r"tod[oa]s\s+(?:los\s+|os\s+)?(?:objetivos|alvos|tps?|targets)|tous\s+les\s+(?:objectifs|tps?)|"
+    r"tutti\s+(?:gli\s+)?(?:obiettivi|target|tp)|wszystkie\s+(?:cele|tp)|"
+    r"(?:все|всех)\s+(?:цел\w*|тейк\w*)|جميع\s+(?:ال)?[أا]هداف|همه\s+(?:تارگت|اهداف)\w*)(?!\w)|"
+    r"全部(?:止盈|目标|达成)|所有目标|모든\s*(?:목표|익절)|全(?:ての)?(?:ターゲット|利确)")
+# ("昨天的 #ARB 信号", "昨日の #ARB", "어제 #ARB"): "yesterday" in the scripts written without spaces
+_PAST_DAY_CJK = re.compile(r"昨天|昨日|前天|上周|어제|지난\s*주")
+# ("All our trades today hit TP", "every signal this week hit TP1")
+_EVERY_TRADE_RESULT = re.compile(r"(?<!\w)(?:all|every)\s+(?:of\s+)?(?:our|my|the|today'?s|this\s+week'?s)?\s*"
+                                 r"(?:trades?|signals?|calls?|positions?|setups?)(?!\w)")
+# ("Take profit and move SL to entry is the golden rule of trading", "Stop nach Einstand — goldene Regel"): a maxim
+_MAXIM = re.compile(r"(?<!\w)(?:golden\s+rule|rule\s+of\s+thumb|(?:first|basic|main|number\s+one|#1)\s+rule\s+of|"
+                    r"золот\w*\s+правил\w*|alt[ıi]n\s+kural\w*|regla\s+de\s+oro|regra\s+de\s+ouro|goldene\s+regel|"
+                    r"r[èe]gle\s+d'or|regola\s+d'oro|z[łl]ot\w*\s+zasad\w*|quy\s+t[ắa]c\s+v[àa]ng|aturan\s+emas|"
+                    r"(?:ال)?قاعدة\s+(?:ال)?ذهبية|قانون\s+طلایی)(?!\w)|黄金法则|황금\s*(?:률|법칙)")
 # ("Trailing stop explained: the stop moves up as the price rises. #education")
 _EXPLAINED = re.compile(r"(?<!\w)(?:explained|explainer|#?education(?:al)?|for\s+beginners|beginner'?s\s+guide)(?!\w)")
 _TIP = re.compile(r"^\W*(?:tip|pro\s+tip|rule|reminder|note|consejo|dica|conseil|совет|ipucu)\s*(?:#?\d+\s*)?[:—-]")

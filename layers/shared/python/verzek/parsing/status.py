@@ -159,6 +159,9 @@ _MOVE_STEMS = (r"переставл|mov|shift|rais|lower|trail|adjust|двига
                r"nachgez|versch|anheb|angehoben|hochz|dời|doi|dòi|kéo|keo|nâng|nang|chuyển|chuyen|geser|pindah|naik|"
                r"تغییر|جابجا|منتقل|ببر|بذار|نقل|حرك|تحريك|رفع|上移|下移|移至|移到|调整|改为|上调|상향|하향|이동|변경|올려|올림|"
                r"引き上げ|引上げ|移动|変更|make|set|put|place")
+_NEW_STEMS = r"нов|yeni|nuev|novo|nova|neu|nouv|nuov|nowy|नया|جدید|جديد|mới|moi|baru|ใหม่|新|새"
+_ADD_STEMS = (r"add|averag|dca|buy|agreg|añad|anad|sumar|compr|adicion|aport|promedi|nhồi|nhoi|thêm|them|renforc|moyenn|media|"
+              r"تعزيز|عزز|پله|加仓|补仓|买い増|ナンピン|추가|물타")
 _SHARE_STEMS = (r"%|٪|parc|partial|partiel|parzial|sebagian|phần|phan|جزء|بخشی|teil|част|kısmi|kismi|gedeeltelijk|部分|一部|일부")
 _FILLED_STEMS = (r"zrealiz|gevuld|uitgevoerd|fill|execut|trigger|activ|ejecut|gerçek|gercek|dold|исполн|khớp|khop|ativ|rempli|ausgef|eseguit|tereksek|"
                  r"terisi|فعال|تفعيل|تفعل|成交|완료|체결|约定|выполн|atingid|alcanzad")
@@ -294,7 +297,12 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         (r"verschoben|gesetzt|angepasst|nachgezogen|angehoben|gesenkt|hochgezogen",
          (r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:wurde|wird|ist|haben\s+wir|habe\s+ich)\s+(?:\S+\s+){0,3}?"
          r"(?:verschoben|gesetzt|angepasst|nachgezogen|angehoben|gesenkt|hochgezogen)(?!\w)")),
-        (_MOVE_STEMS, _STOP_MOVED + rf"|(?<!\w)(?:make|set|put|place)\s+(?:your|the|our)\s+{_STOP_WORD}\s+(?:at\s+|to\s+|@\s*)?\$?\d"))),
+        (_MOVE_STEMS, _STOP_MOVED + rf"|(?<!\w)(?:make|set|put|place)\s+(?:your|the|our)\s+{_STOP_WORD}\s+(?:at\s+|to\s+|@\s*)?\$?\d"),
+        # "new stop" in other languages: "новый стоп 3400", "yeni stop", "nuevo SL", "SL mới", "SL baru", "新止损", "새 손절가",
+        # "استاپ جدید", "وقف الخسارة الجديد", "neuer SL", "nouveau SL", "nowy SL", "नया SL", "SL ใหม่"
+        (_NEW_STEMS, (rf"(?<!\w)(?:нов(?:ый|ое|ая)|yeni|nuev[oa]|nov[oa]|neue[rn]?|nouveau|nouvel|nuov[oa]|nowy|नया|جدید)\s+{_STOP_WORD}|"
+                     rf"{_STOP_WORD}\s*(?:m[ớo]i|baru|جدید|(?:ال)?جديد[ةه]?|ใหม่)(?!\w)|"
+                     r"新的?\s*(?:止损|sl|stop)|新しい\s*(?:sl|stop|损切り?|ストップ)|새\s*(?:손절|sl|스탑)")))),
     (UpdateAction.ENTRY_FILLED, _Gated(
         r"(?:entry|entries|buy|orders?|giri[şs]|dca)\s*(?:target\s*|zone\s*)?\d{0,2}\s*(?:is\s+|was\s+|has\s+been\s+|are\s+)?"
         r"(?:sudah\s+|đã\s+|已)?(?:filled|triggered|activated|executed|reached|achieved|done|hit|terisi|tereksekusi|"
@@ -332,7 +340,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"second|third|2nd|3rd|pending|unfilled)\s+(?:entry|entries|orders?|limits?|limit\s+orders?)(?!\w))|"
         r"(?:(?:second|third|2nd|3rd|last|remaining|other|pending|unfilled)\s+(?:entry|entries|orders?|limits?)|"
         r"(?:entry|order|limit)\s*\d)\s+(?:is\s+|was\s+|has\s+been\s+)?cancel\w*")),
-    (UpdateAction.ADD_ENTRY, re.compile(
+    (UpdateAction.ADD_ENTRY, _Gated(
         r"(?:add|adding)\s+(?:(?:a|an|the|another|one\s+more)\s+)?(?:(?:new|\d(?:st|nd|rd|th)|second|third|fourth)\s+)?"
         r"(?:more|entry|entries|order|buy|to\s+(?:the\s+)?position)(?!\w)|re[\s-]?entry\s+at|"
         # "Add to the #HBAR long at 0.2650 (2nd entry)"
@@ -349,7 +357,16 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # ("Buy more #APT at 8.60", "Averaging down #ETH long", "Double down on #DOGE short", "New average: 0.160",
         # "Promediamos #BTC en 65500", "#AVAX DCA 2: 23.8", "#ARB 补仓 0.78"): more bought into the running trade
         r"(?<!n't\s)(?<!not\s)(?<!never\s)buy(?:ing)?\s+(?:some\s+)?more(?!\w)|averag(?:e|ing)\s+down|double\s+down\s+on|"
-        r"new\s+(?:average|avg)(?!\w)|promedi(?:amos|ando)|dca\s*#?[2-9]\s*[:=@]|补仓|加仓|" + _ENTRY_ADDED)),
+        r"new\s+(?:average|avg)(?!\w)|promedi(?:amos|ando)|dca\s*#?[2-9]\s*[:=@]|补仓|加仓|" + _ENTRY_ADDED,
+        # "#SOL add at 138", "averaging at 138", "agregar más en 138", "promediar en 12.9", "adicionar mais em 138", "nhồi thêm
+        # ở 138", "DCA thêm", "加仓", "补仓", "买い増し", "추가 매수", "물타기", "تعزيز عند 138", "renforcer à 138", "mediare a 138":
+        # an add to the running position, in the words of each language
+        (_ADD_STEMS, (r"(?<!\w)(?:add|adding|averag(?:e|ing)(?:\s+down)?|dca)\s+(?:(?:more|again)\s+)?(?:at|@|around|near|on)\s*\$?\d|"
+                     r"(?<!\w)buy(?:ing)?\s+more\s+(?:at\s+|@\s*|around\s+|near\s+|here(?!\w)|now(?!\w)|\$?\d)|"
+                     r"(?<!\w)(?:(?:agregar|a[ñn]adir|sumar|comprar)\s+m[áa]s|(?:adicionar|comprar|aportar)\s+mais|"
+                     r"promedi(?:ar|amos|en|emos)|(?:nh[ồo]i|mua|dca)\s+th[êe]m|renforcer|renfor[çc]ons|renforcez|moyenner|"
+                     r"moyennons|mediare|mediamo|تعزيز|عززوا|نعزز|پله\s+(?:دوم|سوم|بعدی)\s+(?:رو\s+|را\s+)?(?:بخرید|بخر|بگیرید))(?!\w)|"
+                     r"加仓|补仓|买い増し|ナンピン|추가\s*(?:매수|진입)|물타기")))),
     # A trade still running ("Still holding #INJ", "keep holding"): progress on it, nothing to execute.
     (UpdateAction.OTHER, _Gated(
         r"(?<!gap\s)(?<!\d\s)(?<!imbalance\s)(?<!fvg\s)(?<!window\s)"
@@ -382,6 +399,10 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
 # "cancel anytime" in an ad is about a subscription)
 # ("cancel(which=all); market(side=sell …)": a copier script's function call, not prose)
 _MARKET_MOVE = (r"(?!\()(?!\s+(?:higher|lower|above|below|up|down|green|red|flat|over|under|near|around|call|"
+                # ("ETH закрылся выше 3500 на дневке", "cerró por encima de 3500", "fechou acima", "schloss über 3500"): the
+                # same in other languages — a candle closing beyond a level
+                r"выше|ниже|por\s+(?:encima|debajo)|acima|abaixo|[üu]ber|unter|oberhalb|unterhalb|au[\s-]dessus|en[\s-]dessous|"
+                r"sopra|sotto|powy[żz]ej|poni[żz]ej|[üu]zerinde|alt[ıi]nda|di\s+(?:atas|bawah)|"
                 # ("Close to TP2 on #AVAX", "Exit liquidity", "exit strategy", "Cancel culture")
                 r"to|liquidity|strateg\w*|plan|culture|point|level|candle|недели|дня|месяца|года|"
                 # ("Стоп: закрытие H4 ниже 2,31", "SL: daily close below 2.31", "cierre diario"): a candle's close
@@ -758,6 +779,20 @@ _FUTURE_BEFORE = re.compile(rf"{_FUTURE}(?:\w+\s+){{0,2}}$")
 _FUTURE_INSIDE = re.compile(_FUTURE)
 _RIGHT_NOW = re.compile(r"(?<!\w)(?:now|right\s+away|immediately|asap|jetzt|sofort|сейчас|немедленно|ahora|agora|maintenant)(?!\w)")
 _ALMOST = re.compile(r"(?<!\w)(?:almost|nearly|barely|casi|quase|presque|quasi|fast|почти|neredeyse)\s+$")
+# ("SOL stopped at resistance 150 again", "ETH stopped right at the 0.618 fib", "DOGE stopped out everyone before the pump",
+# "XRP hit the stop of many longs", "SL got hit on the last trade, it happens"): the price halted at a level, other
+# people's stops taken, or a past trade's stop — market talk or a lesson, no stop-out of a running trade
+_PRICE_HALTED = re.compile(
+    r"^(?:\s+(?:right|just|exactly|perfectly|precisely|again|cleanly|twice))*"
+    r"(?:\s+(?:at|on|by|near|under|below|above|into|in\s+front\s+of))?"
+    r"(?:\s+(?:the|a|an|that|this|major|key|strong|local|daily|weekly|4h|1h|h4|h1|big))*(?:\s+\$?\d[\d.,]*\s*k?)?"
+    r"\s+(?:resistance|support|fib\w*|ema\d*|sma\d*|ma\d+|moving\s+average|trend\s*line|wall|ceiling|supply|demand|"
+    r"golden\s+pocket|vwap|range\s+(?:high|low)|order\s*block|fvg)(?!\w)")
+# ("stopped out at support, painful": our stop-out, at a level — the level reading is for the price that "stopped")
+_OTHERS_STOPPED = re.compile(
+    r"^s?\s+(?:out\s+)?(?:(?:of|for)\s+)?(?:every(?:one|body)|all\s+the\s+\w+|many|most|lots\s+of|plenty\s+of|"
+    r"the\s+(?:longs|shorts|bulls|bears|late)|longs|shorts|late\s+\w+|retail|over[\s-]*leveraged)(?!\w)|"
+    r"^\s+(?:on|in)\s+(?:the\s+|our\s+|my\s+)?(?:last|previous|prior)\s+(?:trade|signal|call|one)(?!\w)")
 
 
 def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
@@ -782,6 +817,8 @@ def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
             elif _NOT_A_POSITION_AFTER.match(sentence_after) or _NOT_A_POSITION_BEFORE.search(clause_before) \
                     or _NEGATED.search(re.split(r"[.!?;]\s+|\s[—–-]\s", before)[-1]) or _ASKED.match(line[match.end():]) \
                     or _ALMOST.search(before) \
+                    or match.group(0).endswith("stopped") and _PRICE_HALTED.match(line[match.end():]) \
+                    or ("stop" in match.group(0) or "sl" in match.group(0)) and _OTHERS_STOPPED.match(line[match.end():]) \
                     or said_not_done(before, match.group(0), line[match.end():]):
                 yield "no"
             else:
