@@ -120,3 +120,72 @@ def test_an_add_said_not_to_happen_is_no_update(text):
 def test_a_fresh_call_with_an_add_level_stays_an_open():
     parsed = parse_message("#ARB LONG\nEntry 0.95\nAdd at 0.92\nTP 1.00 / 1.05\nSL 0.88")
     assert parsed.to_expected_dict()["kind"] == "open"
+
+
+# --- C3: stopped out, in the words of each language ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "#DOT ausgestoppt 😕",
+    "#DOT stoppé, on passe au suivant",
+    "#DOT stoppato ❌",
+    "#DOT bateu o stop",
+    "#DOT wybici na stopie",
+    "#DOT bị quét SL rồi",
+    "#DOT 被止损了",
+    "#DOT ロスカットになりました",
+    "#DOT стопнули ❌",
+    "#DOT вышли по стопу",
+    "#DOT stop patladı 😔",
+    "#DOT stop oldu 😔",
+    "#DOT โดน SL แล้ว",
+    "#DOT का SL हिट हो गया",
+    "#DOT le stop loss a sauté",
+    "#DOT preso lo stop",
+    "#DOT استاپ لاس خورد",
+    "Breakeven stop hit on #DOT, no loss",
+])
+def test_stopped_out_in_other_languages_is_a_stop_out(text):
+    assert _update(text) == ("close", "DOT/USDT", "sl_hit")
+
+
+@pytest.mark.parametrize("text", [
+    "Wie man nicht ausgestoppt wird: drei Tipps",
+    "#DOT ещё не стопнуло, держим",
+    "#DOT pressure building under 7",
+])
+def test_stop_words_that_report_no_stop_out(text):
+    assert _kind(text) != "close"
+
+
+# --- C4: a call withdrawn, as a post of its own or heading the card it restates ----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "#OP anulado",
+    "#OP 该单作废",
+    "#OP シグナルはキャンセル",
+    "#OP 注文を取り消し",
+    "#OP скасовуємо сигнал",
+    "#OP лимитку убираем",
+    "#OP सिग्नल रद्द",
+    "#OP ยกเลิกออเดอร์",
+    "#OP Order gelöscht",
+    "#OP الصفقة ملغاة",
+])
+def test_cancel_wording_in_other_languages_is_a_cancel(text):
+    assert _update(text) == ("close", "OP/USDT", "cancel_entry")
+
+
+@pytest.mark.parametrize("text", [
+    "❌ #OP SHORT cancelled\nEntry 1.80\nTP 1.70 / 1.60\nSL 1.90",
+    "❌ #OP SHORT отменён\nВход 1.80\nЦели 1.70 / 1.60\nСтоп 1.90",
+    "❌ #OP 숏 취소\n진입 1.80\n익절 1.70 / 1.60\n손절 1.90",
+    "❌ #OP 做空 取消\n入场 1.80\n止盈 1.70 / 1.60\n止损 1.90",
+    "❌ #OP SHORT iptal\nGiriş 1.80\nHedef 1.70 / 1.60\nStop 1.90",
+])
+def test_a_card_headed_by_its_cancel_is_a_cancel(text):
+    assert _update(text) == ("close", "OP/USDT", "cancel_entry")
+
+
+def test_a_fresh_card_stays_an_open():
+    parsed = parse_message("#OP SHORT\nEntry 1.80\nTP 1.70 / 1.60\nSL 1.90")
+    assert parsed.to_expected_dict()["kind"] == "open"

@@ -572,10 +572,15 @@ RESULT_CARD_RE = re.compile(r"^\W*(?:[#$][A-Za-z0-9]{2,15}(?:\.p)?\W+(?:(?:long|
 
 # "✅ #INJ LONG closed in profit / Entry: 24.10 / Exit: 25.85": the coin and its side, then the word that it is over,
 # heading a card that restates the levels
+# ("❌ #BTC LONG cancelled / Entry … / TP … / SL …", "❌ #BTC 롱 취소 / 진입 …", "❌ #BTC LONG отменён / Вход …"): the call
+# withdrawn, heading the card it restates
 CLOSED_AFTER_COIN_HEAD_RE = re.compile(
-    r"^\W*[#$][A-Za-z0-9]{2,15}(?:/[A-Za-z]{3,5})?(?:\.p)?\W+(?:(?:long|short)\W+)?(?:(?:trade|position)\s+)?"
+    r"^\W*[#$][A-Za-z0-9]{2,15}(?:/[A-Za-z]{3,5})?(?:\.p)?\W+(?:(?:long|short|лонг|шорт|做多|做空|롱|숏|ロング|ショート)\W+)?"
+    r"(?:(?:trade|position)\s+)?"
     r"(?:closed|stopped\s+out|закрыт\w*|kapand[ıi]|cerrad[oa]|fechad[oa]|geschlossen|ferm[ée]e?|chius[oa]|"
-    r"zamkni[eę]t\w*|ditutup)(?!\w)(?![ \t]*\d{1,2}[ \t]*%)", re.IGNORECASE)
+    r"zamkni[eę]t\w*|ditutup|cancel+ed|отмен[её]н\w*|скасован\w*|iptal(?:\s+edildi)?|cancelad[oa]|h[ủu]y|huỷ|storniert|"
+    r"annul[ée]e?|annullat[oa]|dibatalkan|anulowan\w*|إلغاء|تم\s+(?:ال)?إلغاء|کنسل\s+شد|لغو\s+شد|रद्द|"
+    r"取消|취소|キャンセル|ยกเลิก)(?!\w)(?![ \t]*\d{1,2}[ \t]*%)", re.IGNORECASE)
 
 # "VIP results: 43 of 50 signals hit TP1": a channel's results headline, about no one trade
 RESULTS_HEAD_RE = re.compile(r"^\W*(?:(?:vip|signal|our|weekly|monthly|daily|today'?s)\s+)?results?\s*[:—-]", re.IGNORECASE)

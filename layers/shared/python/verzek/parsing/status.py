@@ -60,7 +60,7 @@ _LEVERAGE_CHANGE = (
 LEVERAGE_CHANGE_RE = re.compile(_LEVERAGE_CHANGE)
 
 _STOP_WORD = (r"(?:(?<!\w)(?:sl|stop(?:[\s-]*loss)?|stoploss|стоп(?:[\s-]*лосс)?|zarar\s+durdur|c[ắa]t\s+l[ỗo]|d[ừu]ng\s+l[ỗo]|"
-              r"وقف\s+(?:ال)?خسار[ةه]|(?:ال)?ستوب|حد\s+ضرر|استاپ)(?!\w)|止损|손절|损切り?)")
+              r"وقف\s+(?:ال)?خسار[ةه]|(?:ال)?ستوب|حد\s+ضرر|استاپ(?:\s*لاس)?)(?!\w)|止损|손절|损切り?)")
 # Verbs that move a level, per language ("двигаем стоп на 142", "stop 142'ye çekildi", "subindo stop para 142", "dời SL về 142",
 # "Stop nachziehen auf 142", "on remonte le stop", "alziamo lo stop", "손절가 142로 상향", "損切りを142に引き上げ")
 _MOVE_VERB = (r"(?:(?<!\w)(?:mov(?:e|es|ed|ing|emos|er|imos|ido|ida|iendo|endo|a|o|ió)|shift(?:ed|ing)?|rais(?:e|ed|ing)|lower(?:ed|ing)|"
@@ -168,7 +168,7 @@ _FILLED_STEMS = (r"zrealiz|gevuld|uitgevoerd|fill|execut|trigger|activ|ejecut|ge
 _TRIGGERED_STEMS = (r"かか|ヒット|tetik|çalış|calis|çalis|kesildi|kích|kich|ausgel|getroffen|atingid|acionad|ativad|activ|alcanzad|tocad|"
                     r"ejecutad|déclench|declench|atteint|preso|colpit|scattat|toccat|сработал|terpicu|tersentuh|zadzia|"
                     r"تفعل|فعال|خورد|takıld|takild|触发|打到|被打|나갔|당했|され|salt|toc|dispar|acionou|bateu|dính|dinh|chạm|cham|"
-                    r"kena|ضرب|تفعيل")
+                    r"kena|ضرب|تفعيل|touch|saut|patlad|tocou|bateu|pres|quét|quet")
 _FULLY_STEMS = (r"полностью|целиком|tamamen|completamente|totalmente|entière|entiere|komplett|vollst|sepenuhnya|fully|"
                 r"completely|entirely|کامل|بالكامل")
 
@@ -336,7 +336,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         + _PLAN_STEP_DONE)),
     # ("Cancel the remaining entry": one rung of the ladder; "Cancel the order" alone is the whole trade)
     (UpdateAction.CANCEL_ENTRY, re.compile(
-        r"cancel\w*\s+(?:the\s+)?(?:(?:entry|order|limit)\s*\d|(?:remaining|rest\s+of\s+(?:the\s+)?|other|last|"
+        # (on one line: "❌ #BTC LONG cancelled / Entry 64200 / …" heads a card whose entry line follows)
+        r"cancel\w*[ \t]+(?:the[ \t]+)?(?:(?:entry|order|limit)[ \t]*\d|(?:remaining|rest\s+of\s+(?:the\s+)?|other|last|"
         r"second|third|2nd|3rd|pending|unfilled)\s+(?:entry|entries|orders?|limits?|limit\s+orders?)(?!\w))|"
         r"(?:(?:second|third|2nd|3rd|last|remaining|other|pending|unfilled)\s+(?:entry|entries|orders?|limits?)|"
         r"(?:entry|order|limit)\s*\d)\s+(?:is\s+|was\s+|has\s+been\s+)?cancel\w*")),
@@ -459,12 +460,37 @@ _OTHER_EXITS = (r"^(?:please\s+|pls\s+|now\s+)?(?:(?:taking|take)\s+\S+\s+off|cu
 # an article between (never a comma: "TP1 hit, SL to entry" is no stop-out)
 _STOP_TRIGGERED = (r"(?:(?<!\w)(?:tetiklendi|[çc]al[ıi][şs]t[ıi]|kesildi|kích\s+ho[ạa]t|ausgel[öo]st|getroffen|atingido|acionado|ativado|"
                    r"activado|alcanzado|tocado|ejecutado|d[ée]clench[ée]|atteint|preso|colpito|scattato|toccato|"
-                   r"сработал\w*|terpicu|tersentuh|zadzia[łl]a[łl]|تفعل|فعال\s+شد|خورد)(?!\w)|(?:'?[ae]|'?ye)?\s*tak[ıi]ld[ıi]|"
+                   r"сработал\w*|terpicu|tersentuh|zadzia[łl]a[łl]|تفعل|فعال\s+شد|خورد|"
+                   # ("stop loss touché", "le stop a sauté", "stop patladı")
+                   r"touch[ée]e?|(?:a\s+)?saut[ée]|patlad[ıi])(?!\w)|(?:'?[ae]|'?ye)?\s*tak[ıi]ld[ıi]|"
                    r"触发|打到|被打|나갔\w*|당했\w*|され(?:まし)?た|に?かか(?:りました|った|る)|ヒット)")
-_STOP_TRIGGER_FIRST = (r"(?:(?<!\w)(?:se\s+)?(?:activ[óo]|salt[óo]|toc[óo]|dispar[óo]|acionou|bateu\s+n[oa]|"
+_STOP_TRIGGER_FIRST = (r"(?:(?<!\w)(?:se\s+)?(?:activ[óo]|salt[óo]|toc[óo]|dispar[óo]|acionou|bateu\s+n[oa]|tocou|bateu|"
+                       # ("preso lo stop loss", "bị quét SL": the stop taken, swept)
+                       r"pres[oa]|(?:b[ịi]\s+)?qu[ée]t|"
                        r"(?:đã\s+)?(?:dính|dinh|chạm)|(?:ter)?kena|تم\s+(?:ضرب|تفعيل)|ضرب))")
 _AUXILIARY = (r"(?:\s*(?:'?[ae]|'?ye)?\s+(?:was|has\s+been|got|is|wurde|ist|đã|bị|sudah|foi|fue|ha\s+sido|[èe]\s+stato|a\s+[ée]t[ée]|"
               r"تم|已经?|been|была?|было)){0,2}\s*")
+# "ausgestoppt", "stoppé", "stoppati", "стопнуло", "ушли по стопу", "wybici na stopie", "stop olduk", "BE hit", "被止损",
+# "ロスカットされました", "โดน SL", "स्टॉप लॉस हिट हो गया": stopped out, in one word or a fixed phrase of a language
+_STOPPED_OUT_STEMS = (r"ausgestoppt|stopp|стопн|стопан|по\s+стоп|wybi|stop'?u?\s+old|be\s+(?:sl\s+|stop\s+)?(?:was\s+|got\s+)?(?:hit|trig)|"
+                      r"even\s+(?:sl\s+|stop\s+)?(?:was\s+|got\s+)?(?:hit|trig)|被止损|止损被|ロスカット|โดน|हिट|लग")
+_STOPPED_OUT_WORDS = (
+    r"(?<!\w)(?:ausgestoppt|stopp[ée](?:e|s|es)?|stoppat[oiae]|стопнул\w*|стопанул\w*|"
+    r"(?:ушли|уш[её]л|вышли|выбило|вибило|вибили|выбили)\s+по\s+стоп\w*|wybi\w*\s+(?:na\s+|z\s+|przez\s+)?(?:sl|stop\w*)|"
+    r"stop(?:u|'u)?\s+old(?:u|uk|um)|(?:be|breakeven|break[\s-]*even)\s+(?:sl\s+|stop\s+)?(?:was\s+|got\s+)?(?:hit|triggered))(?!\w)|"
+    r"被止损|止损被打|ロスカット\s*(?:され|になり|した)|โดน\s*(?:sl|stop|สต็อป|สตอป)|"
+    r"(?:स्टॉप(?:\s*लॉस)?|sl|stop\s*loss)\s*(?:हिट|लग)\s*(?:हो\s*)?(?:गया|गई|गए)")
+# "#LINK anulada", "скасовуємо угоду", "лимитку снимаем, неактуально", "Order löschen", "ملغاة", "此单作废",
+# "このシグナルはキャンセルです", "注文取り消し", "सिग्नल कैंसिल", "ยกเลิกสัญญาณ": the call or its order withdrawn
+_CANCEL_STEMS = r"anul|скасов|отмен|снима|сняли|снимем|убира|убрали|неактуал|l[öo]sch|ملغ|作废|キャンセル|取り?消し|कैंसिल|रद्द|ยกเลิก"
+_CANCEL_WORDS = (
+    r"(?<!\w)(?:anulad[oa]s?|anulamos|(?:скасов\w*|отмен\w*)\s+(?:\w+\s+)?(?:угод\w*|сделк\w*|сигнал\w*)|"
+    r"(?:угод\w*|сделк\w*|сигнал\w*)\s+(?:\w+\s+)?(?:скасов\w*|отмен\w*)|"
+    r"(?:лимитк\w*|ордер\w*|заявк\w*)\s+(?:\S+\s+){0,2}?(?:снима\w*|сняли|снимем|убира\w*|убрали)|"
+    r"(?:снима\w*|сняли|снимем|убира\w*|убрали)\s+(?:\S+\s+){0,2}?(?:лимитк\w*|ордер\w*|заявк\w*)|"
+    r"(?:уже\s+)?неактуал(?:ьно|ен|ьна)|(?:order|auftrag)\s+(?:\w+\s+)?(?:l[öo]schen|gel[öo]scht|stornieren)|"
+    r"l[öo]sch\w*\s+(?:die\s+|den\s+)?(?:order|auftrag)|ملغا[ةه]|ملغي|ملغى)(?!\w)|"
+    r"作废|(?:シグナル|注文|エントリー|オーダー)\s*(?:は|を)?\s*(?:キャンセル|取り?消し)|取り?消し|(?:सिग्नल\s*)?(?:कैंसिल|रद्द)|ยกเลิก")
 _STOP_THEN_TRIGGER = (rf"{_STOP_WORD}{_AUXILIARY}{_STOP_TRIGGERED}(?!\s+(?:rate|ratio|%|count)(?!\w))|"
                       rf"{_STOP_TRIGGER_FIRST}\s+(?:(?:el|the|our|my|o|a|le|la|il|lo)\s+)?{_STOP_WORD}")
 
@@ -561,6 +587,8 @@ _CLOSE_PATTERN = _Gated(
     # "#ADA 获利了结 全部出场" (profit taken, out of all of it), "#SUI 全部止盈出局" (all taken in profit, out)
     + r"|取消挂单|撤单|取消订单|주문\s*취소|平仓|平掉|清仓|离场|决済|全部出场|获利了结|止盈出场|止盈出局|全部止盈",
     (_TRIGGERED_STEMS, _STOP_THEN_TRIGGER),
+    (_STOPPED_OUT_STEMS, _STOPPED_OUT_WORDS),
+    (_CANCEL_STEMS, _CANCEL_WORDS),
     # "⌛ ИСТЁК (48ч) — DOTUSDT", "#SOL signal expired" (at a line's start or after a call word: "futures expired" is
     # none); "ARKMUSDT - 看涨跟踪结束", "#SOL tracking ended": the call's time ran out, or its follow-up is over
     (r"expir|ист[её]к|s[üu]resi|abgelaufen|scadut|h[ếe]t\s+h[ạa]n|kedaluwarsa|منتهي|منقضی|过期|만료|期限切れ|tracking|monitoring|[跟追][踪踪]",
@@ -985,7 +1013,7 @@ def tp_hit_index(lowered: str) -> int | None:
 
 
 _STOP_OUT = re.compile(
-    _STOP_THEN_TRIGGER + r"|"
+    _STOP_THEN_TRIGGER + r"|" + _STOPPED_OUT_WORDS + r"|"
     r"(?:sl|stop(?:[\s-]*loss)?)\s+(?:(?:bei|für|for|on|на|по|de|di|en|del|do|da|su)\s+)?[#$]\w+(?:/\w+)?\s+(?:(?:was|has\s+been|got|đã|sudah|udah|wurde)\s+)?"
     r"(?:dính|dinh|kena|hit|triggered|taken|touched|ausgel[öo]st|getroffen|сработал|alcanzad[oa]|atingid[oa]|acionad[oa]|d[ée]clench[ée]|scattat[oa])|"
     r"(?:cerr\w*|closed|fechad\w*|закрыт\w*|kapand[ıi])(?:\s+[#$]?\w+(?:/\w+)?)?\s+(?:en|at|on|by|no|по|ile)\s+(?:el\s+|the\s+|o\s+)?(?:stop|sl|стопу)(?!\w)|"
@@ -1003,7 +1031,8 @@ _CANCEL = re.compile(
     r"(?<!\w)(?:cancel\w*|cancle\w*|not\s+(?:been\s+)?(?:triggered|filled|activated)|never\s+(?:triggered|filled)|"
     r"didn'?t\s+(?:trigger|fill|reach|hit)|invalid(?:ated)?|expired|ист[её]к\w*|expirad[oa]|abgelaufen|scadut[oa]|h[ếe]t\s+h[ạa]n|کنسل|iptal\w*|отмен\w*|скасов\w*|cancelad\w*|cancelar|cancelamos|annul\w*|storn\w*|"
     r"anulowan\w*|anuluj\w*|batal\w*|h[ủu]y|huỷ|إلغاء|الغاء|لغو|ביטול|בוטל\w*|ακύρ\w*|"
-    r"limit\s+(?:buy\s+|sell\s+)?orders?\s+(?:was\s+|has\s+been\s+|got\s+)?(?:removed|pulled|deleted|withdrawn))(?!\w)|取消|キャンセル|취소")
+    r"limit\s+(?:buy\s+|sell\s+)?orders?\s+(?:was\s+|has\s+been\s+|got\s+)?(?:removed|pulled|deleted|withdrawn))(?!\w)|取消|キャンセル|취소|"
+    + _CANCEL_WORDS)
 _CLOSE_OR_EXIT = re.compile(
     r"(?<!\w)(?:clos\w*|exit\w*|sell\w*|закры\w*|kapat(?!ma|m[ıi]yor)\w*|cerr\w*|fech\w*|schlie\w*|geschlossen|ferm\w*|"
     r"cl[ôo]tur\w*|chiud\w*|chius\w*|zamk\w*|закри\w*|tutup|ditutup|đóng|إغلاق|اغلاق|sluit\w*|gesloten|"
