@@ -189,3 +189,15 @@ def test_a_card_headed_by_its_cancel_is_a_cancel(text):
 def test_a_fresh_card_stays_an_open():
     parsed = parse_message("#OP SHORT\nEntry 1.80\nTP 1.70 / 1.60\nSL 1.90")
     assert parsed.to_expected_dict()["kind"] == "open"
+
+
+@pytest.mark.parametrize("text", [
+    "#DOT al final nos sacó el stop",
+    "#DOT ชน SL ไปแล้ว",
+    "#DOT złapał SL",
+    "#DOT спрацював стоп-лос",
+    "По #DOT сработал стоп",
+    "#DOT stop wybity ❌",
+])
+def test_the_stop_taken_with_the_verb_first_or_last_is_a_stop_out(text):
+    assert _update(text) == ("close", "DOT/USDT", "sl_hit")

@@ -168,7 +168,7 @@ _FILLED_STEMS = (r"zrealiz|gevuld|uitgevoerd|fill|execut|trigger|activ|ejecut|ge
 _TRIGGERED_STEMS = (r"かか|ヒット|tetik|çalış|calis|çalis|kesildi|kích|kich|ausgel|getroffen|atingid|acionad|ativad|activ|alcanzad|tocad|"
                     r"ejecutad|déclench|declench|atteint|preso|colpit|scattat|toccat|сработал|terpicu|tersentuh|zadzia|"
                     r"تفعل|فعال|خورد|takıld|takild|触发|打到|被打|나갔|당했|され|salt|toc|dispar|acionou|bateu|dính|dinh|chạm|cham|"
-                    r"kena|ضرب|تفعيل|touch|saut|patlad|tocou|bateu|pres|quét|quet")
+                    r"kena|ضرب|تفعيل|touch|saut|patlad|tocou|bateu|pres|quét|quet|sac|złap|zlap|спрацю|wybit")
 _FULLY_STEMS = (r"полностью|целиком|tamamen|completamente|totalmente|entière|entiere|komplett|vollst|sepenuhnya|fully|"
                 r"completely|entirely|کامل|بالكامل")
 
@@ -462,23 +462,23 @@ _STOP_TRIGGERED = (r"(?:(?<!\w)(?:tetiklendi|[çc]al[ıi][şs]t[ıi]|kesildi|kí
                    r"activado|alcanzado|tocado|ejecutado|d[ée]clench[ée]|atteint|preso|colpito|scattato|toccato|"
                    r"сработал\w*|terpicu|tersentuh|zadzia[łl]a[łl]|تفعل|فعال\s+شد|خورد|"
                    # ("stop loss touché", "le stop a sauté", "stop patladı")
-                   r"touch[ée]e?|(?:a\s+)?saut[ée]|patlad[ıi])(?!\w)|(?:'?[ae]|'?ye)?\s*tak[ıi]ld[ıi]|"
+                   r"touch[ée]e?|(?:a\s+)?saut[ée]|patlad[ıi]|спрацюва\w*|wybit[ya]?)(?!\w)|(?:'?[ae]|'?ye)?\s*tak[ıi]ld[ıi]|"
                    r"触发|打到|被打|나갔\w*|당했\w*|され(?:まし)?た|に?かか(?:りました|った|る)|ヒット)")
 _STOP_TRIGGER_FIRST = (r"(?:(?<!\w)(?:se\s+)?(?:activ[óo]|salt[óo]|toc[óo]|dispar[óo]|acionou|bateu\s+n[oa]|tocou|bateu|"
                        # ("preso lo stop loss", "bị quét SL": the stop taken, swept)
-                       r"pres[oa]|(?:b[ịi]\s+)?qu[ée]t|"
+                       r"pres[oa]|(?:b[ịi]\s+)?qu[ée]t|(?:nos\s+|me\s+)?sac[óo]|z[łl]apa[łl]\w*|спрацюва\w*|сработал\w*|"
                        r"(?:đã\s+)?(?:dính|dinh|chạm)|(?:ter)?kena|تم\s+(?:ضرب|تفعيل)|ضرب))")
 _AUXILIARY = (r"(?:\s*(?:'?[ae]|'?ye)?\s+(?:was|has\s+been|got|is|wurde|ist|đã|bị|sudah|foi|fue|ha\s+sido|[èe]\s+stato|a\s+[ée]t[ée]|"
               r"تم|已经?|been|была?|было)){0,2}\s*")
 # "ausgestoppt", "stoppé", "stoppati", "стопнуло", "ушли по стопу", "wybici na stopie", "stop olduk", "BE hit", "被止损",
 # "ロスカットされました", "โดน SL", "स्टॉप लॉस हिट हो गया": stopped out, in one word or a fixed phrase of a language
 _STOPPED_OUT_STEMS = (r"ausgestoppt|stopp|стопн|стопан|по\s+стоп|wybi|stop'?u?\s+old|be\s+(?:sl\s+|stop\s+)?(?:was\s+|got\s+)?(?:hit|trig)|"
-                      r"even\s+(?:sl\s+|stop\s+)?(?:was\s+|got\s+)?(?:hit|trig)|被止损|止损被|ロスカット|โดน|हिट|लग")
+                      r"even\s+(?:sl\s+|stop\s+)?(?:was\s+|got\s+)?(?:hit|trig)|被止损|止损被|ロスカット|โดน|ชน|हिट|लग")
 _STOPPED_OUT_WORDS = (
     r"(?<!\w)(?:ausgestoppt|stopp[ée](?:e|s|es)?|stoppat[oiae]|стопнул\w*|стопанул\w*|"
     r"(?:ушли|уш[её]л|вышли|выбило|вибило|вибили|выбили)\s+по\s+стоп\w*|wybi\w*\s+(?:na\s+|z\s+|przez\s+)?(?:sl|stop\w*)|"
     r"stop(?:u|'u)?\s+old(?:u|uk|um)|(?:be|breakeven|break[\s-]*even)\s+(?:sl\s+|stop\s+)?(?:was\s+|got\s+)?(?:hit|triggered))(?!\w)|"
-    r"被止损|止损被打|ロスカット\s*(?:され|になり|した)|โดน\s*(?:sl|stop|สต็อป|สตอป)|"
+    r"被止损|止损被打|ロスカット\s*(?:され|になり|した)|(?:โดน|ชน)\s*(?:sl|stop|สต็อป|สตอป)|"
     r"(?:स्टॉप(?:\s*लॉस)?|sl|stop\s*loss)\s*(?:हिट|लग)\s*(?:हो\s*)?(?:गया|गई|गए)")
 # "#LINK anulada", "скасовуємо угоду", "лимитку снимаем, неактуально", "Order löschen", "ملغاة", "此单作废",
 # "このシグナルはキャンセルです", "注文取り消し", "सिग्नल कैंसिल", "ยกเลิกสัญญาณ": the call or its order withdrawn
