@@ -75,6 +75,10 @@ LABELS: list[tuple[Field, str]] = [
                    r"waiting\s+for\s+(?:the\s+)?entry(?:\s*[—–-]\s*price)?|"
                    r"stop\s+(?:adding|buying|accumulating|averaging|dca\w*)|(?:may|can|could)\s+hold\s+(?:to|for|until|till|up\s+to)(?=\s*\$?\d)|"
                    r"liq(?:uidation)?(?:\s+price)?(?=[^\n]{0,12}[:=])|"
+                   # ("liq 102,000", "ликвидация 3580", "liquidación 62,800", "thanh lý 62800", "爆仓价 3580"): where the
+                   # position is liquidated, right before its price — no entry
+                   r"(?:liq\.?|liquidation|ликвидаци\w*|likidasyon|liquidaci[óo]n|liquida[çc][ãa]o|liquidazione|"
+                   r"thanh\s+l[ýy]|爆仓价?|强平价?|청산가)(?:\s+(?:price|цена|fiyat\w*))?(?=[ \t]*[~≈]?[ \t]*\$?\d)|"
                    r"(?:entry|buy|sell)\s+conditions?|شرط\s+(?:ال)?دخول|شرط\s+ورود|условие\s+входа|giri[şs]\s+[şs]art[ıi]|"
                    r"condici[óo]n\s+de\s+entrada|condi[çc][ãa]o\s+de\s+entrada|einstiegsbedingung|condition\s+d'entr[ée]e|"
                    r"(?:^|(?<=\|)|(?<=\d[ \t])|(?<=\d[,;][ \t]))[ \t]*(?:long|mid)[\s-]*term\s+(?:targets?|tps?)(?![\w:])|"
@@ -352,7 +356,18 @@ NOT_A_CALL_RE = re.compile(
     r"theoretically|back[\s-]?test\w*|simulat(?:ed|ion)|not\s+our\s+(?:call|signal|trade|setup)|just\s+sharing|"
     r"someone\s+else'?s\s+(?:call|signal|setup)|example\s+(?:setup|trade|signal)s?|for\s+beginners|"
     r"example\s+only|just\s+an\s+example|for\s+illustration|example\s*:|how\s+to\s+(?:post|write|format|send)\s+(?:a\s+)?signals?|(?:do\s+not|don'?t)\s+trade\s+(?:this|it)|"
-    r"no\s+es\s+(?:una\s+)?se[ñn]al|не\s+сигнал|sinyal\s+de[ğg]il|"
+    r"no\s+es\s+(?:una\s+)?se[ñn]al|не\s+сигнал|sinyal\s+de[ğg]il(?:dir)?|"
+    # ("Nie sygnał:", "시그널 아님", "सिग्नल नहीं है", "ไม่ใช่สัญญาณ": the disclaimer in Polish, Korean, Hindi, Thai)
+    r"nie\s+(?:jest\s+)?sygna[łl]|시그널\s*(?:이\s*|이\s+|은\s*)?아님|시그널이\s+아닙니다|सिग्नल\s+नहीं|"
+    # a poll over a setup ("Would you take this trade?", "Зашли бы в такую сделку?", "Bu işleme girer miydiniz?",
+    # "¿Entrarías?"): the readers are asked, nobody is told to trade
+    r"would\s+you\s+(?:take|enter|open|trade)\s+(?:this|it)|(?:зашли|вошли|зайшли|увійшли)\s+бы|girer\s+miydiniz|"
+    r"girer\s+miydin|¿?\s*entrar[íi]a[ns]?\s*\?|"
+    # news of another trader's position ("A whale opened a 40x BTC long at …", "Кит открыл шорт …", "Balina … açtı",
+    # "James Wynn just opened 40x #BTC LONG …"): someone else's trade, not the channel's call
+    r"(?:whale|кит|balina|ballena|baleia|c[áa]\s+voi|wal|(?:a|an|un|una|um|one|some|top|famous)\s+(?:\w+\s+)?trader|"
+    r"trader\s+famoso)\s+(?:\S+\s+){0,3}?(?:just\s+)?(?:opened|opens|открыл\w*|a[çc]t[ıi]|abri[óu]|abre|er[öo]ffnete|m[ởo]\s+l[ệe]nh)|"
+    r"(?<=[a-z]\s)(?<!we\s)(?<![^a-z]i\s)just\s+opened|"
     # "(KHÔNG phải tín hiệu)", "(bukan sinyal)", "(não é sinal)", "(kein Signal)": the same in other languages
     r"kh[ôo]ng\s+ph[ảa]i\s+(?:l[àa]\s+)?t[íi]n\s+hi[ệe]u|bukan\s+(?:sinyal|isyarat)|n[ãa]o\s+[ée]\s+(?:um\s+)?sinal|"
     r"kein\s+signal|pas\s+un\s+signal|ce\s+n'?est\s+pas\s+un\s+signal|non\s+[èe]\s+un\s+segnale|to\s+nie\s+(?:jest\s+)?sygna[łl]|"
@@ -378,7 +393,9 @@ NOT_A_CALL_RE = re.compile(
     r"idea\s+only|no\s+entry\s+yet|not\s+(?:yet\s+)?(?:active|live|valid\s+yet)|potential\s+setup|"
     # a post taken back ("❌ IGNORE previous signal", "Wrong signal posted, sorry!")
     r"ignore\s+(?:the\s+|my\s+|our\s+)?(?:previous|last|above)\s+(?:signal|call|post|message)|wrong\s+(?:signal|call|coin|post)\s+(?:posted|sent)|"
-    r"posted\s+by\s+mistake|sent\s+by\s+mistake)(?!\w)|信号示例|示例|例如|举例", re.IGNORECASE)
+    r"posted\s+by\s+mistake|sent\s+by\s+mistake)(?!\w)|信号示例|示例|例如|举例|"
+    # (Thai writes no space between words)
+    r"ไม่ใช่\s*สัญญาณ", re.IGNORECASE)
 # The same, said by the post's heading, above its levels ("For example, #BTC LONG …", "Вчерашний сигнал:", "昨天的信号：",
 # "Örnek sinyal:", "This is what our VIP gets:"); under the levels ("e.g. 2% risk per trade") such words are a note
 SHOWN_AGAIN_HEAD_RE = re.compile(
@@ -404,8 +421,15 @@ SHOWN_AGAIN_HEAD_RE = re.compile(
     r"competitors?'?s?|rival\s+(?:channel|group)s?|friends?\s+of\s+mine|"
     r"my\s+(?:friend|buddy|brother|colleague|cousin)|(?:member|subscriber|follower|student|reader)s?\s+(?:@\w+\s+|\w+\s+)?"
     r"(?:shared|posted|sent|made|took|opened)|мо[йя]\s+(?:друг|подруга|знаком\w*|брат|коллега)|"
-    r"(?:mi|un)\s+amig[oa]|meu\s+amigo|um\s+amigo|arkada[şs][ıi]m\w*)(?!\w)|"
-    r"昨天的?信号|以前的?信号|上周的?信号|上个?月的?信号|信号回顾|还记得(?:这|那)|前几天的?信号|\d+天前的?信号|我(?:的)?朋友|竞争对手",
+    r"(?:mi|un)\s+amig[oa]|meu\s+amigo|um\s+amigo|arkada[şs][ıi]m\w*|"
+    # ("Ví dụ:", "Contoh:", "Esempio:", "Przykład:", "Приклад угоди:", "Пример сделки", "Например, #BTC …", "مثال:",
+    # "उदाहरण:", "ตัวอย่าง:", "예시:", "例：": an example heading the setup, in more languages)
+    r"например|пример\w*\s+(?:сделки|трейда|входа)|приклад\w*|ví\s+dụ|contoh(?:nya)?|esempio|przyk[łl]ad\w*|مثال|"
+    r"उदाहरण|ตัวอย่าง|예시|"
+    # a poll, or a trader of an exchange's leaderboard ("Poll: …", "Опрос:", "Anket:", "Encuesta:", "Top trader on
+    # Binance leaderboard: SOL long …"): someone else's trade or a question, not the channel's call
+    r"poll|опрос|опитування|anket|encuesta|enquete|umfrage|sondage|sondaggio|ankieta|leaderboard)(?!\w)|"
+    r"昨天的?信号|以前的?信号|上周的?信号|上个?月的?信号|信号回顾|还记得(?:这|那)|前几天的?信号|\d+天前的?信号|我(?:的)?朋友|竞争对手|例\s*[:：]|投票|巨鲸",
     re.IGNORECASE)
 NEGATED_CALL_RE = re.compile(
     r"(?<!\w)(?:don'?t|do\s+not|never|avoid)\s+(?:buy\w*|sell\w*|long\w*|short\w*|fomo\s+into)(?!\w)|"

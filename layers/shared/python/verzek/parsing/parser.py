@@ -24,7 +24,7 @@ from verzek.domain.signals import (
 )
 from verzek.parsing import lexicon as lx
 from verzek.parsing.lexicon import Field
-from verzek.parsing.normalize import normalize
+from verzek.parsing.normalize import TO_SIMPLIFIED, normalize
 from verzek.parsing.safety import price_floor, validate_open
 from verzek.parsing.status import (
     CLOSED_FOOTER_RE,
@@ -1724,7 +1724,9 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             and ENTRY_ADDED_RE.search(status_text):
         # "#XVS second entry added at 8.20, new SL 7.98": an entry added to the running trade (with its new stop)
         return _status(MessageKind.UPDATE, candidate, segments, UpdateAction.ADD_ENTRY, notes)
-    if has_setup and candidate is not None and _STOP_LEVEL_HIT.search(status_text):
+    if has_setup and candidate is not None and (
+            _STOP_LEVEL_HIT.search(status_text)
+            or (crossed := _stop_crossed(text)) is not None and crossed.group("word")):
         # "🛑 #TIA SHORT / Entry 4.15 / TP ... / SL 4.28 — hit ❌": the setup restated with its stop marked as hit
         return _status(MessageKind.CLOSE, candidate, segments, UpdateAction.SL_HIT, notes)
     # ("#ETH TP2 hit ✅ move SL to entry / #SOL LONG / Entry 180 …": the status heads a fresh card of another coin)
@@ -2213,6 +2215,8 @@ def _card_outcome(clean: str, levels: _Levels, text: str = "") -> str | None:
         if re.search(r"\w", crossed.group(0)) and not crossed.group(0).rstrip().endswith((":", "：")) \
                 and not _CROSSED_ADVICE.search(crossed.group(0)):
             return crossed.group(0).strip()
+    if (crossed := _stop_crossed(text)) is not None:
+        return crossed.group(0).strip()
     level_lines = {t.line for t in (*levels.entries, *levels.targets, *levels.stop)}
     for n, line in enumerate(clean.split("\n")):
         if n in level_lines or not line.strip():
@@ -2759,9 +2763,37 @@ def _only_coin_and_side(tokens: list[Token]) -> bool:
         and any(t.kind in (Kind.TAG, Kind.PAIR) or t.kind == Kind.WORD and t.text.isupper() for t in meaningful)
 
 
-# A stop level marked as hit inside a restated setup ("SL 4.28 — hit", "SL: 4.28 ✅ triggered")
-_STOP_LEVEL_HIT = re.compile(r"(?<!\w)(?:sl|stop(?:[\s-]*loss)?)[ \t]*[:=]?[ \t]*\$?\d[\d.,]*[ \t]*(?:-[ \t]*)?"
-                             r"(?:was[ \t]+|got[ \t]+)?(?:hit|triggered|taken|reached)(?!\w)")
+# A stop level marked as hit inside a restated setup ("SL 4.28 — hit", "SL: 4.28 ✅ triggered", "SL 139 (stopped out)",
+# "Stop 63400 — stop oldu", "Стоп 3520 выбило", "손절 63400 손절됨", "止损 63400 已止损"): the words on the stop's own line
+# after its price say the trade ended there ("SL 139 hit only on a 4H close" is the stop's rule)
+_STOP_LABEL = (r"(?:sl|s/l|stop(?:[\s-]*loss)?|stoploss|стоп(?:[\s-]*лосс)?|стоплосс|zarar\s+durdur|손절(?:가|라인)?|"
+               r"止损(?:价|位)?|损切り?|c[ắa]t\s+l[ỗo]|وقف(?:\s+الخسارة)?|استاپ(?:\s*لاس)?|حد\s+ضرر|स्टॉप\s*लॉस|สต็อปลอส)")
+_STOP_LEVEL_HIT = re.compile(
+    rf"(?<!\w){_STOP_LABEL}[ \t]*[:=：]?[ \t]*\$?\d[\d.,]*[ \t]*(?:[-(\[|,][ \t]*)?"
+    r"(?:(?:(?:(?:sl|stop(?:\s*loss)?)[ \t]+)?(?:was[ \t]+|got[ \t]+|has[ \t]+been[ \t]+)?(?:hit|triggered|taken|reached)|"
+    r"stopped(?:[ \t]+out)?|stop[ \t]+(?:old\w*|patlad\w*)|patlad\w*|tetiklendi|(?:стоп\w*[ \t]+)?(?:выбил\w*|выбит\w*|"
+    r"сработал\w*|вибил\w*|вибит\w*|спрацюва\w*)|стопнул\w*|(?:stop[ \t]+)?salt[óo]|stopad[oa]|stoppat[oai]|stopp[ée]e?|"
+    r"ausgestoppt|ausgel[öo]st|d[ée]clench[ée]e?|touch[ée]e?|tocad[oa]|acionad[oa]|ejecutad[oa]|alcanzad[oa]|atingid[oa]|"
+    r"raggiunt[oa]|colpit[oa]|erreicht|d[íi]nh|b[ịi][ \t]+qu[ée]t|kena|tersentuh|wybit\w*|zadzia[łl]a\w*|"
+    r"손절[ \t]*(?:됨|됐\w*|되었\w*|처리\w*|완료|당\w*|나감|체결\w*)|تم[ \t]+ضرب\w*|ضرب|خورد|فعال[ \t]+شد|हिट|โดน)"
+    r"(?![ \t]+(?:only|if|when|on[ \t]+(?:a[ \t]+)?\w*[ \t]*close|after|by|from|below|above|under|as|for))(?!\w)|"
+    # (Han and kana words have no word boundary)
+    r"(?:已?止损|被止损|打止损|已?触发|扫损|损切り?(?:され|にな|済)|ヒット)(?!后|时))")
+# A stop's line crossed out after its price ("SL 63400 ❌", "SL 139 ❌ (-30%)", "Стоп 3520 ❌ стоп"): most often a
+# re-post whose stop was hit, but a card may mark its pending stop so ("🛑 SL: 0.7260 ❌" under "TP1 ⏳") — held; with
+# the stop's word again after the cross the post says the stop was hit
+_STOP_LEVEL_CROSSED = re.compile(
+    rf"(?<!\w){_STOP_LABEL}[ \t]*[:=：]?[ \t]*\$?\d[\d.,]*[ \t]*(?:[-(\[|,—–][ \t]*)?[\u274c\u26d4\U0001f6ab]\ufe0f?"
+    rf"(?P<word>[ \t]*{_STOP_LABEL}(?=[ \t]*(?:$|[(!.—–-])))?", re.MULTILINE)
+
+
+def _stop_crossed(text: str) -> re.Match | None:
+    """The stop's line crossed out after its price, read from the post as written (normalize takes the crosses out)."""
+    if "\u274c" not in text and "\u26d4" not in text and "\U0001f6ab" not in text:
+        return None
+    return _STOP_LEVEL_CROSSED.search(text.lower().translate(TO_SIMPLIFIED))
+
+
 _UPDATE_HEADING = re.compile(r"(?<!market\s)(?<!daily\s)(?<!weekly\s)(?<!news\s)(?<!\w)(?:update|updated|обновлени[ея]|"
                              r"g[üu]ncelleme|actualizaci[óo]n|atualiza[çc][ãa]o)\W*$", re.IGNORECASE)
 _ENTRY_TICKED = re.compile(r"(?<!\w)(?:entry|entries|buy|вход|giri[şs]|entrada|einstieg)[ \t]*\d?[ \t]*[:=@]?[ \t]*\$?\d[\d.,]*"
@@ -3121,7 +3153,15 @@ def _conditional_entry(clean: str, lines: list[list[Token]]) -> bool:
         stop_at = next((t.start for t in tokens if t.kind == Kind.LABEL and t.field == Field.STOP), len(text))
         if lx.CONDITIONAL_ENTRY_RE.search(text[:stop_at]):
             return True
+        # ("#ETH long 3380, tp 3450, sl 3310 — entry only after 4H close above 3400"): after the stop, a clause that
+        # names the entry and waits for a market event is the entry's condition, not the stop's
+        if (named := _ENTRY_WORD_AFTER_STOP.search(text, stop_at)) and lx.CONDITIONAL_ENTRY_RE.search(text, named.start()):
+            return True
     return False
+
+
+_ENTRY_WORD_AFTER_STOP = re.compile(r"(?<!\w)(?:entry|enter|entering|вход\w*|заход\w*|giri[şs]\w*|entrada|entrar|einstieg|"
+                                    r"entr[ée]e|ingresso|v[àa]o\s+l[ệe]nh|入场|进场|진입)(?!\w)", re.IGNORECASE)
 
 
 _CANDLE_CLOSE = re.compile(r"\bclose|closes|closing|закрыти|закреп|kapan[ıi]ş|cierre|fechamento", re.IGNORECASE)
