@@ -129,3 +129,23 @@ def test_a_condition_on_the_entry_after_the_stop_holds_the_card(text):
 def test_a_condition_on_the_stop_keeps_the_card_tradable():
     parsed = parse_message("#AVAX long 27.40, tp 28.20, sl 26.90 (only if 4H closes below)")
     assert parsed.kind.value == "open" and parsed.tradable, parsed.rejected
+
+
+# --- C4 (cards): a card re-posted under a heading that withdraws it ----------------------------------------------------
+
+@pytest.mark.parametrize("text, symbol", [
+    ("⛔ #LINK SHORT cancelled\nEntry 14.10\nTP 13.70 / 13.30\nSL 14.45", "LINK/USDT"),
+    ("❌ #LINK SHORT отменена\nВход 14.10\nЦели 13.70 / 13.30\nСтоп 14.45", "LINK/USDT"),
+    ("❌ #LINK SHORT iptal edildi\nGiriş 14.10\nHedef 13.70 / 13.30\nStop 14.45", "LINK/USDT"),
+    ("❌ #LINK 숏 취소\n진입 14.10\n익절 13.70 / 13.30\n손절 14.45", "LINK/USDT"),
+    ("❌ #LINK 做空 取消\n入场 14.10\n止盈 13.70 / 13.30\n止损 14.45", "LINK/USDT"),
+    ("❌ #LINK SHORT annullato\nEntrata 14.10\nTP 13.70 / 13.30\nSL 14.45", "LINK/USDT"),
+])
+def test_a_card_headed_by_its_cancellation_is_its_close(text, symbol):
+    parsed = parse_message(text)
+    assert (parsed.kind.value, parsed.to_expected_dict()["symbol"]) == ("close", symbol)
+
+
+def test_a_cancelled_rung_heading_a_card_is_no_close_of_the_trade():
+    parsed = parse_message("#LINK SHORT cancelled second entry\nEntry 14.10\nTP 13.70 / 13.30\nSL 14.45")
+    assert parsed.kind.value != "close" and not parsed.tradable

@@ -1429,6 +1429,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("#ETH closed ✅ / #SOL LONG / Entry 180 …": the close heads a fresh card of another coin — it is ETH's, and
         # the card below is SOL's call; the rule reads a card headed by its own coin's close)
         return _status(MessageKind.CLOSE, candidate, segments, close_action(status_text), notes)
+    if has_setup and candidate is not None and symbol_problem is None \
+            and (_CANCELLED_CARD_HEAD.search(clean) and _heading_tag(clean) in (None, candidate.base)
+                 or _CANCELLED_CARD_HEAD.search(body) and _heading_tag(body) in (None, candidate.base)):
+        # ("❌ #BTC LONG cancelled / Entry … / SL …", "#BTC 롱 취소 / 진입 …", "#BTC LONG iptal / Giriş …"): the card
+        # shown again under a heading that withdraws it — the call is cancelled, as "❌ CANCELLED / #SEI LONG …" is
+        return _status(MessageKind.CLOSE, candidate, segments, close_action(status_text), notes)
     if candidate is not None and symbol_problem is None and (lx.CLOSED_HEAD_RE.search(clean) or lx.CLOSED_HEAD_RE.search(body)) \
             and not _NOT_OURS.search(status_text) and not has_setup and _named_as_a_reason(tokens, candidate, status_lines):
         # ("Closed ✅ because #BTC dumped", "Closed ✅ (same as #ETH yesterday)"): the coin is why or a comparison — the
@@ -2175,6 +2181,12 @@ def _added_before_any_entry(clean: str, levels: _Levels) -> bool:
 
 _NEW_CALL = re.compile(r"(?<!\w)new\s+(?:trade|signal|call|setup)(?!\w)", re.IGNORECASE)
 _ACTIVE_STATUS = re.compile(r"\W*status\s*:\s*(?:active|open|live)", re.IGNORECASE)
+# A card's first line: its coin, its side, and a word withdrawing it, nothing after ("#BTC LONG cancelled", "#ETH 做空 取消")
+_CANCELLED_CARD_HEAD = re.compile(
+    r"^\W*[#$]?[A-Za-z0-9]{2,15}(?:/[A-Za-z]{3,5})?(?:\.p)?\W+(?:(?:long|short|buy|sell|лонг|шорт|롱|숏|做多|做空|ロング|"
+    r"ショート)\W+)?(?:(?:signal|trade|setup|сигнал|sinyal|se[ñn]al|sinal)\W+)?(?:cancel+ed|cancelad[oa]|отмен[её]н\w*|отмена|"
+    r"скасован\w*|iptal(?:\s+edildi)?|h[ủu]y|hu[ỷy]|取消|취소(?:됨)?|storniert|annul[ée]e?|annullat[oa]|dibatalkan|batal|"
+    r"anulowan\w*|anulad[oa]|إلغاء|ملغا[ةه]|ملغي|کنسل\s+شد|キャンセル|रद्द|ยกเลิก)[^\w\n]*(?:\n|$)", re.IGNORECASE)
 _HEADING_TAG = re.compile(r"^\W*[#$]([A-Za-z0-9]{2,15})")
 
 
