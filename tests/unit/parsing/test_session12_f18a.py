@@ -149,3 +149,12 @@ def test_a_card_headed_by_its_cancellation_is_its_close(text, symbol):
 def test_a_cancelled_rung_heading_a_card_is_no_close_of_the_trade():
     parsed = parse_message("#LINK SHORT cancelled second entry\nEntry 14.10\nTP 13.70 / 13.30\nSL 14.45")
     assert parsed.kind.value != "close" and not parsed.tradable
+
+
+@pytest.mark.parametrize("text", [
+    "VIP trade just opened 🔥 #ETH SHORT 3480, TP 3400, SL 3530",
+    "We just opened #ETH SHORT at 3480, TP 3400, SL 3530",
+])
+def test_the_channels_own_trade_just_opened_stays_a_call(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "open" and parsed.tradable, parsed.rejected

@@ -367,7 +367,9 @@ NOT_A_CALL_RE = re.compile(
     # "James Wynn just opened 40x #BTC LONG …"): someone else's trade, not the channel's call
     r"(?:whale|кит|balina|ballena|baleia|c[áa]\s+voi|wal|(?:a|an|un|una|um|one|some|top|famous)\s+(?:\w+\s+)?trader|"
     r"trader\s+famoso)\s+(?:\S+\s+){0,3}?(?:just\s+)?(?:opened|opens|открыл\w*|a[çc]t[ıi]|abri[óu]|abre|er[öo]ffnete|m[ởo]\s+l[ệe]nh)|"
-    r"(?<=[a-z]\s)(?<!we\s)(?<![^a-z]i\s)just\s+opened|"
+    # ("VIP trade just opened 🔥 #BTC LONG …" is the channel's own)
+    r"(?<=[a-z]\s)(?<!we\s)(?<![^a-z]i\s)(?<!trade\s)(?<!signal\s)(?<!position\s)(?<!setup\s)(?<!order\s)(?<!long\s)"
+    r"(?<!short\s)(?<!call\s)(?<!vip\s)just\s+opened|"
     # "(KHÔNG phải tín hiệu)", "(bukan sinyal)", "(não é sinal)", "(kein Signal)": the same in other languages
     r"kh[ôo]ng\s+ph[ảa]i\s+(?:l[àa]\s+)?t[íi]n\s+hi[ệe]u|bukan\s+(?:sinyal|isyarat)|n[ãa]o\s+[ée]\s+(?:um\s+)?sinal|"
     r"kein\s+signal|pas\s+un\s+signal|ce\s+n'?est\s+pas\s+un\s+signal|non\s+[èe]\s+un\s+segnale|to\s+nie\s+(?:jest\s+)?sygna[łl]|"
