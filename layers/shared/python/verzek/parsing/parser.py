@@ -1588,7 +1588,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # ("Bitcoin dumped hard, move SL to entry on all open trades", "大饼跌了，所有单子止损移到开仓价"): a change for
             # every trade, the coin named only as the market's news — no one trade's
             named = candidate or (None if _EVERY_TRADE.search(status_text)
-                                  else _credible_bare_coin(candidates, tokens) or _lower_case_ticker_heading(tokens, status_text))
+                                  else _credible_bare_coin(candidates, tokens) or _lower_case_ticker_heading(tokens, status_text)
+                                  or _lower_case_ticker_after_change(tokens, status_text, action))
             if named is not None and action in POSITION_CHANGES and _named_as_a_reason(tokens, named, status_lines):
                 # ("SL to entry, since #BTC looks shaky", "Move SL to entry (like we did on #ETH)")
                 return _not_a_signal(f"a position change that names {named.base} only as a reason or comparison")
@@ -2523,7 +2524,8 @@ def _short_level_report(tokens: list[Token], clean: str, text: str) -> Field | N
     return field if field in (Field.STOP, Field.TARGETS) else None
 
 
-_PARTIAL_CLOSE_PATTERN = dict(UPDATE_PATTERNS)[UpdateAction.PARTIAL_CLOSE]
+_PATTERN_BY_ACTION = dict(UPDATE_PATTERNS)
+_PARTIAL_CLOSE_PATTERN = _PATTERN_BY_ACTION[UpdateAction.PARTIAL_CLOSE]
 _PARTIAL_REPORT = re.compile(r"(?<!\w)(?:closed|closing|booked|took|taken|secured|sold|realized)\s+\d{1,2}\s*%|"
                              r"(?<![\d.,])\d{1,2}\s*%\s+(?:closed|booked|taken|secured|sold|realized)(?!\w)")
 _OTHERS_RESULT = re.compile(r"(?<!\w)(?:members|subscribers|students|clients|followers|our\s+(?:vip|premium)\s+(?:group|room|channel)|"
@@ -3322,6 +3324,26 @@ def _lower_case_ticker_heading(tokens: list[Token], status_text: str) -> SymbolC
     if not (is_close(clause) or update_action(clause)):
         return None
     return SymbolCandidate(tokens[first].text.upper(), "USDT", 0, first)
+
+
+# ("close half btc now", "take 50% off sol here", "move sl to entry on avax"): a ticker in lower case right after the change
+# — its object, with at most "of"/"on"/"off" and an article between ("close half here", "off the table" name none)
+_OBJECT_AFTER_CHANGE = re.compile(r"[ \t]+(?:(?:of|on|off|for|in)[ \t]+)?(?:(?:the|my|our|your)[ \t]+)?([a-z]{2,6})(?![\w/])")
+# ("sol" is a word in Spanish and Portuguese, but not as the object of an English change)
+_LOWER_CASE_OBJECTS = _LOWER_CASE_TICKERS | {"sol", "ada", "atom"}
+
+
+def _lower_case_ticker_after_change(tokens: list[Token], status_text: str, action: UpdateAction) -> SymbolCandidate | None:
+    pattern = _PATTERN_BY_ACTION.get(action)
+    if pattern is None:
+        return None
+    objects = {m.group(1) for found in pattern.finditer(status_text)
+               if (m := _OBJECT_AFTER_CHANGE.match(status_text, found.end())) and m.group(1) in _LOWER_CASE_OBJECTS}
+    if len(objects) != 1:
+        return None
+    word = objects.pop()
+    position = next((n for n, t in enumerate(tokens) if t.kind == Kind.WORD and t.text == word), None)
+    return None if position is None else SymbolCandidate(word.upper(), "USDT", 0, position)
 
 
 def _coin_named_in_words(tokens: list[Token]) -> SymbolCandidate | None:

@@ -172,6 +172,42 @@ _TRIGGERED_STEMS = (r"かか|ヒット|tetik|çalış|calis|çalis|kesildi|kích
 _FULLY_STEMS = (r"полностью|целиком|tamamen|completamente|totalmente|entière|entiere|komplett|vollst|sepenuhnya|fully|"
                 r"completely|entirely|کامل|بالكامل")
 
+# A share of the position and a close verb in the orders the main pattern lacks: the share first, a few words between
+# ("50% bei TP1 geschlossen", "TP1에서 50% 청산 완료", "۵۰ درصد در تارگت اول بسته شد", "Hälfte der Position schließen",
+# "30%平仓"), or the verb first in the languages that put it so ("chiuso il 50% al TP1", "أغلقوا نصف الصفقة", "ปิด 50%",
+# "先平50%"); a signed share or one of 100 is a result or the whole ("+20%", "100% closed")
+_HALF_WORD = (r"(?:(?<!\w)(?:half|h[äa]lfte|moiti[ée]|met[àa]|mitad|metade|половин\w*|نصف|نیمی|आधा|m[ộo]t\s+n[ửu]a)(?!\w)|"
+              r"절반|半分|一半|ครึ่ง)")
+_SHARE_OF = rf"(?:(?<![+\-\d.,])[1-9]\d?[ \t]*(?:%|درصد|percent|процент\w*)|{_HALF_WORD})"
+_PART_CLOSED_VERB = (r"(?:(?<!\w)(?:closed|geschlossen|schlie(?:ß|ss)en|glattstell\w*|cl[ôo]tur[ée]e?s?|chius[oaie]|ferm[ée]e?s?|"
+                     r"закрыт\w*|закрыли|cerrad[oa]s?|fechad[oa]s?|بسته\s+شد|ببندید|ببندین|ببند)(?!\w)|청산|정리|익절|平仓|平掉|利确|"
+                     r"クローズ|决済)")
+_NOT_RESULT_BETWEEN = r"(?!(?:profit\w*|gain\w*|roi|pnl|return\w*|gewinn\w*|b[ée]n[ée]fice\w*|guadagn\w*|سود|ربح\w*|прибыл\w*|risk\w*)(?!\w))"
+_PART_VERB_FIRST = (r"(?:(?<!\w)(?:chius[oaie]|chiudi\w*|cl[ôo]tur[ée]e?s?|[أا]غلق\w*|بستن|ببندید|ببند|закройте|закрою|cierren|cierre|"
+                    r"фіксу\w*|зафіксу\w*|đóng)(?!\w)|ปิด(?:กำไร|ออเดอร์|โพซิชั่น)?|先?平仓?)")
+_PART_CLOSED = (rf"{_SHARE_OF}(?:[ \t]+{_NOT_RESULT_BETWEEN}[^\s,.;!?]+){{0,3}}?[ \t]*{_PART_CLOSED_VERB}|"
+                rf"{_PART_VERB_FIRST}(?:[ \t]+(?:the|a|il|lo|la|le|les|de|del|della|des|du|el|of|our|الصفقة|من|پوزیشن)){{0,2}}[ \t]*"
+                rf"{_SHARE_OF}|"
+                # "#BTC TP1 closed ✅ +20%", "first target closed", "закрыли первую цель", "closed TP2": a target's share closed —
+                # the trade runs on to the next ("closed at TP2" ends it)
+                r"(?<!\w)(?:tp|target|тп|тейк)\s*[1-3](?!\d)(?:[ \t]+(?:is|was|has\s+been|also))?[ \t]+(?:closed|закрыт\w*|"
+                r"geschlossen|cl[ôo]tur[ée]e?|chius[oa]|cerrad[oa]|fechad[oa])(?!\w)|"
+                r"(?<!\w)(?:first|second|third|1st|2nd|3rd)\s+(?:target|tp)\s+(?:is\s+|was\s+|has\s+been\s+)?closed(?!\w)|"
+                r"(?<!\w)(?:closed|closing|закрыли|закрыл|закрываем|cerramos|fechamos|chiuso|cl[ôo]tur[ée])\s+(?:the\s+|our\s+)?"
+                r"(?:(?:first|second|third|1st|2nd|3rd|перв\w+|втор\w+|трет\w+|primer\w*|primeir\w*|segund\w*)\s+"
+                r"(?:target|tp|цел\w*|тейк\w*|objetivo|alvo)|(?:tp|target)\s*[1-3](?!\d))(?!\w)|"
+                # "Prenez 50% de profit sur SOL", "tomen 30% de ganancias": a share of the profit taken — a part of the position
+                r"(?<!\w)(?:pren(?:ez|ons|dre|ds)|tom(?:en|emos|amos|ar|e)|realic\w*|realiz\w*)\s+(?:(?:le|les|el|un|o|os)\s+)?"
+                r"(?<![+\d.,])[1-9]\d?\s*%\s+(?:de\s+|des\s+|del\s+|dos\s+|da\s+|of\s+)?(?:(?:la|los|las|the)\s+)?"
+                r"(?:profits?|b[ée]n[ée]fices?|gains?|ganancias?|lucros?|beneficios?)(?!\w)|"
+                # "SOL में आधा प्रॉफिट बुक करो" (book half the profit), "نصف پوزیشن SOL رو سیو سود کنید" (save half the position's profit)
+                r"आधा\s+(?:प्रॉफिट\s+|पोजीशन\s+|पोज़ीशन\s+)?(?:बुक|बंद)|"
+                r"(?:نصف|نیمی\s+از)\s+(?:\S+\s+){0,3}?سیو\s+(?:سود\s+)?(?:کنید|کن|کردیم|شد)|"
+                # "closed part of the position, rest runs"
+                r"(?<!\w)(?:closed|closing|close)\s+(?:a\s+)?part\s+of\s+(?:the\s+|our\s+|my\s+)?(?:position|trade|bag)(?!\w)")
+_PART_CLOSED_STEMS = (r"closed|close|clos|geschlossen|schlie|glattst|clôtur|clotur|chius|chiud|ferm|закр|cerr|cierr|fech|بسته|ببند|بستن|"
+                      r"غلق|청산|정리|익절|平|利确|クローズ|决済|ปิด|đóng|фікс|pren|tom|realiz|realic|बुक|बंद|سیو")
+
 UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
     (UpdateAction.PARTIAL_CLOSE, _Gated(
         r"(?:close|closing|закры\w*|kapat(?!ma|m[ıi]yor)\w*|cerr\w*|cierr\w*|fech\w*|chiud\w*|ferm\w*|schlie\w*|zamyk\w*|zamkn\w*|"
@@ -213,7 +249,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:(?:von|of|di|de)[ \t]+(?:our[ \t]+|my[ \t]+)?[#$]\w+[ \t]+)?"
         r"(?:closed|exited|sold|geschlossen|cl[ôo]tur[ée]e|закрыт\w*|cerrad\w*|fechad\w*|kapatt[ıi]k|kapat[ıi]ld[ıi])(?!\w)|"
         # "DOGE … pozisyonun %50'sini kapattık" (we closed 50 % of the position)
-        r"pozisyonun\s+(?:yar[ıi]s[ıi]n[ıi]|\d{1,2}\s*%\S*)\s+kapat\w*|"
+        # ("pozisyonun %50 sini kapat", "%30 unu": the suffix parted from the share)
+        r"pozisyonun\s+(?:yar[ıi]s[ıi]n[ıi]|\d{1,2}\s*%(?:\s*'?s?[ıiuü]n[ıiuü](?!\w)|\S*))\s+kapat\w*|"
         r"(?:三分之一|四分之一|\d割|1/3|2/3|半分)\s*を?\s*决済|平仓\s*(?:三分之一|四分之一)|"
         # "止盈出场一半", "获利了结 30% 剩余持有", "获利了结一部分": a share taken, the rest held
         r"(?:止盈|出场|获利了结|平仓|离场|减仓)\s*(?:(?:出场|出局)\s*)?(?:一半|一部分|部分|半仓|(?<![+\d.,])\d{1,2}\s*%)|剩余\s*(?:持有|继续|拿|仓位)|(?:一半|一部分|部分|半仓)\s*(?:止盈|获利了结|平仓)|(?:其余|剩下的?)\s*继续\s*(?:持有|拿)|절반\s*(?:익절|청산)|半分\s*(?:利确|决済)|"
@@ -229,7 +266,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"половин\w*\s+(?:закры\w*|зафикс\w*)|(?:закры\w*|зафикс\w*)\s+половин\w*|yar[ıi]s[ıi]n[ıi]\s+al(?!\w)|"
         r"(?:yar[ıi]s[ıi]n[ıi]|yar[ıi]y[ıi])\s+kapat(?!ma|m[ıi]yor)\w*|"
         r"(?:book|secure|realize|take|taking|booking)\s+(?:some|partial|part\s+of\s+(?:the\s+)?)\s*profits?|"
-        r"partial(?:ly)?\s+(?:clos\w*|profit\w*|exit\w*|sell\w*|sold|tak\w*)|(?:booked|secured|took|taken|closed|realized|sold)\s+(?<![\d.,])\d{1,2}\s*%\s+(?:on|of|from|at|in)(?!\w)|ganancias\s+parciales|lucro\s+parcial|(?:book|secure|realize|take|taking|booking)\s+\d{1,2}\s*%\s*(?:of\s+)?(?:profits?|position)|частичн\w+\s+(?:закры\w*|(?:за)?фикс\w*)|kısmi\s+kapat(?!ma|m[ıi]yor)\w*", (_SHARE_STEMS, _PARTIAL_SHARE),
+        r"partial(?:ly)?\s+(?:clos\w*|profit\w*|exit\w*|sell\w*|sold|tak\w*)|(?:booked|secured|took|taken|closed|realized|sold)\s+(?<![\d.,])\d{1,2}\s*%\s+(?:on|of|from|at|in)(?!\w)|ganancias\s+parciales|lucro\s+parcial|(?:book|secure|realize|take|taking|booking)\s+\d{1,2}\s*%\s*(?:of\s+)?(?:profits?|position)|частичн\w+\s+(?:закры\w*|(?:за)?фикс\w*)|kısmi\s+kapat(?!ma|m[ıi]yor)\w*", (_SHARE_STEMS, _PARTIAL_SHARE), (_PART_CLOSED_STEMS, _PART_CLOSED),
         # "Close your first entries now" (the ladder's first fills; the later ones run), "Let's close TP1 here" (the
         # first target's share taken at the market)
         (r"first|1st|initial|early|tp\s*1|target\s*1",
@@ -253,12 +290,14 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"mover\s+(?:el\s+|o\s+)?stop\s+(?:a|para)\s+(?:la\s+|a\s+)?entrada|"
         r"(?:d[ờo]i|k[ée]o|geser|pindah\w*)\s+(?:sl|stop)\s+(?:v[ềe]|ke)\s+(?:entry|gi[áa]\s+v[àa]o|[đd]i[ểe]m\s+v[àa]o|bep|harga\s+masuk)|"
         r"نقل\s+وقف\s+(?:ال)?خسار[ةه]\s+(?:إلى|الى)\s+(?:نقطة\s+)?(?:ال)?دخول|"
-        r"保本(?!出局|离场|出了|出场|平)|본절|손절가?\s*(?:를|을)?\s*(?:진입가|매수가|평단가?)\s*(?:로|으로)?\s*(?:이동|변경|올림|상향)|"
+        r"保本(?!出局|离场|出了|出场|平)|본절(?!\s*(?:로|으로|에)?\s*(?:마감|청산|정리|탈출|종료))|손절가?\s*(?:를|을)?\s*(?:진입가|매수가|평단가?)\s*(?:로|으로)?\s*(?:이동|변경|올림|상향)|"
         r"(?:sl|stop)\s+auf\s+(?:den\s+)?(?:einstand|einstieg|break[\s-]*even)|einstand|"
         r"(?:sl|stop)\s+(?:au|à|a)\s+(?:l'|le\s+)?(?:point\s+d'|prix\s+d')?entr[ée]e|seuil\s+de\s+rentabilit[ée]|"
         r"(?:sl|stop)\s+(?:a|al|in)\s+(?:pareggio|ingresso|entrata)|(?:sl|stop)\s+na\s+(?:wej[śs]ci[ea]|break[\s-]*even)|"
         r"(?:حد\s+ضرر|استاپ)\s+(?:را\s+)?(?:به|روی)\s+(?:نقطه\s+)?ورود|break[\s-]*even'?[ae]?\s+(?:ta[şs][ıi]nd[ıi]|[çc]ekildi|al[ıi]nd[ıi])|"
-        r"止损(?:上)?(?:移至|移到|调至|调到|调至|调到|设为|提到|上移至|上移到)(?:开仓价|成本价|入场价|保本|进场价|开仓价|成本价|入场价)|(?:حد\s+ضرر|استاپ)\s+(?:(?:رو|را)\s+)?(?:بیاد|بره|بیاری[دن]|بیارید|ببری[دن]|ببرید)\s+(?:به\s+|روی\s+)?(?:نقطه\s+)?ورود|беззбит\w*|建値|同値",
+        r"止损(?:上)?(?:移至|移到|调至|调到|调至|调到|设为|提到|上移至|上移到)(?:开仓价|成本价|入场价|保本|进场价|开仓价|成本价|入场价)|(?:حد\s+ضرر|استاپ)\s+(?:(?:رو|را)\s+)?(?:بیاد|بره|بیاری[دن]|بیارید|ببری[دن]|ببرید)\s+(?:به\s+|روی\s+)?(?:نقطه\s+)?ورود|беззбит\w*|"
+        # ("#SOL 建値撤退", "#AVAX 본절 마감": out at the entry price — a close, read below)
+        r"(?:建値|同値)(?!\s*(?:で|にて)?\s*(?:撤退|决済|クローズ|手仕舞|逃げ|撤収|终了))",
         # "BE now", "Secure breakeven"; "#SOL رو فری کنید" (make it [risk-]free)
         (r"be now|secure|فری", (r"(?:^|\n)\W*(?:sl\s+)?be\s+now(?!\w)|secure\s+(?:the\s+)?(?:break[\s-]*even|be)(?!\w)|"
                               r"(?<!\w)(?:ریسک\s*)?فری\s+(?:کنید|کن|شد|کردیم|کنیم)(?!\w)")))),
@@ -582,6 +621,8 @@ _CLOSE_PATTERN = _Gated(
     + r"|خروج\s+(?:بزنید|بزن|کنید|کن|زدیم|گرفتیم)(?!\w)|خارج\s+(?:شوید|شید|شدیم)(?!\w)"
     # "#SOL 信号取消", "시그널 취소", "シグナルキャンセル": the signal withdrawn
     # "ポジションクローズ", "クローズしました", "全部利確しました", "取引終了" (ja: position closed, all profit taken, trade over)
+    # "#SOL 建値撤退", "建値で决済", "#AVAX 본절 마감", "본절로 청산" (out at the entry price: the trade closed at breakeven)
+    + r"|(?:建値|同値)\s*(?:で|にて)?\s*(?:撤退|决済|クローズ|手仕舞|逃げ|撤収|终了)|(?:본절|본전)\s*(?:로|으로|에)?\s*(?:마감|청산|정리|탈출|종료)"
     + r"|ポジション\s*クローズ|クローズしました|全部?利确(?:しました|完了)|全决済|取引终了|トレード终了"
     + r"|信号\s*已?取消|讯号\s*已?取消|取消信号|시그널\s*취소|신호\s*취소|シグナル\s*キャンセル"
     # "#ADA 获利了结 全部出场" (profit taken, out of all of it), "#SUI 全部止盈出局" (all taken in profit, out)
