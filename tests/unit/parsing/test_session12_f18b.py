@@ -94,12 +94,17 @@ def test_a_lower_case_coin_after_the_change_names_it(text: str, symbol: str, act
     ("#UNI closed +40% ✅", ("close", "UNI/USDT")),
     ("#APT 전량 청산 완료", ("close", "APT/USDT")),
     ("#SEI 全部平仓", ("close", "SEI/USDT")),
+    ("#INJ TP2 closed — the trade is finished", ("close", "INJ/USDT")),
+    ("#LINK 40% up and closed", ("close", "LINK/USDT")),
+    ("#AVAX 60% ROI closed ✅", ("close", "AVAX/USDT")),
     # stop moves to the entry price stay stop moves
     ("#LINK 본절로 이동합니다", ("update", "LINK/USDT")),
     ("#AVAX SLを建値に移動", ("update", "AVAX/USDT")),
     # a partial close with no coin names none
     ("close half here", ("update", None)),
     ("take 30% off the table", ("update", None)),
+    ("move sl to entry on xrp and doge", ("update", None)),
+    ("close half, eth looks heavy", ("update", None)),
 ])
 def test_guards_keep_their_reading(text: str, expected: tuple[str, str | None]) -> None:
     assert _read(text)[:2] == expected

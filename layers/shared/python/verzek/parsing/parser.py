@@ -3342,6 +3342,8 @@ def _lower_case_ticker_after_change(tokens: list[Token], status_text: str, actio
     if len(objects) != 1:
         return None
     word = objects.pop()
+    if {t.text for t in tokens if t.kind == Kind.WORD and t.text in _LOWER_CASE_OBJECTS} != {word}:
+        return None  # ("move sl to entry on eth and btc": which one is a guess)
     position = next((n for n, t in enumerate(tokens) if t.kind == Kind.WORD and t.text == word), None)
     return None if position is None else SymbolCandidate(word.upper(), "USDT", 0, position)
 

@@ -182,10 +182,14 @@ _SHARE_OF = rf"(?:(?<![+\-\d.,])[1-9]\d?[ \t]*(?:%|درصد|percent|процен
 _PART_CLOSED_VERB = (r"(?:(?<!\w)(?:closed|geschlossen|schlie(?:ß|ss)en|glattstell\w*|cl[ôo]tur[ée]e?s?|chius[oaie]|ferm[ée]e?s?|"
                      r"закрыт\w*|закрыли|cerrad[oa]s?|fechad[oa]s?|بسته\s+شد|ببندید|ببندین|ببند)(?!\w)|청산|정리|익절|平仓|平掉|利确|"
                      r"クローズ|决済)")
-_NOT_RESULT_BETWEEN = r"(?!(?:profit\w*|gain\w*|roi|pnl|return\w*|gewinn\w*|b[ée]n[ée]fice\w*|guadagn\w*|سود|ربح\w*|прибыл\w*|risk\w*)(?!\w))"
+# (between the share and the verb only where, which target or whose part: "bei TP1", "der Position", "در تارگت اول" — "30% up
+# and closed", "Winrate 80% — all trades closed" are a result and a recap)
+_SHARE_TO_VERB = (r"(?:bei|beim|am|at|au|al|à|a|in|on|of|der|des|du|de|la|le|il|the|our|my|position|posici[óo]n|posizione|jetzt|"
+                  r"now|here|ici|qui|aqu[íi]|already|schon|d[ée]j[àa]|tp\s*\d|target|ziel|objectif|obiettivo|first|second|third|"
+                  r"1st|2nd|3rd|erste[nm]?|zweite[nm]?|premier|primo|secondo|در|از|تارگت|هدف|اول|دوم|سوم|پوزیشن)(?!\w)")
 _PART_VERB_FIRST = (r"(?:(?<!\w)(?:chius[oaie]|chiudi\w*|cl[ôo]tur[ée]e?s?|[أا]غلق\w*|بستن|ببندید|ببند|закройте|закрою|cierren|cierre|"
                     r"фіксу\w*|зафіксу\w*|đóng)(?!\w)|ปิด(?:กำไร|ออเดอร์|โพซิชั่น)?|先?平仓?)")
-_PART_CLOSED = (rf"{_SHARE_OF}(?:[ \t]+{_NOT_RESULT_BETWEEN}[^\s,.;!?]+){{0,3}}?[ \t]*{_PART_CLOSED_VERB}|"
+_PART_CLOSED = (rf"{_SHARE_OF}(?:[ \t]+{_SHARE_TO_VERB}){{0,3}}[ \t]*{_PART_CLOSED_VERB}|"
                 rf"{_PART_VERB_FIRST}(?:[ \t]+(?:the|a|il|lo|la|le|les|de|del|della|des|du|el|of|our|الصفقة|من|پوزیشن)){{0,2}}[ \t]*"
                 rf"{_SHARE_OF}|"
                 # "#BTC TP1 closed ✅ +20%", "first target closed", "закрыли первую цель", "closed TP2": a target's share closed —
@@ -1180,6 +1184,8 @@ WHOLE_POSITION_CLOSED_RE = re.compile(
     # ("Cerramos #SOL completo ✅", "#SOL 全部平仓", "fechamos tudo"): the whole position closed, whatever part went before
     r"(?:cerramos|cerrad[oa]|fechamos|fechad[oa]|closed)\s+(?:[#$]?\w+\s+)?(?:complet[oa]|por\s+completo|entirely|fully)(?!\w)|"
     r"全部平仓|全部平掉|已全部平仓|"
+    # ("#BTC TP2 closed — trade finished": the trade said to be over after its part)
+    r"(?:trade|position|сделка)\s+(?:is\s+|has\s+|now\s+)*(?:finished|over|ended|complete[d]?|завершена)(?!\w)|"
     r"(?:сделка|позиция|trade|position|i[şs]lem|pozisyon|operaci[óo]n|posici[óo]n|posi[çc][ãa]o|opera[çc][ãa]o)\s+"
     r"(?:is\s+|was\s+|has\s+been\s+)?(?:полностью|целиком|fully|completely|entirely|tamamen|completamente|totalmente)\s+"
     r"(?:закрыта|closed|kapand[ıi]|kapat[ıi]ld[ıi]|cerrada|fechada|encerrada)(?!\w)|"
