@@ -40,6 +40,8 @@ def _read(text: str) -> tuple[str, str | None, str | None]:
     ("بستن ۴۰ درصد #UNI", "UNI/USDT"),
     ("#APT ปิด 30%", "APT/USDT"),
     ("#SEI ปิดกำไรครึ่งหนึ่ง", "SEI/USDT"),
+    ("#ADA ปิดไป 30% ที่ TP2", "ADA/USDT"),
+    ("#ADA TP2 पर 30% क्लोज़ कर दिया", "ADA/USDT"),
     ("#INJ 先平30%", "INJ/USDT"),
     ("Cierren la mitad en #LINK", "LINK/USDT"),
     ("Закройте половину по #AVAX", "AVAX/USDT"),

@@ -181,6 +181,7 @@ _HALF_WORD = (r"(?:(?<!\w)(?:half|h[äa]lfte|moiti[ée]|met[àa]|mitad|metade|п
 _SHARE_OF = rf"(?:(?<![+\-\d.,])[1-9]\d?[ \t]*(?:%|درصد|percent|процент\w*)|{_HALF_WORD})"
 _PART_CLOSED_VERB = (r"(?:(?<!\w)(?:closed|geschlossen|schlie(?:ß|ss)en|glattstell\w*|cl[ôo]tur[ée]e?s?|chius[oaie]|ferm[ée]e?s?|"
                      r"закрыт\w*|закрыли|cerrad[oa]s?|fechad[oa]s?|بسته\s+شد|ببندید|ببندین|ببند)(?!\w)|청산|정리|익절|平仓|平掉|利确|"
+                     r"क्लोज़|क्लोज|बंद|"
                      r"クローズ|决済)")
 # (between the share and the verb only where, which target or whose part: "bei TP1", "der Position", "در تارگت اول" — "30% up
 # and closed", "Winrate 80% — all trades closed" are a result and a recap)
@@ -188,7 +189,7 @@ _SHARE_TO_VERB = (r"(?:bei|beim|am|at|au|al|à|a|in|on|of|der|des|du|de|la|le|il
                   r"now|here|ici|qui|aqu[íi]|already|schon|d[ée]j[àa]|tp\s*\d|target|ziel|objectif|obiettivo|first|second|third|"
                   r"1st|2nd|3rd|erste[nm]?|zweite[nm]?|premier|primo|secondo|در|از|تارگت|هدف|اول|دوم|سوم|پوزیشن)(?!\w)")
 _PART_VERB_FIRST = (r"(?:(?<!\w)(?:chius[oaie]|chiudi\w*|cl[ôo]tur[ée]e?s?|[أا]غلق\w*|بستن|ببندید|ببند|закройте|закрою|cierren|cierre|"
-                    r"фіксу\w*|зафіксу\w*|đóng)(?!\w)|ปิด(?:กำไร|ออเดอร์|โพซิชั่น)?|先?平仓?)")
+                    r"фіксу\w*|зафіксу\w*|đóng)(?!\w)|ปิด(?:กำไร|ออเดอร์|โพซิชั่น|ไป|แล้ว)?|先?平仓?)")
 _PART_CLOSED = (rf"{_SHARE_OF}(?:[ \t]+{_SHARE_TO_VERB}){{0,3}}[ \t]*{_PART_CLOSED_VERB}|"
                 rf"{_PART_VERB_FIRST}(?:[ \t]+(?:the|a|il|lo|la|le|les|de|del|della|des|du|el|of|our|الصفقة|من|پوزیشن)){{0,2}}[ \t]*"
                 rf"{_SHARE_OF}|"
@@ -210,7 +211,7 @@ _PART_CLOSED = (rf"{_SHARE_OF}(?:[ \t]+{_SHARE_TO_VERB}){{0,3}}[ \t]*{_PART_CLOS
                 # "closed part of the position, rest runs"
                 r"(?<!\w)(?:closed|closing|close)\s+(?:a\s+)?part\s+of\s+(?:the\s+|our\s+|my\s+)?(?:position|trade|bag)(?!\w)")
 _PART_CLOSED_STEMS = (r"closed|close|clos|geschlossen|schlie|glattst|clôtur|clotur|chius|chiud|ferm|закр|cerr|cierr|fech|بسته|ببند|بستن|"
-                      r"غلق|청산|정리|익절|平|利确|クローズ|决済|ปิด|đóng|фікс|pren|tom|realiz|realic|बुक|बंद|سیو")
+                      r"غلق|청산|정리|익절|平|利确|クローズ|决済|ปิด|đóng|фікс|pren|tom|realiz|realic|बुक|बंद|क्लोज|سیو")
 
 UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
     (UpdateAction.PARTIAL_CLOSE, _Gated(
