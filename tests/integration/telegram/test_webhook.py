@@ -349,3 +349,31 @@ def test_a_close_naming_two_coins_closes_both_signals(telegram_env, make_user, o
     assert status == {ids["GALA"]: "closed", ids["CHZ"]: "closed", ids["ONE"]: "open"}
     jobs = [parse_job(b) for b in queue.drain()]
     assert sorted(j.signal_id for j in jobs) == sorted([ids["GALA"], ids["CHZ"]])
+
+
+def test_a_partial_close_with_the_stop_to_breakeven_applies_both_once(telegram_env, make_user, open_position,
+                                                                     channel_post):
+    """"TP1 ✅ take half and move SL to entry": the executor acts on the stop move, so it is stored as an event of its
+    own beside the partial close (one post used to keep only the first change read); a redelivery adds neither again."""
+    db = telegram_env
+    holder = make_user()
+    queue = InProcessQueue()
+    signal_id = post(channel_post(SIGNAL_TEXT, update_id=1, message_id=10), queue=queue).body["signal_id"]
+    open_position(holder, signal_id)
+    queue.drain()
+
+    text = "#FTM TP1 ✅ take 50% profit and move SL to entry"
+    both = post(channel_post(text, update_id=2, message_id=11), queue=queue).body
+    assert (both["kind"], both["signal_id"]) == ("partial_close", signal_id)
+    assert [(a["action"], a["new"]) for a in both["also"]] == [("move_sl_breakeven", True)]
+    events = _all(db, "SELECT kind, data FROM signal_events ORDER BY id")
+    assert [(e["kind"], e["data"].get("breakeven")) for e in events] == [("partial_close", None), ("sl_moved", True)]
+    moved = [parse_job(b) for b in queue.drain()]
+    assert {(j.type, j.user_id) for j in moved} == {("signal_update", holder)}
+    assert both["also"][0]["event_id"] in {j.event_id for j in moved}
+
+    again = post(channel_post(text, update_id=3, message_id=11), queue=queue).body
+    assert not again["new"] and not again["also"][0]["new"] and _count(db, "signal_events") == 2
+
+    alone = post(channel_post("#FTM take 50% profit here", update_id=4, message_id=12), queue=queue).body
+    assert alone["kind"] == "partial_close" and "also" not in alone

@@ -192,3 +192,28 @@ def test_a_direction_alert_with_it_after_the_side_is_held(text):
 
 def test_a_question_with_it_stays_a_question():
     assert parse_message("#TIA is it a short here?").kind.value == "not_a_signal"
+
+
+# Where two fixes met: "TP2 closed" is a target's share closed, but "closed at TP2" in any word order ends the trade.
+@pytest.mark.parametrize("text,kind", [
+    ("#TIA wurde bei TP2 geschlossen", "close"),
+    ("#TIA на TP2 закрыт", "close"),
+    ("#TIA closed at TP2 ✅", "close"),
+    ("#TIA TP1 geschlossen ✅", "update"),
+    ("#TIA TP1 закрыт, остаток держим", "update"),
+])
+def test_closed_at_a_target_ends_the_trade_a_target_closed_does_not(text, kind):
+    assert parse_message(text).kind.value == kind
+
+
+# A stop to breakeven beside a partial close or a target hit is kept as a further change, not dropped.
+@pytest.mark.parametrize("text,also", [
+    ("#TIA TP1 ✅ take 50% and move SL to entry", ("move_sl_breakeven",)),
+    ("#TIA перша ціль ✅ Фіксуємо половину, стоп переносимо в беззбиток", ("move_sl_breakeven",)),
+    ("TP1 erreicht bei #TIA, Hälfte schließen und Stop auf Einstieg", ("move_sl_breakeven",)),
+    ("#TIA TP1 ✅ take 50%. Move SL to BE after TP2", ()),
+    ("#TIA take 50% profit here", ()),
+    ("#TIA TP2 ✅", ()),
+])
+def test_a_stop_to_breakeven_beside_another_change_is_kept(text, also):
+    assert tuple(a.value for a in parse_message(text).also_actions) == also

@@ -94,6 +94,9 @@ class ParsedMessage:
     # a `close` that names several coins in one command ("Close both #ETH and #SOL"): the further ones, BASE/QUOTE, each
     # closed like `symbol` (the ingest links each by its symbol)
     also_symbols: tuple[str, ...] = ()
+    # further changes an `update` orders beside its `update_action` ("TP1 ✅ take half, SL to entry": a partial close and
+    # the stop to breakeven); the ingest applies each as an event of its own
+    also_actions: tuple[UpdateAction, ...] = ()
     # why an `open` must not be traded (None = tradable), or why a message is not a signal
     rejected: str | None = None
     reason: str | None = None

@@ -36,6 +36,7 @@ from verzek.parsing.status import (
     SOLD_CARD_RESULT_RE,
     UPDATE_PATTERNS,
     WHOLE_POSITION_CLOSED_RE,
+    breakeven_beside,
     close_action,
     close_all_names,
     closed_coin_beside_conditions,
@@ -1223,6 +1224,11 @@ def parse_message(text: str) -> ParsedMessage:
                             "the post's language writes decimals so)",
                             provenance=tuple((f, weak if f in ("entries", "targets", "stop_loss") else rule)
                                              for f, rule in decimal.provenance))
+    if parsed.kind == MessageKind.UPDATE and parsed.update_action in (UpdateAction.PARTIAL_CLOSE, UpdateAction.TP_HIT) \
+            and breakeven_beside(normalize(text).lower()):
+        # ("#SOL TP1 ✅ take 50% and move SL to entry"): both changes are the follower's — the stop move is the one the
+        # executor acts on, so it is not dropped for the first one read
+        return _replace(parsed, also_actions=(UpdateAction.MOVE_SL_BREAKEVEN,))
     return parsed
 
 

@@ -194,8 +194,9 @@ _PART_CLOSED = (rf"{_SHARE_OF}(?:[ \t]+{_SHARE_TO_VERB}){{0,3}}[ \t]*{_PART_CLOS
                 rf"{_PART_VERB_FIRST}(?:[ \t]+(?:the|a|il|lo|la|le|les|de|del|della|des|du|el|of|our|الصفقة|من|پوزیشن)){{0,2}}[ \t]*"
                 rf"{_SHARE_OF}|"
                 # "#BTC TP1 closed ✅ +20%", "first target closed", "закрыли первую цель", "closed TP2": a target's share closed —
-                # the trade runs on to the next ("closed at TP2" ends it)
-                r"(?<!\w)(?:tp|target|тп|тейк)\s*[1-3](?!\d)(?:[ \t]+(?:is|was|has\s+been|also))?[ \t]+(?:closed|закрыт\w*|"
+                # the trade runs on to the next ("closed at TP2" ends it, as does "bei TP2 geschlossen", "на TP2 закрыт")
+                r"(?<!\w)(?<!bei\s)(?<!at\s)(?<!on\s)(?<!en\s)(?<!em\s)(?<!no\s)(?<!au\s)(?<!al\s)(?<!на\s)(?<!по\s)"
+                r"(?:tp|target|тп|тейк)\s*[1-3](?!\d)(?:[ \t]+(?:is|was|has\s+been|also))?[ \t]+(?:closed|закрыт\w*|"
                 r"geschlossen|cl[ôo]tur[ée]e?|chius[oa]|cerrad[oa]|fechad[oa])(?!\w)|"
                 r"(?<!\w)(?:first|second|third|1st|2nd|3rd)\s+(?:target|tp)\s+(?:is\s+|was\s+|has\s+been\s+)?closed(?!\w)|"
                 r"(?<!\w)(?:closed|closing|закрыли|закрыл|закрываем|cerramos|fechamos|chiuso|cl[ôo]tur[ée])\s+(?:the\s+|our\s+)?"
@@ -932,6 +933,17 @@ def _position_change_phrases(lowered: str, action: UpdateAction):
     for line in lowered.splitlines():
         for match in pattern.finditer(line, active) if active is not None else pattern.finditer(line):
             yield line, match
+
+
+def breakeven_beside(lowered: str) -> bool:
+    """The stop moved to breakeven now, said beside another change of the same post ("TP1 ✅ 50% closed, SL to entry",
+    "Фиксируем половину, стоп в безубыток"); not when negated, for later or on a condition ("SL to BE after TP2")."""
+    for line, match in _position_change_phrases(lowered, UpdateAction.MOVE_SL_BREAKEVEN):
+        clause = _CLAUSE_BREAK.split(line[:match.start()])[-1] + match.group(0) \
+            + _CLAUSE_BREAK.split(line[match.end():], maxsplit=1)[0]
+        if not _CONDITION.search(clause) and not update_not_now(line, UpdateAction.MOVE_SL_BREAKEVEN):
+            return True
+    return False
 
 
 def update_not_now(lowered: str, action: UpdateAction) -> bool:

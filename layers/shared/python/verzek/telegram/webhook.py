@@ -469,10 +469,20 @@ def _apply_parsed_update(parsed, ctx: _PostContext, *, dedupe_key: str, queue, n
         update = update_from_parsed(parsed, raw_text=ctx.text, provider_message_id=ctx.message_id,
                                     dedupe_key=dedupe_key)
         result = apply_update(signal_id, update, queue=queue, now=now)
+        # ("TP1 ✅ take half, SL to entry"): each further change is an event of its own, keyed by the post and the
+        # change, so a redelivered post applies none of them twice
+        also = [apply_update(signal_id, update_from_parsed(
+                    replace(parsed, update_action=action, also_actions=(), target_index=None), raw_text=ctx.text,
+                    provider_message_id=ctx.message_id, dedupe_key=f"{dedupe_key}:{action.value}"), queue=queue, now=now)
+                for action in parsed.also_actions]
     except SignalInputError as exc:
         return {"action": "not_stored", "reason": str(exc)}
-    return {"action": "update", "signal_id": signal_id, "linked_by": how, "event_id": result.event_id,
-            "kind": update.kind, "new": result.created, "jobs": result.jobs_enqueued}
+    answer = {"action": "update", "signal_id": signal_id, "linked_by": how, "event_id": result.event_id,
+              "kind": update.kind, "new": result.created, "jobs": result.jobs_enqueued}
+    if also:
+        answer["also"] = [{"event_id": r.event_id, "action": a.value, "new": r.created, "jobs": r.jobs_enqueued}
+                          for a, r in zip(parsed.also_actions, also, strict=True)]
+    return answer
 
 
 def _handle_post(parsed, ctx: _PostContext, *, queue, now) -> dict:
