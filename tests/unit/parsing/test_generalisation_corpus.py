@@ -402,7 +402,10 @@ price missing a digit): the parse must match the label and still be rejected.
   as held opens — safe either way), an exchange's fill notice labelled as an open (bk3-004, read as an update) and
   "Exit all on #OP now, ARB stays open" (bk2-038, held for an operator as a close of all but ARB). j1's three are
   read: bj1-001 as the open it writes, held (a card whose status says active may be shown again), bj1-003 and
-  bj1-043 — 58/58; i1 67/69 → 68/69.
+  bj1-043 — 58/58; i1 67/69 → 68/69. After two adversarial reviews (17, 18: about 1,480 posts) and seven fixers'
+  work, the end-of-session measurement `blind_l1.jsonl` (3020808, author l1, an ordinary day of 33 invented channels,
+  32 opens, 20 updates and closes, 9 noise, 27 languages besides English, English 15 %) scored 61/61 at its first look
+  (39a64bd), 0 wrong.
 """
 
 import json
@@ -507,6 +510,7 @@ CORPORA = {
     "blind_k1.jsonl": (56, 0.98),
     "blind_k2.jsonl": (62, 0.98),
     "blind_k3.jsonl": (58, 0.93),
+    "blind_l1.jsonl": (61, 1.0),
 }
 
 
