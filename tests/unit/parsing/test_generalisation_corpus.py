@@ -405,7 +405,7 @@ price missing a digit): the parse must match the label and still be rejected.
   bj1-043 — 58/58; i1 67/69 → 68/69. After two adversarial reviews (17, 18: about 1,480 posts) and seven fixers'
   work, the end-of-session measurement `blind_l1.jsonl` (3020808, author l1, an ordinary day of 33 invented channels,
   32 opens, 20 updates and closes, 9 noise, 27 languages besides English, English 15 %) scored 61/61 at its first look
-  (39a64bd), 0 wrong.
+  (39a64bd), 0 wrong (its ids renamed bl1d-NNN: blind_lead1 already uses bl1-).
 """
 
 import json
