@@ -217,3 +217,21 @@ def test_closed_at_a_target_ends_the_trade_a_target_closed_does_not(text, kind):
 ])
 def test_a_stop_to_breakeven_beside_another_change_is_kept(text, also):
     assert tuple(a.value for a in parse_message(text).also_actions) == also
+
+
+# First looks at m1/m2: stop moves with the stop word first (pl, tl, ko), cancels and closes (nl, ur), a Hindi share.
+@pytest.mark.parametrize("text,kind", [
+    ("#DOT TP1 zaliczone ✅ SL przesuwamy na wejście", "update"),
+    ("#DOT podnosimy stop na 4.20", "update"),
+    ("#DOT TP1 tapos na, ilipat ang SL sa entry", "update"),
+    ("#DOT 손절가는 진입가로 올립니다", "update"),
+    ("#DOT 손절 라인 4.20으로 옮겼습니다", "update"),
+    ("Limitorder #DOT geannuleerd, niet gevuld", "close"),
+    ("#DOT ٹریڈ بند کر دی گئی ✅", "close"),
+    ("#DOT 30% प्रॉफिट बुक करें", "update"),
+    ("#DOT +30% प्रॉफिट बुक हुआ", "not_a_signal"),
+])
+def test_stop_moves_cancels_and_closes_of_m1_m2(text, kind):
+    parsed = parse_message(text)
+    assert (parsed.kind.value, str(parsed.symbol) if parsed.symbol else None) == (
+        kind, "DOT/USDT" if kind != "not_a_signal" else None)

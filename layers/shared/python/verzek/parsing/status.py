@@ -70,16 +70,19 @@ _MOVE_VERB = (r"(?:(?<!\w)(?:mov(?:e|es|ed|ing|emos|er|imos|ido|ida|iendo|endo|a
               r"cambi(?:amos|ar|ado|ando)|alter(?:amos|ar|ado|ando|ou)|mud(?:amos|ar|ando|ado|ou)|remont(?:ons|e|er|ez|é)|"
               r"d[ée]pla[cç](?:ons|e|er|ez|é)|rel[eè]v(?:ons|e|er|ez|é)|alz(?:iamo|are|ato|ate)|spost(?:iamo|are|ato|ate|a)|"
               r"nachzieh\w*|nachgezogen|versch(?:ieben|oben|iebt)|anheb\w*|angehoben|hochzieh\w*|d[ờo]i|k[ée]o|n[âa]ng|chuy[ểe]n|"
-              r"geser|pindah\w*|naik(?:kan)?|تغییر|جابجا\w*|منتقل|ببر\w*|بذار\w*|نقل|حرك\w*|تحريك|رفع|ارفع)(?!\w)|"
-              r"上移|下移|移至|移到|调整|改为|上调|상향|하향|이동|변경|올려|올림|引き上げ|引上げ|移动|変更)")
-_CJK_STOP_MOVED = r"(?:止损|손절가?|损切り?|ストップ(?:ロス)?)[^\n]{0,12}?(?:引き上げ|引上げ|移动|変更|上移|下移|移至|移到|调整|改为|上调|상향|하향|이동|변경|올려|올림)"
+              r"geser|pindah\w*|naik(?:kan)?|تغییر|جابجا\w*|منتقل|ببر\w*|بذار\w*|نقل|حرك\w*|تحريك|رفع|ارفع|"
+              # pl "SL przesuwamy na TP1", "podnosimy stop"; tl "ilipat ang SL sa entry"
+              r"przesuw\w*|przesu[nń]\w*|podnosi\w*|podnie[sś]\w*|przenosi\w*|ilipat|inilipat)(?!\w)|"
+              r"上移|下移|移至|移到|调整|改为|上调|상향|하향|이동|변경|올려|올림|올립|올렸|옮기|옮깁|옮겼|引き上げ|引上げ|移动|変更)")
+_CJK_STOP_MOVED = (r"(?:止损|손절가?|损切り?|ストップ(?:ロス)?)[^\n]{0,12}?(?:引き上げ|引上げ|移动|変更|上移|下移|移至|移到|调整|改为|上调|상향|하향|"
+                   r"이동|변경|올려|올림|올립|올렸|옮기|옮깁|옮겼)")
 # (between the verb and the stop word only an article or a possessive — "move our stop", "alziamo lo stop", "двигаем
 # стоп"; between the stop word and the verb only a price, "to", an auxiliary — "stop 142'ye çekildi", "SL về 142"; "#ETH
 # moving toward our stop loss" is price talk)
 # ("adjust our stop loss rules next month": the channel's policy, no trade's stop)
 _NOT_POLICY = (r"(?![\s-]*loss)(?!\s+(?:rules?|strateg\w*|settings?|polic\w*|management|placement|logic|guide\w*|tips?|hunt\w*)"
                r"(?!\w))")
-_MOVE_ARTICLE = (r"(?:the|your|our|my|el|la|le|lo|il|o|a|den|das|die|nuestro|nosso|notre|nostro|наш|ваш|"
+_MOVE_ARTICLE = (r"(?:the|your|our|my|el|la|le|lo|il|o|a|den|das|die|nuestro|nosso|notre|nostro|наш|ваш|ang|"
                  r"مون|را|رو)")
 _STOP_TO_VERB = (r"(?:\$?\d[\d.,]*\S*|to|a|al|à|au|na|на|auf|v[ềe]|ke|para|до|ile|wurde|ist|was|has|been|is|are|now|will|be|"
                  r"lo|la|le|el|il|را|رو|به|إلى|الى)")
@@ -154,7 +157,7 @@ class _Gated:
             yield from pair.finditer(text)
 
 
-_MOVE_STEMS = (r"переставл|mov|shift|rais|lower|trail|adjust|двига|сдвиг|сдвину|перенос|перенес|подтяг|подня|поднима|опуска|çek|cek|"
+_MOVE_STEMS = (r"przesu|podnos|podnie|przenos|ilipat|올립|올렸|옮|переставл|mov|shift|rais|lower|trail|adjust|двига|сдвиг|сдвину|перенос|перенес|подтяг|подня|поднима|опуска|çek|cek|"
                r"taş|tas|yükselt|yukselt|sub|baj|ajust|cambi|alter|mud|remont|dépla|depla|relev|relèv|alz|spost|nachz|"
                r"nachgez|versch|anheb|angehoben|hochz|dời|doi|dòi|kéo|keo|nâng|nang|chuyển|chuyen|geser|pindah|naik|"
                r"تغییر|جابجا|منتقل|ببر|بذار|نقل|حرك|تحريك|رفع|上移|下移|移至|移到|调整|改为|上调|상향|하향|이동|변경|올려|올림|"
@@ -207,7 +210,7 @@ _PART_CLOSED = (rf"{_SHARE_OF}(?:[ \t]+{_SHARE_TO_VERB}){{0,3}}[ \t]*{_PART_CLOS
                 r"(?<![+\d.,])[1-9]\d?\s*%\s+(?:de\s+|des\s+|del\s+|dos\s+|da\s+|of\s+)?(?:(?:la|los|las|the)\s+)?"
                 r"(?:profits?|b[ée]n[ée]fices?|gains?|ganancias?|lucros?|beneficios?)(?!\w)|"
                 # "SOL में आधा प्रॉफिट बुक करो" (book half the profit), "نصف پوزیشن SOL رو سیو سود کنید" (save half the position's profit)
-                r"आधा\s+(?:प्रॉफिट\s+|पोजीशन\s+|पोज़ीशन\s+)?(?:बुक|बंद)|"
+                r"(?:आधा|(?<![+\d.,])[1-9]\d?\s*%)\s+(?:प्रॉफिट\s+|पोजीशन\s+|पोज़ीशन\s+)?(?:बुक|बंद)|"
                 r"(?:نصف|نیمی\s+از)\s+(?:\S+\s+){0,3}?سیو\s+(?:سود\s+)?(?:کنید|کن|کردیم|شد)|"
                 # "closed part of the position, rest runs"
                 r"(?<!\w)(?:closed|closing|close)\s+(?:a\s+)?part\s+of\s+(?:the\s+|our\s+|my\s+)?(?:position|trade|bag)(?!\w)")
@@ -581,6 +584,9 @@ _CLOSE_PATTERN = _Gated(
     r"(?:closed(?<!lawsuit\sclosed)(?<!case\sclosed)(?<!poll\sclosed)(?<!giveaway\sclosed)(?<!presale\sclosed)"
     r"(?<!sale\sclosed)(?<!round\sclosed)(?<!registration\sclosed)(?<!window\sclosed)(?<!gap\sclosed)(?<!market\sclosed)"
     r"(?<!exchange\sclosed)|cancel+ed|stopped\s+out|exited|invalidated|kapand[ıi]|закрыт\w*|отмен[её]н\w*|cerrad\w*|cerr[óo]|"
+    # nl "geannuleerd" (cancelled), ur "ٹریڈ بند کر دی گئی" (the trade was closed); a bare "closed" word of these languages
+    # ("Ons kantoor is gesloten") says nothing of a trade
+    r"geannuleerd|annullerad|(?:ٹریڈ|پوزیشن|سودا)\s+بند\s+(?:کر\s+)?(?:دی|دیا|ہو)\s+(?:گئی|گیا)|"
     # "SL #ORDI dính rồi", "stop $ARB hit": the stop word, the coin, then the verb
     r"(?:sl|stop(?:[\s-]*loss)?)\s+(?:(?:bei|für|for|on|на|по|de|di|en|del|do|da|su)\s+)?[#$]\w+(?:/\w+)?\s+(?:(?:was|has\s+been|got|đã|sudah|udah|wurde)\s+)?"
     r"(?:dính|dinh|kena|hit|triggered|taken|touched|ausgel[öo]st|getroffen|сработал|alcanzad[oa]|atingid[oa]|acionad[oa]|d[ée]clench[ée]|scattat[oa])|"
