@@ -235,3 +235,28 @@ def test_stop_moves_cancels_and_closes_of_m1_m2(text, kind):
     parsed = parse_message(text)
     assert (parsed.kind.value, str(parsed.symbol) if parsed.symbol else None) == (
         kind, "DOT/USDT" if kind != "not_a_signal" else None)
+
+
+# The edit probe: a bracketed market tag on the entry's price stays a market order when a note follows the bracket.
+@pytest.mark.parametrize("text,etype", [
+    ("#TIA LONG\nEntry: 7.415 (CMP) Use proper money management\nTP 7.60\nSL 7.20", "market"),
+    ("#TIA LONG\nEntry: 7.415 (market) Confidence 71%\nTP 7.60\nSL 7.20", "market"),
+    ("#TIA LONG\nEntry 7.415 (price now 7.52)\nTP 7.60\nSL 7.20", "limit"),
+    ("#TIA LONG\nEntry 7.415 (market is dumping) be patient\nTP 7.60\nSL 7.20", "limit"),
+])
+def test_a_bracketed_market_tag_on_the_entry_with_a_note_after_it(text, etype):
+    assert parse_message(text).entry_type.value == etype
+
+
+
+# A sell word with no price is the exit of a held coin (the session-7 convention), in other languages too.
+@pytest.mark.parametrize("text", ["TIA/USDT — VENDER ahora 🔻", "SELL #TIA now", "SELL #TIA @ 7.415"])
+def test_a_spot_sell_word_exits(text):
+    assert parse_message(text).kind.value == "close"
+
+
+# The edit probe (bv9-007): a "Current price" footer under all the card's levels notes the market; the limit stays.
+def test_a_current_price_footer_equal_to_the_entry_leaves_the_limit():
+    card = "ETHUSDT\nPosition: SHORT\nEntry: 2950.5\nTP1: 2900\nSL: 3010\nCurrent price: 2950.50"
+    assert parse_message(card).entry_type.value == "limit"
+    assert parse_message("#ETH LONG\nCurrent price: 2950.5\nEntry: 2950.5\nTP: 3000\nSL: 2900").entry_type.value == "market"

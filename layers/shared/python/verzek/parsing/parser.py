@@ -899,6 +899,9 @@ _MARKET_TAG_WORDS = frozenset(["at", "the", "price", "order", "rate", "right", "
                                "around", "entry", "execution", "fill", "filled", "only", "please", "pls"])
 
 
+_BRACKET_RIGHT_AFTER = re.compile(r"\s*[(\[]([^)\]\d]*)[)\]]")
+
+
 def _market_word_a_note(entry_segments: list[Segment], entry: Decimal) -> bool:
     """Every market word stands after the entry's price, in words about the market rather than a tag on the order:
     "Entry 14.20 - market is dumping now so be patient", "Entry: 1.85 — not yet, price is at 1.92 now", "Entry 5.10
@@ -916,6 +919,13 @@ def _market_word_a_note(entry_segments: list[Segment], entry: Decimal) -> bool:
         after = Segment(segment.field, None, segment.tokens[k + 1:]).text()
         if not lx.MARKET_WORDS.search(after):
             continue
+        if (tag := _BRACKET_RIGHT_AFTER.match(after)) is not None and lx.MARKET_WORDS.search(tag.group(1)) \
+                and not any((b.line, b.start) > (number.line, number.start) for b in segment.beside) \
+                and all(w.lower() in _MARKET_TAG_WORDS
+                        for w in re.findall(r"[^\W\d_]+", lx.MARKET_WORDS.sub(" ", tag.group(1)))):
+            # ("Entry: 0.2515 (CMP) Use proper money management"): the bracket on the price tags the order; the words
+            # after it are a note of their own
+            return False
         words = re.findall(r"[^\W\d_]+", lx.MARKET_WORDS.sub(" ", after))
         # (a price set aside after it is where the market is: "(giá hiện tại 0.165)")
         if any(w.lower() not in _MARKET_TAG_WORDS for w in words) \
@@ -1827,7 +1837,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # "My opinion: Buy (Instant Execution) / Entry price: $97,420": a broker's card for an order at the market;
         # the price is where it stands now
         etype = EntryType.MARKET
-    if etype == EntryType.LIMIT and len(entries) == 1 and _entry_is_the_price_now(clean, entries[0]):
+    if etype == EntryType.LIMIT and len(entries) == 1 and _entry_is_the_price_now(clean, entries[0], max(level_lines, default=0)):
         # "ŞU ANKİ FİYAT: $3.184 … GİRİŞ FİYATI: $3.184": the entry written is the price the post says the market is at
         # now — an order at the market
         etype = EntryType.MARKET
@@ -2851,10 +2861,12 @@ _PRICE_NOW_LINE = re.compile(r"(?:current|market)\s+(?:price|rate)|price\s+now|[
 _PRICE_IN_LINE = re.compile(r"\d+(?:[.,]\d+)?")
 
 
-def _entry_is_the_price_now(clean: str, entry: Decimal) -> bool:
+def _entry_is_the_price_now(clean: str, entry: Decimal, last_level_line: int) -> bool:
     """The price a "current price" phrase states is the entry (the price right after the phrase: "Entry 14.00 Current
-    price: 3412.50" notes where the market is beside a limit order of its own)."""
-    for line in clean.split("\n"):
+    price: 3412.50" notes where the market is beside a limit order of its own). Only a phrase among the card's lines
+    counts: one under all its levels ("… / SL 3467 / Current price: 3412.50") is a note where the market stood, and the
+    limit written stays a limit (it fills the same)."""
+    for line in clean.split("\n")[:last_level_line + 1]:
         for phrase in _PRICE_NOW_LINE.finditer(line):
             number = _PRICE_IN_LINE.search(line, phrase.end())
             if number is None:
