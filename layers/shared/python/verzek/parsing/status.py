@@ -60,7 +60,7 @@ _LEVERAGE_CHANGE = (
 LEVERAGE_CHANGE_RE = re.compile(_LEVERAGE_CHANGE)
 
 _STOP_WORD = (r"(?:(?<!\w)(?:sl|stop(?:[\s-]*loss)?|stoploss|стоп(?:[\s-]*лосс)?|zarar\s+durdur|c[ắa]t\s+l[ỗo]|d[ừu]ng\s+l[ỗo]|"
-              r"وقف\s+(?:ال)?خسار[ةه]|(?:ال)?ستوب|حد\s+ضرر|استاپ(?:\s*لاس)?)(?!\w)|止损|손절|损切り?)")
+              r"وقف\s+(?:ال)?خسار[ةه]|(?:ال)?ستوب|حد\s+ضرر|استاپ(?:\s*لاس)?)(?!\w)|止损|손절|损切り?|ストップ)")
 # Verbs that move a level, per language ("двигаем стоп на 142", "stop 142'ye çekildi", "subindo stop para 142", "dời SL về 142",
 # "Stop nachziehen auf 142", "on remonte le stop", "alziamo lo stop", "손절가 142로 상향", "損切りを142に引き上げ")
 _MOVE_VERB = (r"(?:(?<!\w)(?:mov(?:e|es|ed|ing|emos|er|imos|ido|ida|iendo|endo|a|o|ió)|shift(?:ed|ing)?|rais(?:e|ed|ing)|lower(?:ed|ing)|"
@@ -170,7 +170,7 @@ _FILLED_STEMS = (r"zrealiz|gevuld|uitgevoerd|fill|execut|trigger|activ|ejecut|ge
                  r"terisi|فعال|تفعيل|تفعل|成交|완료|체결|约定|выполн|atingid|alcanzad")
 _TRIGGERED_STEMS = (r"かか|ヒット|tetik|çalış|calis|çalis|kesildi|kích|kich|ausgel|getroffen|atingid|acionad|ativad|activ|alcanzad|tocad|"
                     r"ejecutad|déclench|declench|atteint|preso|colpit|scattat|toccat|сработал|terpicu|tersentuh|zadzia|"
-                    r"تفعل|فعال|خورد|takıld|takild|触发|打到|被打|나갔|당했|され|salt|toc|dispar|acionou|bateu|dính|dinh|chạm|cham|"
+                    r"تفعل|فعال|خورد|takıld|takild|触发|打到|被打|나갔|나왔|당했|され|salt|toc|dispar|acionou|bateu|dính|dinh|chạm|cham|"
                     r"kena|ضرب|تفعيل|touch|saut|patlad|tocou|bateu|pres|quét|quet|sac|złap|zlap|спрацю|wybit")
 _FULLY_STEMS = (r"полностью|целиком|tamamen|completamente|totalmente|entière|entiere|komplett|vollst|sepenuhnya|fully|"
                 r"completely|entirely|کامل|بالكامل")
@@ -239,19 +239,21 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # share closed (the Turkish and German verbs come after the share)
         r"(?<!\w)(?:прода\w*|фиксиру\w*|зафиксир\w*|vend(?:emos|imos|er|o|i|a)|verkauf\w*)\s+(?:la\s+|a\s+|die\s+)?(?:половин\w*|треть|mitad|metade|"
         r"h[äa]lfte)(?!\w)|卖出?\s*(?:一半|三分之一)|(?:一半|半仓)\s*卖出|yar[ıi]s[ıi]n[ıi]\s+(?:sat|kapat)(?!m[ae]|may|aca[kğ]|ar[ıi]z|m[ıi]yor)\w*|"
-        r"(?<![\w.,+-])(?:%\s*[1-9]\d?|[1-9]\d?\s*%)(?:'?[yi]?\w{0,3})?\s+(?:kapat(?:[ıi]yoruz|[ıi]n|al[ıi]m)?|schlie(?:ß|ss)en)(?!\w)|"
+        r"(?<![\w.,+-])(?:%\s*[1-9]\d?|[1-9]\d?\s*%)(?:'?[yi]?\w{0,3})?\s+(?:kapat(?:[ıi]yoruz|[ıi]n|al[ıi]m)?|schlie(?:ß|ss)en|"
+        # ("TP1 ✅ %50 kâr al": take 50 % profit)
+        r"k[âa]r\s+al(?:[ıi]n|[ıi]yoruz|d[ıi]k|al[ıi]m)?)(?!\w)|"
         r"polovin\w*\s+(?:pozice\s+)?zav[íi]r\w*|zav[íi]r\w*\s+polovin\w*|h[äa]lften\s+st[äa]ng\w*|st[äa]ng\w*\s+h[äa]lften|"
         # "primera venta parcial hecha en 2.58", "venda parcial feita": a partial sale done
         r"(?:venta|venda|vente)\s+parcial\w*\s+(?:\w+\s+)?(?:hecha|realizada|ejecutada|feita|executada|faite|effectu[ée]e)|"
         r"realiz\w*\s+parcial|yar[ıi]s[ıi]\s+(?:kapand[ıi]|kapat[ıi]ld[ıi]|al[ıi]nd[ıi])|(?:نصف|نیمی\s+از)\s+(?:\S+\s+){0,2}?(?:ببند\w*|بست\w*)|(?:^|\n)\s*/partial(?!\w)|止盈一半|平(?:仓)?一半|减仓一半|"
         # "closed half", "exit 50%", "close 1/3", "закрываем треть", "cerramos un tercio", "平仓三分之一", "1/3決済",
-        # "Hälfte geschlossen", "moitié clôturée", "أغلقنا نصف الصفقة": a close verb beside a part of the position
-        r"(?:clos(?:e|ed|ing)|exit(?:ed|ing)?|sold|sell|закры\w*|закри\w*|cerr\w*|fech\w*|ferm\w*|cl[ôo]tur\w*|tutup|"
+        # "Hälfte geschlossen", "moitié clôturée", "أغلقنا نصف الصفقة", "chốt một nửa": a close verb beside a part of the position
+        r"(?:clos(?:e|ed|ing)|exit(?:ed|ing)?|sold|sell|ch[ốo]t|закры\w*|закри\w*|cerr\w*|fech\w*|ferm\w*|cl[ôo]tur\w*|tutup|"
         r"schlie(?:ß|ss)\w*|geschlossen|chiud\w*|chius\w*|zamk\w*|kapat(?!ma|m[ıi]yor)\w*|إغلاق|اغلاق|[أا]غلقنا|平仓|决済)"
         r"(?:[ \t]+(?:the|a|an|un|una|la|le|die|de|el|our|of|the\s+position|position|позиции|posisi|الصفقة)){0,2}[ \t]*"
         r"(?:half|a\s+third|a\s+quarter|third|quarter|most|some|(?<![\d.,/])[1-3][ \t]*/[ \t]*[2-4](?![\d.,/])|"
         r"(?<![+\d.,])[1-9]\d?[ \t]*(?:%|percent)(?![ \t]*(?:profit|gain|roi|pnl))|треть|четверть|половин\w*|tercio|cuarto|"
-        r"ter[çc]o|metade|mitad|met[àa]|частин\w*|tiers|quart|moiti[ée]|drittel|viertel|h[äa]lfte|نصف|ثلث|ربع|三分之一|四分之一|一半|半分)(?!\w)|"
+        r"ter[çc]o|metade|mitad|met[àa]|(?:m[ộo]t[ \t]+)?n[ửu]a|частин\w*|tiers|quart|moiti[ée]|drittel|viertel|h[äa]lfte|نصف|ثلث|ربع|三分之一|四分之一|一半|半分)(?!\w)|"
         r"(?<!\w)(?:half|(?<![\d.,/])[1-3][ \t]*/[ \t]*[2-4](?![\d.,/])|h[äa]lfte|moiti[ée]|половин\w*|(?<![+\d.,])[1-9]\d?[ \t]*%\S*)[ \t]+"
         r"(?:of[ \t]+(?:the[ \t]+)?|der[ \t]+|de[ \t]+la[ \t]+|de[ \t]+)?(?:position[ \t]+|posici[óo]n[ \t]+)?"
         # ("Hälfte von #SOL geschlossen": the coin between the share and the verb)
@@ -292,7 +294,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # th "เลื่อน SL ไปที่จุดเข้า" (move the SL to the entry point)
         r"เลื่อน\s*(?:sl|stop|สต็อป)\s*(?:ไป|มา)(?:ที่)?\s*(?:จุดเข้า|ราคาเข้า|ทุน|เบรคอีเวน)|"
         r"risk[\s-]*free|ریسک\s*فری|без\s*риска|risksiz|sin\s+riesgo|sem\s+risco|в\s+б/у|в\s+бу(?!\w)|"
-        r"stop\s+(?:no|em|en)\s+0\s*x\s*0|stop\s+maliyet\w*|zero\s+a\s+zero|(?:انقل|نقل|حرك)\w*\s+(?:ال)?(?:ستوب|وقف\s+(?:ال)?خسار[ةه])\s+(?:لل|إلى\s+(?:ال)?|الى\s+(?:ال)?)?(?:دخول|نقطة\s+(?:ال)?دخول)|"
+        r"stop\s+(?:no|em|en)\s+0\s*x\s*0|stop\s+maliyet\w*|(?:(?:sl|stop)\s+(?:no\s+|em\s+)?)?zero\s+a\s+zero|(?:انقل|نقل|حرك)\w*\s+(?:ال)?(?:ستوب|وقف\s+(?:ال)?خسار[ةه])\s+(?:لل|إلى\s+(?:ال)?|الى\s+(?:ال)?)?(?:دخول|نقطة\s+(?:ال)?دخول)|"
         r"(?:sl|stop)\s+(?:a|al|en|na|no|para\s+a)\s+(?:la\s+|a\s+|o\s+)?(?:entrada|break[\s-]*even|breakeven)(?!\w)|"
         r"(?:sl|stop)\s+(?:is\s+)?(?:now\s+)?(?:at|@)\s+(?:entry|breakeven|break[\s-]*even|be)(?!\w)|стоп\s+в\s+ноль|"
         r"безубыт\w*|стоп\s+в\s+бу|stop'?u?\s+giri[şs]e|"
@@ -511,12 +513,12 @@ _STOP_TRIGGERED = (r"(?:(?<!\w)(?:tetiklendi|[çc]al[ıi][şs]t[ıi]|kesildi|kí
                    r"сработал\w*|terpicu|tersentuh|zadzia[łl]a[łl]|تفعل|فعال\s+شد|خورد|"
                    # ("stop loss touché", "le stop a sauté", "stop patladı")
                    r"touch[ée]e?|(?:a\s+)?saut[ée]|patlad[ıi]|спрацюва\w*|wybit[ya]?)(?!\w)|(?:'?[ae]|'?ye)?\s*tak[ıi]ld[ıi]|"
-                   r"触发|打到|被打|나갔\w*|당했\w*|され(?:まし)?た|に?かか(?:りました|った|る)|ヒット)")
+                   r"触发|打到|被打|나갔\w*|나왔\w*|당했\w*|され(?:まし)?た|に?かか(?:りました|った|る)|ヒット)")
 _STOP_TRIGGER_FIRST = (r"(?:(?<!\w)(?:se\s+)?(?:activ[óo]|salt[óo]|toc[óo]|dispar[óo]|acionou|bateu\s+n[oa]|tocou|bateu|"
                        # ("preso lo stop loss", "bị quét SL": the stop taken, swept)
                        r"pres[oa]|(?:b[ịi]\s+)?qu[ée]t|(?:nos\s+|me\s+)?sac[óo]|z[łl]apa[łl]\w*|спрацюва\w*|сработал\w*|"
                        r"(?:đã\s+)?(?:dính|dinh|chạm)|(?:ter)?kena|تم\s+(?:ضرب|تفعيل)|ضرب))")
-_AUXILIARY = (r"(?:\s*(?:'?[ae]|'?ye)?\s+(?:was|has\s+been|got|is|wurde|ist|đã|bị|sudah|foi|fue|ha\s+sido|[èe]\s+stato|a\s+[ée]t[ée]|"
+_AUXILIARY = (r"(?:\s*(?:'?[ae]|'?ye)?\s+(?:was|has\s+been|got|is|wurde|ist|đã|bị|sudah|foi|fue|ha\s+sido|[èe]\s+stato|a\s+[ée]t[ée]|ayant\s+[ée]t[ée]|"
               r"تم|已经?|been|была?|было)){0,2}\s*")
 # "ausgestoppt", "stoppé", "stoppati", "стопнуло", "ушли по стопу", "wybici na stopie", "stop olduk", "BE hit", "被止损",
 # "ロスカットされました", "โดน SL", "स्टॉप लॉस हिट हो गया": stopped out, in one word or a fixed phrase of a language
@@ -546,7 +548,8 @@ _STOP_THEN_TRIGGER = (rf"{_STOP_WORD}{_AUXILIARY}{_STOP_TRIGGERED}(?!\s+(?:rate|
 _CLOSE_PATTERN = _Gated(
     # ("#ETH jetzt schließen", "#ETH अभी बंद करो", "ETH'yi hemen kapatın": the coin, "now", then the verb — the coin is
     # taken off the line first)
-    r"^(?:please\s+|pls\s+|now\s+|let'?s\s+|jetzt\s+|sofort\s+|bitte\s+|hemen\s+|(?:को\s+)?(?:अभी|तुरंत)\s+|को\s+)?"
+    # ("we close #BTC long here": the channel saying what it does now)
+    r"^(?:please\s+|pls\s+|now\s+|let'?s\s+|we\s+(?:now\s+|also\s+)?|jetzt\s+|sofort\s+|bitte\s+|hemen\s+|(?:को\s+)?(?:अभी|तुरंत)\s+|को\s+)?"
     r"(?:बंद\s*(?:करो|करें|करे|कर\s*(?:दो|दें|लो|लें)|करिए|कीजिए)|"
     r"close|closing|exit|exiting|cancel|закрыть|закрываем|закрываю|отмена|отменяем|"
     r"kapat(?!ma|m[ıi]yor)\w*|iptal|cerrar|cerramos|cerrando|cancelar|cancelamos|fechar|fechamos|fechando|chiudendo|sair|tutup|đóng\s+lệnh|dong\s+lenh|"
@@ -558,6 +561,8 @@ _CLOSE_PATTERN = _Gated(
     r"(?:la|lo|las|los)\s+(?:cerramos|cerr[ée]|cierro|chiudiamo|chiudo)|on\s+(?:coupe|ferme|cl[ôo]ture|sort\s+de)|coupons|coupez|"
     r"sortons\s+de|sortez\s+de|(?:take|taking|book|booking|secure|securing)\s+(?:all|full|the\s+full|100\s*%)\s+(?:the\s+)?(?:profits?|gains?)|"
     r"(?:take|book|secure)\s+(?:the\s+|your\s+)?profits?\s+(?:and|&)\s+(?:close|exit))(?!\w)"
+    # ("Supertrend BUY on SOLUSDT 1h — close 142.3": a candle's close price, as in _CLOSE_NEAR)
+    r"(?!\s+\$?\d+[.,]\d)"
     + _MARKET_MOVE + r"|"
     # "#NEAR در نقطه ورود کلوز کنید" (close it at the entry), "#AAVE رو بستیم" (we closed it)
     r"کلوز\s*(?:کنید|کن|کردیم|شد|می\s*کنیم)|(?<!\w)(?:بستیم|بستم)(?!\w)|"
@@ -574,7 +579,7 @@ _CLOSE_PATTERN = _Gated(
     # ("Out of #SOL", "out of the trade"; "Out of office until Monday", "#BTC: out of range" are no exit)
     r"out\s+of(?!\s+(?:the\s+)?(?:range|office|time|stock|luck|control|breath|order|nowhere|context|the\s+box|"
     r"this\s+world|reach|season|money|ideas|patience)(?!\w))|(?:استاپ|حد\s+ضرر)\s+خورد|止损(?:出局|触发|已触发|了)|平仓|стоп\s+выбил\w*|выбил\w*\s+(?:по\s+)?стоп\w*|全?决済(?:しました|完了)|全利确\w*|利确で终了\w*|"
-    r"손절\s*(?:처리\w*|완료|됨)|종료|stop\s+target\s+hit|تم\s+(?:ال)?(?:إغلاق|اغلاق|إلغاء|الغاء)|(?:بسته|لغو)\s+شد|"
+    r"손절\s*(?:처리\w*|완료|됨)|종료|stop\s+target\s+hit|(?<!سي)تم\s+(?:ال)?(?:إغلاق|اغلاق|إلغاء|الغاء)|(?:بسته|لغو)\s+شد|"
     r"(?:إلغاء|الغاء)\s+(?:ال)?(?:صفقة|اشارة|إشارة|توصية)|"
     # "#KAS limit order removed ❌ price ran away" (a stop order removed is no cancel of the trade)
     r"limit\s+(?:buy\s+|sell\s+)?orders?\s+(?:was\s+|has\s+been\s+|got\s+)?(?:removed|pulled|deleted|withdrawn)|"
@@ -592,9 +597,14 @@ _CLOSE_PATTERN = _Gated(
     r"(?:dính|dinh|kena|hit|triggered|taken|touched|ausgel[öo]st|getroffen|сработал|alcanzad[oa]|atingid[oa]|acionad[oa]|d[ée]clench[ée]|scattat[oa])|"
     r"cancelad\w*|fechad\w*|encerrad\w*|geschlossen|storniert|fermée?s?|cl[ôo]turée?s?|annulée?s?|"
     r"chius[oaie]|annullat[oaie]|zamkni[eę]t\w*|anulowan\w*|закрит\w*|скасован\w*|dibatalkan|决済済み|"
-    r"έκλεισε|έκλεισαν|κλειστό|[îi]nchis[aă]?|gesloten|uzav[řr]en\w*|imefungwa|נסגר\w*|বন্ধ|ปิดแล้ว|"
+    r"έκλεισε|έκλεισαν|κλειστό|[îi]nchis[aă]?|"
+    # ("#SEI gesloten op break-even", "positie volledig gesloten", "trade gesloten": the coin or the trade closed — "Ons
+    # kantoor is gesloten, #BTC blijft sterk" is an office)
+    r"(?:^|(?:trade|positie|posities|handel|order|signaal|deal)\s+(?:is\s+|werd\s+|wordt\s+|zijn\s+)?(?:volledig\s+|helemaal\s+)?|"
+    r"hebben\s+(?:de\s+)?[#$]\w+(?:\s+\w+)?\s+)gesloten|"
+    r"uzav[řr]en\w*|imefungwa|נסגר\w*|বন্ধ|ปิดแล้ว|"
     r"закрыл\w*|закрили|kapatt[ıi]\w*|cerr[ée]|fechei|fechamos|zamkn[ęe]li\w*|encerrando|encerramos|"
-    r"کنسل\s+شد|بسته\s+شد|تم\s+(?:ال)?(?:إغلاق|اغلاق|إلغاء|الغاء)\w*|invalid(?:ated)?|вышли|выходим|вышел|[أا]غلقنا|stop+ed\s+out|cancle\w*|"
+    r"کنسل\s+شد|بسته\s+شد|(?<!سي)تم\s+(?:ال)?(?:إغلاق|اغلاق|إلغاء|الغاء)\w*|invalid(?:ated)?|вышли|выходим|вышел|[أا]غلقنا|stop+ed\s+out|cancle\w*|"
     r"ch[ốo]t\s+(?:h[ếe]t|to[àa]n\s+b[ộo])|out\s+of\s+everything|(?:everything|all\s+positions)\s+off\s+the\s+table|"
     # "#SOL manual close +6%", "#SOL trade ended", "Abort #SOL", "#SOL: out"
     r"manual(?:ly)?\s+clos\w*|(?:trade|position)\s+(?:has\s+)?(?:ended|finished|is\s+over)|^abort|^out(?=\W*$)|"
@@ -732,13 +742,17 @@ _MARKET_CONDITION = re.compile(
 # instruction for when a level is reached (a verb in the past, "closed at TP2", reports one)
 _AT_LEVEL_LATER = re.compile(
     r"^\W*(?:\S+\s+){0,3}?(?:after|at|on|upon|once)\s+(?:the\s+)?(?:tp|target|тп)\s*\d(?!\s*(?:hit|done|reached|[+-]?\d))|"
-    r"(?<!\w)at\s+\$?\d[\d.,]*\s*k?\s*\(?\s*limit|(?<!\w)(?:on|upon|after)\s+(?:a\s+)?(?:\w+\s+)?close\s+(?:above|below|under|over)|"
+    # ("#ETH — close at 3600 (set your TP there)", "exit at 3600 as your TP": an order left at the level)
+    r"(?<!\w)at\s+\$?\d[\d.,]*\s*k?\s*\(?\s*(?:limit|(?:set|place|put)\s+(?:your\s+|a\s+|the\s+)?(?:tp|take[\s-]*profit|limit|"
+    r"order|target)|as\s+(?:your\s+|a\s+|the\s+)?(?:tp|take[\s-]*profit|target|limit))|(?<!\w)(?:on|upon|after)\s+(?:a\s+)?(?:\w+\s+)?close\s+(?:above|below|under|over)|"
     # "SL to 180 once TP1 hits", "到达TP1后止损上移到180"
     r"(?<!\w)(?:once|when|after|if)\s+(?:the\s+)?(?:tp|target)\s*\d\s+(?:hits?|is\s+hit|gets\s+hit|fills?|is\s+reached)")
 _PAST_VERB = re.compile(r"closed|exited|stopped|cancel+ed|hit|triggered|touched|reached|filled|cerrad|fechad|закрыт|kapand|geschlossen|cl[ôo]tur[ée]|moved|"
                         r"movid|перенес|taşındı|sold|booked|secured|taken|took")
 
 
+# (a point or comma inside a price is no break: "… 1h — close 142.3" is a candle's close price)
+_STATUS_BREAK = re.compile(r"(?:[;!|，、،]|(?<!\d)[,.]|[,.](?!\d))\s*(?=\S)|(?<=[?？؟])\s*(?=\S)|:\s+(?=\S)|\s[—–-]\s+(?=\S)")
 _SIDE_AFTER_COIN = r"(?:\s+(?:long|short|лонг|шорт|buy|sell))?"
 
 
@@ -749,10 +763,11 @@ def _status_lines(lowered: str, coins: frozenset[str] = frozenset()) -> str:
     for line in lowered.splitlines():
         pieces = [line]
         # (the text before a clause keeps its marks: "Plan: close #ETH at 3600" — the colon makes the plan)
-        for brk in _CLAUSE_BREAK.finditer(line):
+        # (and a spaced dash: "Gap closed ✅ — we close #BTC long here", "Maintenance soon — close #DOGE manually now")
+        for brk in _STATUS_BREAK.finditer(line):
             if _waits(line[:brk.end()]):
                 break
-            pieces.append(_CLAUSE_BREAK.split(line[brk.end():], maxsplit=1)[0])
+            pieces.append(_STATUS_BREAK.split(line[brk.end():], maxsplit=1)[0])
         for piece in pieces:
             lines.append(piece.strip(" \t-:>*#.!/"))
             untagged = _LEADING_TAG.sub("", piece, count=1)
@@ -850,15 +865,30 @@ _ASKED = re.compile(r"[^.!?\n]*[?？؟]")
 _NOT_A_POSITION = (r"(?:eyes|apps?|charts?|screens?|laptops?|phones?|tabs?|computers?|pc|doors?|gaps?|fvgs?|imbalances?|"
                    r"inefficienc\w+|wicks?|withdrawals?|deposits?|transfers?|grafi\w*|ekran\w*|uygulama\w*|g[öo]z\w*|"
                    r"bo[şs]lu[ğg]\w*|глаза|график\w*|гэп\w*|приложени\w*|вывод\w*|ojos|gr[áa]fic\w*|retiros?|dep[óo]sitos?|"
-                   r"olhos|saques?|augen|l[üu]cke\w*|yeux|graphique\w*|occhi|缺口|图表)")
+                   r"olhos|saques?|augen|l[üu]cke\w*|yeux|graphique\w*|occhi|"
+                   # ("#ETH cerró la vela diaria por encima de 3500", "#SOL haftayı 200 üstünde kapattı": a candle, the
+                   # week; "I closed Twitter for a week", "closed #XRP trading in NY": an app, a market's trading)
+                   r"candles?|velas?|bougies?|kerzen?|candel[ae]|[śs]wiec\w*|свеч\w*|mumu|mumlar\w*|n[ếe]n|lilin|haftay[ıi]|"
+                   r"twitter|telegram|discord|instagram|tiktok|youtube|notifications?|trading|缺口|图表)")
 _NOT_A_POSITION_AFTER = re.compile(rf"^\W*(?:[^\s]+\s+){{0,3}}?{_NOT_A_POSITION}(?!\w)")
 _NOT_A_POSITION_BEFORE = re.compile(rf"(?<!\w){_NOT_A_POSITION}\s+(?:\S+\s+){{0,3}}?$")
+# ("Coinbase closed #XRP trading", "Binance has closed …"): an exchange closed something of its own, no position of ours
+_VENUE_BEFORE = re.compile(r"(?<!\w)(?:binance|coinbase|bybit|okx|kraken|kucoin|bitget|mexc|upbit|bitfinex|robinhood|"
+                           r"(?:the\s+)?exchange|sec|cme)\s+(?:(?:has|have|just|officially|temporarily|finally|also)\s+){0,2}$")
 # ("#ETH will be closed at TP2", "the #SOL trade will be closed at 155", "#ETH будет закрыт на TP2", "#ETH wird bei TP2
 # geschlossen"): a close said for later — a plan ("we're going to close #SOL now" is for now)
-_FUTURE = r"(?<!\w)(?:will|shall|'ll|going\s+to|gonna|будет|будут|будем|wird|werden)\s+(?:(?:be|get)\s+)?"
-_FUTURE_BEFORE = re.compile(rf"{_FUTURE}(?:\w+\s+){{0,2}}$")
+# (the same in other languages: "#ETH será fechado no TP2", "verrà chiuso", "sera clôturé", "zostanie zamknięty", "буде
+# закрито", "akan ditutup", "سيتم إغلاقها" — "سيتم" is the future of "تم", done; "#ETH 将在 TP2 平仓", "预计…平仓";
+# "TP2 で决済予定", "청산 예정" after the verb)
+_FUTURE = (r"(?<!\w)(?:will|shall|'ll|going\s+to|gonna|будет|будут|будем|wird|werden|ser[áa]|ser[ãa]o|sar[àa]|verr[àa]|"
+           r"verranno|seront|zostan\w*|b[ęe]d\w*|буде|будуть|будемо|akan|سيتم|سوف)\s+(?:(?:be|get)\s+)?")
+_FUTURE_BEFORE = re.compile(rf"{_FUTURE}(?:\w+\s+){{0,2}}$|(?:将|预计|计划|打算)[^，,。！!？?\n]{{0,12}}$")
 _FUTURE_INSIDE = re.compile(_FUTURE)
-_RIGHT_NOW = re.compile(r"(?<!\w)(?:now|right\s+away|immediately|asap|jetzt|sofort|сейчас|немедленно|ahora|agora|maintenant)(?!\w)")
+_FUTURE_AFTER = re.compile(r"^\s*(?:する|します)?\s*(?:予定|つもり|예정)")
+# ("#TON سيتم إغلاق الصفقة الآن", "#ETH akan ditutup sekarang", "#ETH 将立即平仓": for now, in the languages of the future words)
+_RIGHT_NOW = re.compile(r"(?<!\w)(?:now|right\s+away|immediately|asap|jetzt|sofort|сейчас|немедленно|ahora|agora|maintenant|"
+                        r"imm[ée]diatement|adesso|subito|teraz|natychmiast|зараз|негайно|sekarang|segera|الآن|الان|فورا|فوراً)(?!\w)|"
+                        r"现在|立即|马上|立刻|今すぐ|直ちに|지금|즉시")
 _ALMOST = re.compile(r"(?<!\w)(?:almost|nearly|barely|casi|quase|presque|quasi|fast|почти|neredeyse)\s+$")
 # ("SOL stopped at resistance 150 again", "ETH stopped right at the 0.618 fib", "DOGE stopped out everyone before the pump",
 # "XRP hit the stop of many longs", "SL got hit on the last trade, it happens"): the price halted at a level, other
@@ -891,11 +921,14 @@ def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
             clause_before = re.split(r"[.!?;,:]\s+|\s[—–-]\s", before)[-1]
             if _waits(before) or _MARKET_CONDITION.search(sentence_after) or _LEVEL_CONDITION.match(sentence_after) \
                     or not _PAST_VERB.search(match.group(0)) and _AT_LEVEL_LATER.search(sentence_after) \
-                    or (_FUTURE_BEFORE.search(clause_before) or _FUTURE_INSIDE.search(match.group(0))) \
+                    or (_FUTURE_BEFORE.search(clause_before) or _FUTURE_INSIDE.search(match.group(0))
+                        or _FUTURE_AFTER.match(sentence_after)) \
                     and not (_RIGHT_NOW.search(sentence_after) or _RIGHT_NOW.search(clause_before)):
                 yield "waits"
             # (a negation in an earlier clause is about something else: "$TON limit never filled — cancel the order")
-            elif _NOT_A_POSITION_AFTER.match(sentence_after) or _NOT_A_POSITION_BEFORE.search(clause_before) \
+            # (the thing closed is in the verb's own clause: "#ETH closed, trading plan worked" closes ETH)
+            elif _NOT_A_POSITION_AFTER.match(re.split(r"[,，]\s", sentence_after, maxsplit=1)[0]) or _NOT_A_POSITION_BEFORE.search(clause_before) \
+                    or _VENUE_BEFORE.search(clause_before) \
                     or _NEGATED.search(re.split(r"[.!?;]\s+|\s[—–-]\s", before)[-1]) or _ASKED.match(line[match.end():]) \
                     or _ALMOST.search(before) \
                     or match.group(0).endswith("stopped") and _PRICE_HALTED.match(line[match.end():]) \
