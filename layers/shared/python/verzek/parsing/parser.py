@@ -1458,8 +1458,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         return _status(MessageKind.CLOSE, None, segments, close_action(status_text), notes)
     if candidate is not None and symbol_problem is None and (lx.CLOSED_HEAD_RE.search(clean) or lx.CLOSED_HEAD_RE.search(body)) \
             and not _NOT_OURS.search(status_text) and (has_setup or not _part_closed(status_text)) \
-            and not (has_setup and _first_line_tags(clean) - {candidate.base}):
-        # ("Closed #SOL fully last week, today new setup: / #ETH LONG …": the close heads another coin's new card)
+            and not (has_setup and _first_line_tags(clean) - {candidate.base}) \
+            and not (has_setup and _NEW_CALL.search(clean)
+                     and candidate.base.lower() not in clean.lstrip().split("\n", 1)[0].lower()):
+        # ("Closed #SOL fully last week, today new setup: / #ETH LONG …": the close heads another coin's new card;
+        # "Stopped out on ETH yesterday. New trade: / #BTC LONG …": the coin closed named untagged, the new card's apart)
         # ("Closed half #SOL", "Закрыли 50% #SOL ✅": a part of the position closed, read below as one)
         # "Closed: #SOL LONG / Entry 176.4 / Exit 183.9 / Profit +42%": the report of a trade that ended.
         return _status(MessageKind.CLOSE, candidate, segments, close_action(status_text), notes)
@@ -2201,7 +2204,7 @@ _ACTIVE_STATUS = re.compile(r"\W*status\s*:\s*(?:active|open|live)", re.IGNORECA
 # A card's first line: its coin, its side, and a word withdrawing it, nothing after ("#BTC LONG cancelled", "#ETH 做空 取消")
 _CANCELLED_CARD_HEAD = re.compile(
     r"^\W*[#$]?[A-Za-z0-9]{2,15}(?:/[A-Za-z]{3,5})?(?:\.p)?\W+(?:(?:long|short|buy|sell|лонг|шорт|롱|숏|做多|做空|ロング|"
-    r"ショート)\W+)?(?:(?:signal|trade|setup|сигнал|sinyal|se[ñn]al|sinal)\W+)?(?:cancel+ed|cancelad[oa]|отмен[её]н\w*|отмена|"
+    r"ショート)\W+)?(?:(?:signal|trade|setup|сигнал|sinyal|se[ñn]al|sinal)\W+)?(?:cancel+ed|void(?:ed)?|cancelad[oa]|отмен[её]н\w*|отмена|"
     r"скасован\w*|iptal(?:\s+edildi)?|h[ủu]y|hu[ỷy]|取消|취소(?:됨)?|storniert|annul[ée]e?|annullat[oa]|dibatalkan|batal|"
     r"anulowan\w*|anulad[oa]|إلغاء|ملغا[ةه]|ملغي|کنسل\s+شد|キャンセル|रद्द|ยกเลิก)[^\w\n]*(?:\n|$)", re.IGNORECASE)
 _HEADING_TAG = re.compile(r"^\W*[#$]([A-Za-z0-9]{2,15})")
@@ -2660,7 +2663,9 @@ _ALL_BUT = re.compile(r"(?<!\w)(?:all|every|everything|everywhere|else|везд�
 
 
 _LAST_PART = re.compile(r"(?<!\w)(?:last|remaining|final|the\s+other|rest\s+of\s+the|остаток|оставш\w+|restante|kalan)\s+"
-                        r"(?:\d{1,2}\s*%|half|part|portion|position|позици\w*|\d{1,2}\s*процент\w*)")
+                        r"(?:\d{1,2}\s*%|half|part|portion|position|позици\w*|\d{1,2}\s*процент\w*)|"
+                        # ("closed 50% at TP1 and the rest at TP2"): the rest closed at a later target
+                        r"(?<!\w)the\s+rest\s+(?:(?:closed|sold|taken)\s+)?(?:at|on|@)\s+(?:tp|target)\s*\d")
 _EXCEPT = re.compile(r"(?<!\w)(?:except|excepting|but\s+not|but\s+[#$]\w+|leave\s+[#$]\w+|[#$]\w+\s+(?:remains|stays)|"
                      r"only\s+[#$]\w+\s+stays|оставляем|оставить|оставим|besides|other\s+than|apart\s+from|(?<!still\s)(?<!you\s)(?:keep|hold)\s+[#$]\w+|stays?\s+open|"
                      r"кроме|за\s+исключением|excepto|menos|salvo|exceto|hari[çc]|au[ßs]er|sauf|tranne|opr[óo]cz)(?!\w)|除了|以外|を除|只留|保留")
@@ -2799,14 +2804,18 @@ def _only_coin_and_side(tokens: list[Token]) -> bool:
 _STOP_LABEL = (r"(?:sl|s/l|stop(?:[\s-]*loss)?|stoploss|стоп(?:[\s-]*лосс)?|стоплосс|zarar\s+durdur|손절(?:가|라인)?|"
                r"止损(?:价|位)?|损切り?|c[ắa]t\s+l[ỗo]|وقف(?:\s+الخسارة)?|استاپ(?:\s*لاس)?|حد\s+ضرر|स्टॉप\s*लॉस|สต็อปลอส)")
 _STOP_LEVEL_HIT = re.compile(
-    rf"(?<!\w){_STOP_LABEL}[ \t]*[:=：]?[ \t]*\$?\d[\d.,]*[ \t]*(?:[-(\[|,][ \t]*)?"
+    # ("SL 2.10 (BE) — hit, closed at entry": the stop moved to the entry, marked as hit)
+    rf"(?<!\w){_STOP_LABEL}[ \t]*[:=：]?[ \t]*\$?\d[\d.,]*[ \t]*(?:\((?:be|breakeven|entry)\)[ \t]*)?(?:[-(\[|,][ \t]*)?"
     r"(?:(?:(?:(?:sl|stop(?:\s*loss)?)[ \t]+)?(?:was[ \t]+|got[ \t]+|has[ \t]+been[ \t]+)?(?:hit|triggered|taken|reached)|"
     r"stopped(?:[ \t]+out)?|stop[ \t]+(?:old\w*|patlad\w*)|patlad\w*|tetiklendi|(?:стоп\w*[ \t]+)?(?:выбил\w*|выбит\w*|"
     r"сработал\w*|вибил\w*|вибит\w*|спрацюва\w*)|стопнул\w*|(?:stop[ \t]+)?salt[óo]|stopad[oa]|stoppat[oai]|stopp[ée]e?|"
     r"ausgestoppt|ausgel[öo]st|d[ée]clench[ée]e?|touch[ée]e?|tocad[oa]|acionad[oa]|ejecutad[oa]|alcanzad[oa]|atingid[oa]|"
     r"raggiunt[oa]|colpit[oa]|erreicht|d[íi]nh|b[ịi][ \t]+qu[ée]t|kena|tersentuh|wybit\w*|zadzia[łl]a\w*|"
     r"손절[ \t]*(?:됨|됐\w*|되었\w*|처리\w*|완료|당\w*|나감|체결\w*)|تم[ \t]+ضرب\w*|ضرب|خورد|فعال[ \t]+شد|हिट|โดน)"
-    r"(?![ \t]+(?:only|if|when|on[ \t]+(?:a[ \t]+)?\w*[ \t]*close|after|by|from|below|above|under|as|for))(?!\w)|"
+    # ("Stop 3530 (stopped out twice here before, so wider)", "SL 96900 (stopped out = 1R loss)": past stops or what a
+    # stop-out costs, told on a fresh card)
+    r"(?!(?:[ \t]+out)?[ \t]+(?:only|if|when|on[ \t]+(?:a[ \t]+)?\w*[ \t]*close|after|by|from|below|above|under|as|for|twice|thrice|"
+    r"\d+[ \t]*times|again|before|previously|last|=|means|would|will|costs?)(?!\w))(?!\w)|"
     # (Han and kana words have no word boundary)
     r"(?:已?止损|被止损|打止损|已?触发|扫损|损切り?(?:され|にな|済)|ヒット)(?!后|时))")
 # A stop's line crossed out after its price ("SL 63400 ❌", "SL 139 ❌ (-30%)", "Стоп 3520 ❌ стоп"): most often a
@@ -2814,7 +2823,10 @@ _STOP_LEVEL_HIT = re.compile(
 # the stop's word again after the cross the post says the stop was hit
 _STOP_LEVEL_CROSSED = re.compile(
     rf"(?<!\w){_STOP_LABEL}[ \t]*[:=：]?[ \t]*\$?\d[\d.,]*[ \t]*(?:[-(\[|,—–][ \t]*)?[\u274c\u26d4\U0001f6ab]\ufe0f?"
-    rf"(?P<word>[ \t]*{_STOP_LABEL}(?=[ \t]*(?:$|[(!.—–-])))?", re.MULTILINE)
+    # ("SL 28.05 ❌ stop tocado", "SL 2.02 ❌ preso", "SL 2.02 ❌ đã dính": a "hit" word after the cross says it too)
+    rf"(?P<word>[ \t]*(?:{_STOP_LABEL}[ \t]+)?(?:đã[ \t]+)?(?:hit|triggered|taken|touched|tocad[oa]|pres[oa]|colpit[oa]|"
+    r"acionad[oa]|atingid[oa]|ausgel[öo]st|d[íi]nh|kena|tersentuh|сработал\w*|выбил\w*|patlad\w*)(?=[ \t]*(?:$|[(!.—–-]))|"
+    rf"[ \t]*{_STOP_LABEL}(?=[ \t]*(?:$|[(!.—–-])))?", re.MULTILINE)
 
 
 def _stop_crossed(text: str) -> re.Match | None:

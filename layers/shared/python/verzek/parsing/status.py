@@ -119,10 +119,20 @@ _FILLED_VERB = (r"(?:(?<!\w)(?:filled|executed|triggered|activated|ejecutad[ao]|
                 r"فعال\s+شد|تم\s+تفعيل\w*|تفعل|gevuld|uitgevoerd|zrealizowan\w*|"
                 # ("Вход выполнен ✅", "Entrada atingida ✅", "Entrada alcanzada": the entry reached)
                 r"выполнен\w*|atingid[ao]|alcanzad[ao])(?!\w)|已?成交|완료|체결|约定)")
-_NO_NEGATION = r"(?!(?:not|never|no|не|нет|değil|ch[ưu]a|未|没|안|não|nie|pas)(?!\w))"
+_NO_NEGATION = (r"(?![(\[]?(?:not|never|no|не|нет|değil|ch[ưu]a|未|没|안|não|nie|pas|"
+                # ("Order will be filled when price reaches entry", "the order stays until filled", "Вход 5.40 (ждём
+                # исполнения)"): a fill said for later or awaited — the card's own limit order, not news of a fill
+                r"will|would|should|shall|stays?|until|till|once|when|if|wait\w*|ждём|ждем|ожида\w*|когда|пока)(?!\w))")
 # ("Nachkauf bei 3.95 ausgeführt": a price among the words between)
 _ENTRY_FILLED_PAIR = (rf"{_ENTRY_WORD}(?:[ \t]+{_NO_NEGATION}(?:[^\s,.;!?]+|\$?\d[\d.,]*\d)){{0,2}}?[ \t]*{_FILLED_VERB}|"
-                      rf"{_FILLED_VERB}(?:[ \t]+(?:the|el|la|o|a|le|il))?[ \t]+{_ENTRY_WORD}")
+                      rf"{_FILLED_VERB}(?:[ \t]+(?:the|el|la|o|a|le|il))?[ \t]+{_ENTRY_WORD}|"
+                      # ("Entrée atteinte", "Einstieg erreicht", "Entry tercapai", "Ingresso raggiunto"): a "reached" word
+                      # right after the entry word (with words between it would be a target's: "Einstieg 5.40, Ziel erreicht")
+                      rf"{_ENTRY_WORD}[ \t]*[:\-–—]?[ \t]*(?:atteinte?|erreicht|tercapai|tersentuh|raggiunt[oa]|osi[ąa]gni[ęe]t\w*|"
+                      r"достигнут\w*|alcan[çc]ad[ao])(?!\w)|"
+                      # ("#NEAR LONG — filled ✅", "#NEAR LONG in position ✅"): the card's heading says its order filled
+                      r"(?<!\w)(?:long|short|лонг|шорт)[ \t]*(?:[—–:|-][ \t]*)?(?:(?:order[ \t]+)?filled|in[ \t]+position|"
+                      r"в[ \t]+позиции|en[ \t]+posici[óo]n|em[ \t]+posi[çc][ãa]o)[ \t]*(?:✅|✔|☑|done(?!\w))")  # (the tick is read as "done" in a status text)
 
 class _Gated:
     """A pattern plus word-class pairs that each run only when a cheap gate (plain stems, no word boundaries — the regex
@@ -166,7 +176,7 @@ _NEW_STEMS = r"нов|yeni|nuev|novo|nova|neu|nouv|nuov|nowy|नया|جدید|
 _ADD_STEMS = (r"add|averag|dca|buy|agreg|añad|anad|sumar|compr|adicion|aport|promedi|nhồi|nhoi|thêm|them|renforc|moyenn|media|"
               r"تعزيز|عزز|پله|加仓|补仓|买い増|ナンピン|추가|물타")
 _SHARE_STEMS = (r"%|٪|parc|partial|partiel|parzial|sebagian|phần|phan|جزء|بخشی|teil|част|kısmi|kismi|gedeeltelijk|部分|一部|일부")
-_FILLED_STEMS = (r"zrealiz|gevuld|uitgevoerd|fill|execut|trigger|activ|ejecut|gerçek|gercek|dold|исполн|khớp|khop|ativ|rempli|ausgef|eseguit|tereksek|"
+_FILLED_STEMS = (r"atteint|erreicht|tercapai|tersentuh|raggiunt|osiągn|osiagn|достигнут|alcanç|alcanc|position|позици|posici|posiç|zrealiz|gevuld|uitgevoerd|fill|execut|trigger|activ|ejecut|gerçek|gercek|dold|исполн|khớp|khop|ativ|rempli|ausgef|eseguit|tereksek|"
                  r"terisi|فعال|تفعيل|تفعل|成交|완료|체결|约定|выполн|atingid|alcanzad")
 _TRIGGERED_STEMS = (r"かか|ヒット|tetik|çalış|calis|çalis|kesildi|kích|kich|ausgel|getroffen|atingid|acionad|ativad|activ|alcanzad|tocad|"
                     r"ejecutad|déclench|declench|atteint|preso|colpit|scattat|toccat|сработал|terpicu|tersentuh|zadzia|"
@@ -1226,10 +1236,23 @@ def sold_without_result(first_line: str, clean: str) -> bool:
     return bool(_SOLD_HEAD.match(first_line)) and not SOLD_CARD_RESULT_RE.search(clean)
 
 
+# (after a footer's close: a result in percent or a reason in brackets, "-2.5%", "✅ +4%", "(BE)")
+_FOOTER_TAIL = r"[^\w\n]*(?:[+\-−]?\d+(?:[.,]\d+)?\s*%)?[^\w\n]*(?:\((?:be|breakeven|sl|stop|tp\s*\d?)\))?[^\w\n]*$"
 # "… setup … / TP1,2,3 - Trade Closed ✅": the post's last line, added when the provider edited the call, says it ended
 CLOSED_FOOTER_RE = re.compile(
     r"(?:^|[-–—:|]\s*|\W\s)(?:trade|position|signal|сделка|позиция|i[şs]lem|operaci[óo]n|opera[çc][ãa]o)\s+"
-    r"(?:is\s+|was\s+|has\s+been\s+)?(?:closed|finished|ended|закрыта|kapand[ıi]|cerrada|encerrada|fechada)(?!\w)[^\w\n]*$")
+    r"(?:is\s+|was\s+|has\s+been\s+)?(?:closed(?:\s+(?:manually|early|in\s+(?:loss|profit)|at\s+(?:entry|breakeven|be)))?|finished|ended|закрыта|kapand[ıi]|cerrada|encerrada|fechada)(?!\w)"
+    # ("Signal closed manually", "Trade closed in loss -2.5%", "Position closed ✅ +4%"): how, and the result
+    rf"{_FOOTER_TAIL}|"
+    # ("Closed at entry (BE)", "Closed in profit +4%"): the close word alone heads the line
+    rf"^\W*closed\s+(?:manually|early|in\s+(?:loss|profit)|at\s+(?:entry|breakeven|be|(?:the\s+)?stop))(?!\w){_FOOTER_TAIL}|"
+    # ("Итог: закрыто в ноль", "Sonuç: stop ❌", "结果：止损", "Result: stopped out"): the card's result line names a stop or a close
+    r"^\W*(?:result|r[ée]sultat|resultado|risultato|ergebnis|итог|результат|sonu[çc]|k[ếe]t\s+qu[ảa]|hasil|结果|결과)\s*[:：]\s*"
+    r"(?:stop(?:\s*loss)?|sl|stopped(?:\s+out)?|止损|损切り?|손절|стоп|закрыт\w*(?:\s+в\s+(?:ноль|безубыток|минус|плюс))?|"
+    r"closed(?:\s+at\s+(?:entry|be|breakeven))?|cerrad[oa]|fechad[oa]|kapand[ıi]|breakeven|be|безубыток|平仓|保本)"
+    rf"(?!\w){_FOOTER_TAIL}|"
+    # ("⛔ CANCELLED" under the card: the call withdrawn)
+    r"^\W*(?:cancel+ed|cancelad[oa]|отмен[её]н\w*|отмена|iptal(?:\s+edildi)?|annul[ée]e?|已?取消|취소(?:됨)?|void(?:ed)?)[^\w\n]*$")
 
 # "✅ Сделка полностью закрыта", "Trade fully closed", "İşlem tamamen kapandı": the whole position is closed
 WHOLE_POSITION_CLOSED_RE = re.compile(
@@ -1237,7 +1260,9 @@ WHOLE_POSITION_CLOSED_RE = re.compile(
     r"(?:cerramos|cerrad[oa]|fechamos|fechad[oa]|closed)\s+(?:[#$]?\w+\s+)?(?:complet[oa]|por\s+completo|entirely|fully)(?!\w)|"
     r"全部平仓|全部平掉|已全部平仓|"
     # ("#BTC TP2 closed — trade finished": the trade said to be over after its part)
-    r"(?:trade|position|сделка)\s+(?:is\s+|has\s+|now\s+)*(?:finished|over|ended|complete[d]?|завершена)(?!\w)|"
+    # ("#AVAX 1st TP closed and trade done ✅", "TP1 closed, TP2 closed, TP3 closed ✅ all done": "done" at the end)
+    r"(?:trade|position|сделка)\s+(?:is\s+|has\s+|now\s+)*(?:finished|over|ended|complete[d]?|done|завершена)(?!\w)|"
+    r"(?<!\w)all\s+(?:done|over|finished)\W*$|"
     r"(?:сделка|позиция|trade|position|i[şs]lem|pozisyon|operaci[óo]n|posici[óo]n|posi[çc][ãa]o|opera[çc][ãa]o)\s+"
     r"(?:is\s+|was\s+|has\s+been\s+)?(?:полностью|целиком|fully|completely|entirely|tamamen|completamente|totalmente)\s+"
     r"(?:закрыта|closed|kapand[ıi]|kapat[ıi]ld[ıi]|cerrada|fechada|encerrada)(?!\w)|"
