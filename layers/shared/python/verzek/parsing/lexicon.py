@@ -365,11 +365,13 @@ NOT_A_CALL_RE = re.compile(
     r"girer\s+miydin|¿?\s*entrar[íi]a[ns]?\s*\?|"
     # news of another trader's position ("A whale opened a 40x BTC long at …", "Кит открыл шорт …", "Balina … açtı",
     # "James Wynn just opened 40x #BTC LONG …"): someone else's trade, not the channel's call
-    r"(?:whale|кит|balina|ballena|baleia|c[áa]\s+voi|wal|(?:a|an|un|una|um|one|some|top|famous)\s+(?:\w+\s+)?trader|"
-    r"trader\s+famoso)\s+(?:\S+\s+){0,3}?(?:just\s+)?(?:opened|opens|открыл\w*|a[çc]t[ıi]|abri[óu]|abre|er[öo]ffnete|m[ởo]\s+l[ệe]nh)|"
+    # ("Un trader de Binance acaba de abrir …", "Một trader vừa mở …", "Bir trader az önce … açtı")
+    r"(?:whale|кит|balina|ballena|baleia|c[áa]\s+voi|wal|(?:a|an|un|una|um|one|some|top|famous|m[ộo]t|bir)\s+(?:\w+\s+)?trader|"
+    r"trader\s+famoso)\s+(?:\S+\s+){0,3}?(?:just\s+)?(?:opened|opens|открыл\w*|a[çc]t[ıi]|abri[óu]|abre|er[öo]ffnete|m[ởo]\s+l[ệe]nh|"
+    r"acaba\s+de\s+abrir|v[ừu]a\s+m[ởo]|az\s+[öo]nce)|"
     # ("VIP trade just opened 🔥 #BTC LONG …" is the channel's own)
     r"(?<=[a-z]\s)(?<!we\s)(?<![^a-z]i\s)(?<!trade\s)(?<!signal\s)(?<!position\s)(?<!setup\s)(?<!order\s)(?<!long\s)"
-    r"(?<!short\s)(?<!call\s)(?<!vip\s)just\s+opened|"
+    r"(?<!short\s)(?<!call\s)(?<!vip\s)(?<!^i\s)(?<!admin\s)just\s+opened|"
     # "(KHÔNG phải tín hiệu)", "(bukan sinyal)", "(não é sinal)", "(kein Signal)": the same in other languages
     r"kh[ôo]ng\s+ph[ảa]i\s+(?:l[àa]\s+)?t[íi]n\s+hi[ệe]u|bukan\s+(?:sinyal|isyarat)|n[ãa]o\s+[ée]\s+(?:um\s+)?sinal|"
     r"kein\s+signal|pas\s+un\s+signal|ce\s+n'?est\s+pas\s+un\s+signal|non\s+[èe]\s+un\s+segnale|to\s+nie\s+(?:jest\s+)?sygna[łl]|"
@@ -396,6 +398,8 @@ NOT_A_CALL_RE = re.compile(
     # a post taken back ("❌ IGNORE previous signal", "Wrong signal posted, sorry!")
     r"ignore\s+(?:the\s+|my\s+|our\s+)?(?:previous|last|above)\s+(?:signal|call|post|message)|wrong\s+(?:signal|call|coin|post)\s+(?:posted|sent)|"
     r"posted\s+by\s+mistake|sent\s+by\s+mistake)(?!\w)|信号示例|示例|例如|举例|"
+    # ("这不是信号，只是我自己的仓位：#SOL 多 …": the disclaimer inside a sentence, no boundary before it in Han)
+    r"不是信号|我自己的仓位|"
     # (Thai writes no space between words)
     r"ไม่ใช่\s*สัญญาณ", re.IGNORECASE)
 # The same, said by the post's heading, above its levels ("For example, #BTC LONG …", "Вчерашний сигнал:", "昨天的信号：",
@@ -413,7 +417,9 @@ SHOWN_AGAIN_HEAD_RE = re.compile(
     r"hat[ıi]rl[ıi]yor\s+musunuz|hat[ıi]rlayan\s+var\s+m[ıi]|(?:was|were)\s+our\s+(?:signal|call|trade|setup)s?|"
     r"(?:signal|call|trade|setup|posted|shared|gave|called)\s+(?:\w+\s+){0,2}?\d+\s+(?:days?|weeks?|months?)\s+ago|"
     r"(?:signal|call|trade)s?\s+from\s+(?:our\s+|the\s+)?(?:\w+\s+)?(?:yesterday|last\s+(?:week|month))|already\s+(?:closed|in\s+profit)|"
-    r"past\s+(?:performance|results?|signals?|calls?|trades?)(?=[^\S\n]*(?:[^\w\s]|\n|$))|"
+    r"past\s+(?:performance|results?|signals?|calls?|trades?)(?=[^\S\n]*(?:[^\w\s]|\n|$))"
+    # ("Past performance: 92% winrate 📊 / #AVAX LONG …": the channel's record over a fresh card)
+    r"(?![^\S\n]*[:：]?[^\S\n]*\d+(?:[.,]\d+)?\s*%\s*(?:win|accura|hit|success))|"
     r"se[ñn]al(?:es)?\s+de\s+(?:la\s+semana|el\s+mes|del\s+mes)\s+pasad[oa]|se[ñn]al(?:es)?\s+del\s+mes\s+pasado|"
     r"sina(?:l|is)\s+d[ao]\s+(?:semana|m[êe]s)\s+passad[oa]|сигнал\w*\s+(?:прошлой\s+недели|прошлого\s+месяца)|"
     r"ge[çc]en\s+(?:hafta|ay)\w*\s+sinyal\w*|signal\w*\s+(?:von\s+)?(?:letzter|der\s+letzten)\s+woche|"
@@ -421,8 +427,22 @@ SHOWN_AGAIN_HEAD_RE = re.compile(
     # someone else's trade shown ("A rival channel called …", "A friend of mine is short …", "Our member @x shared his
     # trade:", "Мой друг зашёл в лонг …")
     r"competitors?'?s?|rival\s+(?:channel|group)s?|friends?\s+of\s+mine|"
-    r"my\s+(?:friend|buddy|brother|colleague|cousin)|(?:member|subscriber|follower|student|reader)s?\s+(?:@\w+\s+|\w+\s+)?"
-    r"(?:shared|posted|sent|made|took|opened)|мо[йя]\s+(?:друг|подруга|знаком\w*|брат|коллега)|"
+    r"my\s+(?:friend|buddy|brother|colleague|cousin|mentor|teacher|coach|boss|uncle|dad)|"
+    r"(?:member|subscriber|follower|student|reader)s?\s+(?:of\s+(?:our|the|this)\s+\w+\s+)?(?:@\w+\s+|\w+\s+)?"
+    r"(?:shared|posted|sent|made|took|opened)|мо[йя]\s+(?:друг|подруга|знаком\w*|брат|коллега|ментор|наставни\w*)|"
+    # ("@someone on X: #SOL LONG …", "Копирую сделку трейдера с лидерборда"): a trade posted elsewhere
+    # (normalize drops the handle, leaving "  on X: …" at the start of the post)
+    r"@\w+\s+(?:on\s+(?:x|twitter)\s*[:：]|(?:tweeted|posted))|(?<=^\s\s)on\s+(?:x|twitter)\s*[:：]|сделк\w*\s+трейдер\w*|лидерборд\w*|"
+    # the writer's own trade from before, still held ("Yesterday I went #ETH SHORT …, still holding", "Вчера открыл
+    # #ETH SHORT … — держу", "Ayer abrí …", "Dün … açmıştım"): a story, not a call to enter now
+    r"(?:yesterday|earlier)\s+i\s+(?:went|opened|entered|took|longed|shorted)|вчера\s+(?:я\s+)?(?:открыл|открывал|"
+    r"заш[её]л|вош[её]л)|ayer\s+(?:yo\s+)?(?:abr[íi]|entr[ée])|ontem\s+(?:eu\s+)?(?:abri|entrei)|a[çc]m[ıi][şs]t[ıi]m|"
+    # an example in more words ("Örnek:", "Örneğin", "For instance", "Let's say you go …", "Imagine:", "What if: … Vote",
+    # "Homework: …", "Test post, ignore", "على سبيل المثال", "مثلا:", "जैसे:", "Voorbeeld:", "Misal:", "Vd:",
+    # "예를 들어", "📚 Урок: …", "Lesson 3: …")
+    r"[öo]rne[ğg]in|[öo]rnek\s*[:：]|for\s+instance|let'?s\s+say\s+(?:you|we|i)|imagine\s*[:：]|imagine\s+(?:you|if)|"
+    r"what\s+if\s*[:：]|homework|test\s+post|سبيل\s+المثال|مثلا|जैसे\s*[:：]|voorbeeld\w*|misal\s*[:：]|vd\s*[:：]|"
+    r"예를\s*들어|урок\w*|lesson\s*\d*\s*[:：]|"
     r"(?:mi|un)\s+amig[oa]|meu\s+amigo|um\s+amigo|arkada[şs][ıi]m\w*|"
     # ("Ví dụ:", "Contoh:", "Esempio:", "Przykład:", "Приклад угоди:", "Пример сделки", "Например, #BTC …", "مثال:",
     # "उदाहरण:", "ตัวอย่าง:", "예시:", "例：": an example heading the setup, in more languages)
@@ -431,7 +451,7 @@ SHOWN_AGAIN_HEAD_RE = re.compile(
     # a poll, or a trader of an exchange's leaderboard ("Poll: …", "Опрос:", "Anket:", "Encuesta:", "Top trader on
     # Binance leaderboard: SOL long …"): someone else's trade or a question, not the channel's call
     r"poll|опрос|опитування|anket|encuesta|enquete|umfrage|sondage|sondaggio|ankieta|leaderboard)(?!\w)|"
-    r"昨天的?信号|以前的?信号|上周的?信号|上个?月的?信号|信号回顾|还记得(?:这|那)|前几天的?信号|\d+天前的?信号|我(?:的)?朋友|竞争对手|例\s*[:：]|投票|巨鲸",
+    r"ตัวอย่างเช่น|举个例子|比如说|比方说|例えば|有个大佬|大佬刚|昨天的?信号|以前的?信号|上周的?信号|上个?月的?信号|信号回顾|还记得(?:这|那)|前几天的?信号|\d+天前的?信号|我(?:的)?朋友|竞争对手|例\s*[:：]|投票|巨鲸",
     re.IGNORECASE)
 NEGATED_CALL_RE = re.compile(
     r"(?<!\w)(?:don'?t|do\s+not|never|avoid)\s+(?:buy\w*|sell\w*|long\w*|short\w*|fomo\s+into)(?!\w)|"
@@ -446,7 +466,11 @@ NEGATED_CALL_RE = re.compile(
 PAST_TRADE_RE = re.compile(
     r"(?<!\w)(?:recap|summary|last\s+(?:week|month)'?s?|yesterday'?s|from\s+yesterday|results?\s+of|"
     r"resumen|resumo|r[ée]sum[ée]|итоги|вчерашн\w*|вчера|d[üu]nk[üu]|d[üu]n|ayer|ontem|d'\s?hier|gestern|ieri|"
-    r"wczoraj\w*|riepilogo|podsumowanie|r[üu]ckblick|h[ôo]m\s+qua|kemarin|أمس|دیروز|昨天|昨日|어제)(?!\w)",
+    r"wczoraj\w*|riepilogo|podsumowanie|r[üu]ckblick|h[ôo]m\s+qua|kemarin|أمس|دیروز|昨天|昨日|어제|"
+    # ("Heute vor einer Woche: …", "Il y a une semaine", "Tuần trước", "Minggu lalu", "sprzed tygodnia", "2 weeks ago")
+    r"vor\s+(?:einer|zwei|drei|\d+)\s+(?:woche|wochen|tagen)|letzte\s+woche|il\s+y\s+a\s+(?:une|deux|\d+)\s+(?:semaines?|jours)|"
+    r"semaine\s+derni[èe]re|tu[ầa]n\s+tr[ưu][ớo]c|minggu\s+lalu|sprzed\s+(?:tygodnia|\d+\s+dni)|"
+    r"(?:\d+|two|three)\s+(?:weeks?|days?)\s+ago)(?!\w)|上周|上个月|前几天",
     re.IGNORECASE)
 # Only an explicit recap word turns a "closed +45%" post into a results post: "#SOL closed at TP2 +45% from
 # yesterday's signal" still closes the trade for whoever holds it.

@@ -1853,12 +1853,29 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         return _not_a_signal(symbol_problem)
     if candidate is None and not has_setup:
         return _not_a_signal("no coin named and no complete set of levels")
-    head = "\n".join(clean.split("\n")[:min(level_lines) + 1]) if level_lines else clean
-    if lx.NOT_A_CALL_RE.search(clean) or lx.SHOWN_AGAIN_HEAD_RE.search(head):
+    # ("Yesterday's #BTC hit all targets ✅ / 🚨 NEW SIGNAL 🚨 / #AVAX LONG …", "Вчерашний #BTC отработал все цели /
+    # Новый сигнал: …"): a recap over a card headed as new — the rules about examples and recaps read the card only
+    scope, scope_status, scope_progress = clean, status_text, progress
+    fresh = _NEW_CARD_HEAD.search(clean) if level_lines else None
+    if fresh is not None and fresh.start() > 0 and clean.count("\n", 0, fresh.start()) <= min(level_lines):
+        fresh_status = _NEW_CARD_HEAD.search(status_text)
+        scope = clean[fresh.start():]
+        scope_status = status_text[fresh_status.start():] if fresh_status else scope.lower()
+        scope_progress = reports_progress(scope_status)
+    skip = clean.count("\n", 0, len(clean) - len(scope))
+    head = "\n".join(clean.split("\n")[skip:min(level_lines) + 1]) if level_lines else clean
+    not_a_call = lx.NOT_A_CALL_RE.search(scope)
+    if not_a_call is not None and _WE_FOLLOW.search(scope) \
+            and not lx.NOT_A_CALL_RE.search(scope[:not_a_call.start()] + " " + scope[not_a_call.end():]):
+        # ("🐋 Whale just opened a long on ETH. We follow: / #ETH LONG …", "Кит открыл лонг — заходим за ним"): the
+        # other trader is the reason; the call is the channel's own
+        not_a_call = None
+    if not_a_call is not None or lx.SHOWN_AGAIN_HEAD_RE.search(head):
         return _not_a_signal("the post says it is an example, not a call")
-    if lx.NEGATED_CALL_RE.search(clean) and not (targets and stop is not None):
+    if lx.NEGATED_CALL_RE.search(scope) and not (targets and stop is not None):
         return _not_a_signal("the post tells readers not to take the trade")
-    if lx.PAST_TRADE_RE.search(clean) and progress:
+    if lx.PAST_TRADE_RE.search(scope) and (scope_progress or _ALL_TARGETS.search(scope_status)):
+        # ("Heute vor einer Woche: #RNDR LONG … — alle Ziele erreicht", "上周这单：… 全部达成 ✅")
         return _not_a_signal("a recap of a past trade whose targets were hit")
     if candidate is None and choose_symbol(candidates, allow_bare=True)[0] is None and lx.EXAMPLE_RE.search(clean):
         return _not_a_signal("levels without any coin in a lesson or example, not a call")
@@ -2101,9 +2118,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     if lx.SETUP_OVER_RE.search(clean) or "done" in status_text and _ENTRY_TICKED.search(status_text):
         # ("Entry 158 ✅": the entry ticked off — the call is already out)
         problems.append("the post reports the setup as filled or cancelled: a call already out, not a fresh entry")
-    if progress:
+    if scope_progress:
         # ("#LDO SHORT / Entry 2.10 / TP1 2.05 ✅ ...", "Result #LINK: entry 14.2 → TP3 16.0 ✅"): a re-post or a
-        # result; entering now would be late and is not what the post asks.
+        # result; entering now would be late and is not what the post asks. (A tick above a "NEW SIGNAL" heading is
+        # another call's result.)
         problems.append("a target is already marked as hit: the trade is under way, not a fresh entry")
     # Any field set by a weak rule: say "not sure" — held for an operator, never traded as parsed.
     problems.extend(f"held for review: {rule[len('weak: '):]}" for _, rule in provenance if rule.startswith("weak: "))
@@ -2618,6 +2636,14 @@ _ALL_TARGETS = re.compile(
     r"tutti\s+(?:gli\s+)?(?:obiettivi|target|tp)|wszystkie\s+(?:cele|tp)|"
     r"(?:все|всех)\s+(?:цел\w*|тейк\w*)|جميع\s+(?:ال)?[أا]هداف|همه\s+(?:تارگت|اهداف)\w*)(?!\w)|"
     r"全部(?:止盈|目标|达成)|所有目标|모든\s*(?:목표|익절)|全(?:ての)?(?:ターゲット|利确)")
+# A line heading a fresh card under a recap or a boast ("🚨 NEW SIGNAL 🚨", "New one:", "Next one 👇", "Новый сигнал:")
+_NEW_CARD_HEAD = re.compile(
+    r"^[^\w\n]*(?:new\s+(?:signal|one|trade|call|setup)|next\s+(?:one|signal|trade|call|setup)|новый\s+сигнал|"
+    r"новая\s+сделка|yeni\s+sinyal|nueva\s+se[ñn]al|novo\s+sinal|neues\s+signal|nouveau\s+signal|新信号)(?!\w)",
+    re.IGNORECASE | re.MULTILINE)
+# The channel follows another trader's move ("Whale just opened … We follow:", "Кит открыл лонг — заходим за ним")
+_WE_FOLLOW = re.compile(r"(?<!\w)(?:we\s+(?:follow|copy|join)|copy\s+now|join\s+me|заходим\s+за\s+ним\w*|"
+                        r"повторяем|biz\s+de\s+giriyoruz|lo\s+seguimos)(?!\w)", re.IGNORECASE)
 # ("昨天的 #ARB 信号", "昨日の #ARB", "어제 #ARB"): "yesterday" in the scripts written without spaces
 _PAST_DAY_CJK = re.compile(r"昨天|昨日|前天|上周|어제|지난\s*주")
 # ("All our trades today hit TP", "every signal this week hit TP1")
