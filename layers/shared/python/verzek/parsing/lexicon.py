@@ -275,7 +275,8 @@ FUTURES_RE = re.compile(
     r"lvg|margin|фьючерс\w*|маржа|плечо|кросс|изолир\w*|(?<!uzun\s)(?<!k[ıi]sa\s)vadeli|kald[ıi]ra[çc]|futuros?|apalancamiento|"
     r"alavancagem|[đd][òo]n\s+b[ẩa]y|رافعة|اهرم)(?!\w)|杠杆|合约|永续|레버리지|선물", re.IGNORECASE)
 # ("Spot price right now: 912" says where the market is, not which market to trade)
-SPOT_RE = re.compile(r"(?<!\w)(?:spot(?!\s+(?:price|rate)(?!\w))|спот(?:е|а|овый|овая|овом)?|spotta|contado|اسپات|سبوت|سپات)(?!\w)|现货|현물",
+SPOT_RE = re.compile(r"(?<!\w)(?:spot(?!\s+(?:price|rate)(?!\w))|спот(?:е|а|овый|овая|овом)?|spotta|contado|اسپات|سبوت|سپات)(?!\w)|现货|현물|"
+                     r"现物",  # (Japanese 現物, simplified before matching: "#SOL現物 買い 150")
                      re.IGNORECASE)
 CROSS_RE = re.compile(r"(?<!\w)(?:cross|кросс\w*|çapraz|capraz|cruzad[oa])(?!\w)", re.IGNORECASE)
 ISOLATED_RE = re.compile(r"(?<!\w)(?:isolated|изолир\w*|izole|aislad[oa]|isolad[oa])(?!\w)", re.IGNORECASE)
@@ -377,7 +378,7 @@ NOT_A_CALL_RE = re.compile(
     r"kein\s+signal|pas\s+un\s+signal|ce\s+n'?est\s+pas\s+un\s+signal|non\s+[èe]\s+un\s+segnale|to\s+nie\s+(?:jest\s+)?sygna[łl]|"
     r"nie\s+jest\s+sygna[łl]em|це\s+не\s+сигнал|ليست?\s+(?:ت?وصية|إشارة)|سیگنال\s+نیست|אינו\s+סיגנל|geen\s+signaal|"
     r"不是信号|非信号|シグナルではありません|신호\s*(?:가\s*)?아님|신호가\s+아닙니다|"
-    r"(?:demo|sample)\s+(?:signal|setup|trade)|paper\s+trad\w*|will\s+confirm|wait\s+for\s+(?:my\s+|a\s+)?confirmation|"
+    r"(?:demo|sample)\s+(?:signal|setup|trade)|paper\s+trad\w*|will\s+confirm|wait\s+for\s+my\s+confirmation|"
     r"idea\s+for\s+later|(?:for\s+)?practice\s+only|for\s+practice|"
     r"for\s+(?:education|educational\s+purposes|learning)(?:\s+only)?|(?:do\s+not|don'?t)\s+(?:copy|follow)(?:\s+(?:this|it))?|"
     # someone else's call shown to mock it ("Look what @OtherChannel posted 🤡: BTC long 110k ...")
@@ -502,6 +503,7 @@ CONDITIONAL_ENTRY_RE = re.compile(
     r"(?:\S+\s+){0,5}?(?:breaks?|broke|breaking|breakouts?|reclaims?|reclaimed|flips?|retests?|closes?|closed|"
     r"confirms?|confirmed|holds?|loses?|lost|rejects?|rejected|пробь\w*|пробьет|пробьём|закрепит\w*|kırar\w*|kırıl\w*|rompe\w*|"
     r"bricht|durchbricht|casse|tembus|phá|بشکند|كسر|كسرت|dumps?|dumped|drops?|dips?|falls?|pumps?|"
+    r"cierra|cierran|supera|superan|schlie(?:ß|ss)t|"
     r"goes\s+(?:down|up|lower|higher|below|above|under|over))(?!\w)|"
     # "LONG only on breakout of 185", "once above 185", "on close above 185", "Breakout entry: 185", "после пробоя",
     # "185 kırılırsa", "se romper 185", "falls 185 gebrochen wird", "SHORT once below 175", "on breakdown 175"
@@ -511,6 +513,13 @@ CONDITIONAL_ENTRY_RE = re.compile(
     r"(?:(?<=\.\d\s)|(?<=\.\d\d\s)|(?<=\d\d\d\s))после\s+пробоя|при\s+пробое|kır[ıi]l[ıi]rsa|k[ıi]r[ıi]l[ıi]rsa|se\s+romper|se\s+perder|si\s+rompe|gebrochen\s+wird|"
     r"alt[ıi]\s+kapan[ıi][şs]|[üu]st[üu]\s+kapan[ıi][şs]|на\s+пробой|on\s+(?:a\s+|the\s+)?reclaim|reclaim\s+of|"
     r"on\s+(?:a\s+|the\s+)?(?:\w+\s+){0,2}candle\s+close)(?!\w)|(?<=\d\s)вниз|"
+    # a close or a hold beyond a level in other languages ("вход только после закрепления выше", "3450 üzerinde 4S
+    # kapanış gelirse", "erst nach 4H-Schluss über", "khi nến 4H đóng trên", "站稳3450后再进")
+    r"(?<!\w)(?:(?:после|при)\s+закреплени\w*|закреп\w*\s+(?:выше|ниже)|только\s+после|"
+    r"(?:[üu]zerinde|[üu]st[üu]nde|alt[ıi]nda)\s+(?:\w+\s+){0,2}?kapan[ıi][şs]|kapan[ıi][şs]\s+(?:gelirse|olursa|yaparsa)|"
+    r"erst\s+(?:nach|wenn|bei)|\w*schluss(?:kurs)?\s+(?:[üu]ber|unter|oberhalb|unterhalb)|"
+    r"n[ếe]n\s+(?:\S+\s+){0,2}?[đd][óo]ng\s+(?:c[ửu]a\s+)?(?:tr[êe]n|d[ưu][ớo]i)|"
+    r"s[óo]lo\s+si|s[óo]\s+se)(?!\w)|站稳[^\n，,。]{0,12}?(?:后|再)|(?:突破|跌破|站上)[^\n，,。]{0,12}?后再|"
     # "Wait for a retest of 150 before buying": the entry waits for a move the bot cannot watch
     r"(?<!\w)wait\s+for\s+(?:a\s+|the\s+)?(?:retest|pullback|dip|breakout|break|confirmation|reclaim|bounce)(?!\w)|"
     # "ETHUSDT @ 3400 — wait for 3350 to long": the entry waits for a price the post names after the price now

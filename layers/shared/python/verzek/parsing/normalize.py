@@ -253,16 +253,19 @@ _MULTIPLE_OF_OTHER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,]\d)?)\s?[xX×](?=\s+
                                 r"(?<=volume\s)(\d{1,3}(?:[.,]\d)?)\s?[xX×](?!\w)|"
                                 # "ROI target 50x", "Potential 10x move", "This could 2x", "We did 5x last week", "(x2 size)"
                                 r"(?<=\broi\s)(?:target\s)?(\d{1,3})\s?[xX×](?!\w)|(?<=\bpotential\s)(\d{1,3})\s?[xX×](?!\w)|"
-                                r"(?<=\bcould\s)(\d{1,3})\s?[xX×](?!\w)|(?<=\bdo\s)(\d{1,3})\s?[xX×](?!\w)|(?<=\bcan\s)(\d{1,3})\s?[xX×](?!\w)|(?<=\bdid\s)(\d{1,3})\s?[xX×](?!\w)|(?<=\bmade\s)(\d{1,3})\s?[xX×](?!\w)|"
+                                r"(?<=\bcould\s)(\d{1,3})\s?[xX×](?!\w)|(?<=\bdo\s)(\d{1,3})\s?[xX×](?!\w)|(?<=\bcan\s)(\d{1,3})\s?[xX×](?!\w)|(?<=\bdo\sa\s)(\d{1,3})\s?[xX×](?!\w)|(?<=\bdid\s)(\d{1,3})\s?[xX×](?!\w)|(?<=\bmade\s)(\d{1,3})\s?[xX×](?!\w)|"
                                 r"(\d{1,3})\s?[xX×](?=\s+(?:move|moves|gain|gains|pump|potential|returns?|roi|gem|play|last\s+week)(?!\w))|"
                                 r"[xX×](\d{1,2})(?=\s+size(?!\w))", re.IGNORECASE)
 # "Potential x10 gem", "Potential: x3", "10X BAGS INCOMING", "2x your money", "x5 potential in bull run", "Потенциал
 # х5": a hoped-for multiple of the money put in, not the margin (written either way round: "x10" or "10x")
-_GAIN_WORDS = r"(?:potential|potencial|potenziale|potentiel|potenzial|potansiyel\w*|потенциал\w*)"
+# ("潜力 10倍", "Tiềm năng x10", "잠재력 10배", "目标翻10倍": 倍 and 배 are read as x before this)
+_GAIN_WORDS = r"(?:potential|potencial|potenziale|potentiel|potenzial|potansiyel\w*|потенциал\w*|ti[ềe]m\s+n[ăa]ng|潜力|잠재력|ポテンシャル)"
 _GAIN_MULTIPLE = re.compile(
-    rf"(?P<head>(?<!\w){_GAIN_WORDS}[ \t]*:?[ \t]*(?:(?:of|de|di|von)[ \t]+)?)(?:[xX×](?P<a>\d{{1,3}})|(?P<b>\d{{1,3}})[ \t]?[xX×])(?!\w)|"
+    rf"(?P<head>(?:(?<!\w){_GAIN_WORDS}|翻)[ \t]*:?[ \t]*(?:(?:of|de|di|von)[ \t]+)?)(?:[xX×](?P<a>\d{{1,3}})|(?P<b>\d{{1,3}})[ \t]?[xX×])(?!\w)|"
     r"(?<![\w.,])(?:[xX×](?P<c>\d{1,3})|(?P<d>\d{1,3})[ \t]?[xX×])(?=[ \t]+(?:(?:your|my|the|our|of|de)[ \t]+)?"
-    rf"(?:{_GAIN_WORDS}|gems?|bags?|money|moon\w*|returns?|gains?|profits?|pumps?|moves?|portfolio|investment|capital)(?!\w))",
+    rf"(?:{_GAIN_WORDS}|gems?|bags?|money|moon\w*|returns?|gains?|profits?|pumps?|moves?|portfolio|investment|capital|"
+    # ("10배 가능", "10倍狙い", "10倍可能": a multiple said possible or aimed at)
+    r"가능|狙い|可能|easily)(?!\w))",
     re.IGNORECASE)
 
 

@@ -144,7 +144,19 @@ _NOTE_FIELDS = (Field.ENTRY, Field.TARGETS, Field.STOP, Field.BUY, Field.SELL, F
 _MARKET_STAT = re.compile(r"(?:rsi|macd|ema\d*|sma\d*|ma\d*|ath|atl|high|low|highs|lows|support|resistance|volume|vol|"
                           r"funding|oi|mcap|cap|fib|fibo|fibonacci|previous|prev|ago|yesterday|week|weekly|monthly|"
                           r"поддержка|сопротивление|destek|diren[çc]|soporte|resistencia|suporte|resist[êe]ncia|"
-                          r"unterst[üu]tzung|widerstand)", re.IGNORECASE)
+                          r"unterst[üu]tzung|widerstand|"
+                          # ("SL 96,900 — wicks to 97,200 possible"): where a wick may reach, not a level
+                          r"wicks?|wicking|spikes?)", re.IGNORECASE)
+
+
+# Words after a stop word that make it talk about stops, not give one ("stop hunt", "SL hunters", "SL got hit")
+_STOP_TALK_WORDS = frozenset(["hunt", "hunts", "hunting", "hunters", "hunted", "got", "was", "were", "gets", "hit",
+                              "hits", "triggered", "sweep", "sweeps", "grab"])
+
+
+def _stop_talk(tokens: list[Token], i: int) -> bool:
+    after = next((t for t in tokens[i + 1:] if t.kind not in (Kind.SEP, Kind.INDEX)), None)
+    return after is not None and after.kind == Kind.WORD and after.text.lower() in _STOP_TALK_WORDS
 
 
 def _unrelated_word(tok: Token) -> bool:
@@ -346,6 +358,13 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
                 continue
             if tok.kind == Kind.LABEL and note and tok.field in _LADDER_FIELDS + (Field.LONG, Field.SHORT):
                 continue  # "(for spot holders only: buy 148)": an order word inside a note is part of the note
+            if tok.kind == Kind.LABEL and tok.field == Field.STOP and _stop_talk(tokens, i) \
+                    and any(s.field == Field.STOP and s.numbers for s in segments):
+                # ("SL 2.10 — expect a stop hunt near 2.14", "SL 2.10 (the last SL got hit at 2.15)"): after the stop's
+                # price, a stop word that talks about stops heads a comment; its price is no other stop
+                current = Segment(Field.IGNORE, tok)
+                segments.append(current)
+                continue
             if tok.kind == Kind.LABEL:
                 note = False  # ("Long 64k (SL 62k)": a label inside the bracket starts its own field)
                 # (only the words since the line's previous label qualify this one: in "BTC long 64500 TP1 66000 TP2
@@ -2095,7 +2114,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     if _MISTYPED_PRICE.search(clean):
         # ("TP 2.2.5 / 2.30": a level with two decimal points — which digit is extra is a guess)
         problems.append("held for review: a level written with two decimal points")
-    if _conditional_entry(clean, lines):
+    if _conditional_entry(clean, lines, parsed.side):
         problems.append("the entry waits for a condition (a break, reclaim or close) the bot cannot check")
     elif parsed.entries and (_TRIGGER_LONG if parsed.side == Side.LONG else _TRIGGER_SHORT).search(clean):
         # "Long above 18.40 (breakout)", "Short below 0.3050": a stop order that waits for the price to cross — a limit at
@@ -3216,7 +3235,7 @@ def _read_dot_thousands(levels: _Levels, candidate: SymbolCandidate | None, entr
             None if stop is None else thousands(stop))
 
 
-def _conditional_entry(clean: str, lines: list[list[Token]]) -> bool:
+def _conditional_entry(clean: str, lines: list[list[Token]], side: Side | None = None) -> bool:
     """A condition on a market event before any stop label of its line ("BTC long if 70k breaks, TP 72k, SL 68k");
     a conditional stop ("SL: 135 (if 4H closes below)") is a stop price like any other."""
     for text, tokens in zip(clean.split("\n"), lines):
@@ -3227,7 +3246,26 @@ def _conditional_entry(clean: str, lines: list[list[Token]]) -> bool:
         # names the entry and waits for a market event is the entry's condition, not the stop's
         if (named := _ENTRY_WORD_AFTER_STOP.search(text, stop_at)) and lx.CONDITIONAL_ENTRY_RE.search(text, named.start()):
             return True
+        # ("#SOL long 150, tp 158, sl 145 — only if the daily closes above 152", "止损 145（站稳152后再进）"): after the
+        # stop, an "only if" on a move the trade's way, or a hold "then enter", is the entry's condition (a close
+        # against the trade there is the stop's: "SL 145 only if 4H closes below")
+        # (after the stop's price: "Stop loss triggered only on 4H close" is the stop's own sentence)
+        priced = next((t.start + len(t.text) for t in tokens if t.start > stop_at and t.kind == Kind.NUM), len(text))
+        if priced < len(text) and side is not None and (only := _ONLY_IF.search(text, priced)) \
+                and lx.CONDITIONAL_ENTRY_RE.search(text, only.start()) \
+                and not (_AGAINST_LONG if side == Side.LONG else _AGAINST_SHORT).search(text, only.start()) \
+                or priced < len(text) and _HOLD_THEN_ENTER.search(text, priced):
+            return True
     return False
+
+
+_ONLY_IF = re.compile(r"(?<!\w)(?:only|solo|s[óo]lo|s[óo]|nur|erst|только|sadece|ch[ỉi])\s+(?:if|once|after|when|on|si|se|"
+                      r"wenn|nach|если|после|когда|khi|n[ếe]u)(?!\w)", re.IGNORECASE)
+_AGAINST_LONG = re.compile(r"(?<!\w)(?:below|under|lower|loses?|lost|ниже|unter|unterhalb|alt[ıi]\w*|d[ưu][ớo]i|debajo|abajo|"
+                           r"abaixo)(?!\w)|跌破|下方", re.IGNORECASE)
+_AGAINST_SHORT = re.compile(r"(?<!\w)(?:above|over|higher|reclaims?|выше|[üu]ber|oberhalb|[üu]st[üu]\w*|[üu]zerinde|tr[êe]n|"
+                            r"encima|arriba|acima)(?!\w)|站稳|突破|上方", re.IGNORECASE)
+_HOLD_THEN_ENTER = re.compile(r"(?:站稳|突破|跌破|站上)[^\n，,。]{0,12}?(?:之?后)再?(?:进|入|做|开|上车)")
 
 
 _ENTRY_WORD_AFTER_STOP = re.compile(r"(?<!\w)(?:entry|enter|entering|вход\w*|заход\w*|giri[şs]\w*|entrada|entrar|einstieg|"

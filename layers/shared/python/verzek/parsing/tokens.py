@@ -29,6 +29,7 @@ class Kind(StrEnum):
 
 
 _QUOTES = r"usdt|usdc|busd|fdusd|tusd|usd|btc|eth|bnb|eur|try"
+_GLUED_USD = re.compile(r"(?<=[A-Z0-9]{2})(?:USDT|USDC|USD)$")
 _TOKEN_RE = re.compile(
     r"(?P<qpair>(?<![\w.])(?:USDT|USDC|BUSD)_[A-Z0-9]{2,15}(?![\w]))|"  # 3Commas: quote first, underscore
     # (a pair is never followed by another "/QUOTE": in "COMPRA - BNB/USDT" the pair is BNB/USDT)
@@ -36,7 +37,8 @@ _TOKEN_RE = re.compile(
     rf"(?P<pair>[#$]?(?<![\w.])[^\W_][\w]{{0,19}}(?:\s?[/_-]\s?|\|)(?:{_QUOTES})(?:\.p|:usdt|:usdc|-?perp)?(?![\w])"
     rf"(?!\s?[/|_]\s?(?:{_QUOTES})(?!\w)))"
     # "ETH-PERP", "BTC-PERP": a perpetual named by its base alone (FTX and dYdX style), in capitals
-    r"|(?P<perp>[#$]?(?<![\w.])(?-i:[A-Z0-9]{2,15})-perp(?![\w-]))"
+    # ("BTC-PERPETUAL": Deribit's spelling)
+    r"|(?P<perp>[#$]?(?<![\w.])(?-i:[A-Z0-9]{2,15})-perp(?:etual)?(?![\w-]))"
     r"|(?P<tag>#\w[\w&]*(?:\.p(?!\w))?|\$[^\W\d_]\w*(?:\.p(?!\w))?)"
     # "(3.5R)", "2R": reward multiples, never prices
     r"|(?P<rmult>(?<![\w.,])\d{1,2}(?:[.,]\d{1,2})?[rR](?!\w))"
@@ -154,7 +156,9 @@ def tokenize_line(line: str, line_no: int, comma_decimal: bool) -> list[Token]:
         elif kind == "pair":
             tokens.append(Token(Kind.PAIR, text, m.start(), line=line_no))
         elif kind == "perp":  # (no quote written: the usual one, as for a coin named alone)
-            tokens.append(Token(Kind.PAIR, text.lstrip("#$")[:-len("-perp")] + "/USDT", m.start(), line=line_no))
+            # ("ETHUSD-PERP": a quote glued to the base is the contract's name, not part of the coin's)
+            base = _GLUED_USD.sub("", text.lstrip("#$").rsplit("-", 1)[0])
+            tokens.append(Token(Kind.PAIR, base + "/USDT", m.start(), line=line_no))
         elif kind == "tag":
             tokens.append(Token(Kind.TAG, text, m.start(), line=line_no))
         elif kind == "lev":
