@@ -55,12 +55,21 @@ class SymbolCandidate:
         return f"{self.base}/{self.quote}"
 
 
+# ("#XBTUSD", "XBT/USD"): BitMEX's and Kraken's code for bitcoin
+_ALIASES = {"XBT": "BTC"}
+# ("SOLUSDTM", "#ETHUSDTM"): KuCoin's USDT- and USDC-margined perpetuals — the quote and an "M"
+_KUCOIN_PERP = re.compile(r"(?<=[A-Z0-9]{2})(USDT|USDC)M$")
+
+
 def split_glued(word: str) -> tuple[str, str | None]:
-    upper = word.upper()
+    upper = _KUCOIN_PERP.sub(r"\1", word.upper())
     for quote in GLUED_QUOTES:
         if upper.endswith(quote) and len(upper) - len(quote) >= 2:
-            return upper[: -len(quote)], quote
-    return upper, None
+            base = upper[: -len(quote)]
+            if quote == "TUSD" and base + "T" in _ALIASES:
+                base, quote = base + "T", "USD"  # ("XBTUSD": XBT against USD, not "XB" against TUSD)
+            return _ALIASES.get(base, base), quote
+    return _ALIASES.get(upper, upper), None
 
 
 # ("#SEGNALE #CRYPTO #ALTCOINS #APT", "#KriptoSinyal", "#CryptoNews", "#ARB #Layer2 #Altcoin", "#ONDO #RWA #DeFi"): a
@@ -86,11 +95,13 @@ def _coin(word: str, rank: int, position: int, allow_glued: bool = True) -> Symb
         raw, perpetual = raw[:-2], True
     elif raw.upper().endswith("PERP") and len(raw) > 6:
         raw, perpetual = raw[:-4], True
+    elif _KUCOIN_PERP.search(raw.upper()):
+        perpetual = True
     if _TIMEFRAME_RE.match(raw) or _INDICATOR_PERIOD_RE.match(raw):
         return None
     if raw[:1].isdigit() and (sum(ch.isalpha() for ch in raw) < 2 or re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", raw, re.IGNORECASE)):
         return None  # "1R", "2R", "3D": multiples and counts; digit-led coins have a name ("1INCH", "1000PEPE")
-    base, quote = split_glued(raw) if allow_glued else (raw.upper(), None)
+    base, quote = split_glued(raw) if allow_glued else (_ALIASES.get(raw.upper(), raw.upper()), None)
     if quote is not None and (m := _EXCHANGE_PREFIX.match(base)) and len(base) - m.end() >= 2:
         base = base[m.end():]  # "BYBITETHUSDT.P": TradingView's "BYBIT:ETHUSDT.P" with its colon lost
     if not _BASE_RE.match(base) or base in (NOT_COINS if quote is None else NEVER_A_BASE):
@@ -164,6 +175,7 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
             if not m:
                 continue
             base, quote = m.group("base").upper(), m.group("quote").upper()
+            base = _ALIASES.get(base, base)
             if " " in tok.text.strip() and not m.group("base").isupper():
                 continue  # "Morning brief — BTC ranging": a spaced dash after a word in lower case joins no pair
             # ("#W/USDT": a one-letter coin written as a pair)

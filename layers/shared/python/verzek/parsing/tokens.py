@@ -105,14 +105,31 @@ _POINT_THOUSANDS_COMMA_DECIMAL = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:\.\d{3})
 _POINT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 
 
+# "TP: 3500,3550", "tp":[65000,66000]: two whole levels of one magnitude joined by a bare comma — a list, not
+# 3500.355 (a price of hundreds or more never carries four or more decimals matching its own size)
+_INT_PAIR = re.compile(r"([1-9]\d{2,}),([1-9]\d{3,})")
+
+
+def integer_pair(raw: str) -> tuple[str, str] | None:
+    """The two levels of a comma-joined pair of whole numbers of one magnitude ("3450,3420"), else None."""
+    m = _INT_PAIR.fullmatch(raw)
+    if m is None:
+        return None
+    a, b = int(m.group(1)), int(m.group(2))
+    return (m.group(1), m.group(2)) if a <= 2 * b and b <= 2 * a else None
+
+
+_COMMA_DECIMAL_RE = re.compile(r"(?<![\d,.])\d+,(?:\d{1,2}|\d{4,})(?![\d,])|(?<![\d,.])0,\d+")
+
+
 def uses_comma_decimals(text: str) -> bool:
     """True when the message writes decimals with a comma ("0,85", "390,50") and never with a dot, or writes a
     number with point thousands and comma decimals ("3.450,50": then "3.520" beside it is 3520 too)."""
     if "," in text and _POINT_THOUSANDS_COMMA_DECIMAL.search(text):
         return True
-    comma_decimal = re.search(r"(?<![\d,.])\d+,(?:\d{1,2}|\d{4,})(?![\d,])|(?<![\d,.])0,\d+", text)
+    comma_decimal = any(integer_pair(m.group(0)) is None for m in _COMMA_DECIMAL_RE.finditer(text))
     dot_decimal = re.search(r"(?<![\d,.])\d+\.\d+(?![\d,])", text)
-    return bool(comma_decimal) and not dot_decimal
+    return comma_decimal and not dot_decimal
 
 
 # "2,312": one comma before three digits, nothing else — 2.312 or 2312?
@@ -171,6 +188,12 @@ def tokenize_line(line: str, line_no: int, comma_decimal: bool) -> list[Token]:
             core = raw.rstrip("% ").rstrip()
             if has_k:
                 core = core[:-1].rstrip()
+            elif not is_pct and (pair := integer_pair(core)):
+                comma_at = m.start() + len(pair[0])
+                tokens += [Token(Kind.NUM, pair[0], m.start(), value=Decimal(pair[0]), line=line_no),
+                           Token(Kind.SEP, ",", comma_at, line=line_no),
+                           Token(Kind.NUM, pair[1], comma_at + 1, value=Decimal(pair[1]), line=line_no)]
+                continue
             value = _parse_decimal(core, comma_decimal)
             if value is None:
                 tokens.append(Token(Kind.SEP, text, m.start(), line=line_no))
