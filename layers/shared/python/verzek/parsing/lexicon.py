@@ -659,3 +659,45 @@ CLOSED_HEAD_RE = re.compile(
     r"^\W*(?:closed|trade\s+closed|position\s+closed|stopped\s+out|cancel+ed|закрыт\w*|закрыли|kapand[ıi]|kapat[ıi]ld[ıi]|"
     r"cerrad[oa]|fechad[oa]|encerrad[oa]|geschlossen|ferm[ée]e?|cl[ôo]tur[ée]e?|chius[oa]|zamkni[eę]t\w*|đã\s+đóng|ditutup|"
     r"تم\s+(?:ال)?(?:إغلاق|اغلاق)|بسته\s+شد|已平仓|청산\s*완료|决済済み)(?!\w)", re.IGNORECASE)
+
+# A trade already running, said so beside its restated levels ("Still holding our #NEAR long from 5.20 …", "#BTC long
+# running +12% 🔥 entry …", "#ETH SHORT (running)", "We are in #AVAX long from 34.50 …", "Our #ARB short was triggered
+# at 1.065", "Держим шорт #ETC от 26.15 …", "#TON лонг в работе", "空单继续持有", "işlem devam ediyor", "Vẫn đang giữ lệnh",
+# "Seguimos en largo", "Ainda segurando o long"): the status of that trade — opening it again would double it
+RUNNING_RE = re.compile(
+    r"(?<!\w)(?:still\s+(?:holding|running|riding|in(?=\s+(?:the\s+|our\s+|this\s+|my\s+)?(?:trade|position|[#$]|long|short)))|"
+    r"^\W*holding\s+(?:(?:our|my|the)\s+)?[#$]?[a-z0-9]+\s+(?:long|short)|"
+    r"(?:long|short)\s*\(?\s*running|running\s*\)|(?:long|short|trade|position)\s+(?:is\s+)?running\s*[+-]?\s*\d|"
+    r"(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:still\s+)?(?:in|holding)\s+(?:(?:our|my|the|this)\s+)?[#$][a-z0-9]+|"
+    r"^\W*(?:our|my|current)\s+(?:open\s+)?position\s*:|"
+    r"(?:our|my|the)\s+[#$][a-z0-9]+\s+(?:long|short)\s+(?:was|got|has\s+been|is)\s+(?:triggered|activated|filled)|"
+    r"^\W*(?:long|short)\s+[#$][a-z0-9]+\s+(?:activated|triggered|filled)|"
+    r"держим\s+(?:наш\w*\s+)?(?:лонг|шорт|позици\w*)|(?:лонг|шорт|сделка|позиция)\s+(?:ещё\s+|еще\s+)?в\s+работе|"
+    r"продолжаем\s+держать|тримаємо\s+(?:лонг|шорт|позиці\w*)|"
+    r"i[şs]lem(?:imiz)?\s+devam\s+ediyor|pozisyon\w*\s+(?:\S+\s+){0,3}?devam\s+ediyor|h[âa]l[âa]\s+tutuyoruz|"
+    r"v[ẫa]n\s+(?:[đd]ang\s+)?gi[ữu]|[đd]ang\s+gi[ữu]\s+l[ệe]nh|(?:long|short|l[ệe]nh)\s+[đd]ang\s+ch[ạa]y|"
+    r"seguimos\s+(?:en|dentro\s+de(?:l)?)\s+(?:largo|corto|la\s+operaci[óo]n|posici[óo]n|long|short)|"
+    r"mantenemos\s+(?:el|la|nuestr[oa])\s+(?:largo|corto|long|short|posici[óo]n)|"
+    r"ainda\s+(?:segurando|mantendo|posicionad[oa]s?)|seguimos\s+(?:no|na)\s+(?:long|short|posi[çc][ãa]o|opera[çc][ãa]o)|"
+    r"continuamos\s+(?:no|na|com\s+o)\s+(?:long|short|posi[çc][ãa]o|opera[çc][ãa]o))(?!\w)|"
+    r"继续持有|持仓中|持有中|仍在持有|仍持有",
+    re.IGNORECASE | re.MULTILINE)
+
+# A setup posted to be watched, or a plan whose entries come later ("Setup to watch on #AVAX … Not entering yet", "Next
+# week plan: accumulate … Will post exact entries in VIP"): nothing to enter now
+WATCH_ONLY_RE = re.compile(
+    r"(?<!\w)(?:(?:setup|coin|chart|pair)s?\s+to\s+watch|not\s+(?:entering|in)\s+yet|not\s+entered\s+yet|"
+    r"(?:will|we'?ll|i'?ll)\s+post\s+(?:the\s+)?(?:exact\s+)?(?:entries|entry|levels|signal)|"
+    r"next\s+week'?s?\s+plan|plan\s+for\s+next\s+week|пока\s+не\s+(?:входим|заходим)|hen[üu]z\s+girmiyoruz|"
+    r"todav[íi]a\s+no\s+entramos|ainda\s+n[ãa]o\s+entramos|ch[ưu]a\s+v[àa]o\s+l[ệe]nh)(?!\w)",
+    re.IGNORECASE)
+
+# A re-post of a call that has not triggered yet ("⏳ Pending signal (not triggered yet)"): the call is already out
+PENDING_REPOST_RE = re.compile(r"(?<!\w)(?:pending\s+(?:signal|call|order|setup)|not\s+(?:yet\s+)?triggered(?:\s+yet)?)(?!\w)",
+                               re.IGNORECASE)
+
+# A question or poll over the call ("Is BTC long at 64200 … a good idea?", "#SOL 142.5 long mantıklı mı?", "Có nên long
+# #BTC ở 64200 không?"): a sentence ending in a question mark — asking about the levels when it holds one of them
+# ("Ready? 🚀" on a line of its own holds none; nor does "#PEPE 1000x gem? No — just a clean scalp")
+QUESTION_SENTENCE_RE = re.compile(r"[^\n!?？¿؟]*?\d[^\n!?？¿؟]*[?？؟]")
+POLL_RE = re.compile(r"(?<!\w)(?:vote\s+below|good\s+(?:setup|idea|trade)\s+or\s+not)(?!\w)", re.IGNORECASE)

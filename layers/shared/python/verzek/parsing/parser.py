@@ -1813,6 +1813,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     # (one search: the pattern is among the costliest; "🔥 VIP CRYPTO SIGNAL — UPDATE 🔥": a heading ending in "update")
     restates = lx.RESTATE_RE.search(clean) is not None or _UPDATE_HEADING.search(first_line) is not None \
         or body is not clean and (lx.RESTATE_RE.search(body) is not None or _UPDATE_HEADING.search(second_line) is not None)
+    if not restates and has_setup and lx.RUNNING_RE.search(clean) is not None \
+            and not _asks_about_the_call(clean, [*entries, *targets, *([stop] if stop is not None else [])]) \
+            and not _NEW_CALL.search(clean):
+        # ("Still holding our #NEAR long from 5.20, targets … stop …", "#ETH SHORT (running) / Entry …", "Держим шорт #ETC
+        # от 26.15 …", "空单继续持有，成本 3450 …"): a running trade restated with its levels — its status, not a new open
+        restates = True
     status_active = restates and bool(restate_cues := list(lx.RESTATE_RE.finditer(clean))) \
         and all(_ACTIVE_STATUS.match(m.group(0)) for m in restate_cues)
     if status_active and (_NEW_CALL.search(clean) or entries and targets and stop is not None
@@ -1891,6 +1897,14 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         not_a_call = None
     if not_a_call is not None or lx.SHOWN_AGAIN_HEAD_RE.search(head):
         return _not_a_signal("the post says it is an example, not a call")
+    if lx.WATCH_ONLY_RE.search(scope):
+        # ("Setup to watch on #AVAX: long 34.50 … Not entering yet.", "Next week plan: accumulate #BTC … Will post exact
+        # entries in VIP"): a setup to watch, or a plan whose entries come later — nothing to enter now
+        return _not_a_signal("a setup to watch or a plan, not entered yet")
+    if _asks_about_the_call(clean, [*entries, *targets, *([stop] if stop is not None else [])]):
+        # ("Is BTC long at 64200 with SL 63100 … a good idea?", "Кто зайдёт в лонг #BTC от 64200?", "Có nên long #BTC ở
+        # 64200 không?", "… good setup or not? Vote below 👇"): a question or poll over the levels, not a call
+        return _not_a_signal("a question or poll about a setup, not a call")
     if lx.NEGATED_CALL_RE.search(scope) and not (targets and stop is not None):
         return _not_a_signal("the post tells readers not to take the trade")
     if lx.PAST_TRADE_RE.search(scope) and (scope_progress or _ALL_TARGETS.search(scope_status)):
@@ -2131,6 +2145,9 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # "… / Already entered, don't chase", "… / Current PnL: +35%"): the card carries what became of it — a result,
         # a withdrawal or a trade under way, not a fresh entry
         problems.append(f"held for review: a line of the card reports its outcome or progress ({outcome!r})")
+    if lx.PENDING_REPOST_RE.search(clean):
+        # ("⏳ Pending signal (not triggered yet) / #NEAR LONG / Entry …"): a call already out shown again while it waits
+        problems.append("held for review: a pending call shown again, not a fresh one")
     if status_active and not _NEW_CALL.search(clean):
         problems.append("held for review: the card's status says it is active, and no heading calls it new: a fresh "
                         "call or a running one shown again")
@@ -3233,6 +3250,26 @@ def _read_dot_thousands(levels: _Levels, candidate: SymbolCandidate | None, entr
 
     return ([thousands(v) for v in entries], [thousands(v) for v in targets], [thousands(v) for v in stops],
             None if stop is None else thousands(stop))
+
+
+def _asks_about_the_call(clean: str, levels: list[Decimal]) -> bool:
+    """A sentence asking the readers about the levels ("Should I long #SOL at 142.5 …?"), or a poll."""
+    low = clean.lower()
+    if ("vote" in low or " or not" in low) and lx.POLL_RE.search(low):
+        return True
+    if not ("?" in clean or "\uff1f" in clean or "\u061f" in clean):
+        return False
+    wanted = set(levels)
+    for sentence in lx.QUESTION_SENTENCE_RE.finditer(clean):
+        for number in _PLAIN_NUMBER.finditer(_THOUSANDS_COMMA.sub("", sentence.group(0))):  # ("64,200?")
+            value = Decimal(number.group(1)) * (1000 if number.group(2) else 1)
+            if value in wanted:
+                return True
+    return False
+
+
+_THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_PLAIN_NUMBER = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)(k)?(?![\w.,]\d)", re.IGNORECASE)
 
 
 def _conditional_entry(clean: str, lines: list[list[Token]], side: Side | None = None) -> bool:
