@@ -1272,6 +1272,10 @@ _COMMA_DECIMAL_LOCALE = re.compile(
     re.IGNORECASE)
 
 
+# Cornix's stop message: "Stop Target Hit ⛔", "#NEAR/USDT stop target 1 ❌" (the stop, its "target", met — a loss)
+_STOP_TARGET_MET = re.compile(r"stop\s+target(?:\s*\d{1,2})?\s*(?:hit|❌|⛔|🛑)")
+
+
 def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     if not isinstance(text, str):
         return _not_a_signal("message text is not a string")
@@ -1737,6 +1741,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # "#WIF sudah kena semua TP", "TP2 #SOL ✔": a target word and the coin, no price — progress on the trade
             return _status(MessageKind.UPDATE, candidate, segments, UpdateAction.TP_HIT, notes,
                            target_index=tp_hit_index(status_text))
+        if candidate is not None and not symbol_problem and "stop" in status_text and _STOP_TARGET_MET.search(text.lower()):
+            # Cornix's "#NEAR/USDT stop target 1 ❌ / Loss: 35.2%": the stop's "target" met (its number is no level, the
+            # mark is stripped from the clean text) — the trade stopped out
+            return _status(MessageKind.CLOSE, candidate, segments, UpdateAction.SL_HIT, notes)
         restated_level = _bare_level_restated(tokens) if candidate is not None and not symbol_problem \
             and not _QUESTION.search(clean) else None  # ("#BTC SL 60000?" asks)
         if restated_level is not None:
