@@ -260,3 +260,11 @@ def test_a_current_price_footer_equal_to_the_entry_leaves_the_limit():
     card = "ETHUSDT\nPosition: SHORT\nEntry: 2950.5\nTP1: 2900\nSL: 3010\nCurrent price: 2950.50"
     assert parse_message(card).entry_type.value == "limit"
     assert parse_message("#ETH LONG\nCurrent price: 2950.5\nEntry: 2950.5\nTP: 3000\nSL: 2900").entry_type.value == "market"
+
+
+# Where a fixer's rule met the corpora: a fresh card's rule about its own pending order is no re-post.
+def test_a_fresh_cards_pending_order_rule_is_no_repost():
+    card = ("Instrument: ATOM/USDT\nMy opinion: Buy Limit\nEntry price: $4.62\nStop: $4.41\nTarget: $5.04\n\n"
+            "NB: we will cancel this pending order if it is not triggered within 24 hours")
+    assert parse_message(card).tradable
+    assert not parse_message("⏳ Pending signal (not triggered yet)\n#ATOM LONG\nEntry 4.62\nTP 5.04\nSL 4.41").tradable

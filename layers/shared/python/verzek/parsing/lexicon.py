@@ -693,7 +693,9 @@ WATCH_ONLY_RE = re.compile(
     re.IGNORECASE)
 
 # A re-post of a call that has not triggered yet ("⏳ Pending signal (not triggered yet)"): the call is already out
-PENDING_REPOST_RE = re.compile(r"(?<!\w)(?:pending\s+(?:signal|call|order|setup)|not\s+(?:yet\s+)?triggered(?:\s+yet)?)(?!\w)",
+# ("⏳ Pending signal (not triggered yet)"; a fresh card's rule "we will cancel this pending order if it is not triggered
+# within 24h" is none)
+PENDING_REPOST_RE = re.compile(r"(?<!\w)(?:pending\s+(?:signal|call|setup)(?!\w)|\(\s*not\s+(?:yet\s+)?triggered(?:\s+yet)?\s*\))",
                                re.IGNORECASE)
 
 # A question or poll over the call ("Is BTC long at 64200 … a good idea?", "#SOL 142.5 long mantıklı mı?", "Có nên long
