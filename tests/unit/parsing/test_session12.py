@@ -268,3 +268,10 @@ def test_a_fresh_cards_pending_order_rule_is_no_repost():
             "NB: we will cancel this pending order if it is not triggered within 24 hours")
     assert parse_message(card).tradable
     assert not parse_message("⏳ Pending signal (not triggered yet)\n#ATOM LONG\nEntry 4.62\nTP 5.04\nSL 4.41").tradable
+
+
+# The status edit probe: a reference line over a relayed reply is no text of the reply.
+@pytest.mark.parametrize("head", ["Trade ID: 7F3A", "Ref: A-19", "Signal ID 4412"])
+def test_a_reference_line_over_a_quoted_reply(head):
+    parsed = parse_message(f"{head}\n[In reply to Alpha Desk]\n> #TIA/USDT LONG Entry 7.40 TP 7.60 SL 7.20\nClose it now")
+    assert (parsed.kind.value, str(parsed.symbol)) == ("close", "TIA/USDT")

@@ -1184,6 +1184,9 @@ _SPACED_THOUSANDS = re.compile(r"(?<![\w.,])(\d{1,3})[ \u00a0\u202f\u2009](\d{3}
 _QUOTE_LINE = re.compile(r"^[^\w>\n]{0,6}>")
 # (a post number in it, "Signal #482", is no price)
 _SHORT_HEADING = re.compile(r"^(?:[^\d\n#]|#\d{0,6}|(?<![\w.])v?\d{1,2}(?:\.\d{1,2}){1,2}(?![\w.])){0,40}$")
+# ("Trade ID: 7F3A", "Signal #4412", "Ref: A-19"): a reference line over the relayed reply, no text of it
+_ID_LINE = re.compile(r"^\W*(?:(?:trade|signal|order|post|message|msg|call)\s*)?(?:id|no\.?|nr\.?|ref)\s*[:#]?\s*[\w-]{1,16}\W*$",
+                      re.IGNORECASE)
 # (a note in brackets after it, "[In reply to …] (H4)", is the relay's too)
 _RELAY_LINE = re.compile(r"^\s*\[(?:in reply to|photo|video|document|sticker|forwarded)[^\]]*\](?:[ \t]*(?:\([^)\n]{0,12}\)|"
                          # ("[In reply to …] TF: 15m", "… Binance Futures": a short note with no instruction in it)
@@ -1204,7 +1207,7 @@ def _reply_to_quote(text: str) -> ParsedMessage | None:
     quoted = [n for n, ln in enumerate(lines) if _QUOTE_LINE.match(ln)]
     # ("GO / [In reply to …] / > …": a short heading line over the relayed reply is no text of the reply)
     first = quoted[0] if quoted else 0
-    if quoted and first and not all(_SHORT_HEADING.match(ln) for ln in lines[:first]):
+    if quoted and first and not all(_SHORT_HEADING.match(ln) or _ID_LINE.match(ln) for ln in lines[:first]):
         return None
     lines = lines[first:]
     quoted = [n - first for n in quoted]
