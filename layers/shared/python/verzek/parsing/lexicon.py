@@ -8,9 +8,10 @@ Longer phrases come first so "stop targets" is a stop, not a target list.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from enum import StrEnum
+
+from verzek.parsing import re_prefilter as re  # (re, with a first-character prefilter on costly patterns)
 
 
 class Field(StrEnum):

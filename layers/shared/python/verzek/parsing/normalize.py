@@ -7,9 +7,9 @@ links are dropped, and dates/clock times/ratios are removed so their digits neve
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
+from verzek.parsing import re_prefilter as re  # (re, with a first-character prefilter on costly patterns)
 from verzek.parsing.hant import SIMPLIFIED, TRADITIONAL
 from verzek.parsing.lexicon import CJK, FUTURES_RE
 from verzek.parsing.symbols import KNOWN_TICKERS

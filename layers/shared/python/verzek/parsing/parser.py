@@ -9,7 +9,6 @@ then built is checked by `verzek.parsing.safety`; a failed check keeps the parse
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -23,6 +22,7 @@ from verzek.domain.signals import (
     UpdateAction,
 )
 from verzek.parsing import lexicon as lx
+from verzek.parsing import re_prefilter as re  # (re, with a first-character prefilter on costly patterns)
 from verzek.parsing.lexicon import Field
 from verzek.parsing.normalize import TO_SIMPLIFIED, normalize
 from verzek.parsing.safety import price_floor, validate_open

@@ -9,10 +9,10 @@ decimal point (AKRO "2835" for 0.02835) or for the wrong coin.
 from __future__ import annotations
 
 import itertools
-import re
 from decimal import Decimal
 
 from verzek.domain.signals import EntryType, ParsedMessage, Side
+from verzek.parsing import re_prefilter as re  # (re, with a first-character prefilter on costly patterns)
 from verzek.parsing.lexicon import TRADABLE_QUOTES
 
 MAX_LEVERAGE = 125  # the highest any of our exchanges offers

@@ -7,9 +7,9 @@ full close/cancel/stop-out is a close; anything else that reports progress on a 
 from __future__ import annotations
 
 import functools
-import re
 
 from verzek.domain.signals import UpdateAction
+from verzek.parsing import re_prefilter as re  # (re, with a first-character prefilter on costly patterns)
 
 _TP_WORDS = (r"(?:tp|target|maqsad|take[\s-]*profit|hedefler|hedef|цели|цель|(?:ال)?هدف|тейк|objetivo|alvo|تارگت|止盈|目标|목표|ziel|objectif|obiettivo|"
              r"cel|ціль|m[ụu]c\s+ti[êe]u|利确|ターゲット|目标|เป้าหมาย|เป้า|sasaran|lengo|יעד|στόχος|στόχο|[țţt][iî]nt[aă]|c[íi]l|doel|"
@@ -705,7 +705,9 @@ _CLOSE_PATTERN = _Gated(
     flags=re.MULTILINE)
 
 
+@functools.lru_cache(maxsize=256)
 def update_action(lowered: str) -> UpdateAction | None:
+    # (cached: one post asks of its status text several times, and every pattern is run when none matches)
     for action, pattern in UPDATE_PATTERNS:
         if pattern.search(lowered):
             return action

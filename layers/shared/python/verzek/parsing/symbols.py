@@ -7,9 +7,9 @@ ambiguous, and ambiguity is reported, never resolved by guessing.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from verzek.parsing import re_prefilter as re  # (re, with a first-character prefilter on costly patterns)
 from verzek.parsing.lexicon import (
     COIN_NAMES,
     COIN_NAMES_UNSPACED,

@@ -8,11 +8,11 @@ expanded). Anything that only looks like a number — list indexes ("1)"), perce
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
+from verzek.parsing import re_prefilter as re  # (re, with a first-character prefilter on costly patterns)
 from verzek.parsing.lexicon import CJK, LABEL_RE, MARKS, Field
 
 
