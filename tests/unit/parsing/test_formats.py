@@ -108,8 +108,9 @@ OPENS = [
      "Stop: 0.7400\nLeverage: 5x (isolated)"),
      expected(symbol="FTM/USDT", side="short", market="futures", leverage=5, entries=[0.71, 0.725],
               entry_type="range", targets=[0.7, 0.685, 0.67], stop_loss=0.74)),
+    # (a priced DCA rung between the limit entry and the stop is the ladder's next order — session 13)
     ("#LINKUSDT Long\nEntry: 14.20\nDCA: 13.60\nTP: 14.90 / 15.60\nSL: 13.10",
-     expected(symbol="LINK/USDT", side="long", entries=[14.2], entry_type="limit", targets=[14.9, 15.6],
+     expected(symbol="LINK/USDT", side="long", entries=[13.6, 14.2], entry_type="limit", targets=[14.9, 15.6],
               stop_loss=13.1)),
 ]
 

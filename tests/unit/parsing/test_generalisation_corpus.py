@@ -522,6 +522,9 @@ CORPORA = {
     "blind_l1.jsonl": (61, 1.0),
     "blind_m1.jsonl": (53, 0.9),
     "blind_m2.jsonl": (58, 0.96),
+    "blind_n1.jsonl": (55, 0.85),
+    "blind_n2.jsonl": (59, 0.85),
+    "blind_n3.jsonl": (61, 0.9),
 }
 
 

@@ -282,8 +282,11 @@ def test_a_coin_with_its_stable_quote_in_brackets_after_a_coin_label():
 def test_a_dca_line_whose_share_completes_the_entry_is_an_entry_leg():
     parsed = parse_message("#OP LONG\nBuy 1.90 or below — 40%\nDCA 1.84 — 60%\nTP 2.00 / 2.10\nSL 1.78")
     assert parsed.entries == (Decimal("1.84"), Decimal("1.90"))
-    # a bare DCA line stays outside the entries
-    assert parse_message("#OP LONG\nBuy 1.90\nDCA: 1.84\nTP 2.00 / 2.10\nSL 1.78").entries == (Decimal("1.90"),)
+    # a bare DCA rung between the limit entry and the stop is the ladder's next order (session 13; it stayed outside
+    # before); a DCA said in words, or beside an entry at the market, stays outside
+    assert parse_message("#OP LONG\nBuy 1.90\nDCA: 1.84\nTP 2.00 / 2.10\nSL 1.78").entries == (Decimal("1.84"), Decimal("1.90"))
+    assert parse_message("#OP LONG\nBuy 1.90\nDCA below 1.84\nTP 2.00 / 2.10\nSL 1.78").entries == (Decimal("1.90"),)
+    assert parse_message("#OP LONG\nBuy: CMP 1.90\nDCA: 1.84\nTP 2.00 / 2.10\nSL 1.78").entries == (Decimal("1.90"),)
 
 
 @pytest.mark.parametrize("text,kind,symbol", [

@@ -50,6 +50,10 @@ def _combining_marks() -> str:
 
 MARKS = _combining_marks()
 _B = rf"(?<![#$])(?<![^\W{CJK}])(?<![{MARKS}])"  # label start: not inside a word, not a hashtag
+# "Current price", "Giá hiện tại", "Precio actual": where the market is — an entry only when no other entry is written
+PRICE_NOW_PHRASE = (r"(?:current|market)\s+(?:price|rate)|[şs]u\s+anki\s+fiyat|mevcut\s+fiyat|anl[ıi]k\s+fiyat|prix\s+actuel|"
+                    r"pre[çc]o\s+atual|precio\s+actual|prezzo\s+attuale|aktueller\s+(?:preis|kurs)|текущая\s+цена|"
+                    r"поточна\s+ціна|gi[áa]\s+hi[ệe]n\s+t[ạa]i|harga\s+(?:saat\s+ini|sekarang)|aktualna\s+cena")
 _E = rf"(?![^\W{CJK}]|[{MARKS}])"
 
 # Numbered labels ("TP1", "Target 2.", "Hedef 1:", "Entry 1") consume their index.
@@ -109,7 +113,7 @@ LABELS: list[tuple[Field, str]] = [
                  r"وقف\s+(?:ال)?خسار[ةه]|(?:ال)?ستوب|حد\s+ضرر|استاپ(?:\s*لاس)?|止损(?:价|位)?|손절(?:가)?|정지\s*손실|"
                  r"损切り?(?:ライン|価格)?|ストップ(?:ロス)?|止损(?:价|位)?|اسٹاپ(?:\s*لاس)?|سٹاپ(?:\s*لاس)?|(?:ال)?وقف(?=[ \t]*[:=]?[ \t]*(?:(?:إلى|الى|عند|على)[ \t]+)?\$?\d)|"
                  # Thai, Malay, Swahili, Hebrew, Greek, Romanian, Czech, Bengali
-                 r"จุดตัดขาดทุน|ตัดขาดทุน|หยุดขาดทุน|henti\s+rugi|hentikan\s+kerugian|hasara\s+ya\s+kusimamisha|"
+                 r"จุดตัดขาดทุน|ตัดขาดทุน|หยุดขาดทุน|คัทลอส|คัทลอส|คัตลอส|henti\s+rugi|hentikan\s+kerugian|hasara\s+ya\s+kusimamisha|"
                  r"סטופ(?:\s*לוס)?|עצירת\s+הפסד|στοπ(?:\s*λος)?|όριο\s+ζημιάς|stop\s+pierdere|"
                  r"zastaven[íi]\s+ztr[áa]ty|স্টপ(?:\s*লস)?|simamisha\s+hasara|"
                  # Hindi, Swedish/Norwegian, Finnish, Hungarian, Kazakh, Uzbek
@@ -156,10 +160,10 @@ LABELS: list[tuple[Field, str]] = [
                   r"(?![^\n]*(?:后|以降|이후|になったら))|"
                   r"(?:^|(?<=\|))[ \t]*cmp(?=[ \t]*[:=@][ \t]*\$?\d)|"
                   r"enter(?:\s+at)?|entrada(?:s)?|punto\s+de\s+entrada|pre[çc]o\s+de\s+entrada|"
-                  r"giri[şs](?:\s+(?:fiyat[ıi]|b[öo]lgesi|aral[ıi][ğg][ıi]))?|точка\s+входа|зона\s+входа|"
-                  r"цена\s+входа|зона\s+(?:набора|покупки|закупки|закупа)|вход|набира(?:ю|ем)(?=\s+(?:[#$]\w+\s+)?(?:от|в\s+зоне|\d))|рыночный\s+ордер|лимитный\s+ордер|market\s+order|limit\s+order|"
-                  r"(?:buy|long|short)[\s-]*(?:zone|area|range|setup|between|price)|(?:buy|sell)[\s-]*stop(?:\s+(?:above|below|at))?|accumulat(?:e|ion)(?:\s+zone)?|"
-                  r"open(?:ing)?\s+price|avg\.?\s+entry|(?:current|market)\s+(?:price|rate)|"
+                  r"giri[şs]ler|giri[şs](?:\s+(?:fiyat[ıi]|b[öo]lgesi|aral[ıi][ğg][ıi]))?|точк[аи]\s+входа|зона\s+входа|"
+                  r"цена\s+входа|зона\s+(?:набора|покупки|закупки|закупа)|входы|вход|набира(?:ю|ем)(?=\s+(?:[#$]\w+\s+)?(?:от|в\s+зоне|\d))|рыночный\s+ордер|лимитный\s+ордер|market\s+order|limit\s+order|"
+                  r"(?:buy|long|short)[\s-]*(?:zone|area|range|setup|between|price)|(?:^|(?<=\|))[ \t]*buys(?=[ \t]*:)|(?:buy|sell)[\s-]*stop(?:\s+(?:above|below|at))?|accumulat(?:e|ion)(?:\s+zone)?|"
+                  r"open(?:ing)?\s+price|avg\.?\s+entry|" + PRICE_NOW_PHRASE + r"|"
                   r"(?:^|(?<=\|))[ \t]*price(?=\s*[:=-])|(?:^|(?<=\|))[ \t]*in(?=[ \t]*[:=]?[ \t]*\$?\d)|"
                   r"(?:^|(?<=\|))[ \t]*(?:zona|zone|[áa]rea|b[öo]lge|зона)(?=[ \t]*[:=])|precio\s+de\s+entrada|zona\s+de\s+entrada|диапазон\s+входа|"
                   r"al[ıi][şs]\s+b[öo]lgesi|买入(?:区间|价格|价)|"
@@ -167,14 +171,14 @@ LABELS: list[tuple[Field, str]] = [
                   r"(?:سعر\s+|منطقة\s+)?(?:نقطة\s+)?(?:ال)?دخول|نقطه\s+ورود|ورود|نقاط(?=[ \t]*\d)|"
                   r"入场(?:价格|价|区间|位)?|进场(?:价)?|建仓(?:区间|价格|价|位)?|开仓(?:价格|价)?|进场(?:价格|价|区间)?|入场(?:价格|价)?|开仓(?:价)?|انٹری|"
                   r"منطقة\s+(?:ال)?شراء|진입(?:가|구간)?|매수가|매수\s*평균가|"
-                  r"einstiegs?(?:[\s-]*(?:preis|zone|bereich|kurs))?|kauf[\s-]*(?:zone|bereich)|"
-                  r"(?:point|zone|prix)\s+d'\s?entr[ée]e|entr[ée]e|(?:prezzo|zona|punto)\s+di\s+(?:ingresso|entrata)|"
-                  r"ingresso|entrat[ae]|(?:strefa|cena|punkt)\s+wej[śs]cia|wej[śs]cie|(?:точка|зона|ціна)\s+входу|вхід|"
+                  r"einstiegs?(?:[\s-]*(?:preis|zone|bereich|kurs|punkte))?|einstiege|kauf[\s-]*(?:zone|bereich)|"
+                  r"(?:points?|zones?|prix)\s+d'\s?entr[ée]e|entr[ée]es?|(?:prezzo|zona|punto)\s+di\s+(?:ingresso|entrata)|"
+                  r"ingress[oi]|entrat[ae]|(?:strefa|cena|punkty?)\s+wej[śs]cia|wej[śs]ci[ea]|(?:точк[аи]|зона|ціна)\s+входу|входи|вхід|"
                   r"エントリー?(?:価格|ゾーン)?|(?:^|(?<=\|))[ \t]*open(?=\s*[:=])|(?:^|(?<=\|))[ \t]*(?:now|сейчас|зараз|[şs]imdi|ahora|agora|jetzt|maintenant|adesso|teraz|sekarang|b[âa]y\s+gi[ờo]|"
                   r"الآن|اکنون|现在|现价|지금|현재가|ตอนนี้)(?=[ \t]*[:=~>@]|[ \t]+[~$@]?\d)|"
                   # ("BNB 现价615附近做多"): the CJK words for "price now" are no ordinary word, trusted anywhere
                   r"(?:现价|현재가)(?=[ \t]*[:=~>@]?[ \t]*[~$@]?\d)|"
-                  r"จุดเข้าซื้อ|จุดเข้า|ราคาเข้า|เข้าซื้อ|(?:^|(?<=\|)|(?<=[ \t]))เข้า(?=[ \t]*[:=][ \t]*\$?\d)|pasok|kiingilio|כניסה|είσοδος|εισοδος|"
+                  r"จุดเข้าซื้อ|จุดเข้า|ราคาเข้า|เข้าซื้อ|เข้าที่|(?:^|(?<=\|)|(?<=[ \t]))เข้า(?=[ \t]*[:=][ \t]*\$?\d)|pasok|kiingilio|כניסה|είσοδος|εισοδος|"
                   r"pre[țţt]\s+de\s+intrare|intrare|vstupn[íi]\s+cena|vstup|instapprijs|instapzone|instap|"
                   r"kuingia|এন্ট্রি|প্রবেশ|एंट्री|प्रवेश|кіру|kirish|bel[ée]p[őo]|ing[åa]ng|sis[äa][äa]ntulo")),
     (Field.LEVERAGE, (r"leverage|levrage|leverge|leverag|lvrg|lvg|lev|kald[ıi]ra[çc]|плечо|apalancamiento|杠杆(?:倍数)?|لیوریج|"
@@ -196,7 +200,10 @@ LABELS: list[tuple[Field, str]] = [
     (Field.IGNORE, (r"(?:bonus|extra|extended|optional|moon|moonbag|moon[\s-]+bag|runner|dream|ultimate|stretch|final\s+moon|"
                    # ("Swing holders can target 220", "Mid-term TP 220", "Long-term target 250"): for another horizon
                    r"mid[\s-]*term|long[\s-]*term|swing(?:\s+holders?\s+can)?|hodl(?:ers)?\s+can)\s+"
-                   r"(?:targets?|tps?)(?:\s+(?:zone|area))?|re[\s-]*entry|average|dca(?:\s+(?:zone|area|levels?|entry|entries|orders?))?|risk(?:\s*/\s*reward)?|reward|r\s*/\s*r|rr|"
+                   r"(?:targets?|tps?)(?:\s+(?:zone|area))?|re[\s-]*entry|average|dca(?:\s+(?:zone|area|levels?|entry|entries|orders?))?|"
+                   # ("Вход: по рынку, усреднение 5.12"): an averaging order, as "DCA"
+                   r"усреднени[ея]|"
+                   r"risk(?:\s*/\s*reward)?|reward|r\s*/\s*r|rr|"
                    r"period|volume|market\s+cap|ranking|wallet(?:\s+size)?|capital|amount|balance|margin\s+size|"
                    r"position\s+size|change|duration|position(?=[ \t]*:[ \t]*\$[ \t]?\d)|"
                    # "Size 2.3 SOL", "Qty: 120", "Margin: 50 USDT": how much, never a price
@@ -213,7 +220,7 @@ LABELS: list[tuple[Field, str]] = [
     (Field.BUY, (r"(?:^|(?<=\|))[ \t]*(?:accumulate|acumular|acumule|accumulare|accumula|akumulasi|tích\s+lũy|"
                  r"накапливаем|накопичуємо|biriktir|akümüle\s+et|akumuluj)(?=[ \t]+(?:between|entre|tra|fra|zwischen|"
                  r"antara|từ|между|між|arası|arasi|between)?[ \t]*\$?\d)|"
-                 r"低吸|k[öo]p(?:a|er)?(?=[ \t]+[#$]?\w)|خریدیں|خریدو|ख़रीदें|खरीदें|(?:^|(?<=\|))[ \t]*al(?=[ \t]+(?:[1-9][ \t]*[:)][ \t]*)?\$?\d|[ \t]*:)|buy|compra|comprar|al[ıi][şsm]|купить|покупка|покупаем|закупк\w*|закупаем|buying|mua|beli|(?:ال)?شراء|خرید|买入|매수|"
+                 r"低吸|k[öo]p(?:a|er)?(?=[ \t]+[#$]?\w)|خریدیں|خریدو|بخرید|بخرین|ख़रीदें|खरीदें|(?:^|(?<=\|))[ \t]*al(?=[ \t]+(?:[1-9][ \t]*[:)][ \t]*)?\$?\d|[ \t]*:)|buy|compra|comprar|al[ıi][şsm]|купить|покупка|покупаем|закупк\w*|закупаем|buying|mua|beli|(?:ال)?شراء|خرید|买入|매수|"
                 r"achat|acheter|kaufen|kauf|acquist[oa]|acquista|kupno|kupuj|купівля|купуємо|买い|ซื้อ|nunua|bumili|bili|"
                 r"קנייה|קניה|αγορά|αγορα|cump[ăa]r[ăa]|cump[ăa]rare|n[áa]kup|koupit|kopen|koop|কিনুন|ক্রয়")),
     (Field.SELL, (r"sell[\s-]*(?:zone|area|range|setup|price|targets?)|"
@@ -257,7 +264,7 @@ ORDINAL_WORDS = frozenset(
 
 MARKET_WORDS = re.compile(r"(?<!\w)(?:now|cmp|market|current\s+price|current|mkt|рынок|рыночный|по\s+рынку|"
                           r"gi[áa]\s+hi[ệe]n\s+t[ạa]i|текущ\w*|precio\s+actual|pre[çc]o\s+atual|aktuell\w*|prix\s+actuel|"
-                          r"prezzo\s+attuale|mevcut\s+fiyat|(?:ال)?سعر\s+(?:ال)?حالي|قیمت\s+فعلی|"
+                          r"prezzo\s+attuale|mevcut\s+fiyat|(?:ال)?سعر\s+(?:ال)?حالي|قیمت\s+فعلی|مارکت|"
                           r"piyasa(?:dan)?|mercado|a\s+mercado|ahora|agora|instant|immediately|сейчас|зараз|[şs]imdi|jetzt|"
                           r"maintenant|adesso|teraz|sekarang|b[âa]y\s+gi[ờo]|ngay|الآن|اکنون|अभी|এখন|עכשיו|τώρα|acum|teď|по\s+ринку)(?!\w)|现在|现价|市价|成行|지금|현\s*재\s*가|시장가|ตอนนี้", re.IGNORECASE)
 LIMIT_WORDS = re.compile(r"(?<!\w)(?:below|above|under|over|or\s+lower|or\s+higher|limit|dip|pullback|retest|ниже|выше|лимит|"
@@ -650,7 +657,7 @@ OPEN_VERB_RE = re.compile(
     rf"{_B}(?:open(?:ing|ed)?|enter(?:ing)?|a[çc][ıi]ld[ıi]|a[çc]t[ıi]k|открыт[аоы]?|открыли|abiert[oa]|abert[oa]|er[öo]ffnet|ouvert[e]?|apert[oa]|dibuka|[đd][ãa]\s+m[ởo]|تم\s+فتح|فتحنا|باز\s+شد|已开仓|go(?=\s+(?:long|short)(?!\w))|abrindo|vamos\s+abrir|открываем|открыть|открываю|відкриваємо|a[çc][ıi]yoruz|abrimos|abrir|"
     rf"er[öo]ffnen|ouvrons|apriamo|otwieramy|m[ởo]\s+l[ệe]nh|v[àa]o\s+l[ệe]nh|فتح|افتح|نفتح|باز\s+کن\w*|"
     rf"шортим|лонгуем|заходим|входим|открыва\w*|girelim|giriyoruz|entramos|entrons|entriamo|wchodzimy|masuk|buka|"
-    rf"m[ởo](?=\s+(?:long|short)(?!\w))|signal\s+type(?=\s*:\s*\w+\s*\(\s*(?:long|short|buy|sell)\s*\))|(?:going|switching\s+to|switch\s+to|flipping\s+to|flip\s+to)(?=\s+(?:long|short)(?!\w))){_E}",
+    rf"m[ởo](?=\s+(?:long|short)(?!\w))|(?<=long\s)(?:le\s+lo|lelo|le\s+lijiye)|(?<=short\s)(?:le\s+lo|lelo|kar\s+do|karo)|(?<=buy\s)(?:karo|kar\s+lo)|signal\s+type(?=\s*:\s*\w+\s*\(\s*(?:long|short|buy|sell)\s*\))|(?:going|switching\s+to|switch\s+to|flipping\s+to|flip\s+to)(?=\s+(?:long|short)(?!\w))){_E}",
     re.IGNORECASE,
 )
 

@@ -545,7 +545,7 @@ def _targets_after_entry(levels: _Levels, side: Side, stop: Decimal) -> tuple[li
     return sorted(on_label), values
 
 
-_DCA_LABEL = re.compile(r"dca|averag\w*|усредн\w*|ortalama", re.IGNORECASE)
+_DCA_LABEL = re.compile(r"dca(?:\s*#?[1-9])?|averag\w*|усредн\w*|ortalama", re.IGNORECASE)
 
 
 _DCA_ZONE_LABEL = re.compile(r"dca\s+(?:zone|area|range|levels?|entries)", re.IGNORECASE)
@@ -571,11 +571,17 @@ def _dca_zone_as_the_entry(segments: list[Segment]) -> None:
         zone.field = Field.ENTRY
 
 
+def _before_a_note(tokens: list[Token]) -> list[Token]:
+    """The tokens before a bracketed note ("DCA 0.3720 — 60% (+1.8% / ~+$5.4)": what the rung would gain is no share)."""
+    bracket = next((n for n, t in enumerate(tokens) if t.kind == Kind.SEP and t.text == "(" and n > 0), None)
+    return tokens if bracket is None else tokens[:bracket]
+
+
 def _weighted_dca_legs(segments: list[Segment], levels: _Levels) -> list[Decimal]:
     """Prices of "DCA x — N%" lines when the entry's own shares and theirs add up to 100 % (the plan's legs); a bare
     "DCA: x" stays outside the entries."""
     def shares(segment: Segment) -> list[Decimal]:
-        return [t.value for t in segment.tokens if t.kind == Kind.PCT and "%" in t.text and t.value is not None]
+        return [t.value for t in _before_a_note(segment.tokens) if t.kind == Kind.PCT and "%" in t.text and t.value is not None]
     entry_shares = [v for s in levels.entry_segments for v in shares(s)]
     if not entry_shares:
         return []
@@ -584,13 +590,61 @@ def _weighted_dca_legs(segments: list[Segment], levels: _Levels) -> list[Decimal
     for s in segments:
         if s.field == Field.IGNORE and s.label is not None and _DCA_LABEL.fullmatch(s.label.text.strip()):
             # ("0.3720 — 60%" is tokenised as a percentage range: the number without its own "%" is the price)
-            prices = [t.value for t in s.tokens if t.kind == Kind.NUM or t.kind == Kind.PCT and "%" not in t.text]
+            prices = [t.value for t in _before_a_note(s.tokens) if t.kind == Kind.NUM or t.kind == Kind.PCT and "%" not in t.text]
             segment_shares = shares(s)
             if len(prices) != 1 or len(segment_shares) != 1 or prices[0] is None:
                 return []
             legs.append(prices[0])
             leg_shares.extend(segment_shares)
     return legs if legs and sum(entry_shares) + sum(leg_shares) == 100 else []
+
+
+def _dca_price_beside_the_market(lines: list[list[Token]]) -> None:
+    """"$ARB short CMP pe le lo, 0.62 tak DCA kar sakte ho": on a line that enters at the market, a price written right
+    before the DCA word (one short word between at most) is where to average, not the entry — set aside like a count."""
+    for tokens in lines:
+        if not any(t.kind == Kind.WORD and lx.MARKET_WORDS.fullmatch(t.text) for t in tokens):
+            continue
+        for i, tok in enumerate(tokens):
+            if tok.kind != Kind.NUM:
+                continue
+            after = tokens[i + 1:i + 3]
+            if after and after[0].kind == Kind.WORD and len(after[0].text) <= 4:
+                after = after[1:]
+            if after and after[0].kind == Kind.LABEL and after[0].field == Field.IGNORE \
+                    and _DCA_LABEL.fullmatch(after[0].text.strip()):
+                tok.kind = Kind.INDEX
+
+
+def _dca_rungs(segments: list[Segment], levels: _Levels, entries: list[Decimal], targets: list[Decimal],
+               stop: Decimal | None) -> list[Decimal]:
+    """Prices of "DCA: x" / "DCA 2: y" lines beside a limit entry, each on the averaging side of it — between the entry
+    and the stop (or, with no stop, away from the targets): the rungs of a DCA ladder, placed as limit orders like the
+    entry's own. Beside an entry at the market ("Entry: CMP 1.124 / DCA: 1.060") a rung is an add-on for later that a
+    market order cannot carry: left out. A rung on the wrong side, or a line with several prices, leaves them all out."""
+    if any(lx.MARKET_WORDS.search(" ".join(t.text for t in ([s.label] if s.label else []) + s.tokens))
+           for s in levels.entry_segments):
+        return []
+    low, high = min(entries), max(entries)
+    if stop is not None:
+        between = (lambda p: stop < p < low) if stop < low else (lambda p: high < p < stop) if stop > high else None
+    elif targets:
+        between = (lambda p: p < low) if min(targets) > high else (lambda p: p > high) if max(targets) < low else None
+    else:
+        between = None
+    if between is None:
+        return []
+    rungs = []
+    for s in segments:
+        if s.field == Field.IGNORE and s.label is not None and _DCA_LABEL.fullmatch(s.label.text.strip()):
+            tokens = s.tokens[2:] if len(s.tokens) > 2 and s.tokens[0].kind == Kind.NUM and s.tokens[0].text in "123456789" \
+                and s.tokens[1].text == ":" else s.tokens  # ("DCA 2: 5.95": the rung's number)
+            prices = [t.value for t in tokens if t.kind == Kind.NUM and t.value is not None]
+            # (words beside the price make it a plan, not an order: "DCA below $250", "DCA if it dips to 1.2")
+            if len(prices) != 1 or not between(prices[0]) or any(t.kind not in (Kind.NUM, Kind.SEP) for t in tokens):
+                return []
+            rungs.append(prices[0])
+    return rungs
 
 
 def _number_dash_rows(lines: list[list[Token]]) -> None:
@@ -885,8 +939,12 @@ def _dash_after(segment: Segment, number: Token) -> bool:
 def _heads_a_side_line(tokens: list[Token], position: int) -> bool:
     line = tokens[position].line
     on_line = [t for t in tokens if t.line == line and t.kind not in (Kind.SEP, Kind.INDEX)]
+    # ("INJ long setup", "BTC short zone: …": a label of the entry that begins with the side word states the side too)
     return bool(on_line) and on_line[0] is tokens[position] \
-        and any(t.kind == Kind.LABEL and t.field in _SIDE_FIELDS for t in on_line)
+        and any(t.kind == Kind.LABEL and (t.field in _SIDE_FIELDS or _SIDE_WORD_FIRST.match(t.text)) for t in on_line)
+
+
+_SIDE_WORD_FIRST = re.compile(r"(?:long|short)(?![a-z])", re.IGNORECASE)
 
 
 def _numbered(segment: Segment) -> bool:
@@ -1292,6 +1350,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     comma_decimal = comma_decimal_locale or uses_comma_decimals(clean)
     lines = [tokenize_line(line, n, comma_decimal) for n, line in enumerate(clean.split("\n"))]
     _number_dash_rows(lines)
+    _dca_price_beside_the_market(lines)
     tokens = [t for line in lines for t in line]
     segments = _segments(lines)
     _restore_unsequenced_indexes(segments)
@@ -1369,8 +1428,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     entries, targets, stops = _rescale_thousands([levels.entries, levels.targets, levels.stop])
     entries = sorted(_dedupe(entries))
     stop = _pick_stop(stops, entries, _closes_on_candle(levels))
-    if entries and (legs := _weighted_dca_legs(segments, levels)):
-        # "Buy 0.3810 or below — 40% / DCA 0.3720 — 60%": a DCA line whose share completes the entry's is an entry leg
+    if entries and (legs := _weighted_dca_legs(segments, levels) or _dca_rungs(segments, levels, entries, targets, stop)):
+        # "Buy 0.3810 or below — 40% / DCA 0.3720 — 60%": a DCA line whose share completes the entry's is an entry leg;
+        # "Entrata: 38.60 / DCA: 36.90 / … / SL: 35.40": a priced DCA rung between a limit entry and the stop is the
+        # ladder's next order
         entries = sorted(_dedupe([*entries, *legs]))
     has_setup = bool(entries) and bool(targets or stop is not None)
     bare_heading = by_name = lower_case = False
@@ -1521,6 +1582,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("✅ Take-Profit 1 — 104,250 ✅": a target ticked off, nothing else said)
         # ("#SOL SL to 180 once TP1 hits": the target in a plan for later is no target reached)
         action = update_action(_FUTURE_MANAGEMENT.sub(" ", plan_status)) or (UpdateAction.TP_HIT if progress else None)
+        if action == UpdateAction.ADD_ENTRY and targets and stop is not None and levels.entry_segments \
+                and any(s.field in _SIDE_FIELDS for s in segments) and not _added_before_any_entry(clean, levels):
+            # ("#TON LONG / Entry: CMP, DCA at 5.12 / TP … / SL …"): the add-on is a rung of the card's own plan, written
+            # after its entry at the market — a fresh call, not an add to a running trade
+            action = None
         coin_names = frozenset(c.base.lower() for c in candidates)
         closing = is_close(plan_status, coin_names)
         if action in POSITION_CHANGES and (_EXCEPT.search(status_text) or _LEFT_ALONE.search(status_text)) \
@@ -1883,7 +1949,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     leverage = _leverage(tokens, segments)
     market = _market(clean, candidate, leverage)
     # ("Sell entry: 90" labels an entry: a short being opened, never a spot exit)
-    only_sell = words_side == Side.SHORT and not any(s.field in (Field.SHORT, Field.ENTRY) for s in segments)
+    # (an entry word with no price nor market word beside it is the old entry named — "+11% dari entry spot kita" — not
+    # a "Sell entry: 90" label)
+    only_sell = words_side == Side.SHORT and not any(
+        s.field == Field.SHORT or s.field == Field.ENTRY and (s.numbers or any(
+            t.kind == Kind.WORD and lx.MARKET_WORDS.fullmatch(t.text) for t in s.tokens)) for s in segments)
     if symbol_problem and symbol_problem.startswith("several different"):
         # A list of calls for several coins is not one trade; picking one would be a guess.
         return _not_a_signal(symbol_problem)
@@ -2007,17 +2077,18 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                                                    or _levels_later_call(clean, comma_decimal))):
         # "Open SHORT on #LTCUSDT now": a direction and a market word, no level at all — held, never traded as is.
         assumed.append("direction only: no entry price, target or stop")
+    if only_sell and not targets and stop is None and market != MarketType.FUTURES and not (
+            direction_only and _LEVELS_LATER.search(clean)):
+        # A spot "SELL @ price" alert without targets or stop exits a held coin ("Jual #FET sekarang ✅ profit +11%": with
+        # its gain beside it too, "+11% dari entry": the old entry named, no price). ("señal de VENTA en #ETH — niveles solo en el VIP": a sell call whose levels come
+        # elsewhere — a direction alert, held below)
+        return _status(MessageKind.CLOSE, candidate, segments, None, notes)
     if not entries and etype != EntryType.MARKET:
         return _not_a_signal("no entry price or market entry")
     if not (targets or stop is not None or words_side is not None):
         return _not_a_signal("entry price without side, targets or stop")
     if not entries and not (targets or stop is not None) and not assumed:
         return _not_a_signal("market call without any price level")
-    if only_sell and not targets and stop is None and market != MarketType.FUTURES and not (
-            direction_only and _LEVELS_LATER.search(clean)):
-        # A spot "SELL @ price" alert without targets or stop exits a held coin. ("señal de VENTA en #ETH — niveles solo
-        # en el VIP": a sell call whose levels come elsewhere — a direction alert, held below)
-        return _status(MessageKind.CLOSE, candidate, segments, None, notes)
 
     half = len(targets) // 2
     if half >= 2 and len(targets) == 2 * half and targets[:half] == targets[half:]:
@@ -2069,7 +2140,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     if words_side and level_side and words_side != level_side:
         problems.append(f"side says {words_side.value} but the levels are those of a {level_side.value}")
     if words_side is None and levels.entry_segments and all(_reference_price(s) and re.search(
-            r"(?:current|market)\s+(?:price|rate)", s.label.text, re.IGNORECASE)
+            lx.PRICE_NOW_PHRASE, s.label.text, re.IGNORECASE)
             for s in levels.entry_segments):
         # ("#TRX / Now: 0.2500 / TP … / SL …", "#XRP / 现价: 2.41 / …" are house styles ordering at the market; an English
         # "Current price:" under no side word is not)
@@ -2261,7 +2332,9 @@ def _added_before_any_entry(clean: str, levels: _Levels) -> bool:
         return False
     lines = clean.split("\n")
     starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
-    return all(starts[t.line] + t.start >= added.start() for t in levels.entries)
+    # (the entry's label counts as the entry: "Entry: CMP, DCA at 5.12" writes the card's entry before the add-on)
+    written = [*levels.entries, *(s.label for s in levels.entry_segments if s.label is not None)]
+    return all(starts[t.line] + t.start >= added.start() for t in written)
 
 
 _NEW_CALL = re.compile(r"(?<!\w)new\s+(?:trade|signal|call|setup)(?!\w)", re.IGNORECASE)
@@ -2677,7 +2750,7 @@ def _lone_level(tokens: list[Token], text: str) -> tuple[Field, Decimal] | None:
 # "all targets", "tüm hedefler", "hết TP", "全部止盈", "semua TP", "alle Ziele": every target of a call
 _ALL_TARGETS = re.compile(
     r"(?<!\w)(?:all\s+(?:the\s+|our\s+|its\s+)?(?:take[\s-]*profit\s+)?(?:targets|tps|take[\s-]*profits)|"
-    r"t[üu]m\s+(?:hedef\w*|tp\w*)|(?:h[ếe]t|t[ấa]t\s+c[ảa])\s+(?:c[áa]c\s+)?(?:tps?|m[ụu]c\s+ti[êe]u)|"
+    r"t[üu]m\s+(?:k[âa]r\s+alma\s+)?(?:hedef\w*|tp\w*)|(?:h[ếe]t|t[ấa]t\s+c[ảa])\s+(?:c[áa]c\s+)?(?:tps?|m[ụu]c\s+ti[êe]u)|"
     r"(?:semua|seluruh)\s+(?:tps?|targets?|sasaran)|alle\s+(?:ziele|tps?|targets)|"
     r"tod[oa]s\s+(?:los\s+|os\s+)?(?:objetivos|alvos|tps?|targets)|tous\s+les\s+(?:objectifs|tps?)|"
     r"tutti\s+(?:gli\s+)?(?:obiettivi|target|tp)|wszystkie\s+(?:cele|tp)|"
@@ -2774,7 +2847,9 @@ _LIQUIDATED_AT = re.compile(r"(?:liquidated|liquidad[oa]|liquid[ée]e?|liquidier
 # "levels soon 🔜", "entry & targets in 5 min", "targets to follow": the levels are promised for a later post
 _LEVELS_LATER = re.compile(r"(?i)[,—–-]?\s*(?:(?:the\s+)?(?:levels?|entry|entries|targets?|tps?|details|setup|sl)"
                            r"(?:\s*(?:&|and|\+|/)\s*(?:levels?|entry|targets?|tps?|sl|stop))*\s+"
-                           r"(?:soon|later|to\s+follow|coming(?:\s+soon)?|in\s+\d{1,2}\s*(?:min\w*|m)(?!\w)))(?!\w)|"
+                           r"(?:soon|later|to\s+follow|coming(?:\s+soon)?|in\s+\d{1,2}\s*(?:min\w*|m)(?!\w)|"
+                           # (Hinglish: "levels thodi der mein bhejta hoon", "entry baad mein")
+                           r"thodi\s+der\s+(?:mein|me|main|baad)|baad\s+(?:mein|me)|jaldi))(?!\w)|"
                            # ("Детали позже", "niveles en breve", "点位稍后发", "止盈止损稍后发", "Details folgen")
                            r"[,.—–-]?\s*(?:детали|уровни|цели|вход|стоп)(?:\s+(?:и|,)\s*\w+)*\s+(?:позже|скоро|чуть\s+позже)(?!\w)|"
                            r"[,.—–-]?\s*(?:niveles|detalles|objetivos|n[íi]veis|detalhes|alvos|livelli|dettagli|niveaux|d[ée]tails|"
@@ -2937,12 +3012,9 @@ _FUTURE_MANAGEMENT = re.compile(r"(?:after|once|when)\s+(?:the\s+)?(?:tp|target)
                                 r"(?:到达|达到)\s*(?:tp|目标)\s*\d\s*后")
 _INSTANT_ORDER = re.compile(r"(?:instant|market)\s+execution|(?:buy|sell)\s+(?:at\s+)?market(?!\w)", re.IGNORECASE)
 # (a "Now:" label beside an entry label of its own is where the market is too)
-_REFERENCE_PRICE = re.compile(r"(?:current|market)\s+(?:price|rate)|\W*(?:price|now|сейчас|зараз|[şs]imdi|ahora|agora|jetzt|"
+_REFERENCE_PRICE = re.compile(lx.PRICE_NOW_PHRASE + r"|\W*(?:price|now|сейчас|зараз|[şs]imdi|ahora|agora|jetzt|"
                               r"maintenant|adesso|teraz|sekarang|现在|现价|지금|현재가)\W*$", re.IGNORECASE)
-_PRICE_NOW_LINE = re.compile(r"(?:current|market)\s+(?:price|rate)|price\s+now|[şs]u\s+anki\s+fiyat|mevcut\s+fiyat|"
-                             r"anl[ıi]k\s+fiyat|prix\s+actuel|pre[çc]o\s+atual|precio\s+actual|prezzo\s+attuale|"
-                             r"aktueller\s+(?:preis|kurs)|текущая\s+цена|поточна\s+ціна|gi[áa]\s+hi[ệe]n\s+t[ạa]i|"
-                             r"harga\s+(?:saat\s+ini|sekarang)|当前价格?|现价|현재가", re.IGNORECASE)
+_PRICE_NOW_LINE = re.compile(lx.PRICE_NOW_PHRASE + r"|price\s+now|当前价格?|现价|현재가", re.IGNORECASE)
 _PRICE_IN_LINE = re.compile(r"\d+(?:[.,]\d+)?")
 
 

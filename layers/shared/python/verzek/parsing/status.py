@@ -11,7 +11,7 @@ import functools
 from verzek.domain.signals import UpdateAction
 from verzek.parsing import re_prefilter as re  # (re, with a first-character prefilter on costly patterns)
 
-_TP_WORDS = (r"(?:tp|target|maqsad|take[\s-]*profit|hedefler|hedef|цели|цель|(?:ال)?هدف|тейк|objetivo|alvo|تارگت|止盈|目标|목표|ziel|objectif|obiettivo|"
+_TP_WORDS = (r"(?:tp|target|maqsad|take[\s-]*profit|hedeflerine|hedeflere|hedefine|hedefe|hedefler|hedef|цели|цель|(?:ال)?هدف|тейк|objetivo|alvo|تارگت|止盈|目标|목표|ziel|objectif|obiettivo|"
              r"cel|ціль|m[ụu]c\s+ti[êe]u|利确|ターゲット|目标|เป้าหมาย|เป้า|sasaran|lengo|יעד|στόχος|στόχο|[țţt][iî]nt[aă]|c[íi]l|doel|"
              r"টার্গেট|익절|ٹارگٹ|c[ée]l)")
 _DONE = (r"(?:bajarildi|hit(?!\s+(?:rate|ratio|%))|reached|achieved|done|smashed|completed|touched|filled|taken|secured|booked|profit|(?:[đd][ãa]\s+)?ch[ạa]m|"
@@ -331,7 +331,10 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:sl|stop)\s+(?:is\s+)?(?:now\s+)?(?:at|@)\s+(?:entry|breakeven|break[\s-]*even|be)(?!\w)|стоп\s+в\s+ноль|"
         r"безубыт\w*|стоп\s+в\s+бу|stop'?u?\s+giri[şs]e|"
         r"mover\s+(?:el\s+|o\s+)?stop\s+(?:a|para)\s+(?:la\s+|a\s+)?entrada|"
-        r"(?:d[ờo]i|k[ée]o|geser|pindah\w*)\s+(?:sl|stop)\s+(?:v[ềe]|ke)\s+(?:entry|gi[áa]\s+v[àa]o|[đd]i[ểe]m\s+v[àa]o|bep|harga\s+masuk)|"
+        r"(?:d[ờo]i|k[ée]o|geser|pindah\w*|alih\w*)\s+(?:sl|stop|henti(?:an)?\s+rugi)\s+(?:v[ềe]|ke)\s+(?:entry|gi[áa]\s+v[àa]o|[đd]i[ểe]m\s+v[àa]o|bep|harga\s+masuk|titik\s+masuk)|"
+        # cs "SL posouváme na vstup", "přesouváme stop na breakeven" (we move the stop to the entry)
+        r"(?:sl|stop)\s+(?:(?:posouv|přesouv|presouv|posun|přesun|presun)\w*\s+)?na\s+(?:vstup|vstupn[íi]\s+cenu|break[\s-]*even)(?!\w)|"
+        r"(?:posouv|přesouv|presouv|posun|přesun|presun)\w*\s+(?:sl|stop\w*)\s+na\s+(?:vstup|vstupn[íi]\s+cenu|break[\s-]*even)(?!\w)|"
         r"نقل\s+وقف\s+(?:ال)?خسار[ةه]\s+(?:إلى|الى)\s+(?:نقطة\s+)?(?:ال)?دخول|"
         r"保本(?!出局|离场|出了|出场|平)|본절(?!\s*(?:로|으로|에)?\s*(?:마감|청산|정리|탈출|종료))|손절가?\s*(?:를|을)?\s*(?:진입가|매수가|평단가?)\s*(?:로|으로)?\s*(?:이동|변경|올림|상향)|"
         r"(?:sl|stop)\s+auf\s+(?:den\s+)?(?:einstand|einstieg|break[\s-]*even)|einstand|"
@@ -622,7 +625,7 @@ _CLOSE_PATTERN = _Gated(
     # ("Out of #SOL", "out of the trade"; "Out of office until Monday", "#BTC: out of range" are no exit)
     r"out\s+of(?!\s+(?:the\s+)?(?:range|office|time|stock|luck|control|breath|order|nowhere|context|the\s+box|"
     r"this\s+world|reach|season|money|ideas|patience)(?!\w))|(?:استاپ|حد\s+ضرر)\s+خورد|止损(?:出局|触发|已触发|了)|平仓|стоп\s+выбил\w*|выбил\w*\s+(?:по\s+)?стоп\w*|全?决済(?:しました|完了)|全利确\w*|利确で终了\w*|"
-    r"손절\s*(?:처리\w*|완료|됨)|종료|stop\s+target(?:\s*\d{1,2})?\s*(?:hit|❌|⛔|🛑)|(?<!سي)تم\s+(?:ال)?(?:إغلاق|اغلاق|إلغاء|الغاء)|(?:بسته|لغو)\s+شد|"
+    r"손절\s*(?:처리\w*|완료|됨)|종료|stop\s+target(?:\s*\d{1,2})?\s*(?:hit|❌|⛔|🛑)|stop[\s-]*ziel\w*\s+(?:erreicht|getroffen)|стоп[\s-]*цел\w*\s+(?:достигнут\w*|сработал\w*)|alvo\s+de\s+stop\s+atingido|objectif\s+(?:de\s+)?stop\s+atteint|obiettivo\s+(?:di\s+)?stop\s+raggiunto|stop\s+hedefi(?:ne)?\s+(?:ula[şs][ıi]ld[ıi]|vuruldu)|(?<!سي)تم\s+(?:ال)?(?:إغلاق|اغلاق|إلغاء|الغاء)|(?:بسته|لغو)\s+شد|"
     r"(?:إلغاء|الغاء)\s+(?:ال)?(?:صفقة|اشارة|إشارة|توصية)|"
     # "#KAS limit order removed ❌ price ran away" (a stop order removed is no cancel of the trade)
     r"limit\s+(?:buy\s+|sell\s+)?orders?\s+(?:was\s+|has\s+been\s+|got\s+)?(?:removed|pulled|deleted|withdrawn)|"
@@ -645,7 +648,15 @@ _CLOSE_PATTERN = _Gated(
     # kantoor is gesloten, #BTC blijft sterk" is an office)
     r"(?:^|(?:trade|positie|posities|handel|order|signaal|deal)\s+(?:is\s+|werd\s+|wordt\s+|zijn\s+)?(?:volledig\s+|helemaal\s+)?|"
     r"hebben\s+(?:de\s+)?[#$]\w+(?:\s+\w+)?\s+)gesloten|"
+    # sv/da/no/fi/hu/hr the same way ("Stängt. +6 % på #HBAR", "#SOL lukket i plus", "Trade suljettu"): at a line's start,
+    # after the coin, or after the trade's word — "Butiken är stängd" is a shop
+    r"(?:^\W*|[#$]\w+\s+(?:är\s+|er\s+|on\s+|je\s+)?|(?:trade|traden|handel|handeln|handelen|position(?:en)?|posisjon(?:en)?|"
+    r"positio|pozíció|pozicija|signal(?:en)?|ordre|order(?:n|en)?)\s+(?:är\s+|er\s+|ble\s+|blev\s+|on\s+|je\s+|lett\s+)?"
+    r"(?:helt\s+|nyt\s+|teljesen\s+)?)(?:stängd|stängt|stängda|avslutad|avslutat|lukket|lukkede|suljettu|suljettiin|"
+    r"lez[áa]rva|lez[áa]rt|zatvoren[oa]?)|"
     r"uzav[řr]en\w*|imefungwa|נסגר\w*|বন্ধ|ปิดแล้ว|"
+    # bn/hi "ট্রেড ক্লোজ", "ट्रेड क्लोज" (the trade closed, in the borrowed English word)
+    r"(?:ট্রেড|পজিশন|ट्रेड|पोजीशन|पोज़ीशन)\s*(?:ক্লোজ|क्लोज़?)|"
     r"закрыл\w*|закрили|kapatt[ıi]\w*|cerr[ée]|fechei|fechamos|zamkn[ęe]li\w*|encerrando|encerramos|"
     r"کنسل\s+شد|بسته\s+شد|(?<!سي)تم\s+(?:ال)?(?:إغلاق|اغلاق|إلغاء|الغاء)\w*|invalid(?:ated)?|вышли|выходим|вышел|[أا]غلقنا|stop+ed\s+out|cancle\w*|"
     r"ch[ốo]t\s+(?:h[ếe]t|to[àa]n\s+b[ộo])|out\s+of\s+everything|(?:everything|all\s+positions)\s+off\s+the\s+table|"
@@ -1176,7 +1187,7 @@ _STOP_OUT = re.compile(
     r"(?:cerr\w*|closed|fechad\w*|закрыт\w*|kapand[ıi])(?:\s+[#$]?\w+(?:/\w+)?)?\s+(?:en|at|on|by|no|по|ile)\s+(?:el\s+|the\s+|o\s+)?(?:stop|sl|стопу)(?!\w)|"
     r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:was\s+|has\s+been\s+|already\s+|just\s+|got\s+){0,2}(?:hit|triggered|reached|touched|taken)"
     r"|stop+ed\s+out|(?<!\w)stopped(?=\s*(?:$|[.!,;]|at\s|on\s|in\s|for\s|with\s))|"
-    r"hit\s+(?:the\s+|our\s+|my\s+)?(?:sl|stop(?:[\s-]*loss)?)(?!\w)|stop\s+oldu|stop\s+target(?:\s*\d{1,2})?\s*(?:hit|❌|⛔|🛑)|"
+    r"hit\s+(?:the\s+|our\s+|my\s+)?(?:sl|stop(?:[\s-]*loss)?)(?!\w)|stop\s+oldu|stop\s+target(?:\s*\d{1,2})?\s*(?:hit|❌|⛔|🛑)|stop[\s-]*ziel\w*\s+(?:erreicht|getroffen)|стоп[\s-]*цел\w*\s+(?:достигнут\w*|сработал\w*)|alvo\s+de\s+stop\s+atingido|objectif\s+(?:de\s+)?stop\s+atteint|obiettivo\s+(?:di\s+)?stop\s+raggiunto|stop\s+hedefi(?:ne)?\s+(?:ula[şs][ıi]ld[ıi]|vuruldu)|"
     r"closed\s+(?:at|by|on|in)\s+(?:the\s+)?(?:sl|stop(?:[\s-]*loss)?|stoploss)(?!\w)|стоп\s+сработал|"
     r"выбил\w*\s+по\s+стопу|стоп\s+выбил\w*|(?:dính|dinh|kena|hit)\s+(?:sl|stop)(?!\w)|止损(?:出局|触发|已触发|了)|ضرب\s+وقف|"
     r"(?:sl|stop)\s+(?:tocad[oa]|touch[ée]|atteint|colpito|tocou)(?!\w)|保本(?:出局|离场|出了|出场)|"
@@ -1193,7 +1204,7 @@ _CANCEL = re.compile(
 _CLOSE_OR_EXIT = re.compile(
     r"(?<!\w)(?:clos\w*|exit\w*|sell\w*|закры\w*|kapat(?!ma|m[ıi]yor)\w*|cerr\w*|fech\w*|schlie\w*|geschlossen|ferm\w*|"
     r"cl[ôo]tur\w*|chiud\w*|chius\w*|zamk\w*|закри\w*|tutup|ditutup|đóng|إغلاق|اغلاق|sluit\w*|gesloten|"
-    r"inchi\w*|închi\w*)(?!\w)|平仓|决済")
+    r"inchi\w*|închi\w*|stäng\w*|avslut\w*|lukke\w*|sulje\w*|lez[áa]r\w*|zatvor\w*)(?!\w)|平仓|决済")
 
 
 def close_action(lowered: str) -> UpdateAction | None:

@@ -1,0 +1,163 @@
+"""Session 13: the rules taken from the first looks at blind batches n1–n3 and session 12's leftovers, each tested on
+look-alikes in our own wording (not the batches' rows) and on guards that must not change."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from verzek.domain.signals import UpdateAction
+from verzek.parsing import parse_message
+
+D = Decimal
+
+
+@pytest.mark.parametrize("label", ["Входы", "Точки входа", "Точки входу", "Входи", "Einstiege", "Einstiegspunkte",
+                                   "Girişler", "Entrées", "Points d'entrée", "Ingressi", "Wejścia", "Punkty wejścia",
+                                   "Buys"])
+def test_an_entry_label_in_the_plural_heads_a_numbered_weighted_ladder(label):
+    parsed = parse_message(f"#AVAX SHORT\n{label}:\n1) 36.40 — 60%\n2) 37.10 — 40%\nTP: 35.20 / 34.60\nSL: 38.05")
+    assert parsed.entries == (D("36.40"), D("37.10")) and parsed.tradable
+
+
+@pytest.mark.parametrize("text", ["Stängt. +4 % på #DOT, bra jobbat", "#DOT lukket i gevinst +4%",
+                                  "Traden är stängd på #DOT, +4 %", "Suljettu. #DOT +4 %", "Lezárva: #DOT +4%",
+                                  "Zatvoreno #DOT +4%"])
+def test_a_closed_word_of_a_nordic_hungarian_or_croatian_channel_closes_the_coin(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "close" and parsed.symbol == "DOT/USDT"
+
+
+@pytest.mark.parametrize("text", ["Butiken är stängd i dag, #DOT ser stark ut", "Kontoret er lukket i morgen. #DOT går videre"])
+def test_a_shop_or_office_closed_is_no_close(text):
+    assert parse_message(text).kind.value == "not_a_signal"
+
+
+@pytest.mark.parametrize("heading", ["#CryptoEliteVIP 💎", "#signals", "#VIP"])
+def test_a_bare_ticker_heading_a_side_setup_line_under_a_channel_tag_is_the_coin(heading):
+    parsed = parse_message(f"{heading}\nAPT long setup\nEntry 8.10 - 8.30\nTargets 8.70 / 9.10\nSL 7.80")
+    assert parsed.symbol == "APT/USDT" and parsed.tradable
+
+
+def test_a_tag_that_is_a_channel_name_still_holds_a_capitalised_heading_word():
+    parsed = parse_message("#CRYPTOKINGS\nGEM long setup\nEntry 0.40 - 0.45\nTP 0.5 / 0.55\nSL 0.37")
+    assert not parsed.tradable
+
+
+@pytest.mark.parametrize("phrase", ["Giá hiện tại (Now)", "Current price (Now)"])
+def test_the_price_now_under_no_side_word_is_read_and_held(phrase):
+    parsed = parse_message(f"#ICP\n{phrase}: 9.84\nMục tiêu: 10.20 | 10.60\nCắt lỗ: 9.45")
+    assert parsed.kind.value == "open" and parsed.entries == (D("9.84"),) and parsed.entry_type.value == "market"
+    assert not parsed.tradable and "price now" in parsed.rejected
+
+
+@pytest.mark.parametrize("phrase", ["Giá hiện tại", "Precio actual", "Текущая цена"])
+def test_the_price_now_in_other_languages_beside_an_entry_of_its_own_is_no_entry(phrase):
+    parsed = parse_message(f"#ICP LONG\n{phrase}: 9.95\nEntry: 9.80\nTP: 10.20 / 10.60\nSL: 9.45")
+    assert parsed.entries == (D("9.80"),) and parsed.entry_type.value == "limit"
+
+
+@pytest.mark.parametrize("text,entries", [
+    ("#ATOM LONG\nEntry: 6.20\nDCA: 5.95\nTP: 6.60 / 6.90\nSL: 5.70", ["5.95", "6.20"]),
+    ("#ATOM LONG\nBuy: 6.20\nDCA 1: 6.05\nDCA 2: 5.90\nTP: 6.60\nSL: 5.70", ["5.90", "6.05", "6.20"]),
+    ("#ATOM SHORT\nEntry: 6.20\nDCA: 6.45\nTP: 5.90\nSL: 6.70", ["6.20", "6.45"]),
+    ("#ATOM/USDT spot\nKupno: 6.20\nDCA: 5.95\nCele: 6.60 / 6.90", ["5.95", "6.20"]),
+])
+def test_a_priced_dca_rung_beside_a_limit_entry_is_the_ladders_next_order(text, entries):
+    parsed = parse_message(text)
+    assert parsed.entries == tuple(D(e) for e in entries) and parsed.tradable
+
+
+@pytest.mark.parametrize("text,entries,etype", [
+    ("#ATOM LONG\nEntry: CMP\nDCA: 5.95\nTP: 6.60 / 6.90\nSL: 5.70", [], "market"),         # beside the market
+    ("#ATOM LONG\nEntry: 6.20\nDCA under 5.95 if it dips\nTP: 6.60\nSL: 5.70", ["6.20"], "limit"),  # a plan in words
+    ("#ATOM LONG\nEntry: 6.20\nDCA: 5.60\nTP: 6.60\nSL: 5.70", ["6.20"], "limit"),          # beyond the stop
+    ("#ATOM LONG\nEntry: 6.20\nDCA: 6.40\nTP: 6.60\nSL: 5.70", ["6.20"], "limit"),          # on the profit side
+])
+def test_a_dca_line_that_is_no_rung_stays_outside_the_entries(text, entries, etype):
+    parsed = parse_message(text)
+    assert parsed.entries == tuple(D(e) for e in entries) and parsed.entry_type.value == etype
+
+
+def test_a_weighted_dca_leg_keeps_its_share_beside_a_bracketed_note():
+    parsed = parse_message("#ADA LONG\nBuy 0.6120 or below — 50%\nDCA 0.5980 — 50% (+2.1% / ~+$4)\nTP 0.64 / 0.66\nSL 0.58")
+    assert parsed.entries == (D("0.5980"), D("0.6120"))
+
+
+@pytest.mark.parametrize("text", [
+    "#NEAR/USDT LONG\nВход: по рынку, усреднение 2.41\nЦели: 2.66 / 2.74\nСтоп: 2.33",
+    "#NEAR LONG CMP pe le lo, 2.41 tak DCA karna\nTP 2.66 / 2.74\nSL 2.33",
+    "#NEAR long at market now, 2.41 for DCA\nTP 2.66 / 2.74\nSL 2.33",
+])
+def test_an_averaging_price_beside_an_entry_at_the_market_is_no_entry(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "open" and parsed.entries == () and parsed.entry_type.value == "market"
+
+
+def test_a_fresh_card_entering_at_the_market_with_a_dca_rung_is_an_open_not_an_add_on():
+    parsed = parse_message("#NEAR/USDT LONG\nEntry: CMP, DCA at 2.41\nTP: 2.66 / 2.74\nSL: 2.33")
+    assert parsed.kind.value == "open" and parsed.entries == () and parsed.tradable
+
+
+@pytest.mark.parametrize("text", ["#NEAR LONG add more here\nEntry: CMP\nTP: 2.66 / 2.74\nSL: 2.33",
+                                  "Buy more #NEAR at 2.45\nTP 2.66 / 2.74\nSL 2.33"])
+def test_adding_to_the_running_trade_before_any_entry_stays_an_update(text):
+    assert parse_message(text).kind.value == "update"
+
+
+@pytest.mark.parametrize("text", ["Sell #INJ now ✅ +9% on this one", "Jual #INJ sekarang ✅ untung +9% dari entry kita",
+                                  "Sell #INJ now, +9% from our entry"])
+def test_a_sell_word_with_no_price_beside_its_gain_closes_the_held_coin(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "close" and parsed.symbol == "INJ/USDT"
+
+
+@pytest.mark.parametrize("text", ["Sell entry: CMP #INJ", "Sell #INJ futures now +9%"])
+def test_a_sell_at_the_market_with_an_entry_label_or_on_futures_is_a_short(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "open" and parsed.side.value == "short"
+
+
+@pytest.mark.parametrize("text", ["#DOT Geser henti rugi ke harga masuk", "#DOT Alihkan SL ke titik masuk ✅",
+                                  "#DOT SL přesouváme na vstup", "Posouváme stop na vstupní cenu u #DOT",
+                                  "#DOT stop na breakeven"])
+def test_the_stop_to_the_entry_in_malay_and_czech_is_a_breakeven_move(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "update" and parsed.update_action == UpdateAction.MOVE_SL_BREAKEVEN
+    assert parsed.symbol == "DOT/USDT"
+
+
+@pytest.mark.parametrize("text", ["#DOT/USDT Stop-Ziel erreicht ⛔", "#DOT/USDT Стоп-цель достигнута ⛔",
+                                  "#DOT/USDT Alvo de stop atingido", "#DOT/USDT Stop hedefine ulaşıldı",
+                                  "#DOT/USDT Objectif stop atteint", "#DOT/USDT Obiettivo stop raggiunto"])
+def test_a_translated_stop_target_hit_is_the_stop_out_not_a_target(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "close" and parsed.update_action == UpdateAction.SL_HIT
+
+
+@pytest.mark.parametrize("text", ["#ROSE ট্রেড ক্লোজ ✅ +7%", "#ROSE ट्रेड क्लोज, +7%"])
+def test_a_trade_close_in_bengali_and_hindi_is_a_close(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "close" and parsed.symbol == "ROSE/USDT"
+
+
+def test_thai_entry_at_and_cut_loss_labels():
+    parsed = parse_message("#LINK/USDT\nฝั่ง: ลอง (Long)\nเข้าที่: 14.20\nเป้า: 14.90 / 15.60\nคัทลอส: 13.70")
+    assert parsed.entries == (D("14.20"),) and parsed.stop_loss == D("13.70") and parsed.tradable
+
+
+def test_a_persian_buy_at_the_market_is_a_long_at_the_market_held():
+    parsed = parse_message("#XLM spot\nمارکت بخرید\nتارگت: 0.3100 / 0.3250\nاستاپ: 0.2850")
+    assert parsed.kind.value == "open" and parsed.side.value == "long" and parsed.entry_type.value == "market"
+
+
+@pytest.mark.parametrize("text", ["#ICP long le lo, levels thodi der mein", "#ICP short le lo bhai, entry baad mein"])
+def test_a_hinglish_direction_with_its_levels_promised_later_is_held(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "open" and parsed.entries == () and not parsed.tradable
+
+
+@pytest.mark.parametrize("text", ["#ICP Tüm kâr alma hedeflerine ulaşıldı 🎯", "#ICP 3. hedefe ulaşıldı ✅"])
+def test_turkish_targets_in_their_case_forms_are_targets_hit(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "update" and parsed.update_action == UpdateAction.TP_HIT
