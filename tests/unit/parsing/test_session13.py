@@ -34,9 +34,14 @@ def test_a_shop_or_office_closed_is_no_close(text):
 
 
 @pytest.mark.parametrize("heading", ["#CryptoEliteVIP 💎", "#signals", "#VIP"])
-def test_a_bare_ticker_heading_a_side_setup_line_under_a_channel_tag_is_the_coin(heading):
+def test_a_bare_ticker_heading_a_side_setup_line_under_a_channel_tag_is_read_and_held(heading):
     parsed = parse_message(f"{heading}\nAPT long setup\nEntry 8.10 - 8.30\nTargets 8.70 / 9.10\nSL 7.80")
-    assert parsed.symbol == "APT/USDT" and parsed.tradable
+    assert parsed.symbol == "APT/USDT" and not parsed.tradable and "capitalised word" in parsed.rejected
+
+
+@pytest.mark.parametrize("word", ["HOT", "EPIC", "SAFE", "QUICK"])
+def test_a_heading_word_over_a_side_setup_line_is_never_traded(word):
+    assert not parse_message(f"#VIP\n{word} long setup\nEntry 8.10 - 8.30\nTargets 8.70 / 9.10\nSL 7.80").tradable
 
 
 def test_a_tag_that_is_a_channel_name_still_holds_a_capitalised_heading_word():
@@ -100,22 +105,18 @@ def test_a_fresh_card_entering_at_the_market_with_a_dca_rung_is_an_open_not_an_a
 
 
 @pytest.mark.parametrize("text", ["#NEAR LONG add more here\nEntry: CMP\nTP: 2.66 / 2.74\nSL: 2.33",
-                                  "Buy more #NEAR at 2.45\nTP 2.66 / 2.74\nSL 2.33"])
+                                  "Buy more #NEAR at 2.45\nTP 2.66 / 2.74\nSL 2.33",
+                                  "#NEAR LONG\nEntry: CMP\nPrice dipped, DCA at 2.41 now\nTP: 2.66 / 2.74\nSL: 2.33",
+                                  "#NEAR LONG\nEntry: CMP, add more at 2.41\nTP: 2.66 / 2.74\nSL: 2.33"])
 def test_adding_to_the_running_trade_before_any_entry_stays_an_update(text):
     assert parse_message(text).kind.value == "update"
 
 
-@pytest.mark.parametrize("text", ["Sell #INJ now ✅ +9% on this one", "Jual #INJ sekarang ✅ untung +9% dari entry kita",
-                                  "Sell #INJ now, +9% from our entry"])
-def test_a_sell_word_with_no_price_beside_its_gain_closes_the_held_coin(text):
-    parsed = parse_message(text)
-    assert parsed.kind.value == "close" and parsed.symbol == "INJ/USDT"
-
-
-@pytest.mark.parametrize("text", ["Sell entry: CMP #INJ", "Sell #INJ futures now +9%"])
-def test_a_sell_at_the_market_with_an_entry_label_or_on_futures_is_a_short(text):
-    parsed = parse_message(text)
-    assert parsed.kind.value == "open" and parsed.side.value == "short"
+@pytest.mark.parametrize("text", ["Jangan jual #INJ dulu, masih naik", "No need to sell #INJ now, we are +9%",
+                                  "Sell pressure on #INJ is rising now", "Nicht verkaufen #INJ jetzt!",
+                                  "#INJ SELL SIGNAL 🔴\nEntry: on the retest, will update"])
+def test_a_sell_word_said_not_to_happen_or_as_market_talk_closes_nothing(text):
+    assert parse_message(text).kind.value != "close"
 
 
 @pytest.mark.parametrize("text", ["#DOT Geser henti rugi ke harga masuk", "#DOT Alihkan SL ke titik masuk ✅",
@@ -161,3 +162,89 @@ def test_a_hinglish_direction_with_its_levels_promised_later_is_held(text):
 def test_turkish_targets_in_their_case_forms_are_targets_hit(text):
     parsed = parse_message(text)
     assert parsed.kind.value == "update" and parsed.update_action == UpdateAction.TP_HIT
+
+
+@pytest.mark.parametrize("payload,want", [
+    (('{"secret": "s3cr3t", "tv_instrument": "AVAXUSDT.P", "action": "enter_short", "order": {"amount": "40", '
+     '"order_type": "market"}}'), {"kind": "open", "symbol": "AVAX/USDT", "side": "short", "market": "futures", "entries": []}),
+    (('{"code": "ENTER-LONG_BYBIT_SOLUSDT_Trend-Bot_4H_a1b2", "orderType": "market", "leverage": 5, '
+     '"takeProfits": [{"price": 150, "portfolio": 0.6}, {"price": 156, "portfolio": 0.4}], "stopLoss": {"price": 136}}'),
+     {"kind": "open", "symbol": "SOL/USDT", "side": "long", "leverage": 5, "entries": [], "targets": [150, 156], "stop_loss": 136}),
+    (('{"name": "sol swing", "side": "sell", "positionSide": "short", "symbol": "SOLUSDT", "open": {"type": "limit", '
+     '"price": "142.5"}, "tp": {"orders": [{"price": "138", "piece": "70"}, {"price": "134", "piece": "30"}]}, '
+     '"sl": {"price": "146.2"}}'),
+     {"kind": "open", "symbol": "SOL/USDT", "side": "short", "entries": [142.5], "targets": [138, 134], "stop_loss": 146.2}),
+    ('{"message_type": "bot", "pair": "USDT_AVAX", "action": "close_at_market_price", "bot_id": 4411}',
+     {"kind": "close", "symbol": "AVAX/USDT"}),
+    ('{"action": "EXIT_LONG", "instrument": "SOL-USDT-SWAP", "orderType": "market", "amount": "100"}',
+     {"kind": "close", "symbol": "SOL/USDT"}),
+    ('{"signal": "TP2_HIT", "symbol": "SOLUSDT", "exit_price": 150}', {"kind": "update", "symbol": "SOL/USDT"}),
+    ('{"code": -2015, "msg": "Invalid API-key, IP, or permissions for action."}', {"kind": "not_a_signal", "symbol": None}),
+    ('{"status": "ok", "open_positions": 3, "balance": "1520.33"}', {"kind": "not_a_signal", "symbol": None}),
+])
+def test_a_bots_json_payload_is_read_as_the_card_it_stands_for(payload, want):
+    parsed = parse_message(payload).to_expected_dict()
+    assert {k: parsed[k] for k in want} == want
+
+
+def test_a_direction_only_payload_is_held_and_a_full_one_traded():
+    held = parse_message('{"tv_instrument": "AVAXUSDT.P", "action": "enter_short", "order": {"order_type": "market"}}')
+    assert held.kind.value == "open" and not held.tradable
+    full = parse_message('{"symbol":"AVAXUSDT","side":"BUY","entry":34.2,"tp":[35.5,36.8],"sl":33.1,"leverage":10}')
+    assert full.tradable and full.targets == (D("35.5"), D("36.8")) and "read from a bot's JSON payload" in full.notes
+
+
+@pytest.mark.parametrize("heading", ["ETHUSDT 현재가 매수 RSI 28", "ETHUSDT buy now RSI 28", "ETHUSDT buy now (vol 2.3)"])
+def test_a_market_statistic_beside_a_market_heading_keeps_the_order_at_the_market(heading):
+    parsed = parse_message(f"{heading}\n진입 3412\n손절 3376\nTP1 3425 / TP2 3440 / TP3 3468")
+    assert parsed.entry_type.value == "market" and parsed.entries == (D("3412"),)
+
+
+@pytest.mark.parametrize("extra", ["Avg entry after DCA: 6.08", "Avg entry (with DCA): 6.08", "New SL after DCA: 5.80",
+                                   "Previous DCA: 6.00", "My personal DCA: 6.00", "Average: 6.08", "Ortalama: 6.08"])
+def test_a_result_stop_or_someones_own_dca_line_is_no_rung(extra):
+    parsed = parse_message(f"#ATOM LONG\nEntry: 6.20\nDCA: 5.95\nTP: 6.60 / 6.90\nSL: 5.70\n{extra}")
+    assert parsed.entries == (D("5.95"), D("6.20"))
+
+
+@pytest.mark.parametrize("text", ["#ATOM LONG 🟢 Market order\nEntry: 6.20\nDCA: 5.95\nTP: 6.60\nSL: 5.70",
+                                  "#ATOM LONG NOW 🚀\nEntry: 6.20\nDCA: 5.95\nTP: 6.60\nSL: 5.70",
+                                  "#ATOM LONG\nEntry: 6.20 (buy now)\nDCA: 5.95\nTP: 6.60\nSL: 5.70"])
+def test_a_post_entering_at_the_market_anywhere_keeps_its_dca_rungs_out(text):
+    assert parse_message(text).entries == (D("6.20"),)
+
+
+@pytest.mark.parametrize("text,entries", [
+    ("#ATOM LONG\nEntry: 6.20\nDCA: 5.95 / 5.85\nTP: 6.60\nSL: 5.70", ["5.85", "5.95", "6.20"]),
+    ("#ATOM LONG\nEntry: 6.20\nDCA 1 – 5.95\nTP: 6.60\nSL: 5.70", ["5.95", "6.20"]),
+])
+def test_a_dca_line_with_several_rungs_or_a_dashed_number(text, entries):
+    assert parse_message(text).entries == tuple(D(e) for e in entries)
+
+
+@pytest.mark.parametrize("text", ["$NEAR long now, lev 10 DCA 2.41\nTP 2.66\nSL 2.33",
+                                  "$NEAR long now 2.50, SL 2.33 DCA 2.41\nTP 2.66"])
+def test_a_labelled_number_before_a_dca_word_keeps_its_label(text):
+    parsed = parse_message(text)
+    assert parsed.stop_loss == D("2.33") and (parsed.leverage == 10 or "lev" not in text)
+
+
+@pytest.mark.parametrize("text", ["Stängt för helgen. #BTC LONG fortsätter", "Lukket gruppe for VIP #BTC",
+                                  "Lezárva a regisztráció! #BTC", "Zatvoreno za vikend #BTC",
+                                  "Handeln stängd idag p.g.a. helgdag #BTC", "#SOL stängt delvis +3%",
+                                  "Avslutad: TP1 ✅ resten kör #SOL"])
+def test_a_closed_word_about_the_week_a_group_or_a_part_closes_no_trade(text):
+    assert parse_message(text).kind.value != "close"
+
+
+@pytest.mark.parametrize("text", ["#SOL Стоп-цель достигнута не была; держим", "#ROSE ট্রেড ক্লোজ করবেন না; হোল্ড করুন",
+                                  "#ROSE ट्रेड क्लोज मत करो; होल्ड"])
+def test_a_negated_stop_target_or_trade_close_is_no_close(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value != "close" and parsed.update_action != UpdateAction.TP_HIT
+
+
+@pytest.mark.parametrize("text", ["#DOT Alihkan SL ke titik masuk setelah TP1", "#DOT SL přesouváme na vstup až po TP1",
+                                  "#DOT SL a entrada después del TP1", "#DOT SL auf Einstieg nach TP1"])
+def test_a_stop_to_the_entry_after_a_target_is_a_plan_for_later(text):
+    assert parse_message(text).kind.value == "not_a_signal"

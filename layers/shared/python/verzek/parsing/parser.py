@@ -23,6 +23,7 @@ from verzek.domain.signals import (
 )
 from verzek.parsing import lexicon as lx
 from verzek.parsing import re_prefilter as re  # (re, with a first-character prefilter on costly patterns)
+from verzek.parsing.bot_payload import NO_TRADE, card_from_payload
 from verzek.parsing.lexicon import Field
 from verzek.parsing.normalize import TO_SIMPLIFIED, normalize
 from verzek.parsing.safety import price_floor, validate_open
@@ -606,8 +607,8 @@ def _dca_price_beside_the_market(lines: list[list[Token]]) -> None:
         if not any(t.kind == Kind.WORD and lx.MARKET_WORDS.fullmatch(t.text) for t in tokens):
             continue
         for i, tok in enumerate(tokens):
-            if tok.kind != Kind.NUM:
-                continue
+            if tok.kind != Kind.NUM or i and tokens[i - 1].kind in (Kind.LABEL, Kind.WORD):
+                continue  # ("lev 10 DCA 0.62", "SL 0.58 DCA 0.62": the number is its label's)
             after = tokens[i + 1:i + 3]
             if after and after[0].kind == Kind.WORD and len(after[0].text) <= 4:
                 after = after[1:]
@@ -616,14 +617,16 @@ def _dca_price_beside_the_market(lines: list[list[Token]]) -> None:
                 tok.kind = Kind.INDEX
 
 
-def _dca_rungs(segments: list[Segment], levels: _Levels, entries: list[Decimal], targets: list[Decimal],
-               stop: Decimal | None) -> list[Decimal]:
-    """Prices of "DCA: x" / "DCA 2: y" lines beside a limit entry, each on the averaging side of it — between the entry
-    and the stop (or, with no stop, away from the targets): the rungs of a DCA ladder, placed as limit orders like the
-    entry's own. Beside an entry at the market ("Entry: CMP 1.124 / DCA: 1.060") a rung is an add-on for later that a
-    market order cannot carry: left out. A rung on the wrong side, or a line with several prices, leaves them all out."""
-    if any(lx.MARKET_WORDS.search(" ".join(t.text for t in ([s.label] if s.label else []) + s.tokens))
-           for s in levels.entry_segments):
+def _dca_rungs(segments: list[Segment], lines: list[list[Token]], clean: str, levels: _Levels, entries: list[Decimal],
+               targets: list[Decimal], stop: Decimal | None) -> list[Decimal]:
+    """Prices of "DCA: x" / "DCA 2: y" / "Усреднение: x" lines beside a limit entry, each on the averaging side of it —
+    between the entry and the stop (or, with no stop, away from the targets): the rungs of a DCA ladder, placed as limit
+    orders like the entry's own. Only a DCA word heading its line (or bracketed: "Beli lagi (DCA): 1.210") opens a rung:
+    "Avg entry after DCA: 138.5", "New SL after DCA: 131", "Previous DCA: 136", "Average: 141.5" are results, stops or
+    someone's own plan. A post that enters at the market anywhere ("Market order", "CMP 0.66 | … | DCA 0.62", "Entry:
+    142 (buy now)") keeps its rungs out: an order at the market cannot carry them. A rung said in words ("DCA below
+    250") or on the wrong side leaves them all out."""
+    if lx.MARKET_WORDS.search(clean) or _INSTANT_ORDER.search(clean) or _DCA_OPTIONAL.search(clean):
         return []
     low, high = min(entries), max(entries)
     if stop is not None:
@@ -636,15 +639,30 @@ def _dca_rungs(segments: list[Segment], levels: _Levels, entries: list[Decimal],
         return []
     rungs = []
     for s in segments:
-        if s.field == Field.IGNORE and s.label is not None and _DCA_LABEL.fullmatch(s.label.text.strip()):
-            tokens = s.tokens[2:] if len(s.tokens) > 2 and s.tokens[0].kind == Kind.NUM and s.tokens[0].text in "123456789" \
-                and s.tokens[1].text == ":" else s.tokens  # ("DCA 2: 5.95": the rung's number)
-            prices = [t.value for t in tokens if t.kind == Kind.NUM and t.value is not None]
-            # (words beside the price make it a plan, not an order: "DCA below $250", "DCA if it dips to 1.2")
-            if len(prices) != 1 or not between(prices[0]) or any(t.kind not in (Kind.NUM, Kind.SEP) for t in tokens):
-                return []
-            rungs.append(prices[0])
+        if s.field != Field.IGNORE or s.label is None or not _DCA_RUNG_LABEL.fullmatch(s.label.text.strip()):
+            continue
+        line = lines[s.label.line]
+        at = next(n for n, t in enumerate(line) if t is s.label)
+        bracketed = 0 < at < len(line) - 1 and line[at - 1].text == "(" and line[at + 1].text == ")"
+        # (or it follows the entry's own price on the entry line: "Вход: 5.30, усреднение 5.12")
+        if not bracketed and any(t.kind not in (Kind.SEP, Kind.INDEX, Kind.NUM)
+                                 and not (t.kind == Kind.LABEL and t.field == Field.ENTRY) for t in line[:at]):
+            continue  # ("Avg entry after DCA: 138.5", "Previous DCA: 136": the DCA word does not head its line)
+        tokens = s.tokens[2:] if len(s.tokens) > 2 and s.tokens[0].kind == Kind.NUM and s.tokens[0].text in "123456789" \
+            and s.tokens[1].text in ":-–—" else s.tokens  # ("DCA 2: 5.95", "DCA 1 – 135": the rung's number)
+        prices = [t.value for t in tokens if t.kind == Kind.NUM and t.value is not None]
+        # (words beside the price make it a plan, not an order: "DCA below $250", "DCA if it dips to 1.2")
+        if not prices or not all(between(p) for p in prices) or any(t.kind not in (Kind.NUM, Kind.SEP) for t in tokens):
+            return []
+        rungs.extend(prices)
     return rungs
+
+
+# ("Use DCA only if price wicks, otherwise single entry", "DCA optional", "DCA at your own risk"): the rungs are a choice
+_DCA_OPTIONAL = re.compile(r"(?:dca|averag\w*|усредн\w*)[^\n]{0,30}?(?<!\w)(?:only|if|optional|risk|unless|when|если|"
+                           r"опционально|по\s+желанию|si|opcional)(?!\w)|(?<!\w)(?:optional|opcional)\s+dca", re.IGNORECASE)
+# A DCA word that may head a rung of the ladder ("DCA:", "DCA 2:", "Усреднение:"); "Average:", "Ortalama:" name results
+_DCA_RUNG_LABEL = re.compile(r"dca(?:\s*#?[1-9])?|усреднени[ея]", re.IGNORECASE)
 
 
 def _number_dash_rows(lines: list[list[Token]]) -> None:
@@ -939,9 +957,17 @@ def _dash_after(segment: Segment, number: Token) -> bool:
 def _heads_a_side_line(tokens: list[Token], position: int) -> bool:
     line = tokens[position].line
     on_line = [t for t in tokens if t.line == line and t.kind not in (Kind.SEP, Kind.INDEX)]
-    # ("INJ long setup", "BTC short zone: …": a label of the entry that begins with the side word states the side too)
     return bool(on_line) and on_line[0] is tokens[position] \
-        and any(t.kind == Kind.LABEL and (t.field in _SIDE_FIELDS or _SIDE_WORD_FIRST.match(t.text)) for t in on_line)
+        and any(t.kind == Kind.LABEL and t.field in _SIDE_FIELDS for t in on_line)
+
+
+def _heads_a_side_setup_line(tokens: list[Token], position: int) -> bool:
+    """"INJ long setup", "BTC short zone: …": a capitalised word heading a line whose entry label begins with the side
+    word — likely the coin, but "HOT long setup", "EPIC long setup" read the same: held."""
+    line = tokens[position].line
+    on_line = [t for t in tokens if t.line == line and t.kind not in (Kind.SEP, Kind.INDEX)]
+    return bool(on_line) and on_line[0] is tokens[position] \
+        and any(t.kind == Kind.LABEL and _SIDE_WORD_FIRST.match(t.text) for t in on_line)
 
 
 _SIDE_WORD_FIRST = re.compile(r"(?:long|short)(?![a-z])", re.IGNORECASE)
@@ -1291,6 +1317,12 @@ def _reply_to_quote(text: str) -> ParsedMessage | None:
 
 def parse_message(text: str) -> ParsedMessage:
     """Classify and parse one Telegram message text (or media caption). Never raises on any str."""
+    if isinstance(text, str) and (card := card_from_payload(text)) is not None:
+        # ('{"action": "enter_long", "tv_instrument": "DOGEUSDT.P", …}'): a bot's payload, read as the card it stands for
+        if card == NO_TRADE:
+            return _not_a_signal("a bot's JSON payload that names no coin or no trade action")
+        parsed = parse_message(card)
+        return _replace(parsed, notes=(*parsed.notes, "read from a bot's JSON payload"))
     replied = _reply_to_quote(text) if isinstance(text, str) else None
     if replied is not None:
         return replied
@@ -1428,7 +1460,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     entries, targets, stops = _rescale_thousands([levels.entries, levels.targets, levels.stop])
     entries = sorted(_dedupe(entries))
     stop = _pick_stop(stops, entries, _closes_on_candle(levels))
-    if entries and (legs := _weighted_dca_legs(segments, levels) or _dca_rungs(segments, levels, entries, targets, stop)):
+    if entries and (legs := _weighted_dca_legs(segments, levels)
+                    or _dca_rungs(segments, lines, clean, levels, entries, targets, stop)):
         # "Buy 0.3810 or below — 40% / DCA 0.3720 — 60%": a DCA line whose share completes the entry's is an entry leg;
         # "Entrata: 38.60 / DCA: 36.90 / … / SL: 35.40": a priced DCA rung between a limit entry and the stop is the
         # ladder's next order
@@ -1447,7 +1480,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # but a heading ("ALPHA", "GEM") looks the same — read, and held for an operator
             candidate, bare_heading = bare, True
         elif bare is not None and bare_problem is None and (_after_unknown_heading(tokens, bare.position)
-                                                             or _heads_first_short_line(tokens, bare.position)):
+                                                             or _heads_first_short_line(tokens, bare.position)
+                                                             or _heads_a_side_setup_line(tokens, bare.position)):
             # "Munt: NEAR / ...", "رمزارز KAVA", "LINK Zorp / Вход ...": a capitalised word closing a line headed by
             # words we do not know, or heading a short first line — likely the coin; held
             candidate, bare_heading = bare, True
@@ -1582,10 +1616,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("✅ Take-Profit 1 — 104,250 ✅": a target ticked off, nothing else said)
         # ("#SOL SL to 180 once TP1 hits": the target in a plan for later is no target reached)
         action = update_action(_FUTURE_MANAGEMENT.sub(" ", plan_status)) or (UpdateAction.TP_HIT if progress else None)
-        if action == UpdateAction.ADD_ENTRY and targets and stop is not None and levels.entry_segments \
-                and any(s.field in _SIDE_FIELDS for s in segments) and not _added_before_any_entry(clean, levels):
-            # ("#TON LONG / Entry: CMP, DCA at 5.12 / TP … / SL …"): the add-on is a rung of the card's own plan, written
-            # after its entry at the market — a fresh call, not an add to a running trade
+        if action == UpdateAction.ADD_ENTRY and targets and stop is not None \
+                and any(s.field in _SIDE_FIELDS for s in segments) and _dca_on_the_entry_line(clean, levels):
+            # ("#TON LONG / Entry: CMP, DCA at 5.12 / TP … / SL …"): the DCA is a rung of the card's own plan, written on
+            # its entry line after the entry at the market — a fresh call, not an add to a running trade ("Entry: CMP /
+            # Price dipped, DCA at 138 now" adds on a line of its own: an update)
             action = None
         coin_names = frozenset(c.base.lower() for c in candidates)
         closing = is_close(plan_status, coin_names)
@@ -1949,11 +1984,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     leverage = _leverage(tokens, segments)
     market = _market(clean, candidate, leverage)
     # ("Sell entry: 90" labels an entry: a short being opened, never a spot exit)
-    # (an entry word with no price nor market word beside it is the old entry named — "+11% dari entry spot kita" — not
-    # a "Sell entry: 90" label)
-    only_sell = words_side == Side.SHORT and not any(
-        s.field == Field.SHORT or s.field == Field.ENTRY and (s.numbers or any(
-            t.kind == Kind.WORD and lx.MARKET_WORDS.fullmatch(t.text) for t in s.tokens)) for s in segments)
+    only_sell = words_side == Side.SHORT and not any(s.field in (Field.SHORT, Field.ENTRY) for s in segments)
     if symbol_problem and symbol_problem.startswith("several different"):
         # A list of calls for several coins is not one trade; picking one would be a guess.
         return _not_a_signal(symbol_problem)
@@ -2077,18 +2108,17 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                                                    or _levels_later_call(clean, comma_decimal))):
         # "Open SHORT on #LTCUSDT now": a direction and a market word, no level at all — held, never traded as is.
         assumed.append("direction only: no entry price, target or stop")
-    if only_sell and not targets and stop is None and market != MarketType.FUTURES and not (
-            direction_only and _LEVELS_LATER.search(clean)):
-        # A spot "SELL @ price" alert without targets or stop exits a held coin ("Jual #FET sekarang ✅ profit +11%": with
-        # its gain beside it too, "+11% dari entry": the old entry named, no price). ("señal de VENTA en #ETH — niveles solo en el VIP": a sell call whose levels come
-        # elsewhere — a direction alert, held below)
-        return _status(MessageKind.CLOSE, candidate, segments, None, notes)
     if not entries and etype != EntryType.MARKET:
         return _not_a_signal("no entry price or market entry")
     if not (targets or stop is not None or words_side is not None):
         return _not_a_signal("entry price without side, targets or stop")
     if not entries and not (targets or stop is not None) and not assumed:
         return _not_a_signal("market call without any price level")
+    if only_sell and not targets and stop is None and market != MarketType.FUTURES and not (
+            direction_only and _LEVELS_LATER.search(clean)):
+        # A spot "SELL @ price" alert without targets or stop exits a held coin. ("señal de VENTA en #ETH — niveles solo
+        # en el VIP": a sell call whose levels come elsewhere — a direction alert, held below)
+        return _status(MessageKind.CLOSE, candidate, segments, None, notes)
 
     half = len(targets) // 2
     if half >= 2 and len(targets) == 2 * half and targets[:half] == targets[half:]:
@@ -2324,6 +2354,14 @@ _NEW_AVERAGE = re.compile(r"(?<!\w)(?:new\s+(?:average|avg)|nuevo\s+promedio|nov
                           r"нов(?:ая|ое)\s+средн\w+|yeni\s+ortalama)(?!\w)|新均价", re.IGNORECASE)
 
 
+def _dca_on_the_entry_line(clean: str, levels: _Levels) -> bool:
+    """Every add-on word of the post is a "DCA" standing on an entry line after its label ("Entry: CMP, DCA at 5.12")."""
+    lines = clean.lower().split("\n")
+    entry_lines = {s.label.line: s.label.start + len(s.label.text) for s in levels.entry_segments if s.label is not None}
+    adds = [(n, m) for n, line in enumerate(lines) for m in _ADD_ENTRY_PATTERN.finditer(line)]
+    return bool(adds) and all(n in entry_lines and m.start() >= entry_lines[n] and "dca" in m.group(0) for n, m in adds)
+
+
 def _added_before_any_entry(clean: str, levels: _Levels) -> bool:
     """The words adding to the position come before every entry price ("Add more #APT here 8.60"), not after the call's
     own entry ("Long from 4.52, add-on 4.38": a fresh call's second rung)."""
@@ -2332,9 +2370,7 @@ def _added_before_any_entry(clean: str, levels: _Levels) -> bool:
         return False
     lines = clean.split("\n")
     starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
-    # (the entry's label counts as the entry: "Entry: CMP, DCA at 5.12" writes the card's entry before the add-on)
-    written = [*levels.entries, *(s.label for s in levels.entry_segments if s.label is not None)]
-    return all(starts[t.line] + t.start >= added.start() for t in written)
+    return all(starts[t.line] + t.start >= added.start() for t in levels.entries)
 
 
 _NEW_CALL = re.compile(r"(?<!\w)new\s+(?:trade|signal|call|setup)(?!\w)", re.IGNORECASE)
@@ -2508,6 +2544,9 @@ def _market_side_heading(segments: list[Segment], lines: list[list[Token]], text
             n = seg.label.line
             # (a field of its own on the line keeps its amount: "ETHUSDT 현재가 매수 Position: $300 | Cross 10x")
             set_aside = {id(t) for s in segments if s.field == Field.IGNORE for t in s.tokens}
+            # (and a market statistic's: "ETHUSDT 현재가 매수 RSI 28")
+            set_aside |= {id(t) for before, t in itertools.pairwise(lines[n])
+                          if before.kind == Kind.WORD and _MARKET_STAT.fullmatch(before.text)}
             if not any(t.kind == Kind.NUM and id(t) not in set_aside for t in lines[n]) \
                     and _market_word_beside(texts[n], seg.label.start, seg.label.start + len(seg.label.text)):
                 return True

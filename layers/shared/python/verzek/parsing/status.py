@@ -11,7 +11,7 @@ import functools
 from verzek.domain.signals import UpdateAction
 from verzek.parsing import re_prefilter as re  # (re, with a first-character prefilter on costly patterns)
 
-_TP_WORDS = (r"(?:tp|target|maqsad|take[\s-]*profit|hedeflerine|hedeflere|hedefine|hedefe|hedefler|hedef|цели|цель|(?:ال)?هدف|тейк|objetivo|alvo|تارگت|止盈|目标|목표|ziel|objectif|obiettivo|"
+_TP_WORDS = (r"(?:tp|target|maqsad|take[\s-]*profit|(?<!stop\s)(?<!stop-)(?:hedeflerine|hedeflere|hedefine|hedefe|hedefler|hedef)|(?<!стоп-)(?<!стоп\s)(?:цели|цель)|(?:ال)?هدف|тейк|objetivo|alvo|تارگت|止盈|目标|목표|ziel|objectif|obiettivo|"
              r"cel|ціль|m[ụu]c\s+ti[êe]u|利确|ターゲット|目标|เป้าหมาย|เป้า|sasaran|lengo|יעד|στόχος|στόχο|[țţt][iî]nt[aă]|c[íi]l|doel|"
              r"টার্গেট|익절|ٹارگٹ|c[ée]l)")
 _DONE = (r"(?:bajarildi|hit(?!\s+(?:rate|ratio|%))|reached|achieved|done|smashed|completed|touched|filled|taken|secured|booked|profit|(?:[đd][ãa]\s+)?ch[ạa]m|"
@@ -625,7 +625,7 @@ _CLOSE_PATTERN = _Gated(
     # ("Out of #SOL", "out of the trade"; "Out of office until Monday", "#BTC: out of range" are no exit)
     r"out\s+of(?!\s+(?:the\s+)?(?:range|office|time|stock|luck|control|breath|order|nowhere|context|the\s+box|"
     r"this\s+world|reach|season|money|ideas|patience)(?!\w))|(?:استاپ|حد\s+ضرر)\s+خورد|止损(?:出局|触发|已触发|了)|平仓|стоп\s+выбил\w*|выбил\w*\s+(?:по\s+)?стоп\w*|全?决済(?:しました|完了)|全利确\w*|利确で终了\w*|"
-    r"손절\s*(?:처리\w*|완료|됨)|종료|stop\s+target(?:\s*\d{1,2})?\s*(?:hit|❌|⛔|🛑)|stop[\s-]*ziel\w*\s+(?:erreicht|getroffen)|стоп[\s-]*цел\w*\s+(?:достигнут\w*|сработал\w*)|alvo\s+de\s+stop\s+atingido|objectif\s+(?:de\s+)?stop\s+atteint|obiettivo\s+(?:di\s+)?stop\s+raggiunto|stop\s+hedefi(?:ne)?\s+(?:ula[şs][ıi]ld[ıi]|vuruldu)|(?<!سي)تم\s+(?:ال)?(?:إغلاق|اغلاق|إلغاء|الغاء)|(?:بسته|لغو)\s+شد|"
+    r"손절\s*(?:처리\w*|완료|됨)|종료|stop\s+target(?:\s*\d{1,2})?\s*(?:hit|❌|⛔|🛑)|(?:stop[\s-]*ziel\w*\s+(?:erreicht|getroffen)|стоп[\s-]*цел\w*\s+(?:достигнут\w*|сработал\w*)|alvo\s+de\s+stop\s+atingido|objectif\s+(?:de\s+)?stop\s+atteint|obiettivo\s+(?:di\s+)?stop\s+raggiunto|stop\s+hedefi(?:ne)?\s+(?:ula[şs][ıi]ld[ıi]|vuruldu))(?!\s*(?:не(?!\w)|nicht|quasi|presque|casi|quase|почти|neredeyse|fast(?!\w)|m[ıi](?!\w)|\?))|(?<!سي)تم\s+(?:ال)?(?:إغلاق|اغلاق|إلغاء|الغاء)|(?:بسته|لغو)\s+شد|"
     r"(?:إلغاء|الغاء)\s+(?:ال)?(?:صفقة|اشارة|إشارة|توصية)|"
     # "#KAS limit order removed ❌ price ran away" (a stop order removed is no cancel of the trade)
     r"limit\s+(?:buy\s+|sell\s+)?orders?\s+(?:was\s+|has\s+been\s+|got\s+)?(?:removed|pulled|deleted|withdrawn)|"
@@ -648,15 +648,22 @@ _CLOSE_PATTERN = _Gated(
     # kantoor is gesloten, #BTC blijft sterk" is an office)
     r"(?:^|(?:trade|positie|posities|handel|order|signaal|deal)\s+(?:is\s+|werd\s+|wordt\s+|zijn\s+)?(?:volledig\s+|helemaal\s+)?|"
     r"hebben\s+(?:de\s+)?[#$]\w+(?:\s+\w+)?\s+)gesloten|"
-    # sv/da/no/fi/hu/hr the same way ("Stängt. +6 % på #HBAR", "#SOL lukket i plus", "Trade suljettu"): at a line's start,
-    # after the coin, or after the trade's word — "Butiken är stängd" is a shop
-    r"(?:^\W*|[#$]\w+\s+(?:är\s+|er\s+|on\s+|je\s+)?|(?:trade|traden|handel|handeln|handelen|position(?:en)?|posisjon(?:en)?|"
-    r"positio|pozíció|pozicija|signal(?:en)?|ordre|order(?:n|en)?)\s+(?:är\s+|er\s+|ble\s+|blev\s+|on\s+|je\s+|lett\s+)?"
-    r"(?:helt\s+|nyt\s+|teljesen\s+)?)(?:stängd|stängt|stängda|avslutad|avslutat|lukket|lukkede|suljettu|suljettiin|"
-    r"lez[áa]rva|lez[áa]rt|zatvoren[oa]?)|"
+    # sv/da/no/fi/hu/hr the same way ("Stängt. +6 % på #HBAR", "#SOL lukket i plus", "Traden är stängd på #ETH"): heading
+    # its line before a result or the coin, after the coin, or after the trade's word — "Stängt för helgen", "Lukket
+    # gruppe", "Lezárva a regisztráció!", "Handeln stängd idag" are the week, a group, a sign-up, the market; "stängt
+    # delvis" is a part
+    r"(?:^\W*(?![^\n]*rest\w*\s+(?:är\s+|er\s+)?(?:öppen|öppna|åpen|åpne|kör|løper|auki|nyitva|otvoren))"
+    r"(?![^\n]*[#$]\w+[ \t]+[1-9]\d?[ \t]*%)(?=(?:stängd|stängt|avslutad|avslutat|lukket|suljettu|lez[áa]rva|zatvoren[oa]?)[.!:,]?[ \t]*(?:[+\-−][ \t]*\d|[#$]\w|"
+    r"(?:i|med|på|u|s|na)[ \t]+(?:plus|minus|vinst|förlust|gevinst|tap|profit\w*|gubitk\w*)|voitolla|tappiolla|"
+    r"profittal|nyeres[ée]ggel|vesztes[ée]ggel))|"
+    r"[#$]\w+\s+(?:är\s+|er\s+|on\s+|je\s+)?|(?:traden|trade|position(?:en)?|posisjon(?:en)?|positio|pozíció|pozicija|"
+    r"signal(?:en)?)\s+(?:är\s+|er\s+|ble\s+|blev\s+|on\s+|je\s+|lett\s+)?(?:helt\s+|nyt\s+|teljesen\s+)?)"
+    r"(?:stängd|stängt|stängda|avslutad|avslutat|lukket|lukkede|suljettu|suljettiin|lez[áa]rva|lez[áa]rt|zatvoren[oa]?)"
+    r"(?!\s+(?:delvis\w*|osittain|puoliksi|r[ée]szben|f[ée]lig|djelomi\w*|napola|halvt|till\s+h[äa]lften|til\s+halvdelen|"
+    r"för|for|za|i\s+dag|idag))|"
     r"uzav[řr]en\w*|imefungwa|נסגר\w*|বন্ধ|ปิดแล้ว|"
     # bn/hi "ট্রেড ক্লোজ", "ट्रेड क्लोज" (the trade closed, in the borrowed English word)
-    r"(?:ট্রেড|পজিশন|ट्रेड|पोजीशन|पोज़ीशन)\s*(?:ক্লোজ|क्लोज़?)|"
+    r"(?:ট্রেড|পজিশন|ट्रेड|पोजीशन|पोज़ीशन)\s*(?:ক্লোজ|क्लोज़?)(?![^\n.!,]{0,20}(?:না|मत|नहीं))|"
     r"закрыл\w*|закрили|kapatt[ıi]\w*|cerr[ée]|fechei|fechamos|zamkn[ęe]li\w*|encerrando|encerramos|"
     r"کنسل\s+شد|بسته\s+شد|(?<!سي)تم\s+(?:ال)?(?:إغلاق|اغلاق|إلغاء|الغاء)\w*|invalid(?:ated)?|вышли|выходим|вышел|[أا]غلقنا|stop+ed\s+out|cancle\w*|"
     r"ch[ốo]t\s+(?:h[ếe]t|to[àa]n\s+b[ộo])|out\s+of\s+everything|(?:everything|all\s+positions)\s+off\s+the\s+table|"
@@ -798,6 +805,11 @@ _MARKET_CONDITION = re.compile(
 # instruction for when a level is reached (a verb in the past, "closed at TP2", reports one)
 _AT_LEVEL_LATER = re.compile(
     r"^\W*(?:\S+\s+){0,3}?(?:after|at|on|upon|once)\s+(?:the\s+)?(?:tp|target|тп)\s*\d(?!\s*(?:hit|done|reached|[+-]?\d))|"
+    # ("SL auf Einstieg nach TP1", "SL a entrada después del TP1", "Alihkan SL ke titik masuk setelah TP1", "SL přesouváme na
+    # vstup až po TP1"): the same, after a target in other languages
+    r"^\W*(?:\S+\s+){0,3}?(?:nach|despu[ée]s\s+del?|depois\s+d[oa]|apr[èe]s(?:\s+le)?|dopo(?:\s+il)?|až\s+po|po|setelah|"
+    r"sesudah|selepas|sau\s+khi|после)\s+(?:tp|target|ziel|objetivo|alvo|objectif|obiettivo|cel|c[íi]l|sasaran|тп|цел\w*)\s*\d"
+    r"(?!\s*(?:hit|done|reached|[+-]?\d))|"
     # ("#ETH — close at 3600 (set your TP there)", "exit at 3600 as your TP": an order left at the level)
     r"(?<!\w)at\s+\$?\d[\d.,]*\s*k?\s*\(?\s*(?:limit|(?:set|place|put)\s+(?:your\s+|a\s+|the\s+)?(?:tp|take[\s-]*profit|limit|"
     r"order|target)|as\s+(?:your\s+|a\s+|the\s+)?(?:tp|take[\s-]*profit|target|limit))|(?<!\w)(?:on|upon|after)\s+(?:a\s+)?(?:\w+\s+)?close\s+(?:above|below|under|over)|"
@@ -1187,7 +1199,7 @@ _STOP_OUT = re.compile(
     r"(?:cerr\w*|closed|fechad\w*|закрыт\w*|kapand[ıi])(?:\s+[#$]?\w+(?:/\w+)?)?\s+(?:en|at|on|by|no|по|ile)\s+(?:el\s+|the\s+|o\s+)?(?:stop|sl|стопу)(?!\w)|"
     r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:was\s+|has\s+been\s+|already\s+|just\s+|got\s+){0,2}(?:hit|triggered|reached|touched|taken)"
     r"|stop+ed\s+out|(?<!\w)stopped(?=\s*(?:$|[.!,;]|at\s|on\s|in\s|for\s|with\s))|"
-    r"hit\s+(?:the\s+|our\s+|my\s+)?(?:sl|stop(?:[\s-]*loss)?)(?!\w)|stop\s+oldu|stop\s+target(?:\s*\d{1,2})?\s*(?:hit|❌|⛔|🛑)|stop[\s-]*ziel\w*\s+(?:erreicht|getroffen)|стоп[\s-]*цел\w*\s+(?:достигнут\w*|сработал\w*)|alvo\s+de\s+stop\s+atingido|objectif\s+(?:de\s+)?stop\s+atteint|obiettivo\s+(?:di\s+)?stop\s+raggiunto|stop\s+hedefi(?:ne)?\s+(?:ula[şs][ıi]ld[ıi]|vuruldu)|"
+    r"hit\s+(?:the\s+|our\s+|my\s+)?(?:sl|stop(?:[\s-]*loss)?)(?!\w)|stop\s+oldu|stop\s+target(?:\s*\d{1,2})?\s*(?:hit|❌|⛔|🛑)|(?:stop[\s-]*ziel\w*\s+(?:erreicht|getroffen)|стоп[\s-]*цел\w*\s+(?:достигнут\w*|сработал\w*)|alvo\s+de\s+stop\s+atingido|objectif\s+(?:de\s+)?stop\s+atteint|obiettivo\s+(?:di\s+)?stop\s+raggiunto|stop\s+hedefi(?:ne)?\s+(?:ula[şs][ıi]ld[ıi]|vuruldu))(?!\s*(?:не(?!\w)|nicht|quasi|presque|casi|quase|почти|neredeyse|fast(?!\w)|m[ıi](?!\w)|\?))|"
     r"closed\s+(?:at|by|on|in)\s+(?:the\s+)?(?:sl|stop(?:[\s-]*loss)?|stoploss)(?!\w)|стоп\s+сработал|"
     r"выбил\w*\s+по\s+стопу|стоп\s+выбил\w*|(?:dính|dinh|kena|hit)\s+(?:sl|stop)(?!\w)|止损(?:出局|触发|已触发|了)|ضرب\s+وقف|"
     r"(?:sl|stop)\s+(?:tocad[oa]|touch[ée]|atteint|colpito|tocou)(?!\w)|保本(?:出局|离场|出了|出场)|"
