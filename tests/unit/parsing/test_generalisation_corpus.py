@@ -525,6 +525,8 @@ CORPORA = {
     "blind_n1.jsonl": (55, 0.85),
     "blind_n2.jsonl": (59, 0.85),
     "blind_n3.jsonl": (61, 0.9),
+    "blind_o1.jsonl": (63, 0.85),
+    "blind_o2.jsonl": (76, 0.9),
 }
 
 

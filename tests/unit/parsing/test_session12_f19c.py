@@ -78,7 +78,9 @@ def test_written_leverage_still_read(text):
 
 
 @pytest.mark.parametrize("text,symbol", [
-    ("SOLUSD-PERP long 150 tp 158 sl 145", "SOL/USDT"),
+    # (session 13: a USD quote glued to the coin is kept, as every written quote is — "ETHUSD_PERP" is Binance's
+    # coin-margined contract; bo1-028)
+    ("SOLUSD-PERP long 150 tp 158 sl 145", "SOL/USD"),
     ("SOLUSDT-PERP long 150 tp 158 sl 145", "SOL/USDT"),
     ("ETH-PERPETUAL LONG 3400 SL 3350 TP 3480", "ETH/USDT"),
     ("SOL-PERP long 150 tp 158 sl 145", "SOL/USDT"),

@@ -248,3 +248,72 @@ def test_a_negated_stop_target_or_trade_close_is_no_close(text):
                                   "#DOT SL a entrada después del TP1", "#DOT SL auf Einstieg nach TP1"])
 def test_a_stop_to_the_entry_after_a_target_is_a_plan_for_later(text):
     assert parse_message(text).kind.value == "not_a_signal"
+
+
+@pytest.mark.parametrize("text", ["#OP лонг\nВход лимиткой: 1.84\nДобор: 1.79\nТейки: 1.92 / 1.99\nСтоп: 1.74",
+                                  "صفقة شراء #OP\nالدخول: 1.84\nتعزيز: 1.79\nالأهداف: 1.92 / 1.99\nوقف الخسارة: 1.74"])
+def test_a_russian_or_arabic_rung_label_under_a_limit_entry_is_the_ladders_next_order(text):
+    assert parse_message(text).entries == (D("1.79"), D("1.84"))
+
+
+def test_a_fresh_market_card_with_a_rung_line_is_an_open_not_an_add_on():
+    parsed = parse_message("Откупаем #OP по рынку 💰\nДобор: 1.79\nТейки 1.92 / 1.99\nСтоп 1.74\nСпот")
+    assert parsed.kind.value == "open" and parsed.entry_type.value == "market" and parsed.entries == ()
+
+
+@pytest.mark.parametrize("text", ["#OP short — take 50% at 1.84, rest running, SL moved to 1.90",
+                                  "#OP шорт — фиксируем 50% на 1.84, остальное держим, стоп переносим на 1.90"])
+def test_a_partial_close_at_a_price_with_the_stop_moved_is_an_update_not_a_card(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "update" and parsed.update_action == UpdateAction.PARTIAL_CLOSE
+
+
+@pytest.mark.parametrize("text,kind,action", [
+    ("#OP шорт отменяем ❌ цена не дошла до входа", "close", None),
+    ("#OP отменяем ордер на 2-й вход", "update", UpdateAction.CANCEL_ENTRY),
+    ("#OP второй вход отменён, первый в работе", "update", UpdateAction.CANCEL_ENTRY),
+    ("#OP отменяем добор", "update", UpdateAction.CANCEL_ENTRY),
+])
+def test_a_russian_cancel_of_the_trade_or_of_one_rung(text, kind, action):
+    parsed = parse_message(text)
+    assert parsed.kind.value == kind and (action is None or parsed.update_action == action)
+
+
+def test_a_dca_order_filled_in_vietnamese_verb_first_is_an_update():
+    parsed = parse_message("#OP đã khớp DCA 1.79 ✅ SL giữ nguyên 1.74")
+    assert parsed.kind.value == "update" and parsed.update_action == UpdateAction.ENTRY_FILLED
+
+
+@pytest.mark.parametrize("tag,symbol", [("#AVAXTRY", "AVAX/TRY"), ("#SOLEUR", "SOL/EUR")])
+def test_a_lira_or_euro_quote_glued_to_the_coin_is_the_pair(tag, symbol):
+    parsed = parse_message(f"{tag} Spot\nAlım: 612 - 598\nHedef: 640 / 665\nStop: 580")
+    assert parsed.symbol == symbol
+
+
+@pytest.mark.parametrize("text", ["#AVAXUSDT LONG 🚀 Leverage 20x", "#AVAX SHORT cross 10x"])
+def test_a_direction_with_only_its_leverage_is_a_held_open(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "open" and parsed.entries == () and not parsed.tradable and parsed.leverage
+
+
+@pytest.mark.parametrize("text", ["#ADABTC TP1 1210 sats ✅", "#ADABTC TP2 1260 satoshi hit"])
+def test_a_target_hit_written_in_satoshis_is_a_target_hit(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "update" and parsed.symbol == "ADA/BTC" and parsed.update_action == UpdateAction.TP_HIT
+
+
+@pytest.mark.parametrize("pair", ["#BTCUSD_PERP", "#BTCUSD-PERP", "BTCUSD_PERP"])
+def test_a_coin_margined_perpetual_keeps_its_usd_quote(pair):
+    parsed = parse_message(f"{pair} SHORT\nEntry: 64200\nTP: 63000 / 62000\nSL: 65100")
+    assert parsed.symbol == "BTC/USD" and parsed.market.value == "futures"
+
+
+@pytest.mark.parametrize("text", ["Sell #OP now, momentum is gone. Take what you have 🙏", "Sell all #OP now ✅ +9%"])
+def test_a_sell_command_heading_the_post_closes_the_held_coin(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "close" and parsed.symbol == "OP/USDT"
+
+
+@pytest.mark.parametrize("text", ["Sell half #OP now, rest runs", "Sell #OP entry: see chart", "Sell #OP futures now"])
+def test_a_sell_command_for_a_part_an_entry_or_futures_is_no_close_of_the_coin(text):
+    assert parse_message(text).kind.value != "close"

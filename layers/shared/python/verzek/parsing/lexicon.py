@@ -201,8 +201,8 @@ LABELS: list[tuple[Field, str]] = [
                    # ("Swing holders can target 220", "Mid-term TP 220", "Long-term target 250"): for another horizon
                    r"mid[\s-]*term|long[\s-]*term|swing(?:\s+holders?\s+can)?|hodl(?:ers)?\s+can)\s+"
                    r"(?:targets?|tps?)(?:\s+(?:zone|area))?|re[\s-]*entry|average|dca(?:\s+(?:zone|area|levels?|entry|entries|orders?))?|"
-                   # ("Вход: по рынку, усреднение 5.12"): an averaging order, as "DCA"
-                   r"усреднени[ея]|"
+                   # ("Вход: по рынку, усреднение 5.12", "Добор: 0.7150", "تعزيز: 0.7100"): an averaging order, as "DCA"
+                   r"усреднени[ея]|(?:^|(?<=\|))[ \t]*(?:добор|تعزيز)(?=[ \t]*[:：]?[ \t]*\$?\d)|"
                    r"risk(?:\s*/\s*reward)?|reward|r\s*/\s*r|rr|"
                    r"period|volume|market\s+cap|ranking|wallet(?:\s+size)?|capital|amount|balance|margin\s+size|"
                    r"position\s+size|change|duration|position(?=[ \t]*:[ \t]*\$[ \t]?\d)|"
@@ -220,7 +220,7 @@ LABELS: list[tuple[Field, str]] = [
     (Field.BUY, (r"(?:^|(?<=\|))[ \t]*(?:accumulate|acumular|acumule|accumulare|accumula|akumulasi|tích\s+lũy|"
                  r"накапливаем|накопичуємо|biriktir|akümüle\s+et|akumuluj)(?=[ \t]+(?:between|entre|tra|fra|zwischen|"
                  r"antara|từ|между|між|arası|arasi|between)?[ \t]*\$?\d)|"
-                 r"低吸|k[öo]p(?:a|er)?(?=[ \t]+[#$]?\w)|خریدیں|خریدو|بخرید|بخرین|ख़रीदें|खरीदें|(?:^|(?<=\|))[ \t]*al(?=[ \t]+(?:[1-9][ \t]*[:)][ \t]*)?\$?\d|[ \t]*:)|buy|compra|comprar|al[ıi][şsm]|купить|покупка|покупаем|закупк\w*|закупаем|buying|mua|beli|(?:ال)?شراء|خرید|买入|매수|"
+                 r"低吸|k[öo]p(?:a|er)?(?=[ \t]+[#$]?\w)|خریدیں|خریدو|بخرید|بخرین|ख़रीदें|खरीदें|(?:^|(?<=\|))[ \t]*al(?=[ \t]+(?:[1-9][ \t]*[:)][ \t]*)?\$?\d|[ \t]*:)|buy|compra|comprar|al[ıi][şsm]|купить|покупка|покупаем|откупаем|откупаю|закупк\w*|закупаем|buying|mua|beli|(?:ال)?شراء|خرید|买入|매수|"
                 r"achat|acheter|kaufen|kauf|acquist[oa]|acquista|kupno|kupuj|купівля|купуємо|买い|ซื้อ|nunua|bumili|bili|"
                 r"קנייה|קניה|αγορά|αγορα|cump[ăa]r[ăa]|cump[ăa]rare|n[áa]kup|koupit|kopen|koop|কিনুন|ক্রয়")),
     (Field.SELL, (r"sell[\s-]*(?:zone|area|range|setup|price|targets?)|"
@@ -281,7 +281,9 @@ RANGE_WORDS = re.compile(r"(?<!\w)(?:between|to|till|until|upto|между|до|
 FUTURES_RE = re.compile(
     r"(?<!\w)(?:futures?|perp|perpetual|perpetuals|usd[-\s]?m|coin[-\s]?m|cross|isolated|leverage|levrage|leverge|lvrg|lev|"
     r"lvg|margin|фьючерс\w*|маржа|плечо|кросс|изолир\w*|(?<!uzun\s)(?<!k[ıi]sa\s)vadeli|kald[ıi]ra[çc]|futuros?|apalancamiento|"
-    r"alavancagem|[đd][òo]n\s+b[ẩa]y|رافعة|اهرم)(?!\w)|杠杆|合约|永续|레버리지|선물", re.IGNORECASE)
+    r"alavancagem|[đd][òo]n\s+b[ẩa]y|رافعة|اهرم)(?!\w)|杠杆|合约|永续|레버리지|선물|"
+    # ("BTCUSD_PERP": Binance's contract name, the perpetual glued to the pair)
+    r"(?<=[A-Za-z0-9]_)perp(?:etual)?(?!\w)", re.IGNORECASE)
 # ("Spot price right now: 912" says where the market is, not which market to trade)
 SPOT_RE = re.compile(r"(?<!\w)(?:spot(?!\s+(?:price|rate)(?!\w))|спот(?:е|а|овый|овая|овом)?|spotta|contado|اسپات|سبوت|سپات)(?!\w)|现货|현물|"
                      r"现物",  # (Japanese 現物, simplified before matching: "#SOL現物 買い 150")
@@ -338,7 +340,7 @@ COIN_NAMES_UNSPACED = {
 
 TRADABLE_QUOTES = ("FDUSD", "USDT", "USDC", "BUSD", "TUSD", "USD", "BTC", "ETH", "BNB", "EUR", "TRY")
 # Quotes we accept when glued to the base ("ETHUSDT"); BNB/EUR/TRY glued suffixes are too often part of a name.
-GLUED_QUOTES = ("FDUSD", "USDT", "USDC", "BUSD", "TUSD", "USD", "BTC", "ETH")
+GLUED_QUOTES = ("FDUSD", "USDT", "USDC", "BUSD", "TUSD", "USD", "BTC", "ETH", "TRY", "EUR")
 # Alt/BTC and alt/ETH pairs only exist as spot markets on the exchanges we trade.
 SPOT_ONLY_QUOTES = frozenset({"BTC", "ETH", "BNB", "EUR", "TRY"})
 

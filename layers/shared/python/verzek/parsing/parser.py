@@ -546,7 +546,7 @@ def _targets_after_entry(levels: _Levels, side: Side, stop: Decimal) -> tuple[li
     return sorted(on_label), values
 
 
-_DCA_LABEL = re.compile(r"dca(?:\s*#?[1-9])?|averag\w*|усредн\w*|ortalama", re.IGNORECASE)
+_DCA_LABEL = re.compile(r"dca(?:\s*#?[1-9])?|averag\w*|усредн\w*|ortalama|добор|تعزيز", re.IGNORECASE)
 
 
 _DCA_ZONE_LABEL = re.compile(r"dca\s+(?:zone|area|range|levels?|entries)", re.IGNORECASE)
@@ -651,8 +651,11 @@ def _dca_rungs(segments: list[Segment], lines: list[list[Token]], clean: str, le
         tokens = s.tokens[2:] if len(s.tokens) > 2 and s.tokens[0].kind == Kind.NUM and s.tokens[0].text in "123456789" \
             and s.tokens[1].text in ":-–—" else s.tokens  # ("DCA 2: 5.95", "DCA 1 – 135": the rung's number)
         prices = [t.value for t in tokens if t.kind == Kind.NUM and t.value is not None]
-        # (words beside the price make it a plan, not an order: "DCA below $250", "DCA if it dips to 1.2")
-        if not prices or not all(between(p) for p in prices) or any(t.kind not in (Kind.NUM, Kind.SEP) for t in tokens):
+        first = next((n for n, t in enumerate(tokens) if t.kind == Kind.NUM), len(tokens))
+        # (words before the price make it a plan, not an order: "DCA below $250", "DCA if it dips to 1.2"; a note after
+        # it is a note: "DCA: 10.20 Bybit")
+        if not prices or not all(between(p) for p in prices) or any(t.kind != Kind.SEP for t in tokens[:first]) \
+                or any(t.kind in (Kind.PCT, Kind.LABEL) for t in tokens[first:]):
             return []
         rungs.extend(prices)
     return rungs
@@ -662,7 +665,7 @@ def _dca_rungs(segments: list[Segment], lines: list[list[Token]], clean: str, le
 _DCA_OPTIONAL = re.compile(r"(?:dca|averag\w*|усредн\w*)[^\n]{0,30}?(?<!\w)(?:only|if|optional|risk|unless|when|если|"
                            r"опционально|по\s+желанию|si|opcional)(?!\w)|(?<!\w)(?:optional|opcional)\s+dca", re.IGNORECASE)
 # A DCA word that may head a rung of the ladder ("DCA:", "DCA 2:", "Усреднение:"); "Average:", "Ortalama:" name results
-_DCA_RUNG_LABEL = re.compile(r"dca(?:\s*#?[1-9])?|усреднени[ея]", re.IGNORECASE)
+_DCA_RUNG_LABEL = re.compile(r"dca(?:\s*#?[1-9])?|усреднени[ея]|добор|تعزيز", re.IGNORECASE)
 
 
 def _number_dash_rows(lines: list[list[Token]]) -> None:
@@ -1365,6 +1368,15 @@ _COMMA_DECIMAL_LOCALE = re.compile(
     re.IGNORECASE)
 
 
+# A sell command heading a post: the verb, the coin's tag, nothing between ("Sell #MEME now", "Jual #FET sekarang")
+_SELL_COMMAND = re.compile(r"^\W*(?:sell|jual|vende|venda|vendez|vendi|verkaufe|verkaufen|sat[ıi]n|b[áa]n|продаём|продаем|"
+                           r"продавайте|sprzedaj|sprzedajemy)[ \t]+(?:all[ \t]+|semua[ \t]+|todo[ \t]+|tutto[ \t]+|alles[ \t]+)?"
+                           r"[#$][A-Za-z0-9]{2,15}(?![\w/])", re.IGNORECASE)
+_SELL_NOT_A_CLOSE = re.compile(r"(?<!\w)(?:half|partial\w*|\d{1,2}\s*%\s+of|target\w*|tps?|hedef\w*|objetivo\w*|alvo\w*|ziel\w*|"
+                               r"separuh|setengah|mitad|metade|h[äa]lfte|moiti[ée]|половин\w*|entry|short\w*|futures?|perp\w*)(?!\w)",
+                               re.IGNORECASE)
+
+
 # Cornix's stop message: "Stop Target Hit ⛔", "#NEAR/USDT stop target 1 ❌" (the stop, its "target", met — a loss)
 _STOP_TARGET_MET = re.compile(r"stop\s+target(?:\s*\d{1,2})?\s*(?:hit|❌|⛔|🛑)")
 
@@ -1617,7 +1629,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("#SOL SL to 180 once TP1 hits": the target in a plan for later is no target reached)
         action = update_action(_FUTURE_MANAGEMENT.sub(" ", plan_status)) or (UpdateAction.TP_HIT if progress else None)
         if action == UpdateAction.ADD_ENTRY and targets and stop is not None \
-                and any(s.field in _SIDE_FIELDS for s in segments) and _dca_on_the_entry_line(clean, levels):
+                and (any(s.field in _SIDE_FIELDS for s in segments) or lx.OPEN_VERB_RE.search(clean)) \
+                and _dca_on_the_entry_line(clean, levels):
             # ("#TON LONG / Entry: CMP, DCA at 5.12 / TP … / SL …"): the DCA is a rung of the card's own plan, written on
             # its entry line after the entry at the market — a fresh call, not an add to a running trade ("Entry: CMP /
             # Price dipped, DCA at 138 now" adds on a line of its own: an update)
@@ -1912,6 +1925,13 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # "#AVAX LONG / Entry 24.5 / TP … / SL 23.4 / Status: Closed (SL)", "… / Estado: cerrado": the card's own status
         # field says the trade ended — a close of that coin, not a fresh call (a part closed is read elsewhere)
         return _close_of(candidate, segments, status_text, notes)
+    if has_setup and not targets and candidate is not None and symbol_problem is None and len(levels.entries) == 1 \
+            and update_action(status_text) == UpdateAction.PARTIAL_CLOSE \
+            and _PARTIAL_CLOSE_PATTERN.search(status_lines[levels.entries[0].line][:levels.entries[0].start].lower()):
+        # ("#AVAX short — take 50% at 37.60, rest running, SL moved to 38.40", "фиксируем 50% на 37.60, стоп переносим на
+        # 38.40"): the only "entry" is where a part was closed, and no target is written — a partial close of the running
+        # trade, not a card
+        return _status(MessageKind.UPDATE, candidate, segments, UpdateAction.PARTIAL_CLOSE, notes)
     if has_setup and candidate is not None and symbol_problem is None and not _NEW_CALL.search(clean) \
             and (card_action := update_action(status_text)) in (UpdateAction.ENTRY_FILLED, UpdateAction.ADD_ENTRY) \
             and (card_action == UpdateAction.ENTRY_FILLED or _added_before_any_entry(clean, levels)
@@ -2112,6 +2132,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         return _not_a_signal("no entry price or market entry")
     if not (targets or stop is not None or words_side is not None):
         return _not_a_signal("entry price without side, targets or stop")
+    if only_sell and not entries and not (targets or stop is not None) and market != MarketType.FUTURES \
+            and _SELL_COMMAND.match(clean) and not _SELL_NOT_A_CLOSE.search(clean):
+        # ("Sell #MEME now, momentum is gone. Take what you have 🙏"): a sell command heading the post, naming the coin
+        # and no price — the held coin is sold, whatever words follow ("Sell pressure on #FET", "Don't sell #FET", "Jual
+        # separuh #FET", "Sell #FET now, target +11%" do not read so)
+        return _status(MessageKind.CLOSE, candidate, segments, None, notes)
     if not entries and not (targets or stop is not None) and not assumed:
         return _not_a_signal("market call without any price level")
     if only_sell and not targets and stop is None and market != MarketType.FUTURES and not (
@@ -2355,11 +2381,16 @@ _NEW_AVERAGE = re.compile(r"(?<!\w)(?:new\s+(?:average|avg)|nuevo\s+promedio|nov
 
 
 def _dca_on_the_entry_line(clean: str, levels: _Levels) -> bool:
-    """Every add-on word of the post is a "DCA" standing on an entry line after its label ("Entry: CMP, DCA at 5.12")."""
+    """Every add-on word of the post is a "DCA" standing on an entry line after its label ("Entry: CMP, DCA at 5.12"), or
+    a rung's label heading its own line before a price ("Добор: 13.20" under "Откупаем #LINK по рынку")."""
     lines = clean.lower().split("\n")
     entry_lines = {s.label.line: s.label.start + len(s.label.text) for s in levels.entry_segments if s.label is not None}
     adds = [(n, m) for n, line in enumerate(lines) for m in _ADD_ENTRY_PATTERN.finditer(line)]
-    return bool(adds) and all(n in entry_lines and m.start() >= entry_lines[n] and "dca" in m.group(0) for n, m in adds)
+    return bool(adds) and all(n in entry_lines and m.start() >= entry_lines[n] and "dca" in m.group(0)
+                              or _RUNG_LINE.match(lines[n]) for n, m in adds)
+
+
+_RUNG_LINE = re.compile(r"^\W*(?:dca(?:\s*#?[1-9])?|добор|усреднение|تعزيز)\s*[:：]\s*\$?\d[\d.,]*\s*$")
 
 
 def _added_before_any_entry(clean: str, levels: _Levels) -> bool:
@@ -2977,7 +3008,10 @@ def _only_coin_and_side(tokens: list[Token]) -> bool:
                                                     or t.text.lower() in SIDE_CONNECTORS
                                                     # ("#ORDI — short it NOW": the coin again, as a pronoun)
                                                     or t.text.lower() == "it"))
-                  and not (t.kind == Kind.LABEL and t.field == Field.ENTRY and not priced)]
+                  and not (t.kind == Kind.LABEL and t.field == Field.ENTRY and not priced)
+                  # ("#NOTUSDT LONG 🚀 Leverage 20x", "#ARB LONG cross 10x": the leverage is no level)
+                  and t.kind != Kind.LEV and not (t.kind == Kind.LABEL and t.field == Field.LEVERAGE)
+                  and not (t.kind == Kind.WORD and t.text.lower() in ("cross", "isolated", "izole", "кросс"))]
     if any(t.kind == Kind.PCT for t in tokens):
         meaningful = [t for t in meaningful if not (t.kind == Kind.LABEL and t.field in (Field.TARGETS, Field.STOP))]
     return len(meaningful) == 2 and any(t.kind == Kind.LABEL and t.field in (Field.LONG, Field.SHORT, Field.BUY, Field.SELL)

@@ -396,6 +396,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:targets?\s+)?(?:achieved|filled|done)|(?:вход|ордер)\s+\w*\s*(?:исполнен|сработал)\w*|"
         # "سفارش فعال شد" (the order went live), "ordem executada", "orden activada", "Order aktiviert"
         r"bought\s+(?:the\s+)?(?:second|2nd|third|3rd|next|last)\s+(?:entry|buy|order|rung)|"
+        # vi "đã khớp DCA 3.30", "khớp lệnh DCA" (the DCA order filled: the verb first)
+        r"(?:đã\s+|da\s+)?kh[ớo]p\s+(?:l[ệe]nh\s+)?(?:dca|entry\s*\d|l[ệe]nh\s+(?:th[ứu]\s+)?\d)|"
         r"سفارش\s+(?:\w+\s+)?(?:فعال|پر)\s+شد|(?:ordem|orden|order|ordre|ordine)\s+(?:\w+\s+)?(?:activad[oa]|ativad[oa]|aktiviert|activ[ée]e?|attivat[oa])", (_FILLED_STEMS, _ENTRY_FILLED_PAIR))),
     (UpdateAction.TP_HIT, re.compile(
         rf"{_TP_WORDS}(?:'?s|ライン)?\s*{_PARTICLES}\d{{0,2}}(?:\s*[-,&/]\s*\d{{1,2}})*\s*{_PARTICLES}(?:all\s+)?(?:{_ORDINAL}\s+)?(?:(?:(?:по|on|for|de|di|of|в|на)\s+)?[#$]\w+\s+|"
@@ -428,7 +430,11 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:entry|order|limit)\s*\d)\s+(?:is\s+|was\s+|has\s+been\s+)?cancel\w*|"
         # ("#SOL cancel the DCA order at 138", "cancel 2nd buy order"): the averaging order, one rung of the entries
         r"cancel\w*[ \t]+(?:the[ \t]+)?(?:[#$]\w+[ \t]+)?(?:dca|averaging|(?:2nd|second|3rd|third|4th|fourth|last|next)[ \t]+"
-        r"(?:buy|sell|dca))(?:[ \t]+(?:orders?|limits?|entry))?(?!\w)")),
+        r"(?:buy|sell|dca))(?:[ \t]+(?:orders?|limits?|entry))?(?!\w)|"
+        # ru "отменяем ордер на 2-й вход", "второй вход отменён", "отменяем добор" (one rung, the trade goes on)
+        r"отмен\w*[ \t]+(?:(?:ордер\w*|лимит\w*|заявк\w*)[ \t]+(?:на[ \t]+)?)?(?:(?:втор\w*|трет\w*|[2-9]-?(?:й|ой|ий)?|"
+        r"последн\w*|оставш\w*)[ \t]+вход\w*|добор\w*|усреднени\w*)|"
+        r"(?:(?:втор\w*|трет\w*|[2-9]-?(?:й|ой|ий)?|последн\w*)[ \t]+вход\w*|добор\w*)[ \t]+(?:\w+[ \t]+)?отмен\w*")),
     (UpdateAction.ADD_ENTRY, _Gated(
         r"(?:add|adding)\s+(?:(?:a|an|the|another|one\s+more)\s+)?(?:(?:new|\d(?:st|nd|rd|th)|second|third|fourth)\s+)?"
         r"(?:more|entry|entries|order|buy|to\s+(?:the\s+)?position)(?!\w)|re[\s-]?entry\s+at|"
@@ -634,7 +640,7 @@ _CLOSE_PATTERN = _Gated(
     # ("#XRP lawsuit closed", "presale round closed": something else than a trade)
     r"(?:closed(?<!lawsuit\sclosed)(?<!case\sclosed)(?<!poll\sclosed)(?<!giveaway\sclosed)(?<!presale\sclosed)"
     r"(?<!sale\sclosed)(?<!round\sclosed)(?<!registration\sclosed)(?<!window\sclosed)(?<!gap\sclosed)(?<!market\sclosed)"
-    r"(?<!exchange\sclosed)|cancel+ed|stopped\s+out|exited|invalidated|kapand[ıi]|закрыт\w*|отмен[её]н\w*|cerrad\w*|cerr[óo]|"
+    r"(?<!exchange\sclosed)|cancel+ed|stopped\s+out|exited|invalidated|kapand[ıi]|закрыт\w*|отмен[её]н\w*|(?:отменяем|отменили)(?!\s+(?:\w+\s+)?(?:ордер\w*|лимит\w*|вход\w*|заявк\w*|тейк\w*|стоп\w*|\d))|cerrad\w*|cerr[óo]|"
     # nl "geannuleerd" (cancelled), ur "ٹریڈ بند کر دی گئی" (the trade was closed); a bare "closed" word of these languages
     # ("Ons kantoor is gesloten") says nothing of a trade
     r"geannuleerd|annullerad|(?:ٹریڈ|پوزیشن|سودا)\s+بند\s+(?:کر\s+)?(?:دی|دیا|ہو)\s+(?:گئی|گیا)|"
@@ -1240,6 +1246,8 @@ def closes_position(lowered: str) -> bool:
 # A target level already ticked off inside a full setup ("TP1: 2.05 ✅", "TP3 16.0 done").
 _TICKED_LEVEL = re.compile(
     rf"{_TP_WORDS}[ \t]*\d{{0,2}}[ \t]*[:=.)-]?[ \t]*\(?\$?\d[\d.,]*\)?(?:[ \t]*[/|,][ \t]*\$?\d[\d.,]*)*[ \t]*(?:k[ \t]*)?"
+    # ("TP1 3350 sats ✅": a price of an alt/BTC pair in satoshis)
+    r"(?:(?:sats|satoshis?|сатоши)[ \t]*)?"
     # ("TP1 3100 (hit)", "TP1 3100 — взят", "TP1 3100 geldi", "TP1 3100 已达成", "TP1 3100 ☑"): the mark in brackets or after a dash,
     # in the channels' languages
     r"(?:[(\[—–-][ \t]*)?(?:already[ \t]+|is[ \t]+|was[ \t]+|were[ \t]+|are[ \t]+|đã[ \t]+|sudah[ \t]+|已经?)?"

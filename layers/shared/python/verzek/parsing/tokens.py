@@ -38,7 +38,7 @@ _TOKEN_RE = re.compile(
     rf"(?!\s?[/|_]\s?(?:{_QUOTES})(?!\w)))"
     # "ETH-PERP", "BTC-PERP": a perpetual named by its base alone (FTX and dYdX style), in capitals
     # ("BTC-PERPETUAL": Deribit's spelling)
-    r"|(?P<perp>[#$]?(?<![\w.])(?-i:[A-Z0-9]{2,15})-perp(?:etual)?(?![\w-]))"
+    r"|(?P<perp>[#$]?(?<![\w.])(?-i:[A-Z0-9]{2,15})[-_]perp(?:etual)?(?![\w-]))"
     r"|(?P<tag>#\w[\w&]*(?:\.p(?!\w))?|\$[^\W\d_]\w*(?:\.p(?!\w))?)"
     # "(3.5R)", "2R": reward multiples, never prices
     r"|(?P<rmult>(?<![\w.,])\d{1,2}(?:[.,]\d{1,2})?[rR](?!\w))"
@@ -174,8 +174,11 @@ def tokenize_line(line: str, line_no: int, comma_decimal: bool) -> list[Token]:
             tokens.append(Token(Kind.PAIR, text, m.start(), line=line_no))
         elif kind == "perp":  # (no quote written: the usual one, as for a coin named alone)
             # ("ETHUSD-PERP": a quote glued to the base is the contract's name, not part of the coin's)
-            base = _GLUED_USD.sub("", text.lstrip("#$").rsplit("-", 1)[0])
-            tokens.append(Token(Kind.PAIR, base + "/USDT", m.start(), line=line_no))
+            # ("ETHUSD_PERP", Binance's coin-margined contract: quoted in USD, as written)
+            name = re.split(r"[-_]", text.lstrip("#$"))[0]
+            base = _GLUED_USD.sub("", name)
+            quote = "USD" if name.upper().endswith("USD") and base != name else "USDT"
+            tokens.append(Token(Kind.PAIR, f"{base}/{quote}", m.start(), line=line_no))
         elif kind == "tag":
             tokens.append(Token(Kind.TAG, text, m.start(), line=line_no))
         elif kind == "lev":
