@@ -544,6 +544,8 @@ CORPORA = {
     "blind_n3.jsonl": (61, 0.9),
     "blind_o1.jsonl": (63, 0.85),
     "blind_o2.jsonl": (76, 0.9),
+    "blind_p1.jsonl": (59, 0.96),
+    "blind_p2.jsonl": (60, 0.9),
 }
 
 

@@ -317,3 +317,40 @@ def test_a_sell_command_heading_the_post_closes_the_held_coin(text):
 @pytest.mark.parametrize("text", ["Sell half #OP now, rest runs", "Sell #OP entry: see chart", "Sell #OP futures now"])
 def test_a_sell_command_for_a_part_an_entry_or_futures_is_no_close_of_the_coin(text):
     assert parse_message(text).kind.value != "close"
+
+
+@pytest.mark.parametrize("note", ["Current price: 0.0531", "Price now: 0.0531"])
+def test_a_note_line_of_the_price_now_keeps_the_dca_rung(note):
+    parsed = parse_message(f"#C98 spot buy\nEntry: 0.0512\nDCA: 0.0488\nTP: 0.0545 / 0.0580\nSL: 0.0459\n{note}")
+    assert parsed.entries == (D("0.0488"), D("0.0512"))
+
+
+def test_a_note_after_a_dca_rungs_price_keeps_the_rung():
+    parsed = parse_message("#WIF long\nGiriş: 2.34\nDCA: 2.21 Funding +0.01%\nTP: 2.48 / 2.62\nSL: 2.12\n10x")
+    assert parsed.entries == (D("2.21"), D("2.34"))
+
+
+def test_a_leverage_ending_its_line_is_no_multiple_of_the_next_lines_word():
+    parsed = parse_message("long $WIF at 2.184, sl 2.09, tps 2.25 2.33 2.45, 10x\nRisk 2% of balance")
+    assert parsed.leverage == 10 and parsed.targets == (D("2.25"), D("2.33"), D("2.45"))
+
+
+def test_a_dca_price_beside_an_entry_at_the_market_is_no_zone_entry():
+    parsed = parse_message("Mua spot #DOT giá hiện tại, DCA 6.10 nếu về\nTP: 6.80 - 7.20 - 7.80\nSL: 5.85")
+    assert parsed.entries == () and parsed.entry_type.value == "market"
+
+
+def test_cancelling_a_pending_order_that_never_triggered_closes_the_call():
+    parsed = parse_message("#SUI — entry never triggered, cancel the pending limit order. Setup invalidated.")
+    assert parsed.kind.value == "close"
+
+
+def test_a_ukrainian_rung_label():
+    parsed = parse_message("#NEAR шорт\nВхід: 5.48\nДобір: 5.66\nЦілі: 5.30 / 5.12\nСтоп: 5.79\nПлече 10x")
+    assert parsed.entries == (D("5.48"), D("5.66"))
+
+
+@pytest.mark.parametrize("text", ["#TIA LONG 10x 🚀\nEntry + targets in 5 min, get ready", "#TIA LONG, stay tuned"])
+def test_a_direction_told_to_get_ready_is_a_held_open(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "open" and not parsed.tradable

@@ -247,15 +247,16 @@ _OTHER_LEVERAGE = re.compile(r"(?<![\w.,])\d{1,3}\s?[xX×](?!\w)|(?<!\w)[xX×]\d
                              r"(?<!\w)(?:leverage|lev|плечо|kald[ıi]ra[çc]|apalancamiento|alavancagem|hebel|levier|leva|"
                              r"杠杆)\W{0,3}\d", re.IGNORECASE)
 # "3x the usual volume", "2x more than usual", "volume 3x": a multiple of something else than the margin
-_MULTIPLE_OF_OTHER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,]\d)?)\s?[xX×](?=\s+(?:the\s+|our\s+|your\s+)?(?:usual|normal|average|avg|"
+# (the word after the multiple stands on its line: "…, 10x\nRisk 2% of balance" is the call's leverage)
+_MULTIPLE_OF_OTHER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,]\d)?)\s?[xX×](?=[ \t]+(?:the\s+|our\s+|your\s+)?(?:usual|normal|average|avg|"
                                 r"regular|typical|more|less|bigger|larger|smaller|higher|lower|volume|size|position|risk|"
                                 r"reward|return|profit|gains?|what|than)(?!\w))|"
                                 r"(?<=volume\s)(\d{1,3}(?:[.,]\d)?)\s?[xX×](?!\w)|"
                                 # "ROI target 50x", "Potential 10x move", "This could 2x", "We did 5x last week", "(x2 size)"
                                 r"(?<=\broi\s)(?:target\s)?(\d{1,3})\s?[xX×](?!\w)|(?<=\bpotential\s)(\d{1,3})\s?[xX×](?!\w)|"
                                 r"(?<=\bcould\s)(\d{1,3})\s?[xX×](?!\w)|(?<=\bdo\s)(\d{1,3})\s?[xX×](?!\w)|(?<=\bcan\s)(\d{1,3})\s?[xX×](?!\w)|(?<=\bdo\sa\s)(\d{1,3})\s?[xX×](?!\w)|(?<=\bdid\s)(\d{1,3})\s?[xX×](?!\w)|(?<=\bmade\s)(\d{1,3})\s?[xX×](?!\w)|"
-                                r"(\d{1,3})\s?[xX×](?=\s+(?:move|moves|gain|gains|pump|potential|returns?|roi|gem|play|last\s+week)(?!\w))|"
-                                r"[xX×](\d{1,2})(?=\s+size(?!\w))", re.IGNORECASE)
+                                r"(\d{1,3})\s?[xX×](?=[ \t]+(?:move|moves|gain|gains|pump|potential|returns?|roi|gem|play|last\s+week)(?!\w))|"
+                                r"[xX×](\d{1,2})(?=[ \t]+size(?!\w))", re.IGNORECASE)
 # "Potential x10 gem", "Potential: x3", "10X BAGS INCOMING", "2x your money", "x5 potential in bull run", "Потенциал
 # х5": a hoped-for multiple of the money put in, not the margin (written either way round: "x10" or "10x")
 # ("潜力 10倍", "Tiềm năng x10", "잠재력 10배", "目标翻10倍": 倍 and 배 are read as x before this)

@@ -546,7 +546,7 @@ def _targets_after_entry(levels: _Levels, side: Side, stop: Decimal) -> tuple[li
     return sorted(on_label), values
 
 
-_DCA_LABEL = re.compile(r"dca(?:\s*#?[1-9])?|averag\w*|усредн\w*|ortalama|добор|تعزيز", re.IGNORECASE)
+_DCA_LABEL = re.compile(r"dca(?:\s*#?[1-9])?|averag\w*|усредн\w*|ortalama|добор|добір|تعزيز", re.IGNORECASE)
 
 
 _DCA_ZONE_LABEL = re.compile(r"dca\s+(?:zone|area|range|levels?|entries)", re.IGNORECASE)
@@ -557,8 +557,10 @@ def _dca_zone_as_the_entry(segments: list[Segment]) -> None:
     names no other entry (or only an empty entry label on the same line), the zone to average into is where the trade
     is entered — the orders of the call, not add-ons to an entry written elsewhere ("Entry: CMP 1.124 / DCA: 1.060")."""
     def empty_entry_label_before(zone: Segment) -> bool:  # ("Kaufzone (DCA): 4.05 – 4.30")
+        # (an entry at the market is no zone's label: "Mua … giá hiện tại, DCA 6.10 nếu về")
         return any(s.field == Field.ENTRY and s.label is not None and s.label.line == zone.label.line
-                   and s.label.start < zone.label.start and all(t.kind == Kind.SEP for t in s.tokens) for s in segments)
+                   and s.label.start < zone.label.start and all(t.kind == Kind.SEP for t in s.tokens)
+                   and not lx.MARKET_WORDS.search(s.label.text) for s in segments)
 
     zones = [s for s in segments if s.field == Field.IGNORE and s.label is not None and s.numbers
              and (_DCA_ZONE_LABEL.fullmatch(s.label.text.strip())
@@ -626,7 +628,9 @@ def _dca_rungs(segments: list[Segment], lines: list[list[Token]], clean: str, le
     someone's own plan. A post that enters at the market anywhere ("Market order", "CMP 0.66 | … | DCA 0.62", "Entry:
     142 (buy now)") keeps its rungs out: an order at the market cannot carry them. A rung said in words ("DCA below
     250") or on the wrong side leaves them all out."""
-    if lx.MARKET_WORDS.search(clean) or _INSTANT_ORDER.search(clean) or _DCA_OPTIONAL.search(clean):
+    # (a note line of where the market stands, "Current price: 3412.50", orders nothing)
+    ordering = "\n".join(line for line in clean.split("\n") if not _PRICE_NOW_NOTE.match(line))
+    if lx.MARKET_WORDS.search(ordering) or _INSTANT_ORDER.search(clean) or _DCA_OPTIONAL.search(clean):
         return []
     low, high = min(entries), max(entries)
     if stop is not None:
@@ -654,8 +658,7 @@ def _dca_rungs(segments: list[Segment], lines: list[list[Token]], clean: str, le
         first = next((n for n, t in enumerate(tokens) if t.kind == Kind.NUM), len(tokens))
         # (words before the price make it a plan, not an order: "DCA below $250", "DCA if it dips to 1.2"; a note after
         # it is a note: "DCA: 10.20 Bybit")
-        if not prices or not all(between(p) for p in prices) or any(t.kind != Kind.SEP for t in tokens[:first]) \
-                or any(t.kind in (Kind.PCT, Kind.LABEL) for t in tokens[first:]):
+        if not prices or not all(between(p) for p in prices) or any(t.kind != Kind.SEP for t in tokens[:first]):
             return []
         rungs.extend(prices)
     return rungs
@@ -664,8 +667,9 @@ def _dca_rungs(segments: list[Segment], lines: list[list[Token]], clean: str, le
 # ("Use DCA only if price wicks, otherwise single entry", "DCA optional", "DCA at your own risk"): the rungs are a choice
 _DCA_OPTIONAL = re.compile(r"(?:dca|averag\w*|усредн\w*)[^\n]{0,30}?(?<!\w)(?:only|if|optional|risk|unless|when|если|"
                            r"опционально|по\s+желанию|si|opcional)(?!\w)|(?<!\w)(?:optional|opcional)\s+dca", re.IGNORECASE)
+_PRICE_NOW_NOTE = re.compile(r"^\W*(?:" + lx.PRICE_NOW_PHRASE + r"|price\s+now)\s*[:=]?\s*\$?\d[\d.,]*\s*\W*$", re.IGNORECASE)
 # A DCA word that may head a rung of the ladder ("DCA:", "DCA 2:", "Усреднение:"); "Average:", "Ortalama:" name results
-_DCA_RUNG_LABEL = re.compile(r"dca(?:\s*#?[1-9])?|усреднени[ея]|добор|تعزيز", re.IGNORECASE)
+_DCA_RUNG_LABEL = re.compile(r"dca(?:\s*#?[1-9])?|усреднени[ея]|добор|добір|تعزيز", re.IGNORECASE)
 
 
 def _number_dash_rows(lines: list[list[Token]]) -> None:
@@ -1368,6 +1372,10 @@ _COMMA_DECIMAL_LOCALE = re.compile(
     re.IGNORECASE)
 
 
+_NEVER_FILLED = re.compile(r"(?<!\w)(?:(?:entry|order|it)\s+(?:was\s+|has\s+)?never\s+(?:triggered|filled|activated)|"
+                           r"never\s+(?:got\s+)?(?:triggered|filled)|(?:setup|signal|trade|call)\s+(?:is\s+)?invalidated|"
+                           r"не\s+(?:сработал|активировал|исполнил)\w*|cancel\w*\s+(?:the\s+)?(?:whole\s+)?(?:setup|signal|trade|call))(?!\w)",
+                           re.IGNORECASE)
 # A sell command heading a post: the verb, the coin's tag, nothing between ("Sell #MEME now", "Jual #FET sekarang")
 _SELL_COMMAND = re.compile(r"^\W*(?:sell|jual|vende|venda|vendez|vendi|verkaufe|verkaufen|sat[ıi]n|b[áa]n|продаём|продаем|"
                            r"продавайте|sprzedaj|sprzedajemy)[ \t]+(?:all[ \t]+|semua[ \t]+|todo[ \t]+|tutto[ \t]+|alles[ \t]+)?"
@@ -1741,6 +1749,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         if (action or closing) and _ASKS.search(text):
             # "¿Movemos el SL?", "Breakeven'a taşındı mı?", "TP2 hit?": a one-sentence question is no report or command
             return _not_a_signal("a question about a trade, not a status")
+        if action == UpdateAction.CANCEL_ENTRY and closing and _NEVER_FILLED.search(status_text):
+            # ("#SUI — entry never triggered, cancel the pending limit order. Setup invalidated."): the pending order is
+            # the whole trade — cancelling it before it filled closes the call
+            action = None
         if action in (UpdateAction.PARTIAL_CLOSE, UpdateAction.CANCEL_ENTRY) or (action and not closing):
             # A TP number stated next to another instruction ("TP2 hit, move SL to entry") is kept too.
             new_stop = stops[-1] if action == UpdateAction.NEW_STOP and len(set(stops)) == 1 else None
@@ -2390,7 +2402,7 @@ def _dca_on_the_entry_line(clean: str, levels: _Levels) -> bool:
                               or _RUNG_LINE.match(lines[n]) for n, m in adds)
 
 
-_RUNG_LINE = re.compile(r"^\W*(?:dca(?:\s*#?[1-9])?|добор|усреднение|تعزيز)\s*[:：]\s*\$?\d[\d.,]*\s*$")
+_RUNG_LINE = re.compile(r"^\W*(?:dca(?:\s*#?[1-9])?|добор|добір|усреднение|تعزيز)\s*[:：]\s*\$?\d[\d.,]*\s*$")
 
 
 def _added_before_any_entry(clean: str, levels: _Levels) -> bool:
@@ -2541,7 +2553,9 @@ _HEADING_WORDS = frozenset({"signal", "setup", "trade", "call", "alert", "ai", "
                             "futures", "premium", "free", "idea", "alerta", "अलर्ट", "सिग्नल", "сигнал", "sinyal",
                             "señal", "sinal", "segnale", "sygnał", "signaal", "إشارة", "سیگنال",
                             # ("KÈO SPOT 🟢 ONDO": Vietnamese "deal", "signal", "order")
-                            "kèo", "keo", "tín", "hiệu", "lệnh", "sinyali", "сделка", "угода"})
+                            "kèo", "keo", "tín", "hiệu", "lệnh", "sinyali", "сделка", "угода",
+                            # ("#TIA LONG 10x / Entry + targets in 5 min, get ready", "stay tuned"): a call to wait
+                            "get", "ready", "stay", "tuned", "be", "prepare"})
 
 
 def _signal_heading(head: list[Token]) -> bool:
