@@ -325,9 +325,9 @@ def test_a_note_line_of_the_price_now_keeps_the_dca_rung(note):
     assert parsed.entries == (D("0.0488"), D("0.0512"))
 
 
-def test_a_note_after_a_dca_rungs_price_keeps_the_rung():
+def test_a_note_after_a_dca_rungs_price_keeps_the_rung_and_holds_the_call():
     parsed = parse_message("#WIF long\nGiriş: 2.34\nDCA: 2.21 Funding +0.01%\nTP: 2.48 / 2.62\nSL: 2.12\n10x")
-    assert parsed.entries == (D("2.21"), D("2.34"))
+    assert parsed.entries == (D("2.21"), D("2.34")) and not parsed.tradable and "carries a note" in parsed.rejected
 
 
 def test_a_leverage_ending_its_line_is_no_multiple_of_the_next_lines_word():
@@ -353,4 +353,77 @@ def test_a_ukrainian_rung_label():
 @pytest.mark.parametrize("text", ["#TIA LONG 10x 🚀\nEntry + targets in 5 min, get ready", "#TIA LONG, stay tuned"])
 def test_a_direction_told_to_get_ready_is_a_held_open(text):
     parsed = parse_message(text)
+    assert parsed.kind.value == "open" and not parsed.tradable
+
+
+@pytest.mark.parametrize("note", ["на откате", "— только на свои", "(30% позиции)", "for risky traders", "(small size)",
+                                  "Bybit", "x2"])
+def test_a_rung_with_words_after_its_price_is_read_and_held(note):
+    parsed = parse_message(f"#LINK long\nEntry: 13.50\nDCA: 12.90 {note}\nTargets: 14.20 / 14.90\nSL: 12.40")
+    assert not parsed.tradable
+
+
+@pytest.mark.parametrize("note", ["(если дадут)", "по желанию", "не обязателен", "(optional)", "(avg 13.20)",
+                                  "(manual)", "(personal, not for copy)"])
+def test_an_optional_or_averaged_rung_is_no_order(note):
+    parsed = parse_message(f"#LINK лонг\nВход: 13.50\nДобор: 12.90 {note}\nЦели: 14.20 / 14.90\nСтоп: 12.40")
+    assert parsed.entries == (D("13.50"),)
+
+
+@pytest.mark.parametrize("tag", ["#SafeEntry", "#NEWENTRY", "#Retry", "#Poetry"])
+def test_a_channel_tag_ending_in_try_is_no_lira_pair(tag):
+    parsed = parse_message(f"{tag}\nSOL long\nEntry: 142\nTP: 150 / 158\nSL: 136")
+    assert parsed.symbol != f"{tag[1:-3].upper()}/TRY" and not (parsed.symbol or "").endswith("/TRY")
+
+
+@pytest.mark.parametrize("text", ["#LINK в позиции. Откупаем ещё по рынку\nДобор: 13.20\nТейки 15.10 / 16.40\nСтоп 12.60",
+                                  "Позиция по #LINK уже открыта, откупаем по рынку\nДобор: 13.20\nТейки 15.10\nСтоп 12.60"])
+def test_buying_more_into_a_running_position_stays_an_add_on(text):
+    assert parse_message(text).kind.value == "update"
+
+
+def test_a_partial_close_at_a_price_that_waits_is_no_partial_close_now():
+    parsed = parse_message("#AVAX short — take 50% at 37.60 if it gets there, SL 38.40")
+    assert parsed.update_action != UpdateAction.PARTIAL_CLOSE and not parsed.tradable
+
+
+@pytest.mark.parametrize("payload", [
+    '{"symbol":"ETHUSDT","orderId":1234567,"status":"FILLED","type":"LIMIT","side":"SELL","price":"3450.20"}',
+    '{"symbol":"BTCUSDT","side":"Buy","size":"0.01","avgPrice":"64250.5","leverage":"10","unrealisedPnl":"6.49"}',
+    '{"category":"linear","symbol":"XRPUSDT","side":"Sell","price":"0.62","takeProfit":"0.58","reduceOnly":true}',
+    '{"symbol":"ETHUSDT","side":"buy","status":"cancelled","price":"3450","tp":"3600","sl":"3300"}',
+])
+def test_an_exchanges_record_of_an_order_or_position_is_no_signal(payload):
+    assert parse_message(payload).kind.value == "not_a_signal"
+
+
+@pytest.mark.parametrize("payload,symbol,market", [
+    ('{"coin":"JUP","side":"long","entry":"1.10","tp":["1.25"],"sl":"0.98"}', "JUP/USDT", None),
+    ('{"ticker":"TRUMPUSDT","action":"buy","price":"9.1","tp":"9.8","sl":"8.6"}', "TRUMP/USDT", None),
+    ('{"symbol":"ETH_USDT","side":"buy","price":"3450","tp":"3600","sl":"3300"}', "ETH/USDT", None),
+    ('{"symbol":"BTC/USDT:USDT","side":"buy","price":"64000","tp":"66000","sl":"62000"}', "BTC/USDT", "futures"),
+    ('{"symbol":"BTCUSDT","side":"long","entry":"64,250","tp":"66,000","sl":"62,000","leverage":"20x"}', "BTC/USDT", "futures"),
+])
+def test_payload_symbols_quotes_and_venues(payload, symbol, market):
+    parsed = parse_message(payload)
+    assert parsed.symbol == symbol and (parsed.market.value if parsed.market else None) == market
+
+
+def test_a_payload_whose_pair_names_no_clear_quote_is_no_signal():
+    assert parse_message('{"symbol":"ETH_BTC","side":"buy","price":"0.052","tp":"0.055","sl":"0.05"}').symbol is None
+
+
+@pytest.mark.parametrize("payload", [
+    '{"action":"exit_long","tv_instrument":"SOLUSDT","order":{"amount":"50","currency_type":"position_percent"}}',
+    '{"action":"close","symbol":"SOLUSDT","amount":"50%"}',
+    '{"code":"EXIT-LONG_BINANCE_SOLUSDT_Bot_1H_8c1e","amountPerTradeType":"percents","amountPerTrade":50}',
+])
+def test_a_partial_exit_in_a_payload_is_a_partial_close(payload):
+    parsed = parse_message(payload)
+    assert parsed.kind.value == "update" and parsed.update_action == UpdateAction.PARTIAL_CLOSE
+
+
+def test_a_payload_entering_at_the_market_is_held():
+    parsed = parse_message('{"code":"ENTER-LONG_BINANCE_ARBUSDT_Bot_1H_8c1e","orderType":"market","leverage":5,'
+                           '"takeProfits":[{"price":1.5,"portfolio":0.5}],"stopLoss":{"price":1}}')
     assert parsed.kind.value == "open" and not parsed.tradable

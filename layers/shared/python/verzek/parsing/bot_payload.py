@@ -20,7 +20,7 @@ from verzek.parsing import re_prefilter as re  # (re, with a first-character pre
 _SYMBOL_KEYS = ("symbol", "ticker", "pair", "tv_instrument", "instrument", "coin", "market_symbol")
 _ACTION_KEYS = ("action", "signal", "command", "event")
 _SIDE_KEYS = ("positionside", "position_side", "side", "direction")
-_ENTRY_KEYS = ("entry", "entry_price", "entryprice", "open_price", "limit_price", "price")
+_ENTRY_KEYS = ("entry", "entries", "entry_price", "entryprice", "open_price", "limit_price", "price")
 _TARGET_KEYS = ("tp", "tps", "targets", "take_profit", "take_profits", "takeprofit", "takeprofits")
 _STOP_KEYS = ("sl", "stop", "stoploss", "stop_loss")
 _ORDER_TYPE_KEYS = ("ordertype", "order_type", "type")
@@ -30,11 +30,19 @@ _SHORT = {"short", "sell", "enter_short", "open_short", "short_entry", "entry_sh
 _CLOSE = {"exit_long", "exit_short", "close", "close_long", "close_short", "exit", "close_at_market_price",
           "close_position", "exit_all", "close_all"}
 _TP_HIT = re.compile(r"tp\s*_?(\d)\s*_?hit|take_?profit_?(\d)?_?hit", re.IGNORECASE)
-_SL_HIT = re.compile(r"(?:sl|stop(?:_?loss)?)_?hit", re.IGNORECASE)
+_SL_HIT = re.compile(r"(?:trailing_?)?(?:sl|stop(?:_?loss)?)_?hit", re.IGNORECASE)
 # WunderTrading's comment code: "ENTER-LONG_BINANCE_BTCUSDT_Swing-Bot_1H_8c1e2f"
 _CODE = re.compile(r"(ENTER|EXIT)-(LONG|SHORT)_[A-Z0-9]+_([A-Z0-9]{4,20})_", re.IGNORECASE)
-_QUOTE_FIRST = re.compile(r"(USDT|USDC|BUSD|FDUSD|BTC|ETH)_([A-Z0-9]{2,15})")  # 3Commas' "USDT_DOGE"
-_PERPETUAL = re.compile(r"[-_.]?(?:SWAP|PERP|P)$", re.IGNORECASE)
+# ("BTCUSDT.P", "ETH-USDT-SWAP", "BTCUSD_PERP"): a separator before the marker — "JUP", "TRUMP" end in a P of their own
+_PERPETUAL = re.compile(r"(?:[-_.](?:SWAP|PERP)|\.P)$", re.IGNORECASE)
+# An exchange's record of an order or a position (a fill, a cancel, a snapshot), not a signal
+_RECORD_KEYS = frozenset({"orderid", "order_id", "clientorderid", "client_order_id", "reduceonly", "reduce_only", "closedpnl",
+                          "closed_pnl", "positionamt", "position_amt", "executedqty", "executed_qty", "avgprice", "avg_price",
+                          "unrealizedprofit", "unrealised_pnl", "unrealizedpnl", "cumexecqty", "orderstatus", "order_status"})
+_LIVE_STATUS = frozenset({"new", "open", "active", "live", "pending"})
+_STABLE_QUOTES = ("USDT", "USDC", "BUSD", "FDUSD", "TUSD", "USD")
+_CRYPTO_QUOTES = ("BTC", "ETH", "BNB")
+_QUOTES = (*_STABLE_QUOTES, *_CRYPTO_QUOTES, "TRY", "EUR")
 
 
 NO_TRADE = ""  # (a JSON object that is no trade payload)
@@ -52,22 +60,37 @@ def card_from_payload(text: str) -> str | None:
     if not isinstance(data, dict):
         return None
     fields = _fields(data)
+    status = str(fields.get("status", "")).strip().lower()
+    if _RECORD_KEYS & set(fields) or status and status not in _LIVE_STATUS:
+        return NO_TRADE  # (an order filled or cancelled, a position's snapshot, a signal marked done)
     code = _CODE.search(str(fields.get("code", "")))
     symbol = _symbol(fields, code)
     action = _action(fields, code)
     if symbol is None or action is None:
         return NO_TRADE
     coin, perpetual = symbol
+    venue = " ".join(str(fields.get(k, "")) for k in ("market", "market_type", "exchange", "tv_exchange", "category")).lower()
+    futures = perpetual or bool(re.search(r"futures?|perp|swap|linear|inverse|usd[-_]?m", venue))
+    spot = not futures and "spot" in venue
     if action == "close":
-        return f"Close #{coin} now"
+        share = _share(fields)
+        # (3Commas' "amount": "50" of "position_percent", "50%": a part of the position)
+        return f"#{coin} close {share}% now" if share is not None and share < 100 else f"Close #{coin} now"
     if action.startswith("tp"):
         return f"#{coin} TP{action[2:]} hit ✅"
     if action == "sl":
         return f"#{coin} stop loss hit ❌"
+    if spot and action == "short":
+        return f"Sell #{coin} now"  # (a spot sell exits the held coin; spot has no shorts)
     lines = [f"#{coin} {action.upper()}"]
-    if perpetual:
+    if futures:
         lines.append("Futures")
+    elif spot:
+        lines.append("Spot")
+    listed = _first(data_lists(fields_source=data), _ENTRY_KEYS)
     entry = _number(_first(fields, _ENTRY_KEYS))
+    if entry is None and isinstance(listed, list) and (ladder := [n for n in map(_number, listed) if n]):
+        entry = " / ".join(ladder)
     order_type = str(_first(fields, _ORDER_TYPE_KEYS) or "").lower()
     if entry is not None:
         lines.append(f"Entry: {entry}")
@@ -79,7 +102,8 @@ def card_from_payload(text: str) -> str | None:
     stop = _number(_first(fields, _STOP_KEYS))
     if stop is not None:
         lines.append(f"SL: {stop}")
-    leverage = _number(_first(fields, _LEVERAGE_KEYS))
+    written = re.search(r"\d{1,3}(?:\.\d+)?", str(_first(fields, _LEVERAGE_KEYS) or ""))  # ("Cross 20x", "x10", 5)
+    leverage = _number(written.group(0)) if written else None
     if leverage is not None:
         lines.append(f"Leverage: {leverage}x")
     return "\n".join(lines)
@@ -107,6 +131,25 @@ def _fields(data: dict[str, Any], into: dict[str, Any] | None = None, inside: st
     return into
 
 
+def data_lists(fields_source: dict[str, Any]) -> dict[str, Any]:
+    """The payload's top-level lists by lower-cased key ("entry": [64000, 63500])."""
+    return {str(k).lower(): v for k, v in fields_source.items() if isinstance(v, list)}
+
+
+def _share(fields: dict[str, Any]) -> Decimal | None:
+    """The part of the position an exit takes, in percent, when the payload says so."""
+    for key in ("amount", "percent", "percentage", "qty_percent", "close_percent", "size", "quantity", "qty",
+                "amountpertrade"):
+        raw = str(fields.get(key, "")).strip()
+        unit = " ".join(str(fields.get(k, "")) for k in ("currency_type", "investmenttype", "amounttype",
+                                                          "amountpertradetype")).lower()
+        if raw.endswith("%") or "percent" in unit or "position" in unit:
+            number = _number(raw.rstrip("%"))
+            if number is not None:
+                return Decimal(number)
+    return None
+
+
 def _first(fields: dict[str, Any], keys: tuple[str, ...]) -> Any:
     return next((fields[k] for k in keys if fields.get(k) not in (None, "")), None)
 
@@ -114,8 +157,11 @@ def _first(fields: dict[str, Any], keys: tuple[str, ...]) -> Any:
 def _number(value: Any) -> str | None:
     if isinstance(value, bool) or value is None:
         return None
+    text = str(value).strip()
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", text):
+        text = text.replace(",", "")  # ("64,250.5": thousands separated by commas)
     try:
-        number = Decimal(str(value).strip())
+        number = Decimal(text)
     except (InvalidOperation, ValueError):
         return None
     return str(number) if number.is_finite() and number > 0 else None
@@ -127,13 +173,27 @@ def _symbol(fields: dict[str, Any], code: re.Match[str] | None) -> tuple[str, bo
         raw = code.group(3)
     if not isinstance(raw, str) or not raw.strip():
         return None
-    raw = raw.strip().upper().split(":")[-1]  # ("BINANCE:BTCUSDT": the exchange's prefix)
-    perpetual = bool(_PERPETUAL.search(raw)) and not raw.endswith("USDP")
-    core = _PERPETUAL.sub("", raw) if perpetual else raw
-    if quote_first := _QUOTE_FIRST.fullmatch(core):
-        return f"{quote_first.group(2)}/{quote_first.group(1)}", perpetual
-    core = re.sub(r"[-_]", "/", core)
-    return (core, perpetual) if re.fullmatch(r"[A-Z0-9]{2,20}(?:/[A-Z0-9]{2,10})?", core) else None
+    raw = raw.strip().upper()
+    if ":" in raw:
+        # ("BINANCE:BTCUSDT": the exchange's prefix; "BTC/USDT:USDT": ccxt's settle currency after the pair)
+        left, right = raw.split(":", 1)
+        perpetual_settle = "/" in left
+        raw = left if perpetual_settle else right
+    else:
+        perpetual_settle = False
+    perpetual = bool(_PERPETUAL.search(raw)) or perpetual_settle
+    core = _PERPETUAL.sub("", raw)
+    parts = re.split(r"[-_/]", core)
+    if len(parts) == 2 and all(parts):
+        first, second = parts
+        if first in _CRYPTO_QUOTES and second in _CRYPTO_QUOTES:
+            return None  # ("ETH_BTC" base first, 3Commas' "BTC_ETH" quote first: which is the coin is not written)
+        if second in _QUOTES and first not in _STABLE_QUOTES:
+            return f"{first}/{second}", perpetual
+        if first in _STABLE_QUOTES and second not in _QUOTES:
+            return f"{second}/{first}", perpetual  # (3Commas writes the quote first: "USDT_DOGE")
+        return None  # ("BTC_ETH": which is the quote is not written the same way by every tool)
+    return (core, perpetual) if len(parts) == 1 and re.fullmatch(r"[A-Z0-9]{2,20}", core) else None
 
 
 def _action(fields: dict[str, Any], code: re.Match[str] | None) -> str | None:
@@ -170,6 +230,8 @@ def _targets(data: dict[str, Any], fields: dict[str, Any]) -> list[str]:
                 return [p for p in [_number(lowered["price"])] if p]
             return prices(lowered.get("orders", []))
         number = _number(value)
+        if number is None and isinstance(value, str) and re.search(r"\d\s*[,/;|]\s*\d|\d\s+\d", value):
+            return [p for part in re.split(r"\s*[,/;|]\s*|\s+", value.strip()) for p in [_number(part)] if p]
         return [number] if number else []
     for key, value in data.items():
         if str(key).lower() in _TARGET_KEYS:

@@ -665,9 +665,21 @@ def _dca_rungs(segments: list[Segment], lines: list[list[Token]], clean: str, le
 
 
 # ("Use DCA only if price wicks, otherwise single entry", "DCA optional", "DCA at your own risk"): the rungs are a choice
-_DCA_OPTIONAL = re.compile(r"(?:dca|averag\w*|усредн\w*)[^\n]{0,30}?(?<!\w)(?:only|if|optional|risk|unless|when|если|"
-                           r"опционально|по\s+желанию|si|opcional)(?!\w)|(?<!\w)(?:optional|opcional)\s+dca", re.IGNORECASE)
+_DCA_OPTIONAL = re.compile(r"(?:dca|averag\w*|усредн\w*|добор|добір|تعزيز)[^\n]{0,40}?(?<!\w)(?:only|if|optional|risk|unless|when|"
+                           r"manual\w*|personal|recommend\w*|not\s+for\s+copy|avg|average|если|опционально|по\s+желанию|"
+                           r"не\s+обязател\w*|руками|вручную|лично|si|opcional|اختياري|يدوي|إذا|اذا)(?!\w)|"
+                           r"(?<!\w)(?:optional|opcional)\s+dca", re.IGNORECASE)
 _PRICE_NOW_NOTE = re.compile(r"^\W*(?:" + lx.PRICE_NOW_PHRASE + r"|price\s+now)\s*[:=]?\s*\$?\d[\d.,]*\s*\W*$", re.IGNORECASE)
+def _noted_rung(segments: list[Segment]) -> str | None:
+    """The text of a DCA rung line with words, a share or a mark after its price, if any."""
+    for s in segments:
+        if s.field == Field.IGNORE and s.label is not None and _DCA_RUNG_LABEL.fullmatch(s.label.text.strip()):
+            first = next((n for n, t in enumerate(s.tokens) if t.kind == Kind.NUM), None)
+            if first is not None and any(t.kind not in (Kind.NUM, Kind.SEP) for t in s.tokens[first:]):
+                return " ".join(t.text for t in [s.label, *s.tokens])
+    return None
+
+
 # A DCA word that may head a rung of the ladder ("DCA:", "DCA 2:", "Усреднение:"); "Average:", "Ortalama:" name results
 _DCA_RUNG_LABEL = re.compile(r"dca(?:\s*#?[1-9])?|усреднени[ея]|добор|добір|تعزيز", re.IGNORECASE)
 
@@ -1329,6 +1341,11 @@ def parse_message(text: str) -> ParsedMessage:
         if card == NO_TRADE:
             return _not_a_signal("a bot's JSON payload that names no coin or no trade action")
         parsed = parse_message(card)
+        if parsed.kind == MessageKind.OPEN and parsed.rejected is None and not parsed.entries:
+            # (a payload entering at the market gives no price to check its levels against — some tools write the
+            # take-profits and the stop as percentages: held for an operator)
+            parsed = _replace(parsed, rejected="held for review: a bot's payload enters at the market; its levels cannot "
+                                               "be checked against an entry price")
         return _replace(parsed, notes=(*parsed.notes, "read from a bot's JSON payload"))
     replied = _reply_to_quote(text) if isinstance(text, str) else None
     if replied is not None:
@@ -1381,7 +1398,8 @@ _SELL_COMMAND = re.compile(r"^\W*(?:sell|jual|vende|venda|vendez|vendi|verkaufe|
                            r"продавайте|sprzedaj|sprzedajemy)[ \t]+(?:all[ \t]+|semua[ \t]+|todo[ \t]+|tutto[ \t]+|alles[ \t]+)?"
                            r"[#$][A-Za-z0-9]{2,15}(?![\w/])", re.IGNORECASE)
 _SELL_NOT_A_CLOSE = re.compile(r"(?<!\w)(?:half|partial\w*|\d{1,2}\s*%\s+of|target\w*|tps?|hedef\w*|objetivo\w*|alvo\w*|ziel\w*|"
-                               r"separuh|setengah|mitad|metade|h[äa]lfte|moiti[ée]|половин\w*|entry|short\w*|futures?|perp\w*)(?!\w)",
+                               r"separuh|setengah|mitad|metade|h[äa]lfte|moiti[ée]|половин\w*|entry|short\w*|futures?|perp\w*|keep|moon\s*bag\w*|"
+                               r"bag|rest|at\s+\$?\d)(?!\w)|\d\s*/\s*\d",
                                re.IGNORECASE)
 
 
@@ -1480,8 +1498,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     entries, targets, stops = _rescale_thousands([levels.entries, levels.targets, levels.stop])
     entries = sorted(_dedupe(entries))
     stop = _pick_stop(stops, entries, _closes_on_candle(levels))
-    if entries and (legs := _weighted_dca_legs(segments, levels)
-                    or _dca_rungs(segments, lines, clean, levels, entries, targets, stop)):
+    noted_rung = None  # (a rung with words after its price: read, and held)
+    legs = _weighted_dca_legs(segments, levels) if entries else []
+    if entries and not legs and (legs := _dca_rungs(segments, lines, clean, levels, entries, targets, stop)):
+        noted_rung = _noted_rung(segments)
+    if legs:
         # "Buy 0.3810 or below — 40% / DCA 0.3720 — 60%": a DCA line whose share completes the entry's is an entry leg;
         # "Entrata: 38.60 / DCA: 36.90 / … / SL: 35.40": a priced DCA rung between a limit entry and the stop is the
         # ladder's next order
@@ -1638,7 +1659,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         action = update_action(_FUTURE_MANAGEMENT.sub(" ", plan_status)) or (UpdateAction.TP_HIT if progress else None)
         if action == UpdateAction.ADD_ENTRY and targets and stop is not None \
                 and (any(s.field in _SIDE_FIELDS for s in segments) or lx.OPEN_VERB_RE.search(clean)) \
-                and _dca_on_the_entry_line(clean, levels):
+                and _dca_on_the_entry_line(clean, levels) and not _ALREADY_IN.search(clean):
             # ("#TON LONG / Entry: CMP, DCA at 5.12 / TP … / SL …"): the DCA is a rung of the card's own plan, written on
             # its entry line after the entry at the market — a fresh call, not an add to a running trade ("Entry: CMP /
             # Price dipped, DCA at 138 now" adds on a line of its own: an update)
@@ -1939,6 +1960,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         return _close_of(candidate, segments, status_text, notes)
     if has_setup and not targets and candidate is not None and symbol_problem is None and len(levels.entries) == 1 \
             and update_action(status_text) == UpdateAction.PARTIAL_CLOSE \
+            and not update_waits(status_text, UpdateAction.PARTIAL_CLOSE) \
             and _PARTIAL_CLOSE_PATTERN.search(status_lines[levels.entries[0].line][:levels.entries[0].start].lower()):
         # ("#AVAX short — take 50% at 37.60, rest running, SL moved to 38.40", "фиксируем 50% на 37.60, стоп переносим на
         # 38.40"): the only "entry" is where a part was closed, and no target is written — a partial close of the running
@@ -2241,6 +2263,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # "BTCUSDT | LONG | 64000 | 66000 | 63000": prices after the side word that no ladder writes in that order —
         # the columns of a row (entry, target, stop) read as one list
         problems.append("held for review: the prices after the side word are in no ladder's order")
+    if not problems and noted_rung is not None:
+        # ("Добор: 12.90 — только на свои", "DCA: 12.90 for risky traders", "DCA: 10.20 Bybit"): the words after a rung's
+        # price may make it optional or someone else's — read as the ladder's order, and held
+        problems.append(f"held for review: the DCA rung '{noted_rung}' carries a note")
     if not problems and (row := _unread_price_row(lines, levels, taken, parsed)) is not None:
         # "1) 5.10 - 50% RSI 28 / 2) 5.25 - 50%": a row of nothing but a price that no field took, on the scale of the
         # trade's levels — a rung the reading lost; trading without it is a different trade
@@ -2402,6 +2428,9 @@ def _dca_on_the_entry_line(clean: str, levels: _Levels) -> bool:
                               or _RUNG_LINE.match(lines[n]) for n, m in adds)
 
 
+# ("#LINK в позиции. Откупаем ещё по рынку", "позиция уже открыта", "we are already in"): the trade runs — more is an add-on
+_ALREADY_IN = re.compile(r"(?<!\w)(?:в\s+позиции|позици\w*(?:\s+по\s+[#$]?\w+)?\s+(?:уже\s+)?открыт\w*|ещё|еще|already\s+in|in\s+position|"
+                         r"still\s+(?:in|holding)|buy(?:ing)?\s+more|add(?:ing)?\s+more|again)(?!\w)", re.IGNORECASE)
 _RUNG_LINE = re.compile(r"^\W*(?:dca(?:\s*#?[1-9])?|добор|добір|усреднение|تعزيز)\s*[:：]\s*\$?\d[\d.,]*\s*$")
 
 

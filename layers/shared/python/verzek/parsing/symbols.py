@@ -61,11 +61,16 @@ _ALIASES = {"XBT": "BTC"}
 _KUCOIN_PERP = re.compile(r"(?<=[A-Z0-9]{2})(USDT|USDC)M$")
 
 
+_FIAT_QUOTES = frozenset({"TRY", "EUR"})
+
+
 def split_glued(word: str) -> tuple[str, str | None]:
     upper = _KUCOIN_PERP.sub(r"\1", word.upper())
     for quote in GLUED_QUOTES:
         if upper.endswith(quote) and len(upper) - len(quote) >= 2:
             base = upper[: -len(quote)]
+            if quote in _FIAT_QUOTES and _ALIASES.get(base, base) not in _KNOWN_TICKERS:
+                continue  # ("#SafeEntry", "#AGEUR": a lira or euro quote only after a coin we know — "#DOGETRY")
             if quote == "TUSD" and base + "T" in _ALIASES:
                 base, quote = base + "T", "USD"  # ("XBTUSD": XBT against USD, not "XB" against TUSD)
             return _ALIASES.get(base, base), quote
