@@ -432,6 +432,11 @@ coins as the hard part: tiny prices, 1000-prefixed perps, word tickers, renamed 
 (87.3 %) at 2c5e558, 1 wrong close (bo1-049 "#DOGETRY … işlem kapandı" read as DOGETRY/USDT); `blind_o2.jsonl`
 (3ce757a, author o2, the slang of six regional communities) 70/76 (92.1 %), 1 wrong (bo2-003 "Откупаем #LINK по рынку /
 Добор: 13.20 / …", a fresh market card, read as an add-on update). Then 55/55, 59/59, 60/61, 60/63 and 76/76.
+The end-of-session measurement, first looks at 85255a0: `blind_p1.jsonl` (8750a01, author p1, an ordinary day across
+30+ channels, 20 languages besides English) 58/59 (98.3 %), 1 wrong trade (bp1-025 "Mua spot #DOT giá hiện tại, DCA
+6.10 nếu về": the DCA price read as a zone entry beside an entry at the market); `blind_p2.jsonl` (247f718, author p2,
+posts a careful reader has to think about, 20 languages besides English) 54/60 (90.0 %), 0 wrong. Two p2 labels
+corrected: a close that names its side keeps it (bp2-036, bp2-044), as 67 corpus closes do. Then 59/59 and 59/60.
 """
 
 import json
