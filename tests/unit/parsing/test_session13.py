@@ -364,10 +364,17 @@ def test_a_rung_with_words_after_its_price_is_read_and_held(note):
 
 
 @pytest.mark.parametrize("note", ["(если дадут)", "по желанию", "не обязателен", "(optional)", "(avg 13.20)",
-                                  "(manual)", "(personal, not for copy)"])
-def test_an_optional_or_averaged_rung_is_no_order(note):
+                                  "(manual)", "(personal, not for copy)", "Risk 2% of balance"])
+def test_an_optional_or_averaged_rung_is_no_order_and_the_call_is_held(note):
     parsed = parse_message(f"#LINK лонг\nВход: 13.50\nДобор: 12.90 {note}\nЦели: 14.20 / 14.90\nСтоп: 12.40")
-    assert parsed.entries == (D("13.50"),)
+    assert parsed.entries == (D("13.50"),) and not parsed.tradable
+
+
+@pytest.mark.parametrize("text", ["Update 2.1.3\n📚 Lesson 4: set your stop where the idea is wrong, not where the pain is.",
+                                  "📚 Lesson 7: move your stop to breakeven only after TP1"])
+def test_a_numbered_lesson_is_no_stop_and_no_change(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "not_a_signal" and parsed.new_stop is None
 
 
 @pytest.mark.parametrize("tag", ["#SafeEntry", "#NEWENTRY", "#Retry", "#Poetry"])

@@ -451,6 +451,8 @@ def _stop_after_lone_price(text: str) -> str:
             # kept whole — rewritten to "SL 0.3842" it lost the coin and the breakeven move)
             continue
         price = prices[0]
+        if re.match(r"[ \t]*[:)]", line[price.end():]) and re.search(r"[^\W\d_][ \t]*$", line[:price.start()]):
+            continue  # ("📚 Lesson 4: set your stop where the idea is wrong": a numbered heading, no price)
         labels = [(m.start(), Field(m.lastgroup.rsplit("_", 1)[0])) for m in LABEL_RE.finditer(line)]
         # (with no stop label on the line, only a price opening it: "0.390 — там выходим по стопу", not "Сигнал №412")
         if all(at > price.end() and fld == Field.STOP for at, fld in labels) \

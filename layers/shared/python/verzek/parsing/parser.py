@@ -630,7 +630,7 @@ def _dca_rungs(segments: list[Segment], lines: list[list[Token]], clean: str, le
     250") or on the wrong side leaves them all out."""
     # (a note line of where the market stands, "Current price: 3412.50", orders nothing)
     ordering = "\n".join(line for line in clean.split("\n") if not _PRICE_NOW_NOTE.match(line))
-    if lx.MARKET_WORDS.search(ordering) or _INSTANT_ORDER.search(clean) or _DCA_OPTIONAL.search(clean):
+    if lx.MARKET_WORDS.search(ordering) or _INSTANT_ORDER.search(clean):
         return []
     low, high = min(entries), max(entries)
     if stop is not None:
@@ -1502,6 +1502,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     legs = _weighted_dca_legs(segments, levels) if entries else []
     if entries and not legs and (legs := _dca_rungs(segments, lines, clean, levels, entries, targets, stop)):
         noted_rung = _noted_rung(segments)
+        if _DCA_OPTIONAL.search(clean):
+            # ("Use DCA only if price wicks", "Добор: 12.90 по желанию"): the rung is a choice — no order of the call, and
+            # the call is held (with or without it, which trade is meant is a reading)
+            legs, noted_rung = [], noted_rung or "DCA (optional)"
     if legs:
         # "Buy 0.3810 or below — 40% / DCA 0.3720 — 60%": a DCA line whose share completes the entry's is an entry leg;
         # "Entrata: 38.60 / DCA: 36.90 / … / SL: 35.40": a priced DCA rung between a limit entry and the stop is the
@@ -1746,7 +1750,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # "Stopped out of my personal #ETH spot bag, not a signal": the writer's own trade, said to be no call
             return _not_a_signal("a status of a trade the post says is no signal")
         if action in (UpdateAction.NEW_STOP, UpdateAction.MOVE_SL_BREAKEVEN, UpdateAction.PARTIAL_CLOSE) \
-                and (lx.EXAMPLE_RE.search(without_reader_conditions(clean)) or _TIP.search(status_text)
+                and (lx.EXAMPLE_RE.search(without_reader_conditions(clean)) or _TIP.search(status_text) or _LESSON.search(status_text)
                      or _EXPLAINED.search(status_text) or _MAXIM.search(status_text)):
             # "Tip: set your stop below the last swing low, e.g. #SOL 140", "Rule #3: close half at TP1": a lesson
             return _not_a_signal("a lesson or standing rule, not a change of a trade")
@@ -2889,6 +2893,8 @@ _MAXIM = re.compile(r"(?<!\w)(?:golden\s+rule|rule\s+of\s+thumb|(?:first|basic|m
                     r"(?:ال)?قاعدة\s+(?:ال)?ذهبية|قانون\s+طلایی)(?!\w)|黄金法则|황금\s*(?:률|법칙)")
 # ("Trailing stop explained: the stop moves up as the price rises. #education")
 _EXPLAINED = re.compile(r"(?<!\w)(?:explained|explainer|#?education(?:al)?|for\s+beginners|beginner'?s\s+guide)(?!\w)")
+# ("Update 2.1.3 / 📚 Lesson 4: set your stop where the idea is wrong"): a numbered lesson on a line of its own
+_LESSON = re.compile(r"(?m)^\W*(?:lesson|урок|ders|lecci[óo]n|li[çc][ãa]o|le[çc]on|lektion|lezione|lekcja)\s*#?\d*\s*[:—-]")
 _TIP = re.compile(r"^\W*(?:tip|pro\s+tip|rule|reminder|note|consejo|dica|conseil|совет|ipucu)\s*(?:#?\d+\s*)?[:—-]")
 _NOT_OURS = re.compile(r"(?<!\w)(?:not\s+a\s+(?:signal|call)|не\s+сигнал|just\s+sharing|(?:my\s+)?personal\s+(?:trade|bag|position|account|"
                        r"spot\s+bag|portfolio)|personal(?:ly)?\W+not\s+(?:financial\s+|investment\s+)?advice|"
