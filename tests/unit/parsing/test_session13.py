@@ -434,3 +434,13 @@ def test_a_payload_entering_at_the_market_is_held():
     parsed = parse_message('{"code":"ENTER-LONG_BINANCE_ARBUSDT_Bot_1H_8c1e","orderType":"market","leverage":5,'
                            '"takeProfits":[{"price":1.5,"portfolio":0.5}],"stopLoss":{"price":1}}')
     assert parsed.kind.value == "open" and not parsed.tradable
+
+
+@pytest.mark.parametrize("text", ["Sell #MEME 1/2", "Sell #FET now, target +11%", "Sell half #FET now", "#TON отменяем второй тейк"])
+def test_a_sell_of_a_part_a_sell_with_a_target_or_a_cancelled_take_profit_closes_nothing(text):
+    assert parse_message(text).kind.value != "close"
+
+
+@pytest.mark.parametrize("text", ["Sell #SOL now", "SELL #ADA @ 0.45", "Sell #ADA at 0.45"])
+def test_a_plain_spot_sell_still_exits_the_held_coin(text):
+    assert parse_message(text).kind.value == "close"

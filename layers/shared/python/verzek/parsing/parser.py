@@ -1393,6 +1393,8 @@ _NEVER_FILLED = re.compile(r"(?<!\w)(?:(?:entry|order|it)\s+(?:was\s+|has\s+)?ne
                            r"never\s+(?:got\s+)?(?:triggered|filled)|(?:setup|signal|trade|call)\s+(?:is\s+)?invalidated|"
                            r"не\s+(?:сработал|активировал|исполнил)\w*|cancel\w*\s+(?:the\s+)?(?:whole\s+)?(?:setup|signal|trade|call))(?!\w)",
                            re.IGNORECASE)
+_SELL_A_PART = re.compile(r"(?<!\w)(?:half|partial\w*|target\w*|tps?|keep|moon\s*bag\w*|rest|separuh|setengah|mitad|metade|"
+                          r"h[äa]lfte|moiti[ée]|половин\w*)(?!\w)|(?<![\d.,])\d\s*/\s*\d(?![\d.,])", re.IGNORECASE)
 # A sell command heading a post: the verb, the coin's tag, nothing between ("Sell #MEME now", "Jual #FET sekarang")
 _SELL_COMMAND = re.compile(r"^\W*(?:sell|jual|vende|venda|vendez|vendi|verkaufe|verkaufen|sat[ıi]n|b[áa]n|продаём|продаем|"
                            r"продавайте|sprzedaj|sprzedajemy)[ \t]+(?:all[ \t]+|semua[ \t]+|todo[ \t]+|tutto[ \t]+|alles[ \t]+)?"
@@ -2179,9 +2181,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     if not entries and not (targets or stop is not None) and not assumed:
         return _not_a_signal("market call without any price level")
     if only_sell and not targets and stop is None and market != MarketType.FUTURES and not (
-            direction_only and _LEVELS_LATER.search(clean)):
+            direction_only and _LEVELS_LATER.search(clean)) and not _SELL_A_PART.search(clean):
         # A spot "SELL @ price" alert without targets or stop exits a held coin. ("señal de VENTA en #ETH — niveles solo
-        # en el VIP": a sell call whose levels come elsewhere — a direction alert, held below)
+        # en el VIP": a sell call whose levels come elsewhere — a direction alert, held below; "Sell #MEME 1/2", "Sell
+        # #FET now, target +11%": a part, or a target — no exit of the whole coin)
         return _status(MessageKind.CLOSE, candidate, segments, None, notes)
 
     half = len(targets) // 2

@@ -239,7 +239,9 @@ _ORDER_WORD = (r"(?:(?<!\w)(?:orders?|limits?|limit\s+orders?|лимитк\w*|л
 _ONE_ORDER = (rf"(?:{_TP_WORDS}\s*\d{{1,2}}|(?:sl|stop(?:[\s-]*loss)?|stoploss|стоп(?:[\s-]*лосс)?|тейк\w*|dca|averaging)"
               r"(?:\s+(?:orders?|limits?|emri|lệnh))?|(?:2nd|second|3rd|third|4th|fourth|last|next)\s+(?:buy|sell|dca)"
               r"(?:\s+(?:orders?|limits?))?)(?!\w)")
-_ONE_ORDER_AFTER = re.compile(rf"^\s+(?:the\s+|our\s+|your\s+)?(?:[#$]\w+\s+)?{_ONE_ORDER}")
+# ("отменяем второй тейк": an ordinal before the take-profit's word)
+_ONE_ORDER_AFTER = re.compile(rf"^\s+(?:the\s+|our\s+|your\s+)?(?:[#$]\w+\s+)?"
+                              rf"(?:(?:перв|втор|трет|четв[её]рт|последн)\w*\s+)?{_ONE_ORDER}")
 _ONE_ORDER_BEFORE = re.compile(rf"(?<!\w){_ONE_ORDER}\s+(?:\w+\s+)?$")
 # ("Cancel the #JTO limit at 2.85 and enter at market", "отменяем лимитку, заходим по рынку", "limit emri iptal, piyasadan
 # girin", "hủy lệnh limit, vào lệnh market"): the pending limit swapped for an entry at market — the call stands
