@@ -87,10 +87,10 @@ def card_from_payload(text: str) -> str | None:
         lines.append("Futures")
     elif spot:
         lines.append("Spot")
-    listed = _first(data_lists(fields_source=data), _ENTRY_KEYS)
     entry = _number(_first(fields, _ENTRY_KEYS))
-    if entry is None and isinstance(listed, list) and (ladder := [n for n in map(_number, listed) if n]):
-        entry = " / ".join(ladder)
+    if entry is None and isinstance(listed := _first(_lists(data), _ENTRY_KEYS), list) \
+            and (ladder := [n for n in map(_number, listed) if n]):
+        entry = " / ".join(ladder)  # ("entry": [64000, 63500])
     order_type = str(_first(fields, _ORDER_TYPE_KEYS) or "").lower()
     if entry is not None:
         lines.append(f"Entry: {entry}")
@@ -131,9 +131,9 @@ def _fields(data: dict[str, Any], into: dict[str, Any] | None = None, inside: st
     return into
 
 
-def data_lists(fields_source: dict[str, Any]) -> dict[str, Any]:
-    """The payload's top-level lists by lower-cased key ("entry": [64000, 63500])."""
-    return {str(k).lower(): v for k, v in fields_source.items() if isinstance(v, list)}
+def _lists(data: dict[str, Any]) -> dict[str, Any]:
+    """The payload's top-level lists by lower-cased key (`_fields` keeps no list)."""
+    return {str(k).lower(): v for k, v in data.items() if isinstance(v, list)}
 
 
 def _share(fields: dict[str, Any]) -> Decimal | None:

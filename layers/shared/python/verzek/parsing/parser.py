@@ -546,7 +546,10 @@ def _targets_after_entry(levels: _Levels, side: Side, stop: Decimal) -> tuple[li
     return sorted(on_label), values
 
 
-_DCA_LABEL = re.compile(r"dca(?:\s*#?[1-9])?|averag\w*|усредн\w*|ortalama|добор|добір|تعزيز", re.IGNORECASE)
+# The words that head a rung of a DCA ladder ("DCA:", "DCA 2:", "Усреднение:", "Добор:", "Добір:", "تعزيز:")
+_RUNG_WORDS = r"dca(?:\s*#?[1-9])?|усреднени[ея]|добор|добір|تعزيز"
+# (and the averaging words that name a result, not an order: "Average:", "Ortalama:")
+_DCA_LABEL = re.compile(_RUNG_WORDS + r"|averag\w*|усредн\w*|ortalama", re.IGNORECASE)
 
 
 _DCA_ZONE_LABEL = re.compile(r"dca\s+(?:zone|area|range|levels?|entries)", re.IGNORECASE)
@@ -681,7 +684,7 @@ def _noted_rung(segments: list[Segment]) -> str | None:
 
 
 # A DCA word that may head a rung of the ladder ("DCA:", "DCA 2:", "Усреднение:"); "Average:", "Ortalama:" name results
-_DCA_RUNG_LABEL = re.compile(r"dca(?:\s*#?[1-9])?|усреднени[ея]|добор|добір|تعزيز", re.IGNORECASE)
+_DCA_RUNG_LABEL = re.compile(_RUNG_WORDS, re.IGNORECASE)
 
 
 def _number_dash_rows(lines: list[list[Token]]) -> None:
@@ -1393,16 +1396,17 @@ _NEVER_FILLED = re.compile(r"(?<!\w)(?:(?:entry|order|it)\s+(?:was\s+|has\s+)?ne
                            r"never\s+(?:got\s+)?(?:triggered|filled)|(?:setup|signal|trade|call)\s+(?:is\s+)?invalidated|"
                            r"не\s+(?:сработал|активировал|исполнил)\w*|cancel\w*\s+(?:the\s+)?(?:whole\s+)?(?:setup|signal|trade|call))(?!\w)",
                            re.IGNORECASE)
-_SELL_A_PART = re.compile(r"(?<!\w)(?:half|partial\w*|target\w*|tps?|keep|moon\s*bag\w*|rest|separuh|setengah|mitad|metade|"
-                          r"h[äa]lfte|moiti[ée]|половин\w*)(?!\w)|(?<![\d.,])\d\s*/\s*\d(?![\d.,])", re.IGNORECASE)
+# A part of the position, or a target, beside a sell word ("Sell #MEME 1/2", "Sell #FET now, target +11%", "Jual separuh")
+_PART_WORDS = (r"half|partial\w*|target\w*|tps?|keep|moon\s*bag\w*|rest|separuh|setengah|mitad|metade|h[äa]lfte|moiti[ée]|"
+               r"половин\w*")
+_SELL_A_PART = re.compile(rf"(?<!\w)(?:{_PART_WORDS})(?!\w)|(?<![\d.,])\d\s*/\s*\d(?![\d.,])", re.IGNORECASE)
 # A sell command heading a post: the verb, the coin's tag, nothing between ("Sell #MEME now", "Jual #FET sekarang")
 _SELL_COMMAND = re.compile(r"^\W*(?:sell|jual|vende|venda|vendez|vendi|verkaufe|verkaufen|sat[ıi]n|b[áa]n|продаём|продаем|"
                            r"продавайте|sprzedaj|sprzedajemy)[ \t]+(?:all[ \t]+|semua[ \t]+|todo[ \t]+|tutto[ \t]+|alles[ \t]+)?"
                            r"[#$][A-Za-z0-9]{2,15}(?![\w/])", re.IGNORECASE)
-_SELL_NOT_A_CLOSE = re.compile(r"(?<!\w)(?:half|partial\w*|\d{1,2}\s*%\s+of|target\w*|tps?|hedef\w*|objetivo\w*|alvo\w*|ziel\w*|"
-                               r"separuh|setengah|mitad|metade|h[äa]lfte|moiti[ée]|половин\w*|entry|short\w*|futures?|perp\w*|keep|moon\s*bag\w*|"
-                               r"bag|rest|at\s+\$?\d)(?!\w)|\d\s*/\s*\d",
-                               re.IGNORECASE)
+# (and for a sell command: an entry, a short or futures make it a call; "at 0.018" a price to sell at)
+_SELL_NOT_A_CLOSE = re.compile(rf"(?<!\w)(?:{_PART_WORDS}|\d{{1,2}}\s*%\s+of|hedef\w*|objetivo\w*|alvo\w*|ziel\w*|entry|short\w*|"
+                               r"futures?|perp\w*|bag|at\s+\$?\d)(?!\w)|\d\s*/\s*\d", re.IGNORECASE)
 
 
 # Cornix's stop message: "Stop Target Hit ⛔", "#NEAR/USDT stop target 1 ❌" (the stop, its "target", met — a loss)
@@ -1665,7 +1669,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         action = update_action(_FUTURE_MANAGEMENT.sub(" ", plan_status)) or (UpdateAction.TP_HIT if progress else None)
         if action == UpdateAction.ADD_ENTRY and targets and stop is not None \
                 and (any(s.field in _SIDE_FIELDS for s in segments) or lx.OPEN_VERB_RE.search(clean)) \
-                and _dca_on_the_entry_line(clean, levels) and not _ALREADY_IN.search(clean):
+                and _adds_are_the_cards_own_rungs(clean, levels) and not _ALREADY_IN.search(clean):
             # ("#TON LONG / Entry: CMP, DCA at 5.12 / TP … / SL …"): the DCA is a rung of the card's own plan, written on
             # its entry line after the entry at the market — a fresh call, not an add to a running trade ("Entry: CMP /
             # Price dipped, DCA at 138 now" adds on a line of its own: an update)
@@ -2425,7 +2429,7 @@ _NEW_AVERAGE = re.compile(r"(?<!\w)(?:new\s+(?:average|avg)|nuevo\s+promedio|nov
                           r"нов(?:ая|ое)\s+средн\w+|yeni\s+ortalama)(?!\w)|新均价", re.IGNORECASE)
 
 
-def _dca_on_the_entry_line(clean: str, levels: _Levels) -> bool:
+def _adds_are_the_cards_own_rungs(clean: str, levels: _Levels) -> bool:
     """Every add-on word of the post is a "DCA" standing on an entry line after its label ("Entry: CMP, DCA at 5.12"), or
     a rung's label heading its own line before a price ("Добор: 13.20" under "Откупаем #LINK по рынку")."""
     lines = clean.lower().split("\n")
@@ -2438,7 +2442,7 @@ def _dca_on_the_entry_line(clean: str, levels: _Levels) -> bool:
 # ("#LINK в позиции. Откупаем ещё по рынку", "позиция уже открыта", "we are already in"): the trade runs — more is an add-on
 _ALREADY_IN = re.compile(r"(?<!\w)(?:в\s+позиции|позици\w*(?:\s+по\s+[#$]?\w+)?\s+(?:уже\s+)?открыт\w*|ещё|еще|already\s+in|in\s+position|"
                          r"still\s+(?:in|holding)|buy(?:ing)?\s+more|add(?:ing)?\s+more|again)(?!\w)", re.IGNORECASE)
-_RUNG_LINE = re.compile(r"^\W*(?:dca(?:\s*#?[1-9])?|добор|добір|усреднение|تعزيز)\s*[:：]\s*\$?\d[\d.,]*\s*$")
+_RUNG_LINE = re.compile(rf"^\W*(?:{_RUNG_WORDS})\s*[:：]\s*\$?\d[\d.,]*\s*$")
 
 
 def _added_before_any_entry(clean: str, levels: _Levels) -> bool:
