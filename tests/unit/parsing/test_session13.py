@@ -444,3 +444,19 @@ def test_a_sell_of_a_part_a_sell_with_a_target_or_a_cancelled_take_profit_closes
 @pytest.mark.parametrize("text", ["Sell #SOL now", "SELL #ADA @ 0.45", "Sell #ADA at 0.45"])
 def test_a_plain_spot_sell_still_exits_the_held_coin(text):
     assert parse_message(text).kind.value == "close"
+
+
+def test_no_secret_of_a_payload_reaches_the_parse_result():
+    # (secrets shaped like tickers, so that a reader taking one for the coin would show it)
+    secret, token = "K3YZ9QSECRET", "TOKEN7788"
+    payloads = (
+        (f'{{"secret": "{secret}", "tv_instrument": "SOLUSDT", "action": "enter_long", "email_token": "{token}", '
+        '"order": {"order_type": "market"}}'),
+        f'{{"secret": "{secret}", "tv_instrument": "SOLUSDT", "action": "exit_long"}}',
+        f'{{"secret": "{secret}", "msg": "Invalid API-key {token}"}}',
+    )
+    for payload in payloads:
+        parsed = parse_message(payload)
+        shown = (repr(parsed) + repr(parsed.to_expected_dict())).lower()
+        assert parsed.kind.value in ("open", "close", "not_a_signal")
+        assert secret.lower() not in shown and token.lower() not in shown
