@@ -437,6 +437,11 @@ The end-of-session measurement, first looks at 85255a0: `blind_p1.jsonl` (8750a0
 6.10 nếu về": the DCA price read as a zone entry beside an entry at the market); `blind_p2.jsonl` (247f718, author p2,
 posts a careful reader has to think about, 20 languages besides English) 54/60 (90.0 %), 0 wrong. Two p2 labels
 corrected: a close that names its side keeps it (bp2-036, bp2-044), as 67 corpus closes do. Then 59/59 and 59/60.
+Session 14's first looks at 3a5fe50: `blind_q1.jsonl` (692de91, author q1, South and South-East Asian and African
+channels — Vietnamese, Thai, Malay, Tagalog, Hinglish, Urdu, Bengali, Swahili, Hausa, Nigerian pidgin — and bot
+layouts: a markdown table, code blocks) 50/60 (83.3 %), 0 wrong; `blind_q2.jsonl` (fd89615, author q2, European and
+Middle-Eastern channels, 17 languages, comma decimals and space thousands, Cornix relays, forwarded headers, edits)
+59/65 (90.8 %), 0 wrong.
 """
 
 import json
@@ -551,6 +556,8 @@ CORPORA = {
     "blind_o2.jsonl": (76, 0.9),
     "blind_p1.jsonl": (59, 0.96),
     "blind_p2.jsonl": (60, 0.9),
+    "blind_q1.jsonl": (60, 0.83),
+    "blind_q2.jsonl": (65, 0.9),
 }
 
 
