@@ -377,3 +377,53 @@ def test_a_partial_close_with_the_stop_to_breakeven_applies_both_once(telegram_e
 
     alone = post(channel_post("#FTM take 50% profit here", update_id=4, message_id=12), queue=queue).body
     assert alone["kind"] == "partial_close" and "also" not in alone
+
+
+def test_a_stop_moved_onto_a_target_takes_the_signals_target_price(telegram_env, make_user, open_position, channel_post):
+    """"TP2 ✅ SL moved to TP1": the stop goes onto the signal's own first target (the event used to carry no price, so
+    the executor moved no stop); a partial close beside a stop move to a price stores both; a target the signal does not
+    have moves nothing."""
+    db = telegram_env
+    holder = make_user()
+    queue = InProcessQueue()
+    signal_id = post(channel_post(SIGNAL_TEXT, update_id=1, message_id=10), queue=queue).body["signal_id"]
+    open_position(holder, signal_id)
+    queue.drain()
+
+    onto = post(channel_post("#FTM TP2 ✅ SL moved to TP1", update_id=2, message_id=11), queue=queue).body
+    assert (onto["kind"], onto["signal_id"]) == ("sl_moved", signal_id)
+    event = _all(db, "SELECT price, data FROM signal_events WHERE id = %s", onto["event_id"])[0]
+    assert event["price"] == Decimal("0.26") and event["data"]["stop_at_target"] == 1
+    assert _all(db, "SELECT stop_loss FROM signals WHERE id = %s", signal_id)[0]["stop_loss"] == Decimal("0.26")
+    assert {(j.type, j.event_id) for j in map(parse_job, queue.drain())} == {("signal_update", onto["event_id"])}
+
+    both = post(channel_post("#FTM close 50% here and move SL to 0.2650", update_id=3, message_id=12), queue=queue).body
+    assert both["kind"] == "partial_close" and [a["action"] for a in both["also"]] == ["new_stop"]
+    moved = _all(db, "SELECT kind, price FROM signal_events WHERE id = %s", both["also"][0]["event_id"])[0]
+    assert (moved["kind"], moved["price"]) == ("sl_moved", Decimal("0.265"))
+    queue.drain()
+
+    beyond = post(channel_post("#FTM SL moved to TP5", update_id=4, message_id=13), queue=queue).body
+    missing = _all(db, "SELECT price, data FROM signal_events WHERE id = %s", beyond["event_id"])[0]
+    assert missing["price"] is None and missing["data"]["stop_at_target"] == 5
+    assert _all(db, "SELECT stop_loss FROM signals WHERE id = %s", signal_id)[0]["stop_loss"] == Decimal("0.265")
+
+
+def test_a_new_stop_whose_comma_reads_two_ways_takes_the_reading_of_the_signals_size(telegram_env, make_user,
+                                                                                  open_position, channel_post):
+    """"SL to 2,312" is 2312 for ETH and 2.312 for XRP: the reading of the size of the signal's own levels is taken
+    (the thousands reading used to be taken always, and a long's stop moved above the price closes it at once)."""
+    db = telegram_env
+    queue = InProcessQueue()
+    xrp = ("#XRP/USDT LONG\nEntry: 2.2000 - 2.2500\nTargets: 2.3000 - 2.4000\nStop loss: 2.1000")
+    eth = ("#ETH/USDT LONG\nEntry: 3100.5 - 3150.5\nTargets: 3300 - 3400\nStop loss: 2950.5")
+    ids = {coin: post(channel_post(text, update_id=n, message_id=10 + n), queue=queue).body["signal_id"]
+           for n, (coin, text) in enumerate((("XRP", xrp), ("ETH", eth)), start=1)}
+    for n, coin in enumerate(ids, start=3):
+        moved = post(channel_post(f"#{coin} move SL to 2,312", update_id=n, message_id=10 + n), queue=queue).body
+        assert (moved["kind"], moved["signal_id"]) == ("sl_moved", ids[coin])
+    stops = {r["id"]: r["stop_loss"] for r in _all(db, "SELECT id, stop_loss FROM signals")}
+    assert stops == {ids["XRP"]: Decimal("2.312"), ids["ETH"]: Decimal(2312)}
+    # a reading of no size near the signal's levels moves nothing
+    post(channel_post("#ETH move SL to 9,150", update_id=5, message_id=15), queue=queue)
+    assert _all(db, "SELECT stop_loss FROM signals WHERE id = %s", ids["ETH"])[0]["stop_loss"] == Decimal(2312)

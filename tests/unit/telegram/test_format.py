@@ -70,6 +70,16 @@ def test_event_kinds_render_valid_html():
     assert "Stop loss:</b> not given" in render_signal(signal) and "Entry:</b> market" in render_signal(signal)
 
 
+def test_a_stop_moved_onto_a_target_names_the_target_and_withholds_its_price_from_the_trial_group():
+    signal = _signal(targets=[Decimal(3300), Decimal(3400)])
+    event = {"kind": "sl_moved", "price": Decimal(3300), "data": {"stop_at_target": 1}}
+    assert "Stop moved</b> to TP1 (3300) · " in render_event(signal, event)
+    trial = render_event(signal, event, withhold_targets=True)
+    assert "to TP1 · " in trial and "3300" not in trial and html_error(trial) is None
+    beyond = render_event(signal, {"kind": "sl_moved", "price": None, "data": {"stop_at_target": 5}})
+    assert "to TP5 · " in beyond and "—" not in beyond
+
+
 @settings(max_examples=200, deadline=None)
 @given(symbol=st.text(min_size=1, max_size=20), reason=st.text(max_size=50), mode=st.text(max_size=10))
 def test_hostile_values_are_escaped(symbol, reason, mode):

@@ -91,6 +91,10 @@ class ParsedMessage:
     update_action: UpdateAction | None = None
     target_index: int | None = None  # 1-based TP number for tp_hit
     new_stop: Decimal | None = None
+    # the stop moved onto one of the trade's targets ("SL to TP1"): its 1-based number — the price is the signal's
+    stop_at_target: int | None = None
+    # a new stop whose comma reads two ways ("SL to 2,312": 2312 or 2.312): both, for the signal's levels to choose from
+    stop_readings: tuple[Decimal, ...] = ()
     # a `close` that names several coins in one command ("Close both #ETH and #SOL"): the further ones, BASE/QUOTE, each
     # closed like `symbol` (the ingest links each by its symbol)
     also_symbols: tuple[str, ...] = ()

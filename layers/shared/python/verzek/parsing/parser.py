@@ -37,6 +37,7 @@ from verzek.parsing.status import (
     SOLD_CARD_RESULT_RE,
     UPDATE_PATTERNS,
     WHOLE_POSITION_CLOSED_RE,
+    StopMove,
     breakeven_beside,
     close_action,
     close_all_names,
@@ -58,6 +59,7 @@ from verzek.parsing.status import (
     side_of_another_coin,
     sold_without_result,
     speaks_of_a_trade,
+    stop_moved_onto,
     tp_hit_index,
     update_action,
     update_not_now,
@@ -86,6 +88,7 @@ from verzek.parsing.tokens import (
     Kind,
     Token,
     comma_is_ambiguous,
+    parse_decimal,
     tokenize_line,
     uses_comma_decimals,
 )
@@ -1373,12 +1376,45 @@ def parse_message(text: str) -> ParsedMessage:
                             "the post's language writes decimals so)",
                             provenance=tuple((f, weak if f in ("entries", "targets", "stop_loss") else rule)
                                              for f, rule in decimal.provenance))
-    if parsed.kind == MessageKind.UPDATE and parsed.update_action in (UpdateAction.PARTIAL_CLOSE, UpdateAction.TP_HIT) \
-            and breakeven_beside(normalize(text).lower()):
+    if parsed.kind == MessageKind.UPDATE and parsed.update_action in (UpdateAction.PARTIAL_CLOSE, UpdateAction.TP_HIT):
         # ("#SOL TP1 ✅ take 50% and move SL to entry"): both changes are the follower's — the stop move is the one the
         # executor acts on, so it is not dropped for the first one read
-        return _replace(parsed, also_actions=(UpdateAction.MOVE_SL_BREAKEVEN,))
+        lowered = normalize(text).lower()
+        if breakeven_beside(lowered):
+            return _replace(parsed, also_actions=(UpdateAction.MOVE_SL_BREAKEVEN,))
+        moved = _stop_moved_onto(lowered)
+        if moved is not None:
+            # ("Close 50% here and move SL to 3150", "TP2 ✅ take half, SL moved to TP1")
+            return _replace(parsed, also_actions=(UpdateAction.NEW_STOP,), new_stop=moved.price,
+                            stop_at_target=moved.target, stop_readings=moved.readings)
+    if parsed.kind == MessageKind.UPDATE and parsed.update_action == UpdateAction.NEW_STOP \
+            and (moved := _stop_moved_onto(normalize(text).lower())) is not None:
+        if moved.target is not None:
+            # ("#ETH TP2 ✅ SL moved to TP1", "SL 138 → TP1"): the stop put on one of the trade's targets — its price is
+            # the signal's, whatever other number the post writes beside the stop word
+            return _replace(parsed, new_stop=None, stop_at_target=moved.target)
+        if moved.price is None:
+            # ("#XRP move SL to 2,312"): 2.312 or 2312 — a stop moved to the wrong one closes the trade at once; both
+            # readings go with the update, and the signal's own levels tell which one it is
+            return _replace(parsed, new_stop=None, stop_readings=moved.readings,
+                            notes=(*parsed.notes, "new stop read two ways: " + _AMBIGUOUS_COMMA))
+        if parsed.new_stop is None:
+            return _replace(parsed, new_stop=moved.price)
     return parsed
+
+
+def _stop_moved_onto(lowered: str) -> StopMove | None:
+    """The price (as a number) or the target number a post moves the stop onto; a price that may be read two ways (a
+    comma that may be a decimal point or a thousands separator: "SL moved to 2,312") comes back as neither."""
+    moved = stop_moved_onto(lowered)
+    if moved is None or moved.price is None:
+        return moved
+    comma_decimal = uses_comma_decimals(lowered)
+    if ONE_COMMA_GROUP.fullmatch(moved.price) and comma_is_ambiguous(lowered, comma_decimal):
+        readings = tuple(parse_decimal(moved.price, decimal) for decimal in (False, True))
+        return StopMove(readings=readings) if all(r is not None and r > 0 for r in readings) else None
+    price = parse_decimal(moved.price, comma_decimal)
+    return StopMove(price=price) if price is not None and price > 0 else None
 
 
 _AMBIGUOUS_COMMA = "the comma may be a decimal point or a thousands separator"

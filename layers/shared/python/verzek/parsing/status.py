@@ -7,6 +7,8 @@ full close/cancel/stop-out is a close; anything else that reports progress on a 
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
+from decimal import Decimal
 
 from verzek.domain.signals import UpdateAction
 from verzek.parsing import re_prefilter as re  # (re, with a first-character prefilter on costly patterns)
@@ -365,8 +367,13 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"trailing[\s-]*stop\s+(?:is\s+|now\s+)?(?:activ\w*|on|set|started|enabled|включ\w*)|"
         r"трейлинг\w*(?:[\s-]+стоп\w*)?\s+(?:включ\w*|активир\w*|постав\w*)|(?:включ\w*|активир\w*|став\w*)\s+трейлинг\w*|"
         r"stop\s+(?:m[óo]vil|din[áa]mico|mobile|dinamico)\s+(?:activ\w*|attiv\w*|ativ\w*)|nachlaufend\w*\s+stop\w*\s+aktiv\w*|"
-        r"^\W*(?:[#$]\w+\W+)?(?:sl|stop(?:[\s-]*loss)?)\s*(?:>|-+>|=>)\s*\$?\d|"
-        r"(?:sl|stop(?:[\s-]*loss)?)\s*:?\s*\$?\d[\d.,]*\s*(?:>|-+>|=>)\s*\$?\d|"
+        # ("SL → 142.5", "SL 138 → 142.5", "#BTC SL → TP1": an arrow onto the new stop, a price or a target)
+        r"^\W*(?:[#$]\w+\W+)?(?:sl|stop(?:[\s-]*loss)?)\s*(?:>|-+>|=>)\s*(?:\$?\d|(?:tp|target)\s*\d)|"
+        # ("TP3 hit 🔥 SL to TP1", "TP1 ✅ SL to 14.5": the stop word, "to", the level — an instruction of its own)
+        r"(?<!\w)(?:sl|stop(?:[\s-]*loss)?)\s+to\s+(?:the\s+)?(?:\$?\d|(?:tp|target)\s*\d)|"
+        # ("TP1 ✅ SL -> 0.1840", "took half, SL => TP1": after another change of the post)
+        r"(?:[,;!|]|\.\s|%\s|(?:tp|target)\s*\d{1,2}\s)\s*(?:sl|stop(?:[\s-]*loss)?)\s*(?:-+>|=>)\s*(?:\$?\d|(?:tp|target)\s*\d)|"
+        r"(?:sl|stop(?:[\s-]*loss)?)\s*:?\s*\$?\d[\d.,]*\s*(?:>|-+>|=>)\s*(?:\$?\d|(?:tp|target)\s*\d)|"
         r"(?:استاپ|حد\s+ضرر)\s+(?:رو|را)\s+(?:ببر|بذار|جابجا|منتقل)\w*|(?:^|\n)\s*/(?:update|sl|move)(?!\w)|"
         r"перен\w+\s+стоп|стоп\s+перен\w+|"
         # "Movemos sl a 3391", "Subimos el stop a 1.28", "Spostiamo lo stop", "止损上移至 1.285"
@@ -595,8 +602,11 @@ _CANCEL_WORDS = (
     r"(?:уже\s+)?неактуал(?:ьно|ен|ьна)|(?:order|auftrag)\s+(?:\w+\s+)?(?:l[öo]schen|gel[öo]scht|stornieren)|"
     r"l[öo]sch\w*\s+(?:die\s+|den\s+)?(?:order|auftrag)|ملغا[ةه]|ملغي|ملغى)(?!\w)|"
     r"作废|(?:シグナル|注文|エントリー|オーダー)\s*(?:は|を)?\s*(?:キャンセル|取り?消し)|取り?消し|(?:सिग्नल\s*)?(?:कैंसिल|रद्द)|ยกเลิก")
+# ("#SOL TP2 hit SL to entry", "TP1 kena SL ke entry": a target hit, then the stop moved — no stop-out)
+_NOT_MOVED_ON = (r"(?!(?:[ \t-]*loss)?[ \t]*(?:to|->|=>|>|→|mov\w*|shift\w*|rais\w*|trail\w*|be|breakeven|break[\s-]*even|entry|ke|v[ềe]|"
+                 r"sang|naar|auf|para|na|на|в\s+бу|a\s+(?:la\s+)?entrada|al\s+(?:punto\s+de\s+)?entrada)(?!\w))")
 _STOP_THEN_TRIGGER = (rf"{_STOP_WORD}{_AUXILIARY}{_STOP_TRIGGERED}(?!\s+(?:rate|ratio|%|count)(?!\w))|"
-                      rf"{_STOP_TRIGGER_FIRST}\s+(?:(?:el|the|our|my|o|a|le|la|il|lo)\s+)?{_STOP_WORD}")
+                      rf"{_STOP_TRIGGER_FIRST}\s+(?:(?:el|the|our|my|o|a|le|la|il|lo)\s+)?{_STOP_WORD}{_NOT_MOVED_ON}")
 
 # Phrases that end a trade; only trusted at the start of a post (after its coin tag) or as a clear status sentence.
 _CLOSE_PATTERN = _Gated(
@@ -624,7 +634,7 @@ _CLOSE_PATTERN = _Gated(
     r"(?:sl|stop)\s+(?:alcanzad[oa]|salt[óo]|ejecutado|activado|ativado|acionado|ausgel[öo]st|d[ée]clench[ée]|scattato|zadzia[łl]a[łl]|"
     r"tocad[oa]|touch[ée]|atteint|colpito|preso|tocou)|保本(?:出局|离场|出了|出场)|"
     # "#OP entry not triggered, ignore this signal": the call is withdrawn
-    r"(?<!n't\s)(?<!not\s)ignore\s+(?:this|the|that|previous|the\s+previous)\s+(?:signal|call|setup|trade|post)|(?:dính|dinh|kena|hit)\s+(?:sl|stop)|ضرب\s+وقف|ضرب\s+(?:ال)?ستوب|stop(?:a|'a)?\s+tak[ıi]ld[ıi]|止损离场|"
+    r"(?<!n't\s)(?<!not\s)ignore\s+(?:this|the|that|previous|the\s+previous)\s+(?:signal|call|setup|trade|post)|(?:dính|dinh|kena|hit)\s+(?:sl|stop)(?!\w)" + _NOT_MOVED_ON + r"|ضرب\s+وقف|ضرب\s+(?:ال)?ستوب|stop(?:a|'a)?\s+tak[ıi]ld[ıi]|止损离场|"
     r"전량\s*(?:익절|청산|정리|손절)|청산\s*완료|sell\s+(?:your|all|the|our|my)\s+|"
     # "#ARB 청산하세요" (close it), "#DOT رو ببندید" (close DOT), "#XLM 损切りになりました" (stopped out), "sol stopado" (pt:
     # stopped out)
@@ -688,7 +698,7 @@ _CLOSE_PATTERN = _Gated(
     + _MARKET_MOVE + r"|"
     r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:was\s+|has\s+been\s+|already\s+|just\s+|got\s+){0,2}(?:hit|triggered|reached|touched|taken|kena|dính|dinh|"
     r"geraakt|atins|zasa[žz]en|imegongwa|נפגע|χτυπήθηκε|হিট)(?!\s+(?:rate|ratio|%|count|streak|percentage)(?!\w))|"
-    r"(?<!almost\s)(?<!nearly\s)(?<!barely\s)hit\s+(?:the\s+|our\s+)?(?:sl|stop(?:[\s-]*loss)?)|стоп\s+сработал|выбил\w*\s+по\s+стопу|"
+    r"(?<!almost\s)(?<!nearly\s)(?<!barely\s)hit\s+(?:the\s+|our\s+)?(?:sl|stop(?:[\s-]*loss)?)(?!\w)" + _NOT_MOVED_ON + r"|стоп\s+сработал|выбил\w*\s+по\s+стопу|"
     r"(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:now\s+)?out\s+of(?!\w)|(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:now\s+)?flat(?!\w)|"
     # "#LDO — we're out at breakeven", "I'm out here +3%": out, with where or when
     r"(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:now\s+|fully\s+|all\s+)?out\s+(?:at|here|now|with|in|for|on)(?!\w)|t[üu]m\w*\s+(?:\w+\s+){0,2}kapat(?!ma|m[ıi]yor)\w*|"
@@ -1207,9 +1217,9 @@ _STOP_OUT = re.compile(
     r"(?:cerr\w*|closed|fechad\w*|закрыт\w*|kapand[ıi])(?:\s+[#$]?\w+(?:/\w+)?)?\s+(?:en|at|on|by|no|по|ile)\s+(?:el\s+|the\s+|o\s+)?(?:stop|sl|стопу)(?!\w)|"
     r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:was\s+|has\s+been\s+|already\s+|just\s+|got\s+){0,2}(?:hit|triggered|reached|touched|taken)"
     r"|stop+ed\s+out|(?<!\w)stopped(?=\s*(?:$|[.!,;]|at\s|on\s|in\s|for\s|with\s))|"
-    r"hit\s+(?:the\s+|our\s+|my\s+)?(?:sl|stop(?:[\s-]*loss)?)(?!\w)|stop\s+oldu|stop\s+target(?:\s*\d{1,2})?\s*(?:hit|❌|⛔|🛑)|(?:stop[\s-]*ziel\w*\s+(?:erreicht|getroffen)|стоп[\s-]*цел\w*\s+(?:достигнут\w*|сработал\w*)|alvo\s+de\s+stop\s+atingido|objectif\s+(?:de\s+)?stop\s+atteint|obiettivo\s+(?:di\s+)?stop\s+raggiunto|stop\s+hedefi(?:ne)?\s+(?:ula[şs][ıi]ld[ıi]|vuruldu))(?!\s*(?:не(?!\w)|nicht|quasi|presque|casi|quase|почти|neredeyse|fast(?!\w)|m[ıi](?!\w)|\?))|"
+    r"hit\s+(?:the\s+|our\s+|my\s+)?(?:sl|stop(?:[\s-]*loss)?)(?!\w)" + _NOT_MOVED_ON + r"|stop\s+oldu|stop\s+target(?:\s*\d{1,2})?\s*(?:hit|❌|⛔|🛑)|(?:stop[\s-]*ziel\w*\s+(?:erreicht|getroffen)|стоп[\s-]*цел\w*\s+(?:достигнут\w*|сработал\w*)|alvo\s+de\s+stop\s+atingido|objectif\s+(?:de\s+)?stop\s+atteint|obiettivo\s+(?:di\s+)?stop\s+raggiunto|stop\s+hedefi(?:ne)?\s+(?:ula[şs][ıi]ld[ıi]|vuruldu))(?!\s*(?:не(?!\w)|nicht|quasi|presque|casi|quase|почти|neredeyse|fast(?!\w)|m[ıi](?!\w)|\?))|"
     r"closed\s+(?:at|by|on|in)\s+(?:the\s+)?(?:sl|stop(?:[\s-]*loss)?|stoploss)(?!\w)|стоп\s+сработал|"
-    r"выбил\w*\s+по\s+стопу|стоп\s+выбил\w*|(?:dính|dinh|kena|hit)\s+(?:sl|stop)(?!\w)|止损(?:出局|触发|已触发|了)|ضرب\s+وقف|"
+    r"выбил\w*\s+по\s+стопу|стоп\s+выбил\w*|(?:dính|dinh|kena|hit)\s+(?:sl|stop)(?!\w)" + _NOT_MOVED_ON + r"|止损(?:出局|触发|已触发|了)|ضرب\s+وقف|"
     r"(?:sl|stop)\s+(?:tocad[oa]|touch[ée]|atteint|colpito|tocou)(?!\w)|保本(?:出局|离场|出了|出场)|"
     r"(?:استاپ|حد\s+ضرر)\s+خورد|손절\s*(?:처리\w*|완료|됨)|stop\s+(?:atingido|acionado|alcanzad[oa])|^\W*stopped(?!\w)|止损离场|"
     r"(?:sl|stop)\s+(?:kena|dính|dinh)|"
@@ -1225,6 +1235,52 @@ _CLOSE_OR_EXIT = re.compile(
     r"(?<!\w)(?:clos\w*|exit\w*|sell\w*|закры\w*|kapat(?!ma|m[ıi]yor)\w*|cerr\w*|fech\w*|schlie\w*|geschlossen|ferm\w*|"
     r"cl[ôo]tur\w*|chiud\w*|chius\w*|zamk\w*|закри\w*|tutup|ditutup|đóng|إغلاق|اغلاق|sluit\w*|gesloten|"
     r"inchi\w*|închi\w*|stäng\w*|avslut\w*|lukke\w*|sulje\w*|lez[áa]r\w*|zatvor\w*)(?!\w)|平仓|决済")
+
+
+# What a stop is moved onto, right after the phrase that moves it: a price ("SL moved to 3150", "стоп переносим на 142")
+# or one of the trade's targets ("SL to TP1", "move the stop to the first target", "стоп на первый тейк", "止损移到第一止盈")
+_ONTO = (r"(?:(?:to|at|on|onto|@|a|al|à|au|na|на|в|auf|v[ềe]|ke|para|sur|su|naar|op|do|w|ile|به|إلى|الى|至|到)\s*|(?:->|=>|>|→)\s*)?"
+         r"(?:the\s+|our\s+|la\s+|le\s+|el\s+|o\s+|il\s+|den\s+|de\s+|lo\s+)?")
+_ONTO_TARGET = re.compile(r"[ \t]*" + _ONTO + rf"(?:(?P<ordinal>{'|'.join(_ORDINALS.values())})\s*{_TP_WORDS}|"
+                          rf"{_TP_WORDS}\s*(?P<number>\d{{1,2}})(?![\d.,]))(?!\w)")
+# (not one of two prices offered: "move SL to 0.1840 or 0.1860, your call")
+_ONTO_PRICE = re.compile(r"[ \t]*" + _ONTO + r"\$?(?P<price>\d[\d.,]*\d|\d)(?!\s*%|[\d.,]*\s*(?:x|%))(?!\w)"
+                         r"(?!\s*(?:or|/|-|–|to|или|o|ou|oder|veya|atau|ho[ặa]c|或)\s*\$?\d)")
+_ENDS_ON_THE_LEVEL = re.compile(r"(?:(?:tp|target)\s*)?\$?[\d.,]*$")
+# (a clause ends at punctuation followed by a space or at a line's end: never at the point or comma inside a price)
+_CLAUSE_END = re.compile(r"[,;!|，、،]\s|\.\s|[?？؟]|\s(?:and|und|et|e|y|и|та|ve|dan|và)\s")
+
+
+@dataclass(frozen=True)
+class StopMove:
+    """Where a post moves a trade's stop: a price as written, or the number of one of its targets; `readings`, a price
+    that reads two ways ("2,312": 2312 or 2.312)."""
+    price: str | Decimal | None = None
+    target: int | None = None
+    readings: tuple[Decimal, ...] = ()
+
+
+def stop_moved_onto(lowered: str) -> StopMove | None:
+    """The stop move a post orders now, with the price or target it moves the stop onto ("TP1 ✅ close 50%, SL moved to
+    3150", "take half, stop to TP1"); None when it names neither, or names several, or the move is negated, later or
+    on a condition ("SL to 3150 if TP2 hits")."""
+    found: set[StopMove] = set()
+    for line, match in _position_change_phrases(lowered, UpdateAction.NEW_STOP):
+        start = match.start()
+        # ("sl -> 3150", "sl → tp1": the phrase ends inside what the stop is moved onto)
+        end = start + _ENDS_ON_THE_LEVEL.search(match.group(0)).start()
+        tail = line[end:]
+        tail = tail[:m.start()] if (m := _CLAUSE_END.search(tail)) else tail
+        clause = _CLAUSE_BREAK.split(line[:start])[-1] + line[start:end] + tail
+        if _CONDITION.search(clause) or update_not_now(line, UpdateAction.NEW_STOP):
+            continue
+        if (onto := _ONTO_TARGET.match(tail)) is not None:
+            number = onto.group("number")
+            found.add(StopMove(target=int(number) if number else next(
+                n for n, words in _ORDINALS.items() if re.fullmatch(words, onto.group("ordinal")))))
+        elif (onto := _ONTO_PRICE.match(tail)) is not None:
+            found.add(StopMove(price=onto.group("price")))
+    return found.pop() if len(found) == 1 else None
 
 
 def close_action(lowered: str) -> UpdateAction | None:

@@ -77,7 +77,7 @@ class Token:
     sat_short: bool = False  # "2480 sat": satoshis only on a pair quoted in BTC ("sat" is also Turkish "sell")
 
 
-def _parse_decimal(raw: str, comma_decimal: bool) -> Decimal | None:
+def parse_decimal(raw: str, comma_decimal: bool) -> Decimal | None:
     s = raw.strip()
     if "," in s and "." in s:
         s = s.replace(",", "") if s.rfind(",") < s.rfind(".") else s.replace(".", "").replace(",", ".")
@@ -197,7 +197,7 @@ def tokenize_line(line: str, line_no: int, comma_decimal: bool) -> list[Token]:
                            Token(Kind.SEP, ",", comma_at, line=line_no),
                            Token(Kind.NUM, pair[1], comma_at + 1, value=Decimal(pair[1]), line=line_no)]
                 continue
-            value = _parse_decimal(core, comma_decimal)
+            value = parse_decimal(core, comma_decimal)
             if value is None:
                 tokens.append(Token(Kind.SEP, text, m.start(), line=line_no))
                 continue

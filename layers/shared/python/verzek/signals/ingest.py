@@ -396,7 +396,8 @@ def apply_update(signal_id: int, update: SignalUpdate, *, queue=None, now: datet
 
     now = _now(now)
     with connection() as conn, conn.cursor() as cur:
-        cur.execute("SELECT id, status, targets, stop_loss FROM signals WHERE id = %s FOR UPDATE", (signal_id,))
+        cur.execute("SELECT id, status, entries, targets, stop_loss FROM signals WHERE id = %s FOR UPDATE",
+                    (signal_id,))
         signal = cur.fetchone()
         if signal is None:
             raise SignalNotFound(f"signal {signal_id} not found")
@@ -405,7 +406,14 @@ def apply_update(signal_id: int, update: SignalUpdate, *, queue=None, now: datet
         if update.kind == "tp_hit" and update.target_index and signal["targets"] \
                 and update.target_index >= len(signal["targets"]):
             new_status = "closed"  # the last target: the trade is done
-        if update.kind == "sl_moved" and update.price is not None:
+        price = update.price
+        if update.kind == "sl_moved" and price is None and data.get("stop_at_target"):
+            # ("SL moved to TP1"): the stop goes onto the signal's own target; a target the signal does not have leaves
+            # the event a note the executor cannot act on
+            price = _target_price(signal["targets"], data["stop_at_target"])
+        elif update.kind == "sl_moved" and price is None and data.get("stop_readings"):
+            price = _reading_of_the_signals_size(data["stop_readings"], signal)
+        if update.kind == "sl_moved" and price is not None:
             data["previous_stop"] = None if signal["stop_loss"] is None else str(signal["stop_loss"])
         cur.execute(
             """
@@ -413,7 +421,7 @@ def apply_update(signal_id: int, update: SignalUpdate, *, queue=None, now: datet
                                        dedupe_key, created_at)
             VALUES (%s, %s, %s, %s, %s, %s, %s::jsonb, %s, %s)
             ON CONFLICT (dedupe_key) DO NOTHING RETURNING id
-            """, (signal_id, update.kind, update.target_index, update.price, update.raw_text,
+            """, (signal_id, update.kind, update.target_index, price, update.raw_text,
                   update.provider_message_id, json.dumps(data, default=str), update.dedupe_key, now))
         row = cur.fetchone()
         created = row is not None
@@ -424,9 +432,9 @@ def apply_update(signal_id: int, update: SignalUpdate, *, queue=None, now: datet
                 cur.execute("UPDATE signals SET status = %s, updated_at = now() WHERE id = %s",
                             (new_status, signal_id))
                 signal["status"] = new_status
-            if update.kind == "sl_moved" and update.price is not None and signal["status"] in ("open", "stale"):
+            if update.kind == "sl_moved" and price is not None and signal["status"] in ("open", "stale"):
                 cur.execute("UPDATE signals SET stop_loss = %s, updated_at = now() WHERE id = %s",
-                            (update.price, signal_id))
+                            (price, signal_id))
             if update.kind in ACTIONABLE_KINDS:  # notes and ignored edits stay in the record only
                 broadcasts = schedule_event_broadcasts(cur, signal_id, event_id, now)
         else:
@@ -449,6 +457,30 @@ def apply_update(signal_id: int, update: SignalUpdate, *, queue=None, now: datet
                                                 "new": created, "jobs": jobs, "status": signal["status"]})
     return UpdateResult(event_id=event_id, created=created, signal_id=signal_id, signal_status=signal["status"],
                         jobs_enqueued=jobs, broadcasts_scheduled=broadcasts)
+
+
+def _target_price(targets, number) -> Decimal | None:
+    """The signal's `number`-th target (1-based), or None when it has no such target."""
+    try:
+        number = int(number)
+    except (TypeError, ValueError):
+        return None
+    if not targets or not 1 <= number <= len(targets):
+        return None
+    return Decimal(str(targets[number - 1]))
+
+
+def _reading_of_the_signals_size(readings, signal) -> Decimal | None:
+    """Of a price's readings (2312 or 2.312), the one of the size of the signal's own levels (within half to twice its
+    stop, or its entries or targets when it has no stop); None when none or both are."""
+    levels = [Decimal(str(v)) for v in ([signal["stop_loss"]] if signal["stop_loss"] else
+                                        [*(signal["entries"] or []), *(signal["targets"] or [])]) if v]
+    try:
+        values = [Decimal(str(r)) for r in readings]
+    except ArithmeticError:
+        return None
+    fitting = {r for r in values if r.is_finite() and r > 0 and any(level / 2 <= r <= level * 2 for level in levels)}
+    return fitting.pop() if len(fitting) == 1 else None
 
 
 _ACTION_KIND = {
@@ -480,6 +512,11 @@ def update_from_parsed(parsed: ParsedMessage, *, raw_text: str | None, provider_
         data["breakeven"] = True
     elif action == UpdateAction.NEW_STOP:
         price = parsed.new_stop
+        if price is None and parsed.stop_at_target is not None:
+            data["stop_at_target"] = parsed.stop_at_target  # ("SL to TP1": the price is read off the signal's targets)
+        elif price is None and parsed.stop_readings:
+            # ("SL to 2,312": 2312 or 2.312 — the signal's levels tell which)
+            data["stop_readings"] = [str(r) for r in parsed.stop_readings]
     elif action in (UpdateAction.ADD_ENTRY, UpdateAction.CANCEL_ENTRY) and len(parsed.entries) == 1:
         price = parsed.entries[0]
     if price is not None and not (price.is_finite() and price > 0):

@@ -114,6 +114,10 @@ def render_event(signal: Mapping[str, Any], event: Mapping[str, Any], *, withhol
         line = f"🛑 <b>Stop loss hit</b> · {symbol}"
     elif kind == "sl_moved" and data.get("breakeven"):
         line = f"🔒 <b>Stop moved to entry (breakeven)</b> · {symbol}"
+    elif kind == "sl_moved" and data.get("stop_at_target"):
+        # ("SL to TP1"): the stop sits on a target's price — the TRIAL group, whose targets are withheld, sees which one
+        at = "" if withhold_targets or event.get("price") is None else f" ({price(event.get('price'))})"
+        line = f"🔁 <b>Stop moved</b> to TP{int(data['stop_at_target'])}{at} · {symbol}"
     elif kind == "sl_moved":
         line = f"🔁 <b>Stop moved</b> to {price(event.get('price'))} · {symbol}"
     elif kind == "closed":
