@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 
 from verzek.notify.dispatcher import dispatch_due
 from verzek.notify.outbox import enqueue
@@ -87,8 +88,8 @@ def test_transient_errors_are_retried_with_backoff(bot_api):
 
 def test_forbidden_and_missing_chats_are_recorded_alerted_and_the_batch_goes_on(bot_api, db, settings_env):
     bot_api.forbid_chat(VIP_CHAT)
-    for message_id in (1, 2):
-        ingest_signal(vip_signal(message_id), queue=InProcessQueue())
+    for message_id in (1, 2):  # (two calls: other targets, or the second restates the first and is not traded)
+        ingest_signal(vip_signal(message_id, targets=(Decimal(65000 + message_id),)), queue=InProcessQueue())
     with db, db.cursor() as cur:
         enqueue(cur, channel="telegram", target="-100555", kind="dm", payload={"text": "hello <you>"})
         enqueue(cur, channel="telegram", target="-100777", kind="dm", payload={"text": "to a removed chat"})
@@ -134,7 +135,7 @@ def test_rows_are_claimed_once_by_concurrent_dispatchers(bot_api, db):
     import threading
 
     for message_id in range(1, 6):
-        ingest_signal(vip_signal(message_id), queue=InProcessQueue())
+        ingest_signal(vip_signal(message_id, targets=(Decimal(65000 + message_id),)), queue=InProcessQueue())
     reports = []
     threads = [threading.Thread(target=lambda: reports.append(dispatch_due())) for _ in range(3)]
     for t in threads:
@@ -151,7 +152,7 @@ def test_local_stack_without_a_token_prints_to_the_console(telegram_env, setting
     report = dispatch_due()
     assert report.skipped == 1 and "<b>LONG · BTC/USDT</b>" in capsys.readouterr().out
     settings_env(VERZEK_ENV="prod")  # anywhere else a missing token is a fault: rows wait, nothing is lost
-    ingest_signal(vip_signal(2), queue=InProcessQueue())
+    ingest_signal(vip_signal(2, targets=(Decimal(65500),)), queue=InProcessQueue())
     report = dispatch_due()
     assert report.deferred == 1 and report.errors == ["bot not usable: TELEGRAM_BOT_TOKEN is not set"]
     assert _rows(db, "SELECT status FROM notifications WHERE payload->>'signal_id' = '2' "

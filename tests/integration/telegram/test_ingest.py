@@ -116,7 +116,7 @@ def test_interrupted_fan_out_is_resumed_once_and_late_ones_become_stale(telegram
     user = make_user()
     queue = InProcessQueue()
     fresh = ingest_signal(vip_signal(1, posted_at=NOW), queue=queue, now=NOW)
-    late = ingest_signal(vip_signal(2, posted_at=NOW), queue=queue, now=NOW)
+    late = ingest_signal(vip_signal(2, posted_at=NOW, targets=(Decimal(65500),)), queue=queue, now=NOW)
     queue.drain()
     # Simulate a crash between commit and enqueue for both.
     with db, db.cursor() as cur:
@@ -160,7 +160,7 @@ def test_update_is_applied_once_and_sent_to_position_holders(telegram_env, make_
 def test_stop_hit_and_last_target_close_the_signal(telegram_env):
     queue = InProcessQueue()
     a = ingest_signal(vip_signal(1), queue=queue, now=NOW).signal_id
-    b = ingest_signal(vip_signal(2), queue=queue, now=NOW).signal_id
+    b = ingest_signal(vip_signal(2, targets=(Decimal(65500),)), queue=queue, now=NOW).signal_id
     assert apply_update(a, SignalUpdate(kind="tp_hit", target_index=2), now=NOW).signal_status == "open"
     assert apply_update(a, SignalUpdate(kind="tp_hit", target_index=3), now=NOW).signal_status == "closed"
     assert apply_update(b, SignalUpdate(kind="sl_hit"), now=NOW).signal_status == "closed"

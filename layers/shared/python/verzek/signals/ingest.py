@@ -211,6 +211,12 @@ def ingest_signal(signal: Signal, *, queue=None, now: datetime | None = None) ->
         meta["age_seconds"] = int((now - signal.posted_at).total_seconds())
 
     with connection() as conn, conn.cursor() as cur:
+        if status == "open" and (restated := _open_signal_restated(cur, signal)) is not None:
+            # (the channel posts its running card again — "Running ✅", "SL: 0.78 (moved to entry)", a reminder): the
+            # same trade, which would open a second position for every follower
+            status, reason = "rejected", (f"restates open signal #{restated} (same coin, side, entries and targets from "
+                                          "the same channel): not traded twice")
+            meta["restates_signal_id"] = restated
         cur.execute(
             """
             INSERT INTO signals (source, provider_chat_id, provider_message_id, external_id, symbol, side,
@@ -244,6 +250,20 @@ def ingest_signal(signal: Signal, *, queue=None, now: datetime | None = None) ->
                                           "broadcasts": broadcasts, "rejected_reason": row["rejected_reason"]})
     return IngestResult(signal_id=row["id"], created=created, status=result_status,
                         rejected_reason=row["rejected_reason"], jobs_enqueued=jobs, broadcasts_scheduled=broadcasts)
+
+
+def _open_signal_restated(cur, signal: Signal) -> int | None:
+    """The channel's open signal this one repeats — same coin, side, entries and targets (its stop may have moved) —
+    or None. Only a provider's posts are compared (a house strategy's signals carry their own identity)."""
+    if signal.provider_chat_id is None or not (signal.entries and signal.targets):
+        return None
+    cur.execute("SELECT id FROM signals WHERE provider_chat_id = %s AND symbol = %s AND side = %s AND status = 'open' "
+                "AND entries = %s::numeric[] AND targets = %s::numeric[] AND provider_message_id IS DISTINCT FROM %s "
+                "ORDER BY id DESC LIMIT 1",
+                (signal.provider_chat_id, signal.symbol, signal.side.value, list(signal.entries), list(signal.targets),
+                 signal.provider_message_id))
+    row = cur.fetchone()
+    return None if row is None else row["id"]
 
 
 def _find_existing(cur, signal: Signal) -> dict:
