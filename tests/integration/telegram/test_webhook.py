@@ -427,3 +427,32 @@ def test_a_new_stop_whose_comma_reads_two_ways_takes_the_reading_of_the_signals_
     # a reading of no size near the signal's levels moves nothing
     post(channel_post("#ETH move SL to 9,150", update_id=5, message_id=15), queue=queue)
     assert _all(db, "SELECT stop_loss FROM signals WHERE id = %s", ids["ETH"])[0]["stop_loss"] == Decimal(2312)
+
+
+def test_a_running_card_posted_again_is_not_traded_twice(telegram_env, make_user, channel_post):
+    """A channel that posts its running card again ("… Running ✅", "SL: 0.2400 (moved)") used to open a second position
+    for every follower; the same coin, side, entries and targets from the same channel while the first is open is the
+    same trade. Other levels, another channel, or the first one closed: a new trade."""
+    db = telegram_env
+    make_user()
+    queue = InProcessQueue()
+    first = post(channel_post(SIGNAL_TEXT, update_id=1, message_id=10), queue=queue).body
+    assert first["status"] == "open" and first["jobs"] == 1
+    queue.drain()
+
+    again = post(channel_post(SIGNAL_TEXT + "\n\nRunning ✅", update_id=2, message_id=11), queue=queue).body
+    assert again["new"] and again["status"] == "rejected" and again["jobs"] == 0
+    assert f"restates open signal #{first['signal_id']}" in again["rejected_reason"]
+    assert not [b for b in queue.drain() if parse_job(b).type == "execute_signal"]
+
+    moved_stop = SIGNAL_TEXT.replace("Stop loss: 0.2400", "Stop loss: 0.2450 (moved)")
+    assert post(channel_post(moved_stop, update_id=3, message_id=12), queue=queue).body["status"] == "rejected"
+
+    other_levels = SIGNAL_TEXT.replace("Entry: 0.2500 - 0.2550", "Entry: 0.2300 - 0.2350").replace("Stop loss: 0.2400",
+                                                                                                  "Stop loss: 0.2200")
+    assert post(channel_post(other_levels, update_id=4, message_id=13), queue=queue).body["status"] == "open"
+
+    with db, db.cursor() as cur:
+        cur.execute("UPDATE signals SET status = 'closed' WHERE id = %s", (first["signal_id"],))
+    after_close = post(channel_post(SIGNAL_TEXT, update_id=5, message_id=14), queue=queue).body
+    assert after_close["status"] == "open"
