@@ -95,3 +95,83 @@ def test_a_target_hit_then_the_stop_moved_is_no_stop_out(text, action):
 def test_a_stop_hit_is_still_a_stop_out(text):
     parsed = parse_message(text)
     assert parsed.kind.value == "close" and parsed.update_action == UpdateAction.SL_HIT
+
+
+@pytest.mark.parametrize("text", [
+    "#ATOM cancel the rest of the buy orders",
+    "#ATOM cancel the remaining entries, position stays open",
+    "#ATOM cancel limit orders and keep the position",
+    "#ATOM Cancel this one if you are not in yet, others hold",
+    "#ATOM отменяем оставшиеся заявки",
+    "#ATOM отмена второго ордера",
+    "#ATOM üçüncü girişi iptal ediyoruz",
+    "#ATOM kalan emirler iptal",
+    "#ATOM cancelamos la tercera entrada",
+    "#ATOM cancelem a terceira entrada",
+    "#ATOM batalkan entry ketiga",
+    "#ATOM hủy lệnh chờ còn lại nhé",
+    "#ATOM 남은 주문 취소합니다",
+])
+def test_cancelling_the_unfilled_rungs_is_an_update_not_a_close(text):
+    """The executor closes the position on a close; cancelling the unfilled entries ("entry_cancelled") keeps the filled
+    part running and cancels the position when nothing filled — what these posts ask."""
+    parsed = parse_message(text)
+    assert parsed.kind.value == "update" and parsed.update_action == UpdateAction.CANCEL_ENTRY
+
+
+@pytest.mark.parametrize("text", ["#ATOM signal cancelled, entry never filled", "#ATOM cancel ❌",
+                                  "#ATOM отменяем сделку", "#ATOM cancelar órdenes pendientes"])
+def test_a_cancel_of_the_whole_call_is_still_a_close(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "close" and parsed.update_action == UpdateAction.CANCEL_ENTRY
+
+
+def test_a_target_hit_beside_a_cancel_of_the_remaining_orders_keeps_the_cancel():
+    parsed = parse_message("#ATOM TP1 done ✅ cancel the remaining orders")
+    assert parsed.kind.value == "update" and UpdateAction.CANCEL_ENTRY in parsed.also_actions
+
+
+@pytest.mark.parametrize("text", ["#ATOM close one third now", "#ATOM closing the first half here", "#ATOM close a small part",
+                                  "#ATOM close now half", "#ATOM closed one quarter at TP1", "#ATOM close the majority here",
+                                  "#ATOM took one third off", "#ATOM cerramos una parte aquí", "#ATOM fechamos parte agora",
+                                  "#ATOM pozisyonun bir kısmını kapatıyoruz", "#ATOM आधी पोजीशन बंद कर दो"])
+def test_a_share_of_the_position_closed_is_a_partial_close_not_a_close(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "update" and parsed.update_action == UpdateAction.PARTIAL_CLOSE
+
+
+@pytest.mark.parametrize("text", ["#ATOM close the remaining half", "#ATOM close rest now", "#ATOM close remaining 50%"])
+def test_closing_what_remains_is_a_close(text):
+    assert parse_message(text).kind.value == "close"
+
+
+@pytest.mark.parametrize("text", ["#ATOM TP1 hit SL to cost", "#ATOM TP1 взят, стоп на вход", "#ATOM переносим стоп в точку входа",
+                                  "#ATOM TP1 chạm, SL về entry"])
+def test_more_words_for_the_stop_to_the_entry(text):
+    assert parse_message(text).update_action == UpdateAction.MOVE_SL_BREAKEVEN
+
+
+@pytest.mark.parametrize("text", [
+    "Format example of our signals:\nCoin: #INJ\nSide: LONG\nEntry: 21.5\nTP: 23\nSL: 20.4",
+    "This is the signal format we use 👇\n#INJ LONG\nEntry: 21.5\nTP: 23\nSL: 20.4",
+    "Our VIP members got this one earlier 👇\n#INJ LONG\nEntry: 21.5\nTP: 23 / 24\nSL: 20.4\nJoin VIP today!",
+    "Would you buy #INJ here? 21.5 entry, 23 target, 20.4 stop",
+    "#INJ LONG (expired)\nEntry: 21.5\nTP: 23\nSL: 20.4",
+    "Looking for a long on #INJ above 22.1\nTargets 23 / 24\nSL 20.9",
+    "#INJ short setup — trigger: 1H close below 20.9\nEntry: 20.9\nTP: 19.8\nSL: 21.6",
+    "#INJ Long on confirmation\nEntry: 21.5\nTP: 23\nSL: 20.4",
+    "#INJ entry soon, levels: 21.5 / TP 23 / SL 20.4",
+    "#INJ idea forming. Entry if price sweeps 20.9: TP 23, SL 20.3",
+    "#INJ possible long\nEntry: 21.5\nTP: 23\nSL: 20.4",
+    "#INJ long scenario\nEntry: 21.5\nTP: 23\nSL: 20.4",
+])
+def test_an_example_a_promo_a_question_or_an_entry_for_later_is_not_traded(text):
+    parsed = parse_message(text)
+    assert not parsed.tradable
+
+
+@pytest.mark.parametrize("text", ["#INJ LONG\nEntry: 21.5\nTP: 23 / 24\nSL: 20.4\nNot financial advice",
+                                  "#INJ long on retest 21.5\nTP 23\nSL 20.4",
+                                  "#INJ LONG\nEntry: 21.5\nTP: 23\nSL: 20.4\nStay tuned for updates"])
+def test_an_ordinary_call_still_trades(text):
+    assert parse_message(text).tradable

@@ -361,7 +361,12 @@ EXAMPLE_RE = re.compile(
 # A post that says it is not a call ("Example setup for beginners (NOT a signal): BTC long 66000 ..."), or tells
 # readers not to take a side ("Don't buy DOGE here"), even when it names a coin and levels.
 NOT_A_CALL_RE = re.compile(
-    r"(?<!\w)(?:not\s+a\s+(?:signal|call|trade\s+call)|no\s+trade\s+(?:for\s+now|yet|here|today)|hypothetical\w*|if\s+i\s+(?:were|was|had\s+been)|demo\s+(?:account|trade)|paper\s+account|"
+    # ("Example of a signal format:", "VIP members got this yesterday 👇 … Join now!", "Would you long #SOL here?",
+    # "#SOL LONG (expired, not triggered)")
+    r"(?<!\w)(?:example\s+of\s+(?:a\s+|our\s+)?(?:signal|call|trade)s?|signal\s+format|format\s+of\s+(?:a\s+|our\s+)?signals?|"
+    r"would\s+you\s+(?:long|short|buy|sell|enter)|members\s+got\s+this|got\s+this\s+(?:one\s+)?(?:yesterday|last\s+week|earlier)|"
+    r"\(\s*(?:expired|not\s+triggered)(?=\W)|"
+    r"not\s+a\s+(?:signal|call|trade\s+call)|no\s+trade\s+(?:for\s+now|yet|here|today)|hypothetical\w*|if\s+i\s+(?:were|was|had\s+been)|demo\s+(?:account|trade)|paper\s+account|"
     r"waiting\s+for\s+(?:a\s+|the\s+|my\s+)?confirmation|skip\s+(?:this|it)(?:\s+one)?|entry\s+missed|missed\s+(?:the\s+)?entry\W+skip|"
     r"(?:don'?t|do\s+not)\s+enter|wait\s+for\s+my\s+signal|(?:our|the)\s+best\s+(?:trade|call|signal)|in\s+theory|"
     r"theoretically|back[\s-]?test\w*|simulat(?:ed|ion)|not\s+our\s+(?:call|signal|trade|setup)|just\s+sharing|"
@@ -534,6 +539,11 @@ CONDITIONAL_ENTRY_RE = re.compile(
     r"(?<!\w)wait\s+for\s+(?:a\s+|the\s+)?(?:retest|pullback|dip|breakout|break|confirmation|reclaim|bounce)(?!\w)|"
     # "ETHUSDT @ 3400 — wait for 3350 to long": the entry waits for a price the post names after the price now
     r"(?<!\w)wait\s+for\s+\$?\d[\d.,]*\s*k?\s+(?:to|and|then|before)\s+(?:long|short|buy|sell|enter|go)(?!\w)|"
+    # ("Watching for a short on #ETH below 2.1k", "LONG setup - trigger: 4H close above 145", "Long (after confirmation)",
+    # "entry soon", "Entry if we get a sweep of 28.5", "Possible Short Trade", "Short scenario"): an entry for later
+    r"(?<!\w)(?:(?:watching|looking)\s+for\s+(?:a\s+|the\s+)?(?:long|short)\s+(?:on\s+\S+\s+)?(?:below|above|under|over)|"
+    r"(?:after|on|upon)\s+confirmation|trigger\s*:\s*(?:\S+\s+){0,2}?(?:close[sd]?|break\w*|reclaim\w*|candle|above|below)|entry\s+soon|entry\s+if\s+(?:we|it|price)|possible\s+(?:long|short)|"
+    r"(?:long|short)\s+scenario)(?!\w)|"
     # "Entry condition: 1H close above 3.40", "شرط الدخول: ..."
     r"(?<!\w)(?:(?:entry|buy|sell)\s+conditions?|شرط\s+(?:ال)?دخول|شرط\s+ورود|условие\s+входа|giri[şs]\s+[şs]art[ıi]|"
     r"condici[óo]n\s+de\s+entrada|condi[çc][ãa]o\s+de\s+entrada|einstiegsbedingung|condition\s+d'entr[ée]e)(?!\w)", re.IGNORECASE)

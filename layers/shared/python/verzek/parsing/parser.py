@@ -38,7 +38,7 @@ from verzek.parsing.status import (
     UPDATE_PATTERNS,
     WHOLE_POSITION_CLOSED_RE,
     StopMove,
-    breakeven_beside,
+    change_beside,
     close_action,
     close_all_names,
     closed_coin_beside_conditions,
@@ -1380,13 +1380,17 @@ def parse_message(text: str) -> ParsedMessage:
         # ("#SOL TP1 ✅ take 50% and move SL to entry"): both changes are the follower's — the stop move is the one the
         # executor acts on, so it is not dropped for the first one read
         lowered = normalize(text).lower()
-        if breakeven_beside(lowered):
-            return _replace(parsed, also_actions=(UpdateAction.MOVE_SL_BREAKEVEN,))
+        # ("TP1 hit ✅ cancel remaining orders": the unfilled entries go, the filled part runs)
+        cancels = (UpdateAction.CANCEL_ENTRY,) if change_beside(lowered, UpdateAction.CANCEL_ENTRY) else ()
+        if change_beside(lowered, UpdateAction.MOVE_SL_BREAKEVEN):
+            return _replace(parsed, also_actions=(UpdateAction.MOVE_SL_BREAKEVEN, *cancels))
         moved = _stop_moved_onto(lowered)
         if moved is not None:
             # ("Close 50% here and move SL to 3150", "TP2 ✅ take half, SL moved to TP1")
-            return _replace(parsed, also_actions=(UpdateAction.NEW_STOP,), new_stop=moved.price,
+            return _replace(parsed, also_actions=(UpdateAction.NEW_STOP, *cancels), new_stop=moved.price,
                             stop_at_target=moved.target, stop_readings=moved.readings)
+        if cancels:
+            return _replace(parsed, also_actions=cancels)
     if parsed.kind == MessageKind.UPDATE and parsed.update_action == UpdateAction.NEW_STOP \
             and (moved := _stop_moved_onto(normalize(text).lower())) is not None:
         if moved.target is not None:

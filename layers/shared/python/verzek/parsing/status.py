@@ -232,19 +232,36 @@ _PART_CLOSED_STEMS = (r"closed|close|clos|geschlossen|schlie|glattst|clôtur|clo
 # "Лимитку по #TAO отменяем", "cancelamos la orden de #SOL", "limit emrini iptal ediyoruz": a cancel verb next to a word
 # for the pending order, in either order
 _CANCEL_VERB = (r"(?:(?<!\w)(?:cancel\w*|отмен\w*|скасов\w*|iptal|cancelamos|cancelar|cancela|annul\w*|anuluj\w*|"
-                r"anulujemy|batal\w*|h[ủu]y|huỷ|إلغاء|الغاء|لغو|storn\w*)(?!\w)|取消|キャンセル)")
+                r"anulujemy|batal\w*|h[ủu]y|huỷ|إلغاء|الغاء|لغو|storn\w*)(?!\w)|取消|キャンセル|취소)")
 _ORDER_WORD = (r"(?:(?<!\w)(?:orders?|limits?|limit\s+orders?|лимитк\w*|лимитн\w*|ордер\w*|заявк\w*|emr\w*|emir\w*|"
                r"[óo]rden(?:es)?|ordem|ordens|ordres?|ordin[ei]|zleceni\w*|l[ệe]nh|pesanan|أمر|الأمر|سفارش)(?!\w)|挂单|订单|주문|注文)")
 # ("#SOL cancel TP3", "#AVAX TP3 iptal", "cancel the stop loss order", "cancel the DCA order at 138", "cancel 2nd buy
 # order"): the cancel's object is one order of the trade — a target, the stop, one rung of the entries — and the trade
 # stays open (a cancel of the trade's order or limit is the whole call withdrawn, unless the post enters at market instead)
+# The unfilled rungs of the entries named as a cancel's object ("cancel the last entry", "the rest of the entries", "the
+# remaining orders", ru "отмена третьего ордера", "отменяем оставшиеся ордера", es/pt "cancelar la segunda entrada", id
+# "batalkan entry kedua", vi "hủy lệnh chờ còn lại"; before the verb, tr "ikinci girişi iptal", "kalan emirleri iptal",
+# ko "남은 주문 취소", ja "2番目のエントリーをキャンセル"): the filled part of the trade runs on
+_UNFILLED_RUNGS = (r"(?:(?:2nd|second|3rd|third|4th|fourth|last|remaining|unfilled|rest\s+of\s+(?:the\s+|our\s+)?)\s*"
+                   r"(?:entry|entries|limit\s+orders?|orders?|buys?)|"
+                   r"(?:втор|трет|четв[её]рт|последн|оставш)\w*\s+(?:ордер|вход|заявк|лимитк)\w*|"
+                   r"(?:la\s+|a\s+)?(?:segunda|tercera|terceira|[úu]ltima|cuarta|quarta)\s+(?:entrada|orden|ordem)|"
+                   r"entry\s+(?:kedua|ketiga|terakhir)|l[ệe]nh\s+ch[ờo]\s+c[òo]n\s+l[ạa]i|"
+                   r"(?:ikinci|[üu][çc][üu]nc[üu]|son|kalan)\s+(?:giri[şs]\w*|emir\w*|emr\w*)|남은\s*(?:주문|진입)|"
+                   r"\d\s*番目の\s*エントリー\s*を?)(?!\w)")
 _ONE_ORDER = (rf"(?:{_TP_WORDS}\s*\d{{1,2}}|(?:sl|stop(?:[\s-]*loss)?|stoploss|стоп(?:[\s-]*лосс)?|тейк\w*|dca|averaging)"
               r"(?:\s+(?:orders?|limits?|emri|lệnh))?|(?:2nd|second|3rd|third|4th|fourth|last|next)\s+(?:buy|sell|dca)"
-              r"(?:\s+(?:orders?|limits?))?)(?!\w)")
+              r"(?:\s+(?:orders?|limits?))?|" + _UNFILLED_RUNGS + r")(?!\w)")
+# ("Cancel if you haven't entered yet, others hold", "cancel limit orders, keep the position", "Cancel the trade if you are not
+# in"): the cancel is for those not filled — those in keep the trade, which is what cancelling the unfilled entries does
+_FOR_THOSE_NOT_IN = re.compile(
+    r"(?<!\w)(?:keep\s+(?:the\s+|your\s+)?position|others\s+hold|holders\s+(?:keep|hold)|(?:if\s+you|for\s+those(?:\s+who)?)\s+"
+    r"(?:are\s+|were\s+)?(?:haven'?t|have\s+not|not|didn'?t)\s+(?:yet\s+)?(?:entered|in|get\s+in|got\s+in)|"
+    r"(?:we\s+are|we'?re)\s+in\s+with\s+the\s+first)(?!\w)")
 # ("отменяем второй тейк": an ordinal before the take-profit's word)
-_ONE_ORDER_AFTER = re.compile(rf"^\s+(?:the\s+|our\s+|your\s+)?(?:[#$]\w+\s+)?"
+_ONE_ORDER_AFTER = re.compile(rf"^\s+(?:the\s+|our\s+|your\s+|all\s+)?(?:[#$]\w+\s+)?"
                               rf"(?:(?:перв|втор|трет|четв[её]рт|последн)\w*\s+)?{_ONE_ORDER}")
-_ONE_ORDER_BEFORE = re.compile(rf"(?<!\w){_ONE_ORDER}\s+(?:\w+\s+)?$")
+_ONE_ORDER_BEFORE = re.compile(rf"(?<!\w){_ONE_ORDER}\s*(?:\w+\s+)?$")
 # ("Cancel the #JTO limit at 2.85 and enter at market", "отменяем лимитку, заходим по рынку", "limit emri iptal, piyasadan
 # girin", "hủy lệnh limit, vào lệnh market"): the pending limit swapped for an entry at market — the call stands
 _MARKET_INSTEAD = re.compile(r"(?<!\w)(?:(?:enter|entry|buy|sell|long|short|get\s+in|go\s+in)\s+(?:\w+\s+){0,2}?"
@@ -257,6 +274,15 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
     (UpdateAction.PARTIAL_CLOSE, _Gated(
         r"(?:close|closing|закры\w*|kapat(?!ma|m[ıi]yor)\w*|cerr\w*|cierr\w*|fech\w*|chiud\w*|ferm\w*|schlie\w*|zamyk\w*|zamkn\w*|"
         r"đóng|tutup|фикс\w*|зафикс\w*|sold|sell|selling)\s+(?:the\s+|another\s+|a\s+further\s+|further\s+)?(?:half|partial|part|setengah|separuh|nửa|(?<![\d.,])\d{1,2}\s*%)(?!\w)|"
+        # ("close one third here", "close the first half", "close small part", "close now half", "closed one third at TP1",
+        # "close the majority", "cerramos una parte", "fechamos parte da posição", "pozisyonun bir kısmını kapatın", "आधी
+        # पोजीशन बंद करें"): a share of the position, the rest runs
+        r"(?:(?:close[sd]?|closing)\s+(?:now\s+|here\s+)?(?:the\s+|a\s+|one\s+more\s+)?(?:small\s+part|(?:small\s+)?portion|majority|"
+        r"part|one[\s-]+(?:third|half|quarter)|two[\s-]+thirds|first\s+half|half)|(?:take|took|secure[sd]?|book(?:ed)?)\s+"
+        r"(?:now\s+|here\s+)?(?:the\s+)?(?:one[\s-]+(?:third|half|quarter)|two[\s-]+thirds|first\s+half))"
+        r"(?!\w)(?!\s+of\s+(?:the\s+)?(?:remaining|rest))|"
+        r"(?:cerr\w*|cierr\w*|fech\w*)\s+(?:una\s+|uma\s+)?parte(?!\w)|bir\s+k[ıi]sm[ıi]n[ıi]\s+kapat(?!ma|m[ıi]yor)\w*|"
+        r"आधी\s+(?:पोजीशन|पोज़ीशन)\s+बंद|"
         # "Booked 40% profits on #GMT", "Teilgewinn mitgenommen", "rest running", "나머지 홀딩" (the rest held)
         r"(?:booked|secured|took|taken|realized|realised)\s+(?<![\d.,])\d{1,2}\s*%\s+(?:of\s+)?(?:the\s+)?(?:profits?|gains?|partials?)(?!\w)|"
         # "ALERT: Closed 2nd scale $ETH", "sold another tranche": one part of a position scaled out of
@@ -323,6 +349,9 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:move|moved|moving|shift|set|put|adjust)\s+(?:the\s+|your\s+|my\s+|our\s+)?(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+"
         r"(?:to\s+)?(?:entry|breakeven|break[\s-]*even|be|cost|entry\s+price)(?!\w)|"
         r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:\$?\d[\d.,]*\s+(?=moved|move))?(?:(?:moved|move|moving|pindah|dipindah)\s+)?(?:to\s+|a\s+|al\s+|para\s+|en\s+|ke\s+|->\s*|>\s*|=>\s*)?(?:entry|breakeven|break[\s-]*even|be)(?!\w)|"
+        # ("SL to cost", "стоп на вход", "переставляем стоп на точку входа", "chạm SL về entry")
+        r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:moved\s+|move\s+)?to\s+cost(?!\w)|стоп\w*\s+(?:на|в)\s+(?:точку\s+)?вход[ау]?(?!\w)|"
+        r"(?:sl|stop)\s+v[ềe]\s+(?:entry|gi[áa]\s+v[àa]o|[đd]i[ểe]m\s+v[àa]o|h[òo]a\s+v[ốo]n)(?!\w)|"
         # ur "اسٹاپ انٹری پر" (stop at entry), hu "stop a belépőre", nl "stop naar instap"
         r"اسٹاپ\s+انٹری|(?:sl|stop)\s+(?:को\s+)?एंट्री\s+पर|stop\s+a\s+bel[ée]p[őo]re|(?:sl|stop)\s+(?:naar|op)\s+(?:instap|break[\s-]*even)|"
         # "Flat stop on $SOL" (the stop where the trade neither wins nor loses)
@@ -443,7 +472,10 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # ru "отменяем ордер на 2-й вход", "второй вход отменён", "отменяем добор" (one rung, the trade goes on)
         r"отмен\w*[ \t]+(?:(?:ордер\w*|лимит\w*|заявк\w*)[ \t]+(?:на[ \t]+)?)?(?:(?:втор\w*|трет\w*|[2-9]-?(?:й|ой|ий)?|"
         r"последн\w*|оставш\w*)[ \t]+вход\w*|добор\w*|усреднени\w*)|"
-        r"(?:(?:втор\w*|трет\w*|[2-9]-?(?:й|ой|ий)?|последн\w*)[ \t]+вход\w*|добор\w*)[ \t]+(?:\w+[ \t]+)?отмен\w*")),
+        r"(?:(?:втор\w*|трет\w*|[2-9]-?(?:й|ой|ий)?|последн\w*)[ \t]+вход\w*|добор\w*)[ \t]+(?:\w+[ \t]+)?отмен\w*|"
+        # (the unfilled rungs in other languages, either side of the verb; a cancel for those not in yet)
+        + _CANCEL_VERB + r"[ \t]+(?:the[ \t]+|all[ \t]+|(?:[#$]\w+[ \t]+))?" + _UNFILLED_RUNGS + r"|" + _UNFILLED_RUNGS + r"[ \t]*"
+        + _CANCEL_VERB + r"|" + _CANCEL_VERB + r"[^\n]{0,60}?" + _FOR_THOSE_NOT_IN.pattern)),
     (UpdateAction.ADD_ENTRY, _Gated(
         r"(?:add|adding)\s+(?:(?:a|an|the|another|one\s+more)\s+)?(?:(?:new|\d(?:st|nd|rd|th)|second|third|fourth)\s+)?"
         r"(?:more|entry|entries|order|buy|to\s+(?:the\s+)?position)(?!\w)|re[\s-]?entry\s+at|"
@@ -605,6 +637,8 @@ _CANCEL_WORDS = (
 # ("#SOL TP2 hit SL to entry", "TP1 kena SL ke entry": a target hit, then the stop moved — no stop-out)
 _NOT_MOVED_ON = (r"(?!(?:[ \t-]*loss)?[ \t]*(?:to|->|=>|>|→|mov\w*|shift\w*|rais\w*|trail\w*|be|breakeven|break[\s-]*even|entry|ke|v[ềe]|"
                  r"sang|naar|auf|para|na|на|в\s+бу|a\s+(?:la\s+)?entrada|al\s+(?:punto\s+de\s+)?entrada)(?!\w))")
+# ("TP1 hit SL 14.5", "target 2 kena SL …": the hit verb right after a target's number is the target's)
+_TARGETS_HIT = r"(?<!tp\d\s)(?<!tp\s\d\s)(?<!tp\d\d\s)(?<!target\s\d\s)(?<!target\d\s)"
 _STOP_THEN_TRIGGER = (rf"{_STOP_WORD}{_AUXILIARY}{_STOP_TRIGGERED}(?!\s+(?:rate|ratio|%|count)(?!\w))|"
                       rf"{_STOP_TRIGGER_FIRST}\s+(?:(?:el|the|our|my|o|a|le|la|il|lo)\s+)?{_STOP_WORD}{_NOT_MOVED_ON}")
 
@@ -634,7 +668,7 @@ _CLOSE_PATTERN = _Gated(
     r"(?:sl|stop)\s+(?:alcanzad[oa]|salt[óo]|ejecutado|activado|ativado|acionado|ausgel[öo]st|d[ée]clench[ée]|scattato|zadzia[łl]a[łl]|"
     r"tocad[oa]|touch[ée]|atteint|colpito|preso|tocou)|保本(?:出局|离场|出了|出场)|"
     # "#OP entry not triggered, ignore this signal": the call is withdrawn
-    r"(?<!n't\s)(?<!not\s)ignore\s+(?:this|the|that|previous|the\s+previous)\s+(?:signal|call|setup|trade|post)|(?:dính|dinh|kena|hit)\s+(?:sl|stop)(?!\w)" + _NOT_MOVED_ON + r"|ضرب\s+وقف|ضرب\s+(?:ال)?ستوب|stop(?:a|'a)?\s+tak[ıi]ld[ıi]|止损离场|"
+    r"(?<!n't\s)(?<!not\s)ignore\s+(?:this|the|that|previous|the\s+previous)\s+(?:signal|call|setup|trade|post)|" + _TARGETS_HIT + r"(?:dính|dinh|kena|hit)\s+(?:sl|stop)(?!\w)" + _NOT_MOVED_ON + r"|ضرب\s+وقف|ضرب\s+(?:ال)?ستوب|stop(?:a|'a)?\s+tak[ıi]ld[ıi]|止损离场|"
     r"전량\s*(?:익절|청산|정리|손절)|청산\s*완료|sell\s+(?:your|all|the|our|my)\s+|"
     # "#ARB 청산하세요" (close it), "#DOT رو ببندید" (close DOT), "#XLM 损切りになりました" (stopped out), "sol stopado" (pt:
     # stopped out)
@@ -698,7 +732,7 @@ _CLOSE_PATTERN = _Gated(
     + _MARKET_MOVE + r"|"
     r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:was\s+|has\s+been\s+|already\s+|just\s+|got\s+){0,2}(?:hit|triggered|reached|touched|taken|kena|dính|dinh|"
     r"geraakt|atins|zasa[žz]en|imegongwa|נפגע|χτυπήθηκε|হিট)(?!\s+(?:rate|ratio|%|count|streak|percentage)(?!\w))|"
-    r"(?<!almost\s)(?<!nearly\s)(?<!barely\s)hit\s+(?:the\s+|our\s+)?(?:sl|stop(?:[\s-]*loss)?)(?!\w)" + _NOT_MOVED_ON + r"|стоп\s+сработал|выбил\w*\s+по\s+стопу|"
+    r"(?<!almost\s)(?<!nearly\s)(?<!barely\s)" + _TARGETS_HIT + r"hit\s+(?:the\s+|our\s+)?(?:sl|stop(?:[\s-]*loss)?)(?!\w)" + _NOT_MOVED_ON + r"|стоп\s+сработал|выбил\w*\s+по\s+стопу|"
     r"(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:now\s+)?out\s+of(?!\w)|(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:now\s+)?flat(?!\w)|"
     # "#LDO — we're out at breakeven", "I'm out here +3%": out, with where or when
     r"(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:now\s+|fully\s+|all\s+)?out\s+(?:at|here|now|with|in|for|on)(?!\w)|t[üu]m\w*\s+(?:\w+\s+){0,2}kapat(?!ma|m[ıi]yor)\w*|"
@@ -1004,7 +1038,7 @@ def _cancels_one_order(line: str, match: re.Match[str]) -> bool:
     # (the phrase may hold the object: "cancel the dca order", "limit emri iptal")
     start, end = match.start() + verb.start(), match.start() + verb.end()
     return bool(_ONE_ORDER_AFTER.match(line[end:]) or _ONE_ORDER_BEFORE.search(line[:start])
-                or _MARKET_INSTEAD.search(line[end:]))
+                or _MARKET_INSTEAD.search(line[end:]) or _FOR_THOSE_NOT_IN.search(line))
 
 
 def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
@@ -1066,7 +1100,7 @@ def hedged(lowered: str) -> bool:
 
 def _position_change_phrases(lowered: str, action: UpdateAction):
     """(line, match) for each phrase of the post that says `action`, when it changes a follower's position."""
-    if action not in POSITION_CHANGES:
+    if action not in POSITION_CHANGES and action != UpdateAction.CANCEL_ENTRY:
         return
     pattern = _PATTERN_BY_ACTION[action]
     active = pattern.active(lowered) if isinstance(pattern, _Gated) else None
@@ -1075,13 +1109,14 @@ def _position_change_phrases(lowered: str, action: UpdateAction):
             yield line, match
 
 
-def breakeven_beside(lowered: str) -> bool:
-    """The stop moved to breakeven now, said beside another change of the same post ("TP1 ✅ 50% closed, SL to entry",
-    "Фиксируем половину, стоп в безубыток"); not when negated, for later or on a condition ("SL to BE after TP2")."""
-    for line, match in _position_change_phrases(lowered, UpdateAction.MOVE_SL_BREAKEVEN):
+def change_beside(lowered: str, action: UpdateAction) -> bool:
+    """`action` (the stop to breakeven, the unfilled entries cancelled) ordered now, said beside another change of the
+    same post ("TP1 ✅ 50% closed, SL to entry", "Фиксируем половину, стоп в безубыток", "TP1 hit ✅ cancel remaining
+    orders"); not when negated, for later or on a condition ("SL to BE after TP2")."""
+    for line, match in _position_change_phrases(lowered, action):
         clause = _CLAUSE_BREAK.split(line[:match.start()])[-1] + match.group(0) \
             + _CLAUSE_BREAK.split(line[match.end():], maxsplit=1)[0]
-        if not _CONDITION.search(clause) and not update_not_now(line, UpdateAction.MOVE_SL_BREAKEVEN):
+        if not _CONDITION.search(clause) and not update_not_now(line, action):
             return True
     return False
 
@@ -1217,9 +1252,9 @@ _STOP_OUT = re.compile(
     r"(?:cerr\w*|closed|fechad\w*|закрыт\w*|kapand[ıi])(?:\s+[#$]?\w+(?:/\w+)?)?\s+(?:en|at|on|by|no|по|ile)\s+(?:el\s+|the\s+|o\s+)?(?:stop|sl|стопу)(?!\w)|"
     r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:was\s+|has\s+been\s+|already\s+|just\s+|got\s+){0,2}(?:hit|triggered|reached|touched|taken)"
     r"|stop+ed\s+out|(?<!\w)stopped(?=\s*(?:$|[.!,;]|at\s|on\s|in\s|for\s|with\s))|"
-    r"hit\s+(?:the\s+|our\s+|my\s+)?(?:sl|stop(?:[\s-]*loss)?)(?!\w)" + _NOT_MOVED_ON + r"|stop\s+oldu|stop\s+target(?:\s*\d{1,2})?\s*(?:hit|❌|⛔|🛑)|(?:stop[\s-]*ziel\w*\s+(?:erreicht|getroffen)|стоп[\s-]*цел\w*\s+(?:достигнут\w*|сработал\w*)|alvo\s+de\s+stop\s+atingido|objectif\s+(?:de\s+)?stop\s+atteint|obiettivo\s+(?:di\s+)?stop\s+raggiunto|stop\s+hedefi(?:ne)?\s+(?:ula[şs][ıi]ld[ıi]|vuruldu))(?!\s*(?:не(?!\w)|nicht|quasi|presque|casi|quase|почти|neredeyse|fast(?!\w)|m[ıi](?!\w)|\?))|"
+    + _TARGETS_HIT + r"hit\s+(?:the\s+|our\s+|my\s+)?(?:sl|stop(?:[\s-]*loss)?)(?!\w)" + _NOT_MOVED_ON + r"|stop\s+oldu|stop\s+target(?:\s*\d{1,2})?\s*(?:hit|❌|⛔|🛑)|(?:stop[\s-]*ziel\w*\s+(?:erreicht|getroffen)|стоп[\s-]*цел\w*\s+(?:достигнут\w*|сработал\w*)|alvo\s+de\s+stop\s+atingido|objectif\s+(?:de\s+)?stop\s+atteint|obiettivo\s+(?:di\s+)?stop\s+raggiunto|stop\s+hedefi(?:ne)?\s+(?:ula[şs][ıi]ld[ıi]|vuruldu))(?!\s*(?:не(?!\w)|nicht|quasi|presque|casi|quase|почти|neredeyse|fast(?!\w)|m[ıi](?!\w)|\?))|"
     r"closed\s+(?:at|by|on|in)\s+(?:the\s+)?(?:sl|stop(?:[\s-]*loss)?|stoploss)(?!\w)|стоп\s+сработал|"
-    r"выбил\w*\s+по\s+стопу|стоп\s+выбил\w*|(?:dính|dinh|kena|hit)\s+(?:sl|stop)(?!\w)" + _NOT_MOVED_ON + r"|止损(?:出局|触发|已触发|了)|ضرب\s+وقف|"
+    r"выбил\w*\s+по\s+стопу|стоп\s+выбил\w*|" + _TARGETS_HIT + r"(?:dính|dinh|kena|hit)\s+(?:sl|stop)(?!\w)" + _NOT_MOVED_ON + r"|止损(?:出局|触发|已触发|了)|ضرب\s+وقف|"
     r"(?:sl|stop)\s+(?:tocad[oa]|touch[ée]|atteint|colpito|tocou)(?!\w)|保本(?:出局|离场|出了|出场)|"
     r"(?:استاپ|حد\s+ضرر)\s+خورد|손절\s*(?:처리\w*|완료|됨)|stop\s+(?:atingido|acionado|alcanzad[oa])|^\W*stopped(?!\w)|止损离场|"
     r"(?:sl|stop)\s+(?:kena|dính|dinh)|"
