@@ -176,8 +176,9 @@ def test_turkish_targets_in_their_case_forms_are_targets_hit(text):
      {"kind": "open", "symbol": "SOL/USDT", "side": "short", "entries": [142.5], "targets": [138, 134], "stop_loss": 146.2}),
     ('{"message_type": "bot", "pair": "USDT_AVAX", "action": "close_at_market_price", "bot_id": 4411}',
      {"kind": "close", "symbol": "AVAX/USDT"}),
+    # (a bare amount does not say coins or percent: a part of the position, never all of it — review 23, J4)
     ('{"action": "EXIT_LONG", "instrument": "SOL-USDT-SWAP", "orderType": "market", "amount": "100"}',
-     {"kind": "close", "symbol": "SOL/USDT"}),
+     {"kind": "update", "symbol": "SOL/USDT"}),
     ('{"signal": "TP2_HIT", "symbol": "SOLUSDT", "exit_price": 150}', {"kind": "update", "symbol": "SOL/USDT"}),
     ('{"code": -2015, "msg": "Invalid API-key, IP, or permissions for action."}', {"kind": "not_a_signal", "symbol": None}),
     ('{"status": "ok", "open_positions": 3, "balance": "1520.33"}', {"kind": "not_a_signal", "symbol": None}),

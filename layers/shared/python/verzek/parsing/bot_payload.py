@@ -4,7 +4,9 @@ bot's export), written out as the card a channel would post, so the ordinary rea
 The keys are the ones these tools document ("action": "enter_long" / "exit_short" / "close_at_market_price",
 "code": "ENTER-LONG_BINANCE_BTCUSDT_…", "side" + "positionSide", "open": {"price"}, "tp": {"orders": [{"price"}]},
 "takeProfits": [{"price", "portfolio"}], "stopLoss": {"price"}, "tp1".."tp9", "pair": "USDT_DOGE"). Amounts, shares
-("piece", "portfolio"), lags, timestamps and ids are never prices; a secret or token is never copied. A JSON object
+("piece", "portfolio"), lags, timestamps and ids are never prices; a secret or token is never copied. A stop or a
+take-profit the payload writes is carried or the open is held (never dropped); a target or stop reached is the update it
+reports, never a fresh open; an exit of an amount of coins is a partial close, never all of the position. A JSON object
 that names no coin or no trade action (an API error, a bot's status) is no signal: its words are a machine's
 ("Invalid API-key, IP, or permissions for action" is no close of a coin "API").
 """
@@ -12,25 +14,51 @@ that names no coin or no trade action (an API error, a bot's status) is no signa
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from verzek.parsing import re_prefilter as re  # (re, with a first-character prefilter on costly patterns)
 
 _SYMBOL_KEYS = ("symbol", "ticker", "pair", "tv_instrument", "instrument", "coin", "market_symbol")
-_ACTION_KEYS = ("action", "signal", "command", "event")
-_SIDE_KEYS = ("positionside", "position_side", "side", "direction")
+_ACTION_KEYS = ("action", "signal", "command", "event", "alert")
+# (TradersPost's "sentiment" and TradingView's "market_position" name the position after the order: "flat" is an exit)
+_SIDE_KEYS = ("positionside", "position_side", "side", "direction", "sentiment", "market_position")
+# A running or finished trade's state: a target or stop reached is read, a live word passes, any other word is no signal
+_STATUS_KEYS = ("status", "state", "result")
 _ENTRY_KEYS = ("entry", "entries", "entry_price", "entryprice", "open_price", "limit_price", "price")
-_TARGET_KEYS = ("tp", "tps", "targets", "take_profit", "take_profits", "takeprofit", "takeprofits")
-_STOP_KEYS = ("sl", "stop", "stoploss", "stop_loss")
+# An entry zone: one key holding both ends, or one key per end
+_ENTRY_ZONE_KEYS = ("entry_zone", "entry_range", "entryzone", "entryrange", "entry")
+_ENTRY_ZONE_ENDS = (("entry_low", "entry_high"), ("entry_min", "entry_max"), ("entry_from", "entry_to"),
+                    ("min", "max"), ("low", "high"), ("from", "to"))
+_TARGET_KEYS = ("tp", "tps", "targets", "target", "take_profit", "take_profits", "takeprofit", "takeprofits",
+                "tp_price", "tp_prices", "take_profit_price", "takeprofitprice")
+_NUMBERED_TARGET = re.compile(r"tp[1-9]")  # ("tp1".."tp9")
+# A key that names the stop: "sl", "stop", "stopLoss", "stop_loss_price", "slPrice", "sl_percent", "trailing_sl" …
+_STOP_NAME = re.compile(r"(trailing_?)?(?:sl|stop|stop_?loss)(?:_?(price|px|level|value|trigger_?price)|_?(percent|pct|percentage))?")
+# The price inside a nested order ({"price"}, TradersPost's {"stopPrice"} / {"limitPrice"}, {"triggerPrice"}): a stop's
+# trigger first
+_PRICE_KEYS = ("stopprice", "stop_price", "triggerprice", "trigger_price", "price", "limitprice", "limit_price")
+_PERCENT_KEYS = ("percent", "percentage", "pct")
 _ORDER_TYPE_KEYS = ("ordertype", "order_type", "type")
-_LEVERAGE_KEYS = ("leverage", "lev")
-_LONG = {"long", "buy", "enter_long", "open_long", "long_entry", "entry_long"}
-_SHORT = {"short", "sell", "enter_short", "open_short", "short_entry", "entry_short"}
+_LEVERAGE_KEYS = ("leverage", "lev", "margin_mode", "marginmode")
+# The part of a position an exit takes: in percent by its key's name, or by a unit key beside an amount
+_SHARE_PERCENT_KEYS = ("percent", "percentage", "qty_percent", "close_percent", "position_percent")
+_SHARE_AMOUNT_KEYS = ("amount", "size", "quantity", "qty", "amountpertrade")
+_SHARE_UNIT_KEYS = ("currency_type", "investmenttype", "amounttype", "amountpertradetype")
+_LONG = {"long", "buy", "enter_long", "open_long", "long_entry", "entry_long", "bullish"}
+_SHORT = {"short", "sell", "enter_short", "open_short", "short_entry", "entry_short", "bearish"}
 _CLOSE = {"exit_long", "exit_short", "close", "close_long", "close_short", "exit", "close_at_market_price",
-          "close_position", "exit_all", "close_all"}
-_TP_HIT = re.compile(r"tp\s*_?(\d)\s*_?hit|take_?profit_?(\d)?_?hit", re.IGNORECASE)
-_SL_HIT = re.compile(r"(?:trailing_?)?(?:sl|stop(?:_?loss)?)_?hit", re.IGNORECASE)
+          "close_position", "exit_all", "close_all", "long_exit", "short_exit", "flat"}
+_TP_HIT = re.compile(r"(?:tp|take_?profit|target)_?(\d)?_?(?:hit|reached|filled|achieved|done|touched)", re.IGNORECASE)
+_SL_HIT = re.compile(r"(?:trailing_?)?(?:sl|stop(?:_?loss)?)_?(?:hit|reached|triggered|filled)", re.IGNORECASE)
+# A state or event word that is the stop-out itself ("event": "stop_loss", "result": "stopped")
+_STOPPED_OUT = {"stop_loss", "stoploss", "stopped", "stopped_out", "sl"}
+# A state word that is a target reached ("state": "tp1")
+_TP_STATE = re.compile(r"tp_?(\d)")
+# A flag of a finished trade ("closed": true), or the targets a running trade has reached ("hit": ["tp1"]): no signal
+_DONE_FLAGS = ("closed", "is_closed", "stopped", "finished")
+_REACHED_KEYS = ("hit", "hits", "targets_hit", "reached")
 # WunderTrading's comment code: "ENTER-LONG_BINANCE_BTCUSDT_Swing-Bot_1H_8c1e2f"
 _CODE = re.compile(r"(ENTER|EXIT)-(LONG|SHORT)_[A-Z0-9]+_([A-Z0-9]{4,20})_", re.IGNORECASE)
 # ("BTCUSDT.P", "ETH-USDT-SWAP", "BTCUSD_PERP"): a separator before the marker — "JUP", "TRUMP" end in a P of their own
@@ -48,8 +76,17 @@ _QUOTES = (*_STABLE_QUOTES, *_CRYPTO_QUOTES, "TRY", "EUR")
 NO_TRADE = ""  # (a JSON object that is no trade payload)
 
 
-def card_from_payload(text: str) -> str | None:
-    """The card a JSON payload stands for; NO_TRADE for a JSON object naming no coin or action; None for any other text."""
+@dataclass(frozen=True)
+class PayloadCard:
+    """The card a payload stands for (NO_TRADE when it is no trade payload), and why an open read from it must wait for
+    an operator, when it must."""
+    text: str
+    hold: str | None = None
+
+
+def card_from_payload(text: str) -> PayloadCard | None:
+    """The card a JSON payload stands for (its text NO_TRADE for a JSON object naming no coin or action); None for any
+    other text."""
     stripped = text.strip()
     if not (stripped.startswith("{") and stripped.endswith("}")):
         return None
@@ -60,89 +97,111 @@ def card_from_payload(text: str) -> str | None:
     if not isinstance(data, dict):
         return None
     fields = _fields(data)
-    status = str(fields.get("status", "")).strip().lower()
-    if _RECORD_KEYS & set(fields) or status and status not in _LIVE_STATUS:
-        return NO_TRADE  # (an order filled or cancelled, a position's snapshot, a signal marked done)
+    if _RECORD_KEYS & set(fields) or any(fields.get(flag) is True for flag in _DONE_FLAGS) \
+            or any(level.get(key) for level in _objects(data) for key in _REACHED_KEYS):
+        return PayloadCard(NO_TRADE)  # (an order filled or cancelled, a position's snapshot, a trade's report)
     code = _CODE.search(str(fields.get("code", "")))
     symbol = _symbol(fields, code)
-    action = _action(fields, code)
+    action = _action(data, fields, code)
     if symbol is None or action is None:
-        return NO_TRADE
+        return PayloadCard(NO_TRADE)
     coin, perpetual = symbol
     venue = " ".join(str(fields.get(k, "")) for k in ("market", "market_type", "exchange", "tv_exchange", "category")).lower()
     futures = perpetual or bool(re.search(r"futures?|perp|swap|linear|inverse|usd[-_]?m", venue))
     spot = not futures and "spot" in venue
     if action == "close":
-        share = _share(fields)
-        # (3Commas' "amount": "50" of "position_percent", "50%": a part of the position)
-        return f"#{coin} close {share}% now" if share is not None and share < 100 else f"Close #{coin} now"
+        return PayloadCard(_exit_card(coin, fields))
     if action.startswith("tp"):
-        return f"#{coin} TP{action[2:]} hit ✅"
+        return PayloadCard(f"#{coin} TP{action[2:]} hit ✅")
     if action == "sl":
-        return f"#{coin} stop loss hit ❌"
+        return PayloadCard(f"#{coin} stop loss hit ❌")
+    entry = _entry(data, fields)
+    order_type = str(_first(fields, _ORDER_TYPE_KEYS) or "").lower()
+    targets = _targets(data)
+    stop, stop_hold = _stop(data, action)
+    target_written = any(k in _TARGET_KEYS or _NUMBERED_TARGET.fullmatch(k) for level in _objects(data) for k in level)
+    # (a level the author wrote and the card cannot carry is never dropped silently)
+    hold = stop_hold or ("a take-profit is written but could not be read" if target_written and not targets else None)
     if spot and action == "short":
-        return f"Sell #{coin} now"  # (a spot sell exits the held coin; spot has no shorts)
+        priced = order_type == "limit" or any(k in fields for k in _ENTRY_KEYS if k != "price")
+        if not (priced or targets or stop is not None or stop_hold):
+            return PayloadCard(_exit_card(coin, fields, sell=True))  # (a spot sell exits the held coin; spot has no shorts)
+        # (a sell at a limit price or with a short's levels is no exit now, and spot has no shorts)
+        hold = "a spot sell with an entry price or levels is no exit at the market and no short"
     lines = [f"#{coin} {action.upper()}"]
-    if futures:
-        lines.append("Futures")
+    leverage_said = _first(fields, _LEVERAGE_KEYS)
+    if futures or (leverage_said is not None and not spot):
+        lines.append("Futures")  # (leverage or a margin mode is written for futures only: "leverage": "cross")
     elif spot:
         lines.append("Spot")
-    entry = _number(_first(fields, _ENTRY_KEYS))
-    if entry is None and isinstance(listed := _first(_lists(data), _ENTRY_KEYS), list) \
-            and (ladder := [n for n in map(_number, listed) if n]):
-        entry = " / ".join(ladder)  # ("entry": [64000, 63500])
-    order_type = str(_first(fields, _ORDER_TYPE_KEYS) or "").lower()
     if entry is not None:
         lines.append(f"Entry: {entry}")
     elif order_type == "market" or str(_first(fields, ("entry",)) or "").lower() == "market":
         lines.append("Entry: market")
-    targets = _targets(data, fields)
     if targets:
         lines.append("TP: " + " / ".join(targets))
-    stop = _number(_first(fields, _STOP_KEYS))
     if stop is not None:
         lines.append(f"SL: {stop}")
-    written = re.search(r"\d{1,3}(?:\.\d+)?", str(_first(fields, _LEVERAGE_KEYS) or ""))  # ("Cross 20x", "x10", 5)
+    written = re.search(r"\d{1,3}(?:\.\d+)?", str(leverage_said or ""))  # ("Cross 20x", "x10", 5)
     leverage = _number(written.group(0)) if written else None
     if leverage is not None:
         lines.append(f"Leverage: {leverage}x")
-    return "\n".join(lines)
+    return PayloadCard("\n".join(lines), hold)
+
+
+def _exit_card(coin: str, fields: dict[str, Any], *, sell: bool = False) -> str:
+    """A close of the coin: all of it, a written share of it, or a part of unknown share when an amount of coins is given
+    (an amount is no share of a position whose size the post does not know)."""
+    share = _share(fields)
+    if share is not None and share < 100:
+        return f"#{coin} close {share}% now"
+    if share is None and any(_number(fields.get(k)) for k in _SHARE_AMOUNT_KEYS):
+        return f"#{coin} partial close now"
+    return f"Sell #{coin} now" if sell else f"Close #{coin} now"
 
 
 def _fields(data: dict[str, Any], into: dict[str, Any] | None = None, inside: str = "") -> dict[str, Any]:
-    """Every key of the payload, lower-cased, at any depth (the outermost wins); a price under "open"/"entry" is the
-    entry's ("open": {"price": "88.40"}), under "sl"/"stopLoss" the stop's."""
+    """Every scalar key of the payload, lower-cased, at any depth (the outermost wins); a price under "open"/"entry" is
+    the entry's ("open": {"price": "88.40"}). Targets and stops are left to `_targets` and `_stop`."""
     into = {} if into is None else into
     for key, value in data.items():
         name = str(key).lower()
         if isinstance(value, dict):
-            if name in ("open", "entry", "order") and "price" in {str(k).lower() for k in value}:
-                into.setdefault("entry", next(v for k, v in value.items() if str(k).lower() == "price"))
-            if name in _STOP_KEYS and "price" in {str(k).lower() for k in value}:
-                into.setdefault(name, next(v for k, v in value.items() if str(k).lower() == "price"))
-                continue
-            if name in _TARGET_KEYS:
-                continue
-            _fields(value, into, name)
-        elif not isinstance(value, list):
-            if inside in _TARGET_KEYS or inside in _STOP_KEYS:
-                continue
+            if name in ("open", "entry", "order") and (price := _nested_price(value)) is not None:
+                into.setdefault("entry", price)
+            if not _is_level_key(name):
+                _fields(value, into, name)
+        elif not isinstance(value, list) and not _is_level_key(inside):
             into.setdefault(name, value)
     return into
 
 
-def _lists(data: dict[str, Any]) -> dict[str, Any]:
-    """The payload's top-level lists by lower-cased key (`_fields` keeps no list)."""
-    return {str(k).lower(): v for k, v in data.items() if isinstance(v, list)}
+def _is_level_key(name: str) -> bool:
+    return name in _TARGET_KEYS or _STOP_NAME.fullmatch(name) is not None
+
+
+def _objects(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The payload and the objects nested in it ("data", "signal", "payload" …), outermost first, keys lower-cased;
+    a target's or a stop's own object is not one of them."""
+    lowered = {str(k).lower(): v for k, v in data.items()}
+    nested = [o for k, v in lowered.items() if isinstance(v, dict) and not _is_level_key(k) for o in _objects(v)]
+    return [lowered, *nested]
+
+
+def _nested_price(value: dict[str, Any]) -> Any:
+    lowered = {str(k).lower(): v for k, v in value.items()}
+    return next((lowered[k] for k in _PRICE_KEYS if lowered.get(k) not in (None, "")), None)
 
 
 def _share(fields: dict[str, Any]) -> Decimal | None:
-    """The part of the position an exit takes, in percent, when the payload says so."""
-    for key in ("amount", "percent", "percentage", "qty_percent", "close_percent", "size", "quantity", "qty",
-                "amountpertrade"):
+    """The part of the position an exit takes, in percent, when the payload says so: a key named for a percent
+    ("percent": "25"), an amount written with "%", or an amount beside a percent unit ("currency_type": "position_percent")."""
+    for key in _SHARE_PERCENT_KEYS:
+        if (number := _number(str(fields.get(key, "")).strip().rstrip("%"))) is not None:
+            return Decimal(number)
+    unit = " ".join(str(fields.get(k, "")) for k in _SHARE_UNIT_KEYS).lower()
+    for key in _SHARE_AMOUNT_KEYS:
         raw = str(fields.get(key, "")).strip()
-        unit = " ".join(str(fields.get(k, "")) for k in ("currency_type", "investmenttype", "amounttype",
-                                                          "amountpertradetype")).lower()
         if raw.endswith("%") or "percent" in unit or "position" in unit:
             number = _number(raw.rstrip("%"))
             if number is not None:
@@ -155,11 +214,15 @@ def _first(fields: dict[str, Any], keys: tuple[str, ...]) -> Any:
 
 
 def _number(value: Any) -> str | None:
+    """A positive price as written: "64,250.5" (thousands commas), "148,5" / "0,00001250" (a decimal comma)."""
     if isinstance(value, bool) or value is None:
         return None
     text = str(value).strip()
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", text):
-        text = text.replace(",", "")  # ("64,250.5": thousands separated by commas)
+    if re.fullmatch(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?", text):
+        text = text.replace(",", "")
+    elif re.fullmatch(r"0,\d+|\d+,\d{1,2}", text):
+        # (a comma before one or two digits, or after a zero, is no thousands separator: "3500,3600" stays unread)
+        text = text.replace(",", ".")
     try:
         number = Decimal(text)
     except (InvalidOperation, ValueError):
@@ -196,19 +259,42 @@ def _symbol(fields: dict[str, Any], code: re.Match[str] | None) -> tuple[str, bo
     return (core, perpetual) if len(parts) == 1 and re.fullmatch(r"[A-Z0-9]{2,20}", core) else None
 
 
-def _action(fields: dict[str, Any], code: re.Match[str] | None) -> str | None:
-    """'long' / 'short' / 'close' / 'tpN' / 'sl', or None when the payload says no action."""
+def _action(data: dict[str, Any], fields: dict[str, Any], code: re.Match[str] | None) -> str | None:
+    """'long' / 'short' / 'close' / 'tpN' / 'sl', or None when the payload says no action. A trade's status (a target or
+    the stop reached, an exit) outranks its side: a running trade's report is never a fresh open."""
     if code is not None:
         return "close" if code.group(1).upper() == "EXIT" else code.group(2).lower()
-    said = [str(fields[k]).strip().lower().replace("-", "_").replace(" ", "_") for k in _ACTION_KEYS + _SIDE_KEYS
-            if isinstance(fields.get(k), str)]
+
+    def words(keys: tuple[str, ...]) -> list[str]:
+        return [str(fields[k]).strip().lower().replace("-", "_").replace(" ", "_") for k in keys
+                if isinstance(fields.get(k), str)]
+
+    for word in words(_STATUS_KEYS):
+        if word in _LIVE_STATUS:
+            continue
+        if hit := _TP_HIT.fullmatch(word) or _TP_STATE.fullmatch(word):
+            return "tp" + (hit.group(1) or "")
+        if _SL_HIT.fullmatch(word) or word in _STOPPED_OUT:
+            return "sl"
+        return None  # (a signal marked done, filled or cancelled)
+    for key, value in fields.items():
+        if value is True and (hit := _TP_HIT.fullmatch(key)):  # ("tp1_hit": true)
+            return "tp" + (hit.group(1) or "")
+        if value is True and _SL_HIT.fullmatch(key):
+            return "sl"
+    if any(str(order.get("close", {}).get("enabled", "")).lower() == "true" for order in _objects(data)
+           if isinstance(order.get("close"), dict)):
+        return "close"  # (Finandy's exit: "close": {"enabled": true})
+    said = words(_ACTION_KEYS + _SIDE_KEYS)
     for word in said:
         if word in _CLOSE:
             return "close"
         if hit := _TP_HIT.fullmatch(word):
-            return "tp" + (hit.group(1) or hit.group(2) or "")
+            return "tp" + (hit.group(1) or "")
         if _SL_HIT.fullmatch(word):
             return "sl"
+    if any(word in _STOPPED_OUT for word in words(("event", "alert"))):
+        return "sl"  # ("event": "stop_loss": an event is what happened, not an order to set)
     # (the position's side outranks the order's: "side": "sell" with "positionSide": "short" opens a short)
     for word in said:
         if word in _LONG:
@@ -218,23 +304,106 @@ def _action(fields: dict[str, Any], code: re.Match[str] | None) -> str | None:
     return None
 
 
-def _targets(data: dict[str, Any], fields: dict[str, Any]) -> list[str]:
-    """The take-profit prices in the payload's order: a list of numbers, of {"price": …}, {"orders": [...]}, or
-    numbered keys "tp1".."tp9"."""
+def _entry(data: dict[str, Any], fields: dict[str, Any]) -> str | None:
+    """The entry as a card writes it: a zone "3350 - 3400", a ladder "64000 / 63500", or one price."""
+    for level in _objects(data):
+        for key in _ENTRY_ZONE_KEYS:
+            value = level.get(key)
+            if isinstance(value, dict):
+                lowered = {str(k).lower(): v for k, v in value.items()}
+                value = next(([lowered[low], lowered[high]] for low, high in _ENTRY_ZONE_ENDS
+                              if low in lowered and high in lowered), None)
+            elif isinstance(value, str) and re.fullmatch(r"[\d.,]+\s*-\s*[\d.,]+", value.strip()):
+                value = value.split("-")  # ("entry": "3350-3400")
+            elif isinstance(value, list) and key == "entry":
+                value = None  # ("entry": [64000, 63500] is a ladder, read below)
+            if isinstance(value, list) and len(value) == 2 and all(ends := [_number(v) for v in value]):
+                return " - ".join(ends)
+        ends = next(([_number(level[low]), _number(level[high])] for low, high in _ENTRY_ZONE_ENDS[:3]
+                     if low in level and high in level), None)
+        if ends and all(ends):
+            return " - ".join(ends)
+    entry = _number(_first(fields, _ENTRY_KEYS))
+    if entry is not None:
+        return entry
+    for level in _objects(data):
+        listed = _first({k: v for k, v in level.items() if isinstance(v, list)}, _ENTRY_KEYS)
+        if isinstance(listed, list) and (ladder := [n for n in map(_number, listed) if n]):
+            return " / ".join(ladder)  # ("entry": [64000, 63500])
+    return None
+
+
+def _targets(data: dict[str, Any]) -> list[str]:
+    """The take-profit prices in the payload's order: a list of numbers, of {"price": …} / {"limitPrice": …},
+    {"orders": [...]}, a string "3500-3600-3700", or numbered keys "tp1".."tp9" — in the payload or an object in it."""
     def prices(value: Any) -> list[str]:
         if isinstance(value, list):
             return [p for item in value for p in prices(item)]
         if isinstance(value, dict):
             lowered = {str(k).lower(): v for k, v in value.items()}
-            if "price" in lowered:
-                return [p for p in [_number(lowered["price"])] if p]
+            if (price := _nested_price(lowered)) is not None:
+                return [p for p in [_number(price)] if p]
+            if (percent := next((lowered[k] for k in _PERCENT_KEYS if k in lowered), None)) is not None:
+                return prices(f"{percent}%")
             return prices(lowered.get("orders", []))
+        if isinstance(value, str) and value.strip().endswith("%"):
+            # ("tp": "+3%": written as a text card writes it, which holds take-profits given only as percentages)
+            return [f"{p}%" for p in [_number(value.strip().rstrip("%").lstrip("+-").strip())] if p]
         number = _number(value)
-        if number is None and isinstance(value, str) and re.search(r"\d\s*[,/;|]\s*\d|\d\s+\d", value):
-            return [p for part in re.split(r"\s*[,/;|]\s*|\s+", value.strip()) for p in [_number(part)] if p]
+        if number is None and isinstance(value, str) and re.search(r"\d\s*[,/;|-]\s*\d|\d\s+\d", value):
+            return [p for part in re.split(r"\s*[,/;|-]\s*|\s+", value.strip()) for p in [_number(part)] if p]
         return [number] if number else []
-    for key, value in data.items():
-        if str(key).lower() in _TARGET_KEYS:
-            return prices(value)
-    numbered = sorted((int(k[2:]), v) for k, v in fields.items() if re.fullmatch(r"tp[1-9]", k))
-    return [p for _, v in numbered for p in prices(v)]
+    for level in _objects(data):
+        for key, value in level.items():
+            if key in _TARGET_KEYS and (found := prices(value)):
+                return found
+        numbered = sorted((int(k[2:]), v) for k, v in level.items() if _NUMBERED_TARGET.fullmatch(k))
+        if numbered:
+            return [p for _, v in numbered for p in prices(v)]
+    return []
+
+
+def _stop(data: dict[str, Any], side: str) -> tuple[str | None, str | None]:
+    """The stop the card carries (a price, or a percent "2%" as a text card writes it) and why the open is held when a
+    key names a stop that is not read: a stop the author wrote is never dropped."""
+    hard: list[tuple[str, str] | None] = []
+    trailing: list[tuple[str, str] | None] = []
+    for level in _objects(data):
+        for key, value in level.items():
+            if named := _STOP_NAME.fullmatch(key):
+                (trailing if named.group(1) else hard).append(_stop_reading(value, side, in_percent=bool(named.group(3))))
+    if not hard:
+        return None, ("a trailing stop with no stop of its own" if trailing else None)
+    if None in hard:
+        return None, "a stop is written but could not be read (no price, or words for a price)"
+    prices = {value for kind, value in hard if kind == "price"}
+    percents = {value for kind, value in hard if kind == "percent"}
+    if len(prices) > 1 or not prices and len(percents) > 1:
+        return None, "two different stops are written"
+    return (f"{prices.pop()}" if prices else f"{percents.pop()}%"), None
+
+
+def _stop_reading(value: Any, side: str, *, in_percent: bool) -> tuple[str, str] | None:
+    """("price", "62000") or ("percent", "2") for one stop key's value; None when it is not read."""
+    if isinstance(value, list):
+        readings = [_stop_reading(v, side, in_percent=in_percent) for v in value]
+        if not readings or None in readings or {kind for kind, _ in readings} != {"price"}:  # type: ignore[misc]
+            return None
+        # ("sl": [62000, 61000]: the tighter stop, the one nearest the entry, protects first)
+        pick = max if side == "long" else min
+        return "price", str(pick(Decimal(v) for _, v in readings))  # type: ignore[misc]
+    if isinstance(value, dict):
+        lowered = {str(k).lower(): v for k, v in value.items()}
+        said_percent = any("percent" in str(lowered.get(k, "")).lower() for k in ("type", "unit", "mode"))
+        if said_percent or any(k in lowered for k in _PERCENT_KEYS):
+            amount = next((lowered[k] for k in (*_PERCENT_KEYS, "value", "amount") if k in lowered), None)
+            return _stop_reading(amount, side, in_percent=True)
+        price = _nested_price(lowered)
+        return None if price is None else _stop_reading(price, side, in_percent=False)
+    text = "" if value is None or isinstance(value, bool) else str(value).strip()
+    if text.endswith("%") or in_percent:
+        number = _number(text.rstrip("%").lstrip("+-").strip())
+        return None if number is None else ("percent", number)
+    noted = re.fullmatch(r"([\d.,]+)\s*\([^()]*\)", text)  # ("3300 (1H close)": a note after the price)
+    number = _number(noted.group(1) if noted else text)
+    return None if number is None else ("price", number)

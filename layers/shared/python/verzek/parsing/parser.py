@@ -1342,11 +1342,13 @@ def _reply_to_quote(text: str) -> ParsedMessage | None:
 
 def parse_message(text: str) -> ParsedMessage:
     """Classify and parse one Telegram message text (or media caption). Never raises on any str."""
-    if isinstance(text, str) and (card := card_from_payload(text)) is not None:
+    if isinstance(text, str) and (payload := card_from_payload(text)) is not None:
         # ('{"action": "enter_long", "tv_instrument": "DOGEUSDT.P", …}'): a bot's payload, read as the card it stands for
-        if card == NO_TRADE:
+        if payload.text == NO_TRADE:
             return _not_a_signal("a bot's JSON payload that names no coin or no trade action")
-        parsed = parse_message(card)
+        parsed = parse_message(payload.text)
+        if parsed.kind == MessageKind.OPEN and parsed.rejected is None and payload.hold:
+            parsed = _replace(parsed, rejected=f"held for review: a bot's payload: {payload.hold}")
         if parsed.kind == MessageKind.OPEN and parsed.rejected is None and not parsed.entries:
             # (a payload entering at the market gives no price to check its levels against — some tools write the
             # take-profits and the stop as percentages: held for an operator)
