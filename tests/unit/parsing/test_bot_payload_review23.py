@@ -46,7 +46,7 @@ def test_a_percent_stop_is_carried_as_a_text_cards_percent_stop(stop, percent):
 
 @pytest.mark.parametrize("stop", [
     '"sl":null', '"sl":0', '"stop_loss":"none"', '"sl":false', '"sl":{"enabled":false}', '"sl":"under the weekly low"',
-    '"sl":[13.6,"soon"]', '"trailing_stop":1.2', '"sl":13.6,"stop_loss_price":13.1',
+    '"sl":[13.6,"soon"]', '"trailing_stop":1.2', '"sl":13.6,"stop_loss_price":13.1', '"sl":{"type":"trailing","percent":1}',
 ])
 def test_a_stop_written_but_not_read_holds_the_open(stop):
     parsed = parse_message(LINK_LONG.format(stop=stop))
@@ -165,6 +165,7 @@ def test_a_margin_mode_in_the_leverage_key_means_futures():
     '{"ticker":"LINKUSDT","action":"buy","market_position":"flat","prev_market_position":"short","price":"13.7"}',
     '{"secret":"abc","symbol":"LINKUSDT","side":"sell","positionSide":"long","close":{"enabled":true}}',
     '{"signal":"Short Exit","symbol":"LINKUSDT","price":13.7}',
+    '{"action":"sell_to_close","ticker":"LINKUSDT","side":"long","price":15.0}',
 ])
 def test_documented_exit_payloads_close_the_coin(payload):
     parsed = parse_message(payload)

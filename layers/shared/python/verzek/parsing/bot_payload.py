@@ -49,7 +49,8 @@ _SHARE_UNIT_KEYS = ("currency_type", "investmenttype", "amounttype", "amountpert
 _LONG = {"long", "buy", "enter_long", "open_long", "long_entry", "entry_long", "bullish"}
 _SHORT = {"short", "sell", "enter_short", "open_short", "short_entry", "entry_short", "bearish"}
 _CLOSE = {"exit_long", "exit_short", "close", "close_long", "close_short", "exit", "close_at_market_price",
-          "close_position", "exit_all", "close_all", "long_exit", "short_exit", "flat"}
+          "close_position", "exit_all", "close_all", "long_exit", "short_exit", "flat", "sell_to_close", "buy_to_close",
+          "buy_to_cover"}
 _TP_HIT = re.compile(r"(?:tp|take_?profit|target)_?(\d)?_?(?:hit|reached|filled|achieved|done|touched)", re.IGNORECASE)
 _SL_HIT = re.compile(r"(?:trailing_?)?(?:sl|stop(?:_?loss)?)_?(?:hit|reached|triggered|filled)", re.IGNORECASE)
 # A state or event word that is the stop-out itself ("event": "stop_loss", "result": "stopped")
@@ -394,7 +395,10 @@ def _stop_reading(value: Any, side: str, *, in_percent: bool) -> tuple[str, str]
         return "price", str(pick(Decimal(v) for _, v in readings))  # type: ignore[misc]
     if isinstance(value, dict):
         lowered = {str(k).lower(): v for k, v in value.items()}
-        said_percent = any("percent" in str(lowered.get(k, "")).lower() for k in ("type", "unit", "mode"))
+        kind = " ".join(str(lowered.get(k, "")) for k in ("type", "unit", "mode")).lower()
+        if "trail" in kind:
+            return None  # ({"type": "trailing", "percent": 1}: a trailing stop is no fixed stop the card can carry)
+        said_percent = "percent" in kind
         if said_percent or any(k in lowered for k in _PERCENT_KEYS):
             amount = next((lowered[k] for k in (*_PERCENT_KEYS, "value", "amount") if k in lowered), None)
             return _stop_reading(amount, side, in_percent=True)
