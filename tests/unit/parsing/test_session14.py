@@ -175,3 +175,84 @@ def test_an_example_a_promo_a_question_or_an_entry_for_later_is_not_traded(text)
                                   "#INJ LONG\nEntry: 21.5\nTP: 23\nSL: 20.4\nStay tuned for updates"])
 def test_an_ordinary_call_still_trades(text):
     assert parse_message(text).tradable
+
+
+@pytest.mark.parametrize("text, symbol", [
+    ("Mua spot DOT\nVào: 6.10\nChốt lời: 6.50 / 7.00\nSL: 5.80", "DOT/USDT"),
+    ("Posisi BELI (long) ATOM\nHarga masuk 5.10\nTP 5.40\nSL 4.90", "ATOM/USDT"),
+    ("SHORT futures ARB\nEntry 0.81\nTP 0.77\nSL 0.84", "ARB/USDT"),
+])
+def test_a_coin_after_a_side_word_and_a_market_word_or_a_bracketed_side_is_the_coin(text, symbol):
+    parsed = parse_message(text)
+    assert parsed.symbol == symbol and parsed.tradable
+
+
+@pytest.mark.parametrize("text", ["LONG $ARB\nPasok: 0.81 hanggang 0.79\nTarget: 0.85\nSL: 0.76",
+                                  "#ARB nunua 0.81 hadi 0.79\nLengo 0.85\nSL 0.76"])
+def test_a_range_word_in_tagalog_or_swahili_makes_a_zone(text):
+    parsed = parse_message(text)
+    assert parsed.entries == (D("0.79"), D("0.81")) and parsed.entry_type.value == "range"
+
+
+def test_a_cashtag_of_a_thousand_unit_contract_is_the_coin_and_money_is_not():
+    parsed = parse_message("LONG $1000BONK\nEntry: 0.0215\nTP: 0.0230\nSL: 0.0205\nLev 10x")
+    assert parsed.symbol == "1000BONK/USDT" and parsed.tradable
+    assert parse_message("Made $1000 today on #SOL").kind.value == "not_a_signal"
+
+
+@pytest.mark.parametrize("text", ["#ARB LONG\nEntry 0.81\nTP 0.85\nSL 0.76\nLev 10x, not spot",
+                                  "#ARB LONG\nEntry 0.81\nTP 0.85\nSL 0.76\n10x futures, bukan spot"])
+def test_a_market_ruled_out_is_not_the_market(text):
+    assert parse_message(text).market.value == "futures"
+
+
+def test_a_markdown_table_of_one_call_is_read_as_its_card():
+    text = ("| Coin | Direction | Entry | Target 1 | Target 2 | Stop | Leverage |\n|:---|:---:|---|---|---|---|---|\n"
+            "| OPUSDT | LONG | 1.842 | 1.905 | 1.970 | 1.790 | 10x |")
+    parsed = parse_message(text)
+    assert (parsed.symbol, parsed.side.value, parsed.entries, parsed.targets, parsed.stop_loss, parsed.leverage) == (
+        "OP/USDT", "long", (D("1.842"),), (D("1.905"), D("1.970")), D("1.790"), 10)
+    two_rows = text + "\n| ARBUSDT | SHORT | 0.81 | 0.77 | 0.74 | 0.84 | 10x |"
+    assert not parse_message(two_rows).tradable  # two calls in one table: not one trade
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("SELL ARB now now, no dey wait", "close"),
+    ("VINDEM ARB acum!", "close"),
+    ("Sell ARB if it loses 0.75", "not_a_signal"),
+])
+def test_a_sell_command_on_a_coin_in_capitals_closes_it(text, kind):
+    assert parse_message(text).kind.value == kind
+
+
+@pytest.mark.parametrize("text, kind, action", [
+    ("Na-stop out tayo sa ARB long, -8%", "close", UpdateAction.SL_HIT),
+    ("#ARB ٹریڈ کینسل کر دیں، انٹری نہیں لگی", "close", UpdateAction.CANCEL_ENTRY),
+    ("#ARB – מבטלים את העסקה", "close", UpdateAction.CANCEL_ENTRY),
+    ("ARB entry 0.81 fill ho gaya ✅", "update", UpdateAction.ENTRY_FILLED),
+    ("#ARB: mutăm stop-ul la 0,7950", "update", UpdateAction.NEW_STOP),
+    ("#ARB ridicăm stop-ul la intrare", "update", UpdateAction.MOVE_SL_BREAKEVEN),
+])
+def test_status_words_of_tagalog_urdu_hebrew_hinglish_and_romanian_channels(text, kind, action):
+    parsed = parse_message(text)
+    assert parsed.kind.value == kind and parsed.update_action == action and parsed.symbol == "ARB/USDT"
+
+
+@pytest.mark.parametrize("text", ["#ARB Long jetzt 🚀 Einstieg und SL folgen gleich",
+                                  "#ARB LONG açıyoruz, seviyeler birazdan paylaşılacak"])
+def test_a_direction_now_with_the_levels_promised_later_is_held(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "open" and not parsed.tradable
+
+
+@pytest.mark.parametrize("text, price", [
+    ("#OP Move SL from 1.72 to 1.80", D("1.80")),
+    ("#OP raise the stop loss from 1.720 to 1.805", D("1.805")),
+    ("#OP SL changed 1.72 → 1.80", D("1.80")),
+    ("#OP SL adjusted 1.72 -> 1.80", D("1.80")),
+    ("#OP переносим стоп с 1.72 на 1.80", D("1.80")),
+])
+def test_a_stop_moved_from_one_price_to_another_takes_the_new_one(text, price):
+    """"Move SL from 1.72 to 1.80" carried no price (the executor moved nothing); read naively it takes the old one."""
+    parsed = parse_message(text)
+    assert parsed.update_action == UpdateAction.NEW_STOP and parsed.new_stop == price

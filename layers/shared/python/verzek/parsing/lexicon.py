@@ -226,7 +226,7 @@ LABELS: list[tuple[Field, str]] = [
     (Field.SELL, (r"sell[\s-]*(?:zone|area|range|setup|price|targets?)|"
                  r"(?:^|(?<=\|))[ \t]*sat(?=[ \t]+(?:[1-9][ \t]*[:)][ \t]*)?\$?\d|[ \t]*:)|sell|venta|vender|venda|sat[ıi][şs]|продать|"
                  r"продажа|продаем|selling|b[áa]n|jual|بيع|فروش|卖出|매도|vente|vendre|verkaufen|verkauf|vendita|vendi|"
-                 r"sprzeda[żz]|продаж|売り|ขาย|uza|ibenta|benta|מכירה|πώληση|πωληση|v[âa]nzare|vinde|prodej|prodat|"
+                 r"sprzeda[żz]|продаж|売り|ขาย|uza|ibenta|benta|מכירה|πώληση|πωληση|v[âa]nzare|vinde(?:[țţt]i|m)?|prodej|prodat|"
                  r"verkopen|verkoop|বিক্রি|বিক্রয়")),
 ]
 
@@ -242,7 +242,7 @@ LABEL_RE = re.compile(
 
 # Words that may sit inside a field's span without ending it ("Entry now between 0.30 - 0.31").
 FILLER_WORDS = frozenset(
-    ["now", "cmp", "market", "price", "current", "currently", "between", "and", "or", "to", "from", "around", "near", "at", "zone", "area", "limit", "below", "above", "under", "over", "up", "till", "until", "upto", "max", "min", "maximum", "minimum", "only", "point", "points", "level", "levels", "order", "orders", "cross", "isolated", "regular", "swing", "scalp", "mid", "term", "spot", "futures", "future", "perp", "perpetual", "margin", "x", "the", "a", "an", "place", "bid", "here", "in", "on", "if", "of", "with", "strong", "signal", "null", "manually", "close", "closing", "then", "candle", "candles", "daily", "weekly", "h1", "h4", "d1", "1h", "4h", "1d", "4hr", "usdt", "usd", "usdc", "busd", "target", "targets", "tp", "entry", "entries", "zone", "ниже", "выше", "между", "или", "и", "до", "от", "по", "рынку", "рынок", "рыночный", "маржа", "кросс", "изолированная", "altı", "alti", "üstü", "ustu", "ve", "veya", "arası", "arasi", "piyasa", "entre", "y", "o", "hasta", "abajo", "arriba", "mercado", "de", "a", "ou", "até", "ate", "abaixo", "acima",
+    ["now", "cmp", "market", "price", "current", "currently", "between", "and", "or", "to", "from", "around", "near", "at", "zone", "area", "limit", "below", "above", "under", "over", "up", "till", "until", "upto", "max", "min", "maximum", "minimum", "only", "point", "points", "level", "levels", "order", "orders", "cross", "isolated", "regular", "swing", "scalp", "mid", "term", "spot", "futures", "future", "perp", "perpetual", "margin", "x", "the", "a", "an", "place", "bid", "here", "in", "on", "if", "of", "with", "strong", "signal", "null", "manually", "close", "closing", "then", "candle", "candles", "daily", "weekly", "h1", "h4", "d1", "1h", "4h", "1d", "4hr", "usdt", "usd", "usdc", "busd", "target", "targets", "tp", "entry", "entries", "zone", "ниже", "выше", "между", "или", "и", "до", "от", "по", "рынку", "рынок", "рыночный", "маржа", "кросс", "изолированная", "altı", "alti", "üstü", "ustu", "ve", "veya", "arası", "arasi", "piyasa", "entre", "y", "o", "hasta", "hanggang", "hadi", "zuwa", "abajo", "arriba", "mercado", "de", "a", "ou", "até", "ate", "abaixo", "acima",
      # ordinals written after a numbered label ("الهدف الأول:", "Target first:"), connectives
      "first", "second", "third", "fourth", "fifth", "1st", "2nd", "3rd", "4th", "5th", "الأول", "الاول", "الثاني",
      "الثالث", "الرابع", "الخامس", "اول", "دوم", "سوم", "چهارم", "پنجم", "первая", "вторая", "третья", "первый",
@@ -275,7 +275,7 @@ LIMIT_WORDS = re.compile(r"(?<!\w)(?:below|above|under|over|or\s+lower|or\s+high
                          r"指値|限价|挂单|지정가|成行\s*(?:では|じゃ)?\s*(?:なく|ない)|成行\s*[はを]?\s*(?:避け|禁止|ダメ|NG)|"
                          r"(?:不要|别|勿|不)\s*(?:追|市价)|市价\s*禁止|시장가\s*(?:말고|금지|x)", re.IGNORECASE)
 RANGE_WORDS = re.compile(r"(?<!\w)(?:between|to|till|until|upto|между|до|arası|arasi|entre|hasta|até|ate|a|bis|à|do|"
-                         r"між|đến|den|hingga|sampai|se|tak|تا|إلى|الى|الی|至|到|から|〜)(?!\w)",
+                         r"між|đến|den|hingga|sampai|se|tak|hanggang|hadi|zuwa|تا|إلى|الى|الی|至|到|から|〜)(?!\w)",
                          re.IGNORECASE)
 
 FUTURES_RE = re.compile(
@@ -285,7 +285,8 @@ FUTURES_RE = re.compile(
     # ("BTCUSD_PERP": Binance's contract name, the perpetual glued to the pair)
     r"(?<=[A-Za-z0-9]_)perp(?:etual)?(?!\w)", re.IGNORECASE)
 # ("Spot price right now: 912" says where the market is, not which market to trade)
-SPOT_RE = re.compile(r"(?<!\w)(?:spot(?!\s+(?:price|rate)(?!\w))|спот(?:е|а|овый|овая|овом)?|spotta|contado|اسپات|سبوت|سپات)(?!\w)|现货|현물|"
+# ("not spot", "no be spot", "bukan spot", "không phải spot": the market the post rules out)
+SPOT_RE = re.compile(r"(?<!\w)(?<!not\s)(?<!no\sbe\s)(?<!bukan\s)(?<!nicht\s)(?<!n[ãa]o\s)(?<!ph[ảa]i\s)(?:spot(?!\s+(?:price|rate)(?!\w))|спот(?:е|а|овый|овая|овом)?|spotta|contado|اسپات|سبوت|سپات)(?!\w)|现货|현물|"
                      r"现物",  # (Japanese 現物, simplified before matching: "#SOL現物 買い 150")
                      re.IGNORECASE)
 CROSS_RE = re.compile(r"(?<!\w)(?:cross|кросс\w*|çapraz|capraz|cruzad[oa])(?!\w)", re.IGNORECASE)
@@ -668,7 +669,7 @@ RESULTS_HEAD_RE = re.compile(r"^\W*(?:(?:vip|signal|our|weekly|monthly|daily|tod
 OPEN_VERB_RE = re.compile(
     rf"{_B}(?:open(?:ing|ed)?|enter(?:ing)?|a[çc][ıi]ld[ıi]|a[çc]t[ıi]k|открыт[аоы]?|открыли|abiert[oa]|abert[oa]|er[öo]ffnet|ouvert[e]?|apert[oa]|dibuka|[đd][ãa]\s+m[ởo]|تم\s+فتح|فتحنا|باز\s+شد|已开仓|go(?=\s+(?:long|short)(?!\w))|abrindo|vamos\s+abrir|открываем|открыть|открываю|відкриваємо|a[çc][ıi]yoruz|abrimos|abrir|"
     rf"er[öo]ffnen|ouvrons|apriamo|otwieramy|m[ởo]\s+l[ệe]nh|v[àa]o\s+l[ệe]nh|فتح|افتح|نفتح|باز\s+کن\w*|"
-    rf"шортим|лонгуем|заходим|входим|открыва\w*|girelim|giriyoruz|entramos|entrons|entriamo|wchodzimy|masuk|buka|"
+    rf"шортим|лонгуем|заходим|входим|открыва\w*|girelim|giriyoruz|a[çc][ıi]yoruz|a[çc][ıi]yorum|entramos|entrons|entriamo|wchodzimy|masuk|buka|"
     rf"m[ởo](?=\s+(?:long|short)(?!\w))|(?<=long\s)(?:le\s+lo|lelo|le\s+lijiye)|(?<=short\s)(?:le\s+lo|lelo|kar\s+do|karo)|(?<=buy\s)(?:karo|kar\s+lo)|signal\s+type(?=\s*:\s*\w+\s*\(\s*(?:long|short|buy|sell)\s*\))|(?:going|switching\s+to|switch\s+to|flipping\s+to|flip\s+to)(?=\s+(?:long|short)(?!\w))){_E}",
     re.IGNORECASE,
 )

@@ -1443,9 +1443,10 @@ _PART_WORDS = (r"half|partial\w*|target\w*|tps?|keep|moon\s*bag\w*|rest|separuh|
                r"половин\w*")
 _SELL_A_PART = re.compile(rf"(?<!\w)(?:{_PART_WORDS})(?!\w)|(?<![\d.,])\d\s*/\s*\d(?![\d.,])", re.IGNORECASE)
 # A sell command heading a post: the verb, the coin's tag, nothing between ("Sell #MEME now", "Jual #FET sekarang")
+# (the coin tagged, or in capitals: "SELL ETH now now, no wait", "VINDEȚI ETH acum!")
 _SELL_COMMAND = re.compile(r"^\W*(?:sell|jual|vende|venda|vendez|vendi|verkaufe|verkaufen|sat[ıi]n|b[áa]n|продаём|продаем|"
-                           r"продавайте|sprzedaj|sprzedajemy)[ \t]+(?:all[ \t]+|semua[ \t]+|todo[ \t]+|tutto[ \t]+|alles[ \t]+)?"
-                           r"[#$][A-Za-z0-9]{2,15}(?![\w/])", re.IGNORECASE)
+                           r"продавайте|sprzedaj|sprzedajemy|vinde(?:[țţt]i|m)?)[ \t]+(?:all[ \t]+|semua[ \t]+|todo[ \t]+|tutto[ \t]+|alles[ \t]+)?"
+                           r"(?:[#$][A-Za-z0-9]{2,15}|(?-i:[A-Z][A-Z0-9]{1,9}))(?![\w/])", re.IGNORECASE)
 # (and for a sell command: an entry, a short or futures make it a call; "at 0.018" a price to sell at)
 _SELL_NOT_A_CLOSE = re.compile(rf"(?<!\w)(?:{_PART_WORDS}|\d{{1,2}}\s*%\s+of|hedef\w*|objetivo\w*|alvo\w*|ziel\w*|entry|short\w*|"
                                r"futures?|perp\w*|bag|at\s+\$?\d)(?!\w)|\d\s*/\s*\d", re.IGNORECASE)
@@ -3021,8 +3022,9 @@ _LEVELS_LATER = re.compile(r"(?i)[,—–-]?\s*(?:(?:the\s+)?(?:levels?|entry|en
                            # ("Детали позже", "niveles en breve", "点位稍后发", "止盈止损稍后发", "Details folgen")
                            r"[,.—–-]?\s*(?:детали|уровни|цели|вход|стоп)(?:\s+(?:и|,)\s*\w+)*\s+(?:позже|скоро|чуть\s+позже)(?!\w)|"
                            r"[,.—–-]?\s*(?:niveles|detalles|objetivos|n[íi]veis|detalhes|alvos|livelli|dettagli|niveaux|d[ée]tails|"
-                           r"seviyeler|detaylar|details|level|detail)(?:\s+exact[oa]s?)?\s+(?:en\s+breve|luego|despu[ée]s|em\s+breve|depois|a\s+breve|"
-                           r"dopo|bient[ôo]t|plus\s+tard|birazdan|sonra|folgen(?:\s+gleich)?|menyusul|nanti|"
+                           r"seviyeler|detaylar|details|level|detail|ziele|einstieg)(?:\s+(?:und|and|e|y|et|ve|i)\s+(?:sl|stop|tp))?"
+                           r"(?:\s+exact[oa]s?)?\s+(?:en\s+breve|luego|despu[ée]s|em\s+breve|depois|a\s+breve|"
+                           r"dopo|bient[ôo]t|plus\s+tard|birazdan(?:\s+payla[şs][ıi]lacak)?|sonra|folgen(?:\s+gleich)?|menyusul|nanti|"
                            # ("niveles exactos solo en el canal VIP", "levels in the VIP"): the levels are posted elsewhere
                            r"(?:s[óo]lo\s+|only\s+|apenas\s+)?(?:en|in|no|na)\s+(?:el\s+|the\s+|o\s+)?(?:canal\s+)?vip)(?!\w)|"
                            r"(?:the\s+)?(?:levels?|entry|targets?)\s+in\s+a\s+few\s+min\w*|"

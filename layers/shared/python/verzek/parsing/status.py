@@ -371,6 +371,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"نقل\s+وقف\s+(?:ال)?خسار[ةه]\s+(?:إلى|الى)\s+(?:نقطة\s+)?(?:ال)?دخول|"
         r"保本(?!出局|离场|出了|出场|平)|본절(?!\s*(?:로|으로|에)?\s*(?:마감|청산|정리|탈출|종료))|손절가?\s*(?:를|을)?\s*(?:진입가|매수가|평단가?)\s*(?:로|으로)?\s*(?:이동|변경|올림|상향)|"
         r"(?:sl|stop)\s+auf\s+(?:den\s+)?(?:einstand|einstieg|break[\s-]*even)|einstand|"
+        # ro "mutăm stop-ul la intrare" (we move the stop to the entry)
+        r"(?:sl|stop)(?:-ul)?\s+la\s+(?:intrare|pre[țţ]ul\s+de\s+intrare|break[\s-]*even)(?!\w)|"
         r"(?:sl|stop)\s+(?:au|à|a)\s+(?:l'|le\s+)?(?:point\s+d'|prix\s+d')?entr[ée]e|seuil\s+de\s+rentabilit[ée]|"
         r"(?:sl|stop)\s+(?:a|al|in)\s+(?:pareggio|ingresso|entrata)|(?:sl|stop)\s+na\s+(?:wej[śs]ci[ea]|break[\s-]*even)|"
         r"(?:حد\s+ضرر|استاپ)\s+(?:را\s+)?(?:به|روی)\s+(?:نقطه\s+)?ورود|break[\s-]*even'?[ae]?\s+(?:ta[şs][ıi]nd[ıi]|[çc]ekildi|al[ıi]nd[ıi])|"
@@ -408,7 +410,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # "Movemos sl a 3391", "Subimos el stop a 1.28", "Spostiamo lo stop", "止损上移至 1.285"
         r"(?:movemos|movimos|mover|muevan|mueve|subimos|bajamos|ponemos|colocamos|ajustamos|cambiamos|modificamos|"
         r"actualizamos|mudamos|alteramos|subam|spostiamo|spostate|alziamo|d[ée]pla[çc]ons|remontons|"
-        r"verschieben|ziehen|przesuwamy|przenosimy|podnosimy|двигаем|подтягиваем|ta[şs][ıi]yoruz)\s+"
+        r"verschieben|ziehen|przesuwamy|przenosimy|podnosimy|двигаем|подтягиваем|ta[şs][ıi]yoruz|mut[ăa]m|ridic[ăa]m)\s+"
         r"(?:el\s+|o\s+|la\s+|il\s+|le\s+|lo\s+|den\s+|das\s+|nuestro\s+|nosso\s+)?(?:sl|stop(?:[\s-]*loss)?|stoploss|стоп)(?!\w)|"
         r"止损(?:上移|下移|移动|调整|上调)(?:至|到)?|"
         # "以太这单 带上止损 3310" (put the stop on this trade at 3310)
@@ -430,7 +432,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:entry|entries|buy|orders?|giri[şs]|dca)\s*(?:target\s*|zone\s*)?\d{0,2}\s*(?:is\s+|was\s+|has\s+been\s+|are\s+)?"
         r"(?:sudah\s+|đã\s+|已)?(?:filled|triggered|activated|executed|reached|achieved|done|hit|terisi|tereksekusi|"
         r"doldu|dolduruldu|исполнен\w*|executad[oa]|ejecutad[oa]|rempli\w*|ausgef[üu]hrt|eseguit[oa]|wype[łl]nion\w*|"
-        r"kh[ớo]p|成交|체결|约定)|(?:entry|entries|order|buy|dca|re[\s-]*entry|add(?:ition)?|(?:second|2nd)\s+entry)\s*\d{0,2}\s*(?:@|at)?\s*\$?\d[\d.,]*\s*(?:is\s+|was\s+)?(?:filled|triggered|executed|activated|reached|hit(?!\w))|تم\s+تفعيل\s+(?:ال)?دخول|تفعيل\s+(?:ال)?دخول|all\s+entr(?:y|ies)\s+"
+        r"kh[ớo]p|成交|체결|约定)|(?:entry|entries|order|buy|dca|re[\s-]*entry|add(?:ition)?|(?:second|2nd)\s+entry)\s*\d{0,2}\s*(?:@|at)?\s*\$?\d[\d.,]*\s*(?:is\s+|was\s+)?(?:filled|triggered|executed|activated|reached|hit(?!\w)|fill\s+ho\s+(?:gaya|gayi|gaye|chuka|chuki))|تم\s+تفعيل\s+(?:ال)?دخول|تفعيل\s+(?:ال)?دخول|all\s+entr(?:y|ies)\s+"
         r"(?:targets?\s+)?(?:achieved|filled|done)|(?:вход|ордер)\s+\w*\s*(?:исполнен|сработал)\w*|"
         # "سفارش فعال شد" (the order went live), "ordem executada", "orden activada", "Order aktiviert"
         r"bought\s+(?:the\s+)?(?:second|2nd|third|3rd|next|last)\s+(?:entry|buy|order|rung)|"
@@ -609,11 +611,11 @@ _AUXILIARY = (r"(?:\s*(?:'?[ae]|'?ye)?\s+(?:was|has\s+been|got|is|wurde|ist|đã
               r"تم|已经?|been|была?|было)){0,2}\s*")
 # "ausgestoppt", "stoppé", "stoppati", "стопнуло", "ушли по стопу", "wybici na stopie", "stop olduk", "BE hit", "被止损",
 # "ロスカットされました", "โดน SL", "स्टॉप लॉस हिट हो गया": stopped out, in one word or a fixed phrase of a language
-_STOPPED_OUT_STEMS = (r"ausgestoppt|stopp|стопн|стопан|по\s+стоп|wybi|stop'?u?\s+old|be\s+(?:sl\s+|stop\s+)?(?:was\s+|got\s+)?(?:hit|trig)|"
+_STOPPED_OUT_STEMS = (r"ausgestoppt|stop\s+out|stopp|стопн|стопан|по\s+стоп|wybi|stop'?u?\s+old|be\s+(?:sl\s+|stop\s+)?(?:was\s+|got\s+)?(?:hit|trig)|"
                       r"even\s+(?:sl\s+|stop\s+)?(?:was\s+|got\s+)?(?:hit|trig)|被止损|止损被|ロスカット|โดน|ชน|हिट|लग|"
                       r"(?:entry|even|be|безубытке|бу|входе)(?:\s+price)?\)?\s+(?:was\s+|got\s+|has\s+been\s+)?(?:hit|trig|сработ)")
 _STOPPED_OUT_WORDS = (
-    r"(?<!\w)(?:ausgestoppt|stopp[ée](?:e|s|es)?|stoppat[oiae]|стопнул\w*|стопанул\w*|"
+    r"(?<!\w)(?:ausgestoppt|na-?stop\s+out|stopp[ée](?:e|s|es)?|stoppat[oiae]|стопнул\w*|стопанул\w*|"
     r"(?:ушли|уш[её]л|вышли|выбило|вибило|вибили|выбили)\s+по\s+стоп\w*|wybi\w*\s+(?:na\s+|z\s+|przez\s+)?(?:sl|stop\w*)|"
     r"stop(?:u|'u)?\s+old(?:u|uk|um)|(?:be|breakeven|break[\s-]*even)\s+(?:sl\s+|stop\s+)?(?:was\s+|got\s+)?(?:hit|triggered))(?!\w)|"
     r"被止损|止损被打|ロスカット\s*(?:され|になり|した)|(?:โดน|ชน)\s*(?:sl|stop|สต็อป|สตอป)|"
@@ -717,6 +719,10 @@ _CLOSE_PATTERN = _Gated(
     # bn/hi "ট্রেড ক্লোজ", "ट्रेड क्लोज" (the trade closed, in the borrowed English word)
     r"(?:ট্রেড|পজিশন|ट्रेड|पोजीशन|पोज़ीशन)\s*(?:ক্লোজ|क्लोज़?)(?![^\n.!,]{0,20}(?:না|मत|नहीं))|"
     r"закрыл\w*|закрили|kapatt[ıi]\w*|cerr[ée]|fechei|fechamos|zamkn[ęe]li\w*|encerrando|encerramos|"
+    # he "מבטלים את העסקה" (we cancel the trade), ur "پینڈنگ آرڈرز کینسل کر دیں" (cancel the pending orders), tl "Na-stop
+    # out tayo" (we got stopped out)
+    r"(?:מבטלים|ביטלנו)\s+(?:את\s+)?ה?(?:עסקה|סיגנל|איתות|פוזיציה)|(?:آرڈر\w*|ٹریڈ|سگنل)\s+(?:\S+\s+)?کینسل\s+کر\s+(?:دیں|دو|دیا)|"
+    r"na-?stop\s+out|"
     r"کنسل\s+شد|بسته\s+شد|(?<!سي)تم\s+(?:ال)?(?:إغلاق|اغلاق|إلغاء|الغاء)\w*|invalid(?:ated)?|вышли|выходим|вышел|[أا]غلقنا|stop+ed\s+out|cancle\w*|"
     r"ch[ốo]t\s+(?:h[ếe]t|to[àa]n\s+b[ộo])|out\s+of\s+everything|(?:everything|all\s+positions)\s+off\s+the\s+table|"
     # "#SOL manual close +6%", "#SOL trade ended", "Abort #SOL", "#SOL: out"
@@ -1263,7 +1269,7 @@ _STOP_OUT = re.compile(
 _CANCEL = re.compile(
     r"(?<!\w)(?:cancel\w*|cancle\w*|not\s+(?:been\s+)?(?:triggered|filled|activated)|never\s+(?:triggered|filled)|"
     r"didn'?t\s+(?:trigger|fill|reach|hit)|invalid(?:ated)?|expired|ист[её]к\w*|expirad[oa]|abgelaufen|scadut[oa]|h[ếe]t\s+h[ạa]n|کنسل|iptal\w*|отмен\w*|скасов\w*|cancelad\w*|cancelar|cancelamos|annul\w*|storn\w*|"
-    r"anulowan\w*|anuluj\w*|batal\w*|h[ủu]y|huỷ|إلغاء|الغاء|لغو|ביטול|בוטל\w*|ακύρ\w*|"
+    r"anulowan\w*|anuluj\w*|batal\w*|h[ủu]y|huỷ|إلغاء|الغاء|لغو|ביטול|בוטל\w*|מבטלים|ביטלנו|کینسل|ακύρ\w*|"
     r"limit\s+(?:buy\s+|sell\s+)?orders?\s+(?:was\s+|has\s+been\s+|got\s+)?(?:removed|pulled|deleted|withdrawn))(?!\w)|取消|キャンセル|취소|"
     + _CANCEL_WORDS)
 _CLOSE_OR_EXIT = re.compile(
@@ -1274,13 +1280,15 @@ _CLOSE_OR_EXIT = re.compile(
 
 # What a stop is moved onto, right after the phrase that moves it: a price ("SL moved to 3150", "стоп переносим на 142")
 # or one of the trade's targets ("SL to TP1", "move the stop to the first target", "стоп на первый тейк", "止损移到第一止盈")
-_ONTO = (r"(?:(?:to|at|on|onto|@|a|al|à|au|na|на|в|auf|v[ềe]|ke|para|sur|su|naar|op|do|w|ile|به|إلى|الى|至|到)\s*|(?:->|=>|>|→)\s*)?"
+# ("move SL from 13.5 to 14.1", "raise the stop loss from 13.50 to 14.10": the old stop, then the new one)
+_ONTO = (r"(?:(?:from|de|von|с|от)\s+\$?\d[\d.,]*\s+|\$?\d[\d.,]*\s*(?=->|=>|→|>))?"
+         r"(?:(?:to|at|on|onto|@|a|al|à|au|na|на|в|до|auf|v[ềe]|ke|para|sur|su|naar|op|do|w|ile|به|إلى|الى|至|到)\s*|(?:->|=>|>|→)\s*)?"
          r"(?:the\s+|our\s+|la\s+|le\s+|el\s+|o\s+|il\s+|den\s+|de\s+|lo\s+)?")
 _ONTO_TARGET = re.compile(r"[ \t]*" + _ONTO + rf"(?:(?P<ordinal>{'|'.join(_ORDINALS.values())})\s*{_TP_WORDS}|"
                           rf"{_TP_WORDS}\s*(?P<number>\d{{1,2}})(?![\d.,]))(?!\w)")
 # (not one of two prices offered: "move SL to 0.1840 or 0.1860, your call")
 _ONTO_PRICE = re.compile(r"[ \t]*" + _ONTO + r"\$?(?P<price>\d[\d.,]*\d|\d)(?!\s*%|[\d.,]*\s*(?:x|%))(?!\w)"
-                         r"(?!\s*(?:or|/|-|–|to|или|o|ou|oder|veya|atau|ho[ặa]c|或)\s*\$?\d)")
+                         r"(?!\s*(?:or|/|-|–|to|->|=>|→|>|или|o|ou|oder|veya|atau|ho[ặa]c|或)\s*\$?\d)")
 _ENDS_ON_THE_LEVEL = re.compile(r"(?:(?:tp|target)\s*)?\$?[\d.,]*$")
 # (a clause ends at punctuation followed by a space or at a line's end: never at the point or comma inside a price)
 _CLAUSE_END = re.compile(r"[,;!|，、،]\s|\.\s|[?？؟]|\s(?:and|und|et|e|y|и|та|ve|dan|và)\s")

@@ -128,6 +128,8 @@ def _coin(word: str, rank: int, position: int, allow_glued: bool = True) -> Symb
 _SIDE_CONNECTORS = frozenset(["по", "на", "on", "in", "me", "mein", "em", "no", "na", "su", "sur", "en", "auf", "için",
                               "icin", "trên", "di", "de", "del", "do", "da", "con", "with", "avec", "mit", "ile", "com"])
 SIDE_CONNECTORS = _SIDE_CONNECTORS
+# The market named between a side word and its coin ("Mua spot ORDI", "LONG futures SOL")
+_MARKET_WORDS = frozenset(["spot", "futures", "perp", "perpetual"])
 
 
 def _topic_tag(text: str) -> bool:
@@ -216,8 +218,9 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
                 after_symbol_label = False
             next_to_side = any(_is_side_label(t, tok.line) for t in (prev, nxt)) or any(
                 _is_side_label(far, tok.line) for near, far in _one_apart(tokens, i)
-                if near.kind == Kind.WORD and near.text.lower() in _SIDE_CONNECTORS
+                if near.kind == Kind.WORD and (near.text.lower() in _SIDE_CONNECTORS or near.text.lower() in _MARKET_WORDS)
                 or near.text == ":" and near is nxt  # ("so we take SOL: long 162.5")
+                or near.text == ")" and near is prev  # ("Posisi JUAL (short) NEAR": the side in brackets, then the coin)
                 or near.kind == Kind.SEP and near.text in "-|" and not _pair_like(tokens, i))  # ("🟢 LONG — SEI")
             if after_symbol_label:
                 bracketed = tokens[i + 2] if i + 3 < len(tokens) and nxt is not None and nxt.text == "(" \

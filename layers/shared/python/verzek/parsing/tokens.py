@@ -39,7 +39,8 @@ _TOKEN_RE = re.compile(
     # "ETH-PERP", "BTC-PERP": a perpetual named by its base alone (FTX and dYdX style), in capitals
     # ("BTC-PERPETUAL": Deribit's spelling)
     r"|(?P<perp>[#$]?(?<![\w.])(?-i:[A-Z0-9]{2,15})[-_]perp(?:etual)?(?![\w-]))"
-    r"|(?P<tag>#\w[\w&]*(?:\.p(?!\w))?|\$[^\W\d_]\w*(?:\.p(?!\w))?)"
+    # ("$1000PEPE": a cashtag of a 1000-unit contract — "$100" is money)
+    r"|(?P<tag>#\w[\w&]*(?:\.p(?!\w))?|\$(?:[^\W\d_]|10{3,6}(?=[A-Za-z]))\w*(?:\.p(?!\w))?)"
     # "(3.5R)", "2R": reward multiples, never prices
     r"|(?P<rmult>(?<![\w.,])\d{1,2}(?:[.,]\d{1,2})?[rR](?!\w))"
     # ("2 × 4H closes above": a count of candles, not leverage)
