@@ -256,3 +256,20 @@ def test_a_stop_moved_from_one_price_to_another_takes_the_new_one(text, price):
     """"Move SL from 1.72 to 1.80" carried no price (the executor moved nothing); read naively it takes the old one."""
     parsed = parse_message(text)
     assert parsed.update_action == UpdateAction.NEW_STOP and parsed.new_stop == price
+
+
+@pytest.mark.parametrize("text, kind, action", [
+    ("#NEAR Точки входа достигнуты ✅", "update", UpdateAction.ENTRY_FILLED),
+    ("#NEAR все входы исполнены", "update", UpdateAction.ENTRY_FILLED),
+    ("#NEAR girişler doldu", "update", UpdateAction.ENTRY_FILLED),
+    ("#NEAR alle Einstiege gefüllt", "update", UpdateAction.ENTRY_FILLED),
+    ("#NEAR خذوا ربح جزئي الآن", "update", UpdateAction.PARTIAL_CLOSE),
+    ("#NEAR ambil profit 30% dulu", "update", UpdateAction.PARTIAL_CLOSE),
+    ("#NEAR 30 درصد سود رو سیو کنید", "update", UpdateAction.PARTIAL_CLOSE),
+    ("#NEAR 익절 마감했습니다 +18%", "close", None),
+    ("#NEAR 진입 취소합니다", "close", UpdateAction.CANCEL_ENTRY),
+    ("#NEAR फायदे में बंद +12%", "close", None),
+])
+def test_fills_partial_profits_and_closes_in_more_languages(text, kind, action):
+    parsed = parse_message(text)
+    assert (parsed.kind.value, parsed.update_action, parsed.symbol) == (kind, action, "NEAR/USDT")

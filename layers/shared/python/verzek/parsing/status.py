@@ -283,6 +283,9 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?!\w)(?!\s+of\s+(?:the\s+)?(?:remaining|rest))|"
         r"(?:cerr\w*|cierr\w*|fech\w*)\s+(?:una\s+|uma\s+)?parte(?!\w)|bir\s+k[ıi]sm[ıi]n[ıi]\s+kapat(?!ma|m[ıi]yor)\w*|"
         r"आधी\s+(?:पोजीशन|पोज़ीशन)\s+बंद|"
+        # ar "خذ ربح جزئي" (take a partial profit), id "ambil profit 50%", fa "۵۰ درصد سود رو سیو کنید" (save 50 % of the profit)
+        r"(?:خذ|خذوا|جني|اخذ|أخذ)\s+(?:ال)?(?:ربح|أرباح|ارباح)\s+(?:ال)?جزئي\w*|ambil\s+(?:profit|untung)\s+(?<![\d.,])\d{1,2}\s*%|"
+        r"(?<![\d.,])\d{1,2}\s*درصد\s+(?:از\s+)?سود\s+(?:رو|را)\s+سیو|"
         # "Booked 40% profits on #GMT", "Teilgewinn mitgenommen", "rest running", "나머지 홀딩" (the rest held)
         r"(?:booked|secured|took|taken|realized|realised)\s+(?<![\d.,])\d{1,2}\s*%\s+(?:of\s+)?(?:the\s+)?(?:profits?|gains?|partials?)(?!\w)|"
         # "ALERT: Closed 2nd scale $ETH", "sold another tranche": one part of a position scaled out of
@@ -432,7 +435,10 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:entry|entries|buy|orders?|giri[şs]|dca)\s*(?:target\s*|zone\s*)?\d{0,2}\s*(?:is\s+|was\s+|has\s+been\s+|are\s+)?"
         r"(?:sudah\s+|đã\s+|已)?(?:filled|triggered|activated|executed|reached|achieved|done|hit|terisi|tereksekusi|"
         r"doldu|dolduruldu|исполнен\w*|executad[oa]|ejecutad[oa]|rempli\w*|ausgef[üu]hrt|eseguit[oa]|wype[łl]nion\w*|"
-        r"kh[ớo]p|成交|체결|约定)|(?:entry|entries|order|buy|dca|re[\s-]*entry|add(?:ition)?|(?:second|2nd)\s+entry)\s*\d{0,2}\s*(?:@|at)?\s*\$?\d[\d.,]*\s*(?:is\s+|was\s+)?(?:filled|triggered|executed|activated|reached|hit(?!\w)|fill\s+ho\s+(?:gaya|gayi|gaye|chuka|chuki))|تم\s+تفعيل\s+(?:ال)?دخول|تفعيل\s+(?:ال)?دخول|all\s+entr(?:y|ies)\s+"
+        r"kh[ớo]p|成交|체결|约定)|"
+        # ru "Точки входа достигнуты", "входы исполнены", tr "girişler doldu", de "Einstiege gefüllt" (all the entries filled)
+        r"(?:точк\w+\s+)?вход\w*\s+(?:\w+\s+)?(?:достигнут\w*|исполнен\w*)|giri[şs]ler\s+(?:doldu|dolduruldu)|"
+        r"einstiege?\s+(?:gef[üu]llt|ausgef[üu]hrt)|(?:entry|entries|order|buy|dca|re[\s-]*entry|add(?:ition)?|(?:second|2nd)\s+entry)\s*\d{0,2}\s*(?:@|at)?\s*\$?\d[\d.,]*\s*(?:is\s+|was\s+)?(?:filled|triggered|executed|activated|reached|hit(?!\w)|fill\s+ho\s+(?:gaya|gayi|gaye|chuka|chuki))|تم\s+تفعيل\s+(?:ال)?دخول|تفعيل\s+(?:ال)?دخول|all\s+entr(?:y|ies)\s+"
         r"(?:targets?\s+)?(?:achieved|filled|done)|(?:вход|ордер)\s+\w*\s*(?:исполнен|сработал)\w*|"
         # "سفارش فعال شد" (the order went live), "ordem executada", "orden activada", "Order aktiviert"
         r"bought\s+(?:the\s+)?(?:second|2nd|third|3rd|next|last)\s+(?:entry|buy|order|rung)|"
@@ -719,6 +725,8 @@ _CLOSE_PATTERN = _Gated(
     # bn/hi "ট্রেড ক্লোজ", "ट्रेड क्लोज" (the trade closed, in the borrowed English word)
     r"(?:ট্রেড|পজিশন|ट्रेड|पोजीशन|पोज़ीशन)\s*(?:ক্লোজ|क्लोज़?)(?![^\n.!,]{0,20}(?:না|मत|नहीं))|"
     r"закрыл\w*|закрили|kapatt[ıi]\w*|cerr[ée]|fechei|fechamos|zamkn[ęe]li\w*|encerrando|encerramos|"
+    # ko "익절 마감" (closed in profit), "수동 종료" (closed by hand), "진입 취소" (entry cancelled); hi "प्रॉफिट में बंद"
+    r"익절\s*마감\w*|수동\s*(?:종료|청산|마감)\w*|진입\s*취소\w*|(?:प्रॉफिट|लॉस|नुकसान|फायदे)\s+में\s+बंद|"
     # he "מבטלים את העסקה" (we cancel the trade), ur "پینڈنگ آرڈرز کینسل کر دیں" (cancel the pending orders), tl "Na-stop
     # out tayo" (we got stopped out)
     r"(?:מבטלים|ביטלנו)\s+(?:את\s+)?ה?(?:עסקה|סיגנל|איתות|פוזיציה)|(?:آرڈر\w*|ٹریڈ|سگنل)\s+(?:\S+\s+)?کینسل\s+کر\s+(?:دیں|دو|دیا)|"
