@@ -441,7 +441,12 @@ Session 14's first looks at 3a5fe50: `blind_q1.jsonl` (692de91, author q1, South
 channels — Vietnamese, Thai, Malay, Tagalog, Hinglish, Urdu, Bengali, Swahili, Hausa, Nigerian pidgin — and bot
 layouts: a markdown table, code blocks) 50/60 (83.3 %), 0 wrong; `blind_q2.jsonl` (fd89615, author q2, European and
 Middle-Eastern channels, 17 languages, comma decimals and space thousands, Cornix relays, forwarded headers, edits)
-59/65 (90.8 %), 0 wrong.
+59/65 (90.8 %), 0 wrong. The end-of-session measurement, first looks at 6024dff (after reviews 23 and 24 and the q1/q2
+rules): `blind_r1.jsonl` (5f9b0c7, author r1, one day of a busy English VIP channel and its copy bot, with Russian,
+Spanish and Vietnamese channels) 52/56 (92.9 %), 0 wrong; `blind_r2.jsonl` (ae3be60, author r2, East and South Asian,
+Arabic and Persian channels: fullwidth digits, 万 units, circled target numbers) 44/55 (80.0 %), 3 wrong — two fresh
+cards with an averaging rung line (zh "补仓", ko "추가매수") read as add-on updates, and a Korean promo re-post of
+yesterday's VIP call traded.
 """
 
 import json
@@ -558,6 +563,8 @@ CORPORA = {
     "blind_p2.jsonl": (60, 0.9),
     "blind_q1.jsonl": (60, 0.83),
     "blind_q2.jsonl": (65, 0.9),
+    "blind_r1.jsonl": (56, 0.92),
+    "blind_r2.jsonl": (55, 0.8),
 }
 
 
