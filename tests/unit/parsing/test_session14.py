@@ -273,3 +273,21 @@ def test_a_stop_moved_from_one_price_to_another_takes_the_new_one(text, price):
 def test_fills_partial_profits_and_closes_in_more_languages(text, kind, action):
     parsed = parse_message(text)
     assert (parsed.kind.value, parsed.update_action, parsed.symbol) == (kind, action, "NEAR/USDT")
+
+
+@pytest.mark.parametrize("text, entries, etype", [
+    ("XRP 做多\n限价 2.18\n补仓 2.10\n止盈 2.30 / 2.42\n止损 2.04", (D("2.10"), D("2.18")), "limit"),
+    ("XRP 롱\n진입 2.18\n추가매수 2.10\n목표 2.30\n손절 2.04", (D("2.10"), D("2.18")), "limit"),
+    ("XRP 롱 시장가 진입\n추가매수 2.10\n목표 2.30 / 2.42\n손절 2.04", (), "market"),
+])
+def test_a_fresh_card_with_an_averaging_rung_line_is_an_open_not_an_add_on(text, entries, etype):
+    """"补仓 / 추가매수 2.10" under a fresh card is the card's own rung (an entry beside a limit entry, none beside the
+    market), not an add to a running trade."""
+    parsed = parse_message(text)
+    assert parsed.kind.value == "open" and parsed.entries == entries and parsed.entry_type.value == etype
+
+
+@pytest.mark.parametrize("text", ["📣 어제 VIP 채널 시그널 공개\nXRP 롱\n진입: 2.18\n목표: 2.30\n손절: 2.04",
+                                  "In case you missed it 👇\n#XRP LONG\nEntry 2.18\nTP 2.30\nSL 2.04"])
+def test_yesterdays_call_shown_again_is_not_traded(text):
+    assert not parse_message(text).tradable

@@ -169,7 +169,7 @@ LABELS: list[tuple[Field, str]] = [
                   r"al[ıi][şs]\s+b[öo]lgesi|买入(?:区间|价格|价)|"
                   r"v[àa]o\s+l[ệe]nh|[đd]i[ểe]m\s+v[àa]o(?:\s+l[ệe]nh)?|v[ùu]ng\s+v[àa]o|(?:^|(?<=\|))[ \t]*v[àa]o(?=[ \t]*[:=]?[ \t]*\d)|gi[áa]\s+v[àa]o|harga\s+masuk|area\s+entry|titik\s+masuk|zon[ae]?\s+masuk|masuk(?=[ \t]*[:=])|(?:^|(?<=\|))[ \t]*masuk(?=[ \t]+\$?\d)|"
                   r"(?:سعر\s+|منطقة\s+)?(?:نقطة\s+)?(?:ال)?دخول|نقطه\s+ورود|ورود|نقاط(?=[ \t]*\d)|"
-                  r"入场(?:价格|价|区间|位)?|进场(?:价)?|建仓(?:区间|价格|价|位)?|开仓(?:价格|价)?|进场(?:价格|价|区间)?|入场(?:价格|价)?|开仓(?:价)?|انٹری|"
+                  r"入场(?:价格|价|区间|位)?|进场(?:价)?|(?:^|(?<=\n))[ \t]*限价(?:单|挂单|入场)?(?=[ \t]*[:：]?[ \t]*\d)|建仓(?:区间|价格|价|位)?|开仓(?:价格|价)?|进场(?:价格|价|区间)?|入场(?:价格|价)?|开仓(?:价)?|انٹری|"
                   r"منطقة\s+(?:ال)?شراء|진입(?:가|구간)?|매수가|매수\s*평균가|"
                   r"einstiegs?(?:[\s-]*(?:preis|zone|bereich|kurs|punkte))?|einstiege|kauf[\s-]*(?:zone|bereich)|"
                   r"(?:points?|zones?|prix)\s+d'\s?entr[ée]e|entr[ée]es?|(?:prezzo|zona|punto)\s+di\s+(?:ingresso|entrata)|"
@@ -366,7 +366,7 @@ NOT_A_CALL_RE = re.compile(
     # "#SOL LONG (expired, not triggered)")
     r"(?<!\w)(?:example\s+of\s+(?:a\s+|our\s+)?(?:signal|call|trade)s?|signal\s+format|format\s+of\s+(?:a\s+|our\s+)?signals?|"
     r"would\s+you\s+(?:long|short|buy|sell|enter)|members\s+got\s+this|got\s+this\s+(?:one\s+)?(?:yesterday|last\s+week|earlier)|"
-    r"\(\s*(?:expired|not\s+triggered)(?=\W)|"
+    r"\(\s*(?:expired|not\s+triggered)(?=\W)|in\s+case\s+you\s+missed\s+it|어제\s*vip\s*(?:방|채널|룸)?\s*(?:시그널|신호)|"
     r"not\s+a\s+(?:signal|call|trade\s+call)|no\s+trade\s+(?:for\s+now|yet|here|today)|hypothetical\w*|if\s+i\s+(?:were|was|had\s+been)|demo\s+(?:account|trade)|paper\s+account|"
     r"waiting\s+for\s+(?:a\s+|the\s+|my\s+)?confirmation|skip\s+(?:this|it)(?:\s+one)?|entry\s+missed|missed\s+(?:the\s+)?entry\W+skip|"
     r"(?:don'?t|do\s+not)\s+enter|wait\s+for\s+my\s+signal|(?:our|the)\s+best\s+(?:trade|call|signal)|in\s+theory|"

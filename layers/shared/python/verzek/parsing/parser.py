@@ -550,7 +550,7 @@ def _targets_after_entry(levels: _Levels, side: Side, stop: Decimal) -> tuple[li
 
 
 # The words that head a rung of a DCA ladder ("DCA:", "DCA 2:", "Усреднение:", "Добор:", "Добір:", "تعزيز:")
-_RUNG_WORDS = r"dca(?:\s*#?[1-9])?|усреднени[ея]|добор|добір|تعزيز"
+_RUNG_WORDS = r"dca(?:\s*#?[1-9])?|усреднени[ея]|добор|добір|تعزيز|补仓|加仓|추가\s*매수"
 # (and the averaging words that name a result, not an order: "Average:", "Ortalama:")
 _DCA_LABEL = re.compile(_RUNG_WORDS + r"|averag\w*|усредн\w*|ortalama", re.IGNORECASE)
 
@@ -623,6 +623,22 @@ def _dca_price_beside_the_market(lines: list[list[Token]]) -> None:
             if after and after[0].kind == Kind.LABEL and after[0].field == Field.IGNORE \
                     and _DCA_LABEL.fullmatch(after[0].text.strip()):
                 tok.kind = Kind.INDEX
+
+
+# "加仓 / 补仓 / 추가매수 / 追加 0.385" heading its line: an averaging rung in CJK, read as the entry's second order
+_CJK_ADD_LABEL = re.compile(r"\s*(?:追加(?:エントリー)?|买い増し|加仓|补仓|추가\s*(?:진입|매수)?)\s*")
+
+
+def _cjk_add_rung_beside_the_market(lines: list[list[Token]], clean: str) -> None:
+    """"SEI 롱 시장가 진입 / 추가매수 0.385 / …": beside an entry at the market an averaging rung is no entry (an order at
+    the market cannot carry it, as "DCA" beside "CMP" is none) — its label is set aside, like a DCA word's."""
+    ordering = "\n".join(line for line in clean.split("\n") if not _PRICE_NOW_NOTE.match(line))
+    if not lx.MARKET_WORDS.search(ordering):
+        return
+    for tokens in lines:
+        for tok in tokens:
+            if tok.kind == Kind.LABEL and tok.field == Field.ENTRY and _CJK_ADD_LABEL.fullmatch(tok.text):
+                tok.field = Field.IGNORE
 
 
 def _dca_rungs(segments: list[Segment], lines: list[list[Token]], clean: str, levels: _Levels, entries: list[Decimal],
@@ -1470,6 +1486,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     lines = [tokenize_line(line, n, comma_decimal) for n, line in enumerate(clean.split("\n"))]
     _number_dash_rows(lines)
     _dca_price_beside_the_market(lines)
+    _cjk_add_rung_beside_the_market(lines, clean)
     tokens = [t for line in lines for t in line]
     segments = _segments(lines)
     _restore_unsequenced_indexes(segments)
@@ -2485,7 +2502,7 @@ def _adds_are_the_cards_own_rungs(clean: str, levels: _Levels) -> bool:
 # ("#LINK в позиции. Откупаем ещё по рынку", "позиция уже открыта", "we are already in"): the trade runs — more is an add-on
 _ALREADY_IN = re.compile(r"(?<!\w)(?:в\s+позиции|позици\w*(?:\s+по\s+[#$]?\w+)?\s+(?:уже\s+)?открыт\w*|ещё|еще|already\s+in|in\s+position|"
                          r"still\s+(?:in|holding)|buy(?:ing)?\s+more|add(?:ing)?\s+more|again)(?!\w)", re.IGNORECASE)
-_RUNG_LINE = re.compile(rf"^\W*(?:{_RUNG_WORDS})\s*[:：]\s*\$?\d[\d.,]*\s*$")
+_RUNG_LINE = re.compile(rf"^\W*(?:{_RUNG_WORDS})\s*[:：]?\s*\$?\d[\d.,]*\s*$")
 
 
 def _added_before_any_entry(clean: str, levels: _Levels) -> bool:
