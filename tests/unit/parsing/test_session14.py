@@ -72,7 +72,7 @@ def test_a_stop_move_whose_comma_reads_two_ways_carries_both_readings():
 
 def test_a_target_hit_beside_an_arrow_onto_the_new_stop_keeps_the_stop_move():
     parsed = parse_message("#DOGE TP1 ✅ SL -> 0.1840")
-    assert parsed.also_actions == (UpdateAction.NEW_STOP,) and parsed.new_stop == D("0.1840")
+    assert UpdateAction.NEW_STOP in (parsed.update_action, *parsed.also_actions) and parsed.new_stop == D("0.1840")
 
 
 @pytest.mark.parametrize("text, action", [
@@ -291,3 +291,78 @@ def test_a_fresh_card_with_an_averaging_rung_line_is_an_open_not_an_add_on(text,
                                   "In case you missed it 👇\n#XRP LONG\nEntry 2.18\nTP 2.30\nSL 2.04"])
 def test_yesterdays_call_shown_again_is_not_traded(text):
     assert not parse_message(text).tradable
+
+
+# --- review 25 (this session's rules attacked) ---
+
+@pytest.mark.parametrize("text, price", [
+    ("#BTC SL to 61 800", D("61800")),
+    ("#BTC стоп переносим на 61 800", D("61800")),
+    ("#BTC SL moved 60 500 → 61 800", D("61800")),
+    ("#ETH SL 3320 -> 3390 (TP1 hit)", D("3390")),
+    ("#ETH SL updated: 3390", D("3390")),
+])
+def test_the_new_stop_is_the_whole_price_after_the_move(text, price):
+    assert parse_message(text).new_stop == price
+
+
+@pytest.mark.parametrize("text, action, new_stop", [
+    ("#ETH SL changed: 3320 → BE", UpdateAction.MOVE_SL_BREAKEVEN, None),
+    ("#ETH moved SL from 3320", UpdateAction.NEW_STOP, None),  # only the old stop is written
+    ("#ETH SL to -1%", UpdateAction.NEW_STOP, None),  # a stop placed in percent: no stop-out
+    ("#ETH SL at +2% (profit locked)", UpdateAction.NEW_STOP, None),
+])
+def test_a_stop_move_with_no_new_price_moves_nothing_and_closes_nothing(text, action, new_stop):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "update" and parsed.update_action == action and parsed.new_stop == new_stop
+
+
+def test_a_stop_with_a_comma_that_reads_two_ways_and_no_verb_carries_both_readings():
+    parsed = parse_message("#XRP SL: 2,312")
+    assert parsed.new_stop is None and parsed.stop_readings == (D("2312"), D("2.312"))
+
+
+@pytest.mark.parametrize("text", ["#ATOM stopped out, cancel the rest of the orders",
+                                  "#ATOM SL hit ❌ cancel the remaining orders",
+                                  "#ATOM TP2 hit, SL to TP1 and it got hit"])
+def test_a_stop_out_beside_a_cancel_or_after_a_stop_move_is_a_stop_out(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "close" and parsed.update_action == UpdateAction.SL_HIT
+
+
+@pytest.mark.parametrize("text, target", [("#ETH TP2 hit ✅ SL → TP1", 1), ("#ETH Closed 50% at TP2, SL → TP1", 1),
+                                          ("#ETH TP3 ✅ stop to second target", 2), ("#ETH закрываем треть, стоп на TP2", 2)])
+def test_a_stop_onto_a_target_after_a_target_hit_or_a_partial_close_is_kept(text, target):
+    parsed = parse_message(text)
+    assert UpdateAction.NEW_STOP in (parsed.update_action, *parsed.also_actions) and parsed.stop_at_target == target
+
+
+@pytest.mark.parametrize("text", ["#ATOM cancel rest", "#ATOM kalan alım emirlerini iptal edin",
+                                  "#ATOM отменить неисполненные ордера", "#ATOM cancelar las entradas restantes",
+                                  "#ATOM cancelem as ordens restantes", "#ATOM batalkan sisa order",
+                                  "#ATOM hủy các lệnh còn lại", "#ATOM 미체결 주문 취소", "#ATOM restliche Orders stornieren",
+                                  "#ATOM annulez les ordres restants", "#ATOM cancellate gli ordini rimanenti",
+                                  "#ATOM pozostałe zlecenia anulujemy", "#ATOM बाकी ऑर्डर कैंसिल करें"])
+def test_more_wordings_of_cancelling_the_remaining_orders_are_entry_cancels(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "update" and parsed.update_action == UpdateAction.CANCEL_ENTRY
+
+
+def test_a_fill_beside_a_cancel_of_the_rest_keeps_the_cancel():
+    parsed = parse_message("#ATOM entry 1 filled, cancel the rest")
+    assert UpdateAction.CANCEL_ENTRY in (parsed.update_action, *parsed.also_actions)
+
+
+@pytest.mark.parametrize("text", ["#INJ posible long\nEntry: 21.5\nTP: 23\nSL: 20.4",
+                                  "#INJ olası long\nEntry: 21.5\nTP: 23\nSL: 20.4",
+                                  "#INJ возможен лонг\nВход: 21.5\nЦель: 23\nСтоп: 20.4",
+                                  "#INJ kemungkinan long\nEntry: 21.5\nTP: 23\nSL: 20.4",
+                                  ("Yesterday's trades:\n| Coin | Side | Entry | Target | Stop |\n|---|---|---|---|---|\n"
+                                   "| INJUSDT | LONG | 21.5 | 23 | 20.4 |")])
+def test_a_possible_call_in_other_languages_or_a_table_of_past_trades_is_not_traded(text):
+    assert not parse_message(text).tradable
+
+
+@pytest.mark.parametrize("footer", ["VIP members got this signal 5 minutes earlier", "Long scenario active ✅"])
+def test_a_live_call_with_a_relay_or_status_footer_still_trades(footer):
+    assert parse_message(f"#INJ LONG\nEntry: 21.5\nTP1: 23\nTP2: 24\nSL: 20.4\n{footer}").tradable

@@ -365,7 +365,9 @@ NOT_A_CALL_RE = re.compile(
     # ("Example of a signal format:", "VIP members got this yesterday 👇 … Join now!", "Would you long #SOL here?",
     # "#SOL LONG (expired, not triggered)")
     r"(?<!\w)(?:example\s+of\s+(?:a\s+|our\s+)?(?:signal|call|trade)s?|signal\s+format|format\s+of\s+(?:a\s+|our\s+)?signals?|"
-    r"would\s+you\s+(?:long|short|buy|sell|enter)|members\s+got\s+this|got\s+this\s+(?:one\s+)?(?:yesterday|last\s+week|earlier)|"
+    # ("VIP members got this signal 5 minutes earlier" relays a live call: only a past one is shown again)
+    r"would\s+you\s+(?:long|short|buy|sell|enter)|(?:members\s+)?got\s+this\s+(?:one\s+|signal\s+|call\s+)?(?:yesterday|last\s+week|"
+    r"earlier|(?:\d+|a\s+few|two|three)\s+days?\s+ago)|(?:yesterday|last\s+week)'?s?\s+(?:trades|calls|signals)\s*:\s*\n\s*(?:\||coin|pair|symbol)|"
     r"\(\s*(?:expired|not\s+triggered)(?=\W)|in\s+case\s+you\s+missed\s+it|어제\s*vip\s*(?:방|채널|룸)?\s*(?:시그널|신호)|"
     r"not\s+a\s+(?:signal|call|trade\s+call)|no\s+trade\s+(?:for\s+now|yet|here|today)|hypothetical\w*|if\s+i\s+(?:were|was|had\s+been)|demo\s+(?:account|trade)|paper\s+account|"
     r"waiting\s+for\s+(?:a\s+|the\s+|my\s+)?confirmation|skip\s+(?:this|it)(?:\s+one)?|entry\s+missed|missed\s+(?:the\s+)?entry\W+skip|"
@@ -543,8 +545,11 @@ CONDITIONAL_ENTRY_RE = re.compile(
     # ("Watching for a short on #ETH below 2.1k", "LONG setup - trigger: 4H close above 145", "Long (after confirmation)",
     # "entry soon", "Entry if we get a sweep of 28.5", "Possible Short Trade", "Short scenario"): an entry for later
     r"(?<!\w)(?:(?:watching|looking)\s+for\s+(?:a\s+|the\s+)?(?:long|short)\s+(?:on\s+\S+\s+)?(?:below|above|under|over)|"
-    r"(?:after|on|upon)\s+confirmation|trigger\s*:\s*(?:\S+\s+){0,2}?(?:close[sd]?|break\w*|reclaim\w*|candle|above|below)|entry\s+soon|entry\s+if\s+(?:we|it|price)|possible\s+(?:long|short)|"
-    r"(?:long|short)\s+scenario)(?!\w)|"
+    r"(?:long|short|buy|sell|entry|enter)\W{0,3}(?:only\s+)?(?:after|on|upon)\s+confirmation|"
+    r"trigger\s*:\s*(?:\S+\s+){0,2}?(?:close[sd]?|break\w*|reclaim\w*|candle|above|below)|entry\s+soon(?!\s+reached)|entry\s+if\s+(?:we|it|price)|possible\s+(?:long|short)|"
+    r"(?:long|short)\s+scenario(?!\s+(?:is\s+)?(?:active|activated|triggered|confirmed|playing))|"
+    # es "posible long", tr "olası long", ru "возможен лонг", id "kemungkinan long"
+    r"posible\s+(?:long|short)|olas[ıi]\s+(?:long|short)|возмож\w+\s+(?:лонг|шорт|long|short)|kemungkinan\s+(?:long|short))(?!\w)|"
     # "Entry condition: 1H close above 3.40", "شرط الدخول: ..."
     r"(?<!\w)(?:(?:entry|buy|sell)\s+conditions?|شرط\s+(?:ال)?دخول|شرط\s+ورود|условие\s+входа|giri[şs]\s+[şs]art[ıi]|"
     r"condici[óo]n\s+de\s+entrada|condi[çc][ãa]o\s+de\s+entrada|einstiegsbedingung|condition\s+d'entr[ée]e)(?!\w)", re.IGNORECASE)

@@ -131,6 +131,7 @@ _TABLE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
 
 
 _BRACKETED = re.compile(r"\([^()\n]*\)")
+_NUMBER_CELL = re.compile(r"\d[.,]\d|\d{3}")  # a price in a cell: a value, not a column's name
 
 
 def _tables_to_fields(text: str) -> str:
@@ -143,7 +144,9 @@ def _tables_to_fields(text: str) -> str:
         # ("SL (2%)", "TP (R:R 1:2)": a note in brackets beside a column's name is no part of it)
         head = [name for c in _TABLE_CELL_SPLIT.split(lines[i].strip().strip("|"))
                 if (name := _BRACKETED.sub("", c).strip())]
-        if len(head) >= 3 and i + 1 < len(lines) and all(not any(ch.isdigit() for ch in c) for c in head):
+        # (names may carry a number — "TP1", "Target 2" — but never are one)
+        if len(head) >= 3 and i + 1 < len(lines) and all(any(ch.isalpha() for ch in c) and not _NUMBER_CELL.search(c)
+                                                          for c in head):
             # Markdown tables put a "|---|:--:|" rule between the header and the values.
             values_at = i + 2 if _TABLE_RULE.match(lines[i + 1]) and i + 2 < len(lines) else i + 1
             row = [c for c in _TABLE_CELL_SPLIT.split(lines[values_at].strip().strip("|")) if c]
@@ -502,35 +505,8 @@ _SQUEEZE = re.compile(r"(?i)(?<!\w)(?:short|long)s?[\s-]+squeez(?:e|es|ed)(?!\w)
 _BRACKETED_RR = re.compile(r"\(\s*(?:r:?r\s*)?1\s*:\s*\d{1,2}(?:[.,]\d{1,2})?\s*\)", re.IGNORECASE)
 
 
-# A markdown table (a Discord or Telegram bot's layout): a header row, a row of dashes, data rows
-_TABLE_ROW = re.compile(r"^\s*\|?(.+?)\|?\s*$")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$")
-
-
-def _table_as_card(text: str) -> str:
-    """"| Pair | Side | Entry | TP1 | SL |" over "|---|---|…" over one row of values: written out as the card it is, one
-    "Header: value" line per column (a table of several rows is several calls: left as it is, for the reading that holds
-    a post of several coins)."""
-    lines = text.split("\n")
-    for n in range(len(lines) - 2):
-        if "|" not in lines[n] or not _TABLE_RULE.match(lines[n + 1]):
-            continue
-        rows = [line for line in lines[n + 2:] if "|" in line]
-        if len(rows) != 1 or lines[n + 2] is not rows[0]:
-            return text
-        header = [cell.strip() for cell in _TABLE_ROW.match(lines[n]).group(1).split("|")]
-        values = [cell.strip() for cell in _TABLE_ROW.match(rows[0]).group(1).split("|")]
-        if len(header) != len(values):
-            return text
-        card = [f"{name}: {value}" for name, value in zip(header, values, strict=True) if name and value]
-        return "\n".join([*lines[:n], *card, *lines[n + 3:]])
-    return text
-
-
 def normalize(text: str) -> str:
     """Canonical form of a message: ASCII punctuation, no emojis/links/relay artefacts/dates."""
-    if "|-" in text or "| -" in text or "|:-" in text:
-        text = _table_as_card(text)
     if "_" in text:  # JSON keys of bots: "stop_loss", "entry_price", "TP1_HIT"
         text = _SNAKE_KEY.sub(r"\1 \2", text)
     if "\\" in text:

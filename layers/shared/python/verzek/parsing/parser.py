@@ -1394,7 +1394,8 @@ def parse_message(text: str) -> ParsedMessage:
                             "the post's language writes decimals so)",
                             provenance=tuple((f, weak if f in ("entries", "targets", "stop_loss") else rule)
                                              for f, rule in decimal.provenance))
-    if parsed.kind == MessageKind.UPDATE and parsed.update_action in (UpdateAction.PARTIAL_CLOSE, UpdateAction.TP_HIT):
+    if parsed.kind == MessageKind.UPDATE and parsed.update_action in (UpdateAction.PARTIAL_CLOSE, UpdateAction.TP_HIT,
+                                                                      UpdateAction.ENTRY_FILLED):
         # ("#SOL TP1 ✅ take 50% and move SL to entry"): both changes are the follower's — the stop move is the one the
         # executor acts on, so it is not dropped for the first one read
         lowered = normalize(text).lower()
@@ -1403,7 +1404,9 @@ def parse_message(text: str) -> ParsedMessage:
         if change_beside(lowered, UpdateAction.MOVE_SL_BREAKEVEN):
             return _replace(parsed, also_actions=(UpdateAction.MOVE_SL_BREAKEVEN, *cancels))
         moved = _stop_moved_onto(lowered)
-        if moved is not None:
+        if moved is not None and moved.breakeven:
+            return _replace(parsed, also_actions=(UpdateAction.MOVE_SL_BREAKEVEN, *cancels))
+        if moved is not None and (moved.price is not None or moved.target is not None or moved.readings):
             # ("Close 50% here and move SL to 3150", "TP2 ✅ take half, SL moved to TP1")
             return _replace(parsed, also_actions=(UpdateAction.NEW_STOP, *cancels), new_stop=moved.price,
                             stop_at_target=moved.target, stop_readings=moved.readings)
@@ -1411,18 +1414,40 @@ def parse_message(text: str) -> ParsedMessage:
             return _replace(parsed, also_actions=cancels)
     if parsed.kind == MessageKind.UPDATE and parsed.update_action == UpdateAction.NEW_STOP \
             and (moved := _stop_moved_onto(normalize(text).lower())) is not None:
+        if moved.breakeven:
+            return _replace(parsed, update_action=UpdateAction.MOVE_SL_BREAKEVEN, new_stop=None)
         if moved.target is not None:
             # ("#ETH TP2 ✅ SL moved to TP1", "SL 138 → TP1"): the stop put on one of the trade's targets — its price is
             # the signal's, whatever other number the post writes beside the stop word
             return _replace(parsed, new_stop=None, stop_at_target=moved.target)
-        if moved.price is None:
+        if moved.price is None and moved.readings:
             # ("#XRP move SL to 2,312"): 2.312 or 2312 — a stop moved to the wrong one closes the trade at once; both
             # readings go with the update, and the signal's own levels tell which one it is
             return _replace(parsed, new_stop=None, stop_readings=moved.readings,
                             notes=(*parsed.notes, "new stop read two ways: " + _AMBIGUOUS_COMMA))
-        if parsed.new_stop is None:
-            return _replace(parsed, new_stop=moved.price)
+        if moved.price is None:
+            return _replace(parsed, new_stop=None)  # ("moved SL from 3100": only the old stop is written)
+        # ("SL 0.1700 -> 0.1840 (TP1 hit)", "SL to 43 500"): the price the phrase moves the stop onto, over any other
+        # number read beside the stop word
+        return _replace(parsed, new_stop=moved.price)
+    if parsed.kind == MessageKind.UPDATE and parsed.update_action == UpdateAction.NEW_STOP and parsed.new_stop is not None \
+            and (readings := _two_readings_of(normalize(text).lower(), parsed.new_stop)):
+        # ("#XRP SL: 2,312" with no verb): the same two readings
+        return _replace(parsed, new_stop=None, stop_readings=readings,
+                        notes=(*parsed.notes, "new stop read two ways: " + _AMBIGUOUS_COMMA))
     return parsed
+
+
+def _two_readings_of(lowered: str, price: Decimal) -> tuple[Decimal, ...]:
+    """Both readings of the number the post writes as `price` when its comma may be a decimal point ("2,312")."""
+    comma_decimal = uses_comma_decimals(lowered)
+    if not comma_is_ambiguous(lowered, comma_decimal):
+        return ()
+    for written in re.findall(r"(?<![\d.,])\d{1,3},\d{3}(?![\d.,])", lowered):
+        readings = tuple(parse_decimal(written, decimal) for decimal in (False, True))
+        if readings[0] == price and all(r is not None and r > 0 for r in readings):
+            return readings
+    return ()
 
 
 def _stop_moved_onto(lowered: str) -> StopMove | None:
@@ -1435,7 +1460,7 @@ def _stop_moved_onto(lowered: str) -> StopMove | None:
     if ONE_COMMA_GROUP.fullmatch(moved.price) and comma_is_ambiguous(lowered, comma_decimal):
         readings = tuple(parse_decimal(moved.price, decimal) for decimal in (False, True))
         return StopMove(readings=readings) if all(r is not None and r > 0 for r in readings) else None
-    price = parse_decimal(moved.price, comma_decimal)
+    price = parse_decimal(re.sub(r"[ \u00a0]", "", moved.price), comma_decimal)
     return StopMove(price=price) if price is not None and price > 0 else None
 
 
@@ -1468,6 +1493,7 @@ _SELL_NOT_A_CLOSE = re.compile(rf"(?<!\w)(?:{_PART_WORDS}|\d{{1,2}}\s*%\s+of|hed
                                r"futures?|perp\w*|bag|at\s+\$?\d)(?!\w)|\d\s*/\s*\d", re.IGNORECASE)
 
 
+_STOP_PUT_AT_A_PERCENT = re.compile(r"(?<!\w)(?:sl|stop(?:[\s-]*loss)?)\s+(?:(?:moved|set|now)\s+)?(?:to|at|@|->|=>)\s*[+-]?\d+(?:[.,]\d+)?\s*%")
 # Cornix's stop message: "Stop Target Hit ⛔", "#NEAR/USDT stop target 1 ❌" (the stop, its "target", met — a loss)
 _STOP_TARGET_MET = re.compile(r"stop\s+target(?:\s*\d{1,2})?\s*(?:hit|❌|⛔|🛑)")
 
@@ -1844,6 +1870,9 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # ("#SUI — entry never triggered, cancel the pending limit order. Setup invalidated."): the pending order is
             # the whole trade — cancelling it before it filled closes the call
             action = None
+        if action == UpdateAction.CANCEL_ENTRY and closing and close_action(status_text) == UpdateAction.SL_HIT:
+            # ("#ATOM stopped out, cancel the rest of the orders"): the stop-out ends the trade; the rest goes with it
+            action = None
         if action in (UpdateAction.PARTIAL_CLOSE, UpdateAction.CANCEL_ENTRY) or (action and not closing):
             # A TP number stated next to another instruction ("TP2 hit, move SL to entry") is kept too.
             new_stop = stops[-1] if action == UpdateAction.NEW_STOP and len(set(stops)) == 1 else None
@@ -1953,6 +1982,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                            UpdateAction.NEW_STOP if field == Field.STOP else UpdateAction.OTHER, notes,
                            new_stop=price if field == Field.STOP else None)
         reported = _short_level_report(tokens, clean, text) if candidate is not None and not symbol_problem else None
+        if reported == Field.STOP and _STOP_PUT_AT_A_PERCENT.search(status_text):
+            # ("#ETH SL to -1%", "SL at +2% (locked profit)"): the stop put somewhere, in percent — a stop move whose
+            # price is not written (the executor moves nothing on it), never a stop-out that closes the trade
+            return _status(MessageKind.UPDATE, candidate, segments, UpdateAction.NEW_STOP, notes)
         if reported == Field.STOP and not hedged(status_text):
             # "Stop-Loss bei #INJ ausgelöst", "SL #ORDI dính rồi", "#MANA 손절 처리되었습니다": a stop word and the coin in
             # a short post with no price — whatever the verb, that trade was stopped out

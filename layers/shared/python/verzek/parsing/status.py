@@ -61,6 +61,7 @@ _LEVERAGE_CHANGE = (
     r"(?:apalancamiento|alavancagem|hebel|плечо|kald[ıi]ra[çc]\w*|levier|leva|d[źz]wigni\w*|leverage)")
 LEVERAGE_CHANGE_RE = re.compile(_LEVERAGE_CHANGE)
 
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th")
 _STOP_WORD = (r"(?:(?<!\w)(?:sl|stop(?:[\s-]*loss)?|stoploss|стоп(?:[\s-]*лосс)?|zarar\s+durdur|c[ắa]t\s+l[ỗo]|d[ừu]ng\s+l[ỗo]|"
               r"وقف\s+(?:ال)?خسار[ةه]|(?:ال)?ستوب|حد\s+ضرر|استاپ(?:\s*لاس)?)(?!\w)|止损|손절|损切り?|ストップ)")
 # Verbs that move a level, per language ("двигаем стоп на 142", "stop 142'ye çekildi", "subindo stop para 142", "dời SL về 142",
@@ -232,7 +233,7 @@ _PART_CLOSED_STEMS = (r"closed|close|clos|geschlossen|schlie|glattst|clôtur|clo
 # "Лимитку по #TAO отменяем", "cancelamos la orden de #SOL", "limit emrini iptal ediyoruz": a cancel verb next to a word
 # for the pending order, in either order
 _CANCEL_VERB = (r"(?:(?<!\w)(?:cancel\w*|отмен\w*|скасов\w*|iptal|cancelamos|cancelar|cancela|annul\w*|anuluj\w*|"
-                r"anulujemy|batal\w*|h[ủu]y|huỷ|إلغاء|الغاء|لغو|storn\w*)(?!\w)|取消|キャンセル|취소)")
+                r"anulujemy|batal\w*|h[ủu]y|huỷ|إلغاء|الغاء|لغو|storn\w*|कैंसिल|रद्द)(?!\w)|取消|キャンセル|취소)")
 _ORDER_WORD = (r"(?:(?<!\w)(?:orders?|limits?|limit\s+orders?|лимитк\w*|лимитн\w*|ордер\w*|заявк\w*|emr\w*|emir\w*|"
                r"[óo]rden(?:es)?|ordem|ordens|ordres?|ordin[ei]|zleceni\w*|l[ệe]nh|pesanan|أمر|الأمر|سفارش)(?!\w)|挂单|订单|주문|注文)")
 # ("#SOL cancel TP3", "#AVAX TP3 iptal", "cancel the stop loss order", "cancel the DCA order at 138", "cancel 2nd buy
@@ -243,7 +244,14 @@ _ORDER_WORD = (r"(?:(?<!\w)(?:orders?|limits?|limit\s+orders?|лимитк\w*|л
 # "batalkan entry kedua", vi "hủy lệnh chờ còn lại"; before the verb, tr "ikinci girişi iptal", "kalan emirleri iptal",
 # ko "남은 주문 취소", ja "2番目のエントリーをキャンセル"): the filled part of the trade runs on
 _UNFILLED_RUNGS = (r"(?:(?:2nd|second|3rd|third|4th|fourth|last|remaining|unfilled|rest\s+of\s+(?:the\s+|our\s+)?)\s*"
-                   r"(?:entry|entries|limit\s+orders?|orders?|buys?)|"
+                   r"(?:entry|entries|limit\s+orders?|orders?|buys?)|(?:the\s+)?rest(?=\s*$|\s*[,.!])|"
+                   # es/pt/fr/it/de/pl "las entradas restantes", "as ordens restantes", "les ordres restants", "gli ordini
+                   # rimanenti", "restliche Orders", "pozostałe zlecenia", ru "неисполненные ордера", id "sisa order", vi "các
+                   # lệnh còn lại", zh "剩余挂单", ko "미체결 주문", hi "बाकी ऑर्डर", tr "kalan alım emirlerini"
+                   r"(?:las\s+|los\s+|as\s+|os\s+|les\s+|gli\s+)?(?:entradas|[óo]rdenes|ordens|ordres|entr[ée]es|ordini)\s+"
+                   r"(?:restantes|pendientes\s+que\s+no\s+se\s+llenaron|restants|rimanenti)|restliche\s+(?:orders?|eintr[äa]ge|einstiege)|"
+                   r"pozosta[łl]e\s+zleceni\w*|неисполненн\w+\s+(?:ордер|заявк)\w*|sisa\s+(?:order|entry|pesanan)|"
+                   r"c[áa]c\s+l[ệe]nh\s+c[òo]n\s+l[ạa]i|剩余挂单|미체결\s*주문|बाकी\s+ऑर्डर|kalan\s+(?:al[ıi]m\s+)?(?:emir\w*|emr\w*)|"
                    r"(?:втор|трет|четв[её]рт|последн|оставш)\w*\s+(?:ордер|вход|заявк|лимитк)\w*|"
                    r"(?:la\s+|a\s+)?(?:segunda|tercera|terceira|[úu]ltima|cuarta|quarta)\s+(?:entrada|orden|ordem)|"
                    r"entry\s+(?:kedua|ketiga|terakhir)|l[ệe]nh\s+ch[ờo]\s+c[òo]n\s+l[ạa]i|"
@@ -406,7 +414,11 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # ("TP3 hit 🔥 SL to TP1", "TP1 ✅ SL to 14.5": the stop word, "to", the level — an instruction of its own)
         r"(?<!\w)(?:sl|stop(?:[\s-]*loss)?)\s+to\s+(?:the\s+)?(?:\$?\d|(?:tp|target)\s*\d)|"
         # ("TP1 ✅ SL -> 0.1840", "took half, SL => TP1": after another change of the post)
-        r"(?:[,;!|]|\.\s|%\s|(?:tp|target)\s*\d{1,2}\s)\s*(?:sl|stop(?:[\s-]*loss)?)\s*(?:-+>|=>)\s*(?:\$?\d|(?:tp|target)\s*\d)|"
+        r"(?:[,;!|]|\.\s|%\s|(?:tp|target)\s*\d{1,2}(?:\s+(?:hit|done|reached|achieved|taken|filled|touched))?\s)\s*"
+        r"(?:sl|stop(?:[\s-]*loss)?)\s*(?:-*>|=>)\s*(?:\$?\d|(?:tp|target)\s*\d)|"
+        # ("TP3 ✅ stop to second target", ru "стоп на TP1": the phrase ends at the stop word, what it goes onto is read after)
+        rf"(?<!\w)(?:sl|stop(?:[\s-]*loss)?)(?=\s+to\s+(?:the\s+)?(?:{'|'.join(_ORDINAL_WORDS)})\s+(?:target|tp|take[\s-]*profit)(?!\w))|"
+        r"стоп(?=\s+на\s+(?:tp|тп|тейк|цель)\s*\d)|"
         r"(?:sl|stop(?:[\s-]*loss)?)\s*:?\s*\$?\d[\d.,]*\s*(?:>|-+>|=>)\s*(?:\$?\d|(?:tp|target)\s*\d)|"
         r"(?:استاپ|حد\s+ضرر)\s+(?:رو|را)\s+(?:ببر|بذار|جابجا|منتقل)\w*|(?:^|\n)\s*/(?:update|sl|move)(?!\w)|"
         r"перен\w+\s+стоп|стоп\s+перен\w+|"
@@ -617,11 +629,12 @@ _AUXILIARY = (r"(?:\s*(?:'?[ae]|'?ye)?\s+(?:was|has\s+been|got|is|wurde|ist|đã
               r"تم|已经?|been|была?|было)){0,2}\s*")
 # "ausgestoppt", "stoppé", "stoppati", "стопнуло", "ушли по стопу", "wybici na stopie", "stop olduk", "BE hit", "被止损",
 # "ロスカットされました", "โดน SL", "स्टॉप लॉस हिट हो गया": stopped out, in one word or a fixed phrase of a language
-_STOPPED_OUT_STEMS = (r"ausgestoppt|stop\s+out|stopp|стопн|стопан|по\s+стоп|wybi|stop'?u?\s+old|be\s+(?:sl\s+|stop\s+)?(?:was\s+|got\s+)?(?:hit|trig)|"
+_STOPPED_OUT_STEMS = (r"ausgestoppt|stop\s+out|got\s+hit|stopp|стопн|стопан|по\s+стоп|wybi|stop'?u?\s+old|be\s+(?:sl\s+|stop\s+)?(?:was\s+|got\s+)?(?:hit|trig)|"
                       r"even\s+(?:sl\s+|stop\s+)?(?:was\s+|got\s+)?(?:hit|trig)|被止损|止损被|ロスカット|โดน|ชน|हिट|लग|"
                       r"(?:entry|even|be|безубытке|бу|входе)(?:\s+price)?\)?\s+(?:was\s+|got\s+|has\s+been\s+)?(?:hit|trig|сработ)")
 _STOPPED_OUT_WORDS = (
-    r"(?<!\w)(?:ausgestoppt|na-?stop\s+out|stopp[ée](?:e|s|es)?|stoppat[oiae]|стопнул\w*|стопанул\w*|"
+    # ("TP1 hit SL to entry — got stopped later", "SL to TP1 and it got hit": the moved stop then hit)
+    r"(?<!\w)(?:got\s+stopped(?:\s+out)?|(?:and|then)\s+(?:it\s+|that\s+)?got\s+hit|ausgestoppt|na-?stop\s+out|stopp[ée](?:e|s|es)?|stoppat[oiae]|стопнул\w*|стопанул\w*|"
     r"(?:ушли|уш[её]л|вышли|выбило|вибило|вибили|выбили)\s+по\s+стоп\w*|wybi\w*\s+(?:na\s+|z\s+|przez\s+)?(?:sl|stop\w*)|"
     r"stop(?:u|'u)?\s+old(?:u|uk|um)|(?:be|breakeven|break[\s-]*even)\s+(?:sl\s+|stop\s+)?(?:was\s+|got\s+)?(?:hit|triggered))(?!\w)|"
     r"被止损|止损被打|ロスカット\s*(?:され|になり|した)|(?:โดน|ชน)\s*(?:sl|stop|สต็อป|สตอป)|"
@@ -1289,14 +1302,21 @@ _CLOSE_OR_EXIT = re.compile(
 # What a stop is moved onto, right after the phrase that moves it: a price ("SL moved to 3150", "стоп переносим на 142")
 # or one of the trade's targets ("SL to TP1", "move the stop to the first target", "стоп на первый тейк", "止损移到第一止盈")
 # ("move SL from 13.5 to 14.1", "raise the stop loss from 13.50 to 14.10": the old stop, then the new one)
-_ONTO = (r"(?:(?:from|de|von|с|от)\s+\$?\d[\d.,]*\s+|\$?\d[\d.,]*\s*(?=->|=>|→|>))?"
+_ONTO = (r":?[ \t]*(?:(?:from|de|von|с|от)\s+\$?\d[\d.,]*\s+|(?:[1-9]\d{0,2}(?:[ \u00a0]\d{3})+|\$?\d[\d.,]*)\s*(?=->|=>|→|>))?"
          r"(?:(?:to|at|on|onto|@|a|al|à|au|na|на|в|до|auf|v[ềe]|ke|para|sur|su|naar|op|do|w|ile|به|إلى|الى|至|到)\s*|(?:->|=>|>|→)\s*)?"
          r"(?:the\s+|our\s+|la\s+|le\s+|el\s+|o\s+|il\s+|den\s+|de\s+|lo\s+)?")
 _ONTO_TARGET = re.compile(r"[ \t]*" + _ONTO + rf"(?:(?P<ordinal>{'|'.join(_ORDINALS.values())})\s*{_TP_WORDS}|"
                           rf"{_TP_WORDS}\s*(?P<number>\d{{1,2}})(?![\d.,]))(?!\w)")
 # (not one of two prices offered: "move SL to 0.1840 or 0.1860, your call")
-_ONTO_PRICE = re.compile(r"[ \t]*" + _ONTO + r"\$?(?P<price>\d[\d.,]*\d|\d)(?!\s*%|[\d.,]*\s*(?:x|%))(?!\w)"
+# ("SL to 43 500": a space between the thousands)
+_ONTO_PRICE = re.compile(r"[ \t]*" + _ONTO + r"\$?(?P<price>[1-9]\d{0,2}(?:[ \u00a0]\d{3})+(?![\d.,])|\d[\d.,]*\d|\d)"
+                         r"(?![ \u00a0]\d{3}(?!\d))(?!\s*%|[\d.,]*\s*(?:x|%))(?!\w)"
                          r"(?!\s*(?:or|/|-|–|to|->|=>|→|>|или|o|ou|oder|veya|atau|ho[ặa]c|或)\s*\$?\d)")
+# ("SL changed: 3100 → BE": the arrow onto breakeven; "moved SL from 3100": the old stop only, the new one not said)
+_ONTO_BREAKEVEN = re.compile(r"[ \t]*:?[ \t]*(?:\$?\d[\d.,]*\s*)?(?:->|=>|→|>|to)\s*(?:be|breakeven|break[\s-]*even|entry)(?!\w)")
+_FROM_ONLY = re.compile(r"[ \t]*(?:from|de|von|с|от)\s+\$?\d[\d.,]*\s*$")
+_STOP_WORD_IN = re.compile(r"sl|stop|стоп")
+_BEFORE_IN_CLAUSE = re.compile(r"[,;!|，、،?]|\.\s")
 _ENDS_ON_THE_LEVEL = re.compile(r"(?:(?:tp|target)\s*)?\$?[\d.,]*$")
 # (a clause ends at punctuation followed by a space or at a line's end: never at the point or comma inside a price)
 _CLAUSE_END = re.compile(r"[,;!|，、،]\s|\.\s|[?？؟]|\s(?:and|und|et|e|y|и|та|ve|dan|và)\s")
@@ -1309,6 +1329,7 @@ class StopMove:
     price: str | Decimal | None = None
     target: int | None = None
     readings: tuple[Decimal, ...] = ()
+    breakeven: bool = False
 
 
 def stop_moved_onto(lowered: str) -> StopMove | None:
@@ -1317,15 +1338,22 @@ def stop_moved_onto(lowered: str) -> StopMove | None:
     on a condition ("SL to 3150 if TP2 hits")."""
     found: set[StopMove] = set()
     for line, match in _position_change_phrases(lowered, UpdateAction.NEW_STOP):
-        start = match.start()
+        # (the clause from the stop word: "Closed 50% at TP2, SL → TP1" — the phrase may begin at the comma before it)
+        word = _STOP_WORD_IN.search(match.group(0))
+        start = match.start() + (word.start() if word is not None and match.group(0)[:word.start()].strip(" ,;!|.%")
+                                 == "" else 0)
         # ("sl -> 3150", "sl → tp1": the phrase ends inside what the stop is moved onto)
-        end = start + _ENDS_ON_THE_LEVEL.search(match.group(0)).start()
+        end = match.start() + _ENDS_ON_THE_LEVEL.search(match.group(0)).start()
         tail = line[end:]
         tail = tail[:m.start()] if (m := _CLAUSE_END.search(tail)) else tail
-        clause = _CLAUSE_BREAK.split(line[:start])[-1] + line[start:end] + tail
+        clause = _BEFORE_IN_CLAUSE.split(line[:start])[-1] + line[start:end] + tail
         if _CONDITION.search(clause) or update_not_now(line, UpdateAction.NEW_STOP):
             continue
-        if (onto := _ONTO_TARGET.match(tail)) is not None:
+        if _ONTO_BREAKEVEN.match(tail):
+            found.add(StopMove(breakeven=True))
+        elif _FROM_ONLY.match(tail):
+            found.add(StopMove())
+        elif (onto := _ONTO_TARGET.match(tail)) is not None:
             number = onto.group("number")
             found.add(StopMove(target=int(number) if number else next(
                 n for n, words in _ORDINALS.items() if re.fullmatch(words, onto.group("ordinal")))))
