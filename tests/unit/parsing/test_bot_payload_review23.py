@@ -192,3 +192,111 @@ def test_a_take_profit_written_but_not_read_as_a_price_holds_the_open(targets):
     # payload wrote and the card lost must hold it)
     parsed = parse_message(f'{{"symbol":"LINKUSDT","side":"long","entry":14.2,{targets},"sl":"2%"}}')
     assert parsed.kind.value == "open" and parsed.stop_loss_pct == D(2) and not parsed.tradable
+
+
+# --- review 25 F15: a share of the position by TradersPost's quantityType; one reading of a percent --------------
+
+@pytest.mark.parametrize("payload,kind", [
+    ('{"ticker":"DOTUSDT","action":"exit","quantityType":"percent_of_position","quantity":100}', "close"),
+    ('{"ticker":"DOTUSDT","action":"sell","quantityType":"percent_of_position","quantity":"100"}', "close"),
+    ('{"ticker":"DOTUSDT","action":"exit","quantityType":"percent_of_position","quantity":25}', "update"),
+    ('{"ticker":"DOTUSDT","action":"sell","quantityType":"percent_of_position","quantity":60}', "update"),
+])
+def test_a_percent_of_the_position_is_that_share_and_a_sell_of_it_an_exit(payload, kind):
+    parsed = parse_message(payload)
+    assert parsed.kind.value == kind and parsed.symbol == "DOT/USDT"
+    if kind == "update":
+        assert parsed.update_action == UpdateAction.PARTIAL_CLOSE
+
+
+@pytest.mark.parametrize("percent", ['2.0', '"2"', '"2.0%"'])
+def test_a_percent_share_reads_the_same_however_written(percent):
+    parsed = parse_message(f'{{"action":"close","symbol":"DOTUSDT","percent":{percent}}}')
+    assert parsed.kind.value == "update" and parsed.update_action == UpdateAction.PARTIAL_CLOSE
+
+
+# (a guard: passes before the fix too)
+@pytest.mark.parametrize("share", ['"percent":100.0', '"percent":"100%"'])
+def test_a_share_of_one_hundred_percent_closes_all(share):
+    assert parse_message(f'{{"action":"close","symbol":"DOTUSDT",{share}}}').kind.value == "close"
+
+
+# --- review 25 F16: a template's empty or waiting status leaves the call the card it is ---------------------------
+
+DOT_CARD = '"symbol":"DOTUSDT","side":"long","entry":6.1,"tp":[6.5,6.9],"sl":5.8'
+
+
+@pytest.mark.parametrize("status", [
+    '"result":""', '"result":"None"', '"hit":"none"', '"targets_hit":"0/3"', '"reached":"No"', '"state":"entry_zone"',
+    '"state":"Waiting Entry"', '"status":"awaiting_entry"', '"status":"entry-pending"', '"status":"not_triggered"',
+    '"status":"WAITING ⏳"', '"status":"valid"', '"status":"created"', '"status":"New Signal 🚀"', '"status":"Opened"',
+    '"status":"Active ✅"', '"status":"live 🔴"',
+])
+def test_an_empty_or_waiting_status_still_trades_the_call(status):
+    parsed = parse_message(f"{{{DOT_CARD},{status}}}")
+    assert parsed.kind.value == "open" and parsed.tradable and parsed.stop_loss == D("5.8")
+
+
+# ("TP2 Hit ✅" failed before, its emoji unread; the stop-out is a guard)
+@pytest.mark.parametrize("status,action", [('"status":"TP2 Hit ✅"', UpdateAction.TP_HIT),
+                                           ('"result":"Stopped Out"', UpdateAction.SL_HIT)])
+def test_a_status_of_a_level_reached_is_still_that_report(status, action):
+    assert parse_message(f"{{{DOT_CARD},{status}}}").update_action == action
+
+
+# (a guard: passes before the fix too)
+@pytest.mark.parametrize("status", ['"targets_hit":"2/3"', '"hit":"tp1"'])
+def test_a_reached_field_with_a_target_is_still_no_fresh_open(status):
+    assert parse_message(f"{{{DOT_CARD},{status}}}").kind.value == "not_a_signal"
+
+
+# --- review 25 F17: a stop moved by a payload, beside a target hit or alone; cancels -----------------------------
+
+def _stop_moved_to(parsed):
+    return parsed.new_stop if UpdateAction.NEW_STOP in (parsed.update_action, *parsed.also_actions) else None
+
+
+@pytest.mark.parametrize("payload,stop", [
+    ('{"symbol":"DOTUSDT","event":"tp1_hit","new_sl":6.1}', "6.1"),
+    ('{"symbol":"DOTUSDT","action":"tp1_hit","sl":6.15}', "6.15"),
+    ('{"symbol":"DOTUSDT","event":"tp2_reached","stop_loss":6.5}', "6.5"),
+    ('{"symbol":"DOTUSDT","side":"long","entry":6.1,"tp1":6.5,"tp2":6.9,"sl":6.1,"tp1_hit":true}', "6.1"),
+    ('{"symbol":"DOTUSDT","event":"sl_moved","sl":6.3}', "6.3"),
+    ('{"symbol":"DOTUSDT","action":"update_sl","sl":"6.3"}', "6.3"),
+    ('{"symbol":"DOTUSDT","action":"move_sl","new_sl":6.3}', "6.3"),
+])
+def test_a_stop_the_payload_moves_is_carried(payload, stop):
+    parsed = parse_message(payload)
+    assert parsed.kind.value == "update" and parsed.symbol == "DOT/USDT" and _stop_moved_to(parsed) == D(stop)
+
+
+@pytest.mark.parametrize("payload", [
+    '{"symbol":"DOTUSDT","event":"tp1_hit","sl":"breakeven"}', '{"symbol":"DOTUSDT","action":"breakeven"}',
+    '{"symbol":"DOTUSDT","action":"move_sl_to_be"}', '{"symbol":"DOTUSDT","action":"move_sl","sl":"entry"}',
+])
+def test_a_stop_moved_to_breakeven_by_a_payload_is_the_breakeven_move(payload):
+    parsed = parse_message(payload)
+    assert parsed.kind.value == "update"
+    assert UpdateAction.MOVE_SL_BREAKEVEN in (parsed.update_action, *parsed.also_actions)
+
+
+# (a guard: passes before the fix too)
+def test_a_full_cards_own_stop_beside_a_target_hit_is_no_move():
+    parsed = parse_message('{"symbol":"DOTUSDT","side":"long","entry":6.1,"tp1":6.5,"tp2":6.9,"sl":5.8,"tp1_hit":true}')
+    assert parsed.update_action == UpdateAction.TP_HIT and _stop_moved_to(parsed) is None
+
+
+@pytest.mark.parametrize("action", ["cancel", "cancel_orders", "cancel_entry", "Cancel All"])
+def test_a_cancel_payload_cancels_the_coins_unfilled_entries(action):
+    parsed = parse_message(f'{{"symbol":"DOTUSDT","action":"{action}"}}')
+    assert parsed.kind.value == "close" and parsed.update_action == UpdateAction.CANCEL_ENTRY
+
+
+def test_a_cancel_of_one_entry_order_is_an_update():
+    parsed = parse_message('{"symbol":"DOTUSDT","action":"cancel_entry","orderId":"551207"}')
+    assert parsed.kind.value == "update" and parsed.update_action == UpdateAction.CANCEL_ENTRY
+
+
+# (a guard: passes before the fix too)
+def test_an_exchanges_record_of_a_cancelled_order_is_still_no_signal():
+    assert parse_message('{"symbol":"DOTUSDT","orderId":551207,"status":"CANCELED"}').kind.value == "not_a_signal"

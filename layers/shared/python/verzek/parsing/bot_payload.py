@@ -6,7 +6,9 @@ The keys are the ones these tools document ("action": "enter_long" / "exit_short
 "takeProfits": [{"price", "portfolio"}], "stopLoss": {"price"}, "tp1".."tp9", "pair": "USDT_DOGE"). Amounts, shares
 ("piece", "portfolio"), lags, timestamps and ids are never prices; a secret or token is never copied. A stop or a
 take-profit the payload writes is carried or the open is held (never dropped); a target or stop reached is the update it
-reports, never a fresh open; an exit of an amount of coins is a partial close, never all of the position. A JSON object
+reports, never a fresh open (a new stop beside it is the stop move); an empty or waiting status ("result": "",
+"state": "waiting_entry") leaves a call the card it is; an exit of an amount of coins is a partial close, never all of
+the position; a stop move or a cancel payload is the update its card text would be. A JSON object
 that names no coin or no trade action (an API error, a bot's status) is no signal: its words are a machine's
 ("Invalid API-key, IP, or permissions for action" is no close of a coin "API").
 """
@@ -45,7 +47,8 @@ _LEVERAGE_KEYS = ("leverage", "lev", "margin_mode", "marginmode")
 # The part of a position an exit takes: in percent by its key's name, or by a unit key beside an amount
 _SHARE_PERCENT_KEYS = ("percent", "percentage", "qty_percent", "close_percent", "position_percent")
 _SHARE_AMOUNT_KEYS = ("amount", "size", "quantity", "qty", "amountpertrade")
-_SHARE_UNIT_KEYS = ("currency_type", "investmenttype", "amounttype", "amountpertradetype")
+# (TradersPost's "quantityType": "percent_of_position")
+_SHARE_UNIT_KEYS = ("currency_type", "investmenttype", "amounttype", "amountpertradetype", "quantitytype")
 _LONG = {"long", "buy", "enter_long", "open_long", "long_entry", "entry_long", "bullish"}
 _SHORT = {"short", "sell", "enter_short", "open_short", "short_entry", "entry_short", "bearish"}
 _CLOSE = {"exit_long", "exit_short", "close", "close_long", "close_short", "exit", "close_at_market_price",
@@ -68,7 +71,22 @@ _PERPETUAL = re.compile(r"(?:[-_.](?:SWAP|PERP)|\.P)$", re.IGNORECASE)
 _RECORD_KEYS = frozenset({"orderid", "order_id", "clientorderid", "client_order_id", "reduceonly", "reduce_only", "closedpnl",
                           "closed_pnl", "positionamt", "position_amt", "executedqty", "executed_qty", "avgprice", "avg_price",
                           "unrealizedprofit", "unrealised_pnl", "unrealizedpnl", "cumexecqty", "orderstatus", "order_status"})
-_LIVE_STATUS = frozenset({"new", "open", "active", "live", "pending"})
+# A live or waiting call's state ("Active ✅", "NEW SIGNAL", "waiting_entry"), read case-, emoji- and spacing-blind
+_LIVE_STATUS = frozenset({"new", "open", "opened", "active", "live", "pending", "waiting", "valid", "created", "new_signal",
+                          "entry_zone", "in_entry_zone", "waiting_entry", "waiting_for_entry", "awaiting_entry",
+                          "entry_pending", "pending_entry", "not_triggered", "untriggered", "not_filled"})
+# An empty or negative status or reached field of a template ("result": "", "hit": "none", "targets_hit": "0/2")
+_NO_STATUS = re.compile(r"|none|no|null|nil|false|n_?a|0(?:_\d+)?|not_yet|nothing")
+# A stop moved by the payload: an action word ("move_sl", "update_sl", "sl_moved", "breakeven") or a key ("new_sl")
+_STOP_WORD = r"(?:sl|stop(?:_?loss)?)"
+_STOP_MOVE = re.compile(rf"(?:update|move|modify|change|adjust|set)_?{_STOP_WORD}(?:_?to_?(be|break_?even|entry))?"
+                        rf"|{_STOP_WORD}_?(?:moved|updated|changed|modified|adjusted|update|move)(?:_?to_?(be|break_?even|entry))?"
+                        rf"|(?:move_?)?(?:{_STOP_WORD}_?)?(?:to_?)?(break_?even)|move_?(?:{_STOP_WORD}_?)?to_?(be|entry)")
+_NEW_STOP_KEY = re.compile(rf"new_?{_STOP_WORD}(?:_?price)?|{_STOP_WORD}_?(?:new|moved_?to|to)")
+_BREAKEVEN = re.compile(r"be|break_?even|entry|entry_price")
+# A cancel of the coin's orders ("cancel", "cancel_orders", "cancel_entry", "cancel_all")
+_CANCEL = re.compile(r"cancel(?:_?(?:all|orders?|entry|entries|entry_orders?|signal|trade|limit))?|cancel_all_orders")
+_ORDER_ID_KEYS = frozenset({"orderid", "order_id", "clientorderid", "client_order_id"})
 _STABLE_QUOTES = ("USDT", "USDC", "BUSD", "FDUSD", "TUSD", "USD")
 _CRYPTO_QUOTES = ("BTC", "ETH", "BNB")
 _QUOTES = (*_STABLE_QUOTES, *_CRYPTO_QUOTES, "TRY", "EUR")
@@ -98,8 +116,11 @@ def card_from_payload(text: str) -> PayloadCard | None:
     if not isinstance(data, dict):
         return None
     fields = _fields(data)
-    if _RECORD_KEYS & set(fields) or any(fields.get(flag) is True for flag in _DONE_FLAGS) \
-            or any(level.get(key) for level in _objects(data) for key in _REACHED_KEYS):
+    # (a command to cancel one order names the order: "action": "cancel_entry", "order_id": …)
+    cancel = any(_CANCEL.fullmatch(word) for word in _words(fields, _ACTION_KEYS))
+    records = _RECORD_KEYS - _ORDER_ID_KEYS if cancel else _RECORD_KEYS
+    if records & set(fields) or any(fields.get(flag) is True for flag in _DONE_FLAGS) \
+            or any(_said(level.get(key)) for level in _objects(data) for key in _REACHED_KEYS):
         return PayloadCard(NO_TRADE)  # (an order filled or cancelled, a position's snapshot, a trade's report)
     code = _CODE.search(str(fields.get("code", "")))
     symbol = _symbol(fields, code)
@@ -110,13 +131,30 @@ def card_from_payload(text: str) -> PayloadCard | None:
     venue = " ".join(str(fields.get(k, "")) for k in ("market", "market_type", "exchange", "tv_exchange", "category")).lower()
     futures = perpetual or bool(re.search(r"futures?|perp|swap|linear|inverse|usd[-_]?m", venue))
     spot = not futures and "spot" in venue
-    if action == "close":
+    said = _words(fields, _ACTION_KEYS + _SIDE_KEYS)
+    unit = str(fields.get("quantitytype", "")).lower()
+    if action == "close" or action == "short" and "position" in unit and not _SHORT.difference({"sell"}).intersection(said):
+        # (TradersPost's "sell" of a "percent_of_position" exits that share of the held position: it opens no short)
         return PayloadCard(_exit_card(coin, fields))
+    if action == "cancel":
+        # (the coin's orders cancelled: its unfilled entries; one order named by its id is one unfilled entry)
+        one = bool(_ORDER_ID_KEYS & set(fields))
+        return PayloadCard(f"#{coin} cancel the unfilled entry order" if one else f"#{coin} cancel entry")
+    entry = _entry(data, fields)
+    if action.startswith("move"):
+        moved = "breakeven" if action == "move_be" else _moved_stop(data, plain=True)
+        if moved == "breakeven":
+            return PayloadCard(f"#{coin} move SL to breakeven")
+        return PayloadCard(f"#{coin} SL moved to {moved}" if moved else f"#{coin} move SL")
     if action.startswith("tp"):
-        return PayloadCard(f"#{coin} TP{action[2:]} hit ✅")
+        # (a target reached with the stop's new place: "new_sl", or a stop beside a bare event, or at or past the entry
+        # of a full card — a full card's own stop below the entry is no move)
+        moved = _moved_stop(data, plain=entry is None and not _targets(data), entry=entry,
+                            side="long" if _LONG & set(said) else "short" if _SHORT & set(said) else None)
+        move = "" if moved is None else "\nSL moved to breakeven" if moved == "breakeven" else f"\nSL moved to {moved}"
+        return PayloadCard(f"#{coin} TP{action[2:]} hit ✅{move}")
     if action == "sl":
         return PayloadCard(f"#{coin} stop loss hit ❌")
-    entry = _entry(data, fields)
     order_type = str(_first(fields, _ORDER_TYPE_KEYS) or "").lower()
     targets = _targets(data)
     stop, stop_hold = _stop(data, action)
@@ -155,10 +193,47 @@ def _exit_card(coin: str, fields: dict[str, Any], *, sell: bool = False) -> str:
     (an amount is no share of a position whose size the post does not know)."""
     share = _share(fields)
     if share is not None and share < 100:
-        return f"#{coin} close {share}% now"
+        return f"#{coin} close {share.normalize():f}% now"  # ("percent": 1.0 and "1" are one share)
     if share is None and any(_number(fields.get(k)) for k in _SHARE_AMOUNT_KEYS):
         return f"#{coin} partial close now"
     return f"Sell #{coin} now" if sell else f"Close #{coin} now"
+
+
+def _moved_stop(data: dict[str, Any], *, plain: bool, entry: str | None = None, side: str | None = None) -> str | None:
+    """Where a stop-move or target-hit payload puts the stop: a price, "breakeven", or None. A key naming a new stop
+    ("new_sl") always counts; a plain stop key ("sl") when `plain`, or when it is breakeven, or at or past the entry on a
+    full card whose side is written."""
+    ends = [Decimal(n) for n in re.findall(r"\d+(?:\.\d+)?", entry or "")]
+    found: list[str] = []
+    for level in _objects(data):
+        for key, value in level.items():
+            named = _STOP_NAME.fullmatch(key)
+            if not (_NEW_STOP_KEY.fullmatch(key) or named and not named.group(1) and not named.group(3)):
+                continue
+            if isinstance(value, str) and _BREAKEVEN.fullmatch(re.sub(r"[^a-z0-9]+", "_", value.lower()).strip("_")):
+                found.append("breakeven")
+                continue
+            reading = _stop_reading(value, side or "long", in_percent=False)
+            if reading is None or reading[0] != "price":
+                continue
+            price = Decimal(reading[1])
+            past = bool(ends) and (side == "long" and price >= min(ends) or side == "short" and price <= max(ends))
+            if _NEW_STOP_KEY.fullmatch(key) or plain or past:
+                found.append(reading[1])
+    return found[0] if len(set(found)) == 1 else None
+
+
+def _said(value: Any) -> bool:
+    """Whether a status or reached field says something: not empty, "none", "no" or "0/2"."""
+    if isinstance(value, str):
+        return _NO_STATUS.fullmatch(re.sub(r"[^a-z0-9]+", "_", value.lower()).strip("_")) is None
+    return bool(value)
+
+
+def _words(fields: dict[str, Any], keys: tuple[str, ...]) -> list[str]:
+    """The string values of the keys, lower-cased, with emoji and punctuation gone and spaces as "_" ("Active ✅" →
+    "active", "NEW SIGNAL" → "new_signal", "Short Exit" → "short_exit")."""
+    return [re.sub(r"[^a-z0-9]+", "_", str(fields[k]).lower()).strip("_") for k in keys if isinstance(fields.get(k), str)]
 
 
 def _fields(data: dict[str, Any], into: dict[str, Any] | None = None, inside: str = "") -> dict[str, Any]:
@@ -261,18 +336,18 @@ def _symbol(fields: dict[str, Any], code: re.Match[str] | None) -> tuple[str, bo
 
 
 def _action(data: dict[str, Any], fields: dict[str, Any], code: re.Match[str] | None) -> str | None:
-    """'long' / 'short' / 'close' / 'tpN' / 'sl', or None when the payload says no action. A trade's status (a target or
+    """'long' / 'short' / 'close' / 'tpN' / 'sl' / 'cancel' / 'move' (a stop moved) / 'move_be' (to breakeven), or None
+    when the payload says no action. A trade's status (a target or
     the stop reached, an exit) outranks its side: a running trade's report is never a fresh open."""
     if code is not None:
         return "close" if code.group(1).upper() == "EXIT" else code.group(2).lower()
 
     def words(keys: tuple[str, ...]) -> list[str]:
-        return [str(fields[k]).strip().lower().replace("-", "_").replace(" ", "_") for k in keys
-                if isinstance(fields.get(k), str)]
+        return _words(fields, keys)
 
     for word in words(_STATUS_KEYS):
-        if word in _LIVE_STATUS:
-            continue
+        if word in _LIVE_STATUS or _NO_STATUS.fullmatch(word):
+            continue  # (a live or waiting call, or a template's empty status: the call is the card it is)
         if hit := _TP_HIT.fullmatch(word) or _TP_STATE.fullmatch(word):
             return "tp" + (hit.group(1) or "")
         if _SL_HIT.fullmatch(word) or word in _STOPPED_OUT:
@@ -294,6 +369,10 @@ def _action(data: dict[str, Any], fields: dict[str, Any], code: re.Match[str] | 
             return "tp" + (hit.group(1) or "")
         if _SL_HIT.fullmatch(word):
             return "sl"
+        if _CANCEL.fullmatch(word):
+            return "cancel"
+        if moved := _STOP_MOVE.fullmatch(word):
+            return "move_be" if any(moved.groups()) else "move"
     if any(word in _STOPPED_OUT for word in words(("event", "alert"))):
         return "sl"  # ("event": "stop_loss": an event is what happened, not an order to set)
     # (the position's side outranks the order's: "side": "sell" with "positionSide": "short" opens a short)
