@@ -456,3 +456,84 @@ def test_a_running_card_posted_again_is_not_traded_twice(telegram_env, make_user
         cur.execute("UPDATE signals SET status = 'closed' WHERE id = %s", (first["signal_id"],))
     after_close = post(channel_post(SIGNAL_TEXT, update_id=5, message_id=14), queue=queue).body
     assert after_close["status"] == "open"
+
+
+def test_a_market_entry_card_posted_again_is_not_traded_twice(telegram_env, make_user, channel_post):
+    """A market card has no entries: its exits are its identity — the same targets and stop from the same channel while
+    the first is open is the same trade (it used to skip the guard and open a second position for every follower)."""
+    make_user()
+    queue = InProcessQueue()
+    card = "#FTM/USDT LONG\nEntry: market\nTargets: 0.2600 - 0.2700 - 0.2800\nStop loss: 0.2400\nLeverage: Cross 10x"
+    first = post(channel_post(card, update_id=1, message_id=10), queue=queue).body
+    assert first["status"] == "open" and first["jobs"] == 1
+    queue.drain()
+
+    running = "Running ✅\n#FTM/USDT LONG NOW\nTargets: 0.2600 - 0.2700 - 0.2800\nStop loss: 0.2400\nLeverage: Cross 10x"
+    again = post(channel_post(running, update_id=2, message_id=11), queue=queue).body
+    assert again["status"] == "rejected" and again["jobs"] == 0
+    assert f"restates open signal #{first['signal_id']}" in again["rejected_reason"]
+    assert not [b for b in queue.drain() if parse_job(b).type == "execute_signal"]
+    # another stop is another market call (a market card's stop cannot be told from a moved one)
+    other_stop = post(channel_post(card.replace("0.2400", "0.2300"), update_id=3, message_id=12), queue=queue).body
+    assert other_stop["status"] == "open"
+
+
+def test_twins_for_different_markets_both_trade(telegram_env, make_user, channel_post):
+    """The same levels posted as a spot buy and as a call with no market (or futures) are different trades: each
+    reaches its followers (the guard compared no market and refused the second)."""
+    make_user()
+    queue = InProcessQueue()
+    levels = "Entry: 0.2500 - 0.2550\nTargets: 0.2600 - 0.2700 - 0.2800\nStop loss: 0.2400"
+    spot = post(channel_post(f"#FTM/USDT SPOT BUY\n{levels}", update_id=1, message_id=10), queue=queue).body
+    unstated = post(channel_post(f"#FTM/USDT LONG\n{levels}", update_id=2, message_id=11), queue=queue).body
+    futures = post(channel_post(f"#FTM/USDT LONG\n{levels}\nLeverage: Cross 10x", update_id=3, message_id=12),
+                   queue=queue).body
+    assert [b["status"] for b in (spot, unstated, futures)] == ["open"] * 3
+    assert len({b["signal_id"] for b in (spot, unstated, futures)}) == 3
+
+
+def test_an_open_signal_older_than_a_week_blocks_no_new_call(telegram_env, make_user, channel_post):
+    """Channels rarely close their signals (an unreported stop-out leaves the row open): a card with the same levels more
+    than 7 days after an open one is a new call, not a restatement."""
+    db = telegram_env
+    make_user()
+    queue = InProcessQueue()
+    first = post(channel_post(SIGNAL_TEXT, update_id=1, message_id=10), queue=queue).body
+    assert first["status"] == "open"
+    with db, db.cursor() as cur:
+        cur.execute("UPDATE signals SET received_at = received_at - interval '8 days' WHERE id = %s",
+                    (first["signal_id"],))
+    again = post(channel_post("Re-entry 🔁\n" + SIGNAL_TEXT, update_id=2, message_id=11), queue=queue).body
+    assert again["status"] == "open" and again["jobs"] == 1
+
+
+def test_a_restated_card_with_a_raised_stop_moves_the_open_signals_stop(telegram_env, make_user, open_position,
+                                                                        channel_post):
+    """The running card posted again with its stop raised (to the entry, here) is not traded twice, and the raised stop
+    is applied to the open signal as a stop move that reaches every position holder (it used to be lost). A card with a
+    looser stop (the original card re-posted after the move) moves nothing back."""
+    db = telegram_env
+    holder = make_user()
+    queue = InProcessQueue()
+    first = post(channel_post(SIGNAL_TEXT, update_id=1, message_id=10), queue=queue).body
+    signal_id = first["signal_id"]
+    open_position(holder, signal_id)
+    queue.drain()
+
+    raised = SIGNAL_TEXT.replace("Stop loss: 0.2400", "Stop loss: 0.2550 (moved to entry ⬆️)")
+    again = post(channel_post(raised, update_id=2, message_id=11), queue=queue).body
+    assert again["status"] == "rejected" and again["jobs"] == 0
+    assert f"restates open signal #{signal_id}" in again["rejected_reason"]
+    assert "its stop moved to 0.2550" in again["rejected_reason"]
+    events = _all(db, "SELECT id, kind, price, dedupe_key FROM signal_events WHERE signal_id = %s", signal_id)
+    assert [(e["kind"], e["price"]) for e in events] == [("sl_moved", Decimal("0.255"))]
+    assert events[0]["dedupe_key"] == f"restate:{SOURCE_CHAT}:11"
+    assert _all(db, "SELECT stop_loss FROM signals WHERE id = %s", signal_id)[0]["stop_loss"] == Decimal("0.255")
+    jobs = [parse_job(b) for b in queue.drain()]
+    assert [(j.type, j.user_id, j.event_id) for j in jobs] == [("signal_update", holder, events[0]["id"])]
+
+    original = post(channel_post(SIGNAL_TEXT + "\n\nRunning ✅", update_id=3, message_id=12), queue=queue).body
+    assert original["status"] == "rejected" and "its stop left at" in original["rejected_reason"]
+    assert _all(db, "SELECT stop_loss FROM signals WHERE id = %s", signal_id)[0]["stop_loss"] == Decimal("0.255")
+    assert len(_all(db, "SELECT id FROM signal_events WHERE signal_id = %s", signal_id)) == 1
+    assert not queue.drain()

@@ -211,12 +211,17 @@ def ingest_signal(signal: Signal, *, queue=None, now: datetime | None = None) ->
         meta["age_seconds"] = int((now - signal.posted_at).total_seconds())
 
     with connection() as conn, conn.cursor() as cur:
-        if status == "open" and (restated := _open_signal_restated(cur, signal)) is not None:
-            # (the channel posts its running card again — "Running ✅", "SL: 0.78 (moved to entry)", a reminder): the
-            # same trade, which would open a second position for every follower
-            status, reason = "rejected", (f"restates open signal #{restated} (same coin, side, entries and targets from "
-                                          "the same channel): not traded twice")
-            meta["restates_signal_id"] = restated
+        # (the channel posts its running card again — "Running ✅", "SL: 0.78 (moved to entry)", a reminder): the same
+        # trade, which would open a second position for every follower. A card refused by the safety rules is compared
+        # too (not one held for other reasons): a restated card whose stop went to breakeven or into profit fails "stop
+        # below the entry".
+        restated = (_open_signal_restated(cur, signal, now)
+                    if status == "open" or (status == "rejected" and tradability_problems(signal)) else None)
+        if restated is not None:
+            status, reason = "rejected", _restated_reason(restated, signal, problems=reason)
+            meta["restates_signal_id"] = restated["id"]
+            if (stop := _restated_stop_move(restated, signal)) is not None:
+                meta["restated_stop_move"] = str(stop)
         cur.execute(
             """
             INSERT INTO signals (source, provider_chat_id, provider_message_id, external_id, symbol, side,
@@ -225,7 +230,7 @@ def ingest_signal(signal: Signal, *, queue=None, now: datetime | None = None) ->
             VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s::numeric[], %s::numeric[], %s, %s, %s, %s::jsonb,
                     %s, %s, %s, %s)
             ON CONFLICT DO NOTHING
-            RETURNING id, status, rejected_reason, fanout_at, source
+            RETURNING id, status, rejected_reason, fanout_at, source, meta
             """,
             (signal.source.value, signal.provider_chat_id, signal.provider_message_id, signal.external_id,
              signal.symbol, signal.side.value, signal.market.value if signal.market else None, signal.leverage,
@@ -242,6 +247,9 @@ def ingest_signal(signal: Signal, *, queue=None, now: datetime | None = None) ->
     result_status = row["status"]
     if broadcasts:
         _nudge(f"signal-{row['id']}")
+    if (moved := (row["meta"] or {}).get("restated_stop_move")) is not None:
+        # after the rejected row is stored; again on a redelivery (the dedupe key applies it once) — covers a crash here
+        _apply_restated_stop(row["meta"]["restates_signal_id"], Decimal(moved), signal, queue=queue, now=now)
     jobs = 0
     if result_status == "open" and row["fanout_at"] is None:
         jobs = fan_out_signal(row["id"], row["source"], queue=queue)
@@ -252,26 +260,73 @@ def ingest_signal(signal: Signal, *, queue=None, now: datetime | None = None) ->
                         rejected_reason=row["rejected_reason"], jobs_enqueued=jobs, broadcasts_scheduled=broadcasts)
 
 
-def _open_signal_restated(cur, signal: Signal) -> int | None:
-    """The channel's open signal this one repeats — same coin, side, entries and targets (its stop may have moved) —
-    or None. Only a provider's posts are compared (a house strategy's signals carry their own identity)."""
-    if signal.provider_chat_id is None or not (signal.entries and signal.targets):
+RESTATEMENT_WINDOW = timedelta(days=7)  # an open signal older than this blocks nothing (channels rarely close theirs)
+
+
+def _open_signal_restated(cur, signal: Signal, now: datetime) -> dict | None:
+    """The channel's open signal this one repeats, or None: same coin, side and market, received within
+    `RESTATEMENT_WINDOW`, the same targets and — a limit card — the same entries (its stop may have moved), or — a market
+    card, which has no entries — no entries and the same stop (a market card's identity is its exits). Only a provider's
+    posts are compared (a house strategy's signals carry their own identity)."""
+    if signal.provider_chat_id is None or not signal.targets:
         return None
-    cur.execute("SELECT id FROM signals WHERE provider_chat_id = %s AND symbol = %s AND side = %s AND status = 'open' "
-                "AND entries = %s::numeric[] AND targets = %s::numeric[] AND provider_message_id IS DISTINCT FROM %s "
+    levels = ("entries = %s::numeric[]" if signal.entries else
+              "cardinality(entries) = 0 AND stop_loss IS NOT DISTINCT FROM %s::numeric")
+    cur.execute("SELECT id, entries, targets, stop_loss FROM signals WHERE provider_chat_id = %s AND symbol = %s "
+                "AND side = %s AND market_type IS NOT DISTINCT FROM %s AND status = 'open' AND received_at >= %s "
+                f"AND targets = %s::numeric[] AND {levels} AND provider_message_id IS DISTINCT FROM %s "
                 "ORDER BY id DESC LIMIT 1",
-                (signal.provider_chat_id, signal.symbol, signal.side.value, list(signal.entries), list(signal.targets),
-                 signal.provider_message_id))
-    row = cur.fetchone()
-    return None if row is None else row["id"]
+                (signal.provider_chat_id, signal.symbol, signal.side.value,
+                 signal.market.value if signal.market else None, now - RESTATEMENT_WINDOW, list(signal.targets),
+                 list(signal.entries) if signal.entries else signal.stop_loss, signal.provider_message_id))
+    return cur.fetchone()
+
+
+def _restated_stop_move(restated: dict, signal: Signal) -> Decimal | None:
+    """The restated card's stop when it is a stop move for the open signal, else None: another stop, on the protective
+    side of the first target (a long's stop below it, a short's above — breakeven or in profit included), and tighter
+    than the open signal's current stop (a re-post of the original card after the stop was moved is not a move back)."""
+    new, current, targets = signal.stop_loss, restated["stop_loss"], restated["targets"]
+    if new is None or not targets or (current is not None and new == current):
+        return None
+    long = signal.side == Side.LONG
+    first = Decimal(str(targets[0]))
+    if not (new < first if long else new > first):
+        return None
+    if current is not None and not (new > current if long else new < current):
+        return None
+    return new
+
+
+def _restated_reason(restated: dict, signal: Signal, *, problems: str | None) -> str:
+    what = "coin, side, market, entries and targets" if signal.entries else "coin, side, market, targets and stop"
+    reason = f"restates open signal #{restated['id']} (same {what} from the same channel): not traded twice"
+    if (stop := _restated_stop_move(restated, signal)) is not None:
+        return f"{reason}; its stop moved to {stop}"
+    if signal.stop_loss is not None and restated["stop_loss"] is not None and signal.stop_loss != restated["stop_loss"]:
+        first = restated["targets"][0] if restated["targets"] else None
+        reason += (f"; its stop left at {restated['stop_loss']} (the card's stop {signal.stop_loss} is not a tighter "
+                   f"stop {'below' if signal.side == Side.LONG else 'above'} the first target {first})")
+    return f"{reason}; {problems}" if problems else reason
+
+
+def _apply_restated_stop(signal_id: int, stop: Decimal, signal: Signal, *, queue, now: datetime) -> None:
+    """The restated card's stop, applied to the open signal as a stop move (one SignalUpdateJob per holder)."""
+    try:
+        apply_update(signal_id, SignalUpdate(
+            kind="sl_moved", price=stop, raw_text=signal.raw_text, provider_message_id=signal.provider_message_id,
+            dedupe_key=f"restate:{signal.provider_chat_id}:{signal.provider_message_id}",
+            data={"restated_card": True}), queue=queue, now=now)
+    except SignalInputError:  # the key was used for another signal: nothing to do twice
+        logger.warning("restated stop not applied", extra={"signal_id": signal_id, "stop": str(stop)})
 
 
 def _find_existing(cur, signal: Signal) -> dict:
     if signal.external_id is not None:
-        cur.execute("SELECT id, status, rejected_reason, fanout_at, source FROM signals "
+        cur.execute("SELECT id, status, rejected_reason, fanout_at, source, meta FROM signals "
                     "WHERE source = %s AND external_id = %s", (signal.source.value, signal.external_id))
     else:
-        cur.execute("SELECT id, status, rejected_reason, fanout_at, source FROM signals "
+        cur.execute("SELECT id, status, rejected_reason, fanout_at, source, meta FROM signals "
                     "WHERE provider_chat_id = %s AND provider_message_id = %s",
                     (signal.provider_chat_id, signal.provider_message_id))
     row = cur.fetchone()
