@@ -533,7 +533,7 @@ def test_a_restated_card_with_a_raised_stop_moves_the_open_signals_stop(telegram
     assert [(j.type, j.user_id, j.event_id) for j in jobs] == [("signal_update", holder, events[0]["id"])]
 
     original = post(channel_post(SIGNAL_TEXT + "\n\nRunning ✅", update_id=3, message_id=12), queue=queue).body
-    assert original["status"] == "rejected" and "its stop left at" in original["rejected_reason"]
+    assert original["status"] == "rejected" and "its stop left at 0.255 " in original["rejected_reason"]
     assert _all(db, "SELECT stop_loss FROM signals WHERE id = %s", signal_id)[0]["stop_loss"] == Decimal("0.255")
     assert len(_all(db, "SELECT id FROM signal_events WHERE signal_id = %s", signal_id)) == 1
     assert not queue.drain()

@@ -304,10 +304,15 @@ def _restated_reason(restated: dict, signal: Signal, *, problems: str | None) ->
     if (stop := _restated_stop_move(restated, signal)) is not None:
         return f"{reason}; its stop moved to {stop}"
     if signal.stop_loss is not None and restated["stop_loss"] is not None and signal.stop_loss != restated["stop_loss"]:
-        first = restated["targets"][0] if restated["targets"] else None
-        reason += (f"; its stop left at {restated['stop_loss']} (the card's stop {signal.stop_loss} is not a tighter "
-                   f"stop {'below' if signal.side == Side.LONG else 'above'} the first target {first})")
+        first = _plain(restated["targets"][0]) if restated["targets"] else None
+        reason += (f"; its stop left at {_plain(restated['stop_loss'])} (the card's stop {signal.stop_loss} is not a "
+                   f"tighter stop {'below' if signal.side == Side.LONG else 'above'} the first target {first})")
     return f"{reason}; {problems}" if problems else reason
+
+
+def _plain(value) -> str:
+    """A stored NUMERIC(38, 18) as written (0.245, not 0.245000000000000000)."""
+    return format(Decimal(str(value)).normalize(), "f")
 
 
 def _apply_restated_stop(signal_id: int, stop: Decimal, signal: Signal, *, queue, now: datetime) -> None:
