@@ -366,3 +366,12 @@ def test_a_possible_call_in_other_languages_or_a_table_of_past_trades_is_not_tra
 @pytest.mark.parametrize("footer", ["VIP members got this signal 5 minutes earlier", "Long scenario active ✅"])
 def test_a_live_call_with_a_relay_or_status_footer_still_trades(footer):
     assert parse_message(f"#INJ LONG\nEntry: 21.5\nTP1: 23\nTP2: 24\nSL: 20.4\n{footer}").tradable
+
+
+def test_prices_in_chinese_ten_thousands_are_read_whole():
+    parsed = parse_message("BTC 空单 6.42万附近挂单\n止损 6.55万\n目标 6.3万 / 6.2万")
+    assert (parsed.entries, parsed.targets, parsed.stop_loss) == ((D("64200"),), (D("63000"), D("62000")), D("65500"))
+
+
+def test_a_tagalog_call_names_its_coin_after_ng():
+    assert parse_message("Bili ng ARB sa 0.81\nTarget: 0.85\nStop loss: 0.78").symbol == "ARB/USDT"

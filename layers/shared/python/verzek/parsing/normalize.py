@@ -8,6 +8,7 @@ links are dropped, and dates/clock times/ratios are removed so their digits neve
 from __future__ import annotations
 
 import unicodedata
+from decimal import Decimal
 
 from verzek.parsing import re_prefilter as re  # (re, with a first-character prefilter on costly patterns)
 from verzek.parsing.hant import SIMPLIFIED, TRADITIONAL
@@ -505,8 +506,18 @@ _SQUEEZE = re.compile(r"(?i)(?<!\w)(?:short|long)s?[\s-]+squeez(?:e|es|ed)(?!\w)
 _BRACKETED_RR = re.compile(r"\(\s*(?:r:?r\s*)?1\s*:\s*\d{1,2}(?:[.,]\d{1,2})?\s*\)", re.IGNORECASE)
 
 
+# "9.62万" (Chinese: ten thousands) = 96200 — BTC written the Chinese way
+_TEN_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{1,4})?)\s*万")
+
+
+def _ten_thousands(match: re.Match[str]) -> str:
+    return format((Decimal(match.group(1)) * 10000).normalize(), "f")
+
+
 def normalize(text: str) -> str:
     """Canonical form of a message: ASCII punctuation, no emojis/links/relay artefacts/dates."""
+    if "万" in text:
+        text = _TEN_THOUSANDS.sub(_ten_thousands, text)
     if "_" in text:  # JSON keys of bots: "stop_loss", "entry_price", "TP1_HIT"
         text = _SNAKE_KEY.sub(r"\1 \2", text)
     if "\\" in text:

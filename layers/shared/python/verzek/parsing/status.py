@@ -740,6 +740,8 @@ _CLOSE_PATTERN = _Gated(
     r"закрыл\w*|закрили|kapatt[ıi]\w*|cerr[ée]|fechei|fechamos|zamkn[ęe]li\w*|encerrando|encerramos|"
     # ko "익절 마감" (closed in profit), "수동 종료" (closed by hand), "진입 취소" (entry cancelled); hi "प्रॉफिट में बंद"
     r"익절\s*마감\w*|수동\s*(?:종료|청산|마감)\w*|진입\s*취소\w*|(?:प्रॉफिट|लॉस|नुकसान|फायदे)\s+में\s+बंद|"
+    # zh "挂单未成交，取消该单" (the order did not fill: cancel it)
+    r"(?:挂单|订单|限价单)\s*未成交\s*[,，]?\s*(?:取消|撤)|"
     # he "מבטלים את העסקה" (we cancel the trade), ur "پینڈنگ آرڈرز کینسل کر دیں" (cancel the pending orders), tl "Na-stop
     # out tayo" (we got stopped out)
     r"(?:מבטלים|ביטלנו)\s+(?:את\s+)?ה?(?:עסקה|סיגנל|איתות|פוזיציה)|(?:آرڈر\w*|ٹریڈ|سگنل)\s+(?:\S+\s+)?کینسل\s+کر\s+(?:دیں|دو|دیا)|"
