@@ -446,7 +446,7 @@ rules): `blind_r1.jsonl` (5f9b0c7, author r1, one day of a busy English VIP chan
 Spanish and Vietnamese channels) 52/56 (92.9 %), 0 wrong; `blind_r2.jsonl` (ae3be60, author r2, East and South Asian,
 Arabic and Persian channels: fullwidth digits, 万 units, circled target numbers) 44/55 (80.0 %), 3 wrong — two fresh
 cards with an averaging rung line (zh "补仓", ko "추가매수") read as add-on updates, and a Korean promo re-post of
-yesterday's VIP call traded.
+yesterday's VIP call traded. Then 59/60, 64/65, 52/56 and 47/55, 0 wrong (the r2 rules tested on look-alikes).
 """
 
 import json
@@ -561,10 +561,10 @@ CORPORA = {
     "blind_o2.jsonl": (76, 0.9),
     "blind_p1.jsonl": (59, 0.96),
     "blind_p2.jsonl": (60, 0.9),
-    "blind_q1.jsonl": (60, 0.83),
-    "blind_q2.jsonl": (65, 0.9),
+    "blind_q1.jsonl": (60, 0.98),
+    "blind_q2.jsonl": (65, 0.98),
     "blind_r1.jsonl": (56, 0.92),
-    "blind_r2.jsonl": (55, 0.8),
+    "blind_r2.jsonl": (55, 0.85),
 }
 
 
