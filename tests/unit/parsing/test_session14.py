@@ -375,3 +375,11 @@ def test_prices_in_chinese_ten_thousands_are_read_whole():
 
 def test_a_tagalog_call_names_its_coin_after_ng():
     assert parse_message("Bili ng ARB sa 0.81\nTarget: 0.85\nStop loss: 0.78").symbol == "ARB/USDT"
+
+
+def test_a_sentence_about_another_trade_does_not_name_the_new_call():
+    """"Example of a winning trade: #INJ hit TP2 ✅ … New signal: #SOL LONG …" gave the SOL card INJ's name (a limit buy
+    at SOL's 150 on INJ fills at once): "trade:" ending a sentence is no coin label."""
+    parsed = parse_message("Example of a winning trade: #INJ hit TP2 ✅\n\nNew signal:\n#SOL LONG\nEntry: 150\nTP1: 160\nSL: 140")
+    assert parsed.symbol == "SOL/USDT"
+    assert parse_message("Trade: #SOL LONG\nEntry: 150\nTP1: 160\nSL: 140").symbol == "SOL/USDT"
