@@ -383,3 +383,12 @@ def test_a_sentence_about_another_trade_does_not_name_the_new_call():
     parsed = parse_message("Example of a winning trade: #INJ hit TP2 ✅\n\nNew signal:\n#SOL LONG\nEntry: 150\nTP1: 160\nSL: 140")
     assert parsed.symbol == "SOL/USDT"
     assert parse_message("Trade: #SOL LONG\nEntry: 150\nTP1: 160\nSL: 140").symbol == "SOL/USDT"
+
+
+@pytest.mark.parametrize("text", ["Correction: #OP SL 1.71 not 1.74", "Исправление: #OP стоп 1.71, а не 1.74",
+                                  "Düzeltme: #OP stop 1.71 olacak", "Corrección: #OP SL 1.71 no 1.74",
+                                  "Correction #OP: SL is 1.71 (typo in the first post)", "更正：#OP 止损 1.71"])
+def test_a_corrected_stop_moves_the_stop_to_the_corrected_price(text):
+    """A correction of the stop changed nothing (an update with no action): the follower kept the typo's stop."""
+    parsed = parse_message(text)
+    assert parsed.update_action == UpdateAction.NEW_STOP and parsed.new_stop == D("1.71") and parsed.symbol == "OP/USDT"
