@@ -632,13 +632,16 @@ _CJK_ADD_LABEL = re.compile(r"\s*(?:追加(?:エントリー)?|买い増し|加�
 def _cjk_add_rung_beside_the_market(lines: list[list[Token]], clean: str) -> None:
     """"SEI 롱 시장가 진입 / 추가매수 0.385 / …": beside an entry at the market an averaging rung is no entry (an order at
     the market cannot carry it, as "DCA" beside "CMP" is none) — its label is set aside, like a DCA word's."""
-    ordering = "\n".join(line for line in clean.split("\n") if not _PRICE_NOW_NOTE.match(line))
-    if not lx.MARKET_WORDS.search(ordering):
-        return
-    for tokens in lines:
-        for tok in tokens:
-            if tok.kind == Kind.LABEL and tok.field == Field.ENTRY and _CJK_ADD_LABEL.fullmatch(tok.text):
-                tok.field = Field.IGNORE
+    rungs = [tok for tokens in lines for tok in tokens
+             if tok.kind == Kind.LABEL and tok.field == Field.ENTRY and _CJK_ADD_LABEL.fullmatch(tok.text)]
+    if rungs and lx.MARKET_WORDS.search(_ordering_lines(clean)):
+        for tok in rungs:
+            tok.field = Field.IGNORE
+
+
+def _ordering_lines(clean: str) -> str:
+    """The post without its note lines of where the market stands ("Current price: 3412.50" orders nothing)."""
+    return "\n".join(line for line in clean.split("\n") if not _PRICE_NOW_NOTE.match(line))
 
 
 def _dca_rungs(segments: list[Segment], lines: list[list[Token]], clean: str, levels: _Levels, entries: list[Decimal],
@@ -650,9 +653,7 @@ def _dca_rungs(segments: list[Segment], lines: list[list[Token]], clean: str, le
     someone's own plan. A post that enters at the market anywhere ("Market order", "CMP 0.66 | … | DCA 0.62", "Entry:
     142 (buy now)") keeps its rungs out: an order at the market cannot carry them. A rung said in words ("DCA below
     250") or on the wrong side leaves them all out."""
-    # (a note line of where the market stands, "Current price: 3412.50", orders nothing)
-    ordering = "\n".join(line for line in clean.split("\n") if not _PRICE_NOW_NOTE.match(line))
-    if lx.MARKET_WORDS.search(ordering) or _INSTANT_ORDER.search(clean):
+    if lx.MARKET_WORDS.search(_ordering_lines(clean)) or _INSTANT_ORDER.search(clean):
         return []
     low, high = min(entries), max(entries)
     if stop is not None:
@@ -1394,17 +1395,25 @@ def parse_message(text: str) -> ParsedMessage:
                             "the post's language writes decimals so)",
                             provenance=tuple((f, weak if f in ("entries", "targets", "stop_loss") else rule)
                                              for f, rule in decimal.provenance))
-    if parsed.kind == MessageKind.UPDATE and parsed.update_action in (UpdateAction.PARTIAL_CLOSE, UpdateAction.TP_HIT,
-                                                                      UpdateAction.ENTRY_FILLED):
+    if parsed.kind == MessageKind.UPDATE and parsed.update_action in _KEEPS_A_STOP_CHANGE:
+        return _stop_changes_kept(parsed, normalize(text).lower())
+    return parsed
+
+
+_KEEPS_A_STOP_CHANGE = frozenset({UpdateAction.PARTIAL_CLOSE, UpdateAction.TP_HIT, UpdateAction.ENTRY_FILLED,
+                                  UpdateAction.NEW_STOP})
+
+
+def _stop_changes_kept(parsed: ParsedMessage, lowered: str) -> ParsedMessage:
+    """An update's stop move (and cancel of the unfilled entries) read in full: beside another change, onto a target,
+    onto a price whose comma reads two ways (`lowered`: the post normalised once, for every check below)."""
+    if parsed.update_action != UpdateAction.NEW_STOP:
         # ("#SOL TP1 ✅ take 50% and move SL to entry"): both changes are the follower's — the stop move is the one the
         # executor acts on, so it is not dropped for the first one read
-        lowered = normalize(text).lower()
         # ("TP1 hit ✅ cancel remaining orders": the unfilled entries go, the filled part runs)
         cancels = (UpdateAction.CANCEL_ENTRY,) if change_beside(lowered, UpdateAction.CANCEL_ENTRY) else ()
-        if change_beside(lowered, UpdateAction.MOVE_SL_BREAKEVEN):
-            return _replace(parsed, also_actions=(UpdateAction.MOVE_SL_BREAKEVEN, *cancels))
         moved = _stop_moved_onto(lowered)
-        if moved is not None and moved.breakeven:
+        if change_beside(lowered, UpdateAction.MOVE_SL_BREAKEVEN) or moved is not None and moved.breakeven:
             return _replace(parsed, also_actions=(UpdateAction.MOVE_SL_BREAKEVEN, *cancels))
         if moved is not None and (moved.price is not None or moved.target is not None or moved.readings):
             # ("Close 50% here and move SL to 3150", "TP2 ✅ take half, SL moved to TP1")
@@ -1412,8 +1421,8 @@ def parse_message(text: str) -> ParsedMessage:
                             stop_at_target=moved.target, stop_readings=moved.readings)
         if cancels:
             return _replace(parsed, also_actions=cancels)
-    if parsed.kind == MessageKind.UPDATE and parsed.update_action == UpdateAction.NEW_STOP \
-            and (moved := _stop_moved_onto(normalize(text).lower())) is not None:
+        return parsed
+    if (moved := _stop_moved_onto(lowered)) is not None:
         if moved.breakeven:
             return _replace(parsed, update_action=UpdateAction.MOVE_SL_BREAKEVEN, new_stop=None)
         if moved.target is not None:
@@ -1430,12 +1439,14 @@ def parse_message(text: str) -> ParsedMessage:
         # ("SL 0.1700 -> 0.1840 (TP1 hit)", "SL to 43 500"): the price the phrase moves the stop onto, over any other
         # number read beside the stop word
         return _replace(parsed, new_stop=moved.price)
-    if parsed.kind == MessageKind.UPDATE and parsed.update_action == UpdateAction.NEW_STOP and parsed.new_stop is not None \
-            and (readings := _two_readings_of(normalize(text).lower(), parsed.new_stop)):
+    if parsed.new_stop is not None and (readings := _two_readings_of(lowered, parsed.new_stop)):
         # ("#XRP SL: 2,312" with no verb): the same two readings
         return _replace(parsed, new_stop=None, stop_readings=readings,
                         notes=(*parsed.notes, "new stop read two ways: " + _AMBIGUOUS_COMMA))
     return parsed
+
+
+_ONE_COMMA_NUMBER = re.compile(r"(?<![\d.,])\d{1,3},\d{3}(?![\d.,])")  # ("2,312": 2312 or 2.312)
 
 
 def _two_readings_of(lowered: str, price: Decimal) -> tuple[Decimal, ...]:
@@ -1443,7 +1454,7 @@ def _two_readings_of(lowered: str, price: Decimal) -> tuple[Decimal, ...]:
     comma_decimal = uses_comma_decimals(lowered)
     if not comma_is_ambiguous(lowered, comma_decimal):
         return ()
-    for written in re.findall(r"(?<![\d.,])\d{1,3},\d{3}(?![\d.,])", lowered):
+    for written in _ONE_COMMA_NUMBER.findall(lowered):
         readings = tuple(parse_decimal(written, decimal) for decimal in (False, True))
         if readings[0] == price and all(r is not None and r > 0 for r in readings):
             return readings

@@ -61,7 +61,6 @@ _LEVERAGE_CHANGE = (
     r"(?:apalancamiento|alavancagem|hebel|плечо|kald[ıi]ra[çc]\w*|levier|leva|d[źz]wigni\w*|leverage)")
 LEVERAGE_CHANGE_RE = re.compile(_LEVERAGE_CHANGE)
 
-_ORDINAL_WORDS = ("first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th")
 _STOP_WORD = (r"(?:(?<!\w)(?:sl|stop(?:[\s-]*loss)?|stoploss|стоп(?:[\s-]*лосс)?|zarar\s+durdur|c[ắa]t\s+l[ỗo]|d[ừu]ng\s+l[ỗo]|"
               r"وقف\s+(?:ال)?خسار[ةه]|(?:ال)?ستوب|حد\s+ضرر|استاپ(?:\s*لاس)?)(?!\w)|止损|손절|损切り?|ストップ)")
 # Verbs that move a level, per language ("двигаем стоп на 142", "stop 142'ye çekildi", "subindo stop para 142", "dời SL về 142",
@@ -421,7 +420,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:correction|corrected|исправлени\w*|d[üu]zeltme|correcci[óo]n|corre[çc][ãa]o|更正)[^\n]{0,30}?"
         r"(?:sl|stop(?:[\s-]*loss)?|стоп|止损)(?=\s*[:：]?\s*(?:is\s+|=\s*)?\$?\d)|"
         # ("TP3 ✅ stop to second target", ru "стоп на TP1": the phrase ends at the stop word, what it goes onto is read after)
-        rf"(?<!\w)(?:sl|stop(?:[\s-]*loss)?)(?=\s+to\s+(?:the\s+)?(?:{'|'.join(_ORDINAL_WORDS)})\s+(?:target|tp|take[\s-]*profit)(?!\w))|"
+        rf"(?<!\w)(?:sl|stop(?:[\s-]*loss)?)(?=\s+to\s+(?:the\s+)?{_ORDINAL}\s+(?:target|tp|take[\s-]*profit)(?!\w))|"
         r"стоп(?=\s+на\s+(?:tp|тп|тейк|цель)\s*\d)|"
         r"(?:sl|stop(?:[\s-]*loss)?)\s*:?\s*\$?\d[\d.,]*\s*(?:>|-+>|=>)\s*(?:\$?\d|(?:tp|target)\s*\d)|"
         r"(?:استاپ|حد\s+ضرر)\s+(?:رو|را)\s+(?:ببر|بذار|جابجا|منتقل)\w*|(?:^|\n)\s*/(?:update|sl|move)(?!\w)|"
