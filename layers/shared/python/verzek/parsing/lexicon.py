@@ -174,7 +174,7 @@ LABELS: list[tuple[Field, str]] = [
                   r"einstiegs?(?:[\s-]*(?:preis|zone|bereich|kurs|punkte))?|einstiege|kauf[\s-]*(?:zone|bereich)|"
                   r"(?:points?|zones?|prix)\s+d'\s?entr[ée]e|entr[ée]es?|(?:prezzo|zona|punto)\s+di\s+(?:ingresso|entrata)|"
                   r"ingress[oi]|entrat[ae]|(?:strefa|cena|punkty?)\s+wej[śs]cia|kup(?:uj|ujemy)?\s+w\s+strefie|wej[śs]ci[ea]|(?:точк[аи]|зона|ціна)\s+входу|входи|вхід|"
-                  r"エントリー?(?:価格|ゾーン)?|(?:^|(?<=\|))[ \t]*open(?=\s*[:=])|(?:^|(?<=\|))[ \t]*(?:now|сейчас|зараз|[şs]imdi|ahora|agora|jetzt|maintenant|adesso|teraz|sekarang|b[âa]y\s+gi[ờo]|"
+                  r"エントリー?(?:価格|ゾーン)?|(?:^|(?<=\|))[ \t]*open(?=\s*[:=])|(?:^|(?<=\|))[ \t]*(?:now|сейчас|зараз|[şs]imdi|ahora|agora|jetzt|maintenant|adesso|ora|teraz|sekarang|b[âa]y\s+gi[ờo]|"
                   r"الآن|اکنون|现在|现价|지금|현재가|ตอนนี้)(?=[ \t]*[:=~>@]|[ \t]+[~$@]?\d)|"
                   # ("BNB 现价615附近做多"): the CJK words for "price now" are no ordinary word, trusted anywhere
                   r"(?:现价|현재가)(?=[ \t]*[:=~>@]?[ \t]*[~$@]?\d)|"
@@ -268,7 +268,7 @@ MARKET_WORDS = re.compile(r"(?<!\w)(?:now|cmp|market|current\s+price|current|mkt
                           r"gi[áa]\s+hi[ệe]n\s+t[ạa]i|текущ\w*|precio\s+actual|pre[çc]o\s+atual|aktuell\w*|prix\s+actuel|"
                           r"prezzo\s+attuale|mevcut\s+fiyat|(?:ال)?سعر\s+(?:ال)?حالي|قیمت\s+فعلی|مارکت|"
                           r"piyasa(?:dan)?|mercado|a\s+mercado|ahora|agora|instant|immediately|сейчас|зараз|[şs]imdi|jetzt|"
-                          r"maintenant|adesso|teraz|sekarang|b[âa]y\s+gi[ờo]|ngay|الآن|اکنون|अभी|এখন|עכשיו|τώρα|acum|teď|по\s+ринку)(?!\w)|现在|现价|市价|成行|지금|현\s*재\s*가|시장가|ตอนนี้", re.IGNORECASE)
+                          r"maintenant|adesso|ora|teraz|sekarang|b[âa]y\s+gi[ờo]|ngay|الآن|اکنون|अभी|এখন|עכשיו|τώρα|acum|teď|по\s+ринку)(?!\w)|现在|现价|市价|成行|지금|현\s*재\s*가|시장가|ตอนนี้", re.IGNORECASE)
 LIMIT_WORDS = re.compile(r"(?<!\w)(?:below|above|under|over|or\s+lower|or\s+higher|limit|dip|pullback|retest|ниже|выше|лимит|"
                          r"alt[ıi]|[üu]st[üu]|abajo|arriba|abaixo|acima|"
                          # a market order ruled out ("not at market", "成行ではなく指値", "成行禁止", "别市价", "시장가 말고")
@@ -366,7 +366,11 @@ EXAMPLE_RE = re.compile(
 NOT_A_CALL_RE = re.compile(
     # ("Example of a signal format:", "VIP members got this yesterday 👇 … Join now!", "Would you long #SOL here?",
     # "#SOL LONG (expired, not triggered)")
-    r"(?<!\w)(?:example\s+of\s+(?:a\s+|our\s+)?(?:signal|call|trade)s?|signal\s+format|format\s+of\s+(?:a\s+|our\s+)?signals?|"
+    r"(?<!\w)(?:example\s+of\s+(?:a\s+|our\s+)?(?:signal|call|trade)s?|signal\s+format|"
+    # ("Exemplo de trade vencedor", "Ejemplo de una operación ganadora", "Esempio di trade", "Exemple de trade gagnant",
+    # "Beispiel-Trade", "Пример сделки": a past trade shown, not a call)
+    r"(?:exemplo\s+de|ejemplo\s+de|esempio\s+di|exemple\s+d[e']|пример)\s*(?:(?:um|uma|una|un|une)\s+)?"
+    r"(?:trade|sinal|se[ñn]al|opera[çc][ãa]o|operaci[óo]n|operazione|segnale|signal|сделки|сигнала)|beispiel[\s-]*trade|format\s+of\s+(?:a\s+|our\s+)?signals?|"
     # ("VIP members got this signal 5 minutes earlier" relays a live call: only a past one is shown again)
     r"would\s+you\s+(?:long|short|buy|sell|enter)|(?:members\s+)?got\s+this\s+(?:one\s+|signal\s+|call\s+)?(?:yesterday|last\s+week|"
     r"earlier|(?:\d+|a\s+few|two|three)\s+days?\s+ago)|(?:yesterday|last\s+week)'?s?\s+(?:trades|calls|signals)\s*:\s*\n\s*(?:\||coin|pair|symbol)|"

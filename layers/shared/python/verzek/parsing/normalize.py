@@ -197,6 +197,8 @@ _STOP_AFTER_PRICE = re.compile(
     r"(?:(?:fine|good|great|solid|safe|nice|reasonable|decent|logical|ideal|tight|tighter|wide|wider|conservative|"
     r"aggressive|hard|mental|proper|perfect|sensible|clean|natural)[ \t]+)?"
     r"(?:stop|sl)(?:[ \t]*(?:out|loss))?\b", re.IGNORECASE)
+# ("… цели 115.8 / 124 стопом может быть 108.9": "the stop may be 108.9", the stop word in the instrumental case first)
+_STOP_MAY_BE = re.compile(r"(?<!\w)(?:стопом|стоп(?:[\s-]*лосс?)?)[ \t]+может[ \t]+быть(?=[ \t]+\$?\d)", re.IGNORECASE)
 # "anything under 0.276 and I'm out", "below 1.20 we're out": the price beyond which the writer exits is the stop.
 _OUT_BEYOND = re.compile(
     r"(?:anything\s+)?(?:under|below|above|over)\s+\$?(?P<price>\d+(?:[.,]\d+)?)\s*,?\s*(?:and\s+)?"
@@ -589,6 +591,8 @@ def normalize(text: str) -> str:
     text = _BULLET.sub("", text)
     text = _TAG_BEFORE_LINE_LABEL.sub(r"\1\n", text)
     text = _STOP_AFTER_PRICE.sub(r"\n SL \g<price>\n", text)
+    if "может" in low:
+        text = _STOP_MAY_BE.sub(r"\n SL ", text)
     if "out" in low or "wrong" in low:
         text = _OUT_BEYOND.sub(_out_beyond_as_stop, text)
     if any(w in low for w in _BREAK_HINTS):

@@ -3075,9 +3075,12 @@ _LIQUIDATED_AT = re.compile(r"(?:liquidated|liquidad[oa]|liquid[ée]e?|liquidier
 
 
 # "levels soon 🔜", "entry & targets in 5 min", "targets to follow": the levels are promised for a later post
-_LEVELS_LATER = re.compile(r"(?i)[,—–-]?\s*(?:(?:the\s+)?(?:levels?|entry|entries|targets?|tps?|details|setup|sl)"
+_LEVELS_LATER = re.compile(r"(?i)[,—–-]?\s*(?:(?:the\s+|full\s+)?(?:levels?|entry|entries|targets?|tps?|details|setup|sl)"
                            r"(?:\s*(?:&|and|\+|/)\s*(?:levels?|entry|targets?|tps?|sl|stop))*\s+"
-                           r"(?:soon|later|to\s+follow|coming(?:\s+soon)?|in\s+\d{1,2}\s*(?:min\w*|m)(?!\w)|"
+                           # ("levels in VIP in 5 min", "full details for VIP members only")
+                           r"(?:(?:in|for)\s+(?:the\s+|our\s+)?vip(?:\s+members)?(?:\s+only)?"
+                           r"(?:\s+(?:soon|later|in\s+\d{1,2}\s*(?:min\w*|m)))?|"
+                           r"soon|later|to\s+follow|coming(?:\s+soon)?|in\s+\d{1,2}\s*(?:min\w*|m)(?!\w)|"
                            # (Hinglish: "levels thodi der mein bhejta hoon", "entry baad mein")
                            r"thodi\s+der\s+(?:mein|me|main|baad)|baad\s+(?:mein|me)|jaldi))(?!\w)|"
                            # ("Детали позже", "niveles en breve", "点位稍后发", "止盈止损稍后发", "Details folgen")
@@ -3089,6 +3092,8 @@ _LEVELS_LATER = re.compile(r"(?i)[,—–-]?\s*(?:(?:the\s+)?(?:levels?|entry|en
                            # ("niveles exactos solo en el canal VIP", "levels in the VIP"): the levels are posted elsewhere
                            r"(?:s[óo]lo\s+|only\s+|apenas\s+)?(?:en|in|no|na)\s+(?:el\s+|the\s+|o\s+)?(?:canal\s+)?vip)(?!\w)|"
                            r"(?:the\s+)?(?:levels?|entry|targets?)\s+in\s+a\s+few\s+min\w*|"
+                           # ko "진입가는 곧 공지합니다" (the entry price is announced soon)
+                           r"(?:진입가|진입|타점|레벨)\w*\s*(?:는|은)?\s*곧\s*(?:공지|안내|발표|공유)\w*|"
                            r"(?:点位|止盈止损|止盈|止损|具体点位|详情)\s*(?:稍后|随后|晚点)\s*(?:发|公布|更新)?")
 
 
@@ -3104,7 +3109,18 @@ def _levels_later_call(clean: str, comma_decimal: bool) -> bool:
     rest, promises = _LEVELS_LATER.subn(" ", clean)
     if not promises:
         return False
-    return _only_coin_and_side([t for n, line in enumerate(rest.split("\n")) for t in tokenize_line(line, n, comma_decimal)])
+    per_line = [tokenize_line(line, n, comma_decimal) for n, line in enumerate(_GET_READY.sub(" ", rest).split("\n"))]
+    # ("⚡ ALPHA SNIPER ⚡ / #signal #crypto #altcoins / $ETH long loading 🔥 levels in VIP in 5 min"): the channel's
+    # heading and topic tags around the line of the call — any line with a number stays and is read
+    sided = [n for n, line in enumerate(per_line) if any(t.kind == Kind.LABEL and t.field in _SIDE_FIELDS for t in line)]
+    if len(sided) == 1:
+        per_line = [line for n, line in enumerate(per_line)
+                    if n == sided[0] or any(t.kind in (Kind.NUM, Kind.LEV, Kind.PCT) for t in line)]
+    return _only_coin_and_side([t for line in per_line for t in line])
+
+
+# ("$ETH long loading", "#AVAX 숏 준비하세요!" (get ready for a short), "get ready to short #SOL"): the call announced
+_GET_READY = re.compile(r"(?i)(?<!\w)(?:get\s+ready(?:\s+(?:to|for))?|loading|prepare(?:\s+(?:to|for))?)(?!\w)|준비\s*하세요|준비")
 
 
 _EXCHANGES = frozenset({"binance", "bybit", "okx", "bitget", "kucoin", "mexc", "bingx", "phemex", "kraken", "gate", "gateio",
@@ -3247,7 +3263,7 @@ _FUTURE_MANAGEMENT = re.compile(r"(?:after|once|when)\s+(?:the\s+)?(?:tp|target)
 _INSTANT_ORDER = re.compile(r"(?:instant|market)\s+execution|(?:buy|sell)\s+(?:at\s+)?market(?!\w)", re.IGNORECASE)
 # (a "Now:" label beside an entry label of its own is where the market is too)
 _REFERENCE_PRICE = re.compile(lx.PRICE_NOW_PHRASE + r"|\W*(?:price|now|сейчас|зараз|[şs]imdi|ahora|agora|jetzt|"
-                              r"maintenant|adesso|teraz|sekarang|现在|现价|지금|현재가)\W*$", re.IGNORECASE)
+                              r"maintenant|adesso|ora|teraz|sekarang|现在|现价|지금|현재가)\W*$", re.IGNORECASE)
 _PRICE_NOW_LINE = re.compile(lx.PRICE_NOW_PHRASE + r"|price\s+now|当前价格?|现价|현재가", re.IGNORECASE)
 _PRICE_IN_LINE = re.compile(r"\d+(?:[.,]\d+)?")
 
@@ -3401,6 +3417,8 @@ def _stray_level_row(lines: list[list[Token]], segments: list[Segment], levels: 
         after = next((t for t in meaningful if t.start > number.start and t.line == number.line), None)
         if after is not None and after.kind == Kind.WORD and _TIME_UNIT.match(after.text):
             continue  # ("hold 3–10 days": a duration)
+        if _bracketed_tag(tokens, head[0], number):
+            continue  # ("[VIP-3] 🇺🇦" over a relayed card: the relay's room tag, not a level)
         if id(number) in read or id(number) in claimed or not low <= number.value <= high \
                 or zone and min(zone) <= number.value <= max(zone) and not sandwiched \
                 or any(_NOT_A_LEVEL.fullmatch(t.text) for t in head) \
@@ -3408,6 +3426,13 @@ def _stray_level_row(lines: list[list[Token]], segments: list[Segment], levels: 
             continue
         return " ".join(t.text for t in head)
     return None
+
+
+def _bracketed_tag(tokens: list[Token], first: Token, number: Token) -> bool:
+    """The heading and its number stand alone in square brackets ("[VIP-3]", "[Room 2]")."""
+    opened = [t for t in tokens if t.start < first.start]
+    closed = [t for t in tokens if t.start > number.start]
+    return bool(opened and closed) and opened[-1].text == "[" and closed[0].text == "]"
 
 
 def _lone_price_before_exits(lines: list[list[Token]], segments: list[Segment], levels: _Levels) -> bool:
@@ -3848,7 +3873,10 @@ def _without_footer_pair(candidates: list[SymbolCandidate], tokens: list[Token])
     if not footer:
         return candidates, False
     symbols = {c.symbol for c in footer}
-    earlier = [c for c in candidates if tokens[c.position].line < last and c.symbol not in symbols]
+    # ("🇹🇷 ANATOLIA FUTURES 🇹🇷 / #DOGEUSDT pozisyonu kapatın": a capitalised word of the channel's heading is no coin
+    # the footer would sit under)
+    earlier = [c for c in candidates if tokens[c.position].line < last and c.symbol not in symbols
+               and (c.rank > 0 or c.base in KNOWN_TICKERS)]
     caption = _CAPTION.search(" ".join(t.text for t in on_last)) is not None
     if not earlier and not caption and ((named := close_target(tokens)) is None or tokens[named.position].line == last
                                         or named.symbol in symbols):

@@ -22,7 +22,9 @@ _DONE = (r"(?:bajarildi|hit(?!\s+(?:rate|ratio|%))|reached|achieved|done|smashed
          r"tercapai|kena|geldi|خورد|مکمل|el[ée]rve|teljes[üu]lt|bereikt|رسید|رسیدیم|زده\s+شد|تاچ\s+شد|已?(?:达成|达到|到达|完成|触发)|달성|erreicht|atteint\w*|raggiunt\w*|"
          r"osi[aą]gni[eę]t\w*|досягнут\w*|达成|到达|แล้ว|\w*fikiwa|הושג\w*|επιτεύχθηκε|χτυπήθηκε|atins[aă]?|"
          r"spln[ěe]n\w*|dosa[žz]en\w*|bereikt|geraakt|হিট|हिट|সম্পন্ন|naabot|tinamaan|도달|отработан\w*|отработал\w*|"
-         r"(?:batid[oa]|alcançad[oa]|tocad[oa]|cumplid[oa])(?!s)|تحقق|tamam(?:land[ıi])?|getroffen|touch[ée]e?s?|colpit[oa]|trafion\w*|"
+         r"(?:batid[oa]|alcançad[oa]|tocad[oa]|cumplid[oa])(?!s)|"
+         # it "TP3 preso" / fr "TP1 pris" / de "TP1 genommen" (taken)
+         r"pres[oa](?!\w)|pris(?!\w)|genommen|تحقق|tamam(?:land[ıi])?|getroffen|touch[ée]e?s?|colpit[oa]|trafion\w*|"
          r"완료|已到|已经到|已到达)")
 # Particles some languages put around the target number ("TP1 na po ✅", "lengo la 2 limefikiwa").
 # ("ikinci hedef de geldi", "تارگت سوم هم خورد", "TP2 also hit": "too/also" between the target and the verb)
@@ -232,7 +234,7 @@ _PART_CLOSED_STEMS = (r"closed|close|clos|geschlossen|schlie|glattst|clôtur|clo
 # "Лимитку по #TAO отменяем", "cancelamos la orden de #SOL", "limit emrini iptal ediyoruz": a cancel verb next to a word
 # for the pending order, in either order
 _CANCEL_VERB = (r"(?:(?<!\w)(?:cancel\w*|отмен\w*|скасов\w*|iptal|cancelamos|cancelar|cancela|annul\w*|anuluj\w*|"
-                r"anulujemy|batal\w*|h[ủu]y|huỷ|إلغاء|الغاء|لغو|storn\w*|कैंसिल|रद्द)(?!\w)|取消|キャンセル|취소)")
+                r"anulujemy|batal\w*|h[ủu]y|huỷ|إلغاء|الغاء|لغو|storn\w*|l[öo]sch\w*|कैंसिल|रद्द)(?!\w)|取消|キャンセル|취소)")
 _ORDER_WORD = (r"(?:(?<!\w)(?:orders?|limits?|limit\s+orders?|лимитк\w*|лимитн\w*|ордер\w*|заявк\w*|emr\w*|emir\w*|"
                r"[óo]rden(?:es)?|ordem|ordens|ordres?|ordin[ei]|zleceni\w*|l[ệe]nh|pesanan|أمر|الأمر|سفارش)(?!\w)|挂单|订单|주문|注文)")
 # ("#SOL cancel TP3", "#AVAX TP3 iptal", "cancel the stop loss order", "cancel the DCA order at 138", "cancel 2nd buy
@@ -249,6 +251,9 @@ _UNFILLED_RUNGS = (r"(?:(?:2nd|second|3rd|third|4th|fourth|last|remaining|unfill
                    # lệnh còn lại", zh "剩余挂单", ko "미체결 주문", hi "बाकी ऑर्डर", tr "kalan alım emirlerini"
                    r"(?:las\s+|los\s+|as\s+|os\s+|les\s+|gli\s+)?(?:entradas|[óo]rdenes|ordens|ordres|entr[ée]es|ordini)\s+"
                    r"(?:restantes|pendientes\s+que\s+no\s+se\s+llenaron|restants|rimanenti)|restliche\s+(?:orders?|eintr[äa]ge|einstiege)|"
+                   # de "die letzte Nachkauf-Order", "offene Nachkauf-Orders"
+                   r"(?:(?:die|den|alle)\s+)?(?:letzten?|zweiten?|dritten?|restlichen?|offenen?|verbleibenden?)\s+"
+                   r"(?:nachkauf|dca|kauf|einstiegs?|limit)[\s-]*(?:orders?|auftr[äa]ge?|limits?)|"
                    r"pozosta[łl]e\s+zleceni\w*|неисполненн\w+\s+(?:ордер|заявк)\w*|sisa\s+(?:order|entry|pesanan)|"
                    r"c[áa]c\s+l[ệe]nh\s+c[òo]n\s+l[ạa]i|剩余挂单|미체결\s*주문|बाकी\s+ऑर्डर|kalan\s+(?:al[ıi]m\s+)?(?:emir\w*|emr\w*)|"
                    r"(?:втор|трет|четв[её]рт|последн|оставш)\w*\s+(?:ордер|вход|заявк|лимитк)\w*|"
@@ -497,8 +502,10 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"последн\w*|оставш\w*)[ \t]+вход\w*|добор\w*|усреднени\w*)|"
         r"(?:(?:втор\w*|трет\w*|[2-9]-?(?:й|ой|ий)?|последн\w*)[ \t]+вход\w*|добор\w*)[ \t]+(?:\w+[ \t]+)?отмен\w*|"
         # (the unfilled rungs in other languages, either side of the verb; a cancel for those not in yet)
-        + _CANCEL_VERB + r"[ \t]+(?:the[ \t]+|all[ \t]+|(?:[#$]\w+[ \t]+))?" + _UNFILLED_RUNGS + r"|" + _UNFILLED_RUNGS + r"[ \t]*"
-        + _CANCEL_VERB + r"|" + _CANCEL_VERB + r"[^\n]{0,60}?" + _FOR_THOSE_NOT_IN.pattern)),
+        + _CANCEL_VERB + r"[ \t]+(?:the[ \t]+|all[ \t]+|(?:[#$]\w+[ \t]+))?" + _UNFILLED_RUNGS + r"|" + _UNFILLED_RUNGS
+        + r"[ \t]*(?:(?:bitte|please|pls)[ \t]+)?" + _CANCEL_VERB + r"|"
+        # th "ยกเลิกออเดอร์เข้าที่เหลือ" (cancel the remaining entry orders), "ยกเลิกออเดอร์ที่ยังไม่เข้า" (not yet filled)
+        r"ยกเลิก\s*(?:ออเดอร์|คำสั่ง)\s*(?:เข้า|ซื้อ|ลิมิต)?\s*(?:ที่เหลือ|ที่ยังไม่)|" + _CANCEL_VERB + r"[^\n]{0,60}?" + _FOR_THOSE_NOT_IN.pattern)),
     (UpdateAction.ADD_ENTRY, _Gated(
         r"(?:add|adding)\s+(?:(?:a|an|the|another|one\s+more)\s+)?(?:(?:new|\d(?:st|nd|rd|th)|second|third|fourth)\s+)?"
         r"(?:more|entry|entries|order|buy|to\s+(?:the\s+)?position)(?!\w)|re[\s-]?entry\s+at|"
@@ -849,7 +856,8 @@ _CONDITION = re.compile(r"(?<!\w)(?:if|when|once|unless|until|in\s+case|otherwis
                         r"(?:たら|れば)(?=[\s、,]|$)|"
                         # ("#ETH 到 3600 平仓": at 3600, close — "已到 3600" reports it reached)
                         r"(?<![已达])到\s*\$?\d[\d.,]*\s*k?\s*(?:就|时|再)?\s*$|"
-                        r"一旦|如果|만약|跌破|突破|到\s*tp\s*\d|tp\s*\d\s*到了就|到了就|到达[^，,。]{0,8}时|我们会|(?:到达|达到)\s*(?:tp|目标)\s*\d\s*后")
+                        # th "ถ้า" (if: Thai writes no space between words)
+                        r"ถ้า|一旦|如果|만약|跌破|突破|到\s*tp\s*\d|tp\s*\d\s*到了就|到了就|到达[^，,。]{0,8}时|我们会|(?:到达|达到)\s*(?:tp|目标)\s*\d\s*后")
 # "If you have lower entries keep them risk free", "if you still hold it, close now" ("if you missed the entry"): a
 # condition on what the reader holds, not on the market — the instruction is for now (for whoever holds the trade)
 _READER_CONDITION = re.compile(

@@ -343,6 +343,8 @@ def close_target(tokens: list[Token]) -> SymbolCandidate | None:
     for i, tok in enumerate(tokens[:-1]):
         if tok.kind == Kind.WORD and tok.text.lower() in _CLOSE_VERBS:
             nxt = tokens[i + 1]
+            if nxt.start - tok.start - len(tok.text) > 2:
+                continue  # ("pozisyonu kapatın ❗ Piyasa ters döndü": an emoji or a mark ends the command first)
             if nxt.line == tok.line and nxt.kind == Kind.WORD and nxt.text.lower() in COIN_NAMES:
                 # ("Закрываем эфир, #BTC слабый": the coin after the verb is named in words)
                 return SymbolCandidate(COIN_NAMES[nxt.text.lower()], "USDT", NAMED, i + 1)
