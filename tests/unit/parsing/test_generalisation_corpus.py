@@ -447,6 +447,14 @@ Spanish and Vietnamese channels) 52/56 (92.9 %), 0 wrong; `blind_r2.jsonl` (ae3b
 Arabic and Persian channels: fullwidth digits, 万 units, circled target numbers) 44/55 (80.0 %), 3 wrong — two fresh
 cards with an averaging rung line (zh "补仓", ko "추가매수") read as add-on updates, and a Korean promo re-post of
 yesterday's VIP call traded. Then 59/60, 64/65, 52/56 and 47/55, 0 wrong (the r2 rules tested on look-alikes).
+
+Session 15, first looks at fc5da23 (the end of session 14), each batch committed before the parser ran on it:
+`blind_s1.jsonl` (947000d, author s1, opens in twelve invented house templates, 18 languages) 48/53 (90.6 %), 1 wrong —
+a Turkish close whose "kapatın ❗ Piyasa …" gave the word "Piyasa" (market) as the coin under a channel heading;
+`blind_s2.jsonl` (4fefd03, author s2, management and noise in 19 languages) 60/65 (92.3 %), 3 wrong — a German and a
+Thai cancel of the unfilled entries read as closes, a Thai "if it closes below …, we close" taken as a close now;
+`blind_s3.jsonl` (6e69bb6, author s3, one day of a relay group of six channels, 14 languages) 52/54 (96.3 %), 0 wrong.
+Then 53/53, 65/65 and 54/54, 0 wrong.
 """
 
 import json
@@ -565,6 +573,9 @@ CORPORA = {
     "blind_q2.jsonl": (65, 0.98),
     "blind_r1.jsonl": (56, 0.92),
     "blind_r2.jsonl": (55, 0.85),
+    "blind_s1.jsonl": (53, 0.96),
+    "blind_s2.jsonl": (65, 0.98),
+    "blind_s3.jsonl": (54, 0.98),
 }
 
 
