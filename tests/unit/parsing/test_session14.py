@@ -67,7 +67,10 @@ def test_a_stop_move_whose_comma_reads_two_ways_carries_both_readings():
     assert parsed.update_action == UpdateAction.NEW_STOP and parsed.new_stop is None
     assert parsed.stop_readings == (D("2312"), D("2.312"))
     assert parse_message("#LINK stop przesunięty na 14,80, pozycja nadal otwarta").new_stop == D("14.80")
-    assert parse_message("#XRP move SL to 2.312").new_stop == D("2.312")
+    # (session 15, review 26 G1: a point before three digits reads two ways too — "стоп переносим на 61.800" is 61800 on
+    # BTC — so "2.312" carries both readings and the signal's levels choose 2.312; "2.31" or "0.418" read one way)
+    assert parse_message("#XRP move SL to 2.312").stop_readings == (D("2.312"), D("2312"))
+    assert parse_message("#XRP move SL to 2.31").new_stop == D("2.31")
 
 
 def test_a_target_hit_beside_an_arrow_onto_the_new_stop_keeps_the_stop_move():
@@ -255,7 +258,13 @@ def test_a_direction_now_with_the_levels_promised_later_is_held(text):
 def test_a_stop_moved_from_one_price_to_another_takes_the_new_one(text, price):
     """"Move SL from 1.72 to 1.80" carried no price (the executor moved nothing); read naively it takes the old one."""
     parsed = parse_message(text)
-    assert parsed.update_action == UpdateAction.NEW_STOP and parsed.new_stop == price
+    assert parsed.update_action == UpdateAction.NEW_STOP
+    if parsed.stop_readings:
+        # ("from 1.720 to 1.805": a point before three digits may group thousands — both readings of the new price go,
+        # the signal's levels choose, session 15)
+        assert parsed.new_stop is None and parsed.stop_readings == (price, price * 1000)
+    else:
+        assert parsed.new_stop == price
 
 
 @pytest.mark.parametrize("text, kind, action", [

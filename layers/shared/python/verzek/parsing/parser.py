@@ -1422,6 +1422,10 @@ def _stop_changes_kept(parsed: ParsedMessage, lowered: str) -> ParsedMessage:
         if cancels:
             return _replace(parsed, also_actions=cancels)
         return parsed
+    if _CORRECTION.search(lowered) and (corrected := _corrected_stop(lowered)) is not None:
+        # ("Düzeltme: #ARB stop 0.44 değil 0.41", "SL 0.44 was wrong, correct SL 0.41", "стоп не 0.44, а 0.41"): which of
+        # the two numbers is the corrected stop — none when the post does not say (the typo's stop is never re-applied)
+        return _replace(parsed, new_stop=corrected or None)
     if (moved := _stop_moved_onto(lowered)) is not None:
         if moved.breakeven:
             return _replace(parsed, update_action=UpdateAction.MOVE_SL_BREAKEVEN, new_stop=None)
@@ -1444,6 +1448,37 @@ def _stop_changes_kept(parsed: ParsedMessage, lowered: str) -> ParsedMessage:
         return _replace(parsed, new_stop=None, stop_readings=readings,
                         notes=(*parsed.notes, "new stop read two ways: " + _AMBIGUOUS_COMMA))
     return parsed
+
+
+_CORRECTION = re.compile(r"(?<!\w)(?:correction|corrected|typo|исправлени\w*|d[üu]zeltme|correcci[óo]n|corre[çc][ãa]o|"
+                         r"korrektur|correctif|koreksi|đính\s+chính|정정|تصحيح)|更正")
+_STOP_THEN_TWO_PRICES = re.compile(r"(?<!\w)(?:sl|stop(?:[\s-]*loss)?|стоп|止损)(?!\w)(?P<before>[^\d\n]{0,20}?)\$?(?P<first>\d+(?:[.,]\d+)*)(?![.,]?\d)"
+                                   r"(?P<between>[^\d\n]{1,40}?)\$?(?P<second>\d+(?:[.,]\d+)*)")
+# between the two numbers: the first is the wrong one ("0.44 değil 0.41", "0.44 was wrong, correct SL 0.41", "0.44 ❌ 0.41 ✅",
+# "0.44 was a typo, it's 0.41", "from 0.44 to 0.41", "0.44 → 0.41") — or the second is ("0.41 not 0.44", "0.41, а не 0.44")
+_FIRST_WRONG = re.compile(r"(?<!\w)(?:değil|degil|wrong|typo|incorrect|should\s+be|it'?s|is|to|correct\w*|olacak|sino|é|but)(?!\w)|"
+                          r"❌|->|→|=>", re.IGNORECASE)
+_SECOND_WRONG = re.compile(r"(?<!\w)(?:not|а\s+не|не|no|instead\s+of|statt|au\s+lieu\s+de|bukan|invece\s+di|en\s+lugar\s+de)(?!\w)")
+_FIRST_NEGATED = re.compile(r"(?<!\w)(?:не|not|no|não|is\s+not|n'est\s+pas|不是|bukan)(?!\w)|不是")
+
+
+def _corrected_stop(lowered: str) -> Decimal | None | bool:
+    """The corrected stop of a correction naming two prices; False when it names two and does not say which is meant;
+    None when it names one (the stop word's price is read as usual)."""
+    found = _STOP_THEN_TWO_PRICES.search(lowered)
+    if found is None:
+        return None
+    comma_decimal = uses_comma_decimals(lowered)
+    first, second = (parse_decimal(found.group(g), comma_decimal) for g in ("first", "second"))
+    if first is None or second is None or first == second:
+        return None
+    if _FIRST_NEGATED.search(found.group("before")):
+        return second  # ("стоп не 0.44, а 0.41", "止损不是0.44，是0.41")
+    if _SECOND_WRONG.search(found.group("between")):
+        return first  # ("SL 0.41 not 0.44", "стоп 0.41, а не 0.44")
+    if _FIRST_WRONG.search(found.group("between")):
+        return second
+    return False
 
 
 _ONE_COMMA_NUMBER = re.compile(r"(?<![\d.,])\d{1,3},\d{3}(?![\d.,])")  # ("2,312": 2312 or 2.312)
@@ -1471,8 +1506,18 @@ def _stop_moved_onto(lowered: str) -> StopMove | None:
     if ONE_COMMA_GROUP.fullmatch(moved.price) and comma_is_ambiguous(lowered, comma_decimal):
         readings = tuple(parse_decimal(moved.price, decimal) for decimal in (False, True))
         return StopMove(readings=readings) if all(r is not None and r > 0 for r in readings) else None
+    if not comma_decimal and _ONE_POINT_GROUP.fullmatch(moved.price) and not _OTHER_POINT_DECIMAL.search(lowered):
+        # ("#BTC стоп переносим на 61.800", "movemos el SL a 3.250"): languages that write decimals with a comma write
+        # thousands with a point — 61800, or 61.8 on a coin at 61: both readings, the signal's levels tell
+        readings = (parse_decimal(moved.price, False), parse_decimal(moved.price.replace(".", ""), False))
+        return StopMove(readings=readings) if all(r is not None and r > 0 for r in readings) else None
     price = parse_decimal(re.sub(r"[ \u00a0]", "", moved.price), comma_decimal)
     return StopMove(price=price) if price is not None and price > 0 else None
+
+
+_ONE_POINT_GROUP = re.compile(r"[1-9]\d{0,2}\.\d{3}")  # ("0.418" is never 418)
+# (a number written with a point and not three digits after it: the post writes decimals with a point)
+_OTHER_POINT_DECIMAL = re.compile(r"(?<![\d.,])\d+\.(?:\d{1,2}|\d{4,})(?![\d.,])")
 
 
 _AMBIGUOUS_COMMA = "the comma may be a decimal point or a thousands separator"
@@ -1716,7 +1761,9 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         return _status(MessageKind.CLOSE, candidate, segments, close_action(status_text), notes)
     if has_setup and candidate is not None and symbol_problem is None \
             and (_CANCELLED_CARD_HEAD.search(clean) and _heading_tag(clean) in (None, candidate.base)
-                 or _CANCELLED_CARD_HEAD.search(body) and _heading_tag(body) in (None, candidate.base)):
+                 or _CANCELLED_CARD_HEAD.search(body) and _heading_tag(body) in (None, candidate.base)) \
+            and update_action(status_text) != UpdateAction.CANCEL_ENTRY:
+        # ("#SOL 2차 진입 취소": one rung of the entries cancelled — no card withdrawn)
         # ("❌ #BTC LONG cancelled / Entry … / SL …", "#BTC 롱 취소 / 진입 …", "#BTC LONG iptal / Giriş …"): the card
         # shown again under a heading that withdraws it — the call is cancelled, as "❌ CANCELLED / #SEI LONG …" is
         return _status(MessageKind.CLOSE, candidate, segments, close_action(status_text), notes)
@@ -3038,7 +3085,8 @@ _ALL_BUT = re.compile(r"(?<!\w)(?:all|every|everything|everywhere|else|везд�
                       r"todas|tudo|alle[sn]?|tout|tous|toutes|tutt[eoia]|wszystk\w*)(?!\w)|其他|其余|全部|所有")
 
 
-_LAST_PART = re.compile(r"(?<!\w)(?:last|remaining|final|the\s+other|rest\s+of\s+the|остаток|оставш\w+|restante|kalan)\s+"
+# ("close half of the remaining position": a share of what remains, not the last part)
+_LAST_PART = re.compile(r"(?<!\w)(?<!of\s)(?<!of\sthe\s)(?:last|remaining|final|the\s+other|rest\s+of\s+the|остаток|оставш\w+|restante|kalan)\s+"
                         r"(?:\d{1,2}\s*%|half|part|portion|position|позици\w*|\d{1,2}\s*процент\w*)|"
                         # ("closed 50% at TP1 and the rest at TP2"): the rest closed at a later target
                         r"(?<!\w)the\s+rest\s+(?:(?:closed|sold|taken)\s+)?(?:at|on|@)\s+(?:tp|target)\s*\d")

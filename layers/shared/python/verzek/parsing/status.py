@@ -234,7 +234,7 @@ _PART_CLOSED_STEMS = (r"closed|close|clos|geschlossen|schlie|glattst|clôtur|clo
 # "Лимитку по #TAO отменяем", "cancelamos la orden de #SOL", "limit emrini iptal ediyoruz": a cancel verb next to a word
 # for the pending order, in either order
 _CANCEL_VERB = (r"(?:(?<!\w)(?:cancel\w*|отмен\w*|скасов\w*|iptal|cancelamos|cancelar|cancela|annul\w*|anuluj\w*|"
-                r"anulujemy|batal\w*|h[ủu]y|huỷ|إلغاء|الغاء|لغو|storn\w*|l[öo]sch\w*|कैंसिल|रद्द)(?!\w)|取消|キャンセル|취소)")
+                r"anulujemy|batal\w*|h[ủu]y|huỷ|إلغاء|الغاء|لغو|storn\w*|l[öo]sch\w*|कैंसिल|रद्द|کینسل)(?!\w)|取消|キャンセル|취소)")
 _ORDER_WORD = (r"(?:(?<!\w)(?:orders?|limits?|limit\s+orders?|лимитк\w*|лимитн\w*|ордер\w*|заявк\w*|emr\w*|emir\w*|"
                r"[óo]rden(?:es)?|ordem|ordens|ordres?|ordin[ei]|zleceni\w*|l[ệe]nh|pesanan|أمر|الأمر|سفارش)(?!\w)|挂单|订单|주문|注文)")
 # ("#SOL cancel TP3", "#AVAX TP3 iptal", "cancel the stop loss order", "cancel the DCA order at 138", "cancel 2nd buy
@@ -260,12 +260,20 @@ _UNFILLED_RUNGS = (r"(?:(?:2nd|second|3rd|third|4th|fourth|last|remaining|unfill
                    r"(?:la\s+|a\s+)?(?:segunda|tercera|terceira|[úu]ltima|cuarta|quarta)\s+(?:entrada|orden|ordem)|"
                    r"entry\s+(?:kedua|ketiga|terakhir)|l[ệe]nh\s+ch[ờo]\s+c[òo]n\s+l[ạa]i|"
                    r"(?:ikinci|[üu][çc][üu]nc[üu]|son|kalan)\s+(?:giri[şs]\w*|emir\w*|emr\w*)|남은\s*(?:주문|진입)|"
-                   r"\d\s*番目の\s*エントリー\s*を?)(?!\w)")
+                   r"\d\s*番目の\s*エントリー\s*を?|"
+                   # ko "2차 진입" (the 2nd entry), "추가 진입" (the add-on entry); ur "باقی پینڈنگ آرڈرز" (the remaining
+                   # pending orders), "دوسرا آرڈر" (the second order)
+                   r"[2-9]\s*차\s*(?:(?:진입|매수)(?:\s*주문)?|주문)|추가\s*(?:진입|매수)(?:\s*주문)?|"
+                   r"باقی\s+(?:پینڈنگ\s+)?آرڈرز?|(?:دوسرا|تیسرا|آخری)\s+آرڈر)(?!\w)")
 _ONE_ORDER = (rf"(?:{_TP_WORDS}\s*\d{{1,2}}|(?:sl|stop(?:[\s-]*loss)?|stoploss|стоп(?:[\s-]*лосс)?|тейк\w*|dca|averaging)"
               r"(?:\s+(?:orders?|limits?|emri|lệnh))?|(?:2nd|second|3rd|third|4th|fourth|last|next)\s+(?:buy|sell|dca)"
               r"(?:\s+(?:orders?|limits?))?|" + _UNFILLED_RUNGS + r")(?!\w)")
 # ("Cancel if you haven't entered yet, others hold", "cancel limit orders, keep the position", "Cancel the trade if you are not
 # in"): the cancel is for those not filled — those in keep the trade, which is what cancelling the unfilled entries does
+# ("cancel if you haven't entered yet. If you're in, close it at entry", "…; those in, exit now"): those in are told to
+# close — the post closes the trade for every follower who holds it
+_THOSE_IN_CLOSE = (r"(?:if\s+you(?:'re|\s+are)\s+(?:already\s+)?in|if\s+you\s+(?:already\s+)?(?:entered|got\s+in|got\s+filled)|"
+                   r"those\s+(?:who\s+are\s+|who\s+)?(?:already\s+)?(?:in|entered))\W[^\n]{0,30}?(?<!\w)(?:close|exit|sell|get\s+out)")
 _FOR_THOSE_NOT_IN = re.compile(
     r"(?<!\w)(?:keep\s+(?:the\s+|your\s+)?position|others\s+hold|holders\s+(?:keep|hold)|(?:if\s+you|for\s+those(?:\s+who)?)\s+"
     r"(?:are\s+|were\s+)?(?:haven'?t|have\s+not|not|didn'?t)\s+(?:yet\s+)?(?:entered|in|get\s+in|got\s+in)|"
@@ -284,6 +292,9 @@ _ONE_STOP_OR_TARGET = rf"(?:{_TP_WORDS}\s*\d{{1,2}}|sl|stop(?:[\s-]*loss)?|stopl
 
 UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
     (UpdateAction.PARTIAL_CLOSE, _Gated(
+        # ko "1차 익절 마감" (the 1st take-profit taken); hi "आधी पोजीशन प्रॉफिट में बंद" (half the position closed in profit),
+        # "50% प्रॉफिट में बंद, बाकी होल्ड": a share, the verb last
+        r"[1-9]\s*차\s*익절\s*마감|(?:(?<!\S)(?:आधी|आधा)|(?<![\d.,])\d{1,2}\s*%)\s+(?:\S+\s+){0,3}?बंद|"
         r"(?:close|closing|закры\w*|kapat(?!ma|m[ıi]yor)\w*|cerr\w*|cierr\w*|fech\w*|chiud\w*|ferm\w*|schlie\w*|zamyk\w*|zamkn\w*|"
         r"đóng|tutup|фикс\w*|зафикс\w*|sold|sell|selling)\s+(?:the\s+|another\s+|a\s+further\s+|further\s+)?(?:half|partial|part|setengah|separuh|nửa|(?<![\d.,])\d{1,2}\s*%)(?!\w)|"
         # ("close one third here", "close the first half", "close small part", "close now half", "closed one third at TP1",
@@ -292,7 +303,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:(?:close[sd]?|closing)\s+(?:now\s+|here\s+)?(?:the\s+|a\s+|one\s+more\s+)?(?:small\s+part|(?:small\s+)?portion|majority|"
         r"part|one[\s-]+(?:third|half|quarter)|two[\s-]+thirds|first\s+half|half)|(?:take|took|secure[sd]?|book(?:ed)?)\s+"
         r"(?:now\s+|here\s+)?(?:the\s+)?(?:one[\s-]+(?:third|half|quarter)|two[\s-]+thirds|first\s+half))"
-        r"(?!\w)(?!\s+of\s+(?:the\s+)?(?:remaining|rest))|"
+        # ("close half of the remaining position": a share of what runs is still a share)
+        r"(?!\w)|(?:close[sd]?|closing)\s+(?:one\s+more|another)\s+(?:third|quarter|half)(?!\w)|"
         r"(?:cerr\w*|cierr\w*|fech\w*)\s+(?:una\s+|uma\s+)?parte(?!\w)|bir\s+k[ıi]sm[ıi]n[ıi]\s+kapat(?!ma|m[ıi]yor)\w*|"
         r"आधी\s+(?:पोजीशन|पोज़ीशन)\s+बंद|"
         # ar "خذ ربح جزئي" (take a partial profit), id "ambil profit 50%", fa "۵۰ درصد سود رو سیو کنید" (save 50 % of the profit)
@@ -505,7 +517,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         + _CANCEL_VERB + r"[ \t]+(?:the[ \t]+|all[ \t]+|(?:[#$]\w+[ \t]+))?" + _UNFILLED_RUNGS + r"|" + _UNFILLED_RUNGS
         + r"[ \t]*(?:(?:bitte|please|pls)[ \t]+)?" + _CANCEL_VERB + r"|"
         # th "ยกเลิกออเดอร์เข้าที่เหลือ" (cancel the remaining entry orders), "ยกเลิกออเดอร์ที่ยังไม่เข้า" (not yet filled)
-        r"ยกเลิก\s*(?:ออเดอร์|คำสั่ง)\s*(?:เข้า|ซื้อ|ลิมิต)?\s*(?:ที่เหลือ|ที่ยังไม่)|" + _CANCEL_VERB + r"[^\n]{0,60}?" + _FOR_THOSE_NOT_IN.pattern)),
+        r"ยกเลิก\s*(?:ออเดอร์|คำสั่ง)\s*(?:เข้า|ซื้อ|ลิมิต)?\s*(?:ที่เหลือ|ที่ยังไม่)|" + _CANCEL_VERB + r"[^\n]{0,60}?" + _FOR_THOSE_NOT_IN.pattern + r"(?![^\n]*" + _THOSE_IN_CLOSE + r")")),
     (UpdateAction.ADD_ENTRY, _Gated(
         r"(?:add|adding)\s+(?:(?:a|an|the|another|one\s+more)\s+)?(?:(?:new|\d(?:st|nd|rd|th)|second|third|fourth)\s+)?"
         r"(?:more|entry|entries|order|buy|to\s+(?:the\s+)?position)(?!\w)|re[\s-]?entry\s+at|"
@@ -666,10 +678,17 @@ _CANCEL_WORDS = (
     r"l[öo]sch\w*\s+(?:die\s+|den\s+)?(?:order|auftrag)|ملغا[ةه]|ملغي|ملغى)(?!\w)|"
     r"作废|(?:シグナル|注文|エントリー|オーダー)\s*(?:は|を)?\s*(?:キャンセル|取り?消し)|取り?消し|(?:सिग्नल\s*)?(?:कैंसिल|रद्द)|ยกเลิก")
 # ("#SOL TP2 hit SL to entry", "TP1 kena SL ke entry": a target hit, then the stop moved — no stop-out)
-_NOT_MOVED_ON = (r"(?!(?:[ \t-]*loss)?[ \t]*(?:to|->|=>|>|→|mov\w*|shift\w*|rais\w*|trail\w*|be|breakeven|break[\s-]*even|entry|ke|v[ềe]|"
-                 r"sang|naar|auf|para|na|на|в\s+бу|a\s+(?:la\s+)?entrada|al\s+(?:punto\s+de\s+)?entrada)(?!\w))")
+_NOT_MOVED_ON = (r"(?!(?:[ \t-]*loss)?[ \t]*(?:(?:mov\w*|shift\w*|rais\w*|trail\w*)(?!\w)|"
+                 # (the word "to", "ke", "về" … alone is no move: "hit SL to the penny", "kena SL ke bawah" — a place follows)
+                 r"(?:to|->|=>|>|→|➡️?|ke|v[ềe]|sang|naar|auf|para|na|на|a|al)[ \t]*(?:la[ \t]+|the[ \t]+|punto[ \t]+de[ \t]+|o[ \t]+)?"
+                 r"(?:entry|entrada|einstieg|entr[ée]e|be|bep|breakeven|break[\s-]*even|b/e|tp[ \t]*\d|cost|modal|"
+                 r"(?:(?:first|second|third|fourth|\d(?:st|nd|rd|th))[ \t]+)?(?:tp|target)|"
+                 r"harga[ \t]+masuk|h[òo]a[ \t]+v[ốo]n|gi[áa][ \t]+v[àa]o|безубыт\w*|бу|вход\w*|\$?[1-9]|0[.,]\d)(?!\w)|"
+                 r"в\s+бу(?!\w)))")
 # ("TP1 hit SL 14.5", "target 2 kena SL …": the hit verb right after a target's number is the target's)
-_TARGETS_HIT = r"(?<!tp\d\s)(?<!tp\s\d\s)(?<!tp\d\d\s)(?<!target\s\d\s)(?<!target\d\s)"
+# ("near TP1 hit SL ❌", "almost TP1 then hit SL": the target was missed — the stop is what hit)
+_TARGETS_HIT = (r"(?:(?<=near\stp\d\s)|(?<=almost\stp\d\s)|"
+                r"(?<!tp\d\s)(?<!tp\s\d\s)(?<!tp\d\d\s)(?<!target\s\d\s)(?<!target\d\s)(?<!\d[snrt][tdh]\starget\s))")
 _STOP_THEN_TRIGGER = (rf"{_STOP_WORD}{_AUXILIARY}{_STOP_TRIGGERED}(?!\s+(?:rate|ratio|%|count)(?!\w))|"
                       rf"{_STOP_TRIGGER_FIRST}\s+(?:(?:el|the|our|my|o|a|le|la|il|lo)\s+)?{_STOP_WORD}{_NOT_MOVED_ON}")
 
@@ -838,6 +857,14 @@ _WHEN_PHRASES = (r"cuando|quando|quand|lorsque|sobald|sodass|kiedy|как\s+то
 # (Turkish puts "if" in the verb: "0.590 altı gelirse" — if it comes below 0.590)
 _TR_CONDITIONAL = (r"gelirse|gelmezse|olursa|olmazsa|d[üu][şs]erse|k[ıi]rarsa|inerse|[çc][ıi]karsa|kapat[ıi]rsa|"
                    r"g[öo]r[üu]rse|kaybederse|ula[şs][ıi]rsa|y[üu]kselirse|tutarsa|kapan[ıi]rsa")
+# ("SL to TP1 after it hits TP2", "… after the next target", "… after we get TP2", "… on next TP", "после второго тейка",
+# "SL to 155 on the 4H close", "… in 2 hours"): a move for later
+_LATER_EVENT = (r"after\s+(?:it|price|we|that)\s+(?:hits?|gets?|reach\w*|touch\w*|tags?)|"
+                r"(?:after|at|on|upon)\s+(?:the\s+)?(?:next|second|third|2nd|3rd|following)\s+(?:tp|target|take)|"
+                r"после\s+(?:втор|трет|следующ|четв[её]рт)\w*\s+(?:тейк|цел|тп)\w*|"
+                r"on\s+(?:the\s+|a\s+)?(?:\d{1,2}\s*[hd]|daily|weekly|hourly|h[14]|[14]h)\s+(?:candle\s+)?close|"
+                r"in\s+\d{1,2}\s*(?:hours?|hrs?|minutes?|mins?)")
+_LATER_EVENT_RE = re.compile(r"(?<!\w)(?:" + _LATER_EVENT + r")(?!\w)")
 _CONDITION = re.compile(r"(?<!\w)(?:if|when|once|unless|until|in\s+case|otherwise|si|wenn|falls|eğer|если|"
                         # vi/id/ms "when/if" ("Dời SL về hòa vốn khi TP1 chạm": move the SL to BE when TP1 hits)
                         r"khi|n[ếe]u|ketika|apabila|jika|kalau|bila|"
@@ -847,6 +874,7 @@ _CONDITION = re.compile(r"(?<!\w)(?:if|when|once|unless|until|in\s+case|otherwis
                         r"(?:at|after|on|upon|à|al\s+llegar\s+a|после|при)\s+(?:the\s+)?(?:tp|target|тп|тейк\w*|цел\w*)\s*\d"
                         r"(?!\s*(?:hit|done|reached|now|already|is\s+hit|was\s+hit|got\s+hit))|"
                         r"plan\s*:|при\s+пробое|gelince|gelirse|도달\s*시|"
+                        + _LATER_EVENT + r"|"
                         # "después del TP1", "Po TP1 na #DOT zamkniemy połowę", "nach TP1", "après le TP1"
                         r"(?:despu[ée]s\s+del?|depois\s+do|nach|apr[èe]s\s+(?:le\s+)?|dopo\s+(?:il\s+)?|po)\s*(?:tp|target|objetivo|alvo|ziel|cel)\s*\d)(?!\w)|"
                         # pt "Se #ETH perder 3200", "Caso #ETH perca 3200", fr "Au cas où", pl "Gdy/Jeśli", ru "при закреплении
@@ -857,7 +885,7 @@ _CONDITION = re.compile(r"(?<!\w)(?:if|when|once|unless|until|in\s+case|otherwis
                         # ("#ETH 到 3600 平仓": at 3600, close — "已到 3600" reports it reached)
                         r"(?<![已达])到\s*\$?\d[\d.,]*\s*k?\s*(?:就|时|再)?\s*$|"
                         # th "ถ้า" (if: Thai writes no space between words)
-                        r"ถ้า|一旦|如果|만약|跌破|突破|到\s*tp\s*\d|tp\s*\d\s*到了就|到了就|到达[^，,。]{0,8}时|我们会|(?:到达|达到)\s*(?:tp|目标)\s*\d\s*后")
+                        r"ถ้า|(?:tp|目标|止盈)\s*\d\s*(?:之)?后|一旦|如果|만약|跌破|突破|到\s*tp\s*\d|tp\s*\d\s*到了就|到了就|到达[^，,。]{0,8}时|我们会|(?:到达|达到)\s*(?:tp|目标)\s*\d\s*后")
 # "If you have lower entries keep them risk free", "if you still hold it, close now" ("if you missed the entry"): a
 # condition on what the reader holds, not on the market — the instruction is for now (for whoever holds the trade)
 _READER_CONDITION = re.compile(
@@ -1078,7 +1106,8 @@ def _cancels_one_order(line: str, match: re.Match[str]) -> bool:
     # (the phrase may hold the object: "cancel the dca order", "limit emri iptal")
     start, end = match.start() + verb.start(), match.start() + verb.end()
     return bool(_ONE_ORDER_AFTER.match(line[end:]) or _ONE_ORDER_BEFORE.search(line[:start])
-                or _MARKET_INSTEAD.search(line[end:]) or _FOR_THOSE_NOT_IN.search(line))
+                or _MARKET_INSTEAD.search(line[end:])
+                or _FOR_THOSE_NOT_IN.search(line) and not re.search(_THOSE_IN_CLOSE, line))
 
 
 def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
@@ -1323,7 +1352,8 @@ _ONTO_TARGET = re.compile(r"[ \t]*" + _ONTO + rf"(?:(?P<ordinal>{'|'.join(_ORDIN
 # (not one of two prices offered: "move SL to 0.1840 or 0.1860, your call")
 # ("SL to 43 500": a space between the thousands)
 _ONTO_PRICE = re.compile(r"[ \t]*" + _ONTO + r"\$?(?P<price>[1-9]\d{0,2}(?:[ \u00a0]\d{3})+(?![\d.,])|\d[\d.,]*\d|\d)"
-                         r"(?![ \u00a0]\d{3}(?!\d))(?!\s*%|[\d.,]*\s*(?:x|%))(?!\w)"
+                         # (the whole number: "152.5 or 151" is never read as 152)
+                         r"(?![.,]?\d)(?![ \u00a0]\d{3}(?!\d))(?!\s*%|[\d.,]*\s*(?:x|%))(?!\w)"
                          r"(?!\s*(?:or|/|-|–|to|->|=>|→|>|или|o|ou|oder|veya|atau|ho[ặa]c|或)\s*\$?\d)")
 # ("SL changed: 3100 → BE": the arrow onto breakeven; "moved SL from 3100": the old stop only, the new one not said)
 _ONTO_BREAKEVEN = re.compile(r"[ \t]*:?[ \t]*(?:\$?\d[\d.,]*\s*)?(?:->|=>|→|>|to)\s*(?:be|breakeven|break[\s-]*even|entry)(?!\w)")
@@ -1685,6 +1715,7 @@ def update_waits(lowered: str, action: UpdateAction) -> bool:
         sentence_before = re.split(r"[.!?;](?:\s|$)", line[:match.start()])[-1]
         sentence_after = re.split(r"[.!;](?:\s|$)", line[match.end():], maxsplit=1)[0]
         if _waits(sentence_before) or _MARKET_CONDITION.search(sentence_after) or _SOME_DAY.search(sentence_after) \
+                or _LATER_EVENT_RE.search(sentence_after) \
                 or not _PAST_VERB.search(match.group(0)) and _AT_LEVEL_LATER.search(sentence_after) \
                 or _ASKED.match(line[match.end():]):
             return True
