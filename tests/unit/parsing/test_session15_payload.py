@@ -87,3 +87,26 @@ def test_a_share_below_one_percent_is_a_partial_close(share):
 @pytest.mark.parametrize("share,kind", [('"percent":1.0', "update"), ('"percent":35', "update"), ('"percent":100', "close")])
 def test_a_share_in_percent_units_keeps_its_reading(share, kind):
     assert parse_message(f'{{"action":"close","symbol":"AAVEUSDT",{share}}}').kind.value == kind
+
+
+# --- G12 look-alike in opens: a level written "1,520" goes on the card as written, so the text card's hold applies ---
+
+@pytest.mark.parametrize("payload", [
+    '{"symbol":"OPUSDT","side":"long","entry":"1,735","tp":"1,880","sl":"1,650"}',
+    '{"ticker":"OPUSDT","action":"buy","price":"1,735","tp":["1,880","1,960"],"sl":1650}',
+    '{"symbol":"OPUSDT","side":"short","entry_zone":"1,735-1,770","tp":"1,610","sl":"1,820"}',
+])
+def test_an_open_whose_levels_are_written_with_an_ambiguous_comma_is_held(payload):
+    parsed = parse_message(payload)
+    assert parsed.kind.value == "open" and not parsed.tradable and "comma" in parsed.rejected
+
+
+# (guards: pass before the fix too — the text card trades these, so the payload does)
+@pytest.mark.parametrize("payload,entry", [
+    ('{"symbol":"BTCUSDT","side":"long","entry":"58,900","tp":"60,500","sl":"57,800","leverage":"10x"}', "58900"),
+    ('{"symbol":"BTCUSDT","side":"long","entry":"58,900.5","tp":"60,500","sl":"57,800"}', "58900.5"),
+    ('{"symbol":"OPUSDT","side":"long","entry":1.735,"tp":[1.88],"sl":1.65}', "1.735"),
+])
+def test_an_open_with_one_reading_still_trades(payload, entry):
+    parsed = parse_message(payload)
+    assert parsed.tradable and parsed.entries == (D(entry),)

@@ -86,6 +86,7 @@ _NEW_STOP_KEY = re.compile(rf"new_?{_STOP_WORD}(?:_?price)?|{_STOP_WORD}_?(?:new
 _BREAKEVEN = re.compile(r"be|break_?even|entry|entry_price")
 # A price whose one separator reads two ways, thousands or decimals ("sl": "1,460" is 1460 or 1.460; "61.800" is 61.8
 # or 61800): a JSON string is written by hand or by a locale's format, a JSON number never groups thousands
+_ONE_COMMA_GROUP = re.compile(r"(?<![\d.,])[1-9]\d{0,2},\d{3}(?![\d.,])")
 _TWO_WAY = re.compile(r"([1-9]\d{0,2})[.,](\d{3})")
 # A cancel: of the call ("cancel", "cancel_signal", "cancel_trade": the whole trade goes) or of the coin's unfilled orders
 # ("cancel_orders", "cancel_entry", "cancel_all", "cancel_all_orders": an exchange's order cancel leaves the position)
@@ -180,19 +181,37 @@ def card_from_payload(text: str) -> PayloadCard | None:
         lines.append("Futures")  # (leverage or a margin mode is written for futures only: "leverage": "cross")
     elif spot:
         lines.append("Spot")
+    # (a price a string writes "1,520" goes on the card as written: the card's reading holds the open when that comma may
+    # as well be a decimal point — ARB at 1.52 — as it holds the same text card)
+    commas = _comma_written(data)
+
+    def written(levels: str) -> str:
+        return re.sub(r"\d+(?:\.\d+)?", lambda m: commas.get(m.group(0), m.group(0)), levels) if commas else levels
     if entry is not None:
-        lines.append(f"Entry: {entry}")
+        lines.append(f"Entry: {written(entry)}")
     elif order_type == "market" or str(_first(fields, ("entry",)) or "").lower() == "market":
         lines.append("Entry: market")
     if targets:
-        lines.append("TP: " + " / ".join(targets))
+        lines.append("TP: " + written(" / ".join(targets)))
     if stop is not None:
-        lines.append(f"SL: {stop}")
+        lines.append(f"SL: {written(stop)}")
     written = re.search(r"\d{1,3}(?:\.\d+)?", str(leverage_said or ""))  # ("Cross 20x", "x10", 5)
     leverage = _number(written.group(0)) if written else None
     if leverage is not None:
         lines.append(f"Leverage: {leverage}x")
     return PayloadCard("\n".join(lines), hold)
+
+
+def _comma_written(value: Any) -> dict[str, str]:
+    """The numbers the payload's strings write with one comma before three digits ("1,520": 1520 or 1.520), by their
+    thousands reading: {"1520": "1,520"}."""
+    if isinstance(value, dict):
+        return {k: v for item in value.values() for k, v in _comma_written(item).items()}
+    if isinstance(value, list):
+        return {k: v for item in value for k, v in _comma_written(item).items()}
+    if isinstance(value, str) and "," in value:
+        return {str(Decimal(m.replace(",", ""))): m for m in _ONE_COMMA_GROUP.findall(value)}
+    return {}
 
 
 def _exit_card(coin: str, fields: dict[str, Any], *, sell: bool = False) -> str:
