@@ -286,7 +286,9 @@ def test_a_full_cards_own_stop_beside_a_target_hit_is_no_move():
     assert parsed.update_action == UpdateAction.TP_HIT and _stop_moved_to(parsed) is None
 
 
-@pytest.mark.parametrize("action", ["cancel", "cancel_orders", "cancel_entry", "Cancel All"])
+# (a cancel of the orders — "cancel_orders", "cancel_entry", "Cancel All" — is an update since review 26 G13: see
+# test_session15_payload.py)
+@pytest.mark.parametrize("action", ["cancel", "cancel_signal"])
 def test_a_cancel_payload_cancels_the_coins_unfilled_entries(action):
     parsed = parse_message(f'{{"symbol":"DOTUSDT","action":"{action}"}}')
     assert parsed.kind.value == "close" and parsed.update_action == UpdateAction.CANCEL_ENTRY

@@ -84,8 +84,13 @@ _STOP_MOVE = re.compile(rf"(?:update|move|modify|change|adjust|set)_?{_STOP_WORD
                         rf"|(?:move_?)?(?:{_STOP_WORD}_?)?(?:to_?)?(break_?even)|move_?(?:{_STOP_WORD}_?)?to_?(be|entry)")
 _NEW_STOP_KEY = re.compile(rf"new_?{_STOP_WORD}(?:_?price)?|{_STOP_WORD}_?(?:new|moved_?to|to)")
 _BREAKEVEN = re.compile(r"be|break_?even|entry|entry_price")
-# A cancel of the coin's orders ("cancel", "cancel_orders", "cancel_entry", "cancel_all")
-_CANCEL = re.compile(r"cancel(?:_?(?:all|orders?|entry|entries|entry_orders?|signal|trade|limit))?|cancel_all_orders")
+# A price whose one separator reads two ways, thousands or decimals ("sl": "1,460" is 1460 or 1.460; "61.800" is 61.8
+# or 61800): a JSON string is written by hand or by a locale's format, a JSON number never groups thousands
+_ONE_COMMA_GROUP = re.compile(r"(?<![\d.,])[1-9]\d{0,2},\d{3}(?![\d.,])")
+_TWO_WAY = re.compile(r"([1-9]\d{0,2})[.,](\d{3})")
+# A cancel: of the call ("cancel", "cancel_signal", "cancel_trade": the whole trade goes) or of the coin's unfilled orders
+# ("cancel_orders", "cancel_entry", "cancel_all", "cancel_all_orders": an exchange's order cancel leaves the position)
+_CANCEL = re.compile(r"cancel(?:_?(?:(signal|trade)|all|orders?|entry|entries|entry_orders?|limit|all_orders))?")
 _ORDER_ID_KEYS = frozenset({"orderid", "order_id", "clientorderid", "client_order_id"})
 _STABLE_QUOTES = ("USDT", "USDC", "BUSD", "FDUSD", "TUSD", "USD")
 _CRYPTO_QUOTES = ("BTC", "ETH", "BNB")
@@ -137,9 +142,12 @@ def card_from_payload(text: str) -> PayloadCard | None:
         # (TradersPost's "sell" of a "percent_of_position" exits that share of the held position: it opens no short)
         return PayloadCard(_exit_card(coin, fields))
     if action == "cancel":
-        # (the coin's orders cancelled: its unfilled entries; one order named by its id is one unfilled entry)
-        one = bool(_ORDER_ID_KEYS & set(fields))
-        return PayloadCard(f"#{coin} cancel the unfilled entry order" if one else f"#{coin} cancel entry")
+        # (one order named by its id is one unfilled entry; the coin's orders are its unfilled entries, the filled part
+        # runs; a bare cancel or a cancel of the signal is the whole call's, as "Cancel #DOT" is)
+        if _ORDER_ID_KEYS & set(fields):
+            return PayloadCard(f"#{coin} cancel the unfilled entry order")
+        whole = any((m := _CANCEL.fullmatch(word)) and (m.group(1) or word == "cancel") for word in _words(fields, _ACTION_KEYS))
+        return PayloadCard(f"#{coin} cancel entry" if whole else f"#{coin} cancel the unfilled entry orders")
     entry = _entry(data, fields)
     if action.startswith("move"):
         moved = "breakeven" if action == "move_be" else _moved_stop(data, plain=True)
@@ -173,14 +181,20 @@ def card_from_payload(text: str) -> PayloadCard | None:
         lines.append("Futures")  # (leverage or a margin mode is written for futures only: "leverage": "cross")
     elif spot:
         lines.append("Spot")
+    # (a price a string writes "1,520" goes on the card as written: the card's reading holds the open when that comma may
+    # as well be a decimal point — ARB at 1.52 — as it holds the same text card)
+    commas = _comma_written(data)
+
+    def written(levels: str) -> str:
+        return re.sub(r"\d+(?:\.\d+)?", lambda m: commas.get(m.group(0), m.group(0)), levels) if commas else levels
     if entry is not None:
-        lines.append(f"Entry: {entry}")
+        lines.append(f"Entry: {written(entry)}")
     elif order_type == "market" or str(_first(fields, ("entry",)) or "").lower() == "market":
         lines.append("Entry: market")
     if targets:
-        lines.append("TP: " + " / ".join(targets))
+        lines.append("TP: " + written(" / ".join(targets)))
     if stop is not None:
-        lines.append(f"SL: {stop}")
+        lines.append(f"SL: {written(stop)}")
     written = re.search(r"\d{1,3}(?:\.\d+)?", str(leverage_said or ""))  # ("Cross 20x", "x10", 5)
     leverage = _number(written.group(0)) if written else None
     if leverage is not None:
@@ -188,10 +202,25 @@ def card_from_payload(text: str) -> PayloadCard | None:
     return PayloadCard("\n".join(lines), hold)
 
 
+def _comma_written(value: Any) -> dict[str, str]:
+    """The numbers the payload's strings write with one comma before three digits ("1,520": 1520 or 1.520), by their
+    thousands reading: {"1520": "1,520"}."""
+    if isinstance(value, dict):
+        return {k: v for item in value.values() for k, v in _comma_written(item).items()}
+    if isinstance(value, list):
+        return {k: v for item in value for k, v in _comma_written(item).items()}
+    if isinstance(value, str) and "," in value:
+        return {str(Decimal(m.replace(",", ""))): m for m in _ONE_COMMA_GROUP.findall(value)}
+    return {}
+
+
 def _exit_card(coin: str, fields: dict[str, Any], *, sell: bool = False) -> str:
     """A close of the coin: all of it, a written share of it, or a part of unknown share when an amount of coins is given
     (an amount is no share of a position whose size the post does not know)."""
     share = _share(fields)
+    if share is not None and share < 1:
+        # ("percent": 0.5): a fraction (half) or half a percent — a part of the position either way, never all of it
+        return f"#{coin} partial close now"
     if share is not None and share < 100:
         return f"#{coin} close {share.normalize():f}% now"  # ("percent": 1.0 and "1" are one share)
     if share is None and any(_number(fields.get(k)) for k in _SHARE_AMOUNT_KEYS):
@@ -216,10 +245,14 @@ def _moved_stop(data: dict[str, Any], *, plain: bool, entry: str | None = None, 
             reading = _stop_reading(value, side or "long", in_percent=False)
             if reading is None or reading[0] != "price":
                 continue
-            price = Decimal(reading[1])
-            past = bool(ends) and (side == "long" and price >= min(ends) or side == "short" and price <= max(ends))
+            two = _TWO_WAY.fullmatch(value.strip()) if isinstance(value, str) else None
+            prices = [Decimal(reading[1])] if two is None else [Decimal("".join(two.groups())), Decimal(".".join(two.groups()))]
+            past = bool(ends) and all(side == "long" and price >= min(ends) or side == "short" and price <= max(ends)
+                                      for price in prices)
             if _NEW_STOP_KEY.fullmatch(key) or plain or past:
-                found.append(reading[1])
+                # ("1,460", "61.800": written with the comma, whose two readings the card's reading carries for the
+                # signal's levels to choose from)
+                found.append(reading[1] if two is None else ",".join(two.groups()))
     return found[0] if len(set(found)) == 1 else None
 
 
