@@ -2984,9 +2984,10 @@ _ALL_TARGETS = re.compile(
     r"tutti\s+(?:gli\s+)?(?:obiettivi|target|tp)|wszystkie\s+(?:cele|tp)|"
     r"(?:все|всех)\s+(?:цел\w*|тейк\w*)|جميع\s+(?:ال)?[أا]هداف|همه\s+(?:تارگت|اهداف)\w*)(?!\w)|"
     r"全部(?:止盈|目标|达成)|所有目标|모든\s*(?:목표|익절)|全(?:ての)?(?:ターゲット|利确)")
-# A line heading a fresh card under a recap or a boast ("🚨 NEW SIGNAL 🚨", "New one:", "Next one 👇", "Новый сигнал:")
+# A line heading a fresh card under a recap or a boast ("🚨 NEW SIGNAL 🚨", "New one:", "Next one 👇", "Next: #SOL LONG",
+# "Новый сигнал:")
 _NEW_CARD_HEAD = re.compile(
-    r"^[^\w\n]*(?:new\s+(?:signal|one|trade|call|setup)|next\s+(?:one|signal|trade|call|setup)|новый\s+сигнал|"
+    r"^[^\w\n]*(?:new\s+(?:signal|one|trade|call|setup)|next\s+(?:one|signal|trade|call|setup)|next(?=\s*:)|новый\s+сигнал|"
     r"новая\s+сделка|yeni\s+sinyal|nueva\s+se[ñn]al|novo\s+sinal|neues\s+signal|nouveau\s+signal|新信号)(?!\w)",
     re.IGNORECASE | re.MULTILINE)
 # The channel follows another trader's move ("Whale just opened … We follow:", "Кит открыл лонг — заходим за ним")
@@ -3850,7 +3851,12 @@ def _names_a_channel_or_the_next_coin(tokens: list[Token], position: int) -> boo
         return True
     if after[:2] == ["is", "next"] or after[:2] == ["looks", "next"] or after[:1] == ["next"]:
         return True
-    return any(w in _NEXT_WORDS or w.startswith("следующ") for w in before[-2:])
+    if not any(w in _NEXT_WORDS or w.startswith("следующ") for w in before[-2:]):
+        return False
+    # ("Great trade: #INJ +40% / Next: #SOL LONG / Entry: 150 / …"): the next coin beside its side word, over the
+    # post's own levels, heads the card of this post
+    return not (_on_side_line(tokens, position) and any(
+        t.line > line and t.kind == Kind.LABEL and t.field in (Field.ENTRY, Field.TARGETS, Field.STOP) for t in tokens))
 
 
 def _without_footer_pair(candidates: list[SymbolCandidate], tokens: list[Token]) -> tuple[list[SymbolCandidate], bool]:
