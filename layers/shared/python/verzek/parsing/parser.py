@@ -1503,6 +1503,9 @@ _SELL_COMMAND = re.compile(r"^\W*(?:sell|jual|vende|venda|vendez|vendi|verkaufe|
 _SELL_NOT_A_CLOSE = re.compile(rf"(?<!\w)(?:{_PART_WORDS}|\d{{1,2}}\s*%\s+of|hedef\w*|objetivo\w*|alvo\w*|ziel\w*|entry|short\w*|"
                                r"futures?|perp\w*|bag|at\s+\$?\d)(?!\w)|\d\s*/\s*\d", re.IGNORECASE)
 
+# (a priced sell said for now: "#KAS sell now at 0.1400", "Sell your #DOT bags at 4.80-5.00, the target is here")
+_SELL_NOW = re.compile(r"(?<!\w)(?:now|immediately|asap|right\s+away|here|market|cmp|sekarang|ahora|agora|jetzt|sofort|maintenant|"
+                       r"adesso|subito|acum|imediat|teraz|сейчас|срочно|[şs]imdi|hemen|ngay)(?!\w)|现在|立即|지금|今すぐ", re.IGNORECASE)
 
 _STOP_PUT_AT_A_PERCENT = re.compile(r"(?<!\w)(?:sl|stop(?:[\s-]*loss)?)\s+(?:(?:moved|set|now)\s+)?(?:to|at|@|->|=>)\s*[+-]?\d+(?:[.,]\d+)?\s*%")
 # Cornix's stop message: "Stop Target Hit ⛔", "#NEAR/USDT stop target 1 ❌" (the stop, its "target", met — a loss)
@@ -2293,6 +2296,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # A spot "SELL @ price" alert without targets or stop exits a held coin. ("señal de VENTA en #ETH — niveles solo
         # en el VIP": a sell call whose levels come elsewhere — a direction alert, held below; "Sell #MEME 1/2", "Sell
         # #FET now, target +11%": a part, or a target — no exit of the whole coin)
+        if entries and not _SELL_NOW.search(clean):
+            # ("SELL ETH at 3300", "VINDEM ETH la 3300", "SELL ETH ZONE 3300-3350", "SELL ETH on bounce to 3400"): a sell
+            # order at a price — a limit exit, or a short, for later; the market sale now it is not
+            return _not_a_signal("a sell order at a price, not an exit now")
         return _status(MessageKind.CLOSE, candidate, segments, None, notes)
 
     half = len(targets) // 2
