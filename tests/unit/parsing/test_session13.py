@@ -442,7 +442,8 @@ def test_a_sell_of_a_part_a_sell_with_a_target_or_a_cancelled_take_profit_closes
     assert parse_message(text).kind.value != "close"
 
 
-@pytest.mark.parametrize("text", ["Sell #SOL now", "SELL #ADA @ 0.45", "Sell #ADA at 0.45"])
+# (a sell at a price said for later, "SELL #ADA @ 0.45", closes nothing since session 15: review 26's G11)
+@pytest.mark.parametrize("text", ["Sell #SOL now", "SELL #ADA @ 0.45 now", "Sell #ADA at 0.45 immediately"])
 def test_a_plain_spot_sell_still_exits_the_held_coin(text):
     assert parse_message(text).kind.value == "close"
 

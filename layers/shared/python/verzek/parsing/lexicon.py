@@ -186,8 +186,10 @@ LABELS: list[tuple[Field, str]] = [
                      r"d[źz]wignia|плече|レバレッジ|เลเวอเรจ|leveraj|מינוף|μόχλευση|μοχλευση|p[áa]ka|hefboom|লিভারেজ")),
     # ("New trade: DOGE", "Signal: ARB"): a post's heading word, then a ticker in capitals
     # ("Trade: #INJ", "New signal: SOL" heading a line; "Example of a winning trade: #INJ hit TP2" is a sentence about
-    # another trade, not the call's label)
-    (Field.SYMBOL, (r"(?<![a-z][ \t])(?:new\s+)?(?:trade|signal|call|setup)(?=[ \t]*:[ \t]*[#$]?(?-i:[A-Z][A-Z0-9]{1,14})(?![\w/]))|"
+    # another trade, not the call's label; a channel's kind of call before it is still the heading: "VIP signal: SOL",
+    # "Spot trade: SOL", "Scalp trade: SOL", while "Great trade: #INJ +40%" praises a past one)
+    (Field.SYMBOL, (r"(?<![a-z][ \t])(?:(?:vip|free|premium|scalp(?:ing)?|spot|futures|swing|intraday|day|margin|leverage|"
+                    r"daily|today'?s|new)\s+)?(?:new\s+)?(?:trade|signal|call|setup)(?=[ \t]*:[ \t]*[#$]?(?-i:[A-Z][A-Z0-9]{1,14})(?![\w/]))|"
                     r"(?:coin|pair)\s+name|pair|coin|symbol|ticker|asset|token|instrument|инструмент|moeda|رمزارز|монета|пара|parite|moneda|ativo|par|عملة|ارز|币种|m[üu]nze|paire|coppia|moneta|монета|铭柄|"
                     r"เหรียญ|คู่เทรด|syiling|sarafu|מטבע|νόμισμα|ζεύγος|moned[ăa]|pereche|p[áa]r|munt|কয়েন")),
     # ("Risk: below 176", "Risk level 176", "Риск: ниже 176", "Risiko unter 176"): where the risk starts is the stop
@@ -370,11 +372,24 @@ NOT_A_CALL_RE = re.compile(
     # ("Exemplo de trade vencedor", "Ejemplo de una operación ganadora", "Esempio di trade", "Exemple de trade gagnant",
     # "Beispiel-Trade", "Пример сделки": a past trade shown, not a call)
     r"(?:exemplo\s+de|ejemplo\s+de|esempio\s+di|exemple\s+d[e']|пример)\s*(?:(?:um|uma|una|un|une)\s+)?"
-    r"(?:trade|sinal|se[ñn]al|opera[çc][ãa]o|operaci[óo]n|operazione|segnale|signal|сделки|сигнала)|beispiel[\s-]*trade|format\s+of\s+(?:a\s+|our\s+)?signals?|"
+    r"(?:trade|sinal|se[ñn]al|opera[çc][ãa]o|operaci[óo]n|operazione|segnale|signal|сделки|сигнала)|beispiel[\s-]*(?:trade|signal)|format\s+of\s+(?:a\s+|our\s+)?signals?|"
     # ("VIP members got this signal 5 minutes earlier" relays a live call: only a past one is shown again)
-    r"would\s+you\s+(?:long|short|buy|sell|enter)|(?:members\s+)?got\s+this\s+(?:one\s+|signal\s+|call\s+)?(?:yesterday|last\s+week|"
-    r"earlier|(?:\d+|a\s+few|two|three)\s+days?\s+ago)|(?:yesterday|last\s+week)'?s?\s+(?:trades|calls|signals)\s*:\s*\n\s*(?:\||coin|pair|symbol)|"
-    r"\(\s*(?:expired|not\s+triggered)(?=\W)|in\s+case\s+you\s+missed\s+it|어제\s*vip\s*(?:방|채널|룸)?\s*(?:시그널|신호)|"
+    r"would\s+you\s+(?:long|short|buy|sell|enter)|"
+    # ("Is #SOL a long here? Entry …": the writer asks; "Is #SOL a long here? Yes — entry …" answers it)
+    r"is\s+\S+\s+a\s+(?:good\s+|real\s+)?(?:long|short|buy|sell)(?:\s+(?:here|now|yet|today|setup|at\s+\S+))?\s*[?？]"
+    r"(?!\s*(?:yes|yep|absolutely|definitely|of\s+course|sure|we\s+think\s+so|i\s+think\s+so)(?!\w))|(?:members\s+)?got\s+this\s+(?:one\s+|signal\s+|call\s+)?(?:yesterday|last\s+week|"
+    r"earlier|(?:\d+|a\s+few|two|three)\s+days?\s+ago)|"
+    # a table of past trades under a recap heading ("Yesterday's trades:", "Recap:", "Results 📊", "Вчерашние сделки:",
+    # "Итоги недели:", "Resultados:" over "| Coin | Side | Entry …", which normalize writes as "Coin: …" lines); a table
+    # under a call's own heading is the call
+    r"(?:(?:yesterday|last\s+week)'?s?\s+(?:trades|calls|signals)|recap|results?|вчерашн\w+\s+(?:сделки|сигналы)|итоги(?:\s+\w+)?|"
+    r"результаты|resumen|resultados|resumo|r[ée]sultats|ergebnisse|sonu[çc]lar|k[ếe]t\s+qu[ảa]|hasil)[^\w\n]*\n\s*(?:\|\s*)?"
+    r"(?:coin|pair|symbol|ticker|монета|пара|тикер|moneda|moeda|par|paire|m[üu]nze|coppia|koin|c[ặa]p)(?=\s*[|:：])|"
+    # (in other languages, or after a dash: "(истёк)", "(abgelaufen)", "— expired, not triggered"; a validity note,
+    # "Validity: 24h (expired if not triggered)", tells when the call would lapse)
+    r"(?:\(\s*(?:expired|not\s+triggered|ист[её]к\w*|s[üu]resi\s+doldu|expirad[oa]|expir[ée]e?|abgelaufen|scadut[oa]|kadaluarsa|"
+    r"kedaluwarsa|h[ếe]t\s+h[ạa]n)|[—–-]\s*(?:expired|ист[её]к\w*|s[üu]resi\s+doldu|expirad[oa]|abgelaufen|kadaluarsa|h[ếe]t\s+h[ạa]n))"
+    r"(?=\W)(?!\s+(?:if|when|unless|after|in|si|wenn|falls|если|jika|n[ếe]u|e[ğg]er)(?!\w))|in\s+case\s+you\s+missed\s+it|어제\s*vip\s*(?:방|채널|룸)?\s*(?:시그널|신호)|"
     r"not\s+a\s+(?:signal|call|trade\s+call)|no\s+trade\s+(?:for\s+now|yet|here|today)|hypothetical\w*|if\s+i\s+(?:were|was|had\s+been)|demo\s+(?:account|trade)|paper\s+account|"
     r"waiting\s+for\s+(?:a\s+|the\s+|my\s+)?confirmation|skip\s+(?:this|it)(?:\s+one)?|entry\s+missed|missed\s+(?:the\s+)?entry\W+skip|"
     r"(?:don'?t|do\s+not)\s+enter|wait\s+for\s+my\s+signal|(?:our|the)\s+best\s+(?:trade|call|signal)|in\s+theory|"
@@ -410,8 +425,9 @@ NOT_A_CALL_RE = re.compile(
     r"не\s+копируйте|только\s+для\s+(?:практики|обучения)|kopyalamay[ıi]n|sadece\s+(?:pratik|e[ğg]itim)|"
     r"no\s+(?:copiar|copien)|solo\s+(?:para\s+)?(?:practicar|pr[áa]ctica|educaci[óo]n)|n[ãa]o\s+copiem?|"
     r"nicht\s+kopieren|ne\s+(?:pas\s+)?copier|"
-    # an example ("For example, #BTC LONG …", "e.g.", "Here's how a signal looks in VIP:", "Пример сигнала:", "信号示例")
-    r"here'?s\s+how\s+(?:a|our)\s+(?:signal|call|post)s?\s+looks?|how\s+to\s+set\s+(?:a\s+|your\s+)?(?:stop|sl|tp)|"
+    # an example ("For example, #BTC LONG …", "e.g.", "Here's how a signal looks in VIP:", "This is how our signals look
+    # like:", "Beispiel-Signal:", "Пример сигнала:", "信号示例")
+    r"(?:here'?s|this\s+is)\s+how\s+(?:a|our|the)\s+(?:vip\s+)?(?:signal|call|post)s?\s+looks?|how\s+to\s+set\s+(?:a\s+|your\s+)?(?:stop|sl|tp)|"
     r"пример\s+сигнала|пример\s*:|ejemplo\s*:|ejemplo\s+de\s+se[ñn]al|exemplo\s*:|exemple\s*:|beispiel\s*:|quiz|"
     # a past call shown again ("Yesterday's signal:", "Throwback", "Proof 👇", "Our VIP members got this 2 days ago",
     # "VIP signal (delayed 24h)", "Last week's call: … hit all targets")
@@ -426,7 +442,7 @@ NOT_A_CALL_RE = re.compile(
     # ("这不是信号，只是我自己的仓位：#SOL 多 …": the disclaimer inside a sentence, no boundary before it in Han)
     r"不是信号|我自己的仓位|"
     # (Thai writes no space between words)
-    r"ไม่ใช่\s*สัญญาณ", re.IGNORECASE)
+    r"ไม่ใช่\s*สัญญาณ|[(（]\s*(?:已?过期|만료됨?|期限切れ)\s*[)）]", re.IGNORECASE)
 # The same, said by the post's heading, above its levels ("For example, #BTC LONG …", "Вчерашний сигнал:", "昨天的信号：",
 # "Örnek sinyal:", "This is what our VIP gets:"); under the levels ("e.g. 2% risk per trade") such words are a note
 SHOWN_AGAIN_HEAD_RE = re.compile(
@@ -550,12 +566,19 @@ CONDITIONAL_ENTRY_RE = re.compile(
     r"(?<!\w)wait\s+for\s+\$?\d[\d.,]*\s*k?\s+(?:to|and|then|before)\s+(?:long|short|buy|sell|enter|go)(?!\w)|"
     # ("Watching for a short on #ETH below 2.1k", "LONG setup - trigger: 4H close above 145", "Long (after confirmation)",
     # "entry soon", "Entry if we get a sweep of 28.5", "Possible Short Trade", "Short scenario"): an entry for later
+    # ("Long scenario in play" is the scenario running)
     r"(?<!\w)(?:(?:watching|looking)\s+for\s+(?:a\s+|the\s+)?(?:long|short)\s+(?:on\s+\S+\s+)?(?:below|above|under|over)|"
     r"(?:long|short|buy|sell|entry|enter)\W{0,3}(?:only\s+)?(?:after|on|upon)\s+confirmation|"
     r"trigger\s*:\s*(?:\S+\s+){0,2}?(?:close[sd]?|break\w*|reclaim\w*|candle|above|below)|entry\s+soon(?!\s+reached)|entry\s+if\s+(?:we|it|price)|possible\s+(?:long|short)|"
-    r"(?:long|short)\s+scenario(?!\s+(?:is\s+)?(?:active|activated|triggered|confirmed|playing))|"
+    r"(?:long|short)\s+scenario(?!\s+(?:is\s+)?(?:active|activated|triggered|confirmed|playing|in\s+play|live))|"
     # es "posible long", tr "olası long", ru "возможен лонг", id "kemungkinan long"
-    r"posible\s+(?:long|short)|olas[ıi]\s+(?:long|short)|возмож\w+\s+(?:лонг|шорт|long|short)|kemungkinan\s+(?:long|short))(?!\w)|"
+    r"posible\s+(?:long|short)|olas[ıi]\s+(?:long|short)|возмож\w+\s+(?:лонг|шорт|long|short)|kemungkinan\s+(?:long|short)|"
+    # pt "possível long", it "possibile long", de "möglicher Long", vi "có thể long", id "mungkin long", "potential /
+    # probable long", fr "long possible" (after the side; "hold as long as possible" is no side)
+    r"(?:poss[íi]vel|possibile|m[öo]glich\w*|c[óo]\s+th[ểe]|mungkin|potential|probable)\s+(?:long|short)|"
+    r"(?<!as\s)(?:long|short)\s+(?:possible|poss[íi]vel|possibile|m[öo]glich|probable))(?!\w)|"
+    # ar "لونج محتمل", zh "可能做多", ko "롱 가능성"
+    r"(?:لونج|شورت)\s+محتمل|(?:可能|潜在)做[多空]|(?:롱|숏)\s*가능성|"
     # "Entry condition: 1H close above 3.40", "شرط الدخول: ..."
     r"(?<!\w)(?:(?:entry|buy|sell)\s+conditions?|شرط\s+(?:ال)?دخول|شرط\s+ورود|условие\s+входа|giri[şs]\s+[şs]art[ıi]|"
     r"condici[óo]n\s+de\s+entrada|condi[çc][ãa]o\s+de\s+entrada|einstiegsbedingung|condition\s+d'entr[ée]e)(?!\w)", re.IGNORECASE)

@@ -1548,6 +1548,9 @@ _SELL_COMMAND = re.compile(r"^\W*(?:sell|jual|vende|venda|vendez|vendi|verkaufe|
 _SELL_NOT_A_CLOSE = re.compile(rf"(?<!\w)(?:{_PART_WORDS}|\d{{1,2}}\s*%\s+of|hedef\w*|objetivo\w*|alvo\w*|ziel\w*|entry|short\w*|"
                                r"futures?|perp\w*|bag|at\s+\$?\d)(?!\w)|\d\s*/\s*\d", re.IGNORECASE)
 
+# (a priced sell said for now: "#KAS sell now at 0.1400", "Sell your #DOT bags at 4.80-5.00, the target is here")
+_SELL_NOW = re.compile(r"(?<!\w)(?:now|immediately|asap|right\s+away|here|market|cmp|sekarang|ahora|agora|jetzt|sofort|maintenant|"
+                       r"adesso|subito|acum|imediat|teraz|сейчас|срочно|[şs]imdi|hemen|ngay)(?!\w)|现在|立即|지금|今すぐ", re.IGNORECASE)
 
 _STOP_PUT_AT_A_PERCENT = re.compile(r"(?<!\w)(?:sl|stop(?:[\s-]*loss)?)\s+(?:(?:moved|set|now)\s+)?(?:to|at|@|->|=>)\s*[+-]?\d+(?:[.,]\d+)?\s*%")
 # Cornix's stop message: "Stop Target Hit ⛔", "#NEAR/USDT stop target 1 ❌" (the stop, its "target", met — a loss)
@@ -2340,6 +2343,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # A spot "SELL @ price" alert without targets or stop exits a held coin. ("señal de VENTA en #ETH — niveles solo
         # en el VIP": a sell call whose levels come elsewhere — a direction alert, held below; "Sell #MEME 1/2", "Sell
         # #FET now, target +11%": a part, or a target — no exit of the whole coin)
+        if entries and not _SELL_NOW.search(clean):
+            # ("SELL ETH at 3300", "VINDEM ETH la 3300", "SELL ETH ZONE 3300-3350", "SELL ETH on bounce to 3400"): a sell
+            # order at a price — a limit exit, or a short, for later; the market sale now it is not
+            return _not_a_signal("a sell order at a price, not an exit now")
         return _status(MessageKind.CLOSE, candidate, segments, None, notes)
 
     half = len(targets) // 2
@@ -3031,9 +3038,10 @@ _ALL_TARGETS = re.compile(
     r"tutti\s+(?:gli\s+)?(?:obiettivi|target|tp)|wszystkie\s+(?:cele|tp)|"
     r"(?:все|всех)\s+(?:цел\w*|тейк\w*)|جميع\s+(?:ال)?[أا]هداف|همه\s+(?:تارگت|اهداف)\w*)(?!\w)|"
     r"全部(?:止盈|目标|达成)|所有目标|모든\s*(?:목표|익절)|全(?:ての)?(?:ターゲット|利确)")
-# A line heading a fresh card under a recap or a boast ("🚨 NEW SIGNAL 🚨", "New one:", "Next one 👇", "Новый сигнал:")
+# A line heading a fresh card under a recap or a boast ("🚨 NEW SIGNAL 🚨", "New one:", "Next one 👇", "Next: #SOL LONG",
+# "Новый сигнал:")
 _NEW_CARD_HEAD = re.compile(
-    r"^[^\w\n]*(?:new\s+(?:signal|one|trade|call|setup)|next\s+(?:one|signal|trade|call|setup)|новый\s+сигнал|"
+    r"^[^\w\n]*(?:new\s+(?:signal|one|trade|call|setup)|next\s+(?:one|signal|trade|call|setup)|next(?=\s*:)|новый\s+сигнал|"
     r"новая\s+сделка|yeni\s+sinyal|nueva\s+se[ñn]al|novo\s+sinal|neues\s+signal|nouveau\s+signal|新信号)(?!\w)",
     re.IGNORECASE | re.MULTILINE)
 # The channel follows another trader's move ("Whale just opened … We follow:", "Кит открыл лонг — заходим за ним")
@@ -3898,7 +3906,12 @@ def _names_a_channel_or_the_next_coin(tokens: list[Token], position: int) -> boo
         return True
     if after[:2] == ["is", "next"] or after[:2] == ["looks", "next"] or after[:1] == ["next"]:
         return True
-    return any(w in _NEXT_WORDS or w.startswith("следующ") for w in before[-2:])
+    if not any(w in _NEXT_WORDS or w.startswith("следующ") for w in before[-2:]):
+        return False
+    # ("Great trade: #INJ +40% / Next: #SOL LONG / Entry: 150 / …"): the next coin beside its side word, over the
+    # post's own levels, heads the card of this post
+    return not (_on_side_line(tokens, position) and any(
+        t.line > line and t.kind == Kind.LABEL and t.field in (Field.ENTRY, Field.TARGETS, Field.STOP) for t in tokens))
 
 
 def _without_footer_pair(candidates: list[SymbolCandidate], tokens: list[Token]) -> tuple[list[SymbolCandidate], bool]:

@@ -297,6 +297,9 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"[1-9]\s*차\s*익절\s*마감|(?:(?<!\S)(?:आधी|आधा)|(?<![\d.,])\d{1,2}\s*%)\s+(?:\S+\s+){0,3}?बंद|"
         r"(?:close|closing|закры\w*|kapat(?!ma|m[ıi]yor)\w*|cerr\w*|cierr\w*|fech\w*|chiud\w*|ferm\w*|schlie\w*|zamyk\w*|zamkn\w*|"
         r"đóng|tutup|фикс\w*|зафикс\w*|sold|sell|selling)\s+(?:the\s+|another\s+|a\s+further\s+|further\s+)?(?:half|partial|part|setengah|separuh|nửa|(?<![\d.,])\d{1,2}\s*%)(?!\w)|"
+        # ("SELL ETH 50%", "Close #SOL half"): the coin between the verb and the share ("sell ETH 50% higher" is a price)
+        r"(?<!\w)(?:sell|close)\s+(?!(?:at|in|on|for|with|if|when|after|the|your|our|my|all|now|here|it|this|that|and)\s)[#$]?[a-z][a-z0-9]{1,11}"
+        r"\s+(?:half|(?<![\d.,])\d{1,2}\s*%)(?!\w)(?!\s*(?:higher|lower|up|down|above|below|gains?|profit|move|pump|dump))|"
         # ("close one third here", "close the first half", "close small part", "close now half", "closed one third at TP1",
         # "close the majority", "cerramos una parte", "fechamos parte da posição", "pozisyonun bir kısmını kapatın", "आधी
         # पोजीशन बंद करें"): a share of the position, the rest runs
