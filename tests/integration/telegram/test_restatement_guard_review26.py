@@ -153,3 +153,27 @@ def test_a_look_alike_new_call_still_trades(telegram_env, make_user, channel_pos
     queue.drain()
     again = post(channel_post(other, update_id=2, message_id=21), queue=queue).body
     assert again["status"] == "open" and again["jobs"] == 1
+
+
+def test_a_restated_stop_on_a_hit_target_is_applied_only_once_that_target_was_hit(telegram_env, make_user,
+                                                                                  channel_post):
+    """A stop trailed onto TP1 is a stop move once TP1 was reported hit (the next target bounds it), not before (a
+    long's stop at an unreached target would close it at once)."""
+    db = telegram_env
+    make_user()
+    queue = InProcessQueue()
+    signal_id = post(channel_post(LIMIT_CARD, update_id=1, message_id=20), queue=queue).body["signal_id"]
+    on_tp1 = "Running ✅\n" + LIMIT_CARD.replace("SL: 28.00", "SL: 32.00 (trailed to TP1)")
+    early = post(channel_post(on_tp1, update_id=2, message_id=21), queue=queue).body
+    assert early["status"] == "rejected" and "its stop left at 28" in early["rejected_reason"]
+    assert _stop(db, signal_id) == Decimal(28)
+
+    post(channel_post("#AVAX TP1 ✅", update_id=3, message_id=22, reply_to=20), queue=queue)
+    assert _events(db, signal_id) == [("tp_hit", None)]
+    later = post(channel_post(on_tp1, update_id=4, message_id=23), queue=queue).body
+    assert later["status"] == "rejected" and "its stop moved to 32" in later["rejected_reason"]
+    assert _stop(db, signal_id) == Decimal(32)
+    # at the next target (not hit) it is no stop move
+    at_tp2 = post(channel_post(on_tp1.replace("SL: 32.00", "SL: 34.00"), update_id=5, message_id=24),
+                  queue=queue).body
+    assert at_tp2["status"] == "rejected" and _stop(db, signal_id) == Decimal(32)

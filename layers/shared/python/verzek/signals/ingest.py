@@ -273,7 +273,8 @@ def _open_signal_restated(cur, signal: Signal, now: datetime) -> dict | None:
     The market line is often dropped or added on a repost ("Leverage: 10x" gone: market None, stored `SOL/USDT` where the
     call was `SOL/USDT:USDT`): the coin is compared without the settle suffix and a card with no market matches either;
     spot and futures, both written, stay two calls. The row carries `stop_at_breakeven`: the last stop move recorded
-    on it was to breakeven (no price; `stop_loss` still holds the stop from before)."""
+    on it was to breakeven (no price; `stop_loss` still holds the stop from before), and `targets_hit`: the highest
+    target recorded as hit."""
     if signal.provider_chat_id is None or not signal.targets:
         return None
     market = signal.market.value if signal.market else None
@@ -282,7 +283,9 @@ def _open_signal_restated(cur, signal: Signal, now: datetime) -> dict | None:
     cur.execute("SELECT id, entries, targets, stop_loss, entry_type, "
                 "coalesce((SELECT e.price IS NULL FROM signal_events e WHERE e.signal_id = s.id AND e.kind = 'sl_moved' "
                 "          AND (e.price IS NOT NULL OR (e.data->>'breakeven')::boolean) "
-                "          ORDER BY e.id DESC LIMIT 1), false) AS stop_at_breakeven "
+                "          ORDER BY e.id DESC LIMIT 1), false) AS stop_at_breakeven, "
+                "(SELECT max(e.target_index) FROM signal_events e WHERE e.signal_id = s.id AND e.kind = 'tp_hit') "
+                "AS targets_hit "
                 "FROM signals s WHERE provider_chat_id = %s AND split_part(symbol, ':', 1) = %s AND side = %s "
                 "AND (%s::text IS NULL OR market_type IS NULL OR market_type = %s::text) AND status = 'open' "
                 f"AND received_at >= %s AND {levels} AND provider_message_id IS DISTINCT FROM %s "
@@ -306,7 +309,8 @@ def _targets_agree(stored, new) -> bool:
 
 def _restated_stop_move(restated: dict, signal: Signal) -> Decimal | None:
     """The restated card's stop when it is a stop move for the open signal, else None: another stop, on the protective
-    side of the first target (a long's stop below it, a short's above — breakeven or in profit included), and tighter
+    side of the next target not yet hit (a long's stop below it, a short's above — breakeven or in profit included; a
+    stop trailed onto TP1 once TP1 was hit), and tighter
     than the stop in force (a re-post of the original card after the stop was moved is not a move back). After a move
     to breakeven (no price recorded) the stop in force is at the fill: only a stop beyond every entry is tighter, and
     a market card (no entry known) moves nothing."""
@@ -314,8 +318,8 @@ def _restated_stop_move(restated: dict, signal: Signal) -> Decimal | None:
     if new is None or not targets or (current is not None and new == current):
         return None
     long = signal.side == Side.LONG
-    first = Decimal(str(targets[0]))
-    if not (new < first if long else new > first):
+    bound = _next_target(restated)
+    if bound is None or not (new < bound if long else new > bound):
         return None
     if current is not None and not (new > current if long else new < current):
         return None
@@ -324,6 +328,13 @@ def _restated_stop_move(restated: dict, signal: Signal) -> Decimal | None:
         if not entries or not (new > max(entries) if long else new < min(entries)):
             return None
     return new
+
+
+def _next_target(restated: dict) -> Decimal | None:
+    """The open signal's first target not recorded as hit (None when all were)."""
+    hit = restated.get("targets_hit") or 0
+    targets = restated["targets"] or ()
+    return Decimal(str(targets[hit])) if 0 <= hit < len(targets) else None
 
 
 def _restated_reason(restated: dict, signal: Signal, *, problems: str | None) -> str:
@@ -335,9 +346,10 @@ def _restated_reason(restated: dict, signal: Signal, *, problems: str | None) ->
         reason += (f"; its stop left at breakeven (the card's stop {signal.stop_loss} is not beyond every entry of "
                    "the open signal)")
     elif signal.stop_loss is not None and restated["stop_loss"] is not None and signal.stop_loss != restated["stop_loss"]:
-        first = _plain(restated["targets"][0]) if restated["targets"] else None
+        bound = _next_target(restated)
         reason += (f"; its stop left at {_plain(restated['stop_loss'])} (the card's stop {signal.stop_loss} is not a "
-                   f"tighter stop {'below' if signal.side == Side.LONG else 'above'} the first target {first})")
+                   f"tighter stop {'below' if signal.side == Side.LONG else 'above'} the next target "
+                   f"{None if bound is None else _plain(bound)})")
     return f"{reason}; {problems}" if problems else reason
 
 
