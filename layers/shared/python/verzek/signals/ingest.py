@@ -264,49 +264,92 @@ RESTATEMENT_WINDOW = timedelta(days=7)  # an open signal older than this blocks 
 
 
 def _open_signal_restated(cur, signal: Signal, now: datetime) -> dict | None:
-    """The channel's open signal this one repeats, or None: same coin, side and market, received within
-    `RESTATEMENT_WINDOW`, the same targets and — a limit card — the same entries (its stop may have moved), or — a market
-    card, which has no entries — no entries and the same stop (a market card's identity is its exits). Only a provider's
-    posts are compared (a house strategy's signals carry their own identity)."""
+    """The channel's open signal this one repeats, or None: same coin and side, received within `RESTATEMENT_WINDOW`,
+    targets that agree (one card's targets a prefix of the other's: a repost may add a target), and — a limit card — the
+    same entries (its stop may have moved), or — a market card ("NOW", "Entry: market", "Entry: CMP 150") — a market
+    card too (its stop may have moved, its reference price differ). Only a provider's posts are compared (a house
+    strategy's signals carry their own identity).
+
+    The market line is often dropped or added on a repost ("Leverage: 10x" gone: market None, stored `SOL/USDT` where the
+    call was `SOL/USDT:USDT`): the coin is compared without the settle suffix and a card with no market matches either;
+    spot and futures, both written, stay two calls. The row carries `stop_at_breakeven`: the last stop move recorded
+    on it was to breakeven (no price; `stop_loss` still holds the stop from before), and `targets_hit`: the highest
+    target recorded as hit."""
     if signal.provider_chat_id is None or not signal.targets:
         return None
-    levels = ("entries = %s::numeric[]" if signal.entries else
-              "cardinality(entries) = 0 AND stop_loss IS NOT DISTINCT FROM %s::numeric")
-    cur.execute("SELECT id, entries, targets, stop_loss FROM signals WHERE provider_chat_id = %s AND symbol = %s "
-                "AND side = %s AND market_type IS NOT DISTINCT FROM %s AND status = 'open' AND received_at >= %s "
-                f"AND targets = %s::numeric[] AND {levels} AND provider_message_id IS DISTINCT FROM %s "
-                "ORDER BY id DESC LIMIT 1",
-                (signal.provider_chat_id, signal.symbol, signal.side.value,
-                 signal.market.value if signal.market else None, now - RESTATEMENT_WINDOW, list(signal.targets),
-                 list(signal.entries) if signal.entries else signal.stop_loss, signal.provider_message_id))
-    return cur.fetchone()
+    market = signal.market.value if signal.market else None
+    levels = ("(entries = %s::numeric[] OR cardinality(entries) = 0 OR entry_type = 'market')"
+              if _is_market_card(signal) else "entries = %s::numeric[]")
+    cur.execute("SELECT id, entries, targets, stop_loss, entry_type, "
+                "coalesce((SELECT e.price IS NULL FROM signal_events e WHERE e.signal_id = s.id AND e.kind = 'sl_moved' "
+                "          AND (e.price IS NOT NULL OR (e.data->>'breakeven')::boolean) "
+                "          ORDER BY e.id DESC LIMIT 1), false) AS stop_at_breakeven, "
+                "(SELECT max(e.target_index) FROM signal_events e WHERE e.signal_id = s.id AND e.kind = 'tp_hit') "
+                "AS targets_hit "
+                "FROM signals s WHERE provider_chat_id = %s AND split_part(symbol, ':', 1) = %s AND side = %s "
+                "AND (%s::text IS NULL OR market_type IS NULL OR market_type = %s::text) AND status = 'open' "
+                f"AND received_at >= %s AND {levels} AND provider_message_id IS DISTINCT FROM %s "
+                "ORDER BY id DESC LIMIT 20",
+                (signal.provider_chat_id, signal.symbol.split(":")[0], signal.side.value, market, market,
+                 now - RESTATEMENT_WINDOW, list(signal.entries),
+                 signal.provider_message_id))
+    return next((row for row in cur.fetchall() if _targets_agree(row["targets"], signal.targets)), None)
+
+
+def _is_market_card(signal: Signal) -> bool:
+    return not signal.entries or signal.entry_type == EntryType.MARKET
+
+
+def _targets_agree(stored, new) -> bool:
+    """One list of targets is the start of the other (a repost adding "TP3: 185", or leaving the last one out)."""
+    stored = [Decimal(str(t)) for t in stored or ()]
+    n = min(len(stored), len(new))
+    return n > 0 and stored[:n] == list(new[:n])
 
 
 def _restated_stop_move(restated: dict, signal: Signal) -> Decimal | None:
     """The restated card's stop when it is a stop move for the open signal, else None: another stop, on the protective
-    side of the first target (a long's stop below it, a short's above — breakeven or in profit included), and tighter
-    than the open signal's current stop (a re-post of the original card after the stop was moved is not a move back)."""
+    side of the next target not yet hit (a long's stop below it, a short's above — breakeven or in profit included; a
+    stop trailed onto TP1 once TP1 was hit), and tighter
+    than the stop in force (a re-post of the original card after the stop was moved is not a move back). After a move
+    to breakeven (no price recorded) the stop in force is at the fill: only a stop beyond every entry is tighter, and
+    a market card (no entry known) moves nothing."""
     new, current, targets = signal.stop_loss, restated["stop_loss"], restated["targets"]
     if new is None or not targets or (current is not None and new == current):
         return None
     long = signal.side == Side.LONG
-    first = Decimal(str(targets[0]))
-    if not (new < first if long else new > first):
+    bound = _next_target(restated)
+    if bound is None or not (new < bound if long else new > bound):
         return None
     if current is not None and not (new > current if long else new < current):
         return None
+    if restated.get("stop_at_breakeven"):
+        entries = [Decimal(str(e)) for e in restated["entries"] or ()]
+        if not entries or not (new > max(entries) if long else new < min(entries)):
+            return None
     return new
 
 
+def _next_target(restated: dict) -> Decimal | None:
+    """The open signal's first target not recorded as hit (None when all were)."""
+    hit = restated.get("targets_hit") or 0
+    targets = restated["targets"] or ()
+    return Decimal(str(targets[hit])) if 0 <= hit < len(targets) else None
+
+
 def _restated_reason(restated: dict, signal: Signal, *, problems: str | None) -> str:
-    what = "coin, side, market, entries and targets" if signal.entries else "coin, side, market, targets and stop"
+    what = "coin, side, targets and market entry" if _is_market_card(signal) else "coin, side, entries and targets"
     reason = f"restates open signal #{restated['id']} (same {what} from the same channel): not traded twice"
     if (stop := _restated_stop_move(restated, signal)) is not None:
         return f"{reason}; its stop moved to {stop}"
-    if signal.stop_loss is not None and restated["stop_loss"] is not None and signal.stop_loss != restated["stop_loss"]:
-        first = _plain(restated["targets"][0]) if restated["targets"] else None
+    if signal.stop_loss is not None and restated.get("stop_at_breakeven"):
+        reason += (f"; its stop left at breakeven (the card's stop {signal.stop_loss} is not beyond every entry of "
+                   "the open signal)")
+    elif signal.stop_loss is not None and restated["stop_loss"] is not None and signal.stop_loss != restated["stop_loss"]:
+        bound = _next_target(restated)
         reason += (f"; its stop left at {_plain(restated['stop_loss'])} (the card's stop {signal.stop_loss} is not a "
-                   f"tighter stop {'below' if signal.side == Side.LONG else 'above'} the first target {first})")
+                   f"tighter stop {'below' if signal.side == Side.LONG else 'above'} the next target "
+                   f"{None if bound is None else _plain(bound)})")
     return f"{reason}; {problems}" if problems else reason
 
 
