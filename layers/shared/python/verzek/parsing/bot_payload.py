@@ -252,7 +252,12 @@ def _moved_stop(data: dict[str, Any], *, plain: bool, entry: str | None = None, 
             if _NEW_STOP_KEY.fullmatch(key) or plain or past:
                 # ("1,460", "61.800": written with the comma, whose two readings the card's reading carries for the
                 # signal's levels to choose from)
-                found.append(reading[1] if two is None else ",".join(two.groups()))
+                price = reading[1] if two is None else ",".join(two.groups())
+                if not isinstance(value, str) and re.fullmatch(r"[1-9]\d{0,2}\.\d{3}", price):
+                    # (a JSON number groups no thousands: 1.735 goes on the card as "1.7350", which the text reads one
+                    # way — "SL moved to 1.735" would carry 1.735 and 1735)
+                    price += "0"
+                found.append(price)
     return found[0] if len(set(found)) == 1 else None
 
 

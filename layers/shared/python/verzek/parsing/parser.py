@@ -1550,7 +1550,9 @@ _SELL_NOT_A_CLOSE = re.compile(rf"(?<!\w)(?:{_PART_WORDS}|\d{{1,2}}\s*%\s+of|hed
 
 # (a priced sell said for now: "#KAS sell now at 0.1400", "Sell your #DOT bags at 4.80-5.00, the target is here")
 _SELL_NOW = re.compile(r"(?<!\w)(?:now|immediately|asap|right\s+away|here|market|cmp|sekarang|ahora|agora|jetzt|sofort|maintenant|"
-                       r"adesso|subito|acum|imediat|teraz|сейчас|срочно|[şs]imdi|hemen|ngay)(?!\w)|现在|立即|지금|今すぐ", re.IGNORECASE)
+                       # ("Sell #TIA done at 9.80 ✅", "executed at": the sale is reported made)
+                       r"adesso|subito|acum|imediat|teraz|сейчас|срочно|[şs]imdi|hemen|ngay|done|executed|filled|completed)(?!\w)|"
+                       r"现在|立即|지금|今すぐ|✅", re.IGNORECASE)
 
 _STOP_PUT_AT_A_PERCENT = re.compile(r"(?<!\w)(?:sl|stop(?:[\s-]*loss)?)\s+(?:(?:moved|set|now)\s+)?(?:to|at|@|->|=>)\s*[+-]?\d+(?:[.,]\d+)?\s*%")
 # Cornix's stop message: "Stop Target Hit ⛔", "#NEAR/USDT stop target 1 ❌" (the stop, its "target", met — a loss)
