@@ -28,7 +28,7 @@ _DONE = (r"(?:bajarildi|hit(?!\s+(?:rate|ratio|%))|reached|achieved|done|smashed
          r"완료|已到|已经到|已到达)")
 # Particles some languages put around the target number ("TP1 na po ✅", "lengo la 2 limefikiwa").
 # ("ikinci hedef de geldi", "تارگت سوم هم خورد", "TP2 also hit": "too/also" between the target and the verb)
-_PARTICLES = (r"(?:(?:na|po|la|ya|ni|de|da|too|also|هم|также|тоже|tamb[ée]m|tambi[ée]n|auch|aussi|anche|"
+_PARTICLES = (r"(?:(?:na|po|la|ya|ni|de|da|too|also|bhi|هم|также|тоже|tamb[ée]m|tambi[ée]n|auch|aussi|anche|"
               # ("2. hedef başarıyla ulaşıldı", "TP2 successfully reached")
               r"successfully|ba[şs]ar[ıi]yla|успешно|erfolgreich|exitosamente|com\s+sucesso|con\s+[ée]xito|avec\s+succ[èe]s|"
               r"con\s+successo)\s+){0,2}")
@@ -74,7 +74,7 @@ _MOVE_VERB = (r"(?:(?<!\w)(?:mov(?:e|es|ed|ing|emos|er|imos|ido|ida|iendo|endo|a
               r"cambi(?:amos|ar|ado|ando)|alter(?:amos|ar|ado|ando|ou)|mud(?:amos|ar|ando|ado|ou)|remont(?:ons|e|er|ez|é)|"
               r"d[ée]pla[cç](?:ons|e|er|ez|é)|rel[eè]v(?:ons|e|er|ez|é)|alz(?:iamo|are|ato|ate)|spost(?:iamo|are|ato|ate|a)|"
               r"nachzieh\w*|nachgezogen|versch(?:ieben|oben|iebt)|anheb\w*|angehoben|hochzieh\w*|d[ờo]i|k[ée]o|n[âa]ng|chuy[ểe]n|"
-              r"geser|pindah\w*|naik(?:kan)?|تغییر|جابجا\w*|منتقل|ببر\w*|بذار\w*|نقل|حرك\w*|تحريك|رفع|ارفع|"
+              r"geser|pindah\w*|naik(?:kan)?|تغییر|جابجا\w*|منتقل|ببر\w*|نقل|حرك\w*|تحريك|رفع|ارفع|"
               # pl "SL przesuwamy na TP1", "podnosimy stop"; tl "ilipat ang SL sa entry"
               r"przesuw\w*|przesu[nń]\w*|podnosi\w*|podnie[sś]\w*|przenosi\w*|ilipat|inilipat)(?!\w)|"
               r"上移|下移|移至|移到|调整|改为|上调|상향|하향|이동|변경|올려|올림|올립|올렸|옮기|옮깁|옮겼|引き上げ|引上げ|移动|変更)")
@@ -263,6 +263,8 @@ _UNFILLED_RUNGS = (r"(?:(?:2nd|second|3rd|third|4th|fourth|last|remaining|unfill
                    r"\d\s*番目の\s*エントリー\s*を?|"
                    # ko "2차 진입" (the 2nd entry), "추가 진입" (the add-on entry); ur "باقی پینڈنگ آرڈرز" (the remaining
                    # pending orders), "دوسرا آرڈر" (the second order)
+                   # vi "lệnh entry 2 chưa khớp" (the 2nd entry order, not filled)
+                   r"l[ệe]nh\s+(?:entry|v[àa]o)\s*[2-9](?:\s+ch[ưu]a\s+kh[ớo]p)?|l[ệe]nh\s+ch[ưu]a\s+kh[ớo]p|"
                    r"[2-9]\s*차\s*(?:(?:진입|매수)(?:\s*주문)?|주문)|추가\s*(?:진입|매수)(?:\s*주문)?|"
                    r"باقی\s+(?:پینڈنگ\s+)?آرڈرز?|(?:دوسرا|تیسرا|آخری)\s+آرڈر)(?!\w)")
 _ONE_ORDER = (rf"(?:{_TP_WORDS}\s*\d{{1,2}}|(?:sl|stop(?:[\s-]*loss)?|stoploss|стоп(?:[\s-]*лосс)?|тейк\w*|dca|averaging)"
@@ -294,9 +296,14 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
     (UpdateAction.PARTIAL_CLOSE, _Gated(
         # ko "1차 익절 마감" (the 1st take-profit taken); hi "आधी पोजीशन प्रॉफिट में बंद" (half the position closed in profit),
         # "50% प्रॉफिट में बंद, बाकी होल्ड": a share, the verb last
-        r"[1-9]\s*차\s*익절\s*마감|(?:(?<!\S)(?:आधी|आधा)|(?<![\d.,])\d{1,2}\s*%)\s+(?:\S+\s+){0,3}?बंद|"
+        r"[1-9]\s*차\s*익절\s*마감|"
+        # ja "さらに3分の1を决済" (settle another third); uk/ru "закриваємо ще третину", "фиксируем ещё половину"
+        r"(?:\d\s*分の\s*\d|半分|一部)\s*を?\s*(?:决済|利确|手仕舞)|"
+        r"(?:закрива\w*|закри\w*|фіксу\w*|зафіксу\w*|закрыва\w*|закро\w*|фиксиру\w*|зафиксиру\w*)\s+(?:ще\s+|ещё\s+|еще\s+)?"
+        r"(?:третину|треть|половину|чверть|четверть|частину|часть)(?!\w)|(?:(?<!\S)(?:आधी|आधा)|(?<![\d.,])\d{1,2}\s*%)\s+(?:\S+\s+){0,3}?बंद|"
         r"(?:close|closing|закры\w*|kapat(?!ma|m[ıi]yor)\w*|cerr\w*|cierr\w*|fech\w*|chiud\w*|ferm\w*|schlie\w*|zamyk\w*|zamkn\w*|"
-        r"đóng|tutup|фикс\w*|зафикс\w*|sold|sell|selling)\s+(?:the\s+|another\s+|a\s+further\s+|further\s+)?(?:half|partial|part|setengah|separuh|nửa|(?<![\d.,])\d{1,2}\s*%)(?!\w)|"
+        # (a sale of a share: "jual 30%", "bán 50%", "vendemos 30%", "verkaufen 50%", "продаём 30%", "30% satıyoruz" is below)
+        r"đóng|tutup|фикс\w*|зафикс\w*|sold|sell|selling|jual|b[áa]n|vend\w*|verkauf\w*|прода\w*)\s+(?:the\s+|another\s+|a\s+further\s+|further\s+)?(?:half|partial|part|setengah|separuh|nửa|(?<![\d.,])\d{1,2}\s*%)(?!\w)|"
         # ("SELL ETH 50%", "Close #SOL half"): the coin between the verb and the share ("sell ETH 50% higher" is a price)
         r"(?<!\w)(?:sell|close)\s+(?!(?:at|in|on|for|with|if|when|after|the|your|our|my|all|now|here|it|this|that|and)\s)[#$]?[a-z][a-z0-9]{1,11}"
         r"\s+(?:half|(?<![\d.,])\d{1,2}\s*%)(?!\w)(?!\s*(?:higher|lower|up|down|above|below|gains?|profit|move|pump|dump))|"
@@ -405,7 +412,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:sl|stop)(?:-ul)?\s+la\s+(?:intrare|pre[țţ]ul\s+de\s+intrare|break[\s-]*even)(?!\w)|"
         r"(?:sl|stop)\s+(?:au|à|a)\s+(?:l'|le\s+)?(?:point\s+d'|prix\s+d')?entr[ée]e|seuil\s+de\s+rentabilit[ée]|"
         r"(?:sl|stop)\s+(?:a|al|in)\s+(?:pareggio|ingresso|entrata)|(?:sl|stop)\s+na\s+(?:wej[śs]ci[ea]|break[\s-]*even)|"
-        r"(?:حد\s+ضرر|استاپ)\s+(?:را\s+)?(?:به|روی)\s+(?:نقطه\s+)?ورود|break[\s-]*even'?[ae]?\s+(?:ta[şs][ıi]nd[ıi]|[çc]ekildi|al[ıi]nd[ıi])|"
+        r"(?:حد\s+ضرر|استاپ)\s+(?:(?:را|رو)\s+)?(?:(?:بذار|ببر|بزار)\w*\s+)?(?:به|روی)\s+(?:نقطه\s+)?ورود|break[\s-]*even'?[ae]?\s+(?:ta[şs][ıi]nd[ıi]|[çc]ekildi|al[ıi]nd[ıi])|"
         r"止损(?:上)?(?:移至|移到|调至|调到|调至|调到|设为|提到|上移至|上移到)(?:开仓价|成本价|入场价|保本|进场价|开仓价|成本价|入场价)|(?:حد\s+ضرر|استاپ)\s+(?:(?:رو|را)\s+)?(?:بیاد|بره|بیاری[دن]|بیارید|ببری[دن]|ببرید)\s+(?:به\s+|روی\s+)?(?:نقطه\s+)?ورود|беззбит\w*|"
         # ("#SOL 建値撤退", "#AVAX 본절 마감": out at the entry price — a close, read below)
         r"(?:建値|同値)(?!\s*(?:で|にて)?\s*(?:撤退|决済|クローズ|手仕舞|逃げ|撤収|终了))",
@@ -520,7 +527,9 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         + _CANCEL_VERB + r"[ \t]+(?:the[ \t]+|all[ \t]+|(?:[#$]\w+[ \t]+))?" + _UNFILLED_RUNGS + r"|" + _UNFILLED_RUNGS
         + r"[ \t]*(?:(?:bitte|please|pls)[ \t]+)?" + _CANCEL_VERB + r"|"
         # th "ยกเลิกออเดอร์เข้าที่เหลือ" (cancel the remaining entry orders), "ยกเลิกออเดอร์ที่ยังไม่เข้า" (not yet filled)
-        r"ยกเลิก\s*(?:ออเดอร์|คำสั่ง)\s*(?:เข้า|ซื้อ|ลิมิต)?\s*(?:ที่เหลือ|ที่ยังไม่)|" + _CANCEL_VERB + r"[^\n]{0,60}?" + _FOR_THOSE_NOT_IN.pattern + r"(?![^\n]*" + _THOSE_IN_CLOSE + r")")),
+        r"ยกเลิก\s*(?:ออเดอร์|คำสั่ง)\s*(?:เข้า|ซื้อ|ลิมิต)?\s*(?:ที่เหลือ|ที่ยังไม่)|"
+        # th "ไม้ 3 ที่ยังไม่ได้เข้า ยกเลิก" (rung 3, not filled yet: cancel)
+        r"(?:ไม้\s*[2-9]|ที่ยังไม่(?:ได้)?(?:เข้า|แมท|จับคู่))[^\n]{0,30}?ยกเลิก|" + _CANCEL_VERB + r"[^\n]{0,60}?" + _FOR_THOSE_NOT_IN.pattern + r"(?![^\n]*" + _THOSE_IN_CLOSE + r")")),
     (UpdateAction.ADD_ENTRY, _Gated(
         r"(?:add|adding)\s+(?:(?:a|an|the|another|one\s+more)\s+)?(?:(?:new|\d(?:st|nd|rd|th)|second|third|fourth)\s+)?"
         r"(?:more|entry|entries|order|buy|to\s+(?:the\s+)?position)(?!\w)|re[\s-]?entry\s+at|"
@@ -691,7 +700,9 @@ _NOT_MOVED_ON = (r"(?!(?:[ \t-]*loss)?[ \t]*(?:(?:mov\w*|shift\w*|rais\w*|trail\
 # ("TP1 hit SL 14.5", "target 2 kena SL …": the hit verb right after a target's number is the target's)
 # ("near TP1 hit SL ❌", "almost TP1 then hit SL": the target was missed — the stop is what hit)
 _TARGETS_HIT = (r"(?:(?<=near\stp\d\s)|(?<=almost\stp\d\s)|"
-                r"(?<!tp\d\s)(?<!tp\s\d\s)(?<!tp\d\d\s)(?<!target\s\d\s)(?<!target\d\s)(?<!\d[snrt][tdh]\starget\s))")
+                r"(?<!tp\d\s)(?<!tp\s\d\s)(?<!tp\d\d\s)(?<!target\s\d\s)(?<!target\d\s)(?<!\d[snrt][tdh]\starget\s)"
+                # ("TP2 bhi hit", "TP2 also hit", "TP2 de hit": a particle between the target and its verb)
+                r"(?<!tp\d\sbhi\s)(?<!tp\d\salso\s)(?<!tp\d\stoo\s)(?<!tp\d\sde\s)(?<!tp\d\sda\s))")
 _STOP_THEN_TRIGGER = (rf"{_STOP_WORD}{_AUXILIARY}{_STOP_TRIGGERED}(?!\s+(?:rate|ratio|%|count)(?!\w))|"
                       rf"{_STOP_TRIGGER_FIRST}\s+(?:(?:el|the|our|my|o|a|le|la|il|lo)\s+)?{_STOP_WORD}{_NOT_MOVED_ON}")
 
