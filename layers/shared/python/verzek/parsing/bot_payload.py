@@ -147,6 +147,10 @@ def card_from_payload(text: str) -> PayloadCard | None:
         if _ORDER_ID_KEYS & set(fields):
             return PayloadCard(f"#{coin} cancel the unfilled entry order")
         whole = any((m := _CANCEL.fullmatch(word)) and (m.group(1) or word == "cancel") for word in _words(fields, _ACTION_KEYS))
+        # ({"action": "cancel_all", "close_position": true}: the orders cancelled and the position closed too)
+        whole = whole or any(re.fullmatch(r"close_?(?:position|all|trade)|closeposition", name) and value in (True, "true", 1, "1",
+                                                                                                           "yes")
+                             for name, value in fields.items())
         return PayloadCard(f"#{coin} cancel entry" if whole else f"#{coin} cancel the unfilled entry orders")
     entry = _entry(data, fields)
     if action.startswith("move"):

@@ -189,7 +189,9 @@ LABELS: list[tuple[Field, str]] = [
     # another trade, not the call's label; a channel's kind of call before it is still the heading: "VIP signal: SOL",
     # "Spot trade: SOL", "Scalp trade: SOL", while "Great trade: #INJ +40%" praises a past one)
     (Field.SYMBOL, (r"(?<![a-z][ \t])(?:(?:vip|free|premium|scalp(?:ing)?|spot|futures|swing|intraday|day|margin|leverage|"
-                    r"daily|today'?s|new)\s+)?(?:new\s+)?(?:trade|signal|call|setup)(?=[ \t]*:[ \t]*[#$]?(?-i:[A-Z][A-Z0-9]{1,14})(?![\w/]))|"
+                    r"daily|today'?s|new)\s+)?(?:new\s+)?(?:trade|signal|call|setup)(?=[ \t]*:[ \t]*[#$]?(?-i:[A-Z][A-Z0-9]{1,14})(?![\w/])"
+                    # (the coin ends the heading, a side word at most after it: "VIP signal: ETH closed, next: SOL" is a boast)
+                    r"(?:[ \t]+(?:long|short|buy|sell)(?!\w))?[^\w\n]*(?:\n|$))|"
                     r"(?:coin|pair)\s+name|pair|coin|symbol|ticker|asset|token|instrument|инструмент|moeda|رمزارز|монета|пара|parite|moneda|ativo|par|عملة|ارز|币种|m[üu]nze|paire|coppia|moneta|монета|铭柄|"
                     r"เหรียญ|คู่เทรด|syiling|sarafu|מטבע|νόμισμα|ζεύγος|moned[ăa]|pereche|p[áa]r|munt|কয়েন")),
     # ("Risk: below 176", "Risk level 176", "Риск: ниже 176", "Risiko unter 176"): where the risk starts is the stop

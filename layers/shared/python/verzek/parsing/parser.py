@@ -1456,17 +1456,26 @@ _STOP_THEN_TWO_PRICES = re.compile(r"(?<!\w)(?:sl|stop(?:[\s-]*loss)?|стоп|�
                                    r"(?P<between>[^\d\n]{1,40}?)\$?(?P<second>\d+(?:[.,]\d+)*)")
 # between the two numbers: the first is the wrong one ("0.44 değil 0.41", "0.44 was wrong, correct SL 0.41", "0.44 ❌ 0.41 ✅",
 # "0.44 was a typo, it's 0.41", "from 0.44 to 0.41", "0.44 → 0.41") — or the second is ("0.41 not 0.44", "0.41, а не 0.44")
-_FIRST_WRONG = re.compile(r"(?<!\w)(?:değil|degil|wrong|typo|incorrect|should\s+be|it'?s|is|to|correct\w*|olacak|sino|é|but)(?!\w)|"
-                          r"❌|->|→|=>", re.IGNORECASE)
-_SECOND_WRONG = re.compile(r"(?<!\w)(?:not|а\s+не|не|no|instead\s+of|statt|au\s+lieu\s+de|bukan|invece\s+di|en\s+lugar\s+de)(?!\w)")
+_FIRST_WRONG = re.compile(r"(?<!\w)(?:değil|degil|wrong|incorrect|should\s+be|it'?s|is|to|correct\w*|olacak|sino|é|but)(?!\w)|"
+                          r"(?:was\s+a\s+)?typo\s*,|❌|->|→|=>", re.IGNORECASE)
+_SECOND_WRONG = re.compile(r"(?<!\w)(?:not|а\s+не|не|no|n[ãa]o|instead\s+of|вместо|statt|au\s+lieu\s+de|bukan|invece\s+di|"
+                           r"en\s+lugar\s+de|typo|by\s+mistake|i\s+wrote)(?!\w)")
 _FIRST_NEGATED = re.compile(r"(?<!\w)(?:не|not|no|não|is\s+not|n'est\s+pas|不是|bukan)(?!\w)|不是")
+# (a second level named between the two numbers — "SL 0.41, TP2 0.52", "SL 0.41, leverage 10x" — is no alternative stop)
+_ANOTHER_LEVEL = re.compile(r"(?<!\w)(?:tp\d?|targets?|entry|entries|lev\w*|leva|плеч\w*|тейк\w*|вход\w*)(?!\w)")
+_ALTERNATIVES = re.compile(r"^\s*(?:/|or|или|o|ou|oder|veya|atau)\s*$")
 
 
 def _corrected_stop(lowered: str) -> Decimal | None | bool:
-    """The corrected stop of a correction naming two prices; False when it names two and does not say which is meant;
-    None when it names one (the stop word's price is read as usual)."""
+    """The corrected stop of a correction naming two prices; False when it names two and does not say which is meant (or
+    gives a percentage); None when it names one, or a second level after it (the stop word's price is read as usual)."""
     found = _STOP_THEN_TWO_PRICES.search(lowered)
     if found is None:
+        return None
+    if "%" in lowered[found.start():found.end() + 2]:
+        return False  # ("SL 3.5% not 5%": a stop in percent, no price)
+    between = found.group("between")
+    if _ANOTHER_LEVEL.search(between):
         return None
     comma_decimal = uses_comma_decimals(lowered)
     first, second = (parse_decimal(found.group(g), comma_decimal) for g in ("first", "second"))
@@ -1474,11 +1483,13 @@ def _corrected_stop(lowered: str) -> Decimal | None | bool:
         return None
     if _FIRST_NEGATED.search(found.group("before")):
         return second  # ("стоп не 0.44, а 0.41", "止损不是0.44，是0.41")
-    if _SECOND_WRONG.search(found.group("between")):
-        return first  # ("SL 0.41 not 0.44", "стоп 0.41, а не 0.44")
-    if _FIRST_WRONG.search(found.group("between")):
+    if _SECOND_WRONG.search(between) and not _FIRST_WRONG.search(between):
+        return first  # ("SL 0.41 not 0.44", "стоп 0.41, а не 0.44", "SL 61500 (typo 61000)")
+    if _FIRST_WRONG.search(between):
         return second
-    return False
+    if _ANOTHER_LEVEL.match(lowered, found.end()) or re.match(r"\s*(?:x|entries|entr\w*)(?!\w)", lowered[found.end():]):
+        return None  # ("SL 0.41 — 2 entries")
+    return False  # ("SL 0.44 / 0.41", "SL 0.44 ❌ 0.41 ✅" with the marks gone: which is meant is not said)
 
 
 _ONE_COMMA_NUMBER = re.compile(r"(?<![\d.,])\d{1,3},\d{3}(?![\d.,])")  # ("2,312": 2312 or 2.312)
@@ -1551,8 +1562,11 @@ _SELL_NOT_A_CLOSE = re.compile(rf"(?<!\w)(?:{_PART_WORDS}|\d{{1,2}}\s*%\s+of|hed
 # (a priced sell said for now: "#KAS sell now at 0.1400", "Sell your #DOT bags at 4.80-5.00, the target is here")
 _SELL_NOW = re.compile(r"(?<!\w)(?:now|immediately|asap|right\s+away|here|market|cmp|sekarang|ahora|agora|jetzt|sofort|maintenant|"
                        # ("Sell #TIA done at 9.80 ✅", "executed at": the sale is reported made)
-                       r"adesso|subito|acum|imediat|teraz|сейчас|срочно|[şs]imdi|hemen|ngay|done|executed|filled|completed)(?!\w)|"
-                       r"现在|立即|지금|今すぐ|✅", re.IGNORECASE)
+                       r"adesso|subito|acum|imediat|teraz|сейчас|срочно|[şs]imdi|hemen|ngay|done|executed|filled|completed|"
+                       # ("SELL ETH at 3300 +10% 🔥", "Sell #OP at 2.10 and exit", "#OP 2.10 매도 완료", "卖出 ✅"): the sale made, with
+                       # its result or mark
+                       r"exit|fully|no\s+longer|profit|loss)(?!\w)|[+-]\d+(?:[.,]\d+)?\s*%|"
+                       r"现在|立即|지금|今すぐ|완료|已卖|卖出|[✅❌🎯💰🔥]", re.IGNORECASE)
 
 _STOP_PUT_AT_A_PERCENT = re.compile(r"(?<!\w)(?:sl|stop(?:[\s-]*loss)?)\s+(?:(?:moved|set|now)\s+)?(?:to|at|@|->|=>)\s*[+-]?\d+(?:[.,]\d+)?\s*%")
 # Cornix's stop message: "Stop Target Hit ⛔", "#NEAR/USDT stop target 1 ❌" (the stop, its "target", met — a loss)
@@ -2345,7 +2359,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # A spot "SELL @ price" alert without targets or stop exits a held coin. ("señal de VENTA en #ETH — niveles solo
         # en el VIP": a sell call whose levels come elsewhere — a direction alert, held below; "Sell #MEME 1/2", "Sell
         # #FET now, target +11%": a part, or a target — no exit of the whole coin)
-        if entries and not _SELL_NOW.search(clean):
+        if entries and not _SELL_NOW.search(clean) and not (isinstance(text, str) and _SELL_NOW.search(text)):
             # ("SELL ETH at 3300", "VINDEM ETH la 3300", "SELL ETH ZONE 3300-3350", "SELL ETH on bounce to 3400"): a sell
             # order at a price — a limit exit, or a short, for later; the market sale now it is not
             return _not_a_signal("a sell order at a price, not an exit now")

@@ -234,7 +234,7 @@ _PART_CLOSED_STEMS = (r"closed|close|clos|geschlossen|schlie|glattst|clôtur|clo
 # "Лимитку по #TAO отменяем", "cancelamos la orden de #SOL", "limit emrini iptal ediyoruz": a cancel verb next to a word
 # for the pending order, in either order
 _CANCEL_VERB = (r"(?:(?<!\w)(?:cancel\w*|отмен\w*|скасов\w*|iptal|cancelamos|cancelar|cancela|annul\w*|anuluj\w*|"
-                r"anulujemy|batal\w*|h[ủu]y|huỷ|إلغاء|الغاء|لغو|storn\w*|l[öo]sch\w*|कैंसिल|रद्द|کینسل)(?!\w)|取消|キャンセル|취소)")
+                r"anulujemy|batal\w*|h[ủu]y|huỷ|إلغاء|الغاء|لغو|storn\w*|l[öo]sch\w*|gel[öo]scht|कैंसिल|रद्द|کینسل)(?!\w)|取消|キャンセル|취소)")
 _ORDER_WORD = (r"(?:(?<!\w)(?:orders?|limits?|limit\s+orders?|лимитк\w*|лимитн\w*|ордер\w*|заявк\w*|emr\w*|emir\w*|"
                r"[óo]rden(?:es)?|ordem|ordens|ordres?|ordin[ei]|zleceni\w*|l[ệe]nh|pesanan|أمر|الأمر|سفارش)(?!\w)|挂单|订单|주문|注文)")
 # ("#SOL cancel TP3", "#AVAX TP3 iptal", "cancel the stop loss order", "cancel the DCA order at 138", "cancel 2nd buy
@@ -254,6 +254,7 @@ _UNFILLED_RUNGS = (r"(?:(?:2nd|second|3rd|third|4th|fourth|last|remaining|unfill
                    # de "die letzte Nachkauf-Order", "offene Nachkauf-Orders"
                    r"(?:(?:die|den|alle)\s+)?(?:letzten?|zweiten?|dritten?|restlichen?|offenen?|verbleibenden?)\s+"
                    r"(?:nachkauf|dca|kauf|einstiegs?|limit)[\s-]*(?:orders?|auftr[äa]ge?|limits?)|"
+                   r"nachkauf[\s-]*(?:orders?|auftr[äa]ge?|limits?)|offenen?\s+(?:limit[\s-]*)?(?:orders?|auftr[äa]ge?)|"
                    r"pozosta[łl]e\s+zleceni\w*|неисполненн\w+\s+(?:ордер|заявк)\w*|sisa\s+(?:order|entry|pesanan)|"
                    r"c[áa]c\s+l[ệe]nh\s+c[òo]n\s+l[ạa]i|剩余挂单|미체결\s*주문|बाकी\s+ऑर्डर|kalan\s+(?:al[ıi]m\s+)?(?:emir\w*|emr\w*)|"
                    r"(?:втор|трет|четв[её]рт|последн|оставш)\w*\s+(?:ордер|вход|заявк|лимитк)\w*|"
@@ -275,9 +276,13 @@ _ONE_ORDER = (rf"(?:{_TP_WORDS}\s*\d{{1,2}}|(?:sl|stop(?:[\s-]*loss)?|stoploss|�
 # ("cancel if you haven't entered yet. If you're in, close it at entry", "…; those in, exit now"): those in are told to
 # close — the post closes the trade for every follower who holds it
 _THOSE_IN_CLOSE = (r"(?:if\s+you(?:'re|\s+are)\s+(?:already\s+)?in|if\s+you\s+(?:already\s+)?(?:entered|got\s+in|got\s+filled)|"
-                   r"those\s+(?:who\s+are\s+|who\s+)?(?:already\s+)?(?:in|entered))\W[^\n]{0,30}?(?<!\w)(?:close|exit|sell|get\s+out)")
+                   r"those\s+(?:who\s+are\s+|who\s+)?(?:already\s+)?(?:in|entered))\W"
+                   # (not "don't close", "no need to close"; not a close for later — "close at TP1", "close only if it breaks")
+                   r"(?:(?!don'?t|do\s+not|no\s+need|not\s|never)[^\n]){0,30}?(?<!\w)(?:close|exit|sell|get\s+out)(?!\w)"
+                   r"(?!\s+(?:it\s+|them\s+)?(?:at|on|near)\s+(?:tp|target|\$?\d)|\s+(?:it\s+)?only|\s+(?:it\s+)?(?:if|when|once)|"
+                   r"\s+(?:it\s+)?manually\s+if)")
 _FOR_THOSE_NOT_IN = re.compile(
-    r"(?<!\w)(?:keep\s+(?:the\s+|your\s+)?position|others\s+hold|holders\s+(?:keep|hold)|(?:if\s+you|for\s+those(?:\s+who)?)\s+"
+    r"(?<!\w)(?:keep\s+(?:the\s+|your\s+)?position|others\s+hold|position\s+(?:bleibt|halten|l[äa]uft\s+weiter)|holders\s+(?:keep|hold)|(?:if\s+you|for\s+those(?:\s+who)?)\s+"
     r"(?:are\s+|were\s+)?(?:haven'?t|have\s+not|not|didn'?t)\s+(?:yet\s+)?(?:entered|in|get\s+in|got\s+in)|"
     r"(?:we\s+are|we'?re)\s+in\s+with\s+the\s+first)(?!\w)")
 # ("отменяем второй тейк": an ordinal before the take-profit's word)
@@ -296,17 +301,20 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
     (UpdateAction.PARTIAL_CLOSE, _Gated(
         # ko "1차 익절 마감" (the 1st take-profit taken); hi "आधी पोजीशन प्रॉफिट में बंद" (half the position closed in profit),
         # "50% प्रॉफिट में बंद, बाकी होल्ड": a share, the verb last
-        r"[1-9]\s*차\s*익절\s*마감|"
+        # (not "1차 익절 마감 후 전량 청산" — then all of it closed; "20% प्रॉफिट में ट्रेड बंद" is the result, a share only
+        # with the rest held: "50% प्रॉफिट में बंद, बाकी होल्ड")
+        r"[1-9]\s*차\s*익절\s*마감(?![^\n]*(?:전량|전체|시그널\s*종료|나머지|청산))|"
         # ja "さらに3分の1を决済" (settle another third); uk/ru "закриваємо ще третину", "фиксируем ещё половину"
         r"(?:\d\s*分の\s*\d|半分|一部)\s*を?\s*(?:决済|利确|手仕舞)|"
         r"(?:закрива\w*|закри\w*|фіксу\w*|зафіксу\w*|закрыва\w*|закро\w*|фиксиру\w*|зафиксиру\w*)\s+(?:ще\s+|ещё\s+|еще\s+)?"
-        r"(?:третину|треть|половину|чверть|четверть|частину|часть)(?!\w)|(?:(?<!\S)(?:आधी|आधा)|(?<![\d.,])\d{1,2}\s*%)\s+(?:\S+\s+){0,3}?बंद|"
+        r"(?:третину|треть|половину|чверть|четверть|частину|часть)(?!\w)|(?<!\S)(?:आधी|आधा)\s+(?:\S+\s+){0,3}?बंद|"
+        r"(?<![\d.,])\d{1,2}\s*%\s+(?:\S+\s+){0,3}?बंद(?=[^\n]*(?:बाकी|शेष|रेस्ट))|"
         r"(?:close|closing|закры\w*|kapat(?!ma|m[ıi]yor)\w*|cerr\w*|cierr\w*|fech\w*|chiud\w*|ferm\w*|schlie\w*|zamyk\w*|zamkn\w*|"
         # (a sale of a share: "jual 30%", "bán 50%", "vendemos 30%", "verkaufen 50%", "продаём 30%", "30% satıyoruz" is below)
         r"đóng|tutup|фикс\w*|зафикс\w*|sold|sell|selling|jual|b[áa]n|vend\w*|verkauf\w*|прода\w*)\s+(?:the\s+|another\s+|a\s+further\s+|further\s+)?(?:half|partial|part|setengah|separuh|nửa|(?<![\d.,])\d{1,2}\s*%)(?!\w)|"
         # ("SELL ETH 50%", "Close #SOL half"): the coin between the verb and the share ("sell ETH 50% higher" is a price)
         r"(?<!\w)(?:sell|close)\s+(?!(?:at|in|on|for|with|if|when|after|the|your|our|my|all|now|here|it|this|that|and)\s)[#$]?[a-z][a-z0-9]{1,11}"
-        r"\s+(?:half|(?<![\d.,])\d{1,2}\s*%)(?!\w)(?!\s*(?:higher|lower|up|down|above|below|gains?|profit|move|pump|dump))|"
+        r"\s+(?:half|(?<![\d.,])\d{1,2}\s*%)(?!\w)(?!\s*(?:higher|lower|up|down|above|below|gains?|profit|move|pump|dump|roi|roe|pnl|loss|in\s+(?:loss|profit))(?!\w))|"
         # ("close one third here", "close the first half", "close small part", "close now half", "closed one third at TP1",
         # "close the majority", "cerramos una parte", "fechamos parte da posição", "pozisyonun bir kısmını kapatın", "आधी
         # पोजीशन बंद करें"): a share of the position, the rest runs
@@ -525,11 +533,11 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:(?:втор\w*|трет\w*|[2-9]-?(?:й|ой|ий)?|последн\w*)[ \t]+вход\w*|добор\w*)[ \t]+(?:\w+[ \t]+)?отмен\w*|"
         # (the unfilled rungs in other languages, either side of the verb; a cancel for those not in yet)
         + _CANCEL_VERB + r"[ \t]+(?:the[ \t]+|all[ \t]+|(?:[#$]\w+[ \t]+))?" + _UNFILLED_RUNGS + r"|" + _UNFILLED_RUNGS
-        + r"[ \t]*(?:(?:bitte|please|pls)[ \t]+)?" + _CANCEL_VERB + r"|"
+        + r"[ \t]*(?:(?:bitte|please|pls|wurden?|werden|sind|ist|is|are|were|was|have\s+been|has\s+been)[ \t]+)?" + _CANCEL_VERB + r"|"
         # th "ยกเลิกออเดอร์เข้าที่เหลือ" (cancel the remaining entry orders), "ยกเลิกออเดอร์ที่ยังไม่เข้า" (not yet filled)
         r"ยกเลิก\s*(?:ออเดอร์|คำสั่ง)\s*(?:เข้า|ซื้อ|ลิมิต)?\s*(?:ที่เหลือ|ที่ยังไม่)|"
         # th "ไม้ 3 ที่ยังไม่ได้เข้า ยกเลิก" (rung 3, not filled yet: cancel)
-        r"(?:ไม้\s*[2-9]|ที่ยังไม่(?:ได้)?(?:เข้า|แมท|จับคู่))[^\n]{0,30}?ยกเลิก|" + _CANCEL_VERB + r"[^\n]{0,60}?" + _FOR_THOSE_NOT_IN.pattern + r"(?![^\n]*" + _THOSE_IN_CLOSE + r")")),
+        r"(?:ไม้\s*[2-9]|ที่ยังไม่(?:ได้)?(?:เข้า|แมท|จับคู่))[^\n]{0,30}?ยกเลิก|" + _CANCEL_VERB + r"[^\n]{0,60}?" + _FOR_THOSE_NOT_IN.pattern + r"(?![\s\S]*" + _THOSE_IN_CLOSE + r")")),
     (UpdateAction.ADD_ENTRY, _Gated(
         r"(?:add|adding)\s+(?:(?:a|an|the|another|one\s+more)\s+)?(?:(?:new|\d(?:st|nd|rd|th)|second|third|fourth)\s+)?"
         r"(?:more|entry|entries|order|buy|to\s+(?:the\s+)?position)(?!\w)|re[\s-]?entry\s+at|"
@@ -873,7 +881,9 @@ _TR_CONDITIONAL = (r"gelirse|gelmezse|olursa|olmazsa|d[üu][şs]erse|k[ıi]rarsa
                    r"g[öo]r[üu]rse|kaybederse|ula[şs][ıi]rsa|y[üu]kselirse|tutarsa|kapan[ıi]rsa")
 # ("SL to TP1 after it hits TP2", "… after the next target", "… after we get TP2", "… on next TP", "после второго тейка",
 # "SL to 155 on the 4H close", "… in 2 hours"): a move for later
-_LATER_EVENT = (r"after\s+(?:it|price|we|that)\s+(?:hits?|gets?|reach\w*|touch\w*|tags?)|"
+# (only what is said after the move, and in the present: "SL moved to TP1 after it hit TP2" and "TP1 hit in 2 hours ✅ SL to
+# BE" report what happened)
+_LATER_EVENT = (r"after\s+(?:it|price|we|that)\s+(?:hits|gets?|reaches|touches|tags)|"
                 r"(?:after|at|on|upon)\s+(?:the\s+)?(?:next|second|third|2nd|3rd|following)\s+(?:tp|target|take)|"
                 r"после\s+(?:втор|трет|следующ|четв[её]рт)\w*\s+(?:тейк|цел|тп)\w*|"
                 r"on\s+(?:the\s+|a\s+)?(?:\d{1,2}\s*[hd]|daily|weekly|hourly|h[14]|[14]h)\s+(?:candle\s+)?close|"
@@ -888,7 +898,6 @@ _CONDITION = re.compile(r"(?<!\w)(?:if|when|once|unless|until|in\s+case|otherwis
                         r"(?:at|after|on|upon|à|al\s+llegar\s+a|после|при)\s+(?:the\s+)?(?:tp|target|тп|тейк\w*|цел\w*)\s*\d"
                         r"(?!\s*(?:hit|done|reached|now|already|is\s+hit|was\s+hit|got\s+hit))|"
                         r"plan\s*:|при\s+пробое|gelince|gelirse|도달\s*시|"
-                        + _LATER_EVENT + r"|"
                         # "después del TP1", "Po TP1 na #DOT zamkniemy połowę", "nach TP1", "après le TP1"
                         r"(?:despu[ée]s\s+del?|depois\s+do|nach|apr[èe]s\s+(?:le\s+)?|dopo\s+(?:il\s+)?|po)\s*(?:tp|target|objetivo|alvo|ziel|cel)\s*\d)(?!\w)|"
                         # pt "Se #ETH perder 3200", "Caso #ETH perca 3200", fr "Au cas où", pl "Gdy/Jeśli", ru "при закреплении
@@ -903,6 +912,8 @@ _CONDITION = re.compile(r"(?<!\w)(?:if|when|once|unless|until|in\s+case|otherwis
 # "If you have lower entries keep them risk free", "if you still hold it, close now" ("if you missed the entry"): a
 # condition on what the reader holds, not on the market — the instruction is for now (for whoever holds the trade)
 _READER_CONDITION = re.compile(
+    # ("if you're in, close it at entry")
+    r"(?<!\w)(?:if|when)\s+you'?re\s+(?:already\s+|still\s+)?in(?!\w)|"
     r"(?<!\w)(?:if|when|si|wenn|falls|если|se)\s+(?:you|u|y'?all|вы|t[úu]|usted(?:es)?|voc[êe]s?|vous|du|ihr)\s+"
     r"(?:still\s+|already\s+)?(?:have|has|hold|holding|are\s+(?:in|still\s+in|holding)|entered|got\s+(?:in|filled)|took|bought|"
     r"sold|missed|didn'?t|haven'?t|did\s+not|have\s+not|tienes|tiene|tienen|tem|t[êe]m|avez|as|hast|habt|hab|имеете|держите)(?!\w)")
@@ -1352,7 +1363,10 @@ _CANCEL = re.compile(
 _CLOSE_OR_EXIT = re.compile(
     r"(?<!\w)(?:clos\w*|exit\w*|sell\w*|закры\w*|kapat(?!ma|m[ıi]yor)\w*|cerr\w*|fech\w*|schlie\w*|geschlossen|ferm\w*|"
     r"cl[ôo]tur\w*|chiud\w*|chius\w*|zamk\w*|закри\w*|tutup|ditutup|đóng|إغلاق|اغلاق|sluit\w*|gesloten|"
-    r"inchi\w*|închi\w*|stäng\w*|avslut\w*|lukke\w*|sulje\w*|lez[áa]r\w*|zatvor\w*)(?!\w)|平仓|决済")
+    r"inchi\w*|închi\w*|stäng\w*|avslut\w*|lukke\w*|sulje\w*|lez[áa]r\w*|zatvor\w*)(?!\w)|平仓|决済|"
+    # ko "포지션 종료", "전량 종료/청산", "1차 손절"; ur "پوزیشن بند"; th "ปิดสถานะ", "ปิดเลย" (the position closed, beside a
+    # cancel of the unfilled rungs: "2차 진입 취소, 포지션 종료" closes it all)
+    r"(?:포지션|전량|전체|나머지)\s*(?:을|를)?\s*(?:종료|청산|정리)|\d\s*차\s*손절|(?<!\w)청산|پوزیشن\s+بند|ปิดสถานะ|ปิดเลย")
 
 
 # What a stop is moved onto, right after the phrase that moves it: a price ("SL moved to 3150", "стоп переносим на 142")
@@ -1404,7 +1418,7 @@ def stop_moved_onto(lowered: str) -> StopMove | None:
         tail = line[end:]
         tail = tail[:m.start()] if (m := _CLAUSE_END.search(tail)) else tail
         clause = _BEFORE_IN_CLAUSE.split(line[:start])[-1] + line[start:end] + tail
-        if _CONDITION.search(clause) or update_not_now(line, UpdateAction.NEW_STOP):
+        if _CONDITION.search(clause) or _LATER_EVENT_RE.search(tail) or update_not_now(line, UpdateAction.NEW_STOP):
             continue
         if _ONTO_BREAKEVEN.match(tail):
             found.add(StopMove(breakeven=True))
