@@ -144,9 +144,9 @@ LABELS: list[tuple[Field, str]] = [
                     r"止盈(?:目标|位|价)?|目标(?:价|位)?|止盈(?:目标|价)?|ٹارگٹس?|ٹارگیٹس?|목표(?:가)?|익절(?:가)?|"
                     r"kurs[\s-]*ziele?|gewinn[\s-]*ziele?|gewinnmitnahmen?|ziele?|objectifs?|cibles?|obiettiv[oi]|cele|cel|"
                     r"цілі|ціль|利确(?:目标|ライン)?|利益确定|ターゲット|目标(?:価格)?|"
-                    r"เป้าหมาย|เป้า|sasaran|malengo|lengo|יעדים|יעד|στόχοι|στόχος|στοχοι|στοχος|"
+                    r"ขายทำกำไร|ทำกำไร|เป้าหมาย|เป้า|sasaran|malengo|lengo|יעדים|יעד|στόχοι|στόχος|στοχοι|στοχος|"
                     r"[țţt][iî]nte|[țţt][iî]nt[ăa]|obiective|c[íi]le|c[íi]l|koersdoelen|doelen|doel|টার্গেট|লক্ষ্য|"
-                    r"टारगेट|लक्ष्य|ہدف|اہداف|h[əe]d[əe]fl[əe]ri?|h[əe]d[əe]f|мақсат\w*|maqsad\w*|c[ée]lok|c[ée]l|"
+                    r"टारगेट|लक्ष्य|ہدف|اہداف|h[əe]d[əe]fl[əe]ri?|h[əe]d[əe]f|мақсат\w*|мақсад\w*|maqsad\w*|c[ée]lok|c[ée]l|"
                     r"m[åa]l|tavoitteet|tavoite|k[üu]rs[\s-]*ziel")),
     (Field.ENTRY, (r"entry[\s-]*(?:zone|area|price|point|range|targets?|around|levels?)|entries|entry|entrance|"
                   # "CMP: 27.35 / Add more: 26.60": a second order of the same entry, heading its line before a price
@@ -178,9 +178,11 @@ LABELS: list[tuple[Field, str]] = [
                   r"الآن|اکنون|现在|现价|지금|현재가|ตอนนี้)(?=[ \t]*[:=~>@]|[ \t]+[~$@]?\d)|"
                   # ("BNB 现价615附近做多"): the CJK words for "price now" are no ordinary word, trusted anywhere
                   r"(?:现价|현재가)(?=[ \t]*[:=~>@]?[ \t]*[~$@]?\d)|"
+                  # th "ไม้ 1: 5.20" (the first lot, a rung of the entries), only heading its line with its number and a colon
+                  r"(?:^|(?<=\|))[ \t]*ไม้(?=[ \t]*[1-9][ \t]*[:：=])|"
                   r"จุดเข้าซื้อ|จุดเข้า|ราคาเข้า|เข้าซื้อ|เข้าที่|(?:^|(?<=\|)|(?<=[ \t]))เข้า(?=[ \t]*[:=][ \t]*\$?\d)|pasok|kiingilio|כניסה|είσοδος|εισοδος|"
-                  r"pre[țţt]\s+de\s+intrare|intrare|vstupn[íi]\s+cena|vstup|instapprijs|instapzone|instap|"
-                  r"kuingia|এন্ট্রি|প্রবেশ|एंट्री|प्रवेश|кіру|kirish|bel[ée]p[őo]|ing[åa]ng|sis[äa][äa]ntulo")),
+                  r"pre[țţt]\s+de\s+intrare|intrare|vstupn[íi]\s+cena|vstup|instapprijs|instapzone|instappen|instap|"
+                  r"kuingia|এন্ট্রি|প্রবেশ|एंट्री|प्रवेश|кіру|кириш|kirish|bel[ée]p[őo]|ing[åa]ng|sis[äa][äa]ntulo")),
     (Field.LEVERAGE, (r"leverage|levrage|leverge|leverag|lvrg|lvg|lev|kald[ıi]ra[çc]|плечо|apalancamiento|杠杆(?:倍数)?|لیوریج|"
                      r"alavancagem|[đd][òo]n\s+b[ẩa]y|(?:ال)?رافعة|اهرم|لوریج|杠杆(?:倍数)?|레버리지|hebel|levier|leva|"
                      r"d[źz]wignia|плече|レバレッジ|เลเวอเรจ|leveraj|מינוף|μόχλευση|μοχλευση|p[áa]ka|hefboom|লিভারেজ")),
@@ -265,7 +267,11 @@ ORDINAL_WORDS = frozenset(
     ["第", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "첫", "두", "세", "네", "번", "째", "primer", "tercer",
      "cuarto", "quinto", "quarto", "quatrième", "cinquième", "vierte", "fünfte", "czwarty", "piąty", "drugi",
      "trzeci", "pierwszy", "четвертая", "четвёртая", "dördüncü", "beşinci", "pertama", "kedua", "ketiga", "keempat",
-     "thứ", "nhất", "hai", "ba", "tư", "bốn", "năm", "اولین", "دومین", "سومین", "الرابع"]
+     "thứ", "nhất", "hai", "ba", "tư", "bốn", "năm", "اولین", "دومین", "سومین", "الرابع",
+     # he "יעד ראשון 96,500 יעד שני 95,200" (the ordinal after the label), hi "लक्ष्य पहला", ur "ٹارگٹ دوسرا", nl
+     # "doel eerste"
+     "ראשון", "ראשונה", "שני", "שנייה", "שניה", "שלישי", "שלישית", "רביעי", "רביעית", "חמישי", "पहला", "दूसरा",
+     "तीसरा", "चौथा", "پہلا", "دوسرا", "تیسرا", "چوتھا", "eerste", "tweede", "derde", "vierde"]
 )
 
 MARKET_WORDS = re.compile(r"(?<!\w)(?:now|cmp|market|current\s+price|current|mkt|рынок|рыночный|по\s+рынку|"
@@ -292,7 +298,7 @@ FUTURES_RE = re.compile(
     r"(?<=[A-Za-z0-9]_)perp(?:etual)?(?!\w)", re.IGNORECASE)
 # ("Spot price right now: 912" says where the market is, not which market to trade)
 # ("not spot", "no be spot", "bukan spot", "không phải spot": the market the post rules out)
-SPOT_RE = re.compile(r"(?<!\w)(?<!not\s)(?<!no\sbe\s)(?<!bukan\s)(?<!nicht\s)(?<!n[ãa]o\s)(?<!ph[ảa]i\s)(?:spot(?!\s+(?:price|rate)(?!\w))|спот(?:е|а|овый|овая|овом)?|spotta|contado|اسپات|سبوت|سپات)(?!\w)|现货|현물|"
+SPOT_RE = re.compile(r"(?<!\w)(?<!not\s)(?<!no\sbe\s)(?<!bukan\s)(?<!nicht\s)(?<!n[ãa]o\s)(?<!ph[ảa]i\s)(?:spot(?!\s+(?:price|rate)(?!\w))|спот(?:е|а|овый|овая|овом)?|spotta|contado|اسپات|سبوت|سپات|اسپاٹ|سپاٹ|स्पॉट)(?!\w)|现货|현물|"
                      r"现物",  # (Japanese 現物, simplified before matching: "#SOL現物 買い 150")
                      re.IGNORECASE)
 CROSS_RE = re.compile(r"(?<!\w)(?:cross|кросс\w*|çapraz|capraz|cruzad[oa])(?!\w)", re.IGNORECASE)

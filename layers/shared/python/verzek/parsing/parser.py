@@ -1244,9 +1244,11 @@ def _before_note(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-# "(spot, no leverage)", "Sin apalancamiento (spot)": leverage named only to say there is none
-_NO_LEVERAGE = re.compile(r"(?<!\w)(?:(?:no|sin|sem|without|senza|sans|ohne|без|bez)\s+(?:leverage|apalancamiento|alavancagem|"
-                          r"leva|levier|hebel|плеча|d[źz]wigni)|kald[ıi]ra[çc]s[ıi]z)(?!\w)", re.IGNORECASE)
+# "(spot, no leverage)", "Sin apalancamiento (spot)": leverage named only to say there is none (tl "walang leverage",
+# id "tanpa leverage", sw "bila leverage", hi "बिना leverage", fa/ur/ar "بدون رافعة", vi "không dùng đòn bẩy")
+_NO_LEVERAGE = re.compile(r"(?<!\w)(?:(?:no|sin|sem|without|senza|sans|ohne|без|bez|walang|tanpa|bila|बिना|بدون|بغیر|"
+                          r"kh[ôo]ng(?:\s+d[ùu]ng)?)\s+(?:leverage|apalancamiento|alavancagem|leva|levier|hebel|плеча|d[źz]wigni|"
+                          r"(?:ال)?رافعة|اهرم|[đd][òo]n\s+b[ẩa]y)|kald[ıi]ra[çc]s[ıi]z)(?!\w)", re.IGNORECASE)
 
 
 _FUTURES_ONLY = re.compile(r"(?:futures?|perp\w*)\s+(?:only|เท่านั้น|tylko|solamente|somente|seulement|nur)(?!\w)|"
@@ -1272,12 +1274,13 @@ _SPOT_ONLY = re.compile(r"(?<!\w)(?:spot[ \t]+(?:only|solamente|somente|seulemen
 
 def _market(text: str, symbol: SymbolCandidate | None, leverage: int | None) -> MarketType | None:
     low = text.lower()
-    if "spot" in low:
+    spot_said = lx.SPOT_RE.search(text)
+    if spot_said:
         text = _NO_LEVERAGE.sub(" ", text)
     if "cross" in low or "margin" in low or "isolated" in low or "tokens" in low:
         text = _NOT_A_MARGIN_MODE.sub(" ", text)
     futures = bool(lx.FUTURES_RE.search(text)) or leverage is not None or bool(symbol and symbol.perpetual)
-    spot = bool(lx.SPOT_RE.search(text))
+    spot = bool(spot_said)  # (the two cuts above leave every spot word)
     if futures and spot and _FUTURES_ONLY.search(text):
         return MarketType.FUTURES  # ("Spot ไม่ได้ — Futures เท่านั้น", "no spot, futures only")
     if futures and spot and leverage is None and not (symbol and symbol.perpetual) and _SPOT_ONLY.search(text):
@@ -3166,7 +3169,13 @@ _LEVELS_LATER = re.compile(r"(?i)[,—–-]?\s*(?:(?:the\s+|full\s+)?(?:levels?|
                            r"(?:the\s+)?(?:levels?|entry|targets?)\s+in\s+a\s+few\s+min\w*|"
                            # ko "진입가는 곧 공지합니다" (the entry price is announced soon)
                            r"(?:진입가|진입|타점|레벨)\w*\s*(?:는|은)?\s*곧\s*(?:공지|안내|발표|공유)\w*|"
-                           r"(?:点位|止盈止损|止盈|止损|具体点位|详情)\s*(?:稍后|随后|晚点)\s*(?:发|公布|更新)?")
+                           r"(?:点位|止盈止损|止盈|止损|具体点位|详情)\s*(?:稍后|随后|晚点)\s*(?:发|公布|更新)?|"
+                           # hi "एंट्री थोड़ी देर में दूंगा" (I give the entry in a while), "लेवल्स जल्द"; sw "subirini viwango vya
+                           # kuingia" (wait for the entry levels), "viwango vitakuja baadaye"
+                           r"(?:एंट्री|लेवल्स|लेवल|टारगेट|डिटेल्स)\s+(?:थो(?:ड़|ड़)ी\s+देर\s+(?:में|बाद)|जल्द(?:\s+ही)?|बाद\s+में)"
+                           r"(?:\s+(?:दूंगा|दूँगा|देंगे|दूंगी|भेजूंगा|भेजेंगे|आएगी|आएंगे|मिलेगी|मिलेंगे))?(?=[\s,.!?।]|$)|"
+                           r"subiri(?:ni)?\s+(?:viwango|maelezo)(?:\s+vya\s+(?:kuingia|entry))?(?!\w)|"
+                           r"(?:viwango|maelezo)(?:\s+vya\s+(?:kuingia|entry))?\s+(?:(?:vitakuja|yatakuja)(?:\s+(?:baadaye|hivi\s+karibuni))?|baadaye|hivi\s+karibuni)(?!\w)")
 
 
 def _lines_of_the_call(clean: str, levels, segments) -> str:
@@ -3192,7 +3201,12 @@ def _levels_later_call(clean: str, comma_decimal: bool) -> bool:
 
 
 # ("$ETH long loading", "#AVAX 숏 준비하세요!" (get ready for a short), "get ready to short #SOL"): the call announced
-_GET_READY = re.compile(r"(?i)(?<!\w)(?:get\s+ready(?:\s+(?:to|for))?|loading|prepare(?:\s+(?:to|for))?)(?!\w)|준비\s*하세요|준비")
+# (a teaser: "#TAO long coming soon, be ready", hi "#TAO पर जल्द ही लॉन्ग आने वाला है, तैयार रहो", sw "#KAS SHORT inakuja
+# hivi karibuni" — the call is coming)
+_GET_READY = re.compile(r"(?i)(?<!\w)(?:get\s+ready(?:\s+(?:to|for))?|loading|prepare(?:\s+(?:to|for))?|(?:is\s+)?coming(?:\s+soon)?|"
+                        r"(?:be|stay)\s+ready|jaldi\s+aa\s+raha\s+hai|inakuja(?:\s+hivi\s+karibuni)?|hivi\s+karibuni|"
+                        r"jiandaeni|kaeni\s+tayari)(?!\w)|준비\s*하세요|준비|"
+                        r"(?<!\S)(?:पर|जल्द(?:\s+ही)?|आने\s+वाला\s+है|आ\s+रहा\s+है|तैयार\s+(?:रहो|रहें|रहिए))(?=[\s,.!?।]|$)")
 
 
 _EXCHANGES = frozenset({"binance", "bybit", "okx", "bitget", "kucoin", "mexc", "bingx", "phemex", "kraken", "gate", "gateio",

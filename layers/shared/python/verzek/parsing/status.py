@@ -234,7 +234,9 @@ _PART_CLOSED_STEMS = (r"closed|close|clos|geschlossen|schlie|glattst|clôtur|clo
 # "Лимитку по #TAO отменяем", "cancelamos la orden de #SOL", "limit emrini iptal ediyoruz": a cancel verb next to a word
 # for the pending order, in either order
 _CANCEL_VERB = (r"(?:(?<!\w)(?:cancel\w*|отмен\w*|скасов\w*|iptal|cancelamos|cancelar|cancela|annul\w*|anuluj\w*|"
-                r"anulujemy|batal\w*|h[ủu]y|huỷ|إلغاء|الغاء|لغو|storn\w*|l[öo]sch\w*|gel[öo]scht|कैंसिल|रद्द|کینسل)(?!\w)|取消|キャンセル|취소)")
+                r"anulujemy|batal\w*|h[ủu]y|huỷ|إلغاء|الغاء|لغو|storn\w*|l[öo]sch\w*|gel[öo]scht|कैंसिल|रद्द|کینسل|"
+                # he "מבטלים" (we cancel), "לבטל", "בטלו", "ביטול"
+                r"מבטלים|מבטל|לבטל|בטלו|ביטול)(?!\w)|取消|キャンセル|취소)")
 _ORDER_WORD = (r"(?:(?<!\w)(?:orders?|limits?|limit\s+orders?|лимитк\w*|лимитн\w*|ордер\w*|заявк\w*|emr\w*|emir\w*|"
                r"[óo]rden(?:es)?|ordem|ordens|ordres?|ordin[ei]|zleceni\w*|l[ệe]nh|pesanan|أمر|الأمر|سفارش)(?!\w)|挂单|订单|주문|注文)")
 # ("#SOL cancel TP3", "#AVAX TP3 iptal", "cancel the stop loss order", "cancel the DCA order at 138", "cancel 2nd buy
@@ -267,7 +269,11 @@ _UNFILLED_RUNGS = (r"(?:(?:2nd|second|3rd|third|4th|fourth|last|remaining|unfill
                    # vi "lệnh entry 2 chưa khớp" (the 2nd entry order, not filled)
                    r"l[ệe]nh\s+(?:entry|v[àa]o)\s*[2-9](?:\s+ch[ưu]a\s+kh[ớo]p)?|l[ệe]nh\s+ch[ưu]a\s+kh[ớo]p|"
                    r"[2-9]\s*차\s*(?:(?:진입|매수)(?:\s*주문)?|주문)|추가\s*(?:진입|매수)(?:\s*주문)?|"
-                   r"باقی\s+(?:پینڈنگ\s+)?آرڈرز?|(?:دوسرا|تیسرا|آخری)\s+آرڈر)(?!\w)")
+                   r"باقی\s+(?:پینڈنگ\s+)?آرڈرز?|(?:دوسرا|تیسرا|آخری)\s+آرڈر|"
+                   # he "את הוראות הכניסה שלא התמלאו" (the entry orders not filled), "הכניסות שנותרו" (the remaining
+                   # entries), "הכניסה השנייה" (the second entry)
+                   r"(?:את\s+)?ה?(?:הוראות|פקודות|הזמנות|כניסות)(?:\s+ה?(?:כניסה|לימיט))?\s+(?:שנותרו|שנשארו|"
+                   r"שלא\s+(?:התמלאו|מולאו|בוצעו|הופעלו|נכנסו))|(?:את\s+)?ה?כניסה\s+ה?(?:שנייה|שניה|שלישית|אחרונה))(?!\w)")
 _ONE_ORDER = (rf"(?:{_TP_WORDS}\s*\d{{1,2}}|(?:sl|stop(?:[\s-]*loss)?|stoploss|стоп(?:[\s-]*лосс)?|тейк\w*|dca|averaging)"
               r"(?:\s+(?:orders?|limits?|emri|lệnh))?|(?:2nd|second|3rd|third|4th|fourth|last|next)\s+(?:buy|sell|dca)"
               r"(?:\s+(?:orders?|limits?))?|" + _UNFILLED_RUNGS + r")(?!\w)")
@@ -401,6 +407,9 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"اسٹاپ\s+انٹری|(?:sl|stop)\s+(?:को\s+)?एंट्री\s+पर|stop\s+a\s+bel[ée]p[őo]re|(?:sl|stop)\s+(?:naar|op)\s+(?:instap|break[\s-]*even)|"
         # "Flat stop on $SOL" (the stop where the trade neither wins nor loses)
         r"flat\s+(?:stop|sl)(?!\w)|(?:stop|sl)\s+(?:to|at)\s+flat(?!\w)|"
+        # kk "стопты кіру нүктесіне жылжытыңыз" (move the stop to the entry point), uz "стопни кириш нуқтасига кўчиринг",
+        # "stopni kirish narxiga"
+        r"(?:стоп|sl|stop)\w*\s+(?:кіру|кириш)\s+(?:нүкте|нуқта|бағ|нарх)\w*|(?:sl|stop)\w*\s+kirish\s+(?:nuqta|narx)\w*|"
         # th "เลื่อน SL ไปที่จุดเข้า" (move the SL to the entry point)
         r"เลื่อน\s*(?:sl|stop|สต็อป)\s*(?:ไป|มา)(?:ที่)?\s*(?:จุดเข้า|ราคาเข้า|ทุน|เบรคอีเวน)|"
         r"risk[\s-]*free|ریسک\s*فری|без\s*риска|risksiz|sin\s+riesgo|sem\s+risco|в\s+б/у|в\s+бу(?!\w)|"
@@ -514,6 +523,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:first|second|third|1st|2nd|3rd|final|last)\s+cover\s+(?:filled|hit|done|executed)(?!\w)|"
         r"(?:exit|close)\s*\d{1,2}\s+done(?!\w)|ch[ốo]t\s+l[ờo]i\s+(?:tp|m[ụu]c\s+ti[êe]u)\s*\d|target\s+\d+\s*:?\s*[\d.]+\s*done|hedef\s*\d*\s*tamam|(?:đạt|chạm|dat|cham)\s+(?:tp|m[ụu]c\s+ti[êe]u)\s*\d*|"
         r"(?:ถึง|ชน)\s*(?:เป้าหมาย|เป้า|tp)\s*(?:ที่)?\s*\d{1,2}|"
+        # kk "1-мақсатқа жетті" (the 1st target reached), uz "1-мақсадга етди", "2-maqsadga yetdi"
+        r"мақса[тд](?:қа|ка|га|ға)\s+(?:жетт\w*|жетiлд\w*|етди|етилди)|maqsad(?:ga)?\s+(?:yetdi|yetildi|erishildi)|"
         # ru "Взята вторая цель" (the second target taken), "Достигнута первая цель"
         r"(?:взят\w*|достигнут\w*|выполнен\w*)\s+(?:перв\w+|втор\w+|трет\w+|четв[её]рт\w+|\d)\s+(?:цел\w*|тейк\w*)|(?:تحقيق|تحقق|ضرب)\s+(?:ال)?هدف|목표\s*(?:가\s*)?(?:달성|도달)|\d{1,2}\.\s*hedef\w*\s+(?:\$?\d[\d.,]*\s+)?(?:geldi|tamam|vuruldu)|"
         + _PLAN_STEP_DONE)),
@@ -629,8 +640,8 @@ _CLOSE_VERB = (r"(?:(?<!\w)(?:(?<!is\s)(?<!are\s)(?<!very\s)(?<!so\s)(?<!too\s)(
                r"tom(?:ar|amos|en|ad)\s+ganancias|закр\w*|cerr\w*|cierr\w*|fech\w*|encerr\w*|"
                r"schlie(?:ß|ss)\w*|glattstell\w*|ferm\w*|cl[ôo]tur\w*|chiud\w*|zamk\w*|zamyk\w*|закри\w*|đóng|dong|"
                r"tutup|ditutup|sluit\w*|[îi]nchid\w*|κλεί\w*|סגר\w*|לסגור|[أا]غلق\w*|إغلاق|اغلاق|ببندید|ببند\w*|"
-               # ("По эфиру фиксируем всё": the whole profit taken; "ट्रेड अभी पूरा बंद करें")
-               r"фиксиру\w*|зафиксир\w*|фіксу\w*|зафіксу\w*|बंद)(?!\w)|"
+               # ("По эфиру фиксируем всё": the whole profit taken; "ट्रेड अभी पूरा बंद करें"; ur "ٹریڈ بند" (the trade closed))
+               r"фиксиру\w*|зафиксир\w*|фіксу\w*|зафіксу\w*|बंद|بند)(?!\w)|"
                r"平仓|平掉|决済|청산|정리|ปิด[\u0e00-\u0e7f]*|(?<!\w)(?:st[äa]ng\w*|lez[áa]r\w*|z[áa]rjuk|zav[řr]en\w*)(?!\w))")
 _ALL_WORD = (r"(?:(?<!\w)(?:alla|all|everything|everyone|every|تمام|to[àa]n\s+b[ộo]|h[ếe]t|все|всё|всех|весь|всю|увесь|усю|t[üu]m\w*|hepsi\w*|b[üu]t[üu]n|tod[oa]s|todo|tudo|alle[sn]?|"
              r"toutes|tous|tout|tutt[eoia]|wszystk\w*|tất\s+cả|tat\s+ca|semua|جميع|كل|همه|όλ\w*|כל|toate)(?!\w)|"
@@ -640,7 +651,7 @@ _ALL_WORD = (r"(?:(?<!\w)(?:alla|all|everything|everyone|every|تمام|to[àa]n
 _REST_OR_POSITION = (r"(?:(?<!\w)(?:rest|remaining|remainder|kalan\w*|остат\w*|остальн\w*|resto|restante|restlichen|"
                      r"reste|rimanente|reszt\w*|sisa\w*|c[òo]n\s+l[ạa]i|i[şs]lem\w*|pozisyon\w*|сделк\w*|позици\w*|"
                      r"posici[óo]n|posi[çc][ãa]o|position|positioner|positionen|poz[íi]ci[óo]\w*|pozice|pozycj\w*|trade|الصفقة|صفقة|پوزیشن|معامله|"
-                     r"posizion[ei]|operazion[ei]|ट्रेड|पोजीशन|पोज़ीशन|объ[её]м\w*)(?!\w)|仓位|剩余|포지션|ポジション)")
+                     r"posizion[ei]|operazion[ei]|ट्रेड|पोजीशन|पोज़ीशन|ٹریڈ|سودا|объ[её]м\w*)(?!\w)|仓位|剩余|포지션|ポジション)")
 # ("Supertrend BUY … — close 142.3 Position: $300": a candle's close price, then a field — no close of a position)
 _CLOSE_NEAR = rf"{_CLOSE_VERB}(?!\s+\$?\d+[.,]\d)(?:\W+\w+){{0,2}}?\W*{_REST_OR_POSITION}|{_REST_OR_POSITION}(?:\W+\w+){{0,2}}?\W*{_CLOSE_VERB}"
 _CANCEL_NEAR = (rf"{_CANCEL_VERB}(?:\W+\w+){{0,2}}?\W*{_ORDER_WORD}|"
@@ -1027,6 +1038,10 @@ _NEGATED_BEFORE = re.compile(
 # negation or the question particle right after the phrase
 _NEGATED_AFTER = re.compile(r"^\s*(?:(?:пока|ещё|еще|still|yet)\s+)?(?:(?:し|する|は|を)?(?:ません|ない|せず|まだ)|ли(?!\w)|не\s+\w+(?:им|ем|ём|ите|йте|ет|ит|ут|ют|ат|ят)(?!\w)|pas(?!\w)|"
                             r"(?:noch\s+)?nicht(?!\w)|not\s+yet|없음|없습니다|아님|않|değil|yok(?!\w)|"
+                            # ur "ٹریڈ بند نہ کریں", hi "ट्रेड बंद मत करो" (do not close the trade)
+                            r"(?:نہ|نہیں|مت)(?!\w)|(?:मत|नहीं|ना)(?=[\s,.!?।]|$)|"
+                            # kk "жылжытпаңыз", uz "кўчирманг", "ko'chirmang" (do not move): the verb negated by its suffix
+                            r"[\w'ʻ’]+(?:паңыз|пеңіз|маңыз|меңіз|баңыз|беңіз|маймыз|мейміз|манг|mang)(?!\w)|"
                             # ("Стоп в БУ по #SOL не переносим": the coin between; "#ETH stopu girişe çekmeyin",
                             # "… taşımıyoruz": a Turkish verb negated by its suffix)
                             r"(?:[#$]?\w+\s+){1,3}не\s+(?:перенос|передвига|двига|став|переставл|трога|сдвига)\w*|"

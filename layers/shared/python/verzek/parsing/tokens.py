@@ -270,6 +270,12 @@ def _mark_non_prices(tokens: list[Token]) -> None:
                 and (prev is None or prev.kind in (Kind.TAG, Kind.PAIR, Kind.SEP)):  # ("плечо 10. Цели …": a sentence's end)
             tok.kind = Kind.INDEX  # "#FIL 3. hedef 5.48 geldi", "2. Ziel": an ordinal before the level's word
             continue
+        if nxt is not None and nxt.kind == Kind.SEP and nxt.text == "-" and nxt.start == tok.start + len(tok.text) \
+                and tok.text.isdigit() and tok.value <= 20 and after is not None and after.start == nxt.start + 1 \
+                and (after.kind == Kind.LABEL or after.kind == Kind.WORD and len(after.text) <= 3 and i + 3 < len(tokens)
+                     and tokens[i + 3].kind == Kind.LABEL) and (prev is None or prev.kind in (Kind.TAG, Kind.PAIR, Kind.SEP)):
+            tok.kind = Kind.INDEX  # uz "1-кириш: 0.52", ru "2-й вход: 0.505": the rung's number glued before its word
+            continue
         if prev is not None and prev.kind == Kind.SEP and prev.text == "%" and prev.start + 1 == tok.start \
                 and (i < 2 or tokens[i - 2].kind != Kind.NUM or tokens[i - 2].start + len(tokens[i - 2].text) < prev.start):
             tok.kind = Kind.PCT  # "kâr %14", "%5 zarar": the percent sign written first (Turkish)
