@@ -159,6 +159,8 @@ LABELS: list[tuple[Field, str]] = [
                   r"(?:^|(?<=\|))[ \t]*(?:追加(?:エントリー)?|买い増し|加仓|补仓|추가\s*(?:진입|매수)?)(?=[ \t]*[:：=]?[ \t]*\$?\d)"
                   r"(?![^\n]*(?:后|以降|이후|になったら))|"
                   r"(?:^|(?<=\|))[ \t]*cmp(?=[ \t]*[:=@][ \t]*\$?\d)|"
+                  # ("Base order filled: 17.842", "… Base order filled at 0.6120"): a DCA bot's first order, its entry
+                  r"base\s+order(?:\s+(?:filled|price|placed))?(?:\s+(?:at|@))?(?=[ \t]*[:=@]?[ \t]*\$?\d)|"
                   r"enter(?:\s+at)?|entrada(?:s)?|punto\s+de\s+entrada|pre[çc]o\s+de\s+entrada|"
                   r"giri[şs]ler|giri[şs](?:\s+(?:fiyat[ıi]|b[öo]lgesi|aral[ıi][ğg][ıi]))?|точк[аи]\s+входа|зона\s+входа|"
                   r"цена\s+входа|зона\s+(?:набора|покупки|закупки|закупа)|входы|вход|набира(?:ю|ем)(?=\s+(?:[#$]\w+\s+)?(?:от|в\s+зоне|\d))|рыночный\s+ордер|лимитный\s+ордер|market\s+order|limit\s+order|"

@@ -79,7 +79,9 @@ _CYRILLIC_X = re.compile(r"(?<=\d)[ \t]?[хХ]|[хХ](?=[ \t]?\d)")
 _TIMES_SUFFIX = re.compile(r"(?<=\d)[ \t]?[倍배]")
 # Emojis used as labels in front of a number ("🎯 0.170 ⛔ 0.155") before emojis become spaces.
 # (not before a number that is part of a word: "🎯 22-BILLION TRADING SIGNAL" is a channel's name)
-_EMOJI_TARGET = re.compile("[\U0001f3af\U0001f3c1]\ufe0f?(?=[ \t]*[$]?\\d(?![\\d.,]*-[A-Za-z]{2}))")  # 🎯 🏁
+# ("🎯 ➊ 1.310", "🎯 ② 1.345": a circled row number between the emoji and the price is the target's number)
+_EMOJI_TARGET = re.compile("[\U0001f3af\U0001f3c1]\ufe0f?(?=[ \t]*(?:[\u2460-\u2473\u2776-\u2793][ \t]*)?[$]?\\d"
+                           "(?![\\d.,]*-[A-Za-z]{2}))")  # 🎯 🏁
 _EMOJI_STOP = re.compile("[\u26d4\U0001f6d1\u274c\U0001f6ab]\ufe0f?(?=[ \t]*[$]?\\d)")  # ⛔ 🛑 ❌ 🚫
 # CJK ideographs / Hangul glued to digits or Latin letters ("入场3450", "10배"): split them apart.
 _CJK = CJK
@@ -122,6 +124,13 @@ _PAIR_IN_CODE = re.compile(r"(?<=[A-Za-z0-9])_(?=[A-Z0-9]{2,12}(?:USDT|USDC|BUSD
 _LEVERAGE_GLUED_TO_SIDE = re.compile(r"(?<![\w.,])(\d{1,3}[xX])(?=(?i:long|short|buy|sell)(?!\w))")
 # "(+1.8% / ~+$5.4)", "(-1% / ~-$3)": a signed dollar amount beside a level is its profit or loss, never a price
 _SIGNED_DOLLARS = re.compile(r"(?<=[(~/])([ \t]*)[~≈]?[+\-][ \t]?\$[ \t]?\d[\d.,]*")
+# ("LONG signal on BINANCE:HBARUSDT.P @ 0.2917"): TradingView's instrument, the exchange glued to the pair by a colon —
+# the colon is no field's (a label "Binance: HBARUSDT …" has a space after it)
+_EXCHANGE_COLON_PAIR = re.compile(r"(?<![\w:])((?i:binance|bybit|bitget|kucoin|bingx|phemex|coinbase|kraken|gateio|huobi|mexc|okx|"
+                                  r"bitmex)):(?=[A-Z0-9]{2,15}(?:USDT|USDC|BUSD|USD)(?:\.P|PERP)?(?![\w/]))")
+# ("Buy: 〽️1.284〽️ ➖ 〽️1.262〽️", "TP➖105,100➖106,000"): the heavy-minus emoji between two prices (their decorations
+# around them) is the dash between them — alone on a line, "➖➖➖", it stays a divider
+_EMOJI_MINUS_BETWEEN = re.compile(r"(\d[^\w\s]{0,3})[ \t]*\u2796\ufe0f?[ \t]*(?=[^\w\s]{0,3}\d)")
 # "ENTRIES:3416__3410": underscores between two prices are the dash of a range
 _UNDERSCORE_RANGE = re.compile(r"(?<=\d)_{2,}(?=\d)")
 # "Score: 88/100", "Confidence 7/10": a rating out of a whole, never two prices
@@ -551,6 +560,10 @@ def normalize(text: str) -> str:
         text = _PAIR_IN_CODE.sub(" ", text)
     if "__" in text:
         text = _UNDERSCORE_RANGE.sub(" - ", text)
+    if ":" in text and "USD" in text:
+        text = _EXCHANGE_COLON_PAIR.sub(r"\1 ", text)
+    if "\u2796" in text:
+        text = _EMOJI_MINUS_BETWEEN.sub(r"\1 - ", text)
     if "/" in text:
         text = _RATING.sub(r"\1\2", text)
     if "차" in text:

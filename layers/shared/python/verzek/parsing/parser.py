@@ -1327,12 +1327,18 @@ _RELAY_LINE = re.compile(r"^\s*\[(?:in reply to|photo|video|document|sticker|for
 
 
 _MARKUP = re.compile(r"\*\*|__|[▪️➡️🔹•]")
+# ("↩️ Reply to: 🔴 #APT SHORT 9.85", "↪️ En réponse à : #DOT LONG …", "В ответ на: #BNB/USDT вход 612"): a client's
+# reply heading that quotes the earlier post inline, after the colon — read as a quoted line
+_REPLY_HEAD = re.compile(r"^[^\w\n]{0,6}(?:reply(?:ing)? to|in reply to|respuesta a|en r[ée]ponse [àa]|в ответ на|"
+                         r"trả lời|답장|回复|antwort auf|resposta a|risposta a|yanıt)[ \t]*[:：][ \t]*(?=\S)", re.IGNORECASE)
 
 
 def _reply_to_quote(text: str) -> ParsedMessage | None:
     """"[In reply to …] / > #ETH/USDT SHORT Entry … / Close it now": the quoted lines are the earlier post, the rest
     is the message. Its status applies to the quoted coin and side; a quoted setup is never opened again."""
     lines = [ln for ln in text.split("\n") if ln.strip() and not _RELAY_LINE.match(_MARKUP.sub("", ln))]
+    headed = [_REPLY_HEAD.sub("> ", ln, count=1) for ln in lines]
+    inline, lines = headed != lines, headed
     quoted = [n for n, ln in enumerate(lines) if _QUOTE_LINE.match(ln)]
     # ("GO / [In reply to …] / > …": a short heading line over the relayed reply is no text of the reply)
     first = quoted[0] if quoted else 0
@@ -1347,6 +1353,8 @@ def _reply_to_quote(text: str) -> ParsedMessage | None:
     if own.kind == MessageKind.OPEN:
         return own
     quote = _parse("\n".join(ln[ln.index(">") + 1:] for ln in lines[:len(quoted)]))
+    if inline and quote.symbol is None:
+        return None  # ("В ответ на: #BNB/USDT вход 612": an inline quote read as no call — the post is read whole)
     if own.kind == MessageKind.NOT_A_SIGNAL:
         # ("closing this one now" names no coin: in a reply, the quoted trade is the one meant)
         lowered = normalize(own_text.replace("\u2705", " done ")).lower()
@@ -1357,7 +1365,17 @@ def _reply_to_quote(text: str) -> ParsedMessage | None:
             own = ParsedMessage(kind=MessageKind.UPDATE, update_action=action, target_index=tp_hit_index(lowered))
         else:
             return _not_a_signal("a reply to an earlier post that asks for nothing")
+    if quote.symbol and own.symbol and own.symbol != quote.symbol and own.kind in (MessageKind.CLOSE, MessageKind.UPDATE) \
+            and _ON_THE_QUOTED.search(own_text):
+        # ("↩️ Reply to: #DOT SHORT 4.62 / Cut it now, ETH is ripping"): the change is done to "it", the quoted trade —
+        # the other coin is why
+        own = _replace(own, symbol=None, side=None)
     return _replace(own, symbol=own.symbol or quote.symbol, side=own.side or quote.side)
+
+
+# A change said of the replied-to trade by a pronoun ("close it", "cut this one", "exit that")
+_ON_THE_QUOTED = re.compile(r"(?<!\w)(?:close|closing|cut|cutting|exit|exiting|kill|dump)\s+(?:it|this|that)(?:\s+one)?(?!\w)",
+                            re.IGNORECASE)
 
 
 def parse_message(text: str) -> ParsedMessage:
@@ -2633,7 +2651,9 @@ def _added_before_any_entry(clean: str, levels: _Levels) -> bool:
     return all(starts[t.line] + t.start >= added.start() for t in levels.entries)
 
 
-_NEW_CALL = re.compile(r"(?<!\w)new\s+(?:trade|signal|call|setup)(?!\w)", re.IGNORECASE)
+# ("3Commas | Deal #88421907 started", "Bot … started a new deal #2218845"): a bot's deal opening is its fresh call
+_NEW_CALL = re.compile(r"(?<!\w)new\s+(?:trade|signal|call|setup|deal)(?!\w)|(?<!\w)deal\s+#?\d{1,12}\s+(?:started|opened)(?!\w)",
+                       re.IGNORECASE)
 _ACTIVE_STATUS = re.compile(r"\W*status\s*:\s*(?:active|open|live)", re.IGNORECASE)
 # A card's first line: its coin, its side, and a word withdrawing it, nothing after ("#BTC LONG cancelled", "#ETH 做空 取消")
 _CANCELLED_CARD_HEAD = re.compile(

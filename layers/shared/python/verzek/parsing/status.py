@@ -552,6 +552,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
     (UpdateAction.ADD_ENTRY, _Gated(
         r"(?:add|adding)\s+(?:(?:a|an|the|another|one\s+more)\s+)?(?:(?:new|\d(?:st|nd|rd|th)|second|third|fourth)\s+)?"
         r"(?:more|entry|entries|order|buy|to\s+(?:the\s+)?position)(?!\w)|re[\s-]?entry\s+at|"
+        # ("adding the 2nd position at 6.15", "add a second position"): a numbered position beside the first is an add
+        r"(?:add|adding)\s+(?:(?:a|the|our|my)\s+)?(?:\d(?:st|nd|rd|th)|second|third|fourth)\s+position(?!\w)|"
         # "Add to the #HBAR long at 0.2650 (2nd entry)"
         r"(?:add|adding)\s+to\s+(?:the\s+|our\s+|my\s+)?(?:[#$]?\w+\s+)?(?:long|short|position|trade)(?!\w)|"
         r"(?:add|adding)\s+\d{1,3}\s*%|new\s+entry\s+for|re[\s-]?enter\w*\s+(?:here|now|again)(?!\w)|enter\s+again\s+(?:here|now)(?!\w)|докупа\w*|докупим|доливаем|добираем|ekliyoruz|ekleme|"
@@ -840,7 +842,8 @@ _CLOSE_PATTERN = _Gated(
     r"(?!\s+(?:week|month|year|day|candle|session|quarter)s?(?!\w))|"
     # (on one line: "NEW TRADE / Closed today: …" is a heading over a recap)
     r"(?:position|trade|signal|order)s?[ \t]+(?:is[ \t]+|was[ \t]+|has[ \t]+been[ \t]+)?(?:closed|cancel+ed)|"
-    r"deals?\s+(?:#?\d+\s+)?(?:[\w/]+\s+)?(?:completed|finished)(?!\w)|"
+    # ("Deal #88421907 (USDT_LINK) completed": 3Commas writes the pair in brackets)
+    r"deals?\s+(?:#?\d+\s+)?(?:\(?[\w/]+\)?\s+)?(?:completed|finished)(?!\w)|"
     + _CLOSE_ALL + "|" + _CLOSE_NEAR + "|" + _CANCEL_NEAR + "|" + _OTHER_EXITS
     # (scripts without spaces between words: no word boundary after the verb)
     # "از #SOL خروج بزنید" (exit #SOL), "خارج شوید"
@@ -1272,7 +1275,7 @@ _CLOSE_ALL_OR_COMMAND = re.compile(
     r"alles\s+(?:\w+\s+)?schlie(?:ß|ss)\w*|"
     r"(?:position|trade|signal|order)s?[ \t]+(?:is[ \t]+|was[ \t]+|has[ \t]+been[ \t]+)?(?:closed|cancel+ed)|stopped\s+out|"
     r"(?:everyone|everybody|all\s+of\s+us|we'?re|we\s+are)\s+out\s+of\s+(?:everything|all)(?!\w)|out\s+of\s+everything|"
-    r"deals?\s+(?:#?\d+\s+)?(?:[\w/]+\s+)?(?:completed|finished|closed|cancel+ed)(?!\w)|"
+    r"deals?\s+(?:#?\d+\s+)?(?:\(?[\w/]+\)?\s+)?(?:completed|finished|closed|cancel+ed)(?!\w)|"
     r"(?:sl|stop(?:[\s-]*loss)?)\s+(?:was\s+|has\s+been\s+|already\s+|just\s+|got\s+){0,2}(?:hit|triggered|reached|touched|taken)"
     r"(?!\s+(?:rate|ratio|%|count|streak|percentage)(?!\w))|"
     # "I am out of this trade at BE", "Closing this one early", "Closed manually in small profit", "Take profits and close"
