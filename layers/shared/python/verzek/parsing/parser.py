@@ -1370,7 +1370,11 @@ def _reply_to_quote(text: str) -> ParsedMessage | None:
         # ("↩️ Reply to: #DOT SHORT 4.62 / Cut it now, ETH is ripping"): the change is done to "it", the quoted trade —
         # the other coin is why
         own = _replace(own, symbol=None, side=None)
-    return _replace(own, symbol=own.symbol or quote.symbol, side=own.side or quote.side)
+    replied = _replace(own, symbol=own.symbol or quote.symbol, side=own.side or quote.side)
+    if replied.kind == MessageKind.UPDATE and replied.update_action in _KEEPS_A_STOP_CHANGE:
+        # ("↩️ Reply to: #OP LONG … / TP2 smashed 🎯 Move SL to TP1 now"): the reply's stop move read in full, as a post's
+        return _stop_changes_kept(replied, normalize(own_text).lower())
+    return replied
 
 
 # A change said of the replied-to trade by a pronoun ("close it", "cut this one", "exit that")
