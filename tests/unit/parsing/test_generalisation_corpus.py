@@ -455,6 +455,16 @@ a Turkish close whose "kapatın ❗ Piyasa …" gave the word "Piyasa" (market) 
 Thai cancel of the unfilled entries read as closes, a Thai "if it closes below …, we close" taken as a close now;
 `blind_s3.jsonl` (6e69bb6, author s3, one day of a relay group of six channels, 14 languages) 52/54 (96.3 %), 0 wrong.
 Then 53/53, 65/65 and 54/54, 0 wrong.
+Second round, first looks at 420beec (after review 26's fixes), committed before the parser ran on them:
+`blind_t1.jsonl` (9642923, author t1, 19 rarely seen languages: hi/Hinglish, ur, bn, th, ms, tl, sw, fa, ar, he, el, ro,
+cs, nl, hu, uk, kk, uz; native digits) 45/60 (75.0 %), 3 wrong — a Hinglish "TP2 bhi hit 🔥 SL ab TP1" read as a
+stop-out, a Thai cancel of rung 3 read as a close, a Persian "always set a stop loss" greeting read as a stop move;
+`blind_t2.jsonl` (6fb1927, author t2, English bot and channel templates: TradingView, Cornix, 3Commas, replies,
+forwards) 49/57 (86.0 %), 0 wrong; `blind_t3.jsonl` (cf2ff7a, author t3, position changes in 21 languages) 58/63
+(92.1 %), 3 wrong — a Japanese "close another third", a Vietnamese cancel of entry 2 and a Ukrainian "close one more
+third" read as whole closes. Then 60/60, 55/57 and 61/63, 0 wrong (t2-033 "All take-profit targets achieved" stays an
+update, as the corpora label that Cornix notice; t2-024 an indicator alert with no exit stays not_a_signal; t3-004 a
+card with an edit line "stop 0.44 değil, 0.41" is held on 0.44; t3-030 "don't move SL yet" is not_a_signal).
 """
 
 import json
@@ -576,6 +586,9 @@ CORPORA = {
     "blind_s1.jsonl": (53, 0.96),
     "blind_s2.jsonl": (65, 0.98),
     "blind_s3.jsonl": (54, 0.98),
+    "blind_t1.jsonl": (60, 0.98),
+    "blind_t2.jsonl": (57, 0.94),
+    "blind_t3.jsonl": (63, 0.95),
 }
 
 
