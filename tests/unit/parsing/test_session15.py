@@ -206,3 +206,129 @@ def test_g10_a_correction_naming_two_prices_without_saying_which_moves_nothing()
 
 def test_a_sell_reported_done_at_a_price_is_still_the_exit():
     assert parse_message("Sell #INJ done at 24.10 ✅").kind.value == "close"
+
+
+# --- first looks at t1–t3 (the wrong ones) ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("#LTC long ka TP1 bhi hit 🎯 SL ab entry pe rakho", ("update", "tp_hit")),  # a particle between target and verb
+    ("#LTC ไม้ 2 ที่ยังไม่ได้เข้า ยกเลิกได้เลย ถือไม้แรกต่อ", ("update", "cancel_entry")),
+    ("#LTC hủy lệnh vào 3 chưa khớp nhé", ("update", "cancel_entry")),
+    ("#LTC 利確1到達 半分を决済します", ("update", "partial_close")),
+    ("#LTC фіксуємо ще половину, решта працює", ("update", "partial_close")),
+    ("#LTC TP1 kena, jual 50% dulu", ("update", "partial_close")),
+])
+def test_t_batches_shares_rungs_and_particles_are_no_whole_close(text, expected):
+    assert _kind_action(text) == expected
+
+
+def test_t_batches_advice_to_always_set_a_stop_moves_no_stop():
+    parsed = parse_message("سلام دوستان، بازار امروز خطرناکه، همیشه حد ضرر بذارید")
+    assert parsed.kind.value == "not_a_signal"
+
+
+# --- review 27 --------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "VIP signal: BNB closed +18%, next: DOT\nSHORT\nEntry: 7.40\nTP1: 7.10\nSL: 7.62",
+    "Free signal: BNB ✅ done\nNext one: DOT\nSHORT\nEntry: 7.40\nTP1: 7.10\nSL: 7.62",
+])
+def test_h1_a_heading_label_whose_line_goes_on_names_no_coin(text):
+    assert parse_message(text).symbol != "BNB/USDT"
+
+
+def test_h1_guard_a_heading_label_ending_on_its_coin_names_it():
+    parsed = parse_message("Scalp signal: DOT SHORT\nEntry: 7.40\nTP1: 7.10\nSL: 7.62")
+    assert parsed.symbol == "DOT/USDT" and parsed.tradable
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("#DOT cancel if you haven't entered yet. If you're in, hold and close at TP2", ("update", "cancel_entry")),
+    ("#DOT cancel if you haven't entered. If you're in, don't close", ("update", "cancel_entry")),
+    ("#DOT cancel if you haven't entered. Those in: close only if 7.62 breaks", ("update", "cancel_entry")),
+    ("#DOT cancel if you haven't entered yet\nIf you're in, close it now.", ("close", None)),
+])
+def test_h2_those_in_told_to_close_now_only_closes(text, expected):
+    assert _kind_action(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "#DOT 2차 진입 취소하고 포지션 종료",
+    "#DOT ยกเลิกออเดอร์ที่เหลือ แล้วปิดสถานะทั้งหมด",
+])
+def test_h3_a_rung_cancel_beside_a_whole_close_closes(text):
+    assert parse_message(text).kind.value == "close"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("#DOT 35% प्रॉफिट में ट्रेड बंद ✅", "close"),  # the result, not a share
+    ("#DOT 2차 익절 마감, 전량 청산", "close"),
+    ("Close DOT 22% ROI", "close"),
+    ("#DOT 40% प्रॉफिट में बंद, बाकी होल्ड करो", "update"),  # the rest held: a share
+])
+def test_h4_a_result_percent_is_no_share(text, kind):
+    assert parse_message(text).kind.value == kind
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Sell #DOT at 7.40 ✅", "close"),
+    ("SELL DOT at 7.40 +12% 🔥", "close"),
+    ("#DOT 7.40 매도 완료", "close"),
+    ("Sell #DOT at 7.40 and exit", "close"),
+    ("SELL DOT at 7.40", "not_a_signal"),  # a priced sell for later: no market sale now
+    ("SELL DOT ZONE 7.40-7.55", "not_a_signal"),
+])
+def test_h5_a_priced_sell_reported_made_closes(text, kind):
+    assert parse_message(text).kind.value == kind
+
+
+@pytest.mark.parametrize("text", [
+    "#DOT Nachkauf-Orders bitte löschen, Position halten",
+    "#DOT offene Orders löschen",
+    "#DOT die zweite Nachkauf-Order wurde gelöscht",
+    "#DOT Limit-Orders löschen, Position bleibt",
+])
+def test_h6_german_deletes_of_pending_orders_cancel_only_the_unfilled_rungs(text):
+    assert _kind_action(text) == ("update", "cancel_entry")
+
+
+@pytest.mark.parametrize("text, action", [
+    ("#DOT TP1 hit in 3 hours ✅ SL to entry", "move_sl_breakeven"),  # a duration already spent
+    ("#DOT SL moved to entry after it hit TP1", "move_sl_breakeven"),  # a past event
+    ("#DOT TP1 hit in 2 hours, closing the rest now", None),
+])
+def test_h7_past_events_and_durations_do_not_make_a_move_wait(text, action):
+    parsed = parse_message(text)
+    if action is None:
+        assert parsed.kind.value == "close"
+    else:
+        assert parsed.update_action == UpdateAction(action)
+
+
+@pytest.mark.parametrize("text, stop", [
+    ("Correction: #DOT SL 7.62 (typo 7.26)", "7.62"),
+    ("Correction: #DOT SL 7.62, TP2 6.90", "7.62"),
+    ("Исправление: #DOT стоп 7,62 вместо 7,26", "7.62"),
+    ("Correction: #DOT SL 7.40 → 7.62", "7.62"),
+])
+def test_h8_corrections_take_the_meant_stop(text, stop):
+    assert parse_message(text).new_stop == D(stop)
+
+
+@pytest.mark.parametrize("text", [
+    "Correction: #DOT SL 3% not 4%",  # a percent, no price
+    "Corrección: #DOT SL 7.26 ❌ 7.62 ✅",  # the marks gone, which is meant is not said
+])
+def test_h8_corrections_move_nothing_when_unsure(text):
+    parsed = parse_message(text)
+    assert parsed.new_stop is None and not parsed.stop_readings
+
+
+def test_h9_a_json_cancel_that_also_closes_the_position_closes():
+    assert parse_message('{"symbol": "DOTUSDT", "action": "cancel_all", "close_position": true}').kind.value == "close"
+    assert _kind_action('{"symbol": "DOTUSDT", "action": "cancel_all"}') == ("update", "cancel_entry")
+
+
+def test_a_reply_keeps_its_stop_move_onto_a_target():
+    parsed = parse_message("↩️ Reply to: #DOT/USDT SHORT Entry 7.40\nTP2 done 🎯 move SL to TP1")
+    assert parsed.symbol == "DOT/USDT" and parsed.stop_at_target == 1

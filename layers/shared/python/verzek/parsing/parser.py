@@ -1482,7 +1482,7 @@ _STOP_THEN_TWO_PRICES = re.compile(r"(?<!\w)(?:sl|stop(?:[\s-]*loss)?|стоп|�
 # between the two numbers: the first is the wrong one ("0.44 değil 0.41", "0.44 was wrong, correct SL 0.41", "0.44 ❌ 0.41 ✅",
 # "0.44 was a typo, it's 0.41", "from 0.44 to 0.41", "0.44 → 0.41") — or the second is ("0.41 not 0.44", "0.41, а не 0.44")
 _FIRST_WRONG = re.compile(r"(?<!\w)(?:değil|degil|wrong|incorrect|should\s+be|it'?s|is|to|correct\w*|olacak|sino|é|but)(?!\w)|"
-                          r"(?:was\s+a\s+)?typo\s*,|❌|->|→|=>", re.IGNORECASE)
+                          r"(?:was\s+a\s+)?typo\s*,|❌|->|→|=>|(?<![<>=-])>", re.IGNORECASE)
 _SECOND_WRONG = re.compile(r"(?<!\w)(?:not|а\s+не|не|no|n[ãa]o|instead\s+of|вместо|statt|au\s+lieu\s+de|bukan|invece\s+di|"
                            r"en\s+lugar\s+de|typo|by\s+mistake|i\s+wrote)(?!\w)")
 _FIRST_NEGATED = re.compile(r"(?<!\w)(?:не|not|no|não|is\s+not|n'est\s+pas|不是|bukan)(?!\w)|不是")
