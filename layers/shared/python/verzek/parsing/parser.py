@@ -1931,7 +1931,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # "Titanium ST3 – Resumo 04/12 / Sinais hoje: 7 … alvos atingidos 5/7": a channel's summary, no trade's status
             return _not_a_signal("a results post about past trades")
         if (action or closing) and (_OTHERS_RESULT.search(status_text)
-                                    or _ADVERT.search(status_text) and lx.GAIN_PCT_RE.search(status_text)):
+                                    or _ADVERT.search(_FOOTER_RULE.split(status_text, maxsplit=1)[0])
+                                    and lx.GAIN_PCT_RE.search(status_text)):
             # "Our premium members closed #ONE with +38% today. Want the next one? Join VIP 👇": a result shown to sell
             # a subscription — what other people did, not a close of the follower's trade
             return _not_a_signal("an advert showing a result, not a status of the trade")
@@ -3010,7 +3011,12 @@ _PATTERN_BY_ACTION = dict(UPDATE_PATTERNS)
 _PARTIAL_CLOSE_PATTERN = _PATTERN_BY_ACTION[UpdateAction.PARTIAL_CLOSE]
 _PARTIAL_REPORT = re.compile(r"(?<!\w)(?:closed|closing|booked|took|taken|secured|sold|realized)\s+\d{1,2}\s*%|"
                              r"(?<![\d.,])\d{1,2}\s*%\s+(?:closed|booked|taken|secured|sold|realized)(?!\w)")
-_OTHERS_RESULT = re.compile(r"(?<!\w)(?:members|subscribers|students|clients|followers|our\s+(?:vip|premium)\s+(?:group|room|channel)|"
+# ("… Move SL to entry 🔒 / ——— / Join VIP 👉 t.me/…"): a relay's footer under a rule line — its advert is the channel's,
+# not the post's
+_FOOTER_RULE = re.compile(r"\n[ \t]*[—–─━_=~*•\-]{3,}[ \t]*(?=\n)")
+_OTHERS_RESULT = re.compile(r"(?<!\w)(?:screenshot\s+(?:from|of|by)\s+(?:a\s+|one\s+of\s+our\s+|our\s+)?members?\W[^\n]{0,40}?|"
+                            r"members?'?s?\s+screenshot\W[^\n]{0,40}?)(?:closed|booked|banked|made|took|sold)(?!\w)|"
+                            r"(?<!\w)(?:members|subscribers|students|clients|followers|our\s+(?:vip|premium)\s+(?:group|room|channel)|"
                             # "Nuestro alumno Carlos cerró #BTC", "Результат нашего VIP-канала: #ETH … закрыт"
                             r"(?:nuestr[oa]s?|nosso|nossa|notre|nos|unser\w*|nostr[oi]|nasz\w*|наш\w*)\s+(?:alumn[oa]s?|alun[oa]s?|"
                             r"[ée]l[èe]ves?|sch[üu]ler\w*|student\w*|ученик\w*|участник\w*|подписчик\w*|miembros?|membros?)(?:\s+\w+)?\s+\w+|"

@@ -33,9 +33,14 @@ USD_QUOTES = frozenset({"USDT", "USDC", "USD", "BUSD", "FDUSD", "TUSD"})
 QUOTE_CEILINGS = {"BTC": Decimal(1), "ETH": Decimal(100)}
 
 
+# (a fiat quote is worth at most a few dollars — "BTC/EUR 91.250" is 91,250 euros, never 91.25: the floors hold)
+FIAT_QUOTES = frozenset({"EUR", "GBP", "CHF", "TRY", "BRL", "RUB", "UAH", "INR", "JPY", "KRW", "AUD", "CAD", "IDR", "VND",
+                         "NGN", "ZAR", "MXN", "ARS", "PLN"})
+
+
 def price_floor(symbol: str | None) -> Decimal | None:
     base, _, quote = (symbol or "").partition("/")
-    return PRICE_FLOORS.get(base) if quote in USD_QUOTES else None
+    return PRICE_FLOORS.get(base) if quote in USD_QUOTES or quote in FIAT_QUOTES else None
 
 
 def validate_open(parsed: ParsedMessage) -> list[str]:

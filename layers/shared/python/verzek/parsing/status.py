@@ -266,6 +266,8 @@ _UNFILLED_RUNGS = (r"(?:(?:2nd|second|3rd|third|4th|fourth|last|remaining|unfill
                    r"\d\s*番目の\s*エントリー\s*を?|"
                    # ko "2차 진입" (the 2nd entry), "추가 진입" (the add-on entry); ur "باقی پینڈنگ آرڈرز" (the remaining
                    # pending orders), "دوسرا آرڈر" (the second order)
+                   # ("Cancel entries 2 & 3", "cancel entry 2", "cancel orders 2-3"): the rungs after the first, by number
+                   r"(?:entry|entries|orders?|buys?|rungs?)\s*#?[2-9](?:\s*(?:&|and|,|/|-|to)\s*#?[2-9])*|"
                    # vi "lệnh entry 2 chưa khớp" (the 2nd entry order, not filled)
                    r"l[ệe]nh\s+(?:entry|v[àa]o)\s*[2-9](?:\s+ch[ưu]a\s+kh[ớo]p)?|l[ệe]nh\s+ch[ưu]a\s+kh[ớo]p|"
                    r"[2-9]\s*차\s*(?:(?:진입|매수)(?:\s*주문)?|주문)|추가\s*(?:진입|매수)(?:\s*주문)?|"
