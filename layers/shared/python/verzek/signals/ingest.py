@@ -265,10 +265,8 @@ RESTATEMENT_WINDOW = timedelta(days=7)  # an open signal older than this blocks 
 
 def _open_signal_restated(cur, signal: Signal, now: datetime) -> dict | None:
     """The channel's open signal this one repeats, or None: same coin and side, received within `RESTATEMENT_WINDOW`,
-    targets that agree (one card's targets a prefix of the other's: a repost may add a target), and — a limit card — the
-    same entries (its stop may have moved), or — a market card ("NOW", "Entry: market", "Entry: CMP 150") — a market
-    card too (its stop may have moved, its reference price differ). Only a provider's posts are compared (a house
-    strategy's signals carry their own identity).
+    entries that agree and targets that agree (`_levels_agree`; its stop may have moved). Only a provider's posts are
+    compared (a house strategy's signals carry their own identity).
 
     The market line is often dropped or added on a repost ("Leverage: 10x" gone: market None, stored `SOL/USDT` where the
     call was `SOL/USDT:USDT`): the coin is compared without the settle suffix and a card with no market matches either;
@@ -278,8 +276,6 @@ def _open_signal_restated(cur, signal: Signal, now: datetime) -> dict | None:
     if signal.provider_chat_id is None or not signal.targets:
         return None
     market = signal.market.value if signal.market else None
-    levels = ("(entries = %s::numeric[] OR cardinality(entries) = 0 OR entry_type = 'market')"
-              if _is_market_card(signal) else "entries = %s::numeric[]")
     cur.execute("SELECT id, entries, targets, stop_loss, entry_type, "
                 "coalesce((SELECT e.price IS NULL FROM signal_events e WHERE e.signal_id = s.id AND e.kind = 'sl_moved' "
                 "          AND (e.price IS NOT NULL OR (e.data->>'breakeven')::boolean) "
@@ -288,23 +284,48 @@ def _open_signal_restated(cur, signal: Signal, now: datetime) -> dict | None:
                 "AS targets_hit "
                 "FROM signals s WHERE provider_chat_id = %s AND split_part(symbol, ':', 1) = %s AND side = %s "
                 "AND (%s::text IS NULL OR market_type IS NULL OR market_type = %s::text) AND status = 'open' "
-                f"AND received_at >= %s AND {levels} AND provider_message_id IS DISTINCT FROM %s "
-                "ORDER BY id DESC LIMIT 20",
+                "AND received_at >= %s AND provider_message_id IS DISTINCT FROM %s "
+                "ORDER BY id DESC LIMIT 50",
                 (signal.provider_chat_id, signal.symbol.split(":")[0], signal.side.value, market, market,
-                 now - RESTATEMENT_WINDOW, list(signal.entries),
-                 signal.provider_message_id))
-    return next((row for row in cur.fetchall() if _targets_agree(row["targets"], signal.targets)), None)
+                 now - RESTATEMENT_WINDOW, signal.provider_message_id))
+    return next((row for row in cur.fetchall() if _levels_agree(row, signal)), None)
 
 
 def _is_market_card(signal: Signal) -> bool:
     return not signal.entries or signal.entry_type == EntryType.MARKET
 
 
-def _targets_agree(stored, new) -> bool:
-    """One list of targets is the start of the other (a repost adding "TP3: 185", or leaving the last one out)."""
-    stored = [Decimal(str(t)) for t in stored or ()]
+def _stored_market_card(row: dict) -> bool:
+    return not row["entries"] or row["entry_type"] == EntryType.MARKET.value
+
+
+def _levels_agree(row: dict, signal: Signal) -> bool:
+    """The open signal `row` and the new card are one call by their levels:
+    - the same entries (a limit card; its stop may have moved): one shared first target is enough ("TP2" left out);
+    - a market card ("NOW", "Entry: market", "Entry: CMP 150") against a market call, or an open call with those
+      entries: the targets (its reference price may differ);
+    - a market call reposted with its fill price as the entry ("Running ✅ … Entry: 150" after "#SOL LONG NOW"): the
+      targets — the open call has no entry to compare;
+    - a limit card whose entries are written otherwise ("Entry: 150" ↔ "Entry: 150 - 147" or "150, 147"): entries
+      that overlap (one card's prices inside the other's range) and the targets.
+    Without the same entries, targets agree only as a list, or a prefix of two targets or more (`_targets_agree`): a new
+    market call sharing only its first target with an open one is a new call."""
+    stored = sorted(Decimal(str(e)) for e in row["entries"] or ())
+    new = sorted(signal.entries)
+    if stored and stored == new:
+        return _targets_agree(row["targets"], signal.targets, shared=1)
+    if _is_market_card(signal) or _stored_market_card(row):
+        return _targets_agree(row["targets"], signal.targets)
+    overlap = stored[0] <= new[-1] and new[0] <= stored[-1]
+    return overlap and _targets_agree(row["targets"], signal.targets)
+
+
+def _targets_agree(stored, new, *, shared: int = 2) -> bool:
+    """The same targets, or one list the start of the other (a repost adding "TP3: 185", or leaving the last one out)
+    sharing at least `shared` targets."""
+    stored, new = [Decimal(str(t)) for t in stored or ()], list(new)
     n = min(len(stored), len(new))
-    return n > 0 and stored[:n] == list(new[:n])
+    return n > 0 and stored[:n] == new[:n] and (stored == new or n >= shared)
 
 
 def _restated_stop_move(restated: dict, signal: Signal) -> Decimal | None:
@@ -338,7 +359,8 @@ def _next_target(restated: dict) -> Decimal | None:
 
 
 def _restated_reason(restated: dict, signal: Signal, *, problems: str | None) -> str:
-    what = "coin, side, targets and market entry" if _is_market_card(signal) else "coin, side, entries and targets"
+    what = ("coin, side, targets and market entry" if _is_market_card(signal) or _stored_market_card(restated)
+            else "coin, side, entries and targets")
     reason = f"restates open signal #{restated['id']} (same {what} from the same channel): not traded twice"
     if (stop := _restated_stop_move(restated, signal)) is not None:
         return f"{reason}; its stop moved to {stop}"
