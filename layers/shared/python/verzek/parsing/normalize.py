@@ -192,6 +192,8 @@ _EMOJI_MARKS = frozenset(chr(cp) for cp in (*range(0xFE00, 0xFE10), *range(0x20D
 _KEYCAP = re.compile("[0-9#*]\ufe0f?\u20e3")  # 1️⃣ list markers
 
 
+# ("Kaufzone 96'500–97'100", "1’250"): the Swiss apostrophe groups thousands
+_APOSTROPHE_THOUSANDS = re.compile(r"(?<=\d)['\u2019](?=\d{3}(?!\d))")
 # "1.44 can be stop", "8.10 can be stop out", "0.52 is the stop": a price before a stop word, moved after a
 # label so it is read as the stop and not as one more target of the list it follows.
 _STOP_AFTER_PRICE = re.compile(
@@ -574,6 +576,8 @@ def normalize(text: str) -> str:
         text = _CYRILLIC_TAG.sub(_latin_lookalike_tag, text)
     text = _KEYCAP.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")).translate(_TRANSLATE)
     text = _CYRILLIC_K.sub("k", _K_DECIMAL.sub(r"\1.\2k", text))
+    if "'" in text or "\u2019" in text:
+        text = _APOSTROPHE_THOUSANDS.sub("", text)
     if _HAN.search(text):
         text = text.translate(TO_SIMPLIFIED)
     if "'" in text:

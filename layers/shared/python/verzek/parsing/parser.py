@@ -2657,7 +2657,9 @@ def _added_before_any_entry(clean: str, levels: _Levels) -> bool:
 
 
 # ("3Commas | Deal #88421907 started", "Bot … started a new deal #2218845"): a bot's deal opening is its fresh call
-_NEW_CALL = re.compile(r"(?<!\w)new\s+(?:trade|signal|call|setup|deal)(?!\w)|(?<!\w)deal\s+#?\d{1,12}\s+(?:started|opened)(?!\w)",
+_NEW_CALL = re.compile(r"(?<!\w)new\s+(?:trade|signal|call|setup|deal)(?!\w)|(?<!\w)(?:sinyal\s+baru|yeni\s+sinyal|"
+                       r"nueva\s+se[ñn]al|novo\s+sinal|nuovo\s+segnale|nouveau\s+signal|neues\s+signal|новый\s+сигнал|"
+                       r"t[íi]n\s+hi[ệe]u\s+m[ớo]i)(?!\w)|(?<!\w)deal\s+#?\d{1,12}\s+(?:started|opened)(?!\w)",
                        re.IGNORECASE)
 _ACTIVE_STATUS = re.compile(r"\W*status\s*:\s*(?:active|open|live)", re.IGNORECASE)
 # A card's first line: its coin, its side, and a word withdrawing it, nothing after ("#BTC LONG cancelled", "#ETH 做空 取消")
@@ -3091,7 +3093,8 @@ _ALL_TARGETS = re.compile(
 # "Новый сигнал:")
 _NEW_CARD_HEAD = re.compile(
     r"^[^\w\n]*(?:new\s+(?:signal|one|trade|call|setup)|next\s+(?:one|signal|trade|call|setup)|next(?=\s*:)|новый\s+сигнал|"
-    r"новая\s+сделка|yeni\s+sinyal|nueva\s+se[ñn]al|novo\s+sinal|neues\s+signal|nouveau\s+signal|新信号)(?!\w)",
+    r"новая\s+сделка|yeni\s+sinyal|nueva\s+se[ñn]al|novo\s+sinal|neues\s+signal|nouveau\s+signal|nuovo\s+segnale|"
+    r"sinyal\s+baru|t[íi]n\s+hi[ệe]u\s+m[ớo]i|nowy\s+sygna[łl]|новий\s+сигнал|إشارة\s+جديدة|سیگنال\s+جدید|新信号)(?!\w)",
     re.IGNORECASE | re.MULTILINE)
 # The channel follows another trader's move ("Whale just opened … We follow:", "Кит открыл лонг — заходим за ним")
 _WE_FOLLOW = re.compile(r"(?<!\w)(?:we\s+(?:follow|copy|join)|copy\s+now|join\s+me|заходим\s+за\s+ним\w*|"
@@ -3190,6 +3193,8 @@ _LEVELS_LATER = re.compile(r"(?i)[,—–-]?\s*(?:(?:the\s+|full\s+)?(?:levels?|
                            r"thodi\s+der\s+(?:mein|me|main|baad)|baad\s+(?:mein|me)|jaldi))(?!\w)|"
                            # ("Детали позже", "niveles en breve", "点位稍后发", "止盈止损稍后发", "Details folgen")
                            r"[,.—–-]?\s*(?:детали|уровни|цели|вход|стоп)(?:\s+(?:и|,)\s*\w+)*\s+(?:позже|скоро|чуть\s+позже)(?!\w)|"
+                           # pl "Szczegóły za chwilę" (details in a moment)
+                           r"[,.—–-]?\s*(?:szczeg[óo][łl]y|poziomy|wej[śs]cie)\s+(?:za\s+chwil[ęe]|wkr[óo]tce|p[óo][źz]niej)(?!\w)|"
                            r"[,.—–-]?\s*(?:niveles|detalles|objetivos|n[íi]veis|detalhes|alvos|livelli|dettagli|niveaux|d[ée]tails|"
                            r"seviyeler|detaylar|details|level|detail|ziele|einstieg)(?:\s+(?:und|and|e|y|et|ve|i)\s+(?:sl|stop|tp))?"
                            r"(?:\s+exact[oa]s?)?\s+(?:en\s+breve|luego|despu[ée]s|em\s+breve|depois|a\s+breve|"

@@ -122,7 +122,7 @@ _FILLED_VERB = (r"(?:(?<!\w)(?:filled|executed|triggered|activated|ejecutad[ao]|
                 r"исполнен\w*|kh[ớo]p|activad[ao]|ativad[ao]|rempli\w*|ausgef[üu]hrt|eseguit[oa]|tereksekusi|terisi|"
                 r"فعال\s+شد|تم\s+تفعيل\w*|تفعل|gevuld|uitgevoerd|zrealizowan\w*|"
                 # ("Вход выполнен ✅", "Entrada atingida ✅", "Entrada alcanzada": the entry reached)
-                r"выполнен\w*|atingid[ao]|alcanzad[ao])(?!\w)|已?成交|완료|체결|约定)")
+                r"выполнен\w*|atingid[ao]|alcanzad[ao]|preenchid[ao]|llenad[ao]|completad[ao])(?!\w)|已?成交|완료|체결|约定)")
 _NO_NEGATION = (r"(?![(\[]?(?:not|never|no|не|нет|değil|ch[ưu]a|未|没|안|não|nie|pas|"
                 # ("Order will be filled when price reaches entry", "the order stays until filled", "Вход 5.40 (ждём
                 # исполнения)"): a fill said for later or awaited — the card's own limit order, not news of a fill
@@ -180,7 +180,7 @@ _NEW_STEMS = r"нов|yeni|nuev|novo|nova|neu|nouv|nuov|nowy|नया|جدید|
 _ADD_STEMS = (r"add|averag|dca|buy|agreg|añad|anad|sumar|compr|adicion|aport|promedi|nhồi|nhoi|thêm|them|renforc|moyenn|media|"
               r"تعزيز|عزز|پله|加仓|补仓|买い増|ナンピン|추가|물타")
 _SHARE_STEMS = (r"%|٪|parc|partial|partiel|parzial|sebagian|phần|phan|جزء|بخشی|teil|част|kısmi|kismi|gedeeltelijk|部分|一部|일부")
-_FILLED_STEMS = (r"atteint|erreicht|tercapai|tersentuh|raggiunt|osiągn|osiagn|достигнут|alcanç|alcanc|position|позици|posici|posiç|zrealiz|gevuld|uitgevoerd|fill|execut|trigger|activ|ejecut|gerçek|gercek|dold|исполн|khớp|khop|ativ|rempli|ausgef|eseguit|tereksek|"
+_FILLED_STEMS = (r"preench|llenad|completad|atteint|erreicht|tercapai|tersentuh|raggiunt|osiągn|osiagn|достигнут|alcanç|alcanc|position|позици|posici|posiç|zrealiz|gevuld|uitgevoerd|fill|execut|trigger|activ|ejecut|gerçek|gercek|dold|исполн|khớp|khop|ativ|rempli|ausgef|eseguit|tereksek|"
                  r"terisi|فعال|تفعيل|تفعل|成交|완료|체결|约定|выполн|atingid|alcanzad")
 _TRIGGERED_STEMS = (r"かか|ヒット|tetik|çalış|calis|çalis|kesildi|kích|kich|ausgel|getroffen|atingid|acionad|ativad|activ|alcanzad|tocad|"
                     r"ejecutad|déclench|declench|atteint|preso|colpit|scattat|toccat|сработал|terpicu|tersentuh|zadzia|"
