@@ -332,3 +332,51 @@ def test_h9_a_json_cancel_that_also_closes_the_position_closes():
 def test_a_reply_keeps_its_stop_move_onto_a_target():
     parsed = parse_message("↩️ Reply to: #DOT/USDT SHORT Entry 7.40\nTP2 done 🎯 move SL to TP1")
     assert parsed.symbol == "DOT/USDT" and parsed.stop_at_target == 1
+
+
+# --- first looks at u1–u3 ---------------------------------------------------------------------------------------------
+
+def test_u_a_coins_price_floor_holds_against_a_fiat_quote():
+    parsed = parse_message("BTC/EUR spot buy\nEntry: € 91.250\nTP: € 93.400\nSL: € 89.600")
+    assert parsed.to_expected_dict()["entries"] == [91250]
+
+
+@pytest.mark.parametrize("text", [
+    "📸 Screenshot from one of our members: closed #WIF long at +180% (15x), congrats!",
+    "Spotted in another channel: SHORT #WIF 2.40, TP 2.20, SL 2.52 — we're not taking this one.",
+])
+def test_u_someone_elses_trade_is_not_the_channels(text):
+    assert parse_message(text).kind.value == "not_a_signal"
+
+
+@pytest.mark.parametrize("text", ["#WIF cancel entries 2 & 3", "#WIF cancel orders 2-3 please", "#WIF cancel entry 3"])
+def test_u_numbered_rungs_cancelled_are_an_update(text):
+    assert _kind_action(text) == ("update", "cancel_entry")
+
+
+def test_u_a_relay_footer_advert_keeps_the_status():
+    parsed = parse_message("📡 From: Alpha Calls\n#WIF TP2 ✅ +8% (x10)\nSL to TP1 now\n————\nJoin VIP 👉 t.me/alpha")
+    assert parsed.kind.value == "update" and parsed.stop_at_target == 1
+
+
+def test_u_swiss_apostrophe_thousands():
+    expected = parse_message("BTC long\nEntry 97'250\nTP 99'000\nSL 95'800").to_expected_dict()
+    assert (expected["entries"], expected["targets"], expected["stop_loss"]) == ([97250], [99000], 95800)
+
+
+@pytest.mark.parametrize("text", [
+    "Kemarin 4/5 TP ✅\n\nSinyal baru:\n#WIF LONG\nEntry 2.31\nTP 2.40 / 2.52\nSL 2.22",
+    "Hôm qua lãi 80% 🔥\n\nTín hiệu mới:\n#WIF LONG\nEntry 2.31\nTP 2.40 / 2.52\nSL 2.22",
+])
+def test_u_a_fresh_card_after_a_recap_line_is_an_open(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "open" and parsed.symbol == "WIF/USDT"
+
+
+def test_u_polish_teaser_is_a_held_direction():
+    parsed = parse_message("#WIF/USDT — SHORT 1H\nSzczegóły wkrótce")
+    assert parsed.kind.value == "open" and not parsed.tradable
+
+
+def test_u_portuguese_entry_filled():
+    assert _kind_action("#WIF entrada preenchida ✅ agora é esperar") == ("update", "entry_filled")
