@@ -2,7 +2,10 @@
 rung of it: an update cancelling that entry), a question with levels in other languages ("… long here?" asked in
 pt/es/ru/tr/de, "What do you think: … long?"), a heading of yesterday's trades over a ticked card, a Polish or Dutch
 "possible long", and a "Next: #COIN" line over the post's own levels after a boast about another coin — none of them
-a fresh tradable call. (Own look-alikes: other coins, prices and wordings.)"""
+a fresh tradable call; Thai conditions on the reader ("if you have not entered yet, cancel": an entry cancel; "if anyone
+still holds, close now": a close) and the stop move after a target taken in French, German and Spanish ("SL au point
+d'entrée", "Stop auf TP1 nachgezogen", "stop en TP1") kept beside the target hit. (Own look-alikes: other coins, prices
+and wordings.) And a validity note under a live card, "(истекает, если …)" (it expires if …), keeps the card."""
 
 import pytest
 from verzek.domain.signals import UpdateAction
@@ -89,3 +92,87 @@ def test_the_next_coin_over_the_levels_is_never_the_praised_one():
     parsed = parse_message("Lovely win: #TIA +35% 🎯\n\nNext: #AVAX\nEntry: 31.2\nTP1: 33.5\nSL: 29.4")
     assert not parsed.tradable or parsed.symbol == "AVAX/USDT"
     assert parsed.symbol != "TIA/USDT"
+
+
+# --- H13: Thai conditions on the reader, and the stop move after a target word in French and German ---------------
+
+@pytest.mark.parametrize("text", [
+    "#AVAX ถ้ายังไม่ได้เข้า ยกเลิกได้เลย",
+    "#AVAX ถ้าใครยังไม่ได้เข้า ยกเลิก",
+    "#AVAX ยกเลิก ถ้าคุณยังไม่ได้เข้า",
+])
+def test_thai_cancel_for_those_not_in_yet_is_an_entry_cancel(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "update" and parsed.update_action == UpdateAction.CANCEL_ENTRY
+    assert parsed.symbol == "AVAX/USDT"
+
+
+@pytest.mark.parametrize("text", [
+    "#AVAX ถ้าคุณยังถืออยู่ ปิดเลย",
+    "#AVAX ปิดเลย ถ้าใครยังถือ",
+    "#AVAX ปิดเลย",
+])
+def test_thai_close_now_for_those_still_holding_is_a_close(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "close" and parsed.symbol == "AVAX/USDT"
+
+
+# (guards: a close waiting for the market stays no command, a Thai card with an "if" note stays the call)
+@pytest.mark.parametrize("text", [
+    "#AVAX ถ้าหลุด 29 ปิดเลย",
+    "#AVAX ถ้าถึง TP2 ให้ปิดครึ่งหนึ่ง",
+])
+def test_thai_close_on_a_market_condition_is_no_close(text):
+    assert parse_message(text).kind.value != "close"
+
+
+def test_a_thai_card_with_a_note_for_latecomers_stays_tradable():
+    parsed = parse_message("#AVAX LONG\nจุดเข้า: 31.2\nTP1: 33.5\nSL: 29.4\nถ้าใครยังไม่ได้เข้า รอย่อก่อน")
+    assert parsed.tradable and parsed.symbol == "AVAX/USDT"
+
+
+@pytest.mark.parametrize("text,breakeven,onto", [
+    ("#AVAX TP1 pris ✅ SL au prix d'entrée", True, None),
+    ("#AVAX TP1 atteint, stop au point d'entrée", True, None),
+    ("#AVAX TP3 pris, SL au TP2", False, 2),
+    ("#AVAX TP3 genommen, SL auf TP2 nachgezogen", False, 2),
+    ("#AVAX TP2 alcanzado, stop en TP1", False, 1),
+])
+def test_the_stop_move_after_a_target_taken_is_kept(text, breakeven, onto):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "update"
+    if breakeven:
+        assert parsed.update_action == UpdateAction.MOVE_SL_BREAKEVEN
+    else:
+        assert parsed.update_action == UpdateAction.NEW_STOP and parsed.stop_at_target == onto
+
+
+@pytest.mark.parametrize("text", ["#AVAX stop pris", "#AVAX Stop genommen ❌"])
+def test_the_stop_taken_in_french_or_german_is_a_stop_out(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "close" and parsed.update_action == UpdateAction.SL_HIT
+
+
+def test_a_spanish_card_whose_stop_is_written_after_en_stays_the_call():
+    assert parse_message("#AVAX LONG\nEntrada 31.2\nTP1 33.5\nStop en 29.4").tradable
+
+
+# --- H12: a validity note under a live card ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "#TIA SHORT\nВход: 8.40\nЦель: 7.90\nСтоп: 8.75\nДействует 12ч (истекает, если вход не сработает)",
+    "#TIA SHORT\nEntry: 8.40\nTP: 7.90\nSL: 8.75\nValid 12h (expired, if the entry is not hit)",
+])
+def test_a_validity_note_keeps_the_live_card(text):
+    parsed = parse_message(text)
+    assert parsed.tradable and parsed.symbol == "TIA/USDT"
+
+
+# (guard: a card marked as lapsed stays no call)
+@pytest.mark.parametrize("text", [
+    "#TIA SHORT (истекла)\nВход: 8.40\nЦель: 7.90\nСтоп: 8.75",
+    "#TIA SHORT — истёк, вход не сработал\nВход: 8.40\nЦель: 7.90\nСтоп: 8.75",
+])
+def test_a_card_marked_as_lapsed_is_not_a_call(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value != "open" and not parsed.tradable

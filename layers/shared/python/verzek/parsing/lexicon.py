@@ -404,10 +404,11 @@ NOT_A_CALL_RE = re.compile(
     r"результаты|resumen|resultados|resumo|r[ée]sultats|ergebnisse|sonu[çc]lar|k[ếe]t\s+qu[ảa]|hasil)[^\w\n]*\n\s*(?:\|\s*)?"
     r"(?:coin|pair|symbol|ticker|монета|пара|тикер|moneda|moeda|par|paire|m[üu]nze|coppia|koin|c[ặa]p)(?=\s*[|:：])|"
     # (in other languages, or after a dash: "(истёк)", "(abgelaufen)", "— expired, not triggered"; a validity note,
-    # "Validity: 24h (expired if not triggered)", tells when the call would lapse)
-    r"(?:\(\s*(?:expired|not\s+triggered|ист[её]к\w*|s[üu]resi\s+doldu|expirad[oa]|expir[ée]e?|abgelaufen|scadut[oa]|kadaluarsa|"
-    r"kedaluwarsa|h[ếe]t\s+h[ạa]n)|[—–-]\s*(?:expired|ист[её]к\w*|s[üu]resi\s+doldu|expirad[oa]|abgelaufen|kadaluarsa|h[ếe]t\s+h[ạa]n))"
-    r"(?=\W)(?!\s+(?:if|when|unless|after|in|si|wenn|falls|если|jika|n[ếe]u|e[ğg]er)(?!\w))|in\s+case\s+you\s+missed\s+it|어제\s*vip\s*(?:방|채널|룸)?\s*(?:시그널|신호)|"
+    # "Validity: 24h (expired if not triggered)", "Срок действия: 24ч (истекает, если не сработает)", tells when the call
+    # would lapse: "истекает" is the present, "истёк" the past)
+    r"(?:\(\s*(?:expired|not\s+triggered|ист[её]к(?:ла|ло|ли|ш\w+)?|s[üu]resi\s+doldu|expirad[oa]|expir[ée]e?|abgelaufen|scadut[oa]|kadaluarsa|"
+    r"kedaluwarsa|h[ếe]t\s+h[ạa]n)|[—–-]\s*(?:expired|ист[её]к(?:ла|ло|ли|ш\w+)?|s[üu]resi\s+doldu|expirad[oa]|abgelaufen|kadaluarsa|h[ếe]t\s+h[ạa]n))"
+    r"(?=\W)(?![,;]?\s+(?:if|when|unless|after|in|si|wenn|falls|если|jika|n[ếe]u|e[ğg]er)(?!\w))|in\s+case\s+you\s+missed\s+it|어제\s*vip\s*(?:방|채널|룸)?\s*(?:시그널|신호)|"
     r"not\s+a\s+(?:signal|call|trade\s+call)|no\s+trade\s+(?:for\s+now|yet|here|today)|hypothetical\w*|if\s+i\s+(?:were|was|had\s+been)|demo\s+(?:account|trade)|paper\s+account|"
     r"waiting\s+for\s+(?:a\s+|the\s+|my\s+)?confirmation|skip\s+(?:this|it)(?:\s+one)?|entry\s+missed|missed\s+(?:the\s+)?entry\W+skip|"
     r"(?:don'?t|do\s+not)\s+enter|wait\s+for\s+my\s+signal|(?:our|the)\s+best\s+(?:trade|call|signal)|in\s+theory|"
