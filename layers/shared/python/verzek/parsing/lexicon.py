@@ -386,8 +386,16 @@ NOT_A_CALL_RE = re.compile(
     # ("VIP members got this signal 5 minutes earlier" relays a live call: only a past one is shown again)
     r"would\s+you\s+(?:long|short|buy|sell|enter)|"
     # ("Is #SOL a long here? Entry …": the writer asks; "Is #SOL a long here? Yes — entry …" answers it)
-    r"is\s+\S+\s+a\s+(?:good\s+|real\s+)?(?:long|short|buy|sell)(?:\s+(?:here|now|yet|today|setup|at\s+\S+))?\s*[?？]"
-    r"(?!\s*(?:yes|yep|absolutely|definitely|of\s+course|sure|we\s+think\s+so|i\s+think\s+so)(?!\w))|(?:members\s+)?got\s+this\s+(?:one\s+|signal\s+|call\s+)?(?:yesterday|last\s+week|"
+    r"(?:is\s+\S+\s+a\s+(?:good\s+|real\s+)?(?:long|short|buy|sell)(?:\s+(?:here|now|yet|today|setup|at\s+\S+))?|"
+    # (the same question in other words: "#SOL long here?", "What do you think: #SOL long?", "#SOL é long aqui?",
+    # "¿#SOL long aquí?", "#SOL лонг здесь?", "#SOL burada long mu?", "Ist #SOL ein Long hier?")
+    r"(?<!\w)(?:long|short|лонг|шорт)\s+(?:here|now|aqui|aqu[íi]|agora|ahora|"
+    r"hier|jetzt|ici|maintenant|qui|ora|здесь|тут|сейчас)|"
+    r"(?:what\s+do\s+you\s+think|thoughts|your\s+opinion|o\s+que\s+voc[êe]s?\s+acha\w*|qu[ée]\s+opin\w+|что\s+думаете)"
+    r"\W{0,3}(?:(?:on|of|about|sobre|de|про|о)\s+)?[#$]?\w+\s+(?:long|short|лонг|шорт)|"
+    r"¿\s*(?:es\s+)?[#$]?\w+\s+(?:es\s+)?(?:un\s+)?(?:long|short)|(?<!\w)(?:long|short)\s+m[ıiuü](?:d[ıiuü]r)?|"
+    r"(?:ist|est[\s-]ce\s+que)\s+\S+\s+(?:ein|un)\s+(?:long|short))\s*[?？]"
+    r"(?!\s*(?:yes|yep|absolutely|definitely|of\s+course|sure|we\s+think\s+so|i\s+think\s+so|sim|s[íi]|да|ja|oui|evet)(?!\w))|(?:members\s+)?got\s+this\s+(?:one\s+|signal\s+|call\s+)?(?:yesterday|last\s+week|"
     r"earlier|(?:\d+|a\s+few|two|three)\s+days?\s+ago)|"
     # a table of past trades under a recap heading ("Yesterday's trades:", "Recap:", "Results 📊", "Вчерашние сделки:",
     # "Итоги недели:", "Resultados:" over "| Coin | Side | Entry …", which normalize writes as "Coin: …" lines); a table
@@ -396,10 +404,11 @@ NOT_A_CALL_RE = re.compile(
     r"результаты|resumen|resultados|resumo|r[ée]sultats|ergebnisse|sonu[çc]lar|k[ếe]t\s+qu[ảa]|hasil)[^\w\n]*\n\s*(?:\|\s*)?"
     r"(?:coin|pair|symbol|ticker|монета|пара|тикер|moneda|moeda|par|paire|m[üu]nze|coppia|koin|c[ặa]p)(?=\s*[|:：])|"
     # (in other languages, or after a dash: "(истёк)", "(abgelaufen)", "— expired, not triggered"; a validity note,
-    # "Validity: 24h (expired if not triggered)", tells when the call would lapse)
-    r"(?:\(\s*(?:expired|not\s+triggered|ист[её]к\w*|s[üu]resi\s+doldu|expirad[oa]|expir[ée]e?|abgelaufen|scadut[oa]|kadaluarsa|"
-    r"kedaluwarsa|h[ếe]t\s+h[ạa]n)|[—–-]\s*(?:expired|ист[её]к\w*|s[üu]resi\s+doldu|expirad[oa]|abgelaufen|kadaluarsa|h[ếe]t\s+h[ạa]n))"
-    r"(?=\W)(?!\s+(?:if|when|unless|after|in|si|wenn|falls|если|jika|n[ếe]u|e[ğg]er)(?!\w))|in\s+case\s+you\s+missed\s+it|어제\s*vip\s*(?:방|채널|룸)?\s*(?:시그널|신호)|"
+    # "Validity: 24h (expired if not triggered)", "Срок действия: 24ч (истекает, если не сработает)", tells when the call
+    # would lapse: "истекает" is the present, "истёк" the past)
+    r"(?:\(\s*(?:expired|not\s+triggered|ист[её]к(?:ла|ло|ли|ш\w+)?|s[üu]resi\s+doldu|expirad[oa]|expir[ée]e?|abgelaufen|scadut[oa]|kadaluarsa|"
+    r"kedaluwarsa|h[ếe]t\s+h[ạa]n)|[—–-]\s*(?:expired|ист[её]к(?:ла|ло|ли|ш\w+)?|s[üu]resi\s+doldu|expirad[oa]|abgelaufen|kadaluarsa|h[ếe]t\s+h[ạa]n))"
+    r"(?=\W)(?![,;]?\s+(?:if|when|unless|after|in|si|wenn|falls|если|jika|n[ếe]u|e[ğg]er)(?!\w))|in\s+case\s+you\s+missed\s+it|어제\s*vip\s*(?:방|채널|룸)?\s*(?:시그널|신호)|"
     r"not\s+a\s+(?:signal|call|trade\s+call)|no\s+trade\s+(?:for\s+now|yet|here|today)|hypothetical\w*|if\s+i\s+(?:were|was|had\s+been)|demo\s+(?:account|trade)|paper\s+account|"
     r"waiting\s+for\s+(?:a\s+|the\s+|my\s+)?confirmation|skip\s+(?:this|it)(?:\s+one)?|entry\s+missed|missed\s+(?:the\s+)?entry\W+skip|"
     r"(?:don'?t|do\s+not)\s+enter|wait\s+for\s+my\s+signal|(?:our|the)\s+best\s+(?:trade|call|signal)|in\s+theory|"
@@ -474,6 +483,11 @@ SHOWN_AGAIN_HEAD_RE = re.compile(
     r"past\s+(?:performance|results?|signals?|calls?|trades?)(?=[^\S\n]*(?:[^\w\s]|\n|$))"
     # ("Past performance: 92% winrate 📊 / #AVAX LONG …": the channel's record over a fresh card)
     r"(?![^\S\n]*[:：]?[^\S\n]*\d+(?:[.,]\d+)?\s*%\s*(?:win|accura|hit|success))|"
+    # a heading alone on its line over the day's past trades ("Yesterday's trades:", "Вчерашние сделки:", "Dünkü
+    # işlemler:", "Operaciones de ayer:", "Gestrige Trades:"), the ticks after the levels their outcomes
+    r"(?:(?:yesterday|last\s+week)'?s?\s+(?:trades|calls)|вчерашн\w+\s+(?:сделк\w*|трейд\w*)|сделки\s+(?:за\s+)?вчера\w*|"
+    r"d[üu]nk[üu]\s+(?:i[şs]lem\w*|sinyal\w*)|operaciones\s+de\s+ayer|opera[çc][õo]es\s+de\s+ontem|trades\s+de\s+ontem|"
+    r"gestrige\w*\s+(?:trades|signale)|trades\s+d'hier|trade\s+di\s+ieri)[^\w\n]*(?=\n|$)|"
     r"se[ñn]al(?:es)?\s+de\s+(?:la\s+semana|el\s+mes|del\s+mes)\s+pasad[oa]|se[ñn]al(?:es)?\s+del\s+mes\s+pasado|"
     r"sina(?:l|is)\s+d[ao]\s+(?:semana|m[êe]s)\s+passad[oa]|сигнал\w*\s+(?:прошлой\s+недели|прошлого\s+месяца)|"
     r"ge[çc]en\s+(?:hafta|ay)\w*\s+sinyal\w*|signal\w*\s+(?:von\s+)?(?:letzter|der\s+letzten)\s+woche|"
@@ -587,8 +601,9 @@ CONDITIONAL_ENTRY_RE = re.compile(
     # es "posible long", tr "olası long", ru "возможен лонг", id "kemungkinan long"
     r"posible\s+(?:long|short)|olas[ıi]\s+(?:long|short)|возмож\w+\s+(?:лонг|шорт|long|short)|kemungkinan\s+(?:long|short)|"
     # pt "possível long", it "possibile long", de "möglicher Long", vi "có thể long", id "mungkin long", "potential /
-    # probable long", fr "long possible" (after the side; "hold as long as possible" is no side)
-    r"(?:poss[íi]vel|possibile|m[öo]glich\w*|c[óo]\s+th[ểe]|mungkin|potential|probable)\s+(?:long|short)|"
+    # probable long", fr "long possible" (after the side; "hold as long as possible" is no side), pl "możliwy long", nl
+    # "mogelijke long"
+    r"(?:poss[íi]vel|possibile|m[öo]glich\w*|c[óo]\s+th[ểe]|mungkin|potential|probable|mo[żz]liw\w*|mogelijke?)\s+(?:long|short)|"
     r"(?<!as\s)(?:long|short)\s+(?:possible|poss[íi]vel|possibile|m[öo]glich|probable))(?!\w)|"
     # ar "لونج محتمل", zh "可能做多", ko "롱 가능성"
     r"(?:لونج|شورت)\s+محتمل|(?:可能|潜在)做[多空]|(?:롱|숏)\s*가능성|"

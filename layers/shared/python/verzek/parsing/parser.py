@@ -1807,10 +1807,15 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             and (_CANCELLED_CARD_HEAD.search(clean) and _heading_tag(clean) in (None, candidate.base)
                  or _CANCELLED_CARD_HEAD.search(body) and _heading_tag(body) in (None, candidate.base)) \
             and update_action(status_text) != UpdateAction.CANCEL_ENTRY:
-        # ("#SOL 2차 진입 취소": one rung of the entries cancelled — no card withdrawn)
         # ("❌ #BTC LONG cancelled / Entry … / SL …", "#BTC 롱 취소 / 진입 …", "#BTC LONG iptal / Giriş …"): the card
         # shown again under a heading that withdraws it — the call is cancelled, as "❌ CANCELLED / #SEI LONG …" is
         return _status(MessageKind.CLOSE, candidate, segments, close_action(status_text), notes)
+    if has_setup and candidate is not None and symbol_problem is None \
+            and (_CANCELLED_CARD_HEAD.search(clean) and _heading_tag(clean) in (None, candidate.base)
+                 or _CANCELLED_CARD_HEAD.search(body) and _heading_tag(body) in (None, candidate.base)):
+        # ("❌ #SOL 2차 진입 취소 / 1차 진입 … / 2차 진입 …", "#SOL second entry cancelled / Entry 1 …"): one rung of the
+        # entries withdrawn over the card it restates — the call's pending entry is cancelled, the card is no new call
+        return _status(MessageKind.UPDATE, candidate, segments, UpdateAction.CANCEL_ENTRY, notes)
     if candidate is not None and symbol_problem is None and (lx.CLOSED_HEAD_RE.search(clean) or lx.CLOSED_HEAD_RE.search(body)) \
             and not _NOT_OURS.search(status_text) and not has_setup and _named_as_a_reason(tokens, candidate, status_lines):
         # ("Closed ✅ because #BTC dumped", "Closed ✅ (same as #ETH yesterday)"): the coin is why or a comparison — the
@@ -2665,7 +2670,11 @@ _ACTIVE_STATUS = re.compile(r"\W*status\s*:\s*(?:active|open|live)", re.IGNORECA
 # A card's first line: its coin, its side, and a word withdrawing it, nothing after ("#BTC LONG cancelled", "#ETH 做空 取消")
 _CANCELLED_CARD_HEAD = re.compile(
     r"^\W*[#$]?[A-Za-z0-9]{2,15}(?:/[A-Za-z]{3,5})?(?:\.p)?\W+(?:(?:long|short|buy|sell|лонг|шорт|롱|숏|做多|做空|ロング|"
-    r"ショート)\W+)?(?:(?:signal|trade|setup|сигнал|sinyal|se[ñn]al|sinal)\W+)?(?:cancel+ed|void(?:ed)?|cancelad[oa]|отмен[её]н\w*|отмена|"
+    r"ショート)\W+)?(?:(?:signal|trade|setup|сигнал|sinyal|se[ñn]al|sinal)\W+)?"
+    # (the entry, or one rung of it, as what is withdrawn: "#SOL 진입 취소", "❌ #SOL 2차 진입 취소", "#SOL second entry
+    # cancelled", "#SOL вход отменён")
+    r"(?:(?:(?:\d\s*(?:차|st|nd|rd|th)?|second|third|2nd|3rd|dca)\s*)?(?:entry|entries|진입|вход|giri[şs]|entrada|einstieg|"
+    r"entr[ée]e|ingresso|入场|エントリー)(?:\s*\d)?\W+)?(?:cancel+ed|void(?:ed)?|cancelad[oa]|отмен[её]н\w*|отмена|"
     r"скасован\w*|iptal(?:\s+edildi)?|h[ủu]y|hu[ỷy]|取消|취소(?:됨)?|storniert|annul[ée]e?|annullat[oa]|dibatalkan|batal|"
     r"anulowan\w*|anulad[oa]|إلغاء|ملغا[ةه]|ملغي|کنسل\s+شد|キャンセル|रद्द|ยกเลิก)[^\w\n]*(?:\n|$)", re.IGNORECASE)
 _HEADING_TAG = re.compile(r"^\W*[#$]([A-Za-z0-9]{2,15})")
@@ -3973,9 +3982,9 @@ def _names_a_channel_or_the_next_coin(tokens: list[Token], position: int) -> boo
         return True
     if not any(w in _NEXT_WORDS or w.startswith("следующ") for w in before[-2:]):
         return False
-    # ("Great trade: #INJ +40% / Next: #SOL LONG / Entry: 150 / …"): the next coin beside its side word, over the
-    # post's own levels, heads the card of this post
-    return not (_on_side_line(tokens, position) and any(
+    # ("Great trade: #INJ +40% / Next: #SOL LONG / Entry: 150 / …", "… / Next: #SOL / Entry: 150 / …"): the next coin
+    # beside its side word, or ending its line, over the post's own levels, heads the card of this post
+    return not ((_on_side_line(tokens, position) or not after) and any(
         t.line > line and t.kind == Kind.LABEL and t.field in (Field.ENTRY, Field.TARGETS, Field.STOP) for t in tokens))
 
 

@@ -429,7 +429,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:sl|stop)\s+auf\s+(?:den\s+)?(?:einstand|einstieg|break[\s-]*even)|einstand|"
         # ro "mutăm stop-ul la intrare" (we move the stop to the entry)
         r"(?:sl|stop)(?:-ul)?\s+la\s+(?:intrare|pre[țţ]ul\s+de\s+intrare|break[\s-]*even)(?!\w)|"
-        r"(?:sl|stop)\s+(?:au|à|a)\s+(?:l'|le\s+)?(?:point\s+d'|prix\s+d')?entr[ée]e|seuil\s+de\s+rentabilit[ée]|"
+        # (normalize writes "d' entrée" with a space after the apostrophe)
+        r"(?:sl|stop)\s+(?:au|à|a)\s+(?:l'|le\s+)?(?:point\s+d'\s*|prix\s+d'\s*)?entr[ée]e|seuil\s+de\s+rentabilit[ée]|"
         r"(?:sl|stop)\s+(?:a|al|in)\s+(?:pareggio|ingresso|entrata)|(?:sl|stop)\s+na\s+(?:wej[śs]ci[ea]|break[\s-]*even)|"
         r"(?:حد\s+ضرر|استاپ)\s+(?:(?:را|رو)\s+)?(?:(?:بذار|ببر|بزار)\w*\s+)?(?:به|روی)\s+(?:نقطه\s+)?ورود|break[\s-]*even'?[ae]?\s+(?:ta[şs][ıi]nd[ıi]|[çc]ekildi|al[ıi]nd[ıi])|"
         r"止损(?:上)?(?:移至|移到|调至|调到|调至|调到|设为|提到|上移至|上移到)(?:开仓价|成本价|入场价|保本|进场价|开仓价|成本价|入场价)|(?:حد\s+ضرر|استاپ)\s+(?:(?:رو|را)\s+)?(?:بیاد|بره|بیاری[دن]|بیارید|ببری[دن]|ببرید)\s+(?:به\s+|روی\s+)?(?:نقطه\s+)?ورود|беззбит\w*|"
@@ -458,6 +459,9 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"^\W*(?:[#$]\w+\W+)?(?:sl|stop(?:[\s-]*loss)?)\s*(?:>|-+>|=>)\s*(?:\$?\d|(?:tp|target)\s*\d)|"
         # ("TP3 hit 🔥 SL to TP1", "TP1 ✅ SL to 14.5": the stop word, "to", the level — an instruction of its own)
         r"(?<!\w)(?:sl|stop(?:[\s-]*loss)?)\s+to\s+(?:the\s+)?(?:\$?\d|(?:tp|target)\s*\d)|"
+        # (onto a target in other languages: "TP2 pris, stop au TP1", "Stop auf TP1 nachgezogen", "SL en TP1", "stop al TP1";
+        # a price after the preposition may be the card's own stop, "Stop en 140")
+        r"(?<!\w)(?:sl|stop(?:[\s-]*loss)?)\s+(?:au|à|sur|auf|en|al|no|em|na|op)\s+(?:le\s+|den\s+|el\s+|o\s+|il\s+)?(?:tp|target)\s*\d|"
         # ("TP1 ✅ SL -> 0.1840", "took half, SL => TP1": after another change of the post)
         r"(?:[,;!|]|\.\s|%\s|(?:tp|target)\s*\d{1,2}(?:\s+(?:hit|done|reached|achieved|taken|filled|touched))?\s)\s*"
         r"(?:sl|stop(?:[\s-]*loss)?)\s*(?:-*>|=>)\s*(?:\$?\d|(?:tp|target)\s*\d)|"
@@ -549,8 +553,9 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         + r"[ \t]*(?:(?:bitte|please|pls|wurden?|werden|sind|ist|is|are|were|was|have\s+been|has\s+been)[ \t]+)?" + _CANCEL_VERB + r"|"
         # th "ยกเลิกออเดอร์เข้าที่เหลือ" (cancel the remaining entry orders), "ยกเลิกออเดอร์ที่ยังไม่เข้า" (not yet filled)
         r"ยกเลิก\s*(?:ออเดอร์|คำสั่ง)\s*(?:เข้า|ซื้อ|ลิมิต)?\s*(?:ที่เหลือ|ที่ยังไม่)|"
-        # th "ไม้ 3 ที่ยังไม่ได้เข้า ยกเลิก" (rung 3, not filled yet: cancel)
-        r"(?:ไม้\s*[2-9]|ที่ยังไม่(?:ได้)?(?:เข้า|แมท|จับคู่))[^\n]{0,30}?ยกเลิก|" + _CANCEL_VERB + r"[^\n]{0,60}?" + _FOR_THOSE_NOT_IN.pattern + r"(?![\s\S]*" + _THOSE_IN_CLOSE + r")")),
+        # th "ไม้ 3 ที่ยังไม่ได้เข้า ยกเลิก" (rung 3, not filled yet: cancel), "ถ้ายังไม่ได้เข้า ยกเลิก" (if not in yet, cancel)
+        r"(?:ไม้\s*[2-9]|(?:ที่|ถ้า(?:ใคร|คุณ|ท่าน)?)ยังไม่(?:ได้)?(?:เข้า|แมท|จับคู่))[^\n]{0,30}?ยกเลิก|"
+        r"ยกเลิก[^\n]{0,20}?ถ้า(?:ใคร|คุณ|ท่าน)?ยังไม่(?:ได้)?เข้า|" + _CANCEL_VERB + r"[^\n]{0,60}?" + _FOR_THOSE_NOT_IN.pattern + r"(?![\s\S]*" + _THOSE_IN_CLOSE + r")")),
     (UpdateAction.ADD_ENTRY, _Gated(
         r"(?:add|adding)\s+(?:(?:a|an|the|another|one\s+more)\s+)?(?:(?:new|\d(?:st|nd|rd|th)|second|third|fourth)\s+)?"
         r"(?:more|entry|entries|order|buy|to\s+(?:the\s+)?position)(?!\w)|re[\s-]?entry\s+at|"
@@ -673,7 +678,7 @@ _OTHER_EXITS = (r"^(?:please\s+|pls\s+|now\s+)?(?:(?:taking|take)\s+\S+\s+off|cu
 # ausgelöst": the stop-loss word of a language and a "triggered / hit" verb, in either order, with only an auxiliary or
 # an article between (never a comma: "TP1 hit, SL to entry" is no stop-out)
 _STOP_TRIGGERED = (r"(?:(?<!\w)(?:tetiklendi|[çc]al[ıi][şs]t[ıi]|kesildi|kích\s+ho[ạa]t|ausgel[öo]st|getroffen|atingido|acionado|ativado|"
-                   r"activado|alcanzado|tocado|ejecutado|d[ée]clench[ée]|atteint|preso|colpito|scattato|toccato|"
+                   r"activado|alcanzado|tocado|ejecutado|d[ée]clench[ée]|atteint|preso|pris|genommen|colpito|scattato|toccato|"
                    r"сработал\w*|terpicu|tersentuh|zadzia[łl]a[łl]|تفعل|فعال\s+شد|خورد|"
                    # ("stop loss touché", "le stop a sauté", "stop patladı")
                    r"touch[ée]e?|(?:a\s+)?saut[ée]|patlad[ıi]|спрацюва\w*|wybit[ya]?)(?!\w)|(?:'?[ae]|'?ye)?\s*tak[ıi]ld[ıi]|"
@@ -741,7 +746,8 @@ _CLOSE_PATTERN = _Gated(
     r"إغلاق|اغلاق|取消|平仓|schlie(?:ß|ss)en|fermer|fermez|cl[ôo]turer|cl[ôo]turez|chiudere|chiudi|chiudiamo|"
     r"zamknij|zamykamy|zamknąć|annulez|annulons|annuler|закриваємо|закрити|скасування|batalkan|batal|hủy|huỷ|决済|キャンセル|"
     r"κλείστε|κλείνουμε|κλείσιμο|[îi]nchidem|[îi]nchide[țţt]i|[îi]nchide|sluiten|sluit|zav[řr][ií]t|zav[řr]ete|"
-    r"uzav[řr]ete|funga|fungeni|isara|isasara|סגרו|לסגור|ปิด|کنسل|"
+    # (th "ปิดเลย" close now, "ปิดทั้งหมด" close all: Thai writes no space before the word after the verb)
+    r"uzav[řr]ete|funga|fungeni|isara|isasara|סגרו|לסגור|ปิด(?:เลย|ทั้งหมด|สถานะ)?|کنسل|"
     # "#DOGE la cerramos en entrada", "la chiudiamo", "On coupe #KAVA au prix d'entrée", "on sort de la position"
     r"(?:la|lo|las|los)\s+(?:cerramos|cerr[ée]|cierro|chiudiamo|chiudo)|on\s+(?:coupe|ferme|cl[ôo]ture|sort\s+de)|coupons|coupez|"
     r"sortons\s+de|sortez\s+de|(?:take|taking|book|booking|secure|securing)\s+(?:all|full|the\s+full|100\s*%)\s+(?:the\s+)?(?:profits?|gains?)|"
@@ -753,7 +759,7 @@ _CLOSE_PATTERN = _Gated(
     r"کلوز\s*(?:کنید|کن|کردیم|شد|می\s*کنیم)|(?<!\w)(?:بستیم|بستم)(?!\w)|"
     r"(?:iptal|kapat[ıi]ld[ıi]|ditutup|stop\s+oldu[km]?|stop\s+(?:atingido|acionado)|"
     r"(?:sl|stop)\s+(?:alcanzad[oa]|salt[óo]|ejecutado|activado|ativado|acionado|ausgel[öo]st|d[ée]clench[ée]|scattato|zadzia[łl]a[łl]|"
-    r"tocad[oa]|touch[ée]|atteint|colpito|preso|tocou)|保本(?:出局|离场|出了|出场)|"
+    r"tocad[oa]|touch[ée]|atteint|colpito|preso|tocou|pris|genommen)|保本(?:出局|离场|出了|出场)|"
     # "#OP entry not triggered, ignore this signal": the call is withdrawn
     r"(?<!n't\s)(?<!not\s)ignore\s+(?:this|the|that|previous|the\s+previous)\s+(?:signal|call|setup|trade|post)|" + _TARGETS_HIT + r"(?:dính|dinh|kena|hit)\s+(?:sl|stop)(?!\w)" + _NOT_MOVED_ON + r"|ضرب\s+وقف|ضرب\s+(?:ال)?ستوب|stop(?:a|'a)?\s+tak[ıi]ld[ıi]|止损离场|"
     r"전량\s*(?:익절|청산|정리|손절)|청산\s*완료|sell\s+(?:your|all|the|our|my)\s+|"
@@ -932,7 +938,9 @@ _READER_CONDITION = re.compile(
     r"(?<!\w)(?:if|when)\s+you'?re\s+(?:already\s+|still\s+)?in(?!\w)|"
     r"(?<!\w)(?:if|when|si|wenn|falls|если|se)\s+(?:you|u|y'?all|вы|t[úu]|usted(?:es)?|voc[êe]s?|vous|du|ihr)\s+"
     r"(?:still\s+|already\s+)?(?:have|has|hold|holding|are\s+(?:in|still\s+in|holding)|entered|got\s+(?:in|filled)|took|bought|"
-    r"sold|missed|didn'?t|haven'?t|did\s+not|have\s+not|tienes|tiene|tienen|tem|t[êe]m|avez|as|hast|habt|hab|имеете|держите)(?!\w)")
+    r"sold|missed|didn'?t|haven'?t|did\s+not|have\s+not|tienes|tiene|tienen|tem|t[êe]m|avez|as|hast|habt|hab|имеете|держите)(?!\w)|"
+    # th "ถ้าใครยังถืออยู่" (if anyone still holds), "ถ้ายังไม่ได้เข้า" (if you have not entered yet): Thai writes no space
+    r"ถ้า(?:ใคร|คุณ|ท่าน)?ยัง(?:ไม่(?:ได้)?(?:เข้า|ถือ)|ถือ)(?:อยู่)?")
 
 
 def without_reader_conditions(text: str) -> str:
@@ -1006,6 +1014,10 @@ def _status_lines(lowered: str, coins: frozenset[str] = frozenset()) -> str:
                 untagged = piece[bare.end():] if bare else piece
             if untagged != piece:
                 lines.append(untagged.strip(" \t-:>*#.!/"))
+            # (a condition on the reader opening the line, no mark after it: "#SOL ถ้าใครยังถืออยู่ ปิดเลย", if anyone
+            # still holds, close now — Thai sets clauses apart with a space)
+            if (held := _READER_CONDITION.match(untagged.strip(" \t-:>*#.!/"))) is not None:
+                lines.append(untagged.strip(" \t-:>*#.!/")[held.end():].strip(" \t,-:>*#.!/"))
     return "\n".join(lines)
 
 
