@@ -425,6 +425,11 @@ NOT_A_CALL_RE = re.compile(
     # "¿Entrarías?"): the readers are asked, nobody is told to trade
     r"would\s+you\s+(?:take|enter|open|trade)\s+(?:this|it)|(?:зашли|вошли|зайшли|увійшли)\s+бы|girer\s+miydiniz|"
     r"girer\s+miydin|¿?\s*entrar[íi]a[ns]?\s*\?|"
+    # ("¿Entraríais en long en #SOL aquí? 🤔 Entrada …", "به نظرتون #DOGE رو اینجا لانگ بگیریم؟"): a line asking about a
+    # side on the coin — the readers are asked (not "Who's ready for #SOL long? 🚀", not a question answered "yes")
+    r"(?:^|(?<=\n))(?![^\n]*(?:ready|who'?s\s+in|let'?s\s+go|why|warum|por\s*qu[ée]|почему|neden|چرا|لماذا))(?=[^\n?？؟!]*[#$]\w)"
+    r"(?=[^\n?？؟!]*(?:long|short|لانگ|شورت|لونغ|شورت|лонг|шорт)(?!\w))[^\n?？؟!]*[?？؟]"
+    r"(?!\s*(?:yes|yep|s[íi]|sim|да|evet|بله|آره|نعم)(?!\w))|"
     # news of another trader's position ("A whale opened a 40x BTC long at …", "Кит открыл шорт …", "Balina … açtı",
     # "James Wynn just opened 40x #BTC LONG …"): someone else's trade, not the channel's call
     # ("Un trader de Binance acaba de abrir …", "Một trader vừa mở …", "Bir trader az önce … açtı")
