@@ -465,6 +465,17 @@ forwards) 49/57 (86.0 %), 0 wrong; `blind_t3.jsonl` (cf2ff7a, author t3, positio
 third" read as whole closes. Then 60/60, 55/57 and 61/63, 0 wrong (t2-033 "All take-profit targets achieved" stays an
 update, as the corpora label that Cornix notice; t2-024 an indicator alert with no exit stays not_a_signal; t3-004 a
 card with an edit line "stop 0.44 değil, 0.41" is held on 0.44; t3-030 "don't move SL yet" is not_a_signal).
+Third round, first looks at 7bbfaf8 (after review 27's fixes; the batches were written at c3095f0): `blind_u1.jsonl`
+(8ff0adc, author u1, opens with hard numbers — apostrophe/space/point thousands, fiat and coin quotes — 21 languages)
+55/59 (93.2 %), 1 wrong — "BTC/EUR Instap: € 91.250" traded at 91.25 (the coin floors held only against dollar
+quotes); `blind_u2.jsonl` (fe75995, author u2, noise that looks like calls and real calls beside it, 21 languages)
+48/56 (85.7 %), 4 wrong — a Spanish and a Persian question with levels traded, a member's screenshot read as a close,
+a call "spotted in another group … we are NOT taking this one" traded; `blind_u3.jsonl` (cd010ab, author u3, relayed
+status posts, 20 languages) 48/55 (87.3 %), 1 wrong — "entry 1 filled / Cancel entries 2 & 3" read as a whole close.
+Then 58/59, 49/56 and 51/55, 0 wrong (left: questions with levels are not_a_signal where u2 labels a held open; a
+whale's trade, a cancelled call's hindsight and a conditional idea are held opens where u2 labels not_a_signal; "still
+running/holding" posts and a status naming two coins are not_a_signal where u3 labels updates; a Hinglish reply "trade
+cancel karo" is missed).
 """
 
 import json
@@ -589,6 +600,9 @@ CORPORA = {
     "blind_t1.jsonl": (60, 0.98),
     "blind_t2.jsonl": (57, 0.94),
     "blind_t3.jsonl": (63, 0.95),
+    "blind_u1.jsonl": (59, 0.96),
+    "blind_u2.jsonl": (56, 0.85),
+    "blind_u3.jsonl": (55, 0.90),
 }
 
 
