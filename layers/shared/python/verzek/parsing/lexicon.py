@@ -160,7 +160,8 @@ LABELS: list[tuple[Field, str]] = [
                   r"(?![^\n]*(?:后|以降|이후|になったら))|"
                   r"(?:^|(?<=\|))[ \t]*cmp(?=[ \t]*[:=@][ \t]*\$?\d)|"
                   # ("Base order filled: 17.842", "… Base order filled at 0.6120"): a DCA bot's first order, its entry
-                  r"base\s+order(?:\s+(?:filled|price|placed))?(?:\s+(?:at|@))?(?=[ \t]*[:=@]?[ \t]*\$?\d)|"
+                  # (not a size: "Base order: 50 USDT")
+                  r"base\s+order(?:\s+(?:filled|price|placed))?(?:\s+(?:at|@))?(?=[ \t]*[:=@]?[ \t]*\$?\d[\d.,]*(?![\d.,]|\s*(?:usdt|usd|usdc|\$|dollars?)(?!\w)))|"
                   r"enter(?:\s+at)?|entrada(?:s)?|punto\s+de\s+entrada|pre[çc]o\s+de\s+entrada|"
                   r"giri[şs]ler|giri[şs](?:\s+(?:fiyat[ıi]|b[öo]lgesi|aral[ıi][ğg][ıi]))?|точк[аи]\s+входа|зона\s+входа|"
                   r"цена\s+входа|зона\s+(?:набора|покупки|закупки|закупа)|входы|вход|набира(?:ю|ем)(?=\s+(?:[#$]\w+\s+)?(?:от|в\s+зоне|\d))|рыночный\s+ордер|лимитный\s+ордер|market\s+order|limit\s+order|"
@@ -194,8 +195,11 @@ LABELS: list[tuple[Field, str]] = [
     # "Spot trade: SOL", "Scalp trade: SOL", while "Great trade: #INJ +40%" praises a past one)
     (Field.SYMBOL, (r"(?<![a-z][ \t])(?:(?:vip|free|premium|scalp(?:ing)?|spot|futures|swing|intraday|day|margin|leverage|"
                     r"daily|today'?s|new)\s+)?(?:new\s+)?(?:trade|signal|call|setup)(?=[ \t]*:[ \t]*[#$]?(?-i:[A-Z][A-Z0-9]{1,14})(?![\w/])"
-                    # (the coin ends the heading, a side word at most after it: "VIP signal: ETH closed, next: SOL" is a boast)
-                    r"(?:[ \t]+(?:long|short|buy|sell)(?!\w))?[^\w\n]*(?:\n|$))|"
+                    # (the coin ends the heading — a side, its leverage or market, a close word at most after it: "VIP
+                    # signal: ETH closed, next: SOL" and "Free signal: BNB ✅ done / Next one: DOT" are boasts; "VIP signal:
+                    # LTC (5x)", "VIP signal: SOL closed ✅" name their coin)
+                    r"(?:[ \t]+(?:long|short|buy|sell)(?!\w))?(?:[ \t]*(?:\(\s*(?:\d{1,3}\s*x|x\s*\d{1,3}|spot|futures)\s*\)|"
+                    r"[—–-]\s*\d{1,3}\s*x(?!\w)))?(?:[ \t]+(?:closed|cancel+ed|stopped(?:\s+out)?)(?!\w))?[^\w\n]*(?:\n|$))|"
                     r"(?:coin|pair)\s+name|pair|coin|symbol|ticker|asset|token|instrument|инструмент|moeda|رمزارز|монета|пара|parite|moneda|ativo|par|عملة|ارز|币种|m[üu]nze|paire|coppia|moneta|монета|铭柄|"
                     r"เหรียญ|คู่เทรด|syiling|sarafu|מטבע|νόμισμα|ζεύγος|moned[ăa]|pereche|p[áa]r|munt|কয়েন")),
     # ("Risk: below 176", "Risk level 176", "Риск: ниже 176", "Risiko unter 176"): where the risk starts is the stop
@@ -300,7 +304,7 @@ FUTURES_RE = re.compile(
     r"(?<=[A-Za-z0-9]_)perp(?:etual)?(?!\w)", re.IGNORECASE)
 # ("Spot price right now: 912" says where the market is, not which market to trade)
 # ("not spot", "no be spot", "bukan spot", "không phải spot": the market the post rules out)
-SPOT_RE = re.compile(r"(?<!\w)(?<!not\s)(?<!no\sbe\s)(?<!bukan\s)(?<!nicht\s)(?<!n[ãa]o\s)(?<!ph[ảa]i\s)(?:spot(?!\s+(?:price|rate)(?!\w))|спот(?:е|а|овый|овая|овом)?|spotta|contado|اسپات|سبوت|سپات|اسپاٹ|سپاٹ|स्पॉट)(?!\w)|现货|현물|"
+SPOT_RE = re.compile(r"(?<!\w)(?<!not\s)(?<!no\sbe\s)(?<!bukan\s)(?<!nicht\s)(?<!n[ãa]o\s)(?<!ph[ảa]i\s)(?:spot(?!\s+(?:price|rate)(?!\w))|спот(?:е|а|овый|овая|овом)?|spotta|contado|اسپات|سبوت|سپات|اسپاٹ|سپاٹ|स्पॉट)(?!\w)(?!\s*(?:नहीं|نہیں|نیست|ليس))|现货|현물|"
                      r"现物",  # (Japanese 現物, simplified before matching: "#SOL現物 買い 150")
                      re.IGNORECASE)
 CROSS_RE = re.compile(r"(?<!\w)(?:cross|кросс\w*|çapraz|capraz|cruzad[oa])(?!\w)", re.IGNORECASE)

@@ -1590,8 +1590,10 @@ _SELL_NOW = re.compile(r"(?<!\w)(?:now|immediately|asap|right\s+away|here|market
                        r"adesso|subito|acum|imediat|teraz|сейчас|срочно|[şs]imdi|hemen|ngay|done|executed|filled|completed|"
                        # ("SELL ETH at 3300 +10% 🔥", "Sell #OP at 2.10 and exit", "#OP 2.10 매도 완료", "卖出 ✅"): the sale made, with
                        # its result or mark
-                       r"exit|fully|no\s+longer|profit|loss)(?!\w)|[+-]\d+(?:[.,]\d+)?\s*%|"
-                       r"现在|立即|지금|今すぐ|완료|已卖|卖出|[✅❌🎯💰🔥]", re.IGNORECASE)
+                       r"exit|fully|no\s+longer)(?!\w)|"
+                       # (a result beside the sale: "SELL ETH at 3300 +10% 🔥"; "at 3400 for +10% profit" is the plan's aim)
+                       r"(?<!for\s)(?<!to\s)(?<![\w.,])\+\d+(?:[.,]\d+)?\s*%(?!\s*(?:profit|gain|upside|target))|"
+                       r"现在|立即|지금|今すぐ|완료|已卖|卖出|[✅❌]", re.IGNORECASE)
 
 _STOP_PUT_AT_A_PERCENT = re.compile(r"(?<!\w)(?:sl|stop(?:[\s-]*loss)?)\s+(?:(?:moved|set|now)\s+)?(?:to|at|@|->|=>)\s*[+-]?\d+(?:[.,]\d+)?\s*%")
 # Cornix's stop message: "Stop Target Hit ⛔", "#NEAR/USDT stop target 1 ❌" (the stop, its "target", met — a loss)
@@ -3025,7 +3027,7 @@ _PARTIAL_REPORT = re.compile(r"(?<!\w)(?:closed|closing|booked|took|taken|secure
 # ("… Move SL to entry 🔒 / ——— / Join VIP 👉 t.me/…"): a relay's footer under a rule line — its advert is the channel's,
 # not the post's
 _FOOTER_RULE = re.compile(r"\n[ \t]*[—–─━_=~*•\-]{3,}[ \t]*(?=\n)")
-_OTHERS_RESULT = re.compile(r"(?<!\w)(?:screenshot\s+(?:from|of|by)\s+(?:a\s+|one\s+of\s+our\s+|our\s+)?members?\W[^\n]{0,40}?|"
+_OTHERS_RESULT = re.compile(r"^\W*(?:(?:from|forwarded|via|relay(?:ed)?)\b[^\n]*\n\W*)?(?:screenshot\s+(?:from|of|by)\s+(?:a\s+|one\s+of\s+our\s+|our\s+)?members?\W[^\n]{0,40}?|"
                             r"members?'?s?\s+screenshot\W[^\n]{0,40}?)(?:closed|booked|banked|made|took|sold)(?!\w)|"
                             r"(?<!\w)(?:members|subscribers|students|clients|followers|our\s+(?:vip|premium)\s+(?:group|room|channel)|"
                             # "Nuestro alumno Carlos cerró #BTC", "Результат нашего VIP-канала: #ETH … закрыт"

@@ -311,7 +311,9 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # "50% प्रॉफिट में बंद, बाकी होल्ड": a share, the verb last
         # (not "1차 익절 마감 후 전량 청산" — then all of it closed; "20% प्रॉफिट में ट्रेड बंद" is the result, a share only
         # with the rest held: "50% प्रॉफिट में बंद, बाकी होल्ड")
-        r"[1-9]\s*차\s*익절\s*마감(?![^\n]*(?:전량|전체|시그널\s*종료|나머지|청산))|"
+        r"[1-9]\s*차\s*익절\s*마감(?![^\n]*(?:전량|전체|시그널\s*종료|나머지\s*(?:는|도)?\s*(?:전량\s*)?(?:종료|청산|정리|손절)|청산(?!가)))|"
+        # ur "آدھی پوزیشن بند کریں" (close half the position); th "ปิดเลย 50%", "ปิดครึ่ง" (close half)
+        r"(?:آدھی|آدھا|نصف|(?<![\d.,])\d{1,2}\s*%)\s+(?:\S+\s+){0,2}?بند|ปิด(?:เลย)?\s*(?<![\d.,])\d{1,2}\s*%|ปิดครึ่ง|"
         # ja "さらに3分の1を决済" (settle another third); uk/ru "закриваємо ще третину", "фиксируем ещё половину"
         r"(?:\d\s*分の\s*\d|半分|一部)\s*を?\s*(?:决済|利确|手仕舞)|"
         r"(?:закрива\w*|закри\w*|фіксу\w*|зафіксу\w*|закрыва\w*|закро\w*|фиксиру\w*|зафиксиру\w*)\s+(?:ще\s+|ещё\s+|еще\s+)?"
@@ -896,7 +898,7 @@ _CLAUSE_BREAK = re.compile(r"[,;.!|，、،]\s*(?=\S)|(?<=[?？؟])\s*(?=\S)|:\s
 # A command after a condition ("if it dips below 1.2, close") is not an instruction to act now.
 # ("SE CIERRA TODO EN EL MOMENTO EN EL QUE TOCA EL SL O TP3": a standing rule — everything closes when a level is
 # touched — not a command now)
-_WHEN_PHRASES = (r"cuando|quando|quand|lorsque|sobald|sodass|kiedy|как\s+только|когда|"
+_WHEN_PHRASES = (r"cuando|quando|quand|lorsque|d[èe]s\s+que|sobald|sodass|kiedy|как\s+только|когда|"
                  r"en\s+el\s+momento\s+(?:en\s+)?(?:el\s+)?(?:que|qué)|no\s+momento\s+(?:em\s+)?que|au\s+moment\s+o[ùu]")
 # (Turkish puts "if" in the verb: "0.590 altı gelirse" — if it comes below 0.590)
 _TR_CONDITIONAL = (r"gelirse|gelmezse|olursa|olmazsa|d[üu][şs]erse|k[ıi]rarsa|inerse|[çc][ıi]karsa|kapat[ıi]rsa|"
@@ -905,10 +907,14 @@ _TR_CONDITIONAL = (r"gelirse|gelmezse|olursa|olmazsa|d[üu][şs]erse|k[ıi]rarsa
 # "SL to 155 on the 4H close", "… in 2 hours"): a move for later
 # (only what is said after the move, and in the present: "SL moved to TP1 after it hit TP2" and "TP1 hit in 2 hours ✅ SL to
 # BE" report what happened)
-_LATER_EVENT = (r"after\s+(?:it|price|we|that)\s+(?:hits|gets?|reaches|touches|tags)|"
-                r"(?:after|at|on|upon)\s+(?:the\s+)?(?:next|second|third|2nd|3rd|following)\s+(?:tp|target|take)|"
-                r"после\s+(?:втор|трет|следующ|четв[её]рт)\w*\s+(?:тейк|цел|тп)\w*|"
-                r"on\s+(?:the\s+|a\s+)?(?:\d{1,2}\s*[hd]|daily|weekly|hourly|h[14]|[14]h)\s+(?:candle\s+)?close|"
+# (said before the move too: "after it hits TP2, move SL to TP1", "после второго тейка переносим стоп")
+_LATER_ANYWHERE = (r"after\s+(?:it|price|we|that)\s+(?:hits|gets?|reaches|touches|tags)|"
+                   # ("after we hit TP2 we close everything": what we do then; "after we hit TP1, SL is now at entry" is done)
+                   r"after\s+we\s+(?:hit|reach)\s+(?:tp|target)\s*\d[\s,]+we(?:'ll|\s+will)?"
+                   r"(?=\s*$|\s+(?!moved|closed|took|exited|sold|secured|booked)\w)|"
+                   r"(?:after|at|on|upon)\s+(?:the\s+)?(?:next|second|third|2nd|3rd|following)\s+(?:tp|target|take)|"
+                   r"после\s+(?:втор|трет|следующ|четв[её]рт)\w*\s+(?:тейк|цел|тп)\w*")
+_LATER_EVENT = (_LATER_ANYWHERE + r"|on\s+(?:the\s+|a\s+)?(?:\d{1,2}\s*[hd]|daily|weekly|hourly|h[14]|[14]h)\s+(?:candle\s+)?close|"
                 r"in\s+\d{1,2}\s*(?:hours?|hrs?|minutes?|mins?)")
 _LATER_EVENT_RE = re.compile(r"(?<!\w)(?:" + _LATER_EVENT + r")(?!\w)")
 _CONDITION = re.compile(r"(?<!\w)(?:if|when|once|unless|until|in\s+case|otherwise|si|wenn|falls|eğer|если|"
@@ -920,6 +926,7 @@ _CONDITION = re.compile(r"(?<!\w)(?:if|when|once|unless|until|in\s+case|otherwis
                         r"(?:at|after|on|upon|à|al\s+llegar\s+a|после|при)\s+(?:the\s+)?(?:tp|target|тп|тейк\w*|цел\w*)\s*\d"
                         r"(?!\s*(?:hit|done|reached|now|already|is\s+hit|was\s+hit|got\s+hit))|"
                         r"plan\s*:|при\s+пробое|gelince|gelirse|도달\s*시|"
+                        + _LATER_ANYWHERE + r"|"
                         # "después del TP1", "Po TP1 na #DOT zamkniemy połowę", "nach TP1", "après le TP1"
                         r"(?:despu[ée]s\s+del?|depois\s+do|nach|apr[èe]s\s+(?:le\s+)?|dopo\s+(?:il\s+)?|po)\s*(?:tp|target|objetivo|alvo|ziel|cel)\s*\d)(?!\w)|"
                         # pt "Se #ETH perder 3200", "Caso #ETH perca 3200", fr "Au cas où", pl "Gdy/Jeśli", ru "при закреплении
@@ -1050,7 +1057,11 @@ _NEGATED_BEFORE = re.compile(
     r"двига\w*|передвига\w*|перенос\w*|переставл\w*|ставь\w*|ставим|ставите|трога\w*|сдвига\w*|geser\w*|d[ờo]i)\s+"
     r"(?:\S+\s+){0,3}$|"
     # ("先别把止损移到开仓价", "不要将止损上移")
-    r"(?:不要|别|不|先别|先不要|暂不|暂时不|没|没有|还没|还没有|未|仍未|尚未|无需|不用|不必|不需要)(?:到|有|把|将)?\s*$")
+    r"(?:不要|别|不|先别|先不要|暂不|暂时不|没|没有|还没|还没有|未|仍未|尚未|无需|不用|不必|不需要)(?:到|有|把|将)?\s*$|"
+    # fr "ne mettez pas le stop au TP1" (do not put the stop on TP1)
+    r"(?<!\w)(?:ne|n')\s*\w+\s+pas\s+(?:le\s+|la\s+|votre\s+)?$|"
+    # th "อย่าเพิ่งปิด" (don't close yet), "ไม่ต้องปิด" (no need to close), "ยังไม่ปิด" (not closed yet)
+    r"(?:อย่า(?:เพิ่ง)?|ไม่ต้อง|ยังไม่)\s*$")
 # ("…は決済しません", "決済しないで", "決済はまだ", "closed? no", "закрыли ли", "손절가 변경 없음", "einstand noch nicht"): the
 # negation or the question particle right after the phrase
 _NEGATED_AFTER = re.compile(r"^\s*(?:(?:пока|ещё|еще|still|yet)\s+)?(?:(?:し|する|は|を)?(?:ません|ない|せず|まだ)|ли(?!\w)|не\s+\w+(?:им|ем|ём|ите|йте|ет|ит|ут|ют|ат|ят)(?!\w)|pas(?!\w)|"
@@ -1395,7 +1406,8 @@ _CANCEL = re.compile(
 _CLOSE_OR_EXIT = re.compile(
     r"(?<!\w)(?:clos\w*|exit\w*|sell\w*|закры\w*|kapat(?!ma|m[ıi]yor)\w*|cerr\w*|fech\w*|schlie\w*|geschlossen|ferm\w*|"
     r"cl[ôo]tur\w*|chiud\w*|chius\w*|zamk\w*|закри\w*|tutup|ditutup|đóng|إغلاق|اغلاق|sluit\w*|gesloten|"
-    r"inchi\w*|închi\w*|stäng\w*|avslut\w*|lukke\w*|sulje\w*|lez[áa]r\w*|zatvor\w*)(?!\w)|平仓|决済|"
+    r"inchi\w*|închi\w*|stäng\w*|avslut\w*|lukke\w*|sulje\w*|lez[áa]r\w*|zatvor\w*|glattstell\w*|glattgestellt|beendet)(?!\w)|"
+    r"平仓|决済|"
     # ko "포지션 종료", "전량 종료/청산", "1차 손절"; ur "پوزیشن بند"; th "ปิดสถานะ", "ปิดเลย" (the position closed, beside a
     # cancel of the unfilled rungs: "2차 진입 취소, 포지션 종료" closes it all)
     r"(?:포지션|전량|전체|나머지)\s*(?:을|를)?\s*(?:종료|청산|정리)|\d\s*차\s*손절|(?<!\w)청산|پوزیشن\s+بند|ปิดสถานะ|ปิดเลย")

@@ -62,6 +62,9 @@ _KUCOIN_PERP = re.compile(r"(?<=[A-Z0-9]{2})(USDT|USDC)M$")
 
 
 _FIAT_QUOTES = frozenset({"TRY", "EUR"})
+# ("BTC/CHF LONG", "SOL/BRL"): a pair quoted in a currency we do not trade — read as that pair, so it is held as one we
+# cannot trade (not read as a coin "CHF")
+_UNTRADED_FIAT = frozenset({"GBP", "CHF", "BRL", "AUD", "CAD", "JPY", "RUB", "UAH", "ARS", "MXN", "PLN", "ZAR", "NGN", "INR"})
 
 
 def split_glued(word: str) -> tuple[str, str | None]:
@@ -187,7 +190,8 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
             if " " in tok.text.strip() and not m.group("base").isupper():
                 continue  # "Morning brief — BTC ranging": a spaced dash after a word in lower case joins no pair
             # ("#W/USDT": a one-letter coin written as a pair)
-            if quote in TRADABLE_QUOTES and (_BASE_RE.match(base) or re.fullmatch(r"[A-Z]", base) and "/" in tok.text) \
+            if (quote in TRADABLE_QUOTES or quote in _UNTRADED_FIAT) \
+                    and (_BASE_RE.match(base) or re.fullmatch(r"[A-Z]", base) and "/" in tok.text) \
                     and base not in NEVER_A_BASE:
                 found.append(SymbolCandidate(base, quote, EXPLICIT, i, bool(m.group("suffix")) or spaced_perp))
         elif tok.kind == Kind.TAG:
