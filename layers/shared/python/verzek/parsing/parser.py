@@ -1938,6 +1938,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # "Titanium ST3 – Resumo 04/12 / Sinais hoje: 7 … alvos atingidos 5/7": a channel's summary, no trade's status
             return _not_a_signal("a results post about past trades")
         if (action or closing) and (_OTHERS_RESULT.search(status_text)
+                                    or (shot := _MEMBER_SCREENSHOT.search(status_text)) is not None
+                                    and not is_close(status_text[:shot.start()] + "\n" + status_text[shot.end():], coin_names)
                                     or _ADVERT.search(_FOOTER_RULE.split(status_text, maxsplit=1)[0])
                                     and lx.GAIN_PCT_RE.search(status_text)):
             # "Our premium members closed #ONE with +38% today. Want the next one? Join VIP 👇": a result shown to sell
@@ -3027,9 +3029,11 @@ _PARTIAL_REPORT = re.compile(r"(?<!\w)(?:closed|closing|booked|took|taken|secure
 # ("… Move SL to entry 🔒 / ——— / Join VIP 👉 t.me/…"): a relay's footer under a rule line — its advert is the channel's,
 # not the post's
 _FOOTER_RULE = re.compile(r"\n[ \t]*[—–─━_=~*•\-]{3,}[ \t]*(?=\n)")
-_OTHERS_RESULT = re.compile(r"^\W*(?:(?:from|forwarded|via|relay(?:ed)?)\b[^\n]*\n\W*)?(?:screenshot\s+(?:from|of|by)\s+(?:a\s+|one\s+of\s+our\s+|our\s+)?members?\W[^\n]{0,40}?|"
-                            r"members?'?s?\s+screenshot\W[^\n]{0,40}?)(?:closed|booked|banked|made|took|sold)(?!\w)|"
-                            r"(?<!\w)(?:members|subscribers|students|clients|followers|our\s+(?:vip|premium)\s+(?:group|room|channel)|"
+# ("📸 Screenshot from a member: closed #PEPE long at +240%"): a member's own close shown — not the channel's, unless the
+# post also closes on its own lines ("Close #SOL now ⚠️ / Screenshot from a member: closed #ETH +40%")
+_MEMBER_SCREENSHOT = re.compile(r"(?:^|\n)[^\w\n]*(?:\w+[^\w\n]+){0,2}?(?:screenshot\s+(?:from|of|by)\s+(?:a\s+|one\s+of\s+our\s+|our\s+)?members?|"
+                                r"members?'?s?\s+screenshot)\W[^\n]{0,40}?(?:closed|booked|banked|made|took|sold)(?!\w)[^\n]*")
+_OTHERS_RESULT = re.compile(r"(?<!\w)(?:members|subscribers|students|clients|followers|our\s+(?:vip|premium)\s+(?:group|room|channel)|"
                             # "Nuestro alumno Carlos cerró #BTC", "Результат нашего VIP-канала: #ETH … закрыт"
                             r"(?:nuestr[oa]s?|nosso|nossa|notre|nos|unser\w*|nostr[oi]|nasz\w*|наш\w*)\s+(?:alumn[oa]s?|alun[oa]s?|"
                             r"[ée]l[èe]ves?|sch[üu]ler\w*|student\w*|ученик\w*|участник\w*|подписчик\w*|miembros?|membros?)(?:\s+\w+)?\s+\w+|"
