@@ -380,3 +380,15 @@ def test_u_polish_teaser_is_a_held_direction():
 
 def test_u_portuguese_entry_filled():
     assert _kind_action("#WIF entrada preenchida ✅ agora é esperar") == ("update", "entry_filled")
+
+
+# --- review 28 (C: live calls the question and "not taking" rules dropped) --------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "#OP LONG\nEntry: 2.10\nTP1: 2.25\nSL: 2.02\nAny questions about the #OP long? DM me",
+    "#OP LONG NOW ??\nTP 2.25\nSL 2.02",
+    "#OP LONG — are you in?\nEntry: 2.10\nTP1: 2.25\nSL: 2.02",
+    "#OP LONG\nEntry 2.10\nTP 2.25\nSL 2.02\nWe're not taking this with high leverage, 5x max",
+])
+def test_r28_a_live_call_with_a_question_or_a_caution_after_it_trades(text):
+    assert parse_message(text).tradable

@@ -398,7 +398,7 @@ NOT_A_CALL_RE = re.compile(
     r"(?:what\s+do\s+you\s+think|thoughts|your\s+opinion|o\s+que\s+voc[êe]s?\s+acha\w*|qu[ée]\s+opin\w+|что\s+думаете)"
     r"\W{0,3}(?:(?:on|of|about|sobre|de|про|о)\s+)?[#$]?\w+\s+(?:long|short|лонг|шорт)|"
     r"¿\s*(?:es\s+)?[#$]?\w+\s+(?:es\s+)?(?:un\s+)?(?:long|short)|(?<!\w)(?:long|short)\s+m[ıiuü](?:d[ıiuü]r)?|"
-    r"(?:ist|est[\s-]ce\s+que)\s+\S+\s+(?:ein|un)\s+(?:long|short))\s*[?？]"
+    r"(?:ist|est[\s-]ce\s+que)\s+\S+\s+(?:ein|un)\s+(?:long|short))\s*[?？](?![?？!])"
     r"(?!\s*(?:yes|yep|absolutely|definitely|of\s+course|sure|we\s+think\s+so|i\s+think\s+so|sim|s[íi]|да|ja|oui|evet)(?!\w))|(?:members\s+)?got\s+this\s+(?:one\s+|signal\s+|call\s+)?(?:yesterday|last\s+week|"
     r"earlier|(?:\d+|a\s+few|two|three)\s+days?\s+ago)|"
     # a table of past trades under a recap heading ("Yesterday's trades:", "Recap:", "Results 📊", "Вчерашние сделки:",
@@ -420,7 +420,7 @@ NOT_A_CALL_RE = re.compile(
     r"someone\s+else'?s\s+(?:call|signal|setup)|example\s+(?:setup|trade|signal)s?|for\s+beginners|"
     # ("Spotted in another group: 'LONG #TAO 452 …' — we are NOT taking this one"): another channel's call shown
     r"(?:spotted|seen|found|posted)\s+in\s+(?:another|other|a\s+different)\s+(?:group|channel)|"
-    r"(?:we\s+are|we'?re|i'?m|i\s+am)\s+not\s+taking\s+(?:this|it|that)|"
+    r"(?:we\s+are|we'?re|i'?m|i\s+am)\s+not\s+taking\s+(?:this|it|that)(?:\s+one)?(?!\s+(?:with|at|on|above|below|in|beyond)\b)|"
     r"example\s+only|just\s+an\s+example|for\s+illustration|example\s*:|how\s+to\s+(?:post|write|format|send)\s+(?:a\s+)?signals?|(?:do\s+not|don'?t)\s+trade\s+(?:this|it)|"
     r"no\s+es\s+(?:una\s+)?se[ñn]al|не\s+сигнал|sinyal\s+de[ğg]il(?:dir)?|"
     # ("Nie sygnał:", "시그널 아님", "सिग्नल नहीं है", "ไม่ใช่สัญญาณ": the disclaimer in Polish, Korean, Hindi, Thai)
@@ -431,7 +431,9 @@ NOT_A_CALL_RE = re.compile(
     r"girer\s+miydin|¿?\s*entrar[íi]a[ns]?\s*\?|"
     # ("¿Entraríais en long en #SOL aquí? 🤔 Entrada …", "به نظرتون #DOGE رو اینجا لانگ بگیریم؟"): a line asking about a
     # side on the coin — the readers are asked (not "Who's ready for #SOL long? 🚀", not a question answered "yes")
-    r"(?:^|(?<=\n))(?![^\n]*(?:ready|who'?s\s+in|let'?s\s+go|why|warum|por\s*qu[ée]|почему|neden|چرا|لماذا))(?=[^\n?？؟!]*[#$]\w)"
+    # (the post's first line only; not "#SOL LONG NOW ??", "#SOL LONG — are you in?", "Any questions about the #SOL long?")
+    r"^(?![^\n]*(?:ready|who'?s\s+in|let'?s\s+go|why|warum|por\s*qu[ée]|почему|neden|چرا|لماذا|are\s+you\s+in|"
+    r"any\s+questions|[?？]{2}))(?=[^\n?？؟!]*[#$]\w)"
     r"(?=[^\n?？؟!]*(?:long|short|لانگ|شورت|لونغ|شورت|лонг|шорт)(?!\w))[^\n?？؟!]*[?？؟]"
     r"(?!\s*(?:yes|yep|s[íi]|sim|да|evet|بله|آره|نعم)(?!\w))|"
     # news of another trader's position ("A whale opened a 40x BTC long at …", "Кит открыл шорт …", "Balina … açtı",
