@@ -1938,7 +1938,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # "Titanium ST3 – Resumo 04/12 / Sinais hoje: 7 … alvos atingidos 5/7": a channel's summary, no trade's status
             return _not_a_signal("a results post about past trades")
         if (action or closing) and (_OTHERS_RESULT.search(status_text)
-                                    or (shot := _MEMBER_SCREENSHOT.search(status_text)) is not None
+                                    or "screenshot" in status_text  # (a cheap gate: most posts name none)
+                                    and (shot := _MEMBER_SCREENSHOT.search(status_text)) is not None
                                     and not is_close(status_text[:shot.start()] + "\n" + status_text[shot.end():], coin_names)
                                     or _ADVERT.search(_FOOTER_RULE.split(status_text, maxsplit=1)[0])
                                     and lx.GAIN_PCT_RE.search(status_text)):
