@@ -595,6 +595,21 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:don'?t|do\s+not)\s+close|не\s+закрыва\w*|kapatmay[ıi]n|no\s+cierren|n[ãa]o\s+fechem|"
         r"non\s+chiud\w*|tenete|nicht\s+schlie(?:ß|ss)en|ne\s+(?:fermez|cl[ôo]turez)\s+pas|jangan\s+(?:tutup|close)|"
         r"[đd][ừu]ng\s+[đd][óo]ng|"
+        # ("toujours en cours, on garde la position", "sigue abierta", "segue aberta", "ancora aperta", "läuft noch",
+        # "позицию держим", "hala açık", "ยังถืออยู่", "vẫn giữ", "masih hold", "abhi bhi hold"): the same in other
+        # languages
+        r"toujours\s+(?:en\s+cours|ouverte?|actif|active|en\s+position)|on\s+(?:garde|tient)\s+(?:la\s+|notre\s+)?position|"
+        r"sigue\s+(?:abiert[oa]|activ[oa]|en\s+curso|corriendo)|seguimos\s+(?:dentro|adentro|en\s+la\s+operaci[oó]n|"
+        r"aguantando)|mantenemos\s+(?:la\s+)?posici[oó]n|"
+        r"(?:segue|continua)\s+(?:abert[oa]|ativ[oa]|rodando|em\s+andamento)|mantemos\s+(?:a\s+)?posi[çc][ãa]o|"
+        r"ancora\s+(?:apert[oa]|attiv[oa]|in\s+corso)|teniamo\s+(?:la\s+)?posizione|"
+        r"noch\s+(?:offen|aktiv)(?!\w)|l[äa]uft\s+noch|wir\s+halten\s+(?:die\s+)?position|"
+        r"(?:ещё|еще|продолжаем)\s+держ\w*|позици\w+\s+держим|держим\s+позици\w*|(?:ещё|еще)\s+в\s+работе|"
+        r"тримаємо\s+позиці\w*|ще\s+в\s+роботі|"
+        r"hala\s+(?:a[çc][ıi]k|aktif|devam)|tutmaya\s+devam|"
+        r"ยังถือ|ยังไม่ปิด|อย่าเพิ่งปิด|v[ẫa]n\s+(?:gi[ữu]|đang\s+ch[ạa]y)|ti[ếe]p\s+t[ụu]c\s+gi[ữu]|"
+        r"(?:masih|tetap)\s+(?:hold|jalan|berjalan|terbuka|aktif)(?!\w)|nadal\s+(?:trzymamy|otwart[ay]|aktywn[ay])|"
+        r"abhi\s+(?:bhi\s+)?hold|hold\s+kar(?:o|te|\s+rahe)|bado\s+(?:tunashikilia|iko\s+wazi)|"
         # "Modificamos TP1 3335", "TP2 updated to 1.45": a target of the running trade moved
         rf"(?:modificamos|cambiamos|ajustamos|actualizamos|movemos|alteramos|mudamos|modifichiamo|modifions|"
         rf"changeons|updated|changed|modified|adjusted|moved)\s+"
