@@ -22,8 +22,13 @@ from typing import Any
 
 from verzek.parsing import re_prefilter as re  # (re, with a first-character prefilter on costly patterns)
 
+# A bot's heading line above the payload it pasted ("Webhook received ✅\n{…}", "Incoming alert:"): one line naming a
+# delivery, no number, no brace — a heading that says anything of the trade ("Close this:") is read with the post
+_JSON_AFTER_HEADING = re.compile(r"\A(?=[^\n]*(?:webhook|payload|json|received|incoming|alert|raw|request))"
+                                 r"(?![^\n]*(?:clos|cancel|exit|stop|cut|sell|buy|long|short))[^\n{}\d]{1,60}\n\s*(?=\{)",
+                                 re.IGNORECASE)
 _SYMBOL_KEYS = ("symbol", "ticker", "pair", "tv_instrument", "instrument", "coin", "market_symbol")
-_ACTION_KEYS = ("action", "signal", "command", "event", "alert")
+_ACTION_KEYS = ("action", "signal", "command", "event", "alert", "order_action", "orderaction")
 # (TradersPost's "sentiment" and TradingView's "market_position" name the position after the order: "flat" is an exit)
 _SIDE_KEYS = ("positionside", "position_side", "side", "direction", "sentiment", "market_position")
 # A running or finished trade's state: a target or stop reached is read, a live word passes, any other word is no signal
@@ -111,7 +116,7 @@ class PayloadCard:
 def card_from_payload(text: str) -> PayloadCard | None:
     """The card a JSON payload stands for (its text NO_TRADE for a JSON object naming no coin or action); None for any
     other text."""
-    stripped = text.strip()
+    stripped = _JSON_AFTER_HEADING.sub("", text.strip(), count=1)
     if not (stripped.startswith("{") and stripped.endswith("}")):
         return None
     try:
@@ -153,11 +158,13 @@ def card_from_payload(text: str) -> PayloadCard | None:
                              for name, value in fields.items())
         return PayloadCard(f"#{coin} cancel entry" if whole else f"#{coin} cancel the unfilled entry orders")
     entry = _entry(data, fields)
+    # (a running trade's side the payload names stays on its update: {"event": "sl_moved", "side": "long", …})
+    named = " LONG" if _LONG & set(said) else " SHORT" if _SHORT & set(said) else ""
     if action.startswith("move"):
         moved = "breakeven" if action == "move_be" else _moved_stop(data, plain=True)
         if moved == "breakeven":
-            return PayloadCard(f"#{coin} move SL to breakeven")
-        return PayloadCard(f"#{coin} SL moved to {moved}" if moved else f"#{coin} move SL")
+            return PayloadCard(f"#{coin}{named} move SL to breakeven")
+        return PayloadCard(f"#{coin}{named} SL moved to {moved}" if moved else f"#{coin}{named} move SL")
     if action.startswith("tp"):
         # (a target reached with the stop's new place: "new_sl", or a stop beside a bare event, or at or past the entry
         # of a full card — a full card's own stop below the entry is no move)

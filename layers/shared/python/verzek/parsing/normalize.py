@@ -380,6 +380,12 @@ _ADVICE_SENTENCE = re.compile(
     rf"(?:^|(?<=[.!?;|])[ \t]+|(?<=[ \t]-)[ \t]+)(?={_SENTENCE_CHAR}*{_ADVICE_SUBJECT})"
     rf"(?={_SENTENCE_CHAR}*(?:\d\s?x(?!\w)|x\s?\d))(?!{_SENTENCE_CHAR}*(?:entry|tp|sl|stop|target))"
     rf"{_SENTENCE_CHAR}*", re.IGNORECASE | re.MULTILINE)
+# ("×10 lev, safe traders stick to 3x", "20x, beginners use 5x"): after the call's leverage and a comma, the readers named and
+# the leverage they should use instead — that clause alone goes
+_SAFER_AFTER_COMMA = re.compile(
+    r"(?<=,)[ \t]*(?:safe|safer|conservative|careful|beginners?|newbies?|novices?)(?:[ \t]+(?:traders?|ones|players|guys))?"
+    r"[ \t]+(?:stick[ \t]+to|stay[ \t]+(?:at|with|under|below)|use|go[ \t]+with|keep[ \t]+it[ \t]+(?:at|to))[ \t]+"
+    r"(?:max[ \t]+)?(?:\d{1,3}[ \t]?[x×]|[x×][ \t]?\d{1,3})(?!\w)[^\n.!?;|]*", re.IGNORECASE)
 _SAFER_LEVERAGE = re.compile(
     # the three parts in any order in one sentence ("(newbies: 5x max)", "Новичкам не больше 3х"); only that
     # sentence goes: "#OP LONG 20x entry 2.0 ... SL 1.9. Safe traders use less." keeps the call before it
@@ -624,6 +630,7 @@ def normalize(text: str) -> str:
     if "x" in text or "X" in text or "×" in text:
         text = _MULTIPLE_OF_OTHER.sub(lambda m: f"{next(g for g in m.groups() if g)} times", text)
         text = _GAIN_MULTIPLE.sub(_gain_multiple, text)
+    text = _SAFER_AFTER_COMMA.sub(" ", text)
     text = _SAFER_LEVERAGE.sub(" ", text)
     text = _ADVICE_SENTENCE.sub(" ", text)
     if "x" in text or "X" in text:

@@ -54,6 +54,7 @@ from verzek.parsing.status import (
     kept_running,
     recap_heading,
     reports_progress,
+    says_only_held,
     side_after_pair,
     side_field,
     side_of_another_coin,
@@ -1960,14 +1961,22 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # "Tip: set your stop below the last swing low, e.g. #SOL 140", "Rule #3: close half at TP1": a lesson
             return _not_a_signal("a lesson or standing rule, not a change of a trade")
         if action in (UpdateAction.NEW_STOP, UpdateAction.MOVE_SL_BREAKEVEN) and _KEEP_THE_STOP.search(status_text):
-            # ("Do NOT move SL on #ETH", "#SOL don't move SL until TP1", "wait for TP1 before moving SL"): the stop stays
-            return _not_a_signal("the post says the stop stays where it is")
+            # ("Do NOT move SL on #ETH", "#SOL don't move SL until TP1", "wait for TP1 before moving SL"): the stop stays —
+            # and a target the post reports hit stays reported ("#NEAR TP1 hit ✅ Don't move SL yet")
+            if closing or tp_hit_index(status_text) is None:
+                return _not_a_signal("the post says the stop stays where it is")
+            action = UpdateAction.TP_HIT
         if action in POSITION_CHANGES and update_not_now(status_text, action):
             # "Don't add more #ETH here", "No movemos el stop de #SOL", "#SOL 明天平仓一半", "Should've moved SL to entry":
             # a change said not to happen now — the post may still close the trade
             if not closing:
                 return _not_a_signal("a trade change said not to happen now (negated, later, regretted or someone else's)")
             action = None
+        if action == UpdateAction.OTHER and not closing and says_only_held(status_text) \
+                and is_conditional_close(status_text, coin_names):
+            # ("#DOGE: if the 4H closes below 0.155 we close. Still holding for now"): a close that waits, beside the trade
+            # held meanwhile — nothing to do now, and no call (the holding alone is an update)
+            return _not_a_signal("a close that waits for a market event the bot cannot check")
         if action and not closing and update_waits(status_text, action):
             # "#SOL if it loses 140 we move SL to 138", "where would you put your stop? I'd say 88k": a change that
             # waits for the market, or a question — moving a follower's stop on it would be wrong
@@ -2210,8 +2219,13 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # fresh or a running call shown again: read as the open it writes, held for an operator below
         restates = False
     if candidate is None and restates:
-        # ("Bitcoin update: second buy order … got filled"): a bare ticker, or the coin named in words
-        candidate = choose_symbol(candidates, allow_bare=True)[0] or _coin_named_in_words(tokens)
+        # ("Bitcoin update: second buy order … got filled"): a bare ticker, or the coin named in words — a bare capitalised
+        # word we know as no coin is a heading's word ("📡 VIP RELAY — DAY START / Reminder: risk 1-2% per trade")
+        # ("🔁 ENTRY REFRESH — APT": the heading's word before the coin we know)
+        bare = choose_symbol(candidates, allow_bare=True)[0]
+        if bare is not None and bare.rank == 0 and bare.base not in KNOWN_TICKERS:
+            bare = choose_symbol([c for c in candidates if c.base in KNOWN_TICKERS], allow_bare=True)[0]
+        candidate = bare or _coin_named_in_words(tokens)
     if candidate is not None and restates and _ASKS.search(text):
         # ("Admin, is the $DOGE trade still valid or should I wait? 🙏"): a reader's question, not the trade's status
         return _not_a_signal("a question about a trade, not a status")
@@ -4153,8 +4167,10 @@ _SIDE_IN_LABEL = re.compile(r"(long|short)[\s-]", re.IGNORECASE)
 
 
 def _heads_its_call(segment: Segment) -> bool:
-    """A buy/sell word with no price of its own (a side word beside the coin, not a "Buy: 0.5" entry label)."""
-    return not segment.numbers
+    """A buy/sell word with no price of its own (a side word beside the coin, not a "Buy: 0.5" entry label, nor the kind
+    of the trade's orders: "Sell orders unchanged" are its take-profits)."""
+    following = next((t for t in segment.tokens if t.kind == Kind.WORD), None)
+    return not segment.numbers and not (following is not None and following.text.lower() in ("orders", "order", "limits"))
 
 
 def _replace(parsed: ParsedMessage, **changes) -> ParsedMessage:

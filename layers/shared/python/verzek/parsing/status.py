@@ -305,6 +305,32 @@ _MARKET_INSTEAD = re.compile(r"(?<!\w)(?:(?:enter|entry|buy|sell|long|short|get\
                              r"zum\s+marktpreis|市价)(?!\w)")
 _ONE_STOP_OR_TARGET = rf"(?:{_TP_WORDS}\s*\d{{1,2}}|sl|stop(?:[\s-]*loss)?|stoploss|стоп(?:[\s-]*лосс)?|тейк\w*)(?!\w)"
 
+# A trade said to be still held ("Still holding #INJ", "keep holding", "toujours en cours", "ยังถืออยู่")
+_HOLDING = (
+    r"(?<!gap\s)(?<!\d\s)(?<!imbalance\s)(?<!fvg\s)(?<!window\s)"
+    r"still\s+(?:holding|hodling|in\s+(?:the\s+)?(?:trade|position)|open|running|active)(?!\w)|"
+    r"keep\s+holding|hold(?:ing)?\s+(?:the\s+|this\s+|your\s+|our\s+)(?:position|trade)s?(?!\w)|"
+    r"(?:don'?t|do\s+not)\s+close|не\s+закрыва\w*|kapatmay[ıi]n|no\s+cierren|n[ãa]o\s+fechem|"
+    r"non\s+chiud\w*|tenete|nicht\s+schlie(?:ß|ss)en|ne\s+(?:fermez|cl[ôo]turez)\s+pas|jangan\s+(?:tutup|close)|"
+    r"[đd][ừu]ng\s+[đd][óo]ng|"
+    # ("toujours en cours, on garde la position", "sigue abierta", "segue aberta", "ancora aperta", "läuft noch",
+    # "позицию держим", "hala açık", "ยังถืออยู่", "vẫn giữ", "masih hold", "abhi bhi hold"): the same in other
+    # languages
+    r"toujours\s+(?:en\s+cours|ouverte?|actif|active|en\s+position)|on\s+(?:garde|tient)\s+(?:la\s+|notre\s+)?position|"
+    r"sigue\s+(?:abiert[oa]|activ[oa]|en\s+curso|corriendo)|seguimos\s+(?:dentro|adentro|en\s+la\s+operaci[oó]n|"
+    r"aguantando)|mantenemos\s+(?:la\s+)?posici[oó]n|"
+    r"(?:segue|continua)\s+(?:abert[oa]|ativ[oa]|rodando|em\s+andamento)|mantemos\s+(?:a\s+)?posi[çc][ãa]o|"
+    r"ancora\s+(?:apert[oa]|attiv[oa]|in\s+corso)|teniamo\s+(?:la\s+)?posizione|"
+    r"noch\s+(?:offen|aktiv)(?!\w)|l[äa]uft\s+noch|wir\s+halten\s+(?:die\s+)?position|"
+    r"(?:ещё|еще|продолжаем)\s+держ\w*|позици\w+\s+держим|держим\s+позици\w*|(?:ещё|еще)\s+в\s+работе|"
+    r"тримаємо\s+позиці\w*|ще\s+в\s+роботі|"
+    r"hala\s+(?:a[çc][ıi]k|aktif|devam)|tutmaya\s+devam|"
+    r"ยังถือ|ยังไม่ปิด|อย่าเพิ่งปิด|v[ẫa]n\s+(?:gi[ữu]|đang\s+ch[ạa]y)|ti[ếe]p\s+t[ụu]c\s+gi[ữu]|"
+    r"(?:masih|tetap)\s+(?:hold|jalan|berjalan|terbuka|aktif)(?!\w)|nadal\s+(?:trzymamy|otwart[ay]|aktywn[ay])|"
+    r"abhi\s+(?:bhi\s+)?hold|hold\s+kar(?:o|te|\s+rahe)|bado\s+(?:tunashikilia|iko\s+wazi)")
+_HOLDING_RE = re.compile(_HOLDING + r"|继续持有|拿住")  # (and the Chinese of the "running" pair below)
+
+
 UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
     (UpdateAction.PARTIAL_CLOSE, _Gated(
         # ko "1차 익절 마감" (the 1st take-profit taken); hi "आधी पोजीशन प्रॉफिट में बंद" (half the position closed in profit),
@@ -461,6 +487,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"^\W*(?:[#$]\w+\W+)?(?:sl|stop(?:[\s-]*loss)?)\s*(?:>|-+>|=>)\s*(?:\$?\d|(?:tp|target)\s*\d)|"
         # ("TP3 hit 🔥 SL to TP1", "TP1 ✅ SL to 14.5": the stop word, "to", the level — an instruction of its own)
         r"(?<!\w)(?:sl|stop(?:[\s-]*loss)?)\s+to\s+(?:the\s+)?(?:\$?\d|(?:tp|target)\s*\d)|"
+        # ("stop down to 118.40" on a short, "SL up to 2.31" on a long: the stop and the way it goes)
+        r"(?<!\w)(?:sl|stop(?:[\s-]*loss)?)\s+(?:down|up)\s+to\s+(?:the\s+)?(?:\$?\d|(?:tp|target)\s*\d)|"
         # (onto a target in other languages: "TP2 pris, stop au TP1", "Stop auf TP1 nachgezogen", "SL en TP1", "stop al TP1";
         # a price after the preposition may be the card's own stop, "Stop en 140")
         r"(?<!\w)(?:sl|stop(?:[\s-]*loss)?)\s+(?:au|à|sur|auf|en|al|no|em|na|op)\s+(?:le\s+|den\s+|el\s+|o\s+|il\s+)?(?:tp|target)\s*\d|"
@@ -589,27 +617,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
                      r"加仓|补仓|买い増し|ナンピン|추가\s*(?:매수|진입)|물타기")))),
     # A trade still running ("Still holding #INJ", "keep holding"): progress on it, nothing to execute.
     (UpdateAction.OTHER, _Gated(
-        r"(?<!gap\s)(?<!\d\s)(?<!imbalance\s)(?<!fvg\s)(?<!window\s)"
-        r"still\s+(?:holding|hodling|in\s+(?:the\s+)?(?:trade|position)|open|running|active)(?!\w)|"
-        r"keep\s+holding|hold(?:ing)?\s+(?:the\s+|this\s+|your\s+|our\s+)(?:position|trade)s?(?!\w)|"
-        r"(?:don'?t|do\s+not)\s+close|не\s+закрыва\w*|kapatmay[ıi]n|no\s+cierren|n[ãa]o\s+fechem|"
-        r"non\s+chiud\w*|tenete|nicht\s+schlie(?:ß|ss)en|ne\s+(?:fermez|cl[ôo]turez)\s+pas|jangan\s+(?:tutup|close)|"
-        r"[đd][ừu]ng\s+[đd][óo]ng|"
-        # ("toujours en cours, on garde la position", "sigue abierta", "segue aberta", "ancora aperta", "läuft noch",
-        # "позицию держим", "hala açık", "ยังถืออยู่", "vẫn giữ", "masih hold", "abhi bhi hold"): the same in other
-        # languages
-        r"toujours\s+(?:en\s+cours|ouverte?|actif|active|en\s+position)|on\s+(?:garde|tient)\s+(?:la\s+|notre\s+)?position|"
-        r"sigue\s+(?:abiert[oa]|activ[oa]|en\s+curso|corriendo)|seguimos\s+(?:dentro|adentro|en\s+la\s+operaci[oó]n|"
-        r"aguantando)|mantenemos\s+(?:la\s+)?posici[oó]n|"
-        r"(?:segue|continua)\s+(?:abert[oa]|ativ[oa]|rodando|em\s+andamento)|mantemos\s+(?:a\s+)?posi[çc][ãa]o|"
-        r"ancora\s+(?:apert[oa]|attiv[oa]|in\s+corso)|teniamo\s+(?:la\s+)?posizione|"
-        r"noch\s+(?:offen|aktiv)(?!\w)|l[äa]uft\s+noch|wir\s+halten\s+(?:die\s+)?position|"
-        r"(?:ещё|еще|продолжаем)\s+держ\w*|позици\w+\s+держим|держим\s+позици\w*|(?:ещё|еще)\s+в\s+работе|"
-        r"тримаємо\s+позиці\w*|ще\s+в\s+роботі|"
-        r"hala\s+(?:a[çc][ıi]k|aktif|devam)|tutmaya\s+devam|"
-        r"ยังถือ|ยังไม่ปิด|อย่าเพิ่งปิด|v[ẫa]n\s+(?:gi[ữu]|đang\s+ch[ạa]y)|ti[ếe]p\s+t[ụu]c\s+gi[ữu]|"
-        r"(?:masih|tetap)\s+(?:hold|jalan|berjalan|terbuka|aktif)(?!\w)|nadal\s+(?:trzymamy|otwart[ay]|aktywn[ay])|"
-        r"abhi\s+(?:bhi\s+)?hold|hold\s+kar(?:o|te|\s+rahe)|bado\s+(?:tunashikilia|iko\s+wazi)|"
+        _HOLDING + "|"
         # "Modificamos TP1 3335", "TP2 updated to 1.45": a target of the running trade moved
         rf"(?:modificamos|cambiamos|ajustamos|actualizamos|movemos|alteramos|mudamos|modifichiamo|modifions|"
         rf"changeons|updated|changed|modified|adjusted|moved)\s+"
@@ -901,6 +909,11 @@ def update_action(lowered: str) -> UpdateAction | None:
         if pattern.search(lowered):
             return action
     return None
+
+
+def says_only_held(lowered: str) -> bool:
+    """The post's only update is that the trade is still held ("#DOGE … Still holding for now"), no other change."""
+    return _HOLDING_RE.search(lowered) is not None and update_action(_HOLDING_RE.sub(" ", lowered)) is None
 
 
 _LEADING_TAG = re.compile(r"^\s*[#$][\w/.]+(?:\s+(?:long|short))?[\s,:-]*")
@@ -1518,7 +1531,7 @@ _TICKED_LEVEL = re.compile(
     # ("TP1 3100 (hit)", "TP1 3100 — взят", "TP1 3100 geldi", "TP1 3100 已达成", "TP1 3100 ☑"): the mark in brackets or after a dash,
     # in the channels' languages
     r"(?:[(\[—–-][ \t]*)?(?:already[ \t]+|is[ \t]+|was[ \t]+|were[ \t]+|are[ \t]+|đã[ \t]+|sudah[ \t]+|已经?)?"
-    r"(?:done|hit|reached|achieved|взят\w*|достигнут\w*|geldi|alcanzad[oa]|atingid[oa]|erreicht|atteint|raggiunt[oa]|"
+    r"(?:done|hit|reached|achieved|filled|taken|touched|smashed|взят\w*|достигнут\w*|geldi|alcanzad[oa]|atingid[oa]|erreicht|atteint|raggiunt[oa]|"
     r"tercapai|ch[ạa]m|达成|达到|到达|달성|도달|\u2611)(?!\w)"
     # ("TP1 190 (도달 시 본절)", "(chạm thì dời SL)": when it is reached — a plan)
     r"(?![ \t]*(?:시|th[ìi]|then|时|后))")
