@@ -76,7 +76,9 @@ _MOVE_VERB = (r"(?:(?<!\w)(?:mov(?:e|es|ed|ing|emos|er|imos|ido|ida|iendo|endo|a
               r"nachzieh\w*|nachgezogen|versch(?:ieben|oben|iebt)|anheb\w*|angehoben|hochzieh\w*|d[ờo]i|k[ée]o|n[âa]ng|chuy[ểe]n|"
               r"geser|pindah\w*|naik(?:kan)?|تغییر|جابجا\w*|منتقل|ببر\w*|نقل|حرك\w*|تحريك|رفع|ارفع|"
               # pl "SL przesuwamy na TP1", "podnosimy stop"; tl "ilipat ang SL sa entry"
-              r"przesuw\w*|przesu[nń]\w*|podnosi\w*|podnie[sś]\w*|przenosi\w*|ilipat|inilipat)(?!\w)|"
+              r"przesuw\w*|przesu[nń]\w*|podnosi\w*|podnie[sś]\w*|przenosi\w*|ilipat|inilipat|"
+              # el "μεταφέρουμε το stop" (we move the stop), "μετακινήστε το SL"
+              r"μεταφέρ\w*|μεταφερ\w*|μετακιν\w*)(?!\w)|"
               r"上移|下移|移至|移到|调整|改为|上调|상향|하향|이동|변경|올려|올림|올립|올렸|옮기|옮깁|옮겼|引き上げ|引上げ|移动|変更)")
 _CJK_STOP_MOVED = (r"(?:止损|손절가?|损切り?|ストップ(?:ロス)?)[^\n]{0,12}?(?:引き上げ|引上げ|移动|変更|上移|下移|移至|移到|调整|改为|上调|상향|하향|"
                    r"이동|변경|올려|올림|올립|올렸|옮기|옮깁|옮겼)")
@@ -86,7 +88,7 @@ _CJK_STOP_MOVED = (r"(?:止损|손절가?|损切り?|ストップ(?:ロス)?)[^\
 # ("adjust our stop loss rules next month": the channel's policy, no trade's stop)
 _NOT_POLICY = (r"(?![\s-]*loss)(?!\s+(?:rules?|strateg\w*|settings?|polic\w*|management|placement|logic|guide\w*|tips?|hunt\w*)"
                r"(?!\w))")
-_MOVE_ARTICLE = (r"(?:the|your|our|my|el|la|le|lo|il|o|a|den|das|die|nuestro|nosso|notre|nostro|наш|ваш|ang|"
+_MOVE_ARTICLE = (r"(?:the|your|our|my|el|la|le|lo|il|o|a|den|das|die|nuestro|nosso|notre|nostro|наш|ваш|ang|το|"
                  r"مون|را|رو)")
 _STOP_TO_VERB = (r"(?:\$?\d[\d.,]*\S*|to|a|al|à|au|na|на|auf|v[ềe]|ke|para|до|ile|wurde|ist|was|has|been|is|are|now|will|be|"
                  r"lo|la|le|el|il|را|رو|به|إلى|الى)")
@@ -171,7 +173,7 @@ class _Gated:
             yield from pair.finditer(text)
 
 
-_MOVE_STEMS = (r"przesu|podnos|podnie|przenos|ilipat|올립|올렸|옮|переставл|mov|shift|rais|lower|trail|adjust|двига|сдвиг|сдвину|перенос|перенес|подтяг|подня|поднима|опуска|çek|cek|"
+_MOVE_STEMS = (r"przesu|podnos|podnie|przenos|ilipat|μεταφ|μετακ|올립|올렸|옮|переставл|mov|shift|rais|lower|trail|adjust|двига|сдвиг|сдвину|перенос|перенес|подтяг|подня|поднима|опуска|çek|cek|"
                r"taş|tas|yükselt|yukselt|sub|baj|ajust|cambi|alter|mud|remont|dépla|depla|relev|relèv|alz|spost|nachz|"
                r"nachgez|versch|anheb|angehoben|hochz|dời|doi|dòi|kéo|keo|nâng|nang|chuyển|chuyen|geser|pindah|naik|"
                r"تغییر|جابجا|منتقل|ببر|بذار|نقل|حرك|تحريك|رفع|上移|下移|移至|移到|调整|改为|上调|상향|하향|이동|변경|올려|올림|"
@@ -193,7 +195,7 @@ _FULLY_STEMS = (r"полностью|целиком|tamamen|completamente|totalm
 # ("50% bei TP1 geschlossen", "TP1에서 50% 청산 완료", "۵۰ درصد در تارگت اول بسته شد", "Hälfte der Position schließen",
 # "30%平仓"), or the verb first in the languages that put it so ("chiuso il 50% al TP1", "أغلقوا نصف الصفقة", "ปิด 50%",
 # "先平50%"); a signed share or one of 100 is a result or the whole ("+20%", "100% closed")
-_HALF_WORD = (r"(?:(?<!\w)(?:half|h[äa]lfte|moiti[ée]|met[àa]|mitad|metade|половин\w*|نصف|نیمی|आधा|m[ộo]t\s+n[ửu]a)(?!\w)|"
+_HALF_WORD = (r"(?:(?<!\w)(?:half|h[äa]lfte|moiti[ée]|met[àa]|mitad|metade|половин\w*|نصف|نیمی|आधा|m[ộo]t\s+n[ửu]a|μισό)(?!\w)|"
               r"절반|半分|一半|ครึ่ง)")
 _SHARE_OF = rf"(?:(?<![+\-\d.,])[1-9]\d?[ \t]*(?:%|درصد|percent|процент\w*)|{_HALF_WORD})"
 _PART_CLOSED_VERB = (r"(?:(?<!\w)(?:closed|geschlossen|schlie(?:ß|ss)en|glattstell\w*|cl[ôo]tur[ée]e?s?|chius[oaie]|ferm[ée]e?s?|"
@@ -206,9 +208,10 @@ _SHARE_TO_VERB = (r"(?:bei|beim|am|at|au|al|à|a|in|on|of|der|des|du|de|la|le|il
                   r"now|here|ici|qui|aqu[íi]|already|schon|d[ée]j[àa]|tp\s*\d|target|ziel|objectif|obiettivo|first|second|third|"
                   r"1st|2nd|3rd|erste[nm]?|zweite[nm]?|premier|primo|secondo|در|از|تارگت|هدف|اول|دوم|سوم|پوزیشن)(?!\w)")
 _PART_VERB_FIRST = (r"(?:(?<!\w)(?:chius[oaie]|chiudi\w*|cl[ôo]tur[ée]e?s?|[أا]غلق\w*|بستن|ببندید|ببند|закройте|закрою|cierren|cierre|"
-                    r"фіксу\w*|зафіксу\w*|đóng)(?!\w)|ปิด(?:กำไร|ออเดอร์|โพซิชั่น|ไป|แล้ว)?|先?平仓?)")
+                    # el "Κλείνουμε το 50%", "κλείστε το μισό" (we close 50 %, close half)
+                    r"фіксу\w*|зафіксу\w*|đóng|κλείνουμε|κλείστε|κλείσαμε|κλείνω)(?!\w)|ปิด(?:กำไร|ออเดอร์|โพซิชั่น|ไป|แล้ว)?|先?平仓?)")
 _PART_CLOSED = (rf"{_SHARE_OF}(?:[ \t]+{_SHARE_TO_VERB}){{0,3}}[ \t]*{_PART_CLOSED_VERB}|"
-                rf"{_PART_VERB_FIRST}(?:[ \t]+(?:the|a|il|lo|la|le|les|de|del|della|des|du|el|of|our|الصفقة|من|پوزیشن)){{0,2}}[ \t]*"
+                rf"{_PART_VERB_FIRST}(?:[ \t]+(?:the|a|il|lo|la|le|les|de|del|della|des|du|el|of|our|الصفقة|من|پوزیشن|το|τη|την)){{0,2}}[ \t]*"
                 rf"{_SHARE_OF}|"
                 # "#BTC TP1 closed ✅ +20%", "first target closed", "закрыли первую цель", "closed TP2": a target's share closed —
                 # the trade runs on to the next ("closed at TP2" ends it, as does "bei TP2 geschlossen", "на TP2 закрыт")
@@ -229,7 +232,7 @@ _PART_CLOSED = (rf"{_SHARE_OF}(?:[ \t]+{_SHARE_TO_VERB}){{0,3}}[ \t]*{_PART_CLOS
                 # "closed part of the position, rest runs"
                 r"(?<!\w)(?:closed|closing|close)\s+(?:a\s+)?part\s+of\s+(?:the\s+|our\s+|my\s+)?(?:position|trade|bag)(?!\w)")
 _PART_CLOSED_STEMS = (r"closed|close|clos|geschlossen|schlie|glattst|clôtur|clotur|chius|chiud|ferm|закр|cerr|cierr|fech|بسته|ببند|بستن|"
-                      r"غلق|청산|정리|익절|平|利确|クローズ|决済|ปิด|đóng|фікс|pren|tom|realiz|realic|बुक|बंद|क्लोज|سیو")
+                      r"غلق|청산|정리|익절|平|利确|クローズ|决済|ปิด|đóng|фікс|pren|tom|realiz|realic|बुक|बंद|क्लोज|سیو|κλεί|κλείσ")
 
 # "Лимитку по #TAO отменяем", "cancelamos la orden de #SOL", "limit emrini iptal ediyoruz": a cancel verb next to a word
 # for the pending order, in either order
@@ -407,7 +410,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"pozisyonun\s+(?:yar[ıi]s[ıi]n[ıi]|\d{1,2}\s*%(?:\s*'?s?[ıiuü]n[ıiuü](?!\w)|\S*))\s+kapat\w*|"
         r"(?:三分之一|四分之一|\d割|1/3|2/3|半分)\s*を?\s*决済|平仓\s*(?:三分之一|四分之一)|"
         # "止盈出场一半", "获利了结 30% 剩余持有", "获利了结一部分": a share taken, the rest held
-        r"(?:止盈|出场|获利了结|平仓|离场|减仓)\s*(?:(?:出场|出局)\s*)?(?:一半|一部分|部分|半仓|(?<![+\d.,])\d{1,2}\s*%)|剩余\s*(?:持有|继续|拿|仓位)|(?:一半|一部分|部分|半仓)\s*(?:止盈|获利了结|平仓)|(?:其余|剩下的?)\s*继续\s*(?:持有|拿)|절반\s*(?:익절|청산)|半分\s*(?:利确|决済)|"
+        r"(?:止盈|出场|获利了结|平仓|离场|减仓)\s*(?:(?:出场|出局)\s*)?(?:一半|一部分|部分|半仓|(?<![+\d.,])\d{1,2}\s*%)|剩余\s*(?:持有|继续|拿|仓位(?![^\n，,。]{0,8}?(?:出场|出局|离场|平仓|清仓|结束)))|(?:一半|一部分|部分|半仓)\s*(?:止盈|获利了结|平仓)|(?:其余|剩下的?)\s*继续\s*(?:持有|拿)|절반\s*(?:익절|청산)|半分\s*(?:利确|决済)|"
         # ("利確 1/2 完了", "半分利確済み": half the position's profit taken)
         r"利确\s*(?:1/2|1/3|半分|(?<![+\d.,])\d{1,2}\s*%)\s*(?:完了|済)|半分\s*利确|"
         r"(?<![\d.,])\d{1,2}\s*%\s+off\s+the\s+table|dejamos\s+correr|deixamos\s+correr|let\s+the\s+rest\s+run|"
@@ -434,6 +437,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:moved\s+|move\s+)?to\s+cost(?!\w)|стоп\w*\s+(?:на|в)\s+(?:точку\s+)?вход[ау]?(?!\w)|"
         r"(?:sl|stop)\s+v[ềe]\s+(?:entry|gi[áa]\s+v[àa]o|[đd]i[ểe]m\s+v[àa]o|h[òo]a\s+v[ốo]n)(?!\w)|"
         # ur "اسٹاپ انٹری پر" (stop at entry), hu "stop a belépőre", nl "stop naar instap"
+        # el "το stop στην είσοδο" (the stop to the entry)
+        r"(?:sl|stop|στοπ)\s+(?:στην|στο)\s+(?:είσοδο|(?:τιμή|σημείο)\s+εισόδου|breakeven|be|entry)(?!\w)|"
         r"اسٹاپ\s+انٹری|(?:sl|stop)\s+(?:को\s+)?एंट्री\s+पर|stop\s+a\s+bel[ée]p[őo]re|(?:sl|stop)\s+(?:naar|op)\s+(?:instap|break[\s-]*even)|"
         # "Flat stop on $SOL" (the stop where the trade neither wins nor loses)
         r"flat\s+(?:stop|sl)(?!\w)|(?:stop|sl)\s+(?:to|at)\s+flat(?!\w)|"
@@ -666,6 +671,17 @@ _MARKET_MOVE = (r"(?!\()(?!\s+(?:higher|lower|above|below|up|down|green|red|flat
                 # ("Cerramos la semana con +230%", "Fechamos o mês com 92%": the week or month, not a trade)
                 r"(?:la|el|a|o|il|le|die|den|das)\s+(?:semana|mes|m[êe]s|d[íi]a|a[ñn]o|ano|settimana|mese|semaine|mois|"
                 r"woche|monat|jahr|tag)|haftay[ıi]|ay[ıi]|неделю|месяц|год|"
+                # ("Fechamos novembro com 38 operações", "Closed October +180%", "Cerramos marzo en verde", "Закрыли ноябрь
+                # в плюсе", "Kasım ayını kapattık"): a month of results, not a trade
+                r"(?:(?:this|the|our|este|esta|este|o|el|le|il|den|этот)\s+)?(?:january|february|march|april|may|june|july|august|"
+                r"september|october|november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|"
+                r"octubre|noviembre|diciembre|janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro|outubro|novembro|dezembro|"
+                r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janvier|f[ée]vrier|mars|avril|"
+                r"mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|januar|februar|m[äa]rz|juni|juli|oktober|"
+                r"dezember|январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|сентябр[ьяе]|"
+                r"октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]|ocak|[şs]ubat|mart|nisan|may[ıi]s|haziran|temmuz|a[ğg]ustos|eyl[üu]l|"
+                r"ekim|kas[ıi]m|aral[ıi]k)|(?:this|esta|este|essa|cette|questa|diese[nr]?|эту|этот)\s+"
+                r"(?:week|month|year|semana|mes|m[êe]s|a[ñn]o|ano|semaine|mois|ann[ée]e|settimana|mese|anno|woche|monat|jahr|неделю|месяц|год)|"
                 r"any\s*time|(?:your\s+|the\s+)?(?:subscription|membership|plan))(?!\w))")
 # "Close all", "Все сделки закрыть", "全部平仓", "모든 포지션 청산": a close verb and an "all" word within three words of
 # each other, in either order — one rule over the verbs and "all" words of each language instead of a list of phrases.
@@ -888,7 +904,9 @@ _CLOSE_PATTERN = _Gated(
     + r"|ポジション\s*クローズ|クローズしました|全部?利确(?:しました|完了)|全决済|取引终了|トレード终了"
     + r"|信号\s*已?取消|讯号\s*已?取消|取消信号|시그널\s*취소|신호\s*취소|シグナル\s*キャンセル"
     # "#ADA 获利了结 全部出场" (profit taken, out of all of it), "#SUI 全部止盈出局" (all taken in profit, out)
-    + r"|取消挂单|撤单|取消订单|주문\s*취소|平仓|平掉|清仓|离场|决済|全部出场|获利了结|止盈出场|止盈出局|全部止盈",
+    + r"|取消挂单|撤单|取消订单|주문\s*취소|平仓|平掉|清仓|离场|决済|全部出场|获利了结|止盈出场|止盈出局|全部止盈"
+    # "剩余仓位保本止损出场" (the remaining position out at the breakeven stop), "本单结束" (this trade is over)
+    + r"|(?:剩余|剩下的?)\s*(?:仓位|部分)\s*[^\n，,。]{0,8}?(?:出场|出局)|(?:本|此|该|这)单\s*(?:已\s*|已经\s*)?(?:结束|完结)",
     (_TRIGGERED_STEMS, _STOP_THEN_TRIGGER),
     (_STOPPED_OUT_STEMS, _STOPPED_OUT_WORDS),
     (_CANCEL_STEMS, _CANCEL_WORDS),
