@@ -320,7 +320,9 @@ NOT_COINS = frozenset(
      "CERRAR", "CERRAMOS", "CERRADO", "CERRADA", "KAPAT", "KAPATTIK", "KAPANDI", "FECHAR", "FECHADO", "FECHAMOS",
      "CHIUDERE", "CHIUSO", "CHIUDIAMO", "SCHLIESSEN", "GESCHLOSSEN", "ZAMKNIJ", "FERMER", "FERME", "CLOTURE", "SALIR",
      "CORRECT", "CORRECTED", "CORRECTION", "WRONG", "TYPO", "FIXED", "MISTAKE",
-     "FUERA", "TODAS", "TUDO", "YA", "AHORA", "AGORA", "JETZT", "ALLES", "TUTTO", "HEPSI", "IPTAL", "CANCELAR", "CANCELADO"]
+     "FUERA", "TODAS", "TUDO", "YA", "AHORA", "AGORA", "JETZT", "ALLES", "TUTTO", "HEPSI", "IPTAL", "CANCELAR", "CANCELADO",
+     # hi-en "close kar do", "cancel karo", "exit karein" (do it): the verb's helper, never the coin
+     "KAR", "KARO", "KARDO", "KAREIN", "KAREN", "KIJIYE", "KARNA", "KARENGE", "KARTE", "KIYA"]
 )
 
 # Coins written by their name ("Chainlink long from $13.25", "Coin: Avalanche (AVAX)"): only names that are no common

@@ -1570,7 +1570,13 @@ _COMMA_DECIMAL_LOCALE = re.compile(
 
 _NEVER_FILLED = re.compile(r"(?<!\w)(?:(?:entry|order|it)\s+(?:was\s+|has\s+)?never\s+(?:triggered|filled|activated)|"
                            r"never\s+(?:got\s+)?(?:triggered|filled)|(?:setup|signal|trade|call)\s+(?:is\s+)?invalidated|"
-                           r"не\s+(?:сработал|активировал|исполнил)\w*|cancel\w*\s+(?:the\s+)?(?:whole\s+)?(?:setup|signal|trade|call))(?!\w)",
+                           r"не\s+(?:сработал|активировал|исполнил)\w*|cancel\w*\s+(?:the\s+)?(?:whole\s+)?(?:setup|signal|trade|call)|"
+                           # ("SIGNAL EXPIRED … entry 0.1935 not reached within 24h. Pending orders cancelled, no position
+                           # opened"): nothing filled — the pending orders were the whole trade
+                           r"no\s+position\s+(?:was\s+)?(?:opened|taken|entered)|(?:entry|price)\s+(?:(?:at\s+|@\s*)?\$?(?:\d+[.,]\d+|\d{2,})\s+)?(?:was\s+)?"
+                           r"(?:not|never)\s+(?:reached|hit|touched)|(?:signal|setup|call|trade|order)\s+(?:has\s+|is\s+|was\s+)?expired|"
+                           r"^\W*expired|sin\s+abrir\s+posici[óo]n|sem\s+abrir\s+posi[çc][ãa]o|entrada\s+(?:no|n[ãa]o)\s+(?:se\s+)?"
+                           r"(?:alcanzada|atingida|activada|ativada|ejecutada|executada))(?!\w)",
                            re.IGNORECASE)
 # A part of the position, or a target, beside a sell word ("Sell #MEME 1/2", "Sell #FET now, target +11%", "Jual separuh")
 _PART_WORDS = (r"half|partial\w*|target\w*|tps?|keep|moon\s*bag\w*|rest|separuh|setengah|mitad|metade|h[äa]lfte|moiti[ée]|"

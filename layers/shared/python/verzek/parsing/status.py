@@ -239,9 +239,12 @@ _PART_CLOSED_STEMS = (r"closed|close|clos|geschlossen|schlie|glattst|clôtur|clo
 _CANCEL_VERB = (r"(?:(?<!\w)(?:cancel\w*|отмен\w*|скасов\w*|iptal|cancelamos|cancelar|cancela|annul\w*|anuluj\w*|"
                 r"anulujemy|batal\w*|h[ủu]y|huỷ|إلغاء|الغاء|لغو|storn\w*|l[öo]sch\w*|gel[öo]scht|कैंसिल|रद्द|کینسل|"
                 # he "מבטלים" (we cancel), "לבטל", "בטלו", "ביטול"
-                r"מבטלים|מבטל|לבטל|בטלו|ביטול)(?!\w)|取消|キャンセル|취소)")
+                r"מבטלים|מבטל|לבטל|בטלו|ביטול|"
+                # bn "বাতিল" (cancelled), "ক্যান্সেল"; cs "zrušte", "zrušeno", "smažte" (delete), sk "zrušte"
+                r"বাতিল|ক্যান্সেল|zru[šs]\w*|sma[žz]te|smaz[áa]n\w*|vyma[žz]te)(?!\w)|取消|キャンセル|취소)")
 _ORDER_WORD = (r"(?:(?<!\w)(?:orders?|limits?|limit\s+orders?|лимитк\w*|лимитн\w*|ордер\w*|заявк\w*|emr\w*|emir\w*|"
-               r"[óo]rden(?:es)?|ordem|ordens|ordres?|ordin[ei]|zleceni\w*|l[ệe]nh|pesanan|أمر|الأمر|سفارش)(?!\w)|挂单|订单|주문|注文)")
+               r"[óo]rden(?:es)?|ordem|ordens|ordres?|ordin[ei]|zleceni\w*|l[ệe]nh|pesanan|أمر|الأمر|سفارش|অর্ডার|"
+               r"p[řr][íi]kaz\w*|objedn[áa]vk\w*|pokyn\w*)(?!\w)|挂单|订单|주문|注文)")
 # ("#SOL cancel TP3", "#AVAX TP3 iptal", "cancel the stop loss order", "cancel the DCA order at 138", "cancel 2nd buy
 # order"): the cancel's object is one order of the trade — a target, the stop, one rung of the entries — and the trade
 # stays open (a cancel of the trade's order or limit is the whole call withdrawn, unless the post enters at market instead)
@@ -364,6 +367,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?!\w)|(?:close[sd]?|closing)\s+(?:one\s+more|another)\s+(?:third|quarter|half)(?!\w)|"
         r"(?:cerr\w*|cierr\w*|fech\w*)\s+(?:una\s+|uma\s+)?parte(?!\w)|bir\s+k[ıi]sm[ıi]n[ıi]\s+kapat(?!ma|m[ıi]yor)\w*|"
         r"आधी\s+(?:पोजीशन|पोज़ीशन)\s+बंद|"
+        # hi-en "50% close kar do", "aadhi position book karo" (close / book a share)
+        r"(?:(?<![\d.,+\-])[1-9]\d?\s*%|aadh[ai]|adh[ai]|half)\s+(?:position\s+|profit\s+|trade\s+)?(?:close|book|exit)\s+(?:kar\w*|kijiye)(?!\w)|"
         # ar "خذ ربح جزئي" (take a partial profit), id "ambil profit 50%", fa "۵۰ درصد سود رو سیو کنید" (save 50 % of the profit)
         r"(?:خذ|خذوا|جني|اخذ|أخذ)\s+(?:ال)?(?:ربح|أرباح|ارباح)\s+(?:ال)?جزئي\w*|ambil\s+(?:profit|untung)\s+(?<![\d.,])\d{1,2}\s*%|"
         r"(?<![\d.,])\d{1,2}\s*درصد\s+(?:از\s+)?سود\s+(?:رو|را)\s+سیو|"
@@ -902,7 +907,15 @@ _CLOSE_PATTERN = _Gated(
     # "#SOL 建値撤退", "建値で决済", "#AVAX 본절 마감", "본절로 청산" (out at the entry price: the trade closed at breakeven)
     + r"|(?:建値|同値)\s*(?:で|にて)?\s*(?:撤退|决済|クローズ|手仕舞|逃げ|撤収|终了)|(?:본절|본전)\s*(?:로|으로|에)?\s*(?:마감|청산|정리|탈출|종료)"
     + r"|ポジション\s*クローズ|クローズしました|全部?利确(?:しました|完了)|全决済|取引终了|トレード终了"
+    # hi-en "trade abhi market pe close kar do", "yeh trade cancel karo", "exit karein" (close / cancel it: the
+    # borrowed verb, then the imperative of "kar" — "close mat karo", "close nahi karna" put a negation between)
+    # (a cancel only of the trade or signal: "DCA 35.90 cancel kar do" is one rung)
+    + r"|(?<!\w)(?:close|exit|(?:trade|signal|setup|call|position)\s+(?:ko\s+)?cancel)\s+"
+    r"(?:kar\s*(?:do|dein|den|lo|lein|dijiye|diya|diye)|karo|karein|karen|kijiye)(?!\w)"
     + r"|信号\s*已?取消|讯号\s*已?取消|取消信号|시그널\s*취소|신호\s*취소|シグナル\s*キャンセル"
+    # bn "সিগন্যাল বাতিল" (the signal cancelled); cs/sk "Zrušeno ❌ #ATOM", "signál zrušen" (cancelled)
+    + r"|(?:সিগন্যাল|সিগনাল|ট্রেড)\s*(?:টি\s*)?বাতিল|(?:sign[áa]l|obchod|pozice|vstup)\s+(?:je\s+|byl\s+|byla\s+|bol\s+)?zru[šs]en[ýyoa]?(?!\w)"
+    + r"|^[^\w\n]*zru[šs]eno(?!\w)"
     # "#ADA 获利了结 全部出场" (profit taken, out of all of it), "#SUI 全部止盈出局" (all taken in profit, out)
     + r"|取消挂单|撤单|取消订单|주문\s*취소|平仓|平掉|清仓|离场|决済|全部出场|获利了结|止盈出场|止盈出局|全部止盈"
     # "剩余仓位保本止损出场" (the remaining position out at the breakeven stop), "本单结束" (this trade is over)
@@ -1114,6 +1127,8 @@ _NEGATED_AFTER = re.compile(r"^\s*(?:(?:пока|ещё|еще|still|yet)\s+)?(?
                             r"(?:noch\s+)?nicht(?!\w)|not\s+yet|없음|없습니다|아님|않|değil|yok(?!\w)|"
                             # ur "ٹریڈ بند نہ کریں", hi "ट्रेड बंद मत करो" (do not close the trade)
                             r"(?:نہ|نہیں|مت)(?!\w)|(?:मत|नहीं|ना)(?=[\s,.!?।]|$)|"
+                            # hi-en "close mat karo", "exit nahi karna" (do not close)
+                            r"(?:mat|nahi|nahin|nhi|na)\s+(?:kar\w*|kijiye)(?!\w)|"
                             # kk "жылжытпаңыз", uz "кўчирманг", "ko'chirmang" (do not move): the verb negated by its suffix
                             r"[\w'ʻ’]+(?:паңыз|пеңіз|маңыз|меңіз|баңыз|беңіз|маймыз|мейміз|манг|mang)(?!\w)|"
                             # ("Стоп в БУ по #SOL не переносим": the coin between; "#ETH stopu girişe çekmeyin",
