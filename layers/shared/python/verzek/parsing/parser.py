@@ -1331,7 +1331,11 @@ _MARKUP = re.compile(r"\*\*|__|[▪️➡️🔹•]")
 # ("↩️ Reply to: 🔴 #APT SHORT 9.85", "↪️ En réponse à : #DOT LONG …", "В ответ на: #BNB/USDT вход 612"): a client's
 # reply heading that quotes the earlier post inline, after the colon — read as a quoted line
 _REPLY_HEAD = re.compile(r"^[^\w\n]{0,6}(?:reply(?:ing)? to|in reply to|respuesta a|en r[ée]ponse [àa]|в ответ на|"
-                         r"trả lời|답장|回复|antwort auf|resposta a|risposta a|yanıt)[ \t]*[:：][ \t]*(?=\S)", re.IGNORECASE)
+                         r"trả lời|답장|回复|antwort auf|resposta a|risposta a|yanıt|"
+                         # ar "رداً على:", he "תגובה ל:", fa "پاسخ به:", pl "odpowiedź na:", uk "у відповідь на:", id "balasan
+                         # untuk:", ja "返信:"
+                         r"رد(?:اً|ا|ًا)?\s+على|الرد\s+على|בתגובה\s+ל|תגובה\s+ל|پاسخ\s+به|odpowied[źz]\s+na|"
+                         r"у\s+відповідь\s+на|balas(?:an)?\s+(?:ke|untuk)|返信)[ \t]*[:：][ \t]*(?=\S)", re.IGNORECASE)
 
 
 def _reply_to_quote(text: str) -> ParsedMessage | None:
@@ -1913,10 +1917,16 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 # ("BTC long still open, SL moved to 66500. ETH closed": the long is the other coin's)
                 closed = _replace(closed, side=None)
             return closed
-        if action in (*POSITION_CHANGES, UpdateAction.TP_HIT) and not closing and symbol_problem \
+        if action in (*POSITION_CHANGES, UpdateAction.TP_HIT) \
+                and (not closing or action == UpdateAction.PARTIAL_CLOSE) and symbol_problem \
                 and symbol_problem.startswith("several different") \
-                and (only := closed_coin_beside_conditions(status_text, coin_names, coin_words,
-                                                           says=lambda part: update_action(part) == action)):
+                and (only := closed_coin_beside_conditions(
+                    status_text, coin_names, coin_words,
+                    # ("#SOL TP2 hit, stop to TP1 / #ADA still waiting for entry": the coin's clause reports a target,
+                    # the change follows in a clause of no coin — the same trade's)
+                    says=lambda part: (found := update_action(part)) == action
+                    or found in (*POSITION_CHANGES, UpdateAction.TP_HIT) and not is_close(part, coin_names)
+                    or found == UpdateAction.PARTIAL_CLOSE)):
             # ("#ETH TP1 ✅ booked 25%. #BTC still sitting near entry", "#ADA and #DOT still above their stops, moving
             # #NEAR stop to entry", "#SOL пока держим, а по #LINK фиксируем половину"): one coin's trade changes, the
             # others are said to go on

@@ -22,6 +22,8 @@ _DONE = (r"(?:bajarildi|hit(?!\s+(?:rate|ratio|%))|reached|achieved|done|smashed
          r"tercapai|kena|geldi|خورد|مکمل|el[ée]rve|teljes[üu]lt|bereikt|رسید|رسیدیم|زده\s+شد|تاچ\s+شد|已?(?:达成|达到|到达|完成|触发)|달성|erreicht|atteint\w*|raggiunt\w*|"
          r"osi[aą]gni[eę]t\w*|досягнут\w*|达成|到达|แล้ว|\w*fikiwa|הושג\w*|επιτεύχθηκε|χτυπήθηκε|atins[aă]?|"
          r"spln[ěe]n\w*|dosa[žz]en\w*|bereikt|geraakt|হিট|हिट|সম্পন্ন|naabot|tinamaan|도달|отработан\w*|отработал\w*|"
+         # ur "ٹارگٹ پورا ہو گیا" (the target completed), "ہٹ ہو گیا" (hit)
+         r"پورا\s+ہو\s+گیا|پورا\s+ہوا|ہٹ\s+ہو\s+گیا|ہٹ\s+ہوا|"
          r"(?:batid[oa]|alcançad[oa]|tocad[oa]|cumplid[oa])(?!s)|"
          # it "TP3 preso" / fr "TP1 pris" / de "TP1 genommen" (taken)
          r"pres[oa](?!\w)|pris(?!\w)|genommen|تحقق|tamam(?:land[ıi])?|getroffen|touch[ée]e?s?|colpit[oa]|trafion\w*|"
@@ -76,7 +78,7 @@ _MOVE_VERB = (r"(?:(?<!\w)(?:mov(?:e|es|ed|ing|emos|er|imos|ido|ida|iendo|endo|a
               r"nachzieh\w*|nachgezogen|versch(?:ieben|oben|iebt)|anheb\w*|angehoben|hochzieh\w*|d[ờo]i|k[ée]o|n[âa]ng|chuy[ểe]n|"
               r"geser|pindah\w*|naik(?:kan)?|تغییر|جابجا\w*|منتقل|ببر\w*|نقل|حرك\w*|تحريك|رفع|ارفع|"
               # pl "SL przesuwamy na TP1", "podnosimy stop"; tl "ilipat ang SL sa entry"
-              r"przesuw\w*|przesu[nń]\w*|podnosi\w*|podnie[sś]\w*|przenosi\w*|ilipat|inilipat|"
+              r"przesuw\w*|przesu[nń]\w*|podnosi\w*|podnie[sś]\w*|przenosi\w*|ilipat|inilipat|alihkan|dialihkan|anjak\w*|"
               # el "μεταφέρουμε το stop" (we move the stop), "μετακινήστε το SL"
               r"μεταφέρ\w*|μεταφερ\w*|μετακιν\w*)(?!\w)|"
               r"上移|下移|移至|移到|调整|改为|上调|상향|하향|이동|변경|올려|올림|올립|올렸|옮기|옮깁|옮겼|引き上げ|引上げ|移动|変更)")
@@ -88,11 +90,14 @@ _CJK_STOP_MOVED = (r"(?:止损|손절가?|损切り?|ストップ(?:ロス)?)[^\
 # ("adjust our stop loss rules next month": the channel's policy, no trade's stop)
 _NOT_POLICY = (r"(?![\s-]*loss)(?!\s+(?:rules?|strateg\w*|settings?|polic\w*|management|placement|logic|guide\w*|tips?|hunt\w*)"
                r"(?!\w))")
-_MOVE_ARTICLE = (r"(?:the|your|our|my|el|la|le|lo|il|o|a|den|das|die|nuestro|nosso|notre|nostro|наш|ваш|ang|το|"
+_MOVE_ARTICLE = (r"(?:the|your|our|my|el|la|le|lo|il|o|a|den|das|die|nuestro|nosso|notre|nostro|наш|ваш|ang|na|το|"
                  r"مون|را|رو)")
 _STOP_TO_VERB = (r"(?:\$?\d[\d.,]*\S*|to|a|al|à|au|na|на|auf|v[ềe]|ke|para|до|ile|wurde|ist|was|has|been|is|are|now|will|be|"
                  r"lo|la|le|el|il|را|رو|به|إلى|الى)")
 _STOP_MOVED = (rf"{_STOP_WORD}(?:[ \t]+{_STOP_TO_VERB}){{0,3}}[ \t]*{_MOVE_VERB}|"
+               # ("stop vai para o alvo 1", "el stop pasa a 142", "SL goes to TP1"): the stop first, then "goes to" — only
+               # in this order ("o preço vai para o stop" is the price going to the stop)
+               rf"{_STOP_WORD}[ \t]+(?:vai|v[ãa]o|passa|pasa|va|goes|is\s+going)[ \t]+(?:para|pra|a|al|to)(?=[ \t])|"
                rf"{_MOVE_VERB}(?:[ \t]+{_MOVE_ARTICLE}){{0,2}}[ \t]+{_STOP_WORD}{_NOT_POLICY}|"
                + _CJK_STOP_MOVED)
 # Taking part of the position, per language: a take/close verb and a share of it ("chiudiamo il 50%", "chốt 50% vị thế",
@@ -173,7 +178,7 @@ class _Gated:
             yield from pair.finditer(text)
 
 
-_MOVE_STEMS = (r"przesu|podnos|podnie|przenos|ilipat|μεταφ|μετακ|올립|올렸|옮|переставл|mov|shift|rais|lower|trail|adjust|двига|сдвиг|сдвину|перенос|перенес|подтяг|подня|поднима|опуска|çek|cek|"
+_MOVE_STEMS = (r"vai|vão|vao|passa|pasa|va |goes|going|przesu|podnos|podnie|przenos|ilipat|μεταφ|μετακ|alih|anjak|올립|올렸|옮|переставл|mov|shift|rais|lower|trail|adjust|двига|сдвиг|сдвину|перенос|перенес|подтяг|подня|поднима|опуска|çek|cek|"
                r"taş|tas|yükselt|yukselt|sub|baj|ajust|cambi|alter|mud|remont|dépla|depla|relev|relèv|alz|spost|nachz|"
                r"nachgez|versch|anheb|angehoben|hochz|dời|doi|dòi|kéo|keo|nâng|nang|chuyển|chuyen|geser|pindah|naik|"
                r"تغییر|جابجا|منتقل|ببر|بذار|نقل|حرك|تحريك|رفع|上移|下移|移至|移到|调整|改为|上调|상향|하향|이동|변경|올려|올림|"
@@ -345,7 +350,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # with the rest held: "50% प्रॉफिट में बंद, बाकी होल्ड")
         r"[1-9]\s*차\s*익절\s*마감(?![^\n]*(?:전량|전체|시그널\s*종료|나머지\s*(?:는|도)?\s*(?:전량\s*)?(?:종료|청산|정리|손절)|청산(?!가)))|"
         # ur "آدھی پوزیشن بند کریں" (close half the position); th "ปิดเลย 50%", "ปิดครึ่ง" (close half)
-        r"(?:آدھی|آدھا|نصف|(?<![\d.,])\d{1,2}\s*%)\s+(?:\S+\s+){0,2}?بند|ปิด(?:เลย)?\s*(?<![\d.,])\d{1,2}\s*%|ปิดครึ่ง|"
+        r"(?:آدھی|آدھا|نصف|(?<![\d.,])\d{1,2}\s*[%٪])\s+(?:\S+\s+){0,2}?(?:بند|بک\s+کر)|ปิด(?:เลย)?\s*(?<![\d.,])\d{1,2}\s*%|ปิดครึ่ง|"
         # ja "さらに3分の1を决済" (settle another third); uk/ru "закриваємо ще третину", "фиксируем ещё половину"
         r"(?:\d\s*分の\s*\d|半分|一部)\s*を?\s*(?:决済|利确|手仕舞)|"
         r"(?:закрива\w*|закри\w*|фіксу\w*|зафіксу\w*|закрыва\w*|закро\w*|фиксиру\w*|зафиксиру\w*)\s+(?:ще\s+|ещё\s+|еще\s+)?"
@@ -444,7 +449,9 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # ur "اسٹاپ انٹری پر" (stop at entry), hu "stop a belépőre", nl "stop naar instap"
         # el "το stop στην είσοδο" (the stop to the entry)
         r"(?:sl|stop|στοπ)\s+(?:στην|στο)\s+(?:είσοδο|(?:τιμή|σημείο)\s+εισόδου|breakeven|be|entry)(?!\w)|"
-        r"اسٹاپ\s+انٹری|(?:sl|stop)\s+(?:को\s+)?एंट्री\s+पर|stop\s+a\s+bel[ée]p[őo]re|(?:sl|stop)\s+(?:naar|op)\s+(?:instap|break[\s-]*even)|"
+        # tl "ang SL sa entry"; ur "اسٹاپ لاس انٹری پر" (the stop loss to the entry)
+        r"(?:sl|stop)\s+sa\s+(?:entry|breakeven|be)(?!\w)|"
+        r"اسٹاپ(?:\s*لاس)?\s+(?:کو\s+)?انٹری|(?:sl|stop)\s+(?:को\s+)?एंट्री\s+पर|stop\s+a\s+bel[ée]p[őo]re|(?:sl|stop)\s+(?:naar|op)\s+(?:instap|break[\s-]*even)|"
         # "Flat stop on $SOL" (the stop where the trade neither wins nor loses)
         r"flat\s+(?:stop|sl)(?!\w)|(?:stop|sl)\s+(?:to|at)\s+flat(?!\w)|"
         # kk "стопты кіру нүктесіне жылжытыңыз" (move the stop to the entry point), uz "стопни кириш нуқтасига кўчиринг",
@@ -569,6 +576,10 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:first|second|third|1st|2nd|3rd|final|last)\s+cover\s+(?:filled|hit|done|executed)(?!\w)|"
         r"(?:exit|close)\s*\d{1,2}\s+done(?!\w)|ch[ốo]t\s+l[ờo]i\s+(?:tp|m[ụu]c\s+ti[êe]u)\s*\d|target\s+\d+\s*:?\s*[\d.]+\s*done|hedef\s*\d*\s*tamam|(?:đạt|chạm|dat|cham)\s+(?:tp|m[ụu]c\s+ti[êe]u)\s*\d*|"
         r"(?:ถึง|ชน)\s*(?:เป้าหมาย|เป้า|tp)\s*(?:ที่)?\s*\d{1,2}|"
+        # ms/id "dah sentuh TP3", "sudah kena TP2", "telah capai sasaran 1"; tl "Tinamaan na ang TP1", "naabot na ang
+        # target 2": the verb, then the target
+        r"(?:(?:dah|sudah|udah|telah|baru)\s+(?:sentuh|kena|capai|mencapai|menyentuh|hit)|tinamaan|natamaan|naabot|naabut)\s+"
+        r"(?:na\s+)?(?:ang\s+)?(?:tp|target|sasaran)\s*\d{1,2}(?!\w)|"
         # kk "1-мақсатқа жетті" (the 1st target reached), uz "1-мақсадга етди", "2-maqsadga yetdi"
         r"мақса[тд](?:қа|ка|га|ға)\s+(?:жетт\w*|жетiлд\w*|етди|етилди)|maqsad(?:ga)?\s+(?:yetdi|yetildi|erishildi)|"
         # ru "Взята вторая цель" (the second target taken), "Достигнута первая цель"
@@ -869,7 +880,10 @@ _CLOSE_PATTERN = _Gated(
     # "#SOL manual close +6%", "#SOL trade ended", "Abort #SOL", "#SOL: out"
     r"manual(?:ly)?\s+clos\w*|(?:trade|position)\s+(?:has\s+)?(?:ended|finished|is\s+over)|^abort|^out(?=\W*$)|"
     # "סגרנו את העסקה ברווח" (we closed the trade), "Operação finalizada sem perdas" (trade finished)
-    r"סגרנו|סגרתי|(?:opera[çc][ãa]o|posi[çc][ãa]o|operaci[óo]n|posici[óo]n)\s+(?:foi\s+)?(?:finalizad[ao]|encerrad[ao])|"
+    r"סגרנו|סגרתי|"
+    # he "סוגרים את העסקה עכשיו" (we are closing the trade now), "יוצאים מהעסקה" (we exit the trade)
+    r"(?:סוגרים|סוגר|סגור)\s+(?:את\s+)?ה?(?:עסקה|עסקאות|פוזיציה|פוזיציות|טרייד|איתות)|יוצאים\s+מה?(?:עסקה|פוזיציה|טרייד)|"
+    r"(?:opera[çc][ãa]o|posi[çc][ãa]o|operaci[óo]n|posici[óo]n)\s+(?:foi\s+)?(?:finalizad[ao]|encerrad[ao])|"
     # "Wyjście z #SOL …, koniec pozycji": exit from / end of the position
     r"end\s+of\s+(?:the\s+)?position|koniec\s+pozycji|"
     r"fin\s+de\s+(?:la\s+)?posici[óo]n|fim\s+da\s+posi[çc][ãa]o|fin\s+de\s+(?:la\s+)?position|ende\s+der\s+position|"
@@ -1694,6 +1708,16 @@ _STILL_RUNNING = re.compile(
     r"h[âa]l[âa]\s+a[çc][ıi]k|a[çc][ıi]k\s+kal\w*|(?:aynen\s+)?devam(?:\s+ediyor|\s+edecek)?|"
     r"l[äa]uft\s+weiter|noch\s+offen|toujours\s+ouvert\w*|reste\s+ouvert\w*|ancora\s+apert[oa]|"
     r"masih\s+(?:jalan|berjalan|open|hold|aktif)|v[ẫa]n\s+(?:gi[ữu]|ch[ạa]y|m[ởo])|"
+    # a trade left as it is, or one whose entry order still waits ("#ETH işlemine dokunmuyoruz, hâlâ giriş emri
+    # bekliyor", "#ADA segue aguardando entrada, nada muda", "#ADA still waiting for entry, nothing changes", "#DOT
+    # sigue esperando su entrada", "по #DOT без изменений", "#DOT inchangé", "#DOT unverändert")
+    r"(?:still\s+)?waiting\s+(?:for\s+(?:the\s+|its\s+|an?\s+)?)?(?:entry|fill)|untouched|unchanged|nothing\s+changes|no\s+changes?|"
+    r"(?:we\s+)?(?:don'?t|do\s+not)\s+touch|leave\s+(?:it|\w+)\s+as\s+is|"
+    r"dokunm(?:uyoruz|ay[ıi]n|ayaca[gğ][ıi]z)|(?:giri[şs]\s+)?emr\w*\s+bekl\w*|(?:h[âa]l[âa]\s+)?giri[şs]\w*\s+bekl\w*|de[ğg]i[şs]iklik\s+yok|"
+    r"(?:segue|continua)\s+aguardando|aguardando\s+(?:a\s+)?entrada|nada\s+mud[ao]|sem\s+altera[çc](?:[ãa]o|[õo]es)|"
+    r"n[ãa]o\s+mexemos|sigue\s+esperando|esperando\s+(?:la\s+|su\s+)?entrada|nada\s+cambia|sin\s+cambios|no\s+tocamos|"
+    r"без\s+изменений|не\s+трогаем|ждём\s+вход\w*|ждем\s+вход\w*|rien\s+ne\s+change|inchang[ée]e?|"
+    r"on\s+ne\s+touche\s+pas|unver[äa]ndert|wartet\s+(?:noch\s+)?auf\s+(?:den\s+)?einstieg|nessuna\s+modifica|invariat[oa]|"
     r"\s*(?:继续持有|继续拿|还在持有|持有中|仍在运行))(?!\w)")
 
 
