@@ -3770,14 +3770,19 @@ def _asks_about_the_call(clean: str, levels: list[Decimal]) -> bool:
         return False
     wanted = set(levels)
     for sentence in lx.QUESTION_SENTENCE_RE.finditer(clean):
-        for number in _PLAIN_NUMBER.finditer(_THOUSANDS_COMMA.sub("", sentence.group(0))):  # ("64,200?")
-            value = Decimal(number.group(1)) * (1000 if number.group(2) else 1)
-            if value in wanted:
-                return True
+        text = sentence.group(0)
+        # ("64,200?" is a thousands comma; "¿… #SOL a 188,50?", "по 188,5?" a decimal comma: either reading asks about
+        # the level when it is one of the call's)
+        for variant in {_THOUSANDS_COMMA.sub("", text), _DECIMAL_COMMA.sub(".", text)}:
+            for number in _PLAIN_NUMBER.finditer(variant):
+                value = Decimal(number.group(1)) * (1000 if number.group(2) else 1)
+                if value in wanted:
+                    return True
     return False
 
 
 _THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d+(?![\d.,]))")
 _PLAIN_NUMBER = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)(k)?(?![\w.,]\d)", re.IGNORECASE)
 
 
