@@ -553,6 +553,42 @@ PAST_TRADE_RE = re.compile(
     r"semaine\s+derni[èe]re|tu[ầa]n\s+tr[ưu][ớo]c|minggu\s+lalu|sprzed\s+(?:tygodnia|\d+\s+dni)|"
     r"(?:\d+|two|three)\s+(?:weeks?|days?)\s+ago)(?!\w)|上周|上个月|前几天",
     re.IGNORECASE)
+# Hindsight: what a buy would have made ("If you had bought $WIF at 1.85 you'd be up 40%", "Si hubieras comprado …",
+# "Если бы вы купили …", "Alsaydınız …", "昨日買っていれば …"): a counterfactual look back, never a call
+HINDSIGHT_RE = re.compile(
+    r"(?<!\w)(?:if\s+you\s+(?:had|'d)\s+(?:bought|entered|longed|shorted|invested|got(?:ten)?\s+in|aped)|"
+    r"had\s+you\s+(?:bought|entered|longed|shorted|invested|got(?:ten)?\s+in)|"
+    r"you\s+(?:would|'d)\s+have\s+(?:made|gained|earned|doubled|tripled|profited)|"
+    r"si\s+(?:hubieras|hubieses|hubierais|hubieseis|hubieran|hubiesen|hubiera|hubiese)\s+(?:comprado|entrado|invertido)|"
+    r"se\s+(?:voc[êe]s?\s+|vc\s+|tu\s+)?(?:tivesse|tivessem)\s+(?:comprado|entrado|investido)|"
+    r"si\s+(?:vous\s+aviez|tu\s+avais|t'avais)\s+(?:achet[ée]|investi|pris|entr[ée]|rentr[ée])|"
+    r"se\s+(?:avessi|aveste|avesse|avessero)\s+(?:comprato|investito|preso)|"
+    r"(?:gekauft|investiert)\s+h[äa]tte(?:st|t|n)?|eingestiegen\s+w[äa]re(?:st|t|n)?|"
+    r"(?:h[äa]ttest|h[äa]ttet)\s+(?:du|ihr)\s+[^\n.!?]{0,40}?(?:gekauft|investiert)|"
+    r"(?:если\s+бы|якби)\s+(?:вы\s+|ты\s+|ви\s+|ти\s+)?[^\n.!?]{0,30}?(?:купил\w*|купив\w*|зашл\w*|зашёл|зайшл\w*|зайшов|вошл\w*|вошёл)|"
+    r"gdyby(?:ś|ście)\s+[^\n.!?]{0,30}?(?:kupi\w+|wesz\w+|wszed\w+)|"
+    r"(?:alsayd[ıi]|girseyd[ıi]|alm[ıi][şs]\s+olsayd[ıi]|girmi[şs]\s+olsayd[ıi])\w*|"
+    r"(?:seandainya|andai(?:kan)?)\s+(?:\w+\s+){0,2}?(?:beli|masuk|entry)|"
+    r"(?<!\w)لو\s+(?:كنت[مم]?\s+)?(?:اشتريت\w*|دخلت\w*)|(?:خریده|خریدید|وارد\s+شده)\s+بود(?:ی|ید|ین)|"
+    r"खरीद(?:ा|े|ी)\s+होत(?:ा|े|ी))(?!\w)|"
+    r"買っていれば|買っていたら|買ってたら|エントリーしていれば|샀다면|샀더라면|매수했다면|들어갔다면|"
+    r"(?:如果|要是|假如)[^\n。！？]{0,20}?(?:买了|买入了|进场了|上车了|入场了)[^\n。！？]{0,30}?(?:现在|已经)",
+    re.IGNORECASE)
+# The same look back in words without a counterfactual mood ("Kalau kemarin kalian beli $WIF di 1,85, sekarang udah cuan
+# 40%", "If you bought $WIF yesterday at 1.85 you're up 40% now", "Nếu hôm qua bạn mua … thì giờ đã lãi 40%"): a
+# condition on the readers' buy, a time gone by and a gain in per cent on the same line
+HINDSIGHT_IF_YOU_BOUGHT_RE = re.compile(
+    r"(?<!\w)(?:if\s+you\s+(?:bought|entered|got\s+in)|(?:kalau|kalo|jika|klo)\s+(?:\w+\s+){0,2}?(?:kalian|kamu|anda|lu|lo|elu|km)\s+"
+    r"(?:\w+\s+){0,2}?(?:beli|masuk|entry)|n[ếe]u\s+(?:\w+\s+){0,3}?(?:b[ạa]n|anh\s+em|ae|m[ọo]i\s+ng[ưu][ờo]i)\s+(?:\w+\s+){0,3}?mua|"
+    r"si\s+(?:\w+\s+){0,2}?compraste|se\s+(?:voc[êe]\s+)?comprou)(?!\w)[^\n]*?"
+    r"(?:\d\s?%|\d+\s?x(?!\w))",
+    re.IGNORECASE)
+HINDSIGHT_PAST_RE = re.compile(
+    r"(?<!\w)(?:yesterday|last\s+(?:week|month)|(?:\d+|two|three|a\s+few)\s+(?:days?|weeks?)\s+ago|kemarin|minggu\s+lalu|bulan\s+lalu|"
+    r"h[ôo]m\s+qua|tu[ầa]n\s+tr[ưu][ớo]c|ayer|ontem|semana\s+pasada|semana\s+passada)(?!\w)",
+    re.IGNORECASE)
+
+
 # Only an explicit recap word turns a "closed +45%" post into a results post: "#SOL closed at TP2 +45% from
 # yesterday's signal" still closes the trade for whoever holds it.
 # A post headed as a results report ("Monthly results: #BNB long ... hit all targets +12%"): a look back.

@@ -2309,6 +2309,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         not_a_call = None
     if not_a_call is not None or lx.SHOWN_AGAIN_HEAD_RE.search(head):
         return _not_a_signal("the post says it is an example, not a call")
+    if _hindsight(scope):
+        return _not_a_signal("a look back at what a buy would have made, not a call")
     if lx.WATCH_ONLY_RE.search(scope):
         # ("Setup to watch on #AVAX: long 34.50 … Not entering yet.", "Next week plan: accumulate #BTC … Will post exact
         # entries in VIP"): a setup to watch, or a plan whose entries come later — nothing to enter now
@@ -3759,6 +3761,19 @@ def _read_dot_thousands(levels: _Levels, candidate: SymbolCandidate | None, entr
 
     return ([thousands(v) for v in entries], [thousands(v) for v in targets], [thousands(v) for v in stops],
             None if stop is None else thousands(stop))
+
+
+def _hindsight(text: str) -> bool:
+    """What a buy would have made ("If you had bought $WIF at 1.85 you'd be up 40%", "Kalau kemarin kalian beli $WIF
+    di 1,85, sekarang udah cuan 40%"): a counterfactual, or a condition on the readers' past buy with a gain."""
+    if lx.HINDSIGHT_RE.search(text):
+        return True
+    weak = lx.HINDSIGHT_IF_YOU_BOUGHT_RE.search(text)
+    if weak is None:
+        return False
+    line_start = text.rfind("\n", 0, weak.start()) + 1
+    line_end = text.find("\n", weak.end())
+    return lx.HINDSIGHT_PAST_RE.search(text[line_start:len(text) if line_end < 0 else line_end]) is not None
 
 
 def _asks_about_the_call(clean: str, levels: list[Decimal]) -> bool:
