@@ -589,6 +589,33 @@ HINDSIGHT_PAST_RE = re.compile(
     re.IGNORECASE)
 
 
+# A trade the channel says it will open later ("we will open a long", "откроем лонг", "abriremos long", "long
+# açacağız", "kita akan buka long", "سنفتح صفقة لونج"): with a condition on the market, a plan — no trade yet
+FUTURE_OPEN_RE = re.compile(
+    r"(?<!\w)(?:we(?:'ll|\s+will|\s+are\s+going\s+to|'re\s+going\s+to)\s+(?:\w+\s+)?(?:open|enter|take|go\s+(?:long|short)|long|short|buy|sell)|"
+    r"откроем|зайд[её]м|войд[её]м|будем\s+(?:заходить|входить|открывать|брать)|відкриємо|зайдемо|увійдемо|"
+    r"abriremos|entraremos|vamos\s+(?:a\s+)?(?:abrir|entrar)|a[çc]aca[ğg][ıi]z|girece[ğg]iz|"
+    r"(?:kita|kami)\s+(?:akan\s+)?(?:buka|masuk|entry|ambil)|"
+    r"werden\s+wir\s+(?:\w+\s+){0,3}?(?:er[öo]ffnen|einsteigen|kaufen)|steigen\s+wir\s+(?:\w+\s+){0,3}?ein|er[öo]ffnen\s+wir|"
+    r"nous\s+(?:ouvrirons|entrerons|prendrons)|on\s+(?:ouvrira|entrera|prendra)|apriremo|entreremo|otworzymy|wejdziemy|"
+    r"s[ẽe]\s+(?:m[ởo]|v[àa]o)|سنفتح|سندخل|سوف\s+(?:نفتح|ندخل)|باز\s+می[\u200c\s]?کنیم|وارد\s+می[\u200c\s]?شویم|खोलेंगे)(?!\w)|"
+    r"(?:将|会|就|再)(?:开单|开仓|进场|入场|做多|做空)|エントリーします|진입하겠습니다|진입할\s*예정",
+    re.IGNORECASE)
+# "No trade for now", "Пока сделки нет", "Por ahora no hay operación", "Şimdilik işlem yok", "Belum ada posisi",
+# "حتى الآن لا توجد صفقة", "فعلا معامله‌ای نداریم", "暂不开单": the post says nothing is open yet
+NO_TRADE_YET_RE = re.compile(
+    r"(?<!\w)(?:no\s+(?:trade|position|entry)\s+(?:for\s+now|yet|at\s+the\s+moment|right\s+now)|not\s+in\s+(?:a\s+|the\s+)?(?:trade|position)\s+yet|"
+    r"пока\s+(?:без\s+сделки|сделки\s+нет|не\s+входим|не\s+заходим|вне\s+рынка)|сделки\s+пока\s+нет|поки\s+(?:без\s+угоди|угоди\s+немає)|"
+    r"(?:por\s+ahora|todav[íi]a|a[úu]n)\s+no\s+hay\s+(?:operaci[óo]n|entrada|trade|posici[óo]n)|sin\s+operaci[óo]n\s+por\s+ahora|"
+    r"(?:por\s+enquanto|ainda)\s+(?:sem|n[ãa]o\s+h[áa])\s+(?:opera[çc][ãa]o|entrada|trade|posi[çc][ãa]o)|"
+    r"[şs]imdilik\s+(?:i[şs]lem|pozisyon)\s+yok|hen[üu]z\s+(?:i[şs]lem|pozisyon)\s+yok|"
+    r"belum\s+ada\s+(?:posisi|entry|trade|sinyal)|ch[ưu]a\s+(?:c[óo]\s+l[ệe]nh|v[àa]o\s+l[ệe]nh)|"
+    r"noch\s+kein(?:en)?\s+(?:trade|einstieg|position)|pas\s+(?:encore\s+)?de\s+(?:trade|position)\s+pour\s+l'instant|"
+    r"لا\s+توجد\s+(?:أي\s+)?صفقة|لا\s+صفقة\s+(?:حاليا|الآن|بعد)|فعلا\s+(?:معامله[\u200c]?ای\s+نداریم|وارد\s+نمی[\u200c\s]?شویم))(?!\w)|"
+    r"暂(?:时)?(?:不|无)(?:开单|进场|入场)|暂无(?:单|仓位)|まだエントリーなし|아직\s*진입\s*(?:안|하지)",
+    re.IGNORECASE)
+
+
 # Only an explicit recap word turns a "closed +45%" post into a results post: "#SOL closed at TP2 +45% from
 # yesterday's signal" still closes the trade for whoever holds it.
 # A post headed as a results report ("Monthly results: #BNB long ... hit all targets +12%"): a look back.
@@ -618,7 +645,7 @@ CONDITIONAL_ENTRY_RE = re.compile(
     r"(?<!\w)(?:if|once|when|after|unless|если|когда|eğer|si|wenn|falls|jika|kalau|nếu|اگر|إذا|اذا)\s+"
     r"(?:\S+\s+){0,5}?(?:breaks?|broke|breaking|breakouts?|reclaims?|reclaimed|flips?|retests?|closes?|closed|"
     r"confirms?|confirmed|holds?|loses?|lost|rejects?|rejected|пробь\w*|пробьет|пробьём|закрепит\w*|kırar\w*|kırıl\w*|rompe\w*|"
-    r"bricht|durchbricht|casse|tembus|phá|بشکند|كسر|كسرت|dumps?|dumped|drops?|dips?|falls?|pumps?|"
+    r"bricht|durchbricht|casse|tembus|phá|بشکند|كسر|كسرت|اخترق|اخترقت|يخترق|تخترق|dumps?|dumped|drops?|dips?|falls?|pumps?|"
     r"cierra|cierran|supera|superan|schlie(?:ß|ss)t|"
     r"goes\s+(?:down|up|lower|higher|below|above|under|over))(?!\w)|"
     # "LONG only on breakout of 185", "once above 185", "on close above 185", "Breakout entry: 185", "после пробоя",

@@ -2254,6 +2254,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # "$SOLUSDT Update: 4H / Expecting Solana to stay bullish …", "#BTC CME gap still open. Careful with longs": an
         # update heading (or "still open") over market talk — no level, order or call of a trade named
         return _not_a_signal("market talk under an update heading, no trade named")
+    if candidate is not None and restates and update_action(status_text) is None \
+            and (lx.NO_TRADE_YET_RE.search(clean) or lx.FUTURE_OPEN_RE.search(clean) and lx.CONDITIONAL_ENTRY_RE.search(clean)):
+        # ("📊 Market update / If BTC breaks 100,000 … we will open a long … No trade for now", "📊 تحديث السوق / إذا اخترق
+        # البيتكوين … سنفتح صفقة لونج … حتى الآن لا توجد صفقة"): a plan waiting for the market under an update heading
+        return _not_a_signal("a conditional plan under an update heading: no trade yet")
     if candidate is not None and restates:
         # "Entry update #SOL / Entry 140-142 / TP ... / SL ...": the levels of a trade already open, restated or
         # moved; opening it again would double the position.
