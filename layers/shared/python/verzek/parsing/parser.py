@@ -2331,7 +2331,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         return _not_a_signal("a recap of a past trade whose targets were hit")
     if candidate is None and choose_symbol(candidates, allow_bare=True)[0] is None and lx.EXAMPLE_RE.search(clean):
         return _not_a_signal("levels without any coin in a lesson or example, not a call")
-    if not targets and stop is None and not levels.stop_pct and _conditional_entry(clean, lines):
+    if not targets and stop is None and not levels.stop_pct and _conditional_entry(clean, lines) \
+            and not (_LEVELS_LATER.search(clean) and not lx.CONDITIONAL_ENTRY_RE.search(_LEVELS_LATER.sub(" ", clean))):
         return _not_a_signal("an idea waiting for a market event, with no exit level: not a call yet")
     if not targets and stop is None and not levels.stop_pct and _QUESTION.search(clean):
         return _not_a_signal("a question about a trade, not a call")
@@ -3236,7 +3237,21 @@ _LIQUIDATED_AT = re.compile(r"(?:liquidated|liquidad[oa]|liquid[ée]e?|liquidier
 
 
 # "levels soon 🔜", "entry & targets in 5 min", "targets to follow": the levels are promised for a later post
-_LEVELS_LATER = re.compile(r"(?i)[,—–-]?\s*(?:(?:the\s+|full\s+)?(?:levels?|entry|entries|targets?|tps?|details|setup|sl)"
+_LEVEL_WORDS = (r"(?:(?:the|full|exact)\s+)?(?:levels?|entry|entries|targets?|tps?|sl|stop(?:\s*loss)?|details?|detil|setup|"
+                r"n[íi]veis|niveles|alvos|objetivos|entrada|livelli|niveaux|cibles|ziele|einstieg|poziomy|wej[śs]cie|cele|"
+                r"уровни|цели|вход|стоп|target|level)(?:\s+(?:de\s+entrada|d'entr[ée]e|di\s+ingresso|entry|price))?")
+_LEVEL_LIST = rf"{_LEVEL_WORDS}(?:\s*(?:,|&|\+|/|·|and|dan|y|e|et|und|и|ve|i)\s*{_LEVEL_WORDS})*"
+# (the promise in more words: "Levels will be posted when the setup confirms", "Detail entry, TP & SL menyusul sebentar
+# lagi", "Níveis de entrada, alvos e stop em 5 minutos", "エントリー価格・利確・損切りは数分後に配信します")
+_LEVELS_LATER_MORE = (
+    rf"[,.—–-]?\s*{_LEVEL_LIST}\s+(?:will\s+be|are\s+being|to\s+be)\s+(?:posted|shared|sent|announced|given|published|dropped)"
+    r"(?:\s+(?:soon|shortly|later|here|in\s+\d{1,2}\s*min\w*|(?:when|once|after)\s+[^.\n!]*))?(?!\w)|"
+    rf"[,.—–-]?\s*{_LEVEL_LIST}\s+(?:menyusul|nanti|segera|akan\s+menyusul)(?:\s+(?:sebentar\s+lagi|segera|ya|nanti))?(?!\w)|"
+    rf"[,.—–-]?\s*{_LEVEL_LIST}\s+(?:em|en|in|dans|tra|za|через|içinde|dalam|trong)\s+\d{{1,2}}\s*(?:min\w*|m|минут\w*|dakika|menit|ph[úu]t)"
+    r"(?:\s+(?:aqui|aqu[íi]|here|ici|qui)?(?:\s+(?:no|en\s+el|in\s+the|sur\s+le|nel)\s+(?:canal|channel|chat|grupo|group|gruppo))?)?(?!\w)|"
+    r"(?:エントリー|価格|价格|利[確确]|[損损]切り?|詳細|详细|目標|目标|TP|SL)(?:[・、,/\s]*(?:エントリー|価格|价格|利[確确]|[損损]切り?|詳細|详细|目標|目标|TP|SL))*"
+    r"\s*(?:は|を)?\s*(?:数分[後后]|[後后]ほど|のちほど|まもなく|\d{1,2}分[後后])に?\s*(?:配信|発表|发表|公開|公开|お知らせ|投稿)\w*(?:します)?")
+_LEVELS_LATER = re.compile(r"(?i)" + _LEVELS_LATER_MORE + r"|[,—–-]?\s*(?:(?:the\s+|full\s+)?(?:levels?|entry|entries|targets?|tps?|details|setup|sl)"
                            r"(?:\s*(?:&|and|\+|/)\s*(?:levels?|entry|targets?|tps?|sl|stop))*\s+"
                            # ("levels in VIP in 5 min", "full details for VIP members only")
                            r"(?:(?:in|for)\s+(?:the\s+|our\s+)?vip(?:\s+members)?(?:\s+only)?"
@@ -3291,9 +3306,14 @@ def _levels_later_call(clean: str, comma_decimal: bool) -> bool:
 # ("$ETH long loading", "#AVAX 숏 준비하세요!" (get ready for a short), "get ready to short #SOL"): the call announced
 # (a teaser: "#TAO long coming soon, be ready", hi "#TAO पर जल्द ही लॉन्ग आने वाला है, तैयार रहो", sw "#KAS SHORT inakuja
 # hivi karibuni" — the call is coming)
-_GET_READY = re.compile(r"(?i)(?<!\w)(?:get\s+ready(?:\s+(?:to|for))?|loading|prepare(?:\s+(?:to|for))?|(?:is\s+)?coming(?:\s+soon)?|"
+_GET_READY = re.compile(r"(?i)(?<!\w)(?:get\s+(?:your\s+|the\s+)?(?:usdt|usdc|funds|margin|wallets?|money|capital|orders?)\s+ready|"
+                        # ("Stay tuned geng!", "ATENÇÃO: SHORT em #AAVE saindo do forno!", "【速報】ETH ショート準備中 … お待ちください")
+                        r"stay\s+tuned(?:\s+(?:geng|gengs|guys|fam|everyone|all|semua|bro|bos))?|"
+                        r"aten[çc][ãa]o|atenci[óo]n|attention|achtung|attenzione|внимание|dikkat|perhatian|"
+                        r"(?:saindo|sa[íi]do|reci[ée]n\s+salid[oa])\s+do\s+forno|reci[ée]n\s+salid[oa]\s+del\s+horno|fresh\s+out\s+of\s+the\s+oven|"
+                        r"get\s+ready(?:\s+(?:to|for))?|loading|prepare(?:\s+(?:to|for))?|(?:is\s+)?coming(?:\s+soon)?|"
                         r"(?:be|stay)\s+ready|jaldi\s+aa\s+raha\s+hai|inakuja(?:\s+hivi\s+karibuni)?|hivi\s+karibuni|"
-                        r"jiandaeni|kaeni\s+tayari)(?!\w)|준비\s*하세요|준비|"
+                        r"jiandaeni|kaeni\s+tayari)(?!\w)|준비\s*하세요|준비|[準准][備备]中|速[報报]|(?:少々)?お待ちください|请稍等|敬请期待|"
                         r"(?<!\S)(?:पर|जल्द(?:\s+ही)?|आने\s+वाला\s+है|आ\s+रहा\s+है|तैयार\s+(?:रहो|रहें|रहिए))(?=[\s,.!?।]|$)")
 
 
@@ -3330,11 +3350,16 @@ _CALL_WORDS = re.compile(r"(?<!\w)(?:signal|se[ñn]al|sinal|sinyal|сигнал|
 
 
 _TIMEFRAME_WORD = re.compile(r"\d{1,3}[mhdw]|[mhdw]\d{1,3}", re.IGNORECASE)
+_TIMEFRAME_BRACKETS = re.compile(r"\(\s*\d{1,3}\s*(?:m|h|d|w|min|mins|hr)\s*\)", re.IGNORECASE)
 
 
 def _called_direction(tokens: list[Token], clean: str) -> bool:
     """A short post naming a coin and a side, saying the call was made, with no price at all (the levels "soon", "in
     the VIP room"): a direction alert, held."""
+    if (rest := _TIMEFRAME_BRACKETS.sub(" ", _LEVELS_LATER.sub(" ", clean))) != clean:
+        # ("LONG signal on #JASMY detected (5m). Levels will be posted when the setup confirms."): the promise of levels
+        # and the timeframe are no part of the call
+        tokens = [t for n, line in enumerate(rest.split("\n")) for t in tokenize_line(line, n, False)]
     words = [t for t in tokens if t.kind in (Kind.WORD, Kind.LABEL, Kind.TAG, Kind.PAIR)]
     # (no amount either: "$120M", "3.2K" are a word with digits)
     amounts = [t for t in tokens if t.kind in (Kind.WORD, Kind.INDEX, Kind.LEV) and any(ch.isdigit() for ch in t.text)
