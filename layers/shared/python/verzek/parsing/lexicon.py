@@ -304,7 +304,7 @@ FUTURES_RE = re.compile(
     r"(?<=[A-Za-z0-9]_)perp(?:etual)?(?!\w)", re.IGNORECASE)
 # ("Spot price right now: 912" says where the market is, not which market to trade)
 # ("not spot", "no be spot", "bukan spot", "không phải spot": the market the post rules out)
-SPOT_RE = re.compile(r"(?<!\w)(?<!not\s)(?<!no\sbe\s)(?<!bukan\s)(?<!nicht\s)(?<!n[ãa]o\s)(?<!ph[ảa]i\s)(?:spot(?!\s+(?:price|rate)(?!\w))|спот(?:е|а|овый|овая|овом)?|spotta|contado|اسپات|سبوت|سپات|اسپاٹ|سپاٹ|स्पॉट)(?!\w)(?!\s*(?:नहीं|نہیں|نیست|ليس))|现货|현물|"
+SPOT_RE = re.compile(r"(?<!\w)(?<!not\s)(?<!no\sbe\s)(?<!bukan\s)(?<!nicht\s)(?<!n[ãa]o\s)(?<!ph[ảa]i\s)(?:spot(?!\s+(?:price|rate)(?!\w))|спот(?:е|а|овый|овая|овом)?|spotta|contado|اسپات|سبوت|سپات|اسپاٹ|سپاٹ|स्पॉट|স্পট|สปอต)(?!\w)(?!\s*(?:नहीं|نہیں|نیست|ليس))|现货|현물|"
                      r"现物",  # (Japanese 現物, simplified before matching: "#SOL現物 買い 150")
                      re.IGNORECASE)
 CROSS_RE = re.compile(r"(?<!\w)(?:cross|кросс\w*|çapraz|capraz|cruzad[oa])(?!\w)", re.IGNORECASE)

@@ -1252,6 +1252,9 @@ _NO_LEVERAGE = re.compile(r"(?<!\w)(?:(?:no|sin|sem|without|senza|sans|ohne|бе
                           r"(?:ال)?رافعة|اهرم|[đd][òo]n\s+b[ẩa]y)|kald[ıi]ra[çc]s[ıi]z)(?!\w)", re.IGNORECASE)
 
 
+_NOT_THE_FUTURES_MARKET = re.compile(r"(?<!\w)(?:future\s+(?:results?|performance|returns?|gains?|profits?|outcomes?|moves?|"
+                                     r"price\s+(?:moves?|action))|(?:in\s+the\s+(?:near\s+|distant\s+)?|near\s+|for\s+the\s+)future)(?!\w)",
+                                     re.IGNORECASE)
 _FUTURES_ONLY = re.compile(r"(?:futures?|perp\w*)\s+(?:only|เท่านั้น|tylko|solamente|somente|seulement|nur)(?!\w)|"
                            r"(?<!\w)(?:only|sadece|yaln[ıi]zca|только|solo|s[óo]|nur|chỉ)\s+(?:futures?|perp\w*|vadeli|фьючерс\w*)|"
                            r"(?:no|not|without)\s+spot(?!\w)|spot\s*(?:ไม่ได้|yok|нет|không)", re.IGNORECASE)
@@ -1280,6 +1283,9 @@ def _market(text: str, symbol: SymbolCandidate | None, leverage: int | None) -> 
         text = _NO_LEVERAGE.sub(" ", text)
     if "cross" in low or "margin" in low or "isolated" in low or "tokens" in low:
         text = _NOT_A_MARGIN_MODE.sub(" ", text)
+    if "future" in low:
+        # ("Past performance does not guarantee future results", "in the near future"): a disclaimer's word, no market
+        text = _NOT_THE_FUTURES_MARKET.sub(" ", text)
     futures = bool(lx.FUTURES_RE.search(text)) or leverage is not None or bool(symbol and symbol.perpetual)
     spot = bool(spot_said)  # (the two cuts above leave every spot word)
     if futures and spot and _FUTURES_ONLY.search(text):
