@@ -2857,7 +2857,10 @@ _HEADING_WORDS = frozenset({"signal", "setup", "trade", "call", "alert", "ai", "
                             # ("KÈO SPOT 🟢 ONDO": Vietnamese "deal", "signal", "order")
                             "kèo", "keo", "tín", "hiệu", "lệnh", "sinyali", "сделка", "угода",
                             # ("#TIA LONG 10x / Entry + targets in 5 min, get ready", "stay tuned"): a call to wait
-                            "get", "ready", "stay", "tuned", "be", "prepare"})
+                            "get", "ready", "stay", "tuned", "be", "prepare",
+                            # ("NUEVA SEÑAL – BTC", "NOVO SINAL – ETH", "YENİ SİNYAL – SOL"): "new" in other languages
+                            "nueva", "nuevo", "novo", "nova", "nouveau", "nouvelle", "neues", "neue", "nuovo", "nuova",
+                            "nowy", "новый", "yeni", "baru", "mới"})
 
 
 def _signal_heading(head: list[Token]) -> bool:

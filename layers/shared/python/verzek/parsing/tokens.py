@@ -109,6 +109,9 @@ _POINT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 
 # "TP: 3500,3550", "tp":[65000,66000]: two whole levels of one magnitude joined by a bare comma — a list, not
 # 3500.355 (a price of hundreds or more never carries four or more decimals matching its own size)
+# A heading word before a spaced dash and a coin that is also a quote ("SEÑAL - BTC", "SIGNAL - ETH")
+_HEADING_THEN_COIN = re.compile(r"(?i)(signal|se[ñn]al|sinal|sinyal|sinyali|segnale|sygna[łl]|сигнал|setup|trade|call|alert|alerta|"
+                                r"update|idea|scalp|swing|operaci[óo]n|opera[çc][ãa]o)\s(-)\s(\w+)")
 _INT_PAIR = re.compile(r"([1-9]\d{2,}),([1-9]\d{3,})")
 
 
@@ -172,6 +175,11 @@ def tokenize_line(line: str, line_no: int, comma_decimal: bool) -> list[Token]:
         if kind == "qpair":
             quote, base = text.split("_", 1)
             tokens.append(Token(Kind.PAIR, f"{base}/{quote}", m.start(), line=line_no))
+        elif kind == "pair" and (heading := _HEADING_THEN_COIN.match(text)) is not None:
+            # ("NUEVA SEÑAL – BTC", "NEW SIGNAL - ETH"): a heading word, a dash and the coin — no pair of the two
+            tokens.append(Token(Kind.WORD, heading.group(1), m.start(), line=line_no))
+            tokens.append(Token(Kind.SEP, "-", m.start() + heading.start(2), line=line_no))
+            tokens.append(Token(Kind.WORD, heading.group(3), m.start() + heading.start(3), line=line_no))
         elif kind == "pair":
             tokens.append(Token(Kind.PAIR, text, m.start(), line=line_no))
         elif kind == "perp":  # (no quote written: the usual one, as for a coin named alone)
