@@ -1313,7 +1313,8 @@ def _not_a_signal(reason: str) -> ParsedMessage:
 
 
 # "67 250", "3 380": a space (or narrow/no-break space) as the thousands separator.
-_SPACED_THOUSANDS = re.compile(r"(?<![\w.,])(\d{1,3})[ \u00a0\u202f\u2009](\d{3})(?!\d|[.,]\d|\s?[xX%])")
+# ("5 420,5": a decimal comma after the group, as Polish, French or Russian write it)
+_SPACED_THOUSANDS = re.compile(r"(?<![\w.,])(\d{1,3})[ \u00a0\u202f\u2009](\d{3})(?!\d|\.\d|,\d{3}|\s?[xX%])")
 
 
 # ("> #ETH/USDT SHORT …", "**> …**", "▪️ > …": markdown or a bullet before the quote mark)
