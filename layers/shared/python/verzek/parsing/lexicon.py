@@ -556,7 +556,7 @@ PAST_TRADE_RE = re.compile(
     r"(?:\d+|two|three)\s+(?:weeks?|days?)\s+ago)(?!\w)|上周|上个月|前几天",
     re.IGNORECASE)
 # Hindsight: what a buy would have made ("If you had bought $WIF at 1.85 you'd be up 40%", "Si hubieras comprado …",
-# "Если бы вы купили …", "Alsaydınız …", "昨日買っていれば …"): a counterfactual look back, never a call
+# "Если бы вы купили …", "Alsaydınız …", "昨日买っていれば …"): a counterfactual look back, never a call
 HINDSIGHT_RE = re.compile(
     r"(?<!\w)(?:if\s+you\s+(?:had|'d)\s+(?:bought|entered|longed|shorted|invested|got(?:ten)?\s+in|aped)|"
     r"had\s+you\s+(?:bought|entered|longed|shorted|invested|got(?:ten)?\s+in)|"
@@ -573,7 +573,7 @@ HINDSIGHT_RE = re.compile(
     r"(?:seandainya|andai(?:kan)?)\s+(?:\w+\s+){0,2}?(?:beli|masuk|entry)|"
     r"(?<!\w)لو\s+(?:كنت[مم]?\s+)?(?:اشتريت\w*|دخلت\w*)|(?:خریده|خریدید|وارد\s+شده)\s+بود(?:ی|ید|ین)|"
     r"खरीद(?:ा|े|ी)\s+होत(?:ा|े|ी))(?!\w)|"
-    r"買っていれば|買っていたら|買ってたら|エントリーしていれば|샀다면|샀더라면|매수했다면|들어갔다면|"
+    r"买っていれば|买っていたら|买ってたら|エントリーしていれば|샀다면|샀더라면|매수했다면|들어갔다면|"
     r"(?:如果|要是|假如)[^\n。！？]{0,20}?(?:买了|买入了|进场了|上车了|入场了)[^\n。！？]{0,30}?(?:现在|已经)",
     re.IGNORECASE)
 # The same look back in words without a counterfactual mood ("Kalau kemarin kalian beli $WIF di 1,85, sekarang udah cuan

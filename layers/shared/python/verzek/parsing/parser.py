@@ -3252,15 +3252,15 @@ _LEVEL_WORDS = (r"(?:(?:the|full|exact)\s+)?(?:levels?|entry|entries|targets?|tp
                 r"уровни|цели|вход|стоп|target|level)(?:\s+(?:de\s+entrada|d'entr[ée]e|di\s+ingresso|entry|price))?")
 _LEVEL_LIST = rf"{_LEVEL_WORDS}(?:\s*(?:,|&|\+|/|·|and|dan|y|e|et|und|и|ve|i)\s*{_LEVEL_WORDS})*"
 # (the promise in more words: "Levels will be posted when the setup confirms", "Detail entry, TP & SL menyusul sebentar
-# lagi", "Níveis de entrada, alvos e stop em 5 minutos", "エントリー価格・利確・損切りは数分後に配信します")
+# lagi", "Níveis de entrada, alvos e stop em 5 minutos", "エントリー価格・利确・损切りは数分后に配信します")
 _LEVELS_LATER_MORE = (
     rf"[,.—–-]?\s*{_LEVEL_LIST}\s+(?:will\s+be|are\s+being|to\s+be)\s+(?:posted|shared|sent|announced|given|published|dropped)"
     r"(?:\s+(?:soon|shortly|later|here|in\s+\d{1,2}\s*min\w*|(?:when|once|after)\s+[^.\n!]*))?(?!\w)|"
     rf"[,.—–-]?\s*{_LEVEL_LIST}\s+(?:menyusul|nanti|segera|akan\s+menyusul)(?:\s+(?:sebentar\s+lagi|segera|ya|nanti))?(?!\w)|"
     rf"[,.—–-]?\s*{_LEVEL_LIST}\s+(?:em|en|in|dans|tra|za|через|içinde|dalam|trong)\s+\d{{1,2}}\s*(?:min\w*|m|минут\w*|dakika|menit|ph[úu]t)"
     r"(?:\s+(?:aqui|aqu[íi]|here|ici|qui)?(?:\s+(?:no|en\s+el|in\s+the|sur\s+le|nel)\s+(?:canal|channel|chat|grupo|group|gruppo))?)?(?!\w)|"
-    r"(?:エントリー|価格|价格|利[確确]|[損损]切り?|詳細|详细|目標|目标|TP|SL)(?:[・、,/\s]*(?:エントリー|価格|价格|利[確确]|[損损]切り?|詳細|详细|目標|目标|TP|SL))*"
-    r"\s*(?:は|を)?\s*(?:数分[後后]|[後后]ほど|のちほど|まもなく|\d{1,2}分[後后])に?\s*(?:配信|発表|发表|公開|公开|お知らせ|投稿)\w*(?:します)?")
+    r"(?:エントリー|価格|价格|利确|损切り?|详细|目标|TP|SL)(?:[・、,/\s]*(?:エントリー|価格|价格|利确|损切り?|详细|目标|TP|SL))*"
+    r"\s*(?:は|を)?\s*(?:数分后|后ほど|のちほど|まもなく|\d{1,2}分后)に?\s*(?:配信|発表|发表|公开|お知らせ|投稿)\w*(?:します)?")
 _LEVELS_LATER = re.compile(r"(?i)" + _LEVELS_LATER_MORE + r"|[,—–-]?\s*(?:(?:the\s+|full\s+)?(?:levels?|entry|entries|targets?|tps?|details|setup|sl)"
                            r"(?:\s*(?:&|and|\+|/)\s*(?:levels?|entry|targets?|tps?|sl|stop))*\s+"
                            # ("levels in VIP in 5 min", "full details for VIP members only")
@@ -3317,13 +3317,13 @@ def _levels_later_call(clean: str, comma_decimal: bool) -> bool:
 # (a teaser: "#TAO long coming soon, be ready", hi "#TAO पर जल्द ही लॉन्ग आने वाला है, तैयार रहो", sw "#KAS SHORT inakuja
 # hivi karibuni" — the call is coming)
 _GET_READY = re.compile(r"(?i)(?<!\w)(?:get\s+(?:your\s+|the\s+)?(?:usdt|usdc|funds|margin|wallets?|money|capital|orders?)\s+ready|"
-                        # ("Stay tuned geng!", "ATENÇÃO: SHORT em #AAVE saindo do forno!", "【速報】ETH ショート準備中 … お待ちください")
+                        # ("Stay tuned geng!", "ATENÇÃO: SHORT em #AAVE saindo do forno!", "【速报】ETH ショート准备中 … お待ちください")
                         r"stay\s+tuned(?:\s+(?:geng|gengs|guys|fam|everyone|all|semua|bro|bos))?|"
                         r"aten[çc][ãa]o|atenci[óo]n|attention|achtung|attenzione|внимание|dikkat|perhatian|"
                         r"(?:saindo|sa[íi]do|reci[ée]n\s+salid[oa])\s+do\s+forno|reci[ée]n\s+salid[oa]\s+del\s+horno|fresh\s+out\s+of\s+the\s+oven|"
                         r"get\s+ready(?:\s+(?:to|for))?|loading|prepare(?:\s+(?:to|for))?|(?:is\s+)?coming(?:\s+soon)?|"
                         r"(?:be|stay)\s+ready|jaldi\s+aa\s+raha\s+hai|inakuja(?:\s+hivi\s+karibuni)?|hivi\s+karibuni|"
-                        r"jiandaeni|kaeni\s+tayari)(?!\w)|준비\s*하세요|준비|[準准][備备]中|速[報报]|(?:少々)?お待ちください|请稍等|敬请期待|"
+                        r"jiandaeni|kaeni\s+tayari)(?!\w)|준비\s*하세요|준비|准备中|速报|(?:少々)?お待ちください|请稍等|敬请期待|"
                         r"(?<!\S)(?:पर|जल्द(?:\s+ही)?|आने\s+वाला\s+है|आ\s+रहा\s+है|तैयार\s+(?:रहो|रहें|रहिए))(?=[\s,.!?।]|$)")
 
 
