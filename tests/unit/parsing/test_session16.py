@@ -133,3 +133,48 @@ def test_a_cancel_beside_a_close_that_waits_is_still_the_cancel():
     # (only a post whose one change is "still holding" goes with the waiting close)
     parsed = parse_message("#LINK cancel TP4, we exit everything at TP3")
     assert parsed.kind == MessageKind.UPDATE and parsed.update_action == UpdateAction.OTHER
+
+
+@pytest.mark.parametrize("text", [
+    "$PEPE bag fully sold ✅ +43%",
+    "🚀 $PEPE ALL 4 TARGETS SMASHED ✅\nBAG FULLY SOLD, CONGRATS FAM",
+    "$BONK sold the whole bag at 0.0000241",
+    "#FLOKI position fully sold, we're done with this one",
+])
+def test_a_bag_fully_sold_ends_the_trade(text):
+    parsed = parse_message(text)
+    assert parsed.kind == MessageKind.CLOSE and parsed.symbol is not None
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("VIP spots fully sold out! #BTC calls tomorrow", MessageKind.NOT_A_SIGNAL),
+    ("$PEPE half sold, rest riding", MessageKind.UPDATE),
+])
+def test_sold_out_promos_and_half_sold_are_no_close(text, kind):
+    assert parse_message(text).kind == kind
+
+
+@pytest.mark.parametrize("text,kind,action", [
+    ("⚡ [Quick Scalps 🎯]\ninj runner stopped at be. flat on it, +0.4% total", MessageKind.CLOSE, UpdateAction.SL_HIT),
+    ("⚡ [Quick Scalps 🎯]\narb tp1 .8780 ✔ sl -> be, rest rides", MessageKind.UPDATE, UpdateAction.MOVE_SL_BREAKEVEN),
+])
+def test_a_bracketed_channel_name_heading_a_terse_post_is_no_part_of_it(text, kind, action):
+    parsed = parse_message(text)
+    assert (parsed.kind, parsed.update_action) == (kind, action) and parsed.symbol in ("INJ/USDT", "ARB/USDT")
+
+
+def test_a_bracketed_heading_that_says_the_trade_stays():
+    parsed = parse_message("[LONG Alert]\n#SOL entry 142 tp 150 sl 138")
+    assert parsed.kind == MessageKind.OPEN and parsed.side.value == "long"
+
+
+def test_levels_dropping_in_minutes_hold_the_direction_only_call():
+    parsed = parse_message("$WIF SPOT BUY 🔥🔥\nENTRY + TARGETS DROPPING IN 5 MIN ⏰")
+    assert parsed.kind == MessageKind.OPEN and parsed.symbol == "WIF/USDT" and not parsed.tradable
+
+
+def test_a_reply_reporting_the_entry_zone_filled_is_no_new_open():
+    parsed = parse_message("↩️ Reply to: 📍 #AVAX/USDT 📈 Direction: LONG ⚙️ Leverage: Isolated 5x …\n\nEntry zone fully "
+                           "filled ✅\nAverage entry: 24.10\nStop stays at 22.90, targets unchanged.")
+    assert (parsed.kind, parsed.symbol, parsed.update_action) == (MessageKind.UPDATE, "AVAX/USDT", UpdateAction.ENTRY_FILLED)
+    assert not parsed.tradable

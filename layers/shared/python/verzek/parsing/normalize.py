@@ -62,6 +62,11 @@ _RELAY_LINES = re.compile(r"^\s*\[(?:in reply to[^\]]*|\s*photo\s*|\s*video\s*|\
                           # "Forwarded from Crypto Lions 🦁", "From: @vip_signals_bot": a relay's own line over the post
                           r"^[ \t]*(?:forwarded\s+from\b[^\n]*|from:[ \t]*@\w+[^\n]*)$",
                           re.IGNORECASE | re.MULTILINE)
+# ("⚡ [Scalp Sniper 🎯]" heading a terse post): the channel's name in brackets on the first line, two or more capitalised
+# words with no number and no trade word — its words are no coin of the post
+_BRACKETED_CHANNEL_LINE = re.compile(r"\A[^\w\n\[]*\[[^\w\]\n]*(?![^\]\n]*(?i:long|short|buy|sell|entry|tp|sl|stop|close|exit|"
+                                r"update|signal|spot|futures|cancel|target|alert))[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){1,3}[^\w\]\n]*\]"
+                                r"[^\w\n]*\n")
 _URL = re.compile(r"(?:https?://|www\.|t\.me/)\S+", re.IGNORECASE)
 _BY_HANDLE = re.compile(r"(?:\b(?:signal\s+)?by|provided\s+by\s*:?)\s*\(?\s*@\w+\)?", re.IGNORECASE)
 # (a Telegram username starts with a letter: "@186.6-187.5" is a price written after "@", not a handle)
@@ -602,6 +607,8 @@ def normalize(text: str) -> str:
             after_letter = kept.isalpha() or (kept == ch and unicodedata.category(ch) in ("Mn", "Mc"))
     text = "".join(out)
     text = _RELAY_LINES.sub("", text)
+    if text.lstrip().startswith("[") or "[" in text[:12]:
+        text = _BRACKETED_CHANNEL_LINE.sub("", text.lstrip(), count=1)
     text = _URL.sub(" ", text)
     text = _BY_HANDLE.sub(" ", text)
     text = _HANDLE.sub(" ", text)

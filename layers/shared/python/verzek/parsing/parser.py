@@ -2214,15 +2214,18 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # 38.40"): the only "entry" is where a part was closed, and no target is written — a partial close of the running
         # trade, not a card
         return _status(MessageKind.UPDATE, candidate, segments, UpdateAction.PARTIAL_CLOSE, notes)
-    if has_setup and candidate is not None and symbol_problem is None and not _NEW_CALL.search(clean) \
+    if has_setup and symbol_problem is None and not _NEW_CALL.search(clean) \
             and (card_action := update_action(status_text)) in (UpdateAction.ENTRY_FILLED, UpdateAction.ADD_ENTRY) \
+            and (candidate is not None or card_action == UpdateAction.ENTRY_FILLED) \
             and (card_action == UpdateAction.ENTRY_FILLED or _added_before_any_entry(clean, levels)
                  or _NEW_AVERAGE.search(clean)) \
-            and not status_of_another_coin():
+            and (candidate is None or not status_of_another_coin()):
         # "#DOT LONG — ENTRY REACHED ✅ / Entry 7.20 / TP … / SL …", "Вход выполнен ✅ 67000 / Цели …", "Buy more #APT at
         # 8.60, TP … SL …", "#SOL LONG — add a second entry at 138 / TP …": the running trade's entry filled, or added to,
         # with its levels restated — opening it again would double the position. (An add-on written after the call's
         # own entry, "Long from 4.52, add-on 4.38", "CMP 27.35 / Add more: 26.60", is a fresh call's second rung.)
+        # ("Entry zone fully filled ✅ / Average entry: 145.00 / Stop stays at 138.90": naming no coin, the filled entry is
+        # the replied-to trade's)
         return _status(MessageKind.UPDATE, candidate, segments, card_action, notes)
     # (one search: the pattern is among the costliest; "🔥 VIP CRYPTO SIGNAL — UPDATE 🔥": a heading ending in "update")
     restates = lx.RESTATE_RE.search(clean) is not None or _UPDATE_HEADING.search(first_line) is not None \
@@ -3256,6 +3259,9 @@ _LEVEL_LIST = rf"{_LEVEL_WORDS}(?:\s*(?:,|&|\+|/|·|and|dan|y|e|et|und|и|ve|i)\
 _LEVELS_LATER_MORE = (
     rf"[,.—–-]?\s*{_LEVEL_LIST}\s+(?:will\s+be|are\s+being|to\s+be)\s+(?:posted|shared|sent|announced|given|published|dropped)"
     r"(?:\s+(?:soon|shortly|later|here|in\s+\d{1,2}\s*min\w*|(?:when|once|after)\s+[^.\n!]*))?(?!\w)|"
+    # ("ENTRY + TARGETS DROPPING IN 5 MIN", "levels landing shortly")
+    rf"[,.—–-]?\s*{_LEVEL_LIST}\s+(?:dropping|landing|coming|arriving|going\s+out|out)\s+"
+    r"(?:in\s+\d{1,2}\s*(?:min\w*|m)|soon|shortly)(?!\w)|"
     rf"[,.—–-]?\s*{_LEVEL_LIST}\s+(?:menyusul|nanti|segera|akan\s+menyusul)(?:\s+(?:sebentar\s+lagi|segera|ya|nanti))?(?!\w)|"
     rf"[,.—–-]?\s*{_LEVEL_LIST}\s+(?:em|en|in|dans|tra|za|через|içinde|dalam|trong)\s+\d{{1,2}}\s*(?:min\w*|m|минут\w*|dakika|menit|ph[úu]t)"
     r"(?:\s+(?:aqui|aqu[íi]|here|ici|qui)?(?:\s+(?:no|en\s+el|in\s+the|sur\s+le|nel)\s+(?:canal|channel|chat|grupo|group|gruppo))?)?(?!\w)|"
@@ -4020,7 +4026,8 @@ def _lower_case_ticker_heading(tokens: list[Token], status_text: str) -> SymbolC
         and tokens[first].text.upper() in KNOWN_TICKERS and tokens[first].text not in _LOWER_CASE_WORDS
     if tokens[first].text not in _LOWER_CASE_TICKERS and not before_a_level_word:
         return None
-    clause = re.split(r"[,;.!?，。；！？\n]", status_text.lstrip(), maxsplit=1)[0]
+    # (a point before a digit is a price's: "arb tp1 .8780 ✔ sl -> be")
+    clause = re.split(r"[,;!?，。；！？\n]|\.(?!\d)", status_text.lstrip(), maxsplit=1)[0]
     if not (is_close(clause) or update_action(clause)):
         return None
     return SymbolCandidate(tokens[first].text.upper(), "USDT", 0, first)

@@ -820,6 +820,10 @@ _CLOSE_PATTERN = _Gated(
     # "#OP entry not triggered, ignore this signal": the call is withdrawn
     r"(?<!n't\s)(?<!not\s)ignore\s+(?:this|the|that|previous|the\s+previous)\s+(?:signal|call|setup|trade|post)|" + _TARGETS_HIT + r"(?:dính|dinh|kena|hit)\s+(?:sl|stop)(?!\w)" + _NOT_MOVED_ON + r"|ضرب\s+وقف|ضرب\s+(?:ال)?ستوب|stop(?:a|'a)?\s+tak[ıi]ld[ıi]|止损离场|"
     r"전량\s*(?:익절|청산|정리|손절)|청산\s*완료|sell\s+(?:your|all|the|our|my)\s+|"
+    # ("BAG FULLY SOLD", "sold the whole bag", "position fully sold at 0.0000121"; "VIP spots sold out" sells no coin)
+    r"(?:bag|position|holdings?|everything)\s+(?:is\s+|was\s+|now\s+)?(?:fully\s+|completely\s+|all\s+)?sold(?!\w)(?!\s+out)|"
+    r"(?<!\w)(?:fully|completely)\s+sold(?!\w)(?!\s+out)|sold\s+(?:the\s+|our\s+|my\s+)?(?:whole|entire|full|remaining)\s+"
+    r"(?:bag|position|holding)|sold\s+(?:everything|it\s+all)(?!\w)|"
     # "#ARB 청산하세요" (close it), "#DOT رو ببندید" (close DOT), "#XLM 损切りになりました" (stopped out), "sol stopado" (pt:
     # stopped out)
     r"청산\s*(?:하세요|해\s*주세요|합니다|했습니다|하겠습니다)|(?<!\w)(?:ببندید|ببندین|می\s*بندیم|میبندیم)(?!\w)|"
