@@ -178,3 +178,32 @@ def test_a_reply_reporting_the_entry_zone_filled_is_no_new_open():
                            "filled ✅\nAverage entry: 24.10\nStop stays at 22.90, targets unchanged.")
     assert (parsed.kind, parsed.symbol, parsed.update_action) == (MessageKind.UPDATE, "AVAX/USDT", UpdateAction.ENTRY_FILLED)
     assert not parsed.tradable
+
+
+_BUY = '{"symbol": "SOLUSDT", "action": "buy", "price": 142.5, "tp": 150, "sl": 135}'
+
+
+@pytest.mark.parametrize("heading", [
+    "Paper-trade alert received, do not copy", "Webhook received (TEST — ignore)", "Raw payload example for the docs",
+    "Alert received - demo account", "Webhook received — replay of yesterday's alert", "Raw request from backtest:",
+    "Webhook JSON (mistake — SOL not ETH)", "Incoming alert, ignore this one",
+])
+def test_a_payload_under_a_heading_that_says_it_is_not_live_is_not_acted_on(heading):
+    parsed = parse_message(f"{heading}\n{_BUY}")
+    assert parsed.kind == MessageKind.NOT_A_SIGNAL and not parsed.tradable
+    assert parse_message(f'{heading}\n{{"symbol": "ETHUSDT", "action": "exit"}}').kind == MessageKind.NOT_A_SIGNAL
+
+
+@pytest.mark.parametrize("heading", ["Webhook received ✅", "Incoming alert:", "📩 New webhook payload"])
+def test_a_bare_delivery_heading_leaves_the_payload_live(heading):
+    assert parse_message(f"{heading}\n{_BUY}").tradable
+
+
+@pytest.mark.parametrize("text,entries", [
+    ("#OP LONG lev 20x, beginners use 5x, entry 2.00, TP 2.10, SL 1.90", ["2.00"]),
+    ("#BTC LONG 20x, beginners use 5x, entry 67000-67500, TP 68000, SL 66000", ["67000", "67500"]),
+    ("Leverage 20x, safe traders use 5x and entry 0.52\n#ADA LONG\nTP 0.55\nSL 0.50", ["0.52"]),
+])
+def test_leverage_advice_after_a_comma_takes_only_itself_off_the_line(text, entries):
+    parsed = parse_message(text)
+    assert parsed.tradable and [str(e) for e in parsed.entries] == entries and parsed.leverage == 20

@@ -22,10 +22,11 @@ from typing import Any
 
 from verzek.parsing import re_prefilter as re  # (re, with a first-character prefilter on costly patterns)
 
-# A bot's heading line above the payload it pasted ("Webhook received ✅\n{…}", "Incoming alert:"): one line naming a
-# delivery, no number, no brace — a heading that says anything of the trade ("Close this:") is read with the post
-_JSON_AFTER_HEADING = re.compile(r"\A(?=[^\n]*(?:webhook|payload|json|received|incoming|alert|raw|request))"
-                                 r"(?![^\n]*(?:clos|cancel|exit|stop|cut|sell|buy|long|short))[^\n{}\d]{1,60}\n\s*(?=\{)",
+# A bot's heading line above the payload it pasted ("Webhook received ✅\n{…}", "Incoming alert:"): a bare delivery
+# notice — its words only these, no number, no brace. Any other word ("Paper-trade alert received, do not copy",
+# "Webhook received (TEST — ignore)", "Close this:") makes the post no payload to act on: it is read as a whole post
+_JSON_AFTER_HEADING = re.compile(r"\A[^\w\n{}]*(?:(?:new|incoming|webhook|alert|payload|json|received|raw|request|bot|"
+                                 r"tradingview|tv|signal|message|data|body|from|via)[^\w\n{}]*){1,5}\n\s*(?=\{)",
                                  re.IGNORECASE)
 _SYMBOL_KEYS = ("symbol", "ticker", "pair", "tv_instrument", "instrument", "coin", "market_symbol")
 _ACTION_KEYS = ("action", "signal", "command", "event", "alert", "order_action", "orderaction")

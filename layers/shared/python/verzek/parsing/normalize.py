@@ -390,7 +390,9 @@ _ADVICE_SENTENCE = re.compile(
 _SAFER_AFTER_COMMA = re.compile(
     r"(?<=,)[ \t]*(?:safe|safer|conservative|careful|beginners?|newbies?|novices?)(?:[ \t]+(?:traders?|ones|players|guys))?"
     r"[ \t]+(?:stick[ \t]+to|stay[ \t]+(?:at|with|under|below)|use|go[ \t]+with|keep[ \t]+it[ \t]+(?:at|to))[ \t]+"
-    r"(?:max[ \t]+)?(?:\d{1,3}[ \t]?[x×]|[x×][ \t]?\d{1,3})(?!\w)[^\n.!?;|]*", re.IGNORECASE)
+    # (only the advice goes: "#OP LONG 20x, beginners use 5x, entry 2.00, TP …" keeps its levels)
+    r"(?:max[ \t]+)?(?:\d{1,3}[ \t]?[x×]|[x×][ \t]?\d{1,3})(?!\w)(?:[ \t]+(?:max(?:imum)?|only|or[ \t]+less|at[ \t]+most|tops))?",
+    re.IGNORECASE)
 _SAFER_LEVERAGE = re.compile(
     # the three parts in any order in one sentence ("(newbies: 5x max)", "Новичкам не больше 3х"); only that
     # sentence goes: "#OP LONG 20x entry 2.0 ... SL 1.9. Safe traders use less." keeps the call before it

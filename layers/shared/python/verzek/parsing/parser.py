@@ -1394,8 +1394,17 @@ _ON_THE_QUOTED = re.compile(r"(?<!\w)(?:close|closing|cut|cutting|exit|exiting|k
                             re.IGNORECASE)
 
 
+# A bot's payload under a heading that says it is not live ("Webhook received (TEST — ignore)", "Raw payload example for
+# the docs", "Alert received - demo account", "replay of yesterday's alert", "mistake — SOL not ETH")
+_PAYLOAD_NOT_LIVE = re.compile(r"\A[^\n{]{0,100}?(?<!\w)(?:test\w*|demo|paper|example|sample|replay\w*|backtest\w*|ignore|"
+                               r"mistake|error|wrong|old|already|do\s+not\s+copy|don'?t\s+copy|simulat\w*|dry[\s-]?run|docs?)"
+                               r"(?!\w)[^\n{]*\n\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*\Z", re.IGNORECASE)
+
+
 def parse_message(text: str) -> ParsedMessage:
     """Classify and parse one Telegram message text (or media caption). Never raises on any str."""
+    if isinstance(text, str) and "{" in text and _PAYLOAD_NOT_LIVE.match(text.strip()):
+        return _not_a_signal("a bot's payload its heading marks as a test, example, replay or mistake")
     if isinstance(text, str) and (payload := card_from_payload(text)) is not None:
         # ('{"action": "enter_long", "tv_instrument": "DOGEUSDT.P", …}'): a bot's payload, read as the card it stands for
         if payload.text == NO_TRADE:
