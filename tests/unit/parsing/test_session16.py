@@ -207,3 +207,17 @@ def test_a_bare_delivery_heading_leaves_the_payload_live(heading):
 def test_leverage_advice_after_a_comma_takes_only_itself_off_the_line(text, entries):
     parsed = parse_message(text)
     assert parsed.tradable and [str(e) for e in parsed.entries] == entries and parsed.leverage == 20
+
+
+@pytest.mark.parametrize("text", [
+    "Many got stopped out on #SOL, not us",
+    "Many got stopped out on #AVAX today 😬",
+    "A lot of people were stopped on #ETH — but not us 😎",
+])
+def test_other_traders_stopped_out_close_nothing(text):
+    assert parse_message(text).kind == MessageKind.NOT_A_SIGNAL
+
+
+@pytest.mark.parametrize("text", ["#SOL stopped out ❌", "Many thanks! #SOL closed at TP3 ✅", "#SOL got stopped out at entry"])
+def test_our_own_stop_out_still_closes(text):
+    assert parse_message(text).kind == MessageKind.CLOSE

@@ -1192,7 +1192,12 @@ _SOMEONE_ELSE = re.compile(
     # ("Some of you moved the stop to entry on #ETH and got stopped"): what some readers did, told in one clause
     r"(?:some|a\s+few|many)\s+of\s+you\s+(?:\S+\s+){1,10}$|(?:many|most|some|other)\s+(?:\w+\s+)?(?:traders|people|users|members)|most\s+retail|"
     r"my\s+(?:friend|brother|colleague)|big\s+trader|trader\s+\w+|кто-?то|некоторые|многие|baz[ıi]\s+\w+|algunos|alguns|"
-    r"einige|certains|alcuni)(?!\w)|有些人|有人|一部の人|일부")
+    r"einige|certains|alcuni|"
+    # ("Many got stopped out on #SOL, not us", "a lot of people were stopped on ETH — but not us")
+    r"(?:many|a\s+lot(?:\s+of\s+(?:you|people|traders))?|(?:lots|plenty|most)\s+of\s+(?:you|people|traders|them))"
+    r"(?:\s+(?:got|were|have\s+been|are\s+getting))?|"
+    r"(?:but\s+)?not\s+us(?=\s*(?:$|[.!,;)🙂😎💪]))"
+    r")(?!\w)|有些人|有人|一部の人|일부")
 _ASKED = re.compile(r"[^.!?\n]*[?？؟]")
 # ("Close your eyes and hold #ETH", "Close the app and relax", "Kapat şu grafiği", "#LINK closed the 4H gap", "Binance
 # closed ETH withdrawals", "CME gap on #BTC closed"): the thing closed is no position — eyes, a screen, a price gap, an
