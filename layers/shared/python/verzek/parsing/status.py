@@ -242,7 +242,7 @@ _PART_CLOSED_STEMS = (r"closed|close|clos|geschlossen|schlie|glattst|clôtur|clo
 # "Лимитку по #TAO отменяем", "cancelamos la orden de #SOL", "limit emrini iptal ediyoruz": a cancel verb next to a word
 # for the pending order, in either order
 _CANCEL_VERB = (r"(?:(?<!\w)(?:cancel\w*|отмен\w*|скасов\w*|iptal|cancelamos|cancelar|cancela|annul\w*|anuluj\w*|"
-                r"anulujemy|batal\w*|h[ủu]y|huỷ|إلغاء|الغاء|لغو|storn\w*|l[öo]sch\w*|gel[öo]scht|कैंसिल|रद्द|کینسل|"
+                r"anulujemy|batal\w*|h[ủu]y|huỷ|إلغاء|الغاء|ملغي|ملغى|ملغا[ةه]|[أا]لغينا|نلغي|لغو|کنسل|storn\w*|l[öo]sch\w*|gel[öo]scht|कैंसिल|रद्द|کینسل|"
                 # he "מבטלים" (we cancel), "לבטל", "בטלו", "ביטול"
                 r"מבטלים|מבטל|לבטל|בטלו|ביטול|"
                 # bn "বাতিল" (cancelled), "ক্যান্সেল"; cs "zrušte", "zrušeno", "smažte" (delete), sk "zrušte"
@@ -274,6 +274,14 @@ _UNFILLED_RUNGS = (r"(?:(?:2nd|second|3rd|third|4th|fourth|last|remaining|unfill
                    r"(?:la\s+|a\s+)?(?:segunda|tercera|terceira|[úu]ltima|cuarta|quarta)\s+(?:entrada|orden|ordem)|"
                    r"entry\s+(?:kedua|ketiga|terakhir)|l[ệe]nh\s+ch[ờo]\s+c[òo]n\s+l[ạa]i|"
                    r"(?:ikinci|[üu][çc][üu]nc[üu]|son|kalan)\s+(?:giri[şs]\w*|emir\w*|emr\w*)|남은\s*(?:주문|진입)|"
+                   # tr "2. giriş iptal" (the 2nd entry, numbered with a dot), "2'nci alım"; uk "2-й вхід", "другий вхід",
+                   # ru "2-й вход"; fa "ورود دوم" / "ورود ۲" / "پله دوم" (the second entry, step); ar "الدخول الثاني",
+                   # "الدخول 2" — a numbered rung after the first
+                   r"[2-9](?:\s*\.|\s*['’]?\s*(?:nci|inci|nc[ıi]|[üu]nc[üu]|nd|rd|th))\s*(?:giri[şs]\w*|al[ıi]m\w*|emir\w*|emr\w*|kademe\w*)|"
+                   r"(?:[2-9]\s*-\s*(?:й|ой|ий|я|ая)|втор\w*|трет\w*|друг\w*|четв[её]рт\w*|останн\w*|залишен\w*)\s+"
+                   r"(?:вх[іо]д\w*|ордер\w*|заявк\w*|лимитк\w*|лімітк\w*)|"
+                   r"(?:ورود|پله|سفارش)\s+(?:دوم|سوم|چهارم|آخر|[2-9](?!\s*[.,/]\s*\d))|"
+                   r"(?:ال)?(?:دخول|أمر|امر)\s+(?:ال)?(?:ثاني|ثالث|رابع|أخير|اخير|[2-9](?!\s*[.,/]\s*\d))|"
                    r"\d\s*番目の\s*エントリー\s*を?|"
                    # ko "2차 진입" (the 2nd entry), "추가 진입" (the add-on entry); ur "باقی پینڈنگ آرڈرز" (the remaining
                    # pending orders), "دوسرا آرڈر" (the second order)
