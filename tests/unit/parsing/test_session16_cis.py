@@ -2,6 +2,8 @@
 скасовано", "ورود دوم کنسل شد", "الدخول الثاني ملغي") cancels one rung of the ladder — the trade stays open, so it is an
 update cancel_entry, never a close. (Own look-alikes: other coins, wordings and languages.)"""
 
+from decimal import Decimal as D
+
 import pytest
 from verzek.domain.signals import UpdateAction
 from verzek.parsing import parse_message
@@ -43,3 +45,30 @@ def test_a_whole_call_cancelled_or_closed_stays_a_close(post):
 def test_a_numbered_entry_line_of_a_call_is_no_cancel():
     parsed = parse_message("#NEAR LONG\n1. giriş: 5.10\n2. giriş: 4.90\nHedef: 5.60\nStop: 4.70")
     assert parsed.kind.value == "open" and parsed.update_action is None
+
+
+# --- fa: "/" between Persian digits is the decimal mark ---------------------------------------------------------------
+
+def test_a_persian_slash_between_persian_digits_is_a_decimal_mark():
+    parsed = parse_message("#ATOM لانگ\nورود: ۸/۴۵ - ۸/۲۰\nتارگت: ۸/۹۰ - ۹/۳۵\nحد ضرر: ۷/۹۵")
+    assert parsed.kind.value == "open" and parsed.symbol == "ATOM/USDT" and parsed.side.value == "long"
+    assert sorted(parsed.entries) == [D("8.20"), D("8.45")] and list(parsed.targets) == [D("8.90"), D("9.35")]
+    assert parsed.stop_loss == D("7.95")
+
+
+def test_a_persian_single_price_with_a_slash_decimal():
+    parsed = parse_message("#FIL شورت 🔴\nورود: ۴/۱۲\nحد سود: ۳/۹۵ - ۳/۸۰\nاستاپ: ۴/۳۰\nلوریج: ۱۰x")
+    assert parsed.kind.value == "open" and parsed.side.value == "short" and list(parsed.entries) == [D("4.12")]
+    assert list(parsed.targets) == [D("3.95"), D("3.80")] and parsed.stop_loss == D("4.30") and parsed.leverage == 10
+
+
+# (guards: a Persian date keeps its slashes — it is no price; a fraction "۱/۲" is no price 1.2)
+def test_a_persian_date_is_no_price():
+    parsed = parse_message("تاریخ ۱۴۰۲/۰۵/۱۲ #ATOM لانگ ورود ۸۴۵۰ استاپ ۸۰۰۰ تارگت ۹۰۰۰")
+    assert parsed.kind.value == "open" and list(parsed.entries) == [D(8450)] and parsed.stop_loss == D(8000)
+
+
+def test_a_persian_fraction_is_no_price():
+    from verzek.parsing.normalize import normalize
+
+    assert "1.2" not in normalize("#ATOM: ۱/۲ پوزیشن رو ببندید")

@@ -541,6 +541,16 @@ def _ten_thousands(match: re.Match[str]) -> str:
     return format((Decimal(match.group(1)) * 10000).normalize(), "f")
 
 
+_PERSIAN_DECIMAL_SLASH = re.compile(r"(?<![\u06f0-\u06f90-9/.,\u066b])([\u06f0-\u06f9]{1,6})/([\u06f0-\u06f9]{1,8})(?![\u06f0-\u06f90-9/.,\u066b])")
+
+
+def _persian_decimal(match: re.Match) -> str:
+    whole, part = match.group(1), match.group(2)
+    if len(whole) == 1 and len(part) == 1 and whole < part:
+        return match.group(0)  # ("۱/۲ پوزیشن", "۲/۳"): a fraction of the position
+    return f"{whole}.{part}"
+
+
 def normalize(text: str) -> str:
     """Canonical form of a message: ASCII punctuation, no emojis/links/relay artefacts/dates."""
     if "万" in text:
@@ -587,6 +597,10 @@ def normalize(text: str) -> str:
         text = _KOREAN_ORDINAL.sub(r"\2\1", text)
     if "$" in text or "#" in text:
         text = _CYRILLIC_TAG.sub(_latin_lookalike_tag, text)
+    if "/" in text:
+        # fa "ورود: ۵/۸۲" (5.82): "/" between Persian digits is the everyday decimal mark (not a date's "۱۴۰۲/۰۵/۱۲",
+        # nor a fraction "۱/۲")
+        text = _PERSIAN_DECIMAL_SLASH.sub(_persian_decimal, text)
     text = _KEYCAP.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")).translate(_TRANSLATE)
     text = _CYRILLIC_K.sub("k", _K_DECIMAL.sub(r"\1.\2k", text))
     if "'" in text or "\u2019" in text:
