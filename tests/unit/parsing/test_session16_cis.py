@@ -72,3 +72,29 @@ def test_a_persian_fraction_is_no_price():
     from verzek.parsing.normalize import normalize
 
     assert "1.2" not in normalize("#ATOM: ۱/۲ پوزیشن رو ببندید")
+
+
+# --- fa: a share, then "save profit" / "close" — a partial close --------------------------------------------------------
+
+@pytest.mark.parametrize("post,symbol", [
+    ("LINK اسپات: ۳۰٪ سیو سود کنید، بقیه رو نگه دارید", "LINK/USDT"),
+    ("#LINK: ۴۰٪ سود رو سیو کنید 💰", "LINK/USDT"),
+    ("#ADA: ۵۰٪ پوزیشن رو ببندید، بقیه برای تارگت بعدی", "ADA/USDT"),
+    ("#ADA: ۲۵ درصد از پوزیشن رو ببندید", "ADA/USDT"),
+    ("#ADA: 50% سیو سود کنید", "ADA/USDT"),
+])
+def test_a_persian_share_saved_or_closed_is_a_partial_close(post, symbol):
+    parsed = parse_message(post)
+    assert parsed.kind.value == "update" and parsed.symbol == symbol
+    assert parsed.update_action == UpdateAction.PARTIAL_CLOSE
+
+
+# (guards: a profit percentage beside a close is the result of a whole close; the whole position closed stays a close)
+@pytest.mark.parametrize("post", [
+    "#ADA: با ۱۲٪ سود بسته شد ✅",
+    "#ADA: ۱۲٪ سود بسته شد ✅",
+    "#ADA: ۲۰٪ سود گرفتیم، کل پوزیشن رو ببندید",
+])
+def test_a_persian_profit_result_is_no_partial_close(post):
+    parsed = parse_message(post)
+    assert parsed.kind.value == "close" and parsed.update_action != UpdateAction.PARTIAL_CLOSE

@@ -384,7 +384,11 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:(?<![\d.,+\-])[1-9]\d?\s*%|aadh[ai]|adh[ai]|half)\s+(?:position\s+|profit\s+|trade\s+)?(?:close|book|exit)\s+(?:kar\w*|kijiye)(?!\w)|"
         # ar "خذ ربح جزئي" (take a partial profit), id "ambil profit 50%", fa "۵۰ درصد سود رو سیو کنید" (save 50 % of the profit)
         r"(?:خذ|خذوا|جني|اخذ|أخذ)\s+(?:ال)?(?:ربح|أرباح|ارباح)\s+(?:ال)?جزئي\w*|ambil\s+(?:profit|untung)\s+(?<![\d.,])\d{1,2}\s*%|"
-        r"(?<![\d.,])\d{1,2}\s*درصد\s+(?:از\s+)?سود\s+(?:رو|را)\s+سیو|"
+        r"(?<![\d.,])\d{1,2}\s*(?:درصد|%)\s+(?:از\s+)?سود\s+(?:رو|را)\s+سیو|"
+        # fa "۵۰٪ سیو سود کنید" (save profit on 50 %), "۳۰٪ پوزیشن رو ببندید" (close 30 % of the position): the share, then the
+        # verb (not "۱۲٪ سود بسته شد" — closed with a 12 % profit, a result)
+        r"(?<![\d.,+\-])[1-9]\d?\s*(?:درصد|%)\s+(?:از\s+)?(?:(?!سود|با|ربح)\S+\s+){0,3}?"
+        r"(?:سیو(?:\s+سود)?\s+(?:کنید|کن|کردیم|شد|می\s*کنیم)|ببندید|ببندیم|ببند|بستیم|(?:رو|را)\s+بستیم)(?![^\s،,.!])|"
         # "Booked 40% profits on #GMT", "Teilgewinn mitgenommen", "rest running", "나머지 홀딩" (the rest held)
         r"(?:booked|secured|took|taken|realized|realised)\s+(?<![\d.,])\d{1,2}\s*%\s+(?:of\s+)?(?:the\s+)?(?:profits?|gains?|partials?)(?!\w)|"
         # "ALERT: Closed 2nd scale $ETH", "sold another tranche": one part of a position scaled out of
