@@ -98,3 +98,22 @@ def test_a_persian_share_saved_or_closed_is_a_partial_close(post, symbol):
 def test_a_persian_profit_result_is_no_partial_close(post):
     parsed = parse_message(post)
     assert parsed.kind.value == "close" and parsed.update_action != UpdateAction.PARTIAL_CLOSE
+
+
+# --- a bare coin heading a status post whose first sentence names a target or stop in the channel's language -------
+
+@pytest.mark.parametrize("post,symbol,action", [
+    ("LINK — третья цель ✅ 16,40\nСтоп подтягиваем на 15,10, позиция работает дальше", "LINK/USDT", UpdateAction.NEW_STOP),
+    ("OP — перша ціль ✅ 1,92\nСтоп переносимо в беззбиток", "OP/USDT", UpdateAction.MOVE_SL_BREAKEVEN),
+    ("SOL — 2. hedef ✅ 152\nStop girişe çekildi", "SOL/USDT", UpdateAction.MOVE_SL_BREAKEVEN),
+])
+def test_a_bare_coin_heading_a_target_report_names_the_stop_move(post, symbol, action):
+    parsed = parse_message(post)
+    assert parsed.kind.value == "update" and parsed.symbol == symbol and parsed.update_action == action
+
+
+# (guard: a coin in a sentence of market talk of its own is no trade's coin — the stop move names none)
+@pytest.mark.parametrize("post", ["BTC слабый. Стоп в безубыток", "BTC падает. Стоп подтягиваем на 0,8125"])
+def test_a_coin_in_a_market_talk_sentence_is_not_the_stop_moves(post):
+    parsed = parse_message(post)
+    assert parsed.kind.value == "update" and parsed.symbol is None

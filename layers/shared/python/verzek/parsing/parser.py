@@ -3963,7 +3963,9 @@ def _named_as_a_reason(tokens: list[Token], coin: SymbolCandidate, lines: list[s
 
 
 # ("ENA ⟶ TP1 (0.7020). Stop goes to entry": the coin's sentence names a level of its trade)
-_TRADE_WORD = re.compile(r"(?<!\w)(?:tp|target|sl|stop|entry)\s*\d?(?!\w)")
+# (in the channels' languages too: "ARB — вторая цель ✅ 0,92 / Стоп подтягиваем …", "SOL — 2. hedef ✅", "ورود", "الهدف")
+_TRADE_WORD = re.compile(r"(?<!\w)(?:tp|target|sl|stop|entry|цел[ьи]|ціл[ьі]|тейк\w*|стоп\w*|вход\w*|вх[іо]д\w*|hedef\w*|"
+                         r"giri[şs]\w*|objetivos?|alvos?|entrada|تارگت|حد\s+سود|استاپ|ورود|(?:ال)?هدف|(?:ال)?دخول)\s*\d?(?!\w)")
 
 
 def _acts_in_its_sentence(tokens: list[Token], coin: SymbolCandidate, says, lines: list[str]) -> bool:
