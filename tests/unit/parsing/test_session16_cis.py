@@ -117,3 +117,27 @@ def test_a_bare_coin_heading_a_target_report_names_the_stop_move(post, symbol, a
 def test_a_coin_in_a_market_talk_sentence_is_not_the_stop_moves(post):
     parsed = parse_message(post)
     assert parsed.kind.value == "update" and parsed.symbol is None
+
+
+# --- uk/ru spot words in their inflected forms; uk "Зона закупівлі" is the entry zone ------------------------------------
+
+@pytest.mark.parametrize("post", [
+    "Купівля на споті 🛒\n\n#NEAR\nЗона закупівлі: 5,20–5,45\nЦілі: 5,90 • 6,40\nСтоп-лосс: 4,88",
+    "Спотова угода: #NEAR\nКупівля: 5,20\nЦілі: 5,90\nСтоп: 4,88",
+    "Купуємо спотом #NEAR 5,20 цілі 5,90 стоп 4,88",
+])
+def test_ukrainian_spot_words_say_spot(post):
+    parsed = parse_message(post)
+    assert parsed.kind.value == "open" and parsed.symbol == "NEAR/USDT" and parsed.market.value == "spot"
+
+
+def test_a_ukrainian_buy_zone_label_is_the_entry_range():
+    parsed = parse_message("#SOL лонг\nЗона купівлі: 140–145\nЦілі: 150, 160\nСтоп: 135")
+    assert parsed.kind.value == "open" and sorted(parsed.entries) == [D(140), D(145)] and parsed.entry_type.value == "range"
+    assert parsed.tradable
+
+
+# (guard: a word that only starts with "спот" is no market)
+def test_a_word_starting_with_spot_letters_is_no_market():
+    parsed = parse_message("#NEAR лонг 5,20\nЦілі: 5,90\nСтоп: 4,88\nБез спотикань 🙂")
+    assert parsed.kind.value == "open" and parsed.market is None

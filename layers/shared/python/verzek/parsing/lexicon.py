@@ -176,7 +176,7 @@ LABELS: list[tuple[Field, str]] = [
                   r"منطقة\s+(?:ال)?شراء|진입(?:가|구간)?|매수가|매수\s*평균가|"
                   r"einstiegs?(?:[\s-]*(?:preis|zone|bereich|kurs|punkte))?|einstiege|kauf[\s-]*(?:zone|bereich)|"
                   r"(?:points?|zones?|prix)\s+d'\s?entr[ée]e|entr[ée]es?|(?:prezzo|zona|punto)\s+di\s+(?:ingresso|entrata)|"
-                  r"ingress[oi]|entrat[ae]|(?:strefa|cena|punkty?)\s+wej[śs]cia|kup(?:uj|ujemy)?\s+w\s+strefie|wej[śs]ci[ea]|(?:точк[аи]|зона|ціна)\s+входу|входи|вхід|"
+                  r"ingress[oi]|entrat[ae]|(?:strefa|cena|punkty?)\s+wej[śs]cia|kup(?:uj|ujemy)?\s+w\s+strefie|wej[śs]ci[ea]|(?:точк[аи]|зона|ціна)\s+входу|зона\s+(?:закупівлі|купівлі|набору)|входи|вхід|"
                   r"エントリー?(?:価格|ゾーン)?|(?:^|(?<=\|))[ \t]*open(?=\s*[:=])|(?:^|(?<=\|))[ \t]*(?:now|сейчас|зараз|[şs]imdi|ahora|agora|jetzt|maintenant|adesso|ora|teraz|sekarang|b[âa]y\s+gi[ờo]|"
                   r"الآن|اکنون|现在|现价|지금|현재가|ตอนนี้)(?=[ \t]*[:=~>@]|[ \t]+[~$@]?\d)|"
                   # ("BNB 现价615附近做多"): the CJK words for "price now" are no ordinary word, trusted anywhere
@@ -304,7 +304,7 @@ FUTURES_RE = re.compile(
     r"(?<=[A-Za-z0-9]_)perp(?:etual)?(?!\w)", re.IGNORECASE)
 # ("Spot price right now: 912" says where the market is, not which market to trade)
 # ("not spot", "no be spot", "bukan spot", "không phải spot": the market the post rules out)
-SPOT_RE = re.compile(r"(?<!\w)(?<!not\s)(?<!no\sbe\s)(?<!bukan\s)(?<!nicht\s)(?<!n[ãa]o\s)(?<!ph[ảa]i\s)(?:spot(?!\s+(?:price|rate)(?!\w))|спот(?:е|а|овый|овая|овом)?|spotta|contado|اسپات|سبوت|سپات|اسپاٹ|سپاٹ|स्पॉट|স্পট|สปอต)(?!\w)(?!\s*(?:नहीं|نہیں|نیست|ليس))|现货|현물|"
+SPOT_RE = re.compile(r"(?<!\w)(?<!not\s)(?<!no\sbe\s)(?<!bukan\s)(?<!nicht\s)(?<!n[ãa]o\s)(?<!ph[ảa]i\s)(?:spot(?!\s+(?:price|rate)(?!\w))|спот(?:е|а|і|у|ом|ов(?:ый|ая|ом|ий|а|ої|ому|ые|і))?|spotta|contado|اسپات|سبوت|سپات|اسپاٹ|سپاٹ|स्पॉट|স্পট|สปอต)(?!\w)(?!\s*(?:नहीं|نہیں|نیست|ليس))|现货|현물|"
                      r"现物",  # (Japanese 現物, simplified before matching: "#SOL現物 買い 150")
                      re.IGNORECASE)
 CROSS_RE = re.compile(r"(?<!\w)(?:cross|кросс\w*|çapraz|capraz|cruzad[oa])(?!\w)", re.IGNORECASE)
