@@ -141,3 +141,14 @@ def test_a_ukrainian_buy_zone_label_is_the_entry_range():
 def test_a_word_starting_with_spot_letters_is_no_market():
     parsed = parse_message("#NEAR лонг 5,20\nЦілі: 5,90\nСтоп: 4,88\nБез спотикань 🙂")
     assert parsed.kind.value == "open" and parsed.market is None
+
+
+# --- uk "Тейк-профіт(и):" is the take-profit label ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("post,targets", [
+    ("#AVAX ШОРТ\nВхід: 27,35\nТейк-профіт: 26,80 / 26,10\nСтоп: 28,40", [D("26.80"), D("26.10")]),
+    ("#INJ ЛОНГ\nВхід: 21,40\nТейк-профіти: 22,80 / 24,10\nСтоп: 20,40", [D("22.80"), D("24.10")]),
+])
+def test_a_ukrainian_take_profit_label_names_the_targets(post, targets):
+    parsed = parse_message(post)
+    assert parsed.kind.value == "open" and list(parsed.targets) == targets and parsed.tradable

@@ -138,7 +138,7 @@ LABELS: list[tuple[Field, str]] = [
                     r"(?:take[\s-]*profit|tp|profit|sell)[\s-]*targets?|"
                     # "first take 1.780, then 1.710", "looking for 4.40 then 4.75": the exits of a call told in prose
                     r"(?:first|1st|second|2nd|third|3rd|next|final|last)\s+take(?=\s+(?:at\s+)?\$?\d)|looking\s+for(?=\s+\$?\d)|targ?ets?[\s-]+profits?|(?:short|mid|long)[\s-]*term|take[\s-]*profits?|targets|tps|"
-                    r"t\s*/\s*p|t-p|tp|targ?et|(?:alvos?|objetivos?)\s+de\s+(?:lucro|ganho|beneficio|ganancia)|hedefler(?:i)?|hedef|k[aâ]r[\s-]*al|тейк[\s-]*профиты?|тейки|тейк|"
+                    r"t\s*/\s*p|t-p|tp|targ?et|(?:alvos?|objetivos?)\s+de\s+(?:lucro|ganho|beneficio|ganancia)|hedefler(?:i)?|hedef|k[aâ]r[\s-]*al|тейк[\s-]*проф[иі]т(?:ы|и)?|тейки|тейк|"
                     r"цели|цель|objetivos?|alvos?|metas?|obj|tomar\s+ganancias|toma\s+de\s+ganancias|"
                     r"ch[ốo]t\s+l[ờo]i|m[ụu]c\s+ti[êe]u|ambil\s+(?:untung|profit)|جني\s+(?:ال)?[أا]رباح|حد\s+سود|تی\s*پی|(?:ال)?[أا]هداف|(?:ال)?هدف|تارگت(?:\s*ها)?|اهداف|هدف|"
                     r"止盈(?:目标|位|价)?|目标(?:价|位)?|止盈(?:目标|价)?|ٹارگٹس?|ٹارگیٹس?|목표(?:가)?|익절(?:가)?|"
