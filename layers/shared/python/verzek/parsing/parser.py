@@ -1271,6 +1271,8 @@ _NOT_A_MARGIN_MODE = re.compile(
     r"(?<!\w)isolated[ \t]+(?:pumps?|dumps?|moves?|rall(?:y|ies)|spikes?|events?|cases?|incidents?|wicks?|candles?|"
     r"bounces?|drops?|breakouts?)(?!\w)|"
     r"(?<!\w)leverag\w*[ \t]+tokens?(?!\w)", re.IGNORECASE)
+# "Spot holders: hold", "spot bags": readers who hold the coin, named beside a futures call
+_SPOT_HOLDERS = re.compile(r"(?<!\w)spot[ \t]+(?:holders?|bags?)(?!\w)", re.IGNORECASE)
 # "we buy spot only", "spot only", "только спот": spot said to be the only market
 _SPOT_ONLY = re.compile(r"(?<!\w)(?:spot[ \t]+(?:only|solamente|somente|seulement|nur|tylko)|(?:only|solo|s[óo]|nur|sadece|"
                         r"только)[ \t]+(?:spot|спот)|спот[ \t]+только)(?!\w)", re.IGNORECASE)
@@ -1290,6 +1292,9 @@ def _market(text: str, symbol: SymbolCandidate | None, leverage: int | None) -> 
     spot = bool(spot_said)  # (the two cuts above leave every spot word)
     if futures and spot and _FUTURES_ONLY.search(text):
         return MarketType.FUTURES  # ("Spot ไม่ได้ — Futures เท่านั้น", "no spot, futures only")
+    if futures and spot and ("holder" in low or "bag" in low) and not lx.SPOT_RE.search(_SPOT_HOLDERS.sub(" ", text)):
+        # ("#SOL LONG 10x … Spot holders: hold"): a word to readers who hold the coin, not the market of the call
+        return MarketType.FUTURES
     if futures and spot and leverage is None and not (symbol and symbol.perpetual) and _SPOT_ONLY.search(text):
         return MarketType.SPOT  # ("#DOT LONG (spot) … high leverage is for gamblers, spot only here")
     if futures and spot:
