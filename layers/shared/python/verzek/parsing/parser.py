@@ -2338,7 +2338,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         not_a_call = None
     if not_a_call is not None or lx.SHOWN_AGAIN_HEAD_RE.search(head):
         return _not_a_signal("the post says it is an example, not a call")
-    if _hindsight(scope):
+    if _hindsight(scope, entries, [*targets, *([stop] if stop is not None else [])]):
         return _not_a_signal("a look back at what a buy would have made, not a call")
     if lx.WATCH_ONLY_RE.search(scope):
         # ("Setup to watch on #AVAX: long 34.50 … Not entering yet.", "Next week plan: accumulate #BTC … Will post exact
@@ -3823,17 +3823,43 @@ def _read_dot_thousands(levels: _Levels, candidate: SymbolCandidate | None, entr
             None if stop is None else thousands(stop))
 
 
-def _hindsight(text: str) -> bool:
+def _hindsight(text: str, entries: list[Decimal] = (), exits: list[Decimal] = ()) -> bool:
     """What a buy would have made ("If you had bought $WIF at 1.85 you'd be up 40%", "Kalau kemarin kalian beli $WIF
-    di 1,85, sekarang udah cuan 40%"): a counterfactual, or a condition on the readers' past buy with a gain."""
-    if lx.HINDSIGHT_RE.search(text):
+    di 1,85, sekarang udah cuan 40%"): a counterfactual, or a condition on the readers' past buy with a gain.
+
+    Only when that sentence is all the post says about the trade: a card whose entries and an exit level stand outside
+    it ("If you had bought $WIF at 1.85 you'd be up 40%. Next one: / #WIF LONG / Entry 2.10 …", "#SOL LONG … / Had you
+    bought at 120 you'd already be +16%") is read — the look back is a teaser for it."""
+    found = lx.HINDSIGHT_RE.search(text)
+    if found is None:
+        weak = lx.HINDSIGHT_IF_YOU_BOUGHT_RE.search(text)
+        if weak is None:
+            return False
+        line_start = text.rfind("\n", 0, weak.start()) + 1
+        line_end = text.find("\n", weak.end())
+        if lx.HINDSIGHT_PAST_RE.search(text[line_start:len(text) if line_end < 0 else line_end]) is None:
+            return False
+        found = weak
+    if not entries or not exits:
         return True
-    weak = lx.HINDSIGHT_IF_YOU_BOUGHT_RE.search(text)
-    if weak is None:
-        return False
-    line_start = text.rfind("\n", 0, weak.start()) + 1
-    line_end = text.find("\n", weak.end())
-    return lx.HINDSIGHT_PAST_RE.search(text[line_start:len(text) if line_end < 0 else line_end]) is not None
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, found.start())), default=0)
+    after = _SENTENCE_END.search(text, found.end())
+    rest = text[:start] + "\n" + (text[after.start():] if after else "")
+    seen = _levels_named(rest)
+    return not (all(v in seen for v in entries) and any(v in seen for v in exits)) or _hindsight(rest)
+
+
+# the end of a sentence: a line break, or ". ", "! ", "? ", ": " (a point inside "1.85" ends none)
+_SENTENCE_END = re.compile(r"\n|[.!?:;\u3002\uff01\uff1f](?=\s|$)")
+
+
+def _levels_named(text: str) -> set[Decimal]:
+    """Every price the text writes, read with a thousands comma and with a decimal comma."""
+    seen = set()
+    for variant in {_THOUSANDS_COMMA.sub("", text), _DECIMAL_COMMA.sub(".", text)}:
+        for number in _PLAIN_NUMBER.finditer(variant):
+            seen.add(Decimal(number.group(1)) * (1000 if number.group(2) else 1))
+    return seen
 
 
 def _asks_about_the_call(clean: str, levels: list[Decimal]) -> bool:

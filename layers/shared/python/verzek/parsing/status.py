@@ -1034,6 +1034,9 @@ _READER_CONDITION = re.compile(
     r"(?<!\w)(?:if|when)\s+you'?re\s+(?:already\s+|still\s+)?in(?!\w)|"
     r"(?<!\w)(?:if|when|si|wenn|falls|если|se)\s+(?:you|u|y'?all|вы|t[úu]|usted(?:es)?|voc[êe]s?|vous|du|ihr)\s+"
     r"(?:still\s+|already\s+)?(?:have|has|hold|holding|are\s+(?:in|still\s+in|holding)|entered|got\s+(?:in|filled)|took|bought|"
+    # ("If you had entered #SOL late, at 145, close half now": the readers who got in; "if you had bought at 120 you'd
+    # be up 25%" is a look back, no condition)
+    r"had\s+(?:already\s+)?(?:bought|entered|got\s+in|longed|shorted)(?![^\n]*?(?:would|could|you'?d|'d\s+have))|"
     r"sold|missed|didn'?t|haven'?t|did\s+not|have\s+not|tienes|tiene|tienen|tem|t[êe]m|avez|as|hast|habt|hab|имеете|держите)(?!\w)|"
     # th "ถ้าใครยังถืออยู่" (if anyone still holds), "ถ้ายังไม่ได้เข้า" (if you have not entered yet): Thai writes no space
     r"ถ้า(?:ใคร|คุณ|ท่าน)?ยัง(?:ไม่(?:ได้)?(?:เข้า|ถือ)|ถือ)(?:อยู่)?")
