@@ -3872,6 +3872,8 @@ def _asks_about_the_call(clean: str, levels: list[Decimal]) -> bool:
     wanted = set(levels)
     for sentence in lx.QUESTION_SENTENCE_RE.finditer(clean):
         text = sentence.group(0)
+        if _WHY_THIS_LEVEL.match(text):
+            continue  # ("Why 188.5? It's the 0.618 fib", "¿Por qué 188,5? Soporte diario."): the writer explains the level
         # ("64,200?" is a thousands comma; "¿… #SOL a 188,50?", "по 188,5?" a decimal comma: either reading asks about
         # the level when it is one of the call's)
         for variant in {_THOUSANDS_COMMA.sub("", text), _DECIMAL_COMMA.sub(".", text)}:
@@ -3882,6 +3884,13 @@ def _asks_about_the_call(clean: str, levels: list[Decimal]) -> bool:
     return False
 
 
+# A short "why this level?" that the writer answers ("Why 188.5?", "¿Por qué 188,5?", "Почему 188,5?", "Neden 188,5?",
+# "Warum 188,5?", "Pourquoi 188,5 ?", "为什么是188.5？"): no question to the readers. ("Why not long at 188.5?" proposes
+# the trade as a question, and stays one.)
+_WHY_THIS_LEVEL = re.compile(
+    r"[\W_]*(?:why|por\s*qu[ée]|porque|почему|зачем|чому|neden|niye|ni[çc]in|warum|wieso|weshalb|pourquoi|perch[ée]|"
+    r"dlaczego|czemu|kenapa|mengapa|t[ạa]i\s+sao|v[ìi]\s+sao|چرا|لماذا|क्यों|为什么|为何|なぜ|왜)(?!\w)"
+    r"(?!\s*(?:not|no|бы|не|ні|değil|nicht|pas|non|nie|tidak|kh[ôo]ng|不|지)(?!\w))[^\n?？؟]{0,20}[?？؟]$", re.IGNORECASE)
 _THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d+(?![\d.,]))")
 _PLAIN_NUMBER = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)(k)?(?![\w.,]\d)", re.IGNORECASE)
