@@ -666,26 +666,68 @@ def _dca_rungs(segments: list[Segment], lines: list[list[Token]], clean: str, le
     if between is None:
         return []
     rungs = []
+    for tokens in _rung_tokens(segments, lines):
+        prices = [t.value for t in tokens if t.kind == Kind.NUM and t.value is not None]
+        first = next((n for n, t in enumerate(tokens) if t.kind == Kind.NUM), len(tokens))
+        # (words before the price make it a plan, not an order: "DCA below $250", "DCA if it dips to 1.2"; a note after
+        # it is a note: "DCA: 10.20 Bybit"; "DCA thêm 1,16", "DCA more at 1.16" only say it adds)
+        if not prices or not all(between(p) for p in prices) or not _only_adds(tokens[:first]):
+            return []
+        rungs.extend(prices)
+    return rungs
+
+
+def _dropped_rung(segments: list[Segment], lines: list[list[Token]], clean: str, entries: list[Decimal]) -> str | None:
+    """The first price of a DCA rung (as `_rung_tokens` finds them) that a limit entry's list does not hold; an order at
+    the market carries no rungs by design ("Entry: CMP 1.124 / DCA: 1.060")."""
+    if lx.MARKET_WORDS.search(_ordering_lines(clean)) or _INSTANT_ORDER.search(clean):
+        return None
+    for tokens in _rung_tokens(segments, lines):
+        for t in tokens:
+            if t.kind == Kind.NUM and t.value is not None and t.value not in entries:
+                return t.text
+    return None
+
+
+# Words joining an add-on to the entry's own price on the entry line ("Vào lệnh: 1,12 và DCA thêm 1,16", "Entry: 1.12
+# and DCA 1.16", "Masuk 0.52 dan DCA 0.50", "入场 1.12 和补仓 1.16")
+_RUNG_JOIN = re.compile(r"(?:and|then|plus|và|rồi|dan|lalu|serta|kemudian|y|e|und|et|и|ve|و|和|及|并|然后|그리고|และ|แล้ว)",
+                        re.IGNORECASE)
+# Words between a rung's label and its price that only say it adds ("DCA thêm 1,16", "DCA more at 1.16", "DCA di 1.16",
+# "добор ещё 5.12", "补仓在 1.16")
+_RUNG_ADD_WORDS = re.compile(r"(?:(?:more|add|at|thêm|ở|tại|lagi|tambah|di|en|a|à|bei|на|по|ещё|еще|daha|더|에서|で|在|于|"
+                             r"เพิ่ม|ที่)\s*)+", re.IGNORECASE)
+
+
+def _only_adds(tokens: list[Token]) -> bool:
+    """The tokens before a rung's price are separators or words that only say it adds ("thêm", "more at")."""
+    words = [t.text for t in tokens if t.kind != Kind.SEP]
+    return not words or bool(_RUNG_ADD_WORDS.fullmatch(" ".join(words)) or _RUNG_ADD_WORDS.fullmatch("".join(words)))
+
+
+def _rung_tokens(segments: list[Segment], lines: list[list[Token]]) -> list[list[Token]]:
+    """The tokens after each DCA word that may head a rung of the ladder: heading its line, bracketed ("Beli lagi (DCA):
+    1.210"), or after the entry's own price on the entry line ("Вход: 5.30, усреднение 5.12", "Entry: 1.12 and DCA
+    1.16") — without the rung's own number ("DCA 2: 5.95")."""
+    out = []
     for s in segments:
         if s.field != Field.IGNORE or s.label is None or not _DCA_RUNG_LABEL.fullmatch(s.label.text.strip()):
             continue
         line = lines[s.label.line]
         at = next(n for n, t in enumerate(line) if t is s.label)
         bracketed = 0 < at < len(line) - 1 and line[at - 1].text == "(" and line[at + 1].text == ")"
-        # (or it follows the entry's own price on the entry line: "Вход: 5.30, усреднение 5.12")
-        if not bracketed and any(t.kind not in (Kind.SEP, Kind.INDEX, Kind.NUM)
-                                 and not (t.kind == Kind.LABEL and t.field == Field.ENTRY) for t in line[:at]):
+        before = [n for n, t in enumerate(line[:at]) if t.kind not in (Kind.SEP, Kind.INDEX, Kind.NUM)
+                  and not (t.kind == Kind.LABEL and t.field == Field.ENTRY)]
+        last_num = max((n for n, t in enumerate(line[:at]) if t.kind == Kind.NUM), default=None)
+        joined = bool(before) and last_num is not None and min(before) > last_num \
+            and any(t.kind == Kind.LABEL and t.field == Field.ENTRY for t in line[:last_num]) \
+            and bool(_RUNG_JOIN.fullmatch(" ".join(line[n].text for n in before))
+                     or _RUNG_JOIN.fullmatch("".join(line[n].text for n in before)))
+        if before and not bracketed and not joined:
             continue  # ("Avg entry after DCA: 138.5", "Previous DCA: 136": the DCA word does not head its line)
-        tokens = s.tokens[2:] if len(s.tokens) > 2 and s.tokens[0].kind == Kind.NUM and s.tokens[0].text in "123456789" \
-            and s.tokens[1].text in ":-–—" else s.tokens  # ("DCA 2: 5.95", "DCA 1 – 135": the rung's number)
-        prices = [t.value for t in tokens if t.kind == Kind.NUM and t.value is not None]
-        first = next((n for n, t in enumerate(tokens) if t.kind == Kind.NUM), len(tokens))
-        # (words before the price make it a plan, not an order: "DCA below $250", "DCA if it dips to 1.2"; a note after
-        # it is a note: "DCA: 10.20 Bybit")
-        if not prices or not all(between(p) for p in prices) or any(t.kind != Kind.SEP for t in tokens[:first]):
-            return []
-        rungs.extend(prices)
-    return rungs
+        out.append(s.tokens[2:] if len(s.tokens) > 2 and s.tokens[0].kind == Kind.NUM and s.tokens[0].text in "123456789"
+                   and s.tokens[1].text in ":-–—" else s.tokens)  # ("DCA 2: 5.95", "DCA 1 – 135": the rung's number)
+    return out
 
 
 # ("Use DCA only if price wicks, otherwise single entry", "DCA optional", "DCA at your own risk"): the rungs are a choice
@@ -1737,6 +1779,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # "Entrata: 38.60 / DCA: 36.90 / … / SL: 35.40": a priced DCA rung between a limit entry and the stop is the
         # ladder's next order
         entries = sorted(_dedupe([*entries, *legs]))
+    dropped_rung = _dropped_rung(segments, lines, clean, entries) if entries and noted_rung is None else None
     has_setup = bool(entries) and bool(targets or stop is not None)
     bare_heading = by_name = lower_case = False
     if candidate is None and symbol_problem is None and has_setup:
@@ -2550,6 +2593,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("Добор: 12.90 — только на свои", "DCA: 12.90 for risky traders", "DCA: 10.20 Bybit"): the words after a rung's
         # price may make it optional or someone else's — read as the ladder's order, and held
         problems.append(f"held for review: the DCA rung '{noted_rung}' carries a note")
+    if not problems and dropped_rung is not None:
+        # ("Entry: 1.12 / DCA: 1.30 / SL: 1.20", "Entry: 1.12 và DCA thêm 1,16 …" unread): an add-on price written for a
+        # limit entry that the entries do not hold — trading the rest is a smaller, different trade
+        problems.append(f"held for review: the add-on price {dropped_rung} was not taken into the entries")
     if not problems and (row := _unread_price_row(lines, levels, taken, parsed)) is not None:
         # "1) 5.10 - 50% RSI 28 / 2) 5.25 - 50%": a row of nothing but a price that no field took, on the scale of the
         # trade's levels — a rung the reading lost; trading without it is a different trade
