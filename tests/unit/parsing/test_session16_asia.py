@@ -55,3 +55,62 @@ def test_an_add_on_said_as_a_plan_or_a_result_is_no_entry(text):
 def test_an_add_on_beside_a_market_entry_stays_out_and_trades_at_the_market():
     parsed = parse_message("#OP LONG\nEntry: CMP and DCA 2.31\nTP: 2.52 / 2.60\nSL: 2.22")
     assert parsed.kind.value == "open" and parsed.entry_type.value == "market" and not parsed.entries
+
+
+# --- spot, with leverage ruled out in words ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "【现货】#INJ\n买入：21.5\n目标：23.0 / 24.8\n止损：20.2\n无杠杆，拿住",
+    "【现货】#INJ\n买入：21.5\n目标：23.0 / 24.8\n止损：20.2\n不加杠杆",
+    "SPOT 🟢 Beli #INJ\nArea beli: 21,2 - 21,6\nTP: 23,0 / 24,8\nSL: 20,2\nTidak pakai leverage",
+    "[현물] #INJ 매수 21.5\n목표 23.0\n손절 20.2\n레버리지 없이",
+    "#INJ สปอต ซื้อ 21.5\nเป้า 23.0\nตัดขาดทุน 20.2\nไม่ใช้เลเวอเรจ",
+    "#INJ spot buy 21.5\nTP 23.0\nSL 20.2\ndon't use leverage",
+])
+def test_spot_with_leverage_ruled_out_in_words_is_spot(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "open" and parsed.symbol == "INJ/USDT"
+    assert parsed.market is not None and parsed.market.value == "spot"
+    assert parsed.leverage is None
+
+
+@pytest.mark.parametrize("text", [
+    "#INJ spot buy 21.5\nTP 23.0\nSL 20.2\nJangan pakai leverage tinggi, max 5x",  # a cap on leverage: not ruled out
+    "#INJ spot & futures buy 21.5\nTP 23.0\nSL 20.2\nleverage 5x",
+])
+def test_spot_beside_a_leverage_in_use_is_left_open(text):
+    parsed = parse_message(text)
+    assert parsed.market is None or parsed.market.value != "spot"
+
+
+# --- the Thai entry word heading its line without a colon -----------------------------------------------------------
+
+@pytest.mark.parametrize("text, entries, entry_type", [
+    ("🟢 LONG #AVAX\nเข้า 27.40\nเป้า 1: 28.20\nเป้า 2: 29.00\nตัดขาดทุน 26.60", ["27.40"], "limit"),
+    ("🔴 SHORT #AVAX\nเข้า 27.40 - 27.80\nเป้า 26.50 / 25.90\nSL 28.40", ["27.40", "27.80"], "range"),
+])
+def test_the_thai_entry_word_heading_a_price_line_is_the_entry(text, entries, entry_type):
+    parsed = parse_message(text)
+    assert parsed.symbol == "AVAX/USDT"
+    assert list(parsed.entries) == [D(e) for e in entries] and parsed.entry_type.value == entry_type
+
+
+def test_a_thai_entry_word_inside_a_status_is_no_entry():
+    parsed = parse_message("#AVAX TP1 แล้ว ✅ เข้า 3 ไม้")
+    assert parsed.kind.value != "open"
+
+
+# --- a coin's name and its ticker side by side -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, symbol", [
+    ("[현물] 리플 XRP 분할매수\n1차 매수 0.590\n2차 매수 0.570\n목표 0.640\n손절 0.540", "XRP/USDT"),
+    ("[현물] 솔라나 SOL 분할매수\n1차 매수 142\n2차 매수 138\n목표 150\n손절 132", "SOL/USDT"),
+])
+def test_a_coin_name_beside_its_ticker_names_the_coin(text, symbol):
+    parsed = parse_message(text)
+    assert parsed.symbol == symbol and parsed.tradable
+
+
+def test_a_coin_name_beside_another_ticker_names_no_coin():
+    parsed = parse_message("[현물] 리플 DOGE 분할매수\n1차 매수 0.590\n목표 0.640\n손절 0.540")
+    assert parsed.symbol is None and not parsed.tradable

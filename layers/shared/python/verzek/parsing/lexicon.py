@@ -183,7 +183,7 @@ LABELS: list[tuple[Field, str]] = [
                   r"(?:现价|현재가)(?=[ \t]*[:=~>@]?[ \t]*[~$@]?\d)|"
                   # th "ไม้ 1: 5.20" (the first lot, a rung of the entries), only heading its line with its number and a colon
                   r"(?:^|(?<=\|))[ \t]*ไม้(?=[ \t]*[1-9][ \t]*[:：=])|"
-                  r"จุดเข้าซื้อ|จุดเข้า|ราคาเข้า|เข้าซื้อ|เข้าที่|(?:^|(?<=\|)|(?<=[ \t]))เข้า(?=[ \t]*[:=][ \t]*\$?\d)|pasok|kiingilio|כניסה|είσοδος|εισοδος|"
+                  r"จุดเข้าซื้อ|จุดเข้า|ราคาเข้า|เข้าซื้อ|เข้าที่|(?:^|(?<=\|)|(?<=[ \t]))เข้า(?=[ \t]*[:=][ \t]*\$?\d)|(?:^|(?<=\|))[ \t]*เข้า(?=[ \t]*\$?\d)|pasok|kiingilio|כניסה|είσοδος|εισοδος|"
                   r"pre[țţt]\s+de\s+intrare|intrare|vstupn[íi]\s+cena|vstup|instapprijs|instapzone|instappen|instap|"
                   r"kuingia|এন্ট্রি|প্রবেশ|एंट्री|प्रवेश|кіру|кириш|kirish|bel[ée]p[őo]|ing[åa]ng|sis[äa][äa]ntulo")),
     (Field.LEVERAGE, (r"leverage|levrage|leverge|leverag|lvrg|lvg|lev|kald[ıi]ra[çc]|плечо|apalancamiento|杠杆(?:倍数)?|لیوریج|"

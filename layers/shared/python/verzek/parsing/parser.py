@@ -1291,7 +1291,13 @@ def _before_note(tokens: list[Token]) -> list[Token]:
 # id "tanpa leverage", sw "bila leverage", hi "बिना leverage", fa/ur/ar "بدون رافعة", vi "không dùng đòn bẩy")
 _NO_LEVERAGE = re.compile(r"(?<!\w)(?:(?:no|sin|sem|without|senza|sans|ohne|без|bez|walang|tanpa|bila|बिना|بدون|بغیر|"
                           r"kh[ôo]ng(?:\s+d[ùu]ng)?)\s+(?:leverage|apalancamiento|alavancagem|leva|levier|hebel|плеча|d[źz]wigni|"
-                          r"(?:ال)?رافعة|اهرم|[đd][òo]n\s+b[ẩa]y)|kald[ıi]ra[çc]s[ıi]z)(?!\w)", re.IGNORECASE)
+                          r"(?:ال)?رافعة|اهرم|[đd][òo]n\s+b[ẩa]y)|kald[ıi]ra[çc]s[ıi]z|"
+                          # ("Jangan pakai leverage ya", "don't use leverage", "tidak pakai leverage"): leverage ruled out
+                          r"(?:jangan|tidak|tak|gak|nggak|ga|don'?t|do\s+not|never)\s+(?:(?:pakai|pake|gunakan|menggunakan|use)\s+)?"
+                          r"(?:leverage|lev))(?!\w)|"
+                          # ("不开杠杆", "无杠杆", "레버리지 없이", "ไม่ใช้เลเวอเรจ": the same in Chinese, Korean, Thai)
+                          r"(?:不开|不加|不用|不带|无|零|别开|不要开?)杠杆|레버리지\s*(?:없이|없음|사용\s*안|x)|무\s*레버리지|"
+                          r"ไม่(?:ใช้|มี|เปิด)\s*เลเวอเรจ", re.IGNORECASE)
 
 
 _NOT_THE_FUTURES_MARKET = re.compile(r"(?<!\w)(?:future\s+(?:results?|performance|returns?|gains?|profits?|outcomes?|moves?|"
@@ -1787,6 +1793,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # heading a line that states the side is the coin; two or more different ones stay ambiguous.
         bare, bare_problem = choose_symbol(candidates, allow_bare=True)
         if bare is not None and bare_problem is None and _heads_a_side_line(tokens, bare.position):
+            candidate = bare
+        elif bare is not None and bare_problem is None and (named := coin_by_name(tokens)) is not None \
+                and named.base == bare.base and tokens[named.position].line == tokens[bare.position].line:
+            # ("[현물] 리플 XRP 분할매수", "以太坊 ETH 做多", "Ripple XRP spot buy"): the coin's name and its ticker side by
+            # side on one line — each confirms the other
             candidate = bare
         elif bare is not None and bare_problem is None and _alone_on_line(tokens, bare.position) \
                 and bare.position == _first_meaningful(tokens):
