@@ -114,3 +114,24 @@ def test_a_coin_name_beside_its_ticker_names_the_coin(text, symbol):
 def test_a_coin_name_beside_another_ticker_names_no_coin():
     parsed = parse_message("[현물] 리플 DOGE 분할매수\n1차 매수 0.590\n목표 0.640\n손절 0.540")
     assert parsed.symbol is None and not parsed.tradable
+
+
+# --- full-width digits with a full-width comma as the thousands mark -------------------------------------------------
+
+def test_full_width_thousands_are_one_price():
+    parsed = parse_message("【シグナル】ETH/USDT ショート📉\nエントリー：３，４２０～３，４６０\n利確：３，３００／３，２００\n"
+                           "損切り：３，５２０\nレバレッジ：１０倍")
+    assert parsed.kind.value == "open" and parsed.side.value == "short"
+    assert list(parsed.entries) == [D("3420"), D("3460")] and parsed.entry_type.value == "range"
+    assert list(parsed.targets) == [D("3300"), D("3200")] and parsed.stop_loss == D("3520")
+    assert parsed.tradable
+
+
+def test_full_width_commas_between_like_three_digit_prices_stay_a_list():
+    parsed = parse_message("#SOL 做多\n入场：１４２，１４５\n止盈：１５０\n止损：１３８")
+    assert list(parsed.entries) == [D("142"), D("145")]
+
+
+def test_a_full_width_comma_after_ascii_digits_stays_a_list_separator():
+    parsed = parse_message("#SOL 做多\n入场 142\n止盈：150，155\n止损：138")
+    assert list(parsed.targets) == [D("150"), D("155")]

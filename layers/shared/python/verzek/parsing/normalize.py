@@ -54,6 +54,9 @@ _CJK_PUNCT = {
     ord("\uff08"): "(", ord("\uff09"): ")",
     ord("\u3000"): " ",
 }
+# Full-width digits grouped by three with full-width commas after a lead of one or two ("６６，８００", "１，２５０，０００");
+# "１４２，１４５" stays two prices (a list of two like prices reads the same)
+_FULLWIDTH_THOUSANDS = re.compile(r"(?<![\uff10-\uff19\uff0e.])[\uff10-\uff19]{1,2}(?:\uff0c[\uff10-\uff19]{3})+(?![\uff10-\uff19])")
 _TRANSLATE = {**_DASHES, **_LOOKALIKES, **_DIGITS, **_CJK_PUNCT}
 
 _RELAY_LINES = re.compile(r"^\s*\[(?:in reply to[^\]]*|\s*photo\s*|\s*video\s*|\s*document\s*|\s*sticker\s*|\s*forwarded\s*|"
@@ -601,6 +604,10 @@ def normalize(text: str) -> str:
         # fa "ورود: ۵/۸۲" (5.82): "/" between Persian digits is the everyday decimal mark (not a date's "۱۴۰۲/۰۵/۱۲",
         # nor a fraction "۱/۲")
         text = _PERSIAN_DECIMAL_SLASH.sub(_persian_decimal, text)
+    if "\uff0c" in text:
+        # ("６６，８００～６７，２００"): a full-width comma between full-width digits, grouping them by three, is the
+        # thousands mark of a price typed in full-width mode — not the list separator it is elsewhere ("目标 1.2，1.3")
+        text = _FULLWIDTH_THOUSANDS.sub(lambda m: m.group(0).replace("\uff0c", ","), text)
     text = _KEYCAP.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")).translate(_TRANSLATE)
     text = _CYRILLIC_K.sub("k", _K_DECIMAL.sub(r"\1.\2k", text))
     if "'" in text or "\u2019" in text:
