@@ -135,3 +135,54 @@ def test_full_width_commas_between_like_three_digit_prices_stay_a_list():
 def test_a_full_width_comma_after_ascii_digits_stays_a_list_separator():
     parsed = parse_message("#SOL 做多\n入场 142\n止盈：150，155\n止损：138")
     assert list(parsed.targets) == [D("150"), D("155")]
+
+
+# --- stop-outs and fills in zh / th / ko ------------------------------------------------------------------------------
+
+def _kind_action(text: str) -> tuple[str, str | None]:
+    parsed = parse_message(text)
+    return parsed.kind.value, parsed.update_action.value if parsed.update_action else None
+
+
+@pytest.mark.parametrize("text", [
+    "AVAX 空单打到止损出局了，亏损 -6%",
+    "#AVAX 多单止损出局了",
+    "AVAX 空单打到止损了 😮‍💨",
+    "AVAX โดนตัดขาดทุนแล้ว ❌ ไปต่อไม้หน้า",
+    "#AVAX ตัดขาดทุนแล้ว",
+])
+def test_a_stop_out_is_a_close(text):
+    parsed = parse_message(text)
+    assert _kind_action(text) == ("close", "sl_hit") and parsed.symbol == "AVAX/USDT"
+
+
+@pytest.mark.parametrize("text", [
+    "#AVAX 差点打到止损了，还好反弹",  # almost stopped out
+    "#AVAX 差点止损了",
+    "AVAX เกือบโดนตัดขาดทุนแล้ว",
+    "#AVAX 还没打到止损",
+    "#AVAX 如果打到止损就出局",
+    "🔴 SHORT #AVAX\nเข้า 27.40\nเป้า 26.50\nตัดขาดทุน 28.40",  # the stop's label in a setup
+])
+def test_an_almost_negated_or_planned_stop_out_is_no_close(text):
+    assert parse_message(text).kind.value != "close"
+
+
+@pytest.mark.parametrize("text", [
+    "AVAX 숏 진입가 체결됐습니다. 손절 걸어두세요",
+    "#AVAX 롱 진입가격 체결 완료",
+    "#AVAX 做多 入场价已成交",
+])
+def test_the_entry_price_filled_is_an_entry_filled_update(text):
+    assert _kind_action(text) == ("update", "entry_filled")
+
+
+@pytest.mark.parametrize("text", [
+    "#AVAX 롱 진입가 체결 안 됐습니다",
+    "#AVAX 롱 진입 체결 안됨",
+    "#AVAX 롱 진입가 체결 전입니다",
+])
+def test_the_entry_not_filled_is_no_fill(text):
+    parsed = parse_message(text)
+    assert parsed.update_action is None or parsed.update_action.value != "entry_filled"
+    assert not parsed.tradable
