@@ -186,3 +186,20 @@ def test_the_entry_not_filled_is_no_fill(text):
     parsed = parse_message(text)
     assert parsed.update_action is None or parsed.update_action.value != "entry_filled"
     assert not parsed.tradable
+
+
+# --- a direction with the levels promised for later (ja) -------------------------------------------------------------
+
+@pytest.mark.parametrize("text, side", [
+    ("⚡速報⚡ SUI ロング準備中！エントリー価格はこのあとVIPで配信します", "long"),
+    ("SUI ショート準備中\nエントリー・利確・損切りはあとでVIPで配信します", "short"),
+])
+def test_a_direction_with_levels_promised_later_is_a_held_open(text, side):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "open" and parsed.symbol == "SUI/USDT" and parsed.side.value == side
+    assert not parsed.entries and not parsed.tradable
+
+
+def test_a_full_setup_with_details_promised_later_keeps_its_levels():
+    parsed = parse_message("SUI ロング🚀 エントリー 1.84\n利確 1.96\n損切り 1.76\n詳細はこのあとVIPで配信します")
+    assert list(parsed.entries) == [D("1.84")] and parsed.tradable

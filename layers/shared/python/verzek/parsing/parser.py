@@ -3338,7 +3338,9 @@ _LEVELS_LATER_MORE = (
     rf"[,.—–-]?\s*{_LEVEL_LIST}\s+(?:em|en|in|dans|tra|za|через|içinde|dalam|trong)\s+\d{{1,2}}\s*(?:min\w*|m|минут\w*|dakika|menit|ph[úu]t)"
     r"(?:\s+(?:aqui|aqu[íi]|here|ici|qui)?(?:\s+(?:no|en\s+el|in\s+the|sur\s+le|nel)\s+(?:canal|channel|chat|grupo|group|gruppo))?)?(?!\w)|"
     r"(?:エントリー|価格|价格|利确|损切り?|详细|目标|TP|SL)(?:[・、,/\s]*(?:エントリー|価格|价格|利确|损切り?|详细|目标|TP|SL))*"
-    r"\s*(?:は|を)?\s*(?:数分后|后ほど|のちほど|まもなく|\d{1,2}分后)に?\s*(?:配信|発表|发表|公开|お知らせ|投稿)\w*(?:します)?")
+    # ("エントリー価格はこのあとVIPで配信します": after this, in the VIP)
+    r"\s*(?:は|を)?\s*(?:数分后|后ほど|のちほど|まもなく|\d{1,2}分后|このあと|この后|あとで|后で|间もなく|すぐ)に?\s*"
+    r"(?:(?:vip|チャンネル|グループ)\s*(?:で|にて|に)?\s*)?(?:配信|発表|发表|公开|お知らせ|投稿)\w*(?:します)?")
 _LEVELS_LATER = re.compile(r"(?i)" + _LEVELS_LATER_MORE + r"|[,—–-]?\s*(?:(?:the\s+|full\s+)?(?:levels?|entry|entries|targets?|tps?|details|setup|sl)"
                            r"(?:\s*(?:&|and|\+|/)\s*(?:levels?|entry|targets?|tps?|sl|stop))*\s+"
                            # ("levels in VIP in 5 min", "full details for VIP members only")
