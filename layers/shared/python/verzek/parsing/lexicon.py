@@ -97,7 +97,7 @@ LABELS: list[tuple[Field, str]] = [
                    # the same in other languages, heading its line before a price
                    r"(?:^|(?<=\|))[ \t]*(?:gi[áa]\s+hi[ệe]n\s+t[ạa]i|precio\s+actual|pre[çc]o\s+atual|aktueller\s+(?:preis|kurs)|"
                    r"prix\s+actuel|prezzo\s+attuale|g[üu]ncel\s+fiyat|mevcut\s+fiyat|harga\s+(?:saat\s+ini|sekarang)|"
-                   r"(?:ال)?سعر\s+(?:ال)?حالي|قیمت\s+فعلی|当前价格?|现在価格|현재\s*가격)(?=[ \t]*[:=]?[ \t]*\$?\d)")),
+                   r"(?:ال)?سعر\s+(?:ال)?حالي|قیمت\s+فعلی|当前价格?|现在(?:価格|値)|现値|현재\s*가격)(?=[ \t]*[:=]?[ \t]*\$?\d)")),
     # ("#FET LONG 0.660 — next stop 0.700, then 0.740. SL 0.640": the next waypoint, not the stop)
     # ("E: 3.51 / T: 3.44 / 3.36 / S: 3.58": one-letter headings, only at a line's start before a colon and a price)
     # ("COPY ▶ SHORT | DOTUSDT | 5x | E 4.862 / 4.915 | SL 5.010 | T 4.780 · 4.700": between pipes, a space will do)
@@ -284,7 +284,20 @@ MARKET_WORDS = re.compile(r"(?<!\w)(?:now|cmp|market|current\s+price|current|mkt
                           r"gi[áa]\s+hi[ệe]n\s+t[ạa]i|текущ\w*|precio\s+actual|pre[çc]o\s+atual|aktuell\w*|prix\s+actuel|"
                           r"prezzo\s+attuale|mevcut\s+fiyat|(?:ال)?سعر\s+(?:ال)?حالي|قیمت\s+فعلی|مارکت|"
                           r"piyasa(?:dan)?|mercado|a\s+mercado|ahora|agora|instant|immediately|сейчас|зараз|[şs]imdi|jetzt|"
-                          r"maintenant|adesso|ora|teraz|sekarang|b[âa]y\s+gi[ờo]|ngay|الآن|اکنون|अभी|এখন|עכשיו|τώρα|acum|teď|по\s+ринку)(?!\w)|现在|现价|市价|成行|지금|현\s*재\s*가|시장가|ตอนนี้", re.IGNORECASE)
+                          r"maintenant|adesso|ora|teraz|sekarang|b[âa]y\s+gi[ờo]|ngay|الآن|اکنون|अभी|এখন|עכשיו|τώρα|acum|teď|по\s+ринку|"
+                          # (fa "ورود آنی", "ورود فوری", ar "دخول فوري": an entry made at once)
+                          r"آنی|فوری|فوري|فوراً?)(?!\w)|现在|现价|市价|成行|지금|현\s*재\s*가|시장가|ตอนนี้|ราคาตลาด", re.IGNORECASE)
+# An order at the market written right before its price ("short here @ 17.86", "Входимо по ринку ~ 27,35", "Закупаемся
+# по текущим ≈ 0,8125", "เข้าได้เลยที่ราคาตลาด (ประมาณ 143.5)", "成行 28.45", "دخول فوري 582.4"): the price is where the
+# market stands, the order is at the market
+MARKET_ORDER_BEFORE_PRICE = re.compile(
+    r"(?<!\w)(?:(?:long|short|buy|sell|longing|shorting|buying|selling)\s+here\s*(?:@|at(?!\w))|"
+    r"(?:at|@)\s+(?:the\s+)?market(?:\s+price)?(?!\w)|market\s+(?:entry|order|buy|sell)(?!\w)|"
+    r"(?:enter|entry|buy|sell|long|short)\s+(?:right\s+)?(?:now|immediately)(?:\s+at)?(?!\w)|"
+    r"по\s+(?:рынку|ринку|текущ\w*|поточн\w*|рыночной\s+цене|ринковій\s+ціні)(?!\w)|"
+    r"piyasadan|a\s+mercado|a\s+precio\s+de\s+mercado|a\s+pre[çc]o\s+de\s+mercado|zum\s+marktpreis|au\s+march[ée]|"
+    r"(?:ورود|خرید|فروش)\s+(?:آنی|فوری)|(?:دخول|شراء|بيع)\s+فور[يا]|من\s+السعر\s+الحالي)(?!\w)|"
+    r"成行|市价|시장가|ราคาตลาด|เข้าได้เลย", re.IGNORECASE)
 LIMIT_WORDS = re.compile(r"(?<!\w)(?:below|above|under|over|or\s+lower|or\s+higher|limit|dip|pullback|retest|ниже|выше|лимит|"
                          r"alt[ıi]|[üu]st[üu]|abajo|arriba|abaixo|acima|"
                          # a market order ruled out ("not at market", "成行ではなく指値", "成行禁止", "别市价", "시장가 말고")

@@ -2494,6 +2494,16 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                                                    or _levels_later_call(clean, comma_decimal))):
         # "Open SHORT on #LTCUSDT now": a direction and a market word, no level at all — held, never traded as is.
         assumed.append("direction only: no entry price, target or stop")
+    if etype in (EntryType.LIMIT, None) and len(entries) == 1 and _market_order_before(clean, entries[0]):
+        # "#LINK short here @ 17.86", "Входимо по ринку ~ 27,35", "SOL LONG เข้าได้เลยที่ราคาตลาด (ประมาณ 143.5)": the
+        # order is at the market; the price written after it is where the market stands
+        etype = EntryType.MARKET
+    if not entries and etype == EntryType.MARKET and words_side is not None and not side_conflict \
+            and (targets or stop is not None) and (now := _price_now_written(segments)) is not None:
+        # "🚨 #SUI LONG — MARKET ENTRY / Current price: 3.612 / TP … / SL …", "ورود آنی / #1000PEPE شورت / قیمت فعلی:
+        # 0.01184": an order at the market with no entry of its own — the price the post says the market is at is its
+        # reference (beside a written entry, "Current price:" stays where the market is: "Current price: 1.92 / Entry: 1.88")
+        entries = [now]
     if not entries and etype != EntryType.MARKET:
         return _not_a_signal("no entry price or market entry")
     if not (targets or stop is not None or words_side is not None):
@@ -3553,7 +3563,11 @@ _INSTANT_ORDER = re.compile(r"(?:instant|market)\s+execution|(?:buy|sell)\s+(?:a
 # (a "Now:" label beside an entry label of its own is where the market is too)
 _REFERENCE_PRICE = re.compile(lx.PRICE_NOW_PHRASE + r"|\W*(?:price|now|сейчас|зараз|[şs]imdi|ahora|agora|jetzt|"
                               r"maintenant|adesso|ora|teraz|sekarang|现在|现价|지금|현재가)\W*$", re.IGNORECASE)
-_PRICE_NOW_LINE = re.compile(lx.PRICE_NOW_PHRASE + r"|price\s+now|当前价格?|现价|현재가", re.IGNORECASE)
+_PRICE_NOW_LINE = re.compile(lx.PRICE_NOW_PHRASE + r"|price\s+now|当前价格?|现价|现在(?:価格|値)|现値|현재가", re.IGNORECASE)
+# The labels of a line saying where the market is ("Current price:", "Live rate:", "قیمت فعلی:", "السعر الحالي:", "現在値：")
+_PRICE_NOW_LABEL = re.compile(lx.PRICE_NOW_PHRASE + r"|(?:live|spot)\s+(?:price|rate)|price\s+now|g[üu]ncel\s+fiyat|"
+                              r"(?:ال)?سعر\s+(?:ال)?حالي|قیمت\s+فعلی|当前价格?|现价|现在(?:価格|値)|现値|현재\s*가격?",
+                              re.IGNORECASE)
 _PRICE_IN_LINE = re.compile(r"\d+(?:[.,]\d+)?")
 
 
@@ -3569,6 +3583,36 @@ def _entry_is_the_price_now(clean: str, entry: Decimal, last_level_line: int) ->
                 continue
             try:
                 if Decimal(number.group(0).replace(",", ".")) == entry:
+                    return True
+            except ArithmeticError:
+                continue
+    return False
+
+
+def _price_now_written(segments: list[Segment]) -> Decimal | None:
+    """The one price a line saying where the market is gives ("Current price: 3.612", "قیمت فعلی: 0.01184") — set
+    aside as no entry, it is the reference price of an order at the market."""
+    values = {t.value for s in segments if s.field == Field.IGNORE and s.label is not None
+              and _PRICE_NOW_LABEL.search(s.label.text) for t in s.numbers[:1] if t.value}
+    return values.pop() if len(values) == 1 else None
+
+
+def _market_order_before(clean: str, entry: Decimal) -> bool:
+    """The entry's price written right after words ordering at the market on its line ("short here @ 17.86",
+    "Закупаемся по текущим ≈ 0,8125", "เข้าได้เลยที่ราคาตลาด (ประมาณ 143.5)"), and no limit word on that line."""
+    for line in clean.split("\n"):
+        for phrase in lx.MARKET_ORDER_BEFORE_PRICE.finditer(line):
+            number = _PRICE_IN_LINE.search(line, phrase.end())
+            if number is None or number.start() - phrase.end() > 24 or lx.LIMIT_WORDS.search(line):
+                continue
+            if re.search(r"[^\W\d_]{3,}", line[phrase.end():number.start()].replace("ประมาณ", "")) \
+                    and not re.fullmatch(r"\W*(?:at|about|around|approx\w*|около|примерно|حوالي|حدود)?\W*",
+                                         line[phrase.end():number.start()], re.IGNORECASE):
+                continue  # (words of their own between: "buy now, then add at 1.20")
+            written = number.group(0)
+            readings = {written.replace(",", "."), written.replace(",", "")}
+            try:
+                if any(Decimal(r) == entry for r in readings):
                     return True
             except ArithmeticError:
                 continue
