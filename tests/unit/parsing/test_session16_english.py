@@ -93,3 +93,27 @@ def test_a_price_now_with_no_side_stays_held():
     parsed = parse_message("#ETH forming an inverse H&S, neckline 3,600. Breakout target 4,100, invalidation below "
                            "3,350. Current price: 3412.50")
     assert not parsed.tradable
+
+
+# --- a direction teaser whose levels are promised in minutes: held open, never traded ----------------------------
+
+@pytest.mark.parametrize("post,symbol,side", [
+    ("⏳ Next VIP call loading...\n\n#WLD LONG 🟢\n\nEntry & targets dropping in 5 minutes. Set your alerts!",
+     "WLD/USDT", "long"),
+    ("#TIA SHORT 🔴\nLevels will be posted shortly - turn on notifications 🔔", "TIA/USDT", "short"),
+    ("#SEI LONG\nEntry and TP landing in 10 min, set your price alerts", "SEI/USDT", "long"),
+])
+def test_a_direction_with_levels_dropping_soon_is_a_held_open(post, symbol, side):
+    parsed = parse_message(post)
+    assert parsed.kind.value == "open" and parsed.symbol == symbol and parsed.side.value == side
+    assert not parsed.entries and not parsed.targets and parsed.stop_loss is None and not parsed.tradable
+
+
+# (guards: a full card with the same footer is the card, traded; an alert reminder with no side is no call)
+def test_a_card_ending_in_set_your_alerts_is_the_card():
+    parsed = parse_message("#TIA SHORT entry 6.40 tp 6.10 sl 6.60. Set your alerts!")
+    assert parsed.tradable and list(parsed.entries) == [D("6.40")] and parsed.stop_loss == D("6.60")
+
+
+def test_set_your_alerts_without_a_side_is_no_signal():
+    assert parse_message("Set your alerts for #BTC 100k").kind.value == "not_a_signal"

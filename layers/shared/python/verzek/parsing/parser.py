@@ -3356,7 +3356,10 @@ _LEVELS_LATER = re.compile(r"(?i)" + _LEVELS_LATER_MORE + r"|[,—–-]?\s*(?:(?
                            # ("levels in VIP in 5 min", "full details for VIP members only")
                            r"(?:(?:in|for)\s+(?:the\s+|our\s+)?vip(?:\s+members)?(?:\s+only)?"
                            r"(?:\s+(?:soon|later|in\s+\d{1,2}\s*(?:min\w*|m)))?|"
-                           r"soon|later|to\s+follow|coming(?:\s+soon)?|in\s+\d{1,2}\s*(?:min\w*|m)(?!\w)|"
+                           # ("Entry & targets dropping in 5 minutes", "levels will be posted shortly")
+                           r"(?:(?:are\s+|will\s+be\s+)?(?:dropping|dropped|landing|arriving|posted|shared|sent|out|up|coming)\s+)?"
+                           r"(?:soon|shortly|later|in\s+\d{1,2}\s*(?:min\w*|m))(?!\w)|"
+                           r"to\s+follow|coming(?:\s+soon)?|"
                            # (Hinglish: "levels thodi der mein bhejta hoon", "entry baad mein")
                            r"thodi\s+der\s+(?:mein|me|main|baad)|baad\s+(?:mein|me)|jaldi))(?!\w)|"
                            # ("Детали позже", "niveles en breve", "点位稍后发", "止盈止损稍后发", "Details folgen")
@@ -3411,6 +3414,9 @@ _GET_READY = re.compile(r"(?i)(?<!\w)(?:get\s+(?:your\s+|the\s+)?(?:usdt|usdc|fu
                         r"stay\s+tuned(?:\s+(?:geng|gengs|guys|fam|everyone|all|semua|bro|bos))?|"
                         r"aten[çc][ãa]o|atenci[óo]n|attention|achtung|attenzione|внимание|dikkat|perhatian|"
                         r"(?:saindo|sa[íi]do|reci[ée]n\s+salid[oa])\s+do\s+forno|reci[ée]n\s+salid[oa]\s+del\s+horno|fresh\s+out\s+of\s+the\s+oven|"
+                        # ("Set your alerts!", "Turn on notifications 🔔": be there when the levels come)
+                        r"set\s+(?:your\s+|the\s+)?(?:price\s+)?(?:alerts?|alarms?|notifications?)|"
+                        r"(?:turn|switch)\s+on\s+(?:your\s+|the\s+)?notifications?|"
                         r"get\s+ready(?:\s+(?:to|for))?|loading|prepare(?:\s+(?:to|for))?|(?:is\s+)?coming(?:\s+soon)?|"
                         r"(?:be|stay)\s+ready|jaldi\s+aa\s+raha\s+hai|inakuja(?:\s+hivi\s+karibuni)?|hivi\s+karibuni|"
                         r"jiandaeni|kaeni\s+tayari)(?!\w)|준비\s*하세요|준비|准备中|速报|(?:少々)?お待ちください|请稍等|敬请期待|"
