@@ -1013,6 +1013,9 @@ _LATER_EVENT_RE = re.compile(r"(?<!\w)(?:" + _LATER_EVENT + r")(?!\w)")
 _CONDITION = re.compile(r"(?<!\w)(?:if|when|once|unless|until|in\s+case|otherwise|si|wenn|falls|eğer|если|"
                         # vi/id/ms "when/if" ("Dời SL về hòa vốn khi TP1 chạm": move the SL to BE when TP1 hits)
                         r"khi|n[ếe]u|ketika|apabila|jika|kalau|bila|"
+                        # hi-en "agar 140 toota to close", "jab TP1 aaye tab"; el "αν", "εάν", "όταν"; cs "pokud",
+                        # "jestli", "když"; tl "kung", "kapag", "pag"; bn "যদি"
+                        r"agar|jab|αν|εάν|όταν|pokud|jestli|jestliže|když|kung|kapag|yadi|যদি|"
                         + _WHEN_PHRASES + "|" + _TR_CONDITIONAL + r"|"
                         # ("#SOL at TP2 close everything", "after TP1 close half", "после ТП1 закрываем половину", "al
                         # llegar a TP1", "à TP1 fermer 50%", "plan: TP1 close 50%"): a plan for a target not reached yet
@@ -1027,6 +1030,9 @@ _CONDITION = re.compile(r"(?<!\w)(?:if|when|once|unless|until|in\s+case|otherwis
                         r"(?<!\w)(?:se\s+[#$]\w+|caso\s+[#$]\w+|au\s+cas\s+o[ùu]|gdy|je[śs]li|je[żz]eli|при\s+закреплени\w*|اگر)(?!\w)|"
                         # ja "割ったら", "下回れば": "if" in the verb
                         r"(?:たら|れば)(?=[\s、,]|$)|"
+                        # he "אם נשבר 3000" (if 3000 breaks), "כשנגיע ל-TP1" (when we reach TP1); bn "নিচে গেলে" (if it
+                        # goes below), "হিট হলে" (if hit): "if" in the verb's ending
+                        r"(?<!\w)(?:אם|כאשר|כש\w+)(?!\w)|(?:গেলে|হলে|এলে|আসলে|ভাঙলে|ভাঙ্গলে)(?!\w)|"
                         # ("#ETH 到 3600 平仓": at 3600, close — "已到 3600" reports it reached)
                         r"(?<![已达])到\s*\$?\d[\d.,]*\s*k?\s*(?:就|时|再)?\s*$|"
                         # th "ถ้า" (if: Thai writes no space between words)
@@ -1130,12 +1136,14 @@ _LEVEL_CONDITION = re.compile(r"\s*(?:[#$][\w/.]+\s+)?(?:(?:long|short|it|them|p
 
 
 # "Never close a trade in panic", "Who got stopped out on #SOL? 😅", "almost hit our stop": no close
-_NEGATED = re.compile(r"(?<!\w)(?:never|don'?t|do\s+not|not|nunca|jamais|mai|nie|никогда|не|asla|no)\s+$|(?:不要|别|不|先别|暂不)\s*$")
+_NEGATED = re.compile(r"(?<!\w)(?:never|don'?t|do\s+not|not|nunca|jamais|mai|nie|никогда|не|asla|no|"
+                      # he "לא סוגרים" (we do not close), "אל תסגרו"; el "δεν κλείνουμε", "μην κλείσετε"; tl "huwag"
+                      r"לא|אל|δεν|μην|μη|huwag|wag|hindi)\s+(?:(?:עדיין|ακόμα|ακόμη|muna|munang|pa)\s+)?$|(?:不要|别|不|先别|暂不)\s*$")
 # ("#SOL hasn't hit SL", "#SOL wasn't stopped out", "#SOL no está cerrada", "#SOL wurde nicht geschlossen", "#SOL 还没平仓"): a
 # negation, then at most a few auxiliaries, right before the phrase
 _NEGATION = (r"(?:never|not|no|nope|\w+n't|dont|didnt|doesnt|isnt|wasnt|arent|werent|hasnt|havent|hadnt|wont|cant|cannot|"
              r"nunca|jamais|mai|nie|никогда|не|нет|asla|nicht|kein\w*|pas|non|não|nao|jangan|belum|tidak|không|chưa|đừng|"
-             r"لا|نه|هرگز)")
+             r"لا|نه|هرگز|לא|אל|δεν|μην|μη|huwag|wag|hindi)")
 _NEGATED_BEFORE = re.compile(
     rf"(?<!\w){_NEGATION}\s+(?:(?:been|be|being|get|got|gotten|yet|even|still|already|ever|more|any|is|are|was|were|"
     r"está|esta|están|es|fue|foi|foram|se|è|e|stato|stata|ha|han|sido|wurde|wurden|ist|został\w*|est|été|a|by[łl]\w*|"
@@ -1152,6 +1160,10 @@ _NEGATED_BEFORE = re.compile(
     r"pong\w*|sub[ai]\w*|llev\w*|coloqu\w*|coloc\w*|mud\w*|d[ée]plac\w*|verschieb\w*|setz\w*|spost\w*|przesuw\w*|"
     r"двига\w*|передвига\w*|перенос\w*|переставл\w*|ставь\w*|ставим|ставите|трога\w*|сдвига\w*|geser\w*|d[ờo]i)\s+"
     r"(?:\S+\s+){0,3}$|"
+    # (el "δεν μεταφέρουμε ακόμα το stop", "μην μετακινήσετε το stop"; tl "huwag munang ilipat ang SL"; he "אל תזיזו את
+    # הסטופ": the negated verb of moving in these languages, a word of "yet" allowed before it)
+    rf"(?<!\w){_NEGATION}\s+(?:(?:ακόμα|ακόμη|muna|munang|pa|עדיין)\s+)?(?:μεταφ\w*|μετακιν\w*|ilipat|galawin|"
+    r"תזיז\w*|להזיז|מזיזים)\s+(?:\S+\s+){0,3}$|"
     # ("先别把止损移到开仓价", "不要将止损上移")
     r"(?:不要|别|不|先别|先不要|暂不|暂时不|没|没有|还没|还没有|未|仍未|尚未|无需|不用|不必|不需要)(?:到|有|把|将)?\s*$|"
     # fr "ne mettez pas le stop au TP1" (do not put the stop on TP1)
@@ -1166,6 +1178,16 @@ _NEGATED_AFTER = re.compile(r"^\s*(?:(?:пока|ещё|еще|still|yet)\s+)?(?
                             r"(?:نہ|نہیں|مت)(?!\w)|(?:मत|नहीं|ना)(?=[\s,.!?।]|$)|"
                             # hi-en "close mat karo", "exit nahi karna" (do not close)
                             r"(?:mat|nahi|nahin|nhi|na)\s+(?:kar\w*|kijiye)(?!\w)|"
+                            # hi-en "close karne ki zarurat nahi" (no need to close); ur "انٹری پر مت لائیں" (do not bring
+                            # it to the entry: the postposition first)
+                            r"kar(?:ne|na)\s+ki\s+(?:zarurat|zaroorat|jarurat|zaroorat)\s+(?:nahi|nahin|nhi)(?!\w)|"
+                            r"(?:پر|پہ|تک|میں|کو)\s+(?:نہ|نہیں|مت)(?!\w)|"
+                            # bn "বাতিল নয়" (not cancelled), "বাতিল হয়নি" (has not been), "বাতিল করবেন না" (do not
+                            # cancel), "বাতিল করা হয়নি"
+                            r"(?:(?:করবেন|করো|করুন|কোরো|করা|করে|হবে)\s*)?(?:না|নয়|নয়|হয়নি|হয়নি|নি)(?!\w)|"
+                            r"(?:করা\s*)?হয়নি|(?:করা\s*)?হয়নি|"
+                            # el "… ακόμα όχι", tl "… hindi pa"
+                            r"όχι(?!\w)|hindi\s+pa(?!\w)|"
                             # kk "жылжытпаңыз", uz "кўчирманг", "ko'chirmang" (do not move): the verb negated by its suffix
                             r"[\w'ʻ’]+(?:паңыз|пеңіз|маңыз|меңіз|баңыз|беңіз|маймыз|мейміз|манг|mang)(?!\w)|"
                             # ("Стоп в БУ по #SOL не переносим": the coin between; "#ETH stopu girişe çekmeyin",
