@@ -97,7 +97,11 @@ _STOP_TO_VERB = (r"(?:\$?\d[\d.,]*\S*|to|a|al|à|au|na|на|auf|v[ềe]|ke|para|
 _STOP_MOVED = (rf"{_STOP_WORD}(?:[ \t]+{_STOP_TO_VERB}){{0,3}}[ \t]*{_MOVE_VERB}|"
                # ("stop vai para o alvo 1", "el stop pasa a 142", "SL goes to TP1"): the stop first, then "goes to" — only
                # in this order ("o preço vai para o stop" is the price going to the stop)
-               rf"{_STOP_WORD}[ \t]+(?:vai|v[ãa]o|passa|pasa|va|goes|is\s+going)[ \t]+(?:para|pra|a|al|to)(?=[ \t])|"
+               # (only to a place a stop is moved to — a price, the entry, breakeven, a target: "el stop va a saltar", "stop
+               # is going to be hunted", "va a estar en 135", "pasa a ser 135" say what it will do or be, no move)
+               rf"{_STOP_WORD}[ \t]+(?:vai|v[ãa]o|passa|pasa|va|goes)[ \t]+(?:para|pra|a|al|to)[ \t]+"
+               r"(?=(?:(?:o|a|el|la|the|our)[ \t]+)?(?:\$?\d|entrada|entry|breakeven|break[ \t-]*even|be(?!\w)|b/e|tp[ \t]*\d|"
+               r"target|alvo|objetivo|pre[çc]o[ \t]+de[ \t]+entrada|precio[ \t]+de[ \t]+entrada|pareggio|lucro|ganancia))|"
                rf"{_MOVE_VERB}(?:[ \t]+{_MOVE_ARTICLE}){{0,2}}[ \t]+{_STOP_WORD}{_NOT_POLICY}|"
                + _CJK_STOP_MOVED)
 # Taking part of the position, per language: a take/close verb and a share of it ("chiudiamo il 50%", "chốt 50% vị thế",
@@ -298,8 +302,12 @@ _UNFILLED_RUNGS = (r"(?:(?:2nd|second|3rd|third|4th|fourth|last|remaining|unfill
                    r"(?:את\s+)?ה?(?:הוראות|פקודות|הזמנות|כניסות)(?:\s+ה?(?:כניסה|לימיט))?\s+(?:שנותרו|שנשארו|"
                    r"שלא\s+(?:התמלאו|מולאו|בוצעו|הופעלו|נכנסו))|(?:את\s+)?ה?כניסה\s+ה?(?:שנייה|שניה|שלישית|אחרונה))(?!\w)")
 _ONE_ORDER = (rf"(?:{_TP_WORDS}\s*\d{{1,2}}|(?:sl|stop(?:[\s-]*loss)?|stoploss|стоп(?:[\s-]*лосс)?|тейк\w*|dca|averaging)"
-              r"(?:\s+(?:orders?|limits?|emri|lệnh))?|(?:2nd|second|3rd|third|4th|fourth|last|next)\s+(?:buy|sell|dca)"
-              r"(?:\s+(?:orders?|limits?))?|" + _UNFILLED_RUNGS + r")(?!\w)")
+              r"(?:\s+(?:orders?|limits?|emri|lệnh|অর্ডার|p[řr][íi]kaz\w*))?|(?:2nd|second|3rd|third|4th|fourth|last|next)\s+(?:buy|sell|dca)"
+              r"(?:\s+(?:orders?|limits?))?|"
+              # bn "দ্বিতীয় এন্ট্রি অর্ডার" (the 2nd entry order), "4.80 এর লিমিট অর্ডার" (the limit order at 4.80)
+              r"(?:দ্বিতীয়|দ্বিতীয়|তৃতীয়|তৃতীয়|শেষ)\s+(?:এন্ট্রি|বাই|ডিসিএ|লিমিট)(?:\s+অর্ডার)?|"
+              r"\d[\d.,]*\s+(?:এর|এ)\s+(?:লিমিট|এন্ট্রি|বাই)(?:\s+অর্ডার)?|"
+              + _UNFILLED_RUNGS + r")(?!\w)")
 # ("Cancel if you haven't entered yet, others hold", "cancel limit orders, keep the position", "Cancel the trade if you are not
 # in"): the cancel is for those not filled — those in keep the trade, which is what cancelling the unfilled entries does
 # ("cancel if you haven't entered yet. If you're in, close it at entry", "…; those in, exit now"): those in are told to
@@ -317,7 +325,7 @@ _FOR_THOSE_NOT_IN = re.compile(
 # ("отменяем второй тейк": an ordinal before the take-profit's word)
 _ONE_ORDER_AFTER = re.compile(rf"^\s+(?:the\s+|our\s+|your\s+|all\s+)?(?:[#$]\w+\s+)?"
                               rf"(?:(?:перв|втор|трет|четв[её]рт|последн)\w*\s+)?{_ONE_ORDER}")
-_ONE_ORDER_BEFORE = re.compile(rf"(?<!\w){_ONE_ORDER}\s*(?:\w+\s+)?$")
+_ONE_ORDER_BEFORE = re.compile(rf"(?<!\w){_ONE_ORDER}\s*(?:\w+\s+|অর্ডার\s+)?$")
 # ("Cancel the #JTO limit at 2.85 and enter at market", "отменяем лимитку, заходим по рынку", "limit emri iptal, piyasadan
 # girin", "hủy lệnh limit, vào lệnh market"): the pending limit swapped for an entry at market — the call stands
 _MARKET_INSTEAD = re.compile(r"(?<!\w)(?:(?:enter|entry|buy|sell|long|short|get\s+in|go\s+in)\s+(?:\w+\s+){0,2}?"
@@ -949,11 +957,13 @@ _CLOSE_PATTERN = _Gated(
     + r"|信号\s*已?取消|讯号\s*已?取消|取消信号|시그널\s*취소|신호\s*취소|シグナル\s*キャンセル"
     # bn "সিগন্যাল বাতিল" (the signal cancelled); cs/sk "Zrušeno ❌ #ATOM", "signál zrušen" (cancelled)
     + r"|(?:সিগন্যাল|সিগনাল|ট্রেড)\s*(?:টি\s*)?বাতিল|(?:sign[áa]l|obchod|pozice|vstup)\s+(?:je\s+|byl\s+|byla\s+|bol\s+)?zru[šs]en[ýyoa]?(?!\w)"
-    + r"|^[^\w\n]*zru[šs]eno(?!\w)"
+    + r"|^[^\w\n]*zru[šs]eno(?=[^\w\n]*(?:[#$]?[a-z0-9]{2,12}(?:/?usdt)?(?:\s+(?:long|short))?[^\w\n]*)?$)"
     # "#ADA 获利了结 全部出场" (profit taken, out of all of it), "#SUI 全部止盈出局" (all taken in profit, out)
     + r"|取消挂单|撤单|取消订单|주문\s*취소|平仓|平掉|清仓|离场|决済|全部出场|获利了结|止盈出场|止盈出局|全部止盈"
     # "剩余仓位保本止损出场" (the remaining position out at the breakeven stop), "本单结束" (this trade is over)
-    + r"|(?:剩余|剩下的?)\s*(?:仓位|部分)\s*[^\n，,。]{0,8}?(?:出场|出局)|(?:本|此|该|这)单\s*(?:已\s*|已经\s*)?(?:结束|完结)",
+    # (not a plan for the rest: "剩余仓位等TP2再出场" waits for TP2, "跌破2.0就出场" for a break; "本单结束后" is after it ends)
+    + r"|(?:剩余|剩下的?)\s*(?:仓位|部分)\s*[^\n，,。等待再就跌破突若如果到时后前]{0,8}?(?:出场|出局)(?!后|之后|以后|时)"
+    r"|(?:本|此|该|这)单\s*(?:已\s*|已经\s*)?(?:结束|完结)(?!后|之后|以后|时|前)",
     (_TRIGGERED_STEMS, _STOP_THEN_TRIGGER),
     (_STOPPED_OUT_STEMS, _STOPPED_OUT_WORDS),
     (_CANCEL_STEMS, _CANCEL_WORDS),
@@ -1027,7 +1037,8 @@ _CONDITION = re.compile(r"(?<!\w)(?:if|when|once|unless|until|in\s+case|otherwis
                         r"(?:despu[ée]s\s+del?|depois\s+do|nach|apr[èe]s\s+(?:le\s+)?|dopo\s+(?:il\s+)?|po)\s*(?:tp|target|objetivo|alvo|ziel|cel)\s*\d)(?!\w)|"
                         # pt "Se #ETH perder 3200", "Caso #ETH perca 3200", fr "Au cas où", pl "Gdy/Jeśli", ru "при закреплении
                         # ниже", fa "اگر" (a coin right after pt "se": "#SOL se cerró" is Spanish, done)
-                        r"(?<!\w)(?:se\s+[#$]\w+|caso\s+[#$]\w+|au\s+cas\s+o[ùu]|gdy|je[śs]li|je[żz]eli|при\s+закреплени\w*|اگر)(?!\w)|"
+                        r"(?<!\w)(?:se\s+[#$]\w+|caso\s+[#$]\w+|se\s+(?:\S+\s+){0,3}?(?:for|perder|romper|cair|subir|chegar|"
+                        r"bater|atingir|tocar|fechar\s+(?:abaixo|acima))|au\s+cas\s+o[ùu]|gdy|je[śs]li|je[żz]eli|при\s+закреплени\w*|اگر)(?!\w)|"
                         # ja "割ったら", "下回れば": "if" in the verb
                         r"(?:たら|れば)(?=[\s、,]|$)|"
                         # he "אם נשבר 3000" (if 3000 breaks), "כשנגיע ל-TP1" (when we reach TP1); bn "নিচে গেলে" (if it
