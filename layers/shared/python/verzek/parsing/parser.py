@@ -2001,7 +2001,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                     # the change follows in a clause of no coin — the same trade's)
                     says=lambda part: (found := update_action(part)) == action
                     or found in (*POSITION_CHANGES, UpdateAction.TP_HIT) and not is_close(part, coin_names)
-                    or found == UpdateAction.PARTIAL_CLOSE)):
+                    or found == UpdateAction.PARTIAL_CLOSE)) \
+                and _change_after_coin(status_text, only, coin_names | set(coin_words.values()), action):
             # ("#ETH TP1 ✅ booked 25%. #BTC still sitting near entry", "#ADA and #DOT still above their stops, moving
             # #NEAR stop to entry", "#SOL пока держим, а по #LINK фиксируем половину"): one coin's trade changes, the
             # others are said to go on
@@ -4408,6 +4409,18 @@ def _label_side(segment: Segment) -> str | None:
 
 
 _SIDE_IN_LABEL = re.compile(r"(long|short)[\s-]", re.IGNORECASE)
+
+
+def _change_after_coin(lowered: str, coin: str, coins: set[str], action: UpdateAction) -> bool:
+    """The change is said after `coin` and before any other coin is named ("#SOL TP2 hit, stop to TP1 / #ADA still
+    waiting"), not after another coin's clause ("#SOL TP1 hit. #ADA still waiting for entry — SL to 0.48": ADA's stop)."""
+    others = [m.start() for other in coins if other != coin
+              for m in re.finditer(rf"(?<![\w]){re.escape(other)}(?!\w)", lowered)]
+    for mention in re.finditer(rf"(?<![\w]){re.escape(coin)}(?!\w)", lowered):
+        end = min((start for start in others if start > mention.start()), default=len(lowered))
+        if update_action(lowered[mention.start():end]) == action:
+            return True
+    return False
 
 
 def _heads_its_call(segment: Segment) -> bool:

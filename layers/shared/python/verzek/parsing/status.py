@@ -471,6 +471,10 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # ur "اسٹاپ انٹری پر" (stop at entry), hu "stop a belépőre", nl "stop naar instap"
         # el "το stop στην είσοδο" (the stop to the entry)
         r"(?:sl|stop|στοπ)\s+(?:στην|στο)\s+(?:είσοδο|(?:τιμή|σημείο)\s+εισόδου|breakeven|be|entry)(?!\w)|"
+        # ar "الوقف إلى نقطة الدخول" (the stop to the entry point), "الستوب على الدخول"; pl "SL przesuwamy na wejście",
+        # "stop na wejście" (the stop onto the entry)
+        r"(?:ال)?(?:وقف|ستوب)\s+(?:\S+\s+)?(?:إلى|الى|ل|على|عند)\s*(?:نقطة\s+|سعر\s+)?(?:ال)?دخول(?!\w)|"
+        r"(?:sl|stop(?:[\s-]*loss)?)\s+(?:\w+\s+)?na\s+(?:wej[śs]cie|punkt\s+wej[śs]cia|cen[ęe]\s+wej[śs]cia|break[\s-]*even|be|bu)(?!\w)|"
         # tl "ang SL sa entry"; ur "اسٹاپ لاس انٹری پر" (the stop loss to the entry)
         r"(?:sl|stop)\s+sa\s+(?:entry|breakeven|be)(?!\w)|"
         r"اسٹاپ(?:\s*لاس)?\s+(?:کو\s+)?انٹری|(?:sl|stop)\s+(?:को\s+)?एंट्री\s+पर|stop\s+a\s+bel[ée]p[őo]re|(?:sl|stop)\s+(?:naar|op)\s+(?:instap|break[\s-]*even)|"
@@ -1173,7 +1177,7 @@ _NEGATED_BEFORE = re.compile(
     r"(?:\S+\s+){0,3}$|"
     # (el "δεν μεταφέρουμε ακόμα το stop", "μην μετακινήσετε το stop"; tl "huwag munang ilipat ang SL"; he "אל תזיזו את
     # הסטופ": the negated verb of moving in these languages, a word of "yet" allowed before it)
-    rf"(?<!\w){_NEGATION}\s+(?:(?:ακόμα|ακόμη|muna|munang|pa|עדיין)\s+)?(?:μεταφ\w*|μετακιν\w*|ilipat|galawin|"
+    rf"(?<!\w){_NEGATION}\s+(?:(?:ακόμα|ακόμη|muna|munang|pa|עדיין)\s+)?(?:μεταφ\w*|μετακιν\w*|ilipat|galawin|تحرك\w*|تنقل\w*|ترفع\w*|"
     r"תזיז\w*|להזיז|מזיזים)\s+(?:\S+\s+){0,3}$|"
     # ("先别把止损移到开仓价", "不要将止损上移")
     r"(?:不要|别|不|先别|先不要|暂不|暂时不|没|没有|还没|还没有|未|仍未|尚未|无需|不用|不必|不需要)(?:到|有|把|将)?\s*$|"
