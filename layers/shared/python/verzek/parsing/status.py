@@ -1320,6 +1320,19 @@ def _cancels_one_order(line: str, match: re.Match[str]) -> bool:
                 or _FOR_THOSE_NOT_IN.search(line) and not re.search(_THOSE_IN_CLOSE, line))
 
 
+# ("signal expired for latecomers only — if you're in, hold", "setup expired. If you got filled, keep your SL"): the
+# expiry is for those not filled — those in keep the trade
+_EXPIRY_PHRASE = re.compile(r"expir|ист[её]к|s[üu]resi|abgelaufen|scadut|h[ếe]t\s+h[ạa]n|kedaluwarsa|过期|만료|期限切れ|"
+                            r"(?:not|never)\s+(?:reached|hit|touched)|invalid")
+_THOSE_IN_KEEP = re.compile(r"(?<!\w)(?:if\s+you(?:'re|\s+are)\s+(?:already\s+)?in|if\s+you\s+(?:already\s+)?(?:entered|got\s+in|"
+                            r"got\s+filled|were\s+filled|are\s+filled)|those\s+(?:who\s+are\s+|who\s+)?(?:already\s+)?(?:in|entered|filled)|"
+                            r"(?:for\s+)?latecomers(?:\s+only)?|for\s+new\s+entries\s+only|(?:tp|target)\s*\d\s+(?:already\s+)?"
+                            r"(?:hit|reached|done)|(?:tp|target)\s*\d\s+\w+\s+already)(?!\w)")
+# ("2nd entry 130 was not reached, cancel that limit"): one rung of the entries named before the expiry or the cancel
+_RUNG_BEFORE = re.compile(rf"(?<!\w)(?:{_UNFILLED_RUNGS}|dca(?:\s+(?:order|limit|entry))?)\s+(?:at\s+|@\s*)?(?:\$?\d[\d.,]*\s+)?"
+                          r"(?:\S+\s+){0,4}$")
+
+
 def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
     """For each close phrase of the post, in order: "waits" (a condition or a level comes first: "if BTC closes below
     60k we will close the ETH long", "Close #NEAR short if 4H closes above 5.40", "Close #BTC above 100k"), "no"
@@ -1347,7 +1360,9 @@ def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
                     or _ALMOST.search(before) \
                     or match.group(0).endswith("stopped") and _PRICE_HALTED.match(line[match.end():]) \
                     or ("stop" in match.group(0) or "sl" in match.group(0)) and _OTHERS_STOPPED.match(line[match.end():]) \
-                    or said_not_done(before, match.group(0), line[match.end():]) or _cancels_one_order(line, match):
+                    or said_not_done(before, match.group(0), line[match.end():]) or _cancels_one_order(line, match) \
+                    or _EXPIRY_PHRASE.search(match.group(0)) and (_THOSE_IN_KEEP.search(lowered)
+                                                                  or _RUNG_BEFORE.search(clause_before)):
                 yield "no"
             else:
                 yield "now"
