@@ -152,3 +152,8 @@ def test_an_expiry_for_the_unfilled_only_is_no_close(text):
 
 def test_a_plain_expiry_still_closes():
     assert parse_message("#APT signal expired, entry never reached").kind.value == "close"
+
+
+def test_the_stop_is_going_to_the_entry_still_moves_it():
+    parsed = parse_message("#APT stop is going to entry now")
+    assert parsed.kind.value == "update" and parsed.update_action.value in ("move_sl_breakeven", "new_stop")
