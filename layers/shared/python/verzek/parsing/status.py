@@ -100,7 +100,7 @@ _STOP_MOVED = (rf"{_STOP_WORD}(?:[ \t]+{_STOP_TO_VERB}){{0,3}}[ \t]*{_MOVE_VERB}
                # (only to a place a stop is moved to — a price, the entry, breakeven, a target: "el stop va a saltar", "stop
                # is going to be hunted", "va a estar en 135", "pasa a ser 135" say what it will do or be, no move)
                rf"{_STOP_WORD}[ \t]+(?:vai|v[ãa]o|passa|pasa|va|goes|is[ \t]+going)[ \t]+(?:para|pra|a|al|to)[ \t]+"
-               r"(?=(?:(?:o|a|el|la|the|our)[ \t]+)?(?:\$?\d|entrada|entry|breakeven|break[ \t-]*even|be(?!\w)|b/e|tp[ \t]*\d|"
+               r"(?=(?:(?:o|a|el|la|the|our)[ \t]+)?(?:\$?\d|entrada|entry|breakeven|break[ \t-]*even|be(?!\w)(?![ \t]+[a-z])|b/e|tp[ \t]*\d|"
                r"target|alvo|objetivo|pre[çc]o[ \t]+de[ \t]+entrada|precio[ \t]+de[ \t]+entrada|pareggio|lucro|ganancia))|"
                rf"{_MOVE_VERB}(?:[ \t]+{_MOVE_ARTICLE}){{0,2}}[ \t]+{_STOP_WORD}{_NOT_POLICY}|"
                + _CJK_STOP_MOVED)
