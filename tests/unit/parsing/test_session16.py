@@ -221,3 +221,19 @@ def test_other_traders_stopped_out_close_nothing(text):
 @pytest.mark.parametrize("text", ["#SOL stopped out ❌", "Many thanks! #SOL closed at TP3 ✅", "#SOL got stopped out at entry"])
 def test_our_own_stop_out_still_closes(text):
     assert parse_message(text).kind == MessageKind.CLOSE
+
+
+@pytest.mark.parametrize("text,symbol", [
+    ("Close this week's #AVAX long now", "AVAX/USDT"),
+    ("Closing the March #ETH long now at 3400", "ETH/USDT"),
+    ("#SOL closed October's swing at TP3 +45%", "SOL/USDT"),
+])
+def test_a_month_or_week_that_names_the_trade_does_not_stop_its_close(text, symbol):
+    parsed = parse_message(text)
+    assert parsed.kind == MessageKind.CLOSE and parsed.symbol == symbol
+
+
+@pytest.mark.parametrize("text", ["Fechamos novembro com 38 operações, 29 no gain ✅", "Closed October +180% 🚀",
+                                  "We closed this week with +230%", "Cerramos marzo en verde, gracias"])
+def test_a_month_or_week_of_results_is_still_no_close(text):
+    assert parse_message(text).kind == MessageKind.NOT_A_SIGNAL

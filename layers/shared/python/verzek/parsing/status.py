@@ -722,8 +722,13 @@ _MARKET_MOVE = (r"(?!\()(?!\s+(?:higher|lower|above|below|up|down|green|red|flat
                 r"mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|januar|februar|m[äa]rz|juni|juli|oktober|"
                 r"dezember|январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|сентябр[ьяе]|"
                 r"октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]|ocak|[şs]ubat|mart|nisan|may[ıi]s|haziran|temmuz|a[ğg]ustos|eyl[üu]l|"
-                r"ekim|kas[ıi]m|aral[ıi]k)|(?:this|esta|este|essa|cette|questa|diese[nr]?|эту|этот)\s+"
-                r"(?:week|month|year|semana|mes|m[êe]s|a[ñn]o|ano|semaine|mois|ann[ée]e|settimana|mese|anno|woche|monat|jahr|неделю|месяц|год)|"
+                r"ekim|kas[ıi]m|aral[ıi]k)"
+                # ("Close this week's #AVAX long", "Closing the March #ETH long now", "closed October's swing", "close may be
+                # wise"): a month or week naming the trade, or "may" the verb — the trade is closed
+                r"(?!['’]s(?!\w)|\s+[#$]|\s+(?:long|short|swing|trade|position|call|be|have|not|help)(?!\w))|"
+                r"(?:this|esta|este|essa|cette|questa|diese[nr]?|эту|этот)\s+"
+                r"(?:week|month|year|semana|mes|m[êe]s|a[ñn]o|ano|semaine|mois|ann[ée]e|settimana|mese|anno|woche|monat|jahr|неделю|месяц|год)"
+                r"(?!['’]s(?!\w))|"
                 r"any\s*time|(?:your\s+|the\s+)?(?:subscription|membership|plan))(?!\w))")
 # "Close all", "Все сделки закрыть", "全部平仓", "모든 포지션 청산": a close verb and an "all" word within three words of
 # each other, in either order — one rule over the verbs and "all" words of each language instead of a list of phrases.
