@@ -476,6 +476,22 @@ Then 58/59, 49/56 and 51/55, 0 wrong (left: questions with levels are not_a_sign
 whale's trade, a cancelled call's hindsight and a conditional idea are held opens where u2 labels not_a_signal; "still
 running/holding" posts and a status naming two coins are not_a_signal where u3 labels updates; a Hinglish reply "trade
 cancel karo" is missed).
+
+Session 16, first looks each before any rule of the session read the batch (the session's brief for authors is in the
+rows' notes; label corrections are disclosed in the rows): `blind_w1.jsonl` (ab41c31, a relay group's day, 30 channels)
+55/60, `blind_w2.jsonl` (1bb353c, bot and copier templates, JSON pasted as text) 49/55, `blind_w3.jsonl` (1bb353c, trade
+management in 16+ languages, replies, two coins) 43/55, `blind_w4.jsonl` (ab41c31, opens in 28 languages and awkward
+numbers, look-alikes) 44/55 — all four at f8589e8: 191/225 (84.9 %), 4 wrong (a Greek "close 50 %" read as a whole
+close, a Chinese "remaining position stopped at breakeven" read as a partial, a Portuguese "Fechamos novembro" (a month
+of results) read as a close, a Spanish question with levels traded). `blind_x1.jsonl` (68871d9, issue #15's miss families
+in new wording) 58/60 and `blind_x2.jsonl` (84d66ce, a week of ~20 small channels, 19 languages) 54/60, both at af396d7,
+0 wrong. `blind_y1.jsonl` (77f7377, English paid channels' house styles) 53/60, `blind_y2.jsonl` (fe12602, ru/uk/tr/fa/ar
+channels) 51/60, 2 wrong (a Turkish "2. giriş iptal" — one rung — read as a whole close; a market entry's written price
+dropped), `blind_y3.jsonl` (90bd928, zh/ja/ko/vi/th/id channels) 48/60, 1 wrong (a Vietnamese DCA rung after "và"
+dropped and the call traded on one entry of two) — at 0be5374. All nine: 455/525 (86.7 %) at first look, 7 wrong; then
+519/525, 0 wrong (left: w4-030 a Hungarian comma decimal on a card with its stop on the wrong side, held; x2-035 an
+Indonesian "1) 8,10" ladder, held; y1-007/008/027/029 long English theses whose levels block sits under prose — one
+reads ETH/BTC from the prose, two are missed, one held).
 """
 
 import json
@@ -603,6 +619,15 @@ CORPORA = {
     "blind_u1.jsonl": (59, 0.96),
     "blind_u2.jsonl": (56, 0.85),
     "blind_u3.jsonl": (55, 0.90),
+    "blind_w1.jsonl": (60, 0.98),
+    "blind_w2.jsonl": (55, 0.98),
+    "blind_w3.jsonl": (55, 0.98),
+    "blind_w4.jsonl": (55, 0.96),
+    "blind_x1.jsonl": (60, 0.98),
+    "blind_x2.jsonl": (60, 0.96),
+    "blind_y1.jsonl": (60, 0.9),
+    "blind_y2.jsonl": (60, 0.98),
+    "blind_y3.jsonl": (60, 0.98),
 }
 
 
