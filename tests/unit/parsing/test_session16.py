@@ -237,3 +237,17 @@ def test_a_month_or_week_that_names_the_trade_does_not_stop_its_close(text, symb
                                   "We closed this week with +230%", "Cerramos marzo en verde, gracias"])
 def test_a_month_or_week_of_results_is_still_no_close(text):
     assert parse_message(text).kind == MessageKind.NOT_A_SIGNAL
+
+
+@pytest.mark.parametrize("text,entries", [
+    ("#AVAX SHORT\nEntry: 36.85\nDCA: 37.90 Current price: 3412.50\nTP1 35.70 TP2 34.60\nSL 38.75\nLev 10x", ["36.85", "37.90"]),
+    ("📉 #ARB SHORT\nVào lệnh: 1.12 và DCA thêm 1.16\nChốt lời: 1.06 / 1.01 Current price: 1.14\nCắt lỗ: 1.20", ["1.12", "1.16"]),
+])
+def test_a_current_price_note_glued_onto_a_line_does_not_drop_the_dca_rung(text, entries):
+    parsed = parse_message(text)
+    assert [str(e) for e in parsed.entries] == entries and parsed.entry_type.value == "limit"
+
+
+def test_a_market_entry_still_carries_no_rung():
+    parsed = parse_message("#AVAX SHORT\nEntry: CMP 36.85\nDCA: 37.90\nTP1 35.70\nSL 38.75")
+    assert parsed.entry_type.value == "market" and 37.9 not in [float(e) for e in parsed.entries]

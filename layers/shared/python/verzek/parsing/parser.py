@@ -641,8 +641,9 @@ def _cjk_add_rung_beside_the_market(lines: list[list[Token]], clean: str) -> Non
 
 
 def _ordering_lines(clean: str) -> str:
-    """The post without its note lines of where the market stands ("Current price: 3412.50" orders nothing)."""
-    return "\n".join(line for line in clean.split("\n") if not _PRICE_NOW_NOTE.match(line))
+    """The post without its notes of where the market stands ("Current price: 3412.50" orders nothing, on a line of its
+    own or glued after a DCA or target line: "DCA: 37.90 Current price: 3412.50")."""
+    return _PRICE_NOW_GLUED.sub(" ", "\n".join(line for line in clean.split("\n") if not _PRICE_NOW_NOTE.match(line)))
 
 
 def _dca_rungs(segments: list[Segment], lines: list[list[Token]], clean: str, levels: _Levels, entries: list[Decimal],
@@ -735,6 +736,7 @@ _DCA_OPTIONAL = re.compile(r"(?:dca|averag\w*|усредн\w*|добор|доб�
                            r"manual\w*|personal|recommend\w*|not\s+for\s+copy|avg|average|если|опционально|по\s+желанию|"
                            r"не\s+обязател\w*|руками|вручную|лично|si|opcional|اختياري|يدوي|إذا|اذا)(?!\w)|"
                            r"(?<!\w)(?:optional|opcional)\s+dca", re.IGNORECASE)
+_PRICE_NOW_GLUED = re.compile(r"(?<!\w)(?:" + lx.PRICE_NOW_PHRASE + r"|price\s+now)\s*[:=]\s*\$?\d[\d.,]*", re.IGNORECASE)
 _PRICE_NOW_NOTE = re.compile(r"^\W*(?:" + lx.PRICE_NOW_PHRASE + r"|price\s+now)\s*[:=]?\s*\$?\d[\d.,]*\s*\W*$", re.IGNORECASE)
 def _noted_rung(segments: list[Segment]) -> str | None:
     """The text of a DCA rung line with words, a share or a mark after its price, if any."""
