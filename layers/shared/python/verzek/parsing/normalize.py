@@ -547,11 +547,32 @@ def _ten_thousands(match: re.Match[str]) -> str:
 _PERSIAN_DECIMAL_SLASH = re.compile(r"(?<![\u06f0-\u06f90-9/.,\u066b])([\u06f0-\u06f9]{1,6})/([\u06f0-\u06f9]{1,8})(?![\u06f0-\u06f90-9/.,\u066b])")
 
 
+def _persian_slash_reading(whole: str, part: str) -> str:
+    """How "<whole>/<part>" in Persian digits reads: "decimal" (۵/۸۲ = 5.82, ۱۴۲/۵ = 142.5, ۰/۱۳۸, ۶/۰۵), "list"
+    (۳۱۰۰/۳۰۵۰, ۱۵۰/۱۵۵, ۹۸/۱۰۵: two prices of like size — no price is written with as many decimals as whole
+    digits), "fraction" (۱/۲, ۲/۳ of a position) or "unsure" (۱۲/۱۵, ۱۰۵/۹۸: 12.15 or the two prices 12 and 15 —
+    read as the decimal, and an open with it is held)."""
+    if whole == "\u06f0" or part.startswith("\u06f0"):
+        return "decimal"
+    if len(whole) == 1 and len(part) == 1:
+        return "fraction" if whole < part else "decimal"
+    w, p = int(whole.translate(_DIGITS)), int(part.translate(_DIGITS))
+    if len(whole) == 1 or not 0.5 <= p / w <= 2:
+        return "decimal"
+    return "list" if len(part) >= 3 else "unsure"
+
+
 def _persian_decimal(match: re.Match) -> str:
     whole, part = match.group(1), match.group(2)
-    if len(whole) == 1 and len(part) == 1 and whole < part:
-        return match.group(0)  # ("۱/۲ پوزیشن", "۲/۳"): a fraction of the position
+    if _persian_slash_reading(whole, part) in ("fraction", "list"):
+        return match.group(0)  # ("۱/۲ پوزیشن"): a fraction of the position; ("۳۱۰۰/۳۰۵۰"): two prices
     return f"{whole}.{part}"
+
+
+def persian_slash_unsure(text: str) -> bool:
+    """A "/" between Persian digits that may as well be a decimal mark as a list of two prices ("ورود: ۱۲/۱۵")."""
+    return "/" in text and any(_persian_slash_reading(m.group(1), m.group(2)) == "unsure"
+                               for m in _PERSIAN_DECIMAL_SLASH.finditer(text))
 
 
 def normalize(text: str) -> str:

@@ -25,7 +25,7 @@ from verzek.parsing import lexicon as lx
 from verzek.parsing import re_prefilter as re  # (re, with a first-character prefilter on costly patterns)
 from verzek.parsing.bot_payload import NO_TRADE, card_from_payload
 from verzek.parsing.lexicon import Field
-from verzek.parsing.normalize import TO_SIMPLIFIED, normalize
+from verzek.parsing.normalize import TO_SIMPLIFIED, normalize, persian_slash_unsure
 from verzek.parsing.safety import price_floor, validate_open
 from verzek.parsing.status import (
     CLOSED_FOOTER_RE,
@@ -2589,6 +2589,9 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         problems.append("held for review: no side written and the only entry is the price now")
     problems.extend(validate_open(parsed))
     problems.extend(_unread_level_problems(segments, tokens, levels, parsed))
+    if persian_slash_unsure(text):
+        # ("ورود: ۱۲/۱۵"): 12.15, or the two prices 12 and 15 — read as the decimal, never traded as is
+        problems.append("held for review: a '/' between Persian digits may be a decimal mark or a list of two prices")
     if not problems and not assumed and untaken:
         stray = _stray_level_row(lines, segments, levels)
         if stray:

@@ -397,8 +397,13 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?<![\d.,])\d{1,2}\s*(?:درصد|%)\s+(?:از\s+)?سود\s+(?:رو|را)\s+سیو|"
         # fa "۵۰٪ سیو سود کنید" (save profit on 50 %), "۳۰٪ پوزیشن رو ببندید" (close 30 % of the position): the share, then the
         # verb (not "۱۲٪ سود بسته شد" — closed with a 12 % profit, a result)
-        r"(?<![\d.,+\-])[1-9]\d?\s*(?:درصد|%)\s+(?:از\s+)?(?:(?!سود|با|ربح)\S+\s+){0,3}?"
+        # ("۱/۲ پوزیشن رو ببندید", "۲/۳ حجم رو ببندید": a fraction of the position is a share too)
+        r"(?:(?<![\d.,+\-])[1-9]\d?\s*(?:درصد|%)|(?<![\d.,/+\-])[1-3]/[2-4](?![\d.,/]))\s+(?:از\s+)?(?:(?!سود|با|ربح)\S+\s+){0,3}?"
         r"(?:سیو(?:\s+سود)?\s+(?:کنید|کن|کردیم|شد|می\s*کنیم)|ببندید|ببندیم|ببند|بستیم|(?:رو|را)\s+بستیم)(?![^\s،,.!])|"
+        # fa "۴۰٪ با سود ببندید", "۵۰٪ پوزیشن رو با سود ببندید" (close 40 % in profit): the share, "in profit", the command
+        # (not "با ۴۰٪ سود ببندید" — close with a 40 % profit, the whole position)
+        r"(?<!با )(?<![\d.,+\-])[1-9]\d?\s*(?:درصد|%)\s+(?:از\s+)?(?:(?!سود|با|ربح)\S+\s+){0,3}?با\s+سود\s+"
+        r"(?:ببندید|ببندین|ببندیم|ببند)(?![^\s،,.!])|"
         # "Booked 40% profits on #GMT", "Teilgewinn mitgenommen", "rest running", "나머지 홀딩" (the rest held)
         r"(?:booked|secured|took|taken|realized|realised)\s+(?<![\d.,])\d{1,2}\s*%\s+(?:of\s+)?(?:the\s+)?(?:profits?|gains?|partials?)(?!\w)|"
         # "ALERT: Closed 2nd scale $ETH", "sold another tranche": one part of a position scaled out of
@@ -770,7 +775,7 @@ _STOP_TRIGGERED = (r"(?:(?<!\w)(?:tetiklendi|[çc]al[ıi][şs]t[ıi]|kesildi|kí
                    r"сработал\w*|terpicu|tersentuh|zadzia[łl]a[łl]|تفعل|فعال\s+شد|خورد|"
                    # ("stop loss touché", "le stop a sauté", "stop patladı")
                    r"touch[ée]e?|(?:a\s+)?saut[ée]|patlad[ıi]|спрацюва\w*|wybit[ya]?)(?!\w)|(?:'?[ae]|'?ye)?\s*tak[ıi]ld[ıi]|"
-                   r"触发|打到|被打|나갔\w*|나왔\w*|당했\w*|され(?:まし)?た|に?かか(?:りました|った|る)|ヒット)")
+                   r"触发(?![价位点后时前条])|打到|被打|나갔\w*|나왔\w*|당했\w*|され(?:まし)?た|に?かか(?:りました|った|る)|ヒット)")
 _STOP_TRIGGER_FIRST = (r"(?:(?<!\w)(?:se\s+)?(?:activ[óo]|salt[óo]|toc[óo]|dispar[óo]|acionou|bateu\s+n[oa]|tocou|bateu|"
                        # ("preso lo stop loss", "bị quét SL": the stop taken, swept)
                        r"pres[oa]|(?:b[ịi]\s+)?qu[ée]t|(?:nos\s+|me\s+)?sac[óo]|z[łl]apa[łl]\w*|спрацюва\w*|сработал\w*|"
@@ -863,7 +868,7 @@ _CLOSE_PATTERN = _Gated(
     r"损切り\s*(?:に\s*)?(?:なりました|されました|完了|确定|しました)|(?<!\w)(?:stopad[oa]s?|stopou|stopamos|stopeado)(?!\w)|"
     # ("Out of #SOL", "out of the trade"; "Out of office until Monday", "#BTC: out of range" are no exit)
     r"out\s+of(?!\s+(?:the\s+)?(?:range|office|time|stock|luck|control|breath|order|nowhere|context|the\s+box|"
-    r"this\s+world|reach|season|money|ideas|patience)(?!\w))|(?:استاپ|حد\s+ضرر)\s+خورد|(?:(?:打到|打了|触及|碰到|吃到)\s*)?止损(?:出局|触发|已触发|离场|了)(?:了|啦)?|(?:打到|触及|碰到|吃到)\s*止损(?:了|啦)|平仓|стоп\s+выбил\w*|выбил\w*\s+(?:по\s+)?стоп\w*|全?决済(?:しました|完了)|全利确\w*|利确で终了\w*|"
+    r"this\s+world|reach|season|money|ideas|patience)(?!\w))|(?:استاپ|حد\s+ضرر)\s+خورد|(?:(?:打到|打了|触及|碰到|吃到)\s*)?止损(?:出局|触发(?![价位点后时前条])|已触发|离场|了)(?:了|啦)?|(?:打到|触及|碰到|吃到)\s*止损(?:了|啦)|平仓|стоп\s+выбил\w*|выбил\w*\s+(?:по\s+)?стоп\w*|全?决済(?:しました|完了)|全利确\w*|利确で终了\w*|"
     r"손절\s*(?:처리\w*|완료|됨)|종료|stop\s+target(?:\s*\d{1,2})?\s*(?:hit|❌|⛔|🛑)|(?:stop[\s-]*ziel\w*\s+(?:erreicht|getroffen)|стоп[\s-]*цел\w*\s+(?:достигнут\w*|сработал\w*)|alvo\s+de\s+stop\s+atingido|objectif\s+(?:de\s+)?stop\s+atteint|obiettivo\s+(?:di\s+)?stop\s+raggiunto|stop\s+hedefi(?:ne)?\s+(?:ula[şs][ıi]ld[ıi]|vuruldu))(?!\s*(?:не(?!\w)|nicht|quasi|presque|casi|quase|почти|neredeyse|fast(?!\w)|m[ıi](?!\w)|\?))|(?<!سي)تم\s+(?:ال)?(?:إغلاق|اغلاق|إلغاء|الغاء)|(?:بسته|لغو)\s+شد|"
     r"(?:إلغاء|الغاء)\s+(?:ال)?(?:صفقة|اشارة|إشارة|توصية)|"
     # "#KAS limit order removed ❌ price ran away" (a stop order removed is no cancel of the trade)
@@ -1553,7 +1558,7 @@ _STOP_OUT = re.compile(
     r"|stop+ed\s+out|(?<!\w)stopped(?=\s*(?:$|[.!,;]|at\s|on\s|in\s|for\s|with\s))|"
     + _TARGETS_HIT + r"hit\s+(?:the\s+|our\s+|my\s+)?(?:sl|stop(?:[\s-]*loss)?)(?!\w)" + _NOT_MOVED_ON + r"|stop\s+oldu|stop\s+target(?:\s*\d{1,2})?\s*(?:hit|❌|⛔|🛑)|(?:stop[\s-]*ziel\w*\s+(?:erreicht|getroffen)|стоп[\s-]*цел\w*\s+(?:достигнут\w*|сработал\w*)|alvo\s+de\s+stop\s+atingido|objectif\s+(?:de\s+)?stop\s+atteint|obiettivo\s+(?:di\s+)?stop\s+raggiunto|stop\s+hedefi(?:ne)?\s+(?:ula[şs][ıi]ld[ıi]|vuruldu))(?!\s*(?:не(?!\w)|nicht|quasi|presque|casi|quase|почти|neredeyse|fast(?!\w)|m[ıi](?!\w)|\?))|"
     r"closed\s+(?:at|by|on|in)\s+(?:the\s+)?(?:sl|stop(?:[\s-]*loss)?|stoploss)(?!\w)|стоп\s+сработал|"
-    r"выбил\w*\s+по\s+стопу|стоп\s+выбил\w*|" + _TARGETS_HIT + r"(?:dính|dinh|kena|hit)\s+(?:sl|stop)(?!\w)" + _NOT_MOVED_ON + r"|(?:(?:打到|打了|触及|碰到|吃到)\s*)?止损(?:出局|触发|已触发|离场|了)(?:了|啦)?|(?:打到|触及|碰到|吃到)\s*止损(?:了|啦)|ضرب\s+وقف|"
+    r"выбил\w*\s+по\s+стопу|стоп\s+выбил\w*|" + _TARGETS_HIT + r"(?:dính|dinh|kena|hit)\s+(?:sl|stop)(?!\w)" + _NOT_MOVED_ON + r"|(?:(?:打到|打了|触及|碰到|吃到)\s*)?止损(?:出局|触发(?![价位点后时前条])|已触发|离场|了)(?:了|啦)?|(?:打到|触及|碰到|吃到)\s*止损(?:了|啦)|ضرب\s+وقف|"
     r"(?:sl|stop)\s+(?:tocad[oa]|touch[ée]|atteint|colpito|tocou)(?!\w)|保本(?:出局|离场|出了|出场)|"
     r"(?:استاپ|حد\s+ضرر)\s+خورد|손절\s*(?:처리\w*|완료|됨)|stop\s+(?:atingido|acionado|alcanzad[oa])|^\W*stopped(?!\w)|止损离场|"
     r"(?:sl|stop)\s+(?:kena|dính|dinh)|"
