@@ -91,3 +91,29 @@ def test_zh_stop_trigger_price_closes_nothing(text):
 @pytest.mark.parametrize("text", ["#DOT 止损触发了 ❌", "#DOT 止损已触发", "#DOT 止损触发，出局"])
 def test_zh_stop_triggered_still_closes(text):
     assert parse_message(text).kind == MessageKind.CLOSE
+
+
+# --- a post headed as a test or a demo opens and closes nothing ------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "TEST\n#AVAX LONG\nEntry 34.2\nTP 36\nSL 33",
+    "[TEST] #AVAX LONG\nEntry 34.2\nTP 36\nSL 33",
+    "Test signal 🧪\n#AVAX SHORT\nEntry 34.2\nTP 32\nSL 35",
+    "testing\n#AVAX close now",
+    "DEMO ⚙️\n#AVAX SL hit ❌",
+    "Test (pls ignore)\n#AVAX closed ✅",
+    "Тестовый пост\n#AVAX ЛОНГ\nВход 34.2\nЦель 36\nСтоп 33",
+    "Пример оформления сигнала:\n#AVAX LONG\nEntry 34.2\nTP 36\nSL 33",
+    "Demo account update 👇\n#AVAX closed +20% ✅",
+])
+def test_test_or_demo_heading_is_no_signal(text):
+    assert parse_message(text).kind == MessageKind.NOT_A_SIGNAL
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("AVAX will test 36 soon\n#AVAX LONG\nEntry 34.2\nTP 36\nSL 33", MessageKind.OPEN),
+    ("#AVAX LONG\nEntry 34.2\nTP 36\nSL 33\nretest of 34 is the entry", MessageKind.OPEN),
+    ("#AVAX closed ✅ — the retest failed", MessageKind.CLOSE),
+])
+def test_test_inside_a_sentence_changes_nothing(text, kind):
+    assert parse_message(text).kind == kind

@@ -482,7 +482,7 @@ NOT_A_CALL_RE = re.compile(
     # an example ("For example, #BTC LONG …", "e.g.", "Here's how a signal looks in VIP:", "This is how our signals look
     # like:", "Beispiel-Signal:", "Пример сигнала:", "信号示例")
     r"(?:here'?s|this\s+is)\s+how\s+(?:a|our|the)\s+(?:vip\s+)?(?:signal|call|post)s?\s+looks?|how\s+to\s+set\s+(?:a\s+|your\s+)?(?:stop|sl|tp)|"
-    r"пример\s+сигнала|пример\s*:|ejemplo\s*:|ejemplo\s+de\s+se[ñn]al|exemplo\s*:|exemple\s*:|beispiel\s*:|quiz|"
+    r"пример\s+сигнала|пример\s+оформлени\w*|приклад\s+оформлен\w*|образец\s+(?:сигнала|оформлени\w*)|пример\s*:|ejemplo\s*:|ejemplo\s+de\s+se[ñn]al|exemplo\s*:|exemple\s*:|beispiel\s*:|quiz|"
     # a past call shown again ("Yesterday's signal:", "Throwback", "Proof 👇", "Our VIP members got this 2 days ago",
     # "VIP signal (delayed 24h)", "Last week's call: … hit all targets")
     r"(?:yesterday|last\s+week|last\s+month)'?s\s+(?:signal|call|trade|setup)(?=\s*:)|throwback|proof(?=\W)|"

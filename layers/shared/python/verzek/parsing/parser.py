@@ -1682,6 +1682,17 @@ _STOP_PUT_AT_A_PERCENT = re.compile(r"(?<!\w)(?:sl|stop(?:[\s-]*loss)?)\s+(?:(?:
 _STOP_TARGET_MET = re.compile(r"stop\s+target(?:\s*\d{1,2})?\s*(?:hit|❌|⛔|🛑)")
 
 
+# A post headed as a test or a demo ("TEST", "[TEST] #ETH SHORT …", "Test message", "DEMO 🧪", "TEST (ignore)",
+# "Тестовое сообщение", "Demo account results 👇"): the word heads the post on its own line, or as a bracketed tag — not
+# "test" inside a sentence ("BTC will test 100k", "Test of the 140 support — #SOL LONG …")
+_TEST_WORD = (r"(?:test(?:ing)?|demo|тест|тестов\w+|prueba|teste|deneme|测试|テスト|테스트|ทดสอบ)")
+_TEST_HEADING = re.compile(
+    r"\A[^\w\n]*(?:[\[(【]\s*" + _TEST_WORD + r"\s*[\])】]|" + _TEST_WORD
+    + r"(?:\s+(?:post|message|msg|signal|only|mode|run|сообщение|пост|сигнал|повідомлення|mensaje|mensagem|mesaj))?"
+    r"[^\w\n]*(?:\(\s*(?:(?:please|pls)\s+)?(?:ignore|ignorar|ignorer|игнор\w*)\s*\)[^\w\n]*)?(?:\n|\Z)|"
+    r"demo[\s-]+(?:account|trad\w+|acc)(?!\w)[^\n]*(?:\n|\Z))", re.IGNORECASE)
+
+
 def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     if not isinstance(text, str):
         return _not_a_signal("message text is not a string")
@@ -1692,6 +1703,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         text = text[:MAX_TEXT_CHARS]
         notes.append(f"text truncated to {MAX_TEXT_CHARS} characters")
     clean = normalize(text)
+    if _TEST_HEADING.match(clean):
+        return _not_a_signal("the post's heading marks it as a test or a demo, not a call")
     comma_decimal = comma_decimal_locale or uses_comma_decimals(clean)
     lines = [tokenize_line(line, n, comma_decimal) for n, line in enumerate(clean.split("\n"))]
     _number_dash_rows(lines)
