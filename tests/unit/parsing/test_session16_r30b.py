@@ -117,3 +117,41 @@ def test_test_or_demo_heading_is_no_signal(text):
 ])
 def test_test_inside_a_sentence_changes_nothing(text, kind):
     assert parse_message(text).kind == kind
+
+
+# --- Thai size lines, full-width target lists, ru/uk spot negations ---------------------------------------------------
+
+@pytest.mark.parametrize("size_line", ["เข้า 4 ไม้", "เข้า 25 USDT ต่อไม้", "เข้า: 3 ไม้ ไม้ละ 2%"])
+def test_thai_size_line_is_no_entry(size_line):
+    parsed = parse_message(f"#ETH LONG\nEntry 3,150\n{size_line}\nTP 3,300\nSL 3,050")
+    assert parsed.entries == _d("3150")
+    assert parsed.tradable
+
+
+def test_thai_bare_entry_price_still_reads():
+    parsed = parse_message("#ETH LONG\nเข้า 3150\nTP 3300\nSL 3050")
+    assert parsed.entries == _d("3150")
+
+
+@pytest.mark.parametrize(("text", "entries", "targets", "stop"), [
+    ("#AVAX 做多\n入场 ９７\n目标 ９９，１０３，１０８\n止损 ９３", ("97",), ("99", "103", "108"), "93"),
+    ("#AVAX 做多\n入场 ９６\n目标 ９８，１０２\n止损 ９３", ("96",), ("98", "102"), "93"),
+    ("#BTC 做多\n入场 ６５，９００\n目标 ６８，５００\n止损 ６４，８００", ("65900",), ("68500",), "64800"),
+])
+def test_fullwidth_commas_list_or_thousands(text, entries, targets, stop):
+    parsed = parse_message(text)
+    assert parsed.entries == _d(*entries)
+    assert parsed.targets == _d(*targets)
+    assert parsed.stop_loss == Decimal(stop)
+    assert parsed.tradable
+
+
+@pytest.mark.parametrize("note", ["на споте не торгуем, только фьючерсы", "не на споті", "спотом не лонгуем"])
+def test_ru_uk_spot_negation_is_not_spot(note):
+    parsed = parse_message(f"#LINK Лонг\nВход 14.2\nЦели 15.1\nСтоп 13.6\n{note}")
+    assert parsed.market != "spot"
+    assert parsed.tradable
+
+
+def test_ru_spot_call_still_spot():
+    assert parse_message("#LINK Лонг на споте\nВход 14.2\nЦели 15.1\nСтоп 13.6").market == "spot"

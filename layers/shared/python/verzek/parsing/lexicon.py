@@ -183,7 +183,7 @@ LABELS: list[tuple[Field, str]] = [
                   r"(?:现价|현재가)(?=[ \t]*[:=~>@]?[ \t]*[~$@]?\d)|"
                   # th "ไม้ 1: 5.20" (the first lot, a rung of the entries), only heading its line with its number and a colon
                   r"(?:^|(?<=\|))[ \t]*ไม้(?=[ \t]*[1-9][ \t]*[:：=])|"
-                  r"จุดเข้าซื้อ|จุดเข้า|ราคาเข้า|เข้าซื้อ|เข้าที่|(?:^|(?<=\|)|(?<=[ \t]))เข้า(?=[ \t]*[:=][ \t]*\$?\d)|(?:^|(?<=\|))[ \t]*เข้า(?=[ \t]*\$?\d)|pasok|kiingilio|כניסה|είσοδος|εισοδος|"
+                  r"จุดเข้าซื้อ|จุดเข้า|ราคาเข้า|เข้าซื้อ|เข้าที่|(?:^|(?<=\|)|(?<=[ \t]))เข้า(?=[ \t]*[:=][ \t]*\$?\d)(?![ \t]*[:=][ \t]*\$?\d[\d.,]*[ \t]*(?:ไม้|usdt|usd|\$|คน|ครั้ง|บาท|ออเดอร์|order))|(?:^|(?<=\|))[ \t]*เข้า(?=[ \t]*\$?\d)(?![ \t]*\$?\d[\d.,]*[ \t]*(?:ไม้|usdt|usd|\$|คน|ครั้ง|บาท|ออเดอร์|order))|pasok|kiingilio|כניסה|είσοδος|εισοδος|"
                   r"pre[țţt]\s+de\s+intrare|intrare|vstupn[íi]\s+cena|vstup|instapprijs|instapzone|instappen|instap|"
                   r"kuingia|এন্ট্রি|প্রবেশ|एंट्री|प्रवेश|кіру|кириш|kirish|bel[ée]p[őo]|ing[åa]ng|sis[äa][äa]ntulo")),
     (Field.LEVERAGE, (r"leverage|levrage|leverge|leverag|lvrg|lvg|lev|kald[ıi]ra[çc]|плечо|apalancamiento|杠杆(?:倍数)?|لیوریج|"
@@ -320,7 +320,10 @@ FUTURES_RE = re.compile(
 # the market the post rules out; Thai writes the negation glued to the word, Bengali after it)
 SPOT_RE = re.compile(r"(?<!\w)(?<!not\s)(?<!not\sfor\s)(?<!no\sbe\s)(?<!bukan\s)(?<!nicht\s)(?<!n[ãa]o\s)(?<!ph[ảa]i\s)"
                      r"(?<!ไม่)(?<!ไม่\s)(?<!ไม่ใช่)(?<!ไม่ใช่\s)(?<!ไม่เอา)(?<!ไม่เอา\s)"
+                     # (ru/uk "не на споті", "не спот", "спотом не шортим": spot ruled out)
+                     r"(?<!не\s)(?<!не\sна\s)(?<!ні\s)(?<!ні\sна\s)(?<!не\sдля\s)(?<!не\sв\s)"
                      r"(?:spot(?!\s+(?:price|rate)(?!\w))|спот(?:е|а|і|у|ом|ов(?:ый|ая|ом|ий|а|ої|ому|ые|і))?|spotta|contado|اسپات|سبوت|سپات|اسپاٹ|سپاٹ|स्पॉट|স্পট|สปอต)(?!\w)"
+                     r"(?![ \t]+(?:не|ні)[ \t]+(?:шорт|лонг|торг|бер|ход|вход|заход|откр|відкр|купу|прода|работ|працю)\w*)"
                      r"(?!\s*(?:नहीं|نہیں|نیست|ليس|ন(?:য\u09bc|\u09df)|না(?![\u0980-\u09ff])))|现货|현물|"
                      r"现物",  # (Japanese 現物, simplified before matching: "#SOL現物 買い 150")
                      re.IGNORECASE)

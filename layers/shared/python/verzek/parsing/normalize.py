@@ -575,6 +575,33 @@ def persian_slash_unsure(text: str) -> bool:
                                for m in _PERSIAN_DECIMAL_SLASH.finditer(text))
 
 
+_ANY_NUMBER = re.compile(r"[0-9\uff10-\uff19]+(?:[.\uff0e][0-9\uff10-\uff19]+)?")
+
+
+def _fullwidth_thousands(text: str) -> str:
+    """"６６，８００" is 66800, but "目标 ９８，１００，１０５" / "９９，１０４" under "入场 ９５" is a list of targets: a
+    reading as thousands a million or more, or a thousand times the post's other prices while each item sits beside
+    them, keeps the list."""
+    matches = list(_FULLWIDTH_THOUSANDS.finditer(text))
+    if not matches:
+        return text
+    spans = [m.span() for m in matches]
+    others = [Decimal(n.group(0).translate(_DIGITS).replace("\uff0e", ".")) for n in _ANY_NUMBER.finditer(text)
+              if not any(a <= n.start() < b for a, b in spans)]
+    others = [v for v in others if v > 10]
+    out, last = [], 0
+    for m in matches:
+        items = [int(g.translate(_DIGITS)) for g in m.group(0).split("\uff0c")]
+        whole = int("".join(str(i).zfill(3) if n else str(i) for n, i in enumerate(items)))
+        as_list = len(items) > 2 or bool(others) and whole > 10 * max(others) \
+            and all(min(others) / 3 <= i <= max(others) * 3 for i in items)
+        out.append(text[last:m.start()])
+        out.append(m.group(0) if as_list else m.group(0).replace("\uff0c", ","))
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out)
+
+
 def normalize(text: str) -> str:
     """Canonical form of a message: ASCII punctuation, no emojis/links/relay artefacts/dates."""
     if "万" in text:
@@ -628,7 +655,7 @@ def normalize(text: str) -> str:
     if "\uff0c" in text:
         # ("６６，８００～６７，２００"): a full-width comma between full-width digits, grouping them by three, is the
         # thousands mark of a price typed in full-width mode — not the list separator it is elsewhere ("目标 1.2，1.3")
-        text = _FULLWIDTH_THOUSANDS.sub(lambda m: m.group(0).replace("\uff0c", ","), text)
+        text = _fullwidth_thousands(text)
     text = _KEYCAP.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")).translate(_TRANSLATE)
     text = _CYRILLIC_K.sub("k", _K_DECIMAL.sub(r"\1.\2k", text))
     if "'" in text or "\u2019" in text:

@@ -1307,7 +1307,10 @@ _NOT_THE_FUTURES_MARKET = re.compile(r"(?<!\w)(?:future\s+(?:results?|performanc
                                      re.IGNORECASE)
 _FUTURES_ONLY = re.compile(r"(?:futures?|perp\w*)\s+(?:only|เท่านั้น|tylko|solamente|somente|seulement|nur)(?!\w)|"
                            r"(?<!\w)(?:only|sadece|yaln[ıi]zca|только|solo|s[óo]|nur|chỉ)\s+(?:futures?|perp\w*|vadeli|фьючерс\w*)|"
-                           r"(?:no|not|without)\s+spot(?!\w)|spot\s*(?:ไม่ได้|yok|нет|không)", re.IGNORECASE)
+                           r"(?:no|not|without)\s+spot(?!\w)|spot\s*(?:ไม่ได้|yok|нет|không)|"
+                           # ("не на споті", "спотом не шортим, только фьючи")
+                           r"(?<!\w)(?:не|ні)\s+(?:на\s+|для\s+|в\s+)?спот\w*|спот\w*\s+(?:не|ні)\s+\w+|"
+                           r"(?<!\w)(?:только|лише|тільки)\s+фьюч\w*|(?<!\w)ф['ʼ]?ючерс\w*\s+(?:только|лише|тільки)", re.IGNORECASE)
 
 
 # Margin-mode words in chart talk or plain English, naming no market: "Golden cross on daily", "MACD cross", "EMA200
