@@ -32,6 +32,7 @@ def test_persian_slash_between_like_prices_is_a_list(text, entries, targets, sto
     ("#SOL لانگ\nورود: ۱۴۲/۵\nتارگت: ۱۴۸/۲۵\nاستاپ: ۱۳۸/۰۵", ("142.5",), ("148.25",), "138.05"),
     ("#DOGE لانگ\nورود: ۰/۱۴۲\nتارگت: ۰/۱۵۵\nاستاپ: ۰/۱۳۶", ("0.142",), ("0.155",), "0.136"),
     ("#FIL شورت\nورود: ۴/۱۲\nتارگت: ۳/۹۵\nاستاپ: ۴/۳۰", ("4.12",), ("3.95",), "4.30"),
+    ("#LINK لانگ\nورود: ۱۶/۴\nتارگت: ۱۷/۱\nاستاپ: ۱۵/۹\nاهرم: ۵/۱۰", ("16.4",), ("17.1",), "15.9"),
 ])
 def test_persian_slash_decimal_still_reads(text, entries, targets, stop):
     parsed = parse_message(text)

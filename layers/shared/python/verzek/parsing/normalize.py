@@ -557,7 +557,7 @@ def _persian_slash_reading(whole: str, part: str) -> str:
     if len(whole) == 1 and len(part) == 1:
         return "fraction" if whole < part else "decimal"
     w, p = int(whole.translate(_DIGITS)), int(part.translate(_DIGITS))
-    if len(whole) == 1 or not 0.5 <= p / w <= 2:
+    if len(whole) == 1 or len(part) == 1 or not 0.5 <= p / w <= 2:  # (۱۳/۸ = 13.8: one decimal digit)
         return "decimal"
     return "list" if len(part) >= 3 else "unsure"
 
@@ -572,7 +572,12 @@ def _persian_decimal(match: re.Match) -> str:
 def persian_slash_unsure(text: str) -> bool:
     """A "/" between Persian digits that may as well be a decimal mark as a list of two prices ("ورود: ۱۲/۱۵")."""
     return "/" in text and any(_persian_slash_reading(m.group(1), m.group(2)) == "unsure"
+                               # ("اهرم: ۱۰/۲۰": a leverage range, no price)
+                               and not _LEVERAGE_LINE.search(text[text.rfind("\n", 0, m.start()) + 1:m.start()])
                                for m in _PERSIAN_DECIMAL_SLASH.finditer(text))
+
+
+_LEVERAGE_LINE = re.compile(r"اهرم|لوریج|لورج|leverage|lev(?!\w)|x", re.IGNORECASE)
 
 
 _ANY_NUMBER = re.compile(r"[0-9\uff10-\uff19]+(?:[.\uff0e][0-9\uff10-\uff19]+)?")
