@@ -298,13 +298,37 @@ MARKET_ORDER_BEFORE_PRICE = re.compile(
     r"piyasadan|a\s+mercado|a\s+precio\s+de\s+mercado|a\s+pre[çc]o\s+de\s+mercado|zum\s+marktpreis|au\s+march[ée]|"
     r"(?:ورود|خرید|فروش)\s+(?:آنی|فوری)|(?:دخول|شراء|بيع)\s+فور[يا]|من\s+السعر\s+الحالي)(?!\w)|"
     r"成行|市价|시장가|ราคาตลาด|เข้าได้เลย", re.IGNORECASE)
+# An order at the market or at once ruled out ("do not buy at market", "ورود آنی نکنید", "بدون ورود آنی", "لا دخول فوري",
+# "อย่าเพิ่งเข้าที่ราคาตลาด", "시장가 진입 금지", "не по рынку", "jangan masuk sekarang"): the price written beside it is a
+# limit order (or, with none, no order at the market)
+NEGATED_MARKET = re.compile(
+    r"(?<!\w)(?:(?:do\s+not|don'?t|never)\s+(?:buy|sell|enter|long|short|fomo|ape)(?:\s+in)?\s+(?:at\s+|in\s+at\s+|on\s+)?"
+    r"(?:the\s+)?(?:market|cmp|now|immediately|instantly)|no\s+(?:instant|immediate|market)\s+(?:entry|entries|order|buy|sell)|"
+    r"not\s+(?:at\s+|a\s+)?market|not\s+(?:now|immediately|instantly)|"
+    r"не\s+(?:(?:входим|заходим|покупаем|входить|заходить|бер[её]м|входимо|заходимо|купуємо|входити|заходити)\s+)?"
+    r"(?:по\s+(?:рынку|ринку|текущ\w*|поточн\w*)|сейчас|зараз|сразу|одразу)|"
+    r"piyasadan\s+(?:girmeyin|girmiyoruz|alm[ıi]yoruz|almay[ıi]n|de[ğg]il)|[şs]imdi\s+(?:girmeyin|girmiyoruz|de[ğg]il)|"
+    r"(?:no|não|nao)\s+(?:(?:entrar|entres|entramos|comprar|compramos|entre|entrem)\s+)?(?:a\s+mercado|ahora|agora|ya|j[áa])|"
+    r"nicht\s+(?:jetzt|sofort|zum\s+marktpreis)|"
+    r"(?:không|đừng|chưa)\s+(?:(?:vào|mua|bán)\s+(?:lệnh\s+)?)?(?:ngay|giá\s+thị\s+trường|bây\s+giờ)|"
+    r"(?:jangan|tidak|bukan)\s+(?:(?:masuk|entry|beli|jual)\s+)?(?:sekarang|market|langsung)|"
+    r"(?:(?:ورود|خرید|فروش)\s+)?(?:آنی|فوری|مارکت)\s+(?:نکنید|نکن|نکنین|نزنید|نزنین|نه|ممنوع|نداریم|نمی\S*)|"
+    r"(?:بدون|نه|ممنوع|بی)\s+(?:(?:ورود|خرید|فروش)\s+)?(?:آنی|فوری|مارکت)|(?:آنی|فوری|الان|مارکت)\s+وارد\s+(?:نشید|نشوید|نشین|نمی\S*)|"
+    r"(?:لا|بدون|ليس|ممنوع|عدم|ولا)\s+(?:(?:ال)?(?:دخول|شراء|بيع)\s+)?(?:ال)?(?:فور[يا]|فوراً?)|"
+    r"لا\s+(?:تدخلوا|تدخل|ندخل|تشتروا|نشتري)\s+(?:الآن|فوراً?|من\s+السعر\s+الحالي|بسعر\s+السوق|ماركت)|"
+    r"(?:mat|nahi|nahin|मत|नहीं)\s+(?:abhi|अभी|cmp|market)|(?:abhi|अभी|cmp|market)\s+(?:(?:pe|par|पर)\s+)?(?:mat|nahi|nahin|मत|नहीं))(?!\w)|"
+    r"(?:อย่า|ไม่|ยังไม่)(?:เพิ่ง)?\s*(?:เข้า|ซื้อ|ขาย)?\s*(?:ที่)?\s*(?:ราคาตลาด|ตอนนี้|ทันที)|อย่าเพิ่งเข้า|ไม่ใช่ราคาตลาด|"
+    r"(?:시장가|지금|바로)\s*(?:으로)?\s*(?:진입|매수|매도|롱|숏|들어가)?\S{0,2}\s*(?:말고|금지|[xX](?![\d.])|안\s*됨|하지\s*마|아님|마세요|ㄴㄴ)|"
+    r"(?:不要|别|勿|不|未)\s*(?:现在|现价|立即|马上|立刻|市价)|市价\s*(?:禁止|不进|不追|别)|"
+    r"成行\s*(?:では|じゃ)?\s*(?:なく|ない)|成行\s*[はを]?\s*(?:避け|禁止|ダメ|NG)|今すぐ\s*(?:は)?\s*(?:入らない|エントリーしない|買わない)",
+    re.IGNORECASE)
 LIMIT_WORDS = re.compile(r"(?<!\w)(?:below|above|under|over|or\s+lower|or\s+higher|limit|dip|pullback|retest|ниже|выше|лимит|"
                          r"alt[ıi]|[üu]st[üu]|abajo|arriba|abaixo|acima|"
                          # a market order ruled out ("not at market", "成行ではなく指値", "成行禁止", "别市价", "시장가 말고")
                          r"not\s+(?:at\s+|a\s+)?market|no\s+market|avoid\s+(?:a\s+|the\s+)?market|"
                          r"don'?t\s+(?:buy|sell|enter|long|short|fomo)\s+(?:at\s+|in\s+at\s+)?(?:the\s+)?market)(?!\w)|"
                          r"指値|限价|挂单|지정가|成行\s*(?:では|じゃ)?\s*(?:なく|ない)|成行\s*[はを]?\s*(?:避け|禁止|ダメ|NG)|"
-                         r"(?:不要|别|勿|不)\s*(?:追|市价)|市价\s*禁止|시장가\s*(?:말고|금지|x)", re.IGNORECASE)
+                         r"(?:不要|别|勿|不)\s*(?:追|市价)|市价\s*禁止|시장가\s*(?:말고|금지|x)|" + NEGATED_MARKET.pattern, re.IGNORECASE)
 RANGE_WORDS = re.compile(r"(?<!\w)(?:between|to|till|until|upto|между|до|arası|arasi|entre|hasta|até|ate|a|bis|à|do|"
                          r"між|đến|den|hingga|sampai|se|tak|hanggang|hadi|zuwa|تا|إلى|الى|الی|سے|से|থেকে|देखि|至|到|から|〜)(?!\w)",
                          re.IGNORECASE)

@@ -1126,12 +1126,18 @@ def _market_word_a_note(entry_segments: list[Segment], entry: Decimal) -> bool:
     return note
 
 
-def _entry_type(levels: _Levels, values: list[Decimal]) -> EntryType | None:
+def _entry_type(levels: _Levels, values: list[Decimal], texts: list[str] | None = None) -> EntryType | None:
     text = " ".join(s.text() for s in levels.entry_segments)
+    # (the whole lines of the entry: a negation may stand before the entry's label — "بدون ورود آنی، لیمیت 0.138", "لا
+    # دخول فوري، ننتظر 570": no entry at once, the price is waited for)
+    entry_lines = sorted({t.line for s in levels.entry_segments for t in ([s.label] if s.label else []) + s.tokens})
+    negated = lx.NEGATED_MARKET.search(text) or texts is not None and any(
+        0 <= n < len(texts) and lx.NEGATED_MARKET.search(texts[n]) for n in entry_lines)
     if not values:
-        return EntryType.MARKET if lx.MARKET_WORDS.search(text) else None
+        # ("Don't enter at market yet": no order at the market, and no price to wait for)
+        return EntryType.MARKET if lx.MARKET_WORDS.search(text) and not negated else None
     if len(values) == 1:
-        if lx.MARKET_WORDS.search(text) and not lx.LIMIT_WORDS.search(text) \
+        if lx.MARKET_WORDS.search(text) and not lx.LIMIT_WORDS.search(text) and not negated \
                 and not _market_noted_beside(levels.entry_segments, values[0]) \
                 and not _market_word_a_note(levels.entry_segments, values[0]):
             return EntryType.MARKET
@@ -2370,16 +2376,20 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         return restated
 
     words_side, side_conflict = _side_from_words(segments, levels)
-    etype = _entry_type(levels, entries)
-    if etype == EntryType.LIMIT and len(entries) == 1 and _market_side_heading(segments, lines, clean.split("\n")):
+    etype = _entry_type(levels, entries, clean.split("\n"))
+    # (a market order ruled out anywhere in the post — "do not buy at market", "لا دخول فوري" — orders nothing at once)
+    market_ruled_out = bool(lx.NEGATED_MARKET.search(clean))
+    if etype == EntryType.LIMIT and len(entries) == 1 and not market_ruled_out \
+            and _market_side_heading(segments, lines, clean.split("\n")):
         # "ETHUSDT buy now / Enter 3412", "ETHUSDT 현재가 매수 / 진입 3412": the heading orders at the market; the
         # entry written under it is where the market stands
         etype = EntryType.MARKET
-    if etype == EntryType.LIMIT and len(entries) == 1 and _INSTANT_ORDER.search(clean):
+    if etype == EntryType.LIMIT and len(entries) == 1 and not market_ruled_out and _INSTANT_ORDER.search(clean):
         # "My opinion: Buy (Instant Execution) / Entry price: $97,420": a broker's card for an order at the market;
         # the price is where it stands now
         etype = EntryType.MARKET
-    if etype == EntryType.LIMIT and len(entries) == 1 and _entry_is_the_price_now(clean, entries[0], max(level_lines, default=0)):
+    if etype == EntryType.LIMIT and len(entries) == 1 and not market_ruled_out \
+            and _entry_is_the_price_now(clean, entries[0], max(level_lines, default=0)):
         # "ŞU ANKİ FİYAT: $3.184 … GİRİŞ FİYATI: $3.184": the entry written is the price the post says the market is at
         # now — an order at the market
         etype = EntryType.MARKET
@@ -2513,7 +2523,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                                                    or _levels_later_call(clean, comma_decimal))):
         # "Open SHORT on #LTCUSDT now": a direction and a market word, no level at all — held, never traded as is.
         assumed.append("direction only: no entry price, target or stop")
-    if etype in (EntryType.LIMIT, None) and len(entries) == 1 and _market_order_before(clean, entries[0]):
+    if etype in (EntryType.LIMIT, None) and len(entries) == 1 and not market_ruled_out \
+            and _market_order_before(clean, entries[0]):
         # "#LINK short here @ 17.86", "Входимо по ринку ~ 27,35", "SOL LONG เข้าได้เลยที่ราคาตลาด (ประมาณ 143.5)": the
         # order is at the market; the price written after it is where the market stands
         etype = EntryType.MARKET
