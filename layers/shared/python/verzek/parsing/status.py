@@ -1201,6 +1201,8 @@ _NEGATED_AFTER = re.compile(r"^\s*(?:(?:пока|ещё|еще|still|yet)\s+)?(?
                             r"(?:noch\s+)?nicht(?!\w)|not\s+yet|없음|없습니다|아님|않|değil|yok(?!\w)|"
                             # ur "ٹریڈ بند نہ کریں", hi "ट्रेड बंद मत करो" (do not close the trade)
                             r"(?:نہ|نہیں|مت)(?!\w)|(?:मत|नहीं|ना)(?=[\s,.!?।]|$)|"
+                            # fa "کنسل نشده" (not cancelled), "… نکنید" (do not), "نمی‌کنیم" (we do not), "نیست" (is not)
+                            r"(?:نشده|نشد|نشدن|نکنید|نکن|نکنین|نکردیم|نمی\S*|نیست|نمیشه|نمیکنیم)(?!\w)|"
                             # hi-en "close mat karo", "exit nahi karna" (do not close)
                             r"(?:mat|nahi|nahin|nhi|na)\s+(?:kar\w*|kijiye)(?!\w)|"
                             # hi-en "close karne ki zarurat nahi" (no need to close); ur "انٹری پر مت لائیں" (do not bring
@@ -1262,8 +1264,15 @@ _SOMEONE_ELSE = re.compile(
     # ("Many got stopped out on #SOL, not us", "a lot of people were stopped on ETH — but not us")
     r"(?:many|a\s+lot(?:\s+of\s+(?:you|people|traders))?|(?:lots|plenty|most)\s+of\s+(?:you|people|traders|them))"
     r"(?:\s+(?:got|were|have\s+been|are\s+getting))?|"
-    r"(?:but\s+)?not\s+us(?=\s*(?:$|[.!,;)🙂😎💪]))"
-    r")(?!\w)|有些人|有人|一部の人|일부")
+    r"(?:but\s+)?not\s+us(?=\s*(?:$|[.!,;)🙂😎💪]))|"
+    # id "Banyak yang kena SL di #SOL, kita tidak", "banyak trader"; vi "nhiều người", "người khác"; tr "birçok kişi";
+    # es/pt "muchos traders", "muitos traders"; fa "خیلی‌ها", "بقیه"; ar "كثير من المتداولين", "البعض": other traders
+    r"banyak\s+(?:yang|orang|trader|member)|sebagian\s+(?:orang|trader|besar\s+orang)|beberapa\s+(?:orang|trader)|"
+    r"orang\s+lain|nhi[ềe]u\s+ng[ưu][ờo]i|ng[ưu][ờo]i\s+kh[áa]c|bir[çc]ok\s+(?:ki[şs]i|trader|yat[ıi]r[ıi]mc[ıi])|"
+    r"[çc]o[ğg]u\s+(?:ki[şs]i|trader)|muchos\s+(?:traders|de\s+ustedes)|muitos\s+(?:traders|de\s+voc[êe]s)|"
+    r"خیلی\s*‌?\s*ها|بعضی\s*‌?\s*ها|كثير\s+من\s+(?:ال)?(?:متداولين|ناس)|البعض"
+    r")(?!\w)|有些人|有人|一部の人|일부|别人|其他人|很多人|不少人|好多人|许多人|大多数人|多数人|大部分人|"
+    r"他の人|多くの人|다른\s*(?:사람|분)들?|많은\s*(?:사람|분)들?|หลายคน|คนอื่น")
 _ASKED = re.compile(r"[^.!?\n]*[?？؟]")
 # ("Close your eyes and hold #ETH", "Close the app and relax", "Kapat şu grafiği", "#LINK closed the 4H gap", "Binance
 # closed ETH withdrawals", "CME gap on #BTC closed"): the thing closed is no position — eyes, a screen, a price gap, an
