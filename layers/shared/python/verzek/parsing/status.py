@@ -917,7 +917,7 @@ _CLOSE_PATTERN = _Gated(
     # out tayo" (we got stopped out)
     r"(?:מבטלים|ביטלנו)\s+(?:את\s+)?ה?(?:עסקה|סיגנל|איתות|פוזיציה)|(?:آرڈر\w*|ٹریڈ|سگنل)\s+(?:\S+\s+)?کینسل\s+کر\s+(?:دیں|دو|دیا)|"
     r"na-?stop\s+out|"
-    r"کنسل\s+شد|بسته\s+شد|(?<!سي)تم\s+(?:ال)?(?:إغلاق|اغلاق|إلغاء|الغاء)\w*|invalid(?:ated)?|вышли|выходим|вышел|[أا]غلقنا|stop+ed\s+out|cancle\w*|"
+    r"کنسل\s+شد|بسته\s+شد|(?<!سي)تم\s+(?:ال)?(?:إغلاق|اغلاق|إلغاء|الغاء)\w*|invalid(?:ated)?|вышли|выходим|вышел|[أا]غلقنا|(?:позиці\w*|угод\w*)\s+(?:повністю\s+|цілком\s+)?(?:закриваємо|закрито|закрита|закрили)|(?:закриваємо|закрили)\s+(?:\w+\s+)?(?:позиці\w*|угод\w*)|(?:повністю|цілком)\s+(?:закриваємо|закрили|закрито)|stop+ed\s+out|cancle\w*|"
     r"ch[ốo]t\s+(?:h[ếe]t|to[àa]n\s+b[ộo])|out\s+of\s+everything|(?:everything|all\s+positions)\s+off\s+the\s+table|"
     # "#SOL manual close +6%", "#SOL trade ended", "Abort #SOL", "#SOL: out"
     r"manual(?:ly)?\s+clos\w*|(?:trade|position)\s+(?:has\s+)?(?:ended|finished|is\s+over)|^abort|^out(?=\W*$)|"
@@ -1052,7 +1052,7 @@ _CONDITION = re.compile(r"(?<!\w)(?:if|when|once|unless|until|in\s+case|otherwis
                         # pt "Se #ETH perder 3200", "Caso #ETH perca 3200", fr "Au cas où", pl "Gdy/Jeśli", ru "при закреплении
                         # ниже", fa "اگر" (a coin right after pt "se": "#SOL se cerró" is Spanish, done)
                         r"(?<!\w)(?:se\s+[#$]\w+|caso\s+[#$]\w+|se\s+(?:\S+\s+){0,3}?(?:for|perder|romper|cair|subir|chegar|"
-                        r"bater|atingir|tocar|fechar\s+(?:abaixo|acima))|au\s+cas\s+o[ùu]|gdy|je[śs]li|je[żz]eli|при\s+закреплени\w*|اگر)(?!\w)|"
+                        r"bater|atingir|tocar|fechar\s+(?:abaixo|acima))|au\s+cas\s+o[ùu]|gdy|je[śs]li|je[żz]eli|при\s+закреплени\w*|اگر|اگه)(?!\w)|"
                         # ja "割ったら", "下回れば": "if" in the verb
                         r"(?:たら|れば)(?=[\s、,]|$)|"
                         # he "אם נשבר 3000" (if 3000 breaks), "כשנגיע ל-TP1" (when we reach TP1); bn "নিচে গেলে" (if it
@@ -1387,6 +1387,10 @@ def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
                 yield "now"
 
 
+_CONTRAST = re.compile(r"(?<!\w)(?:but|however|nh[ưu]ng|tapi|tetapi|namun|pero|mas|aber|mais|но|однако|ama|fakat|لكن|ولكن|"
+                       r"اما|ولی)(?!\w)|但是?|可是|不过|하지만|그러나|แต่")
+
+
 def said_not_done(before: str, phrase: str, after: str) -> bool:
     """The phrase is negated, weighed, regretted, for later, or someone else's ("#SOL hasn't hit SL", "Worst case #SOL
     hits SL", "We should have closed #SOL", "#SOL will move SL to entry soon", "Another channel closed #SOL")."""
@@ -1394,8 +1398,10 @@ def said_not_done(before: str, phrase: str, after: str) -> bool:
     clause_before = re.split(r"(?<!\d)\.\s*|\.(?!\d)\s*|[!?;,，。？！、:]\s*|\s[—–-]\s", before)[-1]
     # (the few words after it, up to a mark: "All signals closed for today ✅ see you tomorrow" closes now)
     clause_after = " ".join(re.split(r"[^\w\s%#$'+/-]|\s[—–-]\s", after, maxsplit=1)[0].split()[:5])
+    # (a hedge before "but" is about the other event: "#AVAX suýt chạm TP1 nhưng sau đó dính SL" — almost TP1, then the stop hit)
+    clause_now = _CONTRAST.split(clause_before)[-1]
     return bool(_NEGATED_BEFORE.search(clause_before) or _NEGATED_AFTER.match(after) or _NEGATED_INSIDE.search(phrase)
-                or _NOT_DONE.search(clause_before) or _NOT_DONE.search(clause_after) or _SOMEONE_ELSE.search(clause_before)
+                or _NOT_DONE.search(clause_now) or _NOT_DONE.search(clause_after) or _SOMEONE_ELSE.search(clause_before)
                 or not _PAST_VERB.search(phrase) and (_TOO_EARLY.search(clause_before) or _TOO_EARLY.search(clause_after)))
 
 
@@ -1583,6 +1589,8 @@ _CLOSE_OR_EXIT = re.compile(
     r"(?<!\w)(?:clos\w*|exit\w*|sell\w*|закры\w*|kapat(?!ma|m[ıi]yor)\w*|cerr\w*|fech\w*|schlie\w*|geschlossen|ferm\w*|"
     r"cl[ôo]tur\w*|chiud\w*|chius\w*|zamk\w*|закри\w*|tutup|ditutup|đóng|إغلاق|اغلاق|sluit\w*|gesloten|"
     r"inchi\w*|închi\w*|stäng\w*|avslut\w*|lukke\w*|sulje\w*|lez[áa]r\w*|zatvor\w*|glattstell\w*|glattgestellt|beendet)(?!\w)|"
+    # fa "کل پوزیشن رو ببندید", "پوزیشن بسته شد"; ar "وأغلقنا الصفقة" (the prefix "and" joined to the verb)
+    r"(?<!\w)(?:ببند\w*|بستیم|بسته\s+شد\w*|می\s*بندیم|میبندیم|[وف]?[أا]غلق\w*|[وف]?نغلق\w*)(?!\w)|"
     r"平仓|决済|"
     # ko "포지션 종료", "전량 종료/청산", "1차 손절"; ur "پوزیشن بند"; th "ปิดสถานะ", "ปิดเลย" (the position closed, beside a
     # cancel of the unfilled rungs: "2차 진입 취소, 포지션 종료" closes it all)
