@@ -29,7 +29,7 @@ def test_a_market_order_ruled_out_keeps_the_written_price_a_limit(post, entry):
 
 @pytest.mark.parametrize("post,entry", [
     ("#BNB دخول فوري 582.4\nالأهداف 600\nوقف 570", D("582.4")),
-    ("#ETH لانگ\nورود آنی ۳۱۰۰\nتارگت ۳۲۰۰\nاستاپ ۳۰۰۰", D("3100")),
+    ("#ETH لانگ\nورود آنی ۳۱۰۰\nتارگت ۳۲۰۰\nاستاپ ۳۰۰۰", D(3100)),
 ])
 def test_an_instant_entry_not_ruled_out_stays_at_the_market(post, entry):
     parsed = parse_message(post)
