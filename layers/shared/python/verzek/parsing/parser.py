@@ -54,6 +54,7 @@ from verzek.parsing.status import (
     kept_running,
     recap_heading,
     reports_progress,
+    rung_cancel_denied,
     says_only_held,
     side_after_pair,
     side_field,
@@ -2088,12 +2089,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             if not closing:
                 return _not_a_signal("a trade change said not to happen now (negated, later, regretted or someone else's)")
             action = None
-        if action == UpdateAction.CANCEL_ENTRY and update_not_now(status_text, action):
+        if action == UpdateAction.CANCEL_ENTRY and not closing and rung_cancel_denied(status_text):
             # ("#ETH ورود دوم کنسل نشده، منتظر بمانید", "#SOL 2. giriş iptal değil", "2-й вход не отменён"): the rung said
-            # not to be cancelled — it waits on; the post may still close the trade
-            if not closing:
-                return _not_a_signal("an entry rung said not to be cancelled")
-            action = None
+            # not to be cancelled — it waits on
+            return _not_a_signal("an entry rung said not to be cancelled")
         if action == UpdateAction.OTHER and not closing and says_only_held(status_text) \
                 and is_conditional_close(status_text, coin_names):
             # ("#DOGE: if the 4H closes below 0.155 we close. Still holding for now"): a close that waits, beside the trade

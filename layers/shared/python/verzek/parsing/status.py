@@ -1450,6 +1450,13 @@ def update_not_now(lowered: str, action: UpdateAction) -> bool:
     return False
 
 
+def rung_cancel_denied(lowered: str) -> bool:
+    """Every cancel of an entry rung the post says is negated ("ورود دوم کنسل نشده", "2. giriş iptal değil", "2-й вход не
+    отменён"); a question about a cancel done ("Why did we cancel the 2nd entry? … Cancelled.") is no denial."""
+    phrases = list(_position_change_phrases(lowered, UpdateAction.CANCEL_ENTRY))
+    return bool(phrases) and all(said_not_done(line[:m.start()], m.group(0), line[m.end():]) for line, m in phrases)
+
+
 @functools.lru_cache(maxsize=64)
 def _readings(lowered: str, coins: frozenset[str]) -> tuple[str, ...]:
     # (a post is read for closes now and for closes that wait: one reading serves both)
