@@ -66,6 +66,9 @@ def test_a_rung_said_not_cancelled_cancels_nothing(post):
     ("#BNB ورود دوم کنسل شد", "BNB/USDT"),
     ("#AVAX 2. giriş iptal", "AVAX/USDT"),
     ("#DOT 2-й вход отменён", "DOT/USDT"),
+    # (a "not" that says whom the cancel is for, and a question the post answers, deny nothing)
+    ("#DOT cancel the 2nd entry if you are not in yet, the rest hold", "DOT/USDT"),
+    ("#DOT\nWhy did we cancel the 2nd entry? Price ran away. Cancelled.", "DOT/USDT"),
 ])
 def test_a_rung_cancelled_still_cancels_it(post, symbol):
     parsed = parse_message(post)

@@ -1454,7 +1454,9 @@ def rung_cancel_denied(lowered: str) -> bool:
     """Every cancel of an entry rung the post says is negated ("ورود دوم کنسل نشده", "2. giriş iptal değil", "2-й вход не
     отменён"); a question about a cancel done ("Why did we cancel the 2nd entry? … Cancelled.") is no denial."""
     phrases = list(_position_change_phrases(lowered, UpdateAction.CANCEL_ENTRY))
-    return bool(phrases) and all(said_not_done(line[:m.start()], m.group(0), line[m.end():]) for line, m in phrases)
+    # ("Cancel this one if you are not in yet": the "not" is whom the cancel is for, no denial of it)
+    return bool(phrases) and not any(_FOR_THOSE_NOT_IN.search(m.group(0)) for _, m in phrases) \
+        and all(said_not_done(line[:m.start()], m.group(0), line[m.end():]) for line, m in phrases)
 
 
 @functools.lru_cache(maxsize=64)
