@@ -214,7 +214,9 @@ LABELS: list[tuple[Field, str]] = [
     (Field.IGNORE, (r"(?:bonus|extra|extended|optional|moon|moonbag|moon[\s-]+bag|runner|dream|ultimate|stretch|final\s+moon|"
                    # ("Swing holders can target 220", "Mid-term TP 220", "Long-term target 250"): for another horizon
                    r"mid[\s-]*term|long[\s-]*term|swing(?:\s+holders?\s+can)?|hodl(?:ers)?\s+can)\s+"
-                   r"(?:targets?|tps?)(?:\s+(?:zone|area))?|re[\s-]*entry|average|dca(?:\s+(?:zone|area|levels?|entry|entries|orders?))?|"
+                   r"(?:targets?|tps?)(?:\s+(?:zone|area))?|re[\s-]*entry|average|"
+                   # ("buy in stages (DCA):", "Compra (DCA)": a note on the buy label it follows, no label of its own)
+                   r"dca(?![ \t]*\)[ \t]*:?[ \t]*(?:$|\n))(?:\s+(?:zone|area|levels?|entry|entries|orders?))?|"
                    # ("Вход: по рынку, усреднение 5.12", "Добор: 0.7150", "تعزيز: 0.7100"): an averaging order, as "DCA"
                    r"усреднени[ея]|(?:^|(?<=\|))[ \t]*(?:добор|добір|تعزيز)(?=[ \t]*[:：]?[ \t]*\$?\d)|"
                    r"risk(?:\s*/\s*reward)?|reward|r\s*/\s*r|rr|"

@@ -33,6 +33,7 @@ from verzek.parsing.status import (
     ENTRY_ADDED_RE,
     LEVERAGE_CHANGE_RE,
     LOSS_RESULT_RE,
+    MONTH_NAMES,
     POSITION_CHANGES,
     SOLD_CARD_RESULT_RE,
     UPDATE_PATTERNS,
@@ -1653,6 +1654,20 @@ _COMMA_DECIMAL_LOCALE = re.compile(
     re.IGNORECASE)
 
 
+# ("#SOL 2nd entry 130 was not reached, cancel that limit", "DCA at 130 never filled — cancel it"): one later rung of the
+# ladder did not fill — the first entry's position runs on, so the cancel is of that rung only
+_RUNG_NOT_FILLED = re.compile(r"(?<!\w)(?:(?:2nd|second|3rd|third|4th|fourth|last|next)\s+(?:entry|buy|order|limit|dca)|"
+                              r"dca(?:\s+(?:order|limit|entry))?|(?:entry|buy|order)\s*#?[2-9])(?!\w)"
+                              r"(?:\s+(?:at\s+|@\s*)?\$?\d[\d.,]*)?\s+(?:was\s+|has\s+|is\s+)?(?:still\s+)?"
+                              r"(?:not|never|didn'?t|did\s+not|wasn'?t)\s+(?:get\s+|got\s+|been\s+)?(?:reached|hit|touched|fill|filled|triggered)")
+# A closed heading whose object is a month or week of results, not a trade ("Closed March in profit", "Закрыли ноябрь в
+# плюсе", "Закрыли неделю +40%", "Cerramos marzo en verde")
+_PERIOD_CLOSED_HEAD = re.compile(
+    r"^\W*(?:we\s+)?(?:closed|закрыли|закрыл\w*|cerramos|fechamos|encerramos|chiudiamo|abbiamo\s+chiuso|zamkn[eę]li[śs]my|"
+    r"nous\s+cl[ôo]turons|on\s+cl[ôo]ture|kapatt[ıi]k)\s+(?:the\s+|our\s+|this\s+|el\s+|la\s+|o\s+|a\s+|il\s+|le\s+)?"
+    r"(?:" + MONTH_NAMES + r"|week|month|year|quarter|неделю|месяц|год|квартал|semana|mes|m[êe]s|a[ñn]o|ano|settimana|mese|"
+    r"semaine|mois|tydzie[ńn]|miesi[ąa]c|haftay[ıi]|ay[ıi])(?!\w)(?!['’]s|\s+[#$]|\s+(?:long|short|swing|trade|position|call)(?!\w))",
+    re.IGNORECASE)
 _NEVER_FILLED = re.compile(r"(?<!\w)(?:(?:entry|order|it)\s+(?:was\s+|has\s+)?never\s+(?:triggered|filled|activated)|"
                            r"never\s+(?:got\s+)?(?:triggered|filled)|(?:setup|signal|trade|call)\s+(?:is\s+)?invalidated|"
                            r"не\s+(?:сработал|активировал|исполнил)\w*|cancel\w*\s+(?:the\s+)?(?:whole\s+)?(?:setup|signal|trade|call)|"
@@ -1929,6 +1944,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("❌ #SOL 2차 진입 취소 / 1차 진입 … / 2차 진입 …", "#SOL second entry cancelled / Entry 1 …"): one rung of the
         # entries withdrawn over the card it restates — the call's pending entry is cancelled, the card is no new call
         return _status(MessageKind.UPDATE, candidate, segments, UpdateAction.CANCEL_ENTRY, notes)
+    if not has_setup and _PERIOD_CLOSED_HEAD.search(clean):
+        # ("Закрыли март в плюсе, #SOL лучший", "Closed the week +38%, best #SOL"): a month or week of results closed,
+        # the coin its best trade — no trade of the follower's ends
+        return _not_a_signal("a period of results closed, not a trade")
     if candidate is not None and symbol_problem is None and (lx.CLOSED_HEAD_RE.search(clean) or lx.CLOSED_HEAD_RE.search(body)) \
             and not _NOT_OURS.search(status_text) and not has_setup and _named_as_a_reason(tokens, candidate, status_lines):
         # ("Closed ✅ because #BTC dumped", "Closed ✅ (same as #ETH yesterday)"): the coin is why or a comparison — the
@@ -2109,7 +2128,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         if (action or closing) and _ASKS.search(text):
             # "¿Movemos el SL?", "Breakeven'a taşındı mı?", "TP2 hit?": a one-sentence question is no report or command
             return _not_a_signal("a question about a trade, not a status")
-        if action == UpdateAction.CANCEL_ENTRY and closing and _NEVER_FILLED.search(status_text):
+        if action == UpdateAction.CANCEL_ENTRY and closing and _NEVER_FILLED.search(status_text) \
+                and not _RUNG_NOT_FILLED.search(status_text):
             # ("#SUI — entry never triggered, cancel the pending limit order. Setup invalidated."): the pending order is
             # the whole trade — cancelling it before it filled closes the call
             action = None

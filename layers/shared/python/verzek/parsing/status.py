@@ -323,6 +323,11 @@ _FOR_THOSE_NOT_IN = re.compile(
     r"(?:are\s+|were\s+)?(?:haven'?t|have\s+not|not|didn'?t)\s+(?:yet\s+)?(?:entered|in|get\s+in|got\s+in)|"
     r"(?:we\s+are|we'?re)\s+in\s+with\s+the\s+first)(?!\w)")
 # ("отменяем второй тейк": an ordinal before the take-profit's word)
+# ("2nd entry 130 was not reached, cancel that limit", "the DCA at 130 didn't fill — cancel this order"): a later rung
+# said not filled, then cancelled (the "not" is the rung's, no denial of the cancel)
+_RUNG_UNFILLED_CANCEL = (r"(?:(?:2nd|second|3rd|third|4th|fourth|last|next)\s+(?:entry|buy|order|limit|dca)|dca(?:\s+(?:order|limit|entry))?|"
+                         r"(?:entry|buy|order)\s*#?[2-9])(?!\w)[^\n]{0,25}?(?:not|never|didn'?t|wasn'?t)\s+(?:get\s+|got\s+|been\s+)?"
+                         r"(?:reached|hit|touched|fill|filled|triggered)(?:(?!don'?t|do\s+not|not\s|never|no\s+need)[^\n]){0,20}?" + _CANCEL_VERB)
 _ONE_ORDER_AFTER = re.compile(rf"^\s+(?:the\s+|our\s+|your\s+|all\s+)?(?:[#$]\w+\s+)?"
                               rf"(?:(?:перв|втор|трет|четв[её]рт|последн)\w*\s+)?{_ONE_ORDER}")
 _ONE_ORDER_BEFORE = re.compile(rf"(?<!\w){_ONE_ORDER}\s*(?:\w+\s+|অর্ডার\s+)?$")
@@ -630,6 +635,9 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"отмен\w*[ \t]+(?:(?:ордер\w*|лимит\w*|заявк\w*)[ \t]+(?:на[ \t]+)?)?(?:(?:втор\w*|трет\w*|[2-9]-?(?:й|ой|ий)?|"
         r"последн\w*|оставш\w*)[ \t]+вход\w*|добор\w*|усреднени\w*)|"
         r"(?:(?:втор\w*|трет\w*|[2-9]-?(?:й|ой|ий)?|последн\w*)[ \t]+вход\w*|добор\w*)[ \t]+(?:\w+[ \t]+)?отмен\w*|"
+        # ("2nd entry 130 was not reached, cancel that limit", "the DCA at 130 didn't fill — cancel this order"): a later
+        # rung said not filled, then cancelled
+        + _RUNG_UNFILLED_CANCEL + r"|"
         # (the unfilled rungs in other languages, either side of the verb; a cancel for those not in yet)
         + _CANCEL_VERB + r"[ \t]+(?:the[ \t]+|all[ \t]+|(?:[#$]\w+[ \t]+))?" + _UNFILLED_RUNGS + r"|" + _UNFILLED_RUNGS
         + r"[ \t]*(?:(?:bitte|please|pls|wurden?|werden|sind|ist|is|are|were|was|have\s+been|has\s+been)[ \t]+)?" + _CANCEL_VERB + r"|"
@@ -698,6 +706,15 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
          r"留(?:一?点|小|少量|部分)?仓|保留(?:部分|小)?仓位?|继续持有|拿住")))),
 ]
 
+# The months, in the languages whose results posts name one ("Закрыли ноябрь в плюсе", "Fechamos novembro com …")
+MONTH_NAMES = (r"(?:january|february|march|april|may|june|july|august|"
+                r"september|october|november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|"
+                r"octubre|noviembre|diciembre|janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro|outubro|novembro|dezembro|"
+                r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janvier|f[ée]vrier|mars|avril|"
+                r"mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|januar|februar|m[äa]rz|juni|juli|oktober|"
+                r"dezember|январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|сентябр[ьяе]|"
+                r"октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]|ocak|[şs]ubat|mart|nisan|may[ıi]s|haziran|temmuz|a[ğg]ustos|eyl[üu]l|"
+                r"ekim|kas[ıi]m|aral[ıi]k)")
 # ("Nasdaq closed higher", "candle closed above 64k", "#BTC closing above 70k": a market moving, not a trade ending;
 # "cancel anytime" in an ad is about a subscription)
 # ("cancel(which=all); market(side=sell …)": a copier script's function call, not prose)
@@ -720,14 +737,7 @@ _MARKET_MOVE = (r"(?!\()(?!\s+(?:higher|lower|above|below|up|down|green|red|flat
                 r"woche|monat|jahr|tag)|haftay[ıi]|ay[ıi]|неделю|месяц|год|"
                 # ("Fechamos novembro com 38 operações", "Closed October +180%", "Cerramos marzo en verde", "Закрыли ноябрь
                 # в плюсе", "Kasım ayını kapattık"): a month of results, not a trade
-                r"(?:(?:this|the|our|este|esta|este|o|el|le|il|den|этот)\s+)?(?:january|february|march|april|may|june|july|august|"
-                r"september|october|november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|"
-                r"octubre|noviembre|diciembre|janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro|outubro|novembro|dezembro|"
-                r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janvier|f[ée]vrier|mars|avril|"
-                r"mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|januar|februar|m[äa]rz|juni|juli|oktober|"
-                r"dezember|январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|сентябр[ьяе]|"
-                r"октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]|ocak|[şs]ubat|mart|nisan|may[ıi]s|haziran|temmuz|a[ğg]ustos|eyl[üu]l|"
-                r"ekim|kas[ıi]m|aral[ıi]k)"
+                r"(?:(?:this|the|our|este|esta|este|o|el|le|il|den|этот)\s+)?" + MONTH_NAMES + 
                 # ("Close this week's #AVAX long", "Closing the March #ETH long now", "closed October's swing", "close may be
                 # wise"): a month or week naming the trade, or "may" the verb — the trade is closed
                 r"(?!['’]s(?!\w)|\s+[#$]|\s+(?:long|short|swing|trade|position|call|be|have|not|help)(?!\w))|"
@@ -1304,7 +1314,9 @@ _FUTURE_AFTER = re.compile(r"^\s*(?:する|します)?\s*(?:予定|つもり|예
 _RIGHT_NOW = re.compile(r"(?<!\w)(?:now|right\s+away|immediately|asap|jetzt|sofort|сейчас|немедленно|ahora|agora|maintenant|"
                         r"imm[ée]diatement|adesso|subito|teraz|natychmiast|зараз|негайно|sekarang|segera|الآن|الان|فورا|فوراً)(?!\w)|"
                         r"现在|立即|马上|立刻|今すぐ|直ちに|지금|즉시")
-_ALMOST = re.compile(r"(?<!\w)(?:almost|nearly|barely|casi|quase|presque|quasi|fast|почти|neredeyse|suýt|hampir|nyaris)\s+$|"
+# ("#ETH almost got stopped out": the auxiliary between "almost" and the stop-out)
+_ALMOST = re.compile(r"(?<!\w)(?:almost|nearly|barely|casi|quase|presque|quasi|fast|почти|neredeyse|suýt|hampir|nyaris)\s+"
+                     r"(?:(?:got|get|getting|been|was|were|have\s+been|had\s+been|we\s+got)\s+)?$|"
                      # ("#ETH 差点打到止损了", "거의 손절", "เกือบโดน"): "almost" before the stop-out, in CJK and Thai
                      r"(?:差点|差一点|险些|几乎|もう少しで|거의|เกือบ)\s*$")
 # ("SOL stopped at resistance 150 again", "ETH stopped right at the 0.618 fib", "DOGE stopped out everyone before the pump",
@@ -1326,7 +1338,7 @@ _OTHERS_STOPPED = re.compile(
 _CANCEL_START = re.compile(_CANCEL_VERB)
 
 
-def _cancels_one_order(line: str, match: re.Match[str]) -> bool:
+def _cancels_one_order(line: str, match: re.Match[str], lowered: str = "") -> bool:
     """The close phrase is a cancel of one order of the trade (a target, the stop, one entry rung) or of the limit swapped
     for a market entry — the trade goes on ("#SOL cancel TP3", "cancel the limit and enter at market")."""
     verb = _CANCEL_START.search(match.group(0))
@@ -1335,8 +1347,15 @@ def _cancels_one_order(line: str, match: re.Match[str]) -> bool:
     # (the phrase may hold the object: "cancel the dca order", "limit emri iptal")
     start, end = match.start() + verb.start(), match.start() + verb.end()
     return bool(_ONE_ORDER_AFTER.match(line[end:]) or _ONE_ORDER_BEFORE.search(line[:start])
+                or _THAT_ORDER_AFTER.match(line[end:]) and _RUNG_NAMED.search(lowered or line[:start])
                 or _MARKET_INSTEAD.search(line[end:])
                 or _FOR_THOSE_NOT_IN.search(line) and not re.search(_THOSE_IN_CLOSE, line))
+
+
+# ("2nd entry 130 was not reached, cancel that limit", "DCA at 130 didn't fill — cancel this order"): the cancel's object
+# points back to the one rung named earlier on the line
+_THAT_ORDER_AFTER = re.compile(r"^\s+(?:that|this|it|the\s+same)(?:\s+(?:one|limit|order|limit\s+order|buy\s+order|entry))?(?!\w)")
+_RUNG_NAMED = re.compile(rf"(?<!\w)(?:{_UNFILLED_RUNGS}|dca(?:\s+(?:order|limit|entry))?)(?!\w)")
 
 
 # ("signal expired for latecomers only — if you're in, hold", "setup expired. If you got filled, keep your SL"): the
@@ -1379,7 +1398,7 @@ def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
                     or _ALMOST.search(before) \
                     or match.group(0).endswith("stopped") and _PRICE_HALTED.match(line[match.end():]) \
                     or ("stop" in match.group(0) or "sl" in match.group(0)) and _OTHERS_STOPPED.match(line[match.end():]) \
-                    or said_not_done(before, match.group(0), line[match.end():]) or _cancels_one_order(line, match) \
+                    or said_not_done(before, match.group(0), line[match.end():]) or _cancels_one_order(line, match, lowered) \
                     or _EXPIRY_PHRASE.search(match.group(0)) and (_THOSE_IN_KEEP.search(lowered)
                                                                   or _RUNG_BEFORE.search(clause_before)):
                 yield "no"
@@ -1455,7 +1474,8 @@ def rung_cancel_denied(lowered: str) -> bool:
     отменён"); a question about a cancel done ("Why did we cancel the 2nd entry? … Cancelled.") is no denial."""
     phrases = list(_position_change_phrases(lowered, UpdateAction.CANCEL_ENTRY))
     # ("Cancel this one if you are not in yet": the "not" is whom the cancel is for, no denial of it)
-    return bool(phrases) and not any(_FOR_THOSE_NOT_IN.search(m.group(0)) for _, m in phrases) \
+    return bool(phrases) and not any(_FOR_THOSE_NOT_IN.search(m.group(0)) or re.match(_RUNG_UNFILLED_CANCEL, m.group(0))
+                                     for _, m in phrases) \
         and all(said_not_done(line[:m.start()], m.group(0), line[m.end():]) for line, m in phrases)
 
 

@@ -1,0 +1,94 @@
+"""Session 17, the lead's fixes for what session 16 left (own look-alikes, other coins and wording):
+
+- a later rung said not filled and then cancelled ("2nd entry 130 was not reached, cancel that limit") cancels that rung
+  only — the first entry's position runs on — where a whole call whose entry never filled is still closed;
+- a month or week of results closed ("Закрыли март в плюсе, #SOL лучший") is no close of the coin named as its best;
+- "almost got stopped out" is no stop-out;
+- a buy heading with a parenthesised "(DCA)" note over numbered price rows is the entry ladder; "Re-buy (DCA): X"
+  keeps being an add-on entry.
+"""
+
+from decimal import Decimal as D
+
+import pytest
+from verzek.domain.signals import MessageKind, UpdateAction
+from verzek.parsing import parse_message
+
+
+@pytest.mark.parametrize("text,symbol", [
+    ("#SOL 2nd entry 130 was not reached, cancel that limit", "SOL/USDT"),
+    ("#AVAX the DCA at 21.40 didn't fill — cancel this order", "AVAX/USDT"),
+    ("#LINK entry 2 not reached. Cancel it, the first entry runs", "LINK/USDT"),
+    ("#NEAR second entry wasn't reached, cancel it. Targets the same", "NEAR/USDT"),
+])
+def test_an_unfilled_later_rung_cancelled_cancels_that_rung_only(text, symbol):
+    parsed = parse_message(text)
+    assert (parsed.kind, parsed.symbol, parsed.update_action) == (MessageKind.UPDATE, symbol, UpdateAction.CANCEL_ENTRY)
+
+
+@pytest.mark.parametrize("text", [
+    "#SOL 2nd entry not reached, don't cancel it yet",
+    "#SOL 2nd entry not reached, no need to cancel, it may still come",
+])
+def test_a_rung_cancel_said_not_to_happen_changes_nothing(text):
+    parsed = parse_message(text)
+    assert parsed.kind == MessageKind.NOT_A_SIGNAL
+
+
+@pytest.mark.parametrize("text,symbol", [
+    ("#SUI — entry never triggered, cancel the pending limit order.", "SUI/USDT"),
+    ("#APT entry 9.80 was not reached, cancel the order", "APT/USDT"),
+])
+def test_a_whole_call_never_filled_and_cancelled_still_closes(text, symbol):
+    parsed = parse_message(text)
+    assert (parsed.kind, parsed.symbol, parsed.update_action) == (MessageKind.CLOSE, symbol, UpdateAction.CANCEL_ENTRY)
+
+
+@pytest.mark.parametrize("text", [
+    "Закрыли март в плюсе, #SOL лучший",
+    "Closed March in profit, #DOGE was the best",
+    "Закрыли неделю в плюсе, лучший #TON +40%",
+    "Closed the week +38% 🔥 best trade #INJ",
+    "Cerramos marzo en verde, #AVAX el mejor",
+])
+def test_a_period_of_results_closed_closes_no_coin(text):
+    assert parse_message(text).kind == MessageKind.NOT_A_SIGNAL
+
+
+@pytest.mark.parametrize("text,symbol", [
+    ("Закрыли #SOL в плюсе", "SOL/USDT"),
+    ("Closed the March #ETH long", "ETH/USDT"),
+    ("Closed ✅ #ARB +40%", "ARB/USDT"),
+])
+def test_a_closed_heading_over_a_trade_still_closes(text, symbol):
+    parsed = parse_message(text)
+    assert (parsed.kind, parsed.symbol) == (MessageKind.CLOSE, symbol)
+
+
+@pytest.mark.parametrize("text", [
+    "#ETH almost got stopped out, still holding",
+    "Phew, #BTC almost got stopped out there",
+    "#SOL nearly got stopped out, then TP1 hit ✅",
+])
+def test_almost_stopped_out_is_no_stop_out(text):
+    assert parse_message(text).kind != MessageKind.CLOSE
+
+
+def test_a_real_stop_out_still_closes():
+    parsed = parse_message("#BTC got stopped out")
+    assert (parsed.kind, parsed.update_action) == (MessageKind.CLOSE, UpdateAction.SL_HIT)
+
+
+@pytest.mark.parametrize("text,entries", [
+    ("$RNDR beli bertahap (DCA):\n1) 8,10\n2) 7,70\n3) 7,25\nTarget: 8,90 - 9,60 - 10,80\nSL: 6,80", ["7.25", "7.70", "8.10"]),
+    ("#FET buy in parts (DCA)\n1) 1.412\n2) 1.365\nTargets: 1.50 / 1.62\nSL: 1.30", ["1.365", "1.412"]),
+])
+def test_a_buy_heading_with_a_dca_note_over_numbered_rows_is_the_ladder(text, entries):
+    parsed = parse_message(text)
+    assert parsed.kind == MessageKind.OPEN and parsed.tradable
+    assert list(parsed.entries) == [D(e) for e in entries]
+
+
+def test_a_dca_line_with_its_price_stays_an_add_on_entry():
+    parsed = parse_message("#AAVE long\nEntrada: 92,40\nRecompra (DCA): 88,90\nObjetivos: 96,00 – 101,50\nStop-loss: 84,70")
+    assert list(parsed.entries) == [D("88.90"), D("92.40")]
