@@ -92,3 +92,29 @@ def test_a_buy_heading_with_a_dca_note_over_numbered_rows_is_the_ladder(text, en
 def test_a_dca_line_with_its_price_stays_an_add_on_entry():
     parsed = parse_message("#AAVE long\nEntrada: 92,40\nRecompra (DCA): 88,90\nObjetivos: 96,00 – 101,50\nStop-loss: 84,70")
     assert list(parsed.entries) == [D("88.90"), D("92.40")]
+
+
+@pytest.mark.parametrize("text,symbol", [
+    ("⬆️ Ignore the bot's 'Stop Target Hit' on #GALA — the wick printed on one exchange only. Still in, SL unchanged.", "GALA/USDT"),
+    ("Ignore the stop hit notice on #ETH, still in the trade", "ETH/USDT"),
+    ("Disregard the 'closed' message for #SOL, it was sent by mistake. Position still open", "SOL/USDT"),
+    ("Please ignore that “SL hit” alert on #DOT — we are still holding", "DOT/USDT"),
+])
+def test_a_status_notice_the_post_disowns_closes_nothing(text, symbol):
+    parsed = parse_message(text)
+    assert parsed.kind != MessageKind.CLOSE
+    assert parsed.update_action not in (UpdateAction.TP_HIT, UpdateAction.SL_HIT)
+
+
+@pytest.mark.parametrize("text,symbol", [
+    ("Ignore the noise, close #SOL now", "SOL/USDT"),
+    ("#ARB stop hit, ignore the pump after", "ARB/USDT"),
+])
+def test_an_ignore_about_something_else_keeps_the_close(text, symbol):
+    parsed = parse_message(text)
+    assert (parsed.kind, parsed.symbol) == (MessageKind.CLOSE, symbol)
+
+
+def test_ignore_this_signal_still_withdraws_the_call():
+    parsed = parse_message("#OP entry not triggered, ignore this signal")
+    assert (parsed.kind, parsed.update_action) == (MessageKind.CLOSE, UpdateAction.CANCEL_ENTRY)

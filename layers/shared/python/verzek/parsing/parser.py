@@ -41,6 +41,7 @@ from verzek.parsing.status import (
     StopMove,
     change_beside,
     close_action,
+    without_disowned_notices,
     close_all_names,
     closed_coin_beside_conditions,
     closes_position,
@@ -1799,6 +1800,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     # (ticks read as "done" for status words; without a tick the text is the clean one — no second pass)
     status_text = normalize(text.replace("\u2705", " done ").replace("\u2714", " done ").replace("\u2611", " done ")).lower() \
         if "\u2705" in text or "\u2714" in text or "\u2611" in text else clean.lower()
+    status_text = without_disowned_notices(status_text)
     # (the lines the tokens were read from)
     status_lines = clean.split("\n")
     # (read once: several rules below ask; "Move SL to entry after TP1 hits!" under a setup is advice for later)

@@ -1314,6 +1314,19 @@ _FUTURE_AFTER = re.compile(r"^\s*(?:する|します)?\s*(?:予定|つもり|예
 _RIGHT_NOW = re.compile(r"(?<!\w)(?:now|right\s+away|immediately|asap|jetzt|sofort|сейчас|немедленно|ahora|agora|maintenant|"
                         r"imm[ée]diatement|adesso|subito|teraz|natychmiast|зараз|негайно|sekarang|segera|الآن|الان|فورا|فوراً)(?!\w)|"
                         r"现在|立即|马上|立刻|今すぐ|直ちに|지금|즉시")
+_DISOWNED_QUOTE = re.compile(r"((?<!\w)(?:ignore|disregard)\s+(?:(?:the|this|that|our|previous|last|earlier|bot'?s)\s+){0,3})"
+                             r"(?:['\"‘“«][^'\"’”»\n]{1,60}['\"’”»]|(?:(?!\b(?:and|but|then|close|exit)\b)[^\s,.;:!?]+\s+){1,4}"
+                             r"(?=(?:notice|message|alert|notification|msg|post)s?(?!\w)))")
+
+
+def without_disowned_notices(lowered: str) -> str:
+    """The post with the status a notice it disowns reported blanked ("Ignore the bot's 'Stop Target Hit' on #GALA",
+    "ignore the stop hit notice on #ETH"): the words quoted to be ignored say nothing of the trade."""
+    if "ignore" not in lowered and "disregard" not in lowered:
+        return lowered
+    return _DISOWNED_QUOTE.sub(lambda m: m.group(1) + " notice ", lowered)
+
+
 # ("#ETH almost got stopped out": the auxiliary between "almost" and the stop-out)
 _ALMOST = re.compile(r"(?<!\w)(?:almost|nearly|barely|casi|quase|presque|quasi|fast|почти|neredeyse|suýt|hampir|nyaris)\s+"
                      r"(?:(?:got|get|getting|been|was|were|have\s+been|had\s+been|we\s+got)\s+)?$|"
