@@ -41,7 +41,6 @@ from verzek.parsing.status import (
     StopMove,
     change_beside,
     close_action,
-    without_disowned_notices,
     close_all_names,
     closed_coin_beside_conditions,
     closes_position,
@@ -68,6 +67,7 @@ from verzek.parsing.status import (
     update_action,
     update_not_now,
     update_waits,
+    without_disowned_notices,
     without_reader_conditions,
 )
 from verzek.parsing.symbols import (
