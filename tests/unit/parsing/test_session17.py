@@ -118,3 +118,17 @@ def test_an_ignore_about_something_else_keeps_the_close(text, symbol):
 def test_ignore_this_signal_still_withdraws_the_call():
     parsed = parse_message("#OP entry not triggered, ignore this signal")
     assert (parsed.kind, parsed.update_action) == (MessageKind.CLOSE, UpdateAction.CANCEL_ENTRY)
+
+
+@pytest.mark.parametrize("text", [
+    "CME gap on #BTC at 96k is still open",
+    "VIP registration still open! #SOL +40% yesterday",
+    "Early-bird discount still open for #VIP, join now",
+])
+def test_a_gap_or_an_offer_still_open_is_no_running_trade(text):
+    assert parse_message(text).kind == MessageKind.NOT_A_SIGNAL
+
+
+def test_a_trade_still_open_beside_a_gap_still_open_is_progress():
+    parsed = parse_message("The CME gap at 96k is still open, careful. #ETH long still open")
+    assert (parsed.kind, parsed.symbol, parsed.update_action) == (MessageKind.UPDATE, "ETH/USDT", UpdateAction.OTHER)

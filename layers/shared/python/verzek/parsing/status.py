@@ -1319,12 +1319,24 @@ _DISOWNED_QUOTE = re.compile(r"((?<!\w)(?:ignore|disregard)\s+(?:(?:the|this|tha
                              r"(?=(?:notice|message|alert|notification|msg|post)s?(?!\w)))")
 
 
+# ("the CME gap at 96k is still open", "the window for early entries stays open", "registration still open"): a price gap
+# or an offer left open — market talk or an advert, no trade running
+_NO_TRADE_STILL_OPEN = re.compile(r"(?<!\w)((?:gaps?|fvgs?|imbalances?|windows?|doors?|registrations?|offers?|presales?|"
+                                  r"whitelists?|spots|slots|seats|applications|discounts?|promos?)(?!\w)[^.,;:!?\n]{0,30}?)"
+                                  r"(?:still|remains?|stays?)\s+open(?!\w)", re.IGNORECASE)
+
+
+def without_open_gaps(text: str) -> str:
+    """The text with a gap or an offer said to be "still open" blanked (no trade of the follower's is open there)."""
+    return _NO_TRADE_STILL_OPEN.sub(lambda m: m.group(1) + "unfilled", text) if "open" in text.lower() else text
+
+
 def without_disowned_notices(lowered: str) -> str:
-    """The post with the status a notice it disowns reported blanked ("Ignore the bot's 'Stop Target Hit' on #GALA",
-    "ignore the stop hit notice on #ETH"): the words quoted to be ignored say nothing of the trade."""
-    if "ignore" not in lowered and "disregard" not in lowered:
-        return lowered
-    return _DISOWNED_QUOTE.sub(lambda m: m.group(1) + " notice ", lowered)
+    """The post with what says nothing of a trade blanked: the status a notice it disowns reported ("Ignore the bot's
+    'Stop Target Hit' on #GALA", "ignore the stop hit notice on #ETH"), and a gap or an offer "still open"."""
+    if "ignore" in lowered or "disregard" in lowered:
+        lowered = _DISOWNED_QUOTE.sub(lambda m: m.group(1) + " notice ", lowered)
+    return without_open_gaps(lowered)
 
 
 # ("#ETH almost got stopped out": the auxiliary between "almost" and the stop-out)
