@@ -2162,6 +2162,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 # ("SL to entry, since #BTC looks shaky", "Move SL to entry (like we did on #ETH)")
                 return _not_a_signal(f"a position change that names {named.base} only as a reason or comparison")
             if named is not None and named is not candidate and named.rank == 0 and action in POSITION_CHANGES \
+                    and not _heads_an_update(tokens, named.position, status_lines) \
                     and not _acts_in_its_sentence(tokens, named, lambda sentence: update_action(sentence) is not None
                                                   or _TRADE_WORD.search(sentence) is not None, status_lines):
                 # ("SAFE! SL to BE", "BTC weak. Move SL to entry"): the capitalised word stands in a sentence of its own
@@ -4193,6 +4194,22 @@ def _named_as_a_reason(tokens: list[Token], coin: SymbolCandidate, lines: list[s
 # (in the channels' languages too: "ARB — вторая цель ✅ 0,92 / Стоп подтягиваем …", "SOL — 2. hedef ✅", "ورود", "الهدف")
 _TRADE_WORD = re.compile(r"(?<!\w)(?:tp|target|sl|stop|entry|цел[ьи]|ціл[ьі]|тейк\w*|стоп\w*|вход\w*|вх[іо]д\w*|hedef\w*|"
                          r"giri[şs]\w*|objetivos?|alvos?|entrada|تارگت|حد\s+سود|استاپ|ورود|(?:ال)?هدف|(?:ال)?دخول)\s*\d?(?!\w)")
+
+
+# ("Update C98 🚀", "C98 update:", "Update on C98", "Обновление по C98", "Güncelleme: C98", "Cập nhật C98"): a first
+# line of the update's word and one ticker names the coin the update is about
+_UPDATE_WORD = (r"(?:update|updates|обновление|апдейт|оновлення|g[üu]ncelleme|actualizaci[óo]n|atualiza[çc][ãa]o|"
+                r"aggiornamento|mise\s+[àa]\s+jour|c[ậa]p\s+nh[ậa]t|aktualisierung|aktualizacja)")
+_UPDATE_ON = r"(?:\s+(?:on|for|по|de|do|da|sur|su|zu|für|dla|về|untuk))?"
+
+
+def _heads_an_update(tokens: list[Token], position: int, lines: list[str]) -> bool:
+    tok = tokens[position]
+    if tok.line != 0 or tok.kind != Kind.WORD or not lines or not tok.text.isupper():
+        return False
+    word = re.escape(tok.text)
+    return re.fullmatch(rf"\W*(?:{_UPDATE_WORD}{_UPDATE_ON}\s*[:\-–—|]?\s*{word}|{word}\s*[:\-–—|]?\s*{_UPDATE_WORD})[\W_]*",
+                        lines[0].strip(), re.IGNORECASE) is not None
 
 
 def _acts_in_its_sentence(tokens: list[Token], coin: SymbolCandidate, says, lines: list[str]) -> bool:
