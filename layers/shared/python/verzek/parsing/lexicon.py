@@ -127,6 +127,8 @@ LABELS: list[tuple[Field, str]] = [
                     # "Exit: 0.168 / 0.176" heading its own line: the exits of the setup, i.e. its targets
                     r"(?:^|(?<=\|))[ \t]*(?:exits?|exit[\s-]*(?:targets?|levels?|points?)|çıkış|salida|sa[íi]da|выход|ausstieg|sortie|uscita|wyj[śs]cie)(?=[ \t]*[:=])|"
                     r"(?:^|(?<=\|))[ \t]*(?:exits?|close)(?=[ \t]+\$?\d[\d.,]*[ \t]*[/|,-])|"
+                    # ("Takes: 10.30 — 10.90 — 11.80", "Profit takes: …"): the take-profits, as a heading with its colon
+                    r"(?:^|(?<=\|))[ \t]*(?:profit[\s-]*)?takes(?=[ \t]*[:=])|"
                     r"(?:^|(?<=\|))[ \t]*(?:close|exit)(?:\s+(?:the\s+)?(?:position|trade))?\s+(?:at|@)(?=[ \t]*[:=])|"
                     r"(?:^|(?<=\|))[ \t]*(?:exits?|close)[ \t]*@(?=[ \t]*\$?\d)|(?:^|(?<=\|))[ \t]*out(?=[ \t]*[:=]?[ \t]*\$?\d)|"
                     # "Open: 0.385 / Close: 0.405": a close heading its line before a price is the setup's exit
@@ -164,7 +166,12 @@ LABELS: list[tuple[Field, str]] = [
                   r"base\s+order(?:\s+(?:filled|price|placed))?(?:\s+(?:at|@))?(?=[ \t]*[:=@]?[ \t]*\$?\d[\d.,]*(?![\d.,]|\s*(?:usdt|usd|usdc|\$|dollars?)(?!\w)))|"
                   r"enter(?:\s+at)?|entrada(?:s)?|punto\s+de\s+entrada|pre[çc]o\s+de\s+entrada|"
                   r"giri[şs]ler|giri[şs](?:\s+(?:fiyat[ıi]|b[öo]lgesi|aral[ıi][ğg][ıi]))?|точк[аи]\s+входа|зона\s+входа|"
-                  r"цена\s+входа|зона\s+(?:набора|покупки|закупки|закупа)|входы|вход|набира(?:ю|ем)(?=\s+(?:[#$]\w+\s+)?(?:от|в\s+зоне|\d))|рыночный\s+ордер|лимитный\s+ордер|market\s+order|limit\s+order|"
+                  r"цена\s+входа|зона\s+(?:набора|покупки|закупки|закупа)|входы|вход|"
+                  # ("Ladder:" over "• 9.80 / • 9.55 / • 9.20", "Entry ladder: 9.80 / 9.55"): the entries' rungs
+                  r"(?:^|(?<=\|))[ \t]*(?:entry[\s-]+|buy[\s-]+|dca[\s-]+)?ladder(?=[ \t]*[:=])|entry[\s-]+ladder|"
+                  # ("ТВХ: 0.4120", "Т.вх. 0.41", "ТВХ 1 / ТВХ 2": трейдерское сокращение «точка входа»; «Х 1» normalised to «x 1»)
+                  r"(?:^|(?<=\|))[ \t]*(?:тв[хx]|т\.[ \t]?в[хx]\.?)(?:[ \t]*[12345])?(?=[ \t]*[:=-]?[ \t]*\$?\d)|"
+                  r"набира(?:ю|ем)(?=\s+(?:[#$]\w+\s+)?(?:от|в\s+зоне|\d))|рыночный\s+ордер|лимитный\s+ордер|market\s+order|limit\s+order|"
                   r"(?:buy|long|short)[\s-]*(?:zone|area|range|setup|between|price)|(?:^|(?<=\|))[ \t]*buys(?=[ \t]*:)|(?:buy|sell)[\s-]*stop(?:\s+(?:above|below|at))?|accumulat(?:e|ion)(?:\s+zone)?|"
                   r"open(?:ing)?\s+price|avg\.?\s+entry|" + PRICE_NOW_PHRASE + r"|"
                   r"(?:^|(?<=\|))[ \t]*price(?=\s*[:=-])|(?:^|(?<=\|))[ \t]*in(?=[ \t]*[:=]?[ \t]*\$?\d)|"

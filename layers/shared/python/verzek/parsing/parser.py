@@ -1089,7 +1089,12 @@ def _market_noted_beside(entry_segments: list[Segment], entry: Decimal) -> bool:
 
 # Words a market tag after the entry's price may carry ("Entry 3412 (at market price)", "Entry 0.7450 (CMP)", "142 now")
 _MARKET_TAG_WORDS = frozenset(["at", "the", "price", "order", "rate", "right", "a", "an", "aprox", "approx", "approximately",
-                               "around", "entry", "execution", "fill", "filled", "only", "please", "pls"])
+                               "around", "entry", "execution", "fill", "filled", "only", "please", "pls",
+                               # ("Alım: 1,42 civarı (piyasa)", "Вход: 0.41 около (по рынку)", "Entrada: 1,42 aprox.
+                               # (mercado)"): "around" in other languages, before the market tag
+                               "civarı", "civari", "civarında", "civarinda", "около", "примерно", "приблизно", "khoảng",
+                               "sekitar", "kisaran", "cerca", "alrededor", "aproximadamente", "aproximado", "environ",
+                               "circa", "ca", "etwa", "ungefähr", "approssimativamente", "około", "ok", "lagbhag", "takriban"])
 
 
 _BRACKET_RIGHT_AFTER = re.compile(r"\s*[(\[]([^)\]\d]*)[)\]]")
@@ -1495,7 +1500,7 @@ def parse_message(text: str) -> ParsedMessage:
         # the joined one is a consistent trade ("Entry: 67 250 / TP: 67 900 / SL: 66 700"); "TP 585 600 615"
         # keeps its three targets because read literally it is already consistent.
         joined = _parse(_SPACED_THOUSANDS.sub(r"\1\2", text))
-        if joined.kind == MessageKind.OPEN and not joined.rejected:
+        if joined.kind == MessageKind.OPEN and (not joined.rejected or _only_holds_already_there(joined, parsed)):
             return _replace(joined, notes=(*joined.notes, "spaces read as thousands separators"))
     if parsed.kind == MessageKind.OPEN and parsed.rejected and _AMBIGUOUS_COMMA in parsed.rejected \
             and isinstance(text, str) and _COMMA_DECIMAL_LOCALE.search(text):
@@ -1511,6 +1516,13 @@ def parse_message(text: str) -> ParsedMessage:
     if parsed.kind == MessageKind.UPDATE and parsed.update_action in _KEEPS_A_STOP_CHANGE:
         return _stop_changes_kept(parsed, normalize(text).lower())
     return parsed
+
+
+def _only_holds_already_there(joined: ParsedMessage, literal: ParsedMessage) -> bool:
+    """("Биткоин — ШОРТ / Вход: 67 200 / Цели: 66 100 / …"): the joined reading is held only for reasons the literal one
+    is held for too (the coin written by its name) — the numbers' problems are gone, the rest of the hold stays."""
+    held = set(joined.rejected.split("; "))
+    return all(r.startswith("held for review") for r in held) and held < set(literal.rejected.split("; "))
 
 
 _KEEPS_A_STOP_CHANGE = frozenset({UpdateAction.PARTIAL_CLOSE, UpdateAction.TP_HIT, UpdateAction.ENTRY_FILLED,
@@ -2150,6 +2162,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 # ("SL to entry, since #BTC looks shaky", "Move SL to entry (like we did on #ETH)")
                 return _not_a_signal(f"a position change that names {named.base} only as a reason or comparison")
             if named is not None and named is not candidate and named.rank == 0 and action in POSITION_CHANGES \
+                    and not _heads_an_update(tokens, named.position, status_lines) \
                     and not _acts_in_its_sentence(tokens, named, lambda sentence: update_action(sentence) is not None
                                                   or _TRADE_WORD.search(sentence) is not None, status_lines):
                 # ("SAFE! SL to BE", "BTC weak. Move SL to entry"): the capitalised word stands in a sentence of its own
@@ -3404,6 +3417,9 @@ _LEVELS_LATER_MORE = (
     # ("ENTRY + TARGETS DROPPING IN 5 MIN", "levels landing shortly")
     rf"[,.—–-]?\s*{_LEVEL_LIST}\s+(?:dropping|landing|coming|arriving|going\s+out|out)\s+"
     r"(?:in\s+\d{1,2}\s*(?:min\w*|m)|soon|shortly)(?!\w)|"
+    # vi "Chi tiết entry/TP/SL gửi sau 5 phút nha", "entry sẽ cập nhật sau", "TP/SL báo sau" (sent / told later)
+    rf"[,.—–-]?\s*(?:chi\s+ti[ếe]t\s+)?{_LEVEL_LIST}\s+(?:s[ẽe]\s+)?(?:g[ửu]i|b[áa]o|c[ậa]p\s+nh[ậa]t|l[êe]n|c[óo])\s+"
+    r"(?:sau|trong)(?:\s+(?:\d{1,2}\s*ph[úu]t|[íi]t\s+ph[úu]t|ch[úu]t))?(?:\s+(?:n[ữu]a|nha|nh[ée]|nh[ée]\s+ae|nha\s+ae|ae))*(?!\w)|"
     rf"[,.—–-]?\s*{_LEVEL_LIST}\s+(?:menyusul|nanti|segera|akan\s+menyusul)(?:\s+(?:sebentar\s+lagi|segera|ya|nanti))?(?!\w)|"
     rf"[,.—–-]?\s*{_LEVEL_LIST}\s+(?:em|en|in|dans|tra|za|через|içinde|dalam|trong)\s+\d{{1,2}}\s*(?:min\w*|m|минут\w*|dakika|menit|ph[úu]t)"
     r"(?:\s+(?:aqui|aqu[íi]|here|ici|qui)?(?:\s+(?:no|en\s+el|in\s+the|sur\s+le|nel)\s+(?:canal|channel|chat|grupo|group|gruppo))?)?(?!\w)|"
@@ -3479,7 +3495,9 @@ _GET_READY = re.compile(r"(?i)(?<!\w)(?:get\s+(?:your\s+|the\s+)?(?:usdt|usdc|fu
                         r"(?:turn|switch)\s+on\s+(?:your\s+|the\s+)?notifications?|"
                         r"get\s+ready(?:\s+(?:to|for))?|loading|prepare(?:\s+(?:to|for))?|(?:is\s+)?coming(?:\s+soon)?|"
                         r"(?:be|stay)\s+ready|jaldi\s+aa\s+raha\s+hai|inakuja(?:\s+hivi\s+karibuni)?|hivi\s+karibuni|"
-                        r"jiandaeni|kaeni\s+tayari)(?!\w)|준비\s*하세요|준비|准备中|速报|(?:少々)?お待ちください|请稍等|敬请期待|"
+                        r"jiandaeni|kaeni\s+tayari|"
+                        # vi "Sắp có kèo #AAVE SHORT" (a call is coming), "Chuẩn bị short #SOL" (get ready)
+                        r"s[ắa]p\s+c[óo](?:\s+k[èe]o)?|chu[ẩa]n\s+b[ịi])(?!\w)|준비\s*하세요|준비|准备中|速报|(?:少々)?お待ちください|请稍等|敬请期待|"
                         r"(?<!\S)(?:पर|जल्द(?:\s+ही)?|आने\s+वाला\s+है|आ\s+रहा\s+है|तैयार\s+(?:रहो|रहें|रहिए))(?=[\s,.!?।]|$)")
 
 
@@ -4176,6 +4194,22 @@ def _named_as_a_reason(tokens: list[Token], coin: SymbolCandidate, lines: list[s
 # (in the channels' languages too: "ARB — вторая цель ✅ 0,92 / Стоп подтягиваем …", "SOL — 2. hedef ✅", "ورود", "الهدف")
 _TRADE_WORD = re.compile(r"(?<!\w)(?:tp|target|sl|stop|entry|цел[ьи]|ціл[ьі]|тейк\w*|стоп\w*|вход\w*|вх[іо]д\w*|hedef\w*|"
                          r"giri[şs]\w*|objetivos?|alvos?|entrada|تارگت|حد\s+سود|استاپ|ورود|(?:ال)?هدف|(?:ال)?دخول)\s*\d?(?!\w)")
+
+
+# ("Update C98 🚀", "C98 update:", "Update on C98", "Обновление по C98", "Güncelleme: C98", "Cập nhật C98"): a first
+# line of the update's word and one ticker names the coin the update is about
+_UPDATE_WORD = (r"(?:update|updates|обновление|апдейт|оновлення|g[üu]ncelleme|actualizaci[óo]n|atualiza[çc][ãa]o|"
+                r"aggiornamento|mise\s+[àa]\s+jour|c[ậa]p\s+nh[ậa]t|aktualisierung|aktualizacja)")
+_UPDATE_ON = r"(?:\s+(?:on|for|по|de|do|da|sur|su|zu|für|dla|về|untuk))?"
+
+
+def _heads_an_update(tokens: list[Token], position: int, lines: list[str]) -> bool:
+    tok = tokens[position]
+    if tok.line != 0 or tok.kind != Kind.WORD or not lines or not tok.text.isupper():
+        return False
+    word = re.escape(tok.text)
+    return re.fullmatch(rf"\W*(?:{_UPDATE_WORD}{_UPDATE_ON}\s*[:\-–—|]?\s*{word}|{word}\s*[:\-–—|]?\s*{_UPDATE_WORD})[\W_]*",
+                        lines[0].strip(), re.IGNORECASE) is not None
 
 
 def _acts_in_its_sentence(tokens: list[Token], coin: SymbolCandidate, says, lines: list[str]) -> bool:

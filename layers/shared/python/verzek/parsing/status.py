@@ -362,7 +362,11 @@ _HOLDING = (
     r"ยังถือ|ยังไม่ปิด|อย่าเพิ่งปิด|v[ẫa]n\s+(?:gi[ữu]|đang\s+ch[ạa]y)|ti[ếe]p\s+t[ụu]c\s+gi[ữu]|"
     r"(?:masih|tetap)\s+(?:hold|jalan|berjalan|terbuka|aktif)(?!\w)|nadal\s+(?:trzymamy|otwart[ay]|aktywn[ay])|"
     r"abhi\s+(?:bhi\s+)?hold|hold\s+kar(?:o|te|\s+rahe)|bado\s+(?:tunashikilia|iko\s+wazi)")
-_HOLDING_RE = re.compile(_HOLDING + r"|继续持有|拿住")  # (and the Chinese of the "running" pair below)
+# (ko "솔라나 아직 홀딩 중입니다" — still holding, "계속 홀딩", "아직 보유 중"; ja "ホールド中", "保有継続"; not the
+# question "まだホールドしてますか？", "아직 홀딩 중인가요?", nor those holding "홀딩 중인 분들")
+_HOLDING_CJK = r"|(?:(?:아직|계속|여전히)\s*(?:홀딩|보유|hold)|홀딩\s*(?:중|유지))" \
+    r"(?!\s*(?:중\s*)?(?:인가|인지|이신|이세|인\s*분|인분|하시|하고\s*계신|하신|하고\s*있나|하나요|할까))|ホールド(?:中|継続)(?!です?か|ですか|の方)|保有継続"
+_HOLDING_RE = re.compile(_HOLDING + r"|继续持有|拿住" + _HOLDING_CJK)  # (and the Chinese of the "running" pair below)
 
 
 UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
@@ -427,6 +431,9 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # share closed (the Turkish and German verbs come after the share)
         r"(?<!\w)(?:прода\w*|фиксиру\w*|зафиксир\w*|vend(?:emos|imos|er|o|i|a)|verkauf\w*)\s+(?:la\s+|a\s+|die\s+)?(?:половин\w*|треть|mitad|metade|"
         r"h[äa]lfte)(?!\w)|卖出?\s*(?:一半|三分之一)|(?:一半|半仓)\s*卖出|yar[ıi]s[ıi]n[ıi]\s+(?:sat|kapat)(?!m[ae]|may|aca[kğ]|ar[ıi]z|m[ıi]yor)\w*|"
+        # ("pozisyonun yarısını 1,55'ten sattık", "yarısını burada kapattık"): a price or a word between the share and
+        # its verb (Turkish puts the verb last)
+        r"yar[ıi]s[ıi]n[ıi][ \t]+(?:(?:\$?\d[\d.,]*'?\w*|[^\s.!?]+)[ \t]+){1,2}?(?:satt[ıi]|kapatt[ıi]|sat[ıi]ld[ıi]|kapat[ıi]ld[ıi])\w*|"
         r"(?<![\w.,+-])(?:%\s*[1-9]\d?|[1-9]\d?\s*%)(?:'?[yi]?\w{0,3})?\s+(?:kapat(?:[ıi]yoruz|[ıi]n|al[ıi]m)?|schlie(?:ß|ss)en|"
         # ("TP1 ✅ %50 kâr al": take 50 % profit)
         r"k[âa]r\s+al(?:[ıi]n|[ıi]yoruz|d[ıi]k|al[ıi]m)?)(?!\w)|"
@@ -686,6 +693,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         rf"(?:update|change|modify|adjust|move)\s+(?:the\s+|our\s+|your\s+)?{_TP_WORDS}s?\s*\d{{0,2}}\s+(?:to\s+)?\$?\d|"
         rf"{_TP_WORDS}\s*\d{{0,2}}\s+(?:updated|changed|moved|modificad[oa]|cambiad[oa])(?!\w)|"
         + _LEVERAGE_CHANGE,
+        # ("솔라나 아직 홀딩 중입니다", "ETH まだホールド中"): still held, in Korean and Japanese
+        (r"홀딩|보유|ホールド|保有", _HOLDING_CJK[1:]),
         # ("#SOL cancel TP3", "#AVAX TP3 iptal, pozisyon açık kalsın", "cancel the SL, move it to 33.00", "cancel the #JTO
         # limit and enter at market"): one order of the trade cancelled, or its limit swapped for a market entry — the
         # trade goes on (for an operator: no level of it is known here)

@@ -176,6 +176,7 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
     coin_tags = [tag[1:].upper() for tag in tags if _coin(tag, HASHTAG, 0) is not None]
     # (a cashtag names a coin — channels tag themselves with "#", never "$")
     cash_tags = [tag[1:].upper() for tag in tags if tag.startswith("$") and _coin(tag, HASHTAG, 0) is not None]
+    bracket_named: list[SymbolCandidate] = []
     for i, tok in enumerate(tokens):
         prev = tokens[i - 1] if i else None
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -242,6 +243,9 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
                     cand = _coin(bracketed.text, LABELLED, i + 2)
                 elif word.lower() in COIN_NAMES:
                     cand = SymbolCandidate(COIN_NAMES[word.lower()], "USDT", LABELLED, i)  # "Coin: Chainlink"
+                elif bracketed is not None and re.fullmatch(r"[A-Z]", word) and _project_name(tokens, i + 2, word):
+                    # ("Coin: G (Gravity)", "Pair: W (Wormhole)"): a one-letter ticker, its project's name in brackets
+                    cand = SymbolCandidate(word, "USDT", LABELLED, i)
                 else:
                     # ("MEME COIN SEASON 🚀 / #WIF LONG …"): with no colon after "coin", a shouted word may be the
                     # heading going on — it ranks as a tag does, so a tag beside the side word wins and two tags hold
@@ -263,6 +267,13 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
                     and split_glued(word)[1] is None \
                     and tokens[i + 2].kind == Kind.WORD and tokens[i + 2].text.isupper() and tokens[i + 3].text == ")"
                 cand = None if before_ticker else _coin(word, NAMED if named else 0, i)
+                if cand is not None and not named and _ticker_before_its_name(tokens, i):
+                    # ("⛽ GAS (Neo) — spot buy"): a ticker heading the call's line, its project's name in brackets —
+                    # named on purpose; ranked as a tag (any tag or pair of another coin wins; see _bracket_named), and
+                    # held unless the name is the one we know for it
+                    known = COIN_NAMES.get(tokens[i + 2].text.lower()) == cand.base
+                    cand = SymbolCandidate(cand.base, cand.quote, HASHTAG, i, cand.perpetual, weak=not known)
+                    bracket_named.append(cand)
                 if cand is not None and word.lower() in COIN_NAMES:
                     # ("SOLANA LONG" in capitals: the coin's name, never a ticker "SOLANA")
                     cand = SymbolCandidate(COIN_NAMES[word.lower()], "USDT", cand.rank, i)
@@ -302,7 +313,38 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
                 cand = None
             if cand:
                 found.append(cand)
+    if bracket_named and any(c.rank > 0 and c not in bracket_named and c.base not in {b.base for b in bracket_named}
+                             for c in found):
+        # (a tag, a pair or a labelled coin elsewhere names the call's coin: the bracketed heading is no rival to it)
+        found = [c for c in found if c not in bracket_named]
     return found
+
+
+# Heading words that a project-like word in brackets may follow ("NOTE (Important)", "UPDATE (Binance)") — no tickers
+_NOTE_WORDS = frozenset(["NOTE", "NOTES", "WARNING", "BONUS", "TIP", "TIPS", "INFO", "PS", "NB", "ETA", "TBA", "HOT", "TOP",
+                         "FREE", "NEW", "ALERT", "UPDATE", "RECAP", "REMINDER", "IMPORTANT", "DISCLAIMER", "EDIT", "FAQ"])
+
+
+def _project_name(tokens: list[Token], k: int, ticker: str) -> bool:
+    """The word at `k`, closed by a bracket, reads as a project's name for `ticker`: one word in title case ("Gravity",
+    "Neo", "Wormhole") — not an acronym spelled out ("NFA (Not Financial Advice)": several words), not a note's heading."""
+    name = tokens[k]
+    if name.kind != Kind.WORD or not name.text.isalpha() or not name.text.istitle() \
+            or k + 1 >= len(tokens) or tokens[k + 1].text != ")":
+        return False
+    return ticker not in _NOTE_WORDS and name.text.lower() not in FILLER_WORDS
+
+
+def _ticker_before_its_name(tokens: list[Token], i: int) -> bool:
+    """"GAS (Neo) — spot buy": a capitalised word first on its line, a project's name in brackets right after it, and a
+    side word on the same line or the next."""
+    tok = tokens[i]
+    if i + 3 >= len(tokens) or tokens[i + 1].text != "(" or not _project_name(tokens, i + 2, tok.text):
+        return False
+    if any(t.line == tok.line and t.kind in (Kind.WORD, Kind.TAG, Kind.PAIR, Kind.NUM, Kind.LABEL) for t in tokens[:i]):
+        return False
+    return any(t.kind == Kind.LABEL and t.field in (Field.LONG, Field.SHORT, Field.BUY, Field.SELL)
+               and tok.line <= t.line <= tok.line + 1 for t in tokens[i + 4:])
 
 
 _LOWER_GLUED_PAIR = re.compile(r"[a-z0-9]{2,10}(?:usdt|usdc|busd|fdusd)(?:\.p|perp)?")

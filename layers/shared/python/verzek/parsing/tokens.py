@@ -56,7 +56,12 @@ _TOKEN_RE = re.compile(
 )
 # ("1) 0.50", "2. 0.55", and "1- 24.10": a row number with a dash glued to it and a space before the price)
 _LINE_INDEX_RE = re.compile(r"^\s*[-*•]?\s*\(?\d{1,2}\s*(?:\)|\.(?!\d))|^\s*\d{1,2}-(?=[ \t]+\$?\d)")
-_TIME_UNITS = frozenset(["m", "min", "mins", "minute", "minutes", "h", "hr", "hrs", "hour", "hours", "d", "day", "days", "w", "wk", "week", "weeks", "month", "months", "мин", "минут", "час", "часа", "часов", "дн", "дня", "дней", "saat", "saatlik", "dakika", "dakikalık", "dakikalik", "günlük", "gunluk", "gün", "gun", "hora", "horas", "minutos", "dias", "días"])
+_TIME_UNITS = frozenset(["m", "min", "mins", "minute", "minutes", "h", "hr", "hrs", "hour", "hours", "d", "day", "days", "w", "wk", "week", "weeks", "month", "months", "мин", "минут", "час", "часа", "часов", "дн", "дня", "дней", "saat", "saatlik", "dakika", "dakikalık", "dakikalik", "günlük", "gunluk", "gün", "gun", "hora", "horas", "minutos", "dias", "días",
+                         # ("gửi sau 5 phút", "dalam 10 menit", "через 5 минут", "in 10 Minuten"): a duration is no price
+                         "phút", "giờ", "tiếng", "menit", "jam", "detik", "минуты", "минуту", "минутку", "часик",
+                         "секунд", "dk", "dakikada", "minuto", "minuti", "minut", "minuty", "godzin", "godziny", "minuten",
+                         "stunden", "std", "heures", "heure", "secondes", "segundos", "sec", "secs", "seconds", "mins.",
+                         "хвилин", "хвилини", "годин", "ghante", "ghanta", "minat", "dakika'da", "saate", "saniye"])
 
 
 # "(3 orders)", "2 entries", "4 targets": how many, never a price.
