@@ -132,3 +132,20 @@ def test_a_gap_or_an_offer_still_open_is_no_running_trade(text):
 def test_a_trade_still_open_beside_a_gap_still_open_is_progress():
     parsed = parse_message("The CME gap at 96k is still open, careful. #ETH long still open")
     assert (parsed.kind, parsed.symbol, parsed.update_action) == (MessageKind.UPDATE, "ETH/USDT", UpdateAction.OTHER)
+
+
+@pytest.mark.parametrize("text", [
+    "NOTE (Important) long entries only\nEntry 140\nTP 150\nSL 130",
+    "WARNING (Important) buy only with a plan\nEntry 140\nTP 150\nSL 130",
+    "DISCLAIMER (Read) — long entries are risky\nEntry 140\nTP 150\nSL 130",
+    "REMINDER (Daily)\nShort 140\nTP 130\nSL 150",
+    "ATTENTION long only today\nEntry 2.10\nTP 2.30\nSL 1.95",
+])
+def test_a_note_heading_word_is_never_the_coin(text):
+    parsed = parse_message(text)
+    assert parsed.symbol is None and not parsed.tradable
+
+
+def test_a_note_heading_over_a_tagged_call_keeps_the_call():
+    parsed = parse_message("NOTE: #SOL long\nEntry 140\nTP 150\nSL 130")
+    assert (parsed.kind, parsed.symbol) == (MessageKind.OPEN, "SOL/USDT") and parsed.tradable
