@@ -149,3 +149,9 @@ def test_a_note_heading_word_is_never_the_coin(text):
 def test_a_note_heading_over_a_tagged_call_keeps_the_call():
     parsed = parse_message("NOTE: #SOL long\nEntry 140\nTP 150\nSL 130")
     assert (parsed.kind, parsed.symbol) == (MessageKind.OPEN, "SOL/USDT") and parsed.tradable
+
+
+def test_gravity_one_letter_ticker_trades_when_labelled_or_tagged():
+    assert parse_message("Coin: G (Gravity)\nSide: Long\nEntry: 0.02650\nTP: 0.02800\nSL: 0.02380").tradable
+    assert parse_message("#G long\nEntry 0.0265\nTP 0.028\nSL 0.0238").symbol == "G/USDT"
+    assert parse_message("G long\nEntry 0.0265\nTP 0.028\nSL 0.0238").symbol is None

@@ -21,8 +21,9 @@ MAX_TARGET_FACTOR = Decimal(10)
 MAX_STOP_FACTOR = Decimal(5)
 MAX_ENTRY_SPREAD = Decimal(2)  # highest/lowest entry in one post
 _BASE_RE = re.compile(r"^(?=.*[A-Z])[A-Z0-9]{2,15}$")
-# Listed coins whose ticker is one letter (Wormhole, Sonic, Threshold, Chainbase): tradable when tagged or paired
-ONE_LETTER_COINS = frozenset({"W", "S", "T", "C"})
+# Listed coins whose ticker is one letter (Wormhole, Sonic, Threshold, Chainbase, Gravity): tradable when tagged, paired
+# or labelled ("Coin: G (Gravity)")
+ONE_LETTER_COINS = frozenset({"W", "S", "T", "C", "G"})
 # Prices a coin has not traded below against the dollar for years: a level under its floor is a misplaced
 # separator ("67.250" written for 67,250) or another coin's price. Only coins whose floor is beyond doubt.
 # (gold tokens track an ounce of gold; MKR and YFI have traded in the hundreds/thousands for years)
