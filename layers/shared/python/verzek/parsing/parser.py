@@ -1922,6 +1922,13 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             and candidate is not None and not update_action(status_text):
         # "Recap: #XRP short closed at 0.50 for +56%": a results post, not a command.
         return _not_a_signal("a results post about a past trade")
+    if not has_setup and candidate is not None and _PNL_CARD.search(status_text) and lx.GAIN_PCT_RE.search(clean) \
+            and (lx.PAST_TRADE_RE.search(clean) or lx.HINDSIGHT_PAST_RE.search(clean)) \
+            and update_action(status_text) not in POSITION_CHANGES and not is_close(status_text) \
+            and not lx.RUNNING_RE.search(clean):
+        # ("[Photo] #WIF short PnL card from yesterday 🔥 +212% ROI / Next call drops at 18:00"): a screenshot of a past
+        # trade's result — a results post, no status of a running trade
+        return _not_a_signal("a PnL card of a past trade: a results post")
     if has_setup and candidate is not None and symbol_problem is None and _PAST_ENTRY.search(status_text) \
             and is_close(status_text, frozenset(c.base.lower() for c in candidates)):
         # "#SOL closed at 165 (TP2) — entry was 158, SL 153": a close reported with the levels it had
@@ -2228,8 +2235,16 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 return _not_a_signal(f"a close beside {target.base}, which the post keeps running: for an operator")
             return _close_of(target, segments, status_text, notes)
         if candidate is not None and not symbol_problem and _LIQUIDATED.search(status_text) \
+                and _PARTLY_LIQUIDATED.search(status_text) and not _LIQUIDATION_HYPOTHESIS.search(status_text) \
+                and not _OTHERS_POSITIONS.search(status_text) and not _LIQUIDATION_ALERT.search(status_text):
+            # ("#PEPE position partially liquidated (50%) … still in"): the exchange took a part of the position, the
+            # rest runs — a part closed, never the whole trade
+            return _status(MessageKind.UPDATE, candidate, segments, UpdateAction.PARTIAL_CLOSE, notes)
+        if candidate is not None and not symbol_problem and _LIQUIDATED.search(status_text) \
                 and (not any(t.kind in (Kind.NUM, Kind.PCT) for t in tokens)
-                     or _LIQUIDATED_AT.search(status_text) and not _LIQUIDATION_HYPOTHESIS.search(status_text)) \
+                     or (_LIQUIDATED_AT.search(status_text) or _LIQUIDATION_REPORT.search(status_text)
+                         and not _LIQUIDATION_ALERT.search(status_text))
+                     and not _LIQUIDATION_HYPOTHESIS.search(status_text)) \
                 and not _OTHERS_POSITIONS.search(status_text):
             # "#ACE liquidated 💀": our position is gone, as after a stop-out. (A liquidation alert about the market —
             # "$120M in $ETH shorts liquidated" — names amounts or others' positions: no close.)
@@ -3225,6 +3240,10 @@ _PARTIAL_REPORT = re.compile(r"(?<!\w)(?:closed|closing|booked|took|taken|secure
 _FOOTER_RULE = re.compile(r"\n[ \t]*[—–─━_=~*•\-]{3,}[ \t]*(?=\n)")
 # ("📸 Screenshot from a member: closed #PEPE long at +240%"): a member's own close shown — not the channel's, unless the
 # post also closes on its own lines ("Close #SOL now ⚠️ / Screenshot from a member: closed #ETH +40%")
+# A profit card or screenshot ("PnL card", "ROI screenshot", "P&L screen", "tarjeta de PnL", "скрин профита")
+_PNL_CARD = re.compile(r"(?<!\w)(?:(?:pnl|p\s*&\s*l|roi|roe|profit|result)\s+(?:card|screenshot|screen|shot|image|pic)|"
+                       r"(?:card|screenshot|screen|captura|скрин\w*)\s+(?:de\s+|do\s+|da\s+)?(?:pnl|p\s*&\s*l|roi|profit\w*|"
+                       r"профит\w*|прибыл\w*))(?!\w)")
 _MEMBER_SCREENSHOT = re.compile(r"(?:^|\n)[^\w\n]*(?:\w+[^\w\n]+){0,2}?(?:screenshot\s+(?:from|of|by)\s+(?:a\s+|one\s+of\s+our\s+|our\s+)?members?|"
                                 r"members?'?s?\s+screenshot)\W[^\n]{0,40}?(?:closed|booked|banked|made|took|sold)(?!\w)[^\n]*")
 _OTHERS_RESULT = re.compile(r"(?<!\w)(?:members|subscribers|students|clients|followers|our\s+(?:vip|premium)\s+(?:group|room|channel)|"
@@ -3356,7 +3375,10 @@ _ALL_BUT = re.compile(r"(?<!\w)(?:all|every|everything|everywhere|else|везд�
 
 # ("close half of the remaining position": a share of what remains, not the last part)
 _LAST_PART = re.compile(r"(?<!\w)(?<!of\s)(?<!of\sthe\s)(?:last|remaining|final|the\s+other|rest\s+of\s+the|остаток|оставш\w+|restante|kalan)\s+"
-                        r"(?:\d{1,2}\s*%|half|part|portion|position|позици\w*|\d{1,2}\s*процент\w*)|"
+                        r"(?:\d{1,2}\s*%|half|part|portion|position|позици\w*|\d{1,2}\s*процент\w*)"
+                        # ("Closed 30% … / Remaining 70% running"): the rest said to run on is no part closed
+                        r"(?!\s*(?:is\s+|are\s+|stays?\s+|still\s+|keeps?\s+)*(?:running|open|active|in\s+play|rid(?:es|ing)|"
+                        r"left\s+open|holding|held|kept|on\s+(?:the\s+)?(?:trade|board)|работа\w*|открыт\w*|devam))|"
                         # ("closed 50% at TP1 and the rest at TP2"): the rest closed at a later target
                         r"(?<!\w)the\s+rest\s+(?:(?:closed|sold|taken)\s+)?(?:at|on|@)\s+(?:tp|target)\s*\d")
 _EXCEPT = re.compile(r"(?<!\w)(?:except|excepting|but\s+not|but\s+[#$]\w+|leave\s+[#$]\w+|[#$]\w+\s+(?:remains|stays)|"
@@ -3387,8 +3409,23 @@ _QUESTION_HEAD = re.compile(r"^\W*(?:question|q|سوال|سؤال|вопрос|�
 # A post of one sentence that asks ("¿Tocó tp2?", "Breakeven'a taşındı mı?", "TP2 hit??")
 _ASKS = re.compile(r"^[^.!\n?¿]*[?？؟][\s?!？\W]*$|^\W*¿[^.!\n]*$")
 # ("#WLD would be liquidated at 2.118 on 50x": a warning, not a report)
-_LIQUIDATION_HYPOTHESIS = re.compile(r"(?:would|will|could|can|may|might|gets?|be|if)\s+(?:\w+\s+)?liquidat")
-_LIQUIDATED_AT = re.compile(r"(?:liquidated|liquidad[oa]|liquid[ée]e?|liquidiert|ликвидирова\w*)\s+(?:at|@|a|en|à|bei|по)\s+\$?\d")
+_LIQUIDATION_HYPOTHESIS = re.compile(r"(?:would|will|could|can|may|might|gets?|be|if)\s+(?:\w+\s+)?liquidat|"
+                                     # (vi "sẽ bị thanh lý", "có thể bị thanh lý", "nếu … bị thanh lý": will, may, if)
+                                     r"(?:sẽ|có\s+thể|nếu|dễ)\s+(?:\w+\s+)?b[ịi]\s+thanh\s+l[ýy]")
+_LIQUIDATED_AT = re.compile(r"(?:liquidated|liquidad[oa]|liquid[ée]e?|liquidiert|ликвидирова\w*|b[ịi]\s+thanh\s+l[ýy]|"
+                            r"terlikuidasi)\s+(?:at|@|a|en|em|à|bei|по|ở|tại|di)\s+\$?\d")
+# A report of our own position liquidated, with its numbers: a card's liquidation price or margin lost under a
+# "💀 LIQUIDATED" heading ("OPUSDT Perpetual · LONG · 25x / Liq. price: 1.512 / Margin lost: 40.00 USDT")
+_LIQUIDATION_REPORT = re.compile(r"(?<!\w)(?:liq(?:uidation)?\.?\s*price|margin\s+lost|lost\s+(?:the\s+|my\s+|our\s+)?margin|"
+                                 r"(?:position|trade)\s+(?:was\s+|got\s+|has\s+been\s+)?liquidated)(?!\w)")
+# (an exchange-wide alert: "#BTC Liquidated Long: $152.3K at $67,010", "whale alert", sums in thousands or millions)
+_LIQUIDATION_ALERT = re.compile(r"(?<!\w)(?:alert|whales?|total|someone|somebody|a\s+trader|\d+(?:[.,]\d+)?\s*(?:k|m|mn|b|bn|"
+                                r"million|billion|mln|млн|млрд))(?!\w)")
+# ("partially liquidated (50%)", "partial liquidation", "liquidated 50%", "half of the position got liquidated")
+_PARTLY_LIQUIDATED = re.compile(r"(?<!\w)(?:partial(?:ly)?\s+liquidat\w*|liquidated\s+partial\w*|liquidated\s*\(?\s*\d{1,2}\s*%|"
+                                r"half\s+(?:of\s+)?(?:the\s+|my\s+|our\s+)?(?:position\s+)?(?:got\s+|was\s+)?liquidated|"
+                                r"частично\s+ликвидир\w*|parcialmente\s+liquidad[oa]|partiellement\s+liquid\w*|"
+                                r"teilweise\s+liquidiert|b[ịi]\s+thanh\s+l[ýy]\s+m[ộo]t\s+ph[ầa]n|k[ıi]smen\s+likide)(?!\w)")
 
 
 # "levels soon 🔜", "entry & targets in 5 min", "targets to follow": the levels are promised for a later post
