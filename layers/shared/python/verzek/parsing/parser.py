@@ -554,7 +554,7 @@ def _targets_after_entry(levels: _Levels, side: Side, stop: Decimal) -> tuple[li
 
 
 # The words that head a rung of a DCA ladder ("DCA:", "DCA 2:", "Усреднение:", "Добор:", "Добір:", "تعزيز:")
-_RUNG_WORDS = r"dca(?:\s*#?[1-9])?|усреднени[ея]|добор|добір|تعزيز|补仓|加仓|추가\s*매수"
+_RUNG_WORDS = r"dca(?:\s*#?[1-9])?|safety\s+orders?(?:\s*#?[1-9])?|усреднени[ея]|добор|добір|تعزيز|补仓|加仓|추가\s*매수"
 # (and the averaging words that name a result, not an order: "Average:", "Ortalama:")
 _DCA_LABEL = re.compile(_RUNG_WORDS + r"|averag\w*|усредн\w*|ortalama", re.IGNORECASE)
 
@@ -1412,6 +1412,59 @@ _REPLY_HEAD = re.compile(r"^[^\w\n]{0,6}(?:reply(?:ing)? to|in reply to|respuest
                          r"у\s+відповідь\s+на|balas(?:an)?\s+(?:ke|untuk)|返信)[ \t]*[:：][ \t]*(?=\S)", re.IGNORECASE)
 
 
+# An exchange's notice of an order filled ("Your order BUY 120 ARB @ 0.8123 is FILLED", "Binance: Your limit order SELL
+# 45.2 SUI @ 3.9150 has been FILLED.", "Your buy order for 120 ARB at 0.8123 has been filled"): the side, an amount of
+# coins (no price), the coin and the fill price
+_ORDER_FILL = re.compile(
+    r"(?<!\w)order\s+(?:\w+\s+){0,2}?(?:(?P<side1>buy|sell)\s+(?:for\s+)?)?|(?<!\w)(?P<side2>buy|sell)\s+(?:\w+\s+)?order\s+(?:for\s+)?")
+_ORDER_FILL_BODY = re.compile(
+    r"(?:(?P<side>buy|sell)\s+)?(?:qty\s*:?\s*)?\d[\d,]*(?:\.\d+)?\s+(?P<coin>[#$]?[A-Za-z][A-Za-z0-9]{1,14})(?:\s?/\s?(?:usdt|usdc|usd))?"
+    r"\s*(?:@|at|price\s*:?)\s*\$?(?P<price>\d[\d,]*(?:\.\d+)?)(?![\d.,]*\s*(?:%|x(?!\w)))", re.IGNORECASE)
+_FILLED_WORD = re.compile(r"(?<!\w)(?:is\s+|has\s+been\s+|was\s+|got\s+)?(?:fully\s+)?(?:filled|executed)(?!\w)", re.IGNORECASE)
+# (after a sell filled: the whole holding sold, or the trade said to be over)
+_WHOLE_EXIT = re.compile(r"(?<!\w)(?:(?:whole|entire|full)\s+(?:\w+\s+)?(?:bag|position|stack|holding)|"
+                         r"trade\s+(?:is\s+)?(?:done|over|complete|completed|finished)|fully\s+(?:exited|closed|sold|out)|"
+                         r"nothing\s+left)(?!\w)")
+
+
+def _order_fill_notice(text: str) -> ParsedMessage | None:
+    """An exchange's fill notice, read as the card it stands for: a buy filled is an open at its fill price, held (the
+    order was the writer's, no exit is read from it); a sell filled ends the trade when the post says the whole
+    holding went or the trade is done (a part when it says so). None when the post is no such notice, or a sell's is
+    unclear (spot exit or a short? the whole or a part?)."""
+    clean = normalize(text)
+    lines = clean.split("\n")
+    for n, line in enumerate(lines):
+        head = _ORDER_FILL.search(line)
+        if head is None:
+            continue
+        body = _ORDER_FILL_BODY.match(line, head.end())
+        side = head.group("side1") or head.group("side2") or (body.group("side") if body else None)
+        if body is None or side is None or not _FILLED_WORD.search(line, body.end()):
+            return None
+        coin = body.group("coin").lstrip("#$")
+        if not (coin.isupper() and coin.upper() in KNOWN_TICKERS or body.group("coin")[0] in "#$"):
+            return None  # (a word there may be no coin: only a ticker we know, or a tagged one)
+        coin = coin.upper()
+        rest = "\n".join(lines[:n] + lines[n + 1:])
+        if side.lower() == "buy":
+            card = _parse(f"#{coin} LONG\nEntry: {body.group('price')}" + (f"\n{rest}" if rest.strip() else ""))
+            if card.kind != MessageKind.OPEN or card.symbol is None or card.symbol.split("/")[0] != coin:
+                return None
+            why = "held for review: an exchange's fill notice — the order was filled on the writer's account"
+            return _replace(card, rejected=f"{card.rejected}; {why}" if card.rejected else why,
+                            notes=(*card.notes, "read from an exchange's fill notice"))
+        lowered = rest.lower()
+        if _part_closed(lowered):
+            return _replace(_parse(f"#{coin} partial close"), notes=("read from an exchange's fill notice",))
+        if _WHOLE_EXIT.search(lowered) and not _LIQUIDATION_HYPOTHESIS.search(lowered) \
+                and update_action(lowered) not in (UpdateAction.PARTIAL_CLOSE, UpdateAction.ADD_ENTRY) \
+                and not is_conditional_close(lowered):
+            return _replace(_parse(f"#{coin} closed"), notes=("read from an exchange's fill notice",))
+        return None
+    return None
+
+
 def _reply_to_quote(text: str) -> ParsedMessage | None:
     """"[In reply to …] / > #ETH/USDT SHORT Entry … / Close it now": the quoted lines are the earlier post, the rest
     is the message. Its status applies to the quoted coin and side; a quoted setup is never opened again."""
@@ -1488,6 +1541,9 @@ def parse_message(text: str) -> ParsedMessage:
     replied = _reply_to_quote(text) if isinstance(text, str) else None
     if replied is not None:
         return replied
+    filled = _order_fill_notice(text) if isinstance(text, str) and "order" in text.lower() else None
+    if filled is not None:
+        return filled
     parsed = _parse(text)
     if parsed.kind == MessageKind.OPEN and parsed.rejected and isinstance(text, str) \
             and len(_SPACED_THOUSANDS.findall(text)) >= 2:
@@ -2874,7 +2930,9 @@ def _added_before_any_entry(clean: str, levels: _Levels) -> bool:
 # ("3Commas | Deal #88421907 started", "Bot … started a new deal #2218845"): a bot's deal opening is its fresh call
 _NEW_CALL = re.compile(r"(?<!\w)new\s+(?:trade|signal|call|setup|deal)(?!\w)|(?<!\w)(?:sinyal\s+baru|yeni\s+sinyal|"
                        r"nueva\s+se[ñn]al|novo\s+sinal|nuovo\s+segnale|nouveau\s+signal|neues\s+signal|новый\s+сигнал|"
-                       r"t[íi]n\s+hi[ệe]u\s+m[ớo]i)(?!\w)|(?<!\w)deal\s+#?\d{1,12}\s+(?:started|opened)(?!\w)",
+                       r"t[íi]n\s+hi[ệe]u\s+m[ớo]i)(?!\w)|(?<!\w)deal\s+#?\d{1,12}\s+(?:started|opened)(?!\w)|"
+                       # ("DCA Bot 'BTC-Swing' started deal #9012", "Bot opened a new deal"): a DCA bot's new deal
+                       r"(?<!\w)(?:started|opened|starts|opens)\s+(?:a\s+)?(?:new\s+)?deal(?!\w)",
                        re.IGNORECASE)
 _ACTIVE_STATUS = re.compile(r"\W*status\s*:\s*(?:active|open|live)", re.IGNORECASE)
 # A card's first line: its coin, its side, and a word withdrawing it, nothing after ("#BTC LONG cancelled", "#ETH 做空 取消")
