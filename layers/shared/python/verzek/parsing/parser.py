@@ -612,6 +612,38 @@ def _weighted_dca_legs(segments: list[Segment], levels: _Levels) -> list[Decimal
     return legs if legs and sum(entry_shares) + sum(leg_shares) == 100 else []
 
 
+_BOT_NAME_WORDS = frozenset(["bot", "strategy", "robot", "robô", "бот"])
+_NAME_OPENERS = frozenset([":", "'", '"', "‘", "“", "«"])
+
+
+def _bot_name_words(lines: list[list[Token]]) -> Token | None:
+    """"Bot: ETH-grid-long", "DCA Bot 'BTC-Swing'": a bot's name, its words joined by dashes after the bot word — a side
+    word in it is part of the name (the deal's side is not written there), never a side label. Returns the ticker we
+    know the first name heads in capitals (ETH), if any."""
+    coin = None
+    for tokens in lines:
+        for i, tok in enumerate(tokens[:-2]):
+            if tok.kind != Kind.WORD or tok.text.lower() not in _BOT_NAME_WORDS or tokens[i + 1].text not in _NAME_OPENERS:
+                continue
+            run = [tokens[i + 2]]
+            for nxt in tokens[i + 3:]:
+                if nxt.start != run[-1].start + len(run[-1].text) or not (nxt.kind == Kind.SEP and nxt.text in "-_"
+                                                                          or run[-1].kind == Kind.SEP):
+                    break
+                run.append(nxt)
+            if len(run) < 3 or run[0].kind != Kind.WORD \
+                    or tokens[i + 1].text == ":" and not (len(run) >= 5 and run[0].text.isupper() and run[0].text in KNOWN_TICKERS):
+                # ("GRID-BOT: CLOSE-LONG DOGEUSDT", "Bot: ETH-LONG"): after a colon, a name is three words or more and
+                # begins with a coin; else it is the bot's command
+                continue
+            for t in run:
+                if t.kind == Kind.LABEL and t.field in (Field.LONG, Field.SHORT):
+                    t.kind, t.field = Kind.WORD, None
+            if coin is None and run[0].text.isupper() and run[0].text in KNOWN_TICKERS:
+                coin = run[0]
+    return coin
+
+
 def _dca_price_beside_the_market(lines: list[list[Token]]) -> None:
     """"$ARB short CMP pe le lo, 0.62 tak DCA kar sakte ho": on a line that enters at the market, a price written right
     before the DCA word (one short word between at most) is where to average, not the entry — set aside like a count."""
@@ -1790,9 +1822,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     comma_decimal = comma_decimal_locale or uses_comma_decimals(clean)
     lines = [tokenize_line(line, n, comma_decimal) for n, line in enumerate(clean.split("\n"))]
     _number_dash_rows(lines)
+    named_by_bot = _bot_name_words(lines)
     _dca_price_beside_the_market(lines)
     _cjk_add_rung_beside_the_market(lines, clean)
     tokens = [t for line in lines for t in line]
+    # ("Bot: ETH-grid-long | Deal #55120 / SO #3 executed"): the coin a bot's name begins with, for a status naming no other
+    bot_coin = next((SymbolCandidate(t.text, "USDT", 0, n) for n, t in enumerate(tokens) if t is named_by_bot), None)
     segments = _segments(lines)
     _restore_unsequenced_indexes(segments)
     profit_loss = _profit_loss_levels(segments)
@@ -1823,7 +1858,9 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     # coin of the next post — not the one the post is about
     candidates = [c for c in candidates if not _names_a_channel_or_the_next_coin(tokens, c.position)
                   # ("Trade ID: 7F3A / /close SIG-031226-ETHUSDT": an id's field and its value are no coins)
-                  and not (c.rank == 0 and _is_an_id(tokens, c.position))]
+                  and not (c.rank == 0 and _is_an_id(tokens, c.position))
+                  # ("SO #3 executed", "Deal #55120": a word numbering an item of its own — no coin we know)
+                  and not (c.rank == 0 and c.base not in KNOWN_TICKERS and _numbers_an_item(tokens, c.position))]
     kept, footer_pair_alone = _without_footer_pair(candidates, tokens)
     set_aside = frozenset(c.position for c in candidates if c not in kept)
     candidates = kept
@@ -2208,7 +2245,9 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # every trade, the coin named only as the market's news — no one trade's
             named = candidate or (None if _EVERY_TRADE.search(status_text)
                                   else _credible_bare_coin(candidates, tokens) or _lower_case_ticker_heading(tokens, status_text)
-                                  or _lower_case_ticker_after_change(tokens, status_text, action))
+                                  or _lower_case_ticker_after_change(tokens, status_text, action)
+                                  or (bot_coin if bot_coin is not None
+                                      and {c.base for c in candidates} <= {bot_coin.base} else None))
             if named is not None and action in POSITION_CHANGES and _named_as_a_reason(tokens, named, status_lines):
                 # ("SL to entry, since #BTC looks shaky", "Move SL to entry (like we did on #ETH)")
                 return _not_a_signal(f"a position change that names {named.base} only as a reason or comparison")
@@ -4490,6 +4529,14 @@ def _field_word_before(tokens: list[Token], position: int) -> Token | None:
             and before[0].line == tokens[position].line:
         return before[0]
     return None
+
+
+def _numbers_an_item(tokens: list[Token], position: int) -> bool:
+    """"SO #3", "Deal #55120": the word right before a number tag on its line names a numbered thing (a safety order, a
+    deal), not a coin."""
+    after = tokens[position + 1] if position + 1 < len(tokens) else None
+    return after is not None and after.line == tokens[position].line and after.kind == Kind.TAG \
+        and re.fullmatch(r"#\d{1,12}", after.text) is not None
 
 
 def _is_an_id(tokens: list[Token], position: int) -> bool:

@@ -580,6 +580,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
                      rf"{_STOP_WORD}\s*(?:m[ớo]i|baru|جدید|(?:ال)?جديد[ةه]?|ใหม่)(?!\w)|"
                      r"新的?\s*(?:止损|sl|stop)|新しい\s*(?:sl|stop|损切り?|ストップ)|새\s*(?:손절|sl|스탑)")))),
     (UpdateAction.ENTRY_FILLED, _Gated(
+        # ("SO #3 executed @ 3184.2", "Safety order #2 filled"): a DCA bot's numbered safety order filled
+        r"(?<!\w)(?:so|safety\s+order)\s*#\d{1,2}\s+(?:was\s+|has\s+been\s+|got\s+)?(?:filled|executed|triggered)(?!\w)|"
         r"(?:entry|entries|buy|orders?|giri[şs]|dca)\s*(?:target\s*|zone\s*)?\d{0,2}\s*(?:is\s+|was\s+|has\s+been\s+|are\s+)?"
         r"(?:sudah\s+|đã\s+|已)?(?:filled|triggered|activated|executed|reached|achieved|done|hit|terisi|tereksekusi|"
         r"doldu|dolduruldu|исполнен\w*|executad[oa]|ejecutad[oa]|rempli\w*|ausgef[üu]hrt|eseguit[oa]|wype[łl]nion\w*|"
