@@ -1596,6 +1596,15 @@ def parse_message(text: str) -> ParsedMessage:
                             "the post's language writes decimals so)",
                             provenance=tuple((f, weak if f in ("entries", "targets", "stop_loss") else rule)
                                              for f, rule in decimal.provenance))
+        if decimal.kind == MessageKind.OPEN and decimal.symbol == parsed.symbol and decimal.side == parsed.side \
+                and not (parsed.targets or parsed.stop_loss is not None or decimal.targets or decimal.stop_loss is not None):
+            # ("🤖 Robô abriu posição: #JTO/USDT LONG @ 2,871 (Futuros, 12x)"): with no exit level neither reading can be
+            # checked — the language's own is taken, and the open stays held as it was
+            weak = "weak: " + _AMBIGUOUS_COMMA + " (read as a decimal comma)"
+            return _replace(decimal, rejected=parsed.rejected + " (read as a decimal comma: the post's language writes "
+                            "decimals so)",
+                            provenance=tuple((f, weak if f in ("entries", "targets", "stop_loss") else rule)
+                                             for f, rule in decimal.provenance))
     if parsed.kind == MessageKind.UPDATE and parsed.update_action in _KEEPS_A_STOP_CHANGE:
         return _stop_changes_kept(parsed, normalize(text).lower())
     return parsed
@@ -1739,7 +1748,9 @@ _AMBIGUOUS_COMMA = "the comma may be a decimal point or a thousands separator"
 _COMMA_DECIMAL_LOCALE = re.compile(
     r"[а-яёіїєґ]|(?-i:[ğışİĞŞ])|(?<!\w)(?:giri[şs]|hedef\w*|zarar|kald[ıi]ra[çc]|entrada|objetivos?|alvos?|salida|sa[íi]da|venta|"
     r"venda|compra|einstieg|ziele?|kauf\w*|verkauf\w*|entr[ée]e|objectifs?|ingresso|obiettiv\w*|wej[śs]cie|cele|"
-    r"masuk|sasaran|v[àa]o|ch[ốo]t|instap|doelen|vstup|c[íi]le|bel[ée]p[őo]|c[ée]lok|intrare|[țţ]inte)(?!\w)",
+    r"masuk|sasaran|v[àa]o|ch[ốo]t|instap|doelen|vstup|c[íi]le|bel[ée]p[őo]|c[ée]lok|intrare|[țţ]inte|"
+    # pt/es "Robô abriu posição … (Futuros, 12x)", "Abrimos posición"
+    r"posi[çc][ãa]o|posici[óo]n|abriu|abrimos|futuros|alavancagem|apalancamiento)(?!\w)",
     re.IGNORECASE)
 
 
