@@ -3657,7 +3657,10 @@ def _market_word_tokens(tokens: list[Token]) -> set[int]:
 
 # Words that say a call was made: "LONG signal confirmed on DOT/USDT", "$PYTH long triggered, details soon", "DOGE 롱 진입"
 _CALL_WORDS = re.compile(r"(?<!\w)(?:signal|se[ñn]al|sinal|sinyal|сигнал|triggered|confirmed|activated|entered|entering|alert|alerta|진입|вход\w*|giri[şs]|"
-                         r"entrada|einstieg|entr[ée]e|ingresso|masuk|v[àa]o\s+l[ệe]nh|入场|进场|エントリー)(?!\w)", re.IGNORECASE)
+                         r"entrada|einstieg|entr[ée]e|ingresso|masuk|v[àa]o\s+l[ệe]nh|入场|进场|エントリー)(?!\w)|"
+                         # ko "#TRX 롱 신호 발생" (a long signal came), "시그널", ja "シグナル", zh "信号" (particles glue on)
+                         # (not "신호 없음" / "신호 대기 중": no signal, waiting for one)
+                         r"(?:신호|시그널)(?!\s*(?:없|대기|예정|전|아님|아닙))|シグナル|信号", re.IGNORECASE)
 
 
 _TIMEFRAME_WORD = re.compile(r"\d{1,3}[mhdw]|[mhdw]\d{1,3}", re.IGNORECASE)
