@@ -3518,14 +3518,21 @@ _QUESTION_HEAD = re.compile(r"^\W*(?:question|q|سوال|سؤال|вопрос|�
 _ASKS = re.compile(r"^[^.!\n?¿]*[?？؟][\s?!？\W]*$|^\W*¿[^.!\n]*$")
 # ("#WLD would be liquidated at 2.118 on 50x": a warning, not a report)
 _LIQUIDATION_HYPOTHESIS = re.compile(r"(?:would|will|could|can|may|might|gets?|be|if)\s+(?:\w+\s+)?liquidat|"
+                                     # ("liquidated if it drops below", "liquidated below 0.12")
+                                     r"liquidat\w*\s+(?:only\s+)?(?:below|above|under|over)(?!\w)|"
+                                     r"liquidat(?:[^.!?\n]|(?<=\d)\.(?=\d)){0,30}?(?<!\w)(?:if|when|once|unless)(?!\w)|"
                                      # (vi "sẽ bị thanh lý", "có thể bị thanh lý", "nếu … bị thanh lý": will, may, if)
                                      r"(?:sẽ|có\s+thể|nếu|dễ)\s+(?:\w+\s+)?b[ịi]\s+thanh\s+l[ýy]")
 _LIQUIDATED_AT = re.compile(r"(?:liquidated|liquidad[oa]|liquid[ée]e?|liquidiert|ликвидирова\w*|b[ịi]\s+thanh\s+l[ýy]|"
                             r"terlikuidasi)\s+(?:at|@|a|en|em|à|bei|по|ở|tại|di)\s+\$?\d")
 # A report of our own position liquidated, with its numbers: a card's liquidation price or margin lost under a
 # "💀 LIQUIDATED" heading ("OPUSDT Perpetual · LONG · 25x / Liq. price: 1.512 / Margin lost: 40.00 USDT")
-_LIQUIDATION_REPORT = re.compile(r"(?<!\w)(?:liq(?:uidation)?\.?\s*price|margin\s+lost|lost\s+(?:the\s+|my\s+|our\s+)?margin|"
-                                 r"(?:position|trade)\s+(?:was\s+|got\s+|has\s+been\s+)?liquidated)(?!\w)")
+# (a liquidation price alone is a card's field: "#DOGE liquidation price 0.12" reports nothing)
+_LIQUIDATION_REPORT = re.compile(r"(?m)^[^\w\n]*(?:position\s+)?liquidated[^\w\n]*$|(?<!\w)(?:margin\s+lost|"
+                                 r"lost\s+(?:the\s+|my\s+|our\s+)?margin|"
+                                 r"(?:position|trade)\s+(?:was\s+|got\s+|has\s+been\s+)?liquidated|"
+                                 # ("Your position ETHUSDT LONG has been liquidated")
+                                 r"position(?:\s+[^\s.!?]+){1,3}?\s+(?:was|got|has\s+been)\s+liquidated)(?!\w)")
 # (an exchange-wide alert: "#BTC Liquidated Long: $152.3K at $67,010", "whale alert", sums in thousands or millions)
 _LIQUIDATION_ALERT = re.compile(r"(?<!\w)(?:alert|whales?|total|someone|somebody|a\s+trader|\d+(?:[.,]\d+)?\s*(?:k|m|mn|b|bn|"
                                 r"million|billion|mln|млн|млрд))(?!\w)")
