@@ -2095,6 +2095,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("Yesterday's #SOL long hit all targets 🎯 +120%", "Dünkü #AVAX sinyalimiz tüm hedefleri vurdu +95%", "昨天的 #ARB
         # 信号全部止盈 +85%"): a past call whose every target was hit, with its gain — a results post
         return _not_a_signal("a recap of a past call whose targets were all hit")
+    if not has_setup and candidate is not None and not symbol_problem and _LIQUIDATED.search(status_text) \
+            and _PARTLY_LIQUIDATED.search(status_text) and not _LIQUIDATION_HYPOTHESIS.search(status_text) \
+            and not _OTHERS_POSITIONS.search(status_text) and not _LIQUIDATION_ALERT.search(status_text):
+        # ("#PEPE position partially liquidated (50%) … still in"): the exchange took a part of the position, the rest
+        # runs — a part closed, never the whole trade (read before the words of the rest, "still holding")
+        return _status(MessageKind.UPDATE, candidate, segments, UpdateAction.PARTIAL_CLOSE, notes)
     if not has_setup:
         plan_status = status_text
         if targets and stop is not None and any(s.field in _SIDE_FIELDS for s in segments):
@@ -2340,12 +2346,6 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 # the one the post keeps — closing it would be the opposite
                 return _not_a_signal(f"a close beside {target.base}, which the post keeps running: for an operator")
             return _close_of(target, segments, status_text, notes)
-        if candidate is not None and not symbol_problem and _LIQUIDATED.search(status_text) \
-                and _PARTLY_LIQUIDATED.search(status_text) and not _LIQUIDATION_HYPOTHESIS.search(status_text) \
-                and not _OTHERS_POSITIONS.search(status_text) and not _LIQUIDATION_ALERT.search(status_text):
-            # ("#PEPE position partially liquidated (50%) … still in"): the exchange took a part of the position, the
-            # rest runs — a part closed, never the whole trade
-            return _status(MessageKind.UPDATE, candidate, segments, UpdateAction.PARTIAL_CLOSE, notes)
         if candidate is not None and not symbol_problem and _LIQUIDATED.search(status_text) \
                 and (not any(t.kind in (Kind.NUM, Kind.PCT) for t in tokens)
                      or (_LIQUIDATED_AT.search(status_text) or _LIQUIDATION_REPORT.search(status_text)
@@ -3517,7 +3517,7 @@ _QUESTION_HEAD = re.compile(r"^\W*(?:question|q|سوال|سؤال|вопрос|�
 # A post of one sentence that asks ("¿Tocó tp2?", "Breakeven'a taşındı mı?", "TP2 hit??")
 _ASKS = re.compile(r"^[^.!\n?¿]*[?？؟][\s?!？\W]*$|^\W*¿[^.!\n]*$")
 # ("#WLD would be liquidated at 2.118 on 50x": a warning, not a report)
-_LIQUIDATION_HYPOTHESIS = re.compile(r"(?:would|will|could|can|may|might|gets?|be|if)\s+(?:\w+\s+)?liquidat|"
+_LIQUIDATION_HYPOTHESIS = re.compile(r"(?<!\w)(?:would|will|could|can|may|might|gets?|be|if)\s+(?:\w+\s+)?liquidat|"
                                      # ("liquidated if it drops below", "liquidated below 0.12")
                                      r"liquidat\w*\s+(?:only\s+)?(?:below|above|under|over)(?!\w)|"
                                      r"liquidat(?:[^.!?\n]|(?<=\d)\.(?=\d)){0,30}?(?<!\w)(?:if|when|once|unless)(?!\w)|"
