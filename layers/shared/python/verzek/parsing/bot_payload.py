@@ -32,6 +32,9 @@ _SYMBOL_KEYS = ("symbol", "ticker", "pair", "tv_instrument", "instrument", "coin
 _ACTION_KEYS = ("action", "signal", "command", "event", "alert", "order_action", "orderaction")
 # (TradersPost's "sentiment" and TradingView's "market_position" name the position after the order: "flat" is an exit)
 _SIDE_KEYS = ("positionside", "position_side", "side", "direction", "sentiment", "market_position")
+# (TradingView's "prev_market_position" names the position an exit left: "flat" after "short" ended a short)
+_PREV_SIDE_KEYS = ("prev_position", "prev_market_position", "prevmarketposition", "previous_position",
+                   "previous_market_position", "prev_side")
 # A running or finished trade's state: a target or stop reached is read, a live word passes, any other word is no signal
 _STATUS_KEYS = ("status", "state", "result")
 _ENTRY_KEYS = ("entry", "entries", "entry_price", "entryprice", "open_price", "limit_price", "price")
@@ -146,7 +149,7 @@ def card_from_payload(text: str) -> PayloadCard | None:
     unit = str(fields.get("quantitytype", "")).lower()
     if action == "close" or action == "short" and "position" in unit and not _SHORT.difference({"sell"}).intersection(said):
         # (TradersPost's "sell" of a "percent_of_position" exits that share of the held position: it opens no short)
-        return PayloadCard(_exit_card(coin, fields))
+        return PayloadCard(_exit_card(coin, fields, side=_previous_side(fields)))
     if action == "cancel":
         # (one order named by its id is one unfilled entry; the coin's orders are its unfilled entries, the filled part
         # runs; a bare cancel or a cancel of the signal is the whole call's, as "Cancel #DOT" is)
@@ -226,7 +229,15 @@ def _comma_written(value: Any) -> dict[str, str]:
     return {}
 
 
-def _exit_card(coin: str, fields: dict[str, Any], *, sell: bool = False) -> str:
+def _previous_side(fields: dict[str, Any]) -> str:
+    """The side of the position an exit ended, when the payload names it (" SHORT" for "prev_position": "short"), else
+    "" (the side of the exit's own order — "sell" — is no side of the position: a spot sell closes a long)."""
+    said = set(_words(fields, _PREV_SIDE_KEYS))
+    return " LONG" if said & {"long", "buy"} and not said & {"short", "sell"} \
+        else " SHORT" if said & {"short", "sell"} and not said & {"long", "buy"} else ""
+
+
+def _exit_card(coin: str, fields: dict[str, Any], *, sell: bool = False, side: str = "") -> str:
     """A close of the coin: all of it, a written share of it, or a part of unknown share when an amount of coins is given
     (an amount is no share of a position whose size the post does not know)."""
     share = _share(fields)
@@ -237,7 +248,7 @@ def _exit_card(coin: str, fields: dict[str, Any], *, sell: bool = False) -> str:
         return f"#{coin} close {share.normalize():f}% now"  # ("percent": 1.0 and "1" are one share)
     if share is None and any(_number(fields.get(k)) for k in _SHARE_AMOUNT_KEYS):
         return f"#{coin} partial close now"
-    return f"Sell #{coin} now" if sell else f"Close #{coin} now"
+    return f"Sell #{coin} now" if sell else f"Close #{coin}{side} now"
 
 
 def _moved_stop(data: dict[str, Any], *, plain: bool, entry: str | None = None, side: str | None = None) -> str | None:

@@ -223,7 +223,9 @@ LABELS: list[tuple[Field, str]] = [
                    r"mid[\s-]*term|long[\s-]*term|swing(?:\s+holders?\s+can)?|hodl(?:ers)?\s+can)\s+"
                    r"(?:targets?|tps?)(?:\s+(?:zone|area))?|re[\s-]*entry|average|"
                    # ("buy in stages (DCA):", "Compra (DCA)": a note on the buy label it follows, no label of its own)
-                   r"dca(?![ \t]*\)[ \t]*:?[ \t]*(?:$|\n))(?:\s+(?:zone|area|levels?|entry|entries|orders?))?|"
+                   r"dca(?![ \t]*\)[ \t]*:?[ \t]*(?:$|\n))(?![ \t]+bots?(?!\w))(?:\s+(?:zone|area|levels?|entry|entries|orders?))?|"
+                   # ("Safety orders: 95,000 / 93,500", "Safety order 2: 93,500"): a DCA bot's averaging orders, as "DCA"
+                   r"safety\s+orders?(?:\s*#?[1-9])?|"
                    # ("Вход: по рынку, усреднение 5.12", "Добор: 0.7150", "تعزيز: 0.7100"): an averaging order, as "DCA"
                    r"усреднени[ея]|(?:^|(?<=\|))[ \t]*(?:добор|добір|تعزيز)(?=[ \t]*[:：]?[ \t]*\$?\d)|"
                    r"risk(?:\s*/\s*reward)?|reward|r\s*/\s*r|rr|"

@@ -554,7 +554,7 @@ def _targets_after_entry(levels: _Levels, side: Side, stop: Decimal) -> tuple[li
 
 
 # The words that head a rung of a DCA ladder ("DCA:", "DCA 2:", "Усреднение:", "Добор:", "Добір:", "تعزيز:")
-_RUNG_WORDS = r"dca(?:\s*#?[1-9])?|усреднени[ея]|добор|добір|تعزيز|补仓|加仓|추가\s*매수"
+_RUNG_WORDS = r"dca(?:\s*#?[1-9])?|safety\s+orders?(?:\s*#?[1-9])?|усреднени[ея]|добор|добір|تعزيز|补仓|加仓|추가\s*매수"
 # (and the averaging words that name a result, not an order: "Average:", "Ortalama:")
 _DCA_LABEL = re.compile(_RUNG_WORDS + r"|averag\w*|усредн\w*|ortalama", re.IGNORECASE)
 
@@ -610,6 +610,38 @@ def _weighted_dca_legs(segments: list[Segment], levels: _Levels) -> list[Decimal
             legs.append(prices[0])
             leg_shares.extend(segment_shares)
     return legs if legs and sum(entry_shares) + sum(leg_shares) == 100 else []
+
+
+_BOT_NAME_WORDS = frozenset(["bot", "strategy", "robot", "robô", "бот"])
+_NAME_OPENERS = frozenset([":", "'", '"', "‘", "“", "«"])
+
+
+def _bot_name_words(lines: list[list[Token]]) -> Token | None:
+    """"Bot: ETH-grid-long", "DCA Bot 'BTC-Swing'": a bot's name, its words joined by dashes after the bot word — a side
+    word in it is part of the name (the deal's side is not written there), never a side label. Returns the ticker we
+    know the first name heads in capitals (ETH), if any."""
+    coin = None
+    for tokens in lines:
+        for i, tok in enumerate(tokens[:-2]):
+            if tok.kind != Kind.WORD or tok.text.lower() not in _BOT_NAME_WORDS or tokens[i + 1].text not in _NAME_OPENERS:
+                continue
+            run = [tokens[i + 2]]
+            for nxt in tokens[i + 3:]:
+                if nxt.start != run[-1].start + len(run[-1].text) or not (nxt.kind == Kind.SEP and nxt.text in "-_"
+                                                                          or run[-1].kind == Kind.SEP):
+                    break
+                run.append(nxt)
+            if len(run) < 3 or run[0].kind != Kind.WORD \
+                    or tokens[i + 1].text == ":" and not (len(run) >= 5 and run[0].text.isupper() and run[0].text in KNOWN_TICKERS):
+                # ("GRID-BOT: CLOSE-LONG DOGEUSDT", "Bot: ETH-LONG"): after a colon, a name is three words or more and
+                # begins with a coin; else it is the bot's command
+                continue
+            for t in run:
+                if t.kind == Kind.LABEL and t.field in (Field.LONG, Field.SHORT):
+                    t.kind, t.field = Kind.WORD, None
+            if coin is None and run[0].text.isupper() and run[0].text in KNOWN_TICKERS:
+                coin = run[0]
+    return coin
 
 
 def _dca_price_beside_the_market(lines: list[list[Token]]) -> None:
@@ -1417,6 +1449,59 @@ _REPLY_HEAD = re.compile(r"^[^\w\n]{0,6}(?:reply(?:ing)? to|in reply to|respuest
                          r"у\s+відповідь\s+на|balas(?:an)?\s+(?:ke|untuk)|返信)[ \t]*[:：][ \t]*(?=\S)", re.IGNORECASE)
 
 
+# An exchange's notice of an order filled ("Your order BUY 120 ARB @ 0.8123 is FILLED", "Binance: Your limit order SELL
+# 45.2 SUI @ 3.9150 has been FILLED.", "Your buy order for 120 ARB at 0.8123 has been filled"): the side, an amount of
+# coins (no price), the coin and the fill price
+_ORDER_FILL = re.compile(
+    r"(?<!\w)order\s+(?:\w+\s+){0,2}?(?:(?P<side1>buy|sell)\s+(?:for\s+)?)?|(?<!\w)(?P<side2>buy|sell)\s+(?:\w+\s+)?order\s+(?:for\s+)?")
+_ORDER_FILL_BODY = re.compile(
+    r"(?:(?P<side>buy|sell)\s+)?(?:qty\s*:?\s*)?\d[\d,]*(?:\.\d+)?\s+(?P<coin>[#$]?[A-Za-z][A-Za-z0-9]{1,14})(?:\s?/\s?(?:usdt|usdc|usd))?"
+    r"\s*(?:@|at|price\s*:?)\s*\$?(?P<price>\d[\d,]*(?:\.\d+)?)(?![\d.,]*\s*(?:%|x(?!\w)))", re.IGNORECASE)
+_FILLED_WORD = re.compile(r"(?<!\w)(?:is\s+|has\s+been\s+|was\s+|got\s+)?(?:fully\s+)?(?:filled|executed)(?!\w)", re.IGNORECASE)
+# (after a sell filled: the whole holding sold, or the trade said to be over)
+_WHOLE_EXIT = re.compile(r"(?<!\w)(?:(?:whole|entire|full)\s+(?:\w+\s+)?(?:bag|position|stack|holding)|"
+                         r"trade\s+(?:is\s+)?(?:done|over|complete|completed|finished)|fully\s+(?:exited|closed|sold|out)|"
+                         r"nothing\s+left)(?!\w)")
+
+
+def _order_fill_notice(text: str) -> ParsedMessage | None:
+    """An exchange's fill notice, read as the card it stands for: a buy filled is an open at its fill price, held (the
+    order was the writer's, no exit is read from it); a sell filled ends the trade when the post says the whole
+    holding went or the trade is done (a part when it says so). None when the post is no such notice, or a sell's is
+    unclear (spot exit or a short? the whole or a part?)."""
+    clean = normalize(text)
+    lines = clean.split("\n")
+    for n, line in enumerate(lines):
+        head = _ORDER_FILL.search(line)
+        if head is None:
+            continue
+        body = _ORDER_FILL_BODY.match(line, head.end())
+        side = head.group("side1") or head.group("side2") or (body.group("side") if body else None)
+        if body is None or side is None or not _FILLED_WORD.search(line, body.end()):
+            return None
+        coin = body.group("coin").lstrip("#$")
+        if not (coin.isupper() and coin.upper() in KNOWN_TICKERS or body.group("coin")[0] in "#$"):
+            return None  # (a word there may be no coin: only a ticker we know, or a tagged one)
+        coin = coin.upper()
+        rest = "\n".join(lines[:n] + lines[n + 1:])
+        if side.lower() == "buy":
+            card = _parse(f"#{coin} LONG\nEntry: {body.group('price')}" + (f"\n{rest}" if rest.strip() else ""))
+            if card.kind != MessageKind.OPEN or card.symbol is None or card.symbol.split("/")[0] != coin:
+                return None
+            why = "held for review: an exchange's fill notice — the order was filled on the writer's account"
+            return _replace(card, rejected=f"{card.rejected}; {why}" if card.rejected else why,
+                            notes=(*card.notes, "read from an exchange's fill notice"))
+        lowered = rest.lower()
+        if _part_closed(lowered):
+            return _replace(_parse(f"#{coin} partial close"), notes=("read from an exchange's fill notice",))
+        if _WHOLE_EXIT.search(lowered) and not _LIQUIDATION_HYPOTHESIS.search(lowered) \
+                and update_action(lowered) not in (UpdateAction.PARTIAL_CLOSE, UpdateAction.ADD_ENTRY) \
+                and not is_conditional_close(lowered):
+            return _replace(_parse(f"#{coin} closed"), notes=("read from an exchange's fill notice",))
+        return None
+    return None
+
+
 def _reply_to_quote(text: str) -> ParsedMessage | None:
     """"[In reply to …] / > #ETH/USDT SHORT Entry … / Close it now": the quoted lines are the earlier post, the rest
     is the message. Its status applies to the quoted coin and side; a quoted setup is never opened again."""
@@ -1493,6 +1578,9 @@ def parse_message(text: str) -> ParsedMessage:
     replied = _reply_to_quote(text) if isinstance(text, str) else None
     if replied is not None:
         return replied
+    filled = _order_fill_notice(text) if isinstance(text, str) and "order" in text.lower() else None
+    if filled is not None:
+        return filled
     parsed = _parse(text)
     if parsed.kind == MessageKind.OPEN and parsed.rejected and isinstance(text, str) \
             and len(_SPACED_THOUSANDS.findall(text)) >= 2:
@@ -1511,6 +1599,15 @@ def parse_message(text: str) -> ParsedMessage:
             weak = "weak: " + _AMBIGUOUS_COMMA + " (read as a decimal comma)"
             return _replace(decimal, rejected="held for review: " + _AMBIGUOUS_COMMA + " (read as a decimal comma: "
                             "the post's language writes decimals so)",
+                            provenance=tuple((f, weak if f in ("entries", "targets", "stop_loss") else rule)
+                                             for f, rule in decimal.provenance))
+        if decimal.kind == MessageKind.OPEN and decimal.symbol == parsed.symbol and decimal.side == parsed.side \
+                and not (parsed.targets or parsed.stop_loss is not None or decimal.targets or decimal.stop_loss is not None):
+            # ("🤖 Robô abriu posição: #JTO/USDT LONG @ 2,871 (Futuros, 12x)"): with no exit level neither reading can be
+            # checked — the language's own is taken, and the open stays held as it was
+            weak = "weak: " + _AMBIGUOUS_COMMA + " (read as a decimal comma)"
+            return _replace(decimal, rejected=parsed.rejected + " (read as a decimal comma: the post's language writes "
+                            "decimals so)",
                             provenance=tuple((f, weak if f in ("entries", "targets", "stop_loss") else rule)
                                              for f, rule in decimal.provenance))
     if parsed.kind == MessageKind.UPDATE and parsed.update_action in _KEEPS_A_STOP_CHANGE:
@@ -1663,7 +1760,9 @@ _AMBIGUOUS_COMMA = "the comma may be a decimal point or a thousands separator"
 _COMMA_DECIMAL_LOCALE = re.compile(
     r"[а-яёіїєґ]|(?-i:[ğışİĞŞ])|(?<!\w)(?:giri[şs]|hedef\w*|zarar|kald[ıi]ra[çc]|entrada|objetivos?|alvos?|salida|sa[íi]da|venta|"
     r"venda|compra|einstieg|ziele?|kauf\w*|verkauf\w*|entr[ée]e|objectifs?|ingresso|obiettiv\w*|wej[śs]cie|cele|"
-    r"masuk|sasaran|v[àa]o|ch[ốo]t|instap|doelen|vstup|c[íi]le|bel[ée]p[őo]|c[ée]lok|intrare|[țţ]inte)(?!\w)",
+    r"masuk|sasaran|v[àa]o|ch[ốo]t|instap|doelen|vstup|c[íi]le|bel[ée]p[őo]|c[ée]lok|intrare|[țţ]inte|"
+    # pt/es "Robô abriu posição … (Futuros, 12x)", "Abrimos posición"
+    r"posi[çc][ãa]o|posici[óo]n|abriu|abrimos|futuros|alavancagem|apalancamiento)(?!\w)",
     re.IGNORECASE)
 
 
@@ -1746,9 +1845,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     comma_decimal = comma_decimal_locale or uses_comma_decimals(clean)
     lines = [tokenize_line(line, n, comma_decimal) for n, line in enumerate(clean.split("\n"))]
     _number_dash_rows(lines)
+    named_by_bot = _bot_name_words(lines)
     _dca_price_beside_the_market(lines)
     _cjk_add_rung_beside_the_market(lines, clean)
     tokens = [t for line in lines for t in line]
+    # ("Bot: ETH-grid-long | Deal #55120 / SO #3 executed"): the coin a bot's name begins with, for a status naming no other
+    bot_coin = next((SymbolCandidate(t.text, "USDT", 0, n) for n, t in enumerate(tokens) if t is named_by_bot), None)
     segments = _segments(lines)
     _restore_unsequenced_indexes(segments)
     profit_loss = _profit_loss_levels(segments)
@@ -1779,7 +1881,9 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     # coin of the next post — not the one the post is about
     candidates = [c for c in candidates if not _names_a_channel_or_the_next_coin(tokens, c.position)
                   # ("Trade ID: 7F3A / /close SIG-031226-ETHUSDT": an id's field and its value are no coins)
-                  and not (c.rank == 0 and _is_an_id(tokens, c.position))]
+                  and not (c.rank == 0 and _is_an_id(tokens, c.position))
+                  # ("SO #3 executed", "Deal #55120": a word numbering an item of its own — no coin we know)
+                  and not (c.rank == 0 and c.base not in KNOWN_TICKERS and _numbers_an_item(tokens, c.position))]
     kept, footer_pair_alone = _without_footer_pair(candidates, tokens)
     set_aside = frozenset(c.position for c in candidates if c not in kept)
     candidates = kept
@@ -1934,6 +2038,13 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             and candidate is not None and not update_action(status_text):
         # "Recap: #XRP short closed at 0.50 for +56%": a results post, not a command.
         return _not_a_signal("a results post about a past trade")
+    if not has_setup and candidate is not None and _PNL_CARD.search(status_text) and lx.GAIN_PCT_RE.search(clean) \
+            and (lx.PAST_TRADE_RE.search(clean) or lx.HINDSIGHT_PAST_RE.search(clean)) \
+            and update_action(status_text) not in POSITION_CHANGES and not is_close(status_text) \
+            and not lx.RUNNING_RE.search(clean):
+        # ("[Photo] #WIF short PnL card from yesterday 🔥 +212% ROI / Next call drops at 18:00"): a screenshot of a past
+        # trade's result — a results post, no status of a running trade
+        return _not_a_signal("a PnL card of a past trade: a results post")
     if has_setup and candidate is not None and symbol_problem is None and _PAST_ENTRY.search(status_text) \
             and is_close(status_text, frozenset(c.base.lower() for c in candidates)):
         # "#SOL closed at 165 (TP2) — entry was 158, SL 153": a close reported with the levels it had
@@ -1996,6 +2107,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("Yesterday's #SOL long hit all targets 🎯 +120%", "Dünkü #AVAX sinyalimiz tüm hedefleri vurdu +95%", "昨天的 #ARB
         # 信号全部止盈 +85%"): a past call whose every target was hit, with its gain — a results post
         return _not_a_signal("a recap of a past call whose targets were all hit")
+    if not has_setup and candidate is not None and not symbol_problem and _LIQUIDATED.search(status_text) \
+            and _PARTLY_LIQUIDATED.search(status_text) and not _LIQUIDATION_HYPOTHESIS.search(status_text) \
+            and not _OTHERS_POSITIONS.search(status_text) and not _LIQUIDATION_ALERT.search(status_text):
+        # ("#PEPE position partially liquidated (50%) … still in"): the exchange took a part of the position, the rest
+        # runs — a part closed, never the whole trade (read before the words of the rest, "still holding")
+        return _status(MessageKind.UPDATE, candidate, segments, UpdateAction.PARTIAL_CLOSE, notes)
     if not has_setup:
         plan_status = status_text
         if targets and stop is not None and any(s.field in _SIDE_FIELDS for s in segments):
@@ -2157,7 +2274,9 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # every trade, the coin named only as the market's news — no one trade's
             named = candidate or (None if _EVERY_TRADE.search(status_text)
                                   else _credible_bare_coin(candidates, tokens) or _lower_case_ticker_heading(tokens, status_text)
-                                  or _lower_case_ticker_after_change(tokens, status_text, action))
+                                  or _lower_case_ticker_after_change(tokens, status_text, action)
+                                  or (bot_coin if bot_coin is not None
+                                      and {c.base for c in candidates} <= {bot_coin.base} else None))
             if named is not None and action in POSITION_CHANGES and _named_as_a_reason(tokens, named, status_lines):
                 # ("SL to entry, since #BTC looks shaky", "Move SL to entry (like we did on #ETH)")
                 return _not_a_signal(f"a position change that names {named.base} only as a reason or comparison")
@@ -2242,7 +2361,9 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             return _close_of(target, segments, status_text, notes)
         if candidate is not None and not symbol_problem and _LIQUIDATED.search(status_text) \
                 and (not any(t.kind in (Kind.NUM, Kind.PCT) for t in tokens)
-                     or _LIQUIDATED_AT.search(status_text) and not _LIQUIDATION_HYPOTHESIS.search(status_text)) \
+                     or (_LIQUIDATED_AT.search(status_text) or _LIQUIDATION_REPORT.search(status_text)
+                         and not _LIQUIDATION_ALERT.search(status_text))
+                     and not _LIQUIDATION_HYPOTHESIS.search(status_text)) \
                 and not _OTHERS_POSITIONS.search(status_text):
             # "#ACE liquidated 💀": our position is gone, as after a stop-out. (A liquidation alert about the market —
             # "$120M in $ETH shorts liquidated" — names amounts or others' positions: no close.)
@@ -2872,7 +2993,9 @@ def _added_before_any_entry(clean: str, levels: _Levels) -> bool:
 # ("3Commas | Deal #88421907 started", "Bot … started a new deal #2218845"): a bot's deal opening is its fresh call
 _NEW_CALL = re.compile(r"(?<!\w)new\s+(?:trade|signal|call|setup|deal)(?!\w)|(?<!\w)(?:sinyal\s+baru|yeni\s+sinyal|"
                        r"nueva\s+se[ñn]al|novo\s+sinal|nuovo\s+segnale|nouveau\s+signal|neues\s+signal|новый\s+сигнал|"
-                       r"t[íi]n\s+hi[ệe]u\s+m[ớo]i)(?!\w)|(?<!\w)deal\s+#?\d{1,12}\s+(?:started|opened)(?!\w)",
+                       r"t[íi]n\s+hi[ệe]u\s+m[ớo]i)(?!\w)|(?<!\w)deal\s+#?\d{1,12}\s+(?:started|opened)(?!\w)|"
+                       # ("DCA Bot 'BTC-Swing' started deal #9012", "Bot opened a new deal"): a DCA bot's new deal
+                       r"(?<!\w)(?:started|opened|starts|opens)\s+(?:a\s+)?(?:new\s+)?deal(?!\w)",
                        re.IGNORECASE)
 _ACTIVE_STATUS = re.compile(r"\W*status\s*:\s*(?:active|open|live)", re.IGNORECASE)
 # A card's first line: its coin, its side, and a word withdrawing it, nothing after ("#BTC LONG cancelled", "#ETH 做空 取消")
@@ -3238,6 +3361,10 @@ _PARTIAL_REPORT = re.compile(r"(?<!\w)(?:closed|closing|booked|took|taken|secure
 _FOOTER_RULE = re.compile(r"\n[ \t]*[—–─━_=~*•\-]{3,}[ \t]*(?=\n)")
 # ("📸 Screenshot from a member: closed #PEPE long at +240%"): a member's own close shown — not the channel's, unless the
 # post also closes on its own lines ("Close #SOL now ⚠️ / Screenshot from a member: closed #ETH +40%")
+# A profit card or screenshot ("PnL card", "ROI screenshot", "P&L screen", "tarjeta de PnL", "скрин профита")
+_PNL_CARD = re.compile(r"(?<!\w)(?:(?:pnl|p\s*&\s*l|roi|roe|profit|result)\s+(?:card|screenshot|screen|shot|image|pic)|"
+                       r"(?:card|screenshot|screen|captura|скрин\w*)\s+(?:de\s+|do\s+|da\s+)?(?:pnl|p\s*&\s*l|roi|profit\w*|"
+                       r"профит\w*|прибыл\w*))(?!\w)")
 _MEMBER_SCREENSHOT = re.compile(r"(?:^|\n)[^\w\n]*(?:\w+[^\w\n]+){0,2}?(?:screenshot\s+(?:from|of|by)\s+(?:a\s+|one\s+of\s+our\s+|our\s+)?members?|"
                                 r"members?'?s?\s+screenshot)\W[^\n]{0,40}?(?:closed|booked|banked|made|took|sold)(?!\w)[^\n]*")
 _OTHERS_RESULT = re.compile(r"(?<!\w)(?:members|subscribers|students|clients|followers|our\s+(?:vip|premium)\s+(?:group|room|channel)|"
@@ -3369,7 +3496,10 @@ _ALL_BUT = re.compile(r"(?<!\w)(?:all|every|everything|everywhere|else|везд�
 
 # ("close half of the remaining position": a share of what remains, not the last part)
 _LAST_PART = re.compile(r"(?<!\w)(?<!of\s)(?<!of\sthe\s)(?:last|remaining|final|the\s+other|rest\s+of\s+the|остаток|оставш\w+|restante|kalan)\s+"
-                        r"(?:\d{1,2}\s*%|half|part|portion|position|позици\w*|\d{1,2}\s*процент\w*)|"
+                        r"(?:\d{1,2}\s*%|half|part|portion|position|позици\w*|\d{1,2}\s*процент\w*)"
+                        # ("Closed 30% … / Remaining 70% running"): the rest said to run on is no part closed
+                        r"(?!\s*(?:is\s+|are\s+|stays?\s+|still\s+|keeps?\s+)*(?:running|open|active|in\s+play|rid(?:es|ing)|"
+                        r"left\s+open|holding|held|kept|on\s+(?:the\s+)?(?:trade|board)|работа\w*|открыт\w*|devam))|"
                         # ("closed 50% at TP1 and the rest at TP2"): the rest closed at a later target
                         r"(?<!\w)the\s+rest\s+(?:(?:closed|sold|taken)\s+)?(?:at|on|@)\s+(?:tp|target)\s*\d")
 _EXCEPT = re.compile(r"(?<!\w)(?:except|excepting|but\s+not|but\s+[#$]\w+|leave\s+[#$]\w+|[#$]\w+\s+(?:remains|stays)|"
@@ -3400,8 +3530,30 @@ _QUESTION_HEAD = re.compile(r"^\W*(?:question|q|سوال|سؤال|вопрос|�
 # A post of one sentence that asks ("¿Tocó tp2?", "Breakeven'a taşındı mı?", "TP2 hit??")
 _ASKS = re.compile(r"^[^.!\n?¿]*[?？؟][\s?!？\W]*$|^\W*¿[^.!\n]*$")
 # ("#WLD would be liquidated at 2.118 on 50x": a warning, not a report)
-_LIQUIDATION_HYPOTHESIS = re.compile(r"(?:would|will|could|can|may|might|gets?|be|if)\s+(?:\w+\s+)?liquidat")
-_LIQUIDATED_AT = re.compile(r"(?:liquidated|liquidad[oa]|liquid[ée]e?|liquidiert|ликвидирова\w*)\s+(?:at|@|a|en|à|bei|по)\s+\$?\d")
+_LIQUIDATION_HYPOTHESIS = re.compile(r"(?<!\w)(?:would|will|could|can|may|might|gets?|be|if)\s+(?:\w+\s+)?liquidat|"
+                                     # ("liquidated if it drops below", "liquidated below 0.12")
+                                     r"liquidat\w*\s+(?:only\s+)?(?:below|above|under|over)(?!\w)|"
+                                     r"liquidat(?:[^.!?\n]|(?<=\d)\.(?=\d)){0,30}?(?<!\w)(?:if|when|once|unless)(?!\w)|"
+                                     # (vi "sẽ bị thanh lý", "có thể bị thanh lý", "nếu … bị thanh lý": will, may, if)
+                                     r"(?:sẽ|có\s+thể|nếu|dễ)\s+(?:\w+\s+)?b[ịi]\s+thanh\s+l[ýy]")
+_LIQUIDATED_AT = re.compile(r"(?:liquidated|liquidad[oa]|liquid[ée]e?|liquidiert|ликвидирова\w*|b[ịi]\s+thanh\s+l[ýy]|"
+                            r"terlikuidasi)\s+(?:at|@|a|en|em|à|bei|по|ở|tại|di)\s+\$?\d")
+# A report of our own position liquidated, with its numbers: a card's liquidation price or margin lost under a
+# "💀 LIQUIDATED" heading ("OPUSDT Perpetual · LONG · 25x / Liq. price: 1.512 / Margin lost: 40.00 USDT")
+# (a liquidation price alone is a card's field: "#DOGE liquidation price 0.12" reports nothing)
+_LIQUIDATION_REPORT = re.compile(r"(?m)^[^\w\n]*(?:position\s+)?liquidated[^\w\n]*$|(?<!\w)(?:margin\s+lost|"
+                                 r"lost\s+(?:the\s+|my\s+|our\s+)?margin|"
+                                 r"(?:position|trade)\s+(?:was\s+|got\s+|has\s+been\s+)?liquidated|"
+                                 # ("Your position ETHUSDT LONG has been liquidated")
+                                 r"position(?:\s+[^\s.!?]+){1,3}?\s+(?:was|got|has\s+been)\s+liquidated)(?!\w)")
+# (an exchange-wide alert: "#BTC Liquidated Long: $152.3K at $67,010", "whale alert", sums in thousands or millions)
+_LIQUIDATION_ALERT = re.compile(r"(?<!\w)(?:alert|whales?|total|someone|somebody|a\s+trader|\d+(?:[.,]\d+)?\s*(?:k|m|mn|b|bn|"
+                                r"million|billion|mln|млн|млрд))(?!\w)")
+# ("partially liquidated (50%)", "partial liquidation", "liquidated 50%", "half of the position got liquidated")
+_PARTLY_LIQUIDATED = re.compile(r"(?<!\w)(?:partial(?:ly)?\s+liquidat\w*|liquidated\s+partial\w*|liquidated\s*\(?\s*\d{1,2}\s*%|"
+                                r"half\s+(?:of\s+)?(?:the\s+|my\s+|our\s+)?(?:position\s+)?(?:got\s+|was\s+)?liquidated|"
+                                r"частично\s+ликвидир\w*|parcialmente\s+liquidad[oa]|partiellement\s+liquid\w*|"
+                                r"teilweise\s+liquidiert|b[ịi]\s+thanh\s+l[ýy]\s+m[ộo]t\s+ph[ầa]n|k[ıi]smen\s+likide)(?!\w)")
 
 
 # "levels soon 🔜", "entry & targets in 5 min", "targets to follow": the levels are promised for a later post
@@ -3530,7 +3682,10 @@ def _market_word_tokens(tokens: list[Token]) -> set[int]:
 
 # Words that say a call was made: "LONG signal confirmed on DOT/USDT", "$PYTH long triggered, details soon", "DOGE 롱 진입"
 _CALL_WORDS = re.compile(r"(?<!\w)(?:signal|se[ñn]al|sinal|sinyal|сигнал|triggered|confirmed|activated|entered|entering|alert|alerta|진입|вход\w*|giri[şs]|"
-                         r"entrada|einstieg|entr[ée]e|ingresso|masuk|v[àa]o\s+l[ệe]nh|入场|进场|エントリー)(?!\w)", re.IGNORECASE)
+                         r"entrada|einstieg|entr[ée]e|ingresso|masuk|v[àa]o\s+l[ệe]nh|入场|进场|エントリー)(?!\w)|"
+                         # ko "#TRX 롱 신호 발생" (a long signal came), "시그널", ja "シグナル", zh "信号" (particles glue on)
+                         # (not "신호 없음" / "신호 대기 중": no signal, waiting for one)
+                         r"(?:신호|시그널)(?!\s*(?:없|대기|예정|전|아님|아닙))|シグナル|信号", re.IGNORECASE)
 
 
 _TIMEFRAME_WORD = re.compile(r"\d{1,3}[mhdw]|[mhdw]\d{1,3}", re.IGNORECASE)
@@ -4429,6 +4584,14 @@ def _field_word_before(tokens: list[Token], position: int) -> Token | None:
             and before[0].line == tokens[position].line:
         return before[0]
     return None
+
+
+def _numbers_an_item(tokens: list[Token], position: int) -> bool:
+    """"SO #3", "Deal #55120": the word right before a number tag on its line names a numbered thing (a safety order, a
+    deal), not a coin."""
+    after = tokens[position + 1] if position + 1 < len(tokens) else None
+    return after is not None and after.line == tokens[position].line and after.kind == Kind.TAG \
+        and re.fullmatch(r"#\d{1,12}", after.text) is not None
 
 
 def _is_an_id(tokens: list[Token], position: int) -> bool:

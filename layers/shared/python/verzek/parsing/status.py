@@ -587,6 +587,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
                      rf"{_STOP_WORD}\s*(?:m[ớo]i|baru|جدید|(?:ال)?جديد[ةه]?|ใหม่)(?!\w)|"
                      r"新的?\s*(?:止损|sl|stop)|新しい\s*(?:sl|stop|损切り?|ストップ)|새\s*(?:손절|sl|스탑)")))),
     (UpdateAction.ENTRY_FILLED, _Gated(
+        # ("SO #3 executed @ 3184.2", "Safety order #2 filled"): a DCA bot's numbered safety order filled
+        r"(?<!\w)(?:so|safety\s+order)\s*#\d{1,2}\s+(?:was\s+|has\s+been\s+|got\s+)?(?:filled|executed|triggered)(?!\w)|"
         r"(?:entry|entries|buy|orders?|giri[şs]|dca)\s*(?:target\s*|zone\s*)?\d{0,2}\s*(?:is\s+|was\s+|has\s+been\s+|are\s+)?"
         r"(?:sudah\s+|đã\s+|已)?(?:filled|triggered|activated|executed|reached|achieved|done|hit|terisi|tereksekusi|"
         r"doldu|dolduruldu|исполнен\w*|executad[oa]|ejecutad[oa]|rempli\w*|ausgef[üu]hrt|eseguit[oa]|wype[łl]nion\w*|"
@@ -1965,6 +1967,11 @@ def coins_where(lowered: str, coins: frozenset[str], aliases: dict[str, str], sa
     return acted, named_anywhere
 
 
+# (the share a change takes, after the colon closing the change's words: "30% of ", "half of ", "50% на ")
+_CHANGE_OBJECT = re.compile(r"(?:\d{1,3}(?:[.,]\d+)?\s*%|half|a\s+third|a\s+quarter|la\s+mitad|metade|половин\w*|yar[ıi]s[ıi])"
+                            r"\s*(?:of|de|da|do|del|на|по|от|из)?\s*")
+
+
 def coin_only_after_the_change(lowered: str, coin: str, says, coins: frozenset[str] = frozenset()) -> bool:
     """Whether the post's first clause saying the change names no coin, and `coin` is first named after it ("SL to
     entry, #BTC looks shaky"), not before ("#SOL: SL to entry", "Update #TIA: add at 5.05")."""
@@ -1977,6 +1984,10 @@ def coin_only_after_the_change(lowered: str, coin: str, says, coins: frozenset[s
             # ("Move SL to entry on DOT. #BTC pumping": the change names a coin of its own — another reading)
             if mention is None or mention.start() < end or _coins_in(clause, coins | {coin}, {}) \
                     or _TAGGED_COIN.search(clause):
+                return False
+            if separator is not None and _CHANGE_OBJECT.fullmatch(lowered[separator.end():mention.start()]):
+                # ("Partial close executed: 30% of #TON/USDT at 5.642"): the coin is the change's object, right after its
+                # colon behind a share — whose the change is
                 return False
             # ("SL to entry, #SOL": the coin alone after the change is whose it is; "#BTC looks shaky" is talk)
             rest = _CLAUSES.split(lowered[mention.end():], maxsplit=1)[0]
