@@ -159,6 +159,10 @@ LABELS: list[tuple[Field, str]] = [
                   r"(?:^|(?<=\|))[ \t]*(?:追加(?:エントリー)?|买い増し|加仓|补仓|추가\s*(?:진입|매수)?)(?=[ \t]*[:：=]?[ \t]*\$?\d)"
                   r"(?![^\n]*(?:后|以降|이후|になったら))|"
                   r"(?:^|(?<=\|))[ \t]*cmp(?=[ \t]*[:=@][ \t]*\$?\d)|"
+                  # ("Filled @ 88.42", "Fill price: 0.04182", "Executed at 3.512"): a bot's fill line heading its own line,
+                  # the price its order got — the entry (inside a line, "TP1 filled @ 5.39", it reports a target)
+                  r"(?:^|(?<=\|))[ \t]*(?:(?:avg\.?|average)[ \t]+)?(?:fill(?:ed)?|executed|execution)(?:[ \t]+price)?(?:[ \t]+(?:at|@))?"
+                  r"(?=[ \t]*[:=@]?[ \t]*\$?\d)|"
                   # ("Base order filled: 17.842", "… Base order filled at 0.6120"): a DCA bot's first order, its entry
                   # (not a size: "Base order: 50 USDT")
                   r"base\s+order(?:\s+(?:filled|price|placed))?(?:\s+(?:at|@))?(?=[ \t]*[:=@]?[ \t]*\$?\d[\d.,]*(?![\d.,]|\s*(?:usdt|usd|usdc|\$|dollars?)(?!\w)))|"
@@ -280,6 +284,17 @@ ORDINAL_WORDS = frozenset(
      # "doel eerste"
      "ראשון", "ראשונה", "שני", "שנייה", "שניה", "שלישי", "שלישית", "רביעי", "רביעית", "חמישי", "पहला", "दूसरा",
      "तीसरा", "चौथा", "پہلا", "دوسرا", "تیسرا", "چوتھا", "eerste", "tweede", "derde", "vierde"]
+)
+
+# Words that say a target is the last one, where whatever is left is closed ("TP (close all) 3210", "Final target 4.80",
+# "Последняя цель (закрыть всё)", "Alvo final (fechar tudo)", "Son hedef (hepsini kapat)"): the ladder's end, no
+# qualifier of unknown meaning (a hope word — "moon", "dream", "bonus" — still is one)
+LAST_TARGET_WORDS = frozenset(
+    ["final", "last", "all", "everything", "full", "fully", "remaining", "exit", "финальная", "финальный", "последняя",
+     "последний", "закрыть", "закрываем", "всё", "все", "остаток", "último", "ultimo", "última", "ultima", "todo", "todos",
+     "cerrar", "tudo", "fechar", "finale", "dernier", "dernière", "derniere", "tout", "fermer", "letztes", "letzte",
+     "alles", "schließen", "schliessen", "son", "hepsini", "tümünü", "tumunu", "kapat", "tutto", "chiudi", "ostatni",
+     "ostatnia", "zamknij", "wszystko", "cuối", "terakhir", "semua", "tutup"]
 )
 
 MARKET_WORDS = re.compile(r"(?<!\w)(?:now|cmp|market|current\s+price|current|mkt|рынок|рыночный|по\s+рынку|"

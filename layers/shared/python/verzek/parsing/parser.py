@@ -381,9 +381,13 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
                 # (nor do the words of an earlier clause: "first target 23.40 where the weekly supply starts, second
                 # target 24.90")
                 since = max(since, max((t.start for t in tokens[:i] if t.kind == Kind.SEP and t.text in ",;"), default=-1))
+                # ("Final target (close all) 4.80", "Последняя цель 2.9": a target said to be the last is no hope
+                # beside the plan)
+                known = lx.LAST_TARGET_WORDS if tok.field == Field.TARGETS else frozenset()
                 current = Segment(tok.field, tok, qualified=any(
                     t.kind == Kind.WORD and t.text.lower() not in lx.FILLER_WORDS
-                    and t.text.lower() not in lx.ORDINAL_WORDS and t.start > since for t in orphans))
+                    and t.text.lower() not in lx.ORDINAL_WORDS and t.text.lower() not in known
+                    and t.start > since for t in orphans))
                 segments.append(current)
                 if tok.field in _LADDER_FIELDS:
                     heads[n] = current
@@ -957,8 +961,10 @@ def _qualified_label(segment: Segment) -> bool:
     close = next((i for i, t in enumerate(line) if t.text == ")"), None)
     inside = line[1:close] if line and line[0].text == "(" and close is not None else []
     # ("TP2 (+4%):", "TP1 (swing):" say how much or what kind; "Цель (по желанию):" says it is optional)
+    # ("TP (close all): 3210", "Цель (закрыть всё): 2.9": the last target, where the rest is closed — no qualifier)
     bracket = bool(inside) and any(t.text == ":" for t in line[close:]) and not any(t.kind in (Kind.NUM, Kind.PCT) for t in inside) \
-        and any(t.kind == Kind.WORD and t.text.lower() not in lx.FILLER_WORDS for t in inside)
+        and any(t.kind == Kind.WORD and t.text.lower() not in lx.FILLER_WORDS and t.text.lower() not in lx.LAST_TARGET_WORDS
+                for t in inside)
     # ("Alvo bônus (opcional): 25", "Objectif bonus : 2.5": a qualifier word after the label, before its prices)
     head = []
     for t in segment.tokens:
@@ -966,7 +972,7 @@ def _qualified_label(segment: Segment) -> bool:
             break
         head.append(t)
     worded = any(t.kind == Kind.WORD and t.text.lower() not in lx.FILLER_WORDS and t.text.lower() not in lx.ORDINAL_WORDS
-                 for t in head)
+                 and t.text.lower() not in lx.LAST_TARGET_WORDS for t in head)
     return bracket or segment.qualified or worded
 
 
