@@ -486,7 +486,12 @@ NOT_A_CALL_RE = re.compile(
     # ("Spotted in another group: 'LONG #TAO 452 …' — we are NOT taking this one"): another channel's call shown
     r"(?:spotted|seen|found|posted)\s+in\s+(?:another|other|a\s+different)\s+(?:group|channel)|"
     r"(?:we\s+are|we'?re|i'?m|i\s+am)\s+not\s+taking\s+(?:this|it|that)(?:\s+one)?(?!\s+(?:with|at|on|above|below|in|beyond)\b)|"
-    r"example\s+only|just\s+an\s+example|for\s+illustration|example\s*:|how\s+to\s+(?:post|write|format|send)\s+(?:a\s+)?signals?|(?:do\s+not|don'?t)\s+trade\s+(?:this|it)|"
+    # ("$100 account example: margin $8", "Sizing example: …", "Example: $500 balance → $10 risk"): an example of money
+    # management under the call is no example of the call
+    r"example\s+only|just\s+an\s+example|for\s+illustration|"
+    r"(?<!account\s)(?<!accounts\s)(?<!balance\s)(?<!deposit\s)(?<!capital\s)(?<!sizing\s)(?<!size\s)(?<!margin\s)"
+    r"(?<!risk\s)(?<!portfolio\s)(?<!management\s)(?<!lot\s)example\s*:"
+    r"(?!\s*(?:with\s+|for\s+)?(?:an?\s+)?\$?\s?\d[\d.,]*\s*k?\s*(?:\$|usdt?|usd)?\s*(?:account|balance|deposit|capital|portfolio|bank))|how\s+to\s+(?:post|write|format|send)\s+(?:a\s+)?signals?|(?:do\s+not|don'?t)\s+trade\s+(?:this|it)|"
     r"no\s+es\s+(?:una\s+)?se[ñn]al|не\s+сигнал|sinyal\s+de[ğg]il(?:dir)?|"
     # ("Nie sygnał:", "시그널 아님", "सिग्नल नहीं है", "ไม่ใช่สัญญาณ": the disclaimer in Polish, Korean, Hindi, Thai)
     r"nie\s+(?:jest\s+)?sygna[łl]|시그널\s*(?:이\s*|이\s+|은\s*)?아님|시그널이\s+아닙니다|सिग्नल\s+नहीं|"
