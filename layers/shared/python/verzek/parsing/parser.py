@@ -166,6 +166,24 @@ def _stop_talk(tokens: list[Token], i: int) -> bool:
     return after is not None and after.kind == Kind.WORD and after.text.lower() in _STOP_TALK_WORDS
 
 
+def _price_beside_the_exits(tokens: list[Token], levels: _Levels, exits: list[Decimal]) -> bool:
+    """A number on the scale of the exits (half the lowest to twice the highest) that is none of them."""
+    read = {id(t) for t in (*levels.targets, *levels.stop)}
+    low, high = min(exits) / 2, max(exits) * 2
+    return any(t.kind == Kind.NUM and id(t) not in read and t.value is not None and low <= t.value <= high for t in tokens)
+
+
+def _leverage_in_prose(tokens: list[Token], i: int) -> bool:
+    """A leverage word closing a sentence of words on its line ("… spot led move, not leverage."): no field."""
+    after = [t for t in tokens[i + 1:] if t.line == tokens[i].line]
+    if after and not (len(after) == 1 and after[0].kind == Kind.SEP and after[0].text in ".!?"):
+        return False
+    if not after and next((t.kind for t in tokens[i + 1:] if t.kind not in (Kind.SEP, Kind.INDEX)), None) == Kind.LEV:
+        return False  # ("Recommended leverage / 10x": its value on the next line)
+    before = [t for t in tokens[:i] if t.line == tokens[i].line and t.kind == Kind.WORD]
+    return any(t.text.lower() not in lx.FILLER_WORDS for t in before)
+
+
 def _unrelated_word(tok: Token) -> bool:
     """A market statistic's name after a field's prices: what follows is that statistic, not a level."""
     return bool(_MARKET_STAT.fullmatch(tok.text))
@@ -371,6 +389,11 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
                 # price, a stop word that talks about stops heads a comment; its price is no other stop
                 current = Segment(Field.IGNORE, tok)
                 segments.append(current)
+                continue
+            if tok.kind == Kind.LABEL and tok.field == Field.LEVERAGE and _leverage_in_prose(tokens, i):
+                # ("OI up 18% in 7 days — spot led move, not leverage.", "Keep it simple, use low leverage."): a
+                # sentence that ends on the word names leverage, it sets none — the next line's number is not its value
+                current = None
                 continue
             if tok.kind == Kind.LABEL:
                 note = False  # ("Long 64k (SL 62k)": a label inside the bracket starts its own field)
@@ -2540,6 +2563,16 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # that is an assumption, so the parse is held for review.
         etype = EntryType.MARKET
         assumed.append("no entry written: read as a market entry")
+    elif not entries and etype != EntryType.MARKET and candidate is not None and words_side is None \
+            and not side_conflict and len(targets) > 1 and stop is not None \
+            and (all(t > stop for t in targets) or all(t < stop for t in targets)) \
+            and (targets == sorted(targets) or targets == sorted(targets, reverse=True)) \
+            and not _price_beside_the_exits(tokens, levels, [*targets, stop]):
+        # ("#STRK / 🎯 0.158 / 0.171 / 0.189 / 🛑 0.132"): no side word and no entry, but a run of targets all on one
+        # side of the stop — the levels say the side; at the market, held for review (another price on their scale may
+        # be an entry we did not read: "anything below 4.10 is good for entry", a DCA plan's rows — no market order then)
+        etype = EntryType.MARKET
+        assumed.append("no entry and no side written: read as a market entry, the side from the levels")
     direction_only = None  # (read at most once: _levels_later_call tokenises the post again)
     if not entries and etype != EntryType.MARKET and candidate is not None and words_side is not None \
             and not side_conflict:
