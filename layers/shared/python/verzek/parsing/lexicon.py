@@ -161,6 +161,10 @@ LABELS: list[tuple[Field, str]] = [
                   r"(?:^|(?<=\|))[ \t]*(?:追加(?:エントリー)?|买い増し|加仓|补仓|추가\s*(?:진입|매수)?)(?=[ \t]*[:：=]?[ \t]*\$?\d)"
                   r"(?![^\n]*(?:后|以降|이후|になったら))|"
                   r"(?:^|(?<=\|))[ \t]*cmp(?=[ \t]*[:=@][ \t]*\$?\d)|"
+                  # ("Filled @ 88.42", "Fill price: 0.04182", "Executed at 3.512"): a bot's fill line heading its own line,
+                  # the price its order got — the entry (inside a line, "TP1 filled @ 5.39", it reports a target)
+                  r"(?:^|(?<=\|))[ \t]*(?:(?:avg\.?|average)[ \t]+)?(?:fill(?:ed)?|executed|execution)(?:[ \t]+price)?(?:[ \t]+(?:at|@))?"
+                  r"(?=[ \t]*[:=@]?[ \t]*\$?\d)|"
                   # ("Base order filled: 17.842", "… Base order filled at 0.6120"): a DCA bot's first order, its entry
                   # (not a size: "Base order: 50 USDT")
                   r"base\s+order(?:\s+(?:filled|price|placed))?(?:\s+(?:at|@))?(?=[ \t]*[:=@]?[ \t]*\$?\d[\d.,]*(?![\d.,]|\s*(?:usdt|usd|usdc|\$|dollars?)(?!\w)))|"
@@ -289,6 +293,17 @@ ORDINAL_WORDS = frozenset(
      # "doel eerste"
      "ראשון", "ראשונה", "שני", "שנייה", "שניה", "שלישי", "שלישית", "רביעי", "רביעית", "חמישי", "पहला", "दूसरा",
      "तीसरा", "चौथा", "پہلا", "دوسرا", "تیسرا", "چوتھا", "eerste", "tweede", "derde", "vierde"]
+)
+
+# Words that say a target is the last one, where whatever is left is closed ("TP (close all) 3210", "Final target 4.80",
+# "Последняя цель (закрыть всё)", "Alvo final (fechar tudo)", "Son hedef (hepsini kapat)"): the ladder's end, no
+# qualifier of unknown meaning (a hope word — "moon", "dream", "bonus" — still is one)
+LAST_TARGET_WORDS = frozenset(
+    ["final", "last", "all", "everything", "full", "fully", "remaining", "exit", "финальная", "финальный", "последняя",
+     "последний", "закрыть", "закрываем", "всё", "все", "остаток", "último", "ultimo", "última", "ultima", "todo", "todos",
+     "cerrar", "tudo", "fechar", "finale", "dernier", "dernière", "derniere", "tout", "fermer", "letztes", "letzte",
+     "alles", "schließen", "schliessen", "son", "hepsini", "tümünü", "tumunu", "kapat", "tutto", "chiudi", "ostatni",
+     "ostatnia", "zamknij", "wszystko", "cuối", "terakhir", "semua", "tutup"]
 )
 
 MARKET_WORDS = re.compile(r"(?<!\w)(?:now|cmp|market|current\s+price|current|mkt|рынок|рыночный|по\s+рынку|"
@@ -484,7 +499,12 @@ NOT_A_CALL_RE = re.compile(
     # ("Spotted in another group: 'LONG #TAO 452 …' — we are NOT taking this one"): another channel's call shown
     r"(?:spotted|seen|found|posted)\s+in\s+(?:another|other|a\s+different)\s+(?:group|channel)|"
     r"(?:we\s+are|we'?re|i'?m|i\s+am)\s+not\s+taking\s+(?:this|it|that)(?:\s+one)?(?!\s+(?:with|at|on|above|below|in|beyond)\b)|"
-    r"example\s+only|just\s+an\s+example|for\s+illustration|example\s*:|how\s+to\s+(?:post|write|format|send)\s+(?:a\s+)?signals?|(?:do\s+not|don'?t)\s+trade\s+(?:this|it)|"
+    # ("$100 account example: margin $8", "Sizing example: …", "Example: $500 balance → $10 risk"): an example of money
+    # management under the call is no example of the call
+    r"example\s+only|just\s+an\s+example|for\s+illustration|"
+    r"(?<!account\s)(?<!accounts\s)(?<!balance\s)(?<!deposit\s)(?<!capital\s)(?<!sizing\s)(?<!size\s)(?<!margin\s)"
+    r"(?<!risk\s)(?<!portfolio\s)(?<!management\s)(?<!lot\s)example\s*:"
+    r"(?!\s*(?:with\s+|for\s+)?(?:an?\s+)?\$?\s?\d[\d.,]*\s*k?\s*(?:\$|usdt?|usd)?\s*(?:account|balance|deposit|capital|portfolio|bank))|how\s+to\s+(?:post|write|format|send)\s+(?:a\s+)?signals?|(?:do\s+not|don'?t)\s+trade\s+(?:this|it)|"
     r"no\s+es\s+(?:una\s+)?se[ñn]al|не\s+сигнал|sinyal\s+de[ğg]il(?:dir)?|"
     # ("Nie sygnał:", "시그널 아님", "सिग्नल नहीं है", "ไม่ใช่สัญญาณ": the disclaimer in Polish, Korean, Hindi, Thai)
     r"nie\s+(?:jest\s+)?sygna[łl]|시그널\s*(?:이\s*|이\s+|은\s*)?아님|시그널이\s+아닙니다|सिग्नल\s+नहीं|"

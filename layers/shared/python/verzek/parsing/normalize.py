@@ -396,6 +396,14 @@ _SAFER_AFTER_COMMA = re.compile(
     # (only the advice goes: "#OP LONG 20x, beginners use 5x, entry 2.00, TP …" keeps its levels)
     r"(?:max[ \t]+)?(?:\d{1,3}[ \t]?[x×]|[x×][ \t]?\d{1,3})(?!\w)(?:[ \t]+(?:max(?:imum)?|only|or[ \t]+less|at[ \t]+most|tops))?",
     re.IGNORECASE)
+# ("Плечо ×10, новичкам меньше", "Lev 20x, beginners less", "Leverage: x15, newbies 5x max"): the call's leverage
+# heading its line, then after a comma advice to the less experienced — the comma ends the call's part, so only the
+# advice's clause goes
+_LEVERAGE_THEN_ADVICE = re.compile(
+    r"^([ \t]*(?:(?:leverage|lev|плечо|кредитное[ \t]+плечо|плече|kald[ıi]ra[çc]|apalancamiento|alavancagem|hebel|levier|"
+    r"leva|d[źz]wignia)[ \t]*[:=]?[ \t]*)?(?:(?:cross|isolated|кросс|изолированная)[ \t]+)?"
+    r"(?:\d{1,3}[ \t]?x|x[ \t]?\d{1,3})(?!\w))[ \t]*,"
+    rf"(?={_SENTENCE_CHAR}*{_ADVICE_SUBJECT})", re.IGNORECASE | re.MULTILINE)
 _SAFER_LEVERAGE = re.compile(
     # the three parts in any order in one sentence ("(newbies: 5x max)", "Новичкам не больше 3х"); only that
     # sentence goes: "#OP LONG 20x entry 2.0 ... SL 1.9. Safe traders use less." keeps the call before it
@@ -713,6 +721,7 @@ def normalize(text: str) -> str:
     if "x" in text or "X" in text or "×" in text:
         text = _MULTIPLE_OF_OTHER.sub(lambda m: f"{next(g for g in m.groups() if g)} times", text)
         text = _GAIN_MULTIPLE.sub(_gain_multiple, text)
+    text = _LEVERAGE_THEN_ADVICE.sub(r"\1;", text)
     text = _SAFER_AFTER_COMMA.sub(" ", text)
     text = _SAFER_LEVERAGE.sub(" ", text)
     text = _ADVICE_SENTENCE.sub(" ", text)

@@ -167,6 +167,24 @@ def _stop_talk(tokens: list[Token], i: int) -> bool:
     return after is not None and after.kind == Kind.WORD and after.text.lower() in _STOP_TALK_WORDS
 
 
+def _price_beside_the_exits(tokens: list[Token], levels: _Levels, exits: list[Decimal]) -> bool:
+    """A number on the scale of the exits (half the lowest to twice the highest) that is none of them."""
+    read = {id(t) for t in (*levels.targets, *levels.stop)}
+    low, high = min(exits) / 2, max(exits) * 2
+    return any(t.kind == Kind.NUM and id(t) not in read and t.value is not None and low <= t.value <= high for t in tokens)
+
+
+def _leverage_in_prose(tokens: list[Token], i: int) -> bool:
+    """A leverage word closing a sentence of words on its line ("… spot led move, not leverage."): no field."""
+    after = [t for t in tokens[i + 1:] if t.line == tokens[i].line]
+    if after and not (len(after) == 1 and after[0].kind == Kind.SEP and after[0].text in ".!?"):
+        return False
+    if not after and next((t.kind for t in tokens[i + 1:] if t.kind not in (Kind.SEP, Kind.INDEX)), None) == Kind.LEV:
+        return False  # ("Recommended leverage / 10x": its value on the next line)
+    before = [t for t in tokens[:i] if t.line == tokens[i].line and t.kind == Kind.WORD]
+    return any(t.text.lower() not in lx.FILLER_WORDS for t in before)
+
+
 def _unrelated_word(tok: Token) -> bool:
     """A market statistic's name after a field's prices: what follows is that statistic, not a level."""
     return bool(_MARKET_STAT.fullmatch(tok.text))
@@ -373,6 +391,11 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
                 current = Segment(Field.IGNORE, tok)
                 segments.append(current)
                 continue
+            if tok.kind == Kind.LABEL and tok.field == Field.LEVERAGE and _leverage_in_prose(tokens, i):
+                # ("OI up 18% in 7 days — spot led move, not leverage.", "Keep it simple, use low leverage."): a
+                # sentence that ends on the word names leverage, it sets none — the next line's number is not its value
+                current = None
+                continue
             if tok.kind == Kind.LABEL:
                 note = False  # ("Long 64k (SL 62k)": a label inside the bracket starts its own field)
                 # (only the words since the line's previous label qualify this one: in "BTC long 64500 TP1 66000 TP2
@@ -382,9 +405,13 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
                 # (nor do the words of an earlier clause: "first target 23.40 where the weekly supply starts, second
                 # target 24.90")
                 since = max(since, max((t.start for t in tokens[:i] if t.kind == Kind.SEP and t.text in ",;"), default=-1))
+                # ("Final target (close all) 4.80", "Последняя цель 2.9": a target said to be the last is no hope
+                # beside the plan)
+                known = lx.LAST_TARGET_WORDS if tok.field == Field.TARGETS else frozenset()
                 current = Segment(tok.field, tok, qualified=any(
                     t.kind == Kind.WORD and t.text.lower() not in lx.FILLER_WORDS
-                    and t.text.lower() not in lx.ORDINAL_WORDS and t.start > since for t in orphans))
+                    and t.text.lower() not in lx.ORDINAL_WORDS and t.text.lower() not in known
+                    and t.start > since for t in orphans))
                 segments.append(current)
                 if tok.field in _LADDER_FIELDS:
                     heads[n] = current
@@ -990,8 +1017,10 @@ def _qualified_label(segment: Segment) -> bool:
     close = next((i for i, t in enumerate(line) if t.text == ")"), None)
     inside = line[1:close] if line and line[0].text == "(" and close is not None else []
     # ("TP2 (+4%):", "TP1 (swing):" say how much or what kind; "Цель (по желанию):" says it is optional)
+    # ("TP (close all): 3210", "Цель (закрыть всё): 2.9": the last target, where the rest is closed — no qualifier)
     bracket = bool(inside) and any(t.text == ":" for t in line[close:]) and not any(t.kind in (Kind.NUM, Kind.PCT) for t in inside) \
-        and any(t.kind == Kind.WORD and t.text.lower() not in lx.FILLER_WORDS for t in inside)
+        and any(t.kind == Kind.WORD and t.text.lower() not in lx.FILLER_WORDS and t.text.lower() not in lx.LAST_TARGET_WORDS
+                for t in inside)
     # ("Alvo bônus (opcional): 25", "Objectif bonus : 2.5": a qualifier word after the label, before its prices)
     head = []
     for t in segment.tokens:
@@ -999,7 +1028,7 @@ def _qualified_label(segment: Segment) -> bool:
             break
         head.append(t)
     worded = any(t.kind == Kind.WORD and t.text.lower() not in lx.FILLER_WORDS and t.text.lower() not in lx.ORDINAL_WORDS
-                 for t in head)
+                 and t.text.lower() not in lx.LAST_TARGET_WORDS for t in head)
     return bracket or segment.qualified or worded
 
 
@@ -2670,6 +2699,16 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # that is an assumption, so the parse is held for review.
         etype = EntryType.MARKET
         assumed.append("no entry written: read as a market entry")
+    elif not entries and etype != EntryType.MARKET and candidate is not None and words_side is None \
+            and not side_conflict and len(targets) > 1 and stop is not None \
+            and (all(t > stop for t in targets) or all(t < stop for t in targets)) \
+            and (targets == sorted(targets) or targets == sorted(targets, reverse=True)) \
+            and not _price_beside_the_exits(tokens, levels, [*targets, stop]):
+        # ("#STRK / 🎯 0.158 / 0.171 / 0.189 / 🛑 0.132"): no side word and no entry, but a run of targets all on one
+        # side of the stop — the levels say the side; at the market, held for review (another price on their scale may
+        # be an entry we did not read: "anything below 4.10 is good for entry", a DCA plan's rows — no market order then)
+        etype = EntryType.MARKET
+        assumed.append("no entry and no side written: read as a market entry, the side from the levels")
     direction_only = None  # (read at most once: _levels_later_call tokenises the post again)
     if not entries and etype != EntryType.MARKET and candidate is not None and words_side is not None \
             and not side_conflict:
