@@ -155,3 +155,17 @@ def test_gravity_one_letter_ticker_trades_when_labelled_or_tagged():
     assert parse_message("Coin: G (Gravity)\nSide: Long\nEntry: 0.02650\nTP: 0.02800\nSL: 0.02380").tradable
     assert parse_message("#G long\nEntry 0.0265\nTP 0.028\nSL 0.0238").symbol == "G/USDT"
     assert parse_message("G long\nEntry 0.0265\nTP 0.028\nSL 0.0238").symbol is None
+
+
+@pytest.mark.parametrize("text,entries", [
+    ("🟢 SPOT — $DOT\n\nDCA plan (split in 3):\n• 4.35\n• 4.05\n• 3.78\n\nTake profit: 5.10 / 5.90\nStop: 3.49", ["3.78", "4.05", "4.35"]),
+    ("#ETH long\nEntry 3100\nDCA plan:\n• 2950\n• 2800\nTP 3300\nSL 2700", ["2800", "2950", "3100"]),
+])
+def test_a_dca_plan_heading_over_rows_is_the_entry_ladder(text, entries):
+    parsed = parse_message(text)
+    assert parsed.kind == MessageKind.OPEN and list(parsed.entries) == [D(e) for e in entries]
+
+
+def test_a_dca_plan_in_words_adds_no_entry():
+    parsed = parse_message("#ETH long\nEntry 3100\nDCA plan: add 20% at each -5%\nTP 3300\nSL 2700")
+    assert list(parsed.entries) == [D("3100")]
