@@ -168,4 +168,4 @@ def test_a_dca_plan_heading_over_rows_is_the_entry_ladder(text, entries):
 
 def test_a_dca_plan_in_words_adds_no_entry():
     parsed = parse_message("#ETH long\nEntry 3100\nDCA plan: add 20% at each -5%\nTP 3300\nSL 2700")
-    assert list(parsed.entries) == [D("3100")]
+    assert list(parsed.entries) == [D(3100)]
