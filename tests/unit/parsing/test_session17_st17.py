@@ -180,6 +180,9 @@ def test_a_show_of_hands_is_no_status(text):
 @pytest.mark.parametrize("text,action", [
     ("Still holding #DOGE, targets ahead 🚀", UpdateAction.OTHER),
     ("#DOGE still holding strong above entry, SL to BE", UpdateAction.MOVE_SL_BREAKEVEN),
+    # (a show of hands beside a change or a target hit leaves the status)
+    ("#DOGE TP1 hit 🎯 who's still holding? drop a 🚀", UpdateAction.TP_HIT),
+    ("#DOGE TP1 hit ✅\nQ: anyone still in? move SL to entry", UpdateAction.MOVE_SL_BREAKEVEN),
 ])
 def test_the_channel_still_holding_is_still_a_status(text, action):
     parsed = parse_message(text)

@@ -2142,6 +2142,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 _POLL.search(status_text) or _QUESTION_HEAD.match(status_text) or _QUESTION_HEAD.match(body))
                 or _poll_over_the_action(status_text)):
             return _not_a_signal("a poll asking readers what to do, not a status")
+        if action == UpdateAction.OTHER and not closing and _SHOW_OF_HANDS.search(status_text):
+            return _not_a_signal("a show of hands among the readers, not a status")
         if (action or closing) and _ASKS.search(text):
             # "¿Movemos el SL?", "Breakeven'a taşındı mı?", "TP2 hit?": a one-sentence question is no report or command
             return _not_a_signal("a question about a trade, not a status")
@@ -3378,15 +3380,16 @@ _EXCEPT = re.compile(r"(?<!\w)(?:except|excepting|but\s+not|but\s+[#$]\w+|leave\
                      r"only\s+[#$]\w+\s+stays|оставляем|оставить|оставим|besides|other\s+than|apart\s+from|(?<!still\s)(?<!you\s)(?:keep|hold)\s+[#$]\w+|stays?\s+open|"
                      r"кроме|за\s+исключением|excepto|menos|salvo|exceto|hari[çc]|au[ßs]er|sauf|tranne|opr[óo]cz)(?!\w)|除了|以外|を除|只留|保留")
 # "Should we close SOL here or let it run? 🤔 / 👍 close / 👎 hold / Vote below 👇": a poll's options are no command
-_POLL = re.compile(r"(?<!\w)(?:vote|voting|poll|react\s+(?:with\s+)?\W*\s*if|"
-                   # ("who is still holding DOGE? drop a 🚀 if you're still in", "anyone still in #SOL?", "hands up if you
-                   # hold"): a show of hands among the readers, no status of the channel's trade
-                   r"(?:drop|leave|comment|send|post|reply\s+with)\s+(?:a|an|your|one)?\s*\W*\s*if|"
-                   r"(?:who(?:'?s|\s+is|\s+are|\s+else\s+is)?|anyone|anybody|is\s+anyone|are\s+you|y'?all)\s+still\s+"
-                   r"(?:holding|hodling|in|long|short|riding)|who(?:'?s|\s+is|\s+else\s+is)\s+(?:holding|hodling|riding)|"
-                   r"hands?\s+up\s+if|raise\s+your\s+hands?|votem|votar|votad|голосу\w*|опрос|encuesta|enquete|sondagem|vot[ae](?:d|n|r|i)?|votaci[óo]n|vota[çc][ãa]o|anket|oyla\w*|"
+_POLL = re.compile(r"(?<!\w)(?:vote|voting|poll|react\s+(?:with\s+)?\W*\s*if|votem|votar|votad|голосу\w*|опрос|encuesta|enquete|sondagem|vot[ae](?:d|n|r|i)?|votaci[óo]n|vota[çc][ãa]o|anket|oyla\w*|"
                    r"umfrage|abstimm\w*|sondage|sondaggio|ankieta|g[łl]osuj\w*|b[ìi]nh\s+ch[ọo]n|تصويت|نظرسنجی)(?!\w)|"
                    r"投票|투표")
+# ("who is still holding DOGE? drop a 🚀 if you're still in", "anyone still in #SOL?", "hands up if you hold"): a show of
+# hands among the readers — when it is all the post says (its "still holding" is the question's), no status of the trade
+_SHOW_OF_HANDS = re.compile(
+    r"(?<!\w)(?:(?:drop|leave|comment|send|post|reply\s+with)\s+(?:a|an|your|one)?\s*\W*\s*if|"
+    r"(?:who(?:'?s|\s+is|\s+are|\s+else\s+is)?|anyone|anybody|is\s+anyone|are\s+you|y'?all)\s+still\s+"
+    r"(?:holding|hodling|in|long|short|riding)|who(?:'?s|\s+is|\s+else\s+is)\s+(?:holding|hodling|riding)|"
+    r"hands?\s+up\s+if|raise\s+your\s+hands?)(?!\w)")
 # ("📊 Poll: Close #SOL now / 👍 Yes / 👎 No", "Голосуем: закрываем #SOL или держим", "投票：平仓 #SOL / 继续持有"): a line headed by
 # the poll word, with or without a question mark
 _POLL_HEAD = re.compile(rf"[^\w\n]*(?:{_POLL.pattern})\s*[:：]")
