@@ -400,7 +400,11 @@ NOT_COINS = frozenset(
      "CORRECT", "CORRECTED", "CORRECTION", "WRONG", "TYPO", "FIXED", "MISTAKE",
      "FUERA", "TODAS", "TUDO", "YA", "AHORA", "AGORA", "JETZT", "ALLES", "TUTTO", "HEPSI", "IPTAL", "CANCELAR", "CANCELADO",
      # hi-en "close kar do", "cancel karo", "exit karein" (do it): the verb's helper, never the coin
-     "KAR", "KARO", "KARDO", "KAREIN", "KAREN", "KIJIYE", "KARNA", "KARENGE", "KARTE", "KIYA"]
+     "KAR", "KARO", "KARDO", "KAREIN", "KAREN", "KIJIYE", "KARNA", "KARENGE", "KARTE", "KIYA",
+     # English exit commands in capitals ("⚠️ FLATTEN ALL ⚠️", "🔴 KILL ALL POSITIONS 🔴", "GET OUT NOW", "CUT EVERYTHING"):
+     # the command heading the post, never the coin it closes
+     "FLATTEN", "FLATTENING", "KILL", "KILLING", "CUT", "CUTTING", "EXITING", "CLOSING", "SOLD", "SELLING", "BAIL", "GET",
+     "OUT", "EVERYTHING", "POSITION", "POSITIONS", "LIQUIDATE"]
 )
 
 # Coins written by their name ("Chainlink long from $13.25", "Coin: Avalanche (AVAX)"): only names that are no common

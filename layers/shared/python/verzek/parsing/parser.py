@@ -1561,6 +1561,12 @@ def _reply_to_quote(text: str) -> ParsedMessage | None:
             own = ParsedMessage(kind=MessageKind.CLOSE, update_action=close_action(lowered))
         elif quote.symbol and action:
             own = ParsedMessage(kind=MessageKind.UPDATE, update_action=action, target_index=tp_hit_index(lowered))
+        elif quote.symbol and _CORRECTION.search(lowered) and (level := _CORRECTED_LEVEL.search(lowered)) is not None:
+            # ("↩️ Reply to: 🔴 SHORT #SUI … SL 1.49 / Correction ⚠️ typo in the SL above, it's 1.94 not 1.49", "Corrección: el
+            # TP3 es 13.80, no 18.30"): a level of the quoted call corrected — an update of that trade (the stop's new price
+            # is read below, as a correction's; another level is no change the executor makes), never the call again
+            own = ParsedMessage(kind=MessageKind.UPDATE,
+                                update_action=UpdateAction.NEW_STOP if level.group("stop") else UpdateAction.OTHER)
         else:
             return _not_a_signal("a reply to an earlier post that asks for nothing")
     if quote.symbol and own.symbol and own.symbol != quote.symbol and own.kind in (MessageKind.CLOSE, MessageKind.UPDATE) \
@@ -1571,8 +1577,19 @@ def _reply_to_quote(text: str) -> ParsedMessage | None:
     replied = _replace(own, symbol=own.symbol or quote.symbol, side=own.side or quote.side)
     if replied.kind == MessageKind.UPDATE and replied.update_action in _KEEPS_A_STOP_CHANGE:
         # ("↩️ Reply to: #OP LONG … / TP2 smashed 🎯 Move SL to TP1 now"): the reply's stop move read in full, as a post's
-        return _stop_changes_kept(replied, normalize(own_text).lower())
+        replied = _stop_changes_kept(replied, normalize(own_text).lower())
+        if replied.new_stop is not None and quote.entries and replied.symbol == quote.symbol \
+                and (replied.side == Side.LONG and replied.new_stop >= min(quote.entries)
+                     or replied.side == Side.SHORT and replied.new_stop <= max(quote.entries)):
+            # (a stop put on the wrong side of the quoted call's entry would close the trade at once: no price to act on)
+            replied = _replace(replied, new_stop=None)
     return replied
+
+
+# The level a correction names, with its price ("typo in the SL above, it's 1.94", "el TP3 es 13.80", "entry is 0.52")
+_CORRECTED_LEVEL = re.compile(r"(?<!\w)(?:(?P<stop>sl|stop(?:[\s-]*loss)?|stoploss|стоп(?:[\s-]*лосс)?|zarar\s+durdur)|"
+                              r"tp\s*\d?|targets?|take[\s-]*profit|objetivo|alvo|tejk\w*|тейк\w*|цел[ьи]|hedef\w*|ziel\w*|"
+                              r"entry|entrada|вход|giri[şs]|einstieg)(?!\w)[^\d\n]{0,30}\d")
 
 
 # A change said of the replied-to trade by a pronoun ("close it", "cut this one", "exit that")
@@ -2285,6 +2302,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 _POLL.search(status_text) or _QUESTION_HEAD.match(status_text) or _QUESTION_HEAD.match(body))
                 or _poll_over_the_action(status_text)):
             return _not_a_signal("a poll asking readers what to do, not a status")
+        if action == UpdateAction.OTHER and not closing and _SHOW_OF_HANDS.search(status_text):
+            return _not_a_signal("a show of hands among the readers, not a status")
         if (action or closing) and _ASKS.search(text):
             # "¿Movemos el SL?", "Breakeven'a taşındı mı?", "TP2 hit?": a one-sentence question is no report or command
             return _not_a_signal("a question about a trade, not a status")
@@ -3548,6 +3567,13 @@ _EXCEPT = re.compile(r"(?<!\w)(?:except|excepting|but\s+not|but\s+[#$]\w+|leave\
 _POLL = re.compile(r"(?<!\w)(?:vote|voting|poll|react\s+(?:with\s+)?\W*\s*if|votem|votar|votad|голосу\w*|опрос|encuesta|enquete|sondagem|vot[ae](?:d|n|r|i)?|votaci[óo]n|vota[çc][ãa]o|anket|oyla\w*|"
                    r"umfrage|abstimm\w*|sondage|sondaggio|ankieta|g[łl]osuj\w*|b[ìi]nh\s+ch[ọo]n|تصويت|نظرسنجی)(?!\w)|"
                    r"投票|투표")
+# ("who is still holding DOGE? drop a 🚀 if you're still in", "anyone still in #SOL?", "hands up if you hold"): a show of
+# hands among the readers — when it is all the post says (its "still holding" is the question's), no status of the trade
+_SHOW_OF_HANDS = re.compile(
+    r"(?<!\w)(?:(?:drop|leave|comment|send|post|reply\s+with)\s+(?:a|an|your|one)?\s*\W*\s*if|"
+    r"(?:who(?:'?s|\s+is|\s+are|\s+else\s+is)?|anyone|anybody|is\s+anyone|are\s+you|y'?all)\s+still\s+"
+    r"(?:holding|hodling|in|long|short|riding)|who(?:'?s|\s+is|\s+else\s+is)\s+(?:holding|hodling|riding)|"
+    r"hands?\s+up\s+if|raise\s+your\s+hands?)(?!\w)")
 # ("📊 Poll: Close #SOL now / 👍 Yes / 👎 No", "Голосуем: закрываем #SOL или держим", "投票：平仓 #SOL / 继续持有"): a line headed by
 # the poll word, with or without a question mark
 _POLL_HEAD = re.compile(rf"[^\w\n]*(?:{_POLL.pattern})\s*[:：]")
@@ -4421,16 +4447,27 @@ def _acts_in_its_sentence(tokens: list[Token], coin: SymbolCandidate, says, line
     return bool(says(line[sentence[0].start:sentence[-1].start + len(sentence[-1].text)].lower()))
 
 
+def _ends_sentence(tokens: list[Token], i: int) -> bool:
+    """A ". ! ? ;" mark ending a sentence — not the dot of an ordinal ("ETH 1. hedef geldi", "SOL 2. Ziel erreicht": the
+    number's dot written right after it, a level's label or a lower-case word after)."""
+    tok = tokens[i]
+    if tok.kind != Kind.SEP or tok.text not in ".!?;":
+        return False
+    ordinal = tok.text == "." and i > 0 and i + 1 < len(tokens) and tokens[i - 1].kind == Kind.NUM \
+        and len(tokens[i - 1].text) <= 2 and tokens[i - 1].start + len(tokens[i - 1].text) == tok.start \
+        and tokens[i + 1].line == tok.line \
+        and (tokens[i + 1].kind == Kind.LABEL or tokens[i + 1].kind == Kind.WORD and tokens[i + 1].text[:1].islower())
+    return not ordinal
+
+
 def _sentence_of(tokens: list[Token], position: int) -> list[Token]:
     """The tokens of the sentence (on its line, between ". ! ? ;") that holds the token at `position`."""
     line = tokens[position].line
     start = position
-    while start > 0 and tokens[start - 1].line == line and not (tokens[start - 1].kind == Kind.SEP
-                                                                and tokens[start - 1].text in ".!?;"):
+    while start > 0 and tokens[start - 1].line == line and not _ends_sentence(tokens, start - 1):
         start -= 1
     end = position
-    while end + 1 < len(tokens) and tokens[end + 1].line == line and not (tokens[end + 1].kind == Kind.SEP
-                                                                         and tokens[end + 1].text in ".!?;"):
+    while end + 1 < len(tokens) and tokens[end + 1].line == line and not _ends_sentence(tokens, end + 1):
         end += 1
     return tokens[start:end + 1]
 

@@ -248,13 +248,15 @@ _PART_CLOSED_STEMS = (r"closed|close|clos|geschlossen|schlie|glattst|clôtur|clo
 # "Лимитку по #TAO отменяем", "cancelamos la orden de #SOL", "limit emrini iptal ediyoruz": a cancel verb next to a word
 # for the pending order, in either order
 _CANCEL_VERB = (r"(?:(?<!\w)(?:cancel\w*|отмен\w*|скасов\w*|iptal|cancelamos|cancelar|cancela|annul\w*|anuluj\w*|"
-                r"anulujemy|batal\w*|h[ủu]y|huỷ|إلغاء|الغاء|ملغي|ملغى|ملغا[ةه]|[أا]لغينا|نلغي|لغو|کنسل|storn\w*|l[öo]sch\w*|gel[öo]scht|कैंसिल|रद्द|کینسل|"
+                r"anulujemy|batal\w*|"
+                # ro "Anulăm ordinul pe #KAS", "anulați ordinele" (we cancel / cancel the order)
+                r"anul(?:[ăa]m|ez|eaz[ăa]|at|at[ăa]|a[țţt]i|e[țţt]i)|h[ủu]y|huỷ|إلغاء|الغاء|ملغي|ملغى|ملغا[ةه]|[أا]لغينا|نلغي|لغو|کنسل|storn\w*|l[öo]sch\w*|gel[öo]scht|कैंसिल|रद्द|کینسل|"
                 # he "מבטלים" (we cancel), "לבטל", "בטלו", "ביטול"
                 r"מבטלים|מבטל|לבטל|בטלו|ביטול|"
                 # bn "বাতিল" (cancelled), "ক্যান্সেল"; cs "zrušte", "zrušeno", "smažte" (delete), sk "zrušte"
                 r"বাতিল|ক্যান্সেল|zru[šs]\w*|sma[žz]te|smaz[áa]n\w*|vyma[žz]te)(?!\w)|取消|キャンセル|취소)")
 _ORDER_WORD = (r"(?:(?<!\w)(?:orders?|limits?|limit\s+orders?|лимитк\w*|лимитн\w*|ордер\w*|заявк\w*|emr\w*|emir\w*|"
-               r"[óo]rden(?:es)?|ordem|ordens|ordres?|ordin[ei]|zleceni\w*|l[ệe]nh|pesanan|أمر|الأمر|سفارش|অর্ডার|"
+               r"[óo]rden(?:es)?|ordem|ordens|ordres?|ordin(?:ul|ele|ii|e|i)?|zleceni\w*|l[ệe]nh|pesanan|أمر|الأمر|سفارش|অর্ডার|"
                r"p[řr][íi]kaz\w*|objedn[áa]vk\w*|pokyn\w*)(?!\w)|挂单|订单|주문|注文)")
 # ("#SOL cancel TP3", "#AVAX TP3 iptal", "cancel the stop loss order", "cancel the DCA order at 138", "cancel 2nd buy
 # order"): the cancel's object is one order of the trade — a target, the stop, one rung of the entries — and the trade
@@ -278,6 +280,10 @@ _UNFILLED_RUNGS = (r"(?:(?:2nd|second|3rd|third|4th|fourth|last|remaining|unfill
                    r"c[áa]c\s+l[ệe]nh\s+c[òo]n\s+l[ạa]i|剩余挂单|미체결\s*주문|बाकी\s+ऑर्डर|kalan\s+(?:al[ıi]m\s+)?(?:emir\w*|emr\w*)|"
                    r"(?:втор|трет|четв[её]рт|последн|оставш)\w*\s+(?:ордер|вход|заявк|лимитк)\w*|"
                    r"(?:la\s+|a\s+)?(?:segunda|tercera|terceira|[úu]ltima|cuarta|quarta)\s+(?:entrada|orden|ordem)|"
+                   # ro "al doilea ordin", "ordinele rămase", "a doua intrare" (the second order, the remaining orders)
+                   r"(?:al\s+)?(?:doilea|treilea|patrulea|ultimul)\s+ordin\w*|ordin(?:ul|ele)\s+(?:al\s+)?(?:doilea|treilea|"
+                   r"r[ăa]mas\w*|neexecutat\w*|neumplut\w*)|(?:a\s+)?(?:doua|treia|ultima)\s+intrare|intrarea\s+(?:a\s+)?(?:doua|treia)|"
+                   r"intr[ăa]rile\s+r[ăa]mase|"
                    r"entry\s+(?:kedua|ketiga|terakhir)|l[ệe]nh\s+ch[ờo]\s+c[òo]n\s+l[ạa]i|"
                    r"(?:ikinci|[üu][çc][üu]nc[üu]|son|kalan)\s+(?:giri[şs]\w*|emir\w*|emr\w*)|남은\s*(?:주문|진입)|"
                    # tr "2. giriş iptal" (the 2nd entry, numbered with a dot), "2'nci alım"; uk "2-й вхід", "другий вхід",
@@ -761,12 +767,14 @@ _MARKET_MOVE = (r"(?!\()(?!\s+(?:higher|lower|above|below|up|down|green|red|flat
 # ("target 2 is close", "so close to TP3": the adjective, near)
 _CLOSE_VERB = (r"(?:(?<!\w)(?:(?<!is\s)(?<!are\s)(?<!very\s)(?<!so\s)(?<!too\s)(?<!getting\s)close|closed|kapat(?!ma|m[ıi]yor)\w*|closing|exit|exiting|flatten\w*|realiz\w*\s+(?:o\s+|os\s+)?lucros?|"
                r"tom(?:ar|amos|en|ad)\s+ganancias|закр\w*|cerr\w*|cierr\w*|fech\w*|encerr\w*|"
+               # pt "zeramos todas as posições", "zerar a posição" (zeroed: closed out); "zerar o risco" is the stop to entry
+               r"zer(?:ar|amos|ando|ei|em|e)(?!\s+(?:o\s+|nosso\s+|seu\s+)?risco)|"
                r"schlie(?:ß|ss)\w*|glattstell\w*|ferm\w*|cl[ôo]tur\w*|chiud\w*|zamk\w*|zamyk\w*|закри\w*|đóng|dong|"
                r"tutup|ditutup|sluit\w*|[îi]nchid\w*|κλεί\w*|סגר\w*|לסגור|[أا]غلق\w*|إغلاق|اغلاق|ببندید|ببند\w*|"
                # ("По эфиру фиксируем всё": the whole profit taken; "ट्रेड अभी पूरा बंद करें"; ur "ٹریڈ بند" (the trade closed))
                r"фиксиру\w*|зафиксир\w*|фіксу\w*|зафіксу\w*|बंद|بند)(?!\w)|"
                r"平仓|平掉|决済|청산|정리|ปิด[\u0e00-\u0e7f]*|(?<!\w)(?:st[äa]ng\w*|lez[áa]r\w*|z[áa]rjuk|zav[řr]en\w*)(?!\w))")
-_ALL_WORD = (r"(?:(?<!\w)(?:alla|all|everything|everyone|every|تمام|to[àa]n\s+b[ộo]|h[ếe]t|все|всё|всех|весь|всю|увесь|усю|t[üu]m\w*|hepsi\w*|b[üu]t[üu]n|tod[oa]s|todo|tudo|alle[sn]?|"
+_ALL_WORD = (r"(?:(?<!\w)(?:alla|all|everything|everyone|every|sab|sabhi|saare|saari|تمام|to[àa]n\s+b[ộo]|h[ếe]t|все|всё|всех|весь|всю|увесь|усю|t[üu]m\w*|hepsi\w*|b[üu]t[üu]n|tod[oa]s|todo|tudo|alle[sn]?|"
              r"toutes|tous|tout|tutt[eoia]|wszystk\w*|tất\s+cả|tat\s+ca|semua|جميع|كل|همه|όλ\w*|כל|toate)(?!\w)|"
              r"全部|全て|すべて|모든|전부|ทั้งหมด)")
 # "kalanını kapatıyoruz", "closing the rest", "işlemi kapat", "أغلقنا الصفقة": a close verb next to "the rest" or to a
@@ -826,7 +834,10 @@ _STOPPED_OUT_WORDS = (
 # "このシグナルはキャンセルです", "注文取り消し", "सिग्नल कैंसिल", "ยกเลิกสัญญาณ": the call or its order withdrawn
 _CANCEL_STEMS = r"anul|скасов|отмен|снима|сняли|снимем|убира|убрали|неактуал|l[öo]sch|ملغ|作废|キャンセル|取り?消し|कैंसिल|रद्द|ยกเลิก"
 _CANCEL_WORDS = (
-    r"(?<!\w)(?:anulad[oa]s?|anulamos|(?:скасов\w*|отмен\w*)\s+(?:\w+\s+)?(?:угод\w*|сделк\w*|сигнал\w*)|"
+    r"(?<!\w)(?:anulad[oa]s?|anulamos|"
+    # ro "Anulăm semnalul pe #KAS", "semnalul este anulat", "tranzacția anulată" (the signal, the trade cancelled)
+    r"anul(?:[ăa]m|a[țţt]i|ez)\s+(?:semnalul|tranzac[țţt]ia|pozi[țţt]ia|setup-ul)|"
+    r"(?:semnalul|tranzac[țţt]ia|setup-ul)\s+(?:este\s+|a\s+fost\s+)?anulat[ăa]?|(?:скасов\w*|отмен\w*)\s+(?:\w+\s+)?(?:угод\w*|сделк\w*|сигнал\w*)|"
     r"(?:угод\w*|сделк\w*|сигнал\w*)\s+(?:\w+\s+)?(?:скасов\w*|отмен\w*)|"
     r"(?:лимитк\w*|ордер\w*|заявк\w*)\s+(?:\S+\s+){0,2}?(?:снима\w*|сняли|снимем|убира\w*|убрали)|"
     r"(?:снима\w*|сняли|снимем|убира\w*|убрали)\s+(?:\S+\s+){0,2}?(?:лимитк\w*|ордер\w*|заявк\w*)|"
@@ -850,6 +861,12 @@ _TARGETS_HIT = (r"(?:(?<=near\stp\d\s)|(?<=almost\stp\d\s)|"
 _STOP_THEN_TRIGGER = (rf"{_STOP_WORD}{_AUXILIARY}{_STOP_TRIGGERED}(?!\s+(?:rate|ratio|%|count)(?!\w))|"
                       rf"{_STOP_TRIGGER_FIRST}\s+(?:(?:el|the|our|my|o|a|le|la|il|lo)\s+)?{_STOP_WORD}{_NOT_MOVED_ON}")
 
+# pt/es "Saindo de tudo agora", "saímos de tudo", "salimos de todo" (out of everything: every position closed)
+_OUT_OF_EVERYTHING = (r"(?<!\w)(?:sa[ií](?:ndo|mos|r|am|ia)|salimos|saliendo|salir|salgan|salgamos)\s+de\s+(?:tud[oa]|tod[oa]s?)"
+                      r"(?:\s+(?:as\s+|las\s+)?(?:posi[çc][õo]es|posiciones|opera[çc][õo]es|operaciones))?(?!\w)"
+                      # ("saindo de tudo que é memecoin", "salir de todo lo que …": what is left is named after it)
+                      r"(?!\s+(?:que|o\s+que|lo\s+que|isso|eso)(?!\w))")
+
 # Phrases that end a trade; only trusted at the start of a post (after its coin tag) or as a clear status sentence.
 _CLOSE_PATTERN = _Gated(
     # ("#ETH jetzt schließen", "#ETH अभी बंद करो", "ETH'yi hemen kapatın": the coin, "now", then the verb — the coin is
@@ -860,7 +877,7 @@ _CLOSE_PATTERN = _Gated(
     r"close|closing|exit|exiting|cancel|закрыть|закрываем|закрываю|отмена|отменяем|"
     r"kapat(?!ma|m[ıi]yor)\w*|iptal|cerrar|cerramos|cerrando|cancelar|cancelamos|fechar|fechamos|fechando|chiudendo|sair|tutup|đóng\s+lệnh|dong\s+lenh|"
     r"إغلاق|اغلاق|取消|平仓|schlie(?:ß|ss)en|fermer|fermez|cl[ôo]turer|cl[ôo]turez|chiudere|chiudi|chiudiamo|"
-    r"zamknij|zamykamy|zamknąć|annulez|annulons|annuler|закриваємо|закрити|скасування|batalkan|batal|hủy|huỷ|决済|キャンセル|"
+    r"zamknij|zamykamy|zamknąć|annulez|annulons|annuler|закриваємо|закриваю|закрийте|закрий|закройте|закрой|закрити|скасування|batalkan|batal|hủy|huỷ|决済|キャンセル|"
     r"κλείστε|κλείνουμε|κλείσιμο|[îi]nchidem|[îi]nchide[țţt]i|[îi]nchide|sluiten|sluit|zav[řr][ií]t|zav[řr]ete|"
     # (th "ปิดเลย" close now, "ปิดทั้งหมด" close all: Thai writes no space before the word after the verb)
     r"uzav[řr]ete|funga|fungeni|isara|isasara|סגרו|לסגור|ปิด(?:เลย|ทั้งหมด|สถานะ)?|کنسل|"
@@ -939,7 +956,7 @@ _CLOSE_PATTERN = _Gated(
     r"(?:מבטלים|ביטלנו)\s+(?:את\s+)?ה?(?:עסקה|סיגנל|איתות|פוזיציה)|(?:آرڈر\w*|ٹریڈ|سگنل)\s+(?:\S+\s+)?کینسل\s+کر\s+(?:دیں|دو|دیا)|"
     r"na-?stop\s+out|"
     r"کنسل\s+شد|بسته\s+شد|(?<!سي)تم\s+(?:ال)?(?:إغلاق|اغلاق|إلغاء|الغاء)\w*|invalid(?:ated)?|вышли|выходим|вышел|[أا]غلقنا|(?:позиці\w*|угод\w*)\s+(?:повністю\s+|цілком\s+)?(?:закриваємо|закрито|закрита|закрили)|(?:закриваємо|закрили)\s+(?:\w+\s+)?(?:позиці\w*|угод\w*)|(?:повністю|цілком)\s+(?:закриваємо|закрили|закрито)|stop+ed\s+out|cancle\w*|"
-    r"ch[ốo]t\s+(?:h[ếe]t|to[àa]n\s+b[ộo])|out\s+of\s+everything|(?:everything|all\s+positions)\s+off\s+the\s+table|"
+    r"ch[ốo]t\s+(?:h[ếe]t|to[àa]n\s+b[ộo])|out\s+of\s+everything|" + _OUT_OF_EVERYTHING + r"|(?:everything|all\s+positions)\s+off\s+the\s+table|"
     # "#SOL manual close +6%", "#SOL trade ended", "Abort #SOL", "#SOL: out"
     r"manual(?:ly)?\s+clos\w*|(?:trade|position)\s+(?:has\s+)?(?:ended|finished|is\s+over)|^abort|^out(?=\W*$)|"
     # "סגרנו את העסקה ברווח" (we closed the trade), "Operação finalizada sem perdas" (trade finished)
@@ -1148,6 +1165,10 @@ _STATUS_BREAK = re.compile(r"(?:[;!|，、،]|(?<!\d)[,.]|[,.](?!\d))\s*(?=\S)|(
 _SIDE_AFTER_COIN = r"(?:\s+(?:long|short|лонг|шорт|buy|sell))?"
 
 
+_INNER_TAG = re.compile(r"(?<=\w)\s+(?:(?:in|on|of|for|bei|f[üu]r|auf|von|de|del|da|do|em|en|di|su|в|по|на|за|dla|w)\s+)?"
+                        r"[#$](?=\d*[a-z])[a-z0-9]{2,15}(?:/[a-z]{3,5})?(?!\w)")
+
+
 def _status_lines(lowered: str, coins: frozenset[str] = frozenset()) -> str:
     """Lines trimmed of decorations, each also without a leading coin tag ("#LTC Închidem poziția"), plus the
     clauses after the first one ("Not triggered, cancel #FET") unless a condition precedes them."""
@@ -1169,6 +1190,13 @@ def _status_lines(lowered: str, coins: frozenset[str] = frozenset()) -> str:
                 untagged = piece[bare.end():] if bare else piece
             if untagged != piece:
                 lines.append(untagged.strip(" \t-:>*#.!/"))
+            if ("#" in untagged[1:] or "$" in untagged[1:]) and not _CONDITION.search(untagged):
+                # ("Alle Positionen in #PEPE jetzt glattstellen!", "Tüm #SOL pozisyonlarını kapatın"): the coin's tag inside the
+                # phrase, between the words of a close that puts its verb last — read also without it ("Se #DOGE perde
+                # 0,1450 …, chiudiamo": a condition may need its coin, so a line with one is left as it is)
+                inner = _INNER_TAG.sub("", untagged.strip(" \t-:>*#.!/"))
+                if inner != untagged.strip(" \t-:>*#.!/"):
+                    lines.append(inner)
             # (a condition on the reader opening the line, no mark after it: "#SOL ถ้าใครยังถืออยู่ ปิดเลย", if anyone
             # still holds, close now — Thai sets clauses apart with a space)
             if (held := _READER_CONDITION.match(untagged.strip(" \t-:>*#.!/"))) is not None:
@@ -1184,12 +1212,13 @@ _LEVEL_CONDITION = re.compile(r"\s*(?:[#$][\w/.]+\s+)?(?:(?:long|short|it|them|p
 # "Never close a trade in panic", "Who got stopped out on #SOL? 😅", "almost hit our stop": no close
 _NEGATED = re.compile(r"(?<!\w)(?:never|don'?t|do\s+not|not|nunca|jamais|mai|nie|никогда|не|asla|no|"
                       # he "לא סוגרים" (we do not close), "אל תסגרו"; el "δεν κλείνουμε", "μην κλείσετε"; tl "huwag"
-                      r"לא|אל|δεν|μην|μη|huwag|wag|hindi)\s+(?:(?:עדיין|ακόμα|ακόμη|muna|munang|pa)\s+)?$|(?:不要|别|不|先别|暂不)\s*$")
+                      # ro "Nu anulăm ordinul", "nu închidem" (we do not cancel / close)
+                      r"לא|אל|δεν|μην|μη|huwag|wag|hindi|nu)\s+(?:(?:עדיין|ακόμα|ακόμη|muna|munang|pa)\s+)?$|(?:不要|别|不|先别|暂不)\s*$")
 # ("#SOL hasn't hit SL", "#SOL wasn't stopped out", "#SOL no está cerrada", "#SOL wurde nicht geschlossen", "#SOL 还没平仓"): a
 # negation, then at most a few auxiliaries, right before the phrase
 _NEGATION = (r"(?:never|not|no|nope|\w+n't|dont|didnt|doesnt|isnt|wasnt|arent|werent|hasnt|havent|hadnt|wont|cant|cannot|"
              r"nunca|jamais|mai|nie|никогда|не|нет|asla|nicht|kein\w*|pas|non|não|nao|jangan|belum|tidak|không|chưa|đừng|"
-             r"لا|نه|هرگز|לא|אל|δεν|μην|μη|huwag|wag|hindi)")
+             r"لا|نه|هرگز|לא|אל|δεν|μην|μη|huwag|wag|hindi|nu)")
 _NEGATED_BEFORE = re.compile(
     rf"(?<!\w){_NEGATION}\s+(?:(?:been|be|being|get|got|gotten|yet|even|still|already|ever|more|any|is|are|was|were|"
     r"está|esta|están|es|fue|foi|foram|se|è|e|stato|stata|ha|han|sido|wurde|wurden|ist|został\w*|est|été|a|by[łl]\w*|"
@@ -1536,6 +1565,10 @@ def is_conditional_close(lowered: str, coins: frozenset[str] = frozenset()) -> b
 _CLOSE_ALL_OR_COMMAND = re.compile(
     # ("Everything off the table now", "we're flat on everything": all positions gone)
     r"^(?:everything|all(?:\s+positions)?)\s+off\s+the\s+table|^(?:we'?re|we\s+are)\s+(?:now\s+)?flat\s+on\s+everything|"
+    # ("FLATTEN ALL", "KILL ALL POSITIONS", "dump every open trade", "sell all our bags"): an exit verb over every position
+    # (not "sell all at TP3": only with a word for the positions, or "everything")
+    r"^(?:please\s+|pls\s+|now\s+)?(?:flatten\w*\s+(?:all|every(?:thing)?)|(?:kill|dump|liquidate|cut|sell)\s+(?:(?:all|every)\s+"
+    r"(?:(?:open|our|your|the|of\s+the|of\s+our)\s+)?(?:positions?|trades?|bags?|longs?|shorts?)|everything))(?!\w)|"
     r"^(?:please\s+|pls\s+|now\s+)?(?:close|exit|cancel|закрыть|закрываем|закрываю|отмена|kapat(?!ma|m[ıi]yor)\w*|iptal|"
     r"cerrar|cerramos|cancelar|fechar|fechamos|schlie(?:ß|ss)en|fermer|fermez|cl[ôo]turer|chiudere|chiudi|"
     r"chiudiamo|zamknij|zamykamy|закриваємо|закрити|batalkan|đóng\s+lệnh)(?!\w)|"
@@ -1546,7 +1579,7 @@ _CLOSE_ALL_OR_COMMAND = re.compile(
     r"(?:все|всё)\s+(?:\w+\s+)?закрыва\w*|hepsini\s+kapat(?!ma|m[ıi]yor)\w*|chiud\w*\s+tutt[oeia](?!\w)|"
     r"alles\s+(?:\w+\s+)?schlie(?:ß|ss)\w*|"
     r"(?:position|trade|signal|order)s?[ \t]+(?:is[ \t]+|was[ \t]+|has[ \t]+been[ \t]+)?(?:closed|cancel+ed)|stopped\s+out|"
-    r"(?:everyone|everybody|all\s+of\s+us|we'?re|we\s+are)\s+out\s+of\s+(?:everything|all)(?!\w)|out\s+of\s+everything|"
+    r"(?:everyone|everybody|all\s+of\s+us|we'?re|we\s+are)\s+out\s+of\s+(?:everything|all)(?!\w)|out\s+of\s+everything|" + _OUT_OF_EVERYTHING + r"|"
     r"deals?\s+(?:#?\d+\s+)?(?:\(?[\w/]+\)?\s+)?(?:completed|finished|closed|cancel+ed)(?!\w)|"
     r"(?:sl|stop(?:[\s-]*loss)?)\s+(?:was\s+|has\s+been\s+|already\s+|just\s+|got\s+){0,2}(?:hit|triggered|reached|touched|taken)"
     r"(?!\s+(?:rate|ratio|%|count|streak|percentage)(?!\w))|"
@@ -2014,6 +2047,8 @@ _SENTENCE_PARTS = re.compile(r"[,;.!?|，、،]\s+|\s[—–-]\s|\n")
 # close all shorts")
 _ALL_WORD_RE = re.compile(_ALL_WORD)
 _COMMAND_PARTS = re.compile(r"[,;.!?|，、،]\s+|\s[—–-]\s|\n|:\s+|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]+\s*")
+# (in the normalised text an emoji is a run of spaces: "exit all now 🚨 btc dumping" — the coin after it is market talk)
+_EMOJI_GAP = re.compile(r"\s{3,}")
 
 
 def close_all_names(lowered: str, coin: str) -> bool:
@@ -2024,7 +2059,7 @@ def close_all_names(lowered: str, coin: str) -> bool:
         if (command := _CLOSE_ALL_OR_COMMAND.search(clause)) is None:
             continue
         named = re.compile(rf"(?<!\w){re.escape(coin)}(?!\w)")
-        if named.search(clause, command.start()):
+        if named.search(_EMOJI_GAP.split(clause[command.start():], maxsplit=1)[0]):
             return True
         if not _ALL_WORD_RE.search(command.group(0)):
             if named.search(clause, 0, command.start()):

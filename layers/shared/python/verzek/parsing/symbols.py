@@ -401,6 +401,15 @@ def close_target(tokens: list[Token]) -> SymbolCandidate | None:
                 # ("Close algo": a ticker we know, in lower case; "cerrando semana en verde", "cerrando posiciones
                 # antes del FOMC": a lower-case word of the language is no coin)
                 return _coin(nxt.text, NAMED, i + 1)
+        # ("Stopped out on ordi 😔 -1R", "got stopped out of link", "SL hit on arb"): the coin the stop-out names after it — in
+        # lower case only a ticker we know
+        if tok.kind == Kind.WORD and tok.text.lower() in ("on", "of", "in") and i >= 1 and i + 1 < len(tokens) \
+                and (tokens[i - 1].text.lower() in ("stopped", "out", "hit", "triggered") and i >= 2
+                     and (tokens[i - 1].text.lower() == "stopped" or tokens[i - 2].text.lower() in ("stopped", "sl", "stop"))) \
+                and tokens[i + 1].line == tok.line and tokens[i + 1].kind in (Kind.WORD, Kind.TAG) \
+                and tokens[i + 1].text.lower() not in _CLOSE_FILLERS \
+                and (tokens[i + 1].kind == Kind.TAG or tokens[i + 1].text.upper() in _KNOWN_TICKERS):
+            return _coin(tokens[i + 1].text, NAMED, i + 1)
         # "we're out of link at breakeven"
         if tok.kind == Kind.WORD and tok.text.lower() == "out" and i + 2 < len(tokens) \
                 and tokens[i + 1].text.lower() == "of" and tokens[i + 2].kind in (Kind.WORD, Kind.TAG) \
@@ -409,7 +418,7 @@ def close_target(tokens: list[Token]) -> SymbolCandidate | None:
     return None
 
 
-_CLOSE_VERBS = frozenset(["close", "closing", "exiting", "cancel", "exit", "cut", "cutting", "kill", "killing", "taking", "закрыть", "закрываем", "закрываю", "kapat", "kapatın", "cerrar", "cerramos", "cerrando", "fechando", "chiudendo", "fechar", "cancelar", "iptal", "отмена", "schließen", "schliessen", "fermer", "fermez", "clôturer", "chiudere", "chiudi", "chiudiamo", "zamknij", "zamykamy", "закриваємо", "закрити", "batalkan", "batal"])
+_CLOSE_VERBS = frozenset(["close", "closing", "exiting", "cancel", "exit", "cut", "cutting", "kill", "killing", "taking", "закрыть", "закрываем", "закрываю", "kapat", "kapatın", "cerrar", "cerramos", "cerrando", "fechando", "chiudendo", "fechar", "cancelar", "iptal", "отмена", "schließen", "schliessen", "fermer", "fermez", "clôturer", "chiudere", "chiudi", "chiudiamo", "zamknij", "zamykamy", "закриваємо", "закрити", "закриваю", "закрийте", "закрий", "закройте", "закрой", "закрываем", "batalkan", "batal"])
 _CLOSE_FILLERS = frozenset(["all", "the", "a", "my", "your", "our", "this", "that", "these", "those", "position", "positions", "trade", "trades", "order", "orders", "everything", "now", "half", "partial", "it", "them",
                             # ("trade close Score 88/100", "… close Volume 2.3x": a note's field after the verb)
                             "score", "rating", "confidence", "volume", "risk", "size", "rsi", "funding", "tf", "win", "rate",
