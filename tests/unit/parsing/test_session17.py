@@ -169,3 +169,14 @@ def test_a_dca_plan_heading_over_rows_is_the_entry_ladder(text, entries):
 def test_a_dca_plan_in_words_adds_no_entry():
     parsed = parse_message("#ETH long\nEntry 3100\nDCA plan: add 20% at each -5%\nTP 3300\nSL 2700")
     assert list(parsed.entries) == [D(3100)]
+
+
+@pytest.mark.parametrize("text", ["закрываю день в плюсе", "Закрыли день +12% 🔥", "закриваємо тиждень у плюсі",
+                                  "Günü kârla kapattık"])
+def test_a_day_or_week_closed_in_profit_closes_no_trade(text):
+    assert parse_message(text).kind == MessageKind.NOT_A_SIGNAL
+
+
+def test_a_trade_closed_beside_the_day_closed_still_closes():
+    parsed = parse_message("закрываю день: #SOL закрыт по TP2")
+    assert (parsed.kind, parsed.symbol) == (MessageKind.CLOSE, "SOL/USDT")

@@ -751,7 +751,7 @@ _MARKET_MOVE = (r"(?!\()(?!\s+(?:higher|lower|above|below|up|down|green|red|flat
                 r"in\s+(?:the\s+)?(?:green|red)|the\s+(?:day|week|month|year|session)|"
                 # ("Cerramos la semana con +230%", "Fechamos o mês com 92%": the week or month, not a trade)
                 r"(?:la|el|a|o|il|le|die|den|das)\s+(?:semana|mes|m[êe]s|d[íi]a|a[ñn]o|ano|settimana|mese|semaine|mois|"
-                r"woche|monat|jahr|tag)|haftay[ıi]|ay[ıi]|неделю|месяц|год|"
+                r"woche|monat|jahr|tag)|haftay[ıi]|ay[ıi]|g[üu]n[üu]|неделю|месяц|год|день|сессию|тиждень|місяць|"
                 # ("Fechamos novembro com 38 operações", "Closed October +180%", "Cerramos marzo en verde", "Закрыли ноябрь
                 # в плюсе", "Kasım ayını kapattık"): a month of results, not a trade
                 r"(?:(?:this|the|our|este|esta|este|o|el|le|il|den|этот)\s+)?" + MONTH_NAMES + 
