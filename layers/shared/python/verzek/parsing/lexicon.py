@@ -151,6 +151,15 @@ LABELS: list[tuple[Field, str]] = [
     (Field.ENTRY, (r"entry[\s-]*(?:zone|area|price|point|range|targets?|around|levels?)|entries|entry|entrance|"
                   # "CMP: 27.35 / Add more: 26.60": a second order of the same entry, heading its line before a price
                   r"(?:^|(?<=\|))[ \t]*(?:add\s+more|second\s+entry|2nd\s+entry)(?=[ \t]*[:=@]?[ \t]*\$?\d)|"
+                  # ("add more at 1.590", "Re-buy: 88.90", "Buy more @ 3.29", "Bijkopen: 0,0778", "Nachkaufen bei 2.10",
+                  # "Recompra: 0.95", "Докупка: 88.9"): an add-on order of the same entry heading its line before its price
+                  # (not on a condition: "add more at 1.70 after the breakout", "rebuy if it reclaims 2.10" wait for one)
+                  r"(?:^|(?<=\|))[ \t]*(?:(?:add|buy)\s+more|re[\s-]?buy|buy\s+again|bijkopen|bijkoop|nachkaufen|nachkauf|"
+                  r"recompra[rs]?|comprar\s+m[áa]is|comprar\s+m[áa]s|докупка|докупаем|докупить|докупівля|докупити|mua\s+th[êe]m|"
+                  r"beli\s+lagi|ek\s+al[ıi]m)"
+                  r"(?:[ \t]+(?:at|@|around|near|from|bei|um|op|rond|em|en|a|на|по|tại|di|от|від))?"
+                  r"(?=[ \t]*[:=@]?[ \t]*\$?\d)(?![^\n]*(?<!\w)(?:on|after|if|once|when|upon|only\s+if|als|wenn|nach|si|se|"
+                  r"если|после|якщо|після|eğer|sonra|jika|setelah|khi|sau)(?!\w))|"
                   # ("Buy: 5.84 / Add: 5.62"): "Add:" heading its line before a price is the second order of the entry
                   # ("Add: 0.5100 on breakout confirmation", "Add: 1.76 after TP2 to re-short": an order for later, on a condition)
                   r"(?:^|(?<=\|))[ \t]*add(?=[ \t]*:[ \t]*\$?\d)(?![^\n]*(?<!\w)(?:on|after|if|once|when|upon|re-?short|re-?long|re-?enter)(?!\w))|"

@@ -2680,6 +2680,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # "1) 5.10 - 50% RSI 28 / 2) 5.25 - 50%": a row of nothing but a price that no field took, on the scale of the
         # trade's levels — a rung the reading lost; trading without it is a different trade
         problems.append(f"held for review: the price row '{row}' was not read")
+    if not problems and (head := _unread_price_beside_the_entry(lines, levels, parsed)) is not None:
+        # ("Entry: 92.40 / Re-buy: 88.90 / … / Stop-loss: 84.70", "Average down: 88.90", "Re-entry 88.90"): a price under
+        # a heading of its own that nothing read, between the entry and the stop — where an add-on order of the entry
+        # goes; trading the one entry alone is a smaller, different trade
+        problems.append(f"held for review: the price under '{head}' lies between the entry and the stop and was not read")
     if not problems and (note := _note_over_ladder_rows(segments, tokens)) is not None:
         # "3) 0.1720 Volume 2.3x / 4) 0.1800": a note after a level on its line, and price rows under it — the rows
         # of the ladder the note cut off; trading the rest would drop them
@@ -2947,6 +2952,49 @@ def _unread_price_row(lines: list[list[Token]], levels: _Levels, taken: set[int]
                 and any(id(t) not in read and t.value not in values and low <= t.value <= high for t in prices):
             return " ".join(t.text for t in tokens)
     return None
+
+
+def _unread_price_beside_the_entry(lines: list[list[Token]], levels: _Levels, parsed: ParsedMessage) -> str | None:
+    """The heading of a line (or "|" part) that starts with one to four words or labels followed by a price no level
+    took, that price lying strictly between the stop and the entry nearest to it — where an add-on order goes."""
+    if parsed.stop_loss is None or not parsed.entries or parsed.side not in (Side.LONG, Side.SHORT):
+        return None
+    if parsed.side == Side.LONG:
+        low, high = parsed.stop_loss, min(parsed.entries)
+    else:
+        low, high = max(parsed.entries), parsed.stop_loss
+    if not low < high:
+        return None
+    read = {id(t) for t in (*levels.entries, *levels.targets, *levels.stop)}
+    for part in _pipe_parts(lines):
+        meaningful = [t for t in part if t.kind not in (Kind.SEP, Kind.INDEX) and t.text != "$"]
+        first = next((i for i, t in enumerate(meaningful) if t.kind in (Kind.NUM, Kind.PCT)), None)
+        if not first or meaningful[first].kind != Kind.NUM \
+                or any(t.kind not in (Kind.WORD, Kind.LABEL) for t in meaningful[:first]):
+            continue
+        head, number = meaningful[:first], meaningful[first]
+        ordering = any(t.kind == Kind.LABEL and t.field in (*_SIDE_FIELDS, Field.ENTRY) for t in head)
+        # ("Buy more on the dip at 88.90": an order's words may run longer; "Why? Price swept the 0.36 lows", "Trigger
+        # 4H close above 5.30" are talk)
+        if len(head) > (6 if ordering else 3) or id(number) in read or number.value in parsed.entries \
+                or not low < number.value < high:
+            continue
+        colon = next((t for t in part if t.kind == Kind.SEP and t.text in ":：" and t.start < number.start), None)
+        if colon is not None and any(t.start > colon.start for t in head):
+            continue  # ("Reason: reclaimed the 2.50 weekly level"): words after the heading's colon — a sentence
+        if not any(t.kind == Kind.LABEL and t.field in _SIDE_FIELDS for t in head) \
+                and any(_NO_ADD_ON_HEAD.fullmatch(t.text) for t in head):
+            continue
+        return " ".join(t.text for t in head)
+    return None
+
+
+# Headings of a price that is no order of the trade: where the market is ("Current rate: 0.3235", "XRPUSDT · 现价
+# 2.1846"), an indicator ("EMA50: 3.3980"), a level of the chart ("Support: 88.90"), or the DCA rung the DCA reading
+# already weighed ("DCA: 1.060", "усреднение 3480": for a market entry, a note)
+_NO_ADD_ON_HEAD = re.compile(
+    r"(?:" + lx.PRICE_NOW_PHRASE + r"|现价|현재가|price|now|(?:e|s|w)?ma\d*|vwap|rsi|atr|bb|boll\w*|supports?|resistances?|"
+    r"поддержк\w*|сопротивлени\w*|dca(?:\s+\w+)?|усреднени\w*|добор|добір|تعزيز)", re.IGNORECASE)
 
 
 def _date_like(prices: list[Token]) -> bool:
