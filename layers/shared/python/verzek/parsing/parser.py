@@ -1790,7 +1790,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                                                    and tokens[c.position].line <= min(level_lines)) and c.base != candidate.base
                   and tokens[c.position].kind == Kind.TAG}
         if len(beside) == 1:
-            candidate, pair_aside = next(iter(beside.values())), True
+            pair = candidate
+            candidate = next(iter(beside.values()))
+            # ("Lekin ETHBTC bounce de raha hai toh alts me move aayega. / Call 👇 / #ZRO LONG / Entry …"): a pair
+            # named in a sentence of market talk, with no price of its own, above the line where the tagged coin heads
+            # the side word and every level below — the talk before the call, not a quote of it
+            pair_aside = not _pair_in_talk_above_the_call(tokens, pair, candidate, level_lines)
     if candidate is None and symbol_problem is None and (tagged := word_ticker_tag(tokens, set_aside)) is not None:
         # "#GMT entry 0.2540 long ...": the post's only tag is a coin whose ticker is also a word; held unless it
         # stands on the line of the side word
@@ -3152,6 +3157,18 @@ def _heading_word(tokens: list[Token], position: int) -> bool:
 
 def _alone_on_line(tokens: list[Token], position: int) -> bool:
     return _meaningful_on_line(tokens, tokens[position].line) == [tokens[position]]
+
+
+def _pair_in_talk_above_the_call(tokens: list[Token], pair: SymbolCandidate, coin: SymbolCandidate,
+                                 level_lines: list[int]) -> bool:
+    """The pair stands in a sentence (four words or more, no label, no number) on a line above the one where the
+    tagged coin heads the side word, and every level is written below that line."""
+    pair_line, coin_line = tokens[pair.position].line, tokens[coin.position].line
+    on_pair_line = _meaningful_on_line(tokens, pair_line)
+    return tokens[coin.position].kind == Kind.TAG and _on_side_line(tokens, coin.position) and pair_line < coin_line \
+        and bool(level_lines) and min(level_lines) > coin_line \
+        and sum(t.kind == Kind.WORD and t is not tokens[pair.position] for t in on_pair_line) >= 4 \
+        and all(t.kind == Kind.WORD or t is tokens[pair.position] for t in on_pair_line)
 
 
 def _on_side_line(tokens: list[Token], position: int) -> bool:
