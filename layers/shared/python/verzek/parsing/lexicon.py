@@ -297,7 +297,19 @@ MARKET_WORDS = re.compile(r"(?<!\w)(?:now|cmp|market|current\s+price|current|mkt
                           r"piyasa(?:dan)?|mercado|a\s+mercado|ahora|agora|instant|immediately|сейчас|зараз|[şs]imdi|jetzt|"
                           r"maintenant|adesso|ora|teraz|sekarang|b[âa]y\s+gi[ờo]|ngay|الآن|اکنون|अभी|এখন|עכשיו|τώρα|acum|teď|по\s+ринку|"
                           # (fa "ورود آنی", "ورود فوری", ar "دخول فوري": an entry made at once)
-                          r"آنی|فوری|فوري|فوراً?)(?!\w)|现在|现价|市价|成行|지금|현\s*재\s*가|시장가|ตอนนี้|ราคาตลาด", re.IGNORECASE)
+                          r"آنی|فوری|فوري|فوراً?|"
+                          # ("Кіру нүктесі: нарықтық баға (қазір ~142,6)", "انٹری: مارکیٹ پرائس (ابھی 84.20)", "Intrare: preț
+                          # curent ~0,1215", "Instap: marktprijs", "Wejście: cena rynkowa"): the market's price, or "now", in
+                          # more languages
+                          r"нарықтық\s+баға\w*|нарық\s+бағас\w*|нарықпен|қазір|bozor\s+narx\w*|hozir|ҳозир|"
+                          r"مارکیٹ(?:\s+(?:پرائس|ریٹ))?|موجودہ\s+(?:قیمت|ریٹ|پرائس)|ابھی|"
+                          r"pre[țţt](?:ul)?\s+(?:curent|actual|de\s+pia[țţt][ăa])|la\s+pia[țţt][ăa]|marktpreis|marktprijs|"
+                          r"huidige\s+(?:prijs|koers)|cena\s+rynkowa|aktualna\s+cena|tr[žz]n[íi]\s+cena|aktu[áa]ln[íi]\s+cena|"
+                          r"piaci\s+[áa]r(?:on)?|jelenlegi\s+[áa]r(?:on)?|harga\s+pasar|g[üu]ncel\s+fiyat\w*|piyasa\s+fiyat\w*|"
+                          r"מחיר\s+(?:שוק|נוכחי)|τρέχουσα\s+τιμή|prezzo\s+di\s+mercato|prix\s+du\s+march[ée]|"
+                          r"pre(?:cio|[çc]o)\s+de\s+mercado|рыночн\w+\s+цен\w*|ринков\w+\s+цін\w*|поточн\w+\s+цін\w*|"
+                          r"سعر\s+السوق|قیمت\s+(?:بازار|فعلی)|মার্কেট(?:\s+প্রাইস)?|बाज़ार\s+भाव|मार्केट(?:\s+प्राइस)?|"
+                          r"gi[áa]\s+th[ịi]\s+tr[ưu][ờo]ng)(?!\w)|现在|现价|市价|成行|지금|현\s*재\s*가|시장가|ตอนนี้|ราคาตลาด", re.IGNORECASE)
 # An order at the market written right before its price ("short here @ 17.86", "Входимо по ринку ~ 27,35", "Закупаемся
 # по текущим ≈ 0,8125", "เข้าได้เลยที่ราคาตลาด (ประมาณ 143.5)", "成行 28.45", "دخول فوري 582.4"): the price is where the
 # market stands, the order is at the market
