@@ -353,7 +353,9 @@ LIMIT_WORDS = re.compile(r"(?<!\w)(?:below|above|under|over|or\s+lower|or\s+high
                          r"指値|限价|挂单|지정가|成行\s*(?:では|じゃ)?\s*(?:なく|ない)|成行\s*[はを]?\s*(?:避け|禁止|ダメ|NG)|"
                          r"(?:不要|别|勿|不)\s*(?:追|市价)|市价\s*禁止|시장가\s*(?:말고|금지|x)|" + NEGATED_MARKET.pattern, re.IGNORECASE)
 RANGE_WORDS = re.compile(r"(?<!\w)(?:between|to|till|until|upto|между|до|arası|arasi|entre|hasta|até|ate|a|bis|à|do|"
-                         r"між|đến|den|hingga|sampai|se|tak|hanggang|hadi|zuwa|تا|إلى|الى|الی|سے|से|থেকে|देखि|至|到|から|〜)(?!\w)",
+                         r"між|đến|den|hingga|sampai|se|tak|hanggang|hadi|zuwa|تا|إلى|الى|الی|سے|से|থেকে|देखि|至|到|から|〜|"
+                         # (he "585 עד 592", nl "0,50 tot 0,55", ro "0,12 până la 0,13", el "έως", cs "až": "to")
+                         r"עד|tot|până|pana|έως|εως|μέχρι|až)(?!\w)",
                          re.IGNORECASE)
 
 FUTURES_RE = re.compile(
