@@ -244,7 +244,10 @@ LABELS: list[tuple[Field, str]] = [
     # in running text ("whales accumulate BTC") it is commentary
     (Field.BUY, (r"(?:^|(?<=\|))[ \t]*(?:accumulate|acumular|acumule|accumulare|accumula|akumulasi|tích\s+lũy|"
                  r"накапливаем|накопичуємо|biriktir|akümüle\s+et|akumuluj)(?=[ \t]+(?:between|entre|tra|fra|zwischen|"
-                 r"antara|từ|между|між|arası|arasi|between)?[ \t]*\$?\d)|"
+                 r"antara|từ|между|між|arası|arasi|between)?[ \t]*\$?\d"
+                 # ("Acumular $POL entre 0.228 e 0.214", "Accumulate #ARB between 0.80 and 0.76"): the coin, then the zone
+                 r"|[ \t]+(?:[#$][A-Za-z][A-Za-z0-9]{1,14}|(?-i:[A-Z][A-Z0-9]{1,14}))(?:/(?-i:[A-Z]{3,5}))?[ \t]+(?:between|entre|"
+                 r"tra|fra|zwischen|antara|từ|между|між|arası|arasi)[ \t]+\$?\d)|"
                  r"低吸|k[öo]p(?:a|er)?(?=[ \t]+[#$]?\w)|خریدیں|خریدو|بخرید|بخرین|ख़रीदें|खरीदें|(?:^|(?<=\|))[ \t]*al(?=[ \t]+(?:[1-9][ \t]*[:)][ \t]*)?\$?\d|[ \t]*:)|buy|compra|comprar|al[ıi][şsm]|купить|покупка|покупаем|откупаем|откупаю|закупк\w*|закупаем|buying|mua|beli|(?:ال)?شراء|خرید|买入|매수|"
                 r"achat|acheter|kaufen|kauf|acquist[oa]|acquista|kupno|kupuj|купівля|купуємо|买い|ซื้อ|nunua|bumili|bili|"
                 r"קנייה|קניה|αγορά|αγορα|cump[ăa]r[ăa]|cump[ăa]rare|n[áa]kup|koupit|kopen|koop|কিনুন|ক্রয়")),
