@@ -2960,15 +2960,16 @@ def _unread_price_row(lines: list[list[Token]], levels: _Levels, taken: set[int]
 
 
 def _unread_price_beside_the_entry(lines: list[list[Token]], levels: _Levels, parsed: ParsedMessage) -> str | None:
-    """The heading of a line (or "|" part) that starts with one to four words or labels followed by a price no level
-    took, that price lying strictly between the stop and the entry nearest to it — where an add-on order goes."""
+    """The heading of a line (or "|" part) that starts with a few words or labels followed by a price no level took,
+    that price lying between the stop and the first target, outside the entry zone — where an add-on order goes."""
     if parsed.stop_loss is None or not parsed.entries or parsed.side not in (Side.LONG, Side.SHORT):
         return None
+    # (and on to the first target: "Re-entry: 94.10" over an entry of 92.40; inside the entry zone, a preferred fill)
     if parsed.side == Side.LONG:
-        low, high = parsed.stop_loss, min(parsed.entries)
+        low, high = parsed.stop_loss, min(parsed.targets, default=max(parsed.entries))
     else:
-        low, high = max(parsed.entries), parsed.stop_loss
-    if not low < high:
+        low, high = max(parsed.targets, default=min(parsed.entries)), parsed.stop_loss
+    if not low < min(parsed.entries) <= max(parsed.entries) < high:
         return None
     read = {id(t) for t in (*levels.entries, *levels.targets, *levels.stop)}
     for part in _pipe_parts(lines):
@@ -2981,24 +2982,25 @@ def _unread_price_beside_the_entry(lines: list[list[Token]], levels: _Levels, pa
         ordering = any(t.kind == Kind.LABEL and t.field in (*_SIDE_FIELDS, Field.ENTRY) for t in head)
         # ("Buy more on the dip at 88.90": an order's words may run longer; "Why? Price swept the 0.36 lows", "Trigger
         # 4H close above 5.30" are talk)
-        if len(head) > (6 if ordering else 3) or id(number) in read or number.value in parsed.entries \
-                or not low < number.value < high:
+        if len(head) > (6 if ordering else 3) or id(number) in read \
+                or not low < number.value < high or min(parsed.entries) <= number.value <= max(parsed.entries):
             continue
         colon = next((t for t in part if t.kind == Kind.SEP and t.text in ":：" and t.start < number.start), None)
         if colon is not None and any(t.start > colon.start for t in head):
             continue  # ("Reason: reclaimed the 2.50 weekly level"): words after the heading's colon — a sentence
         if not any(t.kind == Kind.LABEL and t.field in _SIDE_FIELDS for t in head) \
-                and any(_NO_ADD_ON_HEAD.fullmatch(t.text) for t in head):
+                and (any(_NO_ADD_ON_HEAD.fullmatch(t.text) for t in head)
+                     or lx.MARKET_WORDS.search(" ".join(t.text for t in head))):
             continue
         return " ".join(t.text for t in head)
     return None
 
 
 # Headings of a price that is no order of the trade: where the market is ("Current rate: 0.3235", "XRPUSDT · 现价
-# 2.1846"), an indicator ("EMA50: 3.3980"), a level of the chart ("Support: 88.90"), or the DCA rung the DCA reading
+# 2.1846", "Live price: 151", "Last: 5.18"; and any market word — "Сейчас цена", "Güncel fiyat"), an indicator ("EMA50: 3.3980"), a level of the chart ("Support: 88.90"), or the DCA rung the DCA reading
 # already weighed ("DCA: 1.060", "усреднение 3480": for a market entry, a note)
 _NO_ADD_ON_HEAD = re.compile(
-    r"(?:" + lx.PRICE_NOW_PHRASE + r"|现价|현재가|price|now|(?:e|s|w)?ma\d*|vwap|rsi|atr|bb|boll\w*|supports?|resistances?|"
+    r"(?:" + lx.PRICE_NOW_PHRASE + r"|现价|현재가|price|now|last|live(?:\s+price)?|(?:mark|index|spot|last)\s+price|(?:e|s|w)?ma\d*|vwap|rsi|atr|bb|boll\w*|supports?|resistances?|"
     r"поддержк\w*|сопротивлени\w*|dca(?:\s+\w+)?|усреднени\w*|добор|добір|تعزيز)", re.IGNORECASE)
 
 
