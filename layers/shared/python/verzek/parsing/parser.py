@@ -2689,7 +2689,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("Entry: 92.40 / Re-buy: 88.90 / … / Stop-loss: 84.70", "Average down: 88.90", "Re-entry 88.90"): a price under
         # a heading of its own that nothing read, between the entry and the stop — where an add-on order of the entry
         # goes; trading the one entry alone is a smaller, different trade
-        problems.append(f"held for review: the price under '{head}' lies between the entry and the stop and was not read")
+        problems.append(f"held for review: the price under '{head}' lies among the trade's levels (between the stop and "
+                        "the first target) and was not read")
     if not problems and (note := _note_over_ladder_rows(segments, tokens)) is not None:
         # "3) 0.1720 Volume 2.3x / 4) 0.1800": a note after a level on its line, and price rows under it — the rows
         # of the ladder the note cut off; trading the rest would drop them
@@ -2960,8 +2961,10 @@ def _unread_price_row(lines: list[list[Token]], levels: _Levels, taken: set[int]
 
 
 def _unread_price_beside_the_entry(lines: list[list[Token]], levels: _Levels, parsed: ParsedMessage) -> str | None:
-    """The heading of a line (or "|" part) that starts with a few words or labels followed by a price no level took,
-    that price lying between the stop and the first target, outside the entry zone — where an add-on order goes."""
+    """The heading of a price no level took that lies between the stop and the first target, outside the entry zone —
+    where an add-on order goes: a few words or labels heading its line (or "|" part), or, after an earlier price on
+    the line, an order's or a known note's label right before it ("Entry: 92.40 (re-buy 88.90)", "Entry: 92.40 and
+    re-entry 88.90")."""
     if parsed.stop_loss is None or not parsed.entries or parsed.side not in (Side.LONG, Side.SHORT):
         return None
     # (and on to the first target: "Re-entry: 94.10" over an entry of 92.40; inside the entry zone, a preferred fill)
@@ -2973,34 +2976,45 @@ def _unread_price_beside_the_entry(lines: list[list[Token]], levels: _Levels, pa
         return None
     read = {id(t) for t in (*levels.entries, *levels.targets, *levels.stop)}
     for part in _pipe_parts(lines):
-        meaningful = [t for t in part if t.kind not in (Kind.SEP, Kind.INDEX) and t.text != "$"]
-        first = next((i for i, t in enumerate(meaningful) if t.kind in (Kind.NUM, Kind.PCT)), None)
-        if not first or meaningful[first].kind != Kind.NUM \
-                or any(t.kind not in (Kind.WORD, Kind.LABEL) for t in meaningful[:first]):
-            continue
-        head, number = meaningful[:first], meaningful[first]
-        ordering = any(t.kind == Kind.LABEL and t.field in (*_SIDE_FIELDS, Field.ENTRY) for t in head)
-        # ("Buy more on the dip at 88.90": an order's words may run longer; "Why? Price swept the 0.36 lows", "Trigger
-        # 4H close above 5.30" are talk)
-        if len(head) > (6 if ordering else 3) or id(number) in read \
-                or not low < number.value < high or min(parsed.entries) <= number.value <= max(parsed.entries):
-            continue
-        colon = next((t for t in part if t.kind == Kind.SEP and t.text in ":：" and t.start < number.start), None)
-        if colon is not None and any(t.start > colon.start for t in head):
-            continue  # ("Reason: reclaimed the 2.50 weekly level"): words after the heading's colon — a sentence
-        if not any(t.kind == Kind.LABEL and t.field in _SIDE_FIELDS for t in head) \
-                and (any(_NO_ADD_ON_HEAD.fullmatch(t.text) for t in head)
-                     or lx.MARKET_WORDS.search(" ".join(t.text for t in head))):
-            continue
-        return " ".join(t.text for t in head)
+        for n, number in enumerate(part):
+            if number.kind != Kind.NUM or id(number) in read or not low < number.value < high \
+                    or min(parsed.entries) <= number.value <= max(parsed.entries):
+                continue
+            k = n
+            while k and (part[k - 1].kind in (Kind.WORD, Kind.LABEL) or part[k - 1].kind == Kind.SEP
+                         and part[k - 1].text in ":：-=@" or part[k - 1].text == "$"):
+                k -= 1
+            head = [t for t in part[k:n] if t.kind in (Kind.WORD, Kind.LABEL)]
+            if not head:
+                continue
+            leading = not any(t.kind not in (Kind.SEP, Kind.INDEX) for t in part[:k])
+            ordering = any(t.kind == Kind.LABEL and t.field in (*_SIDE_FIELDS, Field.ENTRY) for t in head)
+            if leading:
+                # ("Buy more on the dip at 88.90": an order's words may run longer; "Why? Price swept the 0.36 lows",
+                # "Trigger 4H close above 5.30" are talk)
+                if len(head) > (6 if ordering else 3):
+                    continue
+                colon = next((t for t in part[:n] if t.kind == Kind.SEP and t.text in ":："), None)
+                if colon is not None and any(t.start > colon.start for t in head):
+                    continue  # ("Reason: reclaimed the 2.50 weekly level"): words after the heading's colon — a sentence
+            elif len(head) > 4 or not any(t.kind == Kind.LABEL and t.field in (*_SIDE_FIELDS, Field.ENTRY, Field.IGNORE)
+                                          for t in head):
+                continue  # ("SL 84.70 (below the 88 support)"): after a price, only an order's or a note's label heads one
+            if not any(t.kind == Kind.LABEL and t.field in _SIDE_FIELDS for t in head) \
+                    and (any(_NO_ADD_ON_HEAD.fullmatch(t.text) for t in head)
+                         or lx.MARKET_WORDS.search(" ".join(t.text for t in head))):
+                continue
+            return " ".join(t.text for t in head)
     return None
 
 
 # Headings of a price that is no order of the trade: where the market is ("Current rate: 0.3235", "XRPUSDT · 现价
-# 2.1846", "Live price: 151", "Last: 5.18"; and any market word — "Сейчас цена", "Güncel fiyat"), an indicator ("EMA50: 3.3980"), a level of the chart ("Support: 88.90"), or the DCA rung the DCA reading
-# already weighed ("DCA: 1.060", "усреднение 3480": for a market entry, a note)
+# 2.1846", "Live price: 151", "Last: 5.18"; and any market word — "Сейчас цена", "Güncel fiyat"), an indicator
+# ("EMA50: 3.3980"), a level of the chart ("Support: 88.90"), or the DCA rung the DCA reading already weighed ("DCA:
+# 1.060", "усреднение 3480": for a market entry, a note)
 _NO_ADD_ON_HEAD = re.compile(
-    r"(?:" + lx.PRICE_NOW_PHRASE + r"|现价|현재가|price|now|last|live(?:\s+price)?|(?:mark|index|spot|last)\s+price|(?:e|s|w)?ma\d*|vwap|rsi|atr|bb|boll\w*|supports?|resistances?|"
+    r"(?:" + lx.PRICE_NOW_PHRASE + r"|现价|현재가|price|now|last|live(?:\s+price)?|(?:mark|index|spot|last)\s+price|"
+    r"(?:e|s|w)?ma\d*|vwap|rsi|atr|bb|boll\w*|supports?|resistances?|"
     r"поддержк\w*|сопротивлени\w*|dca(?:\s+\w+)?|усреднени\w*|добор|добір|تعزيز)", re.IGNORECASE)
 
 
