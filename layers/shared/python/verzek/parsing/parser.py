@@ -2689,8 +2689,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("Entry: 92.40 / Re-buy: 88.90 / … / Stop-loss: 84.70", "Average down: 88.90", "Re-entry 88.90"): a price under
         # a heading of its own that nothing read, between the entry and the stop — where an add-on order of the entry
         # goes; trading the one entry alone is a smaller, different trade
-        problems.append(f"held for review: the price under '{head}' lies among the trade's levels (between the stop and "
-                        "the first target) and was not read")
+        problems.append(f"held for review: the price under '{head}' lies among the trade's levels and was "
+                        "not read")
     if not problems and (note := _note_over_ladder_rows(segments, tokens)) is not None:
         # "3) 0.1720 Volume 2.3x / 4) 0.1800": a note after a level on its line, and price rows under it — the rows
         # of the ladder the note cut off; trading the rest would drop them
@@ -2965,13 +2965,16 @@ def _unread_price_beside_the_entry(lines: list[list[Token]], levels: _Levels, pa
     where an add-on order goes: a few words or labels heading its line (or "|" part), or, after an earlier price on
     the line, an order's or a known note's label right before it ("Entry: 92.40 (re-buy 88.90)", "Entry: 92.40 and
     re-entry 88.90")."""
-    if parsed.stop_loss is None or not parsed.entries or parsed.side not in (Side.LONG, Side.SHORT):
+    if not parsed.entries or parsed.side not in (Side.LONG, Side.SHORT):
         return None
-    # (and on to the first target: "Re-entry: 94.10" over an entry of 92.40; inside the entry zone, a preferred fill)
+    # (and on to the first target: "Re-entry: 94.10" over an entry of 92.40; inside the entry zone, a preferred fill;
+    # with no stop written, down to two thirds of the entry — or up to half as much again for a short)
     if parsed.side == Side.LONG:
-        low, high = parsed.stop_loss, min(parsed.targets, default=max(parsed.entries))
+        low = parsed.stop_loss if parsed.stop_loss is not None else min(parsed.entries) / Decimal("1.5")
+        high = min(parsed.targets, default=max(parsed.entries) * Decimal("1.5"))
     else:
-        low, high = max(parsed.targets, default=min(parsed.entries)), parsed.stop_loss
+        low = max(parsed.targets, default=min(parsed.entries) / Decimal("1.5"))
+        high = parsed.stop_loss if parsed.stop_loss is not None else max(parsed.entries) * Decimal("1.5")
     if not low < min(parsed.entries) <= max(parsed.entries) < high:
         return None
     read = {id(t) for t in (*levels.entries, *levels.targets, *levels.stop)}
