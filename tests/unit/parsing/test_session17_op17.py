@@ -73,9 +73,14 @@ def test_a_dca_note_beside_a_market_entry_still_trades_the_market_entry():
     assert parsed.entry_type == EntryType.MARKET and parsed.entries == (D("14.20"),) and parsed.tradable
 
 
-def test_a_sentence_after_the_stop_price_does_not_hold_the_open():
-    parsed = parse_message("#INJ LONG\nEntry: 63.50\nTP: 67 / 70\nSL: 58.40 (below the 60 support)")
-    assert parsed.tradable
+@pytest.mark.parametrize("text", [
+    "#INJ LONG\nEntry: 63.50\nTP: 67 / 70\nSL: 58.40 (below the 60 support)",
+    "#INJ LONG\nEntry: 63.50\nTP: 67 / 70\nSL: 58.40 (the last SL was hit at 60.10, so it sits lower now)",
+    "#INJ LONG above 61 support\nEntry: 63.50\nTP: 67 / 70\nSL: 58.40",
+])
+def test_a_sentence_or_a_chart_level_beside_a_price_does_not_hold_the_open(text):
+    parsed = parse_message(text)
+    assert parsed.entries == (D("63.50"),) and parsed.tradable
 
 
 # --- an add-on order heading its line is a rung of the entry -----------------------------------------------------------

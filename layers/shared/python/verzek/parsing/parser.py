@@ -3000,9 +3000,15 @@ def _unread_price_beside_the_entry(lines: list[list[Token]], levels: _Levels, pa
                 colon = next((t for t in part[:n] if t.kind == Kind.SEP and t.text in ":："), None)
                 if colon is not None and any(t.start > colon.start for t in head):
                     continue  # ("Reason: reclaimed the 2.50 weekly level"): words after the heading's colon — a sentence
-            elif len(head) > 4 or not any(t.kind == Kind.LABEL and t.field in (*_SIDE_FIELDS, Field.ENTRY, Field.IGNORE)
+            elif len(head) > 4 or not any(t.kind == Kind.LABEL and (t.field in (*_SIDE_FIELDS, Field.ENTRY) or t.field
+                                                                  == Field.IGNORE and _ADD_ON_NOTE.fullmatch(t.text))
                                           for t in head):
-                continue  # ("SL 84.70 (below the 88 support)"): after a price, only an order's or a note's label heads one
+                # ("SL 84.70 (below the 88 support)", "SL 15.20 (previous SL was hit at 15.00)"): after a price, only an
+                # order's label or a re-entry/average note heads one
+                continue
+            after = next((t for t in part[n + 1:] if t.kind != Kind.SEP), None)
+            if after is not None and after.kind == Kind.WORD and _NO_ADD_ON_HEAD.fullmatch(after.text):
+                continue  # ("#DOT LONG above 4.10 support"): a level of the chart named after its price
             if not any(t.kind == Kind.LABEL and t.field in _SIDE_FIELDS for t in head) \
                     and (any(_NO_ADD_ON_HEAD.fullmatch(t.text) for t in head)
                          or lx.MARKET_WORDS.search(" ".join(t.text for t in head))):
@@ -3011,6 +3017,8 @@ def _unread_price_beside_the_entry(lines: list[list[Token]], levels: _Levels, pa
     return None
 
 
+# Notes whose label the reading sets aside that still name an order of the entry ("re-entry 88.90", "average 88.90")
+_ADD_ON_NOTE = re.compile(r"re[\s-]*entry|average|averaging|усреднени\w*", re.IGNORECASE)
 # Headings of a price that is no order of the trade: where the market is ("Current rate: 0.3235", "XRPUSDT · 现价
 # 2.1846", "Live price: 151", "Last: 5.18"; and any market word — "Сейчас цена", "Güncel fiyat"), an indicator
 # ("EMA50: 3.3980"), a level of the chart ("Support: 88.90"), or the DCA rung the DCA reading already weighed ("DCA:
