@@ -7,7 +7,8 @@
   "nachkaufen", es/pt "recompra", ru "докупка") is a rung of the entry — not when it waits on a condition;
 - a pair named in a sentence of market talk above the call is no quote of the tagged coin heading the side word;
 - the market's price or "now" in more languages (kk, ur, ro, de, fr, ar, …) make the entry a market one;
-- he "לונג על BNB" / ro "long pe SOL": the coin after "on"; he "עד", nl "tot", ro "până" between two entries: a range;
+- he "לונג על BNB" / ro "long pe SOL": the coin after "on" (ro "SEMNAL" heading the post is no coin); he "עד",
+  nl "tot", ro "până" between two entries: a range;
 - "Acumular $POL entre a e b": the coin between the accumulate verb and the zone;
 - "anything below 4.10 is good for entry", "4.10 is a good entry": the entry (a past "was a good entry" is none).
 """
