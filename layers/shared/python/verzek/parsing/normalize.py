@@ -217,6 +217,15 @@ _STOP_AFTER_PRICE = re.compile(
     r"(?:(?:fine|good|great|solid|safe|nice|reasonable|decent|logical|ideal|tight|tighter|wide|wider|conservative|"
     r"aggressive|hard|mental|proper|perfect|sensible|clean|natural)[ \t]+)?"
     r"(?:stop|sl)(?:[ \t]*(?:out|loss))?\b", re.IGNORECASE)
+# "anything below 4.10 is good for entry", "4.10 is a good entry", "under 0.52 is a great buy zone", "por debajo de 4,10 es
+# buena entrada": a price graded as a place to enter, moved after an entry label so it is read as the entry (a past
+# one — "4.10 was a good entry" — is no order)
+_ENTRY_AFTER_PRICE = re.compile(
+    r"(?:(?:anything|everything|all)[ \t]+)?(?:(?:below|under|around|near|at|above|over|por[ \t]+debajo[ \t]+de|"
+    r"abaixo[ \t]+de)[ \t]+)?\$?(?P<price>(?<![\w.,])\d+(?:[.,]\d+)?)(?![\d.,])[ \t]+(?:is|are|=|es|é)[ \t]+"
+    r"(?:a[ \t]+|an[ \t]+|una?[ \t]+|uma?[ \t]+)?(?:good|great|fine|nice|solid|decent|ok|okay|perfect|buena?|boa|bom)[ \t]+"
+    r"(?:(?:for|to|para)[ \t]+(?:an?[ \t]+|la[ \t]+|a[ \t]+)?)?(?:(?:long|short)[ \t]+)?"
+    r"(?:entry|entries|enter|buy(?:[ \t]+zone)?|entrada|compra|zona[ \t]+de[ \t]+(?:entrada|compra))(?!\w)", re.IGNORECASE)
 # ("… цели 115.8 / 124 стопом может быть 108.9": "the stop may be 108.9", the stop word in the instrumental case first)
 _STOP_MAY_BE = re.compile(r"(?<!\w)(?:стопом|стоп(?:[\s-]*лосс?)?)[ \t]+может[ \t]+быть(?=[ \t]+\$?\d)", re.IGNORECASE)
 # "anything under 0.276 and I'm out", "below 1.20 we're out": the price beyond which the writer exits is the stop.
@@ -706,6 +715,9 @@ def normalize(text: str) -> str:
     text = _BULLET.sub("", text)
     text = _TAG_BEFORE_LINE_LABEL.sub(r"\1\n", text)
     text = _STOP_AFTER_PRICE.sub(r"\n SL \g<price>\n", text)
+    if "good" in low or "great" in low or "buen" in low or "boa" in low or "bom" in low or "fine" in low \
+            or "nice" in low or "solid" in low or "decent" in low or "ok" in low or "perfect" in low:
+        text = _ENTRY_AFTER_PRICE.sub(r"\n Entry \g<price>\n", text)
     if "может" in low:
         text = _STOP_MAY_BE.sub(r"\n SL ", text)
     if "out" in low or "wrong" in low:

@@ -1953,7 +1953,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                                                    and tokens[c.position].line <= min(level_lines)) and c.base != candidate.base
                   and tokens[c.position].kind == Kind.TAG}
         if len(beside) == 1:
-            candidate, pair_aside = next(iter(beside.values())), True
+            pair = candidate
+            candidate = next(iter(beside.values()))
+            # ("Lekin ETHBTC bounce de raha hai toh alts me move aayega. / Call 👇 / #ZRO LONG / Entry …"): a pair
+            # named in a sentence of market talk, with no price of its own, above the line where the tagged coin heads
+            # the side word and every level below — the talk before the call, not a quote of it
+            pair_aside = not _pair_in_talk_above_the_call(tokens, pair, candidate, level_lines)
     if candidate is None and symbol_problem is None and (tagged := word_ticker_tag(tokens, set_aside)) is not None:
         # "#GMT entry 0.2540 long ...": the post's only tag is a coin whose ticker is also a word; held unless it
         # stands on the line of the side word
@@ -2874,6 +2879,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # "1) 5.10 - 50% RSI 28 / 2) 5.25 - 50%": a row of nothing but a price that no field took, on the scale of the
         # trade's levels — a rung the reading lost; trading without it is a different trade
         problems.append(f"held for review: the price row '{row}' was not read")
+    if not problems and (head := _unread_price_beside_the_entry(lines, levels, parsed)) is not None:
+        # ("Entry: 92.40 / Re-buy: 88.90 / … / Stop-loss: 84.70", "Average down: 88.90", "Re-entry 88.90"): a price under
+        # a heading of its own that nothing read, between the entry and the stop — where an add-on order of the entry
+        # goes; trading the one entry alone is a smaller, different trade
+        problems.append(f"held for review: the price under '{head}' lies among the trade's levels and was "
+                        "not read")
     if not problems and (note := _note_over_ladder_rows(segments, tokens)) is not None:
         # "3) 0.1720 Volume 2.3x / 4) 0.1800": a note after a level on its line, and price rows under it — the rows
         # of the ladder the note cut off; trading the rest would drop them
@@ -3145,6 +3156,75 @@ def _unread_price_row(lines: list[list[Token]], levels: _Levels, taken: set[int]
     return None
 
 
+def _unread_price_beside_the_entry(lines: list[list[Token]], levels: _Levels, parsed: ParsedMessage) -> str | None:
+    """The heading of a price no level took that lies between the stop and the first target, outside the entry zone —
+    where an add-on order goes: a few words or labels heading its line (or "|" part), or, after an earlier price on
+    the line, an order's or a known note's label right before it ("Entry: 92.40 (re-buy 88.90)", "Entry: 92.40 and
+    re-entry 88.90")."""
+    if not parsed.entries or parsed.side not in (Side.LONG, Side.SHORT):
+        return None
+    # (and on to the first target: "Re-entry: 94.10" over an entry of 92.40; inside the entry zone, a preferred fill;
+    # with no stop written, down to two thirds of the entry — or up to half as much again for a short)
+    if parsed.side == Side.LONG:
+        low = parsed.stop_loss if parsed.stop_loss is not None else min(parsed.entries) / Decimal("1.5")
+        high = min(parsed.targets, default=max(parsed.entries) * Decimal("1.5"))
+    else:
+        low = max(parsed.targets, default=min(parsed.entries) / Decimal("1.5"))
+        high = parsed.stop_loss if parsed.stop_loss is not None else max(parsed.entries) * Decimal("1.5")
+    if not low < min(parsed.entries) <= max(parsed.entries) < high:
+        return None
+    read = {id(t) for t in (*levels.entries, *levels.targets, *levels.stop)}
+    for part in _pipe_parts(lines):
+        for n, number in enumerate(part):
+            if number.kind != Kind.NUM or id(number) in read or not low < number.value < high \
+                    or min(parsed.entries) <= number.value <= max(parsed.entries):
+                continue
+            k = n
+            while k and (part[k - 1].kind in (Kind.WORD, Kind.LABEL) or part[k - 1].kind == Kind.SEP
+                         and part[k - 1].text in ":：-=@" or part[k - 1].text == "$"):
+                k -= 1
+            head = [t for t in part[k:n] if t.kind in (Kind.WORD, Kind.LABEL)]
+            if not head:
+                continue
+            leading = not any(t.kind not in (Kind.SEP, Kind.INDEX) for t in part[:k])
+            ordering = any(t.kind == Kind.LABEL and t.field in (*_SIDE_FIELDS, Field.ENTRY) for t in head)
+            if leading:
+                # ("Buy more on the dip at 88.90": an order's words may run longer; "Why? Price swept the 0.36 lows",
+                # "Trigger 4H close above 5.30" are talk)
+                if len(head) > (6 if ordering else 3):
+                    continue
+                colon = next((t for t in part[:n] if t.kind == Kind.SEP and t.text in ":："), None)
+                if colon is not None and any(t.start > colon.start for t in head):
+                    continue  # ("Reason: reclaimed the 2.50 weekly level"): words after the heading's colon — a sentence
+            elif len(head) > 4 or not any(t.kind == Kind.LABEL and (t.field in (*_SIDE_FIELDS, Field.ENTRY) or t.field
+                                                                  == Field.IGNORE and _ADD_ON_NOTE.fullmatch(t.text))
+                                          for t in head):
+                # ("SL 84.70 (below the 88 support)", "SL 15.20 (previous SL was hit at 15.00)"): after a price, only an
+                # order's label or a re-entry/average note heads one
+                continue
+            after = next((t for t in part[n + 1:] if t.kind != Kind.SEP), None)
+            if after is not None and after.kind == Kind.WORD and _NO_ADD_ON_HEAD.fullmatch(after.text):
+                continue  # ("#DOT LONG above 4.10 support"): a level of the chart named after its price
+            if not any(t.kind == Kind.LABEL and t.field in _SIDE_FIELDS for t in head) \
+                    and (any(_NO_ADD_ON_HEAD.fullmatch(t.text) for t in head)
+                         or lx.MARKET_WORDS.search(" ".join(t.text for t in head))):
+                continue
+            return " ".join(t.text for t in head)
+    return None
+
+
+# Notes whose label the reading sets aside that still name an order of the entry ("re-entry 88.90", "average 88.90")
+_ADD_ON_NOTE = re.compile(r"re[\s-]*entry|average|averaging|усреднени\w*", re.IGNORECASE)
+# Headings of a price that is no order of the trade: where the market is ("Current rate: 0.3235", "XRPUSDT · 现价
+# 2.1846", "Live price: 151", "Last: 5.18"; and any market word — "Сейчас цена", "Güncel fiyat"), an indicator
+# ("EMA50: 3.3980"), a level of the chart ("Support: 88.90"), or the DCA rung the DCA reading already weighed ("DCA:
+# 1.060", "усреднение 3480": for a market entry, a note)
+_NO_ADD_ON_HEAD = re.compile(
+    r"(?:" + lx.PRICE_NOW_PHRASE + r"|现价|현재가|price|now|last|live(?:\s+price)?|(?:mark|index|spot|last)\s+price|"
+    r"(?:e|s|w)?ma\d*|vwap|rsi|atr|bb|boll\w*|supports?|resistances?|"
+    r"поддержк\w*|сопротивлени\w*|dca(?:\s+\w+)?|усреднени\w*|добор|добір|تعزيز)", re.IGNORECASE)
+
+
 def _date_like(prices: list[Token]) -> bool:
     """"25/06", "04.12": a day and a month."""
     return len(prices) == 2 and all(t.text.isdigit() for t in prices) and (
@@ -3300,6 +3380,18 @@ def _heading_word(tokens: list[Token], position: int) -> bool:
 
 def _alone_on_line(tokens: list[Token], position: int) -> bool:
     return _meaningful_on_line(tokens, tokens[position].line) == [tokens[position]]
+
+
+def _pair_in_talk_above_the_call(tokens: list[Token], pair: SymbolCandidate, coin: SymbolCandidate,
+                                 level_lines: list[int]) -> bool:
+    """The pair stands in a sentence (four words or more, no label, no number) on a line above the one where the
+    tagged coin heads the side word, and every level is written below that line."""
+    pair_line, coin_line = tokens[pair.position].line, tokens[coin.position].line
+    on_pair_line = _meaningful_on_line(tokens, pair_line)
+    return tokens[coin.position].kind == Kind.TAG and _on_side_line(tokens, coin.position) and pair_line < coin_line \
+        and bool(level_lines) and min(level_lines) > coin_line \
+        and sum(t.kind == Kind.WORD and t is not tokens[pair.position] for t in on_pair_line) >= 4 \
+        and all(t.kind == Kind.WORD or t is tokens[pair.position] for t in on_pair_line)
 
 
 def _on_side_line(tokens: list[Token], position: int) -> bool:

@@ -130,7 +130,9 @@ def _coin(word: str, rank: int, position: int, allow_glued: bool = True) -> Symb
 # Prepositions between a side word and its coin ("лонг по DOGE", "SUI me long", "long on SOL").
 _SIDE_CONNECTORS = frozenset(["по", "на", "on", "in", "me", "mein", "em", "no", "na", "su", "sur", "en", "auf", "için",
                               "icin", "trên", "di", "de", "del", "do", "da", "con", "with", "avec", "mit", "ile", "com",
-                              "ng"])  # (tl "Bili ng SUI": buy SUI)
+                              "ng",  # (tl "Bili ng SUI": buy SUI)
+                              # (he "לונג על BNB", ro "long pe SOL": "on"; nl "op" is also the coin OP)
+                              "על", "pe"])
 SIDE_CONNECTORS = _SIDE_CONNECTORS
 # The market named between a side word and its coin ("Mua spot ORDI", "LONG futures SOL")
 _MARKET_WORDS = frozenset(["spot", "futures", "perp", "perpetual"])
