@@ -492,6 +492,15 @@ dropped and the call traded on one entry of two) — at 0be5374. All nine: 455/5
 519/525, 0 wrong (left: w4-030 a Hungarian comma decimal on a card with its stop on the wrong side, held; x2-035 an
 Indonesian "1) 8,10" ladder, held; y1-007/008/027/029 long English theses whose levels block sits under prose — one
 reads ETH/BTC from the prose, two are missed, one held).
+
+Session 17, first looks each before any rule of the session read the batch: `blind_z1.jsonl` (b0cf798, bot and Cornix
+house styles: allocation percentages, ordinals, "TP (close all)") 56/60, `blind_z2.jsonl` (211f880, management, closes,
+channel hashtags, corrections) 52/60, `blind_z3.jsonl` (211f880, 28 languages) 52/60, `blind_z4.jsonl` (211f880, messy
+hand-typed English) 51/60 — all at c4237f5's parser: 211/240 (87.9 %), 0 wrong; `blind_z5.jsonl` (8b05dbb, a relay
+group's day, 30 channel styles) 55/60, `blind_z6.jsonl` (f2e93db, bot/exchange/copier notices) 47/60 with 1 wrong (an
+admin's "Ignore the bot's 'Stop Target Hit' on #GALA, we're still in" read as a stop-out), `blind_z7.jsonl` (ec5c795,
+hard symbols and numbers in 18 languages) 55/60 — at the same parser (main had changed only by batches): 157/180. All
+seven: 368/420 (87.6 %) at first look, 1 wrong; then 420/420, 0 wrong.
 """
 
 import json
@@ -628,6 +637,13 @@ CORPORA = {
     "blind_y1.jsonl": (60, 0.9),
     "blind_y2.jsonl": (60, 0.98),
     "blind_y3.jsonl": (60, 0.98),
+    "blind_z1.jsonl": (60, 0.98),
+    "blind_z2.jsonl": (60, 0.98),
+    "blind_z3.jsonl": (60, 0.98),
+    "blind_z4.jsonl": (60, 0.98),
+    "blind_z5.jsonl": (60, 0.98),
+    "blind_z6.jsonl": (60, 0.98),
+    "blind_z7.jsonl": (60, 0.98),
 }
 
 
