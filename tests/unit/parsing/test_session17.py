@@ -180,3 +180,15 @@ def test_a_day_or_week_closed_in_profit_closes_no_trade(text):
 def test_a_trade_closed_beside_the_day_closed_still_closes():
     parsed = parse_message("закрываю день: #SOL закрыт по TP2")
     assert (parsed.kind, parsed.symbol) == (MessageKind.CLOSE, "SOL/USDT")
+
+
+@pytest.mark.parametrize("text,kind,symbol", [
+    ("Closed the week strong 💪\nNow closing #BTC short at market too, done for the week", MessageKind.CLOSE, "BTC/USDT"),
+    ("Closed the month +120% 🔥\n\n#SOL close now, TP2 hit", MessageKind.CLOSE, "SOL/USDT"),
+    ("Закрыли неделю. #SOL закрываем тоже, по рынку", MessageKind.CLOSE, "SOL/USDT"),
+    ("Closed June in profit ✅ Next:\n#AVAX long\nEntry 30\nTP 33\nSL 28", MessageKind.OPEN, "AVAX/USDT"),
+    ("Closed the month +80%. #SOL position still open, holding", MessageKind.UPDATE, "SOL/USDT"),
+])
+def test_what_follows_a_period_of_results_closed_is_read_on_its_own(text, kind, symbol):
+    parsed = parse_message(text)
+    assert (parsed.kind, parsed.symbol) == (kind, symbol)

@@ -1627,6 +1627,17 @@ def parse_message(text: str) -> ParsedMessage:
     filled = _order_fill_notice(text) if isinstance(text, str) and "order" in text.lower() else None
     if filled is not None:
         return filled
+    period = _PERIOD_CLOSED_HEAD.match(text) if isinstance(text, str) else None
+    if period is not None:
+        # ("Закрыли март в плюсе, #SOL лучший", "Closed the week +38%, best #SOL"): a month or week of results closed, the
+        # coin its best trade — no trade of the follower's ends; what the post says after that sentence is read on its own
+        # ("Closed the month +120% 🔥 / #SOL close now", "Closed June ✅ Next: / #AVAX long / Entry …")
+        after = _SENTENCE_END.search(text, period.end())
+        rest = text[after.end():] if after is not None else ""
+        below = parse_message(rest) if rest.strip() else None
+        if below is not None and below.kind != MessageKind.NOT_A_SIGNAL:
+            return _replace(below, notes=(*below.notes, "read below a sentence closing a period of results"))
+        return _not_a_signal("a period of results closed, not a trade")
     parsed = _parse(text)
     if parsed.kind == MessageKind.OPEN and parsed.rejected and isinstance(text, str) \
             and len(_SPACED_THOUSANDS.findall(text)) >= 2:
@@ -1826,6 +1837,8 @@ _PERIOD_CLOSED_HEAD = re.compile(
     r"(?:" + MONTH_NAMES + r"|week|month|year|quarter|неделю|месяц|год|квартал|semana|mes|m[êe]s|a[ñn]o|ano|settimana|mese|"
     r"semaine|mois|tydzie[ńn]|miesi[ąa]c|haftay[ıi]|ay[ıi])(?!\w)(?!['’]s|\s+[#$]|\s+(?:long|short|swing|trade|position|call)(?!\w))",
     re.IGNORECASE)
+# Where the sentence of a heading ends ("Closed the week. #SOL …", "Closed March 🟢\n…", "Closed June ✅ Next: …")
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n|(?<!\w)next\s*:", re.IGNORECASE)
 _NEVER_FILLED = re.compile(r"(?<!\w)(?:(?:entry|order|it)\s+(?:was\s+|has\s+)?never\s+(?:triggered|filled|activated)|"
                            r"never\s+(?:got\s+)?(?:triggered|filled)|(?:setup|signal|trade|call)\s+(?:is\s+)?invalidated|"
                            r"не\s+(?:сработал|активировал|исполнил)\w*|cancel\w*\s+(?:the\s+)?(?:whole\s+)?(?:setup|signal|trade|call)|"
@@ -2120,10 +2133,6 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("❌ #SOL 2차 진입 취소 / 1차 진입 … / 2차 진입 …", "#SOL second entry cancelled / Entry 1 …"): one rung of the
         # entries withdrawn over the card it restates — the call's pending entry is cancelled, the card is no new call
         return _status(MessageKind.UPDATE, candidate, segments, UpdateAction.CANCEL_ENTRY, notes)
-    if not has_setup and _PERIOD_CLOSED_HEAD.search(clean):
-        # ("Закрыли март в плюсе, #SOL лучший", "Closed the week +38%, best #SOL"): a month or week of results closed,
-        # the coin its best trade — no trade of the follower's ends
-        return _not_a_signal("a period of results closed, not a trade")
     if candidate is not None and symbol_problem is None and (lx.CLOSED_HEAD_RE.search(clean) or lx.CLOSED_HEAD_RE.search(body)) \
             and not _NOT_OURS.search(status_text) and not has_setup and _named_as_a_reason(tokens, candidate, status_lines):
         # ("Closed ✅ because #BTC dumped", "Closed ✅ (same as #ETH yesterday)"): the coin is why or a comparison — the
