@@ -192,3 +192,43 @@ def test_a_trade_closed_beside_the_day_closed_still_closes():
 def test_what_follows_a_period_of_results_closed_is_read_on_its_own(text, kind, symbol):
     parsed = parse_message(text)
     assert (parsed.kind, parsed.symbol) == (kind, symbol)
+
+
+@pytest.mark.parametrize("text,symbol", [
+    ("#SOL второй вход не сработал, отменяем его", "SOL/USDT"),
+    ("#SOL la segunda entrada no se llenó, cancelen esa orden", "SOL/USDT"),
+])
+def test_an_unfilled_later_rung_cancelled_in_other_languages_is_a_rung_cancel(text, symbol):
+    parsed = parse_message(text)
+    assert (parsed.kind, parsed.symbol, parsed.update_action) == (MessageKind.UPDATE, symbol, UpdateAction.CANCEL_ENTRY)
+
+
+@pytest.mark.parametrize("text,symbol", [
+    ("Entry 2 not reached on #ADA, cancel the trade, we're out", "ADA/USDT"),
+    ("#MATIC 2nd entry was not reached, cancel the signal, we are out", "MATIC/USDT"),
+    ("#SUI the DCA wasn't filled, cancel it. Also close the position, market looks bad", "SUI/USDT"),
+])
+def test_a_whole_call_cancelled_after_an_unfilled_rung_is_a_close(text, symbol):
+    parsed = parse_message(text)
+    assert (parsed.kind, parsed.symbol) == (MessageKind.CLOSE, symbol)
+
+
+@pytest.mark.parametrize("text", [
+    "Ignore stop loss hit on #XRP, it was an exchange glitch, still in",
+    "Disregard the SL hit on #DOGE, Binance wick. Position still open",
+    "Ignoren el mensaje de 'stop tocado' en #ETH, seguimos dentro",
+    "Ignore the alert that said #SOL closed — we're still in",
+    "#LINK quase foi stopado, seguimos posicionados",
+])
+def test_a_disowned_or_almost_stop_out_closes_nothing(text):
+    assert parse_message(text).kind != MessageKind.CLOSE
+
+
+@pytest.mark.parametrize("text,symbol", [
+    ("Don't ignore the stop hit notice on #APT — it's real, we are out", "APT/USDT"),
+    ("#AVAX barely got stopped out, -0.3% only", "AVAX/USDT"),
+    ("Ignore the previous 'SL hit' message and close #ETH now manually", "ETH/USDT"),
+])
+def test_a_real_close_beside_those_words_still_closes(text, symbol):
+    parsed = parse_message(text)
+    assert (parsed.kind, parsed.symbol) == (MessageKind.CLOSE, symbol)

@@ -331,9 +331,19 @@ _FOR_THOSE_NOT_IN = re.compile(
 # ("отменяем второй тейк": an ordinal before the take-profit's word)
 # ("2nd entry 130 was not reached, cancel that limit", "the DCA at 130 didn't fill — cancel this order"): a later rung
 # said not filled, then cancelled (the "not" is the rung's, no denial of the cancel)
-_RUNG_UNFILLED_CANCEL = (r"(?:(?:2nd|second|3rd|third|4th|fourth|last|next)\s+(?:entry|buy|order|limit|dca)|dca(?:\s+(?:order|limit|entry))?|"
-                         r"(?:entry|buy|order)\s*#?[2-9])(?!\w)[^\n]{0,25}?(?:not|never|didn'?t|wasn'?t)\s+(?:get\s+|got\s+|been\s+)?"
-                         r"(?:reached|hit|touched|fill|filled|triggered)(?:(?!don'?t|do\s+not|not\s|never|no\s+need)[^\n]){0,20}?" + _CANCEL_VERB)
+# (said not filled: en, ru "не сработал", es "no se llenó", pt "não foi preenchida", de "nicht gefüllt", tr "dolmadı")
+_NOT_FILLED = (r"(?:(?:not|never|didn'?t|wasn'?t|weren'?t)\s+(?:get\s+|got\s+|been\s+)?(?:reached|hit|touched|fill|filled|triggered)|"
+               r"не\s+(?:сработал\w*|исполн\w*|заполн\w*|активир\w*|дош[её]л\w*)|no\s+se\s+(?:llen[óo]|activ[óo]|ejecut[óo])|"
+               r"n[ãa]o\s+(?:foi\s+)?(?:preenchid\w*|executad\w*|ativad\w*)|nicht\s+(?:gef[üu]llt|ausgef[üu]hrt|erreicht)|"
+               r"dolmad[ıi]|ger[çc]ekle[şs]medi)")
+# ("2nd entry 130 was not reached, cancel that limit", "второй вход не сработал, отменяем его"): a later rung said not
+# filled, then cancelled (the "not" is the rung's, no denial of the cancel) — not when the first entry is said unfilled too
+# ("entry 1 and entry 2 were not reached") or the cancel's object is the whole call ("cancel the trade, we're out")
+_RUNG_UNFILLED_CANCEL = (r"(?<!1\sand\s)(?<!1\s&\s)(?<!1,\s)(?:(?:2nd|second|3rd|third|4th|fourth|last|next)\s+(?:entry|buy|order|limit|dca)|"
+                         r"dca(?:\s+(?:order|limit|entry))?|(?:entry|buy|order)\s*#?[2-9]|" + _UNFILLED_RUNGS + r")(?!\w)"
+                         r"[^\n]{0,25}?" + _NOT_FILLED + r"(?:(?!don'?t|do\s+not|not\s|never|no\s+need|не\s)[^\n]){0,20}?"
+                         + _CANCEL_VERB + r"(?!\s+(?:the\s+|this\s+|that\s+|whole\s+|entire\s+)*(?:trade|signal|setup|call|position|"
+                         r"everything)(?!\w))")
 _ONE_ORDER_AFTER = re.compile(rf"^\s+(?:the\s+|our\s+|your\s+|all\s+)?(?:[#$]\w+\s+)?"
                               rf"(?:(?:перв|втор|трет|четв[её]рт|последн)\w*\s+)?{_ONE_ORDER}")
 _ONE_ORDER_BEFORE = re.compile(rf"(?<!\w){_ONE_ORDER}\s*(?:\w+\s+|অর্ডার\s+)?$")
@@ -602,7 +612,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # ru "Точки входа достигнуты", "входы исполнены", tr "girişler doldu", de "Einstiege gefüllt" (all the entries filled)
         r"(?:точк\w+\s+)?вход\w*\s+(?:\w+\s+)?(?:достигнут\w*|исполнен\w*)|giri[şs]ler\s+(?:doldu|dolduruldu)|"
         r"einstiege?\s+(?:gef[üu]llt|ausgef[üu]hrt)|(?:entry|entries|order|buy|dca|re[\s-]*entry|add(?:ition)?|(?:second|2nd)\s+entry)\s*\d{0,2}\s*(?:@|at)?\s*\$?\d[\d.,]*\s*(?:is\s+|was\s+)?(?:filled|triggered|executed|activated|reached|hit(?!\w)|fill\s+ho\s+(?:gaya|gayi|gaye|chuka|chuki))|تم\s+تفعيل\s+(?:ال)?دخول|تفعيل\s+(?:ال)?دخول|all\s+entr(?:y|ies)\s+"
-        r"(?:targets?\s+)?(?:achieved|filled|done)|(?:вход|ордер)\s+\w*\s*(?:исполнен|сработал)\w*|"
+        r"(?:targets?\s+)?(?:achieved|filled|done)|(?:вход|ордер)\s+(?!не(?!\w))\w*\s*(?:исполнен|сработал)\w*|"
         # "سفارش فعال شد" (the order went live), "ordem executada", "orden activada", "Order aktiviert"
         r"bought\s+(?:the\s+)?(?:second|2nd|third|3rd|next|last)\s+(?:entry|buy|order|rung)|"
         # vi "đã khớp DCA 3.30", "khớp lệnh DCA" (the DCA order filled: the verb first)
@@ -765,7 +775,7 @@ _MARKET_MOVE = (r"(?!\()(?!\s+(?:higher|lower|above|below|up|down|green|red|flat
 # "Close all", "Все сделки закрыть", "全部平仓", "모든 포지션 청산": a close verb and an "all" word within three words of
 # each other, in either order — one rule over the verbs and "all" words of each language instead of a list of phrases.
 # ("target 2 is close", "so close to TP3": the adjective, near)
-_CLOSE_VERB = (r"(?:(?<!\w)(?:(?<!is\s)(?<!are\s)(?<!very\s)(?<!so\s)(?<!too\s)(?<!getting\s)close|closed|kapat(?!ma|m[ıi]yor)\w*|closing|exit|exiting|flatten\w*|realiz\w*\s+(?:o\s+|os\s+)?lucros?|"
+_CLOSE_VERB = (r"(?:(?<!\w)(?:(?<!(?<!\w)is\s)(?<!are\s)(?<!very\s)(?<!(?<!\w)so\s)(?<!too\s)(?<!getting\s)close|closed|kapat(?!ma|m[ıi]yor)\w*|closing|exit|exiting|flatten\w*|realiz\w*\s+(?:o\s+|os\s+)?lucros?|"
                r"tom(?:ar|amos|en|ad)\s+ganancias|закр\w*|cerr\w*|cierr\w*|fech\w*|encerr\w*|"
                # pt "zeramos todas as posições", "zerar a posição" (zeroed: closed out); "zerar o risco" is the stop to entry
                r"zer(?:ar|amos|ando|ei|em|e)(?!\s+(?:o\s+|nosso\s+|seu\s+)?risco)|"
@@ -986,7 +996,7 @@ _CLOSE_PATTERN = _Gated(
     r"(?:komplett|vollst[äa]ndig|ganz)\s+(?:schlie(?:ß|ss)\w*|zumachen|glattstellen|raus)(?!\w)|"
     r"schlie(?:ß|ss)\w*\s+(?:wir\s+|die\s+position\s+)?(?:jetzt\s+)?(?:komplett|vollst[äa]ndig)(?!\w)|"
     # ("… target 2 is close Position: $300": a field's label after the word)
-    r"(?<!is\s)(?<!are\s)(?<!so\s)(?<!very\s)(?<!too\s)close\s+(?:all|everything|your|the|this|my|position|trade|it|them|now|here)(?!\w)(?!\s*:)"
+    r"(?<!(?<!\w)is\s)(?<!are\s)(?<!(?<!\w)so\s)(?<!very\s)(?<!too\s)close\s+(?:all|everything|your|the|this|my|position|trade|it|them|now|here)(?!\w)(?!\s*:)"
     r"(?!\s+(?:week|month|year|day|candle|session|quarter)s?(?!\w))|"
     # (on one line: "NEW TRADE / Closed today: …" is a heading over a recap)
     r"(?:position|trade|signal|order)s?[ \t]+(?:is[ \t]+|was[ \t]+|has[ \t]+been[ \t]+)?(?:closed|cancel+ed)|"
@@ -1354,9 +1364,17 @@ _FUTURE_AFTER = re.compile(r"^\s*(?:する|します)?\s*(?:予定|つもり|예
 _RIGHT_NOW = re.compile(r"(?<!\w)(?:now|right\s+away|immediately|asap|jetzt|sofort|сейчас|немедленно|ahora|agora|maintenant|"
                         r"imm[ée]diatement|adesso|subito|teraz|natychmiast|зараз|негайно|sekarang|segera|الآن|الان|فورا|فوراً)(?!\w)|"
                         r"现在|立即|马上|立刻|今すぐ|直ちに|지금|즉시")
-_DISOWNED_QUOTE = re.compile(r"((?<!\w)(?:ignore|disregard)\s+(?:(?:the|this|that|our|previous|last|earlier|bot'?s)\s+){0,3})"
-                             r"(?:['\"‘“«][^'\"’”»\n]{1,60}['\"’”»]|(?:(?!\b(?:and|but|then|close|exit)\b)[^\s,.;:!?]+\s+){1,4}"
-                             r"(?=(?:notice|message|alert|notification|msg|post)s?(?!\w)))")
+_DISOWN_VERB = (r"(?<!\w)(?<!n't\s)(?<!not\s)(?:ignore|disregard|ignor(?:en|ad|ar|em|ez|iert|ieren|iere|iamo|ate)|"
+                r"игнорир\w*|не\s+обращайте\s+внимания\s+на|aldırmayın|dikkate\s+almayın)")
+_DISOWNED_QUOTE = re.compile(
+    r"(" + _DISOWN_VERB + r"\s+(?:(?:the|this|that|our|previous|last|earlier|bot'?s)\s+){0,3})"
+    # (a quoted status, up to three words before it: "Ignoren el mensaje de 'stop tocado'", "ignore the bot's 'SL hit'")
+    r"(?:(?:[^\s'\"«‘“,.;:!?]+\s+){0,3}['\"‘“«][^'\"’”»\n]{1,60}['\"’”»]|"
+    # (a status named before the notice's noun or the coin: "ignore the stop hit notice", "Ignore stop loss hit on #XRP")
+    r"(?:(?!\b(?:and|but|then|close|exit|only)\b)[^\s,.;:!?]+\s+){1,4}"
+    r"(?=(?:notice|message|alert|notification|msg|post)s?(?!\w)|(?:on|for)\s+[#$])|"
+    # (the notice's noun, then what it said: "Ignore the alert that said #SOL closed — we're still in")
+    r"(?:notice|message|alert|notification|msg|post)\s+(?:that\s+)?(?:said|says|saying)\s+[^,.;:!?—–\n]{1,60})")
 
 
 # ("the CME gap at 96k is still open", "the window for early entries stays open", "registration still open"): a price gap
@@ -1380,8 +1398,9 @@ def without_disowned_notices(lowered: str) -> str:
 
 
 # ("#ETH almost got stopped out": the auxiliary between "almost" and the stop-out)
-_ALMOST = re.compile(r"(?<!\w)(?:almost|nearly|barely|casi|quase|presque|quasi|fast|почти|neredeyse|suýt|hampir|nyaris)\s+"
-                     r"(?:(?:got|get|getting|been|was|were|have\s+been|had\s+been|we\s+got)\s+)?$|"
+# ("barely got stopped out" was stopped — by a little; "quase foi stopado", "casi fue", "fast wurde")
+_ALMOST = re.compile(r"(?<!\w)(?:almost|nearly|casi|quase|presque|quasi|fast|почти|neredeyse|suýt|hampir|nyaris)\s+"
+                     r"(?:(?:got|get|getting|been|was|were|have\s+been|had\s+been|we\s+got|foi|fomos|fue|fuimos|wurde|wurden|a\s+[ée]t[ée])\s+)?$|"
                      # ("#ETH 差点打到止损了", "거의 손절", "เกือบโดน"): "almost" before the stop-out, in CJK and Thai
                      r"(?:差点|差一点|险些|几乎|もう少しで|거의|เกือบ)\s*$")
 # ("SOL stopped at resistance 150 again", "ETH stopped right at the 0.618 fib", "DOGE stopped out everyone before the pump",
@@ -1419,7 +1438,9 @@ def _cancels_one_order(line: str, match: re.Match[str], lowered: str = "") -> bo
 
 # ("2nd entry 130 was not reached, cancel that limit", "DCA at 130 didn't fill — cancel this order"): the cancel's object
 # points back to the one rung named earlier on the line
-_THAT_ORDER_AFTER = re.compile(r"^\s+(?:that|this|it|the\s+same)(?:\s+(?:one|limit|order|limit\s+order|buy\s+order|entry))?(?!\w)")
+_THAT_ORDER_AFTER = re.compile(r"^\s+(?:(?:that|this|it|the\s+same)(?:\s+(?:one|limit|order|limit\s+order|buy\s+order|entry))?|"
+                               r"(?:его|её|ее|эту\s+заявку|этот\s+ордер|esa\s+orden|esa|ese|essa\s+ordem|essa|diese\s+order|bunu|onu))(?!\w)"
+                               r"(?!\s*(?:[,.]\s*)?(?:we'?re\s+out|we\s+are\s+out|close|exit))")
 _RUNG_NAMED = re.compile(rf"(?<!\w)(?:{_UNFILLED_RUNGS}|dca(?:\s+(?:order|limit|entry))?)(?!\w)")
 
 
