@@ -1487,47 +1487,113 @@ _ORDER_FILL_BODY = re.compile(
     r"(?:(?P<side>buy|sell)\s+)?(?:qty\s*:?\s*)?\d[\d,]*(?:\.\d+)?\s+(?P<coin>[#$]?[A-Za-z][A-Za-z0-9]{1,14})(?:\s?/\s?(?:usdt|usdc|usd))?"
     r"\s*(?:@|at|price\s*:?)\s*\$?(?P<price>\d[\d,]*(?:\.\d+)?)(?![\d.,]*\s*(?:%|x(?!\w)))", re.IGNORECASE)
 _FILLED_WORD = re.compile(r"(?<!\w)(?:is\s+|has\s+been\s+|was\s+|got\s+)?(?:fully\s+)?(?:filled|executed)(?!\w)", re.IGNORECASE)
-# (after a sell filled: the whole holding sold, or the trade said to be over)
+# ("Your order BUY 0.1 BTC @ 60000 was cancelled", "… has expired"): the exchange's notice of an order that never filled
+_ORDER_VOIDED = re.compile(r"(?<!\w)(?:is\s+|has\s+been\s+|was\s+|got\s+)?(?:cancel+ed|expired|rejected)(?!\w)", re.IGNORECASE)
+# (after a sell filled: the whole holding sold, or the trade said to be over — not asked: "Trade done? Not yet";
+# "nothing left to do but wait for TP2" is no holding gone)
 _WHOLE_EXIT = re.compile(r"(?<!\w)(?:(?:whole|entire|full)\s+(?:\w+\s+)?(?:bag|position|stack|holding)|"
-                         r"trade\s+(?:is\s+)?(?:done|over|complete|completed|finished)|fully\s+(?:exited|closed|sold|out)|"
-                         r"nothing\s+left)(?!\w)")
+                         r"trade\s+(?:is\s+)?(?:done|over|complete|completed|finished)|fully\s+(?:exited|closed|sold|out|covered)|"
+                         r"nothing\s+left(?!\s+(?:to|but|for|except)(?!\w)))(?!\w)(?![ \t]*[?？])")
+# (after a fill: a part of the position still held — "holding the rest", "1.5 ETH left", "the whole position is not
+# closed", "trade is not over", "TP2 still pending", "wait for TP2": whatever else it says, no close of the whole)
+_REST_KEPT = re.compile(r"(?<!\w)(?:(?:hold|holding|keep|keeping|riding|ride|let)\s+the\s+rest|rest\s+(?:rides|runs|running|is\s+open|"
+                        r"still\s+open|open)|(?:\d[\d.,]*\s*(?:%\s*|[a-z]{2,10}\s+)?|half\s+|some\s+)left(?!\s+to(?!\w))|"
+                        r"(?:is|are|was|'?s)\s+not\s+(?:yet\s+)?(?:closed|over|done|finished|sold|covered)|isn'?t\s+(?:closed|over|done|finished)|"
+                        r"not\s+yet|still\s+(?:pending|open|running|holding|in)|wait(?:ing)?\s+for\s+(?:the\s+)?(?:tp|target)\s*\d|"
+                        r"(?:tp|target)\s*\d\s+(?:is\s+)?(?:still\s+)?(?:pending|open|next))(?!\w)")
+# (a fill that added to the position: "Added to the short", "That's my DCA #2, avg now 0.80", "Short entry 2 filled")
+_FILL_ADDED = re.compile(r"(?<!\w)(?:added|adding|add\s+to|dca|averag\w*|avg|scaled\s+in|entry\s*#?\s*\d|\d(?:nd|rd|th)\s+entry|"
+                         r"safety\s+order)(?!\w)")
+# ("Members: 'Your order …", "“Your order …"): a quote mark opened right before the notice's words
+_QUOTE_OPENED = re.compile(r"(?<!\w)[\"'“‘«„][ \t]*(?:\w+[ \t]+){0,2}$")
+# ("… is FILLED — sorry, wrong chat 😅", "posted by mistake, ignore this"): the notice was not meant for the channel
+_NOT_MEANT = re.compile(r"(?<!\w)(?:wrong\s+(?:chat|group|channel|window|tab|account)|(?:posted|sent|shared)\s+by\s+mistake|"
+                        r"ignore\s+(?:this|that|it)|disregard(?:\s+(?:this|that|it))?)(?!\w)")
+_SHORT_WORD = re.compile(r"(?<!\w)(?:short|shorts|shorted)(?!\w)")
+# ("Partially covered the short", "short covered", "closed the short")
+_SHORT_COVERED = re.compile(r"(?<!\w)(?:short\s+(?:\w+\s+)?(?:covered|closed|exited)|(?:covered|covering|closed|closing|exited)\s+"
+                            r"(?:\w+\s+)?(?:the\s+|my\s+|our\s+)?(?:whole\s+|entire\s+)?short)(?!\w)(?![ \t]*[?？])")
 
 
 def _order_fill_notice(text: str) -> ParsedMessage | None:
     """An exchange's fill notice, read as the card it stands for: a buy filled is an open at its fill price, held (the
-    order was the writer's, no exit is read from it); a sell filled ends the trade when the post says the whole
-    holding went or the trade is done (a part when it says so). None when the post is no such notice, or a sell's is
-    unclear (spot exit or a short? the whole or a part?)."""
+    order was the writer's, no exit is read from it), or an add to the position, or the cover of a short the post
+    names; a sell filled ends the trade when the post says the whole holding went or the trade is done (a part when it
+    says so, or that a part is still held), or adds to a short the post names. A notice of an order cancelled, alone,
+    is no signal. None when the post is no such notice, or it is unclear (spot exit or a short? the whole or a part?)."""
     clean = normalize(text)
     lines = clean.split("\n")
-    for n, line in enumerate(lines):
+    notices: list[tuple[str, str, str]] = []  # (side, coin, price)
+    rest_parts: list[str] = []
+    voided = False
+    for line in lines:
         head = _ORDER_FILL.search(line)
         if head is None:
+            rest_parts.append(line)
             continue
         body = _ORDER_FILL_BODY.match(line, head.end())
         side = head.group("side1") or head.group("side2") or (body.group("side") if body else None)
-        if body is None or side is None or not _FILLED_WORD.search(line, body.end()):
+        if body is None or side is None:
             return None
+        if _QUOTE_OPENED.search(line, 0, head.start()):
+            # ("Members: 'Your order BUY 5 SOL @ 142 is FILLED' — that's what you'll see"): a notice quoted, as an example
+            return _not_a_signal("an exchange's fill notice quoted as an example")
+        word = _FILLED_WORD.search(line, body.end())
+        if word is None:
+            void = _ORDER_VOIDED.search(line, body.end())
+            if void is None or line[body.end():void.start()].strip():
+                return None
+            voided, word = True, void
         coin = body.group("coin").lstrip("#$")
         if not (coin.isupper() and coin.upper() in KNOWN_TICKERS or body.group("coin")[0] in "#$"):
             return None  # (a word there may be no coin: only a ticker we know, or a tagged one)
-        coin = coin.upper()
-        rest = "\n".join(lines[:n] + lines[n + 1:])
-        if side.lower() == "buy":
-            card = _parse(f"#{coin} LONG\nEntry: {body.group('price')}" + (f"\n{rest}" if rest.strip() else ""))
-            if card.kind != MessageKind.OPEN or card.symbol is None or card.symbol.split("/")[0] != coin:
-                return None
-            why = "held for review: an exchange's fill notice — the order was filled on the writer's account"
-            return _replace(card, rejected=f"{card.rejected}; {why}" if card.rejected else why,
-                            notes=(*card.notes, "read from an exchange's fill notice"))
-        lowered = rest.lower()
-        if _part_closed(lowered):
-            return _replace(_parse(f"#{coin} partial close"), notes=("read from an exchange's fill notice",))
-        if _WHOLE_EXIT.search(lowered) and not _LIQUIDATION_HYPOTHESIS.search(lowered) \
-                and update_action(lowered) not in (UpdateAction.PARTIAL_CLOSE, UpdateAction.ADD_ENTRY) \
-                and not is_conditional_close(lowered):
-            return _replace(_parse(f"#{coin} closed"), notes=("read from an exchange's fill notice",))
+        notices.append((side.lower(), coin.upper(), body.group("price")))
+        rest_parts.append(line[word.end():])
+    if not notices or len({coin for _, coin, _ in notices}) > 1:
         return None
+    rest = "\n".join(rest_parts)
+    lowered = rest.lower()
+    side, coin, price = notices[-1]
+    if voided:
+        # (the order never filled: no position came of it — the rest of the post, read alone, may still say something
+        # of a coin it names; the notice itself is never a close)
+        alone = _parse(rest) if len(notices) == 1 and re.search(r"\w", rest) else None
+        if alone is not None and alone.symbol is not None and alone.kind != MessageKind.NOT_A_SIGNAL:
+            return alone
+        return _not_a_signal("an exchange's notice of an order cancelled on the writer's account")
+    if _NOT_MEANT.search(lowered):
+        return _not_a_signal("an exchange's notice the writer says was posted by mistake")
+    note = ("read from an exchange's fill notice",)
+    if side == "buy" and _SHORT_WORD.search(lowered) and not _FILL_ADDED.search(lowered):
+        # ("Your order BUY 50 SOL @ 142 is FILLED / Short fully closed 🎯"): the buy covered the short the post names
+        if _REST_KEPT.search(lowered) or _part_closed(lowered):
+            return _replace(_parse(f"#{coin} short partially closed"), notes=note)
+        if (_WHOLE_EXIT.search(lowered) or _SHORT_COVERED.search(lowered)) and not _LIQUIDATION_HYPOTHESIS.search(lowered) \
+                and not is_conditional_close(lowered):
+            return _replace(_parse(f"#{coin} short closed"), notes=note)
+        return None
+    if _FILL_ADDED.search(lowered) and not _SHORT_COVERED.search(lowered) \
+            and (side == "buy" and not _SHORT_WORD.search(lowered) or side == "sell" and _SHORT_WORD.search(lowered)):
+        # ("Your order SELL 2 ETH @ 3100 is FILLED / Added to the short, whole position now 5 ETH"): one more entry of
+        # the position filled — no open of a new trade, never its close
+        return _replace(_parse(f"#{coin} {'short ' if side == 'sell' else ''}entry filled"), notes=note)
+    if side == "buy":
+        if len(notices) > 1:
+            return None
+        card = _parse(f"#{coin} LONG\nEntry: {price}" + (f"\n{rest}" if rest.strip() else ""))
+        if card.kind != MessageKind.OPEN or card.symbol is None or card.symbol.split("/")[0] != coin:
+            return None
+        why = "held for review: an exchange's fill notice — the order was filled on the writer's account"
+        return _replace(card, rejected=f"{card.rejected}; {why}" if card.rejected else why,
+                        notes=(*card.notes, "read from an exchange's fill notice"))
+    if _SHORT_WORD.search(lowered) and not _SHORT_COVERED.search(lowered):
+        return None  # (a sell beside a short: its entry, or unclear — never read as a close)
+    if _part_closed(lowered) or _REST_KEPT.search(lowered):
+        return _replace(_parse(f"#{coin} partial close"), notes=note)
+    if _WHOLE_EXIT.search(lowered) and not _LIQUIDATION_HYPOTHESIS.search(lowered) \
+            and update_action(lowered) not in (UpdateAction.PARTIAL_CLOSE, UpdateAction.ADD_ENTRY) \
+            and not is_conditional_close(lowered):
+        return _replace(_parse(f"#{coin} closed"), notes=note)
     return None
 
 
