@@ -2226,9 +2226,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         return _not_a_signal("a recap of a past call whose targets were all hit")
     if not has_setup and candidate is not None and not symbol_problem and _LIQUIDATED.search(status_text) \
             and _PARTLY_LIQUIDATED.search(status_text) and not _LIQUIDATION_HYPOTHESIS.search(status_text) \
-            and not _OTHERS_POSITIONS.search(status_text) and not _LIQUIDATION_ALERT.search(status_text):
+            and not _OTHERS_POSITIONS.search(status_text) and not _LIQUIDATION_ALERT.search(status_text) \
+            and not (_REST_CLOSED_NOW.search(status_text) and not is_conditional_close(status_text)):
         # ("#PEPE position partially liquidated (50%) … still in"): the exchange took a part of the position, the rest
-        # runs — a part closed, never the whole trade (read before the words of the rest, "still holding")
+        # runs — a part closed, never the whole trade (read before the words of the rest, "still holding"; "closing
+        # the rest now" ends it: read below, as a close)
         return _status(MessageKind.UPDATE, candidate, segments, UpdateAction.PARTIAL_CLOSE, notes)
     if not has_setup:
         plan_status = status_text
@@ -2480,13 +2482,18 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             return _close_of(target, segments, status_text, notes)
         if candidate is not None and not symbol_problem and _LIQUIDATED.search(status_text) \
                 and (not any(t.kind in (Kind.NUM, Kind.PCT) for t in tokens)
-                     or (_LIQUIDATED_AT.search(status_text) or _LIQUIDATION_REPORT.search(status_text)
-                         and not _LIQUIDATION_ALERT.search(status_text))
+                     # ("Trader alert: #ETH position liquidated at 3,120, $2.1M long": an amount — the market's alert)
+                     or (_LIQUIDATED_AT.search(status_text) or _LIQUIDATION_REPORT.search(status_text))
+                     and not _LIQUIDATION_ALERT.search(status_text)
                      and not _LIQUIDATION_HYPOTHESIS.search(status_text)) \
                 and not _OTHERS_POSITIONS.search(status_text):
             # "#ACE liquidated 💀": our position is gone, as after a stop-out. (A liquidation alert about the market —
             # "$120M in $ETH shorts liquidated" — names amounts or others' positions: no close.)
             return _status(MessageKind.CLOSE, candidate, segments, UpdateAction.SL_HIT, notes)
+        if candidate is not None and _LIQUIDATED.search(status_text) and not targets and stop is None:
+            # ("A follower's #ORDI long was liquidated at 31 because he used 75x", "#ETH shorts partially liquidated at
+            # 3,500"): a liquidation not read as ours above — its price is where a position died, no entry of a call
+            return _not_a_signal("a liquidation of someone else's position, or the market's: no trade of ours")
         if candidate is not None and not symbol_problem and not targets and LOSS_RESULT_RE.search(text.lower()) \
                 and not _QUESTION.search(clean) and not _OTHERS_POSITIONS.search(status_text):
             # "#ENA ❌-3.2%", "… 🚫16% 손실(2x)🚫": the trade's result is a loss — it ended at its stop
@@ -3609,7 +3616,16 @@ _ADVERT = re.compile(r"(?<!\w)(?:join\s+(?:our\s+)?(?:vip|premium|us|now|the\s+(
 _LIQUIDATED = re.compile(r"(?<!\w)(?:liquidated|ликвидирова\w*|likide\s+ol\w*|liquidad[oa]|liquid[ée]e?|liquidiert|"
                          r"liquidat[oa]|zlikwidowan\w*|b[ịi]\s+thanh\s+l[ýy]|terlikuidasi)(?!\w)|爆仓|강제\s*청산|强制ロスカット")
 _OTHERS_POSITIONS = re.compile(r"(?<!\w)(?:longs|shorts|traders|whales?|positions|лонгист\w*|шортист\w*|on\s+binance|"
-                               r"in\s+the\s+last|market)(?!\w)")
+                               r"in\s+the\s+last|market|"
+                               # ("Bro's #PEPE position got liquidated", "A follower's #DOGE position", "from a member's
+                               # screenshot", "his #SUI long", "don't be him", "у друга", "mi amigo"): another person's trade
+                               r"(?:bro|brother|sis|sister|friend|follower|member|subscriber|user|guy|dude|buddy|mate|cousin|"
+                               r"colleague|client|student|trader|someone|somebody|anon|neighbou?r|wife|husband|dad|uncle|boss)"
+                               r"(?:'s|’s|s'|s’)|(?:his|her|their)\s+(?:[#$]?\w+\s+){0,2}(?:position|long|short|trade|account|bag)s?|"
+                               r"don'?t\s+be\s+(?:him|her|them|that\s+guy)|"
+                               r"у\s+(?:моего\s+|нашего\s+|одного\s+)?(?:друга|подписчика|знакомого|товарища)|"
+                               r"(?:de\s+)?(?:mi|un|una|meu|minha|um|uma)\s+(?:amig[oa]|seguidor[a]?|miembro|membro|suscriptor)|"
+                               r"arkada[şs]\w*)(?!\w)")
 # ("SL for #TRX: 0.2398", "Stop für #TRX 0.2398": a preposition between the exit word and the coin)
 _RESTATED_FILLERS = frozenset(["now", "to", "at", "new", "for", "on", "para", "für", "fur", "pour", "per", "dla", "için",
                                "icin", "для", "по", "untuk", "cho"])
@@ -3772,6 +3788,13 @@ _LIQUIDATION_REPORT = re.compile(r"(?m)^[^\w\n]*(?:position\s+)?liquidated[^\w\n
 # (an exchange-wide alert: "#BTC Liquidated Long: $152.3K at $67,010", "whale alert", sums in thousands or millions)
 _LIQUIDATION_ALERT = re.compile(r"(?<!\w)(?:alert|whales?|total|someone|somebody|a\s+trader|\d+(?:[.,]\d+)?\s*(?:k|m|mn|b|bn|"
                                 r"million|billion|mln|млн|млрд))(?!\w)")
+# ("… liquidated 40%, closing the rest now", "closed the remaining position", "rest sold at market"): what the exchange
+# left is closed by the writer, now (not "the rest at TP2", "the rest if it breaks 2.0")
+_REST_CLOSED_NOW = re.compile(r"(?<!\w)(?:(?:clos\w*|exit\w*|sell\w*|sold|cut\w*|dump\w*|market(?:ed)?)\s+(?:out\s+)?"
+                              r"(?:the\s+|our\s+|my\s+)?(?:rest|remaining(?:\s+(?:position|part|\d{1,2}\s*%))?|remainder|other\s+half)|"
+                              r"(?:the\s+)?(?:rest|remainder)\s+(?:is\s+|was\s+|got\s+)?(?:closed|sold|exited|cut)|"
+                              r"закры\w*\s+остат\w*|cerramos\s+el\s+resto|fechamos\s+o\s+resto|kalan\w*\s+kapat\w*)(?!\w)"
+                              r"(?!\s*(?:at|on|@|if|when|once|above|below|near|around)(?!\w))")
 # ("partially liquidated (50%)", "partial liquidation", "liquidated 50%", "half of the position got liquidated")
 _PARTLY_LIQUIDATED = re.compile(r"(?<!\w)(?:partial(?:ly)?\s+liquidat\w*|liquidated\s+partial\w*|liquidated\s*\(?\s*\d{1,2}\s*%|"
                                 r"half\s+(?:of\s+)?(?:the\s+|my\s+|our\s+)?(?:position\s+)?(?:got\s+|was\s+)?liquidated|"
