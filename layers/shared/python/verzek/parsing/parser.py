@@ -2156,11 +2156,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # "Recap: #XRP short closed at 0.50 for +56%": a results post, not a command.
         return _not_a_signal("a results post about a past trade")
     if not has_setup and candidate is not None and _PNL_CARD.search(status_text) and lx.GAIN_PCT_RE.search(clean) \
-            and (lx.PAST_TRADE_RE.search(clean) or lx.HINDSIGHT_PAST_RE.search(clean)) \
-            and update_action(status_text) not in POSITION_CHANGES and not is_close(status_text) \
-            and not lx.RUNNING_RE.search(clean):
-        # ("[Photo] #WIF short PnL card from yesterday 🔥 +212% ROI / Next call drops at 18:00"): a screenshot of a past
-        # trade's result — a results post, no status of a running trade
+            and (lx.PAST_TRADE_RE.search(clean) or lx.HINDSIGHT_PAST_RE.search(clean)
+                 or _CLOSED_BEFORE.search(status_text)) \
+            and update_action(unsaid := _CLOSED_BEFORE.sub(" ", status_text)) not in POSITION_CHANGES \
+            and not is_close(unsaid) and not lx.RUNNING_RE.search(clean):
+        # ("[Photo] #WIF short PnL card from yesterday 🔥 +212% ROI / Next call drops at 18:00", "PnL card: #SOL long +85%
+        # ROI (closed yesterday)"): a screenshot of a past trade's result — a results post, no status of a running trade
         return _not_a_signal("a PnL card of a past trade: a results post")
     if has_setup and candidate is not None and symbol_problem is None and _PAST_ENTRY.search(status_text) \
             and is_close(status_text, frozenset(c.base.lower() for c in candidates)):
@@ -3584,6 +3585,10 @@ _PARTIAL_REPORT = re.compile(r"(?<!\w)(?:closed|closing|booked|took|taken|secure
 _FOOTER_RULE = re.compile(r"\n[ \t]*[—–─━_=~*•\-]{3,}[ \t]*(?=\n)")
 # ("📸 Screenshot from a member: closed #PEPE long at +240%"): a member's own close shown — not the channel's, unless the
 # post also closes on its own lines ("Close #SOL now ⚠️ / Screenshot from a member: closed #ETH +40%")
+# ("closed yesterday", "sold 2 days ago", "exited last week", "cerrado ayer", "закрыли вчера"): a close done days before
+_CLOSED_BEFORE = re.compile(r"(?<!\w)(?:closed|exited|sold|booked|taken|cerrad[oa]|cerramos|fechad[oa]|fechamos|закрыли|закрыт\w*|"
+                            r"kapat(?:tık|ıldı))\s+(?:it\s+|out\s+)?(?:yesterday|last\s+(?:week|night|month)|the\s+other\s+day|"
+                            r"(?:\d+|two|three|a\s+few|few)\s+(?:days?|weeks?)\s+ago|ayer|ontem|вчера|dün)(?!\w)")
 # A profit card or screenshot ("PnL card", "ROI screenshot", "P&L screen", "tarjeta de PnL", "скрин профита")
 _PNL_CARD = re.compile(r"(?<!\w)(?:(?:pnl|p\s*&\s*l|roi|roe|profit|result)\s+(?:card|screenshot|screen|shot|image|pic)|"
                        r"(?:card|screenshot|screen|captura|скрин\w*)\s+(?:de\s+|do\s+|da\s+)?(?:pnl|p\s*&\s*l|roi|profit\w*|"
