@@ -2464,6 +2464,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 # stands in the market talk beside it ("TAO — all targets hit 🎯 trade closed": a coin heading the post
                 # is what it reports on)
                 target = None
+            if target is None and bot_coin is not None and {c.base for c in candidates} <= {bot_coin.base} \
+                    and _DEAL_CLOSED.search(status_text) and not is_conditional_close(status_text, coin_names):
+                # ("Bot: ETH-grid-long | Deal #804 / Deal closed: TP reached"): the bot's deal closed, the coin its name
+                # begins with (the post names no other)
+                target = bot_coin
             if target is None and not is_close_without_coin(status_text):
                 return _not_a_signal("mentions closing but names no coin and gives no close command")
             post_coins = _coins_tagged_or_known(candidates, tokens)
@@ -3133,6 +3138,9 @@ def _added_before_any_entry(clean: str, levels: _Levels) -> bool:
     return all(starts[t.line] + t.start >= added.start() for t in levels.entries)
 
 
+# ("Deal closed: TP reached", "deal #12 completed", "Stop loss hit, deal closed", "closed the deal"): a bot's deal ended
+_DEAL_CLOSED = re.compile(r"(?<!\w)(?:deal\s+(?:#?\d+\s+)?(?:is\s+|was\s+|has\s+been\s+|got\s+)?(?:closed|completed|finished|"
+                          r"ended|done|stopped\s+out)|(?:closed|completed|finished|ended)\s+(?:the\s+)?deal)(?!\w)")
 # ("3Commas | Deal #88421907 started", "Bot … started a new deal #2218845"): a bot's deal opening is its fresh call
 _NEW_CALL = re.compile(r"(?<!\w)new\s+(?:trade|signal|call|setup|deal)(?!\w)|(?<!\w)(?:sinyal\s+baru|yeni\s+sinyal|"
                        r"nueva\s+se[ñn]al|novo\s+sinal|nuovo\s+segnale|nouveau\s+signal|neues\s+signal|новый\s+сигнал|"
