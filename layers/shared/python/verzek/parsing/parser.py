@@ -1487,47 +1487,113 @@ _ORDER_FILL_BODY = re.compile(
     r"(?:(?P<side>buy|sell)\s+)?(?:qty\s*:?\s*)?\d[\d,]*(?:\.\d+)?\s+(?P<coin>[#$]?[A-Za-z][A-Za-z0-9]{1,14})(?:\s?/\s?(?:usdt|usdc|usd))?"
     r"\s*(?:@|at|price\s*:?)\s*\$?(?P<price>\d[\d,]*(?:\.\d+)?)(?![\d.,]*\s*(?:%|x(?!\w)))", re.IGNORECASE)
 _FILLED_WORD = re.compile(r"(?<!\w)(?:is\s+|has\s+been\s+|was\s+|got\s+)?(?:fully\s+)?(?:filled|executed)(?!\w)", re.IGNORECASE)
-# (after a sell filled: the whole holding sold, or the trade said to be over)
+# ("Your order BUY 0.1 BTC @ 60000 was cancelled", "… has expired"): the exchange's notice of an order that never filled
+_ORDER_VOIDED = re.compile(r"(?<!\w)(?:is\s+|has\s+been\s+|was\s+|got\s+)?(?:cancel+ed|expired|rejected)(?!\w)", re.IGNORECASE)
+# (after a sell filled: the whole holding sold, or the trade said to be over — not asked: "Trade done? Not yet";
+# "nothing left to do but wait for TP2" is no holding gone)
 _WHOLE_EXIT = re.compile(r"(?<!\w)(?:(?:whole|entire|full)\s+(?:\w+\s+)?(?:bag|position|stack|holding)|"
-                         r"trade\s+(?:is\s+)?(?:done|over|complete|completed|finished)|fully\s+(?:exited|closed|sold|out)|"
-                         r"nothing\s+left)(?!\w)")
+                         r"trade\s+(?:is\s+)?(?:done|over|complete|completed|finished)|fully\s+(?:exited|closed|sold|out|covered)|"
+                         r"nothing\s+left(?!\s+(?:to|but|for|except)(?!\w)))(?!\w)(?![ \t]*[?？])")
+# (after a fill: a part of the position still held — "holding the rest", "1.5 ETH left", "the whole position is not
+# closed", "trade is not over", "TP2 still pending", "wait for TP2": whatever else it says, no close of the whole)
+_REST_KEPT = re.compile(r"(?<!\w)(?:(?:hold|holding|keep|keeping|riding|ride|let)\s+the\s+rest|rest\s+(?:rides|runs|running|is\s+open|"
+                        r"still\s+open|open)|(?:\d[\d.,]*\s*(?:%\s*|[a-z]{2,10}\s+)?|half\s+|some\s+)left(?!\s+to(?!\w))|"
+                        r"(?:is|are|was|'?s)\s+not\s+(?:yet\s+)?(?:closed|over|done|finished|sold|covered)|isn'?t\s+(?:closed|over|done|finished)|"
+                        r"not\s+yet|still\s+(?:pending|open|running|holding|in)|wait(?:ing)?\s+for\s+(?:the\s+)?(?:tp|target)\s*\d|"
+                        r"(?:tp|target)\s*\d\s+(?:is\s+)?(?:still\s+)?(?:pending|open|next))(?!\w)")
+# (a fill that added to the position: "Added to the short", "That's my DCA #2, avg now 0.80", "Short entry 2 filled")
+_FILL_ADDED = re.compile(r"(?<!\w)(?:added|adding|add\s+to|dca|averag\w*|avg|scaled\s+in|entry\s*#?\s*\d|\d(?:nd|rd|th)\s+entry|"
+                         r"safety\s+order)(?!\w)")
+# ("Members: 'Your order …", "“Your order …"): a quote mark opened right before the notice's words
+_QUOTE_OPENED = re.compile(r"(?<!\w)[\"'“‘«„][ \t]*(?:\w+[ \t]+){0,2}$")
+# ("… is FILLED — sorry, wrong chat 😅", "posted by mistake, ignore this"): the notice was not meant for the channel
+_NOT_MEANT = re.compile(r"(?<!\w)(?:wrong\s+(?:chat|group|channel|window|tab|account)|(?:posted|sent|shared)\s+by\s+mistake|"
+                        r"ignore\s+(?:this|that|it)|disregard(?:\s+(?:this|that|it))?)(?!\w)")
+_SHORT_WORD = re.compile(r"(?<!\w)(?:short|shorts|shorted)(?!\w)")
+# ("Partially covered the short", "short covered", "closed the short")
+_SHORT_COVERED = re.compile(r"(?<!\w)(?:short\s+(?:\w+\s+)?(?:covered|closed|exited)|(?:covered|covering|closed|closing|exited)\s+"
+                            r"(?:\w+\s+)?(?:the\s+|my\s+|our\s+)?(?:whole\s+|entire\s+)?short)(?!\w)(?![ \t]*[?？])")
 
 
 def _order_fill_notice(text: str) -> ParsedMessage | None:
     """An exchange's fill notice, read as the card it stands for: a buy filled is an open at its fill price, held (the
-    order was the writer's, no exit is read from it); a sell filled ends the trade when the post says the whole
-    holding went or the trade is done (a part when it says so). None when the post is no such notice, or a sell's is
-    unclear (spot exit or a short? the whole or a part?)."""
+    order was the writer's, no exit is read from it), or an add to the position, or the cover of a short the post
+    names; a sell filled ends the trade when the post says the whole holding went or the trade is done (a part when it
+    says so, or that a part is still held), or adds to a short the post names. A notice of an order cancelled, alone,
+    is no signal. None when the post is no such notice, or it is unclear (spot exit or a short? the whole or a part?)."""
     clean = normalize(text)
     lines = clean.split("\n")
-    for n, line in enumerate(lines):
+    notices: list[tuple[str, str, str]] = []  # (side, coin, price)
+    rest_parts: list[str] = []
+    voided = False
+    for line in lines:
         head = _ORDER_FILL.search(line)
         if head is None:
+            rest_parts.append(line)
             continue
         body = _ORDER_FILL_BODY.match(line, head.end())
         side = head.group("side1") or head.group("side2") or (body.group("side") if body else None)
-        if body is None or side is None or not _FILLED_WORD.search(line, body.end()):
+        if body is None or side is None:
             return None
+        if _QUOTE_OPENED.search(line, 0, head.start()):
+            # ("Members: 'Your order BUY 5 SOL @ 142 is FILLED' — that's what you'll see"): a notice quoted, as an example
+            return _not_a_signal("an exchange's fill notice quoted as an example")
+        word = _FILLED_WORD.search(line, body.end())
+        if word is None:
+            void = _ORDER_VOIDED.search(line, body.end())
+            if void is None or line[body.end():void.start()].strip():
+                return None
+            voided, word = True, void
         coin = body.group("coin").lstrip("#$")
         if not (coin.isupper() and coin.upper() in KNOWN_TICKERS or body.group("coin")[0] in "#$"):
             return None  # (a word there may be no coin: only a ticker we know, or a tagged one)
-        coin = coin.upper()
-        rest = "\n".join(lines[:n] + lines[n + 1:])
-        if side.lower() == "buy":
-            card = _parse(f"#{coin} LONG\nEntry: {body.group('price')}" + (f"\n{rest}" if rest.strip() else ""))
-            if card.kind != MessageKind.OPEN or card.symbol is None or card.symbol.split("/")[0] != coin:
-                return None
-            why = "held for review: an exchange's fill notice — the order was filled on the writer's account"
-            return _replace(card, rejected=f"{card.rejected}; {why}" if card.rejected else why,
-                            notes=(*card.notes, "read from an exchange's fill notice"))
-        lowered = rest.lower()
-        if _part_closed(lowered):
-            return _replace(_parse(f"#{coin} partial close"), notes=("read from an exchange's fill notice",))
-        if _WHOLE_EXIT.search(lowered) and not _LIQUIDATION_HYPOTHESIS.search(lowered) \
-                and update_action(lowered) not in (UpdateAction.PARTIAL_CLOSE, UpdateAction.ADD_ENTRY) \
-                and not is_conditional_close(lowered):
-            return _replace(_parse(f"#{coin} closed"), notes=("read from an exchange's fill notice",))
+        notices.append((side.lower(), coin.upper(), body.group("price")))
+        rest_parts.append(line[word.end():])
+    if not notices or len({coin for _, coin, _ in notices}) > 1:
         return None
+    rest = "\n".join(rest_parts)
+    lowered = rest.lower()
+    side, coin, price = notices[-1]
+    if voided:
+        # (the order never filled: no position came of it — the rest of the post, read alone, may still say something
+        # of a coin it names; the notice itself is never a close)
+        alone = _parse(rest) if len(notices) == 1 and re.search(r"\w", rest) else None
+        if alone is not None and alone.symbol is not None and alone.kind != MessageKind.NOT_A_SIGNAL:
+            return alone
+        return _not_a_signal("an exchange's notice of an order cancelled on the writer's account")
+    if _NOT_MEANT.search(lowered):
+        return _not_a_signal("an exchange's notice the writer says was posted by mistake")
+    note = ("read from an exchange's fill notice",)
+    if side == "buy" and _SHORT_WORD.search(lowered) and not _FILL_ADDED.search(lowered):
+        # ("Your order BUY 50 SOL @ 142 is FILLED / Short fully closed 🎯"): the buy covered the short the post names
+        if _REST_KEPT.search(lowered) or _part_closed(lowered):
+            return _replace(_parse(f"#{coin} short partially closed"), notes=note)
+        if (_WHOLE_EXIT.search(lowered) or _SHORT_COVERED.search(lowered)) and not _LIQUIDATION_HYPOTHESIS.search(lowered) \
+                and not is_conditional_close(lowered):
+            return _replace(_parse(f"#{coin} short closed"), notes=note)
+        return None
+    if _FILL_ADDED.search(lowered) and not _SHORT_COVERED.search(lowered) \
+            and (side == "buy" and not _SHORT_WORD.search(lowered) or side == "sell" and _SHORT_WORD.search(lowered)):
+        # ("Your order SELL 2 ETH @ 3100 is FILLED / Added to the short, whole position now 5 ETH"): one more entry of
+        # the position filled — no open of a new trade, never its close
+        return _replace(_parse(f"#{coin} {'short ' if side == 'sell' else ''}entry filled"), notes=note)
+    if side == "buy":
+        if len(notices) > 1:
+            return None
+        card = _parse(f"#{coin} LONG\nEntry: {price}" + (f"\n{rest}" if rest.strip() else ""))
+        if card.kind != MessageKind.OPEN or card.symbol is None or card.symbol.split("/")[0] != coin:
+            return None
+        why = "held for review: an exchange's fill notice — the order was filled on the writer's account"
+        return _replace(card, rejected=f"{card.rejected}; {why}" if card.rejected else why,
+                        notes=(*card.notes, "read from an exchange's fill notice"))
+    if _SHORT_WORD.search(lowered) and not _SHORT_COVERED.search(lowered):
+        return None  # (a sell beside a short: its entry, or unclear — never read as a close)
+    if _part_closed(lowered) or _REST_KEPT.search(lowered):
+        return _replace(_parse(f"#{coin} partial close"), notes=note)
+    if _WHOLE_EXIT.search(lowered) and not _LIQUIDATION_HYPOTHESIS.search(lowered) \
+            and update_action(lowered) not in (UpdateAction.PARTIAL_CLOSE, UpdateAction.ADD_ENTRY) \
+            and not is_conditional_close(lowered):
+        return _replace(_parse(f"#{coin} closed"), notes=note)
     return None
 
 
@@ -2103,11 +2169,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # "Recap: #XRP short closed at 0.50 for +56%": a results post, not a command.
         return _not_a_signal("a results post about a past trade")
     if not has_setup and candidate is not None and _PNL_CARD.search(status_text) and lx.GAIN_PCT_RE.search(clean) \
-            and (lx.PAST_TRADE_RE.search(clean) or lx.HINDSIGHT_PAST_RE.search(clean)) \
-            and update_action(status_text) not in POSITION_CHANGES and not is_close(status_text) \
-            and not lx.RUNNING_RE.search(clean):
-        # ("[Photo] #WIF short PnL card from yesterday 🔥 +212% ROI / Next call drops at 18:00"): a screenshot of a past
-        # trade's result — a results post, no status of a running trade
+            and (lx.PAST_TRADE_RE.search(clean) or lx.HINDSIGHT_PAST_RE.search(clean)
+                 or _CLOSED_BEFORE.search(status_text)) \
+            and update_action(unsaid := _CLOSED_BEFORE.sub(" ", status_text)) not in POSITION_CHANGES \
+            and not is_close(unsaid) and not lx.RUNNING_RE.search(clean):
+        # ("[Photo] #WIF short PnL card from yesterday 🔥 +212% ROI / Next call drops at 18:00", "PnL card: #SOL long +85%
+        # ROI (closed yesterday)"): a screenshot of a past trade's result — a results post, no status of a running trade
         return _not_a_signal("a PnL card of a past trade: a results post")
     if has_setup and candidate is not None and symbol_problem is None and _PAST_ENTRY.search(status_text) \
             and is_close(status_text, frozenset(c.base.lower() for c in candidates)):
@@ -2169,9 +2236,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         return _not_a_signal("a recap of a past call whose targets were all hit")
     if not has_setup and candidate is not None and not symbol_problem and _LIQUIDATED.search(status_text) \
             and _PARTLY_LIQUIDATED.search(status_text) and not _LIQUIDATION_HYPOTHESIS.search(status_text) \
-            and not _OTHERS_POSITIONS.search(status_text) and not _LIQUIDATION_ALERT.search(status_text):
+            and not _OTHERS_POSITIONS.search(status_text) and not _LIQUIDATION_ALERT.search(status_text) \
+            and not (_REST_CLOSED_NOW.search(status_text) and not is_conditional_close(status_text)):
         # ("#PEPE position partially liquidated (50%) … still in"): the exchange took a part of the position, the rest
-        # runs — a part closed, never the whole trade (read before the words of the rest, "still holding")
+        # runs — a part closed, never the whole trade (read before the words of the rest, "still holding"; "closing
+        # the rest now" ends it: read below, as a close)
         return _status(MessageKind.UPDATE, candidate, segments, UpdateAction.PARTIAL_CLOSE, notes)
     if not has_setup:
         plan_status = status_text
@@ -2404,6 +2473,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 # stands in the market talk beside it ("TAO — all targets hit 🎯 trade closed": a coin heading the post
                 # is what it reports on)
                 target = None
+            if target is None and bot_coin is not None and {c.base for c in candidates} <= {bot_coin.base} \
+                    and _DEAL_CLOSED.search(status_text) and not is_conditional_close(status_text, coin_names):
+                # ("Bot: ETH-grid-long | Deal #804 / Deal closed: TP reached"): the bot's deal closed, the coin its name
+                # begins with (the post names no other)
+                target = bot_coin
             if target is None and not is_close_without_coin(status_text):
                 return _not_a_signal("mentions closing but names no coin and gives no close command")
             post_coins = _coins_tagged_or_known(candidates, tokens)
@@ -2423,13 +2497,18 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             return _close_of(target, segments, status_text, notes)
         if candidate is not None and not symbol_problem and _LIQUIDATED.search(status_text) \
                 and (not any(t.kind in (Kind.NUM, Kind.PCT) for t in tokens)
-                     or (_LIQUIDATED_AT.search(status_text) or _LIQUIDATION_REPORT.search(status_text)
-                         and not _LIQUIDATION_ALERT.search(status_text))
+                     # ("Trader alert: #ETH position liquidated at 3,120, $2.1M long": an amount — the market's alert)
+                     or (_LIQUIDATED_AT.search(status_text) or _LIQUIDATION_REPORT.search(status_text))
+                     and not _LIQUIDATION_ALERT.search(status_text)
                      and not _LIQUIDATION_HYPOTHESIS.search(status_text)) \
                 and not _OTHERS_POSITIONS.search(status_text):
             # "#ACE liquidated 💀": our position is gone, as after a stop-out. (A liquidation alert about the market —
             # "$120M in $ETH shorts liquidated" — names amounts or others' positions: no close.)
             return _status(MessageKind.CLOSE, candidate, segments, UpdateAction.SL_HIT, notes)
+        if candidate is not None and _LIQUIDATED.search(status_text) and not targets and stop is None:
+            # ("A follower's #ORDI long was liquidated at 31 because he used 75x", "#ETH shorts partially liquidated at
+            # 3,500"): a liquidation not read as ours above — its price is where a position died, no entry of a call
+            return _not_a_signal("a liquidation of someone else's position, or the market's: no trade of ours")
         if candidate is not None and not symbol_problem and not targets and LOSS_RESULT_RE.search(text.lower()) \
                 and not _QUESTION.search(clean) and not _OTHERS_POSITIONS.search(status_text):
             # "#ENA ❌-3.2%", "… 🚫16% 손실(2x)🚫": the trade's result is a loss — it ended at its stop
@@ -3068,6 +3147,9 @@ def _added_before_any_entry(clean: str, levels: _Levels) -> bool:
     return all(starts[t.line] + t.start >= added.start() for t in levels.entries)
 
 
+# ("Deal closed: TP reached", "deal #12 completed", "Stop loss hit, deal closed", "closed the deal"): a bot's deal ended
+_DEAL_CLOSED = re.compile(r"(?<!\w)(?:deal\s+(?:#?\d+\s+)?(?:is\s+|was\s+|has\s+been\s+|got\s+)?(?:closed|completed|finished|"
+                          r"ended|done|stopped\s+out)|(?:closed|completed|finished|ended)\s+(?:the\s+)?deal)(?!\w)")
 # ("3Commas | Deal #88421907 started", "Bot … started a new deal #2218845"): a bot's deal opening is its fresh call
 _NEW_CALL = re.compile(r"(?<!\w)new\s+(?:trade|signal|call|setup|deal)(?!\w)|(?<!\w)(?:sinyal\s+baru|yeni\s+sinyal|"
                        r"nueva\s+se[ñn]al|novo\s+sinal|nuovo\s+segnale|nouveau\s+signal|neues\s+signal|новый\s+сигнал|"
@@ -3520,6 +3602,10 @@ _PARTIAL_REPORT = re.compile(r"(?<!\w)(?:closed|closing|booked|took|taken|secure
 _FOOTER_RULE = re.compile(r"\n[ \t]*[—–─━_=~*•\-]{3,}[ \t]*(?=\n)")
 # ("📸 Screenshot from a member: closed #PEPE long at +240%"): a member's own close shown — not the channel's, unless the
 # post also closes on its own lines ("Close #SOL now ⚠️ / Screenshot from a member: closed #ETH +40%")
+# ("closed yesterday", "sold 2 days ago", "exited last week", "cerrado ayer", "закрыли вчера"): a close done days before
+_CLOSED_BEFORE = re.compile(r"(?<!\w)(?:closed|exited|sold|booked|taken|cerrad[oa]|cerramos|fechad[oa]|fechamos|закрыли|закрыт\w*|"
+                            r"kapat(?:tık|ıldı))\s+(?:it\s+|out\s+)?(?:yesterday|last\s+(?:week|night|month)|the\s+other\s+day|"
+                            r"(?:\d+|two|three|a\s+few|few)\s+(?:days?|weeks?)\s+ago|ayer|ontem|вчера|dün)(?!\w)")
 # A profit card or screenshot ("PnL card", "ROI screenshot", "P&L screen", "tarjeta de PnL", "скрин профита")
 _PNL_CARD = re.compile(r"(?<!\w)(?:(?:pnl|p\s*&\s*l|roi|roe|profit|result)\s+(?:card|screenshot|screen|shot|image|pic)|"
                        r"(?:card|screenshot|screen|captura|скрин\w*)\s+(?:de\s+|do\s+|da\s+)?(?:pnl|p\s*&\s*l|roi|profit\w*|"
@@ -3552,7 +3638,16 @@ _ADVERT = re.compile(r"(?<!\w)(?:join\s+(?:our\s+)?(?:vip|premium|us|now|the\s+(
 _LIQUIDATED = re.compile(r"(?<!\w)(?:liquidated|ликвидирова\w*|likide\s+ol\w*|liquidad[oa]|liquid[ée]e?|liquidiert|"
                          r"liquidat[oa]|zlikwidowan\w*|b[ịi]\s+thanh\s+l[ýy]|terlikuidasi)(?!\w)|爆仓|강제\s*청산|强制ロスカット")
 _OTHERS_POSITIONS = re.compile(r"(?<!\w)(?:longs|shorts|traders|whales?|positions|лонгист\w*|шортист\w*|on\s+binance|"
-                               r"in\s+the\s+last|market)(?!\w)")
+                               r"in\s+the\s+last|market|"
+                               # ("Bro's #PEPE position got liquidated", "A follower's #DOGE position", "from a member's
+                               # screenshot", "his #SUI long", "don't be him", "у друга", "mi amigo"): another person's trade
+                               r"(?:bro|brother|sis|sister|friend|follower|member|subscriber|user|guy|dude|buddy|mate|cousin|"
+                               r"colleague|client|student|trader|someone|somebody|anon|neighbou?r|wife|husband|dad|uncle|boss)"
+                               r"(?:'s|’s|s'|s’)|(?:his|her|their)\s+(?:[#$]?\w+\s+){0,2}(?:position|long|short|trade|account|bag)s?|"
+                               r"don'?t\s+be\s+(?:him|her|them|that\s+guy)|"
+                               r"у\s+(?:моего\s+|нашего\s+|одного\s+)?(?:друга|подписчика|знакомого|товарища)|"
+                               r"(?:de\s+)?(?:mi|un|una|meu|minha|um|uma)\s+(?:amig[oa]|seguidor[a]?|miembro|membro|suscriptor)|"
+                               r"arkada[şs]\w*)(?!\w)")
 # ("SL for #TRX: 0.2398", "Stop für #TRX 0.2398": a preposition between the exit word and the coin)
 _RESTATED_FILLERS = frozenset(["now", "to", "at", "new", "for", "on", "para", "für", "fur", "pour", "per", "dla", "için",
                                "icin", "для", "по", "untuk", "cho"])
@@ -3715,6 +3810,13 @@ _LIQUIDATION_REPORT = re.compile(r"(?m)^[^\w\n]*(?:position\s+)?liquidated[^\w\n
 # (an exchange-wide alert: "#BTC Liquidated Long: $152.3K at $67,010", "whale alert", sums in thousands or millions)
 _LIQUIDATION_ALERT = re.compile(r"(?<!\w)(?:alert|whales?|total|someone|somebody|a\s+trader|\d+(?:[.,]\d+)?\s*(?:k|m|mn|b|bn|"
                                 r"million|billion|mln|млн|млрд))(?!\w)")
+# ("… liquidated 40%, closing the rest now", "closed the remaining position", "rest sold at market"): what the exchange
+# left is closed by the writer, now (not "the rest at TP2", "the rest if it breaks 2.0")
+_REST_CLOSED_NOW = re.compile(r"(?<!\w)(?:(?:clos\w*|exit\w*|sell\w*|sold|cut\w*|dump\w*|market(?:ed)?)\s+(?:out\s+)?"
+                              r"(?:the\s+|our\s+|my\s+)?(?:rest|remaining(?:\s+(?:position|part|\d{1,2}\s*%))?|remainder|other\s+half)|"
+                              r"(?:the\s+)?(?:rest|remainder)\s+(?:is\s+|was\s+|got\s+)?(?:closed|sold|exited|cut)|"
+                              r"закры\w*\s+остат\w*|cerramos\s+el\s+resto|fechamos\s+o\s+resto|kalan\w*\s+kapat\w*)(?!\w)"
+                              r"(?!\s*(?:at|on|@|if|when|once|above|below|near|around)(?!\w))")
 # ("partially liquidated (50%)", "partial liquidation", "liquidated 50%", "half of the position got liquidated")
 _PARTLY_LIQUIDATED = re.compile(r"(?<!\w)(?:partial(?:ly)?\s+liquidat\w*|liquidated\s+partial\w*|liquidated\s*\(?\s*\d{1,2}\s*%|"
                                 r"half\s+(?:of\s+)?(?:the\s+|my\s+|our\s+)?(?:position\s+)?(?:got\s+|was\s+)?liquidated|"
