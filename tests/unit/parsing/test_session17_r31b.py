@@ -26,6 +26,8 @@ from verzek.parsing import parse_message
     ("Pair: T (Tomorrow)\nLong\nEntry: 0.021\nTP: 0.023\nSL: 0.019", "T/USDT"),
     ("Coin: S (Soon)\nLong\nEntry: 0.5\nTP: 0.55\nSL: 0.45", "S/USDT"),
     ("Coin: W (Winner)\nSide: Long\nEntry: 0.30\nTP: 0.33\nSL: 0.28", "W/USDT"),
+    ("COIN: G (GOOD)\nSIDE: LONG\nENTRY: 140\nTP: 150\nSL: 130", "G/USDT"),
+    ("COIN: T (TODAY)\nSIDE: SHORT\nENTRY: 0.021\nTP: 0.019\nSL: 0.023", "T/USDT"),
 ])
 def test_one_letter_ticker_with_a_word_not_its_name_is_held(text, symbol):
     parsed = parse_message(text)
@@ -38,6 +40,7 @@ def test_one_letter_ticker_with_a_word_not_its_name_is_held(text, symbol):
     ("Coin: C (Chainbase)\nDirection: Short\nEntry: 0.25\nTP: 0.23\nSL: 0.27", "C/USDT"),
     ("Pair: S (Sonic)\nLong\nEntry: 0.5\nTP: 0.55\nSL: 0.45", "S/USDT"),
     ("Coin: W (Wormhole)\nSide: Long\nEntry: 0.30\nTP: 0.33\nSL: 0.28", "W/USDT"),
+    ("COIN: G (GRAVITY)\nSIDE: LONG\nENTRY: 0.0265\nTP: 0.028\nSL: 0.0238", "G/USDT"),
 ])
 def test_one_letter_ticker_with_its_project_name_trades(text, symbol):
     parsed = parse_message(text)

@@ -239,6 +239,12 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
                     cand = _coin(word, LABELLED, i)
                     if cand is not None:
                         cand = SymbolCandidate(cand.base, bracketed.text.upper(), cand.rank, cand.position, cand.perpetual)
+                elif bracketed is not None and re.fullmatch(r"[A-Z]", word) and bracketed.text.isalpha() \
+                        and bracketed.text.isupper() and bracketed.text not in _KNOWN_TICKERS:
+                    # ("COIN: G (GRAVITY)", "COIN: G (GOOD)" in capitals): a one-letter ticker, a word in brackets —
+                    # traded only when the word is that coin's project name, else held (never the word as a ticker)
+                    known = ONE_LETTER_NAMES.get(word) == bracketed.text.lower()
+                    cand = SymbolCandidate(word, "USDT", LABELLED, i, weak=not known)
                 elif bracketed is not None and bracketed.text.isupper() and bracketed.text[0].isalpha() \
                         and not re.fullmatch(r"[MHDW]\d{1,3}", bracketed.text):
                     # "Coin: Avalanche (AVAX)": the ticker in brackets is the coin, the word before it its name ("PAIR:
