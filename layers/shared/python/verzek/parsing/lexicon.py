@@ -118,7 +118,12 @@ LABELS: list[tuple[Field, str]] = [
                  r"zastaven[íi]\s+ztr[áa]ty|স্টপ(?:\s*লস)?|simamisha\s+hasara|"
                  # Hindi, Swedish/Norwegian, Finnish, Hungarian, Kazakh, Uzbek
                  r"स्टॉप(?:\s*लॉस)?|स्टॉपलॉस|stopp(?:[\s-]*loss)?")),
-    (Field.TARGETS, (r"(?:ال)?[أا]هداف\s+(?:ال)?بيع|(?:close|exit(?:\s+(?:zone|level|point|target))?|take|çıkış|cikis|salida|sa[íi]da|выход|закрыть|закрытие|фиксация|cierre|fechamento|平仓|"
+    (Field.TARGETS, (r"(?:ال)?[أا]هداف\s+(?:ال)?بيع|"
+                    # ("TP ladder: 150 / 155", "Exit ladder:" over "• 150 / • 155", "Ladder: 3050 / 3000 (take
+                    # profits)"): a ladder of exits is the targets, not the entries' rungs
+                    r"(?:take[\s-]*profits?|tps?|targets?|profits?|exits?)[\s-]+ladder|"
+                    r"(?:^|(?<=\|))[ \t]*ladder(?=[ \t]*[:=][^\n(]*\([ \t]*(?:take[\s-]*profits?|tps?|targets?|exits?)[ \t]*\))|"
+                    r"(?:close|exit(?:\s+(?:zone|level|point|target))?|take|çıkış|cikis|salida|sa[íi]da|выход|закрыть|закрытие|фиксация|cierre|fechamento|平仓|"
                     r"fermeture|chiusura|schlie(?:ß|ss)ung|kapan[ıi][şs]|zamkni[eę]cie|ausstieg|sortie|uscita|wyj[śs]cie|keluar|tho[áa]t)(?=[ \t]*\d{1,2}[ \t]*[:)=>@])|"
                     # "Close 50% at 0.385 / Close rest at 0.398": the exits of the setup and their shares
                     r"(?:^|(?<=\|))[ \t]*(?:close|exit|take|sell|book)\s+(?:\d{1,3}\s*%|half|(?:the\s+)?rest|remaining|all)\s+(?:at|@)|"
@@ -184,8 +189,9 @@ LABELS: list[tuple[Field, str]] = [
                   r"(?:^|(?<=\|))[ \t]*(?:entry[\s-]+|buy[\s-]+|dca[\s-]+)?ladder(?=[ \t]*[:=])|entry[\s-]+ladder|"
                   # ("DCA plan (split in 3):" over "• 4.35 / • 4.05 / • 3.78"): a buying plan's rungs heading their rows
                   r"(?:^|(?<=\|))[ \t]*dca[\s-]+plan(?:[ \t]*\([^)\n]{1,24}\))?(?=[ \t]*:[ \t]*$)|"
-                  # ("ТВХ: 0.4120", "Т.вх. 0.41", "ТВХ 1 / ТВХ 2": трейдерское сокращение «точка входа»; «Х 1» normalised to «x 1»)
-                  r"(?:^|(?<=\|))[ \t]*(?:тв[хx]|т\.[ \t]?в[хx]\.?)(?:[ \t]*[12345])?(?=[ \t]*[:=-]?[ \t]*\$?\d)|"
+                  # ("ТВХ: 0.4120", "Т.вх. 0.41", "ТВХ 1 / ТВХ 2": трейдерское сокращение «точка входа»; «Х 1» normalised to «x 1»;
+                  # "ТВХ по рынку": a market entry)
+                  r"(?:^|(?<=\|))[ \t]*(?:тв[хx]|т\.[ \t]?в[хx]\.?)(?:[ \t]*[12345])?(?=[ \t]*[:=-]?[ \t]*(?:\$?\d|по[ \t]+(?:рынку|ринку)(?!\w)))|"
                   r"набира(?:ю|ем)(?=\s+(?:[#$]\w+\s+)?(?:от|в\s+зоне|\d))|рыночный\s+ордер|лимитный\s+ордер|market\s+order|limit\s+order|"
                   r"(?:buy|long|short)[\s-]*(?:zone|area|range|setup|between|price)|(?:^|(?<=\|))[ \t]*buys(?=[ \t]*:)|(?:buy|sell)[\s-]*stop(?:\s+(?:above|below|at))?|accumulat(?:e|ion)(?:\s+zone)?|"
                   r"open(?:ing)?\s+price|avg\.?\s+entry|" + PRICE_NOW_PHRASE + r"|"

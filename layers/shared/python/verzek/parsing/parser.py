@@ -4630,6 +4630,10 @@ def _heads_an_update(tokens: list[Token], position: int, lines: list[str]) -> bo
     tok = tokens[position]
     if tok.line != 0 or tok.kind != Kind.WORD or not lines or not tok.text.isupper():
         return False
+    if tok.text not in KNOWN_TICKERS and not (re.search(r"\d", tok.text) and re.search(r"[A-Z]", tok.text)):
+        # ("Update SOON", "Update WEN", "GM update": slang or a word in capitals heads the update, no coin) — only a
+        # ticker we know, or one with a digit no word has ("Update C98"), names the coin updated
+        return False
     word = re.escape(tok.text)
     return re.fullmatch(rf"\W*(?:{_UPDATE_WORD}{_UPDATE_ON}\s*[:\-–—|]?\s*{word}|{word}\s*[:\-–—|]?\s*{_UPDATE_WORD})[\W_]*",
                         lines[0].strip(), re.IGNORECASE) is not None

@@ -24,6 +24,8 @@ _BASE_RE = re.compile(r"^(?=.*[A-Z])[A-Z0-9]{2,15}$")
 # Listed coins whose ticker is one letter (Wormhole, Sonic, Threshold, Chainbase, Gravity): tradable when tagged, paired
 # or labelled ("Coin: G (Gravity)")
 ONE_LETTER_COINS = frozenset({"W", "S", "T", "C", "G"})
+# Their projects' names: "Coin: G (Gravity)" names the coin; "Coin: G (Good)" is a grade in brackets, not a project
+ONE_LETTER_NAMES = {"W": "wormhole", "S": "sonic", "T": "threshold", "C": "chainbase", "G": "gravity"}
 # Prices a coin has not traded below against the dollar for years: a level under its floor is a misplaced
 # separator ("67.250" written for 67,250) or another coin's price. Only coins whose floor is beyond doubt.
 # (gold tokens track an ounce of gold; MKR and YFI have traded in the hundreds/thousands for years)

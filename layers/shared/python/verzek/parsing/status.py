@@ -446,10 +446,13 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # "#SOL продаём половину", "vendemos la mitad", "卖出一半", "yarısını sat", "%50 kapat", "50% schließen": half sold, a
         # share closed (the Turkish and German verbs come after the share)
         r"(?<!\w)(?:прода\w*|фиксиру\w*|зафиксир\w*|vend(?:emos|imos|er|o|i|a)|verkauf\w*)\s+(?:la\s+|a\s+|die\s+)?(?:половин\w*|треть|mitad|metade|"
-        r"h[äa]lfte)(?!\w)|卖出?\s*(?:一半|三分之一)|(?:一半|半仓)\s*卖出|yar[ıi]s[ıi]n[ıi]\s+(?:sat|kapat)(?!m[ae]|may|aca[kğ]|ar[ıi]z|m[ıi]yor)\w*|"
-        # ("pozisyonun yarısını 1,55'ten sattık", "yarısını burada kapattık"): a price or a word between the share and
-        # its verb (Turkish puts the verb last)
-        r"yar[ıi]s[ıi]n[ıi][ \t]+(?:(?:\$?\d[\d.,]*'?\w*|[^\s.!?]+)[ \t]+){1,2}?(?:satt[ıi]|kapatt[ıi]|sat[ıi]ld[ıi]|kapat[ıi]ld[ıi])\w*|"
+        r"h[äa]lfte)(?!\w)|卖出?\s*(?:一半|三分之一)|(?:一半|半仓)\s*卖出|yar[ıi]s[ıi]n[ıi]\s+(?:sat|kapat)(?!m[ae]|may|aca[kğ]|ar[ıi]z|m[ıi]yor|t[ıi][ğg]|an)\w*|"
+        # ("pozisyonun yarısını 1,55'ten sattık", "yarısını burada kapattık", "%50'sini 31,2'den kapattık"): a price or a
+        # word between the share and its verb (Turkish puts the verb last) — not "yarısını değil hepsini sattık" (not
+        # half but all), not "sattığımızı sananlar" (those who think we sold: a clause, no report)
+        r"(?:yar[ıi]s[ıi]n[ıi]|(?<![\w.,+-])(?:%[ \t]*[1-9]\d?|[1-9]\d?[ \t]*%)'?s?[ıiuü]n[ıiuü](?!\w))"
+        r"[ \t]+(?!de[ğg]il(?!\w))(?:(?:\$?\d[\d.,]*'?\w*|[^\s.!?]+)[ \t]+){1,2}?"
+        r"(?:satt[ıi]|kapatt[ıi]|sat[ıi]ld[ıi]|kapat[ıi]ld[ıi])(?![ğg])\w*|"
         r"(?<![\w.,+-])(?:%\s*[1-9]\d?|[1-9]\d?\s*%)(?:'?[yi]?\w{0,3})?\s+(?:kapat(?:[ıi]yoruz|[ıi]n|al[ıi]m)?|schlie(?:ß|ss)en|"
         # ("TP1 ✅ %50 kâr al": take 50 % profit)
         r"k[âa]r\s+al(?:[ıi]n|[ıi]yoruz|d[ıi]k|al[ıi]m)?)(?!\w)|"
@@ -990,7 +993,7 @@ _CLOSE_PATTERN = _Gated(
     r"(?:fech\w*|cerr\w*|cierr\w*|закрыва\w*|закрой\w*|chiud\w*)\s+(?:\w+\s+)?(?:todas?|todos|tudo|все|всё|tutt[ei])(?!\w)|"
     r"wszystk\w*\s+(?:\w+\s+)?zamyka\w*|zamyka\w*\s+wszystk\w*|close\s+every(?:thing)?(?!\w)|"
     r"b[üu]t[üu]n\s+(?:\w+\s+){0,2}kapat(?!ma|m[ıi]yor)\w*|schlie(?:ß|ss)\w*\s+alle(?!\w)|ferm\w*\s+(?:toutes|tous)(?!\w)|"
-    r"(?:все|всё)\s+(?:\w+\s+)?закрыва\w*|hepsini\s+kapat(?!ma|m[ıi]yor)\w*|chiud\w*\s+tutt[oeia](?!\w)|"
+    r"(?:все|всё)\s+(?:\w+\s+)?закрыва\w*|hepsini\s+(?:kapat(?!ma|m[ıi]yor)\w*|sat(?!ma|m[ıi]yor|[ıi]n(?!\w)|t[ıi][ğg]|an)\w*)|chiud\w*\s+tutt[oeia](?!\w)|"
     r"alles\s+(?:\w+\s+)?schlie(?:ß|ss)\w*|"
     # "#DOGE jetzt beim Einstieg komplett schließen": the whole position, closed
     r"(?:komplett|vollst[äa]ndig|ganz)\s+(?:schlie(?:ß|ss)\w*|zumachen|glattstellen|raus)(?!\w)|"
@@ -1597,7 +1600,7 @@ _CLOSE_ALL_OR_COMMAND = re.compile(
     r"(?:\w+\s+)?(?:all|every|everything|все|всё|todo|todos|todas|tudo|tutte|tutti)(?!\w)|t[üu]m\w*\s+(?:\w+\s+){0,2}kapat|"
     r"wszystk\w*\s+(?:\w+\s+)?zamyka\w*|zamyka\w*\s+wszystk\w*|"
     r"b[üu]t[üu]n\s+(?:\w+\s+){0,2}kapat(?!ma|m[ıi]yor)\w*|schlie(?:ß|ss)\w*\s+alle(?!\w)|ferm\w*\s+(?:toutes|tous)(?!\w)|"
-    r"(?:все|всё)\s+(?:\w+\s+)?закрыва\w*|hepsini\s+kapat(?!ma|m[ıi]yor)\w*|chiud\w*\s+tutt[oeia](?!\w)|"
+    r"(?:все|всё)\s+(?:\w+\s+)?закрыва\w*|hepsini\s+(?:kapat(?!ma|m[ıi]yor)\w*|sat(?!ma|m[ıi]yor|[ıi]n(?!\w)|t[ıi][ğg]|an)\w*)|chiud\w*\s+tutt[oeia](?!\w)|"
     r"alles\s+(?:\w+\s+)?schlie(?:ß|ss)\w*|"
     r"(?:position|trade|signal|order)s?[ \t]+(?:is[ \t]+|was[ \t]+|has[ \t]+been[ \t]+)?(?:closed|cancel+ed)|stopped\s+out|"
     r"(?:everyone|everybody|all\s+of\s+us|we'?re|we\s+are)\s+out\s+of\s+(?:everything|all)(?!\w)|out\s+of\s+everything|" + _OUT_OF_EVERYTHING + r"|"

@@ -19,6 +19,7 @@ from verzek.parsing.lexicon import (
     TRADABLE_QUOTES,
     Field,
 )
+from verzek.parsing.safety import ONE_LETTER_NAMES
 from verzek.parsing.tokens import Kind, Token
 
 # With its quote attached ("#NOTUSDT", "ME/USDT") a common word is a coin's name; only the quotes themselves
@@ -238,6 +239,12 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
                     cand = _coin(word, LABELLED, i)
                     if cand is not None:
                         cand = SymbolCandidate(cand.base, bracketed.text.upper(), cand.rank, cand.position, cand.perpetual)
+                elif bracketed is not None and re.fullmatch(r"[A-Z]", word) and bracketed.text.isalpha() \
+                        and bracketed.text.isupper() and bracketed.text not in _KNOWN_TICKERS:
+                    # ("COIN: G (GRAVITY)", "COIN: G (GOOD)" in capitals): a one-letter ticker, a word in brackets —
+                    # traded only when the word is that coin's project name, else held (never the word as a ticker)
+                    known = ONE_LETTER_NAMES.get(word) == bracketed.text.lower()
+                    cand = SymbolCandidate(word, "USDT", LABELLED, i, weak=not known)
                 elif bracketed is not None and bracketed.text.isupper() and bracketed.text[0].isalpha() \
                         and not re.fullmatch(r"[MHDW]\d{1,3}", bracketed.text):
                     # "Coin: Avalanche (AVAX)": the ticker in brackets is the coin, the word before it its name ("PAIR:
@@ -247,7 +254,9 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
                     cand = SymbolCandidate(COIN_NAMES[word.lower()], "USDT", LABELLED, i)  # "Coin: Chainlink"
                 elif bracketed is not None and re.fullmatch(r"[A-Z]", word) and _project_name(tokens, i + 2, word):
                     # ("Coin: G (Gravity)", "Pair: W (Wormhole)"): a one-letter ticker, its project's name in brackets
-                    cand = SymbolCandidate(word, "USDT", LABELLED, i)
+                    # — held unless the name is that coin's ("Coin: G (Good)", "C (Chart)": a grade or a note)
+                    known = ONE_LETTER_NAMES.get(word) == bracketed.text.lower()
+                    cand = SymbolCandidate(word, "USDT", LABELLED, i, weak=not known)
                 else:
                     # ("MEME COIN SEASON 🚀 / #WIF LONG …"): with no colon after "coin", a shouted word may be the
                     # heading going on — it ranks as a tag does, so a tag beside the side word wins and two tags hold
@@ -354,7 +363,7 @@ _LOWER_GLUED_PAIR = re.compile(r"[a-z0-9]{2,10}(?:usdt|usdc|busd|fdusd)(?:\.p|pe
 
 _KNOWN_TICKERS = frozenset(COIN_NAMES.values()) | {"BNB", "PEPE", "BONK", "FLOKI", "SEI", "SUI", "NEAR", "JUP", "PYTH",
                                                   "ORDI", "STX", "IMX", "GRT", "LDO", "CRV", "AAVE", "MKR", "SAND", "AXS",
-                                                  "APE", "GMX", "DYDX", "BLUR", "TAO", "FET", "RNDR", "RENDER", "ONDO"}
+                                                  "APE", "GMX", "DYDX", "BLUR", "TAO", "FET", "RNDR", "RENDER", "ONDO", "KAVA"}
 
 KNOWN_TICKERS = _KNOWN_TICKERS  # (normalize reads it: look-alike letters are converted only into a ticker we know)
 

@@ -64,6 +64,26 @@ _TIME_UNITS = frozenset(["m", "min", "mins", "minute", "minutes", "h", "hr", "hr
                          "хвилин", "хвилини", "годин", "ghante", "ghanta", "minat", "dakika'da", "saate", "saniye"])
 
 
+# Units that are acronyms or notes too ("SEC" the regulator, "std." for "standard") — not "min", "h", "d": "SL 15 min
+# close below 130" counts candles
+_AMBIGUOUS_UNITS = frozenset(["sec", "secs", "std"])
+_LEVEL_LABELS = frozenset({Field.ENTRY, Field.TARGETS, Field.STOP, Field.BUY, Field.SELL})
+
+
+def _unit_is_no_duration(tokens: list[Token], i: int) -> bool:
+    """The word after the number at `i` is a unit's spelling but no duration here: "entry 3100 SEC fud" (an acronym in
+    capitals), "Entry 64000 std. Einstieg", "TP 150 Std" (a level's price right after its label, the word a note)."""
+    unit = tokens[i + 1].text
+    if unit.lower() not in _AMBIGUOUS_UNITS:
+        return False
+    if len(unit) >= 3 and unit.isupper():
+        return True
+    k = i - 1
+    if k >= 0 and tokens[k].kind == Kind.SEP and tokens[k].text in ":=-":
+        k -= 1
+    return k >= 0 and tokens[k].kind == Kind.LABEL and tokens[k].field in _LEVEL_LABELS
+
+
 # "(3 orders)", "2 entries", "4 targets": how many, never a price.
 _COUNT_WORDS = frozenset(["orders", "entries", "targets", "tps", "parts", "legs", "steps", "rungs", "tranches", "ордера",
                           "ордеров", "входа", "входов", "цели", "целей", "emir", "giriş", "hedef", "órdenes", "ordenes",
@@ -302,7 +322,7 @@ def _mark_non_prices(tokens: list[Token]) -> None:
                 and re.fullmatch(r"\d{1,2}\s?(?:m|h|d|w|hr|hrs|min|mins)", after.text, re.IGNORECASE):
             tok.kind = Kind.INDEX  # "2 × 4H closes above": how many candles
             continue
-        if nxt and (nxt.kind == Kind.WORD and nxt.text.lower() in _TIME_UNITS
+        if nxt and (nxt.kind == Kind.WORD and nxt.text.lower() in _TIME_UNITS and not _unit_is_no_duration(tokens, i)
                     or nxt.kind in (Kind.WORD, Kind.LABEL) and nxt.text.lower() in _COUNT_WORDS and tok.value <= 20) \
                 and "." not in tok.text and "," not in tok.text:
             tok.kind = Kind.INDEX
@@ -312,6 +332,12 @@ def _mark_non_prices(tokens: list[Token]) -> None:
         while j < len(tokens) and (tokens[j].kind == Kind.SEP and tokens[j].text in "-~/"
                                    or tokens[j].kind == Kind.WORD and tokens[j].text.lower() in ("to", "and", "or")):
             j += 1
+        if j > i + 1 and j + 1 < len(tokens) and tokens[j].kind == Kind.NUM and tokens[j + 1].kind == Kind.WORD \
+                and tokens[j + 1].text.lower() in _TIME_UNITS and not _unit_is_no_duration(tokens, j) \
+                and tok.text.isdigit() and tokens[j].text.isdigit() and tok.value < tokens[j].value \
+                and tokens[j].line == tok.line:
+            tok.kind = Kind.INDEX  # ("Takes: 2-3 days to play out", "1 to 2 weeks"): the left bound of a duration
+            continue
         if j > i + 1 and j < len(tokens) and tokens[j].kind == Kind.PCT and tok.value <= tokens[j].value:
             if not _allocation_after_level(tokens, i, j):
                 tok.kind = Kind.PCT
