@@ -232,3 +232,8 @@ def test_a_disowned_or_almost_stop_out_closes_nothing(text):
 def test_a_real_close_beside_those_words_still_closes(text, symbol):
     parsed = parse_message(text)
     assert (parsed.kind, parsed.symbol) == (MessageKind.CLOSE, symbol)
+
+
+def test_a_trade_after_but_beside_a_period_closed_is_read():
+    parsed = parse_message("Closed the month ✅ but #BTC long is still running, SL at entry")
+    assert (parsed.kind, parsed.symbol) == (MessageKind.UPDATE, "BTC/USDT")

@@ -1698,7 +1698,7 @@ def parse_message(text: str) -> ParsedMessage:
         # ("Закрыли март в плюсе, #SOL лучший", "Closed the week +38%, best #SOL"): a month or week of results closed, the
         # coin its best trade — no trade of the follower's ends; what the post says after that sentence is read on its own
         # ("Closed the month +120% 🔥 / #SOL close now", "Closed June ✅ Next: / #AVAX long / Entry …")
-        after = _SENTENCE_END.search(text, period.end())
+        after = _PERIOD_SENTENCE_END.search(text, period.end())
         rest = text[after.end():] if after is not None else ""
         below = parse_message(rest) if rest.strip() else None
         if below is not None and below.kind != MessageKind.NOT_A_SIGNAL:
@@ -1904,7 +1904,8 @@ _PERIOD_CLOSED_HEAD = re.compile(
     r"semaine|mois|tydzie[ńn]|miesi[ąa]c|haftay[ıi]|ay[ıi])(?!\w)(?!['’]s|\s+[#$]|\s+(?:long|short|swing|trade|position|call)(?!\w))",
     re.IGNORECASE)
 # Where the sentence of a heading ends ("Closed the week. #SOL …", "Closed March 🟢\n…", "Closed June ✅ Next: …")
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n|(?<!\w)next\s*:", re.IGNORECASE)
+_PERIOD_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n|(?<!\w)next\s*:|(?<!\w)(?:but|however|pero|mas|но|aber|mais|ma|ama)(?!\w)",
+                           re.IGNORECASE)
 _NEVER_FILLED = re.compile(r"(?<!\w)(?:(?:entry|order|it)\s+(?:was\s+|has\s+)?never\s+(?:triggered|filled|activated)|"
                            r"never\s+(?:got\s+)?(?:triggered|filled)|(?:setup|signal|trade|call)\s+(?:is\s+)?invalidated|"
                            r"не\s+(?:сработал|активировал|исполнил)\w*|cancel\w*\s+(?:the\s+)?(?:whole\s+)?(?:setup|signal|trade|call)|"

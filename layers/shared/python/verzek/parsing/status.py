@@ -1443,7 +1443,7 @@ def _cancels_one_order(line: str, match: re.Match[str], lowered: str = "") -> bo
 # points back to the one rung named earlier on the line
 _THAT_ORDER_AFTER = re.compile(r"^\s+(?:(?:that|this|it|the\s+same)(?:\s+(?:one|limit|order|limit\s+order|buy\s+order|entry))?|"
                                r"(?:его|её|ее|эту\s+заявку|этот\s+ордер|esa\s+orden|esa|ese|essa\s+ordem|essa|diese\s+order|bunu|onu))(?!\w)"
-                               r"(?!\s*(?:[,.]\s*)?(?:we'?re\s+out|we\s+are\s+out|close|exit))")
+                               r"(?!\s*(?:[,.]\s*)?(?:and\s+|&\s+)?(?:we'?re\s+out|we\s+are\s+out|close|exit))")
 _RUNG_NAMED = re.compile(rf"(?<!\w)(?:{_UNFILLED_RUNGS}|dca(?:\s+(?:order|limit|entry))?)(?!\w)")
 
 
