@@ -59,3 +59,84 @@ def test_a_note_in_brackets_after_the_entry_does_not_hold(text):
     parsed = parse_message(text)
     assert parsed.kind == MessageKind.OPEN and parsed.tradable, parsed.rejected
     assert list(parsed.entries) == [Decimal("1.820")] and parsed.side == Side.LONG
+
+
+# --- labels of a call in more languages (et, lv, lt, hr, te, pa, km) -----------------------------------------------------
+
+@pytest.mark.parametrize("text, targets, stop", [
+    ("#DOT SHORT\nSisenemine: 6,40\nSihid: 6,10 / 5,90\nStopp: 6,70\nVõimendus 5x", ["6.10", "5.90"], "6.70"),
+    ("#DOT LONG\nIeeja: 6,40\nMērķi: 6,70 / 6,95\nStop loss: 6,10", ["6.70", "6.95"], "6.10"),
+    ("#DOT LONG\nĮėjimas: 6,40\nTikslai: 6,70 / 6,95\nStop loss: 6,10", ["6.70", "6.95"], "6.10"),
+    ("#DOT LONG\nUlaz: 6.40\nCiljevi: 6.70 / 6.95\nStop loss: 6.10", ["6.70", "6.95"], "6.10"),
+    ("💎 SPOT కాల్\nకాయిన్: $DOT\nకొనుగోలు జోన్: 6.50 - 6.30\nటార్గెట్లు: 6.90, 7.40\nస్టాప్ లాస్: 5.90",
+     ["6.90", "7.40"], "5.90"),
+    ("#DOT LONG\nਐਂਟਰੀ: 6.40\nਟਾਰਗੇਟ: 6.70, 6.95\nਸਟਾਪ ਲੌਸ: 6.10", ["6.70", "6.95"], "6.10"),
+    ("#DOT ទិញ (LONG) 6.40\nគោលដៅ: 6.70 | 6.95\nកាត់ខាត (SL): 6.10", ["6.70", "6.95"], "6.10"),
+])
+def test_labels_of_a_call_in_more_languages(text, targets, stop):
+    parsed = parse_message(text)
+    assert parsed.kind == MessageKind.OPEN and parsed.symbol == "DOT/USDT"
+    assert list(parsed.targets) == [Decimal(t) for t in targets] and parsed.stop_loss == Decimal(stop)
+
+
+def test_khmer_market_price_is_a_market_entry():
+    parsed = parse_message("#DOT ទិញ (LONG) ឥឡូវនេះ តម្លៃទីផ្សារ ≈ 6.40\nគោលដៅ: 6.70 | 6.95\nSL: 6.10")
+    assert parsed.kind == MessageKind.OPEN and parsed.entry_type.value == "market"
+
+
+# --- the whole position closed, in az / sk / cs / da / no / sv; a part keeps the rest -----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "#DOT mövqe bağlandı, növbəti siqnalı gözləyin",
+    "❌ #DOT stop-loss-a düşdü (6.10). Mövqe bağlandı.",
+    "#DOT pozíciu zatvárame celú, trh sa otočil",
+    "#DOT zatvárame celú pozíciu na trhu",
+    "#DOT zavíráme celou pozici",
+    "🔴 LUK ALT på #DOT nu!",
+    "Lukk posisjonen på #DOT nå",
+    "Stäng allt på #DOT",
+])
+def test_the_whole_position_closed_in_more_languages(text):
+    parsed = parse_message(text)
+    assert parsed.kind == MessageKind.CLOSE and parsed.symbol == "DOT/USDT"
+
+
+@pytest.mark.parametrize("text", [
+    "#DOT pozíciu zatvárame z polovice, zvyšok beží",
+    "#DOT luk halvdelen, resten kører",
+    "Sælg til markedspris: #DOT",
+    "Vi lukker ikke #DOT endnu",
+])
+def test_a_part_or_no_close_is_no_close(text):
+    assert parse_message(text).kind != MessageKind.CLOSE
+
+
+# --- a target hit and the stop moved, in hr / yo / pa ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "#DOT ✅ Drugi cilj pogođen (6,95)! Pomaknite stop na ulaz.",
+    "#DOT TP1 (6,70) ti bọ́ ✅\nẸ gbé SL lọ sí entry (6,40).",
+    "#DOT ਅਪਡੇਟ ਪਹਿਲਾ ਟਾਰਗੇਟ ਹਿੱਟ ✅ ਸਟਾਪ ਲੌਸ 6.40 ਤੇ ਲੈ ਜਾਓ।",
+    "#DOT TP1 hit ✅ SL 6.40 पर ले जाओ",
+    "#DOT 🎯 Visi mērķi sasniegti! ✅",
+])
+def test_a_target_hit_and_the_stop_moved_is_an_update(text):
+    parsed = parse_message(text)
+    assert parsed.kind == MessageKind.UPDATE and parsed.symbol == "DOT/USDT" and not parsed.tradable
+    assert parsed.update_action is not None
+
+
+# --- a call whose levels come later (ka), a plan waiting for confirmation (it/es/pt/de) ---------------------------------
+
+def test_georgian_levels_promised_later_hold_a_direction_only_call():
+    parsed = parse_message("#DOT SHORT 🔴\nდეტალები მალე — შესვლა და მიზნები 10 წუთში")
+    assert _held(parsed) and parsed.side == Side.SHORT and not parsed.entries
+
+
+@pytest.mark.parametrize("text", [
+    "Occhio a #DOT: se rompe 7.20 entriamo long, target 7.80. Per ora niente, aspettiamo conferma",
+    "Ojo a #DOT: si rompe 7.20 entramos long, objetivo 7.80. Esperamos confirmación",
+    "#DOT: se romper 7.20 entramos long, alvo 7.80. Aguardamos confirmação",
+])
+def test_a_plan_waiting_for_confirmation_is_no_call(text):
+    assert parse_message(text).kind == MessageKind.NOT_A_SIGNAL

@@ -3822,6 +3822,9 @@ _LEVELS_LATER = re.compile(r"(?i)" + _LEVELS_LATER_MORE + r"|[,—–-]?\s*(?:(?
                            r"thodi\s+der\s+(?:mein|me|main|baad)|baad\s+(?:mein|me)|jaldi))(?!\w)|"
                            # ("Детали позже", "niveles en breve", "点位稍后发", "止盈止损稍后发", "Details folgen")
                            r"[,.—–-]?\s*(?:детали|уровни|цели|вход|стоп)(?:\s+(?:и|,)\s*\w+)*\s+(?:позже|скоро|чуть\s+позже)(?!\w)|"
+                           # ka "დეტალები მალე — შესვლა და მიზნები 5 წუთში" (details soon — entry and targets in 5 minutes)
+                           r"[,.—–-]?\s*(?:დეტალები|დონეები|შესვლა|მიზნები|სტოპი)(?:\s+(?:და|,)\s*(?:შესვლა|მიზნები|სტოპი|სტოპ-ლოსი))*"
+                           r"\s+(?:მალე|მოგვიანებით|\d{1,2}\s*წუთში)(?!\w)|"
                            # pl "Szczegóły za chwilę" (details in a moment)
                            r"[,.—–-]?\s*(?:szczeg[óo][łl]y|poziomy|wej[śs]cie)\s+(?:za\s+chwil[ęe]|wkr[óo]tce|p[óo][źz]niej)(?!\w)|"
                            r"[,.—–-]?\s*(?:niveles|detalles|objetivos|n[íi]veis|detalhes|alvos|livelli|dettagli|niveaux|d[ée]tails|"
