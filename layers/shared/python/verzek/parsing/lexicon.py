@@ -53,7 +53,8 @@ _B = rf"(?<![#$])(?<![^\W{CJK}])(?<![{MARKS}])"  # label start: not inside a wor
 # "Current price", "Giá hiện tại", "Precio actual": where the market is — an entry only when no other entry is written
 PRICE_NOW_PHRASE = (r"(?:current|market)\s+(?:price|rate)|[şs]u\s+anki\s+fiyat|mevcut\s+fiyat|anl[ıi]k\s+fiyat|prix\s+actuel|"
                     r"pre[çc]o\s+atual|precio\s+actual|prezzo\s+attuale|aktueller\s+(?:preis|kurs)|текущая\s+цена|"
-                    r"поточна\s+ціна|gi[áa]\s+hi[ệe]n\s+t[ạa]i|harga\s+(?:saat\s+ini|sekarang)|aktualna\s+cena")
+                    r"поточна\s+ціна|gi[áa]\s+hi[ệe]n\s+t[ạa]i|harga\s+(?:saat\s+ini|sekarang)|aktualna\s+cena|"
+                    r"តម្លៃទីផ្សារ")  # (km: the market's price)
 _E = rf"(?![^\W{CJK}]|[{MARKS}])"
 
 # Numbered labels ("TP1", "Target 2.", "Hedef 1:", "Entry 1") consume their index.
@@ -116,6 +117,8 @@ LABELS: list[tuple[Field, str]] = [
                  r"จุดตัดขาดทุน|ตัดขาดทุน|หยุดขาดทุน|คัทลอส|คัทลอส|คัตลอส|henti\s+rugi|hentikan\s+kerugian|hasara\s+ya\s+kusimamisha|"
                  r"סטופ(?:\s*לוס)?|עצירת\s+הפסד|στοπ(?:\s*λος)?|όριο\s+ζημιάς|stop\s+pierdere|"
                  r"zastaven[íi]\s+ztr[áa]ty|স্টপ(?:\s*লস)?|simamisha\s+hasara|"
+                 # te "స్టాప్ లాస్", pa "ਸਟਾਪ ਲੌਸ", km "កាត់ខាត" (cut the loss)
+                 r"స్టాప్(?:\s*లాస్)?|ਸਟਾਪ(?:\s*ਲੌਸ)?|កាត់ខាត|"
                  # Hindi, Swedish/Norwegian, Finnish, Hungarian, Kazakh, Uzbek
                  r"स्टॉप(?:\s*लॉस)?|स्टॉपलॉस|stopp(?:[\s-]*loss)?")),
     (Field.TARGETS, (r"(?:ال)?[أا]هداف\s+(?:ال)?بيع|"
@@ -154,7 +157,10 @@ LABELS: list[tuple[Field, str]] = [
                     r"ขายทำกำไร|ทำกำไร|เป้าหมาย|เป้า|sasaran|malengo|lengo|יעדים|יעד|στόχοι|στόχος|στοχοι|στοχος|"
                     r"[țţt][iî]nte|[țţt][iî]nt[ăa]|obiective|c[íi]le|c[íi]l|koersdoelen|doelen|doel|টার্গেট|লক্ষ্য|"
                     r"टारगेट|लक्ष्य|ہدف|اہداف|h[əe]d[əe]fl[əe]ri?|h[əe]d[əe]f|мақсат\w*|мақсад\w*|maqsad\w*|c[ée]lok|c[ée]l|"
-                    r"m[åa]l|tavoitteet|tavoite|k[üu]rs[\s-]*ziel")),
+                    r"m[åa]l|tavoitteet|tavoite|k[üu]rs[\s-]*ziel|"
+                    # et "Sihid", lv "Mērķi", hr/bs/sr "Ciljevi", lt "Tikslai", te "టార్గెట్లు", pa "ਟਾਰਗੇਟ", km "គោលដៅ"
+                    r"sihid|siht|m[ēe]r[ķk]i|m[ēe]r[ķk]is|ciljevi|cilj|tikslai|tikslas|టార్గెట్లు|టార్గెట్స్|టార్గెట్|"
+                    r"ਟਾਰਗੇਟ|ਟੀਚੇ|ਟੀਚਾ|គោលដៅ")),
     (Field.ENTRY, (r"entry[\s-]*(?:zone|area|price|point|range|targets?|around|levels?)|entries|entry|entrance|"
                   # "CMP: 27.35 / Add more: 26.60": a second order of the same entry, heading its line before a price
                   r"(?:^|(?<=\|))[ \t]*(?:add\s+more|second\s+entry|2nd\s+entry)(?=[ \t]*[:=@]?[ \t]*\$?\d)|"
@@ -213,7 +219,9 @@ LABELS: list[tuple[Field, str]] = [
                   r"(?:^|(?<=\|))[ \t]*ไม้(?=[ \t]*[1-9][ \t]*[:：=])|"
                   r"จุดเข้าซื้อ|จุดเข้า|ราคาเข้า|เข้าซื้อ|เข้าที่|(?:^|(?<=\|)|(?<=[ \t]))เข้า(?=[ \t]*[:=][ \t]*\$?\d)(?![ \t]*[:=][ \t]*\$?\d[\d.,]*[ \t]*(?:ไม้|usdt|usd|\$|คน|ครั้ง|บาท|ออเดอร์|order))|(?:^|(?<=\|))[ \t]*เข้า(?=[ \t]*\$?\d)(?![ \t]*\$?\d[\d.,]*[ \t]*(?:ไม้|usdt|usd|\$|คน|ครั้ง|บาท|ออเดอร์|order))|pasok|kiingilio|כניסה|είσοδος|εισοδος|"
                   r"pre[țţt]\s+de\s+intrare|intrare|vstupn[íi]\s+cena|vstup|instapprijs|instapzone|instappen|instap|"
-                  r"kuingia|এন্ট্রি|প্রবেশ|एंट्री|प्रवेश|кіру|кириш|kirish|bel[ée]p[őo]|ing[åa]ng|sis[äa][äa]ntulo")),
+                  r"kuingia|এন্ট্রি|প্রবেশ|एंट्री|प्रवेश|кіру|кириш|kirish|bel[ée]p[őo]|ing[åa]ng|sis[äa][äa]ntulo|"
+                  # et "Sisenemine", lv "Ieeja", lt "Įėjimas", te "ఎంట్రీ" / "కొనుగోలు జోన్" (buy zone), pa "ਐਂਟਰੀ"
+                  r"sisenemine|sisene|ieeja|[įi][ėe]jimas|ఎంట్రీ|కొనుగోలు\s+జోన్|ਐਂਟਰੀ")),
     (Field.LEVERAGE, (r"leverage|levrage|leverge|leverag|lvrg|lvg|lev|kald[ıi]ra[çc]|плечо|apalancamiento|杠杆(?:倍数)?|لیوریج|"
                      r"alavancagem|[đd][òo]n\s+b[ẩa]y|(?:ال)?رافعة|اهرم|لوریج|杠杆(?:倍数)?|레버리지|hebel|levier|leva|"
                      r"d[źz]wignia|плече|レバレッジ|เลเวอเรจ|leveraj|מינוף|μόχλευση|μοχλευση|p[áa]ka|hefboom|লিভারেজ")),
@@ -331,6 +339,8 @@ MARKET_WORDS = re.compile(r"(?<!\w)(?:now|cmp|market|current\s+price|current|mkt
                           r"prezzo\s+attuale|mevcut\s+fiyat|(?:ال)?سعر\s+(?:ال)?حالي|قیمت\s+فعلی|مارکت|"
                           r"piyasa(?:dan)?|mercado|a\s+mercado|ahora|agora|instant|immediately|сейчас|зараз|[şs]imdi|jetzt|"
                           r"maintenant|adesso|ora|teraz|sekarang|b[âa]y\s+gi[ờo]|ngay|الآن|اکنون|अभी|এখন|עכשיו|τώρα|acum|teď|по\s+ринку|"
+                          # (km "ឥឡូវនេះ" now, "តម្លៃទីផ្សារ" the market's price; et "turuhind", lv "tirgus cena", "tagad", "tūlīt")
+                          r"ឥឡូវនេះ|តម្លៃទីផ្សារ|turuhinnaga|turuhind|tirgus\s+cen[āa]|"
                           # (fa "ورود آنی", "ورود فوری", ar "دخول فوري": an entry made at once)
                           r"آنی|فوری|فوري|فوراً?|"
                           # ("Кіру нүктесі: нарықтық баға (қазір ~142,6)", "انٹری: مارکیٹ پرائس (ابھی 84.20)", "Intrare: preț
@@ -534,6 +544,10 @@ NOT_A_CALL_RE = re.compile(
     r"(?=\W)(?![,;]?\s+(?:if|when|unless|after|in|si|wenn|falls|если|jika|n[ếe]u|e[ğg]er)(?!\w))|in\s+case\s+you\s+missed\s+it|어제\s*vip\s*(?:방|채널|룸)?\s*(?:시그널|신호)|"
     r"not\s+a\s+(?:signal|call|trade\s+call)|no\s+trade\s+(?:for\s+now|yet|here|today)|hypothetical\w*|if\s+i\s+(?:were|was|had\s+been)|demo\s+(?:account|trade)|paper\s+account|"
     r"waiting\s+for\s+(?:a\s+|the\s+|my\s+)?confirmation|skip\s+(?:this|it)(?:\s+one)?|entry\s+missed|missed\s+(?:the\s+)?entry\W+skip|"
+    # (the same wait in it/es/pt/de: "Per ora niente, aspettiamo conferma", "esperamos confirmación", "aguardamos
+    # confirmação", "wir warten auf Bestätigung")
+    r"(?:aspettiamo|attendiamo)\s+(?:la\s+)?conferma|per\s+ora\s+niente|esperamos\s+(?:la\s+)?confirmaci[óo]n|"
+    r"aguardamos\s+(?:a\s+)?confirma[çc][ãa]o|warten\s+auf\s+(?:die\s+)?best[äa]tigung|"
     r"(?:don'?t|do\s+not)\s+enter|wait\s+for\s+my\s+signal|(?:our|the)\s+best\s+(?:trade|call|signal)|in\s+theory|"
     r"theoretically|back[\s-]?test\w*|simulat(?:ed|ion)|not\s+our\s+(?:call|signal|trade|setup)|just\s+sharing|"
     r"someone\s+else'?s\s+(?:call|signal|setup)|example\s+(?:setup|trade|signal)s?|for\s+beginners|"

@@ -758,7 +758,7 @@ _RUNG_JOIN = re.compile(r"(?:and|then|plus|và|rồi|dan|lalu|serta|kemudian|y|e
                         re.IGNORECASE)
 # Words between a rung's label and its price that only say it adds ("DCA thêm 1,16", "DCA more at 1.16", "DCA di 1.16",
 # "добор ещё 5.12", "补仓在 1.16")
-_RUNG_ADD_WORDS = re.compile(r"(?:(?:more|add|at|thêm|ở|tại|lagi|tambah|di|en|a|à|bei|на|по|ещё|еще|daha|더|에서|で|在|于|"
+_RUNG_ADD_WORDS = re.compile(r"(?:(?:more|add|at|thêm|ở|tại|lagi|tambah|di|en|a|à|bei|на|по|ещё|еще|daha|sa|더|에서|で|在|于|"
                              r"เพิ่ม|ที่)\s*)+", re.IGNORECASE)
 
 
@@ -766,6 +766,28 @@ def _only_adds(tokens: list[Token]) -> bool:
     """The tokens before a rung's price are separators or words that only say it adds ("thêm", "more at")."""
     words = [t.text for t in tokens if t.kind != Kind.SEP]
     return not words or bool(_RUNG_ADD_WORDS.fullmatch(" ".join(words)) or _RUNG_ADD_WORDS.fullmatch("".join(words)))
+
+
+# Words that may open a bracket before its DCA word after the entry's price: it may be done, or also ("Entry: 0.4050 (can
+# DCA at 0.3880)", "(pwede mag-DCA sa 0.3880)", "(bisa DCA di 0.50)", "(можно добор 5.12)", "(or DCA 0.3880)")
+_RUNG_LEAD = re.compile(r"(?:(?:you|can|may|could|or|also|pwede(?:ng)?|puwede(?:ng)?|pwde|mag|bisa|boleh|có\s+thể|можно|можна|"
+                        r"puedes?|podes?|pode|kannst|kann|peux|peut|puoi|può)(?:\s+|$))+", re.IGNORECASE)
+
+
+def _led_in_brackets_after_the_entry(line: list[Token], at: int) -> bool:
+    """The DCA word at `at` stands in a bracket opened after a price on the entry line, with only words that say it may
+    be done (or also) between the bracket and it: "Entry: 0.4050 (pwede mag-DCA sa 0.3880)" — a rung of the call."""
+    opened = next((n for n in range(at - 1, -1, -1) if line[n].text in "([)]"), None)
+    if opened is None or line[opened].text not in "([":
+        return False
+    if not any(t.kind == Kind.NUM for t in line[:opened]) \
+            or not any(t.kind == Kind.LABEL and t.field == Field.ENTRY for t in line[:opened]):
+        return False
+    inside = line[opened + 1:at]
+    if any(t.kind not in (Kind.WORD, Kind.SEP) or t.kind == Kind.SEP and t.text not in "-–" for t in inside):
+        return False
+    words = " ".join(t.text for t in inside if t.kind == Kind.WORD)
+    return bool(words) and bool(_RUNG_LEAD.fullmatch(words) or _RUNG_JOIN.fullmatch(words))
 
 
 def _rung_tokens(segments: list[Segment], lines: list[list[Token]]) -> list[list[Token]]:
@@ -786,7 +808,7 @@ def _rung_tokens(segments: list[Segment], lines: list[list[Token]]) -> list[list
             and any(t.kind == Kind.LABEL and t.field == Field.ENTRY for t in line[:last_num]) \
             and bool(_RUNG_JOIN.fullmatch(" ".join(line[n].text for n in before))
                      or _RUNG_JOIN.fullmatch("".join(line[n].text for n in before)))
-        if before and not bracketed and not joined:
+        if before and not bracketed and not joined and not _led_in_brackets_after_the_entry(line, at):
             continue  # ("Avg entry after DCA: 138.5", "Previous DCA: 136": the DCA word does not head its line)
         out.append(s.tokens[2:] if len(s.tokens) > 2 and s.tokens[0].kind == Kind.NUM and s.tokens[0].text in "123456789"
                    and s.tokens[1].text in ":-–—" else s.tokens)  # ("DCA 2: 5.95", "DCA 1 – 135": the rung's number)
@@ -2974,6 +2996,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # goes; trading the one entry alone is a smaller, different trade
         problems.append(f"held for review: the price under '{head}' lies among the trade's levels and was "
                         "not read")
+    if not problems and (price := _unread_bracketed_price_on_the_entry_line(lines, levels, parsed)) is not None:
+        # ("Entry: 0.4050 (no DCA 0.3880)", "Вход: 5.30 (можно добор 5.52)", "Entry: 92.40 [2nd 88.90]"): a second price
+        # in brackets after the entry's, on the scale of the trade, that no level took — an add-on order the reading
+        # lost, or a price the post sets aside; trading the entry alone is a guess
+        problems.append(f"held for review: the price {price} in brackets on the entry line was not read")
     if not problems and (note := _note_over_ladder_rows(segments, tokens)) is not None:
         # "3) 0.1720 Volume 2.3x / 4) 0.1800": a note after a level on its line, and price rows under it — the rows
         # of the ladder the note cut off; trading the rest would drop them
@@ -3302,6 +3329,43 @@ def _unread_price_beside_the_entry(lines: list[list[Token]], levels: _Levels, pa
                          or lx.MARKET_WORDS.search(" ".join(t.text for t in head))):
                 continue
             return " ".join(t.text for t in head)
+    return None
+
+
+# Words in a bracket before a price that make it a note of the market or the chart, not an order ("(last 0.41)",
+# "(EMA50 0.39)", "(support 0.38)")
+_BRACKET_NOTE_HEAD = re.compile(
+    r"(?<!\w)(?:" + lx.PRICE_NOW_PHRASE + r"|现价|현재가|price|now|last|live|mark|index|(?:e|s|w)?ma\d*|vwap|rsi|atr|bb|"
+    r"boll\w*|supports?|resistances?|поддержк\w*|сопротивлени\w*)(?!\w)", re.IGNORECASE)
+
+
+def _unread_bracketed_price_on_the_entry_line(lines: list[list[Token]], levels: _Levels, parsed: ParsedMessage) -> str | None:
+    """A price in brackets after a read entry price on its line, that no level took, on the scale of the trade's levels
+    and not the market's price named ("Entry: 0.4050 (no DCA 0.3880)" — but "Entry: 0.4050 (now 0.4100)")."""
+    if not parsed.entries or not levels.entries:
+        return None
+    scale = [*parsed.entries, *parsed.targets] + ([parsed.stop_loss] if parsed.stop_loss is not None else [])
+    low, high = min(scale) / Decimal("1.5"), max(scale) * Decimal("1.5")
+    read = {id(t) for t in (*levels.entries, *levels.targets, *levels.stop)}
+    entry_ids = {id(t) for t in levels.entries}
+    for line in {t.line for t in levels.entries}:
+        tokens = lines[line]
+        if not any(t.kind == Kind.LABEL and t.field == Field.ENTRY for t in tokens):
+            continue
+        seen_entry, opened = False, None
+        for n, t in enumerate(tokens):
+            if id(t) in entry_ids:
+                seen_entry = True
+            elif t.text in "([" and t.kind == Kind.SEP:
+                opened = n if seen_entry and opened is None else opened
+            elif t.text in ")]" and t.kind == Kind.SEP:
+                opened = None
+            elif opened is not None and t.kind == Kind.NUM and id(t) not in read and t.value is not None \
+                    and t.value not in scale and low <= t.value <= high:
+                bracket = " ".join(x.text for x in tokens[opened:])
+                if lx.MARKET_WORDS.search(bracket) or _BRACKET_NOTE_HEAD.search(bracket.split(t.text)[0]):
+                    continue  # ("Entry: 0.4050 (now 0.4100)", "(current price 0.41)", "(EMA50 0.39)"): a note
+                return t.text
     return None
 
 
@@ -3861,6 +3925,9 @@ _LEVELS_LATER = re.compile(r"(?i)" + _LEVELS_LATER_MORE + r"|[,—–-]?\s*(?:(?
                            r"thodi\s+der\s+(?:mein|me|main|baad)|baad\s+(?:mein|me)|jaldi))(?!\w)|"
                            # ("Детали позже", "niveles en breve", "点位稍后发", "止盈止损稍后发", "Details folgen")
                            r"[,.—–-]?\s*(?:детали|уровни|цели|вход|стоп)(?:\s+(?:и|,)\s*\w+)*\s+(?:позже|скоро|чуть\s+позже)(?!\w)|"
+                           # ka "დეტალები მალე — შესვლა და მიზნები 5 წუთში" (details soon — entry and targets in 5 minutes)
+                           r"[,.—–-]?\s*(?:დეტალები|დონეები|შესვლა|მიზნები|სტოპი)(?:\s+(?:და|,)\s*(?:შესვლა|მიზნები|სტოპი|სტოპ-ლოსი))*"
+                           r"\s+(?:მალე|მოგვიანებით|\d{1,2}\s*წუთში)(?!\w)|"
                            # pl "Szczegóły za chwilę" (details in a moment)
                            r"[,.—–-]?\s*(?:szczeg[óo][łl]y|poziomy|wej[śs]cie)\s+(?:za\s+chwil[ęe]|wkr[óo]tce|p[óo][źz]niej)(?!\w)|"
                            r"[,.—–-]?\s*(?:niveles|detalles|objetivos|n[íi]veis|detalhes|alvos|livelli|dettagli|niveaux|d[ée]tails|"

@@ -15,7 +15,9 @@ from verzek.parsing import re_prefilter as re  # (re, with a first-character pre
 
 _TP_WORDS = (r"(?:tp|target|maqsad|take[\s-]*profit|(?<!stop\s)(?<!stop-)(?:hedeflerine|hedeflere|hedefine|hedefe|hedefler|hedef)|(?<!стоп-)(?<!стоп\s)(?:цели|цель)|(?:ال)?هدف|тейк|objetivo|alvo|تارگت|止盈|目标|목표|ziel|objectif|obiettivo|"
              r"cel|ціль|m[ụu]c\s+ti[êe]u|利确|ターゲット|目标|เป้าหมาย|เป้า|sasaran|lengo|יעד|στόχος|στόχο|[țţt][iî]nt[aă]|c[íi]l|doel|"
-             r"টার্গেট|익절|ٹارگٹ|c[ée]l)")
+             r"টার্গেট|익절|ٹارگٹ|c[ée]l|"
+             # hr/bs/sr "cilj", lv "mērķis", pa "ਟਾਰਗੇਟ"
+             r"cilj(?:evi|eva)?|m[ēe]r[ķk](?:is|i|u)|ਟਾਰਗੇਟ)")
 _DONE = (r"(?:bajarildi|hit(?!\s+(?:rate|ratio|%))|reached|achieved|done|smashed|completed|touched|filled|taken|secured|booked|profit|(?:[đd][ãa]\s+)?ch[ạa]m|"
          r"(?:[đd][ãa]\s+)?[đd][ạa]t|"
          r"ulaş[ıi]ld[ıi]|ger[çc]ekle[şs]ti|vuruldu|достигнут\w*|взят\w*|выполнен\w*|alcanzad\w*|atingid\w*|logrado|"
@@ -27,7 +29,9 @@ _DONE = (r"(?:bajarildi|hit(?!\s+(?:rate|ratio|%))|reached|achieved|done|smashed
          r"(?:batid[oa]|alcançad[oa]|tocad[oa]|cumplid[oa])(?!s)|"
          # it "TP3 preso" / fr "TP1 pris" / de "TP1 genommen" (taken)
          r"pres[oa](?!\w)|pris(?!\w)|genommen|تحقق|tamam(?:land[ıi])?|getroffen|touch[ée]e?s?|colpit[oa]|trafion\w*|"
-         r"완료|已到|已经到|已到达)")
+         r"완료|已到|已经到|已到达|"
+         # hr "pogođen", "dostignut", lv "sasniegts", pa "ਹਿੱਟ", yo "ti bọ́" (it has landed)
+         r"pogo[đd]en\w*|dostignut\w*|sasniegt\w*|ਹਿੱਟ|ti\s+b[ọo]\u0301?(?!\w))")
 # Particles some languages put around the target number ("TP1 na po ✅", "lengo la 2 limefikiwa").
 # ("ikinci hedef de geldi", "تارگت سوم هم خورد", "TP2 also hit": "too/also" between the target and the verb)
 _PARTICLES = (r"(?:(?:na|po|la|ya|ni|de|da|too|also|bhi|هم|также|тоже|tamb[ée]m|tambi[ée]n|auch|aussi|anche|"
@@ -528,6 +532,9 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"безубыт\w*|стоп\s+в\s+бу|stop'?u?\s+giri[şs]e|"
         r"mover\s+(?:el\s+|o\s+)?stop\s+(?:a|para)\s+(?:la\s+|a\s+)?entrada|"
         r"(?:d[ờo]i|k[ée]o|geser|pindah\w*|alih\w*)\s+(?:sl|stop|henti(?:an)?\s+rugi)\s+(?:v[ềe]|ke)\s+(?:entry|gi[áa]\s+v[àa]o|[đd]i[ểe]m\s+v[àa]o|bep|harga\s+masuk|titik\s+masuk)|"
+        # hr/bs/sr "Pomaknite stop na ulaz", "SL na ulaznu cijenu"; yo "gbé SL lọ sí entry" (move the SL to the entry)
+        r"(?:sl|stop(?:[\s-]*loss)?)\s+na\s+(?:ulaz|ulaznu\s+(?:cijenu|cenu)|break[\s-]*even)(?!\w)|"
+        r"(?:sl|stop(?:[\s-]*loss)?)\s+l[ọo]\s+s[íi]\s+(?:entry|breakeven|break[\s-]*even|be|ibi\s+ìwọlé)(?!\w)|"
         # cs "SL posouváme na vstup", "přesouváme stop na breakeven" (we move the stop to the entry)
         r"(?:sl|stop)\s+(?:(?:posouv|přesouv|presouv|posun|přesun|presun)\w*\s+)?na\s+(?:vstup|vstupn[íi]\s+cenu|break[\s-]*even)(?!\w)|"
         r"(?:posouv|přesouv|presouv|posun|přesun|presun)\w*\s+(?:sl|stop\w*)\s+na\s+(?:vstup|vstupn[íi]\s+cenu|break[\s-]*even)(?!\w)|"
@@ -566,6 +573,9 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"^\W*(?:[#$]\w+\W+)?(?:sl|stop(?:[\s-]*loss)?)\s*(?:>|-+>|=>)\s*(?:\$?\d|(?:tp|target)\s*\d)|"
         # ("TP3 hit 🔥 SL to TP1", "TP1 ✅ SL to 14.5": the stop word, "to", the level — an instruction of its own)
         r"(?<!\w)(?:sl|stop(?:[\s-]*loss)?)\s+to\s+(?:the\s+)?(?:\$?\d|(?:tp|target)\s*\d)|"
+        # hi/pa "SL 0.60 पर ले जाओ", "ਸਟਾਪ ਲੌਸ 0.6050 ਤੇ ਲੈ ਜਾਓ" (take the stop to 0.60)
+        r"(?:sl|stop(?:[\s-]*loss)?|स्टॉप(?:\s*लॉस)?|ਸਟਾਪ(?:\s*ਲੌਸ)?)\s+(?:को\s+|ਨੂੰ\s+)?\$?\d[\d.,]*\s+(?:पर|ਤੇ|ਉੱਤੇ)\s+"
+        r"(?:ले\s+जाओ|ले\s+जाएं|ले\s+जाइए|शिफ्ट\s+कर\w*|ਲੈ\s+ਜਾਓ|ਸ਼ਿਫਟ\s+ਕਰ\w*|ਕਰ\s+ਦਿਓ)|"
         # ("stop down to 118.40" on a short, "SL up to 2.31" on a long: the stop and the way it goes)
         r"(?<!\w)(?:sl|stop(?:[\s-]*loss)?)\s+(?:down|up)\s+to\s+(?:the\s+)?(?:\$?\d|(?:tp|target)\s*\d)|"
         # (onto a target in other languages: "TP2 pris, stop au TP1", "Stop auf TP1 nachgezogen", "SL en TP1", "stop al TP1";
@@ -880,6 +890,16 @@ _OUT_OF_EVERYTHING = (r"(?<!\w)(?:sa[ií](?:ndo|mos|r|am|ia)|salimos|saliendo|sa
                       # ("saindo de tudo que é memecoin", "salir de todo lo que …": what is left is named after it)
                       r"(?!\s+(?:que|o\s+que|lo\s+que|isso|eso)(?!\w))")
 
+# az "Mövqe bağlandı" (the position closed), sk "pozíciu zatvárame celú" / cs "zavíráme pozici" (we close the position),
+# da/no/sv "LUK ALT", "lukk posisjonen", "stäng allt" (close everything / the position) — not a part: "zatvárame
+# polovicu", "luk halvdelen" (half) keep the rest
+_MORE_CLOSE_STEMS = r"ba[ğg]land|zatv[áa]r|zav[íi]r|luk|stäng|steng"
+_MORE_CLOSE_WORDS = (
+    r"(?<!\w)(?:(?:m[öo]vqe|pozisiya|[əe]m[əe]liyyat|siqnal|treyd)\s+(?:tam\s+|tamamil[əe]\s+)?ba[ğg]land[ıi]|"
+    r"(?:poz[íi]ci[ua]|obchod)\s+(?:\S+\s+)?(?:zatv[áa]rame|zav[íi]r[áa]me)|"
+    r"(?:zatv[áa]rame|zav[íi]r[áa]me)\s+(?:cel[úu]\s+|celou\s+)?(?:poz[íi]ci[ua]?|obchod)|"
+    r"(?:luk|lukk|stäng|steng)\s+(?:alt|allt|alle|positionen|posisjonen|handlen|handelen|traden))(?!\w)"
+    r"(?!\s+(?:\S+\s+)?(?:polovic\w*|časť|čiastočne|část|částečně|halvdelen|halvparten|hälften|halvt|delvis|\d+\s*%))")
 # Phrases that end a trade; only trusted at the start of a post (after its coin tag) or as a clear status sentence.
 _CLOSE_PATTERN = _Gated(
     # ("#ETH jetzt schließen", "#ETH अभी बंद करो", "ETH'yi hemen kapatın": the coin, "now", then the verb — the coin is
@@ -1036,6 +1056,7 @@ _CLOSE_PATTERN = _Gated(
     # none); "ARKMUSDT - 看涨跟踪结束", "#SOL tracking ended": the call's time ran out, or its follow-up is over
     (r"expir|ист[её]к|s[üu]resi|abgelaufen|scadut|h[ếe]t\s+h[ạa]n|kedaluwarsa|منتهي|منقضی|过期|만료|期限切れ|tracking|monitoring|[跟追][踪踪]",
      r"(?:^[^\w\n]*|(?:signal|call|setup|trade|order|entry|limit|сигнал|сделка|ордер|señal|sinal|sinyal|i[şs]lem)\s+(?:has\s+|is\s+|was\s+)?)(?:expired|ист[её]к(?:ла|ло)?|s[üu]resi\s+doldu|expirad[oa]|expir[ée]e?|abgelaufen|scadut[oa]|h[ếe]t\s+h[ạa]n|kedaluwarsa|منتهي|منقضی\s+شد)(?!\w)|已?过期|已?过期|만료됨?|期限切れ|(?<!\w)(?:tracking|monitoring)\s+(?:has\s+)?(?:ended|finished|stopped|closed)(?=\s*(?:$|[^\w\s]))|[跟追]踪(?:已)?结束|[跟追]踪(?:已)?结束"),
+    (_MORE_CLOSE_STEMS, _MORE_CLOSE_WORDS),
     # "фиксируем прибыль полностью", "kapatıyoruz tamamen", "chốt toàn bộ": a take/close verb and "fully" — the whole position
     (_FULLY_STEMS, (rf"{_TAKE_VERB}(?:[ \t]+[^\s,.;!?]+){{0,2}}?[ \t]+(?:полностью|целиком|tamamen|completamente|totalmente|"
                    r"enti[èe]rement|komplett|vollst[äa]ndig|sepenuhnya|fully|completely|entirely|کامل|بالكامل)(?!\w)")),
@@ -1810,7 +1831,9 @@ _TICKED_LEVEL = re.compile(
     # in the channels' languages
     r"(?:[(\[—–-][ \t]*)?(?:already[ \t]+|is[ \t]+|was[ \t]+|were[ \t]+|are[ \t]+|đã[ \t]+|sudah[ \t]+|已经?)?"
     r"(?:done|hit|reached|achieved|filled|taken|touched|smashed|взят\w*|достигнут\w*|geldi|alcanzad[oa]|atingid[oa]|erreicht|atteint|raggiunt[oa]|"
-    r"tercapai|ch[ạa]m|达成|达到|到达|달성|도달|\u2611)(?!\w)"
+    r"tercapai|ch[ạa]m|达成|达到|到达|달성|도달|\u2611|"
+    # (hr "pogođen", pa "ਹਿੱਟ", yo "ti bọ́": "TP1 (3,420) ti bọ́ ✅")
+    r"pogo[đd]en\w*|ਹਿੱਟ|ti[ \t]+b[ọo]\u0301?)(?!\w)"
     # ("TP1 190 (도달 시 본절)", "(chạm thì dời SL)": when it is reached — a plan)
     r"(?![ \t]*(?:시|th[ìi]|then|时|后))")
 
