@@ -334,6 +334,17 @@ _FOR_THOSE_NOT_IN = re.compile(
 _RUNG_UNFILLED_CANCEL = (r"(?:(?:2nd|second|3rd|third|4th|fourth|last|next)\s+(?:entry|buy|order|limit|dca)|dca(?:\s+(?:order|limit|entry))?|"
                          r"(?:entry|buy|order)\s*#?[2-9])(?!\w)[^\n]{0,25}?(?:not|never|didn'?t|wasn'?t)\s+(?:get\s+|got\s+|been\s+)?"
                          r"(?:reached|hit|touched|fill|filled|triggered)(?:(?!don'?t|do\s+not|not\s|never|no\s+need)[^\n]){0,20}?" + _CANCEL_VERB)
+# ("#OP long: cancel the 1.588 order, only 1.612 got filled", "cancel the limit at 1.588 — 1.612 filled, rest unchanged",
+# "cancel the 0.95 bid, first entry filled"): the order cancelled is named by its price while another rung is said filled
+# or the rest kept — one rung of the ladder, the filled part runs (without that, "cancel the 1.588 order" may be the call)
+_PRICED_ORDER = (r"(?:the\s+|our\s+|my\s+|your\s+)?(?:(?:limit|buy|sell|entry|bid)(?:\s+order)?\s+(?:at|@|on)\s*\$?\d[\d.,]*|"
+                 r"\$?\d[\d.,]*\s+(?:(?:limit|buy|sell|entry)\s+)?(?:order|limit|bid|entry|buy))(?!\w)")
+_OTHER_RUNG_FILLED = (r"(?<!\w)(?:(?:only\s+)?(?:the\s+)?(?:\$?\d[\d.,]*|first(?:\s+(?:entry|one|order|rung|buy))?|"
+                      r"1st(?:\s+(?:entry|one|order|buy))?|entry\s*#?1)\s+(?:(?:got|was|is|has\s+been|already)\s+)?"
+                      r"(?:filled|triggered|executed)|(?:the\s+)?rest\s+(?:is\s+|stays\s+|remains\s+)?unchanged|"
+                      r"everything\s+else\s+(?:stays|remains|unchanged))(?!\w)")
+_PRICED_RUNG_CANCEL = (_CANCEL_VERB + r"[ \t]+" + _PRICED_ORDER + r"[^\n]{0,60}?" + _OTHER_RUNG_FILLED + "|"
+                       + _OTHER_RUNG_FILLED + r"[^\n]{0,60}?" + _CANCEL_VERB + r"[ \t]+" + _PRICED_ORDER)
 _ONE_ORDER_AFTER = re.compile(rf"^\s+(?:the\s+|our\s+|your\s+|all\s+)?(?:[#$]\w+\s+)?"
                               rf"(?:(?:перв|втор|трет|четв[её]рт|последн)\w*\s+)?{_ONE_ORDER}")
 _ONE_ORDER_BEFORE = re.compile(rf"(?<!\w){_ONE_ORDER}\s*(?:\w+\s+|অর্ডার\s+)?$")
@@ -652,7 +663,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:(?:втор\w*|трет\w*|[2-9]-?(?:й|ой|ий)?|последн\w*)[ \t]+вход\w*|добор\w*)[ \t]+(?:\w+[ \t]+)?отмен\w*|"
         # ("2nd entry 130 was not reached, cancel that limit", "the DCA at 130 didn't fill — cancel this order"): a later
         # rung said not filled, then cancelled
-        + _RUNG_UNFILLED_CANCEL + r"|"
+        + _RUNG_UNFILLED_CANCEL + r"|" + _PRICED_RUNG_CANCEL + r"|"
         # (the unfilled rungs in other languages, either side of the verb; a cancel for those not in yet)
         + _CANCEL_VERB + r"[ \t]+(?:the[ \t]+|all[ \t]+|(?:[#$]\w+[ \t]+))?" + _UNFILLED_RUNGS + r"|" + _UNFILLED_RUNGS
         + r"[ \t]*(?:(?:bitte|please|pls|wurden?|werden|sind|ist|is|are|were|was|have\s+been|has\s+been)[ \t]+)?" + _CANCEL_VERB + r"|"
@@ -1413,6 +1424,7 @@ def _cancels_one_order(line: str, match: re.Match[str], lowered: str = "") -> bo
     start, end = match.start() + verb.start(), match.start() + verb.end()
     return bool(_ONE_ORDER_AFTER.match(line[end:]) or _ONE_ORDER_BEFORE.search(line[:start])
                 or _THAT_ORDER_AFTER.match(line[end:]) and _RUNG_NAMED.search(lowered or line[:start])
+                or _PRICED_ORDER_AFTER.match(line[end:]) and _OTHER_RUNG_FILLED_RE.search(lowered or line)
                 or _MARKET_INSTEAD.search(line[end:])
                 or _FOR_THOSE_NOT_IN.search(line) and not re.search(_THOSE_IN_CLOSE, line))
 
@@ -1421,6 +1433,8 @@ def _cancels_one_order(line: str, match: re.Match[str], lowered: str = "") -> bo
 # points back to the one rung named earlier on the line
 _THAT_ORDER_AFTER = re.compile(r"^\s+(?:that|this|it|the\s+same)(?:\s+(?:one|limit|order|limit\s+order|buy\s+order|entry))?(?!\w)")
 _RUNG_NAMED = re.compile(rf"(?<!\w)(?:{_UNFILLED_RUNGS}|dca(?:\s+(?:order|limit|entry))?)(?!\w)")
+_PRICED_ORDER_AFTER = re.compile(r"^\s+" + _PRICED_ORDER)
+_OTHER_RUNG_FILLED_RE = re.compile(_OTHER_RUNG_FILLED)
 
 
 # ("signal expired for latecomers only — if you're in, hold", "setup expired. If you got filled, keep your SL"): the
