@@ -1346,7 +1346,9 @@ _NOT_A_POSITION = (r"(?:eyes|apps?|charts?|screens?|laptops?|phones?|tabs?|compu
                    # week; "I closed Twitter for a week", "closed #XRP trading in NY": an app, a market's trading)
                    r"candles?|velas?|bougies?|kerzen?|candel[ae]|[śs]wiec\w*|свеч\w*|mumu|mumlar\w*|n[ếe]n|lilin|haftay[ıi]|"
                    r"twitter|telegram|discord|instagram|tiktok|youtube|notifications?|trading|缺口|图表)")
-_NOT_A_POSITION_AFTER = re.compile(rf"^\W*(?:[^\s]+\s+){{0,3}}?{_NOT_A_POSITION}(?!\w)")
+# ("sold the whole #RENDER bag into the 9.40 wick", "closed into the wick"): a sale into a wick sells the position —
+# the wick is where it was sold, not the thing closed
+_NOT_A_POSITION_AFTER = re.compile(rf"^\W*(?:(?!into\s)[^\s]+\s+){{0,3}}?{_NOT_A_POSITION}(?!\w)")
 _NOT_A_POSITION_BEFORE = re.compile(rf"(?<!\w){_NOT_A_POSITION}\s+(?:\S+\s+){{0,3}}?$")
 # ("Coinbase closed #XRP trading", "Binance has closed …"): an exchange closed something of its own, no position of ours
 _VENUE_BEFORE = re.compile(r"(?<!\w)(?:binance|coinbase|bybit|okx|kraken|kucoin|bitget|mexc|upbit|bitfinex|robinhood|"
