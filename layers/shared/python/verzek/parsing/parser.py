@@ -2746,6 +2746,14 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         not_a_call = None
     if not_a_call is not None or lx.SHOWN_AGAIN_HEAD_RE.search(head):
         return _not_a_signal("the post says it is an example, not a call")
+    if _LESSON_101.match(scope):
+        return _not_a_signal("a lesson with a worked example, not a call")
+    if _MEMBER_PNL.search(scope):
+        return _not_a_signal("a member's result shown, not a call")
+    if _NOTHING_UNTIL.search(scope):
+        return _not_a_signal("a plan that waits for the market: nothing to enter until then")
+    if _NOT_FOLLOWED.search(scope):
+        return _not_a_signal("the channel says it does not take the call it shows")
     if _hindsight(scope, entries, [*targets, *([stop] if stop is not None else [])]):
         return _not_a_signal("a look back at what a buy would have made, not a call")
     if lx.WATCH_ONLY_RE.search(scope):
@@ -3767,6 +3775,55 @@ _NEW_CARD_HEAD = re.compile(
 # The channel follows another trader's move ("Whale just opened … We follow:", "Кит открыл лонг — заходим за ним")
 _WE_FOLLOW = re.compile(r"(?<!\w)(?:we\s+(?:follow|copy|join)|copy\s+now|join\s+me|заходим\s+за\s+ним\w*|"
                         r"повторяем|biz\s+de\s+giriyoruz|lo\s+seguimos)(?!\w)", re.IGNORECASE)
+# ("这个我们不跟，仅供参考", "We're not following this one", "No la tomamos", "Bunu almıyoruz", "Мы это не берём",
+# "Chúng tôi không theo kèo này", "Không phải kèo của team"): the channel says it does not take the call it shows (a
+# forwarded call, someone else's) — "仅供参考" (for reference only) alone is a disclaimer under the channel's own call
+_NOT_FOLLOWED = re.compile(
+    r"(?<!\w)(?:(?:we|i)\s*(?:are|'re|am|'m)?\s+(?:not|don'?t|do\s+not|won'?t|will\s+not)\s+(?:be\s+)?"
+    r"(?:follow(?:ing)?|tak(?:e|ing)|trad(?:e|ing)|enter(?:ing)?|play(?:ing)?|copy(?:ing)?)\s+(?:this|it|that)"
+    r"(?:\s+(?:one|call|signal|trade|setup))?(?!\s+(?:with|at|on|above|below|in|beyond|if|until|yet|before|unless|"
+    r"now|today|here)(?!\w))|not\s+our\s+(?:own\s+)?(?:call|signal|trade|setup)|"
+    r"no\s+(?:la|lo)\s+(?:tomamos|seguimos|operamos)|no\s+es\s+nuestr[ao]\s+(?:se[ñn]al|operaci[óo]n|llamada)|"
+    r"n[ãa]o\s+(?:vamos\s+)?(?:seguir|entrar|operar|pegar)\s+(?:nessa|nesse|essa|esse|isso)(?!\s+(?:se|acima|abaixo)(?!\w))|"
+    r"n[ãa]o\s+[ée]\s+(?:o\s+)?nosso\s+sinal|"
+    r"(?:bunu|bu\s+i[şs]lemi|bu\s+sinyali)\s+(?:biz\s+)?(?:alm[ıi]yoruz|takip\s+etmiyoruz|girmiyoruz|a[çc]m[ıi]yoruz)|"
+    r"bizim\s+sinyalimiz\s+de[ğg]il|"
+    r"(?:мы\s+)?(?:это|эту\s+сделку|этот\s+сигнал)\s+не\s+(?:бер[её]м|торгуем|повторяем|отрабатываем)|"
+    r"мы\s+не\s+(?:бер[её]м|торгуем|повторяем)\s+(?:это|эту|этот)|чуж(?:ой|ая)\s+(?:сигнал|сделка)|"
+    r"(?:ch[úu]ng\s+t[ôo]i|m[ìi]nh|team)\s+kh[ôo]ng\s+(?:theo|v[àa]o|đ[áa]nh)\s+(?:k[èe]o|l[ệe]nh)\s+n[àa]y|"
+    r"kh[ôo]ng\s+ph[ảa]i\s+k[èe]o\s+c[ủu]a\s+(?:ch[úu]ng\s+t[ôo]i|m[ìi]nh|team)|"
+    r"(?:wir\s+)?(?:nehmen|folgen|traden)\s+(?:wir\s+)?(?:diesen?|das|ihn|dem)(?:\s+(?:trade|signal|call))?\s+nicht|"
+    r"nicht\s+unser\s+(?:signal|trade|call))(?!\w)|"
+    r"(?:我们|本群|本频道|我)(?:这(?:个|单|笔))?不跟(?!风|进|涨|跌|上)|(?:这|此)(?:个|单|笔)(?:我们|本群)?不跟(?!风|进|涨|跌|上)|"
+    r"(?:我们|本群)不(?:做|进|参与)(?:这|此)(?:个|单|笔)|不是我们的(?:信号|单|策略)|"
+    r"(?:저희|우리)(?:는|가)?\s*(?:이\s*(?:건|거|포지션|시그널)\s*)?(?:따라가지|진입하지|들어가지)\s*않|"
+    r"(?:私たち|我々|当チャンネル)は(?:この|これに)?(?:シグナル|トレード)?(?:に)?(?:は)?(?:エントリー|参加)しません",
+    re.IGNORECASE)
+# ("Position sizing 101: entry 100, stop 95 = 5% move …", "Leverage 101 — …", "Stop-loss 101"): a lesson headed "<topic>
+# 101" opens the post — its levels are a worked example, no call
+_LESSON_101 = re.compile(r"^\W*(?:[a-z'&/-]+[ \t]+){0,3}?(?:sizing|management|leverage|risk|trading|stop[ \t-]*loss(?:es)?|stops|"
+                         r"futures|margin|liquidations?|crypto|charting|scalping|psychology|basics|dca|orders?|entries|"
+                         r"targets|r:?r)[ \t]+101[ \t]*(?:[:—–-]|\n|$)", re.IGNORECASE)
+# ("If #BTC reclaims 70k on the daily, we'll long the retest — … Until then, nothing.", "Hasta entonces, nada", "До тех
+# пор ничего не делаем", "O zamana kadar işlem yok", "在此之前观望"): the levels are a plan that waits — nothing is entered
+# now ("until then nothing to do, let it run" beside a live call is a hold)
+_NOTHING_UNTIL = re.compile(
+    r"(?<!\w)(?:until\s+then|till\s+then|until\s+that\s+happens|before\s+that)\W+(?:nothing(?!\s+(?:to\s+do|else|more|changes))|"
+    r"no\s+(?:trades?|entry|position)|we\s+(?:wait|stay\s+(?:flat|out|in\s+cash)|sit\s+(?:out|on\s+our\s+hands))|"
+    r"(?:we'?re\s+|stay\s+)?(?:flat|on\s+the\s+sidelines|in\s+cash))(?!\w)|"
+    r"hasta\s+entonces\W+(?:nada|no\s+entramos|esperamos)|at[ée]\s+l[áa]\W+(?:nada|n[ãa]o\s+entramos|esperamos)|"
+    r"до\s+тех\s+пор\W+(?:ничего|не\s+входим|ждём|ждем)|o\s+zamana\s+kadar\W+(?:hi[çc]bir\s+[şs]ey|i[şs]lem\s+yok|bekliyoruz)|"
+    r"tr[ưu][ớo]c\s+đ[óo]\W+(?:kh[ôo]ng\s+l[àa]m\s+g[ìi]|đ[ứu]ng\s+ngo[àa]i)|(?:在此之前|在那之前)(?:不动|观望|不操作|空仓)",
+    re.IGNORECASE)
+# ("Binance Futures · ETHUSDT Perpetual · Short 20x / Entry 3,498.2 · Mark 3,401.7 · ROE +55.2% / Member's screenshot
+# from Tuesday's call", "Скрин от подписчика", "Captura de un miembro", "会员截图"): a member's PnL shown — a result, no call
+_MEMBER_PNL = re.compile(
+    r"(?<!\w)(?:(?:member'?s?|members'|client'?s?|student'?s?)\s+screenshots?|screenshots?\s+(?:from|by|of)\s+(?:a\s+|our\s+|one\s+of\s+our\s+)?"
+    r"(?:members?|clients?|students?|subscribers?)|mark(?:\s+price)?\s*[:=]?\s*\$?\d[\d.,]*\W+(?:roe|pnl)\s*[:=]?\s*[+-]\s*\d[\d.,]*|"
+    r"скрин\w*\s+(?:от\s+)?(?:подписчик\w*|участник\w*|учени\w*)|captura\s+de\s+(?:un\s+|una\s+)?(?:miembro|alumn[oa]|suscriptor)|"
+    r"print\s+de\s+(?:um\s+)?(?:membro|aluno)|[üu]ye(?:mizin|nin)?\s+ekran\s+g[öo]r[üu]nt[üu]s[üu]|"
+    r"[ảa]nh\s+(?:ch[ụu]p\s+)?(?:c[ủu]a\s+)?(?:th[àa]nh\s+vi[êe]n|member))(?!\w)|(?:会员|学员|群友)(?:的)?(?:截图|晒单)",
+    re.IGNORECASE)
 # ("昨天的 #ARB 信号", "昨日の #ARB", "어제 #ARB"): "yesterday" in the scripts written without spaces
 _PAST_DAY_CJK = re.compile(r"昨天|昨日|前天|上周|어제|지난\s*주")
 # ("All our trades today hit TP", "every signal this week hit TP1")

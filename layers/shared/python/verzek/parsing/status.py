@@ -348,6 +348,17 @@ _RUNG_UNFILLED_CANCEL = (r"(?<!1\sand\s)(?<!1\s&\s)(?<!1,\s)(?:(?:2nd|second|3rd
                          r"[^\n]{0,25}?" + _NOT_FILLED + r"(?:(?!don'?t|do\s+not|not\s|never|no\s+need|не\s)[^\n]){0,20}?"
                          + _CANCEL_VERB + r"(?!\s+(?:the\s+|this\s+|that\s+|whole\s+|entire\s+)*(?:trade|signal|setup|call|position|"
                          r"everything)(?!\w))")
+# ("#OP long: cancel the 1.588 order, only 1.612 got filled", "cancel the limit at 1.588 — 1.612 filled, rest unchanged",
+# "cancel the 0.95 bid, first entry filled"): the order cancelled is named by its price while another rung is said filled
+# or the rest kept — one rung of the ladder, the filled part runs (without that, "cancel the 1.588 order" may be the call)
+_PRICED_ORDER = (r"(?:the\s+|our\s+|my\s+|your\s+)?(?:(?:limit|buy|sell|entry|bid)(?:\s+order)?\s+(?:at|@|on)\s*\$?\d[\d.,]*|"
+                 r"\$?\d[\d.,]*\s+(?:(?:limit|buy|sell|entry)\s+)?(?:order|limit|bid|entry|buy))(?!\w)")
+_OTHER_RUNG_FILLED = (r"(?<!\w)(?:(?:only\s+)?(?:the\s+)?(?:\$?\d[\d.,]*|first(?:\s+(?:entry|one|order|rung|buy))?|"
+                      r"1st(?:\s+(?:entry|one|order|buy))?|entry\s*#?1)\s+(?:(?:got|was|is|has\s+been|already)\s+)?"
+                      r"(?:filled|triggered|executed)|(?:the\s+)?rest\s+(?:is\s+|stays\s+|remains\s+)?unchanged|"
+                      r"everything\s+else\s+(?:stays|remains|unchanged))(?!\w)")
+_PRICED_RUNG_CANCEL = (_CANCEL_VERB + r"[ \t]+" + _PRICED_ORDER + r"[^\n]{0,60}?" + _OTHER_RUNG_FILLED + "|"
+                       + _OTHER_RUNG_FILLED + r"[^\n]{0,60}?" + _CANCEL_VERB + r"[ \t]+" + _PRICED_ORDER)
 _ONE_ORDER_AFTER = re.compile(rf"^\s+(?:the\s+|our\s+|your\s+|all\s+)?(?:[#$]\w+\s+)?"
                               rf"(?:(?:перв|втор|трет|четв[её]рт|последн)\w*\s+)?{_ONE_ORDER}")
 _ONE_ORDER_BEFORE = re.compile(rf"(?<!\w){_ONE_ORDER}\s*(?:\w+\s+|অর্ডার\s+)?$")
@@ -675,7 +686,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:(?:втор\w*|трет\w*|[2-9]-?(?:й|ой|ий)?|последн\w*)[ \t]+вход\w*|добор\w*)[ \t]+(?:\w+[ \t]+)?отмен\w*|"
         # ("2nd entry 130 was not reached, cancel that limit", "the DCA at 130 didn't fill — cancel this order"): a later
         # rung said not filled, then cancelled
-        + _RUNG_UNFILLED_CANCEL + r"|"
+        + _RUNG_UNFILLED_CANCEL + r"|" + _PRICED_RUNG_CANCEL + r"|"
         # (the unfilled rungs in other languages, either side of the verb; a cancel for those not in yet)
         + _CANCEL_VERB + r"[ \t]+(?:the[ \t]+|all[ \t]+|(?:[#$]\w+[ \t]+))?" + _UNFILLED_RUNGS + r"|" + _UNFILLED_RUNGS
         + r"[ \t]*(?:(?:bitte|please|pls|wurden?|werden|sind|ist|is|are|were|was|have\s+been|has\s+been)[ \t]+)?" + _CANCEL_VERB + r"|"
@@ -1369,7 +1380,9 @@ _NOT_A_POSITION = (r"(?:eyes|apps?|charts?|screens?|laptops?|phones?|tabs?|compu
                    # week; "I closed Twitter for a week", "closed #XRP trading in NY": an app, a market's trading)
                    r"candles?|velas?|bougies?|kerzen?|candel[ae]|[śs]wiec\w*|свеч\w*|mumu|mumlar\w*|n[ếe]n|lilin|haftay[ıi]|"
                    r"twitter|telegram|discord|instagram|tiktok|youtube|notifications?|trading|缺口|图表)")
-_NOT_A_POSITION_AFTER = re.compile(rf"^\W*(?:[^\s]+\s+){{0,3}}?{_NOT_A_POSITION}(?!\w)")
+# ("sold the whole #RENDER bag into the 9.40 wick", "closed into the wick"): a sale into a wick sells the position —
+# the wick is where it was sold, not the thing closed
+_NOT_A_POSITION_AFTER = re.compile(rf"^\W*(?:(?!into\s)[^\s]+\s+){{0,3}}?{_NOT_A_POSITION}(?!\w)")
 _NOT_A_POSITION_BEFORE = re.compile(rf"(?<!\w){_NOT_A_POSITION}\s+(?:\S+\s+){{0,3}}?$")
 # ("Coinbase closed #XRP trading", "Binance has closed …"): an exchange closed something of its own, no position of ours
 _VENUE_BEFORE = re.compile(r"(?<!\w)(?:binance|coinbase|bybit|okx|kraken|kucoin|bitget|mexc|upbit|bitfinex|robinhood|"
@@ -1456,6 +1469,7 @@ def _cancels_one_order(line: str, match: re.Match[str], lowered: str = "") -> bo
     start, end = match.start() + verb.start(), match.start() + verb.end()
     return bool(_ONE_ORDER_AFTER.match(line[end:]) or _ONE_ORDER_BEFORE.search(line[:start])
                 or _THAT_ORDER_AFTER.match(line[end:]) and _RUNG_NAMED.search(lowered or line[:start])
+                or _PRICED_ORDER_AFTER.match(line[end:]) and _OTHER_RUNG_FILLED_RE.search(lowered or line)
                 or _MARKET_INSTEAD.search(line[end:])
                 or _FOR_THOSE_NOT_IN.search(line) and not re.search(_THOSE_IN_CLOSE, line))
 
@@ -1466,6 +1480,8 @@ _THAT_ORDER_AFTER = re.compile(r"^\s+(?:(?:that|this|it|the\s+same)(?:\s+(?:one|
                                r"(?:его|её|ее|эту\s+заявку|этот\s+ордер|esa\s+orden|esa|ese|essa\s+ordem|essa|diese\s+order|bunu|onu))(?!\w)"
                                r"(?!\s*(?:[,.]\s*)?(?:and\s+|&\s+)?(?:we'?re\s+out|we\s+are\s+out|close|exit))")
 _RUNG_NAMED = re.compile(rf"(?<!\w)(?:{_UNFILLED_RUNGS}|dca(?:\s+(?:order|limit|entry))?)(?!\w)")
+_PRICED_ORDER_AFTER = re.compile(r"^\s+" + _PRICED_ORDER)
+_OTHER_RUNG_FILLED_RE = re.compile(_OTHER_RUNG_FILLED)
 
 
 # ("signal expired for latecomers only — if you're in, hold", "setup expired. If you got filled, keep your SL"): the
