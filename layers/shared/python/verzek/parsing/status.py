@@ -375,6 +375,10 @@ _HOLDING_CJK = r"|(?:(?:아직|계속|여전히)\s*(?:홀딩|보유|hold)|홀딩
 _HOLDING_RE = re.compile(_HOLDING + r"|继续持有|拿住" + _HOLDING_CJK)  # (and the Chinese of the "running" pair below)
 
 
+# ("first bag", "2nd tranche", "third lot"): one numbered part of a position scaled out of
+_NUMBERED_PART = r"(?:\d(?:st|nd|rd|th)|first|second|third)\s+(?:scale|tranche|portion|part|lot|batch|chunk|piece|bag)"
+
+
 UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
     (UpdateAction.PARTIAL_CLOSE, _Gated(
         # ko "1차 익절 마감" (the 1st take-profit taken); hi "आधी पोजीशन प्रॉफिट में बंद" (half the position closed in profit),
@@ -424,6 +428,10 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # "ALERT: Closed 2nd scale $ETH", "sold another tranche": one part of a position scaled out of
         r"(?:closed|closing|close|sold|exited|took|taking)\s+(?:the\s+|our\s+|my\s+)?(?:\d(?:st|nd|rd|th)|first|second|third|another|one|a)\s+"
         r"(?:scale|tranche|portion|part|lot|batch|chunk|piece)(?!\w)|"
+        # ("first bag sold at 1.12", "2nd tranche closed", "sold my first bag"): one numbered part of the position sold, the
+        # rest runs
+        r"(?<!\w)" + _NUMBERED_PART + r"\s+(?:(?:is|was|now|just|got|been|has\s+been)\s+){0,2}(?:sold|closed|exited|taken|booked|secured)(?!\w)|"
+        r"(?<!\w)(?:sold|closed|exited|took|booked|secured)\s+(?:the\s+|our\s+|my\s+)?" + _NUMBERED_PART + r"(?!\w)|"
         r"(?:taking|take|took|booking|book|booked)\s+profits?\s+(?:on\s+[#$]?\w+\s+)?(?<![\d.,])\d{1,2}\s*%|"
         r"teilgewinn\w*\s+(?:\w+\s+)?(?:mitgenommen|gesichert|realisiert|genommen|eingefahren)|"
         r"나머지\s*(?:홀딩|보유|유지)|half\s+(?:closed|taken|booked|secured)|"
@@ -788,8 +796,11 @@ _CLOSE_NEAR = rf"{_CLOSE_VERB}(?!\s+\$?\d+[.,]\d)(?:\W+\w+){{0,2}}?\W*{_REST_OR_
 _CANCEL_NEAR = (rf"{_CANCEL_VERB}(?:\W+\w+){{0,2}}?\W*{_ORDER_WORD}|"
                 rf"{_ORDER_WORD}(?:\W+[#$]?\w+){{0,2}}?\W*{_CANCEL_VERB}")
 _CLOSE_ALL = rf"{_CLOSE_VERB}(?:\W+\w+){{0,2}}?\W*{_ALL_WORD}|{_ALL_WORD}(?:\W+\w+){{0,3}}?\W*{_CLOSE_VERB}"
+# ("│ CUT │ 1.779 │", "Cut 1.779" as a row of a card): the word and a price alone on its line are the stop's row — a
+# level of the call, no order to cut the trade ("Cut 50%", "Cut at 1.779 now" are not such rows)
+_CUT_ROW_NOT = r"(?![ \t]*[:=|]?[ \t]*\$?\d[\d.,]*[ \t]*(?:\||$))"
 # English ways to end a trade without the word "close" ("Cut the #DOGE position", "Get out of #ARB now").
-_OTHER_EXITS = (r"^(?:please\s+|pls\s+|now\s+)?(?:(?:taking|take)\s+\S+\s+off|cut(?:ting)?|kill(?:ing)?|flatten\w*|dump|bail\s+(?:on|out\s+of)|get\s+out\s+of|"
+_OTHER_EXITS = (r"^(?:please\s+|pls\s+|now\s+)?(?:(?:taking|take)\s+\S+\s+off|cut(?:ting)?" + _CUT_ROW_NOT + r"|kill(?:ing)?|flatten\w*|dump|bail\s+(?:on|out\s+of)|get\s+out\s+of|"
                 r"stopped(?:\s+out)?)(?!\w)(?!\s+(?:loss|losses)(?!\w))|"
                 r"(?:we'?re|we\s+are|i'?m|i\s+am|we'?ll|we\s+will|i'?ll)\s+(?:now\s+)?(?:closing|exiting|cutting|getting\s+out\s+of)(?!\w)|"
                 r"(?<!\w)stopped(?=\s*(?:$|[.!,;]|at\s|on\s|in\s|for\s|with\s))|"
@@ -816,6 +827,9 @@ _AUXILIARY = (r"(?:\s*(?:'?[ae]|'?ye)?\s+(?:was|has\s+been|got|is|wurde|ist|đã
 _STOPPED_OUT_STEMS = (r"ausgestoppt|stop\s+out|got\s+hit|stopp|стопн|стопан|по\s+стоп|wybi|stop'?u?\s+old|be\s+(?:sl\s+|stop\s+)?(?:was\s+|got\s+)?(?:hit|trig)|"
                       r"even\s+(?:sl\s+|stop\s+)?(?:was\s+|got\s+)?(?:hit|trig)|被止损|止损被|ロスカット|โดน|ชน|ตัดขาดทุน|हिट|लग|"
                       r"(?:entry|even|be|безубытке|бу|входе)(?:\s+price)?\)?\s+(?:was\s+|got\s+|has\s+been\s+)?(?:hit|trig|сработ)")
+# ("Invalid: 7.35", "invalid below 7.35", "Setup invalid if 4H closes under 7.35"): the word heading a price or a condition is
+# the call's invalidation level (a stop label), not the news that the call was invalidated ("Setup invalid ❌")
+_INVALID_ROW_NOT = r"(?![ \t]*[:=<>][ \t]*\$?\d|\s+(?:if|below|under|above|over|on|when|at)\s)"
 _STOPPED_OUT_WORDS = (
     # ("TP1 hit SL to entry — got stopped later", "SL to TP1 and it got hit": the moved stop then hit)
     r"(?<!\w)(?:got\s+stopped(?:\s+out)?|(?:and|then)\s+(?:it\s+|that\s+)?got\s+hit|ausgestoppt|na-?stop\s+out|stopp[ée](?:e|s|es)?|stoppat[oiae]|стопнул\w*|стопанул\w*|"
@@ -897,6 +911,8 @@ _CLOSE_PATTERN = _Gated(
     r"(?<!n't\s)(?<!not\s)ignore\s+(?:this|the|that|previous|the\s+previous)\s+(?:signal|call|setup|trade|post)|" + _TARGETS_HIT + r"(?:dính|dinh|kena|hit)\s+(?:sl|stop)(?!\w)" + _NOT_MOVED_ON + r"|ضرب\s+وقف|ضرب\s+(?:ال)?ستوب|stop(?:a|'a)?\s+tak[ıi]ld[ıi]|止损离场|"
     r"전량\s*(?:익절|청산|정리|손절)|청산\s*완료|sell\s+(?:your|all|the|our|my)\s+|"
     # ("BAG FULLY SOLD", "sold the whole bag", "position fully sold at 0.0000121"; "VIP spots sold out" sells no coin)
+    # (not "first bag sold": one part of it, the rest runs)
+    r"(?<!first\s)(?<!second\s)(?<!third\s)(?<!\dst\s)(?<!\dnd\s)(?<!\drd\s)(?<!\dth\s)"
     r"(?:bag|position|holdings?|everything)\s+(?:is\s+|was\s+|now\s+)?(?:fully\s+|completely\s+|all\s+)?sold(?!\w)(?!\s+out)|"
     r"(?<!\w)(?:fully|completely)\s+sold(?!\w)(?!\s+out)|sold\s+(?:the\s+|our\s+|my\s+)?(?:whole|entire|full|remaining)\s+"
     r"(?:bag|position|holding)|sold\s+(?:everything|it\s+all)(?!\w)|"
@@ -955,7 +971,7 @@ _CLOSE_PATTERN = _Gated(
     # out tayo" (we got stopped out)
     r"(?:מבטלים|ביטלנו)\s+(?:את\s+)?ה?(?:עסקה|סיגנל|איתות|פוזיציה)|(?:آرڈر\w*|ٹریڈ|سگنل)\s+(?:\S+\s+)?کینسل\s+کر\s+(?:دیں|دو|دیا)|"
     r"na-?stop\s+out|"
-    r"کنسل\s+شد|بسته\s+شد|(?<!سي)تم\s+(?:ال)?(?:إغلاق|اغلاق|إلغاء|الغاء)\w*|invalid(?:ated)?|вышли|выходим|вышел|[أا]غلقنا|(?:позиці\w*|угод\w*)\s+(?:повністю\s+|цілком\s+)?(?:закриваємо|закрито|закрита|закрили)|(?:закриваємо|закрили)\s+(?:\w+\s+)?(?:позиці\w*|угод\w*)|(?:повністю|цілком)\s+(?:закриваємо|закрили|закрито)|stop+ed\s+out|cancle\w*|"
+    r"کنسل\s+شد|بسته\s+شد|(?<!سي)تم\s+(?:ال)?(?:إغلاق|اغلاق|إلغاء|الغاء)\w*|invalidated|invalid" + _INVALID_ROW_NOT + r"|вышли|выходим|вышел|[أا]غلقنا|(?:позиці\w*|угод\w*)\s+(?:повністю\s+|цілком\s+)?(?:закриваємо|закрито|закрита|закрили)|(?:закриваємо|закрили)\s+(?:\w+\s+)?(?:позиці\w*|угод\w*)|(?:повністю|цілком)\s+(?:закриваємо|закрили|закрито)|stop+ed\s+out|cancle\w*|"
     r"ch[ốo]t\s+(?:h[ếe]t|to[àa]n\s+b[ộo])|out\s+of\s+everything|" + _OUT_OF_EVERYTHING + r"|(?:everything|all\s+positions)\s+off\s+the\s+table|"
     # "#SOL manual close +6%", "#SOL trade ended", "Abort #SOL", "#SOL: out"
     r"manual(?:ly)?\s+clos\w*|(?:trade|position)\s+(?:has\s+)?(?:ended|finished|is\s+over)|^abort|^out(?=\W*$)|"
