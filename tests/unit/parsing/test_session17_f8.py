@@ -15,8 +15,8 @@ D = Decimal
 # --- a text-table card: IN = entry, OUT-n = targets, CUT = stop ---------------------------------------------------------
 
 @pytest.mark.parametrize("text, side, entry, targets, stop", [
-    ("┌──────┬────────┐\n│ PAIR │ LINKUSDT │\n│ DIR  │ ▼ SHORT │\n│ IN   │ 14.20 │\n│ OUT-1 │ 13.60 │\n"
-     "│ OUT-2 │ 13.10 │\n│ CUT  │ 14.75 │\n└──────┴────────┘", "short", "14.20", ["13.60", "13.10"], "14.75"),
+    (("┌──────┬────────┐\n│ PAIR │ LINKUSDT │\n│ DIR  │ ▼ SHORT │\n│ IN   │ 14.20 │\n│ OUT-1 │ 13.60 │\n"
+     "│ OUT-2 │ 13.10 │\n│ CUT  │ 14.75 │\n└──────┴────────┘"), "short", "14.20", ["13.60", "13.10"], "14.75"),
     ("#AVAX SHORT\nIN 24.10\nOUT 1: 23.40\nOUT 2: 22.80\nCUT 24.90", "short", "24.10", ["23.40", "22.80"], "24.90"),
     ("PAIR: LINKUSDT\nDIR: LONG\nIN: 14.20\nOUT-1: 14.80\nOUT-2: 15.40\nCUT: 13.70", "long", "14.20", ["14.80", "15.40"], "13.70"),
     ("| PAIR | LINKUSDT |\n| DIR | LONG |\n| IN | 14.20 |\n| OUT 1 | 14.80 |\n| OUT 2 | 15.40 |\n| CUT | 13.70 |",
