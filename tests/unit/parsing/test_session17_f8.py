@@ -88,3 +88,57 @@ def test_a_numbered_part_sold_is_a_partial_close(text, symbol):
 def test_the_whole_bag_sold_still_closes(text):
     parsed = parse_message(text)
     assert parsed.kind.value == "close" and parsed.symbol == "SUI/USDT"
+
+
+# --- exit and entry words of prose and other languages: "Protect at" = stop, "Covering at" = a short's targets, "TGT" =
+# targets, "Preço de abertura" = entry ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, side, entries, targets, stop", [
+    ("SEI spot bag 🌊 buy 0.6000 — selling into strength at 0.6180 (+3%), 0.6360 (+6%). Protect at 0.5760 (-4%).",
+     "long", ["0.6000"], ["0.6180", "0.6360"], "0.5760"),
+    ("#SOL long\nEntry 150\nTP 160 / 170\nProtect at 142", "long", ["150"], ["160", "170"], "142"),
+    ("#ETH short\nEntry 3400\nCovering at 3300 and 3250\nSL 3480", "short", ["3400"], ["3300", "3250"], "3480"),
+    ("#LINK LONG | ENTRY 14 | TGTS 15 / 16 | SL 13", "long", ["14"], ["15", "16"], "13"),
+    ("SL 0.3420 | TGT 0.3710 – 0.3840 | ENTRY 0.3515 | LONG | $ONDO", "long", ["0.3515"], ["0.3710", "0.3840"], "0.3420"),
+    ("VENDA (short) 📉 #BNB\nPreço de abertura: 585,0\nAlvos: 578 → 570\nStop: 592,5", "short", ["585"], ["578", "570"],
+     "592.5"),
+    ("VENTA #BNB\nPrecio de apertura: 585\nObjetivos: 578 / 570\nStop: 592", "short", ["585"], ["578", "570"], "592"),
+    ("VENTE #BNB\nPrix d'ouverture : 585\nObjectifs : 578 / 570\nStop : 592", "short", ["585"], ["578", "570"], "592"),
+])
+def test_prose_and_foreign_level_words_are_read(text, side, entries, targets, stop):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "open" and parsed.side.value == side
+    assert list(parsed.entries) == [D(e) for e in entries]
+    assert list(parsed.targets) == [D(t) for t in targets]
+    assert parsed.stop_loss == D(stop)
+    assert parsed.tradable
+
+
+def test_covering_in_a_long_is_not_traded():
+    # (a buy-back word in a long is no exit of it: the levels disagree — held, never traded)
+    parsed = parse_message("#ETH long\nEntry 3400\nCovering at 3300\nTP 3500\nSL 3350")
+    assert not parsed.tradable
+
+
+def test_protect_at_alone_moves_the_stop():
+    parsed = parse_message("#SOL protect at 142 now")
+    assert parsed.kind.value == "update" and parsed.update_action.value == "new_stop"
+
+
+# --- a bare ticker after a few lower-case heading words, the call's levels right after it: the coin, held ----------------
+
+@pytest.mark.parametrize("text, symbol", [
+    ("quick scalp 🩳 DOGE 0.1584 sell, tp 0.1561, sl 0.1598, 50x ⚡ in and out", "DOGE/USDT"),
+    ("scalp DOGE 0.1584 short, tp 0.1561, sl 0.1598", "DOGE/USDT"),
+    ("【现货】BCH 买入区间 455-468\n止盈：485 / 502 / 530\n止损：438", "BCH/USDT"),
+    ("现货 BCH 买入区间 455-468\n止盈：485 / 502 / 530\n止损：438", "BCH/USDT"),
+])
+def test_a_bare_ticker_after_lower_case_heading_words_is_the_held_coin(text, symbol):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "open" and parsed.symbol == symbol
+    assert not parsed.tradable and "capitalised word" in parsed.rejected
+
+
+def test_a_tagged_coin_after_heading_words_still_trades():
+    parsed = parse_message("【现货】#BCH 买入区间 455-468\n止盈：485 / 502 / 530\n止损：438")
+    assert parsed.symbol == "BCH/USDT" and parsed.tradable
