@@ -142,3 +142,27 @@ def test_a_bare_ticker_after_lower_case_heading_words_is_the_held_coin(text, sym
 def test_a_tagged_coin_after_heading_words_still_trades():
     parsed = parse_message("【现货】#BCH 买入区间 455-468\n止盈：485 / 502 / 530\n止损：438")
     assert parsed.symbol == "BCH/USDT" and parsed.tradable
+
+
+# --- a one-letter target row ticked off ("T2 ✔") is a target hit; the stop arrow after it moves the stop -----------------
+
+@pytest.mark.parametrize("text, index", [
+    ("GALAUSDT LONG │ T2 ✔ 0.0281 │ SL → 0.0269", 2),
+    ("#GALA LONG\nT2 ✅ 0.0281\nSL → 0.0269", 2),
+    ("#GALA T1 hit", 1),
+])
+def test_a_ticked_one_letter_target_is_a_target_hit(text, index):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "update" and parsed.symbol == "GALA/USDT"
+    assert parsed.update_action.value == "tp_hit" and parsed.target_index == index
+
+
+@pytest.mark.parametrize("text", ["#GALA T2 hit 0.0281 SL -> 0.0269", "#GALA TP2 hit 0.0281 SL -> 0.0269"])
+def test_a_stop_arrow_after_a_target_hit_at_its_price_moves_the_stop(text):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "update" and parsed.new_stop == D("0.0269")
+
+
+def test_one_letter_target_rows_of_a_card_stay_a_call():
+    parsed = parse_message("#GALA LONG\nE: 0.025\nT1: 0.027\nT2: 0.028\nS: 0.024")
+    assert parsed.kind.value == "open" and list(parsed.targets) == [D("0.027"), D("0.028")] and parsed.tradable

@@ -569,6 +569,10 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # ("TP1 ✅ SL -> 0.1840", "took half, SL => TP1": after another change of the post)
         r"(?:[,;!|]|\.\s|%\s|(?:tp|target)\s*\d{1,2}(?:\s+(?:hit|done|reached|achieved|taken|filled|touched))?\s)\s*"
         r"(?:sl|stop(?:[\s-]*loss)?)\s*(?:-*>|=>)\s*(?:\$?\d|(?:tp|target)\s*\d)|"
+        # ("GALAUSDT LONG │ T2 ✔ 0.0281 │ SL → 0.0269": a target ticked off at its price, then the arrow — the cells of a
+        # text table, their bars gone)
+        r"(?<![\w.,])(?:tp|target|t)\s*[1-9]\s+(?:hit|done|reached|achieved|taken|touched)\s+\$?\d[\d.,]*\s+"
+        r"(?:sl|stop(?:[\s-]*loss)?)\s*(?:-*>|=>)\s*(?:\$?\d|(?:tp|target)\s*\d)|"
         # ("Correction: #ARB SL 0.41 not 0.44", "Исправление: #ARB стоп 0.41, а не 0.44", "更正：#ARB 止损 0.41"): the stop
         # corrected — a move to the price written right after the stop word
         r"(?:correction|corrected|исправлени\w*|d[üu]zeltme|correcci[óo]n|corre[çc][ãa]o|更正)[^\n]{0,30}?"
@@ -621,6 +625,9 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:по|on|for|de|di|of|в|на)\s+\w+\s+)?"
         rf"(?:is\s+|was\s+|has\s+been\s+|have\s+been\s+)?{_PARTICLES}{_DONE}|"
         r"all\s+(?:take[\s-]*profit\s+)?targets?\s+(?:are\s+|were\s+)?(?:hit|reached|achieved|done|completed)|"
+        # ("GALAUSDT LONG │ T2 ✔ 0.0281 │ SL → 0.0269"): a one-letter target row, numbered, ticked off (the tick is read as
+        # "done")
+        r"(?<![\w.,#$])t[1-9][ \t]*(?:done|hit|reached|\u2611)(?!\w)|"
         # "#WIF sudah kena semua TP", "chạm hết TP", "tüm hedefler geldi"
         r"(?:kena|capai|mencapai|hit|reached|dính|đạt|chạm|ch[ốo]t)\s+(?:semua|seluruh|all|hết|het|tất\s+cả|tat\s+ca)\s+(?:tps?|targets?|sasaran|target|m[ụu]c\s+ti[êe]u)|"
         r"(?:semua|seluruh)\s+(?:tps?|targets?|sasaran)\s+(?:sudah\s+)?(?:kena|tercapai)|"
@@ -1667,7 +1674,7 @@ def tp_hit_index(lowered: str) -> int | None:
         elif numbered:
             found += [int(n) for n in re.findall(r"\d{1,2}", numbered.group(1))]
         else:
-            tail = re.search(r"(?:tp|target|exit|close|เป้าหมาย(?:ที่)?|เป้า(?:ที่)?)\s*(\d{1,2})(?![.,]?\d)", chunk)  # "đã chạm TP2", "target 2: 0.55 done"
+            tail = re.search(r"(?:tp|target|exit|close|(?<![a-z])t(?=\d)|เป้าหมาย(?:ที่)?|เป้า(?:ที่)?)\s*(\d{1,2})(?![.,]?\d)", chunk)  # "đã chạm TP2", "target 2: 0.55 done", "T2 ✔"
             if tail:
                 found.append(int(tail.group(1)))
     if not found:
