@@ -109,7 +109,9 @@ LABELS: list[tuple[Field, str]] = [
                     r"t(?=[1-9][ \t]*[:=>]?[ \t]*\$?\d)")),
     (Field.STOP, (r"stop[\s-]*targets?|止损目标|손절\s*목표|(?:ال)?[أا]هداف\s+(?:ال)?وقف|(?:alvos?|objetivos?)\s+de\s+(?:stop|parada)|"
                  r"s-l(?=[ \t]*[:=❌]|[ \t]+\$?\d)|stop[\s-]*(?:order|level|price)|стоп[\s-]*(?:приказ|ордер|уровень|цена)|stop[\s-]*loss(?:es)?|stop[\s-]*los|stoploss|stopls|stol+[\s-]*loss|"
-                 r"cut[\s-]*loss(?:es)?|(?:^|(?<=\|))[ \t]*cut(?=[ \t]*[:=][ \t]*\$?\d)|s\s*/\s*l|sl|stops?|invalidation|invalida[çc][ãa]o|invalidaci[óo]n|invalidazione|invalidierung|инвалидаци[яи]|invalid(?=\s+(?:if|below|under|above|over|on|when|at)(?!\w)|\s*[<>:]\s*\$?\d)|стоп[\s-]*лосс?|стоп|сл|zarar[ıi]?[\s-]*(?:durdur|kes)|"
+                 # ("Protect at 0.5760 (-4%)", "protection below 1.18"): where the position is protected — its stop
+                 r"protect(?:ion)?\s+(?:at|@|below|under|above|over)(?=[ \t]*\$?\d)|"
+                 r"cut[\s-]*loss(?:es)?|(?:^|(?<=\|))[ \t]*cut(?=[ \t]*[:=][ \t]*\$?\d|[ \t]+(?:\|[ \t]*)?\$?\d[\d.,]*[ \t]*(?:\||$))|s\s*/\s*l|sl|stops?|invalidation|invalida[çc][ãa]o|invalidaci[óo]n|invalidazione|invalidierung|инвалидаци[яи]|invalid(?=\s+(?:if|below|under|above|over|on|when|at)(?!\w)|\s*[<>:]\s*\$?\d)|стоп[\s-]*лосс?|стоп|сл|zarar[ıi]?[\s-]*(?:durdur|kes)|"
                  r"stop[\s-]*kay[ıi]p|parada|stop\s+de\s+p[ée]rdida|c[ắa]t\s+l[ỗo]|d[ừu]ng\s+l[ỗo]|batas\s+rugi|"
                  r"وقف\s+(?:ال)?خسار[ةه]|(?:ال)?ستوب|حد\s+ضرر|استاپ(?:\s*لاس)?|止损(?:价|位)?|손절(?:가)?|정지\s*손실|"
                  r"损切り?(?:ライン|価格)?|ストップ(?:ロス)?|止损(?:价|位)?|اسٹاپ(?:\s*لاس)?|سٹاپ(?:\s*لاس)?|(?:ال)?وقف(?=[ \t]*[:=]?[ \t]*(?:(?:إلى|الى|عند|على)[ \t]+)?\$?\d)|"
@@ -128,10 +130,15 @@ LABELS: list[tuple[Field, str]] = [
                     r"(?:^|(?<=\|))[ \t]*ladder(?=[ \t]*[:=][^\n(]*\([ \t]*(?:take[\s-]*profits?|tps?|targets?|exits?)[ \t]*\))|"
                     r"(?:close|exit(?:\s+(?:zone|level|point|target))?|take|çıkış|cikis|salida|sa[íi]da|выход|закрыть|закрытие|фиксация|cierre|fechamento|平仓|"
                     r"fermeture|chiusura|schlie(?:ß|ss)ung|kapan[ıi][şs]|zamkni[eę]cie|ausstieg|sortie|uscita|wyj[śs]cie|keluar|tho[áa]t)(?=[ \t]*\d{1,2}[ \t]*[:)=>@])|"
+                    # ("│ OUT-1 │ 1.901 │", "OUT 2: 1.975"): a numbered exit row of a card, heading its line before a
+                    # price (the row "IN 1.842" is its entry, "CUT 1.779" its stop)
+                    r"(?:^|(?<=\|))[ \t]*out[ \t]*[-_#]?[ \t]*[1-9](?=[ \t]*[:=)|]?[ \t]+\$?\d[\d.,]*(?![\d.,]*[ \t]*%))|"
                     # "Close 50% at 0.385 / Close rest at 0.398": the exits of the setup and their shares
                     r"(?:^|(?<=\|))[ \t]*(?:close|exit|take|sell|book)\s+(?:\d{1,3}\s*%|half|(?:the\s+)?rest|remaining|all)\s+(?:at|@)|"
                     # "Buy back: 21.90 / 21.20": a short's exits
-                    r"buy[\s-]*back|cover(?=[ \t]*[:=])|hold\s+(?:for|till|until|to)(?=[ \t]*\$?\d)|"
+                    r"buy[\s-]*back|cover(?=[ \t]*[:=])|"
+                    # ("Covering at 3,350 and 3,280", "cover around 3,350"): a short's buy-backs told in prose
+                    r"(?:covering|cover)\s+(?:at|@|around|near)(?=[ \t]*\$?\d)|hold\s+(?:for|till|until|to)(?=[ \t]*\$?\d)|"
                     # "Exit: 0.168 / 0.176" heading its own line: the exits of the setup, i.e. its targets
                     r"(?:^|(?<=\|))[ \t]*(?:exits?|exit[\s-]*(?:targets?|levels?|points?)|çıkış|salida|sa[íi]da|выход|ausstieg|sortie|uscita|wyj[śs]cie)(?=[ \t]*[:=])|"
                     r"(?:^|(?<=\|))[ \t]*(?:exits?|close)(?=[ \t]+\$?\d[\d.,]*[ \t]*[/|,-])|"
@@ -148,7 +155,7 @@ LABELS: list[tuple[Field, str]] = [
                     r"(?:take[\s-]*profit|tp|profit|sell)[\s-]*targets?|"
                     # "first take 1.780, then 1.710", "looking for 4.40 then 4.75": the exits of a call told in prose
                     r"(?:first|1st|second|2nd|third|3rd|next|final|last)\s+take(?=\s+(?:at\s+)?\$?\d)|looking\s+for(?=\s+\$?\d)|targ?ets?[\s-]+profits?|(?:short|mid|long)[\s-]*term|take[\s-]*profits?|targets|tps|"
-                    r"t\s*/\s*p|t-p|tp|targ?et|(?:alvos?|objetivos?)\s+de\s+(?:lucro|ganho|beneficio|ganancia)|hedefler(?:i)?|hedef|k[aâ]r[\s-]*al|тейк[\s-]*проф[иі]т(?:ы|и)?|тейки|тейк|"
+                    r"t\s*/\s*p|t-p|tp|targ?et|tgts?|(?:alvos?|objetivos?)\s+de\s+(?:lucro|ganho|beneficio|ganancia)|hedefler(?:i)?|hedef|k[aâ]r[\s-]*al|тейк[\s-]*проф[иі]т(?:ы|и)?|тейки|тейк|"
                     r"цели|цель|objetivos?|alvos?|metas?|obj|tomar\s+ganancias|toma\s+de\s+ganancias|"
                     r"ch[ốo]t\s+l[ờo]i|m[ụu]c\s+ti[êe]u|ambil\s+(?:untung|profit)|جني\s+(?:ال)?[أا]رباح|حد\s+سود|تی\s*پی|(?:ال)?[أا]هداف|(?:ال)?هدف|تارگت(?:\s*ها)?|اهداف|هدف|"
                     r"止盈(?:目标|位|价)?|目标(?:价|位)?|止盈(?:目标|价)?|ٹارگٹس?|ٹارگیٹس?|목표(?:가)?|익절(?:가)?|"
@@ -200,7 +207,9 @@ LABELS: list[tuple[Field, str]] = [
                   r"(?:^|(?<=\|))[ \t]*(?:тв[хx]|т\.[ \t]?в[хx]\.?)(?:[ \t]*[12345])?(?=[ \t]*[:=-]?[ \t]*(?:\$?\d|по[ \t]+(?:рынку|ринку)(?!\w)))|"
                   r"набира(?:ю|ем)(?=\s+(?:[#$]\w+\s+)?(?:от|в\s+зоне|\d))|рыночный\s+ордер|лимитный\s+ордер|market\s+order|limit\s+order|"
                   r"(?:buy|long|short)[\s-]*(?:zone|area|range|setup|between|price)|(?:^|(?<=\|))[ \t]*buys(?=[ \t]*:)|(?:buy|sell)[\s-]*stop(?:\s+(?:above|below|at))?|accumulat(?:e|ion)(?:\s+zone)?|"
-                  r"open(?:ing)?\s+price|avg\.?\s+entry|" + PRICE_NOW_PHRASE + r"|"
+                  r"open(?:ing)?\s+price|avg\.?\s+entry|"
+                  # ("Preço de abertura: 585,0", "Precio de apertura", "Prix d'ouverture", "Prezzo di apertura"): the opening price
+                  r"pre[çc]o\s+de\s+abertura|precio\s+de\s+apertura|prix\s+d'\s*ouverture|prezzo\s+di\s+apertura|" + PRICE_NOW_PHRASE + r"|"
                   r"(?:^|(?<=\|))[ \t]*price(?=\s*[:=-])|(?:^|(?<=\|))[ \t]*in(?=[ \t]*[:=]?[ \t]*\$?\d)|"
                   r"(?:^|(?<=\|))[ \t]*(?:zona|zone|[áa]rea|b[öo]lge|зона)(?=[ \t]*[:=])|precio\s+de\s+entrada|zona\s+de\s+entrada|диапазон\s+входа|"
                   r"al[ıi][şs]\s+b[öo]lgesi|买入(?:区间|价格|价)|"

@@ -2121,6 +2121,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # "Munt: NEAR / ...", "رمزارز KAVA", "LINK Zorp / Вход ...": a capitalised word closing a line headed by
             # words we do not know, or heading a short first line — likely the coin; held
             candidate, bare_heading = bare, True
+        elif bare is not None and bare_problem is None and _after_lower_case_words_before_levels(tokens, bare.position):
+            # ("quick scalp DOGE 0.1584 sell, tp …", "【现货】BCH 买入区间 455-468"): a capitalised word after a few lower-case
+            # (or CJK) words heading the post's first line, with the call's label or price right after it — likely the
+            # coin; held
+            candidate, bare_heading = bare, True
         elif bare is None and (lowered := _lower_case_after_side(tokens)) is not None:
             # "scalp long apt 5.12 tp 5.20 ...": a lower-case word right after the side word — likely the coin, held
             candidate, lower_case = lowered, True
@@ -3454,6 +3459,24 @@ def _signal_heading(head: list[Token]) -> bool:
                                          and t.text.lower().split()[-1] == "setup")
                or t.kind == Kind.WORD and t.text.lower() in _HEADING_WORDS
                or t.kind == Kind.TAG and t.text[1:].isdigit() for t in head)
+
+
+def _after_lower_case_words_before_levels(tokens: list[Token], position: int) -> bool:
+    """The token stands on the post's first line after one to three words in lower or mixed case (a Chinese or Japanese
+    word is read letter by letter: letters written together count as one word), and a label or a price follows it on
+    its line ("quick scalp DOGE 0.1584 sell", "【现货】BCH 买入区间 455-468")."""
+    first = _first_meaningful(tokens)
+    if first is None or tokens[position].line != tokens[first].line:
+        return False
+    on_line = _meaningful_on_line(tokens, tokens[position].line)
+    at = next((i for i, t in enumerate(on_line) if t is tokens[position]), None)
+    if not at or at + 1 >= len(on_line) or on_line[at + 1].kind not in (Kind.LABEL, Kind.NUM):
+        return False
+    head = on_line[:at]
+    words = [t for i, t in enumerate(head)
+             if not (i and len(t.text) == 1 and not t.text.isascii() and head[i - 1].kind == Kind.WORD
+                     and len(head[i - 1].text) == 1 and head[i - 1].start + 1 == t.start)]
+    return 1 <= len(words) <= 3 and all(t.kind == Kind.WORD and not t.text.isupper() for t in head)
 
 
 def _last_on_first_line(tokens: list[Token]) -> int | None:

@@ -400,6 +400,10 @@ _HOLDING_CJK = r"|(?:(?:아직|계속|여전히)\s*(?:홀딩|보유|hold)|홀딩
 _HOLDING_RE = re.compile(_HOLDING + r"|继续持有|拿住" + _HOLDING_CJK)  # (and the Chinese of the "running" pair below)
 
 
+# ("first bag", "2nd tranche", "third lot"): one numbered part of a position scaled out of
+_NUMBERED_PART = r"(?:\d(?:st|nd|rd|th)|first|second|third)\s+(?:scale|tranche|portion|part|lot|batch|chunk|piece|bag)"
+
+
 UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
     (UpdateAction.PARTIAL_CLOSE, _Gated(
         # ko "1차 익절 마감" (the 1st take-profit taken); hi "आधी पोजीशन प्रॉफिट में बंद" (half the position closed in profit),
@@ -449,6 +453,10 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # "ALERT: Closed 2nd scale $ETH", "sold another tranche": one part of a position scaled out of
         r"(?:closed|closing|close|sold|exited|took|taking)\s+(?:the\s+|our\s+|my\s+)?(?:\d(?:st|nd|rd|th)|first|second|third|another|one|a)\s+"
         r"(?:scale|tranche|portion|part|lot|batch|chunk|piece)(?!\w)|"
+        # ("first bag sold at 1.12", "2nd tranche closed", "sold my first bag"): one numbered part of the position sold, the
+        # rest runs
+        r"(?<!\w)" + _NUMBERED_PART + r"\s+(?:(?:is|was|now|just|got|been|has\s+been)\s+){0,2}(?:sold|closed|exited|taken|booked|secured)(?!\w)|"
+        r"(?<!\w)(?:sold|closed|exited|took|booked|secured)\s+(?:the\s+|our\s+|my\s+)?" + _NUMBERED_PART + r"(?!\w)|"
         r"(?:taking|take|took|booking|book|booked)\s+profits?\s+(?:on\s+[#$]?\w+\s+)?(?<![\d.,])\d{1,2}\s*%|"
         r"teilgewinn\w*\s+(?:\w+\s+)?(?:mitgenommen|gesichert|realisiert|genommen|eingefahren)|"
         r"나머지\s*(?:홀딩|보유|유지)|half\s+(?:closed|taken|booked|secured)|"
@@ -595,6 +603,10 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # ("TP1 ✅ SL -> 0.1840", "took half, SL => TP1": after another change of the post)
         r"(?:[,;!|]|\.\s|%\s|(?:tp|target)\s*\d{1,2}(?:\s+(?:hit|done|reached|achieved|taken|filled|touched))?\s)\s*"
         r"(?:sl|stop(?:[\s-]*loss)?)\s*(?:-*>|=>)\s*(?:\$?\d|(?:tp|target)\s*\d)|"
+        # ("GALAUSDT LONG │ T2 ✔ 0.0281 │ SL → 0.0269": a target ticked off at its price, then the arrow — the cells of a
+        # text table, their bars gone)
+        r"(?<![\w.,])(?:tp|target|t)\s*[1-9]\s+(?:hit|done|reached|achieved|taken|touched)\s+\$?\d[\d.,]*\s+"
+        r"(?:sl|stop(?:[\s-]*loss)?)\s*(?:-*>|=>)\s*(?:\$?\d|(?:tp|target)\s*\d)|"
         # ("Correction: #ARB SL 0.41 not 0.44", "Исправление: #ARB стоп 0.41, а не 0.44", "更正：#ARB 止损 0.41"): the stop
         # corrected — a move to the price written right after the stop word
         r"(?:correction|corrected|исправлени\w*|d[üu]zeltme|correcci[óo]n|corre[çc][ãa]o|更正)[^\n]{0,30}?"
@@ -647,6 +659,9 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:по|on|for|de|di|of|в|на)\s+\w+\s+)?"
         rf"(?:is\s+|was\s+|has\s+been\s+|have\s+been\s+)?{_PARTICLES}{_DONE}|"
         r"all\s+(?:take[\s-]*profit\s+)?targets?\s+(?:are\s+|were\s+)?(?:hit|reached|achieved|done|completed)|"
+        # ("GALAUSDT LONG │ T2 ✔ 0.0281 │ SL → 0.0269"): a one-letter target row, numbered, ticked off (the tick is read as
+        # "done")
+        r"(?<![\w.,#$])t[1-9][ \t]*(?:done|hit|reached|\u2611)(?!\w)|"
         # "#WIF sudah kena semua TP", "chạm hết TP", "tüm hedefler geldi"
         r"(?:kena|capai|mencapai|hit|reached|dính|đạt|chạm|ch[ốo]t)\s+(?:semua|seluruh|all|hết|het|tất\s+cả|tat\s+ca)\s+(?:tps?|targets?|sasaran|target|m[ụu]c\s+ti[êe]u)|"
         r"(?:semua|seluruh)\s+(?:tps?|targets?|sasaran)\s+(?:sudah\s+)?(?:kena|tercapai)|"
@@ -822,8 +837,11 @@ _CLOSE_NEAR = rf"{_CLOSE_VERB}(?!\s+\$?\d+[.,]\d)(?:\W+\w+){{0,2}}?\W*{_REST_OR_
 _CANCEL_NEAR = (rf"{_CANCEL_VERB}(?:\W+\w+){{0,2}}?\W*{_ORDER_WORD}|"
                 rf"{_ORDER_WORD}(?:\W+[#$]?\w+){{0,2}}?\W*{_CANCEL_VERB}")
 _CLOSE_ALL = rf"{_CLOSE_VERB}(?:\W+\w+){{0,2}}?\W*{_ALL_WORD}|{_ALL_WORD}(?:\W+\w+){{0,3}}?\W*{_CLOSE_VERB}"
+# ("│ CUT │ 1.779 │", "Cut 1.779" as a row of a card): the word and a price alone on its line are the stop's row — a
+# level of the call, no order to cut the trade ("Cut 50%", "Cut at 1.779 now" are not such rows)
+_CUT_ROW_NOT = r"(?![ \t]*[:=|]?[ \t]*\$?\d[\d.,]*[ \t]*(?:\||$))"
 # English ways to end a trade without the word "close" ("Cut the #DOGE position", "Get out of #ARB now").
-_OTHER_EXITS = (r"^(?:please\s+|pls\s+|now\s+)?(?:(?:taking|take)\s+\S+\s+off|cut(?:ting)?|kill(?:ing)?|flatten\w*|dump|bail\s+(?:on|out\s+of)|get\s+out\s+of|"
+_OTHER_EXITS = (r"^(?:please\s+|pls\s+|now\s+)?(?:(?:taking|take)\s+\S+\s+off|cut(?:ting)?" + _CUT_ROW_NOT + r"|kill(?:ing)?|flatten\w*|dump|bail\s+(?:on|out\s+of)|get\s+out\s+of|"
                 r"stopped(?:\s+out)?)(?!\w)(?!\s+(?:loss|losses)(?!\w))|"
                 r"(?:we'?re|we\s+are|i'?m|i\s+am|we'?ll|we\s+will|i'?ll)\s+(?:now\s+)?(?:closing|exiting|cutting|getting\s+out\s+of)(?!\w)|"
                 r"(?<!\w)stopped(?=\s*(?:$|[.!,;]|at\s|on\s|in\s|for\s|with\s))|"
@@ -850,6 +868,9 @@ _AUXILIARY = (r"(?:\s*(?:'?[ae]|'?ye)?\s+(?:was|has\s+been|got|is|wurde|ist|đã
 _STOPPED_OUT_STEMS = (r"ausgestoppt|stop\s+out|got\s+hit|stopp|стопн|стопан|по\s+стоп|wybi|stop'?u?\s+old|be\s+(?:sl\s+|stop\s+)?(?:was\s+|got\s+)?(?:hit|trig)|"
                       r"even\s+(?:sl\s+|stop\s+)?(?:was\s+|got\s+)?(?:hit|trig)|被止损|止损被|ロスカット|โดน|ชน|ตัดขาดทุน|हिट|लग|"
                       r"(?:entry|even|be|безубытке|бу|входе)(?:\s+price)?\)?\s+(?:was\s+|got\s+|has\s+been\s+)?(?:hit|trig|сработ)")
+# ("Invalid: 7.35", "invalid below 7.35", "Setup invalid if 4H closes under 7.35"): the word heading a price or a condition is
+# the call's invalidation level (a stop label), not the news that the call was invalidated ("Setup invalid ❌")
+_INVALID_ROW_NOT = r"(?![ \t]*[:=<>][ \t]*\$?\d|\s+(?:if|below|under|above|over|on|when|at)\s)"
 _STOPPED_OUT_WORDS = (
     # ("TP1 hit SL to entry — got stopped later", "SL to TP1 and it got hit": the moved stop then hit)
     r"(?<!\w)(?:got\s+stopped(?:\s+out)?|(?:and|then)\s+(?:it\s+|that\s+)?got\s+hit|ausgestoppt|na-?stop\s+out|stopp[ée](?:e|s|es)?|stoppat[oiae]|стопнул\w*|стопанул\w*|"
@@ -941,6 +962,8 @@ _CLOSE_PATTERN = _Gated(
     r"(?<!n't\s)(?<!not\s)ignore\s+(?:this|the|that|previous|the\s+previous)\s+(?:signal|call|setup|trade|post)|" + _TARGETS_HIT + r"(?:dính|dinh|kena|hit)\s+(?:sl|stop)(?!\w)" + _NOT_MOVED_ON + r"|ضرب\s+وقف|ضرب\s+(?:ال)?ستوب|stop(?:a|'a)?\s+tak[ıi]ld[ıi]|止损离场|"
     r"전량\s*(?:익절|청산|정리|손절)|청산\s*완료|sell\s+(?:your|all|the|our|my)\s+|"
     # ("BAG FULLY SOLD", "sold the whole bag", "position fully sold at 0.0000121"; "VIP spots sold out" sells no coin)
+    # (not "first bag sold": one part of it, the rest runs)
+    r"(?<!first\s)(?<!second\s)(?<!third\s)(?<!\dst\s)(?<!\dnd\s)(?<!\drd\s)(?<!\dth\s)"
     r"(?:bag|position|holdings?|everything)\s+(?:is\s+|was\s+|now\s+)?(?:fully\s+|completely\s+|all\s+)?sold(?!\w)(?!\s+out)|"
     r"(?<!\w)(?:fully|completely)\s+sold(?!\w)(?!\s+out)|sold\s+(?:the\s+|our\s+|my\s+)?(?:whole|entire|full|remaining)\s+"
     r"(?:bag|position|holding)|sold\s+(?:everything|it\s+all)(?!\w)|"
@@ -999,7 +1022,7 @@ _CLOSE_PATTERN = _Gated(
     # out tayo" (we got stopped out)
     r"(?:מבטלים|ביטלנו)\s+(?:את\s+)?ה?(?:עסקה|סיגנל|איתות|פוזיציה)|(?:آرڈر\w*|ٹریڈ|سگنل)\s+(?:\S+\s+)?کینسل\s+کر\s+(?:دیں|دو|دیا)|"
     r"na-?stop\s+out|"
-    r"کنسل\s+شد|بسته\s+شد|(?<!سي)تم\s+(?:ال)?(?:إغلاق|اغلاق|إلغاء|الغاء)\w*|invalid(?:ated)?|вышли|выходим|вышел|[أا]غلقنا|(?:позиці\w*|угод\w*)\s+(?:повністю\s+|цілком\s+)?(?:закриваємо|закрито|закрита|закрили)|(?:закриваємо|закрили)\s+(?:\w+\s+)?(?:позиці\w*|угод\w*)|(?:повністю|цілком)\s+(?:закриваємо|закрили|закрито)|stop+ed\s+out|cancle\w*|"
+    r"کنسل\s+شد|بسته\s+شد|(?<!سي)تم\s+(?:ال)?(?:إغلاق|اغلاق|إلغاء|الغاء)\w*|invalidated|invalid" + _INVALID_ROW_NOT + r"|вышли|выходим|вышел|[أا]غلقنا|(?:позиці\w*|угод\w*)\s+(?:повністю\s+|цілком\s+)?(?:закриваємо|закрито|закрита|закрили)|(?:закриваємо|закрили)\s+(?:\w+\s+)?(?:позиці\w*|угод\w*)|(?:повністю|цілком)\s+(?:закриваємо|закрили|закрито)|stop+ed\s+out|cancle\w*|"
     r"ch[ốo]t\s+(?:h[ếe]t|to[àa]n\s+b[ộo])|out\s+of\s+everything|" + _OUT_OF_EVERYTHING + r"|(?:everything|all\s+positions)\s+off\s+the\s+table|"
     # "#SOL manual close +6%", "#SOL trade ended", "Abort #SOL", "#SOL: out"
     r"manual(?:ly)?\s+clos\w*|(?:trade|position)\s+(?:has\s+)?(?:ended|finished|is\s+over)|^abort|^out(?=\W*$)|"
@@ -1712,7 +1735,7 @@ def tp_hit_index(lowered: str) -> int | None:
         elif numbered:
             found += [int(n) for n in re.findall(r"\d{1,2}", numbered.group(1))]
         else:
-            tail = re.search(r"(?:tp|target|exit|close|เป้าหมาย(?:ที่)?|เป้า(?:ที่)?)\s*(\d{1,2})(?![.,]?\d)", chunk)  # "đã chạm TP2", "target 2: 0.55 done"
+            tail = re.search(r"(?:tp|target|exit|close|(?<![a-z])t(?=\d)|เป้าหมาย(?:ที่)?|เป้า(?:ที่)?)\s*(\d{1,2})(?![.,]?\d)", chunk)  # "đã chạm TP2", "target 2: 0.55 done", "T2 ✔"
             if tail:
                 found.append(int(tail.group(1)))
     if not found:
