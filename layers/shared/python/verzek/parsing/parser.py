@@ -48,6 +48,7 @@ from verzek.parsing.status import (
     coin_only_after_the_change,
     coins_closed_together,
     coins_where,
+    dragging_coins,
     hedged,
     is_close,
     is_close_without_coin,
@@ -1420,7 +1421,9 @@ _NOT_A_MARGIN_MODE = re.compile(
     r"(?<!\w)(?:profit|gross|net|operating|safety)[ \t]+margins?(?!\w)|(?<!\w)margins?[ \t]+of[ \t]+(?:safety|error)(?!\w)|"
     r"(?<!\w)isolated[ \t]+(?:pumps?|dumps?|moves?|rall(?:y|ies)|spikes?|events?|cases?|incidents?|wicks?|candles?|"
     r"bounces?|drops?|breakouts?)(?!\w)|"
-    r"(?<!\w)leverag\w*[ \t]+tokens?(?!\w)", re.IGNORECASE)
+    r"(?<!\w)leverag\w*[ \t]+tokens?(?!\w)|"
+    # ("levels in 5 min, get your margin ready"): the funds to have at hand, no market named
+    r"(?<!\w)(?:get|have|keep)[ \t]+(?:your[ \t]+|the[ \t]+|some[ \t]+)?margins?[ \t]+(?:ready|prepared)(?!\w)", re.IGNORECASE)
 # "Spot holders: hold", "spot bags": readers who hold the coin, named beside a futures call
 _SPOT_HOLDERS = re.compile(r"(?<!\w)spot[ \t]+(?:holders?|bags?)(?!\w)", re.IGNORECASE)
 # "we buy spot only", "spot only", "только спот": spot said to be the only market
@@ -2514,6 +2517,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 # ("#ARB +20% / #OP closed", "#ARB: running / #OP: stopped"): coins on lines of their own, and the close
                 # on another coin's line — the coin read first is not the one closed
                 return _not_a_signal(f"a close beside several coins, none read as {target.base}'s: for an operator")
+            if target is not None and len(closed_coins) > 1 and target.base.lower() in closed_coins:
+                # ("BTC flushed and took #ARB with it — stopped out"): the coin that dragged the closed one down is the
+                # cause, not a second close
+                closed_coins -= dragging_coins(status_text) - {target.base.lower()}
             if target is not None and len(closed_coins) > 1 and not (commanded is not None and commanded.base == target.base):
                 # ("Today's results / #SOL closed +12% / #ETH SL hit"): closes of several coins, one command each line
                 # never — a recap (a command closing several, "Close both #ETH and #SOL", is read above)
@@ -4061,7 +4068,7 @@ _GET_READY = re.compile(r"(?i)(?<!\w)(?:get\s+(?:your\s+|the\s+)?(?:usdt|usdc|fu
                         # ("Set your alerts!", "Turn on notifications 🔔": be there when the levels come)
                         r"set\s+(?:your\s+|the\s+)?(?:price\s+)?(?:alerts?|alarms?|notifications?)|"
                         r"(?:turn|switch)\s+on\s+(?:your\s+|the\s+)?notifications?|"
-                        r"get\s+ready(?:\s+(?:to|for))?|loading|prepare(?:\s+(?:to|for))?|(?:is\s+)?coming(?:\s+soon)?|"
+                        r"get\s+ready(?:\s+(?:to|for))?|loading|prepare(?:\s+(?:to|for))?|(?:is\s+)?(?:coming|incoming|inbound)(?:\s+soon)?|"
                         r"(?:be|stay)\s+ready|jaldi\s+aa\s+raha\s+hai|inakuja(?:\s+hivi\s+karibuni)?|hivi\s+karibuni|"
                         r"jiandaeni|kaeni\s+tayari|"
                         # vi "Sắp có kèo #AAVE SHORT" (a call is coming), "Chuẩn bị short #SOL" (get ready)

@@ -145,7 +145,13 @@ _NO_NEGATION = (r"(?![(\[]?(?:not|never|no|не|нет|değil|ch[ưu]a|未|没|�
                 # исполнения)"): a fill said for later or awaited — the card's own limit order, not news of a fill
                 r"will|would|should|shall|stays?|until|till|once|when|if|wait\w*|ждём|ждем|ожида\w*|когда|пока)(?!\w))")
 # ("Nachkauf bei 3.95 ausgeführt": a price among the words between)
-_ENTRY_FILLED_PAIR = (rf"{_ENTRY_WORD}(?:[ \t]+{_NO_NEGATION}(?:[^\s,.;!?]+|\$?\d[\d.,]*\d)){{0,2}}?[ \t]*{_FILLED_VERB}|"
+_ENTRY_FILLED_PAIR = (# ("#NEAR: 5.20 and 5.05 both filled, avg 5.12", "both entries filled", "both bids got filled"): two resting
+                      # orders filled together (not a target's: "TP 5.55 and 5.90 both filled" is read as the targets')
+                      r"(?<![\w.,])(?<!tp\s)(?<!tps\s)(?<!target\s)(?<!targets\s)\$?\d[\d.,]*\s*(?:and|&|\+|/)\s*\$?\d[\d.,]*\s+"
+                      r"(?:both|all)\s+(?:got\s+|were\s+|are\s+)?filled(?!\w)|"
+                      r"(?<!\w)both\s+(?:entries|entry\s+orders|bids|buys|limits|legs|rungs)\s+(?:got\s+|were\s+|are\s+|have\s+been\s+)?"
+                      r"(?:filled|executed|triggered)(?!\w)|"
+                      rf"{_ENTRY_WORD}(?:[ \t]+{_NO_NEGATION}(?:[^\s,.;!?]+|\$?\d[\d.,]*\d)){{0,2}}?[ \t]*{_FILLED_VERB}|"
                       rf"{_FILLED_VERB}(?:[ \t]+(?:the|el|la|o|a|le|il))?[ \t]+{_ENTRY_WORD}|"
                       # ("Entrée atteinte", "Einstieg erreicht", "Entry tercapai", "Ingresso raggiunto"): a "reached" word
                       # right after the entry word (with words between it would be a target's: "Einstieg 5.40, Ziel erreicht")
@@ -251,6 +257,12 @@ _PART_CLOSED_STEMS = (r"closed|close|clos|geschlossen|schlie|glattst|clôtur|clo
 
 # "Лимитку по #TAO отменяем", "cancelamos la orden de #SOL", "limit emrini iptal ediyoruz": a cancel verb next to a word
 # for the pending order, in either order
+# ("IMX — pull all bids, price never came down", "We pulled our bids on #FET."): the channel takes its resting buy
+# orders off — as the clause's first words or after "we"/"I", and ending the clause or naming the coin ("Whales pulled
+# bids on BTC", "Pull all bids on alts, BTC looks heavy", "big bids pulled from the book" are the order book's talk)
+_PULLED_BIDS = (r"(?:(?<=^)|(?<=[\n—–:,.!|]\s)|(?<=[\n—–:,.!|])|(?<=\bwe\s)|(?<=\bi\s)|(?<=\bwe're\s)|(?<=\bi'm\s)"
+                r"|(?<=\bwe've\s)|(?<=\bi've\s)|(?<=\bim\s))(?:pull|pulled|pulling|remove|removed|removing)\s+(?:all\s+)?"
+                r"(?:our\s+|my\s+|the\s+)?(?:limit\s+)?bids(?=\s*(?:[,.;!—–\n]|$|(?:on|for)\s+[#$]))")
 _CANCEL_VERB = (r"(?:(?<!\w)(?:cancel\w*|отмен\w*|скасов\w*|iptal|cancelamos|cancelar|cancela|annul\w*|anuluj\w*|"
                 r"anulujemy|batal\w*|"
                 # ro "Anulăm ordinul pe #KAS", "anulați ordinele" (we cancel / cancel the order)
@@ -979,6 +991,8 @@ _CLOSE_PATTERN = _Gated(
     # "#KAS limit order removed ❌ price ran away" (a stop order removed is no cancel of the trade)
     r"limit\s+(?:buy\s+|sell\s+)?orders?\s+(?:was\s+|has\s+been\s+|got\s+)?(?:removed|pulled|deleted|withdrawn)|"
     r"(?:removed|pulled|deleted|withdrew)\s+(?:the\s+|our\s+)?limit\s+(?:buy\s+|sell\s+)?orders?|"
+    # ("IMX — pull all bids, price never came down", "bids pulled on #FET"): the resting buy orders taken off
+    + _PULLED_BIDS + r"|"
     r"(?:positionen?|trades?|alles)\s+(?:\w+\s+){0,2}schlie(?:ß|ss)en)(?!\w)|"
     # ("#XRP lawsuit closed", "presale round closed": something else than a trade)
     r"(?:closed(?<!lawsuit\sclosed)(?<!case\sclosed)(?<!poll\sclosed)(?<!giveaway\sclosed)(?<!presale\sclosed)"
@@ -1765,7 +1779,8 @@ _CANCEL = re.compile(
     r"(?<!\w)(?:cancel\w*|cancle\w*|not\s+(?:been\s+)?(?:triggered|filled|activated)|never\s+(?:triggered|filled)|"
     r"didn'?t\s+(?:trigger|fill|reach|hit)|invalid(?:ated)?|expired|ист[её]к\w*|expirad[oa]|abgelaufen|scadut[oa]|h[ếe]t\s+h[ạa]n|کنسل|iptal\w*|отмен\w*|скасов\w*|cancelad\w*|cancelar|cancelamos|annul\w*|storn\w*|"
     r"anulowan\w*|anuluj\w*|batal\w*|h[ủu]y|huỷ|إلغاء|الغاء|لغو|ביטול|בוטל\w*|מבטלים|ביטלנו|کینسل|ακύρ\w*|"
-    r"limit\s+(?:buy\s+|sell\s+)?orders?\s+(?:was\s+|has\s+been\s+|got\s+)?(?:removed|pulled|deleted|withdrawn))(?!\w)|取消|キャンセル|취소|"
+    r"limit\s+(?:buy\s+|sell\s+)?orders?\s+(?:was\s+|has\s+been\s+|got\s+)?(?:removed|pulled|deleted|withdrawn)|"
+    + _PULLED_BIDS + r")(?!\w)|取消|キャンセル|취소|"
     + _CANCEL_WORDS)
 _CLOSE_OR_EXIT = re.compile(
     r"(?<!\w)(?:clos\w*|exit\w*|sell\w*|закры\w*|kapat(?!ma|m[ıi]yor)\w*|cerr\w*|fech\w*|schlie\w*|geschlossen|ferm\w*|"
@@ -2065,6 +2080,20 @@ def closed_coin_beside_conditions(lowered: str, coins: frozenset[str], aliases: 
 # ("Close #SOL because BTC is weak"): what follows a reason word is why, not what is done
 _REASON = re.compile(r"\s(?:because(?:\s+of)?|since|due\s+to|thanks\s+to|как\s+и|из-за|благодаря|[çc]ünkü|porque|weil|"
                      r"parce\s+que|perch[ée]|karena)\s")
+
+
+# ("BTC flushed and took #ARB with it — stopped out", "ETH dumped and dragged #OP down with it", "#ARB dragged down by
+# BTC"): the market's move that caused the stop names its coin as the cause — that coin is not closed
+_DRAGGED_ALONG = re.compile(
+    r"(?<![\w#$])[#$]?(?P<cause>[a-z][a-z0-9]{1,14})\s+(?:\w+\s+){0,2}?(?:flushed|dumped|dropped|crashed|nuked|tanked|dipped|"
+    r"wicked|fell|bled|collapsed|sold\s+off|plunged|slid)\s+(?:\w+\s+){0,2}?and\s+(?:took|dragged|pulled|brought|wiped)\s+"
+    r"[#$]?[a-z0-9]{2,15}\s+(?:down\s+|out\s+)?with\s+it(?!\w)|"
+    r"(?:dragged|pulled|taken|wiped)\s+(?:down\s+|out\s+)?(?:by|with)\s+[#$]?(?P<cause2>[a-z][a-z0-9]{1,14})(?![\w/])")
+
+
+def dragging_coins(lowered: str) -> set[str]:
+    """The coins named as the market move that took another coin's trade down with it (causes, not closes)."""
+    return {found.group("cause") or found.group("cause2") for found in _DRAGGED_ALONG.finditer(lowered)}
 
 
 def coins_where(lowered: str, coins: frozenset[str], aliases: dict[str, str], says,

@@ -1,0 +1,125 @@
+"""Session 17, fixer "f11" (blind_z8, blind_z10): the families its misses stand for, each with look-alikes in new
+wording and the traps near each rule that must keep their reading.
+
+A close ends the whole position and an entry cancel takes off the unfilled orders: neither may come from a post about
+the market or about someone else's trade."""
+
+import pytest
+from verzek.parsing import parse_message
+
+# --- a tracked wallet's position (an on-chain alert) is someone else's trade ------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "🐋 WHALE ALERT\n9,000 #ETH moved from Coinbase to an unknown wallet.\nSame address opened a 25x long on ETH at 3,410",
+    "On-chain: this wallet just opened a 40x short on #BTC at 97,200 on Hyperliquid",
+    "Tracked: the address also opened a 20x long on #SOL at 182",
+    "An unknown wallet opened a 10x #DOGE long at 0.41 👀",
+])
+def test_a_tracked_wallets_position_is_no_call(text):
+    assert parse_message(text).kind.value == "not_a_signal"
+
+
+def test_the_channels_own_call_is_still_read_beside_the_word_wallet():
+    parsed = parse_message("#ETH LONG 10x\nEntry: 3390\nTP: 3450 / 3520\nSL: 3320\nUse only 2% of your wallet")
+    assert parsed.kind.value == "open" and parsed.symbol == "ETH/USDT" and parsed.tradable
+
+
+# --- the coin whose move took a trade down is the cause, not a second close -----------------------------------------
+
+
+@pytest.mark.parametrize("text, symbol", [
+    ("BTC flushed and took #ARB with it — stopped out ❌ -1R.\n#TIA untouched, still fine.", "ARB/USDT"),
+    ("ETH dumped hard and dragged #OP down with it. Stopped out.", "OP/USDT"),
+    ("BTC nuked and took #INJ with it, SL hit -1R", "INJ/USDT"),
+])
+def test_a_close_dragged_by_the_market_closes_the_tagged_coin(text, symbol):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "close" and parsed.symbol == symbol
+
+
+@pytest.mark.parametrize("text", [
+    "#SOL stopped out\n#ETH stopped out",  # two closes: a recap, not a command
+    "BTC and #ARB both stopped out",
+    "ETH dumped and took #OP with it — SL hit. #ETH closed too.",
+])
+def test_closes_of_several_coins_stay_a_recap(text):
+    assert parse_message(text).kind.value == "not_a_signal"
+
+
+def test_a_dragged_coin_still_held_is_no_close():
+    assert parse_message("BTC flushed and took #ARB with it. Still holding, stop intact.").kind.value != "close"
+
+
+# --- "pull the bids": the resting buy orders taken off -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, symbol", [
+    ("IMX — pull all bids, price never came down to us. No fills, no position. Cancelled.\n~ Limit Order Larry",
+     "IMX/USDT"),
+    ("FET: pulling our bids, no fill.", "FET/USDT"),
+    ("We pulled our bids on #OP.", "OP/USDT"),
+])
+def test_pulled_bids_cancel_the_entries(text, symbol):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "close" and parsed.symbol == symbol
+    assert parsed.update_action.value == "cancel_entry"
+
+
+@pytest.mark.parametrize("text", [
+    "Whales pulled bids on BTC, careful",
+    "Pull all bids on alts, BTC looks heavy",
+    "SOL — big bids pulled from the book, careful",
+    "BTC — someone pulled bids, careful",
+])
+def test_the_order_books_bids_are_no_cancel(text):
+    assert parse_message(text).kind.value == "not_a_signal"
+
+
+# --- two entries filled together: a running trade's update --------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, symbol", [
+    ("#NEAR: 5.20 and 5.05 both filled, avg 5.12. TPs 5.55 / 5.90 / 6.40 remain, stop 4.82.", "NEAR/USDT"),
+    ("#OP 1.52 & 1.48 both filled, avg 1.50", "OP/USDT"),
+    ("#SOL both bids got filled, avg 142", "SOL/USDT"),
+    ("#ETH 3400 and 3350 both filled. Targets 3600 / 3800, SL 3250", "ETH/USDT"),
+])
+def test_both_entries_filled_is_an_update(text, symbol):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "update" and parsed.symbol == symbol
+    assert parsed.update_action.value == "entry_filled"
+    assert not parsed.tradable
+
+
+def test_two_targets_filled_are_not_read_as_entries():
+    parsed = parse_message("#NEAR TP 5.55 and 5.90 both filled")
+    assert parsed.update_action is None or parsed.update_action.value != "entry_filled"
+
+
+# --- a side "incoming", levels promised: held, never traded -------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, symbol, side", [
+    ("🚨 SHORT #AAVE incoming — levels in 5 min, get your margin ready 🚨", "AAVE/USDT", "short"),
+    ("LONG #SOL incoming, levels soon", "SOL/USDT", "long"),
+    ("SHORT #LINK inbound — entry & targets in 5 min", "LINK/USDT", "short"),
+])
+def test_a_side_incoming_with_levels_later_is_held(text, symbol, side):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "open" and parsed.symbol == symbol and parsed.side.value == side
+    assert not parsed.entries and not parsed.tradable
+    assert parsed.market is None  # ("get your margin ready" names no market)
+
+
+@pytest.mark.parametrize("text", [
+    "Big pump incoming on #SOL",
+    "Massive liquidations incoming, #BTC short squeeze",
+])
+def test_incoming_market_talk_is_no_call(text):
+    assert parse_message(text).kind.value == "not_a_signal"
+
+
+def test_margin_as_a_market_word_still_reads_futures():
+    parsed = parse_message("#OP LONG margin 10x\nEntry: 1.50\nTP: 1.60\nSL: 1.45")
+    assert parsed.market is not None and parsed.market.value == "futures"
