@@ -4,6 +4,8 @@ wording and the traps near each rule that must keep their reading.
 A close ends the whole position and an entry cancel takes off the unfilled orders: neither may come from a post about
 the market or about someone else's trade."""
 
+from decimal import Decimal
+
 import pytest
 from verzek.parsing import parse_message
 
@@ -123,3 +125,61 @@ def test_incoming_market_talk_is_no_call(text):
 def test_margin_as_a_market_word_still_reads_futures():
     parsed = parse_message("#OP LONG margin 10x\nEntry: 1.50\nTP: 1.60\nSL: 1.45")
     assert parsed.market is not None and parsed.market.value == "futures"
+
+
+# --- numbered entry legs with their allocation -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, entries", [
+    (("WIF/USDT long ladder 🪜\nLeg 1 → 2.415 (30%)\nLeg 2 → 2.330 (30%)\nLeg 3 → 2.240 (40%)\n"
+      "Take profit: 2.55 · 2.68 · 2.90\nHard stop: 2.150\nCross 12x"), ["2.24", "2.33", "2.415"]),
+    ("#WIF long\nLeg 1: 2.415\nLeg 2: 2.330\nTP: 2.55 / 2.68\nSL: 2.15", ["2.33", "2.415"]),
+    ("#OP SHORT\nTranche 1 - 1.52\nTranche 2 - 1.58\nTP 1.40 / 1.32\nSL 1.66", ["1.52", "1.58"]),
+])
+def test_numbered_legs_are_the_entries(text, entries):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "open" and parsed.entry_type.value == "limit"
+    assert list(parsed.entries) == [Decimal(e) for e in entries]
+    assert parsed.tradable
+
+
+@pytest.mark.parametrize("text", [
+    "BTC second leg down incoming\nLeg 2 target 88000",
+])
+def test_a_market_leg_is_no_entry(text):
+    assert parse_message(text).kind.value == "not_a_signal"
+
+
+# --- bids as the entries, asks as the exits, "out below" as the stop ---------------------------------------------
+
+
+@pytest.mark.parametrize("text, symbol, entries, targets, stop", [
+    ("Placing bids on FET: 1.318, 1.274, 1.225.\nAsks 1.42 / 1.51 / 1.63.\nOut below 1.18.\n— OrderBook Owl 🦉",
+     "FET/USDT", ["1.225", "1.274", "1.318"], ["1.42", "1.51", "1.63"], "1.18"),
+    ("#OP\nBids: 1.52 / 1.48\nAsks: 1.62 / 1.70\nOut below 1.41", "OP/USDT", ["1.48", "1.52"], ["1.62", "1.70"], "1.41"),
+    ("Bids for OP: 1.52 / 1.48\nAsks: 1.62 / 1.70\nOut below 1.41", "OP/USDT", ["1.48", "1.52"], ["1.62", "1.70"], "1.41"),
+])
+def test_bids_and_asks_are_a_long_call(text, symbol, entries, targets, stop):
+    parsed = parse_message(text)
+    assert parsed.kind.value == "open" and parsed.symbol == symbol and parsed.side.value == "long"
+    assert list(parsed.entries) == [Decimal(e) for e in entries]
+    assert list(parsed.targets) == [Decimal(t) for t in targets]
+    assert parsed.stop_loss == Decimal(stop)
+    assert parsed.tradable
+
+
+@pytest.mark.parametrize("text", [
+    "#SOL\nBids 180 / 175\nAsks 170 / 165\nOut above 188",  # bids under a short: never a short opened on buy orders
+    "#SOL short\nBids: 180 / 175\nTP 170\nSL 188",
+])
+def test_bids_read_as_a_shorts_entries_are_held(text):
+    parsed = parse_message(text)
+    assert not parsed.tradable
+
+
+@pytest.mark.parametrize("text", [
+    "Whales stacking bids at 92k on BTC",
+    "BTC bids 92000 thick, asks 95000",
+])
+def test_the_order_books_bids_and_asks_are_no_call(text):
+    assert parse_message(text).kind.value == "not_a_signal"

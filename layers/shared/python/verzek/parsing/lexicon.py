@@ -105,12 +105,16 @@ LABELS: list[tuple[Field, str]] = [
     (Field.ENTRY, r"(?:^|(?<=\|))[ \t]*e(?=[ \t]*:[ \t]*\$?\d|[ \t]+\$?\d[^\n|]*(?:\||$))"),
     (Field.STOP, r"(?:^|(?<=\|))[ \t]*s(?=[ \t]*:[ \t]*\$?\d)"),
     (Field.TARGETS, (r"(?:^|(?<=\|))[ \t]*t(?=[ \t]*:[ \t]*\$?\d|(?<=\|[ \t]t)[ \t]+\$?\d)|next\s+stops?(?=[ \t]*[:=]?[ \t]*\$?\d)|"
+                    # ("Asks 1.42 / 1.51 / 1.63" under the bids): the resting sell orders heading their line — the exits
+                    r"(?:^|(?<=\|))[ \t]*asks(?=[ \t]*:?[ \t]*\$?\d)|"
                     # "T1 156, T2 162": a one-letter target label with its row number, right before a price
                     r"t(?=[1-9][ \t]*[:=>]?[ \t]*\$?\d)")),
     (Field.STOP, (r"stop[\s-]*targets?|止损目标|손절\s*목표|(?:ال)?[أا]هداف\s+(?:ال)?وقف|(?:alvos?|objetivos?)\s+de\s+(?:stop|parada)|"
                  r"s-l(?=[ \t]*[:=❌]|[ \t]+\$?\d)|stop[\s-]*(?:order|level|price)|стоп[\s-]*(?:приказ|ордер|уровень|цена)|stop[\s-]*loss(?:es)?|stop[\s-]*los|stoploss|stopls|stol+[\s-]*loss|"
                  # ("Protect at 0.5760 (-4%)", "protection below 1.18"): where the position is protected — its stop
                  r"protect(?:ion)?\s+(?:at|@|below|under|above|over)(?=[ \t]*\$?\d)|"
+                 # ("Out below 1.18", "out under 0.95"): where the trade is left — its stop, heading its line
+                 r"(?:^|(?<=\|))[ \t]*out\s+(?:below|under|above|over)(?=[ \t]*:?[ \t]*\$?\d)|"
                  r"cut[\s-]*loss(?:es)?|(?:^|(?<=\|))[ \t]*cut(?=[ \t]*[:=][ \t]*\$?\d|[ \t]+(?:\|[ \t]*)?\$?\d[\d.,]*[ \t]*(?:\||$))|s\s*/\s*l|sl|stops?|invalidation|invalida[çc][ãa]o|invalidaci[óo]n|invalidazione|invalidierung|инвалидаци[яи]|invalid(?=\s+(?:if|below|under|above|over|on|when|at)(?!\w)|\s*[<>:]\s*\$?\d)|стоп[\s-]*лосс?|стоп|сл|zarar[ıi]?[\s-]*(?:durdur|kes)|"
                  r"stop[\s-]*kay[ıi]p|parada|stop\s+de\s+p[ée]rdida|c[ắa]t\s+l[ỗo]|d[ừu]ng\s+l[ỗo]|batas\s+rugi|"
                  r"وقف\s+(?:ال)?خسار[ةه]|(?:ال)?ستوب|حد\s+ضرر|استاپ(?:\s*لاس)?|止损(?:价|位)?|손절(?:가)?|정지\s*손실|"
@@ -198,6 +202,13 @@ LABELS: list[tuple[Field, str]] = [
                   r"enter(?:\s+at)?|entrada(?:s)?|punto\s+de\s+entrada|pre[çc]o\s+de\s+entrada|"
                   r"giri[şs]ler|giri[şs](?:\s+(?:fiyat[ıi]|b[öo]lgesi|aral[ıi][ğg][ıi]))?|точк[аи]\s+входа|зона\s+входа|"
                   r"цена\s+входа|зона\s+(?:набора|покупки|закупки|закупа)|входы|вход|"
+                  # ("Placing bids on FET: 1.318, 1.274", "Bids: 1.31 / 1.27"): the resting buy orders heading their prices
+                  # ("Whales stacking bids at 92k", "big bids at 1.20" are the order book's)
+                  r"(?:^|(?<=\|))[ \t]*(?:(?:placing|place|laying|setting|set)[ \t]+(?:my[ \t]+|our[ \t]+)?)?bids"
+                  r"(?=[ \t]+(?:on|for)[ \t]+[#$]?[a-z0-9]{2,15}(?:/?usdt)?[ \t]*:[ \t]*\$?\d|[ \t]*:?[ \t]*\$?\d)|"
+                  # ("Leg 1 → 2.415 (30%)", "Tranche 2: 0.318"): a numbered leg of the entry heading its line before its
+                  # price (not the market's "second leg down", "leg 2 of the rally")
+                  r"(?:^|(?<=\|))[ \t]*(?:leg|tranche)(?=[ \t]*#?[1-9][ \t]*(?:[:=@>→]|->|-[ \t])[ \t]*\$?\d)|"
                   # ("Ladder:" over "• 9.80 / • 9.55 / • 9.20", "Entry ladder: 9.80 / 9.55"): the entries' rungs
                   r"(?:^|(?<=\|))[ \t]*(?:entry[\s-]+|buy[\s-]+|dca[\s-]+)?ladder(?=[ \t]*[:=])|entry[\s-]+ladder|"
                   # ("DCA plan (split in 3):" over "• 4.35 / • 4.05 / • 3.78"): a buying plan's rungs heading their rows

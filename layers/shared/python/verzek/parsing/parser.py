@@ -2959,6 +2959,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         problems.append(sats_problem)
     if side_conflict:
         problems.append("the post names both sides")
+    if parsed.side == Side.SHORT and any(s.label is not None and re.search(r"(?i)(?<!\w)bids(?!\w)", s.label.text)
+                                         for s in levels.entry_segments):
+        # ("Bids 180 / 175 / Asks 170 / 165 / Out above 188"): bids are buy orders — no short opens on them; the
+        # levels read as a short are some other plan
+        problems.append("held for review: bids (buy orders) read as the entries of a short")
     if words_side and level_side and words_side != level_side:
         problems.append(f"side says {words_side.value} but the levels are those of a {level_side.value}")
     if words_side is None and levels.entry_segments and all(_reference_price(s) and re.search(

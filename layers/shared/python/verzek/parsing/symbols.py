@@ -230,7 +230,8 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
                 if near.kind == Kind.WORD and (near.text.lower() in _SIDE_CONNECTORS or near.text.lower() in _MARKET_WORDS)
                 or near.text == ":" and near is nxt  # ("so we take SOL: long 162.5")
                 or near.text == ")" and near is prev  # ("Posisi JUAL (short) NEAR": the side in brackets, then the coin)
-                or near.kind == Kind.SEP and near.text in "-|" and not _pair_like(tokens, i))  # ("🟢 LONG — SEI")
+                or near.kind == Kind.SEP and near.text in "-|" and not _pair_like(tokens, i)) \
+                or _after_an_entry_label(tokens, i)  # ("Placing bids on FET: 1.318, 1.274", "Entry on SOL: 180")
             if after_symbol_label:
                 bracketed = tokens[i + 2] if i + 3 < len(tokens) and nxt is not None and nxt.text == "(" \
                     and tokens[i + 3].text == ")" and tokens[i + 2].kind == Kind.WORD else None
@@ -448,6 +449,16 @@ _CLOSE_FILLERS = frozenset(["all", "the", "a", "my", "your", "our", "this", "tha
                             "неделю", "месяц", "день", "hafta", "hafta'yı", "ay", "gün", "komplett", "vollständig", "ganz",
                             # ("#SOL schließen wir jetzt", "fermons nous"): the subject after the verb, no coin
                             "wir", "ich", "nous", "noi", "we"])
+
+
+def _after_an_entry_label(tokens: list[Token], i: int) -> bool:
+    """A ticker we know between an entry label and the colon before its prices ("Placing bids on FET: 1.318",
+    "Entry on SOL: 180"): the coin the entries are for."""
+    return 2 <= i and i + 2 < len(tokens) and tokens[i].text.upper() in _KNOWN_TICKERS \
+        and tokens[i - 1].kind == Kind.WORD and tokens[i - 1].text.lower() in ("on", "for") \
+        and tokens[i - 2].kind == Kind.LABEL and tokens[i - 2].field == Field.ENTRY \
+        and tokens[i + 1].text == ":" and tokens[i + 2].kind == Kind.NUM \
+        and tokens[i - 2].line == tokens[i].line == tokens[i + 2].line
 
 
 def choose_symbol(candidates: list[SymbolCandidate], allow_bare: bool = False
