@@ -31,6 +31,7 @@ from verzek.parsing.status import (
     CLOSED_FOOTER_RE,
     CLOSED_REPORT_HEAD_RE,
     ENTRY_ADDED_RE,
+    LATER_RUNG_NOT_FILLED_RE,
     LEVERAGE_CHANGE_RE,
     LOSS_RESULT_RE,
     MONTH_NAMES,
@@ -1914,12 +1915,6 @@ _COMMA_DECIMAL_LOCALE = re.compile(
     re.IGNORECASE)
 
 
-# ("#SOL 2nd entry 130 was not reached, cancel that limit", "DCA at 130 never filled — cancel it"): one later rung of the
-# ladder did not fill — the first entry's position runs on, so the cancel is of that rung only
-_RUNG_NOT_FILLED = re.compile(r"(?<!\w)(?:(?:2nd|second|3rd|third|4th|fourth|last|next)\s+(?:entry|buy|order|limit|dca)|"
-                              r"dca(?:\s+(?:order|limit|entry))?|(?:entry|buy|order)\s*#?[2-9])(?!\w)"
-                              r"(?:\s+(?:at\s+|@\s*)?\$?\d[\d.,]*)?\s+(?:was\s+|has\s+|is\s+)?(?:still\s+)?"
-                              r"(?:not|never|didn'?t|did\s+not|wasn'?t)\s+(?:get\s+|got\s+|been\s+)?(?:reached|hit|touched|fill|filled|triggered)")
 # A closed heading whose object is a month or week of results, not a trade ("Closed March in profit", "Закрыли ноябрь в
 # плюсе", "Закрыли неделю +40%", "Cerramos marzo en verde")
 _PERIOD_CLOSED_HEAD = re.compile(
@@ -2422,7 +2417,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # "¿Movemos el SL?", "Breakeven'a taşındı mı?", "TP2 hit?": a one-sentence question is no report or command
             return _not_a_signal("a question about a trade, not a status")
         if action == UpdateAction.CANCEL_ENTRY and closing and _NEVER_FILLED.search(status_text) \
-                and not _RUNG_NOT_FILLED.search(status_text):
+                and not LATER_RUNG_NOT_FILLED_RE.search(status_text):
             # ("#SUI — entry never triggered, cancel the pending limit order. Setup invalidated."): the pending order is
             # the whole trade — cancelling it before it filled closes the call
             action = None

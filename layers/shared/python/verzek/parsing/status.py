@@ -348,18 +348,23 @@ _FOR_THOSE_NOT_IN = re.compile(
 # ("2nd entry 130 was not reached, cancel that limit", "the DCA at 130 didn't fill — cancel this order"): a later rung
 # said not filled, then cancelled (the "not" is the rung's, no denial of the cancel)
 # (said not filled: en, ru "не сработал", es "no se llenó", pt "não foi preenchida", de "nicht gefüllt", tr "dolmadı")
-_NOT_FILLED = (r"(?:(?:not|never|didn'?t|wasn'?t|weren'?t)\s+(?:get\s+|got\s+|been\s+)?(?:reached|hit|touched|fill|filled|triggered)|"
+_NOT_FILLED = (r"(?:(?:not|never|didn'?t|did\s+not|wasn'?t|weren'?t)\s+(?:get\s+|got\s+|been\s+)?(?:reached|hit|touched|fill|filled|triggered)|"
                r"не\s+(?:сработал\w*|исполн\w*|заполн\w*|активир\w*|дош[её]л\w*)|no\s+se\s+(?:llen[óo]|activ[óo]|ejecut[óo])|"
                r"n[ãa]o\s+(?:foi\s+)?(?:preenchid\w*|executad\w*|ativad\w*)|nicht\s+(?:gef[üu]llt|ausgef[üu]hrt|erreicht)|"
                r"dolmad[ıi]|ger[çc]ekle[şs]medi)")
 # ("2nd entry 130 was not reached, cancel that limit", "второй вход не сработал, отменяем его"): a later rung said not
 # filled, then cancelled (the "not" is the rung's, no denial of the cancel) — not when the first entry is said unfilled too
 # ("entry 1 and entry 2 were not reached") or the cancel's object is the whole call ("cancel the trade, we're out")
-_RUNG_UNFILLED_CANCEL = (r"(?<!1\sand\s)(?<!1\s&\s)(?<!1,\s)(?:(?:2nd|second|3rd|third|4th|fourth|last|next)\s+(?:entry|buy|order|limit|dca)|"
-                         r"dca(?:\s+(?:order|limit|entry))?|(?:entry|buy|order)\s*#?[2-9]|" + _UNFILLED_RUNGS + r")(?!\w)"
-                         r"[^\n]{0,25}?" + _NOT_FILLED + r"(?:(?!don'?t|do\s+not|not\s|never|no\s+need|не\s)[^\n]){0,20}?"
+# A later rung of the ladder ("2nd entry", "the DCA order", "entry 2", and the unfilled rungs' wording in other languages)
+_LATER_RUNG = (r"(?:(?:2nd|second|3rd|third|4th|fourth|last|next)\s+(?:entry|buy|order|limit|dca)|"
+               r"dca(?:\s+(?:order|limit|entry))?|(?:entry|buy|order)\s*#?[2-9]|" + _UNFILLED_RUNGS + r")(?!\w)")
+_RUNG_UNFILLED_CANCEL = (r"(?<!1\sand\s)(?<!1\s&\s)(?<!1,\s)" + _LATER_RUNG + r"[^\n]{0,25}?" + _NOT_FILLED + r"(?:(?!don'?t|do\s+not|not\s|never|no\s+need|не\s)[^\n]){0,20}?"
                          + _CANCEL_VERB + r"(?!\s+(?:the\s+|this\s+|that\s+|whole\s+|entire\s+)*(?:trade|signal|setup|call|position|"
                          r"everything)(?!\w))")
+# ("#SOL 2nd entry 130 was not reached", "the DCA at 130 never filled"): a later rung said not filled — the first
+# entry's position runs on, so a cancel beside it is of that rung only
+LATER_RUNG_NOT_FILLED_RE = re.compile(r"(?<!\w)" + _LATER_RUNG + r"(?:\s+(?:at\s+|@\s*)?\$?\d[\d.,]*)?\s+"
+                                      r"(?:was\s+|has\s+|is\s+)?(?:still\s+)?" + _NOT_FILLED)
 # ("#OP long: cancel the 1.588 order, only 1.612 got filled", "cancel the limit at 1.588 — 1.612 filled, rest unchanged",
 # "cancel the 0.95 bid, first entry filled"): the order cancelled is named by its price while another rung is said filled
 # or the rest kept — one rung of the ladder, the filled part runs (without that, "cancel the 1.588 order" may be the call)
@@ -1516,7 +1521,9 @@ def _cancels_one_order(line: str, match: re.Match[str], lowered: str = "") -> bo
 _THAT_ORDER_AFTER = re.compile(r"^\s+(?:(?:that|this|it|the\s+same)(?:\s+(?:one|limit|order|limit\s+order|buy\s+order|entry))?|"
                                r"(?:его|её|ее|эту\s+заявку|этот\s+ордер|esa\s+orden|esa|ese|essa\s+ordem|essa|diese\s+order|bunu|onu))(?!\w)"
                                r"(?!\s*(?:[,.]\s*)?(?:and\s+|&\s+)?(?:we'?re\s+out|we\s+are\s+out|close|exit))")
-_RUNG_NAMED = re.compile(rf"(?<!\w)(?:{_UNFILLED_RUNGS}|dca(?:\s+(?:order|limit|entry))?)(?!\w)")
+# One rung of the entries named by its place or as the averaging order ("2nd entry", "the remaining orders", "DCA order")
+_RUNG_OR_DCA = rf"(?:{_UNFILLED_RUNGS}|dca(?:\s+(?:order|limit|entry))?)"
+_RUNG_NAMED = re.compile(rf"(?<!\w){_RUNG_OR_DCA}(?!\w)")
 _PRICED_ORDER_AFTER = re.compile(r"^\s+" + _PRICED_ORDER)
 _OTHER_RUNG_FILLED_RE = re.compile(_OTHER_RUNG_FILLED)
 
@@ -1530,7 +1537,7 @@ _THOSE_IN_KEEP = re.compile(r"(?<!\w)(?:if\s+you(?:'re|\s+are)\s+(?:already\s+)?
                             r"(?:for\s+)?latecomers(?:\s+only)?|for\s+new\s+entries\s+only|(?:tp|target)\s*\d\s+(?:already\s+)?"
                             r"(?:hit|reached|done)|(?:tp|target)\s*\d\s+\w+\s+already)(?!\w)")
 # ("2nd entry 130 was not reached, cancel that limit"): one rung of the entries named before the expiry or the cancel
-_RUNG_BEFORE = re.compile(rf"(?<!\w)(?:{_UNFILLED_RUNGS}|dca(?:\s+(?:order|limit|entry))?)\s+(?:at\s+|@\s*)?(?:\$?\d[\d.,]*\s+)?"
+_RUNG_BEFORE = re.compile(rf"(?<!\w){_RUNG_OR_DCA}\s+(?:at\s+|@\s*)?(?:\$?\d[\d.,]*\s+)?"
                           r"(?:\S+\s+){0,4}$")
 
 
