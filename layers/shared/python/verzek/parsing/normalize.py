@@ -546,6 +546,27 @@ _SNAKE_KEY = re.compile(r"(?i)(?<![^\W_])(stop|take|entry|exit|tp\d?|sl|target\d
 _SUBSCRIPT_DIGITS = "₀₁₂₃₄₅₆₇₈₉"
 _SUBSCRIPT_TO_ASCII = str.maketrans(_SUBSCRIPT_DIGITS, "0123456789")
 _SUBSCRIPT_ZEROS = re.compile(r"(?<![\d.,])0[.,]0([₀₁₂₃₄₅₆₇₈₉]{1,2})(\d+)")
+_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPERSCRIPT_TO_ASCII = str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")
+# The same zero count written in brackets or as a superscript ("0.0(5)9845", "0.0{4}3512", "0.0[5]123", "0.0⁵123"):
+# right after "0.0", a count of 2-19 and the significant digits glued to it — no other number is written so
+# (not "10.0(5)", "0.0 (5)", "0.0(5%)", nor "0.0(5)12.5")
+_BRACKET_ZEROS = re.compile(r"(?<![\w.,])0[.,]0(?:\((\d{1,2})\)|\{(\d{1,2})\}|\[(\d{1,2})\]|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}))"
+                            r"(\d{1,8})(?![\d⁰¹²³⁴⁵⁶⁷⁸⁹]|[.,]\d)")
+# "0.000000⁸⁹" (an app's font pasted the significant digits as superscripts): after a written run of zeros — read
+# alone 0, no price, no exponent of it — the superscript digits are the price's own ("0.00000089")
+_SUPERSCRIPT_SIGNIFICANT = re.compile(r"(?<![\w.,])0[.,](0{2,})([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,8})(?![\d⁰¹²³⁴⁵⁶⁷⁸⁹]|[.,]\d)")
+
+
+def _bracket_zeros(match: re.Match[str]) -> str:
+    count = int(next(g for g in match.groups()[:4] if g is not None).translate(_SUPERSCRIPT_TO_ASCII))
+    return "0." + "0" * count + match.group(5) if 2 <= count <= 19 else match.group(0)
+
+
+def _superscript_significant(match: re.Match[str]) -> str:
+    return "0." + match.group(1) + match.group(2).translate(_SUPERSCRIPT_TO_ASCII)
+
+
 # "short squeeze likely", "long squeeze": a market event, not a side
 _SQUEEZE = re.compile(r"(?i)(?<!\w)(?:short|long)s?[\s-]+squeez(?:e|es|ed)(?!\w)")
 
@@ -637,6 +658,14 @@ def normalize(text: str) -> str:
     if any(ch in text for ch in _SUBSCRIPT_DIGITS):
         # "0.0₄1215" (DexScreener's notation: the subscript counts the zeros after the point) = 0.00001215
         text = _SUBSCRIPT_ZEROS.sub(lambda m: "0." + "0" * int(m.group(1).translate(_SUBSCRIPT_TO_ASCII)) + m.group(2), text)
+    if "0.0" in text or "0,0" in text:
+        # "0.0(5)9845", "0.0{4}3512", "0.0⁵123": the zero count in brackets or as a superscript; "0.000000⁸⁹": the
+        # significant digits pasted as superscripts
+        superscript = any(ch in text for ch in _SUPERSCRIPT_DIGITS)
+        if superscript or "(" in text or "{" in text or "[" in text:
+            text = _BRACKET_ZEROS.sub(_bracket_zeros, text)
+        if superscript:
+            text = _SUPERSCRIPT_SIGNIFICANT.sub(_superscript_significant, text)
     if "queez" in text:
         text = _SQUEEZE.sub(" squeeze", text)
     if "1:" in text:
