@@ -286,8 +286,9 @@ LABELS: list[tuple[Field, str]] = [
                    r"taille|quantit[ée]|quantit[àa]|wielko[śs][ćc]|ilo[śs][ćc]|kh[ốo]i\s+l[ượu][ợo]ng|jumlah|حجم|"
                    r"数量|仓位|수량|(?:profit|roi|pnl|gain|loss)(?=\s*%?\s*:)|"
                    r"allocation|риск|объ[её]м|депозит|risiko|risque|rischio|ryzyko|ризик")),
-    (Field.LONG, r"(?<![\u0e00-\u0e7f])(?:ลอง|ลองก์)(?![\u0e00-\u0e7f])|long|longs|longing|لانگ|लॉन्ग|लांग|лонг\w*|(?:(?<=附近)|(?<=左右)|(?<=市价)|(?<=现价)|(?<![^\s\d]))多(?![^\s])|buy[\s-]*long|largos|largo|alcista|لونج|لونغ|لانگ|做多|多单|开多|롱|ロング|לונג|লং"),
-    (Field.SHORT, r"(?:ชอร์ต|ชอร์ท|ช็อต|ช็อร์ต)|short|shorts|shorting|شارٹ|शॉर्ट|шорт\w*|(?:(?<=附近)|(?<=左右)|(?<=市价)|(?<=现价)|(?<![^\s\d]))空(?![^\s])|sell[\s-]*short|cortos|corto|bajista|شورت|做空|空单|开空|숏|ショート|שורט|শর্ট"),
+    # ("btc longg 67.2k", "eth shortt 3.45k": the side word typed with its last letter doubled)
+    (Field.LONG, r"(?<![\u0e00-\u0e7f])(?:ลอง|ลองก์)(?![\u0e00-\u0e7f])|long|longs|longing|longg+|لانگ|लॉन्ग|लांग|лонг\w*|(?:(?<=附近)|(?<=左右)|(?<=市价)|(?<=现价)|(?<![^\s\d]))多(?![^\s])|buy[\s-]*long|largos|largo|alcista|لونج|لونغ|لانگ|做多|多单|开多|롱|ロング|לונג|লং"),
+    (Field.SHORT, r"(?:ชอร์ต|ชอร์ท|ช็อต|ช็อร์ต)|short|shorts|shorting|shortt+|شارٹ|शॉर्ट|шорт\w*|(?:(?<=附近)|(?<=左右)|(?<=市价)|(?<=现价)|(?<![^\s\d]))空(?![^\s])|sell[\s-]*short|cortos|corto|bajista|شورت|做空|空单|开空|숏|ショート|שורט|শর্ট"),
     # Turkish "Al 3.45" / "Sat 1: 3.80" heading a line: the short imperatives, only at a line's start before a price
     # ("Acumular entre 6.90 e 7.25", "🟢 Accumulare tra 8.40 e 8.75"): accumulate, heading its line before the prices —
     # in running text ("whales accumulate BTC") it is commentary
