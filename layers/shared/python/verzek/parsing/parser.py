@@ -1732,12 +1732,14 @@ def parse_message(text: str) -> ParsedMessage:
         return _not_a_signal("a period of results closed, not a trade")
     parsed = _parse(text)
     if parsed.kind == MessageKind.OPEN and parsed.rejected and isinstance(text, str) \
-            and len(_SPACED_THOUSANDS.findall(text)) >= 2:
+            and (spaced := len(_SPACED_THOUSANDS.findall(text))):
         # Read spaces between digit groups as thousands separators only when the literal reading is rejected and
         # the joined one is a consistent trade ("Entry: 67 250 / TP: 67 900 / SL: 66 700"); "TP 585 600 615"
         # keeps its three targets because read literally it is already consistent.
         joined = _parse(_SPACED_THOUSANDS.sub(r"\1\2", text))
-        if joined.kind == MessageKind.OPEN and (not joined.rejected or _only_holds_already_there(joined, parsed)):
+        if joined.kind == MessageKind.OPEN and (
+                spaced >= 2 and (not joined.rejected or _only_holds_already_there(joined, parsed))
+                or spaced == 1 and _one_spaced_thousand_fits(joined)):
             return _replace(joined, notes=(*joined.notes, "spaces read as thousands separators"))
     if parsed.kind == MessageKind.OPEN and parsed.rejected and _AMBIGUOUS_COMMA in parsed.rejected \
             and isinstance(text, str) and _COMMA_DECIMAL_LOCALE.search(text):
@@ -1762,6 +1764,15 @@ def parse_message(text: str) -> ParsedMessage:
     if parsed.kind == MessageKind.UPDATE and parsed.update_action in _KEEPS_A_STOP_CHANGE:
         return _stop_changes_kept(parsed, normalize(text).lower())
     return parsed
+
+
+def _one_spaced_thousand_fits(joined: ParsedMessage) -> bool:
+    """("BTC short 68.45k. TP 67 800 then 66.9k. SL 69.1k"): one number with a space between its thousands, beside
+    prices written otherwise, is read joined only when the joined trade is consistent and every level of it is a
+    price in the thousands — a coin of that range, whose other levels show the size ("SOL 150 / TP 155 160" keeps two
+    targets)."""
+    levels = [*joined.entries, *joined.targets, *([joined.stop_loss] if joined.stop_loss is not None else [])]
+    return not joined.rejected and bool(joined.entries) and len(levels) >= 3 and min(levels) >= 1000
 
 
 def _only_holds_already_there(joined: ParsedMessage, literal: ParsedMessage) -> bool:
