@@ -532,6 +532,18 @@ _CYRILLIC_K = re.compile(r"(?<=\d)[кК](?!\w)")
 # is a thousand satoshis traded against a side word)
 _GLUED_SATS = re.compile(r"(?<![#$\d.,])(?!1000sats(?:[ \t]*[/-]|usdt|[ \t]+(?:long|short|buy|sell|лонг|шорт)(?!\w)))"
                          r"(\d+(?:[.,]\d+)?)(?=(?:sats|satoshis?|сатоши)(?!\w))", re.IGNORECASE)
+# (nor "1000SATS" in capitals heading its line before a target or stop word, untagged: "✅ 1000SATS TP1 0.0₃3490 reached" — no
+# price heads a status line before the label of the level it names)
+_SATS_COIN_BEFORE_LABEL = re.compile(r"(?-i:1000SATS)[ \t]+(?:tp[ \t]*\d*|sl|targets?(?:[ \t]*\d)?|entry|stop(?:[ \t-]*loss)?)(?!\w)",
+                                     re.IGNORECASE)
+
+
+def _glued_sats(match: re.Match[str]) -> str:
+    text, at = match.string, match.start()
+    if match.group(1) == "1000" and _SATS_COIN_BEFORE_LABEL.match(text, at) \
+            and not re.search(r"\w", text[text.rfind("\n", 0, at) + 1:at]):
+        return match.group(0)
+    return match.group(1) + " "
 
 
 # Telegram MarkdownV2 exports escape punctuation ("\\#AVAX", "24\\.60"); the backslash is no part of the post
@@ -717,7 +729,7 @@ def normalize(text: str) -> str:
         text = _TURKISH_SUFFIX.sub(r"\1 ", text)
     low = text.lower()  # (cheap substring checks skip the rarer rewrites below)
     if "sat" in low or "сат" in low:
-        text = _GLUED_SATS.sub(r"\1 ", text)
+        text = _GLUED_SATS.sub(_glued_sats, text)
     text = _EMOJI_STOP.sub(" SL ", _EMOJI_TARGET.sub(" TP ", text))
     out: list[str] = []
     after_letter = False

@@ -1136,6 +1136,13 @@ def _heads_a_side_line(tokens: list[Token], position: int) -> bool:
         and any(t.kind == Kind.LABEL and t.field in _SIDE_FIELDS for t in on_line)
 
 
+def _heads_post_before_target_label(tokens: list[Token], position: int) -> bool:
+    """"✅ PEPE TP1 … reached": the word is the post's first and a target's label follows it on its line."""
+    nxt = tokens[position + 1] if position + 1 < len(tokens) else None
+    return position == _first_meaningful(tokens) and nxt is not None and nxt.line == tokens[position].line \
+        and nxt.kind == Kind.LABEL and nxt.field == Field.TARGETS
+
+
 def _heads_a_side_setup_line(tokens: list[Token], position: int) -> bool:
     """"INJ long setup", "BTC short zone: …": a capitalised word heading a line whose entry label begins with the side
     word — likely the coin, but "HOT long setup", "EPIC long setup" read the same: held."""
@@ -2134,6 +2141,13 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # ("quick scalp DOGE 0.1584 sell, tp …", "【现货】BCH 买入区间 455-468"): a capitalised word after a few lower-case
             # (or CJK) words heading the post's first line, with the call's label or price right after it — likely the
             # coin; held
+            candidate, bare_heading = bare, True
+        elif bare is not None and bare_problem is None and progress and _heads_post_before_target_label(tokens, bare.position) \
+                and update_action(status_text) in (UpdateAction.MOVE_SL_BREAKEVEN, UpdateAction.NEW_STOP,
+                                                   UpdateAction.PARTIAL_CLOSE):
+            # ("✅ PEPE TP1 0.0₃3490 reached / SL moved to entry (0.0₃3412)"): a capitalised word heading the post right
+            # before the target it reports as hit, the stop then moved — the running trade's coin (read for the status
+            # below; held were it read as an open)
             candidate, bare_heading = bare, True
         elif bare is None and (lowered := _lower_case_after_side(tokens)) is not None:
             # "scalp long apt 5.12 tp 5.20 ...": a lower-case word right after the side word — likely the coin, held
