@@ -1789,6 +1789,11 @@ def _only_holds_already_there(joined: ParsedMessage, literal: ParsedMessage) -> 
     return all(r.startswith("held for review") for r in held) and held < set(literal.rejected.split("; "))
 
 
+# "long von 3.412,50", "short from 182", "лонг от 0.52": a side held from a price — the running trade's entry
+_SIDE_FROM_PRICE = re.compile(r"(?<!\w)(?:long|short|лонг|шорт|largo|corto)[ \t]+(?:from|von|ab|desde|depuis|"
+                              r"da|от|с|dari|từ|since)[ \t]*\$?$", re.IGNORECASE)
+
+
 _KEEPS_A_STOP_CHANGE = frozenset({UpdateAction.PARTIAL_CLOSE, UpdateAction.TP_HIT, UpdateAction.ENTRY_FILLED,
                                   UpdateAction.NEW_STOP})
 
@@ -2664,6 +2669,16 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # 38.40"): the only "entry" is where a part was closed, and no target is written — a partial close of the running
         # trade, not a card
         return _status(MessageKind.UPDATE, candidate, segments, UpdateAction.PARTIAL_CLOSE, notes)
+    if has_setup and not targets and candidate is not None and symbol_problem is None and len(levels.entries) == 1 \
+            and levels.stop and _SIDE_FROM_PRICE.search(status_lines[levels.entries[0].line][:levels.entries[0].start]) \
+            and (moved := update_action(status_text)) in (UpdateAction.NEW_STOP, UpdateAction.MOVE_SL_BREAKEVEN) \
+            and not update_waits(status_text, moved) and not _NEW_CALL.search(clean) \
+            and all(t.line > levels.entries[0].line or t.line == levels.entries[0].line and t.start > levels.entries[0].start
+                    for t in levels.stop):
+        # ("ETH Long von 3.412,50 👉 Stop nachziehen auf 3.440,00", "#SOL short from 182 — move the stop to 176"): the side
+        # "from" a price is the running trade's entry, and no target is written — the stop after it is moved, an update
+        # of the running trade, not a card
+        return _status(MessageKind.UPDATE, candidate, segments, moved, notes)
     if has_setup and symbol_problem is None and not _NEW_CALL.search(clean) \
             and (card_action := update_action(status_text)) in (UpdateAction.ENTRY_FILLED, UpdateAction.ADD_ENTRY) \
             and (candidate is not None or card_action == UpdateAction.ENTRY_FILLED) \
