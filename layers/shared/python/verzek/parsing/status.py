@@ -982,8 +982,17 @@ _CLOSE_PATTERN = _Gated(
     # (not "first bag sold": one part of it, the rest runs)
     r"(?<!first\s)(?<!second\s)(?<!third\s)(?<!\dst\s)(?<!\dnd\s)(?<!\drd\s)(?<!\dth\s)"
     r"(?:bag|position|holdings?|everything)\s+(?:is\s+|was\s+|now\s+)?(?:fully\s+|completely\s+|all\s+)?sold(?!\w)(?!\s+out)|"
+    # ("sold the whole spot bag", "sold my entire #BOME position": one word of which market or coin between; "sold all my
+    # #BOME", "sold all at 0.00905": all of it — not "sold all targets' worth", "sold all-time highs")
     r"(?<!\w)(?:fully|completely)\s+sold(?!\w)(?!\s+out)|sold\s+(?:the\s+|our\s+|my\s+)?(?:whole|entire|full|remaining)\s+"
-    r"(?:bag|position|holding)|sold\s+(?:everything|it\s+all)(?!\w)|"
+    r"(?:[#$]?[^\W\d_]\w{0,14}\s+)?(?:bag|position|holding)|sold\s+(?:everything|it\s+all|them\s+all)(?!\w)|"
+    r"sold\s+all\s+(?:of\s+)?(?:my|our)(?=\s+(?!\d|profits?|gains?|money|cash|funds?)\S)|"
+    # ("sold all at 0.00905", "sold the rest of the bag at 0.00905", "vendí todo", "alles verkauft", "продал всё")
+    r"sold\s+(?:all|(?:the\s+)?rest(?:\s+of\s+(?:the|my|our)\s+(?:bag|position|holding)s?)?)"
+    r"(?=\s*(?:$|[.,!:;)]|\s-|(?:at|here|now|into|@|too)(?!\w)))|"
+    r"(?<!\w)(?:vend[íi]|vendimos|vendemos|vendido|venduto)\s+(?:tod[oa]s?|tudo|tutto)(?!\w)|"
+    r"(?<!\w)(?:tudo|todo|tutto)\s+vendid[oa]|(?<!\w)alles\s+verkauft|(?<!\w)verkauf(?:e|en|t)\s+alles|(?<!\w)tout\s+vendu|"
+    r"(?<!\w)(?:продал[аи]?|продали)\s+(?:вс[её]|целиком|полностью)|(?<!\w)вс[её]\s+продал[аи]?|"
     # "#ARB 청산하세요" (close it), "#DOT رو ببندید" (close DOT), "#XLM 损切りになりました" (stopped out), "sol stopado" (pt:
     # stopped out)
     r"청산\s*(?:하세요|해\s*주세요|합니다|했습니다|하겠습니다)|(?<!\w)(?:ببندید|ببندین|می\s*بندیم|میبندیم)(?!\w)|"
