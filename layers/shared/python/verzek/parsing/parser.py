@@ -2377,6 +2377,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         if (action or closing) and _NOT_OURS.search(status_text):
             # "Stopped out of my personal #ETH spot bag, not a signal": the writer's own trade, said to be no call
             return _not_a_signal("a status of a trade the post says is no signal")
+        if (action or closing) and candidate is None and _STANDING_RULE.search(status_text):
+            # ("📌 READ BEFORE TRADING / • TP1 hit = SL to entry, always / • 1R = max 1% per call"): the channel's standing
+            # rules, naming no coin — how every trade is managed, no change of the replied-to one
+            return _not_a_signal("a standing rule of the channel, not a change of a trade")
         if action in (UpdateAction.NEW_STOP, UpdateAction.MOVE_SL_BREAKEVEN, UpdateAction.PARTIAL_CLOSE) \
                 and (lx.EXAMPLE_RE.search(without_reader_conditions(clean)) or _TIP.search(status_text) or _LESSON.search(status_text)
                      or _EXPLAINED.search(status_text) or _MAXIM.search(status_text)):
@@ -3864,6 +3868,19 @@ _MAXIM = re.compile(r"(?<!\w)(?:golden\s+rule|rule\s+of\s+thumb|(?:first|basic|m
                     r"золот\w*\s+правил\w*|alt[ıi]n\s+kural\w*|regla\s+de\s+oro|regra\s+de\s+ouro|goldene\s+regel|"
                     r"r[èe]gle\s+d'or|regola\s+d'oro|z[łl]ot\w*\s+zasad\w*|quy\s+t[ắa]c\s+v[àa]ng|aturan\s+emas|"
                     r"(?:ال)?قاعدة\s+(?:ال)?ذهبية|قانون\s+طلایی)(?!\w)|黄金法则|황금\s*(?:률|법칙)")
+# A channel's standing rule, not a change of one trade ("TP1 hit = SL to entry, always", "SL to BE after TP1 — every
+# time", "We always move the stop to entry after TP1", "Rule: close half at TP1", "📌 READ BEFORE TRADING"); "SL to
+# entry, as always" or "as we always do" is a change made now, the habit only its reason
+_STANDING_RULE = re.compile(
+    r"[,—–-][ \t]*(?:always|every\s+(?:single\s+)?(?:time|call|trade)|no\s+exceptions?|всегда|без\s+исключений|siempre|"
+    r"sempre|toujours|immer|her\s+zaman)[ \t]*[!.]?[ \t]*(?:$|\n)|"
+    r"(?<!\w)(?<!as\s)(?<!like\s)(?:we|i)\s+(?:always|never)\s+(?:move|take|close|put|set|book|secure|cut|trail|lock)\w*|"
+    r"(?<!\w)(?<!как\s)мы\s+всегда\s+(?:переносим|ставим|фиксируем|закрываем|двигаем)|"
+    r"(?<!\w)(?<!como\s)(?:siempre|sempre)\s+(?:movemos|tomamos|cerramos|fechamos|colocamos|ponemos)(?!\w)|"
+    r"(?m:^\W*(?:(?:our|channel|house|trading|vip|the)\s+)?rules?\s*(?:#?\d+\s*)?[:—–-])|"
+    r"(?<!\w)(?:read\s+(?:this\s+)?before\s+(?:trading|you\s+trade|following)|how\s+(?:we|this\s+channel)\s+trades?|"
+    r"channel\s+rules|house\s+rules|our\s+rules|trading\s+rules|(?:правила|regras|reglas)\s+(?:канала|do\s+canal|del\s+canal))(?!\w)",
+    re.IGNORECASE)
 # ("Trailing stop explained: the stop moves up as the price rises. #education")
 _EXPLAINED = re.compile(r"(?<!\w)(?:explained|explainer|#?education(?:al)?|for\s+beginners|beginner'?s\s+guide)(?!\w)")
 # ("Update 2.1.3 / 📚 Lesson 4: set your stop where the idea is wrong"): a numbered lesson on a line of its own
