@@ -2360,7 +2360,9 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         if (action or closing) and recap_heading(clean):
             # "Titanium ST3 – Resumo 04/12 / Sinais hoje: 7 … alvos atingidos 5/7": a channel's summary, no trade's status
             return _not_a_signal("a results post about past trades")
-        if (action or closing) and (_OTHERS_RESULT.search(status_text)
+        if (action or closing) and (_OTHERS_RESULT.search(status_text) or _MEMBER_RESULT.search(status_text)
+                                    # (the normalised text drops "@handles": the member's is read in the post as written)
+                                    or "@" in text and _MEMBER_RESULT.search(text)
                                     or "screenshot" in status_text  # (a cheap gate: most posts name none)
                                     and (shot := _MEMBER_SCREENSHOT.search(status_text)) is not None
                                     and not is_close(status_text[:shot.start()] + "\n" + status_text[shot.end():], coin_names)
@@ -3727,6 +3729,17 @@ _OTHERS_RESULT = re.compile(r"(?<!\w)(?:members|subscribers|students|clients|fol
                             # ("#SHIB whale sold 50% of his bag"): someone else's trade
                             r"(?:a\s+|one\s+)?whales?|traders|investors|insiders|funds?|retail|someone|somebody)"
                             r"\s+(?:\w+\s+)?(?:closed|booked|banked|made|took|secured|caught|hit|sold|dumped|bought|added)(?!\w)")
+# A member's result shown ("📸 member results 🔥 / @joao_trader made +$1,240 on our SOL call", "Client wins: @ana banked
+# 38% on #ETH", "Resultados de los miembros", "@ivan заработал 500$ на нашем сигнале"): what a reader did with a call
+# — no status of the follower's trade ("we made +40% on our SOL call" is the channel's own, not matched)
+_MEMBER_RESULT = re.compile(
+    r"(?<!\w)(?:members?'?s?|clients?'?s?|students?'?s?|subscribers?'?s?|community|followers?'?s?)\s+(?:results?|wins?|"
+    r"profits?|gains?|pnls?|screens?)(?!\w)|(?:results?|wins?|profits?)\s+(?:from|of|by)\s+(?:our\s+)?(?:members|clients|"
+    r"students|subscribers|community)(?!\w)|resultados?\s+d[eo]s?\s+(?:l[oa]s\s+|nuestr[oa]s\s+|nossos\s+)?(?:miembros|"
+    r"membros|alumnos|alunos)|результат\w*\s+(?:наших\s+)?(?:подписчик|участник|учени)\w*|"
+    r"(?<![\w@])@\w{3,}\s+(?:just\s+|also\s+)?(?:made|banked|earned|netted|pocketed|printed|bagged|booked|secured|took|caught|"
+    r"closed|заработал\w*|ganh?ou|gan[óo]|kazand[ıi])\s+(?:a\s+|an?\s+extra\s+)?[+]?[$€£]?\s?\d",
+    re.IGNORECASE)
 _ADVERT = re.compile(r"(?<!\w)(?:join\s+(?:our\s+)?(?:vip|premium|us|now|the\s+(?:vip|premium))|want\s+the\s+next|subscribe|"
                      r"link\s+in\s+(?:bio|description)|(?:dm|message)\s+(?:me|us|@\w+)\s+(?:to|for)\s+(?:join|access|vip)|"
                      # "Únete ahora, plazas limitadas", "Junte-se ao VIP", "Rejoignez le VIP", "Присоединяйтесь", "VIP'e katıl"
