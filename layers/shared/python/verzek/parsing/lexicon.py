@@ -776,6 +776,17 @@ NO_TRADE_YET_RE = re.compile(
     re.IGNORECASE)
 
 
+# "No new calls before NY open", "no new trades until the CPI print", "Sem novas calls até a abertura de NY", "Новых
+# сигналов до открытия США не будет": nothing new is called until later — the words "calls", "trades" there name no trade
+NO_NEW_CALLS_RE = re.compile(
+    r"(?<!\w)(?:no\s+(?:new\s+)?(?:calls?|trades?|signals?|entries|positions?|setups?)\s+(?:before|until|till|til|today|"
+    r"tonight|for\s+now|yet|this\s+(?:weekend|morning|evening|session)|at\s+the\s+moment|right\s+now)|"
+    r"sem\s+(?:novas?\s+)?(?:calls?|entradas?|opera[çc][õo]es|sinais)\s+(?:at[ée]|antes|hoje|por\s+enquanto)|"
+    r"sin\s+(?:nuevas?\s+)?(?:se[ñn]ales|entradas|operaciones)\s+(?:hasta|antes|hoy|por\s+ahora)|"
+    r"новых\s+(?:сигналов|сделок|входов)\s+(?:пока\s+|сегодня\s+|до\s+[^\n.]{1,30}?)?не\s+будет)(?!\w)[^\n.!]*",
+    re.IGNORECASE)
+
+
 # Only an explicit recap word turns a "closed +45%" post into a results post: "#SOL closed at TP2 +45% from
 # yesterday's signal" still closes the trade for whoever holds it.
 # A post headed as a results report ("Monthly results: #BNB long ... hit all targets +12%"): a look back.

@@ -2691,9 +2691,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # of 3.40K": a channel's how-it-works post; its words about changes and its example levels change no trade
         return _not_a_signal("a lesson or example about trading words, not a call or status")
     if candidate is not None and restates and not (entries or targets or stop) and update_action(status_text) is None \
-            and not speaks_of_a_trade(status_text.replace(candidate.base.lower(), " ")):
+            and not speaks_of_a_trade(lx.NO_NEW_CALLS_RE.sub(" ", status_text.replace(candidate.base.lower(), " "))):
         # "$SOLUSDT Update: 4H / Expecting Solana to stay bullish …", "#BTC CME gap still open. Careful with longs": an
-        # update heading (or "still open") over market talk — no level, order or call of a trade named
+        # update heading (or "still open") over market talk — no level, order or call of a trade named ("BTC chopping
+        # between 95.9k and 97.4k since yesterday … No new calls before NY open": saying nothing new is called names none)
         return _not_a_signal("market talk under an update heading, no trade named")
     if candidate is not None and restates and update_action(status_text) is None \
             and (lx.NO_TRADE_YET_RE.search(clean) or lx.FUTURE_OPEN_RE.search(clean) and lx.CONDITIONAL_ENTRY_RE.search(clean)):
