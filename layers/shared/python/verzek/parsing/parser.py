@@ -5110,8 +5110,33 @@ def _status(kind: MessageKind, candidate: SymbolCandidate | None, segments: list
                          new_stop=new_stop if new_stop is not None and new_stop > 0 else None, notes=tuple(notes))
 
 
+# The other side a close hands over to ("Closing #AVAX short … Flipping LONG, card below", "close the long and reverse
+# to short", "Закрываем шорт, переворачиваемся в лонг", "cerramos el short, giramos a long"): the next trade's side
+_FLIP_TO_SIDE = re.compile(r"(?<!\w)(?:flip(?:ping|ped|s)?|revers(?:e|es|ing|ed)|switch(?:ing|ed)?|turn(?:ing)?)\s+(?:it\s+)?"
+                           r"(?:to\s+|into\s+|(?:the\s+)?(?:position\s+)?to\s+)?(?:a\s+)?(?:long|short)(?!\w)|"
+                           r"переворачива\w*\s+(?:в\s+)?(?:лонг|шорт)|разворачива\w*\s+(?:в\s+)?(?:лонг|шорт)|"
+                           r"(?:giramos|giro|damos\s+la\s+vuelta|virando|viramos)\s+(?:a\s+|para\s+)?(?:long|short)(?!\w)")
+_SIDE_WORD = re.compile(r"(?<!\w)(?:(long|лонг\w*)|(short|шорт\w*))(?!\w)")
+
+
+def _closed_side_beside_a_flip(status_text: str) -> Side | None:
+    """The side of the position a close ends when the post also flips to the other side: the one side word left once
+    the flip's words are set aside."""
+    rest = _FLIP_TO_SIDE.sub(" ", status_text)
+    found = {Side.LONG if m.group(1) else Side.SHORT for m in _SIDE_WORD.finditer(rest)}
+    return found.pop() if len(found) == 1 else None
+
+
 def _close_of(target: SymbolCandidate | None, segments: list[Segment], status_text: str, notes: list[str]) -> ParsedMessage:
     closed = _status(MessageKind.CLOSE, target, segments, close_action(status_text), notes)
+    if ("flip" in status_text or "revers" in status_text or "switch" in status_text
+                                or "turn" in status_text or "перевор" in status_text or "развор" in status_text
+                                or "gir" in status_text or "vira" in status_text or "vuelta" in status_text) \
+            and _FLIP_TO_SIDE.search(status_text):
+        # ("✋ Closing #AVAX short here at 41.05 … Flipping LONG, card below 👇"): the side closed is the one named
+        # apart from the flip — the long comes in its own card ("#BTC closed, flipping long": the long is the next
+        # trade's, the side closed is not written)
+        closed = _replace(closed, side=_closed_side_beside_a_flip(status_text))
     if closed.side is None and target is not None and (side := side_after_pair(status_text, target.base.lower())
                                                        or side_field(status_text)):
         # ("Close SEIUSDT buy", "AVAXUSDT BUY / … / Trade Closed ✅": the buy/sell word after the pair is the side of
