@@ -924,6 +924,12 @@ RESTATE_RE = re.compile(
     r"noch\s+(?:g[üu]ltig|aktiv)|rappel|toujours\s+(?:valable|valide|actif)|promemoria|ancora\s+(?:valid[oa]|attiv[oa])|"
     r"przypomnienie|nadal\s+(?:aktualn\w*|wa[żz]n\w*)|"
     r"(?:rest|everything\s+else|all\s+else)\s+(?:of\s+the\s+(?:plan|setup|levels?|signal)\s+)?(?:stays?|remains?|is\s+unchanged)|"
+    # ("🤦 forgot the entry on Call #113 — #APT entry 9.98 - 10.10, rest same", "forgot to add the SL: 4.12", "esqueci a
+    # entrada", "olvidé el stop", "забыл указать вход"): a level the call already out left out, supplied — the same trade
+    r"(?:rest|everything\s+else|all\s+else)\s+(?:is\s+|stays?\s+|remains?\s+)?(?:the\s+)?(?:same|unchanged)(?!\w)|"
+    r"(?<!\w)forgot\s+(?:to\s+(?:add|post|write|include|mention|put)\s+)?(?:the\s+)?(?:entry|entries|sl|stop(?:[\s-]*loss)?|"
+    r"targets?|tps?|levels?|leverage)(?!\w)|esqueci\s+(?:de\s+(?:colocar|postar)\s+)?(?:a\s+|o\s+)?(?:entrada|stop|alvos?)|"
+    r"olvid[ée]\s+(?:poner\s+)?(?:la\s+|el\s+|los\s+)?(?:entrada|stop|objetivos?)|забыл\w*\s+(?:указать\s+|добавить\s+)?(?:вход|стоп|цел\w+)|"
     r"se\s+mantienen|obnovil\w*|обновили|ajuste\s+en\s+#|"
     r"(?:entry|zone|levels?)\s+(?:\w+\s+){0,2}moved\s+to|stays?\s+as\s+(?:posted|before|is)|"
     r"(?:targets?|tps?|sl|stop|stops|levels?)\b[^\n]{0,40}?\b(?:remain|stay)s?(?:\s+(?:the\s+same|as\s+\w+))?[.!]?\s*$|"
