@@ -777,6 +777,17 @@ NO_TRADE_YET_RE = re.compile(
     re.IGNORECASE)
 
 
+# "No new calls before NY open", "no new trades until the CPI print", "Sem novas calls até a abertura de NY", "Новых
+# сигналов до открытия США не будет": nothing new is called until later — the words "calls", "trades" there name no trade
+NO_NEW_CALLS_RE = re.compile(
+    r"(?<!\w)(?:no\s+(?:new\s+)?(?:calls?|trades?|signals?|entries|positions?|setups?)\s+(?:before|until|till|til|today|"
+    r"tonight|for\s+now|yet|this\s+(?:weekend|morning|evening|session)|at\s+the\s+moment|right\s+now)|"
+    r"sem\s+(?:novas?\s+)?(?:calls?|entradas?|opera[çc][õo]es|sinais)\s+(?:at[ée]|antes|hoje|por\s+enquanto)|"
+    r"sin\s+(?:nuevas?\s+)?(?:se[ñn]ales|entradas|operaciones)\s+(?:hasta|antes|hoy|por\s+ahora)|"
+    r"новых\s+(?:сигналов|сделок|входов)\s+(?:пока\s+|сегодня\s+|до\s+[^\n.]{1,30}?)?не\s+будет)(?!\w)[^\n.!]*",
+    re.IGNORECASE)
+
+
 # Only an explicit recap word turns a "closed +45%" post into a results post: "#SOL closed at TP2 +45% from
 # yesterday's signal" still closes the trade for whoever holds it.
 # A post headed as a results report ("Monthly results: #BNB long ... hit all targets +12%"): a look back.
@@ -914,6 +925,12 @@ RESTATE_RE = re.compile(
     r"noch\s+(?:g[üu]ltig|aktiv)|rappel|toujours\s+(?:valable|valide|actif)|promemoria|ancora\s+(?:valid[oa]|attiv[oa])|"
     r"przypomnienie|nadal\s+(?:aktualn\w*|wa[żz]n\w*)|"
     r"(?:rest|everything\s+else|all\s+else)\s+(?:of\s+the\s+(?:plan|setup|levels?|signal)\s+)?(?:stays?|remains?|is\s+unchanged)|"
+    # ("🤦 forgot the entry on Call #113 — #APT entry 9.98 - 10.10, rest same", "forgot to add the SL: 4.12", "esqueci a
+    # entrada", "olvidé el stop", "забыл указать вход"): a level the call already out left out, supplied — the same trade
+    r"(?:rest|everything\s+else|all\s+else)\s+(?:is\s+|stays?\s+|remains?\s+)?(?:the\s+)?(?:same|unchanged)(?!\w)|"
+    r"(?<!\w)forgot\s+(?:to\s+(?:add|post|write|include|mention|put)\s+)?(?:the\s+)?(?:entry|entries|sl|stop(?:[\s-]*loss)?|"
+    r"targets?|tps?|levels?|leverage)(?!\w)|esqueci\s+(?:de\s+(?:colocar|postar)\s+)?(?:a\s+|o\s+)?(?:entrada|stop|alvos?)|"
+    r"olvid[ée]\s+(?:poner\s+)?(?:la\s+|el\s+|los\s+)?(?:entrada|stop|objetivos?)|забыл\w*\s+(?:указать\s+|добавить\s+)?(?:вход|стоп|цел\w+)|"
     r"se\s+mantienen|obnovil\w*|обновили|ajuste\s+en\s+#|"
     r"(?:entry|zone|levels?)\s+(?:\w+\s+){0,2}moved\s+to|stays?\s+as\s+(?:posted|before|is)|"
     r"(?:targets?|tps?|sl|stop|stops|levels?)\b[^\n]{0,40}?\b(?:remain|stay)s?(?:\s+(?:the\s+same|as\s+\w+))?[.!]?\s*$|"

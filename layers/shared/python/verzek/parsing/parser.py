@@ -2390,7 +2390,9 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         if (action or closing) and recap_heading(clean):
             # "Titanium ST3 – Resumo 04/12 / Sinais hoje: 7 … alvos atingidos 5/7": a channel's summary, no trade's status
             return _not_a_signal("a results post about past trades")
-        if (action or closing) and (_OTHERS_RESULT.search(status_text)
+        if (action or closing) and (_OTHERS_RESULT.search(status_text) or _MEMBER_RESULT.search(status_text)
+                                    # (the normalised text drops "@handles": the member's is read in the post as written)
+                                    or "@" in text and _MEMBER_RESULT.search(text)
                                     or "screenshot" in status_text  # (a cheap gate: most posts name none)
                                     and (shot := _MEMBER_SCREENSHOT.search(status_text)) is not None
                                     and not is_close(status_text[:shot.start()] + "\n" + status_text[shot.end():], coin_names)
@@ -2407,6 +2409,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         if (action or closing) and _NOT_OURS.search(status_text):
             # "Stopped out of my personal #ETH spot bag, not a signal": the writer's own trade, said to be no call
             return _not_a_signal("a status of a trade the post says is no signal")
+        if (action or closing) and candidate is None and _STANDING_RULE.search(status_text):
+            # ("📌 READ BEFORE TRADING / • TP1 hit = SL to entry, always / • 1R = max 1% per call"): the channel's standing
+            # rules, naming no coin — how every trade is managed, no change of the replied-to one
+            return _not_a_signal("a standing rule of the channel, not a change of a trade")
         if action in (UpdateAction.NEW_STOP, UpdateAction.MOVE_SL_BREAKEVEN, UpdateAction.PARTIAL_CLOSE) \
                 and (lx.EXAMPLE_RE.search(without_reader_conditions(clean)) or _TIP.search(status_text) or _LESSON.search(status_text)
                      or _EXPLAINED.search(status_text) or _MAXIM.search(status_text)):
@@ -2725,9 +2731,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # of 3.40K": a channel's how-it-works post; its words about changes and its example levels change no trade
         return _not_a_signal("a lesson or example about trading words, not a call or status")
     if candidate is not None and restates and not (entries or targets or stop) and update_action(status_text) is None \
-            and not speaks_of_a_trade(status_text.replace(candidate.base.lower(), " ")):
+            and not speaks_of_a_trade(lx.NO_NEW_CALLS_RE.sub(" ", status_text.replace(candidate.base.lower(), " "))):
         # "$SOLUSDT Update: 4H / Expecting Solana to stay bullish …", "#BTC CME gap still open. Careful with longs": an
-        # update heading (or "still open") over market talk — no level, order or call of a trade named
+        # update heading (or "still open") over market talk — no level, order or call of a trade named ("BTC chopping
+        # between 95.9k and 97.4k since yesterday … No new calls before NY open": saying nothing new is called names none)
         return _not_a_signal("market talk under an update heading, no trade named")
     if candidate is not None and restates and update_action(status_text) is None \
             and (lx.NO_TRADE_YET_RE.search(clean) or lx.FUTURE_OPEN_RE.search(clean) and lx.CONDITIONAL_ENTRY_RE.search(clean)):
@@ -3763,6 +3770,17 @@ _OTHERS_RESULT = re.compile(r"(?<!\w)(?:members|subscribers|students|clients|fol
                             # ("#SHIB whale sold 50% of his bag"): someone else's trade
                             r"(?:a\s+|one\s+)?whales?|traders|investors|insiders|funds?|retail|someone|somebody)"
                             r"\s+(?:\w+\s+)?(?:closed|booked|banked|made|took|secured|caught|hit|sold|dumped|bought|added)(?!\w)")
+# A member's result shown ("📸 member results 🔥 / @joao_trader made +$1,240 on our SOL call", "Client wins: @ana banked
+# 38% on #ETH", "Resultados de los miembros", "@ivan заработал 500$ на нашем сигнале"): what a reader did with a call
+# — no status of the follower's trade ("we made +40% on our SOL call" is the channel's own, not matched)
+_MEMBER_RESULT = re.compile(
+    r"(?<!\w)(?:members?'?s?|clients?'?s?|students?'?s?|subscribers?'?s?|community|followers?'?s?)\s+(?:results?|wins?|"
+    r"profits?|gains?|pnls?|screens?)(?!\w)|(?:results?|wins?|profits?)\s+(?:from|of|by)\s+(?:our\s+)?(?:members|clients|"
+    r"students|subscribers|community)(?!\w)|resultados?\s+d[eo]s?\s+(?:l[oa]s\s+|nuestr[oa]s\s+|nossos\s+)?(?:miembros|"
+    r"membros|alumnos|alunos)|результат\w*\s+(?:наших\s+)?(?:подписчик|участник|учени)\w*|"
+    r"(?<![\w@])@\w{3,}\s+(?:just\s+|also\s+)?(?:made|banked|earned|netted|pocketed|printed|bagged|booked|secured|took|caught|"
+    r"closed|заработал\w*|ganh?ou|gan[óo]|kazand[ıi])\s+(?:a\s+|an?\s+extra\s+)?[+]?[$€£]?\s?\d",
+    re.IGNORECASE)
 _ADVERT = re.compile(r"(?<!\w)(?:join\s+(?:our\s+)?(?:vip|premium|us|now|the\s+(?:vip|premium))|want\s+the\s+next|subscribe|"
                      r"link\s+in\s+(?:bio|description)|(?:dm|message)\s+(?:me|us|@\w+)\s+(?:to|for)\s+(?:join|access|vip)|"
                      # "Únete ahora, plazas limitadas", "Junte-se ao VIP", "Rejoignez le VIP", "Присоединяйтесь", "VIP'e katıl"
@@ -3904,6 +3922,19 @@ _MAXIM = re.compile(r"(?<!\w)(?:golden\s+rule|rule\s+of\s+thumb|(?:first|basic|m
                     r"золот\w*\s+правил\w*|alt[ıi]n\s+kural\w*|regla\s+de\s+oro|regra\s+de\s+ouro|goldene\s+regel|"
                     r"r[èe]gle\s+d'or|regola\s+d'oro|z[łl]ot\w*\s+zasad\w*|quy\s+t[ắa]c\s+v[àa]ng|aturan\s+emas|"
                     r"(?:ال)?قاعدة\s+(?:ال)?ذهبية|قانون\s+طلایی)(?!\w)|黄金法则|황금\s*(?:률|법칙)")
+# A channel's standing rule, not a change of one trade ("TP1 hit = SL to entry, always", "SL to BE after TP1 — every
+# time", "We always move the stop to entry after TP1", "Rule: close half at TP1", "📌 READ BEFORE TRADING"); "SL to
+# entry, as always" or "as we always do" is a change made now, the habit only its reason
+_STANDING_RULE = re.compile(
+    r"[,—–-][ \t]*(?:always|every\s+(?:single\s+)?(?:time|call|trade)|no\s+exceptions?|всегда|без\s+исключений|siempre|"
+    r"sempre|toujours|immer|her\s+zaman)[ \t]*[!.]?[ \t]*(?:$|\n)|"
+    r"(?<!\w)(?<!as\s)(?<!like\s)(?:we|i)\s+(?:always|never)\s+(?:move|take|close|put|set|book|secure|cut|trail|lock)\w*|"
+    r"(?<!\w)(?<!как\s)мы\s+всегда\s+(?:переносим|ставим|фиксируем|закрываем|двигаем)|"
+    r"(?<!\w)(?<!como\s)(?:siempre|sempre)\s+(?:movemos|tomamos|cerramos|fechamos|colocamos|ponemos)(?!\w)|"
+    r"(?m:^\W*(?:(?:our|channel|house|trading|vip|the)\s+)?rules?\s*(?:#?\d+\s*)?[:—–-])|"
+    r"(?<!\w)(?:read\s+(?:this\s+)?before\s+(?:trading|you\s+trade|following)|how\s+(?:we|this\s+channel)\s+trades?|"
+    r"channel\s+rules|house\s+rules|our\s+rules|trading\s+rules|(?:правила|regras|reglas)\s+(?:канала|do\s+canal|del\s+canal))(?!\w)",
+    re.IGNORECASE)
 # ("Trailing stop explained: the stop moves up as the price rises. #education")
 _EXPLAINED = re.compile(r"(?<!\w)(?:explained|explainer|#?education(?:al)?|for\s+beginners|beginner'?s\s+guide)(?!\w)")
 # ("Update 2.1.3 / 📚 Lesson 4: set your stop where the idea is wrong"): a numbered lesson on a line of its own
@@ -5119,8 +5150,33 @@ def _status(kind: MessageKind, candidate: SymbolCandidate | None, segments: list
                          new_stop=new_stop if new_stop is not None and new_stop > 0 else None, notes=tuple(notes))
 
 
+# The other side a close hands over to ("Closing #AVAX short … Flipping LONG, card below", "close the long and reverse
+# to short", "Закрываем шорт, переворачиваемся в лонг", "cerramos el short, giramos a long"): the next trade's side
+_FLIP_TO_SIDE = re.compile(r"(?<!\w)(?:flip(?:ping|ped|s)?|revers(?:e|es|ing|ed)|switch(?:ing|ed)?|turn(?:ing)?)\s+(?:it\s+)?"
+                           r"(?:to\s+|into\s+|(?:the\s+)?(?:position\s+)?to\s+)?(?:a\s+)?(?:long|short)(?!\w)|"
+                           r"переворачива\w*\s+(?:в\s+)?(?:лонг|шорт)|разворачива\w*\s+(?:в\s+)?(?:лонг|шорт)|"
+                           r"(?:giramos|giro|damos\s+la\s+vuelta|virando|viramos)\s+(?:a\s+|para\s+)?(?:long|short)(?!\w)")
+_SIDE_WORD = re.compile(r"(?<!\w)(?:(long|лонг\w*)|(short|шорт\w*))(?!\w)")
+
+
+def _closed_side_beside_a_flip(status_text: str) -> Side | None:
+    """The side of the position a close ends when the post also flips to the other side: the one side word left once
+    the flip's words are set aside."""
+    rest = _FLIP_TO_SIDE.sub(" ", status_text)
+    found = {Side.LONG if m.group(1) else Side.SHORT for m in _SIDE_WORD.finditer(rest)}
+    return found.pop() if len(found) == 1 else None
+
+
 def _close_of(target: SymbolCandidate | None, segments: list[Segment], status_text: str, notes: list[str]) -> ParsedMessage:
     closed = _status(MessageKind.CLOSE, target, segments, close_action(status_text), notes)
+    if ("flip" in status_text or "revers" in status_text or "switch" in status_text
+                                or "turn" in status_text or "перевор" in status_text or "развор" in status_text
+                                or "gir" in status_text or "vira" in status_text or "vuelta" in status_text) \
+            and _FLIP_TO_SIDE.search(status_text):
+        # ("✋ Closing #AVAX short here at 41.05 … Flipping LONG, card below 👇"): the side closed is the one named
+        # apart from the flip — the long comes in its own card ("#BTC closed, flipping long": the long is the next
+        # trade's, the side closed is not written)
+        closed = _replace(closed, side=_closed_side_beside_a_flip(status_text))
     if closed.side is None and target is not None and (side := side_after_pair(status_text, target.base.lower())
                                                        or side_field(status_text)):
         # ("Close SEIUSDT buy", "AVAXUSDT BUY / … / Trade Closed ✅": the buy/sell word after the pair is the side of

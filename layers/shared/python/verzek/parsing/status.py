@@ -151,6 +151,12 @@ _ENTRY_FILLED_PAIR = (# ("#NEAR: 5.20 and 5.05 both filled, avg 5.12", "both ent
                       r"(?:both|all)\s+(?:got\s+|were\s+|are\s+)?filled(?!\w)|"
                       r"(?<!\w)both\s+(?:entries|entry\s+orders|bids|buys|limits|legs|rungs)\s+(?:got\s+|were\s+|are\s+|have\s+been\s+)?"
                       r"(?:filled|executed|triggered)(?!\w)|"
+                      # ("↪️ replying to Call #102: zone fully filled ✅", "Zone filled, avg 0.8231", "our zone got filled"): the
+                      # call's entry zone, heading its clause or the post's own — a gap or FVG zone of the chart is market talk
+                      r"(?:(?<![^\n:—–-])|(?<=[:—–-][ \t])|(?<!\w)(?:our|the\s+call'?s|the\s+entry)[ \t]+|(?<!\w)[#$][a-z0-9]{2,15}[ \t:—–-]+)[ \t]*"
+                      r"(?:buy[ \t]+)?zone[ \t]+"
+                      r"(?:is[ \t]+|was[ \t]+|got[ \t]+|has[ \t]+been[ \t]+)?(?:now[ \t]+)?(?:fully[ \t]+|completely[ \t]+|all[ \t]+)?"
+                      r"(?:filled|executed)(?!\w)|"
                       rf"{_ENTRY_WORD}(?:[ \t]+{_NO_NEGATION}(?:[^\s,.;!?]+|\$?\d[\d.,]*\d)){{0,2}}?[ \t]*{_FILLED_VERB}|"
                       rf"{_FILLED_VERB}(?:[ \t]+(?:the|el|la|o|a|le|il))?[ \t]+{_ENTRY_WORD}|"
                       # ("Entrée atteinte", "Einstieg erreicht", "Entry tercapai", "Ingresso raggiunto"): a "reached" word

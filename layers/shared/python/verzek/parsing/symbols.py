@@ -28,6 +28,8 @@ NEVER_A_BASE = frozenset(
     ["FDUSD", "USDT", "USDC", "BUSD", "TUSD", "USD", "EUR", "TRY",
      "LONG", "SHORT", "BUY", "SELL", "ENTRY", "ENTRIES", "TP", "TPS", "SL", "STOP", "STOPLOSS", "TARGET", "TARGETS",
      "LEVERAGE", "LEV", "CROSS", "ISOLATED", "SPOT", "FUTURE", "FUTURES", "PAIR", "COIN", "SIGNAL", "VIP"])
+# ("#1xx", "#2XX", "#10x"): a number whose last digits are written as x — a placeholder of a call's number
+_NUMBER_PLACEHOLDER_RE = re.compile(r"\d{1,4}[xX]{1,3}")
 _BASE_RE = re.compile(r"^(?=.*[A-Z])[A-Z0-9]{2,15}$")
 _PAIR_SPLIT_RE = re.compile(r"^[#$]?(?P<base>\w+?)\s?[/|_-]\s?(?P<quote>[A-Za-z]+)(?P<suffix>\.p|:usdt|:usdc|-?perp)?$",
                             re.IGNORECASE)
@@ -110,6 +112,8 @@ def _coin(word: str, rank: int, position: int, allow_glued: bool = True) -> Symb
         return None
     if raw[:1].isdigit() and (sum(ch.isalpha() for ch in raw) < 2 or re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", raw, re.IGNORECASE)):
         return None  # "1R", "2R", "3D": multiples and counts; digit-led coins have a name ("1INCH", "1000PEPE")
+    if _NUMBER_PLACEHOLDER_RE.fullmatch(raw):
+        return None  # ("Call #1xx", "Signal #2XX", "Trade #10x"): a call's number with its digits left out, no coin
     base, quote = split_glued(raw) if allow_glued else (_ALIASES.get(raw.upper(), raw.upper()), None)
     if quote is not None and (m := _EXCHANGE_PREFIX.match(base)) and len(base) - m.end() >= 2:
         base = base[m.end():]  # "BYBITETHUSDT.P": TradingView's "BYBIT:ETHUSDT.P" with its colon lost

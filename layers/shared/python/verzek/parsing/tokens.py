@@ -45,7 +45,9 @@ _TOKEN_RE = re.compile(
     # "(3.5R)", "2R": reward multiples, never prices
     r"|(?P<rmult>(?<![\w.,])\d{1,2}(?:[.,]\d{1,2})?[rR](?!\w))"
     # ("2 × 4H closes above": a count of candles, not leverage)
-    r"|(?P<lev>(?<![\w.,])(?:\d{1,3}(?:[.,]\d)?\s?x(?!\w)(?!\s?\d{1,2}\s?(?:m|h|d|w|hr|hrs|min|mins|candles?)(?!\w))|x\s?\d{1,3}(?![\w]|[.,]\d)|\d{1,3}\s?lev(?:erage)?(?!\w)(?![ \t]*[:=]|[ \t]+x?\d)))"
+    r"|(?P<lev>(?<![\w.,])(?:\d{1,3}(?:[.,]\d)?\s?x(?!\w)(?!\s?\d{1,2}\s?(?:m|h|d|w|hr|hrs|min|mins|candles?)(?!\w))|x\s?\d{1,3}(?![\w]|[.,]\d)|\d{1,3}\s?lev(?:erage)?(?!\w)(?![ \t]*[:=]|[ \t]+x?\d)"
+    # ("lev10", "lvg10", "lev20x": the leverage word with its value glued on, as hurried one-line calls write it)
+    r"|(?<![\w.,])(?:lev|lvg|lvrg)\d{1,3}x?(?!\w|[.,]\d)))"
     r"|(?P<dword>(?<![\w.,])\d+(?![kKmM](?!\w))[^\W\d_]\w*)"
     r"|(?P<num>(?<![^\W_])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d{1,3}(?:\.\d{3})+,\d+(?![\d.,])|(?<!\d,)\d+(?:\.\d+|,\d+(?!\d|,\d))?|\d+(?:\.\d+)?|(?<![.,])[.,]\d+)(?P<ksuffix>\s?[kK](?!\w))?"
     r"(?P<pct>\s?%)?)"
