@@ -1255,7 +1255,8 @@ def _entry_type(levels: _Levels, values: list[Decimal], texts: list[str] | None 
 def _rescale_thousands(groups: list[list[Token]]) -> list[list[Decimal]]:
     """"38K - 39K - 41.4" next to "37.1-36.3": levels written in thousands when others carry a K."""
     all_tokens = [t for g in groups for t in g]
-    k_values = sorted(t.value for t in all_tokens if t.thousands_suffix)
+    # (a "0k" is no size to scale by: "entry 0k tp 65000" must not divide by zero)
+    k_values = sorted(t.value for t in all_tokens if t.thousands_suffix and t.value)
     if not k_values:
         return [[t.value for t in g] for g in groups]
     reference = k_values[len(k_values) // 2]
