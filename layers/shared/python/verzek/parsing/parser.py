@@ -27,6 +27,7 @@ from verzek.parsing.bot_payload import NO_TRADE, card_from_payload
 from verzek.parsing.lexicon import Field
 from verzek.parsing.normalize import TO_SIMPLIFIED, normalize, persian_slash_unsure
 from verzek.parsing.safety import price_floor, validate_open
+from verzek.parsing.spoken import read_spoken
 from verzek.parsing.status import (
     CLOSED_FOOTER_RE,
     CLOSED_REPORT_HEAD_RE,
@@ -1262,7 +1263,8 @@ def _entry_type(levels: _Levels, values: list[Decimal], texts: list[str] | None 
 def _rescale_thousands(groups: list[list[Token]]) -> list[list[Decimal]]:
     """"38K - 39K - 41.4" next to "37.1-36.3": levels written in thousands when others carry a K."""
     all_tokens = [t for g in groups for t in g]
-    k_values = sorted(t.value for t in all_tokens if t.thousands_suffix)
+    # (a "0k" is no size to scale by: "entry 0k tp 65000" must not divide by zero)
+    k_values = sorted(t.value for t in all_tokens if t.thousands_suffix and t.value)
     if not k_values:
         return [[t.value for t in g] for g in groups]
     reference = k_values[len(k_values) // 2]
@@ -1705,6 +1707,21 @@ _PAYLOAD_NOT_LIVE = re.compile(r"\A[^\n{]{0,100}?(?<!\w)(?:test\w*|demo|paper|ex
 
 def parse_message(text: str) -> ParsedMessage:
     """Classify and parse one Telegram message text (or media caption). Never raises on any str."""
+    spoken = read_spoken(text) if isinstance(text, str) else None
+    if spoken is None:
+        return _parse_message(text)
+    # (a voice-to-text transcript: "entry fourteen point six two targets fifteen point one …" read with digits)
+    parsed = _parse_message(spoken.text)
+    if parsed.kind != MessageKind.OPEN and spoken.strict != spoken.text:
+        # a price read by the size of the post's other prices may open a trade held for an operator, never move a
+        # stop or a position: anything else is read without it
+        parsed = _parse_message(spoken.strict)
+    if parsed.kind == MessageKind.OPEN and parsed.rejected is None and spoken.doubts:
+        parsed = _replace(parsed, rejected="held for review: a spoken transcript: " + "; ".join(spoken.doubts))
+    return _replace(parsed, notes=(*parsed.notes, "read from a spoken transcript (number words as digits)"))
+
+
+def _parse_message(text: str) -> ParsedMessage:
     if isinstance(text, str) and "{" in text and _PAYLOAD_NOT_LIVE.match(text.strip()):
         return _not_a_signal("a bot's payload its heading marks as a test, example, replay or mistake")
     if isinstance(text, str) and (payload := card_from_payload(text)) is not None:
