@@ -583,7 +583,9 @@ def _targets_after_entry(levels: _Levels, side: Side, stop: Decimal) -> tuple[li
 
 
 # The words that head a rung of a DCA ladder ("DCA:", "DCA 2:", "Усреднение:", "Добор:", "Добір:", "تعزيز:")
-_RUNG_WORDS = r"dca(?:\s*#?[1-9])?|safety\s+orders?(?:\s*#?[1-9])?|усреднени[ея]|добор|добір|تعزيز|补仓|加仓|추가\s*매수"
+# (pl "Uśrednienie:", cs "Průměrování:", sk "Priemerovanie:")
+_RUNG_WORDS = (r"dca(?:\s*#?[1-9])?|safety\s+orders?(?:\s*#?[1-9])?|усреднени[ея]|добор|добір|تعزيز|补仓|加仓|추가\s*매수|"
+               r"u[śs]rednieni[ea]|pr[ůu]m[ěe]rov[áa]n[íi]|priemerovanie")
 # (and the averaging words that name a result, not an order: "Average:", "Ortalama:")
 _DCA_LABEL = re.compile(_RUNG_WORDS + r"|averag\w*|усредн\w*|ortalama", re.IGNORECASE)
 
