@@ -264,6 +264,8 @@ _PULLED_BIDS = (r"(?:(?<=^)|(?<=[\n—–:,.!|]\s)|(?<=[\n—–:,.!|])|(?<=\bwe
                 r"|(?<=\bwe've\s)|(?<=\bi've\s)|(?<=\bim\s))(?:pull|pulled|pulling|remove|removed|removing)\s+(?:all\s+)?"
                 r"(?:our\s+|my\s+|the\s+)?(?:limit\s+)?bids(?=\s*(?:[,.;!—–\n]|$|(?:on|for)\s+[#$]))")
 _CANCEL_VERB = (r"(?:(?<!\w)(?:cancel\w*|отмен\w*|скасов\w*|iptal|cancelamos|cancelar|cancela|annul\w*|anuluj\w*|"
+                # es/pt "anulamos la señal", "anular a ordem" (ro "anul" alone is "the year")
+                r"anulamos|anular|anulemos|anulem|anulen|anulad[oa]s?|"
                 r"anulujemy|batal\w*|"
                 # ro "Anulăm ordinul pe #KAS", "anulați ordinele" (we cancel / cancel the order)
                 r"anul(?:[ăa]m|ez|eaz[ăa]|at|at[ăa]|a[țţt]i|e[țţt]i)|h[ủu]y|huỷ|إلغاء|الغاء|ملغي|ملغى|ملغا[ةه]|[أا]لغينا|نلغي|لغو|کنسل|storn\w*|l[öo]sch\w*|gel[öo]scht|कैंसिल|रद्द|کینسل|"
@@ -368,15 +370,26 @@ LATER_RUNG_NOT_FILLED_RE = re.compile(r"(?<!\w)" + _LATER_RUNG + r"(?:\s+(?:at\s
 # ("#OP long: cancel the 1.588 order, only 1.612 got filled", "cancel the limit at 1.588 — 1.612 filled, rest unchanged",
 # "cancel the 0.95 bid, first entry filled"): the order cancelled is named by its price while another rung is said filled
 # or the rest kept — one rung of the ladder, the filled part runs (without that, "cancel the 1.588 order" may be the call)
-_PRICED_ORDER = (r"(?:the\s+|our\s+|my\s+|your\s+)?(?:(?:limit|buy|sell|entry|bid)(?:\s+order)?\s+(?:at|@|on)\s*\$?\d[\d.,]*|"
-                 r"\$?\d[\d.,]*\s+(?:(?:limit|buy|sell|entry)\s+)?(?:order|limit|bid|entry|buy))(?!\w)")
+_PRICED_ORDER = (r"(?:the\s+|our\s+|my\s+|your\s+)?(?:(?:limit|buy|sell|entry|bid|order)(?:\s+order)?\s+(?:at|@|on)\s*\$?\d[\d.,]*|"
+                 r"\$?\d[\d.,]*\s+(?:(?:limit|buy|sell|entry)\s+)?(?:order|limit|bid|entry|buy)|"
+                 # fr/it/es/pt "l'ordre à 140", "l'ordine a 140", "la orden en 140", "a ordem em 140", "l'entrée à 140"
+                 r"(?:l['’]\s*|la\s+|le\s+|el\s+|il\s+|a\s+|o\s+|notre\s+|nuestra\s+|nostro\s+|nossa\s+)?"
+                 r"(?:ordre|ordine|orden|ordem|entr[ée]e|entrada|ingresso|limite)(?:\s+(?:limite|limit|d['’]\s*achat|de\s+compra|di\s+acquisto))?"
+                 r"\s+(?:à|a|en|em|de|di|da|su|sur|@)\s*\$?\d[\d.,]*)(?!\w)")
 _OTHER_RUNG_FILLED = (r"(?<!\w)(?:(?:only\s+)?(?:the\s+)?(?:\$?\d[\d.,]*|first(?:\s+(?:entry|one|order|rung|buy))?|"
-                      r"1st(?:\s+(?:entry|one|order|buy))?|entry\s*#?1)\s+(?:(?:got|was|is|has\s+been|already)\s+)?"
+                      r"1st(?:\s+(?:entry|one|order|buy))?|entry\s*#?1|the\s+one\s+(?:at|@)\s*\$?\d[\d.,]*)\s+(?:(?:got|was|is|has\s+been|already)\s+)?"
                       r"(?:filled|triggered|executed)|(?:the\s+)?rest\s+(?:is\s+|stays\s+|remains\s+)?unchanged|"
+                      # fr/it/es/pt "celui à 145 a été exécuté", "la première est remplie", "quello a 145 è stato eseguito", "la de
+                      # 145 se ejecutó", "a de 145 foi executada": another rung said filled
+                      r"(?:celui|celle|quello|quella|la|el|a|o|l['’]\s*ordre|l['’]\s*ordine|la\s+orden|a\s+ordem)\s+(?:à|a|de|da|di|en|em|su|sur)\s*\$?\d[\d.,]*"
+                      r"\s+(?:(?:a\s+été|est|è\s+stat[oa]|è|fue|se|foi|ha\s+sido|j'?)\s*)?(?:ex[ée]cut[ée]e?|rempli[e]?|d[ée]clench[ée]e?|"
+                      r"eseguit[oa]|riempit[oa]|attivat[oa]|ejecut(?:ad[oa]|[óo])|llen(?:ad[oa]|[óo])|activ(?:ad[oa]|[óo])|executad[oa]|"
+                      r"preenchid[oa]|acionad[oa])|"
                       r"everything\s+else\s+(?:stays|remains|unchanged))(?!\w)")
 _PRICED_RUNG_CANCEL = (_CANCEL_VERB + r"[ \t]+" + _PRICED_ORDER + r"[^\n]{0,60}?" + _OTHER_RUNG_FILLED + "|"
                        + _OTHER_RUNG_FILLED + r"[^\n]{0,60}?" + _CANCEL_VERB + r"[ \t]+" + _PRICED_ORDER)
-_ONE_ORDER_AFTER = re.compile(rf"^\s+(?:the\s+|our\s+|your\s+|all\s+)?(?:[#$]\w+\s+)?"
+_ONE_ORDER_AFTER = re.compile(rf"^\s+(?:the\s+|our\s+|your\s+|all\s+|le\s+|la\s+|l['’]\s*|il\s+|lo\s+|el\s+|o\s+|a\s+|den\s+|das\s+|die\s+|"
+                              rf"notre\s+|nuestro\s+|nostro\s+|nosso\s+)?(?:[#$]\w+\s+)?"
                               rf"(?:(?:перв|втор|трет|четв[её]рт|последн)\w*\s+)?{_ONE_ORDER}")
 _ONE_ORDER_BEFORE = re.compile(rf"(?<!\w){_ONE_ORDER}\s*(?:\w+\s+|অর্ডার\s+)?$")
 # ("Cancel the #JTO limit at 2.85 and enter at market", "отменяем лимитку, заходим по рынку", "limit emri iptal, piyasadan
@@ -959,7 +972,9 @@ _CLOSE_PATTERN = _Gated(
     r"close|closing|exit|exiting|cancel|закрыть|закрываем|закрываю|отмена|отменяем|"
     r"kapat(?!ma|m[ıi]yor)\w*|iptal|cerrar|cerramos|cerrando|cancelar|cancelamos|fechar|fechamos|fechando|chiudendo|sair|tutup|đóng\s+lệnh|dong\s+lenh|"
     r"إغلاق|اغلاق|取消|平仓|schlie(?:ß|ss)en|fermer|fermez|cl[ôo]turer|cl[ôo]turez|chiudere|chiudi|chiudiamo|"
-    r"zamknij|zamykamy|zamknąć|annulez|annulons|annuler|закриваємо|закриваю|закрийте|закрий|закройте|закрой|закрити|скасування|batalkan|batal|hủy|huỷ|决済|キャンセル|"
+    r"zamknij|zamykamy|zamknąć|annulez|annulons|annuler|on\s+annule|nous\s+annulons|annulliamo|annullate|annullare|annulla|"
+    # ("on annule le signal", "annulliamo il segnale", "anulamos la señal", "cancelem a ordem")
+    r"anulamos|anulem(?:os)?|cancelem(?:os)?|закриваємо|закриваю|закрийте|закрий|закройте|закрой|закрити|скасування|batalkan|batal|hủy|huỷ|决済|キャンセル|"
     r"κλείστε|κλείνουμε|κλείσιμο|[îi]nchidem|[îi]nchide[țţt]i|[îi]nchide|sluiten|sluit|zav[řr][ií]t|zav[řr]ete|"
     # (th "ปิดเลย" close now, "ปิดทั้งหมด" close all: Thai writes no space before the word after the verb)
     r"uzav[řr]ete|funga|fungeni|isara|isasara|סגרו|לסגור|ปิด(?:เลย|ทั้งหมด|สถานะ)?|کنسل|"
