@@ -70,6 +70,16 @@ _TARGET_INDEX = rf"(?:[ \t]+\d{{1,2}}{_ONE_PRICE_AFTER_DASH}|{_INDEX_FORMS})?"
 # when a colon, parenthesis or a lone dash-price follows, so "Buy 15 TP 16" keeps 15 as the price.
 _LADDER_INDEX = rf"(?:\d(?![\d%]|[.,]\d)|[ \t]+[1-9](?=[ \t]*[:)])|[ \t]+[1-9]{_ONE_PRICE_AFTER_DASH})?"
 
+# hi-Latn "le lo" (take it) is a buy only after where or when: "CMP pe", "abhi", "market se", "yahan se", "1.92 pe" — not
+# after a sell's word ("sell CMP pe le lo" takes a short), nor "profit le lo" (take profit)
+_TAKE_IT_PLACES = ("cmp", "cmp pe", "cmp par", "cmp se", "abhi", "market pe", "market se", "yahan se", "yaha se", "idhar se",
+                   "cmp पर", "अभी", "ابھی")
+_TAKE_IT_AFTER = ("(?:" + "|".join(rf"(?<={p.replace(' ', r'[ \t]')}[ \t])" for p in _TAKE_IT_PLACES)
+                  + r"|(?<=\d[ \t]pe[ \t])|(?<=\d[ \t]par[ \t]))"
+                  + "".join(rf"(?<!{w}[ \t]{p.replace(' ', r'[ \t]')}[ \t])" for w in ("sell", "short") for p in _TAKE_IT_PLACES))
+# (a Hindi/Urdu buy word asked about, "le lein kya?", "kharid lo?", "ले लो क्या?": no order)
+_NOT_ASKED_HI = r"(?![ \t]*(?:kya|kyaa|na|क्या|کیا)?[ \t]*[?？؟])"
+
 LABELS: list[tuple[Field, str]] = [
     # "Current price: 1.92" / "Current rate: 0.0905" heading its own line: where the market is, not the entry.
     # "Long-term target 0.60" on its own line beside the TP list: a hope, not an order.
@@ -300,6 +310,16 @@ LABELS: list[tuple[Field, str]] = [
                  # ("Acumular $POL entre 0.228 e 0.214", "Accumulate #ARB between 0.80 and 0.76"): the coin, then the zone
                  r"|[ \t]+(?:[#$][A-Za-z][A-Za-z0-9]{1,14}|(?-i:[A-Z][A-Z0-9]{1,14}))(?:/(?-i:[A-Z]{3,5}))?[ \t]+(?:between|entre|"
                  r"tra|fra|zwischen|antara|từ|между|між|arası|arasi)[ \t]+\$?\d)|"
+                 # hi-Latn "kharid lo", "khareedo", "kharid lijiye"; "CMP pe le lo", "abhi le lo", "1.92 pe le lo", "yahan se
+                 # le lo" (take it: at the market, now, at a price, from here — "profit le lo" takes profit, no side);
+                 # hi/ur "खरीद लो", "ख़रीदो", "خرید لو", "لے لو" after "CMP"/"abhi"
+                 # (not "mat kharido", "na le lo" (do not), nor asked: "le lein kya?")
+                 r"(?<!\w)(?<!mat[ \t])(?<!mt[ \t])(?<!na[ \t])(?<!nahi[ \t])(?<!nahin[ \t])"
+                 r"kh(?:a|aa)?r(?:i|ii|ee)d(?:o|ein|en|[ \t]*lo|[ \t]+lijiye|[ \t]+lein|[ \t]+len|[ \t]+karo)(?!\w)" + _NOT_ASKED_HI + r"|"
+                 + _TAKE_IT_AFTER + 
+                 r"(?:le[ \t]*lo|le[ \t]+lijiye|le[ \t]+lein|le[ \t]+len|ले[ \t]*लो|ले[ \t]+लें|لے[ \t]+لو|لے[ \t]+لیں)(?!\w)" + _NOT_ASKED_HI + r"|"
+                 r"(?<!मत[ \t])(?<!ना[ \t])(?<!नहीं[ \t])(?<!مت[ \t])(?<!نہ[ \t])"
+                 r"(?:(?:\u0916\u093c?|\u0959)रीद[ \t]*लो|(?:\u0916\u093c?|\u0959)रीदो|خرید[ \t]+لو|خرید[ \t]+لیں)" + _NOT_ASKED_HI + r"|"
                  r"低吸|k[öo]p(?:a|er)?(?=[ \t]+[#$]?\w)|خریدیں|خریدو|بخرید|بخرین|ख़रीदें|खरीदें|(?:^|(?<=\|))[ \t]*al(?=[ \t]+(?:[1-9][ \t]*[:)][ \t]*)?\$?\d|[ \t]*:)|buy|compra|comprar|al[ıi][şsm]|купить|покупка|покупаем|откупаем|откупаю|закупк\w*|закупаем|buying|mua|beli|(?:ال)?شراء|خرید|买入|매수|"
                 r"achat|acheter|kaufen|kauf|acquist[oa]|acquista|kupno|kupuj|купівля|купуємо|买い|ซื้อ|nunua|bumili|bili|"
                 r"קנייה|קניה|αγορά|αγορα|cump[ăa]r[ăa]|cump[ăa]rare|n[áa]kup|koupit|kopen|koop|কিনুন|ক্রয়")),
@@ -387,7 +407,10 @@ MARKET_ORDER_BEFORE_PRICE = re.compile(
     r"(?:enter|entry|buy|sell|long|short)\s+(?:right\s+)?(?:now|immediately)(?:\s+at)?(?!\w)|"
     r"по\s+(?:рынку|ринку|текущ\w*|поточн\w*|рыночной\s+цене|ринковій\s+ціні)(?!\w)|"
     r"piyasadan|a\s+mercado|a\s+precio\s+de\s+mercado|a\s+pre[çc]o\s+de\s+mercado|zum\s+marktpreis|au\s+march[ée]|"
-    r"(?:ورود|خرید|فروش)\s+(?:آنی|فوری)|(?:دخول|شراء|بيع)\s+فور[يا]|من\s+السعر\s+الحالي)(?!\w)|"
+    r"(?:ورود|خرید|فروش)\s+(?:آنی|فوری)|(?:دخول|شراء|بيع)\s+فور[يا]|من\s+السعر\s+الحالي|"
+    # hi-Latn "CMP pe le lo, 1.92 ke aas paas", "market se kharid lo 1.92", "abhi buy karo @ 1.92" (take / buy at the market, now)
+    r"(?:(?:cmp|market(?:\s+price)?|current\s+price)\s+(?:pe|par|se)|abhi)\s+(?:le\s*lo|le\s+(?:lijiye|lein|len)|"
+    r"kh(?:a|aa)?r(?:i|ii|ee)d(?:o|ein|en|\s*lo|\s+lijiye|\s+lein)|(?:buy|entry|long|short|sell)\s+(?:karo|kar\s+lo|kar\s+do|karein|kijiye|lo|le\s+lo)))(?!\w)|"
     r"成行|市价|시장가|ราคาตลาด|เข้าได้เลย", re.IGNORECASE)
 # An order at the market or at once ruled out ("do not buy at market", "ورود آنی نکنید", "بدون ورود آنی", "لا دخول فوري",
 # "อย่าเพิ่งเข้าที่ราคาตลาด", "시장가 진입 금지", "не по рынку", "jangan masuk sekarang"): the price written beside it is a

@@ -1398,6 +1398,9 @@ _NO_LEVERAGE = re.compile(r"(?<!\w)(?:(?:no|sin|sem|without|senza|sans|ohne|бе
                           # ("Jangan pakai leverage ya", "don't use leverage", "tidak pakai leverage"): leverage ruled out
                           r"(?:jangan|tidak|tak|gak|nggak|ga|don'?t|do\s+not|never)\s+(?:(?:pakai|pake|gunakan|menggunakan|use)\s+)?"
                           r"(?:leverage|lev))(?!\w)|"
+                          # hi-Latn "leverage mat lagana", "leverage nahi lena", "bina leverage" (no leverage)
+                          r"(?<!\w)(?:(?:leverage|lev)\s+(?:bilkul\s+)?(?:mat|mt|na|nahi|nahin)\s+(?:lagana|lagao|lagayen|lagaye|lagaen|"
+                          r"lena|lo|use\s+(?:karo|karna|karein|karen))|bina\s+(?:leverage|lev))(?!\w)|"
                           # ("不开杠杆", "无杠杆", "레버리지 없이", "ไม่ใช้เลเวอเรจ": the same in Chinese, Korean, Thai)
                           r"(?:不开|不加|不用|不带|无|零|别开|不要开?)杠杆|레버리지\s*(?:없이|없음|사용\s*안|x)|무\s*레버리지|"
                           r"ไม่(?:ใช้|มี|เปิด)\s*เลเวอเรจ", re.IGNORECASE)
