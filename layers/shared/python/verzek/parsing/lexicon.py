@@ -74,7 +74,7 @@ _LADDER_INDEX = rf"(?:\d(?![\d%]|[.,]\d)|[ \t]+[1-9](?=[ \t]*[:)])|[ \t]+[1-9]{_
 # after a sell's word ("sell CMP pe le lo" takes a short), nor "profit le lo" (take profit)
 _TAKE_IT_PLACES = ("cmp", "cmp pe", "cmp par", "cmp se", "abhi", "market pe", "market se", "yahan se", "yaha se", "idhar se",
                    "cmp पर", "अभी", "ابھی")
-_TAKE_IT_AFTER = ("(?:" + "|".join(rf"(?<={p.replace(' ', r'[ \t]')}[ \t])" for p in _TAKE_IT_PLACES)
+_TAKE_IT_AFTER = (r"(?=le[ \t]|lelo|ले|لے)(?:" + "|".join(rf"(?<={p.replace(' ', r'[ \t]')}[ \t])" for p in _TAKE_IT_PLACES)
                   + r"|(?<=\d[ \t]pe[ \t])|(?<=\d[ \t]par[ \t]))"
                   + "".join(rf"(?<!{w}[ \t]{p.replace(' ', r'[ \t]')}[ \t])" for w in ("sell", "short") for p in _TAKE_IT_PLACES))
 # (a Hindi/Urdu buy word asked about, "le lein kya?", "kharid lo?", "ले लो क्या?": no order)
@@ -410,7 +410,9 @@ MARKET_ORDER_BEFORE_PRICE = re.compile(
     r"(?:ورود|خرید|فروش)\s+(?:آنی|فوری)|(?:دخول|شراء|بيع)\s+فور[يا]|من\s+السعر\s+الحالي|"
     # hi-Latn "CMP pe le lo, 1.92 ke aas paas", "market se kharid lo 1.92", "abhi buy karo @ 1.92" (take / buy at the market, now)
     r"(?:(?:cmp|market(?:\s+price)?|current\s+price)\s+(?:pe|par|se)|abhi)\s+(?:le\s*lo|le\s+(?:lijiye|lein|len)|"
-    r"kh(?:a|aa)?r(?:i|ii|ee)d(?:o|ein|en|\s*lo|\s+lijiye|\s+lein)|(?:buy|entry|long|short|sell)\s+(?:karo|kar\s+lo|kar\s+do|karein|kijiye|lo|le\s+lo)))(?!\w)|"
+    r"kh(?:a|aa)?r(?:i|ii|ee)d(?:o|ein|en|\s*lo|\s+lijiye|\s+lein)|(?:buy|entry|long|short|sell)\s+(?:karo|kar\s+lo|kar\s+do|karein|kijiye|lo|le\s+lo))|"
+    # hi "अभी ले लो 7.40", "CMP पर खरीद लो", ur "ابھی لے لو"
+    r"(?:अभी|cmp\s+पर)\s+(?:ले\s*लो|ले\s+लें|(?:\u0916\u093c?|\u0959)रीद\s*लो)|ابھی\s+(?:لے|خرید)\s+(?:لو|لیں))(?!\w)|"
     r"成行|市价|시장가|ราคาตลาด|เข้าได้เลย", re.IGNORECASE)
 # An order at the market or at once ruled out ("do not buy at market", "ورود آنی نکنید", "بدون ورود آنی", "لا دخول فوري",
 # "อย่าเพิ่งเข้าที่ราคาตลาด", "시장가 진입 금지", "не по рынку", "jangan masuk sekarang"): the price written beside it is a
