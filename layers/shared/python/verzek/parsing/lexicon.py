@@ -314,11 +314,11 @@ LABELS: list[tuple[Field, str]] = [
                  # le lo" (take it: at the market, now, at a price, from here — "profit le lo" takes profit, no side);
                  # hi/ur "खरीद लो", "ख़रीदो", "خرید لو", "لے لو" after "CMP"/"abhi"
                  # (not "mat kharido", "na le lo" (do not), nor asked: "le lein kya?")
-                 r"(?<!\w)(?<!mat[ \t])(?<!mt[ \t])(?<!na[ \t])(?<!nahi[ \t])(?<!nahin[ \t])"
+                 r"(?=kh)(?<!\w)(?<!mat[ \t])(?<!mt[ \t])(?<!na[ \t])(?<!nahi[ \t])(?<!nahin[ \t])"
                  r"kh(?:a|aa)?r(?:i|ii|ee)d(?:o|ein|en|[ \t]*lo|[ \t]+lijiye|[ \t]+lein|[ \t]+len|[ \t]+karo)(?!\w)" + _NOT_ASKED_HI + r"|"
-                 + _TAKE_IT_AFTER + 
+                 + _TAKE_IT_AFTER +
                  r"(?:le[ \t]*lo|le[ \t]+lijiye|le[ \t]+lein|le[ \t]+len|ले[ \t]*लो|ले[ \t]+लें|لے[ \t]+لو|لے[ \t]+لیں)(?!\w)" + _NOT_ASKED_HI + r"|"
-                 r"(?<!मत[ \t])(?<!ना[ \t])(?<!नहीं[ \t])(?<!مت[ \t])(?<!نہ[ \t])"
+                 r"(?=[\u0916\u0959خ])(?<!मत[ \t])(?<!ना[ \t])(?<!नहीं[ \t])(?<!مت[ \t])(?<!نہ[ \t])"
                  r"(?:(?:\u0916\u093c?|\u0959)रीद[ \t]*लो|(?:\u0916\u093c?|\u0959)रीदो|خرید[ \t]+لو|خرید[ \t]+لیں)" + _NOT_ASKED_HI + r"|"
                  r"低吸|k[öo]p(?:a|er)?(?=[ \t]+[#$]?\w)|خریدیں|خریدو|بخرید|بخرین|ख़रीदें|खरीदें|(?:^|(?<=\|))[ \t]*al(?=[ \t]+(?:[1-9][ \t]*[:)][ \t]*)?\$?\d|[ \t]*:)|buy|compra|comprar|al[ıi][şsm]|купить|покупка|покупаем|откупаем|откупаю|закупк\w*|закупаем|buying|mua|beli|(?:ال)?شراء|خرید|买入|매수|"
                 r"achat|acheter|kaufen|kauf|acquist[oa]|acquista|kupno|kupuj|купівля|купуємо|买い|ซื้อ|nunua|bumili|bili|"
