@@ -70,6 +70,16 @@ _TARGET_INDEX = rf"(?:[ \t]+\d{{1,2}}{_ONE_PRICE_AFTER_DASH}|{_INDEX_FORMS})?"
 # when a colon, parenthesis or a lone dash-price follows, so "Buy 15 TP 16" keeps 15 as the price.
 _LADDER_INDEX = rf"(?:\d(?![\d%]|[.,]\d)|[ \t]+[1-9](?=[ \t]*[:)])|[ \t]+[1-9]{_ONE_PRICE_AFTER_DASH})?"
 
+# hi-Latn "le lo" (take it) is a buy only after where or when: "CMP pe", "abhi", "market se", "yahan se", "1.92 pe" — not
+# after a sell's word ("sell CMP pe le lo" takes a short), nor "profit le lo" (take profit)
+_TAKE_IT_PLACES = ("cmp", "cmp pe", "cmp par", "cmp se", "abhi", "market pe", "market se", "yahan se", "yaha se", "idhar se",
+                   "cmp पर", "अभी", "ابھی")
+_TAKE_IT_AFTER = (r"(?=le[ \t]|lelo|ले|لے)(?:" + "|".join(rf"(?<={p.replace(' ', r'[ \t]')}[ \t])" for p in _TAKE_IT_PLACES)
+                  + r"|(?<=\d[ \t]pe[ \t])|(?<=\d[ \t]par[ \t]))"
+                  + "".join(rf"(?<!{w}[ \t]{p.replace(' ', r'[ \t]')}[ \t])" for w in ("sell", "short") for p in _TAKE_IT_PLACES))
+# (a Hindi/Urdu buy word asked about, "le lein kya?", "kharid lo?", "ले लो क्या?": no order)
+_NOT_ASKED_HI = r"(?![ \t]*(?:kya|kyaa|na|क्या|کیا)?[ \t]*[?？؟])"
+
 LABELS: list[tuple[Field, str]] = [
     # "Current price: 1.92" / "Current rate: 0.0905" heading its own line: where the market is, not the entry.
     # "Long-term target 0.60" on its own line beside the TP list: a hope, not an order.
@@ -166,7 +176,7 @@ LABELS: list[tuple[Field, str]] = [
                     r"kurs[\s-]*ziele?|gewinn[\s-]*ziele?|gewinnmitnahmen?|ziele?|objectifs?|cibles?|obiettiv[oi]|cele|cel|"
                     r"цілі|ціль|利确(?:目标|ライン)?|利益确定|ターゲット|目标(?:価格)?|"
                     r"ขายทำกำไร|ทำกำไร|เป้าหมาย|เป้า|sasaran|malengo|lengo|יעדים|יעד|στόχοι|στόχος|στοχοι|στοχος|"
-                    r"[țţt][iî]nte|[țţt][iî]nt[ăa]|obiective|c[íi]le|c[íi]l|koersdoelen|doelen|doel|টার্গেট|লক্ষ্য|"
+                    r"[țţt][iî]nte|[țţt][iî]nt[ăa]|obiective|c[íi]le|c[íi]l|ciele|cieľ|koersdoelen|doelen|doel|টার্গেট|লক্ষ্য|"
                     r"टारगेट|लक्ष्य|ہدف|اہداف|h[əe]d[əe]fl[əe]ri?|h[əe]d[əe]f|мақсат\w*|мақсад\w*|maqsad\w*|c[ée]lok|c[ée]l|"
                     r"m[åa]l|tavoitteet|tavoite|k[üu]rs[\s-]*ziel|"
                     # et "Sihid", lv "Mērķi", hr/bs/sr "Ciljevi", lt "Tikslai", te "టార్గెట్లు", pa "ਟਾਰਗੇਟ", km "គោលដៅ"
@@ -180,10 +190,13 @@ LABELS: list[tuple[Field, str]] = [
                   # (not on a condition: "add more at 1.70 after the breakout", "rebuy if it reclaims 2.10" wait for one)
                   r"(?:^|(?<=\|))[ \t]*(?:(?:add|buy)\s+more|re[\s-]?buy|buy\s+again|bijkopen|bijkoop|nachkaufen|nachkauf|"
                   r"recompra[rs]?|comprar\s+m[áa]is|comprar\s+m[áa]s|докупка|докупаем|докупить|докупівля|докупити|mua\s+th[êe]m|"
-                  r"beli\s+lagi|ek\s+al[ıi]m)"
-                  r"(?:[ \t]+(?:at|@|around|near|from|bei|um|op|rond|em|en|a|на|по|tại|di|от|від))?"
+                  r"beli\s+lagi|ek\s+al[ıi]m|"
+                  # pl "Dokupienie: 78,50", "Dokupka", cs "Dokoupení", "Přikoupení", sk "Dokúpenie", "Prikúpenie", en "Add-on:"
+                  r"dokupieni[ea]|dokupk[ai]|dokupujemy|dokupi[ćc]|dokoupen[íi]|dokoupit|p[řr]ikoupen[íi]|p[řr]ikoupit|"
+                  r"dok[úu]peni[ea]|dok[úu]pi[ťt]|prik[úu]peni[ea]|add[\s-]?on)"
+                  r"(?:[ \t]+(?:at|@|around|near|from|bei|um|op|rond|em|en|a|на|по|tại|di|от|від|przy|na|za|pri))?"
                   r"(?=[ \t]*[:=@]?[ \t]*\$?\d)(?![^\n]*(?<!\w)(?:on|after|if|once|when|upon|only\s+if|als|wenn|nach|si|se|"
-                  r"если|после|якщо|після|eğer|sonra|jika|setelah|khi|sau)(?!\w))|"
+                  r"если|после|якщо|після|eğer|sonra|jika|setelah|khi|sau|je[śs]li|je[żz]eli|gdy|kiedy|pokud|kdy[žz]|jestli|ak|ke[ďd])(?!\w))|"
                   # ("Buy: 5.84 / Add: 5.62"): "Add:" heading its line before a price is the second order of the entry
                   # ("Add: 0.5100 on breakout confirmation", "Add: 1.76 after TP2 to re-short": an order for later, on a condition)
                   r"(?:^|(?<=\|))[ \t]*add(?=[ \t]*:[ \t]*\$?\d)(?![^\n]*(?<!\w)(?:on|after|if|once|when|upon|re-?short|re-?long|re-?enter)(?!\w))|"
@@ -276,7 +289,7 @@ LABELS: list[tuple[Field, str]] = [
                    # ("Safety orders: 95,000 / 93,500", "Safety order 2: 93,500"): a DCA bot's averaging orders, as "DCA"
                    r"safety\s+orders?(?:\s*#?[1-9])?|"
                    # ("Вход: по рынку, усреднение 5.12", "Добор: 0.7150", "تعزيز: 0.7100"): an averaging order, as "DCA"
-                   r"усреднени[ея]|(?:^|(?<=\|))[ \t]*(?:добор|добір|تعزيز)(?=[ \t]*[:：]?[ \t]*\$?\d)|"
+                   r"усреднени[ея]|(?:^|(?<=\|))[ \t]*(?:добор|добір|تعزيز|u[śs]rednieni[ea]|pr[ůu]m[ěe]rov[áa]n[íi]|priemerovanie)(?=[ \t]*[:：]?[ \t]*\$?\d)|"
                    r"risk(?:\s*/\s*reward)?|reward|r\s*/\s*r|rr|"
                    r"period|volume|market\s+cap|ranking|wallet(?:\s+size)?|capital|amount|balance|margin\s+size|"
                    r"position\s+size|change|duration|position(?=[ \t]*:[ \t]*\$[ \t]?\d)|"
@@ -298,6 +311,16 @@ LABELS: list[tuple[Field, str]] = [
                  # ("Acumular $POL entre 0.228 e 0.214", "Accumulate #ARB between 0.80 and 0.76"): the coin, then the zone
                  r"|[ \t]+(?:[#$][A-Za-z][A-Za-z0-9]{1,14}|(?-i:[A-Z][A-Z0-9]{1,14}))(?:/(?-i:[A-Z]{3,5}))?[ \t]+(?:between|entre|"
                  r"tra|fra|zwischen|antara|từ|между|між|arası|arasi)[ \t]+\$?\d)|"
+                 # hi-Latn "kharid lo", "khareedo", "kharid lijiye"; "CMP pe le lo", "abhi le lo", "1.92 pe le lo", "yahan se
+                 # le lo" (take it: at the market, now, at a price, from here — "profit le lo" takes profit, no side);
+                 # hi/ur "खरीद लो", "ख़रीदो", "خرید لو", "لے لو" after "CMP"/"abhi"
+                 # (not "mat kharido", "na le lo" (do not), nor asked: "le lein kya?")
+                 r"(?=kh)(?<!\w)(?<!mat[ \t])(?<!mt[ \t])(?<!na[ \t])(?<!nahi[ \t])(?<!nahin[ \t])"
+                 r"kh(?:a|aa)?r(?:i|ii|ee)d(?:o|ein|en|[ \t]*lo|[ \t]+lijiye|[ \t]+lein|[ \t]+len|[ \t]+karo)(?!\w)" + _NOT_ASKED_HI + r"|"
+                 + _TAKE_IT_AFTER +
+                 r"(?:le[ \t]*lo|le[ \t]+lijiye|le[ \t]+lein|le[ \t]+len|ले[ \t]*लो|ले[ \t]+लें|لے[ \t]+لو|لے[ \t]+لیں)(?!\w)" + _NOT_ASKED_HI + r"|"
+                 r"(?=[\u0916\u0959خ])(?<!मत[ \t])(?<!ना[ \t])(?<!नहीं[ \t])(?<!مت[ \t])(?<!نہ[ \t])"
+                 r"(?:(?:\u0916\u093c?|\u0959)रीद[ \t]*लो|(?:\u0916\u093c?|\u0959)रीदो|خرید[ \t]+لو|خرید[ \t]+لیں)" + _NOT_ASKED_HI + r"|"
                  r"低吸|k[öo]p(?:a|er)?(?=[ \t]+[#$]?\w)|خریدیں|خریدو|بخرید|بخرین|ख़रीदें|खरीदें|(?:^|(?<=\|))[ \t]*al(?=[ \t]+(?:[1-9][ \t]*[:)][ \t]*)?\$?\d|[ \t]*:)|buy|compra|comprar|al[ıi][şsm]|купить|покупка|покупаем|откупаем|откупаю|закупк\w*|закупаем|buying|mua|beli|(?:ال)?شراء|خرید|买入|매수|"
                 r"achat|acheter|kaufen|kauf|acquist[oa]|acquista|kupno|kupuj|купівля|купуємо|买い|ซื้อ|nunua|bumili|bili|"
                 r"קנייה|קניה|αγορά|αγορα|cump[ăa]r[ăa]|cump[ăa]rare|n[áa]kup|koupit|kopen|koop|কিনুন|ক্রয়")),
@@ -385,7 +408,12 @@ MARKET_ORDER_BEFORE_PRICE = re.compile(
     r"(?:enter|entry|buy|sell|long|short)\s+(?:right\s+)?(?:now|immediately)(?:\s+at)?(?!\w)|"
     r"по\s+(?:рынку|ринку|текущ\w*|поточн\w*|рыночной\s+цене|ринковій\s+ціні)(?!\w)|"
     r"piyasadan|a\s+mercado|a\s+precio\s+de\s+mercado|a\s+pre[çc]o\s+de\s+mercado|zum\s+marktpreis|au\s+march[ée]|"
-    r"(?:ورود|خرید|فروش)\s+(?:آنی|فوری)|(?:دخول|شراء|بيع)\s+فور[يا]|من\s+السعر\s+الحالي)(?!\w)|"
+    r"(?:ورود|خرید|فروش)\s+(?:آنی|فوری)|(?:دخول|شراء|بيع)\s+فور[يا]|من\s+السعر\s+الحالي|"
+    # hi-Latn "CMP pe le lo, 1.92 ke aas paas", "market se kharid lo 1.92", "abhi buy karo @ 1.92" (take / buy at the market, now)
+    r"(?:(?:cmp|market(?:\s+price)?|current\s+price)\s+(?:pe|par|se)|abhi)\s+(?:le\s*lo|le\s+(?:lijiye|lein|len)|"
+    r"kh(?:a|aa)?r(?:i|ii|ee)d(?:o|ein|en|\s*lo|\s+lijiye|\s+lein)|(?:buy|entry|long|short|sell)\s+(?:karo|kar\s+lo|kar\s+do|karein|kijiye|lo|le\s+lo))|"
+    # hi "अभी ले लो 7.40", "CMP पर खरीद लो", ur "ابھی لے لو"
+    r"(?:अभी|cmp\s+पर)\s+(?:ले\s*लो|ले\s+लें|(?:\u0916\u093c?|\u0959)रीद\s*लो)|ابھی\s+(?:لے|خرید)\s+(?:لو|لیں))(?!\w)|"
     r"成行|市价|시장가|ราคาตลาด|เข้าได้เลย", re.IGNORECASE)
 # An order at the market or at once ruled out ("do not buy at market", "ورود آنی نکنید", "بدون ورود آنی", "لا دخول فوري",
 # "อย่าเพิ่งเข้าที่ราคาตลาด", "시장가 진입 금지", "не по рынку", "jangan masuk sekarang"): the price written beside it is a

@@ -584,7 +584,9 @@ def _targets_after_entry(levels: _Levels, side: Side, stop: Decimal) -> tuple[li
 
 
 # The words that head a rung of a DCA ladder ("DCA:", "DCA 2:", "Усреднение:", "Добор:", "Добір:", "تعزيز:")
-_RUNG_WORDS = r"dca(?:\s*#?[1-9])?|safety\s+orders?(?:\s*#?[1-9])?|усреднени[ея]|добор|добір|تعزيز|补仓|加仓|추가\s*매수"
+# (pl "Uśrednienie:", cs "Průměrování:", sk "Priemerovanie:")
+_RUNG_WORDS = (r"dca(?:\s*#?[1-9])?|safety\s+orders?(?:\s*#?[1-9])?|усреднени[ея]|добор|добір|تعزيز|补仓|加仓|추가\s*매수|"
+               r"u[śs]rednieni[ea]|pr[ůu]m[ěe]rov[áa]n[íi]|priemerovanie")
 # (and the averaging words that name a result, not an order: "Average:", "Ortalama:")
 _DCA_LABEL = re.compile(_RUNG_WORDS + r"|averag\w*|усредн\w*|ortalama", re.IGNORECASE)
 
@@ -1405,6 +1407,9 @@ _NO_LEVERAGE = re.compile(r"(?<!\w)(?:(?:no|sin|sem|without|senza|sans|ohne|бе
                           # ("Jangan pakai leverage ya", "don't use leverage", "tidak pakai leverage"): leverage ruled out
                           r"(?:jangan|tidak|tak|gak|nggak|ga|don'?t|do\s+not|never)\s+(?:(?:pakai|pake|gunakan|menggunakan|use)\s+)?"
                           r"(?:leverage|lev))(?!\w)|"
+                          # hi-Latn "leverage mat lagana", "leverage nahi lena", "bina leverage" (no leverage)
+                          r"(?<!\w)(?:(?:leverage|lev)\s+(?:bilkul\s+)?(?:mat|mt|na|nahi|nahin)\s+(?:lagana|lagao|lagayen|lagaye|lagaen|"
+                          r"lena|lo|use\s+(?:karo|karna|karein|karen))|bina\s+(?:leverage|lev))(?!\w)|"
                           # ("不开杠杆", "无杠杆", "레버리지 없이", "ไม่ใช้เลเวอเรจ": the same in Chinese, Korean, Thai)
                           r"(?:不开|不加|不用|不带|无|零|别开|不要开?)杠杆|레버리지\s*(?:없이|없음|사용\s*안|x)|무\s*레버리지|"
                           r"ไม่(?:ใช้|มี|เปิด)\s*เลเวอเรจ", re.IGNORECASE)
@@ -4084,9 +4089,13 @@ _LEVELS_LATER_MORE = (
     rf"[,.—–-]?\s*{_LEVEL_LIST}\s+(?:em|en|in|dans|tra|za|через|içinde|dalam|trong)\s+\d{{1,2}}\s*(?:min\w*|m|минут\w*|dakika|menit|ph[úu]t)"
     r"(?:\s+(?:aqui|aqu[íi]|here|ici|qui)?(?:\s+(?:no|en\s+el|in\s+the|sur\s+le|nel)\s+(?:canal|channel|chat|grupo|group|gruppo))?)?(?!\w)|"
     r"(?:エントリー|価格|价格|利确|损切り?|详细|目标|TP|SL)(?:[・、,/\s]*(?:エントリー|価格|价格|利确|损切り?|详细|目标|TP|SL))*"
+    # ("エントリー・利確・損切りの詳細はこの後すぐ配信します": the details of them, right after this)
+    r"(?:\s*の\s*(?:详细|内容|情报))?"
     # ("エントリー価格はこのあとVIPで配信します": after this, in the VIP)
-    r"\s*(?:は|を)?\s*(?:数分后|后ほど|のちほど|まもなく|\d{1,2}分后|このあと|この后|あとで|后で|间もなく|すぐ)に?\s*"
-    r"(?:(?:vip|チャンネル|グループ)\s*(?:で|にて|に)?\s*)?(?:配信|発表|发表|公开|お知らせ|投稿)\w*(?:します)?")
+    r"\s*(?:は|を)?(?:\s*(?:数分后|后ほど|のちほど|まもなく|\d{1,2}分后|このあと|この后|あとで|后で|间もなく|すぐ)に?){1,2}\s*"
+    r"(?:(?:vip|チャンネル|グループ)\s*(?:で|にて|に)?\s*)?(?:配信|発表|发表|公开|お知らせ|投稿)\w*(?:します)?|"
+    # ("詳細は後ほど。", "エントリーはのちほど": later, the verb left out — only at the end of the sentence)
+    r"(?:エントリー|価格|价格|利确|损切り?|详细|目标)\s*は\s*(?:后ほど|のちほど|あとで|后で)(?=\s*(?:$|[。！!、,.\n🔔]))")
 _LEVELS_LATER = re.compile(r"(?i)" + _LEVELS_LATER_MORE + r"|[,—–-]?\s*(?:(?:the\s+|full\s+)?(?:levels?|entry|entries|targets?|tps?|details|setup|sl)"
                            r"(?:\s*(?:&|and|\+|/)\s*(?:levels?|entry|targets?|tps?|sl|stop))*\s+"
                            # ("levels in VIP in 5 min", "full details for VIP members only")
@@ -4114,6 +4123,9 @@ _LEVELS_LATER = re.compile(r"(?i)" + _LEVELS_LATER_MORE + r"|[,—–-]?\s*(?:(?
                            r"(?:the\s+)?(?:levels?|entry|targets?)\s+in\s+a\s+few\s+min\w*|"
                            # ko "진입가는 곧 공지합니다" (the entry price is announced soon)
                            r"(?:진입가|진입|타점|레벨)\w*\s*(?:는|은)?\s*곧\s*(?:공지|안내|발표|공유)\w*|"
+                           # ko "자세한 내용은 곧 공개합니다", "상세 내용은 잠시 후 공지" (the details shortly)
+                           r"(?:자세한|상세|세부)\s*(?:내용|정보|사항)\s*(?:는|은)?\s*(?:곧|잠시\s*후(?:에)?|조금\s*후(?:에)?)\s*"
+                           r"(?:공지|안내|발표|공유|공개)\w*|"
                            r"(?:点位|止盈止损|止盈|止损|具体点位|详情)\s*(?:稍后|随后|晚点)\s*(?:发|公布|更新)?|"
                            # hi "एंट्री थोड़ी देर में दूंगा" (I give the entry in a while), "लेवल्स जल्द"; sw "subirini viwango vya
                            # kuingia" (wait for the entry levels), "viwango vitakuja baadaye"
@@ -4156,11 +4168,15 @@ _GET_READY = re.compile(r"(?i)(?<!\w)(?:get\s+(?:your\s+|the\s+)?(?:usdt|usdc|fu
                         # ("Set your alerts!", "Turn on notifications 🔔": be there when the levels come)
                         r"set\s+(?:your\s+|the\s+)?(?:price\s+)?(?:alerts?|alarms?|notifications?)|"
                         r"(?:turn|switch)\s+on\s+(?:your\s+|the\s+)?notifications?|"
-                        r"get\s+ready(?:\s+(?:to|for))?|loading|prepare(?:\s+(?:to|for))?|(?:is\s+)?(?:coming|incoming|inbound)(?:\s+soon)?|"
+                        r"get\s+ready(?:\s+(?:to|for))?|loading|prepare(?:\s+(?:to|for))?|"
+                        # ("Preparing a BTC long", "SOL short in preparation", "long en préparation", "preparando un short")
+                        r"preparing(?:\s+(?:to|for|a|an|the|our))?|(?:being|getting)\s+prepared|in\s+(?:the\s+)?(?:preparation|works)|"
+                        r"en\s+pr[ée]paration|en\s+preparaci[óo]n|em\s+prepara[çc][ãa]o|in\s+preparazione|in\s+vorbereitung|"
+                        r"prepar(?:ando|amos|iamo|ons)|(?:is\s+)?(?:coming|incoming|inbound)(?:\s+soon)?|"
                         r"(?:be|stay)\s+ready|jaldi\s+aa\s+raha\s+hai|inakuja(?:\s+hivi\s+karibuni)?|hivi\s+karibuni|"
                         r"jiandaeni|kaeni\s+tayari|"
                         # vi "Sắp có kèo #AAVE SHORT" (a call is coming), "Chuẩn bị short #SOL" (get ready)
-                        r"s[ắa]p\s+c[óo](?:\s+k[èe]o)?|chu[ẩa]n\s+b[ịi])(?!\w)|준비\s*하세요|준비|准备中|速报|(?:少々)?お待ちください|请稍等|敬请期待|"
+                        r"s[ắa]p\s+c[óo](?:\s+k[èe]o)?|chu[ẩa]n\s+b[ịi])(?!\w)|준비\s*하세요|준비\s*중|준비|准备中|速报|(?:少々)?お待ちください|请稍等|敬请期待|"
                         r"(?<!\S)(?:पर|जल्द(?:\s+ही)?|आने\s+वाला\s+है|आ\s+रहा\s+है|तैयार\s+(?:रहो|रहें|रहिए))(?=[\s,.!?।]|$)")
 
 

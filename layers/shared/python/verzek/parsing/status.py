@@ -222,7 +222,14 @@ _FULLY_STEMS = (r"полностью|целиком|tamamen|completamente|totalm
 # ("50% bei TP1 geschlossen", "TP1에서 50% 청산 완료", "۵۰ درصد در تارگت اول بسته شد", "Hälfte der Position schließen",
 # "30%平仓"), or the verb first in the languages that put it so ("chiuso il 50% al TP1", "أغلقوا نصف الصفقة", "ปิด 50%",
 # "先平50%"); a signed share or one of 100 is a result or the whole ("+20%", "100% closed")
-_HALF_WORD = (r"(?:(?<!\w)(?:half|h[äa]lfte|moiti[ée]|met[àa]|mitad|metade|половин\w*|نصف|نیمی|आधा|m[ộo]t\s+n[ửu]a|μισό)(?!\w)|"
+# ar dialects' close verbs: eg "اقفلوا الصفقة" / "قفلنا الصفقة", lev/gulf "سكّروا الصفقة" / "صكّروها", maghr. "سدّوا
+# الصفقة" (the imperative, "we closed", "closed"; "let's close": "خلونا نقفل") — never "قفلة" (a candle's close) nor
+# the negated "ما تقفلوش"; no future ("هنقفل": we will close)
+_AR_CLOSE_DIALECT = (r"[وف]?(?:[اإأ]قفل(?:وا|ي|و)?(?:ها)?|قفلنا(?:ها)?|قفلت(?:ها)?|مقفول[ةه]?|"
+                     r"س[كص]\u0651?ر(?:وا|ي|و)?(?:ها)?|س[كص]\u0651?رنا(?:ها)?|ص[كص]\u0651?ر(?:وا|ي|و)?(?:ها)?|ص[كص]\u0651?رنا(?:ها)?|"
+                     r"سد\u0651?(?:وا|ي|و)(?:ها)?|سد\u0651?ينا(?:ها)?|"
+                     r"(?:خلونا|خلينا|يلا|يلّا|يالله)\s+ن(?:قفل|سك\u0651?ر|صك\u0651?ر|سد\u0651?)(?:ها)?)")
+_HALF_WORD = (r"(?:(?<!\w)(?:half|h[äa]lfte|moiti[ée]|met[àa]|mitad|metade|половин\w*|نصف|نص|نیمی|आधा|m[ộo]t\s+n[ửu]a|μισό)(?!\w)|"
               r"절반|半分|一半|ครึ่ง)")
 _SHARE_OF = rf"(?:(?<![+\-\d.,])[1-9]\d?[ \t]*(?:%|درصد|percent|процент\w*)|{_HALF_WORD})"
 _PART_CLOSED_VERB = (r"(?:(?<!\w)(?:closed|geschlossen|schlie(?:ß|ss)en|glattstell\w*|cl[ôo]tur[ée]e?s?|chius[oaie]|ferm[ée]e?s?|"
@@ -234,7 +241,7 @@ _PART_CLOSED_VERB = (r"(?:(?<!\w)(?:closed|geschlossen|schlie(?:ß|ss)en|glattst
 _SHARE_TO_VERB = (r"(?:bei|beim|am|at|au|al|à|a|in|on|of|der|des|du|de|la|le|il|the|our|my|position|posici[óo]n|posizione|jetzt|"
                   r"now|here|ici|qui|aqu[íi]|already|schon|d[ée]j[àa]|tp\s*\d|target|ziel|objectif|obiettivo|first|second|third|"
                   r"1st|2nd|3rd|erste[nm]?|zweite[nm]?|premier|primo|secondo|در|از|تارگت|هدف|اول|دوم|سوم|پوزیشن)(?!\w)")
-_PART_VERB_FIRST = (r"(?:(?<!\w)(?:chius[oaie]|chiudi\w*|cl[ôo]tur[ée]e?s?|[أا]غلق\w*|بستن|ببندید|ببند|закройте|закрою|cierren|cierre|"
+_PART_VERB_FIRST = (r"(?:(?<!\w)(?:chius[oaie]|chiudi\w*|cl[ôo]tur[ée]e?s?|[أا]غلق\w*|" + _AR_CLOSE_DIALECT + r"|بستن|ببندید|ببند|закройте|закрою|cierren|cierre|"
                     # el "Κλείνουμε το 50%", "κλείστε το μισό" (we close 50 %, close half)
                     r"фіксу\w*|зафіксу\w*|đóng|κλείνουμε|κλείστε|κλείσαμε|κλείνω)(?!\w)|ปิด(?:กำไร|ออเดอร์|โพซิชั่น|ไป|แล้ว)?|先?平仓?)")
 _PART_CLOSED = (rf"{_SHARE_OF}(?:[ \t]+{_SHARE_TO_VERB}){{0,3}}[ \t]*{_PART_CLOSED_VERB}|"
@@ -259,7 +266,7 @@ _PART_CLOSED = (rf"{_SHARE_OF}(?:[ \t]+{_SHARE_TO_VERB}){{0,3}}[ \t]*{_PART_CLOS
                 # "closed part of the position, rest runs"
                 r"(?<!\w)(?:closed|closing|close)\s+(?:a\s+)?part\s+of\s+(?:the\s+|our\s+|my\s+)?(?:position|trade|bag)(?!\w)")
 _PART_CLOSED_STEMS = (r"closed|close|clos|geschlossen|schlie|glattst|clôtur|clotur|chius|chiud|ferm|закр|cerr|cierr|fech|بسته|ببند|بستن|"
-                      r"غلق|청산|정리|익절|平|利确|クローズ|决済|ปิด|đóng|фікс|pren|tom|realiz|realic|बुक|बंद|क्लोज|سیو|κλεί|κλείσ")
+                      r"غلق|قفل|سكر|سكّر|صكر|صكّر|سد|청산|정리|익절|平|利确|クローズ|决済|ปิด|đóng|фікс|pren|tom|realiz|realic|बुक|बंद|क्लोज|سیو|κλεί|κλείσ")
 
 # "Лимитку по #TAO отменяем", "cancelamos la orden de #SOL", "limit emrini iptal ediyoruz": a cancel verb next to a word
 # for the pending order, in either order
@@ -270,6 +277,8 @@ _PULLED_BIDS = (r"(?:(?<=^)|(?<=[\n—–:,.!|]\s)|(?<=[\n—–:,.!|])|(?<=\bwe
                 r"|(?<=\bwe've\s)|(?<=\bi've\s)|(?<=\bim\s))(?:pull|pulled|pulling|remove|removed|removing)\s+(?:all\s+)?"
                 r"(?:our\s+|my\s+|the\s+)?(?:limit\s+)?bids(?=\s*(?:[,.;!—–\n]|$|(?:on|for)\s+[#$]))")
 _CANCEL_VERB = (r"(?:(?<!\w)(?:cancel\w*|отмен\w*|скасов\w*|iptal|cancelamos|cancelar|cancela|annul\w*|anuluj\w*|"
+                # es/pt "anulamos la señal", "anular a ordem" (ro "anul" alone is "the year")
+                r"anulamos|anular|anulemos|anulem|anulen|anulad[oa]s?|"
                 r"anulujemy|batal\w*|"
                 # ro "Anulăm ordinul pe #KAS", "anulați ordinele" (we cancel / cancel the order)
                 r"anul(?:[ăa]m|ez|eaz[ăa]|at|at[ăa]|a[țţt]i|e[țţt]i)|h[ủu]y|huỷ|إلغاء|الغاء|ملغي|ملغى|ملغا[ةه]|[أا]لغينا|نلغي|لغو|کنسل|storn\w*|l[öo]sch\w*|gel[öo]scht|कैंसिल|रद्द|کینسل|"
@@ -374,15 +383,26 @@ LATER_RUNG_NOT_FILLED_RE = re.compile(r"(?<!\w)" + _LATER_RUNG + r"(?:\s+(?:at\s
 # ("#OP long: cancel the 1.588 order, only 1.612 got filled", "cancel the limit at 1.588 — 1.612 filled, rest unchanged",
 # "cancel the 0.95 bid, first entry filled"): the order cancelled is named by its price while another rung is said filled
 # or the rest kept — one rung of the ladder, the filled part runs (without that, "cancel the 1.588 order" may be the call)
-_PRICED_ORDER = (r"(?:the\s+|our\s+|my\s+|your\s+)?(?:(?:limit|buy|sell|entry|bid)(?:\s+order)?\s+(?:at|@|on)\s*\$?\d[\d.,]*|"
-                 r"\$?\d[\d.,]*\s+(?:(?:limit|buy|sell|entry)\s+)?(?:order|limit|bid|entry|buy))(?!\w)")
+_PRICED_ORDER = (r"(?:the\s+|our\s+|my\s+|your\s+)?(?:(?:limit|buy|sell|entry|bid|order)(?:\s+order)?\s+(?:at|@|on)\s*\$?\d[\d.,]*|"
+                 r"\$?\d[\d.,]*\s+(?:(?:limit|buy|sell|entry)\s+)?(?:order|limit|bid|entry|buy)|"
+                 # fr/it/es/pt "l'ordre à 140", "l'ordine a 140", "la orden en 140", "a ordem em 140", "l'entrée à 140"
+                 r"(?:l['’]\s*|la\s+|le\s+|el\s+|il\s+|a\s+|o\s+|notre\s+|nuestra\s+|nostro\s+|nossa\s+)?"
+                 r"(?:ordre|ordine|orden|ordem|entr[ée]e|entrada|ingresso|limite)(?:\s+(?:limite|limit|d['’]\s*achat|de\s+compra|di\s+acquisto))?"
+                 r"\s+(?:à|a|en|em|de|di|da|su|sur|@)\s*\$?\d[\d.,]*)(?!\w)")
 _OTHER_RUNG_FILLED = (r"(?<!\w)(?:(?:only\s+)?(?:the\s+)?(?:\$?\d[\d.,]*|first(?:\s+(?:entry|one|order|rung|buy))?|"
-                      r"1st(?:\s+(?:entry|one|order|buy))?|entry\s*#?1)\s+(?:(?:got|was|is|has\s+been|already)\s+)?"
+                      r"1st(?:\s+(?:entry|one|order|buy))?|entry\s*#?1|the\s+one\s+(?:at|@)\s*\$?\d[\d.,]*)\s+(?:(?:got|was|is|has\s+been|already)\s+)?"
                       r"(?:filled|triggered|executed)|(?:the\s+)?rest\s+(?:is\s+|stays\s+|remains\s+)?unchanged|"
+                      # fr/it/es/pt "celui à 145 a été exécuté", "la première est remplie", "quello a 145 è stato eseguito", "la de
+                      # 145 se ejecutó", "a de 145 foi executada": another rung said filled
+                      r"(?:celui|celle|quello|quella|la|el|a|o|l['’]\s*ordre|l['’]\s*ordine|la\s+orden|a\s+ordem)\s+(?:à|a|de|da|di|en|em|su|sur)\s*\$?\d[\d.,]*"
+                      r"\s+(?:(?:a\s+été|est|è\s+stat[oa]|è|fue|se|foi|ha\s+sido|j'?)\s*)?(?:ex[ée]cut[ée]e?|rempli[e]?|d[ée]clench[ée]e?|"
+                      r"eseguit[oa]|riempit[oa]|attivat[oa]|ejecut(?:ad[oa]|[óo])|llen(?:ad[oa]|[óo])|activ(?:ad[oa]|[óo])|executad[oa]|"
+                      r"preenchid[oa]|acionad[oa])|"
                       r"everything\s+else\s+(?:stays|remains|unchanged))(?!\w)")
 _PRICED_RUNG_CANCEL = (_CANCEL_VERB + r"[ \t]+" + _PRICED_ORDER + r"[^\n]{0,60}?" + _OTHER_RUNG_FILLED + "|"
                        + _OTHER_RUNG_FILLED + r"[^\n]{0,60}?" + _CANCEL_VERB + r"[ \t]+" + _PRICED_ORDER)
-_ONE_ORDER_AFTER = re.compile(rf"^\s+(?:the\s+|our\s+|your\s+|all\s+)?(?:[#$]\w+\s+)?"
+_ONE_ORDER_AFTER = re.compile(rf"^\s+(?:the\s+|our\s+|your\s+|all\s+|le\s+|la\s+|l['’]\s*|il\s+|lo\s+|el\s+|o\s+|a\s+|den\s+|das\s+|die\s+|"
+                              rf"notre\s+|nuestro\s+|nostro\s+|nosso\s+)?(?:[#$]\w+\s+)?"
                               rf"(?:(?:перв|втор|трет|четв[её]рт|последн)\w*\s+)?{_ONE_ORDER}")
 _ONE_ORDER_BEFORE = re.compile(rf"(?<!\w){_ONE_ORDER}\s*(?:\w+\s+|অর্ডার\s+)?$")
 # ("Cancel the #JTO limit at 2.85 and enter at market", "отменяем лимитку, заходим по рынку", "limit emri iptal, piyasadan
@@ -509,11 +529,11 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # "closed half", "exit 50%", "close 1/3", "закрываем треть", "cerramos un tercio", "平仓三分之一", "1/3決済",
         # "Hälfte geschlossen", "moitié clôturée", "أغلقنا نصف الصفقة", "chốt một nửa": a close verb beside a part of the position
         r"(?:clos(?:e|ed|ing)|exit(?:ed|ing)?|sold|sell|ch[ốo]t|закры\w*|закри\w*|cerr\w*|fech\w*|ferm\w*|cl[ôo]tur\w*|tutup|"
-        r"schlie(?:ß|ss)\w*|geschlossen|chiud\w*|chius\w*|zamk\w*|kapat(?!ma|m[ıi]yor)\w*|إغلاق|اغلاق|[أا]غلقنا|平仓|决済)"
+        r"schlie(?:ß|ss)\w*|geschlossen|chiud\w*|chius\w*|zamk\w*|kapat(?!ma|m[ıi]yor)\w*|إغلاق|اغلاق|[أا]غلقنا|" + _AR_CLOSE_DIALECT + r"|平仓|决済)"
         r"(?:[ \t]+(?:the|a|an|un|una|la|le|die|de|el|our|of|the\s+position|position|позиции|posisi|الصفقة)){0,2}[ \t]*"
         r"(?:half|a\s+third|a\s+quarter|third|quarter|most|some|(?<![\d.,/])[1-3][ \t]*/[ \t]*[2-4](?![\d.,/])|"
         r"(?<![+\d.,])[1-9]\d?[ \t]*(?:%|percent)(?![ \t]*(?:profit|gain|roi|pnl))|треть|четверть|половин\w*|tercio|cuarto|"
-        r"ter[çc]o|metade|mitad|met[àa]|(?:m[ộo]t[ \t]+)?n[ửu]a|частин\w*|tiers|quart|moiti[ée]|drittel|viertel|h[äa]lfte|نصف|ثلث|ربع|三分之一|四分之一|一半|半分)(?!\w)|"
+        r"ter[çc]o|metade|mitad|met[àa]|(?:m[ộo]t[ \t]+)?n[ửu]a|частин\w*|tiers|quart|moiti[ée]|drittel|viertel|h[äa]lfte|نصف|نص|ثلث|تلت|ربع|三分之一|四分之一|一半|半分)(?!\w)|"
         r"(?<!\w)(?:half|(?<![\d.,/])[1-3][ \t]*/[ \t]*[2-4](?![\d.,/])|h[äa]lfte|moiti[ée]|половин\w*|(?<![+\d.,])[1-9]\d?[ \t]*%\S*)[ \t]+"
         r"(?:of[ \t]+(?:the[ \t]+)?|der[ \t]+|de[ \t]+la[ \t]+|de[ \t]+)?(?:position[ \t]+|posici[óo]n[ \t]+)?"
         # ("Hälfte von #SOL geschlossen": the coin between the share and the verb)
@@ -843,6 +863,8 @@ _CLOSE_VERB = (r"(?:(?<!\w)(?:(?<!(?<!\w)is\s)(?<!are\s)(?<!very\s)(?<!(?<!\w)so
                r"zer(?:ar|amos|ando|ei|em|e)(?!\s+(?:o\s+|nosso\s+|seu\s+)?risco)|"
                r"schlie(?:ß|ss)\w*|glattstell\w*|ferm\w*|cl[ôo]tur\w*|chiud\w*|zamk\w*|zamyk\w*|закри\w*|đóng|dong|"
                r"tutup|ditutup|sluit\w*|[îi]nchid\w*|κλεί\w*|סגר\w*|לסגור|[أا]غلق\w*|إغلاق|اغلاق|ببندید|ببند\w*|"
+               # (ar dialects: "اقفلوا الصفقة", "سكّروا الصفقة")
+               + _AR_CLOSE_DIALECT + r"|"
                # ("По эфиру фиксируем всё": the whole profit taken; "ट्रेड अभी पूरा बंद करें"; ur "ٹریڈ بند" (the trade closed))
                r"фиксиру\w*|зафиксир\w*|фіксу\w*|зафіксу\w*|बंद|بند)(?!\w)|"
                r"平仓|平掉|决済|청산|정리|ปิด[\u0e00-\u0e7f]*|(?<!\w)(?:st[äa]ng\w*|lez[áa]r\w*|z[áa]rjuk|zav[řr]en\w*)(?!\w))")
@@ -965,7 +987,9 @@ _CLOSE_PATTERN = _Gated(
     r"close|closing|exit|exiting|cancel|закрыть|закрываем|закрываю|отмена|отменяем|"
     r"kapat(?!ma|m[ıi]yor)\w*|iptal|cerrar|cerramos|cerrando|cancelar|cancelamos|fechar|fechamos|fechando|chiudendo|sair|tutup|đóng\s+lệnh|dong\s+lenh|"
     r"إغلاق|اغلاق|取消|平仓|schlie(?:ß|ss)en|fermer|fermez|cl[ôo]turer|cl[ôo]turez|chiudere|chiudi|chiudiamo|"
-    r"zamknij|zamykamy|zamknąć|annulez|annulons|annuler|закриваємо|закриваю|закрийте|закрий|закройте|закрой|закрити|скасування|batalkan|batal|hủy|huỷ|决済|キャンセル|"
+    r"zamknij|zamykamy|zamknąć|annulez|annulons|annuler|on\s+annule|nous\s+annulons|annulliamo|annullate|annullare|annulla|"
+    # ("on annule le signal", "annulliamo il segnale", "anulamos la señal", "cancelem a ordem")
+    r"anulamos|anulem(?:os)?|cancelem(?:os)?|закриваємо|закриваю|закрийте|закрий|закройте|закрой|закрити|скасування|batalkan|batal|hủy|huỷ|决済|キャンセル|"
     r"κλείστε|κλείνουμε|κλείσιμο|[îi]nchidem|[îi]nchide[țţt]i|[îi]nchide|sluiten|sluit|zav[řr][ií]t|zav[řr]ete|"
     # (th "ปิดเลย" close now, "ปิดทั้งหมด" close all: Thai writes no space before the word after the verb)
     r"uzav[řr]ete|funga|fungeni|isara|isasara|סגרו|לסגור|ปิด(?:เลย|ทั้งหมด|สถานะ)?|کنسل|"
@@ -1008,6 +1032,8 @@ _CLOSE_PATTERN = _Gated(
     r"this\s+world|reach|season|money|ideas|patience)(?!\w))|(?:استاپ|حد\s+ضرر)\s+خورد|(?:(?:打到|打了|触及|碰到|吃到)\s*)?止损(?:出局|触发(?![价位点后时前条])|已触发|离场|了)(?:了|啦)?|(?:打到|触及|碰到|吃到)\s*止损(?:了|啦)|平仓|стоп\s+выбил\w*|выбил\w*\s+(?:по\s+)?стоп\w*|全?决済(?:しました|完了)|全利确\w*|利确で终了\w*|"
     r"손절\s*(?:처리\w*|완료|됨)|종료|stop\s+target(?:\s*\d{1,2})?\s*(?:hit|❌|⛔|🛑)|(?:stop[\s-]*ziel\w*\s+(?:erreicht|getroffen)|стоп[\s-]*цел\w*\s+(?:достигнут\w*|сработал\w*)|alvo\s+de\s+stop\s+atingido|objectif\s+(?:de\s+)?stop\s+atteint|obiettivo\s+(?:di\s+)?stop\s+raggiunto|stop\s+hedefi(?:ne)?\s+(?:ula[şs][ıi]ld[ıi]|vuruldu))(?!\s*(?:не(?!\w)|nicht|quasi|presque|casi|quase|почти|neredeyse|fast(?!\w)|m[ıi](?!\w)|\?))|(?<!سي)تم\s+(?:ال)?(?:إغلاق|اغلاق|إلغاء|الغاء)|(?:بسته|لغو)\s+شد|"
     r"(?:إلغاء|الغاء)\s+(?:ال)?(?:صفقة|اشارة|إشارة|توصية)|"
+    # ar "اخرجوا من صفقة #LINK", eg/lev "اطلعوا من الصفقة", "خرجنا من #LINK" (get out of the trade, we got out of it)
+    r"(?<!\w)[وف]?(?:[اإ]خرجوا|[اإ]طلعوا|خرجنا|طلعنا)\s+(?:من|م)\s+(?:(?:ال)?(?:صفق[ةه]|مركز|توصي[ةه])|[#$]\w+)|"
     # "#KAS limit order removed ❌ price ran away" (a stop order removed is no cancel of the trade)
     r"limit\s+(?:buy\s+|sell\s+)?orders?\s+(?:was\s+|has\s+been\s+|got\s+)?(?:removed|pulled|deleted|withdrawn)|"
     r"(?:removed|pulled|deleted|withdrew)\s+(?:the\s+|our\s+)?limit\s+(?:buy\s+|sell\s+)?orders?|"
@@ -1180,6 +1206,8 @@ _CONDITION = re.compile(r"(?<!\w)(?:if|when|once|unless|until|in\s+case|otherwis
                         # hi-en "agar 140 toota to close", "jab TP1 aaye tab"; el "αν", "εάν", "όταν"; cs "pokud",
                         # "jestli", "když"; tl "kung", "kapag", "pag"; bn "যদি"
                         r"agar|jab|αν|εάν|όταν|pokud|jestli|jestliže|když|kung|kapag|yadi|যদি|"
+                        # ar "لو كسر 7 اقفلوا", "إذا نزل تحت 7", "عندما يصل", "في حال كسر", "بمجرد ما يلمس" (if / when / once)
+                        r"[وف]?(?:إذا|اذا|لو|لما|عندما|حينما|بمجرد)|في\s+حال[ةه]?|"
                         + _WHEN_PHRASES + "|" + _TR_CONDITIONAL + r"|"
                         # ("#SOL at TP2 close everything", "after TP1 close half", "после ТП1 закрываем половину", "al
                         # llegar a TP1", "à TP1 fermer 50%", "plan: TP1 close 50%"): a plan for a target not reached yet
@@ -1243,7 +1271,10 @@ _MARKET_CONDITION = re.compile(
     r"rompe\w*|cierra\w*|fecha\w*|bricht|schlie\w*|casse|cl[ôo]ture|chiude|tembus|phá|ch[ạa]m|[đd][ạa]t|kena|tercapai|"
     r"menyentuh|sentuh|закреп\w*|"
     # ("Cancel #SOL limit if not filled by tomorrow", "отменим, если не зайдёт"): the order's own fill
-    r"fill\w*|trigger\w*|зайд[её]т|исполн\w*)(?!\w)")
+    r"fill\w*|trigger\w*|зайд[её]т|исполн\w*)(?!\w)|"
+    # ar "اقفلوا الصفقة لو نزل تحت 7", "… إذا كسر الدعم", "… في حال وصل 8": the close waits for the price
+    r"(?<!\w)(?:[وف]?(?:إذا|اذا|لو|لما|عندما|حينما|بمجرد)|في\s+حال[ةه]?)\s+(?:\S+\s+){0,6}?"
+    r"(?:[يتنا]?(?:كسر|نزل|طلع|وصل|لمس|اخترق|هبط|صعد|ارتفع|انخفض|قفل|سك\u0651?ر|رجع|ضرب|تجاوز)\w*|\$?\d)")
 # "move SL to entry after TP1", "close all at TP2", "close at 3600 (limit)", "close on a daily close below 3200": an
 # instruction for when a level is reached (a verb in the past, "closed at TP2", reports one)
 _AT_LEVEL_LATER = re.compile(
@@ -1257,8 +1288,10 @@ _AT_LEVEL_LATER = re.compile(
     r"(?<!\w)at\s+\$?\d[\d.,]*\s*k?\s*\(?\s*(?:limit|(?:set|place|put)\s+(?:your\s+|a\s+|the\s+)?(?:tp|take[\s-]*profit|limit|"
     r"order|target)|as\s+(?:your\s+|a\s+|the\s+)?(?:tp|take[\s-]*profit|target|limit))|(?<!\w)(?:on|upon|after)\s+(?:a\s+)?(?:\w+\s+)?close\s+(?:above|below|under|over)|"
     # "SL to 180 once TP1 hits", "到达TP1后止损上移到180"
-    r"(?<!\w)(?:once|when|after|if)\s+(?:the\s+)?(?:tp|target)\s*\d\s+(?:hits?|is\s+hit|gets\s+hit|fills?|is\s+reached)")
-_PAST_VERB = re.compile(r"closed|exited|stopped|cancel+ed|hit|triggered|touched|reached|filled|cerrad|fechad|закрыт|kapand|geschlossen|cl[ôo]tur[ée]|moved|"
+    r"(?<!\w)(?:once|when|after|if)\s+(?:the\s+)?(?:tp|target)\s*\d\s+(?:hits?|is\s+hit|gets\s+hit|fills?|is\s+reached)|"
+    # ar "اقفلوا الصفقة عند الهدف الثاني", "… على التارجت 2", "… بعد الهدف الأول" (at / after a target)
+    r"(?<!\w)(?:عند|على|في|مع|بعد)\s+(?:ال)?(?:هدف|تارجت|تارقت)\s*(?:\d|(?:ال)?(?:أول|اول|ثاني|تاني|ثالث|تالت|رابع))")
+_PAST_VERB = re.compile(r"(?<!\w)تم(?!\w)|[أا]غلقنا|قفلنا|س[كص]\u0651?رنا|ص[كص]\u0651?رنا|سد\u0651?ينا|خرجنا|طلعنا|مقفول|closed|exited|stopped|cancel+ed|hit|triggered|touched|reached|filled|cerrad|fechad|закрыт|kapand|geschlossen|cl[ôo]tur[ée]|moved|"
                         r"movid|перенес|taşındı|sold|booked|secured|taken|took")
 
 
@@ -1315,7 +1348,9 @@ _LEVEL_CONDITION = re.compile(r"\s*(?:[#$][\w/.]+\s+)?(?:(?:long|short|it|them|p
 _NEGATED = re.compile(r"(?<!\w)(?:never|don'?t|do\s+not|not|nunca|jamais|mai|nie|никогда|не|asla|no|"
                       # he "לא סוגרים" (we do not close), "אל תסגרו"; el "δεν κλείνουμε", "μην κλείσετε"; tl "huwag"
                       # ro "Nu anulăm ordinul", "nu închidem" (we do not cancel / close)
-                      r"לא|אל|δεν|μην|μη|huwag|wag|hindi|nu)\s+(?:(?:עדיין|ακόμα|ακόμη|muna|munang|pa)\s+)?$|(?:不要|别|不|先别|暂不)\s*$")
+                      r"לא|אל|δεν|μην|μη|huwag|wag|hindi|nu|"
+                      # ar "لم نغلق" (we did not close), dialects "ما سكرنا", "مش هنقفل", "بلاش نقفل" (let's not)
+                      r"لم|لن|ما|مش|مو|مب|بلاش)\s+(?:(?:עדיין|ακόμα|ακόμη|muna|munang|pa|بعد|لسه|لسا)\s+)?$|(?:不要|别|不|先别|暂不)\s*$")
 # ("#SOL hasn't hit SL", "#SOL wasn't stopped out", "#SOL no está cerrada", "#SOL wurde nicht geschlossen", "#SOL 还没平仓"): a
 # negation, then at most a few auxiliaries, right before the phrase
 _NEGATION = (r"(?:never|not|no|nope|\w+n't|dont|didnt|doesnt|isnt|wasnt|arent|werent|hasnt|havent|hadnt|wont|cant|cannot|"
