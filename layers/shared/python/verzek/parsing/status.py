@@ -252,6 +252,33 @@ _PART_CLOSED = (rf"{_SHARE_OF}(?:[ \t]+{_SHARE_TO_VERB}){{0,3}}[ \t]*{_PART_CLOS
                 r"(?:نصف|نیمی\s+از)\s+(?:\S+\s+){0,3}?سیو\s+(?:سود\s+)?(?:کنید|کن|کردیم|شد)|"
                 # "closed part of the position, rest runs"
                 r"(?<!\w)(?:closed|closing|close)\s+(?:a\s+)?part\s+of\s+(?:the\s+|our\s+|my\s+)?(?:position|trade|bag)(?!\w)")
+# A share of the position named in English words or a fraction ("two thirds", "2/3", "a third", "the first half", "25%",
+# "part of"): what a partial exit takes, the rest running on
+_SHARE_NAMED = (r"(?:(?:the\s+)?(?:first\s+)?half|(?:one|a)[\s-]+(?:third|quarter|half)|two[\s-]+thirds|"
+                r"three[\s-]+quarters|(?<![\d.,/])[1-3][ \t]*/[ \t]*[2-4](?![\d.,/])|(?<![+\-\d.,])[1-9]\d?[ \t]*%|"
+                # (a part or "some" only of the position: "kill some of it", "cut part of the bag" — not "cut some slack")
+                r"(?:(?:a\s+)?(?:part|portion|chunk|piece|slice)|some)(?=\s+of\s))")
+_OF_THE_POSITION = (r"(?:\s+of\s+(?:the\s+|our\s+|my\s+|your\s+|this\s+)?(?:[#$]?\w+\s+)?"
+                    r"(?:position|bag|size|stack|trade|it|[#$]\w+)(?!\w))?")
+# ("take 2/3 off the table", "taking half off here", "pulled a third off", "half the bag off the table"): a share taken off —
+# "take it all off", "get 50% off the VIP", "take profit off the table" name no share ("take 100% off" ends the trade)
+_SHARE_OFF = (rf"(?<!\w)(?:take|taking|took|taken|pull|pulling|pulled)\s+(?:now\s+|here\s+)?"
+              rf"(?:{_SHARE_NAMED}|(?:a\s+)?(?:part|portion|chunk|piece|slice|bit)|some){_OF_THE_POSITION}\s+off(?!\w)|"
+              rf"(?<!\w){_SHARE_NAMED}{_OF_THE_POSITION}\s+off\s+the\s+table(?!\w)")
+# ("Kill half of the #SEI bag", "chop a third", "unload 2/3 here", "cut two thirds", "scale out of some of it"): an exit verb
+# over a share — the verb alone ("kill it", "cut the trade") ends the trade
+# (the order or the channel's doing, not the market's: "the crash killed 90% of my bag" is no exit)
+_SHARE_CUT = (rf"(?<!\w)(?:kill(?:ing)?|chop(?:ping)?|unload(?:s|ed|ing)?|offload(?:s|ed|ing)?|cut(?:s|ting)?|"
+              rf"trim(?:s|med|ming)?|scal(?:e|ed|ing)\s+out(?:\s+of)?)\s+(?:(?:the|our|my)\s+(?:position|size|bag)\s+"
+              rf"(?:by\s+|in\s+)?)?{_SHARE_NAMED}(?!\w)")
+# ("let the last third ride", "let the other half run"): the part kept named — the rest of the position taken now
+_PART_KEPT = (r"(?<!\w)let\s+(?:the\s+)?(?:last|other|remaining|final)\s+(?:third|half|quarter|two\s+thirds|part|portion|"
+              r"(?<![\d.,])[1-9]\d?\s*%)\s+(?:ride|run)(?!\w)")
+# ("TP2 ✅ hit / Closed: 25% | Remaining: 50% / SL → TP1", "remaining=35%"): a card's field of the share still open — the
+# position runs on, whatever the card says closed (its target's part); "Remaining: 0%" leaves nothing
+# (a field of its own: at a line's start or after a bar, slash or bullet — "Daily risk left: 3%" is no share of the position)
+SHARE_LEFT_RE = re.compile(r"(?:^|(?<=[|/•·,;(]))[ \t]*(?:position\s+|size\s+|qty\s+)?(?:remaining|left|still\s+open|runner|rest)"
+                           r"\s*[:=]\s*(?<![\d.,])[1-9]\d?(?:[.,]\d+)?\s*%", re.MULTILINE)
 _PART_CLOSED_STEMS = (r"closed|close|clos|geschlossen|schlie|glattst|clôtur|clotur|chius|chiud|ferm|закр|cerr|cierr|fech|بسته|ببند|بستن|"
                       r"غلق|청산|정리|익절|平|利确|クローズ|决済|ปิด|đóng|фікс|pren|tom|realiz|realic|बुक|बंद|क्लोज|سیو|κλεί|κλείσ")
 
@@ -532,6 +559,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:yar[ıi]s[ıi]n[ıi]|yar[ıi]y[ıi])\s+kapat(?!ma|m[ıi]yor)\w*|"
         r"(?:book|secure|realize|take|taking|booking)\s+(?:some|partial|part\s+of\s+(?:the\s+)?)\s*profits?|"
         r"partial(?:ly)?\s+(?:clos\w*|profit\w*|exit\w*|sell\w*|sold|tak\w*)|(?:booked|secured|took|taken|closed|realized|sold)\s+(?<![\d.,])\d{1,2}\s*%\s+(?:on|of|from|at|in)(?!\w)|ganancias\s+parciales|lucro\s+parcial|(?:book|secure|realize|take|taking|booking)\s+\d{1,2}\s*%\s*(?:of\s+)?(?:profits?|position)|частичн\w+\s+(?:закры\w*|(?:за)?фикс\w*)|kısmi\s+kapat(?!ma|m[ıi]yor)\w*", (_SHARE_STEMS, _PARTIAL_SHARE), (_PART_CLOSED_STEMS, _PART_CLOSED),
+        (r"off", _SHARE_OFF), (r"kill|chop|unload|offload|cut|trim|scal", _SHARE_CUT), (r"ride|run", _PART_KEPT),
         # "Close your first entries now" (the ladder's first fills; the later ones run), "Let's close TP1 here" (the
         # first target's share taken at the market)
         (r"first|1st|initial|early|tp\s*1|target\s*1",
@@ -1546,6 +1574,9 @@ def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
     60k we will close the ETH long", "Close #NEAR short if 4H closes above 5.40", "Close #BTC above 100k"), "no"
     (negated, asked, almost: "Never close in panic", "Close #SOL?", "almost hit our stop") or "now"."""
     plan = sum(1 for line in lowered.splitlines() if _PLAN_STEP_RE.match(line)) >= 2
+    # (a share said still open: the card's "closed" is a part of the position — "Closed: 25% | Remaining: 50%")
+    share_left = ("remain" in lowered or "left" in lowered or "open" in lowered or "runner" in lowered or "rest" in lowered) \
+        and SHARE_LEFT_RE.search(lowered) is not None
     active = _CLOSE_PATTERN.active(lowered)
     for line in _status_lines(lowered, coins).splitlines():
         if _PLAN_STEP_DONE_RE.match(line) or plan and _PLAN_STEP_RE.match(line):
@@ -1569,6 +1600,7 @@ def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
                     or match.group(0).endswith("stopped") and _PRICE_HALTED.match(line[match.end():]) \
                     or ("stop" in match.group(0) or "sl" in match.group(0)) and _OTHERS_STOPPED.match(line[match.end():]) \
                     or said_not_done(before, match.group(0), line[match.end():]) or _cancels_one_order(line, match, lowered) \
+                    or share_left and not _CANCEL_START.match(match.group(0)) \
                     or _EXPIRY_PHRASE.search(match.group(0)) and (_THOSE_IN_KEEP.search(lowered)
                                                                   or _RUNG_BEFORE.search(clause_before)):
                 yield "no"
@@ -1982,6 +2014,8 @@ WHOLE_POSITION_CLOSED_RE = re.compile(
     # ("Cerramos #SOL completo ✅", "#SOL 全部平仓", "fechamos tudo"): the whole position closed, whatever part went before
     r"(?:cerramos|cerrad[oa]|fechamos|fechad[oa]|closed)\s+(?:[#$]?\w+\s+)?(?:complet[oa]|por\s+completo|entirely|fully)(?!\w)|"
     r"全部平仓|全部平掉|已全部平仓|"
+    # ("Closed 50% | Remaining: 0%", "position left: 0 %"): nothing of the position left open
+    r"(?<!\w)(?:remaining|left|still\s+open|open\s+size|position\s+left)\s*[:=]?\s*(?:0(?:[.,]0+)?\s*%|none|nothing|zero)(?!\w)|"
     # ("#BTC TP2 closed — trade finished": the trade said to be over after its part)
     # ("#AVAX 1st TP closed and trade done ✅", "TP1 closed, TP2 closed, TP3 closed ✅ all done": "done" at the end)
     r"(?:trade|position|сделка)\s+(?:is\s+|has\s+|now\s+)*(?:finished|over|ended|complete[d]?|done|завершена)(?!\w)|"
