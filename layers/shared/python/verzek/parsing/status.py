@@ -805,6 +805,12 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
          rf"(?<!\w){_ONE_STOP_OR_TARGET}\s+(?:\w+\s+)?{_CANCEL_VERB}|"
          rf"(?:{_CANCEL_VERB}(?:\W+[#$]?\w+){{0,3}}?\W*{_ORDER_WORD}|{_ORDER_WORD}(?:\W+\w+){{0,2}}?\W*{_CANCEL_VERB})"
          rf"[^\n]{{0,80}}?{_MARKET_INSTEAD.pattern}")),
+        # ("we're cutting TP4", "dropping the last target", "TP3 removed"): a target of the running trade dropped — the
+        # trade runs on to the others
+        (r"cut|drop|remov|scrap|delet",
+         (r"(?<!\w)(?:cut|cutting|drop|dropping|dropped|remov(?:e|es|ed|ing)|scrap(?:s|ped|ping)?|delet(?:e|es|ed|ing))\s+"
+          r"(?:the\s+|our\s+)?(?:last\s+|final\s+)?(?:tps?|targets?|take[\s-]*profits?)\s*\d{0,2}(?!\w)|"
+          r"(?<!\w)(?:tps?|targets?)\s*\d{0,2}\s+(?:is\s+|was\s+|has\s+been\s+)?(?:removed|dropped|scrapped|deleted)(?!\w)")),
         # "тейк переносим на 171", "hedef 2'yi 1.45'e taşıyoruz": a target and a move verb
         (_MOVE_STEMS, rf"{_TP_WORDS}\s*\d{{0,2}}(?:[ \t]+[^\s,.;!?]+){{0,2}}?[ \t]*{_MOVE_VERB}"),
         # "Running in profit", "#ETH running nicely in profit", "+50 pips secured": the trade under way, reported (said of
@@ -886,9 +892,18 @@ _CLOSE_ALL = rf"{_CLOSE_VERB}(?:\W+\w+){{0,2}}?\W*{_ALL_WORD}|{_ALL_WORD}(?:\W+\
 # level of the call, no order to cut the trade ("Cut 50%", "Cut at 1.779 now" are not such rows)
 _CUT_ROW_NOT = r"(?![ \t]*[:=|]?[ \t]*\$?\d[\d.,]*[ \t]*(?:\||$))"
 # English ways to end a trade without the word "close" ("Cut the #DOGE position", "Get out of #ARB now").
-_OTHER_EXITS = (r"^(?:please\s+|pls\s+|now\s+)?(?:(?:taking|take)\s+\S+\s+off|cut(?:ting)?" + _CUT_ROW_NOT + r"|kill(?:ing)?|flatten\w*|dump|bail\s+(?:on|out\s+of)|get\s+out\s+of|"
+# ("cut TP4", "we're cutting the last target", "cutting leverage to 5x"): one order or setting of the trade dropped, it runs on
+_NOT_THE_WHOLE = (r"(?!\s+(?:the\s+|our\s+|your\s+|one\s+)?(?:last\s+|final\s+)?(?:tps?|targets?|take[\s-]*profits?|leverage|lev|dca|"
+                  r"entry\s+order|rung)(?:\s*\d)?(?!\w))")
+# ("take half off", "kill a third", "cut 2/3 here"): a share of the position — a partial close, read as one
+_NO_SHARE = rf"(?!\s+{_SHARE_NAMED}(?!\w))"
+_OTHER_EXITS = (r"^(?:please\s+|pls\s+|now\s+)?(?:(?:taking|take)" + _NO_SHARE + r"\s+\S+\s+off|"
+                # ("take the other half off", "taking the last third off here"): what was left, all of it
+                r"(?:taking|take)\s+(?:the\s+)?(?:last|other|remaining|final|rest)(?:\s+\S+){0,2}?\s+off|cut(?:ting)?" + _CUT_ROW_NOT + _NOT_THE_WHOLE
+                + _NO_SHARE + r"|kill(?:ing)?" + _NO_SHARE + r"|flatten\w*|dump|bail\s+(?:on|out\s+of)|get\s+out\s+of|"
                 r"stopped(?:\s+out)?)(?!\w)(?!\s+(?:loss|losses)(?!\w))|"
-                r"(?:we'?re|we\s+are|i'?m|i\s+am|we'?ll|we\s+will|i'?ll)\s+(?:now\s+)?(?:closing|exiting|cutting|getting\s+out\s+of)(?!\w)|"
+                r"(?:we'?re|we\s+are|i'?m|i\s+am|we'?ll|we\s+will|i'?ll)\s+(?:now\s+)?(?:closing|exiting|cutting|getting\s+out\s+of)(?!\w)"
+                + _NOT_THE_WHOLE + _NO_SHARE + r"|"
                 r"(?<!\w)stopped(?=\s*(?:$|[.!,;]|at\s|on\s|in\s|for\s|with\s))|"
                 # ("#LINK का ट्रेड अभी पूरा बंद करें": the trade, closed; Devanagari's vowel signs are no \w)
                 r"(?:ट्रेड|पोजीशन|पोज़ीशन|पोजिशन)[\u0900-\u097f\s]{0,24}?बंद\s*(?:कर|हो)[\u0900-\u097f]*")
