@@ -1741,6 +1741,10 @@ _CLOSE_ALL_OR_COMMAND = re.compile(
     # "Closing here at BE", "Closing now", "Exiting here"
     r"^(?:we'?re\s+|we\s+are\s+|i'?m\s+|i\s+am\s+)?(?:closing|exiting)\s+(?:here|now|at\s+(?:be|breakeven|break[\s-]even|entry|market))(?!\w)|"
     r"^(?:trade\s+|position\s+)?closed\s+(?:manually|early)(?!\w)|"
+    # ("kill it. out at market", "Cut it here", "dump this one now"): a reply ending the trade it answers
+    # (not "kill it today fam", "cut it close")
+    r"^(?:please\s+|pls\s+|just\s+)?(?:kill|cut|dump|bail\s+on|get\s+out\s+of)\s+(?:it|this(?:\s+one)?|that(?:\s+one)?)"
+    r"(?=\s*(?:$|[.!,;🔪❌]|now|here|asap|immediately|at\s+(?:market|entry|be|breakeven)))|"
     # ("Closed ✅ +2.7% on this one", "Cerrado manualmente, el mercado no acompaña", "Fechado no lucro"): a reply reporting
     # its trade closed, with the result or how
     r"^(?:trade\s+|position\s+)?closed\s+(?:done\s+)?[+-]\s*\d+(?:[.,]\d+)?\s*%|"
