@@ -1439,7 +1439,12 @@ _SOMEONE_ELSE = re.compile(
     r"(?:some\s+of\s+you|those\s+who)\s+(?:already\s+|just\s+|have\s+|had\s+)?$|"
     # ("Some of you moved the stop to entry on #ETH and got stopped"): what some readers did, told in one clause
     r"(?:some|a\s+few|many)\s+of\s+you\s+(?:\S+\s+){1,10}$|(?:many|most|some|other)\s+(?:\w+\s+)?(?:traders|people|users|members)|most\s+retail|"
-    r"my\s+(?:friend|brother|colleague)|big\s+trader|trader\s+\w+|кто-?то|некоторые|многие|baz[ıi]\s+\w+|algunos|alguns|"
+    r"my\s+(?:friend|brother|colleague)|big\s+trader|trader\s+\w+|"
+    # ("Tracked wallet on Hyperliquid just closed …", "A whale closed his #BTC long", "Smart money exited #SOL", "0x7a3f…
+    # closed", "Кит закрыл шорт", "Balina pozisyonunu kapattı"): a stranger's on-chain or exchange position, not ours
+    r"(?:(?:a|one|some|the|this|that|big|huge)\s+)?(?:whales?|кит|киты|balina\w*|ballenas?|baleias?|c[áa]\s+voi)|"
+    r"(?:tracked|smart[\s-]money|whale|insider|unknown|same|this|that|a|an|one|the)\s+(?:\w+\s+)?(?:wallets?|address(?:es)?)|"
+    r"smart[\s-]money|0x[0-9a-f]{4,}\w*|(?:a|one|top|famous|well[\s-]known)\s+(?:\w+\s+)?trader|кто-?то|некоторые|многие|baz[ıi]\s+\w+|algunos|alguns|"
     r"einige|certains|alcuni|"
     # ("Many got stopped out on #SOL, not us", "a lot of people were stopped on ETH — but not us")
     r"(?:many|a\s+lot(?:\s+of\s+(?:you|people|traders))?|(?:lots|plenty|most)\s+of\s+(?:you|people|traders|them))"
@@ -1627,6 +1632,13 @@ _CONTRAST = re.compile(r"(?<!\w)(?:but|however|nh[ưu]ng|tapi|tetapi|namun|pero|
                        r"اما|ولی)(?!\w)|但是?|可是|不过|하지만|그러나|แต่")
 
 
+# ("… closed a $14M #BTC short", "… closed his #SOL long", "… sold her ETH bag"): a position in millions, or his or hers —
+# someone else's trade (the channel's own is "our" or none)
+_OTHERS_POSITION_AFTER = re.compile(
+    r"^\s+(?:out\s+of\s+)?(?:(?:a|an|his|her|their)\s+)?(?:[#$]?\w+\s+)?\$\s?\d[\d.,]*\s*(?:m|mn|mm|million|b|bn|billion)(?!\w)|"
+    r"^\s+(?:out\s+of\s+)?(?:his|her)\s+(?:[#$]?\w+\s+){0,2}?(?:position|long|short|trade|bag|stack)s?(?!\w)")
+
+
 def said_not_done(before: str, phrase: str, after: str) -> bool:
     """The phrase is negated, weighed, regretted, for later, or someone else's ("#SOL hasn't hit SL", "Worst case #SOL
     hits SL", "We should have closed #SOL", "#SOL will move SL to entry soon", "Another channel closed #SOL")."""
@@ -1638,6 +1650,7 @@ def said_not_done(before: str, phrase: str, after: str) -> bool:
     clause_now = _CONTRAST.split(clause_before)[-1]
     return bool(_NEGATED_BEFORE.search(clause_before) or _NEGATED_AFTER.match(after) or _NEGATED_INSIDE.search(phrase)
                 or _NOT_DONE.search(clause_now) or _NOT_DONE.search(clause_after) or _SOMEONE_ELSE.search(clause_before)
+                or _OTHERS_POSITION_AFTER.match(after)
                 or not _PAST_VERB.search(phrase) and (_TOO_EARLY.search(clause_before) or _TOO_EARLY.search(clause_after)))
 
 
