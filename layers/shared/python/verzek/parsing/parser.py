@@ -4779,6 +4779,7 @@ _TRADE_WORD = re.compile(r"(?<!\w)(?:tp|target|sl|stop|entry|цел[ьи]|ціл
 _UPDATE_WORD = (r"(?:update|updates|обновление|апдейт|оновлення|g[üu]ncelleme|actualizaci[óo]n|atualiza[çc][ãa]o|"
                 r"aggiornamento|mise\s+[àa]\s+jour|c[ậa]p\s+nh[ậa]t|aktualisierung|aktualizacja)")
 _UPDATE_ON = r"(?:\s+(?:on|for|по|de|do|da|sur|su|zu|für|dla|về|untuk))?"
+_TRADE_KIND = r"(?:(?:swing|trade|position|signal|long|short|spot|futures|scalp|setup)\s+)?"
 
 
 def _heads_an_update(tokens: list[Token], position: int, lines: list[str]) -> bool:
@@ -4790,7 +4791,8 @@ def _heads_an_update(tokens: list[Token], position: int, lines: list[str]) -> bo
         # ticker we know, or one with a digit no word has ("Update C98"), names the coin updated
         return False
     word = re.escape(tok.text)
-    return re.fullmatch(rf"\W*(?:{_UPDATE_WORD}{_UPDATE_ON}\s*[:\-–—|]?\s*{word}|{word}\s*[:\-–—|]?\s*{_UPDATE_WORD})[\W_]*",
+    # ("ETH swing update 📈", "SOL trade update", "BTC long update": the kind of trade between the coin and the word)
+    return re.fullmatch(rf"\W*(?:{_UPDATE_WORD}{_UPDATE_ON}\s*[:\-–—|]?\s*{word}|{word}\s*[:\-–—|]?\s*{_TRADE_KIND}{_UPDATE_WORD})[\W_]*",
                         lines[0].strip(), re.IGNORECASE) is not None
 
 

@@ -678,6 +678,12 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
          (r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:wurde|wird|ist|haben\s+wir|habe\s+ich)\s+(?:\S+\s+){0,3}?"
          r"(?:verschoben|gesetzt|angepasst|nachgezogen|angehoben|gesenkt|hochgezogen)(?!\w)")),
         (_MOVE_STEMS, _STOP_MOVED + rf"|(?<!\w)(?:make|set|put|place)\s+(?:your|the|our)\s+{_STOP_WORD}\s+(?:at\s+|to\s+|@\s*)?\$?\d"),
+        # ("SL now 1.92 on #SUI", "stop is now at 3,120", "стоп теперь 1.92", "SL ahora 1.92"): the stop's new level, said
+        # as where it is now (not "SL now -3%", a distance or a result; "SL now at entry" is the breakeven, read above)
+        (r"now|теперь|сейчас|ahora|agora|maintenant|jetzt|artık|şimdi|sekarang|bây giờ|giờ",
+         (r"(?<!\w)(?:sl|stop(?:[\s-]*loss)?|stoploss|стоп(?:[\s-]*лосс)?)\s+(?:is\s+|est\s+|ist\s+)?"
+          r"(?:now|теперь|сейчас|ahora|agora|maintenant|jetzt|art[ıi]k|[şs]imdi|sekarang|b[âa]y\s+gi[ờo]|gi[ờo])\s+"
+          r"(?:(?:at|@|to|на|en|em|à|auf|di|ở)\s*)?\$?(?<![\d.,])\d[\d.,]*(?![\d.,]*\s*%)(?!\w)")),
         # "new stop" in other languages: "новый стоп 3400", "yeni stop", "nuevo SL", "SL mới", "SL baru", "新止损", "새 손절가",
         # "استاپ جدید", "وقف الخسارة الجديد", "neuer SL", "nouveau SL", "nowy SL", "नया SL", "SL ใหม่"
         (_NEW_STEMS, (rf"(?<!\w)(?:нов(?:ый|ое|ая)|yeni|nuev[oa]|nov[oa]|neue[rn]?|nouveau|nouvel|nuov[oa]|nowy|नया|جدید)\s+{_STOP_WORD}|"
