@@ -628,11 +628,15 @@ NOT_A_CALL_RE = re.compile(
     # ("Un trader de Binance acaba de abrir …", "Một trader vừa mở …", "Bir trader az önce … açtı")
     r"(?:whale|кит|balina|ballena|baleia|c[áa]\s+voi|wal|(?:a|an|un|una|um|one|some|top|famous|m[ộo]t|bir)\s+(?:\w+\s+)?trader|"
     r"trader\s+famoso)\s+(?:\S+\s+){0,3}?(?:just\s+)?(?:opened|opens|открыл\w*|a[çc]t[ıi]|abri[óu]|abre|er[öo]ffnete|m[ởo]\s+l[ệe]nh|"
+    # ("A whale just closed a $14M #BTC short at 94,210", "Кит закрыл шорт …"): the stranger's trade closed, its levels no call
+    r"closed|closes|exited|sold|dumped|bought|longed|shorted|закрыл\w*|kapatt[ıi]|cerr[óo]|fech(?:ou|a)|"
     r"acaba\s+de\s+abrir|v[ừu]a\s+m[ởo]|az\s+[öo]nce)|"
     # an on-chain alert's wallet ("Same address opened a 50x long …", "This wallet just opened …", "Адрес открыл …"):
     # a tracked stranger's position, not the channel's call
-    r"(?:same|this|that|the|a|one|an\s+unknown)\s+(?:\w+\s+)?(?:address|wallet|адрес|кошел[её]к)\s+(?:\S+\s+){0,2}?"
-    r"(?:just\s+|also\s+|then\s+|has\s+|had\s+)?(?:opened|opens|открыл\w*|a[çc]t[ıi]|abri[óu])|"
+    # ("Tracked wallet on Hyperliquid just closed …", "Smart money wallet sold …")
+    r"(?:(?:same|this|that|the|a|one|an\s+unknown|tracked)\s+(?:\w+\s+)?(?:address|wallet|адрес|кошел[её]к)|(?<!\w)0x[0-9a-f]{4,}\S*)\s+(?:\S+\s+){0,2}?"
+    r"(?:just\s+|also\s+|then\s+|has\s+|had\s+)?(?:opened|opens|открыл\w*|a[çc]t[ıi]|abri[óu]|closed|closes|exited|sold|"
+    r"dumped|bought|закрыл\w*)|"
     # ("VIP trade just opened 🔥 #BTC LONG …" is the channel's own)
     r"(?<=[a-z]\s)(?<!we\s)(?<![^a-z]i\s)(?<!trade\s)(?<!signal\s)(?<!position\s)(?<!setup\s)(?<!order\s)(?<!long\s)"
     r"(?<!short\s)(?<!call\s)(?<!vip\s)(?<!^i\s)(?<!admin\s)just\s+opened|"

@@ -2729,6 +2729,13 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("Still holding our #NEAR long from 5.20, targets … stop …", "#ETH SHORT (running) / Entry …", "Держим шорт #ETC
         # от 26.15 …", "空单继续持有，成本 3450 …"): a running trade restated with its levels — its status, not a new open
         restates = True
+    if restates and entries and targets and stop is not None and _REENTRY_HEAD.match(first_line.lower()) \
+            and not _UPDATE_HEADING.search(first_line) \
+            and all(_SAME_LEVELS.fullmatch(m.group(0).lower()) for m in lx.RESTATE_RE.finditer(clean)):
+        # ("Re-enter #SOL, same levels as before / Buy 142.80 - 144.20 / TP 149 / 153.5 / SL 139.60"): a re-entry after the
+        # trade ended, its levels written out — a fresh call; "the same levels" only says where they come from ("Re-enter
+        # #OP at the same levels, SL unchanged" writes none: an update; "Re-entry zone updated: …" moves a running one's)
+        restates = False
     status_active = restates and bool(restate_cues := list(lx.RESTATE_RE.finditer(clean))) \
         and all(_ACTIVE_STATUS.match(m.group(0)) for m in restate_cues)
     if status_active and (_NEW_CALL.search(clean) or entries and targets and stop is not None
@@ -4883,6 +4890,16 @@ _TRADE_WORD = re.compile(r"(?<!\w)(?:tp|target|sl|stop|entry|цел[ьи]|ціл
 _UPDATE_WORD = (r"(?:update|updates|обновление|апдейт|оновлення|g[üu]ncelleme|actualizaci[óo]n|atualiza[çc][ãa]o|"
                 r"aggiornamento|mise\s+[àa]\s+jour|c[ậa]p\s+nh[ậa]t|aktualisierung|aktualizacja)")
 _UPDATE_ON = r"(?:\s+(?:on|for|по|de|do|da|sur|su|zu|für|dla|về|untuk))?"
+# ("Re-enter #SOL", "RE-ENTRY #SEI", "Back in #ETH", "Reloading #LINK", "Перезаход по #ARB"): a post opening with a re-entry
+_REENTRY_HEAD = re.compile(r"^\W*(?:[#$]\w+\W+)?(?:re[\s-]?ent(?:er|ry|ering)|re[\s-]?open(?:ing)?|re[\s-]?load(?:ing)?|"
+                           r"re[\s-]?buy(?:ing)?|re[\s-]?(?:long|short)(?:ing)?|(?:we'?re\s+|going\s+|getting\s+|jump(?:ing)?\s+)?back\s+in"
+                           r"(?!\s+(?:the\s+)?(?:profit|green|red|loss|range|play|action|business|game))|"
+                           r"reentrada|re[\s-]?entr[ée]e|перезаход\w*|перевход\w*|tekrar\s+giri[şs])(?!\w)")
+# the restate cues that only say where written levels come from ("same levels as before", "as in the original post")
+_SAME_LEVELS = re.compile(r"same\s+as\s+before|(?:tps?|targets?|sl|stop|levels?)\s+(?:and\s+\w+\s+)?as\s+before|"
+                          r"same\s+(?:trade|setup|signal|call)|(?:as\s+in\s+the\s+)?original\s+post|"
+                          r"(?:everything|all)\s+else\s+as\s+(?:in|before|posted)")
+_TRADE_KIND = r"(?:(?:swing|trade|position|signal|long|short|spot|futures|scalp|setup)\s+)?"
 
 
 def _heads_an_update(tokens: list[Token], position: int, lines: list[str]) -> bool:
@@ -4894,7 +4911,8 @@ def _heads_an_update(tokens: list[Token], position: int, lines: list[str]) -> bo
         # ticker we know, or one with a digit no word has ("Update C98"), names the coin updated
         return False
     word = re.escape(tok.text)
-    return re.fullmatch(rf"\W*(?:{_UPDATE_WORD}{_UPDATE_ON}\s*[:\-–—|]?\s*{word}|{word}\s*[:\-–—|]?\s*{_UPDATE_WORD})[\W_]*",
+    # ("ETH swing update 📈", "SOL trade update", "BTC long update": the kind of trade between the coin and the word)
+    return re.fullmatch(rf"\W*(?:{_UPDATE_WORD}{_UPDATE_ON}\s*[:\-–—|]?\s*{word}|{word}\s*[:\-–—|]?\s*{_TRADE_KIND}{_UPDATE_WORD})[\W_]*",
                         lines[0].strip(), re.IGNORECASE) is not None
 
 

@@ -265,6 +265,33 @@ _PART_CLOSED = (rf"{_SHARE_OF}(?:[ \t]+{_SHARE_TO_VERB}){{0,3}}[ \t]*{_PART_CLOS
                 r"(?:نصف|نیمی\s+از)\s+(?:\S+\s+){0,3}?سیو\s+(?:سود\s+)?(?:کنید|کن|کردیم|شد)|"
                 # "closed part of the position, rest runs"
                 r"(?<!\w)(?:closed|closing|close)\s+(?:a\s+)?part\s+of\s+(?:the\s+|our\s+|my\s+)?(?:position|trade|bag)(?!\w)")
+# A share of the position named in English words or a fraction ("two thirds", "2/3", "a third", "the first half", "25%",
+# "part of"): what a partial exit takes, the rest running on
+_SHARE_NAMED = (r"(?:(?:the\s+)?(?:first\s+)?half|(?:one|a)[\s-]+(?:third|quarter|half)|two[\s-]+thirds|"
+                r"three[\s-]+quarters|(?<![\d.,/])[1-3][ \t]*/[ \t]*[2-4](?![\d.,/])|(?<![+\-\d.,])[1-9]\d?[ \t]*%|"
+                # (a part or "some" only of the position: "kill some of it", "cut part of the bag" — not "cut some slack")
+                r"(?:(?:a\s+)?(?:part|portion|chunk|piece|slice)|some)(?=\s+of\s))")
+_OF_THE_POSITION = (r"(?:\s+of\s+(?:the\s+|our\s+|my\s+|your\s+|this\s+)?(?:[#$]?\w+\s+)?"
+                    r"(?:position|bag|size|stack|trade|it|[#$]\w+)(?!\w))?")
+# ("take 2/3 off the table", "taking half off here", "pulled a third off", "half the bag off the table"): a share taken off —
+# "take it all off", "get 50% off the VIP", "take profit off the table" name no share ("take 100% off" ends the trade)
+_SHARE_OFF = (rf"(?<!\w)(?:take|taking|took|taken|pull|pulling|pulled)\s+(?:now\s+|here\s+)?"
+              rf"(?:{_SHARE_NAMED}|(?:a\s+)?(?:part|portion|chunk|piece|slice|bit)|some){_OF_THE_POSITION}\s+off(?!\w)|"
+              rf"(?<!\w){_SHARE_NAMED}{_OF_THE_POSITION}\s+off\s+the\s+table(?!\w)")
+# ("Kill half of the #SEI bag", "chop a third", "unload 2/3 here", "cut two thirds", "scale out of some of it"): an exit verb
+# over a share — the verb alone ("kill it", "cut the trade") ends the trade
+# (the order or the channel's doing, not the market's: "the crash killed 90% of my bag" is no exit)
+_SHARE_CUT = (rf"(?<!\w)(?:kill(?:ing)?|chop(?:ping)?|unload(?:s|ed|ing)?|offload(?:s|ed|ing)?|cut(?:s|ting)?|"
+              rf"trim(?:s|med|ming)?|scal(?:e|ed|ing)\s+out(?:\s+of)?)\s+(?:(?:the|our|my)\s+(?:position|size|bag)\s+"
+              rf"(?:by\s+|in\s+)?)?{_SHARE_NAMED}(?!\w)")
+# ("let the last third ride", "let the other half run"): the part kept named — the rest of the position taken now
+_PART_KEPT = (r"(?<!\w)let\s+(?:the\s+)?(?:last|other|remaining|final)\s+(?:third|half|quarter|two\s+thirds|part|portion|"
+              r"(?<![\d.,])[1-9]\d?\s*%)\s+(?:ride|run)(?!\w)")
+# ("TP2 ✅ hit / Closed: 25% | Remaining: 50% / SL → TP1", "remaining=35%"): a card's field of the share still open — the
+# position runs on, whatever the card says closed (its target's part); "Remaining: 0%" leaves nothing
+# (a field of its own: at a line's start or after a bar, slash or bullet — "Daily risk left: 3%" is no share of the position)
+SHARE_LEFT_RE = re.compile(r"(?:^|(?<=[|/•·,;(]))[ \t]*(?:position\s+|size\s+|qty\s+)?(?:remaining|left|still\s+open|runner|rest)"
+                           r"\s*[:=]\s*(?<![\d.,])[1-9]\d?(?:[.,]\d+)?\s*%", re.MULTILINE)
 _PART_CLOSED_STEMS = (r"closed|close|clos|geschlossen|schlie|glattst|clôtur|clotur|chius|chiud|ferm|закр|cerr|cierr|fech|بسته|ببند|بستن|"
                       r"غلق|قفل|سكر|سكّر|صكر|صكّر|سد|청산|정리|익절|平|利确|クローズ|决済|ปิด|đóng|фікс|pren|tom|realiz|realic|बुक|बंद|क्लोज|سیو|κλεί|κλείσ")
 
@@ -558,6 +585,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:yar[ıi]s[ıi]n[ıi]|yar[ıi]y[ıi])\s+kapat(?!ma|m[ıi]yor)\w*|"
         r"(?:book|secure|realize|take|taking|booking)\s+(?:some|partial|part\s+of\s+(?:the\s+)?)\s*profits?|"
         r"partial(?:ly)?\s+(?:clos\w*|profit\w*|exit\w*|sell\w*|sold|tak\w*)|(?:booked|secured|took|taken|closed|realized|sold)\s+(?<![\d.,])\d{1,2}\s*%\s+(?:on|of|from|at|in)(?!\w)|ganancias\s+parciales|lucro\s+parcial|(?:book|secure|realize|take|taking|booking)\s+\d{1,2}\s*%\s*(?:of\s+)?(?:profits?|position)|частичн\w+\s+(?:закры\w*|(?:за)?фикс\w*)|kısmi\s+kapat(?!ma|m[ıi]yor)\w*", (_SHARE_STEMS, _PARTIAL_SHARE), (_PART_CLOSED_STEMS, _PART_CLOSED),
+        (r"off", _SHARE_OFF), (r"kill|chop|unload|offload|cut|trim|scal", _SHARE_CUT), (r"ride|run", _PART_KEPT),
         # "Close your first entries now" (the ladder's first fills; the later ones run), "Let's close TP1 here" (the
         # first target's share taken at the market)
         (r"first|1st|initial|early|tp\s*1|target\s*1",
@@ -676,6 +704,12 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
          (r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:wurde|wird|ist|haben\s+wir|habe\s+ich)\s+(?:\S+\s+){0,3}?"
          r"(?:verschoben|gesetzt|angepasst|nachgezogen|angehoben|gesenkt|hochgezogen)(?!\w)")),
         (_MOVE_STEMS, _STOP_MOVED + rf"|(?<!\w)(?:make|set|put|place)\s+(?:your|the|our)\s+{_STOP_WORD}\s+(?:at\s+|to\s+|@\s*)?\$?\d"),
+        # ("SL now 1.92 on #SUI", "stop is now at 3,120", "стоп теперь 1.92", "SL ahora 1.92"): the stop's new level, said
+        # as where it is now (not "SL now -3%", a distance or a result; "SL now at entry" is the breakeven, read above)
+        (r"now|теперь|сейчас|ahora|agora|maintenant|jetzt|artık|şimdi|sekarang|bây giờ|giờ",
+         (r"(?<!\w)(?:sl|stop(?:[\s-]*loss)?|stoploss|стоп(?:[\s-]*лосс)?)\s+(?:is\s+|est\s+|ist\s+)?"
+          r"(?:now|теперь|сейчас|ahora|agora|maintenant|jetzt|art[ıi]k|[şs]imdi|sekarang|b[âa]y\s+gi[ờo]|gi[ờo])\s+"
+          r"(?:(?:at|@|to|на|en|em|à|auf|di|ở)\s*)?\$?(?<![\d.,])\d[\d.,]*(?![\d.,]*\s*%)(?!\w)")),
         # "new stop" in other languages: "новый стоп 3400", "yeni stop", "nuevo SL", "SL mới", "SL baru", "新止损", "새 손절가",
         # "استاپ جدید", "وقف الخسارة الجديد", "neuer SL", "nouveau SL", "nowy SL", "नया SL", "SL ใหม่"
         (_NEW_STEMS, (rf"(?<!\w)(?:нов(?:ый|ое|ая)|yeni|nuev[oa]|nov[oa]|neue[rn]?|nouveau|nouvel|nuov[oa]|nowy|नया|جدید)\s+{_STOP_WORD}|"
@@ -803,6 +837,12 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
          rf"(?<!\w){_ONE_STOP_OR_TARGET}\s+(?:\w+\s+)?{_CANCEL_VERB}|"
          rf"(?:{_CANCEL_VERB}(?:\W+[#$]?\w+){{0,3}}?\W*{_ORDER_WORD}|{_ORDER_WORD}(?:\W+\w+){{0,2}}?\W*{_CANCEL_VERB})"
          rf"[^\n]{{0,80}}?{_MARKET_INSTEAD.pattern}")),
+        # ("we're cutting TP4", "dropping the last target", "TP3 removed"): a target of the running trade dropped — the
+        # trade runs on to the others
+        (r"cut|drop|remov|scrap|delet",
+         (r"(?<!\w)(?:cut|cutting|drop|dropping|dropped|remov(?:e|es|ed|ing)|scrap(?:s|ped|ping)?|delet(?:e|es|ed|ing))\s+"
+          r"(?:the\s+|our\s+)?(?:last\s+|final\s+)?(?:tps?|targets?|take[\s-]*profits?)\s*\d{0,2}(?!\w)|"
+          r"(?<!\w)(?:tps?|targets?)\s*\d{0,2}\s+(?:is\s+|was\s+|has\s+been\s+)?(?:removed|dropped|scrapped|deleted)(?!\w)")),
         # "тейк переносим на 171", "hedef 2'yi 1.45'e taşıyoruz": a target and a move verb
         (_MOVE_STEMS, rf"{_TP_WORDS}\s*\d{{0,2}}(?:[ \t]+[^\s,.;!?]+){{0,2}}?[ \t]*{_MOVE_VERB}"),
         # "Running in profit", "#ETH running nicely in profit", "+50 pips secured": the trade under way, reported (said of
@@ -886,9 +926,18 @@ _CLOSE_ALL = rf"{_CLOSE_VERB}(?:\W+\w+){{0,2}}?\W*{_ALL_WORD}|{_ALL_WORD}(?:\W+\
 # level of the call, no order to cut the trade ("Cut 50%", "Cut at 1.779 now" are not such rows)
 _CUT_ROW_NOT = r"(?![ \t]*[:=|]?[ \t]*\$?\d[\d.,]*[ \t]*(?:\||$))"
 # English ways to end a trade without the word "close" ("Cut the #DOGE position", "Get out of #ARB now").
-_OTHER_EXITS = (r"^(?:please\s+|pls\s+|now\s+)?(?:(?:taking|take)\s+\S+\s+off|cut(?:ting)?" + _CUT_ROW_NOT + r"|kill(?:ing)?|flatten\w*|dump|bail\s+(?:on|out\s+of)|get\s+out\s+of|"
+# ("cut TP4", "we're cutting the last target", "cutting leverage to 5x"): one order or setting of the trade dropped, it runs on
+_NOT_THE_WHOLE = (r"(?!\s+(?:the\s+|our\s+|your\s+|one\s+)?(?:last\s+|final\s+)?(?:tps?|targets?|take[\s-]*profits?|leverage|lev|dca|"
+                  r"entry\s+order|rung)(?:\s*\d)?(?!\w))")
+# ("take half off", "kill a third", "cut 2/3 here"): a share of the position — a partial close, read as one
+_NO_SHARE = rf"(?!\s+{_SHARE_NAMED}(?!\w))"
+_OTHER_EXITS = (r"^(?:please\s+|pls\s+|now\s+)?(?:(?:taking|take)" + _NO_SHARE + r"\s+\S+\s+off|"
+                # ("take the other half off", "taking the last third off here"): what was left, all of it
+                r"(?:taking|take)\s+(?:the\s+)?(?:last|other|remaining|final|rest)(?:\s+\S+){0,2}?\s+off|cut(?:ting)?" + _CUT_ROW_NOT + _NOT_THE_WHOLE
+                + _NO_SHARE + r"|kill(?:ing)?" + _NO_SHARE + r"|flatten\w*|dump|bail\s+(?:on|out\s+of)|get\s+out\s+of|"
                 r"stopped(?:\s+out)?)(?!\w)(?!\s+(?:loss|losses)(?!\w))|"
-                r"(?:we'?re|we\s+are|i'?m|i\s+am|we'?ll|we\s+will|i'?ll)\s+(?:now\s+)?(?:closing|exiting|cutting|getting\s+out\s+of)(?!\w)|"
+                r"(?:we'?re|we\s+are|i'?m|i\s+am|we'?ll|we\s+will|i'?ll)\s+(?:now\s+)?(?:closing|exiting|cutting|getting\s+out\s+of)(?!\w)"
+                + _NOT_THE_WHOLE + _NO_SHARE + r"|"
                 r"(?<!\w)stopped(?=\s*(?:$|[.!,;]|at\s|on\s|in\s|for\s|with\s))|"
                 # ("#LINK का ट्रेड अभी पूरा बंद करें": the trade, closed; Devanagari's vowel signs are no \w)
                 r"(?:ट्रेड|पोजीशन|पोज़ीशन|पोजिशन)[\u0900-\u097f\s]{0,24}?बंद\s*(?:कर|हो)[\u0900-\u097f]*")
@@ -1446,7 +1495,12 @@ _SOMEONE_ELSE = re.compile(
     r"(?:some\s+of\s+you|those\s+who)\s+(?:already\s+|just\s+|have\s+|had\s+)?$|"
     # ("Some of you moved the stop to entry on #ETH and got stopped"): what some readers did, told in one clause
     r"(?:some|a\s+few|many)\s+of\s+you\s+(?:\S+\s+){1,10}$|(?:many|most|some|other)\s+(?:\w+\s+)?(?:traders|people|users|members)|most\s+retail|"
-    r"my\s+(?:friend|brother|colleague)|big\s+trader|trader\s+\w+|кто-?то|некоторые|многие|baz[ıi]\s+\w+|algunos|alguns|"
+    r"my\s+(?:friend|brother|colleague)|big\s+trader|trader\s+\w+|"
+    # ("Tracked wallet on Hyperliquid just closed …", "A whale closed his #BTC long", "Smart money exited #SOL", "0x7a3f…
+    # closed", "Кит закрыл шорт", "Balina pozisyonunu kapattı"): a stranger's on-chain or exchange position, not ours
+    r"(?:(?:a|one|some|the|this|that|big|huge)\s+)?(?:whales?|кит|киты|balina\w*|ballenas?|baleias?|c[áa]\s+voi)|"
+    r"(?:tracked|smart[\s-]money|whale|insider|unknown|same|this|that|a|an|one|the)\s+(?:\w+\s+)?(?:wallets?|address(?:es)?)|"
+    r"smart[\s-]money|0x[0-9a-f]{4,}\w*|(?:a|one|top|famous|well[\s-]known)\s+(?:\w+\s+)?trader|кто-?то|некоторые|многие|baz[ıi]\s+\w+|algunos|alguns|"
     r"einige|certains|alcuni|"
     # ("Many got stopped out on #SOL, not us", "a lot of people were stopped on ETH — but not us")
     r"(?:many|a\s+lot(?:\s+of\s+(?:you|people|traders))?|(?:lots|plenty|most)\s+of\s+(?:you|people|traders|them))"
@@ -1596,6 +1650,9 @@ def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
     60k we will close the ETH long", "Close #NEAR short if 4H closes above 5.40", "Close #BTC above 100k"), "no"
     (negated, asked, almost: "Never close in panic", "Close #SOL?", "almost hit our stop") or "now"."""
     plan = sum(1 for line in lowered.splitlines() if _PLAN_STEP_RE.match(line)) >= 2
+    # (a share said still open: the card's "closed" is a part of the position — "Closed: 25% | Remaining: 50%")
+    share_left = ("remain" in lowered or "left" in lowered or "open" in lowered or "runner" in lowered or "rest" in lowered) \
+        and SHARE_LEFT_RE.search(lowered) is not None
     active = _CLOSE_PATTERN.active(lowered)
     for line in _status_lines(lowered, coins).splitlines():
         if _PLAN_STEP_DONE_RE.match(line) or plan and _PLAN_STEP_RE.match(line):
@@ -1619,6 +1676,7 @@ def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
                     or match.group(0).endswith("stopped") and _PRICE_HALTED.match(line[match.end():]) \
                     or ("stop" in match.group(0) or "sl" in match.group(0)) and _OTHERS_STOPPED.match(line[match.end():]) \
                     or said_not_done(before, match.group(0), line[match.end():]) or _cancels_one_order(line, match, lowered) \
+                    or share_left and not _CANCEL_START.match(match.group(0)) \
                     or _EXPIRY_PHRASE.search(match.group(0)) and (_THOSE_IN_KEEP.search(lowered)
                                                                   or _RUNG_BEFORE.search(clause_before)):
                 yield "no"
@@ -1628,6 +1686,13 @@ def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
 
 _CONTRAST = re.compile(r"(?<!\w)(?:but|however|nh[ưu]ng|tapi|tetapi|namun|pero|mas|aber|mais|но|однако|ama|fakat|لكن|ولكن|"
                        r"اما|ولی)(?!\w)|但是?|可是|不过|하지만|그러나|แต่")
+
+
+# ("… closed a $14M #BTC short", "… closed his #SOL long", "… sold her ETH bag"): a position in millions, or his or hers —
+# someone else's trade (the channel's own is "our" or none)
+_OTHERS_POSITION_AFTER = re.compile(
+    r"^\s+(?:out\s+of\s+)?(?:(?:a|an|his|her|their)\s+)?(?:[#$]?\w+\s+)?\$\s?\d[\d.,]*\s*(?:m|mn|mm|million|b|bn|billion)(?!\w)|"
+    r"^\s+(?:out\s+of\s+)?(?:his|her)\s+(?:[#$]?\w+\s+){0,2}?(?:position|long|short|trade|bag|stack)s?(?!\w)")
 
 
 def said_not_done(before: str, phrase: str, after: str) -> bool:
@@ -1641,6 +1706,7 @@ def said_not_done(before: str, phrase: str, after: str) -> bool:
     clause_now = _CONTRAST.split(clause_before)[-1]
     return bool(_NEGATED_BEFORE.search(clause_before) or _NEGATED_AFTER.match(after) or _NEGATED_INSIDE.search(phrase)
                 or _NOT_DONE.search(clause_now) or _NOT_DONE.search(clause_after) or _SOMEONE_ELSE.search(clause_before)
+                or _OTHERS_POSITION_AFTER.match(after)
                 or not _PAST_VERB.search(phrase) and (_TOO_EARLY.search(clause_before) or _TOO_EARLY.search(clause_after)))
 
 
@@ -1744,6 +1810,10 @@ _CLOSE_ALL_OR_COMMAND = re.compile(
     # "Closing here at BE", "Closing now", "Exiting here"
     r"^(?:we'?re\s+|we\s+are\s+|i'?m\s+|i\s+am\s+)?(?:closing|exiting)\s+(?:here|now|at\s+(?:be|breakeven|break[\s-]even|entry|market))(?!\w)|"
     r"^(?:trade\s+|position\s+)?closed\s+(?:manually|early)(?!\w)|"
+    # ("kill it. out at market", "Cut it here", "dump this one now"): a reply ending the trade it answers
+    # (not "kill it today fam", "cut it close")
+    r"^(?:please\s+|pls\s+|just\s+)?(?:kill|cut|dump|bail\s+on|get\s+out\s+of)\s+(?:it|this(?:\s+one)?|that(?:\s+one)?)"
+    r"(?=\s*(?:$|[.!,;🔪❌]|now|here|asap|immediately|at\s+(?:market|entry|be|breakeven)))|"
     # ("Closed ✅ +2.7% on this one", "Cerrado manualmente, el mercado no acompaña", "Fechado no lucro"): a reply reporting
     # its trade closed, with the result or how
     r"^(?:trade\s+|position\s+)?closed\s+(?:done\s+)?[+-]\s*\d+(?:[.,]\d+)?\s*%|"
@@ -2032,6 +2102,8 @@ WHOLE_POSITION_CLOSED_RE = re.compile(
     # ("Cerramos #SOL completo ✅", "#SOL 全部平仓", "fechamos tudo"): the whole position closed, whatever part went before
     r"(?:cerramos|cerrad[oa]|fechamos|fechad[oa]|closed)\s+(?:[#$]?\w+\s+)?(?:complet[oa]|por\s+completo|entirely|fully)(?!\w)|"
     r"全部平仓|全部平掉|已全部平仓|"
+    # ("Closed 50% | Remaining: 0%", "position left: 0 %"): nothing of the position left open
+    r"(?<!\w)(?:remaining|left|still\s+open|open\s+size|position\s+left)\s*[:=]?\s*(?:0(?:[.,]0+)?\s*%|none|nothing|zero)(?!\w)|"
     # ("#BTC TP2 closed — trade finished": the trade said to be over after its part)
     # ("#AVAX 1st TP closed and trade done ✅", "TP1 closed, TP2 closed, TP3 closed ✅ all done": "done" at the end)
     r"(?:trade|position|сделка)\s+(?:is\s+|has\s+|now\s+)*(?:finished|over|ended|complete[d]?|done|завершена)(?!\w)|"

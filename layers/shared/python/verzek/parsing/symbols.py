@@ -114,6 +114,8 @@ def _coin(word: str, rank: int, position: int, allow_glued: bool = True) -> Symb
         return None  # "1R", "2R", "3D": multiples and counts; digit-led coins have a name ("1INCH", "1000PEPE")
     if _NUMBER_PLACEHOLDER_RE.fullmatch(raw):
         return None  # ("Call #1xx", "Signal #2XX", "Trade #10x"): a call's number with its digits left out, no coin
+    if re.fullmatch(r"0x[0-9a-f]{4,}(?:[.…]+[0-9a-f]*)?", raw, re.IGNORECASE):
+        return None  # ("0x7a3f just closed …", "0x91c2…e4a0"): a wallet's address, no coin
     base, quote = split_glued(raw) if allow_glued else (_ALIASES.get(raw.upper(), raw.upper()), None)
     if quote is not None and (m := _EXCHANGE_PREFIX.match(base)) and len(base) - m.end() >= 2:
         base = base[m.end():]  # "BYBITETHUSDT.P": TradingView's "BYBIT:ETHUSDT.P" with its colon lost
