@@ -2847,7 +2847,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("Is BTC long at 64200 with SL 63100 … a good idea?", "Кто зайдёт в лонг #BTC от 64200?", "Có nên long #BTC ở
         # 64200 không?", "… good setup or not? Vote below 👇"): a question or poll over the levels, not a call
         return _not_a_signal("a question or poll about a setup, not a call")
-    if lx.NEGATED_CALL_RE.search(scope) and not (targets and stop is not None):
+    told_not_to = lx.NEGATED_CALL_RE.search(scope)
+    if told_not_to and not (targets and stop is not None):
         return _not_a_signal("the post tells readers not to take the trade")
     if lx.PAST_TRADE_RE.search(scope) and (scope_progress or _ALL_TARGETS.search(scope_status)):
         # ("Heute vor einer Woche: #RNDR LONG … — alle Ziele erreicht", "上周这单：… 全部达成 ✅")
@@ -2862,6 +2863,14 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     if not targets and stop is None and not levels.stop_pct and lx.INDICATOR_RE.search(clean):
         return _not_a_signal("indicator alert without any exit level")
     assumed: list[str] = []  # fields set by a weak rule: the open is held for review, never traded as is
+    if told_not_to is None and ("?" in scope or "？" in scope) and _ASKS_TO_OPEN.search(scope):
+        # ("Should we buy $OP at CMP? / 1.92 / Target … / SL …", "Shall I long #SOL here?"): the opening is asked, with
+        # no level in the question — a card under a question may be the readers' poll, held
+        assumed.append("side: the post asks whether to open, beside a full card")
+    if told_not_to:
+        # ("Don't buy $OP at CMP 1.92 / Target … / SL …", "Do not long #SOL here / Entry 150 …"): a full card under "don't
+        # buy" may be a warning or a wait for a better price — which one is a reading, and a wrong one opens a trade
+        assumed.append("side: the post tells readers not to buy or sell, beside a full card")
     if symbol_doubt:
         assumed.append("symbol: " + symbol_doubt)
     if levels.arrow_chain:
@@ -3701,11 +3710,11 @@ def _provenance(candidate, words_side, level_side, levels: _Levels, segments: li
     symbol_doubt = next((a for a in assumed if a.startswith("symbol: ")), None)
     if candidate is not None:
         out.append(("symbol", "weak: " + symbol_doubt if symbol_doubt else _SYMBOL_RULES.get(candidate.rank, "ticker")))
-    if words_side is not None:
-        out.append(("side", "side word"))
-    elif level_side is not None:
-        out.append(("side", "levels (targets/stop relative to entry)"))
-    weak_entry = next((a for a in assumed if "entry" in a and not a.startswith(("symbol: ", "targets: ", "stop: "))
+    side_doubt = next((a for a in assumed if a.startswith("side: ")), None)
+    if words_side is not None or level_side is not None:
+        out.append(("side", "weak: " + side_doubt if side_doubt
+                    else "side word" if words_side is not None else "levels (targets/stop relative to entry)"))
+    weak_entry = next((a for a in assumed if "entry" in a and not a.startswith(("symbol: ", "side: ", "targets: ", "stop: "))
                        or a.startswith("entries: ")), None)
     if weak_entry:
         out.append(("entries", "weak: " + weak_entry))
@@ -3916,6 +3925,12 @@ _NOT_FOLLOWED = re.compile(
     r"(?:저희|우리)(?:는|가)?\s*(?:이\s*(?:건|거|포지션|시그널)\s*)?(?:따라가지|진입하지|들어가지)\s*않|"
     r"(?:私たち|我々|当チャンネル)は(?:この|これに)?(?:シグナル|トレード)?(?:に)?(?:は)?(?:エントリー|参加)しません",
     re.IGNORECASE)
+# ("Should we buy $OP at CMP?", "Shall I long #SOL here?", "Do we short this?", "Worth buying here?", "buy or not?"): a
+# question whether to open, in one sentence
+_ASKS_TO_OPEN = re.compile(r"(?<![^\n.!?:])[ \t]*(?:[#$]\w+[ \t]+)?(?:(?:should|shall|do|can|could|would)\s+(?:we|i|you|u)\s+(?:\w+\s+)?"
+                           r"(?:buy|long|short|sell|enter|open|ape)|(?:is\s+it\s+)?worth\s+(?:buying|longing|shorting|entering)|"
+                           r"(?:buy|long|short)\s+or\s+(?:not|wait|sell|short|long))(?!\w)[^\n.!?]{0,60}[?？]",
+                           re.IGNORECASE)
 # ("Position sizing 101: entry 100, stop 95 = 5% move …", "Leverage 101 — …", "Stop-loss 101"): a lesson headed "<topic>
 # 101" opens the post — its levels are a worked example, no call
 _LESSON_101 = re.compile(r"^\W*(?:[a-z'&/-]+[ \t]+){0,3}?(?:sizing|management|leverage|risk|trading|stop[ \t-]*loss(?:es)?|stops|"

@@ -1,0 +1,46 @@
+"""Session 18, the lead's fixes (own look-alikes):
+
+- a full card under "don't buy / do not long" is held: it may be a warning or a wait for a better price, and reading it
+  as the call opens a trade the post told readers not to take (before, the rule that rejects a negated call stood aside
+  whenever targets and a stop were written, and the card traded);
+- a full card under a question whether to open ("Should we buy $OP at CMP?") is held the same way.
+"""
+
+import pytest
+from verzek.domain.signals import MessageKind
+from verzek.parsing import parse_message
+
+
+@pytest.mark.parametrize("text", [
+    "Don't buy $OP at CMP 1.92\nTarget 2.05 / 2.18\nSL 1.81",
+    "Do not long #SOL here\nEntry 150\nTP 155 160\nSL 145",
+    "Never short #BTC into support\nEntry 64000\nTP 63000\nSL 65000",
+    "Avoid buying #ARB at 1.20\nTP 1.30 / 1.40\nSL 1.12",
+    "Should we buy $OP at CMP?\n1.92\nTarget 2.05 / 2.18\nSL 1.81",
+    "Shall I long #SOL here? Entry 150, TP 155 160, SL 145",
+    "#AVAX buy or not?\nEntry 34.5\nTP 36 / 38\nSL 33",
+])
+def test_a_full_card_told_not_to_take_or_asked_about_is_held(text):
+    parsed = parse_message(text)
+    assert not parsed.tradable
+    # (read as a held open, or — "Shall I long … here?" — as a question by an older rule)
+    assert parsed.kind == MessageKind.NOT_A_SIGNAL or "side: " in (parsed.rejected or "")
+
+
+@pytest.mark.parametrize("text,symbol", [
+    ("#SOL long\nEntry 150\nTP 155 160\nSL 145", "SOL/USDT"),
+    ("DON'T FOMO! Buy $OP only at 1.85\nTarget 2.05 / 2.18\nSL 1.78", "OP/USDT"),
+    ("Don't miss this one 🚀 #LINK long\nEntry 14.6\nTP 15.1 / 15.6\nSL 14.1", "LINK/USDT"),
+    ("#ETH short\nEntry 3400\nTP 3300 / 3200\nSL 3480\nWhy 3400? It's the weekly level", "ETH/USDT"),
+])
+def test_cards_without_a_negation_or_question_still_trade(text, symbol):
+    parsed = parse_message(text)
+    assert (parsed.kind, parsed.symbol, parsed.tradable) == (MessageKind.OPEN, symbol, True)
+
+
+@pytest.mark.parametrize("text", [
+    "Don't buy #SOL here, it's overextended",
+    "Should we buy #SOL here?",
+])
+def test_without_a_card_they_stay_no_signal(text):
+    assert parse_message(text).kind == MessageKind.NOT_A_SIGNAL
