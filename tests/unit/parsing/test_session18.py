@@ -44,3 +44,23 @@ def test_cards_without_a_negation_or_question_still_trade(text, symbol):
 ])
 def test_without_a_card_they_stay_no_signal(text):
     assert parse_message(text).kind == MessageKind.NOT_A_SIGNAL
+
+
+@pytest.mark.parametrize("text", [
+    "cut it close on #BTC, stop is tight",
+    "#SOL cutting it close to the stop",
+    "#SOL cutting it very close to SL, hold",
+    "#ETH we're cutting it fine here, patience",
+])
+def test_cutting_it_close_is_an_idiom_not_an_exit(text):
+    assert parse_message(text).kind != MessageKind.CLOSE
+
+
+@pytest.mark.parametrize("text,symbol", [
+    ("Cut it, #SOL is done", "SOL/USDT"),
+    ("#SOL cut it now", "SOL/USDT"),
+    ("#ETH we are cutting it here", "ETH/USDT"),
+])
+def test_cut_it_still_closes(text, symbol):
+    parsed = parse_message(text)
+    assert (parsed.kind, parsed.symbol) == (MessageKind.CLOSE, symbol)

@@ -925,6 +925,8 @@ _CLOSE_ALL = rf"{_CLOSE_VERB}(?:\W+\w+){{0,2}}?\W*{_ALL_WORD}|{_ALL_WORD}(?:\W+\
 # ("│ CUT │ 1.779 │", "Cut 1.779" as a row of a card): the word and a price alone on its line are the stop's row — a
 # level of the call, no order to cut the trade ("Cut 50%", "Cut at 1.779 now" are not such rows)
 _CUT_ROW_NOT = r"(?![ \t]*[:=|]?[ \t]*\$?\d[\d.,]*[ \t]*(?:\||$))"
+# ("cut it close on #BTC, stop is tight", "we're cutting it fine"): the idiom for a narrow margin, no exit
+_CUT_IDIOM_NOT = r"(?!\s+(?:it|things)\s+(?:(?:very|really|pretty|a\s+bit|too)\s+)?(?:close|fine)(?!\w))"
 # English ways to end a trade without the word "close" ("Cut the #DOGE position", "Get out of #ARB now").
 # ("cut TP4", "we're cutting the last target", "cutting leverage to 5x"): one order or setting of the trade dropped, it runs on
 _NOT_THE_WHOLE = (r"(?!\s+(?:the\s+|our\s+|your\s+|one\s+)?(?:last\s+|final\s+)?(?:tps?|targets?|take[\s-]*profits?|leverage|lev|dca|"
@@ -933,7 +935,7 @@ _NOT_THE_WHOLE = (r"(?!\s+(?:the\s+|our\s+|your\s+|one\s+)?(?:last\s+|final\s+)?
 _NO_SHARE = rf"(?!\s+{_SHARE_NAMED}(?!\w))"
 _OTHER_EXITS = (r"^(?:please\s+|pls\s+|now\s+)?(?:(?:taking|take)" + _NO_SHARE + r"\s+\S+\s+off|"
                 # ("take the other half off", "taking the last third off here"): what was left, all of it
-                r"(?:taking|take)\s+(?:the\s+)?(?:last|other|remaining|final|rest)(?:\s+\S+){0,2}?\s+off|cut(?:ting)?" + _CUT_ROW_NOT + _NOT_THE_WHOLE
+                r"(?:taking|take)\s+(?:the\s+)?(?:last|other|remaining|final|rest)(?:\s+\S+){0,2}?\s+off|cut(?:ting)?" + _CUT_IDIOM_NOT + _CUT_ROW_NOT + _NOT_THE_WHOLE
                 + _NO_SHARE + r"|kill(?:ing)?" + _NO_SHARE + r"|flatten\w*|dump|bail\s+(?:on|out\s+of)|get\s+out\s+of|"
                 r"stopped(?:\s+out)?)(?!\w)(?!\s+(?:loss|losses)(?!\w))|"
                 r"(?:we'?re|we\s+are|i'?m|i\s+am|we'?ll|we\s+will|i'?ll)\s+(?:now\s+)?(?:closing|exiting|cutting|getting\s+out\s+of)(?!\w)"
