@@ -31,7 +31,6 @@ from verzek.parsing.status import (
     CLOSED_FOOTER_RE,
     CLOSED_REPORT_HEAD_RE,
     ENTRY_ADDED_RE,
-    LATER_RUNG_NOT_FILLED_RE,
     LEVERAGE_CHANGE_RE,
     LOSS_RESULT_RE,
     MONTH_NAMES,
@@ -50,11 +49,13 @@ from verzek.parsing.status import (
     coins_closed_together,
     coins_where,
     dragging_coins,
+    first_rung_not_filled,
     hedged,
     is_close,
     is_close_without_coin,
     is_conditional_close,
     kept_running,
+    later_rung_alone_not_filled,
     recap_heading,
     reports_progress,
     rung_cancel_denied,
@@ -2416,8 +2417,9 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         if (action or closing) and _ASKS.search(text):
             # "¿Movemos el SL?", "Breakeven'a taşındı mı?", "TP2 hit?": a one-sentence question is no report or command
             return _not_a_signal("a question about a trade, not a status")
-        if action == UpdateAction.CANCEL_ENTRY and closing and _NEVER_FILLED.search(status_text) \
-                and not LATER_RUNG_NOT_FILLED_RE.search(status_text):
+        if action == UpdateAction.CANCEL_ENTRY and closing and (
+                _NEVER_FILLED.search(status_text) and not later_rung_alone_not_filled(status_text)
+                or first_rung_not_filled(status_text)):
             # ("#SUI — entry never triggered, cancel the pending limit order. Setup invalidated."): the pending order is
             # the whole trade — cancelling it before it filled closes the call
             action = None

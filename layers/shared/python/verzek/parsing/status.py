@@ -349,8 +349,8 @@ _FOR_THOSE_NOT_IN = re.compile(
 # said not filled, then cancelled (the "not" is the rung's, no denial of the cancel)
 # (said not filled: en, ru "не сработал", es "no se llenó", pt "não foi preenchida", de "nicht gefüllt", tr "dolmadı")
 _NOT_FILLED = (r"(?:(?:not|never|didn'?t|did\s+not|wasn'?t|weren'?t)\s+(?:get\s+|got\s+|been\s+)?(?:reached|hit|touched|fill|filled|triggered)|"
-               r"не\s+(?:сработал\w*|исполн\w*|заполн\w*|активир\w*|дош[её]л\w*)|no\s+se\s+(?:llen[óo]|activ[óo]|ejecut[óo])|"
-               r"n[ãa]o\s+(?:foi\s+)?(?:preenchid\w*|executad\w*|ativad\w*)|nicht\s+(?:gef[üu]llt|ausgef[üu]hrt|erreicht)|"
+               r"не\s+(?:сработал\w*|исполн\w*|заполн\w*|активир\w*|дош[её]л\w*)|no\s+se\s+(?:llen|activ|ejecut)(?:[óo]|aron)|"
+               r"n[ãa]o\s+(?:foi\s+|foram\s+)?(?:preenchid\w*|executad\w*|ativad\w*)|nicht\s+(?:gef[üu]llt|ausgef[üu]hrt|erreicht)|"
                r"dolmad[ıi]|ger[çc]ekle[şs]medi)")
 # ("2nd entry 130 was not reached, cancel that limit", "второй вход не сработал, отменяем его"): a later rung said not
 # filled, then cancelled (the "not" is the rung's, no denial of the cancel) — not when the first entry is said unfilled too
@@ -365,6 +365,48 @@ _RUNG_UNFILLED_CANCEL = (r"(?<!1\sand\s)(?<!1\s&\s)(?<!1,\s)" + _LATER_RUNG + r"
 # entry's position runs on, so a cancel beside it is of that rung only
 LATER_RUNG_NOT_FILLED_RE = re.compile(r"(?<!\w)" + _LATER_RUNG + r"(?:\s+(?:at\s+|@\s*)?\$?\d[\d.,]*)?\s+"
                                       r"(?:was\s+|has\s+|is\s+)?(?:still\s+)?" + _NOT_FILLED)
+# ("#XRP entry 1 and entry 2 were not reached", "1st and 2nd entry never filled", "both entries didn't fill", "none of the
+# entries got filled", ru "первый и второй вход не сработали", "оба входа не сработали", es "la primera y la segunda entrada
+# no se llenaron", "ninguna de las entradas se llenó", pt "a primeira e a segunda entrada não foram preenchidas", "nenhuma
+# das entradas foi preenchida"): the first entry is said unfilled too — nothing of the call runs, so a cancel beside a
+# later rung's name is the whole call's
+_FIRST_RUNG = (r"(?:(?:entry|entries|order|buy|rung|вход|entrada|orden|ordem)\s*(?:#|№\s*)?1|(?:1st|first)(?:\s+(?:entry|order|buy|"
+               r"limit|rung|one|dca))?|перв\w+(?:\s+(?:вход|ордер|заявк|лимитк)\w*)?|(?:la\s+|a\s+)?(?:primera|primeira)"
+               r"(?:\s+(?:entrada|orden|ordem))?)(?!\w)")
+_EVERY_RUNG = (r"(?:both|all(?:\s+(?:the|our|\d))?)\s+(?:entries|entry\s+orders|orders|limits|limit\s+orders|buys|rungs)|"
+               r"(?:оба|обе|все)\s+(?:вход|ордер|заявк|лимитк)\w*|(?:ambas|todas)\s+(?:las\s+|as\s+)?(?:entradas|[óo]rdenes|ordens)")
+# (no fill word between the first rung and the "not": "entry 1 filled, entry 2 not reached" keeps entry 1's position)
+_NO_FILL_WORD = (r"(?:(?!fill|hit|trigger|execut|reach|touch|сработ|исполн|llen|preench|ejecut|execut|activ|ativ)"
+                 r"[^\n,.;:!?—–])")
+_FIRST_RUNG_NOT_FILLED = re.compile(
+    r"(?<!\w)(?:" + _FIRST_RUNG + r"(?:\s+(?:at\s+|@\s*)?\$?\d[\d.,]*)?(?:\s*(?:and|&|,|/|и|y|e)\s+" + _NO_FILL_WORD
+    + r"{1,30}?)?|" + _EVERY_RUNG + r")\s+(?:(?:was|were|has|have|is|are|still|both|all|todas|ambas|оба|все)\s+)*" + _NOT_FILLED + "|"
+    # ("none of the entries got filled", "neither entry was reached", "ни один вход не сработал", "ninguna entrada se llenó",
+    # "nenhuma das entradas foi preenchida")
+    r"(?<!\w)(?:(?:none|neither)\s+(?:of\s+(?:the\s+|our\s+)?)?(?:entries|entry|orders?|limits?|buys?|rungs?)(?:\s+(?:orders?|limits?))?"
+    r"\s+(?:(?:was|were|got|has|have|been|ever)\s+)*(?:filled|reached|hit|triggered|touched)|"
+    r"ни\s+од(?:ин|на|ного)\s+(?:из\s+)?(?:вход|ордер|заявк|лимитк)\w*\s+не\s+|"
+    r"(?:ninguna|nenhuma)\s+(?:de\s+las\s+|das\s+)?(?:entradas?|[óo]rden(?:es)?|ordens?))(?!\w)")
+
+
+# ("first entry not reached but the 2nd entry filled"): a later rung said filled — the position runs
+_LATER_RUNG_FILLED_RE = re.compile(r"(?<!\w)" + _LATER_RUNG + r"(?:\s+(?:at\s+|@\s*)?\$?\d[\d.,]*)?\s+"
+                                   r"(?:(?:got|was|were|has\s+been|is|already|just)\s+)*(?:filled|triggered|executed|hit|"
+                                   r"сработал\w*|исполн\w*|se\s+llen\w*|(?:foi\s+)?preenchid\w*)(?!\w)")
+
+
+def first_rung_not_filled(lowered: str) -> bool:
+    """The first entry is said unfilled (with the later rungs, or alone) and no later rung said filled: nothing of the call
+    runs ("#XRP entry 1 and entry 2 were not reached", "none of the entries got filled")."""
+    return bool(_FIRST_RUNG_NOT_FILLED.search(lowered)) and not _LATER_RUNG_FILLED_RE.search(lowered)
+
+
+def later_rung_alone_not_filled(lowered: str) -> bool:
+    """A later rung of the ladder is said not filled, and not the first entry with it ("#SOL 2nd entry 130 was not
+    reached" — the first entry's position runs on; "entry 1 and entry 2 were not reached" — nothing runs)."""
+    return bool(LATER_RUNG_NOT_FILLED_RE.search(lowered)) and not first_rung_not_filled(lowered)
+
+
 # ("#OP long: cancel the 1.588 order, only 1.612 got filled", "cancel the limit at 1.588 — 1.612 filled, rest unchanged",
 # "cancel the 0.95 bid, first entry filled"): the order cancelled is named by its price while another rung is said filled
 # or the rest kept — one rung of the ladder, the filled part runs (without that, "cancel the 1.588 order" may be the call)
@@ -1511,6 +1553,7 @@ def _cancels_one_order(line: str, match: re.Match[str], lowered: str = "") -> bo
     start, end = match.start() + verb.start(), match.start() + verb.end()
     return bool(_ONE_ORDER_AFTER.match(line[end:]) or _ONE_ORDER_BEFORE.search(line[:start])
                 or _THAT_ORDER_AFTER.match(line[end:]) and _RUNG_NAMED.search(lowered or line[:start])
+                and not first_rung_not_filled(lowered or line)
                 or _PRICED_ORDER_AFTER.match(line[end:]) and _OTHER_RUNG_FILLED_RE.search(lowered or line)
                 or _MARKET_INSTEAD.search(line[end:])
                 or _FOR_THOSE_NOT_IN.search(line) and not re.search(_THOSE_IN_CLOSE, line))
@@ -1570,7 +1613,8 @@ def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
                     or ("stop" in match.group(0) or "sl" in match.group(0)) and _OTHERS_STOPPED.match(line[match.end():]) \
                     or said_not_done(before, match.group(0), line[match.end():]) or _cancels_one_order(line, match, lowered) \
                     or _EXPIRY_PHRASE.search(match.group(0)) and (_THOSE_IN_KEEP.search(lowered)
-                                                                  or _RUNG_BEFORE.search(clause_before)):
+                                                                  or _RUNG_BEFORE.search(clause_before)
+                                                                  and not first_rung_not_filled(line)):
                 yield "no"
             else:
                 yield "now"
