@@ -2105,17 +2105,43 @@ def _closed_and_kept(lowered: str, coins: frozenset[str], aliases: dict[str, str
     closed: set[str] = set()
     kept: set[str] = set()
     every_clause_read = True
-    for clause in _CLAUSES.split(lowered):
-        named = _coins_in(clause, coins, aliases)
-        if not named:
-            continue
-        if _CONDITION.search(clause) or _MARKET_CONDITION.search(clause) or _STILL_RUNNING.search(clause):
-            kept |= named
-        elif (says(clause) if says is not None else is_close(clause, coins)):
-            closed |= named
-        else:
-            every_clause_read = False
+    said = says if says is not None else (lambda part: is_close(part, coins))
+    for line in lowered.split("\n"):
+        clauses = _CLAUSES.split(line)
+        for index, clause in enumerate(clauses):
+            named = _coins_in(clause, coins, aliases)
+            if not named:
+                continue
+            if _CONDITION.search(clause) or _MARKET_CONDITION.search(clause) or _STILL_RUNNING.search(clause):
+                kept |= named
+            elif said(clause):
+                closed |= named
+            elif _left_as_is(clauses[index + 1:], coins, aliases, said):
+                # ("#FET still hovering near entry, nothing to do, SL unchanged"): the coin's clause says nothing done,
+                # the clauses after it on its line say the trade is left as it is
+                kept |= named
+            else:
+                every_clause_read = False
     return closed, kept, every_clause_read
+
+
+# (a clause after the coin's: "holding", "we hold for now", "nada que hacer", "nada a fazer", "ничего не делаем")
+_HOLDING_CLAUSE = re.compile(r"\W*(?:(?:still|just|we'?re|we\s+are|we|keep(?:ing)?)\s+)?hold(?:ing)?(?:\s+(?:it|for\s+now|on|here|steady))?"
+                             r"\W*|[^\n]*?(?<!\w)(?:nada\s+que\s+hacer|nada\s+a\s+fazer|sin\s+acci[óo]n|sem\s+a[çc][ãa]o|"
+                             r"ничего\s+не\s+делаем|без\s+действий)(?!\w)[^\n]*")
+
+
+def _left_as_is(after: list[str], coins: frozenset[str], aliases: dict[str, str], says) -> bool:
+    """The clauses after a coin's, up to the next coin's, say its trade is left as it is ("nothing to do", "SL unchanged")
+    and none does anything."""
+    following: list[str] = []
+    for clause in after:
+        if _coins_in(clause, coins, aliases):
+            break
+        following.append(clause)
+    return any(_STILL_RUNNING.search(clause) or _HOLDING_CLAUSE.fullmatch(clause) for clause in following) \
+        and not any(says(clause) or is_close(clause, coins) or update_action(clause) not in (None, UpdateAction.OTHER)
+                    for clause in following)
 
 
 def closed_coin_beside_conditions(lowered: str, coins: frozenset[str], aliases: dict[str, str] | None = None,
@@ -2147,6 +2173,35 @@ def dragging_coins(lowered: str) -> set[str]:
     return {found.group("cause") or found.group("cause2") for found in _DRAGGED_ALONG.finditer(lowered)}
 
 
+# ("BTC dumping", "btc looks weak", "ETH is bleeding hard", "as BTC loses 60k", "биток падает", "BTC cayendo", "BTC caindo"): a
+# clause of market talk — a coin and how the market moves, nothing done to a trade of it
+_MARKET_REMARK = re.compile(
+    r"\W*(?:(?:and|but|as|while|with|also|plus|и|а|y|e|con|com)\s+)?[#$]?[^\W\d_]\w{1,14}(?:/usdt)?"
+    r"(?:\s+(?:is|are|looks?|looking|keeps?|still|just|now|seems?|getting|really|so|very|kinda|super|rn))*\s+"
+    r"(?:dump(?:s|ing|ed)?|pump(?:s|ing|ed)?|crash(?:es|ing|ed)?|bleed(?:s|ing)?|tank(?:s|ing|ed)?|nuk(?:es|ing|ed)|"
+    r"drop(?:s|ping)|fall(?:s|ing)|slid(?:es|ing)|collaps(?:es|ing)|rall(?:ies|ying)|ripp(?:ing)|moon(?:s|ing)|"
+    r"weak(?:er|ening)?|shaky|strong(?:er)?|bearish|bullish|heavy|ugly|rejected|breaking\s+(?:down|out)|"
+    r"selling\s+off|going\s+(?:down|up)|rolling\s+over|(?:losing|lost|loses)\s+(?:support|the\s+\w+|\$?\d[\d.,]*\s*k?(?!\s*%))|"
+    r"under\s+pressure|пада(?:ет|ют)|слива(?:ет|ется)|ль[её]тся|слаб\w*|раст[её]т|"
+    r"cayendo|se\s+desploma|d[ée]bil|bajando|subiendo|caindo|despencando|fraco|subindo)"
+    r"(?:\s+(?:hard|again|now|fast|badly|here|today|rn|a\s+lot|too|everywhere|сильно|опять))*\W*")
+
+
+def _talk_only_coins(part: str, coins: frozenset[str], aliases: dict[str, str]) -> set[str]:
+    """The coins `part` names only in market talk ("#BNB … close the position too, BTC dumping") or after a reason word
+    ("… exit the trade too because BTC is weak"): why, not what is done."""
+    talk: set[str] = set()
+    acted_on: set[str] = set()
+    for clause in _CLAUSES.split(part):
+        for index, piece in enumerate(_REASON.split(clause)):
+            named = _coins_in(piece, coins, aliases)
+            if index > 0 or named and _MARKET_REMARK.fullmatch(piece):
+                talk |= named
+            else:
+                acted_on |= named
+    return talk - acted_on
+
+
 def coins_where(lowered: str, coins: frozenset[str], aliases: dict[str, str], says,
                 by_line: bool = True) -> tuple[set[str], set[str]]:
     """(the coins named in clauses for which `says(clause)` holds, every coin named in any clause)."""
@@ -2155,12 +2210,14 @@ def coins_where(lowered: str, coins: frozenset[str], aliases: dict[str, str], sa
     # (by clause; with no clause naming a coin acted on, by line: "#ARB: running / #OP: stopped" puts each coin's status
     # after a colon on its own line)
     clauses = [part for clause in _CLAUSES.split(lowered) for part in _REASON.split(clause)]
-    for parts in (clauses, lowered.split("\n")) if by_line else (clauses,):
+    for parts, whole_lines in ((clauses, False), (lowered.split("\n"), True)) if by_line else ((clauses, False),):
         for part in parts:
             named = _coins_in(part, coins, aliases)
             named_anywhere |= named
             if named and says(part):
-                acted |= named
+                # (on a line, a coin named only in market talk is not acted on: "#BNB DCA didn't fill, cancel it and
+                # close the position too, BTC dumping" closes BNB)
+                acted |= named - _talk_only_coins(part, coins, aliases) if whole_lines else named
         if acted:
             break
     return acted, named_anywhere
