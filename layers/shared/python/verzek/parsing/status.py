@@ -2116,7 +2116,7 @@ def _closed_and_kept(lowered: str, coins: frozenset[str], aliases: dict[str, str
                 kept |= named
             elif said(clause):
                 closed |= named
-            elif _left_as_is(clauses[index + 1:], coins, aliases, said):
+            elif update_action(clause) in (None, UpdateAction.OTHER) and _left_as_is(clauses[index + 1:], coins, aliases, said):
                 # ("#FET still hovering near entry, nothing to do, SL unchanged"): the coin's clause says nothing done,
                 # the clauses after it on its line say the trade is left as it is
                 kept |= named
