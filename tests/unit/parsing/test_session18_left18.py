@@ -4,8 +4,10 @@ Every case is written in its own words, never a corpus row. A close ends the who
 only the unfilled rungs, a tradable open places real orders; the look-alikes below must keep their reading.
 """
 
+from decimal import Decimal
+
 import pytest
-from verzek.domain.signals import MessageKind, UpdateAction
+from verzek.domain.signals import EntryType, MessageKind, UpdateAction
 from verzek.parsing import parse_message
 
 # --- the first entry said unfilled with the later rungs: the cancel is the whole call's -------------------------------
@@ -112,3 +114,54 @@ def test_a_close_beside_a_coin_left_as_is_closes_the_first():
 ])
 def test_a_second_coin_that_acts_keeps_the_post_for_an_operator(text):
     assert parse_message(text).kind == MessageKind.NOT_A_SIGNAL
+
+
+# --- a note glued to the end of an entry line: the open reads as without it, or is held ------------------------------
+
+_LADDER = "#DOGE LONG\nBuy 0.3810 or below — 40%{first}\nDCA 0.3720 — 60%{second}\nTP 0.3920 / 0.4050\nSL 0.3640"
+
+
+@pytest.mark.parametrize("first, second", [
+    (" Confidence 64.5%", ""),
+    ("", " Funding +0.02%"),
+    (" Win rate 78%", ""),
+    ("", " Probability 55%"),
+    (" of size", " of size"),
+])
+def test_a_note_after_a_rungs_share_keeps_the_dca_leg(first, second):
+    parsed = parse_message(_LADDER.format(first=first, second=second))
+    assert parsed.kind == MessageKind.OPEN and parsed.tradable
+    assert parsed.entries == (Decimal("0.372"), Decimal("0.381")) and parsed.stop_loss == Decimal("0.364")
+
+
+def test_a_share_before_the_price_with_a_note_is_not_misread():
+    # ("DCA 60% at 0.3720": the price after the share — the rung is not cut at "at")
+    parsed = parse_message("#DOGE LONG\nBuy 40% at 0.3810\nDCA 60% at 0.3720\nTP 0.3920 / 0.4050\nSL 0.3640")
+    assert parsed.tradable and parsed.entries == (Decimal("0.372"), Decimal("0.381"))
+
+
+@pytest.mark.parametrize("entry_line", [
+    "Alım: 1,42 civarı (piyasa) Bybit",
+    "Alım: 1,42 civarı (piyasa) Not financial advice",
+    "Вход: 1,42 около (по рынку) OKX Futures",
+    "Entrada: 1,42 aprox. (mercado) Binance Futures",
+    "Entry: 1.42 around (market) Score 91/100",
+    "Entry: 1.42 market Bybit",
+    "Entry: 1.42 market — 15m",
+    "Entry: 1.42 market #VIP",
+    "Entry: 1.42 market (H1)",
+])
+def test_a_note_after_a_market_word_keeps_the_market_entry(entry_line):
+    parsed = parse_message(f"#FET LONG\n{entry_line}\nTargets: 1.55 - 1.68\nSL: 1.31")
+    assert parsed.kind == MessageKind.OPEN and parsed.symbol == "FET/USDT"
+    assert parsed.tradable and parsed.entry_type == EntryType.MARKET
+
+
+@pytest.mark.parametrize("entry_line", [
+    "Entry 14.20 market is dumping now so be patient",  # market talk after the price: a limit order
+    "Entry 14.20 - market is dumping now so be patient",
+    "Entry: 14.20 (price now 14.75) Bybit",
+])
+def test_market_talk_after_a_limit_price_stays_a_limit(entry_line):
+    parsed = parse_message(f"#FET LONG\n{entry_line}\nTargets: 15 - 16\nSL: 13")
+    assert parsed.tradable and parsed.entry_type == EntryType.LIMIT and parsed.entries == (Decimal("14.20"),)
