@@ -79,6 +79,8 @@ def test_a_close_beside_market_talk_of_another_coin_closes_the_first(text, coin)
     "#BNB closed, #BTC stopped",  # a recap
     "#BNB closed, BTC stopped out",
     "#SOL close it, ETH close it too",
+    # (the close names no coin of its own beside the talk: the market-talk rule reads no coin for it)
+    "Bot: ETH-grid-long | Deal #4\nDeal closed. #SOL looks heavy",
 ])
 def test_a_second_coin_with_its_own_status_is_no_single_close(text):
     assert parse_message(text).kind == MessageKind.NOT_A_SIGNAL

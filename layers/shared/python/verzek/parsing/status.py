@@ -2215,9 +2215,10 @@ def coins_where(lowered: str, coins: frozenset[str], aliases: dict[str, str], sa
             named = _coins_in(part, coins, aliases)
             named_anywhere |= named
             if named and says(part):
-                # (on a line, a coin named only in market talk is not acted on: "#BNB DCA didn't fill, cancel it and
-                # close the position too, BTC dumping" closes BNB)
-                acted |= named - _talk_only_coins(part, coins, aliases) if whole_lines else named
+                # (on a line, a coin named only in market talk beside a coin acted on is not acted on: "#BNB DCA didn't
+                # fill, cancel it and close the position too, BTC dumping" closes BNB; "Deal closed. #BTC looks weak"
+                # names no other coin — the close stays unread for it)
+                acted |= (named - _talk_only_coins(part, coins, aliases) if whole_lines else named) or named
         if acted:
             break
     return acted, named_anywhere
