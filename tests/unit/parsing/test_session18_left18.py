@@ -21,6 +21,9 @@ from verzek.parsing import parse_message
     ("#DOT первый и второй вход не сработали, отменяем его", "DOT/USDT"),
     ("#AVAX la primera y la segunda entrada no se llenaron, cancelen esa orden", "AVAX/USDT"),
     ("#NEAR a primeira e a segunda entrada não foram preenchidas, cancelem essa ordem", "NEAR/USDT"),
+    ("#OP none of the entries got filled, cancel that order", "OP/USDT"),
+    ("#OP ни один вход не сработал, отменяем эту заявку", "OP/USDT"),
+    ("#OP nenhuma das entradas foi preenchida, cancelem essa ordem", "OP/USDT"),
 ])
 def test_first_and_later_rung_unfilled_then_cancel_is_a_close(text, coin):
     parsed = parse_message(text)
@@ -35,6 +38,8 @@ def test_first_and_later_rung_unfilled_then_cancel_is_a_close(text, coin):
     ("#AVAX la segunda entrada no se llenó, cancelen esa orden", "AVAX/USDT"),
     # (the first entry is in: only the later rung goes)
     ("#LINK 1st entry in, DCA order didn't fill - cancel it", "LINK/USDT"),
+    # ("First," opens the sentence: no first rung named)
+    ("#XRP First, the 2nd entry was not reached, cancel that limit", "XRP/USDT"),
 ])
 def test_a_later_rung_alone_unfilled_then_cancel_stays_one_rung(text, coin):
     parsed = parse_message(text)

@@ -370,9 +370,14 @@ LATER_RUNG_NOT_FILLED_RE = re.compile(r"(?<!\w)" + _LATER_RUNG + r"(?:\s+(?:at\s
 # no se llenaron", "ninguna de las entradas se llenó", pt "a primeira e a segunda entrada não foram preenchidas", "nenhuma
 # das entradas foi preenchida"): the first entry is said unfilled too — nothing of the call runs, so a cancel beside a
 # later rung's name is the whole call's
-_FIRST_RUNG = (r"(?:(?:entry|entries|order|buy|rung|вход|entrada|orden|ordem)\s*(?:#|№\s*)?1|(?:1st|first)(?:\s+(?:entry|order|buy|"
-               r"limit|rung|one|dca))?|перв\w+(?:\s+(?:вход|ордер|заявк|лимитк)\w*)?|(?:la\s+|a\s+)?(?:primera|primeira)"
-               r"(?:\s+(?:entrada|orden|ordem))?)(?!\w)")
+# (the first rung with its noun — "entry 1", "1st entry", "первый вход", "la primera entrada" — or, bare, in a pair with
+# a later one: "1st and 2nd entry", "первый и второй вход", "la primera y la segunda entrada"; "First, the 2nd entry was not
+# reached" names no first rung)
+_FIRST_RUNG = (r"(?:(?:entry|entries|order|buy|rung|вход|entrada|orden|ordem)\s*(?:#|№\s*)?1|(?:1st|first)\s+(?:entry|order|buy|"
+               r"limit|rung|dca)|перв\w+\s+(?:вход|ордер|заявк|лимитк)\w*|(?:la\s+|a\s+)?(?:primera|primeira)\s+"
+               r"(?:entrada|orden|ordem))(?!\w)")
+_FIRST_BARE_PAIR = (r"(?:1st|first|перв\w+|(?:la\s+|a\s+)?(?:primera|primeira))\s+(?:and|&|и|y|e)\s+(?:the\s+|la\s+|a\s+)?"
+                    r"(?:2nd|second|3rd|third|втор\w*|трет\w*|segunda|tercera|terceira)(?!\w)")
 _EVERY_RUNG = (r"(?:both|all(?:\s+(?:the|our|\d))?)\s+(?:entries|entry\s+orders|orders|limits|limit\s+orders|buys|rungs)|"
                r"(?:оба|обе|все)\s+(?:вход|ордер|заявк|лимитк)\w*|(?:ambas|todas)\s+(?:las\s+|as\s+)?(?:entradas|[óo]rdenes|ordens)")
 # (no fill word between the first rung and the "not": "entry 1 filled, entry 2 not reached" keeps entry 1's position)
@@ -380,13 +385,15 @@ _NO_FILL_WORD = (r"(?:(?!fill|hit|trigger|execut|reach|touch|сработ|исп
                  r"[^\n,.;:!?—–])")
 _FIRST_RUNG_NOT_FILLED = re.compile(
     r"(?<!\w)(?:" + _FIRST_RUNG + r"(?:\s+(?:at\s+|@\s*)?\$?\d[\d.,]*)?(?:\s*(?:and|&|,|/|и|y|e)\s+" + _NO_FILL_WORD
-    + r"{1,30}?)?|" + _EVERY_RUNG + r")\s+(?:(?:was|were|has|have|is|are|still|both|all|todas|ambas|оба|все)\s+)*" + _NOT_FILLED + "|"
+    + r"{1,30}?)?|" + _FIRST_BARE_PAIR + _NO_FILL_WORD + r"{0,25}?|" + _EVERY_RUNG + r")\s+"
+    r"(?:(?:was|were|has|have|is|are|still|both|all|todas|ambas|оба|все)\s+)*" + _NOT_FILLED + "|"
     # ("none of the entries got filled", "neither entry was reached", "ни один вход не сработал", "ninguna entrada se llenó",
     # "nenhuma das entradas foi preenchida")
     r"(?<!\w)(?:(?:none|neither)\s+(?:of\s+(?:the\s+|our\s+)?)?(?:entries|entry|orders?|limits?|buys?|rungs?)(?:\s+(?:orders?|limits?))?"
     r"\s+(?:(?:was|were|got|has|have|been|ever)\s+)*(?:filled|reached|hit|triggered|touched)|"
-    r"ни\s+од(?:ин|на|ного)\s+(?:из\s+)?(?:вход|ордер|заявк|лимитк)\w*\s+не\s+|"
-    r"(?:ninguna|nenhuma)\s+(?:de\s+las\s+|das\s+)?(?:entradas?|[óo]rden(?:es)?|ordens?))(?!\w)")
+    r"ни\s+од(?:ин|на|ного)\s+(?:из\s+)?(?:вход|ордер|заявк|лимитк)\w*\s+не|"
+    r"(?:ninguna|nenhuma)\s+(?:de\s+las\s+|das\s+)?(?:entradas?|[óo]rden(?:es)?|ordens?)\s+(?:(?:se|foi|foram|fue|fueron)\s+)?"
+    r"(?:llen|activ|ejecut|alcanz|preench|execut|ativ|ating)\w*)(?!\w)")
 
 
 # ("first entry not reached but the 2nd entry filled"): a later rung said filled — the position runs
