@@ -32,7 +32,6 @@ from verzek.parsing.status import (
     CLOSED_FOOTER_RE,
     CLOSED_REPORT_HEAD_RE,
     ENTRY_ADDED_RE,
-    LATER_RUNG_NOT_FILLED_RE,
     LEVERAGE_CHANGE_RE,
     LOSS_RESULT_RE,
     MONTH_NAMES,
@@ -51,11 +50,13 @@ from verzek.parsing.status import (
     coins_closed_together,
     coins_where,
     dragging_coins,
+    first_rung_not_filled,
     hedged,
     is_close,
     is_close_without_coin,
     is_conditional_close,
     kept_running,
+    later_rung_alone_not_filled,
     recap_heading,
     reports_progress,
     rung_cancel_denied,
@@ -617,9 +618,16 @@ def _dca_zone_as_the_entry(segments: list[Segment]) -> None:
 
 
 def _before_a_note(tokens: list[Token]) -> list[Token]:
-    """The tokens before a bracketed note ("DCA 0.3720 — 60% (+1.8% / ~+$5.4)": what the rung would gain is no share)."""
+    """The tokens before a bracketed note ("DCA 0.3720 — 60% (+1.8% / ~+$5.4)": what the rung would gain is no share), or
+    before the first word after the rung's share ("Buy 0.3810 — 40% Confidence 71.2%", "DCA 0.3720 — 60% Funding +0.01%":
+    a note of its own glued to the line — its figure is no share and no price of the rung)."""
     bracket = next((n for n, t in enumerate(tokens) if t.kind == Kind.SEP and t.text == "(" and n > 0), None)
-    return tokens if bracket is None else tokens[:bracket]
+    # (the share after the rung's price: "DCA 60% at 0.3720" names its price after its share)
+    share = next((n for n, t in enumerate(tokens) if t.kind == Kind.PCT and "%" in t.text
+                  and any(p.kind == Kind.NUM or p.kind == Kind.PCT and "%" not in p.text for p in tokens[:n])), None)
+    note = None if share is None else next((n for n in range(share + 1, len(tokens)) if tokens[n].kind == Kind.WORD), None)
+    ends = [n for n in (bracket, note) if n is not None]
+    return tokens[:min(ends)] if ends else tokens
 
 
 def _weighted_dca_legs(segments: list[Segment], levels: _Levels) -> list[Decimal]:
@@ -1192,7 +1200,14 @@ _MARKET_TAG_WORDS = frozenset(["at", "the", "price", "order", "rate", "right", "
                                "circa", "ca", "etwa", "ungefähr", "approssimativamente", "około", "ok", "lagbhag", "takriban"])
 
 
-_BRACKET_RIGHT_AFTER = re.compile(r"\s*[(\[]([^)\]\d]*)[)\]]")
+# (a bracket right after the price, or after words that tag it: "1,42 civarı (piyasa)", "0.41 около (по рынку)")
+_BRACKET_RIGHT_AFTER = re.compile(r"\s*((?:[^\W\d_]+(?:\s*\.)?\s+){0,2}?)[(\[]([^)\]\d]*)[)\]]")
+# ("Entry: 1.42 market Bybit", "Buy 0.41 now — 4H", "Entry 3.10 market #VIP"): the market word right after the price (tag
+# words between), then a note of its own — a bracket, a dash, a tag, or a capitalised word that does not go on about the
+# market ("Entry 14.20 market Is dumping" does)
+_MARKET_TAG_THEN_NOTE = re.compile(
+    r"\s*((?:[^\W\d_]+(?:\s*\.)?\s+){0,2}?)(?i:" + lx.MARKET_WORDS.pattern + r")\s+"
+    r"(?=[(\[#@|]|[—–-]\s|[A-Z][a-z])(?!(?:Is|Are|Was|Looks?|Looking|Price|Moving|Dumping|Pumping|Going|Trading|At)\b)")
 
 
 def _market_word_a_note(entry_segments: list[Segment], entry: Decimal) -> bool:
@@ -1212,12 +1227,16 @@ def _market_word_a_note(entry_segments: list[Segment], entry: Decimal) -> bool:
         after = Segment(segment.field, None, segment.tokens[k + 1:]).text()
         if not lx.MARKET_WORDS.search(after):
             continue
-        if (tag := _BRACKET_RIGHT_AFTER.match(after)) is not None and lx.MARKET_WORDS.search(tag.group(1)) \
+        if (tag := _BRACKET_RIGHT_AFTER.match(after)) is not None and lx.MARKET_WORDS.search(tag.group(2)) \
                 and not any((b.line, b.start) > (number.line, number.start) for b in segment.beside) \
                 and all(w.lower() in _MARKET_TAG_WORDS
-                        for w in re.findall(r"[^\W\d_]+", lx.MARKET_WORDS.sub(" ", tag.group(1)))):
-            # ("Entry: 0.2515 (CMP) Use proper money management"): the bracket on the price tags the order; the words
-            # after it are a note of their own
+                        for w in re.findall(r"[^\W\d_]+", lx.MARKET_WORDS.sub(" ", tag.group(1) + " " + tag.group(2)))):
+            # ("Entry: 0.2515 (CMP) Use proper money management", "Alım: 1,42 civarı (piyasa) Binance Futures"): the
+            # bracket on the price tags the order; the words after it are a note of their own
+            return False
+        if (tag := _MARKET_TAG_THEN_NOTE.match(after)) is not None \
+                and not any((b.line, b.start) > (number.line, number.start) for b in segment.beside) \
+                and all(w.lower() in _MARKET_TAG_WORDS for w in re.findall(r"[^\W\d_]+", lx.MARKET_WORDS.sub(" ", tag.group(1)))):
             return False
         words = re.findall(r"[^\W\d_]+", lx.MARKET_WORDS.sub(" ", after))
         # (a price set aside after it is where the market is: "(giá hiện tại 0.165)")
@@ -2474,8 +2493,9 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         if (action or closing) and _ASKS.search(text):
             # "¿Movemos el SL?", "Breakeven'a taşındı mı?", "TP2 hit?": a one-sentence question is no report or command
             return _not_a_signal("a question about a trade, not a status")
-        if action == UpdateAction.CANCEL_ENTRY and closing and _NEVER_FILLED.search(status_text) \
-                and not LATER_RUNG_NOT_FILLED_RE.search(status_text):
+        if action == UpdateAction.CANCEL_ENTRY and closing and (
+                _NEVER_FILLED.search(status_text) and not later_rung_alone_not_filled(status_text)
+                or first_rung_not_filled(status_text)):
             # ("#SUI — entry never triggered, cancel the pending limit order. Setup invalidated."): the pending order is
             # the whole trade — cancelling it before it filled closes the call
             action = None

@@ -391,8 +391,8 @@ _FOR_THOSE_NOT_IN = re.compile(
 # said not filled, then cancelled (the "not" is the rung's, no denial of the cancel)
 # (said not filled: en, ru "не сработал", es "no se llenó", pt "não foi preenchida", de "nicht gefüllt", tr "dolmadı")
 _NOT_FILLED = (r"(?:(?:not|never|didn'?t|did\s+not|wasn'?t|weren'?t)\s+(?:get\s+|got\s+|been\s+)?(?:reached|hit|touched|fill|filled|triggered)|"
-               r"не\s+(?:сработал\w*|исполн\w*|заполн\w*|активир\w*|дош[её]л\w*)|no\s+se\s+(?:llen[óo]|activ[óo]|ejecut[óo])|"
-               r"n[ãa]o\s+(?:foi\s+)?(?:preenchid\w*|executad\w*|ativad\w*)|nicht\s+(?:gef[üu]llt|ausgef[üu]hrt|erreicht)|"
+               r"не\s+(?:сработал\w*|исполн\w*|заполн\w*|активир\w*|дош[её]л\w*)|no\s+se\s+(?:llen|activ|ejecut)(?:[óo]|aron)|"
+               r"n[ãa]o\s+(?:foi\s+|foram\s+)?(?:preenchid\w*|executad\w*|ativad\w*)|nicht\s+(?:gef[üu]llt|ausgef[üu]hrt|erreicht)|"
                r"dolmad[ıi]|ger[çc]ekle[şs]medi)")
 # ("2nd entry 130 was not reached, cancel that limit", "второй вход не сработал, отменяем его"): a later rung said not
 # filled, then cancelled (the "not" is the rung's, no denial of the cancel) — not when the first entry is said unfilled too
@@ -407,6 +407,55 @@ _RUNG_UNFILLED_CANCEL = (r"(?<!1\sand\s)(?<!1\s&\s)(?<!1,\s)" + _LATER_RUNG + r"
 # entry's position runs on, so a cancel beside it is of that rung only
 LATER_RUNG_NOT_FILLED_RE = re.compile(r"(?<!\w)" + _LATER_RUNG + r"(?:\s+(?:at\s+|@\s*)?\$?\d[\d.,]*)?\s+"
                                       r"(?:was\s+|has\s+|is\s+)?(?:still\s+)?" + _NOT_FILLED)
+# ("#XRP entry 1 and entry 2 were not reached", "1st and 2nd entry never filled", "both entries didn't fill", "none of the
+# entries got filled", ru "первый и второй вход не сработали", "оба входа не сработали", es "la primera y la segunda entrada
+# no se llenaron", "ninguna de las entradas se llenó", pt "a primeira e a segunda entrada não foram preenchidas", "nenhuma
+# das entradas foi preenchida"): the first entry is said unfilled too — nothing of the call runs, so a cancel beside a
+# later rung's name is the whole call's
+# (the first rung with its noun — "entry 1", "1st entry", "первый вход", "la primera entrada" — or, bare, in a pair with
+# a later one: "1st and 2nd entry", "первый и второй вход", "la primera y la segunda entrada"; "First, the 2nd entry was not
+# reached" names no first rung)
+_FIRST_RUNG = (r"(?:(?:entry|entries|order|buy|rung|вход|entrada|orden|ordem)\s*(?:#|№\s*)?1|(?:1st|first)\s+(?:entry|order|buy|"
+               r"limit|rung|dca)|перв\w+\s+(?:вход|ордер|заявк|лимитк)\w*|(?:la\s+|a\s+)?(?:primera|primeira)\s+"
+               r"(?:entrada|orden|ordem))(?!\w)")
+_FIRST_BARE_PAIR = (r"(?:1st|first|перв\w+|(?:la\s+|a\s+)?(?:primera|primeira))\s+(?:and|&|и|y|e)\s+(?:the\s+|la\s+|a\s+)?"
+                    r"(?:2nd|second|3rd|third|втор\w*|трет\w*|segunda|tercera|terceira)(?!\w)")
+_EVERY_RUNG = (r"(?:both|all(?:\s+(?:the|our|\d))?)\s+(?:entries|entry\s+orders|orders|limits|limit\s+orders|buys|rungs)|"
+               r"(?:оба|обе|все)\s+(?:вход|ордер|заявк|лимитк)\w*|(?:ambas|todas)\s+(?:las\s+|as\s+)?(?:entradas|[óo]rdenes|ordens)")
+# (no fill word between the first rung and the "not": "entry 1 filled, entry 2 not reached" keeps entry 1's position)
+_NO_FILL_WORD = (r"(?:(?!fill|hit|trigger|execut|reach|touch|сработ|исполн|llen|preench|ejecut|execut|activ|ativ)"
+                 r"[^\n,.;:!?—–])")
+_FIRST_RUNG_NOT_FILLED = re.compile(
+    r"(?<!\w)(?:" + _FIRST_RUNG + r"(?:\s+(?:at\s+|@\s*)?\$?\d[\d.,]*)?(?:\s*(?:and|&|,|/|и|y|e)\s+" + _NO_FILL_WORD
+    + r"{1,30}?)?|" + _FIRST_BARE_PAIR + _NO_FILL_WORD + r"{0,25}?|" + _EVERY_RUNG + r")\s+"
+    r"(?:(?:was|were|has|have|is|are|still|both|all|todas|ambas|оба|все)\s+)*" + _NOT_FILLED + "|"
+    # ("none of the entries got filled", "neither entry was reached", "ни один вход не сработал", "ninguna entrada se llenó",
+    # "nenhuma das entradas foi preenchida")
+    r"(?<!\w)(?:(?:none|neither)\s+(?:of\s+(?:the\s+|our\s+)?)?(?:entries|entry|orders?|limits?|buys?|rungs?)(?:\s+(?:orders?|limits?))?"
+    r"\s+(?:(?:was|were|got|has|have|been|ever)\s+)*(?:filled|reached|hit|triggered|touched)|"
+    r"ни\s+од(?:ин|на|ного)\s+(?:из\s+)?(?:вход|ордер|заявк|лимитк)\w*\s+не|"
+    r"(?:ninguna|nenhuma)\s+(?:de\s+las\s+|das\s+)?(?:entradas?|[óo]rden(?:es)?|ordens?)\s+(?:(?:se|foi|foram|fue|fueron)\s+)?"
+    r"(?:llen|activ|ejecut|alcanz|preench|execut|ativ|ating)\w*)(?!\w)")
+
+
+# ("first entry not reached but the 2nd entry filled"): a later rung said filled — the position runs
+_LATER_RUNG_FILLED_RE = re.compile(r"(?<!\w)" + _LATER_RUNG + r"(?:\s+(?:at\s+|@\s*)?\$?\d[\d.,]*)?\s+"
+                                   r"(?:(?:got|was|were|has\s+been|is|already|just)\s+)*(?:filled|triggered|executed|hit|"
+                                   r"сработал\w*|исполн\w*|se\s+llen\w*|(?:foi\s+)?preenchid\w*)(?!\w)")
+
+
+def first_rung_not_filled(lowered: str) -> bool:
+    """The first entry is said unfilled (with the later rungs, or alone) and no later rung said filled: nothing of the call
+    runs ("#XRP entry 1 and entry 2 were not reached", "none of the entries got filled")."""
+    return bool(_FIRST_RUNG_NOT_FILLED.search(lowered)) and not _LATER_RUNG_FILLED_RE.search(lowered)
+
+
+def later_rung_alone_not_filled(lowered: str) -> bool:
+    """A later rung of the ladder is said not filled, and not the first entry with it ("#SOL 2nd entry 130 was not
+    reached" — the first entry's position runs on; "entry 1 and entry 2 were not reached" — nothing runs)."""
+    return bool(LATER_RUNG_NOT_FILLED_RE.search(lowered)) and not first_rung_not_filled(lowered)
+
+
 # ("#OP long: cancel the 1.588 order, only 1.612 got filled", "cancel the limit at 1.588 — 1.612 filled, rest unchanged",
 # "cancel the 0.95 bid, first entry filled"): the order cancelled is named by its price while another rung is said filled
 # or the rest kept — one rung of the ladder, the filled part runs (without that, "cancel the 1.588 order" may be the call)
@@ -1617,6 +1666,7 @@ def _cancels_one_order(line: str, match: re.Match[str], lowered: str = "") -> bo
     start, end = match.start() + verb.start(), match.start() + verb.end()
     return bool(_ONE_ORDER_AFTER.match(line[end:]) or _ONE_ORDER_BEFORE.search(line[:start])
                 or _THAT_ORDER_AFTER.match(line[end:]) and _RUNG_NAMED.search(lowered or line[:start])
+                and not first_rung_not_filled(lowered or line)
                 or _PRICED_ORDER_AFTER.match(line[end:]) and _OTHER_RUNG_FILLED_RE.search(lowered or line)
                 or _MARKET_INSTEAD.search(line[end:])
                 or _FOR_THOSE_NOT_IN.search(line) and not re.search(_THOSE_IN_CLOSE, line))
@@ -1680,7 +1730,8 @@ def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
                     or said_not_done(before, match.group(0), line[match.end():]) or _cancels_one_order(line, match, lowered) \
                     or share_left and not _CANCEL_START.match(match.group(0)) \
                     or _EXPIRY_PHRASE.search(match.group(0)) and (_THOSE_IN_KEEP.search(lowered)
-                                                                  or _RUNG_BEFORE.search(clause_before)):
+                                                                  or _RUNG_BEFORE.search(clause_before)
+                                                                  and not first_rung_not_filled(line)):
                 yield "no"
             else:
                 yield "now"
@@ -2185,17 +2236,43 @@ def _closed_and_kept(lowered: str, coins: frozenset[str], aliases: dict[str, str
     closed: set[str] = set()
     kept: set[str] = set()
     every_clause_read = True
-    for clause in _CLAUSES.split(lowered):
-        named = _coins_in(clause, coins, aliases)
-        if not named:
-            continue
-        if _CONDITION.search(clause) or _MARKET_CONDITION.search(clause) or _STILL_RUNNING.search(clause):
-            kept |= named
-        elif (says(clause) if says is not None else is_close(clause, coins)):
-            closed |= named
-        else:
-            every_clause_read = False
+    said = says if says is not None else (lambda part: is_close(part, coins))
+    for line in lowered.split("\n"):
+        clauses = _CLAUSES.split(line)
+        for index, clause in enumerate(clauses):
+            named = _coins_in(clause, coins, aliases)
+            if not named:
+                continue
+            if _CONDITION.search(clause) or _MARKET_CONDITION.search(clause) or _STILL_RUNNING.search(clause):
+                kept |= named
+            elif said(clause):
+                closed |= named
+            elif update_action(clause) in (None, UpdateAction.OTHER) and _left_as_is(clauses[index + 1:], coins, aliases, said):
+                # ("#FET still hovering near entry, nothing to do, SL unchanged"): the coin's clause says nothing done,
+                # the clauses after it on its line say the trade is left as it is
+                kept |= named
+            else:
+                every_clause_read = False
     return closed, kept, every_clause_read
+
+
+# (a clause after the coin's: "holding", "we hold for now", "nada que hacer", "nada a fazer", "ничего не делаем")
+_HOLDING_CLAUSE = re.compile(r"\W*(?:(?:still|just|we'?re|we\s+are|we|keep(?:ing)?)\s+)?hold(?:ing)?(?:\s+(?:it|for\s+now|on|here|steady))?"
+                             r"\W*|[^\n]*?(?<!\w)(?:nada\s+que\s+hacer|nada\s+a\s+fazer|sin\s+acci[óo]n|sem\s+a[çc][ãa]o|"
+                             r"ничего\s+не\s+делаем|без\s+действий)(?!\w)[^\n]*")
+
+
+def _left_as_is(after: list[str], coins: frozenset[str], aliases: dict[str, str], says) -> bool:
+    """The clauses after a coin's, up to the next coin's, say its trade is left as it is ("nothing to do", "SL unchanged")
+    and none does anything."""
+    following: list[str] = []
+    for clause in after:
+        if _coins_in(clause, coins, aliases):
+            break
+        following.append(clause)
+    return any(_STILL_RUNNING.search(clause) or _HOLDING_CLAUSE.fullmatch(clause) for clause in following) \
+        and not any(says(clause) or is_close(clause, coins) or update_action(clause) not in (None, UpdateAction.OTHER)
+                    for clause in following)
 
 
 def closed_coin_beside_conditions(lowered: str, coins: frozenset[str], aliases: dict[str, str] | None = None,
@@ -2227,6 +2304,35 @@ def dragging_coins(lowered: str) -> set[str]:
     return {found.group("cause") or found.group("cause2") for found in _DRAGGED_ALONG.finditer(lowered)}
 
 
+# ("BTC dumping", "btc looks weak", "ETH is bleeding hard", "as BTC loses 60k", "биток падает", "BTC cayendo", "BTC caindo"): a
+# clause of market talk — a coin and how the market moves, nothing done to a trade of it
+_MARKET_REMARK = re.compile(
+    r"\W*(?:(?:and|but|as|while|with|also|plus|и|а|y|e|con|com)\s+)?[#$]?[^\W\d_]\w{1,14}(?:/usdt)?"
+    r"(?:\s+(?:is|are|looks?|looking|keeps?|still|just|now|seems?|getting|really|so|very|kinda|super|rn))*\s+"
+    r"(?:dump(?:s|ing|ed)?|pump(?:s|ing|ed)?|crash(?:es|ing|ed)?|bleed(?:s|ing)?|tank(?:s|ing|ed)?|nuk(?:es|ing|ed)|"
+    r"drop(?:s|ping)|fall(?:s|ing)|slid(?:es|ing)|collaps(?:es|ing)|rall(?:ies|ying)|ripp(?:ing)|moon(?:s|ing)|"
+    r"weak(?:er|ening)?|shaky|strong(?:er)?|bearish|bullish|heavy|ugly|rejected|breaking\s+(?:down|out)|"
+    r"selling\s+off|going\s+(?:down|up)|rolling\s+over|(?:losing|lost|loses)\s+(?:support|the\s+\w+|\$?\d[\d.,]*\s*k?(?!\s*%))|"
+    r"under\s+pressure|пада(?:ет|ют)|слива(?:ет|ется)|ль[её]тся|слаб\w*|раст[её]т|"
+    r"cayendo|se\s+desploma|d[ée]bil|bajando|subiendo|caindo|despencando|fraco|subindo)"
+    r"(?:\s+(?:hard|again|now|fast|badly|here|today|rn|a\s+lot|too|everywhere|сильно|опять))*\W*")
+
+
+def _talk_only_coins(part: str, coins: frozenset[str], aliases: dict[str, str]) -> set[str]:
+    """The coins `part` names only in market talk ("#BNB … close the position too, BTC dumping") or after a reason word
+    ("… exit the trade too because BTC is weak"): why, not what is done."""
+    talk: set[str] = set()
+    acted_on: set[str] = set()
+    for clause in _CLAUSES.split(part):
+        for index, piece in enumerate(_REASON.split(clause)):
+            named = _coins_in(piece, coins, aliases)
+            if index > 0 or named and _MARKET_REMARK.fullmatch(piece):
+                talk |= named
+            else:
+                acted_on |= named
+    return talk - acted_on
+
+
 def coins_where(lowered: str, coins: frozenset[str], aliases: dict[str, str], says,
                 by_line: bool = True) -> tuple[set[str], set[str]]:
     """(the coins named in clauses for which `says(clause)` holds, every coin named in any clause)."""
@@ -2235,12 +2341,15 @@ def coins_where(lowered: str, coins: frozenset[str], aliases: dict[str, str], sa
     # (by clause; with no clause naming a coin acted on, by line: "#ARB: running / #OP: stopped" puts each coin's status
     # after a colon on its own line)
     clauses = [part for clause in _CLAUSES.split(lowered) for part in _REASON.split(clause)]
-    for parts in (clauses, lowered.split("\n")) if by_line else (clauses,):
+    for parts, whole_lines in ((clauses, False), (lowered.split("\n"), True)) if by_line else ((clauses, False),):
         for part in parts:
             named = _coins_in(part, coins, aliases)
             named_anywhere |= named
             if named and says(part):
-                acted |= named
+                # (on a line, a coin named only in market talk beside a coin acted on is not acted on: "#BNB DCA didn't
+                # fill, cancel it and close the position too, BTC dumping" closes BNB; "Deal closed. #BTC looks weak"
+                # names no other coin — the close stays unread for it)
+                acted |= (named - _talk_only_coins(part, coins, aliases) if whole_lines else named) or named
         if acted:
             break
     return acted, named_anywhere
