@@ -988,7 +988,7 @@ _OTHER_EXITS = (r"^(?:please\s+|pls\s+|now\s+)?(?:(?:taking|take)" + _NO_SHARE +
                 + _NO_SHARE + r"|kill(?:ing)?" + _NO_SHARE + r"|flatten\w*|dump|bail\s+(?:on|out\s+of)|get\s+out\s+of|"
                 r"stopped(?:\s+out)?)(?!\w)(?!\s+(?:loss|losses)(?!\w))|"
                 r"(?:we'?re|we\s+are|i'?m|i\s+am|we'?ll|we\s+will|i'?ll)\s+(?:now\s+)?(?:closing|exiting|cutting|getting\s+out\s+of)(?!\w)"
-                + _NOT_THE_WHOLE + _NO_SHARE + r"|"
+                + _CUT_IDIOM_NOT + _NOT_THE_WHOLE + _NO_SHARE + r"|"
                 r"(?<!\w)stopped(?=\s*(?:$|[.!,;]|at\s|on\s|in\s|for\s|with\s))|"
                 # ("#LINK का ट्रेड अभी पूरा बंद करें": the trade, closed; Devanagari's vowel signs are no \w)
                 r"(?:ट्रेड|पोजीशन|पोज़ीशन|पोजिशन)[\u0900-\u097f\s]{0,24}?बंद\s*(?:कर|हो)[\u0900-\u097f]*")
