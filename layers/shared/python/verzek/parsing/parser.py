@@ -25,7 +25,7 @@ from verzek.parsing import lexicon as lx
 from verzek.parsing import re_prefilter as re  # (re, with a first-character prefilter on costly patterns)
 from verzek.parsing.bot_payload import NO_TRADE, card_from_payload
 from verzek.parsing.lexicon import Field
-from verzek.parsing.normalize import TO_SIMPLIFIED, normalize, persian_slash_unsure
+from verzek.parsing.normalize import TO_SIMPLIFIED, normalize, persian_slash_unsure, unmangle
 from verzek.parsing.safety import price_floor, validate_open
 from verzek.parsing.status import (
     CLOSED_FOOTER_RE,
@@ -1713,6 +1713,9 @@ def parse_message(text: str) -> ParsedMessage:
             parsed = _replace(parsed, rejected="held for review: a bot's payload enters at the market; its levels cannot "
                                                "be checked against an entry price")
         return _replace(parsed, notes=(*parsed.notes, "read from a bot's JSON payload"))
+    if isinstance(text, str):
+        # (a web page's markup, a Discord or X relay's marks, an OCR's misreads: taken off before anything reads the post)
+        text = unmangle(text)
     replied = _reply_to_quote(text) if isinstance(text, str) else None
     if replied is not None:
         return replied
