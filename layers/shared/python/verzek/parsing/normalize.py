@@ -147,6 +147,7 @@ _RATING = re.compile(r"(?<!\w)(score|rating|confidence|strength|quality|puan|sko
                      r"note|bewertung)([ \t]*[:=]?[ \t]*)\d{1,3}(?:[.,]\d+)?[ \t]*/[ \t]*(?:100|10|5)(?![\d.,])", re.IGNORECASE)
 _CJK_GLUE = re.compile(rf"(?<=[{_CJK}])(?=[^\s{_CJK}])|(?<=[^\s{_CJK}])(?=[{_CJK}])")
 _TABLE_CELL_SPLIT = re.compile(r"\s*\|\s*")
+_TAB_CELL_SPLIT = re.compile(r"[ \t]*\t[ \t]*")
 _TABLE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
 
 
@@ -154,29 +155,62 @@ _BRACKETED = re.compile(r"\([^()\n]*\)")
 _NUMBER_CELL = re.compile(r"\d[.,]\d|\d{3}")  # a price in a cell: a value, not a column's name
 
 
+def _cells(line: str) -> list[str]:
+    """A table row's cells: split at "|" (a Markdown or a bot's table), else at tabs (a row copied from a sheet)."""
+    if "|" in line:
+        return [c for c in _TABLE_CELL_SPLIT.split(line.strip().strip("|")) if c]
+    return [c for c in _TAB_CELL_SPLIT.split(line.strip()) if c]
+
+
 def _tables_to_fields(text: str) -> str:
-    """A header row of names over a row of values ("Pair | Side | Entry" / "BTCUSDT | LONG | 64000")
-    becomes one "name: value" line per column, so each value sits under its own label."""
+    """A header row of names over a row of values ("Pair | Side | Entry" / "BTCUSDT | LONG | 64000", or the same
+    with tabs between the cells, copied from a sheet) becomes one "name: value" line per column, so each value sits
+    under its own label. Rows of several coins under one header (a sheet of trades or of results) become one line per
+    coin, its ticker tagged — each row a trade of its own, as a post listing "#OP TP3 ✅" / "#TIA SL ❌" is read."""
     lines = text.split("\n")
     out: list[str] = []
     i = 0
     while i < len(lines):
         # ("SL (2%)", "TP (R:R 1:2)": a note in brackets beside a column's name is no part of it)
-        head = [name for c in _TABLE_CELL_SPLIT.split(lines[i].strip().strip("|"))
-                if (name := _BRACKETED.sub("", c).strip())]
+        head = [name for c in _cells(lines[i]) if (name := _BRACKETED.sub("", c).strip())] \
+            if "|" in lines[i] or "\t" in lines[i] else []
         # (names may carry a number — "TP1", "Target 2" — but never are one)
         if len(head) >= 3 and i + 1 < len(lines) and all(any(ch.isalpha() for ch in c) and not _NUMBER_CELL.search(c)
                                                           for c in head):
             # Markdown tables put a "|---|:--:|" rule between the header and the values.
             values_at = i + 2 if _TABLE_RULE.match(lines[i + 1]) and i + 2 < len(lines) else i + 1
-            row = [c for c in _TABLE_CELL_SPLIT.split(lines[values_at].strip().strip("|")) if c]
-            if len(row) == len(head) and any(ch.isdigit() for ch in lines[values_at]):
-                out.extend(f"{h}: {v}" for h, v in zip(head, row))
+            rows: list[list[str]] = []
+            while values_at + len(rows) < len(lines) and ("|" in (line := lines[values_at + len(rows)]) or "\t" in line) \
+                    and len(row := _cells(line)) == len(head) and any(ch.isdigit() for ch in line):
+                rows.append(row)
+            coin = next((n for n, name in enumerate(head) if _COIN_COLUMN.fullmatch(name)), None)
+            if len(rows) >= 2 and coin is not None and len({row[coin].upper() for row in rows}) >= 2:
+                out.extend(" | ".join(_tagged(c) if n == coin else c for n, c in enumerate(row)) for row in rows)
+                i = values_at + len(rows)
+                continue
+            if len(rows) >= 2 and all(_LEVEL_CELL.fullmatch(row[0].strip()) for row in rows):
+                # ("Target | Price | Profit / TP1 | 150 | 5% / TP2 | 158 | 10%"): each row is headed by its level's label —
+                # read as written, row by row (under the column's names the first row's price was read as no level)
+                out.extend(lines[i:values_at + len(rows)])
+                i = values_at + len(rows)
+                continue
+            if rows:
+                out.extend(f"{h}: {v}" for h, v in zip(head, rows[0]))
                 i = values_at + 1
                 continue
         out.append(lines[i])
         i += 1
     return "\n".join(out)
+
+
+_LEVEL_CELL = re.compile(r"(?:tp|target|take[ \t]*profit|entry|sl|stop(?:[ \t]*loss)?)[ \t]*\d{0,2}", re.IGNORECASE)
+_COIN_COLUMN = re.compile(r"coins?|pairs?|symbols?|assets?|tickers?|tokens?|instruments?|монета|пара|moneda|par|ativo|sembol|"
+                          r"币种|코인|通貨", re.IGNORECASE)
+_TICKER_CELL = re.compile(r"[A-Z0-9]{2,15}(?:[/-]?(?:USDT|USDC|BUSD|USD|BTC|ETH))?(?:\.P)?")
+
+
+def _tagged(cell: str) -> str:
+    return "#" + cell if _TICKER_CELL.fullmatch(cell) else cell
 
 
 def _char_class(ch: str, after_letter: bool) -> str:
@@ -875,6 +909,6 @@ def normalize(text: str) -> str:
     text = _fix_label_typos(text)
     text = _ELISION.sub(r"\1' ", text)
     text = _stop_after_lone_price(text)
-    if "|" in text:
+    if "|" in text or "\t" in text:
         text = _tables_to_fields(text)
     return text
