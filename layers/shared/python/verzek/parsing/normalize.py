@@ -205,7 +205,7 @@ def _tables_to_fields(text: str) -> str:
 
 _LEVEL_CELL = re.compile(r"(?:tp|target|take[ \t]*profit|entry|sl|stop(?:[ \t]*loss)?)[ \t]*\d{0,2}", re.IGNORECASE)
 _COIN_COLUMN = re.compile(r"coins?|pairs?|symbols?|assets?|tickers?|tokens?|instruments?|монета|пара|moneda|par|ativo|sembol|"
-                          r"币种|코인|通貨", re.IGNORECASE)
+                          r"币种|코인|通货", re.IGNORECASE)
 _TICKER_CELL = re.compile(r"[A-Z0-9]{2,15}(?:[/-]?(?:USDT|USDC|BUSD|USD|BTC|ETH))?(?:\.P)?")
 
 
