@@ -7,6 +7,7 @@ links are dropped, and dates/clock times/ratios are removed so their digits neve
 
 from __future__ import annotations
 
+import html
 import unicodedata
 from decimal import Decimal
 
@@ -146,6 +147,7 @@ _RATING = re.compile(r"(?<!\w)(score|rating|confidence|strength|quality|puan|sko
                      r"note|bewertung)([ \t]*[:=]?[ \t]*)\d{1,3}(?:[.,]\d+)?[ \t]*/[ \t]*(?:100|10|5)(?![\d.,])", re.IGNORECASE)
 _CJK_GLUE = re.compile(rf"(?<=[{_CJK}])(?=[^\s{_CJK}])|(?<=[^\s{_CJK}])(?=[{_CJK}])")
 _TABLE_CELL_SPLIT = re.compile(r"\s*\|\s*")
+_TAB_CELL_SPLIT = re.compile(r"[ \t]*\t[ \t]*")
 _TABLE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
 
 
@@ -153,29 +155,62 @@ _BRACKETED = re.compile(r"\([^()\n]*\)")
 _NUMBER_CELL = re.compile(r"\d[.,]\d|\d{3}")  # a price in a cell: a value, not a column's name
 
 
+def _cells(line: str) -> list[str]:
+    """A table row's cells: split at "|" (a Markdown or a bot's table), else at tabs (a row copied from a sheet)."""
+    if "|" in line:
+        return [c for c in _TABLE_CELL_SPLIT.split(line.strip().strip("|")) if c]
+    return [c for c in _TAB_CELL_SPLIT.split(line.strip()) if c]
+
+
 def _tables_to_fields(text: str) -> str:
-    """A header row of names over a row of values ("Pair | Side | Entry" / "BTCUSDT | LONG | 64000")
-    becomes one "name: value" line per column, so each value sits under its own label."""
+    """A header row of names over a row of values ("Pair | Side | Entry" / "BTCUSDT | LONG | 64000", or the same
+    with tabs between the cells, copied from a sheet) becomes one "name: value" line per column, so each value sits
+    under its own label. Rows of several coins under one header (a sheet of trades or of results) become one line per
+    coin, its ticker tagged — each row a trade of its own, as a post listing "#OP TP3 ✅" / "#TIA SL ❌" is read."""
     lines = text.split("\n")
     out: list[str] = []
     i = 0
     while i < len(lines):
         # ("SL (2%)", "TP (R:R 1:2)": a note in brackets beside a column's name is no part of it)
-        head = [name for c in _TABLE_CELL_SPLIT.split(lines[i].strip().strip("|"))
-                if (name := _BRACKETED.sub("", c).strip())]
+        head = [name for c in _cells(lines[i]) if (name := _BRACKETED.sub("", c).strip())] \
+            if "|" in lines[i] or "\t" in lines[i] else []
         # (names may carry a number — "TP1", "Target 2" — but never are one)
         if len(head) >= 3 and i + 1 < len(lines) and all(any(ch.isalpha() for ch in c) and not _NUMBER_CELL.search(c)
                                                           for c in head):
             # Markdown tables put a "|---|:--:|" rule between the header and the values.
             values_at = i + 2 if _TABLE_RULE.match(lines[i + 1]) and i + 2 < len(lines) else i + 1
-            row = [c for c in _TABLE_CELL_SPLIT.split(lines[values_at].strip().strip("|")) if c]
-            if len(row) == len(head) and any(ch.isdigit() for ch in lines[values_at]):
-                out.extend(f"{h}: {v}" for h, v in zip(head, row))
+            rows: list[list[str]] = []
+            while values_at + len(rows) < len(lines) and ("|" in (line := lines[values_at + len(rows)]) or "\t" in line) \
+                    and len(row := _cells(line)) == len(head) and any(ch.isdigit() for ch in line):
+                rows.append(row)
+            coin = next((n for n, name in enumerate(head) if _COIN_COLUMN.fullmatch(name)), None)
+            if len(rows) >= 2 and coin is not None and len({row[coin].upper() for row in rows}) >= 2:
+                out.extend(" | ".join(_tagged(c) if n == coin else c for n, c in enumerate(row)) for row in rows)
+                i = values_at + len(rows)
+                continue
+            if len(rows) >= 2 and all(_LEVEL_CELL.fullmatch(row[0].strip()) for row in rows):
+                # ("Target | Price | Profit / TP1 | 150 | 5% / TP2 | 158 | 10%"): each row is headed by its level's label —
+                # read as written, row by row (under the column's names the first row's price was read as no level)
+                out.extend(lines[i:values_at + len(rows)])
+                i = values_at + len(rows)
+                continue
+            if rows:
+                out.extend(f"{h}: {v}" for h, v in zip(head, rows[0]))
                 i = values_at + 1
                 continue
         out.append(lines[i])
         i += 1
     return "\n".join(out)
+
+
+_LEVEL_CELL = re.compile(r"(?:tp|target|take[ \t]*profit|entry|sl|stop(?:[ \t]*loss)?)[ \t]*\d{0,2}", re.IGNORECASE)
+_COIN_COLUMN = re.compile(r"coins?|pairs?|symbols?|assets?|tickers?|tokens?|instruments?|монета|пара|moneda|par|ativo|sembol|"
+                          r"币种|코인|通货", re.IGNORECASE)
+_TICKER_CELL = re.compile(r"[A-Z0-9]{2,15}(?:[/-]?(?:USDT|USDC|BUSD|USD|BTC|ETH))?(?:\.P)?")
+
+
+def _tagged(cell: str) -> str:
+    return "#" + cell if _TICKER_CELL.fullmatch(cell) else cell
 
 
 def _char_class(ch: str, after_letter: bool) -> str:
@@ -546,6 +581,138 @@ def _glued_sats(match: re.Match[str]) -> str:
     return match.group(1) + " "
 
 
+# --- What a relay did to the post -----------------------------------------------------------------------------------
+# Posts reach the channel through pipelines that leave their own marks: a scraped web page (HTML entities and tags), a
+# Discord relay (":emoji_name:" shortcodes, "> " quote markers, role and channel pings "<@&123…>"), an X/Twitter thread
+# (thread counters "1/3", "🧵", t.co links, hashtag runs glued together), an OCR'd screenshot (the letter O read as a
+# zero inside a word, a label cut from its number by a line wrap). `unmangle` takes them off before the post is read;
+# each rewrite is gated on a cheap check, and none touches a number.
+
+# HTML: line-breaking tags become line breaks, a table cell's end a tab, inline tags nothing (only tags we name, their
+# attributes written as HTML writes them: "< 0.5" in ordinary text is no tag)
+_HTML_TAG = re.compile(r"<(/?)(br|p|div|li|ul|ol|tr|table|tbody|thead|h[1-6]|blockquote|hr|td|th|b|strong|i|em|u|s|strike|"
+                       r"del|ins|span|font|a|code|pre|small|sup|sub|mark|tg-spoiler)"
+                       # (attributes each with a value: '<a href="…">', "<span class=x>" — "a<b and x>y" is no tag)
+                       r"(?:[ \t]+[\w:-]+[ \t]*=[ \t]*(?:\"[^\"<>\n]{0,300}\"|'[^'<>\n]{0,300}'|[^\s\"'<>]{1,300}))*[ \t]*/?>",
+                       re.IGNORECASE)
+_HTML_INLINE = frozenset({"b", "strong", "i", "em", "u", "s", "strike", "del", "ins", "span", "font", "a", "code", "pre",
+                          "small", "sup", "sub", "mark", "tg-spoiler"})
+# ("&nbsp;", "&#10060;", "&mdash;", "&copy;"): an entity with its semicolon — "R&D", "AT&T" and "&" alone stay
+_HTML_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+# ("&copy; 2024 SignalHub", "© 2023-2025 Crypto Club"): a copyright footer's years are no price
+_COPYRIGHT_YEARS = re.compile(r"(©|\([cC]\))[ \t]*(?:19|20)\d\d(?:[ \t]*[-–][ \t]*(?:19|20)?\d\d)?(?![\d.,])")
+
+
+def _html_tag(match: re.Match[str]) -> str:
+    name = match.group(2).lower()
+    if name in ("td", "th"):
+        return "\t" if match.group(1) else ""
+    return "" if name in _HTML_INLINE else "\n"
+
+
+# Discord: user, role and channel pings, custom emojis and timestamps ("<@&99812374651>", "<#1203…>", "<:pepe:123…>")
+_DISCORD_TOKEN = re.compile(r"<(?:@[!&]?|#)\d{5,22}>|<a?:\w{1,40}:\d{5,22}>|<t:-?\d{1,13}(?::[tTdDfFR])?>")
+# (":x:", ":white_check_mark:", ":eyes::fire:"): emoji shortcodes standing apart from words — lower case, one letter at
+# least ("TP1:0.5:", "12:30:" or a leverage ":x10:" is no shortcode; ":100:" is one, no price)
+_SHORTCODE_RUN = re.compile(r"(?<![^\s(\[>*_~|])(?::(?:(?!x\d)(?=[a-z0-9_+\-]{0,40}[a-z])[a-z0-9_+\-]{1,40}|100):)+"
+                            r"(?![^\s)\].,!?;*_~|])")
+_SHORTCODE = re.compile(r":([a-z0-9_+\-]{1,40}):")
+# (the emojis a post's words are read with: ticks and crosses, the stop and target marks, the side colours)
+_SHORTCODE_EMOJI = {
+    "x": "\u274c", "white_check_mark": "\u2705", "heavy_check_mark": "\u2714\ufe0f", "ballot_box_with_check": "\u2611\ufe0f",
+    "no_entry": "\u26d4", "no_entry_sign": "\U0001f6ab", "octagonal_sign": "\U0001f6d1", "stop_sign": "\U0001f6d1",
+    "dart": "\U0001f3af", "checkered_flag": "\U0001f3c1", "red_circle": "\U0001f534", "green_circle": "\U0001f7e2",
+    "rocket": "\U0001f680", "hourglass": "\u231b", "hourglass_flowing_sand": "\u23f3", "warning": "\u26a0\ufe0f",
+    "rotating_light": "\U0001f6a8", "moneybag": "\U0001f4b0", "chart_with_upwards_trend": "\U0001f4c8",
+    "chart_with_downwards_trend": "\U0001f4c9", "small_red_triangle_down": "\U0001f53b", "small_red_triangle": "\U0001f53a",
+    "fire": "\U0001f525", "tada": "\U0001f389", "partying_face": "\U0001f973", "skull": "\U0001f480",
+    "broken_heart": "\U0001f494", "sob": "\U0001f62d", "cry": "\U0001f622", "pensive": "\U0001f614",
+}
+# X/Twitter: thread counters ("1/3", "(2/2)", "1/n"), the thread mark 🧵, short links and hashtags glued in a run
+_THREAD_MARK = "\U0001f9f5"
+_THREAD_COUNTER = re.compile(r"(?<![\w./,])\(?(\d{1,2})[ \t]?/[ \t]?(\d{1,2}|n)\)?(?![\w/]|[.,]\d)")
+# (a counter in a thread post is its number — unless a part of the position is meant: "closing 1/2 here")
+_FRACTION_BEFORE = re.compile(r"(?i)(?<!\w)(?:clos\w*|sell\w*|sold|tak\w*|took|book\w*|secur\w*|exit\w*|cut\w*|trim\w*|tp\d?|"
+                              r"tps|targets?|entr(?:y|ies)|orders?|profits?|position|size|of|remove\w*|reduc\w*|partial\w*)\W{0,3}$")
+# ("🧵 1/3 of my $SOL closed", "2/3 targets done"): a part of something, named after it
+_FRACTION_AFTER = re.compile(r"(?i)[ \t]*(?:of|position|size|closed|sold|booked|taken|secured|hit|done|filled|reached|"
+                             r"targets?|tps?|entr(?:y|ies)|orders?)(?!\w)")
+_POINTS_TO_COUNTER = re.compile(r"(?i)(?<!\w)(?:in|see|at|on)[ \t]+$")
+_SHORT_LINK = re.compile(r"(?<![\w/])(?:t\.co|pic\.twitter\.com|pic\.x\.com)/\w+", re.IGNORECASE)
+_HASHTAG_RUN = re.compile(r"(?<![\w/&#])#[^\W_]\w*(?:#[^\W_]\w*)+")  # ("#PYTH#Solana"; a link's "page#part" is no run)
+# OCR: a zero inside a word of letters ("SH0RT", "Cl0se", "p0sitions") — read as the letter O when the word then is one
+# of the call's words; numbers, tickers and other words stay as written
+_ZERO_IN_WORD = re.compile(r"(?<![\w.,])(?=[A-Za-z0]*0)(?=[A-Za-z0]*[A-Za-z])[A-Za-z0]{2,}(?!\w)")
+_O_WORDS = frozenset({
+    "long", "longs", "short", "shorts", "close", "closed", "closes", "closing", "position", "positions", "now", "stop",
+    "stops", "stopped", "stoploss", "loss", "profit", "profits", "book", "booked", "hold", "holding", "done", "zone", "order",
+    "orders", "move", "moved", "open", "opened", "opening", "out", "to", "on", "of", "or", "from", "below", "above", "spot",
+    "cross", "isolated", "point", "points", "more", "not", "no", "low", "soon", "only", "for", "over", "into", "your", "our",
+    "you", "loading", "secure", "option", "follow", "good", "lock", "locked", "trailing", "breakout", "scalp"})
+# ("Take Profit 1: 0.7650 Take Profit\n2: 0.7480 Take Profit 3:\n0.7290"): a line wrap that cut a level's label, after a
+# level on its line, from its number or from its price
+_WRAP_LABEL = r"(?:take[ \t]*profit|tp|target|stop[ \t]*loss|sl|entry)"
+_WRAPPED_LABEL = re.compile(
+    rf"(?<=\d)([ \t]+{_WRAP_LABEL})[ \t]*\n[ \t]*(?=\d{{1,2}}[ \t]*:[ \t]*\$?\d)|"
+    rf"(?<=\d)([ \t]+{_WRAP_LABEL}[ \t]*\d{{1,2}}[ \t]*:)[ \t]*\n[ \t]*(?=\$?\d[\d.,]*[ \t|]*$)", re.IGNORECASE | re.MULTILINE)
+
+
+def _zero_as_o(match: re.Match[str]) -> str:
+    word = match.group(0)
+    letters = word.replace("0", "")
+    read = word.replace("0", "O" if letters.isupper() else "o")
+    return read if read.lower() in _O_WORDS else word
+
+
+def _thread_counters(text: str) -> str:
+    out, last = [], 0
+    for m in _THREAD_COUNTER.finditer(text):
+        n, whole = int(m.group(1)), m.group(2)
+        if whole != "n" and not 1 <= n <= int(whole) or whole != "n" and int(whole) < 2:
+            continue
+        before = text[max(0, m.start() - 40):m.start()]
+        if _FRACTION_BEFORE.search(before) or _FRACTION_AFTER.match(text, m.end()):
+            continue  # ("closing 1/2 here", "1/3 of the position"): a part of the position
+        out.append(text[last:m.start()])
+        # ("levels in 2/2 👇"): the later part of the thread is the next post
+        out.append(" the next post " if n > 1 and _POINTS_TO_COUNTER.search(before) else " ")
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out)
+
+
+def unmangle(text: str) -> str:
+    """The post with a relay's marks taken off: HTML markup, Discord markdown and pings, X thread furniture, OCR's
+    zero-for-O inside words and labels cut from their numbers by a line wrap."""
+    if "<" in text and ">" in text:
+        text = _HTML_TAG.sub(_html_tag, text)
+        text = _DISCORD_TOKEN.sub(" ", text)
+    if "&" in text and ";" in text:
+        text = _HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+    if "©" in text or "(c)" in text or "(C)" in text:
+        text = _COPYRIGHT_YEARS.sub(r"\1 ", text)
+    if ":" in text:
+        text = _SHORTCODE_RUN.sub(lambda run: " ".join(_SHORTCODE_EMOJI.get(code, " ") for code in _SHORTCODE.findall(run.group(0))),
+                                  text)
+    if "/" in text:
+        if _THREAD_MARK in text or "thread" in text.lower():
+            text = _thread_counters(text)
+        elif "/n" in text:
+            # ("1/n" numbers a thread whatever else the post says)
+            text = re.sub(r"(?<![\w./])\(?\d{1,2}/n\)?(?!\w)", " ", text)
+        if ".co" in text or "pic." in text:
+            text = _SHORT_LINK.sub(" ", text)
+    if "#" in text:
+        text = _HASHTAG_RUN.sub(lambda run: run.group(0).replace("#", " #"), text)
+    if "0" in text and _ZERO_IN_WORD.search(text):
+        text = _ZERO_IN_WORD.sub(_zero_as_o, text)
+    if "\n" in text:
+        text = _WRAPPED_LABEL.sub(lambda m: (m.group(1) or m.group(2)) + " ", text)
+    return text
+
+
 # Telegram MarkdownV2 exports escape punctuation ("\\#AVAX", "24\\.60"); the backslash is no part of the post
 _MD_ESCAPE = re.compile(r"\\([_*\[\]()~`>#+\-=|{}.!])")
 # "Long/short ratio is 2.3": a market statistic, not two side words
@@ -783,6 +950,6 @@ def normalize(text: str) -> str:
     text = _fix_label_typos(text)
     text = _ELISION.sub(r"\1' ", text)
     text = _stop_after_lone_price(text)
-    if "|" in text:
+    if "|" in text or "\t" in text:
         text = _tables_to_fields(text)
     return text

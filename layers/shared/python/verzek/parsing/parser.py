@@ -25,7 +25,7 @@ from verzek.parsing import lexicon as lx
 from verzek.parsing import re_prefilter as re  # (re, with a first-character prefilter on costly patterns)
 from verzek.parsing.bot_payload import NO_TRADE, card_from_payload
 from verzek.parsing.lexicon import Field
-from verzek.parsing.normalize import TO_SIMPLIFIED, normalize, persian_slash_unsure
+from verzek.parsing.normalize import TO_SIMPLIFIED, normalize, persian_slash_unsure, unmangle
 from verzek.parsing.safety import price_floor, validate_open
 from verzek.parsing.spoken import read_spoken
 from verzek.parsing.status import (
@@ -1761,6 +1761,9 @@ def _parse_message(text: str) -> ParsedMessage:
             parsed = _replace(parsed, rejected="held for review: a bot's payload enters at the market; its levels cannot "
                                                "be checked against an entry price")
         return _replace(parsed, notes=(*parsed.notes, "read from a bot's JSON payload"))
+    if isinstance(text, str):
+        # (a web page's markup, a Discord or X relay's marks, an OCR's misreads: taken off before anything reads the post)
+        text = unmangle(text)
     replied = _reply_to_quote(text) if isinstance(text, str) else None
     if replied is not None:
         return replied
@@ -2878,6 +2881,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     if not targets and stop is None and not levels.stop_pct and _conditional_entry(clean, lines) \
             and not (_LEVELS_LATER.search(clean) and not lx.CONDITIONAL_ENTRY_RE.search(_LEVELS_LATER.sub(" ", clean))):
         return _not_a_signal("an idea waiting for a market event, with no exit level: not a call yet")
+    if not entries and stop is None and not levels.stop_pct and _CONDITION_FIRST.match(scope) \
+            and _conditional_entry(clean, lines):
+        # ("If $BTC reclaims 70k on the daily I'm longing, targets 72.5k / 75k", "Si #ETH rompe 3.520 entramos en largo,
+        # objetivo 3.700"): a post that opens on the market event it waits for, with no entry price and no stop — a plan
+        return _not_a_signal("a plan that opens on the market event it waits for, with no entry price and no stop")
     if not targets and stop is None and not levels.stop_pct and _QUESTION.search(clean):
         return _not_a_signal("a question about a trade, not a call")
     if not targets and stop is None and not levels.stop_pct and lx.INDICATOR_RE.search(clean):
@@ -4147,6 +4155,12 @@ _LEVELS_LATER = re.compile(r"(?i)" + _LEVELS_LATER_MORE + r"|[,—–-]?\s*(?:(?
                            r"(?:(?:are\s+|will\s+be\s+)?(?:dropping|dropped|landing|arriving|posted|shared|sent|out|up|coming)\s+)?"
                            r"(?:soon|shortly|later|in\s+\d{1,2}\s*(?:min\w*|m))(?!\w)|"
                            r"to\s+follow|coming(?:\s+soon)?|"
+                           # ("levels in the next msg", "entry & targets in the next tweet", "levels below in the thread"): the
+                           # levels are another post's (a relay's next message, a thread's next part)
+                           r"(?:(?:are\s+|will\s+be\s+)?(?:posted|shared|sent|dropping|coming)\s+)?(?:below\s+)?(?:in|on)\s+"
+                           r"(?:the\s+|my\s+|our\s+|a\s+)?(?:next|following|separate)\s+(?:msg|message|post|tweet|reply|part)s?|"
+                           r"(?:(?:are\s+|will\s+be\s+)?(?:posted|shared|sent)\s+)?(?:below\s+)?(?:in|on)\s+(?:the\s+)?"
+                           r"(?:thread|replies|comments)|"
                            # (Hinglish: "levels thodi der mein bhejta hoon", "entry baad mein")
                            r"thodi\s+der\s+(?:mein|me|main|baad)|baad\s+(?:mein|me)|jaldi))(?!\w)|"
                            # ("Детали позже", "niveles en breve", "点位稍后发", "止盈止损稍后发", "Details folgen")
@@ -4196,7 +4210,22 @@ def _levels_later_call(clean: str, comma_decimal: bool) -> bool:
     if len(sided) == 1:
         per_line = [line for n, line in enumerate(per_line)
                     if n == sided[0] or any(t.kind in (Kind.NUM, Kind.LEV, Kind.PCT) for t in line)]
+        per_line = [_teaser_line(line) if n == sided[0] else line for n, line in enumerate(per_line)]
     return _only_coin_and_side([t for line in per_line for t in line])
+
+
+def _teaser_line(line: list[Token]) -> list[Token]:
+    """The side line of a teaser without its "next" before the coin ("Next $PYTH long loading…": the coming call) and
+    without the run of tags closing it after the side word ("… levels in 2/2 #PYTH#Solana": the post's topic tags)."""
+    side_at = next((n for n, t in enumerate(line) if t.kind == Kind.LABEL and t.field in _SIDE_FIELDS), None)
+    if side_at is None or not any(t.kind in (Kind.TAG, Kind.PAIR) for t in line[:side_at]):
+        return line
+    end = len(line)
+    while end > side_at + 1 and line[end - 1].kind in (Kind.TAG, Kind.SEP):
+        end -= 1
+    kept = line[:end] if end < len(line) and any(t.kind == Kind.TAG for t in line[end:]) else line
+    return [t for n, t in enumerate(kept) if not (t.kind == Kind.WORD and t.text.lower() in _NEXT_WORDS and n + 1 < len(kept)
+                                                  and kept[n + 1].kind in (Kind.TAG, Kind.PAIR))]
 
 
 # ("$ETH long loading", "#AVAX 숏 준비하세요!" (get ready for a short), "get ready to short #SOL"): the call announced
@@ -4832,6 +4861,8 @@ def _conditional_entry(clean: str, lines: list[list[Token]], side: Side | None =
     return False
 
 
+# (a post whose first word is the condition: "If …", "Once …", "Si …", "Если …")
+_CONDITION_FIRST = re.compile(r"[^\w\n]*(?:if|once|wenn|falls|si|se|если|eğer|jika|kalau|nếu)\s", re.IGNORECASE)
 _ONLY_IF = re.compile(r"(?<!\w)(?:only|solo|s[óo]lo|s[óo]|nur|erst|только|sadece|ch[ỉi])\s+(?:if|once|after|when|on|si|se|"
                       r"wenn|nach|если|после|когда|khi|n[ếe]u)(?!\w)", re.IGNORECASE)
 _AGAINST_LONG = re.compile(r"(?<!\w)(?:below|under|lower|loses?|lost|ниже|unter|unterhalb|alt[ıi]\w*|d[ưu][ớo]i|debajo|abajo|"
@@ -5077,6 +5108,7 @@ _EVERY_TRADE = re.compile(r"(?<!\w)(?:all|every|each)\s+(?:(?:of\s+)?(?:the\s+|o
                           r"opera[çc][õo]es|posi[çc][õo]es|trades)(?!\w)")
 _CHANNEL_WORDS = frozenset({"signals", "club", "academy", "community", "calls"})
 _NEXT_WORDS = frozenset({"next", "upcoming", "следующ", "siguiente", "próxima", "proxima", "sıradaki", "下一个"})
+_TEASER_WORDS = frozenset({"loading", "incoming", "inbound", "coming", "soon"})
 
 
 def _names_a_channel_or_the_next_coin(tokens: list[Token], position: int) -> bool:
@@ -5090,6 +5122,11 @@ def _names_a_channel_or_the_next_coin(tokens: list[Token], position: int) -> boo
     if after[:2] == ["is", "next"] or after[:2] == ["looks", "next"] or after[:1] == ["next"]:
         return True
     if not any(w in _NEXT_WORDS or w.startswith("следующ") for w in before[-2:]):
+        return False
+    if _on_side_line(tokens, position) and any(t.line == line and t.text.lower() in _TEASER_WORDS for t in tokens) \
+            and not any(t.kind in (Kind.TAG, Kind.PAIR) and t.line != line for t in tokens):
+        # ("Next $PYTH long loading…", "Next call: #SOL short incoming"): the post announces the next call — its coin,
+        # beside the side word and a word saying the call is on its way, is this post's (no other coin tagged elsewhere)
         return False
     # ("Great trade: #INJ +40% / Next: #SOL LONG / Entry: 150 / …", "… / Next: #SOL / Entry: 150 / …"): the next coin
     # beside its side word, or ending its line, over the post's own levels, heads the card of this post

@@ -8,7 +8,7 @@ recaps and lessons the parser recognised with confidence are not sent (their `no
 from __future__ import annotations
 
 from verzek.parsing.lexicon import Field
-from verzek.parsing.normalize import normalize
+from verzek.parsing.normalize import normalize, unmangle
 from verzek.parsing.symbols import symbol_candidates
 from verzek.parsing.tokens import Kind, tokenize_line, uses_comma_decimals
 
@@ -24,7 +24,7 @@ def looks_like_signal(text: str, reason: str | None = None) -> bool:
         return False
     if reason and any(part in reason for part in CONFIDENT_REASONS):
         return False
-    clean = normalize(text[:4096])
+    clean = normalize(unmangle(text[:4096]))
     comma = uses_comma_decimals(clean)
     tokens = [t for n, line in enumerate(clean.split("\n")) for t in tokenize_line(line, n, comma)]
     labels = {t.field for t in tokens if t.kind == Kind.LABEL}
