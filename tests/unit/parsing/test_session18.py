@@ -64,3 +64,24 @@ def test_cutting_it_close_is_an_idiom_not_an_exit(text):
 def test_cut_it_still_closes(text, symbol):
     parsed = parse_message(text)
     assert (parsed.kind, parsed.symbol) == (MessageKind.CLOSE, symbol)
+
+
+@pytest.mark.parametrize("text,symbol,side", [
+    ("🦂 **Call #105** — #LINK LONG 🟢 x10\nentry + targets in 10 min, prepare margin ⏳", "LINK/USDT", "long"),
+    ("Signal #57: #ARB SHORT", "ARB/USDT", "short"),
+    ("Trade #12 — #SOL LONG", "SOL/USDT", "long"),
+])
+def test_a_call_number_beside_a_direction_alert_adds_no_level(text, symbol, side):
+    parsed = parse_message(text)
+    assert (parsed.kind, parsed.symbol, parsed.side.value, parsed.tradable) == (MessageKind.OPEN, symbol, side, False)
+    assert parsed.entries == () and parsed.targets == ()
+
+
+@pytest.mark.parametrize("text,symbol", [
+    ("‼️ #NEAR exit now", "NEAR/USDT"),
+    ("‼️ #NEAR exit now, BTC dumping hard. Dont wait for SL", "NEAR/USDT"),
+    ("⁉️‼️ #OP close now", "OP/USDT"),
+])
+def test_double_exclamation_emoji_is_decoration(text, symbol):
+    parsed = parse_message(text)
+    assert (parsed.kind, parsed.symbol) == (MessageKind.CLOSE, symbol)

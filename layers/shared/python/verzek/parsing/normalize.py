@@ -225,6 +225,8 @@ def _char_class(ch: str, after_letter: bool) -> str:
         return " "  # emoji, pictographs, variation selectors, combining marks
     if cat == "No":
         return " "  # circled / superscript digits are list markers, never prices
+    if ch in "\u203c\u2049":
+        return " "  # "‼️", "⁉️": emoji punctuation, decoration like "❗️"
     if cat in ("Cf", "Cc", "Zl", "Zp"):
         return "\n" if cat in ("Zl", "Zp") else ""
     return ch

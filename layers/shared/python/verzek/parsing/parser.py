@@ -4305,6 +4305,10 @@ def _called_direction(tokens: list[Token], clean: str) -> bool:
         and _CALL_WORDS.search(clean) is not None and "liquidat" not in clean.lower() and "ликвидац" not in clean.lower()
 
 
+_CALL_NUMBER_WORDS = frozenset({"call", "signal", "trade", "setup", "idea", "post", "vip", "sinyal", "señal", "sinal",
+                                "сигнал", "сделка"})
+
+
 def _only_coin_and_side(tokens: list[Token]) -> bool:
     # ("👉 SHORT #STRKUSDT now!": a market word beside them adds nothing; "🚀 ARB BUY NOW | Target: +8%": nor does a
     # target or stop given only as a percentage — no price level either way)
@@ -4312,7 +4316,11 @@ def _only_coin_and_side(tokens: list[Token]) -> bool:
     # ("🚨 ALERT 🚨 / #AAVE LONG NOW / Binance Futures", "#XRP — SHORT / Entry at market"): a heading word, the exchange,
     # the market and an entry label with no price add no level either
     priced = any(t.kind == Kind.NUM for t in tokens)
-    meaningful = [t for t in tokens if t.kind not in (Kind.SEP, Kind.INDEX, Kind.PCT)
+    # ("🦂 Call #105 — #LINK LONG x10 / entry + targets in 10 min"): the channel's number for the call adds no level
+    numbered = {id(t) for n, t in enumerate(tokens) if t.kind == Kind.TAG and t.text[1:].isdigit()}
+    numbered |= {id(t) for n, t in enumerate(tokens[:-1]) if id(tokens[n + 1]) in numbered and t.kind == Kind.WORD
+                 and t.text.lower() in _CALL_NUMBER_WORDS}
+    meaningful = [t for t in tokens if t.kind not in (Kind.SEP, Kind.INDEX, Kind.PCT) and id(t) not in numbered
                   and id(t) not in market and not (t.kind == Kind.WORD and _AMOUNT_IN_U.fullmatch(t.text))
                   and not (t.kind == Kind.WORD and (t.text.lower() in _HEADING_WORDS or t.text.lower() in _EXCHANGES
                                                     or lx.FUTURES_RE.fullmatch(t.text) or lx.SPOT_RE.fullmatch(t.text)
