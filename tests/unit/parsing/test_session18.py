@@ -85,3 +85,18 @@ def test_a_call_number_beside_a_direction_alert_adds_no_level(text, symbol, side
 def test_double_exclamation_emoji_is_decoration(text, symbol):
     parsed = parse_message(text)
     assert (parsed.kind, parsed.symbol) == (MessageKind.CLOSE, symbol)
+
+
+@pytest.mark.parametrize("text", [
+    "Re-entry zone for #OP missed, no re-entry. Old levels were entry 1.85, TP 2.0, SL 1.75",
+    "Reloading #INJ failed, never filled. Levels were buy 24.0, TP 26, SL 22.8",
+    "#SOL recap: the plan was long 140, TP 150, SL 130",
+])
+def test_levels_written_as_the_past_never_trade(text):
+    parsed = parse_message(text)
+    assert not parsed.tradable
+
+
+def test_a_card_with_present_levels_still_trades():
+    parsed = parse_message("#OP LONG\nEntry 1.85\nTP 2.0\nSL 1.75")
+    assert (parsed.kind, parsed.tradable) == (MessageKind.OPEN, True)

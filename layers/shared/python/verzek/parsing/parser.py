@@ -2895,6 +2895,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("Should we buy $OP at CMP? / 1.92 / Target … / SL …", "Shall I long #SOL here?"): the opening is asked, with
         # no level in the question — a card under a question may be the readers' poll, held
         assumed.append("side: the post asks whether to open, beside a full card")
+    if _LEVELS_WERE.search(scope):
+        # ("Re-entry zone for #OP missed, no re-entry. Old levels were entry 1.85, TP 2.0, SL 1.75", "Levels were buy 24.0
+        # …"): the levels written as the past — a look back at a call, not an order now
+        assumed.append("entries: the post writes its levels as past ('levels were'), not as an order now")
     if told_not_to:
         # ("Don't buy $OP at CMP 1.92 / Target … / SL …", "Do not long #SOL here / Entry 150 …"): a full card under "don't
         # buy" may be a warning or a wait for a better price — which one is a reading, and a wrong one opens a trade
@@ -3953,6 +3957,9 @@ _NOT_FOLLOWED = re.compile(
     r"(?:저희|우리)(?:는|가)?\s*(?:이\s*(?:건|거|포지션|시그널)\s*)?(?:따라가지|진입하지|들어가지)\s*않|"
     r"(?:私たち|我々|当チャンネル)は(?:この|これに)?(?:シグナル|トレード)?(?:に)?(?:は)?(?:エントリー|参加)しません",
     re.IGNORECASE)
+# ("Old levels were entry 1.85 …", "the levels were: buy 24.0", "Las entradas eran 1.85", "Уровни были 1.85")
+_LEVELS_WERE = re.compile(r"(?<!\w)(?:(?:the|our|old|previous|original|earlier|prior|those)\s+)*(?:levels?|setup|plan)\s+"
+                          r"(?:were|was)(?!\w)|(?<!\w)(?:los\s+)?niveles\s+eran|(?<!\w)уровни\s+были", re.IGNORECASE)
 # ("Should we buy $OP at CMP?", "Shall I long #SOL here?", "Do we short this?", "Worth buying here?", "buy or not?"): a
 # question whether to open, in one sentence
 _ASKS_TO_OPEN = re.compile(r"(?<![^\n.!?:])[ \t]*(?:[#$]\w+[ \t]+)?(?:(?:should|shall|do|can|could|would)\s+(?:we|i|you|u)\s+(?:\w+\s+)?"
