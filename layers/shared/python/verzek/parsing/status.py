@@ -477,7 +477,7 @@ _OTHER_RUNG_FILLED = (r"(?<!\w)(?:(?:only\s+)?(?:the\s+)?(?:\$?\d[\d.,]*|first(?
                       r"everything\s+else\s+(?:stays|remains|unchanged))(?!\w)")
 _PRICED_RUNG_CANCEL = (_CANCEL_VERB + r"[ \t]+" + _PRICED_ORDER + r"[^\n]{0,60}?" + _OTHER_RUNG_FILLED + "|"
                        + _OTHER_RUNG_FILLED + r"[^\n]{0,60}?" + _CANCEL_VERB + r"[ \t]+" + _PRICED_ORDER)
-_ONE_ORDER_AFTER = re.compile(rf"^\s+(?:the\s+|our\s+|your\s+|all\s+|le\s+|la\s+|l['’]\s*|il\s+|lo\s+|el\s+|o\s+|a\s+|den\s+|das\s+|die\s+|"
+_ONE_ORDER_AFTER = re.compile(rf"^\s+(?:(?:only|just)\s+)?(?:the\s+|our\s+|your\s+|all\s+|le\s+|la\s+|l['’]\s*|il\s+|lo\s+|el\s+|o\s+|a\s+|den\s+|das\s+|die\s+|"
                               rf"notre\s+|nuestro\s+|nostro\s+|nosso\s+)?(?:[#$]\w+\s+)?"
                               rf"(?:(?:перв|втор|трет|четв[её]рт|последн)\w*\s+)?{_ONE_ORDER}")
 _ONE_ORDER_BEFORE = re.compile(rf"(?<!\w){_ONE_ORDER}\s*(?:\w+\s+|অর্ডার\s+)?$")
@@ -814,12 +814,13 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
     # ("Cancel the remaining entry": one rung of the ladder; "Cancel the order" alone is the whole trade)
     (UpdateAction.CANCEL_ENTRY, re.compile(
         # (on one line: "❌ #BTC LONG cancelled / Entry 64200 / …" heads a card whose entry line follows)
-        r"cancel\w*[ \t]+(?:the[ \t]+)?(?:(?:entry|order|limit)[ \t]*\d|(?:remaining|rest\s+of\s+(?:the\s+)?|other|last|"
+        # ("cancel only entry 2", "cancel just the second entry": the rung singled out, the rest kept)
+        r"cancel\w*[ \t]+(?:(?:only|just)[ \t]+)?(?:the[ \t]+)?(?:(?:entry|order|limit)[ \t]*\d|(?:remaining|rest\s+of\s+(?:the\s+)?|other|last|"
         r"second|third|2nd|3rd|pending|unfilled)\s+(?:entry|entries|orders?|limits?|limit\s+orders?)(?!\w))|"
         r"(?:(?:second|third|2nd|3rd|last|remaining|other|pending|unfilled)\s+(?:entry|entries|orders?|limits?)|"
         r"(?:entry|order|limit)\s*\d)\s+(?:is\s+|was\s+|has\s+been\s+)?cancel\w*|"
         # ("#SOL cancel the DCA order at 138", "cancel 2nd buy order"): the averaging order, one rung of the entries
-        r"cancel\w*[ \t]+(?:the[ \t]+)?(?:[#$]\w+[ \t]+)?(?:dca|averaging|(?:2nd|second|3rd|third|4th|fourth|last|next)[ \t]+"
+        r"cancel\w*[ \t]+(?:(?:only|just)[ \t]+)?(?:the[ \t]+)?(?:[#$]\w+[ \t]+)?(?:dca|averaging|(?:2nd|second|3rd|third|4th|fourth|last|next)[ \t]+"
         r"(?:buy|sell|dca))(?:[ \t]+(?:orders?|limits?|entry))?(?!\w)|"
         # ru "отменяем ордер на 2-й вход", "второй вход отменён", "отменяем добор" (one rung, the trade goes on)
         r"отмен\w*[ \t]+(?:(?:ордер\w*|лимит\w*|заявк\w*)[ \t]+(?:на[ \t]+)?)?(?:(?:втор\w*|трет\w*|[2-9]-?(?:й|ой|ий)?|"
@@ -1664,7 +1665,12 @@ def _cancels_one_order(line: str, match: re.Match[str], lowered: str = "") -> bo
         return False
     # (the phrase may hold the object: "cancel the dca order", "limit emri iptal")
     start, end = match.start() + verb.start(), match.start() + verb.end()
-    return bool(_ONE_ORDER_AFTER.match(line[end:]) or _ONE_ORDER_BEFORE.search(line[:start])
+    one = _ONE_ORDER_AFTER.match(line[end:])
+    if one is not None and not re.search(_ONE_STOP_OR_TARGET, one.group(0)) and first_rung_not_filled(lowered or line):
+        # ("cancel entry 2, entry 1 not filled either", "cancel only the 2nd entry — the first never triggered"): a later
+        # rung named while the first is said unfilled too — nothing of the call runs, the cancel is the whole call's
+        one = None
+    return bool(one or _ONE_ORDER_BEFORE.search(line[:start])
                 or _THAT_ORDER_AFTER.match(line[end:]) and _RUNG_NAMED.search(lowered or line[:start])
                 and not first_rung_not_filled(lowered or line)
                 or _PRICED_ORDER_AFTER.match(line[end:]) and _OTHER_RUNG_FILLED_RE.search(lowered or line)
