@@ -1651,6 +1651,11 @@ _PRICE_HALTED = re.compile(
 _OTHERS_STOPPED = re.compile(
     r"^s?\s+(?:out\s+)?(?:(?:of|for)\s+)?(?:every(?:one|body)|all\s+the\s+\w+|many|most|lots\s+of|plenty\s+of|"
     r"the\s+(?:longs|shorts|bulls|bears|late)|longs|shorts|late\s+\w+|retail|over[\s-]*leveraged)(?!\w)|"
+    # ("SL hit for a LOT of traders today", "stops hit for tons of people", "stop hit for so many folks on that wick"):
+    # other people's stops taken by the wick — not the channel's trade ("for a lot of us" would be ours: not matched)
+    r"^s?\s+(?:out\s+)?(?:for|of)\s+(?:(?:a\s+(?:lot|ton|bunch|load)\s+of|tons\s+of|loads\s+of|so\s+many|too\s+many|"
+    r"many|most|some|a\s+few)\s+)?(?:other\s+)?(?:traders|people|folks|accounts|longs|shorts|bulls|bears|"
+    r"degens|retail\s+traders)(?!\w)|"
     r"^\s+(?:on|in)\s+(?:the\s+|our\s+|my\s+)?(?:last|previous|prior)\s+(?:trade|signal|call|one)(?!\w)")
 
 
