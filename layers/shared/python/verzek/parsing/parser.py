@@ -2373,7 +2373,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # ("Move SL to entry on all trades except #ETH", "Стопы в БУ везде, кроме #ETH", "Take 50% on all except #BTC"):
             # a change on every trade but the one named — making it on the named one would be the opposite
             return _not_a_signal("a change of every trade but the one named: for an operator")
-        if closing and action != UpdateAction.PARTIAL_CLOSE and _EXCEPT.search(status_text):
+        if closing and action != UpdateAction.PARTIAL_CLOSE and _EXCEPT.search(status_text) \
+                and not (candidate is None and _one_side_closed(status_text) is not None
+                         and not _EXCEPT.search(_OTHER_SIDE_KEPT.sub(" ", status_text))):
+            # ("Close your shorts now / Longs stay open with their stops"): the side closed is every trade of that side,
+            # the other side kept — a close of the shorts (read below), no coin left out
             # ("Close everything except #ETH", "Keep #ETH, close the rest", "Закрываем всё, кроме #ETH", "除了 #ETH 全部平仓"):
             # every trade but the one named — closing the named one would be the opposite; an operator decides
             return _not_a_signal("a close of every trade but the one named: for an operator")
@@ -4106,6 +4110,11 @@ _LAST_PART = re.compile(r"(?<!\w)(?<!of\s)(?<!of\sthe\s)(?:last|remaining|final|
                         r"left\s+open|holding|held|kept|on\s+(?:the\s+)?(?:trade|board)|работа\w*|открыт\w*|devam))|"
                         # ("closed 50% at TP1 and the rest at TP2"): the rest closed at a later target
                         r"(?<!\w)the\s+rest\s+(?:(?:closed|sold|taken)\s+)?(?:at|on|@)\s+(?:tp|target)\s*\d")
+# ("Longs stay open", "keep your longs", "longs remain with their stops", "leave the shorts running"): one side's trades kept
+_OTHER_SIDE_KEPT = re.compile(r"(?<!\w)(?:(?:all\s+|the\s+|our\s+|your\s+)?(?:longs|shorts)\s+(?:stay|stays|remain|remains|keep\s+running|"
+                              r"(?:are|is)\s+(?:kept|fine|untouched))|(?:keep|hold|leave)\s+(?:all\s+)?(?:the\s+|your\s+|our\s+)?(?:longs|shorts))(?!\w)")
+# ("Close your shorts now", "close all shorts", "exit every long"): a close of every trade of one side
+_SIDE_CLOSED = re.compile(r"(?<!\w)(?:close|exit|cut)\s+(?:all\s+|every\s+|the\s+|your\s+|our\s+)*(?:longs?|shorts?)(?!\w)")
 _EXCEPT = re.compile(r"(?<!\w)(?:except|excepting|but\s+not|but\s+[#$]\w+|leave\s+[#$]\w+|[#$]\w+\s+(?:remains|stays)|"
                      r"only\s+[#$]\w+\s+stays|оставляем|оставить|оставим|besides|other\s+than|apart\s+from|(?<!still\s)(?<!you\s)(?:keep|hold)\s+[#$]\w+|stays?\s+open|"
                      r"кроме|за\s+исключением|excepto|menos|salvo|exceto|hari[çc]|au[ßs]er|sauf|tranne|opr[óo]cz)(?!\w)|除了|以外|を除|只留|保留")
@@ -5368,7 +5377,22 @@ def _close_of(target: SymbolCandidate | None, segments: list[Segment], status_te
         # ("Close SEIUSDT buy", "AVAXUSDT BUY / … / Trade Closed ✅": the buy/sell word after the pair is the side of
         # the position to close)
         closed = _replace(closed, side=Side(side))
+    if closed.side is None and target is None and (side := _one_side_closed(status_text)) is not None:
+        # ("Close your shorts now / Longs stay open with their stops"): every trade of the side closed, the other kept
+        closed = _replace(closed, side=side)
     return closed
+
+
+def _one_side_closed(status_text: str) -> Side | None:
+    """The side whose every trade the post closes while it keeps the other side's ("Close your shorts now / Longs stay
+    open"), or None."""
+    kept = _OTHER_SIDE_KEPT.search(status_text)
+    if kept is None:
+        return None
+    closed = {"long" if "long" in m.group(0) else "short" for m in _SIDE_CLOSED.finditer(_OTHER_SIDE_KEPT.sub(" ", status_text))}
+    if len(closed) != 1 or closed == {"long" if "long" in kept.group(0) else "short"}:
+        return None
+    return Side(closed.pop())
 
 
 def _call_line(segment: Segment, side_field: Field) -> bool:

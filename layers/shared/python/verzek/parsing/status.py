@@ -2397,10 +2397,19 @@ def coin_only_after_the_change(lowered: str, coin: str, says, coins: frozenset[s
     return False
 
 
+_READER_STILL_IN = re.compile(r"(?<!\w)(?:whoever|anyone|anybody|everyone|those|if\s+you(?:'re|\s+are)?|you(?:'re|\s+are)|"
+                              r"for\s+(?:those|anyone|everyone))\s+(?:(?:is|are|who(?:'s|\s+is|\s+are)?|that(?:'s|\s+is|\s+are)?)\s+)?"
+                              r"still\s+(?:in|holding)(?!\w)")
+
+
 def kept_running(lowered: str, coin: str, coins: frozenset[str], aliases: dict[str, str] | None = None) -> bool:
     """Whether the post says `coin`'s trade goes on (or waits) and closes it in no clause ("По эфиру фиксируем всё ✅,
     #SOL держим дальше": SOL is kept — the close is another coin's)."""
     coins = coins | {coin}
+    if "still" in lowered:
+        # ("Whoever is still in the #SUI long: close it now", "anyone still holding #SUI, exit"): who the command is for,
+        # not a trade said to go on
+        lowered = _READER_STILL_IN.sub(" ", lowered)
     clauses = [clause for clause in _CLAUSES.split(lowered) if coin in _coins_in(clause, coins, aliases or {})]
     return any(_STILL_RUNNING.search(clause) for clause in clauses) \
         and not any(is_close(clause, coins) and not _STILL_RUNNING.search(clause) for clause in clauses)
