@@ -2300,6 +2300,13 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("❌ #SOL 2차 진입 취소 / 1차 진입 … / 2차 진입 …", "#SOL second entry cancelled / Entry 1 …"): one rung of the
         # entries withdrawn over the card it restates — the call's pending entry is cancelled, the card is no new call
         return _status(MessageKind.UPDATE, candidate, segments, UpdateAction.CANCEL_ENTRY, notes)
+    if not has_setup and symbol_problem is None \
+            and _stop_out_disowned(status_text, candidate, frozenset(c.base.lower() for c in candidates)) \
+            and is_close(status_text) and close_action(status_text) == UpdateAction.SL_HIT \
+            and update_action(status_text) not in POSITION_CHANGES:
+        # ("Partner channel got stopped on #AAVE today. We never entered AAVE", "#SOL SL hit on that wick — we weren't in
+        # SOL"): the channel says it held no position in the coin — someone else's stop-out, nothing to close
+        return _not_a_signal("a stop-out beside the channel's word that it held no position in the coin")
     if candidate is not None and symbol_problem is None and (lx.CLOSED_HEAD_RE.search(clean) or lx.CLOSED_HEAD_RE.search(body)) \
             and not _NOT_OURS.search(status_text) and not has_setup and _named_as_a_reason(tokens, candidate, status_lines):
         # ("Closed ✅ because #BTC dumped", "Closed ✅ (same as #ETH yesterday)"): the coin is why or a comparison — the
@@ -2366,7 +2373,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # ("Move SL to entry on all trades except #ETH", "Стопы в БУ везде, кроме #ETH", "Take 50% on all except #BTC"):
             # a change on every trade but the one named — making it on the named one would be the opposite
             return _not_a_signal("a change of every trade but the one named: for an operator")
-        if closing and action != UpdateAction.PARTIAL_CLOSE and _EXCEPT.search(status_text):
+        if closing and action != UpdateAction.PARTIAL_CLOSE and _EXCEPT.search(status_text) \
+                and not (candidate is None and _one_side_closed(status_text) is not None
+                         and not _EXCEPT.search(_OTHER_SIDE_KEPT.sub(" ", status_text))):
+            # ("Close your shorts now / Longs stay open with their stops"): the side closed is every trade of that side,
+            # the other side kept — a close of the shorts (read below), no coin left out
             # ("Close everything except #ETH", "Keep #ETH, close the rest", "Закрываем всё, кроме #ETH", "除了 #ETH 全部平仓"):
             # every trade but the one named — closing the named one would be the opposite; an operator decides
             return _not_a_signal("a close of every trade but the one named: for an operator")
@@ -4019,7 +4030,11 @@ _EXPLAINED = re.compile(r"(?<!\w)(?:explained|explainer|#?education(?:al)?|for\s
 # ("Update 2.1.3 / 📚 Lesson 4: set your stop where the idea is wrong"): a numbered lesson on a line of its own
 _LESSON = re.compile(r"(?m)^\W*(?:lesson|урок|ders|lecci[óo]n|li[çc][ãa]o|le[çc]on|lektion|lezione|lekcja)\s*#?\d*\s*[:—-]")
 _TIP = re.compile(r"^\W*(?:tip|pro\s+tip|rule|reminder|note|consejo|dica|conseil|совет|ipucu)\s*(?:#?\d+\s*)?[:—-]")
-_NOT_OURS = re.compile(r"(?<!\w)(?:not\s+a\s+(?:signal|call)|не\s+сигнал|just\s+sharing|(?:my\s+)?personal\s+(?:trade|bag|position|account|"
+_NOT_OURS = re.compile(r"(?<!\w)(?:not\s+a\s+(?:signal|call)|"
+                       # ("Not a channel call, but clean execution", "(their call, not ours)", "that was not our signal",
+                       # "his own trade, not ours"): the trade is said to be another's — no status of the channel's call
+                       r"not\s+(?:a\s+channel|an?\s+official|our|the\s+channel'?s?)\s+(?:signal|call|trade)s?(?!\w)(?!\s+to\s)|"
+                       r"(?:their|his|her|partner'?s?)\s+(?:own\s+)?(?:signal|call|trade|setup|position)s?\s*[,;—–-]?\s*not\s+ours|не\s+сигнал|just\s+sharing|(?:my\s+)?personal\s+(?:trade|bag|position|account|"
                        r"spot\s+bag|portfolio)|personal(?:ly)?\W+not\s+(?:financial\s+|investment\s+)?advice|"
                        # the writer's own move, the channel's call going on ("Personally I'm out of #SOL, hold if you like",
                        # "Closing my personal #BTC, the signal stays active for you", "Admin sold his, decide yourselves",
@@ -4037,6 +4052,43 @@ _SHOWN_AGAIN = re.compile(r"(?<!\w)(?:(?:yesterday|last\s+week|last\s+month)'?s\
 _KEEP_THE_STOP = re.compile(r"(?<!\w)(?:do\s+not|don'?t|never|no\s+need\s+to)\s+(?:\w+\s+)?(?:move|moving|touch|change|adjust)\w*\s+"
                             r"(?:the\s+|your\s+)?(?:sl|stop)|wait\s+for\s+(?:tp|target)\s*\d\s+before\s+moving|"
                             r"не\s+(?:двига|переноси|трога)\w*\s+стоп|止损不[动变]|不要移动止损")
+# ("We had no BTC position", "we never entered #AAVE", "we weren't in SOL", "we didn't take that one"): the channel says it
+# held no position in the coin — a stop-out reported beside it is someone else's
+_WE_HAD_NO_POSITION = re.compile(
+    r"(?<!\w)(?:we|i)\s+(?:had|have|held|hold|got)\s+no\s+(?:(?:[#$]?(?P<a>[a-z0-9]{2,15})|open)\s+)?(?:position|trade|entry|exposure|bag)s?"
+    r"(?:\s+(?:in|on|of)\s+(?:[#$]?(?P<b>[a-z0-9]{2,15})))?(?!\w)|"
+    r"(?<!\w)(?:we|i)\s+(?:never|didn'?t|did\s+not|haven'?t|have\s+not|hadn'?t|had\s+not)\s+(?:even\s+|actually\s+)?"
+    r"(?:entered|enter|took|take|taken|traded|trade|got\s+in(?:to)?|get\s+in(?:to)?|opened|open|been\s+in)\s+(?:on\s+|in\s+|into\s+)?"
+    r"(?:(?P<p>it|that(?:\s+one|\s+trade|\s+call)?|this\s+one)|(?:the\s+)?[#$]?(?P<c>[a-z0-9]{2,15})(?:\s+(?:trade|position|long|short|call|one))?)"
+    r"(?=\s*(?:[.,;:!)\n—–-]|$|at\s+all|either|ourselves|today))|"
+    r"(?<!\w)(?:we|i)\s+(?:were|was|are|am)(?:n'?t|\s+not|\s+never)\s+(?:even\s+)?in\s+"
+    r"(?:(?P<q>it|that(?:\s+one|\s+trade)?|this\s+one)|(?:the\s+)?[#$]?(?P<d>[a-z0-9]{2,15})(?:\s+(?:trade|position|long|short|call))?)"
+    r"(?=\s*(?:[.,;:!)\n—–-]|$|at\s+all|either|today))")
+# (the stop-out may be the pending call's invalidation: "SL hit before entry — we never entered, call cancelled")
+_INVALIDATED_CALL = re.compile(r"(?<!\w)(?:cancel\w*|invalid\w*|before\s+(?:the\s+|our\s+)?entry|(?:not|never)\s+(?:got\s+)?"
+                               r"(?:filled|triggered|reached)|didn'?t\s+(?:fill|trigger)|pending|limit)(?!\w)")
+
+
+def _stop_out_disowned(status_text: str, candidate: SymbolCandidate | None, coin_names: frozenset[str]) -> bool:
+    """A stop-out reported beside the channel's word that it held no position in that coin ("Partner channel got stopped
+    on #AAVE. We never entered AAVE", "SL hit on BTC for many — we had no BTC position"): another's trade, no close."""
+    if " no " not in status_text and "n't" not in status_text and " not " not in status_text and "never" not in status_text:
+        return False
+    if _INVALIDATED_CALL.search(status_text):
+        return False
+    for said in _WE_HAD_NO_POSITION.finditer(status_text):
+        coin = said.group("a") or said.group("b") or said.group("c") or said.group("d")
+        if said.group("p") or said.group("q"):
+            # ("… we never entered it"): the post's one coin
+            return candidate is not None
+        if coin is None or coin not in coin_names and (candidate is None or coin != candidate.base.lower()):
+            # ("we have no open positions", "we never entered the second rung"): no coin of the post named
+            continue
+        if candidate is None or coin == candidate.base.lower():
+            return True
+    return False
+
+
 def _part_closed(status_text: str) -> bool:
     """The post closes a part of the position, not its last part ("Closed half #SOL"; "closed last 50%" ends it)."""
     return update_action(status_text) == UpdateAction.PARTIAL_CLOSE and not _LAST_PART.search(status_text) \
@@ -4058,6 +4110,11 @@ _LAST_PART = re.compile(r"(?<!\w)(?<!of\s)(?<!of\sthe\s)(?:last|remaining|final|
                         r"left\s+open|holding|held|kept|on\s+(?:the\s+)?(?:trade|board)|работа\w*|открыт\w*|devam))|"
                         # ("closed 50% at TP1 and the rest at TP2"): the rest closed at a later target
                         r"(?<!\w)the\s+rest\s+(?:(?:closed|sold|taken)\s+)?(?:at|on|@)\s+(?:tp|target)\s*\d")
+# ("Longs stay open", "keep your longs", "longs remain with their stops", "leave the shorts running"): one side's trades kept
+_OTHER_SIDE_KEPT = re.compile(r"(?<!\w)(?:(?:all\s+|the\s+|our\s+|your\s+)?(?:longs|shorts)\s+(?:stay|stays|remain|remains|keep\s+running|"
+                              r"(?:are|is)\s+(?:kept|fine|untouched))|(?:keep|hold|leave)\s+(?:all\s+)?(?:the\s+|your\s+|our\s+)?(?:longs|shorts))(?!\w)")
+# ("Close your shorts now", "close all shorts", "exit every long"): a close of every trade of one side
+_SIDE_CLOSED = re.compile(r"(?<!\w)(?:close|exit|cut)\s+(?:all\s+|every\s+|the\s+|your\s+|our\s+)*(?:longs?|shorts?)(?!\w)")
 _EXCEPT = re.compile(r"(?<!\w)(?:except|excepting|but\s+not|but\s+[#$]\w+|leave\s+[#$]\w+|[#$]\w+\s+(?:remains|stays)|"
                      r"only\s+[#$]\w+\s+stays|оставляем|оставить|оставим|besides|other\s+than|apart\s+from|(?<!still\s)(?<!you\s)(?:keep|hold)\s+[#$]\w+|stays?\s+open|"
                      r"кроме|за\s+исключением|excepto|menos|salvo|exceto|hari[çc]|au[ßs]er|sauf|tranne|opr[óo]cz)(?!\w)|除了|以外|を除|只留|保留")
@@ -5320,7 +5377,22 @@ def _close_of(target: SymbolCandidate | None, segments: list[Segment], status_te
         # ("Close SEIUSDT buy", "AVAXUSDT BUY / … / Trade Closed ✅": the buy/sell word after the pair is the side of
         # the position to close)
         closed = _replace(closed, side=Side(side))
+    if closed.side is None and target is None and (side := _one_side_closed(status_text)) is not None:
+        # ("Close your shorts now / Longs stay open with their stops"): every trade of the side closed, the other kept
+        closed = _replace(closed, side=side)
     return closed
+
+
+def _one_side_closed(status_text: str) -> Side | None:
+    """The side whose every trade the post closes while it keeps the other side's ("Close your shorts now / Longs stay
+    open"), or None."""
+    kept = _OTHER_SIDE_KEPT.search(status_text)
+    if kept is None:
+        return None
+    closed = {"long" if "long" in m.group(0) else "short" for m in _SIDE_CLOSED.finditer(_OTHER_SIDE_KEPT.sub(" ", status_text))}
+    if len(closed) != 1 or closed == {"long" if "long" in kept.group(0) else "short"}:
+        return None
+    return Side(closed.pop())
 
 
 def _call_line(segment: Segment, side_field: Field) -> bool:

@@ -477,7 +477,7 @@ _OTHER_RUNG_FILLED = (r"(?<!\w)(?:(?:only\s+)?(?:the\s+)?(?:\$?\d[\d.,]*|first(?
                       r"everything\s+else\s+(?:stays|remains|unchanged))(?!\w)")
 _PRICED_RUNG_CANCEL = (_CANCEL_VERB + r"[ \t]+" + _PRICED_ORDER + r"[^\n]{0,60}?" + _OTHER_RUNG_FILLED + "|"
                        + _OTHER_RUNG_FILLED + r"[^\n]{0,60}?" + _CANCEL_VERB + r"[ \t]+" + _PRICED_ORDER)
-_ONE_ORDER_AFTER = re.compile(rf"^\s+(?:the\s+|our\s+|your\s+|all\s+|le\s+|la\s+|l['’]\s*|il\s+|lo\s+|el\s+|o\s+|a\s+|den\s+|das\s+|die\s+|"
+_ONE_ORDER_AFTER = re.compile(rf"^\s+(?:(?:only|just)\s+)?(?:the\s+|our\s+|your\s+|all\s+|le\s+|la\s+|l['’]\s*|il\s+|lo\s+|el\s+|o\s+|a\s+|den\s+|das\s+|die\s+|"
                               rf"notre\s+|nuestro\s+|nostro\s+|nosso\s+)?(?:[#$]\w+\s+)?"
                               rf"(?:(?:перв|втор|трет|четв[её]рт|последн)\w*\s+)?{_ONE_ORDER}")
 _ONE_ORDER_BEFORE = re.compile(rf"(?<!\w){_ONE_ORDER}\s*(?:\w+\s+|অর্ডার\s+)?$")
@@ -814,12 +814,13 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
     # ("Cancel the remaining entry": one rung of the ladder; "Cancel the order" alone is the whole trade)
     (UpdateAction.CANCEL_ENTRY, re.compile(
         # (on one line: "❌ #BTC LONG cancelled / Entry 64200 / …" heads a card whose entry line follows)
-        r"cancel\w*[ \t]+(?:the[ \t]+)?(?:(?:entry|order|limit)[ \t]*\d|(?:remaining|rest\s+of\s+(?:the\s+)?|other|last|"
+        # ("cancel only entry 2", "cancel just the second entry": the rung singled out, the rest kept)
+        r"cancel\w*[ \t]+(?:(?:only|just)[ \t]+)?(?:the[ \t]+)?(?:(?:entry|order|limit)[ \t]*\d|(?:remaining|rest\s+of\s+(?:the\s+)?|other|last|"
         r"second|third|2nd|3rd|pending|unfilled)\s+(?:entry|entries|orders?|limits?|limit\s+orders?)(?!\w))|"
         r"(?:(?:second|third|2nd|3rd|last|remaining|other|pending|unfilled)\s+(?:entry|entries|orders?|limits?)|"
         r"(?:entry|order|limit)\s*\d)\s+(?:is\s+|was\s+|has\s+been\s+)?cancel\w*|"
         # ("#SOL cancel the DCA order at 138", "cancel 2nd buy order"): the averaging order, one rung of the entries
-        r"cancel\w*[ \t]+(?:the[ \t]+)?(?:[#$]\w+[ \t]+)?(?:dca|averaging|(?:2nd|second|3rd|third|4th|fourth|last|next)[ \t]+"
+        r"cancel\w*[ \t]+(?:(?:only|just)[ \t]+)?(?:the[ \t]+)?(?:[#$]\w+[ \t]+)?(?:dca|averaging|(?:2nd|second|3rd|third|4th|fourth|last|next)[ \t]+"
         r"(?:buy|sell|dca))(?:[ \t]+(?:orders?|limits?|entry))?(?!\w)|"
         # ru "отменяем ордер на 2-й вход", "второй вход отменён", "отменяем добор" (one rung, the trade goes on)
         r"отмен\w*[ \t]+(?:(?:ордер\w*|лимит\w*|заявк\w*)[ \t]+(?:на[ \t]+)?)?(?:(?:втор\w*|трет\w*|[2-9]-?(?:й|ой|ий)?|"
@@ -1650,6 +1651,11 @@ _PRICE_HALTED = re.compile(
 _OTHERS_STOPPED = re.compile(
     r"^s?\s+(?:out\s+)?(?:(?:of|for)\s+)?(?:every(?:one|body)|all\s+the\s+\w+|many|most|lots\s+of|plenty\s+of|"
     r"the\s+(?:longs|shorts|bulls|bears|late)|longs|shorts|late\s+\w+|retail|over[\s-]*leveraged)(?!\w)|"
+    # ("SL hit for a LOT of traders today", "stops hit for tons of people", "stop hit for so many folks on that wick"):
+    # other people's stops taken by the wick — not the channel's trade ("for a lot of us" would be ours: not matched)
+    r"^s?\s+(?:out\s+)?(?:for|of)\s+(?:(?:a\s+(?:lot|ton|bunch|load)\s+of|tons\s+of|loads\s+of|so\s+many|too\s+many|"
+    r"many|most|some|a\s+few)\s+)?(?:other\s+)?(?:traders|people|folks|accounts|longs|shorts|bulls|bears|"
+    r"degens|retail\s+traders)(?!\w)|"
     r"^\s+(?:on|in)\s+(?:the\s+|our\s+|my\s+)?(?:last|previous|prior)\s+(?:trade|signal|call|one)(?!\w)")
 
 
@@ -1664,7 +1670,12 @@ def _cancels_one_order(line: str, match: re.Match[str], lowered: str = "") -> bo
         return False
     # (the phrase may hold the object: "cancel the dca order", "limit emri iptal")
     start, end = match.start() + verb.start(), match.start() + verb.end()
-    return bool(_ONE_ORDER_AFTER.match(line[end:]) or _ONE_ORDER_BEFORE.search(line[:start])
+    one = _ONE_ORDER_AFTER.match(line[end:])
+    if one is not None and not re.search(_ONE_STOP_OR_TARGET, one.group(0)) and first_rung_not_filled(lowered or line):
+        # ("cancel entry 2, entry 1 not filled either", "cancel only the 2nd entry — the first never triggered"): a later
+        # rung named while the first is said unfilled too — nothing of the call runs, the cancel is the whole call's
+        one = None
+    return bool(one or _ONE_ORDER_BEFORE.search(line[:start])
                 or _THAT_ORDER_AFTER.match(line[end:]) and _RUNG_NAMED.search(lowered or line[:start])
                 and not first_rung_not_filled(lowered or line)
                 or _PRICED_ORDER_AFTER.match(line[end:]) and _OTHER_RUNG_FILLED_RE.search(lowered or line)
@@ -2386,10 +2397,19 @@ def coin_only_after_the_change(lowered: str, coin: str, says, coins: frozenset[s
     return False
 
 
+_READER_STILL_IN = re.compile(r"(?<!\w)(?:whoever|anyone|anybody|everyone|those|if\s+you(?:'re|\s+are)?|you(?:'re|\s+are)|"
+                              r"for\s+(?:those|anyone|everyone))\s+(?:(?:is|are|who(?:'s|\s+is|\s+are)?|that(?:'s|\s+is|\s+are)?)\s+)?"
+                              r"still\s+(?:in|holding)(?!\w)")
+
+
 def kept_running(lowered: str, coin: str, coins: frozenset[str], aliases: dict[str, str] | None = None) -> bool:
     """Whether the post says `coin`'s trade goes on (or waits) and closes it in no clause ("По эфиру фиксируем всё ✅,
     #SOL держим дальше": SOL is kept — the close is another coin's)."""
     coins = coins | {coin}
+    if "still" in lowered:
+        # ("Whoever is still in the #SUI long: close it now", "anyone still holding #SUI, exit"): who the command is for,
+        # not a trade said to go on
+        lowered = _READER_STILL_IN.sub(" ", lowered)
     clauses = [clause for clause in _CLAUSES.split(lowered) if coin in _coins_in(clause, coins, aliases or {})]
     return any(_STILL_RUNNING.search(clause) for clause in clauses) \
         and not any(is_close(clause, coins) and not _STILL_RUNNING.search(clause) for clause in clauses)
