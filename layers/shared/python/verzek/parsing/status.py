@@ -273,17 +273,23 @@ _SHARE_NAMED = (r"(?:(?:the\s+)?(?:first\s+)?half|(?:one|a)[\s-]+(?:third|quarte
                 r"(?:(?:a\s+)?(?:part|portion|chunk|piece|slice)|some)(?=\s+of\s))")
 _OF_THE_POSITION = (r"(?:\s+of\s+(?:the\s+|our\s+|my\s+|your\s+|this\s+)?(?:[#$]?\w+\s+)?"
                     r"(?:position|bag|size|stack|trade|it|[#$]\w+)(?!\w))?")
+# ("The dump took a third off the market cap", "Fees take a third off your gains", "cuts half the staking rewards", "kill
+# half the size on the next entry", "Unload 25% of your stress", "Killing half the calls"): the share is of something
+# named after it that is no position — a determiner, then up to two words, none a word for the position
+_POSITION_NOUN = r"(?:position|bag|trade|stack|holding|coin|token|long|short|spot|exposure|table|top|rest|remainder)s?"
+_SHARE_OF_ELSE = (r"(?!\s+(?:of\s+)?(?:the|your|our|my|its|his|her|their|this|that|these|those|all|every|each)\s+"
+                  rf"(?!(?:[#$]?[\w-]+\s+){{0,2}}?{_POSITION_NOUN}(?!\w)))")
 # ("take 2/3 off the table", "taking half off here", "pulled a third off", "half the bag off the table"): a share taken off —
 # "take it all off", "get 50% off the VIP", "take profit off the table" name no share ("take 100% off" ends the trade)
 _SHARE_OFF = (rf"(?<!\w)(?:take|taking|took|taken|pull|pulling|pulled)\s+(?:now\s+|here\s+)?"
-              rf"(?:{_SHARE_NAMED}|(?:a\s+)?(?:part|portion|chunk|piece|slice|bit)|some){_OF_THE_POSITION}\s+off(?!\w)|"
+              rf"(?:{_SHARE_NAMED}|(?:a\s+)?(?:part|portion|chunk|piece|slice|bit)|some){_OF_THE_POSITION}\s+off(?!\w){_SHARE_OF_ELSE}|"
               rf"(?<!\w){_SHARE_NAMED}{_OF_THE_POSITION}\s+off\s+the\s+table(?!\w)")
 # ("Kill half of the #SEI bag", "chop a third", "unload 2/3 here", "cut two thirds", "scale out of some of it"): an exit verb
 # over a share — the verb alone ("kill it", "cut the trade") ends the trade
 # (the order or the channel's doing, not the market's: "the crash killed 90% of my bag" is no exit)
 _SHARE_CUT = (rf"(?<!\w)(?:kill(?:ing)?|chop(?:ping)?|unload(?:s|ed|ing)?|offload(?:s|ed|ing)?|cut(?:s|ting)?|"
               rf"trim(?:s|med|ming)?|scal(?:e|ed|ing)\s+out(?:\s+of)?)\s+(?:(?:the|our|my)\s+(?:position|size|bag)\s+"
-              rf"(?:by\s+|in\s+)?)?{_SHARE_NAMED}(?!\w)")
+              rf"(?:by\s+|in\s+)?)?{_SHARE_NAMED}(?!\w){_SHARE_OF_ELSE}")
 # ("let the last third ride", "let the other half run"): the part kept named — the rest of the position taken now
 _PART_KEPT = (r"(?<!\w)let\s+(?:the\s+)?(?:last|other|remaining|final)\s+(?:third|half|quarter|two\s+thirds|part|portion|"
               r"(?<![\d.,])[1-9]\d?\s*%)\s+(?:ride|run)(?!\w)")
@@ -583,7 +589,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # share of the position cut ("cut" alone ends the trade)
         r"(?<!\w)(?:cut(?:ting)?|trim(?:med|ming)?|reduc(?:e|ed|ing)|scal(?:e|ed|ing)\s+out(?:\s+of)?)\s+"
         r"(?:(?:the\s+|our\s+|my\s+)?(?:position|size|exposure|losses|loss|bag)\s+)?(?:(?:in|by)\s+)?"
-        r"(?:half|a\s+third|a\s+quarter|one\s+third|some|(?<![\d.,])\d{1,2}\s*%)(?!\w)|"
+        r"(?:half|a\s+third|a\s+quarter|one\s+third|some|(?<![\d.,])\d{1,2}\s*%)(?!\w)" + _SHARE_OF_ELSE + r"|"
         r"(?<![\w.,+-])\d{1,2}\s*%\s+out(?!\w)|"
         # "#SOL продаём половину", "vendemos la mitad", "卖出一半", "yarısını sat", "%50 kapat", "50% schließen": half sold, a
         # share closed (the Turkish and German verbs come after the share)
@@ -629,7 +635,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # verb, then "half", in the languages that put it so
         r"(?:chiud\w*|ferm\w*|cl[ôo]tur\w*|schlie(?:ß|ss)\w*|zamyk\w*|zamkn\w*|închid\w*|inchid\w*|sluit\w*)\s+"
         r"(?:la\s+|die\s+|de\s+)?(?:met[àa]|moiti[ée]|h[äa]lfte|po[łl]ow\w*|jum[ăa]tate\w*|helft)(?!\w)|(?:la\s+|a\s+)?(?:mitad|metade)\s+(?:cerrad\w*|fechad\w*|fuera|afuera|fora)(?!\w)|"
-        r"half\s+(?:off|out)(?!\w)|take\s+\d{1,2}\s*%\s+off|(?<![\d.,])\d{1,2}\s*%\s+(?:secured|booked|taken|closed|realized)|"
+        r"half\s+(?:off|out)(?!\w)" + _SHARE_OF_ELSE + r"|take\s+\d{1,2}\s*%\s+off(?!\w)" + _SHARE_OF_ELSE + r"|(?<![\d.,])\d{1,2}\s*%\s+(?:secured|booked|taken|closed|realized)|"
         r"половин\w*\s+(?:закры\w*|зафикс\w*)|(?:закры\w*|зафикс\w*)\s+половин\w*|yar[ıi]s[ıi]n[ıi]\s+al(?!\w)|"
         r"(?:yar[ıi]s[ıi]n[ıi]|yar[ıi]y[ıi])\s+kapat(?!ma|m[ıi]yor)\w*|"
         r"(?:book|secure|realize|take|taking|booking)\s+(?:some|partial|part\s+of\s+(?:the\s+)?)\s*profits?|"
@@ -1548,6 +1554,13 @@ _SOMEONE_ELSE = re.compile(
     # ("Some of you moved the stop to entry on #ETH and got stopped"): what some readers did, told in one clause
     r"(?:some|a\s+few|many)\s+of\s+you\s+(?:\S+\s+){1,10}$|(?:many|most|some|other)\s+(?:\w+\s+)?(?:traders|people|users|members)|most\s+retail|"
     r"my\s+(?:friend|brother|colleague)|big\s+trader|trader\s+\w+|"
+    # ("He sold the whole bag of #DOGE", "Dad sold all my #SHIB", "Whoever sold all at 0.10", "Он продал всё"): another
+    # person the subject of the verb, a few helper words between ("everyone out of everything, now" is said to everyone)
+    r"(?:he|she|they|whoever|someone|somebody|dad|daddy|mom|mum|father|mother|"
+    r"(?:my|his|her)\s+(?:dad|mom|mum|father|mother|wife|husband|girlfriend|boyfriend|uncle|aunt|cousin|neighbou?r|son|"
+    r"daughter|grandma|grandpa|boss|roommate)|él|ella|ellos|er|он|она|они|папа|мама|батя|lui|lei|elle|ele|ela|quien|wer)"
+    r"\s+(?:(?:just|already|also|has|have|had|finally|literally|apparently|reportedly|probably|actually|once|then|hat|"
+    r"hatte|ha|hanno|a|ont|já|ya|уже|тоже)\s+){0,2}$|"
     # ("Tracked wallet on Hyperliquid just closed …", "A whale closed his #BTC long", "Smart money exited #SOL", "0x7a3f…
     # closed", "Кит закрыл шорт", "Balina pozisyonunu kapattı"): a stranger's on-chain or exchange position, not ours
     r"(?:(?:a|one|some|the|this|that|big|huge)\s+)?(?:whales?|кит|киты|balina\w*|ballenas?|baleias?|c[áa]\s+voi)|"
@@ -1708,6 +1721,14 @@ _RUNG_BEFORE = re.compile(rf"(?<!\w){_RUNG_OR_DCA}\s+(?:at\s+|@\s*)?(?:\$?\d[\d.
                           r"(?:\S+\s+){0,4}$")
 
 
+# ("Closed: 50% | Remaining: 50% — closing the rest now", "closing everything now … (Remaining: 50% — close all of it)"):
+# a close said of the rest or of everything outranks the card's field of the share left — it ends the trade
+_ALL_OF_IT = re.compile(r"(?<!\w)(?:everything|all|it\s+all|them\s+all|the\s+rest|whole|entire)$")
+_ALL_OF_IT_AFTER = re.compile(r"^\s+(?:out\s+)?(?:(?:the|our|my)\s+)?(?:rest|remainder|remaining\s+(?:\w+\s+)?(?:position|bag|size|part|half)|"
+                              r"everything|all\s+of\s+it|(?:it|them)\s+all|whole\s+(?:position|bag|trade)|"
+                              r"entire\s+(?:position|bag|trade))(?!\w)")
+
+
 def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
     """For each close phrase of the post, in order: "waits" (a condition or a level comes first: "if BTC closes below
     60k we will close the ETH long", "Close #NEAR short if 4H closes above 5.40", "Close #BTC above 100k"), "no"
@@ -1739,7 +1760,8 @@ def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
                     or match.group(0).endswith("stopped") and _PRICE_HALTED.match(line[match.end():]) \
                     or ("stop" in match.group(0) or "sl" in match.group(0)) and _OTHERS_STOPPED.match(line[match.end():]) \
                     or said_not_done(before, match.group(0), line[match.end():]) or _cancels_one_order(line, match, lowered) \
-                    or share_left and not _CANCEL_START.match(match.group(0)) \
+                    or share_left and not _CANCEL_START.match(match.group(0)) and not _ALL_OF_IT.search(match.group(0)) \
+                    and not _ALL_OF_IT_AFTER.match(line[match.end():]) \
                     or _EXPIRY_PHRASE.search(match.group(0)) and (_THOSE_IN_KEEP.search(lowered)
                                                                   or _RUNG_BEFORE.search(clause_before)
                                                                   and not first_rung_not_filled(line)):
@@ -1759,6 +1781,38 @@ _OTHERS_POSITION_AFTER = re.compile(
     r"^\s+(?:out\s+of\s+)?(?:his|her)\s+(?:[#$]?\w+\s+){0,2}?(?:position|long|short|trade|bag|stack)s?(?!\w)")
 
 
+# ("Last cycle I sold all my ETH at 4000", "In 2021 I sold all my #SOL", "sold all my ETH for a car back then", "I wish
+# I sold all my #APE", "Every time I sold all my #BTC it pumped", "vendí todo el año pasado", "Letztes Jahr alles
+# verkauft", "В 2021 продал всё", "nel 2019"): a story of the past, a wish or a habit — told in the phrase's sentence, no
+# change of a trade now ("yesterday" is not one: a close reported late still ends the trade)
+_STORY = re.compile(
+    r"(?<!\w)(?:last\s+(?:cycle|year|bull\s*run|bull\s+market|bear\s+market|bear|bull|season|summer|winter|spring|autumn|"
+    r"decade)|(?:a\s+(?:few\s+|couple\s+(?:of\s+)?)?|\w+\s+)(?:years?|cycles?)\s+(?:ago|back)|back\s+then|back\s+in\s+the\s+day|"
+    r"(?:back\s+in|in|since|during|en|nel|em|im|w|в|во|dans|di)\s+(?:(?:the\s+year|jahre?|el\s+a[ñn]o|l'anno|l'ann[ée]e)\s+)?"
+    r"(?:early\s+|late\s+|mid[\s-]?)?(?:2009|201\d|202\d)"
+    r"(?![\d.,]*\d)(?!\s*(?:k|\$|usd))|"
+    r"el\s+(?:a[ñn]o|ciclo)\s+pasado|hace\s+(?:\w+\s+)?a[ñn]os|en\s+aquel\s+entonces|(?:no\s+)?ano\s+passado|"
+    r"(?:l')?anno\s+scorso|anni\s+fa|all'epoca|letzte[ns]?\s+(?:jahr|zyklus|bullrun)|vor\s+(?:\w+\s+)?jahren|damals|"
+    r"l'ann[ée]e\s+derni[èe]re|l'an\s+dernier|[àa]\s+l'[ée]poque|в\s+прошлом\s+(?:году|цикле)|(?:\w+\s+)?(?:лет|год)\s+назад|"
+    r"ge[çc]en\s+(?:y[ıi]l|sene|d[öo]ng[üu])|y[ıi]llar\s+[öo]nce|"
+    # (a wish)
+    r"i\s+wish|wish\s+i|if\s+only|ojal[áa]|ich\s+w[üu]nschte|h[äa]tte\s+ich|если\s+бы|вот\s+бы|magari|se\s+solo|"
+    r"si\s+seulement|ke[şs]ke|"
+    # (a habit)
+    r"every\s+(?:single\s+)?time|each\s+time|whenever|cada\s+vez\s+que|toda\s+vez\s+que|jedes\s+mal|каждый\s+раз|"
+    r"ogni\s+volta|chaque\s+fois|her\s+seferinde|"
+    # (what the coins bought: "sold all my ETH for a car")
+    r"for\s+(?:a|an|my|our|the|two|some)\s+(?:new\s+|used\s+)?(?:car|house|home|apartment|flat|wedding|vacation|holiday|"
+    r"trip|rent|tuition|ring|phone|laptop|tesla|lambo|bike|pizzas?)s?)(?!\w)")
+
+
+def _told_as_story(before: str, after: str) -> bool:
+    """The phrase's sentence tells a story of the past, a wish or a habit (see `_STORY`)."""
+    sentence = re.split(r"(?<!\d)[.!?;](?:\s|$)|[.!?;](?=\s|$)", before)[-1] + " " \
+        + re.split(r"[.!?;](?:\s|$)", after, maxsplit=1)[0]
+    return _STORY.search(sentence) is not None
+
+
 def said_not_done(before: str, phrase: str, after: str) -> bool:
     """The phrase is negated, weighed, regretted, for later, or someone else's ("#SOL hasn't hit SL", "Worst case #SOL
     hits SL", "We should have closed #SOL", "#SOL will move SL to entry soon", "Another channel closed #SOL")."""
@@ -1770,7 +1824,7 @@ def said_not_done(before: str, phrase: str, after: str) -> bool:
     clause_now = _CONTRAST.split(clause_before)[-1]
     return bool(_NEGATED_BEFORE.search(clause_before) or _NEGATED_AFTER.match(after) or _NEGATED_INSIDE.search(phrase)
                 or _NOT_DONE.search(clause_now) or _NOT_DONE.search(clause_after) or _SOMEONE_ELSE.search(clause_before)
-                or _OTHERS_POSITION_AFTER.match(after)
+                or _OTHERS_POSITION_AFTER.match(after) or _told_as_story(before, after)
                 or not _PAST_VERB.search(phrase) and (_TOO_EARLY.search(clause_before) or _TOO_EARLY.search(clause_after)))
 
 
