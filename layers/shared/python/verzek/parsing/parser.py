@@ -2041,6 +2041,27 @@ _TEST_HEADING = re.compile(
     + r"(?:\s+(?:post|message|msg|signal|only|mode|run|сообщение|пост|сигнал|повідомлення|mensaje|mensagem|mesaj))?"
     r"[^\w\n]*(?:\(\s*(?:(?:please|pls)\s+)?(?:ignore|ignorar|ignorer|игнор\w*)\s*\)[^\w\n]*)?(?:\n|\Z)|"
     r"demo[\s-]+(?:account|trad\w+|acc)(?!\w)[^\n]*(?:\n|\Z))", re.IGNORECASE)
+# The post's first line calls it a test and asks to ignore it, in any order and with any note beside ("TEST — please
+# ignore ⚙️ (checking the new bot formatting)", "Please ignore, testing the bot", "Тест, не обращайте внимания",
+# "Prueba — ignorar", "测试，请忽略"): the card under it is the template being tried, no call. ("Test the 1.20 support
+# then long — ignore the noise" names no test of the post: "ignore" there has an object)
+_TEST_LINE_WORD = re.compile(r"(?<!\w)(?:" + _TEST_WORD + r"|(?:check\w*|trying)\s+(?:the\s+|our\s+)?(?:new\s+)?(?:bot|format\w*|"
+                             r"template|layout)|format(?:ting)?\s+(?:check|test))(?!\w)|测试|テスト|테스트", re.IGNORECASE)
+_IGNORE_IT = re.compile(r"(?<!\w)(?:(?:please|pls|plz|kindly)\s+)?(?:ignore|disregard)(?:\s+(?:this|it))?(?:\s+(?:post|message|msg|one))?"
+                        r"(?=\s*(?:[^\w\s]|$))|(?<!\w)(?:игнорируйте|игнор|не\s+обращайте\s+внимания|ignorar|ignoren|ignorem|"
+                        r"ignorez|ignorer|ignorieren|bitte\s+ignorieren|abaikan|g[öo]rmezden\s+gel\w*|dikkate\s+almay\w*|"
+                        r"b[ỏo]\s+qua)(?!\w)|请?忽略|無視|무시", re.IGNORECASE)
+
+
+# ("TEST ⚙️ (checking the new bot formatting)", "Demo — trying our new template"): the test word heads the line, a note
+# says what is tried
+_TEST_OF_THE_BOT = re.compile(r"^[^\w\n]*" + _TEST_WORD + r"(?!\w)[^\w\n]+[^\n]*?(?<!\w)(?:check\w*|trying|testing)\s+"
+                              r"(?:the\s+|our\s+)?(?:new\s+)?(?:bot|format\w*|template|layout)(?!\w)", re.IGNORECASE)
+
+
+def _test_to_ignore(clean: str) -> bool:
+    first = clean.lstrip().split("\n", 1)[0]
+    return bool(_TEST_LINE_WORD.search(first)) and bool(_IGNORE_IT.search(first)) or bool(_TEST_OF_THE_BOT.match(first))
 
 
 def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
@@ -2053,7 +2074,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         text = text[:MAX_TEXT_CHARS]
         notes.append(f"text truncated to {MAX_TEXT_CHARS} characters")
     clean = normalize(text)
-    if _TEST_HEADING.match(clean):
+    if _TEST_HEADING.match(clean) or _test_to_ignore(clean):
         return _not_a_signal("the post's heading marks it as a test or a demo, not a call")
     comma_decimal = comma_decimal_locale or uses_comma_decimals(clean)
     lines = [tokenize_line(line, n, comma_decimal) for n, line in enumerate(clean.split("\n"))]
