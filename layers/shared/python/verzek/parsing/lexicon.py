@@ -591,7 +591,8 @@ NOT_A_CALL_RE = re.compile(
     r"(?:\(\s*(?:expired|not\s+triggered|ист[её]к(?:ла|ло|ли|ш\w+)?|s[üu]resi\s+doldu|expirad[oa]|expir[ée]e?|abgelaufen|scadut[oa]|kadaluarsa|"
     r"kedaluwarsa|h[ếe]t\s+h[ạa]n)|[—–-]\s*(?:expired|ист[её]к(?:ла|ло|ли|ш\w+)?|s[üu]resi\s+doldu|expirad[oa]|abgelaufen|kadaluarsa|h[ếe]t\s+h[ạa]n))"
     r"(?=\W)(?![,;]?\s+(?:if|when|unless|after|in|si|wenn|falls|если|jika|n[ếe]u|e[ğg]er)(?!\w))|in\s+case\s+you\s+missed\s+it|어제\s*vip\s*(?:방|채널|룸)?\s*(?:시그널|신호)|"
-    r"not\s+a\s+(?:signal|call|trade\s+call)|no\s+trade\s+(?:for\s+now|yet|here|today)|hypothetical\w*|if\s+i\s+(?:were|was|had\s+been)|demo\s+(?:account|trade)|paper\s+account|"
+    # ("example, NOT a live signal", "not a real call", "not an actual signal")
+    r"not\s+(?:a|an)\s+(?:(?:live|real|actual|active|valid|official|current)\s+)?(?:signal|call|trade\s+call)|no\s+trade\s+(?:for\s+now|yet|here|today)|hypothetical\w*|if\s+i\s+(?:were|was|had\s+been)|demo\s+(?:account|trade)|paper\s+account|"
     r"waiting\s+for\s+(?:a\s+|the\s+|my\s+)?confirmation|skip\s+(?:this|it)(?:\s+one)?|entry\s+missed|missed\s+(?:the\s+)?entry\W+skip|"
     # (the same wait in it/es/pt/de: "Per ora niente, aspettiamo conferma", "esperamos confirmación", "aguardamos
     # confirmação", "wir warten auf Bestätigung")
@@ -679,6 +680,10 @@ SHOWN_AGAIN_HEAD_RE = re.compile(
     r"ejemplo\s+de\s+se[ñn]al|exemplo\s+de\s+sinal|exemple\s+de\s+signal|beispiel\w*\s+signal|"
     # a past call shown again ("Anyone remember this one?", "That was our call two weeks ago:", "Past results:", "Free
     # call from the VIP last week (already closed at TP2)", "Сигнал прошлой недели", "Señal del mes pasado")
+    # ("📚 How to read our cards (example, NOT a live signal)", "How to read a signal:", "[Sample] #BTC LONG …"): a card
+    # shown to teach its format, or marked as a sample
+    r"how\s+to\s+(?:read|use|follow|understand)\s+(?:our\s+|the\s+|a\s+|these\s+|this\s+)?(?:vip\s+)?(?:cards?|signals?|calls?|setups?|posts?)|"
+    r"[(\[]\s*(?:example|sample|ejemplo|exemplo|exemple|beispiel|esempio|пример|örnek|contoh)(?=\W)|"
     r"(?:who|anyone|do\s+you)\s+remembers?|remember\s+(?:this|that)(?:\s+one)?\s*[?？!]|remember\s+when|"
     # ("¿Recuerdan esta?", "Lembram desse sinal?", "Помните этот сигнал?", "Bu sinyali hatırlıyor musunuz?", "还记得这单吗")
     r"recuerdan\s+(?:esta|este|esto)(?:\s+(?:se[ñn]al|operaci[óo]n|trade))?\s*\?|lembram\s+d(?:esse|essa|este|esta|isso)"
