@@ -601,6 +601,18 @@ NOT_A_CALL_RE = re.compile(
     r"(?:don'?t|do\s+not)\s+enter|wait\s+for\s+my\s+signal|(?:our|the)\s+best\s+(?:trade|call|signal)|in\s+theory|"
     r"theoretically|back[\s-]?test\w*|simulat(?:ed|ion)|not\s+our\s+(?:call|signal|trade|setup)|just\s+sharing|"
     r"someone\s+else'?s\s+(?:call|signal|setup)|example\s+(?:setup|trade|signal)s?|for\s+beginners|"
+    # a member's own trade asked about ("Admin pls check my trade 🙏 … is this ok??", "Can someone review my entry?", "Rate
+    # my setup", "Is my SL ok?", "Проверьте мою сделку", "Revisen mi operación", "Confere meu trade", "İşlemime bakar
+    # mısınız", "Cek posisi saya", "Check giúp em lệnh này"): the reader's order, not the channel's call
+    r"(?:check|review|rate|look\s+at|see|verify|judge|roast)\s+my\s+(?:own\s+)?(?:trade|position|entry|setup|order|plan|levels|sl|stop)"
+    r"(?!\w|\s+(?:history|record|results?|stats|journal|log|performance|page|profile|track))|"
+    r"is\s+my\s+(?:trade|position|entry|setup|order|plan|sl|stop|tp|leverage)\s+(?:\w+\s+)?(?:ok|okay|good|fine|correct|right|safe|too\s+\w+)|"
+    r"(?:провер\w*|посмотр\w*|оцени\w*)\s+(?:мою|мой|мои)\s+(?:сделк\w*|вход\w*|позици\w*|сетап\w*|ордер\w*)|"
+    r"(?:revis\w*|chequea\w*|mira\w*|eval[úu]\w*)\s+mi\s+(?:operaci[óo]n|trade|entrada|posici[óo]n|setup|orden)|"
+    r"(?:confer\w*|verifi\w*|olh\w*|avali\w*|analis\w*)\s+(?:o\s+|a\s+)?(?:meu|minha)\s+(?:trade|opera[çc][ãa]o|entrada|posi[çc][ãa]o|setup|ordem)|"
+    r"i[şs]lem(?:im|imi|ime)\s+(?:bir\s+)?(?:bak\w*|kontrol\w*|de[ğg]erlendir\w*)|(?:pr[üu]f\w*|check\w*)\s+(?:mal\s+)?meinen?\s+(?:trade|einstieg|position)|"
+    r"(?:cek|cekin|tolong\s+cek)\s+(?:trade|posisi|entry|setup)(?:an)?\s+(?:aku|saya|gw|gue|ku)|"
+    r"check\s+(?:gi[úu]p|h[ộo])\s+(?:em|m[ìi]nh|t[ôo]i)\s+(?:l[ệe]nh|k[èe]o)|"
     # ("Spotted in another group: 'LONG #TAO 452 …' — we are NOT taking this one"): another channel's call shown
     r"(?:spotted|seen|found|posted)\s+in\s+(?:another|other|a\s+different)\s+(?:group|channel)|"
     r"(?:we\s+are|we'?re|i'?m|i\s+am)\s+not\s+taking\s+(?:this|it|that)(?:\s+one)?(?!\s+(?:with|at|on|above|below|in|beyond)\b)|"
@@ -684,6 +696,22 @@ SHOWN_AGAIN_HEAD_RE = re.compile(
     # shown to teach its format, or marked as a sample
     r"how\s+to\s+(?:read|use|follow|understand)\s+(?:our\s+|the\s+|a\s+|these\s+|this\s+)?(?:vip\s+)?(?:cards?|signals?|calls?|setups?|posts?)|"
     r"[(\[]\s*(?:example|sample|ejemplo|exemplo|exemple|beispiel|esempio|пример|örnek|contoh)(?=\W)|"
+    # an anniversary of a past call ("📅 A year ago today:", "On this day last year", "Год назад в этот день:", "Hace un
+    # año hoy", "Bir yıl önce bugün", "Heute vor einem Jahr", "Il y a un an jour pour jour", "去年的今天"): a look back, its
+    # levels long gone ("A year ago BTC was 42k. Today: …" is talk before a card: the bare "year ago" needs a colon)
+    r"(?:a|one|1|two|2|three|3)\s+years?\s+ago(?:\s+(?:today|this\s+(?:day|week|month)|on\s+this\s+day))?(?=\s*(?:[:：—–-]|$))|"
+    r"(?:a|one|1|two|2)\s+years?\s+ago\s+(?:today|this\s+(?:day|week))|on\s+this\s+(?:day|date)\s+(?:last\s+year|in\s+20\d\d|"
+    r"(?:a|one|two)\s+years?\s+ago)|this\s+(?:day|date|week)\s+last\s+year|"
+    r"(?:ровно\s+)?(?:год|(?:два|три|2|3)\s+года)\s+назад(?:\s+в\s+этот\s+(?:же\s+)?день|(?=\s*(?:[:：—–-]|$)))|"
+    r"в\s+этот\s+(?:же\s+)?день\s+(?:год\s+назад|в\s+прошлом\s+году)|рік\s+тому(?=\s*(?:[:：—–-]|$))|"
+    r"hace\s+(?:un|1|dos|2)\s+años?(?:\s+(?:hoy|tal\s+d[íi]a\s+como\s+hoy)|(?=\s*(?:[:：—–-]|$)))|un\s+d[íi]a\s+como\s+hoy|"
+    r"h[áa]\s+(?:um|1|dois|2)\s+anos?(?:\s+atr[áa]s)?(?:\s+(?:hoje|neste\s+dia)|(?=\s*(?:[:：—–-]|$)))|"
+    r"(?:bir|1|iki|2)\s+y[ıi]l\s+[öo]nce(?:\s+bug[üu]n|(?=\s*(?:[:：—–-]|$)))|ge[çc]en\s+y[ıi]l\s+bug[üu]n|"
+    r"heute\s+vor\s+(?:einem|1|zwei|2)\s+jahr(?:en)?|vor\s+(?:einem|1|zwei|2)\s+jahr(?:en)?(?=\s*(?:[:：—–-]|$))|"
+    r"il\s+y\s+a\s+(?:un|1|deux|2)\s+ans?(?:\s+jour\s+pour\s+jour|(?=\s*(?:[:：—–-]|$)))|"
+    r"(?:un\s+anno|due\s+anni|2\s+anni)\s+fa(?:\s+oggi|(?=\s*(?:[:：—–-]|$)))|rok\s+temu(?:\s+dzi[śs]|(?=\s*(?:[:：—–-]|$)))|"
+    r"(?:setahun|satu\s+tahun|1\s+tahun)\s+(?:yang\s+)?lalu(?:\s+hari\s+ini|(?=\s*(?:[:：—–-]|$)))|"
+    r"(?:m[ộo]t|1)\s+n[ăa]m\s+tr[ưu][ớo]c(?:\s+h[ôo]m\s+nay|(?=\s*(?:[:：—–-]|$)))|"
     r"(?:who|anyone|do\s+you)\s+remembers?|remember\s+(?:this|that)(?:\s+one)?\s*[?？!]|remember\s+when|"
     # ("¿Recuerdan esta?", "Lembram desse sinal?", "Помните этот сигнал?", "Bu sinyali hatırlıyor musunuz?", "还记得这单吗")
     r"recuerdan\s+(?:esta|este|esto)(?:\s+(?:se[ñn]al|operaci[óo]n|trade))?\s*\?|lembram\s+d(?:esse|essa|este|esta|isso)"
@@ -730,7 +758,7 @@ SHOWN_AGAIN_HEAD_RE = re.compile(
     # a poll, or a trader of an exchange's leaderboard ("Poll: …", "Опрос:", "Anket:", "Encuesta:", "Top trader on
     # Binance leaderboard: SOL long …"): someone else's trade or a question, not the channel's call
     r"poll|опрос|опитування|anket|encuesta|enquete|umfrage|sondage|sondaggio|ankieta|leaderboard)(?!\w)|"
-    r"ตัวอย่างเช่น|举个例子|比如说|比方说|例えば|有个大佬|大佬刚|昨天的?信号|以前的?信号|上周的?信号|上个?月的?信号|信号回顾|还记得(?:这|那)|前几天的?信号|\d+天前的?信号|我(?:的)?朋友|竞争对手|例\s*[:：]|投票|巨鲸",
+    r"去年的?今天|一年前的?今天|(?:一|两)年前\s*[:：]|1年前の今日|一年前の今日|1년\s*전\s*오늘|작년\s*오늘|ตัวอย่างเช่น|举个例子|比如说|比方说|例えば|有个大佬|大佬刚|昨天的?信号|以前的?信号|上周的?信号|上个?月的?信号|信号回顾|还记得(?:这|那)|前几天的?信号|\d+天前的?信号|我(?:的)?朋友|竞争对手|例\s*[:：]|投票|巨鲸",
     re.IGNORECASE)
 NEGATED_CALL_RE = re.compile(
     r"(?<!\w)(?:don'?t|do\s+not|never|avoid)\s+(?:buy\w*|sell\w*|long\w*|short\w*|fomo\s+into)(?!\w)|"
