@@ -85,6 +85,10 @@ LABELS: list[tuple[Field, str]] = [
     # "Long-term target 0.60" on its own line beside the TP list: a hope, not an order.
     # (also right after a price: the same post flattened onto one line, "TP 0.47 / 0.49 Long-term target 0.60")
     (Field.IGNORE, (r"(?:previous|old|earlier|former|original|initial)\s+(?:entry|entries|targets?|tps?|stop(?:[\s-]*loss)?|sl)|"
+                   # ("#TAO LONG — entry was 412, now 428 / Entry: 418 - 422", "вход был 412", "la entrada fue 412"): the entry
+                   # written as the past, before its price — where the call began, no rung of the order now
+                   r"(?:entry|entries|вход|giri[şs]|entrada|einstieg|entr[ée]e)\s+(?:was|were|had\s+been|был[аои]?|fue|foi|era|war|"
+                   r"[ée]tait)(?=[ \t]*(?:at[ \t]+|@[ \t]*|~[ \t]*|around[ \t]+|на[ \t]+|по[ \t]+|en[ \t]+|em[ \t]+|bei[ \t]+|[àa][ \t]+)?\$?\d)|"
                    # ("Stop adding below 178": a rule for the DCA, no stop; "Swing traders may hold to 660": an option for
                    # some readers, no target of the order — "Hold for 1.70 / 1.85" is the post's own targets)
                    # ("Status: Waiting for entry — price 182.4": a bot's status, the price now)

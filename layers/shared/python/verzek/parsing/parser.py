@@ -3479,6 +3479,8 @@ def _unread_price_beside_the_entry(lines: list[list[Token]], levels: _Levels, pa
                 # ("SL 84.70 (below the 88 support)", "SL 15.20 (previous SL was hit at 15.00)"): after a price, only an
                 # order's label or a re-entry/average note heads one
                 continue
+            if any(t.kind == Kind.LABEL and t.field == Field.IGNORE and _ENTRY_WAS.fullmatch(t.text) for t in head):
+                continue  # ("#TAO LONG — вход был 412 / Вход: 418 - 422"): where the call began, no add-on
             after = next((t for t in part[n + 1:] if t.kind != Kind.SEP), None)
             if after is not None and after.kind == Kind.WORD and _NO_ADD_ON_HEAD.fullmatch(after.text):
                 continue  # ("#DOT LONG above 4.10 support"): a level of the chart named after its price
@@ -3488,6 +3490,10 @@ def _unread_price_beside_the_entry(lines: list[list[Token]], levels: _Levels, pa
                 continue
             return " ".join(t.text for t in head)
     return None
+
+
+# ("entry was", "вход был", "la entrada fue"): the entry written as the past (an ignored label)
+_ENTRY_WAS = re.compile(r"\S+\s+(?:was|were|had\s+been|был[аои]?|fue|foi|era|war|[ée]tait)", re.IGNORECASE)
 
 
 # Words in a bracket before a price that make it a note of the market or the chart, not an order ("(last 0.41)",
