@@ -2308,6 +2308,16 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("#ETH closed ✅ / #SOL LONG / Entry 180 …": the close heads a fresh card of another coin — it is ETH's, and
         # the card below is SOL's call; the rule reads a card headed by its own coin's close)
         return _status(MessageKind.CLOSE, candidate, segments, close_action(status_text), notes)
+    if has_setup and candidate is not None and symbol_problem is None and _heading_tag(clean) in (None, candidate.base) \
+            and ("cancel" in status_text or not status_text.isascii()
+                 or any(w in status_text for w in ("void", "withdrawn", "storniert", "annul", "iptal", "dibatalkan"))) \
+            and _cancel_stamp_under_the_card(clean, level_lines):
+        # ("#ORDI/USDT SHORT / Entry 41.80 / TP … / SL 43.40 / ━━━ / ❌ CANCELLED — entry not triggered, remove the
+        # order"): the card shown again with a stamp under it withdrawing it — as a heading would ("❌ #BTC LONG cancelled
+        # / …"); one rung withdrawn ("❌ 2nd entry cancelled") cancels that pending entry only
+        if update_action(status_text) == UpdateAction.CANCEL_ENTRY:
+            return _status(MessageKind.UPDATE, candidate, segments, UpdateAction.CANCEL_ENTRY, notes)
+        return _status(MessageKind.CLOSE, candidate, segments, close_action(status_text), notes)
     if has_setup and candidate is not None and symbol_problem is None \
             and (_CANCELLED_CARD_HEAD.search(clean) and _heading_tag(clean) in (None, candidate.base)
                  or _CANCELLED_CARD_HEAD.search(body) and _heading_tag(body) in (None, candidate.base)) \
@@ -3355,6 +3365,28 @@ _CANCELLED_CARD_HEAD = re.compile(
     r"скасован\w*|iptal(?:\s+edildi)?|h[ủu]y|hu[ỷy]|取消|취소(?:됨)?|storniert|annul[ée]e?|annullat[oa]|dibatalkan|batal|"
     r"anulowan\w*|anulad[oa]|إلغاء|ملغا[ةه]|ملغي|کنسل\s+شد|キャンセル|रद्द|ยกเลิก)[^\w\n]*(?:\n|$)", re.IGNORECASE)
 _HEADING_TAG = re.compile(r"^\W*[#$]([A-Za-z0-9]{2,15})")
+# A stamp under the card withdrawing it ("❌ CANCELLED — entry not triggered, remove the order", "⛔ VOID", "Signal
+# cancelled", "ОТМЕНЕН ❌", "İPTAL EDİLDİ", "Cancelado — no se activó", "已取消"): the call is taken back as a heading
+# would take it back. Not a condition on the market ("Cancelled if 4H closes below 40", "Void if not triggered in 24h",
+# "İptal: 4H 40 altında kapanırsa"), not a sentence about other orders ("Cancelled orders will be reposted")
+_CANCEL_STAMP = re.compile(
+    r"^[^\w\n]*(?:(?:signal|trade|setup|call|order|сигнал|сделка|sinyal|se[ñn]al|sinal|(?:(?:\d\s*(?:st|nd|rd|th)?|second|third|"
+    r"2nd|3rd|dca)\s*)?(?:entry|вход))\s+)?(?:(?:is|was|has\s+been|got)\s+)?"
+    r"(?:cancel+ed|void(?:ed)?|withdrawn|cancelad[oa]|отмен[её]н\w*|отмена|скасован\w*|iptal(?:\s+edildi)?|[đd][ãa]\s+h[ủu]y|"
+    r"storniert|annul[ée]e?|annullat[oa]|dibatalkan|anulowan\w*|anulad[oa]|ملغا[ةه]|ملغي|रद्द)"
+    r"(?:[^\w\n]*$|[ \t]*[—–\-:(,.!|/][^\n]*$)|^[^\w\n]*(?:已取消|取消|キャンセル|취소됨?)[^\w\n]*$",
+    re.IGNORECASE | re.MULTILINE)
+_STAMP_CONDITION = re.compile(r"(?<!\w)(?:if|unless|when|once|in\s+case|should|si|wenn|falls|если|eğer|jika|n[ếe]u|caso|se|"
+                              r"au\s+cas|qualora|je[śs]li|\w+(?:rsa|rse|ysa|yse))(?!\w)", re.IGNORECASE)
+
+
+def _cancel_stamp_under_the_card(clean: str, level_lines: list[int]) -> bool:
+    """A line below every level that stamps the card withdrawn, with no condition of its own."""
+    if not level_lines:
+        return False
+    below = clean.split("\n")[max(level_lines) + 1:]
+    return any((stamp := _CANCEL_STAMP.match(line)) is not None and not _STAMP_CONDITION.search(stamp.group(0))
+               for line in below)
 
 
 def _coins_tagged_or_known(candidates: list[SymbolCandidate], tokens: list[Token]) -> frozenset[str]:
