@@ -4882,6 +4882,11 @@ def _asks_about_the_call(clean: str, levels: list[Decimal]) -> bool:
     low = clean.lower()
     if ("vote" in low or " or not" in low) and lx.POLL_RE.search(low):
         return True
+    if len(_LETTERED_OPTION.findall(clean)) >= 2 and ("?" in clean or "\uff1f" in clean or "\u061f" in clean
+                                                      or _POLL.search(low)):
+        # ("What would you do here? / A) Long 3,350 — SL … / B) Short 3,440 — SL … / C) Sit on hands / Vote 👇"): the
+        # setups are the answers of a multiple-choice question to the readers
+        return True
     if not ("?" in clean or "\uff1f" in clean or "\u061f" in clean):
         return False
     wanted = set(levels)
@@ -4897,6 +4902,11 @@ def _asks_about_the_call(clean: str, levels: list[Decimal]) -> bool:
                 if value in wanted:
                     return True
     return False
+
+
+# A line opening as a lettered answer of a question ("A) Long 3,350 …", "b. Short", "🅰️ …", "Option B: …")
+_LETTERED_OPTION = re.compile(r"^[^\w\n]*(?:(?:option|opci[óo]n|op[çc][ãa]o|вариант|se[çc]enek)\s+)?[A-Da-dАБВГ]\s*[).:：]\s+\S|"
+                              r"^[^\w\n]*(?:\U0001f170|\U0001f171)", re.MULTILINE)
 
 
 # A short "why this level?" that the writer answers ("Why 188.5?", "¿Por qué 188,5?", "Почему 188,5?", "Neden 188,5?",
