@@ -708,7 +708,7 @@ SHOWN_AGAIN_HEAD_RE = re.compile(
     r"(?:a|one|two)\s+years?\s+ago)|this\s+(?:day|date|week)\s+last\s+year|"
     r"(?:ровно\s+)?(?:год|(?:два|три|2|3)\s+года)\s+назад(?:\s+в\s+этот\s+(?:же\s+)?день|(?=\s*(?:[:：—–-]|$)))|"
     r"в\s+этот\s+(?:же\s+)?день\s+(?:год\s+назад|в\s+прошлом\s+году)|рік\s+тому(?=\s*(?:[:：—–-]|$))|"
-    r"hace\s+(?:un|1|dos|2)\s+años?(?:\s+(?:hoy|tal\s+d[íi]a\s+como\s+hoy)|(?=\s*(?:[:：—–-]|$)))|un\s+d[íi]a\s+como\s+hoy|"
+    r"hace\s+(?:un|1|dos|2)\s+años?(?:\s+(?:hoy|tal\s+d[íi]a\s+como\s+hoy)|(?=\s*(?:[:：—–-]|$)))|(?:un|tal)\s+d[íi]a\s+como\s+hoy|"
     r"h[áa]\s+(?:um|1|dois|2)\s+anos?(?:\s+atr[áa]s)?(?:\s+(?:hoje|neste\s+dia)|(?=\s*(?:[:：—–-]|$)))|"
     r"(?:bir|1|iki|2)\s+y[ıi]l\s+[öo]nce(?:\s+bug[üu]n|(?=\s*(?:[:：—–-]|$)))|ge[çc]en\s+y[ıi]l\s+bug[üu]n|"
     r"heute\s+vor\s+(?:einem|1|zwei|2)\s+jahr(?:en)?|vor\s+(?:einem|1|zwei|2)\s+jahr(?:en)?(?=\s*(?:[:：—–-]|$))|"

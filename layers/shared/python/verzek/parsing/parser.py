@@ -3376,7 +3376,7 @@ _CANCEL_STAMP = re.compile(
     r"storniert|annul[ée]e?|annullat[oa]|dibatalkan|anulowan\w*|anulad[oa]|ملغا[ةه]|ملغي|रद्द)"
     r"(?:[^\w\n]*$|[ \t]*[—–\-:(,.!|/][^\n]*$)|^[^\w\n]*(?:已取消|取消|キャンセル|취소됨?)[^\w\n]*$",
     re.IGNORECASE | re.MULTILINE)
-_STAMP_CONDITION = re.compile(r"(?<!\w)(?:if|unless|when|once|in\s+case|should|si|wenn|falls|если|eğer|jika|n[ếe]u|caso|se|"
+_STAMP_CONDITION = re.compile(r"(?<!\w)(?:if|unless|when|once|in\s+case|should|si|wenn|falls|если|eğer|jika|n[ếe]u|caso|se\s+(?:o|a|os|as|n[ãa]o|fechar|romper|perder)|"
                               r"au\s+cas|qualora|je[śs]li|\w+(?:rsa|rse|ysa|yse))(?!\w)", re.IGNORECASE)
 
 
