@@ -2050,7 +2050,7 @@ _TEST_LINE_WORD = re.compile(r"(?<!\w)(?:" + _TEST_WORD + r"|(?:check\w*|trying)
 _IGNORE_IT = re.compile(r"(?<!\w)(?:(?:please|pls|plz|kindly)\s+)?(?:ignore|disregard)(?:\s+(?:this|it))?(?:\s+(?:post|message|msg|one))?"
                         r"(?=\s*(?:[^\w\s]|$))|(?<!\w)(?:игнорируйте|игнор|не\s+обращайте\s+внимания|ignorar|ignoren|ignorem|"
                         r"ignorez|ignorer|ignorieren|bitte\s+ignorieren|abaikan|g[öo]rmezden\s+gel\w*|dikkate\s+almay\w*|"
-                        r"b[ỏo]\s+qua)(?!\w)|请?忽略|無視|무시", re.IGNORECASE)
+                        r"b[ỏo]\s+qua)(?!\w)|请?忽略|无视|무시", re.IGNORECASE)
 
 
 # ("TEST ⚙️ (checking the new bot formatting)", "Demo — trying our new template"): the test word heads the line, a note
