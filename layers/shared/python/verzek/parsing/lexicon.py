@@ -85,6 +85,10 @@ LABELS: list[tuple[Field, str]] = [
     # "Long-term target 0.60" on its own line beside the TP list: a hope, not an order.
     # (also right after a price: the same post flattened onto one line, "TP 0.47 / 0.49 Long-term target 0.60")
     (Field.IGNORE, (r"(?:previous|old|earlier|former|original|initial)\s+(?:entry|entries|targets?|tps?|stop(?:[\s-]*loss)?|sl)|"
+                   # ("#TAO LONG — entry was 412, now 428 / Entry: 418 - 422", "вход был 412", "la entrada fue 412"): the entry
+                   # written as the past, before its price — where the call began, no rung of the order now
+                   r"(?:entry|entries|вход|giri[şs]|entrada|einstieg|entr[ée]e)\s+(?:was|were|had\s+been|был[аои]?|fue|foi|era|war|"
+                   r"[ée]tait)(?=[ \t]*(?:at[ \t]+|@[ \t]*|~[ \t]*|around[ \t]+|на[ \t]+|по[ \t]+|en[ \t]+|em[ \t]+|bei[ \t]+|[àa][ \t]+)?\$?\d)|"
                    # ("Stop adding below 178": a rule for the DCA, no stop; "Swing traders may hold to 660": an option for
                    # some readers, no target of the order — "Hold for 1.70 / 1.85" is the post's own targets)
                    # ("Status: Waiting for entry — price 182.4": a bot's status, the price now)
@@ -591,7 +595,8 @@ NOT_A_CALL_RE = re.compile(
     r"(?:\(\s*(?:expired|not\s+triggered|ист[её]к(?:ла|ло|ли|ш\w+)?|s[üu]resi\s+doldu|expirad[oa]|expir[ée]e?|abgelaufen|scadut[oa]|kadaluarsa|"
     r"kedaluwarsa|h[ếe]t\s+h[ạa]n)|[—–-]\s*(?:expired|ист[её]к(?:ла|ло|ли|ш\w+)?|s[üu]resi\s+doldu|expirad[oa]|abgelaufen|kadaluarsa|h[ếe]t\s+h[ạa]n))"
     r"(?=\W)(?![,;]?\s+(?:if|when|unless|after|in|si|wenn|falls|если|jika|n[ếe]u|e[ğg]er)(?!\w))|in\s+case\s+you\s+missed\s+it|어제\s*vip\s*(?:방|채널|룸)?\s*(?:시그널|신호)|"
-    r"not\s+a\s+(?:signal|call|trade\s+call)|no\s+trade\s+(?:for\s+now|yet|here|today)|hypothetical\w*|if\s+i\s+(?:were|was|had\s+been)|demo\s+(?:account|trade)|paper\s+account|"
+    # ("example, NOT a live signal", "not a real call", "not an actual signal")
+    r"not\s+(?:a|an)\s+(?:(?:live|real|actual|active|valid|official|current)\s+)?(?:signal|call|trade\s+call)|no\s+trade\s+(?:for\s+now|yet|here|today)|hypothetical\w*|if\s+i\s+(?:were|was|had\s+been)|demo\s+(?:account|trade)|paper\s+account|"
     r"waiting\s+for\s+(?:a\s+|the\s+|my\s+)?confirmation|skip\s+(?:this|it)(?:\s+one)?|entry\s+missed|missed\s+(?:the\s+)?entry\W+skip|"
     # (the same wait in it/es/pt/de: "Per ora niente, aspettiamo conferma", "esperamos confirmación", "aguardamos
     # confirmação", "wir warten auf Bestätigung")
@@ -600,6 +605,18 @@ NOT_A_CALL_RE = re.compile(
     r"(?:don'?t|do\s+not)\s+enter|wait\s+for\s+my\s+signal|(?:our|the)\s+best\s+(?:trade|call|signal)|in\s+theory|"
     r"theoretically|back[\s-]?test\w*|simulat(?:ed|ion)|not\s+our\s+(?:call|signal|trade|setup)|just\s+sharing|"
     r"someone\s+else'?s\s+(?:call|signal|setup)|example\s+(?:setup|trade|signal)s?|for\s+beginners|"
+    # a member's own trade asked about ("Admin pls check my trade 🙏 … is this ok??", "Can someone review my entry?", "Rate
+    # my setup", "Is my SL ok?", "Проверьте мою сделку", "Revisen mi operación", "Confere meu trade", "İşlemime bakar
+    # mısınız", "Cek posisi saya", "Check giúp em lệnh này"): the reader's order, not the channel's call
+    r"(?:check|review|rate|look\s+at|see|verify|judge|roast)\s+my\s+(?:own\s+)?(?:trade|position|entry|setup|order|plan|levels|sl|stop)"
+    r"(?!\w|\s+(?:history|record|results?|stats|journal|log|performance|page|profile|track))|"
+    r"is\s+my\s+(?:trade|position|entry|setup|order|plan|sl|stop|tp|leverage)\s+(?:\w+\s+)?(?:ok|okay|good|fine|correct|right|safe|too\s+\w+)|"
+    r"(?:провер\w*|посмотр\w*|оцени\w*)\s+(?:мою|мой|мои)\s+(?:сделк\w*|вход\w*|позици\w*|сетап\w*|ордер\w*)|"
+    r"(?:revis\w*|chequea\w*|mira\w*|eval[úu]\w*)\s+mi\s+(?:operaci[óo]n|trade|entrada|posici[óo]n|setup|orden)|"
+    r"(?:confer\w*|verifi\w*|olh\w*|avali\w*|analis\w*)\s+(?:o\s+|a\s+)?(?:meu|minha)\s+(?:trade|opera[çc][ãa]o|entrada|posi[çc][ãa]o|setup|ordem)|"
+    r"i[şs]lem(?:im|imi|ime)\s+(?:bir\s+)?(?:bak\w*|kontrol\w*|de[ğg]erlendir\w*)|(?:pr[üu]f\w*|check\w*)\s+(?:mal\s+)?meinen?\s+(?:trade|einstieg|position)|"
+    r"(?:cek|cekin|tolong\s+cek)\s+(?:trade|posisi|entry|setup)(?:an)?\s+(?:aku|saya|gw|gue|ku)|"
+    r"check\s+(?:gi[úu]p|h[ộo])\s+(?:em|m[ìi]nh|t[ôo]i)\s+(?:l[ệe]nh|k[èe]o)|"
     # ("Spotted in another group: 'LONG #TAO 452 …' — we are NOT taking this one"): another channel's call shown
     r"(?:spotted|seen|found|posted)\s+in\s+(?:another|other|a\s+different)\s+(?:group|channel)|"
     r"(?:we\s+are|we'?re|i'?m|i\s+am)\s+not\s+taking\s+(?:this|it|that)(?:\s+one)?(?!\s+(?:with|at|on|above|below|in|beyond)\b)|"
@@ -679,6 +696,26 @@ SHOWN_AGAIN_HEAD_RE = re.compile(
     r"ejemplo\s+de\s+se[ñn]al|exemplo\s+de\s+sinal|exemple\s+de\s+signal|beispiel\w*\s+signal|"
     # a past call shown again ("Anyone remember this one?", "That was our call two weeks ago:", "Past results:", "Free
     # call from the VIP last week (already closed at TP2)", "Сигнал прошлой недели", "Señal del mes pasado")
+    # ("📚 How to read our cards (example, NOT a live signal)", "How to read a signal:", "[Sample] #BTC LONG …"): a card
+    # shown to teach its format, or marked as a sample
+    r"how\s+to\s+(?:read|use|follow|understand)\s+(?:our\s+|the\s+|a\s+|these\s+|this\s+)?(?:vip\s+)?(?:cards?|signals?|calls?|setups?|posts?)|"
+    r"[(\[]\s*(?:example|sample|ejemplo|exemplo|exemple|beispiel|esempio|пример|örnek|contoh)(?=\W)|"
+    # an anniversary of a past call ("📅 A year ago today:", "On this day last year", "Год назад в этот день:", "Hace un
+    # año hoy", "Bir yıl önce bugün", "Heute vor einem Jahr", "Il y a un an jour pour jour", "去年的今天"): a look back, its
+    # levels long gone ("A year ago BTC was 42k. Today: …" is talk before a card: the bare "year ago" needs a colon)
+    r"(?:a|one|1|two|2|three|3)\s+years?\s+ago(?:\s+(?:today|this\s+(?:day|week|month)|on\s+this\s+day))?(?=\s*(?:[:：—–-]|$))|"
+    r"(?:a|one|1|two|2)\s+years?\s+ago\s+(?:today|this\s+(?:day|week))|on\s+this\s+(?:day|date)\s+(?:last\s+year|in\s+20\d\d|"
+    r"(?:a|one|two)\s+years?\s+ago)|this\s+(?:day|date|week)\s+last\s+year|"
+    r"(?:ровно\s+)?(?:год|(?:два|три|2|3)\s+года)\s+назад(?:\s+в\s+этот\s+(?:же\s+)?день|(?=\s*(?:[:：—–-]|$)))|"
+    r"в\s+этот\s+(?:же\s+)?день\s+(?:год\s+назад|в\s+прошлом\s+году)|рік\s+тому(?=\s*(?:[:：—–-]|$))|"
+    r"hace\s+(?:un|1|dos|2)\s+años?(?:\s+(?:hoy|tal\s+d[íi]a\s+como\s+hoy)|(?=\s*(?:[:：—–-]|$)))|(?:un|tal)\s+d[íi]a\s+como\s+hoy|"
+    r"h[áa]\s+(?:um|1|dois|2)\s+anos?(?:\s+atr[áa]s)?(?:\s+(?:hoje|neste\s+dia)|(?=\s*(?:[:：—–-]|$)))|"
+    r"(?:bir|1|iki|2)\s+y[ıi]l\s+[öo]nce(?:\s+bug[üu]n|(?=\s*(?:[:：—–-]|$)))|ge[çc]en\s+y[ıi]l\s+bug[üu]n|"
+    r"heute\s+vor\s+(?:einem|1|zwei|2)\s+jahr(?:en)?|vor\s+(?:einem|1|zwei|2)\s+jahr(?:en)?(?=\s*(?:[:：—–-]|$))|"
+    r"il\s+y\s+a\s+(?:un|1|deux|2)\s+ans?(?:\s+jour\s+pour\s+jour|(?=\s*(?:[:：—–-]|$)))|"
+    r"(?:un\s+anno|due\s+anni|2\s+anni)\s+fa(?:\s+oggi|(?=\s*(?:[:：—–-]|$)))|rok\s+temu(?:\s+dzi[śs]|(?=\s*(?:[:：—–-]|$)))|"
+    r"(?:setahun|satu\s+tahun|1\s+tahun)\s+(?:yang\s+)?lalu(?:\s+hari\s+ini|(?=\s*(?:[:：—–-]|$)))|"
+    r"(?:m[ộo]t|1)\s+n[ăa]m\s+tr[ưu][ớo]c(?:\s+h[ôo]m\s+nay|(?=\s*(?:[:：—–-]|$)))|"
     r"(?:who|anyone|do\s+you)\s+remembers?|remember\s+(?:this|that)(?:\s+one)?\s*[?？!]|remember\s+when|"
     # ("¿Recuerdan esta?", "Lembram desse sinal?", "Помните этот сигнал?", "Bu sinyali hatırlıyor musunuz?", "还记得这单吗")
     r"recuerdan\s+(?:esta|este|esto)(?:\s+(?:se[ñn]al|operaci[óo]n|trade))?\s*\?|lembram\s+d(?:esse|essa|este|esta|isso)"
@@ -725,7 +762,7 @@ SHOWN_AGAIN_HEAD_RE = re.compile(
     # a poll, or a trader of an exchange's leaderboard ("Poll: …", "Опрос:", "Anket:", "Encuesta:", "Top trader on
     # Binance leaderboard: SOL long …"): someone else's trade or a question, not the channel's call
     r"poll|опрос|опитування|anket|encuesta|enquete|umfrage|sondage|sondaggio|ankieta|leaderboard)(?!\w)|"
-    r"ตัวอย่างเช่น|举个例子|比如说|比方说|例えば|有个大佬|大佬刚|昨天的?信号|以前的?信号|上周的?信号|上个?月的?信号|信号回顾|还记得(?:这|那)|前几天的?信号|\d+天前的?信号|我(?:的)?朋友|竞争对手|例\s*[:：]|投票|巨鲸",
+    r"去年的?今天|一年前的?今天|(?:一|两)年前\s*[:：]|1年前の今日|一年前の今日|1년\s*전\s*오늘|작년\s*오늘|ตัวอย่างเช่น|举个例子|比如说|比方说|例えば|有个大佬|大佬刚|昨天的?信号|以前的?信号|上周的?信号|上个?月的?信号|信号回顾|还记得(?:这|那)|前几天的?信号|\d+天前的?信号|我(?:的)?朋友|竞争对手|例\s*[:：]|投票|巨鲸",
     re.IGNORECASE)
 NEGATED_CALL_RE = re.compile(
     r"(?<!\w)(?:don'?t|do\s+not|never|avoid)\s+(?:buy\w*|sell\w*|long\w*|short\w*|fomo\s+into)(?!\w)|"

@@ -2041,6 +2041,27 @@ _TEST_HEADING = re.compile(
     + r"(?:\s+(?:post|message|msg|signal|only|mode|run|сообщение|пост|сигнал|повідомлення|mensaje|mensagem|mesaj))?"
     r"[^\w\n]*(?:\(\s*(?:(?:please|pls)\s+)?(?:ignore|ignorar|ignorer|игнор\w*)\s*\)[^\w\n]*)?(?:\n|\Z)|"
     r"demo[\s-]+(?:account|trad\w+|acc)(?!\w)[^\n]*(?:\n|\Z))", re.IGNORECASE)
+# The post's first line calls it a test and asks to ignore it, in any order and with any note beside ("TEST — please
+# ignore ⚙️ (checking the new bot formatting)", "Please ignore, testing the bot", "Тест, не обращайте внимания",
+# "Prueba — ignorar", "测试，请忽略"): the card under it is the template being tried, no call. ("Test the 1.20 support
+# then long — ignore the noise" names no test of the post: "ignore" there has an object)
+_TEST_LINE_WORD = re.compile(r"(?<!\w)(?:" + _TEST_WORD + r"|(?:check\w*|trying)\s+(?:the\s+|our\s+)?(?:new\s+)?(?:bot|format\w*|"
+                             r"template|layout)|format(?:ting)?\s+(?:check|test))(?!\w)|测试|テスト|테스트", re.IGNORECASE)
+_IGNORE_IT = re.compile(r"(?<!\w)(?:(?:please|pls|plz|kindly)\s+)?(?:ignore|disregard)(?:\s+(?:this|it))?(?:\s+(?:post|message|msg|one))?"
+                        r"(?=\s*(?:[^\w\s]|$))|(?<!\w)(?:игнорируйте|игнор|не\s+обращайте\s+внимания|ignorar|ignoren|ignorem|"
+                        r"ignorez|ignorer|ignorieren|bitte\s+ignorieren|abaikan|g[öo]rmezden\s+gel\w*|dikkate\s+almay\w*|"
+                        r"b[ỏo]\s+qua)(?!\w)|请?忽略|无视|무시", re.IGNORECASE)
+
+
+# ("TEST ⚙️ (checking the new bot formatting)", "Demo — trying our new template"): the test word heads the line, a note
+# says what is tried
+_TEST_OF_THE_BOT = re.compile(r"^[^\w\n]*" + _TEST_WORD + r"(?!\w)[^\w\n]+[^\n]*?(?<!\w)(?:check\w*|trying|testing)\s+"
+                              r"(?:the\s+|our\s+)?(?:new\s+)?(?:bot|format\w*|template|layout)(?!\w)", re.IGNORECASE)
+
+
+def _test_to_ignore(clean: str) -> bool:
+    first = clean.lstrip().split("\n", 1)[0]
+    return bool(_TEST_LINE_WORD.search(first)) and bool(_IGNORE_IT.search(first)) or bool(_TEST_OF_THE_BOT.match(first))
 
 
 def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
@@ -2053,7 +2074,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         text = text[:MAX_TEXT_CHARS]
         notes.append(f"text truncated to {MAX_TEXT_CHARS} characters")
     clean = normalize(text)
-    if _TEST_HEADING.match(clean):
+    if _TEST_HEADING.match(clean) or _test_to_ignore(clean):
         return _not_a_signal("the post's heading marks it as a test or a demo, not a call")
     comma_decimal = comma_decimal_locale or uses_comma_decimals(clean)
     lines = [tokenize_line(line, n, comma_decimal) for n, line in enumerate(clean.split("\n"))]
@@ -2286,6 +2307,16 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             and update_action(status_text) not in (UpdateAction.PARTIAL_CLOSE, UpdateAction.CANCEL_ENTRY):
         # ("#ETH closed ✅ / #SOL LONG / Entry 180 …": the close heads a fresh card of another coin — it is ETH's, and
         # the card below is SOL's call; the rule reads a card headed by its own coin's close)
+        return _status(MessageKind.CLOSE, candidate, segments, close_action(status_text), notes)
+    if has_setup and candidate is not None and symbol_problem is None and _heading_tag(clean) in (None, candidate.base) \
+            and ("cancel" in status_text or not status_text.isascii()
+                 or any(w in status_text for w in ("void", "withdrawn", "storniert", "annul", "iptal", "dibatalkan"))) \
+            and _cancel_stamp_under_the_card(clean, level_lines):
+        # ("#ORDI/USDT SHORT / Entry 41.80 / TP … / SL 43.40 / ━━━ / ❌ CANCELLED — entry not triggered, remove the
+        # order"): the card shown again with a stamp under it withdrawing it — as a heading would ("❌ #BTC LONG cancelled
+        # / …"); one rung withdrawn ("❌ 2nd entry cancelled") cancels that pending entry only
+        if update_action(status_text) == UpdateAction.CANCEL_ENTRY:
+            return _status(MessageKind.UPDATE, candidate, segments, UpdateAction.CANCEL_ENTRY, notes)
         return _status(MessageKind.CLOSE, candidate, segments, close_action(status_text), notes)
     if has_setup and candidate is not None and symbol_problem is None \
             and (_CANCELLED_CARD_HEAD.search(clean) and _heading_tag(clean) in (None, candidate.base)
@@ -3345,6 +3376,28 @@ _CANCELLED_CARD_HEAD = re.compile(
     r"скасован\w*|iptal(?:\s+edildi)?|h[ủu]y|hu[ỷy]|取消|취소(?:됨)?|storniert|annul[ée]e?|annullat[oa]|dibatalkan|batal|"
     r"anulowan\w*|anulad[oa]|إلغاء|ملغا[ةه]|ملغي|کنسل\s+شد|キャンセル|रद्द|ยกเลิก)[^\w\n]*(?:\n|$)", re.IGNORECASE)
 _HEADING_TAG = re.compile(r"^\W*[#$]([A-Za-z0-9]{2,15})")
+# A stamp under the card withdrawing it ("❌ CANCELLED — entry not triggered, remove the order", "⛔ VOID", "Signal
+# cancelled", "ОТМЕНЕН ❌", "İPTAL EDİLDİ", "Cancelado — no se activó", "已取消"): the call is taken back as a heading
+# would take it back. Not a condition on the market ("Cancelled if 4H closes below 40", "Void if not triggered in 24h",
+# "İptal: 4H 40 altında kapanırsa"), not a sentence about other orders ("Cancelled orders will be reposted")
+_CANCEL_STAMP = re.compile(
+    r"^[^\w\n]*(?:(?:signal|trade|setup|call|order|сигнал|сделка|sinyal|se[ñn]al|sinal|(?:(?:\d\s*(?:st|nd|rd|th)?|second|third|"
+    r"2nd|3rd|dca)\s*)?(?:entry|вход))\s+)?(?:(?:is|was|has\s+been|got)\s+)?"
+    r"(?:cancel+ed|void(?:ed)?|withdrawn|cancelad[oa]|отмен[её]н\w*|отмена|скасован\w*|iptal(?:\s+edildi)?|[đd][ãa]\s+h[ủu]y|"
+    r"storniert|annul[ée]e?|annullat[oa]|dibatalkan|anulowan\w*|anulad[oa]|ملغا[ةه]|ملغي|रद्द)"
+    r"(?:[^\w\n]*$|[ \t]*[—–\-:(,.!|/][^\n]*$)|^[^\w\n]*(?:已取消|取消|キャンセル|취소됨?)[^\w\n]*$",
+    re.IGNORECASE | re.MULTILINE)
+_STAMP_CONDITION = re.compile(r"(?<!\w)(?:if|unless|when|once|in\s+case|should|si|wenn|falls|если|eğer|jika|n[ếe]u|caso|se\s+(?:o|a|os|as|n[ãa]o|fechar|romper|perder)|"
+                              r"au\s+cas|qualora|je[śs]li|\w+(?:rsa|rse|ysa|yse))(?!\w)", re.IGNORECASE)
+
+
+def _cancel_stamp_under_the_card(clean: str, level_lines: list[int]) -> bool:
+    """A line below every level that stamps the card withdrawn, with no condition of its own."""
+    if not level_lines:
+        return False
+    below = clean.split("\n")[max(level_lines) + 1:]
+    return any((stamp := _CANCEL_STAMP.match(line)) is not None and not _STAMP_CONDITION.search(stamp.group(0))
+               for line in below)
 
 
 def _coins_tagged_or_known(candidates: list[SymbolCandidate], tokens: list[Token]) -> frozenset[str]:
@@ -3469,6 +3522,8 @@ def _unread_price_beside_the_entry(lines: list[list[Token]], levels: _Levels, pa
                 # ("SL 84.70 (below the 88 support)", "SL 15.20 (previous SL was hit at 15.00)"): after a price, only an
                 # order's label or a re-entry/average note heads one
                 continue
+            if any(t.kind == Kind.LABEL and t.field == Field.IGNORE and _ENTRY_WAS.fullmatch(t.text) for t in head):
+                continue  # ("#TAO LONG — вход был 412 / Вход: 418 - 422"): where the call began, no add-on
             after = next((t for t in part[n + 1:] if t.kind != Kind.SEP), None)
             if after is not None and after.kind == Kind.WORD and _NO_ADD_ON_HEAD.fullmatch(after.text):
                 continue  # ("#DOT LONG above 4.10 support"): a level of the chart named after its price
@@ -3478,6 +3533,10 @@ def _unread_price_beside_the_entry(lines: list[list[Token]], levels: _Levels, pa
                 continue
             return " ".join(t.text for t in head)
     return None
+
+
+# ("entry was", "вход был", "la entrada fue"): the entry written as the past (an ignored label)
+_ENTRY_WAS = re.compile(r"\S+\s+(?:was|were|had\s+been|был[аои]?|fue|foi|era|war|[ée]tait)", re.IGNORECASE)
 
 
 # Words in a bracket before a price that make it a note of the market or the chart, not an order ("(last 0.41)",
@@ -4880,6 +4939,11 @@ def _asks_about_the_call(clean: str, levels: list[Decimal]) -> bool:
     low = clean.lower()
     if ("vote" in low or " or not" in low) and lx.POLL_RE.search(low):
         return True
+    if len(_LETTERED_OPTION.findall(clean)) >= 2 and ("?" in clean or "\uff1f" in clean or "\u061f" in clean
+                                                      or _POLL.search(low)):
+        # ("What would you do here? / A) Long 3,350 — SL … / B) Short 3,440 — SL … / C) Sit on hands / Vote 👇"): the
+        # setups are the answers of a multiple-choice question to the readers
+        return True
     if not ("?" in clean or "\uff1f" in clean or "\u061f" in clean):
         return False
     wanted = set(levels)
@@ -4895,6 +4959,11 @@ def _asks_about_the_call(clean: str, levels: list[Decimal]) -> bool:
                 if value in wanted:
                     return True
     return False
+
+
+# A line opening as a lettered answer of a question ("A) Long 3,350 …", "b. Short", "🅰️ …", "Option B: …")
+_LETTERED_OPTION = re.compile(r"^[^\w\n]*(?:(?:option|opci[óo]n|op[çc][ãa]o|вариант|se[çc]enek)\s+)?[A-Da-dАБВГ]\s*[).:：]\s+\S|"
+                              r"^[^\w\n]*(?:\U0001f170|\U0001f171)", re.MULTILINE)
 
 
 # A short "why this level?" that the writer answers ("Why 188.5?", "¿Por qué 188,5?", "Почему 188,5?", "Neden 188,5?",
