@@ -56,6 +56,7 @@ from verzek.parsing.status import (
     is_close_without_coin,
     is_conditional_close,
     kept_running,
+    named_only_in_talk,
     later_rung_alone_not_filled,
     recap_heading,
     reports_progress,
@@ -2301,10 +2302,21 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # entries withdrawn over the card it restates — the call's pending entry is cancelled, the card is no new call
         return _status(MessageKind.UPDATE, candidate, segments, UpdateAction.CANCEL_ENTRY, notes)
     if candidate is not None and symbol_problem is None and (lx.CLOSED_HEAD_RE.search(clean) or lx.CLOSED_HEAD_RE.search(body)) \
-            and not _NOT_OURS.search(status_text) and not has_setup and _named_as_a_reason(tokens, candidate, status_lines):
+            and not _NOT_OURS.search(status_text) and not has_setup and (
+                _named_as_a_reason(tokens, candidate, status_lines)
+                or named_only_in_talk(status_text, candidate.base.lower(),
+                                      talked_of := _coins_tagged_or_known(candidates, tokens),
+                                      lambda part: is_close(part, talked_of))):
         # ("Closed ✅ because #BTC dumped", "Closed ✅ (same as #ETH yesterday)"): the coin is why or a comparison — the
-        # close names no coin of its own (the replied-to trade's)
+        # close names no coin of its own (the replied-to trade's); so too beside market talk ("Trade closed. #BTC looks
+        # weak", "Closed ✅ #BTC dumping hard")
         return _status(MessageKind.CLOSE, None, segments, close_action(status_text), notes)
+    if candidate is not None and symbol_problem is None and not has_setup \
+            and (lx.CLOSED_HEAD_RE.search(clean) or lx.CLOSED_HEAD_RE.search(body)) \
+            and kept_running(status_text, candidate.base.lower(), frozenset(c.base.lower() for c in candidates)):
+        # ("Closed the position, BTC dumping, #ETH still fine", "Trade closed, #SOL still running"): the coin named is the
+        # one the post keeps — the close is another trade's, closing this one would be the opposite
+        return _not_a_signal(f"a close beside {candidate.base}, which the post keeps running: for an operator")
     if candidate is not None and symbol_problem is None and (lx.CLOSED_HEAD_RE.search(clean) or lx.CLOSED_HEAD_RE.search(body)) \
             and not _NOT_OURS.search(status_text) and (has_setup or not _part_closed(status_text)) \
             and not (has_setup and _first_line_tags(clean) - {candidate.base}) \
@@ -2559,6 +2571,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             if target is not None and _named_as_a_reason(tokens, target, status_lines):
                 # ("Closed ✅ because #BTC dumped", "Закрыли ✅ из-за падения #BTC", "Closed ✅ (same as #ETH yesterday)"):
                 # the coin is why, or what it is compared with — the close names no coin of its own
+                target = None
+            if target is not None and target is not commanded and named_only_in_talk(
+                    status_text, target.base.lower(), talked_of := _coins_tagged_or_known(candidates, tokens),
+                    lambda part: is_close(part, talked_of)):
+                # ("Closed the position, BTC dumping", "Trade closed. #BTC looks weak", "Closed ✅ BTC dumping hard"): the
+                # coin is only the market's news beside a close that names none — the close is the replied-to trade's
                 target = None
             if target is not None and target is not candidate and target is not commanded and target.rank == 0 \
                     and not _acts_in_its_sentence(tokens, target, lambda sentence: is_close(sentence, coin_names),

@@ -2192,7 +2192,7 @@ _STILL_RUNNING = re.compile(
     r"(?:remains?|stays?|keeps?)\s+(?:open|running|active|in\s+play)|keeps?\s+going|still\s+going|let\s+(?:it|\w+)\s+run|"
     r"(?:is\s+|are\s+)?running\s+(?:fine|well|nicely|smoothly|strong|ok)|holding\s+(?:fine|well|strong|up)|"
     # ("#BTC still sitting near entry, nothing to do there", "#ADA and #DOT still above their stops")
-    r"still\s+(?:sitting|above|below|near|intact|untouched)|nothing\s+to\s+do|no\s+action|пока\s+держим|держим\s+дальше|"
+    r"still\s+(?:sitting|above|below|near|intact|untouched|fine|good|ok|okay|healthy)|nothing\s+to\s+do|no\s+action|пока\s+держим|держим\s+дальше|"
     r"(?:ещё|еще|пока)\s+(?:держим|в\s+работе|открыт\w*|актуал\w*)|оста[её]тся(?:\s+открыт\w*)?|держим|"
     r"sigue\s+(?:abiert[oa]|activ[oa]|en\s+juego|corriendo)|continua\s+(?:abert[oa]|ativ[oa])|segue\s+abert[oa]|"
     r"h[âa]l[âa]\s+a[çc][ıi]k|a[çc][ıi]k\s+kal\w*|(?:aynen\s+)?devam(?:\s+ediyor|\s+edecek)?|"
@@ -2331,6 +2331,34 @@ def _talk_only_coins(part: str, coins: frozenset[str], aliases: dict[str, str]) 
             else:
                 acted_on |= named
     return talk - acted_on
+
+
+# (a close's clauses, also split where a tick ("done" in the status text) or an emoji ends the close's words: "closed ✅
+# btc dumping hard")
+_TALK_PARTS = re.compile(rf"{_CLAUSES.pattern}|\sdone\s+|\s{{3,}}")
+
+
+def named_only_in_talk(lowered: str, coin: str, coins: frozenset[str], says) -> bool:
+    """Whether `coin` is named in the post only in market talk ("btc dumping", "#btc looks weak") or after a reason word,
+    never in a clause for which `says(clause)` holds (the close), and a clause naming no coin is the one that says it
+    ("Closed the position, BTC dumping": the close is the replied-to trade's, BTC is only the market)."""
+    coins = coins | {coin}
+    talk = False
+    close_without_coin = False
+    for clause in _TALK_PARTS.split(lowered):
+        if not clause or not clause.strip():
+            continue
+        pieces = _REASON.split(clause)
+        for index, piece in enumerate(pieces):
+            named = _coins_in(piece, coins, {})
+            if coin in named:
+                if index > 0 or _MARKET_REMARK.fullmatch(piece):
+                    talk = True
+                else:
+                    return False
+            elif index == 0 and not named and says(piece):
+                close_without_coin = True
+    return talk and close_without_coin
 
 
 def coins_where(lowered: str, coins: frozenset[str], aliases: dict[str, str], says,
