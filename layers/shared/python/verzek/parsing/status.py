@@ -610,10 +610,14 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:half|a\s+third|a\s+quarter|third|quarter|most|some|(?<![\d.,/])[1-3][ \t]*/[ \t]*[2-4](?![\d.,/])|"
         r"(?<![+\d.,])[1-9]\d?[ \t]*(?:%|percent)(?![ \t]*(?:profit|gain|roi|pnl))|треть|четверть|половин\w*|tercio|cuarto|"
         r"ter[çc]o|metade|mitad|met[àa]|(?:m[ộo]t[ \t]+)?n[ửu]a|частин\w*|tiers|quart|moiti[ée]|drittel|viertel|h[äa]lfte|نصف|نص|ثلث|تلت|ربع|三分之一|四分之一|一半|半分)(?!\w)|"
-        r"(?<!\w)(?:half|(?<![\d.,/])[1-3][ \t]*/[ \t]*[2-4](?![\d.,/])|h[äa]lfte|moiti[ée]|половин\w*|(?<![+\d.,])[1-9]\d?[ \t]*%\S*)[ \t]+"
-        r"(?:of[ \t]+(?:the[ \t]+)?|der[ \t]+|de[ \t]+la[ \t]+|de[ \t]+)?(?:position[ \t]+|posici[óo]n[ \t]+)?"
+        r"(?<!\w)(?:half|(?:a|one)[ \t]+(?:third|quarter)|two[ \t]+thirds|(?<![\d.,/])[1-3][ \t]*/[ \t]*[2-4](?![\d.,/])|h[äa]lfte|moiti[ée]|половин\w*|(?<![+\d.,])[1-9]\d?[ \t]*%\S*)[ \t]+"
+        # ("1/3 of the #SOL position closed", "half the #SOL position closed", "a third of our #ETH position sold": the
+        # coin of the share's position after "of" / "the"; "40% #SOL closed" is a result — no share before the verb)
+        r"(?:(?:of[ \t]+(?:the[ \t]+|our[ \t]+|my[ \t]+)?|the[ \t]+|der[ \t]+|de[ \t]+la[ \t]+|de[ \t]+)(?:[#$][a-z][a-z0-9]{1,14}[ \t]+|[a-z][a-z0-9]{1,11}[ \t]+(?=position|posici))?)?"
+        r"(?:position[ \t]+|posici[óo]n[ \t]+)?"
         # ("Hälfte von #SOL geschlossen": the coin between the share and the verb)
         r"(?:(?:von|of|di|de)[ \t]+(?:our[ \t]+|my[ \t]+)?[#$]\w+[ \t]+)?"
+        r"(?:(?:is|was|has[ \t]+been|got|now|just)[ \t]+){0,2}"
         r"(?:closed|exited|sold|geschlossen|cl[ôo]tur[ée]e|закрыт\w*|cerrad\w*|fechad\w*|kapatt[ıi]k|kapat[ıi]ld[ıi])(?!\w)|"
         # "DOGE … pozisyonun %50'sini kapattık" (we closed 50 % of the position)
         # ("pozisyonun %50 sini kapat", "%30 unu": the suffix parted from the share)
