@@ -2269,6 +2269,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             and candidate is not None and not update_action(status_text):
         # "Recap: #XRP short closed at 0.50 for +56%": a results post, not a command.
         return _not_a_signal("a results post about a past trade")
+    if not has_setup and candidate is not None and len(_field_block_coins(clean, candidates)) > 1:
+        # ("Coin: OP / Result: TP3 done // Coin: ARB / Result: SL hit", "Pair: OP / Status: TP3 ✅ // Pair: ARB / Status:
+        # SL ❌"): blocks of fields, one a coin — each block's status is its own coin's; a recap of several coins, and the
+        # status read would be the wrong coin's
+        return _not_a_signal("field blocks of several coins: a results recap")
     if not has_setup and candidate is not None and _PNL_CARD.search(status_text) and lx.GAIN_PCT_RE.search(clean) \
             and (lx.PAST_TRADE_RE.search(clean) or lx.HINDSIGHT_PAST_RE.search(clean)
                  or _CLOSED_BEFORE.search(status_text)) \
@@ -3841,6 +3846,20 @@ _CLOSED_BEFORE = re.compile(r"(?<!\w)(?:closed|exited|sold|booked|taken|cerrad[o
                             r"kapat(?:tık|ıldı))\s+(?:it\s+|out\s+)?(?:yesterday|last\s+(?:week|night|month)|the\s+other\s+day|"
                             r"(?:\d+|two|three|a\s+few|few)\s+(?:days?|weeks?)\s+ago|ayer|ontem|вчера|dün)(?!\w)")
 # A profit card or screenshot ("PnL card", "ROI screenshot", "P&L screen", "tarjeta de PnL", "скрин профита")
+# ("Coin: OP", "Pair: ARB/USDT", "Symbol: #SOL", "Монета: ETH", "币种: BTC"): a field naming the coin of the block under it
+_COIN_FIELD = re.compile(r"(?:^|\n|\s/{1,2}\s|\|)[^\w\n]*(?:coin|pair|symbol|asset|ticker|token|монета|пара|moneda|moeda|"
+                         r"par|activo|ativo|币种|코인|종목)\s*[:：=\-–]\s*[#$]?([a-z0-9]{2,15})(?:\s*/?\s*usdt)?(?![\w/])",
+                         re.IGNORECASE)
+
+
+def _field_block_coins(clean: str, candidates: list[SymbolCandidate]) -> set[str]:
+    """The coins the post's coin fields name, each heading a block of its own ("Coin: OP / Result: … / Coin: ARB / …")."""
+    if ":" not in clean and "：" not in clean and "=" not in clean:
+        return set()
+    bases = {c.base for c in candidates}
+    return {found.group(1).upper() for found in _COIN_FIELD.finditer(clean) if found.group(1).upper() in bases}
+
+
 _PNL_CARD = re.compile(r"(?<!\w)(?:(?:pnl|p\s*&\s*l|roi|roe|profit|result)\s+(?:card|screenshot|screen|shot|image|pic)|"
                        r"(?:card|screenshot|screen|captura|скрин\w*)\s+(?:de\s+|do\s+|da\s+)?(?:pnl|p\s*&\s*l|roi|profit\w*|"
                        r"профит\w*|прибыл\w*))(?!\w)")
