@@ -292,6 +292,13 @@ _PART_KEPT = (r"(?<!\w)let\s+(?:the\s+)?(?:last|other|remaining|final)\s+(?:thir
 # (a field of its own: at a line's start or after a bar, slash or bullet — "Daily risk left: 3%" is no share of the position)
 SHARE_LEFT_RE = re.compile(r"(?:^|(?<=[|/•·,;(]))[ \t]*(?:position\s+|size\s+|qty\s+)?(?:remaining|left|still\s+open|runner|rest)"
                            r"\s*[:=]\s*(?<![\d.,])[1-9]\d?(?:[.,]\d+)?\s*%", re.MULTILINE)
+# ("1/3 of the #SOL position closed", "half the #SOL position closed", "a third of #SOL closed", "half of our #ETH position
+# was sold"): a share of the coin's position before the verb, the coin after "of" / "the" ("40% #SOL closed" is a result)
+_SHARE_OF_THE_COIN_CLOSED = (
+    r"(?<!\w)(?:half|(?:a|one)[ \t]+(?:third|quarter)|two[ \t]+thirds|(?<![\d.,/])[1-3][ \t]*/[ \t]*[2-4](?![\d.,/])|"
+    r"(?<![+\d.,])[1-9]\d?[ \t]*%)[ \t]+(?:of[ \t]+(?:(?:the|our|my)[ \t]+)?|the[ \t]+)"
+    r"(?:[#$][a-z][a-z0-9]{1,14}[ \t]+|[a-z][a-z0-9]{1,11}[ \t]+(?=position))?(?:position[ \t]+)?"
+    r"(?:(?:is|was|has[ \t]+been|got|now|just)[ \t]+){0,2}(?:closed|exited|sold)(?!\w)")
 _PART_CLOSED_STEMS = (r"closed|close|clos|geschlossen|schlie|glattst|clôtur|clotur|chius|chiud|ferm|закр|cerr|cierr|fech|بسته|ببند|بستن|"
                       r"غلق|قفل|سكر|سكّر|صكر|صكّر|سد|청산|정리|익절|平|利确|クローズ|决済|ปิด|đóng|фікс|pren|tom|realiz|realic|बुक|बंद|क्लोज|سیو|κλεί|κλείσ")
 
@@ -610,14 +617,10 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:half|a\s+third|a\s+quarter|third|quarter|most|some|(?<![\d.,/])[1-3][ \t]*/[ \t]*[2-4](?![\d.,/])|"
         r"(?<![+\d.,])[1-9]\d?[ \t]*(?:%|percent)(?![ \t]*(?:profit|gain|roi|pnl))|треть|четверть|половин\w*|tercio|cuarto|"
         r"ter[çc]o|metade|mitad|met[àa]|(?:m[ộo]t[ \t]+)?n[ửu]a|частин\w*|tiers|quart|moiti[ée]|drittel|viertel|h[äa]lfte|نصف|نص|ثلث|تلت|ربع|三分之一|四分之一|一半|半分)(?!\w)|"
-        r"(?<!\w)(?:half|(?:a|one)[ \t]+(?:third|quarter)|two[ \t]+thirds|(?<![\d.,/])[1-3][ \t]*/[ \t]*[2-4](?![\d.,/])|h[äa]lfte|moiti[ée]|половин\w*|(?<![+\d.,])[1-9]\d?[ \t]*%\S*)[ \t]+"
-        # ("1/3 of the #SOL position closed", "half the #SOL position closed", "a third of our #ETH position sold": the
-        # coin of the share's position after "of" / "the"; "40% #SOL closed" is a result — no share before the verb)
-        r"(?:(?:of[ \t]+(?:the[ \t]+|our[ \t]+|my[ \t]+)?|the[ \t]+|der[ \t]+|de[ \t]+la[ \t]+|de[ \t]+)(?:[#$][a-z][a-z0-9]{1,14}[ \t]+|[a-z][a-z0-9]{1,11}[ \t]+(?=position|posici))?)?"
-        r"(?:position[ \t]+|posici[óo]n[ \t]+)?"
+        r"(?<!\w)(?:half|(?<![\d.,/])[1-3][ \t]*/[ \t]*[2-4](?![\d.,/])|h[äa]lfte|moiti[ée]|половин\w*|(?<![+\d.,])[1-9]\d?[ \t]*%\S*)[ \t]+"
+        r"(?:of[ \t]+(?:the[ \t]+)?|der[ \t]+|de[ \t]+la[ \t]+|de[ \t]+)?(?:position[ \t]+|posici[óo]n[ \t]+)?"
         # ("Hälfte von #SOL geschlossen": the coin between the share and the verb)
         r"(?:(?:von|of|di|de)[ \t]+(?:our[ \t]+|my[ \t]+)?[#$]\w+[ \t]+)?"
-        r"(?:(?:is|was|has[ \t]+been|got|now|just)[ \t]+){0,2}"
         r"(?:closed|exited|sold|geschlossen|cl[ôo]tur[ée]e|закрыт\w*|cerrad\w*|fechad\w*|kapatt[ıi]k|kapat[ıi]ld[ıi])(?!\w)|"
         # "DOGE … pozisyonun %50'sini kapattık" (we closed 50 % of the position)
         # ("pozisyonun %50 sini kapat", "%30 unu": the suffix parted from the share)
@@ -638,6 +641,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:yar[ıi]s[ıi]n[ıi]|yar[ıi]y[ıi])\s+kapat(?!ma|m[ıi]yor)\w*|"
         r"(?:book|secure|realize|take|taking|booking)\s+(?:some|partial|part\s+of\s+(?:the\s+)?)\s*profits?|"
         r"partial(?:ly)?\s+(?:clos\w*|profit\w*|exit\w*|sell\w*|sold|tak\w*)|(?:booked|secured|took|taken|closed|realized|sold)\s+(?<![\d.,])\d{1,2}\s*%\s+(?:on|of|from|at|in)(?!\w)|ganancias\s+parciales|lucro\s+parcial|(?:book|secure|realize|take|taking|booking)\s+\d{1,2}\s*%\s*(?:of\s+)?(?:profits?|position)|частичн\w+\s+(?:закры\w*|(?:за)?фикс\w*)|kısmi\s+kapat(?!ma|m[ıi]yor)\w*", (_SHARE_STEMS, _PARTIAL_SHARE), (_PART_CLOSED_STEMS, _PART_CLOSED),
+        (r"closed|sold|exited", _SHARE_OF_THE_COIN_CLOSED),
         (r"off", _SHARE_OFF), (r"kill|chop|unload|offload|cut|trim|scal", _SHARE_CUT), (r"ride|run", _PART_KEPT),
         # "Close your first entries now" (the ladder's first fills; the later ones run), "Let's close TP1 here" (the
         # first target's share taken at the market)
