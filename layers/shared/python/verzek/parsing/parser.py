@@ -57,6 +57,7 @@ from verzek.parsing.status import (
     is_conditional_close,
     kept_running,
     later_rung_alone_not_filled,
+    named_only_in_talk,
     recap_heading,
     reports_progress,
     rung_cancel_denied,
@@ -2289,6 +2290,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             and candidate is not None and not update_action(status_text):
         # "Recap: #XRP short closed at 0.50 for +56%": a results post, not a command.
         return _not_a_signal("a results post about a past trade")
+    if not has_setup and candidate is not None and len(_field_block_coins(clean, candidates)) > 1:
+        # ("Coin: OP / Result: TP3 done // Coin: ARB / Result: SL hit", "Pair: OP / Status: TP3 ✅ // Pair: ARB / Status:
+        # SL ❌"): blocks of fields, one a coin — each block's status is its own coin's; a recap of several coins, and the
+        # status read would be the wrong coin's
+        return _not_a_signal("field blocks of several coins: a results recap")
     if not has_setup and candidate is not None and _PNL_CARD.search(status_text) and lx.GAIN_PCT_RE.search(clean) \
             and (lx.PAST_TRADE_RE.search(clean) or lx.HINDSIGHT_PAST_RE.search(clean)
                  or _CLOSED_BEFORE.search(status_text)) \
@@ -2339,10 +2345,21 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # SOL"): the channel says it held no position in the coin — someone else's stop-out, nothing to close
         return _not_a_signal("a stop-out beside the channel's word that it held no position in the coin")
     if candidate is not None and symbol_problem is None and (lx.CLOSED_HEAD_RE.search(clean) or lx.CLOSED_HEAD_RE.search(body)) \
-            and not _NOT_OURS.search(status_text) and not has_setup and _named_as_a_reason(tokens, candidate, status_lines):
+            and not _NOT_OURS.search(status_text) and not has_setup and (
+                _named_as_a_reason(tokens, candidate, status_lines)
+                or named_only_in_talk(status_text, candidate.base.lower(),
+                                      talked_of := _coins_tagged_or_known(candidates, tokens),
+                                      lambda part: is_close(part, talked_of))):
         # ("Closed ✅ because #BTC dumped", "Closed ✅ (same as #ETH yesterday)"): the coin is why or a comparison — the
-        # close names no coin of its own (the replied-to trade's)
+        # close names no coin of its own (the replied-to trade's); so too beside market talk ("Trade closed. #BTC looks
+        # weak", "Closed ✅ #BTC dumping hard")
         return _status(MessageKind.CLOSE, None, segments, close_action(status_text), notes)
+    if candidate is not None and symbol_problem is None and not has_setup \
+            and (lx.CLOSED_HEAD_RE.search(clean) or lx.CLOSED_HEAD_RE.search(body)) \
+            and kept_running(status_text, candidate.base.lower(), frozenset(c.base.lower() for c in candidates)):
+        # ("Closed the position, BTC dumping, #ETH still fine", "Trade closed, #SOL still running"): the coin named is the
+        # one the post keeps — the close is another trade's, closing this one would be the opposite
+        return _not_a_signal(f"a close beside {candidate.base}, which the post keeps running: for an operator")
     if candidate is not None and symbol_problem is None and (lx.CLOSED_HEAD_RE.search(clean) or lx.CLOSED_HEAD_RE.search(body)) \
             and not _NOT_OURS.search(status_text) and (has_setup or not _part_closed(status_text)) \
             and not (has_setup and _first_line_tags(clean) - {candidate.base}) \
@@ -2601,6 +2618,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             if target is not None and _named_as_a_reason(tokens, target, status_lines):
                 # ("Closed ✅ because #BTC dumped", "Закрыли ✅ из-за падения #BTC", "Closed ✅ (same as #ETH yesterday)"):
                 # the coin is why, or what it is compared with — the close names no coin of its own
+                target = None
+            if target is not None and target is not commanded and named_only_in_talk(
+                    status_text, target.base.lower(), talked_of := _coins_tagged_or_known(candidates, tokens),
+                    lambda part: is_close(part, talked_of)):
+                # ("Closed the position, BTC dumping", "Trade closed. #BTC looks weak", "Closed ✅ BTC dumping hard"): the
+                # coin is only the market's news beside a close that names none — the close is the replied-to trade's
                 target = None
             if target is not None and target is not candidate and target is not commanded and target.rank == 0 \
                     and not _acts_in_its_sentence(tokens, target, lambda sentence: is_close(sentence, coin_names),
@@ -3897,6 +3920,20 @@ _CLOSED_BEFORE = re.compile(r"(?<!\w)(?:closed|exited|sold|booked|taken|cerrad[o
                             r"kapat(?:tık|ıldı))\s+(?:it\s+|out\s+)?(?:yesterday|last\s+(?:week|night|month)|the\s+other\s+day|"
                             r"(?:\d+|two|three|a\s+few|few)\s+(?:days?|weeks?)\s+ago|ayer|ontem|вчера|dün)(?!\w)")
 # A profit card or screenshot ("PnL card", "ROI screenshot", "P&L screen", "tarjeta de PnL", "скрин профита")
+# ("Coin: OP", "Pair: ARB/USDT", "Symbol: #SOL", "Монета: ETH", "币种: BTC"): a field naming the coin of the block under it
+_COIN_FIELD = re.compile(r"(?:^|\n|\s/{1,2}\s|\|)[^\w\n]*(?:coin|pair|symbol|asset|ticker|token|монета|пара|moneda|moeda|"
+                         r"par|activo|ativo|币种|코인|종목)\s*[:：=\-–]\s*[#$]?([a-z0-9]{2,15})(?:\s*/?\s*usdt)?(?![\w/])",
+                         re.IGNORECASE)
+
+
+def _field_block_coins(clean: str, candidates: list[SymbolCandidate]) -> set[str]:
+    """The coins the post's coin fields name, each heading a block of its own ("Coin: OP / Result: … / Coin: ARB / …")."""
+    if ":" not in clean and "：" not in clean and "=" not in clean:
+        return set()
+    bases = {c.base for c in candidates}
+    return {found.group(1).upper() for found in _COIN_FIELD.finditer(clean) if found.group(1).upper() in bases}
+
+
 _PNL_CARD = re.compile(r"(?<!\w)(?:(?:pnl|p\s*&\s*l|roi|roe|profit|result)\s+(?:card|screenshot|screen|shot|image|pic)|"
                        r"(?:card|screenshot|screen|captura|скрин\w*)\s+(?:de\s+|do\s+|da\s+)?(?:pnl|p\s*&\s*l|roi|profit\w*|"
                        r"профит\w*|прибыл\w*))(?!\w)")

@@ -298,6 +298,13 @@ _PART_KEPT = (r"(?<!\w)let\s+(?:the\s+)?(?:last|other|remaining|final)\s+(?:thir
 # (a field of its own: at a line's start or after a bar, slash or bullet — "Daily risk left: 3%" is no share of the position)
 SHARE_LEFT_RE = re.compile(r"(?:^|(?<=[|/•·,;(]))[ \t]*(?:position\s+|size\s+|qty\s+)?(?:remaining|left|still\s+open|runner|rest)"
                            r"\s*[:=]\s*(?<![\d.,])[1-9]\d?(?:[.,]\d+)?\s*%", re.MULTILINE)
+# ("1/3 of the #SOL position closed", "half the #SOL position closed", "a third of #SOL closed", "half of our #ETH position
+# was sold"): a share of the coin's position before the verb, the coin after "of" / "the" ("40% #SOL closed" is a result)
+_SHARE_OF_THE_COIN_CLOSED = (
+    r"(?<!\w)(?:half|(?:a|one)[ \t]+(?:third|quarter)|two[ \t]+thirds|(?<![\d.,/])[1-3][ \t]*/[ \t]*[2-4](?![\d.,/])|"
+    r"(?<![+\d.,])[1-9]\d?[ \t]*%)[ \t]+(?:of[ \t]+(?:(?:the|our|my)[ \t]+)?|the[ \t]+)"
+    r"(?:[#$][a-z][a-z0-9]{1,14}[ \t]+|[a-z][a-z0-9]{1,11}[ \t]+(?=position))?(?:position[ \t]+)?"
+    r"(?:(?:is|was|has[ \t]+been|got|now|just)[ \t]+){0,2}(?:closed|exited|sold)(?!\w)")
 _PART_CLOSED_STEMS = (r"closed|close|clos|geschlossen|schlie|glattst|clôtur|clotur|chius|chiud|ferm|закр|cerr|cierr|fech|بسته|ببند|بستن|"
                       r"غلق|قفل|سكر|سكّر|صكر|صكّر|سد|청산|정리|익절|平|利确|クローズ|决済|ปิด|đóng|фікс|pren|tom|realiz|realic|बुक|बंद|क्लोज|سیو|κλεί|κλείσ")
 
@@ -640,6 +647,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:yar[ıi]s[ıi]n[ıi]|yar[ıi]y[ıi])\s+kapat(?!ma|m[ıi]yor)\w*|"
         r"(?:book|secure|realize|take|taking|booking)\s+(?:some|partial|part\s+of\s+(?:the\s+)?)\s*profits?|"
         r"partial(?:ly)?\s+(?:clos\w*|profit\w*|exit\w*|sell\w*|sold|tak\w*)|(?:booked|secured|took|taken|closed|realized|sold)\s+(?<![\d.,])\d{1,2}\s*%\s+(?:on|of|from|at|in)(?!\w)|ganancias\s+parciales|lucro\s+parcial|(?:book|secure|realize|take|taking|booking)\s+\d{1,2}\s*%\s*(?:of\s+)?(?:profits?|position)|частичн\w+\s+(?:закры\w*|(?:за)?фикс\w*)|kısmi\s+kapat(?!ma|m[ıi]yor)\w*", (_SHARE_STEMS, _PARTIAL_SHARE), (_PART_CLOSED_STEMS, _PART_CLOSED),
+        (r"closed|sold|exited", _SHARE_OF_THE_COIN_CLOSED),
         (r"off", _SHARE_OFF), (r"kill|chop|unload|offload|cut|trim|scal", _SHARE_CUT), (r"ride|run", _PART_KEPT),
         # "Close your first entries now" (the ladder's first fills; the later ones run), "Let's close TP1 here" (the
         # first target's share taken at the market)
@@ -2257,7 +2265,7 @@ _STILL_RUNNING = re.compile(
     r"(?:remains?|stays?|keeps?)\s+(?:open|running|active|in\s+play)|keeps?\s+going|still\s+going|let\s+(?:it|\w+)\s+run|"
     r"(?:is\s+|are\s+)?running\s+(?:fine|well|nicely|smoothly|strong|ok)|holding\s+(?:fine|well|strong|up)|"
     # ("#BTC still sitting near entry, nothing to do there", "#ADA and #DOT still above their stops")
-    r"still\s+(?:sitting|above|below|near|intact|untouched)|nothing\s+to\s+do|no\s+action|пока\s+держим|держим\s+дальше|"
+    r"still\s+(?:sitting|above|below|near|intact|untouched|fine|good|ok|okay|healthy)|nothing\s+to\s+do|no\s+action|пока\s+держим|держим\s+дальше|"
     r"(?:ещё|еще|пока)\s+(?:держим|в\s+работе|открыт\w*|актуал\w*)|оста[её]тся(?:\s+открыт\w*)?|держим|"
     r"sigue\s+(?:abiert[oa]|activ[oa]|en\s+juego|corriendo)|continua\s+(?:abert[oa]|ativ[oa])|segue\s+abert[oa]|"
     r"h[âa]l[âa]\s+a[çc][ıi]k|a[çc][ıi]k\s+kal\w*|(?:aynen\s+)?devam(?:\s+ediyor|\s+edecek)?|"
@@ -2396,6 +2404,34 @@ def _talk_only_coins(part: str, coins: frozenset[str], aliases: dict[str, str]) 
             else:
                 acted_on |= named
     return talk - acted_on
+
+
+# (a close's clauses, also split where a tick ("done" in the status text) or an emoji ends the close's words: "closed ✅
+# btc dumping hard")
+_TALK_PARTS = re.compile(rf"{_CLAUSES.pattern}|\sdone\s+|\s{{3,}}")
+
+
+def named_only_in_talk(lowered: str, coin: str, coins: frozenset[str], says) -> bool:
+    """Whether `coin` is named in the post only in market talk ("btc dumping", "#btc looks weak") or after a reason word,
+    never in a clause for which `says(clause)` holds (the close), and a clause naming no coin is the one that says it
+    ("Closed the position, BTC dumping": the close is the replied-to trade's, BTC is only the market)."""
+    coins = coins | {coin}
+    talk = False
+    close_without_coin = False
+    for clause in _TALK_PARTS.split(lowered):
+        if not clause or not clause.strip():
+            continue
+        pieces = _REASON.split(clause)
+        for index, piece in enumerate(pieces):
+            named = _coins_in(piece, coins, {})
+            if coin in named:
+                if index > 0 or _MARKET_REMARK.fullmatch(piece):
+                    talk = True
+                else:
+                    return False
+            elif index == 0 and not named and says(piece):
+                close_without_coin = True
+    return talk and close_without_coin
 
 
 def coins_where(lowered: str, coins: frozenset[str], aliases: dict[str, str], says,
