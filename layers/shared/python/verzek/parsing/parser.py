@@ -29,7 +29,6 @@ from verzek.parsing.normalize import TO_SIMPLIFIED, normalize, persian_slash_uns
 from verzek.parsing.safety import price_floor, validate_open
 from verzek.parsing.spoken import read_spoken
 from verzek.parsing.status import (
-    fill_not_asserted,
     CLOSED_FOOTER_RE,
     CLOSED_REPORT_HEAD_RE,
     ENTRY_ADDED_RE,
@@ -51,6 +50,7 @@ from verzek.parsing.status import (
     coins_closed_together,
     coins_where,
     dragging_coins,
+    fill_not_asserted,
     first_rung_not_filled,
     hedged,
     is_close,
