@@ -3897,7 +3897,10 @@ _OWN_SUBJECT = re.compile(r"[#$][a-z0-9]{2,15}(?!\w)|(?<!\w)(?:we|we'?re|our|us)
 def _own_status_beside_members(text: str, coin_names: frozenset[str]) -> bool:
     """Beside the members' results, the post gives the channel's own status of a coin it names or of "our" trade ("@john
     made +$1,240 on our SOL call 🔥 we're closing the rest of #SOL now", "@SOLwhale made +$2k on our #ETH call, #ETH
-    closed ✅"): the pieces naming a member or a result of theirs left out, a close or a change stays."""
+    closed ✅"): the pieces naming a member or a result of theirs left out, a close or a change stays. (With no @handle,
+    a heading "Client wins 🏆 #AVAX closed +22%" covers the whole post: the members'.)"""
+    if "@" not in text:
+        return False
     rest = ". ".join(piece.strip() for piece in _MEMBER_PIECES.split(text.lower())
                      if piece and piece.strip() and "@" not in piece and not _MEMBER_RESULT.search(piece)
                      and not _OTHERS_RESULT.search(piece))
