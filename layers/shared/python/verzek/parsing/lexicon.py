@@ -996,7 +996,9 @@ RESTATE_RE = re.compile(
     r"(?:rest|everything\s+else|all\s+else)\s+(?:of\s+the\s+(?:plan|setup|levels?|signal)\s+)?(?:stays?|remains?|is\s+unchanged)|"
     # ("🤦 forgot the entry on Call #113 — #APT entry 9.98 - 10.10, rest same", "forgot to add the SL: 4.12", "esqueci a
     # entrada", "olvidé el stop", "забыл указать вход"): a level the call already out left out, supplied — the same trade
-    r"(?:rest|everything\s+else|all\s+else)\s+(?:is\s+|stays?\s+|remains?\s+)?(?:the\s+)?(?:same|unchanged)(?!\w)|"
+    # (not the house's routine: "Risk 1%, rest same as usual", "everything else as always")
+    r"(?:rest|everything\s+else|all\s+else)\s+(?:is\s+|stays?\s+|remains?\s+)?(?:the\s+)?(?:same|unchanged)(?!\w)"
+    r"(?!\s+(?:as\s+(?:usual|always|ever|per\s+(?:our\s+)?rules)|like\s+always))|"
     r"(?<!\w)forgot\s+(?:to\s+(?:add|post|write|include|mention|put)\s+)?(?:the\s+)?(?:entry|entries|sl|stop(?:[\s-]*loss)?|"
     r"targets?|tps?|levels?|leverage)(?!\w)|esqueci\s+(?:de\s+(?:colocar|postar)\s+)?(?:a\s+|o\s+)?(?:entrada|stop|alvos?)|"
     r"olvid[ée]\s+(?:poner\s+)?(?:la\s+|el\s+|los\s+)?(?:entrada|stop|objetivos?)|забыл\w*\s+(?:указать\s+|добавить\s+)?(?:вход|стоп|цел\w+)|"
@@ -1064,7 +1066,9 @@ OPEN_VERB_RE = re.compile(
 CLOSED_HEAD_RE = re.compile(
     r"^\W*(?:closed|trade\s+closed|position\s+closed|stopped\s+out|cancel+ed|закрыт\w*|закрыли|kapand[ıi]|kapat[ıi]ld[ıi]|"
     r"cerrad[oa]|fechad[oa]|encerrad[oa]|geschlossen|ferm[ée]e?|cl[ôo]tur[ée]e?|chius[oa]|zamkni[eę]t\w*|đã\s+đóng|ditutup|"
-    r"تم\s+(?:ال)?(?:إغلاق|اغلاق)|بسته\s+شد|已平仓|청산\s*완료|决済済み)(?!\w)", re.IGNORECASE)
+    r"تم\s+(?:ال)?(?:إغلاق|اغلاق)|بسته\s+شد|已平仓|청산\s*완료|决済済み)(?!\w)"
+    # ("@mike closed his #SOL early": with the member's handle read out, "closed his" is still someone else's)
+    r"(?!\s+(?:his|her|their)(?!\w))", re.IGNORECASE)
 
 # A trade already running, said so beside its restated levels ("Still holding our #NEAR long from 5.20 …", "#BTC long
 # running +12% 🔥 entry …", "#ETH SHORT (running)", "We are in #AVAX long from 34.50 …", "Our #ARB short was triggered

@@ -50,6 +50,7 @@ from verzek.parsing.status import (
     coins_closed_together,
     coins_where,
     dragging_coins,
+    fill_not_asserted,
     first_rung_not_filled,
     hedged,
     is_close,
@@ -1839,6 +1840,29 @@ _SIDE_FROM_PRICE = re.compile(r"(?<!\w)(?:long|short|лонг|шорт|largo|cor
                               r"da|от|с|dari|từ|since)[ \t]*\$?$", re.IGNORECASE)
 
 
+# ("short from 68000 only if rejected", "we'd move the stop … after entry", "long from 3412 would have been perfect",
+# "Long von 3.412 wäre gut gewesen", "лонг от 14.20 был бы идеален"): a condition, a hypothetical or hindsight — the
+# side "from" the price is no trade running
+_SIDE_FROM_PRICE_NOT_HELD = re.compile(
+    r"(?<!\w)(?:if|unless|once|in\s+case|would|would'?ve|we'?d|i'?d|could'?ve|should'?ve|could\s+have|should\s+have|"
+    r"after\s+(?:the\s+)?(?:entry|fill|we\s+(?:enter|get\s+filled)|it\s+(?:fills|triggers))|wenn|falls|w[üu]rden?|h[äa]tten?|"
+    r"w[äa]re|если|бы|si|ser[íi]a|habr[íi]a|hubiera|teria|seria|sarebbe|avrebbe)(?!\w)")
+
+
+# ("today's one stays valid", "the new call remains active", "quello di oggi resta valido", "la de hoy sigue válida", "o de
+# hoje continua válido", "celui d'aujourd'hui reste valable", "сегодняшний остаётся в силе", "der heutige bleibt aktiv"):
+# another call, of today or newer, said to stay
+_ANOTHER_CALL_STAYS = re.compile(
+    r"(?<!\w)(?:today'?s|tonight'?s|the\s+(?:new(?:er)?|other|latest|second|fresh)|quell[oa]\s+(?:di\s+oggi|nuov[oa])|"
+    r"(?:il|la)\s+nuov[oa]|(?:la|el)\s+de\s+hoy|(?:la\s+nueva|el\s+nuevo)|(?:o|a)\s+de\s+hoje|(?:o\s+novo|a\s+nova)|"
+    r"celui\s+d['’]\s*aujourd['’]\s*hui|celle\s+d['’]\s*aujourd['’]\s*hui|le\s+nouveau|la\s+nouvelle|"
+    r"сегодняшн\w+|нов(?:ый|ая|ое)|der\s+(?:heutige|neue)|das\s+(?:heutige|neue))"
+    r"(?:\s+(?:one|call|signal|trade|setup|segnale|se[ñn]al|sinal|signal|сигнал|trade))?(?:\s+(?:on\s+|su\s+|en\s+|em\s+|sur\s+|по\s+)?[#$]\w+)?"
+    r"\s+(?:is\s+)?(?:stays?|remains?|still|resta|rimane|[èe]\s+ancora|sigue|queda|se\s+mantiene|continua|segue|permanece|reste|"
+    r"demeure|оста[её]тся|bleibt)(?:\s+\w+)?\s+(?:valid\w*|activ\w*|attiv\w*|v[áa]lid\w*|valable|actif|ativ\w*|open|"
+    r"apert[oa]|abiert[oa]|abert[oa]|ouvert\w*|в\s+силе|актуал\w*|g[üu]ltig|aktiv|on|live|in\s+play)(?!\w)")
+
+
 _KEEPS_A_STOP_CHANGE = frozenset({UpdateAction.PARTIAL_CLOSE, UpdateAction.TP_HIT, UpdateAction.ENTRY_FILLED,
                                   UpdateAction.NEW_STOP})
 
@@ -2493,9 +2517,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         if (action or closing) and recap_heading(clean):
             # "Titanium ST3 – Resumo 04/12 / Sinais hoje: 7 … alvos atingidos 5/7": a channel's summary, no trade's status
             return _not_a_signal("a results post about past trades")
-        if (action or closing) and (_OTHERS_RESULT.search(status_text) or _MEMBER_RESULT.search(status_text)
-                                    # (the normalised text drops "@handles": the member's is read in the post as written)
-                                    or "@" in text and _MEMBER_RESULT.search(text)
+        if (action or closing) and (_OTHERS_RESULT.search(status_text)
+                                    or (_MEMBER_RESULT.search(status_text)
+                                        # (the normalised text drops "@handles": the member's is read in the post as written)
+                                        or "@" in text and _MEMBER_RESULT.search(text))
+                                    and not _own_status_beside_members(text, coin_names)
                                     or "screenshot" in status_text  # (a cheap gate: most posts name none)
                                     and (shot := _MEMBER_SCREENSHOT.search(status_text)) is not None
                                     and not is_close(status_text[:shot.start()] + "\n" + status_text[shot.end():], coin_names)
@@ -2546,6 +2572,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # "#SOL if it loses 140 we move SL to 138", "where would you put your stop? I'd say 88k": a change that
             # waits for the market, or a question — moving a follower's stop on it would be wrong
             return _not_a_signal("a trade change that waits for a market event or is asked about")
+        if action == UpdateAction.ENTRY_FILLED and not closing and fill_not_asserted(status_text):
+            # ("#ETH zone filled? not yet", "If #ETH entry filled, we add more", "Hope #ETH zone filled tonight", "zone
+            # filled on the chart, but our order was above — no fill for us"): a fill asked about, wished, waited on or
+            # not ours — nothing filled
+            return _not_a_signal("an entry fill asked about, wished, on a condition or not the channel's")
         if (action or closing) and (("?" in text or "？" in text or "؟" in text) and (
                 _POLL.search(status_text) or _QUESTION_HEAD.match(status_text) or _QUESTION_HEAD.match(body))
                 or _poll_over_the_action(status_text)):
@@ -2555,6 +2586,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         if (action or closing) and _ASKS.search(text):
             # "¿Movemos el SL?", "Breakeven'a taşındı mı?", "TP2 hit?": a one-sentence question is no report or command
             return _not_a_signal("a question about a trade, not a status")
+        if closing and _ANOTHER_CALL_STAYS.search(status_text):
+            # ("Annulliamo il segnale di ieri su #ADA, quello di oggi resta valido", "Cancel yesterday's #ADA call, today's
+            # one stays valid"): one of two calls on the coin withdrawn while the other runs — closing "the" position
+            # would end the one kept
+            return _not_a_signal("one call withdrawn while another on the coin stays valid")
         if action == UpdateAction.CANCEL_ENTRY and closing and (
                 _NEVER_FILLED.search(status_text) and not later_rung_alone_not_filled(status_text)
                 or first_rung_not_filled(status_text)):
@@ -2791,6 +2827,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             and not update_waits(status_text, moved) and not _NEW_CALL.search(clean) \
             and all(t.line > levels.entries[0].line or t.line == levels.entries[0].line and t.start > levels.entries[0].start
                     for t in levels.stop):
+        if _SIDE_FROM_PRICE_NOT_HELD.search(status_text):
+            # ("#BTC short from 68000 only if rejected; we'd move the stop to 68500 after entry", "#ETH long from 3412
+            # would have been perfect, we'd move the stop to 3440 now"): the side "from" a price is a plan on a
+            # condition or hindsight — no trade runs whose stop would move, and no call
+            return _not_a_signal("a stop move for a trade planned on a condition or in hindsight, not running")
         # ("ETH Long von 3.412,50 👉 Stop nachziehen auf 3.440,00", "#SOL short from 182 — move the stop to 176"): the side
         # "from" a price is the running trade's entry, and no target is written — the stop after it is moved, an update
         # of the running trade, not a card
@@ -3958,6 +3999,27 @@ _MEMBER_RESULT = re.compile(
     r"(?<![\w@])@\w{3,}\s+(?:just\s+|also\s+)?(?:made|banked|earned|netted|pocketed|printed|bagged|booked|secured|took|caught|"
     r"closed|заработал\w*|ganh?ou|gan[óo]|kazand[ıi])\s+(?:a\s+|an?\s+extra\s+)?[+]?[$€£]?\s?\d",
     re.IGNORECASE)
+# The pieces of a post a member's result and the channel's own status are told in ("@john made +$1,240 on our SOL call 🔥
+# we're closing the rest of #SOL now", "Member results: @ana +$800 on #ETH. #ETH still open")
+_MEMBER_PIECES = re.compile(r"[.!?;]+(?:\s+|$)|,\s+|\n|\s[—–-]\s|[\U0001F300-\U0001FAFF\u2600-\u27BF\u2705]+")
+_OWN_SUBJECT = re.compile(r"[#$][a-z0-9]{2,15}(?!\w)|(?<!\w)(?:we|we'?re|our|us)(?!\w)")
+
+
+def _own_status_beside_members(text: str, coin_names: frozenset[str]) -> bool:
+    """Beside the members' results, the post gives the channel's own status of a coin it names or of "our" trade ("@john
+    made +$1,240 on our SOL call 🔥 we're closing the rest of #SOL now", "@SOLwhale made +$2k on our #ETH call, #ETH
+    closed ✅"): the pieces naming a member or a result of theirs left out, a close or a change stays. (With no @handle,
+    a heading "Client wins 🏆 #AVAX closed +22%" covers the whole post: the members'.)"""
+    if "@" not in text:
+        return False
+    rest = ". ".join(piece.strip() for piece in _MEMBER_PIECES.split(text.lower())
+                     if piece and piece.strip() and "@" not in piece and not _MEMBER_RESULT.search(piece)
+                     and not _OTHERS_RESULT.search(piece))
+    if not _OWN_SUBJECT.search(rest):
+        return False
+    return is_close(rest, coin_names) or update_action(rest) is not None
+
+
 _ADVERT = re.compile(r"(?<!\w)(?:join\s+(?:our\s+)?(?:vip|premium|us|now|the\s+(?:vip|premium))|want\s+the\s+next|subscribe|"
                      r"link\s+in\s+(?:bio|description)|(?:dm|message)\s+(?:me|us|@\w+)\s+(?:to|for)\s+(?:join|access|vip)|"
                      # "Únete ahora, plazas limitadas", "Junte-se ao VIP", "Rejoignez le VIP", "Присоединяйтесь", "VIP'e katıl"

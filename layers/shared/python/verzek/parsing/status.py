@@ -772,7 +772,9 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         (r"now|теперь|сейчас|ahora|agora|maintenant|jetzt|artık|şimdi|sekarang|bây giờ|giờ",
          (r"(?<!\w)(?:sl|stop(?:[\s-]*loss)?|stoploss|стоп(?:[\s-]*лосс)?)\s+(?:is\s+|est\s+|ist\s+)?"
           r"(?:now|теперь|сейчас|ahora|agora|maintenant|jetzt|art[ıi]k|[şs]imdi|sekarang|b[âa]y\s+gi[ờo]|gi[ờo])\s+"
-          r"(?:(?:at|@|to|на|en|em|à|auf|di|ở)\s*)?\$?(?<![\d.,])\d[\d.,]*(?![\d.,]*\s*%)(?!\w)")),
+          r"(?:(?:at|@|to|на|en|em|à|auf|di|ở)\s*)?\$?(?<![\d.,])\d[\d.,]*(?![\d.,]*\s*%)(?!\w)"
+          # (not a choice between two levels: "SL now 1.92 or 1.88", "SL now 1.92 or still 1.80")
+          r"(?![\d.,]*\s+(?:or|или|o|ou|oder|veya|atau|hay)\s+(?:still\s+|stays?\s+|keep\s+)?\$?\d)")),
         # "new stop" in other languages: "новый стоп 3400", "yeni stop", "nuevo SL", "SL mới", "SL baru", "新止损", "새 손절가",
         # "استاپ جدید", "وقف الخسارة الجديد", "neuer SL", "nouveau SL", "nowy SL", "नया SL", "SL ใหม่"
         (_NEW_STEMS, (rf"(?<!\w)(?:нов(?:ый|ое|ая)|yeni|nuev[oa]|nov[oa]|neue[rn]?|nouveau|nouvel|nuov[oa]|nowy|नया|جدید)\s+{_STOP_WORD}|"
@@ -990,7 +992,9 @@ _CLOSE_ALL = rf"{_CLOSE_VERB}(?:\W+\w+){{0,2}}?\W*{_ALL_WORD}|{_ALL_WORD}(?:\W+\
 # level of the call, no order to cut the trade ("Cut 50%", "Cut at 1.779 now" are not such rows)
 _CUT_ROW_NOT = r"(?![ \t]*[:=|]?[ \t]*\$?\d[\d.,]*[ \t]*(?:\||$))"
 # ("cut it close on #BTC, stop is tight", "we're cutting it fine"): the idiom for a narrow margin, no exit
-_CUT_IDIOM_NOT = r"(?!\s+(?:it|things)\s+(?:(?:very|really|pretty|a\s+bit|too)\s+)?(?:close|fine)(?!\w))"
+# ("cut it out with the FUD", "cut that out"): the idiom for "stop doing that", no exit
+_CUT_IDIOM_NOT = (r"(?!\s+(?:it|things)\s+(?:(?:very|really|pretty|a\s+bit|too)\s+)?(?:close|fine)(?!\w))"
+                  r"(?!\s+(?:it|that|this|the\s+\w+)\s+out(?!\w))")
 # English ways to end a trade without the word "close" ("Cut the #DOGE position", "Get out of #ARB now").
 # ("cut TP4", "we're cutting the last target", "cutting leverage to 5x"): one order or setting of the trade dropped, it runs on
 _NOT_THE_WHOLE = (r"(?!\s+(?:the\s+|our\s+|your\s+|one\s+)?(?:last\s+|final\s+)?(?:tps?|targets?|take[\s-]*profits?|leverage|lev|dca|"
@@ -1587,7 +1591,8 @@ _SOMEONE_ELSE = re.compile(
     r"خیلی\s*‌?\s*ها|بعضی\s*‌?\s*ها|كثير\s+من\s+(?:ال)?(?:متداولين|ناس)|البعض"
     r")(?!\w)|有些人|有人|一部の人|일부|别人|其他人|很多人|不少人|好多人|许多人|大多数人|多数人|大部分人|"
     r"他の人|多くの人|다른\s*(?:사람|분)들?|많은\s*(?:사람|분)들?|หลายคน|คนอื่น")
-_ASKED = re.compile(r"[^.!?\n]*[?？؟]")
+# (a point inside a price ends no sentence: "Is SL now 1.92 or 1.88 on #SUI? admin pls")
+_ASKED = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))*[?？؟]")
 # ("Close your eyes and hold #ETH", "Close the app and relax", "Kapat şu grafiği", "#LINK closed the 4H gap", "Binance
 # closed ETH withdrawals", "CME gap on #BTC closed"): the thing closed is no position — eyes, a screen, a price gap, an
 # exchange's service — and the close is none (up to three words between: an article, the coin, a timeframe)
@@ -1598,7 +1603,13 @@ _NOT_A_POSITION = (r"(?:eyes|apps?|charts?|screens?|laptops?|phones?|tabs?|compu
                    # ("#ETH cerró la vela diaria por encima de 3500", "#SOL haftayı 200 üstünde kapattı": a candle, the
                    # week; "I closed Twitter for a week", "closed #XRP trading in NY": an app, a market's trading)
                    r"candles?|velas?|bougies?|kerzen?|candel[ae]|[śs]wiec\w*|свеч\w*|mumu|mumlar\w*|n[ếe]n|lilin|haftay[ıi]|"
-                   r"twitter|telegram|discord|instagram|tiktok|youtube|notifications?|trading|缺口|图表)")
+                   r"twitter|telegram|discord|instagram|tiktok|youtube|notifications?|trading|缺口|图表|"
+                   # ("Cancelamos a live de hoje", "on annule le live de ce soir", "cancel tonight's stream", "annulliamo la
+                   # diretta"): a livestream, a class or a giveaway called off — no position ("close the live trades" is one)
+                   r"(?:(?<=\ba\s)|(?<=\bo\s)|(?<=\ble\s)|(?<=\bla\s)|(?<=\bil\s)|(?<=\bthe\s)|(?<=\bour\s)|(?<='s\s)|(?<=\bel\s)|"
+                   r"(?<=\bdie\s)|(?<=\bden\s)|(?<=\bmy\s))live(?:stream)?s?(?!\s+(?:trades?|positions?|orders?|signals?|calls?|longs?|shorts?|sinal|se[ñn]al|segnale|posi\w*|ordre|ordem|orden))|"
+                   r"stream(?:ing)?s?|directo|en\s+vivo|ao\s+vivo|diretta|webinars?|giveaways?|sorteos?|sorteios?|"
+                   r"aulas?|clases?|lezion[ei]|meetings?|ama)")
 # ("sold the whole #RENDER bag into the 9.40 wick", "closed into the wick"): a sale into a wick sells the position —
 # the wick is where it was sold, not the thing closed
 _NOT_A_POSITION_AFTER = re.compile(rf"^\W*(?:(?!into\s)[^\s]+\s+){{0,3}}?{_NOT_A_POSITION}(?!\w)")
@@ -1786,7 +1797,10 @@ _CONTRAST = re.compile(r"(?<!\w)(?:but|however|nh[ưu]ng|tapi|tetapi|namun|pero|
 # someone else's trade (the channel's own is "our" or none)
 _OTHERS_POSITION_AFTER = re.compile(
     r"^\s+(?:out\s+of\s+)?(?:(?:a|an|his|her|their)\s+)?(?:[#$]?\w+\s+)?\$\s?\d[\d.,]*\s*(?:m|mn|mm|million|b|bn|billion)(?!\w)|"
-    r"^\s+(?:out\s+of\s+)?(?:his|her)\s+(?:[#$]?\w+\s+){0,2}?(?:position|long|short|trade|bag|stack)s?(?!\w)")
+    r"^\s+(?:out\s+of\s+)?(?:his|her)\s+(?:[#$]?\w+\s+){0,2}?(?:position|long|short|trade|bag|stack)s?(?!\w)|"
+    # ("@mike closed his #SOL early and made +$300"): his or her coin (the coin may be read out of the line: "closed his
+    # early"), or theirs named
+    r"^\s+(?:out\s+of\s+)?(?:his|her)(?!\w)|^\s+(?:out\s+of\s+)?their\s+[#$][a-z0-9]{2,15}(?!\w)")
 
 
 # ("Last cycle I sold all my ETH at 4000", "In 2021 I sold all my #SOL", "sold all my ETH for a car back then", "I wish
@@ -1871,6 +1885,34 @@ def change_beside(lowered: str, action: UpdateAction) -> bool:
     return False
 
 
+# ("Hope #ETH zone filled tonight", "fingers crossed the entry gets filled", "ojalá se llene la entrada"): a fill wished for
+_FILL_WISHED = re.compile(r"(?<!\w)(?:hope|hoping|hopefully|wish|pray|praying|fingers\s+crossed|waiting\s+for|wait\s+for|"
+                          r"ojal[áa]|espero|esperamos|надеюсь|hoffe|hoffentlich|esp[èe]re|spero|umar[ıi]m)(?!\w)")
+# ("#ETH zone filled on the chart, but our order was above — no fill for us", "entry filled? not yet"): the level traded,
+# the channel's order did not fill
+_FILL_NOT_OURS = re.compile(r"^\W*not\s+yet(?!\w)|(?<!\w)(?:on\s+the\s+chart|no\s+fill|not\s+(?:filled\s+)?(?:for\s+)?(?:us|ours)|"
+                            r"(?:our|my)\s+(?:order|limit|bid|entry)\s+(?:was|is|sat|sits)\s+(?:above|below|higher|lower|too)|"
+                            r"missed\s+(?:it|us|our\s+\w+)|didn'?t\s+(?:get\s+)?fill)(?!\w)")
+
+
+def fill_not_asserted(lowered: str) -> bool:
+    """Every entry fill the post names is asked about, wished, on a condition, negated or not the channel's ("#ETH zone
+    filled? not yet", "If #ETH zone filled, we add more", "Hope #ETH zone filled tonight", "zone filled on the chart, but
+    our order was above — no fill for us"): no fill to report."""
+    pattern = _PATTERN_BY_ACTION[UpdateAction.ENTRY_FILLED]
+    active = pattern.active(lowered) if isinstance(pattern, _Gated) else None
+    found = False
+    for line in lowered.splitlines():
+        for match in pattern.finditer(line, active) if active is not None else pattern.finditer(line):
+            found = True
+            before = re.split(r"(?<!\d)[.!?;](?:\s|$)", line[:match.start()])[-1]
+            after = line[match.end():]
+            if not (_waits(before) or _FILL_WISHED.search(before) or _ASKED.match(after) or _FILL_NOT_OURS.search(after)
+                    or said_not_done(line[:match.start()], match.group(0), after)):
+                return False
+    return found
+
+
 def update_not_now(lowered: str, action: UpdateAction) -> bool:
     """A stop move, partial close or add said not to happen, or only to have been due, to come later, or to be someone
     else's ("Don't add more #ETH here", "No movemos el stop de #SOL", "#SOL 明天平仓一半", "Should've moved SL to entry")."""
@@ -1939,7 +1981,12 @@ _CLOSE_ALL_OR_COMMAND = re.compile(
     # ("kill it. out at market", "Cut it here", "dump this one now"): a reply ending the trade it answers
     # (not "kill it today fam", "cut it close")
     r"^(?:please\s+|pls\s+|just\s+)?(?:kill|cut|dump|bail\s+on|get\s+out\s+of)\s+(?:it|this(?:\s+one)?|that(?:\s+one)?)"
-    r"(?=\s*(?:$|[.!,;🔪❌]|now|here|asap|immediately|at\s+(?:market|entry|be|breakeven)))|"
+    r"(?=\s*(?:now|here|asap|immediately|at\s+(?:market|entry|be|breakeven))?[\s.!,;🔪❌]*"
+    # (only the exit said after it, or nothing: "kill it, we're out", "Cut it, #SOL is done" — "kill it now, the stream
+    # lags", "cut it, no more FOMO posts", "kill it! (the music in the live)" end a stream or a chat's noise, no trade)
+    r"(?:$|(?:we'?re\s+|i'?m\s+|all\s+)?(?:out|exit\w*|done|clos\w*|flat|at\s+market|market|(?:take\s+the\s+)?loss\w*|sl|stop\w*|"
+    r"[#$][a-z0-9]{2,15}|(?:the|this|that)\s+(?:trade|position|one)|trade|position|not\s+worth|(?:too\s+)?risk\w*|"
+    r"invalid\w*|setup|thesis)(?!\w)))|"
     # ("Closed ✅ +2.7% on this one", "Cerrado manualmente, el mercado no acompaña", "Fechado no lucro"): a reply reporting
     # its trade closed, with the result or how
     r"^(?:trade\s+|position\s+)?closed\s+(?:done\s+)?[+-]\s*\d+(?:[.,]\d+)?\s*%|"
