@@ -100,3 +100,20 @@ def test_levels_written_as_the_past_never_trade(text):
 def test_a_card_with_present_levels_still_trades():
     parsed = parse_message("#OP LONG\nEntry 1.85\nTP 2.0\nSL 1.75")
     assert (parsed.kind, parsed.tradable) == (MessageKind.OPEN, True)
+
+
+@pytest.mark.parametrize("text", [
+    "Member results 🔥\n@ana closed #ETH at TP3 +40%",
+    "Member results\n@mike_trades sold #SOL at 190 ✅",
+])
+def test_a_members_handle_heading_a_close_is_their_trade(text):
+    assert parse_message(text).kind != MessageKind.CLOSE
+
+
+@pytest.mark.parametrize("text,symbol", [
+    ("@ApexVIP_bot closed #ETH at TP3", "ETH/USDT"),
+    ("Closed #ETH at TP3 ✅\n@ScorpionAdm", "ETH/USDT"),
+])
+def test_a_bots_handle_or_an_admins_signature_keeps_the_close(text, symbol):
+    parsed = parse_message(text)
+    assert (parsed.kind, parsed.symbol) == (MessageKind.CLOSE, symbol)

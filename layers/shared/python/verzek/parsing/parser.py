@@ -2386,6 +2386,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         return _not_a_signal(f"a close beside {candidate.base}, which the post keeps running: for an operator")
     if candidate is not None and symbol_problem is None and (lx.CLOSED_HEAD_RE.search(clean) or lx.CLOSED_HEAD_RE.search(body)) \
             and not _NOT_OURS.search(status_text) and (has_setup or not _part_closed(status_text)) \
+            and not ("@" in text and _HANDLE_CLOSED.search(text)) \
             and not (has_setup and _first_line_tags(clean) - {candidate.base}) \
             and not (has_setup and _NEW_CALL.search(clean)
                      and candidate.base.lower() not in clean.lstrip().split("\n", 1)[0].lower()):
@@ -3999,6 +4000,11 @@ _MEMBER_RESULT = re.compile(
     r"(?<![\w@])@\w{3,}\s+(?:just\s+|also\s+)?(?:made|banked|earned|netted|pocketed|printed|bagged|booked|secured|took|caught|"
     r"closed|заработал\w*|ganh?ou|gan[óo]|kazand[ıi])\s+(?:a\s+|an?\s+extra\s+)?[+]?[$€£]?\s?\d",
     re.IGNORECASE)
+# ("Member results 🔥 / @ana closed #ETH at TP3 +40%", "@mike just sold his #SOL"): a person's handle heading the close —
+# their trade (the normalised text drops the handle and would read "closed #ETH" as the channel's; a bot's handle,
+# "@ApexVIP_bot closed #ETH", reports the call's own trade)
+_HANDLE_CLOSED = re.compile(r"(?<![\w@])@(?!\w*bot(?!\w))\w{3,}\s+(?:just\s+|also\s+)?(?:closed|sold|exited|cashed\s+out|"
+                            r"took\s+profits?|booked|banked|got\s+stopped)(?!\w)", re.IGNORECASE)
 # The pieces of a post a member's result and the channel's own status are told in ("@john made +$1,240 on our SOL call 🔥
 # we're closing the rest of #SOL now", "Member results: @ana +$800 on #ETH. #ETH still open")
 _MEMBER_PIECES = re.compile(r"[.!?;]+(?:\s+|$)|,\s+|\n|\s[—–-]\s|[\U0001F300-\U0001FAFF\u2600-\u27BF\u2705]+")
