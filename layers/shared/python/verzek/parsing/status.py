@@ -1697,6 +1697,12 @@ _RUNG_BEFORE = re.compile(rf"(?<!\w){_RUNG_OR_DCA}\s+(?:at\s+|@\s*)?(?:\$?\d[\d.
                           r"(?:\S+\s+){0,4}$")
 
 
+# zh "ONDO 跌破 1.21 止损出局 ❌ 亏损 -8%" (broke below 1.21, stopped out, loss -8%): the break is a report, its loss
+# taken; "跌破2.0就出场" (on a break of 2.0, exit: 就) waits for it
+_BROKE_AND_OUT = re.compile(r"跌破\s*\$?\d[\d.,]*\s*(?:止损)?\s*(?:出局|离场|出场)[^\n就则]{0,8}?(?:亏损|损失|亏)\s*-?\d")
+_BROKE_BEFORE = re.compile(r"跌破\s*\$?\d[\d.,]*\s*(?:止损)?\s*$")
+
+
 def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
     """For each close phrase of the post, in order: "waits" (a condition or a level comes first: "if BTC closes below
     60k we will close the ETH long", "Close #NEAR short if 4H closes above 5.40", "Close #BTC above 100k"), "no"
@@ -1709,10 +1715,14 @@ def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
     for line in _status_lines(lowered, coins).splitlines():
         if _PLAN_STEP_DONE_RE.match(line) or plan and _PLAN_STEP_RE.match(line):
             continue
+        broke_and_out = "跌破" in line and _BROKE_AND_OUT.search(line) is not None
         for match in _CLOSE_PATTERN.finditer(line, active):
             before = line[:match.start()]
             sentence_after = re.split(r"[.!?;](?:\s|$)", line[match.end():], maxsplit=1)[0]
             clause_before = re.split(r"[.!?;,:]\s+|\s[—–-]\s", before)[-1]
+            if broke_and_out:
+                # ("ONDO 跌破 1.21 止损出局 ❌ 亏损 -8%"): the break is what happened — the trade is out at a loss taken
+                before = _BROKE_BEFORE.sub(" ", before)
             if _waits(before) or _MARKET_CONDITION.search(sentence_after) or _LEVEL_CONDITION.match(sentence_after) \
                     or not _PAST_VERB.search(match.group(0)) and _AT_LEVEL_LATER.search(sentence_after) \
                     or (_FUTURE_BEFORE.search(clause_before) or _FUTURE_INSIDE.search(match.group(0))
