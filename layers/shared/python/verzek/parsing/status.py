@@ -489,10 +489,15 @@ _MARKET_INSTEAD = re.compile(r"(?<!\w)(?:(?:enter|entry|buy|sell|long|short|get\
                              r"zum\s+marktpreis|市价)(?!\w)")
 _ONE_STOP_OR_TARGET = rf"(?:{_TP_WORDS}\s*\d{{1,2}}|sl|stop(?:[\s-]*loss)?|stoploss|стоп(?:[\s-]*лосс)?|тейк\w*)(?!\w)"
 
+# ("el grupo sigue abierto para charlar", "o canal segue aberto", "the chat is still open"): the channel or its chat
+# goes on — no trade
+_NOT_THE_GROUP = (r"(?<!grupo\s)(?<!canal\s)(?<!chat\s)(?<!comunidad\s)(?<!comunidade\s)(?<!gruppo\s)(?<!canale\s)"
+                  r"(?<!group\s)(?<!channel\s)(?<!group\sis\s)(?<!chat\sis\s)(?<!channel\sis\s)(?<!chat\sstays\s)"
+                  r"(?<!group\sstays\s)(?<!chat\sremains\s)(?<!group\sremains\s)")
 # A trade said to be still held ("Still holding #INJ", "keep holding", "toujours en cours", "ยังถืออยู่")
 _HOLDING = (
     r"(?<!gap\s)(?<!\d\s)(?<!imbalance\s)(?<!fvg\s)(?<!window\s)"
-    r"still\s+(?:holding|hodling|in\s+(?:the\s+)?(?:trade|position)|open|running|active)(?!\w)|"
+    r"still\s+(?:holding|hodling|in\s+(?:the\s+)?(?:trade|position)|" + _NOT_THE_GROUP + r"open|running|active)(?!\w)|"
     r"keep\s+holding|hold(?:ing)?\s+(?:the\s+|this\s+|your\s+|our\s+)(?:position|trade)s?(?!\w)|"
     r"(?:don'?t|do\s+not)\s+close|не\s+закрыва\w*|kapatmay[ıi]n|no\s+cierren|n[ãa]o\s+fechem|"
     r"non\s+chiud\w*|tenete|nicht\s+schlie(?:ß|ss)en|ne\s+(?:fermez|cl[ôo]turez)\s+pas|jangan\s+(?:tutup|close)|"
@@ -501,10 +506,10 @@ _HOLDING = (
     # "позицию держим", "hala açık", "ยังถืออยู่", "vẫn giữ", "masih hold", "abhi bhi hold"): the same in other
     # languages
     r"toujours\s+(?:en\s+cours|ouverte?|actif|active|en\s+position)|on\s+(?:garde|tient)\s+(?:la\s+|notre\s+)?position|"
-    r"sigue\s+(?:abiert[oa]|activ[oa]|en\s+curso|corriendo)|seguimos\s+(?:dentro|adentro|en\s+la\s+operaci[oó]n|"
+    + _NOT_THE_GROUP + r"sigue\s+(?:abiert[oa]|activ[oa]|en\s+curso|corriendo)|seguimos\s+(?:dentro|adentro|en\s+la\s+operaci[oó]n|"
     r"aguantando)|mantenemos\s+(?:la\s+)?posici[oó]n|"
-    r"(?:segue|continua)\s+(?:abert[oa]|ativ[oa]|rodando|em\s+andamento)|mantemos\s+(?:a\s+)?posi[çc][ãa]o|"
-    r"ancora\s+(?:apert[oa]|attiv[oa]|in\s+corso)|teniamo\s+(?:la\s+)?posizione|"
+    + _NOT_THE_GROUP + r"(?:segue|continua)\s+(?:abert[oa]|ativ[oa]|rodando|em\s+andamento)|mantemos\s+(?:a\s+)?posi[çc][ãa]o|"
+    + _NOT_THE_GROUP + r"ancora\s+(?:apert[oa]|attiv[oa]|in\s+corso)|teniamo\s+(?:la\s+)?posizione|"
     r"noch\s+(?:offen|aktiv)(?!\w)|l[äa]uft\s+noch|wir\s+halten\s+(?:die\s+)?position|"
     r"(?:ещё|еще|продолжаем)\s+держ\w*|позици\w+\s+держим|держим\s+позици\w*|(?:ещё|еще)\s+в\s+работе|"
     r"тримаємо\s+позиці\w*|ще\s+в\s+роботі|"
@@ -2198,13 +2203,13 @@ _TAGGED_COIN = re.compile(r"[#$]([a-z0-9]{2,15})")
 # ("#ETH still open", "BTC keeps running", "по эфиру ещё держим", "#SOL sigue abierto", "#AVAX hâlâ açık", "#ETH 继续持有"):
 # a clause saying a trade goes on
 _STILL_RUNNING = re.compile(
-    r"(?<!\w)(?:still\s+(?:open|running|active|alive|live|on|in(?:\s+the)?\s+(?:play|game|trade)|holding|valid|in)|"
+    r"(?<!\w)" + _NOT_THE_GROUP + r"(?:still\s+(?:open|running|active|alive|live|on|in(?:\s+the)?\s+(?:play|game|trade)|holding|valid|in)|"
     r"(?:remains?|stays?|keeps?)\s+(?:open|running|active|in\s+play)|keeps?\s+going|still\s+going|let\s+(?:it|\w+)\s+run|"
     r"(?:is\s+|are\s+)?running\s+(?:fine|well|nicely|smoothly|strong|ok)|holding\s+(?:fine|well|strong|up)|"
     # ("#BTC still sitting near entry, nothing to do there", "#ADA and #DOT still above their stops")
     r"still\s+(?:sitting|above|below|near|intact|untouched)|nothing\s+to\s+do|no\s+action|пока\s+держим|держим\s+дальше|"
     r"(?:ещё|еще|пока)\s+(?:держим|в\s+работе|открыт\w*|актуал\w*)|оста[её]тся(?:\s+открыт\w*)?|держим|"
-    r"sigue\s+(?:abiert[oa]|activ[oa]|en\s+juego|corriendo)|continua\s+(?:abert[oa]|ativ[oa])|segue\s+abert[oa]|"
+    + _NOT_THE_GROUP + r"(?:sigue\s+(?:abiert[oa]|activ[oa]|en\s+juego|corriendo)|continua\s+(?:abert[oa]|ativ[oa])|segue\s+abert[oa])|"
     r"h[âa]l[âa]\s+a[çc][ıi]k|a[çc][ıi]k\s+kal\w*|(?:aynen\s+)?devam(?:\s+ediyor|\s+edecek)?|"
     r"l[äa]uft\s+weiter|noch\s+offen|toujours\s+ouvert\w*|reste\s+ouvert\w*|ancora\s+apert[oa]|"
     r"masih\s+(?:jalan|berjalan|open|hold|aktif)|v[ẫa]n\s+(?:gi[ữu]|ch[ạa]y|m[ởo])|"
