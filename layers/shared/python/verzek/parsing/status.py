@@ -1113,7 +1113,7 @@ _CLOSE_PATTERN = _Gated(
     # "#OP entry not triggered, ignore this signal": the call is withdrawn
     # ("Ignore the last bot message (WIF #AV-0419) ❌", "ignore our last alert"; "#NEAR signal is void", "call voided")
     r"(?<!n't\s)(?<!not\s)ignore\s+(?:this|the|that|previous|the\s+previous|(?:the\s+|our\s+|my\s+)?last)\s+(?:bot\s+|bot's\s+|notice\s+)?"
-    r"(?:signal|call|setup|trade|post|message|alert)|"
+    r"(?:signal|call|setup|trade|post|message|alert)(?!s?\s+(?:about|regarding|on\s+(?:the\s+)?market|re\b))|"
     r"(?:signal|call|trade|setup|alert)\s+(?:is|was|has\s+been)\s+(?:now\s+)?(?:void(?:ed)?|null\s+and\s+void)(?!\w)|"
     r"(?:signal|call|alert)\s+voided|" + _TARGETS_HIT + r"(?:dính|dinh|kena|hit)\s+(?:sl|stop)(?!\w)" + _NOT_MOVED_ON + r"|ضرب\s+وقف|ضرب\s+(?:ال)?ستوب|stop(?:a|'a)?\s+tak[ıi]ld[ıi]|止损离场|"
     r"전량\s*(?:익절|청산|정리|손절)|청산\s*완료|sell\s+(?:your|all|the|our|my)\s+|"
