@@ -67,7 +67,9 @@ def test_voided_call_closes(text, coin):
     assert d["kind"] == "close" and d["symbol"] == coin and not m.tradable
 
 
-@pytest.mark.parametrize("text", ["Ignore the noise, #SOL still running", "Ignore the last message about BTC dominance, #ETH long still valid"])
+@pytest.mark.parametrize("text", ["Ignore the noise, #SOL still running", "Ignore the last message about BTC dominance, #ETH long still valid",
+                                  "Please ignore the last 'SL hit' alert on #DOT, we are still holding",
+                                  "Ignore that 'closed' alert on #ARB — still open"])
 def test_ignore_the_noise_is_no_close(text):
     _, d = _p(text)
     assert d["kind"] != "close"

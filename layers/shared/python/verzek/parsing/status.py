@@ -1112,8 +1112,12 @@ _CLOSE_PATTERN = _Gated(
     r"tocad[oa]|touch[ée]|atteint|colpito|preso|tocou|pris|genommen)|保本(?:出局|离场|出了|出场)|"
     # "#OP entry not triggered, ignore this signal": the call is withdrawn
     # ("Ignore the last bot message (WIF #AV-0419) ❌", "ignore our last alert"; "#NEAR signal is void", "call voided")
-    r"(?<!n't\s)(?<!not\s)ignore\s+(?:this|the|that|previous|the\s+previous|(?:the\s+|our\s+|my\s+)?last)\s+(?:bot\s+|bot's\s+|notice\s+)?"
-    r"(?:signal|call|setup|trade|post|message|alert)(?!s?\s+(?:about|regarding|on\s+(?:the\s+)?market|re\b))|"
+    r"(?<!n't\s)(?<!not\s)ignore\s+(?:this|the|that|previous|the\s+previous)\s+(?:signal|call|setup|trade|post)|"
+    # (the last post withdrawn — not a status notice disowned while the trade runs: "ignore the last 'SL hit' alert,
+    # still holding")
+    r"(?<!n't\s)(?<!not\s)ignore\s+(?:the\s+|our\s+|my\s+)?last\s+(?:bot\s+|bot's\s+|notice\s+)?"
+    r"(?:signal|call|setup|trade|post|message|alert)(?!s?\s+(?:about|regarding|on\s+(?:the\s+)?market|re\b))"
+    r"(?![^\n]*?(?:still\s+(?:holding|open|running|in|valid|active)|(?:we\s+are|we'?re)\s+(?:still\s+)?holding))|"
     r"(?:signal|call|trade|setup|alert)\s+(?:is|was|has\s+been)\s+(?:now\s+)?(?:void(?:ed)?|null\s+and\s+void)(?!\w)|"
     r"(?:signal|call|alert)\s+voided|" + _TARGETS_HIT + r"(?:dính|dinh|kena|hit)\s+(?:sl|stop)(?!\w)" + _NOT_MOVED_ON + r"|ضرب\s+وقف|ضرب\s+(?:ال)?ستوب|stop(?:a|'a)?\s+tak[ıi]ld[ıi]|止损离场|"
     r"전량\s*(?:익절|청산|정리|손절)|청산\s*완료|sell\s+(?:your|all|the|our|my)\s+|"
