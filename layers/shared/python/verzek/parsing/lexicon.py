@@ -502,7 +502,12 @@ NOT_COINS = frozenset(
      # English exit commands in capitals ("⚠️ FLATTEN ALL ⚠️", "🔴 KILL ALL POSITIONS 🔴", "GET OUT NOW", "CUT EVERYTHING"):
      # the command heading the post, never the coin it closes
      "FLATTEN", "FLATTENING", "KILL", "KILLING", "CUT", "CUTTING", "EXITING", "CLOSING", "SOLD", "SELLING", "BAIL", "GET",
-     "OUT", "EVERYTHING", "POSITION", "POSITIONS", "LIQUIDATE"]
+     "OUT", "EVERYTHING", "POSITION", "POSITIONS", "LIQUIDATE",
+     # a channel's topic tags and report headings ("#stats", "#recap", "DAILY STATS", "#performance", "#resumen"): what
+     # the post is, never the coin a count of closed trades ("Closed today: 6") would close
+     "STATS", "STAT", "STATISTICS", "RECAP", "SUMMARY", "PERFORMANCE", "WINRATE", "LEADERBOARD", "HISTORY", "REVIEW",
+     "ANNOUNCEMENT", "ANNOUNCEMENTS", "EDUCATION", "JOURNAL", "RESUMEN", "RESULTADOS", "ESTADISTICAS", "STATISTIK",
+     "STATISTIQUES", "RESULTATS", "ISTATISTIK", "SONUCLAR"]
 )
 
 # Coins written by their name ("Chainlink long from $13.25", "Coin: Avalanche (AVAX)"): only names that are no common

@@ -524,6 +524,12 @@ def _stop_words() -> re.Pattern[str]:
 _STOP_WORD_RE = _stop_words()
 
 
+# (zh "止损出局" / "止损离场" / "止损了" / "止损已触发", ja "損切りされ", ko "손절 완료"/"손절됐"): a stop word read as the
+# stop-out that already happened, not as where the stop is put
+_STOPPED_OUT_AFTER = re.compile(r"止损\s*(?:出局|离场|出场|了|已触发|被打)|损切り?\s*(?:され|しました|になりました)|"
+                                r"손절\s*(?:완료|됐|되었|했|처리)")
+
+
 def _stop_after_lone_price(text: str) -> str:
     """"keep 4.78 as your stop", "2.52 — можно ставить стоп", "23.4 puede servir de stop", "0.0690 is where I'd stop
     out": a line whose one price comes before a stop word, with no label before the price, states the stop."""
@@ -539,6 +545,8 @@ def _stop_after_lone_price(text: str) -> str:
             # kept whole — rewritten to "SL 0.3842" it lost the coin and the breakeven move)
             continue
         price = prices[0]
+        if _STOPPED_OUT_AFTER.search(line, price.end()):
+            continue  # ("ONDO 跌破 1.21 止损出局 ❌", "SOL 跌破 138 止损离场"): the stop was hit at that price — a stop-out
         if re.match(r"[ \t]*[:)]", line[price.end():]) and re.search(r"[^\W\d_][ \t]*$", line[:price.start()]):
             continue  # ("📚 Lesson 4: set your stop where the idea is wrong": a numbered heading, no price)
         labels = [(m.start(), Field(m.lastgroup.rsplit("_", 1)[0])) for m in LABEL_RE.finditer(line)]

@@ -502,10 +502,15 @@ _MARKET_INSTEAD = re.compile(r"(?<!\w)(?:(?:enter|entry|buy|sell|long|short|get\
                              r"zum\s+marktpreis|市价)(?!\w)")
 _ONE_STOP_OR_TARGET = rf"(?:{_TP_WORDS}\s*\d{{1,2}}|sl|stop(?:[\s-]*loss)?|stoploss|стоп(?:[\s-]*лосс)?|тейк\w*)(?!\w)"
 
+# ("el grupo sigue abierto para charlar", "o canal segue aberto", "the chat is still open"): the channel or its chat
+# goes on — no trade
+_NOT_THE_GROUP = (r"(?<!grupo\s)(?<!canal\s)(?<!chat\s)(?<!comunidad\s)(?<!comunidade\s)(?<!gruppo\s)(?<!canale\s)"
+                  r"(?<!group\s)(?<!channel\s)(?<!group\sis\s)(?<!chat\sis\s)(?<!channel\sis\s)(?<!chat\sstays\s)"
+                  r"(?<!group\sstays\s)(?<!chat\sremains\s)(?<!group\sremains\s)")
 # A trade said to be still held ("Still holding #INJ", "keep holding", "toujours en cours", "ยังถืออยู่")
 _HOLDING = (
     r"(?<!gap\s)(?<!\d\s)(?<!imbalance\s)(?<!fvg\s)(?<!window\s)"
-    r"still\s+(?:holding|hodling|in\s+(?:the\s+)?(?:trade|position)|open|running|active)(?!\w)|"
+    r"still\s+(?:holding|hodling|in\s+(?:the\s+)?(?:trade|position)|" + _NOT_THE_GROUP + r"open|running|active)(?!\w)|"
     r"keep\s+holding|hold(?:ing)?\s+(?:the\s+|this\s+|your\s+|our\s+)(?:position|trade)s?(?!\w)|"
     r"(?:don'?t|do\s+not)\s+close|не\s+закрыва\w*|kapatmay[ıi]n|no\s+cierren|n[ãa]o\s+fechem|"
     r"non\s+chiud\w*|tenete|nicht\s+schlie(?:ß|ss)en|ne\s+(?:fermez|cl[ôo]turez)\s+pas|jangan\s+(?:tutup|close)|"
@@ -514,10 +519,10 @@ _HOLDING = (
     # "позицию держим", "hala açık", "ยังถืออยู่", "vẫn giữ", "masih hold", "abhi bhi hold"): the same in other
     # languages
     r"toujours\s+(?:en\s+cours|ouverte?|actif|active|en\s+position)|on\s+(?:garde|tient)\s+(?:la\s+|notre\s+)?position|"
-    r"sigue\s+(?:abiert[oa]|activ[oa]|en\s+curso|corriendo)|seguimos\s+(?:dentro|adentro|en\s+la\s+operaci[oó]n|"
+    + _NOT_THE_GROUP + r"sigue\s+(?:abiert[oa]|activ[oa]|en\s+curso|corriendo)|seguimos\s+(?:dentro|adentro|en\s+la\s+operaci[oó]n|"
     r"aguantando)|mantenemos\s+(?:la\s+)?posici[oó]n|"
-    r"(?:segue|continua)\s+(?:abert[oa]|ativ[oa]|rodando|em\s+andamento)|mantemos\s+(?:a\s+)?posi[çc][ãa]o|"
-    r"ancora\s+(?:apert[oa]|attiv[oa]|in\s+corso)|teniamo\s+(?:la\s+)?posizione|"
+    + _NOT_THE_GROUP + r"(?:segue|continua)\s+(?:abert[oa]|ativ[oa]|rodando|em\s+andamento)|mantemos\s+(?:a\s+)?posi[çc][ãa]o|"
+    + _NOT_THE_GROUP + r"ancora\s+(?:apert[oa]|attiv[oa]|in\s+corso)|teniamo\s+(?:la\s+)?posizione|"
     r"noch\s+(?:offen|aktiv)(?!\w)|l[äa]uft\s+noch|wir\s+halten\s+(?:die\s+)?position|"
     r"(?:ещё|еще|продолжаем)\s+держ\w*|позици\w+\s+держим|держим\s+позици\w*|(?:ещё|еще)\s+в\s+работе|"
     r"тримаємо\s+позиці\w*|ще\s+в\s+роботі|"
@@ -1125,7 +1130,15 @@ _CLOSE_PATTERN = _Gated(
     r"(?:sl|stop)\s+(?:alcanzad[oa]|salt[óo]|ejecutado|activado|ativado|acionado|ausgel[öo]st|d[ée]clench[ée]|scattato|zadzia[łl]a[łl]|"
     r"tocad[oa]|touch[ée]|atteint|colpito|preso|tocou|pris|genommen)|保本(?:出局|离场|出了|出场)|"
     # "#OP entry not triggered, ignore this signal": the call is withdrawn
-    r"(?<!n't\s)(?<!not\s)ignore\s+(?:this|the|that|previous|the\s+previous)\s+(?:signal|call|setup|trade|post)|" + _TARGETS_HIT + r"(?:dính|dinh|kena|hit)\s+(?:sl|stop)(?!\w)" + _NOT_MOVED_ON + r"|ضرب\s+وقف|ضرب\s+(?:ال)?ستوب|stop(?:a|'a)?\s+tak[ıi]ld[ıi]|止损离场|"
+    # ("Ignore the last bot message (WIF #AV-0419) ❌", "ignore our last alert"; "#NEAR signal is void", "call voided")
+    r"(?<!n't\s)(?<!not\s)ignore\s+(?:this|the|that|previous|the\s+previous)\s+(?:signal|call|setup|trade|post)|"
+    # (the last post withdrawn — not a status notice disowned while the trade runs: "ignore the last 'SL hit' alert,
+    # still holding")
+    r"(?<!n't\s)(?<!not\s)ignore\s+(?:the\s+|our\s+|my\s+)?last\s+(?:bot\s+|bot's\s+|notice\s+)?"
+    r"(?:signal|call|setup|trade|post|message|alert)(?!s?\s+(?:about|regarding|on\s+(?:the\s+)?market|re\b))"
+    r"(?![^\n]*?(?:still\s+(?:holding|open|running|in|valid|active)|(?:we\s+are|we'?re)\s+(?:still\s+)?holding))|"
+    r"(?:signal|call|trade|setup|alert)\s+(?:is|was|has\s+been)\s+(?:now\s+)?(?:void(?:ed)?|null\s+and\s+void)(?!\w)|"
+    r"(?:signal|call|alert)\s+voided|" + _TARGETS_HIT + r"(?:dính|dinh|kena|hit)\s+(?:sl|stop)(?!\w)" + _NOT_MOVED_ON + r"|ضرب\s+وقف|ضرب\s+(?:ال)?ستوب|stop(?:a|'a)?\s+tak[ıi]ld[ıi]|止损离场|"
     r"전량\s*(?:익절|청산|정리|손절)|청산\s*완료|sell\s+(?:your|all|the|our|my)\s+|"
     # ("BAG FULLY SOLD", "sold the whole bag", "position fully sold at 0.0000121"; "VIP spots sold out" sells no coin)
     # (not "first bag sold": one part of it, the rest runs)
@@ -1746,6 +1759,10 @@ _ALL_OF_IT = re.compile(r"(?<!\w)(?:everything|all|it\s+all|them\s+all|the\s+res
 _ALL_OF_IT_AFTER = re.compile(r"^\s+(?:out\s+)?(?:(?:the|our|my)\s+)?(?:rest|remainder|remaining\s+(?:\w+\s+)?(?:position|bag|size|part|half)|"
                               r"everything|all\s+of\s+it|(?:it|them)\s+all|whole\s+(?:position|bag|trade)|"
                               r"entire\s+(?:position|bag|trade))(?!\w)")
+# zh "ONDO 跌破 1.21 止损出局 ❌ 亏损 -8%" (broke below 1.21, stopped out, loss -8%): the break is a report, its loss
+# taken; "跌破2.0就出场" (on a break of 2.0, exit: 就) waits for it
+_BROKE_AND_OUT = re.compile(r"跌破\s*\$?\d[\d.,]*\s*(?:止损)?\s*(?:出局|离场|出场)[^\n就则]{0,8}?(?:亏损|损失|亏)\s*-?\d")
+_BROKE_BEFORE = re.compile(r"跌破\s*\$?\d[\d.,]*\s*(?:止损)?\s*$")
 
 
 def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
@@ -1760,10 +1777,14 @@ def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
     for line in _status_lines(lowered, coins).splitlines():
         if _PLAN_STEP_DONE_RE.match(line) or plan and _PLAN_STEP_RE.match(line):
             continue
+        broke_and_out = "跌破" in line and _BROKE_AND_OUT.search(line) is not None
         for match in _CLOSE_PATTERN.finditer(line, active):
             before = line[:match.start()]
             sentence_after = re.split(r"[.!?;](?:\s|$)", line[match.end():], maxsplit=1)[0]
             clause_before = re.split(r"[.!?;,:]\s+|\s[—–-]\s", before)[-1]
+            if broke_and_out:
+                # ("ONDO 跌破 1.21 止损出局 ❌ 亏损 -8%"): the break is what happened — the trade is out at a loss taken
+                before = _BROKE_BEFORE.sub(" ", before)
             if _waits(before) or _MARKET_CONDITION.search(sentence_after) or _LEVEL_CONDITION.match(sentence_after) \
                     or not _PAST_VERB.search(match.group(0)) and _AT_LEVEL_LATER.search(sentence_after) \
                     or (_FUTURE_BEFORE.search(clause_before) or _FUTURE_INSIDE.search(match.group(0))
@@ -2308,13 +2329,13 @@ _TAGGED_COIN = re.compile(r"[#$]([a-z0-9]{2,15})")
 # ("#ETH still open", "BTC keeps running", "по эфиру ещё держим", "#SOL sigue abierto", "#AVAX hâlâ açık", "#ETH 继续持有"):
 # a clause saying a trade goes on
 _STILL_RUNNING = re.compile(
-    r"(?<!\w)(?:still\s+(?:open|running|active|alive|live|on|in(?:\s+the)?\s+(?:play|game|trade)|holding|valid|in)|"
+    r"(?<!\w)" + _NOT_THE_GROUP + r"(?:still\s+(?:open|running|active|alive|live|on|in(?:\s+the)?\s+(?:play|game|trade)|holding|valid|in)|"
     r"(?:remains?|stays?|keeps?)\s+(?:open|running|active|in\s+play)|keeps?\s+going|still\s+going|let\s+(?:it|\w+)\s+run|"
     r"(?:is\s+|are\s+)?running\s+(?:fine|well|nicely|smoothly|strong|ok)|holding\s+(?:fine|well|strong|up)|"
     # ("#BTC still sitting near entry, nothing to do there", "#ADA and #DOT still above their stops")
     r"still\s+(?:sitting|above|below|near|intact|untouched|fine|good|ok|okay|healthy)|nothing\s+to\s+do|no\s+action|пока\s+держим|держим\s+дальше|"
     r"(?:ещё|еще|пока)\s+(?:держим|в\s+работе|открыт\w*|актуал\w*)|оста[её]тся(?:\s+открыт\w*)?|держим|"
-    r"sigue\s+(?:abiert[oa]|activ[oa]|en\s+juego|corriendo)|continua\s+(?:abert[oa]|ativ[oa])|segue\s+abert[oa]|"
+    + _NOT_THE_GROUP + r"(?:sigue\s+(?:abiert[oa]|activ[oa]|en\s+juego|corriendo)|continua\s+(?:abert[oa]|ativ[oa])|segue\s+abert[oa])|"
     r"h[âa]l[âa]\s+a[çc][ıi]k|a[çc][ıi]k\s+kal\w*|(?:aynen\s+)?devam(?:\s+ediyor|\s+edecek)?|"
     r"l[äa]uft\s+weiter|noch\s+offen|toujours\s+ouvert\w*|reste\s+ouvert\w*|ancora\s+apert[oa]|"
     r"masih\s+(?:jalan|berjalan|open|hold|aktif)|v[ẫa]n\s+(?:gi[ữu]|ch[ạa]y|m[ởo])|"

@@ -154,6 +154,22 @@ def _topic_tag(text: str) -> bool:
         and split_glued(word)[1] is None
 
 
+def _signal_id_tag(tokens: list[Token], i: int) -> bool:
+    """"#AV-0416", "#SIG-231": a tag glued by a hyphen to a number of three digits or more is a call's id (a coin we
+    know stays one unless its number is zero-padded, as ids are)."""
+    tag = tokens[i]
+    if i + 2 >= len(tokens):
+        return False
+    dash, num = tokens[i + 1], tokens[i + 2]
+    if dash.kind != Kind.SEP or dash.text != "-" or num.kind != Kind.NUM \
+            or dash.start != tag.start + len(tag.text) or num.start != dash.start + 1:
+        return False
+    digits = num.text
+    if not digits.isdigit() or len(digits) < 3:
+        return False
+    return digits.startswith("0") or tag.text[1:].upper() not in _KNOWN_TICKERS
+
+
 def _is_side_label(tok: Token | None, line: int) -> bool:
     return tok is not None and tok.kind == Kind.LABEL and tok.line == line \
         and tok.field in (Field.LONG, Field.SHORT, Field.BUY, Field.SELL)
@@ -207,6 +223,8 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
         elif tok.kind == Kind.TAG:
             if _topic_tag(tok.text):
                 continue
+            if _signal_id_tag(tokens, i):
+                continue  # ("#AV-0419", "#VIP-112"): a call's id, glued to its number — no coin
             if not tok.text[1:].isupper() and tok.text[1:].isalpha() and split_glued(tok.text[1:])[1] is None and any(
                     t.kind == Kind.TAG and t.text[1:].isupper() and t is not tok for t in tokens):
                 continue  # "#sinyal #kripto #OP", "#ATOM #Cosmos #Crypto": topic words beside the coin's capitals
