@@ -117,3 +117,23 @@ def test_a_members_handle_heading_a_close_is_their_trade(text):
 def test_a_bots_handle_or_an_admins_signature_keeps_the_close(text, symbol):
     parsed = parse_message(text)
     assert (parsed.kind, parsed.symbol) == (MessageKind.CLOSE, symbol)
+
+
+@pytest.mark.parametrize("text", [
+    "Trade ID: 7F3A\nTEST — please ignore ⚙️ (checking the new bot formatting)\n#BNB/USDT LONG\nEntry 640\nTP 655 / 670\nSL 628",
+    "🔁 Whale Room → VIP relay\nTEST — please ignore ⚙️ (checking the new bot formatting)\n#BNB/USDT LONG\nEntry 640\nTP 655 / 670\nSL 628",
+])
+def test_a_test_line_under_a_relay_or_bot_heading_is_still_a_test(text):
+    assert parse_message(text).kind == MessageKind.NOT_A_SIGNAL
+
+
+def test_a_support_test_is_no_test_post():
+    parsed = parse_message("#BNB/USDT LONG\nTest of 640 support, ignore the noise\nEntry 640\nTP 655 / 670\nSL 628")
+    assert (parsed.kind, parsed.tradable) == (MessageKind.OPEN, True)
+
+
+def test_a_change_under_an_update_heading_naming_several_coins_is_for_an_operator():
+    text = ("📌 #SOL update\nNothing to do on SOL, still waiting for TP2. Current price: 3412.50\n\n"
+            "But #AVAX: move stop to 38.20 now 🔒")
+    parsed = parse_message(text)
+    assert not (parsed.kind == MessageKind.UPDATE and parsed.symbol == "SOL/USDT")

@@ -2085,8 +2085,10 @@ _TEST_OF_THE_BOT = re.compile(r"^[^\w\n]*" + _TEST_WORD + r"(?!\w)[^\w\n]+[^\n]*
 
 
 def _test_to_ignore(clean: str) -> bool:
-    first = clean.lstrip().split("\n", 1)[0]
-    return bool(_TEST_LINE_WORD.search(first)) and bool(_IGNORE_IT.search(first)) or bool(_TEST_OF_THE_BOT.match(first))
+    # (the first two lines: a relay's or a bot's heading may stand above the test line — "Trade ID: 7F3A / TEST — please
+    # ignore …", edit probe)
+    heads = [line for line in clean.lstrip().split("\n", 3)[:3] if line.strip()][:2]
+    return any(_TEST_LINE_WORD.search(line) and _IGNORE_IT.search(line) or _TEST_OF_THE_BOT.match(line) for line in heads)
 
 
 def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
@@ -2900,6 +2902,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("📊 Market update / If BTC breaks 100,000 … we will open a long … No trade for now", "📊 تحديث السوق / إذا اخترق
         # البيتكوين … سنفتح صفقة لونج … حتى الآن لا توجد صفقة"): a plan waiting for the market under an update heading
         return _not_a_signal("a conditional plan under an update heading: no trade yet")
+    if candidate is not None and restates and symbol_problem and symbol_problem.startswith("several different") \
+            and update_action(status_text) in POSITION_CHANGES:
+        # ("📌 #SOL update / Nothing to do on SOL … Current price: 3412.50 / But #AVAX: move stop to 38.20"): the change
+        # under another coin's update heading may be that coin's — moving the heading coin's stop would be a guess
+        return _not_a_signal("a position change under an update heading that names several coins: for an operator")
     if candidate is not None and restates:
         # "Entry update #SOL / Entry 140-142 / TP ... / SL ...": the levels of a trade already open, restated or
         # moved; opening it again would double the position.
