@@ -569,6 +569,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:now\s+|here\s+)?(?:the\s+)?(?:one[\s-]+(?:third|half|quarter)|two[\s-]+thirds|first\s+half))"
         # ("close half of the remaining position": a share of what runs is still a share)
         r"(?!\w)|(?:close[sd]?|closing)\s+(?:one\s+more|another)\s+(?:third|quarter|half)(?!\w)|"
+        # ("Take half here ✅ rest runs", "took half of the profits now"; not "take half size on entry 2", a sizing)
+        r"(?<!\w)(?:take|took|taking)\s+half\s+(?:here|now|(?:of\s+)?(?:the\s+|our\s+|your\s+)?(?:profits?|position|bag|gains?))(?!\w)|"
         r"(?:cerr\w*|cierr\w*|fech\w*)\s+(?:una\s+|uma\s+)?parte(?!\w)|bir\s+k[ıi]sm[ıi]n[ıi]\s+kapat(?!ma|m[ıi]yor)\w*|"
         r"आधी\s+(?:पोजीशन|पोज़ीशन)\s+बंद|"
         # hi-en "50% close kar do", "aadhi position book karo" (close / book a share)
@@ -1294,6 +1296,9 @@ def update_action(lowered: str) -> UpdateAction | None:
     # (cached: one post asks of its status text several times, and every pattern is run when none matches)
     for action, pattern in UPDATE_PATTERNS:
         if pattern.search(lowered):
+            # ("#INJ: cancel only entry 2 — entry 1 is filled"): the fill is the report, the rung's cancel is the order
+            if action == UpdateAction.ENTRY_FILLED and _PATTERN_BY_ACTION[UpdateAction.CANCEL_ENTRY].search(lowered):
+                return UpdateAction.CANCEL_ENTRY
             return action
     return None
 
@@ -1934,11 +1939,20 @@ def fill_not_asserted(lowered: str) -> bool:
     return found
 
 
+# ("#ICP — close 50%? Yes. Take half here"): the writer answers their own question with a yes — the change is made
+_ANSWERED_YES = re.compile(r"\s*(?:yes|yep|yup|yeah|s[íi]|sim|да|evet|oui|ja|tak|có)[ \t]*(?:[,.!]|\n|$)(?![^\n]*[?？؟])")
+
+
+def _asked_unanswered(after: str) -> bool:
+    asked = _ASKED.match(after)
+    return asked is not None and _ANSWERED_YES.match(after, asked.end()) is None
+
+
 def update_not_now(lowered: str, action: UpdateAction) -> bool:
     """A stop move, partial close or add said not to happen, or only to have been due, to come later, or to be someone
     else's ("Don't add more #ETH here", "No movemos el stop de #SOL", "#SOL 明天平仓一半", "Should've moved SL to entry")."""
     for line, match in _position_change_phrases(lowered, action):
-        if said_not_done(line[:match.start()], match.group(0), line[match.end():]) or _ASKED.match(line[match.end():]) \
+        if said_not_done(line[:match.start()], match.group(0), line[match.end():]) or _asked_unanswered(line[match.end():]) \
                 or action == UpdateAction.ADD_ENTRY and _NOT_THE_POSITION.search(line):
             return True
     return False
@@ -2625,7 +2639,7 @@ def update_waits(lowered: str, action: UpdateAction) -> bool:
         if _waits(sentence_before) or _MARKET_CONDITION.search(sentence_after) or _SOME_DAY.search(sentence_after) \
                 or _LATER_EVENT_RE.search(sentence_after) \
                 or not _PAST_VERB.search(match.group(0)) and _AT_LEVEL_LATER.search(sentence_after) \
-                or _ASKED.match(line[match.end():]):
+                or _asked_unanswered(line[match.end():]):
             return True
     return False
 
