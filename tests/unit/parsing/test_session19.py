@@ -61,3 +61,15 @@ def test_a_share_asked_about_or_sized_is_no_partial_close(text):
 def test_a_stop_move_asked_and_answered_yes_is_made():
     message = parse_message("Should we move SL to entry on #ICP? Yes, do it now.")
     assert message.update_action == UpdateAction.MOVE_SL_BREAKEVEN
+
+
+def test_a_tradable_open_with_a_leverage_the_post_does_not_state_is_scored_wrong():
+    from verzek.parsing.scoring import wrong_trade
+
+    text = "ETH/USDT LONG\nEntry 3000\nTP 3100\nSL 2900\nLeverage 20x"
+    row = {"id": "t", "text": text, "expected": {"kind": "open", "symbol": "ETH/USDT", "side": "long", "market": "futures",
+           "leverage": None, "entries": [3000], "entry_type": "limit", "targets": [3100], "stop_loss": 2900}}
+    parsed = parse_message(text)
+    assert parsed.tradable and parsed.leverage == 20
+    assert "leverage" in wrong_trade(row, parsed)
+    assert wrong_trade({**row, "expected": {**row["expected"], "leverage": 20}}, parsed) is None

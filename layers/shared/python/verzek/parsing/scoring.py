@@ -20,6 +20,10 @@ def wrong_trade(row: dict, parsed: ParsedMessage) -> str | None:
         return "tradable although the post must be held"
     got = parsed.to_expected_dict()
     diff = {k: (got[k], expected[k]) for k in TRADE_KEYS if got[k] != expected[k]}
+    # (a leverage the post does not state multiplies the position: "Split 60/40 between the buys" read as 40x on a spot
+    # call; none read leaves the follower's own default, no wrong trade)
+    if got["leverage"] is not None and got["leverage"] != expected["leverage"]:
+        diff["leverage"] = (got["leverage"], expected["leverage"])
     return f"tradable with wrong {diff}" if diff else None
 
 
