@@ -58,9 +58,143 @@ def test_a_share_asked_about_or_sized_is_no_partial_close(text):
     assert message.update_action not in (UpdateAction.NEW_STOP, UpdateAction.MOVE_SL_BREAKEVEN)
 
 
-def test_a_stop_move_asked_and_answered_yes_is_made():
-    message = parse_message("Should we move SL to entry on #ICP? Yes, do it now.")
-    assert message.update_action == UpdateAction.MOVE_SL_BREAKEVEN
+@pytest.mark.parametrize("text", [
+    # (a yes alone, a yes with a condition or a joke, a member's yes: the question stays a question)
+    "Should we move SL to entry on #SOL? Yes, tomorrow after the daily close.",
+    "Should we move SL to entry on #ICP? Yes, do it now.",
+    "Anyone here closing half of #ETH? yes. me. scared of CPI",
+    "Cerrar 50% de #SOL? Sí, pero solo si pierde 140. Por ahora nada.",
+    "@john: closing half #TIA here? yes!\n@admin: we're holding ours",
+    "#ICP close 50%? Yes. Just kidding, we hold 😂",
+])
+def test_a_yes_without_the_change_made_after_it_changes_nothing(text):
+    message = parse_message(text)
+    assert message.kind != MessageKind.CLOSE
+    assert message.update_action not in (UpdateAction.PARTIAL_CLOSE, UpdateAction.MOVE_SL_BREAKEVEN, UpdateAction.NEW_STOP)
+
+
+@pytest.mark.parametrize("text", [
+    "@mike took half of the profits now on #WIF 😎 nice one bro",
+    "@john took half here on #TIA, smart 👏",
+    "@john closed half here on #TIA, smart 👏",
+    "@sara just moved her SL to entry on #SOL, good habit",
+    "I'd take half here personally on #ARB but the call is hold",
+])
+def test_a_members_or_the_writers_own_change_is_not_the_channels(text):
+    message = parse_message(text)
+    assert message.kind == MessageKind.NOT_A_SIGNAL
+
+
+@pytest.mark.parametrize("text", [
+    "#INJ: no need to cancel entry 2, leave it",
+    "#INJ entry 1 filled ✅ — no need to cancel entry 2, leave it",
+    "#SOL cancel entry 2 if you're on a small account",
+    "#SOL entry 1 filled ✅ — cancel entry 2 if you're on a small account",
+    "#ETH entry 1 filled. Yesterday I wrote cancel entry 2 — ignore that, it stays.",
+])
+def test_a_rung_cancel_not_needed_taken_back_or_optional_cancels_nothing(text):
+    message = parse_message(text)
+    assert message.update_action != UpdateAction.CANCEL_ENTRY
+    assert message.kind != MessageKind.CLOSE
+
+
+@pytest.mark.parametrize("text", [
+    "#XRP cancel entry 2 — entry 1 not filled yet, keep that one",
+    "#XRP entry 1 not filled yet. Cancel entry 2 (2.05), keep entry 1 at 2.15",
+    "#SOL cancel entry 2 if you are not in yet",
+])
+def test_a_later_rung_cancelled_with_the_first_kept_is_no_whole_cancel(text):
+    message = parse_message(text)
+    assert message.kind == MessageKind.UPDATE
+    assert message.update_action == UpdateAction.CANCEL_ENTRY
+
+
+@pytest.mark.parametrize("text", [
+    "#SUI SL now 2 hours old and price didn't move, patience",
+    "#SUI SL now 3 candles below price",
+    "#SUI stop is now 1 tick away",
+    "#SUI SL now 1.5R away",
+    "#SUI SL now 19 pips below",
+])
+def test_a_count_or_distance_after_sl_now_is_no_new_stop(text):
+    assert parse_message(text).update_action != UpdateAction.NEW_STOP
+
+
+@pytest.mark.parametrize("text", ["#SUI SL now 1.92", "SL now 1.92 on #SUI", "#SUI stop is now at 3,120"])
+def test_sl_now_at_a_price_is_a_new_stop(text):
+    assert parse_message(text).update_action == UpdateAction.NEW_STOP
+
+
+@pytest.mark.parametrize("text", [
+    "Kill it, stop the music 😂 we're in a voice chat",
+    "Get out of this trade-every-candle mindset. Patience pays.",
+    "Kill it, risk managers!",
+    "Cut it, SL hunters everywhere today 😤 (just venting, we're still in)",
+    "kill it, setup of the week coming tonight",
+    "Kill it out there today fam",
+    "Kill it, trade safe everyone",
+    "kill it, done for today guys, good night 🌙",
+    "Get out of that loss-averse mindset",
+    "Kill it $DOGE army 🐕🚀",
+    "Kill it $PEPE fam",
+    "Cut it #SHIB fud spreaders",
+])
+def test_kill_it_as_a_cheer_or_idiom_closes_nothing(text):
+    assert parse_message(text).kind != MessageKind.CLOSE
+
+
+@pytest.mark.parametrize("text", [
+    "kill it. out at market 🔪", "kill it, we're out", "Cut it. Not worth the risk", "Cut it, #AVAX is done",
+    "kill it", "cut it now", "get out of this trade now", "kill it, too risky",
+])
+def test_kill_it_as_an_exit_closes(text):
+    assert parse_message(text).kind == MessageKind.CLOSE
+
+
+@pytest.mark.parametrize("text", [
+    "Back in '21 I sold all my #ETH at 4800. Never again.",
+    "Sold all my #BTC at the 2021 top, still proud 😎",
+    "In '22 we closed #LUNA",
+])
+def test_a_close_told_as_an_old_story_closes_nothing(text):
+    assert parse_message(text).kind != MessageKind.CLOSE
+
+
+@pytest.mark.parametrize("text", [
+    "#DOGE 50% closed ✅ — fees left: none on this exchange 😎",
+    "#ETH TP1 ✅ closed 25%. Upside left: 0% to TP2? no — 4% to TP2.",
+    "#BNB closed 50% — margin left: 0% free, careful",
+    "#SOL closed 30% at TP1 ✅ risk left: 0% (SL at entry)",
+])
+def test_something_else_left_at_zero_keeps_the_partial_close(text):
+    message = parse_message(text)
+    assert message.kind == MessageKind.UPDATE
+    assert message.update_action == UpdateAction.PARTIAL_CLOSE
+
+
+@pytest.mark.parametrize("text", ["#SOL Closed 50% | Remaining: 0%", "#SOL closed 50%\nRemaining: 0%",
+                                  "#SOL closed 50%, position left: 0 %"])
+def test_nothing_of_the_position_left_is_a_close(text):
+    assert parse_message(text).kind == MessageKind.CLOSE
+
+
+@pytest.mark.parametrize("text", [
+    "test 123\n#BTC LONG\nEntry 67000\nTP 68000\nSL 66000",
+    "Example of a good R:R 👇\n#SOL LONG\nEntry 142\nTP 160\nSL 136",
+    "Template for new members:\nCoin: BTC/USDT\nSide: LONG\nEntry: 67000\nTP: 68000\nSL: 66000",
+    "#ETH kharido mat abhi\nEntry 3450\nTP 3500\nSL 3380",
+])
+def test_a_feed_check_a_teaching_card_or_a_dont_buy_is_never_tradable(text):
+    assert not parse_message(text).tradable
+
+
+@pytest.mark.parametrize("text", [
+    "#BTC LONG\nEntry 67000\nTP 68000\nSL 66000",
+    "Bhai log #DOGE short lena hai 👇\nEntry 0.3650 se 0.3700 tak\nTarget 0.3580, 0.3500\nSL 0.3790\nLeverage 10x se zyada mat lena",
+    "Tested the support, holding ✅\n#BTC LONG\nEntry 67000\nTP 68000\nSL 66000",
+])
+def test_plain_cards_beside_those_stay_tradable(text):
+    assert parse_message(text).tradable
 
 
 def test_a_tradable_open_with_a_leverage_the_post_does_not_state_is_scored_wrong():

@@ -320,7 +320,9 @@ LABELS: list[tuple[Field, str]] = [
                  # hi/ur "खरीद लो", "ख़रीदो", "خرید لو", "لے لو" after "CMP"/"abhi"
                  # (not "mat kharido", "na le lo" (do not), nor asked: "le lein kya?")
                  r"(?=kh)(?<!\w)(?<!mat[ \t])(?<!mt[ \t])(?<!na[ \t])(?<!nahi[ \t])(?<!nahin[ \t])"
-                 r"kh(?:a|aa)?r(?:i|ii|ee)d(?:o|ein|en|[ \t]*lo|[ \t]+lijiye|[ \t]+lein|[ \t]+len|[ \t]+karo)(?!\w)" + _NOT_ASKED_HI + r"|"
+                 r"kh(?:a|aa)?r(?:i|ii|ee)d(?:o|ein|en|[ \t]*lo|[ \t]+lijiye|[ \t]+lein|[ \t]+len|[ \t]+karo)(?!\w)" + _NOT_ASKED_HI
+                 # ("#ETH kharido mat abhi": the "not" after the verb)
+                 + r"(?![ \t]+(?:mat|mt|nahi|nahin|nahi[n]?[ \t]+karna)(?!\w))|"
                  + _TAKE_IT_AFTER +
                  r"(?:le[ \t]*lo|le[ \t]+lijiye|le[ \t]+lein|le[ \t]+len|ले[ \t]*लो|ले[ \t]+लें|لے[ \t]+لو|لے[ \t]+لیں)(?!\w)" + _NOT_ASKED_HI + r"|"
                  r"(?=[\u0916\u0959خ])(?<!मत[ \t])(?<!ना[ \t])(?<!नहीं[ \t])(?<!مت[ \t])(?<!نہ[ \t])"
@@ -570,6 +572,9 @@ NOT_A_CALL_RE = re.compile(
     # ("Example of a signal format:", "VIP members got this yesterday 👇 … Join now!", "Would you long #SOL here?",
     # "#SOL LONG (expired, not triggered)")
     r"(?<!\w)(?:example\s+of\s+(?:a\s+|our\s+)?(?:signal|call|trade)s?|signal\s+format|"
+    # ("Example of a good R:R 👇", "Template for new members:", "Sample card:"): a card shown to teach the layout
+    r"example\s+of\s+(?:a\s+|an\s+)?(?:good|bad|great|clean|proper|perfect|typical|winning|losing)|"
+    r"(?:card\s+|signal\s+)?template\s+(?:for|of)|(?:sample|example|dummy)\s+(?:card|signal|setup|format|post)s?\s*[:：]|"
     # ("Exemplo de trade vencedor", "Ejemplo de una operación ganadora", "Esempio di trade", "Exemple de trade gagnant",
     # "Beispiel-Trade", "Пример сделки": a past trade shown, not a call)
     r"(?:exemplo\s+de|ejemplo\s+de|esempio\s+di|exemple\s+d[e']|пример)\s*(?:(?:um|uma|una|un|une)\s+)?"
@@ -775,6 +780,9 @@ NEGATED_CALL_RE = re.compile(
     r"لا\s+(?:تدخلوا|تدخل|تشتروا|تشتري|تبيعوا)|(?<!\w)не\s+(?:входите|заходите|шортите|лонгуйте|покупайте|открывайте)|"
     r"(?<!\w)(?:girmeyin|almay[ıi]n|a[çc]may[ıi]n|shortlamay[ıi]n)|(?<!\w)no\s+(?:entren|compren|vendan|abran)(?!\w)|"
     r"(?<!\w)n[ãa]o\s+(?:entrem|comprem|abram)(?!\w)|(?<!\w)jangan\s+(?:masuk|beli|short|long|entry)(?!\w)|"
+    # hi-Latn "kharido mat", "mat kharido", "buy mat karo", "entry mat lo", "abhi mat lena" (do not buy / enter)
+    r"(?<!\w)(?:kh(?:a|aa)?r(?:i|ii|ee)d(?:o|na|ein)?|buy|entry|long|short)[ \t]+(?:mat|mt|nahi|nahin)(?!\w)|"
+    r"(?<!\w)(?:mat|mt)[ \t]+(?:kh(?:a|aa)?r(?:i|ii|ee)d\w*|buy|entry|long|short)(?!\w)|"
     r"(?<!\w)[đd][ừu]ng\s+(?:v[àa]o|mua|short|long)(?!\w)|وارد\s+نشوید|نخرید|不要(?:做空|做多|追|买|入场)|"
     r"(?<!\w)nicht\s+(?:einsteigen|kaufen|shorten)(?!\w)|n'?(?:entrez|achetez)\s+pas|(?<!\w)non\s+(?:entrate|comprate)(?!\w)",
     re.IGNORECASE)

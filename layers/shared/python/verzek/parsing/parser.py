@@ -2065,7 +2065,10 @@ _TEST_HEADING = re.compile(
     r"\A[^\w\n]*(?:[\[(【]\s*" + _TEST_WORD + r"\s*[\])】]|" + _TEST_WORD
     + r"(?:\s+(?:post|message|msg|signal|only|mode|run|сообщение|пост|сигнал|повідомлення|mensaje|mensagem|mesaj))?"
     r"[^\w\n]*(?:\(\s*(?:(?:please|pls)\s+)?(?:ignore|ignorar|ignorer|игнор\w*)\s*\)[^\w\n]*)?(?:\n|\Z)|"
-    r"demo[\s-]+(?:account|trad\w+|acc)(?!\w)[^\n]*(?:\n|\Z))", re.IGNORECASE)
+    r"demo[\s-]+(?:account|trad\w+|acc)(?!\w)[^\n]*(?:\n|\Z)|"
+    # ("test 123", "testing 1 2 3", "test test", "mic check"): a line checking the feed
+    r"(?:test(?:ing)?|mic\s+check)[\s,.-]+(?:1[\s,.-]*2(?:[\s,.-]*3)?|one[\s,-]+two(?:[\s,-]+three)?|test)[^\w\n]*(?:\n|\Z))",
+    re.IGNORECASE)
 # The post's first line calls it a test and asks to ignore it, in any order and with any note beside ("TEST — please
 # ignore ⚙️ (checking the new bot formatting)", "Please ignore, testing the bot", "Тест, не обращайте внимания",
 # "Prueba — ignorar", "测试，请忽略"): the card under it is the template being tried, no call. ("Test the 1.20 support
@@ -2533,6 +2536,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # "Our premium members closed #ONE with +38% today. Want the next one? Join VIP 👇": a result shown to sell
             # a subscription — what other people did, not a close of the follower's trade
             return _not_a_signal("an advert showing a result, not a status of the trade")
+        if action in POSITION_CHANGES and "@" in text and _HANDLE_CHANGED.search(text) \
+                and not _own_status_beside_members(text, coin_names):
+            # ("@mike took half of the profits now on #WIF 😎 nice one bro", "@john moved his SL to entry"): a member's own
+            # trade — no change of the follower's
+            return _not_a_signal("a member's own trade change, not the channel's")
         if action == UpdateAction.OTHER and not closing and LEVERAGE_CHANGE_RE.search(status_text) \
                 and candidate is None and choose_symbol(candidates, allow_bare=True)[0] is None \
                 and update_action(LEVERAGE_CHANGE_RE.sub(" ", status_text)) is None:
@@ -4012,6 +4020,9 @@ _MEMBER_RESULT = re.compile(
 # "@ApexVIP_bot closed #ETH", reports the call's own trade)
 _HANDLE_CLOSED = re.compile(r"(?<![\w@])@(?!\w*bot(?!\w))\w{3,}\s+(?:just\s+|also\s+)?(?:closed|sold|exited|cashed\s+out|"
                             r"took\s+profits?|booked|banked|got\s+stopped)(?!\w)", re.IGNORECASE)
+# ("@mike took half here on #TIA", "@john just moved his stop to entry"): a person's handle heading a change — theirs
+_HANDLE_CHANGED = re.compile(r"(?<![\w@])@(?!\w*bot(?!\w))\w{3,}\s+(?:just\s+|also\s+)?(?:closed|took|sold|booked|banked|"
+                             r"secured|trimmed|moved|exited|cut|added|scaled)(?!\w)", re.IGNORECASE)
 # The pieces of a post a member's result and the channel's own status are told in ("@john made +$1,240 on our SOL call 🔥
 # we're closing the rest of #SOL now", "Member results: @ana +$800 on #ETH. #ETH still open")
 _MEMBER_PIECES = re.compile(r"[.!?;]+(?:\s+|$)|,\s+|\n|\s[—–-]\s|[\U0001F300-\U0001FAFF\u2600-\u27BF\u2705]+")
@@ -4210,7 +4221,9 @@ _NOT_OURS = re.compile(r"(?<!\w)(?:not\s+a\s+(?:signal|call)|"
                        # the writer's own move, the channel's call going on ("Personally I'm out of #SOL, hold if you like",
                        # "Closing my personal #BTC, the signal stays active for you", "Admin sold his, decide yourselves",
                        # "Я лично закрыл, сигнал канала в силе", "Yo personalmente cerré")
-                       r"personally\W+i(?:'m|\s+am|'ve)?|i(?:'m|\s+am)?\s+personally|my\s+(?:own\s+)?personal|"
+                       r"personally\W+i(?:'m|\s+am|'ve|'d)?|i(?:'m|\s+am|'d|\s+would)?\s+(?:\w+\s+){0,5}?personally|my\s+(?:own\s+)?personal|"
+                       # ("I'd take half here personally on #ARB but the call is hold"): the channel's call is to hold
+                       r"(?:the\s+|our\s+)?(?:call|signal|plan)\s+is\s+(?:to\s+)?hold(?:ing)?(?!\w)|"
                        r"(?:signal|call|trade)\s+(?:is\s+|stays\s+|remains\s+)?(?:still\s+)?(?:active|valid|open|on|running)\s+for\s+"
                        r"(?:you|members|everyone|all\s+of\s+you)|channel'?s?\s+(?:signal|call|trade)\s+(?:is\s+)?(?:still|remains|stays)|(?:decide|choose)\s+(?:for\s+)?yoursel(?:f|ves)|"
                        r"лично\s+я|я\s+лично|сигнал\s+канала\s+(?:ещё|еще|всё|по-прежнему|оста[её]тся|в\s+силе|активен)|(?:мо[йяё]|сво[йяё])\s+личн\w*|решайте\s+сами|"

@@ -780,6 +780,9 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
          (r"(?<!\w)(?:sl|stop(?:[\s-]*loss)?|stoploss|стоп(?:[\s-]*лосс)?)\s+(?:is\s+|est\s+|ist\s+)?"
           r"(?:now|теперь|сейчас|ahora|agora|maintenant|jetzt|art[ıi]k|[şs]imdi|sekarang|b[âa]y\s+gi[ờo]|gi[ờo])\s+"
           r"(?:(?:at|@|to|на|en|em|à|auf|di|ở)\s*)?\$?(?<![\d.,])\d[\d.,]*(?![\d.,]*\s*%)(?!\w)"
+          # (not a count or a distance: "SL now 2 hours old", "SL now 3 candles below price", "stop is now 1 tick away")
+          r"(?![\d.,]*\s*(?:r|hours?|hrs?|h|minutes?|mins?|days?|d|weeks?|candles?|bars?|atrs?|levels?|ticks?|pips?|points?|"
+          r"pts|steps?|times?|away|old|untouched)(?!\w))"
           # (not a choice between two levels: "SL now 1.92 or 1.88", "SL now 1.92 or still 1.80")
           r"(?![\d.,]*\s+(?:or|или|o|ou|oder|veya|atau|hay)\s+(?:still\s+|stays?\s+|keep\s+)?\$?\d)")),
         # "new stop" in other languages: "новый стоп 3400", "yeni stop", "nuevo SL", "SL mới", "SL baru", "新止损", "새 손절가",
@@ -1008,10 +1011,13 @@ _NOT_THE_WHOLE = (r"(?!\s+(?:the\s+|our\s+|your\s+|one\s+)?(?:last\s+|final\s+)?
                   r"entry\s+order|rung)(?:\s*\d)?(?!\w))")
 # ("take half off", "kill a third", "cut 2/3 here"): a share of the position — a partial close, read as one
 _NO_SHARE = rf"(?!\s+{_SHARE_NAMED}(?!\w))"
+# ("Kill it $DOGE army", "Cut it #SHIB fud spreaders"): a cheer or a jab at a coin's crowd, no exit
+_CHEER_NOT = (r"(?!\s+(?:it\s+)?[#$]?[a-z0-9]{2,15}\s+(?:army|fam|family|gang|holders|community|fud\w*|haters|nation|squad|"
+              r"maxis?|bulls|bears|lovers|believers)(?!\w))")
 _OTHER_EXITS = (r"^(?:please\s+|pls\s+|now\s+)?(?:(?:taking|take)" + _NO_SHARE + r"\s+\S+\s+off|"
                 # ("take the other half off", "taking the last third off here"): what was left, all of it
                 r"(?:taking|take)\s+(?:the\s+)?(?:last|other|remaining|final|rest)(?:\s+\S+){0,2}?\s+off|cut(?:ting)?" + _CUT_IDIOM_NOT + _CUT_ROW_NOT + _NOT_THE_WHOLE
-                + _NO_SHARE + r"|kill(?:ing)?" + _NO_SHARE + r"|flatten\w*|dump|bail\s+(?:on|out\s+of)|get\s+out\s+of|"
+                + _NO_SHARE + _CHEER_NOT + r"|kill(?:ing)?" + _NO_SHARE + _CHEER_NOT + r"|flatten\w*|dump|bail\s+(?:on|out\s+of)|get\s+out\s+of|"
                 r"stopped(?:\s+out)?)(?!\w)(?!\s+(?:loss|losses)(?!\w))|"
                 r"(?:we'?re|we\s+are|i'?m|i\s+am|we'?ll|we\s+will|i'?ll)\s+(?:now\s+)?(?:closing|exiting|cutting|getting\s+out\s+of)(?!\w)"
                 + _CUT_IDIOM_NOT + _NOT_THE_WHOLE + _NO_SHARE + r"|"
@@ -1297,7 +1303,8 @@ def update_action(lowered: str) -> UpdateAction | None:
     for action, pattern in UPDATE_PATTERNS:
         if pattern.search(lowered):
             # ("#INJ: cancel only entry 2 — entry 1 is filled"): the fill is the report, the rung's cancel is the order
-            if action == UpdateAction.ENTRY_FILLED and _PATTERN_BY_ACTION[UpdateAction.CANCEL_ENTRY].search(lowered):
+            if action == UpdateAction.ENTRY_FILLED and _PATTERN_BY_ACTION[UpdateAction.CANCEL_ENTRY].search(lowered) \
+                    and not rung_cancel_denied(lowered):
                 return UpdateAction.CANCEL_ENTRY
             return action
     return None
@@ -1710,6 +1717,11 @@ _OTHERS_STOPPED = re.compile(
 
 
 _CANCEL_START = re.compile(_CANCEL_VERB)
+# ("cancel entry 2 — entry 1 not filled yet, keep that one", "… keep entry 1 at 2.15"): the unfilled first rung kept
+# waiting — only the later rung goes
+_FIRST_RUNG_KEPT = re.compile(r"(?<!\w)(?:keep|leave)\s+(?:that\s+one|this\s+one|entry\s*1|entry\s+one|the\s+first(?:\s+(?:one|entry|order|buy))?|"
+                              r"(?:the\s+)?(?:1st|first)\s+(?:entry|order|buy))(?!\w)|"
+                              r"(?:entry\s*1|(?:the\s+)?(?:1st|first)\s+(?:entry|order))\s+(?:stays|remains|is\s+kept|still\s+stands)(?!\w)")
 
 
 def _cancels_one_order(line: str, match: re.Match[str], lowered: str = "") -> bool:
@@ -1721,7 +1733,8 @@ def _cancels_one_order(line: str, match: re.Match[str], lowered: str = "") -> bo
     # (the phrase may hold the object: "cancel the dca order", "limit emri iptal")
     start, end = match.start() + verb.start(), match.start() + verb.end()
     one = _ONE_ORDER_AFTER.match(line[end:])
-    if one is not None and not re.search(_ONE_STOP_OR_TARGET, one.group(0)) and first_rung_not_filled(lowered or line):
+    if one is not None and not re.search(_ONE_STOP_OR_TARGET, one.group(0)) and first_rung_not_filled(lowered or line) \
+            and not _FIRST_RUNG_KEPT.search(lowered or line):
         # ("cancel entry 2, entry 1 not filled either", "cancel only the 2nd entry — the first never triggered"): a later
         # rung named while the first is said unfilled too — nothing of the call runs, the cancel is the whole call's
         one = None
@@ -1839,6 +1852,10 @@ _STORY = re.compile(
     r"(?:back\s+in|in|since|during|en|nel|em|im|w|в|во|dans|di)\s+(?:(?:the\s+year|jahre?|el\s+a[ñn]o|l'anno|l'ann[ée]e)\s+)?"
     r"(?:early\s+|late\s+|mid[\s-]?)?(?:2009|201\d|202\d)"
     r"(?![\d.,]*\d)(?!\s*(?:k|\$|usd))|"
+    # ("Back in '21 I sold all my #ETH", "Sold all my #BTC at the 2021 top", "closed #ETH during the last ATH")
+    r"(?:back\s+in|in|since|during)\s+['’‘][12]\d(?!\d)|"
+    r"(?:at|during|near|before|after)\s+the\s+(?:(?:20[12]\d|['’‘][12]\d|last|previous|old|first)\s+)+"
+    r"(?:top|ath|peak|bottom|high|low|bull\s*run|bull\s+market|cycle|crash|halving)s?|"
     r"el\s+(?:a[ñn]o|ciclo)\s+pasado|hace\s+(?:\w+\s+)?a[ñn]os|en\s+aquel\s+entonces|(?:no\s+)?ano\s+passado|"
     r"(?:l')?anno\s+scorso|anni\s+fa|all'epoca|letzte[ns]?\s+(?:jahr|zyklus|bullrun)|vor\s+(?:\w+\s+)?jahren|damals|"
     r"l'ann[ée]e\s+derni[èe]re|l'an\s+dernier|[àa]\s+l'[ée]poque|в\s+прошлом\s+(?:году|цикле)|(?:\w+\s+)?(?:лет|год)\s+назад|"
@@ -1939,20 +1956,27 @@ def fill_not_asserted(lowered: str) -> bool:
     return found
 
 
-# ("#ICP — close 50%? Yes. Take half here"): the writer answers their own question with a yes — the change is made
-_ANSWERED_YES = re.compile(r"\s*(?:yes|yep|yup|yeah|s[íi]|sim|да|evet|oui|ja|tak|có)[ \t]*(?:[,.!]|\n|$)(?![^\n]*[?？؟])")
+# ("#ICP — close 50%? Yes. Take half here"): the writer answers their own question with a yes and then makes the change —
+# a yes alone ("Anyone closing half? yes. me.", "Move SL to entry? Yes, tomorrow") leaves the question a question
+_ANSWERED_YES = re.compile(r"\s*(?:yes|yep|yup|yeah|s[íi]|sim|да|evet|oui|ja|tak|có)[ \t]*[,.!]")
 
 
-def _asked_unanswered(after: str) -> bool:
+def _asked_unanswered(line: str, match: re.Match, phrases: list) -> bool:
+    after = line[match.end():]
     asked = _ASKED.match(after)
-    return asked is not None and _ANSWERED_YES.match(after, asked.end()) is None
+    if asked is None:
+        return False
+    answer_at = match.end() + asked.end()
+    return not (_ANSWERED_YES.match(line, answer_at)
+                and any(other_line is line and other.start() > answer_at for other_line, other in phrases))
 
 
 def update_not_now(lowered: str, action: UpdateAction) -> bool:
     """A stop move, partial close or add said not to happen, or only to have been due, to come later, or to be someone
     else's ("Don't add more #ETH here", "No movemos el stop de #SOL", "#SOL 明天平仓一半", "Should've moved SL to entry")."""
-    for line, match in _position_change_phrases(lowered, action):
-        if said_not_done(line[:match.start()], match.group(0), line[match.end():]) or _asked_unanswered(line[match.end():]) \
+    phrases = list(_position_change_phrases(lowered, action))
+    for line, match in phrases:
+        if said_not_done(line[:match.start()], match.group(0), line[match.end():]) or _asked_unanswered(line, match, phrases) \
                 or action == UpdateAction.ADD_ENTRY and _NOT_THE_POSITION.search(line):
             return True
     return False
@@ -1965,7 +1989,16 @@ def rung_cancel_denied(lowered: str) -> bool:
     # ("Cancel this one if you are not in yet": the "not" is whom the cancel is for, no denial of it)
     return bool(phrases) and not any(_FOR_THOSE_NOT_IN.search(m.group(0)) or re.match(_RUNG_UNFILLED_CANCEL, m.group(0))
                                      for _, m in phrases) \
-        and all(said_not_done(line[:m.start()], m.group(0), line[m.end():]) for line, m in phrases)
+        and all(said_not_done(line[:m.start()], m.group(0), line[m.end():]) or _RUNG_CANCEL_NOT_MEANT_BEFORE.search(line[:m.start()])
+                or _RUNG_CANCEL_NOT_MEANT_AFTER.match(line[m.end():]) for line, m in phrases)
+
+
+# ("no need to cancel entry 2", "Yesterday I wrote cancel entry 2 — ignore that", "cancel entry 2 if you're on a small
+# account"): a rung's cancel not needed, taken back, or left to some readers — the rung stays for the follower
+_RUNG_CANCEL_NOT_MEANT_BEFORE = re.compile(r"(?<!\w)(?:no\s+need\s+to|(?:don'?t|do\s+not)\s+need\s+to|needn'?t|need\s+not|"
+                                           r"no\s+reason\s+to|(?:i|we)\s+(?:wrote|said|posted|told\s+you)(?:\s+to)?)\s*:?\s*['\"“]?\s*$")
+_RUNG_CANCEL_NOT_MEANT_AFTER = re.compile(r"[^\n.!?]{0,40}?(?:(?<!\w)ignore\s+(?:that|this|it)|scratch\s+that|disregard|"
+                                          r"(?<!\w)if\s+you(?:'re|\s+are|\s+want|\s+like|\s+prefer)(?!\s+not(?!\w)))")
 
 
 @functools.lru_cache(maxsize=64)
@@ -2019,9 +2052,13 @@ _CLOSE_ALL_OR_COMMAND = re.compile(
     r"(?=\s*(?:now|here|asap|immediately|at\s+(?:market|entry|be|breakeven))?[\s.!,;🔪❌]*"
     # (only the exit said after it, or nothing: "kill it, we're out", "Cut it, #SOL is done" — "kill it now, the stream
     # lags", "cut it, no more FOMO posts", "kill it! (the music in the live)" end a stream or a chat's noise, no trade)
-    r"(?:$|(?:we'?re\s+|i'?m\s+|all\s+)?(?:out|exit\w*|done|clos\w*|flat|at\s+market|market|(?:take\s+the\s+)?loss\w*|sl|stop\w*|"
-    r"[#$][a-z0-9]{2,15}|(?:the|this|that)\s+(?:trade|position|one)|trade|position|not\s+worth|(?:too\s+)?risk\w*|"
-    r"invalid\w*|setup|thesis)(?!\w)))|"
+    # (the exit word ends its clause: "Kill it, stop the music", "kill it, done for today guys", "Cut it, SL hunters
+    # everywhere", "Get out of that loss-averse mindset" are no exits)
+    r"(?:$|(?:(?:we'?re\s+|i'?m\s+|all\s+)?(?:out|exit\w*|done|clos\w*|flat|at\s+market|market|(?:take\s+the\s+)?loss\w*|sl|stop\w*|"
+    r"(?:the|this|that)\s+(?:trade|position|one)|trade|position|not\s+worth(?:\s+(?:it|the\s+risk))?|(?:too\s+)?risk\w*|"
+    r"invalid\w*|setup(?:\s+(?:is\s+)?(?:invalid\w*|broken|dead|failed))?|thesis(?:\s+(?:is\s+)?(?:invalid\w*|broken|dead|wrong))?)"
+    r"(?:\s+(?:here|now|asap|at\s+(?:market|entry|be|breakeven|a\s+(?:small\s+)?loss)))?(?=\s*(?:$|[.!,;🔪❌✅]))|"
+    r"[#$][a-z0-9]{2,15}(?:\s+(?:is\s+)?(?:done|closed|out|dead|over|finished))?(?=\s*(?:$|[.!,;🔪❌✅])))))|"
     # ("Closed ✅ +2.7% on this one", "Cerrado manualmente, el mercado no acompaña", "Fechado no lucro"): a reply reporting
     # its trade closed, with the result or how
     r"^(?:trade\s+|position\s+)?closed\s+(?:done\s+)?[+-]\s*\d+(?:[.,]\d+)?\s*%|"
@@ -2311,7 +2348,9 @@ WHOLE_POSITION_CLOSED_RE = re.compile(
     r"(?:cerramos|cerrad[oa]|fechamos|fechad[oa]|closed)\s+(?:[#$]?\w+\s+)?(?:complet[oa]|por\s+completo|entirely|fully)(?!\w)|"
     r"全部平仓|全部平掉|已全部平仓|"
     # ("Closed 50% | Remaining: 0%", "position left: 0 %"): nothing of the position left open
-    r"(?<!\w)(?:remaining|left|still\s+open|open\s+size|position\s+left)\s*[:=]?\s*(?:0(?:[.,]0+)?\s*%|none|nothing|zero)(?!\w)|"
+    # (a bare "left" only heading its field: "fees left: none", "risk left: 0%", "upside left: 0%" are something else)
+    r"(?:(?:^|(?<=[|,;\n•(]))[^\S\n]*(?:remaining|left)|(?<!\w)(?:still\s+open|open\s+size|(?:position|size|qty|amount)\s+(?:left|remaining)))"
+    r"\s*[:=]?\s*(?:0(?:[.,]0+)?\s*%|none|nothing|zero)(?!\w)|"
     # ("#BTC TP2 closed — trade finished": the trade said to be over after its part)
     # ("#AVAX 1st TP closed and trade done ✅", "TP1 closed, TP2 closed, TP3 closed ✅ all done": "done" at the end)
     r"(?:trade|position|сделка)\s+(?:is\s+|has\s+|now\s+)*(?:finished|over|ended|complete[d]?|done|завершена)(?!\w)|"
@@ -2633,13 +2672,14 @@ def update_waits(lowered: str, action: UpdateAction) -> bool:
     """A stop move, partial close or add that waits for a market event ("#SOL if it loses 140 we move SL to 138",
     "movemos el SL a 140 si cierra el diario encima de 150") or is asked about ("where would you put your stop? I'd
     say 88k"): nothing to do now. Only the actions that change a follower's position are checked."""
-    for line, match in _position_change_phrases(lowered, action):
+    phrases = list(_position_change_phrases(lowered, action))
+    for line, match in phrases:
         sentence_before = re.split(r"[.!?;](?:\s|$)", line[:match.start()])[-1]
         sentence_after = re.split(r"[.!;](?:\s|$)", line[match.end():], maxsplit=1)[0]
         if _waits(sentence_before) or _MARKET_CONDITION.search(sentence_after) or _SOME_DAY.search(sentence_after) \
                 or _LATER_EVENT_RE.search(sentence_after) \
                 or not _PAST_VERB.search(match.group(0)) and _AT_LEVEL_LATER.search(sentence_after) \
-                or _asked_unanswered(line[match.end():]):
+                or _asked_unanswered(line, match, phrases):
             return True
     return False
 
