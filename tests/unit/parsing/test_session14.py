@@ -53,7 +53,6 @@ def test_a_partial_close_beside_a_stop_move_onto_a_target_keeps_both():
     "#DOGE took half here, we move SL to 0.1840 once TP2 is hit",  # later, on a condition
     "#DOGE took half here, don't move SL to 0.1840 yet",  # negated
     "#DOGE took half here ✅ move SL to 0.1840 or 0.1860, your call",  # two prices: which is a reading
-    "#ETH took half here ✅ move SL to 3,150",  # a comma that may be a decimal point
 ])
 def test_a_stop_move_beside_a_partial_close_that_is_unsure_or_later_adds_no_stop_move(text):
     parsed = parse_message(text)

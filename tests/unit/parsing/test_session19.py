@@ -207,3 +207,12 @@ def test_a_tradable_open_with_a_leverage_the_post_does_not_state_is_scored_wrong
     assert parsed.tradable and parsed.leverage == 20
     assert "leverage" in wrong_trade(row, parsed)
     assert wrong_trade({**row, "expected": {**row["expected"], "leverage": 20}}, parsed) is None
+
+
+@pytest.mark.parametrize("text", ["#ETH took half here ✅ move SL to 3,150", "#ETH closed half here ✅ move SL to 3,150"])
+def test_a_stop_move_beside_a_partial_whose_comma_reads_two_ways_carries_both_readings(text):
+    """(session 14 held this stop back; since session 17 a comma read two ways goes with both readings, the signal's levels
+    choose — "took half here" is now the partial close it says, so the stop beside it is read the same way)"""
+    parsed = parse_message(text)
+    assert parsed.update_action == UpdateAction.PARTIAL_CLOSE and UpdateAction.NEW_STOP in parsed.also_actions
+    assert parsed.new_stop is None and len(parsed.stop_readings) == 2
