@@ -2851,7 +2851,16 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # own entry, "Long from 4.52, add-on 4.38", "CMP 27.35 / Add more: 26.60", is a fresh call's second rung.)
         # ("Entry zone fully filled ✅ / Average entry: 145.00 / Stop stays at 138.90": naming no coin, the filled entry is
         # the replied-to trade's)
-        return _status(MessageKind.UPDATE, candidate, segments, card_action, notes)
+        filled_coin = candidate
+        if filled_coin is None and card_action == UpdateAction.ENTRY_FILLED \
+                and (bare := _credible_bare_coin(candidates, tokens)) is not None and bare.base in KNOWN_TICKERS \
+                and tokens[bare.position].kind == Kind.WORD and tokens[bare.position].text.isupper() \
+                and _acts_in_its_sentence(tokens, bare, lambda sentence: update_action(sentence) == UpdateAction.ENTRY_FILLED,
+                                          status_lines):
+            # ("ETH second entry 3725 filled, avg 3702. SL unchanged at 3790"): a ticker we know, in capitals, in the
+            # sentence of the fill names the trade filled ("BTC dumping. Second entry 3725 filled …": not BTC)
+            filled_coin = bare
+        return _status(MessageKind.UPDATE, filled_coin, segments, card_action, notes)
     # (one search: the pattern is among the costliest; "🔥 VIP CRYPTO SIGNAL — UPDATE 🔥": a heading ending in "update")
     restates = lx.RESTATE_RE.search(clean) is not None or _UPDATE_HEADING.search(first_line) is not None \
         or body is not clean and (lx.RESTATE_RE.search(body) is not None or _UPDATE_HEADING.search(second_line) is not None)
