@@ -7,6 +7,8 @@ fill. A coin and a side with the levels, or the call, promised for a few minutes
 never traded; a question, a condition, a look back or another trader's trade stays no call.
 """
 
+from decimal import Decimal
+
 import pytest
 from verzek.domain.signals import EntryType, MessageKind, Side, UpdateAction
 from verzek.parsing import parse_message
@@ -118,3 +120,71 @@ def test_a_ticker_in_another_sentence_than_the_fill_names_no_coin():
     assert parsed.kind == MessageKind.UPDATE
     assert parsed.update_action == UpdateAction.ENTRY_FILLED
     assert parsed.symbol is None
+
+
+# --- direction-only teasers: an open with no level, never traded ------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, coin, side", [
+    ("LONG #OP dropping in 5 min ⏳ get ready", "OP/USDT", Side.LONG),
+    ("Next VIP signal: SHORT #ARB — coming in ~5 min", "ARB/USDT", Side.SHORT),
+    ("🔔 NEXT CALL IN 15 MINUTES 🔔\nCoin: #SEI Direction: SHORT\nTurn on notifications!\n🦈 Shark Room 🦈",
+     "SEI/USDT", Side.SHORT),
+    ("🤖 Next bot signal will be a SHORT on #INJ — details in ~5 min. Have your USDT ready on futures.", "INJ/USDT",
+     Side.SHORT),
+    ("⏳ Siap-siap SHORT #SOL\nEntry & SL menyusul 10 menit lagi. Siapkan margin dulu ya!", "SOL/USDT", Side.SHORT),
+    ("Готовим лонг по #ATOM\nВход и стоп дадим через пару минут, будьте на связи", "ATOM/USDT", Side.LONG),
+])
+def test_a_teaser_is_a_held_direction_only_open(text, coin, side):
+    parsed = parse_message(text)
+    assert parsed.kind == MessageKind.OPEN
+    assert parsed.symbol == coin
+    assert parsed.side == side
+    assert parsed.entry_type == EntryType.MARKET
+    assert parsed.entries == ()
+    assert not parsed.tradable
+
+
+def test_a_margin_to_prepare_names_no_market():
+    parsed = parse_message("⏳ Siap-siap LONG #DOT\nDetail entry, TP & SL menyusul 5 menit lagi. Siapkan margin dulu!")
+    assert parsed.kind == MessageKind.OPEN
+    assert parsed.market is None
+    assert not parsed.tradable
+
+
+def test_a_card_whose_entry_comes_later_is_a_held_open():
+    parsed = parse_message("#SUI LONG 🟢\nTP: 2.10 / 2.30\nSL: 1.80\n(điểm vào ae chờ admin cập nhật sau nhé)")
+    assert parsed.kind == MessageKind.OPEN
+    assert parsed.symbol == "SUI/USDT"
+    assert parsed.entry_type == EntryType.MARKET
+    assert parsed.entries == ()
+    assert parsed.targets == (Decimal("2.10"), Decimal("2.30"))
+    assert parsed.stop_loss == Decimal("1.80")
+    assert not parsed.tradable
+
+
+def test_an_update_written_out_stays_an_update():
+    parsed = parse_message("#SUI LONG cập nhật: TP1 hit ✅")
+    assert parsed.kind == MessageKind.UPDATE
+
+
+@pytest.mark.parametrize("text", [
+    "Should we SHORT #FET in 5 min?",
+    "SHORT #FET coming in 5 min?",
+    "If BTC breaks 70k we long, call coming in 5 min",
+    "Whale opened a SHORT on #FET, next call coming in 5 min",
+    "We shorted #FET yesterday, next call coming in 5 min",
+    "Would have been a great SHORT on #FET, next signal in 5 min",
+    "LONG #FET in 5 min if BTC holds 60k",
+    "Next call coming in 5 min 👀",
+])
+def test_teaser_lookalikes_are_no_call(text):
+    parsed = parse_message(text)
+    assert parsed.kind == MessageKind.NOT_A_SIGNAL
+    assert not parsed.tradable
+
+
+def test_a_close_beside_the_next_call_stays_a_close():
+    parsed = parse_message("#FET SHORT closed ✅ next call coming in 5 min")
+    assert parsed.kind == MessageKind.CLOSE
+    assert parsed.symbol == "FET/USDT"
