@@ -1459,7 +1459,9 @@ _NOT_A_MARGIN_MODE = re.compile(
     r"bounces?|drops?|breakouts?)(?!\w)|"
     r"(?<!\w)leverag\w*[ \t]+tokens?(?!\w)|"
     # ("levels in 5 min, get your margin ready"): the funds to have at hand, no market named
-    r"(?<!\w)(?:get|have|keep)[ \t]+(?:your[ \t]+|the[ \t]+|some[ \t]+)?margins?[ \t]+(?:ready|prepared)(?!\w)", re.IGNORECASE)
+    r"(?<!\w)(?:get|have|keep)[ \t]+(?:your[ \t]+|the[ \t]+|some[ \t]+)?margins?[ \t]+(?:ready|prepared)(?!\w)|"
+    # ("prepare margin", id "Siapkan margin dulu guys!": the same, said as a command)
+    r"(?<!\w)(?:prepare|siapkan|sediakan)[ \t]+(?:your[ \t]+|the[ \t]+|some[ \t]+)?margins?(?!\w)", re.IGNORECASE)
 # "Spot holders: hold", "spot bags": readers who hold the coin, named beside a futures call
 _SPOT_HOLDERS = re.compile(r"(?<!\w)spot[ \t]+(?:holders?|bags?)(?!\w)", re.IGNORECASE)
 # "we buy spot only", "spot only", "только спот": spot said to be the only market
@@ -2859,10 +2861,19 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # own entry, "Long from 4.52, add-on 4.38", "CMP 27.35 / Add more: 26.60", is a fresh call's second rung.)
         # ("Entry zone fully filled ✅ / Average entry: 145.00 / Stop stays at 138.90": naming no coin, the filled entry is
         # the replied-to trade's)
-        return _status(MessageKind.UPDATE, candidate, segments, card_action, notes)
+        filled_coin = candidate
+        if filled_coin is None and card_action == UpdateAction.ENTRY_FILLED \
+                and (bare := _credible_bare_coin(candidates, tokens)) is not None and bare.base in KNOWN_TICKERS \
+                and tokens[bare.position].kind == Kind.WORD and tokens[bare.position].text.isupper() \
+                and _acts_in_its_sentence(tokens, bare, lambda sentence: update_action(sentence) == UpdateAction.ENTRY_FILLED,
+                                          status_lines):
+            # ("ETH second entry 3725 filled, avg 3702. SL unchanged at 3790"): a ticker we know, in capitals, in the
+            # sentence of the fill names the trade filled ("BTC dumping. Second entry 3725 filled …": not BTC)
+            filled_coin = bare
+        return _status(MessageKind.UPDATE, filled_coin, segments, card_action, notes)
     # (one search: the pattern is among the costliest; "🔥 VIP CRYPTO SIGNAL — UPDATE 🔥": a heading ending in "update")
-    restates = lx.RESTATE_RE.search(clean) is not None or _UPDATE_HEADING.search(first_line) is not None \
-        or body is not clean and (lx.RESTATE_RE.search(body) is not None or _UPDATE_HEADING.search(second_line) is not None)
+    restates = _restates_beyond_a_promise(clean) or _UPDATE_HEADING.search(first_line) is not None \
+        or body is not clean and (_restates_beyond_a_promise(body) or _UPDATE_HEADING.search(second_line) is not None)
     if not restates and has_setup and lx.RUNNING_RE.search(clean) is not None \
             and not _asks_about_the_call(clean, [*entries, *targets, *([stop] if stop is not None else [])]) \
             and not _NEW_CALL.search(clean):
@@ -4370,20 +4381,33 @@ _PARTLY_LIQUIDATED = re.compile(r"(?<!\w)(?:partial(?:ly)?\s+liquidat\w*|liquida
 # "levels soon 🔜", "entry & targets in 5 min", "targets to follow": the levels are promised for a later post
 _LEVEL_WORDS = (r"(?:(?:the|full|exact)\s+)?(?:levels?|entry|entries|targets?|tps?|sl|stop(?:\s*loss)?|details?|detil|setup|"
                 r"n[íi]veis|niveles|alvos|objetivos|entrada|livelli|niveaux|cibles|ziele|einstieg|poziomy|wej[śs]cie|cele|"
-                r"уровни|цели|вход|стоп|target|level)(?:\s+(?:de\s+entrada|d'entr[ée]e|di\s+ingresso|entry|price))?")
+                r"уровни|цели|вход|стоп|target|level|đi[ểe]m\s+v[àa]o(?:\s+l[ệe]nh)?)(?:\s+(?:de\s+entrada|d'entr[ée]e|di\s+ingresso|entry|price))?")
 _LEVEL_LIST = rf"{_LEVEL_WORDS}(?:\s*(?:,|&|\+|/|·|and|dan|y|e|et|und|и|ve|i)\s*{_LEVEL_WORDS})*"
 # (the promise in more words: "Levels will be posted when the setup confirms", "Detail entry, TP & SL menyusul sebentar
 # lagi", "Níveis de entrada, alvos e stop em 5 minutos", "エントリー価格・利确・损切りは数分后に配信します")
 _LEVELS_LATER_MORE = (
     rf"[,.—–-]?\s*{_LEVEL_LIST}\s+(?:will\s+be|are\s+being|to\s+be)\s+(?:posted|shared|sent|announced|given|published|dropped)"
-    r"(?:\s+(?:soon|shortly|later|here|in\s+\d{1,2}\s*min\w*|(?:when|once|after)\s+[^.\n!]*))?(?!\w)|"
+    r"(?:\s+(?:soon|shortly|later|here|in\s+~?\s*\d{1,2}\s*min\w*|(?:when|once|after)\s+[^.\n!]*))?(?!\w)|"
     # ("ENTRY + TARGETS DROPPING IN 5 MIN", "levels landing shortly")
     rf"[,.—–-]?\s*{_LEVEL_LIST}\s+(?:dropping|landing|coming|arriving|going\s+out|out)\s+"
-    r"(?:in\s+\d{1,2}\s*(?:min\w*|m)|soon|shortly)(?!\w)|"
+    r"(?:in\s+~?\s*\d{1,2}\s*(?:min\w*|m)|soon|shortly)(?!\w)|"
     # vi "Chi tiết entry/TP/SL gửi sau 5 phút nha", "entry sẽ cập nhật sau", "TP/SL báo sau" (sent / told later)
-    rf"[,.—–-]?\s*(?:chi\s+ti[ếe]t\s+)?{_LEVEL_LIST}\s+(?:s[ẽe]\s+)?(?:g[ửu]i|b[áa]o|c[ậa]p\s+nh[ậa]t|l[êe]n|c[óo])\s+"
+    # ("điểm vào anh em chờ admin cập nhật sau nhé": the entry, folks, wait for the admin to post it later)
+    rf"[,.—–-]?\s*(?:chi\s+ti[ếe]t\s+)?{_LEVEL_LIST}\s+(?:(?:anh\s+em|ae|c[áa]c\s+b[ạa]n|m[ọo]i\s+ng[ườu][ờo]i)\s+)?"
+    r"(?:(?:ch[ờo]|đ[ợo]i)\s+(?:admin|ad|m[ìi]nh|team)\s+)?(?:s[ẽe]\s+)?(?:g[ửu]i|b[áa]o|c[ậa]p\s+nh[ậa]t|l[êe]n|c[óo])\s+"
     r"(?:sau|trong)(?:\s+(?:\d{1,2}\s*ph[úu]t|[íi]t\s+ph[úu]t|ch[úu]t))?(?:\s+(?:n[ữu]a|nha|nh[ée]|nh[ée]\s+ae|nha\s+ae|ae))*(?!\w)|"
-    rf"[,.—–-]?\s*{_LEVEL_LIST}\s+(?:menyusul|nanti|segera|akan\s+menyusul)(?:\s+(?:sebentar\s+lagi|segera|ya|nanti))?(?!\w)|"
+    rf"[,.—–-]?\s*{_LEVEL_LIST}\s+(?:menyusul|nanti|segera|akan\s+menyusul)(?:\s+(?:sebentar\s+lagi|segera|ya|nanti|"
+    r"(?:dalam\s+)?\d{1,2}\s*menit(?:\s+lagi)?))?(?!\w)|"
+    # ru "Точку входа и цели скину через 10 минут", "Вход и стоп дам чуть позже" (I will post them in 10 minutes)
+    r"[,.—–-]?\s*(?:точк[уиа]\s+входа|вход|цели|стоп|уровни|тейки?)(?:\s*(?:,|и)\s*(?:точк[уиа]\s+входа|вход|цели|стоп|"
+    r"уровни|тейки?))*\s+(?:скину|скинем|дам|дадим|выложу|выложим|опубликую|опубликуем|пришлю|пришлём|отправлю|кину|"
+    r"будут|будет)(?:\s+(?:(?:через|в\s+течение)\s+(?:\d{1,2}\s*минут\w*|пару\s+минут|несколько\s+минут)|позже|скоро|"
+    r"чуть\s+позже))?(?!\w)|"
+    # ("SHORT #FET coming in 5 min", "NEXT FREE CALL IN 10 MINUTES", "Next signal dropping in ~5 min"): the call itself is
+    # promised for a few minutes on
+    r"(?:(?:next\s+)?(?:(?:free|vip|bot|new)\s+)*(?:call|signal|trade|setup)\s+(?:is\s+)?"
+    r"(?:(?:coming|dropping|landing|loading|arriving|out)\s+)?|(?:is\s+)?(?:coming|dropping|landing|loading|arriving)\s+)"
+    r"in\s+~?\s*\d{1,2}\s*(?:min\w*|m)(?!\w)|"
     rf"[,.—–-]?\s*{_LEVEL_LIST}\s+(?:em|en|in|dans|tra|za|через|içinde|dalam|trong)\s+\d{{1,2}}\s*(?:min\w*|m|минут\w*|dakika|menit|ph[úu]t)"
     r"(?:\s+(?:aqui|aqu[íi]|here|ici|qui)?(?:\s+(?:no|en\s+el|in\s+the|sur\s+le|nel)\s+(?:canal|channel|chat|grupo|group|gruppo))?)?(?!\w)|"
     r"(?:エントリー|価格|价格|利确|损切り?|详细|目标|TP|SL)(?:[・、,/\s]*(?:エントリー|価格|价格|利确|损切り?|详细|目标|TP|SL))*"
@@ -4398,10 +4422,10 @@ _LEVELS_LATER = re.compile(r"(?i)" + _LEVELS_LATER_MORE + r"|[,—–-]?\s*(?:(?
                            r"(?:\s*(?:&|and|\+|/)\s*(?:levels?|entry|targets?|tps?|sl|stop))*\s+"
                            # ("levels in VIP in 5 min", "full details for VIP members only")
                            r"(?:(?:in|for)\s+(?:the\s+|our\s+)?vip(?:\s+members)?(?:\s+only)?"
-                           r"(?:\s+(?:soon|later|in\s+\d{1,2}\s*(?:min\w*|m)))?|"
+                           r"(?:\s+(?:soon|later|in\s+~?\s*\d{1,2}\s*(?:min\w*|m)))?|"
                            # ("Entry & targets dropping in 5 minutes", "levels will be posted shortly")
                            r"(?:(?:are\s+|will\s+be\s+)?(?:dropping|dropped|landing|arriving|posted|shared|sent|out|up|coming)\s+)?"
-                           r"(?:soon|shortly|later|in\s+\d{1,2}\s*(?:min\w*|m))(?!\w)|"
+                           r"(?:soon|shortly|later|in\s+~?\s*\d{1,2}\s*(?:min\w*|m))(?!\w)|"
                            r"to\s+follow|coming(?:\s+soon)?|"
                            # ("levels in the next msg", "entry & targets in the next tweet", "levels below in the thread"): the
                            # levels are another post's (a relay's next message, a thread's next part)
@@ -4437,6 +4461,15 @@ _LEVELS_LATER = re.compile(r"(?i)" + _LEVELS_LATER_MORE + r"|[,—–-]?\s*(?:(?
                            r"(?:\s+(?:दूंगा|दूँगा|देंगे|दूंगी|भेजूंगा|भेजेंगे|आएगी|आएंगे|मिलेगी|मिलेंगे))?(?=[\s,.!?।]|$)|"
                            r"subiri(?:ni)?\s+(?:viwango|maelezo)(?:\s+vya\s+(?:kuingia|entry))?(?!\w)|"
                            r"(?:viwango|maelezo)(?:\s+vya\s+(?:kuingia|entry))?\s+(?:(?:vitakuja|yatakuja)(?:\s+(?:baadaye|hivi\s+karibuni))?|baadaye|hivi\s+karibuni)(?!\w)")
+
+
+def _restates_beyond_a_promise(text: str) -> bool:
+    """A restate cue outside the promise of levels to come ("#RENDER LONG / TP … / SL … / (điểm vào anh em chờ admin cập
+    nhật sau nhé)": the entry "updated later by the admin" is a fresh card's missing level, no update of a trade)."""
+    if lx.RESTATE_RE.search(text) is None:
+        return False
+    rest, promises = _LEVELS_LATER.subn(" ", text)
+    return not promises or lx.RESTATE_RE.search(rest) is not None
 
 
 def _lines_of_the_call(clean: str, levels, segments) -> str:
@@ -4480,6 +4513,14 @@ def _teaser_line(line: list[Token]) -> list[Token]:
 # (a teaser: "#TAO long coming soon, be ready", hi "#TAO पर जल्द ही लॉन्ग आने वाला है, तैयार रहो", sw "#KAS SHORT inakuja
 # hivi karibuni" — the call is coming)
 _GET_READY = re.compile(r"(?i)(?<!\w)(?:get\s+(?:your\s+|the\s+)?(?:usdt|usdc|funds|margin|wallets?|money|capital|orders?)\s+ready|"
+                        # ("Have your USDT ready on futures", "keep notifications ON")
+                        r"have\s+(?:your\s+|the\s+)?(?:usdt|usdc|funds|margin|wallets?|money|capital|orders?)\s+ready"
+                        r"(?:\s+on\s+(?:the\s+)?(?:futures|spot|perps?))?|keep\s+(?:your\s+|the\s+)?notifications?\s+on|"
+                        # id "Siap-siap LONG #AAVE … Siapkan margin dulu guys!" (get ready; get your margin ready first)
+                        r"siap[\s-]*siap|siapkan\s+(?:margin|modal|dana|usdt|saldo)(?:\s+(?:dulu|kalian))?"
+                        r"(?:\s+(?:guys|gaes|ya|semua|bro|bos))?|"
+                        # ru "Готовлю шорт по #LDO … будьте на связи" (I am preparing a short … stay in touch)
+                        r"готов(?:лю|им|имся|ьтесь)|готовьте\s+(?:маржу|депозит|usdt)|будьте\s+(?:на\s+связи|у\s+терминалов|готовы)|"
                         # ("Stay tuned geng!", "ATENÇÃO: SHORT em #AAVE saindo do forno!", "【速报】ETH ショート准备中 … お待ちください")
                         r"stay\s+tuned(?:\s+(?:geng|gengs|guys|fam|everyone|all|semua|bro|bos))?|"
                         r"aten[çc][ãa]o|atenci[óo]n|attention|achtung|attenzione|внимание|dikkat|perhatian|"
@@ -4543,7 +4584,8 @@ def _called_direction(tokens: list[Token], clean: str) -> bool:
     the VIP room"): a direction alert, held."""
     if (rest := _TIMEFRAME_BRACKETS.sub(" ", _LEVELS_LATER.sub(" ", clean))) != clean:
         # ("LONG signal on #JASMY detected (5m). Levels will be posted when the setup confirms."): the promise of levels
-        # and the timeframe are no part of the call
+        # and the timeframe are no part of the call (nor, beside the promise, "Have your USDT ready on futures")
+        rest = _GET_READY.sub(" ", rest)
         tokens = [t for n, line in enumerate(rest.split("\n")) for t in tokenize_line(line, n, False)]
     words = [t for t in tokens if t.kind in (Kind.WORD, Kind.LABEL, Kind.TAG, Kind.PAIR)]
     # (no amount either: "$120M", "3.2K" are a word with digits)
@@ -4553,6 +4595,8 @@ def _called_direction(tokens: list[Token], clean: str) -> bool:
         and _CALL_WORDS.search(clean) is not None and "liquidat" not in clean.lower() and "ликвидац" not in clean.lower()
 
 
+_SIDE_FIELD_NAMES = frozenset({"direction", "side", "position", "dirección", "direccion", "direção", "direcao", "направление",
+                               "yön", "yon", "arah", "posisi", "hướng"})
 _CALL_NUMBER_WORDS = frozenset({"call", "signal", "trade", "setup", "idea", "post", "vip", "sinyal", "señal", "sinal",
                                 "сигнал", "сделка"})
 
@@ -4568,6 +4612,11 @@ def _only_coin_and_side(tokens: list[Token]) -> bool:
     numbered = {id(t) for n, t in enumerate(tokens) if t.kind == Kind.TAG and t.text[1:].isdigit()}
     numbered |= {id(t) for n, t in enumerate(tokens[:-1]) if id(tokens[n + 1]) in numbered and t.kind == Kind.WORD
                  and t.text.lower() in _CALL_NUMBER_WORDS}
+    # ("Coin: #AVAX 👀 Direction: LONG"): the card's field names before the coin and the side add nothing either
+    numbered |= {id(t) for n, t in enumerate(tokens[:-2]) if tokens[n + 1].text == ":" and tokens[n + 1].line == t.line
+                 and (t.kind == Kind.LABEL and t.field == Field.SYMBOL and tokens[n + 2].kind in (Kind.TAG, Kind.PAIR)
+                      or t.kind == Kind.WORD and t.text.lower() in _SIDE_FIELD_NAMES and tokens[n + 2].kind == Kind.LABEL
+                      and tokens[n + 2].field in _SIDE_FIELDS)}
     meaningful = [t for t in tokens if t.kind not in (Kind.SEP, Kind.INDEX, Kind.PCT) and id(t) not in numbered
                   and id(t) not in market and not (t.kind == Kind.WORD and _AMOUNT_IN_U.fullmatch(t.text))
                   and not (t.kind == Kind.WORD and (t.text.lower() in _HEADING_WORDS or t.text.lower() in _EXCHANGES

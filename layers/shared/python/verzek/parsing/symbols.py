@@ -255,7 +255,8 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
                 or near.text == ":" and near is nxt  # ("so we take SOL: long 162.5")
                 or near.text == ")" and near is prev  # ("Posisi JUAL (short) NEAR": the side in brackets, then the coin)
                 or near.kind == Kind.SEP and near.text in "-|" and not _pair_like(tokens, i)) \
-                or _after_an_entry_label(tokens, i)  # ("Placing bids on FET: 1.318, 1.274", "Entry on SOL: 180")
+                or _after_an_entry_label(tokens, i) \
+                or _side_across_market_words(tokens, i) or _side_before_tagalog_words(tokens, i)
             if after_symbol_label:
                 bracketed = tokens[i + 2] if i + 3 < len(tokens) and nxt is not None and nxt.text == "(" \
                     and tokens[i + 3].text == ")" and tokens[i + 2].kind == Kind.WORD else None
@@ -289,6 +290,12 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
                                  and word not in _KNOWN_TICKERS else LABELLED, i)
             elif word.lower() in _SIDE_CONNECTORS:
                 cand = None  # "SHORT EM #LINK", "LONG SU #MATIC": connectors in capitals are no tickers
+            elif word.isupper() and _after_a_reentry_word(tokens, i) and not (shouting and word not in _KNOWN_TICKERS) \
+                    and (cand := _coin(word, NAMED, i)) is not None:
+                # ("re-entry SUI 🔁 / long 4.95-5.00 …", "Reload ORDI", "Back in SUI"): the ticker right after a re-entry
+                # word is the coin entered again — one we do not know is read, and held
+                if cand.base not in _KNOWN_TICKERS or word.lower() in COIN_NAMES:
+                    cand = SymbolCandidate(cand.base, cand.quote, cand.rank, cand.position, cand.perpetual, weak=True)
             elif word.isupper() or word[:1].isdigit():
                 # "Solana (SOL)", "arbitrum (ARB)": a ticker in brackets after the coin's name is named on purpose
                 # ("SL: 1.96 (SAFE)", "0.85 (OPTIONAL)": a word in brackets after a price is a note, not a ticker)
@@ -473,6 +480,62 @@ _CLOSE_FILLERS = frozenset(["all", "the", "a", "my", "your", "our", "this", "tha
                             "неделю", "месяц", "день", "hafta", "hafta'yı", "ay", "gün", "komplett", "vollständig", "ganz",
                             # ("#SOL schließen wir jetzt", "fermons nous"): the subject after the verb, no coin
                             "wir", "ich", "nous", "noi", "we"])
+
+
+def _side_across_market_words(tokens: list[Token], i: int) -> bool:
+    """"ONDO — SPOT buy", "ONDO | Spot | Buy", "ARB - FUTURES long": the word heads a run of dashes, bars and market
+    words that ends in the side word on its line (a pair's dash, "SEI - USDT", is no such run)."""
+    line = tokens[i].line
+    seen_market = False
+    for j in range(i + 1, min(i + 5, len(tokens))):
+        tok = tokens[j]
+        if tok.line != line:
+            return False
+        if _is_side_label(tok, line):
+            return seen_market
+        if tok.kind == Kind.WORD and tok.text.lower() in _MARKET_WORDS:
+            seen_market = True
+        elif not (tok.kind == Kind.SEP and tok.text in "-|:/" and not (j == i + 1 and _pair_like(tokens, i))):
+            return False
+    return False
+
+
+# Tagalog words between the side word and its coin ("Short natin si AVAX": short — we — the (person's article) — AVAX;
+# "Long tayo sa SOL", "Bili ko ang ETH", "Short natin AVAX"): pronouns, then an article — never tickers in these posts
+_TAGALOG_PRONOUNS = frozenset(["natin", "tayo", "ko", "kami", "namin", "ako"])
+_TAGALOG_ARTICLES = frozenset(["si", "ang", "sa", "ng"])
+
+
+def _side_before_tagalog_words(tokens: list[Token], i: int) -> bool:
+    """The side word, then a Tagalog pronoun and an article, or one of them, then the word ("si" alone is also the
+    Spanish and French "if": "Short si BTC pierde 60k" — only after a pronoun)."""
+    line = tokens[i].line
+    words = []
+    for j in range(i - 1, max(-1, i - 4), -1):
+        tok = tokens[j]
+        if tok.line != line:
+            return False
+        if _is_side_label(tok, line):
+            break
+        if tok.kind != Kind.WORD:
+            return False
+        words.insert(0, tok.text.lower())
+    else:
+        return False
+    if len(words) == 2:
+        return words[0] in _TAGALOG_PRONOUNS and words[1] in _TAGALOG_ARTICLES
+    return len(words) == 1 and (words[0] in ("ang", "sa") or words[0] in ("natin", "tayo", "kami", "namin"))
+
+
+# ("re-entry SUI", "RE-ENTER SUI", "Reload ORDI", "re-open LINK"): a re-entry word right before the word
+_REENTRY_BEFORE = re.compile(r"(?:re\s?-?\s?ent(?:er|ry|ering)|reentry|re\s?-?\s?open(?:ing)?|re\s?-?\s?load(?:ing)?|"
+                             r"re\s?-?\s?buy(?:ing)?)\s*:?", re.IGNORECASE)
+
+
+def _after_a_reentry_word(tokens: list[Token], i: int) -> bool:
+    line = tokens[i].line
+    before = [t for t in tokens[max(0, i - 3):i] if t.line == line]
+    return any(_REENTRY_BEFORE.fullmatch(" ".join(t.text for t in before[k:])) for k in range(len(before)))
 
 
 def _after_an_entry_label(tokens: list[Token], i: int) -> bool:
