@@ -191,6 +191,31 @@ def _leverage_in_prose(tokens: list[Token], i: int) -> bool:
     return any(t.text.lower() not in lx.FILLER_WORDS for t in before)
 
 
+# ("Spot bag, no leverage. Split 60/40 between the buys", "sin apalancamiento", "without leverage — 5% of the
+# portfolio", "Leverage: none"): leverage named only to rule it out — the numbers after it are no leverage
+_NO_LEVERAGE_BEFORE = frozenset(["no", "not", "without", "zero", "sin", "sem", "sans", "ohne", "kein", "keine", "senza",
+                                 "без", "bez", "tanpa", "walang", "bila", "بدون", "بغیر", "không", "non", "nessuna", "sıfır"])
+_NO_LEVERAGE_AFTER = frozenset(["none", "no", "nil", "n/a", "na", "nope", "нет", "без", "yok", "ninguno", "ninguna",
+                                "nenhuma", "nenhum", "aucun", "keine", "kein", "tidak", "không", "nessuna", "无", "없음"])
+_USE_WORDS = frozenset(["use", "using", "pakai", "pake", "gunakan", "menggunakan", "need", "needed", "required"])
+
+
+def _leverage_ruled_out(tokens: list[Token], i: int) -> bool:
+    """The leverage word at `i` says there is none: a negation before it ("no leverage", "don't use leverage") or a
+    "none" after it ("Leverage: none", "Плечо: нет")."""
+    line = tokens[i].line
+    before = [t for t in tokens[:i] if t.line == line and t.kind != Kind.INDEX][-3:]
+    words = [t.text.lower() for t in before if t.kind == Kind.WORD]
+    if before and before[-1].kind == Kind.WORD and words[-1] in _NO_LEVERAGE_BEFORE:
+        return True
+    if len(before) >= 2 and before[-1].kind == Kind.WORD and words[-1] in _USE_WORDS \
+            and before[-2].kind == Kind.WORD and before[-2].text.lower() in _NO_LEVERAGE_BEFORE | {"don't", "dont", "never",
+                                                                                                 "jangan", "tidak", "avoid"}:
+        return True
+    after = next((t for t in tokens[i + 1:] if t.line == line and not (t.kind == Kind.SEP and t.text in ":=-–—")), None)
+    return after is not None and after.kind == Kind.WORD and after.text.lower() in _NO_LEVERAGE_AFTER
+
+
 def _unrelated_word(tok: Token) -> bool:
     """A market statistic's name after a field's prices: what follows is that statistic, not a level."""
     return bool(_MARKET_STAT.fullmatch(tok.text))
@@ -397,7 +422,8 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
                 current = Segment(Field.IGNORE, tok)
                 segments.append(current)
                 continue
-            if tok.kind == Kind.LABEL and tok.field == Field.LEVERAGE and _leverage_in_prose(tokens, i):
+            if tok.kind == Kind.LABEL and tok.field == Field.LEVERAGE \
+                    and (_leverage_in_prose(tokens, i) or _leverage_ruled_out(tokens, i)):
                 # ("OI up 18% in 7 days — spot led move, not leverage.", "Keep it simple, use low leverage."): a
                 # sentence that ends on the word names leverage, it sets none — the next line's number is not its value
                 current = None
@@ -1433,7 +1459,10 @@ _NO_LEVERAGE = re.compile(r"(?<!\w)(?:(?:no|sin|sem|without|senza|sans|ohne|бе
                           r"lena|lo|use\s+(?:karo|karna|karein|karen))|bina\s+(?:leverage|lev))(?!\w)|"
                           # ("不开杠杆", "无杠杆", "레버리지 없이", "ไม่ใช้เลเวอเรจ": the same in Chinese, Korean, Thai)
                           r"(?:不开|不加|不用|不带|无|零|别开|不要开?)杠杆|레버리지\s*(?:없이|없음|사용\s*안|x)|무\s*레버리지|"
-                          r"ไม่(?:ใช้|มี|เปิด)\s*เลเวอเรจ", re.IGNORECASE)
+                          r"ไม่(?:ใช้|มี|เปิด)\s*เลเวอเรจ|"
+                          # ("Leverage: none", "Lev - no", "Плечо: нет"): the field written to say there is none
+                          r"(?<!\w)(?:leverage|lev|lvg|плечо|apalancamiento|alavancagem)\s*[:=\-–—]?\s*"
+                          r"(?:none|no|nil|n/a|нет|ninguno|nenhuma)(?!\w)", re.IGNORECASE)
 
 
 _NOT_THE_FUTURES_MARKET = re.compile(r"(?<!\w)(?:future\s+(?:results?|performance|returns?|gains?|profits?|outcomes?|moves?|"
@@ -1470,8 +1499,8 @@ _SPOT_ONLY = re.compile(r"(?<!\w)(?:spot[ \t]+(?:only|solamente|somente|seulemen
 def _market(text: str, symbol: SymbolCandidate | None, leverage: int | None) -> MarketType | None:
     low = text.lower()
     spot_said = lx.SPOT_RE.search(text)
-    if spot_said:
-        text = _NO_LEVERAGE.sub(" ", text)
+    # ("no leverage", "Leverage: none"): leverage ruled out names no futures market
+    text = _NO_LEVERAGE.sub(" ", text)
     if "cross" in low or "margin" in low or "isolated" in low or "tokens" in low:
         text = _NOT_A_MARGIN_MODE.sub(" ", text)
     if "future" in low:
@@ -3447,7 +3476,8 @@ _CANCELLED_CARD_HEAD = re.compile(
     r"entr[ée]e|ingresso|入场|エントリー)(?:\s*\d)?\W+)?(?:cancel+ed|void(?:ed)?|cancelad[oa]|отмен[её]н\w*|отмена|"
     r"скасован\w*|iptal(?:\s+edildi)?|h[ủu]y|hu[ỷy]|取消|취소(?:됨)?|storniert|annul[ée]e?|annullat[oa]|dibatalkan|batal|"
     r"anulowan\w*|anulad[oa]|إلغاء|ملغا[ةه]|ملغي|کنسل\s+شد|キャンセル|रद्द|ยกเลิก)[^\w\n]*(?:\n|$)", re.IGNORECASE)
-_HEADING_TAG = re.compile(r"^\W*[#$]([A-Za-z0-9]{2,15})")
+# ("#AV-0413 | ETH/USDT SHORT": a tag with a number after a dash is a bot's deal or signal id, no coin)
+_HEADING_TAG = re.compile(r"^\W*[#$]([A-Za-z0-9]{2,15})(?![A-Za-z0-9]|-\d)")
 # A stamp under the card withdrawing it ("❌ CANCELLED — entry not triggered, remove the order", "⛔ VOID", "Signal
 # cancelled", "ОТМЕНЕН ❌", "İPTAL EDİLDİ", "Cancelado — no se activó", "已取消"): the call is taken back as a heading
 # would take it back. Not a condition on the market ("Cancelled if 4H closes below 40", "Void if not triggered in 24h",
