@@ -1276,6 +1276,16 @@ def _market_word_a_note(entry_segments: list[Segment], entry: Decimal) -> bool:
     return note
 
 
+# ("分批买入：0.00001850 / 0.00001720", "Compra por partes: 1.20 / 1.10", "Покупаем частями: 0.52 / 0.49", "Buy in two
+# batches: 1.20 / 1.10"): the buy split over the two prices — two orders, not the ends of a zone
+# (read only for two entries split by a slash: no gate needed)
+_IN_BATCHES = re.compile(
+    r"分批|分[两二三2-3](?:次|笔|档|单)|分割|段階的|분할|나눠서|나누어|"
+    r"(?<!\w)(?:(?:по\s+)?частям|частями|частинами|(?:por|en|em)\s+(?:(?:dos|duas|tres|três|2|3)\s+)?(?:partes|tramos)|"
+    r"escalonad[oa]s?|kademeli|parça\s+parça|in\s+(?:(?:two|three|2|3)\s+)?(?:parts|batches|tranches|chunks)|"
+    r"bertahap|dicicil|cicil|in\s+(?:zwei\s+|2\s+)?teilen|gestaffelt|en\s+(?:deux|plusieurs|2)\s+fois|par\s+paliers)(?!\w)", re.IGNORECASE)
+
+
 def _entry_type(levels: _Levels, values: list[Decimal], texts: list[str] | None = None) -> EntryType | None:
     text = " ".join(s.text() for s in levels.entry_segments)
     # (the whole lines of the entry: a negation may stand before the entry's label — "بدون ورود آنی، لیمیت 0.138", "لا
@@ -1302,6 +1312,9 @@ def _entry_type(levels: _Levels, values: list[Decimal], texts: list[str] | None 
             return EntryType.LIMIT  # "now (0.512) or on a dip to 0.490": two alternatives, not the ends of a zone
         if any(t.kind == Kind.PCT for t in between):
             return EntryType.LIMIT  # "1.80 (50%) / 1.75 (50%)": two weighted orders, not the ends of a zone
+        if [t.text for t in between] == ["/"] and not words & _RANGE_HINTS and texts is not None \
+                and any(0 <= n < len(texts) and _IN_BATCHES.search(texts[n]) for n in (first[0], first[0] - 1)):
+            return EntryType.LIMIT  # "分批买入：A / B", "Compra por partes: A / B": the buy split over two prices
         if any(t.kind == Kind.SEP and t.text in _RANGE_SEPARATORS for t in between) \
                 or any(t.kind == Kind.WORD and lx.RANGE_WORDS.fullmatch(t.text) for t in between) \
                 or words & _RANGE_HINTS:
