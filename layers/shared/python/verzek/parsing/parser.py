@@ -1856,6 +1856,16 @@ def _parse_message(text: str) -> ParsedMessage:
                             "decimals so)",
                             provenance=tuple((f, weak if f in ("entries", "targets", "stop_loss") else rule)
                                              for f, rule in decimal.provenance))
+        if decimal.kind == MessageKind.OPEN and decimal.rejected and decimal.symbol == parsed.symbol \
+                and decimal.side == parsed.side and _same_card_scaled(decimal, parsed, 1000):
+            # ("#DOT LONG / Entrada: 4,120 / Alvos: 4,260 / 4,410 / Stop: 4,310"): every level written with the comma,
+            # both readings the same card a thousand apart and both held — the language's own reading is given, held
+            # for its own faults as well
+            return _replace(decimal, rejected="held for review: " + _AMBIGUOUS_COMMA + " (read as a decimal comma: "
+                            "the post's language writes decimals so); " + decimal.rejected,
+                            provenance=tuple((f, "weak: " + _AMBIGUOUS_COMMA + " (read as a decimal comma)"
+                                              if f in ("entries", "targets", "stop_loss") else rule)
+                                             for f, rule in decimal.provenance))
     if parsed.kind == MessageKind.UPDATE and parsed.update_action in _KEEPS_A_STOP_CHANGE:
         return _stop_changes_kept(parsed, normalize(text).lower())
     return parsed
@@ -2040,12 +2050,22 @@ _AMBIGUOUS_COMMA = "the comma may be a decimal point or a thousands separator"
 # Words or letters of languages that write decimals with a comma (Turkish, Russian/Ukrainian, Spanish, Portuguese,
 # German, French, Italian, Polish, Indonesian, Vietnamese, Dutch, Czech, Hungarian, Romanian); the Turkish letters
 # match case-sensitively (under IGNORECASE "ı" and "İ" match any Latin "i")
+def _same_card_scaled(small: ParsedMessage, large: ParsedMessage, factor: int) -> bool:
+    """Every level of `large` is the one of `small` times `factor`: the same card read with another separator."""
+    def levels(m: ParsedMessage) -> list:
+        return [*m.entries, *m.targets, *([m.stop_loss] if m.stop_loss is not None else [])]
+    a, b = levels(small), levels(large)
+    return bool(a) and len(a) == len(b) and all(x * factor == y for x, y in zip(a, b, strict=True))
+
+
 _COMMA_DECIMAL_LOCALE = re.compile(
     r"[а-яёіїєґ]|(?-i:[ğışİĞŞ])|(?<!\w)(?:giri[şs]|hedef\w*|zarar|kald[ıi]ra[çc]|entrada|objetivos?|alvos?|salida|sa[íi]da|venta|"
     r"venda|compra|einstieg|ziele?|kauf\w*|verkauf\w*|entr[ée]e|objectifs?|ingresso|obiettiv\w*|wej[śs]cie|cele|"
     r"masuk|sasaran|v[àa]o|ch[ốo]t|instap|doelen|vstup|c[íi]le|bel[ée]p[őo]|c[ée]lok|intrare|[țţ]inte|"
     # pt/es "Robô abriu posição … (Futuros, 12x)", "Abrimos posición"
-    r"posi[çc][ãa]o|posici[óo]n|abriu|abrimos|futuros|alavancagem|apalancamiento)(?!\w)",
+    r"posi[çc][ãa]o|posici[óo]n|abriu|abrimos|futuros|alavancagem|apalancamiento|"
+    # id "Posisi: LONG", "Harga beli" (Indonesian writes decimals with a comma)
+    r"posisi|beli|jual)(?!\w)",
     re.IGNORECASE)
 
 
