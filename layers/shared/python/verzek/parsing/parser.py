@@ -1280,7 +1280,7 @@ def _market_word_a_note(entry_segments: list[Segment], entry: Decimal) -> bool:
 # batches: 1.20 / 1.10"): the buy split over the two prices — two orders, not the ends of a zone
 # (read only for two entries split by a slash: no gate needed)
 _IN_BATCHES = re.compile(
-    r"分批|分[两二三2-3](?:次|笔|档|单)|分割|段階的|분할|나눠서|나누어|"
+    r"分批|分[两二三2-3](?:次|笔|档|单)|分割|段阶的|분할|나눠서|나누어|"
     r"(?<!\w)(?:(?:по\s+)?частям|частями|частинами|(?:por|en|em)\s+(?:(?:dos|duas|tres|três|2|3)\s+)?(?:partes|tramos)|"
     r"escalonad[oa]s?|kademeli|parça\s+parça|in\s+(?:(?:two|three|2|3)\s+)?(?:parts|batches|tranches|chunks)|"
     r"bertahap|dicicil|cicil|in\s+(?:zwei\s+|2\s+)?teilen|gestaffelt|en\s+(?:deux|plusieurs|2)\s+fois|par\s+paliers)(?!\w)", re.IGNORECASE)
