@@ -51,7 +51,9 @@ def _combining_marks() -> str:
 MARKS = _combining_marks()
 _B = rf"(?<![#$])(?<![^\W{CJK}])(?<![{MARKS}])"  # label start: not inside a word, not a hashtag
 # "Current price", "Giá hiện tại", "Precio actual": where the market is — an entry only when no other entry is written
-PRICE_NOW_PHRASE = (r"(?:current|market)\s+(?:price|rate)|[şs]u\s+anki\s+fiyat|mevcut\s+fiyat|anl[ıi]k\s+fiyat|prix\s+actuel|"
+# (tr "şu anki fiyattan" / "mevcut fiyattan": from the current price, the suffix glued on)
+PRICE_NOW_PHRASE = (r"(?:current|market)\s+(?:price|rate)|(?:[şs]u\s+anki|mevcut|anl[ıi]k)\s+fiyat(?:tan|ta|la|[ıi]ndan|[ıi]nda)?|"
+                    r"prix\s+actuel|"
                     r"pre[çc]o\s+atual|precio\s+actual|prezzo\s+attuale|aktueller\s+(?:preis|kurs)|текущая\s+цена|"
                     r"поточна\s+ціна|gi[áa]\s+hi[ệe]n\s+t[ạa]i|harga\s+(?:saat\s+ini|sekarang)|aktualna\s+cena|"
                     r"តម្លៃទីផ្សារ")  # (km: the market's price)
@@ -238,7 +240,11 @@ LABELS: list[tuple[Field, str]] = [
                   r"open(?:ing)?\s+price|avg\.?\s+entry|"
                   # ("Preço de abertura: 585,0", "Precio de apertura", "Prix d'ouverture", "Prezzo di apertura"): the opening price
                   r"pre[çc]o\s+de\s+abertura|precio\s+de\s+apertura|prix\s+d'\s*ouverture|prezzo\s+di\s+apertura|" + PRICE_NOW_PHRASE + r"|"
-                  r"(?:^|(?<=\|))[ \t]*price(?=\s*[:=-])|(?:^|(?<=\|))[ \t]*in(?=[ \t]*[:=]?[ \t]*\$?\d)|"
+                  r"(?:^|(?<=\|))[ \t]*price(?=\s*[:=-])|"
+                  # ("qty 1,250  price 2.1840  lev 5x", "| lev 4.0 | rate 21.335", "Open Rate: 21.335"): an exchange or bot's
+                  # fill report, its price column — where the order was filled
+                  r"(?:(?<=\d[ \t]{2})|(?<=\d[ \t]{3})|(?<=\|[ \t]))price(?=[ \t]+\$?\d)|"
+                  r"(?:^|(?<=\|))[ \t]*(?:open[ \t]+)?rate(?=[ \t]*[:=]?[ \t]*\$?\d)|open[ \t]+rate(?=[ \t]*[:=]?[ \t]*\$?\d)|(?:^|(?<=\|))[ \t]*in(?=[ \t]*[:=]?[ \t]*\$?\d)|"
                   r"(?:^|(?<=\|))[ \t]*(?:zona|zone|[áa]rea|b[öo]lge|зона)(?=[ \t]*[:=])|precio\s+de\s+entrada|zona\s+de\s+entrada|диапазон\s+входа|"
                   r"al[ıi][şs]\s+b[öo]lgesi|买入(?:区间|价格|价)|"
                   r"v[àa]o\s+l[ệe]nh|[đd]i[ểe]m\s+v[àa]o(?:\s+l[ệe]nh)?|v[ùu]ng\s+v[àa]o|(?:^|(?<=\|))[ \t]*v[àa]o(?=[ \t]*[:=]?[ \t]*\d)|gi[áa]\s+v[àa]o|harga\s+masuk|area\s+entry|titik\s+masuk|zon[ae]?\s+masuk|masuk(?=[ \t]*[:=])|(?:^|(?<=\|))[ \t]*masuk(?=[ \t]+\$?\d)|"

@@ -329,6 +329,10 @@ _MULTIPLE_OF_OTHER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,]\d)?)\s?[xX×](?=[ \
                                 r"(?<=\bcould\s)(\d{1,3})\s?[xX×](?!\w)|(?<=\bdo\s)(\d{1,3})\s?[xX×](?!\w)|(?<=\bcan\s)(\d{1,3})\s?[xX×](?!\w)|(?<=\bdo\sa\s)(\d{1,3})\s?[xX×](?!\w)|(?<=\bdid\s)(\d{1,3})\s?[xX×](?!\w)|(?<=\bmade\s)(\d{1,3})\s?[xX×](?!\w)|"
                                 r"(\d{1,3})\s?[xX×](?=[ \t]+(?:move|moves|gain|gains|pump|potential|returns?|roi|gem|play|last\s+week)(?!\w))|"
                                 r"[xX×](\d{1,2})(?=[ \t]+size(?!\w))", re.IGNORECASE)
+# ("SOs 5 × 1.2%", "Safety orders: 3 x 2%", "DCA 4x 1.5%"): a DCA bot's safety orders, how many times how far apart —
+# no leverage
+_SAFETY_ORDER_COUNT = re.compile(r"(?<!\w)((?:safety[ \t]+orders?|max[ \t]+sos?|sos?|dca(?:[ \t]+orders?)?|averaging(?:[ \t]+orders?)?)"
+                                 r"[ \t]*[:=]?[ \t]*)(\d{1,2})[ \t]?[xX×](?=[ \t]*\d{1,2}(?:[.,]\d+)?[ \t]?%)", re.IGNORECASE)
 # "Potential x10 gem", "Potential: x3", "10X BAGS INCOMING", "2x your money", "x5 potential in bull run", "Потенциал
 # х5": a hoped-for multiple of the money put in, not the margin (written either way round: "x10" or "10x")
 # ("潜力 10倍", "Tiềm năng x10", "잠재력 10배", "目标翻10倍": 倍 and 배 are read as x before this)
@@ -950,6 +954,7 @@ def normalize(text: str) -> str:
         text = without_advice
     if "x" in text or "X" in text or "×" in text:
         text = _MULTIPLE_OF_OTHER.sub(lambda m: f"{next(g for g in m.groups() if g)} times", text)
+        text = _SAFETY_ORDER_COUNT.sub(r"\1\2 times", text)
         text = _GAIN_MULTIPLE.sub(_gain_multiple, text)
     text = _LEVERAGE_THEN_ADVICE.sub(r"\1;", text)
     text = _SAFER_AFTER_COMMA.sub(" ", text)

@@ -191,6 +191,31 @@ def _leverage_in_prose(tokens: list[Token], i: int) -> bool:
     return any(t.text.lower() not in lx.FILLER_WORDS for t in before)
 
 
+# ("Spot bag, no leverage. Split 60/40 between the buys", "sin apalancamiento", "without leverage — 5% of the
+# portfolio", "Leverage: none"): leverage named only to rule it out — the numbers after it are no leverage
+_NO_LEVERAGE_BEFORE = frozenset(["no", "not", "without", "zero", "sin", "sem", "sans", "ohne", "kein", "keine", "senza",
+                                 "без", "bez", "tanpa", "walang", "bila", "بدون", "بغیر", "không", "non", "nessuna", "sıfır"])
+_NO_LEVERAGE_AFTER = frozenset(["none", "no", "nil", "n/a", "na", "nope", "нет", "без", "yok", "ninguno", "ninguna",
+                                "nenhuma", "nenhum", "aucun", "keine", "kein", "tidak", "không", "nessuna", "无", "없음"])
+_USE_WORDS = frozenset(["use", "using", "pakai", "pake", "gunakan", "menggunakan", "need", "needed", "required"])
+
+
+def _leverage_ruled_out(tokens: list[Token], i: int) -> bool:
+    """The leverage word at `i` says there is none: a negation before it ("no leverage", "don't use leverage") or a
+    "none" after it ("Leverage: none", "Плечо: нет")."""
+    line = tokens[i].line
+    before = [t for t in tokens[:i] if t.line == line and t.kind != Kind.INDEX][-3:]
+    words = [t.text.lower() for t in before if t.kind == Kind.WORD]
+    if before and before[-1].kind == Kind.WORD and words[-1] in _NO_LEVERAGE_BEFORE:
+        return True
+    if len(before) >= 2 and before[-1].kind == Kind.WORD and words[-1] in _USE_WORDS \
+            and before[-2].kind == Kind.WORD and before[-2].text.lower() in _NO_LEVERAGE_BEFORE | {"don't", "dont", "never",
+                                                                                                 "jangan", "tidak", "avoid"}:
+        return True
+    after = next((t for t in tokens[i + 1:] if t.line == line and not (t.kind == Kind.SEP and t.text in ":=-–—")), None)
+    return after is not None and after.kind == Kind.WORD and after.text.lower() in _NO_LEVERAGE_AFTER
+
+
 def _unrelated_word(tok: Token) -> bool:
     """A market statistic's name after a field's prices: what follows is that statistic, not a level."""
     return bool(_MARKET_STAT.fullmatch(tok.text))
@@ -397,7 +422,8 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
                 current = Segment(Field.IGNORE, tok)
                 segments.append(current)
                 continue
-            if tok.kind == Kind.LABEL and tok.field == Field.LEVERAGE and _leverage_in_prose(tokens, i):
+            if tok.kind == Kind.LABEL and tok.field == Field.LEVERAGE \
+                    and (_leverage_in_prose(tokens, i) or _leverage_ruled_out(tokens, i)):
                 # ("OI up 18% in 7 days — spot led move, not leverage.", "Keep it simple, use low leverage."): a
                 # sentence that ends on the word names leverage, it sets none — the next line's number is not its value
                 current = None
@@ -1250,6 +1276,16 @@ def _market_word_a_note(entry_segments: list[Segment], entry: Decimal) -> bool:
     return note
 
 
+# ("分批买入：0.00001850 / 0.00001720", "Compra por partes: 1.20 / 1.10", "Покупаем частями: 0.52 / 0.49", "Buy in two
+# batches: 1.20 / 1.10"): the buy split over the two prices — two orders, not the ends of a zone
+# (read only for two entries split by a slash: no gate needed)
+_IN_BATCHES = re.compile(
+    r"分批|分[两二三2-3](?:次|笔|档|单)|分割|段阶的|분할|나눠서|나누어|"
+    r"(?<!\w)(?:(?:по\s+)?частям|частями|частинами|(?:por|en|em)\s+(?:(?:dos|duas|tres|três|2|3)\s+)?(?:partes|tramos)|"
+    r"escalonad[oa]s?|kademeli|parça\s+parça|in\s+(?:(?:two|three|2|3)\s+)?(?:parts|batches|tranches|chunks)|"
+    r"bertahap|dicicil|cicil|in\s+(?:zwei\s+|2\s+)?teilen|gestaffelt|en\s+(?:deux|plusieurs|2)\s+fois|par\s+paliers)(?!\w)", re.IGNORECASE)
+
+
 def _entry_type(levels: _Levels, values: list[Decimal], texts: list[str] | None = None) -> EntryType | None:
     text = " ".join(s.text() for s in levels.entry_segments)
     # (the whole lines of the entry: a negation may stand before the entry's label — "بدون ورود آنی، لیمیت 0.138", "لا
@@ -1276,6 +1312,9 @@ def _entry_type(levels: _Levels, values: list[Decimal], texts: list[str] | None 
             return EntryType.LIMIT  # "now (0.512) or on a dip to 0.490": two alternatives, not the ends of a zone
         if any(t.kind == Kind.PCT for t in between):
             return EntryType.LIMIT  # "1.80 (50%) / 1.75 (50%)": two weighted orders, not the ends of a zone
+        if [t.text for t in between] == ["/"] and not words & _RANGE_HINTS and texts is not None \
+                and any(0 <= n < len(texts) and _IN_BATCHES.search(texts[n]) for n in (first[0], first[0] - 1)):
+            return EntryType.LIMIT  # "分批买入：A / B", "Compra por partes: A / B": the buy split over two prices
         if any(t.kind == Kind.SEP and t.text in _RANGE_SEPARATORS for t in between) \
                 or any(t.kind == Kind.WORD and lx.RANGE_WORDS.fullmatch(t.text) for t in between) \
                 or words & _RANGE_HINTS:
@@ -1433,7 +1472,10 @@ _NO_LEVERAGE = re.compile(r"(?<!\w)(?:(?:no|sin|sem|without|senza|sans|ohne|бе
                           r"lena|lo|use\s+(?:karo|karna|karein|karen))|bina\s+(?:leverage|lev))(?!\w)|"
                           # ("不开杠杆", "无杠杆", "레버리지 없이", "ไม่ใช้เลเวอเรจ": the same in Chinese, Korean, Thai)
                           r"(?:不开|不加|不用|不带|无|零|别开|不要开?)杠杆|레버리지\s*(?:없이|없음|사용\s*안|x)|무\s*레버리지|"
-                          r"ไม่(?:ใช้|มี|เปิด)\s*เลเวอเรจ", re.IGNORECASE)
+                          r"ไม่(?:ใช้|มี|เปิด)\s*เลเวอเรจ|"
+                          # ("Leverage: none", "Lev - no", "Плечо: нет"): the field written to say there is none
+                          r"(?<!\w)(?:leverage|lev|lvg|плечо|apalancamiento|alavancagem)\s*[:=\-–—]?\s*"
+                          r"(?:none|no|nil|n/a|нет|ninguno|nenhuma)(?!\w)", re.IGNORECASE)
 
 
 _NOT_THE_FUTURES_MARKET = re.compile(r"(?<!\w)(?:future\s+(?:results?|performance|returns?|gains?|profits?|outcomes?|moves?|"
@@ -1472,8 +1514,8 @@ _SPOT_ONLY = re.compile(r"(?<!\w)(?:spot[ \t]+(?:only|solamente|somente|seulemen
 def _market(text: str, symbol: SymbolCandidate | None, leverage: int | None) -> MarketType | None:
     low = text.lower()
     spot_said = lx.SPOT_RE.search(text)
-    if spot_said:
-        text = _NO_LEVERAGE.sub(" ", text)
+    # ("no leverage", "Leverage: none"): leverage ruled out names no futures market
+    text = _NO_LEVERAGE.sub(" ", text)
     if "cross" in low or "margin" in low or "isolated" in low or "tokens" in low:
         text = _NOT_A_MARGIN_MODE.sub(" ", text)
     if "future" in low:
@@ -1816,6 +1858,16 @@ def _parse_message(text: str) -> ParsedMessage:
                             "decimals so)",
                             provenance=tuple((f, weak if f in ("entries", "targets", "stop_loss") else rule)
                                              for f, rule in decimal.provenance))
+        if decimal.kind == MessageKind.OPEN and decimal.rejected and decimal.symbol == parsed.symbol \
+                and decimal.side == parsed.side and _same_card_scaled(decimal, parsed, 1000):
+            # ("#DOT LONG / Entrada: 4,120 / Alvos: 4,260 / 4,410 / Stop: 4,310"): every level written with the comma,
+            # both readings the same card a thousand apart and both held — the language's own reading is given, held
+            # for its own faults as well
+            return _replace(decimal, rejected="held for review: " + _AMBIGUOUS_COMMA + " (read as a decimal comma: "
+                            "the post's language writes decimals so); " + decimal.rejected,
+                            provenance=tuple((f, "weak: " + _AMBIGUOUS_COMMA + " (read as a decimal comma)"
+                                              if f in ("entries", "targets", "stop_loss") else rule)
+                                             for f, rule in decimal.provenance))
     if parsed.kind == MessageKind.UPDATE and parsed.update_action in _KEEPS_A_STOP_CHANGE:
         return _stop_changes_kept(parsed, normalize(text).lower())
     return parsed
@@ -2000,12 +2052,22 @@ _AMBIGUOUS_COMMA = "the comma may be a decimal point or a thousands separator"
 # Words or letters of languages that write decimals with a comma (Turkish, Russian/Ukrainian, Spanish, Portuguese,
 # German, French, Italian, Polish, Indonesian, Vietnamese, Dutch, Czech, Hungarian, Romanian); the Turkish letters
 # match case-sensitively (under IGNORECASE "ı" and "İ" match any Latin "i")
+def _same_card_scaled(small: ParsedMessage, large: ParsedMessage, factor: int) -> bool:
+    """Every level of `large` is the one of `small` times `factor`: the same card read with another separator."""
+    def levels(m: ParsedMessage) -> list:
+        return [*m.entries, *m.targets, *([m.stop_loss] if m.stop_loss is not None else [])]
+    a, b = levels(small), levels(large)
+    return bool(a) and len(a) == len(b) and all(x * factor == y for x, y in zip(a, b, strict=True))
+
+
 _COMMA_DECIMAL_LOCALE = re.compile(
     r"[а-яёіїєґ]|(?-i:[ğışİĞŞ])|(?<!\w)(?:giri[şs]|hedef\w*|zarar|kald[ıi]ra[çc]|entrada|objetivos?|alvos?|salida|sa[íi]da|venta|"
     r"venda|compra|einstieg|ziele?|kauf\w*|verkauf\w*|entr[ée]e|objectifs?|ingresso|obiettiv\w*|wej[śs]cie|cele|"
     r"masuk|sasaran|v[àa]o|ch[ốo]t|instap|doelen|vstup|c[íi]le|bel[ée]p[őo]|c[ée]lok|intrare|[țţ]inte|"
     # pt/es "Robô abriu posição … (Futuros, 12x)", "Abrimos posición"
-    r"posi[çc][ãa]o|posici[óo]n|abriu|abrimos|futuros|alavancagem|apalancamiento)(?!\w)",
+    r"posi[çc][ãa]o|posici[óo]n|abriu|abrimos|futuros|alavancagem|apalancamiento|"
+    # id "Posisi: LONG", "Harga beli" (Indonesian writes decimals with a comma)
+    r"posisi|beli|jual)(?!\w)",
     re.IGNORECASE)
 
 
@@ -3466,7 +3528,8 @@ _CANCELLED_CARD_HEAD = re.compile(
     r"entr[ée]e|ingresso|入场|エントリー)(?:\s*\d)?\W+)?(?:cancel+ed|void(?:ed)?|cancelad[oa]|отмен[её]н\w*|отмена|"
     r"скасован\w*|iptal(?:\s+edildi)?|h[ủu]y|hu[ỷy]|取消|취소(?:됨)?|storniert|annul[ée]e?|annullat[oa]|dibatalkan|batal|"
     r"anulowan\w*|anulad[oa]|إلغاء|ملغا[ةه]|ملغي|کنسل\s+شد|キャンセル|रद्द|ยกเลิก)[^\w\n]*(?:\n|$)", re.IGNORECASE)
-_HEADING_TAG = re.compile(r"^\W*[#$]([A-Za-z0-9]{2,15})")
+# ("#AV-0413 | ETH/USDT SHORT": a tag with a number after a dash is a bot's deal or signal id, no coin)
+_HEADING_TAG = re.compile(r"^\W*[#$]([A-Za-z0-9]{2,15})(?![A-Za-z0-9]|-\d)")
 # A stamp under the card withdrawing it ("❌ CANCELLED — entry not triggered, remove the order", "⛔ VOID", "Signal
 # cancelled", "ОТМЕНЕН ❌", "İPTAL EDİLDİ", "Cancelado — no se activó", "已取消"): the call is taken back as a heading
 # would take it back. Not a condition on the market ("Cancelled if 4H closes below 40", "Void if not triggered in 24h",

@@ -18,7 +18,7 @@ _TP_WORDS = (r"(?:tp|target|maqsad|take[\s-]*profit|(?<!stop\s)(?<!stop-)(?:hede
              r"টার্গেট|익절|ٹارگٹ|c[ée]l|"
              # hr/bs/sr "cilj", lv "mērķis", pa "ਟਾਰਗੇਟ"
              r"cilj(?:evi|eva)?|m[ēe]r[ķk](?:is|i|u)|ਟਾਰਗੇਟ)")
-_DONE = (r"(?:bajarildi|hit(?!\s+(?:rate|ratio|%))|reached|achieved|done|smashed|completed|touched|filled|taken|secured|booked|profit|(?:[đd][ãa]\s+)?ch[ạa]m|"
+_DONE = (r"(?:bajarildi|hit(?!\s+(?:rate|ratio|%))|reached|achieved|done|smashed|completed?|touched|filled|taken|secured|booked|profit|(?:[đd][ãa]\s+)?ch[ạa]m|"
          r"(?:[đd][ãa]\s+)?[đd][ạa]t|"
          r"ulaş[ıi]ld[ıi]|ger[çc]ekle[şs]ti|vuruldu|достигнут\w*|взят\w*|выполнен\w*|alcanzad\w*|atingid\w*|logrado|"
          r"tercapai|kena|geldi|خورد|مکمل|el[ée]rve|teljes[üu]lt|bereikt|رسید|رسیدیم|زده\s+شد|تاچ\s+شد|已?(?:达成|达到|到达|完成|触发)|달성|erreicht|atteint\w*|raggiunt\w*|"
@@ -677,6 +677,9 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:sl|stop(?:[\s-]*loss)?)\s+(?:\w+\s+)?na\s+(?:wej[śs]cie|punkt\s+wej[śs]cia|cen[ęe]\s+wej[śs]cia|break[\s-]*even|be|bu)(?!\w)|"
         # tl "ang SL sa entry"; ur "اسٹاپ لاس انٹری پر" (the stop loss to the entry)
         r"(?:sl|stop)\s+sa\s+(?:entry|breakeven|be)(?!\w)|"
+        # hi/ur-Latn "Stop ko Entry 1 par le aayein", "SL ko entry pe kar do", "stop entry pr shift karo" (the stop onto
+        # the entry)
+        r"(?:sl|stop(?:[\s-]*loss)?)\s+(?:ko\s+)?(?:entry|breakeven|break[\s-]*even|be|cost)(?:\s+[1-3])?\s+(?:par|pe|pr|pay|per)(?!\w)|"
         r"اسٹاپ(?:\s*لاس)?\s+(?:کو\s+)?انٹری|(?:sl|stop)\s+(?:को\s+)?एंट्री\s+पर|stop\s+a\s+bel[ée]p[őo]re|(?:sl|stop)\s+(?:naar|op)\s+(?:instap|break[\s-]*even)|"
         # "Flat stop on $SOL" (the stop where the trade neither wins nor loses)
         r"flat\s+(?:stop|sl)(?!\w)|(?:stop|sl)\s+(?:to|at)\s+flat(?!\w)|"

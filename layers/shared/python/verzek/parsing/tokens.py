@@ -284,8 +284,93 @@ def _allocation_after_level(tokens: list[Token], i: int, j: int) -> bool:
     return spaced and (numbered_row or stop_share or bool(labels) and labels[-1].field in _LEVEL_FIELDS)
 
 
+# ("Split 60/40 between the buys", "30/70 allocation", "60-40 split", "reparto 50/50"): how the size is shared
+_SPLIT_WORDS = re.compile(r"(?<!\w)(?:split|splits|splitting|allocat\w*|alloc|ratio|weight(?:s|ed|ing)?|distribut\w*|"
+                          r"sizing|divid(?!end)\w*|divis\w*|repart\w*|reparto|aufteil\w*|verteil\w*|"
+                          r"распредел\w*|дел(?:им|ю|ить)|поровну|b[öo]l(?:[üu]ş|[üu]n|erek)\w*)(?!\w)|分配|比例|仓位",
+                          re.IGNORECASE)
+
+
+def _mark_size_splits(tokens: list[Token]) -> None:
+    """"60/40", "30-70", "50:50" beside a word of sharing: two shares of the size that make a hundred, no prices and
+    no leverage range."""
+    pairs = [(tokens[i], tokens[i + 2]) for i in range(len(tokens) - 2)
+             if tokens[i].kind == Kind.NUM and tokens[i + 2].kind == Kind.NUM and tokens[i + 1].kind == Kind.SEP
+             and tokens[i + 1].text in "/-:" and tokens[i].text.isdigit() and tokens[i + 2].text.isdigit()
+             and 0 < tokens[i].value < 100 and 0 < tokens[i + 2].value < 100 and tokens[i].value + tokens[i + 2].value == 100]
+    if not pairs:
+        return
+    words = [t.text for t in tokens if t.kind in (Kind.WORD, Kind.LABEL)]
+    if _SPLIT_WORDS.search(" ".join(words)) or _SPLIT_WORDS.search("".join(words)):
+        for a, b in pairs:
+            a.kind = b.kind = Kind.PCT
+
+
+# ("TF 15", "Timeframe: 240", "interval=60", "ТФ 15", "Zaman dilimi: 60"): the chart's timeframe
+_TIMEFRAME_WORDS = frozenset(["tf", "timeframe", "interval", "тф", "таймфрейм", "periyot", "temporalidad", "zeitrahmen",
+                              "resolution"])
+
+
+# ("base order 20 USDT", "Size: 50 USDT", "margin 100 USDT", "qty 250 USDC"): money put in, never a price
+_SIZE_WORDS = frozenset(["size", "amount", "margin", "qty", "quantity", "investment", "invest", "capital", "budget",
+                         "stake", "notional", "volume", "сумма", "объем", "объём", "маржа", "tamaño", "monto", "tutar",
+                         "miktar", "marjin", "tamanho", "montante", "valor"])
+_MONEY_WORDS = frozenset(["usdt", "usdc", "usd", "busd", "fdusd", "dollars", "$"])
+
+
+def _a_size_in_money(tokens: list[Token], i: int) -> bool:
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is None or nxt.text.lower() not in _MONEY_WORDS or not i:
+        return False
+    k = i - 1
+    if tokens[k].kind == Kind.SEP and tokens[k].text in ":=" and k:
+        k -= 1
+    word = tokens[k].text.lower()
+    if tokens[k].kind not in (Kind.WORD, Kind.LABEL):
+        return False
+    # ("base order 20 USDT", "safety order 40 USDT": the bot's order sizes)
+    return word in _SIZE_WORDS or word == "order" and k and tokens[k - 1].text.lower() in ("base", "safety", "first")
+
+
+def _after_a_timeframe_word(tokens: list[Token], i: int) -> bool:
+    k = i - 1
+    if tokens[k].kind == Kind.SEP and tokens[k].text in ":=" and k:
+        k -= 1
+    return tokens[k].kind in (Kind.WORD, Kind.LABEL) and tokens[k].text.lower() in _TIMEFRAME_WORDS
+
+
+# Words after a level's number that make it the level's ordinal ("Target 1 complete", "Entry 1 par", "TP 2 hit ho gaya")
+_AFTER_AN_ORDINAL = frozenset(["par", "pe", "pr", "per", "pay", "complete", "completed", "hit", "done", "reached",
+                               "achieved", "touched", "smashed", "filled", "triggered", "secured", "booked", "ho", "bhi",
+                               "ka", "ki", "ke", "ko", "tak", "se", "mein", "at", "is"])
+# ("Set TP 4 and SL first", "Entry 1 or 2"): joining words — the digit an ordinal only when no price follows on the line
+# ("Entry 3 and 2.8": two prices of a three-dollar coin)
+_JOINING_WORDS = frozenset(["and", "or", "aur", "y", "e", "et", "und", "и", "ve", "или", "o", "ou", "oder"])
+
+
+def _a_level_ordinal(tokens: list[Token], i: int) -> bool:
+    """"Target 1 complete ✅ 0.7950", "Stop ko Entry 1 par", "Entry 1 par 0.7950 aur Entry 2 par 0.7700": a one-digit
+    number right after a level's word, words after it — which level, not a price (a price after it on the line is off
+    its scale)."""
+    tok, prev = tokens[i], tokens[i - 1]
+    if prev.kind != Kind.LABEL or prev.field not in _LEVEL_LABELS or not tok.text.isdigit() or not 1 <= tok.value <= 9:
+        return False
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is None or nxt.kind not in (Kind.WORD, Kind.LABEL) or nxt.start > tok.start + len(tok.text) + 1:
+        return False
+    if nxt.text.lower() in _AFTER_AN_ORDINAL:
+        return True  # ("par": a pair's label in Spanish, the Hindi "on" here)
+    if nxt.kind != Kind.WORD:
+        return False
+    later = next((t for t in tokens[i + 2:] if t.kind == Kind.NUM), None)
+    if nxt.text.lower() in _JOINING_WORDS:
+        return later is None
+    return later is not None and "." in later.text and not Decimal("0.33") <= later.value / tok.value <= 3
+
+
 def _mark_non_prices(tokens: list[Token]) -> None:
     """Percent ranges ("5-10%", "3 to 5%"), timeframes ("15 min") and "(2.5)" style counts are not prices."""
+    _mark_size_splits(tokens)
     for i, tok in enumerate(tokens):
         if tok.kind != Kind.NUM:
             continue
@@ -319,6 +404,15 @@ def _mark_non_prices(tokens: list[Token]) -> None:
         if prev is not None and prev.kind == Kind.WORD and nxt is not None and nxt.text == ":" and tok.text.isdigit() \
                 and tok.value <= 20 and after is not None and after.kind == Kind.NUM:
             tok.kind = Kind.INDEX  # "Tier 2: 0.65", "Order 3: 22.1": a row number before the row's price
+            continue
+        if prev is not None and _a_level_ordinal(tokens, i):
+            tok.kind = Kind.INDEX
+            continue
+        if prev is not None and _a_size_in_money(tokens, i):
+            tok.kind = Kind.INDEX  # "base order 20 USDT filled @ 24.31": the size, not the fill's price
+            continue
+        if prev is not None and _after_a_timeframe_word(tokens, i) and tok.text.isdigit():
+            tok.kind = Kind.INDEX  # ("TF 15", "timeframe: 60", "interval=240"): a chart's timeframe in minutes
             continue
         if nxt and nxt.kind == Kind.WORD and nxt.text.lower() == "x" and after is not None \
                 and re.fullmatch(r"\d{1,2}\s?(?:m|h|d|w|hr|hrs|min|mins)", after.text, re.IGNORECASE):
