@@ -277,6 +277,8 @@ def test_ignoring_the_last_bot_message_about_a_coin_withdraws_it(text, coin):
 @pytest.mark.parametrize("text", [
     "ignore the last message about #PEPE and #DOGE",  # (two coins: which call is withdrawn is a reading)
     "please ignore the noise today, #BTC still fine",
+    "ignore the last post about funding rates, #AVAX short still valid",  # (the coin is not what the message was about)
+    "ignore the previous alert on #LINK, the #LINK long is still valid",
 ])
 def test_an_ignore_naming_no_single_withdrawn_message_is_no_close(text):
     assert parse_message(text).kind != MessageKind.CLOSE

@@ -89,7 +89,10 @@ _SIDE_WORD = re.compile(r"(?<!\w)(?:long|short)(?!\w)", re.IGNORECASE)
 # The channel's word that a bot's message was no trade: "ignore the last bot message about #PEPE, it was a test webhook"
 _IGNORE_LAST = re.compile(r"(?<!\w)(?:ignore|disregard|skip)\s+(?:the\s+|my\s+|our\s+|that\s+)?(?:last|previous|prior|earlier|"
                           r"above)\s+(?:(?:bot|bot'?s|auto(?:mated)?|webhook|tv|tradingview|alert)\s+)?(?:message|post|signal|"
-                          r"alert|call|webhook|notification|trade)s?\s+(?:about|on|for|of|in)\s+[#$]?[A-Za-z]", re.IGNORECASE)
+                          r"alert|call|webhook|notification|trade)s?\s+(?:about|on|for|of|in)\s+[#$]?([A-Za-z][A-Za-z0-9]{1,14})(?![\w/])",
+                          re.IGNORECASE)
+# (another call on the coin said to stand: "#ETH long still valid" — the message ignored was about something else)
+_STILL_VALID = re.compile(r"(?<!\w)still\s+(?:valid|open|active|running|on|in\s+play)(?!\w)", re.IGNORECASE)
 # An exchange's order notice whose side field says what it did to the position: "Side: Open short", "Side: Close long"
 _OPEN_CLOSE_SIDE = re.compile(r"(?<!\w)side\s*[:=]\s*(open|close)\s+(long|short)(?!\w)", re.IGNORECASE)
 _PRICE = r"(\d[\d,]*(?:\.\d+)?)"
@@ -147,7 +150,8 @@ def read_bot_notice(text: str) -> BotNotice | None:
         side = f" {direction.group(1).upper()}" if direction else f" {sides.pop()}" if len(sides) == 1 else ""
         change = "entry added" if added.re is _LEAD_ADDED else "partial close"
         return BotNotice(f"#{coin}{side} {change}", "update", coin)
-    if _IGNORE_LAST.search(text) and coin:
+    if (ignored := _IGNORE_LAST.search(text)) is not None and ignored.group(1).upper() == coin \
+            and not _STILL_VALID.search(text):
         # (the bot's call withdrawn before anyone should act on it: a cancel of the call, as "Cancel #PEPE" is)
         return BotNotice(f"Cancel #{coin}", "close", coin)
     if (sided := _OPEN_CLOSE_SIDE.search(text)) is not None and coin:
