@@ -35,6 +35,13 @@ _SIDE_KEYS = ("positionside", "position_side", "side", "direction", "sentiment",
 # (TradingView's "prev_market_position" names the position an exit left: "flat" after "short" ended a short)
 _PREV_SIDE_KEYS = ("prev_position", "prev_market_position", "prevmarketposition", "previous_position",
                    "previous_market_position", "prev_side")
+# TradingView's strategy.position_size after the order (signed; 0 is flat), and the order's comment ("Exit")
+_POSITION_SIZE_KEYS = ("position_size", "positionsize", "strategy_position_size", "strategy.position_size",
+                       "market_position_size", "new_position_size", "new_strategy_position")
+_COMMENT_KEYS = ("comment", "order_comment", "strategy_order_comment", "strategy.order.comment")
+# A template's field never filled in ("{{ticker}}", "{{ticker}}USDT")
+_PLACEHOLDER = re.compile(r"\{\{[^{}]*\}\}")
+_UNFILLED_COIN = "{{ticker}}"
 # A running or finished trade's state: a target or stop reached is read, a live word passes, any other word is no signal
 _STATUS_KEYS = ("status", "state", "result")
 _ENTRY_KEYS = ("entry", "entries", "entry_price", "entryprice", "open_price", "limit_price", "price")
@@ -139,6 +146,11 @@ def card_from_payload(text: str) -> PayloadCard | None:
     code = _CODE.search(str(fields.get("code", "")))
     symbol = _symbol(fields, code)
     action = _action(data, fields, code)
+    placeholder = symbol is None and action in ("long", "short") and _PLACEHOLDER.search(str(_first(fields, _SYMBOL_KEYS) or ""))
+    if placeholder:
+        # ('"ticker": "{{ticker}}"': the alert's template never filled the coin in) — the call's levels are read, the coin
+        # is not known: an open no one can trade, for an operator
+        symbol = (_UNFILLED_COIN, False)
     if symbol is None or action is None:
         return PayloadCard(NO_TRADE)
     coin, perpetual = symbol
@@ -149,6 +161,9 @@ def card_from_payload(text: str) -> PayloadCard | None:
     unit = str(fields.get("quantitytype", "")).lower()
     if action == "close" or action == "short" and "position" in unit and not _SHORT.difference({"sell"}).intersection(said):
         # (TradersPost's "sell" of a "percent_of_position" exits that share of the held position: it opens no short)
+        if _flat(fields):
+            # (the position is 0 after the order: all of it closed, whatever amount the order names)
+            return PayloadCard(f"Close #{coin}{_previous_side(fields)} now")
         return PayloadCard(_exit_card(coin, fields, side=_previous_side(fields)))
     if action == "cancel":
         # (one order named by its id is one unfilled entry; the coin's orders are its unfilled entries, the filled part
@@ -184,13 +199,15 @@ def card_from_payload(text: str) -> PayloadCard | None:
     target_written = any(k in _TARGET_KEYS or _NUMBERED_TARGET.fullmatch(k) for level in _objects(data) for k in level)
     # (a level the author wrote and the card cannot carry is never dropped silently)
     hold = stop_hold or ("a take-profit is written but could not be read" if target_written and not targets else None)
-    if spot and action == "short":
+    if placeholder:
+        hold = "the coin is a template's placeholder that was never filled in"
+    if spot and action == "short" and not placeholder:
         priced = order_type == "limit" or any(k in fields for k in _ENTRY_KEYS if k != "price")
         if not (priced or targets or stop is not None or stop_hold):
             return PayloadCard(_exit_card(coin, fields, sell=True))  # (a spot sell exits the held coin; spot has no shorts)
         # (a sell at a limit price or with a short's levels is no exit now, and spot has no shorts)
         hold = "a spot sell with an entry price or levels is no exit at the market and no short"
-    lines = [f"#{coin} {action.upper()}"]
+    lines = [f"{coin} {action.upper()}" if placeholder else f"#{coin} {action.upper()}"]
     leverage_said = _first(fields, _LEVERAGE_KEYS)
     if futures or (leverage_said is not None and not spot):
         lines.append("Futures")  # (leverage or a margin mode is written for futures only: "leverage": "cross")
@@ -282,6 +299,12 @@ def _moved_stop(data: dict[str, Any], *, plain: bool, entry: str | None = None, 
                     price += "0"
                 found.append(price)
     return found[0] if len(set(found)) == 1 else None
+
+
+def _flat(fields: dict[str, Any]) -> bool:
+    """Whether the payload writes the strategy's position after its order as 0 ("position_size": "0")."""
+    size = _first(fields, _POSITION_SIZE_KEYS)
+    return size is not None and re.fullmatch(r"[+-]?0+(?:\.0+)?", str(size).strip()) is not None
 
 
 def _said(value: Any) -> bool:
@@ -422,6 +445,15 @@ def _action(data: dict[str, Any], fields: dict[str, Any], code: re.Match[str] | 
     if any(str(order.get("close", {}).get("enabled", "")).lower() == "true" for order in _objects(data)
            if isinstance(order.get("close"), dict)):
         return "close"  # (Finandy's exit: "close": {"enabled": true})
+    size = _first(fields, _POSITION_SIZE_KEYS)
+    if _flat(fields):
+        # (TradingView's strategy.position_size after the order: 0 is flat — the order, a buy or a sell, closed the
+        # position; its side is no position's)
+        return "close"
+    if any(word in _CLOSE for word in words(_COMMENT_KEYS)):
+        # ("comment": "Exit": the strategy's order named as its exit — all of the position when no size is left written,
+        # else a part or unclear: never an open on the exit order's side)
+        return "close" if size is None else None
     said = words(_ACTION_KEYS + _SIDE_KEYS)
     for word in said:
         if word in _CLOSE:

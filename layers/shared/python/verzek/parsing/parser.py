@@ -23,6 +23,7 @@ from verzek.domain.signals import (
 )
 from verzek.parsing import lexicon as lx
 from verzek.parsing import re_prefilter as re  # (re, with a first-character prefilter on costly patterns)
+from verzek.parsing.bot_notice import read_bot_notice
 from verzek.parsing.bot_payload import NO_TRADE, card_from_payload
 from verzek.parsing.lexicon import Field
 from verzek.parsing.normalize import TO_SIMPLIFIED, normalize, persian_slash_unsure, unmangle
@@ -1810,6 +1811,9 @@ def _parse_message(text: str) -> ParsedMessage:
     if isinstance(text, str):
         # (a web page's markup, a Discord or X relay's marks, an OCR's misreads: taken off before anything reads the post)
         text = unmangle(text)
+    notice = _bot_notice(text) if isinstance(text, str) else None
+    if notice is not None:
+        return notice
     replied = _reply_to_quote(text) if isinstance(text, str) else None
     if replied is not None:
         return replied
@@ -1871,6 +1875,23 @@ def _parse_message(text: str) -> ParsedMessage:
     if parsed.kind == MessageKind.UPDATE and parsed.update_action in _KEEPS_A_STOP_CHANGE:
         return _stop_changes_kept(parsed, normalize(text).lower())
     return parsed
+
+
+def _bot_notice(text: str) -> ParsedMessage | None:
+    """A machine's notice ("New strategy position is 0", "Exiting INJ/USDT:USDT (#112)", "Side: Open short"), read as
+    the card it stands for; None when the post is no such notice or its card does not read as the notice means."""
+    notice = read_bot_notice(text)
+    if notice is None:
+        return None
+    if notice.card is None:
+        return _not_a_signal(notice.reason)
+    parsed = _parse(notice.card)
+    if parsed.kind.value != notice.kind or parsed.symbol is None or parsed.symbol.split("/")[0] != notice.coin:
+        return None
+    if parsed.kind == MessageKind.OPEN and notice.hold:
+        why = f"held for review: {notice.hold}"
+        parsed = _replace(parsed, rejected=f"{parsed.rejected}; {why}" if parsed.rejected else why)
+    return _replace(parsed, notes=(*parsed.notes, "read from a bot's or an exchange's notice"))
 
 
 def _one_spaced_thousand_fits(joined: ParsedMessage) -> bool:
