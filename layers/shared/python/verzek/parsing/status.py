@@ -541,7 +541,16 @@ _HOLDING = (
     r"hala\s+(?:a[çc][ıi]k|aktif|devam)|tutmaya\s+devam|"
     r"ยังถือ|ยังไม่ปิด|อย่าเพิ่งปิด|v[ẫa]n\s+(?:gi[ữu]|đang\s+ch[ạa]y)|ti[ếe]p\s+t[ụu]c\s+gi[ữu]|"
     r"(?:masih|tetap)\s+(?:hold|jalan|berjalan|terbuka|aktif)(?!\w)|nadal\s+(?:trzymamy|otwart[ay]|aktywn[ay])|"
-    r"abhi\s+(?:bhi\s+)?hold|hold\s+kar(?:o|te|\s+rahe)|bado\s+(?:tunashikilia|iko\s+wazi)")
+    r"abhi\s+(?:bhi\s+)?hold|hold\s+kar(?:o|te|\s+rahe)|bado\s+(?:tunashikilia|iko\s+wazi)|"
+    # pcm "XRP still dey run", "we still dey hold am" (still running, we're still holding it)
+    r"still\s+dey\s+(?:hold|run)\w*|(?<!\w)(?:we|i|una)\s+(?:still\s+)?dey\s+hold(?!\w)|"
+    # ("SL at 1.284 NOT hit, still in ✅", "the channel call is still ON", "We have NOT moved it, holding ✋", "hold yours",
+    # "close your eyes and hold #SOL", "⏳ RUNNING · #LINK/USDT SHORT · …"): the trade said to go on — "still in" or "holding"
+    # closing its clause, the call "still on", the reader told to hold the coin, a status row headed "running"
+    r"(?<!\w)still\s+in(?=\s*(?:$|[^\w\s#$]|done(?!\w)))|(?<!\w)(?:call|trade|signal|position)\s+(?:is\s+)?still\s+(?:on|live)(?!\w)|"
+    r"(?:^|(?<=\n)|(?<=[,.;:!—–]\s)|(?<=[,.;:!—–]))\s*holding(?=\s*(?:$|[^\w\s#$]))|(?<!\w)(?:hold|keep)\s+yours(?!\w)|"
+    r"(?<!\w)(?<!buy\s)(?:and|just|simply)\s+hold\s+(?:your\s+|our\s+|the\s+)?[#$][a-z0-9]{2,15}(?!\w)|"
+    r"(?:^|(?<=\n))[^\w\n]*running\s*[·|•:—–-]")
 # (ko "솔라나 아직 홀딩 중입니다" — still holding, "계속 홀딩", "아직 보유 중"; ja "ホールド中", "保有継続"; not the
 # question "まだホールドしてますか？", "아직 홀딩 중인가요?", nor those holding "홀딩 중인 분들")
 _HOLDING_CJK = r"|(?:(?:아직|계속|여전히)\s*(?:홀딩|보유|hold)|홀딩\s*(?:중|유지))" \
@@ -802,6 +811,10 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
     (UpdateAction.ENTRY_FILLED, _Gated(
         # ("SO #3 executed @ 3184.2", "Safety order #2 filled"): a DCA bot's numbered safety order filled
         r"(?<!\w)(?:so|safety\s+order)\s*#\d{1,2}\s+(?:was\s+|has\s+been\s+|got\s+)?(?:filled|executed|triggered)(?!\w)|"
+        # ("filled ✅ whole range done", "whole zone filled", "full entry range executed", a reply opening on "Filled ✅ all
+        # in"): the whole entry range filled — the replied-to trade's
+        r"(?<!\w)(?:whole|full|entire)\s+(?:entry\s+)?(?:range|zone|ladder)\s+(?:is\s+|now\s+|got\s+)?(?:done|filled|executed|hit)(?!\w)|"
+        r"^[^\w\n]*(?:all\s+|fully\s+)?filled(?:\s+done)*\s*(?:$|\n|[,.!—–-]|(?:whole|full|all|now|we)(?!\w))|"
         r"(?:entry|entries|buy|orders?|giri[şs]|dca)\s*(?:target\s*|zone\s*)?\d{0,2}\s*(?:is\s+|was\s+|has\s+been\s+|are\s+)?"
         r"(?:sudah\s+|đã\s+|已)?(?:filled|triggered|activated|executed|reached|achieved|done|hit|terisi|tereksekusi|"
         r"doldu|dolduruldu|исполнен\w*|executad[oa]|ejecutad[oa]|rempli\w*|ausgef[üu]hrt|eseguit[oa]|wype[łl]nion\w*|"
@@ -1320,6 +1333,22 @@ def update_action(lowered: str) -> UpdateAction | None:
                 return UpdateAction.CANCEL_ENTRY
             return action
     return None
+
+
+# ("Personally I closed mine early on #TIA — the channel call is still ON, hold yours", "I sold my own #SOL, the signal
+# stays active, keep yours"): the writer's own exit, beside the channel's call said to go on — the call is held, no close
+# ("I closed mine on #ATOM at 6.42, you do as you like" says no call goes on: a close)
+_OWN_CLOSE = re.compile(r"(?<!\w)(?:personally\W+i|i\s+personally)(?!\w)[^.!?\n]{0,40}?(?:clos|exit|sold|sell|cut|out)|"
+                        r"(?<!\w)(?:closed|exited|sold|cut)\s+(?:mine|my\s+own|my\s+personal)(?!\w)")
+_CALL_KEPT = re.compile(r"(?<!\w)(?:call|signal|trade|setup)\s+(?:is\s+|stays\s+|remains\s+)?still\s+(?:on|live|active|open|running|valid)|"
+                        r"(?<!\w)(?:call|signal|trade|setup)\s+(?:stays|remains)\s+(?:on|live|active|open|valid)|"
+                        r"(?<!\w)(?:hold|keep)\s+yours(?!\w)")
+
+
+def own_close_beside_the_call_kept(lowered: str) -> bool:
+    """The writer's own exit told beside the channel's call said to go on ("Personally I closed mine early on #TIA — the
+    channel call is still ON, hold yours"): the call is held, not closed."""
+    return _OWN_CLOSE.search(lowered) is not None and _CALL_KEPT.search(lowered) is not None
 
 
 def says_only_held(lowered: str) -> bool:
@@ -1860,6 +1889,19 @@ def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
                 yield "now"
 
 
+def closed_by_someone_else(lowered: str, coins: frozenset[str] = frozenset()) -> bool:
+    """A close phrase of the post is someone else's ("Some of you closed #DOT early, we are still in", "有些人已经平仓
+    #AVAX，我们继续拿"): told beside the channel's trade held, it is a remark on others, no status of the call."""
+    active = _CLOSE_PATTERN.active(lowered)
+    for line in _status_lines(lowered, coins).splitlines():
+        for match in _CLOSE_PATTERN.finditer(line, active):
+            before = line[:match.start()]
+            clause_before = re.split(r"(?<!\d)\.\s*|\.(?!\d)\s*|[!?;,，。？！、:]\s*|\s[—–-]\s", before)[-1]
+            if _SOMEONE_ELSE.search(_CONTRAST.split(clause_before)[-1]) or _OTHERS_POSITION_AFTER.match(line[match.end():]):
+                return True
+    return False
+
+
 _CONTRAST = re.compile(r"(?<!\w)(?:but|however|nh[ưu]ng|tapi|tetapi|namun|pero|mas|aber|mais|но|однако|ama|fakat|لكن|ولكن|"
                        r"اما|ولی)(?!\w)|但是?|可是|不过|하지만|그러나|แต่")
 
@@ -2029,10 +2071,39 @@ def is_close(lowered: str, coins: frozenset[str] = frozenset()) -> bool:
     return "now" in _readings(lowered, coins)
 
 
+# ("Si #LINK cierra la vela diaria por debajo de 13,40 cerramos la operación", "Se #SOL perder 140 fechamos", "Wenn #ETH
+# unter 3.200 schließt, schließen wir", "Kalau #SEI tembus 0,40 kita tutup", "Если #BTC закроется ниже 60k, закрываем"):
+# the condition first, then the channel's close verb in the middle of the sentence — a close that waits
+_IF_THEN_CLOSE = re.compile(
+    r"(?<!\w)(?:si|se|wenn|falls|jika|kalau|kalo|если|if)\s+(?:[^.!?\n]|(?<=\d)\.(?=\d)){3,80}?(?<!\w)(?:cerramos|cerraremos|salimos|saldremos|"
+    r"fechamos|fecharemos|sa[íi]mos|sairemos|chiudiamo|chiuderemo|usciamo|on\s+ferme|nous\s+fermons|on\s+sort|"
+    r"schlie(?:ß|ss)en\s+wir|steigen\s+wir\s+aus|kita\s+(?:tutup|close|cut|keluar)|закрываем|закроем|выходим|выйдем)(?!\w)")
+
+
 def is_conditional_close(lowered: str, coins: frozenset[str] = frozenset()) -> bool:
     """A close that waits for a market event ("Close #NEAR short if 4H closes above 5.40", "if BTC loses 60k close
     the alts"): not a command now, and not a call either."""
-    return "waits" in _readings(lowered, coins)
+    return "waits" in _readings(lowered, coins) \
+        or _IF_THEN_VERB.search(lowered) is not None and _if_then_close(lowered)
+
+
+# (the reader's own case is no market event: "Si ya entraste, cerramos #LINK ahora", "se você entrou, fechamos")
+_READER_IN = re.compile(r"(?<!\w)(?:ya\s+)?(?:entraste|entr[óo]|entraron|entrou|entraram|est[áa]s\s+dentro|you|t[úu]|voc[êe]s?|"
+                        r"usted(?:es)?|vous|du|kamu|anda)(?!\w)")
+
+
+# (a cheap gate: most posts have none of the verbs)
+_IF_THEN_VERB = re.compile(r"cerramos|cerraremos|salimos|saldremos|fecham|sa[íi]mos|sairemos|chiudiamo|chiuderemo|usciamo|"
+                           r"on\s+ferme|nous\s+fermons|on\s+sort|schlie(?:ß|ss)en\s+wir|steigen\s+wir|kita\s+|закрываем|закроем|"
+                           r"выходим|выйдем")
+
+
+def _if_then_close(lowered: str) -> bool:
+    for found in _IF_THEN_CLOSE.finditer(lowered):
+        after = re.split(r"[.!?;\n]", lowered[found.end():], maxsplit=1)[0]
+        if not _READER_IN.search(found.group(0)) and not _RIGHT_NOW.search(after):
+            return True
+    return False
 
 
 _CLOSE_ALL_OR_COMMAND = re.compile(
