@@ -233,3 +233,13 @@ def test_the_same_card_as_a_call_is_a_tradable_open():
 ])
 def test_others_exits_beside_the_trade_held_stay_not_a_signal(text):
     assert parse_message(text).kind == MessageKind.NOT_A_SIGNAL
+
+
+def test_filled_over_a_whole_card_stays_the_card():
+    parsed = parse_message("Filled ✅\n#DOT/USDT LONG\nBuy: 4.10\nTP1: 4.30\nTP2: 4.55\nSL: 3.90")
+    assert parsed.kind == MessageKind.OPEN and parsed.entries == (parse_message("#DOT/USDT LONG\nBuy: 4.10\nTP1: 4.30\n"
+                                                                                 "TP2: 4.55\nSL: 3.90").entries)
+
+
+def test_a_hold_told_to_those_still_in_is_no_status():
+    assert parse_message("Anyone still in the #ARB long: hold, we're still in").kind == MessageKind.NOT_A_SIGNAL

@@ -2574,6 +2574,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # not to be cancelled — it waits on
             return _not_a_signal("an entry rung said not to be cancelled")
         if action == UpdateAction.OTHER and not closing and says_only_held(status_text) \
+                and _WHOEVER_STILL_IN.search(status_text):
+            # ("Whoever is still in the #NEAR long: hold, we're still in"): a word to the readers who still hold — no
+            # status of the call
+            return _not_a_signal("a word to whoever still holds, no status of the call")
+        if action == UpdateAction.OTHER and not closing and says_only_held(status_text) \
                 and closed_by_someone_else(status_text, coin_names):
             # ("Some of you closed #DOT early, we are still in", "有些人已经平仓 #AVAX，我们继续拿"): others' exits remarked on
             # beside the trade held — no status of the call
@@ -4218,6 +4223,10 @@ _EXPLAINED = re.compile(r"(?<!\w)(?:explained|explainer|#?education(?:al)?|for\s
 # ("Update 2.1.3 / 📚 Lesson 4: set your stop where the idea is wrong"): a numbered lesson on a line of its own
 _LESSON = re.compile(r"(?m)^\W*(?:lesson|урок|ders|lecci[óo]n|li[çc][ãa]o|le[çc]on|lektion|lezione|lekcja)\s*#?\d*\s*[:—-]")
 _TIP = re.compile(r"^\W*(?:tip|pro\s+tip|rule|reminder|note|consejo|dica|conseil|совет|ipucu)\s*(?:#?\d+\s*)?[:—-]")
+# ("Whoever is still in the #NEAR long: …", "Anyone still holding #SOL: …", "those still in …"): the post speaks to the
+# readers who still hold
+_WHOEVER_STILL_IN = re.compile(r"(?<!\w)(?:whoever(?:'s|\s+is|\s+are)?|anyone|anybody|those(?:\s+who(?:'re|\s+are)?)?)\s+"
+                               r"still\s+(?:in|holding)(?!\w)")
 _NOT_OURS = re.compile(r"(?<!\w)(?:not\s+a\s+(?:signal|call)|"
                        # ("Not a channel call, but clean execution", "(their call, not ours)", "that was not our signal",
                        # "his own trade, not ours"): the trade is said to be another's — no status of the channel's call

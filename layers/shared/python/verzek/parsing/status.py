@@ -812,9 +812,9 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # ("SO #3 executed @ 3184.2", "Safety order #2 filled"): a DCA bot's numbered safety order filled
         r"(?<!\w)(?:so|safety\s+order)\s*#\d{1,2}\s+(?:was\s+|has\s+been\s+|got\s+)?(?:filled|executed|triggered)(?!\w)|"
         # ("filled ✅ whole range done", "whole zone filled", "full entry range executed", a reply opening on "Filled ✅ all
-        # in"): the whole entry range filled — the replied-to trade's
+        # in"): the whole entry range filled — the replied-to trade's (not "Filled ✅" over a card: its status word)
         r"(?<!\w)(?:whole|full|entire)\s+(?:entry\s+)?(?:range|zone|ladder)\s+(?:is\s+|now\s+|got\s+)?(?:done|filled|executed|hit)(?!\w)|"
-        r"^[^\w\n]*(?:all\s+|fully\s+)?filled(?:\s+done)*\s*(?:$|\n|[,.!—–-]|(?:whole|full|all|now|we)(?!\w))|"
+        r"^[^\w\n]*(?:all\s+|fully\s+)?filled(?:\s+done)*[ \t,.!—–-]*(?:whole|full|all\s+in|fully)(?!\w)|"
         r"(?:entry|entries|buy|orders?|giri[şs]|dca)\s*(?:target\s*|zone\s*)?\d{0,2}\s*(?:is\s+|was\s+|has\s+been\s+|are\s+)?"
         r"(?:sudah\s+|đã\s+|已)?(?:filled|triggered|activated|executed|reached|achieved|done|hit|terisi|tereksekusi|"
         r"doldu|dolduruldu|исполнен\w*|executad[oa]|ejecutad[oa]|rempli\w*|ausgef[üu]hrt|eseguit[oa]|wype[łl]nion\w*|"
@@ -1775,9 +1775,9 @@ _OTHERS_STOPPED = re.compile(
 # tutup", "вот почему закрываем" give the reason for a close made now: not this)
 _WHY_EXPLAINED = re.compile(
     r"(?<!\w)(?<!that's\s)(?<!thats\s)(?<!that\sis\s)(?<!this\sis\s)(?<!which\sis\s)(?<!it's\s)(?<!its\s)(?<!itulah\s)(?<!inilah\s)"
-    r"(?<!вот\s)(?<!c'est\s)(?<!voilà\s)(?<!voila\s)(?<!es\s)(?<!é\s)(?<!就是)(?<!这是)(?<!這是)"
+    r"(?<!вот\s)(?<!c'est\s)(?<!voilà\s)(?<!voila\s)(?<!es\s)(?<!é\s)(?<!就是)(?<!这是)"
     r"(?:why|kenapa|mengapa|knp|por\s+qu[ée]|pourquoi|warum|wieso|weshalb|почему|зачем|neden|niye|dlaczego|czemu|"
-    r"t[ạa]i\s+sao|v[ìi]\s+sao|چرا|لماذا|ليش|क्यों|bakit)(?!\w)|(?<!这就是)(?<!這就是)(?<!就是)(?:为什么|为何|為什麼|為何)|なぜ|どうして")
+    r"t[ạa]i\s+sao|v[ìi]\s+sao|چرا|لماذا|ليش|क्यों|bakit)(?!\w)|(?<!这就是)(?<!就是)(?:为什么|为何)|なぜ|どうして")
 
 
 _CANCEL_START = re.compile(_CANCEL_VERB)
