@@ -639,6 +639,8 @@ NOT_A_CALL_RE = re.compile(
     # ("$100 account example: margin $8", "Sizing example: …", "Example: $500 balance → $10 risk"): an example of money
     # management under the call is no example of the call
     r"example\s+only|just\s+an\s+example|for\s+illustration|"
+    # ("↑ this is an EXAMPLE to explain the layout, do not place it", "don't open this one"): a card shown to teach
+    r"this\s+is\s+(?:only\s+|just\s+)?an?\s+example|(?:do\s+not|don'?t)\s+(?:place|open)\s+(?:this|it|these|them)(?:\s+(?:one|trade|order|card))?(?!\w)|"
     r"(?<!account\s)(?<!accounts\s)(?<!balance\s)(?<!deposit\s)(?<!capital\s)(?<!sizing\s)(?<!size\s)(?<!margin\s)"
     r"(?<!risk\s)(?<!portfolio\s)(?<!management\s)(?<!lot\s)example\s*:"
     r"(?!\s*(?:with\s+|for\s+)?(?:an?\s+)?\$?\s?\d[\d.,]*\s*k?\s*(?:\$|usdt?|usd)?\s*(?:account|balance|deposit|capital|portfolio|bank))|how\s+to\s+(?:post|write|format|send)\s+(?:a\s+)?signals?|(?:do\s+not|don'?t)\s+trade\s+(?:this|it)|"
@@ -887,6 +889,9 @@ RECAP_HEAD_RE = re.compile(r"^\W*(?:recap|summary|results?\s+of|(?:trade|call|si
                            r"this\s+week'?s\s+(?:results?|recap|summary)|"
                            r"resumen|resumo|r[ée]sum[ée]|итоги|sonu[çc]lar|r[üu]ckblick|riepilogo|podsumowanie|t[ổo]ng\s+k[ếe]t|"
                            r"rekap|ملخص|خلاصه|总结|回顾|まとめ|결산|요약|підсумк\w*|"
+                           # fa "نتایج هفته گذشته" (last week's results), "گزارش هفتگی"; ar "نتائج الأسبوع", "نتائج اليوم"
+                           r"نتا[یي]ج\s+(?:\S+\s+)?(?:هفته|ماه|امروز|دیروز|روز|الأسبوع|الاسبوع|اليوم|الشهر|أمس|امس)|"
+                           r"گزارش\s+(?:هفتگی|ماهانه|روزانه|عملکرد)|"
                            # "昨日の結果📊 / #ARB +22% ✅ / …", "今日战绩", "어제 결과", "Kết quả hôm qua", "Resultados de hoy"
                            r"(?:昨日|今日|本日|今周|先周|今月|先月|昨天|今天|本周|上周|本月|上月)の?(?:结果|成绩|战绩)|"
                            r"(?:어제|오늘|이번\s*주|지난\s*주)\s*(?:의\s*)?결과|k[ếe]t\s+qu[ảa]\s+(?:h[ôo]m\s+(?:qua|nay)|tu[ầa]n)|"

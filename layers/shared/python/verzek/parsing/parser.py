@@ -44,6 +44,7 @@ from verzek.parsing.status import (
     change_beside,
     close_action,
     close_all_names,
+    closed_by_someone_else,
     closed_coin_beside_conditions,
     closes_position,
     coin_heads_post,
@@ -60,6 +61,7 @@ from verzek.parsing.status import (
     kept_running,
     later_rung_alone_not_filled,
     named_only_in_talk,
+    own_close_beside_the_call_kept,
     recap_heading,
     reports_progress,
     rung_cancel_denied,
@@ -2531,6 +2533,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             action = None
         coin_names = frozenset(c.base.lower() for c in candidates)
         closing = is_close(plan_status, coin_names)
+        if closing and action == UpdateAction.OTHER and own_close_beside_the_call_kept(status_text):
+            # ("Personally I closed mine early on #TIA — the channel call is still ON, hold yours"): the writer's own exit,
+            # the channel's call held — a close would end the followers' trade
+            closing = False
         if action in POSITION_CHANGES and (_EXCEPT.search(status_text) or _LEFT_ALONE.search(status_text)) \
                 and _ALL_BUT.search(status_text):
             # ("Move SL to entry on all trades except #ETH", "Стопы в БУ везде, кроме #ETH", "Take 50% on all except #BTC"):
@@ -2631,7 +2637,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 and update_action(LEVERAGE_CHANGE_RE.sub(" ", status_text)) is None:
             # "US CPI tomorrow: reduce leverage and keep stops tight": advice to every reader, for no trade
             return _not_a_signal("leverage advice that names no trade")
-        if (action or closing) and _NOT_OURS.search(status_text):
+        if (action or closing) and _NOT_OURS.search(status_text) \
+                and not (action == UpdateAction.OTHER and not closing and own_close_beside_the_call_kept(status_text)):
             # "Stopped out of my personal #ETH spot bag, not a signal": the writer's own trade, said to be no call
             return _not_a_signal("a status of a trade the post says is no signal")
         if (action or closing) and candidate is None and _STANDING_RULE.search(status_text):
@@ -2659,6 +2666,16 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # ("#ETH ورود دوم کنسل نشده، منتظر بمانید", "#SOL 2. giriş iptal değil", "2-й вход не отменён"): the rung said
             # not to be cancelled — it waits on
             return _not_a_signal("an entry rung said not to be cancelled")
+        if action == UpdateAction.OTHER and not closing and says_only_held(status_text) \
+                and _WHOEVER_STILL_IN.search(status_text):
+            # ("Whoever is still in the #NEAR long: hold, we're still in"): a word to the readers who still hold — no
+            # status of the call
+            return _not_a_signal("a word to whoever still holds, no status of the call")
+        if action == UpdateAction.OTHER and not closing and says_only_held(status_text) \
+                and closed_by_someone_else(status_text, coin_names):
+            # ("Some of you closed #DOT early, we are still in", "有些人已经平仓 #AVAX，我们继续拿"): others' exits remarked on
+            # beside the trade held — no status of the call
+            return _not_a_signal("someone else's close beside the trade held")
         if action == UpdateAction.OTHER and not closing and says_only_held(status_text) \
                 and is_conditional_close(status_text, coin_names):
             # ("#DOGE: if the 4H closes below 0.155 we close. Still holding for now"): a close that waits, beside the trade
@@ -2759,7 +2776,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 target = None
             if target is not None and target is not candidate and target is not commanded and target.rank == 0 \
                     and not _acts_in_its_sentence(tokens, target, lambda sentence: is_close(sentence, coin_names),
-                                                  status_lines):
+                                                  status_lines) \
+                    and not (tokens[target.position].text in KNOWN_TICKERS and target.position == _first_meaningful(tokens)
+                             and tokens[target.position].line == 0
+                             and reports_progress(status_text.split("\n", 1)[0])):
+                # (kept: "SOL TP3 232 ✅ / closing the rest here" — a ticker we know opening the post on a line that reports
+                # its target hit: the trade the post is about)
                 # ("BTC dumping hard. Closed ✅", "SUPER trade! Closed ✅", "WIN! Closed +20%"): a capitalised word in a
                 # sentence of its own — market talk or a cheer; the close names no coin (it is the replied-to trade's)
                 target = None
@@ -4307,6 +4329,10 @@ _EXPLAINED = re.compile(r"(?<!\w)(?:explained|explainer|#?education(?:al)?|for\s
 # ("Update 2.1.3 / 📚 Lesson 4: set your stop where the idea is wrong"): a numbered lesson on a line of its own
 _LESSON = re.compile(r"(?m)^\W*(?:lesson|урок|ders|lecci[óo]n|li[çc][ãa]o|le[çc]on|lektion|lezione|lekcja)\s*#?\d*\s*[:—-]")
 _TIP = re.compile(r"^\W*(?:tip|pro\s+tip|rule|reminder|note|consejo|dica|conseil|совет|ipucu)\s*(?:#?\d+\s*)?[:—-]")
+# ("Whoever is still in the #NEAR long: …", "Anyone still holding #SOL: …", "those still in …"): the post speaks to the
+# readers who still hold
+_WHOEVER_STILL_IN = re.compile(r"(?<!\w)(?:whoever(?:'s|\s+is|\s+are)?|anyone|anybody|those(?:\s+who(?:'re|\s+are)?)?)\s+"
+                               r"still\s+(?:in|holding)(?!\w)")
 _NOT_OURS = re.compile(r"(?<!\w)(?:not\s+a\s+(?:signal|call)|"
                        # ("Not a channel call, but clean execution", "(their call, not ours)", "that was not our signal",
                        # "his own trade, not ours"): the trade is said to be another's — no status of the channel's call

@@ -319,7 +319,7 @@ _PULLED_BIDS = (r"(?:(?<=^)|(?<=[\n—–:,.!|]\s)|(?<=[\n—–:,.!|])|(?<=\bwe
 _CANCEL_VERB = (r"(?:(?<!\w)(?:cancel\w*|отмен\w*|скасов\w*|iptal|cancelamos|cancelar|cancela|annul\w*|anuluj\w*|"
                 # es/pt "anulamos la señal", "anular a ordem" (ro "anul" alone is "the year")
                 r"anulamos|anular|anulemos|anulem|anulen|anulad[oa]s?|"
-                r"anulujemy|batal\w*|"
+                r"anulujemy|batal\w*|dibatalkan|"
                 # ro "Anulăm ordinul pe #KAS", "anulați ordinele" (we cancel / cancel the order)
                 r"anul(?:[ăa]m|ez|eaz[ăa]|at|at[ăa]|a[țţt]i|e[țţt]i)|h[ủu]y|huỷ|إلغاء|الغاء|ملغي|ملغى|ملغا[ةه]|[أا]لغينا|نلغي|لغو|کنسل|storn\w*|l[öo]sch\w*|gel[öo]scht|कैंसिल|रद्द|کینسل|"
                 # he "מבטלים" (we cancel), "לבטל", "בטלו", "ביטול"
@@ -355,7 +355,10 @@ _UNFILLED_RUNGS = (r"(?:(?:2nd|second|3rd|third|4th|fourth|last|remaining|unfill
                    r"(?:al\s+)?(?:doilea|treilea|patrulea|ultimul)\s+ordin\w*|ordin(?:ul|ele)\s+(?:al\s+)?(?:doilea|treilea|"
                    r"r[ăa]mas\w*|neexecutat\w*|neumplut\w*)|(?:a\s+)?(?:doua|treia|ultima)\s+intrare|intrarea\s+(?:a\s+)?(?:doua|treia)|"
                    r"intr[ăa]rile\s+r[ăa]mase|"
-                   r"entry\s+(?:kedua|ketiga|terakhir)|l[ệe]nh\s+ch[ờo]\s+c[òo]n\s+l[ạa]i|"
+                   # id/ms "batalkan order entry ke-2", "order kedua", "entri ketiga"; vi "hủy lệnh thứ 2", "lệnh vào thứ hai"
+                   r"(?:(?:order|pesanan)\s+)?(?:entry|entri|masuk)\s+(?:ke-?\s*[2-9]|kedua|ketiga|keempat|terakhir)|"
+                   r"(?:order|pesanan)\s+(?:ke-?\s*[2-9]|kedua|ketiga|keempat|terakhir)|"
+                   r"l[ệe]nh\s+(?:entry\s+|v[àa]o\s+|mua\s+|dca\s+)?th[ứu]\s+(?:[2-9]|hai|ba|t[ưu])|l[ệe]nh\s+ch[ờo]\s+c[òo]n\s+l[ạa]i|"
                    r"(?:ikinci|[üu][çc][üu]nc[üu]|son|kalan)\s+(?:giri[şs]\w*|emir\w*|emr\w*)|남은\s*(?:주문|진입)|"
                    # tr "2. giriş iptal" (the 2nd entry, numbered with a dot), "2'nci alım"; uk "2-й вхід", "другий вхід",
                    # ru "2-й вход"; fa "ورود دوم" / "ورود ۲" / "پله دوم" (the second entry, step); ar "الدخول الثاني",
@@ -487,8 +490,17 @@ _OTHER_RUNG_FILLED = (r"(?<!\w)(?:(?:only\s+)?(?:the\s+)?(?:\$?\d[\d.,]*|first(?
                       r"\s+(?:(?:a\s+été|est|è\s+stat[oa]|è|fue|se|foi|ha\s+sido|j'?)\s*)?(?:ex[ée]cut[ée]e?|rempli[e]?|d[ée]clench[ée]e?|"
                       r"eseguit[oa]|riempit[oa]|attivat[oa]|ejecut(?:ad[oa]|[óo])|llen(?:ad[oa]|[óo])|activ(?:ad[oa]|[óo])|executad[oa]|"
                       r"preenchid[oa]|acionad[oa])|"
-                      r"everything\s+else\s+(?:stays|remains|unchanged))(?!\w)")
+                      r"everything\s+else\s+(?:stays|remains|unchanged)|"
+                      # pt/es/en "as duas primeiras entradas que já foram preenchidas", "la primera ya se llenó", "the first two
+                      # entries already filled": the first rungs said filled
+                      r"(?:(?:as|os|las|los|la|a|o|el|the)\s+)?(?:(?:duas|dois|dos|two|2)\s+)?(?:primeir[ao]s?|primer[ao]s?|first)"
+                      r"(?:\s+(?:two|2))?(?:\s+(?:entradas?|[óo]rden(?:es)?|ordens?|ordem|entries|entry|orders?))?\s+(?:que\s+)?"
+                      r"(?:(?:j[áa]|ya|already|foram|foi|fueron|fue|se|were|was|got|have\s+been|has\s+been|are|is)\s+){0,3}"
+                      r"(?:preenchid\w*|llenad\w*|llen[óo]|llenaron|ejecutad\w*|executad\w*|filled|executed|triggered))(?!\w)")
 _PRICED_RUNG_CANCEL = (_CANCEL_VERB + r"[ \t]+" + _PRICED_ORDER + r"[^\n]{0,60}?" + _OTHER_RUNG_FILLED + "|"
+                       # pt/es "a ordem de 178,90 no #SOL pode cancelar … ficamos só com as duas primeiras entradas que já
+                       # foram preenchidas": the priced order first, then the verb
+                       + _PRICED_ORDER + r"[^\n.!?]{0,25}?" + _CANCEL_VERB + r"[^\n]{0,80}?" + _OTHER_RUNG_FILLED + "|"
                        + _OTHER_RUNG_FILLED + r"[^\n]{0,60}?" + _CANCEL_VERB + r"[ \t]+" + _PRICED_ORDER)
 _ONE_ORDER_AFTER = re.compile(rf"^\s+(?:(?:only|just)\s+)?(?:the\s+|our\s+|your\s+|all\s+|le\s+|la\s+|l['’]\s*|il\s+|lo\s+|el\s+|o\s+|a\s+|den\s+|das\s+|die\s+|"
                               rf"notre\s+|nuestro\s+|nostro\s+|nosso\s+)?(?:[#$]\w+\s+)?"
@@ -529,12 +541,21 @@ _HOLDING = (
     r"hala\s+(?:a[çc][ıi]k|aktif|devam)|tutmaya\s+devam|"
     r"ยังถือ|ยังไม่ปิด|อย่าเพิ่งปิด|v[ẫa]n\s+(?:gi[ữu]|đang\s+ch[ạa]y)|ti[ếe]p\s+t[ụu]c\s+gi[ữu]|"
     r"(?:masih|tetap)\s+(?:hold|jalan|berjalan|terbuka|aktif)(?!\w)|nadal\s+(?:trzymamy|otwart[ay]|aktywn[ay])|"
-    r"abhi\s+(?:bhi\s+)?hold|hold\s+kar(?:o|te|\s+rahe)|bado\s+(?:tunashikilia|iko\s+wazi)")
+    r"abhi\s+(?:bhi\s+)?hold|hold\s+kar(?:o|te|\s+rahe)|bado\s+(?:tunashikilia|iko\s+wazi)|"
+    # pcm "XRP still dey run", "we still dey hold am" (still running, we're still holding it)
+    r"still\s+dey\s+(?:hold|run)\w*|(?<!\w)(?:we|i|una)\s+(?:still\s+)?dey\s+hold(?!\w)|"
+    # ("SL at 1.284 NOT hit, still in ✅", "the channel call is still ON", "We have NOT moved it, holding ✋", "hold yours",
+    # "close your eyes and hold #SOL", "⏳ RUNNING · #LINK/USDT SHORT · …"): the trade said to go on — "still in" or "holding"
+    # closing its clause, the call "still on", the reader told to hold the coin, a status row headed "running"
+    r"(?<!\w)still\s+in(?=\s*(?:$|[^\w\s#$]|done(?!\w)))|(?<!\w)(?:call|trade|signal|position)\s+(?:is\s+)?still\s+(?:on|live)(?!\w)|"
+    r"(?:^|(?<=\n)|(?<=[,.;:!—–]\s)|(?<=[,.;:!—–]))\s*holding(?=\s*(?:$|[^\w\s#$]))|(?<!\w)(?:hold|keep)\s+yours(?!\w)|"
+    r"(?<!\w)(?<!buy\s)(?:and|just|simply)\s+hold\s+(?:your\s+|our\s+|the\s+)?[#$][a-z0-9]{2,15}(?!\w)|"
+    r"(?:^|(?<=\n))[^\w\n]*running\s*[·|•:—–-]")
 # (ko "솔라나 아직 홀딩 중입니다" — still holding, "계속 홀딩", "아직 보유 중"; ja "ホールド中", "保有継続"; not the
 # question "まだホールドしてますか？", "아직 홀딩 중인가요?", nor those holding "홀딩 중인 분들")
 _HOLDING_CJK = r"|(?:(?:아직|계속|여전히)\s*(?:홀딩|보유|hold)|홀딩\s*(?:중|유지))" \
     r"(?!\s*(?:중\s*)?(?:인가|인지|이신|이세|인\s*분|인분|하시|하고\s*계신|하신|하고\s*있나|하나요|할까))|ホールド(?:中|継続)(?!です?か|ですか|の方)|保有継続"
-_HOLDING_RE = re.compile(_HOLDING + r"|继续持有|拿住" + _HOLDING_CJK)  # (and the Chinese of the "running" pair below)
+_HOLDING_RE = re.compile(_HOLDING + r"|继续持有|拿住|继续拿(?!\w)|继续拿着|(?:还|仍然?|依然)拿着|继续持仓" + _HOLDING_CJK)  # (and the Chinese of the "running" pair below)
 
 
 # ("first bag", "2nd tranche", "third lot"): one numbered part of a position scaled out of
@@ -796,6 +817,10 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
     (UpdateAction.ENTRY_FILLED, _Gated(
         # ("SO #3 executed @ 3184.2", "Safety order #2 filled"): a DCA bot's numbered safety order filled
         r"(?<!\w)(?:so|safety\s+order)\s*#\d{1,2}\s+(?:was\s+|has\s+been\s+|got\s+)?(?:filled|executed|triggered)(?!\w)|"
+        # ("filled ✅ whole range done", "whole zone filled", "full entry range executed", a reply opening on "Filled ✅ all
+        # in"): the whole entry range filled — the replied-to trade's (not "Filled ✅" over a card: its status word)
+        r"(?<!\w)(?:whole|full|entire)\s+(?:entry\s+)?(?:range|zone|ladder)\s+(?:is\s+|now\s+|got\s+)?(?:done|filled|executed|hit)(?!\w)|"
+        r"^[^\w\n]*(?:all\s+|fully\s+)?filled(?:\s+done)*[ \t,.!—–-]*(?:whole|full|all\s+in|fully)(?!\w)|"
         r"(?:entry|entries|buy|orders?|giri[şs]|dca)\s*(?:target\s*|zone\s*)?\d{0,2}\s*(?:is\s+|was\s+|has\s+been\s+|are\s+)?"
         r"(?:sudah\s+|đã\s+|已)?(?:filled|triggered|activated|executed|reached|achieved|done|hit|terisi|tereksekusi|"
         r"doldu|dolduruldu|исполнен\w*|executad[oa]|ejecutad[oa]|rempli\w*|ausgef[üu]hrt|eseguit[oa]|wype[łl]nion\w*|"
@@ -861,6 +886,12 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # (the unfilled rungs in other languages, either side of the verb; a cancel for those not in yet)
         + _CANCEL_VERB + r"[ \t]+(?:the[ \t]+|all[ \t]+|(?:[#$]\w+[ \t]+))?" + _UNFILLED_RUNGS + r"|" + _UNFILLED_RUNGS
         + r"[ \t]*(?:(?:bitte|please|pls|wurden?|werden|sind|ist|is|are|were|was|have\s+been|has\s+been)[ \t]+)?" + _CANCEL_VERB + r"|"
+        # zh "挂在0.0000172的第二笔一直没成交，撤掉就行" (the 2nd order hung at … never filled: just pull it), "撤掉第二个挂单",
+        # "剩下的挂单撤了" (the remaining orders pulled) — one rung pulled, the filled part held (not when the first is said
+        # unfilled too: "第一笔也没成交" — nothing of the call runs)
+        r"(?:第[二三四五2-9](?:笔|单|档|个)(?:挂单|单子?|订单|补仓单)?|(?:剩下|剩余|其余|其他)的?(?:挂单|单子|订单|补仓单))"
+        r"[^\n。！!]{0,20}?(?:撤掉|撤单|撤销|撤了|撤回|撤下|取消)(?![^\n]*(?:第一[笔单个]|两笔|都)[^\n，,。]{0,6}?(?:没|未)有?成交)|"
+        r"(?:撤掉|撤销|撤下|取消)(?:挂在[^\n，,。]{0,15}?的)?第[二三四五2-9](?:笔|单|档|个)(?![^\n]*(?:第一[笔单个]|两笔|都)[^\n，,。]{0,6}?(?:没|未)有?成交)|"
         # th "ยกเลิกออเดอร์เข้าที่เหลือ" (cancel the remaining entry orders), "ยกเลิกออเดอร์ที่ยังไม่เข้า" (not yet filled)
         r"ยกเลิก\s*(?:ออเดอร์|คำสั่ง)\s*(?:เข้า|ซื้อ|ลิมิต)?\s*(?:ที่เหลือ|ที่ยังไม่)|"
         # th "ไม้ 3 ที่ยังไม่ได้เข้า ยกเลิก" (rung 3, not filled yet: cancel), "ถ้ายังไม่ได้เข้า ยกเลิก" (if not in yet, cancel)
@@ -927,11 +958,12 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # "Running in profit", "#ETH running nicely in profit", "+50 pips secured": the trade under way, reported (said of
         # the trade: the post's or line's first words — "Most alts running in profit" is market talk); "可留小仓做格局"
         # (keep a small position as a runner), "继续持有", "拿住"
-        (r"running|sitting|secured|locked|banked|留|持有|拿住",
+        (r"running|sitting|secured|locked|banked|留|持有|拿住|拿着|继续拿|持仓",
          (r"(?:^|\n)\W*(?:[#$]\w+\W+)?(?:(?:the\s+)?(?:trade|position|it|we'?re|we\s+are|still|is|now)\s+){0,2}(?:running|sitting)\s+"
          r"(?:nicely\s+|well\s+|comfortably\s+|now\s+)?in\s+(?:(?:good\s+|nice\s+)?profit|the\s+green)(?!\w)|"
          r"\+?\d+(?:[.,]\d+)?\s*(?:pips|points|%)\s+(?:secured|locked(?:\s+in)?|banked)(?!\w)|"
-         r"留(?:一?点|小|少量|部分)?仓|保留(?:部分|小)?仓位?|继续持有|拿住")))),
+         # ("#SUI 还没到第一目标，别急，继续拿着": not at TP1 yet, keep holding)
+         r"留(?:一?点|小|少量|部分)?仓|保留(?:部分|小)?仓位?|继续持有|拿住|继续拿(?!\w)|继续拿着|(?:还|仍然?|依然)拿着|继续持仓")))),
 ]
 
 # The months, in the languages whose results posts name one ("Закрыли ноябрь в плюсе", "Fechamos novembro com …")
@@ -1313,6 +1345,22 @@ def update_action(lowered: str) -> UpdateAction | None:
     return None
 
 
+# ("Personally I closed mine early on #TIA — the channel call is still ON, hold yours", "I sold my own #SOL, the signal
+# stays active, keep yours"): the writer's own exit, beside the channel's call said to go on — the call is held, no close
+# ("I closed mine on #ATOM at 6.42, you do as you like" says no call goes on: a close)
+_OWN_CLOSE = re.compile(r"(?<!\w)(?:personally\W+i|i\s+personally)(?!\w)[^.!?\n]{0,40}?(?:clos|exit|sold|sell|cut|out)|"
+                        r"(?<!\w)(?:closed|exited|sold|cut)\s+(?:mine|my\s+own|my\s+personal)(?!\w)")
+_CALL_KEPT = re.compile(r"(?<!\w)(?:call|signal|trade|setup)\s+(?:is\s+|stays\s+|remains\s+)?still\s+(?:on|live|active|open|running|valid)|"
+                        r"(?<!\w)(?:call|signal|trade|setup)\s+(?:stays|remains)\s+(?:on|live|active|open|valid)|"
+                        r"(?<!\w)(?:hold|keep)\s+yours(?!\w)")
+
+
+def own_close_beside_the_call_kept(lowered: str) -> bool:
+    """The writer's own exit told beside the channel's call said to go on ("Personally I closed mine early on #TIA — the
+    channel call is still ON, hold yours"): the call is held, not closed."""
+    return _OWN_CLOSE.search(lowered) is not None and _CALL_KEPT.search(lowered) is not None
+
+
 def says_only_held(lowered: str) -> bool:
     """The post's only update is that the trade is still held ("#DOGE … Still holding for now"), no other change."""
     return _HOLDING_RE.search(lowered) is not None and update_action(_HOLDING_RE.sub(" ", lowered)) is None
@@ -1642,6 +1690,18 @@ _NOT_A_POSITION = (r"(?:eyes|apps?|charts?|screens?|laptops?|phones?|tabs?|compu
 # the wick is where it was sold, not the thing closed
 _NOT_A_POSITION_AFTER = re.compile(rf"^\W*(?:(?!into\s)[^\s]+\s+){{0,3}}?{_NOT_A_POSITION}(?!\w)")
 _NOT_A_POSITION_BEFORE = re.compile(rf"(?<!\w){_NOT_A_POSITION}\s+(?:\S+\s+){{0,3}}?$")
+# ("Cancel your doubts, not your dreams", "close your mind to the noise", "cancel the fear", "cancel your Netflix
+# subscription", "cancela tus dudas", "cancel your weekend plans"): a motivational idiom or a thing of the reader's life —
+# a feeling, the noise, a subscription, plans — is cancelled, no position (only right after the verb, with at most a
+# possessive or an article between: "Close #SOL no doubt" still closes #SOL)
+_NOT_A_TRADE_THING_AFTER = re.compile(
+    r"^\W*(?:(?:your|the|all|those|these|my|our|any|that|this|every|tus|sus|las|los|tes|vos|seus|suas|as|os|deine|"
+    r"alle|semua|para)\s+){0,2}(?:(?:netflix|gym|spotify|weekend|holiday|vacation|evening|dinner)\s+)?"
+    r"(?:doubts?|fears?|worr(?:y|ies)|anxiet(?:y|ies)|excuses?|negativity|noise|drama|haters?|emotions?|feelings?|"
+    r"self[\s-]*doubt|bad\s+habits?|habits?|dreams?|goals?|plans|subscriptions?|memberships?|"
+    r"netflix|gym|spotify|dudas|miedos?|excusas|d[úu]vidas|medos?|desculpas|zweifel|[äa]ngste|angst|doutes|peurs?|"
+    r"keraguan|ketakutan|rasa\s+takut|сомнени\w*|страх\w*)(?!\w)"
+    r"(?!\s+(?:trades?|positions?|longs?|shorts?|orders?|calls?|signals?|entry|entries|setups?)(?!\w))")
 # ("Coinbase closed #XRP trading", "Binance has closed …"): an exchange closed something of its own, no position of ours
 _VENUE_BEFORE = re.compile(r"(?<!\w)(?:binance|coinbase|bybit|okx|kraken|kucoin|bitget|mexc|upbit|bitfinex|robinhood|"
                            r"(?:the\s+)?exchange|sec|cme)\s+(?:(?:has|have|just|officially|temporarily|finally|also)\s+){0,2}$")
@@ -1717,6 +1777,17 @@ _OTHERS_STOPPED = re.compile(
     r"many|most|some|a\s+few)\s+)?(?:other\s+)?(?:traders|people|folks|accounts|longs|shorts|bulls|bears|"
     r"degens|retail\s+traders)(?!\w)|"
     r"^\s+(?:on|in)\s+(?:the\s+|our\s+|my\s+)?(?:last|previous|prior)\s+(?:trade|signal|call|one)(?!\w)")
+
+
+# ("Yang tanya kenapa sinyal #SEI kemarin dibatalkan: karena BTC dump …", "For those asking why we closed #ARB early:
+# funding flipped", "Para los que preguntan por qué cerramos #SOL: …", "Много вопросов, почему закрыли #ETH"): a close or a
+# cancel done before, explained to those who ask why — no close now ("that's why we close #SOL", "itulah kenapa kita
+# tutup", "вот почему закрываем" give the reason for a close made now: not this)
+_WHY_EXPLAINED = re.compile(
+    r"(?<!\w)(?<!that's\s)(?<!thats\s)(?<!that\sis\s)(?<!this\sis\s)(?<!which\sis\s)(?<!it's\s)(?<!its\s)(?<!itulah\s)(?<!inilah\s)"
+    r"(?<!вот\s)(?<!c'est\s)(?<!voilà\s)(?<!voila\s)(?<!es\s)(?<!é\s)(?<!就是)(?<!这是)"
+    r"(?:why|kenapa|mengapa|knp|por\s+qu[ée]|pourquoi|warum|wieso|weshalb|почему|зачем|neden|niye|dlaczego|czemu|"
+    r"t[ạa]i\s+sao|v[ìi]\s+sao|چرا|لماذا|ليش|क्यों|bakit)(?!\w)|(?<!这就是)(?<!就是)(?:为什么|为何)|なぜ|どうして")
 
 
 _CANCEL_START = re.compile(_CANCEL_VERB)
@@ -1815,6 +1886,9 @@ def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
             # (a negation in an earlier clause is about something else: "$TON limit never filled — cancel the order")
             # (the thing closed is in the verb's own clause: "#ETH closed, trading plan worked" closes ETH)
             elif _NOT_A_POSITION_AFTER.match(re.split(r"[,，]\s", sentence_after, maxsplit=1)[0]) or _NOT_A_POSITION_BEFORE.search(clause_before) \
+                    or _NOT_A_TRADE_THING_AFTER.match(line[match.end():]) \
+                    or _WHY_EXPLAINED.search(re.split(r"(?<!\d)[.!?;](?:\s|$)", before)[-1]) \
+                    and not _RIGHT_NOW.search(re.split(r"(?<!\d)[.!?;](?:\s|$)", before)[-1] + sentence_after) \
                     or _VENUE_BEFORE.search(clause_before) \
                     or _NEGATED.search(re.split(r"[.!?;]\s+|\s[—–-]\s", before)[-1]) or _ASKED.match(line[match.end():]) \
                     or _ALMOST.search(before) \
@@ -1829,6 +1903,19 @@ def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
                 yield "no"
             else:
                 yield "now"
+
+
+def closed_by_someone_else(lowered: str, coins: frozenset[str] = frozenset()) -> bool:
+    """A close phrase of the post is someone else's ("Some of you closed #DOT early, we are still in", "有些人已经平仓
+    #AVAX，我们继续拿"): told beside the channel's trade held, it is a remark on others, no status of the call."""
+    active = _CLOSE_PATTERN.active(lowered)
+    for line in _status_lines(lowered, coins).splitlines():
+        for match in _CLOSE_PATTERN.finditer(line, active):
+            before = line[:match.start()]
+            clause_before = re.split(r"(?<!\d)\.\s*|\.(?!\d)\s*|[!?;,，。？！、:]\s*|\s[—–-]\s", before)[-1]
+            if _SOMEONE_ELSE.search(_CONTRAST.split(clause_before)[-1]) or _OTHERS_POSITION_AFTER.match(line[match.end():]):
+                return True
+    return False
 
 
 _CONTRAST = re.compile(r"(?<!\w)(?:but|however|nh[ưu]ng|tapi|tetapi|namun|pero|mas|aber|mais|но|однако|ama|fakat|لكن|ولكن|"
@@ -1985,13 +2072,17 @@ def update_not_now(lowered: str, action: UpdateAction) -> bool:
     return False
 
 
+_ZH_UNFILLED_THEN_PULLED = re.compile(r"(?:没|未)有?成交[^\n]{0,8}?(?:撤|取消)")
+
+
 def rung_cancel_denied(lowered: str) -> bool:
     """Every cancel of an entry rung the post says is negated ("ورود دوم کنسل نشده", "2. giriş iptal değil", "2-й вход не
     отменён"); a question about a cancel done ("Why did we cancel the 2nd entry? … Cancelled.") is no denial."""
     phrases = list(_position_change_phrases(lowered, UpdateAction.CANCEL_ENTRY))
     # ("Cancel this one if you are not in yet": the "not" is whom the cancel is for, no denial of it)
+    # ("第二笔一直没成交，撤掉就行": the rung never filled, then pulled — the "没" is the fill's)
     return bool(phrases) and not any(_FOR_THOSE_NOT_IN.search(m.group(0)) or re.match(_RUNG_UNFILLED_CANCEL, m.group(0))
-                                     for _, m in phrases) \
+                                     or _ZH_UNFILLED_THEN_PULLED.search(m.group(0)) for _, m in phrases) \
         and all(said_not_done(line[:m.start()], m.group(0), line[m.end():]) or _RUNG_CANCEL_NOT_MEANT_BEFORE.search(line[:m.start()])
                 or _RUNG_CANCEL_NOT_MEANT_AFTER.match(line[m.end():]) for line, m in phrases)
 
@@ -2016,10 +2107,39 @@ def is_close(lowered: str, coins: frozenset[str] = frozenset()) -> bool:
     return "now" in _readings(lowered, coins)
 
 
+# ("Si #LINK cierra la vela diaria por debajo de 13,40 cerramos la operación", "Se #SOL perder 140 fechamos", "Wenn #ETH
+# unter 3.200 schließt, schließen wir", "Kalau #SEI tembus 0,40 kita tutup", "Если #BTC закроется ниже 60k, закрываем"):
+# the condition first, then the channel's close verb in the middle of the sentence — a close that waits
+_IF_THEN_CLOSE = re.compile(
+    r"(?<!\w)(?:si|se|wenn|falls|jika|kalau|kalo|если|if)\s+(?:[^.!?\n]|(?<=\d)\.(?=\d)){3,80}?(?<!\w)(?:cerramos|cerraremos|salimos|saldremos|"
+    r"fechamos|fecharemos|sa[íi]mos|sairemos|chiudiamo|chiuderemo|usciamo|on\s+ferme|nous\s+fermons|on\s+sort|"
+    r"schlie(?:ß|ss)en\s+wir|steigen\s+wir\s+aus|kita\s+(?:tutup|close|cut|keluar)|закрываем|закроем|выходим|выйдем)(?!\w)")
+
+
 def is_conditional_close(lowered: str, coins: frozenset[str] = frozenset()) -> bool:
     """A close that waits for a market event ("Close #NEAR short if 4H closes above 5.40", "if BTC loses 60k close
     the alts"): not a command now, and not a call either."""
-    return "waits" in _readings(lowered, coins)
+    return "waits" in _readings(lowered, coins) \
+        or _IF_THEN_VERB.search(lowered) is not None and _if_then_close(lowered)
+
+
+# (the reader's own case is no market event: "Si ya entraste, cerramos #LINK ahora", "se você entrou, fechamos")
+_READER_IN = re.compile(r"(?<!\w)(?:ya\s+)?(?:entraste|entr[óo]|entraron|entrou|entraram|est[áa]s\s+dentro|you|t[úu]|voc[êe]s?|"
+                        r"usted(?:es)?|vous|du|kamu|anda)(?!\w)")
+
+
+# (a cheap gate: most posts have none of the verbs)
+_IF_THEN_VERB = re.compile(r"cerramos|cerraremos|salimos|saldremos|fecham|sa[íi]mos|sairemos|chiudiamo|chiuderemo|usciamo|"
+                           r"on\s+ferme|nous\s+fermons|on\s+sort|schlie(?:ß|ss)en\s+wir|steigen\s+wir|kita\s+|закрываем|закроем|"
+                           r"выходим|выйдем")
+
+
+def _if_then_close(lowered: str) -> bool:
+    for found in _IF_THEN_CLOSE.finditer(lowered):
+        after = re.split(r"[.!?;\n]", lowered[found.end():], maxsplit=1)[0]
+        if not _READER_IN.search(found.group(0)) and not _RIGHT_NOW.search(after):
+            return True
+    return False
 
 
 _CLOSE_ALL_OR_COMMAND = re.compile(
