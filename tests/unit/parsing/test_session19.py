@@ -216,3 +216,19 @@ def test_a_stop_move_beside_a_partial_whose_comma_reads_two_ways_carries_both_re
     parsed = parse_message(text)
     assert parsed.update_action == UpdateAction.PARTIAL_CLOSE and UpdateAction.NEW_STOP in parsed.also_actions
     assert parsed.new_stop is None and len(parsed.stop_readings) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "#SOL ⚠️ De-risking: close half at market (≈146.2), keep the other half with SL 141.0",
+    "#SOL close half, keep the other half",
+    "#SOL close 50% now, hold the remaining half",
+])
+def test_a_half_closed_with_the_other_half_kept_is_a_partial(text):
+    message = parse_message(text)
+    assert message.kind == MessageKind.UPDATE
+    assert message.update_action == UpdateAction.PARTIAL_CLOSE
+
+
+@pytest.mark.parametrize("text", ["#SOL closed the other half ✅", "#SOL TP2: close the remaining half", "#SOL closed the last 50%"])
+def test_the_last_part_closed_ends_the_trade(text):
+    assert parse_message(text).kind == MessageKind.CLOSE

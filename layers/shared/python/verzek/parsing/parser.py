@@ -4408,7 +4408,9 @@ _ALL_BUT = re.compile(r"(?<!\w)(?:all|every|everything|everywhere|else|везд�
 
 
 # ("close half of the remaining position": a share of what remains, not the last part)
-_LAST_PART = re.compile(r"(?<!\w)(?<!of\s)(?<!of\sthe\s)(?:last|remaining|final|the\s+other|rest\s+of\s+the|остаток|оставш\w+|restante|kalan)\s+"
+# ("keep the other half with SL 141", "hold the remaining part"): the part said kept is no part closed
+_LAST_PART = re.compile(r"(?<!\w)(?<!of\s)(?<!of\sthe\s)(?<!keep\s)(?<!keep\sthe\s)(?<!keeping\sthe\s)(?<!hold\sthe\s)"
+                        r"(?<!leave\sthe\s)(?<!let\sthe\s)(?:last|remaining|final|the\s+other|rest\s+of\s+the|остаток|оставш\w+|restante|kalan)\s+"
                         r"(?:\d{1,2}\s*%|half|part|portion|position|позици\w*|\d{1,2}\s*процент\w*)"
                         # ("Closed 30% … / Remaining 70% running"): the rest said to run on is no part closed
                         r"(?!\s*(?:is\s+|are\s+|stays?\s+|still\s+|keeps?\s+)*(?:running|open|active|in\s+play|rid(?:es|ing)|"
