@@ -232,3 +232,16 @@ def test_a_half_closed_with_the_other_half_kept_is_a_partial(text):
 @pytest.mark.parametrize("text", ["#SOL closed the other half ✅", "#SOL TP2: close the remaining half", "#SOL closed the last 50%"])
 def test_the_last_part_closed_ends_the_trade(text):
     assert parse_message(text).kind == MessageKind.CLOSE
+
+
+@pytest.mark.parametrize("text", [
+    "closed everything the second Marco posted, only paid fees 🙏 you guys are legends",
+    "sold mine as soon as you called it, thanks!",
+])
+def test_a_reader_telling_how_they_followed_a_close_closes_nothing_new(text):
+    assert parse_message(text).kind == MessageKind.NOT_A_SIGNAL
+
+
+@pytest.mark.parametrize("text", ["closed everything ✅", "#ETH closed everything at market"])
+def test_the_channels_own_close_everything_still_closes(text):
+    assert parse_message(text).kind == MessageKind.CLOSE

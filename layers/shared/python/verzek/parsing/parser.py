@@ -4334,6 +4334,11 @@ _TIP = re.compile(r"^\W*(?:tip|pro\s+tip|rule|reminder|note|consejo|dica|conseil
 _WHOEVER_STILL_IN = re.compile(r"(?<!\w)(?:whoever(?:'s|\s+is|\s+are)?|anyone|anybody|those(?:\s+who(?:'re|\s+are)?)?)\s+"
                                r"still\s+(?:in|holding)(?!\w)")
 _NOT_OURS = re.compile(r"(?<!\w)(?:not\s+a\s+(?:signal|call)|"
+                       # ("closed everything the second Marco posted, only paid fees 🙏", "sold mine as soon as you called
+                       # it"): a reader telling how they followed the channel's close — no new close
+                       r"(?:closed|sold|exited|cut|dumped)\s+(?:everything|it|mine|all(?:\s+of\s+it)?|my\s+\w+)\s+"
+                       r"(?:the\s+(?:second|moment|minute|instant)|as\s+soon\s+as|right\s+(?:when|after)|the\s+way)\s+"
+                       r"(?:you|he|she|they|admin|the\s+admin|[a-z]\w+)\s+(?:posted|said|called|told|wrote|sent)(?!\w)|"
                        # ("Not a channel call, but clean execution", "(their call, not ours)", "that was not our signal",
                        # "his own trade, not ours"): the trade is said to be another's — no status of the channel's call
                        r"not\s+(?:a\s+channel|an?\s+official|our|the\s+channel'?s?)\s+(?:signal|call|trade)s?(?!\w)(?!\s+to\s)|"
