@@ -243,10 +243,29 @@ _BEFORE_SIDE_FILLERS = frozenset(["附", "近", "左", "右", "around", "near", 
 _NEW_FIELD_WORDS = frozenset(["price", "current", "currently", "market", "now", "spot", "cmp"])
 
 
+# What parts a rung's heading from its price: a colon, or an arrow or dash a bot's card writes there ("E1 ➜ 3412",
+# "E2 -> 3468", "Step 1 ⇒ 0.61", "E1 — 3412": the arrows are normalised to ">", "->", "=>")
+_ROW_PARTS = frozenset([":", ">", "-", "="])
+
+
+def _row_colon(tokens: list[Token]) -> int | None:
+    """The index of the colon that parts a rung's heading from its price, else of the first arrow or dash (the last
+    of an arrow's signs)."""
+    i = next((i for i, t in enumerate(tokens) if t.kind == Kind.SEP and t.text == ":"), None)
+    if i is not None:
+        return i
+    i = next((i for i, t in enumerate(tokens) if t.kind == Kind.SEP and t.text in _ROW_PARTS), None)
+    if i is not None and tokens[i].text in "-=" and i + 1 < len(tokens) and tokens[i + 1].kind == Kind.SEP \
+            and tokens[i + 1].text == ">":
+        return i + 1
+    return i
+
+
 def _is_ladder_row(tokens: list[Token]) -> bool:
-    """"پله اول: 0.680", "第一档：23.5", "Tier 2: 0.65": a heading we do not know, a colon and one price."""
+    """"پله اول: 0.680", "第一档：23.5", "Tier 2: 0.65", "E1 ➜ 3412": a heading we do not know, a colon (or an arrow) and
+    one price."""
     meaningful = [t for t in tokens if t.kind not in (Kind.SEP, Kind.INDEX)]
-    colon = next((i for i, t in enumerate(tokens) if t.kind == Kind.SEP and t.text == ":"), None)
+    colon = _row_colon(tokens)
     if colon is None or any(t.kind == Kind.LABEL for t in tokens):
         return False
     head = [t for t in tokens[:colon] if t.kind not in (Kind.SEP, Kind.INDEX)]
@@ -272,7 +291,7 @@ def _ladder_rows(lines: list[list[Token]]) -> dict[int, int]:
 
 
 def _row_heading(tokens: list[Token]) -> str:
-    colon = next(i for i, t in enumerate(tokens) if t.kind == Kind.SEP and t.text == ":")
+    colon = _row_colon(tokens)
     return " ".join(t.text for t in tokens[:colon] if t.kind == Kind.WORD).lower()
 
 
@@ -746,10 +765,27 @@ def _cjk_add_rung_beside_the_market(lines: list[list[Token]], clean: str) -> Non
             tok.field = Field.IGNORE
 
 
+# ("📊 Market: Futures", "Market type: Spot", "Рынок: фьючерсы", "Mercado: Futuros"): a heading naming which market the
+# trade is on, not an order at the market's price
+_MARKET_TYPE_HEAD = re.compile(r"^\W*(?:market(?:\s+type)?|type|рынок|ринок|mercado|piyasa|march[ée]|markt|pasar|"
+                               r"th[ịi]\s+tr[ườu][ờo]ng)\s*[:：=\-]\s*(?P<rest>[^\n]*)$", re.IGNORECASE)
+
+
+def _names_the_market_type(line: str) -> bool:
+    head = _MARKET_TYPE_HEAD.match(line)
+    if head is None:
+        return False
+    rest = head.group("rest")
+    return bool(lx.FUTURES_RE.search(rest) or lx.SPOT_RE.search(rest)) and not lx.MARKET_WORDS.search(rest) \
+        and not re.search(r"\d", rest)
+
+
 def _ordering_lines(clean: str) -> str:
     """The post without its notes of where the market stands ("Current price: 3412.50" orders nothing, on a line of its
-    own or glued after a DCA or target line: "DCA: 37.90 Current price: 3412.50")."""
-    return _PRICE_NOW_GLUED.sub(" ", "\n".join(line for line in clean.split("\n") if not _PRICE_NOW_NOTE.match(line)))
+    own or glued after a DCA or target line: "DCA: 37.90 Current price: 3412.50") and without a heading naming the market
+    the trade is on ("Market: Futures")."""
+    return _PRICE_NOW_GLUED.sub(" ", "\n".join(line for line in clean.split("\n")
+                                               if not _PRICE_NOW_NOTE.match(line) and not _names_the_market_type(line)))
 
 
 def _dca_rungs(segments: list[Segment], lines: list[list[Token]], clean: str, levels: _Levels, entries: list[Decimal],
