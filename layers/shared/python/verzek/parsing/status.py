@@ -815,6 +815,10 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
                      rf"{_STOP_WORD}\s*(?:m[ớo]i|baru|جدید|(?:ال)?جديد[ةه]?|ใหม่)(?!\w)|"
                      r"新的?\s*(?:止损|sl|stop)|新しい\s*(?:sl|stop|损切り?|ストップ)|새\s*(?:손절|sl|스탑)")))),
     (UpdateAction.ENTRY_FILLED, _Gated(
+        # ("E1 filled @ 3412 ✅", "E2 triggered at 0.7555", "E1 @ 142.60 filled"): a bot card's numbered entry rung, named
+        # by its letter, filled
+        r"(?<![\w.,])e[1-9]\s*(?:(?:@|at)\s*\$?\d[\d.,]*\s*)?(?:is\s+|was\s+|got\s+|has\s+been\s+)?"
+        r"(?:filled|executed|triggered|activated)(?!\w)|"
         # ("SO #3 executed @ 3184.2", "Safety order #2 filled"): a DCA bot's numbered safety order filled
         r"(?<!\w)(?:so|safety\s+order)\s*#\d{1,2}\s+(?:was\s+|has\s+been\s+|got\s+)?(?:filled|executed|triggered)(?!\w)|"
         # ("filled ✅ whole range done", "whole zone filled", "full entry range executed", a reply opening on "Filled ✅ all
