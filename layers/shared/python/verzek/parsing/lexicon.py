@@ -492,6 +492,13 @@ NOT_COINS = frozenset(
     # the coin — read as one beside a side word it traded a coin nobody named
     ["NOTE", "NOTES", "WARNING", "WARNINGS", "REMINDER", "DISCLAIMER", "ATTENTION", "NOTICE", "CAUTION", "INFO", "NB", "PS",
      "TIP", "TIPS",
+    # ("⏳ RENEWAL REMINDER", "🔥 PROMO: VIP 50% OFF", "LIFETIME ACCESS"): a shouted heading of a subscription promo
+     "RENEWAL", "RENEWALS", "RENEW", "SUBSCRIPTION", "SUBSCRIPTIONS", "MEMBERSHIP", "PROMO", "PROMOTION", "DISCOUNT",
+     "OFFER", "PRICING", "LIFETIME",
+    # ("Lifetime — DM 😉", "DM @admin for access"): a direct message asked for, never a coin
+     "DM",
+    # ("E1 filled @ 3412", "E2 cancelled"): a bot card's numbered entry rung, never a coin
+     "E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "E9",
     # ("NUEVA SEÑAL – BTC", "NOVO SINAL - ETH", "YENİ SİNYAL"): "new" in other languages, over the coin
      "NUEVA", "NUEVO", "NOVO", "NOUVEAU", "NOUVELLE", "NEUES", "NEUE", "NUOVO", "NUOVA", "NOWY", "YENI", "YENİ", "BARU",
      # ("SEMNAL | LONG pe AVAX", "SEMNAL NOU", "NIEUW SIGNAAL", "SYGNAŁ"): "signal" and "new" in more languages (it

@@ -2730,6 +2730,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 _POLL.search(status_text) or _QUESTION_HEAD.match(status_text) or _QUESTION_HEAD.match(body))
                 or _poll_over_the_action(status_text)):
             return _not_a_signal("a poll asking readers what to do, not a status")
+        if action == UpdateAction.OTHER and not closing and _SUBSCRIPTION_PROMO.search(status_text):
+            # ("⏳ RENEWAL REMINDER … Renew via @support … Don't lose access with trades still running!"): a trade still
+            # running named to sell a renewal — the promo's hook, no status of a call
+            return _not_a_signal("a subscription promo, not a status")
         if action == UpdateAction.OTHER and not closing and _SHOW_OF_HANDS.search(status_text):
             return _not_a_signal("a show of hands among the readers, not a status")
         if (action or closing) and _ASKS.search(text):
@@ -3052,7 +3056,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # of 3.40K": a channel's how-it-works post; its words about changes and its example levels change no trade
         return _not_a_signal("a lesson or example about trading words, not a call or status")
     if candidate is not None and restates and not (entries or targets or stop) and update_action(status_text) is None \
-            and not speaks_of_a_trade(lx.NO_NEW_CALLS_RE.sub(" ", status_text.replace(candidate.base.lower(), " "))):
+            and not speaks_of_a_trade(_NO_TRADE_NAMED.sub(" ", lx.NO_NEW_CALLS_RE.sub(
+                " ", status_text.replace(candidate.base.lower(), " ")))):
         # "$SOLUSDT Update: 4H / Expecting Solana to stay bullish …", "#BTC CME gap still open. Careful with longs": an
         # update heading (or "still open") over market talk — no level, order or call of a trade named ("BTC chopping
         # between 95.9k and 97.4k since yesterday … No new calls before NY open": saying nothing new is called names none)
@@ -4212,6 +4217,14 @@ _ADVERT = re.compile(r"(?<!\w)(?:join\s+(?:our\s+)?(?:vip|premium|us|now|the\s+(
                      r"subscription|subscribe\w*|\d{1,2}\s*%\s+off|discount|free\s+channel|(?:in|from)\s+(?:the\s+|our\s+)?vip|"
                      r"vip\s+results?|платн\w+\s+канал\w*|в\s+(?:вип|vip))(?!\w)|付费群|付费频道|"
                      r"加入(?:会员|VIP|vip|我们)|参加(?:する|して)|가입하")
+# A subscription being sold or renewed: "Renew via @support", "renewal reminder", "subs expire in 3 days", "don't lose
+# access", "your membership ends Friday", "lifetime access", "renueva tu suscripción", "продлите подписку"
+_SUBSCRIPTION_PROMO = re.compile(
+    r"(?<!\w)(?:renewals?|renew\s+(?:now|today|via|here|your|the|at|with|before|through|on)|"
+    r"(?:subs|subscriptions?|memberships?|access|plans?)\s+(?:\w+\s+){0,4}?(?:expir\w*|ends?|ending|runs?\s+out)|"
+    r"(?:lose|keep)\s+(?:your\s+)?(?:vip\s+)?access|(?:lifetime|monthly|yearly|annual)\s+(?:access|plan|membership|"
+    r"subscription)|renueva\w*|renova\w*|suscripci[óo]n|assinatura|продл\w+\s+подписк\w*|подписк\w+\s+(?:истека\w*|заканчива\w*))(?!\w)",
+    re.IGNORECASE)
 _LIQUIDATED = re.compile(r"(?<!\w)(?:liquidated|ликвидирова\w*|likide\s+ol\w*|liquidad[oa]|liquid[ée]e?|liquidiert|"
                          r"liquidat[oa]|zlikwidowan\w*|b[ịi]\s+thanh\s+l[ýy]|terlikuidasi)(?!\w)|爆仓|강제\s*청산|强制ロスカット")
 _OTHERS_POSITIONS = re.compile(r"(?<!\w)(?:longs|shorts|traders|whales?|positions|лонгист\w*|шортист\w*|on\s+binance|"
@@ -4607,6 +4620,18 @@ _LEVELS_LATER = re.compile(r"(?i)" + _LEVELS_LATER_MORE + r"|[,—–-]?\s*(?:(?
                            r"(?:\s+(?:दूंगा|दूँगा|देंगे|दूंगी|भेजूंगा|भेजेंगे|आएगी|आएंगे|मिलेगी|मिलेंगे))?(?=[\s,.!?।]|$)|"
                            r"subiri(?:ni)?\s+(?:viwango|maelezo)(?:\s+vya\s+(?:kuingia|entry))?(?!\w)|"
                            r"(?:viwango|maelezo)(?:\s+vya\s+(?:kuingia|entry))?\s+(?:(?:vitakuja|yatakuja)(?:\s+(?:baadaye|hivi\s+karibuni))?|baadaye|hivi\s+karibuni)(?!\w)")
+
+
+# Trade words that name no trade: a rule for every trade ("max 2-3% per trade", "1% risk each call") and calls still to
+# come ("First calls drop within the hour", "next signals coming soon", "today's calls at 14:00 UTC"), a habit warned of
+# ("no revenge trades", "avoid FOMO trading")
+_NO_TRADE_NAMED = re.compile(
+    r"(?<!\w)(?:revenge|fomo|hero|panic|emotional|over)[\s-]*(?:trad\w*|entr(?:y|ies))(?!\w)|"
+    r"(?<!\w)(?:per|each|every|a|any|one)\s+(?:single\s+)?(?:trades?|calls?|signals?|positions?|setups?)(?!\w)|"
+    r"(?<!\w)(?:(?:the\s+)?(?:first|next|more|new|today'?s|tonight'?s|fresh|upcoming)\s+)(?:calls?|signals?|trades?|setups?)\s+"
+    r"(?:will\s+|should\s+|are\s+|is\s+)?(?:drop\w*|com(?:e|es|ing)|incoming|soon|later|land\w*|go(?:es|ing)?\s+out|"
+    r"out\s+(?:soon|later)|within|in\s+\d|at\s+\d|around\s+\d|after|before|today|tonight|this\s+(?:morning|afternoon|evening))(?!\w)",
+    re.IGNORECASE)
 
 
 def _restates_beyond_a_promise(text: str) -> bool:
