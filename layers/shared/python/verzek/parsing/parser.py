@@ -5452,6 +5452,8 @@ _SAME_LEVELS = re.compile(r"same\s+as\s+before|(?:tps?|targets?|sl|stop|levels?)
                           r"same\s+(?:trade|setup|signal|call)|(?:as\s+in\s+the\s+)?original\s+post|"
                           r"(?:everything|all)\s+else\s+as\s+(?:in|before|posted)")
 _TRADE_KIND = r"(?:(?:swing|trade|position|signal|long|short|spot|futures|scalp|setup)\s+)?"
+_CORRECTION_WORD = r"(?:correction|corrección|correção|correcao|исправление|düzeltme|duzeltme|korrektur)"
+_CALL_NUMBER = r"(?:(?:(?:signal|call|trade)\s*)?#\d{1,6}\s*[:\-–—|]?\s*)?"
 
 
 def _heads_an_update(tokens: list[Token], position: int, lines: list[str]) -> bool:
@@ -5464,7 +5466,10 @@ def _heads_an_update(tokens: list[Token], position: int, lines: list[str]) -> bo
         return False
     word = re.escape(tok.text)
     # ("ETH swing update 📈", "SOL trade update", "BTC long update": the kind of trade between the coin and the word)
-    return re.fullmatch(rf"\W*(?:{_UPDATE_WORD}{_UPDATE_ON}\s*[:\-–—|]?\s*{word}|{word}\s*[:\-–—|]?\s*{_TRADE_KIND}{_UPDATE_WORD})[\W_]*",
+    # ("⚠️ CORRECTION #0418 1000PEPE", "Update — Signal #0413 ETH": a correction names the coin corrected too, the call's
+    # number may stand between)
+    return re.fullmatch(rf"\W*(?:(?:{_UPDATE_WORD}|{_CORRECTION_WORD}){_UPDATE_ON}\s*[:\-–—|]?\s*{_CALL_NUMBER}{word}|"
+                        rf"{word}\s*[:\-–—|]?\s*{_TRADE_KIND}(?:{_UPDATE_WORD}|{_CORRECTION_WORD}))[\W_]*",
                         lines[0].strip(), re.IGNORECASE) is not None
 
 
