@@ -123,8 +123,9 @@ LABELS: list[tuple[Field, str]] = [
     (Field.TARGETS, (r"(?:^|(?<=\|))[ \t]*t(?=[ \t]*:[ \t]*\$?\d|(?<=\|[ \t]t)[ \t]+\$?\d)|next\s+stops?(?=[ \t]*[:=]?[ \t]*\$?\d)|"
                     # ("Asks 1.42 / 1.51 / 1.63" under the bids): the resting sell orders heading their line — the exits
                     r"(?:^|(?<=\|))[ \t]*asks(?=[ \t]*:?[ \t]*\$?\d)|"
-                    # "T1 156, T2 162": a one-letter target label with its row number, right before a price
-                    r"t(?=[1-9][ \t]*[:=>]?[ \t]*\$?\d)")),
+                    # "T1 156, T2 162": a one-letter target label with its row number, right before a price ("T1 —
+                    # 28.10": a spaced dash between will do)
+                    r"t(?=[1-9](?:[ \t]*[:=>]|[ \t]+[-–—])?[ \t]*\$?\d)")),
     (Field.STOP, (r"stop[\s-]*targets?|止损目标|손절\s*목표|(?:ال)?[أا]هداف\s+(?:ال)?وقف|(?:alvos?|objetivos?)\s+de\s+(?:stop|parada)|"
                  r"s-l(?=[ \t]*[:=❌]|[ \t]+\$?\d)|stop[\s-]*(?:order|level|price)|стоп[\s-]*(?:приказ|ордер|уровень|цена)|stop[\s-]*loss(?:es)?|stop[\s-]*los|stoploss|stopls|stol+[\s-]*loss|"
                  # ("Protect at 0.5760 (-4%)", "protection below 1.18"): where the position is protected — its stop
@@ -491,6 +492,13 @@ NOT_COINS = frozenset(
     # the coin — read as one beside a side word it traded a coin nobody named
     ["NOTE", "NOTES", "WARNING", "WARNINGS", "REMINDER", "DISCLAIMER", "ATTENTION", "NOTICE", "CAUTION", "INFO", "NB", "PS",
      "TIP", "TIPS",
+    # ("⏳ RENEWAL REMINDER", "🔥 PROMO: VIP 50% OFF", "LIFETIME ACCESS"): a shouted heading of a subscription promo
+     "RENEWAL", "RENEWALS", "RENEW", "SUBSCRIPTION", "SUBSCRIPTIONS", "MEMBERSHIP", "PROMO", "PROMOTION", "DISCOUNT",
+     "OFFER", "PRICING", "LIFETIME",
+    # ("Lifetime — DM 😉", "DM @admin for access"): a direct message asked for, never a coin
+     "DM",
+    # ("E1 filled @ 3412", "E2 cancelled"): a bot card's numbered entry rung, never a coin
+     "E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "E9",
     # ("NUEVA SEÑAL – BTC", "NOVO SINAL - ETH", "YENİ SİNYAL"): "new" in other languages, over the coin
      "NUEVA", "NUEVO", "NOVO", "NOUVEAU", "NOUVELLE", "NEUES", "NEUE", "NUOVO", "NUOVA", "NOWY", "YENI", "YENİ", "BARU",
      # ("SEMNAL | LONG pe AVAX", "SEMNAL NOU", "NIEUW SIGNAAL", "SYGNAŁ"): "signal" and "new" in more languages (it

@@ -243,10 +243,29 @@ _BEFORE_SIDE_FILLERS = frozenset(["附", "近", "左", "右", "around", "near", 
 _NEW_FIELD_WORDS = frozenset(["price", "current", "currently", "market", "now", "spot", "cmp"])
 
 
+# What parts a rung's heading from its price: a colon, or an arrow or dash a bot's card writes there ("E1 ➜ 3412",
+# "E2 -> 3468", "Step 1 ⇒ 0.61", "E1 — 3412": the arrows are normalised to ">", "->", "=>")
+_ROW_PARTS = frozenset([":", ">", "-", "="])
+
+
+def _row_colon(tokens: list[Token]) -> int | None:
+    """The index of the colon that parts a rung's heading from its price, else of the first arrow or dash (the last
+    of an arrow's signs)."""
+    i = next((i for i, t in enumerate(tokens) if t.kind == Kind.SEP and t.text == ":"), None)
+    if i is not None:
+        return i
+    i = next((i for i, t in enumerate(tokens) if t.kind == Kind.SEP and t.text in _ROW_PARTS), None)
+    if i is not None and tokens[i].text in "-=" and i + 1 < len(tokens) and tokens[i + 1].kind == Kind.SEP \
+            and tokens[i + 1].text == ">":
+        return i + 1
+    return i
+
+
 def _is_ladder_row(tokens: list[Token]) -> bool:
-    """"پله اول: 0.680", "第一档：23.5", "Tier 2: 0.65": a heading we do not know, a colon and one price."""
+    """"پله اول: 0.680", "第一档：23.5", "Tier 2: 0.65", "E1 ➜ 3412": a heading we do not know, a colon (or an arrow) and
+    one price."""
     meaningful = [t for t in tokens if t.kind not in (Kind.SEP, Kind.INDEX)]
-    colon = next((i for i, t in enumerate(tokens) if t.kind == Kind.SEP and t.text == ":"), None)
+    colon = _row_colon(tokens)
     if colon is None or any(t.kind == Kind.LABEL for t in tokens):
         return False
     head = [t for t in tokens[:colon] if t.kind not in (Kind.SEP, Kind.INDEX)]
@@ -272,7 +291,7 @@ def _ladder_rows(lines: list[list[Token]]) -> dict[int, int]:
 
 
 def _row_heading(tokens: list[Token]) -> str:
-    colon = next(i for i, t in enumerate(tokens) if t.kind == Kind.SEP and t.text == ":")
+    colon = _row_colon(tokens)
     return " ".join(t.text for t in tokens[:colon] if t.kind == Kind.WORD).lower()
 
 
@@ -746,10 +765,27 @@ def _cjk_add_rung_beside_the_market(lines: list[list[Token]], clean: str) -> Non
             tok.field = Field.IGNORE
 
 
+# ("📊 Market: Futures", "Market type: Spot", "Рынок: фьючерсы", "Mercado: Futuros"): a heading naming which market the
+# trade is on, not an order at the market's price
+_MARKET_TYPE_HEAD = re.compile(r"^\W*(?:market(?:\s+type)?|type|рынок|ринок|mercado|piyasa|march[ée]|markt|pasar|"
+                               r"th[ịi]\s+tr[ườu][ờo]ng)\s*[:：=\-]\s*(?P<rest>[^\n]*)$", re.IGNORECASE)
+
+
+def _names_the_market_type(line: str) -> bool:
+    head = _MARKET_TYPE_HEAD.match(line)
+    if head is None:
+        return False
+    rest = head.group("rest")
+    return bool(lx.FUTURES_RE.search(rest) or lx.SPOT_RE.search(rest)) and not lx.MARKET_WORDS.search(rest) \
+        and not re.search(r"\d", rest)
+
+
 def _ordering_lines(clean: str) -> str:
     """The post without its notes of where the market stands ("Current price: 3412.50" orders nothing, on a line of its
-    own or glued after a DCA or target line: "DCA: 37.90 Current price: 3412.50")."""
-    return _PRICE_NOW_GLUED.sub(" ", "\n".join(line for line in clean.split("\n") if not _PRICE_NOW_NOTE.match(line)))
+    own or glued after a DCA or target line: "DCA: 37.90 Current price: 3412.50") and without a heading naming the market
+    the trade is on ("Market: Futures")."""
+    return _PRICE_NOW_GLUED.sub(" ", "\n".join(line for line in clean.split("\n")
+                                               if not _PRICE_NOW_NOTE.match(line) and not _names_the_market_type(line)))
 
 
 def _dca_rungs(segments: list[Segment], lines: list[list[Token]], clean: str, levels: _Levels, entries: list[Decimal],
@@ -2694,6 +2730,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 _POLL.search(status_text) or _QUESTION_HEAD.match(status_text) or _QUESTION_HEAD.match(body))
                 or _poll_over_the_action(status_text)):
             return _not_a_signal("a poll asking readers what to do, not a status")
+        if action == UpdateAction.OTHER and not closing and _SUBSCRIPTION_PROMO.search(status_text):
+            # ("⏳ RENEWAL REMINDER … Renew via @support … Don't lose access with trades still running!"): a trade still
+            # running named to sell a renewal — the promo's hook, no status of a call
+            return _not_a_signal("a subscription promo, not a status")
         if action == UpdateAction.OTHER and not closing and _SHOW_OF_HANDS.search(status_text):
             return _not_a_signal("a show of hands among the readers, not a status")
         if (action or closing) and _ASKS.search(text):
@@ -3016,7 +3056,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # of 3.40K": a channel's how-it-works post; its words about changes and its example levels change no trade
         return _not_a_signal("a lesson or example about trading words, not a call or status")
     if candidate is not None and restates and not (entries or targets or stop) and update_action(status_text) is None \
-            and not speaks_of_a_trade(lx.NO_NEW_CALLS_RE.sub(" ", status_text.replace(candidate.base.lower(), " "))):
+            and not speaks_of_a_trade(_NO_TRADE_NAMED.sub(" ", lx.NO_NEW_CALLS_RE.sub(
+                " ", status_text.replace(candidate.base.lower(), " ")))):
         # "$SOLUSDT Update: 4H / Expecting Solana to stay bullish …", "#BTC CME gap still open. Careful with longs": an
         # update heading (or "still open") over market talk — no level, order or call of a trade named ("BTC chopping
         # between 95.9k and 97.4k since yesterday … No new calls before NY open": saying nothing new is called names none)
@@ -4176,6 +4217,14 @@ _ADVERT = re.compile(r"(?<!\w)(?:join\s+(?:our\s+)?(?:vip|premium|us|now|the\s+(
                      r"subscription|subscribe\w*|\d{1,2}\s*%\s+off|discount|free\s+channel|(?:in|from)\s+(?:the\s+|our\s+)?vip|"
                      r"vip\s+results?|платн\w+\s+канал\w*|в\s+(?:вип|vip))(?!\w)|付费群|付费频道|"
                      r"加入(?:会员|VIP|vip|我们)|参加(?:する|して)|가입하")
+# A subscription being sold or renewed: "Renew via @support", "renewal reminder", "subs expire in 3 days", "don't lose
+# access", "your membership ends Friday", "lifetime access", "renueva tu suscripción", "продлите подписку"
+_SUBSCRIPTION_PROMO = re.compile(
+    r"(?<!\w)(?:renewals?|renew\s+(?:now|today|via|here|your|the|at|with|before|through|on)|"
+    r"(?:subs|subscriptions?|memberships?|access|plans?)\s+(?:\w+\s+){0,4}?(?:expir\w*|ends?|ending|runs?\s+out)|"
+    r"(?:lose|keep)\s+(?:your\s+)?(?:vip\s+)?access|(?:lifetime|monthly|yearly|annual)\s+(?:access|plan|membership|"
+    r"subscription)|renueva\w*|renova\w*|suscripci[óo]n|assinatura|продл\w+\s+подписк\w*|подписк\w+\s+(?:истека\w*|заканчива\w*))(?!\w)",
+    re.IGNORECASE)
 _LIQUIDATED = re.compile(r"(?<!\w)(?:liquidated|ликвидирова\w*|likide\s+ol\w*|liquidad[oa]|liquid[ée]e?|liquidiert|"
                          r"liquidat[oa]|zlikwidowan\w*|b[ịi]\s+thanh\s+l[ýy]|terlikuidasi)(?!\w)|爆仓|강제\s*청산|强制ロスカット")
 _OTHERS_POSITIONS = re.compile(r"(?<!\w)(?:longs|shorts|traders|whales?|positions|лонгист\w*|шортист\w*|on\s+binance|"
@@ -4578,6 +4627,18 @@ _LEVELS_LATER = re.compile(r"(?i)" + _LEVELS_LATER_MORE + r"|[,—–-]?\s*(?:(?
                            r"(?:\s+(?:दूंगा|दूँगा|देंगे|दूंगी|भेजूंगा|भेजेंगे|आएगी|आएंगे|मिलेगी|मिलेंगे))?(?=[\s,.!?।]|$)|"
                            r"subiri(?:ni)?\s+(?:viwango|maelezo)(?:\s+vya\s+(?:kuingia|entry))?(?!\w)|"
                            r"(?:viwango|maelezo)(?:\s+vya\s+(?:kuingia|entry))?\s+(?:(?:vitakuja|yatakuja)(?:\s+(?:baadaye|hivi\s+karibuni))?|baadaye|hivi\s+karibuni)(?!\w)")
+
+
+# Trade words that name no trade: a rule for every trade ("max 2-3% per trade", "1% risk each call") and calls still to
+# come ("First calls drop within the hour", "next signals coming soon", "today's calls at 14:00 UTC"), a habit warned of
+# ("no revenge trades", "avoid FOMO trading")
+_NO_TRADE_NAMED = re.compile(
+    r"(?<!\w)(?:revenge|fomo|hero|panic|emotional|over)[\s-]*(?:trad\w*|entr(?:y|ies))(?!\w)|"
+    r"(?<!\w)(?:per|each|every|a|any|one)\s+(?:single\s+)?(?:trades?|calls?|signals?|positions?|setups?)(?!\w)|"
+    r"(?<!\w)(?:(?:the\s+)?(?:first|next|more|new|today'?s|tonight'?s|fresh|upcoming)\s+)(?:calls?|signals?|trades?|setups?)\s+"
+    r"(?:will\s+|should\s+|are\s+|is\s+)?(?:drop\w*|com(?:e|es|ing)|incoming|soon|later|land\w*|go(?:es|ing)?\s+out|"
+    r"out\s+(?:soon|later)|within|in\s+\d|at\s+\d|around\s+\d|after|before|today|tonight|this\s+(?:morning|afternoon|evening))(?!\w)",
+    re.IGNORECASE)
 
 
 def _restates_beyond_a_promise(text: str) -> bool:
@@ -5398,6 +5459,8 @@ _SAME_LEVELS = re.compile(r"same\s+as\s+before|(?:tps?|targets?|sl|stop|levels?)
                           r"same\s+(?:trade|setup|signal|call)|(?:as\s+in\s+the\s+)?original\s+post|"
                           r"(?:everything|all)\s+else\s+as\s+(?:in|before|posted)")
 _TRADE_KIND = r"(?:(?:swing|trade|position|signal|long|short|spot|futures|scalp|setup)\s+)?"
+_CORRECTION_WORD = r"(?:correction|corrección|correção|correcao|исправление|düzeltme|duzeltme|korrektur)"
+_CALL_NUMBER = r"(?:(?:(?:signal|call|trade)\s*)?#\d{1,6}\s*[:\-–—|]?\s*)?"
 
 
 def _heads_an_update(tokens: list[Token], position: int, lines: list[str]) -> bool:
@@ -5410,7 +5473,10 @@ def _heads_an_update(tokens: list[Token], position: int, lines: list[str]) -> bo
         return False
     word = re.escape(tok.text)
     # ("ETH swing update 📈", "SOL trade update", "BTC long update": the kind of trade between the coin and the word)
-    return re.fullmatch(rf"\W*(?:{_UPDATE_WORD}{_UPDATE_ON}\s*[:\-–—|]?\s*{word}|{word}\s*[:\-–—|]?\s*{_TRADE_KIND}{_UPDATE_WORD})[\W_]*",
+    # ("⚠️ CORRECTION #0418 1000PEPE", "Update — Signal #0413 ETH": a correction names the coin corrected too, the call's
+    # number may stand between)
+    return re.fullmatch(rf"\W*(?:(?:{_UPDATE_WORD}|{_CORRECTION_WORD}){_UPDATE_ON}\s*[:\-–—|]?\s*{_CALL_NUMBER}{word}|"
+                        rf"{word}\s*[:\-–—|]?\s*{_TRADE_KIND}(?:{_UPDATE_WORD}|{_CORRECTION_WORD}))[\W_]*",
                         lines[0].strip(), re.IGNORECASE) is not None
 
 

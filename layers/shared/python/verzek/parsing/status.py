@@ -774,7 +774,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:sl|stop(?:[\s-]*loss)?)\s*(?:-*>|=>)\s*(?:\$?\d|(?:tp|target)\s*\d)|"
         # ("Correction: #ARB SL 0.41 not 0.44", "Исправление: #ARB стоп 0.41, а не 0.44", "更正：#ARB 止损 0.41"): the stop
         # corrected — a move to the price written right after the stop word
-        r"(?:correction|corrected|исправлени\w*|d[üu]zeltme|correcci[óo]n|corre[çc][ãa]o|更正)[^\n]{0,30}?"
+        # ("⚠️ CORRECTION #0418 1000PEPE / Stop Loss is 0.01040": the stop word heading the line under the correction's)
+        r"(?:correction|corrected|исправлени\w*|d[üu]zeltme|correcci[óo]n|corre[çc][ãa]o|更正)(?:[^\n]{0,30}?|[^\n]{0,40}\n[^\w\n]*)"
         r"(?:sl|stop(?:[\s-]*loss)?|стоп|止损)(?=\s*[:：]?\s*(?:is\s+|=\s*|не\s+|not\s+|n[ãa]o\s+[ée]\s+|不是\s*)?\$?\d)|"
         # ("TP3 ✅ stop to second target", ru "стоп на TP1": the phrase ends at the stop word, what it goes onto is read after)
         rf"(?<!\w)(?:sl|stop(?:[\s-]*loss)?)(?=\s+to\s+(?:the\s+)?{_ORDINAL}\s+(?:target|tp|take[\s-]*profit)(?!\w))|"
@@ -815,6 +816,10 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
                      rf"{_STOP_WORD}\s*(?:m[ớo]i|baru|جدید|(?:ال)?جديد[ةه]?|ใหม่)(?!\w)|"
                      r"新的?\s*(?:止损|sl|stop)|新しい\s*(?:sl|stop|损切り?|ストップ)|새\s*(?:손절|sl|스탑)")))),
     (UpdateAction.ENTRY_FILLED, _Gated(
+        # ("E1 filled @ 3412 ✅", "E2 triggered at 0.7555", "E1 @ 142.60 filled"): a bot card's numbered entry rung, named
+        # by its letter, filled
+        r"(?<![\w.,])e[1-9]\s*(?:(?:@|at)\s*\$?\d[\d.,]*\s*)?(?:is\s+|was\s+|got\s+|has\s+been\s+)?"
+        r"(?:filled|executed|triggered|activated)(?!\w)|"
         # ("SO #3 executed @ 3184.2", "Safety order #2 filled"): a DCA bot's numbered safety order filled
         r"(?<!\w)(?:so|safety\s+order)\s*#\d{1,2}\s+(?:was\s+|has\s+been\s+|got\s+)?(?:filled|executed|triggered)(?!\w)|"
         # ("filled ✅ whole range done", "whole zone filled", "full entry range executed", a reply opening on "Filled ✅ all

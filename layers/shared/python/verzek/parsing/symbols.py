@@ -395,7 +395,9 @@ _LOWER_GLUED_PAIR = re.compile(r"[a-z0-9]{2,10}(?:usdt|usdc|busd|fdusd)(?:\.p|pe
 
 _KNOWN_TICKERS = frozenset(COIN_NAMES.values()) | {"BNB", "PEPE", "BONK", "FLOKI", "SEI", "SUI", "NEAR", "JUP", "PYTH",
                                                   "ORDI", "STX", "IMX", "GRT", "LDO", "CRV", "AAVE", "MKR", "SAND", "AXS",
-                                                  "APE", "GMX", "DYDX", "BLUR", "TAO", "FET", "RNDR", "RENDER", "ONDO", "KAVA"}
+                                                  "APE", "GMX", "DYDX", "BLUR", "TAO", "FET", "RNDR", "RENDER", "ONDO", "KAVA"} \
+    | {"1000" + meme for meme in ("PEPE", "SHIB", "BONK", "FLOKI", "SATS", "LUNC", "XEC", "RATS", "CAT")} \
+    | {"1MBABYDOGE", "10000LADYS"}  # (the futures' thousand-unit contracts of the small-priced coins: "1000PEPE")
 
 KNOWN_TICKERS = _KNOWN_TICKERS  # (normalize reads it: look-alike letters are converted only into a ticker we know)
 
