@@ -245,3 +245,14 @@ def test_a_reader_telling_how_they_followed_a_close_closes_nothing_new(text):
 @pytest.mark.parametrize("text", ["closed everything ✅", "#ETH closed everything at market"])
 def test_the_channels_own_close_everything_still_closes(text):
     assert parse_message(text).kind == MessageKind.CLOSE
+
+
+def test_take_half_keep_the_rest_is_a_partial():
+    message = parse_message("$SOL: take half, keep the rest. Stop already sits at entry so the runner is free.")
+    assert message.update_action == UpdateAction.PARTIAL_CLOSE and message.symbol == "SOL/USDT"
+
+
+def test_an_empty_leverage_field_on_a_spot_card_keeps_it_spot():
+    card = "🪙 DOGE/USDT · Spot\n🧭 BUY\n⚙️ Lev: —\n📥 Entry: 0.1012 – 0.1035\n🎯 TP1 0.1090\n🛑 SL 0.0968"
+    assert parse_message(card).market.value == "spot"
+    assert parse_message("#SOL LONG\nLev: 10x\nEntry 140\nTP 150\nSL 130").market.value == "futures"

@@ -1514,7 +1514,9 @@ _NO_LEVERAGE = re.compile(r"(?<!\w)(?:(?:no|sin|sem|without|senza|sans|ohne|бе
                           r"ไม่(?:ใช้|มี|เปิด)\s*เลเวอเรจ|"
                           # ("Leverage: none", "Lev - no", "Плечо: нет"): the field written to say there is none
                           r"(?<!\w)(?:leverage|lev|lvg|плечо|apalancamiento|alavancagem)\s*[:=\-–—]?\s*"
-                          r"(?:none|no|nil|n/a|нет|ninguno|nenhuma)(?!\w)", re.IGNORECASE)
+                          r"(?:none|no|nil|n/a|нет|ninguno|nenhuma)(?!\w)|"
+                          # ("⚙️ Lev: —" on a spot card): the field left empty with a dash
+                          r"(?<!\w)(?:leverage|lev|lvg)\s*[:=]\s*[—–-]+[ \t]*(?=\n|$)", re.IGNORECASE)
 
 
 _NOT_THE_FUTURES_MARKET = re.compile(r"(?<!\w)(?:future\s+(?:results?|performance|returns?|gains?|profits?|outcomes?|moves?|"

@@ -592,6 +592,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?!\w)|(?:close[sd]?|closing)\s+(?:one\s+more|another)\s+(?:third|quarter|half)(?!\w)|"
         # ("Take half here ✅ rest runs", "took half of the profits now"; not "take half size on entry 2", a sizing)
         r"(?<!\w)(?:take|took|taking)\s+half\s+(?:here|now|(?:of\s+)?(?:the\s+|our\s+|your\s+)?(?:profits?|position|bag|gains?))(?!\w)|"
+        # ("$SOL: take half, keep the rest"): half taken, the rest named kept
+        r"(?<!\w)(?:take|took|taking)\s+half\s*[,;]?\s*(?:and\s+)?(?:keep|let|hold|leave)\s+(?:the\s+)?(?:rest|other\s+half|remainder|runner)(?!\w)|"
         r"(?:cerr\w*|cierr\w*|fech\w*)\s+(?:una\s+|uma\s+)?parte(?!\w)|bir\s+k[ıi]sm[ıi]n[ıi]\s+kapat(?!ma|m[ıi]yor)\w*|"
         r"आधी\s+(?:पोजीशन|पोज़ीशन)\s+बंद|"
         # hi-en "50% close kar do", "aadhi position book karo" (close / book a share)
