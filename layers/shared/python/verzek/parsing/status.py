@@ -22,7 +22,7 @@ _DONE = (r"(?:bajarildi|hit(?!\s+(?:rate|ratio|%))|reached|achieved|done|smashed
          r"(?:[đd][ãa]\s+)?[đd][ạa]t|"
          r"ulaş[ıi]ld[ıi]|ger[çc]ekle[şs]ti|vuruldu|достигнут\w*|взят\w*|выполнен\w*|alcanzad\w*|atingid\w*|logrado|"
          r"tercapai|kena|geldi|خورد|مکمل|el[ée]rve|teljes[üu]lt|bereikt|رسید|رسیدیم|زده\s+شد|تاچ\s+شد|已?(?:达成|达到|到达|完成|触发)|달성|erreicht|atteint\w*|raggiunt\w*|"
-         r"osi[aą]gni[eę]t\w*|досягнут\w*|达成|到达|แล้ว|\w*fikiwa|הושג\w*|επιτεύχθηκε|χτυπήθηκε|atins[aă]?|"
+         r"osi[aą]gni[eę]t\w*|досягнут\w*|达成|到达|(?:แตะ|ชน|ถึง)แล้ว|แล้ว|\w*fikiwa|הושג\w*|επιτεύχθηκε|χτυπήθηκε|atins[aă]?|"
          r"spln[ěe]n\w*|dosa[žz]en\w*|bereikt|geraakt|হিট|हिट|সম্পন্ন|naabot|tinamaan|도달|отработан\w*|отработал\w*|"
          # ur "ٹارگٹ پورا ہو گیا" (the target completed), "ہٹ ہو گیا" (hit)
          r"پورا\s+ہو\s+گیا|پورا\s+ہوا|ہٹ\s+ہو\s+گیا|ہٹ\s+ہوا|"
@@ -709,8 +709,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # kk "стопты кіру нүктесіне жылжытыңыз" (move the stop to the entry point), uz "стопни кириш нуқтасига кўчиринг",
         # "stopni kirish narxiga"
         r"(?:стоп|sl|stop)\w*\s+(?:кіру|кириш)\s+(?:нүкте|нуқта|бағ|нарх)\w*|(?:sl|stop)\w*\s+kirish\s+(?:nuqta|narx)\w*|"
-        # th "เลื่อน SL ไปที่จุดเข้า" (move the SL to the entry point)
-        r"เลื่อน\s*(?:sl|stop|สต็อป)\s*(?:ไป|มา)(?:ที่)?\s*(?:จุดเข้า|ราคาเข้า|ทุน|เบรคอีเวน)|"
+        # th "เลื่อน SL ไปที่จุดเข้า", "ย้าย SL ไปที่จุดเข้า" (move the SL to the entry point)
+        r"(?:เลื่อน|ย้าย|ขยับ)\s*(?:sl|stop|สต็อป)\s*(?:ไป|มา)(?:ที่)?\s*(?:จุดเข้า|ราคาเข้า|ทุน|เบรคอีเวน)|"
         r"risk[\s-]*free|ریسک\s*فری|без\s*риска|risksiz|sin\s+riesgo|sem\s+risco|в\s+б/у|в\s+бу(?!\w)|"
         r"stop\s+(?:no|em|en)\s+0\s*x\s*0|stop\s+maliyet\w*|(?:(?:sl|stop)\s+(?:no\s+|em\s+)?)?zero\s+a\s+zero|(?:انقل|نقل|حرك)\w*\s+(?:ال)?(?:ستوب|وقف\s+(?:ال)?خسار[ةه])\s+(?:لل|إلى\s+(?:ال)?|الى\s+(?:ال)?)?(?:دخول|نقطة\s+(?:ال)?دخول)|"
         r"(?:sl|stop)\s+(?:a|al|en|na|no|para\s+a)\s+(?:la\s+|a\s+|o\s+)?(?:entrada|break[\s-]*even|breakeven)(?!\w)|"
