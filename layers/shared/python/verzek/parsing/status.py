@@ -1101,7 +1101,7 @@ _STOPPED_OUT_WORDS = (
     r"(?:hit|triggered|taken|touched|сработал\w*)(?!\w)")
 # "#LINK anulada", "скасовуємо угоду", "лимитку снимаем, неактуально", "Order löschen", "ملغاة", "此单作废",
 # "このシグナルはキャンセルです", "注文取り消し", "सिग्नल कैंसिल", "ยกเลิกสัญญาณ": the call or its order withdrawn
-_CANCEL_STEMS = r"anul|скасов|відмін|отмен|снима|сняли|снимем|знімає|зняли|знімем|прибира|прибрали|неактуал|l[öo]sch|ملغ|作废|キャンセル|取り?消し|कैंसिल|रद्द|ยกเลิก"
+_CANCEL_STEMS = r"anul|скасов|відмін|отмен|снима|сняли|снимем|знімає|зняли|знімем|убира|убрали|прибира|прибрали|неактуал|l[öo]sch|ملغ|作废|キャンセル|取り?消し|कैंसिल|रद्द|ยกเลิก"
 _CANCEL_WORDS = (
     r"(?<!\w)(?:anulad[oa]s?|anulamos|"
     # ro "Anulăm semnalul pe #KAS", "semnalul este anulat", "tranzacția anulată" (the signal, the trade cancelled)
