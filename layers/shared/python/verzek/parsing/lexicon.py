@@ -229,6 +229,10 @@ LABELS: list[tuple[Field, str]] = [
                   # ("Leg 1 → 2.415 (30%)", "Tranche 2: 0.318"): a numbered leg of the entry heading its line before its
                   # price (not the market's "second leg down", "leg 2 of the rally")
                   r"(?:^|(?<=\|))[ \t]*(?:leg|tranche)(?=[ \t]*#?[1-9][ \t]*(?:[:=@>→]|->|-[ \t])[ \t]*\$?\d)|"
+                  # ar "الدفعة الأولى 13.40 / الدفعة الثانية 12.85" (the first, the second tranche of a buy "على دفعتين"):
+                  # an ordinal tranche heading its line before its price
+                  r"(?:^|(?<=\|))[ \t]*(?:ال)?دفع[ةه][ \t]+(?:ال)?(?:[أا]ول[ىي]|ثاني[ةه]|ثالث[ةه]|رابع[ةه]|[1-4])"
+                  r"(?=[ \t]*[:=]?[ \t]*\$?\d)|"
                   # ("Ladder:" over "• 9.80 / • 9.55 / • 9.20", "Entry ladder: 9.80 / 9.55"): the entries' rungs
                   r"(?:^|(?<=\|))[ \t]*(?:entry[\s-]+|buy[\s-]+|dca[\s-]+)?ladder(?=[ \t]*[:=])|entry[\s-]+ladder|"
                   # ("DCA plan (split in 3):" over "• 4.35 / • 4.05 / • 3.78"): a buying plan's rungs heading their rows
@@ -255,13 +259,17 @@ LABELS: list[tuple[Field, str]] = [
                   r"einstiegs?(?:[\s-]*(?:preis|zone|bereich|kurs|punkte))?|einstiege|kauf[\s-]*(?:zone|bereich)|"
                   r"(?:points?|zones?|prix)\s+d'\s?entr[ée]e|entr[ée]es?|(?:prezzo|zona|punto)\s+di\s+(?:ingresso|entrata)|"
                   r"ingress[oi]|entrat[ae]|(?:strefa|cena|punkty?)\s+wej[śs]cia|kup(?:uj|ujemy)?\s+w\s+strefie|wej[śs]ci[ea]|(?:точк[аи]|зона|ціна)\s+входу|зона\s+(?:закупівлі|купівлі|набору)|входи|вхід|"
+                  # ja "指値：2.35" (the limit price), zh "限价: 2.35", ko "지정가: 2,350": the limit order's price heading
+                  # its line
+                  r"(?:^|(?<=\|))[ \t]*(?:指値|限价|지정가)(?:[ \t]*(?:エントリー|注文|入场|进场|진입|매수))?(?=[ \t]*[:：=]?[ \t]*\$?\d)|"
                   r"エントリー?(?:価格|ゾーン)?|(?:^|(?<=\|))[ \t]*open(?=\s*[:=])|(?:^|(?<=\|))[ \t]*(?:now|сейчас|зараз|[şs]imdi|ahora|agora|jetzt|maintenant|adesso|ora|teraz|sekarang|b[âa]y\s+gi[ờo]|"
                   r"الآن|اکنون|现在|现价|지금|현재가|ตอนนี้)(?=[ \t]*[:=~>@]|[ \t]+[~$@]?\d)|"
                   # ("BNB 现价615附近做多"): the CJK words for "price now" are no ordinary word, trusted anywhere
                   r"(?:现价|현재가)(?=[ \t]*[:=~>@]?[ \t]*[~$@]?\d)|"
                   # th "ไม้ 1: 5.20" (the first lot, a rung of the entries), only heading its line with its number and a colon
                   r"(?:^|(?<=\|))[ \t]*ไม้(?=[ \t]*[1-9][ \t]*[:：=])|"
-                  r"จุดเข้าซื้อ|จุดเข้า|ราคาเข้า|เข้าซื้อ|เข้าที่|(?:^|(?<=\|)|(?<=[ \t]))เข้า(?=[ \t]*[:=][ \t]*\$?\d)(?![ \t]*[:=][ \t]*\$?\d[\d.,]*[ \t]*(?:ไม้|usdt|usd|\$|คน|ครั้ง|บาท|ออเดอร์|order))|(?:^|(?<=\|))[ \t]*เข้า(?=[ \t]*\$?\d)(?![ \t]*\$?\d[\d.,]*[ \t]*(?:ไม้|usdt|usd|\$|คน|ครั้ง|บาท|ออเดอร์|order))|pasok|kiingilio|כניסה|είσοδος|εισοδος|"
+                  # th "โซนเข้า: 1.72 - 1.78", "โซนซื้อ" (the entry zone, the buy zone)
+                  r"โซน(?:เข้า(?:ซื้อ)?|ซื้อ)|จุดเข้าซื้อ|จุดเข้า|ราคาเข้า|เข้าซื้อ|เข้าที่|(?:^|(?<=\|)|(?<=[ \t]))เข้า(?=[ \t]*[:=][ \t]*\$?\d)(?![ \t]*[:=][ \t]*\$?\d[\d.,]*[ \t]*(?:ไม้|usdt|usd|\$|คน|ครั้ง|บาท|ออเดอร์|order))|(?:^|(?<=\|))[ \t]*เข้า(?=[ \t]*\$?\d)(?![ \t]*\$?\d[\d.,]*[ \t]*(?:ไม้|usdt|usd|\$|คน|ครั้ง|บาท|ออเดอร์|order))|pasok|kiingilio|כניסה|είσοδος|εισοδος|"
                   r"pre[țţt]\s+de\s+intrare|intrare|vstupn[íi]\s+cena|vstup|instapprijs|instapzone|instappen|instap|"
                   r"kuingia|এন্ট্রি|প্রবেশ|एंट्री|प्रवेश|кіру|кириш|kirish|bel[ée]p[őo]|ing[åa]ng|sis[äa][äa]ntulo|"
                   # et "Sisenemine", lv "Ieeja", lt "Įėjimas", te "ఎంట్రీ" / "కొనుగోలు జోన్" (buy zone), pa "ਐਂਟਰੀ"
@@ -335,7 +343,7 @@ LABELS: list[tuple[Field, str]] = [
                  r"(?=[\u0916\u0959خ])(?<!मत[ \t])(?<!ना[ \t])(?<!नहीं[ \t])(?<!مت[ \t])(?<!نہ[ \t])"
                  r"(?:(?:\u0916\u093c?|\u0959)रीद[ \t]*लो|(?:\u0916\u093c?|\u0959)रीदो|خرید[ \t]+لو|خرید[ \t]+لیں)" + _NOT_ASKED_HI + r"|"
                  r"低吸|k[öo]p(?:a|er)?(?=[ \t]+[#$]?\w)|خریدیں|خریدو|بخرید|بخرین|ख़रीदें|खरीदें|(?:^|(?<=\|))[ \t]*al(?=[ \t]+(?:[1-9][ \t]*[:)][ \t]*)?\$?\d|[ \t]*:)|buy|compra|comprar|al[ıi][şsm]|купить|покупка|покупаем|откупаем|откупаю|закупк\w*|закупаем|buying|mua|beli|(?:ال)?شراء|خرید|买入|매수|"
-                r"achat|acheter|kaufen|kauf|acquist[oa]|acquista|kupno|kupuj|купівля|купуємо|买い|ซื้อ|nunua|bumili|bili|"
+                r"achat|acheter|kaufen|kauf|acquist[oa]|acquista|kupno|kupuj|kupujemy|kupuję|купівля|купуємо|买い|ซื้อ|nunua|bumili|bili|"
                 r"קנייה|קניה|αγορά|αγορα|cump[ăa]r[ăa]|cump[ăa]rare|n[áa]kup|koupit|kopen|koop|কিনুন|ক্রয়")),
     (Field.SELL, (r"sell[\s-]*(?:zone|area|range|setup|price|targets?)|"
                  r"(?:^|(?<=\|))[ \t]*sat(?=[ \t]+(?:[1-9][ \t]*[:)][ \t]*)?\$?\d|[ \t]*:)|sell|venta|vender|venda|sat[ıi][şs]|продать|"
@@ -406,7 +414,8 @@ MARKET_WORDS = re.compile(r"(?<!\w)(?:now|cmp|market|current\s+price|current|mkt
                           r"нарықтық\s+баға\w*|нарық\s+бағас\w*|нарықпен|қазір|bozor\s+narx\w*|hozir|ҳозир|"
                           r"مارکیٹ(?:\s+(?:پرائس|ریٹ))?|موجودہ\s+(?:قیمت|ریٹ|پرائس)|ابھی|"
                           r"pre[țţt](?:ul)?\s+(?:curent|actual|de\s+pia[țţt][ăa])|la\s+pia[țţt][ăa]|marktpreis|marktprijs|"
-                          r"huidige\s+(?:prijs|koers)|cena\s+rynkowa|aktualna\s+cena|tr[žz]n[íi]\s+cena|aktu[áa]ln[íi]\s+cena|"
+                          r"huidige\s+(?:prijs|koers)|cena\s+rynkowa|aktualna\s+cena|po\s+rynkowej(?:\s+cenie)?|po\s+rynku|aktualnie|obecnie|"
+                          r"tr[žz]n[íi]\s+cena|aktu[áa]ln[íi]\s+cena|"
                           r"piaci\s+[áa]r(?:on)?|jelenlegi\s+[áa]r(?:on)?|harga\s+pasar|g[üu]ncel\s+fiyat\w*|piyasa\s+fiyat\w*|"
                           r"מחיר\s+(?:שוק|נוכחי)|τρέχουσα\s+τιμή|prezzo\s+di\s+mercato|prix\s+du\s+march[ée]|"
                           r"pre(?:cio|[çc]o)\s+de\s+mercado|рыночн\w+\s+цен\w*|ринков\w+\s+цін\w*|поточн\w+\s+цін\w*|"
@@ -419,7 +428,7 @@ MARKET_ORDER_BEFORE_PRICE = re.compile(
     r"(?<!\w)(?:(?:long|short|buy|sell|longing|shorting|buying|selling)\s+here\s*(?:@|at(?!\w))|"
     r"(?:at|@)\s+(?:the\s+)?market(?:\s+price)?(?!\w)|market\s+(?:entry|order|buy|sell)(?!\w)|"
     r"(?:enter|entry|buy|sell|long|short)\s+(?:right\s+)?(?:now|immediately)(?:\s+at)?(?!\w)|"
-    r"по\s+(?:рынку|ринку|текущ\w*|поточн\w*|рыночной\s+цене|ринковій\s+ціні)(?!\w)|"
+    r"по\s+(?:рынку|ринку|текущ\w*|поточн\w*|рыночной\s+цене|ринковій\s+ціні)(?!\w)|po\s+(?:rynkowej(?:\s+cenie)?|rynku)(?!\w)|"
     r"piyasadan|a\s+mercado|a\s+precio\s+de\s+mercado|a\s+pre[çc]o\s+de\s+mercado|zum\s+marktpreis|au\s+march[ée]|"
     r"(?:ورود|خرید|فروش)\s+(?:آنی|فوری)|(?:دخول|شراء|بيع)\s+فور[يا]|من\s+السعر\s+الحالي|"
     # hi-Latn "CMP pe le lo, 1.92 ke aas paas", "market se kharid lo 1.92", "abhi buy karo @ 1.92" (take / buy at the market, now)
@@ -477,8 +486,9 @@ FUTURES_RE = re.compile(
 SPOT_RE = re.compile(r"(?<!\w)(?<!not\s)(?<!not\sfor\s)(?<!no\sbe\s)(?<!bukan\s)(?<!nicht\s)(?<!n[ãa]o\s)(?<!ph[ảa]i\s)"
                      r"(?<!ไม่)(?<!ไม่\s)(?<!ไม่ใช่)(?<!ไม่ใช่\s)(?<!ไม่เอา)(?<!ไม่เอา\s)"
                      # (ru/uk "не на споті", "не спот", "спотом не шортим": spot ruled out)
-                     r"(?<!не\s)(?<!не\sна\s)(?<!ні\s)(?<!ні\sна\s)(?<!не\sдля\s)(?<!не\sв\s)"
-                     r"(?:spot(?!\s+(?:price|rate)(?!\w))|спот(?:е|а|і|у|ом|ов(?:ый|ая|ом|ий|а|ої|ому|ые|і))?|spotta|contado|اسپات|سبوت|سپات|اسپاٹ|سپاٹ|स्पॉट|স্পট|สปอต)(?!\w)"
+                     r"(?<!не\s)(?<!не\sна\s)(?<!ні\s)(?<!ні\sна\s)(?<!не\sдля\s)(?<!не\sв\s)(?<!nie\s)(?<!nie\sna\s)"
+                     # (pl "na spocie", "spotowo": on spot)
+                     r"(?:spot(?!\s+(?:price|rate)(?!\w))|spocie|spotowo|спот(?:е|а|і|у|ом|ов(?:ый|ая|ом|ий|а|ої|ому|ые|і))?|spotta|contado|اسپات|سبوت|سپات|اسپاٹ|سپاٹ|स्पॉट|স্পট|สปอต)(?!\w)"
                      r"(?![ \t]+(?:не|ні)[ \t]+(?:шорт|лонг|торг|бер|ход|вход|заход|откр|відкр|купу|прода|работ|працю)\w*)"
                      r"(?!\s*(?:नहीं|نہیں|نیست|ليس|ন(?:য\u09bc|\u09df)|না(?![\u0980-\u09ff])))|现货|현물|"
                      r"现物",  # (Japanese 現物, simplified before matching: "#SOL現物 買い 150")

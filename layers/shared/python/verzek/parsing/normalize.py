@@ -126,7 +126,9 @@ _KOREAN_WHEN_TARGET = re.compile(r"(?<![\d.,])\d{1,2}[ \t]?차[ \t]*((?:목표�
 # ("1차 매수", "1차 진입 완료", "2차 매수 0.49": the Nth buy — its number is the rung's, never a price; the entries are
 # read in price order, so the rung's number is dropped)
 # ("2차 진입 취소", the 2nd entry cancelled, keeps its number: the rung, not the whole call, is cancelled)
-_KOREAN_ENTRY_ORDINAL = re.compile(r"(?<![\d.,])(\d{1,2})[ \t]?차[ \t]*(매수|진입)(?![ \t]*(?:주문[ \t]*)?(?:취소|캔슬))")
+# ("2차 진입(138.5) 주문은 취소합니다": its price in brackets and a particle may stand between)
+_KOREAN_ENTRY_ORDINAL = re.compile(r"(?<![\d.,])(\d{1,2})[ \t]?차[ \t]*(매수|진입)(?![ \t]*(?:\([ \t]*\$?\d[\d.,]*[ \t]*\)[ \t]*)?"
+                                   r"(?:주문[ \t]*)?(?:(?:은|는|을|를|도)[ \t]*)?(?:취소|캔슬))")
 _PAIR_IN_CODE = re.compile(r"(?<=[A-Za-z0-9])_(?=[A-Z0-9]{2,12}(?:USDT|USDC|BUSD|USD)(?:\.P)?(?:_|$|\s))|"
                            r"(?<=[A-Z0-9]USDT)_|(?<=[A-Z0-9]USDC)_", re.MULTILINE)
 # "(20xLONG)": a leverage mark glued to the side word

@@ -1322,7 +1322,13 @@ _IN_BATCHES = re.compile(
     r"分批|分[两二三2-3](?:次|笔|档|单)|分割|段阶的|분할|나눠서|나누어|"
     r"(?<!\w)(?:(?:по\s+)?частям|частями|частинами|(?:por|en|em)\s+(?:(?:dos|duas|tres|três|2|3)\s+)?(?:partes|tramos)|"
     r"escalonad[oa]s?|kademeli|parça\s+parça|in\s+(?:(?:two|three|2|3)\s+)?(?:parts|batches|tranches|chunks)|"
-    r"bertahap|dicicil|cicil|in\s+(?:zwei\s+|2\s+)?teilen|gestaffelt|en\s+(?:deux|plusieurs|2)\s+fois|par\s+paliers)(?!\w)", re.IGNORECASE)
+    r"bertahap|dicicil|cicil|in\s+(?:zwei\s+|2\s+)?teilen|gestaffelt|en\s+(?:deux|plusieurs|2)\s+fois|par\s+paliers|"
+    # ar "شراء على دفعتين" / "على دفعات" (buy in two tranches, in tranches)
+    r"(?:على\s+)?(?:دفعتين|دفعات|مرحلتين))(?!\w)", re.IGNORECASE)
+# ("Entrée : 84,20 / 82,90 (DCA)", "Entry: 1.20 / 1.10 (add-on)", "Вход: 5.30 / 5.12 (добор)"): the second price marked as
+# the add-on right after it — two orders, not the ends of a zone
+_SECOND_AS_ADD = re.compile(r"\s*[(\[]\s*(?:dca|add[\s-]?on|add|averag\w*|re-?entry|усреднени\w*|добор|добір|"
+                            r"加仓|补仓|追加|추가(?:\s*매수)?|تعزيز)\s*[)\]]", re.IGNORECASE)
 
 
 def _entry_type(levels: _Levels, values: list[Decimal], texts: list[str] | None = None) -> EntryType | None:
@@ -1354,6 +1360,9 @@ def _entry_type(levels: _Levels, values: list[Decimal], texts: list[str] | None 
         if [t.text for t in between] == ["/"] and not words & _RANGE_HINTS and texts is not None \
                 and any(0 <= n < len(texts) and _IN_BATCHES.search(texts[n]) for n in (first[0], first[0] - 1)):
             return EntryType.LIMIT  # "分批买入：A / B", "Compra por partes: A / B": the buy split over two prices
+        if [t.text for t in between] == ["/"] and not words & _RANGE_HINTS and texts is not None and 0 <= second[0] < len(texts) \
+                and _SECOND_AS_ADD.match(texts[second[0]], second[1] + len(seg.numbers[1].text)):
+            return EntryType.LIMIT  # "Entrée : 84,20 / 82,90 (DCA)": the second price is the add-on
         if any(t.kind == Kind.SEP and t.text in _RANGE_SEPARATORS for t in between) \
                 or any(t.kind == Kind.WORD and lx.RANGE_WORDS.fullmatch(t.text) for t in between) \
                 or words & _RANGE_HINTS:

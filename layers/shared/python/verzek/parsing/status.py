@@ -22,7 +22,7 @@ _DONE = (r"(?:bajarildi|hit(?!\s+(?:rate|ratio|%))|reached|achieved|done|smashed
          r"(?:[đd][ãa]\s+)?[đd][ạa]t|"
          r"ulaş[ıi]ld[ıi]|ger[çc]ekle[şs]ti|vuruldu|достигнут\w*|взят\w*|выполнен\w*|alcanzad\w*|atingid\w*|logrado|"
          r"tercapai|kena|geldi|خورد|مکمل|el[ée]rve|teljes[üu]lt|bereikt|رسید|رسیدیم|زده\s+شد|تاچ\s+شد|已?(?:达成|达到|到达|完成|触发)|달성|erreicht|atteint\w*|raggiunt\w*|"
-         r"osi[aą]gni[eę]t\w*|досягнут\w*|达成|到达|แล้ว|\w*fikiwa|הושג\w*|επιτεύχθηκε|χτυπήθηκε|atins[aă]?|"
+         r"osi[aą]gni[eę]t\w*|досягнут\w*|达成|到达|(?:แตะ|ชน|ถึง)แล้ว|แล้ว|\w*fikiwa|הושג\w*|επιτεύχθηκε|χτυπήθηκε|atins[aă]?|"
          r"spln[ěe]n\w*|dosa[žz]en\w*|bereikt|geraakt|হিট|हिट|সম্পন্ন|naabot|tinamaan|도달|отработан\w*|отработал\w*|"
          # ur "ٹارگٹ پورا ہو گیا" (the target completed), "ہٹ ہو گیا" (hit)
          r"پورا\s+ہو\s+گیا|پورا\s+ہوا|ہٹ\s+ہو\s+گیا|ہٹ\s+ہوا|"
@@ -375,7 +375,9 @@ _UNFILLED_RUNGS = (r"(?:(?:2nd|second|3rd|third|4th|fourth|last|remaining|unfill
                    r"(?:entry|entries|orders?|buys?|rungs?)\s*#?[2-9](?:\s*(?:&|and|,|/|-|to)\s*#?[2-9])*|"
                    # vi "lệnh entry 2 chưa khớp" (the 2nd entry order, not filled)
                    r"l[ệe]nh\s+(?:entry|v[àa]o)\s*[2-9](?:\s+ch[ưu]a\s+kh[ớo]p)?|l[ệe]nh\s+ch[ưu]a\s+kh[ớo]p|"
-                   r"[2-9]\s*차\s*(?:(?:진입|매수)(?:\s*주문)?|주문)|추가\s*(?:진입|매수)(?:\s*주문)?|"
+                   # ("2차 진입(138.5) 주문은 취소합니다": the rung's price in brackets, a topic particle before the verb)
+                   r"(?:[2-9]\s*차\s*(?:(?:진입|매수)(?:\s*\(\s*\$?\d[\d.,]*\s*\))?(?:\s*주문)?|주문)|추가\s*(?:진입|매수)(?:\s*주문)?)"
+                   r"(?:\s*(?:은|는|을|를|도))?|"
                    r"باقی\s+(?:پینڈنگ\s+)?آرڈرز?|(?:دوسرا|تیسرا|آخری)\s+آرڈر|"
                    # he "את הוראות הכניסה שלא התמלאו" (the entry orders not filled), "הכניסות שנותרו" (the remaining
                    # entries), "הכניסה השנייה" (the second entry)
@@ -709,8 +711,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # kk "стопты кіру нүктесіне жылжытыңыз" (move the stop to the entry point), uz "стопни кириш нуқтасига кўчиринг",
         # "stopni kirish narxiga"
         r"(?:стоп|sl|stop)\w*\s+(?:кіру|кириш)\s+(?:нүкте|нуқта|бағ|нарх)\w*|(?:sl|stop)\w*\s+kirish\s+(?:nuqta|narx)\w*|"
-        # th "เลื่อน SL ไปที่จุดเข้า" (move the SL to the entry point)
-        r"เลื่อน\s*(?:sl|stop|สต็อป)\s*(?:ไป|มา)(?:ที่)?\s*(?:จุดเข้า|ราคาเข้า|ทุน|เบรคอีเวน)|"
+        # th "เลื่อน SL ไปที่จุดเข้า", "ย้าย SL ไปที่จุดเข้า" (move the SL to the entry point)
+        r"(?:เลื่อน|ย้าย|ขยับ)\s*(?:sl|stop|สต็อป)\s*(?:ไป|มา)(?:ที่)?\s*(?:จุดเข้า|ราคาเข้า|ทุน|เบรคอีเวน)|"
         r"risk[\s-]*free|ریسک\s*فری|без\s*риска|risksiz|sin\s+riesgo|sem\s+risco|в\s+б/у|в\s+бу(?!\w)|"
         r"stop\s+(?:no|em|en)\s+0\s*x\s*0|stop\s+maliyet\w*|(?:(?:sl|stop)\s+(?:no\s+|em\s+)?)?zero\s+a\s+zero|(?:انقل|نقل|حرك)\w*\s+(?:ال)?(?:ستوب|وقف\s+(?:ال)?خسار[ةه])\s+(?:لل|إلى\s+(?:ال)?|الى\s+(?:ال)?)?(?:دخول|نقطة\s+(?:ال)?دخول)|"
         r"(?:sl|stop)\s+(?:a|al|en|na|no|para\s+a)\s+(?:la\s+|a\s+|o\s+)?(?:entrada|break[\s-]*even|breakeven)(?!\w)|"
@@ -1106,7 +1108,7 @@ _STOPPED_OUT_WORDS = (
     r"(?:hit|triggered|taken|touched|сработал\w*)(?!\w)")
 # "#LINK anulada", "скасовуємо угоду", "лимитку снимаем, неактуально", "Order löschen", "ملغاة", "此单作废",
 # "このシグナルはキャンセルです", "注文取り消し", "सिग्नल कैंसिल", "ยกเลิกสัญญาณ": the call or its order withdrawn
-_CANCEL_STEMS = r"anul|скасов|отмен|снима|сняли|снимем|убира|убрали|неактуал|l[öo]sch|ملغ|作废|キャンセル|取り?消し|कैंसिल|रद्द|ยกเลิก"
+_CANCEL_STEMS = r"anul|скасов|відмін|отмен|снима|сняли|снимем|знімає|зняли|знімем|убира|убрали|прибира|прибрали|неактуал|l[öo]sch|ملغ|作废|キャンセル|取り?消し|कैंसिल|रद्द|ยกเลิก"
 _CANCEL_WORDS = (
     r"(?<!\w)(?:anulad[oa]s?|anulamos|"
     # ro "Anulăm semnalul pe #KAS", "semnalul este anulat", "tranzacția anulată" (the signal, the trade cancelled)
@@ -1115,6 +1117,11 @@ _CANCEL_WORDS = (
     r"(?:угод\w*|сделк\w*|сигнал\w*)\s+(?:\w+\s+)?(?:скасов\w*|отмен\w*)|"
     r"(?:лимитк\w*|ордер\w*|заявк\w*)\s+(?:\S+\s+){0,2}?(?:снима\w*|сняли|снимем|убира\w*|убрали)|"
     r"(?:снима\w*|сняли|снимем|убира\w*|убрали)\s+(?:\S+\s+){0,2}?(?:лимитк\w*|ордер\w*|заявк\w*)|"
+    # uk "лімітки знімаємо", "знімаємо ордери", "прибрали заявки" (the resting orders taken off), "❌ Відміна по #NEAR"
+    # (the call called off: at a line's start, before the coin or the call's word)
+    r"(?:лімітк\w*|ліміт\w*|ордер\w*|заявк\w*)\s+(?:\S+\s+){0,2}?(?:знімає\w*|зняли|знімемо|прибира\w*|прибрали)|"
+    r"(?:знімає\w*|зняли|знімемо|прибира\w*|прибрали)\s+(?:\S+\s+){0,2}?(?:лімітк\w*|ліміт\w*|ордер\w*|заявк\w*)|"
+    r"^[^\w\n]*відмін[аи](?=\s+(?:по\s+|на\s+)?[#$]\w|\s+(?:угод\w*|сигнал\w*|сетап\w*)|[^\w\n]*$)|"
     r"(?:уже\s+)?неактуал(?:ьно|ен|ьна)|(?:order|auftrag)\s+(?:\w+\s+)?(?:l[öo]schen|gel[öo]scht|stornieren)|"
     r"l[öo]sch\w*\s+(?:die\s+|den\s+)?(?:order|auftrag)|ملغا[ةه]|ملغي|ملغى)(?!\w)|"
     r"作废|(?:シグナル|注文|エントリー|オーダー)\s*(?:は|を)?\s*(?:キャンセル|取り?消し)|取り?消し|(?:सिग्नल\s*)?(?:कैंसिल|रद्द)|ยกเลิก")
@@ -1144,12 +1151,17 @@ _OUT_OF_EVERYTHING = (r"(?<!\w)(?:sa[ií](?:ndo|mos|r|am|ia)|salimos|saliendo|sa
 # az "Mövqe bağlandı" (the position closed), sk "pozíciu zatvárame celú" / cs "zavíráme pozici" (we close the position),
 # da/no/sv "LUK ALT", "lukk posisjonen", "stäng allt" (close everything / the position) — not a part: "zatvárame
 # polovicu", "luk halvdelen" (half) keep the rest
-_MORE_CLOSE_STEMS = r"ba[ğg]land|zatv[áa]r|zav[íi]r|luk|stäng|steng"
+_MORE_CLOSE_STEMS = r"ba[ğg]land|zatv[áa]r|zav[íi]r|luk|stäng|steng|ёп|yop"
 _MORE_CLOSE_WORDS = (
     r"(?<!\w)(?:(?:m[öo]vqe|pozisiya|[əe]m[əe]liyyat|siqnal|treyd)\s+(?:tam\s+|tamamil[əe]\s+)?ba[ğg]land[ıi]|"
     r"(?:poz[íi]ci[ua]|obchod)\s+(?:\S+\s+)?(?:zatv[áa]rame|zav[íi]r[áa]me)|"
     r"(?:zatv[áa]rame|zav[íi]r[áa]me)\s+(?:cel[úu]\s+|celou\s+)?(?:poz[íi]ci[ua]?|obchod)|"
-    r"(?:luk|lukk|stäng|steng)\s+(?:alt|allt|alle|positionen|posisjonen|handlen|handelen|traden))(?!\w)"
+    r"(?:luk|lukk|stäng|steng)\s+(?:alt|allt|alle|positionen|posisjonen|handlen|handelen|traden)|"
+    # uz "барча позицияни ёпдик" (we closed the whole position), "савдо ёпилди", "pozitsiyani to'liq yopdik", "барчасини
+    # ёпдик" (we closed all of it) — no share between ("позициянинг ярмини ёпдик" closes half)
+    r"(?:(?:(?:барча|бутун|ҳамма|хамма|barcha|butun|hamma)\s+)?(?:позиция\w*|савдо\w*|битим\w*|pozitsiya\w*|savdo\w*|bitim\w*)\s+"
+    r"(?:(?:тўлиқ|тулиқ|to['ʻ’]?liq)\s+)?|(?:барчасини|ҳаммасини|хаммасини|barchasini|hammasini)\s+)"
+    r"(?:ёпдик|ёпдим|ёпилди|ёпамиз|ёпинг|yopdik|yopdim|yopildi|yopamiz|yoping))(?!\w)"
     r"(?!\s+(?:\S+\s+)?(?:polovic\w*|časť|čiastočne|část|částečně|halvdelen|halvparten|hälften|halvt|delvis|\d+\s*%))")
 # Phrases that end a trade; only trusted at the start of a post (after its coin tag) or as a clear status sentence.
 _CLOSE_PATTERN = _Gated(
@@ -1207,7 +1219,11 @@ _CLOSE_PATTERN = _Gated(
     r"(?<!\w)(?:продал[аи]?|продали)\s+(?:вс[её]|целиком|полностью)|(?<!\w)вс[её]\s+продал[аи]?|"
     # "#ARB 청산하세요" (close it), "#DOT رو ببندید" (close DOT), "#XLM 损切りになりました" (stopped out), "sol stopado" (pt:
     # stopped out)
-    r"청산\s*(?:하세요|해\s*주세요|합니다|했습니다|하겠습니다)|(?<!\w)(?:ببندید|ببندین|می\s*بندیم|میبندیم)(?!\w)|"
+    r"청산\s*(?:하세요|해\s*주세요|합니다|했습니다|하겠습니다)|"
+    # ko "남은 물량 전량 정리합니다" (all the remaining size closed), "전량 익절했습니다", "나머지 물량 청산할게요" (the rest
+    # closed) — the whole of what is left, with the verb's ending glued on
+    r"(?:(?:남은|나머지|전체|보유)\s*물량\s*(?:을|를|은|는|도)?\s*(?:전량\s*)?|전량\s*)(?:익절|청산|정리|손절)\s*"
+    r"(?:하세요|해\s*주세요|합니다|했습니다|하겠습니다|할게요|했어요|해요|완료)|(?<!\w)(?:ببندید|ببندین|می\s*بندیم|میبندیم)(?!\w)|"
     r"损切り\s*(?:に\s*)?(?:なりました|されました|完了|确定|しました)|(?<!\w)(?:stopad[oa]s?|stopou|stopamos|stopeado)(?!\w)|"
     # ("Out of #SOL", "out of the trade"; "Out of office until Monday", "#BTC: out of range" are no exit)
     r"out\s+of(?!\s+(?:the\s+)?(?:range|office|time|stock|luck|control|breath|order|nowhere|context|the\s+box|"
@@ -1292,7 +1308,12 @@ _CLOSE_PATTERN = _Gated(
     r"(?:все|всё)\s+(?:\w+\s+)?закрыва\w*|hepsini\s+(?:kapat(?!ma|m[ıi]yor)\w*|sat(?!ma|m[ıi]yor|[ıi]n(?!\w)|t[ıi][ğg]|an)\w*)|chiud\w*\s+tutt[oeia](?!\w)|"
     r"alles\s+(?:\w+\s+)?schlie(?:ß|ss)\w*|"
     # "#DOGE jetzt beim Einstieg komplett schließen": the whole position, closed
-    r"(?:komplett|vollst[äa]ndig|ganz)\s+(?:schlie(?:ß|ss)\w*|zumachen|glattstellen|raus)(?!\w)|"
+    r"(?:komplett|vollst[äa]ndig|ganz)\s+(?:schlie(?:ß|ss)\w*|zumachen|glattstellen|raus|ausgestiegen)(?!\w)|"
+    # "Ich steige bei #ETH komplett aus", "wir steigen jetzt vollständig aus" (out of all of it: the separable verb), "Rest
+    # bei 3.298 glattgestellt" (the rest closed at a price — the whole of what was left)
+    r"(?:steig\w*|stieg\w*)\s+(?:(?:wir|ich|bei|in|jetzt|nun|hier|[#$]\w+)\s+){0,3}(?:komplett|vollst[äa]ndig|ganz)\s+aus(?!\w)|"
+    r"(?<!\w)(?:den\s+|der\s+)?rest(?:position|bestand)?\s+(?:(?:bei|zu|um|@|auf)\s+\$?\d[\d.,]*\s+|(?:jetzt|nun|auch|ebenfalls)\s+)?"
+    r"(?:glattgestellt|geschlossen|verkauft)(?!\w)|"
     r"schlie(?:ß|ss)\w*\s+(?:wir\s+|die\s+position\s+)?(?:jetzt\s+)?(?:komplett|vollst[äa]ndig)(?!\w)|"
     # ("… target 2 is close Position: $300": a field's label after the word)
     r"(?<!(?<!\w)is\s)(?<!are\s)(?<!(?<!\w)so\s)(?<!very\s)(?<!too\s)close\s+(?:all|everything|your|the|this|my|position|trade|it|them|now|here)(?!\w)(?!\s*:)"
@@ -1431,7 +1452,10 @@ _CONDITION = re.compile(r"(?<!\w)(?:if|when|once|unless|until|in\s+case|otherwis
                         # ("#ETH 到 3600 平仓": at 3600, close — "已到 3600" reports it reached)
                         r"(?<![已达])到\s*\$?\d[\d.,]*\s*k?\s*(?:就|时|再)?\s*$|"
                         # th "ถ้า" (if: Thai writes no space between words)
-                        r"ถ้า|(?:tp|目标|止盈)\s*\d\s*(?:之)?后|一旦|如果|만약|跌破|突破|到\s*tp\s*\d|tp\s*\d\s*到了就|到了就|到达[^，,。]{0,8}时|我们会|(?:到达|达到)\s*(?:tp|目标)\s*\d\s*后")
+                        r"ถ้า|(?:tp|目标|止盈)\s*\d\s*(?:之)?后|一旦|如果|만약|"
+                        # ko "도달하면", "깨지면", "넘으면" (if it reaches, breaks, passes), "이탈 시" (on a break below):
+                        # "if" in the verb's ending
+                        r"[가-힣](?:하면|되면|지면|오면|가면|으면)(?![가-힣])|(?:이탈|도달|터치|돌파|붕괴|하락|상승|마감)\s*시(?![가-힣])|跌破|突破|到\s*tp\s*\d|tp\s*\d\s*到了就|到了就|到达[^，,。]{0,8}时|我们会|(?:到达|达到)\s*(?:tp|目标)\s*\d\s*后")
 # "If you have lower entries keep them risk free", "if you still hold it, close now" ("if you missed the entry"): a
 # condition on what the reader holds, not on the market — the instruction is for now (for whoever holds the trade)
 _READER_CONDITION = re.compile(
@@ -1588,6 +1612,8 @@ _NEGATED_BEFORE = re.compile(
 # negation or the question particle right after the phrase
 _NEGATED_AFTER = re.compile(r"^\s*(?:(?:пока|ещё|еще|still|yet)\s+)?(?:(?:し|する|は|を)?(?:ません|ない|せず|まだ)|ли(?!\w)|не\s+\w+(?:им|ем|ём|ите|йте|ет|ит|ут|ют|ат|ят)(?!\w)|pas(?!\w)|"
                             r"(?:noch\s+)?nicht(?!\w)|not\s+yet|없음|없습니다|아님|않|değil|yok(?!\w)|"
+                            # ko "취소하지 않습니다", "취소 안 합니다", "정리하지 마세요" (not done, do not do it)
+                            r"(?:하지|되지|하진|되진)\s*(?:않|마|말)|안\s*(?:합|해|할|하|했|됩|돼)|"
                             # ur "ٹریڈ بند نہ کریں", hi "ट्रेड बंद मत करो" (do not close the trade)
                             r"(?:نہ|نہیں|مت)(?!\w)|(?:मत|नहीं|ना)(?=[\s,.!?।]|$)|"
                             # fa "کنسل نشده" (not cancelled), "… نکنید" (do not), "نمی‌کنیم" (we do not), "نیست" (is not)
@@ -2275,6 +2301,8 @@ _STOP_OUT = re.compile(
     r"(?:sl|stop)\s+(?:tocad[oa]|touch[ée]|atteint|colpito|tocou)(?!\w)|保本(?:出局|离场|出了|出场)|"
     r"(?:استاپ|حد\s+ضرر)\s+خورد|손절\s*(?:처리\w*|완료|됨)|stop\s+(?:atingido|acionado|alcanzad[oa])|^\W*stopped(?!\w)|止损离场|"
     r"(?:sl|stop)\s+(?:kena|dính|dinh)|"
+    # uz "SL urildi", "стоп урилди" (the stop was hit)
+    r"(?:sl|stop|стоп)\s+(?:urildi|урилди|ishladi|ишлади)(?!\w)|"
     r"损切り\s*(?:に\s*)?(?:なりました|されました|完了|确定)|(?<!\w)(?:stopad[oa]s?|stopou|stopamos|stopeado)(?!\w)|"
     r"ضرب\s+(?:ال)?ستوب|stop(?:a|'a)?\s+tak[ıi]ld[ıi]")
 _CANCEL = re.compile(
