@@ -66,9 +66,19 @@ def probe_open(row: dict, rng: random.Random) -> tuple[int, int, list[tuple[str,
             held += 1
             continue
         got = _order(mutated)
+        if got != base and _same_price_now(parsed, mutated):
+            # (an edit noting "Current price: 3412.50" beside a limit entry of 3412.50 makes the entry the price now — a
+            # market order at that same price: the same trade, session 9's rule)
+            got = {**got, "entry_type": base["entry_type"], "entries": base["entries"]}
         if got != base:
             changed.append((kind, {k: (got[k], base[k]) for k in got if got[k] != base[k]}, text))
     return made, held, changed
+
+
+def _same_price_now(base, mutated) -> bool:
+    """The edit turned one limit entry into a market entry noted at exactly that price."""
+    return base.entry_type is not None and base.entry_type.value == "limit" and len(base.entries) == 1 \
+        and mutated.entry_type is not None and mutated.entry_type.value == "market" and list(mutated.entries) == list(base.entries)
 
 
 def _order(parsed) -> dict:
