@@ -52,6 +52,7 @@ from verzek.parsing.status import (
     coins_closed_together,
     coins_where,
     dragging_coins,
+    fill_beside_rung_cancel,
     fill_not_asserted,
     first_rung_not_filled,
     hedged,
@@ -2955,9 +2956,13 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # of the running trade, not a card
         return _status(MessageKind.UPDATE, candidate, segments, moved, notes)
     if has_setup and symbol_problem is None and not _NEW_CALL.search(clean) \
-            and (card_action := update_action(status_text)) in (UpdateAction.ENTRY_FILLED, UpdateAction.ADD_ENTRY) \
+            and ((card_action := update_action(status_text)) in (UpdateAction.ENTRY_FILLED, UpdateAction.ADD_ENTRY)
+                 # ("#NEAR: entry 2 (4.61) cancelled, entry 1 is filled — trade still on, SL 4.44"): the fill beside a rung
+                 # cancelled — the running trade's ladder trimmed
+                 or card_action == UpdateAction.CANCEL_ENTRY and candidate is not None
+                 and fill_beside_rung_cancel(status_text)) \
             and (candidate is not None or card_action == UpdateAction.ENTRY_FILLED) \
-            and (card_action == UpdateAction.ENTRY_FILLED or _added_before_any_entry(clean, levels)
+            and (card_action in (UpdateAction.ENTRY_FILLED, UpdateAction.CANCEL_ENTRY) or _added_before_any_entry(clean, levels)
                  or _NEW_AVERAGE.search(clean)) \
             and (candidate is None or not status_of_another_coin()):
         # "#DOT LONG — ENTRY REACHED ✅ / Entry 7.20 / TP … / SL …", "Вход выполнен ✅ 67000 / Цели …", "Buy more #APT at

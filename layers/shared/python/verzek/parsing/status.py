@@ -388,6 +388,18 @@ _ONE_ORDER = (rf"(?:{_TP_WORDS}\s*\d{{1,2}}|(?:sl|stop(?:[\s-]*loss)?|stoploss|�
               r"(?:দ্বিতীয়|দ্বিতীয়|তৃতীয়|তৃতীয়|শেষ)\s+(?:এন্ট্রি|বাই|ডিসিএ|লিমিট)(?:\s+অর্ডার)?|"
               r"\d[\d.,]*\s+(?:এর|এ)\s+(?:লিমিট|এন্ট্রি|বাই)(?:\s+অর্ডার)?|"
               + _UNFILLED_RUNGS + r")(?!\w)")
+# ("❎ DCA order at 26.60 cancelled", "2nd entry (26.60) was cancelled", "the second buy at 0.95 got cancelled"): a later
+# rung of the ladder — the averaging order, or one said second/third/last — with its price, said cancelled (not "no DCA")
+_LATER_RUNG_PASSIVE_CANCEL = (r"(?<!no\s)(?<!\w)(?:dca|averaging|(?:2nd|second|3rd|third|4th|fourth|last)\s+(?:entry|buy|sell|dca|limit|order))"
+                              r"(?:\s+(?:orders?|limits?|entry))?(?:\s+(?:at\s+|@\s*)?\$?\d[\d.,]*|\s*\(\s*\$?\d[\d.,]*\s*\))?\s+"
+                              r"(?:is\s+|was\s+|has\s+been\s+|got\s+|now\s+|been\s+)*cancel\w*")
+# ("Trade continues with the first entry only", "position stays open", "still in with the first fill", "we ride with the
+# first one"): the trade said to run on — beside an order cancelled, the order is an unfilled rung, not the call
+_TRADE_RUNS_ON = (r"(?<!\w)(?:(?:the\s+)?(?:trade|position)\s+(?:still\s+)?(?:continues|goes\s+on|runs\s+on|"
+                  r"(?:stays|remains)\s+(?:open|active|on)|is\s+still\s+(?:open|running|active|on)|still\s+(?:open|running|active|on))|"
+                  r"(?:continu\w*|ride|riding|stay\w*|run\w*|go(?:ing)?\s+on|still\s+in|hold\w*)\s+(?:on\s+)?with\s+(?:the\s+|our\s+)?"
+                  r"(?:first|1st)\s+(?:entry|fill|one|order|buy)|(?:first|1st)\s+(?:entry|fill|order|buy)\s+only|"
+                  r"(?:first|1st)\s+(?:entry|one|order|fill|buy)\s+(?:stays|remains|runs|is\s+kept|kept)(?!\s+(?:cancel|clos)))(?!\w)")
 # ("Cancel if you haven't entered yet, others hold", "cancel limit orders, keep the position", "Cancel the trade if you are not
 # in"): the cancel is for those not filled — those in keep the trade, which is what cancelling the unfilled entries does
 # ("cancel if you haven't entered yet. If you're in, close it at entry", "…; those in, exit now"): those in are told to
@@ -873,6 +885,13 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"second|third|2nd|3rd|pending|unfilled)\s+(?:entry|entries|orders?|limits?|limit\s+orders?)(?!\w))|"
         r"(?:(?:second|third|2nd|3rd|last|remaining|other|pending|unfilled)\s+(?:entry|entries|orders?|limits?)|"
         r"(?:entry|order|limit)\s*\d)\s+(?:is\s+|was\s+|has\s+been\s+)?cancel\w*|"
+        # ("❎ DCA order at 26.60 cancelled", "2nd entry (26.60) was cancelled", "the second buy at 0.95 cancelled"): a later
+        # rung named, with its price, said cancelled — one rung of the ladder, the trade goes on
+        + _LATER_RUNG_PASSIVE_CANCEL + r"|"
+        # ("Order at 26.60 cancelled — price never came back. Trade continues with the first entry only", "the 0.95 limit
+        # is cancelled, position stays open"): an order cancelled beside the trade said to run on — only the unfilled order
+        # goes (a cancel of the whole call leaves no trade to go on)
+        + _CANCEL_VERB + r"[^\n]{0,80}?(?:\n[^\n]{0,80}?){0,2}?" + _TRADE_RUNS_ON + r"|"
         # ("#SOL cancel the DCA order at 138", "cancel 2nd buy order"): the averaging order, one rung of the entries
         r"cancel\w*[ \t]+(?:(?:only|just)[ \t]+)?(?:the[ \t]+)?(?:[#$]\w+[ \t]+)?(?:dca|averaging|(?:2nd|second|3rd|third|4th|fourth|last|next)[ \t]+"
         r"(?:buy|sell|dca))(?:[ \t]+(?:orders?|limits?|entry))?(?!\w)|"
@@ -1343,6 +1362,13 @@ def update_action(lowered: str) -> UpdateAction | None:
                 return UpdateAction.CANCEL_ENTRY
             return action
     return None
+
+
+def fill_beside_rung_cancel(lowered: str) -> bool:
+    """A fill reported beside one rung cancelled ("#NEAR: entry 2 (4.61) cancelled, entry 1 is filled — trade still on"):
+    the running trade's ladder trimmed — restated levels beside it are the trade's, no fresh call."""
+    return _PATTERN_BY_ACTION[UpdateAction.ENTRY_FILLED].search(lowered) is not None \
+        and _PATTERN_BY_ACTION[UpdateAction.CANCEL_ENTRY].search(lowered) is not None
 
 
 # ("Personally I closed mine early on #TIA — the channel call is still ON, hold yours", "I sold my own #SOL, the signal
