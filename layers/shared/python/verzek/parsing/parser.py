@@ -65,6 +65,7 @@ from verzek.parsing.status import (
     own_close_beside_the_call_kept,
     recap_heading,
     reports_progress,
+    rest_closed_reply,
     rung_cancel_denied,
     says_only_held,
     side_after_pair,
@@ -2805,7 +2806,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 # ("Bot: ETH-grid-long | Deal #804 / Deal closed: TP reached"): the bot's deal closed, the coin its name
                 # begins with (the post names no other)
                 target = bot_coin
-            if target is None and not is_close_without_coin(status_text):
+            if target is None and not is_close_without_coin(status_text) \
+                    and not (rest_closed_reply(status_text) and not _coins_tagged_or_known(candidates, tokens)):
+                # ("closed rest +2.4%. done with this one", "Momentum died 😴 closing the rest at market"): a reply naming no
+                # coin reports the rest of its trade closed (not "BTC pumping 🚀 closing the rest here": a coin is named)
                 return _not_a_signal("mentions closing but names no coin and gives no close command")
             post_coins = _coins_tagged_or_known(candidates, tokens)
             closed_coins, named_coins = coins_where(status_text, post_coins, coin_words, lambda part: is_close(part, post_coins))

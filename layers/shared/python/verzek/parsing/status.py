@@ -2168,6 +2168,16 @@ def _if_then_close(lowered: str) -> bool:
     return False
 
 
+# ("closed rest +2.4%. done with this one", "Momentum died on this one 😴 closing the rest at market", "closing the rest here
+# manually, not holding over CPI", "we closed the remainder ✅"): a reply reporting the rest of its trade closed, now — at a
+# clause's head (after a line's start, punctuation or an emoji dropped by the normalising; no "I": a member's "I'm closing
+# the rest" is his own), and ended there or by how and when ("here", "now",
+# "at market", "manually", a result); not "close the rest at TP3" (a plan), "closing the rest of the week early"
+_REST_CLOSED_RE = re.compile(r"(?:^|(?<=[^\w\s'’@$#])[ \t]*|(?<=[ \t][ \t]))(?:(?:we'?re|we\s+are|we'?ve|we\s+have|we|so|ok|okay|and|now|just)\s+)?"
+                r"(?:clos(?:e|ed|ing)|exit(?:ed|ing)?)(?:\s+out)?\s+(?:(?:the|our)\s+)?(?:rest|remainder|remaining(?:\s+(?:position|part|size|bag))?)"
+                r"(?:\s+of\s+(?:the\s+|our\s+|this\s+)?(?:position|trade|bag|size|it|this\s+one))?"
+                r"(?=[ \t]*(?:$|[^\w\s@$#]|(?:here|now|done|at\s+(?:market|be|breakeven|entry|cmp|current\s+price)|manually|"
+                r"in\s+(?:profit|loss)|for\s+(?:a\s+)?(?:small\s+)?(?:profit|win|gain|loss))(?!\w)))", re.MULTILINE)
 _CLOSE_ALL_OR_COMMAND = re.compile(
     # ("Everything off the table now", "we're flat on everything": all positions gone)
     r"^(?:everything|all(?:\s+positions)?)\s+off\s+the\s+table|^(?:we'?re|we\s+are)\s+(?:now\s+)?flat\s+on\s+everything|"
@@ -2175,7 +2185,10 @@ _CLOSE_ALL_OR_COMMAND = re.compile(
     # (not "sell all at TP3": only with a word for the positions, or "everything")
     r"^(?:please\s+|pls\s+|now\s+)?(?:flatten\w*\s+(?:all|every(?:thing)?)|(?:kill|dump|liquidate|cut|sell)\s+(?:(?:all|every)\s+"
     r"(?:(?:open|our|your|the|of\s+the|of\s+our)\s+)?(?:positions?|trades?|bags?|longs?|shorts?)|everything))(?!\w)|"
-    r"^(?:please\s+|pls\s+|now\s+)?(?:close|exit|cancel|закрыть|закрываем|закрываю|отмена|kapat(?!ma|m[ıi]yor)\w*|iptal|"
+    # (not "close the rest of the chart", "close the rest of the week early": the rest of something no trade's)
+    r"^(?:please\s+|pls\s+|now\s+)?(?!(?:close|exit)\s+(?:the\s+)?rest\s+of\s+(?:the\s+|this\s+|my\s+|your\s+|our\s+)?"
+    r"(?!(?:positions?|trades?|bags?|size|it|this|that|them|longs?|shorts?|orders?)(?!\w))[^\W\d])"
+    r"(?:close|exit|cancel|закрыть|закрываем|закрываю|отмена|kapat(?!ma|m[ıi]yor)\w*|iptal|"
     r"cerrar|cerramos|cancelar|fechar|fechamos|schlie(?:ß|ss)en|fermer|fermez|cl[ôo]turer|chiudere|chiudi|"
     r"chiudiamo|zamknij|zamykamy|закриваємо|закрити|batalkan|đóng\s+lệnh)(?!\w)|"
     r"(?:close|closing|exit|exiting|cancel|закрыть|закрываем|cerrar|cerramos|fechar|fechamos|fech\w*|cerr\w*|cierr\w*)\s+"
@@ -2218,6 +2231,12 @@ _CLOSE_ALL_OR_COMMAND = re.compile(
     r"^(?:trade\s+|position\s+)?closed\s+(?:in\s+(?:profit|loss)|at\s+(?:breakeven|break[\s-]even|entry|be|tp\s*\d?|sl|stop)|manually|with\s+(?:a\s+)?(?:profit|loss))(?!\w)"
     r"(?:\s*(?:done|[+-]?\d+(?:[.,]\d+)?\s*%))*[^\w\n]*$|"
     r"^(?:please\s+|pls\s+|now\s+)?(?:take|book|secure)\s+(?:all|full|the\s+full|100\s*%)\s+(?:the\s+)?(?:profits?|gains?)(?!\w)|" + _CLOSE_ALL, re.MULTILINE)
+
+
+def rest_closed_reply(lowered: str) -> bool:
+    """A reply reporting the rest of its trade closed now ("closed rest +2.4%. done with this one", "Momentum died 😴
+    closing the rest at market"): the replied-to trade ended — read only when the post names no coin."""
+    return ("rest" in lowered or "remain" in lowered) and _REST_CLOSED_RE.search(lowered) is not None
 
 
 def is_close_without_coin(lowered: str) -> bool:
