@@ -165,7 +165,12 @@ _ENTRY_FILLED_PAIR = (# ("#NEAR: 5.20 and 5.05 both filled, avg 5.12", "both ent
                       r"достигнут\w*|alcan[çc]ad[ao])(?!\w)|"
                       # ("#NEAR LONG — filled ✅", "#NEAR LONG in position ✅"): the card's heading says its order filled
                       r"(?<!\w)(?:long|short|лонг|шорт)[ \t]*(?:[—–:|-][ \t]*)?(?:(?:order[ \t]+)?filled|in[ \t]+position|"
-                      r"в[ \t]+позиции|en[ \t]+posici[óo]n|em[ \t]+posi[çc][ãa]o)[ \t]*(?:✅|✔|☑|done(?!\w))")  # (the tick is read as "done" in a status text)
+                      r"в[ \t]+позиции|en[ \t]+posici[óo]n|em[ \t]+posi[çc][ãa]o)[ \t]*(?:✅|✔|☑|done(?!\w))|"
+                      # ("$PENDLE filled at 4.02 ✅ bags loaded", "#ARB long got filled @ 0.81", "#OP filled ✅"): the coin's tag,
+                      # then its order said filled, at a price or ending the clause (not "#BTC filled the CME gap")
+                      r"(?<![\w#$])[#$][a-z][a-z0-9]{1,14}(?:/usdt)?[ \t]+(?:(?:long|short|spot|buy|limit|bid|order)[ \t]+)?"
+                      r"(?:(?:just|got|was|is|has[ \t]+been|now|finally|already)[ \t]+)*filled"
+                      r"(?:[ \t]+(?:at|@)[ \t]*\$?\d[\d.,]*|[ \t]*@[ \t]*\$?\d[\d.,]*|(?=[ \t]*(?:$|[.!,;✅✔☑]|done(?!\w))))")
 
 class _Gated:
     """A pattern plus word-class pairs that each run only when a cheap gate (plain stems, no word boundaries — the regex
