@@ -2421,6 +2421,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("[Photo] #WIF short PnL card from yesterday 🔥 +212% ROI / Next call drops at 18:00", "PnL card: #SOL long +85%
         # ROI (closed yesterday)"): a screenshot of a past trade's result — a results post, no status of a running trade
         return _not_a_signal("a PnL card of a past trade: a results post")
+    if not has_setup and candidate is not None and lx.GAIN_PCT_RE.search(clean) and _RESULT_ARROW.search(text.lower()) \
+            and (lx.HINDSIGHT_PAST_RE.search(clean) or _ADVERT.search(status_text) or _SHOWN_RESULT.search(status_text)):
+        # ("Another one from VIP yesterday 💰 / #SOL long 142.6 ➡️ 151.3 / +122% with 20x / Join VIP"): a past trade, its
+        # entry to its exit and the gain, shown to sell — a results post, no call (and no status of a running trade)
+        return _not_a_signal("a past trade's result shown, entry to exit: a results post")
     if has_setup and candidate is not None and symbol_problem is None and _PAST_ENTRY.search(status_text) \
             and is_close(status_text, frozenset(c.base.lower() for c in candidates)):
         # "#SOL closed at 165 (TP2) — entry was 158, SL 153": a close reported with the levels it had
@@ -4117,6 +4122,11 @@ def _field_block_coins(clean: str, candidates: list[SymbolCandidate]) -> set[str
     return {found.group(1).upper() for found in _COIN_FIELD.finditer(clean) if found.group(1).upper() in bases}
 
 
+# ("#SOL long 142.6 ➡️ 151.3", "ETH short from 3,420 → 3,180", "#DOGE long 0.381 -> 0.415"): a side, then one price to another
+# — a trade's entry to its exit (read in the post as written: the arrow emoji is dropped from the clean text)
+_RESULT_ARROW = re.compile(r"(?<!\w)(?:long|short)\s+(?:from\s+|@\s*|at\s+)?\$?\d[\d.,]*\s*(?:→|➡️?|->|=>|⟶|➜|⇒|to)\s*\$?\d[\d.,]*")
+# ("Another one from VIP", "Screenshot sent by a member", "another win", "result:"): a result shown as a result
+_SHOWN_RESULT = re.compile(r"(?<!\w)(?:another\s+(?:one|win|banger|winner)|screenshot|results?\s*:|proof)(?!\w)")
 _PNL_CARD = re.compile(r"(?<!\w)(?:(?:pnl|p\s*&\s*l|roi|roe|profit|result)\s+(?:card|screenshot|screen|shot|image|pic)|"
                        r"(?:card|screenshot|screen|captura|скрин\w*)\s+(?:de\s+|do\s+|da\s+)?(?:pnl|p\s*&\s*l|roi|profit\w*|"
                        r"профит\w*|прибыл\w*))(?!\w)")
