@@ -2359,7 +2359,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     if candidate is not None and candidate.rank < EXPLICIT and len(candidate.base) > 10 and symbol_doubt is None:
         # ("#whalesignalsvip short on arbitrum (arb)"): no ticker is that long; a channel's name is
         symbol_doubt = f"{candidate.base} is too long for a ticker (a channel's name?)"
-    if candidate is not None and candidate.weak and symbol_doubt is None:
+    if candidate is not None and candidate.weak and symbol_doubt is None \
+            and not _lower_case_ticker_on_a_full_card(candidate, candidates, tokens, entries, targets, stop):
         symbol_doubt = f"the coin {candidate.base} is read from the word {tokens[candidate.position].text!r}, not from a ticker"
     rival = _plain_rival(candidate, candidates, tokens)
     if rival is None and candidate is not None and candidate.rank == HASHTAG and len(candidate.base) >= 7 \
@@ -5487,6 +5488,29 @@ def _ticker_beside_the_action(tokens: list[Token], candidates: list[SymbolCandid
 # Tickers that are no word of a language the channels write in ("sol", "near", "link", "op" are)
 _LOWER_CASE_TICKERS = frozenset({"btc", "eth", "bnb", "xrp", "doge", "avax", "ltc", "bch", "trx", "shib", "pepe", "wif",
                                  "bonk", "matic", "xlm", "sui", "apt", "arb", "inj", "tia", "fet", "ldo", "ondo", "wld"})
+
+
+# Tickers we know that are no word of a language the channels write in, trusted in lower case right after the side word
+# of a full card ("short ena here 0.612 / sl 0.64 / tp …"); "apt", "sui", "tia", "fet" are words (en "apt", it "sui",
+# es "tía", da "fet"), as are "sol", "near", "link", "one", "dot", "ton", "ape" — those stay held
+_CARD_LOWER_CASE_TICKERS = (_LOWER_CASE_TICKERS - {"apt", "sui", "tia", "fet"}) | {
+    "ena", "jup", "pyth", "hbar", "egld", "dydx", "gmx", "crv", "grt", "imx", "mkr", "ftm", "xmr", "xtz", "stx", "rndr", "floki"}
+
+
+def _lower_case_ticker_on_a_full_card(candidate: SymbolCandidate, candidates: list[SymbolCandidate], tokens: list[Token],
+                                      entries: list, targets: list, stop) -> bool:
+    """("short ena here 0.612 / sl 0.64 / tp 0.59 0.57 0.55 / lev 10x"): a ticker we know, no word of any language, in
+    lower case right after the side word, the post's only coin, over a card with its entry, targets and stop — the coin
+    the card trades (a lower-case word anywhere else, or a word like "near", "one", "gas", stays held)."""
+    word = tokens[candidate.position]
+    if not (entries and targets and stop is not None) or word.kind != Kind.WORD or not word.text.islower() \
+            or word.text not in _CARD_LOWER_CASE_TICKERS or word.text.upper() != candidate.base \
+            or word.text.upper() not in KNOWN_TICKERS or word.text in _LOWER_CASE_WORDS:
+        return False
+    if {c.base for c in candidates} != {candidate.base}:
+        return False
+    before = tokens[candidate.position - 1] if candidate.position > 0 else None
+    return before is not None and before.line == word.line and before.kind == Kind.LABEL and before.field in _SIDE_FIELDS
 
 
 # ("near tp1 — close half here": the word, not the coin)
