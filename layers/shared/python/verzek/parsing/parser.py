@@ -4622,7 +4622,7 @@ def _levels_later_call(clean: str, comma_decimal: bool) -> bool:
         per_line = [line for n, line in enumerate(per_line)
                     if n == sided[0] or any(t.kind in (Kind.NUM, Kind.LEV, Kind.PCT) for t in line)]
         per_line = [_teaser_line(line) if n == sided[0] else line for n, line in enumerate(per_line)]
-    return _only_coin_and_side([t for line in per_line for t in line])
+    return _only_coin_and_side([t for line in per_line for t in line], lower_case=True)
 
 
 def _teaser_line(line: list[Token]) -> list[Token]:
@@ -4731,7 +4731,9 @@ _CALL_NUMBER_WORDS = frozenset({"call", "signal", "trade", "setup", "idea", "pos
                                 "сигнал", "сделка"})
 
 
-def _only_coin_and_side(tokens: list[Token]) -> bool:
+def _only_coin_and_side(tokens: list[Token], lower_case: bool = False) -> bool:
+    """A coin and a side word, nothing else of a call (`lower_case`: the coin may be a ticker we know that is no word,
+    written in lower case beside the side word — "long btc. details in 5 min", read beside a promise of the levels)."""
     # ("👉 SHORT #STRKUSDT now!": a market word beside them adds nothing; "🚀 ARB BUY NOW | Target: +8%": nor does a
     # target or stop given only as a percentage — no price level either way)
     market = _market_word_tokens(tokens)
@@ -4764,7 +4766,10 @@ def _only_coin_and_side(tokens: list[Token]) -> bool:
         meaningful = [t for t in meaningful if not (t.kind == Kind.LABEL and t.field in (Field.TARGETS, Field.STOP))]
     return len(meaningful) == 2 and any(t.kind == Kind.LABEL and t.field in (Field.LONG, Field.SHORT, Field.BUY, Field.SELL)
                                         for t in meaningful) \
-        and any(t.kind in (Kind.TAG, Kind.PAIR) or t.kind == Kind.WORD and t.text.isupper() for t in meaningful)
+        and any(t.kind in (Kind.TAG, Kind.PAIR) or t.kind == Kind.WORD and t.text.isupper() for t in meaningful) \
+        or lower_case and len(meaningful) == 2 and meaningful[0].line == meaningful[1].line \
+        and any(t.kind == Kind.LABEL and t.field in (Field.LONG, Field.SHORT, Field.BUY, Field.SELL) for t in meaningful) \
+        and any(t.kind == Kind.WORD and t.text in _CARD_LOWER_CASE_TICKERS for t in meaningful)
 
 
 # A stop level marked as hit inside a restated setup ("SL 4.28 — hit", "SL: 4.28 ✅ triggered", "SL 139 (stopped out)",
