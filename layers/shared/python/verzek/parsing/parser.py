@@ -2360,7 +2360,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("#whalesignalsvip short on arbitrum (arb)"): no ticker is that long; a channel's name is
         symbol_doubt = f"{candidate.base} is too long for a ticker (a channel's name?)"
     if candidate is not None and candidate.weak and symbol_doubt is None \
-            and not _lower_case_ticker_on_a_full_card(candidate, candidates, tokens, entries, targets, stop):
+            and not _lower_case_ticker_on_a_full_card(candidate, candidates, tokens, levels, entries, targets, stop):
         symbol_doubt = f"the coin {candidate.base} is read from the word {tokens[candidate.position].text!r}, not from a ticker"
     rival = _plain_rival(candidate, candidates, tokens)
     if rival is None and candidate is not None and candidate.rank == HASHTAG and len(candidate.base) >= 7 \
@@ -5503,12 +5503,15 @@ _CARD_LOWER_CASE_TICKERS = (_LOWER_CASE_TICKERS - {"apt", "sui", "tia", "fet"}) 
 
 
 def _lower_case_ticker_on_a_full_card(candidate: SymbolCandidate, candidates: list[SymbolCandidate], tokens: list[Token],
-                                      entries: list, targets: list, stop) -> bool:
+                                      levels, entries: list, targets: list, stop) -> bool:
     """("short ena here 0.612 / sl 0.64 / tp 0.59 0.57 0.55 / lev 10x"): a ticker we know, no word of any language, in
-    lower case right after the side word, the post's only coin, over a card with its entry, targets and stop — the coin
-    the card trades (a lower-case word anywhere else, or a word like "near", "one", "gas", stays held)."""
+    lower case right after the side word, the post's only coin, over a card with its entry, and its targets and stop on
+    lines of their own — the coin the card trades (a lower-case word anywhere else, a one-line chat call "quick short arb
+    0.82 tp 0.80 sl 0.84", or a word like "near", "one", "gas", stays held)."""
     word = tokens[candidate.position]
     if not (entries and targets and stop is not None) or word.kind != Kind.WORD or not word.text.islower() \
+            or not levels.targets or not levels.stop \
+            or any(t.line == word.line for t in (*levels.targets, *levels.stop)) \
             or word.text not in _CARD_LOWER_CASE_TICKERS or word.text.upper() != candidate.base \
             or word.text.upper() not in KNOWN_TICKERS or word.text in _LOWER_CASE_WORDS:
         return False
