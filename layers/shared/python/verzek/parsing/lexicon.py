@@ -426,6 +426,9 @@ MARKET_WORDS = re.compile(r"(?<!\w)(?:now|cmp|market|current\s+price|current|mkt
 # market stands, the order is at the market
 MARKET_ORDER_BEFORE_PRICE = re.compile(
     r"(?<!\w)(?:(?:long|short|buy|sell|longing|shorting|buying|selling)\s+here\s*(?:@|at(?!\w))|"
+    # ("short ena here 0.612", "long #SOL here 142.5", "buy BTC here @ 64200"): the coin between the side and "here",
+    # the price right after it (the imperative: the generalisation corpus reads "Longing $DOGE here 0.1588" as a limit)
+    r"(?:long|short|buy|sell)\s+[#$]?[a-z][a-z0-9]{1,14}(?:/usdt)?\s+here(?=\s*(?:@\s*|at\s+)?\$?\d)|"
     r"(?:at|@)\s+(?:the\s+)?market(?:\s+price)?(?!\w)|market\s+(?:entry|order|buy|sell)(?!\w)|"
     r"(?:enter|entry|buy|sell|long|short)\s+(?:right\s+)?(?:now|immediately)(?:\s+at)?(?!\w)|"
     r"по\s+(?:рынку|ринку|текущ\w*|поточн\w*|рыночной\s+цене|ринковій\s+ціні)(?!\w)|po\s+(?:rynkowej(?:\s+cenie)?|rynku)(?!\w)|"

@@ -52,6 +52,7 @@ from verzek.parsing.status import (
     coins_closed_together,
     coins_where,
     dragging_coins,
+    fill_beside_rung_cancel,
     fill_not_asserted,
     first_rung_not_filled,
     hedged,
@@ -64,6 +65,7 @@ from verzek.parsing.status import (
     own_close_beside_the_call_kept,
     recap_heading,
     reports_progress,
+    rest_closed_reply,
     rung_cancel_denied,
     says_only_held,
     side_after_pair,
@@ -2404,7 +2406,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     if candidate is not None and candidate.rank < EXPLICIT and len(candidate.base) > 10 and symbol_doubt is None:
         # ("#whalesignalsvip short on arbitrum (arb)"): no ticker is that long; a channel's name is
         symbol_doubt = f"{candidate.base} is too long for a ticker (a channel's name?)"
-    if candidate is not None and candidate.weak and symbol_doubt is None:
+    if candidate is not None and candidate.weak and symbol_doubt is None \
+            and not _lower_case_ticker_on_a_full_card(candidate, candidates, tokens, levels, entries, targets, stop):
         symbol_doubt = f"the coin {candidate.base} is read from the word {tokens[candidate.position].text!r}, not from a ticker"
     rival = _plain_rival(candidate, candidates, tokens)
     if rival is None and candidate is not None and candidate.rank == HASHTAG and len(candidate.base) >= 7 \
@@ -2466,6 +2469,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("[Photo] #WIF short PnL card from yesterday 🔥 +212% ROI / Next call drops at 18:00", "PnL card: #SOL long +85%
         # ROI (closed yesterday)"): a screenshot of a past trade's result — a results post, no status of a running trade
         return _not_a_signal("a PnL card of a past trade: a results post")
+    if not has_setup and candidate is not None and lx.GAIN_PCT_RE.search(clean) and _RESULT_ARROW.search(text.lower()) \
+            and (lx.HINDSIGHT_PAST_RE.search(clean) or _ADVERT.search(status_text) or _SHOWN_RESULT.search(status_text)):
+        # ("Another one from VIP yesterday 💰 / #SOL long 142.6 ➡️ 151.3 / +122% with 20x / Join VIP"): a past trade, its
+        # entry to its exit and the gain, shown to sell — a results post, no call (and no status of a running trade)
+        return _not_a_signal("a past trade's result shown, entry to exit: a results post")
     if has_setup and candidate is not None and symbol_problem is None and _PAST_ENTRY.search(status_text) \
             and is_close(status_text, frozenset(c.base.lower() for c in candidates)):
         # "#SOL closed at 165 (TP2) — entry was 158, SL 153": a close reported with the levels it had
@@ -2855,7 +2863,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 # ("Bot: ETH-grid-long | Deal #804 / Deal closed: TP reached"): the bot's deal closed, the coin its name
                 # begins with (the post names no other)
                 target = bot_coin
-            if target is None and not is_close_without_coin(status_text):
+            if target is None and not is_close_without_coin(status_text) \
+                    and not (rest_closed_reply(status_text) and not _coins_tagged_or_known(candidates, tokens)):
+                # ("closed rest +2.4%. done with this one", "Momentum died 😴 closing the rest at market"): a reply naming no
+                # coin reports the rest of its trade closed (not "BTC pumping 🚀 closing the rest here": a coin is named)
                 return _not_a_signal("mentions closing but names no coin and gives no close command")
             post_coins = _coins_tagged_or_known(candidates, tokens)
             closed_coins, named_coins = coins_where(status_text, post_coins, coin_words, lambda part: is_close(part, post_coins))
@@ -3006,9 +3017,13 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # of the running trade, not a card
         return _status(MessageKind.UPDATE, candidate, segments, moved, notes)
     if has_setup and symbol_problem is None and not _NEW_CALL.search(clean) \
-            and (card_action := update_action(status_text)) in (UpdateAction.ENTRY_FILLED, UpdateAction.ADD_ENTRY) \
+            and ((card_action := update_action(status_text)) in (UpdateAction.ENTRY_FILLED, UpdateAction.ADD_ENTRY)
+                 # ("#NEAR: entry 2 (4.61) cancelled, entry 1 is filled — trade still on, SL 4.44"): the fill beside a rung
+                 # cancelled — the running trade's ladder trimmed
+                 or card_action == UpdateAction.CANCEL_ENTRY and candidate is not None
+                 and fill_beside_rung_cancel(status_text)) \
             and (candidate is not None or card_action == UpdateAction.ENTRY_FILLED) \
-            and (card_action == UpdateAction.ENTRY_FILLED or _added_before_any_entry(clean, levels)
+            and (card_action in (UpdateAction.ENTRY_FILLED, UpdateAction.CANCEL_ENTRY) or _added_before_any_entry(clean, levels)
                  or _NEW_AVERAGE.search(clean)) \
             and (candidate is None or not status_of_another_coin()):
         # "#DOT LONG — ENTRY REACHED ✅ / Entry 7.20 / TP … / SL …", "Вход выполнен ✅ 67000 / Цели …", "Buy more #APT at
@@ -4160,6 +4175,11 @@ def _field_block_coins(clean: str, candidates: list[SymbolCandidate]) -> set[str
     return {found.group(1).upper() for found in _COIN_FIELD.finditer(clean) if found.group(1).upper() in bases}
 
 
+# ("#SOL long 142.6 ➡️ 151.3", "ETH short from 3,420 → 3,180", "#DOGE long 0.381 -> 0.415"): a side, then one price to another
+# — a trade's entry to its exit (read in the post as written: the arrow emoji is dropped from the clean text)
+_RESULT_ARROW = re.compile(r"(?<!\w)(?:long|short)\s+(?:from\s+|@\s*|at\s+)?\$?\d[\d.,]*\s*(?:→|➡️?|->|=>|⟶|➜|⇒|to)\s*\$?\d[\d.,]*")
+# ("Another one from VIP", "Screenshot sent by a member", "another win", "result:"): a result shown as a result
+_SHOWN_RESULT = re.compile(r"(?<!\w)(?:another\s+(?:one|win|banger|winner)|screenshot|results?\s*:|proof)(?!\w)")
 _PNL_CARD = re.compile(r"(?<!\w)(?:(?:pnl|p\s*&\s*l|roi|roe|profit|result)\s+(?:card|screenshot|screen|shot|image|pic)|"
                        r"(?:card|screenshot|screen|captura|скрин\w*)\s+(?:de\s+|do\s+|da\s+)?(?:pnl|p\s*&\s*l|roi|profit\w*|"
                        r"профит\w*|прибыл\w*))(?!\w)")
@@ -4681,7 +4701,7 @@ def _levels_later_call(clean: str, comma_decimal: bool) -> bool:
         per_line = [line for n, line in enumerate(per_line)
                     if n == sided[0] or any(t.kind in (Kind.NUM, Kind.LEV, Kind.PCT) for t in line)]
         per_line = [_teaser_line(line) if n == sided[0] else line for n, line in enumerate(per_line)]
-    return _only_coin_and_side([t for line in per_line for t in line])
+    return _only_coin_and_side([t for line in per_line for t in line], lower_case=True)
 
 
 def _teaser_line(line: list[Token]) -> list[Token]:
@@ -4790,7 +4810,9 @@ _CALL_NUMBER_WORDS = frozenset({"call", "signal", "trade", "setup", "idea", "pos
                                 "сигнал", "сделка"})
 
 
-def _only_coin_and_side(tokens: list[Token]) -> bool:
+def _only_coin_and_side(tokens: list[Token], lower_case: bool = False) -> bool:
+    """A coin and a side word, nothing else of a call (`lower_case`: the coin may be a ticker we know that is no word,
+    written in lower case beside the side word — "long btc. details in 5 min", read beside a promise of the levels)."""
     # ("👉 SHORT #STRKUSDT now!": a market word beside them adds nothing; "🚀 ARB BUY NOW | Target: +8%": nor does a
     # target or stop given only as a percentage — no price level either way)
     market = _market_word_tokens(tokens)
@@ -4823,7 +4845,10 @@ def _only_coin_and_side(tokens: list[Token]) -> bool:
         meaningful = [t for t in meaningful if not (t.kind == Kind.LABEL and t.field in (Field.TARGETS, Field.STOP))]
     return len(meaningful) == 2 and any(t.kind == Kind.LABEL and t.field in (Field.LONG, Field.SHORT, Field.BUY, Field.SELL)
                                         for t in meaningful) \
-        and any(t.kind in (Kind.TAG, Kind.PAIR) or t.kind == Kind.WORD and t.text.isupper() for t in meaningful)
+        and any(t.kind in (Kind.TAG, Kind.PAIR) or t.kind == Kind.WORD and t.text.isupper() for t in meaningful) \
+        or lower_case and len(meaningful) == 2 and meaningful[0].line == meaningful[1].line \
+        and any(t.kind == Kind.LABEL and t.field in (Field.LONG, Field.SHORT, Field.BUY, Field.SELL) for t in meaningful) \
+        and any(t.kind == Kind.WORD and t.text in _CARD_LOWER_CASE_TICKERS for t in meaningful)
 
 
 # A stop level marked as hit inside a restated setup ("SL 4.28 — hit", "SL: 4.28 ✅ triggered", "SL 139 (stopped out)",
@@ -5552,6 +5577,32 @@ def _ticker_beside_the_action(tokens: list[Token], candidates: list[SymbolCandid
 # Tickers that are no word of a language the channels write in ("sol", "near", "link", "op" are)
 _LOWER_CASE_TICKERS = frozenset({"btc", "eth", "bnb", "xrp", "doge", "avax", "ltc", "bch", "trx", "shib", "pepe", "wif",
                                  "bonk", "matic", "xlm", "sui", "apt", "arb", "inj", "tia", "fet", "ldo", "ondo", "wld"})
+
+
+# Tickers we know that are no word of a language the channels write in, trusted in lower case right after the side word
+# of a full card ("short ena here 0.612 / sl 0.64 / tp …"); "apt", "sui", "tia", "fet" are words (en "apt", it "sui",
+# es "tía", da "fet"), as are "sol", "near", "link", "one", "dot", "ton", "ape" — those stay held
+_CARD_LOWER_CASE_TICKERS = (_LOWER_CASE_TICKERS - {"apt", "sui", "tia", "fet"}) | {
+    "ena", "jup", "pyth", "hbar", "egld", "dydx", "gmx", "crv", "grt", "imx", "mkr", "ftm", "xmr", "xtz", "stx", "rndr", "floki"}
+
+
+def _lower_case_ticker_on_a_full_card(candidate: SymbolCandidate, candidates: list[SymbolCandidate], tokens: list[Token],
+                                      levels, entries: list, targets: list, stop) -> bool:
+    """("short ena here 0.612 / sl 0.64 / tp 0.59 0.57 0.55 / lev 10x"): a ticker we know, no word of any language, in
+    lower case right after the side word, the post's only coin, over a card with its entry, and its targets and stop on
+    lines of their own — the coin the card trades (a lower-case word anywhere else, a one-line chat call "quick short arb
+    0.82 tp 0.80 sl 0.84", or a word like "near", "one", "gas", stays held)."""
+    word = tokens[candidate.position]
+    if not (entries and targets and stop is not None) or word.kind != Kind.WORD or not word.text.islower() \
+            or not levels.targets or not levels.stop \
+            or any(t.line == word.line for t in (*levels.targets, *levels.stop)) \
+            or word.text not in _CARD_LOWER_CASE_TICKERS or word.text.upper() != candidate.base \
+            or word.text.upper() not in KNOWN_TICKERS or word.text in _LOWER_CASE_WORDS:
+        return False
+    if {c.base for c in candidates} != {candidate.base}:
+        return False
+    before = tokens[candidate.position - 1] if candidate.position > 0 else None
+    return before is not None and before.line == word.line and before.kind == Kind.LABEL and before.field in _SIDE_FIELDS
 
 
 # ("near tp1 — close half here": the word, not the coin)

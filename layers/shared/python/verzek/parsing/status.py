@@ -165,7 +165,12 @@ _ENTRY_FILLED_PAIR = (# ("#NEAR: 5.20 and 5.05 both filled, avg 5.12", "both ent
                       r"достигнут\w*|alcan[çc]ad[ao])(?!\w)|"
                       # ("#NEAR LONG — filled ✅", "#NEAR LONG in position ✅"): the card's heading says its order filled
                       r"(?<!\w)(?:long|short|лонг|шорт)[ \t]*(?:[—–:|-][ \t]*)?(?:(?:order[ \t]+)?filled|in[ \t]+position|"
-                      r"в[ \t]+позиции|en[ \t]+posici[óo]n|em[ \t]+posi[çc][ãa]o)[ \t]*(?:✅|✔|☑|done(?!\w))")  # (the tick is read as "done" in a status text)
+                      r"в[ \t]+позиции|en[ \t]+posici[óo]n|em[ \t]+posi[çc][ãa]o)[ \t]*(?:✅|✔|☑|done(?!\w))|"
+                      # ("$PENDLE filled at 4.02 ✅ bags loaded", "#ARB long got filled @ 0.81", "#OP filled ✅"): the coin's tag,
+                      # then its order said filled, at a price or ending the clause (not "#BTC filled the CME gap")
+                      r"(?<![\w#$])[#$][a-z][a-z0-9]{1,14}(?:/usdt)?[ \t]+(?:(?:long|short|spot|buy|limit|bid|order)[ \t]+)?"
+                      r"(?:(?:just|got|was|is|has[ \t]+been|now|finally|already)[ \t]+)*filled"
+                      r"(?:[ \t]+(?:at|@)[ \t]*\$?\d[\d.,]*|[ \t]*@[ \t]*\$?\d[\d.,]*|(?=[ \t]*(?:$|[.!,;✅✔☑]|done(?!\w))))")
 
 class _Gated:
     """A pattern plus word-class pairs that each run only when a cheap gate (plain stems, no word boundaries — the regex
@@ -390,6 +395,18 @@ _ONE_ORDER = (rf"(?:{_TP_WORDS}\s*\d{{1,2}}|(?:sl|stop(?:[\s-]*loss)?|stoploss|�
               r"(?:দ্বিতীয়|দ্বিতীয়|তৃতীয়|তৃতীয়|শেষ)\s+(?:এন্ট্রি|বাই|ডিসিএ|লিমিট)(?:\s+অর্ডার)?|"
               r"\d[\d.,]*\s+(?:এর|এ)\s+(?:লিমিট|এন্ট্রি|বাই)(?:\s+অর্ডার)?|"
               + _UNFILLED_RUNGS + r")(?!\w)")
+# ("❎ DCA order at 26.60 cancelled", "2nd entry (26.60) was cancelled", "the second buy at 0.95 got cancelled"): a later
+# rung of the ladder — the averaging order, or one said second/third/last — with its price, said cancelled (not "no DCA")
+_LATER_RUNG_PASSIVE_CANCEL = (r"(?<!no\s)(?<!\w)(?:dca|averaging|(?:2nd|second|3rd|third|4th|fourth|last)\s+(?:entry|buy|sell|dca|limit|order))"
+                              r"(?:\s+(?:orders?|limits?|entry))?(?:\s+(?:at\s+|@\s*)?\$?\d[\d.,]*|\s*\(\s*\$?\d[\d.,]*\s*\))?\s+"
+                              r"(?:is\s+|was\s+|has\s+been\s+|got\s+|now\s+|been\s+)*cancel\w*")
+# ("Trade continues with the first entry only", "position stays open", "still in with the first fill", "we ride with the
+# first one"): the trade said to run on — beside an order cancelled, the order is an unfilled rung, not the call
+_TRADE_RUNS_ON = (r"(?<!\w)(?:(?:the\s+)?(?:trade|position)\s+(?:still\s+)?(?:continues|goes\s+on|runs\s+on|"
+                  r"(?:stays|remains)\s+(?:open|active|on)|is\s+still\s+(?:open|running|active|on)|still\s+(?:open|running|active|on))|"
+                  r"(?:continu\w*|ride|riding|stay\w*|run\w*|go(?:ing)?\s+on|still\s+in|hold\w*)\s+(?:on\s+)?with\s+(?:the\s+|our\s+)?"
+                  r"(?:first|1st)\s+(?:entry|fill|one|order|buy)|(?:first|1st)\s+(?:entry|fill|order|buy)\s+only|"
+                  r"(?:first|1st)\s+(?:entry|one|order|fill|buy)\s+(?:stays|remains|runs|is\s+kept|kept)(?!\s+(?:cancel|clos)))(?!\w)")
 # ("Cancel if you haven't entered yet, others hold", "cancel limit orders, keep the position", "Cancel the trade if you are not
 # in"): the cancel is for those not filled — those in keep the trade, which is what cancelling the unfilled entries does
 # ("cancel if you haven't entered yet. If you're in, close it at entry", "…; those in, exit now"): those in are told to
@@ -882,6 +899,13 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"second|third|2nd|3rd|pending|unfilled)\s+(?:entry|entries|orders?|limits?|limit\s+orders?)(?!\w))|"
         r"(?:(?:second|third|2nd|3rd|last|remaining|other|pending|unfilled)\s+(?:entry|entries|orders?|limits?)|"
         r"(?:entry|order|limit)\s*\d)\s+(?:is\s+|was\s+|has\s+been\s+)?cancel\w*|"
+        # ("❎ DCA order at 26.60 cancelled", "2nd entry (26.60) was cancelled", "the second buy at 0.95 cancelled"): a later
+        # rung named, with its price, said cancelled — one rung of the ladder, the trade goes on
+        + _LATER_RUNG_PASSIVE_CANCEL + r"|"
+        # ("Order at 26.60 cancelled — price never came back. Trade continues with the first entry only", "the 0.95 limit
+        # is cancelled, position stays open"): an order cancelled beside the trade said to run on — only the unfilled order
+        # goes (a cancel of the whole call leaves no trade to go on)
+        + _CANCEL_VERB + r"[^\n]{0,80}?(?:\n[^\n]{0,80}?){0,2}?" + _TRADE_RUNS_ON + r"|"
         # ("#SOL cancel the DCA order at 138", "cancel 2nd buy order"): the averaging order, one rung of the entries
         r"cancel\w*[ \t]+(?:(?:only|just)[ \t]+)?(?:the[ \t]+)?(?:[#$]\w+[ \t]+)?(?:dca|averaging|(?:2nd|second|3rd|third|4th|fourth|last|next)[ \t]+"
         r"(?:buy|sell|dca))(?:[ \t]+(?:orders?|limits?|entry))?(?!\w)|"
@@ -1371,6 +1395,13 @@ def update_action(lowered: str) -> UpdateAction | None:
                 return UpdateAction.CANCEL_ENTRY
             return action
     return None
+
+
+def fill_beside_rung_cancel(lowered: str) -> bool:
+    """A fill reported beside one rung cancelled ("#NEAR: entry 2 (4.61) cancelled, entry 1 is filled — trade still on"):
+    the running trade's ladder trimmed — restated levels beside it are the trade's, no fresh call."""
+    return _PATTERN_BY_ACTION[UpdateAction.ENTRY_FILLED].search(lowered) is not None \
+        and _PATTERN_BY_ACTION[UpdateAction.CANCEL_ENTRY].search(lowered) is not None
 
 
 # ("Personally I closed mine early on #TIA — the channel call is still ON, hold yours", "I sold my own #SOL, the signal
@@ -2175,6 +2206,16 @@ def _if_then_close(lowered: str) -> bool:
     return False
 
 
+# ("closed rest +2.4%. done with this one", "Momentum died on this one 😴 closing the rest at market", "closing the rest here
+# manually, not holding over CPI", "we closed the remainder ✅"): a reply reporting the rest of its trade closed, now — at a
+# clause's head (after a line's start, punctuation or an emoji dropped by the normalising; no "I": a member's "I'm closing
+# the rest" is his own), and ended there or by how and when ("here", "now",
+# "at market", "manually", a result); not "close the rest at TP3" (a plan), "closing the rest of the week early"
+_REST_CLOSED_RE = re.compile(r"(?:^|(?<=[^\w\s'’@$#])[ \t]*|(?<=[ \t][ \t]))(?:(?:we'?re|we\s+are|we'?ve|we\s+have|we|so|ok|okay|and|now|just)\s+)?"
+                r"(?:clos(?:e|ed|ing)|exit(?:ed|ing)?)(?:\s+out)?\s+(?:(?:the|our)\s+)?(?:rest|remainder|remaining(?:\s+(?:position|part|size|bag))?)"
+                r"(?:\s+of\s+(?:the\s+|our\s+|this\s+)?(?:position|trade|bag|size|it|this\s+one))?"
+                r"(?=[ \t]*(?:$|[^\w\s@$#]|(?:here|now|done|at\s+(?:market|be|breakeven|entry|cmp|current\s+price)|manually|"
+                r"in\s+(?:profit|loss)|for\s+(?:a\s+)?(?:small\s+)?(?:profit|win|gain|loss))(?!\w)))", re.MULTILINE)
 _CLOSE_ALL_OR_COMMAND = re.compile(
     # ("Everything off the table now", "we're flat on everything": all positions gone)
     r"^(?:everything|all(?:\s+positions)?)\s+off\s+the\s+table|^(?:we'?re|we\s+are)\s+(?:now\s+)?flat\s+on\s+everything|"
@@ -2182,7 +2223,10 @@ _CLOSE_ALL_OR_COMMAND = re.compile(
     # (not "sell all at TP3": only with a word for the positions, or "everything")
     r"^(?:please\s+|pls\s+|now\s+)?(?:flatten\w*\s+(?:all|every(?:thing)?)|(?:kill|dump|liquidate|cut|sell)\s+(?:(?:all|every)\s+"
     r"(?:(?:open|our|your|the|of\s+the|of\s+our)\s+)?(?:positions?|trades?|bags?|longs?|shorts?)|everything))(?!\w)|"
-    r"^(?:please\s+|pls\s+|now\s+)?(?:close|exit|cancel|закрыть|закрываем|закрываю|отмена|kapat(?!ma|m[ıi]yor)\w*|iptal|"
+    # (not "close the rest of the chart", "close the rest of the week early": the rest of something no trade's)
+    r"^(?:please\s+|pls\s+|now\s+)?(?!(?:close|exit)\s+(?:the\s+)?rest\s+of\s+(?:the\s+|this\s+|my\s+|your\s+|our\s+)?"
+    r"(?!(?:positions?|trades?|bags?|size|it|this|that|them|longs?|shorts?|orders?)(?!\w))[^\W\d])"
+    r"(?:close|exit|cancel|закрыть|закрываем|закрываю|отмена|kapat(?!ma|m[ıi]yor)\w*|iptal|"
     r"cerrar|cerramos|cancelar|fechar|fechamos|schlie(?:ß|ss)en|fermer|fermez|cl[ôo]turer|chiudere|chiudi|"
     r"chiudiamo|zamknij|zamykamy|закриваємо|закрити|batalkan|đóng\s+lệnh)(?!\w)|"
     r"(?:close|closing|exit|exiting|cancel|закрыть|закрываем|cerrar|cerramos|fechar|fechamos|fech\w*|cerr\w*|cierr\w*)\s+"
@@ -2225,6 +2269,12 @@ _CLOSE_ALL_OR_COMMAND = re.compile(
     r"^(?:trade\s+|position\s+)?closed\s+(?:in\s+(?:profit|loss)|at\s+(?:breakeven|break[\s-]even|entry|be|tp\s*\d?|sl|stop)|manually|with\s+(?:a\s+)?(?:profit|loss))(?!\w)"
     r"(?:\s*(?:done|[+-]?\d+(?:[.,]\d+)?\s*%))*[^\w\n]*$|"
     r"^(?:please\s+|pls\s+|now\s+)?(?:take|book|secure)\s+(?:all|full|the\s+full|100\s*%)\s+(?:the\s+)?(?:profits?|gains?)(?!\w)|" + _CLOSE_ALL, re.MULTILINE)
+
+
+def rest_closed_reply(lowered: str) -> bool:
+    """A reply reporting the rest of its trade closed now ("closed rest +2.4%. done with this one", "Momentum died 😴
+    closing the rest at market"): the replied-to trade ended — read only when the post names no coin."""
+    return ("rest" in lowered or "remain" in lowered) and _REST_CLOSED_RE.search(lowered) is not None
 
 
 def is_close_without_coin(lowered: str) -> bool:
