@@ -525,6 +525,22 @@ look-alikes beside the genuine posts they resemble) 44/60 with 8 wrong (a "TEST 
 zone — all traded; others' stop-outs and a one-rung cancel read as closes), `blind_z18.jsonl` (3036e33, the VIP
 provider's bot and its admins) 53/60 with 1 wrong (a bot's "#stats" read as a coin closed). All three: 153/180 (85.0 %)
 at first look, 9 wrong; then 171/180, 0 wrong.
+
+Session 19, a sixth round, committed on main before the parser ran on it and scored at 2355421's parser (session 18's
+last): `blind_z19.jsonl` (f1a36a9, a paid VIP channel's week in order) 53/60 with 1 wrong (a spot card's "Split 60/40
+between the buys" traded at 40x — counted once scoring checked leverage), `blind_z20.jsonl` (f1a36a9, six small channels
+in non-native English) 55/60, `blind_z21.jsonl` (d56f915, relayed bot and tool templates: TradingView webhooks, copy
+trading, exchange order bots, grid/DCA bots) 43/60, `blind_z22.jsonl` (f1a36a9, money-safety look-alikes) 49/60 with 3
+wrong closes ("Cancel your doubts", a past cancel explained, one rung read as the whole call), `blind_z23.jsonl`
+(d56f915, eight non-English channels' day) 53/60. All five: 253/300 (84.3 %) at first look, 4 wrong; then 300/300, 0
+wrong. A seventh round, first look at aeeb4b4 (after the sixth's fixes; 2355421 scored 148): `blind_z24.jsonl`
+(e3e3168, a representative day across ten English channels) 53/60 with 1 wrong (a DCA order cancelled read as the whole
+call), `blind_z25.jsonl` (3a3b43b, a VIP provider's bot and admins over three days) 49/60, `blind_z26.jsonl` (3a3b43b,
+ten more languages) 47/60. All three: 149/180 (82.8 %), 1 wrong; then 178/180, 0 wrong. An eighth round, first look at
+aeeb4b4 too (2355421 scored the same): `blind_z27.jsonl` (a4d05a5, a weekend across eight channels) 59/60,
+`blind_z28.jsonl` (a4d05a5, a VIP provider's CPI day) 49/60 with 3 wrong closes, `blind_z29.jsonl` (a4d05a5,
+look-alikes, round two) 50/60 with 1 wrong (a half closed "keep the other half" read as a full close). All three:
+158/180 (87.8 %), 4 wrong.
 """
 
 import json
@@ -679,6 +695,17 @@ CORPORA = {
     "blind_z16.jsonl": (60, 0.96),
     "blind_z17.jsonl": (60, 0.95),
     "blind_z18.jsonl": (60, 0.93),
+    "blind_z19.jsonl": (60, 0.98),
+    "blind_z20.jsonl": (60, 0.98),
+    "blind_z21.jsonl": (60, 0.98),
+    "blind_z22.jsonl": (60, 0.98),
+    "blind_z23.jsonl": (60, 0.98),
+    "blind_z24.jsonl": (60, 0.98),
+    "blind_z25.jsonl": (60, 0.98),
+    "blind_z26.jsonl": (60, 0.95),
+    "blind_z27.jsonl": (60, 0.96),
+    "blind_z28.jsonl": (60, 0.85),
+    "blind_z29.jsonl": (60, 0.83),
 }
 
 

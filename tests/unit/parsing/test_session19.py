@@ -256,3 +256,39 @@ def test_an_empty_leverage_field_on_a_spot_card_keeps_it_spot():
     card = "🪙 DOGE/USDT · Spot\n🧭 BUY\n⚙️ Lev: —\n📥 Entry: 0.1012 – 0.1035\n🎯 TP1 0.1090\n🛑 SL 0.0968"
     assert parse_message(card).market.value == "spot"
     assert parse_message("#SOL LONG\nLev: 10x\nEntry 140\nTP 150\nSL 130").market.value == "futures"
+
+
+@pytest.mark.parametrize("text", [
+    "The CME gap on #BTC at 64,900 finally closed 🎯 told you last Sunday. No trade here, just chart talk.",
+    "⚠️ FYI: OKX will delist #ZRO perpetuals — open positions on those contracts get closed automatically on 14 Dec.",
+    "Exit poll 🗳️ 62% of you are still holding #DOGE from last week's call, 21% took profit 😂 thanks for voting!",
+    "💬 From the member chat: “#OP stopped out at 1.712, -5.4% on x8” — that was Dave's own scalp, we posted no OP call.",
+    "Пишут в личку: «выбило по стопу #AVAX на 27,85». Ребята, это ваш личный стоп — у канала стоп 28,40, шорт в работе.",
+    "We're exiting Bybit as our main venue 👋 From Monday all VIP calls (#ZRO setups included) are sized for Binance.",
+])
+def test_a_gap_an_exchange_schedule_a_poll_a_members_stop_or_a_venue_closes_nothing(text):
+    assert parse_message(text).kind != MessageKind.CLOSE
+
+
+@pytest.mark.parametrize("text, symbol", [
+    ("#OP stopped out at 1.712 ❌ -5.4%", "OP/USDT"),
+    ("Close Binance futures positions on #SOL now", "SOL/USDT"),
+    ("TradingView alert: EXIT LONG BINANCE:AVAXUSDT @ 38.41 (4H SuperTrend flip)", "AVAX/USDT"),
+    ("We're exiting #ZRO now at market", "ZRO/USDT"),
+])
+def test_the_channels_own_closes_beside_those_still_close(text, symbol):
+    message = parse_message(text)
+    assert message.kind == MessageKind.CLOSE and message.symbol == symbol
+
+
+def test_a_rung_cancelled_while_running_with_entry_1_only_is_one_rung():
+    message = parse_message("ARB: cancel the 0.7600 order, we won't get it after CPI. Running with entry 1 only, SL stays 0.7380")
+    assert message.kind == MessageKind.UPDATE and message.update_action == UpdateAction.CANCEL_ENTRY
+
+
+def test_the_channels_earlier_call_translated_is_no_second_open():
+    text = "🇷🇺 Перевод для русскоязычных — утренний сигнал по #XRP:\nШОРТ\nВход: 2.41\nЦели: 2.34 / 2.27\nСтоп: 2.47\nПлечо x10"
+    message = parse_message(text)
+    assert message.kind == MessageKind.UPDATE and not message.tradable
+    fresh = parse_message("#XRP SHORT\nEntry 2.41\nTP 2.34 / 2.27\nSL 2.47\n🇷🇺 Перевод: ШОРТ, вход 2.41")
+    assert fresh.kind == MessageKind.OPEN and fresh.tradable

@@ -978,6 +978,12 @@ CONDITIONAL_ENTRY_RE = re.compile(
 RESTATE_RE = re.compile(
     rf"{_B}(?:(?:entry|signal|trade|position|setup|levels?)\s+update|^\W*edit(?:ed)?(?=\s*[:#—-])|\(edited\)|(?<!market\s)(?<!daily\s)(?<!weekly\s)(?<!news\s)update(?:\s*(?::|on|for)|(?=\s*#))|updated\s+(?:entry|levels?)|"
     r"(?:entry|levels?)\s+(?:adjusted|changed|updated)|unchanged|same\s+as\s+before|"
+    # ("Перевод для русскоязычных — утренний сигнал по #XRP", "Translation of this morning's call", "Traducción de la señal
+    # de ayer"): the channel's own earlier call translated — the same trade, no second open
+    r"(?:translation|перевод|traducci[óo]n|tradu[çc][ãa]o|traduction|[üu]bersetzung|[çc]eviri|terjemahan)"
+    r"[^\n]{0,50}?(?:morning'?s?|earlier|yesterday'?s?|above|previous|today'?s|утренн\w*|вчерашн\w*|предыдущ\w*|"
+    r"de\s+(?:esta\s+ma[ñn]ana|ayer|hoy)|de\s+ontem|d'hier|de\s+ce\s+matin|von\s+heute|sabahki|d[üu]nk[üu])"
+    r"[^\n]{0,20}?(?:signal|call|trade|сигнал\w*|se[ñn]al|sinal|segnale|sinyal)|"
     # "BTCUSDT @ 67,250 (was 65,000 at call)": the price now beside the price when the trade was called — its status
     r"(?:was|from)\s+\$?\d[\d.,]*\s*k?\s+(?:at|on)\s+(?:the\s+|our\s+)?(?:call|signal|entry)(?!\w)|called\s+at\s+\$?\d[\d.,]*|"
     # "Correction #TIA — entry is ...", "re-entry zone moved to ...", "TPs and SL stay as posted / remain"

@@ -4414,6 +4414,16 @@ _TIP = re.compile(r"^\W*(?:tip|pro\s+tip|rule|reminder|note|consejo|dica|conseil
 _WHOEVER_STILL_IN = re.compile(r"(?<!\w)(?:whoever(?:'s|\s+is|\s+are)?|anyone|anybody|those(?:\s+who(?:'re|\s+are)?)?)\s+"
                                r"still\s+(?:in|holding)(?!\w)")
 _NOT_OURS = re.compile(r"(?<!\w)(?:not\s+a\s+(?:signal|call)|"
+                       # ("No trade here, just chart talk", "no trade from us"): the post says it trades nothing
+                       r"no\s+trade\s+(?:here|from\s+us|for\s+us|today)|just\s+(?:chart|market)\s+talk|"
+                       # ("that was Dave's own scalp, we posted no OP call this week", "это ваш личный стоп — у канала стоп
+                       # 28,40"): a member's own trade, the channel's said apart
+                       r"(?:\w+'s|his|her|their|your)\s+own\s+(?:scalp|trade|position|entry|stop)|we\s+(?:posted|gave|sent|had)\s+no\s+"
+                       r"(?:[#$]?\w+\s+)?(?:call|signal|trade)|ваш\w*\s+личн\w*\s+стоп|у\s+канала\s+стоп|"
+                       # ("open positions on those contracts get closed automatically on 14 Dec"): an exchange's schedule
+                       r"(?:get|gets|will\s+be)\s+(?:auto(?:matically)?[\s-]*)?closed\s+automatically|"
+                       # ("Exit poll 🗳️ 62% of you are still holding #DOGE"): readers' votes about their own holdings
+                       r"exit\s+poll|\d{1,3}\s*%\s+of\s+you|"
                        # ("closed everything the second Marco posted, only paid fees 🙏", "sold mine as soon as you called
                        # it"): a reader telling how they followed the channel's close — no new close
                        r"(?:closed|sold|exited|cut|dumped)\s+(?:everything|it|mine|all(?:\s+of\s+it)?|my\s+\w+)\s+"

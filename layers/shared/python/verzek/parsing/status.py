@@ -406,6 +406,8 @@ _TRADE_RUNS_ON = (r"(?<!\w)(?:(?:the\s+)?(?:trade|position)\s+(?:still\s+)?(?:co
                   r"(?:stays|remains)\s+(?:open|active|on)|is\s+still\s+(?:open|running|active|on)|still\s+(?:open|running|active|on))|"
                   r"(?:continu\w*|ride|riding|stay\w*|run\w*|go(?:ing)?\s+on|still\s+in|hold\w*)\s+(?:on\s+)?with\s+(?:the\s+|our\s+)?"
                   r"(?:first|1st)\s+(?:entry|fill|one|order|buy)|(?:first|1st)\s+(?:entry|fill|order|buy)\s+only|"
+                  # ("Running with entry 1 only", "we ride with entry 1")
+                  r"(?:continu\w*|ride|riding|stay\w*|run\w*|hold\w*)\s+(?:on\s+)?with\s+entry\s*(?:1|one)(?!\w)|entry\s*1\s+only|"
                   r"(?:first|1st)\s+(?:entry|one|order|fill|buy)\s+(?:stays|remains|runs|is\s+kept|kept)(?!\s+(?:cancel|clos)))(?!\w)")
 # ("Cancel if you haven't entered yet, others hold", "cancel limit orders, keep the position", "Cancel the trade if you are not
 # in"): the cancel is for those not filled — those in keep the trade, which is what cancelling the unfilled entries does
@@ -1749,7 +1751,11 @@ _NOT_A_POSITION = (r"(?:eyes|apps?|charts?|screens?|laptops?|phones?|tabs?|compu
                    r"(?:(?<=\ba\s)|(?<=\bo\s)|(?<=\ble\s)|(?<=\bla\s)|(?<=\bil\s)|(?<=\bthe\s)|(?<=\bour\s)|(?<='s\s)|(?<=\bel\s)|"
                    r"(?<=\bdie\s)|(?<=\bden\s)|(?<=\bmy\s))live(?:stream)?s?(?!\s+(?:trades?|positions?|orders?|signals?|calls?|longs?|shorts?|sinal|se[ñn]al|segnale|posi\w*|ordre|ordem|orden))|"
                    r"stream(?:ing)?s?|directo|en\s+vivo|ao\s+vivo|diretta|webinars?|giveaways?|sorteos?|sorteios?|"
-                   r"aulas?|clases?|lezion[ei]|meetings?|ama)")
+                   r"aulas?|clases?|lezion[ei]|meetings?|ama|"
+                   # ("We're exiting Bybit as our main venue"): an exchange left, no position (not "close Binance
+                   # futures positions")
+                   r"(?:bybit|binance|okx|bitget|kucoin|mexc|bingx|htx|huobi|kraken|phemex|coinbase)"
+                   r"(?![:/]|\s+[a-z0-9]+(?:usdt|usdc|busd|usd|perp)(?!\w)|\s+(?:\w+\s+)?(?:positions?|trades?|longs?|shorts?|orders?|bags?)(?!\w)))")
 # ("sold the whole #RENDER bag into the 9.40 wick", "closed into the wick"): a sale into a wick sells the position —
 # the wick is where it was sold, not the thing closed
 _NOT_A_POSITION_AFTER = re.compile(rf"^\W*(?:(?!into\s)[^\s]+\s+){{0,3}}?{_NOT_A_POSITION}(?!\w)")
