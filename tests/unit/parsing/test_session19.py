@@ -292,3 +292,18 @@ def test_the_channels_earlier_call_translated_is_no_second_open():
     assert message.kind == MessageKind.UPDATE and not message.tradable
     fresh = parse_message("#XRP SHORT\nEntry 2.41\nTP 2.34 / 2.27\nSL 2.47\n🇷🇺 Перевод: ШОРТ, вход 2.41")
     assert fresh.kind == MessageKind.OPEN and fresh.tradable
+
+
+@pytest.mark.parametrize("text, symbol", [
+    ("Encerrem a operação de #SOL agora, o mercado virou. Saímos no zero a zero 🤝", "SOL/USDT"),
+    ("Cắt lệnh #TIA toàn bộ tại 5.61, thị trường xấu quá ae ạ 😔", "TIA/USDT"),
+])
+def test_pt_and_vi_closes_to_the_readers(text, symbol):
+    message = parse_message(text)
+    assert message.kind == MessageKind.CLOSE and message.symbol == symbol
+
+
+@pytest.mark.parametrize("text", ["Cắt lệnh #TIA một nửa", "Encerrem 50% de #SOL agora", "Cắt lệnh 50% #TIA",
+                                  "Não encerrem a operação de #SOL ainda", "#TIA LONG\nVào lệnh: 5.8\nTP: 6.2\nCắt lỗ: 5.61"])
+def test_a_share_a_negation_or_a_stop_label_is_no_close(text):
+    assert parse_message(text).kind != MessageKind.CLOSE

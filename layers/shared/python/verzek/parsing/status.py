@@ -1298,6 +1298,8 @@ _CLOSE_PATTERN = _Gated(
     # bn/hi "ট্রেড ক্লোজ", "ट्रेड क्लोज" (the trade closed, in the borrowed English word)
     r"(?:ট্রেড|পজিশন|ट्रेड|पोजीशन|पोज़ीशन)\s*(?:ক্লোজ|क्लोज़?)(?![^\n.!,]{0,20}(?:না|मत|नहीं))|"
     r"закрыл\w*|закрили|kapatt[ıi]\w*|cerr[ée]|fechei|fechamos|zamkn[ęe]li\w*|encerrando|encerramos|"
+    # pt "Encerrem a operação de #SOL agora" (close it, to the readers); vi "Cắt lệnh #TIA toàn bộ" (cut the position)
+    r"(?:encerrem|encerre(?=\s+a\s+opera)|c[ắa]t\s+l[ệe]nh)(?![^\n]{0,25}?(?:m[ộo]t\s+n[ửu]a|metade|(?<![\d.,])\d{1,2}\s*%|[1-3]\s*/\s*[2-4]))|"
     # ko "익절 마감" (closed in profit), "수동 종료" (closed by hand), "진입 취소" (entry cancelled); hi "प्रॉफिट में बंद"
     r"익절\s*마감\w*|수동\s*(?:종료|청산|마감)\w*|진입\s*취소\w*|(?:प्रॉफिट|लॉस|नुकसान|फायदे)\s+में\s+बंद|"
     # zh "挂单未成交，取消该单" (the order did not fill: cancel it)
