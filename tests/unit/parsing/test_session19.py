@@ -307,3 +307,17 @@ def test_pt_and_vi_closes_to_the_readers(text, symbol):
                                   "Não encerrem a operação de #SOL ainda", "#TIA LONG\nVào lệnh: 5.8\nTP: 6.2\nCắt lỗ: 5.61"])
 def test_a_share_a_negation_or_a_stop_label_is_no_close(text):
     assert parse_message(text).kind != MessageKind.CLOSE
+
+
+@pytest.mark.parametrize("text", [
+    ("LESSON FOR NEW MEMBERS\n\n✅ Wetin be Stop Loss? No SL = you fit lose everything\n\n"
+    "Example only: if you buy ETH for 3000, you fit put SL for 2920. No be signal o!"),
+    ("🔥 LESSON FOR NEW MEMBERS 📚\n\n✅ Wetin be Stop Loss? Na the price wey you go comot if market go against you.\n▪️ \n"
+    "▪️ Example only: if you buy ETH for 3000, you fit put SL for 2920. No be signal o!"),
+])
+def test_a_lesson_with_a_ticked_line_moves_no_stop(text):
+    assert parse_message(text).kind == MessageKind.NOT_A_SIGNAL
+
+
+def test_a_breakeven_close_with_an_exchange_named_after_it_still_closes():
+    assert parse_message("#AVAX закрыли в безубыток Bybit").kind == MessageKind.CLOSE

@@ -2701,8 +2701,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # rules, naming no coin — how every trade is managed, no change of the replied-to one
             return _not_a_signal("a standing rule of the channel, not a change of a trade")
         if action in (UpdateAction.NEW_STOP, UpdateAction.MOVE_SL_BREAKEVEN, UpdateAction.PARTIAL_CLOSE) \
-                and (lx.EXAMPLE_RE.search(without_reader_conditions(clean)) or _TIP.search(status_text) or _LESSON.search(status_text)
-                     or _EXPLAINED.search(status_text) or _MAXIM.search(status_text)):
+                and _a_lesson(clean, status_text):
             # "Tip: set your stop below the last swing low, e.g. #SOL 140", "Rule #3: close half at TP1": a lesson
             return _not_a_signal("a lesson or standing rule, not a change of a trade")
         if action in (UpdateAction.NEW_STOP, UpdateAction.MOVE_SL_BREAKEVEN) and _KEEP_THE_STOP.search(status_text):
@@ -2981,7 +2980,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                        target_index=tp_hit_index(status_text))
     if has_setup and candidate is not None and (progress or not targets and "done" in status_text) \
             and update_action(status_text) in (UpdateAction.MOVE_SL_BREAKEVEN, UpdateAction.NEW_STOP, UpdateAction.PARTIAL_CLOSE) \
-            and not status_of_another_coin():
+            and not status_of_another_coin() and not _a_lesson(clean, status_text):
         # "#ETH bounced from our entry zone 3150-3180, TP1 3250 already hit ... Move SL to entry": the levels are the
         # running trade's; the post manages it ("#NEAR: primera venta parcial hecha en 2.58 ✅ Subimos el SL a 2.40": a
         # part sold, ticked off, with no target written — a change of the running trade too)
@@ -4413,7 +4412,7 @@ _TIP = re.compile(r"^\W*(?:tip|pro\s+tip|rule|reminder|note|consejo|dica|conseil
 # readers who still hold
 _WHOEVER_STILL_IN = re.compile(r"(?<!\w)(?:whoever(?:'s|\s+is|\s+are)?|anyone|anybody|those(?:\s+who(?:'re|\s+are)?)?)\s+"
                                r"still\s+(?:in|holding)(?!\w)")
-_NOT_OURS = re.compile(r"(?<!\w)(?:not\s+a\s+(?:signal|call)|"
+_NOT_OURS = re.compile(r"(?<!\w)(?:not\s+a\s+(?:signal|call)|no\s+be\s+(?:signal|call)|"
                        # ("No trade here, just chart talk", "no trade from us"): the post says it trades nothing
                        r"no\s+trade\s+(?:here|from\s+us|for\s+us|today)|just\s+(?:chart|market)\s+talk|"
                        # ("that was Dave's own scalp, we posted no OP call this week", "это ваш личный стоп — у канала стоп
@@ -4424,6 +4423,9 @@ _NOT_OURS = re.compile(r"(?<!\w)(?:not\s+a\s+(?:signal|call)|"
                        r"(?:get|gets|will\s+be)\s+(?:auto(?:matically)?[\s-]*)?closed\s+automatically|"
                        # ("Exit poll 🗳️ 62% of you are still holding #DOGE"): readers' votes about their own holdings
                        r"exit\s+poll|\d{1,3}\s*%\s+of\s+you|"
+                       # ("We're exiting Bybit as our main venue"): an exchange left, no position
+                       r"(?:exit\w*|leav\w*|quit\w*)\s+(?:bybit|binance|okx|bitget|kucoin|mexc|bingx|htx|huobi|kraken|phemex|coinbase)"
+                       r"\s+as\s+(?:our|a|the)\s+(?:main\s+|primary\s+|default\s+)?(?:venue|exchange|platform|broker)|"
                        # ("closed everything the second Marco posted, only paid fees 🙏", "sold mine as soon as you called
                        # it"): a reader telling how they followed the channel's close — no new close
                        r"(?:closed|sold|exited|cut|dumped)\s+(?:everything|it|mine|all(?:\s+of\s+it)?|my\s+\w+)\s+"
@@ -4487,6 +4489,13 @@ def _stop_out_disowned(status_text: str, candidate: SymbolCandidate | None, coin
         if candidate is None or coin == candidate.base.lower():
             return True
     return False
+
+
+def _a_lesson(clean: str, status_text: str) -> bool:
+    """The post teaches or states a rule ("Tip: set your stop below the last swing low, e.g. #SOL 140", "LESSON FOR NEW
+    MEMBERS … ✅ Example only: … put SL for 2920"): its stop or share is an example, no change of a trade."""
+    return bool(lx.EXAMPLE_RE.search(without_reader_conditions(clean)) or _TIP.search(status_text) or _LESSON.search(status_text)
+                or _EXPLAINED.search(status_text) or _MAXIM.search(status_text))
 
 
 def _part_closed(status_text: str) -> bool:

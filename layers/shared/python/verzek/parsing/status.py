@@ -1753,11 +1753,7 @@ _NOT_A_POSITION = (r"(?:eyes|apps?|charts?|screens?|laptops?|phones?|tabs?|compu
                    r"(?:(?<=\ba\s)|(?<=\bo\s)|(?<=\ble\s)|(?<=\bla\s)|(?<=\bil\s)|(?<=\bthe\s)|(?<=\bour\s)|(?<='s\s)|(?<=\bel\s)|"
                    r"(?<=\bdie\s)|(?<=\bden\s)|(?<=\bmy\s))live(?:stream)?s?(?!\s+(?:trades?|positions?|orders?|signals?|calls?|longs?|shorts?|sinal|se[ñn]al|segnale|posi\w*|ordre|ordem|orden))|"
                    r"stream(?:ing)?s?|directo|en\s+vivo|ao\s+vivo|diretta|webinars?|giveaways?|sorteos?|sorteios?|"
-                   r"aulas?|clases?|lezion[ei]|meetings?|ama|"
-                   # ("We're exiting Bybit as our main venue"): an exchange left, no position (not "close Binance
-                   # futures positions")
-                   r"(?:bybit|binance|okx|bitget|kucoin|mexc|bingx|htx|huobi|kraken|phemex|coinbase)"
-                   r"(?![:/]|\s+[a-z0-9]+(?:usdt|usdc|busd|usd|perp)(?!\w)|\s+(?:\w+\s+)?(?:positions?|trades?|longs?|shorts?|orders?|bags?)(?!\w)))")
+                   r"aulas?|clases?|lezion[ei]|meetings?|ama)")
 # ("sold the whole #RENDER bag into the 9.40 wick", "closed into the wick"): a sale into a wick sells the position —
 # the wick is where it was sold, not the thing closed
 _NOT_A_POSITION_AFTER = re.compile(rf"^\W*(?:(?!into\s)[^\s]+\s+){{0,3}}?{_NOT_A_POSITION}(?!\w)")
