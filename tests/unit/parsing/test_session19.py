@@ -321,3 +321,9 @@ def test_a_lesson_with_a_ticked_line_moves_no_stop(text):
 
 def test_a_breakeven_close_with_an_exchange_named_after_it_still_closes():
     assert parse_message("#AVAX закрыли в безубыток Bybit").kind == MessageKind.CLOSE
+
+
+def test_a_current_price_noted_after_the_entry_is_no_second_entry():
+    base = parse_message("#ETH\nNOW → 3,405\nTP 3,470 / 3,540\nSL 3,352")
+    edited = parse_message("#ETH\nNOW → 3,405 Current price: 3412.50\nTP 3,470 / 3,540\nSL 3,352")
+    assert edited.tradable and edited.entries == base.entries and edited.entry_type == base.entry_type

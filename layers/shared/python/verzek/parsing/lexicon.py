@@ -108,7 +108,8 @@ LABELS: list[tuple[Field, str]] = [
                    r"(?:^|(?<=\|)|(?<=\d[ \t])|(?<=\d[,;][ \t]))[ \t]*(?:uzun\s+vadeli\s+hedef\w*|долгосрочн\w*\s+цел\w*|objetivo\s+a\s+largo\s+plazo|"
                    r"alvo\s+de\s+longo\s+prazo|langfristige[sn]?\s+ziel\w*|objectif\s+(?:[àa]\s+)?long\s+terme|"
                    r"obiettivo\s+a\s+lungo\s+termine|cel\s+d[łl]ugoterminow\w*|m[ụu]c\s+ti[êe]u\s+d[àa]i\s+h[ạa]n)|"
-                   r"(?:^|(?<=\|))[ \t]*(?:current|market|live)(?:\s+(?:market|spot|live))?\s+(?:price|rate)"
+                   # (also right after a price: "NOW → 3,405 Current price: 3412.50", a note glued on the entry line)
+                   r"(?:^|(?<=\|)|(?<=\d[ \t])|(?<=\d[,;][ \t]))[ \t]*(?:current|market|live)(?:\s+(?:market|spot|live))?\s+(?:price|rate)"
                    r"(?=\s*(?:[:=]|now(?!\w)|is(?!\w)|right\s+now))|"
                    r"(?:^|(?<=\|))[ \t]*текущая\s+цена(?=\s*[:=])|"
                    # the same in other languages, heading its line before a price
