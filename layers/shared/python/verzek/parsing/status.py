@@ -706,6 +706,11 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
     (UpdateAction.MOVE_SL_BREAKEVEN, _Gated(
         r"(?:move|moved|moving|shift|set|put|adjust)\s+(?:the\s+|your\s+|my\s+|our\s+)?(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+"
         r"(?:to\s+)?(?:entry|breakeven|break[\s-]*even|be|cost|entry\s+price)(?!\w)|"
+        # ("Move stops to entry on everything that's filled", "Stops to entry on every open short", "all SLs to BE"): the
+        # stops of several trades at once — "to" and the entry written ("be" only ending its clause: not "stops to be
+        # honest")
+        r"(?<!\w)(?:sls|stops|stop[\s-]*losses|stoplosses)\s+(?:(?:moved|move|moving|go|goes|going)\s+)?(?:to|->|=>|>|at)\s*"
+        r"(?:(?:the\s+)?(?:entry|entries|breakeven|break[\s-]*even|cost|entry\s+prices?)(?!\w)|be(?=\s*(?:$|[.,;:!)—–-]|now|on|for)))|"
         r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:\$?\d[\d.,]*\s+(?=moved|move))?(?:(?:moved|move|moving|pindah|dipindah)\s+)?(?:to\s+|a\s+|al\s+|para\s+|en\s+|ke\s+|->\s*|>\s*|=>\s*)?(?:entry|breakeven|break[\s-]*even|be)(?!\w)|"
         # ("SL to cost", "стоп на вход", "переставляем стоп на точку входа", "chạm SL về entry")
         r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:moved\s+|move\s+)?to\s+cost(?!\w)|стоп\w*\s+(?:на|в)\s+(?:точку\s+)?вход[ау]?(?!\w)|"
