@@ -4540,7 +4540,8 @@ def _poll_over_the_action(lowered: str) -> bool:
 _QUESTION_HEAD = re.compile(r"^\W*(?:question|q|سوال|سؤال|вопрос|питання|soru|pregunta|pergunta|frage|domanda|pytanie|"
                             r"pertanyaan)\s*:", re.IGNORECASE)
 # A post of one sentence that asks ("¿Tocó tp2?", "Breakeven'a taşındı mı?", "TP2 hit??")
-_ASKS = re.compile(r"^[^.!\n?¿]*[?？؟][\s?!？\W]*$|^\W*¿[^.!\n]*$")
+# (a point between digits is a price's, no sentence's end: "¿todavía se puede entrar en XRP a 0.5530 o ya es tarde?")
+_ASKS = re.compile(r"^(?:[^.!\n?¿]|(?<=\d)\.(?=\d))*[?？؟][\s?!？\W]*$|^\W*¿(?:[^.!\n]|(?<=\d)\.(?=\d))*$")
 # ("#WLD would be liquidated at 2.118 on 50x": a warning, not a report)
 _LIQUIDATION_HYPOTHESIS = re.compile(r"(?<!\w)(?:would|will|could|can|may|might|gets?|be|if)\s+(?:\w+\s+)?liquidat|"
                                      # ("liquidated if it drops below", "liquidated below 0.12")
