@@ -2081,6 +2081,27 @@ def _corrected_stop(lowered: str) -> Decimal | None | bool:
     return False  # ("SL 0.44 / 0.41", "SL 0.44 ❌ 0.41 ✅" with the marks gone: which is meant is not said)
 
 
+def _mistyped_stop(lowered: str) -> Decimal | None:
+    """The stop a correction says was the typo ("SL 13.65 ← not 14.65" → 14.65), when it says which of its two prices is
+    the corrected one."""
+    corrected = _corrected_stop(lowered)
+    found = _STOP_THEN_TWO_PRICES.search(lowered)
+    if not isinstance(corrected, Decimal) or found is None:
+        return None
+    comma_decimal = uses_comma_decimals(lowered)
+    first, second = (parse_decimal(found.group(g), comma_decimal) for g in ("first", "second"))
+    return second if corrected == first else first
+
+
+def _never_tradable_as_posted(side: Side | None, entries: list[Decimal], typo: Decimal | None) -> bool:
+    """The stop a correction takes back stood on the wrong side of the card's entries (a long's at or above its lowest
+    entry, a short's at or below its highest): the card as first posted was no consistent trade, so it was never opened
+    from it."""
+    if typo is None or not entries or side is None:
+        return False
+    return typo >= min(entries) if side == Side.LONG else typo <= max(entries)
+
+
 _ONE_COMMA_NUMBER = re.compile(r"(?<![\d.,])\d{1,3},\d{3}(?![\d.,])")  # ("2,312": 2312 or 2.312)
 
 
@@ -3058,6 +3079,19 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # trade ended, its levels written out — a fresh call; "the same levels" only says where they come from ("Re-enter
         # #OP at the same levels, SL unchanged" writes none: an update; "Re-entry zone updated: …" moves a running one's)
         restates = False
+    reposted_after_typo = None
+    if restates and entries and targets and stop is not None and symbol_problem is None and candidate is not None \
+            and _CORRECTION.search(clean_lower) and (typo := _mistyped_stop(clean_lower)) is not None \
+            and (corrected := _corrected_stop(clean_lower)) in stops and set(stops) <= {corrected, typo} \
+            and _never_tradable_as_posted(_side_from_words(segments, levels)[0], entries, typo):
+        # ("✏️ Correction #0415 — bot typo in the stop / #LINK LONG / Entry 13.95 – 14.20 / TP … / SL 13.65 ← not 14.65"):
+        # the whole card posted again with its stop corrected, and the stop taken back stood on the wrong side of the
+        # entry — the first card was no consistent trade and was never opened from; this one is the call. Held: an
+        # operator (or a reader) may have opened the call by hand, and a second open would double it. (A correction of
+        # a card that was tradable as first posted — "CORRECTED / #ATOM SHORT / Entry: 4.66 - 4.70 (not 4.60)" — is the
+        # running trade's update.)
+        restates = False
+        reposted_after_typo, stop = typo, corrected  # (the price taken back beside it is no second stop)
     status_active = restates and bool(restate_cues := list(lx.RESTATE_RE.finditer(clean))) \
         and all(_ACTIVE_STATUS.match(m.group(0)) for m in restate_cues)
     if status_active and (_NEW_CALL.search(clean) or entries and targets and stop is not None
@@ -3493,6 +3527,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # "… / Already entered, don't chase", "… / Current PnL: +35%"): the card carries what became of it — a result,
         # a withdrawal or a trade under way, not a fresh entry
         problems.append(f"held for review: a line of the card reports its outcome or progress ({outcome!r})")
+    if reposted_after_typo is not None:
+        problems.append(f"held for review: a corrected card posted again (the stop {reposted_after_typo} it takes back "
+                        "stood on the wrong side of the entry, so the first card was never traded): the call may have "
+                        "been opened by hand")
     if lx.PENDING_REPOST_RE.search(clean):
         # ("⏳ Pending signal (not triggered yet) / #NEAR LONG / Entry …"): a call already out shown again while it waits
         problems.append("held for review: a pending call shown again, not a fresh one")
