@@ -1329,6 +1329,8 @@ _IN_BATCHES = re.compile(
     r"(?:على\s+)?(?:دفعتين|دفعات|مرحلتين))(?!\w)", re.IGNORECASE)
 # ("Entrée : 84,20 / 82,90 (DCA)", "Entry: 1.20 / 1.10 (add-on)", "Вход: 5.30 / 5.12 (добор)"): the second price marked as
 # the add-on right after it — two orders, not the ends of a zone
+# (a currency written after a price: "3,150원", "3150 USDT", "17,40 TL")
+_PRICE_UNIT_WORDS = frozenset({"원", "usdt", "usd", "usdc", "krw", "tl", "try", "eur", "₩", "₺", "€", "$"})
 _SECOND_AS_ADD = re.compile(r"\s*[(\[]\s*(?:dca|add[\s-]?on|add|averag\w*|re-?entry|усреднени\w*|добор|добір|"
                             r"加仓|补仓|追加|추가(?:\s*매수)?|تعزيز)\s*[)\]]", re.IGNORECASE)
 
@@ -1359,10 +1361,12 @@ def _entry_type(levels: _Levels, values: list[Decimal], texts: list[str] | None 
             return EntryType.LIMIT  # "now (0.512) or on a dip to 0.490": two alternatives, not the ends of a zone
         if any(t.kind == Kind.PCT for t in between):
             return EntryType.LIMIT  # "1.80 (50%) / 1.75 (50%)": two weighted orders, not the ends of a zone
-        if [t.text for t in between] == ["/"] and not words & _RANGE_HINTS and texts is not None \
+        # ("3,150원 / 3,050원 분할": the currency written after each price stands between them too)
+        marks = [t.text for t in between if not (t.kind == Kind.WORD and t.text.lower() in _PRICE_UNIT_WORDS)]
+        if marks == ["/"] and not words & _RANGE_HINTS and texts is not None \
                 and any(0 <= n < len(texts) and _IN_BATCHES.search(texts[n]) for n in (first[0], first[0] - 1)):
             return EntryType.LIMIT  # "分批买入：A / B", "Compra por partes: A / B": the buy split over two prices
-        if [t.text for t in between] == ["/"] and not words & _RANGE_HINTS and texts is not None and 0 <= second[0] < len(texts) \
+        if marks == ["/"] and not words & _RANGE_HINTS and texts is not None and 0 <= second[0] < len(texts) \
                 and _SECOND_AS_ADD.match(texts[second[0]], second[1] + len(seg.numbers[1].text)):
             return EntryType.LIMIT  # "Entrée : 84,20 / 82,90 (DCA)": the second price is the add-on
         if any(t.kind == Kind.SEP and t.text in _RANGE_SEPARATORS for t in between) \
@@ -2102,6 +2106,12 @@ def _never_tradable_as_posted(side: Side | None, entries: list[Decimal], typo: D
     return typo >= min(entries) if side == Side.LONG else typo <= max(entries)
 
 
+# ("3,150원", "3150 원에", "₩3,150", "원화마켓 기준", "KRW market"): a card's prices in South Korean won — the KRW market of
+# a Korean exchange (a digit right before "원" is a sum of won; "원하는" is a word of its own)
+_PRICED_IN_WON = re.compile(r"(?<![\w.,])\d[\d,.]*\s?(?:[천만억]\s?(?:\d[\d,.]*\s?)?){0,3}원(?![가-힣])|"
+                            r"(?<![\w.,])\d[\d,.]*\s?(?:[천만억]\s?(?:\d[\d,.]*\s?)?){0,3}원(?=(?:에|으로|부터|까지|선|대|이|은|을)(?![가-힣]))|"
+                            r"₩\s?\d|원화\s*(?:마켓|시장|거래|기준|페어)|(?<![a-z])krw\s*(?:market|마켓|pair|기준)|(?<![a-z/])krw(?=\s*$)",
+                            re.IGNORECASE | re.MULTILINE)
 _ONE_COMMA_NUMBER = re.compile(r"(?<![\d.,])\d{1,3},\d{3}(?![\d.,])")  # ("2,312": 2312 or 2.312)
 
 
@@ -2465,6 +2475,16 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             quote_from_sats = True
         else:
             sats_problem = f"prices in satoshis but the pair {candidate.symbol} is not quoted in BTC"
+    priced_in_won = bool(level_tokens) and ("원" in clean or "₩" in clean or "krw" in clean.lower()) \
+        and _PRICED_IN_WON.search(clean) is not None
+    if priced_in_won and candidate is not None and candidate.quote != "KRW":
+        if candidate.rank < EXPLICIT:
+            # ("리플(XRP) 매수 / 매수가: 3,150원 / 3,050원 분할 / … / 원화마켓 기준"): prices in won, on Upbit's or Bithumb's KRW
+            # market — the quote the coin's name left unsaid; never the USDT pair, whose price is another (held below:
+            # a pair we do not trade)
+            candidate = SymbolCandidate(candidate.base, "KRW", candidate.rank, candidate.position, candidate.perpetual)
+        else:
+            sats_problem = sats_problem or f"prices in won (KRW) but the pair {candidate.symbol} is not quoted in KRW"
     if candidate is not None and (lx.RECAP_HEAD_RE.search(clean) or lx.RECAP_HEAD_RE.search(body)) \
             and lx.GAIN_PCT_RE.search(clean):
         # "Monthly results: #BNB long from 560 hit all targets +12%": a report headed as one, whatever it says.
@@ -3251,8 +3271,9 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         assumed.append("entry read from an unlabelled price line")
     # (only a line of the call itself — a level or another field we read, "Leverage 2.5x" — settles the comma by
     # its dot decimals: "till 31.12" in an advert footer is a date)
-    if not comma_decimal and "," in clean and comma_is_ambiguous(_lines_of_the_call(clean, levels, segments),
-                                                                 comma_decimal):
+    # (won are written whole — "3,150원" is three thousand won: the comma groups thousands)
+    if not comma_decimal and "," in clean and not priced_in_won \
+            and comma_is_ambiguous(_lines_of_the_call(clean, levels, segments), comma_decimal):
         written = [t for t in (*levels.entries, *levels.targets, *levels.stop) if ONE_COMMA_GROUP.fullmatch(t.text)]
         floor = price_floor(candidate.symbol if candidate else None)
         if written and not (floor is not None and min(t.value for t in written) / 1000 < floor):
