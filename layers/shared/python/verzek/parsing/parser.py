@@ -4673,6 +4673,10 @@ _LEVELS_LATER_MORE = (
     # ("エントリー価格はこのあとVIPで配信します": after this, in the VIP)
     r"\s*(?:は|を)?(?:\s*(?:数分后|后ほど|のちほど|まもなく|\d{1,2}分后|このあと|この后|あとで|后で|间もなく|すぐ)に?){1,2}\s*"
     r"(?:(?:vip|チャンネル|グループ)\s*(?:で|にて|に)?\s*)?(?:配信|発表|发表|公开|お知らせ|投稿)\w*(?:します)?|"
+    # th "รายละเอียดจุดเข้า/เป้า/SL จะตามมาในอีกไม่กี่นาที" (the details, entry/target/SL, follow in a few minutes), "จุดเข้า
+    # จะแจ้งภายหลัง" (the entry is told later)
+    r"(?:รายละเอียด|จุดเข้า|ราคาเข้า|เป้า)[^\n]{0,30}?(?:จะ\s*)?(?:ตามมา|แจ้ง(?:ให้ทราบ)?|ประกาศ|ส่งให้)"
+    r"(?:\s*(?:ใน\s*)?(?:อีก\s*)?(?:ไม่กี่นาที|\d{1,2}\s*นาที|เร็ว\s*ๆ\s*นี้|ภายหลัง|ทีหลัง))?|"
     # ("詳細は後ほど。", "エントリーはのちほど": later, the verb left out — only at the end of the sentence)
     r"(?:エントリー|価格|价格|利确|损切り?|详细|目标)\s*は\s*(?:后ほど|のちほど|あとで|后で)(?=\s*(?:$|[。！!、,.\n🔔]))")
 _LEVELS_LATER = re.compile(r"(?i)" + _LEVELS_LATER_MORE + r"|[,—–-]?\s*(?:(?:the\s+|full\s+)?(?:levels?|entry|entries|targets?|tps?|details|setup|sl)"
@@ -4805,7 +4809,9 @@ _GET_READY = re.compile(r"(?i)(?<!\w)(?:get\s+(?:your\s+|the\s+)?(?:usdt|usdc|fu
                         r"(?:be|stay)\s+ready|jaldi\s+aa\s+raha\s+hai|inakuja(?:\s+hivi\s+karibuni)?|hivi\s+karibuni|"
                         r"jiandaeni|kaeni\s+tayari|"
                         # vi "Sắp có kèo #AAVE SHORT" (a call is coming), "Chuẩn bị short #SOL" (get ready)
-                        r"s[ắa]p\s+c[óo](?:\s+k[èe]o)?|chu[ẩa]n\s+b[ịi])(?!\w)|준비\s*하세요|준비\s*중|준비|准备中|速报|(?:少々)?お待ちください|请稍等|敬请期待|"
+                        r"s[ắa]p\s+c[óo](?:\s+k[èe]o)?|chu[ẩa]n\s+b[ịi])(?!\w)|"
+                        # th "เตรียมตัวให้พร้อม!" (get ready), "จะเปิด Short #OP เร็วๆ นี้" (a short will be opened soon)
+                        r"เตรียมตัว(?:ให้พร้อม)?|เตรียมพร้อม|จะเปิด(?:สถานะ|ออเดอร์)?|เร็ว\s*ๆ\s*นี้|ในไม่ช้า|준비\s*하세요|준비\s*중|준비|准备中|速报|(?:少々)?お待ちください|请稍等|敬请期待|"
                         r"(?<!\S)(?:पर|जल्द(?:\s+ही)?|आने\s+वाला\s+है|आ\s+रहा\s+है|तैयार\s+(?:रहो|रहें|रहिए))(?=[\s,.!?।]|$)")
 
 
