@@ -1329,6 +1329,8 @@ _IN_BATCHES = re.compile(
     r"(?:على\s+)?(?:دفعتين|دفعات|مرحلتين))(?!\w)", re.IGNORECASE)
 # ("Entrée : 84,20 / 82,90 (DCA)", "Entry: 1.20 / 1.10 (add-on)", "Вход: 5.30 / 5.12 (добор)"): the second price marked as
 # the add-on right after it — two orders, not the ends of a zone
+# (a currency written after a price: "3,150원", "3150 USDT", "17,40 TL")
+_PRICE_UNIT_WORDS = frozenset({"원", "usdt", "usd", "usdc", "krw", "tl", "try", "eur", "₩", "₺", "€", "$"})
 _SECOND_AS_ADD = re.compile(r"\s*[(\[]\s*(?:dca|add[\s-]?on|add|averag\w*|re-?entry|усреднени\w*|добор|добір|"
                             r"加仓|补仓|追加|추가(?:\s*매수)?|تعزيز)\s*[)\]]", re.IGNORECASE)
 
@@ -1359,10 +1361,12 @@ def _entry_type(levels: _Levels, values: list[Decimal], texts: list[str] | None 
             return EntryType.LIMIT  # "now (0.512) or on a dip to 0.490": two alternatives, not the ends of a zone
         if any(t.kind == Kind.PCT for t in between):
             return EntryType.LIMIT  # "1.80 (50%) / 1.75 (50%)": two weighted orders, not the ends of a zone
-        if [t.text for t in between] == ["/"] and not words & _RANGE_HINTS and texts is not None \
+        # ("3,150원 / 3,050원 분할": the currency written after each price stands between them too)
+        marks = [t.text for t in between if not (t.kind == Kind.WORD and t.text.lower() in _PRICE_UNIT_WORDS)]
+        if marks == ["/"] and not words & _RANGE_HINTS and texts is not None \
                 and any(0 <= n < len(texts) and _IN_BATCHES.search(texts[n]) for n in (first[0], first[0] - 1)):
             return EntryType.LIMIT  # "分批买入：A / B", "Compra por partes: A / B": the buy split over two prices
-        if [t.text for t in between] == ["/"] and not words & _RANGE_HINTS and texts is not None and 0 <= second[0] < len(texts) \
+        if marks == ["/"] and not words & _RANGE_HINTS and texts is not None and 0 <= second[0] < len(texts) \
                 and _SECOND_AS_ADD.match(texts[second[0]], second[1] + len(seg.numbers[1].text)):
             return EntryType.LIMIT  # "Entrée : 84,20 / 82,90 (DCA)": the second price is the add-on
         if any(t.kind == Kind.SEP and t.text in _RANGE_SEPARATORS for t in between) \
@@ -2081,6 +2085,33 @@ def _corrected_stop(lowered: str) -> Decimal | None | bool:
     return False  # ("SL 0.44 / 0.41", "SL 0.44 ❌ 0.41 ✅" with the marks gone: which is meant is not said)
 
 
+def _mistyped_stop(lowered: str) -> Decimal | None:
+    """The stop a correction says was the typo ("SL 13.65 ← not 14.65" → 14.65), when it says which of its two prices is
+    the corrected one."""
+    corrected = _corrected_stop(lowered)
+    found = _STOP_THEN_TWO_PRICES.search(lowered)
+    if not isinstance(corrected, Decimal) or found is None:
+        return None
+    comma_decimal = uses_comma_decimals(lowered)
+    first, second = (parse_decimal(found.group(g), comma_decimal) for g in ("first", "second"))
+    return second if corrected == first else first
+
+
+def _never_tradable_as_posted(side: Side | None, entries: list[Decimal], typo: Decimal | None) -> bool:
+    """The stop a correction takes back stood on the wrong side of the card's entries (a long's at or above its lowest
+    entry, a short's at or below its highest): the card as first posted was no consistent trade, so it was never opened
+    from it."""
+    if typo is None or not entries or side is None:
+        return False
+    return typo >= min(entries) if side == Side.LONG else typo <= max(entries)
+
+
+# ("3,150원", "3150 원에", "₩3,150", "원화마켓 기준", "KRW market"): a card's prices in South Korean won — the KRW market of
+# a Korean exchange (a digit right before "원" is a sum of won; "원하는" is a word of its own)
+_PRICED_IN_WON = re.compile(r"(?<![\w.,])\d[\d,.]*\s?(?:[천만억]\s?(?:\d[\d,.]*\s?)?){0,3}원(?![가-힣])|"
+                            r"(?<![\w.,])\d[\d,.]*\s?(?:[천만억]\s?(?:\d[\d,.]*\s?)?){0,3}원(?=(?:에|으로|부터|까지|선|대|이|은|을)(?![가-힣]))|"
+                            r"₩\s?\d|원화\s*(?:마켓|시장|거래|기준|페어)|(?<![a-z])krw\s*(?:market|마켓|pair|기준)|(?<![a-z/])krw(?=\s*$)",
+                            re.IGNORECASE | re.MULTILINE)
 _ONE_COMMA_NUMBER = re.compile(r"(?<![\d.,])\d{1,3},\d{3}(?![\d.,])")  # ("2,312": 2312 or 2.312)
 
 
@@ -2444,6 +2475,16 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             quote_from_sats = True
         else:
             sats_problem = f"prices in satoshis but the pair {candidate.symbol} is not quoted in BTC"
+    priced_in_won = bool(level_tokens) and ("원" in clean or "₩" in clean or "krw" in clean.lower()) \
+        and _PRICED_IN_WON.search(clean) is not None
+    if priced_in_won and candidate is not None and candidate.quote != "KRW":
+        if candidate.rank < EXPLICIT:
+            # ("리플(XRP) 매수 / 매수가: 3,150원 / 3,050원 분할 / … / 원화마켓 기준"): prices in won, on Upbit's or Bithumb's KRW
+            # market — the quote the coin's name left unsaid; never the USDT pair, whose price is another (held below:
+            # a pair we do not trade)
+            candidate = SymbolCandidate(candidate.base, "KRW", candidate.rank, candidate.position, candidate.perpetual)
+        else:
+            sats_problem = sats_problem or f"prices in won (KRW) but the pair {candidate.symbol} is not quoted in KRW"
     if candidate is not None and (lx.RECAP_HEAD_RE.search(clean) or lx.RECAP_HEAD_RE.search(body)) \
             and lx.GAIN_PCT_RE.search(clean):
         # "Monthly results: #BNB long from 560 hit all targets +12%": a report headed as one, whatever it says.
@@ -3057,6 +3098,19 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # trade ended, its levels written out — a fresh call; "the same levels" only says where they come from ("Re-enter
         # #OP at the same levels, SL unchanged" writes none: an update; "Re-entry zone updated: …" moves a running one's)
         restates = False
+    reposted_after_typo = None
+    if restates and entries and targets and stop is not None and symbol_problem is None and candidate is not None \
+            and _CORRECTION.search(clean_lower) and (typo := _mistyped_stop(clean_lower)) is not None \
+            and (corrected := _corrected_stop(clean_lower)) in stops and set(stops) <= {corrected, typo} \
+            and _never_tradable_as_posted(_side_from_words(segments, levels)[0], entries, typo):
+        # ("✏️ Correction #0415 — bot typo in the stop / #LINK LONG / Entry 13.95 – 14.20 / TP … / SL 13.65 ← not 14.65"):
+        # the whole card posted again with its stop corrected, and the stop taken back stood on the wrong side of the
+        # entry — the first card was no consistent trade and was never opened from; this one is the call. Held: an
+        # operator (or a reader) may have opened the call by hand, and a second open would double it. (A correction of
+        # a card that was tradable as first posted — "CORRECTED / #ATOM SHORT / Entry: 4.66 - 4.70 (not 4.60)" — is the
+        # running trade's update.)
+        restates = False
+        reposted_after_typo, stop = typo, corrected  # (the price taken back beside it is no second stop)
     status_active = restates and bool(restate_cues := list(lx.RESTATE_RE.finditer(clean))) \
         and all(_ACTIVE_STATUS.match(m.group(0)) for m in restate_cues)
     if status_active and (_NEW_CALL.search(clean) or entries and targets and stop is not None
@@ -3216,8 +3270,9 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         assumed.append("entry read from an unlabelled price line")
     # (only a line of the call itself — a level or another field we read, "Leverage 2.5x" — settles the comma by
     # its dot decimals: "till 31.12" in an advert footer is a date)
-    if not comma_decimal and "," in clean and comma_is_ambiguous(_lines_of_the_call(clean, levels, segments),
-                                                                 comma_decimal):
+    # (won are written whole — "3,150원" is three thousand won: the comma groups thousands)
+    if not comma_decimal and "," in clean and not priced_in_won \
+            and comma_is_ambiguous(_lines_of_the_call(clean, levels, segments), comma_decimal):
         written = [t for t in (*levels.entries, *levels.targets, *levels.stop) if ONE_COMMA_GROUP.fullmatch(t.text)]
         floor = price_floor(candidate.symbol if candidate else None)
         if written and not (floor is not None and min(t.value for t in written) / 1000 < floor):
@@ -3492,6 +3547,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # "… / Already entered, don't chase", "… / Current PnL: +35%"): the card carries what became of it — a result,
         # a withdrawal or a trade under way, not a fresh entry
         problems.append(f"held for review: a line of the card reports its outcome or progress ({outcome!r})")
+    if reposted_after_typo is not None:
+        problems.append(f"held for review: a corrected card posted again (the stop {reposted_after_typo} it takes back "
+                        "stood on the wrong side of the entry, so the first card was never traded): the call may have "
+                        "been opened by hand")
     if lx.PENDING_REPOST_RE.search(clean):
         # ("⏳ Pending signal (not triggered yet) / #NEAR LONG / Entry …"): a call already out shown again while it waits
         problems.append("held for review: a pending call shown again, not a fresh one")
@@ -4559,7 +4618,8 @@ def _poll_over_the_action(lowered: str) -> bool:
 _QUESTION_HEAD = re.compile(r"^\W*(?:question|q|سوال|سؤال|вопрос|питання|soru|pregunta|pergunta|frage|domanda|pytanie|"
                             r"pertanyaan)\s*:", re.IGNORECASE)
 # A post of one sentence that asks ("¿Tocó tp2?", "Breakeven'a taşındı mı?", "TP2 hit??")
-_ASKS = re.compile(r"^[^.!\n?¿]*[?？؟][\s?!？\W]*$|^\W*¿[^.!\n]*$")
+# (a point between digits is a price's, no sentence's end: "¿todavía se puede entrar en XRP a 0.5530 o ya es tarde?")
+_ASKS = re.compile(r"^(?:[^.!\n?¿]|(?<=\d)\.(?=\d))*[?？؟][\s?!？\W]*$|^\W*¿(?:[^.!\n]|(?<=\d)\.(?=\d))*$")
 # ("#WLD would be liquidated at 2.118 on 50x": a warning, not a report)
 _LIQUIDATION_HYPOTHESIS = re.compile(r"(?<!\w)(?:would|will|could|can|may|might|gets?|be|if)\s+(?:\w+\s+)?liquidat|"
                                      # ("liquidated if it drops below", "liquidated below 0.12")
@@ -4632,6 +4692,10 @@ _LEVELS_LATER_MORE = (
     # ("エントリー価格はこのあとVIPで配信します": after this, in the VIP)
     r"\s*(?:は|を)?(?:\s*(?:数分后|后ほど|のちほど|まもなく|\d{1,2}分后|このあと|この后|あとで|后で|间もなく|すぐ)に?){1,2}\s*"
     r"(?:(?:vip|チャンネル|グループ)\s*(?:で|にて|に)?\s*)?(?:配信|発表|发表|公开|お知らせ|投稿)\w*(?:します)?|"
+    # th "รายละเอียดจุดเข้า/เป้า/SL จะตามมาในอีกไม่กี่นาที" (the details, entry/target/SL, follow in a few minutes), "จุดเข้า
+    # จะแจ้งภายหลัง" (the entry is told later)
+    r"(?:รายละเอียด|จุดเข้า|ราคาเข้า|เป้า)[^\n]{0,30}?(?:จะ\s*)?(?:ตามมา|แจ้ง(?:ให้ทราบ)?|ประกาศ|ส่งให้)"
+    r"(?:\s*(?:ใน\s*)?(?:อีก\s*)?(?:ไม่กี่นาที|\d{1,2}\s*นาที|เร็ว\s*ๆ\s*นี้|ภายหลัง|ทีหลัง))?|"
     # ("詳細は後ほど。", "エントリーはのちほど": later, the verb left out — only at the end of the sentence)
     r"(?:エントリー|価格|价格|利确|损切り?|详细|目标)\s*は\s*(?:后ほど|のちほど|あとで|后で)(?=\s*(?:$|[。！!、,.\n🔔]))")
 _LEVELS_LATER = re.compile(r"(?i)" + _LEVELS_LATER_MORE + r"|[,—–-]?\s*(?:(?:the\s+|full\s+)?(?:levels?|entry|entries|targets?|tps?|details|setup|sl)"
@@ -4764,7 +4828,9 @@ _GET_READY = re.compile(r"(?i)(?<!\w)(?:get\s+(?:your\s+|the\s+)?(?:usdt|usdc|fu
                         r"(?:be|stay)\s+ready|jaldi\s+aa\s+raha\s+hai|inakuja(?:\s+hivi\s+karibuni)?|hivi\s+karibuni|"
                         r"jiandaeni|kaeni\s+tayari|"
                         # vi "Sắp có kèo #AAVE SHORT" (a call is coming), "Chuẩn bị short #SOL" (get ready)
-                        r"s[ắa]p\s+c[óo](?:\s+k[èe]o)?|chu[ẩa]n\s+b[ịi])(?!\w)|준비\s*하세요|준비\s*중|준비|准备中|速报|(?:少々)?お待ちください|请稍等|敬请期待|"
+                        r"s[ắa]p\s+c[óo](?:\s+k[èe]o)?|chu[ẩa]n\s+b[ịi])(?!\w)|"
+                        # th "เตรียมตัวให้พร้อม!" (get ready), "จะเปิด Short #OP เร็วๆ นี้" (a short will be opened soon)
+                        r"เตรียมตัว(?:ให้พร้อม)?|เตรียมพร้อม|จะเปิด(?:สถานะ|ออเดอร์)?|เร็ว\s*ๆ\s*นี้|ในไม่ช้า|준비\s*하세요|준비\s*중|준비|准备中|速报|(?:少々)?お待ちください|请稍等|敬请期待|"
                         r"(?<!\S)(?:पर|जल्द(?:\s+ही)?|आने\s+वाला\s+है|आ\s+रहा\s+है|तैयार\s+(?:रहो|रहें|रहिए))(?=[\s,.!?।]|$)")
 
 

@@ -708,6 +708,11 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
     (UpdateAction.MOVE_SL_BREAKEVEN, _Gated(
         r"(?:move|moved|moving|shift|set|put|adjust)\s+(?:the\s+|your\s+|my\s+|our\s+)?(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+"
         r"(?:to\s+)?(?:entry|breakeven|break[\s-]*even|be|cost|entry\s+price)(?!\w)|"
+        # ("Move stops to entry on everything that's filled", "Stops to entry on every open short", "all SLs to BE"): the
+        # stops of several trades at once — "to" and the entry written ("be" only ending its clause: not "stops to be
+        # honest")
+        r"(?<!\w)(?:sls|stops|stop[\s-]*losses|stoplosses)\s+(?:(?:moved|move|moving|go|goes|going)\s+)?(?:to|->|=>|>|at)\s*"
+        r"(?:(?:the\s+)?(?:entry|entries|breakeven|break[\s-]*even|cost|entry\s+prices?)(?!\w)|be(?=\s*(?:$|[.,;:!)—–-]|now|on|for)))|"
         r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:\$?\d[\d.,]*\s+(?=moved|move))?(?:(?:moved|move|moving|pindah|dipindah)\s+)?(?:to\s+|a\s+|al\s+|para\s+|en\s+|ke\s+|->\s*|>\s*|=>\s*)?(?:entry|breakeven|break[\s-]*even|be)(?!\w)|"
         # ("SL to cost", "стоп на вход", "переставляем стоп на точку входа", "chạm SL về entry")
         r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:moved\s+|move\s+)?to\s+cost(?!\w)|стоп\w*\s+(?:на|в)\s+(?:точку\s+)?вход[ау]?(?!\w)|"
@@ -1812,10 +1817,40 @@ def without_open_gaps(text: str) -> str:
     return _NO_TRADE_STILL_OPEN.sub(lambda m: m.group(1) + "unfilled", text) if "open" in text.lower() else text
 
 
+# ("SOL never got near 149", "ETH didn't even touch TP2", "nunca llegó a 149", "не дошла до 149"): the price never reached
+# the level a notice reported — the notice was a false report of a level hit
+_LEVEL_NEVER_REACHED = re.compile(
+    r"(?<!\w)(?:never|didn'?t|did\s+not|hasn'?t|has\s+not|haven'?t)\s+(?:even\s+|actually\s+|once\s+)?"
+    r"(?:(?:got|get|gone|went|go|came|come|traded|trade|made\s+it)\s+(?:anywhere\s+|even\s+)?"
+    r"(?:near|close\s+to|to|up\s+to|down\s+to)|hit|reach(?:ed)?|touch(?:ed)?|tag(?:ged)?|print(?:ed)?)\s+"
+    r"(?:the\s+|our\s+)?(?:\$?\d|tp\s*\d?(?!\w)|targets?(?!\w)|sl(?!\w)|stop(?!\w))|"
+    r"(?<!\w)nunca\s+(?:lleg[óo]|toc[óo]|alcanz[óo]|chegou|tocou|atingiu|bateu)\s+(?:a\s+|en\s+|o\s+|no\s+|el\s+|ao\s+)?"
+    r"(?:\$?\d|tp(?!\w)|sl(?!\w)|stop(?!\w))|"
+    r"(?<!\w)не\s+(?:дош[её]л\w*|дошла|доходил\w*|коснул\w*|касал\w*|достиг\w*)\s+(?:до\s+)?(?:\$?\d|тп|tp|стоп\w*|sl)")
+# ("Ignore the last bot message ☝️", "disregard the previous alert"): the last notice of the channel's bot disowned
+_LAST_NOTICE_DISOWNED = re.compile(r"(" + _DISOWN_VERB + r"\s+(?:the\s+|our\s+|my\s+|that\s+)?(?:last|previous|prior|earlier)\s+"
+                                   r"(?:bot\s+|bot's\s+)?)(?:message|alert|post|notification|update|msg)(?!\w)")
+# ("that trade closed at entry at 12:31", "it was already stopped out earlier"): the trade's end told with its time —
+# what happened before the notice, not a close now
+_CLOSED_AT_A_TIME = re.compile(
+    r"(?<!\w)(?:already\s+)?(?:closed|stopped\s+out|exited|hit\s+(?:the\s+)?(?:sl|stop))(?!\w)"
+    r"(?=[^.!?\n]{0,40}?(?:(?<!\w)at\s+\d{1,2}:\d{2}(?!\d)|(?<!\w)(?:earlier|ago|yesterday|before\s+that|this\s+morning|"
+    r"last\s+night|overnight)(?!\w)))|"
+    r"(?<!\w)already\s+(?:closed|stopped\s+out|exited)(?!\w)")
+
+
 def without_disowned_notices(lowered: str) -> str:
     """The post with what says nothing of a trade blanked: the status a notice it disowns reported ("Ignore the bot's
-    'Stop Target Hit' on #GALA", "ignore the stop hit notice on #ETH"), and a gap or an offer "still open"."""
-    if "ignore" in lowered or "disregard" in lowered:
+    'Stop Target Hit' on #GALA", "ignore the stop hit notice on #ETH"), and a gap or an offer "still open".
+
+    A bot's last notice disowned as a false report of a level hit ("Ignore the last bot message ☝️ SOL never got near
+    149, that trade closed at entry at 12:31. Price feed hiccup"): the notice was no call — disowning it withdraws no
+    trade — and the trade's end told with its time is what happened before it, no close now. (A call disowned — "ignore
+    the last bot message about #PEPE, it was a test webhook, NOT a trade" — says no level was missed: it stays a close.)"""
+    if "ignore" in lowered or "disregard" in lowered or "игнор" in lowered:
+        if _LEVEL_NEVER_REACHED.search(lowered) and _LAST_NOTICE_DISOWNED.search(lowered):
+            lowered = _LAST_NOTICE_DISOWNED.sub(lambda m: m.group(1) + "notice", lowered)
+            lowered = _CLOSED_AT_A_TIME.sub("over", lowered)
         lowered = _DISOWNED_QUOTE.sub(lambda m: m.group(1) + " notice ", lowered)
     return without_open_gaps(lowered)
 
