@@ -139,7 +139,10 @@ _FILLED_VERB = (r"(?:(?<!\w)(?:filled|executed|triggered|activated|ejecutad[ao]|
                 r"исполнен\w*|kh[ớo]p|activad[ao]|ativad[ao]|rempli\w*|ausgef[üu]hrt|eseguit[oa]|tereksekusi|terisi|"
                 r"فعال\s+شد|تم\s+تفعيل\w*|تفعل|gevuld|uitgevoerd|zrealizowan\w*|"
                 # ("Вход выполнен ✅", "Entrada atingida ✅", "Entrada alcanzada": the entry reached)
-                r"выполнен\w*|atingid[ao]|alcanzad[ao]|preenchid[ao]|llenad[ao]|completad[ao])(?!\w)|已?成交|완료|" + _KO_FILLED + r"|约定)")
+                r"выполнен\w*|atingid[ao]|alcanzad[ao]|preenchid[ao]|llenad[ao]|completad[ao]|"
+                # hi-en "entry fill ho gaya", "order fill hua", "entry fill ho chuki hai" (the entry got filled; not "fill
+                # nahi hua", "fill hoga" — not filled, will fill)
+                r"fill\s+(?:ho\s+(?:gaya|gayi|gaye|gya|gyi|chuka|chuki|chuke)|hua|hui|hue))(?!\w)|已?成交|완료|" + _KO_FILLED + r"|约定)")
 _NO_NEGATION = (r"(?![(\[]?(?:not|never|no|не|нет|değil|ch[ưu]a|未|没|안|não|nie|pas|"
                 # ("Order will be filled when price reaches entry", "the order stays until filled", "Вход 5.40 (ждём
                 # исполнения)"): a fill said for later or awaited — the card's own limit order, not news of a fill
@@ -2177,7 +2180,11 @@ def is_close(lowered: str, coins: frozenset[str] = frozenset()) -> bool:
 _IF_THEN_CLOSE = re.compile(
     r"(?<!\w)(?:si|se|wenn|falls|jika|kalau|kalo|если|if)\s+(?:[^.!?\n]|(?<=\d)\.(?=\d)){3,80}?(?<!\w)(?:cerramos|cerraremos|salimos|saldremos|"
     r"fechamos|fecharemos|sa[íi]mos|sairemos|chiudiamo|chiuderemo|usciamo|on\s+ferme|nous\s+fermons|on\s+sort|"
-    r"schlie(?:ß|ss)en\s+wir|steigen\s+wir\s+aus|kita\s+(?:tutup|close|cut|keluar)|закрываем|закроем|выходим|выйдем)(?!\w)")
+    r"schlie(?:ß|ss)en\s+wir|steigen\s+wir\s+aus|kita\s+(?:tutup|close|cut|keluar)|закрываем|закроем|выходим|выйдем|"
+    # ("if TP1 isn't hit within 48h of entry we close at market", "if the 4H closes below 1.80 we exit"): the same in
+    # English — the channel's own close, after the condition in its sentence
+    r"we(?:'ll|\s+will|\s+shall)?\s+(?:just\s+|simply\s+)?(?:close|exit|cut|flatten)(?=\s+(?:at|it|the|our|this|here|"
+    r"everything|all|out|manually|immediately|right)(?!\w)|\s*(?:$|[.,;!—–-])))(?!\w)")
 
 
 def is_conditional_close(lowered: str, coins: frozenset[str] = frozenset()) -> bool:
@@ -2195,7 +2202,7 @@ _READER_IN = re.compile(r"(?<!\w)(?:ya\s+)?(?:entraste|entr[óo]|entraron|entrou
 # (a cheap gate: most posts have none of the verbs)
 _IF_THEN_VERB = re.compile(r"cerramos|cerraremos|salimos|saldremos|fecham|sa[íi]mos|sairemos|chiudiamo|chiuderemo|usciamo|"
                            r"on\s+ferme|nous\s+fermons|on\s+sort|schlie(?:ß|ss)en\s+wir|steigen\s+wir|kita\s+|закрываем|закроем|"
-                           r"выходим|выйдем")
+                           r"выходим|выйдем|we\s+(?:just\s+|simply\s+)?(?:close|exit|cut|flatten)|we'll\s|we\s+will\s|we\s+shall\s")
 
 
 def _if_then_close(lowered: str) -> bool:
