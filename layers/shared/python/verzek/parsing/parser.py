@@ -2593,6 +2593,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # ("Personally I closed mine early on #TIA — the channel call is still ON, hold yours"): the writer's own exit,
             # the channel's call held — a close would end the followers' trade
             closing = False
+        if action in (*POSITION_CHANGES, UpdateAction.TP_HIT, UpdateAction.ENTRY_FILLED) and not closing \
+                and (_stop_out_disowned(status_text, candidate, coin_names)
+                     or _ANOTHER_CHANNELS_CALL.search(status_text) and not _OUR_OWN.search(status_text)):
+            # ("another channel's #FET call just hit TP2 … We weren't in it", "#SOL TP1 hit for many — we never entered
+            # SOL"): a target, fill or change of a trade the channel says it held no position in — someone else's
+            return _not_a_signal("a status of a trade the channel says is not its own")
         if action in POSITION_CHANGES and (_EXCEPT.search(status_text) or _LEFT_ALONE.search(status_text)) \
                 and _ALL_BUT.search(status_text):
             # ("Move SL to entry on all trades except #ETH", "Стопы в БУ везде, кроме #ETH", "Take 50% on all except #BTC"):
@@ -4464,6 +4470,12 @@ _WE_HAD_NO_POSITION = re.compile(
 # (the stop-out may be the pending call's invalidation: "SL hit before entry — we never entered, call cancelled")
 _INVALIDATED_CALL = re.compile(r"(?<!\w)(?:cancel\w*|invalid\w*|before\s+(?:the\s+|our\s+)?entry|(?:not|never)\s+(?:got\s+)?"
                                r"(?:filled|triggered|reached)|didn'?t\s+(?:fill|trigger)|pending|limit)(?!\w)")
+
+
+# ("another channel's #FET call", "a partner channel's signal", "other groups' calls"): the trade is another channel's
+_ANOTHER_CHANNELS_CALL = re.compile(r"(?<!\w)(?:another|other|a\s+different|(?:a\s+)?partner|some\s+other)\s+"
+                                    r"(?:channel|group|server|room)s?'?s?\s+(?:[#$]?[a-z0-9]{2,15}\s+)?(?:call|signal|trade|setup)s?(?!\w)")
+_OUR_OWN = re.compile(r"(?<!\w)(?:ours|our\s+(?:own\s+)?(?:call|signal|trade|one|position|entry|long|short))(?!\w)")
 
 
 def _stop_out_disowned(status_text: str, candidate: SymbolCandidate | None, coin_names: frozenset[str]) -> bool:

@@ -2108,7 +2108,13 @@ _FILL_WISHED = re.compile(r"(?<!\w)(?:hope|hoping|hopefully|wish|pray|praying|fi
 # the channel's order did not fill
 _FILL_NOT_OURS = re.compile(r"^\W*not\s+yet(?!\w)|(?<!\w)(?:on\s+the\s+chart|no\s+fill|not\s+(?:filled\s+)?(?:for\s+)?(?:us|ours)|"
                             r"(?:our|my)\s+(?:order|limit|bid|entry)\s+(?:was|is|sat|sits)\s+(?:above|below|higher|lower|too)|"
-                            r"missed\s+(?:it|us|our\s+\w+)|didn'?t\s+(?:get\s+)?fill)(?!\w)")
+                            r"missed\s+(?:it|us|our\s+\w+)|didn'?t\s+(?:get\s+)?fill|"
+                            # ("Orders filled on the spot #BTC ETFs were massive … no trade from us"): a fund's flows, or
+                            # the channel saying it trades none of it
+                            r"etfs?|no\s+(?:trade|position|entry|fill)s?\s+(?:from|for)\s+us"
+                            r"(?=\s*(?:$|[.,;:!)—–-]|(?:here|there|on\s+(?:it|this|that))(?!\w))))(?!\w)")
+# ("Spot #ETH ETF orders filled today"): the orders filled are a fund's
+_FUND_ORDERS = re.compile(r"(?<!\w)etfs?(?!\w)")
 
 
 def fill_not_asserted(lowered: str) -> bool:
@@ -2124,6 +2130,7 @@ def fill_not_asserted(lowered: str) -> bool:
             before = re.split(r"(?<!\d)[.!?;](?:\s|$)", line[:match.start()])[-1]
             after = line[match.end():]
             if not (_waits(before) or _FILL_WISHED.search(before) or _ASKED.match(after) or _FILL_NOT_OURS.search(after)
+                    or _FUND_ORDERS.search(before)
                     or said_not_done(line[:match.start()], match.group(0), after)):
                 return False
     return found
