@@ -997,10 +997,12 @@ RESTATE_RE = re.compile(
     r"el\s+resto\s+igual|"
     # a correction or change of a call already out ("Entry change for #SUI: 3.30-3.35 instead of 3.40", "Поправка по #NEAR:
     # вход 2.55-2.58 (а не 2.62)", "Entry refresh on #LINK", "Targets/SL same", "Alvos e stop mantidos")
-    r"(?:entry|levels?|targets?|stop|sl|tp)\s+(?:change|refresh|fix|tweak|revision|adjustment)|entry\s+updated|instead\s+of(?=\s+\$?\d)|"
+    r"(?:entry|levels?|targets?|stop|sl|tp)\s+(?:change|refresh|fix|tweak|revision|adjustment)|entry\s+updated|instead\s+of(?=\s+\$?\d)(?!\s+\$?\d[\d.,]*\s*%)|"
     r"(?:everything|all)\s+else\s+as\s+(?:in|before|posted)|(?:as\s+in\s+the\s+)?original\s+post|"
     r"(?:targets?|tps?|sl|stop)(?:\s*(?:/|and|&|e|y|и|ve|und|et)\s*(?:targets?|tps?|sl|stop|alvos|objetivos))?\s+(?:same|unchanged|untouched|as\s+is|mantid[oa]s|iguales)|"
-    r"(?:а\s+не|вместо|em\s+vez\s+de|en\s+(?:lugar|vez)\s+de|statt|au\s+lieu\s+de|invece\s+di|zamiast|thay\s+v[ìi])(?=\s+\$?\d)|"
+    # (a share is no level: "half risk (0.5% instead of 1%)", "0,5 % statt 1 %" — the size of a new call, not a correction)
+    r"(?:а\s+не|вместо|em\s+vez\s+de|en\s+(?:lugar|vez)\s+de|statt|au\s+lieu\s+de|invece\s+di|zamiast|thay\s+v[ìi])(?=\s+\$?\d)"
+    r"(?!\s+\$?\d[\d.,]*\s*%)|"
     r"\d[\d.,]*\s*x?\s+yerine|"
     r"amended|amendment|\(earlier\s|updated\s+(?:signal|setup|trade|post|call)|\(updated\)|revisi|tetap|آپدیت|همان|"
     r"调整为|不变|"

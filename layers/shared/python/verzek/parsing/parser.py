@@ -78,6 +78,7 @@ from verzek.parsing.status import (
     update_action,
     update_not_now,
     update_waits,
+    waiting_close_of_another_coin,
     without_disowned_notices,
     without_reader_conditions,
 )
@@ -2633,6 +2634,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # ("Personally I closed mine early on #TIA — the channel call is still ON, hold yours"): the writer's own exit,
             # the channel's call held — a close would end the followers' trade
             closing = False
+        if action in (*POSITION_CHANGES, UpdateAction.TP_HIT, UpdateAction.ENTRY_FILLED) and not closing \
+                and (_stop_out_disowned(status_text, candidate, coin_names)
+                     or _ANOTHER_CHANNELS_CALL.search(status_text) and not _OUR_OWN.search(status_text)):
+            # ("another channel's #FET call just hit TP2 … We weren't in it", "#SOL TP1 hit for many — we never entered
+            # SOL"): a target, fill or change of a trade the channel says it held no position in — someone else's
+            return _not_a_signal("a status of a trade the channel says is not its own")
         if action in POSITION_CHANGES and (_EXCEPT.search(status_text) or _LEFT_ALONE.search(status_text)) \
                 and _ALL_BUT.search(status_text):
             # ("Move SL to entry on all trades except #ETH", "Стопы в БУ везде, кроме #ETH", "Take 50% on all except #BTC"):
@@ -2658,17 +2665,20 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # (coins named in words, "По эфиру фиксируем всё": эфиру → eth)
         coin_words = {t.text.lower(): lx.COIN_NAMES[t.text.lower()].lower() for t in tokens
                       if t.kind == Kind.WORD and t.text.lower() in lx.COIN_NAMES}
+        # (with the tags of coins we know the candidates set aside: "#ETH long still running … / Side note: closing #DOT
+        # at 6.92 now" — the coin on the post's last line is no footer when its line closes it)
+        listed_coins = coin_names | _coins_tagged_or_known(candidates, tokens) if closing else coin_names
         if closing and (symbol_problem and symbol_problem.startswith("several different")
-                        or len(coin_names | set(coin_words.values())) > 1) \
+                        or len(listed_coins | set(coin_words.values())) > 1) \
                 and action != UpdateAction.PARTIAL_CLOSE \
-                and (only := closed_coin_beside_conditions(status_text, coin_names, coin_words)):
+                and (only := closed_coin_beside_conditions(status_text, listed_coins, coin_words)):
             # "#GMX kapattık ✅ — #DYDX de 0.590 altı gelirse onu da kapatırız": one coin closed now, the other only
             # if the market comes to a level — the close is the first one's ("ETH still running, BTC closed": the other
             # goes on)
             target = max((c for c in candidates if c.base.lower() == only), key=lambda c: c.rank, default=None) \
                 or SymbolCandidate(only.upper(), "USDT", NAMED, 0)
             closed = _status(MessageKind.CLOSE, target, segments, close_action(status_text), notes)
-            if side_of_another_coin(status_text, only, coin_names, coin_words):
+            if side_of_another_coin(status_text, only, listed_coins, coin_words):
                 # ("BTC long still open, SL moved to 66500. ETH closed": the long is the other coin's)
                 closed = _replace(closed, side=None)
             return closed
@@ -2772,9 +2782,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # beside the trade held — no status of the call
             return _not_a_signal("someone else's close beside the trade held")
         if action == UpdateAction.OTHER and not closing and says_only_held(status_text) \
-                and is_conditional_close(status_text, coin_names):
+                and is_conditional_close(status_text, coin_names) \
+                and not (candidate is not None and waiting_close_of_another_coin(
+                    status_text, candidate.base.lower(), coin_names | _coins_tagged_or_known(candidates, tokens))):
             # ("#DOGE: if the 4H closes below 0.155 we close. Still holding for now"): a close that waits, beside the trade
-            # held meanwhile — nothing to do now, and no call (the holding alone is an update)
+            # held meanwhile — nothing to do now, and no call (the holding alone is an update; "#ETH still running / #DOT:
+            # if the daily closes below 6.50 we close it" holds ETH, the close that waits is another coin's)
             return _not_a_signal("a close that waits for a market event the bot cannot check")
         if action and not closing and update_waits(status_text, action):
             # "#SOL if it loses 140 we move SL to 138", "where would you put your stop? I'd say 88k": a change that
@@ -4528,6 +4541,12 @@ _WE_HAD_NO_POSITION = re.compile(
 # (the stop-out may be the pending call's invalidation: "SL hit before entry — we never entered, call cancelled")
 _INVALIDATED_CALL = re.compile(r"(?<!\w)(?:cancel\w*|invalid\w*|before\s+(?:the\s+|our\s+)?entry|(?:not|never)\s+(?:got\s+)?"
                                r"(?:filled|triggered|reached)|didn'?t\s+(?:fill|trigger)|pending|limit)(?!\w)")
+
+
+# ("another channel's #FET call", "a partner channel's signal", "other groups' calls"): the trade is another channel's
+_ANOTHER_CHANNELS_CALL = re.compile(r"(?<!\w)(?:another|other|a\s+different|(?:a\s+)?partner|some\s+other)\s+"
+                                    r"(?:channel|group|server|room)s?'?s?\s+(?:[#$]?[a-z0-9]{2,15}\s+)?(?:call|signal|trade|setup)s?(?!\w)")
+_OUR_OWN = re.compile(r"(?<!\w)(?:ours|our\s+(?:own\s+)?(?:call|signal|trade|one|position|entry|long|short))(?!\w)")
 
 
 def _stop_out_disowned(status_text: str, candidate: SymbolCandidate | None, coin_names: frozenset[str]) -> bool:

@@ -139,7 +139,10 @@ _FILLED_VERB = (r"(?:(?<!\w)(?:filled|executed|triggered|activated|ejecutad[ao]|
                 r"исполнен\w*|kh[ớo]p|activad[ao]|ativad[ao]|rempli\w*|ausgef[üu]hrt|eseguit[oa]|tereksekusi|terisi|"
                 r"فعال\s+شد|تم\s+تفعيل\w*|تفعل|gevuld|uitgevoerd|zrealizowan\w*|"
                 # ("Вход выполнен ✅", "Entrada atingida ✅", "Entrada alcanzada": the entry reached)
-                r"выполнен\w*|atingid[ao]|alcanzad[ao]|preenchid[ao]|llenad[ao]|completad[ao])(?!\w)|已?成交|완료|" + _KO_FILLED + r"|约定)")
+                r"выполнен\w*|atingid[ao]|alcanzad[ao]|preenchid[ao]|llenad[ao]|completad[ao]|"
+                # hi-en "entry fill ho gaya", "order fill hua", "entry fill ho chuki hai" (the entry got filled; not "fill
+                # nahi hua", "fill hoga" — not filled, will fill)
+                r"fill\s+(?:ho\s+(?:gaya|gayi|gaye|gya|gyi|chuka|chuki|chuke)|hua|hui|hue))(?!\w)|已?成交|완료|" + _KO_FILLED + r"|约定)")
 _NO_NEGATION = (r"(?![(\[]?(?:not|never|no|не|нет|değil|ch[ưu]a|未|没|안|não|nie|pas|"
                 # ("Order will be filled when price reaches entry", "the order stays until filled", "Вход 5.40 (ждём
                 # исполнения)"): a fill said for later or awaited — the card's own limit order, not news of a fill
@@ -545,6 +548,9 @@ _HOLDING = (
     r"(?<!gap\s)(?<!\d\s)(?<!imbalance\s)(?<!fvg\s)(?<!window\s)"
     r"still\s+(?:holding|hodling|in\s+(?:the\s+)?(?:trade|position)|" + _NOT_THE_GROUP + r"open|running|active)(?!\w)|"
     r"keep\s+holding|hold(?:ing)?\s+(?:the\s+|this\s+|your\s+|our\s+)(?:position|trade)s?(?!\w)|"
+    # ("hold tight, nothing to do yet", "holding steady"; "#ETH long still doing its thing"): the trade left to run
+    r"(?<!\w)hold(?:ing)?\s+(?:tight|steady|firm)(?!\w)|"
+    r"(?<!\w)(?:long|short|trade|position|call|it)\s+(?:is\s+)?(?:still\s+)?doing\s+its\s+thing(?!\w)|"
     r"(?:don'?t|do\s+not)\s+close|не\s+закрыва\w*|kapatmay[ıi]n|no\s+cierren|n[ãa]o\s+fechem|"
     r"non\s+chiud\w*|tenete|nicht\s+schlie(?:ß|ss)en|ne\s+(?:fermez|cl[ôo]turez)\s+pas|jangan\s+(?:tutup|close)|"
     r"[đd][ừu]ng\s+[đd][óo]ng|"
@@ -560,6 +566,8 @@ _HOLDING = (
     r"(?:ещё|еще|продолжаем)\s+держ\w*|позици\w+\s+держим|держим\s+позици\w*|(?:ещё|еще)\s+в\s+работе|"
     r"тримаємо\s+позиці\w*|ще\s+в\s+роботі|"
     r"hala\s+(?:a[çc][ıi]k|aktif|devam)|tutmaya\s+devam|"
+    # ("#BTC işlemi devam ediyor" — the BTC trade goes on)
+    r"(?:i[şs]lem|pozisyon)\w*\s+(?:h[âa]l[âa]\s+)?devam\s+ed(?:iyor|er)(?!\w)|"
     r"ยังถือ|ยังไม่ปิด|อย่าเพิ่งปิด|v[ẫa]n\s+(?:gi[ữu]|đang\s+ch[ạa]y)|ti[ếe]p\s+t[ụu]c\s+gi[ữu]|"
     r"(?:masih|tetap)\s+(?:hold|jalan|berjalan|terbuka|aktif)(?!\w)|nadal\s+(?:trzymamy|otwart[ay]|aktywn[ay])|"
     r"abhi\s+(?:bhi\s+)?hold|hold\s+kar(?:o|te|\s+rahe)|bado\s+(?:tunashikilia|iko\s+wazi)|"
@@ -1027,6 +1035,10 @@ _MARKET_MOVE = (r"(?!\()(?!\s+(?:higher|lower|above|below|up|down|green|red|flat
                 r"to|liquidity|strateg\w*|plan|culture|point|level|candle|недели|дня|месяца|года|"
                 # ("Стоп: закрытие H4 ниже 2,31", "SL: daily close below 2.31", "cierre diario"): a candle's close
                 r"[hdwm]\d{1,2}|\d{1,2}\s*(?:h|d|w|ч|д)|свеч\w*|дневк\w*|daily|weekly|diari[oa]|di[áa]ri[oa]|"
+                # ("#DOT closed the daily at 6.92", "BTC closed its weekly above 70k", "closed the 4H candle red"): the
+                # coin's candle, with its article — not "close the daily scalp"
+                r"(?:the|its|a|this|that|today'?s|yesterday'?s)\s+(?:daily|weekly|monthly|[hdwm]\d{1,2}|\d{1,2}\s*[hdw])"
+                r"(?!\s+(?:long|short|trade|position|scalp|swing|setup|call|signal|entry)s?(?!\w))|"
                 # ("EXIT 1 ✅ EXIT 2 ✅": the channel's numbered exits — its targets — ticked off)
                 r"\d{1,2}\s+done|"
                 # ("Binance closed the #LUNA market", "closed deposits"): an exchange's venue, not a trade
@@ -1389,7 +1401,12 @@ _CLOSE_PATTERN = _Gated(
     (_MORE_CLOSE_STEMS, _MORE_CLOSE_WORDS),
     # "фиксируем прибыль полностью", "kapatıyoruz tamamen", "chốt toàn bộ": a take/close verb and "fully" — the whole position
     (_FULLY_STEMS, (rf"{_TAKE_VERB}(?:[ \t]+[^\s,.;!?]+){{0,2}}?[ \t]+(?:полностью|целиком|tamamen|completamente|totalmente|"
-                   r"enti[èe]rement|komplett|vollst[äa]ndig|sepenuhnya|fully|completely|entirely|کامل|بالكامل)(?!\w)")),
+                   r"enti[èe]rement|komplett|vollst[äa]ndig|sepenuhnya|fully|completely|entirely|کامل|بالكامل)(?!\w)"
+                   # ("#LINK'i ise tamamen kapatıyoruz", "полностью закрываем #LINK", "fully closing #LINK"): "fully" before
+                   # the close verb, in the languages that put it so (a close verb only: "fully booked", "fully secured"
+                   # are no close)
+                   r"|(?<!\w)(?:полностью|целиком|tamamen|fully|completely|entirely)[ \t]+(?:[^\s,.;!?]+[ \t]+)?"
+                   r"(?:clos(?:e|ed|ing)|exit(?:ed|ing)?|закр\w*|kapat(?!ma|m[ıi]yor|[ıi]rsa|aca[kğ])\w*)(?!\w)")),
     flags=re.MULTILINE)
 
 
@@ -1616,7 +1633,9 @@ _NEGATED = re.compile(r"(?<!\w)(?:never|don'?t|do\s+not|not|nunca|jamais|mai|nie
                       # ro "Nu anulăm ordinul", "nu închidem" (we do not cancel / close)
                       r"לא|אל|δεν|μην|μη|huwag|wag|hindi|nu|"
                       # ar "لم نغلق" (we did not close), dialects "ما سكرنا", "مش هنقفل", "بلاش نقفل" (let's not)
-                      r"لم|لن|ما|مش|مو|مب|بلاش)\s+(?:(?:עדיין|ακόμα|ακόμη|muna|munang|pa|بعد|لسه|لسا)\s+)?$|(?:不要|别|不|先别|暂不)\s*$")
+                      r"لم|لن|ما|مش|مو|مب|بلاش)\s+(?:(?:עדיין|ακόμα|ακόμη|muna|munang|pa|بعد|لسه|لسا)\s+)?"
+                      # ("#LINK not fully closed yet", "не полностью закрыли"): not the whole — a part still runs
+                      r"(?:(?:yet\s+)?(?:fully|completely|entirely|totally|полностью|целиком)\s+)?$|(?:不要|别|不|先别|暂不)\s*$")
 # ("#SOL hasn't hit SL", "#SOL wasn't stopped out", "#SOL no está cerrada", "#SOL wurde nicht geschlossen", "#SOL 还没平仓"): a
 # negation, then at most a few auxiliaries, right before the phrase
 _NEGATION = (r"(?:never|not|no|nope|\w+n't|dont|didnt|doesnt|isnt|wasnt|arent|werent|hasnt|havent|hadnt|wont|cant|cannot|"
@@ -2128,7 +2147,13 @@ _FILL_WISHED = re.compile(r"(?<!\w)(?:hope|hoping|hopefully|wish|pray|praying|fi
 # the channel's order did not fill
 _FILL_NOT_OURS = re.compile(r"^\W*not\s+yet(?!\w)|(?<!\w)(?:on\s+the\s+chart|no\s+fill|not\s+(?:filled\s+)?(?:for\s+)?(?:us|ours)|"
                             r"(?:our|my)\s+(?:order|limit|bid|entry)\s+(?:was|is|sat|sits)\s+(?:above|below|higher|lower|too)|"
-                            r"missed\s+(?:it|us|our\s+\w+)|didn'?t\s+(?:get\s+)?fill)(?!\w)")
+                            r"missed\s+(?:it|us|our\s+\w+)|didn'?t\s+(?:get\s+)?fill|"
+                            # ("Orders filled on the spot #BTC ETFs were massive … no trade from us"): a fund's flows, or
+                            # the channel saying it trades none of it
+                            r"etfs?|no\s+(?:trade|position|entry|fill)s?\s+(?:from|for)\s+us"
+                            r"(?=\s*(?:$|[.,;:!)—–-]|(?:here|there|on\s+(?:it|this|that))(?!\w))))(?!\w)")
+# ("Spot #ETH ETF orders filled today"): the orders filled are a fund's
+_FUND_ORDERS = re.compile(r"(?<!\w)etfs?(?!\w)")
 
 
 def fill_not_asserted(lowered: str) -> bool:
@@ -2144,6 +2169,7 @@ def fill_not_asserted(lowered: str) -> bool:
             before = re.split(r"(?<!\d)[.!?;](?:\s|$)", line[:match.start()])[-1]
             after = line[match.end():]
             if not (_waits(before) or _FILL_WISHED.search(before) or _ASKED.match(after) or _FILL_NOT_OURS.search(after)
+                    or _FUND_ORDERS.search(before)
                     or said_not_done(line[:match.start()], match.group(0), after)):
                 return False
     return found
@@ -2216,7 +2242,11 @@ def is_close(lowered: str, coins: frozenset[str] = frozenset()) -> bool:
 _IF_THEN_CLOSE = re.compile(
     r"(?<!\w)(?:si|se|wenn|falls|jika|kalau|kalo|если|if)\s+(?:[^.!?\n]|(?<=\d)\.(?=\d)){3,80}?(?<!\w)(?:cerramos|cerraremos|salimos|saldremos|"
     r"fechamos|fecharemos|sa[íi]mos|sairemos|chiudiamo|chiuderemo|usciamo|on\s+ferme|nous\s+fermons|on\s+sort|"
-    r"schlie(?:ß|ss)en\s+wir|steigen\s+wir\s+aus|kita\s+(?:tutup|close|cut|keluar)|закрываем|закроем|выходим|выйдем)(?!\w)")
+    r"schlie(?:ß|ss)en\s+wir|steigen\s+wir\s+aus|kita\s+(?:tutup|close|cut|keluar)|закрываем|закроем|выходим|выйдем|"
+    # ("if TP1 isn't hit within 48h of entry we close at market", "if the 4H closes below 1.80 we exit"): the same in
+    # English — the channel's own close, after the condition in its sentence
+    r"we(?:'ll|\s+will|\s+shall)?\s+(?:just\s+|simply\s+)?(?:close|exit|cut|flatten)(?=\s+(?:at|it|the|our|this|here|"
+    r"everything|all|out|manually|immediately|right)(?!\w)|\s*(?:$|[.,;!—–-])))(?!\w)")
 
 
 def is_conditional_close(lowered: str, coins: frozenset[str] = frozenset()) -> bool:
@@ -2234,7 +2264,7 @@ _READER_IN = re.compile(r"(?<!\w)(?:ya\s+)?(?:entraste|entr[óo]|entraron|entrou
 # (a cheap gate: most posts have none of the verbs)
 _IF_THEN_VERB = re.compile(r"cerramos|cerraremos|salimos|saldremos|fecham|sa[íi]mos|sairemos|chiudiamo|chiuderemo|usciamo|"
                            r"on\s+ferme|nous\s+fermons|on\s+sort|schlie(?:ß|ss)en\s+wir|steigen\s+wir|kita\s+|закрываем|закроем|"
-                           r"выходим|выйдем")
+                           r"выходим|выйдем|we\s+(?:just\s+|simply\s+)?(?:close|exit|cut|flatten)|we'll\s|we\s+will\s|we\s+shall\s")
 
 
 def _if_then_close(lowered: str) -> bool:
@@ -2633,7 +2663,8 @@ _STILL_RUNNING = re.compile(
     r"(?:remains?|stays?|keeps?)\s+(?:open|running|active|in\s+play)|keeps?\s+going|still\s+going|let\s+(?:it|\w+)\s+run|"
     r"(?:is\s+|are\s+)?running\s+(?:fine|well|nicely|smoothly|strong|ok)|holding\s+(?:fine|well|strong|up)|"
     # ("#BTC still sitting near entry, nothing to do there", "#ADA and #DOT still above their stops")
-    r"still\s+(?:sitting|above|below|near|intact|untouched|fine|good|ok|okay|healthy)|nothing\s+to\s+do|no\s+action|пока\s+держим|держим\s+дальше|"
+    r"still\s+(?:sitting|above|below|near|intact|untouched|fine|good|ok|okay|healthy)|nothing\s+to\s+(?:do|change|adjust)|no\s+action|"
+    r"doing\s+its\s+thing|пока\s+держим|держим\s+дальше|"
     r"(?:ещё|еще|пока)\s+(?:держим|в\s+работе|открыт\w*|актуал\w*)|оста[её]тся(?:\s+открыт\w*)?|держим|"
     + _NOT_THE_GROUP + r"(?:sigue\s+(?:abiert[oa]|activ[oa]|en\s+juego|corriendo)|continua\s+(?:abert[oa]|ativ[oa])|segue\s+abert[oa])|"
     r"h[âa]l[âa]\s+a[çc][ıi]k|a[çc][ıi]k\s+kal\w*|(?:aynen\s+)?devam(?:\s+ediyor|\s+edecek)?|"
@@ -2871,6 +2902,16 @@ def kept_running(lowered: str, coin: str, coins: frozenset[str], aliases: dict[s
     clauses = [clause for clause in _CLAUSES.split(lowered) if coin in _coins_in(clause, coins, aliases or {})]
     return any(_STILL_RUNNING.search(clause) for clause in clauses) \
         and not any(is_close(clause, coins) and not _STILL_RUNNING.search(clause) for clause in clauses)
+
+
+def waiting_close_of_another_coin(lowered: str, coin: str, coins: frozenset[str]) -> bool:
+    """Whether every close of the post that waits for the market stands on a line naming other coins, none `coin`, and
+    `coin`'s trade is said to go on ("#ETH still running / #DOT: if the daily closes below 6.50 we close it": ETH is held,
+    the close that waits is DOT's — not ETH's)."""
+    coins = coins | {coin}
+    waiting = [line for line in lowered.split("\n") if is_conditional_close(line, coins)]
+    return bool(waiting) and all((named := _coins_in(line, coins, {})) and coin not in named for line in waiting) \
+        and kept_running(lowered, coin, coins)
 
 
 _SENTENCE_PARTS = re.compile(r"[,;.!?|，、،]\s+|\s[—–-]\s|\n")
