@@ -4486,7 +4486,8 @@ _WHOEVER_STILL_IN = re.compile(r"(?<!\w)(?:whoever(?:'s|\s+is|\s+are)?|anyone|an
                                r"still\s+(?:in|holding)(?!\w)")
 _NOT_OURS = re.compile(r"(?<!\w)(?:not\s+a\s+(?:signal|call)|no\s+be\s+(?:signal|call)|"
                        # ("No trade here, just chart talk", "no trade from us"): the post says it trades nothing
-                       r"no\s+trade\s+(?:here|from\s+us|for\s+us|today)|just\s+(?:chart|market)\s+talk|"
+                       # (not "no trade for us on BTC though": another coin's)
+                       r"no\s+trade\s+(?:here|from\s+us|for\s+us|today)(?!\s+(?:on|in|with)\s)|just\s+(?:chart|market)\s+talk|"
                        # ("that was Dave's own scalp, we posted no OP call this week", "это ваш личный стоп — у канала стоп
                        # 28,40"): a member's own trade, the channel's said apart
                        r"(?:\w+'s|his|her|their|your)\s+own\s+(?:scalp|trade|position|entry|stop)|we\s+(?:posted|gave|sent|had)\s+no\s+"
