@@ -4278,11 +4278,12 @@ _MEMBER_RESULT = re.compile(
 # ("Member results 🔥 / @ana closed #ETH at TP3 +40%", "@mike just sold his #SOL"): a person's handle heading the close —
 # their trade (the normalised text drops the handle and would read "closed #ETH" as the channel's; a bot's handle,
 # "@ApexVIP_bot closed #ETH", reports the call's own trade)
-_HANDLE_CLOSED = re.compile(r"(?<![\w@])@(?!\w*bot(?!\w))\w{3,}\s+(?:just\s+|also\s+)?(?:closed|sold|exited|cashed\s+out|"
-                            r"took\s+profits?|booked|banked|got\s+stopped)(?!\w)", re.IGNORECASE)
+_PERSON_HANDLE_THEN = r"(?<![\w@])@(?!\w*bot(?!\w))\w{3,}\s+(?:just\s+|also\s+)?"
+_HANDLE_CLOSED = re.compile(_PERSON_HANDLE_THEN + r"(?:closed|sold|exited|cashed\s+out|took\s+profits?|booked|banked|"
+                            r"got\s+stopped)(?!\w)", re.IGNORECASE)
 # ("@mike took half here on #TIA", "@john just moved his stop to entry"): a person's handle heading a change — theirs
-_HANDLE_CHANGED = re.compile(r"(?<![\w@])@(?!\w*bot(?!\w))\w{3,}\s+(?:just\s+|also\s+)?(?:closed|took|sold|booked|banked|"
-                             r"secured|trimmed|moved|exited|cut|added|scaled)(?!\w)", re.IGNORECASE)
+_HANDLE_CHANGED = re.compile(_PERSON_HANDLE_THEN + r"(?:closed|took|sold|booked|banked|secured|trimmed|moved|exited|cut|"
+                             r"added|scaled)(?!\w)", re.IGNORECASE)
 # The pieces of a post a member's result and the channel's own status are told in ("@john made +$1,240 on our SOL call 🔥
 # we're closing the rest of #SOL now", "Member results: @ana +$800 on #ETH. #ETH still open")
 _MEMBER_PIECES = re.compile(r"[.!?;]+(?:\s+|$)|,\s+|\n|\s[—–-]\s|[\U0001F300-\U0001FAFF\u2600-\u27BF\u2705]+")
