@@ -634,7 +634,7 @@ NOT_A_CALL_RE = re.compile(
     r"kedaluwarsa|h[ếe]t\s+h[ạa]n)|[—–-]\s*(?:expired|ист[её]к(?:ла|ло|ли|ш\w+)?|s[üu]resi\s+doldu|expirad[oa]|abgelaufen|kadaluarsa|h[ếe]t\s+h[ạa]n))"
     r"(?=\W)(?![,;]?\s+(?:if|when|unless|after|in|si|wenn|falls|если|jika|n[ếe]u|e[ğg]er)(?!\w))|in\s+case\s+you\s+missed\s+it|어제\s*vip\s*(?:방|채널|룸)?\s*(?:시그널|신호)|"
     # ("example, NOT a live signal", "not a real call", "not an actual signal")
-    r"not\s+(?:a|an)\s+(?:(?:live|real|actual|active|valid|official|current)\s+)?(?:signal|call|trade\s+call)|no\s+trade\s+(?:for\s+now|yet|here|today)|hypothetical\w*|if\s+i\s+(?:were|was|had\s+been)|demo\s+(?:account|trade)|paper\s+account|"
+    r"not\s+(?:a|an)\s+(?:(?:live|real|actual|active|valid|official|current|channel|group|vip|our)\s+)?(?:signal|call|trade\s+call)|no\s+trade\s+(?:for\s+now|yet|here|today)|hypothetical\w*|if\s+i\s+(?:were|was|had\s+been)|demo\s+(?:account|trade)|paper\s+account|"
     r"waiting\s+for\s+(?:a\s+|the\s+|my\s+)?confirmation|skip\s+(?:this|it)(?:\s+one)?|entry\s+missed|missed\s+(?:the\s+)?entry\W+skip|"
     # (the same wait in it/es/pt/de: "Per ora niente, aspettiamo conferma", "esperamos confirmación", "aguardamos
     # confirmação", "wir warten auf Bestätigung")
@@ -642,7 +642,7 @@ NOT_A_CALL_RE = re.compile(
     r"aguardamos\s+(?:a\s+)?confirma[çc][ãa]o|warten\s+auf\s+(?:die\s+)?best[äa]tigung|"
     r"(?:don'?t|do\s+not)\s+enter|wait\s+for\s+my\s+signal|(?:our|the)\s+best\s+(?:trade|call|signal)|in\s+theory|"
     r"theoretically|back[\s-]?test\w*|simulat(?:ed|ion)|not\s+our\s+(?:call|signal|trade|setup)|just\s+sharing|"
-    r"someone\s+else'?s\s+(?:call|signal|setup)|example\s+(?:setup|trade|signal)s?|for\s+beginners|"
+    r"someone\s+else'?s\s+(?:call|signal|setup)|(?:that'?s|it'?s)\s+your\s+(?:own\s+)?(?:trade|setup|position)[,;.]?\s+not\s+(?:a|an|the|our)(?!\w)|example\s+(?:setup|trade|signal)s?|for\s+beginners|"
     # a member's own trade asked about ("Admin pls check my trade 🙏 … is this ok??", "Can someone review my entry?", "Rate
     # my setup", "Is my SL ok?", "Проверьте мою сделку", "Revisen mi operación", "Confere meu trade", "İşlemime bakar
     # mısınız", "Cek posisi saya", "Check giúp em lệnh này"): the reader's order, not the channel's call
@@ -985,6 +985,15 @@ RESTATE_RE = re.compile(
     r"[^\n]{0,50}?(?:morning'?s?|earlier|yesterday'?s?|above|previous|today'?s|утренн\w*|вчерашн\w*|предыдущ\w*|"
     r"de\s+(?:esta\s+ma[ñn]ana|ayer|hoy)|de\s+ontem|d'hier|de\s+ce\s+matin|von\s+heute|sabahki|d[üu]nk[üu])"
     r"[^\n]{0,20}?(?:signal|call|trade|сигнал\w*|se[ñn]al|sinal|segnale|sinyal)|"
+    # ("Перевод для русскоязычных — это тот же сигнал, что выше", "Türkçe çeviri (yukarıdaki sinyalin aynısı, yeni işlem
+    # değil)", "Versión en español ... es la MISMA operación"): a translation said to be the call above, the same one,
+    # or no new trade
+    r"(?:translation|translated|перевод|traducci[óo]n|traducid[oa]|tradu[çc][ãa]o|traduction|[üu]bersetzung|[çc]eviri|"
+    r"terjemahan|versi[óo]n\s+en|versione\s+in|vers[ãa]o\s+em|b[ảa]n\s+d[ịi]ch|翻译|번역)[^\n]{0,80}?"
+    r"(?:above|выше|yukar[ıi]daki|arriba|acima|oben|ci-dessus|sopra|di\s+atas|[ởo]\s+tr[êe]n|上面|上方|위의|"
+    r"same|тот\s+же|ayn[ıi]s[ıi]|mism[ao]|mesm[ao]|gleiche|m[êe]me|stess[ao]|sama|"
+    r"not\s+a\s+new|no\s+new|не\s+нов\w*|повторно|yeni\s+(?:i[şs]lem|sinyal)\s+de[ğg]il|no\s+(?:es\s+)?(?:una\s+)?nueva|"
+    r"n[ãa]o\s+(?:[ée]\s+)?(?:um\s+)?nov[oa]|kein\s+neue|pas\s+(?:un\s+)?nouve|bukan\s+(?:sinyal\s+)?baru)|"
     # "BTCUSDT @ 67,250 (was 65,000 at call)": the price now beside the price when the trade was called — its status
     r"(?:was|from)\s+\$?\d[\d.,]*\s*k?\s+(?:at|on)\s+(?:the\s+|our\s+)?(?:call|signal|entry)(?!\w)|called\s+at\s+\$?\d[\d.,]*|"
     # "Correction #TIA — entry is ...", "re-entry zone moved to ...", "TPs and SL stay as posted / remain"

@@ -27,7 +27,7 @@ from verzek.parsing.bot_notice import read_bot_notice
 from verzek.parsing.bot_payload import NO_TRADE, card_from_payload
 from verzek.parsing.lexicon import Field
 from verzek.parsing.normalize import TO_SIMPLIFIED, normalize, persian_slash_unsure, unmangle
-from verzek.parsing.safety import price_floor, validate_open
+from verzek.parsing.safety import FIAT_QUOTES, price_floor, validate_open
 from verzek.parsing.spoken import read_spoken
 from verzek.parsing.status import (
     CLOSED_FOOTER_RE,
@@ -2107,6 +2107,41 @@ def _never_tradable_as_posted(side: Side | None, entries: list[Decimal], typo: D
     return typo >= min(entries) if side == Side.LONG else typo <= max(entries)
 
 
+# ("2.950 €", "€2950", "5,80 TL", "₹14,500", "£1,850", "R$ 350", "9 200 ₽"): a fiat currency written beside a price —
+# the sign or code right after the number or the sign right before it
+_FIAT_AFTER = re.compile(r"[ \t]?(€|eur(?:os?)?|₺|tl|try|₹|inr|rs\.?|£|gbp|₽|руб\w*|rub|₴|грн|uah|zł|pln|brl|₦|ngn|idr|₫|vnd)"
+                         r"(?!\w)", re.IGNORECASE)
+_FIAT_BEFORE = re.compile(r"(€|₺|₹|£|₽|r\$|rp\.?|rs\.?|₦)[ \t]?$", re.IGNORECASE)
+_FIAT_CODES = {"€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "₺": "TRY", "tl": "TRY", "try": "TRY",
+               "₹": "INR", "inr": "INR", "rs": "INR", "£": "GBP", "gbp": "GBP", "₽": "RUB", "rub": "RUB", "₴": "UAH",
+               "грн": "UAH", "uah": "UAH", "zł": "PLN", "pln": "PLN", "brl": "BRL", "r$": "BRL", "₦": "NGN",
+               "ngn": "NGN", "idr": "IDR", "rp": "IDR", "₫": "VND", "vnd": "VND"}
+
+
+def _fiat_of_levels(level_tokens: tuple[Token, ...], clean: str) -> str | None:
+    """The fiat currency a card's prices are written in, when most of its levels carry one and none another (a sum of
+    euros elsewhere in the post — "risk 50 € per trade" — is no price of the card)."""
+    if not level_tokens or not any(mark in clean for mark in "€₺₹£₽₴₦₫") and not _FIAT_HINT.search(clean):
+        return None
+    lines = clean.split("\n")
+    found: list[str | None] = []
+    for token in level_tokens:
+        line = lines[token.line] if token.line < len(lines) else ""
+        after = _FIAT_AFTER.match(line, token.start + len(token.text))
+        before = _FIAT_BEFORE.search(line[:token.start])
+        mark = after.group(1) if after else before.group(1) if before else None
+        mark = mark.lower().rstrip(".") if mark else None
+        found.append("RUB" if mark and mark.startswith("руб") else _FIAT_CODES.get(mark) if mark else None)
+    codes = {code for code in found if code}
+    if len(codes) != 1 or sum(code is not None for code in found) * 2 < len(found):
+        return None
+    return codes.pop()
+
+
+_FIAT_HINT = re.compile(r"\d[ \t]?(?:eur|tl|try|inr|rs|gbp|руб|rub|грн|uah|zł|pln|brl|ngn|idr|vnd)(?!\w)|"
+                        r"(?:r\$|rp\.?|rs\.?)[ \t]?\d", re.IGNORECASE)
+
+
 # ("3,150원", "3150 원에", "₩3,150", "원화마켓 기준", "KRW market"): a card's prices in South Korean won — the KRW market of
 # a Korean exchange (a digit right before "원" is a sum of won; "원하는" is a word of its own)
 _PRICED_IN_WON = re.compile(r"(?<![\w.,])\d[\d,.]*\s?(?:[천만억]\s?(?:\d[\d,.]*\s?)?){0,3}원(?![가-힣])|"
@@ -2486,6 +2521,14 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             candidate = SymbolCandidate(candidate.base, "KRW", candidate.rank, candidate.position, candidate.perpetual)
         else:
             sats_problem = sats_problem or f"prices in won (KRW) but the pair {candidate.symbol} is not quoted in KRW"
+    fiat = None if priced_in_won else _fiat_of_levels(level_tokens, clean)
+    if fiat is not None and candidate is not None and candidate.quote != fiat:
+        if candidate.rank < EXPLICIT:
+            # ("ETH Long bei 2.950 € / Ziel 3.050 €", "DOGE AL giriş 5,80 TL"): prices in a fiat currency are a price on
+            # that currency's market — never the USDT pair's, whose price is another (a pair we do not trade is held)
+            candidate = SymbolCandidate(candidate.base, fiat, candidate.rank, candidate.position, candidate.perpetual)
+        else:
+            sats_problem = sats_problem or f"prices in {fiat} but the pair {candidate.symbol} is not quoted in {fiat}"
     if candidate is not None and (lx.RECAP_HEAD_RE.search(clean) or lx.RECAP_HEAD_RE.search(body)) \
             and lx.GAIN_PCT_RE.search(clean):
         # "Monthly results: #BNB long from 560 hit all targets +12%": a report headed as one, whatever it says.
@@ -3458,6 +3501,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("#ETH forming an inverse H&S, neckline 3,600. Breakout target 4,100, invalidation below 3,350. Current price:
         # 3412.50"): no side written and no entry but where the market is — an analysis, not an order
         problems.append("held for review: no side written and the only entry is the price now")
+    if (quote := (parsed.symbol or "").partition("/")[2]) in FIAT_QUOTES and quote in lx.TRADABLE_QUOTES:
+        # ("#BTC/TRY / Alım: 4.610.000 ₺", "ETH/EUR — Spot buy"): a pair quoted in a fiat currency — a follower's trade
+        # size and balance are set in the quote currency (100 meant as USDT is 100 lira), so a person decides
+        problems.append(f"held for review: {parsed.symbol} is quoted in a fiat currency ({quote}); trade sizes are set "
+                        "in the quote currency")
     problems.extend(validate_open(parsed))
     problems.extend(_unread_level_problems(segments, tokens, levels, parsed))
     if persian_slash_unsure(text):

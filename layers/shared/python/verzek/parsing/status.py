@@ -588,6 +588,9 @@ _HOLDING_RE = re.compile(_HOLDING + r"|继续持有|拿住|继续拿(?!\w)|继�
 
 
 # ("first bag", "2nd tranche", "third lot"): one numbered part of a position scaled out of
+# "be" as breakeven, never the verb of "move the stop to be safe / sure / on the safe side" (where to is not said)
+_BE_ABBREVIATION = (r"be(?![ \t]+(?:safe|safer|sure|careful|cautious|honest|clear|fair|ready|protected|patient|"
+                    r"conservative|smart|wise|in|on[ \t]+the[ \t]+safe|more|less|very|too|so|extra|able)(?!\w))")
 _NUMBERED_PART = r"(?:\d(?:st|nd|rd|th)|first|second|third)\s+(?:scale|tranche|portion|part|lot|batch|chunk|piece|bag)"
 
 
@@ -715,13 +718,13 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
          r"(?:close|closing|take|taking)\s+(?:the\s+)?(?:tp|target)\s*1\s+(?:here|now)(?!\w)")))),
     (UpdateAction.MOVE_SL_BREAKEVEN, _Gated(
         r"(?:move|moved|moving|shift|set|put|adjust)\s+(?:the\s+|your\s+|my\s+|our\s+)?(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+"
-        r"(?:to\s+)?(?:entry|breakeven|break[\s-]*even|be|cost|entry\s+price)(?!\w)|"
+        r"(?:to\s+)?(?:entry|breakeven|break[\s-]*even|" + _BE_ABBREVIATION + r"|cost|entry\s+price)(?!\w)|"
         # ("Move stops to entry on everything that's filled", "Stops to entry on every open short", "all SLs to BE"): the
         # stops of several trades at once — "to" and the entry written ("be" only ending its clause: not "stops to be
         # honest")
         r"(?<!\w)(?:sls|stops|stop[\s-]*losses|stoplosses)\s+(?:(?:moved|move|moving|go|goes|going)\s+)?(?:to|->|=>|>|at)\s*"
         r"(?:(?:the\s+)?(?:entry|entries|breakeven|break[\s-]*even|cost|entry\s+prices?)(?!\w)|be(?=\s*(?:$|[.,;:!)—–-]|now|on|for)))|"
-        r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:\$?\d[\d.,]*\s+(?=moved|move))?(?:(?:moved|move|moving|pindah|dipindah)\s+)?(?:to\s+|a\s+|al\s+|para\s+|en\s+|ke\s+|->\s*|>\s*|=>\s*)?(?:entry|breakeven|break[\s-]*even|be)(?!\w)|"
+        r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:\$?\d[\d.,]*\s+(?=moved|move))?(?:(?:moved|move|moving|pindah|dipindah)\s+)?(?:to\s+|a\s+|al\s+|para\s+|en\s+|ke\s+|->\s*|>\s*|=>\s*)?(?:entry|breakeven|break[\s-]*even|" + _BE_ABBREVIATION + r")(?!\w)|"
         # ("SL to cost", "стоп на вход", "переставляем стоп на точку входа", "chạm SL về entry")
         r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:moved\s+|move\s+)?to\s+cost(?!\w)|стоп\w*\s+(?:на|в)\s+(?:точку\s+)?вход[ау]?(?!\w)|"
         r"(?:sl|stop)\s+v[ềe]\s+(?:entry|gi[áa]\s+v[àa]o|[đd]i[ểe]m\s+v[àa]o|h[òo]a\s+v[ốo]n)(?!\w)|"
@@ -2458,7 +2461,7 @@ _ONTO_PRICE = re.compile(r"[ \t]*" + _ONTO + r"\$?(?P<price>[1-9]\d{0,2}(?:[ \u0
                          r"(?![.,]?\d)(?![ \u00a0]\d{3}(?!\d))(?!\s*%|[\d.,]*\s*(?:x|%))(?!\w)"
                          r"(?!\s*(?:or|/|-|–|to|->|=>|→|>|или|o|ou|oder|veya|atau|ho[ặa]c|或)\s*\$?\d)")
 # ("SL changed: 3100 → BE": the arrow onto breakeven; "moved SL from 3100": the old stop only, the new one not said)
-_ONTO_BREAKEVEN = re.compile(r"[ \t]*:?[ \t]*(?:\$?\d[\d.,]*\s*)?(?:->|=>|→|>|to)\s*(?:be|breakeven|break[\s-]*even|entry)(?!\w)")
+_ONTO_BREAKEVEN = re.compile(r"[ \t]*:?[ \t]*(?:\$?\d[\d.,]*\s*)?(?:->|=>|→|>|to)\s*(?:" + _BE_ABBREVIATION + r"|breakeven|break[\s-]*even|entry)(?!\w)")
 _FROM_ONLY = re.compile(r"[ \t]*(?:from|de|von|с|от)\s+\$?\d[\d.,]*\s*$")
 _STOP_WORD_IN = re.compile(r"sl|stop|стоп")
 _BEFORE_IN_CLAUSE = re.compile(r"[,;!|，、،?]|\.\s")

@@ -49,7 +49,7 @@ _TOKEN_RE = re.compile(
     # ("lev10", "lvg10", "lev20x": the leverage word with its value glued on, as hurried one-line calls write it)
     r"|(?<![\w.,])(?:lev|lvg|lvrg)\d{1,3}x?(?!\w|[.,]\d)))"
     r"|(?P<dword>(?<![\w.,])\d+(?![kKmM](?!\w))[^\W\d_]\w*)"
-    r"|(?P<num>(?<![^\W_])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d{1,3}(?:\.\d{3})+,\d+(?![\d.,])|(?<!\d,)\d+(?:\.\d+|,\d+(?!\d|,\d))?|\d+(?:\.\d+)?|(?<![.,])[.,]\d+)(?P<ksuffix>\s?[kK](?!\w))?"
+    r"|(?P<num>(?<![^\W_])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d{1,3}(?:\.\d{3})+,\d+(?![\d.,])|[1-9]\d{0,2}(?:\.\d{3}){2,}(?![\d.,])|(?<!\d,)\d+(?:\.\d+|,\d+(?!\d|,\d))?|\d+(?:\.\d+)?|(?<![.,])[.,]\d+)(?P<ksuffix>\s?[kK](?!\w))?"
     r"(?P<pct>\s?%)?)"
     rf"|(?P<cjk>[{CJK}])"  # one ideograph / Hangul syllable per token: these scripts glue words together
     rf"|(?P<word>[^\W\d_{CJK}](?:[^\W{CJK}]|['&{MARKS}])*(?:\.p(?!\w))?)"
@@ -119,8 +119,10 @@ def parse_decimal(raw: str, comma_decimal: bool) -> Decimal | None:
             s = s.replace(",", ".")
         else:
             return None
-    elif comma_decimal and _POINT_THOUSANDS.fullmatch(s):
-        s = s.replace(".", "")  # (a message that writes its decimals with a comma: the point groups thousands)
+    elif (comma_decimal or s.count(".") > 1) and _POINT_THOUSANDS.fullmatch(s):
+        # (a message that writes its decimals with a comma, or "3.350.000" — two points are never one decimal point:
+        # the point groups thousands)
+        s = s.replace(".", "")
     if s.startswith("."):
         s = "0" + s
     try:
