@@ -153,8 +153,10 @@ LABELS: list[tuple[Field, str]] = [
                     r"(?:close|exit(?:\s+(?:zone|level|point|target))?|take|çıkış|cikis|salida|sa[íi]da|выход|закрыть|закрытие|фиксация|cierre|fechamento|平仓|"
                     r"fermeture|chiusura|schlie(?:ß|ss)ung|kapan[ıi][şs]|zamkni[eę]cie|ausstieg|sortie|uscita|wyj[śs]cie|keluar|tho[áa]t)(?=[ \t]*\d{1,2}[ \t]*[:)=>@])|"
                     # ("│ OUT-1 │ 1.901 │", "OUT 2: 1.975"): a numbered exit row of a card, heading its line before a
-                    # price (the row "IN 1.842" is its entry, "CUT 1.779" its stop)
-                    r"(?:^|(?<=\|))[ \t]*out[ \t]*[-_#]?[ \t]*[1-9](?=[ \t]*[:=)|]?[ \t]+\$?\d[\d.,]*(?![\d.,]*[ \t]*%))|"
+                    # price (the row "IN 1.842" is its entry, "CUT 1.779" its stop); so is "Exit ① 22.60" (its circled
+                    # number read as "Exit 1"), "Çıkış 2 1.975"
+                    r"(?:^|(?<=\|))[ \t]*(?:out|exit|[çc][ıi]k[ıi][şs]|salida|sa[íi]da|sortie|uscita|ausstieg|выход|wyj[śs]cie)"
+                    r"[ \t]*[-_#]?[ \t]*[1-9](?=[ \t]*[:=)|]?[ \t]+\$?\d[\d.,]*(?![\d.,]*[ \t]*%))|"
                     # "Close 50% at 0.385 / Close rest at 0.398": the exits of the setup and their shares
                     r"(?:^|(?<=\|))[ \t]*(?:close|exit|take|sell|book)\s+(?:\d{1,3}\s*%|half|(?:the\s+)?rest|remaining|all)\s+(?:at|@)|"
                     # "Buy back: 21.90 / 21.20": a short's exits

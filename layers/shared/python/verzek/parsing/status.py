@@ -42,6 +42,25 @@ _PARTICLES = (r"(?:(?:na|po|la|ya|ni|de|da|too|also|bhi|هم|также|тоже
 _ORDINAL = (r"(?:first|second|third|fourth|fifth|\d(?:st|nd|rd|th)|اول|دوم|سوم|چهارم|پنجم|(?:ال)?[أا]ول|(?:ال)?ثاني|"
             r"(?:ال)?ثالث|(?:ال)?رابع)")
 
+# A numbered exit — the channel's name for its target ("Exit 1", "Exit ①" read as "Exit 1", "Çıkış 2", "Salida 3",
+# "Exit target 2") — said reached, hit or ticked off (the tick read as "done"): that target hit, never the trade closed
+# ("Exit 1 reached 22.60", "Exit 2 (23.30) ✅", "Salida 2 alcanzada", "Ausstieg 1 erreicht"). The number is a row's, not a
+# share or a price ("exit 50% done", "exit 1/3 hit", "exit 22.60 hit" are no target).
+_EXIT_NOUN = (r"(?:exit|close|[çc][ıi]k[ıi][şs]|salida|sa[íi]da|sortie|uscita|ausstieg|выход|wyj[śs]cie)")
+_EXIT_DONE = (r"(?:done|hit|reached|achieved|completed?|touched|smashed|taken|secured|alcanzad[ao]|logrado|atingid[ao]|"
+              r"alcan[çc]ad[ao]|atteinte?|raggiunt[oa]|erreicht|getroffen|достигнут\w*|выполнен\w*|взят\w*|"
+              r"tamam(?:land[ıi])?|ula[şs][ıi]ld[ıi]|geldi|vuruldu|osi[aą]gni[eę]t\w*)(?!\w)")
+_EXIT_NUMBER = (r"(?:#|no\.?\s*|n[ºo°]\s*)?[1-9]\d?(?![\d.,%/x])"
+                # (its price may sit between: "Exit 1 22.60 ✅", "Exit 2 (23.30) reached", "Exit 1 @ 22.60 hit")
+                r"(?:\s*[(@:-]?\s*\$?\d[\d.,]*\)?)?\s+(?:(?:is|was|has\s+been|got|now)\s+)?" + _EXIT_DONE)
+_EXIT_ROW = r"(?:\s+(?:target|tp|level|point))?\s*" + _EXIT_NUMBER
+_EXIT_TARGET_HIT = (rf"(?<!\w){_EXIT_NOUN}{_EXIT_ROW}|"
+                    # ("first exit reached", "2nd exit hit ✅")
+                    rf"(?<!\w){_ORDINAL}\s+exit\s+(?:(?:is|was|has\s+been|got|now)\s+)?{_EXIT_DONE}|"
+                    # ("🏆 ALL EXITS DONE ①②③④", "all exits hit"): every numbered exit — every target — reached
+                    r"(?<!\w)all\s+(?:the\s+|our\s+)?exits\s+(?:are\s+|were\s+|have\s+been\s+|now\s+)?"
+                    r"(?:done|hit|reached|achieved|completed)(?!\w)")
+
 # "3) Close the position at the price $146.30 ✅": a step of the provider's numbered exit plan, ticked off — that
 # target was reached (the ticks are read as "done"); the rest of the plan still runs, so it is no close
 # ("✅ 3) Close …": a tick before the step is read as "done" too)
@@ -895,7 +914,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         rf"ha\s+toccato|toccato|erreichte|достиг\w*|взяли|забрали)\s+(?:el\s+|o\s+|le\s+|il\s+|la\s+|den\s+)?{_TP_WORDS}\s*\d{{0,2}}(?!\w)|"
         # "HBAR: first cover filled" (a short's buy-back order at its first target)
         r"(?:first|second|third|1st|2nd|3rd|final|last)\s+cover\s+(?:filled|hit|done|executed)(?!\w)|"
-        r"(?:exit|close)\s*\d{1,2}\s+done(?!\w)|ch[ốo]t\s+l[ờo]i\s+(?:tp|m[ụu]c\s+ti[êe]u)\s*\d|target\s+\d+\s*:?\s*[\d.]+\s*done|hedef\s*\d*\s*tamam|(?:đạt|chạm|dat|cham)\s+(?:tp|m[ụu]c\s+ti[êe]u)\s*\d*|"
+        + _EXIT_TARGET_HIT + r"|ch[ốo]t\s+l[ờo]i\s+(?:tp|m[ụu]c\s+ti[êe]u)\s*\d|target\s+\d+\s*:?\s*[\d.]+\s*done|hedef\s*\d*\s*tamam|(?:đạt|chạm|dat|cham)\s+(?:tp|m[ụu]c\s+ti[êe]u)\s*\d*|"
         r"(?:ถึง|ชน)\s*(?:เป้าหมาย|เป้า|tp)\s*(?:ที่)?\s*\d{1,2}|"
         # ms/id "dah sentuh TP3", "sudah kena TP2", "telah capai sasaran 1"; tl "Tinamaan na ang TP1", "naabot na ang
         # target 2": the verb, then the target
@@ -1040,7 +1059,8 @@ _MARKET_MOVE = (r"(?!\()(?!\s+(?:higher|lower|above|below|up|down|green|red|flat
                 r"(?:the|its|a|this|that|today'?s|yesterday'?s)\s+(?:daily|weekly|monthly|[hdwm]\d{1,2}|\d{1,2}\s*[hdw])"
                 r"(?!\s+(?:long|short|trade|position|scalp|swing|setup|call|signal|entry)s?(?!\w))|"
                 # ("EXIT 1 ✅ EXIT 2 ✅": the channel's numbered exits — its targets — ticked off)
-                r"\d{1,2}\s+done|"
+                # ("Exit 1 reached 22.60", "exit target 2 hit": a numbered exit reached — a target, read as such)
+                r"(?:(?:target|tp|level|point)\s*)?" + _EXIT_NUMBER + r"|"
                 # ("Binance closed the #LUNA market", "closed deposits"): an exchange's venue, not a trade
                 r"the\s+[#$]\w+\s+(?:market|exchange|listing|trading\s+pair)|deposits?|withdrawals?|"
                 r"in\s+(?:the\s+)?(?:green|red)|the\s+(?:day|week|month|year|session)|"
