@@ -513,8 +513,10 @@ NOT_COINS = frozenset(
      "OFFER", "PRICING", "LIFETIME",
     # ("Lifetime — DM 😉", "DM @admin for access"): a direct message asked for, never a coin
      "DM",
-    # ("E1 filled @ 3412", "E2 cancelled"): a bot card's numbered entry rung, never a coin
-     "E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "E9",
+    # ("E1 filled @ 3412", "E2 cancelled"): a bot card's numbered entry rung, never a coin; so are its numbered fills and
+    # DCA orders ("F1 filled ✔️ 3388", "cancel F3 (3.290)", "DCA2 cancelled") and its later targets ("TP6 hit")
+     "E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "E9", "F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9",
+     "DCA1", "DCA2", "DCA3", "DCA4", "DCA5", "DCA6", "DCA7", "DCA8", "DCA9", "TP6", "TP7", "TP8", "TP9", "TP10",
     # ("NUEVA SEÑAL – BTC", "NOVO SINAL - ETH", "YENİ SİNYAL"): "new" in other languages, over the coin
      "NUEVA", "NUEVO", "NOVO", "NOUVEAU", "NOUVELLE", "NEUES", "NEUE", "NUOVO", "NUOVA", "NOWY", "YENI", "YENİ", "BARU",
      # ("SEMNAL | LONG pe AVAX", "SEMNAL NOU", "NIEUW SIGNAAL", "SYGNAŁ"): "signal" and "new" in more languages (it

@@ -419,6 +419,9 @@ _ONE_ORDER = (rf"(?:{_TP_WORDS}\s*\d{{1,2}}|(?:sl|stop(?:[\s-]*loss)?|stoploss|�
               + _UNFILLED_RUNGS + r")(?!\w)")
 # ("❎ DCA order at 26.60 cancelled", "2nd entry (26.60) was cancelled", "the second buy at 0.95 got cancelled"): a later
 # rung of the ladder — the averaging order, or one said second/third/last — with its price, said cancelled (not "no DCA")
+# A card's entry rung named by its label and number ("F3" of "Fills: F1 … F2 … F3 …", "E2", "DCA2", "zone 2", "fill 3"):
+# one order of the entry ladder, never the coin
+_NAMED_RUNG = r"(?<![\w.,])(?:[ef][1-9]|(?:dca|zone|fill|rung)[ \t]*#?[1-9])(?!\w)"
 _LATER_RUNG_PASSIVE_CANCEL = (r"(?<!no\s)(?<!\w)(?:dca|averaging|(?:2nd|second|3rd|third|4th|fourth|last)\s+(?:entry|buy|sell|dca|limit|order))"
                               r"(?:\s+(?:orders?|limits?|entry))?(?:\s+(?:at\s+|@\s*)?\$?\d[\d.,]*|\s*\(\s*\$?\d[\d.,]*\s*\))?\s+"
                               r"(?:is\s+|was\s+|has\s+been\s+|got\s+|now\s+|been\s+)*cancel\w*")
@@ -527,6 +530,13 @@ _PRICED_ORDER = (r"(?:the\s+|our\s+|my\s+|your\s+)?(?:(?:limit|buy|sell|entry|bi
 _OTHER_RUNG_FILLED = (r"(?<!\w)(?:(?:only\s+)?(?:the\s+)?(?:\$?\d[\d.,]*|first(?:\s+(?:entry|one|order|rung|buy))?|"
                       r"1st(?:\s+(?:entry|one|order|buy))?|entry\s*#?1|the\s+one\s+(?:at|@)\s*\$?\d[\d.,]*)\s+(?:(?:got|was|is|has\s+been|already)\s+)?"
                       r"(?:filled|triggered|executed)|(?:the\s+)?rest\s+(?:is\s+|stays\s+|remains\s+)?unchanged|"
+                      # ("keep the first entry", "only F1 + F2 are valid", "E1 and E2 stay active", "the other entries stay"):
+                      # the other rungs said kept — the call goes on with them
+                      r"(?:keep|keeping|leave|leaving)\s+(?:the\s+|our\s+|your\s+)?(?:first|1st|other|remaining|filled)\s+"
+                      r"(?:entry|entries|one|ones|order|orders|rung|rungs|buy|buys|fill|fills)|"
+                      r"(?:only\s+)?(?:[ef][1-9]|(?:entry|dca|zone|fill)\s*[1-9])(?:\s*(?:\+|&|,|and)\s*(?:[ef]?[1-9]|(?:entry|dca|zone|fill)\s*[1-9]))+"
+                      r"\s+(?:are\s+|is\s+)?(?:still\s+)?(?:stays?\s+|remains?\s+)?(?:valid|active|live|on|open)|"
+                      r"(?:the\s+)?other\s+(?:entries|orders|rungs|ones)\s+(?:are\s+)?(?:still\s+)?(?:stay|remain|valid|active|unchanged)|"
                       # fr/it/es/pt "celui à 145 a été exécuté", "la première est remplie", "quello a 145 è stato eseguito", "la de
                       # 145 se ejecutó", "a de 145 foi executada": another rung said filled
                       r"(?:celui|celle|quello|quella|la|el|a|o|l['’]\s*ordre|l['’]\s*ordine|la\s+orden|a\s+ordem)\s+(?:à|a|de|da|di|en|em|su|sur)\s*\$?\d[\d.,]*"
@@ -929,10 +939,13 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
     (UpdateAction.CANCEL_ENTRY, re.compile(
         # (on one line: "❌ #BTC LONG cancelled / Entry 64200 / …" heads a card whose entry line follows)
         # ("cancel only entry 2", "cancel just the second entry": the rung singled out, the rest kept)
-        r"cancel\w*[ \t]+(?:(?:only|just)[ \t]+)?(?:the[ \t]+)?(?:(?:entry|order|limit)[ \t]*\d|(?:remaining|rest\s+of\s+(?:the\s+)?|other|last|"
+        # ("cancel F3 (3.290)", "cancel E2", "DCA2 cancelled", "zone 2 cancelled": a card's numbered fill, entry, DCA or zone
+        # rung by its label)
+        r"cancel\w*[ \t]+(?:(?:only|just)[ \t]+)?(?:the[ \t]+)?(?:(?:entry|order|limit)[ \t]*\d|" + _NAMED_RUNG + r"|"
+        r"(?:remaining|rest\s+of\s+(?:the\s+)?|other|last|"
         r"second|third|2nd|3rd|pending|unfilled)\s+(?:entry|entries|orders?|limits?|limit\s+orders?)(?!\w))|"
         r"(?:(?:second|third|2nd|3rd|last|remaining|other|pending|unfilled)\s+(?:entry|entries|orders?|limits?)|"
-        r"(?:entry|order|limit)\s*\d)\s+(?:is\s+|was\s+|has\s+been\s+)?cancel\w*|"
+        r"(?:entry|order|limit)\s*\d|" + _NAMED_RUNG + r"(?:\s*\(\s*\$?\d[\d.,]*\s*\))?)\s+(?:is\s+|was\s+|has\s+been\s+|got\s+)?cancel\w*|"
         # ("❎ DCA order at 26.60 cancelled", "2nd entry (26.60) was cancelled", "the second buy at 0.95 cancelled"): a later
         # rung named, with its price, said cancelled — one rung of the ladder, the trade goes on
         + _LATER_RUNG_PASSIVE_CANCEL + r"|"
