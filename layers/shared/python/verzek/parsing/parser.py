@@ -33,6 +33,7 @@ from verzek.parsing.status import (
     CLOSED_FOOTER_RE,
     CLOSED_REPORT_HEAD_RE,
     ENTRY_ADDED_RE,
+    FILL_LINE_RE,
     LEVERAGE_CHANGE_RE,
     LOSS_RESULT_RE,
     MONTH_NAMES,
@@ -49,6 +50,7 @@ from verzek.parsing.status import (
     closes_position,
     coin_heads_post,
     coin_only_after_the_change,
+    coin_word_filled,
     coins_closed_together,
     coins_where,
     dragging_coins,
@@ -2621,6 +2623,14 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("✅ Take-Profit 1 — 104,250 ✅": a target ticked off, nothing else said)
         # ("#SOL SL to 180 once TP1 hits": the target in a plan for later is no target reached)
         action = update_action(_FUTURE_MANAGEMENT.sub(" ", plan_status)) or (UpdateAction.TP_HIT if progress else None)
+        if action is None and candidate is not None and "filled" in plan_status \
+                and (coin_word_filled(plan_status, candidate.base)
+                     or FILL_LINE_RE.search(plan_status) and not any(s.field in _SIDE_FIELDS for s in segments)):
+            # ("🐋 OR-4474 │ #ARB/USDT / arb filled ✅"): the post's coin said filled in a plain word — the call's entry;
+            # ("🐋 OR-4471 │ #INJ/USDT / 🟢 Filled ✔️ avg 21.77"): a notice under the coin opening its line on the fill at its
+            # price, naming no side — the call's entry filled ("NEW ENTRY / #LTC SHORT / Filled @ 88.42" names the side of a
+            # trade it opened: read as the card)
+            action = UpdateAction.ENTRY_FILLED
         if action == UpdateAction.ADD_ENTRY and targets and stop is not None \
                 and (any(s.field in _SIDE_FIELDS for s in segments) or lx.OPEN_VERB_RE.search(clean)) \
                 and _adds_are_the_cards_own_rungs(clean, levels) and not _ALREADY_IN.search(clean):

@@ -883,8 +883,10 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
     (UpdateAction.ENTRY_FILLED, _Gated(
         # ("E1 filled @ 3412 ✅", "E2 triggered at 0.7555", "E1 @ 142.60 filled"): a bot card's numbered entry rung, named
         # by its letter, filled
-        r"(?<![\w.,])e[1-9]\s*(?:(?:@|at)\s*\$?\d[\d.,]*\s*)?(?:is\s+|was\s+|got\s+|has\s+been\s+)?"
+        # ("F1 filled ✔️ 3388", "zone 1 filled", "DCA2 triggered": a fill, zone or DCA rung by its label)
+        r"(?:(?<![\w.,])e[1-9]|" + _NAMED_RUNG + r")\s*(?:(?:@|at)\s*\$?\d[\d.,]*\s*)?(?:is\s+|was\s+|got\s+|has\s+been\s+)?"
         r"(?:filled|executed|triggered|activated)(?!\w)|"
+
         # ("SO #3 executed @ 3184.2", "Safety order #2 filled"): a DCA bot's numbered safety order filled
         r"(?<!\w)(?:so|safety\s+order)\s*#\d{1,2}\s+(?:was\s+|has\s+been\s+|got\s+)?(?:filled|executed|triggered)(?!\w)|"
         # ("filled ✅ whole range done", "whole zone filled", "full entry range executed", a reply opening on "Filled ✅ all
@@ -2187,6 +2189,27 @@ _FILL_NOT_OURS = re.compile(r"^\W*not\s+yet(?!\w)|(?<!\w)(?:on\s+the\s+chart|no\
                             r"(?=\s*(?:$|[.,;:!)—–-]|(?:here|there|on\s+(?:it|this|that))(?!\w))))(?!\w)")
 # ("Spot #ETH ETF orders filled today"): the orders filled are a fund's
 _FUND_ORDERS = re.compile(r"(?<!\w)etfs?(?!\w)")
+
+
+# ("🐋 OR-4474 │ #ARB/USDT / arb filled ✅", "sol long got filled @ 182.4"): the post's coin written in lower case without
+# its tag, heading its line or clause, then said filled — ended there, ticked or at its price (not "arb filled?",
+# "arb not filled", "if arb filled …")
+_WORD_FILLED = re.compile(r"(?:^|(?<=\n)|(?<=[,.;!:|]\s))[^\w\n]*(?P<word>[a-z][a-z0-9]{1,14})(?:/usdt)?[ \t]+"
+                          r"(?:(?:long|short|spot|buy|limit|bid|order|entry)[ \t]+)?"
+                          r"(?:(?:just|got|was|is|has[ \t]+been|now|finally|already)[ \t]+)*filled"
+                          r"(?:[ \t]+(?:at|@)[ \t]*\$?\d[\d.,]*|[ \t]*@[ \t]*\$?\d[\d.,]*|(?=[ \t]*(?:$|\n|[.!,;]|done(?!\w))))")
+
+
+# ("🟢 Filled ✔️ avg 21.77", "Filled ✅ 182.40", "Filled @ 0.4215"): a bot's notice opening its line on the fill, with the
+# price it filled at (not "Filled ✅" alone heading a card: its status word)
+FILL_LINE_RE = re.compile(r"(?:^|(?<=\n))[^\w\n]*(?:all\s+|fully\s+)?filled(?:\s+done)*[ \t,:]*"
+                          r"(?:(?:avg\.?|average(?:\s+price)?|at|@)[ \t:]*)?\$?\d[\d.,]*(?![\d.,]*\s*(?:%|x(?!\w)))")
+
+
+def coin_word_filled(lowered: str, coin: str) -> bool:
+    """The post's own coin, written as a plain lower-case word ("arb filled ✅"), said filled: the call's entry filled
+    (another word there is no coin: "gap filled ✅", "wick filled" are the market's)."""
+    return "filled" in lowered and any(m.group("word") == coin.lower() for m in _WORD_FILLED.finditer(lowered))
 
 
 def fill_not_asserted(lowered: str) -> bool:
