@@ -88,7 +88,8 @@ _LEVERAGE_CHANGE = (
     r"(?:apalancamiento|alavancagem|hebel|плечо|kald[ıi]ra[çc]\w*|levier|leva|d[źz]wigni\w*|leverage)")
 LEVERAGE_CHANGE_RE = re.compile(_LEVERAGE_CHANGE)
 
-_STOP_WORD = (r"(?:(?<!\w)(?:sl|stop(?:[\s-]*loss)?|stoploss|стоп(?:[\s-]*лосс)?|zarar\s+durdur|c[ắa]t\s+l[ỗo]|d[ừu]ng\s+l[ỗo]|"
+# ("✏️ Invalidation updated 3.21 → 3.17", "invalidation moved to 3.17": where the call is invalidated — its stop)
+_STOP_WORD = (r"(?:(?<!\w)(?:sl|stop(?:[\s-]*loss)?|stoploss|invalidation|стоп(?:[\s-]*лосс)?|zarar\s+durdur|c[ắa]t\s+l[ỗo]|d[ừu]ng\s+l[ỗo]|"
               r"وقف\s+(?:ال)?خسار[ةه]|(?:ال)?ستوب|حد\s+ضرر|استاپ(?:\s*لاس)?)(?!\w)|止损|손절|损切り?|ストップ)")
 # Verbs that move a level, per language ("двигаем стоп на 142", "stop 142'ye çekildi", "subindo stop para 142", "dời SL về 142",
 # "Stop nachziehen auf 142", "on remonte le stop", "alziamo lo stop", "손절가 142로 상향", "損切りを142に引き上げ")
@@ -806,7 +807,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:move|moved|moving|shift|set|put|adjust|trail\w*|update\w*|change\w*|new)\s+(?:the\s+|your\s+|my\s+|our\s+)?"
         # ("adjust our stop loss rules next month": the channel's policy, no trade's stop)
         r"(?:sl|stop(?:[\s-]*loss)?|stoploss)(?!\w)(?![\s-]*loss)(?!\s+(?:rules?|strateg\w*|settings?|polic\w*|management|placement|logic|guide\w*|tips?)(?!\w))|"
-        r"(?:sl|stop(?:[\s-]*loss)?)\s+(?:moved|updated|changed|adjusted|raised|lowered|trailed|"
+        r"(?:sl|stop(?:[\s-]*loss)?|invalidation)\s+(?:moved|updated|changed|adjusted|raised|lowered|trailed|"
         r"movid[oa]|mudad[oa]|cambiad[oa]|alterad[oa]|verschoben|d[ée]plac[ée]|spostat[oa]|przesuni[eę]t\w*)|"
         r"(?:d[ờo]i|k[ée]o|geser|pindah\w*)\s+(?:sl|stop)(?!\w)|"
         # ("SL 572 → moved to 590" on a restated card: the old stop struck through by the new one)
