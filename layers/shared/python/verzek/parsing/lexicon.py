@@ -193,6 +193,9 @@ LABELS: list[tuple[Field, str]] = [
                     r"sihid|siht|m[ēe]r[ķk]i|m[ēe]r[ķk]is|ciljevi|cilj|tikslai|tikslas|టార్గెట్లు|టార్గెట్స్|టార్గెట్|"
                     r"ਟਾਰਗੇਟ|ਟੀਚੇ|ਟੀਚਾ|គោលដៅ")),
     (Field.ENTRY, (r"entry[\s-]*(?:zone|area|price|point|range|targets?|around|levels?)|entries|entry|entrance|"
+                  # ("🛒 Fills:" over "F1 3388 / F2 3435"): a bot card's heading over its fill orders, alone on its line
+                  # with its colon or before a price — the entries
+                  r"(?:^|(?<=\|))[ \t]*fills(?=[ \t]*:[ \t]*(?:$|\$?\d))|"
                   # "CMP: 27.35 / Add more: 26.60": a second order of the same entry, heading its line before a price
                   r"(?:^|(?<=\|))[ \t]*(?:add\s+more|second\s+entry|2nd\s+entry)(?=[ \t]*[:=@]?[ \t]*\$?\d)|"
                   # ("add more at 1.590", "Re-buy: 88.90", "Buy more @ 3.29", "Bijkopen: 0,0778", "Nachkaufen bei 2.10",
