@@ -196,6 +196,9 @@ LABELS: list[tuple[Field, str]] = [
                   # ("🛒 Fills:" over "F1 3388 / F2 3435"): a bot card's heading over its fill orders, alone on its line
                   # with its colon or before a price — the entries
                   r"(?:^|(?<=\|))[ \t]*fills(?=[ \t]*:[ \t]*(?:$|\$?\d))|"
+                  # ("🛒 Trigger: MARKET (ref 19.62)"): the card's trigger said to be the market — an entry at the market
+                  # (a trigger at a price, "Trigger: 182.40", may wait for the price to cross: not read so)
+                  r"(?:^|(?<=\|))[ \t]*trigger(?=[ \t]*[:=][ \t]*(?:market|mkt|cmp|now)(?!\w))|"
                   # "CMP: 27.35 / Add more: 26.60": a second order of the same entry, heading its line before a price
                   r"(?:^|(?<=\|))[ \t]*(?:add\s+more|second\s+entry|2nd\s+entry)(?=[ \t]*[:=@]?[ \t]*\$?\d)|"
                   # ("add more at 1.590", "Re-buy: 88.90", "Buy more @ 3.29", "Bijkopen: 0,0778", "Nachkaufen bei 2.10",

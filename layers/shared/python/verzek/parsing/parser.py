@@ -449,6 +449,12 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
                 current = Segment(Field.IGNORE, tok)
                 segments.append(current)
                 continue
+            if tok.kind == Kind.LABEL and tok.field == Field.LEVERAGE and i and tokens[i - 1].kind == Kind.LEV \
+                    and tokens[i - 1].line == tok.line:
+                # ("$PEPE long 10x lev, market now ~0.00001184", "20x leverage"): the word after the multiple names what
+                # the multiple is — the leverage is read from it; no field opens, what follows is still the side's
+                # ("long 10x lev, market now ~0.0000118" reads as "long 10x, market now ~0.0000118")
+                continue
             if tok.kind == Kind.LABEL and tok.field == Field.LEVERAGE \
                     and (_leverage_in_prose(tokens, i) or _leverage_ruled_out(tokens, i)):
                 # ("OI up 18% in 7 days — spot led move, not leverage.", "Keep it simple, use low leverage."): a
