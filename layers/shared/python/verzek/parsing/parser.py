@@ -3111,6 +3111,14 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # sentence of the fill names the trade filled ("BTC dumping. Second entry 3725 filled …": not BTC)
             filled_coin = bare
         return _status(MessageKind.UPDATE, filled_coin, segments, card_action, notes)
+    if has_setup and candidate is None and not targets and not candidates and not _NEW_CALL.search(clean) \
+            and update_action(status_text) == UpdateAction.ADD_ENTRY and _added_before_any_entry(clean, levels) \
+            and not any(s.field in _SIDE_FIELDS for s in segments) and not update_waits(status_text, UpdateAction.ADD_ENTRY) \
+            and not update_not_now(status_text, UpdateAction.ADD_ENTRY):
+        # ("add a second entry at 180.10 on this, SL stays 176.80", a reply to the call): an entry added to the trade
+        # the post answers, its stop restated — no coin and no target written, so no fresh call (an open of no coin
+        # would be held); the add lands on the replied-to trade
+        return _status(MessageKind.UPDATE, None, segments, UpdateAction.ADD_ENTRY, notes)
     # (one search: the pattern is among the costliest; "🔥 VIP CRYPTO SIGNAL — UPDATE 🔥": a heading ending in "update")
     restates = _restates_beyond_a_promise(clean) or _UPDATE_HEADING.search(first_line) is not None \
         or body is not clean and (_restates_beyond_a_promise(body) or _UPDATE_HEADING.search(second_line) is not None)
