@@ -54,6 +54,11 @@ _EXIT_NUMBER = (r"(?:#|no\.?\s*|n[ºo°]\s*)?[1-9]\d?(?![\d.,%/x])"
                 # (its price may sit between: "Exit 1 22.60 ✅", "Exit 2 (23.30) reached", "Exit 1 @ 22.60 hit")
                 r"(?:\s*[(@:-]?\s*\$?\d[\d.,]*\)?)?\s+(?:(?:is|was|has\s+been|got|now)\s+)?" + _EXIT_DONE)
 _EXIT_ROW = r"(?:\s+(?:target|tp|level|point))?\s*" + _EXIT_NUMBER
+# (the numbered exit talked of in any way — "Exit 1 almost reached", "exit 2 not hit yet", "Exit 3 still pending", "exit
+# 1 missed" — is that target's name, never the verb that closes the trade)
+_EXIT_NUMBER_TOLD = (r"(?:#|no\.?\s*|n[ºo°]\s*)?[1-9]\d?(?![\d.,%/x])(?:\s*[(@:-]?\s*\$?\d[\d.,]*\)?)?\s+"
+                     r"(?:(?:is|was|has|have|been|got|now|not|n'?t|never|almost|nearly|still|yet|just|about\s+to|close\s+to|"
+                     r"soon|also|too)\s+)*(?:" + _EXIT_DONE + r"|(?:pending|missed|next|waiting|open|left|remaining|active)(?!\w))")
 _EXIT_TARGET_HIT = (rf"(?<!\w){_EXIT_NOUN}{_EXIT_ROW}|"
                     # ("first exit reached", "2nd exit hit ✅")
                     rf"(?<!\w){_ORDINAL}\s+exit\s+(?:(?:is|was|has\s+been|got|now)\s+)?{_EXIT_DONE}|"
@@ -1075,8 +1080,9 @@ _MARKET_MOVE = (r"(?!\()(?!\s+(?:higher|lower|above|below|up|down|green|red|flat
                 r"(?:the|its|a|this|that|today'?s|yesterday'?s)\s+(?:daily|weekly|monthly|[hdwm]\d{1,2}|\d{1,2}\s*[hdw])"
                 r"(?!\s+(?:long|short|trade|position|scalp|swing|setup|call|signal|entry)s?(?!\w))|"
                 # ("EXIT 1 ✅ EXIT 2 ✅": the channel's numbered exits — its targets — ticked off)
-                # ("Exit 1 reached 22.60", "exit target 2 hit": a numbered exit reached — a target, read as such)
-                r"(?:(?:target|tp|level|point)\s*)?" + _EXIT_NUMBER + r"|"
+                # ("Exit 1 reached 22.60", "exit target 2 hit", "Exit 1 almost reached": a numbered exit — a target, read
+                # as such)
+                r"(?:(?:target|tp|level|point)\s*)?" + _EXIT_NUMBER_TOLD + r"|"
                 # ("Binance closed the #LUNA market", "closed deposits"): an exchange's venue, not a trade
                 r"the\s+[#$]\w+\s+(?:market|exchange|listing|trading\s+pair)|deposits?|withdrawals?|"
                 r"in\s+(?:the\s+)?(?:green|red)|the\s+(?:day|week|month|year|session)|"
