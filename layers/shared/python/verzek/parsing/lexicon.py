@@ -153,8 +153,10 @@ LABELS: list[tuple[Field, str]] = [
                     r"(?:close|exit(?:\s+(?:zone|level|point|target))?|take|çıkış|cikis|salida|sa[íi]da|выход|закрыть|закрытие|фиксация|cierre|fechamento|平仓|"
                     r"fermeture|chiusura|schlie(?:ß|ss)ung|kapan[ıi][şs]|zamkni[eę]cie|ausstieg|sortie|uscita|wyj[śs]cie|keluar|tho[áa]t)(?=[ \t]*\d{1,2}[ \t]*[:)=>@])|"
                     # ("│ OUT-1 │ 1.901 │", "OUT 2: 1.975"): a numbered exit row of a card, heading its line before a
-                    # price (the row "IN 1.842" is its entry, "CUT 1.779" its stop)
-                    r"(?:^|(?<=\|))[ \t]*out[ \t]*[-_#]?[ \t]*[1-9](?=[ \t]*[:=)|]?[ \t]+\$?\d[\d.,]*(?![\d.,]*[ \t]*%))|"
+                    # price (the row "IN 1.842" is its entry, "CUT 1.779" its stop); so is "Exit ① 22.60" (its circled
+                    # number read as "Exit 1"), "Çıkış 2 1.975"
+                    r"(?:^|(?<=\|))[ \t]*(?:out|exit|[çc][ıi]k[ıi][şs]|salida|sa[íi]da|sortie|uscita|ausstieg|выход|wyj[śs]cie)"
+                    r"[ \t]*[-_#]?[ \t]*[1-9](?=[ \t]*[:=)|]?[ \t]+\$?\d[\d.,]*(?![\d.,]*[ \t]*%))|"
                     # "Close 50% at 0.385 / Close rest at 0.398": the exits of the setup and their shares
                     r"(?:^|(?<=\|))[ \t]*(?:close|exit|take|sell|book)\s+(?:\d{1,3}\s*%|half|(?:the\s+)?rest|remaining|all)\s+(?:at|@)|"
                     # "Buy back: 21.90 / 21.20": a short's exits
@@ -191,6 +193,12 @@ LABELS: list[tuple[Field, str]] = [
                     r"sihid|siht|m[ēe]r[ķk]i|m[ēe]r[ķk]is|ciljevi|cilj|tikslai|tikslas|టార్గెట్లు|టార్గెట్స్|టార్గెట్|"
                     r"ਟਾਰਗੇਟ|ਟੀਚੇ|ਟੀਚਾ|គោលដៅ")),
     (Field.ENTRY, (r"entry[\s-]*(?:zone|area|price|point|range|targets?|around|levels?)|entries|entry|entrance|"
+                  # ("🛒 Fills:" over "F1 3388 / F2 3435"): a bot card's heading over its fill orders, alone on its line
+                  # with its colon or before a price — the entries
+                  r"(?:^|(?<=\|))[ \t]*fills(?=[ \t]*:[ \t]*(?:$|\$?\d))|"
+                  # ("🛒 Trigger: MARKET (ref 19.62)"): the card's trigger said to be the market — an entry at the market
+                  # (a trigger at a price, "Trigger: 182.40", may wait for the price to cross: not read so)
+                  r"(?:^|(?<=\|))[ \t]*trigger(?=[ \t]*[:=][ \t]*(?:market|mkt|cmp|now)(?!\w))|"
                   # "CMP: 27.35 / Add more: 26.60": a second order of the same entry, heading its line before a price
                   r"(?:^|(?<=\|))[ \t]*(?:add\s+more|second\s+entry|2nd\s+entry)(?=[ \t]*[:=@]?[ \t]*\$?\d)|"
                   # ("add more at 1.590", "Re-buy: 88.90", "Buy more @ 3.29", "Bijkopen: 0,0778", "Nachkaufen bei 2.10",
@@ -511,8 +519,10 @@ NOT_COINS = frozenset(
      "OFFER", "PRICING", "LIFETIME",
     # ("Lifetime — DM 😉", "DM @admin for access"): a direct message asked for, never a coin
      "DM",
-    # ("E1 filled @ 3412", "E2 cancelled"): a bot card's numbered entry rung, never a coin
-     "E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "E9",
+    # ("E1 filled @ 3412", "E2 cancelled"): a bot card's numbered entry rung, never a coin; so are its numbered fills and
+    # DCA orders ("F1 filled ✔️ 3388", "cancel F3 (3.290)", "DCA2 cancelled") and its later targets ("TP6 hit")
+     "E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "E9", "F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9",
+     "DCA1", "DCA2", "DCA3", "DCA4", "DCA5", "DCA6", "DCA7", "DCA8", "DCA9", "TP6", "TP7", "TP8", "TP9", "TP10",
     # ("NUEVA SEÑAL – BTC", "NOVO SINAL - ETH", "YENİ SİNYAL"): "new" in other languages, over the coin
      "NUEVA", "NUEVO", "NOVO", "NOUVEAU", "NOUVELLE", "NEUES", "NEUE", "NUOVO", "NUOVA", "NOWY", "YENI", "YENİ", "BARU",
      # ("SEMNAL | LONG pe AVAX", "SEMNAL NOU", "NIEUW SIGNAAL", "SYGNAŁ"): "signal" and "new" in more languages (it

@@ -237,6 +237,18 @@ def _char_class(ch: str, after_letter: bool) -> str:
 # Variation selectors and marks for symbols only ever decorate emojis.
 _EMOJI_MARKS = frozenset(chr(cp) for cp in (*range(0xFE00, 0xFE10), *range(0x20D0, 0x2100)))
 _KEYCAP = re.compile("[0-9#*]\ufe0f?\u20e3")  # 1️⃣ list markers
+# ("🏁 Exit ① reached 22.60", "Exit ② 23.30", "Çıkış ③ ✅"): a circled number right after an exit word is that exit's
+# number — the channel's name for its target — kept as a digit ("Exit 1"), where elsewhere a circled digit is a list
+# marker that goes with the emojis
+_CIRCLED_AFTER_EXIT = re.compile(
+    "(?i)(?<![^\\W\\d_])(exits?|[çc][ıi]k[ıi][şs]|salida|sa[íi]da|sortie|uscita|ausstieg|выход|wyj[śs]cie)[ \t]*"
+    "([\u2460-\u2473\u2776-\u2793])(?![\u2460-\u2473\u2776-\u2793])")
+_CIRCLED_ANY = re.compile("[\u2460-\u2473\u2776-\u2793]")
+
+
+def _circled_exit(match: re.Match[str]) -> str:
+    return f"{match.group(1)} {int(unicodedata.numeric(match.group(2)))}"
+
 
 
 # ("Kaufzone 96'500–97'100", "1’250"): the Swiss apostrophe groups thousands
@@ -902,6 +914,8 @@ def normalize(text: str) -> str:
         # ("６６，８００～６７，２００"): a full-width comma between full-width digits, grouping them by three, is the
         # thousands mark of a price typed in full-width mode — not the list separator it is elsewhere ("目标 1.2，1.3")
         text = _fullwidth_thousands(text)
+    if _CIRCLED_ANY.search(text):
+        text = _CIRCLED_AFTER_EXIT.sub(_circled_exit, text)
     text = _KEYCAP.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")).translate(_TRANSLATE)
     text = _CYRILLIC_K.sub("k", _K_DECIMAL.sub(r"\1.\2k", text))
     if "'" in text or "\u2019" in text:

@@ -33,6 +33,7 @@ from verzek.parsing.status import (
     CLOSED_FOOTER_RE,
     CLOSED_REPORT_HEAD_RE,
     ENTRY_ADDED_RE,
+    FILL_LINE_RE,
     LEVERAGE_CHANGE_RE,
     LOSS_RESULT_RE,
     MONTH_NAMES,
@@ -49,6 +50,7 @@ from verzek.parsing.status import (
     closes_position,
     coin_heads_post,
     coin_only_after_the_change,
+    coin_word_filled,
     coins_closed_together,
     coins_where,
     dragging_coins,
@@ -446,6 +448,12 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
                 # price, a stop word that talks about stops heads a comment; its price is no other stop
                 current = Segment(Field.IGNORE, tok)
                 segments.append(current)
+                continue
+            if tok.kind == Kind.LABEL and tok.field == Field.LEVERAGE and i and tokens[i - 1].kind == Kind.LEV \
+                    and tokens[i - 1].line == tok.line:
+                # ("$PEPE long 10x lev, market now ~0.00001184", "20x leverage"): the word after the multiple names what
+                # the multiple is — the leverage is read from it; no field opens, what follows is still the side's
+                # ("long 10x lev, market now ~0.0000118" reads as "long 10x, market now ~0.0000118")
                 continue
             if tok.kind == Kind.LABEL and tok.field == Field.LEVERAGE \
                     and (_leverage_in_prose(tokens, i) or _leverage_ruled_out(tokens, i)):
@@ -2664,6 +2672,14 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("✅ Take-Profit 1 — 104,250 ✅": a target ticked off, nothing else said)
         # ("#SOL SL to 180 once TP1 hits": the target in a plan for later is no target reached)
         action = update_action(_FUTURE_MANAGEMENT.sub(" ", plan_status)) or (UpdateAction.TP_HIT if progress else None)
+        if action is None and candidate is not None and "filled" in plan_status \
+                and (coin_word_filled(plan_status, candidate.base)
+                     or FILL_LINE_RE.search(plan_status) and not any(s.field in _SIDE_FIELDS for s in segments)):
+            # ("🐋 OR-4474 │ #ARB/USDT / arb filled ✅"): the post's coin said filled in a plain word — the call's entry;
+            # ("🐋 OR-4471 │ #INJ/USDT / 🟢 Filled ✔️ avg 21.77"): a notice under the coin opening its line on the fill at its
+            # price, naming no side — the call's entry filled ("NEW ENTRY / #LTC SHORT / Filled @ 88.42" names the side of a
+            # trade it opened: read as the card)
+            action = UpdateAction.ENTRY_FILLED
         if action == UpdateAction.ADD_ENTRY and targets and stop is not None \
                 and (any(s.field in _SIDE_FIELDS for s in segments) or lx.OPEN_VERB_RE.search(clean)) \
                 and _adds_are_the_cards_own_rungs(clean, levels) and not _ALREADY_IN.search(clean):
@@ -3138,6 +3154,14 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # sentence of the fill names the trade filled ("BTC dumping. Second entry 3725 filled …": not BTC)
             filled_coin = bare
         return _status(MessageKind.UPDATE, filled_coin, segments, card_action, notes)
+    if has_setup and candidate is None and not targets and not candidates and not _NEW_CALL.search(clean) \
+            and update_action(status_text) == UpdateAction.ADD_ENTRY and _added_before_any_entry(clean, levels) \
+            and not any(s.field in _SIDE_FIELDS for s in segments) and not update_waits(status_text, UpdateAction.ADD_ENTRY) \
+            and not update_not_now(status_text, UpdateAction.ADD_ENTRY):
+        # ("add a second entry at 180.10 on this, SL stays 176.80", a reply to the call): an entry added to the trade
+        # the post answers, its stop restated — no coin and no target written, so no fresh call (an open of no coin
+        # would be held); the add lands on the replied-to trade
+        return _status(MessageKind.UPDATE, None, segments, UpdateAction.ADD_ENTRY, notes)
     # (one search: the pattern is among the costliest; "🔥 VIP CRYPTO SIGNAL — UPDATE 🔥": a heading ending in "update")
     restates = _restates_beyond_a_promise(clean) or _UPDATE_HEADING.search(first_line) is not None \
         or body is not clean and (_restates_beyond_a_promise(body) or _UPDATE_HEADING.search(second_line) is not None)

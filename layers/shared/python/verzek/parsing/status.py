@@ -42,6 +42,30 @@ _PARTICLES = (r"(?:(?:na|po|la|ya|ni|de|da|too|also|bhi|هم|также|тоже
 _ORDINAL = (r"(?:first|second|third|fourth|fifth|\d(?:st|nd|rd|th)|اول|دوم|سوم|چهارم|پنجم|(?:ال)?[أا]ول|(?:ال)?ثاني|"
             r"(?:ال)?ثالث|(?:ال)?رابع)")
 
+# A numbered exit — the channel's name for its target ("Exit 1", "Exit ①" read as "Exit 1", "Çıkış 2", "Salida 3",
+# "Exit target 2") — said reached, hit or ticked off (the tick read as "done"): that target hit, never the trade closed
+# ("Exit 1 reached 22.60", "Exit 2 (23.30) ✅", "Salida 2 alcanzada", "Ausstieg 1 erreicht"). The number is a row's, not a
+# share or a price ("exit 50% done", "exit 1/3 hit", "exit 22.60 hit" are no target).
+_EXIT_NOUN = (r"(?:exit|close|[çc][ıi]k[ıi][şs]|salida|sa[íi]da|sortie|uscita|ausstieg|выход|wyj[śs]cie)")
+_EXIT_DONE = (r"(?:done|hit|reached|achieved|completed?|touched|smashed|taken|secured|alcanzad[ao]|logrado|atingid[ao]|"
+              r"alcan[çc]ad[ao]|atteinte?|raggiunt[oa]|erreicht|getroffen|достигнут\w*|выполнен\w*|взят\w*|"
+              r"tamam(?:land[ıi])?|ula[şs][ıi]ld[ıi]|geldi|vuruldu|osi[aą]gni[eę]t\w*)(?!\w)")
+_EXIT_NUMBER = (r"(?:#|no\.?\s*|n[ºo°]\s*)?[1-9]\d?(?![\d.,%/x])"
+                # (its price may sit between: "Exit 1 22.60 ✅", "Exit 2 (23.30) reached", "Exit 1 @ 22.60 hit")
+                r"(?:\s*[(@:-]?\s*\$?\d[\d.,]*\)?)?\s+(?:(?:is|was|has\s+been|got|now)\s+)?" + _EXIT_DONE)
+_EXIT_ROW = r"(?:\s+(?:target|tp|level|point))?\s*" + _EXIT_NUMBER
+# (the numbered exit talked of in any way — "Exit 1 almost reached", "exit 2 not hit yet", "Exit 3 still pending", "exit
+# 1 missed" — is that target's name, never the verb that closes the trade)
+_EXIT_NUMBER_TOLD = (r"(?:#|no\.?\s*|n[ºo°]\s*)?[1-9]\d?(?![\d.,%/x])(?:\s*[(@:-]?\s*\$?\d[\d.,]*\)?)?\s+"
+                     r"(?:(?:is|was|has|have|been|got|now|not|n'?t|never|almost|nearly|still|yet|just|about\s+to|close\s+to|"
+                     r"soon|also|too)\s+)*(?:" + _EXIT_DONE + r"|(?:pending|missed|next|waiting|open|left|remaining|active)(?!\w))")
+_EXIT_TARGET_HIT = (rf"(?<!\w){_EXIT_NOUN}{_EXIT_ROW}|"
+                    # ("first exit reached", "2nd exit hit ✅")
+                    rf"(?<!\w){_ORDINAL}\s+exit\s+(?:(?:is|was|has\s+been|got|now)\s+)?{_EXIT_DONE}|"
+                    # ("🏆 ALL EXITS DONE ①②③④", "all exits hit"): every numbered exit — every target — reached
+                    r"(?<!\w)all\s+(?:the\s+|our\s+)?exits\s+(?:are\s+|were\s+|have\s+been\s+|now\s+)?"
+                    r"(?:done|hit|reached|achieved|completed)(?!\w)")
+
 # "3) Close the position at the price $146.30 ✅": a step of the provider's numbered exit plan, ticked off — that
 # target was reached (the ticks are read as "done"); the rest of the plan still runs, so it is no close
 # ("✅ 3) Close …": a tick before the step is read as "done" too)
@@ -69,7 +93,8 @@ _LEVERAGE_CHANGE = (
     r"(?:apalancamiento|alavancagem|hebel|плечо|kald[ıi]ra[çc]\w*|levier|leva|d[źz]wigni\w*|leverage)")
 LEVERAGE_CHANGE_RE = re.compile(_LEVERAGE_CHANGE)
 
-_STOP_WORD = (r"(?:(?<!\w)(?:sl|stop(?:[\s-]*loss)?|stoploss|стоп(?:[\s-]*лосс)?|zarar\s+durdur|c[ắa]t\s+l[ỗo]|d[ừu]ng\s+l[ỗo]|"
+# ("✏️ Invalidation updated 3.21 → 3.17", "invalidation moved to 3.17": where the call is invalidated — its stop)
+_STOP_WORD = (r"(?:(?<!\w)(?:sl|stop(?:[\s-]*loss)?|stoploss|invalidation|стоп(?:[\s-]*лосс)?|zarar\s+durdur|c[ắa]t\s+l[ỗo]|d[ừu]ng\s+l[ỗo]|"
               r"وقف\s+(?:ال)?خسار[ةه]|(?:ال)?ستوب|حد\s+ضرر|استاپ(?:\s*لاس)?)(?!\w)|止损|손절|损切り?|ストップ)")
 # Verbs that move a level, per language ("двигаем стоп на 142", "stop 142'ye çekildi", "subindo stop para 142", "dời SL về 142",
 # "Stop nachziehen auf 142", "on remonte le stop", "alziamo lo stop", "손절가 142로 상향", "損切りを142に引き上げ")
@@ -400,6 +425,9 @@ _ONE_ORDER = (rf"(?:{_TP_WORDS}\s*\d{{1,2}}|(?:sl|stop(?:[\s-]*loss)?|stoploss|�
               + _UNFILLED_RUNGS + r")(?!\w)")
 # ("❎ DCA order at 26.60 cancelled", "2nd entry (26.60) was cancelled", "the second buy at 0.95 got cancelled"): a later
 # rung of the ladder — the averaging order, or one said second/third/last — with its price, said cancelled (not "no DCA")
+# A card's entry rung named by its label and number ("F3" of "Fills: F1 … F2 … F3 …", "E2", "DCA2", "zone 2", "fill 3"):
+# one order of the entry ladder, never the coin
+_NAMED_RUNG = r"(?<![\w.,])(?:[ef][1-9]|(?:dca|zone|fill|rung)[ \t]*#?[1-9])(?!\w)"
 _LATER_RUNG_PASSIVE_CANCEL = (r"(?<!no\s)(?<!\w)(?:dca|averaging|(?:2nd|second|3rd|third|4th|fourth|last)\s+(?:entry|buy|sell|dca|limit|order))"
                               r"(?:\s+(?:orders?|limits?|entry))?(?:\s+(?:at\s+|@\s*)?\$?\d[\d.,]*|\s*\(\s*\$?\d[\d.,]*\s*\))?\s+"
                               r"(?:is\s+|was\s+|has\s+been\s+|got\s+|now\s+|been\s+)*cancel\w*")
@@ -508,6 +536,13 @@ _PRICED_ORDER = (r"(?:the\s+|our\s+|my\s+|your\s+)?(?:(?:limit|buy|sell|entry|bi
 _OTHER_RUNG_FILLED = (r"(?<!\w)(?:(?:only\s+)?(?:the\s+)?(?:\$?\d[\d.,]*|first(?:\s+(?:entry|one|order|rung|buy))?|"
                       r"1st(?:\s+(?:entry|one|order|buy))?|entry\s*#?1|the\s+one\s+(?:at|@)\s*\$?\d[\d.,]*)\s+(?:(?:got|was|is|has\s+been|already)\s+)?"
                       r"(?:filled|triggered|executed)|(?:the\s+)?rest\s+(?:is\s+|stays\s+|remains\s+)?unchanged|"
+                      # ("keep the first entry", "only F1 + F2 are valid", "E1 and E2 stay active", "the other entries stay"):
+                      # the other rungs said kept — the call goes on with them
+                      r"(?:keep|keeping|leave|leaving)\s+(?:the\s+|our\s+|your\s+)?(?:first|1st|other|remaining|filled)\s+"
+                      r"(?:entry|entries|one|ones|order|orders|rung|rungs|buy|buys|fill|fills)|"
+                      r"(?:only\s+)?(?:[ef][1-9]|(?:entry|dca|zone|fill)\s*[1-9])(?:\s*(?:\+|&|,|and)\s*(?:[ef]?[1-9]|(?:entry|dca|zone|fill)\s*[1-9]))+"
+                      r"\s+(?:are\s+|is\s+)?(?:still\s+)?(?:stays?\s+|remains?\s+)?(?:valid|active|live|on|open)|"
+                      r"(?:the\s+)?other\s+(?:entries|orders|rungs|ones)\s+(?:are\s+)?(?:still\s+)?(?:stay|remain|valid|active|unchanged)|"
                       # fr/it/es/pt "celui à 145 a été exécuté", "la première est remplie", "quello a 145 è stato eseguito", "la de
                       # 145 se ejecutó", "a de 145 foi executada": another rung said filled
                       r"(?:celui|celle|quello|quella|la|el|a|o|l['’]\s*ordre|l['’]\s*ordine|la\s+orden|a\s+ordem)\s+(?:à|a|de|da|di|en|em|su|sur)\s*\$?\d[\d.,]*"
@@ -780,7 +815,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:move|moved|moving|shift|set|put|adjust|trail\w*|update\w*|change\w*|new)\s+(?:the\s+|your\s+|my\s+|our\s+)?"
         # ("adjust our stop loss rules next month": the channel's policy, no trade's stop)
         r"(?:sl|stop(?:[\s-]*loss)?|stoploss)(?!\w)(?![\s-]*loss)(?!\s+(?:rules?|strateg\w*|settings?|polic\w*|management|placement|logic|guide\w*|tips?)(?!\w))|"
-        r"(?:sl|stop(?:[\s-]*loss)?)\s+(?:moved|updated|changed|adjusted|raised|lowered|trailed|"
+        r"(?:sl|stop(?:[\s-]*loss)?|invalidation)\s+(?:moved|updated|changed|adjusted|raised|lowered|trailed|"
         r"movid[oa]|mudad[oa]|cambiad[oa]|alterad[oa]|verschoben|d[ée]plac[ée]|spostat[oa]|przesuni[eę]t\w*)|"
         r"(?:d[ờo]i|k[ée]o|geser|pindah\w*)\s+(?:sl|stop)(?!\w)|"
         # ("SL 572 → moved to 590" on a restated card: the old stop struck through by the new one)
@@ -857,8 +892,10 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
     (UpdateAction.ENTRY_FILLED, _Gated(
         # ("E1 filled @ 3412 ✅", "E2 triggered at 0.7555", "E1 @ 142.60 filled"): a bot card's numbered entry rung, named
         # by its letter, filled
-        r"(?<![\w.,])e[1-9]\s*(?:(?:@|at)\s*\$?\d[\d.,]*\s*)?(?:is\s+|was\s+|got\s+|has\s+been\s+)?"
+        # ("F1 filled ✔️ 3388", "zone 1 filled", "DCA2 triggered": a fill, zone or DCA rung by its label)
+        r"(?:(?<![\w.,])e[1-9]|" + _NAMED_RUNG + r")\s*(?:(?:@|at)\s*\$?\d[\d.,]*\s*)?(?:is\s+|was\s+|got\s+|has\s+been\s+)?"
         r"(?:filled|executed|triggered|activated)(?!\w)|"
+
         # ("SO #3 executed @ 3184.2", "Safety order #2 filled"): a DCA bot's numbered safety order filled
         r"(?<!\w)(?:so|safety\s+order)\s*#\d{1,2}\s+(?:was\s+|has\s+been\s+|got\s+)?(?:filled|executed|triggered)(?!\w)|"
         # ("filled ✅ whole range done", "whole zone filled", "full entry range executed", a reply opening on "Filled ✅ all
@@ -898,7 +935,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         rf"ha\s+toccato|toccato|erreichte|достиг\w*|взяли|забрали)\s+(?:el\s+|o\s+|le\s+|il\s+|la\s+|den\s+)?{_TP_WORDS}\s*\d{{0,2}}(?!\w)|"
         # "HBAR: first cover filled" (a short's buy-back order at its first target)
         r"(?:first|second|third|1st|2nd|3rd|final|last)\s+cover\s+(?:filled|hit|done|executed)(?!\w)|"
-        r"(?:exit|close)\s*\d{1,2}\s+done(?!\w)|ch[ốo]t\s+l[ờo]i\s+(?:tp|m[ụu]c\s+ti[êe]u)\s*\d|target\s+\d+\s*:?\s*[\d.]+\s*done|hedef\s*\d*\s*tamam|(?:đạt|chạm|dat|cham)\s+(?:tp|m[ụu]c\s+ti[êe]u)\s*\d*|"
+        + _EXIT_TARGET_HIT + r"|ch[ốo]t\s+l[ờo]i\s+(?:tp|m[ụu]c\s+ti[êe]u)\s*\d|target\s+\d+\s*:?\s*[\d.]+\s*done|hedef\s*\d*\s*tamam|(?:đạt|chạm|dat|cham)\s+(?:tp|m[ụu]c\s+ti[êe]u)\s*\d*|"
         r"(?:ถึง|ชน)\s*(?:เป้าหมาย|เป้า|tp)\s*(?:ที่)?\s*\d{1,2}|"
         # ms/id "dah sentuh TP3", "sudah kena TP2", "telah capai sasaran 1"; tl "Tinamaan na ang TP1", "naabot na ang
         # target 2": the verb, then the target
@@ -913,10 +950,13 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
     (UpdateAction.CANCEL_ENTRY, re.compile(
         # (on one line: "❌ #BTC LONG cancelled / Entry 64200 / …" heads a card whose entry line follows)
         # ("cancel only entry 2", "cancel just the second entry": the rung singled out, the rest kept)
-        r"cancel\w*[ \t]+(?:(?:only|just)[ \t]+)?(?:the[ \t]+)?(?:(?:entry|order|limit)[ \t]*\d|(?:remaining|rest\s+of\s+(?:the\s+)?|other|last|"
+        # ("cancel F3 (3.290)", "cancel E2", "DCA2 cancelled", "zone 2 cancelled": a card's numbered fill, entry, DCA or zone
+        # rung by its label)
+        r"cancel\w*[ \t]+(?:(?:only|just)[ \t]+)?(?:the[ \t]+)?(?:(?:entry|order|limit)[ \t]*\d|" + _NAMED_RUNG + r"|"
+        r"(?:remaining|rest\s+of\s+(?:the\s+)?|other|last|"
         r"second|third|2nd|3rd|pending|unfilled)\s+(?:entry|entries|orders?|limits?|limit\s+orders?)(?!\w))|"
         r"(?:(?:second|third|2nd|3rd|last|remaining|other|pending|unfilled)\s+(?:entry|entries|orders?|limits?)|"
-        r"(?:entry|order|limit)\s*\d)\s+(?:is\s+|was\s+|has\s+been\s+)?cancel\w*|"
+        r"(?:entry|order|limit)\s*\d|" + _NAMED_RUNG + r"(?:\s*\(\s*\$?\d[\d.,]*\s*\))?)\s+(?:is\s+|was\s+|has\s+been\s+|got\s+)?cancel\w*|"
         # ("❎ DCA order at 26.60 cancelled", "2nd entry (26.60) was cancelled", "the second buy at 0.95 cancelled"): a later
         # rung named, with its price, said cancelled — one rung of the ladder, the trade goes on
         + _LATER_RUNG_PASSIVE_CANCEL + r"|"
@@ -1043,7 +1083,9 @@ _MARKET_MOVE = (r"(?!\()(?!\s+(?:higher|lower|above|below|up|down|green|red|flat
                 r"(?:the|its|a|this|that|today'?s|yesterday'?s)\s+(?:daily|weekly|monthly|[hdwm]\d{1,2}|\d{1,2}\s*[hdw])"
                 r"(?!\s+(?:long|short|trade|position|scalp|swing|setup|call|signal|entry)s?(?!\w))|"
                 # ("EXIT 1 ✅ EXIT 2 ✅": the channel's numbered exits — its targets — ticked off)
-                r"\d{1,2}\s+done|"
+                # ("Exit 1 reached 22.60", "exit target 2 hit", "Exit 1 almost reached": a numbered exit — a target, read
+                # as such)
+                r"(?:(?:target|tp|level|point)\s*)?" + _EXIT_NUMBER_TOLD + r"|"
                 # ("Binance closed the #LUNA market", "closed deposits"): an exchange's venue, not a trade
                 r"the\s+[#$]\w+\s+(?:market|exchange|listing|trading\s+pair)|deposits?|withdrawals?|"
                 r"in\s+(?:the\s+)?(?:green|red)|the\s+(?:day|week|month|year|session)|"
@@ -2157,6 +2199,27 @@ _FILL_NOT_OURS = re.compile(r"^\W*not\s+yet(?!\w)|(?<!\w)(?:on\s+the\s+chart|no\
                             r"(?=\s*(?:$|[.,;:!)—–-]|(?:here|there|on\s+(?:it|this|that))(?!\w))))(?!\w)")
 # ("Spot #ETH ETF orders filled today"): the orders filled are a fund's
 _FUND_ORDERS = re.compile(r"(?<!\w)etfs?(?!\w)")
+
+
+# ("🐋 OR-4474 │ #ARB/USDT / arb filled ✅", "sol long got filled @ 182.4"): the post's coin written in lower case without
+# its tag, heading its line or clause, then said filled — ended there, ticked or at its price (not "arb filled?",
+# "arb not filled", "if arb filled …")
+_WORD_FILLED = re.compile(r"(?:^|(?<=\n)|(?<=[,.;!:|]\s))[^\w\n]*(?P<word>[a-z][a-z0-9]{1,14})(?:/usdt)?[ \t]+"
+                          r"(?:(?:long|short|spot|buy|limit|bid|order|entry)[ \t]+)?"
+                          r"(?:(?:just|got|was|is|has[ \t]+been|now|finally|already)[ \t]+)*filled"
+                          r"(?:[ \t]+(?:at|@)[ \t]*\$?\d[\d.,]*|[ \t]*@[ \t]*\$?\d[\d.,]*|(?=[ \t]*(?:$|\n|[.!,;]|done(?!\w))))")
+
+
+# ("🟢 Filled ✔️ avg 21.77", "Filled ✅ 182.40", "Filled @ 0.4215"): a bot's notice opening its line on the fill, with the
+# price it filled at (not "Filled ✅" alone heading a card: its status word)
+FILL_LINE_RE = re.compile(r"(?:^|(?<=\n))[^\w\n]*(?:all\s+|fully\s+)?filled(?:\s+done)*[ \t,:]*"
+                          r"(?:(?:avg\.?|average(?:\s+price)?|at|@)[ \t:]*)?\$?\d[\d.,]*(?![\d.,]*\s*(?:%|x(?!\w)))")
+
+
+def coin_word_filled(lowered: str, coin: str) -> bool:
+    """The post's own coin, written as a plain lower-case word ("arb filled ✅"), said filled: the call's entry filled
+    (another word there is no coin: "gap filled ✅", "wick filled" are the market's)."""
+    return "filled" in lowered and any(m.group("word") == coin.lower() for m in _WORD_FILLED.finditer(lowered))
 
 
 def fill_not_asserted(lowered: str) -> bool:

@@ -57,7 +57,10 @@ _TOKEN_RE = re.compile(
     re.IGNORECASE,
 )
 # ("1) 0.50", "2. 0.55", and "1- 24.10": a row number with a dash glued to it and a space before the price)
-_LINE_INDEX_RE = re.compile(r"^\s*[-*•]?\s*\(?\d{1,2}\s*(?:\)|\.(?!\d))|^\s*\d{1,2}-(?=[ \t]+\$?\d)")
+# ("  F1 3388", "E2 3435", "DCA1 0.4120" under a card's entries heading: a rung's label heading its row before the price —
+# the row's name, no word that would end the entries' list)
+_LINE_INDEX_RE = re.compile(r"^\s*[-*•]?\s*\(?\d{1,2}\s*(?:\)|\.(?!\d))|^\s*\d{1,2}-(?=[ \t]+\$?\d)|"
+                            r"^\s*[-*•]?\s*(?:[efEF]|dca|DCA)[1-9](?=[ \t]+\$?\d[\d.,]*[ \t]*$)")
 _TIME_UNITS = frozenset(["m", "min", "mins", "minute", "minutes", "h", "hr", "hrs", "hour", "hours", "d", "day", "days", "w", "wk", "week", "weeks", "month", "months", "мин", "минут", "час", "часа", "часов", "дн", "дня", "дней", "saat", "saatlik", "dakika", "dakikalık", "dakikalik", "günlük", "gunluk", "gün", "gun", "hora", "horas", "minutos", "dias", "días",
                          # ("gửi sau 5 phút", "dalam 10 menit", "через 5 минут", "in 10 Minuten"): a duration is no price
                          "phút", "giờ", "tiếng", "menit", "jam", "detik", "минуты", "минуту", "минутку", "часик",
