@@ -420,7 +420,7 @@ MARKET_WORDS = re.compile(r"(?<!\w)(?:now|cmp|market|current\s+price|current|mkt
                           r"piaci\s+[áa]r(?:on)?|jelenlegi\s+[áa]r(?:on)?|harga\s+pasar|g[üu]ncel\s+fiyat\w*|piyasa\s+fiyat\w*|"
                           r"מחיר\s+(?:שוק|נוכחי)|τρέχουσα\s+τιμή|prezzo\s+di\s+mercato|prix\s+du\s+march[ée]|"
                           r"pre(?:cio|[çc]o)\s+de\s+mercado|рыночн\w+\s+цен\w*|ринков\w+\s+цін\w*|поточн\w+\s+цін\w*|"
-                          r"سعر\s+السوق|قیمت\s+(?:بازار|فعلی)|মার্কেট(?:\s+প্রাইস)?|बाज़ार\s+भाव|मार्केट(?:\s+प्राइस)?|"
+                          r"سعر\s+السوق|بسعر\s+السوق|قیمت\s+(?:بازار|فعلی)|মার্কেট(?:\s+প্রাইস)?|बाज़ार\s+भाव|मार्केट(?:\s+प्राइस)?|"
                           r"gi[áa]\s+th[ịi]\s+tr[ưu][ờo]ng)(?!\w)|现在|现价|市价|成行|지금|현\s*재\s*가|시장가|ตอนนี้|ราคาตลาด", re.IGNORECASE)
 # An order at the market written right before its price ("short here @ 17.86", "Входимо по ринку ~ 27,35", "Закупаемся
 # по текущим ≈ 0,8125", "เข้าได้เลยที่ราคาตลาด (ประมาณ 143.5)", "成行 28.45", "دخول فوري 582.4"): the price is where the
@@ -434,7 +434,7 @@ MARKET_ORDER_BEFORE_PRICE = re.compile(
     r"(?:enter|entry|buy|sell|long|short)\s+(?:right\s+)?(?:now|immediately)(?:\s+at)?(?!\w)|"
     r"по\s+(?:рынку|ринку|текущ\w*|поточн\w*|рыночной\s+цене|ринковій\s+ціні)(?!\w)|po\s+(?:rynkowej(?:\s+cenie)?|rynku)(?!\w)|"
     r"piyasadan|a\s+mercado|a\s+precio\s+de\s+mercado|a\s+pre[çc]o\s+de\s+mercado|zum\s+marktpreis|au\s+march[ée]|"
-    r"(?:ورود|خرید|فروش)\s+(?:آنی|فوری)|(?:دخول|شراء|بيع)\s+فور[يا]|من\s+السعر\s+الحالي|"
+    r"(?:ورود|خرید|فروش)\s+(?:آنی|فوری)|(?:دخول|شراء|بيع)\s+فور[يا]|من\s+السعر\s+الحالي|بسعر\s+السوق|به\s+قیمت\s+بازار|"
     # hi-Latn "CMP pe le lo, 1.92 ke aas paas", "market se kharid lo 1.92", "abhi buy karo @ 1.92" (take / buy at the market, now)
     r"(?:(?:cmp|market(?:\s+price)?|current\s+price)\s+(?:pe|par|se)|abhi)\s+(?:le\s*lo|le\s+(?:lijiye|lein|len)|"
     r"kh(?:a|aa)?r(?:i|ii|ee)d(?:o|ein|en|\s*lo|\s+lijiye|\s+lein)|(?:buy|entry|long|short|sell)\s+(?:karo|kar\s+lo|kar\s+do|karein|kijiye|lo|le\s+lo))|"
