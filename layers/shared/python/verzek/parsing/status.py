@@ -73,10 +73,12 @@ _STOP_WORD = (r"(?:(?<!\w)(?:sl|stop(?:[\s-]*loss)?|stoploss|стоп(?:[\s-]*л
               r"وقف\s+(?:ال)?خسار[ةه]|(?:ال)?ستوب|حد\s+ضرر|استاپ(?:\s*لاس)?)(?!\w)|止损|손절|损切り?|ストップ)")
 # Verbs that move a level, per language ("двигаем стоп на 142", "stop 142'ye çekildi", "subindo stop para 142", "dời SL về 142",
 # "Stop nachziehen auf 142", "on remonte le stop", "alziamo lo stop", "손절가 142로 상향", "損切りを142に引き上げ")
-_MOVE_VERB = (r"(?:(?<!\w)(?:mov(?:e|es|ed|ing|emos|er|imos|ido|ida|iendo|endo|a|o|ió)|shift(?:ed|ing)?|rais(?:e|ed|ing)|lower(?:ed|ing)|"
+_MOVE_VERB = (r"(?:(?<!\w)(?:mov(?:e|es|ed|ing|emos|er|imos|ido|ida|iendo|endo|a|o|ió|am|em|ei)|muev(?:an|en|e|o)|shift(?:ed|ing)?|rais(?:e|ed|ing)|lower(?:ed|ing)|"
               r"trail(?:ed|ing)?|adjust(?:ed|ing)?|переставл\w*|двига\w*|сдвига\w*|сдвину\w*|перенос\w*|перенес\w*|подтяг\w*|подня\w*|поднима\w*|"
-              r"опуска\w*|[çc]ek(?:ildi|iyoruz|tik|tim|in|elim|iyorum)|çek|ta[şs][ıi](?:nd[ıi]|yoruz|d[ıi]k|y[ıi]n)|y[üu]kselt\w*|"
-              r"sub(?:imos|ir|e|en|o|amos|indo|iu|ido|ida|i[óo])|baj(?:amos|ar|a|an|o|ando|ó)|ajust(?:amos|ar|ado|ando|ou)|"
+              r"опуска\w*|підтяг\w*|пересува\w*|пересун\w*|підійма\w*|підня\w*|[çc]ek(?:ildi|iyoruz|tik|tim|in|elim|iyorum)|çek|ta[şs][ıi](?:nd[ıi]|yoruz|d[ıi]k|y[ıi]n)|y[üu]kselt\w*|"
+              r"sub(?:imos|ir|e|en|o|amos|indo|iu|ido|ida|i[óo]|am|a)|baj(?:amos|ar|a|an|o|ando|ó|en|e)|"
+              # (pt/es "ajustem o stop", "ajusten el SL", "baixem o stop", "puxamos o stop": the plural imperative too)
+              r"ajust(?:amos|ar|ado|ando|ou|em|en|e|a|ei|emos)|baix(?:amos|ar|a|em|ei|ou|ando)|pux(?:amos|ar|a|em|ei|ou|ando)|"
               r"cambi(?:amos|ar|ado|ando)|alter(?:amos|ar|ado|ando|ou)|mud(?:amos|ar|ando|ado|ou)|remont(?:ons|e|er|ez|é)|"
               r"d[ée]pla[cç](?:ons|e|er|ez|é)|rel[eè]v(?:ons|e|er|ez|é)|alz(?:iamo|are|ato|ate)|spost(?:iamo|are|ato|ate|a)|"
               r"nachzieh\w*|nachgezogen|versch(?:ieben|oben|iebt)|anheb\w*|angehoben|hochzieh\w*|d[ờo]i|k[ée]o|n[âa]ng|chuy[ểe]n|"
@@ -96,9 +98,15 @@ _NOT_POLICY = (r"(?![\s-]*loss)(?!\s+(?:rules?|strateg\w*|settings?|polic\w*|man
                r"(?!\w))")
 _MOVE_ARTICLE = (r"(?:the|your|our|my|el|la|le|lo|il|o|a|den|das|die|nuestro|nosso|notre|nostro|наш|ваш|ang|na|το|"
                  r"مون|را|رو)")
-_STOP_TO_VERB = (r"(?:\$?\d[\d.,]*\S*|to|a|al|à|au|na|на|auf|v[ềe]|ke|para|до|ile|wurde|ist|was|has|been|is|are|now|will|be|"
-                 r"lo|la|le|el|il|را|رو|به|إلى|الى)")
-_STOP_MOVED = (rf"{_STOP_WORD}(?:[ \t]+{_STOP_TO_VERB}){{0,3}}[ \t]*{_MOVE_VERB}|"
+_STOP_TO_VERB = (r"(?:\$?\d[\d.,]*\S*|to|a|al|à|au|na|на|auf|v[ềe]|ke|para|pra|до|ile|wurde|ist|was|has|been|is|are|now|will|be|"
+                 r"lo|la|le|el|il|را|رو|به|إلى|الى|"
+                 # hi "stop 3.90 पर shift करें", "SL 3.90 pe shift karo" (at, onto)
+                 r"pe|par|पर|ko|को|"
+                 # ("Stop bei SUI auf 3,90 nachziehen", "SL on SUI moved to 3.90"): the coin the stop is of, after a preposition
+                 r"(?:bei|für|fur|for|on|of|de|do|da|del|di|du|von|по)[ \t]+[#$]?[a-z][a-z0-9]{1,14}(?:/usdt)?)")
+# tr: the stop with its object ending ("SUI stopunu 3,90'a çekiyoruz", "SL'i girişe taşıyın")
+_STOP_WORD_TR = r"(?<!\w)(?:stop'?(?:u|unu|umuzu|lar[ıi]|lar[ıi]m[ıi]z[ıi])|sl'(?:y?[iı]|leri))(?!\w)"
+_STOP_MOVED = (rf"(?:{_STOP_WORD}|{_STOP_WORD_TR})(?:[ \t]+{_STOP_TO_VERB}){{0,3}}[ \t]*{_MOVE_VERB}|"
                # ("stop vai para o alvo 1", "el stop pasa a 142", "SL goes to TP1"): the stop first, then "goes to" — only
                # in this order ("o preço vai para o stop" is the price going to the stop)
                # (only to a place a stop is moved to — a price, the entry, breakeven, a target: "el stop va a saltar", "stop
@@ -208,7 +216,7 @@ class _Gated:
             yield from pair.finditer(text)
 
 
-_MOVE_STEMS = (r"vai|vão|vao|passa|pasa|va |goes|going|przesu|podnos|podnie|przenos|ilipat|μεταφ|μετακ|alih|anjak|올립|올렸|옮|переставл|mov|shift|rais|lower|trail|adjust|двига|сдвиг|сдвину|перенос|перенес|подтяг|подня|поднима|опуска|çek|cek|"
+_MOVE_STEMS = (r"baix|pux|muev|підтяг|пересу|підійма|підня|vai|vão|vao|passa|pasa|va |goes|going|przesu|podnos|podnie|przenos|ilipat|μεταφ|μετακ|alih|anjak|올립|올렸|옮|переставл|mov|shift|rais|lower|trail|adjust|двига|сдвиг|сдвину|перенос|перенес|подтяг|подня|поднима|опуска|çek|cek|"
                r"taş|tas|yükselt|yukselt|sub|baj|ajust|cambi|alter|mud|remont|dépla|depla|relev|relèv|alz|spost|nachz|"
                r"nachgez|versch|anheb|angehoben|hochz|dời|doi|dòi|kéo|keo|nâng|nang|chuyển|chuyen|geser|pindah|naik|"
                r"تغییر|جابجا|منتقل|ببر|بذار|نقل|حرك|تحريك|رفع|上移|下移|移至|移到|调整|改为|上调|상향|하향|이동|변경|올려|올림|"
@@ -817,7 +825,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         rf"(?<!\w)(?:sl|stop(?:[\s-]*loss)?)(?=\s+to\s+(?:the\s+)?{_ORDINAL}\s+(?:target|tp|take[\s-]*profit)(?!\w))|"
         r"стоп(?=\s+на\s+(?:tp|тп|тейк|цель)\s*\d)|"
         r"(?:sl|stop(?:[\s-]*loss)?)\s*:?\s*\$?\d[\d.,]*\s*(?:>|-+>|=>)\s*(?:\$?\d|(?:tp|target)\s*\d)|"
-        r"(?:استاپ|حد\s+ضرر)\s+(?:رو|را)\s+(?:ببر|بذار|جابجا|منتقل)\w*|(?:^|\n)\s*/(?:update|sl|move)(?!\w)|"
+        r"(?:استاپ|حد\s+ضرر)\s+(?:[#$]?[a-z][a-z0-9]{1,14}\s+)?(?:رو|را)\s+(?:ببر|بذار|جابجا|منتقل)\w*|(?:^|\n)\s*/(?:update|sl|move)(?!\w)|"
         r"перен\w+\s+стоп|стоп\s+перен\w+|"
         # "Movemos sl a 3391", "Subimos el stop a 1.28", "Spostiamo lo stop", "止损上移至 1.285"
         r"(?:movemos|movimos|mover|muevan|mueve|subimos|bajamos|ponemos|colocamos|ajustamos|cambiamos|modificamos|"
