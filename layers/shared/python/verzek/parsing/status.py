@@ -1137,7 +1137,7 @@ _AUXILIARY = (r"(?:\s*(?:'?[ae]|'?ye)?\s+(?:was|has\s+been|got|is|wurde|ist|đã
               r"تم|已经?|been|была?|было)){0,2}\s*")
 # "ausgestoppt", "stoppé", "stoppati", "стопнуло", "ушли по стопу", "wybici na stopie", "stop olduk", "BE hit", "被止损",
 # "ロスカットされました", "โดน SL", "स्टॉप लॉस हिट हो गया": stopped out, in one word or a fixed phrase of a language
-_STOPPED_OUT_STEMS = (r"ausgestoppt|stop\s+out|got\s+hit|stopp|стопн|стопан|по\s+стоп|wybi|stop'?u?\s+old|be\s+(?:sl\s+|stop\s+)?(?:was\s+|got\s+)?(?:hit|trig)|"
+_STOPPED_OUT_STEMS = (r"cắt l|cat l|cut|kena cl|손절|ausgestoppt|stop\s+out|got\s+hit|stopp|стопн|стопан|по\s+стоп|wybi|stop'?u?\s+old|be\s+(?:sl\s+|stop\s+)?(?:was\s+|got\s+)?(?:hit|trig)|"
                       r"even\s+(?:sl\s+|stop\s+)?(?:was\s+|got\s+)?(?:hit|trig)|被止损|止损被|ロスカット|โดน|ชน|ตัดขาดทุน|हिट|लग|"
                       r"(?:entry|even|be|безубытке|бу|входе)(?:\s+price)?\)?\s+(?:was\s+|got\s+|has\s+been\s+)?(?:hit|trig|сработ)")
 # ("Invalid: 7.35", "invalid below 7.35", "Setup invalid if 4H closes under 7.35"): the word heading a price or a condition is
@@ -1151,6 +1151,18 @@ _STOPPED_OUT_WORDS = (
     r"被止损|止损被打|ロスカット\s*(?:され|になり|した)|(?:โดน|ชน)\s*(?:sl|stop|สต็อป|สตอป|(?:จุด)?ตัดขาดทุน)|"
     # ("SOL ตัดขาดทุนแล้ว ❌": the loss cut — the word is also the stop's label, so only with "already"/"done" after it)
     r"ตัดขาดทุน(?:ไป)?(?:แล้ว|เรียบร้อย)|"
+    # vi "Kèo BTC short cắt lỗ 😞 -25%", "đã cắt lỗ", "bị cắt lỗ", "cắt lỗ rồi" (the loss cut): "cắt lỗ" is also the stop's
+    # label ("Cắt lỗ: 95000", "cắt lỗ 95000", "Cắt lỗ -3%" heading a card's line), so only done ("đã", "bị", "rồi", "xong")
+    # or after the trade's words on its line and followed by nothing but a signed loss — never a label's colon, a price or
+    # a condition after it
+    r"(?:(?:đã|da|bị|bi)\s+)c[ắa]t\s+l[ỗo](?!\w)(?![^\w\n]*[:=：])|c[ắa]t\s+l[ỗo]\s+(?:r[ồo]i|xong)(?!\w)|"
+    r"(?<=[^\W\d_][ \t])c[ắa]t\s+l[ỗo](?=[^\w\n:=：+\-−]*[\-−]\s*\d+(?:[.,]\d+)?\s*%)|"
+    # id/ms/en "udah cut loss", "kena CL", "BTC short cut loss -25%" (the same: "Cut loss: 95000" is the stop's label); ko
+    # "손절했습니다", "손절 당했네요" (the loss cut, done — "손절가", "손절하면", "손절하세요" are a label, a condition, an order)
+    r"(?<!\w)(?:udah|sudah|dah|already|kena|terkena|terpaksa)\s+(?:cut[\s-]*loss|cl)(?!\w)(?![^\w\n]*[:=：])|"
+    r"(?<!\w)cut[\s-]*loss\s+(?:done|sudah|udah|dah)(?!\w)|"
+    r"(?<=[^\W\d_][ \t])cut[\s-]*loss(?=[^\w\n:=：+\-−]*[\-−]\s*\d+(?:[.,]\d+)?\s*%)|"
+    r"손절\s*(?:했|하였|됐|되었|당했|당하)|"
     r"(?:स्टॉप(?:\s*लॉस)?|sl|stop\s*loss)\s*(?:हिट|लग)\s*(?:हो\s*)?(?:गया|गई|गए)|"
     # ("#BTC SL at entry was hit", "stop loss at entry price triggered", "SL (entry) hit", "стоп в безубытке сработал"): the
     # stop, where it stood, then the hit — the trade stopped out at breakeven, not a move of the stop
