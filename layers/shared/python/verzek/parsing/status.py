@@ -1278,7 +1278,25 @@ _CLOSE_PATTERN = _Gated(
     r"sold\s+(?:all|(?:the\s+)?rest(?:\s+of\s+(?:the|my|our)\s+(?:bag|position|holding)s?)?)"
     r"(?=\s*(?:$|[.,!:;)]|\s-|(?:at|here|now|into|@|too)(?!\w)))|"
     r"(?<!\w)(?:vend[íi]|vendimos|vendemos|vendido|venduto)\s+(?:tod[oa]s?|tudo|tutto)(?!\w)|"
-    r"(?<!\w)(?:tudo|todo|tutto)\s+vendid[oa]|(?<!\w)alles\s+verkauft|(?<!\w)verkauf(?:e|en|t)\s+alles|(?<!\w)tout\s+vendu|"
+    r"(?<!\w)(?:tudo|todo|tutto)\s+(?:vendid[oa]|vendut[oa])|(?<!\w)alles\s+verkauft|(?<!\w)verkauf(?:e|en|t)\s+alles|(?<!\w)tout\s+vendu|"
+    # the whole bag sold, in more languages: id/ms "jual semua di 8,70 ✅", "sudah jual semuanya", "semua sudah dijual", vi
+    # "đã bán hết", "bán toàn bộ ở 8.70 ✅", tr "hepsini sattık", zh "已全部卖出", ko "전량 매도 완료", hi "sab bech diya" —
+    # done (a past form, or a tick after it); "jual semua di TP3", "bán hết khi chạm TP3" sell at a target later: no close
+    r"(?<!\w)(?:(?:sudah|udah|dah|telah)\s+(?:kami\s+|kita\s+)?(?:jual|dijual|menjual)\s+semua(?:nya)?|"
+    r"semua(?:nya)?\s+(?:sudah\s+|udah\s+|telah\s+)?(?:dijual|terjual)|"
+    r"(?:đã\s+|da\s+)b[áa]n\s+(?:h[ếe]t|to[àa]n\s+b[ộo])|"
+    r"(?:hepsini|t[üu]m[üu]n[üu]|tamam[ıi]n[ıi])\s+(?:\S+\s+)?satt[ıi][kmn]\w*|"
+    r"(?:sab|saara|sabhi)\s+bech\s+(?:diya|diye|di|dia))(?!\w)|"
+    r"(?<!\w)(?:(?:kita|kami)\s+)?(?:jual|menjual)\s+semua(?:nya)?(?=(?:\s+(?:di|pada|@)\s*\$?\d[\d.,]*)?\s+done(?!\w))|"
+    r"(?<!\w)b[áa]n\s+(?:h[ếe]t|to[àa]n\s+b[ộo])(?=(?:\s+(?:ở|o|t[ạa]i|@)\s*\$?\d[\d.,]*)?\s+done(?!\w))|"
+    r"(?<![后时就再])已?全部(?:卖出|卖掉|卖完)(?:了|完成)?(?![^\n]{0,6}(?:后|时|就|再))|전량\s*매도\s*(?:했습니다|완료|했어요|함)|"
+    # ("TP2 kena, kita cukupkan di sini", "TP2 hit, we stop here", "TP2 alcanzado, lo dejamos aquí", "TP2 到达，到此为止"): a
+    # target reached, then the trade ended there — only right after the target on its line ("we stop here for today"
+    # alone is the channel's day)
+    r"(?:tp|target|take[\s-]*profit|hedef|m[ụu]c\s+ti[êe]u|目标|止盈)\s*\d{1,2}[^\n]{0,30}?"
+    r"(?:kita\s+(?:cukupkan|sudahi|akhiri)|cukup\s+sampai\s+(?:di\s+)?sini|we\s+(?:stop|end\s+it|call\s+it)\s+here|"
+    r"(?:lo\s+)?dejamos\s+(?:aqu[íi]|ac[áa])|paramos\s+por\s+aqui|encerramos\s+por\s+aqui|d[ừu]ng\s+(?:t[ạa]i|[ởo])\s+[đd][âa]y|"
+    r"burada\s+(?:bitiriyoruz|kapat[ıi]yoruz|b[ıi]rak[ıi]yoruz)|на\s+этом\s+(?:вс[её]|закрываем|заканчиваем)|到此为止|就到这里)|"
     r"(?<!\w)(?:продал[аи]?|продали)\s+(?:вс[её]|целиком|полностью)|(?<!\w)вс[её]\s+продал[аи]?|"
     # "#ARB 청산하세요" (close it), "#DOT رو ببندید" (close DOT), "#XLM 损切りになりました" (stopped out), "sol stopado" (pt:
     # stopped out)
@@ -3003,7 +3021,9 @@ _SIDE_WORD_AFTER_PAIR = {
 
 _SIDE_AFTER_PAIR = re.compile(
     r"(?<![\w#$])[#$]?([a-z0-9]{2,20})(?:\s*/\s*[a-z]{3,5}|\.p|\s+perp)?\s*[:|-]?\s*"
-    rf"(?:({_SIDE_WORD_AFTER_PAIR['long']})|({_SIDE_WORD_AFTER_PAIR['short']}))(?!\w)")
+    rf"(?:({_SIDE_WORD_AFTER_PAIR['long']})|({_SIDE_WORD_AFTER_PAIR['short']}))(?!\w)"
+    # ("RENDER jual semua di 8,70 ✅", "RENDER bán hết", "RENDER sell everything"): the sell verb of the exit, "all" after it
+    r"(?!\s+(?:all|everything|semua\w*|h[ếe]t|to[àa]n\s+b[ộo]|tod[oa]s?|tudo|tutto|alles|tout|вс[её])(?!\w))")
 _QUOTES = ("usdt", "usdc", "usd", "busd", "fdusd", "btc", "eth")
 
 
