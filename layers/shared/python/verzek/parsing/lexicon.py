@@ -255,7 +255,7 @@ LABELS: list[tuple[Field, str]] = [
                   r"al[ıi][şs]\s+b[öo]lgesi|买入(?:区间|价格|价)|"
                   r"v[àa]o\s+l[ệe]nh|[đd]i[ểe]m\s+v[àa]o(?:\s+l[ệe]nh)?|v[ùu]ng\s+v[àa]o|(?:^|(?<=\|))[ \t]*v[àa]o(?=[ \t]*[:=]?[ \t]*\d)|gi[áa]\s+v[àa]o|harga\s+masuk|area\s+entry|titik\s+masuk|zon[ae]?\s+masuk|masuk(?=[ \t]*[:=])|(?:^|(?<=\|))[ \t]*masuk(?=[ \t]+\$?\d)|"
                   r"(?:سعر\s+|منطقة\s+)?(?:نقطة\s+)?(?:ال)?دخول|نقطه\s+ورود|ورود|نقاط(?=[ \t]*\d)|"
-                  r"入场(?:价格|价|区间|位)?|进场(?:价)?|(?:^|(?<=\n))[ \t]*限价(?:单|挂单|入场)?(?=[ \t]*[:：]?[ \t]*\d)|建仓(?:区间|价格|价|位)?|开仓(?:价格|价)?|进场(?:价格|价|区间)?|入场(?:价格|价)?|开仓(?:价)?|انٹری|"
+                  r"入场(?:价格|价位|点位|价|区间|位)?|进场(?:价位|点位)?|(?:^|(?<=\n))[ \t]*限价(?:单|挂单|入场)?(?=[ \t]*[:：]?[ \t]*\d)|建仓(?:区间|价格|价位|点位|价|位)?|开仓(?:价格|价位|点位|价)?|进场(?:价格|价|区间)?|入场(?:价格|价)?|开仓(?:价)?|انٹری|"
                   r"منطقة\s+(?:ال)?شراء|진입(?:가|구간)?|매수가|매수\s*평균가|"
                   r"einstiegs?(?:[\s-]*(?:preis|zone|bereich|kurs|punkte))?|einstiege|kauf[\s-]*(?:zone|bereich)|"
                   r"(?:points?|zones?|prix)\s+d'\s?entr[ée]e|entr[ée]es?|(?:prezzo|zona|punto)\s+di\s+(?:ingresso|entrata)|"
@@ -320,8 +320,8 @@ LABELS: list[tuple[Field, str]] = [
                    r"数量|仓位|수량|(?:profit|roi|pnl|gain|loss)(?=\s*%?\s*:)|"
                    r"allocation|риск|объ[её]м|депозит|risiko|risque|rischio|ryzyko|ризик")),
     # ("btc longg 67.2k", "eth shortt 3.45k": the side word typed with its last letter doubled)
-    (Field.LONG, r"(?<![\u0e00-\u0e7f])(?:ลอง|ลองก์)(?![\u0e00-\u0e7f])|long|longs|longing|longg+|لانگ|लॉन्ग|लांग|лонг\w*|(?:(?<=附近)|(?<=左右)|(?<=市价)|(?<=现价)|(?<![^\s\d]))多(?![^\s])|buy[\s-]*long|largos|largo|alcista|لونج|لونغ|لانگ|做多|多单|开多|롱|ロング|לונג|লং"),
-    (Field.SHORT, r"(?:ชอร์ต|ชอร์ท|ช็อต|ช็อร์ต)|short|shorts|shorting|shortt+|شارٹ|शॉर्ट|шорт\w*|(?:(?<=附近)|(?<=左右)|(?<=市价)|(?<=现价)|(?<![^\s\d]))空(?![^\s])|sell[\s-]*short|cortos|corto|bajista|شورت|做空|空单|开空|숏|ショート|שורט|শর্ট"),
+    (Field.LONG, r"(?<![\u0e00-\u0e7f])(?:ลอง|ลองก์)(?![\u0e00-\u0e7f])|long|longs|longing|longg+|لانگ|लॉन्ग|लांग|лонг\w*|(?:(?<=附近)|(?<=左右)|(?<=市价)|(?<=现价)|(?<![^\s\d]))多(?![^\s])|buy[\s-]*long|largos|largo|alcista|لونج|لونغ|لانگ|做多(?:价位|点位|价格|价)?|多单|开多(?:价位|点位|价格|价)?|롱|ロング|לונג|লং"),
+    (Field.SHORT, r"(?:ชอร์ต|ชอร์ท|ช็อต|ช็อร์ต)|short|shorts|shorting|shortt+|شارٹ|शॉर्ट|шорт\w*|(?:(?<=附近)|(?<=左右)|(?<=市价)|(?<=现价)|(?<![^\s\d]))空(?![^\s])|sell[\s-]*short|cortos|corto|bajista|شورت|做空(?:价位|点位|价格|价)?|空单|开空(?:价位|点位|价格|价)?|숏|ショート|שורט|শর্ট"),
     # Turkish "Al 3.45" / "Sat 1: 3.80" heading a line: the short imperatives, only at a line's start before a price
     # ("Acumular entre 6.90 e 7.25", "🟢 Accumulare tra 8.40 e 8.75"): accumulate, heading its line before the prices —
     # in running text ("whales accumulate BTC") it is commentary
