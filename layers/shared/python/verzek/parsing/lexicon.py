@@ -908,7 +908,11 @@ RECAP_HEAD_RE = re.compile(r"^\W*(?:recap|summary|results?\s+of|(?:trade|call|si
                            r"(?:[a-z]\w*\s+){0,2}?(?:daily|weekly|monthly)\s+(?:results?|recap|summary|report)|"
                            # ("Haftalık sonuçlar: #ETH kârla kapandı", "This week's results:")
                            r"(?:haftal[ıi]k|g[üu]nl[üu]k|ayl[ıi]k)\s+(?:sonu[çc]lar\w*|[öo]zet\w*|rapor\w*)|"
-                           r"this\s+week'?s\s+(?:results?|recap|summary)|"
+                           r"(?:this|last)\s+(?:week|month)'?s\s+(?:results?|recap|summary|report|stats)|"
+                           # hi "इस महीने का Result:", "पिछले हफ्ते के नतीजे", hi-Latn "is mahine ka result" (this month's, last
+                           # week's, today's result)
+                           r"(?:इस|पिछले|आज|कल)\s+(?:(?:महीने|हफ्ते|हफ़्ते|सप्ताह|दिन)\s+)?(?:का|के)\s+(?:results?|रिजल्ट|परिणाम|नतीजे)|"
+                           r"(?:is|pichhle|pichle|aaj|kal)\s+(?:(?:mahine|mahina|hafte|week|month|din)\s+)?(?:ka|ke)\s+(?:results?|report)|"
                            r"resumen|resumo|r[ée]sum[ée]|итоги|sonu[çc]lar|r[üu]ckblick|riepilogo|podsumowanie|t[ổo]ng\s+k[ếe]t|"
                            r"rekap|ملخص|خلاصه|总结|回顾|まとめ|결산|요약|підсумк\w*|"
                            # fa "نتایج هفته گذشته" (last week's results), "گزارش هفتگی"; ar "نتائج الأسبوع", "نتائج اليوم"
@@ -916,12 +920,19 @@ RECAP_HEAD_RE = re.compile(r"^\W*(?:recap|summary|results?\s+of|(?:trade|call|si
                            r"گزارش\s+(?:هفتگی|ماهانه|روزانه|عملکرد)|"
                            # "昨日の結果📊 / #ARB +22% ✅ / …", "今日战绩", "어제 결과", "Kết quả hôm qua", "Resultados de hoy"
                            r"(?:昨日|今日|本日|今周|先周|今月|先月|昨天|今天|本周|上周|本月|上月)の?(?:结果|成绩|战绩)|"
-                           r"(?:어제|오늘|이번\s*주|지난\s*주)\s*(?:의\s*)?결과|k[ếe]t\s+qu[ảa]\s+(?:h[ôo]m\s+(?:qua|nay)|tu[ầa]n)|"
-                           r"(?:resultados|r[ée]sultats|ergebnisse|risultati|wyniki|результаты|hasil)\s+(?:de\s+(?:hoy|ayer|la\s+semana|hoje|ontem)|"
+                           r"(?:어제|오늘|이번\s*주|지난\s*주|이번\s*달|지난\s*달)\s*(?:의\s*)?결과|k[ếe]t\s+qu[ảa]\s+(?:h[ôo]m\s+(?:qua|nay)|tu[ầa]n|th[áa]ng)|"
+                           r"(?:resultados?|r[ée]sultats|ergebnisse|risultati|wyniki|результаты|hasil)\s+(?:de\s+(?:hoy|ayer|la\s+semana|hoje|ontem)|"
                            r"d[ao]\s+(?:semana|dia|m[êe]s)|del\s+(?:d[íi]a|mes)|"
                            r"d'hier|du\s+jour|de\s+la\s+semaine|von\s+gestern|der\s+woche|di\s+ieri|della\s+settimana|z\s+wczoraj|"
                            r"за\s+(?:вчера|сегодня|неделю)|kemarin|hari\s+ini|minggu\s+ini))"
                            r"(?!\w)", re.IGNORECASE)
+# A count of the channel's calls ("41 calls", "41 sinyal", "41 kèo", "41개 시그널", "41 сигнал"), and a count of calls or of
+# targets hit ("33 target hit", "33 kena TP", "33 alvos"): together, a tally of the channel's results
+_TALLY_CALLS = (r"calls?|signals?|sinyal\w*|sinais|se[ñn]ales|segnali|signaux|signale|сигнал\w*|k[èe]o|t[íi]n\s+hi[ệe]u|"
+                r"시그널|콜|कॉल|コール|توصي\w*")
+CALL_TALLY_RE = re.compile(rf"(?<![\w.,])\d{{1,4}}\s*(?:개\s*|条\s*|个\s*)?(?:{_TALLY_CALLS})(?!\w)")
+TALLY_COUNT_RE = re.compile(rf"(?<![\w.,])\d{{1,4}}\s*(?:개\s*|条\s*|个\s*)?(?:{_TALLY_CALLS}|targets?|tps?|alvos?|objetivos?|"
+                            r"hedef\w*|цел\w*|목표|टारगेट|wins?|winners?|kena)(?!\w)")
 RECAP_RE = re.compile(r"(?<!\w)(?:recap|summary|results?\s+of|(?:daily|weekly|monthly)\s+results?)(?!\w)",
                       re.IGNORECASE)
 GAIN_PCT_RE = re.compile(r"\+\s?\d+(?:[.,]\d+)?\s?%")

@@ -2599,6 +2599,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             and choose_symbol(candidates, allow_bare=True)[0] is None:
         # "¿Qué es un trailing stop? Si el precio se mueve ...": a lesson's words about stops are no instruction
         return _not_a_signal("a lesson or example about trading words, not a call or status")
+    if not has_setup and candidate is None and (lx.CALL_TALLY_RE.search(status_text) is not None
+                                                 and len(lx.TALLY_COUNT_RE.findall(status_text)) >= 2):
+        # ("41 calls, 33 target hit 🔥 join premium", "41 sinyal, 33 kena TP", "41 kèo, 33 kèo chạm TP"): counts of the
+        # channel's calls and of the targets they hit — a tally, no trade's target reached
+        return _not_a_signal("a tally of calls and targets hit: a results post")
     if not has_setup and candidate is None and (lx.RECAP_HEAD_RE.search(clean) or lx.RECAP_HEAD_RE.search(body)):
         # "📊 Monthly report: 46 signals, 34 TP ✅ 12 SL ❌, net +212%": the channel's statistics, no trade named
         return _not_a_signal("a results post about past trades")
