@@ -2017,6 +2017,28 @@ _BROKE_AND_OUT = re.compile(r"跌破\s*\$?\d[\d.,]*\s*(?:止损)?\s*(?:出局|�
 _BROKE_BEFORE = re.compile(r"跌破\s*\$?\d[\d.,]*\s*(?:止损)?\s*$")
 
 
+# A close verb in a conditional form ("#LINK kapatırsak …" if we close, "kapatınca" once we close, "kapatırken" while
+# closing; "#LINK 決済したら…", "決済すれば" if closed; hi-Latn "close karein to loss hoga" if we close): the sentence weighs
+# a close, it orders none
+_TR_CONDITIONAL = re.compile(r"(?:kapat|kapan|sat|[çc][ıi]k)\w*?(?:[ıiuü]r|[ae]r)s[ae](?:k|m|n[ıi]z|lar)?$|"
+                             r"(?:kapat|kapan|sat|[çc][ıi]k)\w*?(?:[ıiuü]nca|[ae]nca|[ıiuü]rken|[ae]rken)$")
+_CONDITIONAL_TAIL = re.compile(r"\w*\s*(?:したら|すれば|すると|する場合|しても)")
+_HI_VERB_END = re.compile(r"(?<!\w)(?:kar\w*|kiya|kiye|diya|liya)$")
+_HI_THEN = re.compile(r"(?:\s+(?:kar\w*|kiya|kiye)(?:\s+(?:diya|liya|den|le|lo|do))?)?\s+(?:to|toh|तो)(?!\w)")
+_WORD_REST = re.compile(r"\w*")
+
+
+def _conditional_form(match: re.Match[str], line: str) -> bool:
+    """The close phrase's verb is conditional: its word's ending (tr), the words right after it (ja), or "to" (then)
+    after the verb "kar" (hi-Latn)."""
+    word = match.group(0) + _WORD_REST.match(line, match.end()).group(0)
+    if _TR_CONDITIONAL.search(word) is not None or _CONDITIONAL_TAIL.match(line, match.end()) is not None:
+        return True
+    then = _HI_THEN.match(line, match.end())
+    return then is not None and (_HI_VERB_END.search(match.group(0)) is not None or "kar" in then.group(0)
+                                 or "kiy" in then.group(0))
+
+
 def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
     """For each close phrase of the post, in order: "waits" (a condition or a level comes first: "if BTC closes below
     60k we will close the ETH long", "Close #NEAR short if 4H closes above 5.40", "Close #BTC above 100k"), "no"
@@ -2038,6 +2060,7 @@ def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
                 # ("ONDO 跌破 1.21 止损出局 ❌ 亏损 -8%"): the break is what happened — the trade is out at a loss taken
                 before = _BROKE_BEFORE.sub(" ", before)
             if _waits(before) or _MARKET_CONDITION.search(sentence_after) or _LEVEL_CONDITION.match(sentence_after) \
+                    or _conditional_form(match, line) \
                     or not _PAST_VERB.search(match.group(0)) and _AT_LEVEL_LATER.search(sentence_after) \
                     or (_FUTURE_BEFORE.search(clause_before) or _FUTURE_INSIDE.search(match.group(0))
                         or _FUTURE_AFTER.match(sentence_after)) \
