@@ -134,6 +134,8 @@ LABELS: list[tuple[Field, str]] = [
                  # ("Out below 1.18", "out under 0.95"): where the trade is left — its stop, heading its line
                  r"(?:^|(?<=\|))[ \t]*out\s+(?:below|under|above|over)(?=[ \t]*:?[ \t]*\$?\d)|"
                  r"cut[\s-]*loss(?:es)?|(?:^|(?<=\|))[ \t]*cut(?=[ \t]*[:=][ \t]*\$?\d|[ \t]+(?:\|[ \t]*)?\$?\d[\d.,]*[ \t]*(?:\||$))|s\s*/\s*l|sl|stops?|invalidation|invalida[çc][ãa]o|invalidaci[óo]n|invalidazione|invalidierung|инвалидаци[яи]|invalid(?=\s+(?:if|below|under|above|over|on|when|at)(?!\w)|\s*[<>:]\s*\$?\d)|стоп[\s-]*лосс?|стоп|сл|zarar[ıi]?[\s-]*(?:durdur|kes)|"
+                 # tr: the stop with its object ending, before the price it is moved to ("SUI stopunu 3,90'a çekiyoruz")
+                 r"stop'?(?:unu|umuzu)(?=[ \t]+\$?\d)|sl'?y?[iı](?=[ \t]+\$?\d)|"
                  r"stop[\s-]*kay[ıi]p|parada|stop\s+de\s+p[ée]rdida|c[ắa]t\s+l[ỗo]|d[ừu]ng\s+l[ỗo]|batas\s+rugi|"
                  r"وقف\s+(?:ال)?خسار[ةه]|(?:ال)?ستوب|حد\s+ضرر|استاپ(?:\s*لاس)?|止损(?:价|位)?|손절(?:가)?|정지\s*손실|"
                  r"损切り?(?:ライン|価格)?|ストップ(?:ロス)?|止损(?:价|位)?|اسٹاپ(?:\s*لاس)?|سٹاپ(?:\s*لاس)?|(?:ال)?وقف(?=[ \t]*[:=]?[ \t]*(?:(?:إلى|الى|عند|على)[ \t]+)?\$?\d)|"

@@ -102,10 +102,12 @@ _STOP_TO_VERB = (r"(?:\$?\d[\d.,]*\S*|to|a|al|à|au|na|на|auf|v[ềe]|ke|para|
                  r"lo|la|le|el|il|را|رو|به|إلى|الى|"
                  # hi "stop 3.90 पर shift करें", "SL 3.90 pe shift karo" (at, onto)
                  r"pe|par|पर|ko|को|"
+                 # tr "stopu 3,90 seviyesine çektik" (to the 3.90 level)
+                 r"seviyesine|seviyeye|fiyat[ıi]na|noktas[ıi]na|"
                  # ("Stop bei SUI auf 3,90 nachziehen", "SL on SUI moved to 3.90"): the coin the stop is of, after a preposition
                  r"(?:bei|für|fur|for|on|of|de|do|da|del|di|du|von|по)[ \t]+[#$]?[a-z][a-z0-9]{1,14}(?:/usdt)?)")
 # tr: the stop with its object ending ("SUI stopunu 3,90'a çekiyoruz", "SL'i girişe taşıyın")
-_STOP_WORD_TR = r"(?<!\w)(?:stop'?(?:u|unu|umuzu|lar[ıi]|lar[ıi]m[ıi]z[ıi])|sl'(?:y?[iı]|leri))(?!\w)"
+_STOP_WORD_TR = r"(?<!\w)(?:stop'?(?:u|unu|umuz|umuzu|lar[ıi]|lar[ıi]m[ıi]z[ıi])|sl'(?:y?[iı]|leri))(?!\w)"
 _STOP_MOVED = (rf"(?:{_STOP_WORD}|{_STOP_WORD_TR})(?:[ \t]+{_STOP_TO_VERB}){{0,3}}[ \t]*{_MOVE_VERB}|"
                # ("stop vai para o alvo 1", "el stop pasa a 142", "SL goes to TP1"): the stop first, then "goes to" — only
                # in this order ("o preço vai para o stop" is the price going to the stop)
@@ -1202,7 +1204,7 @@ _TARGETS_HIT = (r"(?:(?<=near\stp\d\s)|(?<=almost\stp\d\s)|"
                 r"(?<!tp\d\s)(?<!tp\s\d\s)(?<!tp\d\d\s)(?<!target\s\d\s)(?<!target\d\s)(?<!\d[snrt][tdh]\starget\s)"
                 # ("TP2 bhi hit", "TP2 also hit", "TP2 de hit": a particle between the target and its verb)
                 r"(?<!tp\d\sbhi\s)(?<!tp\d\salso\s)(?<!tp\d\stoo\s)(?<!tp\d\sde\s)(?<!tp\d\sda\s))")
-_STOP_THEN_TRIGGER = (rf"{_STOP_WORD}{_AUXILIARY}{_STOP_TRIGGERED}(?!\s+(?:rate|ratio|%|count)(?!\w))|"
+_STOP_THEN_TRIGGER = (rf"(?:{_STOP_WORD}|{_STOP_WORD_TR}){_AUXILIARY}{_STOP_TRIGGERED}(?!\s+(?:rate|ratio|%|count)(?!\w))|"
                       rf"{_STOP_TRIGGER_FIRST}\s+(?:(?:el|the|our|my|o|a|le|la|il|lo)\s+)?{_STOP_WORD}{_NOT_MOVED_ON}")
 
 # pt/es "Saindo de tudo agora", "saímos de tudo", "salimos de todo" (out of everything: every position closed)
