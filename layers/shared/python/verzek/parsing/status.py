@@ -2024,7 +2024,7 @@ _BROKE_BEFORE = re.compile(r"跌破\s*\$?\d[\d.,]*\s*(?:止损)?\s*$")
 # a close, it orders none
 _TR_CONDITIONAL = re.compile(r"(?:kapat|kapan|sat|[çc][ıi]k)\w*?(?:[ıiuü]r|[ae]r)s[ae](?:k|m|n[ıi]z|lar)?$|"
                              r"(?:kapat|kapan|sat|[çc][ıi]k)\w*?(?:[ıiuü]nca|[ae]nca|[ıiuü]rken|[ae]rken)$")
-_CONDITIONAL_TAIL = re.compile(r"\w*\s*(?:したら|すれば|すると|する場合|しても)")
+_CONDITIONAL_TAIL = re.compile(r"\w*\s*(?:したら|すれば|すると|する场合|しても)")
 _HI_VERB_END = re.compile(r"(?<!\w)(?:kar\w*|kiya|kiye|diya|liya)$")
 _HI_THEN = re.compile(r"(?:\s+(?:kar\w*|kiya|kiye)(?:\s+(?:diya|liya|den|le|lo|do))?)?\s+(?:to|toh|तो)(?!\w)")
 _WORD_REST = re.compile(r"\w*")
