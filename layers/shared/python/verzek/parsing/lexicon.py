@@ -134,6 +134,8 @@ LABELS: list[tuple[Field, str]] = [
                  # ("Out below 1.18", "out under 0.95"): where the trade is left — its stop, heading its line
                  r"(?:^|(?<=\|))[ \t]*out\s+(?:below|under|above|over)(?=[ \t]*:?[ \t]*\$?\d)|"
                  r"cut[\s-]*loss(?:es)?|(?:^|(?<=\|))[ \t]*cut(?=[ \t]*[:=][ \t]*\$?\d|[ \t]+(?:\|[ \t]*)?\$?\d[\d.,]*[ \t]*(?:\||$))|s\s*/\s*l|sl|stops?|invalidation|invalida[çc][ãa]o|invalidaci[óo]n|invalidazione|invalidierung|инвалидаци[яи]|invalid(?=\s+(?:if|below|under|above|over|on|when|at)(?!\w)|\s*[<>:]\s*\$?\d)|стоп[\s-]*лосс?|стоп|сл|zarar[ıi]?[\s-]*(?:durdur|kes)|"
+                 # tr: the stop with its object ending, before the price it is moved to ("SUI stopunu 3,90'a çekiyoruz")
+                 r"stop'?(?:unu|umuzu)(?=[ \t]+\$?\d)|sl'?y?[iı](?=[ \t]+\$?\d)|"
                  r"stop[\s-]*kay[ıi]p|parada|stop\s+de\s+p[ée]rdida|c[ắa]t\s+l[ỗo]|d[ừu]ng\s+l[ỗo]|batas\s+rugi|"
                  r"وقف\s+(?:ال)?خسار[ةه]|(?:ال)?ستوب|حد\s+ضرر|استاپ(?:\s*لاس)?|止损(?:价|位)?|손절(?:가)?|정지\s*손실|"
                  r"损切り?(?:ライン|価格)?|ストップ(?:ロス)?|止损(?:价|位)?|اسٹاپ(?:\s*لاس)?|سٹاپ(?:\s*لاس)?|(?:ال)?وقف(?=[ \t]*[:=]?[ \t]*(?:(?:إلى|الى|عند|على)[ \t]+)?\$?\d)|"
@@ -263,7 +265,7 @@ LABELS: list[tuple[Field, str]] = [
                   r"al[ıi][şs]\s+b[öo]lgesi|买入(?:区间|价格|价)|"
                   r"v[àa]o\s+l[ệe]nh|[đd]i[ểe]m\s+v[àa]o(?:\s+l[ệe]nh)?|v[ùu]ng\s+v[àa]o|(?:^|(?<=\|))[ \t]*v[àa]o(?=[ \t]*[:=]?[ \t]*\d)|gi[áa]\s+v[àa]o|harga\s+masuk|area\s+entry|titik\s+masuk|zon[ae]?\s+masuk|masuk(?=[ \t]*[:=])|(?:^|(?<=\|))[ \t]*masuk(?=[ \t]+\$?\d)|"
                   r"(?:سعر\s+|منطقة\s+)?(?:نقطة\s+)?(?:ال)?دخول|نقطه\s+ورود|ورود|نقاط(?=[ \t]*\d)|"
-                  r"入场(?:价格|价|区间|位)?|进场(?:价)?|(?:^|(?<=\n))[ \t]*限价(?:单|挂单|入场)?(?=[ \t]*[:：]?[ \t]*\d)|建仓(?:区间|价格|价|位)?|开仓(?:价格|价)?|进场(?:价格|价|区间)?|入场(?:价格|价)?|开仓(?:价)?|انٹری|"
+                  r"入场(?:价格|价位|点位|价|区间|位)?|进场(?:价位|点位)?|(?:^|(?<=\n))[ \t]*限价(?:单|挂单|入场)?(?=[ \t]*[:：]?[ \t]*\d)|建仓(?:区间|价格|价位|点位|价|位)?|开仓(?:价格|价位|点位|价)?|进场(?:价格|价|区间)?|入场(?:价格|价)?|开仓(?:价)?|انٹری|"
                   r"منطقة\s+(?:ال)?شراء|진입(?:가|구간)?|매수가|매수\s*평균가|"
                   r"einstiegs?(?:[\s-]*(?:preis|zone|bereich|kurs|punkte))?|einstiege|kauf[\s-]*(?:zone|bereich)|"
                   r"(?:points?|zones?|prix)\s+d'\s?entr[ée]e|entr[ée]es?|(?:prezzo|zona|punto)\s+di\s+(?:ingresso|entrata)|"
@@ -328,8 +330,8 @@ LABELS: list[tuple[Field, str]] = [
                    r"数量|仓位|수량|(?:profit|roi|pnl|gain|loss)(?=\s*%?\s*:)|"
                    r"allocation|риск|объ[её]м|депозит|risiko|risque|rischio|ryzyko|ризик")),
     # ("btc longg 67.2k", "eth shortt 3.45k": the side word typed with its last letter doubled)
-    (Field.LONG, r"(?<![\u0e00-\u0e7f])(?:ลอง|ลองก์)(?![\u0e00-\u0e7f])|long|longs|longing|longg+|لانگ|लॉन्ग|लांग|лонг\w*|(?:(?<=附近)|(?<=左右)|(?<=市价)|(?<=现价)|(?<![^\s\d]))多(?![^\s])|buy[\s-]*long|largos|largo|alcista|لونج|لونغ|لانگ|做多|多单|开多|롱|ロング|לונג|লং"),
-    (Field.SHORT, r"(?:ชอร์ต|ชอร์ท|ช็อต|ช็อร์ต)|short|shorts|shorting|shortt+|شارٹ|शॉर्ट|шорт\w*|(?:(?<=附近)|(?<=左右)|(?<=市价)|(?<=现价)|(?<![^\s\d]))空(?![^\s])|sell[\s-]*short|cortos|corto|bajista|شورت|做空|空单|开空|숏|ショート|שורט|শর্ট"),
+    (Field.LONG, r"(?<![\u0e00-\u0e7f])(?:ลอง|ลองก์)(?![\u0e00-\u0e7f])|long|longs|longing|longg+|لانگ|लॉन्ग|लांग|лонг\w*|(?:(?<=附近)|(?<=左右)|(?<=市价)|(?<=现价)|(?<![^\s\d]))多(?![^\s])|buy[\s-]*long|largos|largo|alcista|لونج|لونغ|لانگ|做多(?:价位|点位|价格|价)?|多单|开多(?:价位|点位|价格|价)?|롱|ロング|לונג|লং"),
+    (Field.SHORT, r"(?:ชอร์ต|ชอร์ท|ช็อต|ช็อร์ต)|short|shorts|shorting|shortt+|شارٹ|शॉर्ट|шорт\w*|(?:(?<=附近)|(?<=左右)|(?<=市价)|(?<=现价)|(?<![^\s\d]))空(?![^\s])|sell[\s-]*short|cortos|corto|bajista|شورت|做空(?:价位|点位|价格|价)?|空单|开空(?:价位|点位|价格|价)?|숏|ショート|שורט|শর্ট"),
     # Turkish "Al 3.45" / "Sat 1: 3.80" heading a line: the short imperatives, only at a line's start before a price
     # ("Acumular entre 6.90 e 7.25", "🟢 Accumulare tra 8.40 e 8.75"): accumulate, heading its line before the prices —
     # in running text ("whales accumulate BTC") it is commentary
@@ -428,7 +430,7 @@ MARKET_WORDS = re.compile(r"(?<!\w)(?:now|cmp|market|current\s+price|current|mkt
                           r"piaci\s+[áa]r(?:on)?|jelenlegi\s+[áa]r(?:on)?|harga\s+pasar|g[üu]ncel\s+fiyat\w*|piyasa\s+fiyat\w*|"
                           r"מחיר\s+(?:שוק|נוכחי)|τρέχουσα\s+τιμή|prezzo\s+di\s+mercato|prix\s+du\s+march[ée]|"
                           r"pre(?:cio|[çc]o)\s+de\s+mercado|рыночн\w+\s+цен\w*|ринков\w+\s+цін\w*|поточн\w+\s+цін\w*|"
-                          r"سعر\s+السوق|قیمت\s+(?:بازار|فعلی)|মার্কেট(?:\s+প্রাইস)?|बाज़ार\s+भाव|मार्केट(?:\s+प्राइस)?|"
+                          r"سعر\s+السوق|بسعر\s+السوق|قیمت\s+(?:بازار|فعلی)|মার্কেট(?:\s+প্রাইস)?|बाज़ार\s+भाव|मार्केट(?:\s+प्राइस)?|"
                           r"gi[áa]\s+th[ịi]\s+tr[ưu][ờo]ng)(?!\w)|现在|现价|市价|成行|지금|현\s*재\s*가|시장가|ตอนนี้|ราคาตลาด", re.IGNORECASE)
 # An order at the market written right before its price ("short here @ 17.86", "Входимо по ринку ~ 27,35", "Закупаемся
 # по текущим ≈ 0,8125", "เข้าได้เลยที่ราคาตลาด (ประมาณ 143.5)", "成行 28.45", "دخول فوري 582.4"): the price is where the
@@ -442,7 +444,7 @@ MARKET_ORDER_BEFORE_PRICE = re.compile(
     r"(?:enter|entry|buy|sell|long|short)\s+(?:right\s+)?(?:now|immediately)(?:\s+at)?(?!\w)|"
     r"по\s+(?:рынку|ринку|текущ\w*|поточн\w*|рыночной\s+цене|ринковій\s+ціні)(?!\w)|po\s+(?:rynkowej(?:\s+cenie)?|rynku)(?!\w)|"
     r"piyasadan|a\s+mercado|a\s+precio\s+de\s+mercado|a\s+pre[çc]o\s+de\s+mercado|zum\s+marktpreis|au\s+march[ée]|"
-    r"(?:ورود|خرید|فروش)\s+(?:آنی|فوری)|(?:دخول|شراء|بيع)\s+فور[يا]|من\s+السعر\s+الحالي|"
+    r"(?:ورود|خرید|فروش)\s+(?:آنی|فوری)|(?:دخول|شراء|بيع)\s+فور[يا]|من\s+السعر\s+الحالي|بسعر\s+السوق|به\s+قیمت\s+بازار|"
     # hi-Latn "CMP pe le lo, 1.92 ke aas paas", "market se kharid lo 1.92", "abhi buy karo @ 1.92" (take / buy at the market, now)
     r"(?:(?:cmp|market(?:\s+price)?|current\s+price)\s+(?:pe|par|se)|abhi)\s+(?:le\s*lo|le\s+(?:lijiye|lein|len)|"
     r"kh(?:a|aa)?r(?:i|ii|ee)d(?:o|ein|en|\s*lo|\s+lijiye|\s+lein)|(?:buy|entry|long|short|sell)\s+(?:karo|kar\s+lo|kar\s+do|karein|kijiye|lo|le\s+lo))|"
@@ -918,7 +920,11 @@ RECAP_HEAD_RE = re.compile(r"^\W*(?:recap|summary|results?\s+of|(?:trade|call|si
                            r"(?:[a-z]\w*\s+){0,2}?(?:daily|weekly|monthly)\s+(?:results?|recap|summary|report)|"
                            # ("Haftalık sonuçlar: #ETH kârla kapandı", "This week's results:")
                            r"(?:haftal[ıi]k|g[üu]nl[üu]k|ayl[ıi]k)\s+(?:sonu[çc]lar\w*|[öo]zet\w*|rapor\w*)|"
-                           r"this\s+week'?s\s+(?:results?|recap|summary)|"
+                           r"(?:this|last)\s+(?:week|month)'?s\s+(?:results?|recap|summary|report|stats)|"
+                           # hi "इस महीने का Result:", "पिछले हफ्ते के नतीजे", hi-Latn "is mahine ka result" (this month's, last
+                           # week's, today's result)
+                           r"(?:इस|पिछले|आज|कल)\s+(?:(?:महीने|हफ्ते|हफ़्ते|सप्ताह|दिन)\s+)?(?:का|के)\s+(?:results?|रिजल्ट|परिणाम|नतीजे)|"
+                           r"(?:is|pichhle|pichle|aaj|kal)\s+(?:(?:mahine|mahina|hafte|week|month|din)\s+)?(?:ka|ke)\s+(?:results?|report)|"
                            r"resumen|resumo|r[ée]sum[ée]|итоги|sonu[çc]lar|r[üu]ckblick|riepilogo|podsumowanie|t[ổo]ng\s+k[ếe]t|"
                            r"rekap|ملخص|خلاصه|总结|回顾|まとめ|결산|요약|підсумк\w*|"
                            # fa "نتایج هفته گذشته" (last week's results), "گزارش هفتگی"; ar "نتائج الأسبوع", "نتائج اليوم"
@@ -926,12 +932,19 @@ RECAP_HEAD_RE = re.compile(r"^\W*(?:recap|summary|results?\s+of|(?:trade|call|si
                            r"گزارش\s+(?:هفتگی|ماهانه|روزانه|عملکرد)|"
                            # "昨日の結果📊 / #ARB +22% ✅ / …", "今日战绩", "어제 결과", "Kết quả hôm qua", "Resultados de hoy"
                            r"(?:昨日|今日|本日|今周|先周|今月|先月|昨天|今天|本周|上周|本月|上月)の?(?:结果|成绩|战绩)|"
-                           r"(?:어제|오늘|이번\s*주|지난\s*주)\s*(?:의\s*)?결과|k[ếe]t\s+qu[ảa]\s+(?:h[ôo]m\s+(?:qua|nay)|tu[ầa]n)|"
-                           r"(?:resultados|r[ée]sultats|ergebnisse|risultati|wyniki|результаты|hasil)\s+(?:de\s+(?:hoy|ayer|la\s+semana|hoje|ontem)|"
+                           r"(?:어제|오늘|이번\s*주|지난\s*주|이번\s*달|지난\s*달)\s*(?:의\s*)?결과|k[ếe]t\s+qu[ảa]\s+(?:h[ôo]m\s+(?:qua|nay)|tu[ầa]n|th[áa]ng)|"
+                           r"(?:resultados?|r[ée]sultats|ergebnisse|risultati|wyniki|результаты|hasil)\s+(?:de\s+(?:hoy|ayer|la\s+semana|hoje|ontem)|"
                            r"d[ao]\s+(?:semana|dia|m[êe]s)|del\s+(?:d[íi]a|mes)|"
                            r"d'hier|du\s+jour|de\s+la\s+semaine|von\s+gestern|der\s+woche|di\s+ieri|della\s+settimana|z\s+wczoraj|"
                            r"за\s+(?:вчера|сегодня|неделю)|kemarin|hari\s+ini|minggu\s+ini))"
                            r"(?!\w)", re.IGNORECASE)
+# A count of the channel's calls ("41 calls", "41 sinyal", "41 kèo", "41개 시그널", "41 сигнал"), and a count of calls or of
+# targets hit ("33 target hit", "33 kena TP", "33 alvos"): together, a tally of the channel's results
+_TALLY_CALLS = (r"calls?|signals?|sinyal\w*|sinais|se[ñn]ales|segnali|signaux|signale|сигнал\w*|k[èe]o|t[íi]n\s+hi[ệe]u|"
+                r"시그널|콜|कॉल|コール|توصي\w*")
+CALL_TALLY_RE = re.compile(rf"(?<![\w.,])\d{{1,4}}\s*(?:개\s*|条\s*|个\s*)?(?:{_TALLY_CALLS})(?!\w)")
+TALLY_COUNT_RE = re.compile(rf"(?<![\w.,])\d{{1,4}}\s*(?:개\s*|条\s*|个\s*)?(?:{_TALLY_CALLS}|targets?|tps?|alvos?|objetivos?|"
+                            r"hedef\w*|цел\w*|목표|टारगेट|wins?|winners?|kena)(?!\w)")
 RECAP_RE = re.compile(r"(?<!\w)(?:recap|summary|results?\s+of|(?:daily|weekly|monthly)\s+results?)(?!\w)",
                       re.IGNORECASE)
 GAIN_PCT_RE = re.compile(r"\+\s?\d+(?:[.,]\d+)?\s?%")

@@ -1248,6 +1248,13 @@ def _numbered(segment: Segment) -> bool:
     return segment.label is not None and segment.label.text.rstrip()[-1:].isdigit()
 
 
+def _is_the_price(token: Token, price: Decimal) -> bool:
+    """The number written is the price read — as written, or with its point a thousands separator ("3.412" read 3412 on
+    a coin at 3412: every level written so, `_read_dot_thousands`)."""
+    return token.value == price or token.value is not None and _DOT_THOUSANDS.fullmatch(token.text) is not None \
+        and not token.thousands_suffix and token.value * 1000 == price
+
+
 def _market_noted_beside(entry_segments: list[Segment], entry: Decimal) -> bool:
     """"Entry: 182 (current 185)", "Limit entry: 182 (now trading at 185)": the market word stands before another price
     than the entry's — where the market is, beside a limit order."""
@@ -1256,11 +1263,11 @@ def _market_noted_beside(entry_segments: list[Segment], entry: Decimal) -> bool:
         for i, t in enumerate(tokens):
             if t.kind == Kind.WORD and lx.MARKET_WORDS.fullmatch(t.text):
                 after = next((n for n in tokens[i + 1:] if n.kind == Kind.NUM), None)
-                if after is not None and after.value != entry:
+                if after is not None and not _is_the_price(after, entry):
                     return True
                 # ("182 (current 185)": the note's own price was set aside — a gap where it stood; "182 (market)" is
                 # an order at the market, 182 where it stands)
-                if i >= 2 and tokens[i - 1].text == "(" and tokens[i - 2].kind == Kind.NUM and tokens[i - 2].value == entry:
+                if i >= 2 and tokens[i - 1].text == "(" and tokens[i - 2].kind == Kind.NUM and _is_the_price(tokens[i - 2], entry):
                     close = next((k for k in range(i + 1, len(tokens)) if tokens[k].text == ")"), None)
                     if close is not None and any(tokens[k + 1].start > tokens[k].start + len(tokens[k].text) + 1
                                                  for k in range(i, close) if tokens[k + 1].line == tokens[k].line):
@@ -1294,7 +1301,7 @@ def _market_word_a_note(entry_segments: list[Segment], entry: Decimal) -> bool:
     (price now 5.25)" are limit orders ("Entry: CMP 1.124", "Entry: market (3412)", "Entry: 0.6215 (CMP)" are not)."""
     note = False
     for segment in entry_segments:
-        number = next((t for t in segment.numbers if t.value == entry), None)
+        number = next((t for t in segment.numbers if _is_the_price(t, entry)), None)
         if number is None:
             if lx.MARKET_WORDS.search(segment.text()):
                 return False
@@ -2643,6 +2650,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             and choose_symbol(candidates, allow_bare=True)[0] is None:
         # "¿Qué es un trailing stop? Si el precio se mueve ...": a lesson's words about stops are no instruction
         return _not_a_signal("a lesson or example about trading words, not a call or status")
+    if not has_setup and candidate is None and (lx.CALL_TALLY_RE.search(status_text) is not None
+                                                 and len(lx.TALLY_COUNT_RE.findall(status_text)) >= 2):
+        # ("41 calls, 33 target hit 🔥 join premium", "41 sinyal, 33 kena TP", "41 kèo, 33 kèo chạm TP"): counts of the
+        # channel's calls and of the targets they hit — a tally, no trade's target reached
+        return _not_a_signal("a tally of calls and targets hit: a results post")
     if not has_setup and candidate is None and (lx.RECAP_HEAD_RE.search(clean) or lx.RECAP_HEAD_RE.search(body)):
         # "📊 Monthly report: 46 signals, 34 TP ✅ 12 SL ❌, net +212%": the channel's statistics, no trade named
         return _not_a_signal("a results post about past trades")
@@ -5145,6 +5157,8 @@ def _market_order_before(clean: str, entry: Decimal) -> bool:
                 continue  # (words of their own between: "buy now, then add at 1.20")
             written = number.group(0)
             readings = {written.replace(",", "."), written.replace(",", "")}
+            if _DOT_THOUSANDS.fullmatch(written):
+                readings.add(written.replace(".", ""))  # ("a precio de mercado (3.412)": a thousands dot)
             try:
                 if any(Decimal(r) == entry for r in readings):
                     return True

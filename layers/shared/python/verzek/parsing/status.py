@@ -98,10 +98,12 @@ _STOP_WORD = (r"(?:(?<!\w)(?:sl|stop(?:[\s-]*loss)?|stoploss|invalidation|сто
               r"وقف\s+(?:ال)?خسار[ةه]|(?:ال)?ستوب|حد\s+ضرر|استاپ(?:\s*لاس)?)(?!\w)|止损|손절|损切り?|ストップ)")
 # Verbs that move a level, per language ("двигаем стоп на 142", "stop 142'ye çekildi", "subindo stop para 142", "dời SL về 142",
 # "Stop nachziehen auf 142", "on remonte le stop", "alziamo lo stop", "손절가 142로 상향", "損切りを142に引き上げ")
-_MOVE_VERB = (r"(?:(?<!\w)(?:mov(?:e|es|ed|ing|emos|er|imos|ido|ida|iendo|endo|a|o|ió)|shift(?:ed|ing)?|rais(?:e|ed|ing)|lower(?:ed|ing)|"
+_MOVE_VERB = (r"(?:(?<!\w)(?:mov(?:e|es|ed|ing|emos|er|imos|ido|ida|iendo|endo|a|o|ió|am|em|ei)|muev(?:an|en|e|o)|shift(?:ed|ing)?|rais(?:e|ed|ing)|lower(?:ed|ing)|"
               r"trail(?:ed|ing)?|adjust(?:ed|ing)?|переставл\w*|двига\w*|сдвига\w*|сдвину\w*|перенос\w*|перенес\w*|подтяг\w*|подня\w*|поднима\w*|"
-              r"опуска\w*|[çc]ek(?:ildi|iyoruz|tik|tim|in|elim|iyorum)|çek|ta[şs][ıi](?:nd[ıi]|yoruz|d[ıi]k|y[ıi]n)|y[üu]kselt\w*|"
-              r"sub(?:imos|ir|e|en|o|amos|indo|iu|ido|ida|i[óo])|baj(?:amos|ar|a|an|o|ando|ó)|ajust(?:amos|ar|ado|ando|ou)|"
+              r"опуска\w*|підтяг\w*|пересува\w*|пересун\w*|підійма\w*|підня\w*|[çc]ek(?:ildi|iyoruz|tik|tim|in|elim|iyorum)|çek|ta[şs][ıi](?:nd[ıi]|yoruz|d[ıi]k|y[ıi]n)|y[üu]kselt\w*|"
+              r"sub(?:imos|ir|e|en|o|amos|indo|iu|ido|ida|i[óo]|am|a)|baj(?:amos|ar|a|an|o|ando|ó|en|e)|"
+              # (pt/es "ajustem o stop", "ajusten el SL", "baixem o stop", "puxamos o stop": the plural imperative too)
+              r"ajust(?:amos|ar|ado|ando|ou|em|en|e|a|ei|emos)|baix(?:amos|ar|a|em|ei|ou|ando)|pux(?:amos|ar|a|em|ei|ou|ando)|"
               r"cambi(?:amos|ar|ado|ando)|alter(?:amos|ar|ado|ando|ou)|mud(?:amos|ar|ando|ado|ou)|remont(?:ons|e|er|ez|é)|"
               r"d[ée]pla[cç](?:ons|e|er|ez|é)|rel[eè]v(?:ons|e|er|ez|é)|alz(?:iamo|are|ato|ate)|spost(?:iamo|are|ato|ate|a)|"
               r"nachzieh\w*|nachgezogen|versch(?:ieben|oben|iebt)|anheb\w*|angehoben|hochzieh\w*|d[ờo]i|k[ée]o|n[âa]ng|chuy[ểe]n|"
@@ -121,9 +123,17 @@ _NOT_POLICY = (r"(?![\s-]*loss)(?!\s+(?:rules?|strateg\w*|settings?|polic\w*|man
                r"(?!\w))")
 _MOVE_ARTICLE = (r"(?:the|your|our|my|el|la|le|lo|il|o|a|den|das|die|nuestro|nosso|notre|nostro|наш|ваш|ang|na|το|"
                  r"مون|را|رو)")
-_STOP_TO_VERB = (r"(?:\$?\d[\d.,]*\S*|to|a|al|à|au|na|на|auf|v[ềe]|ke|para|до|ile|wurde|ist|was|has|been|is|are|now|will|be|"
-                 r"lo|la|le|el|il|را|رو|به|إلى|الى)")
-_STOP_MOVED = (rf"{_STOP_WORD}(?:[ \t]+{_STOP_TO_VERB}){{0,3}}[ \t]*{_MOVE_VERB}|"
+_STOP_TO_VERB = (r"(?:\$?\d[\d.,]*\S*|to|a|al|à|au|na|на|auf|v[ềe]|ke|para|pra|до|ile|wurde|ist|was|has|been|is|are|now|will|be|"
+                 r"lo|la|le|el|il|را|رو|به|إلى|الى|"
+                 # hi "stop 3.90 पर shift करें", "SL 3.90 pe shift karo" (at, onto)
+                 r"pe|par|पर|ko|को|"
+                 # tr "stopu 3,90 seviyesine çektik" (to the 3.90 level)
+                 r"seviyesine|seviyeye|fiyat[ıi]na|noktas[ıi]na|"
+                 # ("Stop bei SUI auf 3,90 nachziehen", "SL on SUI moved to 3.90"): the coin the stop is of, after a preposition
+                 r"(?:bei|für|fur|for|on|of|de|do|da|del|di|du|von|по)[ \t]+[#$]?[a-z][a-z0-9]{1,14}(?:/usdt)?)")
+# tr: the stop with its object ending ("SUI stopunu 3,90'a çekiyoruz", "SL'i girişe taşıyın")
+_STOP_WORD_TR = r"(?<!\w)(?:stop'?(?:u|unu|umuz|umuzu|lar[ıi]|lar[ıi]m[ıi]z[ıi])|sl'(?:y?[iı]|leri))(?!\w)"
+_STOP_MOVED = (rf"(?:{_STOP_WORD}|{_STOP_WORD_TR})(?:[ \t]+{_STOP_TO_VERB}){{0,3}}[ \t]*{_MOVE_VERB}|"
                # ("stop vai para o alvo 1", "el stop pasa a 142", "SL goes to TP1"): the stop first, then "goes to" — only
                # in this order ("o preço vai para o stop" is the price going to the stop)
                # (only to a place a stop is moved to — a price, the entry, breakeven, a target: "el stop va a saltar", "stop
@@ -233,7 +243,7 @@ class _Gated:
             yield from pair.finditer(text)
 
 
-_MOVE_STEMS = (r"vai|vão|vao|passa|pasa|va |goes|going|przesu|podnos|podnie|przenos|ilipat|μεταφ|μετακ|alih|anjak|올립|올렸|옮|переставл|mov|shift|rais|lower|trail|adjust|двига|сдвиг|сдвину|перенос|перенес|подтяг|подня|поднима|опуска|çek|cek|"
+_MOVE_STEMS = (r"baix|pux|muev|підтяг|пересу|підійма|підня|vai|vão|vao|passa|pasa|va |goes|going|przesu|podnos|podnie|przenos|ilipat|μεταφ|μετακ|alih|anjak|올립|올렸|옮|переставл|mov|shift|rais|lower|trail|adjust|двига|сдвиг|сдвину|перенос|перенес|подтяг|подня|поднима|опуска|çek|cek|"
                r"taş|tas|yükselt|yukselt|sub|baj|ajust|cambi|alter|mud|remont|dépla|depla|relev|relèv|alz|spost|nachz|"
                r"nachgez|versch|anheb|angehoben|hochz|dời|doi|dòi|kéo|keo|nâng|nang|chuyển|chuyen|geser|pindah|naik|"
                r"تغییر|جابجا|منتقل|ببر|بذار|نقل|حرك|تحريك|رفع|上移|下移|移至|移到|调整|改为|上调|상향|하향|이동|변경|올려|올림|"
@@ -855,7 +865,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         rf"(?<!\w)(?:sl|stop(?:[\s-]*loss)?)(?=\s+to\s+(?:the\s+)?{_ORDINAL}\s+(?:target|tp|take[\s-]*profit)(?!\w))|"
         r"стоп(?=\s+на\s+(?:tp|тп|тейк|цель)\s*\d)|"
         r"(?:sl|stop(?:[\s-]*loss)?)\s*:?\s*\$?\d[\d.,]*\s*(?:>|-+>|=>)\s*(?:\$?\d|(?:tp|target)\s*\d)|"
-        r"(?:استاپ|حد\s+ضرر)\s+(?:رو|را)\s+(?:ببر|بذار|جابجا|منتقل)\w*|(?:^|\n)\s*/(?:update|sl|move)(?!\w)|"
+        r"(?:استاپ|حد\s+ضرر)\s+(?:[#$]?[a-z][a-z0-9]{1,14}\s+)?(?:رو|را)\s+(?:ببر|بذار|جابجا|منتقل)\w*|(?:^|\n)\s*/(?:update|sl|move)(?!\w)|"
         r"перен\w+\s+стоп|стоп\s+перен\w+|"
         # "Movemos sl a 3391", "Subimos el stop a 1.28", "Spostiamo lo stop", "止损上移至 1.285"
         r"(?:movemos|movimos|mover|muevan|mueve|subimos|bajamos|ponemos|colocamos|ajustamos|cambiamos|modificamos|"
@@ -1174,7 +1184,7 @@ _AUXILIARY = (r"(?:\s*(?:'?[ae]|'?ye)?\s+(?:was|has\s+been|got|is|wurde|ist|đã
               r"تم|已经?|been|была?|было)){0,2}\s*")
 # "ausgestoppt", "stoppé", "stoppati", "стопнуло", "ушли по стопу", "wybici na stopie", "stop olduk", "BE hit", "被止损",
 # "ロスカットされました", "โดน SL", "स्टॉप लॉस हिट हो गया": stopped out, in one word or a fixed phrase of a language
-_STOPPED_OUT_STEMS = (r"ausgestoppt|stop\s+out|got\s+hit|stopp|стопн|стопан|по\s+стоп|wybi|stop'?u?\s+old|be\s+(?:sl\s+|stop\s+)?(?:was\s+|got\s+)?(?:hit|trig)|"
+_STOPPED_OUT_STEMS = (r"cắt l|cat l|cut|kena cl|손절|ausgestoppt|stop\s+out|got\s+hit|stopp|стопн|стопан|по\s+стоп|wybi|stop'?u?\s+old|be\s+(?:sl\s+|stop\s+)?(?:was\s+|got\s+)?(?:hit|trig)|"
                       r"even\s+(?:sl\s+|stop\s+)?(?:was\s+|got\s+)?(?:hit|trig)|被止损|止损被|ロスカット|โดน|ชน|ตัดขาดทุน|हिट|लग|"
                       r"(?:entry|even|be|безубытке|бу|входе)(?:\s+price)?\)?\s+(?:was\s+|got\s+|has\s+been\s+)?(?:hit|trig|сработ)")
 # ("Invalid: 7.35", "invalid below 7.35", "Setup invalid if 4H closes under 7.35"): the word heading a price or a condition is
@@ -1188,6 +1198,18 @@ _STOPPED_OUT_WORDS = (
     r"被止损|止损被打|ロスカット\s*(?:され|になり|した)|(?:โดน|ชน)\s*(?:sl|stop|สต็อป|สตอป|(?:จุด)?ตัดขาดทุน)|"
     # ("SOL ตัดขาดทุนแล้ว ❌": the loss cut — the word is also the stop's label, so only with "already"/"done" after it)
     r"ตัดขาดทุน(?:ไป)?(?:แล้ว|เรียบร้อย)|"
+    # vi "Kèo BTC short cắt lỗ 😞 -25%", "đã cắt lỗ", "bị cắt lỗ", "cắt lỗ rồi" (the loss cut): "cắt lỗ" is also the stop's
+    # label ("Cắt lỗ: 95000", "cắt lỗ 95000", "Cắt lỗ -3%" heading a card's line), so only done ("đã", "bị", "rồi", "xong")
+    # or after the trade's words on its line and followed by nothing but a signed loss — never a label's colon, a price or
+    # a condition after it
+    r"(?:(?:đã|da|bị|bi)\s+)c[ắa]t\s+l[ỗo](?!\w)(?![^\w\n]*[:=：])|c[ắa]t\s+l[ỗo]\s+(?:r[ồo]i|xong)(?!\w)|"
+    r"(?<=[^\W\d_][ \t])c[ắa]t\s+l[ỗo](?=[^\w\n:=：+\-−]*[\-−]\s*\d+(?:[.,]\d+)?\s*%)|"
+    # id/ms/en "udah cut loss", "kena CL", "BTC short cut loss -25%" (the same: "Cut loss: 95000" is the stop's label); ko
+    # "손절했습니다", "손절 당했네요" (the loss cut, done — "손절가", "손절하면", "손절하세요" are a label, a condition, an order)
+    r"(?<!\w)(?:udah|sudah|dah|already|kena|terkena|terpaksa)\s+(?:cut[\s-]*loss|cl)(?!\w)(?![^\w\n]*[:=：])|"
+    r"(?<!\w)cut[\s-]*loss\s+(?:done|sudah|udah|dah)(?!\w)|"
+    r"(?<=[^\W\d_][ \t])cut[\s-]*loss(?=[^\w\n:=：+\-−]*[\-−]\s*\d+(?:[.,]\d+)?\s*%)|"
+    r"손절\s*(?:했|하였|됐|되었|당했|당하)|"
     r"(?:स्टॉप(?:\s*लॉस)?|sl|stop\s*loss)\s*(?:हिट|लग)\s*(?:हो\s*)?(?:गया|गई|गए)|"
     # ("#BTC SL at entry was hit", "stop loss at entry price triggered", "SL (entry) hit", "стоп в безубытке сработал"): the
     # stop, where it stood, then the hit — the trade stopped out at breakeven, not a move of the stop
@@ -1227,7 +1249,7 @@ _TARGETS_HIT = (r"(?:(?<=near\stp\d\s)|(?<=almost\stp\d\s)|"
                 r"(?<!tp\d\s)(?<!tp\s\d\s)(?<!tp\d\d\s)(?<!target\s\d\s)(?<!target\d\s)(?<!\d[snrt][tdh]\starget\s)"
                 # ("TP2 bhi hit", "TP2 also hit", "TP2 de hit": a particle between the target and its verb)
                 r"(?<!tp\d\sbhi\s)(?<!tp\d\salso\s)(?<!tp\d\stoo\s)(?<!tp\d\sde\s)(?<!tp\d\sda\s))")
-_STOP_THEN_TRIGGER = (rf"{_STOP_WORD}{_AUXILIARY}{_STOP_TRIGGERED}(?!\s+(?:rate|ratio|%|count)(?!\w))|"
+_STOP_THEN_TRIGGER = (rf"(?:{_STOP_WORD}|{_STOP_WORD_TR}){_AUXILIARY}{_STOP_TRIGGERED}(?!\s+(?:rate|ratio|%|count)(?!\w))|"
                       rf"{_STOP_TRIGGER_FIRST}\s+(?:(?:el|the|our|my|o|a|le|la|il|lo)\s+)?{_STOP_WORD}{_NOT_MOVED_ON}")
 
 # pt/es "Saindo de tudo agora", "saímos de tudo", "salimos de todo" (out of everything: every position closed)
@@ -1303,7 +1325,25 @@ _CLOSE_PATTERN = _Gated(
     r"sold\s+(?:all|(?:the\s+)?rest(?:\s+of\s+(?:the|my|our)\s+(?:bag|position|holding)s?)?)"
     r"(?=\s*(?:$|[.,!:;)]|\s-|(?:at|here|now|into|@|too)(?!\w)))|"
     r"(?<!\w)(?:vend[íi]|vendimos|vendemos|vendido|venduto)\s+(?:tod[oa]s?|tudo|tutto)(?!\w)|"
-    r"(?<!\w)(?:tudo|todo|tutto)\s+vendid[oa]|(?<!\w)alles\s+verkauft|(?<!\w)verkauf(?:e|en|t)\s+alles|(?<!\w)tout\s+vendu|"
+    r"(?<!\w)(?:tudo|todo|tutto)\s+(?:vendid[oa]|vendut[oa])|(?<!\w)alles\s+verkauft|(?<!\w)verkauf(?:e|en|t)\s+alles|(?<!\w)tout\s+vendu|"
+    # the whole bag sold, in more languages: id/ms "jual semua di 8,70 ✅", "sudah jual semuanya", "semua sudah dijual", vi
+    # "đã bán hết", "bán toàn bộ ở 8.70 ✅", tr "hepsini sattık", zh "已全部卖出", ko "전량 매도 완료", hi "sab bech diya" —
+    # done (a past form, or a tick after it); "jual semua di TP3", "bán hết khi chạm TP3" sell at a target later: no close
+    r"(?<!\w)(?:(?:sudah|udah|dah|telah)\s+(?:kami\s+|kita\s+)?(?:jual|dijual|menjual)\s+semua(?:nya)?|"
+    r"semua(?:nya)?\s+(?:sudah\s+|udah\s+|telah\s+)?(?:dijual|terjual)|"
+    r"(?:đã\s+|da\s+)b[áa]n\s+(?:h[ếe]t|to[àa]n\s+b[ộo])|"
+    r"(?:hepsini|t[üu]m[üu]n[üu]|tamam[ıi]n[ıi])\s+(?:\S+\s+)?satt[ıi][kmn]\w*|"
+    r"(?:sab|saara|sabhi)\s+bech\s+(?:diya|diye|di|dia))(?!\w)|"
+    r"(?<!\w)(?:(?:kita|kami)\s+)?(?:jual|menjual)\s+semua(?:nya)?(?=(?:\s+(?:di|pada|@)\s*\$?\d[\d.,]*)?\s+done(?!\w))|"
+    r"(?<!\w)b[áa]n\s+(?:h[ếe]t|to[àa]n\s+b[ộo])(?=(?:\s+(?:ở|o|t[ạa]i|@)\s*\$?\d[\d.,]*)?\s+done(?!\w))|"
+    r"(?<![后时就再])已?全部(?:卖出|卖掉|卖完)(?:了|完成)?(?![^\n]{0,6}(?:后|时|就|再))|전량\s*매도\s*(?:했습니다|완료|했어요|함)|"
+    # ("TP2 kena, kita cukupkan di sini", "TP2 hit, we stop here", "TP2 alcanzado, lo dejamos aquí", "TP2 到达，到此为止"): a
+    # target reached, then the trade ended there — only right after the target on its line ("we stop here for today"
+    # alone is the channel's day)
+    r"(?:tp|target|take[\s-]*profit|hedef|m[ụu]c\s+ti[êe]u|目标|止盈)\s*\d{1,2}[^\n]{0,30}?"
+    r"(?:kita\s+(?:cukupkan|sudahi|akhiri)|cukup\s+sampai\s+(?:di\s+)?sini|we\s+(?:stop|end\s+it|call\s+it)\s+here|"
+    r"(?:lo\s+)?dejamos\s+(?:aqu[íi]|ac[áa])|paramos\s+por\s+aqui|encerramos\s+por\s+aqui|d[ừu]ng\s+(?:t[ạa]i|[ởo])\s+[đd][âa]y|"
+    r"burada\s+(?:bitiriyoruz|kapat[ıi]yoruz|b[ıi]rak[ıi]yoruz)|на\s+этом\s+(?:вс[её]|закрываем|заканчиваем)|到此为止|就到这里)|"
     r"(?<!\w)(?:продал[аи]?|продали)\s+(?:вс[её]|целиком|полностью)|(?<!\w)вс[её]\s+продал[аи]?|"
     # "#ARB 청산하세요" (close it), "#DOT رو ببندید" (close DOT), "#XLM 损切りになりました" (stopped out), "sol stopado" (pt:
     # stopped out)
@@ -2024,6 +2064,28 @@ _BROKE_AND_OUT = re.compile(r"跌破\s*\$?\d[\d.,]*\s*(?:止损)?\s*(?:出局|�
 _BROKE_BEFORE = re.compile(r"跌破\s*\$?\d[\d.,]*\s*(?:止损)?\s*$")
 
 
+# A close verb in a conditional form ("#LINK kapatırsak …" if we close, "kapatınca" once we close, "kapatırken" while
+# closing; "#LINK 決済したら…", "決済すれば" if closed; hi-Latn "close karein to loss hoga" if we close): the sentence weighs
+# a close, it orders none
+_TR_CONDITIONAL = re.compile(r"(?:kapat|kapan|sat|[çc][ıi]k)\w*?(?:[ıiuü]r|[ae]r)s[ae](?:k|m|n[ıi]z|lar)?$|"
+                             r"(?:kapat|kapan|sat|[çc][ıi]k)\w*?(?:[ıiuü]nca|[ae]nca|[ıiuü]rken|[ae]rken)$")
+_CONDITIONAL_TAIL = re.compile(r"\w*\s*(?:したら|すれば|すると|する场合|しても)")
+_HI_VERB_END = re.compile(r"(?<!\w)(?:kar\w*|kiya|kiye|diya|liya)$")
+_HI_THEN = re.compile(r"(?:\s+(?:kar\w*|kiya|kiye)(?:\s+(?:diya|liya|den|le|lo|do))?)?\s+(?:to|toh|तो)(?!\w)")
+_WORD_REST = re.compile(r"\w*")
+
+
+def _conditional_form(match: re.Match[str], line: str) -> bool:
+    """The close phrase's verb is conditional: its word's ending (tr), the words right after it (ja), or "to" (then)
+    after the verb "kar" (hi-Latn)."""
+    word = match.group(0) + _WORD_REST.match(line, match.end()).group(0)
+    if _TR_CONDITIONAL.search(word) is not None or _CONDITIONAL_TAIL.match(line, match.end()) is not None:
+        return True
+    then = _HI_THEN.match(line, match.end())
+    return then is not None and (_HI_VERB_END.search(match.group(0)) is not None or "kar" in then.group(0)
+                                 or "kiy" in then.group(0))
+
+
 def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
     """For each close phrase of the post, in order: "waits" (a condition or a level comes first: "if BTC closes below
     60k we will close the ETH long", "Close #NEAR short if 4H closes above 5.40", "Close #BTC above 100k"), "no"
@@ -2045,6 +2107,7 @@ def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
                 # ("ONDO 跌破 1.21 止损出局 ❌ 亏损 -8%"): the break is what happened — the trade is out at a loss taken
                 before = _BROKE_BEFORE.sub(" ", before)
             if _waits(before) or _MARKET_CONDITION.search(sentence_after) or _LEVEL_CONDITION.match(sentence_after) \
+                    or _conditional_form(match, line) \
                     or not _PAST_VERB.search(match.group(0)) and _AT_LEVEL_LATER.search(sentence_after) \
                     or (_FUTURE_BEFORE.search(clause_before) or _FUTURE_INSIDE.search(match.group(0))
                         or _FUTURE_AFTER.match(sentence_after)) \
@@ -3049,7 +3112,9 @@ _SIDE_WORD_AFTER_PAIR = {
 
 _SIDE_AFTER_PAIR = re.compile(
     r"(?<![\w#$])[#$]?([a-z0-9]{2,20})(?:\s*/\s*[a-z]{3,5}|\.p|\s+perp)?\s*[:|-]?\s*"
-    rf"(?:({_SIDE_WORD_AFTER_PAIR['long']})|({_SIDE_WORD_AFTER_PAIR['short']}))(?!\w)")
+    rf"(?:({_SIDE_WORD_AFTER_PAIR['long']})|({_SIDE_WORD_AFTER_PAIR['short']}))(?!\w)"
+    # ("RENDER jual semua di 8,70 ✅", "RENDER bán hết", "RENDER sell everything"): the sell verb of the exit, "all" after it
+    r"(?!\s+(?:all|everything|semua\w*|h[ếe]t|to[àa]n\s+b[ộo]|tod[oa]s?|tudo|tutto|alles|tout|вс[её])(?!\w))")
 _QUOTES = ("usdt", "usdc", "usd", "busd", "fdusd", "btc", "eth")
 
 
