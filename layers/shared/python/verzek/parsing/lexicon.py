@@ -1117,7 +1117,7 @@ RESULTS_HEAD_RE = re.compile(r"^\W*(?:(?:vip|signal|our|weekly|monthly|daily|tod
 
 # A verb that opens a position ("open LONG on #SUI", "Открываем SHORT"): with a coin and a side, a call at market.
 OPEN_VERB_RE = re.compile(
-    rf"{_B}(?:open(?:ing|ed)?|enter(?:ing)?|a[çc][ıi]ld[ıi]|a[çc]t[ıi]k|открыт[аоы]?|открыли|abiert[oa]|abert[oa]|er[öo]ffnet|ouvert[e]?|apert[oa]|dibuka|[đd][ãa]\s+m[ởo]|تم\s+فتح|فتحنا|باز\s+شد|已开仓|go(?=\s+(?:long|short)(?!\w))|abrindo|vamos\s+abrir|открываем|открыть|открываю|відкриваємо|a[çc][ıi]yoruz|abrimos|abrir|"
+    rf"{_B}(?:(?<!london\s)(?<!\bny\s)(?<!york\s)(?<!\bus\s)(?<!asia\s)(?<!asian\s)(?<!tokyo\s)(?<!market\s)(?<!daily\s)(?<!weekly\s)(?<!monthly\s)(?<!session\s)(?<!\bcme\s)(?<!\bthe\s)open(?:ing|ed)?(?!\s+interest)|enter(?:ing)?|a[çc][ıi]ld[ıi]|a[çc]t[ıi]k|открыт[аоы]?|открыли|abiert[oa]|abert[oa]|er[öo]ffnet|ouvert[e]?|apert[oa]|dibuka|[đd][ãa]\s+m[ởo]|تم\s+فتح|فتحنا|باز\s+شد|已开仓|go(?=\s+(?:long|short)(?!\w))|abrindo|vamos\s+abrir|открываем|открыть|открываю|відкриваємо|a[çc][ıi]yoruz|abrimos|abrir|"
     rf"er[öo]ffnen|ouvrons|apriamo|otwieramy|m[ởo]\s+l[ệe]nh|v[àa]o\s+l[ệe]nh|فتح|افتح|نفتح|باز\s+کن\w*|"
     rf"шортим|лонгуем|заходим|входим|открыва\w*|girelim|giriyoruz|a[çc][ıi]yoruz|a[çc][ıi]yorum|entramos|entrons|entriamo|wchodzimy|masuk|buka|"
     rf"m[ởo](?=\s+(?:long|short)(?!\w))|(?<=long\s)(?:le\s+lo|lelo|le\s+lijiye)|(?<=short\s)(?:le\s+lo|lelo|kar\s+do|karo)|(?<=buy\s)(?:karo|kar\s+lo)|signal\s+type(?=\s*:\s*\w+\s*\(\s*(?:long|short|buy|sell)\s*\))|(?:going|switching\s+to|switch\s+to|flipping\s+to|flip\s+to)(?=\s+(?:long|short)(?!\w))){_E}",

@@ -222,6 +222,40 @@ def _leverage_ruled_out(tokens: list[Token], i: int) -> bool:
     return after is not None and after.kind == Kind.WORD and after.text.lower() in _NO_LEVERAGE_AFTER
 
 
+# Words that negate a side word right after them ("no longs", "not longing", "avoid shorts", "zero longs", "don't buy"),
+# and those that may stand between ("no new longs", "no more shorts", "no ETH longs from us"): the side is ruled out
+_SIDE_NEGATIONS = frozenset(["no", "not", "avoid", "avoiding", "zero", "don't", "dont", "never", "nor", "without"])
+_BETWEEN_NEGATION_AND_SIDE = frozenset(["new", "more", "any", "fresh", "further", "other", "early", "late",
+                                        "blind", "fomo", "chasing", "chase", "go", "going"])
+
+_POSITION_NOUNS = frozenset(["position", "positions", "trade", "trades", "entry", "entries", "setup", "setups", "calls",
+                             "call", "bias", "exposure"])
+
+
+def _negated_side(tokens: list[Token], i: int) -> bool:
+    """The side word at `i` is ruled out by a negation before it on its line ("no longs", "no ETH longs from us", "not
+    longing", "avoid shorts", "no new longs until 60k"): no side of a call, and the prices after it are no entry. A coin
+    tagged NOT ("#NOT SHORT"), or the word written in capitals ("NOT SHORT" is the coin's call as often), is no negation."""
+    line = tokens[i].line
+    before = [t for t in tokens[max(0, i - 4):i] if t.line == line and t.kind != Kind.INDEX]
+    if before and before[-1].kind in (Kind.WORD, Kind.TAG, Kind.PAIR) and (
+            before[-1].kind != Kind.WORD or before[-1].text.lower() not in _SIDE_NEGATIONS) and (
+            before[-1].kind != Kind.WORD or before[-1].text.isupper() and 2 <= len(before[-1].text) <= 10
+            or before[-1].text.lower() in _BETWEEN_NEGATION_AND_SIDE):
+        before = before[:-1]  # ("no ETH longs", "no #SOL shorts", "no new longs")
+    if before and before[-1].kind == Kind.WORD and before[-1].text.lower() in _BETWEEN_NEGATION_AND_SIDE:
+        before = before[:-1]  # ("no new ETH longs")
+    if not before or before[-1].kind != Kind.WORD:
+        return False
+    word = before[-1].text
+    if word.lower() == "no" and not tokens[i].text.lower().endswith("s"):
+        # ("no longs", "no shorts from us"; "no long position" — but "stopados no long de $RUNE" is Portuguese's "in
+        # the": a singular side word after "no" is read only before a word naming the position)
+        after = next((t for t in tokens[i + 1:] if t.line == line and t.kind not in (Kind.SEP, Kind.INDEX)), None)
+        return after is not None and after.kind == Kind.WORD and after.text.lower() in _POSITION_NOUNS
+    return word.lower() in _SIDE_NEGATIONS and word != "NOT"
+
+
 def _unrelated_word(tok: Token) -> bool:
     """A market statistic's name after a field's prices: what follows is that statistic, not a level."""
     return bool(_MARKET_STAT.fullmatch(tok.text))
@@ -452,6 +486,12 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
                 # ("OI up 18% in 7 days — spot led move, not leverage.", "Keep it simple, use low leverage."): a
                 # sentence that ends on the word names leverage, it sets none — the next line's number is not its value
                 current = None
+                continue
+            if tok.kind == Kind.LABEL and tok.field in _SIDE_FIELDS and _negated_side(tokens, i):
+                # ("ETH/BTC still bleeding — no ETH longs from us", "#BTC no longs until 60k reclaimed"): a side ruled out
+                # is no call's side, and the price after it no entry
+                current = Segment(Field.IGNORE, tok)
+                segments.append(current)
                 continue
             if tok.kind == Kind.LABEL:
                 note = False  # ("Long 64k (SL 62k)": a label inside the bracket starts its own field)
@@ -5963,14 +6003,22 @@ def _sentence_coins(candidates: list[SymbolCandidate], tokens: list[Token]) -> l
     return candidates
 
 
+def _ruled_out_side(segment: Segment) -> Field | None:
+    """The side word a negation ruled out ("no longs"): its segment is set aside, its label kept."""
+    label = segment.label
+    return label.field if segment.field == Field.IGNORE and label is not None and label.kind == Kind.LABEL \
+        and label.field in (Field.LONG, Field.SHORT) else None
+
+
 def _status(kind: MessageKind, candidate: SymbolCandidate | None, segments: list[Segment],
             action: UpdateAction | None, notes: list[str], *, target_index: int | None = None,
             new_stop: Decimal | None = None) -> ParsedMessage:
     """An update or close. On a `close`, `update_action` tells a stop-out (SL_HIT) and a cancelled setup
     (CANCEL_ENTRY: the signal's pending entries) from a plain close (None)."""
     # ("#IO short setup invalidated": a side word inside an entry label, "short setup", "long zone", names the side)
-    longs = any(s.field == Field.LONG or _label_side(s) == "long" for s in segments)
-    shorts = any(s.field == Field.SHORT or _label_side(s) == "short" for s in segments)
+    # (a side ruled out, "no new longs from us", still counts here: beside the other side the status names neither)
+    longs = any(s.field == Field.LONG or _label_side(s) == "long" or _ruled_out_side(s) == Field.LONG for s in segments)
+    shorts = any(s.field == Field.SHORT or _label_side(s) == "short" or _ruled_out_side(s) == Field.SHORT for s in segments)
     if not (longs or shorts) and kind == MessageKind.UPDATE and action != UpdateAction.PARTIAL_CLOSE:
         # ("تحديث الصفقة / #AVAX شراء / الدخول الجديد ...": a restated call says its side with a buy/sell word; "venta
         # parcial hecha" sells a part of the position — the exit's verb, not the call's side)
