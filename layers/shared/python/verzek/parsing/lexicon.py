@@ -133,7 +133,8 @@ LABELS: list[tuple[Field, str]] = [
                  r"protect(?:ion)?\s+(?:at|@|below|under|above|over)(?=[ \t]*\$?\d)|"
                  # ("Out below 1.18", "out under 0.95"): where the trade is left — its stop, heading its line
                  r"(?:^|(?<=\|))[ \t]*out\s+(?:below|under|above|over)(?=[ \t]*:?[ \t]*\$?\d)|"
-                 r"cut[\s-]*loss(?:es)?|(?:^|(?<=\|))[ \t]*cut(?=[ \t]*[:=][ \t]*\$?\d|[ \t]+(?:\|[ \t]*)?\$?\d[\d.,]*[ \t]*(?:\||$))|s\s*/\s*l|sl|stops?|invalidation|invalida[çc][ãa]o|invalidaci[óo]n|invalidazione|invalidierung|инвалидаци[яи]|invalid(?=\s+(?:if|below|under|above|over|on|when|at)(?!\w)|\s*[<>:]\s*\$?\d)|стоп[\s-]*лосс?|стоп|сл|zarar[ıi]?[\s-]*(?:durdur|kes)|"
+                 # ("tgt 29.4 / 30.8, inval 26.9", "inval: 0.84"): "inval", invalidation cut short, before its price — the stop
+                 r"cut[\s-]*loss(?:es)?|(?:^|(?<=\|))[ \t]*cut(?=[ \t]*[:=][ \t]*\$?\d|[ \t]+(?:\|[ \t]*)?\$?\d[\d.,]*[ \t]*(?:\||$))|s\s*/\s*l|sl|stops?|invalidation|inval(?=[ \t]*[:=<>]?[ \t]*\$?\d|\s+(?:if|below|under|above|over|on)(?!\w))|invalida[çc][ãa]o|invalidaci[óo]n|invalidazione|invalidierung|инвалидаци[яи]|invalid(?=\s+(?:if|below|under|above|over|on|when|at)(?!\w)|\s*[<>:]\s*\$?\d)|стоп[\s-]*лосс?|стоп|сл|zarar[ıi]?[\s-]*(?:durdur|kes)|"
                  r"stop[\s-]*kay[ıi]p|parada|stop\s+de\s+p[ée]rdida|c[ắa]t\s+l[ỗo]|d[ừu]ng\s+l[ỗo]|batas\s+rugi|"
                  r"وقف\s+(?:ال)?خسار[ةه]|(?:ال)?ستوب|حد\s+ضرر|استاپ(?:\s*لاس)?|止损(?:价|位)?|손절(?:가)?|정지\s*손실|"
                  r"损切り?(?:ライン|価格)?|ストップ(?:ロス)?|止损(?:价|位)?|اسٹاپ(?:\s*لاس)?|سٹاپ(?:\s*لاس)?|(?:ال)?وقف(?=[ \t]*[:=]?[ \t]*(?:(?:إلى|الى|عند|على)[ \t]+)?\$?\d)|"
