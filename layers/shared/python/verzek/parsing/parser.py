@@ -1191,13 +1191,18 @@ def _comma_groups(segment: Segment) -> list[list[Token]]:
 
 
 def _arrow_chain(segment: Segment) -> bool:
-    """Three or more prices joined only by arrows (normalised to ">")."""
+    """Three or more prices joined only by arrows (normalised to ">"), or the first price then an arrow to a list of
+    them ("long mkt 7.82 ➝ 7.95 / 8.08": where the trade starts, the arrow, where it goes)."""
     numbers = segment.numbers
     if len(numbers) < 3:
         return False
     first, last = segment.tokens.index(numbers[0]), segment.tokens.index(numbers[-1])
     between = [t for t in segment.tokens[first:last] if t.kind != Kind.NUM]
-    return bool(between) and all(t.kind == Kind.SEP and t.text == ">" for t in between)
+    if between and all(t.kind == Kind.SEP and t.text == ">" for t in between):
+        return True
+    return bool(between) and between[0].kind == Kind.SEP and between[0].text == ">" \
+        and segment.tokens[first + 1] is between[0] and segment.tokens[first + 2] is numbers[1] \
+        and all(t.kind == Kind.SEP and t.text in "/," for t in between[1:])
 
 
 def _in_row_order(segments: list[Segment], numbers: list[Token]) -> list[Token]:
