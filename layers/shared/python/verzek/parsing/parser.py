@@ -299,16 +299,40 @@ def _row_colon(tokens: list[Token]) -> int | None:
 
 
 def _is_ladder_row(tokens: list[Token]) -> bool:
-    """"پله اول: 0.680", "第一档：23.5", "Tier 2: 0.65", "E1 ➜ 3412": a heading we do not know, a colon (or an arrow) and
-    one price."""
-    meaningful = [t for t in tokens if t.kind not in (Kind.SEP, Kind.INDEX)]
+    """"پله اول: 0.680", "第一档：23.5", "Tier 2: 0.65", "E1 ➜ 3412", "Zone 1 ➜ 0.425": a heading we do not know (its row
+    number may follow it), a colon (or an arrow) and one price — a note in brackets may follow it ("Zone 3 ➜ 0.371 (only
+    on a flush)")."""
     colon = _row_colon(tokens)
     if colon is None or any(t.kind == Kind.LABEL for t in tokens):
         return False
     head = [t for t in tokens[:colon] if t.kind not in (Kind.SEP, Kind.INDEX)]
-    after = [t for t in tokens[colon + 1:] if t.kind not in (Kind.SEP, Kind.INDEX, Kind.PCT)]
+    if len(head) >= 2 and head[-1].kind == Kind.NUM and head[-1].text.isdigit() and 1 <= head[-1].value <= 9 \
+            and all(t.kind == Kind.WORD for t in head[:-1]):
+        head = head[:-1]  # ("Zone 1 ➜ 0.425", "Tier 2 → 0.65"): the row's number after its heading word
+    price = _row_price(tokens, colon)
+    after = [t for t in price if t.kind not in (Kind.SEP, Kind.INDEX, Kind.PCT)]
+    meaningful = [t for t in tokens[:colon + 1 + len(price)] if t.kind not in (Kind.SEP, Kind.INDEX)]
     return bool(head) and all(t.kind == Kind.WORD for t in head) and len(head) <= 3 \
-        and len(after) == 1 and after[0].kind == Kind.NUM and len(meaningful) <= len(head) + 2
+        and len(after) == 1 and after[0].kind == Kind.NUM and len(meaningful) <= len(head) + 3
+
+
+def _row_price(tokens: list[Token], colon: int) -> list[Token]:
+    """A ladder row's tokens after its colon, up to a note in brackets after the price."""
+    after = tokens[colon + 1:]
+    bracket = next((k for k, t in enumerate(after) if t.kind == Kind.SEP and t.text == "("
+                    and any(u.kind == Kind.NUM for u in after[:k])), None)
+    return after if bracket is None else after[:bracket]
+
+
+def _noted_ladder_row(lines: list[list[Token]], texts: list[str]) -> str | None:
+    """A ladder row with a note in brackets after its price ("Zone 3 ➜ 0.371 (only on a flush)"): the words may make the
+    rung optional — read as the ladder's order, and held."""
+    for row in _ladder_rows(lines):
+        tokens = lines[row]
+        colon = _row_colon(tokens)
+        if colon is not None and len(_row_price(tokens, colon)) < len(tokens) - colon - 1:
+            return texts[row].strip() if row < len(texts) else " ".join(t.text for t in tokens)
+    return None
 
 
 def _ladder_rows(lines: list[list[Token]]) -> dict[int, int]:
@@ -425,7 +449,8 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
     heads: dict[int, Segment] = {}  # line -> the last entry/buy/sell segment its label opened
     for n, tokens in enumerate(lines):
         if n in ladder and ladder[n] in heads:
-            heads[ladder[n]].tokens.extend(t for t in tokens if t.kind in (Kind.NUM, Kind.PCT))
+            # (the price after the row's colon or arrow: not the row's number before it, nor a note's after it)
+            heads[ladder[n]].tokens.extend(t for t in _row_price(tokens, _row_colon(tokens)) if t.kind in (Kind.NUM, Kind.PCT))
             current = None
             continue
         tokens = _postfix_labels(tokens)
@@ -3603,6 +3628,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # in brackets after the entry's, on the scale of the trade, that no level took — an add-on order the reading
         # lost, or a price the post sets aside; trading the entry alone is a guess
         problems.append(f"held for review: the price {price} in brackets on the entry line was not read")
+    if not problems and len(entries) > 1 and (noted := _noted_ladder_row(lines, status_lines)) is not None:
+        # ("Buy zones: / Zone 1 ➜ 0.425 / … / Zone 3 ➜ 0.371 (only on a flush)"): a rung of the ladder with a note after
+        # its price — the note may make it optional; placing it or not changes the average
+        problems.append(f"held for review: the ladder row '{noted}' carries a note")
     if not problems and (note := _note_over_ladder_rows(segments, tokens)) is not None:
         # "3) 0.1720 Volume 2.3x / 4) 0.1800": a note after a level on its line, and price rows under it — the rows
         # of the ladder the note cut off; trading the rest would drop them
