@@ -534,6 +534,10 @@ NOT_COINS = frozenset(
      # the command heading the post, never the coin it closes
      "FLATTEN", "FLATTENING", "KILL", "KILLING", "CUT", "CUTTING", "EXITING", "CLOSING", "SOLD", "SELLING", "BAIL", "GET",
      "OUT", "EVERYTHING", "POSITION", "POSITIONS", "LIQUIDATE",
+     # a status word in capitals after the call it reports on ("📌 INJ/USDT short — CANCELLED", "#SOL LONG — FILLED"):
+     # what became of the call, never a second coin beside it
+     "CANCELLED", "CANCELED", "FILLED", "STOPPED", "INVALIDATED", "EXPIRED", "TRIGGERED", "PENDING", "WITHDRAWN", "VOIDED",
+     "BOOKED", "SECURED",
      # a channel's topic tags and report headings ("#stats", "#recap", "DAILY STATS", "#performance", "#resumen"): what
      # the post is, never the coin a count of closed trades ("Closed today: 6") would close
      "STATS", "STAT", "STATISTICS", "RECAP", "SUMMARY", "PERFORMANCE", "WINRATE", "LEADERBOARD", "HISTORY", "REVIEW",
