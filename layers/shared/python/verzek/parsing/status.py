@@ -152,12 +152,13 @@ _ENTRY_FILLED_PAIR = (# ("#NEAR: 5.20 and 5.05 both filled, avg 5.12", "both ent
                       # orders filled together (not a target's: "TP 5.55 and 5.90 both filled" is read as the targets')
                       r"(?<![\w.,])(?<!tp\s)(?<!tps\s)(?<!target\s)(?<!targets\s)\$?\d[\d.,]*\s*(?:and|&|\+|/)\s*\$?\d[\d.,]*\s+"
                       r"(?:both|all)\s+(?:got\s+|were\s+|are\s+)?filled(?!\w)|"
-                      r"(?<!\w)both\s+(?:entries|entry\s+orders|bids|buys|limits|legs|rungs)\s+(?:got\s+|were\s+|are\s+|have\s+been\s+)?"
+                      r"(?<!\w)both\s+(?:entries|entry\s+orders|bids|buys|limits|legs|rungs|halves)\s+(?:got\s+|were\s+|are\s+|have\s+been\s+)?"
                       r"(?:filled|executed|triggered)(?!\w)|"
                       # ("↪️ replying to Call #102: zone fully filled ✅", "Zone filled, avg 0.8231", "our zone got filled"): the
                       # call's entry zone, heading its clause or the post's own — a gap or FVG zone of the chart is market talk
                       r"(?:(?<![^\n:—–-])|(?<=[:—–-][ \t])|(?<!\w)(?:our|the\s+call'?s|the\s+entry)[ \t]+|(?<!\w)[#$][a-z0-9]{2,15}[ \t:—–-]+)[ \t]*"
-                      r"(?:buy[ \t]+)?zone[ \t]+"
+                      # ("$AIOZ zone 1 filled ✅", "buy zone 2 got filled"): one numbered zone of a ladder of them
+                      r"(?:buy[ \t]+)?zone[ \t]+(?:[1-9][ \t]+)?"
                       r"(?:is[ \t]+|was[ \t]+|got[ \t]+|has[ \t]+been[ \t]+)?(?:now[ \t]+)?(?:fully[ \t]+|completely[ \t]+|all[ \t]+)?"
                       r"(?:filled|executed)(?!\w)|"
                       rf"{_ENTRY_WORD}(?:[ \t]+{_NO_NEGATION}(?:[^\s,.;!?]+|\$?\d[\d.,]*\d)){{0,2}}?[ \t]*{_FILLED_VERB}|"
