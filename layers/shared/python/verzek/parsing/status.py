@@ -1333,6 +1333,9 @@ _CLOSE_PATTERN = _Gated(
     r"ch[ốo]t\s+(?:h[ếe]t|to[àa]n\s+b[ộo])|out\s+of\s+everything|" + _OUT_OF_EVERYTHING + r"|(?:everything|all\s+positions)\s+off\s+the\s+table|"
     # "#SOL manual close +6%", "#SOL trade ended", "Abort #SOL", "#SOL: out"
     r"manual(?:ly)?\s+clos\w*|(?:trade|position)\s+(?:has\s+)?(?:ended|finished|is\s+over)|^abort|^out(?=\W*$)|"
+    # ("#APT out 7.76, small L", "$ARB: out at 0.81"): after the coin heading the line, "out" and the price it left at
+    r"^out[ \t]+(?:at[ \t]+|@[ \t]*|~[ \t]*|around[ \t]+)?\$?\d+(?:[.,]\d+)*(?![.,]?\d)"
+    r"(?![ \t]*(?:%|/\d|(?:h|hr|hrs|m|min|mins|d|w|x|k|am|pm|days?|weeks?|hours?|candles?|times)(?![a-z])))|"
     # "סגרנו את העסקה ברווח" (we closed the trade), "Operação finalizada sem perdas" (trade finished)
     r"סגרנו|סגרתי|"
     # he "סוגרים את העסקה עכשיו" (we are closing the trade now), "יוצאים מהעסקה" (we exit the trade)
