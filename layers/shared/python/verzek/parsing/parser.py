@@ -1958,6 +1958,17 @@ def _parse_message(text: str) -> ParsedMessage:
             return _replace(below, notes=(*below.notes, "read below a sentence closing a period of results"))
         return _not_a_signal("a period of results closed, not a trade")
     parsed = _parse(text)
+    if parsed.kind != MessageKind.OPEN and parsed.symbol is None and isinstance(text, str) \
+            and (tagged := _status_coin_tagged(text)) is not None:
+        # ("arb filled ✅", "apt out 7.76, small L", "closed it. pengu +9% on 3x", "closing the rest of link at 15.44"): a
+        # coin written as a plain word where only a coin stands — read as if tagged; taken only when that reading is a
+        # status of that coin, and the same status the post gave without it
+        again = _parse(tagged[0])
+        if again.kind in (MessageKind.UPDATE, MessageKind.CLOSE) and again.symbol is not None \
+                and again.symbol.split("/")[0] == tagged[1] and (
+                    parsed.kind == MessageKind.NOT_A_SIGNAL
+                    or again.kind == parsed.kind and again.update_action == parsed.update_action):
+            parsed = _replace(again, notes=(*again.notes, f"the coin {tagged[1]} read from a plain word where a coin stands"))
     if parsed.kind == MessageKind.OPEN and parsed.rejected and isinstance(text, str) \
             and (spaced := len(_SPACED_THOUSANDS.findall(text))):
         # Read spaces between digit groups as thousands separators only when the literal reading is rejected and
@@ -2001,6 +2012,84 @@ def _parse_message(text: str) -> ParsedMessage:
     if parsed.kind == MessageKind.UPDATE and parsed.update_action in _KEEPS_A_STOP_CHANGE:
         return _stop_changes_kept(parsed, normalize(text).lower())
     return parsed
+
+
+# Tickers we know that are also words of a language the channels write in ("near tp1 — close half here", "sol" in Spanish,
+# "link below", "sei" in Italian): never read as the coin from a plain word heading a post
+_WORD_LIKE_TICKERS = frozenset({"sol", "link", "near", "dot", "ton", "ape", "uni", "op", "atom", "sand", "mana", "rune",
+                                "blur", "sei", "sui", "fil", "ada", "tao", "eos", "kava", "algo", "tia", "fet", "ena"})
+# English words that head a status post in the place of a coin ("all filled", "finally filled", "gap filled", "daily
+# closed above", "nice +9%"): never a coin we do not know
+_STATUS_HEAD_WORDS = frozenset({
+    "all", "both", "fully", "partially", "partly", "finally", "just", "got", "also", "now", "already", "still", "again",
+    "it", "its", "we", "i", "im", "ive", "ok", "okay", "yes", "yep", "yeah", "nice", "good", "great", "solid", "clean",
+    "easy", "sweet", "quick", "small", "big", "another", "total", "net", "overall", "gross", "free", "safe", "wow", "damn",
+    "boom", "bro", "guys", "fam", "everyone", "lol", "gm", "gn", "well", "so", "and", "but", "then", "today", "tonight",
+    "yesterday", "entry", "entries", "order", "orders", "limit", "limits", "bid", "bids", "buy", "buys", "sell", "sells",
+    "zone", "zones", "dca", "rung", "rungs", "half", "rest", "long", "longs", "short", "shorts", "position", "positions",
+    "trade", "trades", "everything", "first", "second", "third", "last", "next", "one", "two", "three", "tp", "tps", "sl",
+    "stop", "stops", "target", "targets", "gap", "wick", "fvg", "daily", "weekly", "monthly", "candle", "candles",
+    "market", "markets", "cme", "session", "week", "day", "month", "year", "price", "alert", "alerts", "signal",
+    "signals", "call", "calls", "setup", "setups", "spot", "futures", "scalp", "swing", "bag", "bags", "grid", "bot",
+    "deal", "account", "portfolio", "runner", "runners", "mine", "ours", "this", "that", "these", "those", "each", "some",
+    "most", "sadly", "luckily", "manually", "officially", "literally", "basically", "anyway", "whoever", "who", "which",
+    "what", "funding", "range", "level", "levels", "support", "resistance", "breakout", "retest", "pump", "dump", "hedge",
+    "result", "results", "profit", "profits", "loss", "losses", "win", "wins", "pnl", "roi", "team", "vip", "channel"})
+_RELAY_HEAD = re.compile(r"\A(?:[ \t]*\[[^\]\n]*\][ \t]*\n)*")
+# A plain word heading the post right before a status: a fill, an exit at a price, a close, a stop-out, a target ticked
+# ("arb filled ✅", "apt out 7.76", "pengu closed", "sui 1.150 ✅ tp1", "ARB filled")
+_HEADING_WORD_STATUS = re.compile(
+    r"[^\w#$\n]*([A-Za-z][A-Za-z0-9]{1,9})[ \t]*:?[ \t]+(?=(?:(?:just|got|finally|already|fully|now)[ \t]+)*"
+    # (the status ends its clause, or says where or how: "BTC closed below 60k", "BTC filled the CME gap", "ETH stopped at
+    # resistance" are the market's)
+    r"(?:filled(?=[ \t]*(?:$|[.!,;\u2705\u2714\u2611\U0001f389]|lol(?!\w)|at[ \t]|@))|"
+    r"out[ \t]+(?:at[ \t]+|@[ \t]*|~[ \t]*)?\$?\d|"
+    r"closed(?=[ \t]*(?:$|[.!,;\u2705\u2714\u2611]|[+-][ \t]*\d|at[ \t]+\$?\d|@|in[ \t]+(?:profit|loss)|here(?!\w)|manually))|"
+    r"stopped(?:[ \t]+out(?=[ \t]*(?:$|[.!,;\u274c]|[+-][ \t]*\d|at[ \t]|@))|(?=[ \t]*(?:$|[.!,;\u274c])))|"
+    r"\$?\d[\d.,]*[ \t]*(?:\u2705|\u2714\ufe0f?)[ \t]*tp[ \t]*[1-9](?!\d)))", re.IGNORECASE | re.MULTILINE)
+# A plain word heading a sentence right before a signed result, after a sentence that closed ("closed it. pengu +9% on 3x")
+_RESULT_AFTER_CLOSE = re.compile(r"(?:^|(?<=[.!;]))[ \t]+([a-z][a-z0-9]{1,9})[ \t]+(?=[+-][ \t]*\d{1,3}(?:\.\d+)?[ \t]*%)",
+                                 re.MULTILINE)
+# The coin of the part closed or sold, after "the rest of", "half of" ("closing the rest of link at 15.44")
+_PART_OF_COIN = re.compile(
+    r"(?<!\w)(?:clos(?:e|ed|ing)|exit(?:ed|ing)?|sold|sell(?:ing)?|took|tak(?:e|ing)|trimm?(?:ed|ing)?|book(?:ed|ing)?|"
+    r"secur(?:e|ed|ing))[ \t]+(?:the[ \t]+)?(?:rest|remainder|half|\d{1,2}[ \t]*%)[ \t]+of[ \t]+(?:my[ \t]+|our[ \t]+)?"
+    r"([A-Za-z]{2,6})(?=[ \t]*(?:$|[,.;!(]|at[ \t]|@|here(?!\w)|now(?!\w)|\+|-[ \t]*\d))", re.IGNORECASE | re.MULTILINE)
+
+
+def _status_coin_tagged(text: str) -> tuple[str, str] | None:
+    """The post with a plain word that stands where a status names its coin written as a tag, and that coin; None when
+    no such word: a ticker we know heading the post before its status ("arb filled ✅", "ARB filled", "apt out 7.76") —
+    in lower case only one that is no word of a language ("near tp1", "link below" stay words); a word we do not know,
+    in lower case, heading the post before a fill ("pengu filled lol") or a sentence's signed result after a close
+    ("closed it. pengu +9% on 3x") — no word that heads such posts ("all filled", "gap filled", "nice +9%"); a ticker we
+    know after "the rest of"/"half of" a close ("closing the rest of link at 15.44")."""
+    head = _RELAY_HEAD.match(text).end()
+    found = _HEADING_WORD_STATUS.match(text, head)
+    if found is not None:
+        word = found.group(1)
+        known = word.upper() in KNOWN_TICKERS
+        if word.isupper() and known or word.islower() and (
+                known and word not in _WORD_LIKE_TICKERS and word not in _LOWER_CASE_WORDS
+                or not known and _unknown_coin_word(word) and text[found.end(1):].lstrip(" \t:").startswith("filled")):
+            return text[:found.start(1)] + "#" + text[found.start(1):], word.upper()
+    found = _RESULT_AFTER_CLOSE.search(text, head)
+    if found is not None and is_close(normalize(text[head:found.start(1)]).lower()):
+        word = found.group(1)
+        if word.upper() in KNOWN_TICKERS and word not in _WORD_LIKE_TICKERS and word not in _LOWER_CASE_WORDS \
+                or word.upper() not in KNOWN_TICKERS and _unknown_coin_word(word):
+            return text[:found.start(1)] + "#" + text[found.start(1):], word.upper()
+    found = _PART_OF_COIN.search(text, head)
+    if found is not None and found.group(1).upper() in KNOWN_TICKERS:
+        return text[:found.start(1)] + "#" + text[found.start(1):], found.group(1).upper()
+    return None
+
+
+def _unknown_coin_word(word: str) -> bool:
+    """A lower-case word we do not know as a ticker that may still be one: three to eight letters, none of the words
+    that head a status post, no filler word of any language and no word we know as no coin."""
+    return word.isalpha() and 3 <= len(word) <= 8 and word not in _STATUS_HEAD_WORDS \
+        and word not in lx.FILLER_WORDS and word.upper() not in lx.NOT_COINS
 
 
 def _bot_notice(text: str) -> ParsedMessage | None:
