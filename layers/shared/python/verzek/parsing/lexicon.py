@@ -431,6 +431,10 @@ MARKET_ORDER_BEFORE_PRICE = re.compile(
     # ("short ena here 0.612", "long #SOL here 142.5", "buy BTC here @ 64200"): the coin between the side and "here",
     # the price right after it (the imperative: the generalisation corpus reads "Longing $DOGE here 0.1588" as a limit)
     r"(?:long|short|buy|sell)\s+[#$]?[a-z][a-z0-9]{1,14}(?:/usdt)?\s+here(?=\s*(?:@\s*|at\s+)?\$?\d)|"
+    # ("ok longing sol here, 176.4ish", "shorting here ~0.612", "buying eth here around 3,265"): "here" and a price said
+    # to be about where the market is — the order is at the market, the price its reference
+    r"(?:long|short|buy|sell|longing|shorting|buying|selling)\s+(?:[#$]?[a-z][a-z0-9]{1,14}(?:/usdt)?\s+)?here\s*[,:]?"
+    r"(?=\s*(?:~|≈|around\s|about\s|approx\w*\s)\s*\$?\d|\s*\$?\d[\d.,]*\s*ish(?!\w))|"
     r"(?:at|@)\s+(?:the\s+)?market(?:\s+price)?(?!\w)|market\s+(?:entry|order|buy|sell)(?!\w)|"
     r"(?:enter|entry|buy|sell|long|short)\s+(?:right\s+)?(?:now|immediately)(?:\s+at)?(?!\w)|"
     r"по\s+(?:рынку|ринку|текущ\w*|поточн\w*|рыночной\s+цене|ринковій\s+ціні)(?!\w)|po\s+(?:rynkowej(?:\s+cenie)?|rynku)(?!\w)|"

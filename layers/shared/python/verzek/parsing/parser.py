@@ -5270,13 +5270,18 @@ def _price_now_written(segments: list[Segment]) -> Decimal | None:
     return values.pop() if len(values) == 1 else None
 
 
+# ("stop under 173", "sl below 168.9", "out above 0.64"): where the stop lies — no limit word of the entry's
+_STOP_BEYOND = re.compile(r"(?<!\w)(?:stop(?:[\s-]*loss)?|sl|inval\w*|out)\s+(?:goes\s+|is\s+|just\s+)?(?:below|under|above|over)(?!\w)",
+                          re.IGNORECASE)
+
+
 def _market_order_before(clean: str, entry: Decimal) -> bool:
     """The entry's price written right after words ordering at the market on its line ("short here @ 17.86",
     "Закупаемся по текущим ≈ 0,8125", "เข้าได้เลยที่ราคาตลาด (ประมาณ 143.5)"), and no limit word on that line."""
     for line in clean.split("\n"):
         for phrase in lx.MARKET_ORDER_BEFORE_PRICE.finditer(line):
             number = _PRICE_IN_LINE.search(line, phrase.end())
-            if number is None or number.start() - phrase.end() > 24 or lx.LIMIT_WORDS.search(line):
+            if number is None or number.start() - phrase.end() > 24 or lx.LIMIT_WORDS.search(_STOP_BEYOND.sub(" ", line)):
                 continue
             if re.search(r"[^\W\d_]{3,}", line[phrase.end():number.start()].replace("ประมาณ", "")) \
                     and not re.fullmatch(r"\W*(?:at|about|around|approx\w*|около|примерно|حوالي|حدود)?\W*",
