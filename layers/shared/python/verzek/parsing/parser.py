@@ -3234,9 +3234,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # "📊 RESULT #SOL LONG / Entry 158 / TP1 165 ✅ / TP2 172 ✅ / TP3 178 ⏳": a result card of the running trade
         return _status(MessageKind.UPDATE, candidate, segments, UpdateAction.TP_HIT, notes,
                        target_index=tp_hit_index(status_text))
-    if has_setup and candidate is not None and (progress or not targets and "done" in status_text) \
+    if has_setup and (candidate is not None or symbol_problem is None and not candidates) \
+            and (progress or not targets and "done" in status_text) \
             and update_action(status_text) in (UpdateAction.MOVE_SL_BREAKEVEN, UpdateAction.NEW_STOP, UpdateAction.PARTIAL_CLOSE) \
-            and not status_of_another_coin() and not _a_lesson(clean, status_text):
+            and (candidate is None or not status_of_another_coin()) and not _a_lesson(clean, status_text):
+        # (naming no coin — "TP1 ✅ 2.28 / moving stop to entry (2.13 avg)" — the replied-to trade's)
         # "#ETH bounced from our entry zone 3150-3180, TP1 3250 already hit ... Move SL to entry": the levels are the
         # running trade's; the post manages it ("#NEAR: primera venta parcial hecha en 2.58 ✅ Subimos el SL a 2.40": a
         # part sold, ticked off, with no target written — a change of the running trade too)
