@@ -4530,7 +4530,9 @@ _ADVERT = re.compile(r"(?<!\w)(?:join\s+(?:our\s+)?(?:vip|premium|us|now|the\s+(
                      r"записывайся|записывайтесь|kaydol\w*|sign\s+up|хочешь\s+так\s+же|хотите\s+так\s+же|"
                      r"(?:пиши|напиши|пишите|напишите|write\s+to|dm|escr[íi]beme|escribe\s+a|fale\s+com)\s+@\w+|"
                      # "(VIP) — subscription 50% off", "in VIP yesterday. Free channel gets…", "VIP result:", "в платном канале"
-                     r"subscription|subscribe\w*|\d{1,2}\s*%\s+off|discount|free\s+channel|(?:in|from)\s+(?:the\s+|our\s+)?vip|"
+                     # ("took 25% off the table", "taking 30% off here"): a part of a position taken, no discount
+                     r"subscription|subscribe\w*|(?<!took\s)(?<!take\s)(?<!takes\s)(?<!taking\s)(?<!taken\s)"
+                     r"\d{1,2}\s*%\s+off(?!\s+(?:the\s+table|here|now|at|from|of)(?!\w))|discount|free\s+channel|(?:in|from)\s+(?:the\s+|our\s+)?vip|"
                      r"vip\s+results?|платн\w+\s+канал\w*|в\s+(?:вип|vip))(?!\w)|付费群|付费频道|"
                      r"加入(?:会员|VIP|vip|我们)|参加(?:する|して)|가입하")
 # A subscription being sold or renewed: "Renew via @support", "renewal reminder", "subs expire in 3 days", "don't lose
