@@ -2322,6 +2322,10 @@ _CLOSE_ALL_OR_COMMAND = re.compile(
     # "Closing here at BE", "Closing now", "Exiting here"
     r"^(?:we'?re\s+|we\s+are\s+|i'?m\s+|i\s+am\s+)?(?:closing|exiting)\s+(?:here|now|at\s+(?:be|breakeven|break[\s-]even|entry|market))(?!\w)|"
     r"^(?:trade\s+|position\s+)?closed\s+(?:manually|early)(?!\w)|"
+    # ("all 3 targets hit ✅ / fully closed, +8.3%", "Position completely closed at 13.40"): the whole of it, ending its
+    # clause or with where and what it made (not "fully closed the gap")
+    r"^(?:trade\s+|position\s+|now\s+)?(?:fully|completely|entirely)\s+closed(?=\s*(?:$|[,.;!]|[+-]\s*\d|at\s+\$?\d|@|"
+    r"in\s+(?:profit|loss)|here|now|done)(?!\w))|"
     # ("kill it. out at market", "Cut it here", "dump this one now"): a reply ending the trade it answers
     # (not "kill it today fam", "cut it close")
     r"^(?:please\s+|pls\s+|just\s+)?(?:kill|cut|dump|bail\s+on|get\s+out\s+of)\s+(?:it|this(?:\s+one)?|that(?:\s+one)?)"
