@@ -496,8 +496,10 @@ SPOT_RE = re.compile(r"(?<!\w)(?<!not\s)(?<!not\sfor\s)(?<!no\sbe\s)(?<!bukan\s)
                      r"(?<!ไม่)(?<!ไม่\s)(?<!ไม่ใช่)(?<!ไม่ใช่\s)(?<!ไม่เอา)(?<!ไม่เอา\s)"
                      # (ru/uk "не на споті", "не спот", "спотом не шортим": spot ruled out)
                      r"(?<!не\s)(?<!не\sна\s)(?<!ні\s)(?<!ні\sна\s)(?<!не\sдля\s)(?<!не\sв\s)(?<!nie\s)(?<!nie\sna\s)"
+                     # ("rejected at the exact same spot", "sweet spot", "that spot"): a place on the chart, no market
+                     r"(?<!same\s)(?<!exact\s)(?<!sweet\s)(?<!this\s)(?<!that\s)(?<!hot\s)(?<!blind\s)(?<!weak\s)"
                      # (pl "na spocie", "spotowo": on spot)
-                     r"(?:spot(?!\s+(?:price|rate)(?!\w))|spocie|spotowo|спот(?:е|а|і|у|ом|ов(?:ый|ая|ом|ий|а|ої|ому|ые|і))?|spotta|contado|اسپات|سبوت|سپات|اسپاٹ|سپاٹ|स्पॉट|স্পট|สปอต)(?!\w)"
+                     r"(?:spot(?!\s+(?:price|rate|on)(?!\w))|spocie|spotowo|спот(?:е|а|і|у|ом|ов(?:ый|ая|ом|ий|а|ої|ому|ые|і))?|spotta|contado|اسپات|سبوت|سپات|اسپاٹ|سپاٹ|स्पॉट|স্পট|สปอต)(?!\w)"
                      r"(?![ \t]+(?:не|ні)[ \t]+(?:шорт|лонг|торг|бер|ход|вход|заход|откр|відкр|купу|прода|работ|працю)\w*)"
                      r"(?!\s*(?:नहीं|نہیں|نیست|ليس|ন(?:য\u09bc|\u09df)|না(?![\u0980-\u09ff])))|现货|현물|"
                      r"现物",  # (Japanese 現物, simplified before matching: "#SOL現物 買い 150")

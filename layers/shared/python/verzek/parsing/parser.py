@@ -2593,6 +2593,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # "🚀 DOGE 🚀 / Buy around 0.385 / ...": a capitalised word alone heading the post is most often the coin,
             # but a heading ("ALPHA", "GEM") looks the same — read, and held for an operator
             candidate, bare_heading = bare, True
+        elif bare is not None and bare_problem is None and bare.base in KNOWN_TICKERS \
+                and _heads_a_chart_caption(tokens, bare.position):
+            # ("📸 DOGE 1H. Rejected at the same spot … / Shorting 0.1685, SL …", "INJ daily — lost the trendline …"): a
+            # ticker we know heading the post before a chart's timeframe — the coin of the chart and the call under it; held
+            candidate, bare_heading = bare, True
         elif bare is not None and bare_problem is None and (_after_unknown_heading(tokens, bare.position)
                                                              or _heads_first_short_line(tokens, bare.position)
                                                              or _heads_a_side_setup_line(tokens, bare.position)):
@@ -4227,6 +4232,16 @@ def _last_on_first_line(tokens: list[Token]) -> int | None:
         return None
     on_line = _meaningful_on_line(tokens, tokens[first].line)
     return next(i for i, t in enumerate(tokens) if t is on_line[-1])
+
+
+_CHART_TIMEFRAME = re.compile(r"[1-9]\d{0,2}(?:m|min|h|hr|d|w)|daily|weekly|monthly|[hm]\d{1,2}|d1|w1|htf|ltf", re.IGNORECASE)
+
+
+def _heads_a_chart_caption(tokens: list[Token], position: int) -> bool:
+    """The token heads the post's first line and a chart's timeframe follows it ("DOGE 1H.", "INJ daily —", "SOL 4h:")."""
+    after = tokens[position + 1] if position + 1 < len(tokens) else None
+    return position == _first_meaningful(tokens) and after is not None and after.line == tokens[position].line \
+        and after.kind == Kind.WORD and _CHART_TIMEFRAME.fullmatch(after.text) is not None
 
 
 def _heads_first_short_line(tokens: list[Token], position: int) -> bool:
