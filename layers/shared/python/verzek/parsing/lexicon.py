@@ -131,6 +131,11 @@ LABELS: list[tuple[Field, str]] = [
                  r"s-l(?=[ \t]*[:=❌]|[ \t]+\$?\d)|stop[\s-]*(?:order|level|price)|стоп[\s-]*(?:приказ|ордер|уровень|цена)|stop[\s-]*loss(?:es)?|stop[\s-]*los|stoploss|stopls|stol+[\s-]*loss|"
                  # ("Protect at 0.5760 (-4%)", "protection below 1.18"): where the position is protected — its stop
                  r"protect(?:ion)?\s+(?:at|@|below|under|above|over)(?=[ \t]*\$?\d)|"
+                 # ("if it loses 14.18 I'm out", "if price breaks below 0.92 we're out"): where the writer leaves the
+                 # trade — its stop (only with the exit said right after the price)
+                 r"if\s+(?:it|price|we|this|that)\s+(?:loses|breaks(?:\s+below|\s+above)?|drops\s+(?:below|under)|"
+                 r"closes\s+(?:below|above|under|over)|goes\s+(?:below|under|above|over)|dips\s+(?:below|under))"
+                 r"(?=[ \t]+\$?\d[\d.,]*[ \t]*,?[ \t]*(?:i'?m|we'?re|i\s+am|we\s+are)[ \t]+out(?!\w))|"
                  # ("Out below 1.18", "out under 0.95"): where the trade is left — its stop, heading its line
                  r"(?:^|(?<=\|))[ \t]*out\s+(?:below|under|above|over)(?=[ \t]*:?[ \t]*\$?\d)|"
                  # ("tgt 29.4 / 30.8, inval 26.9", "inval: 0.84"): "inval", invalidation cut short, before its price — the stop
@@ -1152,7 +1157,9 @@ RUNNING_RE = re.compile(
     r"(?<!\w)(?:still\s+(?:holding|running|riding|in(?=\s+(?:the\s+|our\s+|this\s+|my\s+)?(?:trade|position|[#$]|long|short)))|"
     r"^\W*holding\s+(?:(?:our|my|the)\s+)?[#$]?[a-z0-9]+\s+(?:long|short)|"
     r"(?:long|short)\s*\(?\s*running|running\s*\)|(?:long|short|trade|position)\s+(?:is\s+)?running\s*[+-]?\s*\d|"
-    r"(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:still\s+)?(?:in|holding)\s+(?:(?:our|my|the|this)\s+)?[#$][a-z0-9]+|"
+    # (not "I'm in #LINK long right now around 14.62": the entry made now, at the price written — a fresh call)
+    r"(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:still\s+(?:in|holding)\s+(?:(?:our|my|the|this)\s+)?[#$][a-z0-9]+|"
+    r"(?:in|holding)\s+(?:(?:our|my|the|this)\s+)?[#$][a-z0-9]+(?!\s+(?:long\s+|short\s+)?(?:right\s+)?now\s+(?:around|at|@|~|about)\s*\$?\d))|"
     r"^\W*(?:our|my|current)\s+(?:open\s+)?position\s*:|"
     r"(?:our|my|the)\s+[#$][a-z0-9]+\s+(?:long|short)\s+(?:was|got|has\s+been|is)\s+(?:triggered|activated|filled)|"
     r"^\W*(?:long|short)\s+[#$][a-z0-9]+\s+(?:activated|triggered|filled)|"
