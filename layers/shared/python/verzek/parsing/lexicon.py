@@ -165,6 +165,10 @@ LABELS: list[tuple[Field, str]] = [
                     r"(?:^|(?<=\|))[ \t]*(?:close|exit|take|sell|book)\s+(?:\d{1,3}\s*%|half|(?:the\s+)?rest|remaining|all)\s+(?:at|@)|"
                     # "Buy back: 21.90 / 21.20": a short's exits
                     r"buy[\s-]*back|cover(?=[ \t]*[:=])|"
+                    # ("Taking profits at 28.30, then 29.10", "I'll be taking profit at 3,340 and 3,420"): the take-profits
+                    # told in prose — a run of two prices or more ("taking profit at 3,340 now" is a part sold)
+                    r"(?:taking|take|takes)\s+(?:some\s+|partial\s+)?profits?\s+(?:at|@|around)"
+                    r"(?=[ \t]*\$?\d[\d.,]*[ \t]*(?:,|and|then|/|&)[ \t]*(?:(?:then|and)[ \t]+)?\$?\d)|"
                     # ("Covering at 3,350 and 3,280", "cover around 3,350"): a short's buy-backs told in prose
                     r"(?:covering|cover)\s+(?:at|@|around|near)(?=[ \t]*\$?\d)|hold\s+(?:for|till|until|to)(?=[ \t]*\$?\d)|"
                     # "Exit: 0.168 / 0.176" heading its own line: the exits of the setup, i.e. its targets

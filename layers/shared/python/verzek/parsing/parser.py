@@ -261,6 +261,20 @@ def _unrelated_word(tok: Token) -> bool:
     return bool(_MARKET_STAT.fullmatch(tok.text))
 
 
+_RUNNER_VERBS = frozenset(["goes", "runs", "sends", "rips", "flies", "extends", "pumps", "moons", "continues", "keeps"])
+
+
+def _runner_clause(tokens: list[Token], i: int) -> bool:
+    """"if it (really) goes, 3,550": "if it", a verb of the move running on, a comma, then a price."""
+    words = [t for t in tokens[i + 1:i + 6] if t.line == tokens[i].line]
+    texts = [t.text.lower() for t in words]
+    if len(texts) < 4 or texts[0] != "it":
+        return False
+    k = 2 if texts[1] in ("really", "still", "just") else 1
+    return texts[k] in _RUNNER_VERBS and k + 2 < len(words) + 1 and words[k + 1].text == "," \
+        and k + 2 < len(words) and words[k + 2].kind == Kind.NUM
+
+
 # Words that open a new clause: after a field has its prices, what follows them is not more of that field.
 _CLAUSE_WORDS = frozenset(["if", "when", "wait", "but", "unless", "once", "если", "когда", "но", "eğer", "ama", "si",
                            "pero", "wenn", "falls", "aber", "mais", "jika", "tapi", "nếu", "nhưng",
@@ -576,6 +590,12 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
                 # "Entry 24 — RSI 32 on 4H": a word of no level meaning after the field's prices ends the field
                 current = None
                 orphans.append(tok)
+                continue
+            if tok.kind == Kind.WORD and tok.text.lower() == "if" and current is not None and current.numbers \
+                    and current.field == Field.TARGETS and _runner_clause(tokens, i):
+                # ("taking profit at 3,340 and 3,420, and if it really goes, 3,550"): a further target for a move that
+                # runs on — the list goes on after the clause
+                current.tokens.append(tok)
                 continue
             if tok.kind == Kind.WORD and tok.text.lower() in _CLAUSE_WORDS and current is not None and current.numbers:
                 last = [t for t in current.tokens if t.kind != Kind.SEP][-1]
@@ -3713,6 +3733,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # "1) 5.10 - 50% RSI 28 / 2) 5.25 - 50%": a row of nothing but a price that no field took, on the scale of the
         # trade's levels — a rung the reading lost; trading without it is a different trade
         problems.append(f"held for review: the price row '{row}' was not read")
+    if not problems and (beyond := _unread_price_beyond_the_targets(tokens, levels, taken, parsed)) is not None:
+        # ("taking profit at 3,340 and 3,420, and if it really goes, 3,550"): a price after the targets on their line,
+        # further on the profit side, that no level took — a further target the reading lost
+        problems.append(f"held for review: the price {beyond} after the targets was not read")
     if not problems and (head := _unread_price_beside_the_entry(lines, levels, parsed)) is not None:
         # ("Entry: 92.40 / Re-buy: 88.90 / … / Stop-loss: 84.70", "Average down: 88.90", "Re-entry 88.90"): a price under
         # a heading of its own that nothing read, between the entry and the stop — where an add-on order of the entry
@@ -4026,6 +4050,24 @@ def _unread_price_row(lines: list[list[Token]], levels: _Levels, taken: set[int]
                 and not _date_like(prices) \
                 and any(id(t) not in read and t.value not in values and low <= t.value <= high for t in prices):
             return " ".join(t.text for t in tokens)
+    return None
+
+
+def _unread_price_beyond_the_targets(tokens: list[Token], levels: _Levels, taken: set[int],
+                                     parsed: ParsedMessage) -> str | None:
+    """A price on the line of the last target, after it, that no field took, further on the profit side than every
+    target and within three times its distance from the entry."""
+    if not levels.targets or not parsed.targets or parsed.side is None or not parsed.entries:
+        return None
+    last = max(levels.targets, key=lambda t: (t.line, t.start))
+    far = max(parsed.targets) if parsed.side == Side.LONG else min(parsed.targets)
+    reach = abs(far - parsed.entries[0]) * 3
+    for t in tokens:
+        if t.kind != Kind.NUM or t.line != last.line or t.start <= last.start or id(t) in taken or t.value is None:
+            continue
+        beyond = t.value > far if parsed.side == Side.LONG else t.value < far
+        if beyond and abs(t.value - parsed.entries[0]) <= reach:
+            return t.text
     return None
 
 
@@ -4912,6 +4954,9 @@ _LEVEL_WORDS = (r"(?:(?:the|full|exact)\s+)?(?:levels?|entry|entries|targets?|tp
 _LEVEL_LIST = rf"{_LEVEL_WORDS}(?:\s*(?:,|&|\+|/|·|and|dan|y|e|et|und|и|ve|i)\s*{_LEVEL_WORDS})*"
 # (the promise in more words: "Levels will be posted when the setup confirms", "Detail entry, TP & SL menyusul sebentar
 # lagi", "Níveis de entrada, alvos e stop em 5 minutos", "エントリー価格・利确・损切りは数分后に配信します")
+# ("levels in 5 min, double-checking them"): after the promise, the writer still checking the levels
+_STILL_CHECKING = (r"(?:\s*[,—–-]?\s*(?:just\s+|still\s+)?(?:double[\s-]*)?(?:checking|confirming|finali[sz]ing|verifying)"
+                   r"\s+(?:them|it|everything|the\s+levels))?")
 _LEVELS_LATER_MORE = (
     rf"[,.—–-]?\s*{_LEVEL_LIST}\s+(?:will\s+be|are\s+being|to\s+be)\s+(?:posted|shared|sent|announced|given|published|dropped)"
     r"(?:\s+(?:soon|shortly|later|here|in\s+~?\s*\d{1,2}\s*min\w*|(?:when|once|after)\s+[^.\n!]*))?(?!\w)|"
@@ -4936,7 +4981,8 @@ _LEVELS_LATER_MORE = (
     r"(?:(?:coming|dropping|landing|loading|arriving|out)\s+)?|(?:is\s+)?(?:coming|dropping|landing|loading|arriving)\s+)"
     r"in\s+~?\s*\d{1,2}\s*(?:min\w*|m)(?!\w)|"
     rf"[,.—–-]?\s*{_LEVEL_LIST}\s+(?:em|en|in|dans|tra|za|через|içinde|dalam|trong)\s+\d{{1,2}}\s*(?:min\w*|m|минут\w*|dakika|menit|ph[úu]t)"
-    r"(?:\s+(?:aqui|aqu[íi]|here|ici|qui)?(?:\s+(?:no|en\s+el|in\s+the|sur\s+le|nel)\s+(?:canal|channel|chat|grupo|group|gruppo))?)?(?!\w)|"
+    r"(?:\s+(?:aqui|aqu[íi]|here|ici|qui)?(?:\s+(?:no|en\s+el|in\s+the|sur\s+le|nel)\s+(?:canal|channel|chat|grupo|group|gruppo))?)?"
+    + _STILL_CHECKING + r"(?!\w)|"
     r"(?:エントリー|価格|价格|利确|损切り?|详细|目标|TP|SL)(?:[・、,/\s]*(?:エントリー|価格|价格|利确|损切り?|详细|目标|TP|SL))*"
     # ("エントリー・利確・損切りの詳細はこの後すぐ配信します": the details of them, right after this)
     r"(?:\s*の\s*(?:详细|内容|情报))?"
@@ -4956,7 +5002,7 @@ _LEVELS_LATER = re.compile(r"(?i)" + _LEVELS_LATER_MORE + r"|[,—–-]?\s*(?:(?
                            r"(?:\s+(?:soon|later|in\s+~?\s*\d{1,2}\s*(?:min\w*|m)))?|"
                            # ("Entry & targets dropping in 5 minutes", "levels will be posted shortly")
                            r"(?:(?:are\s+|will\s+be\s+)?(?:dropping|dropped|landing|arriving|posted|shared|sent|out|up|coming)\s+)?"
-                           r"(?:soon|shortly|later|in\s+~?\s*\d{1,2}\s*(?:min\w*|m))(?!\w)|"
+                           r"(?:soon|shortly|later|in\s+~?\s*\d{1,2}\s*(?:min\w*|m))" + _STILL_CHECKING + r"(?!\w)|"
                            r"to\s+follow|coming(?:\s+soon)?|"
                            # ("levels in the next msg", "entry & targets in the next tweet", "levels below in the thread"): the
                            # levels are another post's (a relay's next message, a thread's next part)
