@@ -5045,6 +5045,9 @@ _LEVELS_LATER = re.compile(r"(?i)" + _LEVELS_LATER_MORE + r"|[,—–-]?\s*(?:(?
 # ("no revenge trades", "avoid FOMO trading")
 _NO_TRADE_NAMED = re.compile(
     r"(?<!\w)(?:revenge|fomo|hero|panic|emotional|over)[\s-]*(?:trad\w*|entr(?:y|ies))(?!\w)|"
+    # ("I'll post calls as I see them", "we will share setups when the market gives them"): calls promised, none named
+    r"(?<!\w)(?:i'?ll|we'?ll|i\s+will|we\s+will)\s+(?:post|share|send|drop)\s+(?:the\s+|new\s+|more\s+)?"
+    r"(?:calls?|signals?|trades?|setups?)(?!\w)|"
     r"(?<!\w)(?:per|each|every|a|any|one)\s+(?:single\s+)?(?:trades?|calls?|signals?|positions?|setups?)(?!\w)|"
     r"(?<!\w)(?:(?:the\s+)?(?:first|next|more|new|today'?s|tonight'?s|fresh|upcoming)\s+)(?:calls?|signals?|trades?|setups?)\s+"
     r"(?:will\s+|should\s+|are\s+|is\s+)?(?:drop\w*|com(?:e|es|ing)|incoming|soon|later|land\w*|go(?:es|ing)?\s+out|"
