@@ -131,9 +131,15 @@ LABELS: list[tuple[Field, str]] = [
                  r"s-l(?=[ \t]*[:=❌]|[ \t]+\$?\d)|stop[\s-]*(?:order|level|price)|стоп[\s-]*(?:приказ|ордер|уровень|цена)|stop[\s-]*loss(?:es)?|stop[\s-]*los|stoploss|stopls|stol+[\s-]*loss|"
                  # ("Protect at 0.5760 (-4%)", "protection below 1.18"): where the position is protected — its stop
                  r"protect(?:ion)?\s+(?:at|@|below|under|above|over)(?=[ \t]*\$?\d)|"
+                 # ("if it loses 14.18 I'm out", "if price breaks below 0.92 we're out"): where the writer leaves the
+                 # trade — its stop (only with the exit said right after the price)
+                 r"if\s+(?:it|price|we|this|that)\s+(?:loses|breaks(?:\s+below|\s+above)?|drops\s+(?:below|under)|"
+                 r"closes\s+(?:below|above|under|over)|goes\s+(?:below|under|above|over)|dips\s+(?:below|under))"
+                 r"(?=[ \t]+\$?\d[\d.,]*[ \t]*,?[ \t]*(?:i'?m|we'?re|i\s+am|we\s+are)[ \t]+out(?!\w))|"
                  # ("Out below 1.18", "out under 0.95"): where the trade is left — its stop, heading its line
                  r"(?:^|(?<=\|))[ \t]*out\s+(?:below|under|above|over)(?=[ \t]*:?[ \t]*\$?\d)|"
-                 r"cut[\s-]*loss(?:es)?|(?:^|(?<=\|))[ \t]*cut(?=[ \t]*[:=][ \t]*\$?\d|[ \t]+(?:\|[ \t]*)?\$?\d[\d.,]*[ \t]*(?:\||$))|s\s*/\s*l|sl|stops?|invalidation|invalida[çc][ãa]o|invalidaci[óo]n|invalidazione|invalidierung|инвалидаци[яи]|invalid(?=\s+(?:if|below|under|above|over|on|when|at)(?!\w)|\s*[<>:]\s*\$?\d)|стоп[\s-]*лосс?|стоп|сл|zarar[ıi]?[\s-]*(?:durdur|kes)|"
+                 # ("tgt 29.4 / 30.8, inval 26.9", "inval: 0.84"): "inval", invalidation cut short, before its price — the stop
+                 r"cut[\s-]*loss(?:es)?|(?:^|(?<=\|))[ \t]*cut(?=[ \t]*[:=][ \t]*\$?\d|[ \t]+(?:\|[ \t]*)?\$?\d[\d.,]*[ \t]*(?:\||$))|s\s*/\s*l|sl|stops?|invalidation|inval(?=[ \t]*[:=<>]?[ \t]*\$?\d|\s+(?:if|below|under|above|over|on)(?!\w))|invalida[çc][ãa]o|invalidaci[óo]n|invalidazione|invalidierung|инвалидаци[яи]|invalid(?=\s+(?:if|below|under|above|over|on|when|at)(?!\w)|\s*[<>:]\s*\$?\d)|стоп[\s-]*лосс?|стоп|сл|zarar[ıi]?[\s-]*(?:durdur|kes)|"
                  # tr: the stop with its object ending, before the price it is moved to ("SUI stopunu 3,90'a çekiyoruz")
                  r"stop'?(?:unu|umuzu)(?=[ \t]+\$?\d)|sl'?y?[iı](?=[ \t]+\$?\d)|"
                  r"stop[\s-]*kay[ıi]p|parada|stop\s+de\s+p[ée]rdida|c[ắa]t\s+l[ỗo]|d[ừu]ng\s+l[ỗo]|batas\s+rugi|"
@@ -163,6 +169,10 @@ LABELS: list[tuple[Field, str]] = [
                     r"(?:^|(?<=\|))[ \t]*(?:close|exit|take|sell|book)\s+(?:\d{1,3}\s*%|half|(?:the\s+)?rest|remaining|all)\s+(?:at|@)|"
                     # "Buy back: 21.90 / 21.20": a short's exits
                     r"buy[\s-]*back|cover(?=[ \t]*[:=])|"
+                    # ("Taking profits at 28.30, then 29.10", "I'll be taking profit at 3,340 and 3,420"): the take-profits
+                    # told in prose — a run of two prices or more ("taking profit at 3,340 now" is a part sold)
+                    r"(?:taking|take|takes)\s+(?:some\s+|partial\s+)?profits?\s+(?:at|@|around)"
+                    r"(?=[ \t]*\$?\d[\d.,]*[ \t]*(?:,|and|then|/|&)[ \t]*(?:(?:then|and)[ \t]+)?\$?\d)|"
                     # ("Covering at 3,350 and 3,280", "cover around 3,350"): a short's buy-backs told in prose
                     r"(?:covering|cover)\s+(?:at|@|around|near)(?=[ \t]*\$?\d)|hold\s+(?:for|till|until|to)(?=[ \t]*\$?\d)|"
                     # "Exit: 0.168 / 0.176" heading its own line: the exits of the setup, i.e. its targets
@@ -440,6 +450,10 @@ MARKET_ORDER_BEFORE_PRICE = re.compile(
     # ("short ena here 0.612", "long #SOL here 142.5", "buy BTC here @ 64200"): the coin between the side and "here",
     # the price right after it (the imperative: the generalisation corpus reads "Longing $DOGE here 0.1588" as a limit)
     r"(?:long|short|buy|sell)\s+[#$]?[a-z][a-z0-9]{1,14}(?:/usdt)?\s+here(?=\s*(?:@\s*|at\s+)?\$?\d)|"
+    # ("ok longing sol here, 176.4ish", "shorting here ~0.612", "buying eth here around 3,265"): "here" and a price said
+    # to be about where the market is — the order is at the market, the price its reference
+    r"(?:long|short|buy|sell|longing|shorting|buying|selling)\s+(?:[#$]?[a-z][a-z0-9]{1,14}(?:/usdt)?\s+)?here\s*[,:]?"
+    r"(?=\s*(?:~|≈|around\s|about\s|approx\w*\s)\s*\$?\d|\s*\$?\d[\d.,]*\s*ish(?!\w))|"
     r"(?:at|@)\s+(?:the\s+)?market(?:\s+price)?(?!\w)|market\s+(?:entry|order|buy|sell)(?!\w)|"
     r"(?:enter|entry|buy|sell|long|short)\s+(?:right\s+)?(?:now|immediately)(?:\s+at)?(?!\w)|"
     r"по\s+(?:рынку|ринку|текущ\w*|поточн\w*|рыночной\s+цене|ринковій\s+ціні)(?!\w)|po\s+(?:rynkowej(?:\s+cenie)?|rynku)(?!\w)|"
@@ -501,8 +515,10 @@ SPOT_RE = re.compile(r"(?<!\w)(?<!not\s)(?<!not\sfor\s)(?<!no\sbe\s)(?<!bukan\s)
                      r"(?<!ไม่)(?<!ไม่\s)(?<!ไม่ใช่)(?<!ไม่ใช่\s)(?<!ไม่เอา)(?<!ไม่เอา\s)"
                      # (ru/uk "не на споті", "не спот", "спотом не шортим": spot ruled out)
                      r"(?<!не\s)(?<!не\sна\s)(?<!ні\s)(?<!ні\sна\s)(?<!не\sдля\s)(?<!не\sв\s)(?<!nie\s)(?<!nie\sna\s)"
+                     # ("rejected at the exact same spot", "sweet spot", "that spot"): a place on the chart, no market
+                     r"(?<!same\s)(?<!exact\s)(?<!sweet\s)(?<!this\s)(?<!that\s)(?<!hot\s)(?<!blind\s)(?<!weak\s)"
                      # (pl "na spocie", "spotowo": on spot)
-                     r"(?:spot(?!\s+(?:price|rate)(?!\w))|spocie|spotowo|спот(?:е|а|і|у|ом|ов(?:ый|ая|ом|ий|а|ої|ому|ые|і))?|spotta|contado|اسپات|سبوت|سپات|اسپاٹ|سپاٹ|स्पॉट|স্পট|สปอต)(?!\w)"
+                     r"(?:spot(?!\s+(?:price|rate|on)(?!\w))|spocie|spotowo|спот(?:е|а|і|у|ом|ов(?:ый|ая|ом|ий|а|ої|ому|ые|і))?|spotta|contado|اسپات|سبوت|سپات|اسپاٹ|سپاٹ|स्पॉट|স্পট|สปอต)(?!\w)"
                      r"(?![ \t]+(?:не|ні)[ \t]+(?:шорт|лонг|торг|бер|ход|вход|заход|откр|відкр|купу|прода|работ|працю)\w*)"
                      r"(?!\s*(?:नहीं|نہیں|نیست|ليس|ন(?:য\u09bc|\u09df)|না(?![\u0980-\u09ff])))|现货|현물|"
                      r"现物",  # (Japanese 現物, simplified before matching: "#SOL現物 買い 150")
@@ -545,6 +561,10 @@ NOT_COINS = frozenset(
      # the command heading the post, never the coin it closes
      "FLATTEN", "FLATTENING", "KILL", "KILLING", "CUT", "CUTTING", "EXITING", "CLOSING", "SOLD", "SELLING", "BAIL", "GET",
      "OUT", "EVERYTHING", "POSITION", "POSITIONS", "LIQUIDATE",
+     # a status word in capitals after the call it reports on ("📌 INJ/USDT short — CANCELLED", "#SOL LONG — FILLED"):
+     # what became of the call, never a second coin beside it
+     "CANCELLED", "CANCELED", "FILLED", "STOPPED", "INVALIDATED", "EXPIRED", "TRIGGERED", "PENDING", "WITHDRAWN", "VOIDED",
+     "BOOKED", "SECURED",
      # a channel's topic tags and report headings ("#stats", "#recap", "DAILY STATS", "#performance", "#resumen"): what
      # the post is, never the coin a count of closed trades ("Closed today: 6") would close
      "STATS", "STAT", "STATISTICS", "RECAP", "SUMMARY", "PERFORMANCE", "WINRATE", "LEADERBOARD", "HISTORY", "REVIEW",
@@ -1140,7 +1160,7 @@ RESULTS_HEAD_RE = re.compile(r"^\W*(?:(?:vip|signal|our|weekly|monthly|daily|tod
 
 # A verb that opens a position ("open LONG on #SUI", "Открываем SHORT"): with a coin and a side, a call at market.
 OPEN_VERB_RE = re.compile(
-    rf"{_B}(?:open(?:ing|ed)?|enter(?:ing)?|a[çc][ıi]ld[ıi]|a[çc]t[ıi]k|открыт[аоы]?|открыли|abiert[oa]|abert[oa]|er[öo]ffnet|ouvert[e]?|apert[oa]|dibuka|[đd][ãa]\s+m[ởo]|تم\s+فتح|فتحنا|باز\s+شد|已开仓|go(?=\s+(?:long|short)(?!\w))|abrindo|vamos\s+abrir|открываем|открыть|открываю|відкриваємо|a[çc][ıi]yoruz|abrimos|abrir|"
+    rf"{_B}(?:(?<!london\s)(?<!\bny\s)(?<!york\s)(?<!\bus\s)(?<!asia\s)(?<!asian\s)(?<!tokyo\s)(?<!market\s)(?<!daily\s)(?<!weekly\s)(?<!monthly\s)(?<!session\s)(?<!\bcme\s)(?<!\bthe\s)open(?:ing|ed)?(?!\s+interest)|enter(?:ing)?|a[çc][ıi]ld[ıi]|a[çc]t[ıi]k|открыт[аоы]?|открыли|abiert[oa]|abert[oa]|er[öo]ffnet|ouvert[e]?|apert[oa]|dibuka|[đd][ãa]\s+m[ởo]|تم\s+فتح|فتحنا|باز\s+شد|已开仓|go(?=\s+(?:long|short)(?!\w))|abrindo|vamos\s+abrir|открываем|открыть|открываю|відкриваємо|a[çc][ıi]yoruz|abrimos|abrir|"
     rf"er[öo]ffnen|ouvrons|apriamo|otwieramy|m[ởo]\s+l[ệe]nh|v[àa]o\s+l[ệe]nh|فتح|افتح|نفتح|باز\s+کن\w*|"
     rf"шортим|лонгуем|заходим|входим|открыва\w*|girelim|giriyoruz|a[çc][ıi]yoruz|a[çc][ıi]yorum|entramos|entrons|entriamo|wchodzimy|masuk|buka|"
     rf"m[ởo](?=\s+(?:long|short)(?!\w))|(?<=long\s)(?:le\s+lo|lelo|le\s+lijiye)|(?<=short\s)(?:le\s+lo|lelo|kar\s+do|karo)|(?<=buy\s)(?:karo|kar\s+lo)|signal\s+type(?=\s*:\s*\w+\s*\(\s*(?:long|short|buy|sell)\s*\))|(?:going|switching\s+to|switch\s+to|flipping\s+to|flip\s+to)(?=\s+(?:long|short)(?!\w))){_E}",
@@ -1164,7 +1184,9 @@ RUNNING_RE = re.compile(
     r"(?<!\w)(?:still\s+(?:holding|running|riding|in(?=\s+(?:the\s+|our\s+|this\s+|my\s+)?(?:trade|position|[#$]|long|short)))|"
     r"^\W*holding\s+(?:(?:our|my|the)\s+)?[#$]?[a-z0-9]+\s+(?:long|short)|"
     r"(?:long|short)\s*\(?\s*running|running\s*\)|(?:long|short|trade|position)\s+(?:is\s+)?running\s*[+-]?\s*\d|"
-    r"(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:still\s+)?(?:in|holding)\s+(?:(?:our|my|the|this)\s+)?[#$][a-z0-9]+|"
+    # (not "I'm in #LINK long right now around 14.62": the entry made now, at the price written — a fresh call)
+    r"(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:still\s+(?:in|holding)\s+(?:(?:our|my|the|this)\s+)?[#$][a-z0-9]+|"
+    r"(?:in|holding)\s+(?:(?:our|my|the|this)\s+)?[#$][a-z0-9]+(?!\s+(?:long\s+|short\s+)?(?:right\s+)?now\s+(?:around|at|@|~|about)\s*\$?\d))|"
     r"^\W*(?:our|my|current)\s+(?:open\s+)?position\s*:|"
     r"(?:our|my|the)\s+[#$][a-z0-9]+\s+(?:long|short)\s+(?:was|got|has\s+been|is)\s+(?:triggered|activated|filled)|"
     r"^\W*(?:long|short)\s+[#$][a-z0-9]+\s+(?:activated|triggered|filled)|"

@@ -61,6 +61,8 @@ _FULLWIDTH_THOUSANDS = re.compile(r"(?<![\uff10-\uff19\uff0e.])[\uff10-\uff19]{1
 _TRANSLATE = {**_DASHES, **_LOOKALIKES, **_DIGITS, **_CJK_PUNCT}
 
 _RELAY_LINES = re.compile(r"^\s*\[(?:in reply to[^\]]*|\s*photo\s*|\s*video\s*|\s*document\s*|\s*sticker\s*|\s*forwarded\s*|"
+                          # ("[screenshot] INJ daily — …", "[chart]", "[image]"): a media placeholder of the relay
+                          r"\s*(?:screenshot|image|chart|gif)\s*|"
                           # ("[Forwarded from Leverage King 50x]": the relayed channel's name, no part of the post)
                           r"\s*forwarded\s+from\b[^\]\n]*)\]\s*|"
                           # "Forwarded from Crypto Lions 🦁", "From: @vip_signals_bot": a relay's own line over the post

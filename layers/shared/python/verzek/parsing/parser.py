@@ -224,9 +224,57 @@ def _leverage_ruled_out(tokens: list[Token], i: int) -> bool:
     return after is not None and after.kind == Kind.WORD and after.text.lower() in _NO_LEVERAGE_AFTER
 
 
+# Words that negate a side word right after them ("no longs", "not longing", "avoid shorts", "zero longs", "don't buy"),
+# and those that may stand between ("no new longs", "no more shorts", "no ETH longs from us"): the side is ruled out
+_SIDE_NEGATIONS = frozenset(["no", "not", "avoid", "avoiding", "zero", "don't", "dont", "never", "nor", "without"])
+_BETWEEN_NEGATION_AND_SIDE = frozenset(["new", "more", "any", "fresh", "further", "other", "early", "late",
+                                        "blind", "fomo", "chasing", "chase", "go", "going"])
+
+_POSITION_NOUNS = frozenset(["position", "positions", "trade", "trades", "entry", "entries", "setup", "setups", "calls",
+                             "call", "bias", "exposure"])
+
+
+def _negated_side(tokens: list[Token], i: int) -> bool:
+    """The side word at `i` is ruled out by a negation before it on its line ("no longs", "no ETH longs from us", "not
+    longing", "avoid shorts", "no new longs until 60k"): no side of a call, and the prices after it are no entry. A coin
+    tagged NOT ("#NOT SHORT"), or the word written in capitals ("NOT SHORT" is the coin's call as often), is no negation."""
+    line = tokens[i].line
+    before = [t for t in tokens[max(0, i - 4):i] if t.line == line and t.kind != Kind.INDEX]
+    if before and before[-1].kind in (Kind.WORD, Kind.TAG, Kind.PAIR) and (
+            before[-1].kind != Kind.WORD or before[-1].text.lower() not in _SIDE_NEGATIONS) and (
+            before[-1].kind != Kind.WORD or before[-1].text.isupper() and 2 <= len(before[-1].text) <= 10
+            or before[-1].text.lower() in _BETWEEN_NEGATION_AND_SIDE):
+        before = before[:-1]  # ("no ETH longs", "no #SOL shorts", "no new longs")
+    if before and before[-1].kind == Kind.WORD and before[-1].text.lower() in _BETWEEN_NEGATION_AND_SIDE:
+        before = before[:-1]  # ("no new ETH longs")
+    if not before or before[-1].kind != Kind.WORD:
+        return False
+    word = before[-1].text
+    if word.lower() == "no" and not tokens[i].text.lower().endswith("s"):
+        # ("no longs", "no shorts from us"; "no long position" — but "stopados no long de $RUNE" is Portuguese's "in
+        # the": a singular side word after "no" is read only before a word naming the position)
+        after = next((t for t in tokens[i + 1:] if t.line == line and t.kind not in (Kind.SEP, Kind.INDEX)), None)
+        return after is not None and after.kind == Kind.WORD and after.text.lower() in _POSITION_NOUNS
+    return word.lower() in _SIDE_NEGATIONS and word != "NOT"
+
+
 def _unrelated_word(tok: Token) -> bool:
     """A market statistic's name after a field's prices: what follows is that statistic, not a level."""
     return bool(_MARKET_STAT.fullmatch(tok.text))
+
+
+_RUNNER_VERBS = frozenset(["goes", "runs", "sends", "rips", "flies", "extends", "pumps", "moons", "continues", "keeps"])
+
+
+def _runner_clause(tokens: list[Token], i: int) -> bool:
+    """"if it (really) goes, 3,550": "if it", a verb of the move running on, a comma, then a price."""
+    words = [t for t in tokens[i + 1:i + 6] if t.line == tokens[i].line]
+    texts = [t.text.lower() for t in words]
+    if len(texts) < 4 or texts[0] != "it":
+        return False
+    k = 2 if texts[1] in ("really", "still", "just") else 1
+    return texts[k] in _RUNNER_VERBS and k + 2 < len(words) + 1 and words[k + 1].text == "," \
+        and k + 2 < len(words) and words[k + 2].kind == Kind.NUM
 
 
 # Words that open a new clause: after a field has its prices, what follows them is not more of that field.
@@ -267,16 +315,40 @@ def _row_colon(tokens: list[Token]) -> int | None:
 
 
 def _is_ladder_row(tokens: list[Token]) -> bool:
-    """"پله اول: 0.680", "第一档：23.5", "Tier 2: 0.65", "E1 ➜ 3412": a heading we do not know, a colon (or an arrow) and
-    one price."""
-    meaningful = [t for t in tokens if t.kind not in (Kind.SEP, Kind.INDEX)]
+    """"پله اول: 0.680", "第一档：23.5", "Tier 2: 0.65", "E1 ➜ 3412", "Zone 1 ➜ 0.425": a heading we do not know (its row
+    number may follow it), a colon (or an arrow) and one price — a note in brackets may follow it ("Zone 3 ➜ 0.371 (only
+    on a flush)")."""
     colon = _row_colon(tokens)
     if colon is None or any(t.kind == Kind.LABEL for t in tokens):
         return False
     head = [t for t in tokens[:colon] if t.kind not in (Kind.SEP, Kind.INDEX)]
-    after = [t for t in tokens[colon + 1:] if t.kind not in (Kind.SEP, Kind.INDEX, Kind.PCT)]
+    if len(head) >= 2 and head[-1].kind == Kind.NUM and head[-1].text.isdigit() and 1 <= head[-1].value <= 9 \
+            and all(t.kind == Kind.WORD for t in head[:-1]):
+        head = head[:-1]  # ("Zone 1 ➜ 0.425", "Tier 2 → 0.65"): the row's number after its heading word
+    price = _row_price(tokens, colon)
+    after = [t for t in price if t.kind not in (Kind.SEP, Kind.INDEX, Kind.PCT)]
+    meaningful = [t for t in tokens[:colon + 1 + len(price)] if t.kind not in (Kind.SEP, Kind.INDEX)]
     return bool(head) and all(t.kind == Kind.WORD for t in head) and len(head) <= 3 \
-        and len(after) == 1 and after[0].kind == Kind.NUM and len(meaningful) <= len(head) + 2
+        and len(after) == 1 and after[0].kind == Kind.NUM and len(meaningful) <= len(head) + 3
+
+
+def _row_price(tokens: list[Token], colon: int) -> list[Token]:
+    """A ladder row's tokens after its colon, up to a note in brackets after the price."""
+    after = tokens[colon + 1:]
+    bracket = next((k for k, t in enumerate(after) if t.kind == Kind.SEP and t.text == "("
+                    and any(u.kind == Kind.NUM for u in after[:k])), None)
+    return after if bracket is None else after[:bracket]
+
+
+def _noted_ladder_row(lines: list[list[Token]], texts: list[str]) -> str | None:
+    """A ladder row with a note in brackets after its price ("Zone 3 ➜ 0.371 (only on a flush)"): the words may make the
+    rung optional — read as the ladder's order, and held."""
+    for row in _ladder_rows(lines):
+        tokens = lines[row]
+        colon = _row_colon(tokens)
+        if colon is not None and len(_row_price(tokens, colon)) < len(tokens) - colon - 1:
+            return texts[row].strip() if row < len(texts) else " ".join(t.text for t in tokens)
+    return None
 
 
 def _ladder_rows(lines: list[list[Token]]) -> dict[int, int]:
@@ -393,7 +465,8 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
     heads: dict[int, Segment] = {}  # line -> the last entry/buy/sell segment its label opened
     for n, tokens in enumerate(lines):
         if n in ladder and ladder[n] in heads:
-            heads[ladder[n]].tokens.extend(t for t in tokens if t.kind in (Kind.NUM, Kind.PCT))
+            # (the price after the row's colon or arrow: not the row's number before it, nor a note's after it)
+            heads[ladder[n]].tokens.extend(t for t in _row_price(tokens, _row_colon(tokens)) if t.kind in (Kind.NUM, Kind.PCT))
             current = None
             continue
         tokens = _postfix_labels(tokens)
@@ -461,6 +534,12 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
                 # sentence that ends on the word names leverage, it sets none — the next line's number is not its value
                 current = None
                 continue
+            if tok.kind == Kind.LABEL and tok.field in _SIDE_FIELDS and _negated_side(tokens, i):
+                # ("ETH/BTC still bleeding — no ETH longs from us", "#BTC no longs until 60k reclaimed"): a side ruled out
+                # is no call's side, and the price after it no entry
+                current = Segment(Field.IGNORE, tok)
+                segments.append(current)
+                continue
             if tok.kind == Kind.LABEL:
                 note = False  # ("Long 64k (SL 62k)": a label inside the bracket starts its own field)
                 # (only the words since the line's previous label qualify this one: in "BTC long 64500 TP1 66000 TP2
@@ -519,6 +598,12 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
                 # "Entry 24 — RSI 32 on 4H": a word of no level meaning after the field's prices ends the field
                 current = None
                 orphans.append(tok)
+                continue
+            if tok.kind == Kind.WORD and tok.text.lower() == "if" and current is not None and current.numbers \
+                    and current.field == Field.TARGETS and _runner_clause(tokens, i):
+                # ("taking profit at 3,340 and 3,420, and if it really goes, 3,550"): a further target for a move that
+                # runs on — the list goes on after the clause
+                current.tokens.append(tok)
                 continue
             if tok.kind == Kind.WORD and tok.text.lower() in _CLAUSE_WORDS and current is not None and current.numbers:
                 last = [t for t in current.tokens if t.kind != Kind.SEP][-1]
@@ -1159,13 +1244,18 @@ def _comma_groups(segment: Segment) -> list[list[Token]]:
 
 
 def _arrow_chain(segment: Segment) -> bool:
-    """Three or more prices joined only by arrows (normalised to ">")."""
+    """Three or more prices joined only by arrows (normalised to ">"), or the first price then an arrow to a list of
+    them ("long mkt 7.82 ➝ 7.95 / 8.08": where the trade starts, the arrow, where it goes)."""
     numbers = segment.numbers
     if len(numbers) < 3:
         return False
     first, last = segment.tokens.index(numbers[0]), segment.tokens.index(numbers[-1])
     between = [t for t in segment.tokens[first:last] if t.kind != Kind.NUM]
-    return bool(between) and all(t.kind == Kind.SEP and t.text == ">" for t in between)
+    if between and all(t.kind == Kind.SEP and t.text == ">" for t in between):
+        return True
+    return bool(between) and between[0].kind == Kind.SEP and between[0].text == ">" \
+        and segment.tokens[first + 1] is between[0] and segment.tokens[first + 2] is numbers[1] \
+        and all(t.kind == Kind.SEP and t.text in "/," for t in between[1:])
 
 
 def _in_row_order(segments: list[Segment], numbers: list[Token]) -> list[Token]:
@@ -1903,6 +1993,17 @@ def _parse_message(text: str) -> ParsedMessage:
             return _replace(below, notes=(*below.notes, "read below a sentence closing a period of results"))
         return _not_a_signal("a period of results closed, not a trade")
     parsed = _parse(text)
+    if parsed.kind != MessageKind.OPEN and parsed.symbol is None and isinstance(text, str) \
+            and (tagged := _status_coin_tagged(text)) is not None:
+        # ("arb filled ✅", "apt out 7.76, small L", "closed it. pengu +9% on 3x", "closing the rest of link at 15.44"): a
+        # coin written as a plain word where only a coin stands — read as if tagged; taken only when that reading is a
+        # status of that coin, and the same status the post gave without it
+        again = _parse(tagged[0])
+        if again.kind in (MessageKind.UPDATE, MessageKind.CLOSE) and again.symbol is not None \
+                and again.symbol.split("/")[0] == tagged[1] and (
+                    parsed.kind == MessageKind.NOT_A_SIGNAL
+                    or again.kind == parsed.kind and again.update_action == parsed.update_action):
+            parsed = _replace(again, notes=(*again.notes, f"the coin {tagged[1]} read from a plain word where a coin stands"))
     if parsed.kind == MessageKind.OPEN and parsed.rejected and isinstance(text, str) \
             and (spaced := len(_SPACED_THOUSANDS.findall(text))):
         # Read spaces between digit groups as thousands separators only when the literal reading is rejected and
@@ -1946,6 +2047,84 @@ def _parse_message(text: str) -> ParsedMessage:
     if parsed.kind == MessageKind.UPDATE and parsed.update_action in _KEEPS_A_STOP_CHANGE:
         return _stop_changes_kept(parsed, normalize(text).lower())
     return parsed
+
+
+# Tickers we know that are also words of a language the channels write in ("near tp1 — close half here", "sol" in Spanish,
+# "link below", "sei" in Italian): never read as the coin from a plain word heading a post
+_WORD_LIKE_TICKERS = frozenset({"sol", "link", "near", "dot", "ton", "ape", "uni", "op", "atom", "sand", "mana", "rune",
+                                "blur", "sei", "sui", "fil", "ada", "tao", "eos", "kava", "algo", "tia", "fet", "ena"})
+# English words that head a status post in the place of a coin ("all filled", "finally filled", "gap filled", "daily
+# closed above", "nice +9%"): never a coin we do not know
+_STATUS_HEAD_WORDS = frozenset({
+    "all", "both", "fully", "partially", "partly", "finally", "just", "got", "also", "now", "already", "still", "again",
+    "it", "its", "we", "i", "im", "ive", "ok", "okay", "yes", "yep", "yeah", "nice", "good", "great", "solid", "clean",
+    "easy", "sweet", "quick", "small", "big", "another", "total", "net", "overall", "gross", "free", "safe", "wow", "damn",
+    "boom", "bro", "guys", "fam", "everyone", "lol", "gm", "gn", "well", "so", "and", "but", "then", "today", "tonight",
+    "yesterday", "entry", "entries", "order", "orders", "limit", "limits", "bid", "bids", "buy", "buys", "sell", "sells",
+    "zone", "zones", "dca", "rung", "rungs", "half", "rest", "long", "longs", "short", "shorts", "position", "positions",
+    "trade", "trades", "everything", "first", "second", "third", "last", "next", "one", "two", "three", "tp", "tps", "sl",
+    "stop", "stops", "target", "targets", "gap", "wick", "fvg", "daily", "weekly", "monthly", "candle", "candles",
+    "market", "markets", "cme", "session", "week", "day", "month", "year", "price", "alert", "alerts", "signal",
+    "signals", "call", "calls", "setup", "setups", "spot", "futures", "scalp", "swing", "bag", "bags", "grid", "bot",
+    "deal", "account", "portfolio", "runner", "runners", "mine", "ours", "this", "that", "these", "those", "each", "some",
+    "most", "sadly", "luckily", "manually", "officially", "literally", "basically", "anyway", "whoever", "who", "which",
+    "what", "funding", "range", "level", "levels", "support", "resistance", "breakout", "retest", "pump", "dump", "hedge",
+    "result", "results", "profit", "profits", "loss", "losses", "win", "wins", "pnl", "roi", "team", "vip", "channel"})
+_RELAY_HEAD = re.compile(r"\A(?:[ \t]*\[[^\]\n]*\][ \t]*\n)*")
+# A plain word heading the post right before a status: a fill, an exit at a price, a close, a stop-out, a target ticked
+# ("arb filled ✅", "apt out 7.76", "pengu closed", "sui 1.150 ✅ tp1", "ARB filled")
+_HEADING_WORD_STATUS = re.compile(
+    r"[^\w#$\n]*([A-Za-z][A-Za-z0-9]{1,9})[ \t]*:?[ \t]+(?=(?:(?:just|got|finally|already|fully|now)[ \t]+)*"
+    # (the status ends its clause, or says where or how: "BTC closed below 60k", "BTC filled the CME gap", "ETH stopped at
+    # resistance" are the market's)
+    r"(?:filled(?=[ \t]*(?:$|[.!,;\u2705\u2714\u2611\U0001f389]|lol(?!\w)|at[ \t]|@))|"
+    r"out[ \t]+(?:at[ \t]+|@[ \t]*|~[ \t]*)?\$?\d|"
+    r"closed(?=[ \t]*(?:$|[.!,;\u2705\u2714\u2611]|[+-][ \t]*\d|at[ \t]+\$?\d|@|in[ \t]+(?:profit|loss)|here(?!\w)|manually))|"
+    r"stopped(?:[ \t]+out(?=[ \t]*(?:$|[.!,;\u274c]|[+-][ \t]*\d|at[ \t]|@))|(?=[ \t]*(?:$|[.!,;\u274c])))|"
+    r"\$?\d[\d.,]*[ \t]*(?:\u2705|\u2714\ufe0f?)[ \t]*tp[ \t]*[1-9](?!\d)))", re.IGNORECASE | re.MULTILINE)
+# A plain word heading a sentence right before a signed result, after a sentence that closed ("closed it. pengu +9% on 3x")
+_RESULT_AFTER_CLOSE = re.compile(r"(?:^|(?<=[.!;]))[ \t]+([a-z][a-z0-9]{1,9})[ \t]+(?=[+-][ \t]*\d{1,3}(?:\.\d+)?[ \t]*%)",
+                                 re.MULTILINE)
+# The coin of the part closed or sold, after "the rest of", "half of" ("closing the rest of link at 15.44")
+_PART_OF_COIN = re.compile(
+    r"(?<!\w)(?:clos(?:e|ed|ing)|exit(?:ed|ing)?|sold|sell(?:ing)?|took|tak(?:e|ing)|trimm?(?:ed|ing)?|book(?:ed|ing)?|"
+    r"secur(?:e|ed|ing))[ \t]+(?:the[ \t]+)?(?:rest|remainder|half|\d{1,2}[ \t]*%)[ \t]+of[ \t]+(?:my[ \t]+|our[ \t]+)?"
+    r"([A-Za-z]{2,6})(?=[ \t]*(?:$|[,.;!(]|at[ \t]|@|here(?!\w)|now(?!\w)|\+|-[ \t]*\d))", re.IGNORECASE | re.MULTILINE)
+
+
+def _status_coin_tagged(text: str) -> tuple[str, str] | None:
+    """The post with a plain word that stands where a status names its coin written as a tag, and that coin; None when
+    no such word: a ticker we know heading the post before its status ("arb filled ✅", "ARB filled", "apt out 7.76") —
+    in lower case only one that is no word of a language ("near tp1", "link below" stay words); a word we do not know,
+    in lower case, heading the post before a fill ("pengu filled lol") or a sentence's signed result after a close
+    ("closed it. pengu +9% on 3x") — no word that heads such posts ("all filled", "gap filled", "nice +9%"); a ticker we
+    know after "the rest of"/"half of" a close ("closing the rest of link at 15.44")."""
+    head = _RELAY_HEAD.match(text).end()
+    found = _HEADING_WORD_STATUS.match(text, head)
+    if found is not None:
+        word = found.group(1)
+        known = word.upper() in KNOWN_TICKERS
+        if word.isupper() and known or word.islower() and (
+                known and word not in _WORD_LIKE_TICKERS and word not in _LOWER_CASE_WORDS
+                or not known and _unknown_coin_word(word) and text[found.end(1):].lstrip(" \t:").startswith("filled")):
+            return text[:found.start(1)] + "#" + text[found.start(1):], word.upper()
+    found = _RESULT_AFTER_CLOSE.search(text, head)
+    if found is not None and is_close(normalize(text[head:found.start(1)]).lower()):
+        word = found.group(1)
+        if word.upper() in KNOWN_TICKERS and word not in _WORD_LIKE_TICKERS and word not in _LOWER_CASE_WORDS \
+                or word.upper() not in KNOWN_TICKERS and _unknown_coin_word(word):
+            return text[:found.start(1)] + "#" + text[found.start(1):], word.upper()
+    found = _PART_OF_COIN.search(text, head)
+    if found is not None and found.group(1).upper() in KNOWN_TICKERS:
+        return text[:found.start(1)] + "#" + text[found.start(1):], found.group(1).upper()
+    return None
+
+
+def _unknown_coin_word(word: str) -> bool:
+    """A lower-case word we do not know as a ticker that may still be one: three to eight letters, none of the words
+    that head a status post, no filler word of any language and no word we know as no coin."""
+    return word.isalpha() and 3 <= len(word) <= 8 and word not in _STATUS_HEAD_WORDS \
+        and word not in lx.FILLER_WORDS and word.upper() not in lx.NOT_COINS
 
 
 def _bot_notice(text: str) -> ParsedMessage | None:
@@ -2448,6 +2627,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 and bare.position == _first_meaningful(tokens):
             # "🚀 DOGE 🚀 / Buy around 0.385 / ...": a capitalised word alone heading the post is most often the coin,
             # but a heading ("ALPHA", "GEM") looks the same — read, and held for an operator
+            candidate, bare_heading = bare, True
+        elif bare is not None and bare_problem is None and bare.base in KNOWN_TICKERS \
+                and _heads_a_chart_caption(tokens, bare.position):
+            # ("📸 DOGE 1H. Rejected at the same spot … / Shorting 0.1685, SL …", "INJ daily — lost the trendline …"): a
+            # ticker we know heading the post before a chart's timeframe — the coin of the chart and the call under it; held
             candidate, bare_heading = bare, True
         elif bare is not None and bare_problem is None and (_after_unknown_heading(tokens, bare.position)
                                                              or _heads_first_short_line(tokens, bare.position)
@@ -3103,9 +3287,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # "📊 RESULT #SOL LONG / Entry 158 / TP1 165 ✅ / TP2 172 ✅ / TP3 178 ⏳": a result card of the running trade
         return _status(MessageKind.UPDATE, candidate, segments, UpdateAction.TP_HIT, notes,
                        target_index=tp_hit_index(status_text))
-    if has_setup and candidate is not None and (progress or not targets and "done" in status_text) \
+    if has_setup and (candidate is not None or symbol_problem is None and not candidates) \
+            and (progress or not targets and "done" in status_text) \
             and update_action(status_text) in (UpdateAction.MOVE_SL_BREAKEVEN, UpdateAction.NEW_STOP, UpdateAction.PARTIAL_CLOSE) \
-            and not status_of_another_coin() and not _a_lesson(clean, status_text):
+            and (candidate is None or not status_of_another_coin()) and not _a_lesson(clean, status_text):
+        # (naming no coin — "TP1 ✅ 2.28 / moving stop to entry (2.13 avg)" — the replied-to trade's)
         # "#ETH bounced from our entry zone 3150-3180, TP1 3250 already hit ... Move SL to entry": the levels are the
         # running trade's; the post manages it ("#NEAR: primera venta parcial hecha en 2.58 ✅ Subimos el SL a 2.40": a
         # part sold, ticked off, with no target written — a change of the running trade too)
@@ -3583,6 +3769,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # "1) 5.10 - 50% RSI 28 / 2) 5.25 - 50%": a row of nothing but a price that no field took, on the scale of the
         # trade's levels — a rung the reading lost; trading without it is a different trade
         problems.append(f"held for review: the price row '{row}' was not read")
+    if not problems and (beyond := _unread_price_beyond_the_targets(tokens, levels, taken, parsed)) is not None:
+        # ("taking profit at 3,340 and 3,420, and if it really goes, 3,550"): a price after the targets on their line,
+        # further on the profit side, that no level took — a further target the reading lost
+        problems.append(f"held for review: the price {beyond} after the targets was not read")
     if not problems and (head := _unread_price_beside_the_entry(lines, levels, parsed)) is not None:
         # ("Entry: 92.40 / Re-buy: 88.90 / … / Stop-loss: 84.70", "Average down: 88.90", "Re-entry 88.90"): a price under
         # a heading of its own that nothing read, between the entry and the stop — where an add-on order of the entry
@@ -3594,6 +3784,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # in brackets after the entry's, on the scale of the trade, that no level took — an add-on order the reading
         # lost, or a price the post sets aside; trading the entry alone is a guess
         problems.append(f"held for review: the price {price} in brackets on the entry line was not read")
+    if not problems and len(entries) > 1 and (noted := _noted_ladder_row(lines, status_lines)) is not None:
+        # ("Buy zones: / Zone 1 ➜ 0.425 / … / Zone 3 ➜ 0.371 (only on a flush)"): a rung of the ladder with a note after
+        # its price — the note may make it optional; placing it or not changes the average
+        problems.append(f"held for review: the ladder row '{noted}' carries a note")
     if not problems and (note := _note_over_ladder_rows(segments, tokens)) is not None:
         # "3) 0.1720 Volume 2.3x / 4) 0.1800": a note after a level on its line, and price rows under it — the rows
         # of the ladder the note cut off; trading the rest would drop them
@@ -3895,6 +4089,24 @@ def _unread_price_row(lines: list[list[Token]], levels: _Levels, taken: set[int]
     return None
 
 
+def _unread_price_beyond_the_targets(tokens: list[Token], levels: _Levels, taken: set[int],
+                                     parsed: ParsedMessage) -> str | None:
+    """A price on the line of the last target, after it, that no field took, further on the profit side than every
+    target and within three times its distance from the entry."""
+    if not levels.targets or not parsed.targets or parsed.side is None or not parsed.entries:
+        return None
+    last = max(levels.targets, key=lambda t: (t.line, t.start))
+    far = max(parsed.targets) if parsed.side == Side.LONG else min(parsed.targets)
+    reach = abs(far - parsed.entries[0]) * 3
+    for t in tokens:
+        if t.kind != Kind.NUM or t.line != last.line or t.start <= last.start or id(t) in taken or t.value is None:
+            continue
+        beyond = t.value > far if parsed.side == Side.LONG else t.value < far
+        if beyond and abs(t.value - parsed.entries[0]) <= reach:
+            return t.text
+    return None
+
+
 def _unread_price_beside_the_entry(lines: list[list[Token]], levels: _Levels, parsed: ParsedMessage) -> str | None:
     """The heading of a price no level took that lies between the stop and the first target, outside the entry zone —
     where an add-on order goes: a few words or labels heading its line (or "|" part), or, after an earlier price on
@@ -4098,6 +4310,16 @@ def _last_on_first_line(tokens: list[Token]) -> int | None:
         return None
     on_line = _meaningful_on_line(tokens, tokens[first].line)
     return next(i for i, t in enumerate(tokens) if t is on_line[-1])
+
+
+_CHART_TIMEFRAME = re.compile(r"[1-9]\d{0,2}(?:m|min|h|hr|d|w)|daily|weekly|monthly|[hm]\d{1,2}|d1|w1|htf|ltf", re.IGNORECASE)
+
+
+def _heads_a_chart_caption(tokens: list[Token], position: int) -> bool:
+    """The token heads the post's first line and a chart's timeframe follows it ("DOGE 1H.", "INJ daily —", "SOL 4h:")."""
+    after = tokens[position + 1] if position + 1 < len(tokens) else None
+    return position == _first_meaningful(tokens) and after is not None and after.line == tokens[position].line \
+        and after.kind == Kind.WORD and _CHART_TIMEFRAME.fullmatch(after.text) is not None
 
 
 def _heads_first_short_line(tokens: list[Token], position: int) -> bool:
@@ -4401,7 +4623,9 @@ _ADVERT = re.compile(r"(?<!\w)(?:join\s+(?:our\s+)?(?:vip|premium|us|now|the\s+(
                      r"записывайся|записывайтесь|kaydol\w*|sign\s+up|хочешь\s+так\s+же|хотите\s+так\s+же|"
                      r"(?:пиши|напиши|пишите|напишите|write\s+to|dm|escr[íi]beme|escribe\s+a|fale\s+com)\s+@\w+|"
                      # "(VIP) — subscription 50% off", "in VIP yesterday. Free channel gets…", "VIP result:", "в платном канале"
-                     r"subscription|subscribe\w*|\d{1,2}\s*%\s+off|discount|free\s+channel|(?:in|from)\s+(?:the\s+|our\s+)?vip|"
+                     # ("took 25% off the table", "taking 30% off here"): a part of a position taken, no discount
+                     r"subscription|subscribe\w*|(?<!took\s)(?<!take\s)(?<!takes\s)(?<!taking\s)(?<!taken\s)"
+                     r"\d{1,2}\s*%\s+off(?!\s+(?:the\s+table|here|now|at|from|of)(?!\w))|discount|free\s+channel|(?:in|from)\s+(?:the\s+|our\s+)?vip|"
                      r"vip\s+results?|платн\w+\s+канал\w*|в\s+(?:вип|vip))(?!\w)|付费群|付费频道|"
                      r"加入(?:会员|VIP|vip|我们)|参加(?:する|して)|가입하")
 # A subscription being sold or renewed: "Renew via @support", "renewal reminder", "subs expire in 3 days", "don't lose
@@ -4766,6 +4990,9 @@ _LEVEL_WORDS = (r"(?:(?:the|full|exact)\s+)?(?:levels?|entry|entries|targets?|tp
 _LEVEL_LIST = rf"{_LEVEL_WORDS}(?:\s*(?:,|&|\+|/|·|and|dan|y|e|et|und|и|ve|i)\s*{_LEVEL_WORDS})*"
 # (the promise in more words: "Levels will be posted when the setup confirms", "Detail entry, TP & SL menyusul sebentar
 # lagi", "Níveis de entrada, alvos e stop em 5 minutos", "エントリー価格・利确・损切りは数分后に配信します")
+# ("levels in 5 min, double-checking them"): after the promise, the writer still checking the levels
+_STILL_CHECKING = (r"(?:\s*[,—–-]?\s*(?:just\s+|still\s+)?(?:double[\s-]*)?(?:checking|confirming|finali[sz]ing|verifying)"
+                   r"\s+(?:them|it|everything|the\s+levels))?")
 _LEVELS_LATER_MORE = (
     rf"[,.—–-]?\s*{_LEVEL_LIST}\s+(?:will\s+be|are\s+being|to\s+be)\s+(?:posted|shared|sent|announced|given|published|dropped)"
     r"(?:\s+(?:soon|shortly|later|here|in\s+~?\s*\d{1,2}\s*min\w*|(?:when|once|after)\s+[^.\n!]*))?(?!\w)|"
@@ -4790,7 +5017,8 @@ _LEVELS_LATER_MORE = (
     r"(?:(?:coming|dropping|landing|loading|arriving|out)\s+)?|(?:is\s+)?(?:coming|dropping|landing|loading|arriving)\s+)"
     r"in\s+~?\s*\d{1,2}\s*(?:min\w*|m)(?!\w)|"
     rf"[,.—–-]?\s*{_LEVEL_LIST}\s+(?:em|en|in|dans|tra|za|через|içinde|dalam|trong)\s+\d{{1,2}}\s*(?:min\w*|m|минут\w*|dakika|menit|ph[úu]t)"
-    r"(?:\s+(?:aqui|aqu[íi]|here|ici|qui)?(?:\s+(?:no|en\s+el|in\s+the|sur\s+le|nel)\s+(?:canal|channel|chat|grupo|group|gruppo))?)?(?!\w)|"
+    r"(?:\s+(?:aqui|aqu[íi]|here|ici|qui)?(?:\s+(?:no|en\s+el|in\s+the|sur\s+le|nel)\s+(?:canal|channel|chat|grupo|group|gruppo))?)?"
+    + _STILL_CHECKING + r"(?!\w)|"
     r"(?:エントリー|価格|价格|利确|损切り?|详细|目标|TP|SL)(?:[・、,/\s]*(?:エントリー|価格|价格|利确|损切り?|详细|目标|TP|SL))*"
     # ("エントリー・利確・損切りの詳細はこの後すぐ配信します": the details of them, right after this)
     r"(?:\s*の\s*(?:详细|内容|情报))?"
@@ -4810,7 +5038,7 @@ _LEVELS_LATER = re.compile(r"(?i)" + _LEVELS_LATER_MORE + r"|[,—–-]?\s*(?:(?
                            r"(?:\s+(?:soon|later|in\s+~?\s*\d{1,2}\s*(?:min\w*|m)))?|"
                            # ("Entry & targets dropping in 5 minutes", "levels will be posted shortly")
                            r"(?:(?:are\s+|will\s+be\s+)?(?:dropping|dropped|landing|arriving|posted|shared|sent|out|up|coming)\s+)?"
-                           r"(?:soon|shortly|later|in\s+~?\s*\d{1,2}\s*(?:min\w*|m))(?!\w)|"
+                           r"(?:soon|shortly|later|in\s+~?\s*\d{1,2}\s*(?:min\w*|m))" + _STILL_CHECKING + r"(?!\w)|"
                            r"to\s+follow|coming(?:\s+soon)?|"
                            # ("levels in the next msg", "entry & targets in the next tweet", "levels below in the thread"): the
                            # levels are another post's (a relay's next message, a thread's next part)
@@ -4853,6 +5081,9 @@ _LEVELS_LATER = re.compile(r"(?i)" + _LEVELS_LATER_MORE + r"|[,—–-]?\s*(?:(?
 # ("no revenge trades", "avoid FOMO trading")
 _NO_TRADE_NAMED = re.compile(
     r"(?<!\w)(?:revenge|fomo|hero|panic|emotional|over)[\s-]*(?:trad\w*|entr(?:y|ies))(?!\w)|"
+    # ("I'll post calls as I see them", "we will share setups when the market gives them"): calls promised, none named
+    r"(?<!\w)(?:i'?ll|we'?ll|i\s+will|we\s+will)\s+(?:post|share|send|drop)\s+(?:the\s+|new\s+|more\s+)?"
+    r"(?:calls?|signals?|trades?|setups?)(?!\w)|"
     r"(?<!\w)(?:per|each|every|a|any|one)\s+(?:single\s+)?(?:trades?|calls?|signals?|positions?|setups?)(?!\w)|"
     r"(?<!\w)(?:(?:the\s+)?(?:first|next|more|new|today'?s|tonight'?s|fresh|upcoming)\s+)(?:calls?|signals?|trades?|setups?)\s+"
     r"(?:will\s+|should\s+|are\s+|is\s+)?(?:drop\w*|com(?:e|es|ing)|incoming|soon|later|land\w*|go(?:es|ing)?\s+out|"
@@ -5143,13 +5374,18 @@ def _price_now_written(segments: list[Segment]) -> Decimal | None:
     return values.pop() if len(values) == 1 else None
 
 
+# ("stop under 173", "sl below 168.9", "out above 0.64"): where the stop lies — no limit word of the entry's
+_STOP_BEYOND = re.compile(r"(?<!\w)(?:stop(?:[\s-]*loss)?|sl|inval\w*|out)\s+(?:goes\s+|is\s+|just\s+)?(?:below|under|above|over)(?!\w)",
+                          re.IGNORECASE)
+
+
 def _market_order_before(clean: str, entry: Decimal) -> bool:
     """The entry's price written right after words ordering at the market on its line ("short here @ 17.86",
     "Закупаемся по текущим ≈ 0,8125", "เข้าได้เลยที่ราคาตลาด (ประมาณ 143.5)"), and no limit word on that line."""
     for line in clean.split("\n"):
         for phrase in lx.MARKET_ORDER_BEFORE_PRICE.finditer(line):
             number = _PRICE_IN_LINE.search(line, phrase.end())
-            if number is None or number.start() - phrase.end() > 24 or lx.LIMIT_WORDS.search(line):
+            if number is None or number.start() - phrase.end() > 24 or lx.LIMIT_WORDS.search(_STOP_BEYOND.sub(" ", line)):
                 continue
             if re.search(r"[^\W\d_]{3,}", line[phrase.end():number.start()].replace("ประมาณ", "")) \
                     and not re.fullmatch(r"\W*(?:at|about|around|approx\w*|около|примерно|حوالي|حدود)?\W*",
@@ -6001,14 +6237,22 @@ def _sentence_coins(candidates: list[SymbolCandidate], tokens: list[Token]) -> l
     return candidates
 
 
+def _ruled_out_side(segment: Segment) -> Field | None:
+    """The side word a negation ruled out ("no longs"): its segment is set aside, its label kept."""
+    label = segment.label
+    return label.field if segment.field == Field.IGNORE and label is not None and label.kind == Kind.LABEL \
+        and label.field in (Field.LONG, Field.SHORT) else None
+
+
 def _status(kind: MessageKind, candidate: SymbolCandidate | None, segments: list[Segment],
             action: UpdateAction | None, notes: list[str], *, target_index: int | None = None,
             new_stop: Decimal | None = None) -> ParsedMessage:
     """An update or close. On a `close`, `update_action` tells a stop-out (SL_HIT) and a cancelled setup
     (CANCEL_ENTRY: the signal's pending entries) from a plain close (None)."""
     # ("#IO short setup invalidated": a side word inside an entry label, "short setup", "long zone", names the side)
-    longs = any(s.field == Field.LONG or _label_side(s) == "long" for s in segments)
-    shorts = any(s.field == Field.SHORT or _label_side(s) == "short" for s in segments)
+    # (a side ruled out, "no new longs from us", still counts here: beside the other side the status names neither)
+    longs = any(s.field == Field.LONG or _label_side(s) == "long" or _ruled_out_side(s) == Field.LONG for s in segments)
+    shorts = any(s.field == Field.SHORT or _label_side(s) == "short" or _ruled_out_side(s) == Field.SHORT for s in segments)
     if not (longs or shorts) and kind == MessageKind.UPDATE and action != UpdateAction.PARTIAL_CLOSE:
         # ("تحديث الصفقة / #AVAX شراء / الدخول الجديد ...": a restated call says its side with a buy/sell word; "venta
         # parcial hecha" sells a part of the position — the exit's verb, not the call's side)

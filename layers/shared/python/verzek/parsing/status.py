@@ -187,12 +187,13 @@ _ENTRY_FILLED_PAIR = (# ("#NEAR: 5.20 and 5.05 both filled, avg 5.12", "both ent
                       # orders filled together (not a target's: "TP 5.55 and 5.90 both filled" is read as the targets')
                       r"(?<![\w.,])(?<!tp\s)(?<!tps\s)(?<!target\s)(?<!targets\s)\$?\d[\d.,]*\s*(?:and|&|\+|/)\s*\$?\d[\d.,]*\s+"
                       r"(?:both|all)\s+(?:got\s+|were\s+|are\s+)?filled(?!\w)|"
-                      r"(?<!\w)both\s+(?:entries|entry\s+orders|bids|buys|limits|legs|rungs)\s+(?:got\s+|were\s+|are\s+|have\s+been\s+)?"
+                      r"(?<!\w)both\s+(?:entries|entry\s+orders|bids|buys|limits|legs|rungs|halves)\s+(?:got\s+|were\s+|are\s+|have\s+been\s+)?"
                       r"(?:filled|executed|triggered)(?!\w)|"
                       # ("↪️ replying to Call #102: zone fully filled ✅", "Zone filled, avg 0.8231", "our zone got filled"): the
                       # call's entry zone, heading its clause or the post's own — a gap or FVG zone of the chart is market talk
                       r"(?:(?<![^\n:—–-])|(?<=[:—–-][ \t])|(?<!\w)(?:our|the\s+call'?s|the\s+entry)[ \t]+|(?<!\w)[#$][a-z0-9]{2,15}[ \t:—–-]+)[ \t]*"
-                      r"(?:buy[ \t]+)?zone[ \t]+"
+                      # ("$AIOZ zone 1 filled ✅", "buy zone 2 got filled"): one numbered zone of a ladder of them
+                      r"(?:buy[ \t]+)?zone[ \t]+(?:[1-9][ \t]+)?"
                       r"(?:is[ \t]+|was[ \t]+|got[ \t]+|has[ \t]+been[ \t]+)?(?:now[ \t]+)?(?:fully[ \t]+|completely[ \t]+|all[ \t]+)?"
                       r"(?:filled|executed)(?!\w)|"
                       rf"{_ENTRY_WORD}(?:[ \t]+{_NO_NEGATION}(?:[^\s,.;!?]+|\$?\d[\d.,]*\d)){{0,2}}?[ \t]*{_FILLED_VERB}|"
@@ -1414,6 +1415,9 @@ _CLOSE_PATTERN = _Gated(
     r"ch[ốo]t\s+(?:h[ếe]t|to[àa]n\s+b[ộo])|out\s+of\s+everything|" + _OUT_OF_EVERYTHING + r"|(?:everything|all\s+positions)\s+off\s+the\s+table|"
     # "#SOL manual close +6%", "#SOL trade ended", "Abort #SOL", "#SOL: out"
     r"manual(?:ly)?\s+clos\w*|(?:trade|position)\s+(?:has\s+)?(?:ended|finished|is\s+over)|^abort|^out(?=\W*$)|"
+    # ("#APT out 7.76, small L", "$ARB: out at 0.81"): after the coin heading the line, "out" and the price it left at
+    r"^out[ \t]+(?:at[ \t]+|@[ \t]*|~[ \t]*|around[ \t]+)?\$?\d+(?:[.,]\d+)*(?![.,]?\d)"
+    r"(?![ \t]*(?:%|/\d|(?:h|hr|hrs|m|min|mins|d|w|x|k|am|pm|days?|weeks?|hours?|candles?|times)(?![a-z])))|"
     # "סגרנו את העסקה ברווח" (we closed the trade), "Operação finalizada sem perdas" (trade finished)
     r"סגרנו|סגרתי|"
     # he "סוגרים את העסקה עכשיו" (we are closing the trade now), "יוצאים מהעסקה" (we exit the trade)
@@ -2444,6 +2448,10 @@ _CLOSE_ALL_OR_COMMAND = re.compile(
     # "Closing here at BE", "Closing now", "Exiting here"
     r"^(?:we'?re\s+|we\s+are\s+|i'?m\s+|i\s+am\s+)?(?:closing|exiting)\s+(?:here|now|at\s+(?:be|breakeven|break[\s-]even|entry|market))(?!\w)|"
     r"^(?:trade\s+|position\s+)?closed\s+(?:manually|early)(?!\w)|"
+    # ("all 3 targets hit ✅ / fully closed, +8.3%", "Position completely closed at 13.40"): the whole of it, ending its
+    # clause or with where and what it made (not "fully closed the gap")
+    r"^(?:trade\s+|position\s+|now\s+)?(?:fully|completely|entirely)\s+closed(?=\s*(?:$|[,.;!]|[+-]\s*\d|at\s+\$?\d|@|"
+    r"in\s+(?:profit|loss)|here|now|done)(?!\w))|"
     # ("kill it. out at market", "Cut it here", "dump this one now"): a reply ending the trade it answers
     # (not "kill it today fam", "cut it close")
     r"^(?:please\s+|pls\s+|just\s+)?(?:kill|cut|dump|bail\s+on|get\s+out\s+of)\s+(?:it|this(?:\s+one)?|that(?:\s+one)?)"
