@@ -126,7 +126,10 @@ LABELS: list[tuple[Field, str]] = [
                     r"(?:^|(?<=\|))[ \t]*asks(?=[ \t]*:?[ \t]*\$?\d)|"
                     # "T1 156, T2 162": a one-letter target label with its row number, right before a price ("T1 —
                     # 28.10": a spaced dash between will do)
-                    r"t(?=[1-9](?:[ \t]*[:=>]|[ \t]+[-–—])?[ \t]*\$?\d)")),
+                    r"t(?=[1-9](?:[ \t]*[:=>]|[ \t]+[-–—])?[ \t]*\$?\d)|"
+                    # ("ETH long 3310-3270 tg 3390 3460 3580 sl 3215", "tg: 0.62 / 0.66"): "tg" right before a price is
+                    # the targets' short label, like "tgt" ("TG: @handle", "tg channel", "TG 100% done" are Telegram's)
+                    r"tg(?=[ \t]*[:=]?[ \t]*\$?\d)(?![ \t]*[:=]?[ \t]*\$?\d[\d.,]*[ \t]*%)")),
     (Field.STOP, (r"stop[\s-]*targets?|止损目标|손절\s*목표|(?:ال)?[أا]هداف\s+(?:ال)?وقف|(?:alvos?|objetivos?)\s+de\s+(?:stop|parada)|"
                  r"s-l(?=[ \t]*[:=❌]|[ \t]+\$?\d)|stop[\s-]*(?:order|level|price)|стоп[\s-]*(?:приказ|ордер|уровень|цена)|stop[\s-]*loss(?:es)?|stop[\s-]*los|stoploss|stopls|stol+[\s-]*loss|"
                  # ("Protect at 0.5760 (-4%)", "protection below 1.18"): where the position is protected — its stop

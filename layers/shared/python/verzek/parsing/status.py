@@ -2532,7 +2532,8 @@ def closes_position(lowered: str) -> bool:
 _TICKED_LEVEL = re.compile(
     rf"{_TP_WORDS}[ \t]*\d{{0,2}}[ \t]*[:=.)-]?[ \t]*\(?\$?\d[\d.,]*\)?(?:[ \t]*[/|,][ \t]*\$?\d[\d.,]*)*[ \t]*(?:k[ \t]*)?"
     # ("TP1 3350 sats ✅": a price of an alt/BTC pair in satoshis)
-    r"(?:(?:sats|satoshis?|сатоши)[ \t]*)?"
+    # ("target 2 (910 sats) smashed", "TP2 (155.4 USDT) hit", "TP2 (155.4$) hit": the level and its unit in brackets)
+    r"(?:(?:sats|satoshis?|сатоши|usdt|usdc|usd|btc)(?!\w)[ \t]*|\$[ \t]*)?(?:(?<=[\w$])\)[ \t]*)?"
     # ("TP1 3100 (hit)", "TP1 3100 — взят", "TP1 3100 geldi", "TP1 3100 已达成", "TP1 3100 ☑"): the mark in brackets or after a dash,
     # in the channels' languages
     r"(?:[(\[—–-][ \t]*)?(?:already[ \t]+|is[ \t]+|was[ \t]+|were[ \t]+|are[ \t]+|đã[ \t]+|sudah[ \t]+|已经?)?"
