@@ -2932,6 +2932,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             if target is not None and target is not candidate and target is not commanded and target.rank == 0 \
                     and not _acts_in_its_sentence(tokens, target, lambda sentence: is_close(sentence, coin_names),
                                                   status_lines) \
+                    and not _judged_then_out(tokens, target, status_lines) \
                     and not (tokens[target.position].text in KNOWN_TICKERS and target.position == _first_meaningful(tokens)
                              and tokens[target.position].line == 0
                              and reports_progress(status_text.split("\n", 1)[0])):
@@ -5614,7 +5615,9 @@ def _credible_bare_coin(candidates: list[SymbolCandidate], tokens: list[Token]) 
 
 
 _REASON_BEFORE = re.compile(
-    r"(?:(?<!\w)(?:because(?:\s+of)?|since|due\s+to|thanks\s+to|as\s+with|same\s+as|just\s+like|like(?:\s+we\s+did)?|"
+    # ("I don't like how #SOL looks", "not like ETH here": the verb, not a comparison)
+    r"(?:(?<!\w)(?:because(?:\s+of)?|since|due\s+to|thanks\s+to|as\s+with|same\s+as|just\s+like|"
+    r"(?<!n't\s)(?<!not\s)(?<!\bi\s)(?<!\bwe\s)(?<!'d\s)like(?:\s+we\s+did)?|"
     r"из-за|из\s+за|благодаря|yüzünden|nedeniyle|[çc]ünkü|por\s+la\s+ca[íi]da\s+de|a\s+causa\s+d[eio]|wegen|"
     r"à\s+cause\s+de|karena|v[ìi])(?!\w)|因为|由于)[^\n.!?,;，—–]{0,24}$", re.IGNORECASE)
 
@@ -5683,6 +5686,39 @@ def _acts_in_its_sentence(tokens: list[Token], coin: SymbolCandidate, says, line
     line = lines[sentence[0].line] if sentence[0].line < len(lines) else ""
     # (the sentence as written: Han and kana are tokens of one letter each)
     return bool(says(line[sentence[0].start:sentence[-1].start + len(sentence[-1].text)].lower()))
+
+
+# ("not liking how AVAX is acting", "I don't like ETH here", "SOL isn't behaving like I want"): the author's own view of
+# how the coin trades — the coin of the trade he then leaves (not market news: "BTC dumping hard")
+_JUDGED_COIN = re.compile(r"(?:(?:not|n't|no\s+longer)\s+(?:liking|like|loving|love|trusting|trust|(?:happy|comfortable)\s+with|"
+                          r"a\s+fan\s+of)\s+(?:(?:how|the\s+way|what)\s+)?(?:the\s+)?[#$]?(?P<before>[a-z0-9]{2,15})|"
+                          r"[#$]?(?P<after>[a-z0-9]{2,15})\s+(?:is\s+)?(?:not|isn't|ain't)\s+(?:acting|behaving|moving|doing)\s+"
+                          r"(?:like|as|how|what)\s+(?:i|we)(?!\w))")
+# ("I'm out at entry", "we're out here", "I closed it", "exiting now"): the author leaving, heading the sentence
+_FIRST_PERSON_OUT = re.compile(r"^\W*(?:(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:now\s+|fully\s+)?(?:out|exiting|closing|cutting)|"
+                               r"(?:i|we)\s+(?:just\s+)?(?:closed|exited|cut)|(?:i'?ve|we'?ve|i\s+have|we\s+have)\s+(?:closed|exited))(?!\w)")
+
+
+def _judged_then_out(tokens: list[Token], coin: SymbolCandidate, lines: list[str]) -> bool:
+    """The coin's sentence is the author's own view of how it trades, and the next sentence heads with his leaving it
+    ("not liking how AVAX is acting. I'm out at entry"): the close is that coin's."""
+    if coin.position >= len(tokens) or tokens[coin.position].kind not in (Kind.WORD, Kind.TAG, Kind.PAIR):
+        return False
+    sentence = _sentence_of(tokens, coin.position)
+    after = tokens.index(sentence[-1]) + 1
+    if after < len(tokens) and _ends_sentence(tokens, after):
+        after += 1
+    if after >= len(tokens):
+        return False
+    following = _sentence_of(tokens, after)
+
+    def text(run: list[Token]) -> str:
+        line = lines[run[0].line] if run[0].line < len(lines) else ""
+        return line[run[0].start:run[-1].start + len(run[-1].text)].lower() if run[-1].line == run[0].line else ""
+
+    word = tokens[coin.position].text.lower().lstrip("#$")
+    judged = any(word in (m.group("before"), m.group("after")) for m in _JUDGED_COIN.finditer(text(sentence)))
+    return judged and _FIRST_PERSON_OUT.match(text(following)) is not None
 
 
 def _ends_sentence(tokens: list[Token], i: int) -> bool:

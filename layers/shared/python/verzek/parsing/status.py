@@ -1248,6 +1248,10 @@ _CLOSE_PATTERN = _Gated(
     r"(?:signal|call|trade|setup|alert)\s+(?:is|was|has\s+been)\s+(?:now\s+)?(?:void(?:ed)?|null\s+and\s+void)(?!\w)|"
     r"(?:signal|call|alert)\s+voided|" + _TARGETS_HIT + r"(?:dính|dinh|kena|hit)\s+(?:sl|stop)(?!\w)" + _NOT_MOVED_ON + r"|ضرب\s+وقف|ضرب\s+(?:ال)?ستوب|stop(?:a|'a)?\s+tak[ıi]ld[ıi]|止损离场|"
     r"전량\s*(?:익절|청산|정리|손절)|청산\s*완료|sell\s+(?:your|all|the|our|my)\s+|"
+    # ("Sell all your $PENDLE bags now", "#PENDLE sell all now ✅"): all of the held coin sold, now (not "sell all at TP3",
+    # "sell all targets": a plan for later)
+    r"sell\s+all\s+(?:of\s+)?(?:your|the|our|my)\s+|"
+    r"sell\s+all(?=\s+(?:now|here|asap|immediately|right\s+now|at\s+(?:market|cmp))(?!\w)|\s*(?:[.!,;✅💰]|$))|"
     # ("BAG FULLY SOLD", "sold the whole bag", "position fully sold at 0.0000121"; "VIP spots sold out" sells no coin)
     # (not "first bag sold": one part of it, the rest runs)
     r"(?<!first\s)(?<!second\s)(?<!third\s)(?<!\dst\s)(?<!\dnd\s)(?<!\drd\s)(?<!\dth\s)"
@@ -2978,7 +2982,7 @@ def update_waits(lowered: str, action: UpdateAction) -> bool:
 
 # "Close SEIUSDT buy", "AVAX/USDT sell limit was not triggered — cancelled", "Cerrar BTCUSDT compra": a buy/sell word
 # written right after the pair names the side of the position a close is about (the close verb itself — "Sell #SOL
-# now" — comes before the coin and says nothing about the side).
+# now", "#SOL sell all" — says nothing about the side).
 _SIDE_WORD_AFTER_PAIR = {
     "long": r"buy|compra|achat|kauf|acquisto|kupno|покупка|al[ıi][şs]|mua|beli",
     "short": r"sell|venta|venda|vente|verkauf|vendita|sprzeda[żz]|продажа|sat[ıi][şs]|b[áa]n|jual",
@@ -2987,7 +2991,9 @@ _SIDE_WORD_AFTER_PAIR = {
 
 _SIDE_AFTER_PAIR = re.compile(
     r"(?<![\w#$])[#$]?([a-z0-9]{2,20})(?:\s*/\s*[a-z]{3,5}|\.p|\s+perp)?\s*[:|-]?\s*"
-    rf"(?:({_SIDE_WORD_AFTER_PAIR['long']})|({_SIDE_WORD_AFTER_PAIR['short']}))(?!\w)")
+    rf"(?:({_SIDE_WORD_AFTER_PAIR['long']})|({_SIDE_WORD_AFTER_PAIR['short']}))(?!\w)"
+    # ("#PENDLE sell all now": the verb selling all of the coin, no side of a position)
+    r"(?!\s+(?:all|everything)(?!\w))")
 _QUOTES = ("usdt", "usdc", "usd", "busd", "fdusd", "btc", "eth")
 
 
