@@ -1165,7 +1165,12 @@ WATCH_ONLY_RE = re.compile(
     r"(?<!\w)(?:(?:setup|coin|chart|pair)s?\s+to\s+watch|not\s+(?:entering|in)\s+yet|not\s+entered\s+yet|"
     r"(?:will|we'?ll|i'?ll)\s+post\s+(?:the\s+)?(?:exact\s+)?(?:entries|entry|levels|signal)|"
     r"next\s+week'?s?\s+plan|plan\s+for\s+next\s+week|пока\s+не\s+(?:входим|заходим)|hen[üu]z\s+girmiyoruz|"
-    r"todav[íi]a\s+no\s+entramos|ainda\s+n[ãa]o\s+entramos|ch[ưu]a\s+v[àa]o\s+l[ệe]nh)(?!\w)",
+    r"todav[íi]a\s+no\s+entramos|ainda\s+n[ãa]o\s+entramos|ch[ưu]a\s+v[àa]o\s+l[ệe]nh|"
+    # ("… NOT an entry yet, wait for the close", "we're NOT there yet", "No sweep = no trade", "no close, no trade", "I'll
+    # post a proper call if it happens"): a plan on a condition, said not to be a trade until it is met
+    r"not\s+(?:an?\s+)?(?:entry|trade|signal|call)\s+yet|(?:we'?re|we\s+are|i'?m|i\s+am)\s+not\s+there\s+yet|"
+    r"no\s+(?:sweep|close|break(?:out)?|reclaim|retest|confirmation|trigger|flip)\s*(?:=|==|means|→|->|,)\s*no\s+(?:trade|entry|position)|"
+    r"(?:will|we'?ll|i'?ll)\s+post\s+(?:a\s+|the\s+)?(?:proper|real|actual|live|official)\s+(?:call|signal|entry|trade))(?!\w)",
     re.IGNORECASE)
 
 # A re-post of a call that has not triggered yet ("⏳ Pending signal (not triggered yet)"): the call is already out

@@ -2445,6 +2445,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # (or CJK) words heading the post's first line, with the call's label or price right after it — likely the
             # coin; held
             candidate, bare_heading = bare, True
+        elif bare is not None and bare_problem is None and bare.base in KNOWN_TICKERS \
+                and _heads_post_with_a_price_of_the_setup(tokens, bare.position, entries):
+            # ("BNB swept 640 and reclaimed ✅ plan triggered: / LONG 645–650 / …", "ETH broke 3400 — entry live: / LONG
+            # 3410-3420"): a ticker we know heading the post, with a price of the setup's size on its line — what the
+            # coin did, then its call; held
+            candidate, bare_heading = bare, True
         elif bare is not None and bare_problem is None and progress and _heads_post_before_target_label(tokens, bare.position) \
                 and update_action(status_text) in (UpdateAction.MOVE_SL_BREAKEVEN, UpdateAction.NEW_STOP,
                                                    UpdateAction.PARTIAL_CLOSE):
@@ -2641,6 +2647,14 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     if not has_setup and candidate is None and (lx.RESULTS_HEAD_RE.search(clean) or lx.RESULTS_HEAD_RE.search(body)) \
             and choose_symbol(candidates, allow_bare=True)[0] is None:
         return _not_a_signal("a results post about past trades")
+    if not has_setup and _LOOK_BACK.search(status_text) \
+            and (lx.GAIN_PCT_RE.search(status_text) or reports_progress(status_text) or _ALL_TARGETS.search(status_text)) \
+            and update_action(status_text) not in POSITION_CHANGES and not lx.RUNNING_RE.search(status_text) \
+            and not _STILL_OPEN.search(status_text):
+        # ("Throwback 🔙 our #INJ call from March: entry 12.40, all 5 targets hit, +210% 🚀 who was in?", "Remember our
+        # $TIA signal from August? TP4 smashed"): a call of long ago shown with how it ended — a results post, no target
+        # hit of a running trade
+        return _not_a_signal("a look back at a past call: a results post")
     if not has_setup and _ALL_TARGETS.search(status_text) and lx.GAIN_PCT_RE.search(status_text) \
             and (lx.PAST_TRADE_RE.search(status_text) or _PAST_DAY_CJK.search(status_text)):
         # ("Yesterday's #SOL long hit all targets 🎯 +120%", "Dünkü #AVAX sinyalimiz tüm hedefleri vurdu +95%", "昨天的 #ARB
@@ -3155,6 +3169,13 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # trade ended, its levels written out — a fresh call; "the same levels" only says where they come from ("Re-enter
         # #OP at the same levels, SL unchanged" writes none: an update; "Re-entry zone updated: …" moves a running one's)
         restates = False
+    if restates and entries and (targets or stop is not None) \
+            and (live := [m.span() for m in _PLAN_GOES_LIVE.finditer(clean)]) \
+            and all(any(a <= m.start() and m.end() <= b for a, b in live) for m in lx.RESTATE_RE.finditer(clean)):
+        # ("Daily closed 3174 — Plan from yesterday is ON: / $ETH SHORT 3180-3210 …", "Yesterday's plan triggered ✅ /
+        # LONG …"): a plan of before said to be live now, its levels written out — the call it waited to make; "from
+        # yesterday" only says when it was planned
+        restates = False
     reposted_after_typo = None
     if restates and entries and targets and stop is not None and symbol_problem is None and candidate is not None \
             and _CORRECTION.search(clean_lower) and (typo := _mistyped_stop(clean_lower)) is not None \
@@ -3281,6 +3302,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("Setup to watch on #AVAX: long 34.50 … Not entering yet.", "Next week plan: accumulate #BTC … Will post exact
         # entries in VIP"): a setup to watch, or a plan whose entries come later — nothing to enter now
         return _not_a_signal("a setup to watch or a plan, not entered yet")
+    if _would_plan(clean, len(clean) - len(scope), levels):
+        # ("If we sweep 640 and reclaim it, I'd long 645–650, tp 678 / 702, sl 628", "if we get a daily close under 3200,
+        # this is what I'd do: short 3180-3210 …", "if the daily closes above 92k I'll be looking for longs toward
+        # 96-98k"): what the author would do on a market event — a plan, no call
+        return _not_a_signal("a plan on a market event, in the would-mood: not a call")
     if _asks_about_the_call(clean, [*entries, *targets, *([stop] if stop is not None else [])]):
         # ("Is BTC long at 64200 with SL 63100 … a good idea?", "Кто зайдёт в лонг #BTC от 64200?", "Có nên long #BTC ở
         # 64200 không?", "… good setup or not? Vote below 👇"): a question or poll over the levels, not a call
@@ -3741,6 +3767,12 @@ def _added_before_any_entry(clean: str, levels: _Levels) -> bool:
 _DEAL_CLOSED = re.compile(r"(?<!\w)(?:deal\s+(?:#?\d+\s+)?(?:is\s+|was\s+|has\s+been\s+|got\s+)?(?:closed|completed|finished|"
                           r"ended|done|stopped\s+out)|(?:closed|completed|finished|ended)\s+(?:the\s+)?deal)(?!\w)")
 # ("3Commas | Deal #88421907 started", "Bot … started a new deal #2218845"): a bot's deal opening is its fresh call
+# ("Plan from yesterday is ON", "yesterday's plan triggered", "the setup from last night is live now"): a plan said to
+# be live now
+_PLAN_GOES_LIVE = re.compile(r"(?<!\w)(?:(?:yesterday'?s|last\s+night'?s|this\s+morning'?s|our|the|my)\s+)?(?:plan|setup|scenario|idea)"
+                             r"(?:\s+(?:from|since)\s+(?:yesterday|last\s+(?:night|week)|this\s+morning|earlier))?\s+"
+                             r"(?:is\s+|got\s+|has\s+been\s+|just\s+)?(?:now\s+)?(?:on|triggered|activated|live|confirmed|in\s+play)"
+                             r"(?:\s+now)?(?!\w)", re.IGNORECASE)
 _NEW_CALL = re.compile(r"(?<!\w)new\s+(?:trade|signal|call|setup|deal)(?!\w)|(?<!\w)(?:sinyal\s+baru|yeni\s+sinyal|"
                        r"nueva\s+se[ñn]al|novo\s+sinal|nuovo\s+segnale|nouveau\s+signal|neues\s+signal|новый\s+сигнал|"
                        r"t[íi]n\s+hi[ệe]u\s+m[ớo]i)(?!\w)|(?<!\w)deal\s+#?\d{1,12}\s+(?:started|opened)(?!\w)|"
@@ -4063,6 +4095,18 @@ def _last_on_first_line(tokens: list[Token]) -> int | None:
         return None
     on_line = _meaningful_on_line(tokens, tokens[first].line)
     return next(i for i, t in enumerate(tokens) if t is on_line[-1])
+
+
+def _heads_post_with_a_price_of_the_setup(tokens: list[Token], position: int, entries: list[Decimal]) -> bool:
+    """The token heads the post, and its line, above the levels, names a price within a fifth of the entries' (what the
+    coin did before its call: "BNB swept 640 and reclaimed ✅ plan triggered:" over "LONG 645–650")."""
+    if position != _first_meaningful(tokens) or not entries:
+        return False
+    line = tokens[position].line
+    low, high = min(entries) * Decimal("0.8"), max(entries) * Decimal("1.25")
+    return any(t.kind == Kind.NUM and t.line == line and t.value is not None and low <= t.value <= high
+               for t in tokens[position + 1:]) \
+        and all(t.line > line for t in tokens if t.kind == Kind.LABEL and t.field in _SIDE_FIELDS)
 
 
 def _heads_first_short_line(tokens: list[Token], position: int) -> bool:
@@ -4504,6 +4548,18 @@ _MEMBER_PNL = re.compile(
     re.IGNORECASE)
 # ("昨天的 #ARB 信号", "昨日の #ARB", "어제 #ARB"): "yesterday" in the scripts written without spaces
 _PAST_DAY_CJK = re.compile(r"昨天|昨日|前天|上周|어제|지난\s*주")
+# ("our #INJ call from March is still open, TP3 hit"): the old call runs on — its status is a running trade's
+_STILL_OPEN = re.compile(r"(?<!\w)still\s+(?:open|active|live|alive|valid|going)(?!\w)")
+_MONTH_NAMES = (r"january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|"
+                r"jun|jul|aug|sept?|oct|nov|dec")
+# ("Throwback 🔙 our #INJ call from March: …", "Flashback to last month's $TIA long", "Remember our #SOL signal from
+# August? …", "#TBT", "our #INJ call back in March"): a post looking back at a call of months or weeks ago
+_LOOK_BACK = re.compile(
+    r"(?<!\w)(?:throwback|flashback|#?tbt|remember\s+(?:our|the|this|that|when\s+we)|recuerdan|recuerdas|lembram|lembra|"
+    r"помните)(?!\w)|"
+    r"(?<!\w)(?:our|the|my|this|that)\s+(?:[#$]?[a-z0-9]{2,15}\s+)?(?:long\s+|short\s+)?(?:call|signal|trade|setup|pick)\s+"
+    r"(?:from|back\s+in|in)\s+(?:(?:early|mid|late)\s+)?(?:" + _MONTH_NAMES + r"|last\s+(?:year|month|summer|winter|spring|fall|autumn)|"
+    r"20\d\d|\d+\s+(?:weeks?|months?|years?)\s+ago)(?!\w)")
 # ("All our trades today hit TP", "every signal this week hit TP1")
 _EVERY_TRADE_RESULT = re.compile(r"(?<!\w)(?:all|every)\s+(?:of\s+)?(?:our|my|the|today'?s|this\s+week'?s)?\s*"
                                  r"(?:trades?|signals?|calls?|positions?|setups?)(?!\w)")
@@ -5541,6 +5597,33 @@ def _conditional_entry(clean: str, lines: list[list[Token]], side: Side | None =
                 and lx.CONDITIONAL_ENTRY_RE.search(text, only.start()) \
                 and not (_AGAINST_LONG if side == Side.LONG else _AGAINST_SHORT).search(text, only.start()) \
                 or priced < len(text) and _HOLD_THEN_ENTER.search(text, priced):
+            return True
+    return False
+
+
+# ("I'd long", "I would short", "we'd be buyers", "this is what I'd do", "I'll be looking for longs"): the author's
+# would-mood over a trade
+_WOULD_PLAN = re.compile(r"(?<!\w)(?:(?:i'?d|i\s+would|we'?d|we\s+would)\s+(?:\w+\s+)?(?:long|short|buy|sell|enter|go\s+long|"
+                         r"go\s+short|be\s+(?:a\s+)?(?:buyers?|sellers?|looking|long|short|in))|"
+                         r"this\s+is\s+what\s+(?:i'?d|i\s+would|we'?d|we\s+would)\s+do|"
+                         r"(?:i'?ll|i\s+will|we'?ll|we\s+will)\s+be\s+looking\s+(?:for|to)\s+(?:longs?|shorts?|buys?|sells?|enter|"
+                         r"buy|sell|long|short))(?!\w)(?!\s+(?:more|again|the\s+dip|some\s+more|back)(?!\w))", re.IGNORECASE)
+# (a sentence: up to a ". ! ?" that is no decimal point, or a line's end)
+_SENTENCE_END = re.compile(r"[!?\n]|\.(?!\d)")
+
+
+def _would_plan(clean: str, scope_start: int, levels: _Levels) -> bool:
+    """The author's would-mood over a trade in the sentence of a market event it waits for, before the first level
+    ("IF we sweep 640 and reclaim it, I'd long 645–650"); not an add on a dip beside a call ("I'd buy more if it dips to
+    146"), nor a remark after the card ("#SOL long 150 tp 158 sl 145. I'd long even more if it breaks 152")."""
+    line_starts = [0, *(i + 1 for i, c in enumerate(clean) if c == "\n")]
+    first_level = min((line_starts[t.line] + t.start for t in (*levels.entries, *levels.targets, *levels.stop)
+                       if t.line < len(line_starts)), default=len(clean))
+    for found in _WOULD_PLAN.finditer(clean, scope_start, first_level):
+        starts = [m.end() for m in _SENTENCE_END.finditer(clean, scope_start, found.start())]
+        start = starts[-1] if starts else scope_start
+        end = _SENTENCE_END.search(clean, found.end())
+        if lx.CONDITIONAL_ENTRY_RE.search(clean[start:end.start() if end else len(clean)]):
             return True
     return False
 
