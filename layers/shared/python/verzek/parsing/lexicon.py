@@ -433,6 +433,10 @@ MARKET_ORDER_BEFORE_PRICE = re.compile(
     # ("short ena here 0.612", "long #SOL here 142.5", "buy BTC here @ 64200"): the coin between the side and "here",
     # the price right after it (the imperative: the generalisation corpus reads "Longing $DOGE here 0.1588" as a limit)
     r"(?:long|short|buy|sell)\s+[#$]?[a-z][a-z0-9]{1,14}(?:/usdt)?\s+here(?=\s*(?:@\s*|at\s+)?\$?\d)|"
+    # ("Opening a buy on ETHUSDT perpetual here at 3342", "longing BTC perp here @ 64200"): the coin and its market
+    # between the side and "here"
+    r"(?:long|short|buy|sell|longing|shorting|buying|selling)\s+(?:(?:on|in)\s+)?[#$]?[a-z][a-z0-9]{1,14}(?:/?usdt)?"
+    r"\s+(?:(?:perp(?:etual)?|futures|spot)\s+)?here\s*(?:@|at(?!\w))|"
     r"(?:at|@)\s+(?:the\s+)?market(?:\s+price)?(?!\w)|market\s+(?:entry|order|buy|sell)(?!\w)|"
     r"(?:enter|entry|buy|sell|long|short)\s+(?:right\s+)?(?:now|immediately)(?:\s+at)?(?!\w)|"
     r"по\s+(?:рынку|ринку|текущ\w*|поточн\w*|рыночной\s+цене|ринковій\s+ціні)(?!\w)|po\s+(?:rynkowej(?:\s+cenie)?|rynku)(?!\w)|"
@@ -444,6 +448,11 @@ MARKET_ORDER_BEFORE_PRICE = re.compile(
     # hi "अभी ले लो 7.40", "CMP पर खरीद लो", ur "ابھی لے لو"
     r"(?:अभी|cmp\s+पर)\s+(?:ले\s*लो|ले\s+लें|(?:\u0916\u093c?|\u0959)रीद\s*लो)|ابھی\s+(?:لے|خرید)\s+(?:لو|لیں))(?!\w)|"
     r"成行|市价|시장가|ราคาตลาด|เข้าได้เลย", re.IGNORECASE)
+# ("WLD long 2.18 now, 10x", "buy #SOL 142.5 right now"): the side, the price, then "now" — the price is where the market
+# is, the order at once (not "long 2.18 now or lower", "… now if it holds")
+MARKET_PRICE_NOW = re.compile(r"(?<!\w)(?:long|short|buy|sell)\s+(?:[#$]?[a-z][a-z0-9]{1,14}\s+)?(?:at\s+|@\s*)?\$?"
+                              r"(?P<price>\d+(?:[.,]\d+)?)\s*(?:right\s+)?now(?!\w)(?!\s*(?:or|if|once|when|then)(?!\w))",
+                              re.IGNORECASE)
 # An order at the market or at once ruled out ("do not buy at market", "ورود آنی نکنید", "بدون ورود آنی", "لا دخول فوري",
 # "อย่าเพิ่งเข้าที่ราคาตลาด", "시장가 진입 금지", "не по рынку", "jangan masuk sekarang"): the price written beside it is a
 # limit order (or, with none, no order at the market)

@@ -2757,7 +2757,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 or SymbolCandidate(only.upper(), "USDT", NAMED, 0)
             return _status(MessageKind.UPDATE, named, segments, action, notes, target_index=tp_hit_index(status_text))
         if (action or closing) and symbol_problem and symbol_problem.startswith("several different") \
-                and not is_close_without_coin(status_text):
+                and not is_close_without_coin(status_text) \
+                and not (action in (UpdateAction.MOVE_SL_BREAKEVEN, UpdateAction.PARTIAL_CLOSE) and not closing
+                         and _coins_changed_together(tokens, candidates, status_text, action)):
+            # (not "Move SL to entry on #ETH and #BTC", "#OP & #ARB: take 30% here": one change for every coin listed,
+            # read below)
             # "Yesterday's closed trades: #AVAX ... #NEAR ... #ARB ...": a recap of several coins, not an
             # instruction for one trade (and which one it would be is a guess).
             return _not_a_signal(f"status words over {symbol_problem[len('several different '):]}: a results recap")
@@ -2885,6 +2889,14 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         if action in (UpdateAction.PARTIAL_CLOSE, UpdateAction.CANCEL_ENTRY) or (action and not closing):
             # A TP number stated next to another instruction ("TP2 hit, move SL to entry") is kept too.
             new_stop = stops[-1] if action == UpdateAction.NEW_STOP and len(set(stops)) == 1 else None
+            if action in (UpdateAction.MOVE_SL_BREAKEVEN, UpdateAction.PARTIAL_CLOSE) \
+                    and (listed := _coins_changed_together(tokens, candidates, status_text, action)):
+                # ("BTC and ETH: move stops to entry 🔐", "TP1 ✅ on SOL, AVAX and LINK — take 25% and move SL to
+                # breakeven on all three"): one change for every coin the post lists — each coin's trade (the ingest
+                # links each by its coin, never the replied-to post alone); no one coin is the post's
+                changed = _status(MessageKind.UPDATE, None, segments, action, notes,
+                                  target_index=tp_hit_index(status_text))
+                return _replace(changed, also_symbols=listed)
             # ("Bitcoin dumped hard, move SL to entry on all open trades", "大饼跌了，所有单子止损移到开仓价"): a change for
             # every trade, the coin named only as the market's news — no one trade's
             named = candidate or (None if _EVERY_TRADE.search(status_text)
@@ -5168,6 +5180,11 @@ def _market_order_before(clean: str, entry: Decimal) -> bool:
     """The entry's price written right after words ordering at the market on its line ("short here @ 17.86",
     "Закупаемся по текущим ≈ 0,8125", "เข้าได้เลยที่ราคาตลาด (ประมาณ 143.5)"), and no limit word on that line."""
     for line in clean.split("\n"):
+        for found in lx.MARKET_PRICE_NOW.finditer(line):
+            written = found.group("price")
+            if not lx.LIMIT_WORDS.search(line) and any(Decimal(r) == entry for r in {written.replace(",", "."),
+                                                                                    written.replace(",", "")}):
+                return True
         for phrase in lx.MARKET_ORDER_BEFORE_PRICE.finditer(line):
             number = _PRICE_IN_LINE.search(line, phrase.end())
             if number is None or number.start() - phrase.end() > 24 or lx.LIMIT_WORDS.search(line):
@@ -5827,6 +5844,41 @@ def _sentence_of(tokens: list[Token], position: int) -> list[Token]:
     while end + 1 < len(tokens) and tokens[end + 1].line == line and not _ends_sentence(tokens, end + 1):
         end += 1
     return tokens[start:end + 1]
+
+
+# (a list's joints: "SOL, AVAX and LINK", "#BTC & #ETH", "BTC/ETH")
+_LIST_JOINT = r"\s*(?:,|&|\+|/|\band\b|,\s*and\b)\s*"
+# (the change said for every coin listed: "… on all three", "on both", "BTC and ETH: move …", "move SL to entry on #ETH and
+# #BTC")
+_FOR_EACH_LISTED = re.compile(r"(?<!\w)(?:on|for)\s+(?:all|both|each)(?:\s+(?:two|three|four|five|\d|of\s+them|of\s+those|"
+                              r"coins|trades|positions))?(?!\w)|(?<!\w)(?:both|all\s+(?:two|three|four|five)|each\s+of\s+them)(?!\w)")
+
+
+def _coins_changed_together(tokens: list[Token], candidates: list[SymbolCandidate], lowered: str,
+                            action: UpdateAction) -> tuple[str, ...]:
+    """The coins (BASE/USDT, in order) one stop or part change lists on its own line, when the list names every coin the
+    post names and the change is said for all of them ("BTC and ETH: move stops to entry", "TP1 ✅ on SOL, AVAX and LINK —
+    take 25% and move SL to breakeven on all three"); () otherwise. A bare word counts only as a ticker we know, in
+    capitals."""
+    named = {c.base.lower(): c for c in candidates if c.position < len(tokens)
+             and (tokens[c.position].kind in (Kind.TAG, Kind.PAIR)
+                  or tokens[c.position].text.isupper() and c.base in KNOWN_TICKERS)}
+    if len(named) < 2 or len(named) != len({c.base for c in candidates}) or _EXCEPT.search(lowered):
+        return ()
+    coin = "(?:" + "|".join(sorted(map(re.escape, named), key=len, reverse=True)) + ")"
+    listing = re.compile(rf"(?<![\w#$])[#$]?{coin}(?:/usdt)?(?:{_LIST_JOINT}[#$]?{coin}(?:/usdt)?)+(?![\w/])")
+    for line in lowered.split("\n"):
+        found = listing.search(line)
+        if found is None or update_action(line) != action:
+            continue
+        if update_waits(line[:found.start()] + "them" + line[found.end():], action):
+            continue  # ("Move SL to entry on #ETH and #BTC after TP1": for later, read as the change of one coin is)
+        listed = list(dict.fromkeys(re.findall(rf"(?<![\w])[#$]?({coin})(?!\w)", found.group(0))))
+        after = line[found.end():]
+        if set(listed) == set(named) and (_FOR_EACH_LISTED.search(line) or re.match(r"\s*[:—–-]", after)
+                                          or re.search(r"(?:on|for)\s*$", line[:found.start()])):
+            return tuple(named[name].symbol for name in listed)
+    return ()
 
 
 def _ticker_beside_the_action(tokens: list[Token], candidates: list[SymbolCandidate], named: SymbolCandidate) -> str | None:

@@ -987,6 +987,12 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # (the imperative names the new level: "Move TP2 to 1.45"; "Change TP in Cornix: Settings" is a tutorial)
         rf"(?:update|change|modify|adjust|move)\s+(?:the\s+|our\s+|your\s+)?{_TP_WORDS}s?\s*\d{{0,2}}\s+(?:to\s+)?\$?\d|"
         rf"{_TP_WORDS}\s*\d{{0,2}}\s+(?:updated|changed|moved|modificad[oa]|cambiad[oa])(?!\w)|"
+        # ("✅ reduce-only take-profit orders are in: 5.42 (30%) / 5.78 (30%) …", "TP orders placed", "we set the exit
+        # orders", "Position stays open"): the running trade's exits put on the book, the trade left open
+        r"(?<!\w)(?:reduce[\s-]*only\s+)?(?:take[\s-]*profit|tp|exit)\s+orders?\s+(?:are\s+|is\s+|have\s+been\s+|has\s+been\s+|"
+        r"were\s+|now\s+|all\s+)*(?:in|placed|set|up|live)(?!\w)(?!\s+(?:profit|loss|the\s+green|the\s+red)(?!\w))|"
+        r"(?<!\w)(?:placed|set|put\s+in)\s+(?:the\s+|our\s+|all\s+)?(?:reduce[\s-]*only\s+)?(?:take[\s-]*profit|tp|exit)\s+orders?(?!\w)|"
+        r"(?<!\w)(?:position|trade)\s+(?:stays|remains|is\s+kept)\s+open(?!\w)|"
         + _LEVERAGE_CHANGE,
         # ("솔라나 아직 홀딩 중입니다", "ETH まだホールド中"): still held, in Korean and Japanese
         (r"홀딩|보유|ホールド|保有", _HOLDING_CJK[1:]),
@@ -2252,7 +2258,8 @@ _IF_THEN_CLOSE = re.compile(
     r"schlie(?:ß|ss)en\s+wir|steigen\s+wir\s+aus|kita\s+(?:tutup|close|cut|keluar)|закрываем|закроем|выходим|выйдем|"
     # ("if TP1 isn't hit within 48h of entry we close at market", "if the 4H closes below 1.80 we exit"): the same in
     # English — the channel's own close, after the condition in its sentence
-    r"we(?:'ll|\s+will|\s+shall)?\s+(?:just\s+|simply\s+)?(?:close|exit|cut|flatten)(?=\s+(?:at|it|the|our|this|here|"
+    # ("If the 4h closes below 96.40 I'll exit the long"): the author's own, the same way
+    r"(?:we|i)(?:'ll|\s+will|\s+shall)?\s+(?:just\s+|simply\s+)?(?:close|exit|cut|flatten)(?=\s+(?:at|it|the|our|my|this|here|"
     r"everything|all|out|manually|immediately|right)(?!\w)|\s*(?:$|[.,;!—–-])))(?!\w)")
 
 
@@ -2271,7 +2278,8 @@ _READER_IN = re.compile(r"(?<!\w)(?:ya\s+)?(?:entraste|entr[óo]|entraron|entrou
 # (a cheap gate: most posts have none of the verbs)
 _IF_THEN_VERB = re.compile(r"cerramos|cerraremos|salimos|saldremos|fecham|sa[íi]mos|sairemos|chiudiamo|chiuderemo|usciamo|"
                            r"on\s+ferme|nous\s+fermons|on\s+sort|schlie(?:ß|ss)en\s+wir|steigen\s+wir|kita\s+|закрываем|закроем|"
-                           r"выходим|выйдем|we\s+(?:just\s+|simply\s+)?(?:close|exit|cut|flatten)|we'll\s|we\s+will\s|we\s+shall\s")
+                           r"выходим|выйдем|we\s+(?:just\s+|simply\s+)?(?:close|exit|cut|flatten)|we'll\s|we\s+will\s|we\s+shall\s|"
+                           r"i'll\s|i\s+will\s|i\s+(?:just\s+|simply\s+)?(?:close|exit|cut)")
 
 
 def _if_then_close(lowered: str) -> bool:
