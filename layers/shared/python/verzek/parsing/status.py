@@ -622,8 +622,9 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:now\s+|here\s+)?(?:the\s+)?(?:one[\s-]+(?:third|half|quarter)|two[\s-]+thirds|first\s+half))"
         # ("close half of the remaining position": a share of what runs is still a share)
         r"(?!\w)|(?:close[sd]?|closing)\s+(?:one\s+more|another)\s+(?:third|quarter|half)(?!\w)|"
-        # ("Take half here ✅ rest runs", "took half of the profits now"; not "take half size on entry 2", a sizing)
-        r"(?<!\w)(?:take|took|taking)\s+half\s+(?:here|now|(?:of\s+)?(?:the\s+|our\s+|your\s+)?(?:profits?|position|bag|gains?))(?!\w)|"
+        # ("Take half here ✅ rest runs", "took half of the profits now", "booked half here"; not "take half size on entry 2",
+        # a sizing)
+        r"(?<!\w)(?:take|took|taking|book|booked|booking|secure[sd]?|securing|bank(?:ed|ing)?)\s+half\s+(?:here|now|(?:of\s+)?(?:the\s+|our\s+|your\s+)?(?:profits?|position|bag|gains?))(?!\w)|"
         # ("$SOL: take half, keep the rest"): half taken, the rest named kept
         r"(?<!\w)(?:take|took|taking)\s+half\s*[,;]?\s*(?:and\s+)?(?:keep|let|hold|leave)\s+(?:the\s+)?(?:rest|other\s+half|remainder|runner)(?!\w)|"
         r"(?:cerr\w*|cierr\w*|fech\w*)\s+(?:una\s+|uma\s+)?parte(?!\w)|bir\s+k[ıi]sm[ıi]n[ıi]\s+kapat(?!ma|m[ıi]yor)\w*|"
@@ -1718,8 +1719,8 @@ _NEGATED_INSIDE = re.compile(r"(?<!\w)(?:never|not|\w+n't|nicht|não|не|нет
 # ("We should have closed #SOL at 190", "Надо было закрыть", "早该", "すべきだった", "Думаю закрыть", "Worst case #SOL hits SL",
 # "#SOL might get stopped out", "#SOL hampir kena SL"): what should have been, what may happen or is weighed — not done now
 _NOT_DONE = re.compile(
-    r"(?<!\w)(?:should(?:\s+have|'?ve)|could\s+have|would\s+have|would(?:\s+be)?|might|could|maybe|perhaps|ideally|"
-    r"worst[\s-]+case|peor\s+caso|pior\s+caso|pire\s+des\s+cas|schlimmsten\s+fall|risk\s*:|"
+    r"(?<!\w)(?:should(?:\s+have|'?ve)|could\s+have|would\s+have|(?:i|we|you|they)'d\s+have|would(?:\s+be)?|might|could|maybe|"
+    r"perhaps|ideally|worst[\s-]+case|peor\s+caso|pior\s+caso|pire\s+des\s+cas|schlimmsten\s+fall|risk\s*:|"
     r"надо\s+было|нужно\s+было|стоило\s+(?:бы\s+)?|следовало\s+(?:бы\s+)?|думаю|подумываю|"
     r"dev[íi]amos|dever[íi]amos|deber[íi]amos|debimos|h[äa]tten|avremmo\s+dovuto|aurions\s+d[ûu]|"
     r"\w+m[ae]l[ıi]yd[ıi](?:k|m)?|hampir|nyaris|su[ýy]t|thinking\s+(?:about|of)|considering|"
