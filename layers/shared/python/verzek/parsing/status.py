@@ -1070,7 +1070,10 @@ _MARKET_MOVE = (r"(?!\()(?!\s+(?:higher|lower|above|below|up|down|green|red|flat
 # "Close all", "Все сделки закрыть", "全部平仓", "모든 포지션 청산": a close verb and an "all" word within three words of
 # each other, in either order — one rule over the verbs and "all" words of each language instead of a list of phrases.
 # ("target 2 is close", "so close to TP3": the adjective, near)
-_CLOSE_VERB = (r"(?:(?<!\w)(?:(?<!(?<!\w)is\s)(?<!are\s)(?<!very\s)(?<!(?<!\w)so\s)(?<!too\s)(?<!getting\s)close|closed|kapat(?!ma|m[ıi]yor)\w*|closing|exit|exiting|flatten\w*|realiz\w*\s+(?:o\s+|os\s+)?lucros?|"
+# ("we set the exit orders", "exit ladder", "exit plan"): the exits' noun, no exit now
+_EXIT_NOUN = r"(?!\s+(?:orders?|ladder|plan|strateg\w*|liquidity)(?!\w))"
+_CLOSE_VERB = (r"(?:(?<!\w)(?:(?<!(?<!\w)is\s)(?<!are\s)(?<!very\s)(?<!(?<!\w)so\s)(?<!too\s)(?<!getting\s)close|closed|kapat(?!ma|m[ıi]yor)\w*|closing|exit"
+               + _EXIT_NOUN + r"|exiting|flatten\w*|realiz\w*\s+(?:o\s+|os\s+)?lucros?|"
                r"tom(?:ar|amos|en|ad)\s+ganancias|закр\w*|cerr\w*|cierr\w*|fech\w*|encerr\w*|"
                # pt "zeramos todas as posições", "zerar a posição" (zeroed: closed out); "zerar o risco" is the stop to entry
                r"zer(?:ar|amos|ando|ei|em|e)(?!\s+(?:o\s+|nosso\s+|seu\s+)?risco)|"
@@ -1223,7 +1226,7 @@ _CLOSE_PATTERN = _Gated(
     # ("we close #BTC long here": the channel saying what it does now)
     r"^(?:please\s+|pls\s+|now\s+|let'?s\s+|we\s+(?:now\s+|also\s+)?|jetzt\s+|sofort\s+|bitte\s+|hemen\s+|(?:को\s+)?(?:अभी|तुरंत)\s+|को\s+)?"
     r"(?:बंद\s*(?:करो|करें|करे|कर\s*(?:दो|दें|लो|लें)|करिए|कीजिए)|"
-    r"close|closing|exit|exiting|cancel|закрыть|закрываем|закрываю|отмена|отменяем|"
+    r"close|closing|exit(?!\s+orders?(?!\w))|exiting|cancel|закрыть|закрываем|закрываю|отмена|отменяем|"
     r"kapat(?!ma|m[ıi]yor)\w*|iptal|cerrar|cerramos|cerrando|cancelar|cancelamos|fechar|fechamos|fechando|chiudendo|sair|tutup|đóng\s+lệnh|dong\s+lenh|"
     r"إغلاق|اغلاق|取消|平仓|schlie(?:ß|ss)en|fermer|fermez|cl[ôo]turer|cl[ôo]turez|chiudere|chiudi|chiudiamo|"
     r"zamknij|zamykamy|zamknąć|annulez|annulons|annuler|on\s+annule|nous\s+annulons|annulliamo|annullate|annullare|annulla|"
