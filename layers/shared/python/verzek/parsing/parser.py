@@ -5846,8 +5846,12 @@ def _sentence_of(tokens: list[Token], position: int) -> list[Token]:
     return tokens[start:end + 1]
 
 
-# (a list's joints: "SOL, AVAX and LINK", "#BTC & #ETH", "BTC/ETH")
-_LIST_JOINT = r"\s*(?:,|&|\+|/|\band\b|,\s*and\b)\s*"
+# (a list of words: "SOL, AVAX and LINK", "#BTC & #ETH", "BTC/ETH")
+_LIST_JOINT = r"\s*(?:,\s*and\b|,|&|\+|/|\band\b)\s*"
+_LISTING = re.compile(rf"(?<![\w#$])[#$]?[a-z][a-z0-9]{{1,14}}(?:/usdt)?(?:{_LIST_JOINT}[#$]?[a-z][a-z0-9]{{1,14}}(?:/usdt)?)+(?![\w/])")
+_LIST_HEADS = re.compile(r"\s*[:—–-]")  # ("BTC and ETH: move stops …")
+_LIST_AFTER_ON = re.compile(r"(?<!\w)(?:on|for)\s*$")  # ("move SL to entry on #ETH and #BTC")
+_LISTED_WORD = re.compile(r"(?<![\w/])[#$]?(?!and(?!\w))([a-z][a-z0-9]{1,14})(?!\w)")
 # (the change said for every coin listed: "… on all three", "on both", "BTC and ETH: move …", "move SL to entry on #ETH and
 # #BTC")
 _FOR_EACH_LISTED = re.compile(r"(?<!\w)(?:on|for)\s+(?:all|both|each)(?:\s+(?:two|three|four|five|\d|of\s+them|of\s+those|"
@@ -5865,19 +5869,16 @@ def _coins_changed_together(tokens: list[Token], candidates: list[SymbolCandidat
                   or tokens[c.position].text.isupper() and c.base in KNOWN_TICKERS)}
     if len(named) < 2 or len(named) != len({c.base for c in candidates}) or _EXCEPT.search(lowered):
         return ()
-    coin = "(?:" + "|".join(sorted(map(re.escape, named), key=len, reverse=True)) + ")"
-    listing = re.compile(rf"(?<![\w#$])[#$]?{coin}(?:/usdt)?(?:{_LIST_JOINT}[#$]?{coin}(?:/usdt)?)+(?![\w/])")
     for line in lowered.split("\n"):
-        found = listing.search(line)
-        if found is None or update_action(line) != action:
-            continue
-        if update_waits(line[:found.start()] + "them" + line[found.end():], action):
-            continue  # ("Move SL to entry on #ETH and #BTC after TP1": for later, read as the change of one coin is)
-        listed = list(dict.fromkeys(re.findall(rf"(?<![\w])[#$]?({coin})(?!\w)", found.group(0))))
-        after = line[found.end():]
-        if set(listed) == set(named) and (_FOR_EACH_LISTED.search(line) or re.match(r"\s*[:—–-]", after)
-                                          or re.search(r"(?:on|for)\s*$", line[:found.start()])):
-            return tuple(named[name].symbol for name in listed)
+        for found in _LISTING.finditer(line):
+            listed = list(dict.fromkeys(_LISTED_WORD.findall(found.group(0))))
+            if set(listed) != set(named) or update_action(line) != action \
+                    or update_waits(line[:found.start()] + "them" + line[found.end():], action):
+                # ("Move SL to entry on #ETH and #BTC after TP1": for later, read as the change of one coin is)
+                continue
+            if _FOR_EACH_LISTED.search(line) or _LIST_HEADS.match(line, found.end()) \
+                    or _LIST_AFTER_ON.search(line[:found.start()]):
+                return tuple(named[name].symbol for name in listed)
     return ()
 
 
