@@ -206,9 +206,12 @@ def test_a_known_ticker_heading_the_post_with_a_price_of_the_setup_is_its_coin()
     assert _held(parsed)
 
 
-def test_a_ticker_with_a_price_of_another_size_is_not_the_coin():
-    parsed = parse_message("BTC reclaimed 92k ✅ setup triggered:\nLONG 151–153\ntp 158 / 164\nsl 146")
-    assert parsed.symbol is None
+@pytest.mark.parametrize("text", [
+    "BTC reclaimed 92k ✅ setup triggered:\nLONG 151–153\ntp 158 / 164\nsl 146",  # a price of another size
+    "SOL flushed hard. Reclaim of 150 ✅ setup triggered:\nLONG 151–153\ntp 158 / 164\nsl 146",  # another sentence
+])
+def test_a_ticker_beside_no_price_of_the_setup_is_not_the_coin(text):
+    assert parse_message(text).symbol is None
 
 
 # --- one change for several coins -----------------------------------------------------------------------------------

@@ -4110,14 +4110,15 @@ def _last_on_first_line(tokens: list[Token]) -> int | None:
 
 
 def _heads_post_with_a_price_of_the_setup(tokens: list[Token], position: int, entries: list[Decimal]) -> bool:
-    """The token heads the post, and its line, above the levels, names a price within a fifth of the entries' (what the
-    coin did before its call: "BNB swept 640 and reclaimed ✅ plan triggered:" over "LONG 645–650")."""
+    """The token heads the post, and its sentence, above the levels, names a price within a fifth of the entries' (what
+    the coin did before its call: "BNB swept 640 and reclaimed ✅ plan triggered:" over "LONG 645–650"; not "ETH dumping.
+    Second entry 3725 filled": the price in another sentence)."""
     if position != _first_meaningful(tokens) or not entries:
         return False
     line = tokens[position].line
     low, high = min(entries) * Decimal("0.8"), max(entries) * Decimal("1.25")
-    return any(t.kind == Kind.NUM and t.line == line and t.value is not None and low <= t.value <= high
-               for t in tokens[position + 1:]) \
+    return any(t.kind == Kind.NUM and t.value is not None and low <= t.value <= high
+               for t in _sentence_of(tokens, position)) \
         and all(t.line > line for t in tokens if t.kind == Kind.LABEL and t.field in _SIDE_FIELDS)
 
 
