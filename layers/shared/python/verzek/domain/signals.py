@@ -96,7 +96,8 @@ class ParsedMessage:
     # a new stop whose comma reads two ways ("SL to 2,312": 2312 or 2.312): both, for the signal's levels to choose from
     stop_readings: tuple[Decimal, ...] = ()
     # a `close` that names several coins in one command ("Close both #ETH and #SOL"): the further ones, BASE/QUOTE, each
-    # closed like `symbol` (the ingest links each by its symbol)
+    # closed like `symbol` (the ingest links each by its symbol); an `update` making one change on every coin it lists
+    # ("BTC and ETH: move stops to entry") has no `symbol` of its own and lists them all here
     also_symbols: tuple[str, ...] = ()
     # further changes an `update` orders beside its `update_action` ("TP1 ✅ take half, SL to entry": a partial close and
     # the stop to breakeven); the ingest applies each as an event of its own

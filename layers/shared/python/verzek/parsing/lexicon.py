@@ -126,7 +126,10 @@ LABELS: list[tuple[Field, str]] = [
                     r"(?:^|(?<=\|))[ \t]*asks(?=[ \t]*:?[ \t]*\$?\d)|"
                     # "T1 156, T2 162": a one-letter target label with its row number, right before a price ("T1 —
                     # 28.10": a spaced dash between will do)
-                    r"t(?=[1-9](?:[ \t]*[:=>]|[ \t]+[-–—])?[ \t]*\$?\d)")),
+                    r"t(?=[1-9](?:[ \t]*[:=>]|[ \t]+[-–—])?[ \t]*\$?\d)|"
+                    # ("ETH long 3310-3270 tg 3390 3460 3580 sl 3215", "tg: 0.62 / 0.66"): "tg" right before a price is
+                    # the targets' short label, like "tgt" ("TG: @handle", "tg channel", "TG 100% done" are Telegram's)
+                    r"tg(?=[ \t]*[:=]?[ \t]*\$?\d)(?![ \t]*[:=]?[ \t]*\$?\d[\d.,]*[ \t]*%)")),
     (Field.STOP, (r"stop[\s-]*targets?|止损目标|손절\s*목표|(?:ال)?[أا]هداف\s+(?:ال)?وقف|(?:alvos?|objetivos?)\s+de\s+(?:stop|parada)|"
                  r"s-l(?=[ \t]*[:=❌]|[ \t]+\$?\d)|stop[\s-]*(?:order|level|price)|стоп[\s-]*(?:приказ|ордер|уровень|цена)|stop[\s-]*loss(?:es)?|stop[\s-]*los|stoploss|stopls|stol+[\s-]*loss|"
                  # ("Protect at 0.5760 (-4%)", "protection below 1.18"): where the position is protected — its stop
@@ -454,6 +457,10 @@ MARKET_ORDER_BEFORE_PRICE = re.compile(
     # to be about where the market is — the order is at the market, the price its reference
     r"(?:long|short|buy|sell|longing|shorting|buying|selling)\s+(?:[#$]?[a-z][a-z0-9]{1,14}(?:/usdt)?\s+)?here\s*[,:]?"
     r"(?=\s*(?:~|≈|around\s|about\s|approx\w*\s)\s*\$?\d|\s*\$?\d[\d.,]*\s*ish(?!\w))|"
+    # ("Opening a buy on ETHUSDT perpetual here at 3342", "longing BTC perp here @ 64200"): the coin and its market
+    # between the side and "here"
+    r"(?:long|short|buy|sell|longing|shorting|buying|selling)\s+(?:(?:on|in)\s+)?[#$]?[a-z][a-z0-9]{1,14}(?:/?usdt)?"
+    r"\s+(?:(?:perp(?:etual)?|futures|spot)\s+)?here\s*(?:@|at(?!\w))|"
     r"(?:at|@)\s+(?:the\s+)?market(?:\s+price)?(?!\w)|market\s+(?:entry|order|buy|sell)(?!\w)|"
     r"(?:enter|entry|buy|sell|long|short)\s+(?:right\s+)?(?:now|immediately)(?:\s+at)?(?!\w)|"
     r"по\s+(?:рынку|ринку|текущ\w*|поточн\w*|рыночной\s+цене|ринковій\s+ціні)(?!\w)|po\s+(?:rynkowej(?:\s+cenie)?|rynku)(?!\w)|"
@@ -465,6 +472,11 @@ MARKET_ORDER_BEFORE_PRICE = re.compile(
     # hi "अभी ले लो 7.40", "CMP पर खरीद लो", ur "ابھی لے لو"
     r"(?:अभी|cmp\s+पर)\s+(?:ले\s*लो|ले\s+लें|(?:\u0916\u093c?|\u0959)रीद\s*लो)|ابھی\s+(?:لے|خرید)\s+(?:لو|لیں))(?!\w)|"
     r"成行|市价|시장가|ราคาตลาด|เข้าได้เลย", re.IGNORECASE)
+# ("WLD long 2.18 now, 10x", "buy #SOL 142.5 right now"): the side, the price, then "now" — the price is where the market
+# is, the order at once (not "long 2.18 now or lower", "… now if it holds")
+MARKET_PRICE_NOW = re.compile(r"(?<!\w)(?:long|short|buy|sell)\s+(?:[#$]?[a-z][a-z0-9]{1,14}\s+)?(?:at\s+|@\s*)?\$?"
+                              r"(?P<price>\d+(?:[.,]\d+)?)\s*(?:right\s+)?now(?!\w)(?!\s*(?:or|if|once|when|then)(?!\w))",
+                              re.IGNORECASE)
 # An order at the market or at once ruled out ("do not buy at market", "ورود آنی نکنید", "بدون ورود آنی", "لا دخول فوري",
 # "อย่าเพิ่งเข้าที่ราคาตลาด", "시장가 진입 금지", "не по рынку", "jangan masuk sekarang"): the price written beside it is a
 # limit order (or, with none, no order at the market)
@@ -1207,7 +1219,12 @@ WATCH_ONLY_RE = re.compile(
     r"(?<!\w)(?:(?:setup|coin|chart|pair)s?\s+to\s+watch|not\s+(?:entering|in)\s+yet|not\s+entered\s+yet|"
     r"(?:will|we'?ll|i'?ll)\s+post\s+(?:the\s+)?(?:exact\s+)?(?:entries|entry|levels|signal)|"
     r"next\s+week'?s?\s+plan|plan\s+for\s+next\s+week|пока\s+не\s+(?:входим|заходим)|hen[üu]z\s+girmiyoruz|"
-    r"todav[íi]a\s+no\s+entramos|ainda\s+n[ãa]o\s+entramos|ch[ưu]a\s+v[àa]o\s+l[ệe]nh)(?!\w)",
+    r"todav[íi]a\s+no\s+entramos|ainda\s+n[ãa]o\s+entramos|ch[ưu]a\s+v[àa]o\s+l[ệe]nh|"
+    # ("… NOT an entry yet, wait for the close", "we're NOT there yet", "No sweep = no trade", "no close, no trade", "I'll
+    # post a proper call if it happens"): a plan on a condition, said not to be a trade until it is met
+    r"not\s+(?:an?\s+)?(?:entry|trade|signal|call)\s+yet|(?:we'?re|we\s+are|i'?m|i\s+am)\s+not\s+there\s+yet|"
+    r"no\s+(?:sweep|close|break(?:out)?|reclaim|retest|confirmation|trigger|flip)\s*(?:=|==|means|→|->|,)\s*no\s+(?:trade|entry|position)|"
+    r"(?:will|we'?ll|i'?ll)\s+post\s+(?:a\s+|the\s+)?(?:proper|real|actual|live|official)\s+(?:call|signal|entry|trade))(?!\w)",
     re.IGNORECASE)
 
 # A re-post of a call that has not triggered yet ("⏳ Pending signal (not triggered yet)"): the call is already out

@@ -2644,6 +2644,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # (or CJK) words heading the post's first line, with the call's label or price right after it — likely the
             # coin; held
             candidate, bare_heading = bare, True
+        elif bare is not None and bare_problem is None and bare.base in KNOWN_TICKERS \
+                and _heads_post_with_a_price_of_the_setup(tokens, bare.position, entries):
+            # ("BNB swept 640 and reclaimed ✅ plan triggered: / LONG 645–650 / …", "ETH broke 3400 — entry live: / LONG
+            # 3410-3420"): a ticker we know heading the post, with a price of the setup's size on its line — what the
+            # coin did, then its call; held
+            candidate, bare_heading = bare, True
         elif bare is not None and bare_problem is None and progress and _heads_post_before_target_label(tokens, bare.position) \
                 and update_action(status_text) in (UpdateAction.MOVE_SL_BREAKEVEN, UpdateAction.NEW_STOP,
                                                    UpdateAction.PARTIAL_CLOSE):
@@ -2845,6 +2851,14 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     if not has_setup and candidate is None and (lx.RESULTS_HEAD_RE.search(clean) or lx.RESULTS_HEAD_RE.search(body)) \
             and choose_symbol(candidates, allow_bare=True)[0] is None:
         return _not_a_signal("a results post about past trades")
+    if not has_setup and _LOOK_BACK.search(status_text) \
+            and (lx.GAIN_PCT_RE.search(status_text) or reports_progress(status_text) or _ALL_TARGETS.search(status_text)) \
+            and update_action(status_text) not in POSITION_CHANGES and not lx.RUNNING_RE.search(status_text) \
+            and not _STILL_OPEN.search(status_text):
+        # ("Throwback 🔙 our #INJ call from March: entry 12.40, all 5 targets hit, +210% 🚀 who was in?", "Remember our
+        # $TIA signal from August? TP4 smashed"): a call of long ago shown with how it ended — a results post, no target
+        # hit of a running trade
+        return _not_a_signal("a look back at a past call: a results post")
     if not has_setup and _ALL_TARGETS.search(status_text) and lx.GAIN_PCT_RE.search(status_text) \
             and (lx.PAST_TRADE_RE.search(status_text) or _PAST_DAY_CJK.search(status_text)):
         # ("Yesterday's #SOL long hit all targets 🎯 +120%", "Dünkü #AVAX sinyalimiz tüm hedefleri vurdu +95%", "昨天的 #ARB
@@ -2955,7 +2969,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 or SymbolCandidate(only.upper(), "USDT", NAMED, 0)
             return _status(MessageKind.UPDATE, named, segments, action, notes, target_index=tp_hit_index(status_text))
         if (action or closing) and symbol_problem and symbol_problem.startswith("several different") \
-                and not is_close_without_coin(status_text):
+                and not is_close_without_coin(status_text) \
+                and not (action in (UpdateAction.MOVE_SL_BREAKEVEN, UpdateAction.PARTIAL_CLOSE) and not closing
+                         and _coins_changed_together(tokens, candidates, status_text, action)):
+            # (not "Move SL to entry on #ETH and #BTC", "#OP & #ARB: take 30% here": one change for every coin listed,
+            # read below)
             # "Yesterday's closed trades: #AVAX ... #NEAR ... #ARB ...": a recap of several coins, not an
             # instruction for one trade (and which one it would be is a guess).
             return _not_a_signal(f"status words over {symbol_problem[len('several different '):]}: a results recap")
@@ -3083,6 +3101,14 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         if action in (UpdateAction.PARTIAL_CLOSE, UpdateAction.CANCEL_ENTRY) or (action and not closing):
             # A TP number stated next to another instruction ("TP2 hit, move SL to entry") is kept too.
             new_stop = stops[-1] if action == UpdateAction.NEW_STOP and len(set(stops)) == 1 else None
+            if action in (UpdateAction.MOVE_SL_BREAKEVEN, UpdateAction.PARTIAL_CLOSE) \
+                    and (listed := _coins_changed_together(tokens, candidates, status_text, action)):
+                # ("BTC and ETH: move stops to entry 🔐", "TP1 ✅ on SOL, AVAX and LINK — take 25% and move SL to
+                # breakeven on all three"): one change for every coin the post lists — each coin's trade (the ingest
+                # links each by its coin, never the replied-to post alone); no one coin is the post's
+                changed = _status(MessageKind.UPDATE, None, segments, action, notes,
+                                  target_index=tp_hit_index(status_text))
+                return _replace(changed, also_symbols=listed)
             # ("Bitcoin dumped hard, move SL to entry on all open trades", "大饼跌了，所有单子止损移到开仓价"): a change for
             # every trade, the coin named only as the market's news — no one trade's
             named = candidate or (None if _EVERY_TRADE.search(status_text)
@@ -3144,6 +3170,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             if target is not None and target is not candidate and target is not commanded and target.rank == 0 \
                     and not _acts_in_its_sentence(tokens, target, lambda sentence: is_close(sentence, coin_names),
                                                   status_lines) \
+                    and not _judged_then_out(tokens, target, status_lines) \
                     and not (tokens[target.position].text in KNOWN_TICKERS and target.position == _first_meaningful(tokens)
                              and tokens[target.position].line == 0
                              and reports_progress(status_text.split("\n", 1)[0])):
@@ -3376,6 +3403,13 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # trade ended, its levels written out — a fresh call; "the same levels" only says where they come from ("Re-enter
         # #OP at the same levels, SL unchanged" writes none: an update; "Re-entry zone updated: …" moves a running one's)
         restates = False
+    if restates and entries and (targets or stop is not None) \
+            and (live := [m.span() for m in _PLAN_GOES_LIVE.finditer(clean)]) \
+            and all(any(a <= m.start() and m.end() <= b for a, b in live) for m in lx.RESTATE_RE.finditer(clean)):
+        # ("Daily closed 3174 — Plan from yesterday is ON: / $ETH SHORT 3180-3210 …", "Yesterday's plan triggered ✅ /
+        # LONG …"): a plan of before said to be live now, its levels written out — the call it waited to make; "from
+        # yesterday" only says when it was planned
+        restates = False
     reposted_after_typo = None
     if restates and entries and targets and stop is not None and symbol_problem is None and candidate is not None \
             and _CORRECTION.search(clean_lower) and (typo := _mistyped_stop(clean_lower)) is not None \
@@ -3502,6 +3536,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("Setup to watch on #AVAX: long 34.50 … Not entering yet.", "Next week plan: accumulate #BTC … Will post exact
         # entries in VIP"): a setup to watch, or a plan whose entries come later — nothing to enter now
         return _not_a_signal("a setup to watch or a plan, not entered yet")
+    if _would_plan(clean, len(clean) - len(scope), levels):
+        # ("If we sweep 640 and reclaim it, I'd long 645–650, tp 678 / 702, sl 628", "if we get a daily close under 3200,
+        # this is what I'd do: short 3180-3210 …", "if the daily closes above 92k I'll be looking for longs toward
+        # 96-98k"): what the author would do on a market event — a plan, no call
+        return _not_a_signal("a plan on a market event, in the would-mood: not a call")
     if _asks_about_the_call(clean, [*entries, *targets, *([stop] if stop is not None else [])]):
         # ("Is BTC long at 64200 with SL 63100 … a good idea?", "Кто зайдёт в лонг #BTC от 64200?", "Có nên long #BTC ở
         # 64200 không?", "… good setup or not? Vote below 👇"): a question or poll over the levels, not a call
@@ -3970,6 +4009,12 @@ def _added_before_any_entry(clean: str, levels: _Levels) -> bool:
 _DEAL_CLOSED = re.compile(r"(?<!\w)(?:deal\s+(?:#?\d+\s+)?(?:is\s+|was\s+|has\s+been\s+|got\s+)?(?:closed|completed|finished|"
                           r"ended|done|stopped\s+out)|(?:closed|completed|finished|ended)\s+(?:the\s+)?deal)(?!\w)")
 # ("3Commas | Deal #88421907 started", "Bot … started a new deal #2218845"): a bot's deal opening is its fresh call
+# ("Plan from yesterday is ON", "yesterday's plan triggered", "the setup from last night is live now"): a plan said to
+# be live now
+_PLAN_GOES_LIVE = re.compile(r"(?<!\w)(?:(?:yesterday'?s|last\s+night'?s|this\s+morning'?s|our|the|my)\s+)?(?:plan|setup|scenario|idea)"
+                             r"(?:\s+(?:from|since)\s+(?:yesterday|last\s+(?:night|week)|this\s+morning|earlier))?\s+"
+                             r"(?:is\s+|got\s+|has\s+been\s+|just\s+)?(?:now\s+)?(?:on|triggered|activated|live|confirmed|in\s+play)"
+                             r"(?:\s+now)?(?!\w)", re.IGNORECASE)
 _NEW_CALL = re.compile(r"(?<!\w)new\s+(?:trade|signal|call|setup|deal)(?!\w)|(?<!\w)(?:sinyal\s+baru|yeni\s+sinyal|"
                        r"nueva\s+se[ñn]al|novo\s+sinal|nuovo\s+segnale|nouveau\s+signal|neues\s+signal|новый\s+сигнал|"
                        r"t[íi]n\s+hi[ệe]u\s+m[ớo]i)(?!\w)|(?<!\w)deal\s+#?\d{1,12}\s+(?:started|opened)(?!\w)|"
@@ -4320,6 +4365,19 @@ def _heads_a_chart_caption(tokens: list[Token], position: int) -> bool:
     after = tokens[position + 1] if position + 1 < len(tokens) else None
     return position == _first_meaningful(tokens) and after is not None and after.line == tokens[position].line \
         and after.kind == Kind.WORD and _CHART_TIMEFRAME.fullmatch(after.text) is not None
+
+
+def _heads_post_with_a_price_of_the_setup(tokens: list[Token], position: int, entries: list[Decimal]) -> bool:
+    """The token heads the post, and its sentence, above the levels, names a price within a fifth of the entries' (what
+    the coin did before its call: "BNB swept 640 and reclaimed ✅ plan triggered:" over "LONG 645–650"; not "ETH dumping.
+    Second entry 3725 filled": the price in another sentence)."""
+    if position != _first_meaningful(tokens) or not entries:
+        return False
+    line = tokens[position].line
+    low, high = min(entries) * Decimal("0.8"), max(entries) * Decimal("1.25")
+    return any(t.kind == Kind.NUM and t.value is not None and low <= t.value <= high
+               for t in _sentence_of(tokens, position)) \
+        and all(t.line > line for t in tokens if t.kind == Kind.LABEL and t.field in _SIDE_FIELDS)
 
 
 def _heads_first_short_line(tokens: list[Token], position: int) -> bool:
@@ -4763,6 +4821,18 @@ _MEMBER_PNL = re.compile(
     re.IGNORECASE)
 # ("昨天的 #ARB 信号", "昨日の #ARB", "어제 #ARB"): "yesterday" in the scripts written without spaces
 _PAST_DAY_CJK = re.compile(r"昨天|昨日|前天|上周|어제|지난\s*주")
+# ("our #INJ call from March is still open, TP3 hit"): the old call runs on — its status is a running trade's
+_STILL_OPEN = re.compile(r"(?<!\w)still\s+(?:open|active|live|alive|valid|going)(?!\w)")
+_MONTH_NAMES = (r"january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|"
+                r"jun|jul|aug|sept?|oct|nov|dec")
+# ("Throwback 🔙 our #INJ call from March: …", "Flashback to last month's $TIA long", "Remember our #SOL signal from
+# August? …", "#TBT", "our #INJ call back in March"): a post looking back at a call of months or weeks ago
+_LOOK_BACK = re.compile(
+    r"(?<!\w)(?:throwback|flashback|#?tbt|remember\s+(?:our|the|this|that|when\s+we)|recuerdan|recuerdas|lembram|lembra|"
+    r"помните)(?!\w)|"
+    r"(?<!\w)(?:our|the|my|this|that)\s+(?:[#$]?[a-z0-9]{2,15}\s+)?(?:long\s+|short\s+)?(?:call|signal|trade|setup|pick)\s+"
+    r"(?:from|back\s+in|in)\s+(?:(?:early|mid|late)\s+)?(?:" + _MONTH_NAMES + r"|last\s+(?:year|month|summer|winter|spring|fall|autumn)|"
+    r"20\d\d|\d+\s+(?:weeks?|months?|years?)\s+ago)(?!\w)")
 # ("All our trades today hit TP", "every signal this week hit TP1")
 _EVERY_TRADE_RESULT = re.compile(r"(?<!\w)(?:all|every)\s+(?:of\s+)?(?:our|my|the|today'?s|this\s+week'?s)?\s*"
                                  r"(?:trades?|signals?|calls?|positions?|setups?)(?!\w)")
@@ -5383,6 +5453,11 @@ def _market_order_before(clean: str, entry: Decimal) -> bool:
     """The entry's price written right after words ordering at the market on its line ("short here @ 17.86",
     "Закупаемся по текущим ≈ 0,8125", "เข้าได้เลยที่ราคาตลาด (ประมาณ 143.5)"), and no limit word on that line."""
     for line in clean.split("\n"):
+        for found in lx.MARKET_PRICE_NOW.finditer(line):
+            written = found.group("price")
+            if not lx.LIMIT_WORDS.search(line) and any(Decimal(r) == entry for r in {written.replace(",", "."),
+                                                                                    written.replace(",", "")}):
+                return True
         for phrase in lx.MARKET_ORDER_BEFORE_PRICE.finditer(line):
             number = _PRICE_IN_LINE.search(line, phrase.end())
             if number is None or number.start() - phrase.end() > 24 or lx.LIMIT_WORDS.search(_STOP_BEYOND.sub(" ", line)):
@@ -5818,6 +5893,33 @@ def _conditional_entry(clean: str, lines: list[list[Token]], side: Side | None =
     return False
 
 
+# ("I'd long", "I would short", "we'd be buyers", "this is what I'd do", "I'll be looking for longs"): the author's
+# would-mood over a trade
+_WOULD_PLAN = re.compile(r"(?<!\w)(?:(?:i'?d|i\s+would|we'?d|we\s+would)\s+(?:\w+\s+)?(?:long|short|buy|sell|enter|go\s+long|"
+                         r"go\s+short|be\s+(?:a\s+)?(?:buyers?|sellers?|looking|long|short|in))|"
+                         r"this\s+is\s+what\s+(?:i'?d|i\s+would|we'?d|we\s+would)\s+do|"
+                         r"(?:i'?ll|i\s+will|we'?ll|we\s+will)\s+be\s+looking\s+(?:for|to)\s+(?:longs?|shorts?|buys?|sells?|enter|"
+                         r"buy|sell|long|short))(?!\w)(?!\s+(?:more|again|the\s+dip|some\s+more|back)(?!\w))", re.IGNORECASE)
+# (a sentence: up to a ". ! ?" that is no decimal point, or a line's end)
+_SENTENCE_END = re.compile(r"[!?\n]|\.(?!\d)")
+
+
+def _would_plan(clean: str, scope_start: int, levels: _Levels) -> bool:
+    """The author's would-mood over a trade in the sentence of a market event it waits for, before the first level
+    ("IF we sweep 640 and reclaim it, I'd long 645–650"); not an add on a dip beside a call ("I'd buy more if it dips to
+    146"), nor a remark after the card ("#SOL long 150 tp 158 sl 145. I'd long even more if it breaks 152")."""
+    line_starts = [0, *(i + 1 for i, c in enumerate(clean) if c == "\n")]
+    first_level = min((line_starts[t.line] + t.start for t in (*levels.entries, *levels.targets, *levels.stop)
+                       if t.line < len(line_starts)), default=len(clean))
+    for found in _WOULD_PLAN.finditer(clean, scope_start, first_level):
+        starts = [m.end() for m in _SENTENCE_END.finditer(clean, scope_start, found.start())]
+        start = starts[-1] if starts else scope_start
+        end = _SENTENCE_END.search(clean, found.end())
+        if lx.CONDITIONAL_ENTRY_RE.search(clean[start:end.start() if end else len(clean)]):
+            return True
+    return False
+
+
 # (a post whose first word is the condition: "If …", "Once …", "Si …", "Если …")
 _CONDITION_FIRST = re.compile(r"[^\w\n]*(?:if|once|wenn|falls|si|se|если|eğer|jika|kalau|nếu)\s", re.IGNORECASE)
 _ONLY_IF = re.compile(r"(?<!\w)(?:only|solo|s[óo]lo|s[óo]|nur|erst|только|sadece|ch[ỉi])\s+(?:if|once|after|when|on|si|se|"
@@ -5888,7 +5990,9 @@ def _credible_bare_coin(candidates: list[SymbolCandidate], tokens: list[Token]) 
 
 
 _REASON_BEFORE = re.compile(
-    r"(?:(?<!\w)(?:because(?:\s+of)?|since|due\s+to|thanks\s+to|as\s+with|same\s+as|just\s+like|like(?:\s+we\s+did)?|"
+    # ("I don't like how #SOL looks", "not like ETH here": the verb, not a comparison)
+    r"(?:(?<!\w)(?:because(?:\s+of)?|since|due\s+to|thanks\s+to|as\s+with|same\s+as|just\s+like|"
+    r"(?<!n't\s)(?<!not\s)(?<!\bi\s)(?<!\bwe\s)(?<!'d\s)like(?:\s+we\s+did)?|"
     r"из-за|из\s+за|благодаря|yüzünden|nedeniyle|[çc]ünkü|por\s+la\s+ca[íi]da\s+de|a\s+causa\s+d[eio]|wegen|"
     r"à\s+cause\s+de|karena|v[ìi])(?!\w)|因为|由于)[^\n.!?,;，—–]{0,24}$", re.IGNORECASE)
 
@@ -5959,6 +6063,39 @@ def _acts_in_its_sentence(tokens: list[Token], coin: SymbolCandidate, says, line
     return bool(says(line[sentence[0].start:sentence[-1].start + len(sentence[-1].text)].lower()))
 
 
+# ("not liking how AVAX is acting", "I don't like ETH here", "SOL isn't behaving like I want"): the author's own view of
+# how the coin trades — the coin of the trade he then leaves (not market news: "BTC dumping hard")
+_JUDGED_COIN = re.compile(r"(?:(?:not|n't|no\s+longer)\s+(?:liking|like|loving|love|trusting|trust|(?:happy|comfortable)\s+with|"
+                          r"a\s+fan\s+of)\s+(?:(?:how|the\s+way|what)\s+)?(?:the\s+)?[#$]?(?P<before>[a-z0-9]{2,15})|"
+                          r"[#$]?(?P<after>[a-z0-9]{2,15})\s+(?:is\s+)?(?:not|isn't|ain't)\s+(?:acting|behaving|moving|doing)\s+"
+                          r"(?:like|as|how|what)\s+(?:i|we)(?!\w))")
+# ("I'm out at entry", "we're out here", "I closed it", "exiting now"): the author leaving, heading the sentence
+_FIRST_PERSON_OUT = re.compile(r"^\W*(?:(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:now\s+|fully\s+)?(?:out|exiting|closing|cutting)|"
+                               r"(?:i|we)\s+(?:just\s+)?(?:closed|exited|cut)|(?:i'?ve|we'?ve|i\s+have|we\s+have)\s+(?:closed|exited))(?!\w)")
+
+
+def _judged_then_out(tokens: list[Token], coin: SymbolCandidate, lines: list[str]) -> bool:
+    """The coin's sentence is the author's own view of how it trades, and the next sentence heads with his leaving it
+    ("not liking how AVAX is acting. I'm out at entry"): the close is that coin's."""
+    if coin.position >= len(tokens) or tokens[coin.position].kind not in (Kind.WORD, Kind.TAG, Kind.PAIR):
+        return False
+    sentence = _sentence_of(tokens, coin.position)
+    after = tokens.index(sentence[-1]) + 1
+    if after < len(tokens) and _ends_sentence(tokens, after):
+        after += 1
+    if after >= len(tokens):
+        return False
+    following = _sentence_of(tokens, after)
+
+    def text(run: list[Token]) -> str:
+        line = lines[run[0].line] if run[0].line < len(lines) else ""
+        return line[run[0].start:run[-1].start + len(run[-1].text)].lower() if run[-1].line == run[0].line else ""
+
+    word = tokens[coin.position].text.lower().lstrip("#$")
+    judged = any(word in (m.group("before"), m.group("after")) for m in _JUDGED_COIN.finditer(text(sentence)))
+    return judged and _FIRST_PERSON_OUT.match(text(following)) is not None
+
+
 def _ends_sentence(tokens: list[Token], i: int) -> bool:
     """A ". ! ? ;" mark ending a sentence — not the dot of an ordinal ("ETH 1. hedef geldi", "SOL 2. Ziel erreicht": the
     number's dot written right after it, a level's label or a lower-case word after)."""
@@ -5982,6 +6119,42 @@ def _sentence_of(tokens: list[Token], position: int) -> list[Token]:
     while end + 1 < len(tokens) and tokens[end + 1].line == line and not _ends_sentence(tokens, end + 1):
         end += 1
     return tokens[start:end + 1]
+
+
+# (a list of words: "SOL, AVAX and LINK", "#BTC & #ETH", "BTC/ETH")
+_LIST_JOINT = r"\s*(?:,\s*and\b|,|&|\+|/|\band\b)\s*"
+_LISTING = re.compile(rf"(?<![\w#$])[#$]?[a-z][a-z0-9]{{1,14}}(?:/usdt)?(?:{_LIST_JOINT}[#$]?[a-z][a-z0-9]{{1,14}}(?:/usdt)?)+(?![\w/])")
+_LIST_HEADS = re.compile(r"\s*[:—–-]")  # ("BTC and ETH: move stops …")
+_LIST_AFTER_ON = re.compile(r"(?<!\w)(?:on|for)\s*$")  # ("move SL to entry on #ETH and #BTC")
+_LISTED_WORD = re.compile(r"(?<![\w/])[#$]?(?!and(?!\w))([a-z][a-z0-9]{1,14})(?!\w)")
+# (the change said for every coin listed: "… on all three", "on both", "BTC and ETH: move …", "move SL to entry on #ETH and
+# #BTC")
+_FOR_EACH_LISTED = re.compile(r"(?<!\w)(?:on|for)\s+(?:all|both|each)(?:\s+(?:two|three|four|five|\d|of\s+them|of\s+those|"
+                              r"coins|trades|positions))?(?!\w)|(?<!\w)(?:both|all\s+(?:two|three|four|five)|each\s+of\s+them)(?!\w)")
+
+
+def _coins_changed_together(tokens: list[Token], candidates: list[SymbolCandidate], lowered: str,
+                            action: UpdateAction) -> tuple[str, ...]:
+    """The coins (BASE/USDT, in order) one stop or part change lists on its own line, when the list names every coin the
+    post names and the change is said for all of them ("BTC and ETH: move stops to entry", "TP1 ✅ on SOL, AVAX and LINK —
+    take 25% and move SL to breakeven on all three"); () otherwise. A bare word counts only as a ticker we know, in
+    capitals."""
+    named = {c.base.lower(): c for c in candidates if c.position < len(tokens)
+             and (tokens[c.position].kind in (Kind.TAG, Kind.PAIR)
+                  or tokens[c.position].text.isupper() and c.base in KNOWN_TICKERS)}
+    if len(named) < 2 or len(named) != len({c.base for c in candidates}) or _EXCEPT.search(lowered):
+        return ()
+    for line in lowered.split("\n"):
+        for found in _LISTING.finditer(line):
+            listed = list(dict.fromkeys(_LISTED_WORD.findall(found.group(0))))
+            if set(listed) != set(named) or update_action(line) != action \
+                    or update_waits(line[:found.start()] + "them" + line[found.end():], action):
+                # ("Move SL to entry on #ETH and #BTC after TP1": for later, read as the change of one coin is)
+                continue
+            if _FOR_EACH_LISTED.search(line) or _LIST_HEADS.match(line, found.end()) \
+                    or _LIST_AFTER_ON.search(line[:found.start()]):
+                return tuple(named[name].symbol for name in listed)
+    return ()
 
 
 def _ticker_beside_the_action(tokens: list[Token], candidates: list[SymbolCandidate], named: SymbolCandidate) -> str | None:

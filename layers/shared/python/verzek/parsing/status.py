@@ -668,8 +668,9 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:now\s+|here\s+)?(?:the\s+)?(?:one[\s-]+(?:third|half|quarter)|two[\s-]+thirds|first\s+half))"
         # ("close half of the remaining position": a share of what runs is still a share)
         r"(?!\w)|(?:close[sd]?|closing)\s+(?:one\s+more|another)\s+(?:third|quarter|half)(?!\w)|"
-        # ("Take half here ✅ rest runs", "took half of the profits now"; not "take half size on entry 2", a sizing)
-        r"(?<!\w)(?:take|took|taking)\s+half\s+(?:here|now|(?:of\s+)?(?:the\s+|our\s+|your\s+)?(?:profits?|position|bag|gains?))(?!\w)|"
+        # ("Take half here ✅ rest runs", "took half of the profits now", "booked half here"; not "take half size on entry 2",
+        # a sizing)
+        r"(?<!\w)(?:take|took|taking|book|booked|booking|secure[sd]?|securing|bank(?:ed|ing)?)\s+half\s+(?:here|now|(?:of\s+)?(?:the\s+|our\s+|your\s+)?(?:profits?|position|bag|gains?))(?!\w)|"
         # ("$SOL: take half, keep the rest"): half taken, the rest named kept
         r"(?<!\w)(?:take|took|taking)\s+half\s*[,;]?\s*(?:and\s+)?(?:keep|let|hold|leave)\s+(?:the\s+)?(?:rest|other\s+half|remainder|runner)(?!\w)|"
         r"(?:cerr\w*|cierr\w*|fech\w*)\s+(?:una\s+|uma\s+)?parte(?!\w)|bir\s+k[ıi]sm[ıi]n[ıi]\s+kapat(?!ma|m[ıi]yor)\w*|"
@@ -1038,6 +1039,12 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # (the imperative names the new level: "Move TP2 to 1.45"; "Change TP in Cornix: Settings" is a tutorial)
         rf"(?:update|change|modify|adjust|move)\s+(?:the\s+|our\s+|your\s+)?{_TP_WORDS}s?\s*\d{{0,2}}\s+(?:to\s+)?\$?\d|"
         rf"{_TP_WORDS}\s*\d{{0,2}}\s+(?:updated|changed|moved|modificad[oa]|cambiad[oa])(?!\w)|"
+        # ("✅ reduce-only take-profit orders are in: 5.42 (30%) / 5.78 (30%) …", "TP orders placed", "we set the exit
+        # orders", "Position stays open"): the running trade's exits put on the book, the trade left open
+        r"(?<!\w)(?:reduce[\s-]*only\s+)?(?:take[\s-]*profit|tp|exit)\s+orders?\s+(?:are\s+|is\s+|have\s+been\s+|has\s+been\s+|"
+        r"were\s+|now\s+|all\s+)*(?:in|placed|set|up|live)(?!\w)(?!\s+(?:profit|loss|the\s+green|the\s+red)(?!\w))|"
+        r"(?<!\w)(?:placed|set|put\s+in)\s+(?:the\s+|our\s+|all\s+)?(?:reduce[\s-]*only\s+)?(?:take[\s-]*profit|tp|exit)\s+orders?(?!\w)|"
+        r"(?<!\w)(?:position|trade)\s+(?:stays|remains|is\s+kept)\s+open(?!\w)|"
         + _LEVERAGE_CHANGE,
         # ("솔라나 아직 홀딩 중입니다", "ETH まだホールド中"): still held, in Korean and Japanese
         (r"홀딩|보유|ホールド|保有", _HOLDING_CJK[1:]),
@@ -1116,7 +1123,10 @@ _MARKET_MOVE = (r"(?!\()(?!\s+(?:higher|lower|above|below|up|down|green|red|flat
 # "Close all", "Все сделки закрыть", "全部平仓", "모든 포지션 청산": a close verb and an "all" word within three words of
 # each other, in either order — one rule over the verbs and "all" words of each language instead of a list of phrases.
 # ("target 2 is close", "so close to TP3": the adjective, near)
-_CLOSE_VERB = (r"(?:(?<!\w)(?:(?<!(?<!\w)is\s)(?<!are\s)(?<!very\s)(?<!(?<!\w)so\s)(?<!too\s)(?<!getting\s)close|closed|kapat(?!ma|m[ıi]yor)\w*|closing|exit|exiting|flatten\w*|realiz\w*\s+(?:o\s+|os\s+)?lucros?|"
+# ("we set the exit orders", "exit ladder", "exit plan"): the exits' noun, no exit now
+_EXIT_NOUN = r"(?!\s+(?:orders?|ladder|plan|strateg\w*|liquidity)(?!\w))"
+_CLOSE_VERB = (r"(?:(?<!\w)(?:(?<!(?<!\w)is\s)(?<!are\s)(?<!very\s)(?<!(?<!\w)so\s)(?<!too\s)(?<!getting\s)close|closed|kapat(?!ma|m[ıi]yor)\w*|closing|exit"
+               + _EXIT_NOUN + r"|exiting|flatten\w*|realiz\w*\s+(?:o\s+|os\s+)?lucros?|"
                r"tom(?:ar|amos|en|ad)\s+ganancias|закр\w*|cerr\w*|cierr\w*|fech\w*|encerr\w*|"
                # pt "zeramos todas as posições", "zerar a posição" (zeroed: closed out); "zerar o risco" is the stop to entry
                r"zer(?:ar|amos|ando|ei|em|e)(?!\s+(?:o\s+|nosso\s+|seu\s+)?risco)|"
@@ -1281,7 +1291,7 @@ _CLOSE_PATTERN = _Gated(
     # ("we close #BTC long here": the channel saying what it does now)
     r"^(?:please\s+|pls\s+|now\s+|let'?s\s+|we\s+(?:now\s+|also\s+)?|jetzt\s+|sofort\s+|bitte\s+|hemen\s+|(?:को\s+)?(?:अभी|तुरंत)\s+|को\s+)?"
     r"(?:बंद\s*(?:करो|करें|करे|कर\s*(?:दो|दें|लो|लें)|करिए|कीजिए)|"
-    r"close|closing|exit|exiting|cancel|закрыть|закрываем|закрываю|отмена|отменяем|"
+    r"close|closing|exit(?!\s+orders?(?!\w))|exiting|cancel|закрыть|закрываем|закрываю|отмена|отменяем|"
     r"kapat(?!ma|m[ıi]yor)\w*|iptal|cerrar|cerramos|cerrando|cancelar|cancelamos|fechar|fechamos|fechando|chiudendo|sair|tutup|đóng\s+lệnh|dong\s+lenh|"
     r"إغلاق|اغلاق|取消|平仓|schlie(?:ß|ss)en|fermer|fermez|cl[ôo]turer|cl[ôo]turez|chiudere|chiudi|chiudiamo|"
     r"zamknij|zamykamy|zamknąć|annulez|annulons|annuler|on\s+annule|nous\s+annulons|annulliamo|annullate|annullare|annulla|"
@@ -1313,6 +1323,10 @@ _CLOSE_PATTERN = _Gated(
     r"(?:signal|call|trade|setup|alert)\s+(?:is|was|has\s+been)\s+(?:now\s+)?(?:void(?:ed)?|null\s+and\s+void)(?!\w)|"
     r"(?:signal|call|alert)\s+voided|" + _TARGETS_HIT + r"(?:dính|dinh|kena|hit)\s+(?:sl|stop)(?!\w)" + _NOT_MOVED_ON + r"|ضرب\s+وقف|ضرب\s+(?:ال)?ستوب|stop(?:a|'a)?\s+tak[ıi]ld[ıi]|止损离场|"
     r"전량\s*(?:익절|청산|정리|손절)|청산\s*완료|sell\s+(?:your|all|the|our|my)\s+|"
+    # ("Sell all your $PENDLE bags now", "#PENDLE sell all now ✅"): all of the held coin sold, now (not "sell all at TP3",
+    # "sell all targets": a plan for later)
+    r"sell\s+all\s+(?:of\s+)?(?:your|the|our|my)\s+|"
+    r"sell\s+all(?=\s+(?:now|here|asap|immediately|right\s+now|at\s+(?:market|cmp))(?!\w)|\s*(?:[.!,;✅💰]|$))|"
     # ("BAG FULLY SOLD", "sold the whole bag", "position fully sold at 0.0000121"; "VIP spots sold out" sells no coin)
     # (not "first bag sold": one part of it, the rest runs)
     r"(?<!first\s)(?<!second\s)(?<!third\s)(?<!\dst\s)(?<!\dnd\s)(?<!\drd\s)(?<!\dth\s)"
@@ -1794,8 +1808,8 @@ _NEGATED_INSIDE = re.compile(r"(?<!\w)(?:never|not|\w+n't|nicht|não|не|нет
 # ("We should have closed #SOL at 190", "Надо было закрыть", "早该", "すべきだった", "Думаю закрыть", "Worst case #SOL hits SL",
 # "#SOL might get stopped out", "#SOL hampir kena SL"): what should have been, what may happen or is weighed — not done now
 _NOT_DONE = re.compile(
-    r"(?<!\w)(?:should(?:\s+have|'?ve)|could\s+have|would\s+have|would(?:\s+be)?|might|could|maybe|perhaps|ideally|"
-    r"worst[\s-]+case|peor\s+caso|pior\s+caso|pire\s+des\s+cas|schlimmsten\s+fall|risk\s*:|"
+    r"(?<!\w)(?:should(?:\s+have|'?ve)|could\s+have|would\s+have|(?:i|we|you|they)'d\s+have|would(?:\s+be)?|might|could|maybe|"
+    r"perhaps|ideally|worst[\s-]+case|peor\s+caso|pior\s+caso|pire\s+des\s+cas|schlimmsten\s+fall|risk\s*:|"
     r"надо\s+было|нужно\s+было|стоило\s+(?:бы\s+)?|следовало\s+(?:бы\s+)?|думаю|подумываю|"
     r"dev[íi]amos|dever[íi]amos|deber[íi]amos|debimos|h[äa]tten|avremmo\s+dovuto|aurions\s+d[ûu]|"
     r"\w+m[ae]l[ıi]yd[ıi](?:k|m)?|hampir|nyaris|su[ýy]t|thinking\s+(?:about|of)|considering|"
@@ -2378,7 +2392,8 @@ _IF_THEN_CLOSE = re.compile(
     r"schlie(?:ß|ss)en\s+wir|steigen\s+wir\s+aus|kita\s+(?:tutup|close|cut|keluar)|закрываем|закроем|выходим|выйдем|"
     # ("if TP1 isn't hit within 48h of entry we close at market", "if the 4H closes below 1.80 we exit"): the same in
     # English — the channel's own close, after the condition in its sentence
-    r"we(?:'ll|\s+will|\s+shall)?\s+(?:just\s+|simply\s+)?(?:close|exit|cut|flatten)(?=\s+(?:at|it|the|our|this|here|"
+    # ("If the 4h closes below 96.40 I'll exit the long"): the author's own, the same way
+    r"(?:we|i)(?:'ll|\s+will|\s+shall)?\s+(?:just\s+|simply\s+)?(?:close|exit|cut|flatten)(?=\s+(?:at|it|the|our|my|this|here|"
     r"everything|all|out|manually|immediately|right)(?!\w)|\s*(?:$|[.,;!—–-])))(?!\w)")
 
 
@@ -2397,7 +2412,8 @@ _READER_IN = re.compile(r"(?<!\w)(?:ya\s+)?(?:entraste|entr[óo]|entraron|entrou
 # (a cheap gate: most posts have none of the verbs)
 _IF_THEN_VERB = re.compile(r"cerramos|cerraremos|salimos|saldremos|fecham|sa[íi]mos|sairemos|chiudiamo|chiuderemo|usciamo|"
                            r"on\s+ferme|nous\s+fermons|on\s+sort|schlie(?:ß|ss)en\s+wir|steigen\s+wir|kita\s+|закрываем|закроем|"
-                           r"выходим|выйдем|we\s+(?:just\s+|simply\s+)?(?:close|exit|cut|flatten)|we'll\s|we\s+will\s|we\s+shall\s")
+                           r"выходим|выйдем|we\s+(?:just\s+|simply\s+)?(?:close|exit|cut|flatten)|we'll\s|we\s+will\s|we\s+shall\s|"
+                           r"i'll\s|i\s+will\s|i\s+(?:just\s+|simply\s+)?(?:close|exit|cut)")
 
 
 def _if_then_close(lowered: str) -> bool:
@@ -2666,7 +2682,8 @@ def closes_position(lowered: str) -> bool:
 _TICKED_LEVEL = re.compile(
     rf"{_TP_WORDS}[ \t]*\d{{0,2}}[ \t]*[:=.)-]?[ \t]*\(?\$?\d[\d.,]*\)?(?:[ \t]*[/|,][ \t]*\$?\d[\d.,]*)*[ \t]*(?:k[ \t]*)?"
     # ("TP1 3350 sats ✅": a price of an alt/BTC pair in satoshis)
-    r"(?:(?:sats|satoshis?|сатоши)[ \t]*)?"
+    # ("target 2 (910 sats) smashed", "TP2 (155.4 USDT) hit", "TP2 (155.4$) hit": the level and its unit in brackets)
+    r"(?:(?:sats|satoshis?|сатоши|usdt|usdc|usd|btc)(?!\w)[ \t]*|\$[ \t]*)?(?:(?<=[\w$])\)[ \t]*)?"
     # ("TP1 3100 (hit)", "TP1 3100 — взят", "TP1 3100 geldi", "TP1 3100 已达成", "TP1 3100 ☑"): the mark in brackets or after a dash,
     # in the channels' languages
     r"(?:[(\[—–-][ \t]*)?(?:already[ \t]+|is[ \t]+|was[ \t]+|were[ \t]+|are[ \t]+|đã[ \t]+|sudah[ \t]+|已经?)?"
@@ -3111,7 +3128,7 @@ def update_waits(lowered: str, action: UpdateAction) -> bool:
 
 # "Close SEIUSDT buy", "AVAX/USDT sell limit was not triggered — cancelled", "Cerrar BTCUSDT compra": a buy/sell word
 # written right after the pair names the side of the position a close is about (the close verb itself — "Sell #SOL
-# now" — comes before the coin and says nothing about the side).
+# now", "#SOL sell all" — says nothing about the side).
 _SIDE_WORD_AFTER_PAIR = {
     "long": r"buy|compra|achat|kauf|acquisto|kupno|покупка|al[ıi][şs]|mua|beli",
     "short": r"sell|venta|venda|vente|verkauf|vendita|sprzeda[żz]|продажа|sat[ıi][şs]|b[áa]n|jual",
