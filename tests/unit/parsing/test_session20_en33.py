@@ -215,6 +215,16 @@ def test_words_in_the_coins_place_name_no_coin(text):
     assert parse_message(text).symbol is None
 
 
+@pytest.mark.parametrize("text", [
+    "arb filled ✅ #BTC pumping",
+    "closing the rest of link here, #ETH still running",
+    "Close half of DOT, #BTC full hold",
+])
+def test_a_plain_word_beside_another_coin_names_neither(text):
+    parsed = parse_message(text)
+    assert parsed.symbol not in ("ARB/USDT", "LINK/USDT", "DOT/USDT")
+
+
 # --- market entries, prose calls --------------------------------------------------------------------------------------
 
 

@@ -1998,8 +1998,10 @@ def _parse_message(text: str) -> ParsedMessage:
         # ("arb filled ✅", "apt out 7.76, small L", "closed it. pengu +9% on 3x", "closing the rest of link at 15.44"): a
         # coin written as a plain word where only a coin stands — read as if tagged; taken only when that reading is a
         # status of that coin, and the same status the post gave without it
-        again = _parse(tagged[0])
-        if again.kind in (MessageKind.UPDATE, MessageKind.CLOSE) and again.symbol is not None \
+        # (a post set aside for a reason other than its missing coin — several coins, someone else's trade, a question —
+        # stays so: the tag only names the coin)
+        again = _parse(tagged[0]) if parsed.kind != MessageKind.NOT_A_SIGNAL or parsed.reason in _COIN_MISSING else None
+        if again is not None and again.kind in (MessageKind.UPDATE, MessageKind.CLOSE) and again.symbol is not None \
                 and again.symbol.split("/")[0] == tagged[1] and (
                     parsed.kind == MessageKind.NOT_A_SIGNAL
                     or again.kind == parsed.kind and again.update_action == parsed.update_action):
@@ -2047,6 +2049,14 @@ def _parse_message(text: str) -> ParsedMessage:
     if parsed.kind == MessageKind.UPDATE and parsed.update_action in _KEEPS_A_STOP_CHANGE:
         return _stop_changes_kept(parsed, normalize(text).lower())
     return parsed
+
+
+# The reasons a status post is set aside only for the coin it does not name (a plain word standing for it may)
+_NO_COIN_CLOSE = "mentions closing but names no coin and gives no close command"
+_NO_TRADE_TALK = "market talk under an update heading, no trade named"
+_NO_COIN_NO_SETUP = "no coin named and no complete set of levels"
+_COIN_MISSING = frozenset({_NO_COIN_CLOSE, _NO_TRADE_TALK, _NO_COIN_NO_SETUP})
+_OTHER_COIN_MARK = re.compile(r"[#$][A-Za-z][A-Za-z0-9]{1,14}|(?<![\w/])[A-Z][A-Z0-9]{1,9}(?:/[A-Z]{3,5})?(?![\w/])")
 
 
 # Tickers we know that are also words of a language the channels write in ("near tp1 — close half here", "sol" in Spanish,
@@ -2100,6 +2110,19 @@ def _status_coin_tagged(text: str) -> tuple[str, str] | None:
     ("closed it. pengu +9% on 3x") — no word that heads such posts ("all filled", "gap filled", "nice +9%"); a ticker we
     know after "the rest of"/"half of" a close ("closing the rest of link at 15.44")."""
     head = _RELAY_HEAD.match(text).end()
+    tagged = _tagged_status_coin(text, head)
+    if tagged is None:
+        return None
+    # ("Close half of DOT, #BTC full hold"): another coin named in the post — which one the status is for is a reading
+    for mark in _OTHER_COIN_MARK.finditer(text, head):
+        word = mark.group(0).lstrip("#$").split("/")[0].upper()
+        # (a tag of any coin, a word in capitals only when it is a ticker we know: "TP1", "SL", "VIP" are none)
+        if word != tagged[1] and (word in KNOWN_TICKERS or mark.group(0)[0] in "#$" and word not in lx.NOT_COINS):
+            return None
+    return tagged
+
+
+def _tagged_status_coin(text: str, head: int) -> tuple[str, str] | None:
     found = _HEADING_WORD_STATUS.match(text, head)
     if found is not None:
         word = found.group(1)
@@ -3202,7 +3225,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                     and not (rest_closed_reply(status_text) and not _coins_tagged_or_known(candidates, tokens)):
                 # ("closed rest +2.4%. done with this one", "Momentum died 😴 closing the rest at market"): a reply naming no
                 # coin reports the rest of its trade closed (not "BTC pumping 🚀 closing the rest here": a coin is named)
-                return _not_a_signal("mentions closing but names no coin and gives no close command")
+                return _not_a_signal(_NO_COIN_CLOSE)
             post_coins = _coins_tagged_or_known(candidates, tokens)
             closed_coins, named_coins = coins_where(status_text, post_coins, coin_words, lambda part: is_close(part, post_coins))
             if target is not None and len(named_coins) > 1 and closed_coins and target.base.lower() not in closed_coins:
@@ -3452,7 +3475,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # "$SOLUSDT Update: 4H / Expecting Solana to stay bullish …", "#BTC CME gap still open. Careful with longs": an
         # update heading (or "still open") over market talk — no level, order or call of a trade named ("BTC chopping
         # between 95.9k and 97.4k since yesterday … No new calls before NY open": saying nothing new is called names none)
-        return _not_a_signal("market talk under an update heading, no trade named")
+        return _not_a_signal(_NO_TRADE_TALK)
     if candidate is not None and restates and update_action(status_text) is None \
             and (lx.NO_TRADE_YET_RE.search(clean) or lx.FUTURE_OPEN_RE.search(clean) and lx.CONDITIONAL_ENTRY_RE.search(clean)):
         # ("📊 Market update / If BTC breaks 100,000 … we will open a long … No trade for now", "📊 تحديث السوق / إذا اخترق
@@ -3502,7 +3525,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # A list of calls for several coins is not one trade; picking one would be a guess.
         return _not_a_signal(symbol_problem)
     if candidate is None and not has_setup:
-        return _not_a_signal("no coin named and no complete set of levels")
+        return _not_a_signal(_NO_COIN_NO_SETUP)
     # ("Yesterday's #BTC hit all targets ✅ / 🚨 NEW SIGNAL 🚨 / #AVAX LONG …", "Вчерашний #BTC отработал все цели /
     # Новый сигнал: …"): a recap over a card headed as new — the rules about examples and recaps read the card only
     scope, scope_status, scope_progress = clean, status_text, progress
