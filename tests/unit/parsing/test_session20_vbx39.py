@@ -7,7 +7,12 @@ Every case is written in its own words, never a corpus row. The rules:
   check mark read as "done") is a target hit; "coin side › TRIGGERED @ price" is a fill of the call's entry (side as
   written), never a fresh open; "› EXPIRED ›" (the order removed) ends the call; "› TRAIL MOVED ›" and "› sl old → new"
   move the stop;
-- a card's "entry=A..B" (two dots between the prices) is a zone, read as a range.
+- a card's "entry=A..B" (two dots between the prices) is a zone, read as a range;
+- an analyst writing in lower case with typos: "entery" / "enrty" is the entry label, "tragets" / "tagrets" the targets
+  label, "stoped out" is stopped out; in a reply to the call, a ticker we know heading it with a colon before a status
+  ("render: the add got filled"), heading it before its target ticked at a price ("link first tp 20.4 ✅") or named in
+  "closing the doge scalp" is the coin of the update or close — never a word that is a coin only by chance ("near tp1",
+  "closing the near trade"), nor outside a reply; "the add got filled" is a fill of the call's add-on order.
 """
 
 from decimal import Decimal
@@ -141,3 +146,93 @@ def test_a_stop_left_to_the_desk_is_held():
     assert parsed.entry_type == EntryType.RANGE
     assert parsed.stop_loss is None
     assert not parsed.tradable
+
+
+# --- the analyst's lower case and typos --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("entry_word", ["entery", "enrty", "entrey", "Entery"])
+@pytest.mark.parametrize("tp_word", ["tragets", "tagrets", "taregts", "targets"])
+def test_misspelt_labels_read(entry_word, tp_word):
+    parsed = parse_message(f"arb looks ready, i'm longing it\n\nARB/USDT perp LONG\n{entry_word} 0.8120 - 0.8260\n"
+                           f"lev 5x isolated\n{tp_word} 0.8500 / 0.8800\nsl 0.7890")
+    assert parsed.kind == MessageKind.OPEN
+    assert parsed.symbol == "ARB/USDT"
+    assert list(parsed.entries) == [Decimal("0.8120"), Decimal("0.8260")]
+    assert parsed.entry_type == EntryType.RANGE
+    assert list(parsed.targets) == [Decimal("0.8500"), Decimal("0.8800")]
+    assert parsed.stop_loss == Decimal("0.7890")
+
+
+def test_misspelt_targets_in_a_sentence_are_no_entries():
+    parsed = parse_message("quick one, pepe long scalp entry 0.00001210, 10x, tragets 0.00001250 and 0.00001290, "
+                           "sl 0.00001180")
+    assert list(parsed.entries) == [Decimal("0.00001210")]
+    assert list(parsed.targets) == [Decimal("0.00001250"), Decimal("0.00001290")]
+
+
+@pytest.mark.parametrize("word", ["stoped", "stopd", "stoppd", "stopped"])
+def test_stopped_out_misspelt_closes(word):
+    parsed = parse_message(f"[In reply to Sam (analyst)]\n{word} out on the rest at 2.84, banked tp1 at least")
+    assert parsed.kind == MessageKind.CLOSE
+
+
+REPLY = "[In reply to Sam (analyst)]\n"
+
+
+@pytest.mark.parametrize("text,coin", [
+    ("render: the 6.95 add got filled overnight, avg ~7.10 now", "RENDER/USDT"),
+    ("arb: the add got filled on that wick", "ARB/USDT"),
+    ("link: my add-on filled at 14.20, stop same", "LINK/USDT"),
+])
+def test_a_coin_label_heading_a_reply_names_the_fill(text, coin):
+    parsed = parse_message(REPLY + text)
+    assert parsed.kind == MessageKind.UPDATE
+    assert parsed.symbol == coin
+    assert parsed.update_action == UpdateAction.ENTRY_FILLED
+
+
+@pytest.mark.parametrize("text,coin", [
+    ("link first tp 16.2 ✅ took a third off. stop for the rest up to 14.9", "LINK/USDT"),
+    ("uni tp2 7.40 hit, trailing the rest", "UNI/USDT"),
+    ("arb second tp 0.88 done", "ARB/USDT"),
+])
+def test_a_coin_heading_a_reply_before_its_target_ticked(text, coin):
+    parsed = parse_message(REPLY + text)
+    assert parsed.kind == MessageKind.UPDATE
+    assert parsed.symbol == coin
+
+
+@pytest.mark.parametrize("text,coin", [
+    ("closing the doge scalp, going nowhere. out 0.2141", "DOGE/USDT"),
+    ("closed my pepe long here, small green", "PEPE/USDT"),
+    ("exiting the arb swing, done with it", "ARB/USDT"),
+])
+def test_closing_the_coin_trade_names_the_coin(text, coin):
+    parsed = parse_message(REPLY + text)
+    assert parsed.kind == MessageKind.CLOSE
+    assert parsed.symbol == coin
+
+
+# (traps: the same words where the coin word is ordinary English, or the post no reply)
+@pytest.mark.parametrize("text", [
+    REPLY + "near tp1 20.4 ✅ close half",
+    REPLY + "closing the near trade here",
+    REPLY + "closing the gap trade, the gap filled",
+    REPLY + "note: the add got filled",
+    REPLY + "render: the chart looks weak today",
+])
+def test_ordinary_words_are_no_coin(text):
+    parsed = parse_message(text)
+    assert parsed.symbol not in ("NEAR/USDT", "GAP/USDT", "NOTE/USDT", "RENDER/USDT")
+
+
+def test_a_coin_label_outside_a_reply_is_not_read_so():
+    parsed = parse_message("render: the 6.95 add got filled")
+    assert parsed.symbol != "RENDER/USDT" or parsed.kind != MessageKind.OPEN
+
+
+@pytest.mark.parametrize("text", ["#SOL add not filled yet", "#SOL add never triggered"])
+def test_an_add_not_filled_is_no_fill(text):
+    parsed = parse_message(text)
+    assert parsed.update_action != UpdateAction.ENTRY_FILLED

@@ -2118,7 +2118,35 @@ def _status_coin_tagged(text: str) -> tuple[str, str] | None:
     found = _PART_OF_COIN.search(text, head)
     if found is not None and found.group(1).upper() in KNOWN_TICKERS:
         return text[:found.start(1)] + "#" + text[found.start(1):], found.group(1).upper()
+    if head:
+        # (a reply to the writer's own call, in lower case: "render: the 6.10 add got filled", "link first tp 20.4 ✅",
+        # "closing the doge scalp" — a ticker we know, never one of the words that stand for a coin only by chance)
+        found = _REPLY_COIN_LABEL.match(text, head) or _REPLY_COIN_TARGET.match(text, head)
+        if found is not None and found.group(1).upper() in KNOWN_TICKERS and found.group(1) not in _LOWER_CASE_WORDS:
+            return text[:found.start(1)] + "#" + text[found.start(1):], found.group(1).upper()
+        found = _CLOSED_COIN_TRADE.search(text, head)
+        if found is not None and found.group(1).upper() in KNOWN_TICKERS and found.group(1) not in _LOWER_CASE_WORDS \
+                and found.group(1) not in _WORD_LIKE_TICKERS:
+            return text[:found.start(1)] + "#" + text[found.start(1):], found.group(1).upper()
     return None
+
+
+# ("render: the 6.10 add got filled overnight", "link: tp2 22.1 done"): a lower-case ticker heading a reply with a colon,
+# the status in its first sentence
+_REPLY_COIN_LABEL = re.compile(
+    r"[^\w#$\n]*([a-z][a-z0-9]{1,9}):[ \t]+(?=(?:[^\n.!?]|(?<=\d)\.(?=\d))*?(?:(?:add(?:[ \t-]*on)?|entry|order|bid|dca|rung|limit|buy)[ \t]+"
+    r"(?:(?:got|was|has[ \t]+been|is|just|now)[ \t]+)*(?:filled|triggered|executed)(?!\w)|"
+    r"tp[ \t]*[1-9][ \t]+(?:\$?\d[\d.,]*[ \t]*)?(?:hit|done|reached|\u2705|\u2714)|closed(?!\w)|stopped[ \t]+out(?!\w)))")
+# ("link first tp 20.4 ✅", "uni tp2 6.80 hit"): a lower-case ticker heading a reply right before its target ticked off
+# at its price ("near tp1 ✅" — near the target — stays a word)
+_REPLY_COIN_TARGET = re.compile(
+    r"[^\w#$\n]*([a-z][a-z0-9]{1,9})[ \t]+(?:(?:first|second|third|1st|2nd|3rd)[ \t]+tp|tp[ \t]*[1-9])[ \t]+"
+    r"\$?\d[\d.,]*[ \t]*(?:\u2705|\u2714|hit(?!\w)|done(?!\w)|reached(?!\w))")
+# ("closing the doge scalp, its just chopping", "closed my pepe long at 0.0000121"): a close of the trade named by its
+# coin and its kind (a word-like ticker stays a word: "closing the near trade")
+_CLOSED_COIN_TRADE = re.compile(
+    r"(?<!\w)(?:clos(?:e|ed|ing)|exit(?:ed|ing)?|cut(?:ting)?)[ \t]+(?:the|my|our|this)[ \t]+([a-z][a-z0-9]{1,9})[ \t]+"
+    r"(?:scalp|long|short|trade|position|swing)(?!\w)")
 
 
 def _unknown_coin_word(word: str) -> bool:

@@ -210,6 +210,10 @@ _ENTRY_FILLED_PAIR = (# ("#NEAR: 5.20 and 5.05 both filled, avg 5.12", "both ent
                       r"(?<![\w#$])[#$][a-z][a-z0-9]{1,14}(?:/usdt)?[ \t]+(?:(?:long|short|spot|buy|limit|bid|order)[ \t]+)?"
                       r"(?:(?:just|got|was|is|has[ \t]+been|now|finally|already)[ \t]+)*filled"
                       r"(?:[ \t]+(?:at|@)[ \t]*\$?\d[\d.,]*|[ \t]*@[ \t]*\$?\d[\d.,]*|(?=[ \t]*(?:$|[.!,;✅✔☑]|done(?!\w))))|"
+                      # ("the 6.10 add got filled overnight", "my add-on filled", "add at 6.10 triggered"): the call's add-on
+                      # order said filled (a negation between is no fill: "add not filled yet")
+                      r"(?<!\w)add(?:[ \t-]*on)?(?:[ \t]+(?:at|@)[ \t]*\$?\d[\d.,]*)?[ \t]+"
+                      r"(?:(?:got|was|has[ \t]+been|is|just|now|finally)[ \t]+)*(?:filled|triggered|executed)(?!\w)|"
                       # ("#3104 AVAXUSDT LONG › TRIGGERED @27.95", "$TIA short | ACTIVATED at 6.18", "OPUSDT » FILLED @ 1.47"): a
                       # bot's one-line follow-up — the coin (tagged or as its pair), its side, then a cell of its own saying
                       # the order filled at a price: a fill of the call's entry, never a fresh open
