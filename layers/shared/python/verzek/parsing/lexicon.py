@@ -194,7 +194,8 @@ LABELS: list[tuple[Field, str]] = [
                     r"(?:take[\s-]*profit|tp|profit|sell)[\s-]*targets?|"
                     # "first take 1.780, then 1.710", "looking for 4.40 then 4.75": the exits of a call told in prose
                     r"(?:first|1st|second|2nd|third|3rd|next|final|last)\s+take(?=\s+(?:at\s+)?\$?\d)|looking\s+for(?=\s+\$?\d)|targ?ets?[\s-]+profits?|(?:short|mid|long)[\s-]*term|take[\s-]*profits?|targets|tps|"
-                    r"t\s*/\s*p|t-p|tp|targ?et|tgts?|(?:alvos?|objetivos?)\s+de\s+(?:lucro|ganho|beneficio|ganancia)|hedefler(?:i)?|hedef|k[aâ]r[\s-]*al|тейк[\s-]*проф[иі]т(?:ы|и)?|тейки|тейк|"
+                    # ("tragets 0.2180 and 0.2230", "tagrets", "taregts": the target word with two letters swapped)
+                    r"tragets?|tagrets?|taregts?|t\s*/\s*p|t-p|tp|targ?et|tgts?|(?:alvos?|objetivos?)\s+de\s+(?:lucro|ganho|beneficio|ganancia)|hedefler(?:i)?|hedef|k[aâ]r[\s-]*al|тейк[\s-]*проф[иі]т(?:ы|и)?|тейки|тейк|"
                     r"цели|цель|objetivos?|alvos?|metas?|obj|tomar\s+ganancias|toma\s+de\s+ganancias|"
                     r"ch[ốo]t\s+l[ờo]i|m[ụu]c\s+ti[êe]u|ambil\s+(?:untung|profit)|جني\s+(?:ال)?[أا]رباح|حد\s+سود|تی\s*پی|(?:ال)?[أا]هداف|(?:ال)?هدف|تارگت(?:\s*ها)?|اهداف|هدف|"
                     r"止盈(?:目标|位|价)?|目标(?:价|位)?|止盈(?:目标|价)?|ٹارگٹس?|ٹارگیٹس?|목표(?:가)?|익절(?:가)?|"
@@ -208,6 +209,8 @@ LABELS: list[tuple[Field, str]] = [
                     r"sihid|siht|m[ēe]r[ķk]i|m[ēe]r[ķk]is|ciljevi|cilj|tikslai|tikslas|టార్గెట్లు|టార్గెట్స్|టార్గెట్|"
                     r"ਟਾਰਗੇਟ|ਟੀਚੇ|ਟੀਚਾ|គោលដៅ")),
     (Field.ENTRY, (r"entry[\s-]*(?:zone|area|price|point|range|targets?|around|levels?)|entries|entry|entrance|"
+                  # ("entery 1.472 - 1.50", "enrty", "entrey": the entry word misspelt)
+                  r"entery|enrty|entrey|"
                   # ("🛒 Fills:" over "F1 3388 / F2 3435"): a bot card's heading over its fill orders, alone on its line
                   # with its colon or before a price — the entries
                   r"(?:^|(?<=\|))[ \t]*fills(?=[ \t]*:[ \t]*(?:$|\$?\d))|"
@@ -549,6 +552,8 @@ NOT_COINS = frozenset(
      "OFFER", "PRICING", "LIFETIME",
     # ("Lifetime — DM 😉", "DM @admin for access"): a direct message asked for, never a coin
      "DM",
+    # ("follow-ups tagged VBX› #ref", "NEW ref#3104"): a post's reference number's label, never a coin
+     "REF",
     # ("E1 filled @ 3412", "E2 cancelled"): a bot card's numbered entry rung, never a coin; so are its numbered fills and
     # DCA orders ("F1 filled ✔️ 3388", "cancel F3 (3.290)", "DCA2 cancelled") and its later targets ("TP6 hit")
      "E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "E9", "F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9",

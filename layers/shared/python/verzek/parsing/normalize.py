@@ -519,6 +519,10 @@ def _osa_distance(a: str, b: str) -> int:
     return d[-1][-1]
 
 
+# ("stoped out at 1.41", "stopd out", "stoppd out"): "stopped out" misspelt, read as written right
+_STOPPED_TYPO = re.compile(r"(?<!\w)(?:stoped|stopd|stoppd)(?=[ \t]+out(?!\w))", re.IGNORECASE)
+
+
 def _fix_label_typos(text: str) -> str:
     """A "Word:" heading one edit away from an English level label is that label ("Entery:" -> "entry:")."""
     from verzek.parsing.lexicon import LABEL_RE
@@ -981,6 +985,8 @@ def normalize(text: str) -> str:
     if "x" in text or "X" in text:
         text = _leverage_not_the_calls(text)
     text = _fix_label_typos(text)
+    if "stop" in low:
+        text = _STOPPED_TYPO.sub("stopped", text)
     text = _ELISION.sub(r"\1' ", text)
     text = _stop_after_lone_price(text)
     if "|" in text or "\t" in text:

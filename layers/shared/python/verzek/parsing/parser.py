@@ -1477,7 +1477,8 @@ def _entry_type(levels: _Levels, values: list[Decimal], texts: list[str] | None 
             return EntryType.LIMIT  # "Entrée : 84,20 / 82,90 (DCA)": the second price is the add-on
         if any(t.kind == Kind.SEP and t.text in _RANGE_SEPARATORS for t in between) \
                 or any(t.kind == Kind.WORD and lx.RANGE_WORDS.fullmatch(t.text) for t in between) \
-                or words & _RANGE_HINTS:
+                or words & _RANGE_HINTS \
+                or marks == [".", "."]:  # ("entry=27.40..28.10", "95.25k..95.90k": two dots, the span's notation)
             return EntryType.RANGE
     return EntryType.LIMIT
 
@@ -2140,7 +2141,35 @@ def _tagged_status_coin(text: str, head: int) -> tuple[str, str] | None:
     found = _PART_OF_COIN.search(text, head)
     if found is not None and found.group(1).upper() in KNOWN_TICKERS:
         return text[:found.start(1)] + "#" + text[found.start(1):], found.group(1).upper()
+    if head:
+        # (a reply to the writer's own call, in lower case: "render: the 6.10 add got filled", "link first tp 20.4 ✅",
+        # "closing the doge scalp" — a ticker we know, never one of the words that stand for a coin only by chance)
+        found = _REPLY_COIN_LABEL.match(text, head) or _REPLY_COIN_TARGET.match(text, head)
+        if found is not None and found.group(1).upper() in KNOWN_TICKERS and found.group(1) not in _LOWER_CASE_WORDS:
+            return text[:found.start(1)] + "#" + text[found.start(1):], found.group(1).upper()
+        found = _CLOSED_COIN_TRADE.search(text, head)
+        if found is not None and found.group(1).upper() in KNOWN_TICKERS and found.group(1) not in _LOWER_CASE_WORDS \
+                and found.group(1) not in _WORD_LIKE_TICKERS:
+            return text[:found.start(1)] + "#" + text[found.start(1):], found.group(1).upper()
     return None
+
+
+# ("render: the 6.10 add got filled overnight", "link: tp2 22.1 done"): a lower-case ticker heading a reply with a colon,
+# the status in its first sentence
+_REPLY_COIN_LABEL = re.compile(
+    r"[^\w#$\n]*([a-z][a-z0-9]{1,9}):[ \t]+(?=(?:[^\n.!?]|(?<=\d)\.(?=\d))*?(?:(?:add(?:[ \t-]*on)?|entry|order|bid|dca|rung|limit|buy)[ \t]+"
+    r"(?:(?:got|was|has[ \t]+been|is|just|now)[ \t]+)*(?:filled|triggered|executed)(?!\w)|"
+    r"tp[ \t]*[1-9][ \t]+(?:\$?\d[\d.,]*[ \t]*)?(?:hit|done|reached|\u2705|\u2714)|closed(?!\w)|stopped[ \t]+out(?!\w)))")
+# ("link first tp 20.4 ✅", "uni tp2 6.80 hit"): a lower-case ticker heading a reply right before its target ticked off
+# at its price ("near tp1 ✅" — near the target — stays a word)
+_REPLY_COIN_TARGET = re.compile(
+    r"[^\w#$\n]*([a-z][a-z0-9]{1,9})[ \t]+(?:(?:first|second|third|1st|2nd|3rd)[ \t]+tp|tp[ \t]*[1-9])[ \t]+"
+    r"\$?\d[\d.,]*[ \t]*(?:\u2705|\u2714|hit(?!\w)|done(?!\w)|reached(?!\w))")
+# ("closing the doge scalp, its just chopping", "closed my pepe long at 0.0000121"): a close of the trade named by its
+# coin and its kind (a word-like ticker stays a word: "closing the near trade")
+_CLOSED_COIN_TRADE = re.compile(
+    r"(?<!\w)(?:clos(?:e|ed|ing)|exit(?:ed|ing)?|cut(?:ting)?)[ \t]+(?:the|my|our|this)[ \t]+([a-z][a-z0-9]{1,9})[ \t]+"
+    r"(?:scalp|long|short|trade|position|swing)(?!\w)")
 
 
 def _unknown_coin_word(word: str) -> bool:
@@ -2603,8 +2632,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         candidate, word_tag = tagged, not (_on_side_line(tokens, tagged.position) or _alone_on_line(tokens, tagged.position)
                                            and tagged.position == _first_meaningful(tokens))
     # (ticks read as "done" for status words; without a tick the text is the clean one — no second pass)
-    status_text = normalize(text.replace("\u2705", " done ").replace("\u2714", " done ").replace("\u2611", " done ")).lower() \
-        if "\u2705" in text or "\u2714" in text or "\u2611" in text else clean.lower()
+    # ("TP1 ✓ 28.90": the light check mark U+2713 is the same tick)
+    status_text = normalize(text.replace("\u2705", " done ").replace("\u2714", " done ").replace("\u2611", " done ")
+                            .replace("\u2713", " done ")).lower() \
+        if "\u2705" in text or "\u2714" in text or "\u2611" in text or "\u2713" in text else clean.lower()
     status_text = without_disowned_notices(status_text)
     # (the lines the tokens were read from)
     status_lines = clean.split("\n")
@@ -3013,6 +3044,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         if action == UpdateAction.TP_HIT and candidate is None and _EVERY_TRADE_RESULT.search(status_text):
             # ("All our trades today hit TP 🎯"): every trade's result, no one trade's status
             return _not_a_signal("a result of every trade, no one trade's status")
+        if (action or closing) and _FORMAT_GUIDE_HEAD.search(status_text.lstrip().split("\n", 1)[0]):
+            # ("📘 HOW TO READ ENGINE POSTS (pinned) / … follow-ups: #ref … TRIGGERED / TP / CLOSED / EXPIRED", "Legend:
+            # TP ✅ = target hit, SL ❌ = stopped out"): a guide explaining the channel's format names its status words,
+            # no trade's status
+            return _not_a_signal("a guide to the channel's post format, no trade's status")
         if (action or closing) and recap_heading(clean):
             # "Titanium ST3 – Resumo 04/12 / Sinais hoje: 7 … alvos atingidos 5/7": a channel's summary, no trade's status
             return _not_a_signal("a results post about past trades")
@@ -6367,6 +6403,12 @@ def _trade_word_after(tokens: list[Token], position: int) -> bool:
 
 _HORIZON = re.compile(r"(?:long|mid|medium|short)[\s-]+term", re.IGNORECASE)
 _FIELD_WORDS = frozenset({"ID", "UID", "NO", "NR", "REF", "TX", "TXID"})
+# A heading announcing a guide to the channel's own format ("📘 HOW TO READ ENGINE POSTS", "Legend:", "Glossary of our
+# cards", "Cheat sheet — bot notices", "Как читать наши сигналы", "Cómo leer las señales", "Sinyaller nasıl okunur")
+_FORMAT_GUIDE_HEAD = re.compile(
+    r"^\W*(?:[\w'-]+\s+){0,3}?(?:how\s+to\s+(?:read|use|follow|understand)(?!\w)|(?:legend|glossary|cheat[\s-]*sheet)(?!\w)|"
+    r"(?:reading|format|field|quick)\s+guide(?!\w)|guide\s+to\s+(?:our|the|these|this)(?!\w)|как\s+читать|c[óo]mo\s+leer|"
+    r"como\s+ler|nas[ıi]l\s+okun|leyenda(?!\w)|legenda(?!\w))")
 
 
 def _below_heading_line(clean: str, lines: list[list[Token]]) -> str:

@@ -209,7 +209,17 @@ _ENTRY_FILLED_PAIR = (# ("#NEAR: 5.20 and 5.05 both filled, avg 5.12", "both ent
                       # then its order said filled, at a price or ending the clause (not "#BTC filled the CME gap")
                       r"(?<![\w#$])[#$][a-z][a-z0-9]{1,14}(?:/usdt)?[ \t]+(?:(?:long|short|spot|buy|limit|bid|order)[ \t]+)?"
                       r"(?:(?:just|got|was|is|has[ \t]+been|now|finally|already)[ \t]+)*filled"
-                      r"(?:[ \t]+(?:at|@)[ \t]*\$?\d[\d.,]*|[ \t]*@[ \t]*\$?\d[\d.,]*|(?=[ \t]*(?:$|[.!,;✅✔☑]|done(?!\w))))")
+                      r"(?:[ \t]+(?:at|@)[ \t]*\$?\d[\d.,]*|[ \t]*@[ \t]*\$?\d[\d.,]*|(?=[ \t]*(?:$|[.!,;✅✔☑]|done(?!\w))))|"
+                      # ("the 6.10 add got filled overnight", "my add-on filled", "add at 6.10 triggered"): the call's add-on
+                      # order said filled (a negation between is no fill: "add not filled yet")
+                      r"(?<!\w)add(?:[ \t-]*on)?(?:[ \t]+(?:at|@)[ \t]*\$?\d[\d.,]*)?[ \t]+"
+                      r"(?:(?:got|was|has[ \t]+been|is|just|now|finally)[ \t]+)*(?:filled|triggered|executed)(?!\w)|"
+                      # ("#3104 AVAXUSDT LONG › TRIGGERED @27.95", "$TIA short | ACTIVATED at 6.18", "OPUSDT » FILLED @ 1.47"): a
+                      # bot's one-line follow-up — the coin (tagged or as its pair), its side, then a cell of its own saying
+                      # the order filled at a price: a fill of the call's entry, never a fresh open
+                      r"(?:(?<![\w#$])[#$][a-z][a-z0-9]{1,14}(?:/?usdt)?|(?<![\w#$])[a-z][a-z0-9]{1,14}/?usdt(?:\.p)?)"
+                      r"(?:[ \t]+(?:long|short))?[ \t]*[›»•|][ \t]*(?:(?:entry|order)[ \t]+)?(?:triggered|activated|filled|executed)"
+                      r"[ \t]*(?:@|at[ \t])[ \t]*\$?\d")
 
 class _Gated:
     """A pattern plus word-class pairs that each run only when a cheap gate (plain stems, no word boundaries — the regex
@@ -841,6 +851,11 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"stop\s+(?:m[óo]vil|din[áa]mico|mobile|dinamico)\s+(?:activ\w*|attiv\w*|ativ\w*)|nachlaufend\w*\s+stop\w*\s+aktiv\w*|"
         # ("SL → 142.5", "SL 138 → 142.5", "#BTC SL → TP1": an arrow onto the new stop, a price or a target)
         r"^\W*(?:[#$]\w+\W+)?(?:sl|stop(?:[\s-]*loss)?)\s*(?:>|-+>|=>)\s*(?:\$?\d|(?:tp|target)\s*\d)|"
+        # ("#3108 BTCUSDT › TRAIL MOVED › sl 95.31k→94.10k", "SOLUSDT | SL 138 → 142.5"): a cell of a bot's one-line
+        # follow-up giving the stop's old price, an arrow and its new one; ("› TRAIL MOVED ›", "| trailing stop raised"):
+        # the trailing stop said moved in a cell of its own
+        r"[›»•|][ \t]*(?:sl|stop(?:[\s-]*loss)?)[ \t]*[:=]?[ \t]*\$?\d[\d.,]*k?[ \t]*(?:>|-+>|=>)[ \t]*\$?\d|"
+        r"[›»•|][ \t]*trail(?:ing)?(?:[ \t-]*(?:sl|stop))?[ \t]+(?:moved|raised|lowered|updated|adjusted)(?=[ \t]*(?:$|[›»•|]))|"
         # ("TP3 hit 🔥 SL to TP1", "TP1 ✅ SL to 14.5": the stop word, "to", the level — an instruction of its own)
         r"(?<!\w)(?:sl|stop(?:[\s-]*loss)?)\s+to\s+(?:the\s+)?(?:\$?\d|(?:tp|target)\s*\d)|"
         # hi/pa "SL 0.60 पर ले जाओ", "ਸਟਾਪ ਲੌਸ 0.6050 ਤੇ ਲੈ ਜਾਓ" (take the stop to 0.60)
@@ -1500,7 +1515,9 @@ _CLOSE_PATTERN = _Gated(
     # "⌛ ИСТЁК (48ч) — DOTUSDT", "#SOL signal expired" (at a line's start or after a call word: "futures expired" is
     # none); "ARKMUSDT - 看涨跟踪结束", "#SOL tracking ended": the call's time ran out, or its follow-up is over
     (r"expir|ист[её]к|s[üu]resi|abgelaufen|scadut|h[ếe]t\s+h[ạa]n|kedaluwarsa|منتهي|منقضی|过期|만료|期限切れ|tracking|monitoring|[跟追][踪踪]",
-     r"(?:^[^\w\n]*|(?:signal|call|setup|trade|order|entry|limit|сигнал|сделка|ордер|señal|sinal|sinyal|i[şs]lem)\s+(?:has\s+|is\s+|was\s+)?)(?:expired|ист[её]к(?:ла|ло)?|s[üu]resi\s+doldu|expirad[oa]|expir[ée]e?|abgelaufen|scadut[oa]|h[ếe]t\s+h[ạa]n|kedaluwarsa|منتهي|منقضی\s+شد)(?!\w)|已?过期|已?过期|만료됨?|期限切れ|(?<!\w)(?:tracking|monitoring)\s+(?:has\s+)?(?:ended|finished|stopped|closed)(?=\s*(?:$|[^\w\s]))|[跟追]踪(?:已)?结束|[跟追]踪(?:已)?结束"),
+     # ("#3109 INJUSDT LONG › EXPIRED › not reached within 24h": a cell of a bot's one-line follow-up, not an "if")
+     (r"(?:^[^\w\n]*|[›»•|][ \t]*(?=expired(?![ \t]*(?:if|when|unless|after|in|on|at)(?!\w)))|"
+     r"(?:signal|call|setup|trade|order|entry|limit|сигнал|сделка|ордер|señal|sinal|sinyal|i[şs]lem)\s+(?:has\s+|is\s+|was\s+)?)(?:expired|ист[её]к(?:ла|ло)?|s[üu]resi\s+doldu|expirad[oa]|expir[ée]e?|abgelaufen|scadut[oa]|h[ếe]t\s+h[ạa]n|kedaluwarsa|منتهي|منقضی\s+شد)(?!\w)|已?过期|已?过期|만료됨?|期限切れ|(?<!\w)(?:tracking|monitoring)\s+(?:has\s+)?(?:ended|finished|stopped|closed)(?=\s*(?:$|[^\w\s]))|[跟追]踪(?:已)?结束|[跟追]踪(?:已)?结束")),
     (_MORE_CLOSE_STEMS, _MORE_CLOSE_WORDS),
     # "фиксируем прибыль полностью", "kapatıyoruz tamamen", "chốt toàn bộ": a take/close verb and "fully" — the whole position
     (_FULLY_STEMS, (rf"{_TAKE_VERB}(?:[ \t]+[^\s,.;!?]+){{0,2}}?[ \t]+(?:полностью|целиком|tamamen|completamente|totalmente|"
