@@ -532,6 +532,9 @@ NOT_COINS = frozenset(
     # the coin — read as one beside a side word it traded a coin nobody named
     ["NOTE", "NOTES", "WARNING", "WARNINGS", "REMINDER", "DISCLAIMER", "ATTENTION", "NOTICE", "CAUTION", "INFO", "NB", "PS",
      "TIP", "TIPS",
+    # ("⚠️ ADMIN: the PEPE order never triggered — cancel it", "MOD: close the SUI trade"): the role of who posts,
+    # heading a relay group's note, never the coin — read as one it cancelled a pair nobody holds
+     "ADMIN", "ADMINS", "ADMINISTRATOR", "MOD", "MODS", "MODERATOR", "MODERATORS", "OWNER",
     # ("⏳ RENEWAL REMINDER", "🔥 PROMO: VIP 50% OFF", "LIFETIME ACCESS"): a shouted heading of a subscription promo
      "RENEWAL", "RENEWALS", "RENEW", "SUBSCRIPTION", "SUBSCRIPTIONS", "MEMBERSHIP", "PROMO", "PROMOTION", "DISCOUNT",
      "OFFER", "PRICING", "LIFETIME",
