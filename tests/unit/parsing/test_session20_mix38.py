@@ -8,6 +8,12 @@ Every case is written in its own words, never a corpus row.
   close); the Malay stop loss "henti rugi" hit; the Pidgin "SL don hit" ("don": has happened).
 - Target hits: the Pidgin "TP1 don land", the Polish "TP1 zaliczony", a target's level in brackets after its number, even
   with spaced thousands ("TP1 (88 000)"); the Japanese/Chinese "第1目標 795 到達" (the ordinal, the level, the verb).
+- A coin named first in market talk and again right after an exit word ("I'm flat SOL now", "out of AVAX") is the one
+  closed; named again after a comma ("Closed, BTC too weak") it is still talk.
+- A Spanish/Portuguese fill with the verb first ("se llenó la segunda entrada (5,18)") is the rung filled, an update —
+  never a fresh open of its price.
+- A day's wrap-up heading the post ("Wrap for today:", "EOD wrap") with coins said to be still open is a look back, no
+  update; with a change given ("SL to entry there now") the change stands.
 """
 
 import pytest
@@ -101,3 +107,49 @@ def test_target_hits_in_languages(text, coin):
 ])
 def test_target_look_alikes_are_no_hit(text):
     assert parse_message(text).update_action != UpdateAction.TP_HIT
+
+
+# --- a coin named again after the exit; fills; the day's wrap ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, coin", [
+    ("AVAX ran back to my entry, so I took the rest. I'm flat AVAX now.", "AVAX/USDT"),
+    ("DOT wicked through the level overnight. Scratched it, I'm out of DOT.", "DOT/USDT"),
+])
+def test_coin_named_again_after_the_exit_is_closed(text, coin):
+    parsed = parse_message(text)
+    assert parsed.kind == MessageKind.CLOSE
+    assert parsed.symbol == coin
+
+
+@pytest.mark.parametrize("text", [
+    "BTC dumped hard. Closed, BTC too weak here.",
+    "BTC dumping. We are flat now.",
+])
+def test_coin_in_talk_beside_a_close_is_not_closed(text):
+    assert parse_message(text).symbol is None
+
+
+@pytest.mark.parametrize("text, coin", [
+    ("🔔 APT/USDT: se llenó la segunda entrada (8,42) ✅\nPrecio promedio: 8,60. Stop en 7,90.", "APT/USDT"),
+    ("#SOL: foi preenchida a segunda entrada (142,5). Stop mantido em 131", "SOL/USDT"),
+])
+def test_verb_first_fill_is_an_update(text, coin):
+    parsed = parse_message(text)
+    assert parsed.kind == MessageKind.UPDATE
+    assert parsed.symbol == coin
+    assert parsed.update_action == UpdateAction.ENTRY_FILLED
+
+
+@pytest.mark.parametrize("text", [
+    "Wrap for today: good calls on ETH and AVAX 👏 SUI, OP, TIA still open — mind your stops. gn",
+    "EOD wrap: SUI and FET still open, nice day 👏",
+])
+def test_day_wrap_is_no_update(text):
+    assert parse_message(text).kind == MessageKind.NOT_A_SIGNAL
+
+
+def test_day_wrap_with_a_change_keeps_it():
+    parsed = parse_message("That's a wrap for today fam 🌙 AVAX still running, SL to entry there now. GN")
+    assert parsed.kind == MessageKind.UPDATE
+    assert parsed.symbol == "AVAX/USDT"

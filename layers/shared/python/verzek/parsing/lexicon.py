@@ -961,6 +961,11 @@ RECAP_HEAD_RE = re.compile(r"^\W*(?:recap|summary|results?\s+of|(?:trade|call|si
                            r"d'hier|du\s+jour|de\s+la\s+semaine|von\s+gestern|der\s+woche|di\s+ieri|della\s+settimana|z\s+wczoraj|"
                            r"за\s+(?:вчера|сегодня|неделю)|kemarin|hari\s+ini|minggu\s+ini))"
                            r"(?!\w)", re.IGNORECASE)
+# ("Wrap for today: nice work on BTC …", "Daily wrap-up", "EOD wrap", "That's a wrap for the week"): the day's close-out
+# talk heading the post, looking back over the calls
+DAY_WRAP_HEAD_RE = re.compile(r"^\W*(?:wrap(?:[\s-]*up)?\s+for\s+(?:today|tonight|the\s+(?:day|week|session))|"
+                              r"(?:daily|weekly|end[\s-]of[\s-](?:the[\s-])?day|eod)\s+wrap(?:[\s-]*up)?|that'?s\s+a\s+wrap)(?!\w)",
+                              re.IGNORECASE)
 # A count of the channel's calls ("41 calls", "41 sinyal", "41 kèo", "41개 시그널", "41 сигнал"), and a count of calls or of
 # targets hit ("33 target hit", "33 kena TP", "33 alvos"): together, a tally of the channel's results
 _TALLY_CALLS = (r"calls?|signals?|sinyal\w*|sinais|se[ñn]ales|segnali|signaux|signale|сигнал\w*|k[èe]o|t[íi]n\s+hi[ệe]u|"

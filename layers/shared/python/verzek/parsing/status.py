@@ -924,6 +924,10 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:targets?\s+)?(?:achieved|filled|done)|(?:вход|ордер)\s+(?!не(?!\w))\w*\s*(?:исполнен|сработал)\w*|"
         # "سفارش فعال شد" (the order went live), "ordem executada", "orden activada", "Order aktiviert"
         r"bought\s+(?:the\s+)?(?:second|2nd|third|3rd|next|last)\s+(?:entry|buy|order|rung)|"
+        # es "se llenó la segunda entrada (5,18)", "se ejecutó la entrada 2"; pt "foi preenchida a segunda entrada" (the
+        # rung filled: the verb first)
+        r"(?:(?<!\w)se\s+(?:llen[óo]|ejecut[óo]|activ[óo])|foi\s+(?:preenchid[oa]|executad[oa]|ativad[oa]))\s+(?:la\s+|a\s+|o\s+)?"
+        r"(?:(?:primera|segunda|tercera|primeira|terceira|[1-3](?:ª|a|º)?)\s+)?(?:entrada|orden|ordem)(?:\s+[1-3])?(?!\w)|"
         # vi "đã khớp DCA 3.30", "khớp lệnh DCA" (the DCA order filled: the verb first)
         r"(?:đã\s+|da\s+)?kh[ớo]p\s+(?:l[ệe]nh\s+)?(?:dca|entry\s*\d|l[ệe]nh\s+(?:th[ứu]\s+)?\d)|"
         r"سفارش\s+(?:\w+\s+)?(?:فعال|پر)\s+شد|(?:ordem|orden|order|ordre|ordine)\s+(?:\w+\s+)?(?:activad[oa]|ativad[oa]|aktiviert|activ[ée]e?|attivat[oa])", (_FILLED_STEMS, _ENTRY_FILLED_PAIR))),
