@@ -14,7 +14,11 @@ Every case is written in its own words, never a corpus row.
   never a fresh open of its price.
 - A day's wrap-up heading the post ("Wrap for today:", "EOD wrap") with coins said to be still open is a look back, no
   update; with a change given ("SL to entry there now") the change stands.
+- Prose swing calls: the coin after "a spot/long/short/swing/new position in" is named as a side word names it; "I'll
+  sell everything on a daily close below X" is the stop (not a second side); "if we lose X I'm wrong and out" too.
 """
+
+from decimal import Decimal as D
 
 import pytest
 from verzek.domain.signals import MessageKind, UpdateAction
@@ -153,3 +157,30 @@ def test_day_wrap_with_a_change_keeps_it():
     parsed = parse_message("That's a wrap for today fam 🌙 AVAX still running, SL to entry there now. GN")
     assert parsed.kind == MessageKind.UPDATE
     assert parsed.symbol == "AVAX/USDT"
+
+
+# --- prose swing calls -------------------------------------------------------------------------------------------------
+
+
+def test_prose_spot_position_with_its_exit_rule():
+    parsed = parse_message("Opening a spot position in FET today, no leverage. I'm buying anywhere between 1.10 and 1.18 "
+                           "and I'll hold for 1.40 and then 1.65. I'll sell everything on a daily close below 0.98.")
+    assert parsed.kind == MessageKind.OPEN
+    assert parsed.symbol == "FET/USDT"
+    assert parsed.stop_loss == D("0.98")
+    assert parsed.targets == (D("1.40"), D("1.65"))
+
+
+@pytest.mark.parametrize("text", [
+    # no kind of position said: no coin read from "position in"
+    "We have no position in BTC right now, waiting for 60k.",
+    # a plan to sell on a close, no call
+    "I'll sell everything on a daily close below the range, that's all.",
+])
+def test_prose_look_alikes_open_nothing(text):
+    assert parse_message(text).kind != MessageKind.OPEN
+
+
+def test_wrong_and_out_is_the_stop():
+    parsed = parse_message("#ATOM long 6.20, targets 6.90 and 7.40. If we lose 5.85 I'm wrong and out.")
+    assert parsed.stop_loss == D("5.85")

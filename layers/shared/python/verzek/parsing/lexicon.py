@@ -133,9 +133,14 @@ LABELS: list[tuple[Field, str]] = [
                  r"protect(?:ion)?\s+(?:at|@|below|under|above|over)(?=[ \t]*\$?\d)|"
                  # ("if it loses 14.18 I'm out", "if price breaks below 0.92 we're out"): where the writer leaves the
                  # trade — its stop (only with the exit said right after the price)
-                 r"if\s+(?:it|price|we|this|that)\s+(?:loses|breaks(?:\s+below|\s+above)?|drops\s+(?:below|under)|"
+                 # ("If we lose 16.60 I'm wrong and out": wrong, then out)
+                 r"if\s+(?:it|price|we|this|that)\s+(?:loses|lose|breaks(?:\s+below|\s+above)?|drops\s+(?:below|under)|"
                  r"closes\s+(?:below|above|under|over)|goes\s+(?:below|under|above|over)|dips\s+(?:below|under))"
-                 r"(?=[ \t]+\$?\d[\d.,]*[ \t]*,?[ \t]*(?:i'?m|we'?re|i\s+am|we\s+are)[ \t]+out(?!\w))|"
+                 r"(?=[ \t]+\$?\d[\d.,]*[ \t]*,?[ \t]*(?:i'?m|we'?re|i\s+am|we\s+are)[ \t]+(?:wrong\s+and\s+)?out(?!\w))|"
+                 # ("I'll sell everything on a daily close below 6.45"): where the writer leaves all of it — its stop
+                 r"(?:i'?ll|we'?ll|i\s+will|we\s+will)\s+(?:sell|exit|dump|close)\s+(?:everything|it\s+all|all\s+of\s+it|"
+                 r"the\s+(?:whole\s+)?position)\s+(?:on|upon)\s+(?:a\s+|the\s+)?(?:\w+\s+)?close\s+(?:below|under|above|over)"
+                 r"(?=[ \t]*\$?\d)|"
                  # ("Out below 1.18", "out under 0.95"): where the trade is left — its stop, heading its line
                  r"(?:^|(?<=\|))[ \t]*out\s+(?:below|under|above|over)(?=[ \t]*:?[ \t]*\$?\d)|"
                  # ("tgt 29.4 / 30.8, inval 26.9", "inval: 0.84"): "inval", invalidation cut short, before its price — the stop
