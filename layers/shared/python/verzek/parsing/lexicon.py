@@ -136,9 +136,14 @@ LABELS: list[tuple[Field, str]] = [
                  r"protect(?:ion)?\s+(?:at|@|below|under|above|over)(?=[ \t]*\$?\d)|"
                  # ("if it loses 14.18 I'm out", "if price breaks below 0.92 we're out"): where the writer leaves the
                  # trade — its stop (only with the exit said right after the price)
-                 r"if\s+(?:it|price|we|this|that)\s+(?:loses|breaks(?:\s+below|\s+above)?|drops\s+(?:below|under)|"
+                 # ("If we lose 16.60 I'm wrong and out": wrong, then out)
+                 r"if\s+(?:it|price|we|this|that)\s+(?:loses|lose|breaks(?:\s+below|\s+above)?|drops\s+(?:below|under)|"
                  r"closes\s+(?:below|above|under|over)|goes\s+(?:below|under|above|over)|dips\s+(?:below|under))"
-                 r"(?=[ \t]+\$?\d[\d.,]*[ \t]*,?[ \t]*(?:i'?m|we'?re|i\s+am|we\s+are)[ \t]+out(?!\w))|"
+                 r"(?=[ \t]+\$?\d[\d.,]*[ \t]*,?[ \t]*(?:i'?m|we'?re|i\s+am|we\s+are)[ \t]+(?:wrong\s+and\s+)?out(?!\w))|"
+                 # ("I'll sell everything on a daily close below 6.45"): where the writer leaves all of it — its stop
+                 r"(?:i'?ll|we'?ll|i\s+will|we\s+will)\s+(?:sell|exit|dump|close)\s+(?:everything|it\s+all|all\s+of\s+it|"
+                 r"the\s+(?:whole\s+)?position)\s+(?:on|upon)\s+(?:a\s+|the\s+)?(?:\w+\s+)?close\s+(?:below|under|above|over)"
+                 r"(?=[ \t]*\$?\d)|"
                  # ("Out below 1.18", "out under 0.95"): where the trade is left — its stop, heading its line
                  r"(?:^|(?<=\|))[ \t]*out\s+(?:below|under|above|over)(?=[ \t]*:?[ \t]*\$?\d)|"
                  # ("tgt 29.4 / 30.8, inval 26.9", "inval: 0.84"): "inval", invalidation cut short, before its price — the stop
@@ -547,6 +552,9 @@ NOT_COINS = frozenset(
     # the coin — read as one beside a side word it traded a coin nobody named
     ["NOTE", "NOTES", "WARNING", "WARNINGS", "REMINDER", "DISCLAIMER", "ATTENTION", "NOTICE", "CAUTION", "INFO", "NB", "PS",
      "TIP", "TIPS",
+    # ("⚠️ ADMIN: the PEPE order never triggered — cancel it", "MOD: close the SUI trade"): the role of who posts,
+    # heading a relay group's note, never the coin — read as one it cancelled a pair nobody holds
+     "ADMIN", "ADMINS", "ADMINISTRATOR", "MOD", "MODS", "MODERATOR", "MODERATORS", "OWNER",
     # ("⏳ RENEWAL REMINDER", "🔥 PROMO: VIP 50% OFF", "LIFETIME ACCESS"): a shouted heading of a subscription promo
      "RENEWAL", "RENEWALS", "RENEW", "SUBSCRIPTION", "SUBSCRIPTIONS", "MEMBERSHIP", "PROMO", "PROMOTION", "DISCOUNT",
      "OFFER", "PRICING", "LIFETIME",
@@ -975,6 +983,11 @@ RECAP_HEAD_RE = re.compile(r"^\W*(?:recap|summary|results?\s+of|(?:trade|call|si
                            r"d'hier|du\s+jour|de\s+la\s+semaine|von\s+gestern|der\s+woche|di\s+ieri|della\s+settimana|z\s+wczoraj|"
                            r"за\s+(?:вчера|сегодня|неделю)|kemarin|hari\s+ini|minggu\s+ini))"
                            r"(?!\w)", re.IGNORECASE)
+# ("Wrap for today: nice work on BTC …", "Daily wrap-up", "EOD wrap", "That's a wrap for the week"): the day's close-out
+# talk heading the post, looking back over the calls
+DAY_WRAP_HEAD_RE = re.compile(r"^\W*(?:wrap(?:[\s-]*up)?\s+for\s+(?:today|tonight|the\s+(?:day|week|session))|"
+                              r"(?:daily|weekly|end[\s-]of[\s-](?:the[\s-])?day|eod)\s+wrap(?:[\s-]*up)?|that'?s\s+a\s+wrap)(?!\w)",
+                              re.IGNORECASE)
 # A count of the channel's calls ("41 calls", "41 sinyal", "41 kèo", "41개 시그널", "41 сигнал"), and a count of calls or of
 # targets hit ("33 target hit", "33 kena TP", "33 alvos"): together, a tally of the channel's results
 _TALLY_CALLS = (r"calls?|signals?|sinyal\w*|sinais|se[ñn]ales|segnali|signaux|signale|сигнал\w*|k[èe]o|t[íi]n\s+hi[ệe]u|"

@@ -8,6 +8,7 @@ then built is checked by `verzek.parsing.safety`; a failed check keeps the parse
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -2899,6 +2900,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("41 calls, 33 target hit 🔥 join premium", "41 sinyal, 33 kena TP", "41 kèo, 33 kèo chạm TP"): counts of the
         # channel's calls and of the targets they hit — a tally, no trade's target reached
         return _not_a_signal("a tally of calls and targets hit: a results post")
+    if not has_setup and candidate is None and lx.DAY_WRAP_HEAD_RE.search(clean) \
+            and update_action(status_text) not in POSITION_CHANGES and not is_close(status_text):
+        # ("Wrap for today: nice work on BTC 👏 SUI, FET … still open — manage your own stops"): the day's look back over
+        # its calls, no order (kept: "That's a wrap fam, INJ still running, SL to entry there now" — a change given)
+        return _not_a_signal("the day's wrap-up: a look back over the calls")
     if not has_setup and candidate is None and (lx.RECAP_HEAD_RE.search(clean) or lx.RECAP_HEAD_RE.search(body)):
         # "📊 Monthly report: 46 signals, 34 TP ✅ 12 SL ❌, net +212%": the channel's statistics, no trade named
         return _not_a_signal("a results post about past trades")
@@ -3226,9 +3232,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 # ("Closed the position, BTC dumping", "Trade closed. #BTC looks weak", "Closed ✅ BTC dumping hard"): the
                 # coin is only the market's news beside a close that names none — the close is the replied-to trade's
                 target = None
+            # ("SOL bounced off my entry. … I'm flat SOL now": the coin named again in the sentence that closes — it acts
+            # there, whatever the sentence it was first named in says)
             if target is not None and target is not candidate and target is not commanded and target.rank == 0 \
-                    and not _acts_in_its_sentence(tokens, target, lambda sentence: is_close(sentence, coin_names),
-                                                  status_lines) \
+                    and not any(_acts_in_its_sentence(tokens, mention, lambda sentence: is_close(sentence, coin_names),
+                                                      status_lines) for mention in _mentions_of(tokens, target)) \
                     and not _judged_then_out(tokens, target, status_lines) \
                     and not (tokens[target.position].text in KNOWN_TICKERS and target.position == _first_meaningful(tokens)
                              and tokens[target.position].line == 0
@@ -6105,6 +6113,28 @@ def _heads_an_update(tokens: list[Token], position: int, lines: list[str]) -> bo
     return re.fullmatch(rf"\W*(?:(?:{_UPDATE_WORD}|{_CORRECTION_WORD}){_UPDATE_ON}\s*[:\-–—|]?\s*{_CALL_NUMBER}{word}|"
                         rf"{word}\s*[:\-–—|]?\s*{_TRADE_KIND}(?:{_UPDATE_WORD}|{_CORRECTION_WORD}))[\W_]*",
                         lines[0].strip(), re.IGNORECASE) is not None
+
+
+_EXIT_WORDS_BEFORE_COIN = frozenset({"flat", "closed", "close", "closing", "exited", "exit", "exiting", "sold", "out"})
+
+
+def _mentions_of(tokens: list[Token], coin: SymbolCandidate) -> list[SymbolCandidate]:
+    """The coin as read, then each later word written the same way right after an exit word ("I'm flat SOL now",
+    "closed my SOL", "out of SOL"): the same ticker named again as what was left (not "Closed, BTC too weak": market
+    talk after a close)."""
+    if coin.position >= len(tokens) or tokens[coin.position].kind != Kind.WORD:
+        return [coin]
+    word = tokens[coin.position].text
+
+    def after_exit(i: int) -> bool:
+        # (the words right before it, on its line — a comma or a stop between is another clause)
+        before = [t.text.lower() if t.kind == Kind.WORD and t.line == tokens[i].line else "" for t in tokens[max(0, i - 2):i]]
+        return bool(before) and (before[-1] in _EXIT_WORDS_BEFORE_COIN
+                                 or len(before) == 2 and before[-1] in ("of", "on", "my", "the")
+                                 and before[0] in _EXIT_WORDS_BEFORE_COIN)
+
+    return [coin, *(dataclasses.replace(coin, position=i) for i in range(coin.position + 1, len(tokens))
+                    if tokens[i].kind == Kind.WORD and tokens[i].text == word and after_exit(i))]
 
 
 def _acts_in_its_sentence(tokens: list[Token], coin: SymbolCandidate, says, lines: list[str]) -> bool:

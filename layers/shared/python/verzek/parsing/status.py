@@ -21,7 +21,7 @@ _TP_WORDS = (r"(?:tp|target|maqsad|take[\s-]*profit|(?<!stop\s)(?<!stop-)(?:hede
 _DONE = (r"(?:bajarildi|hit(?!\s+(?:rate|ratio|%))|reached|achieved|done|smashed|completed?|touched|filled|taken|secured|booked|profit|(?:[đd][ãa]\s+)?ch[ạa]m|"
          r"(?:[đd][ãa]\s+)?[đd][ạa]t|"
          r"ulaş[ıi]ld[ıi]|ger[çc]ekle[şs]ti|vuruldu|достигнут\w*|взят\w*|выполнен\w*|alcanzad\w*|atingid\w*|logrado|"
-         r"tercapai|kena|geldi|خورد|مکمل|el[ée]rve|teljes[üu]lt|bereikt|رسید|رسیدیم|زده\s+شد|تاچ\s+شد|已?(?:达成|达到|到达|完成|触发)|달성|erreicht|atteint\w*|raggiunt\w*|"
+         r"tercapai|kena|geldi|land(?:ed)?(?!\w)|zaliczon\w*|خورد|مکمل|el[ée]rve|teljes[üu]lt|bereikt|رسید|رسیدیم|زده\s+شد|تاچ\s+شد|已?(?:达成|达到|到达|完成|触发)|달성|erreicht|atteint\w*|raggiunt\w*|"
          r"osi[aą]gni[eę]t\w*|досягнут\w*|达成|到达|(?:แตะ|ชน|ถึง)แล้ว|แล้ว|\w*fikiwa|הושג\w*|επιτεύχθηκε|χτυπήθηκε|atins[aă]?|"
          r"spln[ěe]n\w*|dosa[žz]en\w*|bereikt|geraakt|হিট|हिट|সম্পন্ন|naabot|tinamaan|도달|отработан\w*|отработал\w*|"
          # ur "ٹارگٹ پورا ہو گیا" (the target completed), "ہٹ ہو گیا" (hit)
@@ -34,7 +34,8 @@ _DONE = (r"(?:bajarildi|hit(?!\s+(?:rate|ratio|%))|reached|achieved|done|smashed
          r"pogo[đd]en\w*|dostignut\w*|sasniegt\w*|ਹਿੱਟ|ti\s+b[ọo]\u0301?(?!\w))")
 # Particles some languages put around the target number ("TP1 na po ✅", "lengo la 2 limefikiwa").
 # ("ikinci hedef de geldi", "تارگت سوم هم خورد", "TP2 also hit": "too/also" between the target and the verb)
-_PARTICLES = (r"(?:(?:na|po|la|ya|ni|de|da|too|also|bhi|هم|также|тоже|tamb[ée]m|tambi[ée]n|auch|aussi|anche|"
+# (pcm "TP1 don land", "TP2 don hit": "don" says it has happened)
+_PARTICLES = (r"(?:(?:na|po|la|ya|ni|de|da|don|too|also|bhi|هم|также|тоже|tamb[ée]m|tambi[ée]n|auch|aussi|anche|"
               # ("2. hedef başarıyla ulaşıldı", "TP2 successfully reached")
               r"successfully|ba[şs]ar[ıi]yla|успешно|erfolgreich|exitosamente|com\s+sucesso|con\s+[ée]xito|avec\s+succ[èe]s|"
               r"con\s+successo)\s+){0,2}")
@@ -939,13 +940,21 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:targets?\s+)?(?:achieved|filled|done)|(?:вход|ордер)\s+(?!не(?!\w))\w*\s*(?:исполнен|сработал)\w*|"
         # "سفارش فعال شد" (the order went live), "ordem executada", "orden activada", "Order aktiviert"
         r"bought\s+(?:the\s+)?(?:second|2nd|third|3rd|next|last)\s+(?:entry|buy|order|rung)|"
+        # es "se llenó la segunda entrada (5,18)", "se ejecutó la entrada 2"; pt "foi preenchida a segunda entrada" (the
+        # rung filled: the verb first)
+        r"(?:(?<!\w)se\s+(?:llen[óo]|ejecut[óo]|activ[óo])|foi\s+(?:preenchid[oa]|executad[oa]|ativad[oa]))\s+(?:la\s+|a\s+|o\s+)?"
+        r"(?:(?:primera|segunda|tercera|primeira|terceira|[1-3](?:ª|a|º)?)\s+)?(?:entrada|orden|ordem)(?:\s+[1-3])?(?!\w)|"
         # vi "đã khớp DCA 3.30", "khớp lệnh DCA" (the DCA order filled: the verb first)
         r"(?:đã\s+|da\s+)?kh[ớo]p\s+(?:l[ệe]nh\s+)?(?:dca|entry\s*\d|l[ệe]nh\s+(?:th[ứu]\s+)?\d)|"
         r"سفارش\s+(?:\w+\s+)?(?:فعال|پر)\s+شد|(?:ordem|orden|order|ordre|ordine)\s+(?:\w+\s+)?(?:activad[oa]|ativad[oa]|aktiviert|activ[ée]e?|attivat[oa])", (_FILLED_STEMS, _ENTRY_FILLED_PAIR))),
     (UpdateAction.TP_HIT, re.compile(
-        rf"{_TP_WORDS}(?:'?s|ライン)?\s*{_PARTICLES}\d{{0,2}}(?:\s*[-,&/]\s*\d{{1,2}})*\s*{_PARTICLES}(?:all\s+)?(?:{_ORDINAL}\s+)?(?:(?:(?:по|on|for|de|di|of|в|на)\s+)?[#$]\w+\s+|"
+        # ("TP1 (88 000) zaliczony", "TP2 (0.4410) hit"): the target's level in brackets after its number
+        rf"{_TP_WORDS}(?:'?s|ライン)?\s*{_PARTICLES}\d{{0,2}}(?:\s*[-,&/]\s*\d{{1,2}})*(?:\s*\(\s*\$?\d[\d.,]*(?:[ \u00a0\u202f]\d{{3}}[\d.,]*)*\s*\))?\s*{_PARTICLES}(?:all\s+)?(?:{_ORDINAL}\s+)?(?:(?:(?:по|on|for|de|di|of|в|на)\s+)?[#$]\w+\s+|"
         r"(?:по|on|for|de|di|of|в|на)\s+\w+\s+)?"
         rf"(?:is\s+|was\s+|has\s+been\s+|have\s+been\s+)?{_PARTICLES}{_DONE}|"
+        # ja/zh "第1目標795到達", "第2目标 0.52 达成" (the 1st target, its level, reached): the ordinal before the target
+        # word, the level between it and the verb
+        r"第\s*\d{1,2}\s*(?:目标|ターゲット|止盈)\s*\$?\d[\d.,]*\s*(?:已\s*)?(?:到达|达成|达到|触发|完成)|"
         r"all\s+(?:take[\s-]*profit\s+)?targets?\s+(?:are\s+|were\s+)?(?:hit|reached|achieved|done|completed)|"
         # ("GALAUSDT LONG │ T2 ✔ 0.0281 │ SL → 0.0269"): a one-letter target row, numbered, ticked off (the tick is read as
         # "done")
@@ -1336,7 +1345,7 @@ _CLOSE_PATTERN = _Gated(
     r"(?:signal|call|setup|trade|post|message|alert)(?!s?\s+(?:about|regarding|on\s+(?:the\s+)?market|re\b))"
     r"(?![^\n]*?(?:still\s+(?:holding|open|running|in|valid|active)|(?:we\s+are|we'?re)\s+(?:still\s+)?holding))|"
     r"(?:signal|call|trade|setup|alert)\s+(?:is|was|has\s+been)\s+(?:now\s+)?(?:void(?:ed)?|null\s+and\s+void)(?!\w)|"
-    r"(?:signal|call|alert)\s+voided|" + _TARGETS_HIT + r"(?:dính|dinh|kena|hit)\s+(?:sl|stop)(?!\w)" + _NOT_MOVED_ON + r"|ضرب\s+وقف|ضرب\s+(?:ال)?ستوب|stop(?:a|'a)?\s+tak[ıi]ld[ıi]|止损离场|"
+    r"(?:signal|call|alert)\s+voided|" + _TARGETS_HIT + r"(?:dính|dinh|kena|hit)\s+(?:sl|stop|henti\s+rugi)(?!\w)" + _NOT_MOVED_ON + r"|ضرب\s+وقف|ضرب\s+(?:ال)?ستوب|stop(?:a|'a)?\s+tak[ıi]ld[ıi]|止损离场|"
     r"전량\s*(?:익절|청산|정리|손절)|청산\s*완료|sell\s+(?:your|all|the|our|my)\s+|"
     # ("Sell all your $PENDLE bags now", "#PENDLE sell all now ✅"): all of the held coin sold, now (not "sell all at TP3",
     # "sell all targets": a plan for later)
@@ -1439,6 +1448,8 @@ _CLOSE_PATTERN = _Gated(
     # he "מבטלים את העסקה" (we cancel the trade), ur "پینڈنگ آرڈرز کینسل کر دیں" (cancel the pending orders), tl "Na-stop
     # out tayo" (we got stopped out)
     r"(?:מבטלים|ביטלנו)\s+(?:את\s+)?ה?(?:עסקה|סיגנל|איתות|פוזיציה)|(?:آرڈر\w*|ٹریڈ|سگنل)\s+(?:\S+\s+)?کینسل\s+کر\s+(?:دیں|دو|دیا)|"
+    # ur "#INJ کی ٹریڈ ابھی market پر close کر دیں" (close the trade now at market): the trade, a few words, the verb told
+    r"(?:ٹریڈ|پوزیشن|سودا)\s+(?:\S+\s+){0,3}?(?:close|بند)\s+کر\s+(?:دیں|دو)(?!\w)|"
     r"na-?stop\s+out|"
     r"کنسل\s+شد|بسته\s+شد|(?<!سي)تم\s+(?:ال)?(?:إغلاق|اغلاق|إلغاء|الغاء)\w*|invalidated|invalid" + _INVALID_ROW_NOT + r"|вышли|выходим|вышел|[أا]غلقنا|(?:позиці\w*|угод\w*)\s+(?:повністю\s+|цілком\s+)?(?:закриваємо|закрито|закрита|закрили)|(?:закриваємо|закрили)\s+(?:\w+\s+)?(?:позиці\w*|угод\w*)|(?:повністю|цілком)\s+(?:закриваємо|закрили|закрито)|stop+ed\s+out|cancle\w*|"
     r"ch[ốo]t\s+(?:h[ếe]t|to[àa]n\s+b[ộo])|out\s+of\s+everything|" + _OUT_OF_EVERYTHING + r"|(?:everything|all\s+positions)\s+off\s+the\s+table|"
@@ -1459,7 +1470,7 @@ _CLOSE_PATTERN = _Gated(
     r"(?:exit\s+from|wyj[śs]cie\s+z|salida\s+de|sa[íi]da\s+de|sortie\s+de|uscita\s+da|ausstieg\s+aus|выход\s+из)"
     r"(?=\s+[#$]\w))(?!\w)"
     + _MARKET_MOVE + r"|"
-    r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:was\s+|has\s+been\s+|already\s+|just\s+|got\s+){0,2}(?:hit|triggered|reached|touched|taken|kena|dính|dinh|"
+    r"(?:sl|stop(?:[\s-]*loss)?|stoploss|henti\s+rugi)\s+(?:was\s+|has\s+been\s+|already\s+|just\s+|got\s+|don\s+){0,2}(?:hit|triggered|reached|touched|taken|kena|dính|dinh|"
     r"geraakt|atins|zasa[žz]en|imegongwa|נפגע|χτυπήθηκε|হিট)(?!\s+(?:rate|ratio|%|count|streak|percentage)(?!\w))|"
     r"(?<!almost\s)(?<!nearly\s)(?<!barely\s)" + _TARGETS_HIT + r"hit\s+(?:the\s+|our\s+)?(?:sl|stop(?:[\s-]*loss)?)(?!\w)" + _NOT_MOVED_ON + r"|стоп\s+сработал|выбил\w*\s+по\s+стопу|"
     r"(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:now\s+)?out\s+of(?!\w)|(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:now\s+)?flat(?!\w)|"
@@ -2462,7 +2473,8 @@ _CLOSE_ALL_OR_COMMAND = re.compile(
     r"^(?:please\s+|pls\s+|now\s+)?(?!(?:close|exit)\s+(?:the\s+)?rest\s+of\s+(?:the\s+|this\s+|my\s+|your\s+|our\s+)?"
     r"(?!(?:positions?|trades?|bags?|size|it|this|that|them|longs?|shorts?|orders?)(?!\w))[^\W\d])"
     r"(?:close|exit|cancel|закрыть|закрываем|закрываю|отмена|kapat(?!ma|m[ıi]yor)\w*|iptal|"
-    r"cerrar|cerramos|cancelar|fechar|fechamos|schlie(?:ß|ss)en|fermer|fermez|cl[ôo]turer|chiudere|chiudi|"
+    # (the plural imperative too: it "Chiudete questo trade a mercato", es "Cierren la operación", pt "Fechem a posição")
+    r"cerrar|cerramos|cierren|cancelar|fechar|fechamos|fechem|schlie(?:ß|ss)en|fermer|fermez|cl[ôo]turer|chiudere|chiudi|chiudete|"
     r"chiudiamo|zamknij|zamykamy|закриваємо|закрити|batalkan|đóng\s+lệnh)(?!\w)|"
     r"(?:close|closing|exit|exiting|cancel|закрыть|закрываем|cerrar|cerramos|fechar|fechamos|fech\w*|cerr\w*|cierr\w*)\s+"
     r"(?:\w+\s+)?(?:all|every|everything|все|всё|todo|todos|todas|tudo|tutte|tutti)(?!\w)|t[üu]m\w*\s+(?:\w+\s+){0,2}kapat|"
@@ -2582,11 +2594,11 @@ _STOP_OUT = re.compile(
     r"(?:sl|stop(?:[\s-]*loss)?)\s+(?:(?:bei|für|for|on|на|по|de|di|en|del|do|da|su)\s+)?[#$]\w+(?:/\w+)?\s+(?:(?:was|has\s+been|got|đã|sudah|udah|wurde)\s+)?"
     r"(?:dính|dinh|kena|hit|triggered|taken|touched|ausgel[öo]st|getroffen|сработал|alcanzad[oa]|atingid[oa]|acionad[oa]|d[ée]clench[ée]|scattat[oa])|"
     r"(?:cerr\w*|closed|fechad\w*|закрыт\w*|kapand[ıi])(?:\s+[#$]?\w+(?:/\w+)?)?\s+(?:en|at|on|by|no|по|ile)\s+(?:el\s+|the\s+|o\s+)?(?:stop|sl|стопу)(?!\w)|"
-    r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:was\s+|has\s+been\s+|already\s+|just\s+|got\s+){0,2}(?:hit|triggered|reached|touched|taken)"
+    r"(?:sl|stop(?:[\s-]*loss)?|stoploss|henti\s+rugi)\s+(?:was\s+|has\s+been\s+|already\s+|just\s+|got\s+|don\s+){0,2}(?:hit|triggered|reached|touched|taken)"
     r"|stop+ed\s+out|(?<!\w)stopped(?=\s*(?:$|[.!,;]|at\s|on\s|in\s|for\s|with\s))|"
     + _TARGETS_HIT + r"hit\s+(?:the\s+|our\s+|my\s+)?(?:sl|stop(?:[\s-]*loss)?)(?!\w)" + _NOT_MOVED_ON + r"|stop\s+oldu|stop\s+target(?:\s*\d{1,2})?\s*(?:hit|❌|⛔|🛑)|(?:stop[\s-]*ziel\w*\s+(?:erreicht|getroffen)|стоп[\s-]*цел\w*\s+(?:достигнут\w*|сработал\w*)|alvo\s+de\s+stop\s+atingido|objectif\s+(?:de\s+)?stop\s+atteint|obiettivo\s+(?:di\s+)?stop\s+raggiunto|stop\s+hedefi(?:ne)?\s+(?:ula[şs][ıi]ld[ıi]|vuruldu))(?!\s*(?:не(?!\w)|nicht|quasi|presque|casi|quase|почти|neredeyse|fast(?!\w)|m[ıi](?!\w)|\?))|"
     r"closed\s+(?:at|by|on|in)\s+(?:the\s+)?(?:sl|stop(?:[\s-]*loss)?|stoploss)(?!\w)|стоп\s+сработал|"
-    r"выбил\w*\s+по\s+стопу|стоп\s+выбил\w*|" + _TARGETS_HIT + r"(?:dính|dinh|kena|hit)\s+(?:sl|stop)(?!\w)" + _NOT_MOVED_ON + r"|(?:(?:打到|打了|触及|碰到|吃到)\s*)?止损(?:出局|触发(?![价位点后时前条])|已触发|离场|了)(?:了|啦)?|(?:打到|触及|碰到|吃到)\s*止损(?:了|啦)|ضرب\s+وقف|"
+    r"выбил\w*\s+по\s+стопу|стоп\s+выбил\w*|" + _TARGETS_HIT + r"(?:dính|dinh|kena|hit)\s+(?:sl|stop|henti\s+rugi)(?!\w)" + _NOT_MOVED_ON + r"|(?:(?:打到|打了|触及|碰到|吃到)\s*)?止损(?:出局|触发(?![价位点后时前条])|已触发|离场|了)(?:了|啦)?|(?:打到|触及|碰到|吃到)\s*止损(?:了|啦)|ضرب\s+وقف|"
     r"(?:sl|stop)\s+(?:tocad[oa]|touch[ée]|atteint|colpito|tocou)(?!\w)|保本(?:出局|离场|出了|出场)|"
     r"(?:استاپ|حد\s+ضرر)\s+خورد|손절\s*(?:처리\w*|완료|됨)|stop\s+(?:atingido|acionado|alcanzad[oa])|^\W*stopped(?!\w)|止损离场|"
     r"(?:sl|stop)\s+(?:kena|dính|dinh)|"
@@ -2823,7 +2835,8 @@ _RECAP_ENDS_PART = re.compile(r"(?<!\w)(?:recap|summary|resumen|resumo|r[ée]sum
                               r"t[ổo]ng\s+k[ếe]t|rekap|ملخص|خلاصه|总结|回顾|まとめ|결산|요약)\W*$")
 
 
-_CLAUSES = re.compile(r"[,;.!?|，、،]\s+|:\s+|\s[—–-]\s|\n|(?:[✅❌✔️]+|\sdone)\s+(?=[#$])")
+# (ur/fa/ar write their own full stop, semicolon and question mark: "#INJ کی ٹریڈ close کر دیں۔ BTC اوپر جا رہا ہے")
+_CLAUSES = re.compile(r"[,;.!?|，、،۔؛؟]\s+|:\s+|\s[—–-]\s|\n|(?:[✅❌✔️]+|\sdone)\s+(?=[#$])")
 _TAGGED_COIN = re.compile(r"[#$]([a-z0-9]{2,15})")
 
 

@@ -256,7 +256,8 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
                 or near.text == ")" and near is prev  # ("Posisi JUAL (short) NEAR": the side in brackets, then the coin)
                 or near.kind == Kind.SEP and near.text in "-|" and not _pair_like(tokens, i)) \
                 or _after_an_entry_label(tokens, i) \
-                or _side_across_market_words(tokens, i) or _side_before_tagalog_words(tokens, i)
+                or _side_across_market_words(tokens, i) or _side_before_tagalog_words(tokens, i) \
+                or _opened_position_in(tokens, i)
             if after_symbol_label:
                 bracketed = tokens[i + 2] if i + 3 < len(tokens) and nxt is not None and nxt.text == "(" \
                     and tokens[i + 3].text == ")" and tokens[i + 2].kind == Kind.WORD else None
@@ -482,6 +483,15 @@ _CLOSE_FILLERS = frozenset(["all", "the", "a", "my", "your", "our", "this", "tha
                             "неделю", "месяц", "день", "hafta", "hafta'yı", "ay", "gün", "komplett", "vollständig", "ganz",
                             # ("#SOL schließen wir jetzt", "fermons nous"): the subject after the verb, no coin
                             "wir", "ich", "nous", "noi", "we"])
+
+
+def _opened_position_in(tokens: list[Token], i: int) -> bool:
+    """The word after "a spot position in", "a new long position in" ("Starting a spot position in RENDER — …"): the coin a
+    prose call opens, named as a side word would name it (not "no position in BTC": the kind of position must be said)."""
+    if i < 3:
+        return False
+    words = [t.text.lower() if t.kind in (Kind.WORD, Kind.LABEL) and t.line == tokens[i].line else "" for t in tokens[i - 3:i]]
+    return words[2] in ("in", "on") and words[1] in ("position", "bag") and words[0] in ("spot", "long", "short", "swing", "new")
 
 
 def _side_across_market_words(tokens: list[Token], i: int) -> bool:
