@@ -549,6 +549,20 @@ an exit poll, a member's quoted stop-out and a venue "exited" read as closes; tw
 own earlier call translated traded). All three: 144/180 (80.0 %), 10 wrong; then 155/180, 2 wrong left (the misspelt
 tickers #WLF and #STRX trade as written — no parser can tell a misspelling from a new listing; the market-price check at
 ingest finds no price for a symbol that does not exist, and the exchange refuses the order).
+A tenth round (session 20), first look at b486cf1 (session 19's parser): `blind_z33.jsonl` (b486cf1, a representative
+day across ten English channels) 49/60, `blind_z34.jsonl` (b486cf1, a VIP provider's bot and two admins over three days)
+37/60 with 7 wrong closes (the bot's "Exit ① reached" target hits), `blind_z35.jsonl` (b486cf1, twelve languages) 54/60,
+`blind_z36.jsonl` (1dac3cb, a forwarding bot relaying ~40 VIP channels) 52/60, `blind_z37.jsonl` (1dac3cb, look-alikes
+round four, each with its genuine counterpart) 49/60 with 4 wrong (two fiat-quoted cards, a member's trade, a translated
+call). Two labels were changed after (z37-041/049, a translation of the channel's call: open + must_not_trade -> update,
+the convention of z32-017/046; against them z37 was 47/60). All five: 241/300 (80.3 %), 11 wrong; then 300/300, 0
+wrong. An eleventh round, first look at 79134e5 (three of round ten's four fixer branches merged; 75a92db, before them,
+scored 141): `blind_z38.jsonl` (030d636, a busy relay group's day from twelve sources) 54/60 with 1 wrong close
+("ADMIN:" read as a coin), `blind_z39.jsonl` (030d636, a provider bot's key=value cards and one-line "›" notices, an
+analyst in lower case) 39/60 with 1 wrong close (a format guide's "#ref" read as a coin), `blind_z40.jsonl` (030d636, ten
+more languages) 49/60. Four labels were changed after (z40-002/038/044/056, "Entry: A / B": limit -> range, the
+convention of 51 other rows; against them z40 was 53/60). All three: 142/180 (78.9 %; 146/180 against the changed
+labels), 2 wrong; then 179/180, 0 wrong (z38-007 left: a prose call whose coin is in the sentence before the bids).
 """
 
 import json
@@ -717,6 +731,14 @@ CORPORA = {
     "blind_z30.jsonl": (60, 0.9),
     "blind_z31.jsonl": (60, 0.8),
     "blind_z32.jsonl": (60, 0.83),
+    "blind_z33.jsonl": (60, 0.98),
+    "blind_z34.jsonl": (60, 0.98),
+    "blind_z35.jsonl": (60, 0.98),
+    "blind_z36.jsonl": (60, 0.98),
+    "blind_z37.jsonl": (60, 0.98),
+    "blind_z38.jsonl": (60, 0.98),
+    "blind_z39.jsonl": (60, 0.98),
+    "blind_z40.jsonl": (60, 0.98),
 }
 
 
