@@ -3944,6 +3944,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # "… / Already entered, don't chase", "… / Current PnL: +35%"): the card carries what became of it — a result,
         # a withdrawal or a trade under way, not a fresh entry
         problems.append(f"held for review: a line of the card reports its outcome or progress ({outcome!r})")
+    if (restated := _running_trade_restated(clean, parsed)) is not None:
+        problems.append(f"held for review: the post shows a trade already taken ({restated!r}), not a fresh entry")
     if reposted_after_typo is not None:
         problems.append(f"held for review: a corrected card posted again (the stop {reposted_after_typo} it takes back "
                         "stood on the wrong side of the entry, so the first card was never traded): the call may have "
@@ -4153,6 +4155,26 @@ def _heading_tag(text: str) -> str | None:
         return None
     base, _quote = split_glued(match.group(1))
     return base.upper()
+
+
+# ("We're in #LINK long now, entry was 14.62, targets …", "We are already long #ETH from 3100"): the trade was entered
+# earlier — its levels shown again for the ones holding it; entering now at the market (or at the old entry) is no call
+_PAST_ENTRY = re.compile(
+    r"(?<!\w)(?:entry|entries|вход|giri[şs]|entrada|einstieg|entr[ée]e)\s+(?:was|were|had\s+been|был[аои]?|fue|foi|era|war|"
+    r"[ée]tait)\s*(?:at\s+|@\s*|~\s*|around\s+)?\$?\d", re.IGNORECASE)
+_ALREADY_POSITIONED = re.compile(r"(?<!\w)(?:already|still)\s+(?:long|short|in\s+(?:the\s+|this\s+|a\s+)?(?:long|short|trade|position))"
+                                 r"(?!\w)", re.IGNORECASE)
+
+
+def _running_trade_restated(clean: str, parsed: ParsedMessage) -> str | None:
+    """The words saying the call's trade was already entered, when the post's own entry is no fresh one: none written
+    (read at the market) after "entry was …", or any entry beside "already long" ("#TAO — entry was 412, now 428 / For
+    latecomers, new card / Entry: 418 - 422" keeps its new entry)."""
+    if (past := _PAST_ENTRY.search(clean)) is not None and (not parsed.entries or parsed.entry_type == EntryType.MARKET):
+        return past.group(0)
+    if (already := _ALREADY_POSITIONED.search(clean)) is not None and not _NEW_CALL.search(clean):
+        return already.group(0)
+    return None
 
 
 def _card_outcome(clean: str, levels: _Levels, text: str = "") -> str | None:
