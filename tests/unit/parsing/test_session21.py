@@ -5,6 +5,7 @@
   Held for review. A fresh entry beside the old one ("entry was 412, now 428 / For latecomers, new card / Entry: 418 -
   422") still trades.
 - "We are already long #ETH from 3100. Targets …, stop …": held (unless the post calls itself a new signal).
+- "The stop for SUI raised concerns in the chat": a stop talked about, not moved ("stop raised to 3.42" still moves it).
 """
 
 import pytest
@@ -38,3 +39,18 @@ def test_a_running_trade_restated_is_held(text):
 def test_a_fresh_entry_still_trades(text):
     parsed = parse_message(text)
     assert parsed.tradable, (parsed.to_expected_dict(), parsed.rejected)
+
+
+@pytest.mark.parametrize("text", [
+    "Stop for SUI raised concerns in the chat, let me explain why it sits there",
+    "The way we trail stops raises questions every week — here is the logic",
+    "#AVAX: moving the SL lowered some doubts? no, it raised questions. AMA tonight",
+])
+def test_a_stop_talked_about_is_no_stop_move(text):
+    parsed = parse_message(text)
+    assert parsed.kind != MessageKind.UPDATE or parsed.update_action is None, parsed
+
+
+@pytest.mark.parametrize("text", ["#SUI stop raised to 3.42", "SUI: stop raised, now 3.42", "#SUI stop lowered to 3.10"])
+def test_a_stop_raised_still_moves(text):
+    assert parse_message(text).update_action.value == "new_stop"

@@ -1541,9 +1541,16 @@ _CLOSE_PATTERN = _Gated(
     flags=re.MULTILINE)
 
 
+# ("the stop for SUI raised concerns in the chat", "moving stops raises questions"): a stop talked about, not moved
+_RAISED_TALK = re.compile(r"(?<!\w)(?:rais|lower)(?:ed|es|ing)?\s+(?:(?:some|many|a\s+few|serious)\s+)?"
+                          r"(?:concerns?|questions?|doubts?|eyebrows|issues?|worries|objections?|a\s+(?:question|concern|point))(?!\w)")
+
+
 @functools.lru_cache(maxsize=256)
 def update_action(lowered: str) -> UpdateAction | None:
     # (cached: one post asks of its status text several times, and every pattern is run when none matches)
+    if "rais" in lowered or "lower" in lowered:
+        lowered = _RAISED_TALK.sub(" ", lowered)
     for action, pattern in UPDATE_PATTERNS:
         if pattern.search(lowered):
             # ("#INJ: cancel only entry 2 — entry 1 is filled"): the fill is the report, the rung's cancel is the order
