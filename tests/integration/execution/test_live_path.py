@@ -216,3 +216,17 @@ def test_a_hedge_mode_futures_account_is_read_from_the_exchange_and_refused(fres
     pos = factory.position(user, sig)
     assert pos["status"] == "failed" and "hedge mode" in pos["error"]
     assert not double.orders  # nothing was sent
+
+
+@pytest.mark.parametrize(("exchange", "market_type"), [("binance", "futures"), ("bybit", "spot")])
+def test_a_symbol_the_exchange_does_not_list_is_told_apart_from_an_outage(double, proxied, exchange, market_type):
+    # ccxt's real client, markets loaded from the exchange (the double): "WLF" is listed nowhere — the ingest check
+    # holds such a signal; a listed coin only lacks candles here (the double serves no market data): no check
+    from verzek.signals.market_check import PriceSourceMarket, UnlistedSymbol
+
+    live = CcxtExchange.connect(exchange, api_key=API_KEY, secret=API_SECRET, market_type=market_type)
+    with pytest.raises(OrderRejected) as refused:
+        live.candles("WLF/USDT:USDT" if market_type == "futures" else "WLF/USDT", 0, wall_clock_ms())
+    assert refused.value.kind == "unknown_symbol"
+    with pytest.raises(UnlistedSymbol):
+        PriceSourceMarket(live).last_price("WLF/USDT:USDT")

@@ -70,3 +70,34 @@ def test_no_market_price_means_no_check(telegram_env, channel_post, monkeypatch)
     response = post(channel_post("#ZRO LONG\nEntry: 3.400\nTP: 3.480\nSL: 3.320", update_id=8101, message_id=8101))
     assert response.status == 200 and _signal_row(telegram_env, 8101)["status"] == "open"
     assert json.dumps(response.body)
+
+
+class _ListsOnly:
+    """A price source over an exchange that lists only some markets (as ccxt answers: BadSymbol → unknown_symbol)."""
+
+    def __init__(self, prices: RecordedPrices, listed: set[str]):
+        self.prices, self.listed = prices, listed
+
+    def candles(self, symbol, since_ms, until_ms):
+        from verzek.execution.ports import OrderRejected
+
+        if symbol not in self.listed:
+            raise OrderRejected(f"BadSymbol: exchange does not have market symbol {symbol}", "unknown_symbol")
+        return self.prices.candles(symbol, since_ms, until_ms)
+
+
+def test_a_ticker_the_exchange_does_not_list_is_held(telegram_env, channel_post, make_user, monkeypatch):
+    # ("#WLF" written for WLD or WIF: the parser cannot tell a misspelling from a new listing; the exchange can)
+    port = PriceSourceMarket(_ListsOnly(_prices("3.4105"), {"ZRO/USDT"}), clock=lambda: NOW_MS)
+    monkeypatch.setattr(market_check, "current_market", lambda: port)
+    make_user()
+    for message_id, text in ((8201, "#WLF LONG\nEntry: 3.400\nTP: 3.480 / 3.550\nSL: 3.320"),
+                             (8202, "#WLF LONG now (market)\nTP: 3.480 / 3.550\nSL: 3.320\nLev 5x")):
+        response = post(channel_post(text, update_id=message_id, message_id=message_id))
+        assert response.status == 200 and response.body["jobs"] == 0, response.body
+        row = _signal_row(telegram_env, message_id)
+        assert row["status"] == "rejected" and row["meta"]["market_listed"] is False, row
+        assert row["rejected_reason"].startswith("held for review: WLF/USDT") and "is no market on the exchange" in row["rejected_reason"]
+    # the futures pair unlisted but the spot pair listed: the spot price is the market, the open trades
+    response = post(channel_post("#ZRO LONG\nEntry: 3.400\nTP: 3.480\nSL: 3.320", update_id=8203, message_id=8203))
+    assert response.status == 200 and _signal_row(telegram_env, 8203)["status"] == "open"

@@ -131,7 +131,9 @@ def map_ccxt_error(exc: Exception) -> Exception:
     if isinstance(exc, (ccxt.AuthenticationError, ccxt.PermissionDenied, ccxt.AccountSuspended,
                         ccxt.AccountNotEnabled)):
         return AccountError(message)
-    if isinstance(exc, (ccxt.InvalidOrder, ccxt.BadRequest, ccxt.BadSymbol)):
+    if isinstance(exc, ccxt.BadSymbol):  # the exchange lists no such market: a misspelt or unlisted ticker
+        return OrderRejected(message, "unknown_symbol")
+    if isinstance(exc, (ccxt.InvalidOrder, ccxt.BadRequest)):
         return OrderRejected(message, "invalid_order")
     return OrderRejected(message, "other")
 

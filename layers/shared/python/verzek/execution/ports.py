@@ -77,7 +77,7 @@ class OutcomeUnknown(ExecutionError):
 class OrderRejected(ExecutionError):
     def __init__(self, reason: str, kind: str = "invalid_order") -> None:
         super().__init__(reason)
-        self.kind = kind  # insufficient_funds | invalid_order | duplicate | would_trigger | other
+        self.kind = kind  # insufficient_funds | invalid_order | unknown_symbol | duplicate | would_trigger | other
 
 
 class AccountError(ExecutionError):

@@ -2,8 +2,10 @@
 without its decimal point, a level for another coin) is held for review instead of traded.
 
 The price comes from the executor's own price source (`PAPER_PRICE_SOURCE`: live public candles, or recorded
-candles in replay and tests) through the small `MarketPrice` port. No price (unknown symbol, feed down) means no
-check: the post's own consistency rules and the executor's entry-distance limit still apply.
+candles in replay and tests) through the small `MarketPrice` port. No price (feed down, a coin the recording lacks)
+means no check: the post's own consistency rules and the executor's entry-distance limit still apply. A symbol the
+exchange says it does not list (ccxt's BadSymbol, spot and futures alike: "#WLF" written for WLD or WIF) is held:
+the parser cannot tell a misspelt ticker from a new listing, the exchange can.
 """
 
 from __future__ import annotations
@@ -20,7 +22,11 @@ WINDOW_MS = 15 * 60_000  # the last closed candle within this window before now 
 
 
 class MarketPrice(Protocol):
-    def last_price(self, symbol: str) -> Decimal | None: ...
+    def last_price(self, symbol: str) -> Decimal | None: ...  # raises UnlistedSymbol for a market that does not exist
+
+
+class UnlistedSymbol(Exception):
+    """The price source's exchange lists no market for the symbol (neither the futures nor the spot pair)."""
 
 
 class PriceSourceMarket:
@@ -32,11 +38,23 @@ class PriceSourceMarket:
         self.prices, self.clock, self.window_ms = prices, clock or wall_clock_ms, window_ms
 
     def last_price(self, symbol: str) -> Decimal | None:
+        from verzek.execution.ports import OrderRejected
+
         now = self.clock()
-        for candidate in dict.fromkeys([symbol, symbol.split(":")[0]]):
-            rows = self.prices.candles(candidate, now - self.window_ms, now)
+        candidates = list(dict.fromkeys([symbol, symbol.split(":")[0]]))
+        unlisted = 0
+        for candidate in candidates:
+            try:
+                rows = self.prices.candles(candidate, now - self.window_ms, now)
+            except OrderRejected as exc:
+                if exc.kind != "unknown_symbol":
+                    raise
+                unlisted += 1
+                continue
             if rows:
                 return rows[-1].close
+        if unlisted == len(candidates):
+            raise UnlistedSymbol(symbol)
         return None
 
 
@@ -65,19 +83,23 @@ def _market_from_settings(source: str) -> PriceSourceMarket:
 
 
 def hold_if_off_market(signal, parsed, market: MarketPrice | None):
-    """`signal` unchanged, or with `rejected` = "held for review: entry ... away from the market price ..."."""
+    """`signal` unchanged, or with `rejected` = "held for review: entry ... away from the market price ..." (or "... is no
+    market on the exchange ...")."""
     from verzek.config import get_settings
     from verzek.parsing import check_against_price
 
-    if market is None or signal.rejected is not None or not parsed.entries:
+    if market is None or signal.rejected is not None:
         return signal
     try:
         price = market.last_price(signal.symbol)
+    except UnlistedSymbol:
+        problem = f"{signal.symbol} is no market on the exchange (a misspelt or unlisted ticker)"
+        return replace(signal, rejected=HELD_PREFIX + problem, meta={**(signal.meta or {}), "market_listed": False})
     except Exception as exc:  # noqa: BLE001 - a price feed outage must not stop ingest; the check is skipped
         logger.warning("market price unavailable for the ingest check",
                        extra={"symbol": signal.symbol, "error_type": type(exc).__name__})
         return signal
-    if price is None or price <= 0:
+    if price is None or price <= 0 or not parsed.entries:  # (a market entry has no price of its own to check)
         return signal
     deviation = get_settings().ingest_max_entry_deviation_pct / 100
     problem = check_against_price(parsed, price, max_deviation=deviation)
