@@ -19,6 +19,8 @@ SHARED_DIR = Path(os.environ.get("VERZEK_SHARED_DIR", REPO_ROOT.parent / "shared
 os.environ.setdefault("VERZEK_ENV", "test")
 # Ingest's market-price check reads live prices by default; tests give it recorded prices explicitly.
 os.environ.setdefault("INGEST_PRICE_CHECK", "false")
+# (and where a test turns it on without an exchange double, the public ticker gets a refused connection on the loopback)
+os.environ.setdefault("PUBLIC_MARKET_DATA_URL", "http://127.0.0.1:9")
 # No test may reach api.telegram.org: a test that talks to Telegram starts the local Bot API server and points
 # TELEGRAM_API_BASE at it; anything else gets a refused connection on the loopback.
 os.environ.setdefault("TELEGRAM_API_BASE", "http://127.0.0.1:9")

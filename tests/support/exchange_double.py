@@ -914,6 +914,14 @@ class ExchangeDouble:
     def _bn_ping(self, params):
         return {}
 
+    def _bn_ticker_price(self, params):
+        """Public last price (`mark_prices`), as the ingest market-price check reads it; Binance's -1121 for a
+        symbol it does not list."""
+        symbol = params.get("symbol", "")
+        if symbol not in MARKETS:
+            raise DoubleError(400, {"code": -1121, "msg": "Invalid symbol."})
+        return {"symbol": symbol, "price": _fmt(self.mark_prices.get(symbol))}
+
     def _bn_spot_exchange_info(self, params):
         symbols = []
         for sym, (base, quote, tick, step) in MARKETS.items():
@@ -1334,6 +1342,15 @@ class ExchangeDouble:
         now = time.time()
         return self._bb_ok({"timeSecond": str(int(now)), "timeNano": str(int(now * 1e9))})
 
+    def _bb_tickers(self, params):
+        """Public ticker (`mark_prices` as the last price); Bybit's 10001 for a symbol it does not list."""
+        symbol = params.get("symbol", "")
+        if symbol not in MARKETS:
+            raise self._bb_fail(10001, "Not supported symbols")
+        price = _fmt(self.mark_prices.get(symbol))
+        return self._bb_ok({"category": params.get("category"),
+                            "list": [{"symbol": symbol, "lastPrice": price, "markPrice": price}]})
+
     def _bb_instruments(self, params):
         category = params.get("category")
         items = []
@@ -1550,6 +1567,9 @@ class ExchangeDouble:
             ("GET", "/fapi/v1/openAlgoOrders"): self._bn_signed_algo_open,
             ("GET", "/v5/market/time"): self._bb_time,
             ("GET", "/v5/market/instruments-info"): self._bb_instruments,
+            ("GET", "/v5/market/tickers"): self._bb_tickers,
+            ("GET", "/api/v3/ticker/price"): self._bn_ticker_price,
+            ("GET", "/fapi/v1/ticker/price"): self._bn_ticker_price,
             ("POST", "/v5/order/create"): self._bb_signed_create_order,
             ("GET", "/v5/order/realtime"): self._bb_signed_realtime,
             ("GET", "/v5/order/history"): self._bb_signed_history,

@@ -13,6 +13,8 @@ from __future__ import annotations
 import copy
 import json
 import os
+import time
+from decimal import Decimal as D
 
 import pytest
 from verzek.devtools.lambda_layout import namespaces_available
@@ -64,7 +66,10 @@ def aws(db_dsn):
     env = {"AWS_ENDPOINT_URL": endpoint, "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
            "AWS_REGION": "eu-west-1", "AWS_DEFAULT_REGION": "eu-west-1", "APP_SECRETS_ARN": app_arn,
            "MASTER_KEY_SECRET_ARN": master_arn, "EXECUTION_QUEUE_URL": queues["execution"],
-           "BROADCAST_QUEUE_URL": queues["broadcast"], "MONITOR_QUEUE_URL": queues["monitor"]}
+           "BROADCAST_QUEUE_URL": queues["broadcast"], "MONITOR_QUEUE_URL": queues["monitor"],
+           # (the ingest price check is on, as deployed; its public ticker is refused on the loopback unless a test
+           # points it at an exchange double: no test reaches an exchange)
+           "PUBLIC_MARKET_DATA_URL": "http://127.0.0.1:9"}
     try:
         yield env
     finally:
@@ -183,6 +188,34 @@ def test_webhook_through_api_gateway_stores_the_signal(layers, specs, aws, tmp_p
     event["headers"]["x-telegram-bot-api-secret-token"] = "wrong"
     refused = _invoke(layers, specs, tmp_path, "telegram_webhook", event, env)
     assert refused["statusCode"] == 403
+
+
+def test_the_ingest_price_check_runs_in_the_built_webhook(layers, specs, aws, tmp_path, db):
+    # The webhook's layer has httpx, not ccxt: the check reads the exchange's public ticker (here the double's
+    # Binance endpoints) — an unlisted ticker and an entry far from the market are held, a sound call is stored open
+    from tests.support.exchange_double import ExchangeDouble
+
+    with ExchangeDouble() as double:
+        double.mark_prices["ETHUSDT"] = D("3005.5")
+        cases = {9101: ("#ETH LONG\nEntry: 3000\nTP: 3080 / 3150\nSL: 2940\nLeverage: 5x", "open", None),
+                 9102: ("#ETH LONG\nEntry: 300.0\nTP: 308.0 / 315.0\nSL: 294.0\nLeverage: 5x", "rejected",
+                        "held for review: entry"),
+                 9103: ("#WLF LONG\nEntry: 3.000\nTP: 3.080\nSL: 2.940\nLeverage: 5x", "rejected",
+                        "held for review: WLF/USDT")}
+        for message_id, (text, _, _) in cases.items():
+            update = {"update_id": message_id, "channel_post": {
+                "message_id": message_id, "date": int(time.time()), "text": text,
+                "chat": {"id": SOURCE_CHAT, "type": "channel", "title": "VIP"},
+                "sender_chat": {"id": SOURCE_CHAT, "type": "channel", "title": "VIP"}}}
+            _webhook_update(layers, specs, tmp_path, aws, update, TELEGRAM_SOURCE_CHAT_IDS=str(SOURCE_CHAT),
+                            PUBLIC_MARKET_DATA_URL=double.base_url)
+        assert any(r.path == "/fapi/v1/ticker/price" for r in double.requests)
+    with db.cursor() as cur:
+        cur.execute("SELECT provider_message_id, status, rejected_reason FROM signals WHERE provider_message_id > 9100")
+        rows = {r["provider_message_id"]: r for r in cur.fetchall()}
+    for message_id, (_, status, reason) in cases.items():
+        assert rows[message_id]["status"] == status, rows[message_id]
+        assert (rows[message_id]["rejected_reason"] or "").startswith(reason or ""), rows[message_id]
 
 
 def test_operator_review_round_trip_in_the_webhook_and_dispatcher_functions(layers, specs, aws, tmp_path, db):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from decimal import Decimal
 
 import pytest
 from verzek.execution.paper import RecordedPrices
@@ -101,3 +102,36 @@ def test_a_ticker_the_exchange_does_not_list_is_held(telegram_env, channel_post,
     # the futures pair unlisted but the spot pair listed: the spot price is the market, the open trades
     response = post(channel_post("#ZRO LONG\nEntry: 3.400\nTP: 3.480\nSL: 3.320", update_id=8203, message_id=8203))
     assert response.status == 200 and _signal_row(telegram_env, 8203)["status"] == "open"
+
+
+@pytest.mark.parametrize("exchange", ["binance", "bybit"])
+def test_the_deployed_source_reads_the_exchange_public_ticker(telegram_env, channel_post, make_user, settings_env,
+                                                              exchange):
+    # PAPER_PRICE_SOURCE=live:<exchange> as deployed: the webhook has no ccxt, so the check reads the exchange's public
+    # ticker over httpx — here the exchange double on 127.0.0.1 speaking Binance's and Bybit's ticker endpoints
+    from tests.support.exchange_double import ExchangeDouble
+
+    with ExchangeDouble() as double:
+        double.mark_prices["ETHUSDT"] = Decimal("3005.5")
+        settings_env(INGEST_PRICE_CHECK="true", PAPER_PRICE_SOURCE=f"live:{exchange}",
+                     PUBLIC_MARKET_DATA_URL=double.base_url)
+        market_check._MARKETS.clear()
+        make_user()
+        base = 8300 + (0 if exchange == "binance" else 50)
+        cases = [("#ETH LONG\nEntry: 3000\nTP: 3080 / 3150\nSL: 2940\nLeverage: 5x", "open", None),
+                 ("#ETH LONG\nEntry: 300.0\nTP: 308.0 / 315.0\nSL: 294.0\nLeverage: 5x", "rejected", "held for review: entry"),
+                 ("#WLF LONG\nEntry: 3.000\nTP: 3.080\nSL: 2.940\nLeverage: 5x", "rejected", "held for review: WLF/USDT")]
+        for n, (text, status, reason) in enumerate(cases):
+            response = post(channel_post(text, update_id=base + n, message_id=base + n))
+            assert response.status == 200, response.body
+            row = _signal_row(telegram_env, base + n)
+            assert row["status"] == status, (text, row)
+            assert reason is None and row["rejected_reason"] is None or row["rejected_reason"].startswith(reason)
+        asked = [r.path for r in double.requests]
+        assert any(p.endswith(("/ticker/price", "/market/tickers")) for p in asked), asked
+        # the double down (the exchange answers 503): no check, the open trades
+        double.inject_error(503, times=4)
+        response = post(channel_post("#ETH LONG\nEntry: 3001\nTP: 3080\nSL: 2940\nLeverage: 5x",
+                                     update_id=base + 9, message_id=base + 9))
+        assert response.status == 200 and _signal_row(telegram_env, base + 9)["status"] == "open"
+    market_check._MARKETS.clear()

@@ -206,6 +206,10 @@ class Settings(BaseSettings):
                                     description="Paper market/stop fills move this % against the trader")
     paper_price_source: str = Field("live:binance", alias="PAPER_PRICE_SOURCE",
                                     description="Paper prices: live:<exchange> (public candles) or replay:<dir>")
+    public_market_data_url: str | None = Field(None, alias="PUBLIC_MARKET_DATA_URL",
+                                               description="One base URL for every host of the ingest check's public "
+                                                           "ticker (tests: the exchange double); unset = the "
+                                                           "exchange's own hosts")
     ingest_price_check: bool = Field(True, alias="INGEST_PRICE_CHECK",
                                      description="Hold a VIP open for review when its entry is far from the market "
                                                  "price read from the executor's price source (PAPER_PRICE_SOURCE)")

@@ -1,8 +1,9 @@
 """The market-price check at ingest: a VIP open whose entry is far from the coin's market price (a price written
 without its decimal point, a level for another coin) is held for review instead of traded.
 
-The price comes from the executor's own price source (`PAPER_PRICE_SOURCE`: live public candles, or recorded
-candles in replay and tests) through the small `MarketPrice` port. No price (feed down, a coin the recording lacks)
+The price comes from the executor's own price source (`PAPER_PRICE_SOURCE`: live — the same exchange's public
+ticker, `public_ticker.PublicTicker`, since the webhook Lambda carries no ccxt — or recorded candles in replay and
+tests) through the small `MarketPrice` port. No price (feed down, a coin the recording lacks)
 means no check: the post's own consistency rules and the executor's entry-distance limit still apply. A symbol the
 exchange says it does not list (ccxt's BadSymbol, spot and futures alike: "#WLF" written for WLD or WIF) is held:
 the parser cannot tell a misspelt ticker from a new listing, the exchange can.
@@ -71,14 +72,23 @@ def current_market() -> MarketPrice | None:
         return None
 
 
-_MARKETS: dict[str, PriceSourceMarket] = {}
+_MARKETS: dict[str, MarketPrice] = {}
 
 
-def _market_from_settings(source: str) -> PriceSourceMarket:
+def _market_from_settings(source: str) -> MarketPrice:
+    """`live:binance` / `live:bybit`: the exchange's public ticker over httpx (the webhook Lambda has no ccxt); any
+    other source: the executor's own price source (recorded candles in replay; ccxt's public candles)."""
     if source not in _MARKETS:
-        from verzek.execution.venues import prices_from_settings
+        from verzek.config import get_settings
+        from verzek.signals.public_ticker import EXCHANGES, PublicTicker
 
-        _MARKETS[source] = PriceSourceMarket(prices_from_settings())
+        kind, _, exchange = source.partition(":")
+        if kind == "live" and (exchange or "binance") in EXCHANGES:
+            _MARKETS[source] = PublicTicker(exchange or "binance", base_url=get_settings().public_market_data_url)
+        else:
+            from verzek.execution.venues import prices_from_settings
+
+            _MARKETS[source] = PriceSourceMarket(prices_from_settings())
     return _MARKETS[source]
 
 
