@@ -785,8 +785,9 @@ def test_no_message_becomes_a_wrong_tradable_signal(name):
 
 # Wrong trades the parser cannot avoid alone, each with why (session 19): a misspelt ticker ("#WLF" for WLD or WIF, "#STRX"
 # for STX or STRK) reads like a coin newly listed — the parser has no listing to check it against. Downstream, the
-# market-price check at ingest finds no price for a symbol that does not exist and the exchange refuses the order; a
-# misspelling that names another real coin is caught by the price check when the prices differ.
+# market-price check at ingest asks the exchange, which lists no such market: the signal is held for review (session 21,
+# tests/integration/telegram/test_ingest_price_check.py); a misspelling that names another real coin is caught by the
+# price check when the prices differ.
 KNOWN_WRONG_TRADES = {
     "blind_z32.jsonl": {"z32-019": "misspelt ticker #WLF traded as written", "z32-034": "misspelt ticker #STRX traded as written"},
 }
