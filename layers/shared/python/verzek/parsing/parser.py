@@ -4157,23 +4157,75 @@ def _heading_tag(text: str) -> str | None:
     return base.upper()
 
 
-# ("We're in #LINK long now, entry was 14.62, targets …", "We are already long #ETH from 3100"): the trade was entered
-# earlier — its levels shown again for the ones holding it; entering now at the market (or at the old entry) is no call
-_PAST_ENTRY = re.compile(
-    r"(?<!\w)(?:entry|entries|вход|giri[şs]|entrada|einstieg|entr[ée]e)\s+(?:was|were|had\s+been|был[аои]?|fue|foi|era|war|"
-    r"[ée]tait)\s*(?:at\s+|@\s*|~\s*|around\s+)?\$?\d", re.IGNORECASE)
-_ALREADY_POSITIONED = re.compile(r"(?<!\w)(?:already|still)\s+(?:long|short|in\s+(?:the\s+|this\s+|a\s+)?(?:long|short|trade|position))"
-                                 r"(?!\w)", re.IGNORECASE)
+# A call shown again after it was taken: "We're in #LINK long now, entry was 14.62, targets …", "We are already long #ETH
+# from 3100", "Our AVAX long from 14.62 is doing great!", "Мы уже в лонге по #SOL с 14.62" — the levels of a running trade,
+# for the ones holding it; entering now (at the market, or at the old entry) is no call. With a price: held when that
+# price is the post's entry or the post's entry is the market ("Remember our #AVAX long from 24.10 last week? … We go
+# again / Long AVAX 27.30–27.60" is a fresh call).
+_TAKEN_AT_PRICE = re.compile(
+    r"(?<!\w)(?:entry|entries|вход|giri[şs]|entrada|einstieg|entr[ée]e)(?:\s+price)?\s+(?:was|were|had\s+been|был[аои]?|fue|foi|"
+    r"era|war|[ée]tait)\s*[:=]?\s*(?:at\s+|@\s*|~\s*|around\s+)?\$?(?P<price>\d[\d.,]*)|"
+    r"(?<!\w)(?:we|i)\s+(?:entered|went\s+(?:long|short)|opened\s+(?:a\s+|our\s+|the\s+)?(?:long|short)|bought|shorted|longed|"
+    r"remain\s+(?:long|short|in))(?:\s+(?:on\s+)?[#$]?[a-z0-9]{2,12}(?:/usdt)?)?(?:\s+(?:long|short))?\s+(?:at|@|from|around)\s*\$?"
+    r"(?P<price2>\d[\d.,]*)|"
+    r"(?<!\w)(?:our|my)\s+[#$]?[a-z0-9]{2,12}(?:/usdt)?\s+(?:long|short)\s+(?:from|@|at)\s*\$?(?P<price3>\d[\d.,]*)|"
+    r"(?<!\w)(?:already|still|remain)\s+(?:long|short)\s+(?:(?:on\s+)?[#$]?[a-z0-9]{2,12}(?:/usdt)?\s+)?(?:from|at|@|since)\s*\$?"
+    r"(?P<price4>\d[\d.,]*)|"
+    r"(?<!\w)(?:уже\s+)?в\s+(?:лонге|шорте)\s+(?:по\s+)?[#$]?\w+\s+(?:с|от)\s+(?P<price5>\d[\d.,]*)|"
+    r"(?:ya\s+estamos|seguimos)\s+en\s+(?:largo|corto|long|short)?\s*(?:en\s+)?[#$]?\w+\s+(?:long|short|largo|corto)?\s*desde\s+"
+    r"(?P<price6>\d[\d.,]*)|"
+    r"(?:sudah|masih)\s+(?:long|short|hold|masuk)\s+[#$]?\w+\s+(?:long\s+|short\s+)?dari\s+(?P<price7>\d[\d.,]*)|"
+    r"[#$]?\w+\s+(?:long|short)\s+(?:pozisyonumuz\s+)?(?P<price8>\d[\d.,]*)'?(?:den|dan|ten|tan)\s+(?:a[çc][ıi]k|beri\s+tutuyoruz)",
+    re.IGNORECASE)
+# Without a price: the trade said to be running or in profit ("#LINK long is in profit. Entry 14.62 …", "— running +12%",
+# "Keep holding #DOT long. Entry 4.10 …"), already in ("already long", "уже в лонге", "بالفعل"), a results card ("SIGNAL
+# RESULT", "KẾT QUẢ TÍN HIỆU", "信号结果"), an entry ticked as filled ("Entry: 3100 (already filled)"), a call for those
+# not in yet ("Кто ещё не зашёл — …", "Henüz girmeyenler için"), an old call shown again ("Last week we posted: …",
+# "Сигнал от 3 декабря", "(posted 03.12.2026)", "given to VIP at 10:00", "уже в работе"), a reminder ("Pengingat", "提醒")
+_TAKEN_RUNNING = re.compile(
+    r"(?<!\w)(?:already|still)\s+(?:long|short|in\s+(?:the\s+|this\s+|a\s+)?(?:long|short|trade|position))(?!\w)|"
+    r"(?<!\w)(?:keep|kept)\s+holding(?!\w)|"
+    r"(?<!\w)(?:long|short|position|trade)(?:\s+\S+){0,2}\s+is\s+(?:doing\s+(?:great|well|fine|good)|in\s+profit|alive|running)(?!\w)|"
+    r"(?<!\w)running\s+[+-]\d[\d.,]*\s*%|(?<!\w)currently\s+[+-]\d[\d.,]*\s*%|"
+    r"уже\s+в\s+(?:лонге|шорте|позиции|сделке)|(?<!\w)мы\s+в\s+(?:лонге|шорте)(?!\w)|pozisyonumuz|beri\s+tutuyoruz|"
+    r"ya\s+estamos\s+en|(?<!\w)seguimos\s+en\s+[#$]?\w+\s+(?:long|short|largo|corto)|sudah\s+(?:long|short)(?!\w)|"
+    r"masih\s+hold(?!\w)|بالفعل|"
+    r"(?:signal|trade|call)\s+(?:results?|recap)(?!\w)|(?<!\w)recap\s*:|resultado\s+d[oe]\s+(?:sinal|la\s+se[ñn]al)|"
+    r"k[ếe]t\s+qu[ảa]\s+t[íi]n\s+hi[ệe]u|hasil\s+sinyal|信号结果|نتیجه\s+سیگنال|نتيجة\s+الإشارة|sinyal\s+sonucu|"
+    r"результат\w*\s+сигнала|another\s+win|win\s+for\s+(?:our\s+)?members|"
+    r"(?:entry|entries|giri[şs]|entrada|вход|入场)[^\n]{0,25}?\d[^\n(—–]{0,6}[(—–-]\s*(?:already\s+)?(?:filled|triggered|hit|"
+    r"touched|reached|executed|activated|gerçekleşti|ejecutad[oa]|executad[oa]|исполнен\w*|сработал\w*)|"
+    r"кто\s+(?:ещ[её]\s+)?не\s+(?:зашёл|зашел|зашли|вошёл|вошел|вошли)|si\s+a[úu]n\s+no\s+(?:entraste|entraron|has\s+entrado)|"
+    r"hen[üu]z\s+girmeyen\w*|yang\s+belum\s+masuk|ai\s+ch[ưu]a\s+v[àa]o|(?<!\w)missed\s+[#$]?\w+\s+(?:at|@|from)\s+\$?\d|"
+    r"last\s+week\s+we\s+posted|from\s+last\s+week'?s|(?:call|signal)\s+we\s+(?:shared|posted|gave)\s+(?:on|last|yesterday)|"
+    r"сигнал\s+от\s+\d|\(\s*posted(?:\s+on)?\s*(?:\d|\))|(?:signal|call)\s+from\s+\d{1,2}[/.]\d{1,2}|given\s+to\s+(?:the\s+)?vip\s+(?:at|on|yesterday)|"
+    r"posted\s+there\s+yesterday|(?:yesterday'?s|last\s+night'?s)\s+(?:call|signal)|já\s+em\s+andamento|уже\s+в\s+работе|"
+    r"(?:^|(?<=\n))\W*(?:pengingat|提醒)\s*[:：]", re.IGNORECASE)
+# ("Yesterday's call delivered 3/3 ✅ / Next: #OP SHORT …", "… We go again 🔁 / Long AVAX …"): a fresh call after a word
+# about an old one
+_FRESH_CALL_AFTER = re.compile(r"(?<!\w)next(?:\s+up)?\s*[:👇]|(?<!\w)we\s+go\s+again(?!\w)", re.IGNORECASE)
 
 
 def _running_trade_restated(clean: str, parsed: ParsedMessage) -> str | None:
-    """The words saying the call's trade was already entered, when the post's own entry is no fresh one: none written
-    (read at the market) after "entry was …", or any entry beside "already long" ("#TAO — entry was 412, now 428 / For
-    latecomers, new card / Entry: 418 - 422" keeps its new entry)."""
-    if (past := _PAST_ENTRY.search(clean)) is not None and (not parsed.entries or parsed.entry_type == EntryType.MARKET):
-        return past.group(0)
-    if (already := _ALREADY_POSITIONED.search(clean)) is not None and not _NEW_CALL.search(clean):
-        return already.group(0)
+    """The words saying the call's trade was already taken (see `_TAKEN_AT_PRICE`, `_TAKEN_RUNNING`), when the post's own
+    entry is no fresh one; a fresh call heading the post before them ("🆕 NEW SIGNAL / … / (already long from the last
+    call: keep it)") keeps its entry."""
+    fresh = _NEW_CALL.search(clean)
+    market_entry = not parsed.entries or parsed.entry_type == EntryType.MARKET
+    for taken in _TAKEN_AT_PRICE.finditer(clean):
+        if fresh is not None and fresh.start() < taken.start():
+            continue
+        raw = next(v for k, v in taken.groupdict().items() if v is not None)
+        try:
+            price = Decimal(raw.rstrip(".,").replace(",", "."))
+        except ArithmeticError:
+            continue
+        if market_entry or price in parsed.entries:
+            return taken.group(0)
+    running = _TAKEN_RUNNING.search(clean)
+    if running is not None and (fresh is None or fresh.start() > running.start()) \
+            and _FRESH_CALL_AFTER.search(clean, running.end()) is None:
+        return running.group(0)
     return None
 
 
