@@ -125,3 +125,48 @@ def test_a_stop_talked_about_is_no_stop_move(text):
 @pytest.mark.parametrize("text", ["#SUI stop raised to 3.42", "SUI: stop raised, now 3.42", "#SUI stop lowered to 3.10"])
 def test_a_stop_raised_still_moves(text):
     assert parse_message(text).update_action.value == "new_stop"
+
+
+# (review 34: each of these closed a trade or changed a position)
+@pytest.mark.parametrize("text", [
+    "Closing #ETH was a great decision last week",
+    "#BTC partial close was a mistake yesterday",
+    "#ETH: SL 3000 stays. Those who moved SL to entry got stopped out at BE, sorry",
+    "#ETH SL hit for those who used tight stops, ours at 3000 is safe",
+    "#ETH: our SL is 3000, not 3100 like some other channels — they got stopped",
+    "Кто закрыл #ETH раньше — зря, мы держим до второй цели",
+    "#ETH stop was raised to 3050 by some members, we keep 3000",
+    "По #ETH стоп не двигаем, кто перенёс в безубыток — ваше решение",
+    "#ETH'yi erken kapatanlar kaçırdı, biz TP2'yi bekliyoruz",
+    "#ETH: hold. Those who want can take partial profit",
+    "Guys who want to secure profit can close 50% of #ETH, we are holding",
+])
+def test_what_others_did_beside_the_channel_keeping_its_trade_changes_nothing(text):
+    from verzek.parsing.status import POSITION_CHANGES
+
+    parsed = parse_message(text)
+    assert parsed.kind != MessageKind.CLOSE and parsed.update_action not in POSITION_CHANGES, parsed
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("#AVAX stopped out. Those who entered late got a better price, we hold nothing now", MessageKind.CLOSE),
+    ("Those who are still in #ETH: close it now, we are out", MessageKind.CLOSE),
+    ("#ETH closed at 3300 ✅ great call", MessageKind.CLOSE),
+])
+def test_the_channels_own_close_still_closes(text, kind):
+    assert parse_message(text).kind == kind
+
+
+@pytest.mark.parametrize(("text", "symbol"), [
+    ("SL moved to entry on #ETH and #BTC still as is", "ETH/USDT"),
+    ("#ETH and #SOL: TP1 hit on ETH, move SL to entry there", "ETH/USDT"),
+    ("#BTC unchanged, #ETH SL to entry", "ETH/USDT"),
+])
+def test_a_change_named_for_several_coins_goes_to_the_ones_it_is_for(text, symbol):
+    parsed = parse_message(text)
+    assert parsed.update_action.value == "move_sl_breakeven" and parsed.symbol == symbol and not parsed.also_symbols
+
+
+def test_a_change_for_every_coin_named_stays_for_each():
+    parsed = parse_message("Move SL to entry on #ETH and #BTC")
+    assert set(parsed.also_symbols) == {"ETH/USDT", "BTC/USDT"}

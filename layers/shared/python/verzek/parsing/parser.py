@@ -1941,6 +1941,73 @@ _PAYLOAD_NOT_LIVE = re.compile(r"\A[^\n{]{0,100}?(?<!\w)(?:test\w*|demo|paper|ex
 
 def parse_message(text: str) -> ParsedMessage:
     """Classify and parse one Telegram message text (or media caption). Never raises on any str."""
+    parsed = _parse_written_or_spoken(text)
+    if parsed.kind in (MessageKind.CLOSE, MessageKind.UPDATE) and isinstance(text, str):
+        return _others_acted_not_the_channel(text, parsed)
+    return parsed
+
+
+# What others did, beside what the channel keeps ("#ETH SL hit for those who used tight stops, ours at 3000 is safe",
+# "По #ETH стоп не двигаем, кто перенёс в безубыток — ваше решение", "#ETH: hold. Those who want can take partial profit",
+# "#ETH'yi erken kapatanlar kaçırdı, biz TP2'yi bekliyoruz"): the close or change is theirs; the channel's trade runs on
+_OTHERS_ACTED = re.compile(
+    r"(?<!\w)(?:those|guys|people|members|anyone|whoever)\s+who(?!\w)|(?<!\w)whoever(?!\w)|"
+    r"(?<!\w)(?:by|for)\s+(?:some|a\s+few|many)\s+(?:members|of\s+you|people|traders|users)(?!\w)|"
+    r"(?<!\w)(?:some\s+)?other\s+(?:channels|groups|traders)(?!\w)|(?<!\w)they\s+got\s+(?:stopped|liquidated|out)|"
+    r"(?<!\w)кто\s+(?:закрыл|закрыли|перен[её]с|перенесли|вышел|вышли|зафиксировал)\w*|"
+    r"ваше\s+решение|kapatanlar|kapatan\w*\s+ki[şs]iler", re.IGNORECASE)
+_CHANNEL_KEEPS = re.compile(
+    r"(?<!\w)(?:we|i)\s+(?:keep|hold|stay|are\s+(?:holding|keeping|staying)|'re\s+(?:holding|keeping))(?!\w)"
+    r"(?!\s+(?:nothing|no(?!\w)|none|out|flat|away|off))|"
+    r"(?<!\w)ours?\s+(?:at\s+\$?\d[\d.,]*\s+)?(?:is|stays|remains)\s+(?:safe|fine|intact|in|open|on)(?!\w)|"
+    r"(?<!\w)our\s+(?:sl|stop(?:[\s-]*loss)?)\s+is\s+\$?\d|(?<!\w)(?:sl|stop)\s+\$?\d[\d.,]*\s+(?:stays|remains)(?!\w)|"
+    r"(?:^|[:.!]\s*)hold[.!]|"
+    r"мы\s+держим|не\s+двигаем|держим\s+до|bekliyoruz|tutuyoruz|seguimos\s+dentro|mantenemos", re.IGNORECASE)
+# ("Closing #ETH was a great decision last week", "#BTC partial close was a mistake yesterday"): a judgement of a past exit
+_EXIT_JUDGED = re.compile(
+    r"(?<!\w)(?:closing|closed|exiting|exit|selling|sold|partial\s+close|taking\s+profits?|cutting)\b[^.\n!?]{0,30}?\b(?:was|were)\s+"
+    r"(?:a\s+|an\s+|the\s+)?(?:(?:great|good|right|wrong|bad|smart|big|huge|terrible|solid)\s+)?(?:decision|mistake|call|move|idea|"
+    r"choice)(?!\w)", re.IGNORECASE)
+
+
+def _others_acted_not_the_channel(text: str, parsed: ParsedMessage) -> ParsedMessage:
+    """A close or a position change that the post gives to others while the channel keeps its trade becomes an
+    update that changes nothing (the coin kept); a judgement of a past exit, no signal."""
+    if parsed.kind == MessageKind.UPDATE and parsed.update_action not in POSITION_CHANGES:
+        return parsed
+    if parsed.kind == MessageKind.UPDATE and parsed.symbol is None and len(parsed.also_symbols) > 1:
+        parsed = _coins_the_change_is_for(text, parsed)
+    if _EXIT_JUDGED.search(text):
+        return _not_a_signal("a judgement of a past exit, no order")
+    if _OTHERS_ACTED.search(text) and _CHANNEL_KEEPS.search(text):
+        return ParsedMessage(kind=MessageKind.UPDATE, symbol=parsed.symbol,
+                             reason="what others did beside the channel keeping its trade: no change",
+                             notes=(*parsed.notes, "a close or change told of others, the channel's trade kept"))
+    return parsed
+
+
+def _coins_the_change_is_for(text: str, parsed: ParsedMessage) -> ParsedMessage:
+    """A change named for several coins, narrowed to those it is for: a coin said to stay as it is is left out ("SL moved
+    to entry on #ETH and #BTC still as is"); "there" after a coin named with "on" points to that one ("#ETH and #SOL:
+    TP1 hit on ETH, move SL to entry there")."""
+    kept = []
+    for symbol in parsed.also_symbols:
+        base = re.escape(symbol.split("/")[0])
+        if re.search(rf"(?<![\w$#])[#$]?{base}(?:/usdt)?\s*(?:[:—–-]\s*)?(?:is\s+|stays\s+)?(?:still\s+)?(?:as\s+is|unchanged|untouched|"
+                     r"no\s+change|stays(?:\s+as\s+is)?)(?!\w)", text, re.IGNORECASE):
+            continue
+        kept.append(symbol)
+    if len(kept) > 1 and re.search(r"(?<!\w)there(?!\w)", text, re.IGNORECASE):
+        pointed = [s for s in kept if re.search(rf"(?<!\w)on\s+[#$]?{re.escape(s.split('/')[0])}(?!\w)", text, re.IGNORECASE)]
+        kept = pointed if len(pointed) == 1 else kept
+    if len(kept) == len(parsed.also_symbols) or not kept:
+        return parsed
+    if len(kept) == 1:
+        return _replace(parsed, symbol=kept[0], also_symbols=())
+    return _replace(parsed, also_symbols=tuple(kept))
+
+
+def _parse_written_or_spoken(text: str) -> ParsedMessage:
     spoken = read_spoken(text) if isinstance(text, str) else None
     if spoken is None:
         return _parse_message(text)
