@@ -964,8 +964,9 @@ NO_NEW_CALLS_RE = re.compile(
 # yesterday's signal" still closes the trade for whoever holds it.
 # A post headed as a results report ("Monthly results: #BNB long ... hit all targets +12%"): a look back.
 RECAP_HEAD_RE = re.compile(r"^\W*(?:recap|summary|results?\s+of|(?:trade|call|signal|win)\s+of\s+the\s+(?:day|week|month)|best\s+(?:trade|call)s?|top\s+(?:trade|call)s?|"
-                           # ("SignalForge daily recap 05.12": the channel's name before it)
-                           r"(?:[a-z]\w*\s+){0,2}?(?:daily|weekly|monthly)\s+(?:results?|recap|summary|report)|"
+                           # ("SignalForge daily recap 05.12": the channel's name before it; "[QE-PRO] MONTHLY REPORT — MAY",
+                           # "ORCA | weekly summary": a bracketed or piped tag of the channel)
+                           r"(?:[a-z][\w.-]*\]?\s*[|:•·]?\s+){0,2}?(?:daily|weekly|monthly)\s+(?:results?|recap|summary|report)|"
                            # ("Haftalık sonuçlar: #ETH kârla kapandı", "This week's results:")
                            r"(?:haftal[ıi]k|g[üu]nl[üu]k|ayl[ıi]k)\s+(?:sonu[çc]lar\w*|[öo]zet\w*|rapor\w*)|"
                            r"(?:this|last)\s+(?:week|month)'?s\s+(?:results?|recap|summary|report|stats)|"
@@ -988,7 +989,9 @@ RECAP_HEAD_RE = re.compile(r"^\W*(?:recap|summary|results?\s+of|(?:trade|call|si
                            r"(?!\w)", re.IGNORECASE)
 # ("Wrap for today: nice work on BTC …", "Daily wrap-up", "EOD wrap", "That's a wrap for the week"): the day's close-out
 # talk heading the post, looking back over the calls
+# ("APEX daily wrap 🐋", "[ORCA] EOD wrap-up": the channel's name before it, as over a recap)
 DAY_WRAP_HEAD_RE = re.compile(r"^\W*(?:wrap(?:[\s-]*up)?\s+for\s+(?:today|tonight|the\s+(?:day|week|session))|"
+                              r"(?:[a-z][\w.-]*\]?\s*[|:•·]?\s+){0,2}?"
                               r"(?:daily|weekly|end[\s-]of[\s-](?:the[\s-])?day|eod)\s+wrap(?:[\s-]*up)?|that'?s\s+a\s+wrap)(?!\w)",
                               re.IGNORECASE)
 # A count of the channel's calls ("41 calls", "41 sinyal", "41 kèo", "41개 시그널", "41 сигнал"), and a count of calls or of

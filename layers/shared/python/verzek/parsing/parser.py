@@ -43,6 +43,7 @@ from verzek.parsing.status import (
     UPDATE_PATTERNS,
     WHOLE_POSITION_CLOSED_RE,
     StopMove,
+    board_change,
     change_beside,
     close_action,
     close_all_names,
@@ -1886,6 +1887,12 @@ def _reply_to_quote(text: str) -> ParsedMessage | None:
     if own.kind == MessageKind.OPEN:
         return own
     quote = _parse("\n".join(ln[ln.index(">") + 1:] for ln in lines[:len(quoted)]))
+    if inline and quote.symbol is None and len(quoted) == 1 \
+            and (named := _QUOTED_CALL_NAME.match(lines[0][lines[0].index(">") + 1:])) is not None \
+            and named.group("coin").lstrip("#$").upper() in KNOWN_TICKERS:
+        # ("↩️ Reply to: OP call", "Replying to: #INJ long"): the inline quote names the earlier call by its coin alone —
+        # a ticker we know, in capitals or tagged, before "call", "signal", "long" … — the replied-to trade's coin
+        quote = _replace(quote, symbol=f"{named.group('coin').lstrip('#$').upper()}/USDT")
     if inline and quote.symbol is None:
         return None  # ("В ответ на: #BNB/USDT вход 612": an inline quote read as no call — the post is read whole)
     if own.kind == MessageKind.NOT_A_SIGNAL:
@@ -1919,6 +1926,21 @@ def _reply_to_quote(text: str) -> ParsedMessage | None:
             # (a stop put on the wrong side of the quoted call's entry would close the trade at once: no price to act on)
             replied = _replace(replied, new_stop=None)
     return replied
+
+
+# A sentence opening on a question to the other readers ("anyone else stopped out on …?", "did anybody catch …?", "is it
+# just me or …?", "¿alguien más …?", "alguém mais …?", "кто-нибудь ещё …?"), its question mark closing it
+_ASKS_THE_OTHERS = re.compile(r"(?:^|(?<=[\n.!]))[^\w\n]*(?:(?:does|did|has|have|is)\s+)?(?:anyone|anybody|any1|some1)\s+"
+                              r"(?:else\s+|here\s+)?(?:get|got|gets|getting|still|also|in|on|caught?|catch|hit|see|seeing|take|took|"
+                              r"stopped|holding|hold|else)\b[^?\n]{0,140}\?|"
+                              r"(?:^|(?<=[\n.!]))[^\w\n]*(?:is\s+it\s+just\s+me|am\s+i\s+the\s+only\s+one)\b[^?\n]{0,140}\?|"
+                              r"(?:^|(?<=[\n.!]))[^\w\n]*¿?(?:alguien\s+m[áa]s|alguém\s+mais|кто-(?:то|нибудь)\s+ещ[её])\b[^?\n]{0,140}\?",
+                              re.IGNORECASE)
+
+
+# An inline quote naming the earlier call by its coin ("OP call", "#INJ long", "SOL signal ⬆️")
+_QUOTED_CALL_NAME = re.compile(r"^[^\w#$\n]*(?P<coin>[#$][A-Za-z][A-Za-z0-9]{1,9}|[A-Z][A-Z0-9]{1,9})(?:/?USDT)?\s+"
+                               r"(?:call|signal|trade|setup|position|long|short|LONG|SHORT)(?!\w)[^\w\n]*$")
 
 
 # The level a correction names, with its price ("typo in the SL above, it's 1.94", "el TP3 es 13.80", "entry is 0.52")
@@ -2968,9 +2990,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # channel's calls and of the targets they hit — a tally, no trade's target reached
         return _not_a_signal("a tally of calls and targets hit: a results post")
     if not has_setup and candidate is None and lx.DAY_WRAP_HEAD_RE.search(clean) \
-            and update_action(status_text) not in POSITION_CHANGES and not is_close(status_text):
+            and update_action(_STOP_WHERE_IT_STANDS.sub(" ", status_text)) not in POSITION_CHANGES \
+            and not is_close(status_text):
         # ("Wrap for today: nice work on BTC 👏 SUI, FET … still open — manage your own stops"): the day's look back over
-        # its calls, no order (kept: "That's a wrap fam, INJ still running, SL to entry there now" — a change given)
+        # its calls, no order (kept: "That's a wrap fam, INJ still running, SL to entry there now" — a change given);
+        # ("EOD wrap / ✅ NEAR — TP2, stop at entry, still running"): where a stop stands, told in the look back, is the
+        # state of a trade already managed — no move ordered now
         return _not_a_signal("the day's wrap-up: a look back over the calls")
     if not has_setup and candidate is None and (lx.RECAP_HEAD_RE.search(clean) or lx.RECAP_HEAD_RE.search(body)):
         # "📊 Monthly report: 46 signals, 34 TP ✅ 12 SL ❌, net +212%": the channel's statistics, no trade named
@@ -3095,6 +3120,19 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             named = max((c for c in candidates if c.base.lower() == only), key=lambda c: c.rank, default=None) \
                 or SymbolCandidate(only.upper(), "USDT", NAMED, 0)
             return _status(MessageKind.UPDATE, named, segments, action, notes, target_index=tp_hit_index(status_text))
+        if (action or closing) and symbol_problem and symbol_problem.startswith("several different") \
+                and not (_OTHERS_RESULT.search(status_text) or _ADVERT.search(status_text) or _NOT_OURS.search(status_text)
+                         or recap_heading(clean) or _ASKS.search(text)) \
+                and (row := board_change(status_text, coin_names)) is not None:
+            # ("Evening status 🌙 / #FET — fully closed at 1.384 ✅ / #ADA — TP1 hit, SL to breakeven / #DOT — hold", "Quick
+            # board / #AVAX — TP2 ✅ taking another 30% off / #INJ — hold / #TIA — hold"): a board of one row per coin — the
+            # one trade it ends (the rest go on), or with none ended the one trade it changes while the others are held
+            coin, ended, row_action = row
+            named = max((c for c in candidates if c.base.lower() == coin), key=lambda c: c.rank, default=None) \
+                or SymbolCandidate(coin.upper(), "USDT", NAMED, 0)
+            if ended:
+                return _status(MessageKind.CLOSE, named, segments, row_action, notes)
+            return _status(MessageKind.UPDATE, named, segments, row_action, notes, target_index=tp_hit_index(status_text))
         if (action or closing) and symbol_problem and symbol_problem.startswith("several different") \
                 and not is_close_without_coin(status_text) \
                 and not (action in (UpdateAction.MOVE_SL_BREAKEVEN, UpdateAction.PARTIAL_CLOSE) and not closing
@@ -3253,6 +3291,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 return _not_a_signal(f"a position change that names {named.base} only as a reason or comparison")
             if named is not None and named is not candidate and named.rank == 0 and action in POSITION_CHANGES \
                     and not _heads_an_update(tokens, named.position, status_lines) \
+                    and not _heads_a_target_report(tokens, named.position, status_lines, status_text) \
                     and not _acts_in_its_sentence(tokens, named, lambda sentence: update_action(sentence) is not None
                                                   or _TRADE_WORD.search(sentence) is not None, status_lines):
                 # ("SAFE! SL to BE", "BTC weak. Move SL to entry"): the capitalised word stands in a sentence of its own
@@ -3411,6 +3450,16 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
 
     first_line = clean.lstrip().split("\n", 1)[0]
     second_line = body.lstrip().split("\n", 1)[0] if body is not clean else first_line
+    if not has_setup and _ASKS_THE_OTHERS.search(clean):
+        # ("anyone else get stopped on the op long or just me? my sl filled at 2.039", "¿alguien más sigue en el long de
+        # SOL?"): a reader asking the other readers about a trade — chat, no call and no status of the channel's trade
+        return _not_a_signal("a reader's question to the other readers, not a call or status")
+    if not has_setup and "@" in text and lx.GAIN_PCT_RE.search(clean) \
+            and (_MEMBER_RESULT.search(text) or _HANDLE_CLOSED.search(text) and _THEIR_TRADE.search(text)) \
+            and not _own_status_beside_members(text, frozenset(c.base.lower() for c in candidates)):
+        # ("📸 Member win: @lena closed her #DOT long at 9.10 for +48% (from 8.20, 10x)"): a reader's own trade shown with
+        # its result — its side and prices are theirs, long closed; no call and no status of the channel's trade
+        return _not_a_signal("a member's own closed trade shown with its result, not a call")
     if has_setup and _SHOWN_AGAIN.search(clean):
         # ("Last week's call: #SOL LONG Entry 150 TP 170 SL 140 — hit all targets ✅", "Proof 👇 … ✅✅"): a past call shown
         # again, or an example — no status of a running trade either
@@ -3457,6 +3506,14 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # running trade's; the post manages it ("#NEAR: primera venta parcial hecha en 2.58 ✅ Subimos el SL a 2.40": a
         # part sold, ticked off, with no target written — a change of the running trade too)
         return _status(MessageKind.UPDATE, candidate, segments, update_action(status_text), notes,
+                       target_index=tp_hit_index(status_text))
+    if has_setup and not targets and candidate is not None and symbol_problem is None and progress \
+            and not _NEW_CALL.search(clean) and not status_of_another_coin() \
+            and _target_hit_over_the_entry(status_text, levels):
+        # ("🎯 Target 2 reached / Pair: INJ/USDT | LONG / Price: 23.15 / Profit: +92% / SL → 22.40 (TP1)"): a bot's notice
+        # headed by the target its trade reached, with no target levels as a card has — its price is where the target was
+        # hit, its stop the one trailed: the running trade's progress, no fresh entry
+        return _status(MessageKind.UPDATE, candidate, segments, UpdateAction.TP_HIT, notes,
                        target_index=tp_hit_index(status_text))
     if has_setup and candidate is not None and symbol_problem is None and "\n" in clean \
             and (ended := _STATUS_ENDED.search(clean)) is not None \
@@ -4011,6 +4068,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # "… / Already entered, don't chase", "… / Current PnL: +35%"): the card carries what became of it — a result,
         # a withdrawal or a trade under way, not a fresh entry
         problems.append(f"held for review: a line of the card reports its outcome or progress ({outcome!r})")
+    if (shown := _PAST_CALL_SHOWN.search(clean)) is not None:
+        # ("🎁 Free sample from the VIP room — yesterday's call 👇 / #SUI LONG / Entry …", "Last night's VIP signal,
+        # shared for free: …"): a call of another day, or the paid room's, shown to sell — it may have run already
+        problems.append(f"held for review: the card is shown as a past or sample call ({shown.group(0)!r}), not a "
+                        "fresh entry")
     if (restated := _running_trade_restated(clean, parsed)) is not None:
         problems.append(f"held for review: the post shows a trade already taken ({restated!r}), not a fresh entry")
     if reposted_after_typo is not None:
@@ -4853,6 +4915,9 @@ _MEMBER_RESULT = re.compile(
 _PERSON_HANDLE_THEN = r"(?<![\w@])@(?!\w*bot(?!\w))\w{3,}\s+(?:just\s+|also\s+)?"
 _HANDLE_CLOSED = re.compile(_PERSON_HANDLE_THEN + r"(?:closed|sold|exited|cashed\s+out|took\s+profits?|booked|banked|"
                             r"got\s+stopped)(?!\w)", re.IGNORECASE)
+# ("@lena closed her #DOT long", "@raj sold his bag", "@team_x closed their short"): the trade closed is the person's own
+_THEIR_TRADE = re.compile(r"(?<![\w@])@\w{3,}\s+(?:just\s+|also\s+)?(?:closed|sold|exited|cashed\s+out|booked|banked)\s+"
+                          r"(?:his|her|their)(?!\w)", re.IGNORECASE)
 # ("@mike took half here on #TIA", "@john just moved his stop to entry"): a person's handle heading a change — theirs
 _HANDLE_CHANGED = re.compile(_PERSON_HANDLE_THEN + r"(?:closed|took|sold|booked|banked|secured|trimmed|moved|exited|cut|"
                              r"added|scaled)(?!\w)", re.IGNORECASE)
@@ -4889,8 +4954,10 @@ _ADVERT = re.compile(r"(?<!\w)(?:join\s+(?:our\s+)?(?:vip|premium|us|now|the\s+(
                      r"записывайся|записывайтесь|kaydol\w*|sign\s+up|хочешь\s+так\s+же|хотите\s+так\s+же|"
                      r"(?:пиши|напиши|пишите|напишите|write\s+to|dm|escr[íi]beme|escribe\s+a|fale\s+com)\s+@\w+|"
                      # "(VIP) — subscription 50% off", "in VIP yesterday. Free channel gets…", "VIP result:", "в платном канале"
-                     # ("took 25% off the table", "taking 30% off here"): a part of a position taken, no discount
+                     # ("took 25% off the table", "taking 30% off here", "taking another 30% off"): a part of a position
+                     # taken, no discount
                      r"subscription|subscribe\w*|(?<!took\s)(?<!take\s)(?<!takes\s)(?<!taking\s)(?<!taken\s)"
+                     r"(?<!another\s)(?<!further\s)"
                      r"\d{1,2}\s*%\s+off(?!\s+(?:the\s+table|here|now|at|from|of)(?!\w))|discount|free\s+channel|(?:in|from)\s+(?:the\s+|our\s+)?vip|"
                      r"vip\s+results?|платн\w+\s+канал\w*|в\s+(?:вип|vip))(?!\w)|付费群|付费频道|"
                      r"加入(?:会员|VIP|vip|我们)|参加(?:する|して)|가입하")
@@ -5093,7 +5160,11 @@ _NOT_OURS = re.compile(r"(?<!\w)(?:not\s+a\s+(?:signal|call)|no\s+be\s+(?:signal
                        r"(?:you|he|she|they|admin|the\s+admin|[a-z]\w+)\s+(?:posted|said|called|told|wrote|sent)(?!\w)|"
                        # ("Not a channel call, but clean execution", "(their call, not ours)", "that was not our signal",
                        # "his own trade, not ours"): the trade is said to be another's — no status of the channel's call
-                       r"not\s+(?:a\s+channel|an?\s+official|our|the\s+channel'?s?)\s+(?:signal|call|trade)s?(?!\w)(?!\s+to\s)|"
+                       # ("(wasn't a channel call)", "this isn't an official signal": the negation fused to its verb)
+                       r"(?:not|wasn'?t|isn'?t|weren'?t|aren'?t)\s+(?:a\s+channel|an?\s+official|our|the\s+channel'?s?)\s+"
+                       r"(?:signal|call|trade)s?(?!\w)(?!\s+to\s)|"
+                       # ("Channel positions unaffected", "our calls are not affected"): the channel's trades said untouched
+                       r"(?:channel|our)\s+(?:positions|trades|calls|signals)\s+(?:are\s+)?(?:unaffected|untouched|not\s+affected)|"
                        r"(?:their|his|her|partner'?s?)\s+(?:own\s+)?(?:signal|call|trade|setup|position)s?\s*[,;—–-]?\s*not\s+ours|не\s+сигнал|just\s+sharing|(?:my\s+)?personal\s+(?:trade|bag|position|account|"
                        r"spot\s+bag|portfolio)|personal(?:ly)?\W+not\s+(?:financial\s+|investment\s+)?advice|"
                        # the writer's own move, the channel's call going on ("Personally I'm out of #SOL, hold if you like",
@@ -5107,6 +5178,20 @@ _NOT_OURS = re.compile(r"(?<!\w)(?:not\s+a\s+(?:signal|call)|no\s+be\s+(?:signal
                        r"лично\s+я|я\s+лично|сигнал\s+канала\s+(?:ещё|еще|всё|по-прежнему|оста[её]тся|в\s+силе|активен)|(?:мо[йяё]|сво[йяё])\s+личн\w*|решайте\s+сами|"
                        r"(?:yo\s+)?personalmente|se[ñn]al\s+del\s+canal\s+sigue|decidan\s+ustedes|pessoalmente|sinal\s+do\s+canal\s+(?:continua|segue)|"
                        r"[şs]ahsen|ki[şs]isel\s+olarak|kanal(?:ın)?\s+sinyali\s+(?:hala|h[aâ]l[aâ]|devam)|persönlich|personnellement)(?!\w)|我个人|频道的?信号(?:仍|还|依然)")
+# ("stop at entry", "SL sits at BE", "stops already at breakeven"): where a stop stands, told as a state — in a look back
+# over the day it orders nothing ("SL to entry now", "move the stop to entry" do)
+_STOP_WHERE_IT_STANDS = re.compile(r"(?<!\w)(?:sl|sls|stop(?:[\s-]*loss)?|stops)\s+(?:(?:is|are|sits?|already|still|was|were)\s+){0,2}"
+                                   r"(?:at|@|on)\s+(?:the\s+)?(?:entry|breakeven|break[\s-]*even|be|cost)(?!\w)"
+                                   r"(?!\s*(?:now|here|asap|please|pls)(?!\w))")
+# A card shown as another day's call or as a sample of a paid room's ("yesterday's call 👇", "last night's VIP signal",
+# "free sample from the VIP room", "sneak peek of the premium group")
+# ("Yesterday's call delivered 3/3 ✅ / Next: #OP SHORT …" tells how that call ended, over a new one: the words must label
+# the card — a colon, a dash, a pointing hand or the line's end after them)
+_PAST_CALL_SHOWN = re.compile(r"(?<!\w)(?:(?:yesterday|last\s+night|last\s+week|last\s+month)'?s\s+(?:vip\s+|premium\s+|free\s+)?"
+                              r"(?:signal|call|trade|setup)s?(?=[ \t]*(?:[:\-—–(]|\U0001F447|\u2B07|$))|"
+                              r"free\s+(?:sample|preview|taste|peek)|sneak\s+peek|"
+                              r"from\s+(?:the\s+|our\s+)?(?:vip|premium|paid|private)\s+(?:room|channel|group|chat|club))(?!\w)",
+                              re.IGNORECASE | re.MULTILINE)
 # A past call shown again or an example, over a setup ("Last week's call: … hit all targets ✅", "Proof 👇 …")
 _SHOWN_AGAIN = re.compile(r"(?<!\w)(?:(?:yesterday|last\s+week|last\s+month)'?s\s+(?:signal|call|trade|setup)(?=\s*:)|throwback|"
                           r"proof(?=\W)|пример\w*\s*:|ejemplo\s*:)|示例",
@@ -6254,6 +6339,32 @@ def _heads_an_update(tokens: list[Token], position: int, lines: list[str]) -> bo
     return re.fullmatch(rf"\W*(?:(?:{_UPDATE_WORD}|{_CORRECTION_WORD}){_UPDATE_ON}\s*[:\-–—|]?\s*{_CALL_NUMBER}{word}|"
                         rf"{word}\s*[:\-–—|]?\s*{_TRADE_KIND}(?:{_UPDATE_WORD}|{_CORRECTION_WORD}))[\W_]*",
                         lines[0].strip(), re.IGNORECASE) is not None
+
+
+def _target_hit_over_the_entry(status_text: str, levels) -> bool:
+    """A line reporting a target reached stands above the line of the first entry price ("🎯 Target 2 reached / Pair: … /
+    Price: 23.15"): the notice is headed by the target hit."""
+    if not levels.entries:
+        return False
+    first_entry = min(t.line for t in levels.entries)
+    return any(reports_progress(line) for line in status_text.split("\n")[:first_entry])
+
+
+def _heads_a_target_report(tokens: list[Token], position: int, lines: list[str], status_text: str) -> bool:
+    """A ticker we know alone on the post's first line, or closing it after a channel's name and a bar ("🌊 Blue Horizon |
+    HBAR"), over a line opening on a target of the trade reached ("Take-profit 1 printed at 0.2390 / We sold 30% …"):
+    the heading names the running trade's coin (not "BTC / Dumping hard. Close your alts": no target reached)."""
+    tok = tokens[position]
+    if tok.line != 0 or tok.kind != Kind.WORD or not lines or not tok.text.isupper() or tok.text not in KNOWN_TICKERS:
+        return False
+    if re.fullmatch(rf"[\W_]*(?:[^|\n]{{1,40}}\|\s*)?{re.escape(tok.text)}[\W_]*", lines[0].strip()) is None:
+        return False
+    # (the first line under it opens on the target reached: "BTC / Dumping hard. TP1 hit on the alts" talks first)
+    below = next((line for line in status_text.split("\n")[1:] if line.strip()), "")
+    return _OPENS_ON_A_TARGET.match(below) is not None and reports_progress(below)
+
+
+_OPENS_ON_A_TARGET = re.compile(r"\W*(?:tp|take[\s-]*profit|target)\s*\d")
 
 
 _EXIT_WORDS_BEFORE_COIN = frozenset({"flat", "closed", "close", "closing", "exited", "exit", "exiting", "sold", "out"})

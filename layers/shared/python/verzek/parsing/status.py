@@ -18,7 +18,8 @@ _TP_WORDS = (r"(?:tp|target|maqsad|take[\s-]*profit|(?<!stop\s)(?<!stop-)(?:hede
              r"টার্গেট|익절|ٹارگٹ|c[ée]l|"
              # hr/bs/sr "cilj", lv "mērķis", pa "ਟਾਰਗੇਟ"
              r"cilj(?:evi|eva)?|m[ēe]r[ķk](?:is|i|u)|ਟਾਰਗੇਟ)")
-_DONE = (r"(?:bajarildi|hit(?!\s+(?:rate|ratio|%))|reached|achieved|done|smashed|completed?|touched|filled|taken|secured|booked|profit|(?:[đd][ãa]\s+)?ch[ạa]m|"
+# ("Take-profit 1 printed at 0.2390": the target "printed", traders' slang for reached)
+_DONE = (r"(?:bajarildi|hit(?!\s+(?:rate|ratio|%))|reached|achieved|done|smashed|completed?|touched|filled|taken|secured|booked|profit|printed|(?:[đd][ãa]\s+)?ch[ạa]m|"
          r"(?:[đd][ãa]\s+)?[đd][ạa]t|"
          r"ulaş[ıi]ld[ıi]|ger[çc]ekle[şs]ti|vuruldu|достигнут\w*|взят\w*|выполнен\w*|alcanzad\w*|atingid\w*|logrado|"
          r"tercapai|kena|geldi|land(?:ed)?(?!\w)|zaliczon\w*|خورد|مکمل|el[ée]rve|teljes[üu]lt|bereikt|رسید|رسیدیم|زده\s+شد|تاچ\s+شد|已?(?:达成|达到|到达|完成|触发)|달성|erreicht|atteint\w*|raggiunt\w*|"
@@ -34,8 +35,8 @@ _DONE = (r"(?:bajarildi|hit(?!\s+(?:rate|ratio|%))|reached|achieved|done|smashed
          r"pogo[đd]en\w*|dostignut\w*|sasniegt\w*|ਹਿੱਟ|ti\s+b[ọo]\u0301?(?!\w))")
 # Particles some languages put around the target number ("TP1 na po ✅", "lengo la 2 limefikiwa").
 # ("ikinci hedef de geldi", "تارگت سوم هم خورد", "TP2 also hit": "too/also" between the target and the verb)
-# (pcm "TP1 don land", "TP2 don hit": "don" says it has happened)
-_PARTICLES = (r"(?:(?:na|po|la|ya|ni|de|da|don|too|also|bhi|هم|также|тоже|tamb[ée]m|tambi[ée]n|auch|aussi|anche|"
+# (pcm "TP1 don land", "TP2 don hit": "don" says it has happened; "TP1 and TP2 both touched": "both" after the last)
+_PARTICLES = (r"(?:(?:na|po|la|ya|ni|de|da|don|too|also|both|bhi|هم|также|тоже|tamb[ée]m|tambi[ée]n|auch|aussi|anche|"
               # ("2. hedef başarıyla ulaşıldı", "TP2 successfully reached")
               r"successfully|ba[şs]ar[ıi]yla|успешно|erfolgreich|exitosamente|com\s+sucesso|con\s+[ée]xito|avec\s+succ[èe]s|"
               r"con\s+successo)\s+){0,2}")
@@ -555,8 +556,9 @@ _PRICED_ORDER = (r"(?:the\s+|our\s+|my\s+|your\s+)?(?:(?:limit|buy|sell|entry|bi
                  r"(?:l['’]\s*|la\s+|le\s+|el\s+|il\s+|a\s+|o\s+|notre\s+|nuestra\s+|nostro\s+|nossa\s+)?"
                  r"(?:ordre|ordine|orden|ordem|entr[ée]e|entrada|ingresso|limite)(?:\s+(?:limite|limit|d['’]\s*achat|de\s+compra|di\s+acquisto))?"
                  r"\s+(?:à|a|en|em|de|di|da|su|sur|@)\s*\$?\d[\d.,]*)(?!\w)")
-_OTHER_RUNG_FILLED = (r"(?<!\w)(?:(?:only\s+)?(?:the\s+)?(?:\$?\d[\d.,]*|first(?:\s+(?:entry|one|order|rung|buy))?|"
-                      r"1st(?:\s+(?:entry|one|order|buy))?|entry\s*#?1|the\s+one\s+(?:at|@)\s*\$?\d[\d.,]*)\s+(?:(?:got|was|is|has\s+been|already)\s+)?"
+# ("only the first bid got filled": the first rung named by its bid)
+_OTHER_RUNG_FILLED = (r"(?<!\w)(?:(?:only\s+)?(?:the\s+)?(?:\$?\d[\d.,]*|first(?:\s+(?:entry|one|order|rung|buy|bid|limit))?|"
+                      r"1st(?:\s+(?:entry|one|order|buy|bid|limit))?|entry\s*#?1|the\s+one\s+(?:at|@)\s*\$?\d[\d.,]*)\s+(?:(?:got|was|is|has\s+been|already)\s+)?"
                       r"(?:filled|triggered|executed)|(?:the\s+)?rest\s+(?:is\s+|stays\s+|remains\s+)?unchanged|"
                       # ("keep the first entry", "only F1 + F2 are valid", "E1 and E2 stay active", "the other entries stay"):
                       # the other rungs said kept — the call goes on with them
@@ -957,8 +959,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"第\s*\d{1,2}\s*(?:目标|ターゲット|止盈)\s*\$?\d[\d.,]*\s*(?:已\s*)?(?:到达|达成|达到|触发|完成)|"
         r"all\s+(?:take[\s-]*profit\s+)?targets?\s+(?:are\s+|were\s+)?(?:hit|reached|achieved|done|completed)|"
         # ("GALAUSDT LONG │ T2 ✔ 0.0281 │ SL → 0.0269"): a one-letter target row, numbered, ticked off (the tick is read as
-        # "done")
-        r"(?<![\w.,#$])t[1-9][ \t]*(?:done|hit|reached|\u2611)(?!\w)|"
+        # "done"; "🎯 T3 1.522 reached": its level between)
+        r"(?<![\w.,#$])t[1-9][ \t]*(?:\(?\$?\d[\d.,]*\)?[ \t]*)?(?:done|hit|reached|\u2611)(?!\w)|"
         # "#WIF sudah kena semua TP", "chạm hết TP", "tüm hedefler geldi"
         r"(?:kena|capai|mencapai|hit|reached|dính|đạt|chạm|ch[ốo]t)\s+(?:semua|seluruh|all|hết|het|tất\s+cả|tat\s+ca)\s+(?:tps?|targets?|sasaran|target|m[ụu]c\s+ti[êe]u)|"
         r"(?:semua|seluruh)\s+(?:tps?|targets?|sasaran)\s+(?:sudah\s+)?(?:kena|tercapai)|"
@@ -2946,6 +2948,43 @@ def closed_coin_beside_conditions(lowered: str, coins: frozenset[str], aliases: 
     stays a recap). `aliases`: coins the post names in words ("эфиру" → "eth")."""
     closed, kept, every_clause_read = _closed_and_kept(lowered, coins, aliases or {}, says)
     return next(iter(closed)) if every_clause_read and len(closed) == 1 and not closed & kept and kept else None
+
+
+# A row of a status board: one coin heading its line, a dash, bar or colon, then that coin's status ("#FET — fully closed
+# at 1.384 ✅", "#INJ | hold", "AVAX: TP2 ✅ taking another 30% off")
+_BOARD_ROW = re.compile(r"^[^\w#$\n]*[#$]?(?P<coin>[a-z0-9]{2,15})(?:/usdt)?[ \t]*(?:[—–:|]|-(?=[ \t]))[ \t]*(?P<rest>\S.*)$")
+
+
+def board_change(lowered: str, coins: frozenset[str]) -> tuple[str, bool, UpdateAction | None] | None:
+    """A status board — every line naming a coin is a row of its own ("Evening status / #FET — fully closed at 1.384 ✅ /
+    #ADA — TP1 hit, SL to breakeven / #DOT — nothing to do, hold"), the other lines do nothing — on which one coin's trade
+    ends, or, none ending, one coin's trade changes while every other row holds. Returns (coin, closed, action): the row
+    that closes (with its close action), else the one row that changes (with its action); None when the rows say more (two closes
+    are a recap, two changes a reading, a row that waits for the market no order)."""
+    rows: list[tuple[str, str]] = []
+    for line in lowered.split("\n"):
+        named = _coins_in(line, coins, {})
+        found = _BOARD_ROW.match(line.strip())
+        if found is not None and found.group("coin") in coins and named == {found.group("coin")}:
+            rows.append((found.group("coin"), found.group("rest")))
+        elif named or update_action(line) not in (None, UpdateAction.OTHER) or is_close(line, coins):
+            return None
+    if len(rows) < 2 or len({coin for coin, _ in rows}) != len(rows):
+        return None
+    if any(is_conditional_close(rest, coins) or update_waits(rest, update_action(rest) or UpdateAction.OTHER)
+           for _, rest in rows):
+        return None
+    closes = [(coin, rest) for coin, rest in rows
+              if is_close(rest, coins) and update_action(rest) not in (UpdateAction.PARTIAL_CLOSE, UpdateAction.CANCEL_ENTRY)]
+    if len(closes) == 1:
+        return closes[0][0], True, close_action(closes[0][1])
+    if closes:
+        return None
+    changed = [(coin, action) for coin, rest in rows
+               if (action := update_action(rest)) not in (None, UpdateAction.OTHER)]
+    if len(changed) == 1 and changed[0][1] in (*POSITION_CHANGES, UpdateAction.TP_HIT):
+        return changed[0][0], False, changed[0][1]
+    return None
 
 
 # ("Close #SOL because BTC is weak"): what follows a reason word is why, not what is done
