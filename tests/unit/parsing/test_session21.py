@@ -105,7 +105,6 @@ def test_a_running_trade_restated_is_held(text):
     "Yesterday's call delivered 3/3 ✅\n\nNext: #OP SHORT\nEntry 1.842 - 1.870\nTP 1.805 / 1.768 / 1.720\nSL 1.905\nLev 10x",
     "Free signal for the public group 🎁\n#CRV/USDT\nBuy 0.5320\nSell 0.5500 0.5680\nStop 0.5150\n\nVIP got this 2 hours ago",
     "#ETH LONG\nEntry: 3100 (limit)\nTP: 3300 / 3400\nSL: 3000",
-    "#DOT long\nEntry 4.10\nTP 4.50 / 4.90\nSL 3.85\nResults of last week's calls: pinned above",
 ])
 def test_a_fresh_entry_still_trades(text):
     parsed = parse_message(text)
