@@ -345,7 +345,9 @@ LABELS: list[tuple[Field, str]] = [
                    r"period|volume|market\s+cap|ranking|wallet(?:\s+size)?|capital|amount|balance|margin\s+size|"
                    r"position\s+size|change|duration|position(?=[ \t]*:[ \t]*\$[ \t]?\d)|"
                    # "Size 2.3 SOL", "Qty: 120", "Margin: 50 USDT": how much, never a price
-                   r"(?:order\s+|trade\s+|lot\s+)?size|qty|quantity|contracts|margin(?=[ \t]*[:=]?[ \t]*\$?\d)|"
+                   # ("ENTRY LADDER (% of size)" over "15.42 → 40%" rows: the unit of the rows' shares, in the heading's
+                   # note — the label stays the entries')
+                   r"(?<!%\sof\s)(?<!%\sof\sthe\s)(?<!percent\sof\s)(?:order\s+|trade\s+|lot\s+)?size|qty|quantity|contracts|margin(?=[ \t]*[:=]?[ \t]*\$?\d)|"
                    r"размер(?:\s+позиции)?|количество|miktar|tama[ñn]o|tamanho|cantidad|quantidade|gr[öo](?:ß|ss)e|menge|"
                    r"taille|quantit[ée]|quantit[àa]|wielko[śs][ćc]|ilo[śs][ćc]|kh[ốo]i\s+l[ượu][ợo]ng|jumlah|حجم|"
                    r"数量|仓位|수량|(?:profit|roi|pnl|gain|loss)(?=\s*%?\s*:)|"
