@@ -239,6 +239,8 @@ LABELS: list[tuple[Field, str]] = [
                   # ("Buy: 5.84 / Add: 5.62"): "Add:" heading its line before a price is the second order of the entry
                   # ("Add: 0.5100 on breakout confirmation", "Add: 1.76 after TP2 to re-short": an order for later, on a condition)
                   r"(?:^|(?<=\|))[ \t]*add(?=[ \t]*:[ \t]*\$?\d)(?![^\n]*(?<!\w)(?:on|after|if|once|when|upon|re-?short|re-?long|re-?enter)(?!\w))|"
+                  # ("entry 2.46 / add 2.55", a Discord quote block's rows): "add" and its price alone on their line, no colon
+                  r"(?:^|(?<=\|))[ \t]*add(?=[ \t]+\$?\d[\d.,]*[ \t]*(?:$|\n))|"
                   # ("エントリー 0.6280 / 追加 0.6350", "加仓 0.6350", "추가 0.6350"): "add" in CJK heading its line before a
                   # price (an add for after a target — "TP1后加仓" — is a plan for later)
                   r"(?:^|(?<=\|))[ \t]*(?:追加(?:エントリー)?|买い増し|加仓|补仓|추가\s*(?:진입|매수)?)(?=[ \t]*[:：=]?[ \t]*\$?\d)"
@@ -377,6 +379,11 @@ LABELS: list[tuple[Field, str]] = [
                  r"(?=[\u0916\u0959خ])(?<!मत[ \t])(?<!ना[ \t])(?<!नहीं[ \t])(?<!مت[ \t])(?<!نہ[ \t])"
                  r"(?:(?:\u0916\u093c?|\u0959)रीद[ \t]*लो|(?:\u0916\u093c?|\u0959)रीदो|خرید[ \t]+لو|خرید[ \t]+لیں)" + _NOT_ASKED_HI + r"|"
                  r"低吸|k[öo]p(?:a|er)?(?=[ \t]+[#$]?\w)|خریدیں|خریدو|بخرید|بخرین|ख़रीदें|खरीदें|(?:^|(?<=\|))[ \t]*al(?=[ \t]+(?:[1-9][ \t]*[:)][ \t]*)?\$?\d|[ \t]*:)|buy|compra|comprar|al[ıi][şsm]|купить|покупка|покупаем|откупаем|откупаю|закупк\w*|закупаем|buying|mua|beli|(?:ال)?شراء|خرید|买入|매수|"
+                # ("bidding $SUI at 3.41 and again at 3.28", "bid #ARB 0.81"): the writer's buy orders on a coin, at
+                # their prices (not "whales are bidding BTC at 60k": the order book's)
+                r"(?<!are\s)(?<!is\s)(?<!whales\s)(?<!they\s)(?<!someone\s)(?:bidding|bid)"
+                r"(?=[ \t]+(?:on[ \t]+)?(?:[#$][A-Za-z][A-Za-z0-9]{1,14}|(?-i:[A-Z][A-Z0-9]{1,14}))(?:/usdt)?[ \t]+"
+                r"(?:(?:at|@|from|around|near)[ \t]+)?\$?\d)|"
                 r"achat|acheter|kaufen|kauf|acquist[oa]|acquista|kupno|kupuj|kupujemy|kupuję|купівля|купуємо|买い|ซื้อ|nunua|bumili|bili|"
                 r"קנייה|קניה|αγορά|αγορα|cump[ăa]r[ăa]|cump[ăa]rare|n[áa]kup|koupit|kopen|koop|কিনুন|ক্রয়")),
     (Field.SELL, (r"sell[\s-]*(?:zone|area|range|setup|price|targets?)|"

@@ -43,6 +43,8 @@ _LOOKALIKES = {
     ord("\u279c"): ">", ord("\u2794"): ">", ord("\u279d"): ">", ord("\u279e"): ">", ord("\u21e8"): ">",  # ➜ ➔ ➝ ➞ ⇨
     ord("\u27f6"): ">",
     ord("\uff5e"): "~",
+    # (dashed and drafting arrows a card draws between its levels: "📥 1.418 ⇢ 1.392", "🎯 1.446 ⇢ 1.479")
+    ord("\u21e2"): ">", ord("\u21fe"): ">", ord("\u2799"): ">", ord("\u279b"): ">", ord("\u27f9"): ">",
 }
 # Arabic-Indic, Persian and full-width digits are prices like any other ("ورود: ۵۸۰").
 _DIGITS = {ord(zero) + i: str(i) for zero in ("\u0660", "\u06f0", "\uff10") for i in range(10)}

@@ -575,9 +575,10 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
                 if current is not None and current.field in _LADDER_FIELDS + (Field.STOP,) and current.label is not None \
                         and current.label.line == tok.line and not current.numbers \
                         and sum(t.kind == Kind.WORD for t in current.tokens) < 3 \
-                        and all(t.kind in (Kind.WORD, Kind.SEP) for t in current.tokens):
+                        and all(t.kind in (Kind.WORD, Kind.SEP, Kind.INDEX) for t in current.tokens):
                     # "Entry legs:", "Satış bölgesi:", "매수가:", "خرید در محدوده:": words after an entry label that end
                     # in a colon are part of its heading (after a target label they may be "dream", "bonus": not so)
+                    # ("Accumulate in 3 bids:": the count of its orders is in the heading too)
                     current.tokens.append(tok)
                     continue
                 if current is not None and current.label is not None and current.label.line == tok.line \
@@ -1479,7 +1480,10 @@ def _entry_type(levels: _Levels, values: list[Decimal], texts: list[str] | None 
         if any(t.kind == Kind.SEP and t.text in _RANGE_SEPARATORS for t in between) \
                 or any(t.kind == Kind.WORD and lx.RANGE_WORDS.fullmatch(t.text) for t in between) \
                 or words & _RANGE_HINTS \
-                or marks == [".", "."]:  # ("entry=27.40..28.10", "95.25k..95.90k": two dots, the span's notation)
+                or marks == [".", "."] \
+                or marks == [">"] and first[0] == second[0]:
+            # ("entry=27.40..28.10", "95.25k..95.90k": two dots, the span's notation; "📥 1.418 ⇢ 1.392", "Entry:
+            # 0.441 → 0.4325": an arrow drawn from one end of the zone to the other)
             return EntryType.RANGE
     return EntryType.LIMIT
 
