@@ -920,7 +920,10 @@ HINDSIGHT_RE = re.compile(
 # 40%", "If you bought $WIF yesterday at 1.85 you're up 40% now", "Nếu hôm qua bạn mua … thì giờ đã lãi 40%"): a
 # condition on the readers' buy, a time gone by and a gain in per cent on the same line
 HINDSIGHT_IF_YOU_BOUGHT_RE = re.compile(
-    r"(?<!\w)(?:if\s+you\s+(?:bought|entered|got\s+in)|(?:kalau|kalo|jika|klo)\s+(?:\w+\s+){0,2}?(?:kalian|kamu|anda|lu|lo|elu|km)\s+"
+    # ("If you had a buy order at 0.1520 on #DOGE yesterday like our VIPs did, you're sitting on +14%", "if you'd had a
+    # limit bid there last week you'd be up 30%"): the readers' order that was not theirs, and what it would have made
+    r"(?<!\w)(?:if\s+you\s+(?:bought|entered|got\s+in|(?:(?:had|'d\s+had)\s+(?:placed\s+|set\s+|put\s+)?|placed\s+|set\s+)(?:a|an|your|the)\s+(?:\w+\s+)?"
+    r"(?:buy|long|short|sell|limit|bid)(?:\s+(?:order|bid|entry))?)|(?:kalau|kalo|jika|klo)\s+(?:\w+\s+){0,2}?(?:kalian|kamu|anda|lu|lo|elu|km)\s+"
     r"(?:\w+\s+){0,2}?(?:beli|masuk|entry)|n[ếe]u\s+(?:\w+\s+){0,3}?(?:b[ạa]n|anh\s+em|ae|m[ọo]i\s+ng[ưu][ờo]i)\s+(?:\w+\s+){0,3}?mua|"
     r"si\s+(?:\w+\s+){0,2}?compraste|se\s+(?:voc[êe]\s+)?comprou)(?!\w)[^\n]*?"
     r"(?:\d\s?%|\d+\s?x(?!\w))",
@@ -961,7 +964,7 @@ NO_TRADE_YET_RE = re.compile(
 # "No new calls before NY open", "no new trades until the CPI print", "Sem novas calls até a abertura de NY", "Новых
 # сигналов до открытия США не будет": nothing new is called until later — the words "calls", "trades" there name no trade
 NO_NEW_CALLS_RE = re.compile(
-    r"(?<!\w)(?:no\s+(?:new\s+)?(?:calls?|trades?|signals?|entries|positions?|setups?)\s+(?:before|until|till|til|today|"
+    r"(?<!\w)(?:no\s+(?:new\s+|fresh\s+|more\s+)?(?:calls?|trades?|signals?|entries|positions?|setups?)\s+(?:before|until|till|til|today|"
     r"tonight|for\s+now|yet|this\s+(?:weekend|morning|evening|session)|at\s+the\s+moment|right\s+now)|"
     r"sem\s+(?:novas?\s+)?(?:calls?|entradas?|opera[çc][õo]es|sinais)\s+(?:at[ée]|antes|hoje|por\s+enquanto)|"
     r"sin\s+(?:nuevas?\s+)?(?:se[ñn]ales|entradas|operaciones)\s+(?:hasta|antes|hoy|por\s+ahora)|"
