@@ -124,6 +124,7 @@ def test_bidding_a_coin_at_two_prices_is_the_open():
 @pytest.mark.parametrize("text", [
     "whales are bidding $BTC at 60000 again, TP 65000 SL 58000",
     "someone bidding $BTC at 60000 on spot, wild",
+    "best bid BTC 60000 / best ask BTC 60010, spread tight. TP 65000 SL 58000",
 ])
 def test_the_order_books_bids_are_no_call(text):
     parsed = parse_message(text)
@@ -238,9 +239,13 @@ def test_a_will_plan_without_the_not_yet_is_still_held():
 # --- two-part posts ----------------------------------------------------------------------------------------------
 
 
-def test_a_closed_report_above_another_coins_card_is_the_card():
-    parsed = parse_message("Closed our #ADA long at 0.4620 this morning ✅ +12%\n\nNext 👇\n#DOT LONG\n"
-                           "Entry: 6.10 - 6.18\nTP: 6.40 / 6.75\nSL: 5.92\nLev 10x")
+@pytest.mark.parametrize("report", [
+    "Closed our #ADA long at 0.4620 this morning ✅ +12%\n\nNext 👇",
+    "Cerramos #ADA en 0.4620 ✅ +12%\n\nSiguiente:",
+    "#ADA stopped out earlier, -1R.\n",
+])
+def test_a_closed_report_above_another_coins_card_is_the_card(report):
+    parsed = parse_message(f"{report}\n#DOT LONG\nEntry: 6.10 - 6.18\nTP: 6.40 / 6.75\nSL: 5.92\nLev 10x")
     assert parsed.kind == MessageKind.OPEN
     assert parsed.symbol == "DOT/USDT"
     assert parsed.entries == _d("6.10", "6.18")

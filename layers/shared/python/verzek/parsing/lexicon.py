@@ -380,8 +380,8 @@ LABELS: list[tuple[Field, str]] = [
                  r"(?:(?:\u0916\u093c?|\u0959)रीद[ \t]*लो|(?:\u0916\u093c?|\u0959)रीदो|خرید[ \t]+لو|خرید[ \t]+لیں)" + _NOT_ASKED_HI + r"|"
                  r"低吸|k[öo]p(?:a|er)?(?=[ \t]+[#$]?\w)|خریدیں|خریدو|بخرید|بخرین|ख़रीदें|खरीदें|(?:^|(?<=\|))[ \t]*al(?=[ \t]+(?:[1-9][ \t]*[:)][ \t]*)?\$?\d|[ \t]*:)|buy|compra|comprar|al[ıi][şsm]|купить|покупка|покупаем|откупаем|откупаю|закупк\w*|закупаем|buying|mua|beli|(?:ال)?شراء|خرید|买入|매수|"
                 # ("bidding $SUI at 3.41 and again at 3.28", "bid #ARB 0.81"): the writer's buy orders on a coin, at
-                # their prices (not "whales are bidding BTC at 60k": the order book's)
-                r"(?<!are\s)(?<!is\s)(?<!whales\s)(?<!they\s)(?<!someone\s)(?:bidding|bid)"
+                # their prices (not "whales are bidding BTC at 60k", "best bid BTC 60000": the order book's)
+                r"(?<!are\s)(?<!is\s)(?<!whales\s)(?<!they\s)(?<!someone\s)(?<!best\s)(?<!top\s)(?<!highest\s)(?:bidding|bid)"
                 r"(?=[ \t]+(?:on[ \t]+)?(?:[#$][A-Za-z][A-Za-z0-9]{1,14}|(?-i:[A-Z][A-Z0-9]{1,14}))(?:/usdt)?[ \t]+"
                 r"(?:(?:at|@|from|around|near)[ \t]+)?\$?\d)|"
                 r"achat|acheter|kaufen|kauf|acquist[oa]|acquista|kupno|kupuj|kupujemy|kupuję|купівля|купуємо|买い|ซื้อ|nunua|bumili|bili|"

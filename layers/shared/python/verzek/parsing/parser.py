@@ -6472,9 +6472,12 @@ _NEXT_WORDS = frozenset({"next", "upcoming", "следующ", "siguiente", "pr�
 _TEASER_WORDS = frozenset({"loading", "incoming", "inbound", "coming", "soon"})
 
 
-# (a trade reported done, in the past: "Closed our #DOGE long at 0.1712", "#ETH short stopped out", "took profit on #ARB")
+# (a trade reported done, in the past: "Closed our #DOGE long at 0.1712", "#ETH short stopped out", "took profit on #ARB",
+# es "Cerramos #DOGE en 0.1712", pt "Fechamos", ru "Закрыли", tr "kapattık", de "geschlossen", fr "clôturé", it "chiuso")
 _REPORTED_CLOSED = re.compile(r"(?<!\w)(?:closed|stopped\s+out|exited|took\s+(?:the\s+)?profits?|booked|"
-                              r"(?:tp|target|sl|stop)\s*\d?\s+(?:was\s+)?(?:hit|done|reached))(?!\w)", re.IGNORECASE)
+                              r"(?:tp|target|sl|stop)\s*\d?\s+(?:was\s+)?(?:hit|done|reached)|cerramos|cerrad[oa]|fechamos|"
+                              r"fechad[oa]|закрыли|закрыл|закрыт[аоы]?|kapatt[ıi]k|kapand[ıi]|geschlossen|cl[ôo]tur[ée]e?|"
+                              r"ferm[ée]e?|chius[oa]|abbiamo\s+chiuso)(?!\w)", re.IGNORECASE)
 _NOT_DONE_YET = re.compile(r"(?<!\w)(?:clos(?:e|ing)\s+(?:it\s+|now|here|half|\d)|not\s+(?:yet\s+)?closed|if|when|once|will|"
                            r"would|'ll|'d)(?!\w)", re.IGNORECASE)
 
