@@ -239,6 +239,8 @@ LABELS: list[tuple[Field, str]] = [
                   # ("Buy: 5.84 / Add: 5.62"): "Add:" heading its line before a price is the second order of the entry
                   # ("Add: 0.5100 on breakout confirmation", "Add: 1.76 after TP2 to re-short": an order for later, on a condition)
                   r"(?:^|(?<=\|))[ \t]*add(?=[ \t]*:[ \t]*\$?\d)(?![^\n]*(?<!\w)(?:on|after|if|once|when|upon|re-?short|re-?long|re-?enter)(?!\w))|"
+                  # ("entry 2.46 / add 2.55", a Discord quote block's rows): "add" and its price alone on their line, no colon
+                  r"(?:^|(?<=\|))[ \t]*add(?=[ \t]+\$?\d[\d.,]*[ \t]*(?:$|\n))|"
                   # ("エントリー 0.6280 / 追加 0.6350", "加仓 0.6350", "추가 0.6350"): "add" in CJK heading its line before a
                   # price (an add for after a target — "TP1后加仓" — is a plan for later)
                   r"(?:^|(?<=\|))[ \t]*(?:追加(?:エントリー)?|买い増し|加仓|补仓|추가\s*(?:진입|매수)?)(?=[ \t]*[:：=]?[ \t]*\$?\d)"
@@ -345,7 +347,9 @@ LABELS: list[tuple[Field, str]] = [
                    r"period|volume|market\s+cap|ranking|wallet(?:\s+size)?|capital|amount|balance|margin\s+size|"
                    r"position\s+size|change|duration|position(?=[ \t]*:[ \t]*\$[ \t]?\d)|"
                    # "Size 2.3 SOL", "Qty: 120", "Margin: 50 USDT": how much, never a price
-                   r"(?:order\s+|trade\s+|lot\s+)?size|qty|quantity|contracts|margin(?=[ \t]*[:=]?[ \t]*\$?\d)|"
+                   # ("ENTRY LADDER (% of size)" over "15.42 → 40%" rows: the unit of the rows' shares, in the heading's
+                   # note — the label stays the entries')
+                   r"(?<!%\sof\s)(?<!%\sof\sthe\s)(?<!percent\sof\s)(?:order\s+|trade\s+|lot\s+)?size|qty|quantity|contracts|margin(?=[ \t]*[:=]?[ \t]*\$?\d)|"
                    r"размер(?:\s+позиции)?|количество|miktar|tama[ñn]o|tamanho|cantidad|quantidade|gr[öo](?:ß|ss)e|menge|"
                    r"taille|quantit[ée]|quantit[àa]|wielko[śs][ćc]|ilo[śs][ćc]|kh[ốo]i\s+l[ượu][ợo]ng|jumlah|حجم|"
                    r"数量|仓位|수량|(?:profit|roi|pnl|gain|loss)(?=\s*%?\s*:)|"
@@ -375,6 +379,11 @@ LABELS: list[tuple[Field, str]] = [
                  r"(?=[\u0916\u0959خ])(?<!मत[ \t])(?<!ना[ \t])(?<!नहीं[ \t])(?<!مت[ \t])(?<!نہ[ \t])"
                  r"(?:(?:\u0916\u093c?|\u0959)रीद[ \t]*लो|(?:\u0916\u093c?|\u0959)रीदो|خرید[ \t]+لو|خرید[ \t]+لیں)" + _NOT_ASKED_HI + r"|"
                  r"低吸|k[öo]p(?:a|er)?(?=[ \t]+[#$]?\w)|خریدیں|خریدو|بخرید|بخرین|ख़रीदें|खरीदें|(?:^|(?<=\|))[ \t]*al(?=[ \t]+(?:[1-9][ \t]*[:)][ \t]*)?\$?\d|[ \t]*:)|buy|compra|comprar|al[ıi][şsm]|купить|покупка|покупаем|откупаем|откупаю|закупк\w*|закупаем|buying|mua|beli|(?:ال)?شراء|خرید|买入|매수|"
+                # ("bidding $SUI at 3.41 and again at 3.28", "bid #ARB 0.81"): the writer's buy orders on a coin, at
+                # their prices (not "whales are bidding BTC at 60k", "best bid BTC 60000": the order book's)
+                r"(?<!are\s)(?<!is\s)(?<!whales\s)(?<!they\s)(?<!someone\s)(?<!best\s)(?<!top\s)(?<!highest\s)(?:bidding|bid)"
+                r"(?=[ \t]+(?:on[ \t]+)?(?:[#$][A-Za-z][A-Za-z0-9]{1,14}|(?-i:[A-Z][A-Z0-9]{1,14}))(?:/usdt)?[ \t]+"
+                r"(?:(?:at|@|from|around|near)[ \t]+)?\$?\d)|"
                 r"achat|acheter|kaufen|kauf|acquist[oa]|acquista|kupno|kupuj|kupujemy|kupuję|купівля|купуємо|买い|ซื้อ|nunua|bumili|bili|"
                 r"קנייה|קניה|αγορά|αγορα|cump[ăa]r[ăa]|cump[ăa]rare|n[áa]kup|koupit|kopen|koop|কিনুন|ক্রয়")),
     (Field.SELL, (r"sell[\s-]*(?:zone|area|range|setup|price|targets?)|"
@@ -911,7 +920,10 @@ HINDSIGHT_RE = re.compile(
 # 40%", "If you bought $WIF yesterday at 1.85 you're up 40% now", "Nếu hôm qua bạn mua … thì giờ đã lãi 40%"): a
 # condition on the readers' buy, a time gone by and a gain in per cent on the same line
 HINDSIGHT_IF_YOU_BOUGHT_RE = re.compile(
-    r"(?<!\w)(?:if\s+you\s+(?:bought|entered|got\s+in)|(?:kalau|kalo|jika|klo)\s+(?:\w+\s+){0,2}?(?:kalian|kamu|anda|lu|lo|elu|km)\s+"
+    # ("If you had a buy order at 0.1520 on #DOGE yesterday like our VIPs did, you're sitting on +14%", "if you'd had a
+    # limit bid there last week you'd be up 30%"): the readers' order that was not theirs, and what it would have made
+    r"(?<!\w)(?:if\s+you\s+(?:bought|entered|got\s+in|(?:(?:had|'d\s+had)\s+(?:placed\s+|set\s+|put\s+)?|placed\s+|set\s+)(?:a|an|your|the)\s+(?:\w+\s+)?"
+    r"(?:buy|long|short|sell|limit|bid)(?:\s+(?:order|bid|entry))?)|(?:kalau|kalo|jika|klo)\s+(?:\w+\s+){0,2}?(?:kalian|kamu|anda|lu|lo|elu|km)\s+"
     r"(?:\w+\s+){0,2}?(?:beli|masuk|entry)|n[ếe]u\s+(?:\w+\s+){0,3}?(?:b[ạa]n|anh\s+em|ae|m[ọo]i\s+ng[ưu][ờo]i)\s+(?:\w+\s+){0,3}?mua|"
     r"si\s+(?:\w+\s+){0,2}?compraste|se\s+(?:voc[êe]\s+)?comprou)(?!\w)[^\n]*?"
     r"(?:\d\s?%|\d+\s?x(?!\w))",
@@ -952,7 +964,7 @@ NO_TRADE_YET_RE = re.compile(
 # "No new calls before NY open", "no new trades until the CPI print", "Sem novas calls até a abertura de NY", "Новых
 # сигналов до открытия США не будет": nothing new is called until later — the words "calls", "trades" there name no trade
 NO_NEW_CALLS_RE = re.compile(
-    r"(?<!\w)(?:no\s+(?:new\s+)?(?:calls?|trades?|signals?|entries|positions?|setups?)\s+(?:before|until|till|til|today|"
+    r"(?<!\w)(?:no\s+(?:new\s+|fresh\s+|more\s+)?(?:calls?|trades?|signals?|entries|positions?|setups?)\s+(?:before|until|till|til|today|"
     r"tonight|for\s+now|yet|this\s+(?:weekend|morning|evening|session)|at\s+the\s+moment|right\s+now)|"
     r"sem\s+(?:novas?\s+)?(?:calls?|entradas?|opera[çc][õo]es|sinais)\s+(?:at[ée]|antes|hoje|por\s+enquanto)|"
     r"sin\s+(?:nuevas?\s+)?(?:se[ñn]ales|entradas|operaciones)\s+(?:hasta|antes|hoy|por\s+ahora)|"

@@ -43,6 +43,8 @@ _LOOKALIKES = {
     ord("\u279c"): ">", ord("\u2794"): ">", ord("\u279d"): ">", ord("\u279e"): ">", ord("\u21e8"): ">",  # ➜ ➔ ➝ ➞ ⇨
     ord("\u27f6"): ">",
     ord("\uff5e"): "~",
+    # (dashed and drafting arrows a card draws between its levels: "📥 1.418 ⇢ 1.392", "🎯 1.446 ⇢ 1.479")
+    ord("\u21e2"): ">", ord("\u21fe"): ">", ord("\u2799"): ">", ord("\u279b"): ">", ord("\u27f9"): ">",
 }
 # Arabic-Indic, Persian and full-width digits are prices like any other ("ورود: ۵۸۰").
 _DIGITS = {ord(zero) + i: str(i) for zero in ("\u0660", "\u06f0", "\uff10") for i in range(10)}
@@ -255,6 +257,19 @@ def _circled_exit(match: re.Match[str]) -> str:
 
 # ("Kaufzone 96'500–97'100", "1’250"): the Swiss apostrophe groups thousands
 _APOSTROPHE_THOUSANDS = re.compile(r"(?<=\d)['\u2019](?=\d{3}(?!\d))")
+# ("Buy zone: 88 400 – 89 900 €", "Targets: 92 500 / 95 000"): a space grouping thousands, as French, Polish, Russian
+# and Scandinavian posts write prices — trusted only when a group starting with a zero shows it ("95 000": "000" is
+# no price of its own), or a no-break space stands between the digits; then every such number of the post is one
+# ("TP 0.95 100 105" stays three numbers)
+_SPACE_THOUSANDS = re.compile(r"(?<![\w.,])(?<!\d )\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\w|[.,]\d{3}(?!\d))")
+_SPACE_ZERO_GROUP = re.compile(r"(?<![\w.,])(?<!\d )\d{1,3}(?:[ \u00a0\u202f]\d{3})*[ \u00a0\u202f]0\d\d(?!\w|[.,]\d{3}(?!\d))"
+                               r"|\d[\u00a0\u202f]\d{3}(?!\d)")
+
+
+def _space_thousands(text: str) -> str:
+    if not _SPACE_ZERO_GROUP.search(text):
+        return text
+    return _SPACE_THOUSANDS.sub(lambda m: re.sub(r"[ \u00a0\u202f]", "", m.group(0)), text)
 # "1.44 can be stop", "8.10 can be stop out", "0.52 is the stop": a price before a stop word, moved after a
 # label so it is read as the stop and not as one more target of the list it follows.
 _STOP_AFTER_PRICE = re.compile(
@@ -922,6 +937,8 @@ def normalize(text: str) -> str:
         text = _fullwidth_thousands(text)
     if _CIRCLED_ANY.search(text):
         text = _CIRCLED_AFTER_EXIT.sub(_circled_exit, text)
+    if any(ch.isdigit() for ch in text[1:]) and (" 0" in text or "\u00a0" in text or "\u202f" in text):
+        text = _space_thousands(text)
     text = _KEYCAP.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")).translate(_TRANSLATE)
     text = _CYRILLIC_K.sub("k", _K_DECIMAL.sub(r"\1.\2k", text))
     if "'" in text or "\u2019" in text:

@@ -576,9 +576,10 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
                 if current is not None and current.field in _LADDER_FIELDS + (Field.STOP,) and current.label is not None \
                         and current.label.line == tok.line and not current.numbers \
                         and sum(t.kind == Kind.WORD for t in current.tokens) < 3 \
-                        and all(t.kind in (Kind.WORD, Kind.SEP) for t in current.tokens):
+                        and all(t.kind in (Kind.WORD, Kind.SEP, Kind.INDEX) for t in current.tokens):
                     # "Entry legs:", "Satış bölgesi:", "매수가:", "خرید در محدوده:": words after an entry label that end
                     # in a colon are part of its heading (after a target label they may be "dream", "bonus": not so)
+                    # ("Accumulate in 3 bids:": the count of its orders is in the heading too)
                     current.tokens.append(tok)
                     continue
                 if current is not None and current.label is not None and current.label.line == tok.line \
@@ -1480,7 +1481,10 @@ def _entry_type(levels: _Levels, values: list[Decimal], texts: list[str] | None 
         if any(t.kind == Kind.SEP and t.text in _RANGE_SEPARATORS for t in between) \
                 or any(t.kind == Kind.WORD and lx.RANGE_WORDS.fullmatch(t.text) for t in between) \
                 or words & _RANGE_HINTS \
-                or marks == [".", "."]:  # ("entry=27.40..28.10", "95.25k..95.90k": two dots, the span's notation)
+                or marks == [".", "."] \
+                or marks == [">"] and first[0] == second[0]:
+            # ("entry=27.40..28.10", "95.25k..95.90k": two dots, the span's notation; "📥 1.418 ⇢ 1.392", "Entry:
+            # 0.441 → 0.4325": an arrow drawn from one end of the zone to the other)
             return EntryType.RANGE
     return EntryType.LIMIT
 
@@ -1867,6 +1871,48 @@ def _order_fill_notice(text: str) -> ParsedMessage | None:
     return None
 
 
+# An execution bot's fill card in fields ("🤖 ApexExec | ORDER FILLED / Symbol: SEIUSDT / Side: SELL (open short) / Qty:
+# 4,800 / Fill price: 0.3874 / Lev: 8x", "✅ Order filled / Pair: 1000PEPE/USDT / Side: BUY / Avg price: 0.01874 /
+# Leverage: 10x"): the order that opened the writer's position — an open at its fill price with no exit, held
+_FILL_CARD_HEAD = re.compile(r"(?<!\w)(?:order|position)\s+(?:filled|executed|opened)(?!\w)|^[^\w\n]*(?:filled|executed)(?!\w)",
+                             re.IGNORECASE | re.MULTILINE)
+_FILL_CARD_COIN = re.compile(r"^[^\w\n]*(?:symbol|pair|instrument|market|contract)[ \t]*[:=][ \t]*(?P<pair>[#$]?[A-Za-z0-9]{2,20}"
+                             r"(?:[ \t]?/[ \t]?(?:usdt|usdc|usd))?)[ \t]*$", re.IGNORECASE | re.MULTILINE)
+# (the side opened: "BUY", "LONG", "Short", "SELL (open short)" — a bare "SELL" may close a long: no open read)
+_FILL_CARD_SIDE = re.compile(r"^[^\w\n]*side[ \t]*[:=][ \t]*(?:(?P<long>buy|long)(?:[ \t]*\((?:open[ \t]+)?long\))?|"
+                             r"(?P<short>short|sell[ \t]*\((?:open[ \t]+)?short\)|short[ \t]*\(sell\)))[ \t]*$",
+                             re.IGNORECASE | re.MULTILINE)
+_FILL_CARD_PRICE = re.compile(r"^[^\w\n]*(?:fill(?:ed)?[ \t]+price|avg\.?[ \t]+(?:fill[ \t]+)?price|average[ \t]+(?:fill[ \t]+)?price|"
+                              r"exec(?:ution|uted)?[ \t]+price)[ \t]*[:=][ \t]*\$?(?P<price>\d[\d,]*(?:\.\d+)?)[ \t]*$",
+                              re.IGNORECASE | re.MULTILINE)
+_FILL_CARD_LEVERAGE = re.compile(r"^[^\w\n]*(?:lev|leverage)[ \t]*[:=][ \t]*(?:x[ \t]?)?(?P<lev>\d{1,3})[ \t]?x?[ \t]*$",
+                                 re.IGNORECASE | re.MULTILINE)
+# (a fill of a rung or of a call whose exits are set — "Entry 2 filled", "TP/SL attached", "position active", "reduceOnly",
+# a safety order, a target or a stop filled — is that call's progress, read as before)
+_FILL_CARD_OF_A_CALL = re.compile(r"(?<!\w)(?:entry[ \t]*#?[1-9]|tp|tps|sl|take[ \t-]*profit|stop|target\w*|attached|active|"
+                                  r"reduce[ \t_-]?only|safety|dca|avg[ \t]+entry|average[ \t]+entry|close\w*|exit\w*|"
+                                  r"realized|pnl|signal|call)(?!\w)", re.IGNORECASE)
+
+
+def _fill_card(text: str) -> ParsedMessage | None:
+    """A bot's fill card in fields that opened the writer's position, read as the open it is: the coin, the side, the
+    fill price and the leverage, no exit — held as an entry-only bot post. None for any other post."""
+    clean = normalize(text)
+    if _FILL_CARD_HEAD.search(clean) is None or _FILL_CARD_OF_A_CALL.search(clean) is not None:
+        return None
+    coin, side = _FILL_CARD_COIN.search(clean), _FILL_CARD_SIDE.search(clean)
+    price, lev = _FILL_CARD_PRICE.search(clean), _FILL_CARD_LEVERAGE.search(clean)
+    if coin is None or side is None or price is None or lev is None:
+        return None
+    card = _parse(f"{coin.group('pair')} {'LONG' if side.group('long') else 'SHORT'}\nEntry: {price.group('price')}\n"
+                  f"Leverage: {lev.group('lev')}x")
+    if card.kind != MessageKind.OPEN or card.symbol is None:
+        return None
+    why = "held for review: a bot's fill card — the order was filled on the writer's account, no exit is given"
+    return _replace(card, rejected=f"{card.rejected}; {why}" if card.rejected else why,
+                    notes=(*card.notes, "read from a bot's fill card"))
+
+
 def _reply_to_quote(text: str) -> ParsedMessage | None:
     """"[In reply to …] / > #ETH/USDT SHORT Entry … / Close it now": the quoted lines are the earlier post, the rest
     is the message. Its status applies to the quoted coin and side; a quoted setup is never opened again."""
@@ -2070,6 +2116,9 @@ def _parse_message(text: str) -> ParsedMessage:
     if replied is not None:
         return replied
     filled = _order_fill_notice(text) if isinstance(text, str) and "order" in text.lower() else None
+    if filled is not None:
+        return filled
+    filled = _fill_card(text) if isinstance(text, str) and "side" in text.lower() else None
     if filled is not None:
         return filled
     period = _PERIOD_CLOSED_HEAD.match(text) if isinstance(text, str) else None
@@ -2687,6 +2736,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                   and not (c.rank == 0 and _is_an_id(tokens, c.position))
                   # ("SO #3 executed", "Deal #55120": a word numbering an item of its own — no coin we know)
                   and not (c.rank == 0 and c.base not in KNOWN_TICKERS and _numbers_an_item(tokens, c.position))]
+    if len({c.base for c in candidates}) > 1:
+        # ("Closed our #DOGE long at 0.1712 earlier today ✅ +19% / Next up 👇 / #LTC LONG / Entry … / TP … / SL …"): a
+        # line reporting another coin's trade as closed, above the card of the coin the post calls — done, not called
+        candidates = [c for c in candidates if not _reported_closed_above_a_card(tokens, c, candidates, clean)]
     kept, footer_pair_alone = _without_footer_pair(candidates, tokens)
     set_aside = frozenset(c.position for c in candidates if c not in kept)
     candidates = kept
@@ -3711,6 +3764,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("🐋 Whale just opened a long on ETH. We follow: / #ETH LONG …", "Кит открыл лонг — заходим за ним"): the
         # other trader is the reason; the call is the channel's own
         not_a_call = None
+    if not_a_call is not None and _NOT_YET.match(scope, not_a_call.end()) and _ENTER_WORD.search(not_a_call.group(0)) \
+            and _conditional_entry(clean, lines) \
+            and not lx.NOT_A_CALL_RE.search(scope[:not_a_call.start()] + " " + scope[not_a_call.end():]):
+        # ("CONDITIONAL SETUP — do not enter yet / Valid ONLY if the 4H candle closes below 24.80 / Entry after that
+        # close: 24.60 …"): not yet — until the condition the card names; a conditional open, held below as one
+        not_a_call = None
     if not_a_call is not None or lx.SHOWN_AGAIN_HEAD_RE.search(head):
         return _not_a_signal("the post says it is an example, not a call")
     if _LESSON_101.match(scope):
@@ -3732,6 +3791,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # this is what I'd do: short 3180-3210 …", "if the daily closes above 92k I'll be looking for longs toward
         # 96-98k"): what the author would do on a market event — a plan, no call
         return _not_a_signal("a plan on a market event, in the would-mood: not a call")
+    if _NOTHING_PLACED_YET.search(clean) and _would_plan(clean, len(clean) - len(scope), levels, _WILL_PLAN):
+        # ("Weekend plan / If BTC loses 58k on the 4h close, I'll short #SOL from ~141 with a stop at 147 … No orders
+        # from me yet, don't front-run."): what the author will do on a market event, nothing placed — a plan, no call
+        return _not_a_signal("a plan on a market event, with nothing placed yet: not a call")
     if _asks_about_the_call(clean, [*entries, *targets, *([stop] if stop is not None else [])]):
         # ("Is BTC long at 64200 with SL 63100 … a good idea?", "Кто зайдёт в лонг #BTC от 64200?", "Có nên long #BTC ở
         # 64200 không?", "… good setup or not? Vote below 👇"): a question or poll over the levels, not a call
@@ -3747,6 +3810,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     if not targets and stop is None and not levels.stop_pct and _conditional_entry(clean, lines) \
             and not (_LEVELS_LATER.search(clean) and not lx.CONDITIONAL_ENTRY_RE.search(_LEVELS_LATER.sub(" ", clean))):
         return _not_a_signal("an idea waiting for a market event, with no exit level: not a call yet")
+    if not targets and stop is None and not levels.stop_pct and (_SIDE_ONLY_BEYOND.search(clean) or lx.NO_NEW_CALLS_RE.search(clean)):
+        # ("Desk bias: long only above 97k, flat below it. No fresh calls before the US open."): a side allowed beyond a
+        # level, or no call said to come yet, with no exit level — the desk's bias, not a call
+        return _not_a_signal("a bias beyond a level, or no call yet, with no exit level: not a call")
     if not entries and stop is None and not levels.stop_pct and _CONDITION_FIRST.match(scope) \
             and _conditional_entry(clean, lines):
         # ("If $BTC reclaims 70k on the daily I'm longing, targets 72.5k / 75k", "Si #ETH rompe 3.520 entramos en largo,
@@ -6162,6 +6229,16 @@ _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d+(?![\d.,]))")
 _PLAIN_NUMBER = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)(k)?(?![\w.,]\d)", re.IGNORECASE)
 
 
+# ("do not enter yet", "don't enter before the close", "do not enter until it confirms"): the entry waits, it is not
+# ruled out
+_NOT_YET = re.compile(r"\s*(?:yet|before|until|till|til|early|now)(?!\w)", re.IGNORECASE)
+_ENTER_WORD = re.compile(r"(?<!\w)enter(?!\w)", re.IGNORECASE)
+# ("long only above 97k", "shorts only below 2,400", "only longs over 150"): a side allowed beyond a level — a bias
+_SIDE_ONLY_BEYOND = re.compile(r"(?<!\w)(?:(?:longs?|shorts?|buys?|buying|sells?|selling)\s+only|only\s+(?:longs?|shorts?|buys?))\s+"
+                               r"(?:(?:while|when|if|as\s+long\s+as)\s+(?:we(?:'re|\s+are)?\s+|price\s+(?:is\s+)?)?)?(?:above|below|over|under)"
+                               r"(?!\w)", re.IGNORECASE)
+
+
 def _conditional_entry(clean: str, lines: list[list[Token]], side: Side | None = None) -> bool:
     """A condition on a market event before any stop label of its line ("BTC long if 70k breaks, TP 72k, SL 68k");
     a conditional stop ("SL: 135 (if 4H closes below)") is a stop price like any other."""
@@ -6197,14 +6274,26 @@ _WOULD_PLAN = re.compile(r"(?<!\w)(?:(?:i'?d|i\s+would|we'?d|we\s+would)\s+(?:\w
 _SENTENCE_END = re.compile(r"[!?\n]|\.(?!\d)")
 
 
-def _would_plan(clean: str, scope_start: int, levels: _Levels) -> bool:
+# ("If BTC loses 58k on the 4h close, I'll short #SOL from ~141 …", "we will long ETH if 3k reclaims"): the author's
+# will-mood over a trade in the sentence of a market event — a plan only when the post also says nothing is placed yet
+_WILL_PLAN = re.compile(r"(?<!\w)(?:i'?ll|i\s+will|we'?ll|we\s+will|i'?m\s+going\s+to|we'?re\s+going\s+to|i'?m\s+gonna|"
+                        r"we'?re\s+gonna)\s+(?:\w+\s+)?(?:long|short|buy|sell|enter|go\s+long|go\s+short|post\s+(?:a|the)\s+"
+                        r"(?:long|short|call|entry))(?!\w)", re.IGNORECASE)
+# ("No orders from me yet, don't front-run", "nothing placed yet", "no position yet", "don't front-run me"): nothing is
+# placed — the plan waits
+_NOTHING_PLACED_YET = re.compile(r"(?<!\w)(?:no\s+(?:orders?|positions?|trades?|entries|bids)\s+(?:(?:from|by)\s+(?:me|us)\s+|"
+                                 r"placed\s+|open\s+)?yet|nothing\s+(?:placed|opened|open|in)\s+yet|"
+                                 r"(?:don'?t|do\s+not)\s+front[\s-]?run)(?!\w)", re.IGNORECASE)
+
+
+def _would_plan(clean: str, scope_start: int, levels: _Levels, mood: re.Pattern | None = None) -> bool:
     """The author's would-mood over a trade in the sentence of a market event it waits for, before the first level
     ("IF we sweep 640 and reclaim it, I'd long 645–650"); not an add on a dip beside a call ("I'd buy more if it dips to
     146"), nor a remark after the card ("#SOL long 150 tp 158 sl 145. I'd long even more if it breaks 152")."""
     line_starts = [0, *(i + 1 for i, c in enumerate(clean) if c == "\n")]
     first_level = min((line_starts[t.line] + t.start for t in (*levels.entries, *levels.targets, *levels.stop)
                        if t.line < len(line_starts)), default=len(clean))
-    for found in _WOULD_PLAN.finditer(clean, scope_start, first_level):
+    for found in (mood or _WOULD_PLAN).finditer(clean, scope_start, first_level):
         starts = [m.end() for m in _SENTENCE_END.finditer(clean, scope_start, found.start())]
         start = starts[-1] if starts else scope_start
         end = _SENTENCE_END.search(clean, found.end())
@@ -6611,6 +6700,35 @@ _EVERY_TRADE = re.compile(r"(?<!\w)(?:all|every|each)\s+(?:(?:of\s+)?(?:the\s+|o
 _CHANNEL_WORDS = frozenset({"signals", "club", "academy", "community", "calls"})
 _NEXT_WORDS = frozenset({"next", "upcoming", "следующ", "siguiente", "próxima", "proxima", "sıradaki", "下一个"})
 _TEASER_WORDS = frozenset({"loading", "incoming", "inbound", "coming", "soon"})
+
+
+# (a trade reported done, in the past: "Closed our #DOGE long at 0.1712", "#ETH short stopped out", "took profit on #ARB",
+# es "Cerramos #DOGE en 0.1712", pt "Fechamos", ru "Закрыли", tr "kapattık", de "geschlossen", fr "clôturé", it "chiuso")
+_REPORTED_CLOSED = re.compile(r"(?<!\w)(?:closed|stopped\s+out|exited|took\s+(?:the\s+)?profits?|booked|"
+                              r"(?:tp|target|sl|stop)\s*\d?\s+(?:was\s+)?(?:hit|done|reached)|cerramos|cerrad[oa]|fechamos|"
+                              r"fechad[oa]|закрыли|закрыл|закрыт[аоы]?|kapatt[ıi]k|kapand[ıi]|geschlossen|cl[ôo]tur[ée]e?|"
+                              r"ferm[ée]e?|chius[oa]|abbiamo\s+chiuso)(?!\w)", re.IGNORECASE)
+_NOT_DONE_YET = re.compile(r"(?<!\w)(?:clos(?:e|ing)\s+(?:it\s+|now|here|half|\d)|not\s+(?:yet\s+)?closed|if|when|once|will|"
+                           r"would|'ll|'d)(?!\w)", re.IGNORECASE)
+
+
+def _reported_closed_above_a_card(tokens: list[Token], candidate: SymbolCandidate, candidates: list[SymbolCandidate],
+                                  clean: str) -> bool:
+    """The coin on a line that reports its trade closed in the past, with another coin heading a card below it: the
+    side word on the card's line, then an entry and an exit label on later lines."""
+    line = tokens[candidate.position].line
+    texts = clean.split("\n")
+    if line >= len(texts) or not _REPORTED_CLOSED.search(texts[line]) or _NOT_DONE_YET.search(texts[line]):
+        return False
+    for other in candidates:
+        at = tokens[other.position].line
+        if other.base == candidate.base or at <= line or not _on_side_line(tokens, other.position):
+            continue
+        below = [t for t in tokens if t.line >= at and t.kind == Kind.LABEL]
+        if any(t.field == Field.ENTRY for t in below) and any(t.field in (Field.TARGETS, Field.STOP) for t in below) \
+                and not any(c.base == candidate.base and tokens[c.position].line > line for c in candidates):
+            return True
+    return False
 
 
 def _names_a_channel_or_the_next_coin(tokens: list[Token], position: int) -> bool:

@@ -1317,7 +1317,7 @@ _CLOSE_PATTERN = _Gated(
     # ("we close #BTC long here": the channel saying what it does now)
     r"^(?:please\s+|pls\s+|now\s+|let'?s\s+|we\s+(?:now\s+|also\s+)?|jetzt\s+|sofort\s+|bitte\s+|hemen\s+|(?:को\s+)?(?:अभी|तुरंत)\s+|को\s+)?"
     r"(?:बंद\s*(?:करो|करें|करे|कर\s*(?:दो|दें|लो|लें)|करिए|कीजिए)|"
-    r"close|closing|exit(?!\s+orders?(?!\w))|exiting|cancel|закрыть|закрываем|закрываю|отмена|отменяем|"
+    r"close|closing|exit(?!\s+(?:orders?|ladders?|plan|levels?|targets?|points?|zones?)(?!\w))|exiting|cancel|закрыть|закрываем|закрываю|отмена|отменяем|"
     r"kapat(?!ma|m[ıi]yor)\w*|iptal|cerrar|cerramos|cerrando|cancelar|cancelamos|fechar|fechamos|fechando|chiudendo|sair|tutup|đóng\s+lệnh|dong\s+lenh|"
     r"إغلاق|اغلاق|取消|平仓|schlie(?:ß|ss)en|fermer|fermez|cl[ôo]turer|cl[ôo]turez|chiudere|chiudi|chiudiamo|"
     r"zamknij|zamykamy|zamknąć|annulez|annulons|annuler|on\s+annule|nous\s+annulons|annulliamo|annullate|annullare|annulla|"
@@ -2481,7 +2481,7 @@ _CLOSE_ALL_OR_COMMAND = re.compile(
     # (not "close the rest of the chart", "close the rest of the week early": the rest of something no trade's)
     r"^(?:please\s+|pls\s+|now\s+)?(?!(?:close|exit)\s+(?:the\s+)?rest\s+of\s+(?:the\s+|this\s+|my\s+|your\s+|our\s+)?"
     r"(?!(?:positions?|trades?|bags?|size|it|this|that|them|longs?|shorts?|orders?)(?!\w))[^\W\d])"
-    r"(?:close|exit|cancel|закрыть|закрываем|закрываю|отмена|kapat(?!ma|m[ıi]yor)\w*|iptal|"
+    r"(?:close|exit(?!\s+(?:orders?|ladders?|plan|levels?|targets?|points?|zones?)(?!\w))|cancel|закрыть|закрываем|закрываю|отмена|kapat(?!ma|m[ıi]yor)\w*|iptal|"
     # (the plural imperative too: it "Chiudete questo trade a mercato", es "Cierren la operación", pt "Fechem a posição")
     r"cerrar|cerramos|cierren|cancelar|fechar|fechamos|fechem|schlie(?:ß|ss)en|fermer|fermez|cl[ôo]turer|chiudere|chiudi|chiudete|"
     r"chiudiamo|zamknij|zamykamy|закриваємо|закрити|batalkan|đóng\s+lệnh)(?!\w)|"

@@ -93,7 +93,13 @@ def _unit_is_no_duration(tokens: list[Token], i: int) -> bool:
 _COUNT_WORDS = frozenset(["orders", "entries", "targets", "tps", "parts", "legs", "steps", "rungs", "tranches", "ордера",
                           "ордеров", "входа", "входов", "цели", "целей", "emir", "giriş", "hedef", "órdenes", "ordenes",
                           "entradas", "ordens", "alvos", "objetivos", "ordres", "entrées", "cibles", "ordini", "ingressi",
-                          "zlecenia", "zleceń", "wejścia", "lệnh", "order", "kali"])
+                          "zlecenia", "zleceń", "wejścia", "lệnh", "order", "kali",
+                          # ("Accumulate in 3 bids:", "buy in 2 chunks", "en 3 compras", "in 3 Teilen", "в 3 захода"):
+                          # how many orders the buy is split into, over the rows that give them
+                          "bids", "buys", "chunks", "pieces", "batches", "stages", "portions", "slices", "clips",
+                          "compras", "tramos", "partes", "etapas", "achats", "tranches", "parti", "acquisti", "teilen",
+                          "käufe", "stufen", "захода", "частей", "части", "покупки", "parça", "parçada", "kademe",
+                          "kademede", "części", "transz"])
 
 
 @dataclass(slots=True)
