@@ -1039,12 +1039,12 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:add|adding)\s+(?:(?:a|the|our|my)\s+)?(?:\d(?:st|nd|rd|th)|second|third|fourth)\s+position(?!\w)|"
         # "Add to the #HBAR long at 0.2650 (2nd entry)"
         r"(?:add|adding)\s+to\s+(?:the\s+|our\s+|my\s+)?(?:[#$]?\w+\s+)?(?:long|short|position|trade)(?!\w)|"
-        r"(?:add|adding)\s+\d{1,3}\s*%|new\s+entry\s+for|re[\s-]?enter\w*\s+(?:here|now|again)(?!\w)|enter\s+again\s+(?:here|now)(?!\w)|докупа\w*|докупим|доливаем|добираем|ekliyoruz|ekleme|"
+        r"(?:add|adding)\s+\d{1,3}\s*%|new\s+entry\s+for|re[\s-]?enter\w*\s+(?:here|now|again)(?!\w)|enter\s+again\s+(?:here|now)(?!\w)|докупа\w*|докупим|доливаем|добираем|(?<!\w)ekliyoruz|(?<!\w)ekleme|"
         r"a[ñn]adimos|adicionamos|nachkaufen|nachlegen|rajout\w*|aggiungiamo|dokupuj\w*|dobieramy|th[êe]m\s+l[ệe]nh|"
         # the channel's "we add" ("Добавляем по #APT на 9.35", "Додаємо", "Agregamos", "Sumamos a la posición", "Dokładamy",
         # "Renforçons", "Ekledik")
         r"добрал\w*|добавляем|добавили|добавим|додаємо|додали|agregamos|sumamos|aumentamos\s+(?:la\s+|a\s+)?posi\w*|dok[łl]adamy|"
-        r"renfor[çc]ons|on\s+renforce|incrementiamo|ekledik|ekleme\s+yap\w*|legen\s+nach|"
+        r"renfor[çc]ons|on\s+renforce|incrementiamo|(?<!\w)ekledik|(?<!\w)ekleme\s+yap\w*|legen\s+nach|"
         r"tambah\s+(?:posisi|entry)|(?:add|adding)\s+to\s+(?:our\s+|the\s+|your\s+)?[#$]?\w+\s+(?:at|@|around|near)|"
         r"dca\s*:?\s*(?:add|buy|one\s+more)|добавля\w*\s+(?:\w+\s+)?вход\w*|добор\w*|усредня\w*|усредним|"
         r"(?<!n't\s)(?<!not\s)(?<!never\s)(?:add|adding)\s+(?:here|now|again)(?!\w)|"
