@@ -3,7 +3,8 @@
 - A stop said to sit at breakeven already ("the stop already sits at entry" in German "der Stop steht bereits auf
   Einstand", Russian "стоп уже в БУ", Spanish "el stop ya está en breakeven") is where it is, told to the readers —
   no order to move it: no stop-to-breakeven is read. A move told as done keeps its verb ("стоп уже перенесли в БУ") and
-  a plain order ("Stop auf Einstand") still moves it.
+  a plain order ("Stop auf Einstand") still moves it; so does the German verb after the level ("… auf
+  Einstand nachgezogen").
 - A numbered entry rung said added in the languages that put the verb last (tr "ikinci giriş … eklendi", ru "второй
   вход … добавлен", de "zweiter Einstieg … hinzugefügt", fr/it/es "deuxième entrée / seconda entrata / segunda entrada
   … ajoutée / aggiunta / añadida") is an add to the running trade, never a fresh open; asked ("eklendi mi?") it is
@@ -49,6 +50,8 @@ def test_a_stop_already_at_breakeven_moves_nothing(text):
 @pytest.mark.parametrize("text", [
     "#SOL Stop auf Einstand",
     "#SOL стоп уже перенесли в БУ",
+    "#SOL стоп уже в БУ перенесли",
+    "#SOL Stop ist bereits auf Einstand nachgezogen",
     "#SOL TP1 ✅ стоп в БУ",
     "#SOL jetzt Stop auf Einstand ziehen",
 ])

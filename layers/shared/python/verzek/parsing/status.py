@@ -2393,9 +2393,15 @@ _STOP_ALREADY_THERE = re.compile(
     r"(?:\s+(?:the|den|dem|el|la|le|il|lo|o))?\s*$")
 
 
-def _stop_already_there(before: str) -> bool:
+# ("Stop ist bereits auf Einstand nachgezogen", "стоп уже в БУ перенесли"): the verb of moving after the level — a move
+# told as done, no state
+_MOVED_AFTER = re.compile(r"^\s*(?:(?:nach|hoch)?gezogen|verschoben|gesetzt|gestellt|moved|перенес\w*|перенёс\w*|передвину\w*|"
+                          r"переставил\w*|movid[oa]|mov[ií]|d[ée]plac[ée]e?|spostat[oa]|ta[şs][ıi]nd[ıi]|[çc]ekildi)(?!\w)")
+
+
+def _stop_already_there(before: str, after: str = "") -> bool:
     clause = re.split(r"(?<!\d)\.\s*|\.(?!\d)\s*|[!?;,，。？！、:]\s*|\s[—–-]\s", before)[-1]
-    return _STOP_ALREADY_THERE.search(clause) is not None
+    return _STOP_ALREADY_THERE.search(clause) is not None and _MOVED_AFTER.match(after) is None
 
 
 def update_not_now(lowered: str, action: UpdateAction) -> bool:
@@ -2406,7 +2412,7 @@ def update_not_now(lowered: str, action: UpdateAction) -> bool:
     for line, match in phrases:
         if said_not_done(line[:match.start()], match.group(0), line[match.end():]) or _asked_unanswered(line, match, phrases) \
                 or action == UpdateAction.ADD_ENTRY and _NOT_THE_POSITION.search(line) \
-                or action == UpdateAction.MOVE_SL_BREAKEVEN and _stop_already_there(line[:match.start()]):
+                or action == UpdateAction.MOVE_SL_BREAKEVEN and _stop_already_there(line[:match.start()], line[match.end():]):
             return True
     return False
 
