@@ -275,6 +275,15 @@ LABELS: list[tuple[Field, str]] = [
                   # "ТВХ по рынку": a market entry)
                   r"(?:^|(?<=\|))[ \t]*(?:тв[хx]|т\.[ \t]?в[хx]\.?)(?:[ \t]*[12345])?(?=[ \t]*[:=-]?[ \t]*(?:\$?\d|по[ \t]+(?:рынку|ринку)(?!\w)))|"
                   r"набира(?:ю|ем)(?=\s+(?:[#$]\w+\s+)?(?:от|в\s+зоне|\d))|рыночный\s+ордер|лимитный\s+ордер|market\s+order|limit\s+order|"
+                  # ("Покупаю по текущей (~67 350$)", "Покупаем по рынку ~0.412", "Продаю по текущей 3 410"): the
+                  # channel's own buy (sell) heading its line, at the market or a price — the entry
+                  r"(?:^|(?<=\|))[ \t]*(?:покупа(?:ю|ем)|закупа(?:юсь|емся)|прода(?:ю|ём|ем)|купуємо|купую|продаємо|продаю)"
+                  r"(?=[ \t]+(?:по[ \t]+(?:текущ\w*|рынку|ринку|поточн\w*)(?!\w)|(?:от[ \t]+|по[ \t]+)?[~≈]?[ \t]*\$?\d))|"
+                  # ("Выставляем лимитку на покупку: 4,315", "Лимитка: 4,315", uk "Ставимо лімітку на купівлю 4,315"): the
+                  # limit order placed, heading its line before its price — the entry
+                  r"(?:^|(?<=\|))[ \t]*(?:(?:выставля\w*|выставим|ставим|поставил\w*|ставимо|виставля\w*)[ \t]+)?"
+                  r"(?:лимитк[аиуе]|лімітк[аиуі])(?:[ \t]+на[ \t]+(?:покупку|продажу|лонг|шорт|купівлю|продаж))?"
+                  r"(?=[ \t]*[:=-]?[ \t]*\$?\d)|"
                   r"(?:buy|long|short)[\s-]*(?:zone|area|range|setup|between|price)|(?:^|(?<=\|))[ \t]*buys(?=[ \t]*:)|(?:buy|sell)[\s-]*stop(?:\s+(?:above|below|at))?|accumulat(?:e|ion)(?:\s+zone)?|"
                   r"open(?:ing)?\s+price|avg\.?\s+entry|"
                   # ("Preço de abertura: 585,0", "Precio de apertura", "Prix d'ouverture", "Prezzo di apertura"): the opening price
@@ -443,7 +452,7 @@ LAST_TARGET_WORDS = frozenset(
 MARKET_WORDS = re.compile(r"(?<!\w)(?:now|cmp|market|current\s+price|current|mkt|рынок|рыночный|по\s+рынку|"
                           r"gi[áa]\s+hi[ệe]n\s+t[ạa]i|текущ\w*|precio\s+actual|pre[çc]o\s+atual|aktuell\w*|prix\s+actuel|"
                           r"prezzo\s+attuale|mevcut\s+fiyat|(?:ال)?سعر\s+(?:ال)?حالي|قیمت\s+فعلی|مارکت|"
-                          r"piyasa(?:dan)?|mercado|a\s+mercado|ahora|agora|instant|immediately|сейчас|зараз|[şs]imdi|jetzt|"
+                          r"piyasa(?:dan)?|mercado|a\s+mercado|ahora|agora|instant|immediately|сейчас|зараз|[şs]imdi|[şs]u\s+an(?:ki)?|jetzt|"
                           r"maintenant|adesso|ora|teraz|sekarang|b[âa]y\s+gi[ờo]|ngay|الآن|اکنون|अभी|এখন|עכשיו|τώρα|acum|teď|по\s+ринку|"
                           # (km "ឥឡូវនេះ" now, "តម្លៃទីផ្សារ" the market's price; et "turuhind", lv "tirgus cena", "tagad", "tūlīt")
                           r"ឥឡូវនេះ|តម្លៃទីផ្សារ|turuhinnaga|turuhind|tirgus\s+cen[āa]|"
@@ -1123,7 +1132,10 @@ RESTATE_RE = re.compile(
     r"ainda\s+(?:d[áa]\s+(?:para|pra)|pode[sm]?)\s+entrar|h[âa]l[âa]\s+girebilir\w*|noch\s+einsteigen|还(?:可以|能)(?:进场|上车|入场)|"
     r"\((?:was|sebelumnya|sblm|dulu|ранее|было|раньше|önceden|önceki|eskiden|antes|anteriormente|vorher|zuvor|avant|"
     r"pr[ée]c[ée]demment|prima|wcze[śs]niej|tr[ưu][ớo]c\s+[đd][óo]|قبلا|سابقا|之前|原来|以前|이전|以前は)[\s:]*\$?\d[\d.,]*|"
-    r"скорректир\w*|те\s+же|поправка|исправлени\w*|уточнение|d[üu]zeltme|her\s+[şs]ey\s+ayn[ıi]|corrigi\w*|corre[çc][ãa]o|"
+    r"скорректир\w*|те\s+же|поправка|исправлени\w*|уточнение|"
+    # (tr "bir düzeltme gelebilir", "düzeltme bekliyoruz": the market's pullback, no correction of a post)
+    r"(?<!bir\s)d[üu]zeltme(?!\s+(?:gel\w*|bekl\w*|ya[şs]\w*|olabilir|olur|ba[şs]la\w*|hareketi\w*|ihtimal\w*|s[üu]rebilir)(?!\w))|"
+    r"her\s+[şs]ey\s+ayn[ıi]|corrigi\w*|corre[çc][ãa]o|"
     r"mantid[oa]s|correcci[óo]n|corrig\w*|korrektur|korekta|تحديث|كما\s+هي|به[\u200c\s-]?روزرسانی|بدون\s+تغییر|اصلاح|thay\s+v[ìi]|"
     r"ralat|koreksi|"
     # ("Typo in last post, correct levels:", "Sorry, wrong entry above. Right one:", "Ошибся в прошлом посте", "上一条信号有误"):
@@ -1260,7 +1272,18 @@ WATCH_ONLY_RE = re.compile(
     # post a proper call if it happens"): a plan on a condition, said not to be a trade until it is met
     r"not\s+(?:an?\s+)?(?:entry|trade|signal|call)\s+yet|(?:we'?re|we\s+are|i'?m|i\s+am)\s+not\s+there\s+yet|"
     r"no\s+(?:sweep|close|break(?:out)?|reclaim|retest|confirmation|trigger|flip)\s*(?:=|==|means|→|->|,)\s*no\s+(?:trade|entry|position)|"
-    r"(?:will|we'?ll|i'?ll)\s+post\s+(?:a\s+|the\s+)?(?:proper|real|actual|live|official)\s+(?:call|signal|entry|trade))(?!\w)",
+    r"(?:will|we'?ll|i'?ll)\s+post\s+(?:a\s+|the\s+)?(?:proper|real|actual|live|official)\s+(?:call|signal|entry|trade)|"
+    # ("Per ora nessun ordine, aspettate il segnale ufficiale", "no orders for now, wait for the official signal", "vorerst
+    # keine Order", "por ahora ninguna orden", "пока ордера не ставим", "şimdilik emir yok"): no order placed yet, the call
+    # still to come — a plan
+    r"no\s+orders?\s+(?:for\s+now|yet|at\s+the\s+moment|right\s+now)|"
+    r"(?:per\s+ora|ancora)\s+nessun\s+ordine|nessun\s+ordine\s+(?:per\s+ora|ancora)|"
+    r"(?:por\s+ahora|todav[íi]a|a[úu]n)\s+ningun[ao]?\s+orden|(?:por\s+enquanto|ainda)\s+nenhuma\s+ordem|"
+    r"(?:vorerst|noch)\s+keine\s+orders?|pas\s+(?:encore\s+)?d'\s*ordres?\s+pour\s+l'\s*instant|"
+    r"пока\s+(?:никаких\s+)?ордер\w*\s+не\s+(?:став|выставля)\w*|[şs]imdilik\s+emir\s+(?:yok|girmiyoruz|vermiyoruz)|"
+    r"wait\s+for\s+(?:the\s+|our\s+)?(?:official|real|actual|proper)\s+(?:signal|call)|aspettate\s+(?:il\s+)?segnale\s+ufficiale|"
+    r"esperen\s+(?:la\s+)?se[ñn]al\s+oficial|aguardem\s+o\s+sinal\s+oficial|wartet\s+auf\s+das\s+offizielle\s+signal|"
+    r"attendez\s+le\s+signal\s+officiel|ждите\s+официальн\w+\s+сигнал\w*|resmi\s+sinyali\s+bekleyin)(?!\w)",
     re.IGNORECASE)
 
 # A re-post of a call that has not triggered yet ("⏳ Pending signal (not triggered yet)"): the call is already out

@@ -78,6 +78,7 @@ from verzek.parsing.status import (
     sold_without_result,
     speaks_of_a_trade,
     stop_moved_onto,
+    stop_out_reply,
     tp_hit_index,
     update_action,
     update_not_now,
@@ -3425,7 +3426,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 # begins with (the post names no other)
                 target = bot_coin
             if target is None and not is_close_without_coin(status_text) \
-                    and not (rest_closed_reply(status_text) and not _coins_tagged_or_known(candidates, tokens)):
+                    and not ((rest_closed_reply(status_text) or stop_out_reply(status_text))
+                             and not _coins_tagged_or_known(candidates, tokens)):
                 # ("closed rest +2.4%. done with this one", "Momentum died 😴 closing the rest at market"): a reply naming no
                 # coin reports the rest of its trade closed (not "BTC pumping 🚀 closing the rest here": a coin is named)
                 return _not_a_signal(_NO_COIN_CLOSE)

@@ -83,7 +83,15 @@ _ENTRY_ADDED = (r"(?:entry|entries|order|buy)\s+(?:(?:was|has\s+been)\s+)?added(
                 r"added\s+(?:a\s+|the\s+|another\s+|one\s+more\s+)?(?:second\s+|2nd\s+|third\s+|3rd\s+|new\s+)?(?:entry|order|buy)(?!\w)|"
                 # "agregamos segunda entrada en 39,10", "adicionamos a segunda entrada", "добавили вторую точку входа"
                 r"(?:agregamos|a[ñn]adimos|adicionamos|adicionada|agregada)\s+(?:una\s+|a\s+|la\s+)?(?:segunda|tercera|terceira|nueva|nova)\s+entrada|"
-                r"добавил\w*\s+(?:вторую|третью|ещё\s+одну)\s+(?:точку\s+)?вход\w*")
+                r"добавил\w*\s+(?:вторую|третью|ещё\s+одну)\s+(?:точку\s+)?вход\w*|"
+                # the numbered rung, then its price and "added" in the languages that put the verb last: tr "ikinci giriş
+                # 590'dan eklendi", ru "второй вход по 590 добавлен", de "zweiter Einstieg bei 590 hinzugefügt", fr
+                # "deuxième entrée ajoutée à 590", it "seconda entrata aggiunta", es/pt "segunda entrada añadida/adicionada"
+                r"(?<!\w)(?:ikinci|[üu][çc][üu]nc[üu]|2\.|3\.)\s+giri[şs]\w*\s+(?:[^\s!?]+\s+){0,2}?(?:eklendi|ekledik|eklenmi[şs]tir)(?!\w)(?!\s*m[ıi](?!\w))|"
+                r"(?<!\w)(?:втор|трет)\w+\s+(?:точк\w+\s+)?вход\w*\s+(?:[^\s!?]+\s+){0,2}?(?:добавлен\w*|добавили)(?!\w)|"
+                r"(?<!\w)(?:zweite[rn]?|dritte[rn]?)\s+einstieg\w*\s+(?:[^\s!?]+\s+){0,2}?(?:hinzugef[üu]gt|erg[äa]nzt)(?!\w)|"
+                r"(?<!\w)(?:deuxi[èe]me|seconde|troisi[èe]me|seconda|terza|segunda|tercera|terceira)\s+(?:entr[ée]e|entrata|entrada)\s+"
+                r"(?:[^\s!?]+\s+){0,2}?(?:ajout[ée]e|aggiunt[ao]|a[ñn]adida|agregada|adicionada)(?!\w)")
 ENTRY_ADDED_RE = re.compile(_ENTRY_ADDED)
 
 # "lower the leverage on #WLD to 5x", "Bajamos el apalancamiento de #WLD a 5x": the running trade, managed (with no coin
@@ -1033,12 +1041,12 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:add|adding)\s+(?:(?:a|the|our|my)\s+)?(?:\d(?:st|nd|rd|th)|second|third|fourth)\s+position(?!\w)|"
         # "Add to the #HBAR long at 0.2650 (2nd entry)"
         r"(?:add|adding)\s+to\s+(?:the\s+|our\s+|my\s+)?(?:[#$]?\w+\s+)?(?:long|short|position|trade)(?!\w)|"
-        r"(?:add|adding)\s+\d{1,3}\s*%|new\s+entry\s+for|re[\s-]?enter\w*\s+(?:here|now|again)(?!\w)|enter\s+again\s+(?:here|now)(?!\w)|докупа\w*|докупим|доливаем|добираем|ekliyoruz|ekleme|"
+        r"(?:add|adding)\s+\d{1,3}\s*%|new\s+entry\s+for|re[\s-]?enter\w*\s+(?:here|now|again)(?!\w)|enter\s+again\s+(?:here|now)(?!\w)|докупа\w*|докупим|доливаем|добираем|(?<!\w)ekliyoruz|(?<!\w)ekleme|"
         r"a[ñn]adimos|adicionamos|nachkaufen|nachlegen|rajout\w*|aggiungiamo|dokupuj\w*|dobieramy|th[êe]m\s+l[ệe]nh|"
         # the channel's "we add" ("Добавляем по #APT на 9.35", "Додаємо", "Agregamos", "Sumamos a la posición", "Dokładamy",
         # "Renforçons", "Ekledik")
         r"добрал\w*|добавляем|добавили|добавим|додаємо|додали|agregamos|sumamos|aumentamos\s+(?:la\s+|a\s+)?posi\w*|dok[łl]adamy|"
-        r"renfor[çc]ons|on\s+renforce|incrementiamo|ekledik|ekleme\s+yap\w*|legen\s+nach|"
+        r"renfor[çc]ons|on\s+renforce|incrementiamo|(?<!\w)ekledik|(?<!\w)ekleme\s+yap\w*|legen\s+nach|"
         r"tambah\s+(?:posisi|entry)|(?:add|adding)\s+to\s+(?:our\s+|the\s+|your\s+)?[#$]?\w+\s+(?:at|@|around|near)|"
         r"dca\s*:?\s*(?:add|buy|one\s+more)|добавля\w*\s+(?:\w+\s+)?вход\w*|добор\w*|усредня\w*|усредним|"
         r"(?<!n't\s)(?<!not\s)(?<!never\s)(?:add|adding)\s+(?:here|now|again)(?!\w)|"
@@ -1054,6 +1062,10 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
                      r"(?<!\w)(?:(?:agregar|a[ñn]adir|sumar|comprar)\s+m[áa]s|(?:adicionar|comprar|aportar)\s+mais|"
                      r"promedi(?:ar|amos|en|emos)|(?:nh[ồo]i|mua|dca)\s+th[êe]m|renforcer|renfor[çc]ons|renforcez|moyenner|"
                      r"moyennons|mediare|mediamo|تعزيز|عززوا|نعزز|پله\s+(?:دوم|سوم|بعدی)\s+(?:رو\s+|را\s+)?(?:بخرید|بخر|بگیرید))(?!\w)|"
+                     # fa "پله دوم ورود رو هم تو 0.6020 بذارید" (place the second entry rung at 0.6020 too): the rung put
+                     # on the book beside the running trade
+                     r"پله\s+(?:ی\s+)?(?:دوم|سوم|بعدی)\s+(?:ی\s+)?ورود\s+(?:رو\s+|را\s+)?(?:هم\s+)?(?:(?:تو|در|روی|رو|به)\s+)?"
+                     r"\$?\d[\d.,]*\s+(?:هم\s+)?(?:بذارید|بزارید|بگذارید|بذار|بزار|بذارین|بزارین|ثبت\s+کنید)(?!\w)|"
                      r"加仓|补仓|买い増し|ナンピン|추가\s*(?:매수|진입)|물타기")))),
     # A trade still running ("Still holding #INJ", "keep holding"): progress on it, nothing to execute.
     (UpdateAction.OTHER, _Gated(
@@ -1216,7 +1228,7 @@ _STOP_TRIGGERED = (r"(?:(?<!\w)(?:tetiklendi|[çc]al[ıi][şs]t[ıi]|kesildi|kí
 _STOP_TRIGGER_FIRST = (r"(?:(?<!\w)(?:se\s+)?(?:activ[óo]|salt[óo]|toc[óo]|dispar[óo]|acionou|bateu\s+n[oa]|tocou|bateu|"
                        # ("preso lo stop loss", "bị quét SL": the stop taken, swept)
                        r"pres[oa]|(?:b[ịi]\s+)?qu[ée]t|(?:nos\s+|me\s+)?sac[óo]|z[łl]apa[łl]\w*|спрацюва\w*|сработал\w*|"
-                       r"(?:đã\s+)?(?:dính|dinh|chạm)|(?:ter)?kena|تم\s+(?:ضرب|تفعيل)|ضرب))")
+                       r"(?:đã\s+)?(?:dính|dinh|chạm)|(?:ter)?kena|تم\s+(?:ضرب|تفعيل)|ضرب(?:ت|نا|وا)?))")
 _AUXILIARY = (r"(?:\s*(?:'?[ae]|'?ye)?\s+(?:was|has\s+been|got|is|wurde|ist|đã|bị|sudah|foi|fue|ha\s+sido|[èe]\s+stato|a\s+[ée]t[ée]|ayant\s+[ée]t[ée]|"
               r"تم|已经?|been|была?|было)){0,2}\s*")
 # "ausgestoppt", "stoppé", "stoppati", "стопнуло", "ушли по стопу", "wybici na stopie", "stop olduk", "BE hit", "被止损",
@@ -1540,6 +1552,10 @@ _CLOSE_PATTERN = _Gated(
                    # are no close)
                    r"|(?<!\w)(?:полностью|целиком|tamamen|fully|completely|entirely)[ \t]+(?:[^\s,.;!?]+[ \t]+)?"
                    r"(?:clos(?:e|ed|ing)|exit(?:ed|ing)?|закр\w*|kapat(?!ma|m[ıi]yor|[ıi]rsa|aca[kğ])\w*)(?!\w)")),
+    # vi "Lệnh đã đóng hoàn toàn", "kèo đóng toàn bộ", "đã đóng hết vị thế" (the order / the whole position closed): "đóng"
+    # with "fully" or "all" after it — "đóng 50%", "đóng một nửa" close a part
+    (r"đóng|dong", (r"(?<!\w)(?:(?:l[ệe]nh|k[èe]o|v[ịi]\s+th[ếe])\s+)?(?:đã\s+|da\s+)?(?:đ[óo]ng|dong)\s+"
+                   r"(?:ho[àa]n\s+to[àa]n|to[àa]n\s+b[ộo]|h[ếe]t(?:\s+v[ịi]\s+th[ếe])?)(?!\w)")),
     flags=re.MULTILINE)
 
 
@@ -2374,13 +2390,38 @@ def _asked_unanswered(line: str, match: re.Match, phrases: list) -> bool:
                 and any(other_line is line and other.start() > answer_at for other_line, other in phrases))
 
 
+# ("the stop is already at breakeven", "der Stop liegt schon auf Einstand", "стоп уже в БУ", "el stop ya está en
+# breakeven", "stop zaten girişte"): the stop said to sit at the entry already — where it is, told to the readers, no
+# order to move it (a move told as done keeps its verb: "SL already moved to BE", "стоп уже перенесли в БУ" are no state)
+_ALREADY_WORD = (r"(?:already|schon|bereits|längst|уже|déjà|deja|già|gia|ya|já|zaten|sudah|udah|đã|już|juz)")
+_STATE_VERB = (r"(?:is|sits|stays|remains|was|liegt|steht|ist|sitzt|bleibt|стоит|находится|está|esta|estão|est|reste|"
+               r"è|sta|resta|durur|duruyor|ada|vẫn|leży|jest|staat|ligt|is|now|jetzt|сейчас|теперь)")
+_STOP_ALREADY_THERE = re.compile(
+    r"(?<!\w)(?:sl|stop(?:[\s-]*loss)?|stoploss|стоп(?:[\s-]*лосс)?|stop'?u(?:muz)?)(?:\s+" + _STATE_VERB + r"){0,2}\s+"
+    + _ALREADY_WORD + r"(?:\s+" + _STATE_VERB + r"){0,2}(?:\s+(?:at|on|auf|bei|in|в|на|a|al|en|au|à|ở|di|na|op|w|@))?"
+    r"(?:\s+(?:the|den|dem|el|la|le|il|lo|o))?\s*$")
+
+
+# ("Stop ist bereits auf Einstand nachgezogen", "стоп уже в БУ перенесли"): the verb of moving after the level — a move
+# told as done, no state
+_MOVED_AFTER = re.compile(r"^\s*(?:(?:nach|hoch)?gezogen|verschoben|gesetzt|gestellt|moved|перенес\w*|перенёс\w*|передвину\w*|"
+                          r"переставил\w*|movid[oa]|mov[ií]|d[ée]plac[ée]e?|spostat[oa]|ta[şs][ıi]nd[ıi]|[çc]ekildi)(?!\w)")
+
+
+def _stop_already_there(before: str, after: str = "") -> bool:
+    clause = re.split(r"(?<!\d)\.\s*|\.(?!\d)\s*|[!?;,，。？！、:]\s*|\s[—–-]\s", before)[-1]
+    return _STOP_ALREADY_THERE.search(clause) is not None and _MOVED_AFTER.match(after) is None
+
+
 def update_not_now(lowered: str, action: UpdateAction) -> bool:
     """A stop move, partial close or add said not to happen, or only to have been due, to come later, or to be someone
-    else's ("Don't add more #ETH here", "No movemos el stop de #SOL", "#SOL 明天平仓一半", "Should've moved SL to entry")."""
+    else's ("Don't add more #ETH here", "No movemos el stop de #SOL", "#SOL 明天平仓一半", "Should've moved SL to entry");
+    or a stop said to sit at breakeven already ("der Stop liegt schon auf Einstand"): where it is, no move ordered."""
     phrases = list(_position_change_phrases(lowered, action))
     for line, match in phrases:
         if said_not_done(line[:match.start()], match.group(0), line[match.end():]) or _asked_unanswered(line, match, phrases) \
-                or action == UpdateAction.ADD_ENTRY and _NOT_THE_POSITION.search(line):
+                or action == UpdateAction.ADD_ENTRY and _NOT_THE_POSITION.search(line) \
+                or action == UpdateAction.MOVE_SL_BREAKEVEN and _stop_already_there(line[:match.start()], line[match.end():]):
             return True
     return False
 
@@ -2537,6 +2578,18 @@ def rest_closed_reply(lowered: str) -> bool:
     return ("rest" in lowered or "remain" in lowered) and _REST_CLOSED_RE.search(lowered) is not None
 
 
+# (the stop-out said done in other languages, as "stopped out" is: ru "выбило по стопу", "стоп сработал", "стопнуло", de
+# "ausgestoppt", fr "stoppé", pl "wybiło na SL", tr "stop olduk", zh "被止损"; not a count of them: "9 ausgestoppt")
+_STOP_OUT_TOLD = re.compile(r"(?<!\d)(?<!\d\s)(?:" + _STOPPED_OUT_WORDS
+                            + r"|(?<!\w)(?:стоп\s+сработал\w*|стоп\s+выбил\w*|выбил\w*\s+стоп\w*)(?!\w))")
+
+
+def stop_out_reply(lowered: str) -> bool:
+    """A reply naming no coin that reports its trade stopped out in a language's own words ("К сожалению, выбило по
+    стопу ❌", "Leider ausgestoppt"): the replied-to trade ended — asked only when the post names no coin."""
+    return _STOP_OUT_TOLD.search(lowered) is not None and is_close(lowered) and close_action(lowered) == UpdateAction.SL_HIT
+
+
 def is_close_without_coin(lowered: str) -> bool:
     """A close that names no coin must be a command ("Close all trades", a reply "Close now"), not prose
     that merely contains "closed" ("market is closed") — it would otherwise close every trade."""
@@ -2614,7 +2667,7 @@ _STOP_OUT = re.compile(
     # uz "SL urildi", "стоп урилди" (the stop was hit)
     r"(?:sl|stop|стоп)\s+(?:urildi|урилди|ishladi|ишлади)(?!\w)|"
     r"损切り\s*(?:に\s*)?(?:なりました|されました|完了|确定)|(?<!\w)(?:stopad[oa]s?|stopou|stopamos|stopeado)(?!\w)|"
-    r"ضرب\s+(?:ال)?ستوب|stop(?:a|'a)?\s+tak[ıi]ld[ıi]")
+    r"ضرب(?:ت|نا|وا)?\s+(?:ال)?ستوب|stop(?:a|'a)?\s+tak[ıi]ld[ıi]")
 _CANCEL = re.compile(
     r"(?<!\w)(?:cancel\w*|cancle\w*|not\s+(?:been\s+)?(?:triggered|filled|activated)|never\s+(?:triggered|filled)|"
     r"didn'?t\s+(?:trigger|fill|reach|hit)|invalid(?:ated)?|expired|ист[её]к\w*|expirad[oa]|abgelaufen|scadut[oa]|h[ếe]t\s+h[ạa]n|کنسل|iptal\w*|отмен\w*|скасов\w*|cancelad\w*|cancelar|cancelamos|annul\w*|storn\w*|"
