@@ -92,9 +92,10 @@ def test_prices_under_a_thousand_keep_their_space_as_a_list():
     assert parsed.targets == _d("155", "160") and parsed.tradable
 
 
-def test_a_spaced_thousand_without_a_stop_stays_held():
-    # (too few levels to show the joined number fits: held as it was)
-    assert not parse_message("BTC long 67000 tp 68 000").tradable
+def test_a_spaced_thousand_with_a_zero_led_group_is_one_number():
+    # (session 21: "000" is no price of its own — the group shows the space groups thousands; before, with too few
+    # levels to show the joined number fits, the post was held)
+    assert parse_message("BTC long 67000 tp 68 000").targets == _d("68000")
 
 
 @pytest.mark.parametrize("text, entry", [

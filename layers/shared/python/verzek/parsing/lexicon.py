@@ -1011,7 +1011,8 @@ RECAP_HEAD_RE = re.compile(r"^\W*(?:recap|summary|results?\s+of|(?:trade|call|si
 # ("Wrap for today: nice work on BTC …", "Daily wrap-up", "EOD wrap", "That's a wrap for the week"): the day's close-out
 # talk heading the post, looking back over the calls
 # ("APEX daily wrap 🐋", "[ORCA] EOD wrap-up": the channel's name before it, as over a recap)
-DAY_WRAP_HEAD_RE = re.compile(r"^\W*(?:wrap(?:[\s-]*up)?\s+for\s+(?:today|tonight|the\s+(?:day|week|session))|"
+# (on the post's first line, or its second under a relay's line: "🔁 Whale Room → VIP relay / 🐋 APEX daily wrap")
+DAY_WRAP_HEAD_RE = re.compile(r"^(?:[^\n]*\n)?\W*(?:wrap(?:[\s-]*up)?\s+for\s+(?:today|tonight|the\s+(?:day|week|session))|"
                               r"(?:[a-z][\w.-]*\]?\s*[|:•·]?\s+){0,2}?"
                               r"(?:daily|weekly|end[\s-]of[\s-](?:the[\s-])?day|eod)\s+wrap(?:[\s-]*up)?|that'?s\s+a\s+wrap)(?!\w)",
                               re.IGNORECASE)

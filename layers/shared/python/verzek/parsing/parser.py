@@ -4137,7 +4137,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # "… / Already entered, don't chase", "… / Current PnL: +35%"): the card carries what became of it — a result,
         # a withdrawal or a trade under way, not a fresh entry
         problems.append(f"held for review: a line of the card reports its outcome or progress ({outcome!r})")
-    if (shown := _PAST_CALL_SHOWN.search(clean)) is not None:
+    if (shown := _PAST_CALL_SHOWN.search(clean)) is not None and not _fresh_call_follows(clean, shown.end()):
         # ("🎁 Free sample from the VIP room — yesterday's call 👇 / #SUI LONG / Entry …", "Last night's VIP signal,
         # shared for free: …"): a call of another day, or the paid room's, shown to sell — it may have run already
         problems.append(f"held for review: the card is shown as a past or sample call ({shown.group(0)!r}), not a "
@@ -4388,7 +4388,7 @@ _TAKEN_RUNNING = re.compile(
     r"уже\s+в\s+(?:лонге|шорте|позиции|сделке)|(?<!\w)мы\s+в\s+(?:лонге|шорте)(?!\w)|pozisyonumuz|beri\s+tutuyoruz|"
     r"ya\s+estamos\s+en|(?<!\w)seguimos\s+en\s+[#$]?\w+\s+(?:long|short|largo|corto)|sudah\s+(?:long|short)(?!\w)|"
     r"masih\s+hold(?!\w)|بالفعل|"
-    r"(?:signal|trade|call)\s+(?:results?|recap)(?!\w)|(?<!\w)recap\s*:|resultado\s+d[oe]\s+(?:sinal|la\s+se[ñn]al)|"
+    r"(?:signal|trade|call)\s+(?:results?|recap)(?!\w)|resultado\s+d[oe]\s+(?:sinal|la\s+se[ñn]al)|"
     r"k[ếe]t\s+qu[ảa]\s+t[íi]n\s+hi[ệe]u|hasil\s+sinyal|信号结果|نتیجه\s+سیگنال|نتيجة\s+الإشارة|sinyal\s+sonucu|"
     r"результат\w*\s+сигнала|another\s+win|win\s+for\s+(?:our\s+)?members|"
     r"(?:entry|entries|giri[şs]|entrada|вход|入场)[^\n]{0,25}?\d[^\n(—–]{0,6}[(—–-]\s*(?:already\s+)?(?:filled|triggered|hit|"
@@ -4397,11 +4397,18 @@ _TAKEN_RUNNING = re.compile(
     r"hen[üu]z\s+girmeyen\w*|yang\s+belum\s+masuk|ai\s+ch[ưu]a\s+v[àa]o|(?<!\w)missed\s+[#$]?\w+\s+(?:at|@|from)\s+\$?\d|"
     r"last\s+week\s+we\s+posted|from\s+last\s+week'?s|(?:call|signal)\s+we\s+(?:shared|posted|gave)\s+(?:on|last|yesterday)|"
     r"сигнал\s+от\s+\d|\(\s*posted(?:\s+on)?\s*(?:\d|\))|(?:signal|call)\s+from\s+\d{1,2}[/.]\d{1,2}|given\s+to\s+(?:the\s+)?vip\s+(?:at|on|yesterday)|"
-    r"posted\s+there\s+yesterday|(?:yesterday'?s|last\s+night'?s)\s+(?:call|signal)|já\s+em\s+andamento|уже\s+в\s+работе|"
+    r"posted\s+there\s+yesterday|(?:yesterday'?s|last\s+night'?s)\s+(?:call|signal)(?!\w)|já\s+em\s+andamento|уже\s+в\s+работе|"
     r"(?:^|(?<=\n))\W*(?:pengingat|提醒)\s*[:：]", re.IGNORECASE)
 # ("Yesterday's call delivered 3/3 ✅ / Next: #OP SHORT …", "… We go again 🔁 / Long AVAX …"): a fresh call after a word
 # about an old one
-_FRESH_CALL_AFTER = re.compile(r"(?<!\w)next(?:\s+up)?\s*[:👇]|(?<!\w)we\s+go\s+again(?!\w)", re.IGNORECASE)
+_FRESH_CALL_AFTER = re.compile(r"(?<!\w)next(?:\s+up)?\s*[:👇]|(?<!\w)we\s+go\s+again(?!\w)|"
+                               r"(?<!\w)new\s+(?:one|call|signal|trade|setup)\s+(?:below|👇)", re.IGNORECASE)
+
+
+def _fresh_call_follows(clean: str, start: int) -> bool:
+    """A fresh call announced after a word about old ones ("Yesterday's trades: … 🚨 NEW SIGNAL", "Yesterday's calls:
+    #SOL +12% … New one below", "… Next: #OP SHORT")."""
+    return _NEW_CALL.search(clean, start) is not None or _FRESH_CALL_AFTER.search(clean, start) is not None
 
 
 def _running_trade_restated(clean: str, parsed: ParsedMessage) -> str | None:

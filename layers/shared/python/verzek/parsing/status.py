@@ -3008,6 +3008,10 @@ def closed_coin_beside_conditions(lowered: str, coins: frozenset[str], aliases: 
 _BOARD_ROW = re.compile(r"^[^\w#$\n]*[#$]?(?P<coin>[a-z0-9]{2,15})(?:/usdt)?[ \t]*(?:[—–:|]|-(?=[ \t]))[ \t]*(?P<rest>\S.*)$")
 
 
+_SIGNED_RESULT = re.compile(r"(?<![\w.,])[+-]\s?\d+(?:[.,]\d+)?\s*%")
+_SHEET_HEADER = re.compile(r"(?:^|\n)\W*coin\W+(?:result|status)\W+(?:roi|pnl|p&l|profit|gain)", re.IGNORECASE)
+
+
 def board_change(lowered: str, coins: frozenset[str]) -> tuple[str, bool, UpdateAction | None] | None:
     """A status board — every line naming a coin is a row of its own ("Evening status / #FET — fully closed at 1.384 ✅ /
     #ADA — TP1 hit, SL to breakeven / #DOT — nothing to do, hold"), the other lines do nothing — on which one coin's trade
@@ -3023,6 +3027,9 @@ def board_change(lowered: str, coins: frozenset[str]) -> tuple[str, bool, Update
         elif named or update_action(line) not in (None, UpdateAction.OTHER) or is_close(line, coins):
             return None
     if len(rows) < 2 or len({coin for coin, _ in rows}) != len(rows):
+        return None
+    # ("Coin | Result | ROI / OP | TP3 ✅ | +61% / TIA | SL ❌ | -20%"): every row with its result — a sheet of trades done
+    if all(_SIGNED_RESULT.search(rest) for _, rest in rows) or _SHEET_HEADER.search(lowered):
         return None
     if any(is_conditional_close(rest, coins) or update_waits(rest, update_action(rest) or UpdateAction.OTHER)
            for _, rest in rows):
