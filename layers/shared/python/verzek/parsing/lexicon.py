@@ -712,7 +712,9 @@ NOT_A_CALL_RE = re.compile(
     r"kedaluwarsa|h[ếe]t\s+h[ạa]n)|[—–-]\s*(?:expired|ист[её]к(?:ла|ло|ли|ш\w+)?|s[üu]resi\s+doldu|expirad[oa]|abgelaufen|kadaluarsa|h[ếe]t\s+h[ạa]n))"
     r"(?=\W)(?![,;]?\s+(?:if|when|unless|after|in|si|wenn|falls|если|jika|n[ếe]u|e[ğg]er)(?!\w))|in\s+case\s+you\s+missed\s+it|어제\s*vip\s*(?:방|채널|룸)?\s*(?:시그널|신호)|"
     # ("example, NOT a live signal", "not a real call", "not an actual signal")
-    r"not\s+(?:a|an)\s+(?:(?:live|real|actual|active|valid|official|current|channel|group|vip|our)\s+)?(?:signal|call|trade\s+call)|no\s+trade\s+(?:for\s+now|yet|here|today)|hypothetical\w*|if\s+i\s+(?:were|was|had\s+been)|demo\s+(?:account|trade)|paper\s+account|"
+    r"not\s+(?:a|an)\s+(?:(?:live|real|actual|active|valid|official|current|channel|group|vip|our)\s+)?(?:signal|call|trade\s+call)|"
+    # ("template, NOT a live trade", "not a real position", "not an actual order"): with its qualifier, a trade too
+    r"not\s+(?:a|an)\s+(?:live|real|actual)\s+(?:trade|position|order)(?!\w)|no\s+trade\s+(?:for\s+now|yet|here|today)|hypothetical\w*|if\s+i\s+(?:were|was|had\s+been)|demo\s+(?:account|trade)|paper\s+account|"
     r"waiting\s+for\s+(?:a\s+|the\s+|my\s+)?confirmation|skip\s+(?:this|it)(?:\s+one)?|entry\s+missed|missed\s+(?:the\s+)?entry\W+skip|"
     # (the same wait in it/es/pt/de: "Per ora niente, aspettiamo conferma", "esperamos confirmación", "aguardamos
     # confirmação", "wir warten auf Bestätigung")
@@ -817,7 +819,9 @@ SHOWN_AGAIN_HEAD_RE = re.compile(
     # ("📚 How to read our cards (example, NOT a live signal)", "How to read a signal:", "[Sample] #BTC LONG …"): a card
     # shown to teach its format, or marked as a sample
     r"how\s+to\s+(?:read|use|follow|understand)\s+(?:our\s+|the\s+|a\s+|these\s+|this\s+)?(?:vip\s+)?(?:cards?|signals?|calls?|setups?|posts?)|"
-    r"[(\[]\s*(?:example|sample|ejemplo|exemplo|exemple|beispiel|esempio|пример|örnek|contoh)(?=\W)|"
+    r"[(\[]\s*(?:example|sample|template|ejemplo|exemplo|exemple|beispiel|esempio|пример|örnek|contoh|plantilla|modelo|шаблон)(?=\W)|"
+    # ("📚 How I write a scalp call:", "How we format our signals"): the writer's layout shown, not a call
+    r"how\s+(?:i|we)\s+(?:write|post|format|lay\s+out)\s+(?:a\s+|an\s+|my\s+|our\s+)?(?:\w+\s+)?(?:calls?|signals?|setups?|cards?)(?!\w)|"
     # an anniversary of a past call ("📅 A year ago today:", "On this day last year", "Год назад в этот день:", "Hace un
     # año hoy", "Bir yıl önce bugün", "Heute vor einem Jahr", "Il y a un an jour pour jour", "去年的今天"): a look back, its
     # levels long gone ("A year ago BTC was 42k. Today: …" is talk before a card: the bare "year ago" needs a colon)
@@ -1200,7 +1204,13 @@ SETUP_OVER_RE = re.compile(
 # A post headed as a result or status card ("📊 RESULT #SOL LONG", "Trade update:", "Status #SOL"): ticks on its levels are
 # progress of the running trade
 # (also after the coin heading the card: "📊 #AVAX RESULT", "#SOL LONG — Result")
-RESULT_CARD_RE = re.compile(r"^\W*(?:[#$][A-Za-z0-9]{2,15}(?:\.p)?\W+(?:(?:long|short)\W+)?)?(?:results?|status|progress|trade\s+update|signal\s+update|update|результат\w*|"
+# ("🦅 #XRP/USDT LONG — 🎯 TP2 HIT / Entry … / TP1 … ✅ / TP2 … ✅ / SL … (moved to entry)"): a target reached heading the
+# card it restates, the coin's pair before it — the running trade's progress too
+# (the side written: "#AVAX/USDT Tp 2 ✅ done / Move stop to entry" is a target report with its stop moved, read below)
+RESULT_CARD_RE = re.compile(r"^\W*[#$][A-Za-z0-9]{2,15}/[A-Za-z]{3,5}(?:\.p)?\W+(?:long|short)\W+"
+                            r"(?:tp|target)\s*\d\s+(?:hit|reached|achieved)(?!\w)|"
+                            r"^\W*(?:[#$][A-Za-z0-9]{2,15}(?:\.p)?\W+(?:(?:long|short)\W+)?)?"
+                            r"(?:results?|status|progress|trade\s+update|signal\s+update|update|результат\w*|"
                             r"sonu[çc]|resultado|ergebnis|r[ée]sultat|risultato|hasil|k[ếe]t\s+qu[ảa]|نتیجه|نتيجة|结果|결과)"
                             r"(?!\w)", re.IGNORECASE)
 

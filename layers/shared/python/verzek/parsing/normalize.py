@@ -266,8 +266,19 @@ _SPACE_ZERO_GROUP = re.compile(r"(?<![\w.,])(?<!\d )\d{1,3}(?:[ \u00a0\u202f]\d{
                                r"|\d[\u00a0\u202f]\d{3}(?!\d)")
 
 
+# ("Entry (ladder): 3 412.5 · 3 438.0 · 3 461.0"): three or more prices written as a group, a space, three digits and a
+# decimal part, all led by the same group — a price list grouped by spaces shows the grouping too ("TP 1 250.5 2 300.5
+# 3 350.5" numbers its targets: the groups before differ)
+_SPACE_GROUPED_DECIMAL = re.compile(r"(?<![\w.,])(?<!\d )(\d{1,3})[ \u00a0\u202f]\d{3}\.\d+(?![\w.,])")
+
+
+def _grouped_decimals_show_the_grouping(text: str) -> bool:
+    heads = _SPACE_GROUPED_DECIMAL.findall(text)
+    return len(heads) >= 3 and len(set(heads)) == 1
+
+
 def _space_thousands(text: str) -> str:
-    if not _SPACE_ZERO_GROUP.search(text):
+    if not _SPACE_ZERO_GROUP.search(text) and not _grouped_decimals_show_the_grouping(text):
         return text
     return _SPACE_THOUSANDS.sub(lambda m: re.sub(r"[ \u00a0\u202f]", "", m.group(0)), text)
 # "1.44 can be stop", "8.10 can be stop out", "0.52 is the stop": a price before a stop word, moved after a
@@ -496,6 +507,16 @@ _SAFER_LEVERAGE = re.compile(
     r"достаточно|en\s+fazla|yeterli|m[áa]ximo|menos|suficiente|h[öo]chstens|maximal|reicht|moins|suffit)(?!\w))"
     rf"(?={_SENTENCE_CHAR}*(?:leverage|плеч\w*|kaldıraç|apalancamiento|alavancagem|hebel|levier|\d\s?x(?!\w))){_SENTENCE_CHAR}*",
     re.IGNORECASE | re.MULTILINE)
+
+
+# ("#EntryZone 0.7350 - 0.7780", "#Targets 0.86 | 0.95", "#StopLoss 0.6890"): a card's label written as a hashtag, heading
+# its line before its price — the label (a tag of a word that no price follows, "#SL hit", "#targets🎯", stays a tag)
+_TAGGED_LABEL = re.compile(r"^([ \t]*)#(?=(?:entry[ \t]*zone|entry|entries|targets?|tps?|take[ \t]*profits?|stop[ \t]*loss|stoploss|"
+                           r"sl|stop|leverage|lev)\d?(?:[ \t]*[:=][ \t]*|[ \t]+)\$?\d)", re.IGNORECASE | re.MULTILINE)
+
+
+# ("#ONDO #SPOT #filled ✅", "#closed", "#cancelled"): a status word written as a hashtag — the word
+_STATUS_TAG = re.compile(r"(?<![\w#])#(?=(?:filled|closed|cancel+ed)(?!\w))", re.IGNORECASE)
 
 
 # "#ENA Now: 0.52", "$OP Exit: 2.4 / 2.6": a coin tag heading the line before a label that is only trusted at the
@@ -937,7 +958,8 @@ def normalize(text: str) -> str:
         text = _fullwidth_thousands(text)
     if _CIRCLED_ANY.search(text):
         text = _CIRCLED_AFTER_EXIT.sub(_circled_exit, text)
-    if any(ch.isdigit() for ch in text[1:]) and (" 0" in text or "\u00a0" in text or "\u202f" in text):
+    if any(ch.isdigit() for ch in text[1:]) and (" 0" in text or "\u00a0" in text or "\u202f" in text
+                                                 or _SPACE_GROUPED_DECIMAL.search(text)):
         text = _space_thousands(text)
     text = _KEYCAP.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")).translate(_TRANSLATE)
     text = _CYRILLIC_K.sub("k", _K_DECIMAL.sub(r"\1.\2k", text))
@@ -975,6 +997,8 @@ def normalize(text: str) -> str:
     text = _PERCENT_FIRST.sub(r"\1%", text)
     text = _BULLET.sub("", text)
     text = _TAG_BEFORE_LINE_LABEL.sub(r"\1\n", text)
+    if "#" in text:
+        text = _STATUS_TAG.sub("", _TAGGED_LABEL.sub(r"\1", text))
     text = _STOP_AFTER_PRICE.sub(r"\n SL \g<price>\n", text)
     if "good" in low or "great" in low or "buen" in low or "boa" in low or "bom" in low or "fine" in low \
             or "nice" in low or "solid" in low or "decent" in low or "ok" in low or "perfect" in low:

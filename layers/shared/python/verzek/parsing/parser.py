@@ -1320,10 +1320,22 @@ def _heads_a_side_line(tokens: list[Token], position: int) -> bool:
 
 
 def _heads_post_before_target_label(tokens: list[Token], position: int) -> bool:
-    """"✅ PEPE TP1 … reached": the word is the post's first and a target's label follows it on its line."""
-    nxt = tokens[position + 1] if position + 1 < len(tokens) else None
-    return position == _first_meaningful(tokens) and nxt is not None and nxt.line == tokens[position].line \
-        and nxt.kind == Kind.LABEL and nxt.field == Field.TARGETS
+    """"✅ PEPE TP1 … reached": the word is the post's first and a target's label follows it on its line ("AVAX #GTP-118 ▸
+    TP1 …": the source's signal id may stand between; "🔁 via @hub / AVAX …": a relay's line may stand above)."""
+    line = tokens[position].line
+    after = [t for t in tokens[position + 1:position + 6] if t.line == line and t.kind != Kind.SEP]
+    if len(after) >= 2 and after[0].kind == Kind.TAG and re.fullmatch(r"#[A-Za-z]{1,5}", after[0].text) \
+            and after[1].kind == Kind.NUM and _names_a_signal_id(tokens, position):
+        after = after[2:]
+    nxt = after[0] if after else None
+    above = [t for t in tokens[:position] if t.kind not in (Kind.SEP, Kind.INDEX)]
+    first = position == _first_meaningful(tokens) or bool(above) and all(
+        t.line < line and t.kind == Kind.WORD and t.text.lower() in _RELAY_WORDS for t in above)
+    return first and nxt is not None and nxt.kind == Kind.LABEL and nxt.field == Field.TARGETS
+
+
+# ("🔁 via @hub", "Forwarded from …" with its name taken out): a relay's line above the post
+_RELAY_WORDS = frozenset({"via", "from", "forwarded", "relayed", "reposted", "repost", "fwd"})
 
 
 def _heads_a_side_setup_line(tokens: list[Token], position: int) -> bool:
@@ -1931,9 +1943,19 @@ def _reply_to_quote(text: str) -> ParsedMessage | None:
         return None  # only a block of quoted lines heading the post is a quote (not "> Entry" bullets under a title)
     own_text = "\n".join(lines[len(quoted):])
     own = _parse(own_text)
+    quote_text = "\n".join(ln[ln.index(">") + 1:] for ln in lines[:len(quoted)])
+    if own.kind == MessageKind.OPEN and own.symbol is None and inline and len(quoted) == 1:
+        # ("↩️ Reply to: 📷 ETH 1H — falling wedge (photo) / this one 👆 long from … / tp … / stop …"): a full call naming
+        # no coin, in reply to a chart's caption that heads with one — the caption read as the call's heading line; held
+        headed = _parse(quote_text + "\n\n" + own_text)
+        if headed.kind == MessageKind.OPEN and headed.symbol is not None and (headed.side, headed.entries, headed.targets,
+                                                                               headed.stop_loss) \
+                == (own.side, own.entries, own.targets, own.stop_loss):
+            why = "held for review: symbol: the coin is read from the caption the call replies to"
+            return _replace(headed, rejected=f"{headed.rejected}; {why}" if headed.rejected else why)
     if own.kind == MessageKind.OPEN:
         return own
-    quote = _parse("\n".join(ln[ln.index(">") + 1:] for ln in lines[:len(quoted)]))
+    quote = _parse(quote_text)
     if inline and quote.symbol is None and len(quoted) == 1 \
             and (named := _QUOTED_CALL_NAME.match(lines[0][lines[0].index(">") + 1:])) is not None \
             and named.group("coin").lstrip("#$").upper() in KNOWN_TICKERS:
@@ -2736,7 +2758,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                   # ("Trade ID: 7F3A / /close SIG-031226-ETHUSDT": an id's field and its value are no coins)
                   and not (c.rank == 0 and _is_an_id(tokens, c.position))
                   # ("SO #3 executed", "Deal #55120": a word numbering an item of its own — no coin we know)
-                  and not (c.rank == 0 and c.base not in KNOWN_TICKERS and _numbers_an_item(tokens, c.position))]
+                  and not (c.rank == 0 and c.base not in KNOWN_TICKERS and (_numbers_an_item(tokens, c.position)
+                                                                            or _names_a_signal_id(tokens, c.position)))]
     if len({c.base for c in candidates}) > 1:
         # ("Closed our #DOGE long at 0.1712 earlier today ✅ +19% / Next up 👇 / #LTC LONG / Entry … / TP … / SL …"): a
         # line reporting another coin's trade as closed, above the card of the coin the post calls — done, not called
@@ -2855,6 +2878,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # before the target it reports as hit, the stop then moved — the running trade's coin (read for the status
             # below; held were it read as an open)
             candidate, bare_heading = bare, True
+        elif (known := _known_ticker_heading_the_post(tokens, candidates)) is not None:
+            # ("SOL swing / <a paragraph of reasoning> / bids …", "AAVE. Lending revenue at ATH … / Going long …", "Reply
+            # to: ETH 1H — falling wedge / long from …", "SIGNAL #313 — NEAR (swing) LONG"): the one ticker we know,
+            # heading the post's first line (or after its heading words and a separator), over a full set of levels —
+            # the coin of the call; other capitalised words of the post ("OI", a signature) are no coins we know; held
+            candidate, bare_heading = known, True
         elif bare is None and (lowered := _lower_case_after_side(tokens)) is not None:
             # "scalp long apt 5.12 tp 5.20 ...": a lower-case word right after the side word — likely the coin, held
             candidate, lower_case = lowered, True
@@ -3051,6 +3080,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("EOD wrap / ✅ NEAR — TP2, stop at entry, still running"): where a stop stands, told in the look back, is the
         # state of a trade already managed — no move ordered now
         return _not_a_signal("the day's wrap-up: a look back over the calls")
+    if candidate is None and (lx.RECAP_HEAD_RE.search(clean) or lx.RECAP_HEAD_RE.search(body)) \
+            and _HIT_COUNTS.search(clean):
+        # ("🤖 BOT • DAILY REPORT / Signals: 4 | Filled: 3 | TP hits: 5 | SL hits: 0"): a report counting hits — its
+        # counters under labels are no levels of a trade
+        return _not_a_signal("a results post about past trades")
     if not has_setup and candidate is None and (lx.RECAP_HEAD_RE.search(clean) or lx.RECAP_HEAD_RE.search(body)):
         # "📊 Monthly report: 46 signals, 34 TP ✅ 12 SL ❌, net +212%": the channel's statistics, no trade named
         return _not_a_signal("a results post about past trades")
@@ -3648,6 +3682,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("Re-enter #SOL, same levels as before / Buy 142.80 - 144.20 / TP 149 / 153.5 / SL 139.60"): a re-entry after the
         # trade ended, its levels written out — a fresh call; "the same levels" only says where they come from ("Re-enter
         # #OP at the same levels, SL unchanged" writes none: an update; "Re-entry zone updated: …" moves a running one's)
+        restates = False
+    if restates and entries and targets and stop is not None and _REPLACES_AN_UNFILLED_CALL.search(first_line.lower()) \
+            and any(s.field in _SIDE_FIELDS for s in segments):
+        # ("♻️ REVISED CALL — #52 replaces #51 (never filled) / DOT LONG / Entry … / TP … / SL …"): a whole new card in
+        # place of a call that never filled — the call now; the old one's orders are withdrawn, no trade of it runs
         restates = False
     if restates and entries and (targets or stop is not None) \
             and (live := [m.span() for m in _PLAN_GOES_LIVE.finditer(clean)]) \
@@ -4339,10 +4378,12 @@ def _first_line_tags(text: str) -> set[str]:
 
 
 def _progress_of_another_coin(lowered: str, coin: str) -> bool:
-    """Every line reporting a target hit tags another coin ("… / Btw #BTC from yesterday hit TP2 ✅" under a SOL card)."""
+    """Every line reporting a target hit tags another coin ("… / Btw #BTC from yesterday hit TP2 ✅" under a SOL card; a
+    source's signal id, "AVAX #GTP-118 ▸ TP1 ✅", tags no coin)."""
     progress_lines = [line for line in lowered.split("\n") if reports_progress(line)]
     return bool(progress_lines) and all(
-        (tags := {split_glued(t)[0].upper() for t in re.findall(r"[#$]([a-z0-9]{2,15})", line)}) and coin not in tags
+        (tags := {split_glued(t)[0].upper() for t in re.findall(r"[#$]([a-z0-9]{2,15})(?![a-z0-9]|-\d)", line)})
+        and coin not in tags
         for line in progress_lines)
 
 
@@ -4666,6 +4707,31 @@ _HEADING_WORDS = frozenset({"signal", "setup", "trade", "call", "alert", "ai", "
                             # ("NUEVA SEÑAL – BTC", "NOVO SINAL – ETH", "YENİ SİNYAL – SOL"): "new" in other languages
                             "nueva", "nuevo", "novo", "nova", "nouveau", "nouvelle", "neues", "neue", "nuovo", "nuova",
                             "nowy", "новый", "yeni", "baru", "mới"})
+
+
+def _known_ticker_heading_the_post(tokens: list[Token], candidates: list[SymbolCandidate]) -> SymbolCandidate | None:
+    """The one bare capitalised word of the post that is a ticker we know, when it stands on the post's first line either
+    first or right after a separator that closes a few heading words ("Reply to: ETH", "SIGNAL #313 — NEAR")."""
+    first = _first_meaningful(tokens)
+    known = [c for c in candidates if c.rank == 0 and c.base in KNOWN_TICKERS]
+    if first is None or len({c.base for c in known}) != 1:
+        return None
+    head = known[0]
+    line = tokens[head.position].line
+    if line != tokens[first].line:
+        return None
+    after = tokens[head.position + 1] if head.position + 1 < len(tokens) else None
+    if any(t.line == line and t.kind in (Kind.NUM, Kind.PCT) for t in tokens) \
+            and not (after is not None and after.line == line and after.kind == Kind.SEP and after.text in (".", ":", "-", "|")):
+        # ("BTC reclaimed 92k ✅ setup triggered:", "SOL flushed hard. Reclaim of 150 …"): a ticker in a sentence of the
+        # market with a price beside it is what the market did (read by the rule of a price of the setup's size); only a
+        # ticker closed off as the heading ("AAVE. Lending revenue … the 258 breakout") heads the call
+        return None
+    if head.position == first:
+        return head
+    before = [t for t in tokens[first:head.position]]
+    return head if len(before) <= 5 and before[-1].kind == Kind.SEP and before[-1].text in (":", "-", "—", "–", "|") \
+        and all(t.kind in (Kind.WORD, Kind.TAG, Kind.SEP) for t in before) else None
 
 
 def _signal_heading(head: list[Token]) -> bool:
@@ -6409,6 +6475,14 @@ _UPDATE_WORD = (r"(?:update|updates|обновление|апдейт|оновл
                 r"aggiornamento|mise\s+[àa]\s+jour|c[ậa]p\s+nh[ậa]t|aktualisierung|aktualizacja)")
 _UPDATE_ON = r"(?:\s+(?:on|for|по|de|do|da|sur|su|zu|für|dla|về|untuk))?"
 # ("Re-enter #SOL", "RE-ENTRY #SEI", "Back in #ETH", "Reloading #LINK", "Перезаход по #ARB"): a post opening with a re-entry
+# ("TP hits: 5", "SL hits: 0", "Targets hit — 12"): a count of hits, as a report's statistics write it
+_HIT_COUNTS = re.compile(r"(?<!\w)(?:tps?|sls?|stops?|targets?|stop[\s-]*loss(?:es)?)\s+hits?\s*[:=—–-]\s*\d{1,4}(?![\d.,])",
+                         re.IGNORECASE)
+# ("REVISED CALL — #52 replaces #51 (never filled)", "New setup replaces the unfilled one"): a card in place of a call
+# that never filled, said in its heading
+_REPLACES_AN_UNFILLED_CALL = re.compile(
+    r"(?<!\w)(?:replac\w*|supersed\w*|instead\s+of)(?!\w)[^\n]*?(?<!\w)(?:never|not|wasn'?t|didn'?t)\s+(?:get\s+)?fill(?:ed)?(?!\w)|"
+    r"(?<!\w)(?:replac\w*|supersed\w*)\s+(?:the\s+)?unfilled(?!\w)")
 _REENTRY_HEAD = re.compile(r"^\W*(?:[#$]\w+\W+)?(?:re[\s-]?ent(?:er|ry|ering)|re[\s-]?open(?:ing)?|re[\s-]?load(?:ing)?|"
                            r"re[\s-]?buy(?:ing)?|re[\s-]?(?:long|short)(?:ing)?|(?:we'?re\s+|going\s+|getting\s+|jump(?:ing)?\s+)?back\s+in"
                            r"(?!\s+(?:the\s+)?(?:profit|green|red|loss|range|play|action|business|game))|"
@@ -6859,6 +6933,19 @@ def _numbers_an_item(tokens: list[Token], position: int) -> bool:
     after = tokens[position + 1] if position + 1 < len(tokens) else None
     return after is not None and after.line == tokens[position].line and after.kind == Kind.TAG \
         and re.fullmatch(r"#\d{1,12}", after.text) is not None
+
+
+def _names_a_signal_id(tokens: list[Token], position: int) -> bool:
+    """"[PIPELINE ⚡] #P-2291 | TP1 …", "QUANTAPULSE • #QP-5530": the word right before a signal's id on its line — a tag of
+    letters, a dash and digits written together — is the channel's or the bot's name, not a coin."""
+    line = tokens[position].line
+    rest = [t for t in tokens[position + 1:position + 6] if t.line == line]
+    tag = next((n for n, t in enumerate(rest) if t.kind != Kind.SEP), None)
+    if tag is None or rest[tag].kind != Kind.TAG or tag + 2 >= len(rest):
+        return False
+    mark, dash, number = rest[tag], rest[tag + 1], rest[tag + 2]
+    return re.fullmatch(r"#[A-Za-z]{1,5}", mark.text) is not None and dash.text == "-" and number.kind == Kind.NUM \
+        and mark.start + len(mark.text) == dash.start and dash.start + 1 == number.start
 
 
 def _is_an_id(tokens: list[Token], position: int) -> bool:

@@ -1486,7 +1486,7 @@ _CLOSE_PATTERN = _Gated(
     + _MARKET_MOVE + r"|"
     r"(?:sl|stop(?:[\s-]*loss)?|stoploss|henti\s+rugi)\s+(?:was\s+|has\s+been\s+|already\s+|just\s+|got\s+|don\s+){0,2}(?:hit|triggered|reached|touched|taken|kena|dính|dinh|"
     r"geraakt|atins|zasa[žz]en|imegongwa|נפגע|χτυπήθηκε|হিট)(?!\s+(?:rate|ratio|%|count|streak|percentage)(?!\w))|"
-    r"(?<!almost\s)(?<!nearly\s)(?<!barely\s)" + _TARGETS_HIT + r"hit\s+(?:the\s+|our\s+)?(?:sl|stop(?:[\s-]*loss)?)(?!\w)" + _NOT_MOVED_ON + r"|стоп\s+сработал|выбил\w*\s+по\s+стопу|"
+    r"(?<!almost\s)(?<!nearly\s)(?<!barely\s)" + _TARGETS_HIT + r"hit\s+(?:the\s+|our\s+|my\s+)?(?:\d{1,2}(?:[.,]\d)?\s*%\s+)?(?:sl|stop(?:[\s-]*loss)?)(?!\w)" + _NOT_MOVED_ON + r"|стоп\s+сработал|выбил\w*\s+по\s+стопу|"
     r"(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:now\s+)?out\s+of(?!\w)|(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:now\s+)?flat(?!\w)|"
     # "#LDO — we're out at breakeven", "I'm out here +3%": out, with where or when
     r"(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:now\s+|fully\s+|all\s+)?out\s+(?:at|here|now|with|in|for|on)(?!\w)|t[üu]m\w*\s+(?:\w+\s+){0,2}kapat(?!ma|m[ıi]yor)\w*|"
@@ -1735,7 +1735,10 @@ _PAST_VERB = re.compile(r"(?<!\w)تم(?!\w)|[أا]غلقنا|قفلنا|س[كص]
 
 
 # (a point or comma inside a price is no break: "… 1h — close 142.3" is a candle's close price)
-_STATUS_BREAK = re.compile(r"(?:[;!|，、،]|(?<!\d)[,.]|[,.](?!\d))\s*(?=\S)|(?<=[?？؟])\s*(?=\S)|:\s+(?=\S)|\s[—–-]\s+(?=\S)")
+# ("nothing happened → flattened at 0.0118": an arrow drawn between two clauses, normalized to ">", before an exit told
+# as done — "TP1 hit → cancel the DCA order" stays one clause: the cancel reads with what came before it)
+_STATUS_BREAK = re.compile(r"(?:[;!|，、،]|(?<!\d)[,.]|[,.](?!\d))\s*(?=\S)|(?<=[?？؟])\s*(?=\S)|:\s+(?=\S)|\s[—–-]\s+(?=\S)|"
+                           r"\s>\s+(?=(?:flattened|closed|exited|stopped|sold|cut)(?!\w))")
 _SIDE_AFTER_COIN = r"(?:\s+(?:long|short|лонг|шорт|buy|sell))?"
 
 
@@ -2157,6 +2160,9 @@ def _conditional_form(match: re.Match[str], line: str) -> bool:
                                  or "kiy" in then.group(0))
 
 
+_STOPPED_OUT = re.compile(r"stopped\s+out")
+
+
 def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
     """For each close phrase of the post, in order: "waits" (a condition or a level comes first: "if BTC closes below
     60k we will close the ETH long", "Close #NEAR short if 4H closes above 5.40", "Close #BTC above 100k"), "no"
@@ -2186,7 +2192,10 @@ def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
                 yield "waits"
             # (a negation in an earlier clause is about something else: "$TON limit never filled — cancel the order")
             # (the thing closed is in the verb's own clause: "#ETH closed, trading plan worked" closes ETH)
-            elif _NOT_A_POSITION_AFTER.match(re.split(r"[,，]\s", sentence_after, maxsplit=1)[0]) or _NOT_A_POSITION_BEFORE.search(clause_before) \
+            # ("stopped out, that wick was rude": a stop-out takes no object — the wick after it is what did it)
+            elif not _STOPPED_OUT.fullmatch(match.group(0)) \
+                    and _NOT_A_POSITION_AFTER.match(re.split(r"[,，]\s", sentence_after, maxsplit=1)[0]) \
+                    or _NOT_A_POSITION_BEFORE.search(clause_before) \
                     or _NOT_A_TRADE_THING_AFTER.match(line[match.end():]) \
                     or _WHY_EXPLAINED.search(re.split(r"(?<!\d)[.!?;](?:\s|$)", before)[-1]) \
                     and not _RIGHT_NOW.search(re.split(r"(?<!\d)[.!?;](?:\s|$)", before)[-1] + sentence_after) \
@@ -2533,6 +2542,8 @@ _CLOSE_ALL_OR_COMMAND = re.compile(
     r"(?:все|всё)\s+(?:\w+\s+)?закрыва\w*|hepsini\s+(?:kapat(?!ma|m[ıi]yor)\w*|sat(?!ma|m[ıi]yor|[ıi]n(?!\w)|t[ıi][ğg]|an)\w*)|chiud\w*\s+tutt[oeia](?!\w)|"
     r"alles\s+(?:\w+\s+)?schlie(?:ß|ss)\w*|"
     r"(?:position|trade|signal|order)s?[ \t]+(?:is[ \t]+|was[ \t]+|has[ \t]+been[ \t]+)?(?:closed|cancel+ed)|stopped\s+out|"
+    # ("stopped. -1R.", "Stopped, on to the next"): a reply opening on the word alone — its trade stopped out
+    r"^stopped(?=[ \t]*(?:$|[.!,;]|[+-][ \t]*\d))|"
     r"(?:everyone|everybody|all\s+of\s+us|we'?re|we\s+are)\s+out\s+of\s+(?:everything|all)(?!\w)|out\s+of\s+everything|" + _OUT_OF_EVERYTHING + r"|"
     r"deals?\s+(?:#?\d+\s+)?(?:\(?[\w/]+\)?\s+)?(?:completed|finished|closed|cancel+ed)(?!\w)|"
     r"(?:sl|stop(?:[\s-]*loss)?)\s+(?:was\s+|has\s+been\s+|already\s+|just\s+|got\s+){0,2}(?:hit|triggered|reached|touched|taken)"

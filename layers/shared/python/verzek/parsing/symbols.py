@@ -89,11 +89,19 @@ _GENERIC_STEM = re.compile(r"SIGNAL|SEGNAL|SINYAL|SINAL|SENAL|SYGNA|CRYPTO|KRIPT
                            r"SCALP|DAYTRAD|LAYER\d|DEFI|GAMEFI|MEMECOIN|METAVERSE|WEB3|DEPIN|NARRATIVE")
 
 
+# Short tags of a sector, a narrative or a disclaimer ("#RWA", "#DeFi", "#L2", "#NFA", "#DYOR", "#GEM")
+_SECTOR_TAGS = frozenset({"RWA", "RWAS", "DEFI", "L1", "L2", "MEME", "MEMES", "GEM", "GEMS", "NFA", "DYOR", "DEPIN", "GAMEFI"})
+
+
 def without_generic_tags(candidates: list[SymbolCandidate], tokens: list[Token]) -> list[SymbolCandidate]:
     """Beside another tag, a tag made of a generic word ("#SEGNALE #CRYPTO #ALTCOINS #APT") is the channel's topic, no
     coin (alone, "#CRYPTOKINGS" may still be read — and held — as one)."""
     tags = [c for c in candidates if tokens[c.position].kind == Kind.TAG]
     generic = [c for c in tags if len(c.base) >= 5 and _GENERIC_STEM.search(c.base) and c.base not in _KNOWN_TICKERS]
+    if any(c.base in _SECTOR_TAGS for c in tags) and any(c.base in _KNOWN_TICKERS for c in tags):
+        # ("#ONDO #SPOT #filled … #RWA", "#GEM #NFA #DYOR #SOL"): a short tag of a sector or a disclaimer beside the tag of a
+        # ticker we know is the post's topic, no second coin
+        generic += [c for c in tags if c.base in _SECTOR_TAGS and c not in generic]
     if not generic or len(generic) == len(tags):
         return candidates
     return [c for c in candidates if c not in generic]
