@@ -312,8 +312,12 @@ LABELS: list[tuple[Field, str]] = [
                   # th "ไม้ 1: 5.20" (the first lot, a rung of the entries), only heading its line with its number and a colon
                   r"(?:^|(?<=\|))[ \t]*ไม้(?=[ \t]*[1-9][ \t]*[:：=])|"
                   # th "โซนเข้า: 1.72 - 1.78", "โซนซื้อ" (the entry zone, the buy zone)
-                  r"โซน(?:เข้า(?:ซื้อ)?|ซื้อ)|จุดเข้าซื้อ|จุดเข้า|ราคาเข้า|เข้าซื้อ|เข้าที่|(?:^|(?<=\|)|(?<=[ \t]))เข้า(?=[ \t]*[:=][ \t]*\$?\d)(?![ \t]*[:=][ \t]*\$?\d[\d.,]*[ \t]*(?:ไม้|usdt|usd|\$|คน|ครั้ง|บาท|ออเดอร์|order))|(?:^|(?<=\|))[ \t]*เข้า(?=[ \t]*\$?\d)(?![ \t]*\$?\d[\d.,]*[ \t]*(?:ไม้|usdt|usd|\$|คน|ครั้ง|บาท|ออเดอร์|order))|pasok|kiingilio|כניסה|είσοδος|εισοδος|"
+                  # ("เข้าได้เลยที่ราคาตลาด ~0.16": enter right away [at the market's price], heading the entry's line)
+                  r"โซน(?:เข้า(?:ซื้อ)?|ซื้อ)|(?:^|(?<=\|)|(?<=[ \t]))เข้าได้เลย(?:ที่)?|จุดเข้าซื้อ|จุดเข้า|ราคาเข้า|เข้าซื้อ|เข้าที่|(?:^|(?<=\|)|(?<=[ \t]))เข้า(?=[ \t]*[:=][ \t]*\$?\d)(?![ \t]*[:=][ \t]*\$?\d[\d.,]*[ \t]*(?:ไม้|usdt|usd|\$|คน|ครั้ง|บาท|ออเดอร์|order))|(?:^|(?<=\|))[ \t]*เข้า(?=[ \t]*\$?\d)(?![ \t]*\$?\d[\d.,]*[ \t]*(?:ไม้|usdt|usd|\$|คน|ครั้ง|บาท|ออเดอร์|order))|pasok|kiingilio|כניסה|είσοδος|εισοδος|"
                   r"pre[țţt]\s+de\s+intrare|intrare|vstupn[íi]\s+cena|vstup|instapprijs|instapzone|instappen|instap|"
+                  # sw "Ingia: 26.10" (enter, heading its line before the price); el "Ζώνη αγοράς" (the buy zone), "Τιμή
+                  # εισόδου" (the entry price)
+                  r"(?:^|(?<=\|))[ \t]*ingia(?=[ \t]*[:=]?[ \t]*\$?\d)|ζ[ώω]νη\s+(?:αγορ[άα]ς|εισ[όο]δου)|τιμ[ήη]\s+εισ[όο]δου|"
                   r"kuingia|এন্ট্রি|প্রবেশ|एंट्री|प्रवेश|кіру|кириш|kirish|bel[ée]p[őo]|ing[åa]ng|sis[äa][äa]ntulo|"
                   # et "Sisenemine", lv "Ieeja", lt "Įėjimas", te "ఎంట్రీ" / "కొనుగోలు జోన్" (buy zone), pa "ਐਂਟਰੀ"
                   r"sisenemine|sisene|ieeja|[įi][ėe]jimas|ఎంట్రీ|కొనుగోలు\s+జోన్|ਐਂਟਰੀ")),
@@ -467,7 +471,7 @@ MARKET_WORDS = re.compile(r"(?<!\w)(?:now|cmp|market|current\s+price|current|mkt
                           r"huidige\s+(?:prijs|koers)|cena\s+rynkowa|aktualna\s+cena|po\s+rynkowej(?:\s+cenie)?|po\s+rynku|aktualnie|obecnie|"
                           r"tr[žz]n[íi]\s+cena|aktu[áa]ln[íi]\s+cena|"
                           r"piaci\s+[áa]r(?:on)?|jelenlegi\s+[áa]r(?:on)?|harga\s+pasar|g[üu]ncel\s+fiyat\w*|piyasa\s+fiyat\w*|"
-                          r"מחיר\s+(?:שוק|נוכחי)|τρέχουσα\s+τιμή|prezzo\s+di\s+mercato|prix\s+du\s+march[ée]|"
+                          r"(?:ב|ל)?מחיר\s+(?:ה)?(?:שוק|נוכחי)|τρέχουσα\s+τιμή|prezzo\s+di\s+mercato|prix\s+du\s+march[ée]|"
                           r"pre(?:cio|[çc]o)\s+de\s+mercado|рыночн\w+\s+цен\w*|ринков\w+\s+цін\w*|поточн\w+\s+цін\w*|"
                           r"سعر\s+السوق|بسعر\s+السوق|قیمت\s+(?:بازار|فعلی)|মার্কেট(?:\s+প্রাইস)?|बाज़ार\s+भाव|मार्केट(?:\s+प्राइस)?|"
                           r"gi[áa]\s+th[ịi]\s+tr[ưu][ờo]ng)(?!\w)|现在|现价|市价|成行|지금|현\s*재\s*가|시장가|ตอนนี้|ราคาตลาด", re.IGNORECASE)
@@ -497,6 +501,8 @@ MARKET_ORDER_BEFORE_PRICE = re.compile(
     r"kh(?:a|aa)?r(?:i|ii|ee)d(?:o|ein|en|\s*lo|\s+lijiye|\s+lein)|(?:buy|entry|long|short|sell)\s+(?:karo|kar\s+lo|kar\s+do|karein|kijiye|lo|le\s+lo))|"
     # hi "अभी ले लो 7.40", "CMP पर खरीद लो", ur "ابھی لے لو"
     r"(?:अभी|cmp\s+पर)\s+(?:ले\s*लो|ले\s+लें|(?:\u0916\u093c?|\u0959)रीद\s*लो)|ابھی\s+(?:لے|خرید)\s+(?:لو|لیں))(?!\w)|"
+    # he "כניסה במחיר שוק (~3,480)" (entry at the market's price)
+    r"(?<!\w)(?:ב|ל)מחיר\s+(?:ה)?(?:שוק|נוכחי)(?!\w)|"
     r"成行|市价|시장가|ราคาตลาด|เข้าได้เลย", re.IGNORECASE)
 # ("WLD long 2.18 now, 10x", "buy #SOL 142.5 right now"): the side, the price, then "now" — the price is where the market
 # is, the order at once (not "long 2.18 now or lower", "… now if it holds")
@@ -515,6 +521,8 @@ NEGATED_MARKET = re.compile(
     r"piyasadan\s+(?:girmeyin|girmiyoruz|alm[ıi]yoruz|almay[ıi]n|de[ğg]il)|[şs]imdi\s+(?:girmeyin|girmiyoruz|de[ğg]il)|"
     r"(?:no|não|nao)\s+(?:(?:entrar|entres|entramos|comprar|compramos|entre|entrem)\s+)?(?:a\s+mercado|ahora|agora|ya|j[áa])|"
     r"nicht\s+(?:jetzt|sofort|zum\s+marktpreis)|"
+    # he "לא במחיר שוק", "לא להיכנס במחיר שוק", "בלי כניסה עכשיו" (not at the market's price, not now)
+    r"(?:לא|אל|בלי|ללא)\s+(?:(?:להיכנס|נכנסים|ניכנס|תיכנסו|כניסה|לקנות|למכור)\s+)?(?:(?:ב|ל)?מחיר\s+(?:ה)?(?:שוק|נוכחי)|עכשיו|מיד)|"
     r"(?:không|đừng|chưa)\s+(?:(?:vào|mua|bán)\s+(?:lệnh\s+)?)?(?:ngay|giá\s+thị\s+trường|bây\s+giờ)|"
     r"(?:jangan|tidak|bukan)\s+(?:(?:masuk|entry|beli|jual)\s+)?(?:sekarang|market|langsung)|"
     r"(?:(?:ورود|خرید|فروش)\s+)?(?:آنی|فوری|مارکت)\s+(?:نکنید|نکن|نکنین|نزنید|نزنین|نه|ممنوع|نداریم|نمی\S*)|"
@@ -543,7 +551,7 @@ RANGE_WORDS = re.compile(r"(?<!\w)(?:between|to|till|until|upto|между|до|
 FUTURES_RE = re.compile(
     r"(?<!\w)(?:futures?|perp|perpetual|perpetuals|usd[-\s]?m|coin[-\s]?m|cross|isolated|leverage|levrage|leverge|lvrg|lev|"
     r"lvg|margin|фьючерс\w*|маржа|плечо|кросс|изолир\w*|(?<!uzun\s)(?<!k[ıi]sa\s)vadeli|kald[ıi]ra[çc]|futuros?|apalancamiento|"
-    r"alavancagem|[đd][òo]n\s+b[ẩa]y|رافعة|اهرم)(?!\w)|杠杆|合约|永续|레버리지|선물|"
+    r"alavancagem|[đd][òo]n\s+b[ẩa]y|رافعة|اهرم)(?!\w)|杠杆|合约|永续|레버리지|선물|ฟิวเจอร์ส?|"
     # ("BTCUSD_PERP": Binance's contract name, the perpetual glued to the pair)
     r"(?<=[A-Za-z0-9]_)perp(?:etual)?(?!\w)", re.IGNORECASE)
 # ("Spot price right now: 912" says where the market is, not which market to trade)
@@ -1000,7 +1008,7 @@ RECAP_HEAD_RE = re.compile(r"^\W*(?:recap|summary|results?\s+of|(?:trade|call|si
                            r"(?:इस|पिछले|आज|कल)\s+(?:(?:महीने|हफ्ते|हफ़्ते|सप्ताह|दिन)\s+)?(?:का|के)\s+(?:results?|रिजल्ट|परिणाम|नतीजे)|"
                            r"(?:is|pichhle|pichle|aaj|kal)\s+(?:(?:mahine|mahina|hafte|week|month|din)\s+)?(?:ka|ke)\s+(?:results?|report)|"
                            r"resumen|resumo|r[ée]sum[ée]|итоги|sonu[çc]lar|r[üu]ckblick|riepilogo|podsumowanie|t[ổo]ng\s+k[ếe]t|"
-                           r"rekap|ملخص|خلاصه|总结|回顾|まとめ|결산|요약|підсумк\w*|"
+                           r"rekap|ملخص|خلاصه|总结|回顾|まとめ|결산|요약|підсум(?:ок|к\w*)|"
                            # fa "نتایج هفته گذشته" (last week's results), "گزارش هفتگی"; ar "نتائج الأسبوع", "نتائج اليوم"
                            r"نتا[یي]ج\s+(?:\S+\s+)?(?:هفته|ماه|امروز|دیروز|روز|الأسبوع|الاسبوع|اليوم|الشهر|أمس|امس)|"
                            r"گزارش\s+(?:هفتگی|ماهانه|روزانه|عملکرد)|"
@@ -1054,7 +1062,13 @@ CONDITIONAL_ENTRY_RE = re.compile(
     r"(?:[üu]zerinde|[üu]st[üu]nde|alt[ıi]nda)\s+(?:\w+\s+){0,2}?kapan[ıi][şs]|kapan[ıi][şs]\s+(?:gelirse|olursa|yaparsa)|"
     r"erst\s+(?:nach|wenn|bei)|\w*schluss(?:kurs)?\s+(?:[üu]ber|unter|oberhalb|unterhalb)|"
     r"n[ếe]n\s+(?:\S+\s+){0,2}?[đd][óo]ng\s+(?:c[ửu]a\s+)?(?:tr[êe]n|d[ưu][ớo]i)|"
-    r"s[óo]lo\s+si|s[óo]\s+se)(?!\w)|站稳[^\n，,。]{0,12}?(?:后|再)|(?:突破|跌破|站上)[^\n，,。]{0,12}?后再|"
+    r"s[óo]lo\s+si|s[óo]\s+se|"
+    # it "entriamo solo se la 4h chiude sotto", fr "seulement si la bougie clôture", pl "tylko jeśli świeca zamknie",
+    # el "μόνο αν κλείσει" (only if); a candle's close beyond a level: it "chiude sotto / chiusura sopra", fr "clôture
+    # au-dessus", pl "zamknięcie poniżej"
+    r"(?:solo|soltanto|solamente)\s+se|(?:seulement|uniquement)\s+si|tylko\s+(?:je[śs]li|je[żz]eli|gdy|po)|μόνο\s+(?:αν|εάν|όταν)|"
+    r"(?:chiude|chiudono|chiusura)\s+(?:\w+\s+)?(?:sotto|sopra)|cl[ôo]ture\w*\s+(?:au[\s-]dessus|en[\s-]dessous|sous)|"
+    r"zamkni\w*\s+(?:si[ęe]\s+)?(?:powy[żz]ej|poni[żz]ej))(?!\w)|站稳[^\n，,。]{0,12}?(?:后|再)|(?:突破|跌破|站上)[^\n，,。]{0,12}?后再|"
     # "Wait for a retest of 150 before buying": the entry waits for a move the bot cannot watch
     r"(?<!\w)wait\s+for\s+(?:a\s+|the\s+)?(?:retest|pullback|dip|breakout|break|confirmation|reclaim|bounce)(?!\w)|"
     # "ETHUSDT @ 3400 — wait for 3350 to long": the entry waits for a price the post names after the price now

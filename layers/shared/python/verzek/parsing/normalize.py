@@ -89,7 +89,8 @@ _CLOCK_OR_RATIO = re.compile(r"(?<![\w.,:])T?\d{1,2}:\d{1,2}(?::\d{1,2})?(?![\d.
 # Cyrillic 'х'/'Х' next to a number is a leverage 'x' ("20х"); so are Chinese 倍 and Korean 배 after one.
 # (a space, never a line break: "止损：3555\n倍数：20X" keeps its stop)
 _CYRILLIC_X = re.compile(r"(?<=\d)[ \t]?[хХ]|[хХ](?=[ \t]?\d)")
-_TIMES_SUFFIX = re.compile(r"(?<=\d)[ \t]?[倍배]")
+# (th "15-20 เท่า": times, after a number — not "เท่านั้น" only, "เท่าไหร่" how much, "เท่ากับ" equals)
+_TIMES_SUFFIX = re.compile(r"(?<=\d)[ \t]?(?:[倍배]|เท่า(?!นั้น|ไหร|ไร|กับ|ทุน|เดิม))")
 # Emojis used as labels in front of a number ("🎯 0.170 ⛔ 0.155") before emojis become spaces.
 # (not before a number that is part of a word: "🎯 22-BILLION TRADING SIGNAL" is a channel's name)
 # ("🎯 ➊ 1.310", "🎯 ② 1.345": a circled row number between the emoji and the price is the target's number)

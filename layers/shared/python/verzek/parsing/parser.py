@@ -122,7 +122,10 @@ _ASSIGNED_FIELDS = (Field.ENTRY, Field.TARGETS, Field.STOP, Field.LEVERAGE, Fiel
 _OR_WORDS = frozenset(["or", "или", "veya", "ya", "o", "ou", "oder", "oppure", "lub", "hoặc", "atau", "یا", "أو", "或"])
 _RANGE_HINTS = frozenset({"between", "zone", "range", "между", "зона", "arası", "arasi", "entre", "bölgesi", "area", "tussen",
                           "zwischen", "między", "pomiędzy", "між", "giữa", "antara", "beech", "bich", "بين", "بین",
-                          "tra", "fra", "zona", "बीच"})
+                          "tra", "fra", "zona", "बीच",
+                          # ur "1.92 اور 1.98 کے درمیان" (between), "انٹری زون" (zone); bn "মধ্যে"; he "בין"; el "μεταξύ";
+                          # th "ระหว่าง"; sw "kati ya"; tl "pagitan"
+                          "درمیان", "زون", "মধ্যে", "בין", "μεταξύ", "μεταξυ", "ระหว่าง", "kati", "pagitan"})
 
 
 @dataclass
@@ -1762,7 +1765,10 @@ _REPLY_HEAD = re.compile(r"^[^\w\n]{0,6}(?:reply(?:ing)? to|in reply to|respuest
                          # ar "رداً على:", he "תגובה ל:", fa "پاسخ به:", pl "odpowiedź na:", uk "у відповідь на:", id "balasan
                          # untuk:", ja "返信:"
                          r"رد(?:اً|ا|ًا)?\s+على|الرد\s+على|בתגובה\s+ל|תגובה\s+ל|پاسخ\s+به|odpowied[źz]\s+na|"
-                         r"у\s+відповідь\s+на|balas(?:an)?\s+(?:ke|untuk)|返信)[ \t]*[:：][ \t]*(?=\S)", re.IGNORECASE)
+                         r"у\s+відповідь\s+на|balas(?:an)?\s+(?:ke|untuk)|返信|"
+                         # bn "রিপ্লাই:", hi "रिप्लाई:", th "ตอบกลับ:", el "απάντηση σε:", sw "jibu kwa:", tl
+                         # "sagot sa:", fr "réponse à:"
+                         r"রিপ্লাই|रिप्लाई|ตอบกลับ|απάντηση\s+σε|jibu\s+kwa|sagot\s+sa|r[ée]ponse\s+[àa])[ \t]*[:：][ \t]*(?=\S)", re.IGNORECASE)
 
 
 # An exchange's notice of an order filled ("Your order BUY 120 ARB @ 0.8123 is FILLED", "Binance: Your limit order SELL
@@ -2008,8 +2014,11 @@ _ASKS_THE_OTHERS = re.compile(r"(?:^|(?<=[\n.!]))[^\w\n]*(?:(?:does|did|has|have
 
 
 # An inline quote naming the earlier call by its coin ("OP call", "#INJ long", "SOL signal ⬆️")
-_QUOTED_CALL_NAME = re.compile(r"^[^\w#$\n]*(?P<coin>[#$][A-Za-z][A-Za-z0-9]{1,9}|[A-Z][A-Z0-9]{1,9})(?:/?USDT)?\s+"
-                               r"(?:call|signal|trade|setup|position|long|short|LONG|SHORT)(?!\w)[^\w\n]*$")
+# ("↪️ Risposta a: INJ", "↩️ রিপ্লাই: APT সিগন্যাল"): the coin alone, or before the call's word in the channel's language —
+# it "segnale", pl "sygnał", bn "সিগন্যাল", el "σήμα", he "סיגנל" / "איתות", ur "سگنل", th "สัญญาณ", ja "シグナル"
+_QUOTED_CALL_NAME = re.compile(r"^[^\w#$\n]*(?P<coin>[#$][A-Za-z][A-Za-z0-9]{1,9}|[A-Z][A-Z0-9]{1,9})(?:/?USDT)?(?:\s+"
+                               r"(?:call|signal|trade|setup|position|long|short|LONG|SHORT|segnale|sygna[łl]|সিগন্যাল|σήμα|"
+                               r"סיגנל|איתות|سگنل|สัญญาณ|シグナル)(?!\w))?[^\w\n]*$")
 
 
 # The level a correction names, with its price ("typo in the SL above, it's 1.94", "el TP3 es 13.80", "entry is 0.52")
@@ -2637,7 +2646,10 @@ _NEVER_FILLED = re.compile(r"(?<!\w)(?:(?:entry|order|it)\s+(?:was\s+|has\s+)?ne
                            r"no\s+position\s+(?:was\s+)?(?:opened|taken|entered)|(?:entry|price)\s+(?:(?:at\s+|@\s*)?\$?(?:\d+[.,]\d+|\d{2,})\s+)?(?:was\s+)?"
                            r"(?:not|never)\s+(?:reached|hit|touched)|(?:signal|setup|call|trade|order)\s+(?:has\s+|is\s+|was\s+)?expired|"
                            r"^\W*expired|sin\s+abrir\s+posici[óo]n|sem\s+abrir\s+posi[çc][ãa]o|entrada\s+(?:no|n[ãa]o)\s+(?:se\s+)?"
-                           r"(?:alcanzada|atingida|activada|ativada|ejecutada|executada))(?!\w)",
+                           r"(?:alcanzada|atingida|activada|ativada|ejecutada|executada)|"
+                           # bn "এন্ট্রি হিট হয়নি" (the entry was not hit), "অর্ডার ফিল হয়নি"; pl "zlecenia się nie wypełniły"
+                           r"(?:এন্ট্রি|অর্ডার)\s*(?:হিট|ফিল|ট্রিগার)\s*হ(?:য়|য়)\s*নি|"
+                           r"zleceni[ae]\s+(?:si[ęe]\s+)?nie\s+(?:wype[łl]ni[łl]\w*|zosta[łl]\w*\s+wype[łl]nion\w*))(?!\w)",
                            re.IGNORECASE)
 # A part of the position, or a target, beside a sell word ("Sell #MEME 1/2", "Sell #FET now, target +11%", "Jual separuh")
 _PART_WORDS = (r"half|partial\w*|target\w*|tps?|keep|moon\s*bag\w*|rest|separuh|setengah|mitad|metade|h[äa]lfte|moiti[ée]|"
@@ -6466,7 +6478,10 @@ def _named_as_a_reason(tokens: list[Token], coin: SymbolCandidate, lines: list[s
 # ("ENA ⟶ TP1 (0.7020). Stop goes to entry": the coin's sentence names a level of its trade)
 # (in the channels' languages too: "ARB — вторая цель ✅ 0,92 / Стоп подтягиваем …", "SOL — 2. hedef ✅", "ورود", "الهدف")
 _TRADE_WORD = re.compile(r"(?<!\w)(?:tp|target|sl|stop|entry|цел[ьи]|ціл[ьі]|тейк\w*|стоп\w*|вход\w*|вх[іо]д\w*|hedef\w*|"
-                         r"giri[şs]\w*|objetivos?|alvos?|entrada|تارگت|حد\s+سود|استاپ|ورود|(?:ال)?هدف|(?:ال)?دخول)\s*\d?(?!\w)")
+                         r"giri[şs]\w*|objetivos?|alvos?|entrada|تارگت|حد\s+سود|استاپ|ورود|(?:ال)?هدف|(?:ال)?دخول|"
+                         # el "Στόχος 1", "στοπ"; he "יעד ראשון", "סטופ"; sw "Lengo la kwanza"; it "obiettivo"; fr "objectif",
+                         # "cible"; pl "cel"; ur "ٹارگٹ"; bn "টার্গেট"
+                         r"στ[όο]χο[ςι]|στοπ|יעד|יעדים|סטופ|(?:ma)?lengo|obiettiv[oi]|objectifs?|cibles?|cel|ٹارگٹ|টার্গেট)\s*\d?(?!\w)")
 
 
 # ("Update C98 🚀", "C98 update:", "Update on C98", "Обновление по C98", "Güncelleme: C98", "Cập nhật C98"): a first

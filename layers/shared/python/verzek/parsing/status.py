@@ -270,7 +270,7 @@ _MOVE_STEMS = (r"baix|pux|muev|підтяг|пересу|підійма|підн
                r"تغییر|جابجا|منتقل|ببر|بذار|نقل|حرك|تحريك|رفع|上移|下移|移至|移到|调整|改为|上调|상향|하향|이동|변경|올려|올림|"
                r"引き上げ|引上げ|移动|変更|make|set|put|place")
 _NEW_STEMS = r"нов|yeni|nuev|novo|nova|neu|nouv|nuov|nowy|नया|جدید|جديد|mới|moi|baru|ใหม่|新|새"
-_ADD_STEMS = (r"add|averag|dca|buy|agreg|añad|anad|sumar|compr|adicion|aport|promedi|nhồi|nhoi|thêm|them|renforc|moyenn|media|"
+_ADD_STEMS = (r"add|dagdag|averag|dca|buy|agreg|añad|anad|sumar|compr|adicion|aport|promedi|nhồi|nhoi|thêm|them|renforc|moyenn|media|"
               r"تعزيز|عزز|پله|加仓|补仓|买い増|ナンピン|추가|물타")
 _SHARE_STEMS = (r"%|٪|parc|partial|partiel|parzial|sebagian|phần|phan|جزء|بخشی|teil|част|kısmi|kismi|gedeeltelijk|部分|一部|일부")
 _FILLED_STEMS = (r"preench|llenad|completad|atteint|erreicht|tercapai|tersentuh|raggiunt|osiągn|osiagn|достигнут|alcanç|alcanc|position|позици|posici|posiç|zrealiz|gevuld|uitgevoerd|fill|execut|trigger|activ|ejecut|gerçek|gercek|dold|исполн|khớp|khop|ativ|rempli|ausgef|eseguit|tereksek|"
@@ -389,7 +389,7 @@ _CANCEL_VERB = (r"(?:(?<!\w)(?:cancel\w*|отмен\w*|скасов\w*|iptal|can
                 # he "מבטלים" (we cancel), "לבטל", "בטלו", "ביטול"
                 r"מבטלים|מבטל|לבטל|בטלו|ביטול|"
                 # bn "বাতিল" (cancelled), "ক্যান্সেল"; cs "zrušte", "zrušeno", "smažte" (delete), sk "zrušte"
-                r"বাতিল|ক্যান্সেল|zru[šs]\w*|sma[žz]te|smaz[áa]n\w*|vyma[žz]te)(?!\w)|取消|キャンセル|취소)")
+                r"বাতিল|ক্যা(?:ন্|ন)সেল|zru[šs]\w*|sma[žz]te|smaz[áa]n\w*|vyma[žz]te)(?!\w)|取消|キャンセル|취소)")
 _ORDER_WORD = (r"(?:(?<!\w)(?:orders?|limits?|limit\s+orders?|лимитк\w*|лимитн\w*|ордер\w*|заявк\w*|emr\w*|emir\w*|"
                r"[óo]rden(?:es)?|ordem|ordens|ordres?|ordin(?:ul|ele|ii|e|i)?|zleceni\w*|l[ệe]nh|pesanan|أمر|الأمر|سفارش|অর্ডার|"
                r"p[řr][íi]kaz\w*|objedn[áa]vk\w*|pokyn\w*)(?!\w)|挂单|订单|주문|注文)")
@@ -805,6 +805,10 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:sl|stop(?:[\s-]*loss)?)\s+(?:\w+\s+)?na\s+(?:wej[śs]cie|punkt\s+wej[śs]cia|cen[ęe]\s+wej[śs]cia|break[\s-]*even|be|bu)(?!\w)|"
         # tl "ang SL sa entry"; ur "اسٹاپ لاس انٹری پر" (the stop loss to the entry)
         r"(?:sl|stop)\s+sa\s+(?:entry|breakeven|be)(?!\w)|"
+        # sw "Hamisha stop loss hadi bei ya kuingia" (move the stop loss to the entry price), "SL kwenye kiingilio"; he
+        # "מזיזים סטופ לנקודת הכניסה" (moving the stop to the entry point), "הסטופ למחיר הכניסה", "סטופ לכניסה"
+        r"(?:sl|stop(?:[\s-]*loss)?)\s+(?:hadi|kwenye|mpaka)\s+(?:bei\s+ya\s+kuingia|(?:kwenye\s+)?kiingilio|entry|breakeven|be)(?!\w)|"
+        r"(?:ה)?(?:סטופ(?:\s+לוס)?|sl|stop)\s+(?:ל(?:נקודת|מחיר)\s+(?:ה)?כניסה|לכניסה|לאיזון|לברייק\s*איבן)(?!\w)|"
         # hi/ur-Latn "Stop ko Entry 1 par le aayein", "SL ko entry pe kar do", "stop entry pr shift karo" (the stop onto
         # the entry)
         r"(?:sl|stop(?:[\s-]*loss)?)\s+(?:ko\s+)?(?:entry|breakeven|break[\s-]*even|be|cost)(?:\s+[1-3])?\s+(?:par|pe|pr|pay|per)(?!\w)|"
@@ -1066,6 +1070,9 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
                      # on the book beside the running trade
                      r"پله\s+(?:ی\s+)?(?:دوم|سوم|بعدی)\s+(?:ی\s+)?ورود\s+(?:رو\s+|را\s+)?(?:هم\s+)?(?:(?:تو|در|روی|رو|به)\s+)?"
                      r"\$?\d[\d.,]*\s+(?:هم\s+)?(?:بذارید|بزارید|بگذارید|بذار|بزار|بذارین|بزارین|ثبت\s+کنید)(?!\w)|"
+                     # tl "mag-add dito sa 2.31" (add here at 2.31), "add ulit sa 2.31", "magdagdag ng entry sa 2.31"
+                     r"(?<!\w)(?<!wag\s)(?<!huwag\s)(?:mag[\s-]?add|add\s+(?:ulit|pa))\s+(?:(?:ulit|pa|tayo|kayo|dito)\s+){0,3}sa\s+\$?\d|"
+                     r"(?<!\w)(?<!wag\s)(?<!huwag\s)magdagdag\s+(?:ng\s+)?(?:entry|posisyon|order)\s+(?:\w+\s+)?sa\s+\$?\d|"
                      r"加仓|补仓|买い増し|ナンピン|추가\s*(?:매수|진입)|물타기")))),
     # A trade still running ("Still holding #INJ", "keep holding"): progress on it, nothing to execute.
     (UpdateAction.OTHER, _Gated(
@@ -1272,6 +1279,8 @@ _CANCEL_WORDS = (
     r"(?<!\w)(?:anulad[oa]s?|anulamos|"
     # ro "Anulăm semnalul pe #KAS", "semnalul este anulat", "tranzacția anulată" (the signal, the trade cancelled)
     r"anul(?:[ăa]m|a[țţt]i|ez)\s+(?:semnalul|tranzac[țţt]ia|pozi[țţt]ia|setup-ul)|"
+    # pl "anulujemy sygnał", "anuluję transakcję", "sygnał anulowany" (the signal, the trade cancelled)
+    r"anuluj\w*\s+(?:ten\s+|nasz\s+)?(?:sygna[łl]\w*|transakcj\w*|setup\w*|zagranie)|(?:sygna[łl]|setup|transakcja)\s+(?:jest\s+|zosta[łl]\s+)?anulowan[ya]|"
     r"(?:semnalul|tranzac[țţt]ia|setup-ul)\s+(?:este\s+|a\s+fost\s+)?anulat[ăa]?|(?:скасов\w*|отмен\w*)\s+(?:\w+\s+)?(?:угод\w*|сделк\w*|сигнал\w*)|"
     r"(?:угод\w*|сделк\w*|сигнал\w*)\s+(?:\w+\s+)?(?:скасов\w*|отмен\w*)|"
     r"(?:лимитк\w*|ордер\w*|заявк\w*)\s+(?:\S+\s+){0,2}?(?:снима\w*|сняли|снимем|убира\w*|убрали)|"
@@ -1526,6 +1535,8 @@ _CLOSE_PATTERN = _Gated(
     r"(?:kar\s*(?:do|dein|den|lo|lein|dijiye|diya|diye)|karo|karein|karen|kijiye)(?!\w)"
     + r"|信号\s*已?取消|讯号\s*已?取消|取消信号|시그널\s*취소|신호\s*취소|シグナル\s*キャンセル"
     # bn "সিগন্যাল বাতিল" (the signal cancelled); cs/sk "Zrušeno ❌ #ATOM", "signál zrušen" (cancelled)
+    # ("এটা বাতিল করুন", "এই ট্রেডটি বাতিল করে দিন": cancel this one — the trade replied to)
+    + r"|(?:এটা|এটি|এই\s*(?:ট্রেড|সিগন্যাল|সিগনাল)\s*(?:টি|টা)?)\s*বাতিল\s*(?:করুন|করে\s*দিন|করলাম|করছি)"
     + r"|(?:সিগন্যাল|সিগনাল|ট্রেড)\s*(?:টি\s*)?বাতিল|(?:sign[áa]l|obchod|pozice|vstup)\s+(?:je\s+|byl\s+|byla\s+|bol\s+)?zru[šs]en[ýyoa]?(?!\w)"
     + r"|^[^\w\n]*zru[šs]eno(?=[^\w\n]*(?:[#$]?[a-z0-9]{2,12}(?:/?usdt)?(?:\s+(?:long|short))?[^\w\n]*)?$)"
     # "#ADA 获利了结 全部出场" (profit taken, out of all of it), "#SUI 全部止盈出局" (all taken in profit, out)
@@ -2904,8 +2915,13 @@ def recap_heading(clean: str) -> bool:
 
 
 # "#SOL 2024 recap: …", "BTC weekly summary — …": the heading's first part ends with a recap word
-_RECAP_ENDS_PART = re.compile(r"(?<!\w)(?:recap|summary|resumen|resumo|r[ée]sum[ée]|итоги|[öo]zet|riepilogo|podsumowanie|"
-                              r"t[ổo]ng\s+k[ếe]t|rekap|ملخص|خلاصه|总结|回顾|まとめ|결산|요약)\W*$")
+# ("Друзі, підсумок тижня:", "Итоги недели:", "Podsumowanie tygodnia:", "Riepilogo della settimana:"): or with its
+# period after it — the week's, the day's, the month's
+_RECAP_ENDS_PART = re.compile(r"(?<!\w)(?:recap|summary|resumen|resumo|r[ée]sum[ée]|итоги|підсум(?:ок|ки|ку)|[öo]zet|riepilogo|podsumowanie|"
+                              r"t[ổo]ng\s+k[ếe]t|rekap|ملخص|خلاصه|总结|回顾|まとめ|결산|요약)"
+                              r"(?:\s+(?:of\s+the\s+)?(?:week|day|month|тижня|дня|місяця|недели|месяца|tygodnia|dnia|miesi[ąa]ca|"
+                              r"(?:della|de\s+la|da)\s+semana|della\s+settimana|del\s+(?:giorno|mese|d[íi]a|mes)|"
+                              r"de\s+la\s+semaine|du\s+(?:jour|mois)|do\s+(?:dia|m[êe]s)))?\W*$", re.IGNORECASE)
 
 
 # (ur/fa/ar write their own full stop, semicolon and question mark: "#INJ کی ٹریڈ close کر دیں۔ BTC اوپر جا رہا ہے")
