@@ -169,3 +169,10 @@ def test_a_change_named_for_several_coins_goes_to_the_ones_it_is_for(text, symbo
 def test_a_change_for_every_coin_named_stays_for_each():
     parsed = parse_message("Move SL to entry on #ETH and #BTC")
     assert set(parsed.also_symbols) == {"ETH/USDT", "BTC/USDT"}
+
+
+def test_a_quick_scalp_shouted_in_capitals_trades_no_quick():
+    # (found by en45: "1000PEPE QUICK SHORT" upper-cased traded QUICK/USDT; the coin QUICK is still read as a pair)
+    shouted = parse_message("⚡ 1000PEPE QUICK SHORT\nIN 0.01182–0.01190\nOUT 0.01160 / 0.01142\nSTOP 0.01204\n25X ISO")
+    assert not shouted.tradable or shouted.symbol == "1000PEPE/USDT"
+    assert parse_message("QUICK/USDT LONG entry 0.0520 tp 0.0550 / 0.0580 sl 0.0490").symbol == "QUICK/USDT"

@@ -591,6 +591,9 @@ NOT_COINS = frozenset(
     # ("I'M SHORTING FROM 190.50 WITH A STOP AT 196.80": a post shouted in capitals — prepositions beside the side word
     # are no coins (read as one, FROM/USDT traded)
      "FROM", "WITH",
+    # ("⚡ 1000PEPE QUICK SHORT": a scalp called quick, in capitals — read as a coin it traded QUICK/USDT; the coin is read
+    # tagged or as a pair: "#QUICK", "QUICK/USDT")
+     "QUICK",
     # ("E1 filled @ 3412", "E2 cancelled"): a bot card's numbered entry rung, never a coin; so are its numbered fills and
     # DCA orders ("F1 filled ✔️ 3388", "cancel F3 (3.290)", "DCA2 cancelled") and its later targets ("TP6 hit")
      "E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "E9", "F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9",
