@@ -42,21 +42,35 @@ class PriceSourceMarket:
         from verzek.execution.ports import OrderRejected
 
         now = self.clock()
-        candidates = list(dict.fromkeys([symbol, symbol.split(":")[0]]))
-        unlisted = 0
-        for candidate in candidates:
+
+        def close_of(candidate: str) -> Decimal | None:
             try:
                 rows = self.prices.candles(candidate, now - self.window_ms, now)
             except OrderRejected as exc:
-                if exc.kind != "unknown_symbol":
-                    raise
-                unlisted += 1
-                continue
-            if rows:
-                return rows[-1].close
-        if unlisted == len(candidates):
-            raise UnlistedSymbol(symbol)
-        return None
+                if exc.kind == "unknown_symbol":
+                    raise UnlistedSymbol(candidate) from None
+                raise
+            return rows[-1].close if rows else None
+
+        return listed_price(symbol, close_of)
+
+
+def listed_price(symbol: str, price_of: Callable[[str], Decimal | None]) -> Decimal | None:
+    """The price of `symbol`, else of its spot pair (a futures signal whose perpetual is not listed may still have the
+    spot pair: its price is the market); `UnlistedSymbol` when `price_of` finds neither listed."""
+    candidates = list(dict.fromkeys([symbol, symbol.split(":")[0]]))
+    unlisted = 0
+    for candidate in candidates:
+        try:
+            price = price_of(candidate)
+        except UnlistedSymbol:
+            unlisted += 1
+            continue
+        if price is not None:
+            return price
+    if unlisted == len(candidates):
+        raise UnlistedSymbol(symbol)
+    return None
 
 
 def current_market() -> MarketPrice | None:

@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 
 import httpx
 
-from verzek.signals.market_check import UnlistedSymbol
+from verzek.signals.market_check import UnlistedSymbol, listed_price
 
 EXCHANGES = ("binance", "bybit")
 _HOSTS = {("binance", "spot"): "https://api.binance.com", ("binance", "futures"): "https://fapi.binance.com",
@@ -19,10 +19,6 @@ _BINANCE_PATHS = {"spot": "/api/v3/ticker/price", "futures": "/fapi/v1/ticker/pr
 _BINANCE_BAD_SYMBOL = -1121
 _BYBIT_CATEGORY = {"spot": "spot", "futures": "linear"}
 _BYBIT_BAD_SYMBOL = 10001
-
-
-class _NotListed(Exception):
-    pass
 
 
 class PublicTicker:
@@ -37,22 +33,11 @@ class PublicTicker:
         self.client = client or httpx.Client(timeout=timeout)
 
     def last_price(self, symbol: str) -> Decimal | None:
-        # (a futures signal whose perpetual is not listed may still have the spot pair: its price is the market)
-        candidates = list(dict.fromkeys([symbol, symbol.split(":")[0]]))
-        unlisted = 0
-        for candidate in candidates:
-            market_type = "futures" if ":" in candidate else "spot"
-            base, _, rest = candidate.partition("/")
-            try:
-                price = self._ticker(market_type, base + rest.split(":")[0])
-            except _NotListed:
-                unlisted += 1
-                continue
-            if price is not None:
-                return price
-        if unlisted == len(candidates):
-            raise UnlistedSymbol(symbol)
-        return None
+        return listed_price(symbol, self._price_of)
+
+    def _price_of(self, candidate: str) -> Decimal | None:
+        base, _, rest = candidate.partition("/")
+        return self._ticker("futures" if ":" in candidate else "spot", base + rest.split(":")[0])
 
     def _host(self, market_type: str) -> str:
         return self.base_url or _HOSTS[(self.exchange, market_type)]
@@ -62,7 +47,7 @@ class PublicTicker:
             response = self.client.get(self._host(market_type) + _BINANCE_PATHS[market_type],
                                        params={"symbol": raw_symbol})
             if response.status_code == 400 and _json(response).get("code") == _BINANCE_BAD_SYMBOL:
-                raise _NotListed(raw_symbol)
+                raise UnlistedSymbol(raw_symbol)
             response.raise_for_status()
             return _positive(_json(response).get("price"))
         response = self.client.get(self._host(market_type) + "/v5/market/tickers",
@@ -70,7 +55,7 @@ class PublicTicker:
         response.raise_for_status()
         body = _json(response)
         if body.get("retCode") == _BYBIT_BAD_SYMBOL:
-            raise _NotListed(raw_symbol)
+            raise UnlistedSymbol(raw_symbol)
         if body.get("retCode") != 0:
             raise RuntimeError(f"bybit ticker answered retCode {body.get('retCode')}")
         rows = (body.get("result") or {}).get("list") or []
