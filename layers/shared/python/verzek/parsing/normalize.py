@@ -367,10 +367,11 @@ _MULTIPLE_OF_OTHER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,]\d)?)\s?[xX×](?=[ \
                                 r"regular|typical|more|less|bigger|larger|smaller|higher|lower|volume|size|position|risk|"
                                 r"reward|return|profit|gains?|what|than)(?!\w))|"
                                 r"(?<=volume\s)(\d{1,3}(?:[.,]\d)?)\s?[xX×](?!\w)|"
-                                # "ROI target 50x", "Potential 10x move", "This could 2x", "We did 5x last week", "(x2 size)"
+                                # "ROI target 50x", "This could 2x", "We did 5x last week", "(x2 size)" ("10x gem", "10x move":
+                                # a hoped-for multiple, left to _GAIN_MULTIPLE, which keeps no number that a list could take)
                                 r"(?<=\broi\s)(?:target\s)?(\d{1,3})\s?[xX×](?!\w)|(?<=\bpotential\s)(\d{1,3})\s?[xX×](?!\w)|"
                                 r"(?<=\bcould\s)(\d{1,3})\s?[xX×](?!\w)|(?<=\bdo\s)(\d{1,3})\s?[xX×](?!\w)|(?<=\bcan\s)(\d{1,3})\s?[xX×](?!\w)|(?<=\bdo\sa\s)(\d{1,3})\s?[xX×](?!\w)|(?<=\bdid\s)(\d{1,3})\s?[xX×](?!\w)|(?<=\bmade\s)(\d{1,3})\s?[xX×](?!\w)|"
-                                r"(\d{1,3})\s?[xX×](?=[ \t]+(?:move|moves|gain|gains|pump|potential|returns?|roi|gem|play|last\s+week)(?!\w))|"
+                                r"(\d{1,3})\s?[xX×](?=[ \t]+(?:play|roi|last\s+week)(?!\w))|"
                                 r"[xX×](\d{1,2})(?=[ \t]+size(?!\w))", re.IGNORECASE)
 # ("SOs 5 × 1.2%", "Safety orders: 3 x 2%", "DCA 4x 1.5%"): a DCA bot's safety orders, how many times how far apart —
 # no leverage

@@ -1582,10 +1582,61 @@ def _side_from_levels(entries: list[Decimal], targets: list[Decimal], stop: Deci
     return None
 
 
-def _leverage(tokens: list[Token], segments: list[Segment]) -> int | None:
+# A leverage mark the post advises against, or that is no one's call: "don't use 50x", "No usen 100x", "Не используйте
+# 50х", "đừng dùng 50x", "不要用50倍", "20x değil" (not 20x), "not 20x but 5x"; a cap beside the call's own value
+# ("не больше 10х, мы берём 5х", "不要超过20倍，建议5倍", "don't use more than 20x, we use 3x") — a cap alone stays the
+# call's ("Leverage: no more than 10x"); and a clause of others' losses, the past or the exchange's limits ("Members using
+# 50x got liquidated", "I used 100x on this last time", "Max leverage on Binance for SUI is 50x")
+_LEV_MARK = r"(?:x|х|×)?\s?\d{1,3}(?:[.,]\d)?\s?(?:x|х|×|倍|lev\w*)?"
+_LEV_CAP = (r"(?:(?:don'?t|do\s+not|never)\s+(?:use|go|open|take)\s+)?(?:more|higher|over|above)\s+than|"
+            r"(?:no|not)\s+(?:more|higher)\s+than|not\s+above|never\s+above|не\s+(?:больше|более|выше)|больше\s+не|"
+            r"не\s+(?:використовуйте\s+)?більше|不要超过|不超过|别超过|nicht\s+mehr\s+als|no\s+m[áa]s\s+de|n[ãa]o\s+mais\s+(?:de|que)|"
+            r"pas\s+plus\s+de|en\s+fazla|t[ốo]i\s+[đd]a|kh[ôo]ng\s+qu[áa]")
+_LEV_CAP_RE = re.compile(_LEV_CAP, re.IGNORECASE)
+_LEV_AGAINST = re.compile(
+    rf"(?<!\w)(?:{_LEV_CAP}|don'?t|do\s+not|never|avoid\w*|no\s+(?:us(?:en|es|e|ar)|utilic\w+)|evit\w+|[ée]vitez|"
+    r"n[ãa]o\s+us\w+|n'utilisez\s+pas|не\s+(?:использ\w+|бер\w+|став\w+|юза\w+)|не\s+використов\w+|"
+    r"[đd][ừu]ng(?:\s+d[ùu]ng)?|kh[ôo]ng\s+d[ùu]ng|jangan(?:\s+(?:pakai|pake|gunakan))?|kullanmay\w+|"
+    r"不要(?:用|开|使用)?|别(?:用|开)|勿用)"
+    rf"(?:\s+\w+){{0,3}}?\s*{_LEV_MARK}(?:\s+(?:lev\w*|leverage))?|"
+    rf"{_LEV_MARK}\s+(?:de[ğg]il|yok)(?!\w)|(?<!\w)not\s+{_LEV_MARK}\s+but(?!\w)", re.IGNORECASE)
+_LEV_NOT_THE_CALLS_CLAUSE = re.compile(
+    r"(?<!\w)(?:liquidat\w*|got\s+(?:rekt|wrecked|wiped)|last\s+time|(?:i|we|they|he|she)\s+used|"
+    r"(?:в|как\s+в)\s+прошлый\s+раз|max(?:imum)?\s+(?:leverage|lev)\s+(?:on|at|for|in|of)\s|allows?\s+up\s+to|"
+    r"ликвид\w*|liquidad\w*|likide)", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,;.!?，。！？]\s|[,;!?，。！？]|$")
+
+
+def _leverage_marks_not_the_calls(tokens: list[Token], text_lines: list[str]) -> set[int]:
+    """The ids of leverage marks the post advises against or gives to others (see _LEV_AGAINST): never the call's."""
+    marks = [t for t in tokens if t.kind == Kind.LEV]
+    if not marks:
+        return set()
+    against: set[int] = set()
+    capped: set[int] = set()
+    for t in marks:
+        line = text_lines[t.line] if t.line < len(text_lines) else ""
+        for m in _LEV_AGAINST.finditer(line):
+            if m.start() <= t.start < m.end():
+                (capped if _LEV_CAP_RE.search(m.group(0)) else against).add(id(t))
+        clause_start = max((m.end() for m in re.finditer(r"[,;.!?，。！？]", line[:t.start])), default=0)
+        end = _CLAUSE_END.search(line, t.start)
+        if _LEV_NOT_THE_CALLS_CLAUSE.search(line[clause_start:end.start() if end else len(line)]):
+            against.add(id(t))
+    capped -= against
+    if capped and any(id(t) not in against and id(t) not in capped for t in marks):
+        against |= capped
+    return against
+
+
+def _leverage(tokens: list[Token], segments: list[Segment], text_lines: list[str] | None = None) -> int | None:
     """The call's leverage: the first value under a leverage label (or, without one, the first "Nx" mark), or the low
     end of a range written right there ("5x-10x", "3- 8X"). A later value after other words is advice to other
-    readers ("Lev 15x — rookies better 3x", "20x, conservative 5x"), never the call's."""
+    readers ("Lev 15x — rookies better 3x", "20x, conservative 5x"), never the call's; a mark advised against or given
+    to others is none ("don't use 50x", "members using 50x got liquidated")."""
+    if text_lines is not None and (ruled_out := _leverage_marks_not_the_calls(tokens, text_lines)):
+        tokens = [t for t in tokens if id(t) not in ruled_out]
+        segments = [dataclasses.replace(s, tokens=[t for t in s.tokens if id(t) not in ruled_out]) for s in segments]
     # "Leverage: 3- 8X" writes the lower bound bare, so a leverage field's plain numbers count too.
     labelled = [t for s in segments if s.field == Field.LEVERAGE for t in _before_note(s.tokens)
                 if t.kind in (Kind.LEV, Kind.NUM, Kind.SEP, Kind.WORD)]
@@ -3791,7 +3842,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # "ŞU ANKİ FİYAT: $3.184 … GİRİŞ FİYATI: $3.184": the entry written is the price the post says the market is at
         # now — an order at the market
         etype = EntryType.MARKET
-    leverage = _leverage(tokens, segments)
+    leverage = _leverage(tokens, segments, clean.split("\n"))
     market = _market(clean, candidate, leverage)
     # ("Sell entry: 90" labels an entry: a short being opened, never a spot exit)
     only_sell = words_side == Side.SHORT and not any(s.field in (Field.SHORT, Field.ENTRY) for s in segments)

@@ -1,0 +1,52 @@
+"""Session 22, lead: leverage the post advises against or gives to others is not the call's, and a hoped-for multiple
+("100x gem") is no price.
+
+Rules (each with posts it must read and look-alikes that keep their value):
+- a leverage mark after a negated use ("don't use 50x", "No usen 100x", "Не используйте 50х", "đừng dùng 50x", "不要用
+  50倍", "50x değil") is none; a cap ("no more than 20x", "не больше 10х", "不要超过20倍") gives way to the call's own value
+  beside it, and alone stays the call's ("Leverage: no more than 10x");
+- a mark in a clause about others' losses, the past or an exchange's limit ("members on 40x got liquidated", "I used
+  75x last time", "Bybit allows up to 100x") is none;
+- "25x gem", "next 30x move" after the last target line is a hoped-for multiple, never one more target.
+"""
+
+import pytest
+from verzek.parsing import parse_message
+
+CARD = "{coin} LONG\nEntry 2.40\nSL 2.28\nTP 2.55, 2.70\n{tail}"
+
+
+@pytest.mark.parametrize(("tail", "leverage"), [
+    ("Please don't use 40x here, we go 4x", 4),
+    ("Never use 75x on this one. 6x is ours", 6),
+    ("(not more than 25x, we take 8x)", 8),
+    ("Leverage: no more than 10x", 10),
+    ("Lev 12x", 12),
+    ("Some members on 40x got liquidated. Ours: 5x", 5),
+    ("I used 75x on the last one, bad idea", None),
+    ("Bybit allows up to 100x on this pair", None),
+    ("Max leverage on OKX for this coin is 50x", None),
+    ("No usen 60x, nosotros usamos 7x", 7),
+    ("Alavancagem: evitem 40x, usem 4x", 4),
+    ("Плечо: не больше 15х, мы берём 3х", 3),
+    ("Не используйте 75х!", None),
+    ("Đòn bẩy: đừng dùng 40x, dùng 4x thôi", 4),
+    ("杠杆 不要超过30倍，建议6倍", 6),
+    ("Kaldıraç 25x değil 5x", 5),
+    ("not 20x but 9x", 9),
+])
+def test_leverage_advised_against_or_given_to_others_is_not_the_calls(tail, leverage):
+    parsed = parse_message(CARD.format(coin="#ARB", tail=tail))
+    assert parsed.kind == "open" and parsed.leverage == leverage, (tail, parsed.leverage)
+
+
+@pytest.mark.parametrize("tail", ["25x gem 💎", "next 30x move 🚀", "easy 10x pump", "could be a 50x gem"])
+def test_a_hoped_for_multiple_after_the_targets_is_no_target(tail):
+    parsed = parse_message(CARD.format(coin="#ARB", tail=tail))
+    assert parsed.targets == (2.55, 2.70) or [float(t) for t in parsed.targets] == [2.55, 2.70]
+    assert parsed.leverage is None
+
+
+def test_a_leverage_line_after_the_targets_stays_the_calls():
+    parsed = parse_message(CARD.format(coin="#ARB", tail="Cross 15x"))
+    assert parsed.leverage == 15 and [float(t) for t in parsed.targets] == [2.55, 2.70]
