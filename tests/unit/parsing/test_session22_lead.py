@@ -50,3 +50,30 @@ def test_a_hoped_for_multiple_after_the_targets_is_no_target(tail):
 def test_a_leverage_line_after_the_targets_stays_the_calls():
     parsed = parse_message(CARD.format(coin="#ARB", tail="Cross 15x"))
     assert parsed.leverage == 15 and [float(t) for t in parsed.targets] == [2.55, 2.70]
+
+
+FULL_CARD = "#APT LONG\nEntry 8.10\nSL 7.80\nTP 8.50 / 8.90"
+
+
+@pytest.mark.parametrize("heading", ["Watchlist 👀", "My watch-list for today:", "On our radar 📡", "Coins to watch this week",
+                                     "Лист наблюдения", "İzleme listesi", "Danh sách theo dõi"])
+def test_a_watchlists_setup_is_held_not_traded(heading):
+    parsed = parse_message(f"{heading}\n{FULL_CARD}")
+    assert not parsed.tradable
+    assert parsed.kind == "not_a_signal" or "watchlist" in parsed.rejected
+
+
+@pytest.mark.parametrize("tail", ["FILLED ✅", "Entry already gone, next one soon"])
+def test_a_card_whose_entry_is_taken_already_is_held(tail):
+    parsed = parse_message(f"{FULL_CARD}\n{tail}")
+    assert parsed.kind == "open" and not parsed.tradable
+
+
+@pytest.mark.parametrize("post", [f"🚨 NEW CALL\n{FULL_CARD}", f"{FULL_CARD}\nPatience pays 🙏", f"{FULL_CARD}\nFill the entry patiently"])
+def test_a_fresh_card_still_trades(post):
+    assert parse_message(post).tradable
+
+
+def test_a_market_order_ruled_out_keeps_the_limit():
+    parsed = parse_message("Limit order only, don't market buy:\n#APT LONG 8.10\nSL 7.80\nTP 8.50")
+    assert parsed.entry_type == "limit" and [float(e) for e in parsed.entries] == [8.10]

@@ -515,6 +515,8 @@ MARKET_PRICE_NOW = re.compile(r"(?<!\w)(?:long|short|buy|sell)\s+(?:[#$]?[a-z][a
 NEGATED_MARKET = re.compile(
     r"(?<!\w)(?:(?:do\s+not|don'?t|never)\s+(?:buy|sell|enter|long|short|fomo|ape)(?:\s+in)?\s+(?:at\s+|in\s+at\s+|on\s+)?"
     r"(?:the\s+)?(?:market|cmp|now|immediately|instantly)|no\s+(?:instant|immediate|market)\s+(?:entry|entries|order|buy|sell)|"
+    # ("Limit order only, don't market buy", "never market-sell this one")
+    r"(?:do\s+not|don'?t|never|no)\s+market[\s-]+(?:buy|sell|order|entry|long|short)(?:ing|s)?|"
     r"not\s+(?:at\s+|a\s+)?market|not\s+(?:now|immediately|instantly)|"
     r"не\s+(?:(?:входим|заходим|покупаем|входить|заходить|бер[её]м|входимо|заходимо|купуємо|входити|заходити)\s+)?"
     r"(?:по\s+(?:рынку|ринку|текущ\w*|поточн\w*)|сейчас|зараз|сразу|одразу)|"

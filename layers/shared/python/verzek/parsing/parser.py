@@ -4246,6 +4246,9 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                         "fresh entry")
     if (restated := _running_trade_restated(clean, parsed)) is not None:
         problems.append(f"held for review: the post shows a trade already taken ({restated!r}), not a fresh entry")
+    if (watched := _WATCHLIST_HEADING.search(clean)) is not None:
+        # ("Watchlist 👀 / LINK LONG 14 SL 13.2 TP 16", "On my radar: #AVAX LONG …"): setups to watch, not an order to enter
+        problems.append(f"held for review: a watchlist's setup ({watched.group(0).strip()!r}), not a call to enter")
     if reposted_after_typo is not None:
         problems.append(f"held for review: a corrected card posted again (the stop {reposted_after_typo} it takes back "
                         "stood on the wrong side of the entry, so the first card was never traded): the call may have "
@@ -4282,12 +4285,21 @@ _OUTCOME_FIELD = re.compile(
     r"chius\w*|cl[ôo]tur[ée]\w*|geschlossen|مغلقة|بسته|\u274c|[+-]\s*\d)))", re.IGNORECASE)
 # A line beside the card saying it ended, was withdrawn or is under way ("Stopped out ❌", "EDIT: SL hit", "Closed +4% ✅",
 # "Expired ⌛", "Too late to enter", "Already entered, don't chase", "Opened 2 hours ago", "Вход уже неактуален")
+# A heading that lists setups to watch (first line): "Watchlist 👀", "On my radar", "Coins to watch this week", "Лист
+# наблюдения", "На радаре", "İzleme listesi", "Lista de seguimiento", "Danh sách theo dõi", "관심 종목", "观察名单"
+_WATCHLIST_HEADING = re.compile(
+    r"\A\W*(?:[^\n]{0,25}?(?<!\w))?(?:watch\s*-?\s*list|on\s+(?:my|our|the)\s+radar|(?:coins?|setups?|pairs?)\s+(?:to|on)\s+watch|"
+    r"keep\s+an\s+eye\s+on|лист\s+наблюдения|на\s+радаре|список\s+наблюдения|izleme\s+listesi|lista\s+de\s+(?:seguimiento|observa[çc][ãa]o)|"
+    r"en\s+el\s+radar|no\s+radar|danh\s+s[áa]ch\s+theo\s+d[õo]i|관심\s*종목|观察名单|关注列表|自选)(?!\w)[^\n]*$",
+    re.IGNORECASE | re.MULTILINE)
 _WITHDRAWN_OR_UNDER_WAY = re.compile(
     # ("Expired ⌛", "❌ Not valid anymore", "#SOL LONG (expired)"; "Below 0.880 the setup is invalid" is its stop)
     r"(?<!\w)(?:^\W*(?:expired|invalid|not\s+valid(?:\s+anymore)?|no\s+longer\s+valid)\W*$|\((?:expired|invalid)\)|"
     # ("Don't chase if it runs above 185" is advice beside a live call)
     r"(?:expired|invalid|not\s+valid)\s+(?:now|anymore)|no\s+fill|old\s+signal|"
     r"(?:don'?t|do\s+not)\s+(?:open|enter|chase)(?!\s+(?:if|above|below|over|under|beyond|it\s+(?:if|above|below)))|"
+    # ("… / FILLED ✅", "Entry already gone"): the card's entry is taken already
+    r"^\W*(?:filled|executed|triggered)\W*$|entry\s+(?:is\s+)?already\s+(?:gone|filled|taken|hit|triggered)|"
     r"too\s+late|missed\s+it|already\s+(?:entered|in|ran|running|\+)|in\s+progress|currently\s+[+-]\s*\d+|we\s+are\s+in\s+since|"
     r"(?:opened|posted|entered)\s+(?:\w+\s+){0,3}?\d+\s*(?:h|hrs?|hours?|min\w*|days?)\s+ago|неактуал\w*|не\s+входим|"
     r"girmeyin|ka[çc]t[ıi]|no\s+entren|ya\s+no\s+es\s+v[áa]lid\w*|sinyal\s+iptal|iptal\s+edildi|"
