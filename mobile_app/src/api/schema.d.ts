@@ -1629,6 +1629,11 @@ export interface components {
             status: string;
             /** Stop Loss */
             stop_loss: string | null;
+            /**
+             * Stop Loss Pct
+             * @description a stop the provider wrote only as a share of the price (5 = 5 %), placed that far from each user's average entry
+             */
+            stop_loss_pct?: string | null;
             /** Symbol */
             symbol: string;
             /** Targets */
@@ -1694,6 +1699,11 @@ export interface components {
             status: string;
             /** Stop Loss */
             stop_loss: string | null;
+            /**
+             * Stop Loss Pct
+             * @description a stop the provider wrote only as a share of the price (5 = 5 %), placed that far from each user's average entry
+             */
+            stop_loss_pct?: string | null;
             /** Symbol */
             symbol: string;
             /** Targets */

@@ -76,9 +76,19 @@ function SignalCard({ s }: { s: Schemas['SignalOut'] }) {
       <Row label="Source" value={s.source} testID="signal-source" />
       <Row label="Entry" value={s.entries.length ? s.entries.map((v) => price(v)).join(' – ') : s.entry_type} />
       <Row label="Targets" value={s.targets_withheld ? 'withheld on your plan' : s.targets.map((v) => price(v)).join(', ') || '—'} />
-      <Row label="Stop" value={price(s.stop_loss)} />
+      <Row label="Stop" value={stopText(s)} testID="signal-stop" />
       <Row label="Status" value={s.rejected_reason ? `${s.status}: ${s.rejected_reason}` : s.status} />
       <Row label="Posted" value={when(s.posted_at ?? s.received_at)} />
     </Card>
   );
+}
+
+// ("SL 5%"): a stop the provider wrote as a share of the price, placed from each user's average entry
+function stopText(s: Schemas['SignalOut']): string {
+  if (s.stop_loss !== null && s.stop_loss !== undefined) return price(s.stop_loss);
+  if (s.stop_loss_pct) {
+    const long = s.side === 'long' || s.side === 'buy';
+    return `${Number(s.stop_loss_pct)}% ${long ? 'below' : 'above'} the entry`;
+  }
+  return '—';
 }

@@ -106,6 +106,13 @@ def test_signals_feed_vip_sees_all_trial_sees_delayed_without_targets(client, db
     open_trial = client.get("/api/signals", headers=trial.headers).json()["items"]
     assert len(open_trial) == 3 and open_trial[0]["targets"] == ["61000", "62000"]
 
+    # a stop the provider wrote as a share of the price comes with the signal (and no stop price)
+    assert vip_feed["items"][0]["stop_loss_pct"] is None
+    with db, db.cursor() as cur:
+        cur.execute("UPDATE signals SET stop_loss = NULL, stop_loss_pct = 2.5 WHERE id = %s", (fresh,))
+    shared = client.get(f"/api/signals/{fresh}", headers=vip.headers).json()
+    assert shared["stop_loss"] is None and shared["stop_loss_pct"] == "2.5"
+
 
 def test_positions_orders_pnl_and_manual_close(client, db, signup, queue):
     user = signup("pos@example.com")

@@ -268,3 +268,25 @@ def test_dca_like_3commas_step_scale_max_active_and_targets_from_the_new_average
     # average (0.25 x 100 + 0.255 x 98) / 0.505 = 98.990099...; x 110 / 100 = 108.889... -> 108.89 (tick 0.01)
     live_tp = [o for o in rows("tp") if o["status"] == "open"]
     assert [(o["price"], o["amount"]) for o in live_tp] == [(D("108.89"), D("0.505"))]
+
+
+def test_a_stop_written_as_a_percentage_is_placed_from_the_entry_not_the_default(factory, settings_env):
+    # "SL 5%" under a spot card: the provider's stop, 5 % of the price below the 100 entry — before, the signal kept
+    # no stop and the user's default (8 % of the margin / 1x here; 50 % unset) was placed instead
+    from verzek.parsing import parse_message
+    from verzek.queue import InProcessQueue
+    from verzek.signals import ingest_signal
+    from verzek.telegram.webhook import signal_from_parsed
+
+    venues, _clock = _venues([(101, 101, 101, 101), (100.5, 101, 99.5, 100.5)], settings_env)
+    user = factory.user(size_value=D(100), default_stop_pct=D(8))
+    parsed = parse_message("#SOL LONG spot\nEntry 100\nTP 110\nSL 5%")
+    assert parsed.tradable and parsed.stop_loss is None and parsed.stop_loss_pct == D(5)
+    signal, why = signal_from_parsed(parsed, chat_id=-100, message_id=9_001, posted_at=None, raw_text="x")
+    assert why is None and signal.stop_loss_pct == D(5)
+    stored = ingest_signal(signal, queue=InProcessQueue())
+    with factory.conn, factory.conn.cursor() as cur:
+        cur.execute("SELECT stop_loss, stop_loss_pct FROM signals WHERE id = %s", (stored.signal_id,))
+        assert cur.fetchone() == {"stop_loss": None, "stop_loss_pct": D(5)}
+    assert Executor(venues).handle(ExecuteSignalJob(signal_id=stored.signal_id, user_id=user)) == "opened"
+    assert factory.position(user, stored.signal_id)["stop_loss"] == D("95")

@@ -107,6 +107,23 @@ def test_stops_default_and_wrong_side():
     assert short.entry_side.value == "sell" and short.stop_loss == D("62000")
 
 
+def test_a_stop_written_as_a_share_of_the_price_is_placed_from_the_average_entry():
+    from dataclasses import replace
+    # "SL 5%": 5 % of the price below the 60000 entry — not the user's default (a loss on the margin: 50 % / 20x = 2.5 %)
+    long = plan(replace(sig(stop=None), stop_loss_pct=D(5)), TradingSettings(no_stop_policy="skip"))
+    assert long.stop_loss == D("57000") and any("stop from the signal: 5% below" in n for n in long.notes)
+    short = plan(replace(sig(side="short", entries=("61000",), targets=("60000",), stop=None), stop_loss_pct=D("2.5")),
+                 last=D("60800"))
+    assert short.stop_loss == D("62525")
+    # a ladder: from the average of its planned entries
+    ladder = plan(replace(sig(entries=("60000", "58000"), stop=None), stop_loss_pct=D(4)))
+    average = sum((o.amount * o.reference_price for o in ladder.orders if o.role == "entry"), D(0)) / \
+        sum((o.amount for o in ladder.orders if o.role == "entry"), D(0))
+    assert abs(ladder.stop_loss - average * D("0.96")) <= D("0.1")
+    # a price stop written beside it wins
+    assert plan(replace(sig(stop="59000"), stop_loss_pct=D(5))).stop_loss == D("59000")
+
+
 def test_refusals():
     with pytest.raises(PlanRejected, match="spot"):
         plan(sig(side="short", symbol="ETH/USDT", entries=("3000",), targets=("2900",), stop="3100"), rules=SPOT)

@@ -68,6 +68,9 @@ def test_event_kinds_render_valid_html():
                   {"kind": "partial_close"}, {"kind": "note"}, {"kind": "tp_hit", "target_index": None}):
         assert html_error(render_event(signal, event)) is None
     assert "Stop loss:</b> not given" in render_signal(signal) and "Entry:</b> market" in render_signal(signal)
+    # a stop the provider wrote as a share of the price is shown as that share, with its side
+    as_share = render_signal({**signal, "stop_loss_pct": Decimal("2.50")})
+    assert "Stop loss:</b> 2.5% above the entry" in as_share and html_error(as_share) is None
 
 
 def test_a_stop_moved_onto_a_target_names_the_target_and_withholds_its_price_from_the_trial_group():

@@ -15,7 +15,7 @@ from verzek.accounts.pagination import decode_cursor, encode_cursor
 from verzek.config import Settings, get_settings
 
 SIGNAL_COLUMNS = ("id, source, symbol, side, market_type, leverage, margin_mode, entry_type, entries, targets, "
-                  "stop_loss, confidence, status, rejected_reason, raw_text, posted_at, received_at, updated_at")
+                  "stop_loss, stop_loss_pct, confidence, status, rejected_reason, raw_text, posted_at, received_at, updated_at")
 
 
 @dataclass(frozen=True)

@@ -153,6 +153,8 @@ class Signal:
     leverage: int | None = None
     margin_mode: MarginMode | None = None
     confidence: Decimal | None = None
+    # a stop written only as a share of the price ("SL 5%"): placed that far from the average entry when stop_loss is None
+    stop_loss_pct: Decimal | None = None
     raw_text: str | None = None
     provider_chat_id: int | None = None
     provider_message_id: int | None = None

@@ -71,7 +71,8 @@ def signal_from_row(row: dict) -> Signal:
         kwargs = {"external_id": row["external_id"]}
     return Signal(source=SignalSource(row["source"]), symbol=row["symbol"], side=Side(row["side"]),
                   entry_type=EntryType(row["entry_type"]), entries=tuple(row["entries"] or ()),
-                  targets=tuple(row["targets"] or ()), stop_loss=row["stop_loss"], market=market,
+                  targets=tuple(row["targets"] or ()), stop_loss=row["stop_loss"],
+                  stop_loss_pct=row.get("stop_loss_pct"), market=market,
                   leverage=row["leverage"], margin_mode=MarginMode(row["margin_mode"]) if row["margin_mode"] else None,
                   **kwargs)
 

@@ -473,6 +473,14 @@ def _plan_with_margin(signal: Signal, settings: TradingSettings, rules: MarketRu
 
     # --- stop ---
     stop = signal.stop_loss
+    if stop is None and signal.stop_loss_pct is not None:
+        # ("SL 5%", "Stop Targets: 5%"): the provider's stop, a share of the price from the average entry (Cornix's
+        # reading of a percentage stop) — not the user's default, which is a loss on the margin
+        pct = signal.stop_loss_pct / HUNDRED
+        stop = rules.round_price(average_entry * (1 - pct) if long else average_entry * (1 + pct),
+                                 side=OrderSide.SELL if long else OrderSide.BUY, passive=False)
+        notes.append(f"stop from the signal: {signal.stop_loss_pct.normalize()}% {'below' if long else 'above'} the "
+                     f"average entry")
     if stop is None:
         if settings.no_stop_policy == "skip":
             raise PlanRejected("the signal has no stop loss (your settings skip such signals)", "no_stop")

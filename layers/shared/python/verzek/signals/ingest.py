@@ -145,6 +145,8 @@ def _check_structure(signal: Signal) -> None:
         _check_price(f"target {i}", price)
     if signal.stop_loss is not None:
         _check_price("stop_loss", signal.stop_loss)
+    if signal.stop_loss_pct is not None and not (0 < signal.stop_loss_pct < 100):
+        raise SignalInputError("stop_loss_pct must be between 0 and 100 (a share of the price)")
     if signal.leverage is not None and not (1 <= signal.leverage <= MAX_LEVERAGE_STORED):
         raise SignalInputError(f"leverage must be between 1 and {MAX_LEVERAGE_STORED}")
     if signal.confidence is not None and not (0 <= signal.confidence <= 1):
@@ -226,8 +228,9 @@ def ingest_signal(signal: Signal, *, queue=None, now: datetime | None = None) ->
             """
             INSERT INTO signals (source, provider_chat_id, provider_message_id, external_id, symbol, side,
                                  market_type, leverage, margin_mode, entry_type, entries, targets, stop_loss,
-                                 confidence, raw_text, meta, status, rejected_reason, posted_at, received_at)
-            VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s::numeric[], %s::numeric[], %s, %s, %s, %s::jsonb,
+                                 stop_loss_pct, confidence, raw_text, meta, status, rejected_reason, posted_at,
+                                 received_at)
+            VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s::numeric[], %s::numeric[], %s, %s, %s, %s, %s::jsonb,
                     %s, %s, %s, %s)
             ON CONFLICT DO NOTHING
             RETURNING id, status, rejected_reason, fanout_at, source, meta
@@ -235,8 +238,8 @@ def ingest_signal(signal: Signal, *, queue=None, now: datetime | None = None) ->
             (signal.source.value, signal.provider_chat_id, signal.provider_message_id, signal.external_id,
              signal.symbol, signal.side.value, signal.market.value if signal.market else None, signal.leverage,
              signal.margin_mode.value if signal.margin_mode else None, signal.entry_type.value,
-             list(signal.entries), list(signal.targets), signal.stop_loss, signal.confidence, signal.raw_text,
-             json.dumps(meta, default=str), status, reason, signal.posted_at, now))
+             list(signal.entries), list(signal.targets), signal.stop_loss, signal.stop_loss_pct, signal.confidence,
+             signal.raw_text, json.dumps(meta, default=str), status, reason, signal.posted_at, now))
         row = cur.fetchone()
         created = row is not None
         if created:
@@ -737,12 +740,14 @@ def apply_edit(signal_id: int, edited: Signal, *, queue=None, now: datetime | No
             """
             UPDATE signals SET symbol = %s, side = %s, market_type = %s, leverage = %s, margin_mode = %s,
                    entry_type = %s, entries = %s::numeric[], targets = %s::numeric[], stop_loss = %s,
-                   raw_text = %s, status = %s, rejected_reason = %s, meta = meta || %s::jsonb, updated_at = now()
+                   stop_loss_pct = %s, raw_text = %s, status = %s, rejected_reason = %s, meta = meta || %s::jsonb,
+                   updated_at = now()
             WHERE id = %s
             """,
             (edited.symbol, edited.side.value, edited.market.value if edited.market else None, edited.leverage,
              edited.margin_mode.value if edited.margin_mode else None, edited.entry_type.value,
-             list(edited.entries), list(edited.targets), edited.stop_loss, edited.raw_text, status, reason,
+             list(edited.entries), list(edited.targets), edited.stop_loss, edited.stop_loss_pct, edited.raw_text,
+             status, reason,
              # the fields now traded say where *they* came from (an edit, a correction, a source hint)
              json.dumps({"provenance": edited.meta["provenance"]} if "provenance" in (edited.meta or {}) else {}),
              signal_id))

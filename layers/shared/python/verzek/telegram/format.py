@@ -66,8 +66,14 @@ def signal_body(signal: Mapping[str, Any], *, withhold_targets: bool) -> list[st
     elif targets:
         lines.append("🎯 <b>Targets:</b>")
         lines.extend(f"   TP{i} {t}" for i, t in enumerate(targets, 1))
-    stop = signal.get("stop_loss")
-    lines.append(f"🛑 <b>Stop loss:</b> {price(stop)}" if stop is not None else "🛑 <b>Stop loss:</b> not given")
+    stop, stop_pct = signal.get("stop_loss"), signal.get("stop_loss_pct")
+    if stop is not None:
+        lines.append(f"🛑 <b>Stop loss:</b> {price(stop)}")
+    elif stop_pct is not None:  # ("SL 5%"): a share of the price, placed from each user's average entry
+        below = "below" if signal.get("side") == "long" else "above"
+        lines.append(f"🛑 <b>Stop loss:</b> {Decimal(stop_pct).normalize():f}% {below} the entry")
+    else:
+        lines.append("🛑 <b>Stop loss:</b> not given")
     confidence = signal.get("confidence")
     if confidence is not None:  # house strategies state how sure the model / rule is
         lines.append(f"📊 <b>Confidence:</b> {Decimal(confidence) * 100:.0f}%")

@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
+from pydantic import Field
 
 from verzek.accounts import feed
 from verzek.api.routers._deps import CurrentUserDep
@@ -37,6 +38,8 @@ class SignalOut(OutModel):
     targets: list[DecimalStr]
     targets_withheld: bool
     stop_loss: DecimalStr | None
+    stop_loss_pct: DecimalStr | None = Field(None, description="a stop the provider wrote only as a share of the price "
+                                             "(5 = 5 %), placed that far from each user's average entry")
     confidence: DecimalStr | None
     status: str
     rejected_reason: str | None
