@@ -77,3 +77,16 @@ def test_a_fresh_card_still_trades(post):
 def test_a_market_order_ruled_out_keeps_the_limit():
     parsed = parse_message("Limit order only, don't market buy:\n#APT LONG 8.10\nSL 7.80\nTP 8.50")
     assert parsed.entry_type == "limit" and [float(e) for e in parsed.entries] == [8.10]
+
+
+@pytest.mark.parametrize(("line", "leverage"), [
+    ("Leverage 1:20", 20), ("Плечо: 1:10", 10), ("Cross 20", 20), ("Isolated 15", 15), ("#LONG #25X", 25),
+])
+def test_leverage_written_as_a_ratio_a_bare_number_after_the_margin_mode_or_a_hashtag(line, leverage):
+    parsed = parse_message(f"#APT LONG\n{line}\nEntry 8.10\nSL 7.80\nTP 8.50 / 8.90")
+    assert parsed.leverage == leverage and parsed.market == "futures"
+
+
+@pytest.mark.parametrize("line", ["R:R 1:3", "Risk 1:2 reward", "Cross 20 minutes ago the price broke out"])
+def test_ratios_and_other_numbers_stay_no_leverage(line):
+    assert parse_message(f"#APT LONG\nEntry 8.10\nSL 7.80\nTP 8.50 / 8.90\n{line}").leverage is None

@@ -390,6 +390,25 @@ _GAIN_MULTIPLE = re.compile(
     re.IGNORECASE)
 
 
+# A leverage written as a ratio under its label ("Leverage 1:20", "Плечо 1:10"), as a bare number after a margin mode
+# alone on its line ("Cross 20", "Isolated 15") or as a hashtag ("#SOL/USDT #LONG #20X"): the mark "20x" (the ratio would
+# be dropped as a clock or a ratio, the bare number read as a price)
+_LEVERAGE_WRITTEN_OTHERWISE = re.compile(
+    r"(?P<head>(?<!\w)(?:leverage|lev|плечо|kald[ıi]ra[çc]|apalancamiento|alavancagem|hebel|levier|leva|杠杆)[ \t]*[:=]?[ \t]*)"
+    r"1[ \t]*:[ \t]*(?P<ratio>\d{1,3})(?![\d.,:])|"
+    r"(?P<mode>^[^\w\n]*(?:cross|isolated|isolado|aislado|isol[ée]e?)[ \t]*[:=]?[ \t]*)(?P<bare>\d{1,3})[ \t]*$|"
+    r"(?<![\w#])#(?P<tag>\d{1,3})[ \t]?x(?!\w)",
+    re.IGNORECASE | re.MULTILINE)
+
+
+def _leverage_as_mark(match: re.Match[str]) -> str:
+    if match.group("ratio"):
+        return f"{match.group('head')}{match.group('ratio')}x"
+    if match.group("bare"):
+        return f"{match.group('mode')}{match.group('bare')}x"
+    return f"{match.group('tag')}x"
+
+
 def _gain_multiple(match: re.Match[str]) -> str:
     # (no number left: on a line after the stop, "10 times" would read as a second stop)
     return f"{match.group('head') or ''}manyfold"
@@ -992,6 +1011,8 @@ def normalize(text: str) -> str:
     text = _HANDLE.sub(" ", text)
     text = _MARKDOWN.sub(" ", text)
     text = _DATE.sub(" ", text)
+    if ":" in text or "#" in text or "cross" in low or "isol" in low or "aislado" in low:
+        text = _LEVERAGE_WRITTEN_OTHERWISE.sub(_leverage_as_mark, text)
     text = _CLOCK_OR_RATIO.sub(" ", text)
     text = _CYRILLIC_X.sub(lambda m: "x" if m.group(0).strip() in "хХ" else m.group(0), text)
     text = _TIMES_SUFFIX.sub("x", text)
