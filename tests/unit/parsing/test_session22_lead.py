@@ -90,3 +90,21 @@ def test_leverage_written_as_a_ratio_a_bare_number_after_the_margin_mode_or_a_ha
 @pytest.mark.parametrize("line", ["R:R 1:3", "Risk 1:2 reward", "Cross 20 minutes ago the price broke out"])
 def test_ratios_and_other_numbers_stay_no_leverage(line):
     assert parse_message(f"#APT LONG\nEntry 8.10\nSL 7.80\nTP 8.50 / 8.90\n{line}").leverage is None
+
+
+@pytest.mark.parametrize(("rows", "targets"), [
+    ("TP1: 8.50-8.60\nTP2: 8.90-9.00", [8.5, 8.9]),
+    ("Target 1 8.50 – 8.60\nTarget 2 8.90", [8.5, 8.9]),
+    ("Цель 1: 8.50-8.60\nЦель 2: 8.90-9.00\nЦель 3: 9.40", [8.5, 8.9, 9.4]),
+])
+def test_a_numbered_target_written_as_a_zone_is_one_target(rows, targets):
+    parsed = parse_message(f"#APT LONG\nEntry 8.10\n{rows}\nSL 7.80")
+    assert [float(t) for t in parsed.targets] == targets and parsed.tradable
+
+
+@pytest.mark.parametrize(("rows", "targets"), [
+    ("TP 8.50 - 8.90", [8.5, 8.9]),  # an unnumbered pair stays two targets (the corpora's convention)
+    ("TP1: 8.50\nTP2: 8.90", [8.5, 8.9]),
+])
+def test_unnumbered_pairs_and_plain_ladders_keep_every_target(rows, targets):
+    assert [float(t) for t in parse_message(f"#APT LONG\nEntry 8.10\n{rows}\nSL 7.80").targets] == targets

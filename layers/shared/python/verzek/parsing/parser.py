@@ -1166,6 +1166,7 @@ def _assign_levels(segments: list[Segment], filled: frozenset[int] = frozenset()
 
     entries = _in_row_order(entry_segments, _without_row_numbers(entry_segments))
     targets = _in_row_order(target_segments, _without_row_numbers(target_segments))
+    targets = _one_price_per_numbered_zone(target_segments, targets)
     arrow_chain = not targets and len(entry_segments) == 1 and _arrow_chain(entry_segments[0])
     if arrow_chain:
         # "LONG BTC 104k → 106k → 108k (SL 102.5k)": where the trade starts, then where it goes
@@ -1284,6 +1285,25 @@ def _in_row_order(segments: list[Segment], numbers: list[Token]) -> list[Token]:
             or rows == sorted(rows):
         return numbers
     return [t for _, t in sorted(zip(rows, numbers, strict=True), key=lambda pair: pair[0])]
+
+
+def _one_price_per_numbered_zone(segments: list[Segment], targets: list[Token]) -> list[Token]:
+    """In a numbered target ladder, a rung written as a zone ("TP1: 148-150 / TP2: 155-157", "Цель 1: 148-150") is one
+    target, its first bound (the one the writer puts first, usually the nearer): four targets would split the take-profit
+    into rungs the post does not have."""
+    numbered = [s for s in segments if _numbered(s)]
+    if len(numbered) < 2:
+        return targets
+    dropped: set[int] = set()
+    for segment in numbered:
+        row = segment.numbers
+        if len(row) != 2 or row[0].line != row[1].line:
+            continue
+        between = segment.tokens[segment.tokens.index(row[0]) + 1:segment.tokens.index(row[1])]
+        if len(between) == 1 and (between[0].kind == Kind.SEP and between[0].text.strip() in ("-", "–", "—", "~")
+                                  or between[0].kind == Kind.WORD and between[0].text.lower() in ("to", "до", "a")):
+            dropped.add(id(row[1]))
+    return [t for t in targets if id(t) not in dropped] if dropped else targets
 
 
 def _without_row_numbers(segments: list[Segment]) -> list[Token]:
