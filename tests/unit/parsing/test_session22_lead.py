@@ -108,3 +108,16 @@ def test_a_numbered_target_written_as_a_zone_is_one_target(rows, targets):
 ])
 def test_unnumbered_pairs_and_plain_ladders_keep_every_target(rows, targets):
     assert [float(t) for t in parse_message(f"#APT LONG\nEntry 8.10\n{rows}\nSL 7.80").targets] == targets
+
+
+@pytest.mark.parametrize(("lines", "entry_type"), [
+    ("Entry type: Market\nEntry: 8.10", "market"),
+    ("Entry: Market\nEntry price 8.10", "market"),
+    ("Enter at market, ideal entry 8.10", "market"),
+    ("Order type: Limit\nEntry: now\nPrice 8.10", "limit"),
+    ("Entry: 8.10", "limit"),
+    ("Entry 8.10 (limit, not market)", "limit"),
+])
+def test_the_order_type_said_apart_from_the_price(lines, entry_type):
+    parsed = parse_message(f"#APT LONG\n{lines}\nTP 8.50 / 8.90\nSL 7.80")
+    assert parsed.entry_type == entry_type and [float(e) for e in parsed.entries] == [8.10]

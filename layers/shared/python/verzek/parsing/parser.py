@@ -3862,6 +3862,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # "ŞU ANKİ FİYAT: $3.184 … GİRİŞ FİYATI: $3.184": the entry written is the price the post says the market is at
         # now — an order at the market
         etype = EntryType.MARKET
+    if etype == EntryType.MARKET and entries and _LIMIT_ORDER_TYPE.search(clean) and not _INSTANT_ORDER.search(clean):
+        etype = EntryType.LIMIT if len(entries) == 1 else etype
     leverage = _leverage(tokens, segments, clean.split("\n"))
     market = _market(clean, candidate, leverage)
     # ("Sell entry: 90" labels an entry: a short being opened, never a spot exit)
@@ -5936,7 +5938,14 @@ _FUTURE_MANAGEMENT = re.compile(r"(?:after|once|when)\s+(?:the\s+)?(?:tp|target)
                                 r"(?:tp|target)\s*\d{1,2}\s*(?:hit|reached|done)?\s*(?:→|->|=>|=|>|:)\s*(?=(?:move\s+)?"
                                 r"(?:sl|stop|close|take|book|sell)(?!\w))|"
                                 r"(?:到达|达到)\s*(?:tp|目标)\s*\d\s*后")
-_INSTANT_ORDER = re.compile(r"(?:instant|market)\s+execution|(?:buy|sell)\s+(?:at\s+)?market(?!\w)", re.IGNORECASE)
+_INSTANT_ORDER = re.compile(r"(?:instant|market)\s+execution|(?:buy|sell)\s+(?:at\s+)?market(?!\w)|"
+                            # ("Entry type: Market / Entry: 35.20", "Entry: Market / Entry price 3395", "Enter at market,
+                            # ideal entry 3380"): the order type said apart from the price written
+                            r"(?:entry|order)[ \t]*type[ \t]*[:=\-–]?[ \t]*market(?!\w)|^[^\w\n]*entry[ \t]*[:=][ \t]*market[ \t]*$|"
+                            r"(?:enter|entry|get\s+in|buy|sell)[ \t]+(?:at|@)[ \t]+(?:the[ \t]+)?market(?!\w)",
+                            re.IGNORECASE | re.MULTILINE)
+# ("Order type: Limit / Entry: now / Price 35.20"): a limit order said in so many words, at the price written
+_LIMIT_ORDER_TYPE = re.compile(r"(?:entry|order)[ \t]*type[ \t]*[:=\-–]?[ \t]*limit(?!\w)", re.IGNORECASE)
 # (a "Now:" label beside an entry label of its own is where the market is too)
 _REFERENCE_PRICE = re.compile(lx.PRICE_NOW_PHRASE + r"|\W*(?:price|now|сейчас|зараз|[şs]imdi|ahora|agora|jetzt|"
                               r"maintenant|adesso|ora|teraz|sekarang|现在|现价|지금|현재가)\W*$", re.IGNORECASE)
