@@ -39,6 +39,7 @@ from verzek.parsing.status import (
     LOSS_RESULT_RE,
     MONTH_NAMES,
     POSITION_CHANGES,
+    READERS_CHOICE_RE,
     SOLD_CARD_RESULT_RE,
     UPDATE_PATTERNS,
     WHOLE_POSITION_CLOSED_RE,
@@ -67,6 +68,7 @@ from verzek.parsing.status import (
     later_rung_alone_not_filled,
     named_only_in_talk,
     own_close_beside_the_call_kept,
+    partial_left_to_reader,
     recap_heading,
     reports_progress,
     rest_closed_reply,
@@ -2150,6 +2152,16 @@ def _others_acted_not_the_channel(text: str, parsed: ParsedMessage) -> ParsedMes
         parsed = _coins_the_change_is_for(text, parsed)
     if _EXIT_JUDGED.search(text):
         return _not_a_signal("a judgement of a past exit, no order")
+    if UpdateAction.PARTIAL_CLOSE in (parsed.update_action, *parsed.also_actions) and READERS_CHOICE_RE.search(text.lower()) \
+            and partial_left_to_reader(normalize(text.replace("\u2705", " done ")).lower()):
+        # ("Taking partial profits on #DOGE is up to you", "#SOL: move SL to entry. Those who want can also take 30% off"):
+        # the partial close is the reader's option, no order — what else the post orders stands (the stop move)
+        others = [a for a in (parsed.update_action, *parsed.also_actions) if a != UpdateAction.PARTIAL_CLOSE]
+        if others and others[0] is not None:
+            return _replace(parsed, update_action=others[0], also_actions=tuple(others[1:]))
+        return ParsedMessage(kind=MessageKind.UPDATE, symbol=parsed.symbol, also_symbols=parsed.also_symbols,
+                             reason="a partial close left to the reader: no change",
+                             notes=(*parsed.notes, "a partial close left to the reader's choice"))
     if _OTHERS_ACTED.search(text) and _CHANNEL_KEEPS.search(text):
         return ParsedMessage(kind=MessageKind.UPDATE, symbol=parsed.symbol,
                              reason="what others did beside the channel keeping its trade: no change",
@@ -3115,6 +3127,20 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("Partner channel got stopped on #AAVE today. We never entered AAVE", "#SOL SL hit on that wick — we weren't in
         # SOL"): the channel says it held no position in the coin — someone else's stop-out, nothing to close
         return _not_a_signal("a stop-out beside the channel's word that it held no position in the coin")
+    if candidate is not None and symbol_problem is None and not has_setup \
+            and (lx.CLOSED_HEAD_RE.search(clean) or lx.CLOSED_HEAD_RE.search(body)) and not _NOT_OURS.search(status_text) \
+            and not ("@" in text and _HANDLE_CLOSED.search(text)) and not _part_closed(status_text) \
+            and (closed_now := _the_one_coin_closed_now(status_text, candidates, tokens)) is not None \
+            and closed_now != candidate.base.lower():
+        # ("Closed #SOL ✅ +12% / If ETH loses 3000 I'll close the ETH long too — for now it stays", "Closed #SOL ✅. ETH
+        # long stays open"): the close heads the post and names one coin; the other coin — read first for its side word
+        # — stands only in a clause that waits for a condition or goes on: the close is the first one's, and the side
+        # word the other's
+        closed = _status(MessageKind.CLOSE, _candidate_named(candidates, closed_now), segments, close_action(status_text),
+                         notes)
+        if side_of_another_coin(status_text, closed_now, *_post_coins_and_words(candidates, tokens)):
+            closed = _replace(closed, side=None)
+        return closed
     if candidate is not None and symbol_problem is None and (lx.CLOSED_HEAD_RE.search(clean) or lx.CLOSED_HEAD_RE.search(body)) \
             and not _NOT_OURS.search(status_text) and not has_setup and (
                 _named_as_a_reason(tokens, candidate, status_lines)
@@ -4468,6 +4494,29 @@ def _coins_tagged_or_known(candidates: list[SymbolCandidate], tokens: list[Token
         | {t.text[1:].lower() for t in tokens if t.kind == Kind.TAG and t.text[1:].upper() in KNOWN_TICKERS}
 
 
+def _post_coins_and_words(candidates: list[SymbolCandidate], tokens: list[Token]) -> tuple[frozenset[str], dict[str, str]]:
+    """The coins a status post names (its candidates and the tags of tickers we know), and the coins it names in words
+    ("эфиру" → "eth")."""
+    words = {t.text.lower(): lx.COIN_NAMES[t.text.lower()].lower() for t in tokens
+             if t.kind == Kind.WORD and t.text.lower() in lx.COIN_NAMES}
+    return frozenset(c.base.lower() for c in candidates) | _coins_tagged_or_known(candidates, tokens), words
+
+
+def _the_one_coin_closed_now(status_text: str, candidates: list[SymbolCandidate], tokens: list[Token]) -> str | None:
+    """Of a post naming two coins or more, the one closed now while every other stands in a clause that waits for a
+    condition or goes on (`closed_coin_beside_conditions`); None otherwise."""
+    coins, words = _post_coins_and_words(candidates, tokens)
+    if len(coins | set(words.values())) < 2:
+        return None
+    return closed_coin_beside_conditions(status_text, coins, words)
+
+
+def _candidate_named(candidates: list[SymbolCandidate], coin: str) -> SymbolCandidate:
+    """The best candidate of the coin (lower-case base), or the coin on USDT."""
+    return max((c for c in candidates if c.base.lower() == coin), key=lambda c: c.rank, default=None) \
+        or SymbolCandidate(coin.upper(), "USDT", NAMED, 0)
+
+
 def _first_line_tags(text: str) -> set[str]:
     """The coins tagged on the post's first line."""
     first = text.lstrip().split("\n", 1)[0]
@@ -5220,7 +5269,15 @@ _OTHERS_POSITIONS = re.compile(r"(?<!\w)(?:longs|shorts|traders|whales?|position
                                r"don'?t\s+be\s+(?:him|her|them|that\s+guy)|"
                                r"у\s+(?:моего\s+|нашего\s+|одного\s+)?(?:друга|подписчика|знакомого|товарища)|"
                                r"(?:de\s+)?(?:mi|un|una|meu|minha|um|uma)\s+(?:amig[oa]|seguidor[a]?|miembro|membro|suscriptor)|"
-                               r"arkada[şs]\w*)(?!\w)")
+                               r"arkada[şs]\w*|"
+                               # ("someone on bybit just got liquidated on a 40M ETH long", "alguien fue liquidado en su
+                               # long de #ETH", "кого-то ликвидировали по #ETH", "有人爆仓了 #ETH"): a stranger the
+                               # liquidation befell — what another suffered closes nothing of ours
+                               r"(?:someone|somebody|some\s+(?:guy|trader|whale|dude|poor\s+soul)|a\s+(?:guy|trader|whale|user)|"
+                               r"one\s+(?:guy|trader|whale)|alguien|algu[ée]m|кто-то|кого-то|кому-то|biri(?:si)?|"
+                               r"quelqu'un|jemand|qualcuno|seseorang|ada\s+yang|ai\s+[đd][óo]|有人|누군가|誰か)"
+                               r"(?:[^.!?\n]|(?<=\d)\.(?=\d)){0,40}?(?:liquidat\w*|liquidad\w*|liquid[ée]\w*|liquidiert|"
+                               r"ликвидир\w*|likide|terlikuidasi|thanh\s+l[ýy]|爆仓\w*|청산\w*|ロスカット\w*|rekt))(?!\w)")
 # ("SL for #TRX: 0.2398", "Stop für #TRX 0.2398": a preposition between the exit word and the coin)
 _RESTATED_FILLERS = frozenset(["now", "to", "at", "new", "for", "on", "para", "für", "fur", "pour", "per", "dla", "için",
                                "icin", "для", "по", "untuk", "cho"])
@@ -5481,10 +5538,21 @@ def _stop_out_disowned(status_text: str, candidate: SymbolCandidate | None, coin
     return False
 
 
+# (the channel's own partial close, in the first person: "we're taking 30% off", "I'm booking half here")
+_OWN_PARTIAL = re.compile(r"(?<!\w)(?:we|i)(?:'re|'m|'ve|\s+are|\s+am|\s+have)?\s+(?:just\s+|now\s+|also\s+)?"
+                          r"(?:tak|took|book|secur|clos|trim|sold|sell|bank|cut)\w*\s+(?:off\s+)?(?:\d{1,2}\s*%|half|a\s+third|"
+                          r"a\s+quarter|some|part|partial)")
+
+
 def _a_lesson(clean: str, status_text: str) -> bool:
     """The post teaches or states a rule ("Tip: set your stop below the last swing low, e.g. #SOL 140", "LESSON FOR NEW
     MEMBERS … ✅ Example only: … put SL for 2920"): its stop or share is an example, no change of a trade."""
-    return bool(lx.EXAMPLE_RE.search(without_reader_conditions(clean)) or _TIP.search(status_text) or _LESSON.search(status_text)
+    example = without_reader_conditions(clean)
+    if READERS_CHOICE_RE.search(example) and _OWN_PARTIAL.search(status_text):
+        # ("#RNDR — we're taking 30% off here ✂️ you can do the same if you like"): the channel's own act, then the
+        # readers' choice to follow it — "if you" there is no lesson's
+        example = READERS_CHOICE_RE.sub(" ", example)
+    return bool(lx.EXAMPLE_RE.search(example) or _TIP.search(status_text) or _LESSON.search(status_text)
                 or _EXPLAINED.search(status_text) or _MAXIM.search(status_text))
 
 
@@ -5513,9 +5581,21 @@ _LAST_PART = re.compile(r"(?<!\w)(?<!of\s)(?<!of\sthe\s)(?<!keep\s)(?<!keep\sthe
                         r"(?<!\w)the\s+rest\s+(?:(?:closed|sold|taken)\s+)?(?:at|on|@)\s+(?:tp|target)\s*\d")
 # ("Longs stay open", "keep your longs", "longs remain with their stops", "leave the shorts running"): one side's trades kept
 _OTHER_SIDE_KEPT = re.compile(r"(?<!\w)(?:(?:all\s+|the\s+|our\s+|your\s+)?(?:longs|shorts)\s+(?:stay|stays|remain|remains|keep\s+running|"
-                              r"(?:are|is)\s+(?:kept|fine|untouched))|(?:keep|hold|leave)\s+(?:all\s+)?(?:the\s+|your\s+|our\s+)?(?:longs|shorts))(?!\w)")
-# ("Close your shorts now", "close all shorts", "exit every long"): a close of every trade of one side
-_SIDE_CLOSED = re.compile(r"(?<!\w)(?:close|exit|cut)\s+(?:all\s+|every\s+|the\s+|your\s+|our\s+)*(?:longs?|shorts?)(?!\w)")
+                              r"(?:are|is)\s+(?:kept|fine|untouched))|(?:keep|hold|leave)\s+(?:all\s+)?(?:the\s+|your\s+|our\s+)?(?:longs|shorts)|"
+                              # ru "лонги остаются", es "los longs siguen", pt "os longs continuam", tr "longlar devam", ar
+                              # "صفقات اللونغ مستمرة" (the long trades go on)
+                              r"(?:лонги|шорты)\s+(?:оставляем|оста[её]тся|остаются|держим)|(?:los\s+|os\s+)?(?:longs|shorts)\s+"
+                              r"(?:siguen|se\s+quedan|seguem|continuam|ficam)|(?:long|short)['’]?lar\w*\s+devam|"
+                              r"(?:صفقات\s+)?(?:ال)?(?:لونغ|لونج|شورت)\s+(?:مستمر[ةه]?|باقي[ةه]|تبقى|نبقيها))(?!\w)")
+# ("Close your shorts now", "close all shorts", "Closing all shorts here", "exit every long", "we closed all short
+# trades", ru "закрываем все шорты", es "cerramos todos los shorts", tr "tüm short'ları kapattık", ar "أغلقنا جميع صفقات
+# الشورت"): a close of every trade of one side
+_SIDE_CLOSED = re.compile(r"(?<!\w)(?:(?:clos(?:e|ed|ing)|exit(?:ed|ing)?|cut(?:ting)?|flatten(?:ed|ing)?)\s+"
+                          r"(?:all\s+|every\s+|the\s+|your\s+|our\s+)*(?:longs?|shorts?)(?:\s+(?:trades|positions))?|"
+                          r"(?:закрыва\w*|закрыл\w*|закрой\w*)\s+(?:все\s+)?(?:лонг|шорт)\w*|"
+                          r"(?:cerr\w*|fech\w*)\s+(?:tod[oa]s\s+)?(?:l[oa]s\s+|[oa]s\s+)?(?:longs?|shorts?)|"
+                          r"(?:t[üu]m|b[üu]t[üu]n)\s+(?:long|short)\w*['’]?\w*\s+(?:pozisyon\w*\s+)?kapat\w*|"
+                          r"(?:[أا]غلق\w*|قفلنا|سكرنا)\s+(?:جميع\s+|كل\s+)?(?:صفقات\s+)?(?:ال)?(?:لونغ|لونج|شورت))(?!\w)")
 _EXCEPT = re.compile(r"(?<!\w)(?:except|excepting|but\s+not|but\s+[#$]\w+|leave\s+[#$]\w+|[#$]\w+\s+(?:remains|stays)|"
                      r"only\s+[#$]\w+\s+stays|оставляем|оставить|оставим|besides|other\s+than|apart\s+from|(?<!still\s)(?<!you\s)(?:keep|hold)\s+[#$]\w+|stays?\s+open|"
                      r"кроме|за\s+исключением|excepto|menos|salvo|exceto|hari[çc]|au[ßs]er|sauf|tranne|opr[óo]cz)(?!\w)|除了|以外|を除|只留|保留")
@@ -7148,14 +7228,18 @@ def _close_of(target: SymbolCandidate | None, segments: list[Segment], status_te
     return closed
 
 
+_LONG_WORD = re.compile(r"long|лонг|لونغ|لونج")
+
+
 def _one_side_closed(status_text: str) -> Side | None:
     """The side whose every trade the post closes while it keeps the other side's ("Close your shorts now / Longs stay
     open"), or None."""
     kept = _OTHER_SIDE_KEPT.search(status_text)
     if kept is None:
         return None
-    closed = {"long" if "long" in m.group(0) else "short" for m in _SIDE_CLOSED.finditer(_OTHER_SIDE_KEPT.sub(" ", status_text))}
-    if len(closed) != 1 or closed == {"long" if "long" in kept.group(0) else "short"}:
+    closed = {_LONG_WORD.search(m.group(0)) and "long" or "short"
+              for m in _SIDE_CLOSED.finditer(_OTHER_SIDE_KEPT.sub(" ", status_text))}
+    if len(closed) != 1 or closed == {_LONG_WORD.search(kept.group(0)) and "long" or "short"}:
         return None
     return Side(closed.pop())
 

@@ -148,7 +148,9 @@ _STOP_MOVED = (rf"(?:{_STOP_WORD}|{_STOP_WORD_TR})(?:[ \t]+{_STOP_TO_VERB}){{0,3
                # in this order ("o preço vai para o stop" is the price going to the stop)
                # (only to a place a stop is moved to — a price, the entry, breakeven, a target: "el stop va a saltar", "stop
                # is going to be hunted", "va a estar en 135", "pasa a ser 135" say what it will do or be, no move)
-               rf"{_STOP_WORD}[ \t]+(?:vai|v[ãa]o|passa|pasa|va|goes|is[ \t]+going)[ \t]+(?:para|pra|a|al|to)[ \t]+"
+               # ("stop goes up to TP1 (5.62) now", "SL comes up to entry", "stop gets pulled up to 5.62")
+               rf"{_STOP_WORD}[ \t]+(?:vai|v[ãa]o|passa|pasa|va|goes|is[ \t]+going|comes|gets[ \t]+(?:pulled|bumped|dragged))"
+               r"(?:[ \t]+(?:up|down|higher|lower))?[ \t]+(?:para|pra|a|al|to)[ \t]+"
                r"(?=(?:(?:o|a|el|la|the|our)[ \t]+)?(?:\$?\d|entrada|entry|breakeven|break[ \t-]*even|be(?!\w)(?![ \t]+[a-z])|b/e|tp[ \t]*\d|"
                r"target|alvo|objetivo|pre[çc]o[ \t]+de[ \t]+entrada|precio[ \t]+de[ \t]+entrada|pareggio|lucro|ganancia))|"
                rf"{_MOVE_VERB}(?:[ \t]+{_MOVE_ARTICLE}){{0,2}}[ \t]+{_STOP_WORD}{_NOT_POLICY}|"
@@ -158,6 +160,8 @@ _STOP_MOVED = (rf"(?:{_STOP_WORD}|{_STOP_WORD_TR})(?:[ \t]+{_STOP_TO_VERB}){{0,3
 # a signed or a profit percentage ("closed +50%", "cerramos con 50% de ganancia") is a result, no share
 _TAKE_VERB = (r"(?:(?<!\w)(?:clos\w*|take|taking|took|book\w*|secur\w*|realiz\w*|fix\w*|фикс\w*|зафикс\w*|закр\w*|kapat(?!ma|m[ıi]yor)\w*|cerr\w*|"
               r"cierr\w*|tom\w*|fech\w*|chiud\w*|ferm\w*|prend\w*|prise|schlie\w*|mitnehm\w*|nehmen|ch[ốo]t|đóng|ambil|tutup|جني|سیو|"
+              # id "amankan 40% di sini" (secure 40% here)
+              r"amankan|mengamankan|amanin|"
               r"ببند\w*|بست\w*|إغلاق|اغلاق)(?!\w)|止盈|익절|청산|利确|决済)")
 _PART_WORD = (r"(?:(?<!\w)(?:parcial\w*|partial\w*|partiel\w*|parzial\w*|sebagian|m[ộo]t\s+ph[ầa]n|جزء|بخشی|teil\w*|часть|частич\w*|"
               r"k[ıi]smi|gedeeltelijk)(?!\w)|部分|一部|일부)")
@@ -175,7 +179,7 @@ _PARTIAL_SHARE = (rf"{_TAKE_VERB}(?:[ \t]+[^\s,.;!?]+){{0,3}}?[ \t]+{_PART_WORD}
 # "giriş emri gerçekleşti", "entrada ejecutada", "ordem de entrada executada", "lệnh đã khớp", "入场单已成交", "진입 완료":
 # an entry/order word of a language and a "filled/executed" verb, with at most two words and no negation between
 _ENTRY_WORD = (r"(?:(?<!\w)(?:entry|entries|entrada|giri[şs]|вход|entr[ée]e|einstieg|ingresso|wej[śs]cie|l[ệe]nh|instap|"
-               r"orders?|[óo]rden|ordem|emri?|ордер|ورود|دخول|nachkauf|zukauf)(?!\w)|入场(?:单|价)?|进场价?|진입(?:가격?)?|エントリー(?:価格)?|"
+               r"orders?|[óo]rden|ordem|emri?|ордер|ورود|(?:ال)?دخول|[أا]مر|nachkauf|zukauf)(?!\w)|入场(?:单|价)?|进场价?|진입(?:가격?)?|エントリー(?:価格)?|"
                # ("2차 분할매수 체결": the second split buy filled; "买い増し约定": the add-on bought)
                r"(?:분할|추가)\s*매수|추가\s*진입|买い増し|追加エントリー)")
 # ko "체결" (filled), not "체결 안 됨" / "체결 전" / "체결 시" (not filled, before or when it fills)
@@ -393,6 +397,22 @@ _CANCEL_VERB = (r"(?:(?<!\w)(?:cancel\w*|отмен\w*|скасов\w*|iptal|can
 _ORDER_WORD = (r"(?:(?<!\w)(?:orders?|limits?|limit\s+orders?|лимитк\w*|лимитн\w*|ордер\w*|заявк\w*|emr\w*|emir\w*|"
                r"[óo]rden(?:es)?|ordem|ordens|ordres?|ordin(?:ul|ele|ii|e|i)?|zleceni\w*|l[ệe]nh|pesanan|أمر|الأمر|سفارش|অর্ডার|"
                r"p[řr][íi]kaz\w*|objedn[áa]vk\w*|pokyn\w*)(?!\w)|挂单|订单|주문|注文)")
+# The orders said not filled (the unfilled rungs), after their noun: fr "les ordres non exécutés / non remplis", es "las
+# órdenes no ejecutadas / sin llenar", pt "as ordens não executadas / não preenchidas", it "gli ordini non
+# eseguiti", en "the orders not (yet) filled", "the orders that didn't fill", id "order yang belum terisi";
+# before it: de "die nicht ausgeführten Orders", tr "gerçekleşmeyen / dolmayan emirler", zh "未成交的挂单", ja
+# "未約定の注文"
+_ORDERS_UNFILLED = (r"(?:(?:las\s+|los\s+|as\s+|os\s+|les\s+|gli\s+|the\s+)?(?:entradas|[óo]rdenes|ordens|ordres|entr[ée]es|ordini|"
+                    r"ingressi|orders|entries|limits|limit\s+orders)(?:\s+(?:d'achat|de\s+compra|d'acquisto|limite?s?|limit))?\s+"
+                    r"(?:(?:que|that|which|qui|che)\s+)?(?:(?:no|non|n[ãa]o|not|ne|still\s+not|didn'?t|did\s+not|haven'?t|have\s+not)\s+"
+                    r"(?:yet\s+|encore\s+|a[úu]n\s+|ainda\s+|ancora\s+|se\s+|ont\s+pas\s+[ée]t[ée]\s+|sont\s+pas\s+)?"
+                    r"(?:ex[ée]cut[ée]e?s?|remplie?s?|d[ée]clench[ée]e?s?|ejecutad[oa]s|llenad[oa]s|activad[oa]s|executad[oa]s|"
+                    r"preenchid[oa]s|ativad[oa]s|eseguit[ie]|riempit[ie]|attivat[ie]|filled|fill|executed|triggered|been\s+filled)|"
+                    r"sin\s+(?:ejecutar|llenar|activar)|sem\s+(?:executar|preencher)|yet\s+to\s+(?:fill|be\s+filled))|"
+                    r"(?:order|entry|pesanan)\s+yang\s+belum\s+(?:terisi|tereksekusi|kena|jalan|ke-?isi)|"
+                    r"(?:die\s+)?nicht\s+(?:ausgef[üu]hrten|gef[üu]llten|ausgel[öo]sten)\s+(?:orders?|auftr[äa]ge|limits?|einstiege)|"
+                    r"(?:ger[çc]ekle[şs]meyen|dolmayan|tetiklenmeyen)\s+(?:al[ıi]m\s+)?(?:emir\w*|emr\w*|giri[şs]\w*)|"
+                    r"未成交的?(?:挂单|订单|委托)|未約定の?注文)")
 # ("#SOL cancel TP3", "#AVAX TP3 iptal", "cancel the stop loss order", "cancel the DCA order at 138", "cancel 2nd buy
 # order"): the cancel's object is one order of the trade — a target, the stop, one rung of the entries — and the trade
 # stays open (a cancel of the trade's order or limit is the whole call withdrawn, unless the post enters at market instead)
@@ -407,6 +427,7 @@ _UNFILLED_RUNGS = (r"(?:(?:2nd|second|3rd|third|4th|fourth|last|remaining|unfill
                    # lệnh còn lại", zh "剩余挂单", ko "미체결 주문", hi "बाकी ऑर्डर", tr "kalan alım emirlerini"
                    r"(?:las\s+|los\s+|as\s+|os\s+|les\s+|gli\s+)?(?:entradas|[óo]rdenes|ordens|ordres|entr[ée]es|ordini)\s+"
                    r"(?:restantes|pendientes\s+que\s+no\s+se\s+llenaron|restants|rimanenti)|restliche\s+(?:orders?|eintr[äa]ge|einstiege)|"
+                   + _ORDERS_UNFILLED + r"|"
                    # de "die letzte Nachkauf-Order", "offene Nachkauf-Orders"
                    r"(?:(?:die|den|alle)\s+)?(?:letzten?|zweiten?|dritten?|restlichen?|offenen?|verbleibenden?)\s+"
                    r"(?:nachkauf|dca|kauf|einstiegs?|limit)[\s-]*(?:orders?|auftr[äa]ge?|limits?)|"
@@ -792,7 +813,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # honest")
         r"(?<!\w)(?:sls|stops|stop[\s-]*losses|stoplosses)\s+(?:(?:moved|move|moving|go|goes|going)\s+)?(?:to|->|=>|>|at)\s*"
         r"(?:(?:the\s+)?(?:entry|entries|breakeven|break[\s-]*even|cost|entry\s+prices?)(?!\w)|be(?=\s*(?:$|[.,;:!)—–-]|now|on|for)))|"
-        r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:\$?\d[\d.,]*\s+(?=moved|move))?(?:(?:moved|move|moving|pindah|dipindah)\s+)?(?:to\s+|a\s+|al\s+|para\s+|en\s+|ke\s+|->\s*|>\s*|=>\s*)?(?:entry|breakeven|break[\s-]*even|" + _BE_ABBREVIATION + r")(?!\w)|"
+        r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:\$?\d[\d.,]*\s+(?=moved|move))?(?:(?:moved|move|moving|pindah|dipindah|pindahkan|dipindahkan|geser|digeser|geserkan)\s+)?(?:to\s+|a\s+|al\s+|para\s+|en\s+|ke\s+|->\s*|>\s*|=>\s*)?(?:entry|breakeven|break[\s-]*even|" + _BE_ABBREVIATION + r")(?!\w)|"
         # ("SL to cost", "стоп на вход", "переставляем стоп на точку входа", "chạm SL về entry")
         r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:moved\s+|move\s+)?to\s+cost(?!\w)|стоп\w*\s+(?:на|в)\s+(?:точку\s+)?вход[ау]?(?!\w)|"
         r"(?:sl|stop)\s+v[ềe]\s+(?:entry|gi[áa]\s+v[àa]o|[đd]i[ểe]m\s+v[àa]o|h[òo]a\s+v[ốo]n)(?!\w)|"
@@ -1025,7 +1046,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # rung said not filled, then cancelled
         + _RUNG_UNFILLED_CANCEL + r"|" + _PRICED_RUNG_CANCEL + r"|"
         # (the unfilled rungs in other languages, either side of the verb; a cancel for those not in yet)
-        + _CANCEL_VERB + r"[ \t]+(?:the[ \t]+|all[ \t]+|(?:[#$]\w+[ \t]+))?" + _UNFILLED_RUNGS + r"|" + _UNFILLED_RUNGS
+        # (zh/ja write no space after the verb: "取消剩余挂单", "取消未成交的挂单")
+        + _CANCEL_VERB + r"[ \t]*(?:the[ \t]+|all[ \t]+|(?:[#$]\w+[ \t]+))?" + _UNFILLED_RUNGS + r"|" + _UNFILLED_RUNGS
         + r"[ \t]*(?:(?:bitte|please|pls|wurden?|werden|sind|ist|is|are|were|was|have\s+been|has\s+been)[ \t]+)?" + _CANCEL_VERB + r"|"
         # zh "挂在0.0000172的第二笔一直没成交，撤掉就行" (the 2nd order hung at … never filled: just pull it), "撤掉第二个挂单",
         # "剩下的挂单撤了" (the remaining orders pulled) — one rung pulled, the filled part held (not when the first is said
@@ -1749,7 +1771,11 @@ _PAST_VERB = re.compile(r"(?<!\w)تم(?!\w)|[أا]غلقنا|قفلنا|س[كص]
 # ("nothing happened → flattened at 0.0118": an arrow drawn between two clauses, normalized to ">", before an exit told
 # as done — "TP1 hit → cancel the DCA order" stays one clause: the cancel reads with what came before it)
 _STATUS_BREAK = re.compile(r"(?:[;!|，、،]|(?<!\d)[,.]|[,.](?!\d))\s*(?=\S)|(?<=[?？؟])\s*(?=\S)|:\s+(?=\S)|\s[—–-]\s+(?=\S)|"
-                           r"\s>\s+(?=(?:flattened|closed|exited|stopped|sold|cut)(?!\w))")
+                           r"\s>\s+(?=(?:flattened|closed|exited|stopped|sold|cut)(?!\w))|"
+                           # ("STOP this one ❌ close at market": a mark between words, dropped by the normalising, leaves a
+                           # gap of spaces — a clause of its own begins at the close verb after it)
+                           # (not after a negation or a "to": "don't ❌ close at market", "no need to ❌ close …")
+                           r"(?<=\w)(?<!n't)(?<!not)(?<!never)(?<!dont)(?<![\s']to)(?<!\sno)(?<!need)(?<!nunca)[ \t]{3,}(?=(?:close|closing|exit|exiting|cut|sell|flatten)\s+(?:at|now|here|it|this|everything|all)(?!\w))")
 _SIDE_AFTER_COIN = r"(?:\s+(?:long|short|лонг|шорт|buy|sell))?"
 
 
@@ -2339,6 +2365,43 @@ def change_beside(lowered: str, action: UpdateAction) -> bool:
     return False
 
 
+# The reader's own choice ("up to you", "if you like", "those who want", "optional", "your call", es "si quieres", "quien
+# quiera", pt "quem quiser", "fica a seu critério", ru "по желанию", "кто хочет", tr "isteyen", "size kalmış", de "wer
+# will", "nach Belieben", fr "si vous voulez", "ceux qui veulent", "libre à vous", it "chi vuole", id "yang mau",
+# "terserah", vi "ai muốn", "tùy", ar "لمن يرغب", "اختياري", zh "自行决定", "可选")
+READERS_CHOICE_RE = re.compile(
+    r"(?<!\w)(?:up\s+to\s+you|your\s+(?:call|choice|decision)|(?:if|as)\s+you\s+(?:like|want|wish|prefer)|if\s+you'?d\s+like|"
+    r"feel\s+free|optional(?:ly)?|at\s+your\s+(?:own\s+)?(?:discretion|choice)|(?:those|anyone|whoever|people|guys)\s+(?:who\s+)?"
+    r"(?:want|wants|wish|wishes|like)|who\s+wants?\s+to|si\s+(?:quieres|quieren|lo\s+desean|desean)|quien(?:es)?\s+quiera\w*|"
+    r"los\s+que\s+quieran|a\s+(?:tu|su)\s+criterio|opcional|se\s+quiser(?:em)?|quem\s+quiser|fica\s+a\s+(?:seu\s+)?crit[ée]rio|"
+    r"по\s+желанию|кто\s+хочет|на\s+ваше\s+усмотрение|isteyen(?:ler)?|size\s+kalm[ıi][şs]|tercih\s+sizin|wer\s+(?:will|m[öo]chte)|"
+    r"nach\s+belieben|si\s+vous\s+(?:voulez|le\s+souhaitez)|ceux\s+qui\s+veulent|libre\s+[àa]\s+vous|facultati[fv]\w*|"
+    r"chi\s+vuole|a\s+vostra\s+discrezione|yang\s+mau|terserah|ai\s+mu[ốo]n|t[ùu]y\s+(?:anh\s+em|b[ạa]n|c[áa]c\s+b[ạa]n)|"
+    r"لمن\s+يرغب|اختياري)(?!\w)|自行决定|可选|随意")
+# The channel's own act, in the first person, right before the change ("we're taking 30% off", "I'm booking half",
+# "tomamos", "фиксируем"): its trade changes, whatever it leaves the readers to do
+_FIRST_PERSON_BEFORE = re.compile(r"(?<!\w)(?:we|i)(?:'re|'m|'ve|\s+are|\s+am|\s+have|\s+will|'ll)?\s+(?:\w+\s+){0,2}$")
+_FIRST_PERSON_VERB = re.compile(r"^(?:tomamos|cerramos|fechamos|realizamos|garantimos|фиксируем|закрываем|зафиксировали|"
+                                r"kapat[ıi]yoruz|kapatt[ıi]k|ald[ıi]k|on\s+(?:prend|s[ée]curise|ferme)|nous\s+prenons|"
+                                r"wir\s+(?:nehmen|sichern|schlie(?:ß|ss)en)|prendiamo|chiudiamo|kami\s+ambil|kita\s+ambil)(?!\w)")
+
+
+def partial_left_to_reader(lowered: str) -> bool:
+    """Every partial close of the post is left to the reader in its own sentence ("Taking partial profits on #DOGE is up
+    to you", "Move SL to entry. Those who want can also take 30% off"), none said as the channel's own act ("we're
+    taking 30% off here, you can do the same if you like"): an option, no order."""
+    phrases = list(_position_change_phrases(lowered, UpdateAction.PARTIAL_CLOSE))
+    if not phrases:
+        return False
+    for line, match in phrases:
+        sentence_before = re.split(r"(?<!\d)[.!?;](?!\d)", line[:match.start()])[-1]
+        sentence_after = re.split(r"(?<!\d)[.!?;](?!\d)", line[match.end():], maxsplit=1)[0]
+        if not READERS_CHOICE_RE.search(sentence_before + " " + match.group(0) + " " + sentence_after) \
+                or _FIRST_PERSON_BEFORE.search(sentence_before) or _FIRST_PERSON_VERB.match(match.group(0)):
+            return False
+    return True
+
+
 # ("Hope #ETH zone filled tonight", "fingers crossed the entry gets filled", "ojalá se llene la entrada"): a fill wished for
 _FILL_WISHED = re.compile(r"(?<!\w)(?:hope|hoping|hopefully|wish|pray|praying|fingers\s+crossed|waiting\s+for|wait\s+for|"
                           r"ojal[áa]|espero|esperamos|надеюсь|hoffe|hoffentlich|esp[èe]re|spero|umar[ıi]m)(?!\w)")
@@ -2446,6 +2509,7 @@ def update_not_now(lowered: str, action: UpdateAction) -> bool:
     return False
 
 
+_ORDERS_UNFILLED_RE = re.compile(_ORDERS_UNFILLED)
 _ZH_UNFILLED_THEN_PULLED = re.compile(r"(?:没|未)有?成交[^\n]{0,8}?(?:撤|取消)")
 
 
@@ -2457,7 +2521,8 @@ def rung_cancel_denied(lowered: str) -> bool:
     # ("第二笔一直没成交，撤掉就行": the rung never filled, then pulled — the "没" is the fill's)
     return bool(phrases) and not any(_FOR_THOSE_NOT_IN.search(m.group(0)) or re.match(_RUNG_UNFILLED_CANCEL, m.group(0))
                                      or _ZH_UNFILLED_THEN_PULLED.search(m.group(0)) for _, m in phrases) \
-        and all(said_not_done(line[:m.start()], m.group(0), line[m.end():]) or _RUNG_CANCEL_NOT_MEANT_BEFORE.search(line[:m.start()])
+        and all(said_not_done(line[:m.start()], _ORDERS_UNFILLED_RE.sub(" orders ", m.group(0)), line[m.end():])
+                or _RUNG_CANCEL_NOT_MEANT_BEFORE.search(line[:m.start()])
                 or _RUNG_CANCEL_NOT_MEANT_AFTER.match(line[m.end():]) for line, m in phrases)
 
 
@@ -2559,6 +2624,11 @@ _CLOSE_ALL_OR_COMMAND = re.compile(
     r"deals?\s+(?:#?\d+\s+)?(?:\(?[\w/]+\)?\s+)?(?:completed|finished|closed|cancel+ed)(?!\w)|"
     r"(?:sl|stop(?:[\s-]*loss)?)\s+(?:was\s+|has\s+been\s+|already\s+|just\s+|got\s+){0,2}(?:hit|triggered|reached|touched|taken)"
     r"(?!\s+(?:rate|ratio|%|count|streak|percentage)(?!\w))|"
+    # (the stop said hit in other languages, as a reply of its own: vi "SL dính rồi", "SL chạm rồi", id "SL kena", tr "stop
+    # patladı", ru "стоп сработал", es "SL tocado", pt "stop acionado", de "SL ausgelöst", fr "SL touché", it "stop colpito")
+    r"^(?:sl|stop(?:[\s-]*loss)?|стоп)\s+(?:(?:[đd][ãa]|b[ịi]|sudah|udah|уже|ya|j[áa]|schon|d[ée]j[àa]|gi[àa])\s+)?"
+    r"(?:d[íi]nh|ch[ạa]m|kena|patlad[ıi]|[çc]al[ıi][şs]t[ıi]|сработал|tocado|acionado|atingido|ausgel[öo]st|touch[ée]|colpito)"
+    r"(?:\s+(?:r[ồo]i|ae|anh\s+em|guys))*(?=[^\w\n]*$)|"
     # "I am out of this trade at BE", "Closing this one early", "Closed manually in small profit", "Take profits and close"
     r"(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:now\s+|fully\s+)?out\s+of\s+(?:this|the|that)\s+(?:trade|position|one)(?!\w)|"
     r"^(?:we'?re\s+|we\s+are\s+|i'?m\s+|i\s+am\s+)?closing\s+(?:this|that|the)\s+(?:one|trade|position)(?!\w)|"
@@ -2585,6 +2655,10 @@ _CLOSE_ALL_OR_COMMAND = re.compile(
     # ("Closed ✅ +2.7% on this one", "Cerrado manualmente, el mercado no acompaña", "Fechado no lucro"): a reply reporting
     # its trade closed, with the result or how
     r"^(?:trade\s+|position\s+)?closed\s+(?:done\s+)?[+-]\s*\d+(?:[.,]\d+)?\s*%|"
+    # ("closed ✅", "Cerrado ✅", "Закрыто ✅", "已平仓 ✅" — a reply that says only that, under nothing but a blank line or
+    # its reply heading's): its trade closed (not "Gap / closed ✅": a line continuing the one above)
+    r"^(?<![^\n]\n)(?:trade\s+|position\s+)?(?:closed|cerrad[oa]|fechad[oa]|encerrad[oa]|chius[oa]|geschlossen|ferm[ée]e?|"
+    r"cl[ôo]tur[ée]e?|закрыт[аоы]?|закрыли|kapat[ıi]ld[ıi]|kapand[ıi]|ditutup|đã\s+đóng|已平仓|청산\s*완료)(?:\s+done)*\W*\Z|"
     r"^(?:cerrad[oa]|fechad[oa]|chius[oa]|geschlossen|ferm[ée]e?|закрыт[аоы]?|kapat[ıi]ld[ıi])\s+"
     r"(?:manualmente|manually|manuell|manuellement|manualmente|вручную|manuel|en\s+(?:ganancia|p[ée]rdida|positivo|be|entrada)|"
     r"no\s+(?:lucro|zero\s+a\s+zero)|com\s+lucro|in\s+(?:profitto|guadagno)|с\s+прибылью|в\s+плюс|в\s+ноль)(?!\w)|"
@@ -2974,6 +3048,12 @@ def side_of_another_coin(lowered: str, coin: str, coins: frozenset[str], aliases
                                for clause in sided)
 
 
+# ("Closed #SOL ✅ +12%. ETH long next", "BTC is next on the list", "AVAX coming up later"): the coin of the next call —
+# nothing of it closed
+_NEXT_UP = re.compile(r"(?<!\w)(?:(?:is\s+|are\s+)?(?:up\s+)?next(?!\s+(?:to|week|day|month|time|target|tp)(?!\w))|"
+                      r"coming\s+(?:up|next|soon|later)|on\s+(?:the\s+|our\s+)?watch\s*list)(?!\w)")
+
+
 def _closed_and_kept(lowered: str, coins: frozenset[str], aliases: dict[str, str],
                      says=None) -> tuple[set[str], set[str], bool]:
     """The coins named in clauses that close now, and in clauses that wait for a condition or say the trade goes on;
@@ -2988,7 +3068,8 @@ def _closed_and_kept(lowered: str, coins: frozenset[str], aliases: dict[str, str
             named = _coins_in(clause, coins, aliases)
             if not named:
                 continue
-            if _CONDITION.search(clause) or _MARKET_CONDITION.search(clause) or _STILL_RUNNING.search(clause):
+            if _CONDITION.search(clause) or _MARKET_CONDITION.search(clause) or _STILL_RUNNING.search(clause) \
+                    or _NEXT_UP.search(clause) and not said(clause):
                 kept |= named
             elif said(clause):
                 closed |= named
