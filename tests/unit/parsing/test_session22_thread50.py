@@ -3,7 +3,10 @@
 - A status reply never opens a trade from the prices it restates: "Entry 1 (price) filled", tl "na-fill na", pcm "our
   buys for <price> don fill", "partial fill at <price>" are fills of the running call (an update), never an open; tl
   "hindi pa na-fill" (not yet filled) is no fill; "partial fill ok" inside a full card leaves the card a call.
-- A target hit with its price between the target and the verb: pcm "TP1 <price> don land", tl "TP1 <price> tapos na"
+- "Entry 1 (price)" in a card: the 1 is the rung's number, the bracketed price its level; ro "Intrarea 1 (…) executată",
+  pcm "first entry <price> don enter" are fills.
+- A target hit with its price between the target and the verb: pcm "TP1 <price> don land", tl "TP1 <price> tapos na",
+  nl "geraakt", ro "atins"
   (tl "tapos" alone is "then": a card "TP1 … tapos TP2 …" stays a call). pcm "sell small, hold the rest" sells a part.
 - Stop-outs: nl "gestopt op <price>", "uitgestopt" (not "gestopt met traden", quit); tl "tinamaan yung SL"; ro
   "stop-ul a fost atins".
@@ -36,6 +39,8 @@ FILLS = [
     ("$FET spot: our first buys at 1.315 filled ✅", "FET/USDT"),
     ("#ETH long: partial fill at 3,214 (about a third of size). The order at 3,150 is still resting.", "ETH/USDT"),
     ("#ETH short: partial fill lang sa 3,214. Yung isa sa 3,290 nakabukas pa.", "ETH/USDT"),
+    ("#OP LONG — Intrarea 1 (1.842) executată ✅", "OP/USDT"),
+    ("#OP long: first entry 1.842 don enter ✅", "OP/USDT"),
 ]
 
 
@@ -56,6 +61,17 @@ def test_fill_said_not_yet_is_no_fill(text):
     assert _read(text).update_action != UpdateAction.ENTRY_FILLED
 
 
+def test_rung_numbers_before_bracketed_prices_are_no_prices():
+    parsed = _read("#OP LONG\nEntry 1 (1.842)\nEntry 2 (1.790)\nTP 1.95\nSL 1.72")
+    assert parsed.kind == MessageKind.OPEN and parsed.tradable
+    assert [float(e) for e in parsed.entries] == [1.79, 1.842]
+
+
+def test_price_before_a_bracketed_percent_stays_a_price():
+    parsed = _read("#OP LONG\nEntry 4.8\nTP 5 (+4%)\nSL 4.5")
+    assert parsed.tradable and [float(t) for t in parsed.targets] == [5.0]
+
+
 def test_partial_fill_rule_inside_a_card_keeps_the_call():
     parsed = _read("#ETH partial fill ok, entry 3200 tp 3300 sl 3150 long")
     assert parsed.kind == MessageKind.OPEN and parsed.tradable
@@ -66,6 +82,8 @@ def test_partial_fill_rule_inside_a_card_keeps_the_call():
     "$TIA TP1 6.40 don land 🎉",
     "#TIA TP1 6.40 tapos na ✅ +18%",
     "$TIA TP2 6.90 don hit",
+    "#TIA LONG TP1 6.40 geraakt ✅",
+    "#TIA LONG TP1 6.40 atins ✅",
 ])
 def test_target_hit_with_its_price_between(text):
     parsed = _read(text)

@@ -176,7 +176,7 @@ _PARTIAL_SHARE = (rf"{_TAKE_VERB}(?:[ \t]+[^\s,.;!?]+){{0,3}}?[ \t]+{_PART_WORD}
 # an entry/order word of a language and a "filled/executed" verb, with at most two words and no negation between
 _ENTRY_WORD = (r"(?:(?<!\w)(?:entry|entries|entrada|giri[şs]|вход|entr[ée]e|einstieg|ingresso|wej[śs]cie|l[ệe]nh|instap|"
                # ("our first buys for 14.20 don fill", "both bids filled": the plural only — "buy signal triggered" is a chart's)
-               r"orders?|[óo]rden|ordem|emri?|ордер|ورود|دخول|nachkauf|zukauf|buys|bids)(?!\w)|入场(?:单|价)?|进场价?|진입(?:가격?)?|エントリー(?:価格)?|"
+               r"orders?|[óo]rden|ordem|emri?|ордер|ورود|دخول|nachkauf|zukauf|buys|bids|intrarea|intrare|intr[ăa]rile)(?!\w)|入场(?:单|价)?|进场价?|진입(?:가격?)?|エントリー(?:価格)?|"
                # ("2차 분할매수 체결": the second split buy filled; "买い増し约定": the add-on bought)
                r"(?:분할|추가)\s*매수|추가\s*진입|买い増し|追加エントリー)")
 # ko "체결" (filled), not "체결 안 됨" / "체결 전" / "체결 시" (not filled, before or when it fills)
@@ -190,7 +190,9 @@ _FILLED_VERB = (r"(?:(?<!\w)(?:filled|executed|triggered|activated|ejecutad[ao]|
                 # nahi hua", "fill hoga" — not filled, will fill)
                 r"fill\s+(?:ho\s+(?:gaya|gayi|gaye|gya|gyi|chuka|chuki|chuke)|hua|hui|hue)|"
                 # pcm "our first buys for 14.20 don fill" ("don" says it has happened), tl "Entry 2 na-fill na" (got filled)
-                r"don\s+fill(?:ed)?|na-?fill(?:\s+na)?)(?!\w)|已?成交|완료|" + _KO_FILLED + r"|约定)")
+                r"don\s+(?:fill(?:ed)?|enter|trigger(?:ed)?)|na-?fill(?:\s+na)?|"
+                # ro "Intrarea 1 (142.5) executată", "intrarea a fost activată" (executed, triggered)
+                r"executat[ăa]?|activat[ăa]?)(?!\w)|已?成交|완료|" + _KO_FILLED + r"|约定)")
 _NO_NEGATION = (r"(?![(\[]?(?:not|never|no|не|нет|değil|ch[ưu]a|未|没|안|não|nie|pas|hindi|neva|nahi|nahin|"
                 # ("Order will be filled when price reaches entry", "the order stays until filled", "Вход 5.40 (ждём
                 # исполнения)"): a fill said for later or awaited — the card's own limit order, not news of a fill
@@ -276,7 +278,7 @@ _NEW_STEMS = r"нов|yeni|nuev|novo|nova|neu|nouv|nuov|nowy|नया|جدید|
 _ADD_STEMS = (r"add|dagdag|averag|dca|buy|agreg|añad|anad|sumar|compr|adicion|aport|promedi|nhồi|nhoi|thêm|them|renforc|moyenn|media|"
               r"تعزيز|عزز|پله|加仓|补仓|买い増|ナンピン|추가|물타")
 _SHARE_STEMS = (r"%|٪|parc|partial|partiel|parzial|sebagian|phần|phan|جزء|بخشی|teil|част|kısmi|kismi|gedeeltelijk|部分|一部|일부")
-_FILLED_STEMS = (r"preench|llenad|completad|atteint|erreicht|tercapai|tersentuh|raggiunt|osiągn|osiagn|достигнут|alcanç|alcanc|position|позици|posici|posiç|zrealiz|gevuld|uitgevoerd|fill|execut|trigger|activ|ejecut|gerçek|gercek|dold|исполн|khớp|khop|ativ|rempli|ausgef|eseguit|tereksek|"
+_FILLED_STEMS = (r"don\s+enter|executat|preench|llenad|completad|atteint|erreicht|tercapai|tersentuh|raggiunt|osiągn|osiagn|достигнут|alcanç|alcanc|position|позици|posici|posiç|zrealiz|gevuld|uitgevoerd|fill|execut|trigger|activ|ejecut|gerçek|gercek|dold|исполн|khớp|khop|ativ|rempli|ausgef|eseguit|tereksek|"
                  r"terisi|فعال|تفعيل|تفعل|成交|완료|체결|约定|выполн|atingid|alcanzad")
 _TRIGGERED_STEMS = (r"かか|ヒット|tetik|çalış|calis|çalis|kesildi|kích|kich|ausgel|getroffen|atingid|acionad|ativad|activ|alcanzad|tocad|"
                     r"ejecutad|déclench|declench|atteint|preso|colpit|scattat|toccat|сработал|terpicu|tersentuh|zadzia|"
@@ -2850,7 +2852,9 @@ _TICKED_LEVEL = re.compile(
     # (pcm "TP1 24.00 don land", "TP2 0.52 don hit": "don" says it has happened; tl "TP1 0.795 tapos na", "naabot na"
     # (finished, reached — "tapos" alone is also "then", so only with "na"))
     r"(?:[(\[—–-][ \t]*)?(?:already[ \t]+|is[ \t]+|was[ \t]+|were[ \t]+|are[ \t]+|đã[ \t]+|sudah[ \t]+|don[ \t]+|已经?)?"
-    r"(?:done|hit|reached|achieved|filled|taken|touched|smashed|land(?:ed)?|tapos[ \t]+na|naabot|tinamaan|взят\w*|достигнут\w*|geldi|alcanzad[oa]|atingid[oa]|erreicht|atteint|raggiunt[oa]|"
+    # (nl "TP1 150 geraakt", "bereikt"; ro "atins"; pcm "TP1 150 don touch", "don reach")
+    r"(?:done|hit|reached|achieved|filled|taken|touched|smashed|land(?:ed)?|tapos[ \t]+na|naabot|tinamaan|geraakt|bereikt|"
+    r"atins[ăa]?|(?<=don[ \t])(?:touch|reach|cross)|взят\w*|достигнут\w*|geldi|alcanzad[oa]|atingid[oa]|erreicht|atteint|raggiunt[oa]|"
     r"tercapai|ch[ạa]m|达成|达到|到达|달성|도달|\u2611|"
     # (hr "pogođen", pa "ਹਿੱਟ", yo "ti bọ́": "TP1 (3,420) ti bọ́ ✅")
     r"pogo[đd]en\w*|ਹਿੱਟ|ti[ \t]+b[ọo]\u0301?)(?!\w)"
