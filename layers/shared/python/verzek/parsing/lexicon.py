@@ -614,6 +614,9 @@ NOT_COINS = frozenset(
      "CHIUDERE", "CHIUSO", "CHIUDIAMO", "SCHLIESSEN", "GESCHLOSSEN", "ZAMKNIJ", "FERMER", "FERME", "CLOTURE", "SALIR",
      "CORRECT", "CORRECTED", "CORRECTION", "WRONG", "TYPO", "FIXED", "MISTAKE",
      "FUERA", "TODAS", "TUDO", "YA", "AHORA", "AGORA", "JETZT", "ALLES", "TUTTO", "HEPSI", "IPTAL", "CANCELAR", "CANCELADO",
+     # ("Închideți acest trade la piață ACUM", "Isara na NGAYON", "ABHI band karo", "Sluit SOFORT"): "now" in capitals in
+     # more languages — the close's urgency, never its coin
+     "ACUM", "IMEDIAT", "NGAYON", "ABHI", "TURANT", "SOFORT", "MAINTENANT", "TERAZ", "SEKARANG", "HEMEN",
      # hi-en "close kar do", "cancel karo", "exit karein" (do it): the verb's helper, never the coin
      "KAR", "KARO", "KARDO", "KAREIN", "KAREN", "KIJIYE", "KARNA", "KARENGE", "KARTE", "KIYA",
      # English exit commands in capitals ("⚠️ FLATTEN ALL ⚠️", "🔴 KILL ALL POSITIONS 🔴", "GET OUT NOW", "CUT EVERYTHING"):
@@ -1103,6 +1106,9 @@ CONDITIONAL_ENTRY_RE = re.compile(
 RESTATE_RE = re.compile(
     rf"{_B}(?:(?:entry|signal|trade|position|setup|levels?)\s+update|^\W*edit(?:ed)?(?=\s*[:#—-])|\(edited\)|(?<!market\s)(?<!daily\s)(?<!weekly\s)(?<!news\s)update(?:\s*(?::|on|for)|(?=\s*#))|updated\s+(?:entry|levels?)|"
     r"(?:entry|levels?)\s+(?:adjusted|changed|updated)|unchanged|same\s+as\s+before|"
+    # ("Re-entering #LINK same levels as Tuesday"): the levels of a call already given ("same stop" alone may be a card's
+    # plan for its rungs: "if only the 1st fills that's fine, same stop")
+    r"same\s+levels?(?!\w)|same\s+(?:tps?|targets?)\s*(?:/|and|&|\+)\s*(?:sl|stop)(?!\w)|"
     # ("Перевод для русскоязычных — утренний сигнал по #XRP", "Translation of this morning's call", "Traducción de la señal
     # de ayer"): the channel's own earlier call translated — the same trade, no second open
     r"(?:translation|перевод|traducci[óo]n|tradu[çc][ãa]o|traduction|[üu]bersetzung|[çc]eviri|terjemahan)"

@@ -2016,12 +2016,18 @@ def _reply_to_quote(text: str) -> ParsedMessage | None:
     first = quoted[0] if quoted else 0
     if quoted and first and not all(_SHORT_HEADING.match(ln) or _ID_LINE.match(ln) for ln in lines[:first]):
         return None
+    heading = normalize("\n".join(lines[:first])).lower()
     lines = lines[first:]
     quoted = [n - first for n in quoted]
     if not quoted or quoted != list(range(len(quoted))) or len(quoted) == len(lines):
         return None  # only a block of quoted lines heading the post is a quote (not "> Entry" bullets under a title)
     own_text = "\n".join(lines[len(quoted):])
     own = _parse(own_text)
+    if heading and _LOOK_BACK.search(heading) and own.kind != MessageKind.OPEN \
+            and (own.kind != MessageKind.UPDATE or own.update_action not in POSITION_CHANGES):
+        # ("💰 Throwback to last week 👇 / > ENTER LONG / > APT/USDT … / All 3 targets smashed, +62%"): an old card quoted
+        # under a look-back heading, with how it ended — a results post, no status of a running trade
+        return _not_a_signal("a look back at a past call quoted: a results post")
     quote_text = "\n".join(ln[ln.index(">") + 1:] for ln in lines[:len(quoted)])
     if own.kind == MessageKind.OPEN and own.symbol is None and inline and len(quoted) == 1:
         # ("↩️ Reply to: 📷 ETH 1H — falling wedge (photo) / this one 👆 long from … / tp … / stop …"): a full call naming
@@ -2040,6 +2046,11 @@ def _reply_to_quote(text: str) -> ParsedMessage | None:
             and named.group("coin").lstrip("#$").upper() in KNOWN_TICKERS:
         # ("↩️ Reply to: OP call", "Replying to: #INJ long"): the inline quote names the earlier call by its coin alone —
         # a ticker we know, in capitals or tagged, before "call", "signal", "long" … — the replied-to trade's coin
+        quote = _replace(quote, symbol=f"{named.group('coin').lstrip('#$').upper()}/USDT")
+    elif quote.symbol is None and (named := _QUOTED_CALL_HEAD.match(lines[0][lines[0].index(">") + 1:])) is not None \
+            and named.group("coin").lstrip("#$").upper() in KNOWN_TICKERS:
+        # ("> ARB call kanina, market entry 0.812 / TP1 0.795 tapos na ✅", "> SOL long from this morning, 142"): the quote
+        # opens on a ticker we know, then the call's word — the replied-to call's coin, its levels not read as a new call
         quote = _replace(quote, symbol=f"{named.group('coin').lstrip('#$').upper()}/USDT")
     if inline and quote.symbol is None:
         return None  # ("В ответ на: #BNB/USDT вход 612": an inline quote read as no call — the post is read whole)
@@ -2092,6 +2103,11 @@ _ASKS_THE_OTHERS = re.compile(r"(?:^|(?<=[\n.!]))[^\w\n]*(?:(?:does|did|has|have
 _QUOTED_CALL_NAME = re.compile(r"^[^\w#$\n]*(?P<coin>[#$][A-Za-z][A-Za-z0-9]{1,9}|[A-Z][A-Z0-9]{1,9})(?:/?USDT)?(?:\s+"
                                r"(?:call|signal|trade|setup|position|long|short|LONG|SHORT|segnale|sygna[łl]|সিগন্যাল|σήμα|"
                                r"סיגנל|איתות|سگنل|สัญญาณ|シグナル)(?!\w))?[^\w\n]*$")
+
+
+# A quoted line opening on the earlier call's coin and the call's word, then anything ("ARB call kanina, market entry 0.812")
+_QUOTED_CALL_HEAD = re.compile(r"^[^\w#$\n]*(?P<coin>[#$][A-Za-z][A-Za-z0-9]{1,9}|[A-Z][A-Z0-9]{1,9})(?:/?USDT)?\s+"
+                               r"(?:call|signal|trade|setup|scalp|swing|long|short|LONG|SHORT|CALL|SIGNAL|SCALP)(?!\w)")
 
 
 # The level a correction names, with its price ("typo in the SL above, it's 1.94", "el TP3 es 13.80", "entry is 0.52")
@@ -5111,7 +5127,11 @@ _NO_STOP = re.compile(r"(?<!\w)(?:no|none|without|n/?a|nil|без|нет|yok|sin
 # Words that make a short post about a stop or a target a plan or a question, not a report of one
 _NOT_A_REPORT = re.compile(r"(?<!\w)(?:if|when|will|would|set|place|put|use|add|where|should|could|wait|soon|later|"
                            r"coming|tomorrow|next|new|move|moved|no|not|never|without|don'?t|vip|join|channel|subscribe|"
-                           r"если|когда|будет|si|cuando|wenn|jika|nếu|اگر|إذا)(?!\w)|\?|？|؟", re.IGNORECASE)
+                           r"если|когда|будет|si|cuando|wenn|jika|nếu|اگر|إذا|"
+                           # ("Re-entering #LINK, same SL ✅", "#SOL SL unchanged ✅", tl "SL pareho", hi "SL wahi", nl "SL
+                           # hetzelfde", ro "SL neschimbat"): the stop said as it was — kept, never reached
+                           r"same|unchanged|stays|remains|intact|untouched|re-?enter\w*|re-?entry|pareho|wahi|wohi|"
+                           r"hetzelfde|zelfde|ongewijzigd|neschimbat|acela[șs]i)(?!\w)|\?|？|؟", re.IGNORECASE)
 
 
 # What marks a short post as a report of something that happened: a tick, a cross, a stop or target sign, a face, or
@@ -6676,6 +6696,7 @@ _REENTRY_HEAD = re.compile(r"^\W*(?:[#$]\w+\W+)?(?:re[\s-]?ent(?:er|ry|ering)|re
                            r"reentrada|re[\s-]?entr[ée]e|перезаход\w*|перевход\w*|tekrar\s+giri[şs])(?!\w)")
 # the restate cues that only say where written levels come from ("same levels as before", "as in the original post")
 _SAME_LEVELS = re.compile(r"same\s+as\s+before|(?:tps?|targets?|sl|stop|levels?)\s+(?:and\s+\w+\s+)?as\s+before|"
+                          r"same\s+levels?|same\s+(?:tps?|targets?)\s*(?:/|and|&|\+)\s*(?:sl|stop)|"
                           r"same\s+(?:trade|setup|signal|call)|(?:as\s+in\s+the\s+)?original\s+post|"
                           r"(?:everything|all)\s+else\s+as\s+(?:in|before|posted)")
 _TRADE_KIND = r"(?:(?:swing|trade|position|signal|long|short|spot|futures|scalp|setup)\s+)?"

@@ -179,7 +179,8 @@ _PARTIAL_SHARE = (rf"{_TAKE_VERB}(?:[ \t]+[^\s,.;!?]+){{0,3}}?[ \t]+{_PART_WORD}
 # "giriş emri gerçekleşti", "entrada ejecutada", "ordem de entrada executada", "lệnh đã khớp", "入场单已成交", "진입 완료":
 # an entry/order word of a language and a "filled/executed" verb, with at most two words and no negation between
 _ENTRY_WORD = (r"(?:(?<!\w)(?:entry|entries|entrada|giri[şs]|вход|entr[ée]e|einstieg|ingresso|wej[śs]cie|l[ệe]nh|instap|"
-               r"orders?|[óo]rden|ordem|emri?|ордер|ورود|(?:ال)?دخول|[أا]مر|nachkauf|zukauf)(?!\w)|入场(?:单|价)?|进场价?|진입(?:가격?)?|エントリー(?:価格)?|"
+               # ("our first buys for 14.20 don fill", "both bids filled": the plural only — "buy signal triggered" is a chart's)
+               r"orders?|[óo]rden|ordem|emri?|ордер|ورود|(?:ال)?دخول|[أا]مر|nachkauf|zukauf|buys|bids|intrarea|intrare|intr[ăa]rile)(?!\w)|入场(?:单|价)?|进场价?|진입(?:가격?)?|エントリー(?:価格)?|"
                # ("2차 분할매수 체결": the second split buy filled; "买い増し约定": the add-on bought)
                r"(?:분할|추가)\s*매수|추가\s*진입|买い増し|追加エントリー)")
 # ko "체결" (filled), not "체결 안 됨" / "체결 전" / "체결 시" (not filled, before or when it fills)
@@ -191,8 +192,12 @@ _FILLED_VERB = (r"(?:(?<!\w)(?:filled|executed|triggered|activated|ejecutad[ao]|
                 r"выполнен\w*|atingid[ao]|alcanzad[ao]|preenchid[ao]|llenad[ao]|completad[ao]|"
                 # hi-en "entry fill ho gaya", "order fill hua", "entry fill ho chuki hai" (the entry got filled; not "fill
                 # nahi hua", "fill hoga" — not filled, will fill)
-                r"fill\s+(?:ho\s+(?:gaya|gayi|gaye|gya|gyi|chuka|chuki|chuke)|hua|hui|hue))(?!\w)|已?成交|완료|" + _KO_FILLED + r"|约定)")
-_NO_NEGATION = (r"(?![(\[]?(?:not|never|no|не|нет|değil|ch[ưu]a|未|没|안|não|nie|pas|"
+                r"fill\s+(?:ho\s+(?:gaya|gayi|gaye|gya|gyi|chuka|chuki|chuke)|hua|hui|hue)|"
+                # pcm "our first buys for 14.20 don fill" ("don" says it has happened), tl "Entry 2 na-fill na" (got filled)
+                r"don\s+(?:fill(?:ed)?|enter|trigger(?:ed)?)|na-?fill(?:\s+na)?|"
+                # ro "Intrarea 1 (142.5) executată", "intrarea a fost activată" (executed, triggered)
+                r"executat[ăa]?|activat[ăa]?)(?!\w)|已?成交|완료|" + _KO_FILLED + r"|约定)")
+_NO_NEGATION = (r"(?![(\[]?(?:not|never|no|не|нет|değil|ch[ưu]a|未|没|안|não|nie|pas|hindi|neva|nahi|nahin|"
                 # ("Order will be filled when price reaches entry", "the order stays until filled", "Вход 5.40 (ждём
                 # исполнения)"): a fill said for later or awaited — the card's own limit order, not news of a fill
                 r"will|would|should|shall|stays?|until|till|once|when|if|wait\w*|ждём|ждем|ожида\w*|когда|пока)(?!\w))")
@@ -210,7 +215,7 @@ _ENTRY_FILLED_PAIR = (# ("#NEAR: 5.20 and 5.05 both filled, avg 5.12", "both ent
                       r"(?:buy[ \t]+)?zone[ \t]+(?:[1-9][ \t]+)?"
                       r"(?:is[ \t]+|was[ \t]+|got[ \t]+|has[ \t]+been[ \t]+)?(?:now[ \t]+)?(?:fully[ \t]+|completely[ \t]+|all[ \t]+)?"
                       r"(?:filled|executed)(?!\w)|"
-                      rf"{_ENTRY_WORD}(?:[ \t]+{_NO_NEGATION}(?:[^\s,.;!?]+|\$?\d[\d.,]*\d)){{0,2}}?[ \t]*{_FILLED_VERB}|"
+                      rf"{_ENTRY_WORD}(?:[ \t]+{_NO_NEGATION}(?:[^\s,.;!?]+|\(?\$?\d[\d.,]*\d\)?)){{0,2}}?[ \t]*{_FILLED_VERB}|"
                       rf"{_FILLED_VERB}(?:[ \t]+(?:the|el|la|o|a|le|il))?[ \t]+{_ENTRY_WORD}|"
                       # ("Entrée atteinte", "Einstieg erreicht", "Entry tercapai", "Ingresso raggiunto"): a "reached" word
                       # right after the entry word (with words between it would be a target's: "Einstieg 5.40, Ziel erreicht")
@@ -277,7 +282,7 @@ _NEW_STEMS = r"нов|yeni|nuev|novo|nova|neu|nouv|nuov|nowy|नया|جدید|
 _ADD_STEMS = (r"add|dagdag|averag|dca|buy|agreg|añad|anad|sumar|compr|adicion|aport|promedi|nhồi|nhoi|thêm|them|renforc|moyenn|media|"
               r"تعزيز|عزز|پله|加仓|补仓|买い増|ナンピン|추가|물타")
 _SHARE_STEMS = (r"%|٪|parc|partial|partiel|parzial|sebagian|phần|phan|جزء|بخشی|teil|част|kısmi|kismi|gedeeltelijk|部分|一部|일부")
-_FILLED_STEMS = (r"preench|llenad|completad|atteint|erreicht|tercapai|tersentuh|raggiunt|osiągn|osiagn|достигнут|alcanç|alcanc|position|позици|posici|posiç|zrealiz|gevuld|uitgevoerd|fill|execut|trigger|activ|ejecut|gerçek|gercek|dold|исполн|khớp|khop|ativ|rempli|ausgef|eseguit|tereksek|"
+_FILLED_STEMS = (r"don\s+enter|executat|preench|llenad|completad|atteint|erreicht|tercapai|tersentuh|raggiunt|osiągn|osiagn|достигнут|alcanç|alcanc|position|позици|posici|posiç|zrealiz|gevuld|uitgevoerd|fill|execut|trigger|activ|ejecut|gerçek|gercek|dold|исполн|khớp|khop|ativ|rempli|ausgef|eseguit|tereksek|"
                  r"terisi|فعال|تفعيل|تفعل|成交|완료|체결|约定|выполн|atingid|alcanzad")
 _TRIGGERED_STEMS = (r"かか|ヒット|tetik|çalış|calis|çalis|kesildi|kích|kich|ausgel|getroffen|atingid|acionad|ativad|activ|alcanzad|tocad|"
                     r"ejecutad|déclench|declench|atteint|preso|colpit|scattat|toccat|сработал|terpicu|tersentuh|zadzia|"
@@ -383,7 +388,14 @@ _PART_CLOSED_STEMS = (r"closed|close|clos|geschlossen|schlie|glattst|clôtur|clo
 # bids on BTC", "Pull all bids on alts, BTC looks heavy", "big bids pulled from the book" are the order book's talk)
 _PULLED_BIDS = (r"(?:(?<=^)|(?<=[\n—–:,.!|]\s)|(?<=[\n—–:,.!|])|(?<=\bwe\s)|(?<=\bi\s)|(?<=\bwe're\s)|(?<=\bi'm\s)"
                 r"|(?<=\bwe've\s)|(?<=\bi've\s)|(?<=\bim\s))(?:pull|pulled|pulling|remove|removed|removing)\s+(?:all\s+)?"
-                r"(?:our\s+|my\s+|the\s+)?(?:limit\s+)?bids(?=\s*(?:[,.;!—–\n]|$|(?:on|for)\s+[#$]))")
+                # ("remove the order", "pull your buy orders": the call's orders, all of them — "remove the DCA order",
+                # "remove the order at 5.10" are one rung's)
+                r"(?:our\s+|my\s+|the\s+|your\s+|this\s+|that\s+)?(?:(?:limit\s+)?bids|(?:limit\s+|buy\s+|sell\s+|entry\s+)?orders?)"
+                r"(?=\s*(?:[,.;!—–\n]|$|(?:on|for)\s+[#$]))|"
+                # hi-en "Order hata do", "orders hatao", "limit order hata dijiye" (take the order off): the call's order —
+                # not one rung's ("DCA order hata do", "doosra order hata do")
+                r"(?<!dca\s)(?<!2nd\s)(?<!second\s)(?<!doosra\s)(?<!dusra\s)(?<!\w)(?:limit\s+)?orders?\s+(?:ko\s+)?"
+                r"(?:hata\s*(?:do|dein|den|dijiye|diya|diye|lo)|hatao|hatado)(?!\w)")
 _CANCEL_VERB = (r"(?:(?<!\w)(?:cancel\w*|отмен\w*|скасов\w*|iptal|cancelamos|cancelar|cancela|annul\w*|anuluj\w*|"
                 # es/pt "anulamos la señal", "anular a ordem" (ro "anul" alone is "the year")
                 r"anulamos|anular|anulemos|anulem|anulen|anulad[oa]s?|"
@@ -788,6 +800,9 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # ("利確 1/2 完了", "半分利確済み": half the position's profit taken)
         r"利确\s*(?:1/2|1/3|半分|(?<![+\d.,])\d{1,2}\s*%)\s*(?:完了|済)|半分\s*利确|"
         r"(?<![\d.,])\d{1,2}\s*%\s+off\s+the\s+table|dejamos\s+correr|deixamos\s+correr|let\s+the\s+rest\s+run|"
+        # (pcm "Sell small, hold the rest", "sell small small": a little of the bag sold — "closed small" is a close with a
+        # small result, so only after "sell")
+        r"(?<!\w)sell\s+(?:small(?:\s+small)?|a\s+little|a\s+bit)(?=\s*(?:$|[,.;!]|and\s|now\s|here\s))|"
         r"(?:cerr\w*|fech\w*)\s+(?:la\s+|a\s+)?(?:mitad|metade)(?!\w)|"
         # "Chiudiamo metà su #LINK", "On ferme la moitié", "Wir schließen die Hälfte", "Zamykamy połowę": a close
         # verb, then "half", in the languages that put it so
@@ -964,8 +979,14 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # ("filled ✅ whole range done", "whole zone filled", "full entry range executed", a reply opening on "Filled ✅ all
         # in"): the whole entry range filled — the replied-to trade's (not "Filled ✅" over a card: its status word)
         r"(?<!\w)(?:whole|full|entire)\s+(?:entry\s+)?(?:range|zone|ladder)\s+(?:is\s+|now\s+|got\s+)?(?:done|filled|executed|hit)(?!\w)|"
+        # ("#BTC long: partial fill at 65,100", "partially filled ✅", tl "partial fill lang sa 65,100"): a part of the
+        # call's order filled, the rest resting — not "partial fill ok" or "if partially filled", a rule for the order
+        r"(?<!\w)(?<!if\s)(?<!when\s)(?:partial|partly|partially)\s+(?:fill(?:ed)?|executed)(?!\w)"
+        r"(?!\s+(?:is\s+|are\s+)?(?:ok|okay|fine|allowed|possible|expected)(?!\w))|"
         r"^[^\w\n]*(?:all\s+|fully\s+)?filled(?:\s+done)*[ \t,.!—–-]*(?:whole|full|all\s+in|fully)(?!\w)|"
-        r"(?:entry|entries|buy|orders?|giri[şs]|dca)\s*(?:target\s*|zone\s*)?\d{0,2}\s*(?:is\s+|was\s+|has\s+been\s+|are\s+)?"
+        # ("Entry 1 (36.85) filled": the rung's price in brackets after its number)
+        r"(?:entry|entries|buy|orders?|giri[şs]|dca)\s*(?:target\s*|zone\s*)?\d{0,2}\s*(?:\(\s*\$?\d[\d.,]*\s*\)\s*)?"
+        r"(?:is\s+|was\s+|has\s+been\s+|are\s+)?"
         r"(?:sudah\s+|đã\s+|已)?(?:filled|triggered|activated|executed|reached|achieved|done|hit|terisi|tereksekusi|"
         r"doldu|dolduruldu|исполнен\w*|executad[oa]|ejecutad[oa]|rempli\w*|ausgef[üu]hrt|eseguit[oa]|wype[łl]nion\w*|"
         r"kh[ớo]p|成交|" + _KO_FILLED + r"|约定)|"
@@ -1262,7 +1283,7 @@ _AUXILIARY = (r"(?:\s*(?:'?[ae]|'?ye)?\s+(?:was|has\s+been|got|is|wurde|ist|đã
               r"تم|已经?|been|была?|было)){0,2}\s*")
 # "ausgestoppt", "stoppé", "stoppati", "стопнуло", "ушли по стопу", "wybici na stopie", "stop olduk", "BE hit", "被止损",
 # "ロスカットされました", "โดน SL", "स्टॉप लॉस हिट हो गया": stopped out, in one word or a fixed phrase of a language
-_STOPPED_OUT_STEMS = (r"cắt l|cat l|cut|kena cl|손절|ausgestoppt|stop\s+out|got\s+hit|stopp|стопн|стопан|по\s+стоп|wybi|stop'?u?\s+old|be\s+(?:sl\s+|stop\s+)?(?:was\s+|got\s+)?(?:hit|trig)|"
+_STOPPED_OUT_STEMS = (r"cắt l|cat l|cut|kena cl|손절|ausgestoppt|gestopt|stop\s+out|got\s+hit|stopp|стопн|стопан|по\s+стоп|wybi|stop'?u?\s+old|be\s+(?:sl\s+|stop\s+)?(?:was\s+|got\s+)?(?:hit|trig)|"
                       r"even\s+(?:sl\s+|stop\s+)?(?:was\s+|got\s+)?(?:hit|trig)|被止损|止损被|ロスカット|โดน|ชน|ตัดขาดทุน|हिट|लग|"
                       r"(?:entry|even|be|безубытке|бу|входе)(?:\s+price)?\)?\s+(?:was\s+|got\s+|has\s+been\s+)?(?:hit|trig|сработ)")
 # ("Invalid: 7.35", "invalid below 7.35", "Setup invalid if 4H closes under 7.35"): the word heading a price or a condition is
@@ -1273,6 +1294,9 @@ _STOPPED_OUT_WORDS = (
     r"(?<!\w)(?:got\s+stopped(?:\s+out)?|(?:and|then)\s+(?:it\s+|that\s+)?got\s+hit|ausgestoppt|na-?stop\s+out|stopp[ée](?:e|s|es)?|stoppat[oiae]|стопнул\w*|стопанул\w*|"
     r"(?:ушли|уш[её]л|вышли|выбило|вибило|вибили|выбили)\s+по\s+стоп\w*|wybi\w*\s+(?:na\s+|z\s+|przez\s+)?(?:sl|stop\w*)|"
     r"stop(?:u|'u)?\s+old(?:u|uk|um)|(?:be|breakeven|break[\s-]*even)\s+(?:sl\s+|stop\s+)?(?:was\s+|got\s+)?(?:hit|triggered))(?!\w)|"
+    # nl "DOGE long gestopt op 0,1528", "uitgestopt ❌" (stopped out; "gestopt" alone is also "quit" — "gestopt met
+    # traden" — so only ending its clause or before the price it stopped at)
+    r"(?<!\w)(?:uitgestopt|gestopt(?=\s*(?:$|[.!,;]|(?:op|bij|rond)\s+\$?\d|uit(?!\w))))(?!\w)|"
     r"被止损|止损被打|ロスカット\s*(?:され|になり|した)|(?:โดน|ชน)\s*(?:sl|stop|สต็อป|สตอป|(?:จุด)?ตัดขาดทุน)|"
     # ("SOL ตัดขาดทุนแล้ว ❌": the loss cut — the word is also the stop's label, so only with "already"/"done" after it)
     r"ตัดขาดทุน(?:ไป)?(?:แล้ว|เรียบร้อย)|"
@@ -1542,6 +1566,10 @@ _CLOSE_PATTERN = _Gated(
     # ("Deal #88421907 (USDT_LINK) completed": 3Commas writes the pair in brackets)
     r"deals?\s+(?:#?\d+\s+)?(?:\(?[\w/]+\)?\s+)?(?:completed|finished)(?!\w)|"
     + _CLOSE_ALL + "|" + _CLOSE_NEAR + "|" + _CANCEL_NEAR + "|" + _OTHER_EXITS
+    # ("SCALP #7 cancel ❌ — NEAR short …", "Signal #12 cancelled", "Call #3: closed"): the channel's numbered call heading a
+    # line, withdrawn or ended — that call (its coin named in the post; with none, a close naming no coin is held apart)
+    + r"|^[^\w\n]*(?:scalp|signal|call|setup|trade|swing|sinyal|se[ñn]al|sinal|semnal|signaal)[ \t]*#[ \t]*\d{1,4}[ \t]*"
+    r"(?:[:—–-][ \t]*)?(?:(?:is|was|has[ \t]+been)[ \t]+)?(?:cancel(?:l?ed)?|closed|invalidated)(?!\w)"
     # (scripts without spaces between words: no word boundary after the verb)
     # "از #SOL خروج بزنید" (exit #SOL), "خارج شوید"
     + r"|خروج\s+(?:بزنید|بزن|کنید|کن|زدیم|گرفتیم)(?!\w)|خارج\s+(?:شوید|شید|شدیم)(?!\w)"
@@ -1555,6 +1583,20 @@ _CLOSE_PATTERN = _Gated(
     # (a cancel only of the trade or signal: "DCA 35.90 cancel kar do" is one rung)
     + r"|(?<!\w)(?:close|exit|(?:trade|signal|setup|call|position)\s+(?:ko\s+)?cancel)\s+"
     r"(?:kar\s*(?:do|dein|den|lo|lein|dijiye|diya|diye)|karo|karein|karen|kijiye)(?!\w)"
+    # hi-en "scalp band karo", "trade band kar diya" (close it: "band" is "shut"), "0.1668 pe nikal gaye" (we got out at a
+    # price), "14.90 pe poora close", "pura close ho gaya" (the whole of it closed, at a price or said done — "TP2 pe
+    # poora close karenge" is the plan for later)
+    + r"|(?<!\w)band\s+(?:kar\s*(?:do|dein|den|lo|lein|dijiye|diya|diye)|karo|karein|karen|kijiye|kiya|ho\s+gaya)(?!\w)"
+    + r"|(?<![\w.,])\$?\d[\d.,]*\s+(?:pe|par|pr|@)\s+(?:(?:poora|pura|poori|puri)\s+(?:position\s+|trade\s+)?close"
+    r"(?!\s+(?:kar(?:enge|na|ne)|hoga|ho\s+jayega))|nikal\s+(?:gaye|gaya|gye|gya|aaye|aye|liye))(?!\w)"
+    + r"|(?<!\w)(?:poora|pura|poori|puri)\s+(?:position\s+|trade\s+)?close\s+(?:ho\s+gaya|kar\s*diya|kiya|done)(?!\w)"
+    # hi-en "trade khatam" (the trade is over — "aaj ka kaam khatam" is the day's work); tl "sarado na ✅", "isinara na namin"
+    # (closed already — "hindi pa sarado" is not yet); pcm "we don close am", "we don comot" (we have closed it, got out —
+    # "we don sell small" is a part)
+    + r"|(?<!\w)(?:trade|position|scalp|signal)\s+(?:ab\s+)?khatam(?!\w)"
+    + r"|(?<!hindi\s)(?<!hindi\spa\s)(?<!\w)(?:sarado|isinara|sinara|naisara)\s+na(?!\w)"
+    + r"|(?<!\w)(?:we|i|dem)\s+don\s+(?:close|comot|exit)(?:\s+(?:am|everything|the\s+(?:trade|position)))?(?!\w)"
+    r"(?!\s+(?:small|half|some|part|\d))"
     + r"|信号\s*已?取消|讯号\s*已?取消|取消信号|시그널\s*취소|신호\s*취소|シグナル\s*キャンセル"
     # bn "সিগন্যাল বাতিল" (the signal cancelled); cs/sk "Zrušeno ❌ #ATOM", "signál zrušen" (cancelled)
     # ("এটা বাতিল করুন", "এই ট্রেডটি বাতিল করে দিন": cancel this one — the trade replied to)
@@ -1963,7 +2005,7 @@ _ASKED = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))*[?？؟]")
 _NOT_A_POSITION = (r"(?:eyes|apps?|charts?|screens?|laptops?|phones?|tabs?|computers?|pc|doors?|gaps?|fvgs?|imbalances?|"
                    r"inefficienc\w+|wicks?|withdrawals?|deposits?|transfers?|grafi\w*|ekran\w*|uygulama\w*|g[öo]z\w*|"
                    r"bo[şs]lu[ğg]\w*|глаза|график\w*|гэп\w*|приложени\w*|вывод\w*|ojos|gr[áa]fic\w*|retiros?|dep[óo]sitos?|"
-                   r"olhos|saques?|augen|l[üu]cke\w*|yeux|graphique\w*|occhi|"
+                   r"olhos|saques?|augen|l[üu]cke\w*|yeux|graphique\w*|occhi|ogen|ochii|ochi|"
                    # ("#ETH cerró la vela diaria por encima de 3500", "#SOL haftayı 200 üstünde kapattı": a candle, the
                    # week; "I closed Twitter for a week", "closed #XRP trading in NY": an app, a market's trading)
                    r"candles?|velas?|bougies?|kerzen?|candel[ae]|[śs]wiec\w*|свеч\w*|mumu|mumlar\w*|n[ếe]n|lilin|haftay[ıi]|"
@@ -2610,7 +2652,9 @@ _CLOSE_ALL_OR_COMMAND = re.compile(
     r"(?:close|exit(?!\s+(?:orders?|ladders?|plan|levels?|targets?|points?|zones?)(?!\w))|cancel|закрыть|закрываем|закрываю|отмена|kapat(?!ma|m[ıi]yor)\w*|iptal|"
     # (the plural imperative too: it "Chiudete questo trade a mercato", es "Cierren la operación", pt "Fechem a posição")
     r"cerrar|cerramos|cierren|cancelar|fechar|fechamos|fechem|schlie(?:ß|ss)en|fermer|fermez|cl[ôo]turer|chiudere|chiudi|chiudete|"
-    r"chiudiamo|zamknij|zamykamy|закриваємо|закрити|batalkan|đóng\s+lệnh)(?!\w)|"
+    r"chiudiamo|zamknij|zamykamy|закриваємо|закрити|batalkan|đóng\s+lệnh|"
+    # ro "Închideți acest trade la piață", "Închidem poziția" (close / we close), nl "Sluit deze trade", "Sluiten we"
+    r"[îi]nchide[țţt]i|[îi]nchidem|sluit|sluiten)(?!\w)|"
     r"(?:close|closing|exit|exiting|cancel|закрыть|закрываем|cerrar|cerramos|fechar|fechamos|fech\w*|cerr\w*|cierr\w*)\s+"
     r"(?:\w+\s+)?(?:all|every|everything|все|всё|todo|todos|todas|tudo|tutte|tutti)(?!\w)|t[üu]m\w*\s+(?:\w+\s+){0,2}kapat|"
     r"wszystk\w*\s+(?:\w+\s+)?zamyka\w*|zamyka\w*\s+wszystk\w*|"
@@ -2762,6 +2806,9 @@ _STOP_OUT = re.compile(
     r"(?:sl|stop)\s+(?:kena|dính|dinh)|"
     # uz "SL urildi", "стоп урилди" (the stop was hit)
     r"(?:sl|stop|стоп)\s+(?:urildi|урилди|ishladi|ишлади)(?!\w)|"
+    # tl "tinamaan yung SL", "na-hit ang stop", "SL tinamaan" (the stop was hit), ro "stop atins", "stop-ul a fost atins"
+    r"(?:tinamaan|natamaan|na-?hit)\s+(?:na\s+)?(?:yung|ang|ung)\s+(?:sl|stop(?:[\s-]*loss)?)(?!\w)|"
+    r"(?:sl|stop(?:[\s-]*loss)?)(?:-?ul)?\s+(?:a\s+fost\s+|na\s+)?(?:tinamaan|natamaan|atins)(?!\w)|"
     r"损切り\s*(?:に\s*)?(?:なりました|されました|完了|确定)|(?<!\w)(?:stopad[oa]s?|stopou|stopamos|stopeado)(?!\w)|"
     r"ضرب(?:ت|نا|وا)?\s+(?:ال)?ستوب|stop(?:a|'a)?\s+tak[ıi]ld[ıi]")
 _CANCEL = re.compile(
@@ -2769,6 +2816,9 @@ _CANCEL = re.compile(
     r"didn'?t\s+(?:trigger|fill|reach|hit)|invalid(?:ated)?|expired|ист[её]к\w*|expirad[oa]|abgelaufen|scadut[oa]|h[ếe]t\s+h[ạa]n|کنسل|iptal\w*|отмен\w*|скасов\w*|cancelad\w*|cancelar|cancelamos|annul\w*|storn\w*|"
     r"anulowan\w*|anuluj\w*|batal\w*|h[ủu]y|huỷ|إلغاء|الغاء|لغو|ביטול|בוטל\w*|מבטלים|ביטלנו|کینسل|ακύρ\w*|"
     r"limit\s+(?:buy\s+|sell\s+)?orders?\s+(?:was\s+|has\s+been\s+|got\s+)?(?:removed|pulled|deleted|withdrawn)|"
+    # ("#NEAR remove the order": the coin before the verb)
+    r"(?:pull|pulled|remove|removed|delete|deleted)\s+(?:the|our|your|this|that)\s+(?:limit\s+|buy\s+|sell\s+|entry\s+)?orders?"
+    r"(?=\s*(?:[,.;!—–\n]|$))|"
     + _PULLED_BIDS + r")(?!\w)|取消|キャンセル|취소|"
     + _CANCEL_WORDS)
 _CLOSE_OR_EXIT = re.compile(
@@ -2873,8 +2923,12 @@ _TICKED_LEVEL = re.compile(
     r"(?:(?:sats|satoshis?|сатоши|usdt|usdc|usd|btc)(?!\w)[ \t]*|\$[ \t]*)?(?:(?<=[\w$])\)[ \t]*)?"
     # ("TP1 3100 (hit)", "TP1 3100 — взят", "TP1 3100 geldi", "TP1 3100 已达成", "TP1 3100 ☑"): the mark in brackets or after a dash,
     # in the channels' languages
-    r"(?:[(\[—–-][ \t]*)?(?:already[ \t]+|is[ \t]+|was[ \t]+|were[ \t]+|are[ \t]+|đã[ \t]+|sudah[ \t]+|已经?)?"
-    r"(?:done|hit|reached|achieved|filled|taken|touched|smashed|взят\w*|достигнут\w*|geldi|alcanzad[oa]|atingid[oa]|erreicht|atteint|raggiunt[oa]|"
+    # (pcm "TP1 24.00 don land", "TP2 0.52 don hit": "don" says it has happened; tl "TP1 0.795 tapos na", "naabot na"
+    # (finished, reached — "tapos" alone is also "then", so only with "na"))
+    r"(?:[(\[—–-][ \t]*)?(?:already[ \t]+|is[ \t]+|was[ \t]+|were[ \t]+|are[ \t]+|đã[ \t]+|sudah[ \t]+|don[ \t]+|已经?)?"
+    # (nl "TP1 150 geraakt", "bereikt"; ro "atins"; pcm "TP1 150 don touch", "don reach")
+    r"(?:done|hit|reached|achieved|filled|taken|touched|smashed|land(?:ed)?|tapos[ \t]+na|naabot|tinamaan|geraakt|bereikt|"
+    r"atins[ăa]?|(?<=don[ \t])(?:touch|reach|cross)|взят\w*|достигнут\w*|geldi|alcanzad[oa]|atingid[oa]|erreicht|atteint|raggiunt[oa]|"
     r"tercapai|ch[ạa]m|达成|达到|到达|달성|도달|\u2611|"
     # (hr "pogođen", pa "ਹਿੱਟ", yo "ti bọ́": "TP1 (3,420) ti bọ́ ✅")
     r"pogo[đd]en\w*|ਹਿੱਟ|ti[ \t]+b[ọo]\u0301?)(?!\w)"

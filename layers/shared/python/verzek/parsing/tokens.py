@@ -397,6 +397,11 @@ def _mark_non_prices(tokens: list[Token]) -> None:
                 tok.kind = Kind.INDEX  # "Trigger: Target (1)": which target, not a price
                 continue
         after = tokens[i + 2] if i + 2 < len(tokens) else None
+        if prev is not None and prev.kind == Kind.LABEL and prev.field in (Field.ENTRY, Field.TARGETS) \
+                and tok.text.isdigit() and 1 <= tok.value <= 20 and nxt is not None and nxt.kind == Kind.SEP \
+                and nxt.text == "(" and after is not None and after.kind == Kind.NUM:
+            tok.kind = Kind.INDEX  # "Entry 1 (36.85) filled", "Entry 2 (37.60)": the rung's number, its price in brackets
+            continue
         if nxt is not None and nxt.kind == Kind.SEP and nxt.text == "." and nxt.start == tok.start + len(tok.text) \
                 and tok.text.isdigit() and tok.value <= 20 and after is not None and after.kind == Kind.LABEL \
                 and (prev is None or prev.kind in (Kind.TAG, Kind.PAIR, Kind.SEP)):  # ("плечо 10. Цели …": a sentence's end)
