@@ -19,6 +19,8 @@ watches and corrected cards.
 - A watch: "I'll post if it triggers", "short only makes sense if …", "targets would be …", "no entry yet" in tl, id,
   vi, es, pt, ru, tr, de, fr, it — no call.
 - "Entry ONLY if the 1h closes above 24.00 👉 24.05 - 24.30": the condition's price is no entry (the card stays held).
+- An entry waiting for a break or a close in tl ("Kung mag-break …", "Kapag nag-close …"), cs/sk ("Pokud se … uzavře
+  nad …"), ro and hu holds the card ("Kung may tanong …" — if you have questions — does not).
 - "CORRECTION: entry 1.21 not 1.12 … full card again" over a whole card whose taken-back entry stood beyond the stop:
   the first card was never tradable — the card is the call, held (a correction of a card tradable as first posted
   stays the running trade's update).
@@ -235,3 +237,26 @@ def test_a_risk_reminder_under_a_card_keeps_the_open():
 def test_a_reminder_of_the_call_is_still_a_restatement():
     parsed = parse_message("Reminder: #ETH short still valid\nEntry Zone: 3,420 – 3,450\nTP 3,380\nSL 3,490")
     assert parsed.kind != MessageKind.OPEN or not parsed.tradable
+
+
+# --- conditions in more languages ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "#DOT LONG\nKung mag-break at mag-close sa taas ng 6.20, entry 6.22-6.30\nTP 6.60 / 6.90\nSL 5.95",
+    "#DOT LONG\nKapag nag-close ang 4h sa taas ng 6.20: entry 6.25\nTP 6.60\nSL 5.95",
+    "#DOT LONG\nPokud se 4h svíčka uzavře nad 6,20, vstup 6,25\nCíle 6,60\nSL 5,95",
+    "#DOT LONG\nAk sa denná sviečka uzavrie nad 6,20, vstup 6,25\nCiele 6,60\nSL 5,95",
+])
+def test_an_entry_waiting_for_a_close_is_held(text):
+    assert _held(parse_message(text))
+
+
+@pytest.mark.parametrize("text", [
+    "#DOT LONG\nEntry: 6.25\nTP 6.60\nSL 5.95\nKung may tanong, message lang",
+    "#DOT LONG\nVstup: 6,25\nCíle 6,60\nSL 5,95\nPokud máte dotazy, napište nám",
+])
+def test_an_if_clause_about_questions_keeps_the_call(text):
+    parsed = parse_message(text)
+    assert parsed.kind == MessageKind.OPEN
+    assert parsed.tradable

@@ -1104,6 +1104,14 @@ GAIN_PCT_RE = re.compile(r"\+\s?\d+(?:[.,]\d+)?\s?%")
 # An entry that waits for a market event ("BTC long if 70k breaks", "long only once we reclaim 3500", "если
 # пробьём 70к — лонг"): the bot cannot check the condition, so the setup is kept but never traded as written.
 CONDITIONAL_ENTRY_RE = re.compile(
+    # tl "Kung mag-break at mag-close sa taas ng 178", "Kapag nag-close ang 4h …", ro "Dacă închide peste 178", cs "Pokud se
+    # uzavře nad 178", "Jestli prorazí 178", hu "Ha a 4h gyertya 178 felett zár", "Ha áttöri a 178-at": the entry waits
+    # for a break or a close
+    r"(?<!\w)(?:kung|kapag)\s+(?:\S+\s+){0,5}?(?:mag-?|nag-?)(?:break|close|hold|reclaim|breakout|breakdown|flip|retest|"
+    r"confirm)\w*|(?<!\w)(?:kung|kapag)\s+(?:\S+\s+){0,3}?(?:bumaba|tumaas|lumampas|bumagsak)(?!\w)|"
+    r"(?<!\w)dac[ăa]\s+(?:\S+\s+){0,5}?(?:[îi]nchide|sparge|rupe|dep[ăa][șş]e[șş]te|cade\s+sub)(?!\w)|"
+    r"(?<!\w)(?:pokud|jestli|jestliže|když|ak)\s+(?:\S+\s+){0,5}?(?:uzav[řr]e|zav[řr]e|prorazí|prorazi|prelomí|prelomi|uzavrie|zavrie|prerazí)(?!\w)|"
+    r"(?<!\w)ha\s+(?:\S+\s+){0,5}?(?:z[áa]r|[áa]tt[öo]ri|[áa]tt[öo]r|z[áa]r[óo]dik)(?!\w)|"
     r"(?<!\w)(?:if|once|when|after|unless|если|когда|eğer|si|wenn|falls|jika|kalau|nếu|اگر|إذا|اذا)\s+"
     r"(?:\S+\s+){0,5}?(?:breaks?|broke|breaking|breakouts?|reclaims?|reclaimed|flips?|retests?|closes?|closed|"
     r"confirms?|confirmed|holds?|loses?|lost|rejects?|rejected|пробь\w*|пробьет|пробьём|закрепит\w*|kırar\w*|kırıl\w*|rompe\w*|"
