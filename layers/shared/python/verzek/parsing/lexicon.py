@@ -62,7 +62,8 @@ _E = rf"(?![^\W{CJK}]|[{MARKS}])"
 # Numbered labels ("TP1", "Target 2.", "Hedef 1:", "Entry 1") consume their index.
 # A spaced number is an index only when a separator follows it, or it is one digit followed by a price with a
 # point or 3+ digits ("TP 1: 0.5", "TP 2 0.55"): in "entry 15 tp 16 17 sl 14" the numbers are the prices.
-_INDEX_FORMS = (r"\d{1,2}(?![\d%]|[.,]\d)|[ \t]+\d{1,2}(?![\d%]|[.,]\d|\s*[-~_/]\s*\d|\s*x(?!\w))"
+# ("目标一：3320 / 目标二：3250": a Chinese numeral counts the targets, before its colon)
+_INDEX_FORMS = (r"[一二三四五六七八九十]{1,2}(?=[ \t]*[:=：])|\d{1,2}(?![\d%]|[.,]\d)|[ \t]+\d{1,2}(?![\d%]|[.,]\d|\s*[-~_/]\s*\d|\s*x(?!\w))"
                 r"(?=[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?[:)=@>.]|(?<!\d\d)[ \t]+\$?(?:\d+[.,]\d|\d{3}))")
 # A single target may be written "Target 1 - 1.40": index, spaced dash, then one price (with a decimal point
 # or 3+ digits, so "TP 1 - 2" stays two numbers) and nothing else on the line.
@@ -151,7 +152,7 @@ LABELS: list[tuple[Field, str]] = [
                  # tr: the stop with its object ending, before the price it is moved to ("SUI stopunu 3,90'a çekiyoruz")
                  r"stop'?(?:unu|umuzu)(?=[ \t]+\$?\d)|sl'?y?[iı](?=[ \t]+\$?\d)|"
                  r"stop[\s-]*kay[ıi]p|parada|stop\s+de\s+p[ée]rdida|c[ắa]t\s+l[ỗo]|d[ừu]ng\s+l[ỗo]|batas\s+rugi|"
-                 r"وقف\s+(?:ال)?خسار[ةه]|(?:ال)?ستوب|حد\s+ضرر|استاپ(?:\s*لاس)?|止损(?:价|位)?|손절(?:가)?|정지\s*손실|"
+                 r"وقف\s+(?:ال)?خسار[ةه]|(?:ال)?ستوب|حد\s+ضرر|استاپ(?:\s*لاس)?|止损(?:价|位)?|停损(?:价|位|点)?|손절(?:가)?|정지\s*손실|"
                  r"损切り?(?:ライン|価格)?|ストップ(?:ロス)?|止损(?:价|位)?|اسٹاپ(?:\s*لاس)?|سٹاپ(?:\s*لاس)?|(?:ال)?وقف(?=[ \t]*[:=]?[ \t]*(?:(?:إلى|الى|عند|على)[ \t]+)?\$?\d)|"
                  # Thai, Malay, Swahili, Hebrew, Greek, Romanian, Czech, Bengali
                  r"จุดตัดขาดทุน|ตัดขาดทุน|หยุดขาดทุน|คัทลอส|คัทลอส|คัตลอส|henti\s+rugi|hentikan\s+kerugian|hasara\s+ya\s+kusimamisha|"
@@ -208,7 +209,7 @@ LABELS: list[tuple[Field, str]] = [
                     r"цілі|ціль|利确(?:目标|ライン)?|利益确定|ターゲット|目标(?:価格)?|"
                     r"ขายทำกำไร|ทำกำไร|เป้าหมาย|เป้า|sasaran|malengo|lengo|יעדים|יעד|στόχοι|στόχος|στοχοι|στοχος|"
                     r"[țţt][iî]nte|[țţt][iî]nt[ăa]|obiective|c[íi]le|c[íi]l|ciele|cieľ|koersdoelen|doelen|doel|টার্গেট|লক্ষ্য|"
-                    r"टारगेट|लक्ष्य|ہدف|اہداف|h[əe]d[əe]fl[əe]ri?|h[əe]d[əe]f|мақсат\w*|мақсад\w*|maqsad\w*|c[ée]lok|c[ée]l|"
+                    r"टारगेट|लक्ष्य|ہدف|اہداف|h[əe]d[əe]fl[əe]ri?|h[əe]d[əe]f|мақсат\w*|мақсад\w*|maqsad\w*|c[ée]l[áa]rak|c[ée]l[áa]r|c[ée]lpontok|c[ée]lpont|c[ée]lok|c[ée]l|"
                     r"m[åa]l|tavoitteet|tavoite|k[üu]rs[\s-]*ziel|"
                     # et "Sihid", lv "Mērķi", hr/bs/sr "Ciljevi", lt "Tikslai", te "టార్గెట్లు", pa "ਟਾਰਗੇਟ", km "គោលដៅ"
                     r"sihid|siht|m[ēe]r[ķk]i|m[ēe]r[ķk]is|ciljevi|cilj|tikslai|tikslas|టార్గెట్లు|టార్గెట్స్|టార్గెట్|"
@@ -314,7 +315,10 @@ LABELS: list[tuple[Field, str]] = [
                   # th "โซนเข้า: 1.72 - 1.78", "โซนซื้อ" (the entry zone, the buy zone)
                   # ("เข้าได้เลยที่ราคาตลาด ~0.16": enter right away [at the market's price], heading the entry's line)
                   r"โซน(?:เข้า(?:ซื้อ)?|ซื้อ)|(?:^|(?<=\|)|(?<=[ \t]))เข้าได้เลย(?:ที่)?|จุดเข้าซื้อ|จุดเข้า|ราคาเข้า|เข้าซื้อ|เข้าที่|(?:^|(?<=\|)|(?<=[ \t]))เข้า(?=[ \t]*[:=][ \t]*\$?\d)(?![ \t]*[:=][ \t]*\$?\d[\d.,]*[ \t]*(?:ไม้|usdt|usd|\$|คน|ครั้ง|บาท|ออเดอร์|order))|(?:^|(?<=\|))[ \t]*เข้า(?=[ \t]*\$?\d)(?![ \t]*\$?\d[\d.,]*[ \t]*(?:ไม้|usdt|usd|\$|คน|ครั้ง|บาท|ออเดอร์|order))|pasok|kiingilio|כניסה|είσοδος|εισοδος|"
-                  r"pre[țţt]\s+de\s+intrare|intrare|vstupn[íi]\s+cena|vstup|instapprijs|instapzone|instappen|instap|"
+                  # id/ms "Masuk sekarang pada harga pasaran ~8.940", "Masuk: 8.94" (enter, heading its line before the
+                  # market's price or a price)
+                  r"(?:^|(?<=\|))[ \t]*masuk(?=[ \t]*[:=][ \t]*\$?\d|[ \t]+(?:sekarang[ \t]+)?(?:pada|pd|di|dengan)[ \t]+harga[ \t]+(?:pasar(?:an)?|semasa))|"
+                  r"pre[țţt]\s+de\s+intrare|intr[ăa]ri|intrare|vstupn[íi]\s+cena|vstupy|vstup|bel[ée]p[őo]k|bel[ée]p[őo]|instapprijs|instapzone|instappen|instap|"
                   # sw "Ingia: 26.10" (enter, heading its line before the price); el "Ζώνη αγοράς" (the buy zone), "Τιμή
                   # εισόδου" (the entry price)
                   r"(?:^|(?<=\|))[ \t]*ingia(?=[ \t]*[:=]?[ \t]*\$?\d)|ζ[ώω]νη\s+(?:αγορ[άα]ς|εισ[όο]δου)|τιμ[ήη]\s+εισ[όο]δου|"
@@ -470,7 +474,7 @@ MARKET_WORDS = re.compile(r"(?<!\w)(?:now|cmp|market|current\s+price|current|mkt
                           r"pre[țţt](?:ul)?\s+(?:curent|actual|de\s+pia[țţt][ăa])|la\s+pia[țţt][ăa]|marktpreis|marktprijs|"
                           r"huidige\s+(?:prijs|koers)|cena\s+rynkowa|aktualna\s+cena|po\s+rynkowej(?:\s+cenie)?|po\s+rynku|aktualnie|obecnie|"
                           r"tr[žz]n[íi]\s+cena|aktu[áa]ln[íi]\s+cena|"
-                          r"piaci\s+[áa]r(?:on)?|jelenlegi\s+[áa]r(?:on)?|harga\s+pasar|g[üu]ncel\s+fiyat\w*|piyasa\s+fiyat\w*|"
+                          r"piaci\s+[áa]r(?:on)?|jelenlegi\s+[áa]r(?:on)?|harga\s+pasar(?:an)?|g[üu]ncel\s+fiyat\w*|piyasa\s+fiyat\w*|"
                           r"(?:ב|ל)?מחיר\s+(?:ה)?(?:שוק|נוכחי)|τρέχουσα\s+τιμή|prezzo\s+di\s+mercato|prix\s+du\s+march[ée]|"
                           r"pre(?:cio|[çc]o)\s+de\s+mercado|рыночн\w+\s+цен\w*|ринков\w+\s+цін\w*|поточн\w+\s+цін\w*|"
                           r"سعر\s+السوق|بسعر\s+السوق|قیمت\s+(?:بازار|فعلی)|মার্কেট(?:\s+প্রাইস)?|बाज़ार\s+भाव|मार्केट(?:\s+प्राइस)?|"
@@ -503,6 +507,17 @@ MARKET_ORDER_BEFORE_PRICE = re.compile(
     r"(?:अभी|cmp\s+पर)\s+(?:ले\s*लो|ले\s+लें|(?:\u0916\u093c?|\u0959)रीद\s*लो)|ابھی\s+(?:لے|خرید)\s+(?:لو|لیں))(?!\w)|"
     # he "כניסה במחיר שוק (~3,480)" (entry at the market's price)
     r"(?<!\w)(?:ב|ל)מחיר\s+(?:ה)?(?:שוק|נוכחי)(?!\w)|"
+    # the market's price said before the entry or the order, in more languages ("Market price entry (~67,250)", "मार्केट
+    # प्राइस पर एंट्री (लगभग 67,250)", "Masuk sekarang pada harga pasaran ~8.940", "SHORT $APT market price pe", "Pasok sa
+    # market price ~8.9", "Vào lệnh giá thị trường 8.94", "Ingresso a prezzo di mercato", "Vstup za tržní cenu", "Belépés
+    # piaci áron", "Intrare la prețul pieței", "Wejście po cenie rynkowej", "Instap tegen marktprijs")
+    r"(?<!\w)(?:market\s+price\s+(?:entry|order|buy|sell)|(?:cmp|market(?:\s+price)?|current\s+price)\s+(?:pe|par)(?=[^\S\n]*(?:$|[(~@≈]|\$?\d))|"
+    r"(?:pada|pd|di|dengan|ikut)\s+harga\s+(?:pasar(?:an)?|semasa)|sa\s+(?:market\s+price|presyo\s+ng\s+merkado|kasalukuyang\s+presyo)|"
+    r"(?:v[àa]o|mua|b[áa]n)\s+(?:l[ệe]nh\s+)?(?:theo\s+|[ởo]\s+)?gi[áa]\s+th[ịi]\s+tr[ưu][ờo]ng|(?:a|al)\s+prezzo\s+di\s+mercato|"
+    r"za\s+(?:tr[žz]n[íi]|trhov[úu]|aktu[áa]ln[íi])\s+cenu|piaci\s+[áa]ron|la\s+pre[țţt]ul\s+(?:pie[țţt]ei|curent)|"
+    r"po\s+cenie\s+rynkowej|tegen\s+(?:de\s+)?marktprijs|zum\s+aktuellen\s+(?:preis|kurs)|au\s+prix\s+du\s+march[ée])(?!\w)|"
+    r"(?:मार्केट|बाज़ार|बाजार)(?:\s+(?:प्राइस|भाव|रेट))?\s+(?:पर|से)\s+(?:एंट्री|खरीद\w*|बेच\w*|शॉर्ट|लॉन्ग|सेल|बाय)|"
+    r"(?:एंट्री|खरीदें|बेचें)\s+(?:मार्केट|बाज़ार|बाजार)(?:\s+(?:प्राइस|भाव|रेट))?\s+पर|মার্কেট\s+প্রাইসে|"
     r"成行|市价|시장가|ราคาตลาด|เข้าได้เลย", re.IGNORECASE)
 # ("WLD long 2.18 now, 10x", "buy #SOL 142.5 right now"): the side, the price, then "now" — the price is where the market
 # is, the order at once (not "long 2.18 now or lower", "… now if it holds")
@@ -902,6 +917,50 @@ SHOWN_AGAIN_HEAD_RE = re.compile(
     r"poll|опрос|опитування|anket|encuesta|enquete|umfrage|sondage|sondaggio|ankieta|leaderboard)(?!\w)|"
     r"去年的?今天|一年前的?今天|(?:一|两)年前\s*[:：]|1年前の今日|一年前の今日|1년\s*전\s*오늘|작년\s*오늘|ตัวอย่างเช่น|举个例子|比如说|比方说|例えば|有个大佬|大佬刚|昨天的?信号|以前的?信号|上周的?信号|上个?月的?信号|信号回顾|还记得(?:这|那)|前几天的?信号|\d+天前的?信号|我(?:的)?朋友|竞争对手|例\s*[:：]|投票|巨鲸",
     re.IGNORECASE)
+# A card shown as an example, a lesson or a template, in the languages the other words cover ("Exemplu (NU este semnal
+# real!)", "Vzor … (jen ukázka, NEOBCHODOVAT!)", "范例（仅为示范，请勿跟单）", "Példa – nem valódi jelzés", "Przykład, nie
+# handluj", "Halimbawa lang, huwag i-trade", "सिर्फ उदाहरण, ट्रेड न करें", "Chỉ minh họa", "サンプル（エントリーしないで）"): the levels
+# teach the layout, nobody is told to trade them. Said anywhere in the post: an "example only" note under a card is the
+# card's own word about itself (a note about sizing — "de exemplu 2% risc" — says "exemplu" with no "only" or "not a signal")
+EXAMPLE_CARD_RE = re.compile(
+    # "not a (real) signal" — ro, cs/sk, hu, nl, sv/no/da, fi, el, tl, id/ms, vi, es/pt/it/fr/de with "real"
+    r"(?<!\w)(?:nu\s+(?:este|e)\s+(?:un\s+)?(?:semnal|apel)(?:\s+real)?|nu\s+(?:este|e)\s+o\s+recomandare|"
+    r"(?:nen[íi]|nejde\s+o|nie\s+je)\s+(?:to\s+)?(?:(?:skute[čc]n[ýyá]|re[áa]ln[ýyá]|[žz]iv[ýyá])\s+)?sign[áa]l(?!\w)|"
+    r"(?:ez\s+)?nem\s+(?:(?:val[óo]di|igazi|[ée]les)\s+)?(?:jelz[ée]s|szign[áa]l)|"
+    r"geen\s+(?:echt|live)\s+signaal|(?:inte|ikke)\s+(?:en\s+|et\s+)?(?:riktig\s+|ekte\s+|rigtig\s+)?signal|ei\s+(?:ole\s+)?(?:oikea\s+)?signaali|"
+    r"δεν\s+είναι\s+(?:πραγματικό\s+)?σήμα|hindi\s+(?:ito|po)\s+(?:(?:tunay\s+na|totoo\s+na|totoong|tunay|real)\s+)?(?:signal|call|trade)|hindi\s+(?:tunay\s+na|totoo\s+na|totoong)\s+(?:signal|call|trade)|"
+    r"bukan\s+(?:sinyal|isyarat|signal)\s+(?:nyata|sebenar(?:nya)?|asli|real)|kh[ôo]ng\s+ph[ảa]i\s+(?:l[àa]\s+)?k[èe]o\s+th[ậa]t|"
+    r"no\s+es\s+(?:una\s+)?(?:se[ñn]al|operaci[óo]n)\s+real|n[ãa]o\s+[ée]\s+(?:um\s+)?(?:sinal|trade)\s+real|"
+    r"non\s+[èe]\s+un\s+segnale\s+reale|pas\s+un\s+(?:vrai\s+)?signal\s+r[ée]el|kein\s+(?:echtes|reales|live[\s-]?)signal|"
+    r"не\s+(?:є\s+|является\s+)?(?:реальн\w+|настоящ\w+|живи\w+)\s+сигнал\w*|gerçek\s+(?:bir\s+)?sinyal\s+de[ğg]il|"
+    # "example / demo / template only" — ro, cs/sk, hu, pl, es/pt/it/fr/de, nl, sv/no/da, fi, el, tl, id/ms, vi, tr, he
+    r"(?:doar|numai)\s+(?:un\s+)?exemplu|cu\s+titlu\s+de\s+exemplu|(?<!de\s)exemplu\s*[(:：]|exemplu\s+de\s+(?:semnal|tranzac[țţt]ie|card)|model\s+de\s+semnal|"
+    r"(?:jen|pouze|len|iba|pouhá)\s+(?:\w+\s+)?(?:uk[áa][zž]k[ay]|p[řr]?[íi]klad)|uk[áa][zž]kov[ýyá]\s+sign[áa]l|(?<!na\s)(?<!za\s)p[řr]?[íi]klad\s*[(:：]|vzor\s+(?:sign[áa]lu|karty|obchodu)|"
+    r"(?:csak|csup[áa]n)\s+(?:egy\s+)?(?:p[ée]lda|minta|illusztr[áa]ci[óo])|p[ée]lda\s*[(:：]|"
+    r"tylko\s+(?:dla\s+)?przyk[łl]ad\w*|(?:solo|s[óo]lo|apenas|s[óo]|somente|solamente)\s+(?:un\s+|um\s+|como\s+)?(?:ejemplo|exemplo|esempio)|"
+    r"(?:à|a)\s+titre\s+d'?\s?exemple|exemple\s+seulement|nur\s+(?:ein\s+|als\s+)?beispiel|alleen\s+(?:een\s+)?voorbeeld|"
+    r"(?:bara|kun|kun\s+et|vain)\s+(?:ett\s+)?(?:exempel|eksempel|esimerkki)|μόνο\s+παράδειγμα|παράδειγμα\s*[(:：]|"
+    r"halimbawa\s+lang|(?:ito\s+ay\s+)?halimbawa\s*[(:：]|hanya\s+(?:sebagai\s+)?contoh|ch[ỉi]\s+(?:l[àa]\s+)?(?:v[íi]\s+d[ụu]|minh\s+h[ọo]a)|"
+    r"sadece\s+(?:bir\s+)?[öo]rnek|רק\s+דוגמה|דוגמה\s*[(:：])(?!\w)|"
+    # "do not trade / copy it" — ro, cs/sk, hu, pl, es/pt/it/fr/de, nl, tl, vi, ru/uk, el, he
+    r"(?<!\w)(?:nu\s+(?:tranzac[țţt]iona|tranzac[țţt]ion[ae][țţt]i|copia[țţt]i)|ne(?:obchodovat|obchodujte|obchodova[ťt])(?!\w)|"
+    r"nekop[íi]rujte|ne\s+(?:keresked(?:j|jen|jetek|jenek)|m[áa]sold|m[áa]solj[áa]tok)|nie\s+(?:handluj(?:cie)?|kopiuj(?:cie)?)|"
+    r"no\s+(?:operar|operes|oper[ée]is)|n[ãa]o\s+(?:operar|opere|operem)|non\s+(?:operare|tradare|copiare)|"
+    r"ne\s+(?:pas\s+)?(?:trader|suivre)|nicht\s+(?:traden|handeln|nachtraden|nachmachen)|niet\s+(?:traden|handelen|kopi[ëe]ren)|"
+    r"huwag\s+(?:(?:i-?|mag-?)?trade|sundan|kopyahin|gayahin)|kh[ôo]ng\s+(?:v[àa]o\s+l[ệe]nh|copy|theo)\s+(?:l[ệe]nh\s+)?n[àa]y|"
+    r"не\s+(?:торгуйте|торгувати|торговать|повторяйте|повторюйте)|μην\s+(?:το\s+)?(?:ανοίξετε|αντιγράψετε|κάνετε\s+trade)|"
+    r"אל\s+תסחרו|לא\s+לסחור)"
+    # (said alone, or of "this": "Não opere com dinheiro do aluguel!" — not with the rent money — is advice under a call)
+    r"(?:\s+(?:this|it|to|tohle|toto|ezt|tego|tej|esto|esta|isto|isso|questo|ça|cela|das|dies|dit|ito|[иі]?це|это|этот|αυτό))?"
+    r"(?=\s*(?:[!.)）,;:—–-]|\n|$))|"
+    # hi (Devanagari), ja, zh (the text is read in Simplified characters), ko, th, ar, fa
+    r"(?:सिर्फ|केवल|बस)\s+(?:एक\s+)?(?:उदाहरण|नमूना|डेमो)|(?:ट्रेड|कॉपी)\s+न\s+करें|असली\s+सिग्नल\s+नहीं|"
+    r"サンプル|見本|実際の(?:シグナル|トレード)ではありません|エントリーしないで|真似しないで|"
+    r"范例|示范|样例|范本|模板\s*[(（:：]|仅供(?:教学|示范|学习|演示)|(?:请勿|请不要|不要|勿|别)跟单(?=\s*(?:[)）,，。!！;；:：.]|\n|$))|(?:并非|不是|非)(?:真实|实盘|真正)的?(?:信号|讯号)|不是讯号|"
+    r"예시|샘플|따라\s*(?:하지|들어가지)\s*마세요|실제\s*(?:시그널|신호)\s*(?:이\s*)?아님|"
+    r"(?:เป็น)?แค่ตัวอย่าง|ไม่ใช่สัญญาณจริง|ห้ามเทรดตาม|"
+    r"مجرد\s+مثال|ليست\s+صفقة\s+حقيقية|لا\s+تتداول|فقط\s+(?:یک\s+)?(?:مثال|نمونه)|معامله\s+نکنید",
+    re.IGNORECASE)
 NEGATED_CALL_RE = re.compile(
     r"(?<!\w)(?:don'?t|do\s+not|never|avoid)\s+(?:buy\w*|sell\w*|long\w*|short\w*|fomo\s+into)(?!\w)|"
     # "لا تدخلوا شورت", "не входите в шорт", "no entren en corto", "jangan beli", "不要做空"
@@ -1050,6 +1109,14 @@ GAIN_PCT_RE = re.compile(r"\+\s?\d+(?:[.,]\d+)?\s?%")
 # An entry that waits for a market event ("BTC long if 70k breaks", "long only once we reclaim 3500", "если
 # пробьём 70к — лонг"): the bot cannot check the condition, so the setup is kept but never traded as written.
 CONDITIONAL_ENTRY_RE = re.compile(
+    # tl "Kung mag-break at mag-close sa taas ng 178", "Kapag nag-close ang 4h …", ro "Dacă închide peste 178", cs "Pokud se
+    # uzavře nad 178", "Jestli prorazí 178", hu "Ha a 4h gyertya 178 felett zár", "Ha áttöri a 178-at": the entry waits
+    # for a break or a close
+    r"(?<!\w)(?:kung|kapag)\s+(?:\S+\s+){0,5}?(?:mag-?|nag-?)(?:break|close|hold|reclaim|breakout|breakdown|flip|retest|"
+    r"confirm)\w*|(?<!\w)(?:kung|kapag)\s+(?:\S+\s+){0,3}?(?:bumaba|tumaas|lumampas|bumagsak)(?!\w)|"
+    r"(?<!\w)dac[ăa]\s+(?:\S+\s+){0,5}?(?:[îi]nchide|sparge|rupe|dep[ăa][șş]e[șş]te|cade\s+sub)(?!\w)|"
+    r"(?<!\w)(?:pokud|jestli|jestliže|když|ak)\s+(?:\S+\s+){0,5}?(?:uzav[řr]e|zav[řr]e|prorazí|prorazi|prelomí|prelomi|uzavrie|zavrie|prerazí)(?!\w)|"
+    r"(?<!\w)ha\s+(?:\S+\s+){0,5}?(?:z[áa]r|[áa]tt[öo]ri|[áa]tt[öo]r|z[áa]r[óo]dik)(?!\w)|"
     r"(?<!\w)(?:if|once|when|after|unless|если|когда|eğer|si|wenn|falls|jika|kalau|nếu|اگر|إذا|اذا)\s+"
     r"(?:\S+\s+){0,5}?(?:breaks?|broke|breaking|breakouts?|reclaims?|reclaimed|flips?|retests?|closes?|closed|"
     r"confirms?|confirmed|holds?|loses?|lost|rejects?|rejected|пробь\w*|пробьет|пробьём|закрепит\w*|kırar\w*|kırıl\w*|rompe\w*|"
@@ -1184,7 +1251,10 @@ RESTATE_RE = re.compile(
     r"仍然有效|依然有效|仍有效|sigue\s+(?:vigente|v[áa]lid[oa])|contin[úu]a\s+v[áa]lid[oa]|ainda\s+v[áa]lid[oa]|masih\s+(?:valid|berlaku)|"
     r"v[ẫa]n\s+c[òo]n\s+hi[ệe]u\s+l[ựu]c|لا\s+تزال\s+صالح\w*|هنوز\s+معتبر|noch\s+g[üu]ltig|toujours\s+valable|ancora\s+valid[oa]|"
     r"nadal\s+aktualn\w*|여전히\s*유효|まだ有効|"
-    r"reminder|re[\s-]?post(?:ed|ing)?|still\s+(?:valid|active|in\s+play)|in\s+case\s+you\s+missed|icymi|"
+    # ("⚠️ Reminder: 1-3% risk only. No revenge trades." under a card: the house's rule on risk, no call re-posted)
+    r"reminder(?![^\S\n]*[:：-]?[^\S\n]*(?:\d+(?:[.,]\d+)?(?:[^\S\n]*[-–~][^\S\n]*\d+(?:[.,]\d+)?)?[^\S\n]*%[^\S\n]*risk|risk|"
+    r"use[^\S\n]+(?:a[^\S\n]+|your[^\S\n]+)?(?:stop|sl)|manage|money[^\S\n]+management|dyor|never|always|don'?t|do[^\S\n]+not|trade[^\S\n]+safe))|"
+    r"re[\s-]?post(?:ed|ing)?|still\s+(?:valid|active|in\s+play)|in\s+case\s+you\s+missed|icymi|"
     r"напоминани\w*|вс[её]\s+ещ[её]\s+(?:актуал\w*|в\s+силе)|ещ[её]\s+актуал\w*|hat[ıi]rlatma|h[âa]l[âa]\s+ge[çc]erli|"
     r"recordatorio|sigue\s+(?:vigente|v[áa]lid[oa]|activ[oa])|lembrete|ainda\s+(?:v[áa]lid[oa]|ativ[oa])|erinnerung|"
     r"noch\s+(?:g[üu]ltig|aktiv)|rappel|toujours\s+(?:valable|valide|actif)|promemoria|ancora\s+(?:valid[oa]|attiv[oa])|"
@@ -1319,7 +1389,17 @@ WATCH_ONLY_RE = re.compile(
     r"пока\s+(?:никаких\s+)?ордер\w*\s+не\s+(?:став|выставля)\w*|[şs]imdilik\s+emir\s+(?:yok|girmiyoruz|vermiyoruz)|"
     r"wait\s+for\s+(?:the\s+|our\s+)?(?:official|real|actual|proper)\s+(?:signal|call)|aspettate\s+(?:il\s+)?segnale\s+ufficiale|"
     r"esperen\s+(?:la\s+)?se[ñn]al\s+oficial|aguardem\s+o\s+sinal\s+oficial|wartet\s+auf\s+das\s+offizielle\s+signal|"
-    r"attendez\s+le\s+signal\s+officiel|ждите\s+официальн\w+\s+сигнал\w*|resmi\s+sinyali\s+bekleyin)(?!\w)",
+    r"attendez\s+le\s+signal\s+officiel|ждите\s+официальн\w+\s+сигнал\w*|resmi\s+sinyali\s+bekleyin|"
+    # ("Watching SOL — short only makes sense if 4h closes below 168. Targets would be 160 then 152. I'll post if it
+    # triggers"): a side that would make sense on a condition, its exits in the would-mood, the call posted later
+    r"(?:will|we'?ll|i'?ll)\s+post\s+(?:it\s+)?(?:if|when|once)\s+(?:it\s+|that\s+|this\s+)?(?:triggers?|happens|confirms|plays\s+out)|"
+    r"(?:long|short|entry|buy|sell)s?\s+only\s+makes?\s+sense\s+(?:if|once|when|on)|targets?\s+would\s+be|"
+    # ("Pero wala pang entry, abangan lang", "belum ada entry", "chưa có điểm vào", "todavía sin entrada", "ainda sem
+    # entrada", "пока без входа", "henüz giriş yok", "noch kein Einstieg", "pas encore d'entrée"): no entry yet, only a watch
+    r"wala\s+pang\s+(?:entry|pasok|signal)|abangan\s+(?:lang|muna)|belum\s+(?:ada\s+)?(?:entry|masuk|sinyal)|"
+    r"ch[ưu]a\s+c[óo]\s+(?:entry|[đd]i[ểe]m\s+v[àa]o|k[èe]o)|(?:todav[íi]a|a[úu]n)\s+sin\s+entrada|ainda\s+sem\s+entrada|"
+    r"пока\s+без\s+входа|hen[üu]z\s+giri[şs]\s+yok|noch\s+kein(?:en)?\s+einstieg|pas\s+encore\s+d'\s*entr[ée]e|"
+    r"ancora\s+nessun\s+ingresso)(?!\w)",
     re.IGNORECASE)
 
 # A re-post of a call that has not triggered yet ("⏳ Pending signal (not triggered yet)"): the call is already out

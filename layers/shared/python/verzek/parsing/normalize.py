@@ -278,8 +278,20 @@ def _grouped_decimals_show_the_grouping(text: str) -> bool:
     return len(heads) >= 3 and len(set(heads)) == 1
 
 
+# ("Vstupy: / • 64 850 / • 65 400 / • 66 100"): two or more rows, each one space-grouped number alone, led by groups of
+# two or three digits close to each other — a ladder of one coin's prices ("1 250 / 2 240" numbers rows: a one-digit
+# group, and far apart from each other)
+_SPACE_GROUPED_ROW = re.compile(r"(?m)^[^\w\n]*(\d{2,3})[ \u00a0\u202f]\d{3}[^\S\n]*$")
+
+
+def _grouped_rows_show_the_grouping(text: str) -> bool:
+    heads = [int(h) for h in _SPACE_GROUPED_ROW.findall(text)]
+    return len(heads) >= 2 and min(heads) >= 10 and max(heads) <= min(heads) * 1.5
+
+
 def _space_thousands(text: str) -> str:
-    if not _SPACE_ZERO_GROUP.search(text) and not _grouped_decimals_show_the_grouping(text):
+    if not _SPACE_ZERO_GROUP.search(text) and not _grouped_decimals_show_the_grouping(text) \
+            and not _grouped_rows_show_the_grouping(text):
         return text
     return _SPACE_THOUSANDS.sub(lambda m: re.sub(r"[ \u00a0\u202f]", "", m.group(0)), text)
 # "1.44 can be stop", "8.10 can be stop out", "0.52 is the stop": a price before a stop word, moved after a
@@ -915,8 +927,31 @@ def _fullwidth_thousands(text: str) -> str:
     return "".join(out)
 
 
+# ("LDO — Now: 1.9920 📍 Targets 2.06 / 2.14 / 2.25 ⛔ 1.915 — 7x"): a card flattened onto one line, its parts cut by
+# spaced long dashes, one of them a word, its colon and a price — the dashes cut fields, as "|" does
+_DASHED_FIELD = re.compile(r"[ \t][—–][ \t]+[^\W\d_]{2,12}[ \t]*:[ \t]*\$?\d")
+
+
+def _dashed_one_liner(text: str) -> str:
+    if "\n" in text.strip() or len(re.findall(r"[ \t][—–][ \t]", text)) < 2 or not _DASHED_FIELD.search(text):
+        return text
+    return re.sub(r"[ \t][—–][ \t]", " | ", text)
+
+
+# ("Entry ONLY if the 1h closes above 24.00 👉 24.05 - 24.30"): the condition on the entry's own line, its price the
+# level to close beyond — set on a line of its own, the entry's prices after it keep the label (the card stays a
+# conditional one, held)
+_CONDITION_IN_ENTRY = re.compile(
+    r"(?im)^([^\S\n]*)(entry|entries|buy|enter)([^\S\n]+(?:only[^\S\n]+)?(?:if|when|once|after)[^\S\n]+"
+    r"(?:[^\n\d]|\d{1,2}[hmdw](?!\w)){0,40}?(?:closes?|closed|closing|breaks?|reclaims?|holds?|flips?)[^\S\n]+"
+    r"(?:(?:and[^\S\n]+)?(?:holds?[^\S\n]+)?)(?:above|below|over|under)[^\S\n]+\$?\d+(?:[.,]\d+)?)"
+    r"[^\S\n]*(?:[:=>→,;]|[-–—]>|then)?[^\S\n]*(?=\$?\d+(?:[.,]\d+)?[^\S\n]*(?:[-–~/]|to|$))")
+
+
 def normalize(text: str) -> str:
     """Canonical form of a message: ASCII punctuation, no emojis/links/relay artefacts/dates."""
+    if "\u2014" in text or "\u2013" in text:
+        text = _dashed_one_liner(text)
     if "万" in text:
         text = _TEN_THOUSANDS.sub(_ten_thousands, text)
     if "_" in text:  # JSON keys of bots: "stop_loss", "entry_price", "TP1_HIT"
@@ -980,7 +1015,8 @@ def normalize(text: str) -> str:
     if _CIRCLED_ANY.search(text):
         text = _CIRCLED_AFTER_EXIT.sub(_circled_exit, text)
     if any(ch.isdigit() for ch in text[1:]) and (" 0" in text or "\u00a0" in text or "\u202f" in text
-                                                 or _SPACE_GROUPED_DECIMAL.search(text)):
+                                                 or _SPACE_GROUPED_DECIMAL.search(text)
+                                                 or _SPACE_GROUPED_ROW.search(text)):
         text = _space_thousands(text)
     text = _KEYCAP.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")).translate(_TRANSLATE)
     text = _CYRILLIC_K.sub("k", _K_DECIMAL.sub(r"\1.\2k", text))
@@ -1055,4 +1091,6 @@ def normalize(text: str) -> str:
     text = _stop_after_lone_price(text)
     if "|" in text or "\t" in text:
         text = _tables_to_fields(text)
+    if "if" in low or "when" in low or "once" in low or "after" in low:
+        text = _CONDITION_IN_ENTRY.sub(lambda m: f"{m.group(1)}{m.group(3)}\n{m.group(1)}{m.group(2)}: ", text)
     return text

@@ -2614,6 +2614,23 @@ def _mistyped_stop(lowered: str) -> Decimal | None:
     return second if corrected == first else first
 
 
+# ("CORRECTION: entry 1.21 not 1.12", "Entrada 1,21, no 1,12", "Вход 1.21, а не 1.12"): the corrected entry, then the
+# typo it takes back
+_ENTRY_NOT_TYPO = re.compile(
+    r"(?<!\w)(?:entry|entrada|entrée|entree|ingresso|einstieg|вход|giri[şs]|wej[śs]cie|masuk|pasok|vstup|intrare)\s*[:=]?\s*"
+    r"\$?(?P<right>\d+(?:[.,]\d+)?)\s*,?\s*(?:not|instead\s+of|\(\s*not|no|não|nao|nicht|pas|non|а\s+не|не|değil|degil|"
+    r"hindi|bukan|nie|nu)\s+\$?(?P<typo>\d+(?:[.,]\d+)?)(?![\d.,]*\d)")
+
+
+def _mistyped_entry(lowered: str) -> tuple[Decimal, Decimal] | None:
+    """The entry a correction puts right and the typo it takes back ("entry 1.21 not 1.12" → (1.21, 1.12))."""
+    found = _ENTRY_NOT_TYPO.search(lowered)
+    if found is None:
+        return None
+    comma_decimal = uses_comma_decimals(lowered)
+    return parse_decimal(found.group("right"), comma_decimal), parse_decimal(found.group("typo"), comma_decimal)
+
+
 def _never_tradable_as_posted(side: Side | None, entries: list[Decimal], typo: Decimal | None) -> bool:
     """The stop a correction takes back stood on the wrong side of the card's entries (a long's at or above its lowest
     entry, a short's at or below its highest): the card as first posted was no consistent trade, so it was never opened
@@ -3833,6 +3850,21 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # running trade's update.)
         restates = False
         reposted_after_typo, stop = typo, corrected  # (the price taken back beside it is no second stop)
+    entry_typo = None
+    if restates and entries and targets and stop is not None and symbol_problem is None and candidate is not None \
+            and reposted_after_typo is None and _CORRECTION.search(clean_lower) \
+            and (typo_pair := _mistyped_entry(clean_lower)) is not None:
+        right, wrong = typo_pair
+        side_written = _side_from_words(segments, levels)[0]
+        card = [e for e in entries if e != wrong]
+        if right in card and wrong not in card and side_written is not None and (
+                wrong <= stop if side_written == Side.LONG else wrong >= stop):
+            # ("⚠️ CORRECTION: entry 1.21 not 1.12 — full card again: / #ONDO/USDT — LONG / Entry: 1.21 / TP … / SL: 1.168"):
+            # the whole card posted again with its entry corrected, and the entry taken back stood beyond the stop — the
+            # first card was no consistent trade and was never opened from; this one is the call, held as the stop's
+            # correction is
+            restates = False
+            entry_typo, entries = wrong, card
     status_active = restates and bool(restate_cues := list(lx.RESTATE_RE.finditer(clean))) \
         and all(_ACTIVE_STATUS.match(m.group(0)) for m in restate_cues)
     if status_active and (_NEW_CALL.search(clean) or entries and targets and stop is not None
@@ -3926,7 +3958,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         scope_progress = reports_progress(scope_status)
     skip = clean.count("\n", 0, len(clean) - len(scope))
     head = "\n".join(clean.split("\n")[skip:min(level_lines) + 1]) if level_lines else clean
-    not_a_call = lx.NOT_A_CALL_RE.search(scope)
+    not_a_call = lx.NOT_A_CALL_RE.search(scope) or lx.EXAMPLE_CARD_RE.search(scope)
     if not_a_call is not None and _WE_FOLLOW.search(scope) \
             and not lx.NOT_A_CALL_RE.search(scope[:not_a_call.start()] + " " + scope[not_a_call.end():]):
         # ("🐋 Whale just opened a long on ETH. We follow: / #ETH LONG …", "Кит открыл лонг — заходим за ним"): the
@@ -4317,6 +4349,9 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         problems.append(f"held for review: a corrected card posted again (the stop {reposted_after_typo} it takes back "
                         "stood on the wrong side of the entry, so the first card was never traded): the call may have "
                         "been opened by hand")
+    if entry_typo is not None:
+        problems.append(f"held for review: a corrected card posted again (the entry {entry_typo} it takes back stood "
+                        "beyond the stop, so the first card was never traded): the call may have been opened by hand")
     if lx.PENDING_REPOST_RE.search(clean):
         # ("⏳ Pending signal (not triggered yet) / #NEAR LONG / Entry …"): a call already out shown again while it waits
         problems.append("held for review: a pending call shown again, not a fresh one")
@@ -6088,10 +6123,21 @@ _STOP_BEYOND = re.compile(r"(?<!\w)(?:stop(?:[\s-]*loss)?|sl|inval\w*|out)\s+(?:
                           re.IGNORECASE)
 
 
+# ("(lagbhag 67,250)", "~ sekitar 8.94", "(cca 64 850)"): "about" between the market order and its price
+_ABOUT_BEFORE_PRICE = re.compile(
+    r"\W*(?:at|about|around|approx\w*|около|примерно|حوالي|حدود|लगभग|करीब|क़रीब|तकरीबन|lagbhag|sekitar|kira-kira|"
+    r"lebih\s+kurang|kurang\s+lebih|khoảng|mga|humigit-kumulang|cca|kb|k[öo]r[üu]lbel[üu]l|oko[łl]o|circa|aprox\w*|"
+    r"environ|etwa|ca|aproximativ|ongeveer|rond)?\W*", re.IGNORECASE)
+# ("SHORT $APT market price pe / Ref: 8.92"): the market order's reference price on the line after it
+_REFERENCE_LINE = re.compile(r"^\W*(?:ref(?:erence)?(?:\s+price)?|approx\w*|~)\s*[:=~≈@]?\s*[~≈]?\s*\$?(\d+(?:[.,]\d+)?)\W*$",
+                             re.IGNORECASE)
+
+
 def _market_order_before(clean: str, entry: Decimal) -> bool:
     """The entry's price written right after words ordering at the market on its line ("short here @ 17.86",
     "Закупаемся по текущим ≈ 0,8125", "เข้าได้เลยที่ราคาตลาด (ประมาณ 143.5)"), and no limit word on that line."""
-    for line in clean.split("\n"):
+    lines = clean.split("\n")
+    for n, line in enumerate(lines):
         for found in lx.MARKET_PRICE_NOW.finditer(line):
             written = found.group("price")
             if not lx.LIMIT_WORDS.search(line) and any(Decimal(r) == entry for r in {written.replace(",", "."),
@@ -6099,11 +6145,19 @@ def _market_order_before(clean: str, entry: Decimal) -> bool:
                 return True
         for phrase in lx.MARKET_ORDER_BEFORE_PRICE.finditer(line):
             number = _PRICE_IN_LINE.search(line, phrase.end())
+            if number is None and n + 1 < len(lines) and not lx.LIMIT_WORDS.search(line) \
+                    and (ref := _REFERENCE_LINE.match(lines[n + 1])) is not None:
+                # ("SHORT $APT market price pe / Ref: 8.92"): the reference on the line right after the order
+                try:
+                    if Decimal(ref.group(1).replace(",", ".")) == entry:
+                        return True
+                except ArithmeticError:
+                    pass
+                continue
             if number is None or number.start() - phrase.end() > 24 or lx.LIMIT_WORDS.search(_STOP_BEYOND.sub(" ", line)):
                 continue
             if re.search(r"[^\W\d_]{3,}", line[phrase.end():number.start()].replace("ประมาณ", "")) \
-                    and not re.fullmatch(r"\W*(?:at|about|around|approx\w*|около|примерно|حوالي|حدود)?\W*",
-                                         line[phrase.end():number.start()], re.IGNORECASE):
+                    and not _ABOUT_BEFORE_PRICE.fullmatch(line[phrase.end():number.start()]):
                 continue  # (words of their own between: "buy now, then add at 1.20")
             written = number.group(0)
             readings = {written.replace(",", "."), written.replace(",", "")}
