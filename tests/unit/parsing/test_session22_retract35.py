@@ -74,6 +74,7 @@ def test_an_order_taken_back_in_the_post_is_no_signal(text):
     ("Close #AVAX. Not kidding.", "AVAX/USDT"),
     ("No kidding, close #AVAX now", "AVAX/USDT"),
     ("Close #AVAX (joke of a market)", "AVAX/USDT"),
+    ("Close #AVAX and forget it", "AVAX/USDT"),
 ])
 def test_a_look_alike_of_a_taking_back_still_closes(text, coin):
     assert _read(text) == (MessageKind.CLOSE, coin)

@@ -3390,7 +3390,7 @@ _TAKEN_BACK = re.compile(
     r"jk|j/k|just\s+(?:kidding|joking)|only\s+(?:kidding|joking)|kidding|joking|not\s+really|"
     r"(?:it'?s|it\s+was|that\s+was|was|just|only)\s+(?:just\s+|only\s+)?a\s+joke(?!\s+of)|"
     r"actually\s*,?\s*(?:don'?t|do\s+not|no(?!\w)|nope|never\s*mind)|"
-    r"on\s+second\s+thought|scratch\s+that|never\s*mind|nvm|forget\s+(?:it|that|this)|"
+    r"on\s+second\s+thought|scratch\s+that|never\s*mind|nvm|forget\s+(?:that|this)|"
     r"(?:posted|sent|written)\s+(?:by\s+mistake|in\s+error|to\s+the\s+wrong\s+(?:channel|chat|group))|"
     r"wrong\s+(?:channel|chat|group|post)|mistake\s*,\s*ignore|"
     # es/pt/it
@@ -3399,7 +3399,7 @@ _TAKEN_BACK = re.compile(
     r"(?:mejor\s+no|olv[íi]d(?:alo|enlo|ate)|ign[óo]r(?:alo|enlo)|esquece|esque[çc]am|melhor\s+n[ãa]o|ignorem|ignoren|lasciate\s+perdere)|"
     # de/fr
     r"(?:war\s+)?nur\s+(?:ein\s+)?(?:spa(?:ß|ss)|scherz)|kleiner\s+scherz|doch\s+nicht|vergesst\s+(?:es|das)|ignoriert\s+(?:das|es)|"
-    r"je\s+(?:rigole|plaisante)|c'?est\s+une\s+blague|(?:pour\s+)?rire|laissez\s+tomber|finalement\s+non|ignorez(?:\s+(?:ce|ça|ca))?|"
+    r"je\s+(?:rigole|plaisante)|c'?est\s+une\s+blague|pour\s+rire|laissez\s+tomber|finalement\s+non|ignorez(?:\s+(?:ce|ça|ca))?|"
     # ru/uk/tr
     r"(?:это\s+)?(?:шутка|шучу|пошутил\w*)|жарт\w*|забудьте|неважно|(?:хотя\s+)?нет\s*,?\s+не\s+надо|игнорируйте|"
     r"[şs]aka(?:yd[ıi]|\s+yapt[ıi]m)?|bo[şs]\s*verin|vazge[çc]tim|dikkate\s+almay[ıi]n|"
