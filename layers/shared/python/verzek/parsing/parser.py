@@ -51,6 +51,7 @@ from verzek.parsing.status import (
     closed_by_someone_else,
     closed_coin_beside_conditions,
     closes_position,
+    coin_corrected,
     coin_heads_post,
     coin_only_after_the_change,
     coin_word_filled,
@@ -75,13 +76,16 @@ from verzek.parsing.status import (
     rung_cancel_denied,
     says_only_held,
     side_after_pair,
+    side_apart_from_the_other,
     side_field,
     side_of_another_coin,
     sold_without_result,
     speaks_of_a_trade,
     stop_moved_onto,
     stop_out_reply,
+    taken_back,
     tp_hit_index,
+    tp_hit_only_supposed,
     update_action,
     update_not_now,
     update_waits,
@@ -2131,9 +2135,76 @@ _PAYLOAD_NOT_LIVE = re.compile(r"\A[^\n{]{0,100}?(?<!\w)(?:test\w*|demo|paper|ex
 def parse_message(text: str) -> ParsedMessage:
     """Classify and parse one Telegram message text (or media caption). Never raises on any str."""
     parsed = _parse_written_or_spoken(text)
+    if parsed.kind != MessageKind.OPEN and isinstance(text, str):
+        parsed = _taken_back_or_corrected(text, parsed)
     if parsed.kind in (MessageKind.CLOSE, MessageKind.UPDATE) and isinstance(text, str):
         return _others_acted_not_the_channel(text, parsed)
     return parsed
+
+
+_NAMED_TICKER = re.compile(r"[#$]?([A-Za-z][A-Za-z0-9]{1,14})(?![A-Za-z0-9])")
+
+
+def _acts(parsed: ParsedMessage) -> bool:
+    """The reading closes, cancels or changes a follower's position (a target reached, a fill, a bare note do not)."""
+    return parsed.kind == MessageKind.CLOSE or parsed.kind == MessageKind.UPDATE and (
+        parsed.update_action in POSITION_CHANGES or parsed.update_action == UpdateAction.CANCEL_ENTRY)
+
+
+def _taken_back_or_corrected(text: str, parsed: ParsedMessage) -> ParsedMessage:
+    """A close or change the post corrects to another coin is read for that coin ("Close ETH — sorry, I meant SOL" closes
+    SOL, never ETH; "#ETH schließen — ich meinte #BTC", read as two coins, closes BTC); one it takes back, offers in a
+    poll, refuses, calls a habit, gives to someone else or tells of a time long past is no signal ("Close BTC. Edit:
+    ignore this", "We closed BTC yesterday") — unless what is left of the post still orders one ("Close ETH — no wait,
+    close BTC": BTC's close)."""
+    corrected = coin_corrected(text, KNOWN_TICKERS) if parsed.kind != MessageKind.OPEN else None
+    if corrected is not None and (_acts(parsed) or parsed.kind == MessageKind.NOT_A_SIGNAL):
+        start, coin = corrected
+        wrong = {m.group(1).upper() for m in _NAMED_TICKER.finditer(text, 0, start)
+                 if m.group(1).upper() in KNOWN_TICKERS and (m.group(0)[0] in "#$" or m.group(1).isupper())}
+        wrong |= {parsed.symbol.split("/")[0]} if parsed.symbol else set()
+        wrong.discard(coin)
+        if wrong:
+            head = text[:start]
+            for base in wrong:
+                head = re.sub(rf"(?<![A-Za-z0-9]){re.escape(base)}(?![A-Za-z0-9])", coin, head, flags=re.IGNORECASE)
+            again = _parse_written_or_spoken(head)
+            if again.symbol is not None and again.symbol.split("/")[0] == coin and _acts(again):
+                said = f"the coin corrected in the post: {', '.join(sorted(wrong))} -> {coin}"
+                return _replace(again, notes=(*again.notes, said))
+            if _acts(parsed):
+                return _not_a_signal("the post corrects its coin and what it orders for the corrected one is not clear")
+    if parsed.kind == MessageKind.UPDATE and parsed.update_action == UpdateAction.TP_HIT \
+            and tp_hit_only_supposed(normalize(text).lower()):
+        # ("Cancel the ETH order if price hits TP1 before entry"): the target is only supposed hit — an order for then
+        return _replace(parsed, update_action=None, target_index=None,
+                        notes=(*parsed.notes, "a target hit said only on a condition: no target reached"))
+    if not _acts(parsed) and parsed.update_action not in (UpdateAction.TP_HIT, UpdateAction.ENTRY_FILLED):
+        return parsed
+    lowered = normalize(text).lower()
+    if parsed.kind == MessageKind.CLOSE and parsed.side is None and (side := side_apart_from_the_other(lowered)):
+        # ("Close BTC long (not the short)"): the side closed, the other named only to be set apart
+        parsed = _replace(parsed, side=Side(side))
+    back = taken_back(text.lower())
+    if back is None:
+        return parsed
+    why, left = back
+    if left.strip():
+        rest = _parse_written_or_spoken(left)
+        if _acts(rest) and why.startswith("the close or change is taken back"):
+            # ("Close ETH — no wait, close BTC"): what follows the taking back is the order
+            return _replace(rest, symbol=rest.symbol or parsed.symbol,
+                            notes=(*rest.notes, "read after the post takes back what it said first"))
+        if (rest.kind, rest.update_action) != (parsed.kind, parsed.update_action) \
+                and (_acts(rest) or rest.kind == MessageKind.UPDATE and rest.update_action is not None):
+            # ("#ETH TP1 hit ✅ A member closed early, we hold"): the rest is the channel's own news — that is read
+            if rest.symbol is None:
+                rest = _replace(rest, symbol=parsed.symbol, also_symbols=parsed.also_symbols)
+            return _replace(rest, notes=(*rest.notes, f"read without what is not the channel's order now: {why}"))
+        if _acts(rest) or rest.kind == MessageKind.UPDATE and rest.update_action is not None or is_close(left) \
+                or update_action(left) is not None:
+            return parsed
+    return _not_a_signal(why)
 
 
 # What others did, beside what the channel keeps ("#ETH SL hit for those who used tight stops, ours at 3000 is safe",

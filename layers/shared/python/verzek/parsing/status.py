@@ -3509,3 +3509,229 @@ def coin_heads_post(lowered: str, coin: str) -> bool:
     subject of a sentence of market talk ("BTC dumping. Close all now")."""
     heading = _HEADING.match(lowered.lstrip())
     return heading is not None and heading.group(1) == coin
+
+
+# --- Session 22 (retract35): a close or change the post itself takes back, only offers, refuses, or tells of others, of
+# a habit or of a time long past -------------------------------------------------------------------------------------
+# (each pattern runs on the lower-cased normalised post; `taken_back` says which part of the post is left acting)
+
+# After the order, the writer takes it back: "ignore this", "jk", "just kidding", "(joke)", "not really", "actually
+# don't", "no wait", "scratch that", "never mind" — in es/pt/de/fr/it/ru/tr/id/vi/zh/ja/ko as well; each ends its clause
+# ("Close BTC, not really bullish anymore", "ignore the noise, close ETH" keep their close)
+_TAKEN_BACK = re.compile(
+    # ("don't ignore this!", "not kidding", "no joke": said in earnest)
+    r"(?<!\w)(?<!not\s)(?<!no\s)(?<!n't\s)(?<!never\s)(?<!nicht\s)(?<!не\s)(?:(?:edit\s*:\s*)?(?:please\s+|pls\s+|plz\s+|just\s+)?(?:ignore|disregard)(?:\s+(?:this|that|it|the\s+above|above|"
+    r"(?:this|that)\s+(?:one|post|message|msg|call)))?|"
+    r"jk|j/k|just\s+(?:kidding|joking)|only\s+(?:kidding|joking)|kidding|joking|not\s+really|"
+    r"(?:it'?s|it\s+was|that\s+was|was|just|only)\s+(?:just\s+|only\s+)?a\s+joke(?!\s+of)|"
+    r"actually\s*,?\s*(?:don'?t|do\s+not|no(?!\w)|nope|never\s*mind)|"
+    r"on\s+second\s+thought|scratch\s+that|never\s*mind|nvm|forget\s+(?:that|this)|"
+    r"(?:posted|sent|written)\s+(?:by\s+mistake|in\s+error|to\s+the\s+wrong\s+(?:channel|chat|group))|"
+    r"wrong\s+(?:channel|chat|group|post)|mistake\s*,\s*ignore|"
+    # es/pt/it
+    r"(?:es|era|fue|é|e|foi|è|era)\s+(?:(?:una|uma|un|uno)\s+)?(?:broma|brincadeira|scherzo)|(?:solo|só|s[oó]lo)\s+(?:es\s+)?"
+    r"(?:broma|brincadeira|bromeando|brincando)|bromeaba|bromeando|brincadeirinha|stavo\s+scherzando|scherzavo|"
+    r"(?:mejor\s+no|olv[íi]d(?:alo|enlo|ate)|ign[óo]r(?:alo|enlo)|esquece|esque[çc]am|melhor\s+n[ãa]o|ignorem|ignoren|lasciate\s+perdere)|"
+    # de/fr
+    r"(?:war\s+)?nur\s+(?:ein\s+)?(?:spa(?:ß|ss)|scherz)|kleiner\s+scherz|doch\s+nicht|vergesst\s+(?:es|das)|ignoriert\s+(?:das|es)|"
+    r"je\s+(?:rigole|plaisante)|c'?est\s+une\s+blague|pour\s+rire|laissez\s+tomber|finalement\s+non|ignorez(?:\s+(?:ce|ça|ca))?|"
+    # ru/uk/tr
+    r"(?:это\s+)?(?:шутка|шучу|пошутил\w*)|жарт\w*|забудьте|неважно|(?:хотя\s+)?нет\s*,?\s+не\s+надо|игнорируйте|"
+    r"[şs]aka(?:yd[ıi]|\s+yapt[ıi]m)?|bo[şs]\s*verin|vazge[çc]tim|dikkate\s+almay[ıi]n|"
+    # id/vi
+    r"(?:cuma\s+|hanya\s+)?bercanda|abaikan|(?:chỉ\s+)?đùa\s+(?:thôi|th[ôo]i))"
+    # (the clause ends there: a mark, an emoji, the end — not "ignore the noise", "not really bullish")
+    r"(?=\s*(?:$|[^\w\s]|\s(?:lol|haha|pls|please|sorry)(?!\w)))"
+    r"|开玩笑|開玩笑|冗談(?:です)?|농담(?:이에요|입니다)?|(?<!\w)\(\s*(?:a\s+)?joke\s*\)|(?<!\w)lol\s+no(?!\w)")
+# "no wait, close BTC", "wait, no — close BTC", "нет, стоп, закрываем BTC": the writer stops short and orders again — taken
+# back only when an order follows ("SELL ETH now, no wait 🚨" is "do not wait")
+_STOPS_SHORT = re.compile(r"(?<!\w)(?:no\s+wait|wait\s*,?\s+no|oh\s+wait|espera|esperen|perd[óo]n|não\s*,\s*espera|"
+                          r"warte|attendez|aspetta|нет\s*,?\s*стоп|стоп\s*,?\s*нет|ой)(?!\w)\s*[,:—–-]")
+# A heading that disowns what follows ("Disregard: Close SOL", "Ignore: …", "Delete: close LINK"); "Delete the pending
+# order" (no colon) is an order
+_TAKEN_BACK_HEADING = re.compile(r"^[^\w\n]*(?:disregard|ignore|delete|deleted|scratch|ignorar|ignorer|ignorieren|"
+                                 r"игнор\w*)\s*[:：]")
+# A poll: the close is one of its options ("1️⃣ Close BTC / 2️⃣ Hold BTC / Vote!"); its result is a decision ("Poll result:
+# close it", "you voted close — closing BTC now" still close)
+_POLL_WORD = re.compile(r"(?<!\w)(?:vote|votes|voting|poll|voten|votem|votad|votez|votate|umfrage|abstimm\w*|голосу\w*|опрос|"
+                        r"anket|oylama|oy\s+verin|b[ìi]nh\s+ch[ọo]n|sondage|encuesta|enquete|sondaggio|ankieta|g[łl]osuj\w*)(?!\w)"
+                        r"|投票|투표|アンケート")
+# ("Si alguien sigue en #ETH, cierre ya", "if anyone is still in, close"): an order to whoever is in, not someone's close
+_ANYONE_IN = re.compile(r"(?<!\w)(?:if|si|wenn|falls|se|если|e[ğg]er|jika|kalau|n[ếe]u|anyone|whoever|quien|quem|wer)(?!\w)")
+_POLL_DECIDED = re.compile(r"(?<!\w)(?:results?|resultados?|r[ée]sultats?|ergebnis\w*|итог\w*|sonu[çc]\w*|winner|won|chose|"
+                           r"decided|voted|majority|most\s+of\s+you|mayor[íi]a|maioria|mehrheit|большинство)(?!\w)")
+# The order refused right after it is weighed ("Adding to BTC long is risky here, we won't", "¿Cerramos ETH? No lo
+# haremos", "Доливаться по BTC? Не будем."): the refusal ends its clause
+_REFUSED = re.compile(
+    r"(?<!\w)(?:(?:we|i)\s+(?:won'?t|wont|will\s+not|shan'?t|don'?t|do\s+not|aren'?t\s+(?:going\s+to|gonna)|are\s+not\s+"
+    r"(?:going\s+to|gonna)|'re\s+not\s+(?:going\s+to|gonna)|'m\s+not\s+(?:going\s+to|gonna)|am\s+not\s+(?:going\s+to|gonna))"
+    r"(?:\s+(?:do\s+(?:it|that|this)|be\s+doing\s+(?:it|that)))?|not\s+doing\s+(?:it|that)|not\s+(?:today|now)|"
+    r"no\s+lo\s+(?:haremos|haré|vamos\s+a\s+hacer)|n[ãa]o\s+(?:vamos|faremos|farei)(?:\s+fazer)?|"
+    r"(?:machen|tun)\s+wir\s+(?:aber\s+)?nicht|nous\s+ne\s+le\s+ferons\s+pas|on\s+ne\s+le\s+fera\s+pas|non\s+lo\s+faremo|"
+    r"(?:мы\s+)?не\s+будем|yapmayaca[ğg][ıi]z|kami\s+tidak\s+akan|ch[úu]ng\s+t[ôo]i\s+s[ẽe]\s+kh[ôo]ng)"
+    r"(?=\s*(?:$|[^\w\s]))(?!\s*['’]\w)|我们不会|我们不加")
+# A habit or a rule of the trade, no order ("Moving SL to breakeven is a good habit", "SL to entry on every trade",
+# "Mover el stop a entrada es un buen hábito", "Stop auf Einstieg ist eine gute Gewohnheit")
+_HABIT = re.compile(
+    r"(?<!\w)(?:(?:is|are|was)\s+(?:(?:always|usually|really|very|such|just)\s+)*(?:a\s+|an\s+)?(?:good|great|smart|healthy|"
+    r"wise|solid|bad|key|important|risky|dangerous)\s+(?:habit|practice|idea|rule|thing|move|strategy)|good\s+habit|"
+    r"golden\s+rule|rule\s+of\s+thumb|best\s+practice|(?:on|in|for)\s+(?:every|each)\s+(?:single\s+)?trade|"
+    r"(?:es|é)\s+(?:un|uma?)\s+(?:buen|bom|boa)\s+(?:h[áa]bito|pr[áa]ctica|pr[áa]tica)|buena\s+pr[áa]ctica|boa\s+pr[áa]tica|"
+    r"en\s+cada\s+(?:trade|operaci[óo]n)|em\s+(?:cada|todo)\s+trade|"
+    r"gute\s+(?:gewohnheit|praxis|regel)|bei\s+jedem\s+trade|bonne\s+(?:habitude|pratique)|[àa]\s+chaque\s+trade|"
+    r"buona\s+(?:abitudine|pratica)|(?:su|in)\s+ogni\s+trade|хорош\w+\s+(?:привычк\w*|практик\w*)|в\s+каждой\s+сделке|"
+    r"iyi\s+bir\s+(?:al[ıi][şs]kanl[ıi]k|uygulama)|her\s+i[şs]lemde|kebiasaan\s+(?:baik|bagus)|setiap\s+trade|"
+    r"th[óo]i\s+quen\s+t[ốo]t|m[ọo]i\s+l[ệe]nh)(?!\w)|好习惯|好習慣|每笔交易|良い習慣|좋은\s*습관")
+# Someone else than the channel did it ("A member closed LINK early", "Mi amigo cerró su BTC", "Un miembro cerró",
+# "Um membro fechou", "Ein Mitglied hat … geschlossen", "Мой друг закрыл", "Arkadaşım kapattı", "Teman saya")
+_SOMEONE_NOT_US = re.compile(
+    r"(?<!\w)(?:(?:a|one|some|another|un[ae]?|um[a]?|ein[e]?|bir|один|одна)\s+(?:(?:of\s+(?:our|the|my)|de\s+(?:nuestros|los|nossos|os)|"
+    r"unserer|de\s+nos|dei\s+nostri|из\s+наших)\s+)?(?:(?:vip|channel|group|chat)\s+)?(?:members?|users?|followers?|subscribers?|"
+    r"readers?|students?|guys?|miembros?|usuarios?|seguidor(?:es|as?)?|membros?|usu[áa]rios?|mitglied(?:er)?|nutzer|abonnent\w*|"
+    r"membres?|abonn[ée]s?|utent[ei]|iscritt[oi]|[üu]ye|takip[çc]i|участник\w*|подписчик\w*)|"
+    r"(?:mi|mis|tu|meu|minha|mein(?:e|er)?|mon|ma|il\s+mio|la\s+mia|мой|моя|benim)\s+(?:amig[oa]s?|herman[oa]|prim[oa]|pap[áa]|"
+    r"padre|madre|novi[oa]|jefe|vecin[oa]|irm[ãa]o?|pai|m[ãa]e|chefe|vizinh[oa]|freund(?:in)?|bruder|schwester|vater|"
+    r"mutter|kumpel|ami[e]?|fr[èe]re|s(?:oe|œ)ur|p[èe]re|m[èe]re|amic[oa]|fratello|sorella|друг|подруга|брат|сестра|отец|"
+    r"мама|папа)|alguien|algu[ée]m|jemand|quelqu'?un|qualcuno|kto[śs]|birisi|seseorang|ai\s+đó|"
+    r"arkada[şs][ıi]m|karde[şs]im|teman\s+(?:saya|aku|gue|gw)|b[ạa]n\s+(?:t[ôo]i|m[ìi]nh)|我朋友|我的朋友|有个(?:群友|会员|成员))(?!\w)")
+# A time long past told with the action ("We closed BTC yesterday", "Closed SOL last week at TP2", "Вчера закрыли BTC",
+# "Ontem fechamos BTC", "Gestern haben wir ETH geschlossen", "Dün BTC'yi kapattık", "Hier on a fermé ETH") — not the
+# trade's own age ("yesterday's ETH long", "our XRP short from yesterday", "de ayer", "dünkü"), nor today ("this morning",
+# "earlier today" are read as closes now); German "hier" is "here": French "hier" only with its verb
+_PAST_TIME = re.compile(
+    r"(?<!\w)(?<!from\s)(?<!since\s)(?<!of\s)(?<!desde\s)(?<!depuis\s)(?<!seit\s)(?<!de\s)(?<!von\s)(?<!di\s)(?<!z\s)(?<!от\s)"
+    r"(?:yesterday|last\s+(?:week|month|weekend)|the\s+other\s+day|(?:\d+|two|three|four|five|a\s+few|few|a\s+couple\s+of|couple\s+of)"
+    r"\s+days\s+ago|"
+    r"ayer|anteayer|la\s+semana\s+pasada|el\s+mes\s+pasado|hace\s+(?:\w+\s+)?d[íi]as|ontem|anteontem|(?:na\s+)?semana\s+passada|"
+    r"(?:no\s+)?m[êe]s\s+passado|h[áa]\s+(?:\w+\s+)?dias|gestern|vorgestern|letzte\s+woche|letzten\s+monat|vorige\s+woche|"
+    r"vor\s+(?:\w+\s+)?tagen|hier(?=\s*,?\s*(?:on|nous|j'|je|soir|matin)(?!\w))|la\s+semaine\s+derni[èe]re|le\s+mois\s+dernier|"
+    r"il\s+y\s+a\s+(?:\w+\s+)?jours|ieri|l'altro\s+ieri|la\s+settimana\s+scorsa|il\s+mese\s+scorso|(?:\w+\s+)?giorni\s+fa|"
+    r"вчера|позавчера|на\s+прошлой\s+неделе|в\s+прошлом\s+месяце|(?:\w+\s+)?дн(?:я|ей)\s+назад|вчора|минулого\s+(?:тижня|місяця)|"
+    r"d[üu]n|ge[çc]en\s+(?:hafta|ay)|(?:\w+\s+)?g[üu]n\s+[öo]nce|wczoraj|w\s+(?:zesz[łl]ym|ubieg[łl]ym)\s+(?:tygodniu|miesi[ąa]cu)|"
+    r"gisteren|vorige\s+(?:week|maand)|kemarin|minggu\s+lalu|bulan\s+lalu|h[ôo]m\s+qua|tu[ầa]n\s+tr[ưu][ớo]c|th[áa]ng\s+tr[ưu][ớo]c|"
+    r"أمس|امس|البارحة|الأسبوع\s+الماضي|الشهر\s+الماضي|دیروز|هفته\s+(?:گذشته|پیش)|ماه\s+(?:گذشته|پیش)|เมื่อวาน)"
+    r"(?!\w)(?!\s*['’]s)|"
+    r"(?:ferm[ée]e?s?|cl[ôo]tur[ée]e?s?|sorti[es]?|coup[ée]e?s?|d[ée]plac[ée]e?s?|remont[ée]e?s?)\s+(?:\S+\s+){0,4}?hier(?!\w)|"
+    r"昨天|昨日|前天|上周|上週|上个月|上個月|先週|先月|어제|지난\s*주|지난\s*달")
+# The time is the age of the trade, told with a verb of its call ("cancel the $RNDR orders we posted yesterday", "the ETH
+# long we opened last week", "lệnh LONG hôm qua" — Vietnamese puts it after the order)
+_CALLED_THEN = re.compile(r"(?<!\w)(?:like|as|than|como|wie|comme|come|как)\s+(?:[^\s.!?;]+\s+){0,3}?(?:yesterday|"
+                          r"last\s+(?:week|month)|ayer|ontem|вчера|gestern|hier|ieri)(?!\w)|"
+                          r"(?<!\w)(?:post(?:ed)?|open(?:ed)?|gave|given|shared|called|sent|entered|bought|placed|set\s+up|"
+                          r"publicamos|abrimos|postamos|dimos|demos|открыли|дали|выложили|a[çc]t[ıi]k|verdik|l[ệe]nh|k[èe]o)"
+                          r"\s+(?:[^\s.!?;]+\s+){0,4}?(?:yesterday|last\s+(?:week|month)|ayer|ontem|вчера|d[üu]n|h[ôo]m\s+qua)(?!\w)")
+# ("Closed half yesterday, closing the rest now": the sentence speaks of now as well)
+_NOW_TOO = re.compile(r"(?<!\w)(?:now|today|tonight|right\s+away|immediately|asap|ahora|hoy|agora|hoje|jetzt|heute|sofort|"
+                      r"maintenant|aujourd'?hui|adesso|oggi|subito|сейчас|сегодня|şimdi|simdi|bug[üu]n|teraz|dzisiaj|sekarang|"
+                      r"hari\s+ini|b[âa]y\s+gi[ờo]|h[ôo]m\s+nay)(?!\w)|现在|今天|今日|지금|오늘")
+_NOW_OR_CALLED_THEN = re.compile(_NOW_TOO.pattern + "|" + _CALLED_THEN.pattern)
+# A sentence: up to a full stop (not inside a price), "!", "?", ";", a line end, a dash between words or an emoji ("❌")
+_SENTENCE_END = re.compile(r"(?<!\d)\.(?!\d)|[!?;\n。！？]|\s[—–-]\s|[\u2600-\u27bf\U0001f300-\U0001faff]+")
+
+
+def _sentences(lowered: str, dashes: bool = True) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for mark in _SENTENCE_END.finditer(lowered):
+        if not dashes and mark.group(0).strip() in ("—", "–", "-"):
+            continue
+        spans.append((start, mark.end()))
+        start = mark.end()
+    spans.append((start, len(lowered)))
+    return [(a, b) for a, b in spans if lowered[a:b].strip()]
+
+
+def _without_sentences(lowered: str, pattern: re.Pattern, unless: re.Pattern | None = None, dashes: bool = True) -> str | None:
+    """The post with each sentence that `pattern` finds blanked (not one `unless` also finds), or None when none is
+    (a dash ends no sentence when `dashes` is off: "Переносить стоп в безубыток — хорошая привычка" is one)."""
+    cut = [(a, b) for a, b in _sentences(lowered, dashes) if pattern.search(lowered, a, b) and not (unless and unless.search(lowered[a:b]))]
+    if not cut:
+        return None
+    kept, last = [], 0
+    for a, b in cut:
+        kept.append(lowered[last:a])
+        last = b
+    kept.append(lowered[last:])
+    return " ".join(kept)
+
+
+def taken_back(lowered: str) -> tuple[str, str] | None:
+    """(why, what is left) when the post's close or change is not the channel's order now: taken back after it ("Close
+    BTC. Edit: ignore this", "Close ETH lol jk 😂", "ETH: close 50%. Actually don't, hold all" — what follows the taking
+    back is left: "Close ETH — no wait, close BTC"), disowned by its heading ("Disregard: Close SOL"), an option of a poll,
+    refused ("Adding to BTC long is risky here, we won't"), a habit ("Moving SL to breakeven is a good habit"), someone
+    else's ("A member closed LINK early", "Mi amigo cerró su BTC") or told of a time long past ("We closed BTC yesterday",
+    "Вчера закрыли BTC") — the sentences that say so are left out. The caller reads the post as no signal unless what is
+    left still orders a close or change. None when nothing of the kind is said."""
+    if _TAKEN_BACK_HEADING.match(lowered):
+        return "the post's heading disowns what it says", ""
+    back = None
+    for back in _TAKEN_BACK.finditer(lowered):
+        pass
+    short = None
+    for short in _STOPS_SHORT.finditer(lowered, back.end() if back is not None else 0):
+        pass
+    if short is not None and (is_close(lowered[short.end():]) or update_action(lowered[short.end():]) in POSITION_CHANGES):
+        return "the close or change is taken back in the post (\"no wait, …\")", lowered[short.end():]
+    if back is not None:
+        return "the close or change is taken back in the post (a joke, \"ignore this\", \"actually don't\")", lowered[back.end():]
+    if _POLL_WORD.search(lowered) and not _POLL_DECIDED.search(lowered):
+        return "a poll: the close or change is one of its options", ""
+    for why, pattern, unless in (("the close or change is weighed and refused", _REFUSED, None),
+                                 ("a habit or a rule of the trade, no order", _HABIT, _NOW_TOO),
+                                 ("someone else's close or change, not the channel's", _SOMEONE_NOT_US, _ANYONE_IN),
+                                 ("a close or change told of a time long past (a recap)", _PAST_TIME, _NOW_OR_CALLED_THEN)):
+        left = _without_sentences(lowered, pattern, unless, dashes=pattern is not _HABIT)
+        if left is not None:
+            return why, left
+    return None
+
+
+# The coin corrected within the post ("Close ETH — sorry, I meant SOL", "Close SOL (typo, should be SUI)", "Закрываем ETH.
+# Ой, ошибка — BTC", "Cerrar ETH, perdón, quise decir BTC", "Fecha ETH, quis dizer BTC", "ETH schließen — ich meinte BTC"):
+# the word the correction gives, right after it (an article or "is" between: "should be #SUI", "ошибка — BTC")
+_COIN_CORRECTION = re.compile(
+    r"(?<!\w)(?:i\s+meant|meant|should\s+(?:be|read|have\s+been|say)|i\s+mean|typo|wrong\s+coin|"
+    r"quise\s+decir|quiero\s+decir|me\s+refer[íi]a\s+a|quis\s+dizer|quero\s+dizer|era\s+para\s+ser|ich\s+meinte|gemeint\s+war|"
+    r"je\s+voulais\s+dire|volevo\s+dire|intendevo|я\s+имел\s+в\s+виду|имел\s+в\s+виду|имелось\s+в\s+виду|ошибка|опечатка|"
+    r"demek\s+istedim|maksud(?:nya|\s+saya)|ý\s+(?:tôi|mình)\s+là)(?!\w)|我是说|应该是|正确的是", re.IGNORECASE)
+_CORRECTED_WORD = re.compile(r"[\s:,—–-]*(?:(?:is|ist|es|é|est|è|это|the|el|la|o|a|le|il)\s+)?[#$]?([A-Za-z][A-Za-z0-9]{1,14})"
+                             r"(?![\w/])")
+
+
+def coin_corrected(text: str, known: frozenset[str]) -> tuple[int, str] | None:
+    """(where the correction starts, the coin it gives) for the last correction of the post that gives a ticker of
+    `known` right after it, or None."""
+    found = None
+    for marker in _COIN_CORRECTION.finditer(text):
+        word = _CORRECTED_WORD.match(text, marker.end())
+        if word is not None and word.group(1).upper() in known:
+            found = (marker.start(), word.group(1).upper())
+    return found
+
+
+# The side closed, the other said apart ("Close BTC long (not the short)", "close the ETH short, not the long", "Закрываем
+# лонг по BTC, не шорт", "Cerramos el long de BTC, no el short", "Fechamos o long, não o short")
+_SIDE_NOT_THE_OTHER = re.compile(
+    r"(?<!\w)(long|short|лонг|шорт)(?!\w)[^\n.!?;]{0,20}?[(,—–-]?\s*(?:but\s+)?(?:not|no|не|não|nicht|pas)\s+"
+    r"(?:the\s+|our\s+|el\s+|o\s+|den\s+|le\s+|il\s+)?(long|short|лонг|шорт)(?!\w)")
+
+
+def side_apart_from_the_other(lowered: str) -> str | None:
+    """"long" or "short": the side a close names beside the other side it says it does not mean, or None."""
+    said = _SIDE_NOT_THE_OTHER.search(lowered)
+    if said is None:
+        return None
+    meant, other = ("long" if said.group(i) in ("long", "лонг") else "short" for i in (1, 2))
+    return meant if meant != other else None
+
+
+# A target hit only supposed ("Cancel the ETH order if price hits TP1 before entry", "si toca el TP1 antes de la entrada,
+# cancelen", "wenn TP1 vor dem Einstieg erreicht wird", "если цена дойдёт до TP1 раньше входа"): a condition, no target hit
+_SUPPOSED = re.compile(r"(?<!\w)(?:if|when|once|in\s+case|should|unless|si|cuando|quando|wenn|falls|sobald|quand|lorsque|"
+                       r"если|когда|e[ğg]er|jika|kalau|apabila|n[ếe]u|khi)(?!\w)|如果|若|もし|만약")
+
+
+def tp_hit_only_supposed(lowered: str) -> bool:
+    """Every target hit the post says is said on a condition in its own clause ("… if price hits TP1 before entry")."""
+    hits = list(_TP_HIT_PATTERN.finditer(lowered))
+    return bool(hits) and all(_SUPPOSED.search(re.split(r"[.!?;,\n]\s*|\s[—–-]\s", lowered[:m.start()])[-1]) for m in hits)
