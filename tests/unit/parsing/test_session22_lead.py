@@ -121,3 +121,30 @@ def test_unnumbered_pairs_and_plain_ladders_keep_every_target(rows, targets):
 def test_the_order_type_said_apart_from_the_price(lines, entry_type):
     parsed = parse_message(f"#APT LONG\n{lines}\nTP 8.50 / 8.90\nSL 7.80")
     assert parsed.entry_type == entry_type and [float(e) for e in parsed.entries] == [8.10]
+
+
+@pytest.mark.parametrize("post", [
+    "Feel free to trail the SL to entry on #AVAX",
+    "Your call: close #AVAX or keep holding",
+    "Exit #AVAX if you are not comfortable with the chop",
+    "If you're in profit, close #AVAX",
+    "Я бы закрыл #AVAX, но решать вам",
+    "Add to #AVAX at 31.2 (optional)",
+    "Schließt 30% bei #AVAX, wenn ihr wollt",
+    "#AVAX ka 30% book kar lo agar chahte ho",
+    "Optional — SL to breakeven on #AVAX",
+])
+def test_a_change_left_to_the_reader_orders_nothing(post):
+    parsed = parse_message(post)
+    assert parsed.kind in ("update", "not_a_signal") and parsed.update_action is None, (post, parsed.update_action)
+
+
+@pytest.mark.parametrize(("post", "kind", "action"), [
+    ("Close #AVAX now. Those who want can keep a small runner", "close", None),
+    ("#AVAX: SL to entry. Those who want can also take 30% off", "update", "move_sl_breakeven"),
+    ("#AVAX — we are closing 30% here at 34.1. You can do the same if you like", "update", "partial_close"),
+    ("Closed #AVAX ✅ feel free to ask questions in the chat", "close", None),
+])
+def test_the_channels_own_change_beside_a_readers_option_stands(post, kind, action):
+    parsed = parse_message(post)
+    assert parsed.kind == kind and parsed.update_action == action, (post, parsed.kind, parsed.update_action)

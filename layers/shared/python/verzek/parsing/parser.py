@@ -2249,11 +2249,43 @@ def _others_acted_not_the_channel(text: str, parsed: ParsedMessage) -> ParsedMes
         return ParsedMessage(kind=MessageKind.UPDATE, symbol=parsed.symbol, also_symbols=parsed.also_symbols,
                              reason="a partial close left to the reader: no change",
                              notes=(*parsed.notes, "a partial close left to the reader's choice"))
+    if (parsed.kind == MessageKind.CLOSE or parsed.update_action in POSITION_CHANGES) \
+            and READERS_CHOICE_RE.search(text.lower()) and (left := _change_left_to_the_reader(text, parsed)) is not None:
+        return left
     if _OTHERS_ACTED.search(text) and _CHANNEL_KEEPS.search(text):
         return ParsedMessage(kind=MessageKind.UPDATE, symbol=parsed.symbol,
                              reason="what others did beside the channel keeping its trade: no change",
                              notes=(*parsed.notes, "a close or change told of others, the channel's trade kept"))
     return parsed
+
+
+# A sentence of the post: its change is the reader's choice when it says so ("Feel free to move SL to entry on ETH", "Your
+# choice: close DOGE or hold", "Average down ETH at 2800 (optional)", "Я бы закрыл SOL, но решать вам") and is not the
+# channel's own act ("we're taking 30% off here, you can do the same if you like")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|;\s*")
+_CHANNEL_ACTS = re.compile(r"(?<!\w)(?:we|i)(?:'re|'m|'ve|'ll|\s+are|\s+am|\s+have|\s+will)?\s+(?:\w+\s+){0,2}?"
+                           r"(?:clos|tak|took|book|secur|mov|sell|sold|exit|add|cut|cancel)\w*|"
+                           # ("Closed #BTC ✅ …", "TP2 booked, …"): the channel's change reported done
+                           r"^\W*(?:[#$]?\w+\s+)?(?:closed|booked|secured|took|taken|moved|sold|exited|cancelled|canceled)(?!\w)|"
+                           r"(?<!\w)(?:tomamos|cerramos|fechamos|фиксируем|закрываем|kapat[ıi]yoruz|nous\s+prenons|wir\s+(?:nehmen|"
+                           r"schlie(?:ß|ss)en)|chiudiamo|prendiamo)(?!\w)", re.IGNORECASE)
+
+
+def _change_left_to_the_reader(text: str, parsed: ParsedMessage) -> ParsedMessage | None:
+    """A close or position change said only in sentences that leave it to the reader: an update that changes nothing (the
+    coin kept); what the other sentences order still stands. None when a change is ordered outside such sentences."""
+    sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
+    kept = [s for s in sentences if not READERS_CHOICE_RE.search(s.lower()) or _CHANNEL_ACTS.search(s)]
+    if len(kept) == len(sentences):
+        return None
+    rest = _parse_written_or_spoken("\n".join(kept)) if kept else None
+    if rest is not None and (rest.kind == MessageKind.CLOSE or rest.update_action in POSITION_CHANGES):
+        if rest.symbol is None and not rest.also_symbols and parsed.symbol is not None:
+            return None  # (the coin named only in the optional sentence: the change ordered is the post's, read whole)
+        return rest
+    return ParsedMessage(kind=MessageKind.UPDATE, symbol=parsed.symbol, side=parsed.side, also_symbols=parsed.also_symbols,
+                         reason="a change left to the reader's choice: no order",
+                         notes=(*parsed.notes, "a close or change left to the reader's choice"))
 
 
 def _coins_the_change_is_for(text: str, parsed: ParsedMessage) -> ParsedMessage:

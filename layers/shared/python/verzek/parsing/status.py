@@ -2413,13 +2413,18 @@ def change_beside(lowered: str, action: UpdateAction) -> bool:
 # "terserah", vi "ai muốn", "tùy", ar "لمن يرغب", "اختياري", zh "自行决定", "可选")
 READERS_CHOICE_RE = re.compile(
     r"(?<!\w)(?:up\s+to\s+you|your\s+(?:call|choice|decision)|(?:if|as)\s+you\s+(?:like|want|wish|prefer)|if\s+you'?d\s+like|"
-    r"feel\s+free|optional(?:ly)?|at\s+your\s+(?:own\s+)?(?:discretion|choice)|(?:those|anyone|whoever|people|guys)\s+(?:who\s+)?"
+    r"feel\s+free\s+to\s+(?:\w+\s+){0,2}?(?:mov|clos|tak|book|secur|add|exit|sell|cut|averag|keep|hold|stay|lock|trail)\w*|optional(?:ly)?|at\s+your\s+(?:own\s+)?(?:discretion|choice)|(?:those|anyone|whoever|people|guys)\s+(?:who\s+)?"
     r"(?:want|wants|wish|wishes|like)|who\s+wants?\s+to|si\s+(?:quieres|quieren|lo\s+desean|desean)|quien(?:es)?\s+quiera\w*|"
     r"los\s+que\s+quieran|a\s+(?:tu|su)\s+criterio|opcional|se\s+quiser(?:em)?|quem\s+quiser|fica\s+a\s+(?:seu\s+)?crit[ée]rio|"
     r"по\s+желанию|кто\s+хочет|на\s+ваше\s+усмотрение|isteyen(?:ler)?|size\s+kalm[ıi][şs]|tercih\s+sizin|wer\s+(?:will|m[öo]chte)|"
     r"nach\s+belieben|si\s+vous\s+(?:voulez|le\s+souhaitez)|ceux\s+qui\s+veulent|libre\s+[àa]\s+vous|facultati[fv]\w*|"
     r"chi\s+vuole|a\s+vostra\s+discrezione|yang\s+mau|terserah|ai\s+mu[ốo]n|t[ùu]y\s+(?:anh\s+em|b[ạa]n|c[áa]c\s+b[ạa]n)|"
-    r"لمن\s+يرغب|اختياري)(?!\w)|自行决定|可选|随意")
+    r"لمن\s+يرغب|اختياري|"
+    # (the reader's own state decides: "close ETH if you are not comfortable holding", "if you're in profit, close BTC")
+    r"if\s+you(?:'re|\s+are)\s+(?:not\s+)?(?:comfortable|in\s+profit|scared|worried|nervous|unsure|greedy|happy\s+with)|"
+    # ru "решать вам", de "wenn ihr wollt", hi "agar chahte ho", "aapki marzi", ko "하실 분은", "(선택)"
+    r"решать\s+вам|решайте\s+сами|wenn\s+(?:ihr\s+wollt|du\s+willst|sie\s+wollen)|agar\s+chaho|agar\s+chahte\s+ho|"
+    r"(?:aapki|apni|tumhari)\s+marzi)(?!\w)|自行决定|可选|随意|하실\s*분|\(선택\)|선택\s*사항")
 # The channel's own act, in the first person, right before the change ("we're taking 30% off", "I'm booking half",
 # "tomamos", "фиксируем"): its trade changes, whatever it leaves the readers to do
 _FIRST_PERSON_BEFORE = re.compile(r"(?<!\w)(?:we|i)(?:'re|'m|'ve|\s+are|\s+am|\s+have|\s+will|'ll)?\s+(?:\w+\s+){0,2}$")
