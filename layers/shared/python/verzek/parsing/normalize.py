@@ -403,13 +403,15 @@ _GAIN_MULTIPLE = re.compile(
 
 
 # A leverage written as a ratio under its label ("Leverage 1:20", "Плечо 1:10"), as a bare number after a margin mode
-# alone on its line ("Cross 20", "Isolated 15") or as a hashtag ("#SOL/USDT #LONG #20X"): the mark "20x" (the ratio would
+# alone on its line ("Cross 20", "Isolated 15") or as a hashtag after the side's ("#SOL/USDT #LONG #20X"): the mark "20x"
+# (the ratio would
 # be dropped as a clock or a ratio, the bare number read as a price)
 _LEVERAGE_WRITTEN_OTHERWISE = re.compile(
     r"(?P<head>(?<!\w)(?:leverage|lev|плечо|kald[ıi]ra[çc]|apalancamiento|alavancagem|hebel|levier|leva|杠杆)[ \t]*[:=]?[ \t]*)"
     r"1[ \t]*:[ \t]*(?P<ratio>\d{1,3})(?![\d.,:])|"
     r"(?P<mode>^[^\w\n]*(?:cross|isolated|isolado|aislado|isol[ée]e?)[ \t]*[:=]?[ \t]*)(?P<bare>\d{1,3})[ \t]*$|"
-    r"(?<![\w#])#(?P<tag>\d{1,3})[ \t]?x(?!\w)",
+    # (a hashtag only beside the call's side hashtag — "#15x" alone may be a channel's tag)
+    r"(?:(?<=#long\s)|(?<=#short\s))#(?P<tag>\d{1,3})[ \t]?x(?!\w)",
     re.IGNORECASE | re.MULTILINE)
 
 

@@ -1630,7 +1630,7 @@ _LEV_NOT_THE_CALLS_CLAUSE = re.compile(
     r"(?<!\w)(?:liquidat\w*|got\s+(?:rekt|wrecked|wiped)|last\s+time|(?:i|we|they|he|she)\s+used|"
     r"(?:в|как\s+в)\s+прошлый\s+раз|max(?:imum)?\s+(?:leverage|lev)\s+(?:on|at|for|in|of)\s|allows?\s+up\s+to|"
     r"ликвид\w*|liquidad\w*|likide)", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[,;.!?，。！？]\s|[,;!?，。！？]|$")
+_CLAUSE_END = re.compile(r"[,;.!?，。！？]\s|[,;!?，。！？()]|$")
 
 
 def _leverage_marks_not_the_calls(tokens: list[Token], text_lines: list[str]) -> set[int]:
@@ -1645,7 +1645,7 @@ def _leverage_marks_not_the_calls(tokens: list[Token], text_lines: list[str]) ->
         for m in _LEV_AGAINST.finditer(line):
             if m.start() <= t.start < m.end():
                 (capped if _LEV_CAP_RE.search(m.group(0)) else against).add(id(t))
-        clause_start = max((m.end() for m in re.finditer(r"[,;.!?，。！？]", line[:t.start])), default=0)
+        clause_start = max((m.end() for m in re.finditer(r"[,;.!?，。！？()]", line[:t.start])), default=0)
         end = _CLAUSE_END.search(line, t.start)
         if _LEV_NOT_THE_CALLS_CLAUSE.search(line[clause_start:end.start() if end else len(line)]):
             against.add(id(t))
@@ -5433,7 +5433,7 @@ _OTHERS_POSITIONS = re.compile(r"(?<!\w)(?:longs|shorts|traders|whales?|position
                                # liquidation befell — what another suffered closes nothing of ours
                                r"(?:someone|somebody|some\s+(?:guy|trader|whale|dude|poor\s+soul)|a\s+(?:guy|trader|whale|user)|"
                                r"one\s+(?:guy|trader|whale)|alguien|algu[ée]m|кто-то|кого-то|кому-то|biri(?:si)?|"
-                               r"quelqu'un|jemand|qualcuno|seseorang|ada\s+yang|ai\s+[đd][óo]|有人|누군가|誰か)"
+                               r"quelqu'un|jemand|qualcuno|seseorang|ada\s+yang|ai\s+[đd][óo]|有人|누군가|谁か)"
                                r"(?:[^.!?\n]|(?<=\d)\.(?=\d)){0,40}?(?:liquidat\w*|liquidad\w*|liquid[ée]\w*|liquidiert|"
                                r"ликвидир\w*|likide|terlikuidasi|thanh\s+l[ýy]|爆仓\w*|청산\w*|ロスカット\w*|rekt))(?!\w)")
 # ("SL for #TRX: 0.2398", "Stop für #TRX 0.2398": a preposition between the exit word and the coin)

@@ -3659,6 +3659,11 @@ def _without_sentences(lowered: str, pattern: re.Pattern, unless: re.Pattern | N
     return " ".join(kept)
 
 
+_RECAP_RESULT = re.compile(r"\U0001F389|[+]\s*\d+(?:[.,]\d+)?\s*%|(?<!\w)(?:in\s+profit|profit|at\s+tp\s*\d|tp\s*\d\s+hit|paid\s+off|"
+                           r"ganancia|gewinn|прибыл\w*|lucro|k[âa]r\w*|plusie|profitto|l[ãa]i|win)(?!\w)|盈利|获利")
+_POLL_OPTION_LINE = re.compile(r"(?m)^[^\w\n]*(?:[1-9]\ufe0f?\u20e3\s*|[1-9a-d]\s*[).:]\s|[•▪◦]\s*|-\s+)(?=\w)")
+
+
 def taken_back(lowered: str) -> tuple[str, str] | None:
     """(why, what is left) when the post's close or change is not the channel's order now: taken back after it ("Close
     BTC. Edit: ignore this", "Close ETH lol jk 😂", "ETH: close 50%. Actually don't, hold all" — what follows the taking
@@ -3679,12 +3684,19 @@ def taken_back(lowered: str) -> tuple[str, str] | None:
         return "the close or change is taken back in the post (\"no wait, …\")", lowered[short.end():]
     if back is not None:
         return "the close or change is taken back in the post (a joke, \"ignore this\", \"actually don't\")", lowered[back.end():]
-    if _POLL_WORD.search(lowered) and not _POLL_DECIDED.search(lowered):
+    if _POLL_WORD.search(lowered) and not _POLL_DECIDED.search(lowered) \
+            and (len(_POLL_OPTION_LINE.findall(lowered)) >= 2 or "?" in lowered):
+        # (the close among the poll's options, or asked: "1️⃣ Close BTC / 2️⃣ Hold BTC / Vote!", "Vote: close BTC or hold?";
+        # not "#ATOM closed ✅ / Anket: sıradaki coin hangisi olsun", a poll on the next coin below a close)
         return "a poll: the close or change is one of its options", ""
     for why, pattern, unless in (("the close or change is weighed and refused", _REFUSED, None),
                                  ("a habit or a rule of the trade, no order", _HABIT, _NOW_TOO),
                                  ("someone else's close or change, not the channel's", _SOMEONE_NOT_US, _ANYONE_IN),
                                  ("a close or change told of a time long past (a recap)", _PAST_TIME, _NOW_OR_CALLED_THEN)):
+        if pattern is _PAST_TIME and not _RECAP_RESULT.search(lowered) and is_close(lowered):
+            # ("#WIF yesterday we sold all at 2.41"): a close reported late, with no result told — it still ends the trade
+            # (a recap tells how it went: "We closed #LINK yesterday, +35% 🎉", "… in profit", "… at TP2")
+            continue
         left = _without_sentences(lowered, pattern, unless, dashes=pattern is not _HABIT)
         if left is not None:
             return why, left
