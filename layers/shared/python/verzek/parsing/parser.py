@@ -2929,6 +2929,34 @@ _TEST_OF_THE_BOT = re.compile(r"^[^\w\n]*" + _TEST_WORD + r"(?!\w)[^\w\n]+[^\n]*
                               r"(?:the\s+|our\s+)?(?:new\s+)?(?:bot|format\w*|template|layout)(?!\w)", re.IGNORECASE)
 
 
+# Session 22 (money52): a card marked expired or too late for whoever has not entered ("EXPIRED", "too late", "do not
+# chase", "don't enter anymore", "abgelaufen", "nicht mehr einsteigen", "caducada", "ya no entrar", "expiré", "trop
+# tard", "scaduto", "истёк", "не входим", "süresi doldu", "kadaluarsa", "jangan kejar") …
+_EXPIRED_MARK = re.compile(
+    r"(?<!\w)(?:expired|too\s+late|(?:do\s+not|don'?t|no)\s+chas(?:e|ing)|(?:do\s+not|don'?t)\s+(?:enter|jump\s+in)\s+(?:any\s*more|now|late)|"
+    r"no\s+(?:longer|more)\s+(?:valid|enterable)|abgelaufen|nicht\s+mehr\s+(?:einsteigen|nachkaufen|hinterherlaufen)|zu\s+sp[äa]t|"
+    r"caducad[oa]|expirad[oa]|ya\s+no\s+(?:entr(?:ar|en|amos)|persig\w*)|demasiado\s+tarde|n[ãa]o\s+entr(?:ar|em)\s+mais|"
+    r"tarde\s+demais|expir[ée]e?|trop\s+tard|n'entrez\s+plus|scadut[oa]|troppo\s+tardi|non\s+entrate\s+pi[uù]|"
+    r"ист[её]к\w*|слишком\s+поздно|не\s+(?:входим|заходите|входите)|s[üu]resi\s+dol\w*|ge[çc]\s+kal\w*|kadaluarsa|kedaluwarsa|"
+    r"terlambat|jangan\s+(?:kejar|entry\s+lagi|masuk\s+lagi))(?!\w)")
+# … after it already ran: filled, or a target reached ("already ran to TP2", "TP1 ist durch", "schon gestern gefüllt",
+# "ya tocó TP1", "déjà atteint", "уже отработал", "sudah kena TP1")
+_ALREADY_RAN = re.compile(
+    r"(?<!\w)(?:already\s+(?:ran|hit|reached|filled|triggered|played\s+out|moved|pumped|dumped|in\s+profit)|ran\s+(?:to|past)\s+tp\s*\d|"
+    r"(?:schon|bereits)\s+(?:\w+\s+){0,2}(?:gef[üu]llt|erreicht|gelaufen|ausgel[öo]st)|tp\s*\d\s+(?:ist|war)\s+(?:durch|erreicht)|"
+    r"ya\s+(?:lleg[oó]|toc[oó]|se\s+llen[oó]|alcanz[oó]|corri[oó])|j[áa]\s+(?:bateu|atingiu|correu|foi\s+preenchid[oa])|"
+    r"d[ée]j[àa]\s+(?:atteint|touch[ée]|rempli|parti)|gi[àa]\s+(?:raggiunt[oa]|colpit[oa]|partit[oa]|riempit[oa])|"
+    r"уже\s+(?:отработал\w*|дош[её]л\w*|сработал\w*|исполнен\w*|улетел\w*)|zaten\s+(?:\w+\s+)?(?:geldi|vurdu|doldu)|"
+    r"sudah\s+(?:kena|tembus|jalan|terisi|tp))(?!\w)")
+# (a close or a stop move said beside it is the channel's change for those in the trade: read as such)
+_EXPIRED_BUT_CHANGED = re.compile(r"(?<!\w)(?:clos(?:e|ing)|exit(?:ing)?|move\s+(?:the\s+|your\s+)?(?:sl|stop)|(?:sl|stop)\s+(?:to|moved)|"
+                                  r"schlie[ßs]\w*|cerr\w*|fech\w*|ferm\w*|chiud\w*|закр\w*|kapat\w*|tutup\w*)(?!\w)")
+
+
+def _expired_after_it_ran(lowered: str) -> bool:
+    return bool(_EXPIRED_MARK.search(lowered) and _ALREADY_RAN.search(lowered) and not _EXPIRED_BUT_CHANGED.search(lowered))
+
+
 def _test_to_ignore(clean: str) -> bool:
     # (the first two lines: a relay's or a bot's heading may stand above the test line — "Trade ID: 7F3A / TEST — please
     # ignore …", edit probe)
@@ -2948,6 +2976,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     clean = normalize(text)
     if _TEST_HEADING.match(clean) or _test_to_ignore(clean):
         return _not_a_signal("the post's heading marks it as a test or a demo, not a call")
+    if _expired_after_it_ran(clean.lower()):
+        # Session 22 (money52): "⏳ EXPIRED / #ARB short … already ran to TP2 / too late, do not chase", "ABGELAUFEN – nicht
+        # mehr einsteigen / … TP1 ist durch": a card marked dead for latecomers after it ran — no order to place, and
+        # the trade of those in it goes on (no close)
+        return _not_a_signal("a card marked expired for latecomers after it already ran")
     comma_decimal = comma_decimal_locale or uses_comma_decimals(clean)
     lines = [tokenize_line(line, n, comma_decimal) for n, line in enumerate(clean.split("\n"))]
     _number_dash_rows(lines)
@@ -2991,6 +3024,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                   # ("SO #3 executed", "Deal #55120": a word numbering an item of its own — no coin we know)
                   and not (c.rank == 0 and c.base not in KNOWN_TICKERS and (_numbers_an_item(tokens, c.position)
                                                                             or _names_a_signal_id(tokens, c.position)))]
+    if not levels.entries and len({c.base for c in candidates}) > 1:
+        # Session 22 (money52): "VAULT EXIT ▸ XRP ▸ fully closed at 0.5010", "ORACLE UPDATE | SOL | SL to entry": a
+        # capitalised word we do not know as a ticker heading the post, then a ticker we know on the same line — the word
+        # is the channel's brand over its post type, the ticker is the coin
+        candidates = [c for c in candidates if not _brand_heading_before_ticker(tokens, c, candidates)]
     if len({c.base for c in candidates}) > 1:
         # ("Closed our #DOGE long at 0.1712 earlier today ✅ +19% / Next up 👇 / #LTC LONG / Entry … / TP … / SL …"): a
         # line reporting another coin's trade as closed, above the card of the coin the post calls — done, not called
@@ -3496,6 +3534,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         if (action or closing) and recap_heading(clean):
             # "Titanium ST3 – Resumo 04/12 / Sinais hoje: 7 … alvos atingidos 5/7": a channel's summary, no trade's status
             return _not_a_signal("a results post about past trades")
+        if (action or closing) and _period_summary_with_counts(clean):
+            # Session 22 (money52): "📅 Daily bot summary 14.06 / Deals closed: 9 | Active: 4" — a period's summary
+            # counting deals closed and running: no trade's status
+            return _not_a_signal("a period summary counting deals, no trade's status")
         if (action or closing) and (_OTHERS_RESULT.search(status_text)
                                     or (_MEMBER_RESULT.search(status_text)
                                         # (the normalised text drops "@handles": the member's is read in the post as written)
@@ -5152,6 +5194,39 @@ def _renamed_to(tokens: list[Token]) -> tuple[str, str] | None:
                 and any(t.text == ">" for t in between):
             return tokens[i].text, tokens[j].text
     return None
+
+
+# Session 22 (money52): a period's summary heading the post ("Daily DCA summary 14.06", "Weekly bot report", "Resumen
+# diario", "Tagesbericht", "Bilan hebdomadaire", "Итоги дня", "Günlük rapor", "Ringkasan harian") over fields that
+# count ("Deals closed: 9 | Active: 4")
+_PERIOD_WORD = (r"(?:daily|weekly|monthly|today'?s|yesterday'?s|diari[oa]|di[áa]ri[oa]|semanal|mensual|mensal|t[äa]glich\w*|"
+                r"w[öo]chentlich\w*|monatlich\w*|quotidien\w*|journali[èe]r\w*|hebdomadaire|mensuel\w*|giornalier[oa]|"
+                r"settimanale|mensile|g[üu]nl[üu]k|haftal[ıi]k|ayl[ıi]k|harian|mingguan|bulanan|дн(?:я|евн\w*)|недел(?:и|ьн\w*)|"
+                r"месяц\w*|ежедневн\w*|del\s+d[íi]a|do\s+dia|du\s+jour|del\s+giorno)")
+_SUMMARY_WORD = (r"(?:summary|recap|report|stats|statistics|resumen|resumo|r[ée]sum[ée]|bilan|rapport|bericht|"
+                 r"zusammenfassung|statistik|riepilogo|resoconto|[öo]zet\w*|rapor\w*|ringkasan|laporan|rekap|итоги|"
+                 r"отч[её]т|сводка|статистика)")
+_PERIOD_SUMMARY_HEAD = re.compile(rf"(?<!\w){_PERIOD_WORD}(?:\s+[\w-]+){{0,2}}?\s+{_SUMMARY_WORD}(?!\w)|"
+                                  rf"(?<!\w){_SUMMARY_WORD}(?:\s+[\w-]+){{0,2}}?\s+{_PERIOD_WORD}(?!\w)|"
+                                  rf"(?<!\w)(?:tages|wochen|monats)(?:bericht|bilanz|statistik)(?!\w)", re.IGNORECASE)
+_COUNT_FIELD = re.compile(r"(?<!\w)[^\W\d_][\w ]{1,30}?:\s*\d{1,4}(?![\d.,:/%])")
+
+
+def _period_summary_with_counts(clean: str) -> bool:
+    first, _, rest = clean.lstrip().partition("\n")
+    return bool(_PERIOD_SUMMARY_HEAD.search(first)) and len(_COUNT_FIELD.findall(rest)) >= 1
+
+
+def _brand_heading_before_ticker(tokens: list[Token], word: SymbolCandidate, candidates: list[SymbolCandidate]) -> bool:
+    """Session 22 (money52): the word opens the post's first line in capitals, is no ticker we know, heads another word
+    in capitals ("VAULT EXIT", "ORACLE UPDATE") and a ticker we know is named after it on that line."""
+    position = word.position
+    if word.rank != 0 or word.base in KNOWN_TICKERS or position != _first_meaningful(tokens) \
+            or tokens[position].line != 0 or tokens[position].kind != Kind.WORD or not tokens[position].text.isupper() \
+            or not _heading_word(tokens, position):
+        return False
+    return any(c.base != word.base and c.base in KNOWN_TICKERS and tokens[c.position].line == 0 and c.position > position + 1
+               for c in candidates)
 
 
 def _first_meaningful(tokens: list[Token]) -> int | None:

@@ -1378,6 +1378,19 @@ _MORE_CLOSE_WORDS = (
     r"(?:ёпдик|ёпдим|ёпилди|ёпамиз|ёпинг|yopdik|yopdim|yopildi|yopamiz|yoping))(?!\w)"
     r"(?!\s+(?:\S+\s+)?(?:polovic\w*|časť|čiastočne|část|částečně|halvdelen|halvparten|hälften|halvt|delvis|\d+\s*%))")
 # Phrases that end a trade; only trusted at the start of a post (after its coin tag) or as a clear status sentence.
+# Session 22 (money52): see its pair in _CLOSE_PATTERN
+_SESSION22_CALL_WORD = (r"(?:signal|call|setup|trade|idea|plan|se[ñn]al|se[ñn]ales|operaci[óo]n|sinal|ideia|opera[çc][ãa]o|"
+                        r"segnale|operazione|sinyal|ide|posisi)")
+_SESSION22_CALL_WITHDRAWN = (
+    r"(?<!\w)(?<!not\s)(?<!n't\s)(?:(?:we(?:'re|\s+are)|i'?m|i\s+am)\s+)?cancell?ing\s+(?:the|this|that|our|today'?s)\s+"
+    + _SESSION22_CALL_WORD + r"(?!\w)|"
+    r"(?<!\w)(?<!no\s)(?:se|si)\s+(?:cancela|anula|annulla)\s+(?:la|el|esta|este|esa|ese|il|lo|questo|questa|a|o)\s+"
+    + _SESSION22_CALL_WORD + r"(?!\w)|"
+    r"(?<!\w)(?:cancelando|anulando|annullando)\s+(?:la|el|esta|este|o|a|este|il|questo|questa)\s+" + _SESSION22_CALL_WORD + r"(?!\w)|"
+    r"(?<!\w)(?:setup|signal|sinyal|trade|call|ide|posisi)\s+(?:(?:kita|kami|ini|itu|nya)\s+){0,2}"
+    r"(?:di)?(?:cancel|batal)(?:kan)?(?!\w)(?!\s+(?:kalau|jika|kalo|bila|if|kalau|apabila|ga|gak|nggak|tidak|enggak)(?!\w))")
+
+
 _CLOSE_PATTERN = _Gated(
     # ("#ETH jetzt schließen", "#ETH अभी बंद करो", "ETH'yi hemen kapatın": the coin, "now", then the verb — the coin is
     # taken off the line first)
@@ -1619,6 +1632,10 @@ _CLOSE_PATTERN = _Gated(
      (r"(?:^[^\w\n]*|[›»•|][ \t]*(?=expired(?![ \t]*(?:if|when|unless|after|in|on|at)(?!\w)))|"
      r"(?:signal|call|setup|trade|order|entry|limit|сигнал|сделка|ордер|señal|sinal|sinyal|i[şs]lem)\s+(?:has\s+|is\s+|was\s+)?)(?:expired|ист[её]к(?:ла|ло)?|s[üu]resi\s+doldu|expirad[oa]|expir[ée]e?|abgelaufen|scadut[oa]|h[ếe]t\s+h[ạa]n|kedaluwarsa|منتهي|منقضی\s+شد)(?!\w)|已?过期|已?过期|만료됨?|期限切れ|(?<!\w)(?:tracking|monitoring)\s+(?:has\s+)?(?:ended|finished|stopped|closed)(?=\s*(?:$|[^\w\s]))|[跟追]踪(?:已)?结束|[跟追]踪(?:已)?结束")),
     (_MORE_CLOSE_STEMS, _MORE_CLOSE_WORDS),
+    # Session 22 (money52): the call withdrawn before it filled, said in the present — "Cancelling the signal", "we're
+    # cancelling this setup", es "se cancela la idea", "se anula la señal", pt "cancelando o sinal", it "si annulla il
+    # segnale", id "setup kita cancel", "sinyal dibatalkan", "trade ini batal" (the call's word first, then the verb)
+    (r"cancel|anul|annull|batal", _SESSION22_CALL_WITHDRAWN),
     # "фиксируем прибыль полностью", "kapatıyoruz tamamen", "chốt toàn bộ": a take/close verb and "fully" — the whole position
     (_FULLY_STEMS, (rf"{_TAKE_VERB}(?:[ \t]+[^\s,.;!?]+){{0,2}}?[ \t]+(?:полностью|целиком|tamamen|completamente|totalmente|"
                    r"enti[èe]rement|komplett|vollst[äa]ndig|sepenuhnya|fully|completely|entirely|کامل|بالكامل)(?!\w)"
@@ -2720,7 +2737,17 @@ _CLOSE_ALL_OR_COMMAND = re.compile(
 def rest_closed_reply(lowered: str) -> bool:
     """A reply reporting the rest of its trade closed now ("closed rest +2.4%. done with this one", "Momentum died 😴
     closing the rest at market"): the replied-to trade ended — read only when the post names no coin."""
-    return ("rest" in lowered or "remain" in lowered) and _REST_CLOSED_RE.search(lowered) is not None
+    return ("rest" in lowered or "remain" in lowered) and _REST_CLOSED_RE.search(lowered) is not None \
+        or "left" in lowered and _SESSION22_WHAT_IS_LEFT.search(lowered) is not None
+
+
+# Session 22 (money52): "close what is left at market", "closing whatever's left here": the rest of the replied-to trade
+# (the "what" after the verb is no coin of that name)
+_SESSION22_WHAT_IS_LEFT = re.compile(
+    r"(?:^|(?<=[^\w\s'’@$#])[ \t]*|(?<=[ \t][ \t]))(?:(?:we'?re|we\s+are|we|so|ok|okay|and|now|just)\s+)?"
+    r"(?:clos(?:e|ing)|exit(?:ing)?)\s+(?:what|whatever)(?:'s|\s+is|\s+we\s+have)\s+left"
+    r"(?=[ \t]*(?:$|[^\w\s@$#]|(?:here|now|at\s+(?:market|be|breakeven|entry|cmp|current\s+price)|manually)(?!\w)))",
+    re.MULTILINE)
 
 
 # (the stop-out said done in other languages, as "stopped out" is: ru "выбило по стопу", "стоп сработал", "стопнуло", de
@@ -3424,9 +3451,21 @@ def update_waits(lowered: str, action: UpdateAction) -> bool:
         if _waits(sentence_before) or _MARKET_CONDITION.search(sentence_after) or _SOME_DAY.search(sentence_after) \
                 or _LATER_EVENT_RE.search(sentence_after) \
                 or not _PAST_VERB.search(match.group(0)) and _AT_LEVEL_LATER.search(sentence_after) \
-                or _asked_unanswered(line, match, phrases):
+                or _asked_unanswered(line, match, phrases) \
+                or not _PAST_VERB.search(match.group(0)) and _AFTER_A_TARGET_BEFORE.search(sentence_before):
             return True
     return False
+
+
+# Session 22 (money52): "After TP2 hits we move SL to entry", "Once target 2 is reached, we'll take half", "Sobald TP2
+# erreicht ist, ziehen wir den SL nach", "Cuando toque el TP2 movemos el SL", "Quand le TP2 est touché, on remonte le SL",
+# "Setelah TP2 kena, SL kita pindah", "Как только TP2, стоп в безубыток": the change is said after a target still to be
+# reached — a plan for later, nothing to do now (a change told in the past, "after TP2 we moved SL", is done)
+_AFTER_A_TARGET_BEFORE = re.compile(
+    r"(?<!\w)(?:after|once|when|as\s+soon\s+as|nachdem|sobald|wenn|nach|despu[ée]s\s+de(?:\s+que)?|cuando|en\s+cuanto|"
+    r"depois\s+(?:de|que)|quando|assim\s+que|quand|d[èe]s\s+que|apr[èe]s|dopo(?:\s+che)?|appena|setelah|begitu|kalau|"
+    r"как\s+только|когда|после)\s+(?:the\s+|el\s+|la\s+|le\s+|o\s+|il\s+|der\s+|das\s+|de\s+)?"
+    r"(?:tp|target|ziel|objetivo|alvo|objectif|obiettivo|sasaran|тп|цел\w*)\s*\d(?!\s*(?:was|has\s+been|got)\s)")
 
 
 # "Close SEIUSDT buy", "AVAX/USDT sell limit was not triggered — cancelled", "Cerrar BTCUSDT compra": a buy/sell word

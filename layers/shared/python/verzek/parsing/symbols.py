@@ -450,6 +450,7 @@ def close_target(tokens: list[Token]) -> SymbolCandidate | None:
                 return SymbolCandidate(COIN_NAMES[nxt.text.lower()], "USDT", NAMED, i + 1)
             # ("trade close / 📈 Win rate 87%": the word after the verb on the next line is another sentence)
             if nxt.line == tok.line and nxt.kind in (Kind.WORD, Kind.TAG) and nxt.text.lower() not in _CLOSE_FILLERS \
+                    and not (nxt.kind == Kind.WORD and nxt.text.islower() and nxt.text in _FUNCTION_WORDS) \
                     and (nxt.kind == Kind.TAG or not nxt.text.islower() or nxt.text.upper() in _KNOWN_TICKERS
                          or len(nxt.text) <= 5):
                 # ("Close algo": a ticker we know, in lower case; "cerrando semana en verde", "cerrando posiciones
@@ -491,6 +492,32 @@ _CLOSE_FILLERS = frozenset(["all", "the", "a", "my", "your", "our", "this", "tha
                             "неделю", "месяц", "день", "hafta", "hafta'yı", "ay", "gün", "komplett", "vollständig", "ganz",
                             # ("#SOL schließen wir jetzt", "fermons nous"): the subject after the verb, no coin
                             "wir", "ich", "nous", "noi", "we"])
+
+
+# Session 22 (money52): a lower-case word of the language's grammar — a determiner, quantifier, pronoun or possessive
+# — after a close or cancel verb is never the coin closed, though a ticker may spell the same ("cancel any orders" is no
+# close of ANY, "close one of them" none of ONE, "cancela cualquier orden", "annulez toute position", "storniert jede
+# Order", "batalkan semua order"). Only in lower case: "Close ANY", "#ONE" still name the coin.
+_FUNCTION_WORDS = frozenset([
+    "any", "some", "each", "other", "another", "his", "her", "their", "its", "no", "one", "ones", "more", "most", "few",
+    "such", "which", "what", "whatever", "anything", "for", "to", "and", "or", "you", "me", "us", "so", "if", "of", "off",
+    "yours", "mine", "ours", "remaining", "open", "pending", "existing", "active", "current", "old", "previous",
+    # es / pt / it
+    "cualquier", "cualquiera", "algún", "alguna", "algunas", "algunos", "ningún", "ninguna", "cada", "otra", "otro",
+    "otras", "otros", "su", "sus", "tu", "tus", "mis", "nuestra", "nuestras", "nuestro", "nuestros", "esa", "ese", "esta",
+    "este", "esas", "esos", "qualquer", "alguma", "algumas", "nenhuma", "nenhum", "outra", "outras", "sua", "suas", "seu",
+    "seus", "minhas", "meus", "nossa", "nossas", "essa", "esse", "qualsiasi", "ogni", "nessun", "nessuna", "vostri",
+    "vostre", "vostro", "vostra", "nostri", "nostre", "questa", "questo", "queste", "questi",
+    # fr / de / nl
+    "toute", "aucun", "aucune", "chaque", "vos", "votre", "nos", "notre", "mes", "ses", "ce", "cette", "ces", "jede",
+    "jeden", "jedes", "jeder", "keine", "eure", "euer", "eurer", "unsere", "unser", "ihre", "diese", "diesen", "dieses",
+    "eventuelle", "elke", "alle", "jullie", "onze",
+    # id / ms / tr / ru
+    "semua", "setiap", "tiap", "sisa", "kalian", "kamu", "her", "bu", "şu", "herhangi", "любые", "любой", "любую",
+    "свои", "свой", "эти", "этот", "эту",
+    # the readers addressed, or a particle, after the verb ("cancel guys", "batal ya guys", "cerramos amigos")
+    "guys", "gais", "gaes", "bro", "bros", "fam", "folks", "everyone", "team", "ya", "yah", "dulu", "aja", "saja",
+    "amigos", "chicos", "gente", "leute", "ребята", "друзья"])
 
 
 def _opened_position_in(tokens: list[Token], i: int) -> bool:
