@@ -148,11 +148,14 @@ LABELS: list[tuple[Field, str]] = [
                  # ("Out below 1.18", "out under 0.95"): where the trade is left — its stop, heading its line
                  r"(?:^|(?<=\|))[ \t]*out\s+(?:below|under|above|over)(?=[ \t]*:?[ \t]*\$?\d)|"
                  # ("tgt 29.4 / 30.8, inval 26.9", "inval: 0.84"): "inval", invalidation cut short, before its price — the stop
-                 r"cut[\s-]*loss(?:es)?|(?:^|(?<=\|))[ \t]*cut(?=[ \t]*[:=][ \t]*\$?\d|[ \t]+(?:\|[ \t]*)?\$?\d[\d.,]*[ \t]*(?:\||$))|s\s*/\s*l|sl|stops?|invalidation|inval(?=[ \t]*[:=<>]?[ \t]*\$?\d|\s+(?:if|below|under|above|over|on)(?!\w))|invalida[çc][ãa]o|invalidaci[óo]n|invalidazione|invalidierung|инвалидаци[яи]|invalid(?=\s+(?:if|below|under|above|over|on|when|at)(?!\w)|\s*[<>:]\s*\$?\d)|стоп[\s-]*лосс?|стоп|сл|zarar[ıi]?[\s-]*(?:durdur|kes)|"
+                 # (session 22, open52: "▸ inv 0.5360 ▸", "inv: 1.92"): "inv", cut shorter still, only right before its price
+                 r"cut[\s-]*loss(?:es)?|(?:^|(?<=\|))[ \t]*cut(?=[ \t]*[:=][ \t]*\$?\d|[ \t]+(?:\|[ \t]*)?\$?\d[\d.,]*[ \t]*(?:\||$))|s\s*/\s*l|sl|stops?|invalidation|inv(?=[ \t]*[:=]?[ \t]*\$?\d)|inval(?=[ \t]*[:=<>]?[ \t]*\$?\d|\s+(?:if|below|under|above|over|on)(?!\w))|invalida[çc][ãa]o|invalidaci[óo]n|invalidazione|invalidierung|инвалидаци[яи]|invalid(?=\s+(?:if|below|under|above|over|on|when|at)(?!\w)|\s*[<>:]\s*\$?\d)|стоп[\s-]*лосс?|стоп|сл|zarar[ıi]?[\s-]*(?:durdur|kes)|"
                  # tr: the stop with its object ending, before the price it is moved to ("SUI stopunu 3,90'a çekiyoruz")
                  r"stop'?(?:unu|umuzu)(?=[ \t]+\$?\d)|sl'?y?[iı](?=[ \t]+\$?\d)|"
                  r"stop[\s-]*kay[ıi]p|parada|stop\s+de\s+p[ée]rdida|c[ắa]t\s+l[ỗo]|d[ừu]ng\s+l[ỗo]|batas\s+rugi|"
                  r"وقف\s+(?:ال)?خسار[ةه]|(?:ال)?ستوب|حد\s+ضرر|استاپ(?:\s*لاس)?|止损(?:价|位)?|停损(?:价|位|点)?|손절(?:가)?|정지\s*손실|"
+                 # (session 22, open52: "防守：3495", "防守位 1.92"): the defence line heading its row before a price — the stop
+                 r"(?:^|(?<=\n)|(?<=\|))[ \t]*防守(?:价格|价位|点位|位|价)?(?=[ \t]*[:：=]?[ \t]*\$?\d)|"
                  r"损切り?(?:ライン|価格)?|ストップ(?:ロス)?|止损(?:价|位)?|اسٹاپ(?:\s*لاس)?|سٹاپ(?:\s*لاس)?|(?:ال)?وقف(?=[ \t]*[:=]?[ \t]*(?:(?:إلى|الى|عند|على)[ \t]+)?\$?\d)|"
                  # Thai, Malay, Swahili, Hebrew, Greek, Romanian, Czech, Bengali
                  r"จุดตัดขาดทุน|ตัดขาดทุน|หยุดขาดทุน|คัทลอส|คัทลอส|คัตลอส|henti\s+rugi|hentikan\s+kerugian|hasara\s+ya\s+kusimamisha|"
@@ -198,6 +201,9 @@ LABELS: list[tuple[Field, str]] = [
                     r"(?:(?<=\d[ \t])|(?<=\d[,;|][ \t])|(?<=\d[,;|]))(?:close|exits?|[çc][ıi]k[ıi][şs]|salida|sa[íi]da|"
                     r"выход|sortie|uscita|ausstieg|wyj[śs]cie)(?=[ \t]*[:=]?[ \t]*\$?\d)|"
                     r"(?:take[\s-]*profit|tp|profit|sell)[\s-]*targets?|"
+                    # (session 22, open52: "Buy @ market (0.4521) | Stop 0.4380 | Take 0.4750"): a bare "Take" heading its line
+                    # or a "|" cell right before a price is the take-profit — never a share ("Take 50% at 1.2")
+                    r"(?:^|(?<=\|))[ \t]*take(?=[ \t]*[:=]?[ \t]*\$?\d)(?![ \t]*[:=]?[ \t]*\$?[\d.,]+[ \t]*%)|"
                     # "first take 1.780, then 1.710", "looking for 4.40 then 4.75": the exits of a call told in prose
                     r"(?:first|1st|second|2nd|third|3rd|next|final|last)\s+take(?=\s+(?:at\s+)?\$?\d)|looking\s+for(?=\s+\$?\d)|targ?ets?[\s-]+profits?|(?:short|mid|long)[\s-]*term|take[\s-]*profits?|targets|tps|"
                     # ("tragets 0.2180 and 0.2230", "tagrets", "taregts": the target word with two letters swapped)
@@ -303,9 +309,17 @@ LABELS: list[tuple[Field, str]] = [
                   r"einstiegs?(?:[\s-]*(?:preis|zone|bereich|kurs|punkte))?|einstiege|kauf[\s-]*(?:zone|bereich)|"
                   r"(?:points?|zones?|prix)\s+d'\s?entr[ée]e|entr[ée]es?|(?:prezzo|zona|punto)\s+di\s+(?:ingresso|entrata)|"
                   r"ingress[oi]|entrat[ae]|(?:strefa|cena|punkty?)\s+wej[śs]cia|kup(?:uj|ujemy)?\s+w\s+strefie|wej[śs]ci[ea]|(?:точк[аи]|зона|ціна)\s+входу|зона\s+(?:закупівлі|купівлі|набору)|входи|вхід|"
+                  # (session 22, open52: "Voy a ir entrando escalonado:", "I'll be scaling in:", "Entrando em escada:",
+                  # "Kademeli giriş:", "Заходим лесенкой:" ending a prose line over rows of prices "• 4.118 / • 4.205"): the
+                  # ladder said in words heads the entry rows — only ending its line (the lines are read one by one)
+                  r"(?:scal(?:e|ing)[ \t]+in(?:to)?|escalonad[oa]s?|escalonando|en[ \t]+escalera|em[ \t]+escada|scaglionat[oa]|"
+                  r"gestaffelt|kademeli(?:[ \t]+giri[şs])?|лесенкой|по[ \t]+лесенке)(?=[ \t]*[:：][ \t]*$)|"
                   # ja "指値：2.35" (the limit price), zh "限价: 2.35", ko "지정가: 2,350": the limit order's price heading
                   # its line
                   r"(?:^|(?<=\|))[ \t]*(?:指値|限价|지정가)(?:[ \t]*(?:エントリー|注文|入场|进场|진입|매수))?(?=[ \t]*[:：=]?[ \t]*\$?\d)|"
+                  # (session 22, open52: "挂单：3385、3420、3455 分批进场"): the pending orders, heading their line before
+                  # the prices — the limit entries
+                  r"(?:^|(?<=\n)|(?<=\|))[ \t]*挂单(?:价格|价位|点位|价)?(?=[ \t]*[:：=]?[ \t]*\$?\d)|"
                   r"エントリー?(?:価格|ゾーン)?|(?:^|(?<=\|))[ \t]*open(?=\s*[:=])|(?:^|(?<=\|))[ \t]*(?:now|сейчас|зараз|[şs]imdi|ahora|agora|jetzt|maintenant|adesso|ora|teraz|sekarang|b[âa]y\s+gi[ờo]|"
                   r"الآن|اکنون|现在|现价|지금|현재가|ตอนนี้)(?=[ \t]*[:=~>@]|[ \t]+[~$@]?\d)|"
                   # ("BNB 现价615附近做多"): the CJK words for "price now" are no ordinary word, trusted anywhere
@@ -372,8 +386,10 @@ LABELS: list[tuple[Field, str]] = [
                    r"数量|仓位|수량|(?:profit|roi|pnl|gain|loss)(?=\s*%?\s*:)|"
                    r"allocation|риск|объ[её]м|депозит|risiko|risque|rischio|ryzyko|ризик")),
     # ("btc longg 67.2k", "eth shortt 3.45k": the side word typed with its last letter doubled)
-    (Field.LONG, r"(?<![\u0e00-\u0e7f])(?:ลอง|ลองก์)(?![\u0e00-\u0e7f])|long|longs|longing|longg+|لانگ|लॉन्ग|लांग|лонг\w*|(?:(?<=附近)|(?<=左右)|(?<=市价)|(?<=现价)|(?<![^\s\d]))多(?![^\s])|buy[\s-]*long|largos|largo|alcista|لونج|لونغ|لانگ|做多(?:价位|点位|价格|价)?|多单|开多(?:价位|点位|价格|价)?|롱|ロング|לונג|লং"),
-    (Field.SHORT, r"(?:ชอร์ต|ชอร์ท|ช็อต|ช็อร์ต)|short|shorts|shorting|shortt+|شارٹ|शॉर्ट|шорт\w*|(?:(?<=附近)|(?<=左右)|(?<=市价)|(?<=现价)|(?<![^\s\d]))空(?![^\s])|sell[\s-]*short|cortos|corto|bajista|شورت|做空(?:价位|点位|价格|价)?|空单|开空(?:价位|点位|价格|价)?|숏|ショート|שורט|শর্ট"),
+    # (session 22, open52: "lonng", "looong", "shrt", "shoort": a letter of the side word doubled or the vowel left
+    # out — "lo+n+g+" / "sho*r+t+" are no other English word; the bounds are the labels' shared word bounds)
+    (Field.LONG, r"(?<![\u0e00-\u0e7f])(?:ลอง|ลองก์)(?![\u0e00-\u0e7f])|long|longs|longing|longg+|lo+n+g+|لانگ|लॉन्ग|लांग|лонг\w*|(?:(?<=附近)|(?<=左右)|(?<=市价)|(?<=现价)|(?<![^\s\d]))多(?![^\s])|buy[\s-]*long|largos|largo|alcista|لونج|لونغ|لانگ|做多(?:价位|点位|价格|价)?|多单|开多(?:价位|点位|价格|价)?|롱|ロング|לונג|লং"),
+    (Field.SHORT, r"(?:ชอร์ต|ชอร์ท|ช็อต|ช็อร์ต)|short|shorts|shorting|shortt+|sho*r+t+|شارٹ|शॉर्ट|шорт\w*|(?:(?<=附近)|(?<=左右)|(?<=市价)|(?<=现价)|(?<![^\s\d]))空(?![^\s])|sell[\s-]*short|cortos|corto|bajista|شورت|做空(?:价位|点位|价格|价)?|空单|开空(?:价位|点位|价格|价)?|숏|ショート|שורט|শর্ট"),
     # Turkish "Al 3.45" / "Sat 1: 3.80" heading a line: the short imperatives, only at a line's start before a price
     # ("Acumular entre 6.90 e 7.25", "🟢 Accumulare tra 8.40 e 8.75"): accumulate, heading its line before the prices —
     # in running text ("whales accumulate BTC") it is commentary
@@ -1366,6 +1382,12 @@ RUNNING_RE = re.compile(
     r"continuamos\s+(?:no|na|com\s+o)\s+(?:long|short|posi[çc][ãa]o|opera[çc][ãa]o))(?!\w)|"
     r"继续持有|持仓中|持有中|仍在持有|仍持有",
     re.IGNORECASE | re.MULTILINE)
+
+# (session 22, open52) The side and its entry ticked with the gain made since, in the post as written ("$WIF long 2.60 ✅
+# +6.1% spot", "#OP short 1.84 ✔️ (+4%) / tp 1.70 sl 1.90"): the trade's progress, its levels restated — never a fresh entry
+TICKED_GAIN_RE = re.compile(
+    r"(?<!\w)(?:long|short)[ \t]+(?:from[ \t]+|@[ \t]*)?\$?\d[\d.,]*[ \t]*(?:\u2705|\u2714\ufe0f?|\u2611\ufe0f?|\u2713)"
+    r"[ \t]*\(?[ \t]*\+[ \t]?\d[\d.,]*[ \t]*%", re.IGNORECASE)
 
 # A setup posted to be watched, or a plan whose entries come later ("Setup to watch on #AVAX … Not entering yet", "Next
 # week plan: accumulate … Will post exact entries in VIP"): nothing to enter now

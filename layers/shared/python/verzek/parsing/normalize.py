@@ -96,6 +96,9 @@ _TIMES_SUFFIX = re.compile(r"(?<=\d)[ \t]?(?:[倍배]|เท่า(?!นั้�
 # ("🎯 ➊ 1.310", "🎯 ② 1.345": a circled row number between the emoji and the price is the target's number)
 _EMOJI_TARGET = re.compile("[\U0001f3af\U0001f3c1]\ufe0f?(?=[ \t]*(?:[\u2460-\u2473\u2776-\u2793][ \t]*)?[$]?\\d"
                            "(?![\\d.,]*-[A-Za-z]{2}))")  # 🎯 🏁
+# (session 22, open52: "🎯🎯🎯" alone on its line over rows "1️⃣ 0.0000125" / "2️⃣ 0.0000133"): the target emoji as the
+# heading of the price rows under it — the targets' label (read after the keycap row numbers are gone)
+_EMOJI_TARGET_HEADING = re.compile("^[ \t]*(?:\U0001f3af\ufe0f?[ \t]*)+$(?=\n[ \t]*[$]?\\d)", re.MULTILINE)
 _EMOJI_STOP = re.compile("[\u26d4\U0001f6d1\u274c\U0001f6ab]\ufe0f?(?=[ \t]*[$]?\\d)")  # ⛔ 🛑 ❌ 🚫
 # CJK ideographs / Hangul glued to digits or Latin letters ("入场3450", "10배"): split them apart.
 _CJK = CJK
@@ -134,6 +137,9 @@ _KOREAN_WHEN_TARGET = re.compile(r"(?<![\d.,])\d{1,2}[ \t]?차[ \t]*((?:목표�
 # ("2차 진입(138.5) 주문은 취소합니다": its price in brackets and a particle may stand between)
 _KOREAN_ENTRY_ORDINAL = re.compile(r"(?<![\d.,])(\d{1,2})[ \t]?차[ \t]*(매수|진입)(?![ \t]*(?:\([ \t]*\$?\d[\d.,]*[ \t]*\)[ \t]*)?"
                                    r"(?:주문[ \t]*)?(?:(?:은|는|을|를|도)[ \t]*)?(?:취소|캔슬))")
+# (session 22, open52: "목표가" over rows "1차 23.60" / "2차 24.50", "진입: 1차 0.412 2차 0.405"): the Nth rung with no
+# label of its own, right before its price — the rung's number is no price; the rows stay under their heading
+_KOREAN_BARE_ORDINAL = re.compile(r"(?<![\w.,])\d{1,2}[ \t]?차(?=[ \t]*[:=)]?[ \t]*\$?\d)")
 _PAIR_IN_CODE = re.compile(r"(?<=[A-Za-z0-9])_(?=[A-Z0-9]{2,12}(?:USDT|USDC|BUSD|USD)(?:\.P)?(?:_|$|\s))|"
                            r"(?<=[A-Z0-9]USDT)_|(?<=[A-Z0-9]USDC)_", re.MULTILINE)
 # "(20xLONG)": a leverage mark glued to the side word
@@ -1004,6 +1010,7 @@ def normalize(text: str) -> str:
         text = _KOREAN_ENTRY_ORDINAL.sub(r"\2", text)
         text = _KOREAN_WHEN_TARGET.sub(r"\1", text)
         text = _KOREAN_ORDINAL.sub(r"\2\1", text)
+        text = _KOREAN_BARE_ORDINAL.sub("", text)
     if "$" in text or "#" in text:
         text = _CYRILLIC_TAG.sub(_latin_lookalike_tag, text)
     if "/" in text:
@@ -1031,6 +1038,8 @@ def normalize(text: str) -> str:
     low = text.lower()  # (cheap substring checks skip the rarer rewrites below)
     if "sat" in low or "сат" in low:
         text = _GLUED_SATS.sub(_glued_sats, text)
+    if "\U0001f3af" in text:
+        text = _EMOJI_TARGET_HEADING.sub("TP:", text)
     text = _EMOJI_STOP.sub(" SL ", _EMOJI_TARGET.sub(" TP ", text))
     out: list[str] = []
     after_letter = False

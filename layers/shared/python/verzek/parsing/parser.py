@@ -1114,6 +1114,12 @@ def _assign_levels(segments: list[Segment], filled: frozenset[int] = frozenset()
                                                                               for t in s.numbers)]
     if counted and len(counted) < len(entry_segments):
         entry_segments = [s for s in entry_segments if s not in counted]
+    # (session 22, open52: "Entry HANYA jika candle 4H close di bawah 1,72 / Entry: 1,70", "Entry only if the 4H closes
+    # below 1.72 / Entry: 1.70"): beside an entry of its own, an entry label whose words before any price set a
+    # condition names the trigger's price, not an order (the condition still holds the card)
+    conditioned = [s for s in entry_segments if _condition_before_price(s)]
+    if conditioned and len(conditioned) < len(entry_segments):
+        entry_segments = [s for s in entry_segments if s not in conditioned]
     averaged = [s for s in entry_segments if s.label is not None and s.label.text.lower().startswith(("avg", "average"))]
     if averaged and len(averaged) < len(entry_segments):
         entry_segments = [s for s in entry_segments if s not in averaged]
@@ -1219,6 +1225,22 @@ def _followed_by_clause(segments: list[Segment], number: Token) -> bool:
     return any(s.before_clause is number for s in segments)
 
 
+# (session 22, open52) the words of a condition heading an entry label's prices: en "only if", "if", "once", "when", id
+# "jika"/"hanya jika"/"kalau", es/pt "si"/"solo si"/"se", de "nur wenn"/"falls", fr "seulement si", ru "если", tr "eğer"
+_CONDITION_WORDS = frozenset({"if", "once", "when", "unless", "jika", "kalau", "apabila", "bila", "si", "se", "wenn",
+                              "falls", "если", "eğer", "eger", "sadece", "nếu"})
+
+
+def _condition_before_price(segment: Segment) -> bool:
+    """An entry segment whose words before its first price set a condition ("Entry only if … closes below 1.72")."""
+    for t in segment.tokens:
+        if t.kind in (Kind.NUM, Kind.PCT):
+            return False
+        if t.kind == Kind.WORD and t.text.lower() in _CONDITION_WORDS:
+            return True
+    return False
+
+
 def _qualified_label(segment: Segment) -> bool:
     """A target label with a qualifier of its own — a word before it on its line ("Дальняя цель", "Dream target") or
     a bracket after it ("Цель (по желанию):") — that is not a row number or ordinal: a hope beside the plan."""
@@ -1240,8 +1262,14 @@ def _qualified_label(segment: Segment) -> bool:
             break
         head.append(t)
     worded = any(t.kind == Kind.WORD and t.text.lower() not in lx.FILLER_WORDS and t.text.lower() not in lx.ORDINAL_WORDS
-                 and t.text.lower() not in lx.LAST_TARGET_WORDS for t in head)
+                 and t.text.lower() not in lx.LAST_TARGET_WORDS and t.text.lower() not in _LABEL_COPULA for t in head)
     return bracket or segment.qualified or worded
+
+
+# (session 22, open52: "and the final target is 3,190", "el objetivo final es 3.190", "das letzte Ziel ist 3190"): the
+# verb joining a target label to its price in prose says nothing of the target — no qualifier
+_LABEL_COPULA = frozenset({"is", "are", "will", "would", "be", "sits", "stands", "lies", "es", "será", "est", "sera",
+                           "ist", "liegt", "wird", "é", "fica", "è", "sarà"})
 
 
 def _comma_groups(segment: Segment) -> list[list[Token]]:
@@ -2581,8 +2609,14 @@ def _one_spaced_thousand_fits(joined: ParsedMessage) -> bool:
 def _only_holds_already_there(joined: ParsedMessage, literal: ParsedMessage) -> bool:
     """("Биткоин — ШОРТ / Вход: 67 200 / Цели: 66 100 / …"): the joined reading is held only for reasons the literal one
     is held for too (the coin written by its name) — the numbers' problems are gone, the rest of the hold stays."""
-    held = set(joined.rejected.split("; "))
-    return all(r.startswith("held for review") for r in held) and held < set(literal.rejected.split("; "))
+    # (session 22, open52: "Pair: BTC/EUR / Entry: 61 850 / TP1: 62 900 | TP2: 64 100 / SL: 60 700"): the fiat hold's own
+    # second clause is part of that hold, no reason of its own — the joined card stays held as fiat, its numbers whole
+    held = set(joined.rejected.split("; ")) - {_FIAT_HOLD_TAIL}
+    return all(r.startswith("held for review") for r in held) and held < set(literal.rejected.split("; ")) - {_FIAT_HOLD_TAIL}
+
+
+# the second clause of the hold of a pair quoted in a fiat currency
+_FIAT_HOLD_TAIL = "trade sizes are set in the quote currency"
 
 
 # "long von 3.412,50", "short from 182", "лонг от 0.52": a side held from a price — the running trade's entry
@@ -3957,7 +3991,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     # (one search: the pattern is among the costliest; "🔥 VIP CRYPTO SIGNAL — UPDATE 🔥": a heading ending in "update")
     restates = _restates_beyond_a_promise(clean) or _UPDATE_HEADING.search(first_line) is not None \
         or body is not clean and (_restates_beyond_a_promise(body) or _UPDATE_HEADING.search(second_line) is not None)
-    if not restates and has_setup and lx.RUNNING_RE.search(clean) is not None \
+    if not restates and has_setup and (lx.RUNNING_RE.search(clean) is not None or lx.TICKED_GAIN_RE.search(text)) \
             and not _asks_about_the_call(clean, [*entries, *targets, *([stop] if stop is not None else [])]) \
             and not _NEW_CALL.search(clean):
         # ("Still holding our #NEAR long from 5.20, targets … stop …", "#ETH SHORT (running) / Entry …", "Держим шорт #ETC
@@ -4368,8 +4402,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     if (quote := (parsed.symbol or "").partition("/")[2]) in FIAT_QUOTES and quote in lx.TRADABLE_QUOTES:
         # ("#BTC/TRY / Alım: 4.610.000 ₺", "ETH/EUR — Spot buy"): a pair quoted in a fiat currency — a follower's trade
         # size and balance are set in the quote currency (100 meant as USDT is 100 lira), so a person decides
-        problems.append(f"held for review: {parsed.symbol} is quoted in a fiat currency ({quote}); trade sizes are set "
-                        "in the quote currency")
+        problems.append(f"held for review: {parsed.symbol} is quoted in a fiat currency ({quote}); {_FIAT_HOLD_TAIL}")
     problems.extend(validate_open(parsed))
     problems.extend(_unread_level_problems(segments, tokens, levels, parsed))
     if persian_slash_unsure(text):

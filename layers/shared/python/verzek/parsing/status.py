@@ -680,6 +680,11 @@ _HOLDING = (
     r"(?:^|(?<=\n)|(?<=[,.;:!—–]\s)|(?<=[,.;:!—–]))\s*holding(?=\s*(?:$|[^\w\s#$]))|(?<!\w)(?:hold|keep)\s+yours(?!\w)|"
     r"(?<!\w)(?<!buy\s)(?:and|just|simply)\s+hold\s+(?:your\s+|our\s+|the\s+)?[#$][a-z0-9]{2,15}(?!\w)|"
     r"(?:^|(?<=\n))[^\w\n]*running\s*[·|•:—–-]")
+# (session 22, open52) A running trade's progress: its side and entry ticked with the gain made since ("$WIF long 2.60 ✅
+# +6.1% spot / +30% 5x", "#OP short 1.84 ✔️ +4%"; the parser reads a tick as "done") — a result, so no fresh entry; or the trade left to ride to its next
+# level ("riding to 2.75", "still riding it for 0.62") — not "riding the wave" nor a ride said before an entry
+_HOLDING += (r"|(?<!\w)(?:long|short|buy|sell)[ \t]+(?:from[ \t]+|@[ \t]*)?\$?\d[\d.,]*[ \t]*(?:✅|✔️?|☑️?|✓|done)[ \t]*\(?[ \t]*\+[ \t]?\d[\d.,]*[ \t]*%|"
+             r"(?<!\w)(?:still[ \t]+)?riding(?:[ \t]+(?:it|this|the[ \t]+rest|the[ \t]+trade|the[ \t]+position))?[ \t]+(?:to|towards?|for)[ \t]+\$?\d")
 # (ko "솔라나 아직 홀딩 중입니다" — still holding, "계속 홀딩", "아직 보유 중"; ja "ホールド中", "保有継続"; not the
 # question "まだホールドしてますか？", "아직 홀딩 중인가요?", nor those holding "홀딩 중인 분들")
 _HOLDING_CJK = r"|(?:(?:아직|계속|여전히)\s*(?:홀딩|보유|hold)|홀딩\s*(?:중|유지))" \
