@@ -118,8 +118,10 @@ def read_bot_notice(text: str) -> BotNotice | None:
         # ("DOGEUSDT.P — order buy @ 4200 filled. New strategy position is 0"): the strategy is flat — the order (a buy
         # here) closed the position, whichever side it was
         return BotNotice(f"Close #{coin} now", "close", coin)
-    if (keyed := _KEYED_EXIT.search(text)) is not None and coin:
+    if (keyed := _KEYED_EXIT.search(text) or _SIDE_KEYED_EXIT.search(text)) is not None and coin:
         side = (keyed.group(1) or keyed.group(2) or "").upper()
+        if (part := _part_of_the_position(text)) is not None:
+            return part if part.card is None else BotNotice(f"#{coin} {side} {part.card}".replace("  ", " "), "update", coin)
         return BotNotice(f"Close #{coin} {side} now".replace("  ", " "), "close", coin)
     if _REDUCE_ONLY.search(text) or _CLOSE_POSITION.search(text):
         if coin and _FILLED.search(text) and not _NOT_FILLED.search(text):
@@ -154,6 +156,14 @@ def read_bot_notice(text: str) -> BotNotice | None:
             and not _STILL_VALID.search(text):
         # (the bot's call withdrawn before anyone should act on it: a cancel of the call, as "Cancel #PEPE" is)
         return BotNotice(f"Cancel #{coin}", "close", coin)
+    if (report := _CLOSE_IN_BRACKETS.search(text)) is not None and coin and _FILLED.search(text) \
+            and not _NOT_FILLED.search(text):
+        # (session 22, status52) ("Symbol: APTUSDT | Side: SELL (close long) / Qty: 100% / Status: FILLED — position
+        # flat"): an exchange's execution report of the order that closed the long, filled
+        side = report.group(1).upper()
+        if (part := _part_of_the_position(text)) is not None:
+            return part if part.card is None else BotNotice(f"#{coin} {side} {part.card}", "update", coin)
+        return BotNotice(f"Close #{coin} {side} now", "close", coin)
     if (sided := _OPEN_CLOSE_SIDE.search(text)) is not None and coin:
         side = sided.group(2).upper()
         if sided.group(1).lower() == "close":
@@ -163,6 +173,33 @@ def read_bot_notice(text: str) -> BotNotice | None:
         # (the alert's name is the call: its "entry triggered" is the strategy's signal firing, no fill of a running call)
         return BotNotice(text[:alert.start(2)] + "signal" + text[alert.end(2):], "open", coin)
     return None
+
+
+# (session 22, status52) An alert's side field that is the exit itself: "side=CLOSE_SHORT", "side: exit_long"
+_SIDE_KEYED_EXIT = re.compile(r"(?<!\w)(?:side|position_?side)\s*[:=]\s*[\"']?(?:(?:close|exit)[_-](long|short)|"
+                              r"(long|short)[_-](?:close|exit))(?![\w-])", re.IGNORECASE)
+# (session 22, status52) An execution report's side: the order's buy or sell, then what it did in brackets — "Side: SELL
+# (close long)", "side=BUY (close short)"
+_CLOSE_IN_BRACKETS = re.compile(r"(?<!\w)side\s*[:=]\s*(?:buy|sell)\s*\(\s*close\s+(long|short)\s*\)", re.IGNORECASE)
+# (session 22, status52) The share of the position a notice's exit takes: "qty=100%", "Qty: 50%", "percent=25"
+_KEYED_SHARE = re.compile(r"(?:^|(?<=[\n|,;/{(]))[ \t]*(?:qty|quantity|size|amount|qty_?pct|qty_?percent|close_?pct|close_?percent)"
+                          r"\s*[:=]\s*(\d{1,3}(?:\.\d+)?)\s*(%)?", re.IGNORECASE)
+
+
+def _part_of_the_position(text: str) -> BotNotice | None:
+    """(session 22, status52) A keyed exit of a written share below all of the position ("qty=50%"): a partial close
+    (card "partial close"); a share the notice writes in two ways, or an amount that is no percent, is held as unclear
+    (no card); None when the notice writes all of it (100%) or no share at all."""
+    shares = {(m.group(1), bool(m.group(2)) or re.search(r"(?i)_?p(?:ct|ercent)\s*[:=]", m.group(0)) is not None)
+              for m in _KEYED_SHARE.finditer(text)}
+    if not shares:
+        return None
+    if len(shares) > 1 or not next(iter(shares))[1]:
+        return BotNotice(None, reason="a notice's exit of an amount whose share of the position is not clear: for an operator")
+    share = float(next(iter(shares))[0])
+    if share >= 100:
+        return None
+    return BotNotice("partial close", "update")
 
 
 def _opened(text: str, coin: str, side: str) -> BotNotice:

@@ -61,7 +61,10 @@ _PERCENT_KEYS = ("percent", "percentage", "pct")
 _ORDER_TYPE_KEYS = ("ordertype", "order_type", "type")
 _LEVERAGE_KEYS = ("leverage", "lev", "margin_mode", "marginmode")
 # The part of a position an exit takes: in percent by its key's name, or by a unit key beside an amount
-_SHARE_PERCENT_KEYS = ("percent", "percentage", "qty_percent", "close_percent", "position_percent")
+_SHARE_PERCENT_KEYS = ("percent", "percentage", "qty_percent", "close_percent", "position_percent",
+                       # (session 22, status52: "qty_pct": "50" is half the position, never all of it)
+                       "qty_pct", "close_pct", "position_pct", "size_pct", "size_percent", "qty_percentage",
+                       "close_percentage", "exit_pct", "exit_percent")
 _SHARE_AMOUNT_KEYS = ("amount", "size", "quantity", "qty", "amountpertrade")
 # (TradersPost's "quantityType": "percent_of_position")
 _SHARE_UNIT_KEYS = ("currency_type", "investmenttype", "amounttype", "amountpertradetype", "quantitytype")

@@ -68,6 +68,7 @@ from verzek.parsing.status import (
     kept_running,
     later_rung_alone_not_filled,
     named_only_in_talk,
+    only_the_rest_held,
     own_close_beside_the_call_kept,
     partial_left_to_reader,
     recap_heading,
@@ -2084,6 +2085,12 @@ def _reply_to_quote(text: str) -> ParsedMessage | None:
         # ("> ARB call kanina, market entry 0.812 / TP1 0.795 tapos na ✅", "> SOL long from this morning, 142"): the quote
         # opens on a ticker we know, then the call's word — the replied-to call's coin, its levels not read as a new call
         quote = _replace(quote, symbol=f"{named.group('coin').lstrip('#$').upper()}/USDT")
+    if inline and quote.symbol is None and len(quoted) == 1 \
+            and (named := _QUOTED_CALL_TAIL.match(lines[0][lines[0].index(">") + 1:])) is not None \
+            and named.group("coin").lstrip("#$").upper() in KNOWN_TICKERS:
+        # (session 22, status52) ("↩️ Respuesta a: SEÑAL PREMIUM SOL", "Reply to: VIP signal #ARB", "Ответ на: Сигнал
+        # XRP"): the inline quote names the earlier call by the call's word, then its coin — the replied-to trade's coin
+        quote = _replace(quote, symbol=f"{named.group('coin').lstrip('#$').upper()}/USDT")
     if inline and quote.symbol is None:
         return None  # ("В ответ на: #BNB/USDT вход 612": an inline quote read as no call — the post is read whole)
     if own.kind == MessageKind.NOT_A_SIGNAL:
@@ -2135,6 +2142,14 @@ _ASKS_THE_OTHERS = re.compile(r"(?:^|(?<=[\n.!]))[^\w\n]*(?:(?:does|did|has|have
 _QUOTED_CALL_NAME = re.compile(r"^[^\w#$\n]*(?P<coin>[#$][A-Za-z][A-Za-z0-9]{1,9}|[A-Z][A-Z0-9]{1,9})(?:/?USDT)?(?:\s+"
                                r"(?:call|signal|trade|setup|position|long|short|LONG|SHORT|segnale|sygna[łl]|সিগন্যাল|σήμα|"
                                r"סיגנל|איתות|سگنل|สัญญาณ|シグナル)(?!\w))?[^\w\n]*$")
+
+
+# (session 22, status52) An inline quote naming the earlier call by the call's word, then its coin alone, tagged or in
+# capitals ("SEÑAL PREMIUM SOL", "VIP signal #ARB", "Сигнал XRP", "Sinal #BNB", "Sinyal VIP AVAX", "Segnale ETH")
+_QUOTED_CALL_TAIL = re.compile(r"^[^\w#$\n]*(?i:(?:vip|premium|free|new|nueva|nuevo|novo|nova|новый|yeni|nuovo)\s+)*"
+                               r"(?i:signal|se[ñn]al|sinal|сигнал|sinyal|segnale|sygna[łl]|signale?|call|trade|setup)"
+                               r"(?:\s+(?i:vip|premium|free|#?\d{1,4}))*\s*[:—–-]?\s*"
+                               r"(?P<coin>[#$][A-Za-z][A-Za-z0-9]{1,9}|[A-Z][A-Z0-9]{1,9})(?:/?USDT)?[^\w\n]*$")
 
 
 # A quoted line opening on the earlier call's coin and the call's word, then anything ("ARB call kanina, market entry 0.812")
@@ -3439,6 +3454,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("✅ Take-Profit 1 — 104,250 ✅": a target ticked off, nothing else said)
         # ("#SOL SL to 180 once TP1 hits": the target in a plan for later is no target reached)
         action = update_action(_FUTURE_MANAGEMENT.sub(" ", plan_status)) or (UpdateAction.TP_HIT if progress else None)
+        if action == UpdateAction.OTHER and progress and only_the_rest_held(_FUTURE_MANAGEMENT.sub(" ", plan_status)):
+            # (session 22, status52) ("LUNC TP1 0.0₄5123 ✅ hit! … holding the rest 💎"): the target reached is the news;
+            # the rest held beside it changes nothing
+            action = UpdateAction.TP_HIT
         if action is None and candidate is not None and "filled" in plan_status \
                 and (coin_word_filled(plan_status, candidate.base)
                      or FILL_LINE_RE.search(plan_status) and not any(s.field in _SIDE_FIELDS for s in segments)):
@@ -3603,6 +3622,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # ("📌 READ BEFORE TRADING / • TP1 hit = SL to entry, always / • 1R = max 1% per call"): the channel's standing
             # rules, naming no coin — how every trade is managed, no change of the replied-to one
             return _not_a_signal("a standing rule of the channel, not a change of a trade")
+        if (optional := _optional_partial_on_named_trade(clean, status_text, action, closing, candidate)) is not None:
+            # (session 22, status52) "#AVAX +40% 👀 You may take some profit here if you like — we're holding for TP3",
+            # "$WIF pushing, if you're nervous you could take a bit off, your call": no lesson — an update of the coin
+            return optional
         if action in (UpdateAction.NEW_STOP, UpdateAction.MOVE_SL_BREAKEVEN, UpdateAction.PARTIAL_CLOSE) \
                 and _a_lesson(clean, status_text):
             # "Tip: set your stop below the last swing low, e.g. #SOL 140", "Rule #3: close half at TP1": a lesson
@@ -5822,6 +5845,38 @@ def _a_lesson(clean: str, status_text: str) -> bool:
                 or _EXPLAINED.search(status_text) or _MAXIM.search(status_text))
 
 
+# (session 22, status52) A sentence of the post that leaves its change to the reader ("You may take some profit here if you
+# like", "if you're nervous you could take a bit off the table, your call")
+_CHOICE_SENTENCE = re.compile(r"[^.!?\n]*(?:" + READERS_CHOICE_RE.pattern + r")[^.!?\n]*")
+
+
+# (session 22, status52) The named trade's own state, outside the reader's choice: its gain ("+40% on 10x") or the target
+# it still runs to ("holding ours for TP3", "still running to TP3")
+_RUNNING_TRADE_TOLD = re.compile(r"(?<![\w.])\+\s?\d{1,4}(?:[.,]\d+)?\s*%|(?<!\w)(?:tp|target)\s*[1-9](?!\d)")
+
+
+def _optional_partial_on_named_trade(clean: str, status_text: str, action, closing: bool,
+                                     candidate: SymbolCandidate | None) -> ParsedMessage | None:
+    """(session 22, status52) Profit-taking advice left to the reader on the trade the post names ("#AVAX +40% 👀 You may
+    take some profit here if you like — totally optional. We're holding ours for TP3", "$WIF pushing nicely, if you're
+    nervous you could take a bit off the table, your call. Signal still running"): an update of that coin that changes
+    nothing — never a partial close, and no lesson (its "if you" is the reader's choice, not an example). Only when the
+    post is a lesson for the choice phrase alone, and no sentence outside the reader's choice orders a change."""
+    if action != UpdateAction.PARTIAL_CLOSE or closing or candidate is None or not READERS_CHOICE_RE.search(status_text) \
+            or not partial_left_to_reader(status_text) or not _a_lesson(clean, status_text):
+        return None
+    if _a_lesson(READERS_CHOICE_RE.sub(" ", clean), READERS_CHOICE_RE.sub(" ", status_text)):
+        return None  # ("Example: if you like, take some profit at TP1 on #SOL"): a lesson whatever the choice says
+    rest = _CHOICE_SENTENCE.sub(" ", status_text)
+    if not _RUNNING_TRADE_TOLD.search(rest):
+        return None  # ("#RNDR looking heavy … take some profit if you like … we keep our full position"): market talk
+    if is_close(rest) or update_action(rest) in POSITION_CHANGES or update_action(rest) == UpdateAction.CANCEL_ENTRY:
+        return None
+    return ParsedMessage(kind=MessageKind.UPDATE, symbol=candidate.symbol,
+                         reason="profit-taking left to the reader on the named trade: no change",
+                         notes=("a partial close left to the reader's choice",))
+
+
 def _part_closed(status_text: str) -> bool:
     """The post closes a part of the position, not its last part ("Closed half #SOL"; "closed last 50%" ends it)."""
     return update_action(status_text) == UpdateAction.PARTIAL_CLOSE and not _LAST_PART.search(status_text) \
@@ -7207,13 +7262,38 @@ def _lower_case_ticker_heading(tokens: list[Token], status_text: str) -> SymbolC
     # ("sol tp1 geldi", "link sl hit": a ticker that is also a word, right before a target or stop word)
     before_a_level_word = after is not None and after.kind == Kind.LABEL and after.field in (Field.TARGETS, Field.STOP) \
         and tokens[first].text.upper() in KNOWN_TICKERS and tokens[first].text not in _LOWER_CASE_WORDS
-    if tokens[first].text not in _LOWER_CASE_TICKERS and not before_a_level_word:
+    if tokens[first].text not in _LOWER_CASE_TICKERS and not before_a_level_word \
+            and not _lower_case_ticker_set_apart(tokens[first].text, status_text):
         return None
     # (a point before a digit is a price's: "arb tp1 .8780 ✔ sl -> be")
     clause = re.split(r"[,;!?，。；！？\n]|\.(?!\d)", status_text.lstrip(), maxsplit=1)[0]
     if not (is_close(clause) or update_action(clause)):
         return None
     return SymbolCandidate(tokens[first].text.upper(), "USDT", 0, first)
+
+
+# (session 22, status52) Words that are tickers too, but too common to head a status as the coin even when set apart
+_LOWER_CASE_COMMON = frozenset({"one", "key", "act", "hot", "win", "fun", "safe", "super", "people", "pool", "hook",
+                                "magic", "sun", "bond", "gas", "trump", "ok", "all", "it", "so", "now", "hi", "go"})
+# ("near — half off at 5.70", "link: tp1 hit"): the word set apart from the status by a dash or a colon
+_SET_APART = re.compile(r"^[^\w\n]*([a-z]{2,6})(?:[ \t]*[—–:|]|[ \t]+-(?=[ \t]))[ \t]*(?=\S)")
+# ("ada stoped out", "dot got stopped out", "ada closed at be"): the word, then the stop-out or close verb at once
+_THEN_OUT = re.compile(r"^[^\w\n]*([a-z]{2,6})[ \t]+(?:(?:got|just|was|is|has\s+been)[ \t]+)?"
+                       r"(?:stop+ed[ \t]+out|stop+ed(?!\w)|closed(?!\w)|sl[ \t]+hit|hit[ \t]+(?:the[ \t]+)?sl(?!\w))")
+
+
+def _lower_case_ticker_set_apart(word: str, status_text: str) -> bool:
+    """(session 22, status52) A ticker we know, written in lower case, heading a status set apart from it ("near — half off
+    at 5.70. sl be.") or right before its stop-out or close verb ("ada stoped out sry fam", "dot closed at entry"): the
+    coin the status is for — a word of a language cannot stand there ("near the top, close half" names no coin)."""
+    if word.upper() not in KNOWN_TICKERS or word in _LOWER_CASE_COMMON:
+        return False
+    head = status_text.lstrip()
+    apart = _SET_APART.match(head)
+    if apart is not None and apart.group(1) == word:
+        return True
+    out = _THEN_OUT.match(head)
+    return out is not None and out.group(1) == word and word not in _LOWER_CASE_WORDS
 
 
 # ("close half btc now", "take 50% off sol here", "move sl to entry on avax"): a ticker in lower case right after the change

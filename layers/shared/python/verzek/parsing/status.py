@@ -644,6 +644,13 @@ _NOT_THE_GROUP = (r"(?<!grupo\s)(?<!canal\s)(?<!chat\s)(?<!comunidad\s)(?<!comun
                   r"(?<!group\s)(?<!channel\s)(?<!group\sis\s)(?<!chat\sis\s)(?<!channel\sis\s)(?<!chat\sstays\s)"
                   r"(?<!group\sstays\s)(?<!chat\sremains\s)(?<!group\sremains\s)")
 # A trade said to be still held ("Still holding #INJ", "keep holding", "toujours en cours", "ยังถืออยู่")
+# (session 22, status52) The part of the position left running, said held ("Holding the rest.", "keeping the runner",
+# "rest still running", "the remainder rides"): progress on the trade, no change — a share taken beside it is the
+# partial close, read first ("took half, holding the rest")
+_HOLDING_THE_REST = (r"(?<!\w)(?<!not\s)(?<!n't\s)(?:holding|keeping|riding|hold|keep|ride)\s+(?:the\s+|our\s+|my\s+)?"
+                     r"(?:rest|remainder|runners?)(?!\w)(?!\s+(?:of\s+(?:the\s+)?(?:entries|orders|entry)|orders?))|"
+                     r"(?<!\w)(?:the\s+)?(?:rest|remainder|runners?)\s+(?:is\s+|are\s+)?(?:still\s+)?(?:running|rides|riding|"
+                     r"open|held)(?!\w)")
 _HOLDING = (
     r"(?<!gap\s)(?<!\d\s)(?<!imbalance\s)(?<!fvg\s)(?<!window\s)"
     r"still\s+(?:holding|hodling|in\s+(?:the\s+)?(?:trade|position)|" + _NOT_THE_GROUP + r"open|running|active)(?!\w)|"
@@ -1124,7 +1131,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
                      r"加仓|补仓|买い増し|ナンピン|추가\s*(?:매수|진입)|물타기")))),
     # A trade still running ("Still holding #INJ", "keep holding"): progress on it, nothing to execute.
     (UpdateAction.OTHER, _Gated(
-        _HOLDING + "|"
+        _HOLDING + "|" + _HOLDING_THE_REST + "|"
         # "Modificamos TP1 3335", "TP2 updated to 1.45": a target of the running trade moved
         rf"(?:modificamos|cambiamos|ajustamos|actualizamos|movemos|alteramos|mudamos|modifichiamo|modifions|"
         rf"changeons|updated|changed|modified|adjusted|moved)\s+"
@@ -1674,6 +1681,15 @@ def update_action(lowered: str) -> UpdateAction | None:
                 return UpdateAction.CANCEL_ENTRY
             return action
     return None
+
+
+_HOLDING_THE_REST_RE = re.compile(_HOLDING_THE_REST)
+
+
+def only_the_rest_held(lowered: str) -> bool:
+    """(session 22, status52) The post's one update word is the rest of the position said held ("holding the rest"):
+    without it, no update is read."""
+    return _HOLDING_THE_REST_RE.search(lowered) is not None and update_action(_HOLDING_THE_REST_RE.sub(" ", lowered)) is None
 
 
 def fill_beside_rung_cancel(lowered: str) -> bool:
