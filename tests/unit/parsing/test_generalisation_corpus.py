@@ -578,6 +578,20 @@ languages) 47/60, `blind_z47.jsonl` (5237c94, a VIP aggregator's busy day) 47/60
 (78.3 %), 3 wrong (a posting template traded, a Ukrainian weekly recap read as a breakeven move, an Italian card that
 waits for a 4h close traded); then 173/180, 0 wrong (z45-019/029/046/050, z47-011/014/026 left: held opens or label
 questions, none tradable or closing).
+A fourteenth round (session 22), first look at fdddaad (session 21's parser): `blind_z48.jsonl` (104815e, hard layouts
+from the hidden set's miss families in new wording) 54/60, `blind_z49.jsonl` (104815e, management and closing wording in
+eleven languages) 47/60, `blind_z50.jsonl` (104815e, a week in three channels: threads, edits, re-entries) 45/60,
+`blind_z51.jsonl` (104815e, ten languages in their own scripts) 50/60. All four: 196/240 (81.7 %), 5 wrong (a close of
+the second coin of a conditional, a stranger's liquidation read as a close, a cancel of unfilled rungs read as a close,
+lesson cards in Romanian and Chinese traded); two labels changed after, to the corpora's convention (z48-002/005: a post
+about one running trade saying nothing changed is an update), 198/240 against them. A fifteenth round, first look at
+94b198b (round fourteen's four fixer branches and reviews 35/36 merged): `blind_z52.jsonl` (51673eb, a day across twenty
+English VIP channels) 48/60, `blind_z53.jsonl` (51673eb, ten non-English channels) 53/60, `blind_z54.jsonl` (51673eb,
+bots, webhooks, Cornix cards, bridges) 54/60, `blind_z55.jsonl` (51673eb, money traps beside their genuine
+counterparts) 50/60. All four: 205/240 (85.4 %), 6 wrong (a close of "ANY" from "cancel any orders", a channel's brand
+word closed, a bot's daily summary read as a close, an expired card read as a close, a stop move for after TP2 made
+now, a German expired card traded). Both rounds after the fixes: 471/480, 0 wrong (left: z49-036, z50-023,
+z50-017, z52-025, z54-015, z55-016/018/048/056 — label questions of no-change updates, exit sides and a fiat card's market; none tradable or closing).
 """
 
 import json
@@ -761,6 +775,14 @@ CORPORA = {
     "blind_z45.jsonl": (60, 0.93),
     "blind_z46.jsonl": (60, 0.98),
     "blind_z47.jsonl": (60, 0.95),
+    "blind_z48.jsonl": (60, 0.98),
+    "blind_z49.jsonl": (60, 0.98),
+    "blind_z50.jsonl": (60, 0.95),
+    "blind_z51.jsonl": (60, 0.98),
+    "blind_z52.jsonl": (60, 0.98),
+    "blind_z53.jsonl": (60, 0.98),
+    "blind_z54.jsonl": (60, 0.98),
+    "blind_z55.jsonl": (60, 0.93),
 }
 
 
