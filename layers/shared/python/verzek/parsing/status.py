@@ -413,7 +413,7 @@ _ORDER_WORD = (r"(?:(?<!\w)(?:orders?|limits?|limit\s+orders?|лимитк\w*|л
 # órdenes no ejecutadas / sin llenar", pt "as ordens não executadas / não preenchidas", it "gli ordini non
 # eseguiti", en "the orders not (yet) filled", "the orders that didn't fill", id "order yang belum terisi";
 # before it: de "die nicht ausgeführten Orders", tr "gerçekleşmeyen / dolmayan emirler", zh "未成交的挂单", ja
-# "未約定の注文"
+# "未约定の注文"
 _ORDERS_UNFILLED = (r"(?:(?:las\s+|los\s+|as\s+|os\s+|les\s+|gli\s+|the\s+)?(?:entradas|[óo]rdenes|ordens|ordres|entr[ée]es|ordini|"
                     r"ingressi|orders|entries|limits|limit\s+orders)(?:\s+(?:d'achat|de\s+compra|d'acquisto|limite?s?|limit))?\s+"
                     r"(?:(?:que|that|which|qui|che)\s+)?(?:(?:no|non|n[ãa]o|not|ne|still\s+not|didn'?t|did\s+not|haven'?t|have\s+not)\s+"
@@ -424,7 +424,7 @@ _ORDERS_UNFILLED = (r"(?:(?:las\s+|los\s+|as\s+|os\s+|les\s+|gli\s+|the\s+)?(?:e
                     r"(?:order|entry|pesanan)\s+yang\s+belum\s+(?:terisi|tereksekusi|kena|jalan|ke-?isi)|"
                     r"(?:die\s+)?nicht\s+(?:ausgef[üu]hrten|gef[üu]llten|ausgel[öo]sten)\s+(?:orders?|auftr[äa]ge|limits?|einstiege)|"
                     r"(?:ger[çc]ekle[şs]meyen|dolmayan|tetiklenmeyen)\s+(?:al[ıi]m\s+)?(?:emir\w*|emr\w*|giri[şs]\w*)|"
-                    r"未成交的?(?:挂单|订单|委托)|未約定の?注文)")
+                    r"未成交的?(?:挂单|订单|委托)|未约定の?注文)")
 # ("#SOL cancel TP3", "#AVAX TP3 iptal", "cancel the stop loss order", "cancel the DCA order at 138", "cancel 2nd buy
 # order"): the cancel's object is one order of the trade — a target, the stop, one rung of the entries — and the trade
 # stays open (a cancel of the trade's order or limit is the whole call withdrawn, unless the post enters at market instead)
@@ -3607,7 +3607,7 @@ _TAKEN_BACK = re.compile(
     r"(?:cuma\s+|hanya\s+)?bercanda|abaikan|(?:chỉ\s+)?đùa\s+(?:thôi|th[ôo]i))"
     # (the clause ends there: a mark, an emoji, the end — not "ignore the noise", "not really bullish")
     r"(?=\s*(?:$|[^\w\s]|\s(?:lol|haha|pls|please|sorry)(?!\w)))"
-    r"|开玩笑|開玩笑|冗談(?:です)?|농담(?:이에요|입니다)?|(?<!\w)\(\s*(?:a\s+)?joke\s*\)|(?<!\w)lol\s+no(?!\w)")
+    r"|开玩笑|开玩笑|冗谈(?:です)?|농담(?:이에요|입니다)?|(?<!\w)\(\s*(?:a\s+)?joke\s*\)|(?<!\w)lol\s+no(?!\w)")
 # "no wait, close BTC", "wait, no — close BTC", "нет, стоп, закрываем BTC": the writer stops short and orders again — taken
 # back only when an order follows ("SELL ETH now, no wait 🚨" is "do not wait")
 _STOPS_SHORT = re.compile(r"(?<!\w)(?:no\s+wait|wait\s*,?\s+no|oh\s+wait|espera|esperen|perd[óo]n|não\s*,\s*espera|"
@@ -3646,7 +3646,7 @@ _HABIT = re.compile(
     r"gute\s+(?:gewohnheit|praxis|regel)|bei\s+jedem\s+trade|bonne\s+(?:habitude|pratique)|[àa]\s+chaque\s+trade|"
     r"buona\s+(?:abitudine|pratica)|(?:su|in)\s+ogni\s+trade|хорош\w+\s+(?:привычк\w*|практик\w*)|в\s+каждой\s+сделке|"
     r"iyi\s+bir\s+(?:al[ıi][şs]kanl[ıi]k|uygulama)|her\s+i[şs]lemde|kebiasaan\s+(?:baik|bagus)|setiap\s+trade|"
-    r"th[óo]i\s+quen\s+t[ốo]t|m[ọo]i\s+l[ệe]nh)(?!\w)|好习惯|好習慣|每笔交易|良い習慣|좋은\s*습관")
+    r"th[óo]i\s+quen\s+t[ốo]t|m[ọo]i\s+l[ệe]nh)(?!\w)|好习惯|好习惯|每笔交易|良い习惯|좋은\s*습관")
 # Someone else than the channel did it ("A member closed LINK early", "Mi amigo cerró su BTC", "Un miembro cerró",
 # "Um membro fechou", "Ein Mitglied hat … geschlossen", "Мой друг закрыл", "Arkadaşım kapattı", "Teman saya")
 _SOMEONE_NOT_US = re.compile(
@@ -3677,7 +3677,7 @@ _PAST_TIME = re.compile(
     r"أمس|امس|البارحة|الأسبوع\s+الماضي|الشهر\s+الماضي|دیروز|هفته\s+(?:گذشته|پیش)|ماه\s+(?:گذشته|پیش)|เมื่อวาน)"
     r"(?!\w)(?!\s*['’]s)|"
     r"(?:ferm[ée]e?s?|cl[ôo]tur[ée]e?s?|sorti[es]?|coup[ée]e?s?|d[ée]plac[ée]e?s?|remont[ée]e?s?)\s+(?:\S+\s+){0,4}?hier(?!\w)|"
-    r"昨天|昨日|前天|上周|上週|上个月|上個月|先週|先月|어제|지난\s*주|지난\s*달")
+    r"昨天|昨日|前天|上周|上周|上个月|上个月|先周|先月|어제|지난\s*주|지난\s*달")
 # The time is the age of the trade, told with a verb of its call ("cancel the $RNDR orders we posted yesterday", "the ETH
 # long we opened last week", "lệnh LONG hôm qua" — Vietnamese puts it after the order)
 _CALLED_THEN = re.compile(r"(?<!\w)(?:like|as|than|como|wie|comme|come|как)\s+(?:[^\s.!?;]+\s+){0,3}?(?:yesterday|"
