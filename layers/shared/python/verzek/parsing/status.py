@@ -3607,7 +3607,7 @@ _TAKEN_BACK = re.compile(
     r"(?:cuma\s+|hanya\s+)?bercanda|abaikan|(?:chỉ\s+)?đùa\s+(?:thôi|th[ôo]i))"
     # (the clause ends there: a mark, an emoji, the end — not "ignore the noise", "not really bullish")
     r"(?=\s*(?:$|[^\w\s]|\s(?:lol|haha|pls|please|sorry)(?!\w)))"
-    r"|开玩笑|开玩笑|冗谈(?:です)?|농담(?:이에요|입니다)?|(?<!\w)\(\s*(?:a\s+)?joke\s*\)|(?<!\w)lol\s+no(?!\w)")
+    r"|开玩笑|冗谈(?:です)?|농담(?:이에요|입니다)?|(?<!\w)\(\s*(?:a\s+)?joke\s*\)|(?<!\w)lol\s+no(?!\w)")
 # "no wait, close BTC", "wait, no — close BTC", "нет, стоп, закрываем BTC": the writer stops short and orders again — taken
 # back only when an order follows ("SELL ETH now, no wait 🚨" is "do not wait")
 _STOPS_SHORT = re.compile(r"(?<!\w)(?:no\s+wait|wait\s*,?\s+no|oh\s+wait|espera|esperen|perd[óo]n|não\s*,\s*espera|"
@@ -3646,7 +3646,7 @@ _HABIT = re.compile(
     r"gute\s+(?:gewohnheit|praxis|regel)|bei\s+jedem\s+trade|bonne\s+(?:habitude|pratique)|[àa]\s+chaque\s+trade|"
     r"buona\s+(?:abitudine|pratica)|(?:su|in)\s+ogni\s+trade|хорош\w+\s+(?:привычк\w*|практик\w*)|в\s+каждой\s+сделке|"
     r"iyi\s+bir\s+(?:al[ıi][şs]kanl[ıi]k|uygulama)|her\s+i[şs]lemde|kebiasaan\s+(?:baik|bagus)|setiap\s+trade|"
-    r"th[óo]i\s+quen\s+t[ốo]t|m[ọo]i\s+l[ệe]nh)(?!\w)|好习惯|好习惯|每笔交易|良い习惯|좋은\s*습관")
+    r"th[óo]i\s+quen\s+t[ốo]t|m[ọo]i\s+l[ệe]nh)(?!\w)|好习惯|每笔交易|良い习惯|좋은\s*습관")
 # Someone else than the channel did it ("A member closed LINK early", "Mi amigo cerró su BTC", "Un miembro cerró",
 # "Um membro fechou", "Ein Mitglied hat … geschlossen", "Мой друг закрыл", "Arkadaşım kapattı", "Teman saya")
 _SOMEONE_NOT_US = re.compile(
@@ -3677,7 +3677,7 @@ _PAST_TIME = re.compile(
     r"أمس|امس|البارحة|الأسبوع\s+الماضي|الشهر\s+الماضي|دیروز|هفته\s+(?:گذشته|پیش)|ماه\s+(?:گذشته|پیش)|เมื่อวาน)"
     r"(?!\w)(?!\s*['’]s)|"
     r"(?:ferm[ée]e?s?|cl[ôo]tur[ée]e?s?|sorti[es]?|coup[ée]e?s?|d[ée]plac[ée]e?s?|remont[ée]e?s?)\s+(?:\S+\s+){0,4}?hier(?!\w)|"
-    r"昨天|昨日|前天|上周|上周|上个月|上个月|先周|先月|어제|지난\s*주|지난\s*달")
+    r"昨天|昨日|前天|上周|上个月|先周|先月|어제|지난\s*주|지난\s*달")
 # The time is the age of the trade, told with a verb of its call ("cancel the $RNDR orders we posted yesterday", "the ETH
 # long we opened last week", "lệnh LONG hôm qua" — Vietnamese puts it after the order)
 _CALLED_THEN = re.compile(r"(?<!\w)(?:like|as|than|como|wie|comme|come|как)\s+(?:[^\s.!?;]+\s+){0,3}?(?:yesterday|"
