@@ -4598,8 +4598,8 @@ _WITHDRAWN_OR_UNDER_WAY = re.compile(
     # ("Don't chase if it runs above 185" is advice beside a live call)
     r"(?:expired|invalid|not\s+valid)\s+(?:now|anymore)|no\s+fill|old\s+signal|"
     r"(?:don'?t|do\s+not)\s+(?:open|enter|chase)(?!\s+(?:if|above|below|over|under|beyond|it\s+(?:if|above|below)))|"
-    # ("… / FILLED ✅", "Entry already gone"): the card's entry is taken already
-    r"^\W*(?:filled|executed|triggered)\W*$|entry\s+(?:is\s+)?already\s+(?:gone|filled|taken|hit|triggered)|"
+    # ("Entry already gone"): the card's entry is taken already
+    r"entry\s+(?:is\s+)?already\s+(?:gone|filled|taken|hit|triggered)|"
     r"too\s+late|missed\s+it|already\s+(?:entered|in|ran|running|\+)|in\s+progress|currently\s+[+-]\s*\d+|we\s+are\s+in\s+since|"
     r"(?:opened|posted|entered)\s+(?:\w+\s+){0,3}?\d+\s*(?:h|hrs?|hours?|min\w*|days?)\s+ago|неактуал\w*|не\s+входим|"
     r"girmeyin|ka[çc]t[ıi]|no\s+entren|ya\s+no\s+es\s+v[áa]lid\w*|sinyal\s+iptal|iptal\s+edildi|"
@@ -4888,7 +4888,14 @@ def _card_outcome(clean: str, levels: _Levels, text: str = "") -> str | None:
             continue
         if _OUTCOME_FIELD.search(line) or _WITHDRAWN_OR_UNDER_WAY.search(line):
             return line.strip()
+        if level_lines and n > max(level_lines) and _BARE_FILLED.match(line):
+            # ("#LINK LONG / Entry 14 / SL 13.2 / TP 16 / FILLED ✅"): below the card, its entry reported filled (a
+            # "Filled ✅" heading over a repost is left to the ingest's restatement guard, which names the open signal)
+            return line.strip()
     return None
+
+
+_BARE_FILLED = re.compile(r"^\W*(?:filled|executed|triggered)\W*$", re.IGNORECASE)
 
 
 def _unread_price_row(lines: list[list[Token]], levels: _Levels, taken: set[int], parsed: ParsedMessage) -> str | None:

@@ -650,7 +650,8 @@ _NOT_THE_GROUP = (r"(?<!grupo\s)(?<!canal\s)(?<!chat\s)(?<!comunidad\s)(?<!comun
 _HOLDING_THE_REST = (r"(?<!\w)(?<!not\s)(?<!n't\s)(?:holding|keeping|riding|hold|keep|ride)\s+(?:the\s+|our\s+|my\s+)?"
                      r"(?:rest|remainder|runners?)(?!\w)(?!\s+(?:of\s+(?:the\s+)?(?:entries|orders|entry)|orders?))|"
                      r"(?<!\w)(?:the\s+)?(?:rest|remainder|runners?)\s+(?:is\s+|are\s+)?(?:still\s+)?(?:running|rides|riding|"
-                     r"open|held)(?!\w)")
+                     # ("The rest running in our VIP group 👇": the other calls, elsewhere — a promo)
+                     r"open|held)(?!\w)(?!\s+(?:in|on|at)\s+(?:our|the|my)\s+(?:vip|premium|paid|private|group|channel)\w*)")
 _HOLDING = (
     r"(?<!gap\s)(?<!\d\s)(?<!imbalance\s)(?<!fvg\s)(?<!window\s)"
     r"still\s+(?:holding|hodling|in\s+(?:the\s+)?(?:trade|position)|" + _NOT_THE_GROUP + r"open|running|active)(?!\w)|"
