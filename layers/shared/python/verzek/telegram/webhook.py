@@ -380,8 +380,6 @@ def signal_from_parsed(parsed, *, chat_id: int, message_id: int, posted_at: date
         meta["stated_leverage"] = leverage
         leverage = None
         rejected = rejected or f"leverage {parsed.leverage}x is out of range"
-    if parsed.stop_loss_pct is not None:
-        meta["stop_loss_pct"] = str(parsed.stop_loss_pct)
     if parsed.notes:
         meta["notes"] = list(parsed.notes)
     if parsed.provenance:
@@ -389,7 +387,7 @@ def signal_from_parsed(parsed, *, chat_id: int, message_id: int, posted_at: date
     entry_type = parsed.entry_type or (EntryType.LIMIT if parsed.entries else EntryType.MARKET)
     signal = Signal(source=SignalSource.VIP, symbol=unified_symbol(parsed.symbol, parsed.market), side=parsed.side,
                     entry_type=entry_type, entries=tuple(parsed.entries), targets=tuple(parsed.targets),
-                    stop_loss=parsed.stop_loss, stop_loss_pct=parsed.stop_loss_pct if parsed.stop_loss is None else None,
+                    stop_loss=parsed.stop_loss, stop_loss_pct=parsed.stop_loss_pct,
                     market=parsed.market, leverage=leverage,
                     margin_mode=parsed.margin_mode, raw_text=raw_text, provider_chat_id=chat_id,
                     provider_message_id=message_id, posted_at=posted_at, rejected=rejected, meta=meta)
