@@ -783,6 +783,10 @@ CORPORA = {
     "blind_z53.jsonl": (60, 0.98),
     "blind_z54.jsonl": (60, 0.98),
     "blind_z55.jsonl": (60, 0.93),
+    "blind_z56.jsonl": (60, 0.80),
+    "blind_z57.jsonl": (60, 0.80),
+    "blind_z58.jsonl": (60, 0.80),
+    "blind_z59.jsonl": (60, 0.80),
 }
 
 
