@@ -290,3 +290,69 @@ def test_a_stop_written_as_a_percentage_is_placed_from_the_entry_not_the_default
         assert cur.fetchone() == {"stop_loss": None, "stop_loss_pct": D(5)}
     assert Executor(venues).handle(ExecuteSignalJob(signal_id=stored.signal_id, user_id=user)) == "opened"
     assert factory.position(user, stored.signal_id)["stop_loss"] == D("95")
+
+
+def _partial_close_job(signal_id, fraction, message_id):
+    from verzek.domain.jobs import parse_job
+    from verzek.domain.signals import MessageKind, ParsedMessage, UpdateAction
+    from verzek.queue import InProcessQueue
+    from verzek.signals import apply_update, update_from_parsed
+
+    parsed = ParsedMessage(kind=MessageKind.UPDATE, symbol=SYMBOL, update_action=UpdateAction.PARTIAL_CLOSE,
+                           close_fraction=fraction)
+    update = update_from_parsed(parsed, raw_text="close half", provider_message_id=message_id,
+                                dedupe_key=f"tg:1:{message_id}")
+    queue = InProcessQueue()
+    apply_update(signal_id, update, queue=queue)
+    return [parse_job(b) for b in queue.drain()]
+
+
+def test_the_providers_partial_close_sells_that_share_once_and_resizes_the_ladder(factory, settings_env):
+    # spot: 3 SOL bought at 100 (minute 1), TPs 1.5 @ 110 and 1.5 @ 120. "Close half" at minute 2 (market 104):
+    # 1.5 sold at market and the TPs re-sized to 0.75 each; the same job again sends nothing. Before, the
+    # executor ignored a partial close.
+    venues, clock = _venues([(101, 101, 101, 101), (100.5, 101, 99.5, 100.5)] + [(104, 104.5, 103.5, 104)] * 5,
+                            settings_env)
+    user = factory.user(size_value=D(300), tp_split=[D(50), D(50)])
+    sig = factory.signal(SYMBOL, "long", entries=["100"], targets=["110", "120"], stop_loss="90")
+    _run(venues, clock, user, sig, 2)
+    pos = factory.position(user, sig)
+    assert pos["status"] == "open" and pos["filled_amount"] == D(3)
+    tps = [(o["price"], o["amount"]) for o in factory.orders(pos["id"]) if o["role"] == "tp" and o["status"] == "open"]
+    assert tps == [(D(110), D("1.5")), (D(120), D("1.5"))]
+
+    clock.set(T0 + 3 * MIN)
+    [job] = _partial_close_job(sig, D("0.5"), 77)
+    executor = Executor(venues)
+    assert executor.apply_update(job) == "reduced"
+    assert executor.apply_update(job) == "already_reduced"  # redelivered: nothing sold twice
+    clock.set(T0 + 4 * MIN)  # (the paper venue fills a market order on the next candle)
+    run_monitor(venues)
+    pos = factory.position(user, sig)
+    orders = factory.orders(pos["id"])
+    partial = [o for o in orders if o["role"] == "close"]
+    assert [(o["leg"], o["amount"], o["filled"], o["reduce_only"]) for o in partial] == [(1, D("1.5"), D("1.5"), True)]
+    tps = [(o["price"], o["amount"]) for o in orders if o["role"] == "tp" and o["status"] == "open"]
+    assert tps == [(D(110), D("0.75")), (D(120), D("0.75"))]
+    assert pos["status"] == "open" and pos["closed_amount"] == D("1.5")
+    stops = [(o["trigger_price"], o["amount"]) for o in orders if o["role"] == "sl" and o["status"] == "open"]
+    assert stops == [(D(90), D("1.5"))]  # the resting stop re-sized to what is left
+    assert D(factory.paper_state(user)["balances"]["SOL"]) == D("1.5")  # what the venue holds matches the books
+
+    # a second "close half" is the signal's second partial: half of what is left
+    [job2] = _partial_close_job(sig, D("0.5"), 78)
+    assert executor.apply_update(job2) == "reduced"
+    clock.set(T0 + 5 * MIN)
+    run_monitor(venues)
+    orders = factory.orders(factory.position(user, sig)["id"])
+    assert [(o["leg"], o["filled"]) for o in orders if o["role"] == "close"] == [(1, D("1.5")), (2, D("0.75"))]
+
+
+def test_a_partial_close_without_an_amount_sells_nothing(factory, settings_env):
+    venues, clock = _venues([(101, 101, 101, 101), (100.5, 101, 99.5, 100.5), (104, 104.5, 103.5, 104)], settings_env)
+    user = factory.user(size_value=D(300))
+    sig = factory.signal(SYMBOL, "long", entries=["100"], targets=["110"], stop_loss="90")
+    _run(venues, clock, user, sig, 2)
+    [job] = _partial_close_job(sig, None, 79)  # "take some profit": the share would be a guess
+    assert Executor(venues).apply_update(job) == "ignored:partial_close_without_amount"
+    assert not [o for o in factory.orders(factory.position(user, sig)["id"]) if o["role"] == "close"]

@@ -71,6 +71,9 @@ def test_event_kinds_render_valid_html():
     # a stop the provider wrote as a share of the price is shown as that share, with its side
     as_share = render_signal({**signal, "stop_loss_pct": Decimal("2.50")})
     assert "Stop loss:</b> 2.5% above the entry" in as_share and html_error(as_share) is None
+    # a partial close with its amount names the share; a third is shown to the hundredth of a percent
+    third = render_event(signal, {"kind": "partial_close", "data": {"fraction": "0.3333"}})
+    assert "Partial close</b>: 33.33% of the position · " in third and html_error(third) is None
 
 
 def test_a_stop_moved_onto_a_target_names_the_target_and_withholds_its_price_from_the_trial_group():

@@ -91,6 +91,9 @@ class ParsedMessage:
     update_action: UpdateAction | None = None
     target_index: int | None = None  # 1-based TP number for tp_hit
     new_stop: Decimal | None = None
+    # a partial close's share of the open position (0 < f < 1: "close half" 0.5, "take 30% off" 0.3); None when the
+    # post gives no amount ("take some profit")
+    close_fraction: Decimal | None = None
     # the stop moved onto one of the trade's targets ("SL to TP1"): its 1-based number — the price is the signal's
     stop_at_target: int | None = None
     # a new stop whose comma reads two ways ("SL to 2,312": 2312 or 2.312): both, for the signal's levels to choose from

@@ -622,6 +622,8 @@ class Executor:
             return self.engine.close(pos["id"], reason=f"signal_{kind}")
         if kind == "entry_cancelled":
             return self.engine.cancel_entries(pos["id"])
+        if kind == "partial_close":
+            return self._partial_close(pos["id"], job, data)
         if kind == "sl_moved":
             breakeven = bool(data.get("breakeven")) or data.get("action") in ("move_sl_breakeven", "breakeven")
             new_stop = event["price"]
@@ -630,6 +632,24 @@ class Executor:
             return self.engine.move_stop(pos["id"], new_stop, breakeven=breakeven and new_stop is None,
                                          dedupe=f"upd-{job.event_id}-{job.user_id}")
         return f"ignored:{kind}"
+
+    def _partial_close(self, position_id: int, job: SignalUpdateJob, data: dict) -> str:
+        """The provider's "close half": that share of the position at market. Without an amount ("take some
+        profit") nothing is sold — the share would be a guess; the TP ladder and the stop keep managing it."""
+        try:
+            fraction = Decimal(str(data.get("fraction")))
+        except (ArithmeticError, ValueError):
+            return "ignored:partial_close_without_amount"
+        if not (fraction.is_finite() and 0 < fraction < 1):
+            return "ignored:partial_close_without_amount"
+        with connection() as conn, conn.cursor() as cur:
+            # the partial's number on this signal, fixed by the event's place among them: a redelivery gets the same
+            cur.execute("SELECT count(*) AS n FROM signal_events WHERE signal_id = %s AND kind = 'partial_close' "
+                        "AND id <= %s", (job.signal_id, job.event_id))
+            leg = cur.fetchone()["n"]
+        if not 1 <= leg <= 99:
+            return "ignored:too_many_partial_closes"
+        return self.engine.reduce(position_id, fraction, leg=leg)
 
     def close_position(self, job: ClosePositionJob) -> str:
         with connection() as conn, conn.cursor() as cur:

@@ -442,6 +442,116 @@ class PositionEngine:
                     "updated_at = now() WHERE id = %s AND status <> 'closed'", (reason, pos["id"]))
         return "closing"
 
+    def reduce(self, position_id: int, fraction: Decimal, *, leg: int) -> str:
+        """The provider's partial close ("close half now"): `fraction` (0 < f < 1) of what the position holds,
+        reduce-only at market. As after a TP fill, the trade is being taken off: unfilled entries are cancelled,
+        and the resting TP ladder is re-sized to what is left (the protective stop follows on the monitor's next
+        step, which sizes it from the books). `leg` (1..99) numbers the signal's partial closes: a redelivered job
+        finds its order row and sends nothing twice. What is left too small to trade is closed with it."""
+        if not (0 < fraction < 1) or not 1 <= leg <= 99:
+            raise ValueError("a partial close takes 0 < fraction < 1 and a leg 1..99")
+        with self.locked(position_id) as (conn, cur):
+            pos = self._load(cur, position_id)
+            if pos["status"] != "open":
+                return "not_open"
+            venue = self.venue_for(cur, pos)
+            try:
+                return self._reduce_locked(conn, cur, pos, venue, fraction, leg)
+            except ExecutionError as exc:
+                if self._transient(exc):
+                    raise TransientJobError(exc.reason) from exc
+                raise
+
+    def _reduce_locked(self, conn, cur, pos: dict, venue: Venue, fraction: Decimal, leg: int) -> str:
+        placer = self._placer(venue.exchange, pos)
+        rows = load_orders(cur, pos["id"])
+        cid = client_order_id(pos["signal_id"], pos["user_id"], "close", leg)
+        if any(r["client_order_id"] == cid for r in rows):
+            self._place_planned_rows(conn, cur, pos, placer)  # a crash may have left it unsent
+            return "already_reduced"
+        summary = summarize(rows)
+        if summary.entry_qty <= 0:
+            return "nothing_filled"
+        in_flight = sum((r["amount"] - r["filled"] for r in rows if r["role"] in ("sl", "close")
+                         and not is_protective_stop(r) and r["status"] in LIVE_STATUSES + ("planned",)), ZERO)
+        held = summary.remaining - in_flight
+        if held <= 0:
+            return "closing"
+        rules = venue.exchange.market_rules(pos["symbol"])
+        price = pos.get("last_price") or summary.average_entry or ZERO
+        amount = rules.round_amount(held * fraction)
+        if pos["market_type"] == "spot":
+            amount = self._spot_sellable(venue, pos, amount, summary.average_entry)
+        if amount <= 0 or (price > 0 and rules.check(amount, price)):
+            self._notify(cur, pos, "partial_close", f"{pos['symbol']} {pos['side']}: the provider closed "
+                         f"{_fmt(fraction * 100)}% — too small a part of this position to close; nothing sold",
+                         f"partial-{pos['id']}-{leg}", fraction=str(fraction), amount="0")
+            conn.commit()
+            return "too_small"
+        left = held - amount
+        if left <= 0 or (price > 0 and rules.check(left, price)):
+            return self._close_locked(conn, cur, pos, venue, reason="signal_partial_close", role="close")
+        # the trade is being taken off: no new entries (as after the first TP fill)
+        _drop_waiting(cur, pos["id"])
+        for row in rows:
+            if row["role"] in ("entry", "safety") and row["status"] in LIVE_STATUSES:
+                self._cancel_row(cur, placer, pos["symbol"], row)
+        plan = TradePlan.from_json(pos["plan"])
+        insert_order_row(cur, pos["id"], pos["user_id"],
+                         OrderRequest(cid, pos["symbol"], plan.exit_side, OrderType.MARKET, amount, reduce_only=True),
+                         "close", leg)
+        self._notify(cur, pos, "partial_close", f"{pos['symbol']} {pos['side']}: the provider closed "
+                     f"{_fmt(fraction * 100)}% — selling {_fmt(amount)} at market, {_fmt(left)} left"
+                     if plan.exit_side.value == "sell" else
+                     f"{pos['symbol']} {pos['side']}: the provider closed {_fmt(fraction * 100)}% — buying back "
+                     f"{_fmt(amount)} at market, {_fmt(left)} left",
+                     f"partial-{pos['id']}-{leg}", fraction=str(fraction), amount=str(amount))
+        conn.commit()
+        self._place_planned_rows(conn, cur, pos, placer)
+        self._resize_take_profits(conn, cur, pos, plan, rules, placer, left)
+        return "reduced"
+
+    def _resize_take_profits(self, conn, cur, pos: dict, plan: TradePlan, rules: MarketRules, placer: OrderPlacer,
+                             left: Decimal) -> None:
+        """After a partial close: the resting TP orders, together, for no more than what is left — each keeps
+        its share of the ladder (a new revision of each; a level too small alone is folded into the next)."""
+        rows = load_orders(cur, pos["id"])
+        live = sorted((r for r in rows if r["role"] == "tp" and r["status"] in LIVE_STATUSES + ("planned",)),
+                      key=lambda r: r["leg"])
+        resting = sum((r["amount"] - r["filled"] for r in live), ZERO)
+        if not live or resting <= left:
+            return
+        revision = pos["tp_revision"] + 1
+        if revision > 99:
+            return
+        for row in live:
+            if row["status"] == "planned":
+                cur.execute("UPDATE orders SET status = 'cancelled', updated_at = now() WHERE id = %s", (row["id"],))
+            else:
+                self._cancel_row(cur, placer, pos["symbol"], row)
+        conn.commit()
+        after = {r["id"]: r for r in load_orders(cur, pos["id"])}
+        remaining = left - sum((after[r["id"]]["filled"] - r["filled"] for r in live), ZERO)  # a TP filled meanwhile
+        if remaining <= 0:
+            return
+        carried = ZERO
+        for i, row in enumerate(live):
+            last = i == len(live) - 1
+            share = (row["amount"] - row["filled"]) / resting
+            amount = rules.round_amount(remaining if last else min(remaining, left * share + carried))
+            if rules.check(amount, row["price"]):
+                carried += left * share
+                continue
+            carried = ZERO
+            remaining -= amount
+            request = OrderRequest(client_order_id(pos["signal_id"], pos["user_id"], "tp", row["leg"], revision),
+                                   pos["symbol"], plan.exit_side, OrderType.LIMIT, amount, price=row["price"],
+                                   reduce_only=True)
+            insert_order_row(cur, pos["id"], pos["user_id"], request, "tp", row["leg"])
+        cur.execute("UPDATE positions SET tp_revision = %s WHERE id = %s", (revision, pos["id"]))
+        conn.commit()
+        self._place_planned_rows(conn, cur, pos, placer)
+
     @staticmethod
     def _spot_sellable(venue: Venue, pos: dict, wanted: Decimal, reference_price: Decimal | None) -> Decimal:
         """At most `wanted`, capped to the free base balance on the amount step; 0 when what is left
@@ -1054,7 +1164,7 @@ class PositionEngine:
             elif row["status"] == "planned":
                 cur.execute("UPDATE orders SET status = 'cancelled', updated_at = now() WHERE id = %s", (row["id"],))
         amounts: list[tuple[int, Decimal, Decimal]] = []
-        total = summary.entry_qty
+        total = summary.remaining  # (no TP has filled: what the provider's partial closes left, else all)
         if pos["market_type"] == "spot":  # never sell more than is held (a fee may have been paid in base)
             total = min(total, rules.round_amount(placer.exchange.free_balance(rules.base)))
             if total <= 0:

@@ -667,6 +667,9 @@ def update_from_parsed(parsed: ParsedMessage, *, raw_text: str | None, provider_
             data["stop_readings"] = [str(r) for r in parsed.stop_readings]
     elif action in (UpdateAction.ADD_ENTRY, UpdateAction.CANCEL_ENTRY) and len(parsed.entries) == 1:
         price = parsed.entries[0]
+    if action == UpdateAction.PARTIAL_CLOSE and parsed.close_fraction is not None \
+            and 0 < parsed.close_fraction < 1:
+        data["fraction"] = str(parsed.close_fraction)  # ("close half": the executor sells that share)
     if price is not None and not (price.is_finite() and price > 0):
         price = None
     return SignalUpdate(kind=_ACTION_KIND[action], target_index=parsed.target_index, price=price,

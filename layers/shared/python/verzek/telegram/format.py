@@ -137,6 +137,9 @@ def render_event(signal: Mapping[str, Any], event: Mapping[str, Any], *, withhol
         line = f"➖ <b>Entry cancelled</b>{at} · {symbol}"
     elif kind == "entry_filled":
         line = f"📥 <b>Entry filled</b> · {symbol}"
+    elif kind == "partial_close" and data.get("fraction"):
+        share = format((Decimal(str(data["fraction"])) * 100).quantize(Decimal("0.01")).normalize(), "f")
+        line = f"💰 <b>Partial close</b>: {share}% of the position · {symbol}"
     elif kind == "partial_close":
         line = f"💰 <b>Partial close</b> · {symbol}"
     elif kind == "edited":
