@@ -377,6 +377,9 @@ def test_a_partial_close_with_the_stop_to_breakeven_applies_both_once(telegram_e
 
     alone = post(channel_post("#FTM take 50% profit here", update_id=4, message_id=12), queue=queue).body
     assert alone["kind"] == "partial_close" and "also" not in alone
+    # the share is the executor's to sell only when no target hit took it: "TP1 ✅ take 50%" is the user's own TP1
+    shares = {e["id"]: e["data"].get("fraction") for e in _all(db, "SELECT id, data FROM signal_events")}
+    assert shares[both["event_id"]] is None and shares[alone["event_id"]] == "0.5"
 
 
 def test_a_stop_moved_onto_a_target_takes_the_signals_target_price(telegram_env, make_user, open_position, channel_post):

@@ -668,8 +668,11 @@ def update_from_parsed(parsed: ParsedMessage, *, raw_text: str | None, provider_
     elif action in (UpdateAction.ADD_ENTRY, UpdateAction.CANCEL_ENTRY) and len(parsed.entries) == 1:
         price = parsed.entries[0]
     if action == UpdateAction.PARTIAL_CLOSE and parsed.close_fraction is not None \
-            and 0 < parsed.close_fraction < 1:
-        data["fraction"] = str(parsed.close_fraction)  # ("close half": the executor sells that share)
+            and 0 < parsed.close_fraction < 1 and parsed.target_index is None \
+            and UpdateAction.TP_HIT not in parsed.also_actions:
+        # ("close half": the executor sells that share — not when the post reports a target hit, "TP1 ✅ take half":
+        # the user's own TP ladder took that target's share already)
+        data["fraction"] = str(parsed.close_fraction)
     if price is not None and not (price.is_finite() and price > 0):
         price = None
     return SignalUpdate(kind=_ACTION_KIND[action], target_index=parsed.target_index, price=price,

@@ -447,6 +447,7 @@ def find_linked_signal(chat_id: int, *, reply_to: int | None, symbol: str | None
 
 def _apply_parsed_update(parsed, ctx: _PostContext, *, dedupe_key: str, queue, now,
                          signal_id: int | None = None) -> dict:
+    from verzek.domain.signals import UpdateAction
     from verzek.signals import SignalInputError, apply_update, update_from_parsed
 
     side = parsed.side.value if parsed.side else None
@@ -470,8 +471,12 @@ def _apply_parsed_update(parsed, ctx: _PostContext, *, dedupe_key: str, queue, n
         result = apply_update(signal_id, update, queue=queue, now=now)
         # ("TP1 ✅ take half, SL to entry"): each further change is an event of its own, keyed by the post and the
         # change, so a redelivered post applies none of them twice
+        # (a share closed beside a target hit, "TP1 ✅ take half", is the user's own TP ladder's: not sold again)
+        share = None if parsed.update_action == UpdateAction.TP_HIT or parsed.target_index is not None \
+            else parsed.close_fraction
         also = [apply_update(signal_id, update_from_parsed(
-                    replace(parsed, update_action=action, also_actions=(), target_index=None), raw_text=ctx.text,
+                    replace(parsed, update_action=action, also_actions=(), target_index=None, close_fraction=share),
+                    raw_text=ctx.text,
                     provider_message_id=ctx.message_id, dedupe_key=f"{dedupe_key}:{action.value}"), queue=queue, now=now)
                 for action in parsed.also_actions]
     except SignalInputError as exc:
