@@ -705,6 +705,31 @@ GLUED_QUOTES = ("FDUSD", "USDT", "USDC", "BUSD", "TUSD", "USD", "BTC", "ETH", "T
 # Alt/BTC and alt/ETH pairs only exist as spot markets on the exchanges we trade.
 SPOT_ONLY_QUOTES = frozenset({"BTC", "ETH", "BNB", "EUR", "TRY"})
 
+# Instruments no crypto exchange we trade lists: a follower's order for one would be a different market's (a forex
+# broker's lots, a stock's shares) placed on a coin that may share its letters — cards for them are held, never traded.
+# ISO codes of currencies and metals: two of them glued or split ("EURUSD", "GBP/JPY", "XAUUSD") are a forex pair
+FOREX_CODES = frozenset({"USD", "EUR", "GBP", "JPY", "CHF", "AUD", "CAD", "NZD", "SEK", "NOK", "DKK", "SGD", "HKD",
+                         "ZAR", "MXN", "TRY", "PLN", "HUF", "CZK", "CNH", "CNY", "RUB", "INR", "BRL", "KRW", "ILS"})
+METAL_CODES = frozenset({"XAU", "XAG", "XPT", "XPD"})
+# CFD names of indices and commodities ("US30", "NAS100", "GER40", "USOIL", "GOLD"); "SPX" alone is a coin (SPX6900)
+CFD_NAMES = frozenset({"US30", "US100", "US500", "US2000", "NAS100", "NDX100", "USTEC", "SPX500", "SP500",
+                       "GER40", "GER30", "DE40", "DE30", "DAX", "DAX40", "UK100", "FTSE", "FTSE100", "JP225", "JPN225",
+                       "NIKKEI", "NIKKEI225", "HK50", "HSI", "AUS200", "FRA40", "EU50", "STOXX50", "ESP35", "DXY",
+                       "USOIL", "UKOIL", "WTI", "BRENT", "XTIUSD", "XBRUSD", "CRUDE", "OIL", "NATGAS", "XNGUSD", "GOLD",
+                       "SILVER", "COPPER"})
+# Tickers of the most-signalled shares and funds (no coin of ours is written so); their tokenised forms ("TSLAX") too
+STOCK_TICKERS = frozenset({"TSLA", "AAPL", "NVDA", "MSFT", "AMZN", "GOOGL", "GOOG", "NFLX", "AMD", "INTC", "BABA",
+                           "PLTR", "MSTR", "AVGO", "ORCL", "SPY", "QQQ", "UBER", "PYPL"})
+# A card that says it is for shares or forex ("STOCK PICK", "(NASDAQ)", "AKTIEN-SIGNAL", "FX SIGNAL", "MT4", "توصية
+# فوركس", "股票", "cổ phiếu"): its ticker is no coin even when a coin has those letters
+NOT_CRYPTO_MARKET = re.compile(
+    r"(?<!\w)(?:nasdaq|nyse|amex|stock\s+(?:pick|signal|alert|call|idea|trade)s?|stocks?\s*:|us[\s-]stocks?|"
+    r"per\s+share|aktien?(?:[\s-]?signal\w*)?|hisse(?:\s+senedi)?|saham|cổ\s+phiếu|"
+    r"chứng\s+khoán|forex|fx\s+(?:signal|trade|call|alert|setup)s?|mt[45]|meta\s?trader\s?[45]?|форекс|"
+    r"фондов\w*\s+рын\w*|فوركس|فارکس|الأسهم|أسهم|سهام|शेयर\s+बाजार)(?!\w)"
+    r"|股票|美股|港股|外汇|外匯|米国株|日本株|為替|주식|외환|หุ้น|ฟอเร็กซ์",
+    re.IGNORECASE)
+
 # Indicator alerts ("RSI oversold", "Supertrend BUY on SOLUSDT") name a side and a price but no exit level.
 INDICATOR_RE = re.compile(
     r"(?<!\w)(?:rsi|macd|super\s?trend|ema\s?\d*|sma\s?\d*|bollinger|stoch\w*|ichimoku|vwap|divergence|"

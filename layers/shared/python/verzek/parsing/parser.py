@@ -106,6 +106,7 @@ from verzek.parsing.symbols import (
     close_target,
     coin_by_name,
     credible_bare,
+    forex_pair,
     split_glued,
     symbol_candidates,
     without_generic_tags,
@@ -2178,11 +2179,34 @@ _PAYLOAD_NOT_LIVE = re.compile(r"\A[^\n{]{0,100}?(?<!\w)(?:test\w*|demo|paper|ex
 def parse_message(text: str) -> ParsedMessage:
     """Classify and parse one Telegram message text (or media caption). Never raises on any str."""
     parsed = _parse_written_or_spoken(text)
+    if parsed.kind == MessageKind.OPEN and isinstance(text, str) and (market := _not_a_coin(text, parsed)) is not None:
+        held = f"held for review: {parsed.symbol} is {market}, not a crypto coin; no exchange we trade lists it"
+        return _replace(parsed, rejected=f"{held}; {parsed.rejected}" if parsed.rejected else held)
     if parsed.kind != MessageKind.OPEN and isinstance(text, str):
         parsed = _taken_back_or_corrected(text, parsed)
     if parsed.kind in (MessageKind.CLOSE, MessageKind.UPDATE) and isinstance(text, str):
         return _others_acted_not_the_channel(text, parsed)
     return parsed
+
+
+def _not_a_coin(text: str, parsed: ParsedMessage) -> str | None:
+    """What a card's instrument is when no crypto exchange lists it: a forex pair ("EURUSD", "GBP/JPY", "XAUUSD" — gold
+    against the dollar, not the XAUT token), an index or commodity CFD ("US30", "NAS100", "USOIL", "GOLD"), a share
+    ("$TSLA", "AAPL", tokenised "TSLAX"), or any ticker we do not know on a card that says it is for shares or forex
+    ("STOCK PICK … (NASDAQ)", "AKTIEN-SIGNAL", "FX SIGNAL … MT4", "توصية فوركس"). A trade of it would be a different
+    market's (lots, shares) placed on whatever coin shares its letters — held for a person, never traded."""
+    base, _, quote = (parsed.symbol or "").partition("/")
+    if not base:
+        return None
+    if forex_pair(base, quote) is not None or base in lx.FOREX_CODES or base in lx.METAL_CODES:
+        return "a forex pair (a currency or metal)"
+    if base in lx.CFD_NAMES:
+        return "an index or commodity (a CFD)"
+    if base in lx.STOCK_TICKERS or base.endswith("X") and base[:-1] in lx.STOCK_TICKERS:
+        return "a share (a stock ticker)"
+    if base not in KNOWN_TICKERS and lx.NOT_CRYPTO_MARKET.search(text):
+        return "an instrument of a card for shares or forex"
+    return None
 
 
 _NAMED_TICKER = re.compile(r"[#$]?([A-Za-z][A-Za-z0-9]{1,14})(?![A-Za-z0-9])")
