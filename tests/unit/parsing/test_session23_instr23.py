@@ -1,4 +1,5 @@
-"""Session 23, instr23: posts that must not become trades — instruments no crypto exchange lists.
+"""Session 23, instr23: posts that must not become trades or closes — instruments no crypto exchange lists, and
+look-alikes of closes and calls.
 
 Rules, each with its traps:
 - two currency or metal ISO codes, glued or split ("EURUSD", "USD/JPY", "GBPCHF", "XAGUSD"), are a forex pair read as
@@ -7,7 +8,21 @@ Rules, each with its traps:
   of the best-known tickers ("TSLA", "NVDA", a tokenised "TSLAX") or any ticker we do not know under words that say
   the card is for shares or forex ("STOCK PICK", "(NYSE)", "AKTIEN-SIGNAL", "FX SIGNAL", "MT5", "توصية فوركس",
   "股票") is held; crypto tokens of gold (XAUT, PAXG), coins whose tickers are words (ME, PEOPLE, TRUMP) and coins we
-  know named beside such words still trade.
+  know named beside such words still trade;
+- a cancel word heading a condition on the price ("Отмена идеи: закрытие дня ниже …", "Cancel idea: daily close
+  below …", "İptal: günlük kapanış … altı", "Batal jika: … di bawah …") labels the idea's invalidation — no close; a
+  cancel said now ("Отмена сигнала", "Cancel: we missed it", "cancel the limit at …"), done with its reason
+  ("annullato: la 4h non ha chiuso sotto …", "Отмена: 4ч не закрылась ниже …") or with where the price went ("Отмена
+  — цена ушла выше 95 000 без нас": no close, break or condition named) still closes; an Arabic daily or candle close
+  ("إغلاق يومي تحت …") is the market's, no order;
+- a card quoted in a scam warning ("SCAM ALERT", "this is not us", "a fake channel is sending"), an old call shown as
+  a record ("ARCHIVE —", "posted for transparency", "Not a new entry."), and a lesson whose trade is a supposition
+  ("How liquidation works", "Say you open a 10x long …", "Допустим, вы …") are no signal; a footer "beware of fake
+  channels" under a call is no such warning;
+- a liquidation feed's line (the side's liquidation, a sum in dollars, a price) is no signal; a card's "liquidation
+  price" is a field of the call;
+- a reader asking the others ("guys did anyone get filled on … ? should I still enter …?") under a reply heading
+  restates no trade.
 """
 
 import pytest
@@ -76,3 +91,105 @@ def test_crypto_lookalikes_still_trade(text, symbol):
     assert parsed.kind == MessageKind.OPEN
     assert parsed.symbol == symbol
     assert parsed.tradable, parsed.rejected
+
+
+# --- a cancel word labelling an invalidation level closes nothing -------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "#BTC Cancel idea: daily close below 91,500",
+    "#ETH Отмена сценария — закрытие 4ч свечи выше 3 520",
+    "#BTC Скасування ідеї: закриття дня нижче 91 500",
+    "#SOL Cancelar idea: cierre diario debajo de 171",
+    "#BTC İptal: günlük kapanış 91.500 altı",
+    "#SEI Batal jika: penutupan harian di bawah 0,40",
+    "#BTC Отмена — пробой 91 500 вниз",
+    "#BTC Cancel idea: daily close below 91.5k, not a wick",
+    "#BTC Отмена идеи при закрытии дня ниже 91 500",
+    "#ETH Cancel on a daily close above 3,520",
+    "#BTC إلغاء الفكرة: إغلاق يومي تحت 91500",
+    "Биткоин на дневке. Если удержим 94 000 — цель 100 000.\nОтмена идеи: закрытие недели ниже 88 000.\nПросто наблюдаем.",
+])
+def test_invalidation_label_is_no_close(text):
+    parsed = parse_message(text)
+    assert parsed.kind != MessageKind.CLOSE
+    assert not parsed.tradable
+
+
+@pytest.mark.parametrize("text", [
+    "#BTC Отмена сигнала",
+    "#BTC отмена: цена ушла без нас",
+    "#SOL Cancel — price ran to 190 without us",
+    "#BTC Cancel the limit at 91 500, price ran above 95k",
+    # a cancel done, its reason after the colon (the candle did not close there)
+    "#ETH إغلاق الصفقة الآن",
+    # where the price went, said after the cancel: a cancel done
+    "#BTC Отмена — цена ушла выше 95 000 без нас",
+    "#SOL Cancel: price ran above 190 before our fill",
+    "#BTC Отмена: 4ч не закрылась ниже 61 800, входа нет",
+    "ETH ❌ setup annullato: la 4h non ha chiuso sopra 3.520, nessuna entrata.",
+])
+def test_cancel_said_now_still_closes(text):
+    assert parse_message(text).kind == MessageKind.CLOSE
+
+
+# --- cards that are no call: scam warnings, archives, lessons -----------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    ("⚠️ SCAM WARNING ⚠️\nSomeone is sending this in DMs:\n#ETH/USDT SHORT 25x\nEntry 3,480\nTP 3,300\nSL 3,560\n"
+    "Pay 200 USDT for the VIP link — ignore them."),
+    "Fake admin accounts are sending this call:\n#DOGE LONG\nEntry 0.41\nTP 0.45\nSL 0.39\nThat was not us, block them.",
+    ("📁 Archived — our call from 3 Oct\n#AVAX/USDT SHORT\nEntry 31.2\nTP1 29.8 ✅\nSL 32.4\nShared for reference only. "
+    "Not a new entry."),
+    ("Margin 101? No — how isolated margin works:\nSay you go long on SOL at 150 with 5x. Liquidation sits near 121.\n"
+    "Put SL 130 and you lose a slice, not the account."),
+    "Допустим, вы открыли лонг по #BTC от 90 000 с плечом 10х, стоп 88 000 — ликвидация около 81 500.",
+])
+def test_card_that_is_no_call_is_no_signal(text):
+    parsed = parse_message(text)
+    assert parsed.kind == MessageKind.NOT_A_SIGNAL
+
+
+@pytest.mark.parametrize(("text", "symbol"), [
+    ("⚠️ Beware of fake channels, we never DM first.\n#SOL LONG\nEntry 180\nTP 190\nSL 175", "SOL/USDT"),
+    ("#LINK/USDT LONG\nEntry: 18.20 - 18.50\nTP1 19.40\nSL 17.60\nNot a new entry for those already in, add on dips",
+     "LINK/USDT"),
+])
+def test_fresh_card_beside_those_words_stays_a_call(text, symbol):
+    parsed = parse_message(text)
+    assert parsed.kind == MessageKind.OPEN
+    assert parsed.symbol == symbol
+
+
+# --- liquidation feeds --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "🟢 #ETH Long liquidation | $1.2M @ 3,412 | Binance",
+    "#DOGE Liquidated Short: 250K USD at 0.4120 (OKX)",
+    "#BTC лонг ликвидация 2,3 млн $ по 61 200",
+])
+def test_liquidation_feed_is_no_signal(text):
+    parsed = parse_message(text)
+    assert parsed.kind == MessageKind.NOT_A_SIGNAL
+    assert not parsed.tradable
+
+
+def test_liquidation_price_on_a_card_is_a_field():
+    parsed = parse_message("#SOL SHORT\nEntry 187\nShort liquidation price 240\nTP 170\nSL 195")
+    assert parsed.kind == MessageKind.OPEN
+    assert parsed.symbol == "SOL/USDT"
+    assert parsed.tradable
+
+
+# --- a reader's question under a reply heading --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "↩️ Reply to: OP update\n\nfam anyone else still waiting on the OP long at 1.84?? should i enter at 1.90 with SL 1.71?",
+    "↩️ Reply to: SUI update\n\nguys did anybody get filled at 3.40? mine is pending, still buy at 3.52 with SL 3.18?",
+])
+def test_reader_question_under_reply_heading_is_no_status(text):
+    parsed = parse_message(text)
+    assert parsed.kind == MessageKind.NOT_A_SIGNAL

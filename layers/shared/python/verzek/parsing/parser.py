@@ -2129,7 +2129,9 @@ def _reply_to_quote(text: str) -> ParsedMessage | None:
 
 # A sentence opening on a question to the other readers ("anyone else stopped out on …?", "did anybody catch …?", "is it
 # just me or …?", "¿alguien más …?", "alguém mais …?", "кто-нибудь ещё …?"), its question mark closing it
-_ASKS_THE_OTHERS = re.compile(r"(?:^|(?<=[\n.!]))[^\w\n]*(?:(?:does|did|has|have|is)\s+)?(?:anyone|anybody|any1|some1)\s+"
+# ("guys did anyone get filled …?", "fam, anyone still holding …?": a word calling the readers may come first)
+_ASKS_THE_OTHERS = re.compile(r"(?:^|(?<=[\n.!]))[^\w\n]*(?:(?:guys|fam|folks|frens|fren|bros?|people|ppl|everyone|team|all|hey|yo)"
+                              r"[^\w\n]{0,3}\s*)?(?:(?:does|did|has|have|is)\s+)?(?:anyone|anybody|any1|some1)\s+"
                               r"(?:else\s+|here\s+)?(?:get|got|gets|getting|still|also|in|on|caught?|catch|hit|see|seeing|take|took|"
                               r"stopped|holding|hold|else)\b[^?\n]{0,140}\?|"
                               r"(?:^|(?<=[\n.!]))[^\w\n]*(?:is\s+it\s+just\s+me|am\s+i\s+the\s+only\s+one)\b[^?\n]{0,140}\?|"
@@ -4107,8 +4109,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         if bare is not None and bare.rank == 0 and bare.base not in KNOWN_TICKERS:
             bare = choose_symbol([c for c in candidates if c.base in KNOWN_TICKERS], allow_bare=True)[0]
         candidate = bare or _coin_named_in_words(tokens)
-    if candidate is not None and restates and _ASKS.search(text):
+    if candidate is not None and restates and (_ASKS.search(text) or _ASKS_THE_OTHERS.search(clean)):
         # ("Admin, is the $DOGE trade still valid or should I wait? 🙏"): a reader's question, not the trade's status
+        # ("↩️ Reply to: AVAX update / guys did anyone get filled on the AVAX long at 38.4?? should i still enter at 39.1
+        # with SL 36.8?"): a reader asking the others, the levels his own — no restated trade
         return _not_a_signal("a question about a trade, not a status")
     if candidate is not None and restates and lx.EXAMPLE_RE.search(without_reader_conditions(clean)):
         # "Welcome … Updates (cancel, partial profit, stop moves) come as new posts … Example of a ladder … 3.30K instead
@@ -4202,6 +4206,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         return _not_a_signal("a lesson with a worked example, not a call")
     if _MEMBER_PNL.search(scope):
         return _not_a_signal("a member's result shown, not a call")
+    if not targets and stop is None and _LIQUIDATION_FEED.search(scope):
+        return _not_a_signal("a liquidation feed's line: someone's position closed by the exchange, no call")
     if _NOTHING_UNTIL.search(scope):
         return _not_a_signal("a plan that waits for the market: nothing to enter until then")
     if _NOT_FOLLOWED.search(scope):
@@ -5709,6 +5715,15 @@ _MEMBER_PNL = re.compile(
     r"скрин\w*\s+(?:от\s+)?(?:подписчик\w*|участник\w*|учени\w*)|captura\s+de\s+(?:un\s+|una\s+)?(?:miembro|alumn[oa]|suscriptor)|"
     r"print\s+de\s+(?:um\s+)?(?:membro|aluno)|[üu]ye(?:mizin|nin)?\s+ekran\s+g[öo]r[üu]nt[üu]s[üu]|"
     r"[ảa]nh\s+(?:ch[ụu]p\s+)?(?:c[ủu]a\s+)?(?:th[àa]nh\s+vi[êe]n|member))(?!\w)|(?:会员|学员|群友)(?:的)?(?:截图|晒单)",
+    re.IGNORECASE)
+# ("🔴 #SOL Short liquidation | 412,880 USD @ 187.44 | Bybit", "Liquidated Long $1.2M on #ETH at 3,412", "#BTC лонг
+# ликвидация 2,3M$ по 61 200", "Long liquidado: 250K USD"): a liquidation feed's line — the side, the sum and the price of
+# a stranger's position the exchange closed, no call
+_LIQUIDATION_FEED = re.compile(
+    r"(?<!\w)(?:(?:long|short)s?\s+liquidations?|liquidated\s+(?:long|short)s?|(?:лонг|шорт)\w*\s+ликвидаци\w*|"
+    r"ликвидаци\w*\s+(?:лонг|шорт)\w*|(?:long|short)\s+liquidad[oa]s?|liquidaci[óo]n\s+(?:de\s+)?(?:long|short)s?|"
+    r"(?:long|short)\s+likidasyon\w*)(?!\w)"
+    r"(?=[^\n]*?(?:\$\s?\d|\d[\d.,]*\s*(?:[kmb]\b|usdt?\b|usd\b|\$|тыс|млн)))",
     re.IGNORECASE)
 # ("昨天的 #ARB 信号", "昨日の #ARB", "어제 #ARB"): "yesterday" in the scripts written without spaces
 _PAST_DAY_CJK = re.compile(r"昨天|昨日|前天|上周|어제|지난\s*주")
