@@ -705,6 +705,31 @@ GLUED_QUOTES = ("FDUSD", "USDT", "USDC", "BUSD", "TUSD", "USD", "BTC", "ETH", "T
 # Alt/BTC and alt/ETH pairs only exist as spot markets on the exchanges we trade.
 SPOT_ONLY_QUOTES = frozenset({"BTC", "ETH", "BNB", "EUR", "TRY"})
 
+# Instruments no crypto exchange we trade lists: a follower's order for one would be a different market's (a forex
+# broker's lots, a stock's shares) placed on a coin that may share its letters — cards for them are held, never traded.
+# ISO codes of currencies and metals: two of them glued or split ("EURUSD", "GBP/JPY", "XAUUSD") are a forex pair
+FOREX_CODES = frozenset({"USD", "EUR", "GBP", "JPY", "CHF", "AUD", "CAD", "NZD", "SEK", "NOK", "DKK", "SGD", "HKD",
+                         "ZAR", "MXN", "TRY", "PLN", "HUF", "CZK", "CNH", "CNY", "RUB", "INR", "BRL", "KRW", "ILS"})
+METAL_CODES = frozenset({"XAU", "XAG", "XPT", "XPD"})
+# CFD names of indices and commodities ("US30", "NAS100", "GER40", "USOIL", "GOLD"); "SPX" alone is a coin (SPX6900)
+CFD_NAMES = frozenset({"US30", "US100", "US500", "US2000", "NAS100", "NDX100", "USTEC", "SPX500", "SP500",
+                       "GER40", "GER30", "DE40", "DE30", "DAX", "DAX40", "UK100", "FTSE", "FTSE100", "JP225", "JPN225",
+                       "NIKKEI", "NIKKEI225", "HK50", "HSI", "AUS200", "FRA40", "EU50", "STOXX50", "ESP35", "DXY",
+                       "USOIL", "UKOIL", "WTI", "BRENT", "XTIUSD", "XBRUSD", "CRUDE", "OIL", "NATGAS", "XNGUSD", "GOLD",
+                       "SILVER", "COPPER"})
+# Tickers of the most-signalled shares and funds (no coin of ours is written so); their tokenised forms ("TSLAX") too
+STOCK_TICKERS = frozenset({"TSLA", "AAPL", "NVDA", "MSFT", "AMZN", "GOOGL", "GOOG", "NFLX", "AMD", "INTC", "BABA",
+                           "PLTR", "MSTR", "AVGO", "ORCL", "SPY", "QQQ", "UBER", "PYPL"})
+# A card that says it is for shares or forex ("STOCK PICK", "(NASDAQ)", "AKTIEN-SIGNAL", "FX SIGNAL", "MT4", "توصية
+# فوركس", "股票", "cổ phiếu"): its ticker is no coin even when a coin has those letters
+NOT_CRYPTO_MARKET = re.compile(
+    r"(?<!\w)(?:nasdaq|nyse|amex|stock\s+(?:pick|signal|alert|call|idea|trade)s?|stocks?\s*:|us[\s-]stocks?|"
+    r"per\s+share|aktien?(?:[\s-]?signal\w*)?|hisse(?:\s+senedi)?|saham|cổ\s+phiếu|"
+    r"chứng\s+khoán|forex|fx\s+(?:signal|trade|call|alert|setup)s?|mt[45]|meta\s?trader\s?[45]?|форекс|"
+    r"фондов\w*\s+рын\w*|فوركس|فارکس|الأسهم|أسهم|سهام|शेयर\s+बाजार)(?!\w)"
+    r"|股票|美股|港股|外汇|外匯|米国株|日本株|為替|주식|외환|หุ้น|ฟอเร็กซ์",
+    re.IGNORECASE)
+
 # Indicator alerts ("RSI oversold", "Supertrend BUY on SOLUSDT") name a side and a price but no exit level.
 INDICATOR_RE = re.compile(
     r"(?<!\w)(?:rsi|macd|super\s?trend|ema\s?\d*|sma\s?\d*|bollinger|stoch\w*|ichimoku|vwap|divergence|"
@@ -850,7 +875,27 @@ NOT_A_CALL_RE = re.compile(
     r"idea\s+only|no\s+entry\s+yet|not\s+(?:yet\s+)?(?:active|live|valid\s+yet)|potential\s+setup|"
     # a post taken back ("❌ IGNORE previous signal", "Wrong signal posted, sorry!")
     r"ignore\s+(?:the\s+|my\s+|our\s+)?(?:previous|last|above)\s+(?:signal|call|post|message)|wrong\s+(?:signal|call|coin|post)\s+(?:posted|sent)|"
-    r"posted\s+by\s+mistake|sent\s+by\s+mistake)(?!\w)|信号示例|示例|例如|举例|"
+    r"posted\s+by\s+mistake|sent\s+by\s+mistake|"
+    # a card quoted in a warning about impostors ("🚨 SCAM ALERT: a fake channel using our logo sends this …", "This is
+    # NOT us", "Фейковый канал рассылает …", "Alerta de estafa", "Awas penipuan"): the scammers' bait, no call (a footer
+    # "beware of fake channels" under a call is no such warning)
+    r"scam\s+(?:alert|warning)|(?:this|that|it)\s+(?:is|was)\s+not\s+us|(?:fake|impostor|cloned?)\s+(?:channel|group|account|admin)s?\s+"
+    r"(?:is\s+|are\s+)?(?:using|sending|posting|spreading|pretending|copying)|alerta\s+de\s+(?:estafa|golpe)|alerte\s+(?:[àa]\s+l'|aux\s+)?arnaques?|"
+    r"betrugswarnung|dolandır[ıi]c[ıi]l[ıi]k\s+uyar[ıi]s[ıi]|(?:фейков\w*|поддельн\w*)\s+(?:канал|аккаунт)\w*\s+(?:рассыла|пиш|использу)\w*|"
+    r"это\s+не\s+мы|awas\s+penipuan|c[ảa]nh\s+b[áa]o\s+l[ừu]a\s+[đd][ảa]o|"
+    # an old call shown again as a record ("🗂 ARCHIVE — call from 28 Nov", "Posted for transparency", "Not a new entry",
+    # "не новый сигнал", "no es una nueva entrada", "keine neue Einstiegsmöglichkeit", "yeni giriş değil"): no entry now
+    r"archiv(?:e|ed)\s*[—–:-]|(?:posted|shared|reposted)\s+for\s+(?:transparency|the\s+record|reference)|"
+    r"not\s+a\s+new\s+(?:entry|call|signal|trade|setup|position)(?=\s*(?:[.!;—–-]|$))|не\s+нов\w+\s+(?:вход|сигнал|сделк)\w*|"
+    r"no\s+es\s+una\s+nueva\s+(?:entrada|se[ñn]al|operaci[óo]n)|n[ãa]o\s+[ée]\s+uma\s+nova\s+(?:entrada|opera[çc][ãa]o)|"
+    r"n[ãa]o\s+[ée]\s+um\s+novo\s+sinal|kein(?:e|en)?\s+neue[rn]?\s+(?:einstieg|signal|trade)\w*|yeni\s+(?:bir\s+)?(?:giri[şs]|sinyal)\s+de[ğg]il|"
+    r"bukan\s+(?:entry|sinyal)\s+baru|kh[ôo]ng\s+ph[ảa]i\s+(?:l[ệe]nh|k[èe]o|t[íi]n\s+hi[ệe]u)\s+m[ớo]i|"
+    # a lesson on how a mechanism works, its trade a supposition ("How liquidation works", "Say you open a 10x long on
+    # ETH at 2,000 …", "Допустим, вы открыли лонг …", "Supongamos que abres …")
+    r"how\s+(?:\w+\s+)?(?:liquidation|leverage|margin|funding|stop[\s-]?loss(?:es)?|take[\s-]?profits?|shorting|longing|"
+    r"futures|isolated|cross)\s+(?:\w+\s+)?works?|say\s+(?:you|we)\s+(?:open|opened|go|went|enter|entered|buy|bought|long|short)|"
+    r"допустим,?\s+(?:вы|ты|мы)|предположим,?\s+(?:что\s+)?(?:вы|ты|мы)|supongamos\s+que|digamos\s+que|suponha\s+que|"
+    r"angenommen,?\s+(?:du|ihr|sie|wir)|diyelim\s+ki|supposons\s+que|misalkan|gi[ảa]\s+s[ửu])(?!\w)|信号示例|示例|例如|举例|"
     # ("这不是信号，只是我自己的仓位：#SOL 多 …": the disclaimer inside a sentence, no boundary before it in Han)
     r"不是信号|我自己的仓位|"
     # (Thai writes no space between words)

@@ -106,6 +106,7 @@ from verzek.parsing.symbols import (
     close_target,
     coin_by_name,
     credible_bare,
+    forex_pair,
     split_glued,
     symbol_candidates,
     without_generic_tags,
@@ -2128,7 +2129,9 @@ def _reply_to_quote(text: str) -> ParsedMessage | None:
 
 # A sentence opening on a question to the other readers ("anyone else stopped out on …?", "did anybody catch …?", "is it
 # just me or …?", "¿alguien más …?", "alguém mais …?", "кто-нибудь ещё …?"), its question mark closing it
-_ASKS_THE_OTHERS = re.compile(r"(?:^|(?<=[\n.!]))[^\w\n]*(?:(?:does|did|has|have|is)\s+)?(?:anyone|anybody|any1|some1)\s+"
+# ("guys did anyone get filled …?", "fam, anyone still holding …?": a word calling the readers may come first)
+_ASKS_THE_OTHERS = re.compile(r"(?:^|(?<=[\n.!]))[^\w\n]*(?:(?:guys|fam|folks|frens|fren|bros?|people|ppl|everyone|team|all|hey|yo)"
+                              r"[^\w\n]{0,3}\s*)?(?:(?:does|did|has|have|is)\s+)?(?:anyone|anybody|any1|some1)\s+"
                               r"(?:else\s+|here\s+)?(?:get|got|gets|getting|still|also|in|on|caught?|catch|hit|see|seeing|take|took|"
                               r"stopped|holding|hold|else)\b[^?\n]{0,140}\?|"
                               r"(?:^|(?<=[\n.!]))[^\w\n]*(?:is\s+it\s+just\s+me|am\s+i\s+the\s+only\s+one)\b[^?\n]{0,140}\?|"
@@ -2178,11 +2181,34 @@ _PAYLOAD_NOT_LIVE = re.compile(r"\A[^\n{]{0,100}?(?<!\w)(?:test\w*|demo|paper|ex
 def parse_message(text: str) -> ParsedMessage:
     """Classify and parse one Telegram message text (or media caption). Never raises on any str."""
     parsed = _parse_written_or_spoken(text)
+    if parsed.kind == MessageKind.OPEN and isinstance(text, str) and (market := _not_a_coin(text, parsed)) is not None:
+        held = f"held for review: {parsed.symbol} is {market}, not a crypto coin; no exchange we trade lists it"
+        return _replace(parsed, rejected=f"{held}; {parsed.rejected}" if parsed.rejected else held)
     if parsed.kind != MessageKind.OPEN and isinstance(text, str):
         parsed = _taken_back_or_corrected(text, parsed)
     if parsed.kind in (MessageKind.CLOSE, MessageKind.UPDATE) and isinstance(text, str):
         return _others_acted_not_the_channel(text, parsed)
     return parsed
+
+
+def _not_a_coin(text: str, parsed: ParsedMessage) -> str | None:
+    """What a card's instrument is when no crypto exchange lists it: a forex pair ("EURUSD", "GBP/JPY", "XAUUSD" — gold
+    against the dollar, not the XAUT token), an index or commodity CFD ("US30", "NAS100", "USOIL", "GOLD"), a share
+    ("$TSLA", "AAPL", tokenised "TSLAX"), or any ticker we do not know on a card that says it is for shares or forex
+    ("STOCK PICK … (NASDAQ)", "AKTIEN-SIGNAL", "FX SIGNAL … MT4", "توصية فوركس"). A trade of it would be a different
+    market's (lots, shares) placed on whatever coin shares its letters — held for a person, never traded."""
+    base, _, quote = (parsed.symbol or "").partition("/")
+    if not base:
+        return None
+    if forex_pair(base, quote) is not None or base in lx.FOREX_CODES or base in lx.METAL_CODES:
+        return "a forex pair (a currency or metal)"
+    if base in lx.CFD_NAMES:
+        return "an index or commodity (a CFD)"
+    if base in lx.STOCK_TICKERS or base.endswith("X") and base[:-1] in lx.STOCK_TICKERS:
+        return "a share (a stock ticker)"
+    if base not in KNOWN_TICKERS and lx.NOT_CRYPTO_MARKET.search(text):
+        return "an instrument of a card for shares or forex"
+    return None
 
 
 _NAMED_TICKER = re.compile(r"[#$]?([A-Za-z][A-Za-z0-9]{1,14})(?![A-Za-z0-9])")
@@ -4083,8 +4109,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         if bare is not None and bare.rank == 0 and bare.base not in KNOWN_TICKERS:
             bare = choose_symbol([c for c in candidates if c.base in KNOWN_TICKERS], allow_bare=True)[0]
         candidate = bare or _coin_named_in_words(tokens)
-    if candidate is not None and restates and _ASKS.search(text):
+    if candidate is not None and restates and (_ASKS.search(text) or _ASKS_THE_OTHERS.search(clean)):
         # ("Admin, is the $DOGE trade still valid or should I wait? 🙏"): a reader's question, not the trade's status
+        # ("↩️ Reply to: AVAX update / guys did anyone get filled on the AVAX long at 38.4?? should i still enter at 39.1
+        # with SL 36.8?"): a reader asking the others, the levels his own — no restated trade
         return _not_a_signal("a question about a trade, not a status")
     if candidate is not None and restates and lx.EXAMPLE_RE.search(without_reader_conditions(clean)):
         # "Welcome … Updates (cancel, partial profit, stop moves) come as new posts … Example of a ladder … 3.30K instead
@@ -4178,6 +4206,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         return _not_a_signal("a lesson with a worked example, not a call")
     if _MEMBER_PNL.search(scope):
         return _not_a_signal("a member's result shown, not a call")
+    if not targets and stop is None and _LIQUIDATION_FEED.search(scope):
+        return _not_a_signal("a liquidation feed's line: someone's position closed by the exchange, no call")
     if _NOTHING_UNTIL.search(scope):
         return _not_a_signal("a plan that waits for the market: nothing to enter until then")
     if _NOT_FOLLOWED.search(scope):
@@ -5685,6 +5715,15 @@ _MEMBER_PNL = re.compile(
     r"скрин\w*\s+(?:от\s+)?(?:подписчик\w*|участник\w*|учени\w*)|captura\s+de\s+(?:un\s+|una\s+)?(?:miembro|alumn[oa]|suscriptor)|"
     r"print\s+de\s+(?:um\s+)?(?:membro|aluno)|[üu]ye(?:mizin|nin)?\s+ekran\s+g[öo]r[üu]nt[üu]s[üu]|"
     r"[ảa]nh\s+(?:ch[ụu]p\s+)?(?:c[ủu]a\s+)?(?:th[àa]nh\s+vi[êe]n|member))(?!\w)|(?:会员|学员|群友)(?:的)?(?:截图|晒单)",
+    re.IGNORECASE)
+# ("🔴 #SOL Short liquidation | 412,880 USD @ 187.44 | Bybit", "Liquidated Long $1.2M on #ETH at 3,412", "#BTC лонг
+# ликвидация 2,3M$ по 61 200", "Long liquidado: 250K USD"): a liquidation feed's line — the side, the sum and the price of
+# a stranger's position the exchange closed, no call
+_LIQUIDATION_FEED = re.compile(
+    r"(?<!\w)(?:(?:long|short)s?\s+liquidations?|liquidated\s+(?:long|short)s?|(?:лонг|шорт)\w*\s+ликвидаци\w*|"
+    r"ликвидаци\w*\s+(?:лонг|шорт)\w*|(?:long|short)\s+liquidad[oa]s?|liquidaci[óo]n\s+(?:de\s+)?(?:long|short)s?|"
+    r"(?:long|short)\s+likidasyon\w*)(?!\w)"
+    r"(?=[^\n]*?(?:\$\s?\d|\d[\d.,]*\s*(?:[kmb]\b|usdt?\b|usd\b|\$|тыс|млн)))",
     re.IGNORECASE)
 # ("昨天的 #ARB 信号", "昨日の #ARB", "어제 #ARB"): "yesterday" in the scripts written without spaces
 _PAST_DAY_CJK = re.compile(r"昨天|昨日|前天|上周|어제|지난\s*주")

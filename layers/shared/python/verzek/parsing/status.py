@@ -2320,6 +2320,8 @@ def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
                     or _VENUE_BEFORE.search(clause_before) \
                     or _NEGATED.search(re.split(r"[.!?;]\s+|\s[—–-]\s", before)[-1]) or _ASKED.match(line[match.end():]) \
                     or _ALMOST.search(before) \
+                    or _invalidation_label(match.group(0), line[match.end():]) \
+                    or match.group(0) in ("إغلاق", "اغلاق") and _CANDLE_AFTER_AR.match(line[match.end():]) \
                     or match.group(0).endswith("stopped") and _PRICE_HALTED.match(line[match.end():]) \
                     or ("stop" in match.group(0) or "sl" in match.group(0)) and _OTHERS_STOPPED.match(line[match.end():]) \
                     or said_not_done(before, match.group(0), line[match.end():]) or _cancels_one_order(line, match, lowered) \
@@ -2331,6 +2333,49 @@ def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
                 yield "no"
             else:
                 yield "now"
+
+
+# ("Отмена идеи: закрытие дня ниже 91 500", "Cancel idea: daily close below 91,500", "İptal: günlük kapanış 91.500 altı",
+# "Batal jika: penutupan harian di bawah 0,40", "Скасування ідеї: закриття дня нижче …", "Отмена — пробой 91 500 вниз"): a
+# cancel word heading a condition on the price is the label of the idea's invalidation level, no cancel said now ("Отмена:
+# цена ушла без нас", "Cancel: we missed it" are cancels, and "Отмена идеи" alone cancels the idea)
+# (the noun or the bare verb that heads a label: "cancelled:", "annullato:" tell a cancel done, and why)
+_CANCEL_WORD = re.compile(r"отмена|скасування|cancel|cancellation|cancelar|cancelaci[óo]n|anulaci[óo]n|annulation|annullamento|"
+                          r"iptal|batal|h[ủu]y|huỷ|取消|إلغاء|الغاء")
+# ("la 4h non ha chiuso sotto 61.800", "the 4H did not close below …"): the reason a cancel was done, not a condition
+_NEGATED_REASON = re.compile(r"(?<!\w)(?:not|never|didn'?t|hasn'?t|non|не|ні|nie|nicht|tidak|không|chưa|hi[çc])(?!\w)")
+_INVALIDATION_LABEL = re.compile(
+    r"^[ \t]*(?:(?:the|of|the|de|la|da|do|del|dell'|of\s+the|an?|this|our)[ \t]+){0,2}"
+    r"(?:(?:idea|ideia|idée|idee|setup|set-up|scenario|scénario|escenario|cenário|plan|plano|piano|trade|call|signal|"
+    r"идеи|иде[яю]|сценари[яй]|сетапа?|плана?|сигнала|ідеї|сценарію|fikr[iı]|senaryo\w*|kịch[ \t]+bản|ý[ \t]+tưởng|"
+    r"ide(?:nya)?|الفكرة|الصفقة|السيناريو)[ \t]*|(?:jika|kalau|if|si|se|если|якщо|eğer|nếu|wenn|falls)[ \t]*)?"
+    # (a colon or a dash, or a word of the condition: "Отмена идеи при закрытии дня ниже …", "cancel on a daily close …")
+    r"(?:[:：—–-]|(?=(?:при|у\s+разі|on\s+an?|upon|if|если|якщо|when|once|si|se|wenn|falls|jika|nếu|eğer|عند|إذا)(?!\w)))")
+_PRICE_CONDITION = re.compile(
+    r"(?<!\w)(?:below|under|above|over|loses?|break(?:s|ing)?|ниже|выше|под|над|пробо\w*|нижче|вище|debajo|encima|"
+    r"abaixo|acima|sous|au-dessus|sotto|sopra|unter|über|ueber|alt[ıi]\w*|üst[üu]\w*|üzerinde|d[ưu][ớo]i|tr[êe]n|"
+    r"bawah|atas|تحت|فوق|أسفل|أعلى|دون)(?!\w)|跌破|突破|低于|高于")
+
+
+# ("إغلاق يومي تحت 91500", "إغلاق الشمعة فوق …": a daily or a candle's close — the market's, no order to close)
+_CANDLE_AFTER_AR = re.compile(r"^[ \t]*(?:ال)?(?:يومي[ةه]?|أسبوعي[ةه]?|شمع[ةه]|ساع[ةه]|اليوم|الأسبوع|\d+[ \t]*(?:ساعات|ساعة|س))(?!\w)")
+
+
+# (the event that voids the idea: a candle's or a day's close, a break, or a condition — "цена ушла выше 95 000 без нас"
+# tells where the price went, a cancel done)
+_VOIDING_EVENT = re.compile(
+    r"(?<!\w)(?:clos(?:e|es|ing)|candle|break\w*|закрыти\w*|закриття|свеч\w*|пробо\w*|cierre|vela|fechamento|"
+    r"chiusura|cl[ôo]ture|kapan[ıi][şs]\w*|mum|penutupan|[đd][óo]ng|n[ếe]n|tagesschluss|schluss\w*|"
+    r"if|si|se|если|якщо|при|jika|kalau|bila|n[ếe]u|e[ğg]er|wenn|falls|on|upon|once|when|إغلاق|اغلاق|شمع\w*|إذا|عند)(?!\w)"
+    r"|收盘|跌破|突破")
+
+
+def _invalidation_label(word: str, after: str) -> bool:
+    label = _INVALIDATION_LABEL.match(after) if _CANCEL_WORD.fullmatch(word.strip()) else None
+    condition = _PRICE_CONDITION.search(after, label.end()) if label is not None and re.search(r"\d", after) else None
+    # (a negation before the condition: the reason a cancel was done — "Отмена: 4ч не закрылась ниже 61 800")
+    return condition is not None and not _NEGATED_REASON.search(after, label.end(), condition.start()) \
+        and _VOIDING_EVENT.search(after) is not None
 
 
 def closed_by_someone_else(lowered: str, coins: frozenset[str] = frozenset()) -> bool:

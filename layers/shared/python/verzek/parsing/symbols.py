@@ -14,7 +14,9 @@ from verzek.parsing.lexicon import (
     COIN_NAMES,
     COIN_NAMES_UNSPACED,
     FILLER_WORDS,
+    FOREX_CODES,
     GLUED_QUOTES,
+    METAL_CODES,
     NOT_COINS,
     TRADABLE_QUOTES,
     Field,
@@ -67,7 +69,21 @@ _KUCOIN_PERP = re.compile(r"(?<=[A-Z0-9]{2})(USDT|USDC)M$")
 _FIAT_QUOTES = frozenset({"TRY", "EUR"})
 # ("BTC/CHF LONG", "SOL/BRL"): a pair quoted in a currency we do not trade — read as that pair, so it is held as one we
 # cannot trade (not read as a coin "CHF")
-_UNTRADED_FIAT = frozenset({"GBP", "CHF", "BRL", "AUD", "CAD", "JPY", "RUB", "UAH", "ARS", "MXN", "PLN", "ZAR", "NGN", "INR"})
+_UNTRADED_FIAT = frozenset({"GBP", "CHF", "BRL", "AUD", "CAD", "JPY", "RUB", "UAH", "ARS", "MXN", "PLN", "ZAR", "NGN", "INR",
+                            "NZD", "SGD", "HKD", "SEK", "NOK", "DKK", "HUF", "CZK", "CNH"})
+
+
+def forex_pair(base: str, quote: str | None = None) -> tuple[str, str] | None:
+    """("EURUSD", "GBPJPY", "XAUUSD"; "EUR", "USD"): two currency or metal codes, glued or given apart, are a forex pair —
+    read as BASE/QUOTE so the card is held as one no crypto exchange lists (never as a coin "EURUSD" against USDT)."""
+    if quote is None:
+        if len(base) != 6 or not base.isalpha():
+            return None
+        base, quote = base[:3], base[3:]
+    base, quote = base.upper(), quote.upper()
+    if (base in FOREX_CODES or base in METAL_CODES) and quote in FOREX_CODES and base != quote:
+        return base, quote
+    return None
 
 
 def split_glued(word: str) -> tuple[str, str | None]:
@@ -124,6 +140,8 @@ def _coin(word: str, rank: int, position: int, allow_glued: bool = True) -> Symb
         return None  # ("Call #1xx", "Signal #2XX", "Trade #10x"): a call's number with its digits left out, no coin
     if re.fullmatch(r"0x[0-9a-f]{4,}(?:[.…]+[0-9a-f]*)?", raw, re.IGNORECASE):
         return None  # ("0x7a3f just closed …", "0x91c2…e4a0"): a wallet's address, no coin
+    if allow_glued and (forex := forex_pair(raw)) is not None:
+        return SymbolCandidate(*forex, max(rank, EXPLICIT), position, perpetual)  # ("EURUSD", "#GBPJPY", "XAUUSD")
     base, quote = split_glued(raw) if allow_glued else (_ALIASES.get(raw.upper(), raw.upper()), None)
     if quote is not None and (m := _EXCHANGE_PREFIX.match(base)) and len(base) - m.end() >= 2:
         base = base[m.end():]  # "BYBITETHUSDT.P": TradingView's "BYBIT:ETHUSDT.P" with its colon lost
@@ -223,6 +241,10 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
             base = _ALIASES.get(base, base)
             if " " in tok.text.strip() and not m.group("base").isupper():
                 continue  # "Morning brief — BTC ranging": a spaced dash after a word in lower case joins no pair
+            if forex_pair(base, quote) is not None:
+                # ("EUR/USD", "USD/JPY"): a forex pair — read as written, and held as no coin's pair
+                found.append(SymbolCandidate(base, quote, EXPLICIT, i, bool(m.group("suffix")) or spaced_perp))
+                continue
             # ("#W/USDT": a one-letter coin written as a pair)
             if (quote in TRADABLE_QUOTES or quote in _UNTRADED_FIAT) \
                     and (_BASE_RE.match(base) or re.fullmatch(r"[A-Z]", base) and "/" in tok.text) \
