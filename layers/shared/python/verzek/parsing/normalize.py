@@ -955,6 +955,7 @@ _CONDITION_IN_ENTRY = re.compile(
     r"(?:(?:and[^\S\n]+)?(?:holds?[^\S\n]+)?)(?:above|below|over|under)[^\S\n]+\$?\d+(?:[.,]\d+)?)"
     r"[^\S\n]*(?:[:=>→,;]|[-–—]>|then)?[^\S\n]*(?=\$?\d+(?:[.,]\d+)?[^\S\n]*(?:[-–~/]|to|$))")
 
+_HEAVY_ARROW_BETWEEN_PRICES = re.compile(r"(?<=\d)[ \t]*\u27a1\ufe0f?[ \t]*(?=\$?\d)")
 
 def normalize(text: str) -> str:
     """Canonical form of a message: ASCII punctuation, no emojis/links/relay artefacts/dates."""
@@ -979,6 +980,10 @@ def normalize(text: str) -> str:
             text = _BRACKET_ZEROS.sub(_bracket_zeros, text)
         if superscript:
             text = _SUPERSCRIPT_SIGNIFICANT.sub(_superscript_significant, text)
+    if "\u27a1" in text:
+        # (session 23: "SL 62900 ➡️ 64250": the heavy arrow between two prices reads as the arrow "→" does; as a bullet or
+        # beside a label, "➡️ Entry: 1.482", "Entry ➡️ 3.912", it stays an emoji)
+        text = _HEAVY_ARROW_BETWEEN_PRICES.sub(" \u2192 ", text)
     if "queez" in text:
         text = _SQUEEZE.sub(" squeeze", text)
     if "1:" in text:

@@ -100,6 +100,7 @@ from verzek.parsing.symbols import (
     KNOWN_TICKERS,
     LABELLED,
     NAMED,
+    NEVER_A_BASE,
     SIDE_CONNECTORS,
     SymbolCandidate,
     choose_symbol,
@@ -444,6 +445,32 @@ def _postfix_labels(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def _postfix_label_lines(lines: list[list[Token]]) -> set[int]:
+    """Session 23: "SOL/USDT LONG / 145 entry / 160 target / 139 stop": every line of the post with a price and a level
+    label writes its prices first and the label last, on two lines or more — the lines to read label first (a post with
+    one line labelled the usual way, "Entry 145", reads every line as written)."""
+    found = set()
+    for n, tokens in enumerate(lines):
+        meaningful = [t for t in tokens if t.kind not in (Kind.SEP, Kind.INDEX)]
+        if not any(t.kind == Kind.NUM for t in meaningful) or not any(t.kind == Kind.LABEL for t in meaningful):
+            continue
+        if meaningful[0].kind == Kind.LABEL and meaningful[0].field == Field.STOP \
+                and all(t.kind == Kind.NUM for t in meaningful[1:]):
+            continue  # ("139 stop": normalised to "SL 139" before — the stop read either way)
+        last = meaningful[-1]
+        if last.kind != Kind.LABEL or last.field not in _POSTFIX_FIELDS \
+                or not all(t.kind == Kind.NUM for t in meaningful[:-1]):
+            return set()
+        found.add(n)
+    return found if len(found) >= 2 else set()
+
+
+def _label_first(tokens: list[Token]) -> list[Token]:
+    """The line's last label put before its prices."""
+    at = max(i for i, t in enumerate(tokens) if t.kind == Kind.LABEL)
+    return [tokens[at], *tokens[:at], *tokens[at + 1:]]
+
+
 _ONE_THIRD = Decimal(1) / 3
 
 
@@ -477,13 +504,14 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
     current: Segment | None = None
     ladder = _ladder_rows(lines)
     heads: dict[int, Segment] = {}  # line -> the last entry/buy/sell segment its label opened
+    postfix_lines = _postfix_label_lines(lines)
     for n, tokens in enumerate(lines):
         if n in ladder and ladder[n] in heads:
             # (the price after the row's colon or arrow: not the row's number before it, nor a note's after it)
             heads[ladder[n]].tokens.extend(t for t in _row_price(tokens, _row_colon(tokens)) if t.kind in (Kind.NUM, Kind.PCT))
             current = None
             continue
-        tokens = _postfix_labels(tokens)
+        tokens = _postfix_labels(tokens) if n not in postfix_lines else _label_first(tokens)
         meaningful = [t for t in tokens if t.kind not in (Kind.SEP, Kind.INDEX)]
         if current and meaningful and meaningful[0].kind == Kind.WORD \
                 and (meaningful[0].text.lower() not in lx.FILLER_WORDS
@@ -3305,6 +3333,14 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             candidate = SymbolCandidate(candidate.base, fiat, candidate.rank, candidate.position, candidate.perpetual)
         else:
             sats_problem = sats_problem or f"prices in {fiat} but the pair {candidate.symbol} is not quoted in {fiat}"
+    if has_setup and candidate is not None and symbol_problem is None \
+            and (progress or update_action(status_text) is not None or is_close(status_text)) \
+            and (aside := _status_of_other_coins_aside(clean, status_text, candidate.base)) is not None:
+        # (session 23, mixed23) a status told of another coin beside the card — read as news, the card as it stands
+        clean, status_text = aside
+        status_lines = clean.split("\n")
+        body = _below_heading_line(clean, lines)
+        progress = reports_progress(_FUTURE_MANAGEMENT.sub(" ", status_text))
     if candidate is not None and (lx.RECAP_HEAD_RE.search(clean) or lx.RECAP_HEAD_RE.search(body)) \
             and lx.GAIN_PCT_RE.search(clean):
         # "Monthly results: #BNB long from 560 hit all targets +12%": a report headed as one, whatever it says.
@@ -3518,7 +3554,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             return _not_a_signal("a change of every trade but the one named: for an operator")
         if closing and action != UpdateAction.PARTIAL_CLOSE and _EXCEPT.search(status_text) \
                 and not (candidate is None and _one_side_closed(status_text) is not None
-                         and not _EXCEPT.search(_OTHER_SIDE_KEPT.sub(" ", status_text))):
+                         and not _EXCEPT.search(_OTHER_SIDE_KEPT.sub(" ", status_text))) \
+                and (_ALL_BUT.search(status_text) or _the_one_coin_closed_now(status_text, candidates, tokens) is None):
+            # (session 23: "Closing ETH. BTC stays open.", "Close #ETH, keep #BTC": the close names its own coin and every
+            # other coin named goes on — no "all" or "the rest" closed: that coin's close, read below)
             # ("Close your shorts now / Longs stay open with their stops"): the side closed is every trade of that side,
             # the other side kept — a close of the shorts (read below), no coin left out
             # ("Close everything except #ETH", "Keep #ETH, close the rest", "Закрываем всё, кроме #ETH", "除了 #ETH 全部平仓"):
@@ -3966,6 +4005,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # part sold, ticked off, with no target written — a change of the running trade too)
         return _status(MessageKind.UPDATE, candidate, segments, update_action(status_text), notes,
                        target_index=tp_hit_index(status_text))
+    if has_setup and candidate is not None and symbol_problem is None and not _NEW_CALL.search(clean) \
+            and (moved_first := _stop_move_over_the_old_card(text, clean, status_text, candidate.base)) is not None:
+        # Session 23 (mixed23): "#ETH SL moved to 3480 / (old card: ETH/USDT LONG Entry 3500 … SL 3400)", "Move SL to
+        # 3480 / > ETH/USDT LONG …": a stop move heading the post over the card it was made on, shown as the old one —
+        # the running trade's change; opening the card again would double the position
+        return _status(MessageKind.UPDATE, candidate, segments, moved_first, notes)
     if has_setup and not targets and candidate is not None and symbol_problem is None and progress \
             and not _NEW_CALL.search(clean) and not status_of_another_coin() \
             and _target_hit_over_the_entry(status_text, levels):
@@ -4813,6 +4858,125 @@ def _progress_of_another_coin(lowered: str, coin: str) -> bool:
         (tags := {split_glued(t)[0].upper() for t in re.findall(r"[#$]([a-z0-9]{2,15})(?![a-z0-9]|-\d)", line)})
         and coin not in tags
         for line in progress_lines)
+
+
+# Session 23 (mixed23): a status told of another coin beside a fresh card ("Closed BTC +45%. Now opening ETH/USDT LONG
+# …", "AVAX TP2 hit — move SL to entry. / LINK/USDT LONG …", "… / Stop loss hit on SOL earlier today 😔") is news of that
+# coin's trade; closing or changing the card's coin on it would end or move the wrong position, and lose the call.
+# A clause (a line, or a sentence of one) reporting a close, a change or a target hit, naming a coin other than the
+# card's and not the card's, is set aside — with the clauses of no coin that go on from it ("AVAX TP2 hit. / Move SL to
+# entry. / LINK/USDT LONG …") — and the rest of the post is read as it stands. A status of the card's own coin ("BTC closed
+# ✅ — re-entry BTC long …") or of no coin stays where it is.
+_CLAUSE_GAP = re.compile(r"(?<=[.!?;])[ \t]+(?=\S)")
+_COIN_WORD = re.compile(r"(?<![\w#$/])([#$]?)([A-Za-z0-9\u0400-\u04ff\u0600-\u06ff]{2,20})(?![\w])")
+# (lower-case tickers read as a coin in a status clause: none is a word of a language the channels write in — "near",
+# "link", "dot", "op", "ada", "sol", "uni", "ton" are)
+_LOWER_TICKERS = frozenset({"btc", "eth", "xrp", "doge", "avax", "bnb", "ltc", "trx", "pepe", "shib", "arb", "inj", "apt",
+                            "atom", "xlm", "hbar", "algo", "egld", "ftm", "rndr", "ordi", "dydx", "pendle", "floki",
+                            "bonk", "wld", "ldo", "crv", "aave", "mkr", "imx", "stx", "grt", "kava", "xmr", "xtz", "pyth",
+                            "axs", "1000pepe", "1000shib", "1000bonk", "1000floki"})
+# ("PEPE TP1 ✅" over a 1000PEPE card: the futures' thousand-unit contract is the same coin)
+_THOUSAND_UNITS = re.compile(r"^(?:1000+|1M)(?=[A-Z])")
+
+
+def _clause_coins(clause: str) -> set[str]:
+    """The coins a clause names (upper-case bases): a tag or cashtag, a ticker we know in capitals (glued to its quote or
+    before "/USDT"), a lower-case ticker that is no word, or a coin's name ("bitcoin", "эфир")."""
+    coins = set()
+    # (in a clause written all in capitals every word is: only a ticker that is no word counts — "ENTRY NEAR 3500")
+    capitals = not any(ch.islower() for ch in clause)
+    for mark, word in _COIN_WORD.findall(clause):
+        base = split_glued(word)[0].upper() if word.isascii() else word.upper()
+        if mark and base.isascii() and base not in NEVER_A_BASE and not base.isdigit() \
+                or word.isupper() and base in KNOWN_TICKERS and not capitals:
+            coins.add(base)
+        elif word.lower() in _LOWER_TICKERS:
+            coins.add(word.upper())
+        elif word.lower() in lx.COIN_NAMES:
+            coins.add(lx.COIN_NAMES[word.lower()])
+    return coins
+
+
+def _clause_spans(line: str) -> list[tuple[int, int]]:
+    """A line's sentences, as spans ("Closed BTC +45%. Now opening ETH/USDT …": two)."""
+    spans, start = [], 0
+    for gap in _CLAUSE_GAP.finditer(line):
+        spans.append((start, gap.start()))
+        start = gap.end()
+    spans.append((start, len(line)))
+    return spans
+
+
+def _says_a_status(lowered: str) -> bool:
+    """A clause reports a close, a change or a target hit."""
+    return bool(update_action(lowered) or reports_progress(lowered) or is_close(lowered))
+
+
+def _status_of_other_coins_aside(clean: str, status_text: str, coin: str) -> tuple[str, str] | None:
+    """The post (clean, and its status text) with the clauses of another coin's status blanked out — when there are some,
+    and the card's coin is named in none of them; None otherwise (the same lengths: offsets into lines hold)."""
+    clean_lines, status_lines = clean.split("\n"), status_text.split("\n")
+    if len(clean_lines) != len(status_lines):
+        return None
+    blanked_clean, blanked_status, found, going_on = [], [], False, False
+    for clean_line, status_line in zip(clean_lines, status_lines):
+        clean_spans, status_spans = _clause_spans(clean_line), _clause_spans(status_line)
+        if len(clean_spans) != len(status_spans):
+            clean_spans, status_spans = [(0, len(clean_line))], [(0, len(status_line))]
+        kept_clean, kept_status = clean_line, status_line
+        for (a, b), (c, d) in zip(clean_spans, status_spans):
+            part = status_line[c:d]
+            if not part.strip():
+                continue
+            coins = {_THOUSAND_UNITS.sub("", named) for named in _clause_coins(clean_line[a:b])}
+            if _THOUSAND_UNITS.sub("", coin) in coins:
+                going_on = False
+                continue
+            if not _says_a_status(part):
+                # (a clause of no status ends a run of the other coin's clauses, unless it names no coin and no level:
+                # "Closed BTC +45%. / Nice one team." — the card's own lines name its coin or its levels)
+                if coins or any(ch.isdigit() for ch in part):
+                    going_on = False
+                continue
+            if coins or going_on:
+                found = going_on = True
+                kept_clean = kept_clean[:a] + " " * (b - a) + kept_clean[b:]
+                kept_status = kept_status[:c] + " " * (d - c) + kept_status[d:]
+            else:
+                going_on = False
+        blanked_clean.append(kept_clean)
+        blanked_status.append(kept_status)
+    if not found:
+        return None
+    return "\n".join(blanked_clean), "\n".join(blanked_status)
+
+
+# (the card under a post shown as the earlier call it changes: "old card:", "original signal", "previous call", "for
+# reference", a quote block; ru/es/pt/tr/id/zh)
+_OLD_CARD = re.compile(
+    r"(?<!\w)(?:old|original|previous|prior|earlier|initial)\s+(?:card|signal|call|setup|post|levels|trade|alert)(?!\w)|"
+    r"(?<!\w)for\s+reference(?!\w)|(?:^|\n)[^\w\n]*(?:ref|reference)\s*:|"
+    r"(?:исходн|стар|предыдущ|первоначальн)\w*\s+(?:сигнал|сделк|карточк)\w*|"
+    r"se[ñn]al\s+(?:original|anterior)|sinal\s+(?:original|anterior)|(?:orijinal|[öo]nceki|eski)\s+sinyal|"
+    r"sinyal\s+(?:awal|sebelumnya|lama)|原(?:始)?信号|之前的信号", re.IGNORECASE)
+_QUOTED_LINE = re.compile(r"\n[ \t]*>[ \t]*\S")
+
+
+def _stop_move_over_the_old_card(text: str, clean: str, status_text: str, coin: str) -> UpdateAction | None:
+    """The stop move (to a price or to the entry) ordered on the post's first line, naming the card's coin or none, with the
+    card below shown as the earlier call (`_OLD_CARD`, or quoted: lines of the post as written opening on ">"); None
+    otherwise."""
+    if not (_OLD_CARD.search(clean) or _QUOTED_LINE.search(text)):
+        return None
+    first = status_text.lstrip().split("\n", 1)[0]
+    action = update_action(first)
+    if action not in (UpdateAction.NEW_STOP, UpdateAction.MOVE_SL_BREAKEVEN) or update_waits(first, action) \
+            or update_not_now(first, action) or _FUTURE_MANAGEMENT.search(first):
+        return None
+    coins = _clause_coins(clean.lstrip().split("\n", 1)[0])
+    if coins and coin not in coins:
+        return None
+    return action
 
 
 def _heading_tag(text: str) -> str | None:
@@ -6374,7 +6538,9 @@ _TRIGGER_LONG = re.compile(rf"(?:(?<!\w){_TRIGGER_WORDS}\s*:?\s*(?:only\s+|just\
                            r"(?!\s*(?:support|resistance|level|zone|area|poc|ema|ma)(?!\w))", re.IGNORECASE | re.MULTILINE)
 _TRIGGER_SHORT = re.compile(rf"(?:(?<!\w){_TRIGGER_WORDS}\s*:?\s*(?:only\s+|just\s+)?(?:below|under|on\s+a\s+break\s+(?:below|of)|"
                             r"a\s+break\s+below|ниже|por\s+debajo\s+de|abaixo\s+de)|^\W*below)\s+\$?\d", re.IGNORECASE | re.MULTILINE)
-_PAST_ENTRY = re.compile(r"(?<!\w)(?:entry\s+was|entered\s+(?:at\s+)?\$?\d)")
+# (session 23: "entry was 158", "entry was at 158" — the entry told with its price; "Last entry was stopped at 141" under a
+# fresh card tells how the previous trade ended, no level of this one)
+_PAST_ENTRY = re.compile(r"(?<!\w)(?:entry\s+was\s*[:=]?\s*(?:at\s+|@\s*|~\s*|around\s+)?\$?\d|entered\s+(?:at\s+)?\$?\d)")
 _FUTURE_MANAGEMENT = re.compile(r"(?:after|once|when)\s+(?:the\s+)?(?:tp|target)\s*\d*\s+(?:hits?|is\s+hit|gets\s+hit|"
                                 r"is\s+reached|reached|fills?)(?!\w)|"
                                 # "3차 목표 달성 시 손절 본절" (when the third target is reached, stop to entry), "目标2到达后"

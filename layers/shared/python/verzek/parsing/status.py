@@ -979,7 +979,24 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # "استاپ جدید", "وقف الخسارة الجديد", "neuer SL", "nouveau SL", "nowy SL", "नया SL", "SL ใหม่"
         (_NEW_STEMS, (rf"(?<!\w)(?:нов(?:ый|ое|ая)|yeni|nuev[oa]|nov[oa]|neue[rn]?|nouveau|nouvel|nuov[oa]|nowy|नया|جدید)\s+{_STOP_WORD}|"
                      rf"{_STOP_WORD}\s*(?:m[ớo]i|baru|جدید|(?:ال)?جديد[ةه]?|ใหม่)(?!\w)|"
-                     r"新的?\s*(?:止损|sl|stop)|新しい\s*(?:sl|stop|损切り?|ストップ)|새\s*(?:손절|sl|스탑)")))),
+                     r"新的?\s*(?:止损|sl|stop)|新しい\s*(?:sl|stop|损切り?|ストップ)|새\s*(?:손절|sl|스탑)")),
+        # Session 23 (mixed23): a stop moved, said with its coin and its old price in plain words — "Move BTC stop from
+        # 63000 to 64500", "ETH stop from 3400 to 3480" (the old price, then the new), "SL BTC -> 66000", "ETH SL -> 3 480,5"
+        # (the coin before or after the stop word, then the arrow), "ETH: stop 3480, previous 3400", "SL 3480 (old 3400)" (the
+        # new price, then the old one named as such)
+        (r"from|previous|prev|was|old|before|>",
+         (r"(?<!\w)(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+from\s+\$?\d[\d.,]*k?\s+(?:to|->|>|=>)\s+\$?\d|"
+          # (a coin word on the line, before or after the stop word: "SL → 0.0119" alone under a target report stays
+          # that report's)
+          r"(?:^|\n)[^\w\n]*[#$]?[a-z][a-z0-9]{1,14}(?:/[a-z]{3,5})?\s*:?\s+(?:sl|stop(?:[\s-]*loss)?|stoploss)"
+          r"\s*:?\s*(?:-+>|=>|>)\s*\$?\d|"
+          r"(?:^|\n)[^\w\n]*(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+[#$]?[a-z][a-z0-9]{1,14}(?:/[a-z]{3,5})?"
+          r"\s*:?\s*(?:-+>|=>|>)\s*\$?\d|"
+          # (the phrase ends on the new price: what the stop is moved onto is read from there)
+          r"(?<!\w)(?:sl|stop(?:[\s-]*loss)?|stoploss)\s*[:=]?\s*\$?\d[\d.,]*k?(?=\s*(?:[,;(]|-\s)?\s*"
+          r"(?:previous(?:ly)?|prev\.?|was|old|before)\s*[:=]?\s*\$?\d)")),
+        # ru "Стоп по BTC на 64.500", "SL по #ETH на 3480" (the stop for the coin, onto the price — the verb left out)
+        (r"стоп|sl", r"(?<!\w)(?:стоп(?:[\s-]*лосс)?|sl)\s+по\s+[#$]?[a-z\u0400-\u04ff][a-z0-9\u0400-\u04ff]{1,14}\s+на\s+(?=\$?\d)"))),
     (UpdateAction.ENTRY_FILLED, _Gated(
         # ("E1 filled @ 3412 ✅", "E2 triggered at 0.7555", "E1 @ 142.60 filled"): a bot card's numbered entry rung, named
         # by its letter, filled
@@ -1446,6 +1463,9 @@ _CLOSE_PATTERN = _Gated(
     # "sell all targets": a plan for later)
     r"sell\s+all\s+(?:of\s+)?(?:your|the|our|my)\s+|"
     r"sell\s+all(?=\s+(?:now|here|asap|immediately|right\s+now|at\s+(?:market|cmp))(?!\w)|\s*(?:[.!,;✅💰]|$))|"
+    # (session 23: "Sell all LINK now", "sell all of our AVAX here": all of the coin named right after, sold now)
+    r"sell\s+all\s+(?:of\s+)?(?:(?:your|the|our|my)\s+)?[#$]?[a-z][a-z0-9]{1,11}"
+    r"(?=\s+(?:now|here|asap|immediately|right\s+now|at\s+(?:market|cmp))(?!\w))|"
     # ("BAG FULLY SOLD", "sold the whole bag", "position fully sold at 0.0000121"; "VIP spots sold out" sells no coin)
     # (not "first bag sold": one part of it, the rest runs)
     r"(?<!first\s)(?<!second\s)(?<!third\s)(?<!\dst\s)(?<!\dnd\s)(?<!\drd\s)(?<!\dth\s)"

@@ -211,6 +211,18 @@ def _one_apart(tokens: list[Token], i: int) -> list[tuple[Token, Token]]:
     return pairs
 
 
+def _side_has_its_coin(tokens: list[Token], i: int, near: Token) -> bool:
+    """Session 23: the side word across a dash from the word at i has a capitalised word or a tag on its other side
+    ("BTC LONG - ONE more chance!": BTC is the side word's coin, the word after the dash is the sentence going on)."""
+    other = i - 3 if near is tokens[i - 1] else i + 3
+    if not 0 <= other < len(tokens):
+        return False
+    tok = tokens[other]
+    return tok.line == tokens[i].line and (
+        tok.kind == Kind.TAG or tok.kind == Kind.WORD and tok.text.isupper() and len(tok.text) >= 2
+        and tok.text not in NOT_COINS)
+
+
 def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
     found: list[SymbolCandidate] = []
     # (a tag no ticker could be — longer than any, or not ASCII: "#TOPTRADERSHUB", "#CRIPTOSEÑALES" — is a channel's)
@@ -284,7 +296,8 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
                 if near.kind == Kind.WORD and (near.text.lower() in _SIDE_CONNECTORS or near.text.lower() in _MARKET_WORDS)
                 or near.text == ":" and near is nxt  # ("so we take SOL: long 162.5")
                 or near.text == ")" and near is prev  # ("Posisi JUAL (short) NEAR": the side in brackets, then the coin)
-                or near.kind == Kind.SEP and near.text in "-|" and not _pair_like(tokens, i)) \
+                or near.kind == Kind.SEP and near.text in "-|" and not _pair_like(tokens, i)
+                and not _side_has_its_coin(tokens, i, near)) \
                 or _after_an_entry_label(tokens, i) \
                 or _side_across_market_words(tokens, i) or _side_before_tagalog_words(tokens, i) \
                 or _opened_position_in(tokens, i)
