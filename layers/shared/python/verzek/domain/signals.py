@@ -105,6 +105,10 @@ class ParsedMessage:
     # further changes an `update` orders beside its `update_action` ("TP1 ✅ take half, SL to entry": a partial close and
     # the stop to breakeven); the ingest applies each as an event of its own
     also_actions: tuple[UpdateAction, ...] = ()
+    # the share of the open position the provider closes on a partial close (update_action or also_actions PARTIAL_CLOSE),
+    # 0 < f < 1, as the post writes it ("50%" -> 0.5, "1/3" -> 0.3333, "half" -> 0.5, "a quarter" -> 0.25); None when
+    # the post gives no amount ("take some profit", "most of it") or gives two different ones
+    close_fraction: Decimal | None = None
     # why an `open` must not be traded (None = tradable), or why a message is not a signal
     rejected: str | None = None
     reason: str | None = None

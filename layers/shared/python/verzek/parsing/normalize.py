@@ -957,8 +957,17 @@ _CONDITION_IN_ENTRY = re.compile(
 
 _HEAVY_ARROW_BETWEEN_PRICES = re.compile(r"(?<=\d)[ \t]*\u27a1\ufe0f?[ \t]*(?=\$?\d)")
 
+# (session 23, partial23) "Close ½ BTC", "take ⅓ off", "BTC: close ¾": a vulgar fraction is a share of the position, written
+# as one ("1/2") — it would otherwise go with the emojis and leave a full close ("Close BTC"); after a digit ("1½x") it
+# stays what it was
+_VULGAR_FRACTIONS = {"\u00bd": "1/2", "\u2153": "1/3", "\u2154": "2/3", "\u00bc": "1/4", "\u00be": "3/4"}
+_VULGAR_FRACTION = re.compile("(?<![0-9])([\u00bd\u2153\u2154\u00bc\u00be])")
+
+
 def normalize(text: str) -> str:
     """Canonical form of a message: ASCII punctuation, no emojis/links/relay artefacts/dates."""
+    if any(ch in text for ch in _VULGAR_FRACTIONS):
+        text = _VULGAR_FRACTION.sub(lambda m: f" {_VULGAR_FRACTIONS[m.group(1)]} ", text)
     if "\u2014" in text or "\u2013" in text:
         text = _dashed_one_liner(text)
     if "万" in text:

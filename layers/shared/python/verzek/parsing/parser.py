@@ -38,6 +38,7 @@ from verzek.parsing.status import (
     LEVERAGE_CHANGE_RE,
     LOSS_RESULT_RE,
     MONTH_NAMES,
+    ONE_OF_SEVERAL_RE,
     POSITION_CHANGES,
     READERS_CHOICE_RE,
     SOLD_CARD_RESULT_RE,
@@ -48,6 +49,7 @@ from verzek.parsing.status import (
     change_beside,
     close_action,
     close_all_names,
+    close_fraction,
     closed_by_someone_else,
     closed_coin_beside_conditions,
     closes_position,
@@ -2215,8 +2217,22 @@ def parse_message(text: str) -> ParsedMessage:
     if parsed.kind != MessageKind.OPEN and isinstance(text, str):
         parsed = _taken_back_or_corrected(text, parsed)
     if parsed.kind in (MessageKind.CLOSE, MessageKind.UPDATE) and isinstance(text, str):
-        return _others_acted_not_the_channel(text, parsed)
-    return parsed
+        parsed = _others_acted_not_the_channel(text, parsed)
+    if parsed.kind == MessageKind.CLOSE and parsed.symbol is None and ONE_OF_SEVERAL_RE.search(normalize(text).lower()):
+        # (session 23, partial23) "Close one of your positions", "close ONE of the longs": which trade is not said
+        return _not_a_signal("a close of one of several positions, which one not said: for an operator")
+    return _with_close_fraction(text, parsed)
+
+
+def _with_close_fraction(text: str, parsed: ParsedMessage) -> ParsedMessage:
+    """(session 23, partial23) A partial close carries how much of the position it takes, when the post writes it
+    (`close_fraction`); a bot payload's card read before has set it already."""
+    if parsed.kind != MessageKind.UPDATE or UpdateAction.PARTIAL_CLOSE not in (parsed.update_action, *parsed.also_actions):
+        return parsed if parsed.close_fraction is None else _replace(parsed, close_fraction=None)
+    if parsed.close_fraction is not None:
+        return parsed
+    fraction = close_fraction(normalize(text).lower())
+    return parsed if fraction is None else _replace(parsed, close_fraction=fraction)
 
 
 def _not_a_coin(text: str, parsed: ParsedMessage) -> str | None:
@@ -6108,8 +6124,9 @@ _LAST_PART = re.compile(r"(?<!\w)(?<!of\s)(?<!of\sthe\s)(?<!keep\s)(?<!keep\sthe
                         # ("Closed 30% … / Remaining 70% running"): the rest said to run on is no part closed
                         r"(?!\s*(?:is\s+|are\s+|stays?\s+|still\s+|keeps?\s+)*(?:running|open|active|in\s+play|rid(?:es|ing)|"
                         r"left\s+open|holding|held|kept|on\s+(?:the\s+)?(?:trade|board)|работа\w*|открыт\w*|devam))|"
-                        # ("closed 50% at TP1 and the rest at TP2"): the rest closed at a later target
-                        r"(?<!\w)the\s+rest\s+(?:(?:closed|sold|taken)\s+)?(?:at|on|@)\s+(?:tp|target)\s*\d")
+                        # ("closed 50% at TP1 and the rest at TP2"): the rest closed at a later target — not the rest left
+                        # for later beside a part taken now ("Close LINK: half now, the rest at TP3": session 23, partial23)
+                        r"(?<!\w)(?<!now\s)(?<!now,\s)(?<!now;\s)(?<!now\s-\s)the\s+rest\s+(?:(?:closed|sold|taken)\s+)?(?:at|on|@)\s+(?:tp|target)\s*\d")
 # ("Longs stay open", "keep your longs", "longs remain with their stops", "leave the shorts running"): one side's trades kept
 _OTHER_SIDE_KEPT = re.compile(r"(?<!\w)(?:(?:all\s+|the\s+|our\s+|your\s+)?(?:longs|shorts)\s+(?:stay|stays|remain|remains|keep\s+running|"
                               r"(?:are|is)\s+(?:kept|fine|untouched))|(?:keep|hold|leave)\s+(?:all\s+)?(?:the\s+|your\s+|our\s+)?(?:longs|shorts)|"

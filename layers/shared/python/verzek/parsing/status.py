@@ -378,6 +378,66 @@ _SHARE_OF_THE_COIN_CLOSED = (
     r"(?<![+\d.,])[1-9]\d?[ \t]*%)[ \t]+(?:of[ \t]+(?:(?:the|our|my)[ \t]+)?|the[ \t]+)"
     r"(?:[#$][a-z][a-z0-9]{1,14}[ \t]+|[a-z][a-z0-9]{1,11}[ \t]+(?=position))?(?:position[ \t]+)?"
     r"(?:(?:is|was|has[ \t]+been|got|now|just)[ \t]+){0,2}(?:closed|exited|sold)(?!\w)")
+# (session 23, partial23) A share of the position written anywhere in the close's own clause — after the coin, in
+# brackets, after a comma, dash or colon, in words ("Close BTC (half)", "Close DOGE 1/2 position", "Closing SOL, 50% only",
+# "Close ETH: half now, rest at TP2", "Close BTC now, half size", "Cerrar BTC (la mitad)", "Закрываем BTC — половину
+# позиции", "Fechar BTC, metade da posição", "BTC kapat (yarısını)", "ETH 平仓 (一半仓位)"): a part closed, the rest runs —
+# never the whole trade. Between the verb and the share only the coin, its side, "now"/"here", the position or a price
+# ("Close BTC if it drops 50%": the share is the condition's); after the share only the end of the clause, "only", "now",
+# the position's word or what becomes of the rest ("Close BTC, half the channel is out" names no share of the position).
+# A share in words counts after any form of the verb; a bare percentage only after a verb that orders ("Closed SOL, 50% ✅"
+# is as likely the result) or with a word that makes it a share ("Closed SOL, 50% only", "closed 30% of the position").
+_CLAUSE_SHARE_WORD = (r"(?:(?<!\w)(?:(?:the\s+|a\s+)?(?:first\s+)?half|(?:a|one)[ \t-]+(?:third|quarter|half)|two[ \t-]+thirds|"
+                      r"three[ \t-]+quarters|most(?=\s+of\s)|the\s+majority|(?:a\s+)?(?:small\s+)?part|partial(?:ly)?|"
+                      r"(?:la\s+)?mitad|un\s+tercio|un\s+cuarto|dos\s+tercios|tres\s+cuartos|(?:una\s+)?parte|parcial(?:mente)?|"
+                      r"(?:a\s+)?metade|um\s+ter[çc]o|um\s+quarto|dois\s+ter[çc]os|tr[êe]s\s+quartos|"
+                      r"половин\w*|треть|третину|четверть|чверть|две\s+трети|дві\s+третини|часть|частину|частично|"
+                      r"yar[ıi]s[ıi]n[ıi]|yar[ıi]s[ıi]|yar[ıi]m|[üu][çc]te\s+bir\w*|d[öo]rtte\s+bir\w*|bir\s+k[ıi]sm[ıi]n[ıi]|k[ıi]smen|"
+                      r"(?:la\s+)?moiti[ée]|un\s+tiers|un\s+quart|deux\s+tiers|trois\s+quarts|"
+                      r"(?:die\s+)?h[äa]lfte|ein\s+drittel|ein\s+viertel|zwei\s+drittel|drei\s+viertel|teilweise|"
+                      r"(?:la\s+)?met[àa]|un\s+terzo|due\s+terzi|tre\s+quarti|"
+                      r"separuh(?:nya)?|setengah(?:nya)?|sepertiga|seperempat|sebagian|(?:m[ộo]t\s+)?n[ửu]a|m[ộo]t\s+ph[ầa]n|"
+                      r"نصف|ثلث|ربع|نیمی|आधा|आधी|aadh[ai])(?!\w)|"
+                      r"(?<![\d.,/])[1-3][ \t]*/[ \t]*[2-4](?![\d.,/])|一半|半仓|三分之一|三分之二|四分之一|四分之三|一部分|部分|半分|"
+                      r"\d\s*分の\s*\d|一部|절반|일부|ครึ่ง)")
+_CLAUSE_SHARE_PCT = r"(?:(?<![+\-\d.,])[1-9]\d?(?:[.,]\d+)?[ \t]*(?:%|percent|процент\w*)|(?<![\w+\-])%[ \t]*[1-9]\d?(?![\d.,])(?:'?[a-zıiuü]{0,5})?)"
+# (what the position is called after the share: "1/2 position", "half size", "metade da posição", "половину позиции")
+_CLAUSE_POSITION = (r"(?:(?:of\s+|de\s+|da\s+|do\s+|del\s+|della\s+|der\s+|des\s+|du\s+|di\s+)?(?:(?:the|your|our|my|this|la|el|a|o|le|il)\s+)?"
+                    # (the coin between only tagged, or after "of": "half of the BTC position" — "most profitable trade" is none)
+                    r"(?:[#$][a-z][a-z0-9]{1,14}\s+|(?<=of\s)[a-z][a-z0-9]{1,14}\s+|(?<=of\sthe\s)[a-z][a-z0-9]{1,14}\s+|"
+                    r"(?<=of\syour\s)[a-z][a-z0-9]{1,14}\s+|(?<=of\sour\s)[a-z][a-z0-9]{1,14}\s+|(?<=of\smy\s)[a-z][a-z0-9]{1,14}\s+)?"
+                    r"(?:position|pos|size|bag|stack|trade|holdings?|it|posici[óo]n|posi[çc][ãa]o|"
+                    r"позици\w*|позиці\w*|pozisyon\w*|posizione|posisi|v[ịi]\s+th[ếe]|الصفقة|پوزیشن|पोजीशन)(?!\w)|"
+                    r"仓位|仓|포지션|ポジション)")
+_CLAUSE_SHARE_TAIL = (r"(?=[ \t]*(?:$|\n|[^\w\s%]|(?:only|just|now|here|then|and|for\s+now|first|rest|remaining|the\s+rest|"
+                      r"solo|s[óo]|apenas|ahora|agora|сейчас|только|şimdi|sadece|maintenant|seulement|jetzt|nur|ora|solo|"
+                      r"sekarang|saja|aja|ngay|ya)(?!\w)|만|だけ|のみ|" + _CLAUSE_POSITION + r"))")
+_CLAUSE_TAIL_SHARE = (r"(?=[ \t]*(?:(?:only|just|solo|s[óo]|apenas|только|sadece|seulement|nur|saja)(?!\w)|" + _CLAUSE_POSITION +
+                      r"|[ \t]*[,;—–-][ \t]*(?:the\s+)?(?:rest|remaining|remainder|resto|остаток|остальное|kalan\w*|reste)(?!\w)))")
+_CLAUSE_VERB_ORDERS = (r"(?:(?<!\w)(?<!is\s)(?<!are\s)(?<!very\s)(?<!so\s)(?<!too\s)(?<!daily\s)(?<!weekly\s)(?<!candle\s)"
+                       r"(?:close|closing|exit|exiting|sell|selling|cerrar|cerramos|cierren|cierra|cierro|cerrando|"
+                       r"fechar|fechamos|fechem|feche|fecho|fechando|закрываем|закрыть|закройте|закрываю|закрою|фиксируем|"
+                       r"зафиксируйте|фиксирую|закриваємо|закрийте|закрити|фіксуємо|kapat|kapat[ıi]n|kapat[ıi]yoruz|kapatal[ıi]m|"
+                       r"fermez|fermons|fermer|cl[ôo]turez|cl[ôo]turons|cl[ôo]turer|schlie(?:ß|ss)en|schlie(?:ß|ss)t|schlie(?:ß|ss)e|"
+                       r"chiudiamo|chiudete|chiudere|chiudo|tutup|đóng|ch[ốo]t|[أا]غلق(?:وا)?|نغلق|إغلاق|اغلاق|ببندید|ببند|ببندیم)(?!\w)|"
+                       r"平仓|平掉|减仓|决済|利确|청산|익절|정리)")
+_CLAUSE_VERB_DONE = (r"(?:(?<!\w)(?:closed|exited|sold|cerrad[oa]|fechad[oa]|закрыли|закрыл|закрыто|закрили|kapatt[ıi]k|"
+                     r"ferm[ée]e?|cl[ôo]tur[ée]e?|geschlossen|chius[oa]|ditutup|[أا]غلقنا|بستیم)(?!\w))")
+# (between the verb and the share: the coin — tagged, or one bare word that is no grammar word nor an order's —, its
+# side, "now", a price)
+_CLAUSE_FIXED = (r"(?:[#$][a-z][a-z0-9]{1,14}(?:/usdt)?|(?:long|short|now|here|position|trade|the|our|your|my|ahora|agora|"
+                 r"сейчас|şimdi|maintenant|jetzt|ora|sekarang|ngay)(?!\w)|(?:at|@)\s*(?:market|cmp|\$?\d[\d.,]*k?)(?![\w.,%]))")
+_CLAUSE_BARE = (r"(?!(?:if|when|once|after|before|until|unless|at|by|in|on|for|with|from|to|and|or|but|is|are|was|were|it|this|"
+                r"that|its|all|everything|every|up|down|above|below|under|over|near|around|than|then|a|an|of|only|half|most|some|"
+                r"profit|profits|gain|gains|loss|orders?|limits?|entry|entries|bids?|buys?|stop|sl|tps?|targets?|si|se|wenn|eğer|"
+                r"jika|kalau|khi|n[ếe]u)(?!\w))[a-z][a-z0-9]{1,14}(?:/usdt)?(?!\w)")
+_CLAUSE_LEAD = (rf"(?:[ \t]+{_CLAUSE_FIXED}){{0,3}}(?:[ \t]+{_CLAUSE_BARE})?(?:[ \t]+{_CLAUSE_FIXED}){{0,3}}[ \t]*"
+                r"(?:[,:(\[—–-][ \t]*)?(?:(?:only|just|about|around|~)[ \t]+)?")
+_SHARE_IN_THE_CLOSE_CLAUSE = (rf"(?:{_CLAUSE_VERB_ORDERS}|{_CLAUSE_VERB_DONE}){_CLAUSE_LEAD}{_CLAUSE_SHARE_WORD}{_CLAUSE_SHARE_TAIL}|"
+                              rf"{_CLAUSE_VERB_ORDERS}{_CLAUSE_LEAD}{_CLAUSE_SHARE_PCT}{_CLAUSE_SHARE_TAIL}|"
+                              rf"{_CLAUSE_VERB_DONE}{_CLAUSE_LEAD}{_CLAUSE_SHARE_PCT}{_CLAUSE_TAIL_SHARE}")
+_CLAUSE_SHARE_STEMS = (r"clos|exit|sell|sold|cerr|cierr|fech|закр|фикс|фікс|kapat|ferm|cl[ôo]tur|schlie|geschlossen|chiud|chius|tutup|"
+                       r"đóng|ch[ốo]t|غلق|ببند|بستیم|平仓|平掉|减仓|决済|利确|청산|익절|정리")
 _PART_CLOSED_STEMS = (r"closed|close|clos|geschlossen|schlie|glattst|clôtur|clotur|chius|chiud|ferm|закр|cerr|cierr|fech|بسته|ببند|بستن|"
                       r"غلق|قفل|سكر|سكّر|صكر|صكّر|سد|청산|정리|익절|平|利确|クローズ|决済|ปิด|đóng|фікс|pren|tom|realiz|realic|बुक|बंद|क्लोज|سیو|κλεί|κλείσ")
 
@@ -626,8 +686,13 @@ _PRICED_RUNG_CANCEL = (_CANCEL_VERB + r"[ \t]+" + _PRICED_ORDER + r"[^\n]{0,60}?
                        # foram preenchidas": the priced order first, then the verb
                        + _PRICED_ORDER + r"[^\n.!?]{0,25}?" + _CANCEL_VERB + r"[^\n]{0,80}?" + _OTHER_RUNG_FILLED + "|"
                        + _OTHER_RUNG_FILLED + r"[^\n]{0,60}?" + _CANCEL_VERB + r"[ \t]+" + _PRICED_ORDER)
+# (session 23, partial23) A coin written bare before the order it names ("Cancel SOL TP3"): one word, no grammar word
+_BARE_COIN = (r"(?!(?:the|our|your|my|his|her|their|all|any|every|each|some|only|just|this|that|these|those|it|and|or|now|"
+              r"then|order|orders|limit|limits|entry|entries|trade|signal|position|setup|call|pending|remaining|open|unfilled|"
+              r"other|rest|buy|sell|long|short)(?!\w))[a-z][a-z0-9]{1,14}(?:/usdt)?(?!\w)")
 _ONE_ORDER_AFTER = re.compile(rf"^\s+(?:(?:only|just)\s+)?(?:the\s+|our\s+|your\s+|all\s+|le\s+|la\s+|l['’]\s*|il\s+|lo\s+|el\s+|o\s+|a\s+|den\s+|das\s+|die\s+|"
-                              rf"notre\s+|nuestro\s+|nostro\s+|nosso\s+)?(?:[#$]\w+\s+)?"
+                              # (session 23, partial23: the coin bare too — "Cancel SOL TP3", "cancel the SOL stop")
+                              rf"notre\s+|nuestro\s+|nostro\s+|nosso\s+)?(?:[#$]\w+\s+|{_BARE_COIN}\s+)?"
                               rf"(?:(?:перв|втор|трет|четв[её]рт|последн)\w*\s+)?{_ONE_ORDER}")
 _ONE_ORDER_BEFORE = re.compile(rf"(?<!\w){_ONE_ORDER}\s*(?:\w+\s+|অর্ডার\s+)?$")
 # ("Cancel the #JTO limit at 2.85 and enter at market", "отменяем лимитку, заходим по рынку", "limit emri iptal, piyasadan
@@ -738,6 +803,9 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # ("Take half here ✅ rest runs", "took half of the profits now", "booked half here"; not "take half size on entry 2",
         # a sizing)
         r"(?<!\w)(?:take|took|taking|book|booked|booking|secure[sd]?|securing|bank(?:ed|ing)?)\s+half\s+(?:here|now|(?:of\s+)?(?:the\s+|our\s+|your\s+)?(?:profits?|position|bag|gains?))(?!\w)|"
+        # (session 23, partial23) ("TP1 ✅ take half, SL to entry", "booked half."): half taken, ending its clause — not "take half
+        # size on entry 2", a sizing
+        r"(?<!\w)(?:take|took|taking|book|booked|booking|secure[sd]?|securing|bank(?:ed|ing)?)\s+half(?=[ \t]*(?:$|\n|[,.;!—–]|-\s|and\s))|"
         # ("$SOL: take half, keep the rest"): half taken, the rest named kept
         r"(?<!\w)(?:take|took|taking)\s+half\s*[,;]?\s*(?:and\s+)?(?:keep|let|hold|leave)\s+(?:the\s+)?(?:rest|other\s+half|remainder|runner)(?!\w)|"
         r"(?:cerr\w*|cierr\w*|fech\w*)\s+(?:una\s+|uma\s+)?parte(?!\w)|bir\s+k[ıi]sm[ıi]n[ıi]\s+kapat(?!ma|m[ıi]yor)\w*|"
@@ -827,6 +895,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:book|secure|realize|take|taking|booking)\s+(?:some|partial|part\s+of\s+(?:the\s+)?)\s*profits?|"
         r"partial(?:ly)?\s+(?:clos\w*|profit\w*|exit\w*|sell\w*|sold|tak\w*)|(?:booked|secured|took|taken|closed|realized|sold)\s+(?<![\d.,])\d{1,2}\s*%\s+(?:on|of|from|at|in)(?!\w)|ganancias\s+parciales|lucro\s+parcial|(?:book|secure|realize|take|taking|booking)\s+\d{1,2}\s*%\s*(?:of\s+)?(?:profits?|position)|частичн\w+\s+(?:закры\w*|(?:за)?фикс\w*)|kısmi\s+kapat(?!ma|m[ıi]yor)\w*", (_SHARE_STEMS, _PARTIAL_SHARE), (_PART_CLOSED_STEMS, _PART_CLOSED),
         (r"closed|sold|exited", _SHARE_OF_THE_COIN_CLOSED),
+        (_CLAUSE_SHARE_STEMS, _SHARE_IN_THE_CLOSE_CLAUSE),
         (r"off", _SHARE_OFF), (r"kill|chop|unload|offload|cut|trim|scal", _SHARE_CUT), (r"ride|run", _PART_KEPT),
         # "Close your first entries now" (the ladder's first fills; the later ones run), "Let's close TP1 here" (the
         # first target's share taken at the market)
@@ -898,7 +967,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         (r"be now|secure|فری", (r"(?:^|\n)\W*(?:sl\s+)?be\s+now(?!\w)|secure\s+(?:the\s+)?(?:break[\s-]*even|be)(?!\w)|"
                               r"(?<!\w)(?:ریسک\s*)?فری\s+(?:کنید|کن|شد|کردیم|کنیم)(?!\w)")))),
     (UpdateAction.NEW_STOP, _Gated(
-        r"(?:move|moved|moving|shift|set|put|adjust|trail\w*|update\w*|change\w*|new)\s+(?:the\s+|your\s+|my\s+|our\s+)?"
+        # (session 23, partial23: a word of its own — "Remove SL on BTC" moves no stop)
+        r"(?<!\w)(?:move|moved|moving|shift|set|put|adjust|trail\w*|update\w*|change\w*|new)\s+(?:the\s+|your\s+|my\s+|our\s+)?"
         # ("adjust our stop loss rules next month": the channel's policy, no trade's stop)
         r"(?:sl|stop(?:[\s-]*loss)?|stoploss)(?!\w)(?![\s-]*loss)(?!\s+(?:rules?|strateg\w*|settings?|polic\w*|management|placement|logic|guide\w*|tips?)(?!\w))|"
         r"(?:sl|stop(?:[\s-]*loss)?|invalidation)\s+(?:moved|updated|changed|adjusted|raised|lowered|trailed|"
@@ -1074,7 +1144,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # ("cancel only entry 2", "cancel just the second entry": the rung singled out, the rest kept)
         # ("cancel F3 (3.290)", "cancel E2", "DCA2 cancelled", "zone 2 cancelled": a card's numbered fill, entry, DCA or zone
         # rung by its label)
-        r"cancel\w*[ \t]+(?:(?:only|just)[ \t]+)?(?:the[ \t]+)?(?:(?:entry|order|limit)[ \t]*\d|" + _NAMED_RUNG + r"|"
+        # ("Cancel SOL entry 2": the coin before the rung)
+        r"cancel\w*[ \t]+(?:(?:only|just)[ \t]+)?(?:the[ \t]+)?(?:(?:[#$]\w+|" + _BARE_COIN + r")[ \t]+)?(?:(?:entry|order|limit)[ \t]*\d|" + _NAMED_RUNG + r"|"
         r"(?:remaining|rest\s+of\s+(?:the\s+)?|other|last|"
         r"second|third|2nd|3rd|pending|unfilled)\s+(?:entry|entries|orders?|limits?|limit\s+orders?)(?!\w))|"
         r"(?:(?:second|third|2nd|3rd|last|remaining|other|pending|unfilled)\s+(?:entry|entries|orders?|limits?)|"
@@ -1170,7 +1241,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # limit and enter at market"): one order of the trade cancelled, or its limit swapped for a market entry — the
         # trade goes on (for an operator: no level of it is known here)
         (r"cancel|iptal|отмен|скасов|h[ủu]y|huỷ|anul|storn|batal|取消|キャンセル",
-         (rf"{_CANCEL_VERB}\s+(?:the\s+|our\s+|your\s+)?(?:[#$]\w+\s+)?{_ONE_STOP_OR_TARGET}|"
+         (rf"{_CANCEL_VERB}\s+(?:the\s+|our\s+|your\s+)?(?:[#$]\w+\s+|{_BARE_COIN}\s+)?{_ONE_STOP_OR_TARGET}|"
          rf"(?<!\w){_ONE_STOP_OR_TARGET}\s+(?:\w+\s+)?{_CANCEL_VERB}|"
          rf"(?:{_CANCEL_VERB}(?:\W+[#$]?\w+){{0,3}}?\W*{_ORDER_WORD}|{_ORDER_WORD}(?:\W+\w+){{0,2}}?\W*{_CANCEL_VERB})"
          rf"[^\n]{{0,80}}?{_MARKET_INSTEAD.pattern}")),
@@ -1179,6 +1250,11 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         (r"cut|drop|remov|scrap|delet",
          (r"(?<!\w)(?:cut|cutting|drop|dropping|dropped|remov(?:e|es|ed|ing)|scrap(?:s|ped|ping)?|delet(?:e|es|ed|ing))\s+"
           r"(?:the\s+|our\s+)?(?:last\s+|final\s+)?(?:tps?|targets?|take[\s-]*profits?)\s*\d{0,2}(?!\w)|"
+          # (session 23, partial23) ("Remove SL on BTC", "delete the stop", "SL removed"): the stop taken off — no stop moved
+          # to any price; a note (the follower's stop is left where it is)
+          rf"(?<!\w)(?:remov(?:e|es|ed|ing)|delet(?:e|es|ed|ing)|drop(?:s|ped|ping)?|scrap(?:s|ped|ping)?)\s+(?:the\s+|our\s+|your\s+)?"
+          rf"(?:[#$]\w+\s+|{_BARE_COIN}\s+)?(?:sl|stop(?:[\s-]*loss)?|stoploss)(?!\w)|"
+          r"(?<!\w)(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:is\s+|was\s+|has\s+been\s+)?(?:removed|deleted|dropped)(?!\w)|"
           r"(?<!\w)(?:tps?|targets?)\s*\d{0,2}\s+(?:is\s+|was\s+|has\s+been\s+)?(?:removed|dropped|scrapped|deleted)(?!\w)")),
         # "тейк переносим на 171", "hedef 2'yi 1.45'e taşıyoruz": a target and a move verb
         (_MOVE_STEMS, rf"{_TP_WORDS}\s*\d{{0,2}}(?:[ \t]+[^\s,.;!?]+){{0,2}}?[ \t]*{_MOVE_VERB}"),
@@ -1266,6 +1342,18 @@ _REST_OR_POSITION = (r"(?:(?<!\w)(?:rest|remaining|remainder|kalan\w*|остат
                      r"posizion[ei]|operazion[ei]|ट्रेड|पोजीशन|पोज़ीशन|ٹریڈ|سودا|объ[её]м\w*)(?!\w)|仓位|剩余|포지션|ポジション)")
 # ("Supertrend BUY … — close 142.3 Position: $300": a candle's close price, then a field — no close of a position)
 _CLOSE_NEAR = rf"{_CLOSE_VERB}(?!\s+\$?\d+[.,]\d)(?:\W+\w+){{0,2}}?\W*{_REST_OR_POSITION}|{_REST_OR_POSITION}(?:\W+\w+){{0,2}}?\W*{_CLOSE_VERB}"
+# ("Cancel half of the DOGE order", "ETH cancel 50%", "cancelamos la mitad de la orden", "отменяем половину заявки"): a
+# share of the pending order cancelled — the rest of the order waits on; never the whole entry cancelled (the bot has no
+# way to shrink an order: no change, a note)
+_CANCEL_SHARE_TAIL = (r"(?=[ \t]*(?:$|\n|[^\w\s%]|(?:only|just|now|here|for\s+now)(?!\w)|"
+                      r"(?:of\s+|de\s+|da\s+|do\s+|del\s+)?(?:(?:the|your|our|my|this|that|la|el|a|o)\s+)?(?:[#$]?[a-z][a-z0-9]{1,14}\s+)?"
+                      r"(?:(?:limit\s+|buy\s+|sell\s+|entry\s+)?orders?|limits?|entr(?:y|ies)|bids?|buys?|size|position|[óo]rden(?:es)?|ordem|"
+                      r"ordens|заявк\w*|ордер\w*|лимитк\w*|emr\w*|emir\w*)(?!\w)|挂单|订单|注文|주문))")
+PARTIAL_CANCEL_RE = re.compile(
+    rf"{_CANCEL_VERB}{_CLAUSE_LEAD}(?:{_CLAUSE_SHARE_WORD}|{_CLAUSE_SHARE_PCT}){_CANCEL_SHARE_TAIL}|"
+    rf"(?:{_CLAUSE_SHARE_WORD}|{_CLAUSE_SHARE_PCT})[ \t]+(?:of[ \t]+)?(?:(?:the|our|your)[ \t]+)?(?:[#$]?[a-z][a-z0-9]{{1,14}}[ \t]+)?"
+    r"(?:(?:limit[ \t]+|buy[ \t]+|entry[ \t]+)?orders?|limits?|entr(?:y|ies)|bids?)[ \t]+(?:(?:is|was|are|were|has[ \t]+been|got|now)[ \t]+){0,2}"
+    r"cancel\w*")
 _CANCEL_NEAR = (rf"{_CANCEL_VERB}(?:\W+\w+){{0,2}}?\W*{_ORDER_WORD}|"
                 rf"{_ORDER_WORD}(?:\W+[#$]?\w+){{0,2}}?\W*{_CANCEL_VERB}")
 _CLOSE_ALL = rf"{_CLOSE_VERB}(?:\W+\w+){{0,2}}?\W*{_ALL_WORD}|{_ALL_WORD}(?:\W+\w+){{0,3}}?\W*{_CLOSE_VERB}"
@@ -1699,9 +1787,17 @@ def update_action(lowered: str) -> UpdateAction | None:
             # ("#INJ: cancel only entry 2 — entry 1 is filled"): the fill is the report, the rung's cancel is the order
             if action == UpdateAction.ENTRY_FILLED and _PATTERN_BY_ACTION[UpdateAction.CANCEL_ENTRY].search(lowered) \
                     and not rung_cancel_denied(lowered):
-                return UpdateAction.CANCEL_ENTRY
+                return _partial_cancel_or(UpdateAction.CANCEL_ENTRY, lowered)
+            if action == UpdateAction.CANCEL_ENTRY:
+                return _partial_cancel_or(action, lowered)
             return action
-    return None
+    return _partial_cancel_or(None, lowered)
+
+
+def _partial_cancel_or(action: UpdateAction | None, lowered: str) -> UpdateAction | None:
+    """(session 23, partial23) A share of the pending order cancelled ("Cancel half of the DOGE order", "ETH cancel 50%"):
+    the rest of the order waits on — a note (OTHER), never the entries cancelled."""
+    return UpdateAction.OTHER if PARTIAL_CANCEL_RE.search(lowered) is not None else action
 
 
 _HOLDING_THE_REST_RE = re.compile(_HOLDING_THE_REST)
@@ -2287,6 +2383,13 @@ _HI_THEN = re.compile(r"(?:\s+(?:kar\w*|kiya|kiye)(?:\s+(?:diya|liya|den|le|lo|d
 _WORD_REST = re.compile(r"\w*")
 
 
+def _cancels_a_share(line: str, match: re.Match[str]) -> bool:
+    """(session 23, partial23) The close phrase is a cancel of a share of the pending order ("Cancel half of the DOGE
+    order", "ETH cancel 50%"): the rest of the order waits on — no cancel of the call."""
+    return _CANCEL_START.search(match.group(0)) is not None \
+        and any(share.start() <= match.end() and share.end() >= match.start() for share in PARTIAL_CANCEL_RE.finditer(line))
+
+
 def _conditional_form(match: re.Match[str], line: str) -> bool:
     """The close phrase's verb is conditional: its word's ending (tr), the words right after it (ja), or "to" (then)
     after the verb "kar" (hi-Latn)."""
@@ -2345,6 +2448,7 @@ def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
                     or match.group(0).endswith("stopped") and _PRICE_HALTED.match(line[match.end():]) \
                     or ("stop" in match.group(0) or "sl" in match.group(0)) and _OTHERS_STOPPED.match(line[match.end():]) \
                     or said_not_done(before, match.group(0), line[match.end():]) or _cancels_one_order(line, match, lowered) \
+                    or _cancels_a_share(line, match) \
                     or share_left and not _CANCEL_START.match(match.group(0)) and not _ALL_OF_IT.search(match.group(0)) \
                     and not _ALL_OF_IT_AFTER.match(line[match.end():]) \
                     or _EXPIRY_PHRASE.search(match.group(0)) and (_THOSE_IN_KEEP.search(lowered)
@@ -3859,13 +3963,41 @@ _SIDE_NOT_THE_OTHER = re.compile(
     r"(?:the\s+|our\s+|el\s+|o\s+|den\s+|le\s+|il\s+)?(long|short|лонг|шорт)(?!\w)")
 
 
+# (session 23, partial23) The side closed, the other said kept ("Close long BTC, keep the short", "ETH: SL hit on the short
+# (the long is still open)", "Закрываем лонг по BTC, шорт держим", "cerramos el long, el short sigue abierto"); or the other
+# kept first, then the side closed ("Keep the short, close the long")
+_OTHER_KEPT_AFTER = re.compile(
+    r"(?<!\w)(long|short|лонг|шорт)(?!\w)[^\n.!?;]{0,24}?[(,—–-]?\s*(?:(?:but|and|while|и|а|y|e|pero|mas)\s+)?(?:"
+    r"(?:keep|keeping|hold|holding|leave|leaving|держим|оставляем|mantenemos|mantemos|dejamos|deixamos)\s+"
+    r"(?:the\s+|our\s+|your\s+|el\s+|o\s+)?(long|short|лонг|шорт)(?!\w)|"
+    r"(?:the\s+|our\s+|your\s+|el\s+|o\s+)?(long|short|лонг|шорт)(?:\s+(?:position|side|leg))?\s+(?:is\s+|stays\s+|remains\s+|"
+    r"sigue\s+|segue\s+|continúa\s+|continua\s+)?(?:still\s+)?(?:open|running|active|untouched|kept|abiert[oa]|abert[oa]|"
+    r"держим|оста[её]тся|открыт)(?!\w))")
+_OTHER_KEPT_BEFORE = re.compile(
+    r"(?<!\w)(?:keep|hold|leave|держим|оставляем)\s+(?:the\s+|our\s+|your\s+)?(long|short|лонг|шорт)(?!\w)[^\n.!?;]{0,24}?"
+    r"[,;—–-]?\s*(?:(?:but|and|и|а)\s+)?(?:close|closing|cut|exit|закрываем|закрыть)\s+(?:the\s+|our\s+|your\s+)?"
+    r"(?:[#$]?[a-z0-9]{2,15}\s+)?(long|short|лонг|шорт)(?!\w)")
+
+
+def _side_word(word: str) -> str:
+    return "long" if word in ("long", "лонг") else "short"
+
+
 def side_apart_from_the_other(lowered: str) -> str | None:
-    """"long" or "short": the side a close names beside the other side it says it does not mean, or None."""
+    """"long" or "short": the side a close names beside the other side it says it does not mean, or keeps, or None."""
     said = _SIDE_NOT_THE_OTHER.search(lowered)
-    if said is None:
-        return None
-    meant, other = ("long" if said.group(i) in ("long", "лонг") else "short" for i in (1, 2))
-    return meant if meant != other else None
+    if said is not None:
+        meant, other = (_side_word(said.group(i)) for i in (1, 2))
+        return meant if meant != other else None
+    kept = _OTHER_KEPT_AFTER.search(lowered)
+    if kept is not None:
+        meant, other = _side_word(kept.group(1)), _side_word(kept.group(2) or kept.group(3))
+        return meant if meant != other else None
+    kept = _OTHER_KEPT_BEFORE.search(lowered)
+    if kept is not None:
+        other, meant = _side_word(kept.group(1)), _side_word(kept.group(2))
+        return meant if meant != other else None
+    return None
 
 
 # A target hit only supposed ("Cancel the ETH order if price hits TP1 before entry", "si toca el TP1 antes de la entrada,
@@ -3878,3 +4010,107 @@ def tp_hit_only_supposed(lowered: str) -> bool:
     """Every target hit the post says is said on a condition in its own clause ("… if price hits TP1 before entry")."""
     hits = list(_TP_HIT_PATTERN.finditer(lowered))
     return bool(hits) and all(_SUPPOSED.search(re.split(r"[.!?;,\n]\s*|\s[—–-]\s", lowered[:m.start()])[-1]) for m in hits)
+
+
+# (session 23, partial23) How much of the position a partial close takes, in the words and figures of the channels: a
+# percentage ("50%", "%30", "50 percent", "۵۰ درصد" read as "50 درصد"), a fraction ("1/3", "3分の1"), a tenth count ("3割"),
+# or a word ("half", "la mitad", "половину", "yarısını", "一半", "절반", "a third", "un tercio", "треть", "a quarter"…) —
+# an English "third"/"quarter" (and the Romance "tercio", "cuarto", "terzo", "quarto", "tiers", "quart") only after "a",
+# "one" or "another" ("third target closed" is a target's number, no share)
+_HALF_SHARE = (r"(?:(?<!\w)(?:half|h[äa]lfte|h[äa]lften|moiti[ée]|met[àa]|mitad|metade|половин\w*|yar[ıi]s[ıi]\w*|yar[ıi]y[ıi]|"
+               r"yar[ıi]m|separuh\w*|setengah\w*|n[ửu]a|نصف|نص|نیمی|آدھی|آدھا|आधा|आधी|aadh[ai]|adh[ai]|po[łl]ow\w*|jum[ăa]tate\w*|helft|"
+               r"polovin\w*|μισό)(?!\w)|一半|半仓|半分|절반|ครึ่ง)")
+_THIRD_SHARE = (r"(?:(?<!\w)(?:(?:a|one|another|un|una|um|uma|ein|le|the\s+first)\s+(?:third|tercio|ter[çc]o|terzo|tiers|drittel)|"
+                r"треть|третину|sepertiga|[üu][çc]te\s+bir\w*|ثلث|تلت)(?!\w)|三分之一)")
+_TWO_THIRDS_SHARE = (r"(?:(?<!\w)(?:two[\s-]+thirds|dos\s+tercios|dois\s+ter[çc]os|две\s+трети|дві\s+третини|deux\s+tiers|"
+                     r"zwei\s+drittel|due\s+terzi)(?!\w)|三分之二)")
+_QUARTER_SHARE = (r"(?:(?<!\w)(?:(?:a|one|another|un|um|ein|le)\s+(?:quarter|cuarto|quarto|quart|viertel)|четверть|чверть|"
+                  r"seperempat|d[öo]rtte\s+bir\w*|ربع)(?!\w)|四分之一)")
+_THREE_QUARTERS_SHARE = (r"(?:(?<!\w)(?:three[\s-]+quarters|tres\s+cuartos|tr[êe]s\s+quartos|trois\s+quarts|drei\s+viertel|"
+                         r"tre\s+quarti)(?!\w)|四分之三)")
+_SHARE_VALUE = re.compile(
+    r"(?P<pct>(?<![+\-\d.,])\d{1,2}(?:[.,]\d{1,2})?)[ \t]*(?:%|٪|percent(?!\w)|процент\w*|درصد)|"
+    r"(?<![\w+\-])[%٪][ \t]*(?P<pct_tr>\d{1,2})(?![\d.,])|"
+    r"(?<![\d.,/])(?P<num>[1-9])[ \t]*/[ \t]*(?P<den>[2-9])(?![\d.,/])|"
+    r"(?P<den_ja>[2-9])\s*分の\s*(?P<num_ja>[1-9])|(?<!\d)(?P<tenths>[1-9])\s*割|"
+    rf"(?P<two_thirds>{_TWO_THIRDS_SHARE})|(?P<three_quarters>{_THREE_QUARTERS_SHARE})|(?P<half>{_HALF_SHARE})|"
+    rf"(?P<third>{_THIRD_SHARE})|(?P<quarter>{_QUARTER_SHARE})")
+_FRACTION_PLACES = Decimal("0.0001")
+
+
+def _share_value(found: re.Match[str]) -> Decimal | None:
+    """The share one `_SHARE_VALUE` match writes, 0 < f < 1, or None."""
+    if found.group("pct") or found.group("pct_tr"):
+        value = Decimal((found.group("pct") or found.group("pct_tr")).replace(",", ".")) / 100
+    elif found.group("num"):
+        value = Decimal(found.group("num")) / Decimal(found.group("den"))
+    elif found.group("num_ja"):
+        value = Decimal(found.group("num_ja")) / Decimal(found.group("den_ja"))
+    elif found.group("tenths"):
+        value = Decimal(found.group("tenths")) / 10
+    else:
+        value = {"two_thirds": Decimal(2) / 3, "three_quarters": Decimal("0.75"), "half": Decimal("0.5"),
+                 "third": Decimal(1) / 3, "quarter": Decimal("0.25")}[found.lastgroup]
+    if not 0 < value < 1:
+        return None
+    return value.quantize(_FRACTION_PLACES).normalize()
+
+
+# ("Qty: 50%", "close_pct=25"): a bot's keyed share of the position its exit takes
+_KEYED_SHARE_OF_EXIT = re.compile(r"(?:^|(?<=[\n|,;/{(\"']))[ \t]*(?:qty|quantity|size|amount|qty_?pct|qty_?percent|close_?pct|"
+                                  r"close_?percent|percent)[\"']?\s*[:=]\s*[\"']?(\d{1,2}(?:\.\d+)?)\s*(%)?")
+
+
+_SENTENCE_END = re.compile(r"(?<!\d)[.!?](?=\s|$)|\n")
+# (a percentage that is a result, not a share: "20% profit", "50% on 10x", "30% ROE", "12% gain", "40% в плюс")
+_RESULT_AFTER = re.compile(r"[ \t]*\)?[ \t]*(?:of[ \t]+)?(?:profit|gain|roi|roe|pnl|return|up|on[ \t]+(?:margin|\d+[ \t]*x)|with[ \t]+\d+[ \t]*x|"
+                           r"com[ \t]+\d+[ \t]*x|con[ \t]+\d+[ \t]*x|\(?\d+[ \t]*x|x[ \t]*\d+|lợi|прибыл|ganancia|lucro|kar(?!\w)|"
+                           r"of[ \t]+(?:the[ \t]+)?(?:account|balance|portfolio|margin|capital))")
+_SHARE_LISTED_AFTER = re.compile(r"[ \t]*[/|,;][ \t]*\d{1,2}(?:[.,]\d+)?[ \t]*%")
+
+
+def close_fraction(lowered: str) -> Decimal | None:
+    """(session 23, partial23) The share of the open position a partial close takes, as the post writes it in the phrase
+    that reads as the partial close ("Close BTC (half)" -> 0.5, "take 30% off" -> 0.3, "close 1/3" -> 0.3333); None when
+    that phrase names no amount ("take some profit", "close most of it", "let the rest run") or the post's phrases name
+    two different ones ("take 50% at TP1 and 30% at TP2")."""
+    pattern = _PATTERN_BY_ACTION[UpdateAction.PARTIAL_CLOSE]
+    values: set[Decimal] = set()
+    beside: set[Decimal] = set()
+    for found in pattern.finditer(lowered):
+        if _SHARE_LISTED_AFTER.match(lowered, found.end()):
+            # ("Close AVAX: 50% / 30% / 20% at TP1/TP2/TP3"): a list of shares, one per target — no one amount now
+            return None
+        share = _SHARE_VALUE.search(found.group(0))
+        if share is not None and (value := _share_value(share)) is not None:
+            values.add(value)
+        elif share is None:
+            # ("Taking partial profits on #NEAR (30%)", "Partial close #AVAX: 30% at 25.10", "realizamos parcial de 50%",
+            # "Teilgewinne mitnehmen (ca. 30 %)"): the phrase names the partial close, its sentence the amount — a share
+            # that is no result ("+36%", "20% profit", "~50% on 10x")
+            start = 0
+            for stop in _SENTENCE_END.finditer(lowered, 0, found.start()):
+                start = stop.end()
+            end_found = _SENTENCE_END.search(lowered, found.end())
+            sentence = lowered[start:end_found.start() if end_found else len(lowered)]
+            beside |= {value for m in _SHARE_VALUE.finditer(sentence)
+                       if not _RESULT_AFTER.match(sentence, m.end()) and (value := _share_value(m)) is not None}
+    if not values and len(beside) == 1:
+        values = beside
+    if not values:
+        # ("Symbol: APTUSDT | Side: SELL / Qty: 50% / Status: FILLED"): a bot's exit of a keyed share
+        values = {Decimal(m.group(1)).__truediv__(100).quantize(_FRACTION_PLACES).normalize()
+                  for m in _KEYED_SHARE_OF_EXIT.finditer(lowered)
+                  if m.group(2) or "pct" in m.group(0) or "percent" in m.group(0)}
+        values = {v for v in values if 0 < v < 1}
+    return values.pop() if len(values) == 1 else None
+
+
+# (session 23, partial23) "Close one of your positions", "close ONE of the longs", "cierren una de las posiciones",
+# "закройте одну из позиций": one of several trades, which one not said — closing the replied-to trade, or every long,
+# would be a guess
+ONE_OF_SEVERAL_RE = re.compile(
+    r"(?<!\w)(?:clos\w*|exit\w*|cut|sell|cerr\w*|cierr\w*|fech\w*|закр\w*)\s+(?:only\s+|just\s+)?"
+    r"(?:one|any|either|a\s+few|two|2|una|uno|alguna|um|uma|одну|один|любую)\s+(?:of|de|из)\s+"
+    r"(?:the|your|our|my|these|those|las|los|tus|sus|as|os|suas|seus|ваших|наших|этих)?\s*"
+    r"(?:positions|trades|longs|shorts|bags|posiciones|operaciones|posi[çc][õo]es|позиций|сделок|лонгов|шортов)(?!\w)")

@@ -353,7 +353,7 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
                 before_ticker = nxt is not None and nxt.text == "(" and i + 3 < len(tokens) \
                     and split_glued(word)[1] is None \
                     and tokens[i + 2].kind == Kind.WORD and tokens[i + 2].text.isupper() and tokens[i + 3].text == ")"
-                cand = None if before_ticker else _coin(word, NAMED if named else 0, i)
+                cand = None if before_ticker or _pronoun_of_positions(tokens, i) else _coin(word, NAMED if named else 0, i)
                 if cand is not None and not named and _ticker_before_its_name(tokens, i):
                     # ("⛽ GAS (Neo) — spot buy"): a ticker heading the call's line, its project's name in brackets —
                     # named on purpose; ranked as a tag (any tag or pair of another coin wins; see _bracket_named), and
@@ -473,6 +473,20 @@ def credible_bare(candidate: SymbolCandidate, tokens: list[Token]) -> bool:
     return not shouting or candidate.base in _KNOWN_TICKERS
 
 
+# (session 23, partial23) "Close ONE of your BTC positions", "close ANY of the longs", "Close ONE position on BTC": a
+# quantifier in capitals for emphasis, then "of" or the position's word — the pronoun, never the coin ONE or ANY ("Close
+# ONE long", "#ONE", "ONE/USDT" still name Harmony)
+_QUANTIFIERS = frozenset(["one", "any", "each", "some", "another"])
+
+
+def _pronoun_of_positions(tokens: list[Token], i: int) -> bool:
+    word = tokens[i]
+    if word.kind != Kind.WORD or word.text.lower() not in _QUANTIFIERS or i + 1 >= len(tokens) \
+            or tokens[i + 1].line != word.line:
+        return False
+    return tokens[i + 1].text.lower() in ("of", "position", "positions", "trade", "trades")
+
+
 def close_target(tokens: list[Token]) -> SymbolCandidate | None:
     """The coin named right after a close/cancel command ("Close algo", "Cancel TRB"), any case."""
     for i, tok in enumerate(tokens[:-1]):
@@ -486,6 +500,7 @@ def close_target(tokens: list[Token]) -> SymbolCandidate | None:
             # ("trade close / 📈 Win rate 87%": the word after the verb on the next line is another sentence)
             if nxt.line == tok.line and nxt.kind in (Kind.WORD, Kind.TAG) and nxt.text.lower() not in _CLOSE_FILLERS \
                     and not (nxt.kind == Kind.WORD and nxt.text.islower() and nxt.text in _FUNCTION_WORDS) \
+                    and not _pronoun_of_positions(tokens, i + 1) \
                     and (nxt.kind == Kind.TAG or not nxt.text.islower() or nxt.text.upper() in _KNOWN_TICKERS
                          or len(nxt.text) <= 5):
                 # ("Close algo": a ticker we know, in lower case; "cerrando semana en verde", "cerrando posiciones
