@@ -658,6 +658,29 @@ NOT_COINS = frozenset(
      # what became of the call, never a second coin beside it
      "CANCELLED", "CANCELED", "FILLED", "STOPPED", "INVALIDATED", "EXPIRED", "TRIGGERED", "PENDING", "WITHDRAWN", "VOIDED",
      "BOOKED", "SECURED",
+     # Session 23 (status23): the same status words shouted in more languages, heading the post or beside the call ("🚫
+     # CANCELADA la señal de NEAR", "İPTAL EDİLDİ: FET", "ABGESAGT – SOL", "ANNULLATO il segnale su ARB", "BATAL sinyal
+     # DOGE"): what became of the call, never its coin (read as one, CANCELADA/USDT was closed and NEAR kept running).
+     # Written without their accents too ("ANNULE", "ZRUSENO"): a word with one is never read as a coin anyway.
+     # cancelled / withdrawn
+     "CANCELADA", "CANCELADAS", "CANCELADOS", "CANCELAMOS", "CANCELLATO", "CANCELLATA", "CANCELLATI", "CANCELLATE",
+     "ANULADA", "ANULADO", "ANULADAS", "ANULADOS", "ANULAMOS", "ANULAR", "ANNULE", "ANNULEE", "ANNULES", "ANNULEES",
+     "ANNULATION", "ANNULLATO", "ANNULLATA", "ANNULLATI", "ANNULLATE", "ANNULLIAMO", "ANNULLIERT", "ABGESAGT", "STORNIERT",
+     "STORNO", "ABGEBROCHEN", "AUFGEHOBEN", "GECANCELT", "GEANNULEERD", "GECANCELD", "EDILDI", "EDILMISTIR", "BATAL",
+     "DIBATALKAN", "BATALKAN", "ANULOWANY", "ANULOWANA", "ANULOWANE", "ANULOWANO", "ODWOLANY", "ODWOLANE", "ANULAT",
+     "ANULATA", "ZRUSENO", "ZRUSENY", "ZRUSENA", "KANSELADO", "KANSELADA", "HUY", "VOID", "NULLIFIED", "INVALID",
+     "INVALIDADA", "INVALIDADO", "INVALIDATA", "INVALIDATO", "INVALIDE", "UNGUELTIG", "UNGULTIG", "GECERSIZ", "ABORTED",
+     "SCRAPPED", "SUSPENDIDA", "SUSPENDIDO",
+     # expired
+     "EXPIRADA", "EXPIRADO", "CADUCADA", "CADUCADO", "VENCIDA", "VENCIDO", "SCADUTO", "SCADUTA", "EXPIREE", "ABGELAUFEN",
+     "VERVALLEN", "KEDALUWARSA",
+     # closed
+     "CERRADAS", "CERRADOS", "FECHADA", "FECHADAS", "ENCERRADA", "ENCERRADO", "CHIUSA", "CHIUSI", "FERMEE", "KAPATILDI",
+     "DITUTUP", "TUTUP", "GESLOTEN", "ZAMKNIETY", "ZAMKNIETA", "INCHIS", "INCHISA",
+     # filled / triggered / reached
+     "EJECUTADA", "EJECUTADO", "EXECUTADA", "EXECUTADO", "ACTIVADA", "ACTIVADO", "ATIVADA", "ATIVADO", "ATTIVATO",
+     "ATTIVATA", "AUSGEFUEHRT", "ERREICHT", "ALCANZADO", "ALCANZADA", "ATINGIDO", "ATINGIDA", "RAGGIUNTO", "RAGGIUNTA",
+     "ATTEINT", "ATTEINTE", "CUMPLIDO", "LOGRADO", "TERCAPAI", "TAMAMLANDI", "GERCEKLESTI",
      # a channel's topic tags and report headings ("#stats", "#recap", "DAILY STATS", "#performance", "#resumen"): what
      # the post is, never the coin a count of closed trades ("Closed today: 6") would close
      "STATS", "STAT", "STATISTICS", "RECAP", "SUMMARY", "PERFORMANCE", "WINRATE", "LEADERBOARD", "HISTORY", "REVIEW",

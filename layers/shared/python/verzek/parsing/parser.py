@@ -31,6 +31,7 @@ from verzek.parsing.normalize import TO_SIMPLIFIED, normalize, persian_slash_uns
 from verzek.parsing.safety import FIAT_QUOTES, price_floor, validate_open
 from verzek.parsing.spoken import read_spoken
 from verzek.parsing.status import (
+    ALL_WORD_RE,
     CLOSED_FOOTER_RE,
     CLOSED_REPORT_HEAD_RE,
     ENTRY_ADDED_RE,
@@ -42,6 +43,7 @@ from verzek.parsing.status import (
     POSITION_CHANGES,
     READERS_CHOICE_RE,
     SOLD_CARD_RESULT_RE,
+    STOP_NOT_TYPO,
     UPDATE_PATTERNS,
     WHOLE_POSITION_CLOSED_RE,
     StopMove,
@@ -1905,7 +1907,9 @@ _REPLY_HEAD = re.compile(r"^[^\w\n]{0,6}(?:reply(?:ing)? to|in reply to|respuest
                          r"у\s+відповідь\s+на|balas(?:an)?\s+(?:ke|untuk)|返信|"
                          # bn "রিপ্লাই:", hi "रिप्लाई:", th "ตอบกลับ:", el "απάντηση σε:", sw "jibu kwa:", tl
                          # "sagot sa:", fr "réponse à:"
-                         r"রিপ্লাই|रिप्लाई|ตอบกลับ|απάντηση\s+σε|jibu\s+kwa|sagot\s+sa|r[ée]ponse\s+[àa])[ \t]*[:：][ \t]*(?=\S)", re.IGNORECASE)
+                         r"রিপ্লাই|रिप्लाई|ตอบกลับ|απάντηση\s+σε|jibu\s+kwa|sagot\s+sa|r[ée]ponse\s+[àa]|"
+                         # Session 23 (status23): a mail-style subject, "Re: ONDO", "RE: INJ long" — the thread's call
+                         r"re)[ \t]*[:：][ \t]*(?=\S)", re.IGNORECASE)
 
 
 # An exchange's notice of an order filled ("Your order BUY 120 ARB @ 0.8123 is FILLED", "Binance: Your limit order SELL
@@ -2754,7 +2758,7 @@ def _stop_changes_kept(parsed: ParsedMessage, lowered: str) -> ParsedMessage:
         if cancels:
             return _replace(parsed, also_actions=cancels)
         return parsed
-    if _CORRECTION.search(lowered) and (corrected := _corrected_stop(lowered)) is not None:
+    if (_CORRECTION.search(lowered) or _STOP_NOT_TYPO_RE.search(lowered)) and (corrected := _corrected_stop(lowered)) is not None:
         # ("Düzeltme: #ARB stop 0.44 değil 0.41", "SL 0.44 was wrong, correct SL 0.41", "стоп не 0.44, а 0.41"): which of
         # the two numbers is the corrected stop — none when the post does not say (the typo's stop is never re-applied)
         return _replace(parsed, new_stop=corrected or None)
@@ -2782,6 +2786,7 @@ def _stop_changes_kept(parsed: ParsedMessage, lowered: str) -> ParsedMessage:
     return parsed
 
 
+_STOP_NOT_TYPO_RE = re.compile(STOP_NOT_TYPO)
 _CORRECTION = re.compile(r"(?<!\w)(?:correction|corrected|typo|исправлени\w*|d[üu]zeltme|correcci[óo]n|corre[çc][ãa]o|"
                          r"korrektur|correctif|koreksi|đính\s+chính|정정|تصحيح)|更正")
 _STOP_THEN_TWO_PRICES = re.compile(r"(?<!\w)(?:sl|stop(?:[\s-]*loss)?|стоп|止损)(?!\w)(?P<before>[^\d\n]{0,20}?)\$?(?P<first>\d+(?:[.,]\d+)*)(?![.,]?\d)"
@@ -3874,7 +3879,9 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             if target is not None and target is not candidate and target.rank == 0 and is_close_without_coin(status_text) \
                     and not close_all_names(status_text, target.base.lower()) \
                     and not close_all_names(status_text, tokens[target.position].text.lower()) \
-                    and not coin_heads_post(status_text, target.base.lower()):
+                    and not coin_heads_post(status_text, target.base.lower()) \
+                    and not _close_word_heading_over_the_coins_close(tokens, lines, target, status_text, coin_names,
+                                                                     status_lines):
                 # "Closing every open long, BTC lost 95K": the command is for every trade; the capitalised word
                 # stands in the market talk beside it ("TAO — all targets hit 🎯 trade closed": a coin heading the post
                 # is what it reports on)
@@ -7299,6 +7306,24 @@ _OPENS_ON_A_TARGET = re.compile(r"\W*(?:tp|take[\s-]*profit|target)\s*\d")
 _EXIT_WORDS_BEFORE_COIN = frozenset({"flat", "closed", "close", "closing", "exited", "exit", "exiting", "sold", "out"})
 
 
+def _close_word_heading_over_the_coins_close(tokens: list[Token], lines: list[list[Token]], coin: SymbolCandidate,
+                                              status_text: str, coin_names: frozenset[str], status_lines: list[str]) -> bool:
+    """Session 23 (status23): the close read as naming no coin is only a heading of close words on the post's first line
+    ("❌ İPTAL ❌", "İPTAL EDİLDİ", "CANCELLED", "CERRADO"), and below it the coin's own sentence closes ("FET sinyali
+    iptal edildi …", "the SOL signal is cancelled, entry never came"): the heading is the post's type, the coin the one
+    closed (a heading with an "all" word, "CLOSE ALL", still commands every trade)."""
+    filled = [line for line in lines if line]
+    if len(filled) < 2 or tokens[coin.position].line == filled[0][0].line:
+        return False
+    head = [t for t in filled[0] if t.kind not in (Kind.SEP, Kind.INDEX)]
+    if not head or len(head) > 3 or any(t.kind != Kind.WORD for t in head) \
+            or ALL_WORD_RE.search(" ".join(t.text.lower() for t in head)):
+        return False
+    below = status_text.split("\n", filled[0][0].line + 1)[-1]
+    return is_close_without_coin(status_text) and not is_close_without_coin(below) \
+        and _acts_in_its_sentence(tokens, coin, lambda sentence: is_close(sentence, coin_names), status_lines)
+
+
 def _mentions_of(tokens: list[Token], coin: SymbolCandidate) -> list[SymbolCandidate]:
     """The coin as read, then each later word written the same way right after an exit word ("I'm flat SOL now",
     "closed my SOL", "out of SOL"): the same ticker named again as what was left (not "Closed, BTC too weak": market
@@ -7477,6 +7502,7 @@ def _lower_case_ticker_on_a_full_card(candidate: SymbolCandidate, candidates: li
 
 
 # ("near tp1 — close half here": the word, not the coin)
+_NOUN_TICKERS = frozenset({"dot", "ton", "ape"})
 _LOWER_CASE_WORDS = frozenset({"near", "one", "gas", "act", "key", "ape", "pool", "fun", "win", "hot", "dot", "ton", "trump",
                                "people", "hook", "magic", "sun", "bond", "safe", "super"})
 
@@ -7489,8 +7515,13 @@ def _lower_case_ticker_heading(tokens: list[Token], status_text: str) -> SymbolC
         return None
     after = next((t for t in tokens[first + 1:] if t.kind not in (Kind.SEP, Kind.INDEX)), None)
     # ("sol tp1 geldi", "link sl hit": a ticker that is also a word, right before a target or stop word)
+    # (Session 23, status23: "dot tp1 ✅ sl to be", "ton tp2 hit": a ticker that is also a noun, right against a numbered
+    # target — no word of English stands so; "near tp1" is "almost at TP1" and names no coin)
     before_a_level_word = after is not None and after.kind == Kind.LABEL and after.field in (Field.TARGETS, Field.STOP) \
-        and tokens[first].text.upper() in KNOWN_TICKERS and tokens[first].text not in _LOWER_CASE_WORDS
+        and tokens[first].text.upper() in KNOWN_TICKERS and (
+            tokens[first].text not in _LOWER_CASE_WORDS
+            or tokens[first].text in _NOUN_TICKERS and after is tokens[first + 1] and after.field == Field.TARGETS
+            and re.fullmatch(r"(?:tp|target)\s*[1-9]", after.text.lower()) is not None)
     if tokens[first].text not in _LOWER_CASE_TICKERS and not before_a_level_word \
             and not _lower_case_ticker_set_apart(tokens[first].text, status_text):
         return None
@@ -7817,6 +7848,11 @@ def _close_of(target: SymbolCandidate | None, segments: list[Segment], status_te
         # ("Close SEIUSDT buy", "AVAXUSDT BUY / … / Trade Closed ✅": the buy/sell word after the pair is the side of
         # the position to close)
         closed = _replace(closed, side=Side(side))
+    if closed.side is None and target is not None and closed.update_action == UpdateAction.SL_HIT \
+            and (side := _side_noun_stopped(status_text, target.base.lower())) is not None:
+        # ("a venda de LTC bateu o stop", "la compra de SOL tocó el stop", "our LTC sell got stopped"): the trade named by
+        # its buy or sell noun is what hit the stop — a sale or a purchase hits no stop, a short or a long does
+        closed = _replace(closed, side=side)
     if closed.side is None and target is None and (side := _one_side_closed(status_text)) is not None:
         # ("Close your shorts now / Longs stay open with their stops"): every trade of the side closed, the other kept
         closed = _replace(closed, side=side)
@@ -7824,6 +7860,28 @@ def _close_of(target: SymbolCandidate | None, segments: list[Segment], status_te
 
 
 _LONG_WORD = re.compile(r"long|лонг|لونغ|لونج")
+
+# Session 23 (status23): the trade named by its buy or sell noun and its coin — pt "a venda de LTC", "nossa compra em SOL",
+# es "la venta de LTC", "nuestra compra de SOL", it "la vendita di LTC", "l'acquisto di SOL", fr "notre vente de LTC",
+# "l'achat de SOL", de "unser Verkauf bei LTC", "der Kauf von SOL", en "our LTC sell", "the SOL buy"
+_BUY_NOUNS = r"compra|acquisto|achat|kauf|buy"
+_SELL_NOUNS = r"venda|venta|vendita|vente|verkauf|sell"
+_TRADE_NOUN_OWNER = (r"(?:a|la|o|el|nossa|nuestra|nosso|nuestro|minha|mi|my|our|the|notre|ma|l['’]\s*|il|nostr[oa]|mi[ao]|"
+                     r"unser\w*|der|die|mein\w*)")
+
+
+def _side_noun_stopped(status_text: str, coin: str) -> Side | None:
+    """The side the post names its stopped trade by: a buy or sell noun with the coin, in the sentence of the stop-out."""
+    word = re.escape(coin)
+    found = set()
+    for sentence in re.split(r"(?<!\d)[.!?;\n]|[.!?;](?!\d)", status_text):
+        if close_action(sentence) != UpdateAction.SL_HIT:
+            continue
+        for m in re.finditer(rf"(?<!\w){_TRADE_NOUN_OWNER}\s*(?:(?P<buy>{_BUY_NOUNS})|(?P<sell>{_SELL_NOUNS}))\s+"
+                             rf"(?:de|em|en|no|na|di|du|von|bei|auf|in|on|of)\s+[#$]?{word}(?!\w)|"
+                             rf"(?<!\w)(?:our|my|the)\s+[#$]?{word}\s+(?:(?P<buy2>buy)|(?P<sell2>sell))(?!\w)", sentence):
+            found.add(Side.LONG if m.group("buy") or m.group("buy2") else Side.SHORT)
+    return found.pop() if len(found) == 1 else None
 
 
 def _one_side_closed(status_text: str) -> Side | None:

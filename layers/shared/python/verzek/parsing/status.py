@@ -158,6 +158,12 @@ _STOP_MOVED = (rf"(?:{_STOP_WORD}|{_STOP_WORD_TR})(?:[ \t]+{_STOP_TO_VERB}){{0,3
 # Taking part of the position, per language: a take/close verb and a share of it ("chiudiamo il 50%", "chốt 50% vị thế",
 # "tomamos parciales", "Teilgewinne mitnehmen", "prise de profits partielle", "جني جزء من الأرباح", "ambil profit sebagian");
 # a signed or a profit percentage ("closed +50%", "cerramos con 50% de ganancia") is a result, no share
+# (the stop, its right price, then the typo it takes back: "SL is 2.27 not 2.11", "stop 0,41 statt 0,44", "стоп 0.41, а не
+# 0.44"; "SL 0.44 değil 0.41" is not this — there the first is the wrong one, read by the parser's correction rules)
+STOP_NOT_TYPO = (r"(?<!\w)(?:sl|stop(?:[\s-]*loss)?|стоп)[ \t]*[:：]?[ \t]*(?:is[ \t]+|=[ \t]*|es[ \t]+|é[ \t]+|ist[ \t]+)?"
+                 # (the phrase ends at the right price: the "not" after it takes back the typo, it negates no move)
+                 r"\$?\d[\d.,]*(?=[ \t]*,?[ \t]*(?:not|and\s+not|instead\s+of|а[ \t]+не|no|n[ãa]o|statt|anstatt|"
+                 r"invece\s+di|en\s+lugar\s+de|en\s+vez\s+de|au\s+lieu\s+de|bukan)[ \t]+\$?\d[\d.,]*(?![\d.,]*\d)(?![ \t]*%))")
 _TAKE_VERB = (r"(?:(?<!\w)(?:clos\w*|take|taking|took|book\w*|secur\w*|realiz\w*|fix\w*|фикс\w*|зафикс\w*|закр\w*|kapat(?!ma|m[ıi]yor)\w*|cerr\w*|"
               r"cierr\w*|tom\w*|fech\w*|chiud\w*|ferm\w*|prend\w*|prise|schlie\w*|mitnehm\w*|nehmen|ch[ốo]t|đóng|ambil|tutup|جني|سیو|"
               # id "amankan 40% di sini" (secure 40% here)
@@ -182,9 +188,14 @@ _ENTRY_WORD = (r"(?:(?<!\w)(?:entry|entries|entrada|giri[şs]|вход|entr[ée]
                # ("our first buys for 14.20 don fill", "both bids filled": the plural only — "buy signal triggered" is a chart's)
                r"orders?|[óo]rden|ordem|emri?|ордер|ورود|(?:ال)?دخول|[أا]مر|nachkauf|zukauf|buys|bids|intrarea|intrare|intr[ăa]rile)(?!\w)|入场(?:单|价)?|进场价?|진입(?:가격?)?|エントリー(?:価格)?|"
                # ("2차 분할매수 체결": the second split buy filled; "买い増し约定": the add-on bought)
-               r"(?:분할|추가)\s*매수|추가\s*진입|买い増し|追加エントリー)")
+               r"(?:분할|추가)\s*매수|추가\s*진입|买い増し|追加エントリー|"
+               # Session 23 (status23): ja "2つ目の指値（22.35）約定しました" (the 2nd limit order filled), "指値注文が約定",
+               # zh "第二个挂单成交", "限价单已成交", ko "지정가 체결" — the limit order, by its own word
+               r"指値(?:注文)?|限价单|挂单|지정가(?:\s*주문)?)")
 # ko "체결" (filled), not "체결 안 됨" / "체결 전" / "체결 시" (not filled, before or when it fills)
 _KO_FILLED = r"체결(?!\s*(?:안|않|못|전|대기|예정|되지|시(?![작])|되면))"
+# ja "約定" (filled), not "約定したら" / "約定次第" / "約定待ち" / "約定しない" / "未約定" (if, once, awaiting, not filled)
+_JA_FILLED = r"(?<!未)约定(?!\s*(?:したら|すれば|次第|待ち|前|予定|し(?:ない|ません|てない|ていない)|せず|され(?:ない|ず|たら)|するまで))"
 _FILLED_VERB = (r"(?:(?<!\w)(?:filled|executed|triggered|activated|ejecutad[ao]|executad[ao]|ger[çc]ekle[şs]ti|doldu|"
                 r"исполнен\w*|kh[ớo]p|activad[ao]|ativad[ao]|rempli\w*|ausgef[üu]hrt|eseguit[oa]|tereksekusi|terisi|"
                 r"فعال\s+شد|تم\s+تفعيل\w*|تفعل|gevuld|uitgevoerd|zrealizowan\w*|"
@@ -196,7 +207,7 @@ _FILLED_VERB = (r"(?:(?<!\w)(?:filled|executed|triggered|activated|ejecutad[ao]|
                 # pcm "our first buys for 14.20 don fill" ("don" says it has happened), tl "Entry 2 na-fill na" (got filled)
                 r"don\s+(?:fill(?:ed)?|enter|trigger(?:ed)?)|na-?fill(?:\s+na)?|"
                 # ro "Intrarea 1 (142.5) executată", "intrarea a fost activată" (executed, triggered)
-                r"executat[ăa]?|activat[ăa]?)(?!\w)|已?成交|완료|" + _KO_FILLED + r"|约定)")
+                r"executat[ăa]?|activat[ăa]?)(?!\w)|已?成交|완료|" + _KO_FILLED + r"|" + _JA_FILLED + r")")
 _NO_NEGATION = (r"(?![(\[]?(?:not|never|no|не|нет|değil|ch[ưu]a|未|没|안|não|nie|pas|hindi|neva|nahi|nahin|"
                 # ("Order will be filled when price reaches entry", "the order stays until filled", "Вход 5.40 (ждём
                 # исполнения)"): a fill said for later or awaited — the card's own limit order, not news of a fill
@@ -1012,6 +1023,9 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # ("⚠️ CORRECTION #0418 1000PEPE / Stop Loss is 0.01040": the stop word heading the line under the correction's)
         r"(?:correction|corrected|исправлени\w*|d[üu]zeltme|correcci[óo]n|corre[çc][ãa]o|更正)(?:[^\n]{0,30}?|[^\n]{0,40}\n[^\w\n]*)"
         r"(?:sl|stop(?:[\s-]*loss)?|стоп|止损)(?=\s*[:：]?\s*(?:is\s+|=\s*|не\s+|not\s+|n[ãa]o\s+[ée]\s+|不是\s*)?\$?\d)|"
+        # Session 23 (status23): ("sorry, WLD SL is 2.27 not 2.11 🤦 fat fingers", "SL 0,41 statt 0,44", "стоп 0.41, а не
+        # 0.44"): the stop, its price, then the one it is not — a correction by its form, the word "correction" unsaid
+        + STOP_NOT_TYPO + r"|"
         # ("TP3 ✅ stop to second target", ru "стоп на TP1": the phrase ends at the stop word, what it goes onto is read after)
         rf"(?<!\w)(?:sl|stop(?:[\s-]*loss)?)(?=\s+to\s+(?:the\s+)?{_ORDINAL}\s+(?:target|tp|take[\s-]*profit)(?!\w))|"
         r"стоп(?=\s+на\s+(?:tp|тп|тейк|цель)\s*\d)|"
@@ -1076,6 +1090,11 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
 
         # ("SO #3 executed @ 3184.2", "Safety order #2 filled"): a DCA bot's numbered safety order filled
         r"(?<!\w)(?:so|safety\s+order)\s*#\d{1,2}\s+(?:was\s+|has\s+been\s+|got\s+)?(?:filled|executed|triggered)(?!\w)|"
+        # Session 23 (status23): ("ENA condition met ✅ … the re-entry is live now, orders active", "limits are active now"):
+        # the call's waiting orders said live, ending the clause — the conditional call activated, an update of it (not
+        # "Entry live: 3.20" heading a card's levels, nor "orders active until 14:00")
+        r"(?<!\w)(?<!if\s)(?<!when\s)(?<!once\s)(?:(?:the\s+|our\s+)?(?:re[\s-]?)?entry|(?:the\s+|our\s+)?(?:orders?|limits?))"
+        r"\s+(?:is\s+|are\s+)?(?:now\s+)?(?:live|active)(?=[ \t]*(?:now[ \t]*)?(?:$|[.,;!—–]|\s-\s|done(?!\w)))|"
         # ("filled ✅ whole range done", "whole zone filled", "full entry range executed", a reply opening on "Filled ✅ all
         # in"): the whole entry range filled — the replied-to trade's (not "Filled ✅" over a card: its status word)
         r"(?<!\w)(?:whole|full|entire)\s+(?:entry\s+)?(?:range|zone|ladder)\s+(?:is\s+|now\s+|got\s+)?(?:done|filled|executed|hit)(?!\w)|"
@@ -1105,7 +1124,10 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"سفارش\s+(?:\w+\s+)?(?:فعال|پر)\s+شد|(?:ordem|orden|order|ordre|ordine)\s+(?:\w+\s+)?(?:activad[oa]|ativad[oa]|aktiviert|activ[ée]e?|attivat[oa])", (_FILLED_STEMS, _ENTRY_FILLED_PAIR))),
     (UpdateAction.TP_HIT, re.compile(
         # ("TP1 (88 000) zaliczony", "TP2 (0.4410) hit"): the target's level in brackets after its number
-        rf"{_TP_WORDS}(?:'?s|ライン)?\s*{_PARTICLES}\d{{0,2}}(?:\s*[-,&/]\s*\d{{1,2}})*(?:\s*\(\s*\$?\d[\d.,]*(?:[ \u00a0\u202f]\d{{3}}[\d.,]*)*\s*\))?\s*{_PARTICLES}(?:all\s+)?(?:{_ORDINAL}\s+)?(?:(?:(?:по|on|for|de|di|of|в|на)\s+)?[#$]\w+\s+|"
+        # (Session 23, status23: or its level after "at" — "TP1 at 23.40 hit", "Kursziel 1 bei 23,40 erreicht", "objectif 2
+        # à 0,52 atteint", "alvo 1 em 3,90 atingido")
+        rf"{_TP_WORDS}(?:'?s|ライン)?\s*{_PARTICLES}\d{{0,2}}(?:\s*[-,&/]\s*\d{{1,2}})*(?:\s*\(\s*\$?\d[\d.,]*(?:[ \u00a0\u202f]\d{{3}}[\d.,]*)*\s*\)|"
+        rf"(?<=\d)\s+(?:at|@|bei|à|a|en|em|op|на|по|di|in)\s*\$?\d[\d.,]*\d)?\s*{_PARTICLES}(?:all\s+)?(?:{_ORDINAL}\s+)?(?:(?:(?:по|on|for|de|di|of|в|на)\s+)?[#$]\w+\s+|"
         r"(?:по|on|for|de|di|of|в|на)\s+\w+\s+)?"
         rf"(?:is\s+|was\s+|has\s+been\s+|have\s+been\s+)?{_PARTICLES}{_DONE}|"
         # ja/zh "第1目標795到達", "第2目标 0.52 达成" (the 1st target, its level, reached): the ordinal before the target
@@ -1513,7 +1535,11 @@ _CLOSE_PATTERN = _Gated(
     # ("#ETH jetzt schließen", "#ETH अभी बंद करो", "ETH'yi hemen kapatın": the coin, "now", then the verb — the coin is
     # taken off the line first)
     # ("we close #BTC long here": the channel saying what it does now)
-    r"^(?:please\s+|pls\s+|now\s+|let'?s\s+|we\s+(?:now\s+|also\s+)?|jetzt\s+|sofort\s+|bitte\s+|hemen\s+|(?:को\s+)?(?:अभी|तुरंत)\s+|को\s+)?"
+    # (Session 23, status23: de puts the infinitive last — "Sofort zum Marktpreis schließen: unseren Short bei APT!",
+    # "Jetzt zu Markt schließen", "wir schließen den APT-Short": the market price or "we" before the verb)
+    r"^(?:please\s+|pls\s+|now\s+|let'?s\s+|we\s+(?:now\s+|also\s+)?|wir\s+(?:jetzt\s+|sofort\s+)?|"
+    r"(?:(?:jetzt|sofort|bitte)\s+)?(?:zum|zu)\s+(?:aktuellen\s+)?markt(?:preis)?\s+|jetzt\s+|sofort\s+|bitte\s+|hemen\s+|"
+    r"(?:को\s+)?(?:अभी|तुरंत)\s+|को\s+)?"
     r"(?:बंद\s*(?:करो|करें|करे|कर\s*(?:दो|दें|लो|लें)|करिए|कीजिए)|"
     r"close|closing|exit(?!\s+(?:orders?|ladders?|plan|levels?|targets?|points?|zones?)(?!\w))|exiting|cancel|закрыть|закрываем|закрываю|отмена|отменяем|"
     r"kapat(?!ma|m[ıi]yor)\w*|iptal|cerrar|cerramos|cerrando|cancelar|cancelamos|fechar|fechamos|fechando|chiudendo|sair|tutup|đóng\s+lệnh|dong\s+lenh|"
@@ -2063,7 +2089,8 @@ _NEGATED_BEFORE = re.compile(
 # ("…は決済しません", "決済しないで", "決済はまだ", "closed? no", "закрыли ли", "손절가 변경 없음", "einstand noch nicht"): the
 # negation or the question particle right after the phrase
 _NEGATED_AFTER = re.compile(r"^\s*(?:(?:пока|ещё|еще|still|yet)\s+)?(?:(?:し|する|は|を)?(?:ません|ない|せず|まだ)|ли(?!\w)|не\s+\w+(?:им|ем|ём|ите|йте|ет|ит|ут|ют|ат|ят)(?!\w)|pas(?!\w)|"
-                            r"(?:noch\s+)?nicht(?!\w)|not\s+yet|없음|없습니다|아님|않|değil|yok(?!\w)|"
+                            # (de "schließen wir (noch) nicht", "schließe ich nicht": the subject after the verb, then not)
+                            r"(?:(?:wir|ich|ihr)\s+)?(?:(?:noch|jetzt|heute|hier)\s+)?nicht(?!\w)|not\s+yet|없음|없습니다|아님|않|değil|yok(?!\w)|"
                             # ko "취소하지 않습니다", "취소 안 합니다", "정리하지 마세요" (not done, do not do it)
                             r"(?:하지|되지|하진|되진)\s*(?:않|마|말)|안\s*(?:합|해|할|하|했|됩|돼)|"
                             # ur "ٹریڈ بند نہ کریں", hi "ट्रेड बंद मत करो" (do not close the trade)
@@ -2188,6 +2215,14 @@ _NOT_A_TRADE_THING_AFTER = re.compile(
     r"keraguan|ketakutan|rasa\s+takut|сомнени\w*|страх\w*)(?!\w)"
     r"(?!\s+(?:trades?|positions?|longs?|shorts?|orders?|calls?|signals?|entry|entries|setups?)(?!\w))")
 # ("Coinbase closed #XRP trading", "Binance has closed …"): an exchange closed something of its own, no position of ours
+# Session 23 (status23): a timeframe right before the verb ("ENA condition met ✅ 1h closed at 0.7874 — the re-entry is
+# live", "4H closed at 3.21, trigger confirmed", "H1 candle closed at 0.78", "günlük mum 3.20'de kapandı", "дневка
+# закрылась на 3.20"): a candle's close at a price — the market, never the trade ("closed the 4H scalp" names the trade
+# after the verb and still closes it)
+_TIMEFRAME_BEFORE = re.compile(r"(?<![\w.,])(?:\d{1,2}\s*(?:m|min|mins|h|hr|hrs|d|w|ч|д)|[mhdw]\d{1,2}|daily|weekly|monthly|"
+                               r"hourly|дневк\w*|недельк\w*|g[üu]nl[üu]k|haftal[ıi]k|diari[oa]|semanal|t[äa]glich\w*|"
+                               r"journali[èe]re?)(?:\s+(?:candle|bar|vela|mum(?:u|lar)?|kerze|bougie|candela|свеч\w*|"
+                               r"close|closing))?\s*$")
 _VENUE_BEFORE = re.compile(r"(?<!\w)(?:binance|coinbase|bybit|okx|kraken|kucoin|bitget|mexc|upbit|bitfinex|robinhood|"
                            r"(?:the\s+)?exchange|sec|cme)\s+(?:(?:has|have|just|officially|temporarily|finally|also)\s+){0,2}$")
 # ("#ETH will be closed at TP2", "the #SOL trade will be closed at 155", "#ETH будет закрыт на TP2", "#ETH wird bei TP2
@@ -2440,7 +2475,7 @@ def _close_readings(lowered: str, coins: frozenset[str] = frozenset()):
                     or _NOT_A_TRADE_THING_AFTER.match(line[match.end():]) \
                     or _WHY_EXPLAINED.search(re.split(r"(?<!\d)[.!?;](?:\s|$)", before)[-1]) \
                     and not _RIGHT_NOW.search(re.split(r"(?<!\d)[.!?;](?:\s|$)", before)[-1] + sentence_after) \
-                    or _VENUE_BEFORE.search(clause_before) \
+                    or _VENUE_BEFORE.search(clause_before) or _TIMEFRAME_BEFORE.search(clause_before) \
                     or _NEGATED.search(re.split(r"[.!?;]\s+|\s[—–-]\s", before)[-1]) or _ASKED.match(line[match.end():]) \
                     or _ALMOST.search(before) \
                     or _invalidation_label(match.group(0), line[match.end():]) \
@@ -3595,6 +3630,7 @@ _SENTENCE_PARTS = re.compile(r"[,;.!?|，、،]\s+|\s[—–-]\s|\n")
 # (a colon or an emoji also ends the market talk before a command: "ETH looks weak: close all alt longs", "BTC is pumping 🚀
 # close all shorts")
 _ALL_WORD_RE = re.compile(_ALL_WORD)
+ALL_WORD_RE = _ALL_WORD_RE  # (the parser reads it: a heading "CLOSE ALL" commands every trade)
 _COMMAND_PARTS = re.compile(r"[,;.!?|，、،]\s+|\s[—–-]\s|\n|:\s+|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]+\s*")
 # (in the normalised text an emoji is a run of spaces: "exit all now 🚨 btc dumping" — the coin after it is market talk)
 _EMOJI_GAP = re.compile(r"\s{3,}")
