@@ -415,6 +415,10 @@ _GAIN_MULTIPLE = re.compile(
 _LEVERAGE_WRITTEN_OTHERWISE = re.compile(
     r"(?P<head>(?<!\w)(?:leverage|lev|плечо|kald[ıi]ra[çc]|apalancamiento|alavancagem|hebel|levier|leva|杠杆)[ \t]*[:=]?[ \t]*)"
     r"1[ \t]*:[ \t]*(?P<ratio>\d{1,3})(?![\d.,:])|"
+    # (session 23: "BTC LONG 1:20 Entry 64000", "#ETH/USDT 1:10 SHORT"): the ratio right after the side word or the
+    # pair — from 1:5 up (a lower one there may be a risk-to-reward), not one labelled as a reward ("LONG 1:5 RR")
+    r"(?P<sidehead>(?<!\w)(?:long|short|лонг|шорт|[a-z0-9]{2,12}/usdt)[ \t]+)1[ \t]*:[ \t]*(?P<sideratio>[5-9]|[1-9]\d|1[01]\d|12[0-5])"
+    r"(?![\d.,:])(?![ \t]*(?:r|rr|rrr|r:r|r/r|risk|reward|ratio|rr:)(?!\w))|"
     r"(?P<mode>^[^\w\n]*(?:cross|isolated|isolado|aislado|isol[ée]e?)[ \t]*[:=]?[ \t]*)(?P<bare>\d{1,3})[ \t]*$|"
     # (a hashtag only beside the call's side hashtag — "#15x" alone may be a channel's tag)
     r"(?:(?<=#long\s)|(?<=#short\s))#(?P<tag>\d{1,3})[ \t]?x(?!\w)",
@@ -424,6 +428,8 @@ _LEVERAGE_WRITTEN_OTHERWISE = re.compile(
 def _leverage_as_mark(match: re.Match[str]) -> str:
     if match.group("ratio"):
         return f"{match.group('head')}{match.group('ratio')}x"
+    if match.group("sideratio"):
+        return f"{match.group('sidehead')}{match.group('sideratio')}x"
     if match.group("bare"):
         return f"{match.group('mode')}{match.group('bare')}x"
     return f"{match.group('tag')}x"

@@ -1747,10 +1747,73 @@ def _leverage(tokens: list[Token], segments: list[Segment], text_lines: list[str
     return None if first is None else _first_leverage(marks[first:], marks_only=True)
 
 
+# (a stop line with nothing but its label, the price and marks: "SL 3450", "⛔ Stop-loss: $3,400")
+_BARE_STOP_LINE = re.compile(r"[^\w\n]*(?:sl|s/l|stop(?:[\s-]*loss)?|stoploss|стоп(?:[\s-]*лосс)?|止损|zarar\s+durdur)"
+                             r"[^\w\n]*\$?\d[\d.,]*[ \t]*(?:\$|usdt?)?[^\w\n]*", re.IGNORECASE)
+
+
+def _two_bare_stop_lines(levels: _Levels, lines: list[str]) -> bool:
+    """(session 23) Two lines of the card each give the stop a price of their own, with no word beside either."""
+    by_line: dict[int, set[Decimal]] = {}
+    for s in levels.stop_segments:
+        if s.label is not None and s.numbers:
+            by_line.setdefault(s.label.line, set()).update(t.value for t in s.numbers)
+    values = set().union(*by_line.values()) if by_line else set()
+    return len(by_line) > 1 and len(values) > 1 and all(
+        line < len(lines) and _BARE_STOP_LINE.fullmatch(lines[line]) for line in by_line)
+
+
+def _another_leverage(tokens: list[Token], segments: list[Segment], leverage: int, lines: list[str]) -> int | None:
+    """(session 23) An "Nx" mark on the card's side line ("ETH/USDT LONG 10x") beside a leverage label of another value
+    ("Leverage 25x"): the card says two leverages. Not a range ("10x-20x"), not a mark advised against or given to
+    others ("don't use 50x", "cautious traders 3x": never the call's, and on lines of their own), not a heading's
+    boast ("125X ALERT" on a line with no side word)."""
+    if not any(s.field == Field.LEVERAGE for s in segments):
+        return None
+    labelled = {id(t) for s in segments if s.field == Field.LEVERAGE for t in s.tokens}
+    side_lines = {t.line for t in tokens if t.kind == Kind.LABEL and t.field in _SIDE_FIELDS}
+    ruled_out = _leverage_marks_not_the_calls(tokens, lines)
+    for i, t in enumerate(tokens):
+        if t.kind != Kind.LEV or id(t) in labelled or id(t) in ruled_out or t.line not in side_lines \
+                or t.value is None or t.value in (1, leverage):
+            continue
+        near = [u for u in tokens[max(0, i - 2):i + 3] if u.line == t.line and u is not t]
+        if any(u.kind == Kind.SEP and u.text in "-~/" or u.kind == Kind.WORD and u.text.lower() in ("to", "or", "до", "a")
+               for u in near):
+            continue  # ("10x-20x", "10x or 20x": a range or a choice)
+        return int(t.value)
+    return None
+
+
+# ("You can long in 3x leverage, too", "optional 5x", "if you want, 3x"): leverage offered beside a spot buy
+_LEVERAGE_OFFERED = re.compile(r"(?<!\w)(?:can|could|may|too|also|optional\w*|if\s+you|or|puedes|podes|kannst|можно)(?!\w)",
+                               re.IGNORECASE)
+
+
+_LEVERAGE_WORD = re.compile(r"(?<!\w)(?:leverage|levrage|leverge|lvrg|lev|lvg|плечо|kald[ıi]ra[çc]|apalancamiento|"
+                            r"alavancagem|hebel|levier|leva|[đd][òo]n\s+b[ẩa]y|رافعة|اهرم)(?!\w)|杠杆|레버리지", re.IGNORECASE)
+
+
+_SPOT_ETF = re.compile(r"(?<!\w)spot[\s-]+(?:etfs?|bitcoin\s+etfs?|ether\s+etfs?)(?!\w)", re.IGNORECASE)  # a fund, no market
+
+
+def _spot_said_and_only_leverage(text: str, candidate: SymbolCandidate | None) -> bool:
+    """(session 23) The card says spot, and nothing but the leverage says futures (no futures word, no perpetual)."""
+    cleaned = _SPOT_ETF.sub(" ", _NO_LEVERAGE.sub(" ", text))
+    return bool(lx.SPOT_RE.search(cleaned)) and not lx.FUTURES_RE.search(_LEVERAGE_WORD.sub(" ", cleaned)) \
+        and not (candidate and candidate.perpetual) and not _SPOT_HOLDERS.search(cleaned)
+
+
 def _up_to_list_separator(tokens: list[Token]) -> list[Token]:
-    end = next((i for i, t in enumerate(tokens) if t.kind == Kind.SEP and t.text.strip() in (",", "•", "|", ";")),
-               len(tokens))
+    # (session 23: "Use 3% of balance with 20x", "2% del saldo con 10x"): "with" right before a leverage mark ends the
+    # size's field too — the mark is the call's
+    end = next((i for i, t in enumerate(tokens) if t.kind == Kind.SEP and t.text.strip() in (",", "•", "|", ";")
+                or t.kind == Kind.WORD and t.text.lower() in _WITH_WORDS and i + 1 < len(tokens)
+                and tokens[i + 1].kind == Kind.LEV), len(tokens))
     return tokens[:end]
+
+
+_WITH_WORDS = frozenset(["with", "using", "con", "com", "mit", "avec", "dengan", "ile", "на", "с", "под"])
 
 
 def _first_leverage(run: list[Token], marks_only: bool = False) -> int | None:
@@ -2751,6 +2814,8 @@ def _stop_changes_kept(parsed: ParsedMessage, lowered: str) -> ParsedMessage:
         moved = _stop_moved_onto(lowered)
         if change_beside(lowered, UpdateAction.MOVE_SL_BREAKEVEN) or moved is not None and moved.breakeven:
             return _replace(parsed, also_actions=(UpdateAction.MOVE_SL_BREAKEVEN, *cancels))
+        if moved is not None and moved.price is not None and _under_the_coins_floor(parsed.symbol, moved.price):
+            moved = None  # ("TP1 ✅ take half, BTC SL to 64,2": no BTC price — the stop moves nowhere)
         if moved is not None and (moved.price is not None or moved.target is not None or moved.readings):
             # ("Close 50% here and move SL to 3150", "TP2 ✅ take half, SL moved to TP1")
             return _replace(parsed, also_actions=(UpdateAction.NEW_STOP, *cancels), new_stop=moved.price,
@@ -2776,14 +2841,33 @@ def _stop_changes_kept(parsed: ParsedMessage, lowered: str) -> ParsedMessage:
                             notes=(*parsed.notes, "new stop read two ways: " + _AMBIGUOUS_COMMA))
         if moved.price is None:
             return _replace(parsed, new_stop=None)  # ("moved SL from 3100": only the old stop is written)
+        if _under_the_coins_floor(parsed.symbol, moved.price):
+            return _not_the_coins_stop(parsed, moved.price)
         # ("SL 0.1700 -> 0.1840 (TP1 hit)", "SL to 43 500"): the price the phrase moves the stop onto, over any other
         # number read beside the stop word
         return _replace(parsed, new_stop=moved.price)
     if parsed.new_stop is not None and (readings := _two_readings_of(lowered, parsed.new_stop)):
-        # ("#XRP SL: 2,312" with no verb): the same two readings
+        # ("#XRP SL: 2,312" with no verb; session 23: "Mover el stop de BTC a 64.500", "BTC: SL auf 64.500 nachziehen",
+        # "BTC stop'u 64.500'e çek" — a phrase whose level is not right after the stop word): the same two readings
         return _replace(parsed, new_stop=None, stop_readings=readings,
                         notes=(*parsed.notes, "new stop read two ways: " + _AMBIGUOUS_COMMA))
+    if parsed.new_stop is not None and _under_the_coins_floor(parsed.symbol, parsed.new_stop):
+        return _not_the_coins_stop(parsed, parsed.new_stop)
     return parsed
+
+
+def _under_the_coins_floor(symbol: str | None, price: Decimal) -> bool:
+    """(session 23) A new stop under the coin's price floor ("Move SL on BTC to 64,2": 64.2) is no price of the coin —
+    a misplaced separator or another coin's level, as on an open card."""
+    floor = price_floor(symbol)
+    return floor is not None and price < floor
+
+
+def _not_the_coins_stop(parsed: ParsedMessage, price: Decimal) -> ParsedMessage:
+    # (the update stays, for the record; the stop moves nowhere — a BTC stop at 64.2 closes a short at once and
+    # protects no long)
+    return _replace(parsed, new_stop=None, notes=(
+        *parsed.notes, f"new stop {price} is not a {parsed.symbol} price: a misplaced separator or another coin"))
 
 
 _STOP_NOT_TYPO_RE = re.compile(STOP_NOT_TYPO)
@@ -2912,15 +2996,23 @@ _ONE_COMMA_NUMBER = re.compile(r"(?<![\d.,])\d{1,3},\d{3}(?![\d.,])")  # ("2,312
 
 
 def _two_readings_of(lowered: str, price: Decimal) -> tuple[Decimal, ...]:
-    """Both readings of the number the post writes as `price` when its comma may be a decimal point ("2,312")."""
+    """Both readings of the number the post writes as `price` when its comma may be a decimal point ("2,312"), or its
+    point a thousands separator ("64.500" in a post with no other decimal — as `_stop_moved_onto` reads it)."""
     comma_decimal = uses_comma_decimals(lowered)
-    if not comma_is_ambiguous(lowered, comma_decimal):
-        return ()
-    for written in _ONE_COMMA_NUMBER.findall(lowered):
-        readings = tuple(parse_decimal(written, decimal) for decimal in (False, True))
-        if readings[0] == price and all(r is not None and r > 0 for r in readings):
-            return readings
+    if comma_is_ambiguous(lowered, comma_decimal):
+        for written in _ONE_COMMA_NUMBER.findall(lowered):
+            readings = tuple(parse_decimal(written, decimal) for decimal in (False, True))
+            if readings[0] == price and all(r is not None and r > 0 for r in readings):
+                return readings
+    if not comma_decimal and not _OTHER_POINT_DECIMAL.search(lowered):
+        for written in _ONE_POINT_NUMBER.findall(lowered):
+            readings = (parse_decimal(written, False), parse_decimal(written.replace(".", ""), False))
+            if readings[0] == price and all(r is not None and r > 0 for r in readings):
+                return readings
     return ()
+
+
+_ONE_POINT_NUMBER = re.compile(r"(?<![\d.,])[1-9]\d{0,2}\.\d{3}(?![\d.,])")  # ("64.500": 64.5 or 64500)
 
 
 def _stop_moved_onto(lowered: str) -> StopMove | None:
@@ -4499,6 +4591,28 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("SL 30% ROE", "Stop loss 25% of margin", "Стоп -30% от маржи"): a share of the margin, not of the price — at
         # 10x that is a 3 % move; read as 30 % of the price, the position is liquidated first
         problems.append("held for review: the stop is a percentage of the margin (ROE), not of the price")
+    elif parsed.stop_loss_pct is not None and parsed.stop_loss_pct >= 100:
+        # (session 23: "SL 120%"): no price stop loses 100 % or more — a share of the margin or a typo
+        problems.append(f"held for review: a stop of {parsed.stop_loss_pct}% cannot be a distance in price")
+    elif parsed.stop_loss_pct is not None and parsed.leverage and parsed.stop_loss_pct * parsed.leverage >= 100 \
+            and parsed.margin_mode != MarginMode.CROSS:
+        # (session 23: "SL 50%" at 20x, "Stop: 30%" at 50x): a move that far liquidates the position first — the number
+        # is a share of the margin, not of the price (on cross margin the whole balance backs it: "Leverage: Cross (20x)
+        # … Stop Targets: 5-10%" is no such contradiction)
+        problems.append(f"held for review: at {parsed.leverage}x the position is liquidated before a "
+                        f"{parsed.stop_loss_pct}% stop (a share of the margin?)")
+    if len(stops) > 1 and _two_bare_stop_lines(levels, status_lines):
+        # (session 23: "SL 3450" on one line, "SL 3400" on another — no word says which is for whom; alternatives on one
+        # line, "SL 3450 (or 3300 for swing)", "0.5 % – 577, 1 % – 574", keep the tighter as before)
+        problems.append("held for review: two stop lines with different prices")
+    if leverage is not None and (other := _another_leverage(tokens, segments, leverage, status_lines)) is not None:
+        # (session 23: "ETH/USDT LONG 10x … Leverage 25x"): the card contradicts itself on the leverage
+        problems.append(f"held for review: two leverages ({leverage}x and {other}x)")
+    if leverage is not None and leverage > 1 and _spot_said_and_only_leverage(clean, candidate) \
+            and not any(_LEVERAGE_OFFERED.search(status_lines[t.line]) for t in tokens
+                        if t.kind == Kind.LEV and t.value == leverage and t.line < len(status_lines)):
+        # (session 23: "SOL/USDT LONG (SPOT) … Leverage 20x"): spot has no leverage — which market is meant is a reading
+        problems.append(f"held for review: a spot call with leverage {leverage}x")
     if symbol_problem:
         problems.append(symbol_problem)
     if sats_problem:
@@ -4740,7 +4854,7 @@ _CROSSED_ADVICE = re.compile(r"(?<!\w)(?:no\s+fomo|fomo|not\s+(?:a\s+)?financial
                              r"never\s+(?:chase|risk|use|panic))(?!\w)", re.IGNORECASE)
 
 
-_MARGIN_PERCENT = re.compile(r"%\s*(?:of\s+(?:the\s+)?)?(?:roe|roi|pnl|p&l|margin|with\s+leverage|leveraged)(?!\w)|"
+_MARGIN_PERCENT = re.compile(r"%\s*[(\[]?\s*(?:of\s+(?:the\s+)?)?(?:roe|roi|pnl|p&l|margin|with\s+leverage|leveraged)(?!\w)|"
                              r"(?:roe|roi|pnl)\s*[:=]?\s*-?\d|от\s+маржи|de\s+(?:la\s+)?margen|da\s+margem|marj", re.IGNORECASE)
 _OPTIONAL_ENTRY = re.compile(r"(?<!\w)(?:optional|extra|bonus|patient|risky|for\s+the\s+brave|if\s+you\s+(?:want|like|dare)|"
                              r"опционально|по\s+желанию|opcional|isteğe\s+bağlı|facoltativ\w*|optionnel\w*)(?!\w)", re.IGNORECASE)

@@ -111,6 +111,11 @@ def _order_problems(parsed: ParsedMessage) -> list[str]:
             problems.append(f"target {targets[0]} is not above the long entry")
         if not long and targets[0] >= max(entries):
             problems.append(f"target {targets[0]} is not below the short entry")
+    if parsed.entry_type == EntryType.RANGE and len(entries) > 1 and targets \
+            and (min(entries) < targets[0] <= max(entries) if long else min(entries) <= targets[0] < max(entries)):
+        # (session 23: "Entry: 64000 - 62000 / TP: 63000 / 66000" on a long): the first target inside the entry range —
+        # a fill at the range's far end is already past it; the card contradicts itself
+        problems.append(f"target {targets[0]} is inside the entry range")
     if targets and stop is not None:
         beyond = [t for t in targets if (t <= stop if long else t >= stop)]
         if beyond:

@@ -1032,6 +1032,9 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:sl|stop(?:[\s-]*loss)?)\s*:?\s*\$?\d[\d.,]*\s*(?:>|-+>|=>)\s*(?:\$?\d|(?:tp|target)\s*\d)|"
         r"(?:استاپ|حد\s+ضرر)\s+(?:[#$]?[a-z][a-z0-9]{1,14}\s+)?(?:رو|را)\s+(?:ببر|بذار|جابجا|منتقل)\w*|(?:^|\n)\s*/(?:update|sl|move)(?!\w)|"
         r"перен\w+\s+стоп|стоп\s+перен\w+|"
+        # (session 23) ru "Стоп по BTC на 64.500", "SL по #ETH на 3480": a line heading with the stop of a coin set at a
+        # price — not one said hit ("Стоп по BTC на 64500 сработал")
+        r"(?:^|\n)[^\w\n]*(?:стоп(?:[\s-]*лосс)?|sl)\s+по\s+[#$]?[a-z][a-z0-9]{1,14}(?=[ \t]+на[ \t]+\$?\d[\d.,]*[ \t]*(?:\n|$))(?![^\n]*(?:сработ|выби|задел|hit))|"
         # "Movemos sl a 3391", "Subimos el stop a 1.28", "Spostiamo lo stop", "止损上移至 1.285"
         r"(?:movemos|movimos|mover|muevan|mueve|subimos|bajamos|ponemos|colocamos|ajustamos|cambiamos|modificamos|"
         r"actualizamos|mudamos|alteramos|subam|spostiamo|spostate|alziamo|d[ée]pla[çc]ons|remontons|"
