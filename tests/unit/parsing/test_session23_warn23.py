@@ -7,8 +7,8 @@ Rules, each with its traps:
   Not held: the urgency of a live call ("not too late!", "before it's too late"), an order's validity ("expires if not
   filled"), the stop's own sentence ("below 4.95 the setup is no longer valid"), "don't chase" under a live limit, and a
   post that says part of the call still stands ("if you missed the first entry, entry 2 is still open");
-- an entry that waits for something the bot cannot read — an indicator ("when RSI < 30", "quando o RSI …"), funding,
-  volume, dominance, news ("wait for the FOMC news first", "after the news"), a support confirmed, "only … on a retest"
+- an entry that waits for something the bot cannot read — an indicator ("when RSI < 30", "quando o RSI …", "RSI 30'un
+  altına düşünce", "RSI 30 이하일 때", "RSIが30を下回ったら", "资金费率转负后再进"), funding, volume, dominance, news ("wait for the FOMC news first", "after the news"), a support confirmed, "only … on a retest"
   with no price — or, after the stop's price, a condition on ANOTHER coin's move ("… SL 3450 wenn BTC über 65000
   schließt", "si le BTC casse 65000") is held for review ("held for review: the entry waits for a condition …"), the
   levels as written. Not held: a retest whose price is the entry ("Entry on retest of 0.52"), "Buy the dip: 0.50-0.52",
@@ -16,8 +16,8 @@ Rules, each with its traps:
   bids "filled on a pullback";
 - "don't trade this" wording beside a full card — the author's refusal ("I would NOT long ETH here", "We won't buy …"),
   "Stay away from this:", fr "Ne pas acheter", es "No comprar", ko "진입하지 마세요" / "매수하지 마세요", ja "やめておけ" /
-  "買うな" — holds the card (the existing "don't buy beside a full card" rule). Not held: "not financial advice", "I'm
-  not selling my bags", a refusal of another coin before the call ("ETH looks weak, I'm not touching it this week. Better
+  "買うな", hi "मत खरीदें", ar "ابتعدوا عن هذه", zh "远离这个", vi "không nên mua" — holds the card (the existing "don't
+  buy beside a full card" rule). Not held: "not financial advice", "I'm not selling my bags", a refusal of another coin before the call ("ETH looks weak, I'm not touching it this week. Better
   one 👇 #ATOM long …").
 """
 
@@ -116,6 +116,10 @@ def test_part_of_the_call_still_standing_is_not_called_stale(text):
     ("#SUI LONG 3.41 TP 3.70 SL 3.25 quando o RSI ficar abaixo de 30", [3.41], [3.7], 3.25),
     ("#ETH LONG 3480 TP 3600 SL 3420 sobald BTC über 66000 schließt", [3480], [3600], 3420),
     ("#ETH LONG 3480 TP 3600 SL 3420 if BTC holds 64k", [3480], [3600], 3420),
+    ("#SOL LONG giriş 150 hedef 162 stop 144 - RSI 30'un altına düşünce", [150], [162], 144),
+    ("#SOL 做多 入场 150 止盈 162 止损 144 资金费率转负后再进", [150], [162], 144),
+    ("#SOL 롱 진입 150 목표 162 손절 144 RSI 30 이하일 때", [150], [162], 144),
+    ("#SOL ロング エントリー 150 利確 162 損切り 144 RSIが30を下回ったら", [150], [162], 144),
 ])
 def test_an_entry_waiting_for_an_unchecked_condition_is_held_as_written(text, entries, targets, stop):
     parsed = _held(text)
@@ -132,7 +136,10 @@ def test_an_entry_waiting_for_an_unchecked_condition_is_held_as_written(text, en
     ("#SOL LONG\nEntry 145\nTP 160\nSL: if 4h closes below 139", [145]),
     ("ETH LONG 3500 TP 3600 SL 3450 (if 4h closes below 3440)", [3500]),
     ("BTC LONG entry 64000 TP 66000 SL 63000\nRSI 28 on the 1H, volume rising", [64000]),
+    ("#ATOM\nRSI 4h 31, weakest since June\nLong entry 8.10\nTP 8.70 / 9.20\nSL 7.85", [8.1]),
     ("ETH LONG entry 3500 TP 3600 SL 3450. Not financial advice, DYOR.", [3500]),
+    ("#SOL 롱\n진입: 150\n목표: 162 / 170\n손절: 144\n레버리지: 10배", [150]),
+    ("#SOL/USDT 做多\n入场: 150\n止盈: 162\n止损: 144\n成交量: 放大", [150]),
 ])
 def test_a_retest_price_a_dip_zone_and_a_conditional_stop_still_trade(text, entries):
     assert [float(x) for x in _traded(text).entries] == entries
@@ -155,6 +162,9 @@ def test_a_retest_price_a_dip_zone_and_a_conditional_stop_still_trade(text, entr
     ("#XRP 롱 매수하지 마세요 진입 0.612 목표 0.650 손절 0.590", Side.LONG),
     ("#SOL 買うな エントリー 150 利確 162 損切り 144", Side.LONG),
     ("Stay away from these: #PEPE LONG entry 0.0000120 TP 0.0000135 SL 0.0000112", Side.LONG),
+    ("#SOL LONG 150 TP 162 SL 144 मत खरीदें", Side.LONG),
+    ("ابتعدوا عن هذه: #SOL شراء 150 الهدف 160 وقف 145", Side.LONG),
+    ("远离这个: #SOL 做多 入场 150 止盈 162 止损 144", Side.LONG),
 ])
 def test_a_card_the_post_says_not_to_trade_is_held(text, side):
     assert _held(text).side == side
@@ -171,6 +181,7 @@ def test_advice_and_a_refusal_of_something_else_still_trade(text):
 
 @pytest.mark.parametrize("text", [
     "Don't trade this one: #WIF LONG 2.40 TP 2.70 SL 2.25",
+    "#SOL LONG mua 150 chốt 162 cắt lỗ 144 - không nên mua lúc này",
     "Stay away from #TRUMP for now, too much manipulation",
 ])
 def test_never_traded(text):

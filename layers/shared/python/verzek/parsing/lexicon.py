@@ -1004,7 +1004,10 @@ NEGATED_CALL_RE = re.compile(
     # ko "진입하지 마세요", "매수하지 마세요", "롱 잡지 마세요"; ja "やめておけ", "買うな", "手を出すな"; zh "别买", "别追", "别上车"
     r"(?:진입|매수|매도|숏|롱)\s*(?:하지|잡지|치지)\s*마|들어가지\s*마|사지\s*마|"
     r"やめて?(?:おけ|とけ|おきましょう|ましょう)|[買买]うな|入るな|手を出すな|エントリー(?:は)?(?:しない|禁止)|"
-    r"别(?:买|追|上车|进场|入场|做多|做空)|(?:不要|别)上车",
+    r"别(?:买|追|上车|进场|入场|做多|做空)|(?:不要|别)上车|远离(?:这|此)|"
+    # vi "không nên mua", hi "मत खरीदें", ar "ابتعدوا عن هذه", it "non comprare" (above), pt "fiquem fora"
+    r"(?<!\w)kh[ôo]ng\s+n[êe]n\s+(?:mua|v[àa]o|long|short)(?!\w)|मत\s+खरीद\w*|(?:न|ना)\s+खरीदें|ابتعد(?:وا)?\s+عن\s+(?:هذه|هذا)|"
+    r"(?<!\w)fiquem\s+fora(?!\w)",
     re.IGNORECASE)
 # Session 23 (warn23): a card said to be stale or not to be taken any more — "too late (to enter)", "entry is gone", "no
 # longer valid", "expired" — in the languages of the channels ("Опоздали … уже не актуально", "Ya es tarde para entrar",
@@ -1250,7 +1253,14 @@ UNCHECKED_CONDITION_RE = re.compile(
     r"(?<!\w)(?:support|resistance)\s+(?:holds|is\s+confirmed|confirms)(?!\w)|"
     r"confirm\w*\s+(?:el\s+|o\s+|le\s+)?(?:soporte|suporte|support)|подтверд\w*\s+поддержк\w*|"
     # zh "等RSI", "等消息", ja "ニュース待ち"
-    r"等(?:待)?(?:RSI|rsi|消息|新闻|数据|确认|回踩)|(?:RSI|rsi)\s*(?:<|>|低于|高于)|ニュース(?:待ち|の後)",
+    r"等(?:待)?(?:RSI|rsi|消息|新闻|数据|确认|回踩)|(?:RSI|rsi)\s*(?:<|>|低于|高于)|ニュース(?:待ち|の後)|"
+    # tr "RSI 30'un altına düşünce", "fonlama negatife dönerse"; zh "资金费率转负后再进", "成交量放大时"; ko "RSI 30 이하일 때",
+    # "펀딩비가 음수가 되면"; ja "RSIが30を下回ったら", "出来高が増えたら"
+    r"(?<!\w)(?:rsi|fonlama|hacim|haber\w*)\s+(?:\S+\s+){0,4}?(?:d[üu][şs][üu]nce|[çc][ıi]k[ıi]nca|ge[çc]ince|d[öo]n[üu]nce|olunca|"
+    r"gelince|d[üu][şs]erse|[çc][ıi]karsa|ge[çc]erse|d[öo]nerse|olursa|gelirse|a[çc][ıi]kland[ıi]ktan\s+sonra)(?!\w)|"
+    r"(?:资金费率|成交量|RSI|rsi|消息|新闻)[^\n，,。]{0,12}?(?:时|之?后)再?(?:进|入|做|开|买)?|"
+    r"(?:RSI|rsi|펀딩비?|거래량|뉴스)[^\n]{0,15}?(?:일\s*때|될\s*때|되면|이면|후에?)|"
+    r"(?:RSI|rsi|資金調達率|资金调达率|出来高|ニュース)[^\n]{0,15}?(?:たら|の後)",
     re.IGNORECASE)
 
 
