@@ -1055,7 +1055,49 @@ NEGATED_CALL_RE = re.compile(
     r"(?<!\w)(?:kh(?:a|aa)?r(?:i|ii|ee)d(?:o|na|ein)?|buy|entry|long|short)[ \t]+(?:mat|mt|nahi|nahin)(?!\w)|"
     r"(?<!\w)(?:mat|mt)[ \t]+(?:kh(?:a|aa)?r(?:i|ii|ee)d\w*|buy|entry|long|short)(?!\w)|"
     r"(?<!\w)[đd][ừu]ng\s+(?:v[àa]o|mua|short|long)(?!\w)|وارد\s+نشوید|نخرید|不要(?:做空|做多|追|买|入场)|"
-    r"(?<!\w)nicht\s+(?:einsteigen|kaufen|shorten)(?!\w)|n'?(?:entrez|achetez)\s+pas|(?<!\w)non\s+(?:entrate|comprate)(?!\w)",
+    r"(?<!\w)nicht\s+(?:einsteigen|kaufen|shorten)(?!\w)|n'?(?:entrez|achetez)\s+pas|(?<!\w)non\s+(?:entrate|comprate)(?!\w)|"
+    # Session 23 (warn23): the author's own refusal ("I would NOT long ETH here", "I wouldn't touch this", "we're not
+    # buying this"), "stay away from this", "don't trade / take this one"
+    r"(?<!\w)(?:i\s+would\s+not|i'?d\s+not|i\s+wouldn'?t|i\s+won'?t|we\s+would\s+not|we\s+wouldn'?t|we\s+won'?t)\s+"
+    r"(?:be\s+)?(?:long(?:ing)?|short(?:ing)?|buy(?:ing)?|enter(?:ing)?|touch(?:ing)?|tak(?:e|ing)\s+(?:this|it|that))(?!\w)|"
+    r"(?<!\w)(?:i'?m\s+not|i\s+am\s+not|we'?re\s+not|we\s+are\s+not)\s+(?:longing|shorting|buying|entering|taking)\s+"
+    r"(?:this|it|that|here|now)(?!\w)|"
+    r"(?<!\w)stay\s+away\s+from\s+(?:this|it|that|these)(?!\w)|"
+    r"(?<!\w)(?:don'?t|do\s+not)\s+(?:trade|take|follow|copy|touch)\s+(?:this|it|that)(?:\s+one)?(?!\w)|"
+    # fr "Ne pas acheter", "Évitez d'acheter"; es/pt/it infinitive "No comprar", "Não entrar", "Non comprare"; ru "Не
+    # покупать"; "Finger weg", "Fique longe", "Aléjense de esto", "Uzak durun", "держитесь подальше"
+    r"(?<!\w)ne\s+pas\s+(?:acheter|entrer|vendre|shorter|longer|prendre)(?!\w)|[ée]vite[zr]?\s+(?:d'acheter|de\s+(?:shorter|vendre|longer|prendre))|"
+    r"(?<!\w)(?:no|n[ãa]o|non)\s+(?:comprar|entrar|comprare|entrare)(?!\w)|(?<!\w)не\s+(?:покупать|входить|заходить|шортить|лонговать)(?!\w)|"
+    r"(?<!\w)finger\s+weg|(?<!\w)fique(?:m)?\s+longe|(?<!\w)al[ée]j(?:ate|ense)|(?<!\w)uzak\s+dur\w*|держитесь\s+подальше|"
+    # ko "진입하지 마세요", "매수하지 마세요", "롱 잡지 마세요"; ja "やめておけ", "買うな", "手を出すな"; zh "别买", "别追", "别上车"
+    r"(?:진입|매수|매도|숏|롱)\s*(?:하지|잡지|치지)\s*마|들어가지\s*마|사지\s*마|"
+    r"やめて?(?:おけ|とけ|おきましょう|ましょう)|[買买]うな|入るな|手を出すな|エントリー(?:は)?(?:しない|禁止)|"
+    r"别(?:买|追|上车|进场|入场|做多|做空)|(?:不要|别)上车|远离(?:这|此)|"
+    # vi "không nên mua", hi "मत खरीदें", ar "ابتعدوا عن هذه", it "non comprare" (above), pt "fiquem fora"
+    r"(?<!\w)kh[ôo]ng\s+n[êe]n\s+(?:mua|v[àa]o|long|short)(?!\w)|मत\s+खरीद\w*|(?:न|ना)\s+खरीदें|ابتعد(?:وا)?\s+عن\s+(?:هذه|هذا)|"
+    r"(?<!\w)fiquem\s+fora(?!\w)",
+    re.IGNORECASE)
+# Session 23 (warn23): a card said to be stale or not to be taken any more — "too late (to enter)", "entry is gone", "no
+# longer valid", "expired" — in the languages of the channels ("Опоздали … уже не актуально", "Ya es tarde para entrar",
+# "tarde demais", "geç kaldınız", "zu spät", "trop tard", "错过了", "已失效", "فات الأوان"): the levels are quoted for those
+# who missed it, not an order now. Not the urgency of a live call ("not too late", "before it's too late", "expires in
+# 4h", "if not filled, expired"), nor "don't chase" under a live limit.
+STALE_CARD_RE = re.compile(
+    r"(?<!\w)(?<!not\s)(?<!never\s)(?<!isn't\s)(?<!before\s)(?<!before\sit's\s)(?<!before\sit\sis\s)(?<!before\sits\s)(?<!get\s)(?<!be\s)(?:too\s+late|way\s+too\s+late)(?!\s*\?)(?!\w)|"
+    r"(?<!\w)entry\s+(?:is\s+|has\s+)?(?:already\s+)?gone(?!\w)|(?<!\w)(?:this|that)\s+(?:entry|ship|train)\s+(?:is\s+|has\s+)?(?:gone|sailed|left)(?!\w)|"
+    r"(?<!\w)no\s+longer\s+(?:valid|active|enterable|available)(?!\w)|(?<!\w)not\s+valid\s+any\s*more(?!\w)|"
+    r"(?<!\w)(?<!be\s)(?<!gets\s)(?<!get\s)(?<!is\s)(?<!will\s)expired(?!\s+(?:if|when|after|unless|in|at)\b)(?!\w)|"
+    r"(?<!\w)(?:signal|call|setup|trade|card)\s+(?:is\s+)?(?:now\s+)?(?:dead|void|cancell?ed)(?=\s*(?:[!.,:;)\-]|\n|$))|"
+    # ru, es, pt, it, fr, de, tr, id, vi
+    r"(?<!\w)(?:опоздал\w*|(?:уже\s+)?не\s*актуал\w*|(?:уже\s+)?поздно(?!\s+(?:вечер|ноч|утр)))(?!\w)|"
+    r"(?<!\w)(?:(?:ya\s+)?es\s+tarde|ya\s+no\s+(?:es\s+)?v[áa]lid\w*|"
+    r"(?:j[áa]\s+)?é\s+tarde|tarde\s+demais|n[ãa]o\s+(?:[ée]\s+)?mais\s+v[áa]lid\w*|"
+    r"non\s+pi[uù]\s+valid\w*|ormai\s+tardi|troppo\s+tardi|trop\s+tard|zu\s+sp[äa]t|demasiado\s+tarde|n'est\s+plus\s+valable|plus\s+valable|plus\s+valide|"
+    r"nicht\s+mehr\s+g[üu]ltig|ge[çc]\s+kal\w*|art[ıi]k\s+ge[çc]erli\s+de[ğg]il|"
+    r"sudah\s+(?:tidak|gak|nggak)\s+berlaku|qu[áa]\s+mu[ộo]n|h[ếe]t\s+hi[ệe]u\s+l[ựu]c)(?!\w)|"
+    # zh, ja, ko, ar, fa, hi
+    r"错过了|已失效|来不及|已过期|手遅れ|期限切れ|늦었|만료(?:됨|되었|된\s*(?:시그널|신호))|"
+    r"فات\s+الأوان|انتهت\s+صلاحي|لم\s+تعد\s+صالح|منقضی\s+شد|देर\s+हो\s+(?:चुकी|गई)",
     re.IGNORECASE)
 # A look back at a finished trade ("Recap of last week's ETH long", "Our XRP short from yesterday ... +56%").
 PAST_TRADE_RE = re.compile(
@@ -1251,6 +1293,44 @@ CONDITIONAL_ENTRY_RE = re.compile(
     # "Entry condition: 1H close above 3.40", "شرط الدخول: ..."
     r"(?<!\w)(?:(?:entry|buy|sell)\s+conditions?|شرط\s+(?:ال)?دخول|شرط\s+ورود|условие\s+входа|giri[şs]\s+[şs]art[ıi]|"
     r"condici[óo]n\s+de\s+entrada|condi[çc][ãa]o\s+de\s+entrada|einstiegsbedingung|condition\s+d'entr[ée]e)(?!\w)", re.IGNORECASE)
+
+# Session 23 (warn23): an entry that waits for something the bot cannot read — an indicator ("when RSI < 30", "if MACD
+# crosses"), funding, volume, dominance, open interest, a news event ("wait for the FOMC news first", "after CPI"), a
+# retest or a support confirmed with no price ("on a retest", "after BTC confirms support"): the card is kept, held.
+# ("Entry on retest of 0.52" names the price it waits at — that price is the entry, traded as written.)
+_COND_WORD = (r"(?:if|when|once|after|until|unless|wait(?:ing)?\s+for|only\s+on|если|когда|после|пока|дождитесь|ждём|ждем|"
+              r"si|cuando|despu[ée]s\s+de|espera(?:r|mos)?|se|quando|caso|depois\s+d[eoa]|ap[óo]s|aguard\w*|eğer|sonra|bekle\w*|"
+              r"wenn|falls|sobald|nach|warte\w*|quand|apr[èe]s|une\s+fois|attend\w*|jika|kalau|setelah|tunggu|n[ếe]u|khi|sau\s+khi|"
+              r"ch[ờo]|[đd][ợo]i|إذا|اذا|عندما|بعد|انتظر\w*|اگر|وقتی|بعد\s+از)")
+_UNCHECKED = (r"(?:rsi|macd|stoch\w*|ema\s*\d*\s+cross\w*|golden\s+cross|death\s+cross|funding(?:\s+rates?)?|volume|vol|"
+              r"open\s+interest|oi|dominance|btc\.?d|usdt\.?d|fear\s*(?:&|and)\s*greed|sentiment|news|fomc|cpi|nfp|ppi|fed|"
+              r"powell|rate\s+decision|announcement|listing|halving|etf\s+(?:news|decision|approval)|"
+              r"фандинг\w*|объ[её]м\w*|доминац\w*|новост\w*|financiaci[óo]n|volumen|dominancia|noticias?|not[íi]cias?|"
+              r"domin[âa]ncia|fonlama|hacim|haber\w*|finanzierung|volumen|nachrichten|news|nouvelles?|annonce|berita|tin\s+t[ứu]c|"
+              r"kh[ốo]i\s+l[ưu][ợo]ng|أخبار|الأخبار|حجم|فاندینگ|اخبار)")
+UNCHECKED_CONDITION_RE = re.compile(
+    rf"(?<!\w){_COND_WORD}\s+(?:the\s+|a\s+|le\s+|la\s+|les\s+|el\s+|o\s+|a\s+|die\s+|das\s+|der\s+|\d+\s*[hdwm]\s+|"
+    rf"(?:\w+\s+){{0,2}}?)?{_UNCHECKED}(?!\w)|"
+    # ("Only enter … on a retest", "enter after a retest", "long on the confirmation") with no price after it ("I'd rather
+    # get filled on a pullback" under limit bids is those bids; "Entry on retest of 0.52" names its price)
+    r"(?<!\w)(?:only\s+(?:[^.!?\n]|\.(?=\d)){0,80}?|(?:enter|entry|buy|long|short)\s+(?:only\s+)?)(?<!filled\s)(?:on|after|upon)\s+(?:a|the)\s+"
+    r"(?:retest|pull\s*back|bounce|confirmation)(?!\s*(?:of|at|to|near|around|@|:)?\s*\$?\d)(?!\w)|"
+    # (a support or a level confirmed by the market, of the coin or of another: "after BTC confirms support", "once
+    # support holds", "si el soporte aguanta")
+    r"(?<!\w)(?:confirms?|confirmed|holds?|flips?|reclaims?)\s+(?:the\s+)?(?:support|resistance|level|zone|trend)(?!\w)|"
+    r"(?<!\w)(?:support|resistance)\s+(?:holds|is\s+confirmed|confirms)(?!\w)|"
+    r"confirm\w*\s+(?:el\s+|o\s+|le\s+)?(?:soporte|suporte|support)|подтверд\w*\s+поддержк\w*|"
+    # zh "等RSI", "等消息", ja "ニュース待ち"
+    r"等(?:待)?(?:RSI|rsi|消息|新闻|数据|确认|回踩)|(?:RSI|rsi)\s*(?:<|>|低于|高于)|ニュース(?:待ち|の後)|"
+    # tr "RSI 30'un altına düşünce", "fonlama negatife dönerse"; zh "资金费率转负后再进", "成交量放大时"; ko "RSI 30 이하일 때",
+    # "펀딩비가 음수가 되면"; ja "RSIが30を下回ったら", "出来高が増えたら"
+    r"(?<!\w)(?:rsi|fonlama|hacim|haber\w*)\s+(?:\S+\s+){0,4}?(?:d[üu][şs][üu]nce|[çc][ıi]k[ıi]nca|ge[çc]ince|d[öo]n[üu]nce|olunca|"
+    r"gelince|d[üu][şs]erse|[çc][ıi]karsa|ge[çc]erse|d[öo]nerse|olursa|gelirse|a[çc][ıi]kland[ıi]ktan\s+sonra)(?!\w)|"
+    r"(?:资金费率|成交量|RSI|rsi|消息|新闻)[^\n，,。]{0,12}?(?:时|之?后)再?(?:进|入|做|开|买)?|"
+    r"(?:RSI|rsi|펀딩비?|거래량|뉴스)[^\n]{0,15}?(?:일\s*때|될\s*때|되면|이면|후에?)|"
+    r"(?:RSI|rsi|資金調達率|资金调达率|出来高|ニュース)[^\n]{0,15}?(?:たら|の後)",
+    re.IGNORECASE)
+
 
 # A post that restates or adjusts the levels of a trade already running ("Entry update #SOL ...", "targets and stop
 # unchanged"): an update of that trade, never a new open.

@@ -4738,6 +4738,15 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # that price fills at once wherever the market is (a long's limit above the market buys now, before the break)
         problems.append("held for review: the entry is a trigger (a long above or a short below the price), a stop "
                         "order the bot does not place")
+    elif (waits := _waits_for_unchecked(clean, lines, candidate.base if candidate else None)) is not None:
+        # Session 23 (warn23): "Long BTC when RSI < 30: entry 62000 …", "… SL 139 if funding turns negative", "… (if
+        # volume confirms)", "… wait for the FOMC news first", "Only enter … on a retest", "… SL 3450 wenn BTC über 65000
+        # schließt": the entry waits for something the bot cannot read; the levels are kept as written
+        problems.append(f"held for review: the entry waits for a condition the bot cannot check ({waits!r})")
+    if (stale := _stale_card(scope)) is not None:
+        # Session 23 (warn23): "Missed it? … too late now", "Signal no longer valid: ETH LONG …", "Expired ⌛ BTC LONG …",
+        # "Ya es tarde para entrar: …": the card is quoted as stale, for those who missed it — not an order now
+        problems.append(f"held for review: the post says the card is stale or no longer to be taken ({stale!r})")
     if len(parsed.entries) > 1 and (optional := next((ln for ln in {t.line for t in levels.entries}
                                                        if _OPTIONAL_ENTRY.search(status_lines[ln])), None)) is not None:
         # ("Lower entry for patient ones: 178", "Optional 2nd entry: 178", "Extra entry (risky): 176"): an entry left to
@@ -7249,6 +7258,73 @@ def _would_plan(clean: str, scope_start: int, levels: _Levels, mood: re.Pattern 
         if lx.CONDITIONAL_ENTRY_RE.search(clean[start:end.start() if end else len(clean)]):
             return True
     return False
+
+
+# Session 23 (warn23): after the stop's price, a condition on ANOTHER coin's move ("… SL 3450 wenn BTC über 65000
+# schließt", "… SL 3450 si le BTC casse 65000", "… caso o BTC segure os 64k"): the card's own stop cannot wait on another
+# coin — the entry does
+_CONDITION_AFTER_STOP = re.compile(r"(?<!\w)(?:if|when|once|after|unless|until|wenn|falls|sobald|si|se|caso|quando|cuando|quand|lorsque|"
+                                   r"если|когда|после|eğer|jika|kalau|setelah|n[ếe]u|khi|إذا|اذا|عندما|اگر)\s", re.IGNORECASE)
+_OTHER_COIN_WORD = re.compile(r"(?<![\w#$])(?:[#$]?[A-Z][A-Z0-9]{1,9}|bitcoin|ethereum|биткоин\w*|биткойн\w*)(?!\w)")
+
+
+def _waits_for_unchecked(clean: str, lines: list[list[Token]], base: str | None) -> str | None:
+    """An entry that waits for something the bot cannot read (an indicator, funding, volume, news, a retest or a support
+    confirmed with no price), or — after the stop's price — for another coin's move: the words, else None."""
+    if (found := lx.UNCHECKED_CONDITION_RE.search(clean)) is not None:
+        return found.group(0)
+    for text, tokens in zip(clean.split("\n"), lines):
+        stop_at = next((t.start for t in tokens if t.kind == Kind.LABEL and t.field == Field.STOP), None)
+        if stop_at is None:
+            continue
+        priced = next((t.start + len(t.text) for t in tokens if t.start > stop_at and t.kind == Kind.NUM), None)
+        if priced is None or (cond := _CONDITION_AFTER_STOP.search(text, priced)) is None:
+            continue
+        end = _CLAUSE_END.search(text, cond.end())
+        clause = text[cond.start():end.start() if end else len(text)]
+        for word in _OTHER_COIN_WORD.finditer(clause):
+            name = word.group(0).lstrip("#$").upper()
+            name = {"BITCOIN": "BTC", "ETHEREUM": "ETH"}.get(name, "BTC" if name.startswith("БИТКО") else name)
+            if name in KNOWN_TICKERS and name != base:
+                return clause.strip()
+    return None
+
+
+# ("if you missed the first entry, entry 2 is still open", "still valid", "sigue activa"): part of the call still stands
+_STILL_OPEN = re.compile(r"(?<!\w)(?:still\s+(?:open|valid|active|buyable|good|in\s+play|available|enterable)|"
+                         r"sigue\s+(?:abierta|activa|v[áa]lida)|ainda\s+(?:aberta|ativa|v[áa]lida|vale)|"
+                         r"ещ[её]\s+(?:актуал\w*|открыт\w*)|hala\s+(?:ge[çc]erli|a[çc][ıi]k)|masih\s+(?:berlaku|valid|open)|"
+                         r"v[ẫa]n\s+c[òo]n\s+hi[ệe]u\s+l[ựu]c|仍然有效|还有效)(?!\w)", re.IGNORECASE)
+# (a limit or condition beside the words — "below 135 the setup is no longer valid", "expired if not filled": the stop's
+# sentence or the order's validity, not the card said to be stale)
+_STALE_QUALIFIED = re.compile(r"(?<!\w)(?:below|above|under|over|if|once|unless|when|closes?|ниже|выше|если|debajo|"
+                              r"encima|abaixo|acima|unter|[üu]ber|sous|au-dessus|alt[ıi]nda|[üu]st[üu]nde|di\s+bawah|d[ưu][ớo]i|"
+                              r"tr[êe]n|si|wenn|falls|sl|stop(?:[\s-]?loss)?|invalidation|стоп\w*|손절|損切り?)(?!\w)|跌破|以下|以上|止损",
+                              re.IGNORECASE)
+# (after the words, only a condition or a limit qualifies them: "no longer valid below 4.90", "expired if not filled")
+_STALE_CONDITION = re.compile(r"(?<!\w)(?:below|above|under|over|if|once|unless|when|ниже|выше|если|debajo|encima|abaixo|acima|"
+                              r"unter|[üu]ber|sous|au-dessus|alt[ıi]nda|[üu]st[üu]nde|si|wenn|falls)(?!\w)|跌破|以下|以上",
+                              re.IGNORECASE)
+# (a clause: up to a sentence's end, a colon, or a dash between spaces)
+_CLAUSE_END = re.compile(r"[!?\n;:：。！？]|\.(?!\d)|\s[-–—|]\s")
+
+
+def _stale_card(scope: str) -> str | None:
+    """The post says the card it quotes is stale or not to be taken any more ("Too late to enter …", "Signal no longer
+    valid: …", "Expired ⌛ …", "Опоздали … уже не актуально"): the words, else None."""
+    if _STILL_OPEN.search(scope):
+        return None
+    for found in lx.STALE_CARD_RE.finditer(scope):
+        starts = [m.end() for m in _CLAUSE_END.finditer(scope, 0, found.start())]
+        before = scope[starts[-1] if starts else 0:found.start()]
+        if (paren := scope.rfind("(", 0, found.start())) > scope.rfind(")", 0, found.start()):
+            before = scope[paren:found.start()]  # (a note in brackets after a level: "SL 4.95 (below it … no longer valid)")
+        end = _CLAUSE_END.search(scope, found.end())
+        after = scope[found.end():end.start() if end else len(scope)]
+        after = after[:comma.start()] if (comma := re.search(r"[,，]", after)) else after
+        if not _STALE_QUALIFIED.search(before) and not _STALE_CONDITION.search(after):
+            return found.group(0)
+    return None
 
 
 # (a post whose first word is the condition: "If …", "Once …", "Si …", "Если …")
