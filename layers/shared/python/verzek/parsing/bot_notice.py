@@ -99,7 +99,10 @@ _PRICE = r"(\d[\d,]*(?:\.\d+)?)"
 _FILL_PRICE = re.compile(r"(?<!\w)(?:avg\.?\s*fill(?:\s*price)?|fill(?:ed)?\s*price|avg\.?\s*(?:price|entry(?:\s*price)?)|"
                          rf"average\s*(?:price|fill(?:\s*price)?)|entry\s*price|open\s*price|price)\s*[:=]\s*\$?{_PRICE}",
                          re.IGNORECASE)
-_LEVERAGE = re.compile(r"(?<!\w)lev(?:erage)?\s*[:=]\s*(\d{1,3})\s*x(?!\w)", re.IGNORECASE)
+# ("Lev: 10x", and session 23: a margin mode beside the mark — "Margin mode: margin 5x isolated", "Cross 20x")
+_LEVERAGE = re.compile(r"(?<!\w)lev(?:erage)?\s*[:=]\s*(\d{1,3})\s*x(?!\w)|"
+                       r"(?<![\w.,])(\d{1,3})\s*x\s+(?=(?:isolated|cross)(?!\w))|(?<!\w)(?:isolated|cross)\s+(\d{1,3})\s*x(?!\w)",
+                       re.IGNORECASE)
 _TP_SL = re.compile(rf"(?<!\w)tp\s*/\s*sl\s*[:=]\s*\$?{_PRICE}\s*/\s*\$?{_PRICE}", re.IGNORECASE)
 _SL_TP = re.compile(rf"(?<!\w)sl\s*/\s*tp\s*[:=]\s*\$?{_PRICE}\s*/\s*\$?{_PRICE}", re.IGNORECASE)
 _LEVEL_LINE = re.compile(r"^[^\w\n]*(?:tp\d?|take[\s-]*profit|sl|stop(?:[\s-]*loss)?)\s*[:=][^\n]*$", re.IGNORECASE | re.MULTILINE)
@@ -217,7 +220,7 @@ def _opened(text: str, coin: str, side: str) -> BotNotice:
     else:
         lines += [m.group(0).strip() for m in _LEVEL_LINE.finditer(text)]
     if leverage:
-        lines.append(f"Leverage: {leverage.group(1)}x")
+        lines.append(f"Leverage: {next(g for g in leverage.groups() if g)}x")
     return BotNotice("\n".join(lines), "open", coin,
                      hold="an exchange's notice of an order filled on the writer's account")
 

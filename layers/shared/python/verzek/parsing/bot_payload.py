@@ -28,13 +28,17 @@ from verzek.parsing import re_prefilter as re  # (re, with a first-character pre
 _JSON_AFTER_HEADING = re.compile(r"\A[^\w\n{}]*(?:(?:new|incoming|webhook|alert|payload|json|received|raw|request|bot|"
                                  r"tradingview|tv|signal|message|data|body|from|via)[^\w\n{}]*){1,5}\n\s*(?=\{)",
                                  re.IGNORECASE)
-_SYMBOL_KEYS = ("symbol", "ticker", "pair", "tv_instrument", "instrument", "coin", "market_symbol")
-_ACTION_KEYS = ("action", "signal", "command", "event", "alert", "order_action", "orderaction")
+# (session 23: a signal bot's short keys — "sym", "cmd", "dir", "exch" — and TradingView's placeholder
+# "{{strategy.order.action}}" written as its own key: "strategy.order.action": "sell")
+_SYMBOL_KEYS = ("symbol", "ticker", "pair", "tv_instrument", "instrument", "coin", "market_symbol", "sym")
+_ACTION_KEYS = ("action", "signal", "command", "event", "alert", "order_action", "orderaction", "cmd",
+                "strategy.order.action", "strategy_order_action", "order.action")
 # (TradersPost's "sentiment" and TradingView's "market_position" name the position after the order: "flat" is an exit)
-_SIDE_KEYS = ("positionside", "position_side", "side", "direction", "sentiment", "market_position")
+_SIDE_KEYS = ("positionside", "position_side", "side", "direction", "sentiment", "market_position", "dir",
+              "strategy.market_position")
 # (TradingView's "prev_market_position" names the position an exit left: "flat" after "short" ended a short)
 _PREV_SIDE_KEYS = ("prev_position", "prev_market_position", "prevmarketposition", "previous_position",
-                   "previous_market_position", "prev_side")
+                   "previous_market_position", "prev_side", "strategy.prev_market_position")
 # TradingView's strategy.position_size after the order (signed; 0 is flat), and the order's comment ("Exit")
 _POSITION_SIZE_KEYS = ("position_size", "positionsize", "strategy_position_size", "strategy.position_size",
                        "market_position_size", "new_position_size", "new_strategy_position")
@@ -74,6 +78,9 @@ _CLOSE = {"exit_long", "exit_short", "close", "close_long", "close_short", "exit
           "close_position", "exit_all", "close_all", "long_exit", "short_exit", "flat", "sell_to_close", "buy_to_close",
           "buy_to_cover"}
 _TP_HIT = re.compile(r"(?:tp|take_?profit|target)_?(\d)?_?(?:hit|reached|filled|achieved|done|touched)", re.IGNORECASE)
+# (session 23) The call's entry order filled, as a bot's event names it ("event": "ENTRY_FILLED", "entry1_triggered"):
+# the running call's fill, never a fresh open (a bare "filled" is an exchange's order record, read as none)
+_ENTRY_FILLED = re.compile(r"(?:entry|base_?order)_?\d?_?(?:filled|triggered|executed|activated)")
 _SL_HIT = re.compile(r"(?:trailing_?)?(?:sl|stop(?:_?loss)?)_?(?:hit|reached|triggered|filled)", re.IGNORECASE)
 # A state or event word that is the stop-out itself ("event": "stop_loss", "result": "stopped")
 _STOPPED_OUT = {"stop_loss", "stoploss", "stopped", "stopped_out", "sl"}
@@ -157,17 +164,20 @@ def card_from_payload(text: str) -> PayloadCard | None:
     if symbol is None or action is None:
         return PayloadCard(NO_TRADE)
     coin, perpetual = symbol
-    venue = " ".join(str(fields.get(k, "")) for k in ("market", "market_type", "exchange", "tv_exchange", "category")).lower()
-    futures = perpetual or bool(re.search(r"futures?|perp|swap|linear|inverse|usd[-_]?m", venue))
+    venue = " ".join(str(fields.get(k, "")) for k in ("market", "market_type", "exchange", "tv_exchange", "category",
+                                                      "exch")).lower()
+    # ("exch": "BINANCE-FUT": an exchange's futures account by its short name)
+    futures = perpetual or bool(re.search(r"futures?|(?<![a-z])fut(?![a-z])|perp|swap|linear|inverse|usd[-_]?m", venue))
     spot = not futures and "spot" in venue
     said = _words(fields, _ACTION_KEYS + _SIDE_KEYS)
     unit = str(fields.get("quantitytype", "")).lower()
     if action == "close" or action == "short" and "position" in unit and not _SHORT.difference({"sell"}).intersection(said):
         # (TradersPost's "sell" of a "percent_of_position" exits that share of the held position: it opens no short)
+        side = _previous_side(fields) or _closed_side(fields)
         if _flat(fields):
             # (the position is 0 after the order: all of it closed, whatever amount the order names)
-            return PayloadCard(f"Close #{coin}{_previous_side(fields)} now")
-        return PayloadCard(_exit_card(coin, fields, side=_previous_side(fields)))
+            return PayloadCard(f"Close #{coin}{side} now")
+        return PayloadCard(_exit_card(coin, fields, side=side))
     if action == "cancel":
         # (one order named by its id is one unfilled entry; the coin's orders are its unfilled entries, the filled part
         # runs; a bare cancel or a cancel of the signal is the whole call's, as "Cancel #DOT" is)
@@ -196,6 +206,8 @@ def card_from_payload(text: str) -> PayloadCard | None:
         return PayloadCard(f"#{coin} TP{action[2:]} hit ✅{move}")
     if action == "sl":
         return PayloadCard(f"#{coin} stop loss hit ❌")
+    if action == "filled":
+        return PayloadCard(f"#{coin} entry filled ✅")
     order_type = str(_first(fields, _ORDER_TYPE_KEYS) or "").lower()
     targets = _targets(data)
     stop, stop_hold = _stop(data, action)
@@ -255,6 +267,14 @@ def _previous_side(fields: dict[str, Any]) -> str:
     said = set(_words(fields, _PREV_SIDE_KEYS))
     return " LONG" if said & {"long", "buy"} and not said & {"short", "sell"} \
         else " SHORT" if said & {"short", "sell"} and not said & {"long", "buy"} else ""
+
+
+def _closed_side(fields: dict[str, Any]) -> str:
+    """(session 23) The position a close names in its own side field by a position's word ("action": "close_all",
+    "side": "long" closes the long) — " LONG" / " SHORT", else "". An order's "buy" / "sell" there names no position (a
+    sell closes a long), and a side field at odds with itself names none."""
+    said = {word for word in _words(fields, _SIDE_KEYS) if word in ("long", "short")}
+    return f" {said.pop().upper()}" if len(said) == 1 else ""
 
 
 def _exit_card(coin: str, fields: dict[str, Any], *, sell: bool = False, side: str = "") -> str:
@@ -423,7 +443,8 @@ def _symbol(fields: dict[str, Any], code: re.Match[str] | None) -> tuple[str, bo
 
 
 def _action(data: dict[str, Any], fields: dict[str, Any], code: re.Match[str] | None) -> str | None:
-    """'long' / 'short' / 'close' / 'tpN' / 'sl' / 'cancel' / 'move' (a stop moved) / 'move_be' (to breakeven), or None
+    """'long' / 'short' / 'close' / 'tpN' / 'sl' / 'cancel' / 'filled' (the entry filled) / 'move' (a stop moved) /
+    'move_be' (to breakeven), or None
     when the payload says no action. A trade's status (a target or
     the stop reached, an exit) outranks its side: a running trade's report is never a fresh open."""
     if code is not None:
@@ -467,6 +488,8 @@ def _action(data: dict[str, Any], fields: dict[str, Any], code: re.Match[str] | 
             return "sl"
         if _CANCEL.fullmatch(word):
             return "cancel"
+        if _ENTRY_FILLED.fullmatch(word):
+            return "filled"
         if moved := _STOP_MOVE.fullmatch(word):
             return "move_be" if any(moved.groups()) else "move"
     if any(word in _STOPPED_OUT for word in words(("event", "alert"))):

@@ -259,7 +259,8 @@ LABELS: list[tuple[Field, str]] = [
                   r"(?=[ \t]*[:=@]?[ \t]*\$?\d)|"
                   # ("Base order filled: 17.842", "… Base order filled at 0.6120"): a DCA bot's first order, its entry
                   # (not a size: "Base order: 50 USDT")
-                  r"base\s+order(?:\s+(?:filled|price|placed))?(?:\s+(?:at|@))?(?=[ \t]*[:=@]?[ \t]*\$?\d[\d.,]*(?![\d.,]|\s*(?:usdt|usd|usdc|\$|dollars?)(?!\w)))|"
+                  # (session 23: "Base order: filled @ 1.8840", the state after the label's colon)
+                  r"base\s+order(?:[ \t]*:?[ \t]*(?:filled|price|placed|executed))?(?:\s+(?:at|@))?(?=[ \t]*[:=@]?[ \t]*\$?\d[\d.,]*(?![\d.,]|\s*(?:usdt|usd|usdc|\$|dollars?)(?!\w)))|"
                   r"enter(?:\s+at)?|entrada(?:s)?|punto\s+de\s+entrada|pre[çc]o\s+de\s+entrada|"
                   r"giri[şs]ler|giri[şs](?:\s+(?:fiyat[ıi]|b[öo]lgesi|aral[ıi][ğg][ıi]))?|точк[аи]\s+входа|зона\s+входа|"
                   r"цена\s+входа|зона\s+(?:набора|покупки|закупки|закупа)|входы|вход|"

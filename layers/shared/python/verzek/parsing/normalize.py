@@ -836,7 +836,16 @@ _MD_ESCAPE = re.compile(r"\\([_*\[\]()~`>#+\-=|{}.!])")
 _LS_RATIO = re.compile(r"(?<!\w)long\s*/\s*short\s+ratio(?:\s+(?:is|at|of|=|:))?\s*\$?\d+(?:[.,]\d+)?", re.IGNORECASE)
 
 
-_SNAKE_KEY = re.compile(r"(?i)(?<![^\W_])(stop|take|entry|exit|tp\d?|sl|target\d?)_(loss|profit|price|hit|\d)(?![^\W_])")
+# (session 23: a bot's event word — "event=ENTRY_FILLED", "TP1_REACHED", "ENTRY_CANCELLED" — written the same way)
+_SNAKE_KEY = re.compile(r"(?i)(?<![^\W_])(stop|take|entry|exit|tp\d?|sl|target\d?)_(loss|profit|price|hit|\d|filled|"
+                        r"triggered|executed|reached|cancell?ed)(?![^\W_])")
+# (session 23: "PAGER//CANCEL", two words glued by a double slash)
+_SLASHED_WORDS = re.compile(r"(?<=[^\W\d_])//(?=[^\W\d_])")
+# (session 23) A bot card's label, alone heading its line, set off from its price by a pointer ("ZONE ▸ 21.340 ~ 21.880",
+# "TGT ▸ 22.45 | 23.10", "Stop ► 25.70", "Zone ➤ 0.415", "Zona » 0.415"): the pointer is the label's colon — the label is
+# then read as any "Zone:" is (arrows — "SL → 179", "Zone 1 ➜ 0.425" — say a change or a row, and are left as they are)
+_POINTERS = "\u25b8\u25ba\u25b6\u2023\u27a4\u2b95\u00bb\u203a"
+_POINTER_LABEL = re.compile(r"(?m)^([^\w\n]*[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2})[ \t]*[" + _POINTERS + r"]\ufe0f?[ \t]*(?=[$]?\d)")
 
 
 _SUBSCRIPT_DIGITS = "₀₁₂₃₄₅₆₇₈₉"
@@ -980,6 +989,8 @@ def normalize(text: str) -> str:
         text = _TEN_THOUSANDS.sub(_ten_thousands, text)
     if "_" in text:  # JSON keys of bots: "stop_loss", "entry_price", "TP1_HIT"
         text = _SNAKE_KEY.sub(r"\1 \2", text)
+    if any(ch in text for ch in _POINTERS):
+        text = _POINTER_LABEL.sub(r"\1: ", text)
     if "\\" in text:
         text = _MD_ESCAPE.sub(r"\1", text)
     if "/" in text:
@@ -1074,6 +1085,10 @@ def normalize(text: str) -> str:
     if text.lstrip().startswith("[") or "[" in text[:12]:
         text = _BRACKETED_CHANNEL_LINE.sub("", text.lstrip(), count=1)
     text = _URL.sub(" ", text)
+    if "//" in text:
+        # (session 23: "PAGER//CANCEL DOTUSDT", "BOT//TP1 HIT": a bot's heading glued to its word by a double slash — two
+        # words, the slashes their separator)
+        text = _SLASHED_WORDS.sub(" // ", text)
     text = _BY_HANDLE.sub(" ", text)
     text = _HANDLE.sub(" ", text)
     text = _MARKDOWN.sub(" ", text)

@@ -985,8 +985,16 @@ _RUNG_ADD_WORDS = re.compile(r"(?:(?:more|add|at|thêm|ở|tại|lagi|tambah|di|
                              r"เพิ่ม|ที่)\s*)+", re.IGNORECASE)
 
 
+# (session 23) A bot's word that its averaging orders rest on the book, bracketed after their label ("Safety orders
+# (armed): 1.8460 · 1.8085", "Safety orders (placed):", "DCA (active):"): the rungs as placed, no condition on them
+_RUNG_PLACED = re.compile(r"\(\s*(?:armed|placed|set|active|pending|open|live|waiting|on\s+the\s+book)\s*\)", re.IGNORECASE)
+
+
 def _only_adds(tokens: list[Token]) -> bool:
-    """The tokens before a rung's price are separators or words that only say it adds ("thêm", "more at")."""
+    """The tokens before a rung's price are separators or words that only say it adds ("thêm", "more at"), or that say
+    its orders rest on the book ("(armed)")."""
+    if _RUNG_PLACED.fullmatch(" ".join(t.text for t in tokens if t.text != ":").strip()):
+        return True
     words = [t.text for t in tokens if t.kind != Kind.SEP]
     return not words or bool(_RUNG_ADD_WORDS.fullmatch(" ".join(words)) or _RUNG_ADD_WORDS.fullmatch("".join(words)))
 
@@ -1739,8 +1747,9 @@ def _leverage(tokens: list[Token], segments: list[Segment], text_lines: list[str
                  for t in _up_to_list_separator(s.tokens)}
     # ("DCA ladder (isolated 5x)": a margin mode's word before the mark makes it the call's leverage, whatever label
     # the line is under)
-    elsewhere -= {id(t) for i, t in enumerate(tokens) if t.kind == Kind.LEV and i
-                  and tokens[i - 1].text.lower() in ("isolated", "cross", "isolado", "aislado", "isolée", "isolato")}
+    # (session 23: or right after it — "margin 5x isolated", "Margen: 10x aislado")
+    elsewhere -= {id(t) for i, t in enumerate(tokens) if t.kind == Kind.LEV
+                  and any(0 <= j < len(tokens) and tokens[j].text.lower() in _MARGIN_MODE_WORDS for j in (i - 1, i + 1))}
     marks = [t for t in tokens if id(t) not in elsewhere and not (t.kind == Kind.LEV and t.value == 1)
              and t.kind in (Kind.LEV, Kind.SEP, Kind.WORD, Kind.NUM)]
     first = next((i for i, t in enumerate(marks) if t.kind == Kind.LEV), None)
@@ -1802,6 +1811,10 @@ def _spot_said_and_only_leverage(text: str, candidate: SymbolCandidate | None) -
     cleaned = _SPOT_ETF.sub(" ", _NO_LEVERAGE.sub(" ", text))
     return bool(lx.SPOT_RE.search(cleaned)) and not lx.FUTURES_RE.search(_LEVERAGE_WORD.sub(" ", cleaned)) \
         and not (candidate and candidate.perpetual) and not _SPOT_HOLDERS.search(cleaned)
+
+
+_MARGIN_MODE_WORDS = frozenset({"isolated", "cross", "isolado", "aislado", "isolée", "isolato", "izole", "cruzado", "cruzada",
+                                "isoliert", "изолированная", "кросс"})
 
 
 def _up_to_list_separator(tokens: list[Token]) -> list[Token]:

@@ -1221,7 +1221,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"добрал\w*|добавляем|добавили|добавим|додаємо|додали|agregamos|sumamos|aumentamos\s+(?:la\s+|a\s+)?posi\w*|dok[łl]adamy|"
         r"renfor[çc]ons|on\s+renforce|incrementiamo|(?<!\w)ekledik|(?<!\w)ekleme\s+yap\w*|legen\s+nach|"
         r"tambah\s+(?:posisi|entry)|(?:add|adding)\s+to\s+(?:our\s+|the\s+|your\s+)?[#$]?\w+\s+(?:at|@|around|near)|"
-        r"dca\s*:?\s*(?:add|buy|one\s+more)|добавля\w*\s+(?:\w+\s+)?вход\w*|добор\w*|усредня\w*|усредним|"
+        r"dca\s*:?\s*(?:add|buy(?!\s+(?:plans?|ladders?|zones?|levels?|setups?|strateg\w*|grids?|bots?|schedules?)(?!\w))|one\s+more)|добавля\w*\s+(?:\w+\s+)?вход\w*|добор\w*|усредня\w*|усредним|"
         r"(?<!n't\s)(?<!not\s)(?<!never\s)(?:add|adding)\s+(?:here|now|again)(?!\w)|"
         # ("Buy more #APT at 8.60", "Averaging down #ETH long", "Double down on #DOGE short", "New average: 0.160",
         # "Promediamos #BTC en 65500", "#AVAX DCA 2: 23.8", "#ARB 补仓 0.78"): more bought into the running trade
@@ -1634,6 +1634,12 @@ _CLOSE_PATTERN = _Gated(
     # "#KAS limit order removed ❌ price ran away" (a stop order removed is no cancel of the trade)
     r"limit\s+(?:buy\s+|sell\s+)?orders?\s+(?:was\s+|has\s+been\s+|got\s+)?(?:removed|pulled|deleted|withdrawn)|"
     r"(?:removed|pulled|deleted|withdrew)\s+(?:the\s+|our\s+)?limit\s+(?:buy\s+|sell\s+)?orders?|"
+    # (session 23: a bot's "ENTRY NOT FILLED, ORDER REMOVED", "entry never filled - order deleted": the unfilled entry's
+    # order taken off — the call ends before it began, as a cancel does)
+    # (one later rung's — "2nd entry not filled, order removed", "entry 2 …" — is no cancel of the call)
+    r"(?<!\d(?:st|nd|rd|th)\s)(?<!second\s)(?<!third\s)(?<!fourth\s)(?<!last\s)(?<!next\s)(?<!dca\s)(?<!other\s)(?<!later\s)"
+    r"entry(?!\s*#?\d)\s+(?:was\s+|is\s+|got\s+)?(?:not|never)\s+(?:filled|triggered)\W+(?:the\s+|its\s+)?(?:entry\s+|limit\s+)?orders?\s+"
+    r"(?:was\s+|has\s+been\s+|got\s+)?(?:removed|pulled|deleted|withdrawn)|"
     # ("IMX — pull all bids, price never came down", "bids pulled on #FET"): the resting buy orders taken off
     + _PULLED_BIDS + r"|"
     r"(?:positionen?|trades?|alles)\s+(?:\w+\s+){0,2}schlie(?:ß|ss)en)(?!\w)|"
@@ -2124,7 +2130,9 @@ _NEGATED_AFTER = re.compile(r"^\s*(?:(?:пока|ещё|еще|still|yet)\s+)?(?
 # ("limit never filled - cancel", "entry not triggered, cancel": an order that did not fill, cancelled — the negation is
 # the reason, not a denial of the cancel)
 _NEGATED_INSIDE = re.compile(r"(?<!\w)(?:never|not|\w+n't|nicht|não|не|нет)(?!\w)(?!\s+(?:filled|triggered|activated|"
-                             r"reached|executed|hit)\W+(?:\w+\W+){0,2}?cancel)|没有?|未|不要")
+                             # (session 23: "entry not filled, order removed" — the unfilled order taken off)
+                             r"reached|executed|hit)\W+(?:\w+\W+){0,2}?cancel|\s+(?:filled|triggered)\W+(?:\w+\W+){0,3}?(?:removed|deleted|pulled|withdrawn))|"
+                             r"没有?|未|不要")
 # ("We should have closed #SOL at 190", "Надо было закрыть", "早该", "すべきだった", "Думаю закрыть", "Worst case #SOL hits SL",
 # "#SOL might get stopped out", "#SOL hampir kena SL"): what should have been, what may happen or is weighed — not done now
 _NOT_DONE = re.compile(
