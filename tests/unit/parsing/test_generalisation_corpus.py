@@ -592,6 +592,15 @@ counterparts) 50/60. All four: 205/240 (85.4 %), 6 wrong (a close of "ANY" from 
 word closed, a bot's daily summary read as a close, an expired card read as a close, a stop move for after TP2 made
 now, a German expired card traded). Both rounds after the fixes: 471/480, 0 wrong (left: z49-036, z50-023,
 z50-017, z52-025, z54-015, z55-016/018/048/056 — label questions of no-change updates, exit sides and a fiat card's market; none tradable or closing).
+A sixteenth round (session 23), first look at 5e89440 (session 22's parser): `blind_z56.jsonl` (2a0ee64, automated
+relays: copy-trade notices, bot exports, TradingView payloads, liquidation and whale feeds) 50/60, `blind_z57.jsonl`
+(2a0ee64, status traffic in twelve languages) 51/60, `blind_z58.jsonl` (2a0ee64, trade-management threads) 49/60,
+`blind_z59.jsonl` (2a0ee64, look-alikes and money traps) 49/60. All four: 199/240 (82.9 %), 8 wrong (a Spanish
+"CANCELADA" closed as a coin, a candle "closed at" read as a close, a Russian idea's invalidation read as a close, a DCA
+buy plan read as an add, and gold, forex and two stock cards traded); two stock cards' symbols relabelled after, to the
+USDT convention (535177b). After round sixteen's seven fixer branches (and review 37's families): 231/240, 0 wrong
+(left: z57-005/024/039, z58-009/023/045/059 — no-change restatements, a label question — and z58-020, a reply that
+supplies targets to a quoted re-entry).
 """
 
 import json
@@ -783,10 +792,10 @@ CORPORA = {
     "blind_z53.jsonl": (60, 0.98),
     "blind_z54.jsonl": (60, 0.98),
     "blind_z55.jsonl": (60, 0.93),
-    "blind_z56.jsonl": (60, 0.80),
-    "blind_z57.jsonl": (60, 0.80),
-    "blind_z58.jsonl": (60, 0.80),
-    "blind_z59.jsonl": (60, 0.80),
+    "blind_z56.jsonl": (60, 0.98),
+    "blind_z57.jsonl": (60, 0.95),
+    "blind_z58.jsonl": (60, 0.91),
+    "blind_z59.jsonl": (60, 0.98),
 }
 
 
