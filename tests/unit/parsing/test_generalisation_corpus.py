@@ -599,7 +599,7 @@ relays: copy-trade notices, bot exports, TradingView payloads, liquidation and w
 "CANCELADA" closed as a coin, a candle "closed at" read as a close, a Russian idea's invalidation read as a close, a DCA
 buy plan read as an add, and gold, forex and two stock cards traded); two stock cards' symbols relabelled after, to the
 USDT convention (535177b). After round sixteen's seven fixer branches (and review 37's families): 231/240, 0 wrong
-(left: z57-005/024/039, z58-009/023/045/059 — no-change restatements, a label question — and z58-020, a reply that
+(left: z57-005/024/039, z58-009/023/045/059, z59-022 — no-change restatements, a label question — and z58-020, a reply that
 supplies targets to a quoted re-entry).
 """
 
