@@ -292,14 +292,16 @@ def test_a_stop_written_as_a_percentage_is_placed_from_the_entry_not_the_default
     assert factory.position(user, stored.signal_id)["stop_loss"] == D("95")
 
 
-def _partial_close_job(signal_id, fraction, message_id):
+def _partial_close_job(signal_id, fraction, message_id, text=None):
     from verzek.domain.jobs import parse_job
     from verzek.domain.signals import MessageKind, ParsedMessage, UpdateAction
+    from verzek.parsing import parse_message
     from verzek.queue import InProcessQueue
     from verzek.signals import apply_update, update_from_parsed
 
     parsed = ParsedMessage(kind=MessageKind.UPDATE, symbol=SYMBOL, update_action=UpdateAction.PARTIAL_CLOSE,
-                           close_fraction=fraction)
+                           close_fraction=fraction) if text is None else parse_message(text)
+    assert parsed.update_action == UpdateAction.PARTIAL_CLOSE and parsed.close_fraction == fraction
     update = update_from_parsed(parsed, raw_text="close half", provider_message_id=message_id,
                                 dedupe_key=f"tg:1:{message_id}")
     queue = InProcessQueue()
@@ -322,7 +324,7 @@ def test_the_providers_partial_close_sells_that_share_once_and_resizes_the_ladde
     assert tps == [(D(110), D("1.5")), (D(120), D("1.5"))]
 
     clock.set(T0 + 3 * MIN)
-    [job] = _partial_close_job(sig, D("0.5"), 77)
+    [job] = _partial_close_job(sig, D("0.5"), 77, text="#SOL close half now")  # the provider's post, as parsed
     executor = Executor(venues)
     assert executor.apply_update(job) == "reduced"
     assert executor.apply_update(job) == "already_reduced"  # redelivered: nothing sold twice
@@ -340,7 +342,7 @@ def test_the_providers_partial_close_sells_that_share_once_and_resizes_the_ladde
     assert D(factory.paper_state(user)["balances"]["SOL"]) == D("1.5")  # what the venue holds matches the books
 
     # a second "close half" is the signal's second partial: half of what is left
-    [job2] = _partial_close_job(sig, D("0.5"), 78)
+    [job2] = _partial_close_job(sig, D("0.5"), 78, text="Closing SOL, 50% only")
     assert executor.apply_update(job2) == "reduced"
     clock.set(T0 + 5 * MIN)
     run_monitor(venues)
