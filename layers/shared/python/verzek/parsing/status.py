@@ -4108,7 +4108,7 @@ _KEYED_SHARE_OF_EXIT = re.compile(r"(?:^|(?<=[\n|,;/{(\"']))[ \t]*(?:qty|quantit
                                   r"close_?percent|percent)[\"']?\s*[:=]\s*[\"']?(\d{1,2}(?:\.\d+)?)\s*(%)?")
 
 
-_SENTENCE_END = re.compile(r"(?<!\d)[.!?](?=\s|$)|\n")
+_SHARE_SENTENCE_END = re.compile(r"(?<!\d)[.!?](?=\s|$)|\n")
 # (a percentage that is a result, not a share: "20% profit", "50% on 10x", "30% ROE", "12% gain", "40% в плюс")
 _RESULT_AFTER = re.compile(r"[ \t]*\)?[ \t]*(?:of[ \t]+)?(?:profit|gain|roi|roe|pnl|return|up|on[ \t]+(?:margin|\d+[ \t]*x)|with[ \t]+\d+[ \t]*x|"
                            r"com[ \t]+\d+[ \t]*x|con[ \t]+\d+[ \t]*x|\(?\d+[ \t]*x|x[ \t]*\d+|lợi|прибыл|ganancia|lucro|kar(?!\w)|"
@@ -4136,9 +4136,9 @@ def close_fraction(lowered: str) -> Decimal | None:
             # "Teilgewinne mitnehmen (ca. 30 %)"): the phrase names the partial close, its sentence the amount — a share
             # that is no result ("+36%", "20% profit", "~50% on 10x")
             start = 0
-            for stop in _SENTENCE_END.finditer(lowered, 0, found.start()):
+            for stop in _SHARE_SENTENCE_END.finditer(lowered, 0, found.start()):
                 start = stop.end()
-            end_found = _SENTENCE_END.search(lowered, found.end())
+            end_found = _SHARE_SENTENCE_END.search(lowered, found.end())
             sentence = lowered[start:end_found.start() if end_found else len(lowered)]
             beside |= {value for m in _SHARE_VALUE.finditer(sentence)
                        if not _RESULT_AFTER.match(sentence, m.end()) and (value := _share_value(m)) is not None}
