@@ -52,7 +52,7 @@ MARKS = _combining_marks()
 _B = rf"(?<![#$])(?<![^\W{CJK}])(?<![{MARKS}])"  # label start: not inside a word, not a hashtag
 # "Current price", "Giá hiện tại", "Precio actual": where the market is — an entry only when no other entry is written
 # (tr "şu anki fiyattan" / "mevcut fiyattan": from the current price, the suffix glued on)
-PRICE_NOW_PHRASE = (r"(?:current|market)\s+(?:price|rate)|(?:[şs]u\s+anki|mevcut|anl[ıi]k)\s+fiyat(?:tan|ta|la|[ıi]ndan|[ıi]nda)?|"
+PRICE_NOW_PHRASE = (r"(?:current|market|ref(?:erence)?\.?)\s+(?:price|rate)|(?:[şs]u\s+anki|mevcut|anl[ıi]k)\s+fiyat(?:tan|ta|la|[ıi]ndan|[ıi]nda)?|"
                     r"prix\s+actuel|"
                     r"pre[çc]o\s+atual|precio\s+actual|prezzo\s+attuale|aktueller\s+(?:preis|kurs)|текущая\s+цена|"
                     r"поточна\s+ціна|gi[áa]\s+hi[ệe]n\s+t[ạa]i|harga\s+(?:saat\s+ini|sekarang)|aktualna\s+cena|"
@@ -831,6 +831,16 @@ NOT_A_CALL_RE = re.compile(
     r"i[şs]lem(?:im|imi|ime)\s+(?:bir\s+)?(?:bak\w*|kontrol\w*|de[ğg]erlendir\w*)|(?:pr[üu]f\w*|check\w*)\s+(?:mal\s+)?meinen?\s+(?:trade|einstieg|position)|"
     r"(?:cek|cekin|tolong\s+cek)\s+(?:trade|posisi|entry|setup)(?:an)?\s+(?:aku|saya|gw|gue|ku)|"
     r"check\s+(?:gi[úu]p|h[ộo])\s+(?:em|m[ìi]nh|t[ôo]i)\s+(?:l[ệe]nh|k[èe]o)|"
+    # Session 23 (opens23b): a member asking about a card passed to them ("someone forwarded this to me", "a friend sent
+    # me this", "is this from the VIP??", "can I take it?", "мне переслали", "me reenviaron", "me encaminharam", "bana
+    # attılar"): a card of unknown origin, asked about — not the channel's call (a question answered "yes" stays a call)
+    r"(?:someone|somebody|a\s+friend|my\s+friend|a\s+guy|a\s+member)\s+(?:just\s+)?(?:forwarded|fwd|sent|shared|passed)\s+"
+    r"(?:me\s+)?(?:it|this|that|these)(?:\s+(?:one|card|signal|call))?(?:\s+to\s+me)?(?!\w)|"
+    r"(?:мне|нам)\s+(?:переслали|скинули|прислали)|(?:me|nos)\s+(?:reenviaron|pasaron|mandaron|encaminharam|mandaram|passaram)(?!\w)|"
+    r"is\s+(?:this|it|that)\s+(?:really\s+)?(?:from\s+(?:the\s+|our\s+|your\s+)?(?:vip|channel|group|admin|you)|legit|real|yours|genuine)\s*[?？]"
+    r"(?!\s*(?:yes|yep|yeah|correct|confirmed)(?!\w))|"
+    r"(?:can|should|could|may)\s+i\s+(?:take|enter|open|follow|copy)\s+(?:it|this|that)(?:\s+(?:one|trade|signal|call))?\s*[?？🙏]"
+    r"(?!\s*(?:yes|yep|yeah|sure|absolutely)(?!\w))|"
     # ("Spotted in another group: 'LONG #TAO 452 …' — we are NOT taking this one"): another channel's call shown
     r"(?:spotted|seen|found|posted)\s+in\s+(?:another|other|a\s+different)\s+(?:group|channel)|"
     r"(?:we\s+are|we'?re|i'?m|i\s+am)\s+not\s+taking\s+(?:this|it|that)(?:\s+one)?(?!\s+(?:with|at|on|above|below|in|beyond)\b)|"
@@ -1026,7 +1036,9 @@ EXAMPLE_CARD_RE = re.compile(
     r"(?:à|a)\s+titre\s+d'?\s?exemple|exemple\s+seulement|nur\s+(?:ein\s+|als\s+)?beispiel|alleen\s+(?:een\s+)?voorbeeld|"
     r"(?:bara|kun|kun\s+et|vain)\s+(?:ett\s+)?(?:exempel|eksempel|esimerkki)|μόνο\s+παράδειγμα|παράδειγμα\s*[(:：]|"
     r"halimbawa\s+lang|(?:ito\s+ay\s+)?halimbawa\s*[(:：]|hanya\s+(?:sebagai\s+)?contoh|ch[ỉi]\s+(?:l[àa]\s+)?(?:v[íi]\s+d[ụu]|minh\s+h[ọo]a)|"
-    r"sadece\s+(?:bir\s+)?[öo]rnek|רק\s+דוגמה|דוגמה\s*[(:：])(?!\w)|"
+    r"sadece\s+(?:bir\s+)?[öo]rnek|רק\s+דוגמה|דוגמה\s*[(:：]|דוגמה\s+בלבד|"
+    # (he "דוגמה בלבד": the "only" after the word; "תבנית לאיתות": a template for a signal)
+    r"תבנית\s+(?:ל|של\s+)(?:איתות|סיגנל|עסקה|כרטיס)\w*)(?!\w)|"
     # "do not trade / copy it" — ro, cs/sk, hu, pl, es/pt/it/fr/de, nl, tl, vi, ru/uk, el, he
     r"(?<!\w)(?:nu\s+(?:tranzac[țţt]iona|tranzac[țţt]ion[ae][țţt]i|copia[țţt]i)|ne(?:obchodovat|obchodujte|obchodova[ťt])(?!\w)|"
     r"nekop[íi]rujte|ne\s+(?:keresked(?:j|jen|jetek|jenek)|m[áa]sold|m[áa]solj[áa]tok)|nie\s+(?:handluj(?:cie)?|kopiuj(?:cie)?)|"
@@ -1034,7 +1046,7 @@ EXAMPLE_CARD_RE = re.compile(
     r"ne\s+(?:pas\s+)?(?:trader|suivre)|nicht\s+(?:traden|handeln|nachtraden|nachmachen)|niet\s+(?:traden|handelen|kopi[ëe]ren)|"
     r"huwag\s+(?:(?:i-?|mag-?)?trade|sundan|kopyahin|gayahin)|kh[ôo]ng\s+(?:v[àa]o\s+l[ệe]nh|copy|theo)\s+(?:l[ệe]nh\s+)?n[àa]y|"
     r"не\s+(?:торгуйте|торгувати|торговать|повторяйте|повторюйте)|μην\s+(?:το\s+)?(?:ανοίξετε|αντιγράψετε|κάνετε\s+trade)|"
-    r"אל\s+תסחרו|לא\s+לסחור)"
+    r"אל\s+תסחרו|לא\s+לסחור|לא\s+להעתיק|אל\s+תעתיקו)"
     # (said alone, or of "this": "Não opere com dinheiro do aluguel!" — not with the rent money — is advice under a call)
     r"(?:\s+(?:this|it|to|tohle|toto|ezt|tego|tej|esto|esta|isto|isso|questo|ça|cela|das|dies|dit|ito|[иі]?це|это|этот|αυτό))?"
     r"(?=\s*(?:[!.)）,;:—–-]|\n|$))|"
@@ -1044,7 +1056,7 @@ EXAMPLE_CARD_RE = re.compile(
     r"范例|示范|样例|范本|模板\s*[(（:：]|仅供(?:教学|示范|学习|演示)|(?:请勿|请不要|不要|勿|别)跟单(?=\s*(?:[)）,，。!！;；:：.]|\n|$))|(?:并非|不是|非)(?:真实|实盘|真正)的?(?:信号|讯号)|不是讯号|"
     r"예시|샘플|따라\s*(?:하지|들어가지)\s*마세요|실제\s*(?:시그널|신호)\s*(?:이\s*)?아님|"
     r"(?:เป็น)?แค่ตัวอย่าง|ไม่ใช่สัญญาณจริง|ห้ามเทรดตาม|"
-    r"مجرد\s+مثال|ليست\s+صفقة\s+حقيقية|لا\s+تتداول|فقط\s+(?:یک\s+)?(?:مثال|نمونه)|معامله\s+نکنید",
+    r"مجرد\s+مثال|مثال\s+فقط|ليست\s+صفقة\s+حقيقية|لا\s+تتداول|لا\s+(?:تنسخ|تنسخوا)(?!\w)|فقط\s+(?:یک\s+)?(?:مثال|نمونه)|معامله\s+نکنید",
     re.IGNORECASE)
 NEGATED_CALL_RE = re.compile(
     r"(?<!\w)(?:don'?t|do\s+not|never|avoid)\s+(?:buy\w*|sell\w*|long\w*|short\w*|fomo\s+into)(?!\w)|"
