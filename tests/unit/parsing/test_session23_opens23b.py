@@ -12,8 +12,15 @@ Rules, each with its traps:
   "yes" is the channel's own, and so is a card that merely mentions "someone" elsewhere;
 - a leverage mark inside a clause set aside as another coin's status ("✅ BTC TP2 hit (+21% on 10x)" above a fresh card
   of another coin) is that trade's leverage, never the card's: the card's own mark is read, or none; on the card's
-  own lines ("TP 1.95 (+25% on 15x)") a mark stays the call's.
+  own lines ("TP 1.95 (+25% on 15x)") a mark stays the call's;
+- an order at the market in Italian ("a mercato", "al mercato") and in Thai with "now" after the market's price
+  ("ราคาตลาดตอนนี้") makes the price written after it (with "~", "ประมาณ") the market order's reference; a price
+  before "(non a mercato)" stays a limit;
+- the shield emoji heading a price alone on its line ("🛡 1.998") is the stop; before a share or any words ("🛡 50%
+  secured at TP1") it is none.
 """
+
+from decimal import Decimal
 
 import pytest
 from verzek.domain.signals import MessageKind
@@ -115,3 +122,35 @@ def test_leverage_of_another_coins_result_is_not_the_cards(text, leverage):
 
 def test_leverage_on_the_cards_own_target_note_stays():
     assert _open("#OP/USDT LONG 15x\nEntry 1.80\nTP 1.95 (+25% on 15x)\nSL 1.70").leverage == 15
+
+
+# --- market orders in Italian and Thai ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    ("#SOL long 10x\nEntrata a mercato ~ 141,20\nTP: 150 / 158\nSL: 133", 141.2),
+    ("#SOL long 10x\nIngresso al mercato (circa 141,20)\nTP: 150 / 158\nSL: 133", 141.2),
+    ("📈 ลองก์ $SOL\nเข้าที่ราคาตลาดตอนนี้ (ประมาณ 141.2)\nเป้า 150 / 158\nSL 133", 141.2),
+])
+def test_market_order_words_make_the_price_its_reference(text, entry):
+    d = _open(text).to_expected_dict()
+    assert d["entry_type"] == "market"
+    assert d["entries"] == [entry]
+
+
+def test_a_price_written_before_no_market_words_stays_a_limit():
+    assert _open("#SOL long\nIngresso: 140 (non a mercato)\nTP 150\nSL 130").to_expected_dict()["entry_type"] == "limit"
+
+
+# --- the shield emoji as the stop --------------------------------------------------------------------------------------
+
+
+def test_shield_heading_a_price_is_the_stop():
+    parsed = _open("🪙 LINK/USDT | ⬇️ SHORT | ⚙️ 6x\n📍 Entry: 24.10 – 24.40\n🎯 23.50 · 22.80\n🛡 25.05")
+    assert parsed.stop_loss == Decimal("25.05")
+    assert list(parsed.targets) == [Decimal("23.50"), Decimal("22.80")]
+
+
+def test_shield_before_a_share_is_no_stop():
+    parsed = _open("#SOL LONG\nEntry 140\nTP 150\nSL 130\n🛡 50% secured at TP1")
+    assert parsed.stop_loss == Decimal(130)

@@ -515,7 +515,7 @@ MARKET_ORDER_BEFORE_PRICE = re.compile(
     r"(?:at|@)\s+(?:the\s+)?market(?:\s+price)?(?!\w)|market\s+(?:entry|order|buy|sell)(?!\w)|"
     r"(?:enter|entry|buy|sell|long|short)\s+(?:right\s+)?(?:now|immediately)(?:\s+at)?(?!\w)|"
     r"по\s+(?:рынку|ринку|текущ\w*|поточн\w*|рыночной\s+цене|ринковій\s+ціні)(?!\w)|po\s+(?:rynkowej(?:\s+cenie)?|rynku)(?!\w)|"
-    r"piyasadan|a\s+mercado|a\s+precio\s+de\s+mercado|a\s+pre[çc]o\s+de\s+mercado|zum\s+marktpreis|au\s+march[ée]|"
+    r"piyasadan|a\s+mercado|(?:a|al)\s+mercato|a\s+precio\s+de\s+mercado|a\s+pre[çc]o\s+de\s+mercado|zum\s+marktpreis|au\s+march[ée]|"
     r"(?:ورود|خرید|فروش)\s+(?:آنی|فوری)|(?:دخول|شراء|بيع)\s+فور[يا]|من\s+السعر\s+الحالي|بسعر\s+السوق|به\s+قیمت\s+بازار|"
     # hi-Latn "CMP pe le lo, 1.92 ke aas paas", "market se kharid lo 1.92", "abhi buy karo @ 1.92" (take / buy at the market, now)
     r"(?:(?:cmp|market(?:\s+price)?|current\s+price)\s+(?:pe|par|se)|abhi)\s+(?:le\s*lo|le\s+(?:lijiye|lein|len)|"
@@ -535,7 +535,7 @@ MARKET_ORDER_BEFORE_PRICE = re.compile(
     r"po\s+cenie\s+rynkowej|tegen\s+(?:de\s+)?marktprijs|zum\s+aktuellen\s+(?:preis|kurs)|au\s+prix\s+du\s+march[ée])(?!\w)|"
     r"(?:मार्केट|बाज़ार|बाजार)(?:\s+(?:प्राइस|भाव|रेट))?\s+(?:पर|से)\s+(?:एंट्री|खरीद\w*|बेच\w*|शॉर्ट|लॉन्ग|सेल|बाय)|"
     r"(?:एंट्री|खरीदें|बेचें)\s+(?:मार्केट|बाज़ार|बाजार)(?:\s+(?:प्राइस|भाव|रेट))?\s+पर|মার্কেট\s+প্রাইসে|"
-    r"成行|市价|시장가|ราคาตลาด|เข้าได้เลย", re.IGNORECASE)
+    r"成行|市价|시장가|ราคาตลาด(?:ตอนนี้|เดี๋ยวนี้)?|เข้าได้เลย", re.IGNORECASE)
 # ("WLD long 2.18 now, 10x", "buy #SOL 142.5 right now"): the side, the price, then "now" — the price is where the market
 # is, the order at once (not "long 2.18 now or lower", "… now if it holds")
 MARKET_PRICE_NOW = re.compile(r"(?<!\w)(?:long|short|buy|sell)\s+(?:[#$]?[a-z][a-z0-9]{1,14}\s+)?(?:at\s+|@\s*)?\$?"

@@ -99,7 +99,10 @@ _EMOJI_TARGET = re.compile("[\U0001f3af\U0001f3c1]\ufe0f?(?=[ \t]*(?:[\u2460-\u2
 # (session 22, open52: "🎯🎯🎯" alone on its line over rows "1️⃣ 0.0000125" / "2️⃣ 0.0000133"): the target emoji as the
 # heading of the price rows under it — the targets' label (read after the keycap row numbers are gone)
 _EMOJI_TARGET_HEADING = re.compile("^[ \t]*(?:\U0001f3af\ufe0f?[ \t]*)+$(?=\n[ \t]*[$]?\\d)", re.MULTILINE)
-_EMOJI_STOP = re.compile("[\u26d4\U0001f6d1\u274c\U0001f6ab]\ufe0f?(?=[ \t]*[$]?\\d)")  # ⛔ 🛑 ❌ 🚫
+_EMOJI_STOP = re.compile("[\u26d4\U0001f6d1\u274c\U0001f6ab]\ufe0f?(?=[ \t]*[$]?\\d)|"  # ⛔ 🛑 ❌ 🚫
+                         # (session 23, opens23b: "🛡 1.998", the shield — the protection — heading a price alone on its
+                         # line under a card's levels; not "🛡 50% secured", "🛡 2x", "🛡 3 tips")
+                         "(?m:^[ \t]*\U0001f6e1\ufe0f?(?=[ \t]*[$]?\\d[\\d.,]*[ \t]*$))")
 # CJK ideographs / Hangul glued to digits or Latin letters ("入场3450", "10배"): split them apart.
 _CJK = CJK
 # Han characters are read in their Simplified form: a post in Traditional characters ("買入區間", "止損", "現貨") then
