@@ -17,7 +17,10 @@ Rules, each with its traps:
   ("ราคาตลาดตอนนี้") makes the price written after it (with "~", "ประมาณ") the market order's reference; a price
   before "(non a mercato)" stays a limit;
 - the shield emoji heading a price alone on its line ("🛡 1.998") is the stop; before a share or any words ("🛡 50%
-  secured at TP1") it is none.
+  secured at TP1") it is none;
+- Italian "Prese di profitto" / "Presa di profitto" label the targets; "margine" (margin) says futures, and "niente
+  spot" / "non spot" rule spot out (a bare "spot" stays spot);
+- Dutch "Koopzone" / "Aankoopzone" / "Aankoopprijs" label the entry.
 """
 
 from decimal import Decimal
@@ -154,3 +157,31 @@ def test_shield_heading_a_price_is_the_stop():
 def test_shield_before_a_share_is_no_stop():
     parsed = _open("#SOL LONG\nEntry 140\nTP 150\nSL 130\n🛡 50% secured at TP1")
     assert parsed.stop_loss == Decimal(130)
+
+
+# --- Italian targets and margin, Dutch buy zone ------------------------------------------------------------------------
+
+
+def test_italian_profit_takes_and_margin_read():
+    parsed = _open("#AVAX vendita allo scoperto\nIngresso: 31,40\nPrese di profitto: 30,10 – 29,25\nStop 32,60\n"
+                   "(niente spot, solo margine)")
+    d = parsed.to_expected_dict()
+    assert d["targets"] == [30.1, 29.25]
+    assert d["market"] == "futures"
+    assert parsed.tradable
+
+
+def test_italian_spot_buy_stays_spot():
+    d = _open("#AVAX acquisto spot\nIngresso: 31,40\nPresa di profitto: 33,00\nStop 29,90").to_expected_dict()
+    assert d["market"] == "spot"
+    assert d["targets"] == [33]
+
+
+@pytest.mark.parametrize(("text", "entries"), [
+    ("Spot aankoop #SOL\nKoopzone: 138,50 – 141,00\nDoelen: 150 / 158\nStop: 131", [138.5, 141]),
+    ("#SOL spot\nAankoopzone: 138,50 - 141,00\nDoel: 150\nStop: 131", [138.5, 141]),
+])
+def test_dutch_buy_zone_is_the_entry(text, entries):
+    d = _open(text).to_expected_dict()
+    assert d["entries"] == entries
+    assert d["entry_type"] == "range"

@@ -211,7 +211,7 @@ LABELS: list[tuple[Field, str]] = [
                     r"цели|цель|objetivos?|alvos?|metas?|obj|tomar\s+ganancias|toma\s+de\s+ganancias|"
                     r"ch[ốo]t\s+l[ờo]i|m[ụu]c\s+ti[êe]u|ambil\s+(?:untung|profit)|جني\s+(?:ال)?[أا]رباح|حد\s+سود|تی\s*پی|(?:ال)?[أا]هداف|(?:ال)?هدف|تارگت(?:\s*ها)?|اهداف|هدف|"
                     r"止盈(?:目标|位|价)?|目标(?:价|位)?|止盈(?:目标|价)?|ٹارگٹس?|ٹارگیٹس?|목표(?:가)?|익절(?:가)?|"
-                    r"kurs[\s-]*ziele?|gewinn[\s-]*ziele?|gewinnmitnahmen?|ziele?|objectifs?|cibles?|obiettiv[oi]|cele|cel|"
+                    r"kurs[\s-]*ziele?|gewinn[\s-]*ziele?|gewinnmitnahmen?|ziele?|objectifs?|cibles?|obiettiv[oi]|pres[ae]\s+(?:di\s+)?profitt[oi]|cele|cel|"
                     r"цілі|ціль|利确(?:目标|ライン)?|利益确定|ターゲット|目标(?:価格)?|"
                     r"ขายทำกำไร|ทำกำไร|เป้าหมาย|เป้า|sasaran|malengo|lengo|יעדים|יעד|στόχοι|στόχος|στοχοι|στοχος|"
                     r"[țţt][iî]nte|[țţt][iî]nt[ăa]|obiective|c[íi]le|c[íi]l|ciele|cieľ|koersdoelen|doelen|doel|টার্গেট|লক্ষ্য|"
@@ -333,7 +333,7 @@ LABELS: list[tuple[Field, str]] = [
                   # id/ms "Masuk sekarang pada harga pasaran ~8.940", "Masuk: 8.94" (enter, heading its line before the
                   # market's price or a price)
                   r"(?:^|(?<=\|))[ \t]*masuk(?=[ \t]*[:=][ \t]*\$?\d|[ \t]+(?:sekarang[ \t]+)?(?:pada|pd|di|dengan)[ \t]+harga[ \t]+(?:pasar(?:an)?|semasa))|"
-                  r"pre[țţt]\s+de\s+intrare|intr[ăa]ri|intrare|vstupn[íi]\s+cena|vstupy|vstup|bel[ée]p[őo]k|bel[ée]p[őo]|instapprijs|instapzone|instappen|instap|"
+                  r"pre[țţt]\s+de\s+intrare|intr[ăa]ri|intrare|vstupn[íi]\s+cena|vstupy|vstup|bel[ée]p[őo]k|bel[ée]p[őo]|instapprijs|instapzone|(?:aan)?koop[\s-]?zone|(?:aan)?koopprijs|instappen|instap|"
                   # sw "Ingia: 26.10" (enter, heading its line before the price); el "Ζώνη αγοράς" (the buy zone), "Τιμή
                   # εισόδου" (the entry price)
                   r"(?:^|(?<=\|))[ \t]*ingia(?=[ \t]*[:=]?[ \t]*\$?\d)|ζ[ώω]νη\s+(?:αγορ[άα]ς|εισ[όο]δου)|τιμ[ήη]\s+εισ[όο]δου|"
@@ -584,7 +584,7 @@ RANGE_WORDS = re.compile(r"(?<!\w)(?:between|to|till|until|upto|между|до|
 
 FUTURES_RE = re.compile(
     r"(?<!\w)(?:futures?|perp|perpetual|perpetuals|usd[-\s]?m|coin[-\s]?m|cross|isolated|leverage|levrage|leverge|lvrg|lev|"
-    r"lvg|margin|фьючерс\w*|маржа|плечо|кросс|изолир\w*|(?<!uzun\s)(?<!k[ıi]sa\s)vadeli|kald[ıi]ra[çc]|futuros?|apalancamiento|"
+    r"lvg|margin|margine|фьючерс\w*|маржа|плечо|кросс|изолир\w*|(?<!uzun\s)(?<!k[ıi]sa\s)vadeli|kald[ıi]ra[çc]|futuros?|apalancamiento|"
     r"alavancagem|[đd][òo]n\s+b[ẩa]y|رافعة|اهرم)(?!\w)|杠杆|合约|永续|레버리지|선물|ฟิวเจอร์ส?|"
     # ("BTCUSD_PERP": Binance's contract name, the perpetual glued to the pair)
     r"(?<=[A-Za-z0-9]_)perp(?:etual)?(?!\w)", re.IGNORECASE)
@@ -592,6 +592,8 @@ FUTURES_RE = re.compile(
 # ("not spot", "not for spot", "no be spot", "bukan spot", "không phải spot", th "ไม่ใช่สปอต", bn "স্পট নয়" / "স্পট না":
 # the market the post rules out; Thai writes the negation glued to the word, Bengali after it)
 SPOT_RE = re.compile(r"(?<!\w)(?<!not\s)(?<!not\sfor\s)(?<!no\sbe\s)(?<!bukan\s)(?<!nicht\s)(?<!n[ãa]o\s)(?<!ph[ảa]i\s)"
+                     # (it "niente spot", "non spot", "non su spot": spot ruled out)
+                     r"(?<!niente\s)(?<!non\s)(?<!non\ssu\s)"
                      r"(?<!ไม่)(?<!ไม่\s)(?<!ไม่ใช่)(?<!ไม่ใช่\s)(?<!ไม่เอา)(?<!ไม่เอา\s)"
                      # (ru/uk "не на споті", "не спот", "спотом не шортим": spot ruled out)
                      r"(?<!не\s)(?<!не\sна\s)(?<!ні\s)(?<!ні\sна\s)(?<!не\sдля\s)(?<!не\sв\s)(?<!nie\s)(?<!nie\sna\s)"
