@@ -20,7 +20,10 @@ Rules, each with its traps:
   secured at TP1") it is none;
 - Italian "Prese di profitto" / "Presa di profitto" label the targets; "margine" (margin) says futures, and "niente
   spot" / "non spot" rule spot out (a bare "spot" stays spot);
-- Dutch "Koopzone" / "Aankoopzone" / "Aankoopprijs" label the entry.
+- Dutch "Koopzone" / "Aankoopzone" / "Aankoopprijs" label the entry;
+- "TP" and "SL" spelt in Bengali or Devanagari letters ("টিপি১", "टीपी1", "এসএল:", "एसएल:") are the target and stop
+  labels, a target's number in any script after them; a status line "টিপি১ হিট" reports the target hit (an update,
+  never an open); the letters without a number or price after them are left alone.
 """
 
 from decimal import Decimal
@@ -185,3 +188,25 @@ def test_dutch_buy_zone_is_the_entry(text, entries):
     d = _open(text).to_expected_dict()
     assert d["entries"] == entries
     assert d["entry_type"] == "range"
+
+
+# --- TP / SL spelt in Bengali and Devanagari ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "লং 🟢 $SOL\nএন্ট্রি: 140\nটিপি১: 150\nটিপি২: 158\nএসএল: 131",
+    "লং 🟢 $SOL\nএন্ট্রি: 140\nটিপি: 150 | 158\nএসএল: 131",
+    "लॉन्ग $SOL\nएंट्री: 140\nटीपी1: 150\nटीपी2: 158\nएसएल: 131",
+])
+def test_script_tp_and_sl_labels_read(text):
+    parsed = _open(text)
+    assert list(parsed.targets) == [Decimal(150), Decimal(158)]
+    assert parsed.stop_loss == Decimal(131)
+    assert parsed.tradable
+
+
+@pytest.mark.parametrize("text", ["SOL লং 🎯 টিপি২ হিট!", "SOL लॉन्ग टीपी2 हिट ✅"])
+def test_script_tp_hit_is_an_update(text):
+    parsed = parse_message(text)
+    assert parsed.kind == MessageKind.UPDATE
+    assert not parsed.tradable
