@@ -52,7 +52,7 @@ MARKS = _combining_marks()
 _B = rf"(?<![#$])(?<![^\W{CJK}])(?<![{MARKS}])"  # label start: not inside a word, not a hashtag
 # "Current price", "Giá hiện tại", "Precio actual": where the market is — an entry only when no other entry is written
 # (tr "şu anki fiyattan" / "mevcut fiyattan": from the current price, the suffix glued on)
-PRICE_NOW_PHRASE = (r"(?:current|market)\s+(?:price|rate)|(?:[şs]u\s+anki|mevcut|anl[ıi]k)\s+fiyat(?:tan|ta|la|[ıi]ndan|[ıi]nda)?|"
+PRICE_NOW_PHRASE = (r"(?:current|market|ref(?:erence)?\.?)\s+(?:price|rate)|(?:[şs]u\s+anki|mevcut|anl[ıi]k)\s+fiyat(?:tan|ta|la|[ıi]ndan|[ıi]nda)?|"
                     r"prix\s+actuel|"
                     r"pre[çc]o\s+atual|precio\s+actual|prezzo\s+attuale|aktueller\s+(?:preis|kurs)|текущая\s+цена|"
                     r"поточна\s+ціна|gi[áa]\s+hi[ệe]n\s+t[ạa]i|harga\s+(?:saat\s+ini|sekarang)|aktualna\s+cena|"
@@ -211,7 +211,7 @@ LABELS: list[tuple[Field, str]] = [
                     r"цели|цель|objetivos?|alvos?|metas?|obj|tomar\s+ganancias|toma\s+de\s+ganancias|"
                     r"ch[ốo]t\s+l[ờo]i|m[ụu]c\s+ti[êe]u|ambil\s+(?:untung|profit)|جني\s+(?:ال)?[أا]رباح|حد\s+سود|تی\s*پی|(?:ال)?[أا]هداف|(?:ال)?هدف|تارگت(?:\s*ها)?|اهداف|هدف|"
                     r"止盈(?:目标|位|价)?|目标(?:价|位)?|止盈(?:目标|价)?|ٹارگٹس?|ٹارگیٹس?|목표(?:가)?|익절(?:가)?|"
-                    r"kurs[\s-]*ziele?|gewinn[\s-]*ziele?|gewinnmitnahmen?|ziele?|objectifs?|cibles?|obiettiv[oi]|cele|cel|"
+                    r"kurs[\s-]*ziele?|gewinn[\s-]*ziele?|gewinnmitnahmen?|ziele?|objectifs?|cibles?|obiettiv[oi]|pres[ae]\s+(?:di\s+)?profitt[oi]|cele|cel|"
                     r"цілі|ціль|利确(?:目标|ライン)?|利益确定|ターゲット|目标(?:価格)?|"
                     r"ขายทำกำไร|ทำกำไร|เป้าหมาย|เป้า|sasaran|malengo|lengo|יעדים|יעד|στόχοι|στόχος|στοχοι|στοχος|"
                     r"[țţt][iî]nte|[țţt][iî]nt[ăa]|obiective|c[íi]le|c[íi]l|ciele|cieľ|koersdoelen|doelen|doel|টার্গেট|লক্ষ্য|"
@@ -333,7 +333,7 @@ LABELS: list[tuple[Field, str]] = [
                   # id/ms "Masuk sekarang pada harga pasaran ~8.940", "Masuk: 8.94" (enter, heading its line before the
                   # market's price or a price)
                   r"(?:^|(?<=\|))[ \t]*masuk(?=[ \t]*[:=][ \t]*\$?\d|[ \t]+(?:sekarang[ \t]+)?(?:pada|pd|di|dengan)[ \t]+harga[ \t]+(?:pasar(?:an)?|semasa))|"
-                  r"pre[țţt]\s+de\s+intrare|intr[ăa]ri|intrare|vstupn[íi]\s+cena|vstupy|vstup|bel[ée]p[őo]k|bel[ée]p[őo]|instapprijs|instapzone|instappen|instap|"
+                  r"pre[țţt]\s+de\s+intrare|intr[ăa]ri|intrare|vstupn[íi]\s+cena|vstupy|vstup|bel[ée]p[őo]k|bel[ée]p[őo]|instapprijs|instapzone|(?:aan)?koop[\s-]?zone|(?:aan)?koopprijs|instappen|instap|"
                   # sw "Ingia: 26.10" (enter, heading its line before the price); el "Ζώνη αγοράς" (the buy zone), "Τιμή
                   # εισόδου" (the entry price)
                   r"(?:^|(?<=\|))[ \t]*ingia(?=[ \t]*[:=]?[ \t]*\$?\d)|ζ[ώω]νη\s+(?:αγορ[άα]ς|εισ[όο]δου)|τιμ[ήη]\s+εισ[όο]δου|"
@@ -515,7 +515,7 @@ MARKET_ORDER_BEFORE_PRICE = re.compile(
     r"(?:at|@)\s+(?:the\s+)?market(?:\s+price)?(?!\w)|market\s+(?:entry|order|buy|sell)(?!\w)|"
     r"(?:enter|entry|buy|sell|long|short)\s+(?:right\s+)?(?:now|immediately)(?:\s+at)?(?!\w)|"
     r"по\s+(?:рынку|ринку|текущ\w*|поточн\w*|рыночной\s+цене|ринковій\s+ціні)(?!\w)|po\s+(?:rynkowej(?:\s+cenie)?|rynku)(?!\w)|"
-    r"piyasadan|a\s+mercado|a\s+precio\s+de\s+mercado|a\s+pre[çc]o\s+de\s+mercado|zum\s+marktpreis|au\s+march[ée]|"
+    r"piyasadan|a\s+mercado|(?:a|al)\s+mercato|a\s+precio\s+de\s+mercado|a\s+pre[çc]o\s+de\s+mercado|zum\s+marktpreis|au\s+march[ée]|"
     r"(?:ورود|خرید|فروش)\s+(?:آنی|فوری)|(?:دخول|شراء|بيع)\s+فور[يا]|من\s+السعر\s+الحالي|بسعر\s+السوق|به\s+قیمت\s+بازار|"
     # hi-Latn "CMP pe le lo, 1.92 ke aas paas", "market se kharid lo 1.92", "abhi buy karo @ 1.92" (take / buy at the market, now)
     r"(?:(?:cmp|market(?:\s+price)?|current\s+price)\s+(?:pe|par|se)|abhi)\s+(?:le\s*lo|le\s+(?:lijiye|lein|len)|"
@@ -535,7 +535,7 @@ MARKET_ORDER_BEFORE_PRICE = re.compile(
     r"po\s+cenie\s+rynkowej|tegen\s+(?:de\s+)?marktprijs|zum\s+aktuellen\s+(?:preis|kurs)|au\s+prix\s+du\s+march[ée])(?!\w)|"
     r"(?:मार्केट|बाज़ार|बाजार)(?:\s+(?:प्राइस|भाव|रेट))?\s+(?:पर|से)\s+(?:एंट्री|खरीद\w*|बेच\w*|शॉर्ट|लॉन्ग|सेल|बाय)|"
     r"(?:एंट्री|खरीदें|बेचें)\s+(?:मार्केट|बाज़ार|बाजार)(?:\s+(?:प्राइस|भाव|रेट))?\s+पर|মার্কেট\s+প্রাইসে|"
-    r"成行|市价|시장가|ราคาตลาด|เข้าได้เลย", re.IGNORECASE)
+    r"成行|市价|시장가|ราคาตลาด(?:ตอนนี้|เดี๋ยวนี้)?|เข้าได้เลย", re.IGNORECASE)
 # ("WLD long 2.18 now, 10x", "buy #SOL 142.5 right now"): the side, the price, then "now" — the price is where the market
 # is, the order at once (not "long 2.18 now or lower", "… now if it holds")
 MARKET_PRICE_NOW = re.compile(r"(?<!\w)(?:long|short|buy|sell)\s+(?:[#$]?[a-z][a-z0-9]{1,14}\s+)?(?:at\s+|@\s*)?\$?"
@@ -584,7 +584,7 @@ RANGE_WORDS = re.compile(r"(?<!\w)(?:between|to|till|until|upto|между|до|
 
 FUTURES_RE = re.compile(
     r"(?<!\w)(?:futures?|perp|perpetual|perpetuals|usd[-\s]?m|coin[-\s]?m|cross|isolated|leverage|levrage|leverge|lvrg|lev|"
-    r"lvg|margin|фьючерс\w*|маржа|плечо|кросс|изолир\w*|(?<!uzun\s)(?<!k[ıi]sa\s)vadeli|kald[ıi]ra[çc]|futuros?|apalancamiento|"
+    r"lvg|margin|margine|фьючерс\w*|маржа|плечо|кросс|изолир\w*|(?<!uzun\s)(?<!k[ıi]sa\s)vadeli|kald[ıi]ra[çc]|futuros?|apalancamiento|"
     r"alavancagem|[đd][òo]n\s+b[ẩa]y|رافعة|اهرم)(?!\w)|杠杆|合约|永续|레버리지|선물|ฟิวเจอร์ส?|"
     # ("BTCUSD_PERP": Binance's contract name, the perpetual glued to the pair)
     r"(?<=[A-Za-z0-9]_)perp(?:etual)?(?!\w)", re.IGNORECASE)
@@ -592,6 +592,8 @@ FUTURES_RE = re.compile(
 # ("not spot", "not for spot", "no be spot", "bukan spot", "không phải spot", th "ไม่ใช่สปอต", bn "স্পট নয়" / "স্পট না":
 # the market the post rules out; Thai writes the negation glued to the word, Bengali after it)
 SPOT_RE = re.compile(r"(?<!\w)(?<!not\s)(?<!not\sfor\s)(?<!no\sbe\s)(?<!bukan\s)(?<!nicht\s)(?<!n[ãa]o\s)(?<!ph[ảa]i\s)"
+                     # (it "niente spot", "non spot", "non su spot": spot ruled out)
+                     r"(?<!niente\s)(?<!non\s)(?<!non\ssu\s)"
                      r"(?<!ไม่)(?<!ไม่\s)(?<!ไม่ใช่)(?<!ไม่ใช่\s)(?<!ไม่เอา)(?<!ไม่เอา\s)"
                      # (ru/uk "не на споті", "не спот", "спотом не шортим": spot ruled out)
                      r"(?<!не\s)(?<!не\sна\s)(?<!ні\s)(?<!ні\sна\s)(?<!не\sдля\s)(?<!не\sв\s)(?<!nie\s)(?<!nie\sna\s)"
@@ -831,6 +833,16 @@ NOT_A_CALL_RE = re.compile(
     r"i[şs]lem(?:im|imi|ime)\s+(?:bir\s+)?(?:bak\w*|kontrol\w*|de[ğg]erlendir\w*)|(?:pr[üu]f\w*|check\w*)\s+(?:mal\s+)?meinen?\s+(?:trade|einstieg|position)|"
     r"(?:cek|cekin|tolong\s+cek)\s+(?:trade|posisi|entry|setup)(?:an)?\s+(?:aku|saya|gw|gue|ku)|"
     r"check\s+(?:gi[úu]p|h[ộo])\s+(?:em|m[ìi]nh|t[ôo]i)\s+(?:l[ệe]nh|k[èe]o)|"
+    # Session 23 (opens23b): a member asking about a card passed to them ("someone forwarded this to me", "a friend sent
+    # me this", "is this from the VIP??", "can I take it?", "мне переслали", "me reenviaron", "me encaminharam", "bana
+    # attılar"): a card of unknown origin, asked about — not the channel's call (a question answered "yes" stays a call)
+    r"(?:someone|somebody|a\s+friend|my\s+friend|a\s+guy|a\s+member)\s+(?:just\s+)?(?:forwarded|fwd|sent|shared|passed)\s+"
+    r"(?:me\s+)?(?:it|this|that|these)(?:\s+(?:one|card|signal|call))?(?:\s+to\s+me)?(?!\w)|"
+    r"(?:мне|нам)\s+(?:переслали|скинули|прислали)|(?:me|nos)\s+(?:reenviaron|pasaron|mandaron|encaminharam|mandaram|passaram)(?!\w)|"
+    r"is\s+(?:this|it|that)\s+(?:really\s+)?(?:from\s+(?:the\s+|our\s+|your\s+)?(?:vip|channel|group|admin|you)|legit|real|yours|genuine)\s*[?？]"
+    r"(?!\s*(?:yes|yep|yeah|correct|confirmed)(?!\w))|"
+    r"(?:can|should|could|may)\s+i\s+(?:take|enter|open|follow|copy)\s+(?:it|this|that)(?:\s+(?:one|trade|signal|call))?\s*[?？🙏]"
+    r"(?!\s*(?:yes|yep|yeah|sure|absolutely)(?!\w))|"
     # ("Spotted in another group: 'LONG #TAO 452 …' — we are NOT taking this one"): another channel's call shown
     r"(?:spotted|seen|found|posted)\s+in\s+(?:another|other|a\s+different)\s+(?:group|channel)|"
     r"(?:we\s+are|we'?re|i'?m|i\s+am)\s+not\s+taking\s+(?:this|it|that)(?:\s+one)?(?!\s+(?:with|at|on|above|below|in|beyond)\b)|"
@@ -1026,7 +1038,9 @@ EXAMPLE_CARD_RE = re.compile(
     r"(?:à|a)\s+titre\s+d'?\s?exemple|exemple\s+seulement|nur\s+(?:ein\s+|als\s+)?beispiel|alleen\s+(?:een\s+)?voorbeeld|"
     r"(?:bara|kun|kun\s+et|vain)\s+(?:ett\s+)?(?:exempel|eksempel|esimerkki)|μόνο\s+παράδειγμα|παράδειγμα\s*[(:：]|"
     r"halimbawa\s+lang|(?:ito\s+ay\s+)?halimbawa\s*[(:：]|hanya\s+(?:sebagai\s+)?contoh|ch[ỉi]\s+(?:l[àa]\s+)?(?:v[íi]\s+d[ụu]|minh\s+h[ọo]a)|"
-    r"sadece\s+(?:bir\s+)?[öo]rnek|רק\s+דוגמה|דוגמה\s*[(:：])(?!\w)|"
+    r"sadece\s+(?:bir\s+)?[öo]rnek|רק\s+דוגמה|דוגמה\s*[(:：]|דוגמה\s+בלבד|"
+    # (he "דוגמה בלבד": the "only" after the word; "תבנית לאיתות": a template for a signal)
+    r"תבנית\s+(?:ל|של\s+)(?:איתות|סיגנל|עסקה|כרטיס)\w*)(?!\w)|"
     # "do not trade / copy it" — ro, cs/sk, hu, pl, es/pt/it/fr/de, nl, tl, vi, ru/uk, el, he
     r"(?<!\w)(?:nu\s+(?:tranzac[țţt]iona|tranzac[țţt]ion[ae][țţt]i|copia[țţt]i)|ne(?:obchodovat|obchodujte|obchodova[ťt])(?!\w)|"
     r"nekop[íi]rujte|ne\s+(?:keresked(?:j|jen|jetek|jenek)|m[áa]sold|m[áa]solj[áa]tok)|nie\s+(?:handluj(?:cie)?|kopiuj(?:cie)?)|"
@@ -1034,7 +1048,7 @@ EXAMPLE_CARD_RE = re.compile(
     r"ne\s+(?:pas\s+)?(?:trader|suivre)|nicht\s+(?:traden|handeln|nachtraden|nachmachen)|niet\s+(?:traden|handelen|kopi[ëe]ren)|"
     r"huwag\s+(?:(?:i-?|mag-?)?trade|sundan|kopyahin|gayahin)|kh[ôo]ng\s+(?:v[àa]o\s+l[ệe]nh|copy|theo)\s+(?:l[ệe]nh\s+)?n[àa]y|"
     r"не\s+(?:торгуйте|торгувати|торговать|повторяйте|повторюйте)|μην\s+(?:το\s+)?(?:ανοίξετε|αντιγράψετε|κάνετε\s+trade)|"
-    r"אל\s+תסחרו|לא\s+לסחור)"
+    r"אל\s+תסחרו|לא\s+לסחור|לא\s+להעתיק|אל\s+תעתיקו)"
     # (said alone, or of "this": "Não opere com dinheiro do aluguel!" — not with the rent money — is advice under a call)
     r"(?:\s+(?:this|it|to|tohle|toto|ezt|tego|tej|esto|esta|isto|isso|questo|ça|cela|das|dies|dit|ito|[иі]?це|это|этот|αυτό))?"
     r"(?=\s*(?:[!.)）,;:—–-]|\n|$))|"
@@ -1044,7 +1058,7 @@ EXAMPLE_CARD_RE = re.compile(
     r"范例|示范|样例|范本|模板\s*[(（:：]|仅供(?:教学|示范|学习|演示)|(?:请勿|请不要|不要|勿|别)跟单(?=\s*(?:[)）,，。!！;；:：.]|\n|$))|(?:并非|不是|非)(?:真实|实盘|真正)的?(?:信号|讯号)|不是讯号|"
     r"예시|샘플|따라\s*(?:하지|들어가지)\s*마세요|실제\s*(?:시그널|신호)\s*(?:이\s*)?아님|"
     r"(?:เป็น)?แค่ตัวอย่าง|ไม่ใช่สัญญาณจริง|ห้ามเทรดตาม|"
-    r"مجرد\s+مثال|ليست\s+صفقة\s+حقيقية|لا\s+تتداول|فقط\s+(?:یک\s+)?(?:مثال|نمونه)|معامله\s+نکنید",
+    r"مجرد\s+مثال|مثال\s+فقط|ليست\s+صفقة\s+حقيقية|لا\s+تتداول|لا\s+(?:تنسخ|تنسخوا)(?!\w)|فقط\s+(?:یک\s+)?(?:مثال|نمونه)|معامله\s+نکنید",
     re.IGNORECASE)
 NEGATED_CALL_RE = re.compile(
     r"(?<!\w)(?:don'?t|do\s+not|never|avoid)\s+(?:buy\w*|sell\w*|long\w*|short\w*|fomo\s+into)(?!\w)|"

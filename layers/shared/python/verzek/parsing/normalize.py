@@ -99,7 +99,14 @@ _EMOJI_TARGET = re.compile("[\U0001f3af\U0001f3c1]\ufe0f?(?=[ \t]*(?:[\u2460-\u2
 # (session 22, open52: "🎯🎯🎯" alone on its line over rows "1️⃣ 0.0000125" / "2️⃣ 0.0000133"): the target emoji as the
 # heading of the price rows under it — the targets' label (read after the keycap row numbers are gone)
 _EMOJI_TARGET_HEADING = re.compile("^[ \t]*(?:\U0001f3af\ufe0f?[ \t]*)+$(?=\n[ \t]*[$]?\\d)", re.MULTILINE)
-_EMOJI_STOP = re.compile("[\u26d4\U0001f6d1\u274c\U0001f6ab]\ufe0f?(?=[ \t]*[$]?\\d)")  # ⛔ 🛑 ❌ 🚫
+# "TP" spelt in Bengali or Devanagari letters ("টিপি১", "टीपी 2", "টিপি: 8.15"), a target's number (any script's digit)
+# or its price right after
+_SCRIPT_TP = re.compile("(?<!\\w)(?:\u099f\u09bf\u09aa\u09bf|\u091f\u0940\u092a\u0940)(?=[ \t]*[:=\\-]?[ \t]*[$]?[0-9\u09e6-\u09ef\u0966-\u096f])")
+_SCRIPT_SL = re.compile("(?<!\\w)(?:\u098f\u09b8\u098f\u09b2|\u090f\u0938\u090f\u0932)(?=[ \t]*[:=\\-]?[ \t]*[$]?[0-9\u09e6-\u09ef\u0966-\u096f])")
+_EMOJI_STOP = re.compile("[\u26d4\U0001f6d1\u274c\U0001f6ab]\ufe0f?(?=[ \t]*[$]?\\d)|"  # ⛔ 🛑 ❌ 🚫
+                         # (session 23, opens23b: "🛡 1.998", the shield — the protection — heading a price alone on its
+                         # line under a card's levels; not "🛡 50% secured", "🛡 2x", "🛡 3 tips")
+                         "(?m:^[ \t]*\U0001f6e1\ufe0f?(?=[ \t]*[$]?\\d[\\d.,]*[ \t]*$))")
 # CJK ideographs / Hangul glued to digits or Latin letters ("入场3450", "10배"): split them apart.
 _CJK = CJK
 # Han characters are read in their Simplified form: a post in Traditional characters ("買入區間", "止損", "現貨") then
@@ -1016,6 +1023,12 @@ def normalize(text: str) -> str:
         # "TP1 (1:2.5): 1.767": a risk-to-reward ratio in brackets beside a level is a note, never two prices
         text = _BRACKETED_RR.sub(" ", text)
     text = _STYLED.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
+    if "\u099f\u09bf\u09aa\u09bf" in text or "\u091f\u0940\u092a\u0940" in text:
+        # (session 23, opens23b) bn "টিপি১ হিট", hi "टीपी2": "TP" spelt in the script, its number right after
+        text = _SCRIPT_TP.sub("TP", text)
+    if "\u098f\u09b8\u098f\u09b2" in text or "\u090f\u0938\u090f\u0932" in text:
+        # bn "এসএল: 10.30", hi "एसएल: 10.30": "SL" spelt in the script, heading its price
+        text = _SCRIPT_SL.sub("SL", text)
     if "|" in text:
         text = _BAR_PAIR.sub(r"\1/\2", text)
     if "@" in text:

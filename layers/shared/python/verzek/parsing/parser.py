@@ -1722,6 +1722,12 @@ def _leverage_marks_not_the_calls(tokens: list[Token], text_lines: list[str]) ->
     capped -= against
     if capped and any(id(t) not in against and id(t) not in capped for t in marks):
         against |= capped
+    # (session 23, opens23b: "✅ BTC TP2 hit (+21% on 10x), stop on entry. / 🆕 #LDO/USDT SHORT … 8x isolated"): a mark
+    # in a clause set aside as another coin's status (blanked in the text read) is that trade's leverage, never the card's
+    for t in marks:
+        line = text_lines[t.line] if t.line < len(text_lines) else ""
+        if t.text.strip() and t.start < len(line) and not line[t.start:t.start + len(t.text)].strip():
+            against.add(id(t))
     return against
 
 
