@@ -1083,7 +1083,9 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
           r"(?<!\w)(?:sl|stop(?:[\s-]*loss)?|stoploss)\s*[:=]?\s*\$?\d[\d.,]*k?(?=\s*(?:[,;(]|-\s)?\s*"
           r"(?:previous(?:ly)?|prev\.?|was|old|before)\s*[:=]?\s*\$?\d)")),
         # ru "Стоп по BTC на 64.500", "SL по #ETH на 3480" (the stop for the coin, onto the price — the verb left out)
-        (r"стоп|sl", r"(?<!\w)(?:стоп(?:[\s-]*лосс)?|sl)\s+по\s+[#$]?[a-z\u0400-\u04ff][a-z0-9\u0400-\u04ff]{1,14}\s+на\s+(?=\$?\d)"))),
+        (r"стоп|sl", (r"(?<!\w)(?:стоп(?:[\s-]*лосс)?|sl)\s+по\s+[#$]?[a-z\u0400-\u04ff][a-z0-9\u0400-\u04ff]{1,14}\s+на\s+(?=\$?\d)"
+         # (not a stop said hit: "Стоп по BTC на 61200 сработал")
+         r"(?![^\n]*(?:сработ|выби|задел|hit))")))),
     (UpdateAction.ENTRY_FILLED, _Gated(
         # ("E1 filled @ 3412 ✅", "E2 triggered at 0.7555", "E1 @ 142.60 filled"): a bot card's numbered entry rung, named
         # by its letter, filled
