@@ -1208,6 +1208,14 @@ RECAP_HEAD_RE = re.compile(r"^\W*(?:recap|summary|results?\s+of|(?:trade|call|si
                            # ("SignalForge daily recap 05.12": the channel's name before it; "[QE-PRO] MONTHLY REPORT — MAY",
                            # "ORCA | weekly summary": a bracketed or piped tag of the channel)
                            r"(?:[a-z][\w.-]*\]?\s*[|:•·]?\s+){0,2}?(?:daily|weekly|monthly)\s+(?:results?|recap|summary|report)|"
+                           # ("🌙 Nightly report 07.12", "EOD report", "Evening summary", "Informe diario", "Relatório do dia",
+                           # "Вечерний отчёт", "Отчёт за день", "Tagesbericht", "Rapport du soir", "Günlük rapor" above)
+                           r"(?:[a-z][\w.-]*\]?\s*[|:•·]?\s+){0,2}?(?:nightly|evening|eod|end[\s-]+of[\s-]+(?:the[\s-]+)?(?:day|week))\s+"
+                           r"(?:results?|recap|summary|report|update)|"
+                           r"(?:informe|reporte|relat[óo]rio|rapport)\s+(?:diario|di[áa]rio|nocturno|noturno|semanal|mensual|mensal|"
+                           r"del\s+d[íi]a|do\s+dia|de\s+la\s+noche|da\s+noite|du\s+(?:jour|soir)|quotidien|hebdomadaire|mensuel)|"
+                           r"(?:дневной|ночной|вечерний|ежедневный|еженедельный|недельный|итоговый)\s+отч[её]т|"
+                           r"отч[её]т\s+за\s+(?:день|неделю|месяц|сегодня|вчера)|tages(?:bericht|abschluss)|wochenbericht|monatsbericht|"
                            # ("Haftalık sonuçlar: #ETH kârla kapandı", "This week's results:")
                            r"(?:haftal[ıi]k|g[üu]nl[üu]k|ayl[ıi]k)\s+(?:sonu[çc]lar\w*|[öo]zet\w*|rapor\w*)|"
                            r"(?:this|last)\s+(?:week|month)'?s\s+(?:results?|recap|summary|report|stats)|"

@@ -2384,10 +2384,17 @@ def _taken_back_or_corrected(text: str, parsed: ParsedMessage) -> ParsedMessage:
     if parsed.kind == MessageKind.CLOSE and parsed.side is None and (side := side_apart_from_the_other(lowered)):
         # ("Close BTC long (not the short)"): the side closed, the other named only to be set apart
         parsed = _replace(parsed, side=Side(side))
-    back = taken_back(text.lower())
+    back = taken_back(text.lower(), partial=parsed.update_action == UpdateAction.PARTIAL_CLOSE)
     if back is None:
         return parsed
     why, left = back
+    if why.startswith("a close or change quoted"):
+        # ("the copy channel posted \"#WIF close now!!\" … our WIF trade is still open"): what is left orders nothing
+        # of its own unless it closes or changes a trade outside the quotes
+        rest = _parse_written_or_spoken(left) if left.strip() else None
+        if rest is not None and _acts(rest):
+            return _replace(rest, notes=(*rest.notes, f"read without what is not the channel's order now: {why}"))
+        return _not_a_signal(why)
     if left.strip():
         rest = _parse_written_or_spoken(left)
         if _acts(rest) and why.startswith("the close or change is taken back"):

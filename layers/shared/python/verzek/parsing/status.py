@@ -517,8 +517,14 @@ _UNFILLED_RUNGS = (r"(?:(?:2nd|second|3rd|third|4th|fourth|last|remaining|unfill
                    r"nachkauf[\s-]*(?:orders?|auftr[äa]ge?|limits?)|offenen?\s+(?:limit[\s-]*)?(?:orders?|auftr[äa]ge?)|"
                    r"pozosta[łl]e\s+zleceni\w*|неисполненн\w+\s+(?:ордер|заявк)\w*|sisa\s+(?:order|entry|pesanan)|"
                    r"c[áa]c\s+l[ệe]nh\s+c[òo]n\s+l[ạa]i|剩余挂单|미체결\s*주문|बाकी\s+ऑर्डर|kalan\s+(?:al[ıi]m\s+)?(?:emir\w*|emr\w*)|"
-                   r"(?:втор|трет|четв[её]рт|последн|оставш)\w*\s+(?:ордер|вход|заявк|лимитк)\w*|"
-                   r"(?:la\s+|a\s+)?(?:segunda|tercera|terceira|[úu]ltima|cuarta|quarta)\s+(?:entrada|orden|ordem)|"
+                   # ("третий лимитный ордер", "вторую лимитную заявку": an adjective of the order between)
+                   r"(?:втор|трет|четв[её]рт|последн|оставш)\w*\s+(?:лимитн\w+\s+)?(?:ордер|вход|заявк|лимитк)\w*|"
+                   # ("a 2ª entrada", "la 3ª orden", "o 2º pedido": the ordinal written with its sign)
+                   r"(?:la\s+|a\s+)?(?:segunda|tercera|terceira|[úu]ltima|cuarta|quarta|[2-9]\s*[ªa](?=\s))\s+(?:entrada|orden|ordem)|"
+                   r"(?:el\s+|o\s+)?(?:segundo|tercer|terceiro|[úu]ltimo|[2-9]\s*[º°o](?=\s))\s+(?:pedido|aporte|lote)|"
+                   # it/fr "la seconda entrata", "il terzo ordine", "la deuxième entrée", "le second ordre"
+                   r"(?:la\s+|il\s+|l['’]\s*)?(?:seconda|terza|ultima)\s+(?:entrata|entry)|(?:il\s+)?(?:secondo|terzo|ultimo)\s+"
+                   r"(?:ordine|ingresso)|(?:la\s+|le\s+)?(?:deuxi[èe]me|seconde?|troisi[èe]me|derni[èe]re?)\s+(?:entr[ée]e|ordre)|"
                    # ro "al doilea ordin", "ordinele rămase", "a doua intrare" (the second order, the remaining orders)
                    r"(?:al\s+)?(?:doilea|treilea|patrulea|ultimul)\s+ordin\w*|ordin(?:ul|ele)\s+(?:al\s+)?(?:doilea|treilea|"
                    r"r[ăa]mas\w*|neexecutat\w*|neumplut\w*)|(?:a\s+)?(?:doua|treia|ultima)\s+intrare|intrarea\s+(?:a\s+)?(?:doua|treia)|"
@@ -3943,7 +3949,66 @@ _RECAP_RESULT = re.compile(r"\U0001F389|[+]\s*\d+(?:[.,]\d+)?\s*%|(?<!\w)(?:in\s
 _POLL_OPTION_LINE = re.compile(r"(?m)^[^\w\n]*(?:[1-9]\ufe0f?\u20e3\s*|[1-9a-d]\s*[).:]\s|[•▪◦]\s*|-\s+)(?=\w)")
 
 
-def taken_back(lowered: str) -> tuple[str, str] | None:
+# Words of today that a recap also uses in the past ("y hoy el resto salió en breakeven", "today the rest hit BE"): with a
+# partial close told of yesterday only a word of right now makes the sentence an order ("Closed half yesterday — closing
+# another 25% now")
+_NOW_NOT_TODAY = re.compile(r"(?<!\w)(?:now|right\s+away|immediately|asap|ahora|agora|jetzt|sofort|maintenant|adesso|subito|"
+                            r"сейчас|şimdi|simdi|teraz|sekarang|b[âa]y\s+gi[ờo])(?!\w)|现在|지금")
+_NOW_NOT_TODAY_OR_CALLED_THEN = re.compile(_NOW_NOT_TODAY.pattern + "|" + _CALLED_THEN.pattern)
+# A heading of time long past over the lines below it ("Last week in short:", "Yesterday:", "Ayer:", "Вчера:",
+# "Geçen hafta:"): the lines up to a blank line are its recap (one that says now is an order again)
+_PAST_HEADING = re.compile(r"^[^\w\n]*(?:[^\n:]{0,30}?\s)?(?:" + _PAST_TIME.pattern + r")(?:[\s,][^\n:]{0,30}?)?\s*[:：]\s*$",
+                           re.MULTILINE)
+
+
+def _without_past_heading(lowered: str) -> str | None:
+    """The post with a heading of time long past and the lines under it blanked, or None when it has none."""
+    heading = _PAST_HEADING.search(lowered)
+    if heading is None:
+        return None
+    lines, kept, under = lowered.split("\n"), [], False
+    at = lowered.count("\n", 0, heading.start())
+    for number, line in enumerate(lines):
+        if number == at:
+            under = True
+            continue
+        if under and (not line.strip() or _NOW_TOO.search(line)):
+            under = False
+        if not under:
+            kept.append(line)
+    return "\n".join(kept)
+
+
+# A close or change in double quotes, someone else's words ("the copy channel posted \"#WIF close now!!\"", "a fake admin
+# sends \"TP3 hit, close everything\" in DMs"), while the channel says outside the quotes that its own trade runs on or
+# that there is nothing to do — the quote is shown, not ordered
+_QUOTED_SPAN = re.compile(r"[\"“«„]([^\"“”«»„\n]{4,200})[\"”»“]")
+_OURS_RUNS_ON = re.compile(
+    r"(?<!\w)(?:(?:our|my)\s+(?:[#$]?\w+\s+){0,2}?(?:trade|position|long|short|entry)\s+(?:is\s+|stays\s+|remains\s+)?"
+    r"(?:still\s+)?(?:open|running|active|live|intact|unchanged|untouched|on)|nothing\s+to\s+do|no\s+action\s+(?:is\s+)?"
+    r"(?:needed|required)|"
+    r"(?:nuestr[ao]|mi)\s+(?:\S+\s+){0,2}?(?:operaci[óo]n|posici[óo]n|trade)\s+(?:de\s+\S+\s+)?sigue\s+(?:abierta|activa|en\s+pie|igual)|"
+    r"nada\s+que\s+hacer|(?:noss[ao]|meu|minha)\s+(?:\S+\s+){0,2}?(?:opera[çc][ãa]o|posi[çc][ãa]o|trade)\s+(?:de\s+\S+\s+)?"
+    r"(?:segue|continua)\s+(?:aberta|ativa|de\s+p[ée]|igual)|nada\s+a\s+fazer|"
+    r"unser(?:e|er)?\s+(?:\S+\s+){0,2}?(?:trade|position)\s+(?:ist|bleibt|l[äa]uft)\s+(?:noch\s+|weiter\s+)?(?:offen|aktiv|weiter)|"
+    r"nichts\s+zu\s+tun|наш\w*\s+(?:\S+\s+){0,2}?(?:сделк|позици|трейд)\w*\s+(?:вс[её]\s+ещ[её]\s+|по-прежнему\s+)?"
+    r"(?:открыт\w*|оста[её]тся|работает|в\s+работе)|ничего\s+не\s+делаем|"
+    r"(?:i[şs]lemimiz|pozisyonumuz)\s+(?:\S+\s+)?(?:h[âa]l[âa]\s+)?(?:a[çc][ıi]k|devam)|yapacak\s+bir\s+[şs]ey\s+yok)(?!\w)")
+
+
+def _quoted_not_ours(lowered: str) -> str | None:
+    """The post without its quoted close or change when the channel says beside it that its trade runs on, or None."""
+    if not _QUOTED_SPAN.search(lowered):
+        return None
+    quotes = [m for m in _QUOTED_SPAN.finditer(lowered)
+              if is_close(m.group(1)) or update_action(m.group(1)) in (*POSITION_CHANGES, UpdateAction.CANCEL_ENTRY)]
+    if not quotes:
+        return None
+    left = _QUOTED_SPAN.sub(" ", lowered)
+    return left if _OURS_RUNS_ON.search(left) else None
+
+
+def taken_back(lowered: str, partial: bool = False) -> tuple[str, str] | None:
     """(why, what is left) when the post's close or change is not the channel's order now: taken back after it ("Close
     BTC. Edit: ignore this", "Close ETH lol jk 😂", "ETH: close 50%. Actually don't, hold all" — what follows the taking
     back is left: "Close ETH — no wait, close BTC"), disowned by its heading ("Disregard: Close SOL"), an option of a poll,
@@ -3963,6 +4028,8 @@ def taken_back(lowered: str) -> tuple[str, str] | None:
         return "the close or change is taken back in the post (\"no wait, …\")", lowered[short.end():]
     if back is not None:
         return "the close or change is taken back in the post (a joke, \"ignore this\", \"actually don't\")", lowered[back.end():]
+    if (left := _quoted_not_ours(lowered)) is not None:
+        return "a close or change quoted from others while the channel's trade runs on", left
     if _POLL_WORD.search(lowered) and not _POLL_DECIDED.search(lowered) \
             and (len(_POLL_OPTION_LINE.findall(lowered)) >= 2 or "?" in lowered):
         # (the close among the poll's options, or asked: "1️⃣ Close BTC / 2️⃣ Hold BTC / Vote!", "Vote: close BTC or hold?";
@@ -3972,10 +4039,15 @@ def taken_back(lowered: str) -> tuple[str, str] | None:
                                  ("a habit or a rule of the trade, no order", _HABIT, _NOW_TOO),
                                  ("someone else's close or change, not the channel's", _SOMEONE_NOT_US, _ANYONE_IN),
                                  ("a close or change told of a time long past (a recap)", _PAST_TIME, _NOW_OR_CALLED_THEN)):
-        if pattern is _PAST_TIME and not _RECAP_RESULT.search(lowered) and is_close(lowered):
+        if pattern is _PAST_TIME and not partial and not _RECAP_RESULT.search(lowered) and is_close(lowered):
             # ("#WIF yesterday we sold all at 2.41"): a close reported late, with no result told — it still ends the trade
-            # (a recap tells how it went: "We closed #LINK yesterday, +35% 🎉", "… in profit", "… at TP2")
+            # (a recap tells how it went: "We closed #LINK yesterday, +35% 🎉", "… in profit", "… at TP2"); a share
+            # closed yesterday is no share to sell now ("Вчера закрыли половину ETH", "Dün yarısını kapattık")
             continue
+        if pattern is _PAST_TIME and partial:
+            unless = _NOW_NOT_TODAY_OR_CALLED_THEN
+        if pattern is _PAST_TIME and (left := _without_past_heading(lowered)) is not None:
+            return why, _without_sentences(left, pattern, unless) or left
         left = _without_sentences(lowered, pattern, unless, dashes=pattern is not _HABIT)
         if left is not None:
             return why, left
