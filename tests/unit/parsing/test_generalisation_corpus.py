@@ -601,6 +601,14 @@ buy plan read as an add, and gold, forex and two stock cards traded); two stock 
 USDT convention (535177b). After round sixteen's seven fixer branches (and review 37's families): 231/240, 0 wrong
 (left: z57-005/024/039, z58-009/023/045/059, z59-022 — no-change restatements, a label question — and z58-020, a reply that
 supplies targets to a quoted re-entry).
+A seventeenth round (session 23), first look at 291593d (round sixteen's fixes and review 37 merged):
+`blind_z60.jsonl` (ab426d2, a day across fifteen English channels) 52/60, `blind_z61.jsonl` (ab426d2, ten more
+languages) 51/60, `blind_z62.jsonl` (ab426d2, trade management with amounts) 49/60, `blind_z63.jsonl` (ab426d2, money
+traps beside their twins) 50/60. All four: 202/240 (84.2 %), 13 wrong (partial closes read from recaps of yesterday,
+rung cancels read as closes, a mocked competitor's close, a market call with its reference price lost, a Hebrew lesson
+card and a forwarded card asked about traded, another coin's 10x taken as the card's leverage); one stock card's symbol
+set to the USDT convention before scoring. After two wave-2 fixer branches (recap23, opens23b): 221/240, 0 wrong
+(misses left: coin-only headings, one-letter sides, label questions of no-change posts).
 """
 
 import json
@@ -796,6 +804,10 @@ CORPORA = {
     "blind_z57.jsonl": (60, 0.95),
     "blind_z58.jsonl": (60, 0.91),
     "blind_z59.jsonl": (60, 0.98),
+    "blind_z60.jsonl": (60, 0.88),
+    "blind_z61.jsonl": (60, 0.95),
+    "blind_z62.jsonl": (60, 0.91),
+    "blind_z63.jsonl": (60, 0.93),
 }
 
 

@@ -8,6 +8,7 @@ Every case is a word class or a structure, never a corpus row.
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -126,11 +127,15 @@ def test_management_wordings_are_updates(text, symbol, action):
     assert (parsed.kind, parsed.symbol, parsed.update_action) == (MessageKind.UPDATE, symbol, action)
 
 
-@pytest.mark.parametrize("text, field_value", [("止损: 0.412", "0.412"), ("SL: 1.905", "1.905"), ("第二止盈: 2.31", None)])
+@pytest.mark.parametrize("text, field_value", [("止损: 0.412", "0.412"), ("SL: 1.905", None), ("第二止盈: 2.31", None)])
 def test_a_lone_level_posted_after_a_call_is_an_update_naming_no_coin(text, field_value):
     parsed = parse_message(text)
     assert parsed.kind == MessageKind.UPDATE and parsed.symbol is None
     assert (str(parsed.new_stop) if parsed.new_stop is not None else None) == field_value
+    if text == "SL: 1.905":
+        # (session 23) a dot before three digits on a new stop reads two ways, 1.905 or 1905: the signal's own levels
+        # choose at ingest (`stop_readings`), as "SL to 2,312" always did
+        assert parsed.stop_readings == (Decimal("1.905"), Decimal(1905))
 
 
 @pytest.mark.parametrize("text, symbol, action", [

@@ -753,7 +753,7 @@ NOT_CRYPTO_MARKET = re.compile(
     r"per\s+share|aktien?(?:[\s-]?signal\w*)?|hisse(?:\s+senedi)?|saham|cổ\s+phiếu|"
     r"chứng\s+khoán|forex|fx\s+(?:signal|trade|call|alert|setup)s?|mt[45]|meta\s?trader\s?[45]?|форекс|"
     r"фондов\w*\s+рын\w*|فوركس|فارکس|الأسهم|أسهم|سهام|शेयर\s+बाजार)(?!\w)"
-    r"|股票|美股|港股|外汇|外匯|米国株|日本株|為替|주식|외환|หุ้น|ฟอเร็กซ์",
+    r"|股票|美股|港股|外汇|米国株|日本株|为替|주식|외환|หุ้น|ฟอเร็กซ์",
     re.IGNORECASE)
 
 # Indicator alerts ("RSI oversold", "Supertrend BUY on SOLUSDT") name a side and a price but no exit level.
@@ -1074,11 +1074,11 @@ NEGATED_CALL_RE = re.compile(
     # Session 23 (warn23): the author's own refusal ("I would NOT long ETH here", "I wouldn't touch this", "we're not
     # buying this"), "stay away from this", "don't trade / take this one"
     r"(?<!\w)(?:i\s+would\s+not|i'?d\s+not|i\s+wouldn'?t|i\s+won'?t|we\s+would\s+not|we\s+wouldn'?t|we\s+won'?t)\s+"
-    r"(?:be\s+)?(?:long(?:ing)?|short(?:ing)?|buy(?:ing)?|enter(?:ing)?|touch(?:ing)?|tak(?:e|ing)\s+(?:this|it|that))(?!\w)|"
+    r"(?:be\s+)?(?:long(?:ing)?|short(?:ing)?|buy(?:ing)?|enter(?:ing)?|touch(?:ing)?|tak(?:e|ing)\s+(?:this|it|that))(?!\w)(?!\s+(?:with|above|below|under|over|beyond|past|at\s+(?:high|more|less)))|"
     r"(?<!\w)(?:i'?m\s+not|i\s+am\s+not|we'?re\s+not|we\s+are\s+not)\s+(?:longing|shorting|buying|entering|taking)\s+"
-    r"(?:this|it|that|here|now)(?!\w)|"
+    r"(?:this|it|that|here|now)(?!\w)(?!\s+(?:with|above|below|under|over|beyond|past|at\s+(?:high|more|less)))|"
     r"(?<!\w)stay\s+away\s+from\s+(?:this|it|that|these)(?!\w)|"
-    r"(?<!\w)(?:don'?t|do\s+not)\s+(?:trade|take|follow|copy|touch)\s+(?:this|it|that)(?:\s+one)?(?!\w)|"
+    r"(?<!\w)(?:don'?t|do\s+not)\s+(?:trade|take|follow|copy|touch)\s+(?:this|it|that)(?:\s+one)?(?!\w)(?!\s+(?:with|above|below|under|over|beyond|past|at\s+(?:high|more|less)))|"
     # fr "Ne pas acheter", "Évitez d'acheter"; es/pt/it infinitive "No comprar", "Não entrar", "Non comprare"; ru "Не
     # покупать"; "Finger weg", "Fique longe", "Aléjense de esto", "Uzak durun", "держитесь подальше"
     r"(?<!\w)ne\s+pas\s+(?:acheter|entrer|vendre|shorter|longer|prendre)(?!\w)|[ée]vite[zr]?\s+(?:d'acheter|de\s+(?:shorter|vendre|longer|prendre))|"
@@ -1086,7 +1086,7 @@ NEGATED_CALL_RE = re.compile(
     r"(?<!\w)finger\s+weg|(?<!\w)fique(?:m)?\s+longe|(?<!\w)al[ée]j(?:ate|ense)|(?<!\w)uzak\s+dur\w*|держитесь\s+подальше|"
     # ko "진입하지 마세요", "매수하지 마세요", "롱 잡지 마세요"; ja "やめておけ", "買うな", "手を出すな"; zh "别买", "别追", "别上车"
     r"(?:진입|매수|매도|숏|롱)\s*(?:하지|잡지|치지)\s*마|들어가지\s*마|사지\s*마|"
-    r"やめて?(?:おけ|とけ|おきましょう|ましょう)|[買买]うな|入るな|手を出すな|エントリー(?:は)?(?:しない|禁止)|"
+    r"やめて?(?:おけ|とけ|おきましょう|ましょう)|买うな|入るな|手を出すな|エントリー(?:は)?(?:しない|禁止)|"
     r"别(?:买|追|上车|进场|入场|做多|做空)|(?:不要|别)上车|远离(?:这|此)|"
     # vi "không nên mua", hi "मत खरीदें", ar "ابتعدوا عن هذه", it "non comprare" (above), pt "fiquem fora"
     r"(?<!\w)kh[ôo]ng\s+n[êe]n\s+(?:mua|v[àa]o|long|short)(?!\w)|मत\s+खरीद\w*|(?:न|ना)\s+खरीदें|ابتعد(?:وا)?\s+عن\s+(?:هذه|هذا)|"
@@ -1344,14 +1344,14 @@ UNCHECKED_CONDITION_RE = re.compile(
     r"(?<!\w)(?:support|resistance)\s+(?:holds|is\s+confirmed|confirms)(?!\w)|"
     r"confirm\w*\s+(?:el\s+|o\s+|le\s+)?(?:soporte|suporte|support)|подтверд\w*\s+поддержк\w*|"
     # zh "等RSI", "等消息", ja "ニュース待ち"
-    r"等(?:待)?(?:RSI|rsi|消息|新闻|数据|确认|回踩)|(?:RSI|rsi)\s*(?:<|>|低于|高于)|ニュース(?:待ち|の後)|"
+    r"等(?:待)?(?:RSI|rsi|消息|新闻|数据|确认|回踩)|(?:RSI|rsi)\s*(?:<|>|低于|高于)|ニュース(?:待ち|の后)|"
     # tr "RSI 30'un altına düşünce", "fonlama negatife dönerse"; zh "资金费率转负后再进", "成交量放大时"; ko "RSI 30 이하일 때",
     # "펀딩비가 음수가 되면"; ja "RSIが30を下回ったら", "出来高が増えたら"
     r"(?<!\w)(?:rsi|fonlama|hacim|haber\w*)\s+(?:\S+\s+){0,4}?(?:d[üu][şs][üu]nce|[çc][ıi]k[ıi]nca|ge[çc]ince|d[öo]n[üu]nce|olunca|"
     r"gelince|d[üu][şs]erse|[çc][ıi]karsa|ge[çc]erse|d[öo]nerse|olursa|gelirse|a[çc][ıi]kland[ıi]ktan\s+sonra)(?!\w)|"
     r"(?:资金费率|成交量|RSI|rsi|消息|新闻)[^\n，,。]{0,12}?(?:时|之?后)再?(?:进|入|做|开|买)?|"
     r"(?:RSI|rsi|펀딩비?|거래량|뉴스)[^\n]{0,15}?(?:일\s*때|될\s*때|되면|이면|후에?)|"
-    r"(?:RSI|rsi|資金調達率|资金调达率|出来高|ニュース)[^\n]{0,15}?(?:たら|の後)",
+    r"(?:RSI|rsi|资金调达率|出来高|ニュース)[^\n]{0,15}?(?:たら|の后)",
     re.IGNORECASE)
 
 

@@ -7306,7 +7306,7 @@ def _waits_for_unchecked(clean: str, lines: list[list[Token]], base: str | None)
         priced = next((t.start + len(t.text) for t in tokens if t.start > stop_at and t.kind == Kind.NUM), None)
         if priced is None or (cond := _CONDITION_AFTER_STOP.search(text, priced)) is None:
             continue
-        end = _CLAUSE_END.search(text, cond.end())
+        end = _STALE_CLAUSE_END.search(text, cond.end())
         clause = text[cond.start():end.start() if end else len(text)]
         for word in _OTHER_COIN_WORD.finditer(clause):
             name = word.group(0).lstrip("#$").upper()
@@ -7317,7 +7317,7 @@ def _waits_for_unchecked(clean: str, lines: list[list[Token]], base: str | None)
 
 
 # ("if you missed the first entry, entry 2 is still open", "still valid", "sigue activa"): part of the call still stands
-_STILL_OPEN = re.compile(r"(?<!\w)(?:still\s+(?:open|valid|active|buyable|good|in\s+play|available|enterable)|"
+_STALE_STILL_OPEN = re.compile(r"(?<!\w)(?:still\s+(?:open|valid|active|buyable|good|in\s+play|available|enterable)|"
                          r"sigue\s+(?:abierta|activa|v[áa]lida)|ainda\s+(?:aberta|ativa|v[áa]lida|vale)|"
                          r"ещ[её]\s+(?:актуал\w*|открыт\w*)|hala\s+(?:ge[çc]erli|a[çc][ıi]k)|masih\s+(?:berlaku|valid|open)|"
                          r"v[ẫa]n\s+c[òo]n\s+hi[ệe]u\s+l[ựu]c|仍然有效|还有效)(?!\w)", re.IGNORECASE)
@@ -7325,29 +7325,35 @@ _STILL_OPEN = re.compile(r"(?<!\w)(?:still\s+(?:open|valid|active|buyable|good|i
 # sentence or the order's validity, not the card said to be stale)
 _STALE_QUALIFIED = re.compile(r"(?<!\w)(?:below|above|under|over|if|once|unless|when|closes?|ниже|выше|если|debajo|"
                               r"encima|abaixo|acima|unter|[üu]ber|sous|au-dessus|alt[ıi]nda|[üu]st[üu]nde|di\s+bawah|d[ưu][ớo]i|"
-                              r"tr[êe]n|si|wenn|falls|sl|stop(?:[\s-]?loss)?|invalidation|стоп\w*|손절|損切り?)(?!\w)|跌破|以下|以上|止损",
+                              r"tr[êe]n|si|wenn|falls|sl|stop(?:[\s-]?loss)?|invalidation|стоп\w*|손절|损切り?)(?!\w)|跌破|以下|以上|止损",
                               re.IGNORECASE)
 # (after the words, only a condition or a limit qualifies them: "no longer valid below 4.90", "expired if not filled")
 _STALE_CONDITION = re.compile(r"(?<!\w)(?:below|above|under|over|if|once|unless|when|ниже|выше|если|debajo|encima|abaixo|acima|"
                               r"unter|[üu]ber|sous|au-dessus|alt[ıi]nda|[üu]st[üu]nde|si|wenn|falls)(?!\w)|跌破|以下|以上",
                               re.IGNORECASE)
 # (a clause: up to a sentence's end, a colon, or a dash between spaces)
-_CLAUSE_END = re.compile(r"[!?\n;:：。！？]|\.(?!\d)|\s[-–—|]\s")
+_STALE_CLAUSE_END = re.compile(r"[!?\n;:：。！？]|\.(?!\d)|\s[-–—|]\s")
 
 
 def _stale_card(scope: str) -> str | None:
     """The post says the card it quotes is stale or not to be taken any more ("Too late to enter …", "Signal no longer
     valid: …", "Expired ⌛ …", "Опоздали … уже не актуально"): the words, else None."""
-    if _STILL_OPEN.search(scope):
+    if _STALE_STILL_OPEN.search(scope):
         return None
     for found in lx.STALE_CARD_RE.finditer(scope):
-        starts = [m.end() for m in _CLAUSE_END.finditer(scope, 0, found.start())]
+        starts = [m.end() for m in _STALE_CLAUSE_END.finditer(scope, 0, found.start())]
         before = scope[starts[-1] if starts else 0:found.start()]
         if (paren := scope.rfind("(", 0, found.start())) > scope.rfind(")", 0, found.start()):
             before = scope[paren:found.start()]  # (a note in brackets after a level: "SL 4.95 (below it … no longer valid)")
-        end = _CLAUSE_END.search(scope, found.end())
+        if len(before.split()) <= 2 and not any(ch.isdigit() for ch in before) and "\n" in scope[:found.start()]:
+            # (its line opens with the words: the line above may qualify them — "ниже 0.880 идея не актуальна", the
+            # condition read onto a stop line above it)
+            above = scope[:found.start()].rsplit("\n", 1)[0].rsplit("\n", 1)[-1]
+            before = above if _STALE_QUALIFIED.match(above.strip()) else before
+        end = _STALE_CLAUSE_END.search(scope, found.end())
         after = scope[found.end():end.start() if end else len(scope)]
-        after = after[:comma.start()] if (comma := re.search(r"[,，]", after)) else after
+        if (comma := re.search(r"[,，]", after)) and not _STALE_CONDITION.match(after[comma.end():].lstrip()):
+            after = after[:comma.start()]  # ("expired, if the entry is not hit": a condition after the comma still counts)
         if not _STALE_QUALIFIED.search(before) and not _STALE_CONDITION.search(after):
             return found.group(0)
     return None
