@@ -3957,8 +3957,11 @@ _NOW_NOT_TODAY = re.compile(r"(?<!\w)(?:now|right\s+away|immediately|asap|ahora|
 _NOW_NOT_TODAY_OR_CALLED_THEN = re.compile(_NOW_NOT_TODAY.pattern + "|" + _CALLED_THEN.pattern)
 # A heading of time long past over the lines below it ("Last week in short:", "Yesterday:", "Ayer:", "Вчера:",
 # "Geçen hafta:"): the lines up to a blank line are its recap (one that says now is an order again)
-_PAST_HEADING = re.compile(r"^[^\w\n]*(?:[^\n:]{0,30}?\s)?(?:" + _PAST_TIME.pattern + r")(?:[\s,][^\n:]{0,30}?)?\s*[:：]\s*$",
+_PAST_HEADING = re.compile(r"^[^\w\n]*(?:[^\n:]{0,30}?\s)?(?:" + _PAST_TIME.pattern + r")(?:[\s,][^\n:]{0,30}?)?\s*[:：][\s*_~]*$",
                            re.MULTILINE)
+
+
+_LIST_ITEM = re.compile(r"\s*[*_~]*\s*(?:[•▪◦·*-]|\d{1,2}[.)])\s")
 
 
 def _without_past_heading(lowered: str) -> str | None:
@@ -3972,7 +3975,11 @@ def _without_past_heading(lowered: str) -> str | None:
         if number == at:
             under = True
             continue
-        if under and (not line.strip() or _NOW_TOO.search(line)):
+        # (a blank line ends the recap — not one right under the heading, nor one before the next item of its list:
+        # relays space lines out, "Last week:\n\n• AAVE — closed 50% …\n\n• UNI — SL hit")
+        following = next((n for n in lines[number + 1:] if n.strip()), "")
+        spaced = not line.strip() and (all(not n.strip() for n in lines[at + 1:number]) or _LIST_ITEM.match(following))
+        if under and ((not line.strip() and not spaced) or _NOW_TOO.search(line)):
             under = False
         if not under:
             kept.append(line)
