@@ -208,9 +208,6 @@ def test_a_status_hashtag_reads_as_the_word_and_a_sector_tag_is_no_coin():
     assert parsed.symbol == "SOL/USDT"
 
 
-@pytest.mark.xfail(strict=True, reason="session 23 regression, left for the next session: since mixed23's number-before-label "
-                   "card reading, 'SL moved to entry (14.60)' under a TP-hit line reads as a held card (not traded) instead "
-                   "of the stop move")
 def test_a_source_signal_id_tags_no_coin():
     parsed = parse_message("🔁 via @somehub\n\nLINK #SH-177 ▸ TP1 15.20 ✅\nSL moved to entry (14.60). Let it run.")
     assert parsed.kind == MessageKind.UPDATE

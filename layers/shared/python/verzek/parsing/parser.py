@@ -2164,7 +2164,9 @@ def _reply_to_quote(text: str) -> ParsedMessage | None:
     quoted = [n for n, ln in enumerate(lines) if _QUOTE_LINE.match(ln)]
     # ("GO / [In reply to …] / > …": a short heading line over the relayed reply is no text of the reply)
     first = quoted[0] if quoted else 0
-    if quoted and first and not all(_SHORT_HEADING.match(ln) or _ID_LINE.match(ln) for ln in lines[:first]):
+    # (a relay's bold, "**😂 Saw this in a 'premium' group today:**", is no length of the heading)
+    if quoted and first and not all(_SHORT_HEADING.match(bare := _MARKUP.sub("", ln)) or _ID_LINE.match(bare)
+                                    for ln in lines[:first]):
         return None
     heading = normalize("\n".join(lines[:first])).lower()
     lines = lines[first:]
@@ -5040,7 +5042,8 @@ def _progress_of_another_coin(lowered: str, coin: str) -> bool:
 # entry. / LINK/USDT LONG …") — and the rest of the post is read as it stands. A status of the card's own coin ("BTC closed
 # ✅ — re-entry BTC long …") or of no coin stays where it is.
 _CLAUSE_GAP = re.compile(r"(?<=[.!?;])[ \t]+(?=\S)")
-_COIN_WORD = re.compile(r"(?<![\w#$/])([#$]?)([A-Za-z0-9\u0400-\u04ff\u0600-\u06ff]{2,20})(?![\w])")
+# ("#SH-177": a source's signal id after the tag, no coin)
+_COIN_WORD = re.compile(r"(?<![\w#$/])([#$]?)([A-Za-z0-9\u0400-\u04ff\u0600-\u06ff]{2,20})(?![\w]|-\d)")
 # (lower-case tickers read as a coin in a status clause: none is a word of a language the channels write in — "near",
 # "link", "dot", "op", "ada", "sol", "uni", "ton" are)
 _LOWER_TICKERS = frozenset({"btc", "eth", "xrp", "doge", "avax", "bnb", "ltc", "trx", "pepe", "shib", "arb", "inj", "apt",
