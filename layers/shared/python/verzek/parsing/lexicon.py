@@ -843,6 +843,33 @@ NOT_A_CALL_RE = re.compile(
     r"(?!\s*(?:yes|yep|yeah|correct|confirmed)(?!\w))|"
     r"(?:can|should|could|may)\s+i\s+(?:take|enter|open|follow|copy)\s+(?:it|this|that)(?:\s+(?:one|trade|signal|call))?\s*[?？🙏]"
     r"(?!\s*(?:yes|yep|yeah|sure|absolutely)(?!\w))|"
+    # Session 24 (traps24): a reader asking whether a channel or its calls can be trusted ("anyone here know if this
+    # channel is legit?", "is this group a scam?", "¿este canal es confiable?", "этому каналу можно доверять?", "bu kanal
+    # güvenilir mi?"): the card beside it is another channel's, shown to ask — no call
+    r"(?:if|whether)\s+(?:this|that|the|these|those|their)\s+(?:channel|group|guy|admin|provider|signals?|calls?|page|account)\s+"
+    r"(?:is|are)\s+(?:really\s+)?(?:legit|real|trustworthy|reliable|a\s+scam|scam(?:my)?|fake)(?!\w)|"
+    r"(?:is|are)\s+(?:this|that|these|those|the|their)\s+(?:channel|group|guy|admin|provider|signals?|calls?|page|account)\s+"
+    r"(?:really\s+)?(?:legit|real|trustworthy|reliable|a\s+scam|fake)\s*[?？]|"
+    r"(?:este|ese|esse)\s+(?:canal|grupo)\s+(?:es|[ée])\s+(?:confiable|fiable|confi[áa]vel|leg[íi]timo|real|(?:una\s+)?estafa|golpe)|"
+    r"(?:этому|этот|тому|тот)\s+каналу?\s+(?:можно\s+доверять|нормальный|над[её]жный|развод|скам)|"
+    r"bu\s+(?:kanal|grup)\s+g[üu]venilir\s+mi|(?:channel|grup)\s+ini\s+(?:legit|terpercaya|penipu\w*)|"
+    r"k[êe]nh\s+n[àa]y\s+(?:c[óo]\s+)?(?:uy\s+t[íi]n|l[ừu]a\s+[đd][ảa]o)|"
+    # (an impostor's bait: the card, then a request to send money to a wallet address — "send min. 250 USDT (TRC20) to:
+    # T…", "send 60 USDT (BEP20) to 0x…", "отправьте 100 USDT на адрес …", "envía 50 USDT a …"): a deposit scam, no call
+    r"(?:send|transfer|deposit|pay|top\s+up|отправ\w*|перевед\w*|переки\w*|env[íi]\w*|mand[ae]\w*|transfi\w*|deposit\w*|"
+    r"g[öo]nder\w*|kirim\w*|transfer\w*|g[ửu]i|chuy[ểe]n)\s+(?:\S+\s+){0,3}?\$?\d[\d.,]*\s*\$?\s*(?:usdt|usdc|usd|trx|bnb|eth|btc|busd)"
+    r"[\s\S]{0,120}?(?<![0-9a-z])(?:t[1-9a-z]{33}|0x[0-9a-f]{40}|bc1[0-9a-z]{25,60})(?![0-9a-z])|"
+    # (a trade looked back on under a review heading: "Trade review #112 — DOT … Result: SL hit", "Trade breakdown:
+    # last week's …", "Post-mortem", "Разбор сделки", "复盘"; a rule taught with a past trade as its example, "Example from
+    # our RENDER short last month: …"; the channel's format shown with placeholders, "FORMAT we use for every call")
+    r"(?:trade|call|signal|setup|position)\s+(?:review|breakdown|post[\s-]?mortem|autopsy|debrief)|post[\s-]?mortem|"
+    r"разбор\s+(?:сделки|трейда|сигнала)|revisi[óo]n\s+de(?:l|\s+la)?\s+(?:trade|operaci[óo]n)|i[şs]lem\s+(?:analizi|incelemesi|de[ğg]erlendirmesi)|"
+    r"example\s+from\s+(?:our|the|my|a)\s+[^\n:]{0,40}?(?:last\s+(?:week|month|year)|yesterday|ago|past|old|previous|earlier)(?!\w)|"
+    r"format\s+(?:we\s+use|of\s+(?:our|every|all)\s+(?:calls?|signals?))|(?:our|the)\s+(?:call|signal|card)\s+(?:format|template)(?!\w)|"
+    # (a member's win shown: "📸 Member win! @sam copied our LTC long …", "Client profit: …")
+    r"(?:member|client|student|subscriber)'?s?\s+(?:win|wins|profit|result|results)(?!\w)|"
+    # (a running trade restated for newcomers: "we're still in KAS long from 0.0812, no new entry here")
+    r"no\s+new\s+(?:entry|entries)\s+(?:here|now|for\s+now|today|on\s+(?:it|this|that))(?!\w)|"
     # ("Spotted in another group: 'LONG #TAO 452 …' — we are NOT taking this one"): another channel's call shown
     r"(?:spotted|seen|found|posted)\s+in\s+(?:another|other|a\s+different)\s+(?:group|channel)|"
     r"(?:we\s+are|we'?re|i'?m|i\s+am)\s+not\s+taking\s+(?:this|it|that)(?:\s+one)?(?!\s+(?:with|at|on|above|below|in|beyond)\b)|"
@@ -1606,3 +1633,21 @@ PENDING_REPOST_RE = re.compile(r"(?<!\w)(?:pending\s+(?:signal|call|setup)(?!\w)
 # ("Ready? 🚀" on a line of its own holds none; nor does "#PEPE 1000x gem? No — just a clean scalp")
 QUESTION_SENTENCE_RE = re.compile(r"[^\n!?？¿؟]*?\d[^\n!?？¿؟]*[?？؟]")
 POLL_RE = re.compile(r"(?<!\w)(?:vote\s+below|good\s+(?:setup|idea|trade)\s+or\s+not)(?!\w)", re.IGNORECASE)
+
+
+# Session 24 (traps24): a heading that reviews a trade already ended ("📖 Trade breakdown: last week's #LINK short",
+# "TRADE REVIEW #112 — DOT", "Post-mortem on the SOL short", "Разбор сделки по #ETH", "#BTC 复盘"): the status words under
+# it tell how that trade went — no close or change of a running one
+TRADE_REVIEW_RE = re.compile(
+    r"(?<!\w)(?:(?:trade|call|signal|setup|position)\s+(?:review|breakdown|post[\s-]?mortem|autopsy|debrief)|post[\s-]?mortem|"
+    r"case\s+study|разбор\s+(?:сделки|трейда|сигнала)|revisi[óo]n\s+de(?:l|\s+la)?\s+(?:trade|operaci[óo]n)|"
+    r"an[áa]lise\s+do\s+trade\s+(?:passado|encerrado)|i[şs]lem\s+(?:analizi|incelemesi|de[ğg]erlendirmesi))(?!\w)|复盘|振り返り|매매\s*복기",
+    re.IGNORECASE)
+# Session 24 (traps24): a question put to the channel's admin ("admin are you still holding?", "sir should I close
+# too?", "админ, вы ещё держите?", "hocam siz hâlâ tutuyor musunuz?"): the writer is a reader — a close or change told
+# beside it is the reader's own ("I closed my ATOM at 4.62 lol … admin are you still holding?")
+ASKS_THE_ADMIN_RE = re.compile(
+    r"(?<!\w)(?:admin|admins|adm|mods?|moderator|sir|boss|hocam|админ\w*|адмін\w*|أدمن|ادمین)(?!\w)(?!\s*:)"
+    r"(?=[^?？؟\n.!]{0,80}[?？؟])[^?？؟\n.!]{0,80}?(?<!\w)(?:you|u|i|my|me|вы|ты|я|мне|t[úu]|usted|voc[êe]|vc|siz|sen|ben)(?!\w)"
+    r"|(?<!\w)(?:you|u)\s+(?:\w+\s+){0,4}?(?:still\s+)?(?:holding|in|long|short)\W{0,3}\s*(?:admin|sir|boss|mods?)\s*[?？]",
+    re.IGNORECASE)

@@ -2216,6 +2216,10 @@ def _reply_to_quote(text: str) -> ParsedMessage | None:
         # ("closing this one now" names no coin: in a reply, the quoted trade is the one meant)
         lowered = normalize(own_text.replace("\u2705", " done ")).lower()
         action = update_action(lowered)
+        if (action or is_close(lowered)) and lx.ASKS_THE_ADMIN_RE.search(lowered):
+            # Session 24 (traps24): ("↩️ Reply to: #ATOM LONG / I closed my ATOM at 4.62 lol … admin are you still
+            # holding?"): a reader's own exit, told beside a question to the admin — never the quoted trade's close
+            return _not_a_signal("a reader's own trade told beside a question to the admin, not the channel's status")
         if quote.symbol and is_close(lowered) and action not in (UpdateAction.PARTIAL_CLOSE, UpdateAction.CANCEL_ENTRY):
             own = ParsedMessage(kind=MessageKind.CLOSE, update_action=close_action(lowered))
         elif quote.symbol and action:
@@ -2250,7 +2254,7 @@ def _reply_to_quote(text: str) -> ParsedMessage | None:
 # ("guys did anyone get filled …?", "fam, anyone still holding …?": a word calling the readers may come first)
 _ASKS_THE_OTHERS = re.compile(r"(?:^|(?<=[\n.!]))[^\w\n]*(?:(?:guys|fam|folks|frens|fren|bros?|people|ppl|everyone|team|all|hey|yo)"
                               r"[^\w\n]{0,3}\s*)?(?:(?:does|did|has|have|is)\s+)?(?:anyone|anybody|any1|some1)\s+"
-                              r"(?:else\s+|here\s+)?(?:get|got|gets|getting|still|also|in|on|caught?|catch|hit|see|seeing|take|took|"
+                              r"(?:else\s+|here\s+)?(?:get|got|gets|getting|still|also|in|on|caught?|catch|hit|see|seeing|take|took|know|knows|"
                               r"stopped|holding|hold|else)\b[^?\n]{0,140}\?|"
                               r"(?:^|(?<=[\n.!]))[^\w\n]*(?:is\s+it\s+just\s+me|am\s+i\s+the\s+only\s+one)\b[^?\n]{0,140}\?|"
                               r"(?:^|(?<=[\n.!]))[^\w\n]*¿?(?:alguien\s+m[áa]s|alguém\s+mais|кто-(?:то|нибудь)\s+ещ[её])\b[^?\n]{0,140}\?",
@@ -3790,6 +3794,21 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # TP ✅ = target hit, SL ❌ = stopped out"): a guide explaining the channel's format names its status words,
             # no trade's status
             return _not_a_signal("a guide to the channel's post format, no trade's status")
+        if (action or closing) and lx.TRADE_REVIEW_RE.search(clean.lstrip().split("\n", 1)[0]) \
+                and (closing or action not in POSITION_CHANGES or lx.PAST_TRADE_RE.search(status_text)):
+            # Session 24 (traps24): ("📖 Trade breakdown: last week's #LINK short … TP2 came in 2 days, the rest closed at
+            # entry"): a trade reviewed under a heading that says so — how it ended, no close of a running one
+            return _not_a_signal("a review of a past trade, not a status of a running one")
+        if (action or closing) and lx.ASKS_THE_ADMIN_RE.search(status_text):
+            # Session 24 (traps24): ("I closed my ATOM at 4.62 lol, too stressful. admin are you still holding?"): the
+            # writer asks the admin — a reader, whose close or change is their own
+            return _not_a_signal("a reader's own trade told beside a question to the admin, not the channel's status")
+        if action in (UpdateAction.MOVE_SL_BREAKEVEN, UpdateAction.NEW_STOP) and not closing \
+                and _NOTHING_TO_DO_NOW.search(status_text) \
+                and update_action(_STOP_WHERE_IT_STANDS.sub(" ", plan_status)) not in POSITION_CHANGES:
+            # Session 24 (traps24): ("still holding the ETH long from 3,180 with stop at entry, nothing to do for now"):
+            # where the stop stands, told beside the word that nothing is to be done — no move ordered
+            action = update_action(_STOP_WHERE_IT_STANDS.sub(" ", plan_status)) or UpdateAction.OTHER
         if (action or closing) and recap_heading(clean):
             # "Titanium ST3 – Resumo 04/12 / Sinais hoje: 7 … alvos atingidos 5/7": a channel's summary, no trade's status
             return _not_a_signal("a results post about past trades")
@@ -6148,6 +6167,12 @@ _NOT_OURS = re.compile(r"(?<!\w)(?:not\s+a\s+(?:signal|call)|no\s+be\s+(?:signal
                        r"лично\s+я|я\s+лично|сигнал\s+канала\s+(?:ещё|еще|всё|по-прежнему|оста[её]тся|в\s+силе|активен)|(?:мо[йяё]|сво[йяё])\s+личн\w*|решайте\s+сами|"
                        r"(?:yo\s+)?personalmente|se[ñn]al\s+del\s+canal\s+sigue|decidan\s+ustedes|pessoalmente|sinal\s+do\s+canal\s+(?:continua|segue)|"
                        r"[şs]ahsen|ki[şs]isel\s+olarak|kanal(?:ın)?\s+sinyali\s+(?:hala|h[aâ]l[aâ]|devam)|persönlich|personnellement)(?!\w)|我个人|频道的?信号(?:仍|还|依然)")
+# Session 24 (traps24): the post says nothing is to be done now ("nothing to do for now", "no action needed", "nada que
+# hacer", "rien à faire", "ничего не делаем", "yapacak bir şey yok", "无需操作")
+_NOTHING_TO_DO_NOW = re.compile(r"(?<!\w)(?:nothing\s+to\s+do|no\s+action\s+(?:is\s+)?(?:needed|required)|nothing\s+changes|"
+                                r"nada\s+que\s+hacer|nada\s+a\s+fazer|rien\s+[àa]\s+faire|nichts\s+zu\s+tun|niente\s+da\s+fare|"
+                                r"ничего\s+не\s+(?:делаем|меняем|нужно\s+делать)|yapacak\s+bir\s+[şs]ey\s+yok|"
+                                r"kh[ôo]ng\s+c[ầa]n\s+l[àa]m\s+g[ìi]|tidak\s+ada\s+yang\s+perlu\s+dilakukan)(?!\w)|无需操作|不用操作")
 # ("stop at entry", "SL sits at BE", "stops already at breakeven"): where a stop stands, told as a state — in a look back
 # over the day it orders nothing ("SL to entry now", "move the stop to entry" do)
 _STOP_WHERE_IT_STANDS = re.compile(r"(?<!\w)(?:sl|sls|stop(?:[\s-]*loss)?|stops)\s+(?:(?:is|are|sits?|already|still|was|were)\s+){0,2}"
