@@ -644,6 +644,10 @@ _STOPPED_OUT_AFTER = re.compile(r"止损\s*(?:出局|离场|出场|了|已触发
                                 r"손절\s*(?:완료|됐|되었|했|처리)")
 
 
+# (session 24) ru/uk "ТП3" — the take-profit's letters in Cyrillic, numbered: a price after it is that target's
+_CYRILLIC_TP_BEFORE = re.compile(r"(?<![^\W\d_])тп[ \t]*\d", re.IGNORECASE)
+
+
 def _stop_after_lone_price(text: str) -> str:
     """"keep 4.78 as your stop", "2.52 — можно ставить стоп", "23.4 puede servir de stop", "0.0690 is where I'd stop
     out": a line whose one price comes before a stop word, with no label before the price, states the stop."""
@@ -659,6 +663,8 @@ def _stop_after_lone_price(text: str) -> str:
             # kept whole — rewritten to "SL 0.3842" it lost the coin and the breakeven move)
             continue
         price = prices[0]
+        if _CYRILLIC_TP_BEFORE.search(line, 0, price.start()):
+            continue  # (session 24: "#XRP ТП3 ✅ 0,6450 — стоп подтянут к ТП1": the price is the target's, hit; the stop moves)
         if _STOPPED_OUT_AFTER.search(line, price.end()):
             continue  # ("ONDO 跌破 1.21 止损出局 ❌", "SOL 跌破 138 止损离场"): the stop was hit at that price — a stop-out
         if re.match(r"[ \t]*[:)]", line[price.end():]) and re.search(r"[^\W\d_][ \t]*$", line[:price.start()]):

@@ -2313,7 +2313,26 @@ def parse_message(text: str) -> ParsedMessage:
     if parsed.kind == MessageKind.CLOSE and parsed.symbol is None and ONE_OF_SEVERAL_RE.search(normalize(text).lower()):
         # (session 23, partial23) "Close one of your positions", "close ONE of the longs": which trade is not said
         return _not_a_signal("a close of one of several positions, which one not said: for an operator")
+    if parsed.kind in (MessageKind.CLOSE, MessageKind.UPDATE) and parsed.side is None and parsed.symbol is not None \
+            and isinstance(text, str) and (side := _side_letter_heading(text, parsed.symbol)) is not None:
+        parsed = _replace(parsed, side=side)
     return _with_close_fraction(text, parsed)
+
+
+# Session 24 (status24a): the post's first line is its coin and one capital letter for the side ("AVAX L 🟢", "ETH S",
+# "#SUI S", "BTC/USDT (L)") — the channel's short heading over the status below; the letter is that trade's side
+_SIDE_LETTER_HEADING = re.compile(r"[^\w#$\n]*[#$]?(?P<coin>[A-Za-z][A-Za-z0-9]{1,9})(?:/?USDT)?[ \t]*(?:[-–—|:][ \t]*)?"
+                                  r"(?P<open>\()?(?P<side>[LS])(?(open)\))(?![\w/&.'’])[^\w\n]*(?:\n|\Z)")
+
+
+def _side_letter_heading(text: str, symbol: str) -> Side | None:
+    """The side a status post's heading gives by one capital letter after its coin ("ETH S" → short), when the coin is
+    the post's; None otherwise (a lone "S" or "L" anywhere else is no side)."""
+    text = text.lstrip()
+    heading = _SIDE_LETTER_HEADING.match(text, _RELAY_OVER_POST.match(text).end())
+    if heading is None or heading.group("coin").upper() != symbol.split("/")[0]:
+        return None
+    return Side.LONG if heading.group("side") == "L" else Side.SHORT
 
 
 def _with_close_fraction(text: str, parsed: ParsedMessage) -> ParsedMessage:
@@ -2678,6 +2697,20 @@ _HEADING_WORD_STATUS = re.compile(
     r"closed(?=[ \t]*(?:$|[.!,;\u2705\u2714\u2611]|[+-][ \t]*\d|at[ \t]+\$?\d|@|in[ \t]+(?:profit|loss)|here(?!\w)|manually))|"
     r"stopped(?:[ \t]+out(?=[ \t]*(?:$|[.!,;\u274c]|[+-][ \t]*\d|at[ \t]|@))|(?=[ \t]*(?:$|[.!,;\u274c])))|"
     r"\$?\d[\d.,]*[ \t]*(?:\u2705|\u2714\ufe0f?)[ \t]*tp[ \t]*[1-9](?!\d)))", re.IGNORECASE | re.MULTILINE)
+# Session 24 (status24a): a ticker in capitals alone on the post's first line — its side word or letter and decoration
+# at most ("XRP //", "SOL —", "AVAX L 🟢", "ETH SHORT") — then the status on the lines below
+_TICKER_HEADING_LINE = re.compile(r"[^\w#$\n]*([A-Z][A-Z0-9]{1,9})(?:/?USDT)?(?:[ \t]+(?:LONG|SHORT|L|S|\((?:L|S)\)))?"
+                                  r"(?![\w/&.'’])[^\w\n]*\n(?=(?:[^\S\n]*\n)*[^\n]*\w)")
+# (a share of the position written: "1/3", "½", "25%" — not a result: "+%31", "+12%")
+_PART_SHARE_WRITTEN = re.compile(r"(?<![\w/.,])[1-9][ \t]*/[ \t]*[2-9](?![\w/.,])|(?<![\w+\-−.,%])[1-9]\d?(?:[.,]\d+)?[ \t]*%(?!\w)|"
+                                 r"(?<![\w+\-−%])%[ \t]*[1-9]\d?(?![\w.,])|[½⅓⅔¼¾]")
+# (a relay's own lines over the post: "Forwarded from …", "From: @…", "🔁 … relay", "[Forwarded]")
+_RELAY_OVER_POST = re.compile(r"(?:[ \t]*(?:forwarded[ \t]+from\b|from:[ \t]*@\w|[^\n]*\brelay\b|\[[^\]\n]*\][ \t]*$)[^\n]*\n)*",
+                              re.IGNORECASE | re.MULTILINE)
+# ("BTC 📉 / Closing everything now", "ETH / закрываем всё", "BTC / close your alts"): a close of every trade (or of the
+# other coins) under a coin heading — not the coin's
+_CLOSE_EVERYTHING = re.compile(r"(?<!\w)(?:everything|all\s+(?:of\s+)?(?:them|positions|trades|longs|shorts)|alts|altcoins|всё|"
+                               r"все\s+позиции|альты|альткоины|todo|tudo|hepsi\w*|altlar\w*|alles|tout|tutto)(?!\w)")
 # A plain word heading a sentence right before a signed result, after a sentence that closed ("closed it. pengu +9% on 3x")
 _RESULT_AFTER_CLOSE = re.compile(r"(?:^|(?<=[.!;]))[ \t]+([a-z][a-z0-9]{1,9})[ \t]+(?=[+-][ \t]*\d{1,3}(?:\.\d+)?[ \t]*%)",
                                  re.MULTILINE)
@@ -2725,6 +2758,14 @@ def _tagged_status_coin(text: str, head: int) -> tuple[str, str] | None:
             return text[:found.start(1)] + "#" + text[found.start(1):], word.upper()
     found = _PART_OF_COIN.search(text, head)
     if found is not None and found.group(1).upper() in KNOWN_TICKERS:
+        return text[:found.start(1)] + "#" + text[found.start(1):], found.group(1).upper()
+    found = _TICKER_HEADING_LINE.match(text, _RELAY_OVER_POST.match(text, head).end())
+    if found is not None and found.group(1).upper() in KNOWN_TICKERS and found.group(1).upper() not in lx.NOT_COINS \
+            and not _EVERY_TRADE.search(text.lower()) and not _CLOSE_EVERYTHING.search(text.lower()) \
+            and not any(_PART_SHARE_WRITTEN.search(line) and is_close(normalize(line).lower()) for line in text.split("\n")):
+        # (session 24, status24a: "XRP //", "SOL —", "AVAX L 🟢", "ETH S": a ticker we know alone on the post's first line,
+        # with its side at most — the heading of the status below; not over a close of every trade, nor over a close
+        # beside a share of the position — "DOGE S / 1/3 zamknięte": a part closed, which a close of the coin would end)
         return text[:found.start(1)] + "#" + text[found.start(1):], found.group(1).upper()
     if head:
         # (a reply to the writer's own call, in lower case: "render: the 6.10 add got filled", "link first tp 20.4 ✅",
@@ -3908,7 +3949,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             return _not_a_signal("a subscription promo, not a status")
         if action == UpdateAction.OTHER and not closing and _SHOW_OF_HANDS.search(status_text):
             return _not_a_signal("a show of hands among the readers, not a status")
-        if (action or closing) and _ASKS.search(text):
+        if (action or closing) and (_ASKS.search(text) or _asks_for_advice(text)):
             # "¿Movemos el SL?", "Breakeven'a taşındı mı?", "TP2 hit?": a one-sentence question is no report or command
             return _not_a_signal("a question about a trade, not a status")
         if closing and _ANOTHER_CALL_STAYS.search(status_text):
@@ -6363,6 +6404,32 @@ _QUESTION_HEAD = re.compile(r"^\W*(?:question|q|سوال|سؤال|вопрос|�
 # A post of one sentence that asks ("¿Tocó tp2?", "Breakeven'a taşındı mı?", "TP2 hit??")
 # (a point between digits is a price's, no sentence's end: "¿todavía se puede entrar en XRP a 0.5530 o ya es tarde?")
 _ASKS = re.compile(r"^(?:[^.!\n?¿]|(?<=\d)\.(?=\d))*[?？؟][\s?!？\W]*$|^\W*¿(?:[^.!\n]|(?<=\d)\.(?=\d))*$")
+# Session 24 (status24a): a reader asking for advice — the post opens on a word that asks to be told ("Подскажите, по SOL
+# стоп на 142 ещё держим или уже закрывать? Я зашёл позже всех", uk "Підкажіть", en "Can someone tell me …", "Quick
+# question", es "¿Alguien me puede decir …", pt "Alguém sabe …", de "Kann mir jemand sagen …", tr "Bir sorum var", it
+# "Qualcuno sa …", fr "Quelqu'un peut me dire …") and its first sentence ends on a question mark: the trade in it is
+# the reader's question, no order
+_ASKS_FOR_ADVICE = re.compile(
+    r"[^\w\n]*(?:(?:подскажите|подскажи|посоветуйте|посоветуй|скажите|кто\s+знает|підкажіть|підкажи|порадьте|порадь|"
+    r"скажіть|хто\s+знає|can\s+(?:someone|anyone|somebody|any1)\s+(?:tell|explain|help|advise)|quick\s+question|"
+    r"need\s+(?:some\s+)?advice|any\s+advice|(?:alguien|algu[ée]m)\s+(?:me\s+)?(?:sabe|puede|pode|podr[íi]a)|"
+    r"(?:me\s+)?(?:pueden|podr[íi]an|podem)\s+(?:decir|dizer|ayudar|ajudar)|una\s+(?:pregunta|duda)|uma\s+(?:pergunta|d[úu]vida)|"
+    r"kann\s+mir\s+(?:jemand|einer|wer)|kurze\s+frage|bir\s+sorum\s+var|(?:biri|birisi)\s+(?:s[öo]yleyebilir|yard[ıi]m)|"
+    r"qualcuno\s+(?:sa|pu[òo]|mi)|una\s+domanda|quelqu['’]un\s+(?:peut|sait|pourrait)|petite\s+question)(?!\w)|"
+    r"¿\s*(?:alguien|me\s+pueden|pueden|podr[íi]an))"
+    r"(?:[^.!?？\n]|(?<=\d)[.](?=\d))*[?？]", re.IGNORECASE)
+
+
+def _asks_for_advice(text: str) -> bool:
+    """The post (under a relay's lines) opens on a reader's question asking for advice, and what follows it orders no
+    change and no close ("Подскажите, куда ставить стоп? #SOL стоп переносим на 150" answers with an order: not this)."""
+    asked = _ASKS_FOR_ADVICE.match(text, _RELAY_OVER_POST.match(text).end())
+    if asked is None:
+        return False
+    rest = normalize(text[asked.end():]).lower()
+    return update_action(rest) is None and not is_close(rest)
+
+
 # ("#WLD would be liquidated at 2.118 on 50x": a warning, not a report)
 _LIQUIDATION_HYPOTHESIS = re.compile(r"(?<!\w)(?:would|will|could|can|may|might|gets?|be|if)\s+(?:\w+\s+)?liquidat|"
                                      # ("liquidated if it drops below", "liquidated below 0.12")

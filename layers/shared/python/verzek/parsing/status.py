@@ -17,7 +17,9 @@ _TP_WORDS = (r"(?:tp|target|maqsad|take[\s-]*profit|(?<!stop\s)(?<!stop-)(?:hede
              r"cel|ціль|m[ụu]c\s+ti[êe]u|利确|ターゲット|目标|เป้าหมาย|เป้า|sasaran|lengo|יעד|στόχος|στόχο|[țţt][iî]nt[aă]|c[íi]l|doel|"
              r"টার্গেট|익절|ٹارگٹ|c[ée]l|"
              # hr/bs/sr "cilj", lv "mērķis", pa "ਟਾਰਗੇਟ"
-             r"cilj(?:evi|eva)?|m[ēe]r[ķk](?:is|i|u)|ਟਾਰਗੇਟ)")
+             r"cilj(?:evi|eva)?|m[ēe]r[ķk](?:is|i|u)|ਟਾਰਗੇਟ|"
+             # ru/uk "ТП3 ✅", "стоп подтянут к ТП1" (the take-profit's letters in Cyrillic)
+             r"(?<![^\W\d_])тп)")
 # ("Take-profit 1 printed at 0.2390": the target "printed", traders' slang for reached)
 _DONE = (r"(?:bajarildi|hit(?!\s+(?:rate|ratio|%))|reached|achieved|done|smashed|completed?|touched|filled|taken|secured|booked|profit|printed|(?:[đd][ãa]\s+)?ch[ạa]m|"
          r"(?:[đd][ãa]\s+)?[đd][ạa]t|"
@@ -109,7 +111,7 @@ _STOP_WORD = (r"(?:(?<!\w)(?:sl|stop(?:[\s-]*loss)?|stoploss|invalidation|сто
 # Verbs that move a level, per language ("двигаем стоп на 142", "stop 142'ye çekildi", "subindo stop para 142", "dời SL về 142",
 # "Stop nachziehen auf 142", "on remonte le stop", "alziamo lo stop", "손절가 142로 상향", "損切りを142に引き上げ")
 _MOVE_VERB = (r"(?:(?<!\w)(?:mov(?:e|es|ed|ing|emos|er|imos|ido|ida|iendo|endo|a|o|ió|am|em|ei)|muev(?:an|en|e|o)|shift(?:ed|ing)?|rais(?:e|ed|ing)|lower(?:ed|ing)|"
-              r"trail(?:ed|ing)?|adjust(?:ed|ing)?|переставл\w*|двига\w*|сдвига\w*|сдвину\w*|перенос\w*|перенес\w*|подтяг\w*|подня\w*|поднима\w*|"
+              r"trail(?:ed|ing)?|adjust(?:ed|ing)?|переставл\w*|двига\w*|сдвига\w*|сдвину\w*|перенос\w*|перенес\w*|подтяг\w*|подтян(?:ут[ыа]?|ули|ул|ем|у)(?!\w)|подня\w*|поднима\w*|"
               r"опуска\w*|підтяг\w*|пересува\w*|пересун\w*|підійма\w*|підня\w*|[çc]ek(?:ildi|iyoruz|tik|tim|in|elim|iyorum)|çek|ta[şs][ıi](?:nd[ıi]|yoruz|d[ıi]k|y[ıi]n)|y[üu]kselt\w*|"
               r"sub(?:imos|ir|e|en|o|amos|indo|iu|ido|ida|i[óo]|am|a)|baj(?:amos|ar|a|an|o|ando|ó|en|e)|"
               # (pt/es "ajustem o stop", "ajusten el SL", "baixem o stop", "puxamos o stop": the plural imperative too)
@@ -284,7 +286,7 @@ class _Gated:
             yield from pair.finditer(text)
 
 
-_MOVE_STEMS = (r"baix|pux|muev|підтяг|пересу|підійма|підня|vai|vão|vao|passa|pasa|va |goes|going|przesu|podnos|podnie|przenos|ilipat|μεταφ|μετακ|alih|anjak|올립|올렸|옮|переставл|mov|shift|rais|lower|trail|adjust|двига|сдвиг|сдвину|перенос|перенес|подтяг|подня|поднима|опуска|çek|cek|"
+_MOVE_STEMS = (r"baix|pux|muev|підтяг|пересу|підійма|підня|vai|vão|vao|passa|pasa|va |goes|going|przesu|podnos|podnie|przenos|ilipat|μεταφ|μετακ|alih|anjak|올립|올렸|옮|переставл|mov|shift|rais|lower|trail|adjust|двига|сдвиг|сдвину|перенос|перенес|подтяг|подтян|подня|поднима|опуска|çek|cek|"
                r"taş|tas|yükselt|yukselt|sub|baj|ajust|cambi|alter|mud|remont|dépla|depla|relev|relèv|alz|spost|nachz|"
                r"nachgez|versch|anheb|angehoben|hochz|dời|doi|dòi|kéo|keo|nâng|nang|chuyển|chuyen|geser|pindah|naik|"
                r"تغییر|جابجا|منتقل|ببر|بذار|نقل|حرك|تحريك|رفع|上移|下移|移至|移到|调整|改为|上调|상향|하향|이동|변경|올려|올림|"
@@ -298,7 +300,9 @@ _FILLED_STEMS = (r"don\s+enter|executat|preench|llenad|completad|atteint|erreich
 _TRIGGERED_STEMS = (r"かか|ヒット|tetik|çalış|calis|çalis|kesildi|kích|kich|ausgel|getroffen|atingid|acionad|ativad|activ|alcanzad|tocad|"
                     r"ejecutad|déclench|declench|atteint|preso|colpit|scattat|toccat|сработал|terpicu|tersentuh|zadzia|"
                     r"تفعل|فعال|خورد|takıld|takild|触发|打到|被打|나갔|나왔|당했|され|salt|toc|dispar|acionou|bateu|dính|dinh|chạm|cham|"
-                    r"kena|ضرب|تفعيل|touch|saut|patlad|tocou|bateu|pres|quét|quet|sac|złap|zlap|спрацю|wybit")
+                    r"kena|ضرب|تفعيل|touch|saut|patlad|tocou|bateu|pres|quét|quet|sac|złap|zlap|спрацю|wybit|"
+                    # (session 24: "#BTC stop at 61 200 hit" — the stop at its price, then the English verb)
+                    r"hit|trigger")
 _FULLY_STEMS = (r"полностью|целиком|tamamen|completamente|totalmente|entière|entiere|komplett|vollst|sepenuhnya|fully|"
                 r"completely|entirely|کامل|بالكامل")
 
@@ -572,6 +576,21 @@ _NAMED_RUNG = r"(?<![\w.,])(?:[ef][1-9]|(?:dca|zone|fill|rung)[ \t]*#?[1-9])(?!\
 _LATER_RUNG_PASSIVE_CANCEL = (r"(?<!no\s)(?<!\w)(?:dca|averaging|(?:2nd|second|3rd|third|4th|fourth|last)\s+(?:entry|buy|sell|dca|limit|order))"
                               r"(?:\s+(?:orders?|limits?|entry))?(?:\s+(?:at\s+|@\s*)?\$?\d[\d.,]*|\s*\(\s*\$?\d[\d.,]*\s*\))?\s+"
                               r"(?:is\s+|was\s+|has\s+been\s+|got\s+|now\s+|been\s+)*cancel\w*")
+# Session 24 (status24a): the resting rung "taken off" or "pulled" — ru "снимаем / сняли / убираем", uk "знімаємо /
+# прибрали", es/pt "quitamos / retiramos / tiramos", it "togliamo / ritiriamo", tr "kaldırıyoruz / sildik", de "nehmen
+# … raus" — said of one unfilled rung only (with "the order" or "the limit" alone it is the call withdrawn, read as before)
+_RUNG_PULL_VERB = (r"(?:(?<!\w)(?:снима\w*|сняли|снимем|снять|убира\w*|убрали|уберем|уберём|знімає\w*|знімаю|зняли|знімемо|"
+                   r"прибира\w*|прибрали|quitamos|quitad[oa]|retiramos|retirad[oa]|tiramos|tirad[oa]|togliamo|tolt[oa]|"
+                   r"ritiriamo|ritirat[oa]|kald[ıi]r(?:[ıi]yoruz|d[ıi]k|[ıi]ld[ıi])|sildik|silindi|pull(?:ed|ing)?|"
+                   r"nehmen\s+wir\s+raus|raus(?:genommen)?)(?!\w))")
+# (its price between the rung and the verb: "вторую лимитку на 1,742 снимаем", "2nd entry at 1.742 cancelled", "la
+# segunda entrada en 1,742 la quitamos", "(1.742)")
+_RUNG_PRICE_BETWEEN = (r"(?:[ \t]+(?:на|по|at|@|a|en|em|à|a|bei|di|da|de|@)[ \t]*\$?\d[\d.,]*|[ \t]*\([ \t]*\$?\d[\d.,]*[ \t]*\))?"
+                       r"(?:[ \t]+(?:la|lo|il|o|a|её|ее|її|его|її|bunu|onu|sie|ihn))?")
+_RUNG_PULLED = (r"(?<!\w)(?!(?:the\s+)?rest(?!\w))" + _UNFILLED_RUNGS + _RUNG_PRICE_BETWEEN
+                + r"[ \t]*(?:(?:is|are|was|were|has\s+been|got|now|bitte)[ \t]+)?(?:" + _RUNG_PULL_VERB + "|" + _CANCEL_VERB + ")|"
+                + _RUNG_PULL_VERB + r"[ \t]+(?:the[ \t]+|our[ \t]+|la[ \t]+|a[ \t]+|(?:[#$]\w+[ \t]+))?(?!(?:the\s+)?rest(?!\w))"
+                + _UNFILLED_RUNGS)
 # ("Trade continues with the first entry only", "position stays open", "still in with the first fill", "we ride with the
 # first one"): the trade said to run on — beside an order cancelled, the order is an unfilled rung, not the call
 _TRADE_RUNS_ON = (r"(?<!\w)(?:(?:the\s+)?(?:trade|position)\s+(?:still\s+)?(?:continues|goes\s+on|runs\s+on|"
@@ -1202,6 +1221,8 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         + _RUNG_UNFILLED_CANCEL + r"|" + _PRICED_RUNG_CANCEL + r"|"
         # (the unfilled rungs in other languages, either side of the verb; a cancel for those not in yet)
         # (zh/ja write no space after the verb: "取消剩余挂单", "取消未成交的挂单")
+        # (session 24: the rung taken off, or its price between it and the verb)
+        + _RUNG_PULLED + r"|"
         + _CANCEL_VERB + r"[ \t]*(?:the[ \t]+|all[ \t]+|(?:[#$]\w+[ \t]+))?" + _UNFILLED_RUNGS + r"|" + _UNFILLED_RUNGS
         + r"[ \t]*(?:(?:bitte|please|pls|wurden?|werden|sind|ist|is|are|were|was|have\s+been|has\s+been)[ \t]+)?" + _CANCEL_VERB + r"|"
         # zh "挂在0.0000172的第二笔一直没成交，撤掉就行" (the 2nd order hung at … never filled: just pull it), "撤掉第二个挂单",
@@ -1504,8 +1525,16 @@ _TARGETS_HIT = (r"(?:(?<=near\stp\d\s)|(?<=almost\stp\d\s)|"
                 r"(?<!tp\d\s)(?<!tp\s\d\s)(?<!tp\d\d\s)(?<!target\s\d\s)(?<!target\d\s)(?<!\d[snrt][tdh]\starget\s)"
                 # ("TP2 bhi hit", "TP2 also hit", "TP2 de hit": a particle between the target and its verb)
                 r"(?<!tp\d\sbhi\s)(?<!tp\d\salso\s)(?<!tp\d\stoo\s)(?<!tp\d\sde\s)(?<!tp\d\sda\s))")
+# Session 24 (status24a): the stop, the coin it is of and the price it stood at, then said hit ("🔴 Стоп по #BTC на 61 200
+# сработал", "#BTC stop at 61 200 hit", "SL de #ETH en 3.120 tocado", "Stop bei #SOL auf 142 ausgelöst"): a stop-out at that
+# price (on one line; not "SL 61200, TP1 hit" — a comma or a target between is another clause)
+_STOP_PRICE_THEN_TRIGGER = (rf"{_STOP_WORD}(?:[ \t]+(?:по|for|on|of|de|di|del|do|da|bei|für|на)[ \t]+[#$]?[a-z][a-z0-9]{{1,14}}(?:/usdt)?)?"
+                            r"[ \t]*:?[ \t]*(?:(?:на|по|at|@|en|em|a|à|auf|bei|di|da|a[ \t]+quota)[ \t]*)?\$?(?:\d{1,3}(?:[ \t\u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)*)"
+                            rf"{_AUXILIARY}(?:{_STOP_TRIGGERED}|(?<!\w)(?:hit|triggered|touched)(?!\w))"
+                            r"(?!\s+(?:rate|ratio|%|count)(?!\w))(?![ \t]*\?)")
 _STOP_THEN_TRIGGER = (rf"(?:{_STOP_WORD}|{_STOP_WORD_TR}){_AUXILIARY}{_STOP_TRIGGERED}(?!\s+(?:rate|ratio|%|count)(?!\w))|"
-                      rf"{_STOP_TRIGGER_FIRST}\s+(?:(?:el|the|our|my|o|a|le|la|il|lo)\s+)?{_STOP_WORD}{_NOT_MOVED_ON}")
+                      rf"{_STOP_TRIGGER_FIRST}\s+(?:(?:el|the|our|my|o|a|le|la|il|lo)\s+)?{_STOP_WORD}{_NOT_MOVED_ON}|"
+                      + _STOP_PRICE_THEN_TRIGGER)
 
 # pt/es "Saindo de tudo agora", "saímos de tudo", "salimos de todo" (out of everything: every position closed)
 _OUT_OF_EVERYTHING = (r"(?<!\w)(?:sa[ií](?:ndo|mos|r|am|ia)|salimos|saliendo|salir|salgan|salgamos)\s+de\s+(?:tud[oa]|tod[oa]s?)"
@@ -3114,7 +3143,7 @@ _CLOSE_OR_EXIT = re.compile(
 # or one of the trade's targets ("SL to TP1", "move the stop to the first target", "стоп на первый тейк", "止损移到第一止盈")
 # ("move SL from 13.5 to 14.1", "raise the stop loss from 13.50 to 14.10": the old stop, then the new one)
 _ONTO = (r":?[ \t]*(?:(?:from|de|von|с|от)\s+\$?\d[\d.,]*\s+|(?:[1-9]\d{0,2}(?:[ \u00a0]\d{3})+|\$?\d[\d.,]*)\s*(?=->|=>|→|>))?"
-         r"(?:(?:to|at|on|onto|@|a|al|à|au|na|на|в|до|auf|v[ềe]|ke|para|sur|su|naar|op|do|w|ile|به|إلى|الى|至|到)\s*|(?:->|=>|>|→)\s*)?"
+         r"(?:(?:to|at|on|onto|@|a|al|à|au|na|на|в|до|к|auf|v[ềe]|ke|para|sur|su|naar|op|do|w|ile|به|إلى|الى|至|到)\s*|(?:->|=>|>|→)\s*)?"
          r"(?:the\s+|our\s+|la\s+|le\s+|el\s+|o\s+|il\s+|den\s+|de\s+|lo\s+)?")
 _ONTO_TARGET = re.compile(r"[ \t]*" + _ONTO + rf"(?:(?P<ordinal>{'|'.join(_ORDINALS.values())})\s*{_TP_WORDS}|"
                           rf"{_TP_WORDS}\s*(?P<number>\d{{1,2}})(?![\d.,]))(?!\w)")
