@@ -2314,7 +2314,9 @@ def parse_message(text: str) -> ParsedMessage:
         # (session 23, partial23) "Close one of your positions", "close ONE of the longs": which trade is not said
         return _not_a_signal("a close of one of several positions, which one not said: for an operator")
     if parsed.kind in (MessageKind.CLOSE, MessageKind.UPDATE) and parsed.side is None and parsed.symbol is not None \
-            and isinstance(text, str) and (side := _side_letter_heading(text, parsed.symbol)) is not None:
+            and isinstance(text, str) \
+            and (side := _side_letter_heading(text, parsed.symbol) or _side_letter_after_the_coin(text, parsed.symbol)) \
+            is not None:
         parsed = _replace(parsed, side=side)
     return _with_close_fraction(text, parsed)
 
@@ -2333,6 +2335,18 @@ def _side_letter_heading(text: str, symbol: str) -> Side | None:
     if heading is None or heading.group("coin").upper() != symbol.split("/")[0]:
         return None
     return Side.LONG if heading.group("side") == "L" else Side.SHORT
+# (session 24, status24b) "BNB S ⬇️ / TP1 …", "ETH L ❌ stopped …", "**DOGE S**": a status line headed by the coin and
+# one capital letter for its side, L (long) or S (short), ending there or before a symbol — the shorthand of channels
+# that write their calls "BTC L 10x". Upper case only, in the raw text: "eth s" is no side, nor "S/R", "L/S ratio",
+# "S2", "L." after a coin.
+_SIDE_LETTER_AFTER_COIN = re.compile(r"(?m)^[^\w\n]*[#$]?([A-Za-z0-9]{2,15})(?:/?USDT)?[ \t]+([LS])(?=[ \t]*(?:$|\*\*)|[ \t]+[^\w\s/&.,:;-])")
+
+
+def _side_letter_after_the_coin(text: str, symbol: str) -> Side | None:
+    base = symbol.partition("/")[0].upper()
+    found = {Side.LONG if m.group(2) == "L" else Side.SHORT
+             for m in _SIDE_LETTER_AFTER_COIN.finditer(text) if m.group(1).upper() == base}
+    return found.pop() if len(found) == 1 else None
 
 
 def _with_close_fraction(text: str, parsed: ParsedMessage) -> ParsedMessage:
@@ -3157,7 +3171,15 @@ _NEVER_FILLED = re.compile(r"(?<!\w)(?:(?:entry|order|it)\s+(?:was\s+|has\s+)?ne
                            r"(?:alcanzada|atingida|activada|ativada|ejecutada|executada)|"
                            # bn "এন্ট্রি হিট হয়নি" (the entry was not hit), "অর্ডার ফিল হয়নি"; pl "zlecenia się nie wypełniły"
                            r"(?:এন্ট্রি|অর্ডার)\s*(?:হিট|ফিল|ট্রিগার)\s*হ(?:য়|য়)\s*নি|"
-                           r"zleceni[ae]\s+(?:si[ęe]\s+)?nie\s+(?:wype[łl]ni[łl]\w*|zosta[łl]\w*\s+wype[łl]nion\w*))(?!\w)",
+                           r"zleceni[ae]\s+(?:si[ęe]\s+)?nie\s+(?:wype[łl]ni[łl]\w*|zosta[łl]\w*\s+wype[łl]nion\w*)|"
+                           # (session 24, status24b) de "Einstieg nie erreicht", "Einstieg wurde nie ausgelöst", "Signal
+                           # storniert"; fr "entrée jamais atteinte", "signal annulé"; it "ingresso mai raggiunto",
+                           # "segnale annullato"
+                           r"(?<!zweiter\s)(?<!dritter\s)(?<!letzter\s)(?<!second\s)(?<!third\s)(?<!last\s)(?<!2nd\s)(?<!3rd\s)"
+                           r"(?:einstieg|entry|order)\s+(?:wurde\s+)?(?:nie|niemals|nicht)\s+(?:erreicht|ausgel[öo]st|gef[üu]llt|ausgef[üu]hrt)|"
+                           r"(?:signal|setup|trade|call)\s+(?:wurde\s+|ist\s+)?storniert|"
+                           r"entr[ée]e\s+(?:n'a\s+)?jamais\s+(?:atteinte?|d[ée]clench[ée]e?|ex[ée]cut[ée]e?)|(?:signal|setup|trade)\s+annul[ée]|"
+                           r"(?:ingresso|entrata)\s+(?:non\s+)?mai\s+(?:raggiunt[oa]|attivat[oa]|eseguit[oa])|segnale\s+annullato)(?!\w)",
                            re.IGNORECASE)
 # A part of the position, or a target, beside a sell word ("Sell #MEME 1/2", "Sell #FET now, target +11%", "Jual separuh")
 _PART_WORDS = (r"half|partial\w*|target\w*|tps?|keep|moon\s*bag\w*|rest|separuh|setengah|mitad|metade|h[äa]lfte|moiti[ée]|"
@@ -7610,7 +7632,8 @@ def _heads_a_target_report(tokens: list[Token], position: int, lines: list[str],
     tok = tokens[position]
     if tok.line != 0 or tok.kind != Kind.WORD or not lines or not tok.text.isupper() or tok.text not in KNOWN_TICKERS:
         return False
-    if re.fullmatch(rf"[\W_]*(?:[^|\n]{{1,40}}\|\s*)?{re.escape(tok.text)}[\W_]*", lines[0].strip()) is None:
+    # (session 24, status24b: "BNB S ⬇️" — the coin and its side's capital letter, L or S)
+    if re.fullmatch(rf"[\W_]*(?:[^|\n]{{1,40}}\|\s*)?{re.escape(tok.text)}(?:[ \t]+[LS](?!\w))?[\W_]*", lines[0].strip()) is None:
         return False
     # (the first line under it opens on the target reached: "BTC / Dumping hard. TP1 hit on the alts" talks first)
     below = next((line for line in status_text.split("\n")[1:] if line.strip()), "")
@@ -7665,7 +7688,10 @@ def _acts_in_its_sentence(tokens: list[Token], coin: SymbolCandidate, says, line
     if coin.position >= len(tokens) or tokens[coin.position].kind not in (Kind.WORD, Kind.TAG, Kind.PAIR):
         return True  # (a coin named in words: no token of its own to read the sentence around)
     sentence = _sentence_of(tokens, coin.position)
-    if not any(t.kind in (Kind.WORD, Kind.LABEL, Kind.NUM) for t in sentence if t is not tokens[coin.position]) \
+    # (session 24, status24b: "DOGE S / 1/3 closed …", "ETH L ❌ …": a capital L or S right after the coin is its side)
+    side_letter = tokens[coin.position + 1] if coin.position + 1 < len(tokens) \
+        and tokens[coin.position + 1].text in ("L", "S") and tokens[coin.position + 1].line == tokens[coin.position].line else None
+    if not any(t.kind in (Kind.WORD, Kind.LABEL, Kind.NUM) for t in sentence if t is not tokens[coin.position] and t is not side_letter) \
             and len([t for t in tokens if t.kind == Kind.SEP and t.text in ".!?"]) + len({t.line for t in tokens}) <= 3:
         # ("SOL. Closed ✅", "AVAX! Move stop to 27.5": the coin alone heads a two-sentence post — its subject; "BTC! /
         # Dumping hard. Close your alts" talks about BTC first)

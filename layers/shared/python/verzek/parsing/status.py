@@ -757,6 +757,9 @@ _HOLDING = (
     r"(?<!gap\s)(?<!\d\s)(?<!imbalance\s)(?<!fvg\s)(?<!window\s)"
     r"still\s+(?:holding|hodling|in\s+(?:the\s+)?(?:trade|position)|" + _NOT_THE_GROUP + r"open|running|active)(?!\w)|"
     r"keep\s+holding|hold(?:ing)?\s+(?:the\s+|this\s+|your\s+|our\s+)(?:position|trade)s?(?!\w)|"
+    # (session 24, status24b: "no reason to close yet", "no need to exit here" — the trade left to run; an exit on a
+    # condition beside it is a plan for later, no close now)
+    r"(?<!\w)no\s+(?:reason|need)\s+to\s+(?:close|exit|sell|cut|panic)(?!\w)(?=\s*(?:$|[^\w\s]|yet|here|now|it|this|the\s+(?:trade|position)))|"
     # ("hold tight, nothing to do yet", "holding steady"; "#ETH long still doing its thing"): the trade left to run
     r"(?<!\w)hold(?:ing)?\s+(?:tight|steady|firm)(?!\w)|"
     r"(?<!\w)(?:long|short|trade|position|call|it)\s+(?:is\s+)?(?:still\s+)?doing\s+its\s+thing(?!\w)|"
@@ -907,11 +910,18 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:of[ \t]+(?:the[ \t]+)?|der[ \t]+|de[ \t]+la[ \t]+|de[ \t]+)?(?:position[ \t]+|posici[óo]n[ \t]+)?"
         # ("Hälfte von #SOL geschlossen": the coin between the share and the verb)
         r"(?:(?:von|of|di|de)[ \t]+(?:our[ \t]+|my[ \t]+)?[#$]\w+[ \t]+)?"
-        r"(?:closed|exited|sold|geschlossen|cl[ôo]tur[ée]e|закрыт\w*|cerrad\w*|fechad\w*|kapatt[ıi]k|kapat[ıi]ld[ıi])(?!\w)|"
+        # (session 24, status24b: pl "1/3 zamknięte", "połowa zamknięta"; it "metà chiusa"; nl "helft gesloten"; ro "1/3
+        # închis"; cs "polovina uzavřena"; id "30% ditutup")
+        r"(?:closed|exited|sold|geschlossen|cl[ôo]tur[ée]e|закрыт\w*|cerrad\w*|fechad\w*|kapatt[ıi]k|kapat[ıi]ld[ıi]|"
+        r"zamkni[eę]t[aeyo]|chius[aoe]|gesloten|[îi]nchis[aăe]?|uzav[řr]en[aoy]?|ditutup)(?!\w)|"
+        r"(?<!\w)(?:po[łl]ow[aęe]|polovin[au]|met[àa]|helft)[ \t]+(?:pozycji[ \t]+|pozice[ \t]+|della[ \t]+posizione[ \t]+)?"
+        r"(?:zamkni[eę]t[aeyo]|uzav[řr]en[aoy]?|chius[aoe]|gesloten)(?!\w)|"
         # "DOGE … pozisyonun %50'sini kapattık" (we closed 50 % of the position)
         # ("pozisyonun %50 sini kapat", "%30 unu": the suffix parted from the share)
         r"pozisyonun\s+(?:yar[ıi]s[ıi]n[ıi]|\d{1,2}\s*%(?:\s*'?s?[ıiuü]n[ıiuü](?!\w)|\S*))\s+kapat\w*|"
         r"(?:三分之一|四分之一|\d割|1/3|2/3|半分)\s*を?\s*决済|平仓\s*(?:三分之一|四分之一)|"
+        # (session 24, status24b) zh "再平三分之一" (close another third), "平掉四分之一", "又平了一部分"
+        r"(?<![不别勿没])(?:再|又|先)?平(?:仓)?\s*(?:掉|了)?\s*(?:三分之一|四分之一|三分之二|四分之三|一部分)|"
         # "止盈出场一半", "获利了结 30% 剩余持有", "获利了结一部分": a share taken, the rest held
         r"(?:止盈|出场|获利了结|平仓|离场|减仓)\s*(?:(?:出场|出局)\s*)?(?:一半|一部分|部分|半仓|(?<![+\d.,])\d{1,2}\s*%)|剩余\s*(?:持有|继续|拿|仓位(?![^\n，,。]{0,8}?(?:出场|出局|离场|平仓|清仓|结束)))|(?:一半|一部分|部分|半仓)\s*(?:止盈|获利了结|平仓)|(?:其余|剩下的?)\s*继续\s*(?:持有|拿)|절반\s*(?:익절|청산)|半分\s*(?:利确|决済)|"
         # ("利確 1/2 完了", "半分利確済み": half the position's profit taken)
@@ -969,6 +979,10 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"اسٹاپ(?:\s*لاس)?\s+(?:کو\s+)?انٹری|(?:sl|stop)\s+(?:को\s+)?एंट्री\s+पर|stop\s+a\s+bel[ée]p[őo]re|(?:sl|stop)\s+(?:naar|op)\s+(?:instap|break[\s-]*even)|"
         # "Flat stop on $SOL" (the stop where the trade neither wins nor loses)
         r"flat\s+(?:stop|sl)(?!\w)|(?:stop|sl)\s+(?:to|at)\s+flat(?!\w)|"
+        # (session 24, status24b) machine-translated "стоп в безубыток" / "стоп в б/у": "Transfer the stop in no-loss",
+        # "stop to the no-loss", "SL into no loss zone" (the stop where the trade can no longer lose — the entry)
+        r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:(?:is\s+)?(?:now\s+)?(?:moved|transferred|put|set)\s+)?(?:in|into|to|at|on)\s+(?:the\s+|a\s+)?"
+        r"(?:no[\s-]*loss|lossless|zero[\s-]*loss)(?!\w)(?![\s-]+(?:trades?|strateg\w*|system|challenge|days?|streak)(?!\w))|"
         # kk "стопты кіру нүктесіне жылжытыңыз" (move the stop to the entry point), uz "стопни кириш нуқтасига кўчиринг",
         # "stopni kirish narxiga"
         r"(?:стоп|sl|stop)\w*\s+(?:кіру|кириш)\s+(?:нүкте|нуқта|бағ|нарх)\w*|(?:sl|stop)\w*\s+kirish\s+(?:nuqta|narx)\w*|"
@@ -1163,6 +1177,9 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # ja/zh "第1目標795到達", "第2目标 0.52 达成" (the 1st target, its level, reached): the ordinal before the target
         # word, the level between it and the verb
         r"第\s*\d{1,2}\s*(?:目标|ターゲット|止盈)\s*\$?\d[\d.,]*\s*(?:已\s*)?(?:到达|达成|达到|触发|完成)|"
+        # (session 24, status24b) zh "止盈二到了 1.612", "目标3已到", "止盈2到了" (the target, numbered in figures or Han
+        # numerals, arrived; not "止盈二快到了" / "还没到" — nearly, not yet)
+        r"(?:止盈|目标|止盈目标)\s*(?:第\s*)?[1-9一二三四五六七八九]\s*(?:已经?\s*|也\s*)?(?<!快)(?<!没)(?<!未)(?:到了|到达|达成|达到|触发|完成|已到)|"
         r"all\s+(?:take[\s-]*profit\s+)?targets?\s+(?:are\s+|were\s+)?(?:hit|reached|achieved|done|completed)|"
         # ("GALAUSDT LONG │ T2 ✔ 0.0281 │ SL → 0.0269"): a one-letter target row, numbered, ticked off (the tick is read as
         # "done"; "🎯 T3 1.522 reached": its level between)
@@ -1172,6 +1189,10 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:semua|seluruh)\s+(?:tps?|targets?|sasaran)\s+(?:sudah\s+)?(?:kena|tercapai)|"
         # ("Chainlink reached our 2nd target", "hit the first target")
         rf"(?:hit|hits|reached|touched|smashed)\s+(?:the\s+|our\s+){_ORDINAL}\s+(?:target|tp|take[\s-]*profit)(?!\w)|"
+        # (session 24, status24b) machine-translated "первая цель достигнута": "has reached the first goal", "the second
+        # goal is reached" — a numbered goal, never "our goal" alone
+        rf"(?:hit|hits|reached|achieved)\s+(?:the\s+|our\s+){_ORDINAL}\s+goal(?!\w)|"
+        rf"(?<!\w){_ORDINAL}\s+goal\s+(?:is\s+|was\s+|has\s+been\s+)?(?:reached|achieved|hit|taken)(?!\w)|"
         r"(?:hit|hits|reached|touched|smashed)\s+(?:the\s+|our\s+)?(?:all\s+(?:the\s+|our\s+)?(?:take[\s-]*profit\s+)?"
         r"targets?|tps?\s*\d{0,2}|targets?\s*\d{1,2}|take[\s-]*profit\s*\d{0,2})(?![\w.,])|"
         # "Tocó tp2", "Bateu o alvo 1", "On a touché le TP2": the verb, then the target
@@ -1534,7 +1555,11 @@ _STOP_PRICE_THEN_TRIGGER = (rf"{_STOP_WORD}(?:[ \t]+(?:по|for|on|of|de|di|del|
                             r"(?!\s+(?:rate|ratio|%|count)(?!\w))(?![ \t]*\?)")
 _STOP_THEN_TRIGGER = (rf"(?:{_STOP_WORD}|{_STOP_WORD_TR}){_AUXILIARY}{_STOP_TRIGGERED}(?!\s+(?:rate|ratio|%|count)(?!\w))|"
                       rf"{_STOP_TRIGGER_FIRST}\s+(?:(?:el|the|our|my|o|a|le|la|il|lo)\s+)?{_STOP_WORD}{_NOT_MOVED_ON}|"
-                      + _STOP_PRICE_THEN_TRIGGER)
+                      + _STOP_PRICE_THEN_TRIGGER + "|"
+                      # (session 24, status24b) ja/zh the stop's level between the stop word and the verb: "損切り 0.6420 に
+                      # ヒット", "損切りライン(0.6420)にかかりました", "止损 1.745 被打", "止损1.745已触发" (not "止损 1.745 触发后…")
+                      r"(?:损切り?|止损)(?:ライン|线|位)?\s*[(（]?\s*\$?\d[\d.,]*\s*[)）]?\s*(?:已\s*|也\s*)?"
+                      r"(?:に\s*ヒット|ヒット|に\s*かか(?:りました|った)|被打(?:掉|了)?|打到了|触发了?(?![价位点后时前条]))")
 
 # pt/es "Saindo de tudo agora", "saímos de tudo", "salimos de todo" (out of everything: every position closed)
 _OUT_OF_EVERYTHING = (r"(?<!\w)(?:sa[ií](?:ndo|mos|r|am|ia)|salimos|saliendo|salir|salgan|salgamos)\s+de\s+(?:tud[oa]|tod[oa]s?)"
@@ -1583,6 +1608,9 @@ _CLOSE_PATTERN = _Gated(
     r"(?:बंद\s*(?:करो|करें|करे|कर\s*(?:दो|दें|लो|लें)|करिए|कीजिए)|"
     r"close|closing|exit(?!\s+(?:orders?|ladders?|plan|levels?|targets?|points?|zones?)(?!\w))|exiting|cancel|закрыть|закрываем|закрываю|отмена|отменяем|"
     r"kapat(?!ma|m[ıi]yor)\w*|iptal|cerrar|cerramos|cerrando|cancelar|cancelamos|fechar|fechamos|fechando|chiudendo|sair|tutup|đóng\s+lệnh|dong\s+lenh|"
+    # (session 24, status24b: the plural imperative heading the line — pt "FECHEM #LINK AGORA", es "Cierren #SOL ya", it
+    # "Chiudete #ETH", pl "Zamknijcie #BTC", de "Schließt #ADA")
+    r"fechem|cierren|chiudete|zamknijcie|schlie(?:ß|ss)t|"
     r"إغلاق|اغلاق|取消|平仓|schlie(?:ß|ss)en|fermer|fermez|cl[ôo]turer|cl[ôo]turez|chiudere|chiudi|chiudiamo|"
     r"zamknij|zamykamy|zamknąć|annulez|annulons|annuler|on\s+annule|nous\s+annulons|annulliamo|annullate|annullare|annulla|"
     # ("on annule le signal", "annulliamo il segnale", "anulamos la señal", "cancelem a ordem")
@@ -1691,6 +1719,9 @@ _CLOSE_PATTERN = _Gated(
     r"(?:sl|stop(?:[\s-]*loss)?)\s+(?:(?:bei|für|for|on|на|по|de|di|en|del|do|da|su)\s+)?[#$]\w+(?:/\w+)?\s+(?:(?:was|has\s+been|got|đã|sudah|udah|wurde)\s+)?"
     r"(?:dính|dinh|kena|hit|triggered|taken|touched|ausgel[öo]st|getroffen|сработал|alcanzad[oa]|atingid[oa]|acionad[oa]|d[ée]clench[ée]|scattat[oa])|"
     r"cancelad\w*|fechad\w*|encerrad\w*|geschlossen|storniert|fermée?s?|cl[ôo]turée?s?|annulée?s?|"
+    # (session 24, status24b: fr "#DOT short soldé au marché à 4,06" — the position settled, closed out; not the noun
+    # "les soldes", sales)
+    r"sold(?:é|ée|és|ées|ee|ees)(?!\w)|"
     r"chius[oaie]|annullat[oaie]|zamkni[eę]t\w*|anulowan\w*|закрит\w*|скасован\w*|dibatalkan|决済済み|"
     r"έκλεισε|έκλεισαν|κλειστό|[îi]nchis[aă]?|"
     # ("#SEI gesloten op break-even", "positie volledig gesloten", "trade gesloten": the coin or the trade closed — "Ons
@@ -3820,7 +3851,8 @@ def side_field(lowered: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-_HEADING = re.compile(r"^[^\w\n]*([a-z0-9]{2,15})[ \t]*(?:[—–:|-]|\n|$)")
+# (session 24, status24b: "DOGE S / Stopped out.", "ETH L ❌ …" — the coin and its side's letter, or its side word)
+_HEADING = re.compile(r"^[^\w\n]*([a-z0-9]{2,15})(?:[ \t]+(?:l|s|long|short))?[ \t]*(?:[—–:|-]|\n|$)")
 
 
 def coin_heads_post(lowered: str, coin: str) -> bool:
@@ -3850,6 +3882,8 @@ _TAKEN_BACK = re.compile(
     # es/pt/it
     r"(?:es|era|fue|é|e|foi|è|era)\s+(?:(?:una|uma|un|uno)\s+)?(?:broma|brincadeira|scherzo)|(?:solo|só|s[oó]lo)\s+(?:es\s+)?"
     r"(?:broma|brincadeira|bromeando|brincando)|bromeaba|bromeando|brincadeirinha|stavo\s+scherzando|scherzavo|"
+    # (session 24, status24b: "Fechem #AVAX. Brincadeira 😂" — the word alone, a sentence of its own)
+    r"(?:(?<=[.!?]\s)|(?<=[.!?])|(?<=\n)|(?<=^))(?:broma|brincadeira|scherzo)|"
     r"(?:mejor\s+no|olv[íi]d(?:alo|enlo|ate)|ign[óo]r(?:alo|enlo)|esquece|esque[çc]am|melhor\s+n[ãa]o|ignorem|ignoren|lasciate\s+perdere)|"
     # de/fr
     r"(?:war\s+)?nur\s+(?:ein\s+)?(?:spa(?:ß|ss)|scherz)|kleiner\s+scherz|doch\s+nicht|vergesst\s+(?:es|das)|ignoriert\s+(?:das|es)|"
@@ -3930,7 +3964,7 @@ _PAST_TIME = re.compile(
     r"gisteren|vorige\s+(?:week|maand)|kemarin|minggu\s+lalu|bulan\s+lalu|h[ôo]m\s+qua|tu[ầa]n\s+tr[ưu][ớo]c|th[áa]ng\s+tr[ưu][ớo]c|"
     r"أمس|امس|البارحة|الأسبوع\s+الماضي|الشهر\s+الماضي|دیروز|هفته\s+(?:گذشته|پیش)|ماه\s+(?:گذشته|پیش)|เมื่อวาน)"
     r"(?!\w)(?!\s*['’]s)|"
-    r"(?:ferm[ée]e?s?|cl[ôo]tur[ée]e?s?|sorti[es]?|coup[ée]e?s?|d[ée]plac[ée]e?s?|remont[ée]e?s?)\s+(?:\S+\s+){0,4}?hier(?!\w)|"
+    r"(?:ferm[ée]e?s?|cl[ôo]tur[ée]e?s?|sold[ée]e?s?|sorti[es]?|coup[ée]e?s?|d[ée]plac[ée]e?s?|remont[ée]e?s?)\s+(?:\S+\s+){0,4}?hier(?!\w)|"
     r"昨天|昨日|前天|上周|上个月|先周|先月|어제|지난\s*주|지난\s*달")
 # The time is the age of the trade, told with a verb of its call ("cancel the $RNDR orders we posted yesterday", "the ETH
 # long we opened last week", "lệnh LONG hôm qua" — Vietnamese puts it after the order)
