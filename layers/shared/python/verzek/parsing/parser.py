@@ -4436,7 +4436,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         return _not_a_signal("a look back at what a buy would have made, not a call")
     watch_only = lx.WATCH_ONLY_RE.search(scope)
     if watch_only is not None and _NO_EVENT_NO_TRADE.fullmatch(watch_only.group(0)) \
-            and not lx.WATCH_ONLY_RE.search(scope, watch_only.end()) and lx.CONDITIONAL_ENTRY_RE.search(scope):
+            and not lx.WATCH_ONLY_RE.search(scope, watch_only.end()) and lx.CONDITIONAL_ENTRY_RE.search(scope) \
+            and _CONDITION_ROW.match(scope, scope.rfind("\n", 0, watch_only.start()) + 1):
         # (session 24) ("… / Stop ┃ 0.4215 / Rule ┃ valid ONLY after a 4H candle closes above 0.4350 — no close, no trade"):
         # the card's own condition said twice — a conditional card, held below as one (a plan in the would-mood, "I'd
         # long 645–650 … No sweep = no trade", is still no call)
@@ -6097,6 +6098,9 @@ _MEMBER_PNL = re.compile(
 # (session 24) "No close, no trade", "no break = no entry": the card's condition said as a rule (lexicon WATCH_ONLY_RE's form)
 _NO_EVENT_NO_TRADE = re.compile(r"no\s+(?:sweep|close|break(?:out)?|reclaim|retest|confirmation|trigger|flip)\s*(?:=|==|means|→|->|,)\s*"
                                 r"no\s+(?:trade|entry|position)", re.IGNORECASE)
+# (session 24) a card's own row for its condition: "Rule: …", "Condition: …", "Условие: …", "Regla: …"
+_CONDITION_ROW = re.compile(r"[^\w\n]*(?:rules?|conditions?|условие|правило|regla|condici[óo]n|condi[çc][ãa]o|regra|bedingung|regel|"
+                            r"ko[şs]ul|kural|条件|规则)(?:[ \t]*[:=]|[ \t]{2,})", re.IGNORECASE)
 # (session 24) "if it doesn't, skip this one", "if not, skip it", "otherwise skip": a skip only if a condition fails
 _SKIP_IF_NOT = re.compile(r"(?:if\s+(?:it|that|this|they|btc|we|price)\s+(?:doesn'?t|does\s+not|don'?t|do\s+not|fails?|isn'?t|won'?t)|"
                           r"if\s+not|otherwise|or\s+else)\W{1,4}(?:we\s+|just\s+)?skip(?!\w)", re.IGNORECASE)
