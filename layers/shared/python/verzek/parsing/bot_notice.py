@@ -96,6 +96,10 @@ _STILL_VALID = re.compile(r"(?<!\w)still\s+(?:valid|open|active|running|on|in\s+
 # An exchange's order notice whose side field says what it did to the position: "Side: Open short", "Side: Close long"
 _OPEN_CLOSE_SIDE = re.compile(r"(?<!\w)side\s*[:=]\s*(open|close)\s+(long|short)(?!\w)", re.IGNORECASE)
 _PRICE = r"(\d[\d,]*(?:\.\d+)?)"
+# (session 24) A card's order line, its type and price, an order yet to be placed: "Order: Limit @ 37.85", "Order: Market
+# (last 3,428.6)"
+_ORDER_TO_PLACE = re.compile(r"(?im)^[^\w\n]*order(?:[ \t]+type)?[ \t]*:[ \t]*(?:limit|market)[ \t]*(?:@|at|\()?[ \t]*"
+                             r"(?:last|ref\w*|mark)?[ \t]*\$?\d")
 _FILL_PRICE = re.compile(r"(?<!\w)(?:avg\.?\s*fill(?:\s*price)?|fill(?:ed)?\s*price|avg\.?\s*(?:price|entry(?:\s*price)?)|"
                          rf"average\s*(?:price|fill(?:\s*price)?)|entry\s*price|open\s*price|price)\s*[:=]\s*\$?{_PRICE}",
                          re.IGNORECASE)
@@ -171,6 +175,10 @@ def read_bot_notice(text: str) -> BotNotice | None:
         side = sided.group(2).upper()
         if sided.group(1).lower() == "close":
             return BotNotice(f"Close #{coin} {side} now", "close", coin)
+        if _ORDER_TO_PLACE.search(text) and not _FILLED.search(text):
+            # (session 24) ("New position signal / Side: Open Long / Order: Limit @ 37.85 / TP … / SL …"): a lead trader's
+            # card for the copiers, its order yet to be placed — no fill on anyone's account: the ordinary reading
+            return None
         return _opened(text, coin, side)
     if (alert := _TV_ENTRY.search(text)) is not None and coin:
         # (the alert's name is the call: its "entry triggered" is the strategy's signal firing, no fill of a running call)

@@ -381,7 +381,9 @@ LABELS: list[tuple[Field, str]] = [
                    # "Size 2.3 SOL", "Qty: 120", "Margin: 50 USDT": how much, never a price
                    # ("ENTRY LADDER (% of size)" over "15.42 → 40%" rows: the unit of the rows' shares, in the heading's
                    # note — the label stays the entries')
-                   r"(?<!%\sof\s)(?<!%\sof\sthe\s)(?<!percent\sof\s)(?:order\s+|trade\s+|lot\s+)?size|qty|quantity|contracts|margin(?=[ \t]*[:=]?[ \t]*\$?\d)|"
+                   r"(?<!%\sof\s)(?<!%\sof\sthe\s)(?<!percent\sof\s)(?:order\s+|trade\s+|lot\s+)?size|qty|quantity|contracts|margin(?=[ \t]*[:=]?[ \t]*\$?\d)"
+                   # (session 24: "Kraken margin 3x", "Margin: 10x" — the leverage mark after it is no amount)
+                   r"(?![ \t]*[:=]?[ \t]*\d{1,3}[ \t]?[xX\u00d7](?!\w))|"
                    r"размер(?:\s+позиции)?|количество|miktar|tama[ñn]o|tamanho|cantidad|quantidade|gr[öo](?:ß|ss)e|menge|"
                    r"taille|quantit[ée]|quantit[àa]|wielko[śs][ćc]|ilo[śs][ćc]|kh[ốo]i\s+l[ượu][ợo]ng|jumlah|حجم|"
                    r"数量|仓位|수량|(?:profit|roi|pnl|gain|loss)(?=\s*%?\s*:)|"
@@ -477,7 +479,8 @@ LAST_TARGET_WORDS = frozenset(
 MARKET_WORDS = re.compile(r"(?<!\w)(?:now|cmp|market|current\s+price|current|mkt|рынок|рыночный|по\s+рынку|"
                           r"gi[áa]\s+hi[ệe]n\s+t[ạa]i|текущ\w*|precio\s+actual|pre[çc]o\s+atual|aktuell\w*|prix\s+actuel|"
                           r"prezzo\s+attuale|mevcut\s+fiyat|(?:ال)?سعر\s+(?:ال)?حالي|قیمت\s+فعلی|مارکت|"
-                          r"piyasa(?:dan)?|mercado|a\s+mercado|ahora|agora|instant|immediately|сейчас|зараз|[şs]imdi|[şs]u\s+an(?:ki)?|jetzt|"
+                          # (session 24: "(Mercado Bitcoin)" is a Brazilian exchange's name, no market order)
+                          r"piyasa(?:dan)?|mercado(?![ \t]+(?:bitcoin|pago|livre)(?!\w))|a\s+mercado|ahora|agora|instant|immediately|сейчас|зараз|[şs]imdi|[şs]u\s+an(?:ki)?|jetzt|"
                           r"maintenant|adesso|ora|teraz|sekarang|b[âa]y\s+gi[ờo]|ngay|الآن|اکنون|अभी|এখন|עכשיו|τώρα|acum|teď|по\s+ринку|"
                           # (km "ឥឡូវនេះ" now, "តម្លៃទីផ្សារ" the market's price; et "turuhind", lv "tirgus cena", "tagad", "tūlīt")
                           r"ឥឡូវនេះ|តម្លៃទីផ្សារ|turuhinnaga|turuhind|tirgus\s+cen[āa]|"
@@ -728,8 +731,10 @@ COIN_NAMES_UNSPACED = {
 TRADABLE_QUOTES = ("FDUSD", "USDT", "USDC", "BUSD", "TUSD", "USD", "BTC", "ETH", "BNB", "EUR", "TRY")
 # Quotes we accept when glued to the base ("ETHUSDT"); BNB/EUR/TRY glued suffixes are too often part of a name.
 GLUED_QUOTES = ("FDUSD", "USDT", "USDC", "BUSD", "TUSD", "USD", "BTC", "ETH", "TRY", "EUR")
-# Alt/BTC and alt/ETH pairs only exist as spot markets on the exchanges we trade.
-SPOT_ONLY_QUOTES = frozenset({"BTC", "ETH", "BNB", "EUR", "TRY"})
+# Alt/BTC and alt/ETH pairs only exist as spot markets on the exchanges we trade. (Session 24: a fiat quote — EUR, TRY —
+# no longer says spot by itself: "BTC/EUR LONG" writes no market, "ETH/EUR … Kraken margin 3x" is margin; such pairs
+# are held whatever their market, and the market read is the one the post writes.)
+SPOT_ONLY_QUOTES = frozenset({"BTC", "ETH", "BNB"})
 
 # Instruments no crypto exchange we trade lists: a follower's order for one would be a different market's (a forex
 # broker's lots, a stock's shares) placed on a coin that may share its letters — cards for them are held, never traded.
@@ -1342,7 +1347,13 @@ CONDITIONAL_ENTRY_RE = re.compile(
     r"(?:لونج|شورت)\s+محتمل|(?:可能|潜在)做[多空]|(?:롱|숏)\s*가능성|"
     # "Entry condition: 1H close above 3.40", "شرط الدخول: ..."
     r"(?<!\w)(?:(?:entry|buy|sell)\s+conditions?|شرط\s+(?:ال)?دخول|شرط\s+ورود|условие\s+входа|giri[şs]\s+[şs]art[ıi]|"
-    r"condici[óo]n\s+de\s+entrada|condi[çc][ãa]o\s+de\s+entrada|einstiegsbedingung|condition\s+d'entr[ée]e)(?!\w)", re.IGNORECASE)
+    r"condici[óo]n\s+de\s+entrada|condi[çc][ãa]o\s+de\s+entrada|einstiegsbedingung|condition\s+d'entr[ée]e)(?!\w)|"
+    # (session 24) a card's own condition row ("Condition: BTC must hold above 100k on the daily close", "Условие: …",
+    # "Condición: …", "Koşul: …", "条件：…") and a level that must hold ("BTC must hold above 100k", "has to close above")
+    r"(?:^|(?<=\n))[^\w\n]*(?:conditions?|условие|condici[óo]n|condi[çc][ãa]o|bedingung|ko[şs]ul|条件|đi[ềe]u\s+ki[ệe]n|syarat|"
+    r"warunek|condizione)[ \t]*[:=][ \t]*[^\W\d]|"
+    r"(?<!\w)(?:must|has\s+to|have\s+to|needs?\s+to)\s+(?:hold|close|stay|remain|reclaim)\s+(?:\w+\s+)?(?:above|below|over|under)(?!\w)",
+    re.IGNORECASE)
 
 # Session 23 (warn23): an entry that waits for something the bot cannot read — an indicator ("when RSI < 30", "if MACD
 # crosses"), funding, volume, dominance, open interest, a news event ("wait for the FOMC news first", "after CPI"), a

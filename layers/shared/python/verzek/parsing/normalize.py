@@ -255,6 +255,9 @@ def _char_class(ch: str, after_letter: bool) -> str:
 # Variation selectors and marks for symbols only ever decorate emojis.
 _EMOJI_MARKS = frozenset(chr(cp) for cp in (*range(0xFE00, 0xFE10), *range(0x20D0, 0x2100)))
 _KEYCAP = re.compile("[0-9#*]\ufe0f?\u20e3")  # 1️⃣ list markers
+# (session 24) Leverage spelt in keycap emojis ("Leverage: 🔟x", "2️⃣0️⃣x"): the keycaps right before the "x" are its
+# digits (elsewhere a keycap is a list marker)
+_KEYCAP_LEVERAGE = re.compile("((?:[0-9]\ufe0f?\u20e3){1,3}|\U0001f51f)(?=[ \t]?[xX\u00d7](?![^\\W\\d_]))")
 # ("🏁 Exit ① reached 22.60", "Exit ② 23.30", "Çıkış ③ ✅"): a circled number right after an exit word is that exit's
 # number — the channel's name for its target — kept as a digit ("Exit 1"), where elsewhere a circled digit is a list
 # marker that goes with the emojis
@@ -813,6 +816,22 @@ def _thread_counters(text: str) -> str:
     return "".join(out)
 
 
+# (session 24) A chat client's "(edited)" mark at a line's end ("Leverage: 10x (edited)", a last line "(edited)"): the
+# client says the post was changed after sending, the post's own words do not — a card so marked is read as the card it
+# is (a writer's own "EDIT:" heading, "edited — was 0.631", are words of the post and stay)
+_CLIENT_EDITED = re.compile(r"[ \t]*\((?:edited|bearbeitet|editado|modifi[ée]|modificato|изменено|düzenlendi|diedit)\)[ \t]*"
+                            r"(?=(?:\*\*|__)?[ \t]*$)",
+                            re.IGNORECASE | re.MULTILINE)
+# (session 24) A price struck through and the new one written after it ("Entry: ~~5.40~~ 5.32"): the struck price is
+# taken back — only the price written after it is the card's
+_STRUCK_PRICE = re.compile(r"~~[ \t]*[$€]?[ \t]*\d[\d.,]*[ \t]*~~(?=[ \t]*(?:->|>|\u2192)?[ \t]*[$€]?\d)")
+
+
+# (session 24) Discord's spoiler markup ("long ||WIF||", "||entry 2.31||"): the bars hide the words from a reader until
+# tapped — the words are the post's (a table's empty cell "| a || b |" has spaces inside the bars and stays)
+_SPOILER = re.compile(r"\|\|(?![ \t|])([^|\n]{1,60}?)(?<![ \t])\|\|")
+
+
 def unmangle(text: str) -> str:
     """The post with a relay's marks taken off: HTML markup, Discord markdown and pings, X thread furniture, OCR's
     zero-for-O inside words and labels cut from their numbers by a line wrap."""
@@ -838,6 +857,12 @@ def unmangle(text: str) -> str:
         text = _HASHTAG_RUN.sub(lambda run: run.group(0).replace("#", " #"), text)
     if "0" in text and _ZERO_IN_WORD.search(text):
         text = _ZERO_IN_WORD.sub(_zero_as_o, text)
+    if "||" in text:
+        text = _SPOILER.sub(r" \1 ", text)
+    if "(" in text and _CLIENT_EDITED.search(text):
+        text = _CLIENT_EDITED.sub("", text)
+    if "~~" in text:
+        text = _STRUCK_PRICE.sub(" ", text)
     if "\n" in text:
         text = _WRAPPED_LABEL.sub(lambda m: (m.group(1) or m.group(2)) + " ", text)
     return text
@@ -992,8 +1017,31 @@ _VULGAR_FRACTIONS = {"\u00bd": "1/2", "\u2153": "1/3", "\u2154": "2/3", "\u00bc"
 _VULGAR_FRACTION = re.compile("(?<![0-9])([\u00bd\u2153\u2154\u00bc\u00be])")
 
 
+# (session 24) A copy-trading card's order line, the order's type and its price ("Order: Limit @ 37.85", "Order: Market
+# (last 3,428.6)", "Orden: Límite @ 0.4380", "Ордер: лимит 2.31"): the type is the entry's kind, the price its entry —
+# read as "Limit entry: 37.85" and "Entry: market (last 3,428.6)" are
+_ORDER_TYPE_LINE = re.compile(r"(?im)^([^\w\n]*)(?:order|orden|ordem|ordre|ordine|auftrag|ордер|заявка|emir|lệnh)(?:[ \t]+type)?"
+                              r"[ \t]*:[ \t]*(?:(?P<limit>limit|l[íi]mite|limite|лимит\w*|limit\w*)|"
+                              r"(?P<market>market|mercado|march[ée]|mercato|markt|рынок|рыночн\w*|piyasa))"
+                              r"(?=[ \t]*(?:@|at|a|à|по|[(:=\-])?[ \t]*(?:\((?:last|ref\w*|mark|~)?[ \t]*)?[~≈]?[ \t]*\$?\d)")
+
+
+# (session 24) A card put through a machine translator ("Zone of entering: 22.40 until 23.10", "Take the profit: 24.00",
+# "Stop the loss: 21.30", from "Зона входа", "Взять прибыль", "Стоп-лосс"): the labels word for word, heading their
+# line — read as the labels they translate
+_TRANSLATED_LABEL = re.compile(r"(?im)^([^\w\n]*)(?:(?P<entry>zone[ \t]+of[ \t]+(?:the[ \t]+)?(?:entering|entrance|entry|input|buying))|"
+                               r"(?P<take>take[ \t]+the[ \t]+profits?|taking[ \t]+of[ \t]+(?:the[ \t]+)?profits?)|"
+                               r"(?P<stop>stop[ \t]+the[ \t]+loss(?:es)?|stopping[ \t]+of[ \t]+(?:the[ \t]+)?loss(?:es)?))"
+                               r"(?=[ \t]*[:=\-][ \t]*\$?\d)")
+
+
 def normalize(text: str) -> str:
     """Canonical form of a message: ASCII punctuation, no emojis/links/relay artefacts/dates."""
+    if ("of" in text or "the" in text) and _TRANSLATED_LABEL.search(text):
+        text = _TRANSLATED_LABEL.sub(lambda m: m.group(1) + ("Entry zone" if m.group("entry") else
+                                                             "Take profit" if m.group("take") else "Stop loss"), text)
+    if ":" in text and _ORDER_TYPE_LINE.search(text):
+        text = _ORDER_TYPE_LINE.sub(lambda m: m.group(1) + ("Limit entry:" if m.group("limit") else "Entry: market"), text)
     if any(ch in text for ch in _VULGAR_FRACTIONS):
         text = _VULGAR_FRACTION.sub(lambda m: f" {_VULGAR_FRACTIONS[m.group(1)]} ", text)
     if "\u2014" in text or "\u2013" in text:
@@ -1077,6 +1125,8 @@ def normalize(text: str) -> str:
                                                  or _SPACE_GROUPED_DECIMAL.search(text)
                                                  or _SPACE_GROUPED_ROW.search(text)):
         text = _space_thousands(text)
+    if "\u20e3" in text or "\U0001f51f" in text:
+        text = _KEYCAP_LEVERAGE.sub(lambda m: "10" if m.group(1) == "\U0001f51f" else re.sub("[^0-9]", "", m.group(1)), text)
     text = _KEYCAP.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")).translate(_TRANSLATE)
     text = _CYRILLIC_K.sub("k", _K_DECIMAL.sub(r"\1.\2k", text))
     if "'" in text or "\u2019" in text:

@@ -2155,6 +2155,13 @@ def _fill_card(text: str) -> ParsedMessage | None:
                     notes=(*card.notes, "read from a bot's fill card"))
 
 
+# (session 24) a bridge's heading over a relayed card: "via Discord:", "[Discord > TG]", "bridged from #vip-calls"
+_BRIDGE_HEADING = re.compile(r"(?<!\w)(?:via\s+discord|discord\s*>\s*(?:tg|telegram)|bridged\s+(?:from|by|via)|"
+                             r"relayed\s+(?:from|by|via))(?!\w)")
+# (session 24) the words of a card's heading line (":green_circle: **LONG** $SOL", "🔴 SHORT #ARB/USDT 10x"): a few, no sentence
+_CARD_HEAD_WORDS = re.compile(r"[^\W\d_]+")
+
+
 def _reply_to_quote(text: str) -> ParsedMessage | None:
     """"[In reply to …] / > #ETH/USDT SHORT Entry … / Close it now": the quoted lines are the earlier post, the rest
     is the message. Its status applies to the quoted coin and side; a quoted setup is never opened again."""
@@ -2169,6 +2176,7 @@ def _reply_to_quote(text: str) -> ParsedMessage | None:
                                     for ln in lines[:first]):
         return None
     heading = normalize("\n".join(lines[:first])).lower()
+    head_line = lines[first - 1] if first else ""
     lines = lines[first:]
     quoted = [n - first for n in quoted]
     if not quoted or quoted != list(range(len(quoted))) or len(quoted) == len(lines):
@@ -2212,6 +2220,14 @@ def _reply_to_quote(text: str) -> ParsedMessage | None:
         quote = _replace(quote, symbol=f"{named.group('coin').lstrip('#$').upper()}/USDT")
     if inline and quote.symbol is None:
         return None  # ("В ответ на: #BNB/USDT вход 612": an inline quote read as no call — the post is read whole)
+    if own.kind == MessageKind.NOT_A_SIGNAL and quote.symbol is None and head_line and quote.kind == MessageKind.OPEN \
+            and (card := _parse(head_line + "\n" + quote_text)).kind == MessageKind.OPEN and card.symbol is not None \
+            and card.side is not None and _parse(head_line).symbol == card.symbol \
+            and len(_CARD_HEAD_WORDS.findall(normalize(unmangle(head_line)))) <= 4:
+        # (session 24) (":green_circle: **LONG** $SOL / > Entry: 142.10 - 144.80 / > :dart: 148 / 152 / > :octagonal_sign:
+        # 137.5 / _bridged by DiscoGram_"): a Discord card's body set in a quote block under its own heading — the heading
+        # names the coin, the quote none: no earlier post quoted but the card itself, read whole
+        return None
     if own.kind == MessageKind.NOT_A_SIGNAL:
         # ("closing this one now" names no coin: in a reply, the quoted trade is the one meant)
         lowered = normalize(own_text.replace("\u2705", " done ")).lower()
@@ -2230,6 +2246,12 @@ def _reply_to_quote(text: str) -> ParsedMessage | None:
             # is read below, as a correction's; another level is no change the executor makes), never the call again
             own = ParsedMessage(kind=MessageKind.UPDATE,
                                 update_action=UpdateAction.NEW_STOP if level.group("stop") else UpdateAction.OTHER)
+        elif quote.kind == MessageKind.OPEN and quote.symbol is not None and heading and _BRIDGE_HEADING.search(heading) \
+                and not _LOOK_BACK.search(heading):
+            # (session 24) ("**ChartWizard** via Discord: / > :green_circle: long WIF / > entry 2.31-2.36 / … / Good luck
+            # 🍀"): a bridge's heading over the card it carries in a quote block, a footer under it asking for nothing —
+            # the card is the post
+            return None
         else:
             return _not_a_signal("a reply to an earlier post that asks for nothing")
     if quote.symbol and own.symbol and own.symbol != quote.symbol and own.kind in (MessageKind.CLOSE, MessageKind.UPDATE) \
@@ -4459,6 +4481,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     skip = clean.count("\n", 0, len(clean) - len(scope))
     head = "\n".join(clean.split("\n")[skip:min(level_lines) + 1]) if level_lines else clean
     not_a_call = lx.NOT_A_CALL_RE.search(scope) or lx.EXAMPLE_CARD_RE.search(scope)
+    if not_a_call is not None and _SKIP_IF_NOT.search(scope, max(0, not_a_call.start() - 40), not_a_call.end()) \
+            and lx.CONDITIONAL_ENTRY_RE.search(scope):
+        # (session 24) ("Condition: BTC must hold above 100k on the daily close — if it doesn't, skip this one"): skipped
+        # only if the card's condition fails — a conditional card, held below as one
+        not_a_call = None
     if not_a_call is not None and _WE_FOLLOW.search(scope) \
             and not lx.NOT_A_CALL_RE.search(scope[:not_a_call.start()] + " " + scope[not_a_call.end():]):
         # ("🐋 Whale just opened a long on ETH. We follow: / #ETH LONG …", "Кит открыл лонг — заходим за ним"): the
@@ -4476,6 +4503,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         return _not_a_signal("a lesson with a worked example, not a call")
     if _MEMBER_PNL.search(scope):
         return _not_a_signal("a member's result shown, not a call")
+    if not targets and stop is None and _SHARED_POSITION_MARK.search(scope) and _SHARED_POSITION_RETURN.search(scope):
+        # (session 24) ("Shared from Bitget / ETHUSDT Perpetual · Short · 20x / ROI +312.45% / Entry Price 3,455.20 / Mark
+        # Price 3,302.10 / Referral code: …"): an exchange app's shared position — where the market is and what it made,
+        # no exit level: a flex, no call
+        return _not_a_signal("an exchange app's shared position card (mark price and return), not a call")
     if not targets and stop is None and _LIQUIDATION_FEED.search(scope):
         return _not_a_signal("a liquidation feed's line: someone's position closed by the exchange, no call")
     if _NOTHING_UNTIL.search(scope):
@@ -4484,7 +4516,15 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         return _not_a_signal("the channel says it does not take the call it shows")
     if _hindsight(scope, entries, [*targets, *([stop] if stop is not None else [])]):
         return _not_a_signal("a look back at what a buy would have made, not a call")
-    if lx.WATCH_ONLY_RE.search(scope):
+    watch_only = lx.WATCH_ONLY_RE.search(scope)
+    if watch_only is not None and _NO_EVENT_NO_TRADE.fullmatch(watch_only.group(0)) \
+            and not lx.WATCH_ONLY_RE.search(scope, watch_only.end()) and lx.CONDITIONAL_ENTRY_RE.search(scope) \
+            and _CONDITION_ROW.match(scope, scope.rfind("\n", 0, watch_only.start()) + 1):
+        # (session 24) ("… / Stop ┃ 0.4215 / Rule ┃ valid ONLY after a 4H candle closes above 0.4350 — no close, no trade"):
+        # the card's own condition said twice — a conditional card, held below as one (a plan in the would-mood, "I'd
+        # long 645–650 … No sweep = no trade", is still no call)
+        watch_only = None
+    if watch_only is not None:
         # ("Setup to watch on #AVAX: long 34.50 … Not entering yet.", "Next week plan: accumulate #BTC … Will post exact
         # entries in VIP"): a setup to watch, or a plan whose entries come later — nothing to enter now
         return _not_a_signal("a setup to watch or a plan, not entered yet")
@@ -6137,6 +6177,22 @@ _MEMBER_PNL = re.compile(
     r"print\s+de\s+(?:um\s+)?(?:membro|aluno)|[üu]ye(?:mizin|nin)?\s+ekran\s+g[öo]r[üu]nt[üu]s[üu]|"
     r"[ảa]nh\s+(?:ch[ụu]p\s+)?(?:c[ủu]a\s+)?(?:th[àa]nh\s+vi[êe]n|member))(?!\w)|(?:会员|学员|群友)(?:的)?(?:截图|晒单)",
     re.IGNORECASE)
+# (session 24) "No close, no trade", "no break = no entry": the card's condition said as a rule (lexicon WATCH_ONLY_RE's form)
+_NO_EVENT_NO_TRADE = re.compile(r"no\s+(?:sweep|close|break(?:out)?|reclaim|retest|confirmation|trigger|flip)\s*(?:=|==|means|→|->|,)\s*"
+                                r"no\s+(?:trade|entry|position)", re.IGNORECASE)
+# (session 24) a card's own row for its condition: "Rule: …", "Condition: …", "Условие: …", "Regla: …"
+_CONDITION_ROW = re.compile(r"[^\w\n]*(?:rules?|conditions?|условие|правило|regla|condici[óo]n|condi[çc][ãa]o|regra|bedingung|regel|"
+                            r"ko[şs]ul|kural|条件|规则)(?:[ \t]*[:=]|[ \t]{2,})", re.IGNORECASE)
+# (session 24) "if it doesn't, skip this one", "if not, skip it", "otherwise skip": a skip only if a condition fails
+_SKIP_IF_NOT = re.compile(r"(?:if\s+(?:it|that|this|they|btc|we|price)\s+(?:doesn'?t|does\s+not|don'?t|do\s+not|fails?|isn'?t|won'?t)|"
+                          r"if\s+not|otherwise|or\s+else)\W{1,4}(?:we\s+|just\s+)?skip(?!\w)", re.IGNORECASE)
+# (session 24) An exchange app's shared position: its mark price line ("Mark Price 3,302.10", "Precio de marca", "Preço de
+# marcação", "Цена маркировки", "标记价格", "İşaret fiyatı") and its signed return ("ROI +312.45%", "ROE -12%", "PnL +85 USDT",
+# "收益率 +40%", "Доходность +40%")
+_SHARED_POSITION_MARK = re.compile(r"(?:^|\n)[^\w\n]*(?:mark(?:\s+price)?|precio\s+de\s+marca|pre[çc]o\s+de\s+marca[çc][ãa]o|"
+                                   r"цена\s+маркировки|标记价格?|i[şs]aret\s+fiyat[ıi])\s*[:=]?\s*\$?\d", re.IGNORECASE)
+_SHARED_POSITION_RETURN = re.compile(r"(?<!\w)(?:roi|roe|(?:unreali[sz]ed\s+)?pnl|p\s*&\s*l|收益率?|доходность)\s*[:=]?\s*[+-]\s*\d",
+                                     re.IGNORECASE)
 # ("🔴 #SOL Short liquidation | 412,880 USD @ 187.44 | Bybit", "Liquidated Long $1.2M on #ETH at 3,412", "#BTC лонг
 # ликвидация 2,3M$ по 61 200", "Long liquidado: 250K USD"): a liquidation feed's line — the side, the sum and the price of
 # a stranger's position the exchange closed, no call
