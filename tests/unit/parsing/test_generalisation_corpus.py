@@ -609,6 +609,13 @@ rung cancels read as closes, a mocked competitor's close, a market call with its
 card and a forwarded card asked about traded, another coin's 10x taken as the card's leverage); one stock card's symbol
 set to the USDT convention before scoring. After two wave-2 fixer branches (recap23, opens23b): 221/240, 0 wrong
 (misses left: coin-only headings, one-letter sides, label questions of no-change posts).
+An eighteenth round (session 24), first look at 9c843e9: `blind_z64.jsonl` (a53dc1e, twelve channels' card templates)
+56/60, `blind_z65.jsonl` (a53dc1e, trade management in seventeen languages) 44/60, `blind_z66.jsonl` (a53dc1e, posts
+mangled by relays and clients) 48/60, `blind_z67.jsonl` (a53dc1e, money traps beside their safe twins) 45/60. All four:
+193/240 (80.4 %), 5 wrong (a Russian rung cancel read as a close, "still holding … stop at entry, nothing to do" read as
+a breakeven move, a past trade's breakdown and a member's own exit read as closes, a card forwarded to ask whether its
+channel is legit traded). After four fixer branches (status24a, status24b, cards24, traps24): 237/240, 0 wrong (left:
+z66-059 and z67-035/037 — label questions of no-change and hold-with-a-conditional-exit posts).
 """
 
 import json
@@ -808,6 +815,10 @@ CORPORA = {
     "blind_z61.jsonl": (60, 0.95),
     "blind_z62.jsonl": (60, 0.91),
     "blind_z63.jsonl": (60, 0.93),
+    "blind_z64.jsonl": (60, 0.98),
+    "blind_z65.jsonl": (60, 0.98),
+    "blind_z66.jsonl": (60, 0.98),
+    "blind_z67.jsonl": (60, 0.95),
 }
 
 

@@ -4912,6 +4912,9 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # shared for free: …"): a call of another day, or the paid room's, shown to sell — it may have run already
         problems.append(f"held for review: the card is shown as a past or sample call ({shown.group(0)!r}), not a "
                         "fresh entry")
+    if (elsewhere := _ANOTHER_SOURCES_CARD.search(clean)) is not None and not _fresh_call_follows(clean, elsewhere.end()):
+        problems.append(f"held for review: the card is shown as another group's or channel's post ({elsewhere.group(0)!r}), "
+                        "not the provider's call")
     if (restated := _running_trade_restated(clean, parsed)) is not None:
         problems.append(f"held for review: the post shows a trade already taken ({restated!r}), not a fresh entry")
     if (watched := _WATCHLIST_HEADING.search(clean)) is not None:
@@ -6306,6 +6309,25 @@ _PAST_CALL_SHOWN = re.compile(r"(?<!\w)(?:(?:yesterday|last\s+night|last\s+week|
                               r"free\s+(?:sample|preview|taste|peek)|sneak\s+peek|"
                               r"from\s+(?:the\s+|our\s+)?(?:vip|premium|paid|private)\s+(?:room|channel|group|chat|club))(?!\w)",
                               re.IGNORECASE | re.MULTILINE)
+# Session 24: a card shown as another group's or channel's post ("😂 Saw this in a 'premium' group today: LONG $SOL …",
+# "Another channel posted this:", "Look what they post in other groups 🤡", "a competitor's call", "Vi esto en otro
+# grupo", "Видел в другом канале"): not the provider's call — quoted to mock, warn or ask; "the VIP group" (ours) is not
+_ANOTHER_SOURCES_CARD = re.compile(
+    r"(?<!\w)(?:saw|seen|found|spotted)\s+(?:this|that|it)\s+(?:in|on)\s+(?:a|an|another|some|one\s+of\s+the|one)\s+"
+    r"(?:[\"'‘’“”]?[\w-]+[\"'‘’“”]?\s+){0,2}(?:group|channel|chat|server|discord)s?(?!\w)|"
+    r"(?<!\w)(?:another|other|a\s+different|some|a\s+rival|rival|competitor'?s?|a\s+competitor'?s?)\s+"
+    r"(?:[\"'‘’“”]?[\w-]+[\"'‘’“”]?\s+)?(?:group|channel|chat|server)s?\s+(?:just\s+|is\s+)?"
+    r"(?:posted|posts|posting|shared|shares|called|calls|sent)(?!\w)|"
+    r"(?<!\w)what\s+(?:they|people|others|these\s+guys)\s+(?:post|posted|are\s+posting|share)\s+in\s+(?:other|some)\s+"
+    r"(?:groups|channels|chats)(?!\w)|"
+    r"(?<!\w)(?:a\s+)?competitor'?s?\s+(?:card|call|signal|post)(?!\w)|"
+    r"(?<!\w)(?:vi|visto)\s+(?:esto|isso|isto|esta\s+señal|este\s+sinal)\s+en\s+(?:un|otro|algún)\s+(?:grupo|canal)(?!\w)|"
+    r"(?<!\w)vi\s+(?:isso|isto)\s+(?:em|num)\s+(?:um\s+|outro\s+)?(?:grupo|canal)(?!\w)|"
+    r"(?<!\w)видел[аи]?\s+(?:это\s+|такое\s+)?в\s+(?:другом|одном|каком-то)\s+(?:канале|чате)|"
+    r"(?<!\w)видел[аи]?\s+(?:это\s+|такое\s+)?в\s+(?:другой|одной|какой-то)\s+группе|"
+    r"(?<!\w)in\s+einer\s+anderen\s+(?:gruppe|kanal)|(?<!\w)in\s+einem\s+anderen\s+kanal|"
+    r"(?<!\w)ba[şs]ka\s+bir\s+(?:grupta|kanalda)",
+    re.IGNORECASE)
 # A past call shown again or an example, over a setup ("Last week's call: … hit all targets ✅", "Proof 👇 …")
 _SHOWN_AGAIN = re.compile(r"(?<!\w)(?:(?:yesterday|last\s+week|last\s+month)'?s\s+(?:signal|call|trade|setup)(?=\s*:)|throwback|"
                           r"proof(?=\W)|пример\w*\s*:|ejemplo\s*:)|示例",
