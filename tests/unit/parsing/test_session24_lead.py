@@ -52,3 +52,18 @@ def test_a_mocked_quoted_card_is_no_trade_plain_or_bold(text):
     for variant in (text, _bold(text)):
         parsed = parse_message(variant)
         assert not parsed.tradable, variant
+
+
+@pytest.mark.parametrize("text", [
+    "🐸 1000PEPE & CHILL — LONG\nENTRY 0.01182 - 0.01205\nTPS 0.01240 > 0.01290 > 0.01360\nSL 0.01135\nPERP, 20X",
+    "ARB WITH MOMO — SHORT\nENTRY 0.80\nTP 0.76\nSL 0.83",
+])
+def test_an_unknown_word_beside_the_side_with_a_known_ticker_on_its_line_is_held(text):
+    # (CI run69: upper-cased, "1000PEPE &amp; chill — LONG" traded CHILL — the word next to the side word won)
+    parsed = parse_message(text)
+    assert not parsed.tradable
+
+
+def test_the_known_ticker_still_trades_when_the_other_word_is_lower_case():
+    parsed = parse_message("🐸 1000PEPE & chill — LONG\nEntry 0.01182 - 0.01205\nTP 0.01240 / 0.01290\nSL 0.01135")
+    assert parsed.tradable and parsed.symbol == "1000PEPE/USDT"

@@ -372,6 +372,12 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
                         and any(tag != word.upper() for tag in coin_tags):
                     # ("SEGNALE SHORT su #ZRO"): a word we do not know against a coin the post tags — held, not guessed
                     cand = SymbolCandidate(cand.base, cand.quote, cand.rank, cand.position, cand.perpetual, weak=True)
+                elif cand is not None and named and cand.base not in _KNOWN_TICKERS \
+                        and any(j != i and t.kind == Kind.WORD and t.line == tok.line and t.text in _KNOWN_TICKERS
+                                for j, t in enumerate(tokens)):
+                    # (session 24: "1000PEPE & CHILL — LONG"): a capitalised word we do not know beside the side word,
+                    # with a ticker we know on the same line — which is the coin is a guess: held
+                    cand = SymbolCandidate(cand.base, cand.quote, cand.rank, cand.position, cand.perpetual, weak=True)
             elif i == 0 and next_to_side and word.isalpha() and word.islower() and len(word) <= 7 and not tagged:
                 # "sol buy 142.5 ...", "ethbtc long ...": a lower-case coin opening a one-line call, right before its
                 # side word (not when the post tags its coin: "apro long su #matic")
