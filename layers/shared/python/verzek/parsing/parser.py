@@ -1895,6 +1895,15 @@ _FUTURES_ONLY = re.compile(r"(?:futures?|perp\w*)\s+(?:only|เท่านั�
                            r"(?<!\w)(?:только|лише|тільки)\s+фьюч\w*|(?<!\w)ф['ʼ]?ючерс\w*\s+(?:только|лише|тільки)", re.IGNORECASE)
 
 
+# ("Ini spot ya, bukan futures", "spot, not futures", "kein Futures", "não é futuros", "không phải futures", th
+# "ไม่ใช่ฟิวเจอร์ส", "фьючерсы не", "futures değil"): the futures market named only to rule it out
+_FUTURES_RULED_OUT = re.compile(r"(?:(?<!\w)(?:not|no|never|bukan|tidak|nicht|kein|keine|n[ãa]o(?:\s+[ée])?|non|niente|"
+                                r"sin|sem|без|не|kh[ôo]ng(?:\s+ph[ảa]i)?|ch[ảa]\s+ph[ảa]i)\s+(?:(?:a|on|in|for|the|en|em|"
+                                r"auf|на|di)\s+)?|ไม่ใช่\s*|ไม่เล่น\s*)"
+                                r"(?:futures?|perps?|perpetuals?|futuros?|фьючерс\w*|фьючи|ฟิวเจอร์ส?)(?!\w)|"
+                                r"(?<!\w)(?:futures?|фьючерс\w*)\s+(?:değil|yok|нет|не\s+\w+)(?!\w)", re.IGNORECASE)
+
+
 # Margin-mode words in chart talk or plain English, naming no market: "Golden cross on daily", "MACD cross", "EMA200
 # Cross v2", "price crosses above", "margin of safety", "profit margin", "Isolated pump", "leveraged tokens" (a spot
 # product). ("Cross 20x", "Isolated 10x", "Margin: cross" keep theirs.)
@@ -1927,6 +1936,8 @@ def _market(text: str, symbol: SymbolCandidate | None, leverage: int | None) -> 
     if "future" in low:
         # ("Past performance does not guarantee future results", "in the near future"): a disclaimer's word, no market
         text = _NOT_THE_FUTURES_MARKET.sub(" ", text)
+    if spot_said:
+        text = _FUTURES_RULED_OUT.sub(" ", text)
     futures = bool(lx.FUTURES_RE.search(text)) or leverage is not None or bool(symbol and symbol.perpetual)
     spot = bool(spot_said)  # (the two cuts above leave every spot word)
     if futures and spot and _FUTURES_ONLY.search(text):

@@ -70,7 +70,13 @@ _FIAT_QUOTES = frozenset({"TRY", "EUR"})
 # ("BTC/CHF LONG", "SOL/BRL"): a pair quoted in a currency we do not trade — read as that pair, so it is held as one we
 # cannot trade (not read as a coin "CHF")
 _UNTRADED_FIAT = frozenset({"GBP", "CHF", "BRL", "AUD", "CAD", "JPY", "RUB", "UAH", "ARS", "MXN", "PLN", "ZAR", "NGN", "INR",
-                            "NZD", "SGD", "HKD", "SEK", "NOK", "DKK", "HUF", "CZK", "CNH"})
+                            "NZD", "SGD", "HKD", "SEK", "NOK", "DKK", "HUF", "CZK", "CNH",
+                            # (session 25: Nobitex's toman and rial, Indodax's rupiah, and other local P2P quotes)
+                            "IRT", "IRR", "IDR", "VND", "PKR", "EGP", "THB", "BDT", "KZT", "AED", "ILS", "CNY", "TWD",
+                            "PHP"})
+# ("USDT/IRT", "USDT/TRY", "USDC/EUR"): a stablecoin bought or sold against a local currency — the pair as written (held
+# as one we cannot trade), never the currency read as a coin against USDT
+_STABLECOINS = frozenset({"USDT", "USDC", "FDUSD", "BUSD", "TUSD", "DAI"})
 
 
 def forex_pair(base: str, quote: str | None = None) -> tuple[str, str] | None:
@@ -256,6 +262,9 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
             if forex_pair(base, quote) is not None:
                 # ("EUR/USD", "USD/JPY"): a forex pair — read as written, and held as no coin's pair
                 found.append(SymbolCandidate(base, quote, EXPLICIT, i, bool(m.group("suffix")) or spaced_perp))
+                continue
+            if base in _STABLECOINS and (quote in _UNTRADED_FIAT or quote in _FIAT_QUOTES):
+                found.append(SymbolCandidate(base, quote, EXPLICIT, i, False))
                 continue
             # ("#W/USDT": a one-letter coin written as a pair)
             if (quote in TRADABLE_QUOTES or quote in _UNTRADED_FIAT) \
