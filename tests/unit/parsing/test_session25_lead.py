@@ -54,3 +54,23 @@ def test_a_spot_card_that_rules_futures_out_is_spot(text):
 ])
 def test_futures_said_without_a_denial_is_not_read_as_spot(text):
     assert parse_message(text).market != MarketType.SPOT
+
+
+@pytest.mark.parametrize(("text", "entries", "stop"), [
+    ("#SOL/TRY alım\nGiriş: 6.680 - 6.760 ₺\nHedef 1: 6.950 ₺\nStop: 6.490 ₺", ["6680", "6760"], "6490"),
+    ("#AVAX/EUR kaufen\nEinstieg: 1.180 €\nZiel: 1.260 €\nStop: 1.120 €", ["1180"], "1120"),
+])
+def test_levels_written_with_point_thousands_beside_the_lira_or_euro_are_thousands(text, entries, stop):
+    from decimal import Decimal
+    parsed = parse_message(text)
+    assert list(parsed.entries) == [Decimal(e) for e in entries] and parsed.stop_loss == Decimal(stop)
+    assert not parsed.tradable  # (a fiat-quoted pair is held whatever its numbers)
+
+
+@pytest.mark.parametrize("text", [
+    "#SOL/TRY alım\nGiriş: 6.680 - 6.760\nHedef 1: 6.950\nStop: 6.490",  # no currency sign: the literal reading stays
+    "ADA kaufen 0.950 € Ziel 1.050 € Stop 0.900 €",  # a level under 1: a decimal point, not thousands
+])
+def test_point_numbers_without_a_grouping_currency_keep_their_decimal_reading(text):
+    from decimal import Decimal
+    assert all(e < Decimal(10) for e in parse_message(text).entries)

@@ -3545,7 +3545,9 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                                                   _rescale_thousands([levels.entries, levels.targets, levels.stop])])
         entries = sorted(_dedupe(entries))
         stop = _pick_stop(stops, entries, _closes_on_candle(levels))
-    entries, targets, stops, stop = _read_dot_thousands(levels, candidate, entries, targets, stops, stop)
+    entries, targets, stops, stop = _read_dot_thousands(
+        levels, candidate, entries, targets, stops, stop,
+        _fiat_of_levels(level_tokens, clean) in _DOT_GROUPING_FIATS if level_tokens else False)
     sats_problem, quote_from_sats = None, False
     if not in_sats and any(t.sat_short for t in level_tokens):
         sats_problem = "held for review: 'sat' after a price may mean satoshis (or the Turkish 'sell')"
@@ -7316,18 +7318,25 @@ def _unread_level_problems(segments: list[Segment], tokens: list[Token], levels:
 
 
 _DOT_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
+# (session 25) Currencies whose writers group thousands with a point ("6.680 ₺", "2.950 €", "R$ 1.250", "Rp 1.500"):
+# every level written N.NNN beside one of their signs is thousands, whatever the coin's price floor
+_DOT_GROUPING_FIATS = frozenset({"TRY", "EUR", "BRL", "IDR", "VND"})
 
 
 def _read_dot_thousands(levels: _Levels, candidate: SymbolCandidate | None, entries: list[Decimal],
-                        targets: list[Decimal], stops: list[Decimal], stop: Decimal | None):
+                        targets: list[Decimal], stops: list[Decimal], stop: Decimal | None,
+                        priced_in_dot_grouping_fiat: bool = False):
     """"#BTC Entry: 67.250 / TP: 66.800": a point as the thousands separator. Read so only when every level is
     written N.NNN, the coin cannot trade at the literal value (below its price floor) and can at the x1000 one;
     anything else under the floor is left for the safety rules to reject."""
     floor = price_floor(candidate.symbol if candidate else None)
     tokens = [*levels.entries, *levels.targets, *levels.stop]
     values = [*entries, *targets, *stops]
-    if floor is None or not tokens or not values or max(values) >= floor or min(values) * 1000 < floor \
-            or not all(_DOT_THOUSANDS.fullmatch(t.text) and not t.thousands_suffix for t in tokens):
+    written_so = bool(tokens) and all(_DOT_THOUSANDS.fullmatch(t.text) and not t.thousands_suffix for t in tokens)
+    if priced_in_dot_grouping_fiat and written_so and values and min(values) >= 1:
+        pass  # ("Giriş: 6.680 - 6.760 ₺"): the lira's writers group thousands with a point
+    elif floor is None or not tokens or not values or max(values) >= floor or min(values) * 1000 < floor \
+            or not written_so:
         return entries, targets, stops, stop
     def thousands(v: Decimal) -> Decimal:
         return (v * 1000).quantize(Decimal(1))  # "3.400" -> 3400: the digits as written, without the separator
