@@ -133,6 +133,8 @@ LABELS: list[tuple[Field, str]] = [
                     r"tg(?=[ \t]*[:=]?[ \t]*\$?\d)(?![ \t]*[:=]?[ \t]*\$?\d[\d.,]*[ \t]*%)")),
     (Field.STOP, (r"stop[\s-]*targets?|止损目标|손절\s*목표|(?:ال)?[أا]هداف\s+(?:ال)?وقف|(?:alvos?|objetivos?)\s+de\s+(?:stop|parada)|"
                  r"s-l(?=[ \t]*[:=❌]|[ \t]+\$?\d)|stop[\s-]*(?:order|level|price)|стоп[\s-]*(?:приказ|ордер|уровень|цена)|stop[\s-]*loss(?:es)?|stop[\s-]*los|stoploss|stopls|stol+[\s-]*loss|"
+                 # (Session 25: "stp 2.09", "stp: .1905": the stop word missing its vowel, right before a price)
+                 r"stp(?=[ \t]*[:=]?[ \t]*\$?\.?\d)(?![ \t]*[:=]?[ \t]*\$?[\d.,]+[ \t]*%)|"
                  # ("Protect at 0.5760 (-4%)", "protection below 1.18"): where the position is protected — its stop
                  r"protect(?:ion)?\s+(?:at|@|below|under|above|over)(?=[ \t]*\$?\d)|"
                  # ("if it loses 14.18 I'm out", "if price breaks below 0.92 we're out"): where the writer leaves the
@@ -207,7 +209,12 @@ LABELS: list[tuple[Field, str]] = [
                     # "first take 1.780, then 1.710", "looking for 4.40 then 4.75": the exits of a call told in prose
                     r"(?:first|1st|second|2nd|third|3rd|next|final|last)\s+take(?=\s+(?:at\s+)?\$?\d)|looking\s+for(?=\s+\$?\d)|targ?ets?[\s-]+profits?|(?:short|mid|long)[\s-]*term|take[\s-]*profits?|targets|tps|"
                     # ("tragets 0.2180 and 0.2230", "tagrets", "taregts": the target word with two letters swapped)
-                    r"tragets?|tagrets?|taregts?|t\s*/\s*p|t-p|tp|targ?et|tgts?|(?:alvos?|objetivos?)\s+de\s+(?:lucro|ganho|beneficio|ganancia)|hedefler(?:i)?|hedef|k[aâ]r[\s-]*al|тейк[\s-]*проф[иі]т(?:ы|и)?|тейки|тейк|"
+                    r"tragets?|tagrets?|taregts?|t\s*/\s*p|t-p|tp|targ?et|tgts?|"
+                    # (Session 25: "long in 24.6 out 26 and 27.5": "out" right after the entry's price and before a
+                    # price — where the writer gets out, the targets; "stopped out 26", "out at 26%" are none)
+                    r"(?<=\d[ \t])out(?=[ \t]+\$?\.?\d)(?![ \t]+\$?[\d.,]+[ \t]*%)|"
+                    # (Session 25: "targt 2.30 2.42", "trgt .176": the target word missing its vowel, before a price)
+                    r"(?:targts?|trgts?)(?=[ \t]*[:=]?[ \t]*\$?\.?\d)|(?:alvos?|objetivos?)\s+de\s+(?:lucro|ganho|beneficio|ganancia)|hedefler(?:i)?|hedef|k[aâ]r[\s-]*al|тейк[\s-]*проф[иі]т(?:ы|и)?|тейки|тейк|"
                     r"цели|цель|objetivos?|alvos?|metas?|obj|tomar\s+ganancias|toma\s+de\s+ganancias|"
                     r"ch[ốo]t\s+l[ờo]i|m[ụu]c\s+ti[êe]u|ambil\s+(?:untung|profit)|جني\s+(?:ال)?[أا]رباح|حد\s+سود|تی\s*پی|(?:ال)?[أا]هداف|(?:ال)?هدف|تارگت(?:\s*ها)?|اهداف|هدف|"
                     r"止盈(?:目标|位|价)?|目标(?:价|位)?|止盈(?:目标|价)?|ٹارگٹس?|ٹارگیٹس?|목표(?:가)?|익절(?:가)?|"
@@ -414,6 +421,10 @@ LABELS: list[tuple[Field, str]] = [
                  r"(?:le[ \t]*lo|le[ \t]+lijiye|le[ \t]+lein|le[ \t]+len|ले[ \t]*लो|ले[ \t]+लें|لے[ \t]+لو|لے[ \t]+لیں)(?!\w)" + _NOT_ASKED_HI + r"|"
                  r"(?=[\u0916\u0959خ])(?<!मत[ \t])(?<!ना[ \t])(?<!नहीं[ \t])(?<!مت[ \t])(?<!نہ[ \t])"
                  r"(?:(?:\u0916\u093c?|\u0959)रीद[ \t]*लो|(?:\u0916\u093c?|\u0959)रीदो|خرید[ \t]+لو|خرید[ \t]+لیں)" + _NOT_ASKED_HI + r"|"
+                 # (Session 25: "aping pepe rn 0.0000121", "aping into $WIF at 2.18"): buying on impulse — the writer's
+                 # buy, only with a coin-like word and right then a price or "now" ("stop aping memes", "no aping" say none)
+                 r"(?<!stop[ \t])(?<!no[ \t])(?<!not[ \t])(?<!quit[ \t])aping(?:[ \t]+in(?:to)?)?(?=[ \t]+[#$]?[A-Za-z][A-Za-z0-9]{1,14}"
+                 r"[ \t]+(?:(?:on[ \t]+)?(?:spot|futures|perps?)[ \t]+)?(?:rn|now|here|at|@|\$?\.?\d))|"
                  r"低吸|k[öo]p(?:a|er)?(?=[ \t]+[#$]?\w)|خریدیں|خریدو|بخرید|بخرین|ख़रीदें|खरीदें|(?:^|(?<=\|))[ \t]*al(?=[ \t]+(?:[1-9][ \t]*[:)][ \t]*)?\$?\d|[ \t]*:)|buy|compra|comprar|al[ıi][şsm]|купить|покупка|покупаем|откупаем|откупаю|закупк\w*|закупаем|buying|mua|beli|(?:ال)?شراء|خرید|买入|매수|"
                 # ("bidding $SUI at 3.41 and again at 3.28", "bid #ARB 0.81"): the writer's buy orders on a coin, at
                 # their prices (not "whales are bidding BTC at 60k", "best bid BTC 60000": the order book's)
@@ -477,6 +488,8 @@ LAST_TARGET_WORDS = frozenset(
 )
 
 MARKET_WORDS = re.compile(r"(?<!\w)(?:now|cmp|market|current\s+price|current|mkt|рынок|рыночный|по\s+рынку|"
+                          # (Session 25: "rn 0.0000121": "right now", typed short, right before the price)
+                          r"rn(?=[ \t]*[@:]?[ \t]*\$?\.?\d)|"
                           r"gi[áa]\s+hi[ệe]n\s+t[ạa]i|текущ\w*|precio\s+actual|pre[çc]o\s+atual|aktuell\w*|prix\s+actuel|"
                           r"prezzo\s+attuale|mevcut\s+fiyat|(?:ال)?سعر\s+(?:ال)?حالي|قیمت\s+فعلی|مارکت|"
                           # (session 24: "(Mercado Bitcoin)" is a Brazilian exchange's name, no market order)

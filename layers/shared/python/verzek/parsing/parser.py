@@ -112,6 +112,7 @@ from verzek.parsing.symbols import (
     coin_by_name,
     credible_bare,
     forex_pair,
+    lower_coin_a_few_words_after_side,
     split_glued,
     symbol_candidates,
     without_generic_tags,
@@ -4082,7 +4083,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 candidate = commanded
             # ("Solana ロング、手動で全決済しました ✅": the coin named in words)
             target = candidate or commanded or choose_symbol(_sentence_coins(candidates, tokens), allow_bare=True)[0] \
-                or _coin_named_in_words(tokens) or _lower_case_ticker_heading(tokens, status_text)
+                or _coin_named_in_words(tokens) or _lower_case_ticker_heading(tokens, status_text) \
+                or _lower_case_ticker_before_order(tokens, status_text)
             if target is not None and _named_as_a_reason(tokens, target, status_lines):
                 # ("Closed ✅ because #BTC dumped", "Закрыли ✅ из-за падения #BTC", "Closed ✅ (same as #ETH yesterday)"):
                 # the coin is why, or what it is compared with — the close names no coin of its own
@@ -6632,7 +6634,11 @@ _LEVELS_LATER = re.compile(r"(?i)" + _LEVELS_LATER_MORE + r"|[,—–-]?\s*(?:(?
                            r"(?:\s+(?:soon|later|in\s+~?\s*\d{1,2}\s*(?:min\w*|m)))?|"
                            # ("Entry & targets dropping in 5 minutes", "levels will be posted shortly")
                            r"(?:(?:are\s+|will\s+be\s+)?(?:dropping|dropped|landing|arriving|posted|shared|sent|out|up|coming)\s+)?"
-                           r"(?:soon|shortly|later|in\s+~?\s*\d{1,2}\s*(?:min\w*|m))" + _STILL_CHECKING + r"(?!\w)|"
+                           r"(?:soon|shortly|later|in\s+~?\s*\d{1,2}\s*(?:min\w*|m)"
+                           # (Session 25: "details in a sec", "levels in a bit", "levels after i eat", "entry after lunch")
+                           r"|in\s+a\s+(?:sec|second|bit|moment|min|minute|few(?:\s+min\w*)?)"
+                           r"|after\s+(?:i|we)\s+(?:eat|get\s+back|wake\s+up|check|finish)|after\s+(?:lunch|dinner|breakfast))"
+                           + _STILL_CHECKING + r"(?!\w)|"
                            r"to\s+follow|coming(?:\s+soon)?|"
                            # ("levels in the next msg", "entry & targets in the next tweet", "levels below in the thread"): the
                            # levels are another post's (a relay's next message, a thread's next part)
@@ -6843,6 +6849,14 @@ def _only_coin_and_side(tokens: list[Token], lower_case: bool = False) -> bool:
                  and (t.kind == Kind.LABEL and t.field == Field.SYMBOL and tokens[n + 2].kind in (Kind.TAG, Kind.PAIR)
                       or t.kind == Kind.WORD and t.text.lower() in _SIDE_FIELD_NAMES and tokens[n + 2].kind == Kind.LABEL
                       and tokens[n + 2].field in _SIDE_FIELDS)}
+    if lower_case:
+        # (Session 25: "longing this dip on doge 🚀 levels after i eat"): the words a phone-typed call puts between the
+        # side word and its lower-case coin add nothing either
+        for n, t in enumerate(tokens):
+            if t.kind == Kind.WORD and t.text in _CARD_LOWER_CASE_TICKERS and lower_coin_a_few_words_after_side(tokens, n):
+                side_at = max((m for m in range(n) if tokens[m].kind == Kind.LABEL and tokens[m].field in _SIDE_FIELDS),
+                              default=n - 1)
+                numbered |= {id(h) for h in tokens[side_at + 1:n]}
     meaningful = [t for t in tokens if t.kind not in (Kind.SEP, Kind.INDEX, Kind.PCT) and id(t) not in numbered
                   and id(t) not in market and not (t.kind == Kind.WORD and _AMOUNT_IN_U.fullmatch(t.text))
                   and not (t.kind == Kind.WORD and (t.text.lower() in _HEADING_WORDS or t.text.lower() in _EXCHANGES
@@ -7955,6 +7969,10 @@ def _lower_case_ticker_heading(tokens: list[Token], status_text: str) -> SymbolC
     if first is None or tokens[first].kind != Kind.WORD or not tokens[first].text.islower():
         return None
     after = next((t for t in tokens[first + 1:] if t.kind not in (Kind.SEP, Kind.INDEX)), None)
+    if after is not None and after.kind == Kind.WORD and after.text.lower() in ("all", "every", "both") \
+            and after.line == tokens[first].line:
+        # (Session 25: "link all targets hit, closed full"): "all"/"both" between the ticker and its level word
+        after = next((t for t in tokens[tokens.index(after) + 1:] if t.kind not in (Kind.SEP, Kind.INDEX)), None)
     # ("sol tp1 geldi", "link sl hit": a ticker that is also a word, right before a target or stop word)
     # (Session 23, status23: "dot tp1 ✅ sl to be", "ton tp2 hit": a ticker that is also a noun, right against a numbered
     # target — no word of English stands so; "near tp1" is "almost at TP1" and names no coin)
@@ -7968,9 +7986,38 @@ def _lower_case_ticker_heading(tokens: list[Token], status_text: str) -> SymbolC
         return None
     # (a point before a digit is a price's: "arb tp1 .8780 ✔ sl -> be")
     clause = re.split(r"[,;!?，。；！？\n]|\.(?!\d)", status_text.lstrip(), maxsplit=1)[0]
+    word = tokens[first].text
+    report = _TARGET_REPORT_LINE.fullmatch(clause.strip())
+    if not (is_close(clause) or update_action(clause)) and report is not None and report.group(1) == word \
+            and all(h == word for h in _LOWER_LINE_HEADS.findall(status_text) if h.upper() in KNOWN_TICKERS):
+        # (Session 25: "btc tp1 🎯 / btc tp2 🎯 / moving sl to be"): a line that is only the ticker and its numbered
+        # target reached, then the post's change — the ticker's trade (no other ticker heads a line)
+        clause = status_text
     if not (is_close(clause) or update_action(clause)):
         return None
-    return SymbolCandidate(tokens[first].text.upper(), "USDT", 0, first)
+    return SymbolCandidate(word.upper(), "USDT", 0, first)
+
+
+# (Session 25) "cancel the near order", "close my link trade", "kill the doge long": the close verb, an article, a ticker in
+# lower case, and the order's own noun
+_ORDER_OF_LOWER_TICKER = re.compile(r"^[^\w\n]*(?:cancel|close|kill|drop|exit)[ \t]+(?:the|my|our|that|this)[ \t]+"
+                                    r"([a-z]{2,6})[ \t]+(?:order|orders|trade|position|long|short|limit|entry)(?!\w)")
+
+
+def _lower_case_ticker_before_order(tokens: list[Token], status_text: str) -> SymbolCandidate | None:
+    """(Session 25) The ticker in lower case between the close verb's article and the order's noun at the post's start
+    ("cancel the near order didnt fill"): that order's coin ("cancel the last order", "close the whole position" name
+    none; words too common to be a coin there, "one", "gas", stay none)."""
+    m = _ORDER_OF_LOWER_TICKER.match(status_text.lstrip().lower())
+    if m is None or m.group(1).upper() not in KNOWN_TICKERS or m.group(1) in _LOWER_CASE_COMMON:
+        return None
+    position = next((n for n, t in enumerate(tokens) if t.kind == Kind.WORD and t.text == m.group(1)), None)
+    return None if position is None else SymbolCandidate(m.group(1).upper(), "USDT", 0, position)
+
+
+# (Session 25) A line that is only a ticker in lower case, a numbered target, and marks ("btc tp1 🎯", "eth tp2 ✅ hit")
+_TARGET_REPORT_LINE = re.compile(r"[^\w\n]*([a-z]{2,6})[ \t]+(?:tp|target)[ \t]*[1-9](?:[^\w\n]|[ \t]+hit\b)*")
+_LOWER_LINE_HEADS = re.compile(r"(?m)^[^\w\n]*([a-z]{2,6})(?![\w/])")
 
 
 # (session 22, status52) Words that are tickers too, but too common to head a status as the coin even when set apart

@@ -411,6 +411,13 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
                 cand = _coin(word, NAMED, i)
                 if cand is not None:
                     cand = SymbolCandidate(cand.base, cand.quote, cand.rank, cand.position, cand.perpetual, weak=True)
+            elif word.isalpha() and word.islower() and lower_coin_a_few_words_after_side(tokens, i):
+                # Session 25: "shorting the pump on doge .1840 …", "buying some ada spot 0.452 …", "short on near at 5.12
+                # …": a ticker we know in lower case a few words after the side word, a price or a level's word right
+                # after it — read as the coin, and held (a lower-case word is never sure)
+                cand = _coin(word, NAMED, i, allow_glued=False)
+                if cand is not None:
+                    cand = SymbolCandidate(cand.base, cand.quote, cand.rank, cand.position, cand.perpetual, weak=True)
             else:
                 cand = None
             if cand:
@@ -420,6 +427,47 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
         # (a tag, a pair or a labelled coin elsewhere names the call's coin: the bracketed heading is no rival to it)
         found = [c for c in found if c not in bracket_named]
     return found
+
+
+# Session 25: the words a phone-typed call puts between its side word and its coin ("shorting the pump on doge", "longing
+# this dip on link", "buying some ada", "short on near"): the last one before the coin is one of these
+_BEFORE_LOWER_COIN = frozenset(["on", "in", "some", "more", "a", "the", "this", "that", "my", "bit", "little", "bag", "of"])
+# ... and what follows the coin: a price, a level's label, the market, or a word of the order
+_AFTER_LOWER_COIN = frozenset(["at", "@", "here", "now", "rn", "spot", "perp", "futures", "levels", "from", "around",
+                               "entry", "entries", "between", "zone", "tp", "sl"])
+
+
+def lower_coin_a_few_words_after_side(tokens: list[Token], i: int) -> bool:
+    """Session 25: the lower-case word at i is a ticker we know (no filler of a sentence but "near"), up to four words
+    after a side word on its line, the word right before it one of _BEFORE_LOWER_COIN (or the side word itself), with no
+    separator, number or other ticker between; right after it a price, a level's label, leverage, a word of the order,
+    or the end of its line ("near the support", "link in bio", "one more thing" go on as sentences: never read)."""
+    tok = tokens[i]
+    word = tok.text
+    if word.upper() not in _KNOWN_TICKERS or word.upper() in NOT_COINS or len(word) < 2 \
+            or word in FILLER_WORDS and word != "near":
+        return False
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if not (nxt is None or nxt.line != tok.line or nxt.kind in (Kind.NUM, Kind.LEV)
+            or nxt.kind == Kind.LABEL and nxt.field not in (Field.LONG, Field.SHORT, Field.BUY, Field.SELL)
+            or nxt.kind == Kind.WORD and nxt.text.lower() in _AFTER_LOWER_COIN):
+        return False
+    prev = tokens[i - 1] if i > 0 else None
+    if prev is None or prev.line != tok.line:
+        return False
+    if _is_side_label(prev, tok.line):
+        return True
+    if prev.kind != Kind.WORD or prev.text.lower() not in _BEFORE_LOWER_COIN:
+        return False
+    for back in range(i - 2, max(i - 6, -1), -1):
+        t = tokens[back]
+        if t.line != tok.line:
+            return False
+        if _is_side_label(t, tok.line):
+            return True
+        if t.kind != Kind.WORD or not t.text.isalpha() or not t.text.islower() or t.text.upper() in _KNOWN_TICKERS:
+            return False
+    return False
 
 
 # Heading words that a project-like word in brackets may follow ("NOTE (Important)", "UPDATE (Binance)") — no tickers
