@@ -13,6 +13,7 @@ asks for nothing. A notice read otherwise, or naming no single coin, is left to 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from verzek.parsing import re_prefilter as re  # (re, with a first-character prefilter on costly patterns)
 
@@ -29,7 +30,7 @@ class BotNotice:
 
 
 # A cheap look at the post before any costly pattern: most posts name none of these
-_GATE = re.compile(r"position|reduce|exit|grid|bot|trader|ignore|disregard|side|entry|close_|action|cancel", re.IGNORECASE)
+_GATE = re.compile(r"position|reduce|exit|grid|bot|trader|ignore|disregard|side|entry|close_|action|cancel|cover", re.IGNORECASE)
 
 # A pair as machines write it: "BYBIT:SUIUSDT.P", "INJ/USDT:USDT", "ETH-USDT-SWAP", "DOGEUSDT.P", "DOT/USDT"
 _PAIR = re.compile(r"(?<![\w#$/:.])(?:[A-Z][A-Z0-9]{1,14}:)?([A-Z][A-Z0-9]{1,14}?)[/_-]?(USDT|USDC|BUSD|FDUSD|USD)"
@@ -41,8 +42,10 @@ _TAG = re.compile(r"(?<![\w#$])[#$]([A-Za-z][A-Za-z0-9]{1,14})(?![\w/])")
 _FLAT = re.compile(r"(?<!\w)(?:strategy\s+position\s+(?:is\s+(?:now\s+)?|now\s+|[:=]\s*)(?:0(?:\.0+)?|flat)|"
                    r"position_?size\s*[:=]\s*0(?:\.0+)?|market_?position\s*[:=]\s*flat)(?![\w.])", re.IGNORECASE)
 # A key=value exit in an alert's text: "action=close_long", "signal: exit_short", "cmd=long_exit", "action=close"
+# (session 25, bots25: "action: cover_short", "signal=buy_to_cover" — a short bought back, the short's exit)
 _KEYED_EXIT = re.compile(r"(?<!\w)(?:action|signal|cmd|command|order_action|event)\s*[:=]\s*[\"']?(?:(?:close|exit|flat)"
-                         r"(?:[_-](long|short))?|(long|short)[_-](?:close|exit))(?![\w-])", re.IGNORECASE)
+                         r"(?:[_-](long|short))?|(long|short)[_-](?:close|exit)|cover[_-](short)|buy[_-]to[_-]cover)(?![\w-])",
+                         re.IGNORECASE)
 # An exchange's record of a reduce-only order (it can only shrink a position) or a close-position order, filled
 _REDUCE_ONLY = re.compile(r"(?<!\w)reduce[_\s-]?only\s*[:=]\s*true(?!\w)", re.IGNORECASE)
 _CLOSE_POSITION = re.compile(r"(?<!\w)close[_\s-]?position\s*[:=]\s*true(?!\w)", re.IGNORECASE)
@@ -125,8 +128,11 @@ def read_bot_notice(text: str) -> BotNotice | None:
         # ("DOGEUSDT.P — order buy @ 4200 filled. New strategy position is 0"): the strategy is flat — the order (a buy
         # here) closed the position, whichever side it was
         return BotNotice(f"Close #{coin} now", "close", coin)
+    if coin and (filled := _strategy_fill(text, coin)) is not None:
+        return filled
     if (keyed := _KEYED_EXIT.search(text) or _SIDE_KEYED_EXIT.search(text)) is not None and coin:
-        side = (keyed.group(1) or keyed.group(2) or "").upper()
+        side = (keyed.group(1) or keyed.group(2) or ("short" if keyed.re is _KEYED_EXIT and "cover" in keyed.group(0).lower()
+                                                     else "")).upper()
         if (part := _part_of_the_position(text)) is not None:
             return part if part.card is None else BotNotice(f"#{coin} {side} {part.card}".replace("  ", " "), "update", coin)
         return BotNotice(f"Close #{coin} {side} now".replace("  ", " "), "close", coin)
@@ -195,6 +201,54 @@ _CLOSE_IN_BRACKETS = re.compile(r"(?<!\w)side\s*[:=]\s*(?:buy|sell)\s*\(\s*close
 # (session 22, status52) The share of the position a notice's exit takes: "qty=100%", "Qty: 50%", "percent=25"
 _KEYED_SHARE = re.compile(r"(?:^|(?<=[\n|,;/{(]))[ \t]*(?:qty|quantity|size|amount|qty_?pct|qty_?percent|close_?pct|close_?percent)"
                           r"\s*[:=]\s*(\d{1,3}(?:\.\d+)?)\s*(%)?", re.IGNORECASE)
+
+
+# (session 25, bots25) A TradingView strategy's default message: "order buy @ N filled on BINANCE:DOGEUSDT.P. New
+# strategy position is 1800" — its "@ N" is the order's contracts in TradingView's template, and a price when the
+# writer's template says so; the position after the order is signed (a short's is negative)
+_STRATEGY_ORDER = re.compile(r"(?<!\w)order\s+(buy|sell)\s+@\s*\$?(\d[\d,]*(?:\.\d+)?)\s+(?:filled|executed)(?!\w)", re.IGNORECASE)
+_STRATEGY_NOW = re.compile(r"(?<!\w)strategy\s+position\s+(?:is\s+(?:now\s+)?|now\s+|[:=]\s*)([+-]?)\s*(\d[\d,]*(?:\.\d+)?)(?![\d.])",
+                           re.IGNORECASE)
+_STRATEGY_TP = re.compile(r"(?<!\w)(?:tp\d?|take[\s-]*profit|target)\s*[:=]?\s*\$?(\d[\d,]*(?:\.\d+)?)", re.IGNORECASE)
+_STRATEGY_SL = re.compile(r"(?<!\w)(?:sl|stop(?:[\s-]*loss)?)\s*[:=]?\s*\$?(\d[\d,]*(?:\.\d+)?)", re.IGNORECASE)
+_PERPETUAL_PAIR = re.compile(r"[A-Z0-9]USDT?(?:\.P|[-_](?:PERP|SWAP))(?![A-Za-z0-9])|(?<!\w)perp\w*", re.IGNORECASE)
+
+
+def _strategy_fill(text: str, coin: str) -> BotNotice | None:
+    """(session 25, bots25) A strategy's order filled that leaves a position on its own side (a buy leaving a long, a
+    sell leaving a short): the position opened — or grown, which the notice does not say, so it is held. Its "@ N" is
+    the entry only when the notice's own take-profit and stop lie on either side of it (and it is no copy of the
+    position's size, TradingView's contracts); else the open is at the market with no price. A fill leaving the other
+    side made the position smaller by a share not written: no card. A fill leaving none is the flat reading's."""
+    order, now = _STRATEGY_ORDER.search(text), _STRATEGY_NOW.search(text)
+    if order is None or now is None:
+        return None
+    try:
+        size = Decimal(now.group(2).replace(",", ""))
+        at = Decimal(order.group(2).replace(",", ""))
+        targets = [Decimal(m.group(1).replace(",", "")) for m in _STRATEGY_TP.finditer(text)]
+        stops = {Decimal(m.group(1).replace(",", "")) for m in _STRATEGY_SL.finditer(text)}
+    except ArithmeticError:
+        return None
+    if size == 0 or len(stops) > 1:
+        return None
+    if (order.group(1).lower() == "buy") != (now.group(1) != "-"):
+        # ("order sell @ 3 filled … New strategy position is 6"): a sell leaving a long (a buy leaving a short) made the
+        # position smaller by a share the notice does not give — no open on the order's side, no close
+        return BotNotice(None, reason="a strategy's order reduced its position by a share not written: for an operator")
+    side = "LONG" if order.group(1).lower() == "buy" else "SHORT"
+    lines = [f"#{coin} {side}"]
+    if _PERPETUAL_PAIR.search(text):
+        lines.append("Futures")
+    above, below = (targets, stops) if side == "LONG" else (stops, targets)
+    if (targets or stops) and at != size and all(level > at for level in above) and all(level < at for level in below):
+        lines.append(f"Entry: {order.group(2)}")
+    else:
+        lines.append("Entry: market")
+    lines += [f"TP{n}: {target}" for n, target in enumerate(targets, 1)]
+    lines += [f"SL: {stop}" for stop in stops]
+    return BotNotice("\n".join(lines), "open", coin,
+                     hold="a strategy's order filled: whether it opened the position or grew it is not written")
 
 
 def _part_of_the_position(text: str) -> BotNotice | None:

@@ -76,7 +76,7 @@ _LONG = {"long", "buy", "enter_long", "open_long", "long_entry", "entry_long", "
 _SHORT = {"short", "sell", "enter_short", "open_short", "short_entry", "entry_short", "bearish"}
 _CLOSE = {"exit_long", "exit_short", "close", "close_long", "close_short", "exit", "close_at_market_price",
           "close_position", "exit_all", "close_all", "long_exit", "short_exit", "flat", "sell_to_close", "buy_to_close",
-          "buy_to_cover"}
+          "buy_to_cover", "cover_short", "short_cover"}
 _TP_HIT = re.compile(r"(?:tp|take_?profit|target)_?(\d)?_?(?:hit|reached|filled|achieved|done|touched)", re.IGNORECASE)
 # (session 23) The call's entry order filled, as a bot's event names it ("event": "ENTRY_FILLED", "entry1_triggered"):
 # the running call's fill, never a fresh open (a bare "filled" is an exchange's order record, read as none)

@@ -529,6 +529,9 @@ MARKET_ORDER_BEFORE_PRICE = re.compile(
     r"(?:long|short|buy|sell|longing|shorting|buying|selling)\s+(?:(?:on|in)\s+)?[#$]?[a-z][a-z0-9]{1,14}(?:/?usdt)?"
     r"\s+(?:(?:perp(?:etual)?|futures|spot)\s+)?here\s*(?:@|at(?!\w))|"
     r"(?:at|@)\s+(?:the\s+)?market(?:\s+price)?(?!\w)|market\s+(?:entry|order|buy|sell)(?!\w)|"
+    # (session 25, bots25: "opened SHORT XRPUSDT ×10 @ mark 2.6148", "filled at mark price 187.3"): at the exchange's
+    # mark price — the market's
+    r"(?:at|@)\s*(?:the\s+)?mark(?:\s+price)?(?=\s*[:=~≈]?\s*\$?\d)|"
     r"(?:enter|entry|buy|sell|long|short)\s+(?:right\s+)?(?:now|immediately)(?:\s+at)?(?!\w)|"
     r"по\s+(?:рынку|ринку|текущ\w*|поточн\w*|рыночной\s+цене|ринковій\s+ціні)(?!\w)|po\s+(?:rynkowej(?:\s+cenie)?|rynku)(?!\w)|"
     r"piyasadan|a\s+mercado|(?:a|al)\s+mercato|a\s+precio\s+de\s+mercado|a\s+pre[çc]o\s+de\s+mercado|zum\s+marktpreis|au\s+march[ée]|"
@@ -1309,6 +1312,11 @@ CONDITIONAL_ENTRY_RE = re.compile(
     r"(?<!\w)(?:kung|kapag)\s+(?:\S+\s+){0,5}?(?:mag-?|nag-?)(?:break|close|hold|reclaim|breakout|breakdown|flip|retest|"
     r"confirm)\w*|(?<!\w)(?:kung|kapag)\s+(?:\S+\s+){0,3}?(?:bumaba|tumaas|lumampas|bumagsak)(?!\w)|"
     r"(?<!\w)dac[ăa]\s+(?:\S+\s+){0,5}?(?:[îi]nchide|sparge|rupe|dep[ăa][șş]e[șş]te|cade\s+sub)(?!\w)|"
+    # (session 25, bots25) hi-Latn "entry tabhi lena jab 4H candle 0.620 ke upar close kare", "agar 1.20 break ho to long",
+    # hi "जब 4H कैंडल 0.620 के ऊपर क्लोज़ करे" (when / if the candle closes above, breaks): the entry waits for a close
+    r"(?<!\w)(?:jab|agar)\s+(?:\S+\s+){0,6}?(?:close|break|breakout|reclaim|hold|cross)\s+(?:kare|karega|karegi|kar\s+de|"
+    r"kar\s+le|ho|hoga|hogi|hota|hua|hue|karta|karti)(?!\w)|(?<!\w)ke\s+(?:upar|uper|oopar|neeche|niche|nichay)\s+"
+    r"(?:close|break|hold|sustain)(?!\w)|(?:जब|अगर)\s+(?:\S+\s+){0,6}?(?:क्लोज़?|ब्रेक)|के\s+(?:ऊपर|नीचे)\s+(?:क्लोज़?|ब्रेक)|"
     r"(?<!\w)(?:pokud|jestli|jestliže|když|ak)\s+(?:\S+\s+){0,5}?(?:uzav[řr]e|zav[řr]e|prorazí|prorazi|prelomí|prelomi|uzavrie|zavrie|prerazí)(?!\w)|"
     r"(?<!\w)ha\s+(?:\S+\s+){0,5}?(?:z[áa]r|[áa]tt[öo]ri|[áa]tt[öo]r|z[áa]r[óo]dik)(?!\w)|"
     r"(?<!\w)(?:if|once|when|after|unless|если|когда|eğer|si|wenn|falls|jika|kalau|nếu|اگر|إذا|اذا)\s+"

@@ -883,7 +883,10 @@ _SLASHED_WORDS = re.compile(r"(?<=[^\W\d_])//(?=[^\W\d_])")
 # "TGT ▸ 22.45 | 23.10", "Stop ► 25.70", "Zone ➤ 0.415", "Zona » 0.415"): the pointer is the label's colon — the label is
 # then read as any "Zone:" is (arrows — "SL → 179", "Zone 1 ➜ 0.425" — say a change or a row, and are left as they are)
 _POINTERS = "\u25b8\u25ba\u25b6\u2023\u27a4\u2b95\u00bb\u203a"
-_POINTER_LABEL = re.compile(r"(?m)^([^\w\n]*[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2})[ \t]*[" + _POINTERS + r"]\ufe0f?[ \t]*(?=[$]?\d)")
+# (session 25, bots25: the label may end in its row number — "Close 1 ▸ 8.92", "TP2 ▸ 9.25", "Ziel 3 ► 1.10": the row's
+# label, not a price before the pointer)
+_POINTER_LABEL = re.compile(r"(?m)^([^\w\n]*[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2}(?:[ \t]*[1-9](?![\d.,]))?)[ \t]*[" + _POINTERS
+                            + r"]\ufe0f?[ \t]*(?=[$]?\d)")
 
 
 _SUBSCRIPT_DIGITS = "₀₁₂₃₄₅₆₇₈₉"
@@ -1035,6 +1038,37 @@ _TRANSLATED_LABEL = re.compile(r"(?im)^([^\w\n]*)(?:(?P<entry>zone[ \t]+of[ \t]+
                                r"(?=[ \t]*[:=\-][ \t]*\$?\d)")
 
 
+# (session 25, bots25) The take-profit and the stop under one paired label, their prices in the same order ("TP/SL:
+# 3,420.0 / 3,575.0", "Lead TP/SL: 0.52 / 0.47", "SL/TP: 62500 / 66000", "止盈/止损：3420 / 3575"): one target and the stop —
+# split into two labelled lines, so the stop is not read from both prices (a line with more prices is left as it is)
+_PAIRED_EXIT_LABEL = re.compile(r"(?im)(?<![\w/])(?:(?P<tp>tp|take[ \t-]*profit|止盈)[ \t]*/[ \t]*(?P<sl>sl|stop(?:[ \t-]*loss)?|止损)|"
+                                r"(?P<sl2>sl|stop(?:[ \t-]*loss)?|止损)[ \t]*/[ \t]*(?P<tp2>tp|take[ \t-]*profit|止盈))"
+                                r"(?P<sep>[ \t]*[:=：][ \t]*|[ \t]+)(?P<a>\$?\d[\d,.]*)[ \t]*/[ \t]*(?P<b>\$?\d[\d,.]*)(?=[^\w\n/]*$)")
+
+
+def _paired_exit_label(match: re.Match[str]) -> str:
+    if match.group("tp"):
+        return f"{match.group('tp')}: {match.group('a')}\n{match.group('sl')}: {match.group('b')}"
+    return f"{match.group('sl2')}: {match.group('a')}\n{match.group('tp2')}: {match.group('b')}"
+
+
+# (session 25, bots25) A row's counter "n of m" after an order's word heading its line, before the row's price ("Order
+# 1/3 limit 3,280.00", "Entry 2/3 @ 0.4410", "Rung 3/4: 61,200", "Orden 1/2 límite 3.280", "Ордер 2/3 лимит 3195"): the
+# row's number, no price — dropped (a share after a close's word, "Sold 1/3 at 3,520", is no row and stays)
+_ROW_COUNTER = re.compile(r"(?im)^([^\w\n]*(?:orders?|entry|entries|rung|step|tranche|bid|dca|zone|fill|leg|"
+                          r"orden|ordem|ordine|auftrag|ордер|заявка|emir|lệnh)"
+                          r")[ \t]*#?([1-9])[ \t]*/[ \t]*([1-9])(?=[ \t]*[:.)\-–]?[ \t]*(?:[^\W\d_]+[ \t]+)?[@$]?[ \t]*\d)")
+
+
+def _row_counter(match: re.Match[str]) -> str:
+    return match.group(1) + ":" if int(match.group(2)) <= int(match.group(3)) else match.group(0)
+
+
+# (session 25, bots25) "tgt 2 ✔ 0,4555", "TGT3 hit": the targets' short label numbered — target N, written as "TP2"
+# is (alone before its prices, "tgt 29.4 / 30.8", it stays the targets' label)
+_SHORT_TARGET_ROW = re.compile(r"(?i)(?<![\w#$/])tgt[ \t]*([1-9])(?![\d%]|[.,]\d)")
+
+
 def normalize(text: str) -> str:
     """Canonical form of a message: ASCII punctuation, no emojis/links/relay artefacts/dates."""
     if ("of" in text or "the" in text) and _TRANSLATED_LABEL.search(text):
@@ -1052,6 +1086,12 @@ def normalize(text: str) -> str:
         text = _SNAKE_KEY.sub(r"\1 \2", text)
     if any(ch in text for ch in _POINTERS):
         text = _POINTER_LABEL.sub(r"\1: ", text)
+    if "/" in text and _PAIRED_EXIT_LABEL.search(text):
+        text = _PAIRED_EXIT_LABEL.sub(_paired_exit_label, text)
+    if "/" in text and _ROW_COUNTER.search(text):
+        text = _ROW_COUNTER.sub(_row_counter, text)
+    if ("tgt" in text or "TGT" in text or "Tgt" in text) and _SHORT_TARGET_ROW.search(text):
+        text = _SHORT_TARGET_ROW.sub(r"TP\1", text)
     if "\\" in text:
         text = _MD_ESCAPE.sub(r"\1", text)
     if "/" in text:

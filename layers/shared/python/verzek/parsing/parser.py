@@ -1271,7 +1271,12 @@ def _followed_by_clause(segments: list[Segment], number: Token) -> bool:
 # (session 22, open52) the words of a condition heading an entry label's prices: en "only if", "if", "once", "when", id
 # "jika"/"hanya jika"/"kalau", es/pt "si"/"solo si"/"se", de "nur wenn"/"falls", fr "seulement si", ru "если", tr "eğer"
 _CONDITION_WORDS = frozenset({"if", "once", "when", "unless", "jika", "kalau", "apabila", "bila", "si", "se", "wenn",
-                              "falls", "если", "eğer", "eger", "sadece", "nếu"})
+                              "falls", "если", "eğer", "eger", "sadece", "nếu",
+                              # (session 25, bots25) hi-Latn "entry tabhi lena jab 4H candle 0.620 ke upar close kare" (only
+                              # then, when), hi/ur/fa/ar "जब", "अगर", "اگر", "إذا", vi "khi", pt/es/it "quando", "cuando",
+                              # fr "quand", de "sobald", tl "kapag", "kung", ro "dacă", cs "pokud", pl "jeśli", "gdy"
+                              "jab", "agar", "tabhi", "जब", "अगर", "اگر", "إذا", "اذا", "khi", "quando", "cuando", "quand",
+                              "sobald", "kapag", "kung", "dacă", "daca", "pokud", "jeśli", "jesli", "jeżeli", "gdy"})
 
 
 def _condition_before_price(segment: Segment) -> bool:
@@ -4682,7 +4687,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # "Open SHORT on #LTCUSDT now": a direction and a market word, no level at all — held, never traded as is.
         assumed.append("direction only: no entry price, target or stop")
     if etype in (EntryType.LIMIT, None) and len(entries) == 1 and not market_ruled_out \
-            and _market_order_before(clean, entries[0]):
+            and (_market_order_before(clean, entries[0])
+                 or words_side is not None and lx.MARKET_ORDER_BEFORE_PRICE.search(clean) and not lx.LIMIT_WORDS.search(clean)
+                 and _market_reference_field(clean, words_side, targets, stop) == entries[0]):
+        # (session 25, bots25: "AVAXUSDT · 4H · price 31.40 / SELL at market / …": the one entry read is the machine's
+        # field of the market's price, beside an order at the market — its reference)
         # "#LINK short here @ 17.86", "Входимо по ринку ~ 27,35", "SOL LONG เข้าได้เลยที่ราคาตลาด (ประมาณ 143.5)": the
         # order is at the market; the price written after it is where the market stands
         etype = EntryType.MARKET
@@ -4691,6 +4700,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # "🚨 #SUI LONG — MARKET ENTRY / Current price: 3.612 / TP … / SL …", "ورود آنی / #1000PEPE شورت / قیمت فعلی:
         # 0.01184": an order at the market with no entry of its own — the price the post says the market is at is its
         # reference (beside a written entry, "Current price:" stays where the market is: "Current price: 1.92 / Entry: 1.88")
+        entries = [now]
+    if not entries and etype == EntryType.MARKET and words_side is not None and not side_conflict \
+            and (now := _market_reference_field(clean, words_side, targets, stop)) is not None:
+        # (session 25, bots25) "BINANCE:FETUSDT · 1H · price 1.2274 / BUY spot at market", a copy-trading notice's "Mark
+        # price: 187.34": a machine's field of where the market stood when it wrote — the market order's reference
         entries = [now]
     if not entries and etype != EntryType.MARKET:
         return _not_a_signal("no entry price or market entry")
@@ -6991,7 +7005,38 @@ def _price_now_written(segments: list[Segment]) -> Decimal | None:
     return values.pop() if len(values) == 1 else None
 
 
-# ("stop under 173", "sl below 168.9", "out above 0.64"): where the stop lies — no limit word of the entry's
+# (session 25, bots25) A machine's field of the market's price, alone in its field: heading its line ("Mark price:
+# 187.34", "Last price 0.5321", "Precio de marca: 187,34", "标记价格：187.34") or one of a header's "·"/"|"/"•" fields
+# ("BINANCE:FETUSDT · 1H · price 1.2274") — no other word before the next field
+_MARKET_REF_FIELD = re.compile(r"(?im)(?:^|[·|•])[^\w\n·|•]*(?:mark(?:[ \t]+price)?|last(?:[ \t]+price)?|index[ \t]+price|price|"
+                               r"precio[ \t]+de[ \t]+marca|pre[çc]o[ \t]+de[ \t]+marca[çc][ãa]o|цена[ \t]+маркировки|标记价格?|"
+                               r"i[şs]aret[ \t]+fiyat[ıi])[ \t]*[:=：]?[ \t]*\$?(\d+(?:[.,]\d+)*)[ \t]*(?:usdt?\b)?[^\w\n·|•]*(?=$|[·|•])")
+
+
+def _market_reference_field(clean: str, side: Side, targets: list[Decimal], stop: Decimal | None) -> Decimal | None:
+    """(session 25, bots25) The one price a machine's market-price field gives ("Mark price: 187.34", "· price 1.2274"),
+    on the right side of the card's exits (a long's targets above it, its stop below); None for none, two, or a price
+    the exits contradict."""
+    found = set()
+    for m in _MARKET_REF_FIELD.finditer(clean):
+        written = m.group(1)
+        reading = written.replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", written) else written.replace(",", ".")
+        try:
+            found.add(Decimal(reading))
+        except ArithmeticError:
+            return None
+    if len(found) != 1:
+        return None
+    now = found.pop()
+    if now <= 0 or _side_from_levels([now], targets, stop) not in (side, None) \
+            or targets and stop is not None and _side_from_levels([], targets, stop) != side:
+        return None
+    if any((t <= now) == (side == Side.LONG) for t in targets) or stop is not None and (stop >= now) == (side == Side.LONG):
+        return None
+    return now
+
+
+# ("stop under 173", "sl below 168.9", "out above 0.64"): where the stop lies# ("stop under 173", "sl below 168.9", "out above 0.64"): where the stop lies — no limit word of the entry's
 _STOP_BEYOND = re.compile(r"(?<!\w)(?:stop(?:[\s-]*loss)?|sl|inval\w*|out)\s+(?:goes\s+|is\s+|just\s+)?(?:below|under|above|over)(?!\w)",
                           re.IGNORECASE)
 
@@ -7001,6 +7046,11 @@ _ABOUT_BEFORE_PRICE = re.compile(
     r"\W*(?:at|about|around|approx\w*|около|примерно|حوالي|حدود|लगभग|करीब|क़रीब|तकरीबन|lagbhag|sekitar|kira-kira|"
     r"lebih\s+kurang|kurang\s+lebih|khoảng|mga|humigit-kumulang|cca|kb|k[öo]r[üu]lbel[üu]l|oko[łl]o|circa|aprox\w*|"
     r"environ|etwa|ca|aproximativ|ongeveer|rond)?\W*", re.IGNORECASE)
+# (session 25, bots25) "now" between the market order and its price ("at market (now about 8.20)", "เข้าที่ราคาตลาด
+# (ตอนนี้ประมาณ 8.20)", "по рынку (сейчас ~8.20)", "a mercado (ahora 8,20)"): where the market is now
+_NOW_BEFORE_PRICE = re.compile(r"ตอนนี้|(?<!\w)(?:(?:right\s+)?now|currently|сейчас|зараз|jetzt|ahora|agora|adesso|ora|"
+                               r"maintenant|[şs]imdi|sekarang|hi[ệe]n\s+t[ạa]i|b[âa]y\s+gi[ờo]|abhi|अभी|teraz)(?!\w)|现在|目前|지금|今",
+                               re.IGNORECASE)
 # ("SHORT $APT market price pe / Ref: 8.92"): the market order's reference price on the line after it
 _REFERENCE_LINE = re.compile(r"^\W*(?:ref(?:erence)?(?:\s+price)?|approx\w*|~)\s*[:=~≈@]?\s*[~≈]?\s*\$?(\d+(?:[.,]\d+)?)\W*$",
                              re.IGNORECASE)
@@ -7029,8 +7079,8 @@ def _market_order_before(clean: str, entry: Decimal) -> bool:
                 continue
             if number is None or number.start() - phrase.end() > 24 or lx.LIMIT_WORDS.search(_STOP_BEYOND.sub(" ", line)):
                 continue
-            if re.search(r"[^\W\d_]{3,}", line[phrase.end():number.start()].replace("ประมาณ", "")) \
-                    and not _ABOUT_BEFORE_PRICE.fullmatch(line[phrase.end():number.start()]):
+            between = _NOW_BEFORE_PRICE.sub(" ", line[phrase.end():number.start()])
+            if re.search(r"[^\W\d_]{3,}", between.replace("ประมาณ", "")) and not _ABOUT_BEFORE_PRICE.fullmatch(between):
                 continue  # (words of their own between: "buy now, then add at 1.20")
             written = number.group(0)
             readings = {written.replace(",", "."), written.replace(",", "")}
