@@ -788,7 +788,13 @@ EXAMPLE_RE = re.compile(
     r"qu'?est[\s-]ce\s+qu|cos'?[èe]\s+(?:un|una|il|lo|la)|apa\s+itu|if\s+you|for\s+example|e\.g\.|example|how\s+to|lesson|tutorial|let'?s\s+say|suppose|"
     r"например|пример\w*|шаблон\w*|örneğin|por\s+ejemplo|por\s+exemplo|zum\s+beispiel|par\s+exemple|contoh(?:nya)?|ví\s+dụ)(?!\w)|"
     # ko "초보자 가이드" (a beginners' guide), "예)" / "예시" (for example), ja "例えば", zh "例如" / "举例"
-    r"초보자|가이드|예시|(?<!\w)예\)|例えば|例如|举例|比如说",
+    r"초보자|가이드|예시|(?<!\w)예\)|例えば|例如|举例|比如说|"
+    # Session 25 (casualstatus25): a trade only supposed, to teach ("สมมติเข้า Long ที่ 100 แล้วตั้ง SL ที่ 95", "supposons
+    # qu'on achète à 100", "angenommen, du kaufst bei 100", "допустим, вход 100", "diyelim ki 100'den girdin", "giả sử vào
+    # lệnh ở 100", "假设在100做多", "仮に100で買うと"): Thai has no spaces, so its words stand on their own
+    r"สมมติ|สมมุติ|ตัวอย่างเช่น|(?<!\w)(?:supposons|imaginons|angenommen|nehmen\s+wir\s+an|supongamos|imaginemos|"
+    r"suponha(?:mos)?|supondo|допустим|предположим|diyelim\s+ki|varsayal[ıi]m|misalkan|andaikan|umpamanya|gi[ảa]\s+s[ửu]|"
+    r"मान\s+लीजिए|मान\s+लो|لنفترض|فرض\s+کنید)(?!\w)|假设|假如|仮に",
     re.IGNORECASE)
 
 # A post that says it is not a call ("Example setup for beginners (NOT a signal): BTC long 66000 ..."), or tells
@@ -1050,6 +1056,12 @@ SHOWN_AGAIN_HEAD_RE = re.compile(
     # "Homework: …", "Test post, ignore", "على سبيل المثال", "مثلا:", "जैसे:", "Voorbeeld:", "Misal:", "Vd:",
     # "예를 들어", "📚 Урок: …", "Lesson 3: …")
     r"[öo]rne[ğg]in|[öo]rnek\s*[:：]|for\s+instance|let'?s\s+say\s+(?:you|we|i)|imagine\s*[:：]|imagine\s+(?:you|if)|"
+    # (session 25, casualstatus25: a trade only supposed — "Suppose you long #SOL at 100", "สมมติเข้า Long #SOL ที่ 100",
+    # "Допустим, вход в лонг #SOL по 100", "Supongamos que entras…", "Angenommen, du kaufst…", "Diyelim ki…", "Giả sử…",
+    # "假设…", "仮に…")
+    r"suppose\s+(?:you|we|i|that)|supposing|supposons|imaginons|angenommen\s*,|nehmen\s+wir\s+an|supongamos|imaginemos|"
+    r"suponha(?:mos)?|supondo\s+que|допустим|предположим|diyelim\s+ki|varsayal[ıi]m|misalkan|andaikan|gi[ảa]\s+s[ửu]|"
+    r"मान\s+लीजिए|मान\s+लो|لنفترض|فرض\s+کنید|"
     r"what\s+if\s*[:：]|homework|test\s+post|سبيل\s+المثال|مثلا|जैसे\s*[:：]|voorbeeld\w*|misal\s*[:：]|vd\s*[:：]|"
     r"예를\s*들어|урок\w*|lesson\s*\d*\s*[:：]|"
     r"(?:mi|un)\s+amig[oa]|meu\s+amigo|um\s+amigo|arkada[şs][ıi]m\w*|"
@@ -1060,7 +1072,7 @@ SHOWN_AGAIN_HEAD_RE = re.compile(
     # a poll, or a trader of an exchange's leaderboard ("Poll: …", "Опрос:", "Anket:", "Encuesta:", "Top trader on
     # Binance leaderboard: SOL long …"): someone else's trade or a question, not the channel's call
     r"poll|опрос|опитування|anket|encuesta|enquete|umfrage|sondage|sondaggio|ankieta|leaderboard)(?!\w)|"
-    r"去年的?今天|一年前的?今天|(?:一|两)年前\s*[:：]|1年前の今日|一年前の今日|1년\s*전\s*오늘|작년\s*오늘|ตัวอย่างเช่น|举个例子|比如说|比方说|例えば|有个大佬|大佬刚|昨天的?信号|以前的?信号|上周的?信号|上个?月的?信号|信号回顾|还记得(?:这|那)|前几天的?信号|\d+天前的?信号|我(?:的)?朋友|竞争对手|例\s*[:：]|投票|巨鲸",
+    r"สมมติ|สมมุติ|假设|假如|仮に|去年的?今天|一年前的?今天|(?:一|两)年前\s*[:：]|1年前の今日|一年前の今日|1년\s*전\s*오늘|작년\s*오늘|ตัวอย่างเช่น|举个例子|比如说|比方说|例えば|有个大佬|大佬刚|昨天的?信号|以前的?信号|上周的?信号|上个?月的?信号|信号回顾|还记得(?:这|那)|前几天的?信号|\d+天前的?信号|我(?:的)?朋友|竞争对手|例\s*[:：]|投票|巨鲸",
     re.IGNORECASE)
 # A card shown as an example, a lesson or a template, in the languages the other words cover ("Exemplu (NU este semnal
 # real!)", "Vzor … (jen ukázka, NEOBCHODOVAT!)", "范例（仅为示范，请勿跟单）", "Példa – nem valódi jelzés", "Przykład, nie

@@ -3615,6 +3615,14 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("[Photo] #WIF short PnL card from yesterday 🔥 +212% ROI / Next call drops at 18:00", "PnL card: #SOL long +85%
         # ROI (closed yesterday)"): a screenshot of a past trade's result — a results post, no status of a running trade
         return _not_a_signal("a PnL card of a past trade: a results post")
+    if candidate is not None and _SHARED_PNL_CARD.search(status_text) and _SHARED_POSITION_RETURN.search(clean) \
+            and not _COPY_TRADING_NOTICE.search(status_text) \
+            and update_action(unsaid := _EXIT_FIELD.sub(" ", status_text)) not in POSITION_CHANGES and not is_close(unsaid):
+        # (session 25, casualstatus25) ("🦅 Osprey PnL Card / #LINKUSDT Perp · Long · 10x / Entry 17.84 → Exit 19.62 / ROI
+        # +99.8% / shared by @trader_mo", "Bybit PnL card / … / Exit Price 3,301.7 / ROI +88.9%"): an app's card of a
+        # finished trade, shared — its exit field is how that trade ended, no close ordered (a copy-trading notice, "Lead
+        # trader closed a position / Close price …", still closes the copiers' trade)
+        return _not_a_signal("a shared PnL card of a finished trade: a results post")
     if not has_setup and candidate is not None and lx.GAIN_PCT_RE.search(clean) and _RESULT_ARROW.search(text.lower()) \
             and (lx.HINDSIGHT_PAST_RE.search(clean) or _ADVERT.search(status_text) or _SHOWN_RESULT.search(status_text)):
         # ("Another one from VIP yesterday 💰 / #SOL long 142.6 ➡️ 151.3 / +122% with 20x / Join VIP"): a past trade, its
@@ -4106,6 +4114,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                     and not any(_acts_in_its_sentence(tokens, mention, lambda sentence: is_close(sentence, coin_names),
                                                       status_lines) for mention in _mentions_of(tokens, target)) \
                     and not _judged_then_out(tokens, target, status_lines) \
+                    and not _out_then_judged(tokens, target, status_lines, lambda sentence: is_close(sentence, coin_names)) \
                     and not (tokens[target.position].text in KNOWN_TICKERS and target.position == _first_meaningful(tokens)
                              and tokens[target.position].line == 0
                              and reports_progress(status_text.split("\n", 1)[0])):
@@ -4528,12 +4537,20 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # Price 3,302.10 / Referral code: …"): an exchange app's shared position — where the market is and what it made,
         # no exit level: a flex, no call
         return _not_a_signal("an exchange app's shared position card (mark price and return), not a call")
+    if not targets and stop is None and _SHARED_POSITION_RETURN.search(scope) \
+            and (exit_row := _CLOSED_TRADE_EXIT.search(scope)) is not None and exit_row.start() > 0:
+        # (session 25, casualstatus25) ("Osprey PnL Card / #LINKUSDT Perp · Long · 10x / Entry 17.84 → Exit 19.62 / ROI
+        # +99.8%", "Entry Price 3,455 / Close Price 3,601 / PnL +12%", "Цена выхода 19,62 · ROI +99%"): a finished trade's
+        # card — where it was left and what it made, no target and no stop: a result shown, no call
+        return _not_a_signal("a finished trade's card (its exit price and return), not a call")
     if not targets and stop is None and _LIQUIDATION_FEED.search(scope):
         return _not_a_signal("a liquidation feed's line: someone's position closed by the exchange, no call")
     if _NOTHING_UNTIL.search(scope):
         return _not_a_signal("a plan that waits for the market: nothing to enter until then")
     if _NOT_FOLLOWED.search(scope):
         return _not_a_signal("the channel says it does not take the call it shows")
+    if _disowned_on_a_line_of_the_card(clean, candidates, tokens, candidate, skip) is not None:
+        return _not_a_signal("the author says the trade shown is not his own")
     if _hindsight(scope, entries, [*targets, *([stop] if stop is not None else [])]):
         return _not_a_signal("a look back at what a buy would have made, not a call")
     watch_only = lx.WATCH_ONLY_RE.search(scope)
@@ -4944,7 +4961,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     if (elsewhere := _ANOTHER_SOURCES_CARD.search(clean)) is not None and not _fresh_call_follows(clean, elsewhere.end()):
         problems.append(f"held for review: the card is shown as another group's or channel's post ({elsewhere.group(0)!r}), "
                         "not the provider's call")
-    if (restated := _running_trade_restated(clean, parsed)) is not None:
+    if (restated := _running_trade_restated(clean, parsed)) is not None and _NOTHING_TO_DO_NOW.search(clean) is not None \
+            and not _NEW_CALL.search(clean):
+        # (session 25, casualstatus25) ("we're still in SOL long from 138 btw, nothing to do rn", "Already long #ETH from
+        # 3100 — nothing to do, just hold"): the running trade told, and that nothing is to be done — no order at all
+        return _not_a_signal("a trade already taken, told with nothing to do: not a call")
+    if restated is not None:
         problems.append(f"held for review: the post shows a trade already taken ({restated!r}), not a fresh entry")
     if (watched := _WATCHLIST_HEADING.search(clean)) is not None:
         # ("Watchlist 👀 / LINK LONG 14 SL 13.2 TP 16", "On my radar: #AVAX LONG …"): setups to watch, not an order to enter
@@ -5331,6 +5353,10 @@ _TAKEN_AT_PRICE = re.compile(
     r"(?<!\w)(?:our|my)\s+[#$]?[a-z0-9]{2,12}(?:/usdt)?\s+(?:long|short)\s+(?:from|@|at)\s*\$?(?P<price3>\d[\d.,]*)|"
     r"(?<!\w)(?:already|still|remain)\s+(?:long|short)\s+(?:(?:on\s+)?[#$]?[a-z0-9]{2,12}(?:/usdt)?\s+)?(?:from|at|@|since)\s*\$?"
     r"(?P<price4>\d[\d.,]*)|"
+    # (session 25, casualstatus25) "we're still in SOL long from 138", "still in the #SOL short from 142", "already in
+    # AVAX long @ 27.5"
+    r"(?<!\w)(?:already|still)\s+in\s+(?:the\s+|our\s+|my\s+|a\s+)?(?:[#$]?[a-z0-9]{2,12}(?:/usdt)?\s+)?(?:long|short)\s+"
+    r"(?:(?:trade|position)\s+)?(?:from|at|@|since)\s*\$?(?P<price9>\d[\d.,]*)|"
     r"(?<!\w)(?:уже\s+)?в\s+(?:лонге|шорте)\s+(?:по\s+)?[#$]?\w+\s+(?:с|от)\s+(?P<price5>\d[\d.,]*)|"
     r"(?:ya\s+estamos|seguimos)\s+en\s+(?:largo|corto|long|short)?\s*(?:en\s+)?[#$]?\w+\s+(?:long|short|largo|corto)?\s*desde\s+"
     r"(?P<price6>\d[\d.,]*)|"
@@ -5990,6 +6016,12 @@ def _field_block_coins(clean: str, candidates: list[SymbolCandidate]) -> set[str
 # ("#SOL long 142.6 ➡️ 151.3", "ETH short from 3,420 → 3,180", "#DOGE long 0.381 -> 0.415"): a side, then one price to another
 # — a trade's entry to its exit (read in the post as written: the arrow emoji is dropped from the clean text)
 _RESULT_ARROW = re.compile(r"(?<!\w)(?:long|short)\s+(?:from\s+|@\s*|at\s+)?\$?\d[\d.,]*\s*(?:→|➡️?|->|=>|⟶|➜|⇒|to)\s*\$?\d[\d.,]*")
+# (session 25, casualstatus25) an app's shared card ("Osprey PnL Card", "Bybit P&L card", "ROI card", "shared by @x",
+# "shared via penguin.app"), its exit field ("Exit 19.62", "→ Exit 19.62", "Exit Price 3,301.7", "Close price: 3,601") and
+# a copy-trading notice it is not ("Lead trader closed a position", "your copy position", "all copiers")
+_SHARED_PNL_CARD = re.compile(r"(?<!\w)(?:(?:pnl|p\s*&\s*l|roi|roe)\s+card|shared\s+(?:by|via|from|on)|(?:pnl|p\s*&\s*l)\s+share)(?!\w)")
+_EXIT_FIELD = re.compile(r"(?<!\w)(?:exit|close|closing)(?:\s+price)?[ \t]*[:=]?[ \t]*\$?\d[\d.,]*")
+_COPY_TRADING_NOTICE = re.compile(r"(?<!\w)(?:lead\s+trader|copiers?|copy\s+(?:position|trading|trade)s?|copytrad\w*)(?!\w)")
 # ("Another one from VIP", "Screenshot sent by a member", "another win", "result:"): a result shown as a result
 _SHOWN_RESULT = re.compile(r"(?<!\w)(?:another\s+(?:one|win|banger|winner)|screenshot|results?\s*:|proof)(?!\w)")
 _PNL_CARD = re.compile(r"(?<!\w)(?:(?:pnl|p\s*&\s*l|roi|roe|profit|result)\s+(?:card|screenshot|screen|shot|image|pic)|"
@@ -6175,6 +6207,36 @@ _NOT_FOLLOWED = re.compile(
     r"(?:저희|우리)(?:는|가)?\s*(?:이\s*(?:건|거|포지션|시그널)\s*)?(?:따라가지|진입하지|들어가지)\s*않|"
     r"(?:私たち|我々|当チャンネル)は(?:この|これに)?(?:シグナル|トレード)?(?:に)?(?:は)?(?:エントリー|参加)しません",
     re.IGNORECASE)
+# (session 25, casualstatus25) The author disowns the trade shown ("not my trade, not copying it", "idk im not touching
+# it", "no es mi operación", "não é meu trade", "pas mon trade", "nicht mein Trade", "не моя сделка", "benim işlemim
+# değil", "bukan trade saya", "không phải lệnh của tôi"): someone else's — read only on a line naming no other coin
+# ("BTC: chopping, no edge, not touching it. / … Long SOL 186.5–189.0 …" disowns BTC, not the SOL call)
+_NOT_MINE = re.compile(
+    r"(?<!\w)(?:not\s+my\s+(?:own\s+)?(?:trade|call|signal|setup|position|entry)(?!\w)(?!\s+(?:size|plan|style|of\s+the)(?!\w))|"
+    r"(?:(?:i'?m|i\s+am|we'?re|we\s+are|i|we)\s+)?(?:not|never|won'?t\s+be|ain'?t)\s+(?:copying|following|touching|taking|tailing|fading)\s+"
+    r"(?:it|this|that|him|her|them)(?:\s+(?:one|call|signal|trade|setup))?(?!\s+(?:with|at|on|above|below|in|beyond|if|until|"
+    r"till|til|yet|before|unless|now|today|here|for\s+now|again)(?!\w))|"
+    r"no\s+es\s+mi\s+(?:operaci[óo]n|trade|se[ñn]al|entrada)|n[ãa]o\s+[ée]\s+(?:o\s+)?meu\s+(?:trade|sinal)|"
+    r"n[ãa]o\s+[ée]\s+(?:a\s+)?minha\s+(?:opera[çc][ãa]o|entrada)|pas\s+mon\s+(?:trade|signal)|"
+    r"nicht\s+mein(?:e)?\s+(?:trade|position|signal)|не\s+мо(?:я|й)\s+(?:сделка|сигнал|трейд|позиция)|"
+    r"benim\s+(?:i[şs]lemim|pozisyonum|sinyalim)\s+de[ğg]il|bukan\s+(?:trade|posisi|entry|sinyal)\s+(?:saya|aku|gw|gue)|"
+    r"kh[ôo]ng\s+ph[ảa]i\s+(?:l[ệe]nh|k[èe]o)\s+c[ủu]a\s+(?:t[ôo]i|m[ìi]nh|em))(?!\w)",
+    re.IGNORECASE)
+
+
+def _disowned_on_a_line_of_the_card(clean: str, candidates: list[SymbolCandidate], tokens: list[Token],
+                                    coin: SymbolCandidate | None, skip: int = 0) -> str | None:
+    """The words of `_NOT_MINE` on a line that names no coin but the card's (from line `skip`: a fresh card's scope)."""
+    for n, line in enumerate(clean.split("\n")):
+        said = _NOT_MINE.search(line) if n >= skip else None
+        if said is None:
+            continue
+        if any(tokens[c.position].line == n and (coin is None or c.base != coin.base) for c in candidates):
+            continue
+        return said.group(0)
+    return None
+
+
 # ("Old levels were entry 1.85 …", "the levels were: buy 24.0", "Las entradas eran 1.85", "Уровни были 1.85")
 _LEVELS_WERE = re.compile(r"(?<!\w)(?:(?:the|our|old|previous|original|earlier|prior|those)\s+)*(?:levels?|setup|plan)\s+"
                           r"(?:were|was)(?!\w)|(?<!\w)(?:los\s+)?niveles\s+eran|(?<!\w)уровни\s+были", re.IGNORECASE)
@@ -6225,6 +6287,15 @@ _SHARED_POSITION_MARK = re.compile(r"(?:^|\n)[^\w\n]*(?:mark(?:\s+price)?|precio
                                    r"цена\s+маркировки|标记价格?|i[şs]aret\s+fiyat[ıi])\s*[:=]?\s*\$?\d", re.IGNORECASE)
 _SHARED_POSITION_RETURN = re.compile(r"(?<!\w)(?:roi|roe|(?:unreali[sz]ed\s+)?pnl|p\s*&\s*l|收益率?|доходность)\s*[:=]?\s*[+-]\s*\d",
                                      re.IGNORECASE)
+# (session 25, casualstatus25) The exit of a finished trade written as a field beside its entry ("Entry 17.84 → Exit 19.62",
+# "Exit Price 3,601", "Close price: 3,601", "Precio de salida", "Preço de saída", "Цена выхода", "Çıkış fiyatı", "Giá thoát",
+# "平仓价格", "出场价"): with a signed return and no target or stop, the card of a trade already closed
+_CLOSED_TRADE_EXIT = re.compile(
+    r"(?:(?<!\w)(?:exit|closed?|closing|sold)(?:\s+(?:price|avg\.?|average))?|(?<!\w)avg\.?\s+(?:exit|close)(?:\s+price)?|"
+    r"(?<!\w)(?:precio|pre[çc]o)\s+de\s+(?:salida|sa[íi]da|cierre|fechamento)|(?<!\w)prix\s+de\s+(?:sortie|cl[ôo]ture)|"
+    r"(?<!\w)(?:цена\s+(?:выхода|закрытия))|(?<!\w)(?:[çc][ıi]k[ıi][şs]|kapan[ıi][şs])\s+fiyat[ıi]|"
+    r"(?<!\w)gi[áa]\s+(?:tho[áa]t|[đd][óo]ng)|(?<!\w)ausstieg(?:spreis)?|平仓价格?|出场价格?|退出价格?)"
+    r"\s*[:=]?\s*\$?\d", re.IGNORECASE)
 # ("🔴 #SOL Short liquidation | 412,880 USD @ 187.44 | Bybit", "Liquidated Long $1.2M on #ETH at 3,412", "#BTC лонг
 # ликвидация 2,3M$ по 61 200", "Long liquidado: 250K USD"): a liquidation feed's line — the side, the sum and the price of
 # a stranger's position the exchange closed, no call
@@ -6355,7 +6426,14 @@ _ANOTHER_SOURCES_CARD = re.compile(
     r"(?<!\w)видел[аи]?\s+(?:это\s+|такое\s+)?в\s+(?:другом|одном|каком-то)\s+(?:канале|чате)|"
     r"(?<!\w)видел[аи]?\s+(?:это\s+|такое\s+)?в\s+(?:другой|одной|какой-то)\s+группе|"
     r"(?<!\w)in\s+einer\s+anderen\s+(?:gruppe|kanal)|(?<!\w)in\s+einem\s+anderen\s+kanal|"
-    r"(?<!\w)ba[şs]ka\s+bir\s+(?:grupta|kanalda)",
+    r"(?<!\w)ba[şs]ka\s+bir\s+(?:grupta|kanalda)|"
+    # (session 25, casualstatus25) a trade of someone elsewhere, or a stranger's ("someone in the other group is shorting
+    # DOGE 0.19 …", "a guy on another server longed …", "look at this guy's pnl: short BTC 69.1k …", "alguien en otro grupo",
+    # "кто-то в другом чате")
+    r"(?<!\w)(?:someone|somebody|a\s+guy|some\s+guy|a\s+trader|some\s+trader|people|a\s+friend)\s+(?:in|on|from)\s+"
+    r"(?:the\s+|an?\s+|my\s+)?(?:other|another|different|rival|some|old)\s+(?:[\w-]+\s+)?(?:group|channel|chat|server|discord)s?(?!\w)|"
+    r"(?<!\w)(?:this|that|some)\s+(?:guy|dude|trader|bloke)'?s?\s+(?:pnl|p&l|trade|position|call|setup|screenshot)(?!\w)|"
+    r"(?<!\w)alguien\s+(?:en|de)\s+(?:otro|el\s+otro)\s+(?:grupo|canal)|(?<!\w)кто-?то\s+в\s+друг(?:ом|ой)\s+(?:канале|чате|группе)",
     re.IGNORECASE)
 # A past call shown again or an example, over a setup ("Last week's call: … hit all targets ✅", "Proof 👇 …")
 _SHOWN_AGAIN = re.compile(r"(?<!\w)(?:(?:yesterday|last\s+week|last\s+month)'?s\s+(?:signal|call|trade|setup)(?=\s*:)|throwback|"
@@ -7894,6 +7972,41 @@ def _judged_then_out(tokens: list[Token], coin: SymbolCandidate, lines: list[str
     word = tokens[coin.position].text.lower().lstrip("#$")
     judged = any(word in (m.group("before"), m.group("after")) for m in _JUDGED_COIN.finditer(text(sentence)))
     return judged and _FIRST_PERSON_OUT.match(text(following)) is not None
+
+
+# (session 25, casualstatus25) ("DOGE just not doing anything", "SOL isn't moving", "AVAX is dead money", "LINK going
+# nowhere", "DOGE no hace nada", "SOL не двигается"): the coin said to stall — the author's reason to leave it
+_COIN_STALLING = re.compile(
+    r"^\W*[#$]?(?P<coin>[a-z0-9]{2,15})\s+(?:(?:is|was|has\s+been|just|still|really|simply|literally|so)\s+){0,3}"
+    r"(?:(?:not|isn'?t|ain'?t|wasn'?t|doesn'?t|didn'?t|won'?t|never)\s+(?:\w+\s+)?(?:doing\s+(?:anything|much|shit|a\s+thing)|"
+    r"do(?:ing)?\s+(?:anything|much)|going\s+anywhere|moving|move|budging|budge|performing|working|pumping|running)|"
+    r"dead(?:\s+money)?|going\s+nowhere|doing\s+nothing|stuck|too\s+slow|boring|chopping\s+sideways|"
+    r"no\s+(?:hace|est[áa]\s+haciendo)\s+nada|no\s+se\s+mueve|n[ãa]o\s+(?:faz|est[áa]\s+fazendo)\s+nada|n[ãa]o\s+se\s+mexe|"
+    r"bewegt\s+sich\s+nicht|macht\s+nichts|не\s+(?:двигается|шевелится)|стоит\s+на\s+месте|hareket\s+etmiyor|"
+    r"yerinde\s+say[ıi]yor|tidak\s+(?:ke\s*mana[\s-]*mana|bergerak))(?!\w)")
+
+
+def _out_then_judged(tokens: list[Token], coin: SymbolCandidate, lines: list[str], says) -> bool:
+    """The sentence before the coin's is a bare close ("cut it", "closed.", "I'm out"), and the coin's sentence heads with
+    it stalling ("cut it. DOGE just not doing anything", "Closed. SOL isn't moving"): the close is that coin's — the
+    reason given after the act (the order of `_judged_then_out`)."""
+    if coin.position >= len(tokens) or tokens[coin.position].kind not in (Kind.WORD, Kind.TAG, Kind.PAIR):
+        return False
+    sentence = _sentence_of(tokens, coin.position)
+    if sentence[0] is not tokens[coin.position]:
+        return False
+    before = tokens.index(sentence[0]) - 1
+    if before < 0 or not _ends_sentence(tokens, before) or tokens[before].line != sentence[0].line:
+        return False
+    previous = _sentence_of(tokens, before - 1) if before > 0 else []
+    if not previous or len(previous) > 5 or any(t.kind in (Kind.NUM, Kind.TAG, Kind.PAIR) for t in previous):
+        return False
+    line = lines[sentence[0].line] if sentence[0].line < len(lines) else ""
+    told = line[sentence[0].start:sentence[-1].start + len(sentence[-1].text)].lower()
+    stalling = _COIN_STALLING.match(told)
+    word = tokens[coin.position].text.lower().lstrip("#$")
+    return stalling is not None and stalling.group("coin") == word \
+        and bool(says(line[previous[0].start:previous[-1].start + len(previous[-1].text)].lower()))
 
 
 def _ends_sentence(tokens: list[Token], i: int) -> bool:

@@ -106,7 +106,9 @@ _LEVERAGE_CHANGE = (
 LEVERAGE_CHANGE_RE = re.compile(_LEVERAGE_CHANGE)
 
 # ("✏️ Invalidation updated 3.21 → 3.17", "invalidation moved to 3.17": where the call is invalidated — its stop)
-_STOP_WORD = (r"(?:(?<!\w)(?:sl|stop(?:[\s-]*loss)?|stoploss|invalidation|стоп(?:[\s-]*лосс)?|zarar\s+durdur|c[ắa]t\s+l[ỗo]|d[ừu]ng\s+l[ỗo]|"
+# (session 25, casualstatus25: ms/id "henti rugi" — "Alihkan henti rugi ke 2.185"; "risk line", a trader's name for the
+# stop — "#SEI long: risk line raised to 0.2860")
+_STOP_WORD = (r"(?:(?<!\w)(?:sl|stop(?:[\s-]*loss)?|stoploss|invalidation|henti\s+rugi|risk\s+line|стоп(?:[\s-]*лосс)?|zarar\s+durdur|c[ắa]t\s+l[ỗo]|d[ừu]ng\s+l[ỗo]|"
               r"وقف\s+(?:ال)?خسار[ةه]|(?:ال)?ستوب|حد\s+ضرر|استاپ(?:\s*لاس)?)(?!\w)|止损|손절|损切り?|ストップ)")
 # Verbs that move a level, per language ("двигаем стоп на 142", "stop 142'ye çekildi", "subindo stop para 142", "dời SL về 142",
 # "Stop nachziehen auf 142", "on remonte le stop", "alziamo lo stop", "손절가 142로 상향", "損切りを142に引き上げ")
@@ -121,7 +123,7 @@ _MOVE_VERB = (r"(?:(?<!\w)(?:mov(?:e|es|ed|ing|emos|er|imos|ido|ida|iendo|endo|a
               r"nachzieh\w*|nachgezogen|versch(?:ieben|oben|iebt)|anheb\w*|angehoben|hochzieh\w*|d[ờo]i|k[ée]o|n[âa]ng|chuy[ểe]n|"
               r"geser|pindah\w*|naik(?:kan)?|تغییر|جابجا\w*|منتقل|ببر\w*|نقل|حرك\w*|تحريك|رفع|ارفع|"
               # pl "SL przesuwamy na TP1", "podnosimy stop"; tl "ilipat ang SL sa entry"
-              r"przesuw\w*|przesu[nń]\w*|podnosi\w*|podnie[sś]\w*|przenosi\w*|ilipat|inilipat|alihkan|dialihkan|anjak\w*|"
+              r"przesuw\w*|przesu[nń]\w*|podnosi\w*|podnie[sś]\w*|przenosi\w*|ilipat|inilipat|alihkan|dialihkan|anjak\w*|dipindah\w*|dinaikkan|"
               # el "μεταφέρουμε το stop" (we move the stop), "μετακινήστε το SL"
               r"μεταφέρ\w*|μεταφερ\w*|μετακιν\w*)(?!\w)|"
               r"上移|下移|移至|移到|调整|改为|上调|상향|하향|이동|변경|올려|올림|올립|올렸|옮기|옮깁|옮겼|引き上げ|引上げ|移动|変更)")
@@ -378,6 +380,11 @@ _SHARE_OFF = (rf"(?<!\w)(?:take|taking|took|taken|pull|pulling|pulled)\s+(?:now\
 _SHARE_CUT = (rf"(?<!\w)(?:kill(?:ing)?|chop(?:ping)?|unload(?:s|ed|ing)?|offload(?:s|ed|ing)?|cut(?:s|ting)?|"
               rf"trim(?:s|med|ming)?|scal(?:e|ed|ing)\s+out(?:\s+of)?)\s+(?:(?:the|our|my)\s+(?:position|size|bag)\s+"
               rf"(?:by\s+|in\s+)?)?{_SHARE_NAMED}(?!\w){_SHARE_OF_ELSE}")
+# (session 25, casualstatus25) ("out of half on BTC, rest riding", "got out of a third here", "exited 30% of the bag"):
+# out of a share of the position — a partial close, never the whole trade ("out of #SOL" is; "7 out of 10 calls", "out of
+# half the coins on my list" are no share of a position)
+_SHARE_OUT_OF = (rf"(?<!\w)(?:(?:got|get|getting|went|are|am|is|'m|'re|i'?m|we'?re)\s+)?out\s+of\s+{_SHARE_NAMED}(?!\w)"
+                 rf"(?!\s+of\s+(?:the\s+|my\s+|our\s+)?(?!position|bag|trade|size|stack)[a-z]+s\b){_SHARE_OF_ELSE}")
 # ("let the last third ride", "let the other half run"): the part kept named — the rest of the position taken now
 _PART_KEPT = (r"(?<!\w)let\s+(?:the\s+)?(?:last|other|remaining|final)\s+(?:third|half|quarter|two\s+thirds|part|portion|"
               r"(?<![\d.,])[1-9]\d?\s*%)\s+(?:ride|run)(?!\w)")
@@ -943,6 +950,7 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         (r"closed|sold|exited", _SHARE_OF_THE_COIN_CLOSED),
         (_CLAUSE_SHARE_STEMS, _SHARE_IN_THE_CLOSE_CLAUSE),
         (r"off", _SHARE_OFF), (r"kill|chop|unload|offload|cut|trim|scal", _SHARE_CUT), (r"ride|run", _PART_KEPT),
+        (r"out", _SHARE_OUT_OF),
         # "Close your first entries now" (the ladder's first fills; the later ones run), "Let's close TP1 here" (the
         # first target's share taken at the market)
         (r"first|1st|initial|early|tp\s*1|target\s*1",
@@ -1170,8 +1178,10 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # ("TP1 (88 000) zaliczony", "TP2 (0.4410) hit"): the target's level in brackets after its number
         # (Session 23, status23: or its level after "at" — "TP1 at 23.40 hit", "Kursziel 1 bei 23,40 erreicht", "objectif 2
         # à 0,52 atteint", "alvo 1 em 3,90 atingido")
-        rf"{_TP_WORDS}(?:'?s|ライン)?\s*{_PARTICLES}\d{{0,2}}(?:\s*[-,&/]\s*\d{{1,2}})*(?:\s*\(\s*\$?\d[\d.,]*(?:[ \u00a0\u202f]\d{{3}}[\d.,]*)*\s*\)|"
-        rf"(?<=\d)\s+(?:at|@|bei|à|a|en|em|op|на|по|di|in)\s*\$?\d[\d.,]*\d)?\s*{_PARTICLES}(?:all\s+)?(?:{_ORDINAL}\s+)?(?:(?:(?:по|on|for|de|di|of|в|на)\s+)?[#$]\w+\s+|"
+        # (session 25, casualstatus25: or its level after an arrow — "Target 2 → 23.55 done ✅"; ms/id "Sasaran ke-2
+        # tercapai", the ordinal's "ke-" before the number)
+        rf"{_TP_WORDS}(?:'?s|ライン)?\s*{_PARTICLES}(?:ke-|ke\s*(?=\d{{1,2}}(?![\d.,])))?\d{{0,2}}(?:\s*[-,&/]\s*\d{{1,2}})*(?:\s*\(\s*\$?\d[\d.,]*(?:[ \u00a0\u202f]\d{{3}}[\d.,]*)*\s*\)|"
+        rf"(?<=\d)\s+(?:at|@|bei|à|a|en|em|op|на|по|di|in)\s*\$?\d[\d.,]*\d|(?<=\d)[ \t]*(?:->|=>|>|→|⟶|➜)[ \t]*\$?\d[\d.,]*\d)?\s*{_PARTICLES}(?:all\s+)?(?:{_ORDINAL}\s+)?(?:(?:(?:по|on|for|de|di|of|в|на)\s+)?[#$]\w+\s+|"
         r"(?:по|on|for|de|di|of|в|на)\s+\w+\s+)?"
         rf"(?:is\s+|was\s+|has\s+been\s+|have\s+been\s+)?{_PARTICLES}{_DONE}|"
         # ja/zh "第1目標795到達", "第2目标 0.52 达成" (the 1st target, its level, reached): the ordinal before the target
@@ -1459,6 +1469,15 @@ _OTHER_EXITS = (r"^(?:please\s+|pls\s+|now\s+)?(?:(?:taking|take)" + _NO_SHARE +
                 # ("#LINK का ट्रेड अभी पूरा बंद करें": the trade, closed; Devanagari's vowel signs are no \w)
                 r"(?:ट्रेड|पोजीशन|पोज़ीशन|पोजिशन)[\u0900-\u097f\s]{0,24}?बंद\s*(?:कर|हो)[\u0900-\u097f]*")
 
+# (session 25) the author away, not out of a trade: "out for lunch", "out on holiday", "out for the weekend", "out with
+# friends", "out in the city"
+_AWAY_NOT = (r"(?!\s+(?:the\s+|this\s+|a\s+|my\s+|some\s+)?(?:weekend|day|night|evening|holidays?|vacation|trip|lunch|dinner|"
+             r"breakfast|coffee|drinks?|walk|run|gym|today|tonight|bit|while|few|friends|family|kids|wife|city|town|office|"
+             r"sick|flu|leave)(?!\w))")
+# ("I'm out of ideas", "we're out of patience", "out of breath", "out of the loop"): no trade left
+_OUT_OF_NOT_A_TRADE = (r"(?!\s+(?:the\s+)?(?:range|office|time|stock|luck|control|breath|order|nowhere|context|box|loop|"
+                       r"ideas|patience|money|cash|funds|margin|reach|season|words|energy|space|battery|coffee|here|"
+                       r"my\s+(?:mind|league|depth)|country|town|touch)(?!\w))")
 # "Zarar Durdur tetiklendi", "cắt lỗ đã kích hoạt", "se activó el stop loss", "تم ضرب وقف الخسارة", "Stop-Loss wurde
 # ausgelöst": the stop-loss word of a language and a "triggered / hit" verb, in either order, with only an auxiliary or
 # an article between (never a comma: "TP1 hit, SL to entry" is no stop-out)
@@ -1690,8 +1709,9 @@ _CLOSE_PATTERN = _Gated(
     r"(?:하세요|해\s*주세요|합니다|했습니다|하겠습니다|할게요|했어요|해요|완료)|(?<!\w)(?:ببندید|ببندین|می\s*بندیم|میبندیم)(?!\w)|"
     r"损切り\s*(?:に\s*)?(?:なりました|されました|完了|确定|しました)|(?<!\w)(?:stopad[oa]s?|stopou|stopamos|stopeado)(?!\w)|"
     # ("Out of #SOL", "out of the trade"; "Out of office until Monday", "#BTC: out of range" are no exit)
+    # (session 25: "out of half", "out of 30%", "7 out of 10" are a share or a count — read as a part, or no exit)
     r"out\s+of(?!\s+(?:the\s+)?(?:range|office|time|stock|luck|control|breath|order|nowhere|context|the\s+box|"
-    r"this\s+world|reach|season|money|ideas|patience)(?!\w))|(?:استاپ|حد\s+ضرر)\s+خورد|(?:(?:打到|打了|触及|碰到|吃到)\s*)?止损(?:出局|触发(?![价位点后时前条])|已触发|离场|了)(?:了|啦)?|(?:打到|触及|碰到|吃到)\s*止损(?:了|啦)|平仓|стоп\s+выбил\w*|выбил\w*\s+(?:по\s+)?стоп\w*|全?决済(?:しました|完了)|全利确\w*|利确で终了\w*|"
+    r"this\s+world|reach|season|money|ideas|patience|half|(?:a|one)\s+(?:third|quarter|half)|two\s+thirds)(?!\w)|\s+\d[\d.,]*(?![\d.,]*[a-z]))|(?:استاپ|حد\s+ضرر)\s+خورد|(?:(?:打到|打了|触及|碰到|吃到)\s*)?止损(?:出局|触发(?![价位点后时前条])|已触发|离场|了)(?:了|啦)?|(?:打到|触及|碰到|吃到)\s*止损(?:了|啦)|平仓|стоп\s+выбил\w*|выбил\w*\s+(?:по\s+)?стоп\w*|全?决済(?:しました|完了)|全利确\w*|利确で终了\w*|"
     r"손절\s*(?:처리\w*|완료|됨)|종료|stop\s+target(?:\s*\d{1,2})?\s*(?:hit|❌|⛔|🛑)|(?:stop[\s-]*ziel\w*\s+(?:erreicht|getroffen)|стоп[\s-]*цел\w*\s+(?:достигнут\w*|сработал\w*)|alvo\s+de\s+stop\s+atingido|objectif\s+(?:de\s+)?stop\s+atteint|obiettivo\s+(?:di\s+)?stop\s+raggiunto|stop\s+hedefi(?:ne)?\s+(?:ula[şs][ıi]ld[ıi]|vuruldu))(?!\s*(?:не(?!\w)|nicht|quasi|presque|casi|quase|почти|neredeyse|fast(?!\w)|m[ıi](?!\w)|\?))|(?<!سي)تم\s+(?:ال)?(?:إغلاق|اغلاق|إلغاء|الغاء)|(?:بسته|لغو)\s+شد|"
     r"(?:إلغاء|الغاء)\s+(?:ال)?(?:صفقة|اشارة|إشارة|توصية)|"
     # ar "اخرجوا من صفقة #LINK", eg/lev "اطلعوا من الصفقة", "خرجنا من #LINK" (get out of the trade, we got out of it)
@@ -1714,7 +1734,8 @@ _CLOSE_PATTERN = _Gated(
     r"(?<!exchange\sclosed)|cancel+ed|stopped\s+out|exited|invalidated|kapand[ıi]|закрыт\w*|отмен[её]н\w*|(?:отменяем|отменили)(?!\s+(?:\w+\s+)?(?:ордер\w*|лимит\w*|вход\w*|заявк\w*|тейк\w*|стоп\w*|\d))|cerrad\w*|cerr[óo]|"
     # nl "geannuleerd" (cancelled), ur "ٹریڈ بند کر دی گئی" (the trade was closed); a bare "closed" word of these languages
     # ("Ons kantoor is gesloten") says nothing of a trade
-    r"geannuleerd|annullerad|(?:ٹریڈ|پوزیشن|سودا)\s+بند\s+(?:کر\s+)?(?:دی|دیا|ہو)\s+(?:گئی|گیا)|"
+    r"geannuleerd|annullerad|(?:ٹریڈ|پوزیشن|سودا)\s+(?:(?:مکمل\s+طور\s+پر|پوری\s+طرح(?:\s+سے)?|مکمل|ساری|پوری)\s+)?"
+    r"بند\s+(?:کر\s+)?(?:دی|دیا|ہو)\s+(?:گئی|گیا)|"
     # "SL #ORDI dính rồi", "stop $ARB hit": the stop word, the coin, then the verb
     r"(?:sl|stop(?:[\s-]*loss)?)\s+(?:(?:bei|für|for|on|на|по|de|di|en|del|do|da|su)\s+)?[#$]\w+(?:/\w+)?\s+(?:(?:was|has\s+been|got|đã|sudah|udah|wurde)\s+)?"
     r"(?:dính|dinh|kena|hit|triggered|taken|touched|ausgel[öo]st|getroffen|сработал|alcanzad[oa]|atingid[oa]|acionad[oa]|d[ée]clench[ée]|scattat[oa])|"
@@ -1779,9 +1800,23 @@ _CLOSE_PATTERN = _Gated(
     r"(?:sl|stop(?:[\s-]*loss)?|stoploss|henti\s+rugi)\s+(?:was\s+|has\s+been\s+|already\s+|just\s+|got\s+|don\s+){0,2}(?:hit|triggered|reached|touched|taken|kena|dính|dinh|"
     r"geraakt|atins|zasa[žz]en|imegongwa|נפגע|χτυπήθηκε|হিট)(?!\s+(?:rate|ratio|%|count|streak|percentage)(?!\w))|"
     r"(?<!almost\s)(?<!nearly\s)(?<!barely\s)" + _TARGETS_HIT + r"hit\s+(?:the\s+|our\s+|my\s+)?(?:\d{1,2}(?:[.,]\d)?\s*%\s+)?(?:sl|stop(?:[\s-]*loss)?)(?!\w)" + _NOT_MOVED_ON + r"|стоп\s+сработал|выбил\w*\s+по\s+стопу|"
-    r"(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:now\s+)?out\s+of(?!\w)|(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:now\s+)?flat(?!\w)|"
+    r"(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:now\s+)?out\s+of(?!\w)" + _AWAY_NOT + _OUT_OF_NOT_A_TRADE + r"|(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:now\s+)?flat(?!\w)|"
     # "#LDO — we're out at breakeven", "I'm out here +3%": out, with where or when
-    r"(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:now\s+|fully\s+|all\s+)?out\s+(?:at|here|now|with|in|for|on)(?!\w)|t[üu]m\w*\s+(?:\w+\s+){0,2}kapat(?!ma|m[ıi]yor)\w*|"
+    # (session 25, casualstatus25: not "I'm out for lunch", "we're out for the weekend", "I'm out on holiday" — the author
+    # away, no exit; "im out 💰💰", "done, I'm out." — out, ending its clause: the trade left)
+    r"(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:now\s+|fully\s+|all\s+)?out\s+(?:at|here|now|with|in|for|on)(?!\w)" + _AWAY_NOT + r"|"
+    r"(?<!while\s)(?<!when\s)(?<!if\s)(?<!until\s)(?<!till\s)(?<!because\s)(?<!since\s)(?<!once\s)"
+    r"(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:now\s+|fully\s+|all\s+|completely\s+|officially\s+)?out"
+    r"(?=[ \t]*(?:$|[.!,;:)\u2705]|[+\-\u2212][ \t]*\d|[^\w\s.,;:!?'\"()\[\]/\\&@#$%*=<>-]|done(?!\w)))|"
+    # (the same in de/es/pt/fr/it/tr/id/vi: "ich bin raus", "estoy fuera", "tô fora", "je suis sorti", "sono uscito",
+    # "pozisyondan çıktım", "aku sudah keluar", "tôi đã thoát lệnh" — not "estoy fuera de casa", "keluar rumah")
+    r"(?<!\w)(?:ich\s+bin|wir\s+sind|bin)\s+(?:jetzt\s+|komplett\s+|ganz\s+)?raus(?!\w)|"
+    r"(?<!\w)(?:ya\s+)?(?:estoy|estamos)\s+(?:ya\s+)?fuera(?!\s+de(?!\s+[#$]))(?!\w)|(?<!\w)(?:t[ôo]|estou|estamos)\s+(?:j[áa]\s+)?fora(?!\s+d[aeo](?!\s+[#$]))(?!\w)|"
+    r"(?<!\w)(?:je\s+suis|on\s+est|nous\s+sommes)\s+(?:d[ée]j[àa]\s+)?sortie?s?(?!\w)(?!\s+(?:du\s+bureau|de\s+la\s+maison|ce\s+soir))|"
+    r"(?<!\w)(?:sono|siamo)\s+(?:gi[àa]\s+)?(?:uscit[oaie]|fuori)(?!\w)(?!\s+(?:casa|ufficio|citt[àa]|a\s+cena))|"
+    r"(?<!\w)(?:pozisyondan|i[şs]lemden)\s+[çc][ıi]kt[ıi](?:m|k)(?!\w)|"
+    r"(?<!\w)(?:aku|saya|gw|gue|kami|kita)\s+(?:sudah\s+|udah\s+|dah\s+)?keluar(?!\w)(?!\s+(?:rumah|kota|kantor|dulu|sebentar))|"
+    r"(?<!\w)(?:t[ôo]i|m[ìi]nh|em)\s+(?:[đd][ãa]\s+)?tho[áa]t\s+(?:l[ệe]nh|k[èe]o|v[ịi]\s+th[ếe])|t[üu]m\w*\s+(?:\w+\s+){0,2}kapat(?!ma|m[ıi]yor)\w*|"
     r"(?:fech\w*|cerr\w*|cierr\w*|закрыва\w*|закрой\w*|chiud\w*)\s+(?:\w+\s+)?(?:todas?|todos|tudo|все|всё|tutt[ei])(?!\w)|"
     r"wszystk\w*\s+(?:\w+\s+)?zamyka\w*|zamyka\w*\s+wszystk\w*|close\s+every(?:thing)?(?!\w)|"
     r"b[üu]t[üu]n\s+(?:\w+\s+){0,2}kapat(?!ma|m[ıi]yor)\w*|schlie(?:ß|ss)\w*\s+alle(?!\w)|ferm\w*\s+(?:toutes|tous)(?!\w)|"
