@@ -680,6 +680,8 @@ NOT_COINS = frozenset(
      # what became of the call, never a second coin beside it
      "CANCELLED", "CANCELED", "FILLED", "STOPPED", "INVALIDATED", "EXPIRED", "TRIGGERED", "PENDING", "WITHDRAWN", "VOIDED",
      "BOOKED", "SECURED",
+     # (session 25, money25) a bot report's counts ("14 TP HITS | 3 SL HITS", "5 STOPS"): events counted, never a coin
+     "HITS", "STOPS",
      # Session 23 (status23): the same status words shouted in more languages, heading the post or beside the call ("🚫
      # CANCELADA la señal de NEAR", "İPTAL EDİLDİ: FET", "ABGESAGT – SOL", "ANNULLATO il segnale su ARB", "BATAL sinyal
      # DOGE"): what became of the call, never its coin (read as one, CANCELADA/USDT was closed and NEAR kept running).
@@ -1331,9 +1333,9 @@ CONDITIONAL_ENTRY_RE = re.compile(
     r"(?:close|break|hold|sustain)(?!\w)|(?:जब|अगर)\s+(?:\S+\s+){0,6}?(?:क्लोज़?|ब्रेक)|के\s+(?:ऊपर|नीचे)\s+(?:क्लोज़?|ब्रेक)|"
     r"(?<!\w)(?:pokud|jestli|jestliže|když|ak)\s+(?:\S+\s+){0,5}?(?:uzav[řr]e|zav[řr]e|prorazí|prorazi|prelomí|prelomi|uzavrie|zavrie|prerazí)(?!\w)|"
     r"(?<!\w)ha\s+(?:\S+\s+){0,5}?(?:z[áa]r|[áa]tt[öo]ri|[áa]tt[öo]r|z[áa]r[óo]dik)(?!\w)|"
-    r"(?<!\w)(?:if|once|when|after|unless|если|когда|eğer|si|wenn|falls|jika|kalau|nếu|اگر|إذا|اذا)\s+"
+    r"(?<!\w)(?:if|once|when|after|unless|если|когда|якщо|коли|eğer|si|wenn|falls|jika|kalau|nếu|اگر|إذا|اذا)\s+"
     r"(?:\S+\s+){0,5}?(?:breaks?|broke|breaking|breakouts?|reclaims?|reclaimed|flips?|retests?|closes?|closed|"
-    r"confirms?|confirmed|holds?|loses?|lost|rejects?|rejected|пробь\w*|пробьет|пробьём|закрепит\w*|kırar\w*|kırıl\w*|rompe\w*|"
+    r"confirms?|confirmed|holds?|loses?|lost|rejects?|rejected|пробь\w*|пробьет|пробьём|закрепит\w*|закроется|закроются|закроет|закриється|закриються|закріпит\w*|проб'?є|проб'?ють|kırar\w*|kırıl\w*|rompe\w*|"
     r"bricht|durchbricht|casse|tembus|phá|بشکند|كسر|كسرت|اخترق|اخترقت|يخترق|تخترق|dumps?|dumped|drops?|dips?|falls?|pumps?|"
     r"cierra|cierran|supera|superan|schlie(?:ß|ss)t|"
     r"goes\s+(?:down|up|lower|higher|below|above|under|over))(?!\w)|"
@@ -1348,6 +1350,9 @@ CONDITIONAL_ENTRY_RE = re.compile(
     # a close or a hold beyond a level in other languages ("вход только после закрепления выше", "3450 üzerinde 4S
     # kapanış gelirse", "erst nach 4H-Schluss über", "khi nến 4H đóng trên", "站稳3450后再进")
     r"(?<!\w)(?:(?:после|при)\s+закреплени\w*|закреп\w*\s+(?:выше|ниже)|только\s+после|"
+    # (session 25, money25) ru "заходим только если 4ч свеча закроется выше", uk "лише якщо / тільки якщо / тільки після
+    # закріплення вище": the entry waits for a condition
+    r"только\s+если|(?:лише|тільки)\s+(?:якщо|після|коли)|(?:після|при)\s+закріпленн\w*|"
     r"(?:[üu]zerinde|[üu]st[üu]nde|alt[ıi]nda)\s+(?:\w+\s+){0,2}?kapan[ıi][şs]|kapan[ıi][şs]\s+(?:gelirse|olursa|yaparsa)|"
     r"erst\s+(?:nach|wenn|bei)|\w*schluss(?:kurs)?\s+(?:[üu]ber|unter|oberhalb|unterhalb)|"
     r"n[ếe]n\s+(?:\S+\s+){0,2}?[đd][óo]ng\s+(?:c[ửu]a\s+)?(?:tr[êe]n|d[ưu][ớo]i)|"

@@ -2820,6 +2820,12 @@ def _tagged_status_coin(text: str, head: int) -> tuple[str, str] | None:
         # with its side at most — the heading of the status below; not over a close of every trade, nor over a close
         # beside a share of the position — "DOGE S / 1/3 zamknięte": a part closed, which a close of the coin would end)
         return text[:found.start(1)] + "#" + text[found.start(1):], found.group(1).upper()
+    found = _CLOSE_PHRASE_COIN.search(text, head)
+    if found is not None and found.group(1).upper() in KNOWN_TICKERS and found.group(1) not in _LOWER_CASE_WORDS \
+            and found.group(1) not in _WORD_LIKE_TICKERS and found.group(1).upper() not in lx.NOT_COINS:
+        # (session 25, money25: "done with eth, closed", "took profits on pepe im out", "cut it. doge not moving"): a
+        # ticker we know in lower case right after a close phrase — no word that stands for a coin only by chance
+        return text[:found.start(1)] + "#" + text[found.start(1):], found.group(1).upper()
     if head:
         # (a reply to the writer's own call, in lower case: "render: the 6.10 add got filled", "link first tp 20.4 ✅",
         # "closing the doge scalp" — a ticker we know, never one of the words that stand for a coin only by chance)
@@ -2846,6 +2852,11 @@ _REPLY_COIN_TARGET = re.compile(
     r"\$?\d[\d.,]*[ \t]*(?:\u2705|\u2714|hit(?!\w)|done(?!\w)|reached(?!\w))")
 # ("closing the doge scalp, its just chopping", "closed my pepe long at 0.0000121"): a close of the trade named by its
 # coin and its kind (a word-like ticker stays a word: "closing the near trade")
+# (session 25, money25) the coin in lower case right after a close phrase: "done with eth", "took profits on pepe",
+# "im out of doge", "cut it. doge …"
+_CLOSE_PHRASE_COIN = re.compile(
+    r"(?<!\w)(?:done[ \t]+with|took[ \t]+(?:profits?|gains|tp)[ \t]+on|(?:i'?m|i[ \t]+am)[ \t]+out[ \t]+of|closed[ \t]+(?:out[ \t]+)?my|"
+    r"cut(?:ting)?[ \t]+it[.!]*)[ \t]+([a-z][a-z0-9]{1,9})(?!\w)")
 _CLOSED_COIN_TRADE = re.compile(
     r"(?<!\w)(?:clos(?:e|ed|ing)|exit(?:ed|ing)?|cut(?:ting)?)[ \t]+(?:the|my|our|this)[ \t]+([a-z][a-z0-9]{1,9})[ \t]+"
     r"(?:scalp|long|short|trade|position|swing)(?!\w)")
@@ -2889,10 +2900,14 @@ def _only_holds_already_there(joined: ParsedMessage, literal: ParsedMessage) -> 
     is held for too (the coin written by its name) — the numbers' problems are gone, the rest of the hold stays."""
     # (session 22, open52: "Pair: BTC/EUR / Entry: 61 850 / TP1: 62 900 | TP2: 64 100 / SL: 60 700"): the fiat hold's own
     # second clause is part of that hold, no reason of its own — the joined card stays held as fiat, its numbers whole
+    # (session 25, money25: "Заходим только если 4ч свеча закроется выше 3 520 / Вход: 3 530–3 560 …") the card's
+    # condition is no problem of its numbers either: the joined card stays held for it, its numbers whole
     held = set(joined.rejected.split("; ")) - {_FIAT_HOLD_TAIL}
-    return all(r.startswith("held for review") for r in held) and held < set(literal.rejected.split("; ")) - {_FIAT_HOLD_TAIL}
+    return all(r.startswith("held for review") or r == _CONDITION_HOLD for r in held) and held < set(literal.rejected.split("; ")) - {_FIAT_HOLD_TAIL}
 
 
+# the hold of a card whose entry waits for a condition
+_CONDITION_HOLD = "the entry waits for a condition (a break, reclaim or close) the bot cannot check"
 # the second clause of the hold of a pair quoted in a fiat currency
 _FIAT_HOLD_TAIL = "trade sizes are set in the quote currency"
 
@@ -3921,9 +3936,17 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # Session 24 (traps24): ("still holding the ETH long from 3,180 with stop at entry, nothing to do for now"):
             # where the stop stands, told beside the word that nothing is to be done — no move ordered
             action = update_action(_STOP_WHERE_IT_STANDS.sub(" ", plan_status)) or UpdateAction.OTHER
+            if action == UpdateAction.OTHER and _NO_NEW_TRADES.search(status_text):
+                # (session 25, money25) ("ETH zieht mit – wir sind weiterhin long ab ~3.430, Stopp liegt auf Einstand.
+                # Keine neuen Trades bis zum FOMC"): a look at the market — the running trade restated, nothing to do
+                return _not_a_signal("a look at the market: the running trade restated, nothing to do")
         if (action or closing) and recap_heading(clean):
             # "Titanium ST3 – Resumo 04/12 / Sinais hoje: 7 … alvos atingidos 5/7": a channel's summary, no trade's status
             return _not_a_signal("a results post about past trades")
+        if (action or closing) and _event_counts(status_text):
+            # (session 25, money25) "📘 REPORT | 24H | 12 NEW | 9 FILLED | 14 TP HITS | 3 SL HITS": events counted — a
+            # report's tally, no trade's status
+            return _not_a_signal("a report counting events, no trade's status")
         if (action or closing) and _period_summary_with_counts(clean):
             # Session 22 (money52): "📅 Daily bot summary 14.06 / Deals closed: 9 | Active: 4" — a period's summary
             # counting deals closed and running: no trade's status
@@ -4928,7 +4951,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("TP 2.2.5 / 2.30": a level with two decimal points — which digit is extra is a guess)
         problems.append("held for review: a level written with two decimal points")
     if _conditional_entry(clean, lines, parsed.side):
-        problems.append("the entry waits for a condition (a break, reclaim or close) the bot cannot check")
+        problems.append(_CONDITION_HOLD)
     elif parsed.entries and (_TRIGGER_LONG if parsed.side == Side.LONG else _TRIGGER_SHORT).search(clean):
         # "Long above 18.40 (breakout)", "Short below 0.3050": a stop order that waits for the price to cross — a limit at
         # that price fills at once wherever the market is (a long's limit above the market buys now, before the break)
@@ -5829,6 +5852,25 @@ def _period_summary_with_counts(clean: str) -> bool:
     return bool(_PERIOD_SUMMARY_HEAD.search(first)) and len(_COUNT_FIELD.findall(rest)) >= 1
 
 
+# (session 25, money25) "12 NEW | 9 FILLED | 14 TP HITS | 3 SL HITS | 2 EXPIRED", "5 targets hit, 2 stopped", "3 SL
+# getroffen", "4 стопа": a number before an event's word counts the events of a report — no trade's status (a coin's own
+# "TP1 HIT", "TP 2 hit" has no count before it)
+_EVENT_COUNT = re.compile(
+    # (not a rung's or target's own number: "Entry 3 cancelled", "TP 2 hit", "DCA 2 filled", "order 2 expired")
+    r"(?<![\w.,:/#$])(?<!entry\s)(?<!entries\s)(?<!rung\s)(?<!dca\s)(?<!tp\s)(?<!sl\s)(?<!target\s)(?<!order\s)(?<!step\s)"
+    r"(?<!вход\s)(?<!тейк\s)(?<!цель\s)(?<!entrada\s)(?<!with\s)\d{1,4}\s*(?:x\s+)?(?:(?:tps?|sls?|stop[\s-]*loss(?:es)?|targets?|take[\s-]*profits?|тейк\w*|стоп\w*|цел\w*)"
+    r"\s+(?:hits?|hit|reached|touched|getroffen|erreicht|alcanzad[oa]s?|atingid[oa]s?|достигнут\w*|сработал\w*)|"
+    r"(?:fills?|filled|stopped(?:\s+out)?|expired|cancell?ed|invalidated|wins?|losses|closed|"
+    r"стоп(?:а|ов)?|тейк(?:а|ов)?|gef[üu]llt|abgelaufen|ejecutad[oa]s|expirad[oa]s|preenchid[oa]s))(?!\w)",
+    re.IGNORECASE)
+
+
+def _event_counts(text: str) -> bool:
+    """Two or more kinds of event counted ("9 FILLED | 14 TP HITS | 3 SL HITS"): a report's tally, no trade's status."""
+    kinds = {re.sub(r"[\d\s]+", " ", m.group(0)).strip().lower() for m in _EVENT_COUNT.finditer(text)}
+    return len(kinds) >= 2
+
+
 def _brand_heading_before_ticker(tokens: list[Token], word: SymbolCandidate, candidates: list[SymbolCandidate]) -> bool:
     """Session 22 (money52): the word opens the post's first line in capitals, is no ticker we know, heads another word
     in capitals ("VAULT EXIT", "ORACLE UPDATE") and a ticker we know is named after it on that line."""
@@ -6394,12 +6436,33 @@ _NOT_OURS = re.compile(r"(?<!\w)(?:not\s+a\s+(?:signal|call)|no\s+be\s+(?:signal
 _NOTHING_TO_DO_NOW = re.compile(r"(?<!\w)(?:nothing\s+to\s+do|no\s+action\s+(?:is\s+)?(?:needed|required)|nothing\s+changes|"
                                 r"nada\s+que\s+hacer|nada\s+a\s+fazer|rien\s+[àa]\s+faire|nichts\s+zu\s+tun|niente\s+da\s+fare|"
                                 r"ничего\s+не\s+(?:делаем|меняем|нужно\s+делать)|yapacak\s+bir\s+[şs]ey\s+yok|"
-                                r"kh[ôo]ng\s+c[ầa]n\s+l[àa]m\s+g[ìi]|tidak\s+ada\s+yang\s+perlu\s+dilakukan)(?!\w)|无需操作|不用操作")
+                                r"kh[ôo]ng\s+c[ầa]n\s+l[àa]m\s+g[ìi]|tidak\s+ada\s+yang\s+perlu\s+dilakukan|"
+                                # (session 25, money25) "no new trades until FOMC", de "keine neuen Trades", ru "новых
+                                # сделок не открываем", es "sin nuevos trades", pt "nenhum trade novo", fr "pas de nouveaux
+                                # trades": the calm word of a look at the market — nothing opened, nothing changed
+                                r"no\s+new\s+(?:trades|entries|positions)|keine\s+neuen\s+(?:trades|positionen|einstiege)|"
+                                r"новых\s+(?:сделок|входов|позиций)\s+(?:не|нет)|никаких\s+новых\s+(?:сделок|входов)|"
+                                r"sin\s+(?:nuevos\s+trades|nuevas\s+(?:entradas|operaciones|posiciones))|"
+                                r"nenhum\s+(?:trade|novo\s+trade)\s+novo|nenhuma\s+(?:nova\s+)?(?:entrada|opera[çc][ãa]o)(?:\s+nova)?|"
+                                r"sem\s+(?:novos\s+trades|novas\s+(?:entradas|opera[çc][õo]es))|"
+                                r"pas\s+de\s+nouve(?:aux|lles)\s+(?:trades|positions|entr[ée]es))(?!\w)|无需操作|不用操作")
+# (session 25, money25) the calm word that no new trade is taken ("no new trades until FOMC", "keine neuen Trades")
+_NO_NEW_TRADES = re.compile(r"(?<!\w)(?:no\s+new\s+(?:trades|entries|positions)|keine\s+neuen|новых\s+(?:сделок|входов|позиций)|"
+                            r"никаких\s+новых|sin\s+nuev[oa]s|nenhum\s+(?:novo\s+)?trade|nenhuma\s+(?:nova\s+)?(?:entrada|opera)|"
+                            r"sem\s+nov[oa]s|pas\s+de\s+nouve(?:aux|lles))(?!\w)", re.IGNORECASE)
 # ("stop at entry", "SL sits at BE", "stops already at breakeven"): where a stop stands, told as a state — in a look back
 # over the day it orders nothing ("SL to entry now", "move the stop to entry" do)
-_STOP_WHERE_IT_STANDS = re.compile(r"(?<!\w)(?:sl|sls|stop(?:[\s-]*loss)?|stops)\s+(?:(?:is|are|sits?|already|still|was|were)\s+){0,2}"
-                                   r"(?:at|@|on)\s+(?:the\s+)?(?:entry|breakeven|break[\s-]*even|be|cost)(?!\w)"
-                                   r"(?!\s*(?:now|here|asap|please|pls)(?!\w))")
+_STOP_WHERE_IT_STANDS = re.compile(r"(?<!\w)(?:(?:sl|sls|stop(?:[\s-]*loss)?|stops)\s+(?:(?:is|are|sits?|already|still|was|were)\s+){0,2}"
+                                   r"(?:at|@|on)\s+(?:the\s+)?(?:entry|breakeven|break[\s-]*even|be|cost)|"
+                                   # (session 25, money25) de "Stopp liegt auf Einstand", ru "стоп стоит в безубытке", es
+                                   # "stop está en breakeven", pt "stop está no zero a zero", fr "stop est au point mort"
+                                   r"(?:sl|stopp?(?:[\s-]*loss)?)\s+(?:liegt|steht|ist)\s+(?:bereits\s+|schon\s+)?(?:auf|bei|im)\s+"
+                                   r"(?:einstand|einstieg|entry|break[\s-]*even|be)|"
+                                   r"(?:стоп|сл)\s+(?:уже\s+)?(?:стоит|стоят|находится|в)\s+(?:уже\s+)?(?:в\s+)?(?:безубытк\w*|бу|точке\s+входа)|"
+                                   r"(?:sl|stop(?:[\s-]*loss)?)\s+(?:ya\s+|j[áa]\s+)?(?:est[áa]|fica|queda)\s+(?:ya\s+|j[áa]\s+)?"
+                                   r"(?:en|no|na)\s+(?:el\s+|o\s+)?(?:breakeven|break[\s-]*even|be|zero\s+a\s+zero|entrada|punto\s+de\s+entrada)|"
+                                   r"(?:sl|stop(?:[\s-]*loss)?)\s+(?:est|reste)\s+(?:d[ée]j[àa]\s+)?(?:au|[àa])\s+(?:point\s+mort|breakeven|l'entr[ée]e))(?!\w)"
+                                   r"(?!\s*(?:now|here|asap|please|pls|jetzt|сейчас|ahora|agora|maintenant)(?!\w))")
 # A card shown as another day's call or as a sample of a paid room's ("yesterday's call 👇", "last night's VIP signal",
 # "free sample from the VIP room", "sneak peek of the premium group")
 # ("Yesterday's call delivered 3/3 ✅ / Next: #OP SHORT …" tells how that call ended, over a new one: the words must label
