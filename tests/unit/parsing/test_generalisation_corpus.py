@@ -616,6 +616,18 @@ mangled by relays and clients) 48/60, `blind_z67.jsonl` (a53dc1e, money traps be
 a breakeven move, a past trade's breakdown and a member's own exit read as closes, a card forwarded to ask whether its
 channel is legit traded). After four fixer branches (status24a, status24b, cards24, traps24): 237/240, 0 wrong (left:
 z66-059 and z67-035/037 — label questions of no-change and hold-with-a-conditional-exit posts).
+A nineteenth round (session 25), first look at 4116af3: `blind_z68.jsonl` (4116af3, solo traders typing on phones)
+41/60, `blind_z69.jsonl` (4116af3, bot and tool outputs) 51/60, `blind_z70.jsonl` (4116af3, full cards in Persian,
+Arabic, Vietnamese, Korean and ten more languages, native digits) 52/60, `blind_z71.jsonl` (4116af3, the hidden set's
+hard families in new wording) 56/60. All four: 200/240 (83.3 %), 3 wrong (card targets labelled "Close 1 ▸" read as a
+close, a strategy's "cover_short" read as a stop move, a market order's reference price lost); four copy-trading fills
+relabelled limit before scoring, as older corpora label them. After three fixer branches (casualopens25, casualstatus25,
+bots25) and the lead's: 236/240, 0 wrong. Held out while they worked: `blind_z72.jsonl` (ccf87bf, a day across twenty
+English channels) and `blind_z73.jsonl` (ccf87bf, a day of six channels in es/pt/ru/tr/de/it), scored at 4116af3:
+102/120 (85.0 %), 3 wrong; after the branches, with nothing fixed from them: 103/120 (85.8 %), 3 wrong. Their wrong
+trades were then fixed (money25: a bot's 24h tally read as a close of "HITS", a Russian "only if the 4h closes above"
+card traded, a German overview's "Stopp liegt auf Einstand" read as a breakeven move) with three lower-case closes of
+z68: z72–z73 105/120, 0 wrong; z68–z71 239/240, 0 wrong.
 """
 
 import json
@@ -819,6 +831,12 @@ CORPORA = {
     "blind_z65.jsonl": (60, 0.98),
     "blind_z66.jsonl": (60, 0.98),
     "blind_z67.jsonl": (60, 0.95),
+    "blind_z68.jsonl": (60, 0.98),
+    "blind_z69.jsonl": (60, 0.98),
+    "blind_z70.jsonl": (60, 0.98),
+    "blind_z71.jsonl": (60, 0.98),
+    "blind_z72.jsonl": (60, 0.84),
+    "blind_z73.jsonl": (60, 0.89),
 }
 
 
