@@ -456,7 +456,8 @@ def lower_coin_a_few_words_after_side(tokens: list[Token], i: int) -> bool:
     if prev is None or prev.line != tok.line:
         return False
     if _is_side_label(prev, tok.line):
-        return True
+        # ("long near 0.52": "near" straight after the side word is the preposition — long around 0.52)
+        return word not in FILLER_WORDS
     if prev.kind != Kind.WORD or prev.text.lower() not in _BEFORE_LOWER_COIN:
         return False
     for back in range(i - 2, max(i - 6, -1), -1):
