@@ -3566,9 +3566,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                                                   _rescale_thousands([levels.entries, levels.targets, levels.stop])])
         entries = sorted(_dedupe(entries))
         stop = _pick_stop(stops, entries, _closes_on_candle(levels))
-    entries, targets, stops, stop = _read_dot_thousands(
-        levels, candidate, entries, targets, stops, stop,
-        _fiat_of_levels(level_tokens, clean) in _DOT_GROUPING_FIATS if level_tokens else False)
+    # (the currency the levels are written in: read once, for the thousands here and the pair's quote below)
+    levels_fiat = _fiat_of_levels(level_tokens, clean)
+    entries, targets, stops, stop = _read_dot_thousands(levels, candidate, entries, targets, stops, stop,
+                                                        levels_fiat in _DOT_GROUPING_FIATS)
     sats_problem, quote_from_sats = None, False
     if not in_sats and any(t.sat_short for t in level_tokens):
         sats_problem = "held for review: 'sat' after a price may mean satoshis (or the Turkish 'sell')"
@@ -3589,7 +3590,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             candidate = SymbolCandidate(candidate.base, "KRW", candidate.rank, candidate.position, candidate.perpetual)
         else:
             sats_problem = sats_problem or f"prices in won (KRW) but the pair {candidate.symbol} is not quoted in KRW"
-    fiat = None if priced_in_won else _fiat_of_levels(level_tokens, clean)
+    fiat = None if priced_in_won else levels_fiat
     if fiat is not None and candidate is not None and candidate.quote != fiat:
         if candidate.rank < EXPLICIT:
             # ("ETH Long bei 2.950 € / Ziel 3.050 €", "DOGE AL giriş 5,80 TL"): prices in a fiat currency are a price on
