@@ -73,4 +73,5 @@ def test_levels_written_with_point_thousands_beside_the_lira_or_euro_are_thousan
 ])
 def test_point_numbers_without_a_grouping_currency_keep_their_decimal_reading(text):
     from decimal import Decimal
-    assert all(e < Decimal(10) for e in parse_message(text).entries)
+    entries = parse_message(text).entries
+    assert entries and all(e < Decimal(10) for e in entries)
