@@ -2546,7 +2546,6 @@ def _others_acted_not_the_channel(text: str, parsed: ParsedMessage) -> ParsedMes
 # A sentence of the post: its change is the reader's choice when it says so ("Feel free to move SL to entry on ETH", "Your
 # choice: close DOGE or hold", "Average down ETH at 2800 (optional)", "Я бы закрыл SOL, но решать вам") and is not the
 # channel's own act ("we're taking 30% off here, you can do the same if you like")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|;\s*")
 _CHANNEL_ACTS = re.compile(r"(?<!\w)(?:we|i)(?:'re|'m|'ve|'ll|\s+are|\s+am|\s+have|\s+will)?\s+(?:\w+\s+){0,2}?"
                            r"(?:clos|tak|took|book|secur|mov|sell|sold|exit|add|cut|cancel)\w*|"
                            # ("Closed #BTC ✅ …", "TP2 booked, …"): the channel's change reported done
@@ -7577,8 +7576,6 @@ def _hindsight(text: str, entries: list[Decimal] = (), exits: list[Decimal] = ()
     return not (all(v in seen for v in entries) and any(v in seen for v in exits)) or _hindsight(rest)
 
 
-# the end of a sentence: a line break, or ". ", "! ", "? ", ": " (a point inside "1.85" ends none)
-_SENTENCE_END = re.compile(r"\n|[.!?:;\u3002\uff01\uff1f](?=\s|$)")
 
 
 def _levels_named(text: str) -> set[Decimal]:
@@ -7675,7 +7672,8 @@ _WOULD_PLAN = re.compile(r"(?<!\w)(?:(?:i'?d|i\s+would|we'?d|we\s+would)\s+(?:\w
                          r"this\s+is\s+what\s+(?:i'?d|i\s+would|we'?d|we\s+would)\s+do|"
                          r"(?:i'?ll|i\s+will|we'?ll|we\s+will)\s+be\s+looking\s+(?:for|to)\s+(?:longs?|shorts?|buys?|sells?|enter|"
                          r"buy|sell|long|short))(?!\w)(?!\s+(?:more|again|the\s+dip|some\s+more|back)(?!\w))", re.IGNORECASE)
-# (a sentence: up to a ". ! ?" that is no decimal point, or a line's end)
+# (a sentence: up to a ". ! ?" that is no decimal point, or a line's end; the one sentence end every reader in this module
+# splits by — two earlier definitions under this name were overwritten before any call, so they are gone)
 _SENTENCE_END = re.compile(r"[!?\n]|\.(?!\d)")
 
 
@@ -8548,7 +8546,19 @@ def _closed_side_beside_a_flip(status_text: str) -> Side | None:
     return found.pop() if len(found) == 1 else None
 
 
+# ("CLOSE ALL LONGS NOW", "exit every short", "closing all of our longs"): a close of every trade of one side
+_EVERY_TRADE_OF_A_SIDE_CLOSED = re.compile(r"(?<!\w)(?:clos(?:e|ed|ing)|exit(?:ed|ing)?|cut(?:ting)?|flatten(?:ed|ing)?)\s+"
+                                           r"(?:all|every)\s+(?:of\s+)?(?:(?:the|your|our|my)\s+)?(longs?|shorts?)(?!\w)")
+
+
 def _close_of(target: SymbolCandidate | None, segments: list[Segment], status_text: str, notes: list[str]) -> ParsedMessage:
+    if target is not None and target.rank == 0 and target.base not in KNOWN_TICKERS \
+            and (every := _EVERY_TRADE_OF_A_SIDE_CLOSED.search(status_text)) is not None \
+            and target.base.lower() not in status_text[every.start():]:
+        # ("PTR 💼 ⚠️ CLOSE ALL LONGS NOW ⚠️ / … BTC lost 64k"): a bare word before a close of every long is the channel's
+        # tag, no coin — closing only a coin of that name would leave every long the post closes open
+        notes.append(f"{target.base} before a close of every {every.group(1).rstrip('s')}: no coin")
+        target = None
     closed = _status(MessageKind.CLOSE, target, segments, close_action(status_text), notes)
     if ("flip" in status_text or "revers" in status_text or "switch" in status_text
                                 or "turn" in status_text or "перевор" in status_text or "развор" in status_text

@@ -1403,9 +1403,9 @@ _MARKET_MOVE = (r"(?!\()(?!\s+(?:higher|lower|above|below|up|down|green|red|flat
 # each other, in either order — one rule over the verbs and "all" words of each language instead of a list of phrases.
 # ("target 2 is close", "so close to TP3": the adjective, near)
 # ("we set the exit orders", "exit ladder", "exit plan"): the exits' noun, no exit now
-_EXIT_NOUN = r"(?!\s+(?:orders?|ladder|plan|strateg\w*|liquidity)(?!\w))"
+_NOT_AN_EXIT_PLAN = r"(?!\s+(?:orders?|ladder|plan|strateg\w*|liquidity)(?!\w))"
 _CLOSE_VERB = (r"(?:(?<!\w)(?:(?<!(?<!\w)is\s)(?<!are\s)(?<!very\s)(?<!(?<!\w)so\s)(?<!too\s)(?<!getting\s)close|closed|kapat(?!ma|m[ıi]yor)\w*|closing|exit"
-               + _EXIT_NOUN + r"|exiting|flatten\w*|realiz\w*\s+(?:o\s+|os\s+)?lucros?|"
+               + _NOT_AN_EXIT_PLAN + r"|exiting|flatten\w*|realiz\w*\s+(?:o\s+|os\s+)?lucros?|"
                r"tom(?:ar|amos|en|ad)\s+ganancias|закр\w*|cerr\w*|cierr\w*|fech\w*|encerr\w*|"
                # pt "zeramos todas as posições", "zerar a posição" (zeroed: closed out); "zerar o risco" is the stop to entry
                r"zer(?:ar|amos|ando|ei|em|e)(?!\s+(?:o\s+|nosso\s+|seu\s+)?risco)|"
@@ -2524,7 +2524,7 @@ _BROKE_BEFORE = re.compile(r"跌破\s*\$?\d[\d.,]*\s*(?:止损)?\s*$")
 # A close verb in a conditional form ("#LINK kapatırsak …" if we close, "kapatınca" once we close, "kapatırken" while
 # closing; "#LINK 決済したら…", "決済すれば" if closed; hi-Latn "close karein to loss hoga" if we close): the sentence weighs
 # a close, it orders none
-_TR_CONDITIONAL = re.compile(r"(?:kapat|kapan|sat|[çc][ıi]k)\w*?(?:[ıiuü]r|[ae]r)s[ae](?:k|m|n[ıi]z|lar)?$|"
+_CONDITIONAL_CLOSE_VERB = re.compile(r"(?:kapat|kapan|sat|[çc][ıi]k)\w*?(?:[ıiuü]r|[ae]r)s[ae](?:k|m|n[ıi]z|lar)?$|"
                              r"(?:kapat|kapan|sat|[çc][ıi]k)\w*?(?:[ıiuü]nca|[ae]nca|[ıiuü]rken|[ae]rken)$")
 _CONDITIONAL_TAIL = re.compile(r"\w*\s*(?:したら|すれば|すると|する场合|しても)")
 _HI_VERB_END = re.compile(r"(?<!\w)(?:kar\w*|kiya|kiye|diya|liya)$")
@@ -2543,7 +2543,7 @@ def _conditional_form(match: re.Match[str], line: str) -> bool:
     """The close phrase's verb is conditional: its word's ending (tr), the words right after it (ja), or "to" (then)
     after the verb "kar" (hi-Latn)."""
     word = match.group(0) + _WORD_REST.match(line, match.end()).group(0)
-    if _TR_CONDITIONAL.search(word) is not None or _CONDITIONAL_TAIL.match(line, match.end()) is not None:
+    if _CONDITIONAL_CLOSE_VERB.search(word) is not None or _CONDITIONAL_TAIL.match(line, match.end()) is not None:
         return True
     then = _HI_THEN.match(line, match.end())
     return then is not None and (_HI_VERB_END.search(match.group(0)) is not None or "kar" in then.group(0)
