@@ -658,6 +658,9 @@ NOT_COINS = frozenset(
      # ("SEMNAL | LONG pe AVAX", "SEMNAL NOU", "NIEUW SIGNAAL", "SYGNAŁ"): "signal" and "new" in more languages (it
      # "SEGNALE" stays a heading word a tag we do not know is held against: test_session7_opens)
      "SEMNAL", "SEMNALE", "NOU", "NOUĂ", "SIGNAAL", "SIGNALEN", "NIEUW", "NIEUWE", "SYGNAŁ", "SYGNAL",
+     # (session 26, threads26: "close 50% of YOUR position", "move OUR stop to entry": a possessive shouted, never the coin
+     # of the change — it is the replied-to trade's)
+     "YOUR", "YOURS", "OUR", "OURS", "THEIR", "HIS", "HER", "ITS",
      "LONG", "SHORT", "LONGS", "SHORTS", "BUY", "SELL", "ENTRY", "ENTRIES", "TP", "TPS", "SL", "STOP", "STOPLOSS", "TARGET", "TARGETS", "LEVERAGE", "LEV", "LVG", "CROSS", "ISOLATED", "SPOT", "FUTURE", "FUTURES", "PERP", "BINANCE", "BYBIT", "BINGX", "MEXC", "OKX", "KUCOIN", "PHEMEX", "KRAKEN", "GATE", "BITGET", "HUOBI", "USDT", "USD", "USDC", "BUSD", "FDUSD", "TUSD", "NOW", "ALL", "VIP", "SIGNAL", "SIGNALS", "ALT", "ALTCOIN", "ALTCOINS", "ALTS", "ALTSEASON", "IA", "MEMECOIN", "MEMECOINS", "CRYPTOCURRENCY", "INVESTING", "TECHNICALANALYSIS", "CMP", "DCA", "OR", "AND", "TO", "THE", "NEW", "FREE", "HOLD", "BELOW", "ABOVE", "ZONE", "LIMIT", "MARKET", "PRICE", "SWING", "CALL", "CALLS", "SCALP", "OPEN", "CLOSE", "CLOSED", "CANCEL", "EXIT", "UPDATE", "RESULT", "RESULTS", "NEWS", "ALERT", "TRADE", "TRADES", "TRADING", "PUMP", "DUMP", "PROFIT", "LOSS", "RISK", "REWARD", "TA", "CHART", "ANALYSIS", "SETUP", "BREAKOUT", "PREMIUM", "CRYPTO", "COIN", "COINS", "PAIR", "TICKER", "SYMBOL", "TYPE", "REGULAR", "MID", "HIGH", "LOW", "STRONG", "WEAK", "SENTIMENT", "OB", "OS", "DAY", "WEEK", "MONTH", "H1", "H4", "D1", "W1", "UTC", "GMT", "IN", "ON", "AT", "FOR", "WITH", "OF", "BY", "IS", "IT", "A", "AN", "I", "ME", "MY", "WE", "US", "YOU", "THIS", "THAT", "HERE", "THERE", "ONLY", "USE", "FUND", "FUNDS", "NOT", "NO", "YES", "GOOD", "BAD", "BIG", "SMALL", "TIME", "LAST", "NEXT", "HIT", "DONE", "TAKE", "MOVE", "MOVED", "SET", "STATUS", "REPORT", "DAILY", "WEEKLY", "MONTHLY", "BULLISH", "BEARISH", "LONGED", "SHORTED", "ENTERED", "OK", "OKAY", "ADD", "TP1", "TP2", "TP3", "TP4", "TP5", "SL1", "X", "NULL", "NA", "N", "PLEASE", "ASAP", "EARLY", "IMPORTANT", "ORDER", "ORDERS", "HODL", "ATH", "ROI", "PNL", "APY", "APR", "ETF", "CEO", "SEC", "FOMC", "CPI", "GDP", "FED", "NFP", "USA", "EU", "UK", "AI", "ECB", "BE", "NAME",
      # chart-reading words ("RSI shows bearish divergence", "FVG", "BOS on the 4H"), never the coin of the call
      "RSI", "MACD", "EMA", "SMA", "VWAP", "FVG", "BOS", "CHOCH", "HTF", "LTF", "ATL", "ATR", "OBV", "DXY", "SPX",
@@ -1286,6 +1289,8 @@ RECAP_HEAD_RE = re.compile(r"^\W*(?:recap|summary|results?\s+of|(?:trade|call|si
                            r"(?:इस|पिछले|आज|कल)\s+(?:(?:महीने|हफ्ते|हफ़्ते|सप्ताह|दिन)\s+)?(?:का|के)\s+(?:results?|रिजल्ट|परिणाम|नतीजे)|"
                            r"(?:is|pichhle|pichle|aaj|kal)\s+(?:(?:mahine|mahina|hafte|week|month|din)\s+)?(?:ka|ke)\s+(?:results?|report)|"
                            r"resumen|resumo|r[ée]sum[ée]|итоги|sonu[çc]lar|r[üu]ckblick|riepilogo|podsumowanie|t[ổo]ng\s+k[ếe]t|"
+                           # (session 26, threads26) ("Yesterday's thread — final tally:", "VIP | Tally of the day")
+                           r"(?:final\s+|closing\s+|day'?s\s+|daily\s+)?(?:tally|scorecard|scoreboard)(?:\s+of\s+the\s+(?:day|week|thread))?|"
                            r"rekap|ملخص|خلاصه|总结|回顾|まとめ|결산|요약|підсум(?:ок|к\w*)|"
                            # fa "نتایج هفته گذشته" (last week's results), "گزارش هفتگی"; ar "نتائج الأسبوع", "نتائج اليوم"
                            r"نتا[یي]ج\s+(?:\S+\s+)?(?:هفته|ماه|امروز|دیروز|روز|الأسبوع|الاسبوع|اليوم|الشهر|أمس|امس)|"

@@ -1060,6 +1060,14 @@ _ROW_COUNTER = re.compile(r"(?im)^([^\w\n]*(?:orders?|entry|entries|rung|step|tr
                           r")[ \t]*#?([1-9])[ \t]*/[ \t]*([1-9])(?=[ \t]*[:.)\-–]?[ \t]*(?:[^\W\d_]+[ \t]+)?[@$]?[ \t]*\d)")
 
 
+# (session 26, threads26) "PYTH buy #2 (0.3310) filled", "entry #3 @ 1.20 triggered", "DCA #2 filled": a rung numbered with
+# "#" — the rung's number, as "buy 2" is (a "#2" read alone is a tag; "order #48213" is an order's id, left as it is)
+# (only before a fill said of it — a card's own rows, "Buy #1: 21.80 / Buy #2 (DCA): 20.90", keep their "#")
+_RUNG_HASH_NUMBER = re.compile(r"(?i)(?<![\w#$])(buy|entry|order|rung|dca|bid|add|limit|giri[şs]|entrada|вход)[ \t]*#([1-9])(?![\w.,#])"
+                               r"(?=[ \t]*(?:\([^)\n]{1,20}\)[ \t]*)?(?:[@:][ \t]*\$?\d[\d.,]*[ \t]*)?"
+                               r"(?:(?:is|was|has[ \t]+been|got|just|now)[ \t]+)?(?:filled|triggered|executed|activated)(?!\w))")
+
+
 def _row_counter(match: re.Match[str]) -> str:
     return match.group(1) + ":" if int(match.group(2)) <= int(match.group(3)) else match.group(0)
 
@@ -1090,6 +1098,8 @@ def normalize(text: str) -> str:
         text = _PAIRED_EXIT_LABEL.sub(_paired_exit_label, text)
     if "/" in text and _ROW_COUNTER.search(text):
         text = _ROW_COUNTER.sub(_row_counter, text)
+    if "#" in text:
+        text = _RUNG_HASH_NUMBER.sub(r"\1 \2", text)
     if ("tgt" in text or "TGT" in text or "Tgt" in text) and _SHORT_TARGET_ROW.search(text):
         text = _SHORT_TARGET_ROW.sub(r"TP\1", text)
     if "\\" in text:

@@ -54,6 +54,7 @@ from verzek.parsing.status import (
     close_fraction,
     closed_by_someone_else,
     closed_coin_beside_conditions,
+    closed_with_result_reply,
     closes_position,
     coin_corrected,
     coin_heads_post,
@@ -2008,7 +2009,9 @@ _REPLY_HEAD = re.compile(r"^[^\w\n]{0,6}(?:reply(?:ing)? to|in reply to|respuest
                          # "sagot sa:", fr "réponse à:"
                          r"রিপ্লাই|रिप्लाई|ตอบกลับ|απάντηση\s+σε|jibu\s+kwa|sagot\s+sa|r[ée]ponse\s+[àa]|"
                          # Session 23 (status23): a mail-style subject, "Re: ONDO", "RE: INJ long" — the thread's call
-                         r"re)[ \t]*[:：][ \t]*(?=\S)", re.IGNORECASE)
+                         # (session 26, threads26: the replied-to post's text in quotation marks, no colon — '↩️ Reply to
+                         # "LTC spot bag 🪙"')
+                         r"re)(?:[ \t]*[:：]|(?<!re)[ \t]+(?=[\"“«]))[ \t]*(?=\S)", re.IGNORECASE)
 
 
 # An exchange's notice of an order filled ("Your order BUY 120 ARB @ 0.8123 is FILLED", "Binance: Your limit order SELL
@@ -2205,6 +2208,13 @@ def _reply_to_quote(text: str) -> ParsedMessage | None:
         # ("💰 Throwback to last week 👇 / > ENTER LONG / > APT/USDT … / All 3 targets smashed, +62%"): an old card quoted
         # under a look-back heading, with how it ended — a results post, no status of a running trade
         return _not_a_signal("a look back at a past call quoted: a results post")
+    if own.kind != MessageKind.OPEN and _OLD_CARD_WARNING.search(normalize(own_text).lower()) \
+            and not _RIGHT_NOW_ORDER.search(normalize(own_text).lower()):
+        # Session 26 (threads26): ("> #SOL long 10x / > Entry … / ↳ not valid anymore, that trade closed on Monday at TP2.
+        # please don't enter old cards someone forwards you"): an old card quoted to warn the readers off it — the trade
+        # ended before, nothing of a follower's closes or changes now (a close would end a newer trade on the coin), and
+        # the quoted card never opens
+        return _not_a_signal("an old card quoted to warn readers off it, no status of a running trade")
     quote_text = "\n".join(ln[ln.index(">") + 1:] for ln in lines[:len(quoted)])
     if own.kind == MessageKind.OPEN and own.symbol is None and inline and len(quoted) == 1:
         # ("↩️ Reply to: 📷 ETH 1H — falling wedge (photo) / this one 👆 long from … / tp … / stop …"): a full call naming
@@ -2224,7 +2234,8 @@ def _reply_to_quote(text: str) -> ParsedMessage | None:
         # ("↩️ Reply to: OP call", "Replying to: #INJ long"): the inline quote names the earlier call by its coin alone —
         # a ticker we know, in capitals or tagged, before "call", "signal", "long" … — the replied-to trade's coin
         quote = _replace(quote, symbol=f"{named.group('coin').lstrip('#$').upper()}/USDT")
-    elif quote.symbol is None and (named := _QUOTED_CALL_HEAD.match(lines[0][lines[0].index(">") + 1:])) is not None \
+    elif quote.symbol is None and (named := _QUOTED_CALL_HEAD.match(lines[0][lines[0].index(">") + 1:])
+                                   or _QUOTED_LEVELS_HEAD.match(lines[0][lines[0].index(">") + 1:])) is not None \
             and named.group("coin").lstrip("#$").upper() in KNOWN_TICKERS:
         # ("> ARB call kanina, market entry 0.812 / TP1 0.795 tapos na ✅", "> SOL long from this morning, 142"): the quote
         # opens on a ticker we know, then the call's word — the replied-to call's coin, its levels not read as a new call
@@ -2257,6 +2268,10 @@ def _reply_to_quote(text: str) -> ParsedMessage | None:
             own = ParsedMessage(kind=MessageKind.CLOSE, update_action=close_action(lowered))
         elif quote.symbol and action:
             own = ParsedMessage(kind=MessageKind.UPDATE, update_action=action, target_index=tp_hit_index(lowered))
+        elif quote.symbol and _LEVELS_UPDATED.search(lowered) and not _NEGATED_CHANGE.search(lowered):
+            # Session 26 (threads26): ("> XRP targets 2.48 / 2.61 / 2.80 / targets updated to 2.52 / 2.70 / 2.95 — entry & stop
+            # unchanged"): the quoted trade's targets revised — an update of that trade, never a new card
+            own = ParsedMessage(kind=MessageKind.UPDATE)
         elif quote.symbol and _CORRECTION.search(lowered) and (level := _CORRECTED_LEVEL.search(lowered)) is not None:
             # ("↩️ Reply to: 🔴 SHORT #SUI … SL 1.49 / Correction ⚠️ typo in the SL above, it's 1.94 not 1.49", "Corrección: el
             # TP3 es 13.80, no 18.30"): a level of the quoted call corrected — an update of that trade (the stop's new price
@@ -2288,6 +2303,47 @@ def _reply_to_quote(text: str) -> ParsedMessage | None:
     return replied
 
 
+# Session 26 (threads26): every order of a call cancelled ("cancel all unfilled orders", "cancel all pending entries",
+# "cancelar todas las órdenes pendientes", "cancelem todas as ordens", "отменяем все ордера", "tüm emirleri iptal",
+# "alle offenen Orders stornieren", "annulez tous les ordres", "batalkan semua order")
+_EVERY_PENDING_ORDER = re.compile(
+    r"(?<!\w)(?:cancel\w*|pull\w*|remov\w*|delet\w*)\s+(?:all|every|any)\s+(?:of\s+)?(?:(?:the|our|your)\s+)?"
+    r"(?:(?:unfilled|pending|open|remaining|limit|entry|buy|sell)\s+)?(?:orders?|entries|limits|bids)(?!\w)|"
+    r"(?<!\w)cancel\w*\s+todas\s+(?:las\s+|as\s+)?(?:[óo]rdenes|ordens|entradas)|"
+    r"(?<!\w)(?:отмен\w*|снима\w*)\s+все\s+(?:\w+\s+)?(?:ордер\w*|лимитк\w*|заявк\w*)|"
+    r"(?<!\w)t[üu]m\s+(?:\w+\s+)?emirler\w*\s+iptal|(?<!\w)alle\s+(?:\w+\s+)?orders?\s+(?:stornier|l[öo]sch)\w*|"
+    r"(?<!\w)annul\w*\s+tous\s+les\s+ordres|(?<!\w)batal\w*\s+semua\s+order")
+# (nothing of the call filled: "entry zone never got touched", "nobody's in this one", "ran without us", "no position
+# opened", "nadie entró", "ninguém entrou", "никто не вошёл", "kimse girmedi", "niemand ist drin")
+_NOTHING_FILLED = re.compile(
+    r"(?<!\w)(?:never\s+(?:got\s+|was\s+)?(?:touched|filled|triggered|reached|hit|activated)|nobody(?:'?s|\s+is|\s+got|\s+was)\s+in|"
+    r"no\s+one(?:'?s|\s+is|\s+got|\s+was)\s+in|(?:we|i)\s+never\s+got\s+(?:in|filled)|(?:ran|went|moved|flew)\s+(?:\w+\s+){0,3}?without\s+us|"
+    r"nothing\s+(?:got\s+|was\s+)?filled|no\s+fills?|no\s+position\s+(?:was\s+)?(?:opened|taken)|nadie\s+(?:entr[óo]|est[áa]\s+dentro)|"
+    r"ningu[ée]m\s+entrou|никто\s+не\s+(?:вош[её]л|зашёл|зашел)|не\s+исполнил\w*|kimse\s+girmedi|niemand\s+ist\s+drin|"
+    r"personne\s+n'?est\s+(?:entr[ée]|dedans))(?!\w)")
+# (a part filled beside: "first entry filled, cancel all other orders")
+_SOME_FILLED = re.compile(r"(?<!\w)(?:(?:first|1st|one|entry\s*1|e1|f1)\s+(?:entry\s+|order\s+|rung\s+)?(?:got\s+|was\s+|is\s+)?filled|"
+                          r"partially\s+filled|we(?:'re|\s+are)\s+in\s+(?:from|at|with))(?!\w)")
+
+
+# Session 26 (threads26): a warning not to take old or forwarded cards ("please don't enter old cards someone forwards you",
+# "never trade old signals", "no entren en señales viejas", "não entrem em sinais antigos", "не входите по старым сигналам",
+# "keine alten Signale handeln", "n'entrez pas sur les anciens signaux", "eski sinyallere girmeyin", "jangan masuk sinyal
+# lama", "不要跟旧信号")
+_OLD_CARD_WARNING = re.compile(
+    r"(?<!\w)(?:don'?t|do\s+not|never|stop|avoid)\s+(?:enter(?:ing)?|tak(?:e|ing)|follow(?:ing)?|trad(?:e|ing)|copy(?:ing)?|"
+    r"open(?:ing)?|us(?:e|ing))\s+(?:any\s+|these\s+|those\s+)?(?:old|stale|outdated|expired|past|forwarded|recycled)\s+"
+    r"(?:cards?|calls?|signals?|setups?|posts?|screenshots?)(?!\w)|"
+    r"(?<!\w)no\s+(?:entr(?:es|en|ar)|tom(?:es|en))\s+(?:en\s+)?(?:las\s+)?(?:se[ñn]ales|tarjetas|calls)\s+(?:viejas|antiguas)|"
+    r"(?<!\w)n[ãa]o\s+(?:entr(?:e|em)|sig(?:a|am))\s+(?:em\s+|n?os\s+)?(?:sinais|calls)\s+(?:antigos|velhos)|"
+    r"(?<!\w)не\s+(?:входите|заходите|берите)\s+(?:по\s+|в\s+)?(?:старым|старые)\s+(?:сигнал\w*|сделк\w*)|"
+    r"(?<!\w)keine\s+alten\s+signale|(?<!\w)n'entrez\s+pas\s+sur\s+(?:les\s+)?anciens\s+signaux|"
+    r"(?<!\w)eski\s+sinyallere\s+girme\w*|(?<!\w)jangan\s+(?:masuk|ikut)\s+sinyal\s+lama|不要(?:跟|进)旧(?:信号|单)")
+# (an order of now beside such a warning: "old card, don't enter it — if you're still in, close now")
+_RIGHT_NOW_ORDER = re.compile(r"(?<!\w)(?:close|exit|cut|move\s+(?:your\s+)?(?:sl|stop))\w*\s+(?:\S+\s+){0,3}?(?:now|asap|immediately)(?!\w)|"
+                              r"(?<!\w)if\s+you(?:'re|\s+are)\s+(?:still\s+)?in(?!\w)")
+
+
 # A sentence opening on a question to the other readers ("anyone else stopped out on …?", "did anybody catch …?", "is it
 # just me or …?", "¿alguien más …?", "alguém mais …?", "кто-нибудь ещё …?"), its question mark closing it
 # ("guys did anyone get filled …?", "fam, anyone still holding …?": a word calling the readers may come first)
@@ -2304,7 +2360,9 @@ _ASKS_THE_OTHERS = re.compile(r"(?:^|(?<=[\n.!]))[^\w\n]*(?:(?:guys|fam|folks|fr
 # ("↪️ Risposta a: INJ", "↩️ রিপ্লাই: APT সিগন্যাল"): the coin alone, or before the call's word in the channel's language —
 # it "segnale", pl "sygnał", bn "সিগন্যাল", el "σήμα", he "סיגנל" / "איתות", ur "سگنل", th "สัญญาณ", ja "シグナル"
 _QUOTED_CALL_NAME = re.compile(r"^[^\w#$\n]*(?P<coin>[#$][A-Za-z][A-Za-z0-9]{1,9}|[A-Z][A-Z0-9]{1,9})(?:/?USDT)?(?:\s+"
-                               r"(?:call|signal|trade|setup|position|long|short|LONG|SHORT|segnale|sygna[łl]|সিগন্যাল|σήμα|"
+                               # (session 26, threads26: "LTC spot bag", "SOL spot", "ETH bag")
+                               r"(?:(?:spot\s+)?(?:bag|position)|spot|"
+                               r"call|signal|trade|setup|position|long|short|LONG|SHORT|segnale|sygna[łl]|সিগন্যাল|σήμα|"
                                r"סיגנל|איתות|سگنل|สัญญาณ|シグナル)(?!\w))?[^\w\n]*$")
 
 
@@ -2319,6 +2377,22 @@ _QUOTED_CALL_TAIL = re.compile(r"^[^\w#$\n]*(?i:(?:vip|premium|free|new|nueva|nu
 # A quoted line opening on the earlier call's coin and the call's word, then anything ("ARB call kanina, market entry 0.812")
 _QUOTED_CALL_HEAD = re.compile(r"^[^\w#$\n]*(?P<coin>[#$][A-Za-z][A-Za-z0-9]{1,9}|[A-Z][A-Z0-9]{1,9})(?:/?USDT)?\s+"
                                r"(?:call|signal|trade|setup|scalp|swing|long|short|LONG|SHORT|CALL|SIGNAL|SCALP)(?!\w)")
+
+
+# Session 26 (threads26): a quoted line opening on a ticker we know and the call's level word ("> XRP targets 2.48 / 2.61",
+# "> SOL entry 142–145", "> #ARB TP 0.52 / 0.56"): the replied-to call's coin
+_QUOTED_LEVELS_HEAD = re.compile(r"^[^\w#$\n]*(?P<coin>[#$][A-Za-z][A-Za-z0-9]{1,9}|[A-Z][A-Z0-9]{1,9})(?:/?USDT)?\s+"
+                                 r"(?:targets?|tps?|entry|entries|sl|stop(?:[\s-]*loss)?|levels?)\s*:?\s*\$?\d", re.IGNORECASE)
+# (the reply revises the targets: "targets updated to …", "new targets: …", "TPs changed", "objetivos actualizados", "alvos
+# atualizados", "цели обновлены", "hedefler güncellendi", "Ziele angepasst", "objectifs mis à jour")
+_LEVELS_UPDATED = re.compile(
+    r"(?<!\w)(?:(?:targets?|tps?|take[\s-]*profits?)\s+(?:are\s+|have\s+been\s+|got\s+)?(?:updated|changed|revised|adjusted|"
+    r"raised|lowered|moved|extended)|(?:new|updated|revised)\s+(?:targets?|tps?)|objetivos\s+(?:actualizados|cambiados|nuevos)|"
+    r"nuevos\s+objetivos|alvos\s+(?:atualizados|alterados|novos)|novos\s+alvos|цели\s+(?:обновлены|изменены|новые)|новые\s+цели|"
+    r"hedefler\s+(?:g[üu]ncellendi|de[ğg]i[şs]ti)|yeni\s+hedefler|ziele\s+(?:aktualisiert|angepasst|ge[äa]ndert)|neue\s+ziele|"
+    r"objectifs\s+(?:mis\s+[àa]\s+jour|modifi[ée]s)|nouveaux\s+objectifs)(?!\w)")
+_NEGATED_CHANGE = re.compile(r"(?<!\w)(?:not|no|never|don'?t|won'?t|isn'?t|aren'?t|haven'?t|if|would|should)\s+(?:\w+\s+){0,2}?"
+                             r"(?:updated|changed|revised|adjusted|new\s+targets?|update|change)(?!\w)")
 
 
 # The level a correction names, with its price ("typo in the SL above, it's 1.94", "el TP3 es 13.80", "entry is 0.52")
@@ -2354,7 +2428,8 @@ def parse_message(text: str) -> ParsedMessage:
         return _not_a_signal("a close of one of several positions, which one not said: for an operator")
     if parsed.kind in (MessageKind.CLOSE, MessageKind.UPDATE) and parsed.side is None and parsed.symbol is not None \
             and isinstance(text, str) \
-            and (side := _side_letter_heading(text, parsed.symbol) or _side_letter_after_the_coin(text, parsed.symbol)) \
+            and (side := _side_letter_heading(text, parsed.symbol) or _side_letter_after_the_coin(text, parsed.symbol)
+                 or _side_word_heading(text, parsed.symbol)) \
             is not None:
         parsed = _replace(parsed, side=side)
     return _with_close_fraction(text, parsed)
@@ -2374,6 +2449,24 @@ def _side_letter_heading(text: str, symbol: str) -> Side | None:
     if heading is None or heading.group("coin").upper() != symbol.split("/")[0]:
         return None
     return Side.LONG if heading.group("side") == "L" else Side.SHORT
+# Session 26 (threads26): a reply's heading line naming the replied-to call by its coin and side word alone ("↩️ APT short",
+# "Reply to: #ETH long", "Re: SOL SHORT", "Ответ на: BTC лонг", "Respuesta a: ADA short") — the side of the trade the status
+# below is about, whatever side its sentences talk of ("oops, those levels were for the long side … APT signal cancelled")
+_SIDE_WORD_HEADING = re.compile(
+    r"[^\w#$\n]*(?:(?:re|reply(?:ing)?\s+to|in\s+reply\s+to|respuesta\s+a|resposta\s+a|ответ\s+на|yan[ıi]t)[ \t]*:?[ \t]*)?"
+    r"[\"'«“]?[#$]?(?P<coin>[A-Za-z][A-Za-z0-9]{1,9})(?:/?USDT)?[ \t]+(?:(?P<long>long|лонг)|(?P<short>short|шорт))"
+    r"(?:[ \t]+(?:call|signal|trade|setup|сигнал|señal|sinal))?[\"'»”]?[^\w\n]*(?:\n|\Z)", re.IGNORECASE)
+
+
+def _side_word_heading(text: str, symbol: str) -> Side | None:
+    """The side a status post's heading line gives by its side word after the post's coin, the line saying nothing else."""
+    text = text.lstrip()
+    heading = _SIDE_WORD_HEADING.match(text, _RELAY_OVER_POST.match(text).end())
+    if heading is None or heading.group("coin").upper() != symbol.split("/")[0]:
+        return None
+    return Side.LONG if heading.group("long") else Side.SHORT
+
+
 # (session 24, status24b) "BNB S ⬇️ / TP1 …", "ETH L ❌ stopped …", "**DOGE S**": a status line headed by the coin and
 # one capital letter for its side, L (long) or S (short), ending there or before a symbol — the shorthand of channels
 # that write their calls "BTC L 10x". Upper case only, in the raw text: "eth s" is no side, nor "S/R", "L/S ratio",
@@ -2819,6 +2912,12 @@ def _tagged_status_coin(text: str, head: int) -> tuple[str, str] | None:
         # with its side at most — the heading of the status below; not over a close of every trade, nor over a close
         # beside a share of the position — "DOGE S / 1/3 zamknięte": a part closed, which a close of the coin would end)
         return text[:found.start(1)] + "#" + text[found.start(1):], found.group(1).upper()
+    found = _HELD_COIN.match(text, _RELAY_OVER_POST.match(text, head).end())
+    if found is not None and found.group(1).upper() in KNOWN_TICKERS and found.group(1) not in _LOWER_CASE_WORDS \
+            and found.group(1) not in _WORD_LIKE_TICKERS and found.group(1).upper() not in lx.NOT_COINS:
+        # (session 26, threads26: "still holding the rndr, no changes", "holding my pepe bag", "still riding the wif long"):
+        # a ticker we know in lower case after the hold at the post's start — the trade held
+        return text[:found.start(1)] + "#" + text[found.start(1):], found.group(1).upper()
     found = _CLOSE_PHRASE_COIN.search(text, head)
     if found is not None and found.group(1).upper() in KNOWN_TICKERS and found.group(1) not in _LOWER_CASE_WORDS \
             and found.group(1) not in _WORD_LIKE_TICKERS and found.group(1).upper() not in lx.NOT_COINS:
@@ -2856,6 +2955,12 @@ _REPLY_COIN_TARGET = re.compile(
 _CLOSE_PHRASE_COIN = re.compile(
     r"(?<!\w)(?:done[ \t]+with|took[ \t]+(?:profits?|gains|tp)[ \t]+on|(?:i'?m|i[ \t]+am)[ \t]+out[ \t]+of|closed[ \t]+(?:out[ \t]+)?my|"
     r"cut(?:ting)?[ \t]+it[.!]*)[ \t]+([a-z][a-z0-9]{1,9})(?!\w)")
+# (session 26, threads26) the post opening on the hold of a coin in lower case: "still holding the rndr", "holding my pepe
+# bag", "still riding the wif long", "still in the tia"
+_HELD_COIN = re.compile(
+    r"[^\w#$\n]*(?:(?:we'?re|we[ \t]+are|i'?m|i[ \t]+am)[ \t]+)?(?:still[ \t]+(?:holding|hodling|riding|in)|holding|hodling|riding)[ \t]+"
+    r"(?:the|my|our)[ \t]+([a-z][a-z0-9]{1,9})(?=[ \t]*(?:$|[,.!;:\u2014\u2013-]|[ \t]+(?:long|short|bag|position|trade|spot|here|for\s+now)(?!\w)))",
+    re.MULTILINE)
 _CLOSED_COIN_TRADE = re.compile(
     r"(?<!\w)(?:clos(?:e|ed|ing)|exit(?:ed|ing)?|cut(?:ting)?)[ \t]+(?:the|my|our|this)[ \t]+([a-z][a-z0-9]{1,9})[ \t]+"
     r"(?:scalp|long|short|trade|position|swing)(?!\w)")
@@ -3907,7 +4012,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # also closes the position ("Close #SOL and cancel the remaining orders").
         if action == UpdateAction.CANCEL_ENTRY and closing and closes_position(status_text):
             action = None
-        if action == UpdateAction.PARTIAL_CLOSE and closing and _LAST_PART.search(status_text):
+        if action == UpdateAction.PARTIAL_CLOSE and closing and _last_part_closed(status_text):
             # ("#SOL TP3 hit, closed last 50% ✅", "закрыли остаток 50%"): the last part closed — the trade is over
             action = None
         if action == UpdateAction.PARTIAL_CLOSE and closing and WHOLE_POSITION_CLOSED_RE.search(status_text):
@@ -4060,6 +4165,16 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         if action == UpdateAction.CANCEL_ENTRY and closing and close_action(status_text) == UpdateAction.SL_HIT:
             # ("#ATOM stopped out, cancel the rest of the orders"): the stop-out ends the trade; the rest goes with it
             action = None
+        if action == UpdateAction.CANCEL_ENTRY and not closing and _EVERY_PENDING_ORDER.search(status_text) \
+                and _NOTHING_FILLED.search(status_text) and not later_rung_alone_not_filled(status_text) \
+                and not _SOME_FILLED.search(status_text):
+            # Session 26 (threads26): ("FET ❌ cancel all unfilled orders — entry zone never got touched … Nobody's in this
+            # one"): every order of the call cancelled, none of them filled — the call ends before it started (a close: its
+            # pending entries cancelled), not one rung of a running trade; the coin the post names (with none named it stays
+            # the cancel of the replied-to call's orders)
+            ended = candidate or _credible_bare_coin(candidates, tokens) or _lower_case_ticker_heading(tokens, status_text)
+            if ended is not None and not _EVERY_TRADE.search(status_text):
+                return _close_of(ended, segments, status_text, notes)
         if action in (UpdateAction.PARTIAL_CLOSE, UpdateAction.CANCEL_ENTRY) or (action and not closing):
             # A TP number stated next to another instruction ("TP2 hit, move SL to entry") is kept too.
             new_stop = stops[-1] if action == UpdateAction.NEW_STOP and len(set(stops)) == 1 else None
@@ -4168,7 +4283,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 # begins with (the post names no other)
                 target = bot_coin
             if target is None and not is_close_without_coin(status_text) \
-                    and not ((rest_closed_reply(status_text) or stop_out_reply(status_text))
+                    and not ((rest_closed_reply(status_text) or stop_out_reply(status_text)
+                              or closed_with_result_reply(status_text))
                              and not _coins_tagged_or_known(candidates, tokens)):
                 # ("closed rest +2.4%. done with this one", "Momentum died 😴 closing the rest at market"): a reply naming no
                 # coin reports the rest of its trade closed (not "BTC pumping 🚀 closing the rest here": a coin is named)
@@ -6563,7 +6679,20 @@ def _a_lesson(clean: str, status_text: str) -> bool:
         # readers' choice to follow it — "if you" there is no lesson's
         example = READERS_CHOICE_RE.sub(" ", example)
     return bool(lx.EXAMPLE_RE.search(example) or _TIP.search(status_text) or _LESSON.search(status_text)
-                or _EXPLAINED.search(status_text) or _MAXIM.search(status_text))
+                or _EXPLAINED.search(status_text) or _MAXIM.search(status_text) or _TERM_ASKED.search(status_text))
+
+
+# Session 26 (threads26): a term of the channel's asked about and explained ("Someone asked what \"secure half\" means: it
+# means close 50% of your position …", "What does 'BE' mean? Moving your stop to your entry", "¿Qué significa «asegurar
+# la mitad»?", "Что значит «перенести в БУ»?", "Was bedeutet …", "Que veut dire …", "… ne demek?", "apa artinya …",
+# "…是什么意思"): its close or stop move is the term's meaning, no change of a trade ("what this means for us: close half"
+# explains the channel's own order: no term asked)
+_TERM_ASKED = re.compile(
+    r"(?<!\w)(?:what\s+(?:does\s+|do\s+|is\s+)?(?!this\s|that\s|it\s)[^.?!\n]{1,40}?\s+(?:means?|stands?\s+for)(?!\w)(?!\s+for\s+(?:us|you))|"
+    r"(?:the\s+)?meaning\s+of|(?:asked|asking|question)\s+(?:about\s+)?what\s+|"
+    r"qu[ée]\s+significa|qu[ée]\s+quiere\s+decir|o\s+que\s+(?:significa|quer\s+dizer)|что\s+(?:значит|означает)|що\s+означає|"
+    r"was\s+bedeutet|que\s+(?:veut\s+dire|signifie)|cosa\s+(?:significa|vuol\s+dire)|ne\s+demek|ne\s+anlama\s+gel|"
+    r"apa\s+(?:arti(?:nya)?|maksud(?:nya)?)|ngh[ĩi]a\s+l[àa]\s+g[ìi])(?!\w)|是什么意思|什么意思|とはどういう意味|どういう意味")
 
 
 # (session 22, status52) A sentence of the post that leaves its change to the reader ("You may take some profit here if you
@@ -6600,8 +6729,26 @@ def _optional_partial_on_named_trade(clean: str, status_text: str, action, closi
 
 def _part_closed(status_text: str) -> bool:
     """The post closes a part of the position, not its last part ("Closed half #SOL"; "closed last 50%" ends it)."""
-    return update_action(status_text) == UpdateAction.PARTIAL_CLOSE and not _LAST_PART.search(status_text) \
+    return update_action(status_text) == UpdateAction.PARTIAL_CLOSE and not _last_part_closed(status_text) \
         and not WHOLE_POSITION_CLOSED_RE.search(status_text)
+
+
+# Session 26 (threads26): the share still open written as a field of its own, its colon left out — at a line's start or
+# after a bar, comma or bullet, no verb of an exit after it ("✅ TP2 / Closed another 25% / Remaining 25% — SL to TP1",
+# "closed 30%, remaining 70%", "Restante 50%", "Остаток 50% — стоп в БУ", "Kalan %50"): what runs on, never the last
+# part closed ("Remaining 50% closed at TP3", "the remaining 25% sold" still end the trade)
+_SHARE_LEFT_FIELD = re.compile(
+    r"(?:^|(?<=[|,;•·(/.!]))[^\w\n%]*(?:position\s+|size\s+)?(?:remaining|left|still\s+open|restante|resto|rimanente|"
+    r"остаток|осталось|залишок|kalan|reste|verbleibend|rest|sisa)[ \t]*(?:[:=][ \t]*)?"
+    r"(?:(?<![\d.,])[1-9]\d?(?:[.,]\d+)?[ \t]*%|%[ \t]*[1-9]\d?(?![\d.,]))"
+    r"(?![^\w\n]*(?:(?:is|was|has\s+been|got|now|also|of\s+\S+)[ \t]+)*(?:clos|sold|sell|exit|taken|tak|out|cut|booked|secured|"
+    r"hit|stopped|at\s|@|закры|фикс|cerr|fech|kapat|ferm|chius|geschlossen|verkauft))", re.MULTILINE)
+
+
+def _last_part_closed(status_text: str) -> bool:
+    """The post closes the last part of the position ("closed last 50%", "закрыли остаток 50%"), read without the field
+    that tells the share still open ("Remaining 25% — SL to TP1")."""
+    return bool(_LAST_PART.search(_SHARE_LEFT_FIELD.sub(" ", status_text)))
 
 
 # ("All positions SL → entry (not #ETH)", "#ETH untouched", "leave #ETH as is", "#ETH keep original SL"): the coin left out

@@ -1043,6 +1043,10 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"stop\s+(?:m[óo]vil|din[áa]mico|mobile|dinamico)\s+(?:activ\w*|attiv\w*|ativ\w*)|nachlaufend\w*\s+stop\w*\s+aktiv\w*|"
         # ("SL → 142.5", "SL 138 → 142.5", "#BTC SL → TP1": an arrow onto the new stop, a price or a target)
         r"^\W*(?:[#$]\w+\W+)?(?:sl|stop(?:[\s-]*loss)?)\s*(?:>|-+>|=>)\s*(?:\$?\d|(?:tp|target)\s*\d)|"
+        # (session 26, threads26) ("BTC long: stop → 95,600 (locking +1.8R)", "eth short - sl → 3,020"): the coin and its side
+        # heading the line, then the arrow onto the new stop
+        r"^\W*[#$]?[a-z][a-z0-9]{1,14}(?:/[a-z]{3,5})?\s+(?:long|short)\s*[:—–-]\s*(?:sl|stop(?:[\s-]*loss)?)\s*(?:>|-+>|=>)\s*"
+        r"(?:\$?\d|(?:tp|target)\s*\d)|"
         # ("#3108 BTCUSDT › TRAIL MOVED › sl 95.31k→94.10k", "SOLUSDT | SL 138 → 142.5"): a cell of a bot's one-line
         # follow-up giving the stop's old price, an arrow and its new one; ("› TRAIL MOVED ›", "| trailing stop raised"):
         # the trailing stop said moved in a cell of its own
@@ -1283,6 +1287,10 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"tambah\s+(?:posisi|entry)|(?:add|adding)\s+to\s+(?:our\s+|the\s+|your\s+)?[#$]?\w+\s+(?:at|@|around|near)|"
         r"dca\s*:?\s*(?:add|buy(?!\s+(?:plans?|ladders?|zones?|levels?|setups?|strateg\w*|grids?|bots?|schedules?)(?!\w))|one\s+more)|добавля\w*\s+(?:\w+\s+)?вход\w*|добор\w*|усредня\w*|усредним|"
         r"(?<!n't\s)(?<!not\s)(?<!never\s)(?:add|adding)\s+(?:here|now|again)(?!\w)|"
+        # (session 26, threads26) ("add on dip: 2nd bag at 80.60", "adding on dips, second bag at 1.42"): the add on the
+        # dip, or a numbered bag beside the first at its price
+        r"(?<!n't\s)(?<!not\s)(?<!never\s)(?:add|adding)\s+on\s+(?:the\s+|any\s+)?dips?(?!\w)|"
+        r"(?:2nd|second|3rd|third)\s+bag\s+(?:at|@)\s*\$?\d|"
         # ("Buy more #APT at 8.60", "Averaging down #ETH long", "Double down on #DOGE short", "New average: 0.160",
         # "Promediamos #BTC en 65500", "#AVAX DCA 2: 23.8", "#ARB 补仓 0.78"): more bought into the running trade
         r"(?<!n't\s)(?<!not\s)(?<!never\s)buy(?:ing)?\s+(?:some\s+)?more(?!\w)|averag(?:e|ing)\s+down|double\s+down\s+on|"
@@ -1658,7 +1666,10 @@ _CLOSE_PATTERN = _Gated(
     r"(?:signal|call|setup|trade|post|message|alert)(?!s?\s+(?:about|regarding|on\s+(?:the\s+)?market|re\b))"
     r"(?![^\n]*?(?:still\s+(?:holding|open|running|in|valid|active)|(?:we\s+are|we'?re)\s+(?:still\s+)?holding))|"
     r"(?:signal|call|trade|setup|alert)\s+(?:is|was|has\s+been)\s+(?:now\s+)?(?:void(?:ed)?|null\s+and\s+void)(?!\w)|"
-    r"(?:signal|call|alert)\s+voided|" + _TARGETS_HIT + r"(?:dính|dinh|kena|hit)\s+(?:sl|stop|henti\s+rugi)(?!\w)" + _NOT_MOVED_ON + r"|ضرب\s+وقف|ضرب\s+(?:ال)?ستوب|stop(?:a|'a)?\s+tak[ıi]ld[ıi]|止损离场|"
+    r"(?:signal|call|alert)\s+voided|"
+    # (session 26, threads26) ("condition failed → AAVE call void, nothing to enter", "setup void."): the call void, its
+    # clause ending there — no verb written
+    r"(?<!if\s)(?<!when\s)(?:signal|call|trade|setup|idea)\s+(?:now\s+)?void(?=\s*(?:$|[,.;!]|\s[—–-]\s))|" + _TARGETS_HIT + r"(?:dính|dinh|kena|hit)\s+(?:sl|stop|henti\s+rugi)(?!\w)" + _NOT_MOVED_ON + r"|ضرب\s+وقف|ضرب\s+(?:ال)?ستوب|stop(?:a|'a)?\s+tak[ıi]ld[ıi]|止损离场|"
     r"전량\s*(?:익절|청산|정리|손절)|청산\s*완료|sell\s+(?:your|all|the|our|my)\s+|"
     # ("Sell all your $PENDLE bags now", "#PENDLE sell all now ✅"): all of the held coin sold, now (not "sell all at TP3",
     # "sell all targets": a plan for later)
@@ -3081,6 +3092,27 @@ def rest_closed_reply(lowered: str) -> bool:
         or "left" in lowered and _SESSION22_WHAT_IS_LEFT.search(lowered) is not None
 
 
+def closed_with_result_reply(lowered: str) -> bool:
+    """(session 26, threads26) A reply naming no coin that opens on its trade closed with how it went ("Closed in loss ❌
+    -6.3%. Macro turned", "closed at a small profit", "closed -2.1%", "Cerrado en pérdida", "Fechado no lucro",
+    "Закрыли в минус", "Zararla kapattık", "Mit Verlust geschlossen", "Clôturé en perte", "Chiuso in perdita"): the replied-to
+    trade ended now — asked only when the post names no coin (a recap, a member's or a past day's result is read before)."""
+    return _CLOSED_WITH_RESULT.search(lowered) is not None and is_close(lowered)
+
+
+# (the close said first in the post, then the result: "in loss", "at a profit", a signed percentage)
+_CLOSED_WITH_RESULT = re.compile(
+    r"(?m:^)[^\w\n]*(?:(?:trade|position|we|i|we'?ve|i'?ve|we\s+have|i\s+have)\s+)?(?:(?:just|got|been)\s+)?"
+    r"(?:closed|exited|cerrad[oa]|cerramos|fechad[oa]|fechamos|закрыл[иа]?|закрыта|закрыто|kapatt[ıi]k|kapand[ıi]|"
+    r"geschlossen|cl[ôo]tur[ée]e?|ferm[ée]e?|chius[oa])(?:\s+(?:it|this\s+one|the\s+trade|the\s+position|la\s+operaci[óo]n|"
+    r"a\s+opera[çc][ãa]o|сделку|позицию))?[^\w\n]*"
+    r"(?:(?:in|at|with|for|en|no|na|com|con|в|с|mit|en|in)\s+(?:a\s+|um\s+|una?\s+)?(?:small\s+|tiny\s+|minor\s+)?"
+    r"(?:loss|profit|gain|minus|plus|red|green|p[ée]rdida|ganancia|preju[íi]zo|lucro|perda|минус|плюс|убыток|прибыль|"
+    r"verlust|gewinn|perte|profit|perdita|profitto)(?!\w)|[+\-−]\s?\d+(?:[.,]\d+)?\s*%|"
+    r"(?:zararla|k[âa]rla)(?!\w))|"
+    r"(?m:^)[^\w\n]*(?:zararla|k[âa]rla|mit\s+(?:verlust|gewinn)|в\s+(?:минус|плюс|убыток))\s+(?:kapatt[ıi]k|kapand[ıi]|geschlossen|закрыли)(?!\w)")
+
+
 # Session 22 (money52): "close what is left at market", "closing whatever's left here": the rest of the replied-to trade
 # (the "what" after the verb is no coin of that name)
 _SESSION22_WHAT_IS_LEFT = re.compile(
@@ -3417,8 +3449,12 @@ def recap_heading(clean: str) -> bool:
 # "#SOL 2024 recap: …", "BTC weekly summary — …": the heading's first part ends with a recap word
 # ("Друзі, підсумок тижня:", "Итоги недели:", "Podsumowanie tygodnia:", "Riepilogo della settimana:"): or with its
 # period after it — the week's, the day's, the month's
+# (session 26, threads26: a day's or a thread's tally heading its results — "Yesterday's thread, final tally 🧾", "Bilan du
+# jour", "Bilanz der Woche", "Итог дня", "Recuento final", "Placar do dia", "Günün bilançosu")
 _RECAP_ENDS_PART = re.compile(r"(?<!\w)(?:recap|summary|resumen|resumo|r[ée]sum[ée]|итоги|підсум(?:ок|ки|ку)|[öo]zet|riepilogo|podsumowanie|"
-                              r"t[ổo]ng\s+k[ếe]t|rekap|ملخص|خلاصه|总结|回顾|まとめ|결산|요약)"
+                              r"t[ổo]ng\s+k[ếe]t|rekap|ملخص|خلاصه|总结|回顾|まとめ|결산|요약|"
+                              r"(?:final\s+|closing\s+|day'?s\s+|daily\s+)?(?:tally|scorecard|scoreboard)|bilan|bilanz|bilancio|"
+                              r"bilan[çc]o(?:su)?|итог|recuento(?:\s+final)?|placar|战绩|成绩单)"
                               r"(?:\s+(?:of\s+the\s+)?(?:week|day|month|тижня|дня|місяця|недели|месяца|tygodnia|dnia|miesi[ąa]ca|"
                               r"(?:della|de\s+la|da)\s+semana|della\s+settimana|del\s+(?:giorno|mese|d[íi]a|mes)|"
                               r"de\s+la\s+semaine|du\s+(?:jour|mois)|do\s+(?:dia|m[êe]s)))?\W*$", re.IGNORECASE)
@@ -3789,6 +3825,10 @@ def update_waits(lowered: str, action: UpdateAction) -> bool:
     for line, match in phrases:
         sentence_before = re.split(r"[.!?;](?:\s|$)", line[:match.start()])[-1]
         sentence_after = re.split(r"[.!;](?:\s|$)", line[match.end():], maxsplit=1)[0]
+        if action == UpdateAction.ADD_ENTRY:
+            # (session 26, threads26) ("2nd bag at 80.60 if it gets there"): an add at its price waits only for its own
+            # fill — the limit order is what is placed now
+            sentence_after = _LIMIT_FILL_ONLY.sub(" ", sentence_after)
         if _waits(sentence_before) or _MARKET_CONDITION.search(sentence_after) or _SOME_DAY.search(sentence_after) \
                 or _LATER_EVENT_RE.search(sentence_after) \
                 or not _PAST_VERB.search(match.group(0)) and _AT_LEVEL_LATER.search(sentence_after) \
@@ -3796,6 +3836,13 @@ def update_waits(lowered: str, action: UpdateAction) -> bool:
                 or not _PAST_VERB.search(match.group(0)) and _AFTER_A_TARGET_BEFORE.search(sentence_before):
             return True
     return False
+
+
+# (an add's price reached, said after it: "at 80.60 if it gets there", "if price comes back there", "if we dip that low",
+# "si llega ahí", "se chegar lá", "если дойдёт")
+_LIMIT_FILL_ONLY = re.compile(r"(?<=\d)(?:\s*,)?\s+(?:if|when|once)\s+(?:it|price|we|the\s+price)\s+(?:gets?|comes?|dips?|drops?|goes|"
+                              r"trades?|falls?)\s+(?:back\s+)?(?:there|that\s+(?:low|far|deep))(?!\w)|"
+                              r"(?<=\d)(?:\s*,)?\s+(?:si\s+llega\s+(?:ah[íi]|all[íi])|se\s+chegar\s+l[áa]|если\s+дойд[её]т)(?!\w)")
 
 
 # Session 22 (money52): "After TP2 hits we move SL to entry", "Once target 2 is reached, we'll take half", "Sobald TP2
