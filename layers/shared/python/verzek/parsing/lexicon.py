@@ -151,7 +151,9 @@ LABELS: list[tuple[Field, str]] = [
                  r"(?:^|(?<=\|))[ \t]*out\s+(?:below|under|above|over)(?=[ \t]*:?[ \t]*\$?\d)|"
                  # ("tgt 29.4 / 30.8, inval 26.9", "inval: 0.84"): "inval", invalidation cut short, before its price — the stop
                  # (session 22, open52: "▸ inv 0.5360 ▸", "inv: 1.92"): "inv", cut shorter still, only right before its price
-                 r"cut[\s-]*loss(?:es)?|(?:^|(?<=\|))[ \t]*cut(?=[ \t]*[:=][ \t]*\$?\d|[ \t]+(?:\|[ \t]*)?\$?\d[\d.,]*[ \t]*(?:\||$))|s\s*/\s*l|sl|stops?|invalidation|inv(?=[ \t]*[:=]?[ \t]*\$?\d)|inval(?=[ \t]*[:=<>]?[ \t]*\$?\d|\s+(?:if|below|under|above|over|on)(?!\w))|invalida[çc][ãa]o|invalidaci[óo]n|invalidazione|invalidierung|инвалидаци[яи]|invalid(?=\s+(?:if|below|under|above|over|on|when|at)(?!\w)|\s*[<>:]\s*\$?\d)|стоп[\s-]*лосс?|стоп|сл|zarar[ıi]?[\s-]*(?:durdur|kes)|"
+                 # (session 26, hard26: "accumulate 6.95~7.20, sell 7.90 / 8.60, cut 6.55"): "cut" and its one price ending a
+                 # one-line call after a comma — the stop, as at a line's or a cell's start
+                 r"cut[\s-]*loss(?:es)?|(?:^|(?<=\|)|(?<=[,;]))[ \t]*cut(?=[ \t]*[:=][ \t]*\$?\d|[ \t]+(?:\|[ \t]*)?\$?\d[\d.,]*[ \t]*(?:\||$))|s\s*/\s*l|sl|stops?|invalidation|inv(?=[ \t]*[:=]?[ \t]*\$?\d)|inval(?=[ \t]*[:=<>]?[ \t]*\$?\d|\s+(?:if|below|under|above|over|on)(?!\w))|invalida[çc][ãa]o|invalidaci[óo]n|invalidazione|invalidierung|инвалидаци[яи]|invalid(?=\s+(?:if|below|under|above|over|on|when|at)(?!\w)|\s*[<>:]\s*\$?\d)|стоп[\s-]*лосс?|стоп|сл|zarar[ıi]?[\s-]*(?:durdur|kes)|"
                  # tr: the stop with its object ending, before the price it is moved to ("SUI stopunu 3,90'a çekiyoruz")
                  r"stop'?(?:unu|umuzu)(?=[ \t]+\$?\d)|sl'?y?[iı](?=[ \t]+\$?\d)|"
                  r"stop[\s-]*kay[ıi]p|parada|stop\s+de\s+p[ée]rdida|c[ắa]t\s+l[ỗo]|d[ừu]ng\s+l[ỗo]|batas\s+rugi|"
@@ -529,6 +531,9 @@ MARKET_ORDER_BEFORE_PRICE = re.compile(
     r"(?:long|short|buy|sell|longing|shorting|buying|selling)\s+(?:(?:on|in)\s+)?[#$]?[a-z][a-z0-9]{1,14}(?:/?usdt)?"
     r"\s+(?:(?:perp(?:etual)?|futures|spot)\s+)?here\s*(?:@|at(?!\w))|"
     r"(?:at|@)\s+(?:the\s+)?market(?:\s+price)?(?!\w)|market\s+(?:entry|order|buy|sell)(?!\w)|"
+    # (session 26, hard26: "BUY #BTC market 🟢 / ref ~61.9K", "SHORT $SOL mkt"): the side, the tagged coin and the market
+    # word ending the clause — an order at the market (not "long $ETH market structure", "$SOL market cap")
+    r"(?:long|short|buy|sell)\s+[#$][a-z][a-z0-9]{1,14}(?:/?usdt)?\s+(?:mkt|market)(?=[ \t]*(?:$|[^\w\s]))|"
     # (session 25, bots25: "opened SHORT XRPUSDT ×10 @ mark 2.6148", "filled at mark price 187.3"): at the exchange's
     # mark price — the market's
     r"(?:at|@)\s*(?:the\s+)?mark(?:\s+price)?(?=\s*[:=~≈]?\s*\$?\d)|"
@@ -1370,6 +1375,27 @@ CONDITIONAL_ENTRY_RE = re.compile(
     r"zamkni\w*\s+(?:si[ęe]\s+)?(?:powy[żz]ej|poni[żz]ej))(?!\w)|站稳[^\n，,。]{0,12}?(?:后|再)|(?:突破|跌破|站上)[^\n，,。]{0,12}?后再|"
     # "Wait for a retest of 150 before buying": the entry waits for a move the bot cannot watch
     r"(?<!\w)wait\s+for\s+(?:a\s+|the\s+)?(?:retest|pullback|dip|breakout|break|confirmation|reclaim|bounce)(?!\w)|"
+    # (session 26, hard26) "Wait for a 1H close back above 0.1480 — then enter", "waiting for the daily candle to close
+    # under 24.8", es "esperar el cierre (de 4H) por encima", pt "aguardar o fechamento acima", fr "attendre la clôture",
+    # it "aspettiamo la chiusura sopra", ru "дождитесь закрытия выше", "ждём закрепления", tr "4S kapanışı bekleyin", id
+    # "tunggu candle close di atas": the entry waits for a candle's close beyond a level
+    r"(?<!\w)wait(?:ing)?\s+for\s+(?:an?\s+|the\s+)?(?:\S+\s+){0,3}?(?:close|closure|closing)\s+(?:back\s+)?(?:above|below|"
+    r"under|over|beyond|inside|outside)(?!\w)|(?<!\w)wait(?:ing)?\s+for\s+(?:an?\s+|the\s+)?(?:\S+\s+){0,2}?candle\s+to\s+close(?!\w)|"
+    r"(?<!\w)(?:esperar|esperamos|esperen|espera|aguard\w*)\s+(?:(?:el|al|un|o|um|a)\s+)?(?:cierre|fechamento|fecho)(?!\w)|"
+    r"(?<!\w)attend(?:re|ons|ez)\s+(?:la\s+|une\s+)?cl[ôo]ture(?!\w)|(?<!\w)(?:aspett\w*|attendiamo)\s+(?:la\s+|una\s+)?chiusura(?!\w)|"
+    r"(?<!\w)(?:дождитесь|дожд[её]мся|жд[её]м|ждите|ждать)\s+(?:\S+\s+)?(?:закрыти\w*|закреплени\w*)|"
+    r"(?<!\w)kapan[ıi][şs][ıi]?n?[ıi]?\s+bekle\w*|(?<!\w)tunggu\s+(?:\S+\s+){0,2}?(?:close|penutupan)(?!\w)|"
+    # (session 26, hard26) "daily close under 0.3650 first, then entries 0.3620 / …", "a break of 1.20 first and then we
+    # buy": a market event first, the entries after it
+    r"(?<!\w)(?:close[sd]?|closing|break(?:s|out|down)?|reclaim\w*|flip\w*|sweep\w*)\s+(?:[^\n.!?]|\.(?=\d)){0,40}?(?<!\w)first"
+    r"\W{1,4}(?:and\s+|&\s+)?then\s+(?:we\s+)?(?:enter\w*|entr(?:y|ies)|buy\w*|sell\w*|long|short|place|bids?|orders?)(?!\w)|"
+    # es "primero el cierre bajo 0.365, luego entradas", pt "primeiro o fechamento abaixo …, depois entrada", fr "d'abord
+    # une clôture sous …, puis entrée", it "prima la chiusura sotto …, poi ingresso", ru "сначала закрытие ниже …, потом
+    # вход", tr "önce … kapanış, sonra giriş"
+    r"(?<!\w)(?:primero|primeiro|d['’]abord|сначала|prima|[öo]nce)\s+(?:[^\n.!?]|\.(?=\d)){0,40}?(?:cierre|fechamento|"
+    r"cl[ôo]ture|закрыти\w*|закреплени\w*|пробо\w*|chiusura|kapan[ıi][şs]\w*|ruptura|cassure|rottura)(?:[^\n.!?]|\.(?=\d)){0,40}?"
+    r"(?<!\w)(?:luego|despu[ée]s|depois|ent[ãa]o|puis|ensuite|потом|затем|poi|sonra)\s+(?:\S+\s+)?(?:entrad\w*|entramos|"
+    r"entrar|entr[ée]e\w*|вход\w*|заход\w*|entrat\w*|ingress\w*|entriamo|giri[şs]\w*|compra\w*|vend\w*|achat|vente)(?!\w)|"
     # "ETHUSDT @ 3400 — wait for 3350 to long": the entry waits for a price the post names after the price now
     r"(?<!\w)wait\s+for\s+\$?\d[\d.,]*\s*k?\s+(?:to|and|then|before)\s+(?:long|short|buy|sell|enter|go)(?!\w)|"
     # ("Watching for a short on #ETH below 2.1k", "LONG setup - trigger: 4H close above 145", "Long (after confirmation)",

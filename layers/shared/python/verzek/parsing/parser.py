@@ -123,6 +123,7 @@ from verzek.parsing.tokens import (
     ONE_COMMA_GROUP,
     Kind,
     Token,
+    after_a_score_word,
     comma_is_ambiguous,
     parse_decimal,
     tokenize_line,
@@ -3502,6 +3503,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("Closed our #DOGE long at 0.1712 earlier today ✅ +19% / Next up 👇 / #LTC LONG / Entry … / TP … / SL …"): a
         # line reporting another coin's trade as closed, above the card of the coin the post calls — done, not called
         candidates = [c for c in candidates if not _reported_closed_above_a_card(tokens, c, candidates, clean)]
+    if len({c.base for c in candidates}) > 1 and levels.entries:
+        # (session 26, hard26) ("#SOL LONG 🟢 (riding the #BTC strength)", "#ETH SHORT (#BTC.D rising)", "#LINK LONG
+        # (siguiendo la fuerza de #BTC)"): another coin in a bracketed remark after the card's coin and side — the
+        # reason for the call, not a second coin of it
+        candidates = [c for c in candidates if not _coin_in_a_bracketed_remark(tokens, c, candidates)]
     kept, footer_pair_alone = _without_footer_pair(candidates, tokens)
     set_aside = frozenset(c.position for c in candidates if c not in kept)
     candidates = kept
@@ -4665,6 +4671,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("CONDITIONAL SETUP — do not enter yet / Valid ONLY if the 4H candle closes below 24.80 / Entry after that
         # close: 24.60 …"): not yet — until the condition the card names; a conditional open, held below as one
         not_a_call = None
+    if not_a_call is not None and _UNTIL_THEN.search(scope, max(0, not_a_call.start() - 40), not_a_call.start()) \
+            and _conditional_entry(clean, lines) \
+            and not lx.NOT_A_CALL_RE.search(scope[:not_a_call.start()] + " " + scope[not_a_call.end():]):
+        # (session 26, hard26) ("… / Activate only after BTC reclaims 68,000 on the 1H close. Until then do not place
+        # it."): not placed until the card's own condition — a conditional open, held below as one
+        not_a_call = None
     if not_a_call is not None or lx.SHOWN_AGAIN_HEAD_RE.search(head):
         return _not_a_signal("the post says it is an example, not a call")
     if _LESSON_101.match(scope):
@@ -4864,6 +4876,10 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         entries = [now]
     if not entries and etype != EntryType.MARKET:
         return _not_a_signal("no entry price or market entry")
+    if len(blank := [*entries, *targets, *([stop] if stop is not None else [])]) >= 2 and all(v == 0 for v in blank):
+        # (session 26, hard26) ("Send us your trade in this format: / #COIN/USDT LONG|SHORT / Entry: 0.000 – 0.000 / TP1:
+        # 0.000 / SL: 0.000"): a blank form whose every price is a zero placeholder — a layout to fill in, no call
+        return _not_a_signal("a blank form: every price is a zero placeholder, not a call")
     if not (targets or stop is not None or words_side is not None):
         return _not_a_signal("entry price without side, targets or stop")
     if only_sell and not entries and not (targets or stop is not None) and market != MarketType.FUTURES \
@@ -6031,6 +6047,36 @@ def _pair_in_talk_above_the_call(tokens: list[Token], pair: SymbolCandidate, coi
         and all(t.kind == Kind.WORD or t is tokens[pair.position] for t in on_pair_line)
 
 
+# (session 26, hard26) words in a bracket that make its coin a second call, not a remark: "also", "too", "and", "+",
+# es/pt "también"/"também", "y"/"e", fr "aussi"/"et", de "auch"/"und", it "anche", ru "тоже"/"также"/"и", tr "ve"/"dahil",
+# id "juga"/"dan", vi "cũng"/"và" (not tr "de"/"da": the Romance "of")
+_SECOND_CALL_WORDS = frozenset({"also", "too", "and", "plus", "same", "both", "+", "&", "también", "tambien", "também",
+                                "tambem", "y", "e", "aussi", "et", "auch", "und", "anche", "тоже", "также", "и", "ve",
+                                "dahil", "juga", "dan", "cũng", "cung", "và", "va", "ebenso", "idem"})
+
+
+def _coin_in_a_bracketed_remark(tokens: list[Token], candidate: SymbolCandidate,
+                                candidates: list[SymbolCandidate]) -> bool:
+    """The coin inside a bracket of words on the line where another coin and a side word stand before the bracket
+    ("#SOL LONG (riding the #BTC strength)"): no number, no side word and no word of a second call in the bracket."""
+    pos, line = candidate.position, tokens[candidate.position].line
+    opening = next((k for k in range(pos - 1, -1, -1) if tokens[k].line != line or tokens[k].text in "()"), None)
+    if opening is None or tokens[opening].line != line or tokens[opening].text != "(":
+        return False
+    closing = next((k for k in range(pos + 1, len(tokens)) if tokens[k].line != line or tokens[k].text in "()"), None)
+    if closing is None or tokens[closing].line != line or tokens[closing].text != ")":
+        return False
+    inside = tokens[opening + 1:closing]
+    if any(t.kind in (Kind.NUM, Kind.PCT, Kind.LEV) or t.kind == Kind.LABEL
+           or t.text.lower() in _SECOND_CALL_WORDS for t in inside):
+        return False
+    if not any(t.kind == Kind.WORD and len(t.text) >= 3 and t.text.islower() for t in inside):
+        return False
+    side_before = any(t.kind == Kind.LABEL and t.field in _SIDE_FIELDS and t.line == line for t in tokens[:opening])
+    return side_before and any(c.base != candidate.base and tokens[c.position].line == line and c.position < opening
+                               for c in candidates)
+
+
 def _on_side_line(tokens: list[Token], position: int) -> bool:
     return any(t.kind == Kind.LABEL and t.field in _SIDE_FIELDS for t in _meaningful_on_line(tokens, tokens[position].line))
 
@@ -7121,8 +7167,9 @@ def _called_direction(tokens: list[Token], clean: str) -> bool:
         tokens = [t for n, line in enumerate(rest.split("\n")) for t in tokenize_line(line, n, False)]
     words = [t for t in tokens if t.kind in (Kind.WORD, Kind.LABEL, Kind.TAG, Kind.PAIR)]
     # (no amount either: "$120M", "3.2K" are a word with digits)
-    amounts = [t for t in tokens if t.kind in (Kind.WORD, Kind.INDEX, Kind.LEV) and any(ch.isdigit() for ch in t.text)
-               and not _TIMEFRAME_WORD.fullmatch(t.text)]
+    # (session 26, hard26: "signal=BUY asset=SUIUSDT tf=1h conf=0.82": the bot's score is no amount either)
+    amounts = [t for n, t in enumerate(tokens) if t.kind in (Kind.WORD, Kind.INDEX, Kind.LEV) and any(ch.isdigit() for ch in t.text)
+               and not _TIMEFRAME_WORD.fullmatch(t.text) and not (t.kind == Kind.INDEX and n and after_a_score_word(tokens, n))]
     return not any(t.kind in (Kind.NUM, Kind.PCT) for t in tokens) and not amounts and len(words) <= 14 \
         and _CALL_WORDS.search(clean) is not None and "liquidat" not in clean.lower() and "ликвидац" not in clean.lower()
 
@@ -7340,8 +7387,9 @@ _NOW_BEFORE_PRICE = re.compile(r"ตอนนี้|(?<!\w)(?:(?:right\s+)?now|c
                                r"maintenant|[şs]imdi|sekarang|hi[ệe]n\s+t[ạa]i|b[âa]y\s+gi[ờo]|abhi|अभी|teraz)(?!\w)|现在|目前|지금|今",
                                re.IGNORECASE)
 # ("SHORT $APT market price pe / Ref: 8.92"): the market order's reference price on the line after it
-_REFERENCE_LINE = re.compile(r"^\W*(?:ref(?:erence)?(?:\s+price)?|approx\w*|~)\s*[:=~≈@]?\s*[~≈]?\s*\$?(\d+(?:[.,]\d+)?)\W*$",
-                             re.IGNORECASE)
+# (session 26, hard26: "BUY #BTC market / ref ~61.9K": the reference with a thousands "K")
+_REFERENCE_LINE = re.compile(r"^\W*(?:ref(?:erence)?(?:\s+price)?|approx\w*|~)\s*[:=~≈@]?\s*[~≈]?\s*\$?(\d+(?:[.,]\d+)?)"
+                             r"[ \t]*(k?)\W*$", re.IGNORECASE)
 
 
 def _market_order_before(clean: str, entry: Decimal) -> bool:
@@ -7360,7 +7408,7 @@ def _market_order_before(clean: str, entry: Decimal) -> bool:
                     and (ref := _REFERENCE_LINE.match(lines[n + 1])) is not None:
                 # ("SHORT $APT market price pe / Ref: 8.92"): the reference on the line right after the order
                 try:
-                    if Decimal(ref.group(1).replace(",", ".")) == entry:
+                    if Decimal(ref.group(1).replace(",", ".")) * (1000 if ref.group(2) else 1) == entry:
                         return True
                 except ArithmeticError:
                     pass
@@ -7782,6 +7830,16 @@ _PLAIN_NUMBER = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)(k)?(?![\w.,]\d)", re.IGN
 # ruled out
 _NOT_YET = re.compile(r"\s*(?:yet|before|until|till|til|early|now)(?!\w)", re.IGNORECASE)
 _ENTER_WORD = re.compile(r"(?<!\w)enter(?!\w)", re.IGNORECASE)
+# (session 26, hard26) "until then", "till then", "before that", es "hasta entonces", pt "até lá / até então", fr "jusque-là /
+# d'ici là", de "bis dahin / bis dann", it "fino ad allora / fino a quel momento", ru "до тех пор / до этого / а пока", tr "o
+# zamana kadar / o zamana dek", id "sampai saat itu / sampai itu terjadi", vi "cho đến lúc đó / trước đó", zh "在此之前 / 之前":
+# the words just before a "do not place it" that tie it to the card's condition
+_UNTIL_THEN = re.compile(r"(?:(?<!\w)(?:until|till|til)\s+(?:then|that\s+(?:happens|close|candle))|(?<!\w)before\s+that|"
+                         r"(?<!\w)hasta\s+(?:entonces|ese\s+momento)|(?<!\w)at[ée]\s+(?:l[áa]|ent[ãa]o)|(?<!\w)jusque[\s-]l[àa]|"
+                         r"(?<!\w)d['’]ici\s+l[àa]|(?<!\w)bis\s+(?:dahin|dann)|(?<!\w)fino\s+(?:ad?\s+allora|a\s+quel\s+momento)|"
+                         r"(?<!\w)до\s+(?:тех\s+пор|этого|того)|(?<!\w)а\s+пока|(?<!\w)o\s+zamana\s+(?:kadar|dek)|"
+                         r"(?<!\w)sampai\s+(?:saat\s+itu|itu\s+terjadi)|(?<!\w)cho\s+(?:đ|d)[ếe]n\s+l[úu]c\s+(?:đ|d)[óo]|"
+                         r"在此之前|在那之前)\W{0,4}(?:(?:please|plz|pls|just|simply)\s+)?$", re.IGNORECASE)
 # ("long only above 97k", "shorts only below 2,400", "only longs over 150"): a side allowed beyond a level — a bias
 _SIDE_ONLY_BEYOND = re.compile(r"(?<!\w)(?:(?:longs?|shorts?|buys?|buying|sells?|selling)\s+only|only\s+(?:longs?|shorts?|buys?))\s+"
                                r"(?:(?:while|when|if|as\s+long\s+as)\s+(?:we(?:'re|\s+are)?\s+|price\s+(?:is\s+)?)?)?(?:above|below|over|under)"

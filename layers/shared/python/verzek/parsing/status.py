@@ -1113,6 +1113,24 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
           r"pts|steps?|times?|away|old|untouched)(?!\w))"
           # (not a choice between two levels: "SL now 1.92 or 1.88", "SL now 1.92 or still 1.80")
           r"(?![\d.,]*\s+(?:or|или|o|ou|oder|veya|atau|hay)\s+(?:still\s+|stays?\s+|keep\s+)?\$?\d)")),
+        # (session 26, hard26) ("#AVAX: from now the stop is a 4H close below 23.90, not a wick", "the SL is now a daily
+        # close under 1.20", "stop becomes a 4H close above 3.40", es "desde ahora el stop es un cierre de 4H por debajo de",
+        # pt "o stop agora é um fechamento de 4H abaixo de", fr "le stop est désormais une clôture 4H sous", de "der Stop ist
+        # ab jetzt ein 4H-Schluss unter", ru "стоп теперь — закрытие 4ч ниже"): the stop changed to a candle's close
+        # beyond a price — the stop at that price, as a card's "SL: 135 (4H close)" is
+        (r"close|cierre|fechamento|cl[ôo]ture|schluss|закрыти",
+         (rf"(?:(?:from\s+now(?:\s+on)?|from\s+here\s+on|going\s+forward|as\s+of\s+now|starting\s+now)\W{{0,3}}"
+          rf"(?:the\s+|our\s+)?{_STOP_WORD}\s+(?:is|will\s+be)|{_STOP_WORD}\s+(?:is\s+now|now\s+is|becomes|will\s+now\s+be|"
+          r"is\s+changed\s+to|changes\s+to|changed\s+to))\s+(?:an?\s+|the\s+|on\s+(?:a|the)\s+)?(?:\S+\s+){0,2}?(?:candle\s+)?"
+          r"(?:close|closing)\s+(?:back\s+)?(?:below|under|above|over)(?=\s*\$?\d)|"
+          rf"(?:(?:desde|a\s+partir\s+de)\s+ahora\W{{0,3}}(?:el\s+)?{_STOP_WORD}\s+(?:es|ser[áa])|(?:el\s+|o\s+)?{_STOP_WORD}\s+"
+          r"(?:ahora|agora)\s+(?:es|[ée]))\s+(?:un\s+|el\s+|um\s+|o\s+)?(?:cierre|fechamento)\s+(?:de\s+|da\s+|do\s+)?(?:\S+\s+){0,2}?"
+          r"(?:por\s+)?(?:debajo|encima|abaixo|acima|bajo|sobre)(?:\s+de)?(?=\s*\$?\d)|"
+          rf"{_STOP_WORD}\s+(?:est\s+)?(?:d[ée]sormais|maintenant)\s+(?:une\s+|la\s+)?cl[ôo]ture\s+(?:\S+\s+){{0,2}}?"
+          r"(?:sous|sur|au[\s-]dessus\s+de|en[\s-]dessous\s+de)(?=\s*\$?\d)|"
+          rf"{_STOP_WORD}\s+ist\s+(?:ab\s+jetzt|ab\s+sofort|jetzt|nun)\s+(?:ein\s+|der\s+)?\S*schluss(?:kurs)?\s+(?:unter|[üu]ber)"
+          r"(?=\s*\$?\d)|"
+          rf"{_STOP_WORD}\s+теперь\W{{0,3}}(?:это\s+)?закрыти\w+\s+(?:\S+\s+){{0,2}}?(?:ниже|выше)(?=\s*\$?\d)")),
         # "new stop" in other languages: "новый стоп 3400", "yeni stop", "nuevo SL", "SL mới", "SL baru", "新止损", "새 손절가",
         # "استاپ جدید", "وقف الخسارة الجديد", "neuer SL", "nouveau SL", "nowy SL", "नया SL", "SL ใหม่"
         (_NEW_STEMS, (rf"(?<!\w)(?:нов(?:ый|ое|ая)|yeni|nuev[oa]|nov[oa]|neue[rn]?|nouveau|nouvel|nuov[oa]|nowy|नया|جدید)\s+{_STOP_WORD}|"

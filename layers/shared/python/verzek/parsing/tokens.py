@@ -350,6 +350,25 @@ def _after_a_timeframe_word(tokens: list[Token], i: int) -> bool:
     return tokens[k].kind in (Kind.WORD, Kind.LABEL) and tokens[k].text.lower() in _TIMEFRAME_WORDS
 
 
+# (session 26, hard26) ("conf=0.82", "confidence: 0.7", "score 82", "prob=0.64", "Уверенность: 0.8", "Güven: 0.8",
+# "confianza=0.9", "Konfidenz 0,8", "信心 0.8"): a signal's score beside its key — how sure the bot is, never a price
+_SCORE_WORDS = frozenset(["conf", "confidence", "score", "prob", "probability", "certainty", "accuracy", "likelihood",
+                          "strength", "rating", "уверенность", "вероятность", "оценка", "güven", "guven", "olasılık",
+                          "olasilik", "skor", "puan", "confianza", "probabilidad", "puntuación", "puntuacion", "confiança",
+                          "confianca", "probabilidade", "pontuação", "pontuacao", "konfidenz", "wahrscheinlichkeit",
+                          "confiance", "probabilité", "probabilite", "fiducia", "probabilità", "probabilita", "keyakinan",
+                          "kemungkinan", "信心", "置信度", "概率", "信頼度", "확률", "신뢰도"])
+
+
+def after_a_score_word(tokens: list[Token], i: int) -> bool:
+    """A number right after a score's key ("conf=0.82", "score: 82"): the signal's score."""
+    k = i - 1
+    if tokens[k].kind == Kind.SEP and tokens[k].text in ":=" and k:
+        k -= 1
+    return tokens[k].kind in (Kind.WORD, Kind.LABEL) and tokens[k].text.lower() in _SCORE_WORDS \
+        and tokens[i].value is not None and tokens[i].value <= 100
+
+
 # Words after a level's number that make it the level's ordinal ("Target 1 complete", "Entry 1 par", "TP 2 hit ho gaya")
 _AFTER_AN_ORDINAL = frozenset(["par", "pe", "pr", "per", "pay", "complete", "completed", "hit", "done", "reached",
                                "achieved", "touched", "smashed", "filled", "triggered", "secured", "booked", "ho", "bhi",
@@ -429,6 +448,9 @@ def _mark_non_prices(tokens: list[Token]) -> None:
             continue
         if prev is not None and _after_a_timeframe_word(tokens, i) and tok.text.isdigit():
             tok.kind = Kind.INDEX  # ("TF 15", "timeframe: 60", "interval=240"): a chart's timeframe in minutes
+            continue
+        if prev is not None and after_a_score_word(tokens, i):
+            tok.kind = Kind.INDEX  # ("conf=0.82", "score: 82"): the signal's score, not a price
             continue
         if nxt and nxt.kind == Kind.WORD and nxt.text.lower() == "x" and after is not None \
                 and re.fullmatch(r"\d{1,2}\s?(?:m|h|d|w|hr|hrs|min|mins)", after.text, re.IGNORECASE):
