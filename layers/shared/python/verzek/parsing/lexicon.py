@@ -1289,6 +1289,14 @@ RECAP_HEAD_RE = re.compile(r"^\W*(?:recap|summary|results?\s+of|(?:trade|call|si
                            # ("Haftalık sonuçlar: #ETH kârla kapandı", "This week's results:")
                            r"(?:haftal[ıi]k|g[üu]nl[üu]k|ayl[ıi]k)\s+(?:sonu[çc]lar\w*|[öo]zet\w*|rapor\w*)|"
                            r"(?:this|last)\s+(?:week|month)'?s\s+(?:results?|recap|summary|report|stats)|"
+                           # (session 26, bots26) a bot's statistics under the channel's name ("🤖 VOLTEX AUTO-STATS · Wednesday",
+                           # "ORCA | weekly stats", "Estadísticas de la semana", "Статистика за неделю", "Haftalık istatistik",
+                           # "Wochenstatistik", "本周统计", "주간 통계")
+                           r"(?:[a-z][\w.-]*\]?\s*[|:•·]?\s+){0,2}?(?:(?:auto|bot|daily|weekly|monthly|signals?|trading|performance)[\s-]*)?"
+                           r"(?:stats|statistics)(?!\s*[:=]?\s*(?:of|for|on)\s+[#$]?[a-z]{2,10}(?!\w))|"
+                           r"estad[íi]sticas?|estat[íi]sticas?|statistiques|statistiche|statystyki|statistik(?:en)?|statistieken|"
+                           r"(?:wochen|monats|tages)statistik|статистика|(?:(?:haftal[ıi]k|g[üu]nl[üu]k|ayl[ıi]k)\s+)?"
+                           r"istatisti\w*|th[ốo]ng\s+k[êe]|إحصائيات|آمار|(?:本周|上周|本月|上月|今日|每日|每周)?统计|(?:주간|월간|일일)?\s*통계|"
                            # hi "इस महीने का Result:", "पिछले हफ्ते के नतीजे", hi-Latn "is mahine ka result" (this month's, last
                            # week's, today's result)
                            r"(?:इस|पिछले|आज|कल)\s+(?:(?:महीने|हफ्ते|हफ़्ते|सप्ताह|दिन)\s+)?(?:का|के)\s+(?:results?|रिजल्ट|परिणाम|नतीजे)|"

@@ -4093,6 +4093,13 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # ("📌 READ BEFORE TRADING / • TP1 hit = SL to entry, always / • 1R = max 1% per call"): the channel's standing
             # rules, naming no coin — how every trade is managed, no change of the replied-to one
             return _not_a_signal("a standing rule of the channel, not a change of a trade")
+        if (action or closing) and candidate is None and _SERVICE_WORK.search(status_text) \
+                and not _coins_tagged_or_known(candidates, tokens) and _only_service_talk(status_text):
+            # (session 26, bots26) ("🤖 System notice: bot maintenance tonight 02:00–02:30 UTC. Follow-up messages (TP hits,
+            # SL moves) may arrive late", "Технические работы на сервере, уведомления о TP/SL могут задерживаться"): the
+            # channel's service notice — the status words name kinds of its messages, no trade's change; an order beside
+            # it ("… maintenance at 02:00 — move your stops to entry manually") stands
+            return _not_a_signal("a service notice of the channel's bot, no trade's status")
         if (optional := _optional_partial_on_named_trade(clean, status_text, action, closing, candidate)) is not None:
             # (session 22, status52) "#AVAX +40% 👀 You may take some profit here if you like — we're holding for TP3",
             # "$WIF pushing, if you're nervous you could take a bit off, your call": no lesson — an update of the coin
@@ -4417,7 +4424,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         return _status(MessageKind.UPDATE, candidate, segments, UpdateAction.TP_HIT, notes,
                        target_index=tp_hit_index(status_text))
     if has_setup and (candidate is not None or symbol_problem is None and not candidates) \
-            and (progress or not targets and "done" in status_text) \
+            and (progress or not targets and "done" in status_text
+                 or stop is None and _entries_on_a_stop_move(levels, status_lines)) \
             and update_action(status_text) in (UpdateAction.MOVE_SL_BREAKEVEN, UpdateAction.NEW_STOP, UpdateAction.PARTIAL_CLOSE) \
             and (candidate is None or not status_of_another_coin()) and not _a_lesson(clean, status_text):
         # (naming no coin — "TP1 ✅ 2.28 / moving stop to entry (2.13 avg)" — the replied-to trade's)
@@ -4531,6 +4539,15 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # LONG …"): a plan of before said to be live now, its levels written out — the call it waited to make; "from
         # yesterday" only says when it was planned
         restates = False
+    pending_repost = False
+    if restates and entries and targets and stop is not None and candidate is not None and symbol_problem is None \
+            and any(s.field in _SIDE_FIELDS for s in segments) and _STILL_PENDING.search(clean) and not progress \
+            and update_action(status_text) is None and not is_close(status_text):
+        # (session 26, bots26) ("🔁 REPOST for new members / Signal #1314 is still NOT triggered — entry valid ✅ / … HBAR/USDT
+        # | SHORT / Entry … / TP … / SL …"): the whole card shown again while its entry still waits — no trade of it runs, so
+        # it is the call, not a running trade's update; held below, as the first post may have been opened from
+        restates = False
+        pending_repost = True
     reposted_after_typo = None
     if restates and entries and targets and stop is not None and symbol_problem is None and candidate is not None \
             and _CORRECTION.search(clean_lower) and (typo := _mistyped_stop(clean_lower)) is not None \
@@ -4584,6 +4601,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # "Welcome … Updates (cancel, partial profit, stop moves) come as new posts … Example of a ladder … 3.30K instead
         # of 3.40K": a channel's how-it-works post; its words about changes and its example levels change no trade
         return _not_a_signal("a lesson or example about trading words, not a call or status")
+    if candidate is not None and restates and _SHOWN_FOR_REFERENCE.search(clean) \
+            and update_action(status_text) not in POSITION_CHANGES and not is_close(status_text):
+        # (session 26, bots26) ("📎 Reposting #1304 for reference only / #BTCUSDT.P LONG · Entry … · SL … / This trade is
+        # already running (TP1 done). Do NOT open it now"): a running call shown again for the record — no change of it,
+        # and no entry
+        return _not_a_signal("a running call shown again for reference: no change and no entry")
     if candidate is not None and restates and not (entries or targets or stop) and update_action(status_text) is None \
             and not speaks_of_a_trade(_NO_TRADE_NAMED.sub(" ", lx.NO_NEW_CALLS_RE.sub(
                 " ", status_text.replace(candidate.base.lower(), " ")))):
@@ -5133,7 +5156,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     if entry_typo is not None:
         problems.append(f"held for review: a corrected card posted again (the entry {entry_typo} it takes back stood "
                         "beyond the stop, so the first card was never traded): the call may have been opened by hand")
-    if lx.PENDING_REPOST_RE.search(clean):
+    if lx.PENDING_REPOST_RE.search(clean) or pending_repost:
         # ("⏳ Pending signal (not triggered yet) / #NEAR LONG / Entry …"): a call already out shown again while it waits
         problems.append("held for review: a pending call shown again, not a fresh one")
     if status_active and not _NEW_CALL.search(clean):
@@ -5237,6 +5260,16 @@ _ADD_ENTRY_PATTERN = dict(UPDATE_PATTERNS)[UpdateAction.ADD_ENTRY]
 # ("2nd buy: 0.155 / New average: 0.160", "Nuevo promedio 65900"): the position's average moved — an add-on was bought
 _NEW_AVERAGE = re.compile(r"(?<!\w)(?:new\s+(?:average|avg)|nuevo\s+promedio|novo\s+pre[çc]o\s+m[ée]dio|"
                           r"нов(?:ая|ое)\s+средн\w+|yeni\s+ortalama)(?!\w)|新均价", re.IGNORECASE)
+
+
+def _entries_on_a_stop_move(levels: _Levels, status_lines: list[str]) -> bool:
+    """(session 26, bots26) Whether every entry read is the price after a stop moved to the entry on its line ("✅ Target
+    1: 8.915 (+24.4%) / 🛡 Stop moved to entry 9.025", "SL перенесён в безубыток 9.025"): the breakeven's level, which the
+    running trade's entry is — no card's entry."""
+    return bool(levels.entries) and all(
+        t.line < len(status_lines)
+        and update_action(status_lines[t.line][:t.start].lower()) == UpdateAction.MOVE_SL_BREAKEVEN
+        for t in levels.entries)
 
 
 def _adds_are_the_cards_own_rungs(clean: str, levels: _Levels) -> bool:
@@ -6302,7 +6335,15 @@ _ADVERT = re.compile(r"(?<!\w)(?:join\s+(?:our\s+)?(?:vip|premium|us|now|the\s+(
                      r"subscription|subscribe\w*|(?<!took\s)(?<!take\s)(?<!takes\s)(?<!taking\s)(?<!taken\s)"
                      r"(?<!another\s)(?<!further\s)"
                      r"\d{1,2}\s*%\s+off(?!\s+(?:the\s+table|here|now|at|from|of)(?!\w))|discount|free\s+channel|(?:in|from)\s+(?:the\s+|our\s+)?vip|"
-                     r"vip\s+results?|платн\w+\s+канал\w*|в\s+(?:вип|vip))(?!\w)|付费群|付费频道|"
+                     r"vip\s+results?|платн\w+\s+канал\w*|в\s+(?:вип|vip)|"
+                     # (session 26, bots26) "🔥 ONLY 7 SLOTS LEFT", "DM @admin to join" (the handle read out), "1 month $79 ·
+                     # lifetime $499", "quedan 5 plazas", "restam 5 vagas", "осталось 5 мест", "nur noch 5 Plätze"
+                     r"(?:only\s+)?\d{1,3}\s+(?:slots?|spots?|seats?|places?)\s+(?:left|remaining)|"
+                     r"(?:dm|message|contact|text|write)\s+(?:@\w+\s+|us\s+|me\s+|the\s+admin\s+)?to\s+(?:join|subscribe|get\s+access)|"
+                     r"\d{1,2}\s+(?:months?|weeks?|mo)\s*[:=—-]?\s*\$\s?\d{1,5}|lifetime\s*[:=—-]?\s*\$\s?\d{1,5}|"
+                     r"quedan\s+\d{1,3}\s+(?:plazas|cupos|lugares)|restam\s+\d{1,3}\s+vagas|осталось\s+\d{1,3}\s+мест\w*|"
+                     r"nur\s+noch\s+\d{1,3}\s+pl[äa]tze|plus\s+que\s+\d{1,3}\s+places|ultimi\s+\d{1,3}\s+posti|"
+                     r"son\s+\d{1,3}\s+ki[şs]ilik)(?!\w)|付费群|付费频道|"
                      r"加入(?:会员|VIP|vip|我们)|参加(?:する|して)|가입하")
 # A subscription being sold or renewed: "Renew via @support", "renewal reminder", "subs expire in 3 days", "don't lose
 # access", "your membership ends Friday", "lifetime access", "renueva tu suscripción", "продлите подписку"
@@ -6534,6 +6575,52 @@ _MAXIM = re.compile(r"(?<!\w)(?:golden\s+rule|rule\s+of\s+thumb|(?:first|basic|m
 # A channel's standing rule, not a change of one trade ("TP1 hit = SL to entry, always", "SL to BE after TP1 — every
 # time", "We always move the stop to entry after TP1", "Rule: close half at TP1", "📌 READ BEFORE TRADING"); "SL to
 # entry, as always" or "as we always do" is a change made now, the habit only its reason
+# Session 26 (bots26): work on the channel's bot or servers — maintenance, downtime, an outage, "technical works" — in
+# the channels' languages; and the delay of its posts that such a notice tells
+_SERVICE_WORK = re.compile(
+    r"(?<!\w)(?:(?:scheduled\s+|planned\s+|server\s+|bot\s+|system\s+)?maintenance|downtime|outage|"
+    r"technical\s+(?:works?|issues?|problems?|break)|server\s+(?:upgrade|migration|restart|issues?)|"
+    r"mantenimiento|manuten[çc][ãa]o|manutenzione|wartung\w*|wartungsarbeiten|bak[ıi]m\w*|"
+    r"техническ\w+\s+(?:работ\w*|обслуживани\w*|перерыв\w*)|техобслуживани\w*|технічн\w+\s+(?:робот\w*|обслуговуванн\w*)|"
+    r"przerw\w*\s+techniczn\w*|prace\s+techniczne|konserwacj\w*|pemeliharaan|perawatan\s+(?:sistem|server|bot)|"
+    r"b[ảa]o\s+tr[ìi]|onderhoud|صيانة|تعمیرات|نگهداری\s+(?:سرور|ربات))(?!\w)|维护|维修|升级维护|メンテナンス|(?:서버|정기|시스템)\s*점검")
+_SERVICE_DELAY = re.compile(
+    r"(?<!\w)(?:(?:may|might|will|could|can)\s+(?:\w+\s+)?(?:arrive|come|be\s+(?:sent|posted))\s+(?:late|later|with\s+(?:a\s+)?delay)|"
+    r"delay(?:s|ed)?|not\s+(?:be\s+)?affected|unaffected|(?:are|is)\s+safe|"
+    r"retras\w*|atras\w*|ritard\w*|verz[öo]ger\w*|retard\w*|задерж\w*|затрим\w*|gecik\w*|op[óo][źz]ni\w*|"
+    r"terlambat|tertunda|ch[ậa]m\s+tr[ễe]|تأخ\w*|تاخیر)(?!\w)|延迟|延誤|遅延|遅れ|지연")
+_SERVICE_SENTENCE_END = re.compile(r"(?<=[.!?;。！；])\s+|\n|\s[—–-]+\s")
+
+
+def _only_service_talk(status_text: str) -> bool:
+    """Whether the post orders nothing once its sentences about the bot's service work and the delay of its posts are
+    set aside."""
+    left = " ".join(part for part in _SERVICE_SENTENCE_END.split(status_text)
+                    if not (_SERVICE_WORK.search(part) or _SERVICE_DELAY.search(part)))
+    return update_action(left) is None and not is_close(left)
+
+
+# Session 26 (bots26): a call said to wait still for its entry ("Signal #1314 is still NOT triggered", "entry still
+# valid", "la señal aún no se activó", "сигнал ещё не сработал", "noch nicht ausgelöst", "尚未触发")
+_STILL_PENDING = re.compile(
+    r"(?<!\w)(?:(?:signal|call|setup|entry|order|trade)(?:\s+#?\d{1,6})?\s+(?:is\s+|was\s+|has\s+)?(?:still\s+)?not\s+(?:yet\s+|been\s+)*"
+    r"(?:triggered|filled|activated|active|hit)(?!\w)|(?:entry|signal|setup|call)\s+(?:is\s+)?(?:still\s+)?valid(?!\w)|"
+    r"(?:todav[íi]a|a[úu]n)\s+no\s+(?:se\s+)?(?:activ|llen|ejecut)\w*|ainda\s+n[ãa]o\s+(?:foi\s+)?(?:ativad|acionad|preenchid|executad)\w*|"
+    r"(?:ещ[её]|пока)\s+не\s+(?:сработал|активирован|исполнен|заполнен)\w*|hen[üu]z\s+(?:tetiklenmedi|aktif\s+olmad[ıi]|dolmad[ıi])|"
+    r"noch\s+nicht\s+(?:ausgel[öo]st|aktiviert|gef[üu]llt)|pas\s+encore\s+(?:d[ée]clench|activ|rempli)\w*|"
+    r"non\s+ancora\s+(?:attivat|innescat|eseguit)\w*|belum\s+(?:terpicu|ter-?trigger|aktif|terisi)|ch[ưu]a\s+(?:kh[ớo]p|k[íi]ch\s+ho[ạa]t))"
+    r"(?!\w)|尚未触发|还没触发|未触发|未成交", re.IGNORECASE)
+# Session 26 (bots26): a call shown again for the record, or with a word not to open it now ("Reposting #1304 for
+# reference only", "Do NOT open it now", "solo como referencia", "только для справки", "仅供参考")
+_SHOWN_FOR_REFERENCE = re.compile(
+    r"(?<!\w)(?:(?:re)?post(?:ed|ing)?|shar(?:ed|ing)|show(?:n|ing))\s+(?:(?:#?\d{1,6}|this|it|again|the\s+\w+)\s+){0,2}"
+    r"for\s+(?:reference|the\s+record|info(?:rmation)?)(?!\w)|for\s+reference\s+only|"
+    r"(?:do\s+not|don'?t|never)\s+(?:open|enter|take|copy)\s+(?:it|this(?:\s+(?:one|trade|signal|call))?)\s+(?:now|anymore|late)(?!\w)|"
+    r"solo\s+(?:como|de|para)\s+referencia|apenas\s+(?:como|para)\s+refer[êe]ncia|только\s+для\s+(?:справки|информации)|"
+    r"nur\s+zur\s+(?:referenz|info(?:rmation)?)|[àa]\s+titre\s+(?:de\s+r[ée]f[ée]rence|indicatif)|solo\s+(?:come|per)\s+riferimento|"
+    r"sadece\s+referans|hanya\s+(?:untuk\s+)?referensi|不要(?:现在)?(?:开仓|进场|入场)|仅供参考|참고용", re.IGNORECASE)
+
+
 _STANDING_RULE = re.compile(
     r"[,—–-][ \t]*(?:always|every\s+(?:single\s+)?(?:time|call|trade)|no\s+exceptions?|всегда|без\s+исключений|siempre|"
     r"sempre|toujours|immer|her\s+zaman)[ \t]*[!.]?[ \t]*(?:$|\n)|"
@@ -6816,12 +6903,18 @@ _LAST_PART = re.compile(r"(?<!\w)(?<!of\s)(?<!of\sthe\s)(?<!keep\s)(?<!keep\sthe
                         # for later beside a part taken now ("Close LINK: half now, the rest at TP3": session 23, partial23)
                         r"(?<!\w)(?<!now\s)(?<!now,\s)(?<!now;\s)(?<!now\s-\s)the\s+rest\s+(?:(?:closed|sold|taken)\s+)?(?:at|on|@)\s+(?:tp|target)\s*\d")
 # ("Longs stay open", "keep your longs", "longs remain with their stops", "leave the shorts running"): one side's trades kept
-_OTHER_SIDE_KEPT = re.compile(r"(?<!\w)(?:(?:all\s+|the\s+|our\s+|your\s+)?(?:longs|shorts)\s+(?:stay|stays|remain|remains|keep\s+running|"
-                              r"(?:are|is)\s+(?:kept|fine|untouched))|(?:keep|hold|leave)\s+(?:all\s+)?(?:the\s+|your\s+|our\s+)?(?:longs|shorts)|"
+_OTHER_SIDE_KEPT = re.compile(r"(?<!\w)(?:(?:all\s+|the\s+|our\s+|your\s+)?(?:longs|shorts)\s+"
+                              # (session 26, bots26: "Shorts can stay", "longs may remain open", "shorts are ok")
+                              r"(?:(?:can|may|should|will|could)\s+)?(?:stay|stays|remain|remains|keep\s+running|"
+                              r"(?:are|is)\s+(?:kept|fine|ok|okay|safe|untouched))|(?:keep|hold|leave)\s+(?:all\s+)?(?:the\s+|your\s+|our\s+)?(?:longs|shorts)|"
                               # ru "лонги остаются", es "los longs siguen", pt "os longs continuam", tr "longlar devam", ar
                               # "صفقات اللونغ مستمرة" (the long trades go on)
-                              r"(?:лонги|шорты)\s+(?:оставляем|оста[её]тся|остаются|держим)|(?:los\s+|os\s+)?(?:longs|shorts)\s+"
-                              r"(?:siguen|se\s+quedan|seguem|continuam|ficam)|(?:long|short)['’]?lar\w*\s+devam|"
+                              r"(?:лонги|шорты)\s+(?:оставляем|оста[её]тся|остаются|держим|можно\s+(?:оставить|держать)|могут\s+остаться)|"
+                              r"(?:los\s+|os\s+)?(?:longs|shorts)\s+(?:siguen|se\s+quedan|seguem|continuam|ficam|pueden\s+quedarse|podem\s+ficar)|"
+                              # de "Shorts bleiben (offen)", "Shorts können bleiben", fr "les shorts restent", "peuvent rester",
+                              # it "gli short restano", "possono restare"
+                              r"(?:die\s+|les\s+|gli\s+|i\s+)?(?:longs?|shorts?)\s+(?:bleiben|k[öo]nnen\s+bleiben|restent|peuvent\s+rester|"
+                              r"restano|rimangono|possono\s+restare)|(?:long|short)['’]?lar\w*\s+devam|"
                               r"(?:صفقات\s+)?(?:ال)?(?:لونغ|لونج|شورت)\s+(?:مستمر[ةه]?|باقي[ةه]|تبقى|نبقيها))(?!\w)")
 # ("Close your shorts now", "close all shorts", "Closing all shorts here", "exit every long", "we closed all short
 # trades", ru "закрываем все шорты", es "cerramos todos los shorts", tr "tüm short'ları kapattık", ar "أغلقنا جميع صفقات
@@ -8763,6 +8856,15 @@ def _close_of(target: SymbolCandidate | None, segments: list[Segment], status_te
         # ("PTR 💼 ⚠️ CLOSE ALL LONGS NOW ⚠️ / … BTC lost 64k"): a bare word before a close of every long is the channel's
         # tag, no coin — closing only a coin of that name would leave every long the post closes open
         notes.append(f"{target.base} before a close of every {every.group(1).rstrip('s')}: no coin")
+        target = None
+    if target is not None and target.rank <= NAMED and target.base not in KNOWN_TICKERS \
+            and (every_side := _EVERY_TRADE_OF_A_SIDE_CLOSED.search(status_text)) is not None \
+            and (target.base.lower() in every_side.group(0).split()
+                 or any(target.base.lower() in kept.group(0).split() for kept in _OTHER_SIDE_KEPT.finditer(status_text))):
+        # (session 26, bots26) ("CLOSE ALL LONGS NOW. SHORTS CAN STAY.", "CLOSE EVERY LONG NOW"): a shouted word of the
+        # close of every trade of a side, or of the sentence keeping the other side, is no coin — closing a coin of that
+        # name would leave every long the post closes open
+        notes.append(f"{target.base} in the words closing a side or keeping the other: no coin")
         target = None
     closed = _status(MessageKind.CLOSE, target, segments, close_action(status_text), notes)
     if ("flip" in status_text or "revers" in status_text or "switch" in status_text

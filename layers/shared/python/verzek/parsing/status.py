@@ -1678,6 +1678,16 @@ _CLOSE_PATTERN = _Gated(
     # "#OP entry not triggered, ignore this signal": the call is withdrawn
     # ("Ignore the last bot message (WIF #AV-0419) ❌", "ignore our last alert"; "#NEAR signal is void", "call voided")
     r"(?<!n't\s)(?<!not\s)ignore\s+(?:this|the|that|previous|the\s+previous)\s+(?:signal|call|setup|trade|post)|"
+    # (session 26, bots26: the call named by its number — "ignore Signal #1311 DOGE, it's cancelled", "disregard call
+    # 214", "ignoren la señal #88", "игнорируйте сигнал №12")
+    r"(?<!n't\s)(?<!not\s)(?<!don't\s)(?:ignore|disregard|ignoren|ignorem|ignorez|ignorate|ignoriert|игнорируйте|abaikan)\s+"
+    r"(?:the\s+|la\s+|el\s+|o\s+|le\s+|il\s+|das\s+)?(?:signal|call|setup|trade|se[ñn]al|sinal|segnale|сигнал|sinyal)\s*"
+    r"(?:#|№|no\.?\s*|n[ºo°]\s*)\s*\d{1,6}(?![\d.,])"
+    # (a copy of the call withdrawn — "ignore signal #214, it was sent twice", "duplicate", "the first one stays valid" —
+    # leaves the call itself running)
+    r"(?![^\n]{0,80}?(?:duplicat\w*|dup(?!\w)|twice|double[\s-]?post\w*|(?:posted|sent)\s+again|repeat\w*|"
+    r"still\s+(?:valid|open|active|running|on)|(?:original|first)\s+(?:one\s+)?(?:stands|is\s+valid|stays)|"
+    r"duplicad\w*|дубл\w*|повтор\w*))|"
     # (the last post withdrawn — not a status notice disowned while the trade runs: "ignore the last 'SL hit' alert,
     # still holding")
     r"(?<!n't\s)(?<!not\s)ignore\s+(?:the\s+|our\s+|my\s+)?last\s+(?:bot\s+|bot's\s+|notice\s+)?"
