@@ -77,7 +77,9 @@ _LADDER_INDEX = rf"(?:\d(?![\d%]|[.,]\d)|[ \t]+[1-9](?=[ \t]*[:)])|[ \t]+[1-9]{_
 # after a sell's word ("sell CMP pe le lo" takes a short), nor "profit le lo" (take profit)
 _TAKE_IT_PLACES = ("cmp", "cmp pe", "cmp par", "cmp se", "abhi", "market pe", "market se", "yahan se", "yaha se", "idhar se",
                    "cmp पर", "अभी", "ابھی")
-_TAKE_IT_AFTER = (r"(?=le[ \t]|lelo|ले|لے)(?:" + "|".join(rf"(?<={p.replace(' ', r'[ \t]')}[ \t])" for p in _TAKE_IT_PLACES)
+# (session 26, asia26: "CMP pe uthao", "abhi utha lo", "अभी उठा लो": pick it up — the same buy, after the same places; "profit
+# uthao" takes profit)
+_TAKE_IT_AFTER = (r"(?=le[ \t]|lelo|ले|لے|utha|उठा)(?:" + "|".join(rf"(?<={p.replace(' ', r'[ \t]')}[ \t])" for p in _TAKE_IT_PLACES)
                   + r"|(?<=\d[ \t]pe[ \t])|(?<=\d[ \t]par[ \t]))"
                   + "".join(rf"(?<!{w}[ \t]{p.replace(' ', r'[ \t]')}[ \t])" for w in ("sell", "short") for p in _TAKE_IT_PLACES))
 # (a Hindi/Urdu buy word asked about, "le lein kya?", "kharid lo?", "ले लो क्या?": no order)
@@ -312,6 +314,8 @@ LABELS: list[tuple[Field, str]] = [
                   r"(?:^|(?<=\|))[ \t]*(?:open[ \t]+)?rate(?=[ \t]*[:=]?[ \t]*\$?\d)|open[ \t]+rate(?=[ \t]*[:=]?[ \t]*\$?\d)|(?:^|(?<=\|))[ \t]*in(?=[ \t]*[:=]?[ \t]*\$?\d)|"
                   r"(?:^|(?<=\|))[ \t]*(?:zona|zone|[áa]rea|b[öo]lge|зона)(?=[ \t]*[:=])|precio\s+de\s+entrada|zona\s+de\s+entrada|диапазон\s+входа|"
                   r"al[ıi][şs]\s+b[öo]lgesi|买入(?:区间|价格|价)|"
+                  # (session 26, asia26) ms "Kemasukan 1: 84.20", "Harga kemasukan", "Zon kemasukan" (the entry, Malaysian)
+                  r"(?:(?:harga|zon|titik)\s+)?kemasukan|"
                   r"v[àa]o\s+l[ệe]nh|[đd]i[ểe]m\s+v[àa]o(?:\s+l[ệe]nh)?|v[ùu]ng\s+v[àa]o|(?:^|(?<=\|))[ \t]*v[àa]o(?=[ \t]*[:=]?[ \t]*\d)|gi[áa]\s+v[àa]o|harga\s+masuk|area\s+entry|titik\s+masuk|zon[ae]?\s+masuk|masuk(?=[ \t]*[:=])|(?:^|(?<=\|))[ \t]*masuk(?=[ \t]+\$?\d)|"
                   r"(?:سعر\s+|منطقة\s+)?(?:نقطة\s+)?(?:ال)?دخول|نقطه\s+ورود|ورود|نقاط(?=[ \t]*\d)|"
                   r"入场(?:价格|价位|点位|价|区间|位)?|进场(?:价位|点位)?|(?:^|(?<=\n))[ \t]*限价(?:单|挂单|入场)?(?=[ \t]*[:：]?[ \t]*\d)|建仓(?:区间|价格|价位|点位|价|位)?|开仓(?:价格|价位|点位|价)?|进场(?:价格|价|区间)?|入场(?:价格|价)?|开仓(?:价)?|انٹری|"
@@ -327,6 +331,11 @@ LABELS: list[tuple[Field, str]] = [
                   # ja "指値：2.35" (the limit price), zh "限价: 2.35", ko "지정가: 2,350": the limit order's price heading
                   # its line
                   r"(?:^|(?<=\|))[ \t]*(?:指値|限价|지정가)(?:[ \t]*(?:エントリー|注文|入场|进场|진입|매수))?(?=[ \t]*[:：=]?[ \t]*\$?\d)|"
+                  # (session 26, asia26) ja "成行 1.92付近", zh "市价：1.92", ko "시장가 1,920" (at the market, about this
+                  # price): the market order heading its line before its reference price — the entry's label (the market
+                  # order is read from the same word)
+                  r"(?:^|(?<=\|))[ \t]*(?:成行|市价|시장가)(?:[ \t]*(?:エントリー|注文|买い|买入|入场|进场|진입|매수))?"
+                  r"(?=[ \t]*[:：=]?[ \t]*[(（]?[ \t]*[~≈$@]?[ \t]*\d)|"
                   # (session 22, open52: "挂单：3385、3420、3455 分批进场"): the pending orders, heading their line before
                   # the prices — the limit entries
                   r"(?:^|(?<=\n)|(?<=\|))[ \t]*挂单(?:价格|价位|点位|价)?(?=[ \t]*[:：=]?[ \t]*\$?\d)|"
@@ -420,7 +429,8 @@ LABELS: list[tuple[Field, str]] = [
                  # ("#ETH kharido mat abhi": the "not" after the verb)
                  + r"(?![ \t]+(?:mat|mt|nahi|nahin|nahi[n]?[ \t]+karna)(?!\w))|"
                  + _TAKE_IT_AFTER +
-                 r"(?:le[ \t]*lo|le[ \t]+lijiye|le[ \t]+lein|le[ \t]+len|ले[ \t]*लो|ले[ \t]+लें|لے[ \t]+لو|لے[ \t]+لیں)(?!\w)" + _NOT_ASKED_HI + r"|"
+                 r"(?:le[ \t]*lo|le[ \t]+lijiye|le[ \t]+lein|le[ \t]+len|ले[ \t]*लो|ले[ \t]+लें|لے[ \t]+لو|لے[ \t]+لیں|"
+                 r"utha(?:o|ao|[ \t]*lo|[ \t]+lijiye|[ \t]+lein|[ \t]+len)|उठा(?:ओ|[ \t]*लो|[ \t]+लें))(?!\w)" + _NOT_ASKED_HI + r"|"
                  r"(?=[\u0916\u0959خ])(?<!मत[ \t])(?<!ना[ \t])(?<!नहीं[ \t])(?<!مت[ \t])(?<!نہ[ \t])"
                  r"(?:(?:\u0916\u093c?|\u0959)रीद[ \t]*लो|(?:\u0916\u093c?|\u0959)रीदो|خرید[ \t]+لو|خرید[ \t]+لیں)" + _NOT_ASKED_HI + r"|"
                  # (Session 25: "aping pepe rn 0.0000121", "aping into $WIF at 2.18"): buying on impulse — the writer's
@@ -434,6 +444,9 @@ LABELS: list[tuple[Field, str]] = [
                 r"(?=[ \t]+(?:on[ \t]+)?(?:[#$][A-Za-z][A-Za-z0-9]{1,14}|(?-i:[A-Z][A-Z0-9]{1,14}))(?:/usdt)?[ \t]+"
                 r"(?:(?:at|@|from|around|near)[ \t]+)?\$?\d)|"
                 r"achat|acheter|kaufen|kauf|acquist[oa]|acquista|kupno|kupuj|kupujemy|kupuję|купівля|купуємо|买い|ซื้อ|nunua|bumili|bili|"
+                # (session 26, asia26) ja "SUI拾います", "押し目を拾う" (pick up: buy the dip), ko "줍줍" — a buy said now
+                # (not "拾いました": picked up, a report)
+                r"拾(?:います|う|っていきます|っていく|いに)|줍줍|"
                 r"קנייה|קניה|αγορά|αγορα|cump[ăa]r[ăa]|cump[ăa]rare|n[áa]kup|koupit|kopen|koop|কিনুন|ক্রয়")),
     (Field.SELL, (r"sell[\s-]*(?:zone|area|range|setup|price|targets?)|"
                  r"(?:^|(?<=\|))[ \t]*sat(?=[ \t]+(?:[1-9][ \t]*[:)][ \t]*)?\$?\d|[ \t]*:)|sell|venta|vender|venda|sat[ıi][şs]|продать|"
@@ -543,6 +556,7 @@ MARKET_ORDER_BEFORE_PRICE = re.compile(
     r"(?:ورود|خرید|فروش)\s+(?:آنی|فوری)|(?:دخول|شراء|بيع)\s+فور[يا]|من\s+السعر\s+الحالي|بسعر\s+السوق|به\s+قیمت\s+بازار|"
     # hi-Latn "CMP pe le lo, 1.92 ke aas paas", "market se kharid lo 1.92", "abhi buy karo @ 1.92" (take / buy at the market, now)
     r"(?:(?:cmp|market(?:\s+price)?|current\s+price)\s+(?:pe|par|se)|abhi)\s+(?:le\s*lo|le\s+(?:lijiye|lein|len)|"
+    r"utha(?:o|ao|\s*lo|\s+lijiye|\s+lein)|"
     r"kh(?:a|aa)?r(?:i|ii|ee)d(?:o|ein|en|\s*lo|\s+lijiye|\s+lein)|(?:buy|entry|long|short|sell)\s+(?:karo|kar\s+lo|kar\s+do|karein|kijiye|lo|le\s+lo))|"
     # hi "अभी ले लो 7.40", "CMP पर खरीद लो", ur "ابھی لے لو"
     r"(?:अभी|cmp\s+पर)\s+(?:ले\s*लो|ले\s+लें|(?:\u0916\u093c?|\u0959)रीद\s*लो)|ابھی\s+(?:لے|خرید)\s+(?:لو|لیں))(?!\w)|"
@@ -907,6 +921,10 @@ NOT_A_CALL_RE = re.compile(
     r"(?:member|client|student|subscriber)'?s?\s+(?:win|wins|profit|result|results)(?!\w)|"
     # (a running trade restated for newcomers: "we're still in KAS long from 0.0812, no new entry here")
     r"no\s+new\s+(?:entry|entries)\s+(?:here|now|for\s+now|today|on\s+(?:it|this|that))(?!\w)|"
+    # (session 26, asia26: tl "open pa rin yung ETH long natin … wag na kayo humabol" — don't chase it any more; ms/id "jangan
+    # kejar lagi", "jangan masuk lagi" — don't enter any more: a running trade restated, no order for the reader)
+    r"(?:wag|huwag)\s+na\s+(?:po\s+)?(?:kayo\s+|tayo\s+)?(?:po\s+)?(?:humabol|habulin|humahabol|pumasok|sumabay|mag-?entry)(?!\w)|"
+    r"jangan\s+(?:lagi\s+)?(?:kejar|masuk|entry|fomo)\s+lagi(?!\w)|"
     # ("Spotted in another group: 'LONG #TAO 452 …' — we are NOT taking this one"): another channel's call shown
     r"(?:spotted|seen|found|posted)\s+in\s+(?:another|other|a\s+different)\s+(?:group|channel)|"
     r"(?:we\s+are|we'?re|i'?m|i\s+am)\s+not\s+taking\s+(?:this|it|that)(?:\s+one)?(?!\s+(?:with|at|on|above|below|in|beyond)\b)|"
@@ -1125,6 +1143,12 @@ EXAMPLE_CARD_RE = re.compile(
     # hi (Devanagari), ja, zh (the text is read in Simplified characters), ko, th, ar, fa
     r"(?:सिर्फ|केवल|बस)\s+(?:एक\s+)?(?:उदाहरण|नमूना|डेमो)|(?:ट्रेड|कॉपी)\s+न\s+करें|असली\s+सिग्नल\s+नहीं|"
     r"サンプル|见本|実际の(?:シグナル|トレード)ではありません|エントリーしないで|真似しないで|"
+    # (session 26, asia26) a posting template's filled-in example and its "do not copy it as it is" — ja "※記入例です",
+    # "入力例", "このままコピーしないでください"; zh "填写示例", "格式示例", "请勿直接复制"; ko "작성 예시" (above), "그대로
+    # 복사하지 마세요" (not a channel's own footer against re-posting — "無断でコピーしないで", "转载/复制禁止", "请勿复制转发":
+    # only "as it is" makes the card a form to fill)
+    r"记入例|入力例|(?:このまま|そのまま)\s*(?:コピー|コピペ)(?:しないで|せずに)|"
+    r"填写示例|格式示例|(?:请勿|请不要|不要|切勿)(?:直接|原样)?(?:复制|照抄)(?=\s*(?:[)）,，。!！;；:：.]|\n|$))|그대로\s*복사하지\s*마|"
     r"范例|示范|样例|范本|模板\s*[(（:：]|仅供(?:教学|示范|学习|演示)|(?:请勿|请不要|不要|勿|别)跟单(?=\s*(?:[)）,，。!！;；:：.]|\n|$))|(?:并非|不是|非)(?:真实|实盘|真正)的?(?:信号|讯号)|不是讯号|"
     r"예시|샘플|따라\s*(?:하지|들어가지)\s*마세요|실제\s*(?:시그널|신호)\s*(?:이\s*)?아님|"
     r"(?:เป็น)?แค่ตัวอย่าง|ไม่ใช่สัญญาณจริง|ห้ามเทรดตาม|"
@@ -1375,6 +1399,12 @@ CONDITIONAL_ENTRY_RE = re.compile(
     r"erst\s+(?:nach|wenn|bei)|\w*schluss(?:kurs)?\s+(?:[üu]ber|unter|oberhalb|unterhalb)|"
     r"n[ếe]n\s+(?:\S+\s+){0,2}?[đd][óo]ng\s+(?:c[ửu]a\s+)?(?:tr[êe]n|d[ưu][ớo]i)|"
     r"s[óo]lo\s+si|s[óo]\s+se|"
+    # (session 26, asia26) ms/id "hanya jika candle 4j tutup bawah 0.92", "cuma kalau", "hanya selepas"; "jika lilin 1h ditutup
+    # di atas 3.40"; vi "chỉ khi"; hi-Latn "sirf agar / sirf tab jab", hi "सिर्फ तभी जब", "केवल अगर" (only if / only after)
+    r"(?:hanya|cuma|cuman|sahaja|hanyalah)\s+(?:jika|kalau|apabila|bila|selepas|setelah|sesudah)|"
+    r"(?:jika|kalau|apabila|bila)\s+(?:\S+\s+){0,3}?(?:candle|lilin)\s+(?:\S+\s+){0,2}?(?:tutup|ditutup|menutup)\s+"
+    r"(?:di\s+)?(?:bawah|atas)|ch[ỉi]\s+(?:v[àa]o\s+)?khi|(?:sirf|keval|bas)\s+(?:agar|tab\s+jab|tabhi\s+jab)|"
+    r"(?:सिर्फ|केवल)\s+(?:तभी|अगर|जब)|"
     # it "entriamo solo se la 4h chiude sotto", fr "seulement si la bougie clôture", pl "tylko jeśli świeca zamknie",
     # el "μόνο αν κλείσει" (only if); a candle's close beyond a level: it "chiude sotto / chiusura sopra", fr "clôture
     # au-dessus", pl "zamknięcie poniżej"
@@ -1422,6 +1452,9 @@ CONDITIONAL_ENTRY_RE = re.compile(
     r"(?<!as\s)(?:long|short)\s+(?:possible|poss[íi]vel|possibile|m[öo]glich|probable))(?!\w)|"
     # ar "لونج محتمل", zh "可能做多", ko "롱 가능성"
     r"(?:لونج|شورت)\s+محتمل|(?:可能|潜在)做[多空]|(?:롱|숏)\s*가능성|"
+    # (session 26, asia26) only if / only in that case, zh "仅当", "只有(当|在)…才", ja "…場合のみ", ko "…경우에만", th
+    # "ก็ต่อเมื่อ", "เฉพาะเมื่อ"
+    r"仅当|只有(?:当|在)[^\n。]{0,24}?才|(?:场合|とき|时)のみ|(?:경우|때)에만|ก็ต่อเมื่อ|เฉพาะเมื่อ|"
     # "Entry condition: 1H close above 3.40", "شرط الدخول: ..."
     r"(?<!\w)(?:(?:entry|buy|sell)\s+conditions?|شرط\s+(?:ال)?دخول|شرط\s+ورود|условие\s+входа|giri[şs]\s+[şs]art[ıi]|"
     r"condici[óo]n\s+de\s+entrada|condi[çc][ãa]o\s+de\s+entrada|einstiegsbedingung|condition\s+d'entr[ée]e)(?!\w)|"

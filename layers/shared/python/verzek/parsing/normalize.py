@@ -920,12 +920,44 @@ _SQUEEZE = re.compile(r"(?i)(?<!\w)(?:short|long)s?[\s-]+squeez(?:e|es|ed)(?!\w)
 _BRACKETED_RR = re.compile(r"\(\s*(?:r:?r\s*)?1\s*:\s*\d{1,2}(?:[.,]\d{1,2})?\s*\)", re.IGNORECASE)
 
 
+# (session 26, asia26) Indian, Pakistani and Bangladeshi digit grouping — lakhs and crores, two digits a group above the
+# thousands: "₹58,50,000" = 5850000, "১,০০,০০০" = 100000, "1,25,40,000" = 12540000. One number, never "58" and "50000"
+# (a group of two digits is no thousands group, so the comma there was read as a list's). The first group has one or
+# two digits and no leading zero; the last three ("000" after "0,50,000" is a list of decimals, no price): as written.
+_LAKH_GROUPING = re.compile(r"(?<![\d.,])[1-9]\d?(?:,\d\d)+,\d{3}(?=\.\d|(?!\d|[.,]\d))")
+
 # "9.62万" (Chinese: ten thousands) = 96200 — BTC written the Chinese way
 _TEN_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{1,4})?)\s*万")
 
 
 def _ten_thousands(match: re.Match[str]) -> str:
     return format((Decimal(match.group(1)) * 10000).normalize(), "f")
+
+
+# (session 26, asia26) A number of ten thousands and its rest, as Japanese, Chinese and Korean write them: "6万8500" and
+# "６万８５００" = 68500, "6만 7200" = 67200, "6万8千" / "6만 8천" = 68000, "6万8" (the thousands digit alone, spoken
+# Chinese) = 68000, "7만" = 70000 — one number, never 60000 and 8500 (read so, "6万8500" became 600008500 and traded).
+# (a digit glued after a word before 만 — "TP1만", "10배만": "only" TP1 — is no number of ten thousands)
+_MYRIAD_AND_REST = re.compile(r"(?<![\d.,])(\d{1,4}(?:\.\d{1,4})?)[ \t]*([万만])"
+                              r"(?:[ \t]?(?P<rest>\d{4})(?!\d|[.,]\d)|[ \t]?(?P<thousands>\d{1,3})[ \t]?[千천](?!\d|[.,]\d)|"
+                              r"(?P<digit>\d)(?![\d万만千천]|[.,]\d))?")
+
+
+def _myriad_and_rest(match: re.Match[str]) -> str:
+    head, unit = match.group(1), match.group(2)
+    if unit == "만" and match.start() and (match.string[match.start() - 1].isalnum() or match.string[match.start() - 1] == "_"):
+        return match.group(0)  # ("TP1만 익절": only TP1 — the digit belongs to the word before)
+    if unit == "万" and len(head.split(".")[0]) > 3:
+        return match.group(0)
+    rest = match.group("rest") or match.group("thousands") or match.group("digit")
+    if rest is not None and "." in head:
+        return match.group(0)  # ("6.8万5000": no number is written so — left unread)
+    value = Decimal(head) * 10000
+    if match.group("rest"):
+        value += Decimal(rest)
+    elif rest is not None:
+        value += Decimal(rest) * 1000
+    return format(value.normalize(), "f")
 
 
 _PERSIAN_DECIMAL_SLASH = re.compile(r"(?<![\u06f0-\u06f90-9/.,\u066b])([\u06f0-\u06f9]{1,6})/([\u06f0-\u06f9]{1,8})(?![\u06f0-\u06f90-9/.,\u066b])")
@@ -1088,7 +1120,8 @@ def normalize(text: str) -> str:
         text = _VULGAR_FRACTION.sub(lambda m: f" {_VULGAR_FRACTIONS[m.group(1)]} ", text)
     if "\u2014" in text or "\u2013" in text:
         text = _dashed_one_liner(text)
-    if "万" in text:
+    if "万" in text or "만" in text:
+        text = _MYRIAD_AND_REST.sub(_myriad_and_rest, text)
         text = _TEN_THOUSANDS.sub(_ten_thousands, text)
     if "_" in text:  # JSON keys of bots: "stop_loss", "entry_price", "TP1_HIT"
         text = _SNAKE_KEY.sub(r"\1 \2", text)
@@ -1178,6 +1211,8 @@ def normalize(text: str) -> str:
     if "\u20e3" in text or "\U0001f51f" in text:
         text = _KEYCAP_LEVERAGE.sub(lambda m: "10" if m.group(1) == "\U0001f51f" else re.sub("[^0-9]", "", m.group(1)), text)
     text = _KEYCAP.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")).translate(_TRANSLATE)
+    if "," in text and _LAKH_GROUPING.search(text):
+        text = _LAKH_GROUPING.sub(lambda m: m.group(0).replace(",", ""), text)
     text = _CYRILLIC_K.sub("k", _K_DECIMAL.sub(r"\1.\2k", text))
     if "'" in text or "\u2019" in text:
         text = _APOSTROPHE_THOUSANDS.sub("", text)

@@ -1883,7 +1883,10 @@ _NO_LEVERAGE = re.compile(r"(?<!\w)(?:(?:no|sin|sem|without|senza|sans|ohne|бе
                           r"(?<!\w)(?:(?:leverage|lev)\s+(?:bilkul\s+)?(?:mat|mt|na|nahi|nahin)\s+(?:lagana|lagao|lagayen|lagaye|lagaen|"
                           r"lena|lo|use\s+(?:karo|karna|karein|karen))|bina\s+(?:leverage|lev))(?!\w)|"
                           # ("不开杠杆", "无杠杆", "레버리지 없이", "ไม่ใช้เลเวอเรจ": the same in Chinese, Korean, Thai)
-                          r"(?:不开|不加|不用|不带|无|零|别开|不要开?)杠杆|레버리지\s*(?:없이|없음|사용\s*안|x)|무\s*레버리지|"
+                          # (session 26, asia26: "不上杠杆", "别上杠杆" — leverage not put on; ja "レバなし", "ノーレバ",
+                          # "レバレッジはかけない")
+                          r"(?:不开|不加|不用|不带|无|零|别开|不要开?|不上|别上|不要上|不使用)杠杆|"
+                          r"レバ(?:レッジ)?\s*(?:は|を)?\s*(?:なし|无し|不要|かけない|挂けない|かけず)|ノーレバ|레버리지\s*(?:없이|없음|사용\s*안|x)|무\s*레버리지|"
                           r"ไม่(?:ใช้|มี|เปิด)\s*เลเวอเรจ|"
                           # ("Leverage: none", "Lev - no", "Плечо: нет"): the field written to say there is none
                           r"(?<!\w)(?:leverage|lev|lvg|плечо|apalancamiento|alavancagem)\s*[:=\-–—]?\s*"
@@ -2000,7 +2003,7 @@ _RELAY_LINE = re.compile(r"^\s*\[(?:in reply to|photo|video|document|sticker|for
 _MARKUP = re.compile(r"\*\*|__|[▪️➡️🔹•]")
 # ("↩️ Reply to: 🔴 #APT SHORT 9.85", "↪️ En réponse à : #DOT LONG …", "В ответ на: #BNB/USDT вход 612"): a client's
 # reply heading that quotes the earlier post inline, after the colon — read as a quoted line
-_REPLY_HEAD = re.compile(r"^[^\w\n]{0,6}(?:reply(?:ing)? to|in reply to|respuesta a|en r[ée]ponse [àa]|в ответ на|"
+_REPLY_HEAD = re.compile(r"^[^\w\n]{0,6}(?:reply(?:ing)? to|in reply to|reply|respuesta a|en r[ée]ponse [àa]|в ответ на|"
                          r"trả lời|답장|回复|antwort auf|resposta a|risposta a|yanıt|"
                          # ar "رداً على:", he "תגובה ל:", fa "پاسخ به:", pl "odpowiedź na:", uk "у відповідь на:", id "balasan
                          # untuk:", ja "返信:"
@@ -2361,8 +2364,8 @@ _ASKS_THE_OTHERS = re.compile(r"(?:^|(?<=[\n.!]))[^\w\n]*(?:(?:guys|fam|folks|fr
 # ("↪️ Risposta a: INJ", "↩️ রিপ্লাই: APT সিগন্যাল"): the coin alone, or before the call's word in the channel's language —
 # it "segnale", pl "sygnał", bn "সিগন্যাল", el "σήμα", he "סיגנל" / "איתות", ur "سگنل", th "สัญญาณ", ja "シグナル"
 _QUOTED_CALL_NAME = re.compile(r"^[^\w#$\n]*(?P<coin>[#$][A-Za-z][A-Za-z0-9]{1,9}|[A-Z][A-Z0-9]{1,9})(?:/?USDT)?(?:\s+"
-                               # (session 26, threads26: "LTC spot bag", "SOL spot", "ETH bag")
-                               r"(?:(?:spot\s+)?(?:bag|position)|spot|"
+                               # (session 26, threads26: "LTC spot bag", "SOL spot", "ETH bag"; asia26: "SOL futures")
+                               r"(?:(?:spot\s+)?(?:bag|position)|spot|SPOT|futures|FUTURES|"
                                r"call|signal|trade|setup|position|long|short|LONG|SHORT|segnale|sygna[łl]|সিগন্যাল|σήμα|"
                                r"סיגנל|איתות|سگنل|สัญญาณ|シグナル)(?!\w))?[^\w\n]*$")
 
@@ -3199,13 +3202,14 @@ def _never_tradable_as_posted(side: Side | None, entries: list[Decimal], typo: D
 
 # ("2.950 €", "€2950", "5,80 TL", "₹14,500", "£1,850", "R$ 350", "9 200 ₽"): a fiat currency written beside a price —
 # the sign or code right after the number or the sign right before it
-_FIAT_AFTER = re.compile(r"[ \t]?(€|eur(?:os?)?|₺|tl|try|₹|inr|rs\.?|£|gbp|₽|руб\w*|rub|₴|грн|uah|zł|pln|brl|₦|ngn|idr|₫|vnd)"
+_FIAT_AFTER = re.compile(r"[ \t]?(€|eur(?:os?)?|₺|tl|try|₹|inr|rs\.?|£|gbp|₽|руб\w*|rub|₴|грн|uah|zł|pln|brl|₦|ngn|idr|₫|vnd|myr)"
                          r"(?!\w)", re.IGNORECASE)
-_FIAT_BEFORE = re.compile(r"(€|₺|₹|£|₽|r\$|rp\.?|rs\.?|₦)[ \t]?$", re.IGNORECASE)
+# (session 26, asia26: "RM 318,000", the ringgit's sign before its sum, in capitals — "rm" is also the shell's remove)
+_FIAT_BEFORE = re.compile(r"(€|₺|₹|£|₽|r\$|rp\.?|rs\.?|₦|(?-i:RM))[ \t]?$", re.IGNORECASE)
 _FIAT_CODES = {"€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "₺": "TRY", "tl": "TRY", "try": "TRY",
                "₹": "INR", "inr": "INR", "rs": "INR", "£": "GBP", "gbp": "GBP", "₽": "RUB", "rub": "RUB", "₴": "UAH",
                "грн": "UAH", "uah": "UAH", "zł": "PLN", "pln": "PLN", "brl": "BRL", "r$": "BRL", "₦": "NGN",
-               "ngn": "NGN", "idr": "IDR", "rp": "IDR", "₫": "VND", "vnd": "VND"}
+               "ngn": "NGN", "idr": "IDR", "rp": "IDR", "₫": "VND", "vnd": "VND", "rm": "MYR", "myr": "MYR"}
 
 
 def _fiat_of_levels(level_tokens: tuple[Token, ...], clean: str) -> str | None:
@@ -3228,8 +3232,8 @@ def _fiat_of_levels(level_tokens: tuple[Token, ...], clean: str) -> str | None:
     return codes.pop()
 
 
-_FIAT_HINT = re.compile(r"\d[ \t]?(?:eur|tl|try|inr|rs|gbp|руб|rub|грн|uah|zł|pln|brl|ngn|idr|vnd)(?!\w)|"
-                        r"(?:r\$|rp\.?|rs\.?)[ \t]?\d", re.IGNORECASE)
+_FIAT_HINT = re.compile(r"\d[ \t]?(?:eur|tl|try|inr|rs|gbp|руб|rub|грн|uah|zł|pln|brl|ngn|idr|vnd|myr)(?!\w)|"
+                        r"(?:r\$|rp\.?|rs\.?|(?-i:RM))[ \t]?\d", re.IGNORECASE)
 
 
 # ("3,150원", "3150 원에", "₩3,150", "원화마켓 기준", "KRW market"): a card's prices in South Korean won — the KRW market of
@@ -4619,6 +4623,13 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("📊 Market update / If BTC breaks 100,000 … we will open a long … No trade for now", "📊 تحديث السوق / إذا اخترق
         # البيتكوين … سنفتح صفقة لونج … حتى الآن لا توجد صفقة"): a plan waiting for the market under an update heading
         return _not_a_signal("a conditional plan under an update heading: no trade yet")
+    if candidate is not None and restates and not (targets or stop) and update_action(status_text) is None \
+            and _NOTHING_TO_DO_NOW.search(clean) is not None \
+            and _running_trade_restated(clean, ParsedMessage(kind=MessageKind.UPDATE)) is not None:
+        # (session 26, asia26) ("FYI sa mga bagong members: open pa rin yung ETH long natin mula 3,240 … wag na kayo
+        # humabol", "our ETH long from 3,240 is still open, don't chase"): the running trade told again, with nothing to
+        # do — no status of it, as the same words beside its card are no call
+        return _not_a_signal("a trade already taken, told with nothing to do: not a call")
     if candidate is not None and restates and symbol_problem and symbol_problem.startswith("several different") \
             and update_action(status_text) in POSITION_CHANGES:
         # ("📌 #SOL update / Nothing to do on SOL … Current price: 3412.50 / But #AVAX: move stop to 38.20"): the change
@@ -4798,8 +4809,9 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         assumed.append("entry read from an unlabelled price line")
     # (only a line of the call itself — a level or another field we read, "Leverage 2.5x" — settles the comma by
     # its dot decimals: "till 31.12" in an advert footer is a date)
-    # (won are written whole — "3,150원" is three thousand won: the comma groups thousands)
-    if not comma_decimal and "," in clean and not priced_in_won \
+    # (won are written whole — "3,150원" is three thousand won: the comma groups thousands; so do the ringgit's, the
+    # rupee's, the pound's and the naira's — "RM 318,000", "₹58,500": countries that write decimals with a point)
+    if not comma_decimal and "," in clean and not priced_in_won and levels_fiat not in _COMMA_GROUPING_FIATS \
             and comma_is_ambiguous(_lines_of_the_call(clean, levels, segments), comma_decimal):
         written = [t for t in (*levels.entries, *levels.targets, *levels.stop) if ONE_COMMA_GROUP.fullmatch(t.text)]
         floor = price_floor(candidate.symbol if candidate else None)
@@ -5549,7 +5561,12 @@ _TAKEN_AT_PRICE = re.compile(
     r"(?:ya\s+estamos|seguimos)\s+en\s+(?:largo|corto|long|short)?\s*(?:en\s+)?[#$]?\w+\s+(?:long|short|largo|corto)?\s*desde\s+"
     r"(?P<price6>\d[\d.,]*)|"
     r"(?:sudah|masih)\s+(?:long|short|hold|masuk)\s+[#$]?\w+\s+(?:long\s+|short\s+)?dari\s+(?P<price7>\d[\d.,]*)|"
-    r"[#$]?\w+\s+(?:long|short)\s+(?:pozisyonumuz\s+)?(?P<price8>\d[\d.,]*)'?(?:den|dan|ten|tan)\s+(?:a[çc][ıi]k|beri\s+tutuyoruz)",
+    r"[#$]?\w+\s+(?:long|short)\s+(?:pozisyonumuz\s+)?(?P<price8>\d[\d.,]*)'?(?:den|dan|ten|tan)\s+(?:a[çc][ıi]k|beri\s+tutuyoruz)|"
+    # (session 26, asia26) tl "yung ETH long natin mula 3,240" (our ETH long from 3,240), "short namin simula 0.92"; hi-en
+    # "hamara ETH long 3240 se", "apna SOL long 142 wala" (our long from that price)
+    r"(?<!\w)(?:long|short)\s+(?:natin|namin|ko)\s+(?:mula|simula|galing)\s+(?:sa\s+)?\$?(?P<price10>\d[\d.,]*)|"
+    r"(?<!\w)(?:hamara|hamari|humara|apna|apni|mera|meri)\s+[#$]?[a-z0-9]{2,12}(?:/usdt)?\s+(?:long|short)\s+(?:entry\s+)?"
+    r"\$?(?P<price11>\d[\d.,]*)\s+(?:se|wala|wali)(?!\w)",
     re.IGNORECASE)
 # Without a price: the trade said to be running or in profit ("#LINK long is in profit. Entry 14.62 …", "— running +12%",
 # "Keep holding #DOT long. Entry 4.10 …"), already in ("already long", "уже в лонге", "بالفعل"), a results card ("SIGNAL
@@ -5596,12 +5613,17 @@ def _running_trade_restated(clean: str, parsed: ParsedMessage) -> str | None:
     for taken in _TAKEN_AT_PRICE.finditer(clean):
         if fresh is not None and fresh.start() < taken.start():
             continue
-        raw = next(v for k, v in taken.groupdict().items() if v is not None)
-        try:
-            price = Decimal(raw.rstrip(".,").replace(",", "."))
-        except ArithmeticError:
+        raw = next(v for k, v in taken.groupdict().items() if v is not None).rstrip(".,")
+        # (both readings of a comma: "mula 3,240" is the entry 3240, "desde 0,92" the entry 0.92)
+        prices = set()
+        for written in {raw.replace(",", "."), raw.replace(",", "")} if raw.count(",") == 1 else {raw}:
+            try:
+                prices.add(Decimal(written))
+            except ArithmeticError:
+                continue
+        if not prices:
             continue
-        if market_entry or price in parsed.entries:
+        if market_entry or prices & set(parsed.entries):
             return taken.group(0)
     running = _TAKEN_RUNNING.search(clean)
     if running is not None and (fresh is None or fresh.start() > running.start()) \
@@ -6694,7 +6716,15 @@ _NOTHING_TO_DO_NOW = re.compile(r"(?<!\w)(?:nothing\s+to\s+do|no\s+action\s+(?:i
                                 r"sin\s+(?:nuevos\s+trades|nuevas\s+(?:entradas|operaciones|posiciones))|"
                                 r"nenhum\s+(?:trade|novo\s+trade)\s+novo|nenhuma\s+(?:nova\s+)?(?:entrada|opera[çc][ãa]o)(?:\s+nova)?|"
                                 r"sem\s+(?:novos\s+trades|novas\s+(?:entradas|opera[çc][õo]es))|"
-                                r"pas\s+de\s+nouve(?:aux|lles)\s+(?:trades|positions|entr[ée]es))(?!\w)|无需操作|不用操作")
+                                r"pas\s+de\s+nouve(?:aux|lles)\s+(?:trades|positions|entr[ée]es)|"
+                                # (session 26, asia26) a running trade restated with "don't chase it (any more)": tl "wag
+                                # na kayo humabol", "walang gagawin"; ms/id "jangan kejar lagi"; hi-en "chase mat karo",
+                                # "kuch karne ki zarurat nahi"; "don't chase it"
+                                r"(?:wag|huwag)\s+na\s+(?:po\s+)?(?:kayo\s+|tayo\s+)?(?:po\s+)?(?:humabol|habulin|pumasok|sumabay)|"
+                                r"walang\s+(?:gagawin|kailangang\s+gawin)|jangan\s+(?:kejar|masuk|fomo)\s+lagi|"
+                                r"chase\s+(?:mat|nahi|na)\s+(?:karo|karna|karein)|kuch\s+(?:bhi\s+)?karne\s+ki\s+(?:zarurat|zaroorat)\s+nahi|"
+                                r"(?:don'?t|do\s+not)\s+chase(?:\s+(?:it|this(?:\s+one)?))?(?=\s*(?:$|[.!,;)]))"
+                                r")(?!\w)|无需操作|不用操作")
 # (session 25, money25) the calm word that no new trade is taken ("no new trades until FOMC", "keine neuen Trades")
 _NO_NEW_TRADES = re.compile(r"(?<!\w)(?:no\s+new\s+(?:trades|entries|positions)|keine\s+neuen|новых\s+(?:сделок|входов|позиций)|"
                             r"никаких\s+новых|sin\s+nuev[oa]s|nenhum\s+(?:novo\s+)?trade|nenhuma\s+(?:nova\s+)?(?:entrada|opera)|"
@@ -7814,6 +7844,9 @@ _DOT_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
 # (session 25) Currencies whose writers group thousands with a point ("6.680 ₺", "2.950 €", "R$ 1.250", "Rp 1.500"):
 # every level written N.NNN beside one of their signs is thousands, whatever the coin's price floor
 _DOT_GROUPING_FIATS = frozenset({"TRY", "EUR", "BRL", "IDR", "VND"})
+# (session 26, asia26) currencies whose countries group thousands with a comma and write decimals with a point: a card
+# priced in them ("Beli spot RM 318,000") reads "318,000" as thousands, whatever the words around it
+_COMMA_GROUPING_FIATS = frozenset({"MYR", "INR", "GBP", "NGN"})
 
 
 def _read_dot_thousands(levels: _Levels, candidate: SymbolCandidate | None, entries: list[Decimal],

@@ -44,7 +44,9 @@ _PARTICLES = (r"(?:(?:na|po|la|ya|ni|de|da|don|too|also|both|bhi|هم|также
               r"con\s+successo)\s+){0,2}")
 # Ordinals written between the target word and the verb ("تارگت دوم خورد", "target first hit").
 _ORDINAL = (r"(?:first|second|third|fourth|fifth|\d(?:st|nd|rd|th)|اول|دوم|سوم|چهارم|پنجم|(?:ال)?[أا]ول|(?:ال)?ثاني|"
-            r"(?:ال)?ثالث|(?:ال)?رابع)")
+            r"(?:ال)?ثالث|(?:ال)?رابع|"
+            # (session 26, asia26: ms/id "sasaran pertama tercapai", "target kedua kena" — the ordinal after the target word)
+            r"pertama|kedua|ketiga|keempat|kelima)")
 
 # A numbered exit — the channel's name for its target ("Exit 1", "Exit ①" read as "Exit 1", "Çıkış 2", "Salida 3",
 # "Exit target 2") — said reached, hit or ticked off (the tick read as "done"): that target hit, never the trade closed
@@ -984,7 +986,9 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # hi/ur-Latn "Stop ko Entry 1 par le aayein", "SL ko entry pe kar do", "stop entry pr shift karo" (the stop onto
         # the entry)
         r"(?:sl|stop(?:[\s-]*loss)?)\s+(?:ko\s+)?(?:entry|breakeven|break[\s-]*even|be|cost)(?:\s+[1-3])?\s+(?:par|pe|pr|pay|per)(?!\w)|"
-        r"اسٹاپ(?:\s*لاس)?\s+(?:کو\s+)?انٹری|(?:sl|stop)\s+(?:को\s+)?एंट्री\s+पर|stop\s+a\s+bel[ée]p[őo]re|(?:sl|stop)\s+(?:naar|op)\s+(?:instap|break[\s-]*even)|"
+        # (session 26, asia26: hi "स्टॉप लॉस को एंट्री पर शिफ्ट कर दें", "स्टॉपलॉस एंट्री पे", "SL को ब्रेकईवन पर" — the stop
+        # written in the script too)
+        r"اسٹاپ(?:\s*لاس)?\s+(?:کو\s+)?انٹری|(?:sl|stop|स्टॉप(?:\s*लॉस)?|स्टॉपलॉस)\s+(?:को\s+)?(?:एंट्री|ब्रेक\s*ईवन)\s+(?:पर|पे)|stop\s+a\s+bel[ée]p[őo]re|(?:sl|stop)\s+(?:naar|op)\s+(?:instap|break[\s-]*even)|"
         # "Flat stop on $SOL" (the stop where the trade neither wins nor loses)
         r"flat\s+(?:stop|sl)(?!\w)|(?:stop|sl)\s+(?:to|at)\s+flat(?!\w)|"
         # (session 24, status24b) machine-translated "стоп в безубыток" / "стоп в б/у": "Transfer the stop in no-loss",
@@ -1804,6 +1808,9 @@ _CLOSE_PATTERN = _Gated(
     r"uzav[řr]en\w*|imefungwa|נסגר\w*|বন্ধ|ปิดแล้ว|"
     # bn/hi "ট্রেড ক্লোজ", "ट्रेड क्लोज" (the trade closed, in the borrowed English word)
     r"(?:ট্রেড|পজিশন|ट्रेड|पोजीशन|पोज़ीशन)\s*(?:ক্লোজ|क्लोज़?)(?![^\n.!,]{0,20}(?:না|मत|नहीं))|"
+    # (session 26, asia26) hi "पोज़िशन बंद, बधाई हो!", "ट्रेड बंद हो गया" (the position closed: the noun, then "closed" ending
+    # its clause or told as done — not "ट्रेड बंद न करें", "बंद करने का समय नहीं")
+    r"(?:ट्रेड|पो(?:ज\u093c|\u095b|ज)(?:\u0940|\u093f)शन)\s*बंद(?=\s*(?:[,.!।|]|$)|\s+(?:हो\s+(?:गया|गई|गए)|कर\s+(?:दिया|दी|दिए)))|"
     r"закрыл\w*|закрили|kapatt[ıi]\w*|cerr[ée]|fechei|fechamos|zamkn[ęe]li\w*|encerrando|encerramos|"
     # pt "Encerrem a operação de #SOL agora" (close it, to the readers); vi "Cắt lệnh #TIA toàn bộ" (cut the position)
     r"(?:encerrem|encerre(?=\s+a\s+opera)|c[ắa]t\s+l[ệe]nh)(?![^\n]{0,25}?(?:m[ộo]t\s+n[ửu]a|metade|(?<![\d.,])\d{1,2}\s*%|[1-3]\s*/\s*[2-4]))|"
@@ -1898,6 +1905,12 @@ _CLOSE_PATTERN = _Gated(
     # price), "14.90 pe poora close", "pura close ho gaya" (the whole of it closed, at a price or said done — "TP2 pe
     # poora close karenge" is the plan for later)
     + r"|(?<!\w)band\s+(?:kar\s*(?:do|dein|den|lo|lein|dijiye|diya|diye)|karo|karein|karen|kijiye|kiya|ho\s+gaya)(?!\w)"
+    # (session 26, asia26) hi-en "isko abhi market pe bech do" (sell it — what is held — now at the market), "sab bech do",
+    # "pura exit 🚪" (the whole of it out, ending its clause: "pura exit TP3 pe" is a plan); a bare "bech do" may be a short
+    # call and stays unread
+    + r"|(?<!\w)(?:isko|isse|ise|ye|yeh|sab|saara|sara|sabhi|poora|pura)\s+(?:(?:abhi|turant|market|cmp|pe|par|se)\s+){0,4}"
+    r"bech\s+(?:do|dein|den|dijiye|de)(?!\w)"
+    + r"|(?<!\w)(?:poora|pura|poori|puri)\s+exit(?:\s+(?:karo|kar\s*(?:do|lo|diya)|ho\s+gaya))?(?=\s*(?:$|[^\w\s]))"
     + r"|(?<![\w.,])\$?\d[\d.,]*\s+(?:pe|par|pr|@)\s+(?:(?:poora|pura|poori|puri)\s+(?:position\s+|trade\s+)?close"
     r"(?!\s+(?:kar(?:enge|na|ne)|hoga|ho\s+jayega))|nikal\s+(?:gaye|gaya|gye|gya|aaye|aye|liye))(?!\w)"
     + r"|(?<!\w)(?:poora|pura|poori|puri)\s+(?:position\s+|trade\s+)?close\s+(?:ho\s+gaya|kar\s*diya|kiya|done)(?!\w)"

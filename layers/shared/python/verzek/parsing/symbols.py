@@ -73,7 +73,9 @@ _UNTRADED_FIAT = frozenset({"GBP", "CHF", "BRL", "AUD", "CAD", "JPY", "RUB", "UA
                             "NZD", "SGD", "HKD", "SEK", "NOK", "DKK", "HUF", "CZK", "CNH",
                             # (session 25: Nobitex's toman and rial, Indodax's rupiah, and other local P2P quotes)
                             "IRT", "IRR", "IDR", "VND", "PKR", "EGP", "THB", "BDT", "KZT", "AED", "ILS", "CNY", "TWD",
-                            "PHP"})
+                            "PHP",
+                            # (session 26: the Malaysian ringgit of Luno's and Tokocrypto's "BTC/MYR")
+                            "MYR"})
 # ("USDT/IRT", "USDT/TRY", "USDC/EUR"): a stablecoin bought or sold against a local currency — the pair as written (held
 # as one we cannot trade), never the currency read as a coin against USDT
 _STABLECOINS = frozenset({"USDT", "USDC", "FDUSD", "BUSD", "TUSD", "DAI"})

@@ -29,7 +29,7 @@ class Kind(StrEnum):
 
 
 # (fiat quotes we do not trade are read as the pair's quote too: "BTC/CHF" is no CHF coin — the call is held)
-_QUOTES = r"usdt|usdc|busd|fdusd|tusd|usd|btc|eth|bnb|eur|try|gbp|chf|brl|aud|cad|jpy|rub|uah|ars|mxn|pln|zar|ngn|inr|nzd|sgd|hkd|sek|nok|dkk|huf|czk|cnh|irt|irr|idr|vnd|pkr|egp|thb|bdt|kzt|aed|ils|cny|twd|php"
+_QUOTES = r"usdt|usdc|busd|fdusd|tusd|usd|btc|eth|bnb|eur|try|gbp|chf|brl|aud|cad|jpy|rub|uah|ars|mxn|pln|zar|ngn|inr|nzd|sgd|hkd|sek|nok|dkk|huf|czk|cnh|irt|irr|idr|vnd|pkr|egp|thb|bdt|kzt|aed|ils|cny|twd|php|myr"
 _GLUED_USD = re.compile(r"(?<=[A-Z0-9]{2})(?:USDT|USDC|USD)$")
 _TOKEN_RE = re.compile(
     r"(?P<qpair>(?<![\w.])(?:USDT|USDC|BUSD)_[A-Z0-9]{2,15}(?![\w]))|"  # 3Commas: quote first, underscore
