@@ -628,6 +628,16 @@ English channels) and `blind_z73.jsonl` (ccf87bf, a day of six channels in es/pt
 trades were then fixed (money25: a bot's 24h tally read as a close of "HITS", a Russian "only if the 4h closes above"
 card traded, a German overview's "Stopp liegt auf Einstand" read as a breakeven move) with three lower-case closes of
 z68: z72–z73 105/120, 0 wrong; z68–z71 239/240, 0 wrong.
+A twentieth round (session 26), first look at ba10454: `blind_z74.jsonl` (b01a91f, signal bots' cards and their
+follow-ups) 51/60, `blind_z75.jsonl` (b01a91f, reply threads and quoted calls) 47/60, `blind_z76.jsonl` (b01a91f, cards
+and management in Japanese, Chinese, Korean, Hindi, Malay and Hinglish, with 万/만 and lakh numbers) 46/60,
+`blind_z77.jsonl` (b01a91f, the hidden set's hard families in new wording) 54/60. All four: 198/240 (82.5 %), 9 wrong
+(a Japanese "６万８５００" read as 600008500, a Japanese template card and a Malay "only if the 4h candle closes below"
+card traded among them). After four fixer branches (threads26, hard26, bots26, asia26) and the lead's: 240/240, 0 wrong.
+Held out while they worked: `blind_z78.jsonl` (b01a91f, a day across English channels) and `blind_z79.jsonl` (b01a91f,
+a day in French, Dutch, Polish, Romanian, Arabic and Persian channels), scored at ba10454: 105/120 (87.5 %), 1 wrong
+(a Polish "Zamykamy temat", "we close the topic", read as a close of TEMAT); after the branches, with nothing fixed from
+them: 105/120, 0 wrong.
 """
 
 import json
@@ -837,6 +847,12 @@ CORPORA = {
     "blind_z71.jsonl": (60, 0.98),
     "blind_z72.jsonl": (60, 0.84),
     "blind_z73.jsonl": (60, 0.89),
+    "blind_z74.jsonl": (60, 0.98),
+    "blind_z75.jsonl": (60, 0.98),
+    "blind_z76.jsonl": (60, 0.98),
+    "blind_z77.jsonl": (60, 0.98),
+    "blind_z78.jsonl": (60, 0.91),
+    "blind_z79.jsonl": (60, 0.83),
 }
 
 
