@@ -5220,7 +5220,8 @@ _WITHDRAWN_OR_UNDER_WAY = re.compile(
     r"girmeyin|ka[çc]t[ıi]|no\s+entren|ya\s+no\s+es\s+v[áa]lid\w*|sinyal\s+iptal|iptal\s+edildi|"
     r"giri[şs]\s+ger[çc]ekle[şs]ti|entrada\s+(?:ejecutada|executada|activada|ativada)|entry\s+(?:filled|done)|"
     r"exercise\s+for|homework|fake\s+signal|not\s+ours|фейк\w*|не\s+наш\s+сигнал|sahte\s+sinyal|se[ñn]al\s+falsa|"
-    r"sinal\s+falso|scam\w*|from\s+another\s+channel|how\s+to\s+read\s+(?:our|the|a)\s+signals?|"
+    # (session 27, cards27: "это норм или скам?" under a forwarded card — the Cyrillic spelling of "scam")
+    r"sinal\s+falso|scam\w*|скам\w*|from\s+another\s+channel|how\s+to\s+read\s+(?:our|the|a)\s+signals?|"
     r"stopped\s+out|(?:sl|stop(?:\s*loss)?)\s+(?:was\s+|got\s+)?(?:hit|triggered|taken|हिट)(?!\s+(?:only|on\s+(?:a\s+)?\w*\s*close))|"
     r"^\W*(?:closed|cerrad[oa]|fechad[oa]|закрыт[аоы]?|kapand[ıi]|geschlossen|chius[oa]|cl[ôo]tur[ée]e?|ditutup)"
     r"(?:\s+(?:at|in|en|em|на|по|@|manually|early)|\s*[+-]?\d+(?:[.,]\d+)?|\W*$)|"
@@ -6511,7 +6512,10 @@ _LEVELS_WERE = re.compile(r"(?<!\w)(?:(?:the|our|old|previous|original|earlier|p
 # question whether to open, in one sentence
 _ASKS_TO_OPEN = re.compile(r"(?<![^\n.!?:])[ \t]*(?:[#$]\w+[ \t]+)?(?:(?:should|shall|do|can|could|would)\s+(?:we|i|you|u)\s+(?:\w+\s+)?"
                            r"(?:buy|long|short|sell|enter|open|ape)|(?:is\s+it\s+)?worth\s+(?:buying|longing|shorting|entering)|"
-                           r"(?:buy|long|short)\s+or\s+(?:not|wait|sell|short|long))(?!\w)[^\n.!?]{0,60}[?？]",
+                           r"(?:buy|long|short)\s+or\s+(?:not|wait|sell|short|long))(?!\w)[^\n.!?]{0,60}[?？]|"
+                           # (session 27, cards27: "скинули из канала, стоит ли входить?" — is it worth entering? — anywhere
+                           # in a sentence, as Russian asks it after a comma)
+                           r"(?<!\w)стоит\s+(?:ли\s+)?(?:заходить|входить|зайти|войти|брать|покупать|лонговать|шортить)(?!\w)[^\n.!?]{0,60}[?？]",
                            re.IGNORECASE)
 # ("Position sizing 101: entry 100, stop 95 = 5% move …", "Leverage 101 — …", "Stop-loss 101"): a lesson headed "<topic>
 # 101" opens the post — its levels are a worked example, no call
