@@ -31,3 +31,41 @@ def test_forwarded_card_asked_about_in_russian_is_held(text):
 def test_russian_card_without_question_still_trades():
     _check("#LINK/USDT LONG 20x\nВход: 24.10 - 24.40\nЦели: 25.0 / 25.8\nСтоп: 23.40",
            {"kind": "open", "symbol": "LINK/USDT", "side": "long", "entries": [24.1, 24.4]}, True)
+
+
+# --- legs that carry weights or sizes: the weight, the size, the date are no price --------------------------------------
+LEGS = [
+    # es "Compras:" heading weighted legs; "vender 40%" after a target takes a share, names no side
+    ("💎 Par: LINK/USDT\nOperación: COMPRA\n🛒 Compras:\n1️⃣ 24.10 ➝ 60% del capital\n2️⃣ 23.40 ➝ 40%\n"
+     "🎯 Objetivo 1: 25.20 – vender 60%\n🎯 Objetivo 2: 26.40 – vender 40%\n⛔ Stop: 22.70",
+     {"kind": "open", "symbol": "LINK/USDT", "side": "long", "entries": [23.4, 24.1], "entry_type": "limit",
+      "targets": [25.2, 26.4], "stop_loss": 22.7}, True),
+    # en "TP — sell 50%" after each target, "of balance" after a leg's share
+    ("NEAR/USDT BUY\nBuys:\n1) 5.410 — 50% of balance\n2) 5.220 — 50%\nTP1 5.700 — sell 50%\nTP2 5.980 — sell 50%\nSL 4.990",
+     {"kind": "open", "symbol": "NEAR/USDT", "side": "long", "entries": [5.22, 5.41], "targets": [5.7, 5.98],
+      "stop_loss": 4.99}, True),
+    # a bot's "orders:" over "#1 limit … | N USDT" rows: the USDT amount is the order's size
+    ("🤖 plan #88\npair: APTUSDT.P\nside: BUY\nleverage: 8x\norders:\n  #1 limit 9.420 | 100 USDT\n  #2 limit 9.180 | 150 USDT\n"
+     "exits:\n  tp1 9.900 | 50%\n  tp2 10.300 | 50%\nsl: 8.850",
+     {"kind": "open", "symbol": "APT/USDT", "side": "long", "leverage": 8, "entries": [9.18, 9.42], "entry_type": "limit",
+      "targets": [9.9, 10.3], "stop_loss": 8.85}, True),
+    # lettered legs a) b) with a size after a column mark
+    ("ETHUSDT PERP · SHORT · 4x\nentries\n  a) 3,480 · 200 USDT\n  b) 3,540 · 300 USDT\nexits\n  t1 3,390 · 50%\n"
+     "  t2 3,310 · 50%\nstop 3,610",
+     {"kind": "open", "symbol": "ETH/USDT", "side": "short", "entries": [3480, 3540], "targets": [3390, 3310],
+      "stop_loss": 3610}, True),
+    # a table's fraction column after each exit's price
+    ("DOT LONG 5x\nEntry A    6.120    60%\nEntry B    5.940    40%\nExit 1     6.450    1/2\nExit 2     6.800    1/2\n"
+     "Stop       5.700",
+     {"kind": "open", "symbol": "DOT/USDT", "side": "long", "entries": [5.94, 6.12], "targets": [6.45, 6.8],
+      "stop_loss": 5.7}, True),
+    # a dated heading with a clock time: "12 Jan 18:05" is no price of the accumulation
+    ("SPOT ACCUMULATION · 12 Jan 18:05 UTC\n$INJ (spot)\nBuy 50% at 21.40\nBuy 50% at 20.60\nSell 100% at 24.10\nStop 19.20",
+     {"kind": "open", "symbol": "INJ/USDT", "side": "long", "market": "spot", "entries": [20.6, 21.4],
+      "targets": [24.1], "stop_loss": 19.2}, True),
+]
+
+
+@pytest.mark.parametrize("text,expected,tradable", LEGS)
+def test_weighted_or_sized_legs(text, expected, tradable):
+    _check(text, expected, tradable)

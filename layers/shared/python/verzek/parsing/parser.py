@@ -1657,6 +1657,11 @@ def _side_from_words(segments: list[Segment], levels: _Levels) -> tuple[Side | N
         return None, True
     used_as_targets = {id(s) for s in segments if s.field in (Field.BUY, Field.SELL) and s.numbers
                        and any(t in s.numbers for t in levels.targets)}
+    # (session 27, cards27: "Objetivo 1: 93.200 – vender 50%", "TP1 4.86 — sell 30%"): a sell word with nothing but a
+    # share after a target on its line is the part of the position that target takes off, never the side
+    target_lines = {t.line for t in levels.targets}
+    used_as_targets |= {id(s) for s in segments if s.field in (Field.BUY, Field.SELL) and s.label is not None
+                        and s.label.line in target_lines and not s.numbers and s.percents}
     buys = any(s.field == Field.BUY and id(s) not in used_as_targets for s in segments)
     sells = any(s.field == Field.SELL and id(s) not in used_as_targets for s in segments)
     # "Buy price: 0.852" / "Short zone: ..." — an entry label that starts with a side word states the side.
