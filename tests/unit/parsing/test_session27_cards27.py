@@ -69,3 +69,22 @@ LEGS = [
 @pytest.mark.parametrize("text,expected,tradable", LEGS)
 def test_weighted_or_sized_legs(text, expected, tradable):
     _check(text, expected, tradable)
+
+
+# --- an order at the market with the mark as its reference; distances in pips are no levels -----------------------------
+MARKET_REF = [
+    ("GO NOW ▶ #WIF long\nmark ~2.315, fill at market, half size (no adds)\nTP 2.400 / 2.520\nSL 2.240 | lev 4x",
+     {"kind": "open", "symbol": "WIF/USDT", "side": "long", "entries": [2.315], "entry_type": "market",
+      "targets": [2.4, 2.52], "stop_loss": 2.24}, True),
+    ("#LTC short\nmark ≈ 98.40 — fill at market, one clip\nTP 95.10 / 92.80\nSL 101.20\nlev 3x",
+     {"kind": "open", "symbol": "LTC/USDT", "side": "short", "entries": [98.4], "entry_type": "market",
+      "targets": [95.1, 92.8], "stop_loss": 101.2}, True),
+    ("#SOL long 10x\nEntry 182.40\nTP 184.20 (+180 pips) / 186.50 (+410 pips)\nSL 180.10 (-230 pips)",
+     {"kind": "open", "symbol": "SOL/USDT", "side": "long", "entries": [182.4], "targets": [184.2, 186.5],
+      "stop_loss": 180.1}, True),
+]
+
+
+@pytest.mark.parametrize("text,expected,tradable", MARKET_REF)
+def test_market_reference_and_pip_distances(text, expected, tradable):
+    _check(text, expected, tradable)

@@ -314,6 +314,9 @@ LABELS: list[tuple[Field, str]] = [
                   # ("Preço de abertura: 585,0", "Precio de apertura", "Prix d'ouverture", "Prezzo di apertura"): the opening price
                   r"pre[çc]o\s+de\s+abertura|precio\s+de\s+apertura|prix\s+d'\s*ouverture|prezzo\s+di\s+apertura|" + PRICE_NOW_PHRASE + r"|"
                   r"(?:^|(?<=\|))[ \t]*price(?=\s*[:=-])|"
+                  # (session 27, cards27: "mark ~38.45, fill at market"): the exchange's mark price, said to be about
+                  # where the market is, heading its line — the reference of an order at the market
+                  r"(?:^|(?<=\|))[ \t]*mark(?=[ \t]*[:=]?[ \t]*[~≈][ \t]*\$?\d)|"
                   # ("qty 1,250  price 2.1840  lev 5x", "| lev 4.0 | rate 21.335", "Open Rate: 21.335"): an exchange or bot's
                   # fill report, its price column — where the order was filled
                   r"(?:(?<=\d[ \t]{2})|(?<=\d[ \t]{3})|(?<=\|[ \t]))price(?=[ \t]+\$?\d)|"

@@ -1523,8 +1523,12 @@ def _market_word_a_note(entry_segments: list[Segment], entry: Decimal) -> bool:
         if lx.MARKET_WORDS.search(Segment(segment.field, segment.label, segment.tokens[:k]).text()):
             return False
         after = Segment(segment.field, None, segment.tokens[k + 1:]).text()
-        if not lx.MARKET_WORDS.search(after):
+        if not (market := lx.MARKET_WORDS.search(after)):
             continue
+        if (clause_end := re.search(r"[,;(]", after[market.end():])) is not None:
+            # (session 27, cards27: "mark ~38.45, fill at market, full size (no DCA on this one)"): the words after the
+            # market word's clause are a note of their own, not about the market
+            after = after[:market.end() + clause_end.start()]
         if (tag := _BRACKET_RIGHT_AFTER.match(after)) is not None and lx.MARKET_WORDS.search(tag.group(2)) \
                 and not any((b.line, b.start) > (number.line, number.start) for b in segment.beside) \
                 and all(w.lower() in _MARKET_TAG_WORDS

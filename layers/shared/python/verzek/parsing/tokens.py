@@ -334,6 +334,8 @@ def _mark_size_splits(tokens: list[Token]) -> None:
             a.kind = b.kind = Kind.PCT
 
 
+# ("+180 pips", "(−240 pips)", "40 pts", "30 пипсов"): a distance from the entry, counted in pips or points
+_DISTANCE_UNITS = frozenset(["pips", "pip", "pts", "пипсов", "пипса", "пипс", "pipleri", "pipov"])
 # ("TF 15", "Timeframe: 240", "interval=60", "ТФ 15", "Zaman dilimi: 60"): the chart's timeframe
 _TIMEFRAME_WORDS = frozenset(["tf", "timeframe", "interval", "тф", "таймфрейм", "periyot", "temporalidad", "zeitrahmen",
                               "resolution"])
@@ -464,6 +466,9 @@ def _mark_non_prices(tokens: list[Token]) -> None:
             continue
         if prev is not None and _a_level_ordinal(tokens, i):
             tok.kind = Kind.INDEX
+            continue
+        if nxt is not None and nxt.kind == Kind.WORD and nxt.text.lower() in _DISTANCE_UNITS:
+            tok.kind = Kind.INDEX  # (session 27, cards27: "4,230 → 50% (+180 pips)"): a distance in pips, never a price
             continue
         if prev is not None and _a_size_in_money(tokens, i):
             tok.kind = Kind.INDEX  # "base order 20 USDT filled @ 24.31": the size, not the fill's price
