@@ -88,3 +88,53 @@ MARKET_REF = [
 @pytest.mark.parametrize("text,expected,tradable", MARKET_REF)
 def test_market_reference_and_pip_distances(text, expected, tradable):
     _check(text, expected, tradable)
+
+
+# --- follow-ups of weighted cards ---------------------------------------------------------------------------------------
+FOLLOW_UPS = [
+    # a leg of a split entry filled, by the channel's word for it
+    ("🧺 $SEI — first bag filled at 0.2870, two more orders resting below.", {"kind": "update", "symbol": "SEI/USDT"}),
+    ("⚓ DOTUSDT\nleg a) filled @ 6.120\nlegs b) c) resting", {"kind": "update", "symbol": "DOT/USDT"}),
+    ("#ARB tranche 2 executed at 0.7410, avg now 0.7560", {"kind": "update", "symbol": "ARB/USDT"}),
+    # a level put at a new price in place of the old one
+    ("📐 #NEAR — the final 30% now targets 6.40 instead of 6.10. Rest unchanged.", {"kind": "update", "symbol": "NEAR/USDT"}),
+    ("#NEAR último objetivo ahora 6.40 en lugar de 6.10", {"kind": "update", "symbol": "NEAR/USDT"}),
+    # the trade said done as a whole, the bag emptied; a card named by its coin in brackets
+    ("🧺 $SEI — last third sold at 0.3320, bag is empty. Trade done ✅", {"kind": "close", "symbol": "SEI/USDT"}),
+    ("#SEI final target hit, position complete.", {"kind": "close", "symbol": "SEI/USDT"}),
+    ("📘 KESTON — Card #77 (OP)\nOnly leg A filled. Stopped at 1.612. Card closed.", {"kind": "close", "symbol": "OP/USDT"}),
+    # the price's move after TP1 told in the past (es/pt)
+    ("#LINK\nDespués del objetivo 1 el precio regresó y tocó el stop en entrada. Operación cerrada.",
+     {"kind": "close", "symbol": "LINK/USDT"}),
+    ("#LINK depois do alvo 1 o preço voltou e tocou o stop. Operação encerrada.", {"kind": "close", "symbol": "LINK/USDT"}),
+    # a reminder with nothing to do; a look at the market with no position
+    ("📌 Reminder: $SEI bids from yesterday still stand — 0.2870 / 0.2790, same split. No action needed.",
+     {"kind": "not_a_signal", "symbol": None}),
+    ("ETH daily view: holding the 3.1k floor, 3.4k above. No position from us yet, just watching.",
+     {"kind": "not_a_signal", "symbol": None}),
+]
+
+
+@pytest.mark.parametrize("text,expected", FOLLOW_UPS)
+def test_follow_ups_of_weighted_cards(text, expected):
+    _check(text, expected, False)
+
+
+# --- direction-only alert and a conditional card -------------------------------------------------------------------------
+OPENS = [
+    # "right now" and "levels follow", a sizing line beside: a direction alert, held
+    ("🐦 SWIFT\nSHORT #APT right now, levels follow shortly.\nUse 1/2 of your normal size.",
+     {"kind": "open", "symbol": "APT/USDT", "side": "short", "entry_type": "market", "entries": [], "targets": []}, False),
+    ("LONG #TIA right now 🚀 targets will follow in a few min", {"kind": "open", "symbol": "TIA/USDT", "side": "long",
+                                                                "entry_type": "market"}, False),
+    # the condition and its "no close, no trade" on one line of a full card: held as a conditional card
+    ("Coin: INJ\nDirection: LONG\n⚠️ Valid ONLY after a 4H close above 24.00 — no close, no trade.\nEntry zone: 24.10 – 24.40\n"
+     "Target 1: 25.20\nTarget 2: 26.00\nSL: 23.30",
+     {"kind": "open", "symbol": "INJ/USDT", "side": "long", "entries": [24.1, 24.4], "entry_type": "range",
+      "targets": [25.2, 26.0], "stop_loss": 23.3}, False),
+]
+
+
+@pytest.mark.parametrize("text,expected,tradable", OPENS)
+def test_direction_alert_and_conditional_card(text, expected, tradable):
+    _check(text, expected, tradable)

@@ -308,14 +308,17 @@ _SPLIT_WORDS = re.compile(r"(?<!\w)(?:split|splits|splitting|allocat\w*|alloc|ra
 def _mark_row_fractions(tokens: list[Token]) -> None:
     """(session 27, cards27) "Exit 1     4.860     1/3", "TP2 0.7310 — 1/2": a fraction of small whole numbers written
     after the row's price (the size that level takes) — a share, never two more prices."""
-    for i in range(1, len(tokens) - 2):
+    for i in range(len(tokens) - 2):
         a, slash, b = tokens[i], tokens[i + 1], tokens[i + 2]
         if a.kind == Kind.NUM and b.kind == Kind.NUM and slash.kind == Kind.SEP and slash.text == "/" \
                 and slash.start == a.start + len(a.text) and b.start == slash.start + 1 \
                 and a.text.isdigit() and b.text.isdigit() and 0 < a.value < b.value <= 10 \
                 and (i + 3 == len(tokens) or tokens[i + 3].kind != Kind.SEP or tokens[i + 3].text != "/"):
             prev = next((t for t in reversed(tokens[:i]) if not (t.kind == Kind.SEP and t.text in "-—–|·•:")), None)
-            if prev is not None and prev.kind == Kind.NUM and not prev.text.isdigit():
+            after = tokens[i + 3] if i + 3 < len(tokens) else None
+            if prev is not None and prev.kind == Kind.NUM and not prev.text.isdigit() \
+                    or after is not None and after.kind == Kind.WORD and after.text.lower() in ("of", "del", "de", "do", "от"):
+                # ("Start with 1/3 of your usual size", "1/2 del capital"): a share of the size said so
                 a.kind = b.kind = Kind.PCT
 
 
