@@ -138,3 +138,11 @@ OPENS = [
 @pytest.mark.parametrize("text,expected,tradable", OPENS)
 def test_direction_alert_and_conditional_card(text, expected, tradable):
     _check(text, expected, tradable)
+
+
+@pytest.mark.parametrize("text,entries", [
+    ("#TON/USDT ЛОНГ\nПокупки:\n1) 4.318 — 50%\n2) 4.210 — 50%\nЦель 1: 4.450\nСтоп: 4.090", [4.21, 4.318]),
+    ("#SOL/USDT LONG\nAchats :\n1) 182.40 — 50 % du capital\n2) 178.90 — 50 %\nObjectif 1 : 188.00\nStop : 174.50", [178.9, 182.4]),
+])
+def test_plural_buys_heading_in_other_languages(text, entries):
+    _check(text, {"kind": "open", "side": "long", "entries": entries, "entry_type": "limit"}, True)
