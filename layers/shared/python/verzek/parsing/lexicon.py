@@ -237,6 +237,9 @@ LABELS: list[tuple[Field, str]] = [
                   # ("🛒 Fills:" over "F1 3388 / F2 3435"): a bot card's heading over its fill orders, alone on its line
                   # with its colon or before a price — the entries
                   r"(?:^|(?<=\|))[ \t]*fills(?=[ \t]*:[ \t]*(?:$|\$?\d))|"
+                  # (session 27, cards27: a bot's plan "orders:" alone on its line over "#1 limit 184.60 | 120 USDT" rows;
+                  # "Limit orders:", "Órdenes:", "Ордера:"): the card's resting orders heading their rows — the entries
+                  r"(?:^|(?<=\|))[ \t]*(?:(?:limit|entry)[ \t]+)?(?:orders|[óo]rdenes|ordens|ордера)(?=[ \t]*:[ \t]*$)|"
                   # ("🛒 Trigger: MARKET (ref 19.62)"): the card's trigger said to be the market — an entry at the market
                   # (a trigger at a price, "Trigger: 182.40", may wait for the price to cross: not read so)
                   r"(?:^|(?<=\|))[ \t]*trigger(?=[ \t]*[:=][ \t]*(?:market|mkt|cmp|now)(?!\w))|"
@@ -303,11 +306,17 @@ LABELS: list[tuple[Field, str]] = [
                   r"(?:^|(?<=\|))[ \t]*(?:(?:выставля\w*|выставим|ставим|поставил\w*|ставимо|виставля\w*)[ \t]+)?"
                   r"(?:лимитк[аиуе]|лімітк[аиуі])(?:[ \t]+на[ \t]+(?:покупку|продажу|лонг|шорт|купівлю|продаж))?"
                   r"(?=[ \t]*[:=-]?[ \t]*\$?\d)|"
-                  r"(?:buy|long|short)[\s-]*(?:zone|area|range|setup|between|price)|(?:^|(?<=\|))[ \t]*buys(?=[ \t]*:)|(?:buy|sell)[\s-]*stop(?:\s+(?:above|below|at))?|accumulat(?:e|ion)(?:\s+zone)?|"
+                  r"(?:buy|long|short)[\s-]*(?:zone|area|range|setup|between|price)|(?:^|(?<=\|))[ \t]*buys(?=[ \t]*:)|"
+                  # (session 27, cards27: es/pt "🛒 Compras:", fr "Achats :", ru "Покупки:", de "Käufe:" heading the buy legs
+                  # "1️⃣ 27.85 ➝ 25%" — the plural buys, as "Buys:")
+                  r"(?:^|(?<=\|))[ \t]*(?:compras|achats|покупки|k[äa]ufe)(?=[ \t]*:)|(?:buy|sell)[\s-]*stop(?:\s+(?:above|below|at))?|accumulat(?:e|ion)(?:\s+zone)?|"
                   r"open(?:ing)?\s+price|avg\.?\s+entry|"
                   # ("Preço de abertura: 585,0", "Precio de apertura", "Prix d'ouverture", "Prezzo di apertura"): the opening price
                   r"pre[çc]o\s+de\s+abertura|precio\s+de\s+apertura|prix\s+d'\s*ouverture|prezzo\s+di\s+apertura|" + PRICE_NOW_PHRASE + r"|"
                   r"(?:^|(?<=\|))[ \t]*price(?=\s*[:=-])|"
+                  # (session 27, cards27: "mark ~38.45, fill at market"): the exchange's mark price, said to be about
+                  # where the market is, heading its line — the reference of an order at the market
+                  r"(?:^|(?<=\|))[ \t]*mark(?=[ \t]*[:=]?[ \t]*[~≈][ \t]*\$?\d)|"
                   # ("qty 1,250  price 2.1840  lev 5x", "| lev 4.0 | rate 21.335", "Open Rate: 21.335"): an exchange or bot's
                   # fill report, its price column — where the order was filled
                   r"(?:(?<=\d[ \t]{2})|(?<=\d[ \t]{3})|(?<=\|[ \t]))price(?=[ \t]+\$?\d)|"
@@ -394,7 +403,11 @@ LABELS: list[tuple[Field, str]] = [
                    # ("Вход: по рынку, усреднение 5.12", "Добор: 0.7150", "تعزيز: 0.7100"): an averaging order, as "DCA"
                    r"усреднени[ея]|(?:^|(?<=\|))[ \t]*(?:добор|добір|تعزيز|u[śs]rednieni[ea]|pr[ůu]m[ěe]rov[áa]n[íi]|priemerovanie)(?=[ \t]*[:：]?[ \t]*\$?\d)|"
                    r"risk(?:\s*/\s*reward)?|reward|r\s*/\s*r|rr|"
-                   r"period|volume|market\s+cap|ranking|wallet(?:\s+size)?|capital|amount|balance|margin\s+size|"
+                   r"period|volume|market\s+cap|ranking|wallet(?:\s+size)?|"
+                   # (session 27, cards27: "1️⃣ 89.600 ➝ 50% del capital", "27.85 — 40% of balance": the unit of the rung's
+                   # share after it — no label of a size that would end the entry rows)
+                   r"(?<!%\sof\s)(?<!%\sof\sthe\s)(?<!%\sof\syour\s)(?<!%\sdel\s)(?<!%\sde\s)(?<!%\sdo\s)(?<!%\sdu\s)"
+                   r"(?<!%\sde\stu\s)(?<!%\sdo\sseu\s)(?:capital|amount|balance)|margin\s+size|"
                    r"position\s+size|change|duration|position(?=[ \t]*:[ \t]*\$[ \t]?\d)|"
                    # "Size 2.3 SOL", "Qty: 120", "Margin: 50 USDT": how much, never a price
                    # ("ENTRY LADDER (% of size)" over "15.42 → 40%" rows: the unit of the rows' shares, in the heading's

@@ -82,7 +82,8 @@ _HANDLE = re.compile(r"@[^\W\d_]\w{2,}")
 _MARKDOWN = re.compile(r"\*\*|__|`+|~~")
 _DATE = re.compile(
     r"(?<![\w.,])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}"
-    r"|\d{1,2}[-/ ](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[-/ ]\d{2,4})(?![\w.,])",
+    # (session 27, cards27: "07 Dec 09:14 UTC" — the day and month before a clock time: "09" is the hour, no year)
+    r"|\d{1,2}[-/ ](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:[-/ ]\d{2,4}(?!:\d)|(?=[ \t,]+\d{1,2}:\d{2})))(?![\w.,])",
     re.IGNORECASE,
 )
 _CLOCK_OR_RATIO = re.compile(r"(?<![\w.,:])T?\d{1,2}:\d{1,2}(?::\d{1,2})?(?![\d.,:])")

@@ -1523,8 +1523,12 @@ def _market_word_a_note(entry_segments: list[Segment], entry: Decimal) -> bool:
         if lx.MARKET_WORDS.search(Segment(segment.field, segment.label, segment.tokens[:k]).text()):
             return False
         after = Segment(segment.field, None, segment.tokens[k + 1:]).text()
-        if not lx.MARKET_WORDS.search(after):
+        if not (market := lx.MARKET_WORDS.search(after)):
             continue
+        if (clause_end := re.search(r"[,;(]", after[market.end():])) is not None:
+            # (session 27, cards27: "mark ~38.45, fill at market, full size (no DCA on this one)"): the words after the
+            # market word's clause are a note of their own, not about the market
+            after = after[:market.end() + clause_end.start()]
         if (tag := _BRACKET_RIGHT_AFTER.match(after)) is not None and lx.MARKET_WORDS.search(tag.group(2)) \
                 and not any((b.line, b.start) > (number.line, number.start) for b in segment.beside) \
                 and all(w.lower() in _MARKET_TAG_WORDS
@@ -1657,6 +1661,11 @@ def _side_from_words(segments: list[Segment], levels: _Levels) -> tuple[Side | N
         return None, True
     used_as_targets = {id(s) for s in segments if s.field in (Field.BUY, Field.SELL) and s.numbers
                        and any(t in s.numbers for t in levels.targets)}
+    # (session 27, cards27: "Objetivo 1: 93.200 – vender 50%", "TP1 4.86 — sell 30%"): a sell word with nothing but a
+    # share after a target on its line is the part of the position that target takes off, never the side
+    target_lines = {t.line for t in levels.targets}
+    used_as_targets |= {id(s) for s in segments if s.field in (Field.BUY, Field.SELL) and s.label is not None
+                        and s.label.line in target_lines and not s.numbers and s.percents}
     buys = any(s.field == Field.BUY and id(s) not in used_as_targets for s in segments)
     sells = any(s.field == Field.SELL and id(s) not in used_as_targets for s in segments)
     # "Buy price: 0.852" / "Short zone: ..." — an entry label that starts with a side word states the side.
@@ -3503,6 +3512,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # capitalised word we do not know as a ticker heading the post, then a ticker we know on the same line — the word
         # is the channel's brand over its post type, the ticker is the coin
         candidates = [c for c in candidates if not _brand_heading_before_ticker(tokens, c, candidates)]
+    if len({c.base for c in candidates}) > 1 and any(c.rank == 0 and _bracketed_ticker_in_heading(tokens, c.position)
+                                                     for c in candidates):
+        # (session 27, cards27: "🛡 IRONFOLD — Card #212 (TIA) / … Card closed"): a ticker we know in brackets on the
+        # first line names the card's coin; a capitalised word we do not know before it on that line is the brand
+        candidates = [c for c in candidates if not (c.rank == 0 and c.base not in KNOWN_TICKERS and tokens[c.position].line == 0)]
     if len({c.base for c in candidates}) > 1:
         # ("Closed our #DOGE long at 0.1712 earlier today ✅ +19% / Next up 👇 / #LTC LONG / Entry … / TP … / SL …"): a
         # line reporting another coin's trade as closed, above the card of the coin the post calls — done, not called
@@ -4045,6 +4059,13 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             # Session 24 (traps24): ("I closed my ATOM at 4.62 lol, too stressful. admin are you still holding?"): the
             # writer asks the admin — a reader, whose close or change is their own
             return _not_a_signal("a reader's own trade told beside a question to the admin, not the channel's status")
+        if action in (None, UpdateAction.OTHER) and not closing \
+                and (_NOTHING_TO_DO_NOW.search(status_text) and _REMINDER_HEAD.search(status_text)
+                     or _NO_POSITION_YET.search(status_text)):
+            # (session 27, cards27) ("🌀 Reminder: $ONDO orders from Monday still stand — … No changes, no action needed",
+            # "BTC weekly view … Still holding the 88k shelf … No position from us yet, just watching"): orders already
+            # given restated with nothing to do, or the market watched with no position — no status of a trade
+            return _not_a_signal("a reminder with nothing to do, or a look at the market with no position")
         if action in (UpdateAction.MOVE_SL_BREAKEVEN, UpdateAction.NEW_STOP) and not closing \
                 and _NOTHING_TO_DO_NOW.search(status_text) \
                 and update_action(_STOP_WHERE_IT_STANDS.sub(" ", plan_status)) not in POSITION_CHANGES:
@@ -4272,7 +4293,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                     and not _out_then_judged(tokens, target, status_lines, lambda sentence: is_close(sentence, coin_names)) \
                     and not (tokens[target.position].text in KNOWN_TICKERS and target.position == _first_meaningful(tokens)
                              and tokens[target.position].line == 0
-                             and reports_progress(status_text.split("\n", 1)[0])):
+                             and reports_progress(status_text.split("\n", 1)[0])) \
+                    and not _bracketed_ticker_in_heading(tokens, target.position):
                 # (kept: "SOL TP3 232 ✅ / closing the rest here" — a ticker we know opening the post on a line that reports
                 # its target hit: the trade the post is about)
                 # ("BTC dumping hard. Closed ✅", "SUPER trade! Closed ✅", "WIN! Closed +20%"): a capitalised word in a
@@ -4741,7 +4763,11 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     watch_only = lx.WATCH_ONLY_RE.search(scope)
     if watch_only is not None and _NO_EVENT_NO_TRADE.fullmatch(watch_only.group(0)) \
             and not lx.WATCH_ONLY_RE.search(scope, watch_only.end()) and lx.CONDITIONAL_ENTRY_RE.search(scope) \
-            and _CONDITION_ROW.match(scope, scope.rfind("\n", 0, watch_only.start()) + 1):
+            and (_CONDITION_ROW.match(scope, scope.rfind("\n", 0, watch_only.start()) + 1)
+                 # (session 27, cards27: "⚠️ Activate ONLY after a daily close above 272 — no close, no trade." on a card
+                 # with its targets and stop): the condition and its "no close, no trade" on one line of the card
+                 or targets and stop is not None and lx.CONDITIONAL_ENTRY_RE.search(
+                     scope[scope.rfind("\n", 0, watch_only.start()) + 1:watch_only.start()])):
         # (session 24) ("… / Stop ┃ 0.4215 / Rule ┃ valid ONLY after a 4H candle closes above 0.4350 — no close, no trade"):
         # the card's own condition said twice — a conditional card, held below as one (a plan in the would-mood, "I'd
         # long 645–650 … No sweep = no trade", is still no call)
@@ -5220,7 +5246,8 @@ _WITHDRAWN_OR_UNDER_WAY = re.compile(
     r"girmeyin|ka[çc]t[ıi]|no\s+entren|ya\s+no\s+es\s+v[áa]lid\w*|sinyal\s+iptal|iptal\s+edildi|"
     r"giri[şs]\s+ger[çc]ekle[şs]ti|entrada\s+(?:ejecutada|executada|activada|ativada)|entry\s+(?:filled|done)|"
     r"exercise\s+for|homework|fake\s+signal|not\s+ours|фейк\w*|не\s+наш\s+сигнал|sahte\s+sinyal|se[ñn]al\s+falsa|"
-    r"sinal\s+falso|scam\w*|from\s+another\s+channel|how\s+to\s+read\s+(?:our|the|a)\s+signals?|"
+    # (session 27, cards27: "это норм или скам?" under a forwarded card — the Cyrillic spelling of "scam")
+    r"sinal\s+falso|scam\w*|скам\w*|from\s+another\s+channel|how\s+to\s+read\s+(?:our|the|a)\s+signals?|"
     r"stopped\s+out|(?:sl|stop(?:\s*loss)?)\s+(?:was\s+|got\s+)?(?:hit|triggered|taken|हिट)(?!\s+(?:only|on\s+(?:a\s+)?\w*\s*close))|"
     r"^\W*(?:closed|cerrad[oa]|fechad[oa]|закрыт[аоы]?|kapand[ıi]|geschlossen|chius[oa]|cl[ôo]tur[ée]e?|ditutup)"
     r"(?:\s+(?:at|in|en|em|на|по|@|manually|early)|\s*[+-]?\d+(?:[.,]\d+)?|\W*$)|"
@@ -6511,7 +6538,10 @@ _LEVELS_WERE = re.compile(r"(?<!\w)(?:(?:the|our|old|previous|original|earlier|p
 # question whether to open, in one sentence
 _ASKS_TO_OPEN = re.compile(r"(?<![^\n.!?:])[ \t]*(?:[#$]\w+[ \t]+)?(?:(?:should|shall|do|can|could|would)\s+(?:we|i|you|u)\s+(?:\w+\s+)?"
                            r"(?:buy|long|short|sell|enter|open|ape)|(?:is\s+it\s+)?worth\s+(?:buying|longing|shorting|entering)|"
-                           r"(?:buy|long|short)\s+or\s+(?:not|wait|sell|short|long))(?!\w)[^\n.!?]{0,60}[?？]",
+                           r"(?:buy|long|short)\s+or\s+(?:not|wait|sell|short|long))(?!\w)[^\n.!?]{0,60}[?？]|"
+                           # (session 27, cards27: "скинули из канала, стоит ли входить?" — is it worth entering? — anywhere
+                           # in a sentence, as Russian asks it after a comma)
+                           r"(?<!\w)стоит\s+(?:ли\s+)?(?:заходить|входить|зайти|войти|брать|покупать|лонговать|шортить)(?!\w)[^\n.!?]{0,60}[?？]",
                            re.IGNORECASE)
 # ("Position sizing 101: entry 100, stop 95 = 5% move …", "Leverage 101 — …", "Stop-loss 101"): a lesson headed "<topic>
 # 101" opens the post — its levels are a worked example, no call
@@ -6702,6 +6732,15 @@ _NOT_OURS = re.compile(r"(?<!\w)(?:not\s+a\s+(?:signal|call)|no\s+be\s+(?:signal
                        r"лично\s+я|я\s+лично|сигнал\s+канала\s+(?:ещё|еще|всё|по-прежнему|оста[её]тся|в\s+силе|активен)|(?:мо[йяё]|сво[йяё])\s+личн\w*|решайте\s+сами|"
                        r"(?:yo\s+)?personalmente|se[ñn]al\s+del\s+canal\s+sigue|decidan\s+ustedes|pessoalmente|sinal\s+do\s+canal\s+(?:continua|segue)|"
                        r"[şs]ahsen|ki[şs]isel\s+olarak|kanal(?:ın)?\s+sinyali\s+(?:hala|h[aâ]l[aâ]|devam)|persönlich|personnellement)(?!\w)|我个人|频道的?信号(?:仍|还|依然)")
+# (session 27, cards27) A reminder heading ("Reminder:", "Recordatorio:", "Lembrete:", "Напоминание:", "Hatırlatma:",
+# "Rappel :", "Erinnerung:") — something already posted, told again
+_REMINDER_HEAD = re.compile(r"(?:^|\n)\W*(?:friendly\s+)?(?:reminder|recordatorio|lembrete|напоминание|hat[ıi]rlatma|rappel|erinnerung)"
+                            r"(?=\s*[:：—–-])", re.IGNORECASE)
+# (session 27, cards27) No position taken yet, the market only watched ("No position from us yet, just watching", "not in a
+# position yet", "sin posición todavía", "пока без позиции", "sem posição ainda")
+_NO_POSITION_YET = re.compile(r"(?<!\w)(?:no\s+position\s+(?:from\s+us\s+|for\s+us\s+|on\s+it\s+)?(?:yet|for\s+now|right\s+now)|"
+                              r"not\s+in\s+(?:a\s+|any\s+)?position\s+yet|sin\s+posici[óo]n\s+(?:todav[íi]a|a[úu]n|por\s+ahora)|"
+                              r"пока\s+без\s+позиции|sem\s+posi[çc][ãa]o\s+(?:ainda|por\s+enquanto))(?!\w)", re.IGNORECASE)
 # Session 24 (traps24): the post says nothing is to be done now ("nothing to do for now", "no action needed", "nada que
 # hacer", "rien à faire", "ничего не делаем", "yapacak bir şey yok", "无需操作")
 _NOTHING_TO_DO_NOW = re.compile(r"(?<!\w)(?:nothing\s+to\s+do|no\s+action\s+(?:is\s+)?(?:needed|required)|nothing\s+changes|"
@@ -7104,7 +7143,9 @@ _LEVELS_LATER = re.compile(r"(?i)" + _LEVELS_LATER_MORE + r"|[,—–-]?\s*(?:(?
                            r"(?:(?:in|for)\s+(?:the\s+|our\s+)?vip(?:\s+members)?(?:\s+only)?"
                            r"(?:\s+(?:soon|later|in\s+~?\s*\d{1,2}\s*(?:min\w*|m)))?|"
                            # ("Entry & targets dropping in 5 minutes", "levels will be posted shortly")
-                           r"(?:(?:are\s+|will\s+be\s+)?(?:dropping|dropped|landing|arriving|posted|shared|sent|out|up|coming)\s+)?"
+                           # (session 27, cards27: "levels follow in a few min", "targets will follow shortly")
+                           r"(?:(?:are\s+|will\s+be\s+|will\s+)?(?:dropping|dropped|landing|arriving|posted|shared|sent|out|up|coming|"
+                           r"follow|following)\s+)?"
                            r"(?:soon|shortly|later|in\s+~?\s*\d{1,2}\s*(?:min\w*|m)"
                            # (Session 25: "details in a sec", "levels in a bit", "levels after i eat", "entry after lunch")
                            r"|in\s+a\s+(?:sec|second|bit|moment|min|minute|few(?:\s+min\w*)?)"
@@ -7189,9 +7230,20 @@ def _levels_later_call(clean: str, comma_decimal: bool) -> bool:
     sided = [n for n, line in enumerate(per_line) if any(t.kind == Kind.LABEL and t.field in _SIDE_FIELDS for t in line)]
     if len(sided) == 1:
         per_line = [line for n, line in enumerate(per_line)
-                    if n == sided[0] or any(t.kind in (Kind.NUM, Kind.LEV, Kind.PCT) for t in line)]
+                    if n == sided[0] or any(t.kind in (Kind.NUM, Kind.LEV, Kind.PCT) for t in line)
+                    and not _sizing_note(line)]
         per_line = [_teaser_line(line) if n == sided[0] else line for n, line in enumerate(per_line)]
     return _only_coin_and_side([t for line in per_line for t in line], lower_case=True)
+
+
+_SIZING_WORDS = frozenset(["size", "sizing", "position", "margin", "capital", "balance", "stack", "bag", "allocation"])
+
+
+def _sizing_note(line: list[Token]) -> bool:
+    """(session 27, cards27) "Start with 1/3 of your usual size", "Use 2% of your balance": a line whose only figures are
+    shares, of the reader's size — how much to put in, no level of the call."""
+    return not any(t.kind in (Kind.NUM, Kind.LEV) for t in line) \
+        and any(t.kind in (Kind.WORD, Kind.LABEL) and t.text.lower().strip() in _SIZING_WORDS for t in line)
 
 
 def _teaser_line(line: list[Token]) -> list[Token]:
@@ -7265,6 +7317,9 @@ def _market_word_tokens(tokens: list[Token]) -> set[int]:
             end = nxt.start + len(nxt.text)
         if lx.MARKET_WORDS.fullmatch(text):
             found.update(id(t) for t in run)
+    # (session 27, cards27: "LONG #FET right now 🚀"): "right" before the market word "now" is part of it
+    found.update(id(t) for t, nxt in zip(tokens, tokens[1:]) if t.kind == Kind.WORD and t.text.lower() == "right"
+                 and id(nxt) in found and nxt.text.lower() == "now" and nxt.line == t.line)
     return found
 
 
@@ -8815,6 +8870,14 @@ def _names_a_thing(tokens: list[Token], position: int) -> bool:
     """"Trade ID: 7F3A": an id's word before a colon heads a field of its own, and the value after a word and a colon is
     that field's (a coin label is a label, not a word)."""
     return _heads_an_id_field(tokens, position) or _field_word_before(tokens, position) is not None
+
+
+def _bracketed_ticker_in_heading(tokens: list[Token], position: int) -> bool:
+    """(session 27, cards27) "🛡 IRONFOLD — Card #212 (TIA) / … Stopped at 4.170 … Card closed", "Trade 14 (SOL)": a
+    ticker we know alone in brackets on the post's first line — the coin of the card the post reports on."""
+    tok = tokens[position]
+    return tok.line == 0 and tok.text in KNOWN_TICKERS and 0 < position < len(tokens) - 1 \
+        and tokens[position - 1].text == "(" and tokens[position + 1].text == ")"
 
 
 def _sentence_coins(candidates: list[SymbolCandidate], tokens: list[Token]) -> list[SymbolCandidate]:

@@ -192,7 +192,10 @@ _PARTIAL_SHARE = (rf"{_TAKE_VERB}(?:[ \t]+[^\s,.;!?]+){{0,3}}?[ \t]+{_PART_WORD}
 # an entry/order word of a language and a "filled/executed" verb, with at most two words and no negation between
 _ENTRY_WORD = (r"(?:(?<!\w)(?:entry|entries|entrada|giri[şs]|вход|entr[ée]e|einstieg|ingresso|wej[śs]cie|l[ệe]nh|instap|"
                # ("our first buys for 14.20 don fill", "both bids filled": the plural only — "buy signal triggered" is a chart's)
-               r"orders?|[óo]rden|ordem|emri?|ордер|ورود|(?:ال)?دخول|[أا]مر|nachkauf|zukauf|buys|bids|intrarea|intrare|intr[ăa]rile)(?!\w)|入场(?:单|价)?|进场价?|진입(?:가격?)?|エントリー(?:価格)?|"
+               r"orders?|[óo]rden|ordem|emri?|ордер|ورود|(?:ال)?دخول|[أا]مر|nachkauf|zukauf|buys|bids|intrarea|intrare|intr[ăa]rile|"
+               # (session 27, cards27: "second bag filled at 0.8870", "leg b) filled @ 92,600", "tranche 2 executed"): one
+               # leg of a split entry, by the channel's word for it
+               r"legs?|bags?|tranches?|rungs?)(?!\w)|入场(?:单|价)?|进场价?|진입(?:가격?)?|エントリー(?:価格)?|"
                # ("2차 분할매수 체결": the second split buy filled; "买い増し约定": the add-on bought)
                r"(?:분할|추가)\s*매수|추가\s*진입|买い増し|追加エントリー|"
                # Session 23 (status23): ja "2つ目の指値（22.35）約定しました" (the 2nd limit order filled), "指値注文が約定",
@@ -1373,6 +1376,12 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
           r"(?<!\w)(?:tps?|targets?)\s*\d{0,2}\s+(?:is\s+|was\s+|has\s+been\s+)?(?:removed|dropped|scrapped|deleted)(?!\w)")),
         # "тейк переносим на 171", "hedef 2'yi 1.45'e taşıyoruz": a target and a move verb
         (_MOVE_STEMS, rf"{_TP_WORDS}\s*\d{{0,2}}(?:[ \t]+[^\s,.;!?]+){{0,2}}?[ \t]*{_MOVE_VERB}"),
+        # (session 27, cards27: "the last 20% now aims for 33.20 instead of 34.50", "el último tramo apunta a 33.20 en
+        # lugar de 34.50", "последняя часть теперь на 33.20 вместо 34.50"): a level of the running trade put at a new
+        # price in place of the old one — the trade goes on with it revised
+        (r"instead|lugar|vez|вместо|lieu|invece|statt",
+         r"(?<![\w.,])\$?\d[\d.,]*\s+(?:instead\s+of|rather\s+than|en\s+(?:lugar|vez)\s+de|em\s+vez\s+de|вместо|"
+         r"au\s+lieu\s+de|invece\s+di|(?:an)?statt)\s+\$?\d[\d.,]*(?![\d.,]*\d)(?!\s*%)"),
         # "Running in profit", "#ETH running nicely in profit", "+50 pips secured": the trade under way, reported (said of
         # the trade: the post's or line's first words — "Most alts running in profit" is market talk); "可留小仓做格局"
         # (keep a small position as a runner), "继续持有", "拿住"
@@ -1828,6 +1837,9 @@ _CLOSE_PATTERN = _Gated(
     r"ch[ốo]t\s+(?:h[ếe]t|to[àa]n\s+b[ộo])|out\s+of\s+everything|" + _OUT_OF_EVERYTHING + r"|(?:everything|all\s+positions)\s+off\s+the\s+table|"
     # "#SOL manual close +6%", "#SOL trade ended", "Abort #SOL", "#SOL: out"
     r"manual(?:ly)?\s+clos\w*|(?:trade|position)\s+(?:has\s+)?(?:ended|finished|is\s+over)|^abort|^out(?=\W*$)|"
+    # (session 27, cards27: "final sell level hit, bag is empty. Trade done, +24.1%", "position complete"): the trade said
+    # done as a whole, or its bag emptied
+    r"(?:trade|position)\s+(?:is\s+)?(?:done|complete)(?=\s*(?:[,.;!✅]|$))|bag\s+is\s+(?:now\s+)?empty|"
     # ("#APT out 7.76, small L", "$ARB: out at 0.81"): after the coin heading the line, "out" and the price it left at
     r"^out[ \t]+(?:at[ \t]+|@[ \t]*|~[ \t]*|around[ \t]+)?\$?\d+(?:[.,]\d+)*(?![.,]?\d)"
     r"(?![ \t]*(?:%|/\d|(?:h|hr|hrs|m|min|mins|d|w|x|k|am|pm|days?|weeks?|hours?|candles?|times)(?![a-z])))|"
@@ -2072,7 +2084,11 @@ _CONDITION = re.compile(r"(?<!\w)(?:if|when|once|unless|until|in\s+case|otherwis
                         r"plan\s*:|при\s+пробое|gelince|gelirse|도달\s*시|"
                         + _LATER_ANYWHERE + r"|"
                         # "después del TP1", "Po TP1 na #DOT zamkniemy połowę", "nach TP1", "après le TP1"
-                        r"(?:despu[ée]s\s+del?|depois\s+do|nach|apr[èe]s\s+(?:le\s+)?|dopo\s+(?:il\s+)?|po)\s*(?:tp|target|objetivo|alvo|ziel|cel)\s*\d)(?!\w)|"
+                        r"(?:despu[ée]s\s+del?|depois\s+do|nach|apr[èe]s\s+(?:le\s+)?|dopo\s+(?:il\s+)?|po)\s*(?:tp|target|objetivo|alvo|ziel|cel)\s*\d)(?!\w)"
+                        # (session 27, cards27: "Después del objetivo 1 el precio volvió y tocó el stop": the price's
+                        # move after TP1 told in the past — what happened, no plan)
+                        r"(?![^.\n]{0,30}?(?<!\w)(?:volvi[óo]|toc[óo]|regres[óo]|retrocedi[óo]|cay[óo]|baj[óo]|se\s+gir[óo]|"
+                        r"voltou|tocou|caiu|recuou|bateu)(?!\w))|"
                         # pt "Se #ETH perder 3200", "Caso #ETH perca 3200", fr "Au cas où", pl "Gdy/Jeśli", ru "при закреплении
                         # ниже", fa "اگر" (a coin right after pt "se": "#SOL se cerró" is Spanish, done)
                         r"(?<!\w)(?:se\s+[#$]\w+|caso\s+[#$]\w+|se\s+(?:\S+\s+){0,3}?(?:for|perder|romper|cair|subir|chegar|"

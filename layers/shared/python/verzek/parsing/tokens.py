@@ -59,7 +59,10 @@ _TOKEN_RE = re.compile(
 # ("1) 0.50", "2. 0.55", and "1- 24.10": a row number with a dash glued to it and a space before the price)
 # ("  F1 3388", "E2 3435", "DCA1 0.4120" under a card's entries heading: a rung's label heading its row before the price —
 # the row's name, no word that would end the entries' list)
-_LINE_INDEX_RE = re.compile(r"^\s*[-*•]?\s*\(?\d{1,2}\s*(?:\)|\.(?!\d))|^\s*\d{1,2}-(?=[ \t]+\$?\d)|"
+# (session 27, cards27: "  a) 91,850 · 250 USDT" / "  b) 92,600", "  #1 limit 184.60 | 120 USDT": a row lettered a) b) c)
+# or numbered #1 #2 before its price — the row's name; "#1" is never a coin)
+_LINE_INDEX_RE = re.compile(r"^\s*[-*•]?\s*(?:\(?[a-fA-F]\)|#[1-9]\d?)(?=[ \t]+(?:limit[ \t]+)?\$?\d)|"
+                            r"^\s*[-*•]?\s*\(?\d{1,2}\s*(?:\)|\.(?!\d))|^\s*\d{1,2}-(?=[ \t]+\$?\d)|"
                             r"^\s*[-*•]?\s*(?:[efEF]|dca|DCA)[1-9](?=[ \t]+\$?\d[\d.,]*[ \t]*$)")
 _TIME_UNITS = frozenset(["m", "min", "mins", "minute", "minutes", "h", "hr", "hrs", "hour", "hours", "d", "day", "days", "w", "wk", "week", "weeks", "month", "months", "мин", "минут", "час", "часа", "часов", "дн", "дня", "дней", "saat", "saatlik", "dakika", "dakikalık", "dakikalik", "günlük", "gunluk", "gün", "gun", "hora", "horas", "minutos", "dias", "días",
                          # ("gửi sau 5 phút", "dalam 10 menit", "через 5 минут", "in 10 Minuten"): a duration is no price
@@ -302,6 +305,23 @@ _SPLIT_WORDS = re.compile(r"(?<!\w)(?:split|splits|splitting|allocat\w*|alloc|ra
                           re.IGNORECASE)
 
 
+def _mark_row_fractions(tokens: list[Token]) -> None:
+    """(session 27, cards27) "Exit 1     4.860     1/3", "TP2 0.7310 — 1/2": a fraction of small whole numbers written
+    after the row's price (the size that level takes) — a share, never two more prices."""
+    for i in range(len(tokens) - 2):
+        a, slash, b = tokens[i], tokens[i + 1], tokens[i + 2]
+        if a.kind == Kind.NUM and b.kind == Kind.NUM and slash.kind == Kind.SEP and slash.text == "/" \
+                and slash.start == a.start + len(a.text) and b.start == slash.start + 1 \
+                and a.text.isdigit() and b.text.isdigit() and 0 < a.value < b.value <= 10 \
+                and (i + 3 == len(tokens) or tokens[i + 3].kind != Kind.SEP or tokens[i + 3].text != "/"):
+            prev = next((t for t in reversed(tokens[:i]) if not (t.kind == Kind.SEP and t.text in "-—–|·•:")), None)
+            after = tokens[i + 3] if i + 3 < len(tokens) else None
+            if prev is not None and prev.kind == Kind.NUM and not prev.text.isdigit() \
+                    or after is not None and after.kind == Kind.WORD and after.text.lower() in ("of", "del", "de", "do", "от"):
+                # ("Start with 1/3 of your usual size", "1/2 del capital"): a share of the size said so
+                a.kind = b.kind = Kind.PCT
+
+
 def _mark_size_splits(tokens: list[Token]) -> None:
     """"60/40", "30-70", "50:50" beside a word of sharing: two shares of the size that make a hundred, no prices and
     no leverage range."""
@@ -317,6 +337,8 @@ def _mark_size_splits(tokens: list[Token]) -> None:
             a.kind = b.kind = Kind.PCT
 
 
+# ("+180 pips", "(−240 pips)", "40 pts", "30 пипсов"): a distance from the entry, counted in pips or points
+_DISTANCE_UNITS = frozenset(["pips", "pip", "pts", "пипсов", "пипса", "пипс", "pipleri", "pipov"])
 # ("TF 15", "Timeframe: 240", "interval=60", "ТФ 15", "Zaman dilimi: 60"): the chart's timeframe
 _TIMEFRAME_WORDS = frozenset(["tf", "timeframe", "interval", "тф", "таймфрейм", "periyot", "temporalidad", "zeitrahmen",
                               "resolution"])
@@ -336,6 +358,10 @@ def _a_size_in_money(tokens: list[Token], i: int) -> bool:
     k = i - 1
     if tokens[k].kind == Kind.SEP and tokens[k].text in ":=" and k:
         k -= 1
+    if tokens[k].kind == Kind.SEP and tokens[k].text in "|·•(" and k and tokens[k - 1].kind == Kind.NUM:
+        # (session 27, cards27: "#1 limit 184.60 | 120 USDT", "a) 91,850 · 250 USDT", "0.612 (50 USDT)"): money after a
+        # row's price and a column mark — the order's size in the quote, never a second price
+        return True
     word = tokens[k].text.lower()
     if tokens[k].kind not in (Kind.WORD, Kind.LABEL):
         return False
@@ -401,6 +427,7 @@ def _a_level_ordinal(tokens: list[Token], i: int) -> bool:
 def _mark_non_prices(tokens: list[Token]) -> None:
     """Percent ranges ("5-10%", "3 to 5%"), timeframes ("15 min") and "(2.5)" style counts are not prices."""
     _mark_size_splits(tokens)
+    _mark_row_fractions(tokens)
     for i, tok in enumerate(tokens):
         if tok.kind != Kind.NUM:
             continue
@@ -442,6 +469,9 @@ def _mark_non_prices(tokens: list[Token]) -> None:
             continue
         if prev is not None and _a_level_ordinal(tokens, i):
             tok.kind = Kind.INDEX
+            continue
+        if nxt is not None and nxt.kind == Kind.WORD and nxt.text.lower() in _DISTANCE_UNITS:
+            tok.kind = Kind.INDEX  # (session 27, cards27: "4,230 → 50% (+180 pips)"): a distance in pips, never a price
             continue
         if prev is not None and _a_size_in_money(tokens, i):
             tok.kind = Kind.INDEX  # "base order 20 USDT filled @ 24.31": the size, not the fill's price
