@@ -599,7 +599,8 @@ _ELISION = re.compile(r"(?<![^\W\d_])([dlDLjJ]|qu|QU|dell|all|nell)'(?=[^\W\d_])
 # on a name — the ticker (in capitals, with a tag or not) is the coin; the suffix goes ("BTC's" is English, kept)
 _TURKISH_SUFFIX = re.compile(r"(?<![\w'])([#$]?(?-i:[A-Z][A-Z0-9]{1,14}))'(?:y?[ıiuü]|y?[ae]|[dt][ae](?:n|ki)?|n?[ıiuü]n|"
                              r"y?l[ae]|d[ıiuü]r|t[ıiuü]r)(?![^\W\d_])")
-_LONE_PRICE = re.compile(r"(?<![\w.,#])\d+(?:[.,]\d+)?(?![\w.,%]|[ \t]?[xX%](?!\w))")
+# (session 27, day27: not a number glued to a slash — "3/ invalidation above 1.565" numbers a tweet, "1/3" is a share)
+_LONE_PRICE = re.compile(r"(?<![\w.,#/])\d+(?:[.,]\d+)?(?![\w.,%/]|[ \t]?[xX%](?!\w))")
 
 
 _HEADING_WORD = re.compile(r"^([ \t]*)([A-Za-z]{5,12})(?=[ \t]*:)", re.MULTILINE)
