@@ -67,7 +67,9 @@ CASES = [
     # profit on a share, the stop at the writer's entry: the running trade changes
     ("Hey fam 🌸 LINK tapped 19.40! I took profit on half, rest aims for 20.50. Stop is now at my entry",
      _status("update", "LINK/USDT"), False),
-    ("AVAX hit 29.10 today. Booked profits on 30%, stop now at our entry 🙏", _status("update", "AVAX/USDT"), False),
+    ("AVAX tagged 29.10 today. Booked profits on 30%, stop now at our entry 🙏", _status("update", "AVAX/USDT"), False),
+    # (the market's milestone beside a change names no trade of its own: the change is the replied-to trade's)
+    ("BTC hit 100k!! Booked profits on 30%, stop now at our entry", _status("update", None), False),
     # armed conditional cards: read literally, held
     ("ALPHA DESK ⚡ scalp (ARMED, not live)\n$SOL BUY — only if a 15m candle closes above 190, then enter @ 190.4\n"
      "🎯 193 — 196\n🧯 187.5\nx10",

@@ -8207,9 +8207,10 @@ def _named_as_a_reason(tokens: list[Token], coin: SymbolCandidate, lines: list[s
 
 # ("ENA ⟶ TP1 (0.7020). Stop goes to entry": the coin's sentence names a level of its trade)
 # (in the channels' languages too: "ARB — вторая цель ✅ 0,92 / Стоп подтягиваем …", "SOL — 2. hedef ✅", "ورود", "الهدف")
-# (session 27, day27) ("NEAR tapped 2.85! I took profit on half …", "SOL hit 212, stop now at entry"): the coin's sentence
-# tells the price it reached — the running trade's progress, whose change the next sentence gives
-_REACHED_A_PRICE = re.compile(r"(?<!\w)(?:tapped|hit|reached|touched|tagged|printed)\s+\$?\d")
+# (session 27, day27) ("NEAR tapped 2.85! I took profit on half …", "LINK touched 15.20, sold a third"): the coin's
+# sentence tells the level it reached — the running trade's progress, whose change the next sentence gives (not "BTC hit
+# 100k! Move SL to entry", a round milestone of the market beside a change of the replied-to trade)
+_REACHED_A_PRICE = re.compile(r"(?<!\w)(?:tapped|tagged|printed|hit|reached|touched)\s+\$?\d(?![\d.,]*\s?[kK](?!\w))")
 _TRADE_WORD = re.compile(r"(?<!\w)(?:tp|target|sl|stop|entry|цел[ьи]|ціл[ьі]|тейк\w*|стоп\w*|вход\w*|вх[іо]д\w*|hedef\w*|"
                          r"giri[şs]\w*|objetivos?|alvos?|entrada|تارگت|حد\s+سود|استاپ|ورود|(?:ال)?هدف|(?:ال)?دخول|"
                          # el "Στόχος 1", "στοπ"; he "יעד ראשון", "סטופ"; sw "Lengo la kwanza"; it "obiettivo"; fr "objectif",
