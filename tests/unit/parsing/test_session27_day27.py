@@ -56,6 +56,11 @@ CASES = [
      _open("BNB/USDT", "long", None, None, [905], "limit", [930, 955], 884), True),
     ("Chart repost from @wedgequeen\n#ARB long\nEntry 0.512\nTP 0.54 / 0.57\nSL 0.49",
      _open("ARB/USDT", "long", None, None, [0.512], "limit", [0.54, 0.57], 0.49), True),
+    ("Reposted from @alphaking\n#ARB long\nEntry 0.512\nTP 0.54 / 0.57\nSL 0.49",
+     _open("ARB/USDT", "long", None, None, [0.512], "limit", [0.54, 0.57], 0.49), True),
+    # (the channel's own call shown again stays its update)
+    ("Reposting from this morning\n#ARB long\nEntry 0.512\nTP 0.54 / 0.57\nSL 0.49",
+     {**_status("update", "ARB/USDT", "long")}, False),
     # a Discord bridge's line and the author's "Today at 9:41 PM" name no coin
     ("[Discord ➜ TG relay] #alpha-calls\n**Nia | Analyst** — Today at 9:41 PM\n> SOL 188 tp1 done. SL up to 181, rest running",
      _status("update", "SOL/USDT"), False),

@@ -1605,7 +1605,8 @@ RESTATE_RE = re.compile(
     # (session 27, day27: not another author's idea passed on — "📈 TV IDEA REPOST | by @fibwizard_77", "chart repost",
     # "reposted from TradingView": a fresh call to this channel, no call of its own shown again)
     r"(?<!idea\s)(?<!ideas\s)(?<!chart\s)(?<!tv\s)re[\s-]?post(?:ed|ing)?"
-    r"(?!\s+(?:from|of\s+(?:an?\s+|this\s+)?(?:idea|chart|tradingview|tv)(?!\w)))|"
+    # (from another author — a handle, taken out of the clean text, or a platform; not "reposting from this morning")
+    r"(?!\s+(?:from[ \t]*(?:@|\n|$|[|:—–-]|(?:tradingview|tv|twitter|x|discord)(?!\w))|of\s+(?:an?\s+|this\s+)?(?:idea|chart|tradingview|tv)(?!\w)))|"
     r"still\s+(?:valid|active|in\s+play)|in\s+case\s+you\s+missed|icymi|"
     r"напоминани\w*|вс[её]\s+ещ[её]\s+(?:актуал\w*|в\s+силе)|ещ[её]\s+актуал\w*|hat[ıi]rlatma|h[âa]l[âa]\s+ge[çc]erli|"
     r"recordatorio|sigue\s+(?:vigente|v[áa]lid[oa]|activ[oa])|lembrete|ainda\s+(?:v[áa]lid[oa]|ativ[oa])|erinnerung|"
