@@ -133,6 +133,8 @@ def read_bot_notice(text: str) -> BotNotice | None:
     if (keyed := _KEYED_EXIT.search(text) or _SIDE_KEYED_EXIT.search(text)) is not None and coin:
         side = (keyed.group(1) or keyed.group(2) or ("short" if keyed.re is _KEYED_EXIT and "cover" in keyed.group(0).lower()
                                                      else "")).upper()
+        if not side and (position := _KEYED_POSITION_SIDE.search(text)) is not None:
+            side = position.group(1).upper()
         if (part := _part_of_the_position(text)) is not None:
             return part if part.card is None else BotNotice(f"#{coin} {side} {part.card}".replace("  ", " "), "update", coin)
         return BotNotice(f"Close #{coin} {side} now".replace("  ", " "), "close", coin)
@@ -195,6 +197,10 @@ def read_bot_notice(text: str) -> BotNotice | None:
 # (session 22, status52) An alert's side field that is the exit itself: "side=CLOSE_SHORT", "side: exit_long"
 _SIDE_KEYED_EXIT = re.compile(r"(?<!\w)(?:side|position_?side)\s*[:=]\s*[\"']?(?:(?:close|exit)[_-](long|short)|"
                               r"(long|short)[_-](?:close|exit))(?![\w-])", re.IGNORECASE)
+# (session 27, day27) The position's own side keyed beside a bare exit event ("event=EXIT / pair=SUIUSDT.P / dir=SHORT",
+# "action: close · direction: long", "position_side=SHORT"): the side of the trade closed (an order's buy or sell is not)
+_KEYED_POSITION_SIDE = re.compile(r"(?<!\w)(?:dir|direction|position_?side|side)\s*[:=]\s*[\"']?(long|short)(?![\w-])",
+                                  re.IGNORECASE)
 # (session 22, status52) An execution report's side: the order's buy or sell, then what it did in brackets — "Side: SELL
 # (close long)", "side=BUY (close short)"
 _CLOSE_IN_BRACKETS = re.compile(r"(?<!\w)side\s*[:=]\s*(?:buy|sell)\s*\(\s*close\s+(long|short)\s*\)", re.IGNORECASE)

@@ -142,7 +142,8 @@ LABELS: list[tuple[Field, str]] = [
                  # ("if it loses 14.18 I'm out", "if price breaks below 0.92 we're out"): where the writer leaves the
                  # trade — its stop (only with the exit said right after the price)
                  # ("If we lose 16.60 I'm wrong and out": wrong, then out)
-                 r"if\s+(?:it|price|we|this|that)\s+(?:loses|lose|breaks(?:\s+below|\s+above)?|drops\s+(?:below|under)|"
+                 # (session 27, day27: "if it prints 0.01460 im out", "if it tags 0.91 we're out")
+                 r"if\s+(?:it|price|we|this|that)\s+(?:loses|lose|breaks(?:\s+below|\s+above)?|drops\s+(?:below|under)|prints|tags|"
                  r"closes\s+(?:below|above|under|over)|goes\s+(?:below|under|above|over)|dips\s+(?:below|under))"
                  r"(?=[ \t]+\$?\d[\d.,]*[ \t]*,?[ \t]*(?:i'?m|we'?re|i\s+am|we\s+are)[ \t]+(?:wrong\s+and\s+)?out(?!\w))|"
                  # ("I'll sell everything on a daily close below 6.45"): where the writer leaves all of it — its stop
@@ -175,6 +176,9 @@ LABELS: list[tuple[Field, str]] = [
                     # ("TP ladder: 150 / 155", "Exit ladder:" over "• 150 / • 155", "Ladder: 3050 / 3000 (take
                     # profits)"): a ladder of exits is the targets, not the entries' rungs
                     r"(?:take[\s-]*profits?|tps?|targets?|profits?|exits?)[\s-]+ladder|"
+                    # (session 27, day27) a formal desk's notice heading its exits "Objectives: 936.00; 958.00"
+                    # ("Objective 1: 2.41", "Objetivos: 0.41 / 0.44"): the targets, as a heading before its prices
+                    r"(?:^|(?<=\|))[ \t]*(?:price[\s-]+)?objectives?(?:[ \t]*[1-9])?(?=[ \t]*[:=][ \t]*\$?\d)|"
                     r"(?:^|(?<=\|))[ \t]*ladder(?=[ \t]*[:=][^\n(]*\([ \t]*(?:take[\s-]*profits?|tps?|targets?|exits?)[ \t]*\))|"
                     r"(?:close|exit(?:\s+(?:zone|level|point|target))?|take|çıkış|cikis|salida|sa[íi]da|выход|закрыть|закрытие|фиксация|cierre|fechamento|平仓|"
                     r"fermeture|chiusura|schlie(?:ß|ss)ung|kapan[ıi][şs]|zamkni[eę]cie|ausstieg|sortie|uscita|wyj[śs]cie|keluar|tho[áa]t)(?=[ \t]*\d{1,2}[ \t]*[:)=>@])|"
@@ -321,7 +325,9 @@ LABELS: list[tuple[Field, str]] = [
                   # fill report, its price column — where the order was filled
                   r"(?:(?<=\d[ \t]{2})|(?<=\d[ \t]{3})|(?<=\|[ \t]))price(?=[ \t]+\$?\d)|"
                   r"(?:^|(?<=\|))[ \t]*(?:open[ \t]+)?rate(?=[ \t]*[:=]?[ \t]*\$?\d)|open[ \t]+rate(?=[ \t]*[:=]?[ \t]*\$?\d)|(?:^|(?<=\|))[ \t]*in(?=[ \t]*[:=]?[ \t]*\$?\d)|"
-                  r"(?:^|(?<=\|))[ \t]*(?:zona|zone|[áa]rea|b[öo]lge|зона)(?=[ \t]*[:=])|precio\s+de\s+entrada|zona\s+de\s+entrada|диапазон\s+входа|"
+                  # (session 27, day27: or, with no colon, before the two bounds of its range — "zone 272.5–274.0" under
+                  # "BUY (armed: only after a 1h close > 272)": the entry zone, not more prices of the side's line)
+                  r"(?:^|(?<=\|))[ \t]*(?:zona|zone|[áa]rea|b[öo]lge|зона)(?=[ \t]*[:=]|[ \t]+\$?\d[\d.,]*[ \t]*[-–~][ \t]*\$?\d[\d.,]*[ \t]*$)|precio\s+de\s+entrada|zona\s+de\s+entrada|диапазон\s+входа|"
                   r"al[ıi][şs]\s+b[öo]lgesi|买入(?:区间|价格|价)|"
                   # (session 26, asia26) ms "Kemasukan 1: 84.20", "Harga kemasukan", "Zon kemasukan" (the entry, Malaysian)
                   r"(?:(?:harga|zon|titik)\s+)?kemasukan|"
@@ -385,10 +391,11 @@ LABELS: list[tuple[Field, str]] = [
                     r"เหรียญ|คู่เทรด|syiling|sarafu|מטבע|νόμισμα|ζεύγος|moned[ăa]|pereche|p[áa]r|munt|কয়েন")),
     # ("Risk: below 176", "Risk level 176", "Риск: ниже 176", "Risiko unter 176"): where the risk starts is the stop
     # (a share, "Risk: 1%", stays a note below)
-    (Field.STOP, (r"(?:risk|риск|risiko|riesgo|risco|risque|rischio|ryzyko)[ \t]+(?:level|zone|line|уровень|zona|niveau|livello)"
+    (Field.STOP, (r"(?:risk|риск|risiko|riesgo|risco|risque|rischio|ryzyko)[ \t]+(?:level|zone|line|limit|уровень|zona|niveau|livello)"
                   # (a score, "Risk level: 2/10", "3 of 5", a share, "2%": no price)
                   # (a price: a decimal or three digits — "Risk level: 2", "Risk zone 6", "Risk Level: 27" are scores)
-                  r"(?=[ \t]*[:=]?[ \t]*\$?(?:\d+[.,]\d+|\d{3,})(?![\d.,]|[ \t]*(?:/|%|из(?!\w)|of(?!\w))))|"
+                  # (session 27, day27: or grouped by thousands — "Risk limit: 2,860.00")
+                  r"(?=[ \t]*[:=]?[ \t]*\$?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+[.,]\d+|\d{3,})(?![\d.,]|[ \t]*(?:/|%|из(?!\w)|of(?!\w))))|"
                   r"(?:risk|риск|risiko|riesgo|risco|risque|rischio|ryzyko)(?:[ \t]+(?:level|zone|line|уровень|zona))?"
                   r"(?=[ \t]*:?[ \t]*(?:below|under|above|over|ниже|выше|unter|[üu]ber|por\s+(?:debajo|encima)\s+de|abaixo\s+de|acima\s+de|"
                   r"sous|au[\s-]dessus\s+de|sotto|sopra|poni[żz]ej|powy[żz]ej)[ \t]+\$?\d)")),
@@ -449,7 +456,11 @@ LABELS: list[tuple[Field, str]] = [
                  # (Session 25: "aping pepe rn 0.0000121", "aping into $WIF at 2.18"): buying on impulse — the writer's
                  # buy, only with a coin-like word and right then a price or "now" ("stop aping memes", "no aping" say none)
                  r"(?<!stop[ \t])(?<!no[ \t])(?<!not[ \t])(?<!quit[ \t])aping(?:[ \t]+in(?:to)?)?(?=[ \t]+[#$]?[A-Za-z][A-Za-z0-9]{1,14}"
-                 r"[ \t]+(?:(?:on[ \t]+)?(?:spot|futures|perps?)[ \t]+)?(?:rn|now|here|at|@|\$?\.?\d))|"
+                 r"[ \t]+(?:(?:on[ \t]+)?(?:spot|futures|perps?)[ \t]+)?(?:rn|now|here|at|@|\$?\.?\d)"
+                 # (session 27, day27: "aping a spot bag here @ 1.852 cmp", "aping a small position rn at 0.41": the bag or
+                 # position bought, then where)
+                 r"|[ \t]+(?:a[ \t]+)?(?:(?:small|little|tiny|fat|big)[ \t]+)?(?:(?:spot|futures|perps?)[ \t]+)?(?:bag|position)"
+                 r"[ \t]+(?:rn|now|here|at|@))|"
                  r"低吸|k[öo]p(?:a|er)?(?=[ \t]+[#$]?\w)|خریدیں|خریدو|بخرید|بخرین|ख़रीदें|खरीदें|(?:^|(?<=\|))[ \t]*al(?=[ \t]+(?:[1-9][ \t]*[:)][ \t]*)?\$?\d|[ \t]*:)|buy|compra|comprar|al[ıi][şsm]|купить|покупка|покупаем|откупаем|откупаю|закупк\w*|закупаем|buying|mua|beli|(?:ال)?شراء|خرید|买入|매수|"
                 # ("bidding $SUI at 3.41 and again at 3.28", "bid #ARB 0.81"): the writer's buy orders on a coin, at
                 # their prices (not "whales are bidding BTC at 60k", "best bid BTC 60000": the order book's)
@@ -1003,7 +1014,9 @@ NOT_A_CALL_RE = re.compile(
     r"(?:free\s+)?signal\s+from\s+last\s+(?:week|month)|got\s+this\s+\d+\s+(?:days?|weeks?)\s+ago|"
     r"delayed\s+\d+\s*(?:h|hours?|hrs?)|\(\s*delayed|"
     # an idea that is not live ("Idea only, no entry yet", "Potential setup, not active")
-    r"idea\s+only|no\s+entry\s+yet|not\s+(?:yet\s+)?(?:active|live|valid\s+yet)|potential\s+setup|"
+    # (session 27, day27: not "(ARMED, not live)" — a call armed to trigger on its condition, read as the conditional
+    # call it is and held)
+    r"idea\s+only|no\s+entry\s+yet|(?<!armed,\s)(?<!armed\s)(?<!armed\s-\s)not\s+(?:yet\s+)?(?:active|live|valid\s+yet)|potential\s+setup|"
     # a post taken back ("❌ IGNORE previous signal", "Wrong signal posted, sorry!")
     r"ignore\s+(?:the\s+|my\s+|our\s+)?(?:previous|last|above)\s+(?:signal|call|post|message)|wrong\s+(?:signal|call|coin|post)\s+(?:posted|sent)|"
     r"posted\s+by\s+mistake|sent\s+by\s+mistake|"
@@ -1602,7 +1615,12 @@ RESTATE_RE = re.compile(
     # ("⚠️ Reminder: 1-3% risk only. No revenge trades." under a card: the house's rule on risk, no call re-posted)
     r"reminder(?![^\S\n]*[:：-]?[^\S\n]*(?:\d+(?:[.,]\d+)?(?:[^\S\n]*[-–~][^\S\n]*\d+(?:[.,]\d+)?)?[^\S\n]*%[^\S\n]*risk|risk|"
     r"use[^\S\n]+(?:a[^\S\n]+|your[^\S\n]+)?(?:stop|sl)|manage|money[^\S\n]+management|dyor|never|always|don'?t|do[^\S\n]+not|trade[^\S\n]+safe))|"
-    r"re[\s-]?post(?:ed|ing)?|still\s+(?:valid|active|in\s+play)|in\s+case\s+you\s+missed|icymi|"
+    # (session 27, day27: not another author's idea passed on — "📈 TV IDEA REPOST | by @fibwizard_77", "chart repost",
+    # "reposted from TradingView": a fresh call to this channel, no call of its own shown again)
+    r"(?<!idea\s)(?<!ideas\s)(?<!chart\s)(?<!tv\s)re[\s-]?post(?:ed|ing)?"
+    # (from another author — a handle, taken out of the clean text, or a platform; not "reposting from this morning")
+    r"(?!\s+(?:from[ \t]*(?:@|\n|$|[|:—–-]|(?:tradingview|tv|twitter|x|discord)(?!\w))|of\s+(?:an?\s+|this\s+)?(?:idea|chart|tradingview|tv)(?!\w)))|"
+    r"still\s+(?:valid|active|in\s+play)|in\s+case\s+you\s+missed|icymi|"
     r"напоминани\w*|вс[её]\s+ещ[её]\s+(?:актуал\w*|в\s+силе)|ещ[её]\s+актуал\w*|hat[ıi]rlatma|h[âa]l[âa]\s+ge[çc]erli|"
     r"recordatorio|sigue\s+(?:vigente|v[áa]lid[oa]|activ[oa])|lembrete|ainda\s+(?:v[áa]lid[oa]|ativ[oa])|erinnerung|"
     r"noch\s+(?:g[üu]ltig|aktiv)|rappel|toujours\s+(?:valable|valide|actif)|promemoria|ancora\s+(?:valid[oa]|attiv[oa])|"

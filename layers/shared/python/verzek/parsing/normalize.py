@@ -68,7 +68,12 @@ _RELAY_LINES = re.compile(r"^\s*\[(?:in reply to[^\]]*|\s*photo\s*|\s*video\s*|\
                           # ("[Forwarded from Leverage King 50x]": the relayed channel's name, no part of the post)
                           r"\s*forwarded\s+from\b[^\]\n]*)\]\s*|"
                           # "Forwarded from Crypto Lions 🦁", "From: @vip_signals_bot": a relay's own line over the post
-                          r"^[ \t]*(?:forwarded\s+from\b[^\n]*|from:[ \t]*@\w+[^\n]*)$",
+                          r"^[ \t]*(?:forwarded\s+from\b[^\n]*|from:[ \t]*@\w+[^\n]*)$|"
+                          # (session 27, day27) a bridge's own line over a relayed chat post, the source channel after it
+                          # ("[Discord ➜ TG relay] #vip-calls", "[mirrored from Discord]", "[X → TG bridge]"): no word
+                          # of the post — its "TG" was read as the coin
+                          r"^[ \t]*\[[^\]\n]*(?<!\w)(?:relay(?:ed)?|mirror(?:ed)?|bridged?)(?!\w)[^\]\n]*\]"
+                          r"(?:[ \t]*#[^\W\d_][\w-]*)?[ \t]*$",
                           re.IGNORECASE | re.MULTILINE)
 # ("⚡ [Scalp Sniper 🎯]" heading a terse post): the channel's name in brackets on the first line, two or more capitalised
 # words with no number and no trade word — its words are no coin of the post
@@ -86,7 +91,8 @@ _DATE = re.compile(
     r"|\d{1,2}[-/ ](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:[-/ ]\d{2,4}(?!:\d)|(?=[ \t,]+\d{1,2}:\d{2})))(?![\w.,])",
     re.IGNORECASE,
 )
-_CLOCK_OR_RATIO = re.compile(r"(?<![\w.,:])T?\d{1,2}:\d{1,2}(?::\d{1,2})?(?![\d.,:])")
+# (session 27, day27: with its "AM"/"PM" — "Today at 10:03 AM" under a Discord name read "AM" as the coin)
+_CLOCK_OR_RATIO = re.compile(r"(?<![\w.,:])T?\d{1,2}:\d{1,2}(?::\d{1,2})?(?![\d.,:])(?:[ \t]?[AaPp]\.?[Mm]\.?(?!\w))?")
 # Cyrillic 'х'/'Х' next to a number is a leverage 'x' ("20х"); so are Chinese 倍 and Korean 배 after one.
 # (a space, never a line break: "止损：3555\n倍数：20X" keeps its stop)
 _CYRILLIC_X = re.compile(r"(?<=\d)[ \t]?[хХ]|[хХ](?=[ \t]?\d)")
@@ -104,7 +110,8 @@ _EMOJI_TARGET_HEADING = re.compile("^[ \t]*(?:\U0001f3af\ufe0f?[ \t]*)+$(?=\n[ \
 # or its price right after
 _SCRIPT_TP = re.compile("(?<!\\w)(?:\u099f\u09bf\u09aa\u09bf|\u091f\u0940\u092a\u0940)(?=[ \t]*[:=\\-]?[ \t]*[$]?[0-9\u09e6-\u09ef\u0966-\u096f])")
 _SCRIPT_SL = re.compile("(?<!\\w)(?:\u098f\u09b8\u098f\u09b2|\u090f\u0938\u090f\u0932)(?=[ \t]*[:=\\-]?[ \t]*[$]?[0-9\u09e6-\u09ef\u0966-\u096f])")
-_EMOJI_STOP = re.compile("[\u26d4\U0001f6d1\u274c\U0001f6ab]\ufe0f?(?=[ \t]*[$]?\\d)|"  # ⛔ 🛑 ❌ 🚫
+# (session 27, day27: "🧯 0.1748", the fire extinguisher under the card's 🎯 row — what puts the loss out — as ⛔ is)
+_EMOJI_STOP = re.compile("[\u26d4\U0001f6d1\u274c\U0001f6ab\U0001f9ef]\ufe0f?(?=[ \t]*[$]?\\d)|"  # ⛔ 🛑 ❌ 🚫 🧯
                          # (session 23, opens23b: "🛡 1.998", the shield — the protection — heading a price alone on its
                          # line under a card's levels; not "🛡 50% secured", "🛡 2x", "🛡 3 tips")
                          "(?m:^[ \t]*\U0001f6e1\ufe0f?(?=[ \t]*[$]?\\d[\\d.,]*[ \t]*$))")
@@ -593,7 +600,8 @@ _ELISION = re.compile(r"(?<![^\W\d_])([dlDLjJ]|qu|QU|dell|all|nell)'(?=[^\W\d_])
 # on a name — the ticker (in capitals, with a tag or not) is the coin; the suffix goes ("BTC's" is English, kept)
 _TURKISH_SUFFIX = re.compile(r"(?<![\w'])([#$]?(?-i:[A-Z][A-Z0-9]{1,14}))'(?:y?[ıiuü]|y?[ae]|[dt][ae](?:n|ki)?|n?[ıiuü]n|"
                              r"y?l[ae]|d[ıiuü]r|t[ıiuü]r)(?![^\W\d_])")
-_LONE_PRICE = re.compile(r"(?<![\w.,#])\d+(?:[.,]\d+)?(?![\w.,%]|[ \t]?[xX%](?!\w))")
+# (session 27, day27: not a number glued to a slash — "3/ invalidation above 1.565" numbers a tweet, "1/3" is a share)
+_LONE_PRICE = re.compile(r"(?<![\w.,#/])\d+(?:[.,]\d+)?(?![\w.,%/]|[ \t]?[xX%](?!\w))")
 
 
 _HEADING_WORD = re.compile(r"^([ \t]*)([A-Za-z]{5,12})(?=[ \t]*:)", re.MULTILINE)
@@ -774,6 +782,23 @@ _FRACTION_BEFORE = re.compile(r"(?i)(?<!\w)(?:clos\w*|sell\w*|sold|tak\w*|took|b
 _FRACTION_AFTER = re.compile(r"(?i)[ \t]*(?:of|position|size|closed|sold|booked|taken|secured|hit|done|filled|reached|"
                              r"targets?|tps?|entr(?:y|ies)|orders?)(?!\w)")
 _POINTS_TO_COUNTER = re.compile(r"(?i)(?<!\w)(?:in|see|at|on)[ \t]+$")
+# (session 27, day27) A pasted X thread numbers each tweet by a number and a slash heading its line ("1/ opening a short
+# on $TIA now at 1.486", "2/ first take-profit 1.412", "3/ invalidation above 1.565. running 3x"): no price — read as
+# one, "3/" became the thread's stop. Taken off only when the lines run 1/, 2/, … in order, two or more of them
+_TWEET_NUMBER = re.compile(r"(?m)^([^\w\n]*)(\d{1,2})/(?=[ \t]+[^\W\d_$#])")
+
+
+# (session 27, day27) A desk's ticket number heading a line ("LD-0712 ARB · tgt1 printed …", "LD-0749 · AAVE-PERP · BUY",
+# "TK-0031 | SOL"): capitals glued by a hyphen to a zero-padded number — the ticket's name, no coin and no price; taken
+# off so the coin after it heads the line
+_TICKET_NUMBER = re.compile(r"(?m)^([^\w\n#$]*)[A-Z]{1,4}-0\d{2,5}(?=[ \t]+\S)")
+
+
+def _tweet_numbers(text: str) -> str:
+    numbers = [int(m.group(2)) for m in _TWEET_NUMBER.finditer(text)]
+    if len(numbers) < 2 or numbers != list(range(1, len(numbers) + 1)):
+        return text
+    return _TWEET_NUMBER.sub(r"\1 ", text)
 _SHORT_LINK = re.compile(r"(?<![\w/])(?:t\.co|pic\.twitter\.com|pic\.x\.com)/\w+", re.IGNORECASE)
 _HASHTAG_RUN = re.compile(r"(?<![\w/&#])#[^\W_]\w*(?:#[^\W_]\w*)+")  # ("#PYTH#Solana"; a link's "page#part" is no run)
 # OCR: a zero inside a word of letters ("SH0RT", "Cl0se", "p0sitions") — read as the letter O when the word then is one
@@ -846,7 +871,11 @@ def unmangle(text: str) -> str:
     if ":" in text:
         text = _SHORTCODE_RUN.sub(lambda run: " ".join(_SHORTCODE_EMOJI.get(code, " ") for code in _SHORTCODE.findall(run.group(0))),
                                   text)
+    if "-0" in text:
+        text = _TICKET_NUMBER.sub(r"\1", text)
     if "/" in text:
+        if "1/" in text:
+            text = _tweet_numbers(text)
         if _THREAD_MARK in text or "thread" in text.lower():
             text = _thread_counters(text)
         elif "/n" in text:

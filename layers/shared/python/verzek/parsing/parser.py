@@ -4238,7 +4238,8 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                     and not _heads_an_update(tokens, named.position, status_lines) \
                     and not _heads_a_target_report(tokens, named.position, status_lines, status_text) \
                     and not _acts_in_its_sentence(tokens, named, lambda sentence: update_action(sentence) is not None
-                                                  or _TRADE_WORD.search(sentence) is not None, status_lines):
+                                                  or _TRADE_WORD.search(sentence) is not None
+                                                  or _REACHED_A_PRICE.search(sentence) is not None, status_lines):
                 # ("SAFE! SL to BE", "BTC weak. Move SL to entry"): the capitalised word stands in a sentence of its own
                 named = None
             if named is not None and action in POSITION_CHANGES:
@@ -6079,9 +6080,18 @@ _EVENT_COUNT = re.compile(
     re.IGNORECASE)
 
 
+# (session 27, day27) the same tally written label first, a count after its colon ("Calls: 2 · Wins: 1 · Cancelled: 1",
+# "Filled: 4 | Stopped: 1 | Expired: 2", "TP hits: 6 / SL hits: 2"): a whole number, never a price, after each word
+_EVENT_COUNT_AFTER = re.compile(
+    r"(?<![\w.,])(?:(?:tps?|sls?|stop[\s-]*loss(?:es)?|targets?)\s+hits?|calls|signals|trades|fills|filled|stopped(?:\s+out)?|"
+    r"expired|cancell?ed|invalidated|wins?|winners|losses|losers|closed|breakevens?)[ \t]*[:=][ \t]*\d{1,3}(?![\d.,%:]|\s*x\b)",
+    re.IGNORECASE)
+
+
 def _event_counts(text: str) -> bool:
     """Two or more kinds of event counted ("9 FILLED | 14 TP HITS | 3 SL HITS"): a report's tally, no trade's status."""
     kinds = {re.sub(r"[\d\s]+", " ", m.group(0)).strip().lower() for m in _EVENT_COUNT.finditer(text)}
+    kinds |= {re.sub(r"[\d\s:=]+", " ", m.group(0)).strip().lower() for m in _EVENT_COUNT_AFTER.finditer(text)}
     return len(kinds) >= 2
 
 
@@ -8252,6 +8262,10 @@ def _named_as_a_reason(tokens: list[Token], coin: SymbolCandidate, lines: list[s
 
 # ("ENA ⟶ TP1 (0.7020). Stop goes to entry": the coin's sentence names a level of its trade)
 # (in the channels' languages too: "ARB — вторая цель ✅ 0,92 / Стоп подтягиваем …", "SOL — 2. hedef ✅", "ورود", "الهدف")
+# (session 27, day27) ("NEAR tapped 2.85! I took profit on half …", "LINK touched 15.20, sold a third"): the coin's
+# sentence tells the level it reached — the running trade's progress, whose change the next sentence gives (not "BTC hit
+# 100k! Move SL to entry", a round milestone of the market beside a change of the replied-to trade)
+_REACHED_A_PRICE = re.compile(r"(?<!\w)(?:tapped|tagged|printed|hit|reached|touched)\s+\$?\d(?![\d.,]*\s?[kK](?!\w))")
 _TRADE_WORD = re.compile(r"(?<!\w)(?:tp|target|sl|stop|entry|цел[ьи]|ціл[ьі]|тейк\w*|стоп\w*|вход\w*|вх[іо]д\w*|hedef\w*|"
                          r"giri[şs]\w*|objetivos?|alvos?|entrada|تارگت|حد\s+سود|استاپ|ورود|(?:ال)?هدف|(?:ال)?دخول|"
                          # el "Στόχος 1", "στοπ"; he "יעד ראשון", "סטופ"; sw "Lengo la kwanza"; it "obiettivo"; fr "objectif",
@@ -8880,10 +8894,21 @@ def _bracketed_ticker_in_heading(tokens: list[Token], position: int) -> bool:
         and tokens[position - 1].text == "(" and tokens[position + 1].text == ")"
 
 
+def _ticker_opening_a_sentence_after_heading(tokens: list[Token], coin: SymbolCandidate) -> bool:
+    """(session 27, day27) "🎓 ACADEMY: AVAX trade is DONE ✅ …", "NIGHT DESK: SOL stopped at entry": a ticker we know after
+    a heading word and its colon, opening a sentence that goes on in lower case — the sentence's coin, not a field's value
+    ("Trade ID: 7F3A" names an id; a value ends its field)."""
+    position = coin.position
+    nxt = tokens[position + 1] if position + 1 < len(tokens) else None
+    return coin.base in KNOWN_TICKERS and _field_word_before(tokens, position) is not None \
+        and nxt is not None and nxt.line == tokens[position].line and nxt.kind == Kind.WORD and nxt.text.islower()
+
+
 def _sentence_coins(candidates: list[SymbolCandidate], tokens: list[Token]) -> list[SymbolCandidate]:
     """("ALPHA / DOGE 全决済しました ✅", "Trade ID: 7F3A / Отменяем сигнал по LINK"): of several capitalised words and no
     tag or pair, a word alone heading its line or naming a field gives way to one in the post's sentence."""
-    candidates = [c for c in candidates if not (c.rank == 0 and (c.base in _FIELD_WORDS or _names_a_thing(tokens, c.position)))]
+    candidates = [c for c in candidates if not (c.rank == 0 and (c.base in _FIELD_WORDS or _names_a_thing(tokens, c.position))
+                                                and not _ticker_opening_a_sentence_after_heading(tokens, c))]
     plain = [c for c in candidates if c.rank == 0]
     in_sentence = [c for c in plain if not _alone_on_line(tokens, c.position)]
     if len(plain) > 1 and in_sentence and not any(c.rank > 0 for c in candidates):

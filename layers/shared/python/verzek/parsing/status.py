@@ -857,6 +857,10 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # (session 23, partial23) ("TP1 ✅ take half, SL to entry", "booked half."): half taken, ending its clause — not "take half
         # size on entry 2", a sizing
         r"(?<!\w)(?:take|took|taking|book|booked|booking|secure[sd]?|securing|bank(?:ed|ing)?)\s+half(?=[ \t]*(?:$|\n|[,.;!—–]|-\s|and\s))|"
+        # (session 27, day27) ("I took profit on half of my bag", "booked profits on 30%", "took profit on a third"): profit
+        # taken on a share of the position — the rest runs
+        r"(?<!\w)(?:took|taken|booked|secured|banked)\s+(?:some\s+)?profits?\s+on\s+(?:half|(?:a|one)\s+third|(?:a|one)\s+quarter|"
+        r"(?<![\d.,])\d{1,2}\s*%)(?!\w)|"
         # ("$SOL: take half, keep the rest"): half taken, the rest named kept
         r"(?<!\w)(?:take|took|taking)\s+half\s*[,;]?\s*(?:and\s+)?(?:keep|let|hold|leave)\s+(?:the\s+)?(?:rest|other\s+half|remainder|runner)(?!\w)|"
         r"(?:cerr\w*|cierr\w*|fech\w*)\s+(?:una\s+|uma\s+)?parte(?!\w)|bir\s+k[ıi]sm[ıi]n[ıi]\s+kapat(?!ma|m[ıi]yor)\w*|"
@@ -962,6 +966,10 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
          (r"(?:close|closing|exit|sell)\s+(?:your\s+|the\s+|our\s+)?(?:first|1st|initial|early)\s+(?:entry|entries|buys?|orders?|fills?|part)(?!\w)|"
          r"(?:close|closing|take|taking)\s+(?:the\s+)?(?:tp|target)\s*1\s+(?:here|now)(?!\w)")))),
     (UpdateAction.MOVE_SL_BREAKEVEN, _Gated(
+        # (session 27, day27) "Stop is now at my entry", "SL now at our entry price", "stop to my entry": the entry named
+        # as the writer's own (not "… if it fills", a plan)
+        r"(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+(?:is\s+)?(?:now\s+)?(?:at|to|on)\s+(?:my|our|your)\s+entry(?:\s+price)?(?!\w)"
+        r"(?!\s+(?:if|when|once|after)(?!\w))|"
         r"(?:move|moved|moving|shift|set|put|adjust)\s+(?:the\s+|your\s+|my\s+|our\s+)?(?:sl|stop(?:[\s-]*loss)?|stoploss)\s+"
         r"(?:to\s+)?(?:entry|breakeven|break[\s-]*even|" + _BE_ABBREVIATION + r"|cost|entry\s+price)(?!\w)|"
         # ("Move stops to entry on everything that's filled", "Stops to entry on every open short", "all SLs to BE"): the
@@ -1163,6 +1171,9 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
          # (not a stop said hit: "Стоп по BTC на 61200 сработал")
          r"(?![^\n]*(?:сработ|выби|задел|hit))")))),
     (UpdateAction.ENTRY_FILLED, _Gated(
+        # (session 27, day27) "HYPE · filled 34.10 avg", "filled @ 0.512 average", "got filled at 2.31 avg": the order filled
+        # at the average price written — the running call's entry (not "partially filled", nor a target's fill)
+        r"(?<!\w)(?<!partially\s)(?<!partly\s)(?<!tp\s)(?<!target\s)(?:got\s+)?filled\s+(?:at\s+|@\s*)?\$?\d[\d.,]*\s*(?:avg|average)(?!\w)|"
         # ("E1 filled @ 3412 ✅", "E2 triggered at 0.7555", "E1 @ 142.60 filled"): a bot card's numbered entry rung, named
         # by its letter, filled
         # ("F1 filled ✔️ 3388", "zone 1 filled", "DCA2 triggered": a fill, zone or DCA rung by its label)
@@ -1859,6 +1870,10 @@ _CLOSE_PATTERN = _Gated(
     r"geraakt|atins|zasa[žz]en|imegongwa|נפגע|χτυπήθηκε|হিট)(?!\s+(?:rate|ratio|%|count|streak|percentage)(?!\w))|"
     r"(?<!almost\s)(?<!nearly\s)(?<!barely\s)" + _TARGETS_HIT + r"hit\s+(?:the\s+|our\s+|my\s+)?(?:\d{1,2}(?:[.,]\d)?\s*%\s+)?(?:sl|stop(?:[\s-]*loss)?)(?!\w)" + _NOT_MOVED_ON + r"|стоп\s+сработал|выбил\w*\s+по\s+стопу|"
     r"(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:now\s+)?out\s+of(?!\w)" + _AWAY_NOT + _OUT_OF_NOT_A_TRADE + r"|(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:now\s+)?flat(?!\w)|"
+    # (session 27, day27) "flat" right after a clause that ends the levels ("both targets tagged, flat now", "TP2 hit,
+    # now flat", "scalp done, flat"): no position left — not a "flat stop" (the stop at entry)
+    r"(?:(?<=hit,\s)|(?<=hit\s)|(?<=tagged,\s)|(?<=done,\s)|(?<=reached,\s)|(?<=smashed,\s)|(?<=filled,\s)|(?<=booked,\s))"
+    r"(?:and\s+)?(?:now\s+)?flat(?:\s+now)?(?!\w)(?!\s+(?:stop|sl|on|at)(?!\w))|"
     # "#LDO — we're out at breakeven", "I'm out here +3%": out, with where or when
     # (session 25, casualstatus25: not "I'm out for lunch", "we're out for the weekend", "I'm out on holiday" — the author
     # away, no exit; "im out 💰💰", "done, I'm out." — out, ending its clause: the trade left)

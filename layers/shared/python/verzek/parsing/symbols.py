@@ -201,7 +201,7 @@ def _signal_id_tag(tokens: list[Token], i: int) -> bool:
     digits = num.text
     if not digits.isdigit() or len(digits) < 3:
         return False
-    return digits.startswith("0") or tag.text[1:].upper() not in _KNOWN_TICKERS
+    return digits.startswith("0") or tag.text.lstrip("#$").upper() not in _KNOWN_TICKERS
 
 
 def _is_side_label(tok: Token | None, line: int) -> bool:
@@ -351,6 +351,10 @@ def symbol_candidates(tokens: list[Token]) -> list[SymbolCandidate]:
                 # word is the coin entered again — one we do not know is read, and held
                 if cand.base not in _KNOWN_TICKERS or word.lower() in COIN_NAMES:
                     cand = SymbolCandidate(cand.base, cand.quote, cand.rank, cand.position, cand.perpetual, weak=True)
+            elif word.isupper() and _signal_id_tag(tokens, i):
+                # (session 27, day27) "LD-0712 ARB · ticket closed", "VX-0419 SOL": a desk's ticket number heading
+                # the post — letters glued by a hyphen to a zero-padded number — is no coin, as a tagged id is not
+                cand = None
             elif word.isupper() or word[:1].isdigit():
                 # "Solana (SOL)", "arbitrum (ARB)": a ticker in brackets after the coin's name is named on purpose
                 # ("SL: 1.96 (SAFE)", "0.85 (OPTIONAL)": a word in brackets after a price is a note, not a ticker)
