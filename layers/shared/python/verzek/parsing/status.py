@@ -1655,7 +1655,10 @@ _CLOSE_PATTERN = _Gated(
     r"(?:(?:jetzt|sofort|bitte)\s+)?(?:zum|zu)\s+(?:aktuellen\s+)?markt(?:preis)?\s+|jetzt\s+|sofort\s+|bitte\s+|hemen\s+|"
     r"(?:को\s+)?(?:अभी|तुरंत)\s+|को\s+)?"
     r"(?:बंद\s*(?:करो|करें|करे|कर\s*(?:दो|दें|लो|लें)|करिए|कीजिए)|"
-    r"close|closing|exit(?!\s+(?:orders?|ladders?|plan|levels?|targets?|points?|zones?)(?!\w))|exiting|cancel|закрыть|закрываем|закрываю|отмена|отменяем|"
+    # (session 27, money27: "Close 3 moves from 3,640 to 3,600, Close 1 & 2 unchanged", "Exit 2 stays": a target
+    # labelled "Close 1"/"Exit 2" by its index — no close; "close 1/3", "close 50%", "close 3600" still close)
+    r"close(?!\s*[1-6](?![\d/%x]|[.,]\d))|closing|"
+    r"exit(?!\s*[1-6](?![\d/%x]|[.,]\d))(?!\s+(?:orders?|ladders?|plan|levels?|targets?|points?|zones?)(?!\w))|exiting|cancel|закрыть|закрываем|закрываю|отмена|отменяем|"
     r"kapat(?!ma|m[ıi]yor)\w*|iptal|cerrar|cerramos|cerrando|cancelar|cancelamos|fechar|fechamos|fechando|chiudendo|sair|tutup|đóng\s+lệnh|dong\s+lenh|"
     # (session 24, status24b: the plural imperative heading the line — pt "FECHEM #LINK AGORA", es "Cierren #SOL ya", it
     # "Chiudete #ETH", pl "Zamknijcie #BTC", de "Schließt #ADA")
