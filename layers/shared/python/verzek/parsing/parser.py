@@ -1707,7 +1707,12 @@ _LEV_AGAINST = re.compile(
 _LEV_NOT_THE_CALLS_CLAUSE = re.compile(
     r"(?<!\w)(?:liquidat\w*|got\s+(?:rekt|wrecked|wiped)|last\s+time|(?:i|we|they|he|she)\s+used|"
     r"(?:в|как\s+в)\s+прошлый\s+раз|max(?:imum)?\s+(?:leverage|lev)\s+(?:on|at|for|in|of)\s|allows?\s+up\s+to|"
-    r"ликвид\w*|liquidad\w*|likide)", re.IGNORECASE)
+    r"ликвид\w*|liquidad\w*|likide|"
+    # (session 27, money27: "They're longing SOL at 205 with 50× over there 🙃 Here's how we do it instead: … 10×
+    # isolated", "other groups are shorting ETH on 75x", "everyone is aping 100x"): others' trade, never the call's
+    r"(?:they(?:['’]re|\s+are)|other\s+(?:channels?|groups?|traders?|guys)\s+(?:are|were)|(?:everyone|everybody)(?:['’]s|\s+is)|"
+    r"people\s+(?:are|were))\s+(?:all\s+|still\s+|already\s+)?"
+    r"(?:long|short|buy|sell|open|us|ap|go|chas|fad|sp?am|gambl|degen|punt)\w*)", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;.!?，。！？]\s|[,;!?，。！？()]|$")
 
 
