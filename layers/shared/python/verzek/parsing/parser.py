@@ -5156,6 +5156,9 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     if (elsewhere := _ANOTHER_SOURCES_CARD.search(clean)) is not None and not _fresh_call_follows(clean, elsewhere.end()):
         problems.append(f"held for review: the card is shown as another group's or channel's post ({elsewhere.group(0)!r}), "
                         "not the provider's call")
+    if (asked := _CARD_ASKED_IF_GENUINE.search(clean)) is not None:
+        problems.append(f"held for review: a reader asks whether the card is genuine ({asked.group(0)!r}), not the "
+                        "provider's call")
     if (restated := _running_trade_restated(clean, parsed)) is not None and _NOTHING_TO_DO_NOW.search(clean) is not None \
             and not _NEW_CALL.search(clean):
         # (session 25, casualstatus25) ("we're still in SOL long from 138 btw, nothing to do rn", "Already long #ETH from
@@ -6781,6 +6784,20 @@ _ANOTHER_SOURCES_CARD = re.compile(
     r"(?:the\s+|an?\s+|my\s+)?(?:other|another|different|rival|some|old)\s+(?:[\w-]+\s+)?(?:group|channel|chat|server|discord)s?(?!\w)|"
     r"(?<!\w)(?:this|that|some)\s+(?:guy|dude|trader|bloke)'?s?\s+(?:pnl|p&l|trade|position|call|setup|screenshot)(?!\w)|"
     r"(?<!\w)alguien\s+(?:en|de)\s+(?:otro|el\s+otro)\s+(?:grupo|canal)|(?<!\w)кто-?то\s+в\s+друг(?:ом|ой)\s+(?:канале|чате|группе)",
+    re.IGNORECASE)
+# (session 27, money27) a card a reader shows to ask whether it is genuine or a scam ("Forwarded from … / #avax شراء … /
+# يا شباب هل هذه التوصية صحيحة ولا نصب؟", "someone sent me this, legit or scam??", "¿es real o estafa?", "это развод?",
+# "dolandırıcılık mı?", "penipuan gak?"): not the provider's call — its levels are held, never traded
+_CARD_ASKED_IF_GENUINE = re.compile(
+    r"(?<!\w)legit\s+or\s+(?:not|a\s+scam|scam|fake)(?!\w)|(?<!\w)(?:real|genuine)\s+or\s+(?:a\s+)?(?:scam|fake)(?!\w)|"
+    r"(?<!\w)is\s+(?:this|that|it)\s+(?:signal|call|card|one|trade|setup)\s+(?:legit|real|genuine|a\s+scam|fake)(?!\w)|"
+    r"هل\s+(?:هذه|هذي|هاذي|هذا|هاذا|دي|ده)\s+(?:ال[^\s؟?]+\s+)?(?:صحيح|حقيقي|موثوق|نصب|احتيال|مضمون)|"
+    r"(?:ولا|او|أو)\s+(?:نصب|احتيال|كذب)|(?:نصب|احتيال)\s*[؟?]|"
+    r"(?<!\w)(?:real|leg[íi]tim[oa]|confiable|confi[áa]vel|verdad(?:era|ero)?)\s+(?:o|ou)\s+(?:una\s+|um\s+)?(?:estafa|golpe|fake|falso|falsa)(?!\w)|"
+    r"(?<!\w)(?:es|[ée])\s+(?:una\s+|um\s+)?(?:estafa|golpe)\s*[?？]|"
+    r"(?<!\w)(?:это\s+)?(?:развод|скам|лохотрон)\s*\?|(?<!\w)(?:или|либо)\s+(?:развод|скам|лохотрон)(?!\w)|"
+    r"(?<!\w)(?:dolandır[ıi]c[ıi]l[ıi]k|sahte)\s+m[ıi]\s*\?|"
+    r"(?<!\w)(?:penipuan|tipuan|scam)\s+(?:gak|nggak|ga|bukan|kah)\s*\?",
     re.IGNORECASE)
 # A past call shown again or an example, over a setup ("Last week's call: … hit all targets ✅", "Proof 👇 …")
 _SHOWN_AGAIN = re.compile(r"(?<!\w)(?:(?:yesterday|last\s+week|last\s+month)'?s\s+(?:signal|call|trade|setup)(?=\s*:)|throwback|"
