@@ -1555,7 +1555,10 @@ _IN_BATCHES = re.compile(
     r"escalonad[oa]s?|kademeli|parça\s+parça|in\s+(?:(?:two|three|2|3)\s+)?(?:parts|batches|tranches|chunks)|"
     r"bertahap|dicicil|cicil|in\s+(?:zwei\s+|2\s+)?teilen|gestaffelt|en\s+(?:deux|plusieurs|2)\s+fois|par\s+paliers|"
     # ar "شراء على دفعتين" / "على دفعات" (buy in two tranches, in tranches)
-    r"(?:على\s+)?(?:دفعتين|دفعات|مرحلتين))(?!\w)", re.IGNORECASE)
+    r"(?:على\s+)?(?:دفعتين|دفعات|مرحلتين)|"
+    # (session 27, money27: "buy 5.06 / 4.94 (two orders)", "Entry 1.20 / 1.10 — 2 separate limits", "dos órdenes")
+    r"(?:two|2|three|3|dos|duas|tres|três)\s+(?:separate\s+)?(?:orders|limits|limit\s+orders|bids|[óo]rdenes|ordens)|"
+    r"separate\s+(?:orders|limits|limit\s+orders|bids))(?!\w)", re.IGNORECASE)
 # ("Entrée : 84,20 / 82,90 (DCA)", "Entry: 1.20 / 1.10 (add-on)", "Вход: 5.30 / 5.12 (добор)"): the second price marked as
 # the add-on right after it — two orders, not the ends of a zone
 # (a currency written after a price: "3,150원", "3150 USDT", "17,40 TL")
@@ -7412,7 +7415,10 @@ def _stop_crossed(text: str) -> re.Match | None:
     return _STOP_LEVEL_CROSSED.search(text.lower().translate(TO_SIMPLIFIED))
 
 
-_UPDATE_HEADING = re.compile(r"(?<!market\s)(?<!daily\s)(?<!weekly\s)(?<!news\s)(?<!\w)(?:update|updated|обновлени[ея]|"
+# (session 27, money27: "🆕 NEW ENTRY — fresh position, not an update", "no es una actualización": the heading says
+# it is no update — a negation before the word)
+_UPDATE_HEADING = re.compile(r"(?<!market\s)(?<!daily\s)(?<!weekly\s)(?<!news\s)(?<!not\san\s)(?<!not\s)(?<!n't\san\s)"
+                             r"(?<!no\s)(?<!no\ses\suna\s)(?<!n[ãa]o\s[ée]\suma\s)(?<!не\s)(?<!kein\s)(?<!keine\s)(?<!\w)(?:update|updated|обновлени[ея]|"
                              r"g[üu]ncelleme|actualizaci[óo]n|atualiza[çc][ãa]o)\W*$", re.IGNORECASE)
 _ENTRY_TICKED = re.compile(r"(?<!\w)(?:entry|entries|buy|вход|giri[şs]|entrada|einstieg)[ \t]*\d?[ \t]*[:=@]?[ \t]*\$?\d[\d.,]*"
                            r"[ \t]*(?:k[ \t]*)?done")
