@@ -1669,6 +1669,9 @@ _CLOSE_PATTERN = _Gated(
     # (session 27, money27: "Close 3 moves from 3,640 to 3,600, Close 1 & 2 unchanged", "Exit 2 stays": a target
     # labelled "Close 1"/"Exit 2" by its index — no close; "close 1/3", "close 50%", "close 3600" still close)
     r"close(?!\s*[1-6](?![\d/%x]|[.,]\d))|closing|"
+    # (session 27, money27: "LINK: dumping the whole position at market here", "dumped the entire bag at market" — the
+    # whole position sold off; "LINK dumping hard" names no position)
+    r"dump(?:ing|ed)?\s+(?:the\s+|our\s+|my\s+|this\s+)?(?:whole|entire|full|complete)\s+(?:position|bag|trade)|"
     r"exit(?!\s*[1-6](?![\d/%x]|[.,]\d))(?!\s+(?:orders?|ladders?|plan|levels?|targets?|points?|zones?)(?!\w))|exiting|cancel|закрыть|закрываем|закрываю|отмена|отменяем|"
     r"kapat(?!ma|m[ıi]yor)\w*|iptal|cerrar|cerramos|cerrando|cancelar|cancelamos|fechar|fechamos|fechando|chiudendo|sair|tutup|đóng\s+lệnh|dong\s+lenh|"
     # (session 24, status24b: the plural imperative heading the line — pt "FECHEM #LINK AGORA", es "Cierren #SOL ya", it
