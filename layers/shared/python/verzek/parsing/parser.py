@@ -1988,7 +1988,9 @@ def _not_a_signal(reason: str) -> ParsedMessage:
 
 # "67 250", "3 380": a space (or narrow/no-break space) as the thousands separator.
 # ("5 420,5": a decimal comma after the group, as Polish, French or Russian write it)
-_SPACED_THOUSANDS = re.compile(r"(?<![\w.,])(\d{1,3})[ \u00a0\u202f\u2009](\d{3})(?!\d|\.\d|,\d{3}|\s?[xX%])")
+# (session 27, money27: the mark right after the group, "3 450x", "5 100%"; not one heading the next line — "Стоп: 3 450 /
+# x10" is the stop 3450, then the leverage)
+_SPACED_THOUSANDS = re.compile(r"(?<![\w.,])(\d{1,3})[ \u00a0\u202f\u2009](\d{3})(?!\d|\.\d|,\d{3}|[ \t\u00a0]?[xX%])")
 
 
 # ("> #ETH/USDT SHORT …", "**> …**", "▪️ > …": markdown or a bullet before the quote mark)
@@ -6876,7 +6878,10 @@ def _a_lesson(clean: str, status_text: str) -> bool:
 # "…是什么意思"): its close or stop move is the term's meaning, no change of a trade ("what this means for us: close half"
 # explains the channel's own order: no term asked)
 _TERM_ASKED = re.compile(
-    r"(?<!\w)(?:what\s+(?:does\s+|do\s+|is\s+)?(?!this\s|that\s|it\s)[^.?!\n]{1,40}?\s+(?:means?|stands?\s+for)(?!\w)(?!\s+for\s+(?:us|you))|"
+    # (session 27, money27: a price's point inside the term — 'What does "41.6 can be stop" mean?' — or the quoted term
+    # rewritten by normalize onto lines of its own)
+    r"(?<!\w)what\s+(?:does|do|is)\s+[\"“'«‘][^\"”'»’?]{1,40}[\"”'»’]\s*(?:means?|stands?\s+for)(?!\w)|"
+    r"(?<!\w)(?:what\s+(?:does\s+|do\s+|is\s+)?(?!this\s|that\s|it\s)(?:[^.?!\n]|(?<=\d)\.(?=\d)){1,40}?\s+(?:means?|stands?\s+for)(?!\w)(?!\s+for\s+(?:us|you))|"
     r"(?:the\s+)?meaning\s+of|(?:asked|asking|question)\s+(?:about\s+)?what\s+|"
     r"qu[ée]\s+significa|qu[ée]\s+quiere\s+decir|o\s+que\s+(?:significa|quer\s+dizer)|что\s+(?:значит|означает)|що\s+означає|"
     r"was\s+bedeutet|que\s+(?:veut\s+dire|signifie)|cosa\s+(?:significa|vuol\s+dire)|ne\s+demek|ne\s+anlama\s+gel|"
