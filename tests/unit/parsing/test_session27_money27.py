@@ -61,6 +61,10 @@ CASES = [
     ("#SOL dumping the entire bag at market, done.", _status("close", "SOL/USDT"), False),
     # a term with a price asked about and explained: no stop moved (z81-055)
     ('What does "1.25 can be stop" mean? It is where the setup is invalid, put the SL there.', NOTHING, False),
+    # a running trade told again for newcomers with nothing to do and no level: no status (z81-022)
+    ("Heads up for newcomers: the ARB long from 0.812 (call #77) is still running — no action.", NOTHING, False),
+    ("New here? Our SOL short from 182.4 is still running — no action, do not chase it.", NOTHING, False),
+    ("#ARB long from 0.812 is still running, SL moved to 0.80", _status("update", "ARB/USDT", "long"), False),
     # a space grouping thousands, the leverage on the next line (z82-027)
     ("#btc лонг\nвход 97 400\nЦели: 98 900 / 99 800\nСтоп: 96 700\nx5",
      _open("BTC/USDT", "long", [97400], "limit", [98900, 99800], 96700, "futures", 5), True),

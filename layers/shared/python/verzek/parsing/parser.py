@@ -4248,6 +4248,13 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 # the change — which trade it is for is a reading, and a wrong one moves another trade's stop (a post
                 # that also talks about the market, "… BTC looking strong", is missed, never misapplied)
                 return _not_a_signal(f"a position change beside two coins ({named.base}, {rival}): for an operator")
+            if action == UpdateAction.OTHER and not (targets or stop) and _NOTHING_TO_DO_NOW.search(clean) is not None \
+                    and _running_trade_restated(clean, ParsedMessage(kind=MessageKind.UPDATE)) is not None:
+                # (session 27, money27) ("For the late joiners 👋 TON long from 5.26 is still running — no action, don't
+                # chase it now"): the running trade told again with nothing to do and no level — no status of it, as in
+                # the restated branch below (with its levels written out it stays the update: "STILL HOLDING the #BTC
+                # long … Targets … SL … don't chase it")
+                return _not_a_signal("a trade already taken, told with nothing to do: not a call")
             return _status(MessageKind.UPDATE, named, segments, action, notes, target_index=tp_hit_index(status_text),
                            new_stop=new_stop)
         if not closing and not action and is_conditional_close(status_text, coin_names):
@@ -5589,7 +5596,8 @@ _TAKEN_AT_PRICE = re.compile(
 _TAKEN_RUNNING = re.compile(
     r"(?<!\w)(?:already|still)\s+(?:long|short|in\s+(?:the\s+|this\s+|a\s+)?(?:long|short|trade|position))(?!\w)|"
     r"(?<!\w)(?:keep|kept)\s+holding(?!\w)|"
-    r"(?<!\w)(?:long|short|position|trade)(?:\s+\S+){0,2}\s+is\s+(?:doing\s+(?:great|well|fine|good)|in\s+profit|alive|running)(?!\w)|"
+    # (session 27, money27: "TON long from 5.26 (signal №482) is still running" — its entry and number between)
+    r"(?<!\w)(?:long|short|position|trade)(?:\s+\S+){0,4}\s+is\s+(?:still\s+)?(?:doing\s+(?:great|well|fine|good)|in\s+profit|alive|running)(?!\w)|"
     r"(?<!\w)running\s+[+-]\d[\d.,]*\s*%|(?<!\w)currently\s+[+-]\d[\d.,]*\s*%|"
     r"уже\s+в\s+(?:лонге|шорте|позиции|сделке)|(?<!\w)мы\s+в\s+(?:лонге|шорте)(?!\w)|pozisyonumuz|beri\s+tutuyoruz|"
     r"ya\s+estamos\s+en|(?<!\w)seguimos\s+en\s+[#$]?\w+\s+(?:long|short|largo|corto)|sudah\s+(?:long|short)(?!\w)|"
@@ -6736,7 +6744,9 @@ _NOTHING_TO_DO_NOW = re.compile(r"(?<!\w)(?:nothing\s+to\s+do|no\s+action\s+(?:i
                                 r"(?:wag|huwag)\s+na\s+(?:po\s+)?(?:kayo\s+|tayo\s+)?(?:po\s+)?(?:humabol|habulin|pumasok|sumabay)|"
                                 r"walang\s+(?:gagawin|kailangang\s+gawin)|jangan\s+(?:kejar|masuk|fomo)\s+lagi|"
                                 r"chase\s+(?:mat|nahi|na)\s+(?:karo|karna|karein)|kuch\s+(?:bhi\s+)?karne\s+ki\s+(?:zarurat|zaroorat)\s+nahi|"
-                                r"(?:don'?t|do\s+not)\s+chase(?:\s+(?:it|this(?:\s+one)?))?(?=\s*(?:$|[.!,;)]))"
+                                r"(?:don'?t|do\s+not)\s+chase(?:\s+(?:it|this(?:\s+one)?))?(?:\s+now)?(?=\s*(?:$|[.!,;)]))|"
+                                # (session 27, money27: "… is still running — no action, don't chase it now")
+                                r"no\s+action(?=\s*(?:$|[.!,;)—–]|\s-\s))"
                                 r")(?!\w)|无需操作|不用操作")
 # (session 25, money25) the calm word that no new trade is taken ("no new trades until FOMC", "keine neuen Trades")
 _NO_NEW_TRADES = re.compile(r"(?<!\w)(?:no\s+new\s+(?:trades|entries|positions)|keine\s+neuen|новых\s+(?:сделок|входов|позиций)|"
