@@ -65,6 +65,13 @@ CASES = [
     ("Heads up for newcomers: the ARB long from 0.812 (call #77) is still running — no action.", NOTHING, False),
     ("New here? Our SOL short from 182.4 is still running — no action, do not chase it.", NOTHING, False),
     ("#ARB long from 0.812 is still running, SL moved to 0.80", _status("update", "ARB/USDT", "long"), False),
+    # "entry only if <a close beyond X>": X is the trigger, the entries follow it; a conditional card, held (z81-005)
+    ("AVAX/USDT short\nentry only if a 4H candle closes below 24.80\nthen sell 24.60 – 24.75\nTP 23.90 / 23.10\nSL 25.40",
+     _open("AVAX/USDT", "short", [24.6, 24.75], "range", [23.9, 23.1], 25.4), False),
+    ("LINK/USDT long\nEntry only once the daily candle closes above 15.20\nthen buy 15.25 - 15.40\nTP 16.10 / 16.90\n"
+     "SL 14.70", _open("LINK/USDT", "long", [15.25, 15.4], "range", [16.1, 16.9], 14.7), False),
+    ("LINK/USDT long\nEntry ONLY if the 1h closes above 15.20 👉 15.25 - 15.40\nTP 16.10 / 16.90\nSL 14.70",
+     _open("LINK/USDT", "long", [15.25, 15.4], "range", [16.1, 16.9], 14.7), False),
     # a space grouping thousands, the leverage on the next line (z82-027)
     ("#btc лонг\nвход 97 400\nЦели: 98 900 / 99 800\nСтоп: 96 700\nx5",
      _open("BTC/USDT", "long", [97400], "limit", [98900, 99800], 96700, "futures", 5), True),
