@@ -774,6 +774,8 @@ COIN_NAMES = {
     "ефіріум": "ETH", "солана": "SOL", "рипл": "XRP",
     "بيتكوين": "BTC", "البيتكوين": "BTC", "بتكوين": "BTC", "إيثيريوم": "ETH", "ايثيريوم": "ETH", "إيثريوم": "ETH",
     "الإيثيريوم": "ETH", "سولانا": "SOL", "ريبل": "XRP", "بیتکوین": "BTC", "اتریوم": "ETH", "ریپل": "XRP",
+    # (session 27, money27: fa writes a zero-width non-joiner inside the name — "بیت‌کوین")
+    "بیت\u200cکوین": "BTC", "بيت\u200cكوين": "BTC",
 }
 
 # Coin names in scripts written without spaces between words (Chinese, Japanese, Thai) or read letter by letter by the
@@ -790,6 +792,8 @@ COIN_NAMES_UNSPACED = {
     "리플": "XRP", "도지코인": "DOGE", "도지": "DOGE", "에이다": "ADA", "라이트코인": "LTC", "체인링크": "LINK",
     "폴카닷": "DOT", "트론": "TRX", "아발란체": "AVAX",
     "บิตคอยน์": "BTC", "บิตคอยน": "BTC", "อีเธอเรียม": "ETH", "โซลานา": "SOL",
+    # (session 27, money27: th also spells bitcoin with ท — "บิทคอยน์ ถึงเป้า ๑ แล้ว")
+    "บิทคอยน์": "BTC", "บิทคอยน": "BTC",
 }
 
 TRADABLE_QUOTES = ("FDUSD", "USDT", "USDC", "BUSD", "TUSD", "USD", "BTC", "ETH", "BNB", "EUR", "TRY")
@@ -1532,7 +1536,9 @@ UNCHECKED_CONDITION_RE = re.compile(
 # A post that restates or adjusts the levels of a trade already running ("Entry update #SOL ...", "targets and stop
 # unchanged"): an update of that trade, never a new open.
 RESTATE_RE = re.compile(
-    rf"{_B}(?:(?:entry|signal|trade|position|setup|levels?)\s+update|^\W*edit(?:ed)?(?=\s*[:#—-])|\(edited\)|(?<!market\s)(?<!daily\s)(?<!weekly\s)(?<!news\s)update(?:\s*(?::|on|for)|(?=\s*#))|updated\s+(?:entry|levels?)|"
+    rf"{_B}(?:(?:entry|signal|trade|position|setup|levels?)\s+update|^\W*edit(?:ed)?(?=\s*[:#—-])|\(edited\)|(?<!market\s)(?<!daily\s)(?<!weekly\s)(?<!news\s)"
+    # (session 27, money27: "Fresh call, not an update 👇 / #OP SHORT …" — the word negated)
+    r"(?<!not\san\s)(?<!not\s)(?<!n't\san\s)(?<!no\s)update(?:\s*(?::|on|for)|(?=\s*#))|updated\s+(?:entry|levels?)|"
     r"(?:entry|levels?)\s+(?:adjusted|changed|updated)|unchanged|same\s+as\s+before|"
     # ("Re-entering #LINK same levels as Tuesday"): the levels of a call already given ("same stop" alone may be a card's
     # plan for its rungs: "if only the 1st fills that's fine, same stop")

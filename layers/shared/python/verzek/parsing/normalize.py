@@ -1070,7 +1070,8 @@ def _dashed_one_liner(text: str) -> str:
 _CONDITION_IN_ENTRY = re.compile(
     r"(?im)^([^\S\n]*)(entry|entries|buy|enter)([^\S\n]+(?:only[^\S\n]+)?(?:if|when|once|after)[^\S\n]+"
     r"(?:[^\n\d]|\d{1,2}[hmdw](?!\w)){0,40}?(?:closes?|closed|closing|breaks?|reclaims?|holds?|flips?)[^\S\n]+"
-    r"(?:(?:and[^\S\n]+)?(?:holds?[^\S\n]+)?)(?:above|below|over|under)[^\S\n]+\$?\d+(?:[.,]\d+)?)"
+    # (session 27, money27: the whole price — "closes below 24.80" is never "24.8" and an entry "0")
+    r"(?:(?:and[^\S\n]+)?(?:holds?[^\S\n]+)?)(?:above|below|over|under)[^\S\n]+\$?\d+(?:[.,]\d+)?(?![\d.,]))"
     r"[^\S\n]*(?:[:=>→,;]|[-–—]>|then)?[^\S\n]*(?=\$?\d+(?:[.,]\d+)?[^\S\n]*(?:[-–~/]|to|$))")
 
 _HEAVY_ARROW_BETWEEN_PRICES = re.compile(r"(?<=\d)[ \t]*\u27a1\ufe0f?[ \t]*(?=\$?\d)")

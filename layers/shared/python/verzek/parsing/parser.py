@@ -1559,7 +1559,10 @@ _IN_BATCHES = re.compile(
     r"escalonad[oa]s?|kademeli|parça\s+parça|in\s+(?:(?:two|three|2|3)\s+)?(?:parts|batches|tranches|chunks)|"
     r"bertahap|dicicil|cicil|in\s+(?:zwei\s+|2\s+)?teilen|gestaffelt|en\s+(?:deux|plusieurs|2)\s+fois|par\s+paliers|"
     # ar "شراء على دفعتين" / "على دفعات" (buy in two tranches, in tranches)
-    r"(?:على\s+)?(?:دفعتين|دفعات|مرحلتين))(?!\w)", re.IGNORECASE)
+    r"(?:على\s+)?(?:دفعتين|دفعات|مرحلتين)|"
+    # (session 27, money27: "buy 5.06 / 4.94 (two orders)", "Entry 1.20 / 1.10 — 2 separate limits", "dos órdenes")
+    r"(?:two|2|three|3|dos|duas|tres|três)\s+(?:separate\s+)?(?:orders|limits|limit\s+orders|bids|[óo]rdenes|ordens)|"
+    r"separate\s+(?:orders|limits|limit\s+orders|bids))(?!\w)", re.IGNORECASE)
 # ("Entrée : 84,20 / 82,90 (DCA)", "Entry: 1.20 / 1.10 (add-on)", "Вход: 5.30 / 5.12 (добор)"): the second price marked as
 # the add-on right after it — two orders, not the ends of a zone
 # (a currency written after a price: "3,150원", "3150 USDT", "17,40 TL")
@@ -1716,7 +1719,12 @@ _LEV_AGAINST = re.compile(
 _LEV_NOT_THE_CALLS_CLAUSE = re.compile(
     r"(?<!\w)(?:liquidat\w*|got\s+(?:rekt|wrecked|wiped)|last\s+time|(?:i|we|they|he|she)\s+used|"
     r"(?:в|как\s+в)\s+прошлый\s+раз|max(?:imum)?\s+(?:leverage|lev)\s+(?:on|at|for|in|of)\s|allows?\s+up\s+to|"
-    r"ликвид\w*|liquidad\w*|likide)", re.IGNORECASE)
+    r"ликвид\w*|liquidad\w*|likide|"
+    # (session 27, money27: "They're longing SOL at 205 with 50× over there 🙃 Here's how we do it instead: … 10×
+    # isolated", "other groups are shorting ETH on 75x", "everyone is aping 100x"): others' trade, never the call's
+    r"(?:they(?:['’]re|\s+are)|other\s+(?:channels?|groups?|traders?|guys)\s+(?:are|were)|(?:everyone|everybody)(?:['’]s|\s+is)|"
+    r"people\s+(?:are|were))\s+(?:all\s+|still\s+|already\s+)?"
+    r"(?:long|short|buy|sell|open|us|ap|go|chas|fad|sp?am|gambl|degen|punt)\w*)", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;.!?，。！？]\s|[,;!?，。！？()]|$")
 
 
@@ -1989,7 +1997,9 @@ def _not_a_signal(reason: str) -> ParsedMessage:
 
 # "67 250", "3 380": a space (or narrow/no-break space) as the thousands separator.
 # ("5 420,5": a decimal comma after the group, as Polish, French or Russian write it)
-_SPACED_THOUSANDS = re.compile(r"(?<![\w.,])(\d{1,3})[ \u00a0\u202f\u2009](\d{3})(?!\d|\.\d|,\d{3}|\s?[xX%])")
+# (session 27, money27: the mark right after the group, "3 450x", "5 100%"; not one heading the next line — "Стоп: 3 450 /
+# x10" is the stop 3450, then the leverage)
+_SPACED_THOUSANDS = re.compile(r"(?<![\w.,])(\d{1,3})[ \u00a0\u202f\u2009](\d{3})(?!\d|\.\d|,\d{3}|[ \t\u00a0]?[xX%])")
 
 
 # ("> #ETH/USDT SHORT …", "**> …**", "▪️ > …": markdown or a bullet before the quote mark)
@@ -4260,6 +4270,13 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 # the change — which trade it is for is a reading, and a wrong one moves another trade's stop (a post
                 # that also talks about the market, "… BTC looking strong", is missed, never misapplied)
                 return _not_a_signal(f"a position change beside two coins ({named.base}, {rival}): for an operator")
+            if action == UpdateAction.OTHER and not (targets or stop) and _NOTHING_TO_DO_NOW.search(clean) is not None \
+                    and _running_trade_restated(clean, ParsedMessage(kind=MessageKind.UPDATE)) is not None:
+                # (session 27, money27) ("For the late joiners 👋 TON long from 5.26 is still running — no action, don't
+                # chase it now"): the running trade told again with nothing to do and no level — no status of it, as in
+                # the restated branch below (with its levels written out it stays the update: "STILL HOLDING the #BTC
+                # long … Targets … SL … don't chase it")
+                return _not_a_signal("a trade already taken, told with nothing to do: not a call")
             return _status(MessageKind.UPDATE, named, segments, action, notes, target_index=tp_hit_index(status_text),
                            new_stop=new_stop)
         if not closing and not action and is_conditional_close(status_text, coin_names):
@@ -5178,6 +5195,9 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
     if (elsewhere := _ANOTHER_SOURCES_CARD.search(clean)) is not None and not _fresh_call_follows(clean, elsewhere.end()):
         problems.append(f"held for review: the card is shown as another group's or channel's post ({elsewhere.group(0)!r}), "
                         "not the provider's call")
+    if (asked := _CARD_ASKED_IF_GENUINE.search(clean)) is not None:
+        problems.append(f"held for review: a reader asks whether the card is genuine ({asked.group(0)!r}), not the "
+                        "provider's call")
     if (restated := _running_trade_restated(clean, parsed)) is not None and _NOTHING_TO_DO_NOW.search(clean) is not None \
             and not _NEW_CALL.search(clean):
         # (session 25, casualstatus25) ("we're still in SOL long from 138 btw, nothing to do rn", "Already long #ETH from
@@ -5604,7 +5624,8 @@ _TAKEN_AT_PRICE = re.compile(
 _TAKEN_RUNNING = re.compile(
     r"(?<!\w)(?:already|still)\s+(?:long|short|in\s+(?:the\s+|this\s+|a\s+)?(?:long|short|trade|position))(?!\w)|"
     r"(?<!\w)(?:keep|kept)\s+holding(?!\w)|"
-    r"(?<!\w)(?:long|short|position|trade)(?:\s+\S+){0,2}\s+is\s+(?:doing\s+(?:great|well|fine|good)|in\s+profit|alive|running)(?!\w)|"
+    # (session 27, money27: "TON long from 5.26 (signal №482) is still running" — its entry and number between)
+    r"(?<!\w)(?:long|short|position|trade)(?:\s+\S+){0,4}\s+is\s+(?:still\s+)?(?:doing\s+(?:great|well|fine|good)|in\s+profit|alive|running)(?!\w)|"
     r"(?<!\w)running\s+[+-]\d[\d.,]*\s*%|(?<!\w)currently\s+[+-]\d[\d.,]*\s*%|"
     r"уже\s+в\s+(?:лонге|шорте|позиции|сделке)|(?<!\w)мы\s+в\s+(?:лонге|шорте)(?!\w)|pozisyonumuz|beri\s+tutuyoruz|"
     r"ya\s+estamos\s+en|(?<!\w)seguimos\s+en\s+[#$]?\w+\s+(?:long|short|largo|corto)|sudah\s+(?:long|short)(?!\w)|"
@@ -6772,7 +6793,9 @@ _NOTHING_TO_DO_NOW = re.compile(r"(?<!\w)(?:nothing\s+to\s+do|no\s+action\s+(?:i
                                 r"(?:wag|huwag)\s+na\s+(?:po\s+)?(?:kayo\s+|tayo\s+)?(?:po\s+)?(?:humabol|habulin|pumasok|sumabay)|"
                                 r"walang\s+(?:gagawin|kailangang\s+gawin)|jangan\s+(?:kejar|masuk|fomo)\s+lagi|"
                                 r"chase\s+(?:mat|nahi|na)\s+(?:karo|karna|karein)|kuch\s+(?:bhi\s+)?karne\s+ki\s+(?:zarurat|zaroorat)\s+nahi|"
-                                r"(?:don'?t|do\s+not)\s+chase(?:\s+(?:it|this(?:\s+one)?))?(?=\s*(?:$|[.!,;)]))"
+                                r"(?:don'?t|do\s+not)\s+chase(?:\s+(?:it|this(?:\s+one)?))?(?:\s+now)?(?=\s*(?:$|[.!,;)]))|"
+                                # (session 27, money27: "… is still running — no action, don't chase it now")
+                                r"no\s+action(?=\s*(?:$|[.!,;)—–]|\s-\s))"
                                 r")(?!\w)|无需操作|不用操作")
 # (session 25, money25) the calm word that no new trade is taken ("no new trades until FOMC", "keine neuen Trades")
 _NO_NEW_TRADES = re.compile(r"(?<!\w)(?:no\s+new\s+(?:trades|entries|positions)|keine\s+neuen|новых\s+(?:сделок|входов|позиций)|"
@@ -6825,6 +6848,20 @@ _ANOTHER_SOURCES_CARD = re.compile(
     r"(?:the\s+|an?\s+|my\s+)?(?:other|another|different|rival|some|old)\s+(?:[\w-]+\s+)?(?:group|channel|chat|server|discord)s?(?!\w)|"
     r"(?<!\w)(?:this|that|some)\s+(?:guy|dude|trader|bloke)'?s?\s+(?:pnl|p&l|trade|position|call|setup|screenshot)(?!\w)|"
     r"(?<!\w)alguien\s+(?:en|de)\s+(?:otro|el\s+otro)\s+(?:grupo|canal)|(?<!\w)кто-?то\s+в\s+друг(?:ом|ой)\s+(?:канале|чате|группе)",
+    re.IGNORECASE)
+# (session 27, money27) a card a reader shows to ask whether it is genuine or a scam ("Forwarded from … / #avax شراء … /
+# يا شباب هل هذه التوصية صحيحة ولا نصب؟", "someone sent me this, legit or scam??", "¿es real o estafa?", "это развод?",
+# "dolandırıcılık mı?", "penipuan gak?"): not the provider's call — its levels are held, never traded
+_CARD_ASKED_IF_GENUINE = re.compile(
+    r"(?<!\w)legit\s+or\s+(?:not|a\s+scam|scam|fake)(?!\w)|(?<!\w)(?:real|genuine)\s+or\s+(?:a\s+)?(?:scam|fake)(?!\w)|"
+    r"(?<!\w)is\s+(?:this|that|it)\s+(?:signal|call|card|one|trade|setup)\s+(?:legit|real|genuine|a\s+scam|fake)(?!\w)|"
+    r"هل\s+(?:هذه|هذي|هاذي|هذا|هاذا|دي|ده)\s+(?:ال[^\s؟?]+\s+)?(?:صحيح|حقيقي|موثوق|نصب|احتيال|مضمون)|"
+    r"(?:ولا|او|أو)\s+(?:نصب|احتيال|كذب)|(?:نصب|احتيال)\s*[؟?]|"
+    r"(?<!\w)(?:real|leg[íi]tim[oa]|confiable|confi[áa]vel|verdad(?:era|ero)?)\s+(?:o|ou)\s+(?:una\s+|um\s+)?(?:estafa|golpe|fake|falso|falsa)(?!\w)|"
+    r"(?<!\w)(?:es|[ée])\s+(?:una\s+|um\s+)?(?:estafa|golpe)\s*[?？]|"
+    r"(?<!\w)(?:это\s+)?(?:развод|скам|лохотрон)\s*\?|(?<!\w)(?:или|либо)\s+(?:развод|скам|лохотрон)(?!\w)|"
+    r"(?<!\w)(?:dolandır[ıi]c[ıi]l[ıi]k|sahte)\s+m[ıi]\s*\?|"
+    r"(?<!\w)(?:penipuan|tipuan|scam)\s+(?:gak|nggak|ga|bukan|kah)\s*\?",
     re.IGNORECASE)
 # A past call shown again or an example, over a setup ("Last week's call: … hit all targets ✅", "Proof 👇 …")
 _SHOWN_AGAIN = re.compile(r"(?<!\w)(?:(?:yesterday|last\s+week|last\s+month)'?s\s+(?:signal|call|trade|setup)(?=\s*:)|throwback|"
@@ -6900,7 +6937,10 @@ def _a_lesson(clean: str, status_text: str) -> bool:
 # "…是什么意思"): its close or stop move is the term's meaning, no change of a trade ("what this means for us: close half"
 # explains the channel's own order: no term asked)
 _TERM_ASKED = re.compile(
-    r"(?<!\w)(?:what\s+(?:does\s+|do\s+|is\s+)?(?!this\s|that\s|it\s)[^.?!\n]{1,40}?\s+(?:means?|stands?\s+for)(?!\w)(?!\s+for\s+(?:us|you))|"
+    # (session 27, money27: a price's point inside the term — 'What does "41.6 can be stop" mean?' — or the quoted term
+    # rewritten by normalize onto lines of its own)
+    r"(?<!\w)what\s+(?:does|do|is)\s+[\"“'«‘][^\"”'»’?]{1,40}[\"”'»’]\s*(?:means?|stands?\s+for)(?!\w)|"
+    r"(?<!\w)(?:what\s+(?:does\s+|do\s+|is\s+)?(?!this\s|that\s|it\s)(?:[^.?!\n]|(?<=\d)\.(?=\d)){1,40}?\s+(?:means?|stands?\s+for)(?!\w)(?!\s+for\s+(?:us|you))|"
     r"(?:the\s+)?meaning\s+of|(?:asked|asking|question)\s+(?:about\s+)?what\s+|"
     r"qu[ée]\s+significa|qu[ée]\s+quiere\s+decir|o\s+que\s+(?:significa|quer\s+dizer)|что\s+(?:значит|означает)|що\s+означає|"
     r"was\s+bedeutet|que\s+(?:veut\s+dire|signifie)|cosa\s+(?:significa|vuol\s+dire)|ne\s+demek|ne\s+anlama\s+gel|"
@@ -7455,7 +7495,10 @@ def _stop_crossed(text: str) -> re.Match | None:
     return _STOP_LEVEL_CROSSED.search(text.lower().translate(TO_SIMPLIFIED))
 
 
-_UPDATE_HEADING = re.compile(r"(?<!market\s)(?<!daily\s)(?<!weekly\s)(?<!news\s)(?<!\w)(?:update|updated|обновлени[ея]|"
+# (session 27, money27: "🆕 NEW ENTRY — fresh position, not an update", "no es una actualización": the heading says
+# it is no update — a negation before the word)
+_UPDATE_HEADING = re.compile(r"(?<!market\s)(?<!daily\s)(?<!weekly\s)(?<!news\s)(?<!not\san\s)(?<!not\s)(?<!n't\san\s)"
+                             r"(?<!no\s)(?<!no\ses\suna\s)(?<!n[ãa]o\s[ée]\suma\s)(?<!не\s)(?<!kein\s)(?<!keine\s)(?<!\w)(?:update|updated|обновлени[ея]|"
                              r"g[üu]ncelleme|actualizaci[óo]n|atualiza[çc][ãa]o)\W*$", re.IGNORECASE)
 _ENTRY_TICKED = re.compile(r"(?<!\w)(?:entry|entries|buy|вход|giri[şs]|entrada|einstieg)[ \t]*\d?[ \t]*[:=@]?[ \t]*\$?\d[\d.,]*"
                            r"[ \t]*(?:k[ \t]*)?done")

@@ -192,6 +192,8 @@ _PARTIAL_SHARE = (rf"{_TAKE_VERB}(?:[ \t]+[^\s,.;!?]+){{0,3}}?[ \t]+{_PART_WORD}
 # an entry/order word of a language and a "filled/executed" verb, with at most two words and no negation between
 _ENTRY_WORD = (r"(?:(?<!\w)(?:entry|entries|entrada|giri[şs]|вход|entr[ée]e|einstieg|ingresso|wej[śs]cie|l[ệe]nh|instap|"
                # ("our first buys for 14.20 don fill", "both bids filled": the plural only — "buy signal triggered" is a chart's)
+               # (session 27, money27: pt/es "ordem de compra", "orden de compra" — the buy order; uk "вхід", "лімітка")
+               r"(?:ordem|orden)\s+de\s+(?:compra|venda|venta|entrada)|вхід|лімітк[аиу]|лимитк[аиу]|"
                r"orders?|[óo]rden|ordem|emri?|ордер|ورود|(?:ال)?دخول|[أا]مر|nachkauf|zukauf|buys|bids|intrarea|intrare|intr[ăa]rile|"
                # (session 27, cards27: "second bag filled at 0.8870", "leg b) filled @ 92,600", "tranche 2 executed"): one
                # leg of a split entry, by the channel's word for it
@@ -206,7 +208,7 @@ _KO_FILLED = r"체결(?!\s*(?:안|않|못|전|대기|예정|되지|시(?![작])|
 # ja "約定" (filled), not "約定したら" / "約定次第" / "約定待ち" / "約定しない" / "未約定" (if, once, awaiting, not filled)
 _JA_FILLED = r"(?<!未)约定(?!\s*(?:したら|すれば|次第|待ち|前|予定|し(?:ない|ません|てない|ていない)|せず|され(?:ない|ず|たら)|するまで))"
 _FILLED_VERB = (r"(?:(?<!\w)(?:filled|executed|triggered|activated|ejecutad[ao]|executad[ao]|ger[çc]ekle[şs]ti|doldu|"
-                r"исполнен\w*|kh[ớo]p|activad[ao]|ativad[ao]|rempli\w*|ausgef[üu]hrt|eseguit[oa]|tereksekusi|terisi|"
+                r"исполнен\w*|спрацювал[аи]?|спрацював|kh[ớo]p|activad[ao]|ativad[ao]|rempli\w*|ausgef[üu]hrt|eseguit[oa]|tereksekusi|terisi|"
                 r"فعال\s+شد|تم\s+تفعيل\w*|تفعل|gevuld|uitgevoerd|zrealizowan\w*|"
                 # ("Вход выполнен ✅", "Entrada atingida ✅", "Entrada alcanzada": the entry reached)
                 r"выполнен\w*|atingid[ao]|alcanzad[ao]|preenchid[ao]|llenad[ao]|completad[ao]|"
@@ -235,7 +237,10 @@ _ENTRY_FILLED_PAIR = (# ("#NEAR: 5.20 and 5.05 both filled, avg 5.12", "both ent
                       r"(?:buy[ \t]+)?zone[ \t]+(?:[1-9][ \t]+)?"
                       r"(?:is[ \t]+|was[ \t]+|got[ \t]+|has[ \t]+been[ \t]+)?(?:now[ \t]+)?(?:fully[ \t]+|completely[ \t]+|all[ \t]+)?"
                       r"(?:filled|executed)(?!\w)|"
-                      rf"{_ENTRY_WORD}(?:[ \t]+{_NO_NEGATION}(?:[^\s,.;!?]+|\(?\$?\d[\d.,]*\d\)?)){{0,2}}?[ \t]*{_FILLED_VERB}|"
+                      # (session 27, money27: the coin's tag between, with its preposition, is no word of the clause —
+                      # "Limit-Order bei #tia wurde ausgeführt", "Ordem de compra do #link foi executada")
+                      rf"{_ENTRY_WORD}(?:[ \t]+(?:(?:bei|f[üu]r|von|for|of|on|in|de|do|da|del|di|на|по|для)[ \t]+)?[#$][a-z][a-z0-9]{{1,14}}(?:/usdt)?)?"
+                      rf"(?:[ \t]+{_NO_NEGATION}(?:[^\s,.;!?]+|\(?\$?\d[\d.,]*\d\)?)){{0,2}}?[ \t]*{_FILLED_VERB}|"
                       rf"{_FILLED_VERB}(?:[ \t]+(?:the|el|la|o|a|le|il))?[ \t]+{_ENTRY_WORD}|"
                       # ("Entrée atteinte", "Einstieg erreicht", "Entry tercapai", "Ingresso raggiunto"): a "reached" word
                       # right after the entry word (with words between it would be a target's: "Einstieg 5.40, Ziel erreicht")
@@ -302,7 +307,7 @@ _NEW_STEMS = r"нов|yeni|nuev|novo|nova|neu|nouv|nuov|nowy|नया|جدید|
 _ADD_STEMS = (r"add|dagdag|averag|dca|buy|agreg|añad|anad|sumar|compr|adicion|aport|promedi|nhồi|nhoi|thêm|them|renforc|moyenn|media|"
               r"تعزيز|عزز|پله|加仓|补仓|买い増|ナンピン|추가|물타")
 _SHARE_STEMS = (r"%|٪|parc|partial|partiel|parzial|sebagian|phần|phan|جزء|بخشی|teil|част|kısmi|kismi|gedeeltelijk|部分|一部|일부")
-_FILLED_STEMS = (r"don\s+enter|executat|preench|llenad|completad|atteint|erreicht|tercapai|tersentuh|raggiunt|osiągn|osiagn|достигнут|alcanç|alcanc|position|позици|posici|posiç|zrealiz|gevuld|uitgevoerd|fill|execut|trigger|activ|ejecut|gerçek|gercek|dold|исполн|khớp|khop|ativ|rempli|ausgef|eseguit|tereksek|"
+_FILLED_STEMS = (r"don\s+enter|спрацю|executat|preench|llenad|completad|atteint|erreicht|tercapai|tersentuh|raggiunt|osiągn|osiagn|достигнут|alcanç|alcanc|position|позици|posici|posiç|zrealiz|gevuld|uitgevoerd|fill|execut|trigger|activ|ejecut|gerçek|gercek|dold|исполн|khớp|khop|ativ|rempli|ausgef|eseguit|tereksek|"
                  r"terisi|فعال|تفعيل|تفعل|成交|완료|체결|约定|выполн|atingid|alcanzad")
 _TRIGGERED_STEMS = (r"かか|ヒット|tetik|çalış|calis|çalis|kesildi|kích|kich|ausgel|getroffen|atingid|acionad|ativad|activ|alcanzad|tocad|"
                     r"ejecutad|déclench|declench|atteint|preso|colpit|scattat|toccat|сработал|terpicu|tersentuh|zadzia|"
@@ -793,7 +798,11 @@ _HOLDING = (
     # ("#BTC işlemi devam ediyor" — the BTC trade goes on)
     r"(?:i[şs]lem|pozisyon)\w*\s+(?:h[âa]l[âa]\s+)?devam\s+ed(?:iyor|er)(?!\w)|"
     r"ยังถือ|ยังไม่ปิด|อย่าเพิ่งปิด|v[ẫa]n\s+(?:gi[ữu]|đang\s+ch[ạa]y)|ti[ếe]p\s+t[ụu]c\s+gi[ữu]|"
-    r"(?:masih|tetap)\s+(?:hold|jalan|berjalan|terbuka|aktif)(?!\w)|nadal\s+(?:trzymamy|otwart[ay]|aktywn[ay])|"
+    # (session 27, money27: id "#jup masih kita hold ya" — a pronoun between; fa "هنوز تو پوزیشن … هستیم و نگهش
+    # می‌داریم" — still in the position, we keep it)
+    r"(?:masih|tetap)\s+(?:(?:kita|kami|gw|gue|aku|saya)\s+)?(?:hold|jalan|berjalan|terbuka|aktif)(?!\w)|"
+    r"هنوز\s+(?:تو|توی|در)\s+(?:این\s+)?(?:پوزیشن|معامله)|نگه(?:ش|شون)?\s*(?:می\u200c?\s*)?داریم|"
+    r"nadal\s+(?:trzymamy|otwart[ay]|aktywn[ay])|"
     r"abhi\s+(?:bhi\s+)?hold|hold\s+kar(?:o|te|\s+rahe)|bado\s+(?:tunashikilia|iko\s+wazi)|"
     # pcm "XRP still dey run", "we still dey hold am" (still running, we're still holding it)
     r"still\s+dey\s+(?:hold|run)\w*|(?<!\w)(?:we|i|una)\s+(?:still\s+)?dey\s+hold(?!\w)|"
@@ -1673,9 +1682,17 @@ _CLOSE_PATTERN = _Gated(
     # "Jetzt zu Markt schließen", "wir schließen den APT-Short": the market price or "we" before the verb)
     r"^(?:please\s+|pls\s+|now\s+|let'?s\s+|we\s+(?:now\s+|also\s+)?|wir\s+(?:jetzt\s+|sofort\s+)?|"
     r"(?:(?:jetzt|sofort|bitte)\s+)?(?:zum|zu)\s+(?:aktuellen\s+)?markt(?:preis)?\s+|jetzt\s+|sofort\s+|bitte\s+|hemen\s+|"
+    # (session 27, money27: tr "şimdi piyasa fiyatından kapatıyoruz", "hemen piyasadan kapatın" — now, at the market price)
+    r"(?:(?:şimdi|hemen)\s+)?piyasa(?:dan|\s+fiyat[ıi]ndan)\s+|şimdi\s+|"
     r"(?:को\s+)?(?:अभी|तुरंत)\s+|को\s+)?"
     r"(?:बंद\s*(?:करो|करें|करे|कर\s*(?:दो|दें|लो|लें)|करिए|कीजिए)|"
-    r"close|closing|exit(?!\s+(?:orders?|ladders?|plan|levels?|targets?|points?|zones?)(?!\w))|exiting|cancel|закрыть|закрываем|закрываю|отмена|отменяем|"
+    # (session 27, money27: "Close 3 moves from 3,640 to 3,600, Close 1 & 2 unchanged", "Exit 2 stays": a target
+    # labelled "Close 1"/"Exit 2" by its index — no close; "close 1/3", "close 50%", "close 3600" still close)
+    r"close(?!\s*[1-6](?![\d/%x]|[.,]\d))|closing|"
+    # (session 27, money27: "LINK: dumping the whole position at market here", "dumped the entire bag at market" — the
+    # whole position sold off; "LINK dumping hard" names no position)
+    r"dump(?:ing|ed)?\s+(?:the\s+|our\s+|my\s+|this\s+)?(?:whole|entire|full|complete)\s+(?:position|bag|trade)|"
+    r"exit(?!\s*[1-6](?![\d/%x]|[.,]\d))(?!\s+(?:orders?|ladders?|plan|levels?|targets?|points?|zones?)(?!\w))|exiting|cancel|закрыть|закрываем|закрываю|отмена|отменяем|"
     r"kapat(?!ma|m[ıi]yor)\w*|iptal|cerrar|cerramos|cerrando|cancelar|cancelamos|fechar|fechamos|fechando|chiudendo|sair|tutup|đóng\s+lệnh|dong\s+lenh|"
     # (session 24, status24b: the plural imperative heading the line — pt "FECHEM #LINK AGORA", es "Cierren #SOL ya", it
     # "Chiudete #ETH", pl "Zamknijcie #BTC", de "Schließt #ADA")
@@ -2054,7 +2071,9 @@ def says_only_held(lowered: str) -> bool:
     return _HOLDING_RE.search(lowered) is not None and update_action(_HOLDING_RE.sub(" ", lowered)) is None
 
 
-_LEADING_TAG = re.compile(r"^\s*[#$][\w/.]+(?:\s+(?:long|short))?[\s,:-]*")
+# (session 27, money27: a Turkish case ending on the tag or the side, "#doge short'u şimdi … kapatıyoruz" — the short,
+# accusative — is still the leading tag)
+_LEADING_TAG = re.compile(r"^\s*[#$][\w/.]+(?:['’][a-zçğıöşü]{1,4})?(?:\s+(?:long|short)(?:['’][a-zçğıöşü]{1,4})?)?[\s,:-]*")
 
 
 # A clause boundary: punctuation followed by a space (never the point inside a price).

@@ -113,6 +113,9 @@ _GENERIC_STEM = re.compile(r"SIGNAL|SEGNAL|SINYAL|SINAL|SENAL|SYGNA|CRYPTO|KRIPT
                            r"SCALP|DAYTRAD|LAYER\d|DEFI|GAMEFI|MEMECOIN|METAVERSE|WEB3|DEPIN|NARRATIVE")
 
 
+_CHANNEL_NAME_STEM = re.compile(r"WHALE|CLUB|KING|VIP|CALLS|GROUP|ACADEMY|TEAM|COMMUNITY|GANG|ARMY|HUB|ROOM|CHANNEL|GUILD")
+
+
 # Short tags of a sector, a narrative or a disclaimer ("#RWA", "#DeFi", "#L2", "#NFA", "#DYOR", "#GEM")
 _SECTOR_TAGS = frozenset({"RWA", "RWAS", "DEFI", "L1", "L2", "MEME", "MEMES", "GEM", "GEMS", "NFA", "DYOR", "DEPIN", "GAMEFI"})
 
@@ -126,7 +129,13 @@ def without_generic_tags(candidates: list[SymbolCandidate], tokens: list[Token])
         # ("#ONDO #SPOT #filled … #RWA", "#GEM #NFA #DYOR #SOL"): a short tag of a sector or a disclaimer beside the tag of a
         # ticker we know is the post's topic, no second coin
         generic += [c for c in tags if c.base in _SECTOR_TAGS and c not in generic]
-    if not generic or len(generic) == len(tags):
+    # (session 27, money27: "🐳 #ETHWHALESCLUB — LINK: dumping the whole position …", "#CRYPTOKING 👑 avax short — …
+    # fully closed"): a tag of the channel's own name — a club, a king, whales, a VIP room — beside a coin we know,
+    # tagged or bare, is the channel's signature, no second coin
+    others_known = any(c.base in _KNOWN_TICKERS for c in candidates)
+    generic += [c for c in tags if c not in generic and len(c.base) >= 6 and _CHANNEL_NAME_STEM.search(c.base)
+                and c.base not in _KNOWN_TICKERS and others_known]
+    if not generic or len(generic) == len(tags) and not others_known:
         return candidates
     return [c for c in candidates if c not in generic]
 

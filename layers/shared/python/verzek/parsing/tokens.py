@@ -189,8 +189,14 @@ def comma_is_ambiguous(text: str, comma_decimal: bool) -> bool:
     return not comma_decimal and "," in text and not _DOT_DECIMAL.search(text)
 
 
+_ENTRY_ONLY_IF = re.compile(r"[ \t]+only[ \t]+(?:if|after|once|when)(?!\w)", re.IGNORECASE)
+
+
 def tokenize_line(line: str, line_no: int, comma_decimal: bool) -> list[Token]:
     labels = [(m.start(), m.end(), Field(m.lastgroup.rsplit("_", 1)[0])) for m in LABEL_RE.finditer(line)]
+    # (session 27, money27: "entry ONLY if an H4 candle closes below 0.2140 / then sell 0.2130 – 0.2145": the entry word
+    # as the subject of a condition — its price is the trigger, the entries come after it)
+    labels = [lab for lab in labels if not (lab[2] == Field.ENTRY and _ENTRY_ONLY_IF.match(line, lab[1]))]
     tokens: list[Token] = []
     index_match = _LINE_INDEX_RE.match(line)
     skip_until = 0
