@@ -6671,7 +6671,7 @@ _SERVICE_DELAY = re.compile(
     r"(?<!\w)(?:(?:may|might|will|could|can)\s+(?:\w+\s+)?(?:arrive|come|be\s+(?:sent|posted))\s+(?:late|later|with\s+(?:a\s+)?delay)|"
     r"delay(?:s|ed)?|not\s+(?:be\s+)?affected|unaffected|(?:are|is)\s+safe|"
     r"retras\w*|atras\w*|ritard\w*|verz[öo]ger\w*|retard\w*|задерж\w*|затрим\w*|gecik\w*|op[óo][źz]ni\w*|"
-    r"terlambat|tertunda|ch[ậa]m\s+tr[ễe]|تأخ\w*|تاخیر)(?!\w)|延迟|延誤|遅延|遅れ|지연")
+    r"terlambat|tertunda|ch[ậa]m\s+tr[ễe]|تأخ\w*|تاخیر)(?!\w)|延迟|延误|遅延|遅れ|지연")
 _SERVICE_SENTENCE_END = re.compile(r"(?<=[.!?;。！；])\s+|\n|\s[—–-]+\s")
 
 
@@ -6861,6 +6861,11 @@ _CARD_ASKED_IF_GENUINE = re.compile(
     r"(?<!\w)(?:es|[ée])\s+(?:una\s+|um\s+)?(?:estafa|golpe)\s*[?？]|"
     r"(?<!\w)(?:это\s+)?(?:развод|скам|лохотрон)\s*\?|(?<!\w)(?:или|либо)\s+(?:развод|скам|лохотрон)(?!\w)|"
     r"(?<!\w)(?:dolandır[ıi]c[ıi]l[ıi]k|sahte)\s+m[ıi]\s*\?|"
+    # (session 27, lead: tr "sağlam mı sizce?", "güvenilir mi?"; de "seriös oder Betrug?"; fr "fiable ou arnaque ?";
+    # it "affidabile o truffa?"; vi "uy tín không?", "lừa đảo à?") — the same question, a word of opinion allowed after it
+    r"(?<!\w)(?:sa[ğg]lam|g[üu]venilir|ger[çc]ek)\s+m[ıiuü](?:\s+(?:sizce|acaba|abi|hocam))?\s*\?|"
+    r"(?<!\w)(?:seri[öo]s|echt|fiable|vrai|affidabile|vero)\s+(?:oder|ou|o)\s+(?:betrug|fake|abzocke|arnaque|truffa|scam)(?!\w)|"
+    r"(?<!\w)(?:betrug|abzocke|arnaque|truffa|oszustwo|l[ừu]a\s+[đd][ảa]o)\s*(?:\w{1,3}\s*)?[?？]|(?<!\w)uy\s+t[íi]n\s+kh[ôo]ng\s*[?？]|"
     r"(?<!\w)(?:penipuan|tipuan|scam)\s+(?:gak|nggak|ga|bukan|kah)\s*\?",
     re.IGNORECASE)
 # A past call shown again or an example, over a setup ("Last week's call: … hit all targets ✅", "Proof 👇 …")

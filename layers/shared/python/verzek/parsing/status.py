@@ -3188,7 +3188,13 @@ def closed_with_result_reply(lowered: str) -> bool:
     -6.3%. Macro turned", "closed at a small profit", "closed -2.1%", "Cerrado en pérdida", "Fechado no lucro",
     "Закрыли в минус", "Zararla kapattık", "Mit Verlust geschlossen", "Clôturé en perte", "Chiuso in perdita"): the replied-to
     trade ended now — asked only when the post names no coin (a recap, a member's or a past day's result is read before)."""
-    return _CLOSED_WITH_RESULT.search(lowered) is not None and is_close(lowered)
+    return _CLOSED_WITH_RESULT.search(lowered) is not None and is_close(lowered) and not _RESULT_OF_A_PERIOD.search(lowered)
+
+
+# (session 27, lead) the result told of a period or as a count of trades — "Closed in profit this week: 12 of 15 trades",
+# "closed green today: 7/9" — is a tally, no trade closed now
+_RESULT_OF_A_PERIOD = re.compile(r"(?<!\w)(?:this|last|past)\s+(?:week|month|year|quarter)(?!\w)|(?<!\w)(?:today|yesterday|so\s+far)"
+                                 r"\s*[:：]|(?<!\d)\d+\s*(?:of|/|из|de|von|su)\s*\d+\s+(?:trades|calls|signals|сделок|operaciones|trades?)(?!\w)")
 
 
 # (the close said first in the post, then the result: "in loss", "at a profit", a signed percentage)
