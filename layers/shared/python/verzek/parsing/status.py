@@ -304,7 +304,7 @@ _FILLED_STEMS = (r"don\s+enter|executat|preench|llenad|completad|atteint|erreich
 _TRIGGERED_STEMS = (r"かか|ヒット|tetik|çalış|calis|çalis|kesildi|kích|kich|ausgel|getroffen|atingid|acionad|ativad|activ|alcanzad|tocad|"
                     r"ejecutad|déclench|declench|atteint|preso|colpit|scattat|toccat|сработал|terpicu|tersentuh|zadzia|"
                     r"تفعل|فعال|خورد|takıld|takild|触发|打到|被打|나갔|나왔|당했|され|salt|toc|dispar|acionou|bateu|dính|dinh|chạm|cham|"
-                    r"kena|ضرب|تفعيل|touch|saut|patlad|tocou|bateu|pres|quét|quet|sac|złap|zlap|спрацю|wybit|"
+                    r"kena|ضرب|تفعيل|touch|saut|patlad|tocou|bateu|pres|quét|quet|sac|złap|zlap|trafi|спрацю|wybit|"
                     # (session 24: "#BTC stop at 61 200 hit" — the stop at its price, then the English verb)
                     r"hit|trigger")
 _FULLY_STEMS = (r"полностью|целиком|tamamen|completamente|totalmente|entière|entiere|komplett|vollst|sepenuhnya|fully|"
@@ -1515,14 +1515,16 @@ _STOP_TRIGGERED = (r"(?:(?<!\w)(?:tetiklendi|[çc]al[ıi][şs]t[ıi]|kesildi|kí
                    r"activado|alcanzado|tocado|ejecutado|d[ée]clench[ée]|atteint|preso|pris|genommen|colpito|scattato|toccato|"
                    r"сработал\w*|terpicu|tersentuh|zadzia[łl]a[łl]|تفعل|فعال\s+شد|خورد|"
                    # ("stop loss touché", "le stop a sauté", "stop patladı")
-                   r"touch[ée]e?|(?:a\s+)?saut[ée]|patlad[ıi]|спрацюва\w*|wybit[ya]?)(?!\w)|(?:'?[ae]|'?ye)?\s*tak[ıi]ld[ıi]|"
+                   r"touch[ée]e?|(?:a\s+)?saut[ée]|patlad[ıi]|спрацюва\w*|wybit[ya]?|"
+                   # pl "SL złapany", "stop trafiony" (the stop caught, hit; session 27, heldout27)
+                   r"z[łl]apan[ya]?|trafion[ya]?)(?!\w)|(?:'?[ae]|'?ye)?\s*tak[ıi]ld[ıi]|"
                    r"触发(?![价位点后时前条])|打到|被打|나갔\w*|나왔\w*|당했\w*|され(?:まし)?た|に?かか(?:りました|った|る)|ヒット)")
 _STOP_TRIGGER_FIRST = (r"(?:(?<!\w)(?:se\s+)?(?:activ[óo]|salt[óo]|toc[óo]|dispar[óo]|acionou|bateu\s+n[oa]|tocou|bateu|"
                        # ("preso lo stop loss", "bị quét SL": the stop taken, swept)
                        r"pres[oa]|(?:b[ịi]\s+)?qu[ée]t|(?:nos\s+|me\s+)?sac[óo]|z[łl]apa[łl]\w*|спрацюва\w*|сработал\w*|"
                        r"(?:đã\s+)?(?:dính|dinh|chạm)|(?:ter)?kena|تم\s+(?:ضرب|تفعيل)|ضرب(?:ت|نا|وا)?))")
 _AUXILIARY = (r"(?:\s*(?:'?[ae]|'?ye)?\s+(?:was|has\s+been|got|is|wurde|ist|đã|bị|sudah|foi|fue|ha\s+sido|[èe]\s+stato|a\s+[ée]t[ée]|ayant\s+[ée]t[ée]|"
-              r"تم|已经?|been|была?|было)){0,2}\s*")
+              r"تم|已经?|been|была?|было|zosta[łl][ao]?)){0,2}\s*")
 # "ausgestoppt", "stoppé", "stoppati", "стопнуло", "ушли по стопу", "wybici na stopie", "stop olduk", "BE hit", "被止损",
 # "ロスカットされました", "โดน SL", "स्टॉप लॉस हिट हो गया": stopped out, in one word or a fixed phrase of a language
 _STOPPED_OUT_STEMS = (r"cắt l|cat l|cut|kena cl|손절|ausgestoppt|gestopt|stop\s+out|got\s+hit|stopp|стопн|стопан|по\s+стоп|wybi|stop'?u?\s+old|be\s+(?:sl\s+|stop\s+)?(?:was\s+|got\s+)?(?:hit|trig)|"
