@@ -6953,6 +6953,8 @@ _SIDE_CLOSED = re.compile(r"(?<!\w)(?:(?:clos(?:e|ed|ing)|exit(?:ed|ing)?|cut(?:
                           r"(?:all\s+|every\s+|the\s+|your\s+|our\s+)*(?:longs?|shorts?)(?:\s+(?:trades|positions))?|"
                           r"(?:закрыва\w*|закрыл\w*|закрой\w*)\s+(?:все\s+)?(?:лонг|шорт)\w*|"
                           r"(?:cerr\w*|fech\w*)\s+(?:tod[oa]s\s+)?(?:l[oa]s\s+|[oa]s\s+)?(?:longs?|shorts?)|"
+                          # pl "Zamknijcie wszystkie longi", "zamykamy nasze shorty" (session 27, heldout27)
+                          r"(?:zamk\w*|zamyk\w*)\s+(?:(?:wszystkie|nasze|wasze|swoje)\s+)*(?:longi|long[óo]w|shorty|short[óo]w)|"
                           r"(?:t[üu]m|b[üu]t[üu]n)\s+(?:long|short)\w*['’]?\w*\s+(?:pozisyon\w*\s+)?kapat\w*|"
                           r"(?:[أا]غلق\w*|قفلنا|سكرنا)\s+(?:جميع\s+|كل\s+)?(?:صفقات\s+)?(?:ال)?(?:لونغ|لونج|شورت))(?!\w)")
 _EXCEPT = re.compile(r"(?<!\w)(?:except|excepting|but\s+not|but\s+[#$]\w+|leave\s+[#$]\w+|[#$]\w+\s+(?:remains|stays)|"
@@ -8921,6 +8923,11 @@ def _close_of(target: SymbolCandidate | None, segments: list[Segment], status_te
     if closed.side is None and target is None and (side := _one_side_closed(status_text)) is not None:
         # ("Close your shorts now / Longs stay open with their stops"): every trade of the side closed, the other kept
         closed = _replace(closed, side=side)
+    if closed.side is None and target is None and len(sides := {_LONG_WORD.search(m.group(0)) and "long" or "short"
+                                                                 for m in _SIDE_CLOSED.finditer(status_text)}) == 1:
+        # ("Zamknijcie wszystkie longi po rynku", "Tüm longları kapatın"): a close of every trade of one side, in a
+        # language whose plural the side words do not read (session 27, heldout27)
+        closed = _replace(closed, side=Side(sides.pop()))
     return closed
 
 

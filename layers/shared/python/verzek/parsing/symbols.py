@@ -644,6 +644,9 @@ _FUNCTION_WORDS = frozenset([
     "toute", "aucun", "aucune", "chaque", "vos", "votre", "nos", "notre", "mes", "ses", "ce", "cette", "ces", "jede",
     "jeden", "jedes", "jeder", "keine", "eure", "euer", "eurer", "unsere", "unser", "ihre", "diese", "diesen", "dieses",
     "eventuelle", "elke", "alle", "jullie", "onze",
+    # pl ("Zamykamy nasze shorty" was once read as a close of coin NASZE; session 27, heldout27)
+    "nasze", "nasz", "nasza", "naszą", "naszych", "wasze", "wasz", "wasza", "waszą", "swoje", "swój", "swoją", "moje",
+    "mój", "moją", "tę", "ten", "tą", "te", "tego", "każdą", "każdy", "każde", "resztę", "reszta", "pozostałe",
     # id / ms / tr / ru
     "semua", "setiap", "tiap", "sisa", "kalian", "kamu", "her", "bu", "şu", "herhangi", "любые", "любой", "любую",
     "свои", "свой", "эти", "этот", "эту",
