@@ -1937,7 +1937,11 @@ _NOT_A_MARGIN_MODE = re.compile(
     # ("levels in 5 min, get your margin ready"): the funds to have at hand, no market named
     r"(?<!\w)(?:get|have|keep)[ \t]+(?:your[ \t]+|the[ \t]+|some[ \t]+)?margins?[ \t]+(?:ready|prepared)(?!\w)|"
     # ("prepare margin", id "Siapkan margin dulu guys!": the same, said as a command)
-    r"(?<!\w)(?:prepare|siapkan|sediakan)[ \t]+(?:your[ \t]+|the[ \t]+|some[ \t]+)?margins?(?!\w)", re.IGNORECASE)
+    r"(?<!\w)(?:prepare|siapkan|sediakan)[ \t]+(?:your[ \t]+|the[ \t]+|some[ \t]+)?margins?(?!\w)|"
+    # ("🐦 Cross-posted from X", "crosspost from our Discord", "cross-chain bridge"): a relay's or a chain's word, no
+    # margin mode (session 27, heldout27)
+    r"(?<!\w)cross[ \t-]*(?:post(?:ed|ing|s)?|chain|platform|exchange|listed|listing)(?!\w)",
+    re.IGNORECASE)
 # "Spot holders: hold", "spot bags": readers who hold the coin, named beside a futures call
 _SPOT_HOLDERS = re.compile(r"(?<!\w)spot[ \t]+(?:holders?|bags?)(?!\w)", re.IGNORECASE)
 # "we buy spot only", "spot only", "только спот": spot said to be the only market
