@@ -2272,6 +2272,10 @@ def _reply_to_quote(text: str) -> ParsedMessage | None:
         # 137.5 / _bridged by DiscoGram_"): a Discord card's body set in a quote block under its own heading — the heading
         # names the coin, the quote none: no earlier post quoted but the card itself, read whole
         return None
+    if own.kind == MessageKind.NOT_A_SIGNAL and own.reason == _TOLD_WITH_NOTHING_TO_DO:
+        # (session 27, heldout27) ("> still long $BTC from 60k … / Same here, we're still holding our BTC long from 60,2k.
+        # Nothing to do"): the reply tells its own running trade with nothing to do — no status of the quoted one
+        return own
     if own.kind == MessageKind.NOT_A_SIGNAL:
         # ("closing this one now" names no coin: in a reply, the quoted trade is the one meant)
         lowered = normalize(own_text.replace("\u2705", " done ")).lower()
@@ -4067,6 +4071,14 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 # (session 25, money25) ("ETH zieht mit – wir sind weiterhin long ab ~3.430, Stopp liegt auf Einstand.
                 # Keine neuen Trades bis zum FOMC"): a look at the market — the running trade restated, nothing to do
                 return _not_a_signal("a look at the market: the running trade restated, nothing to do")
+        if action == UpdateAction.OTHER and not closing and _NOTHING_TO_DO_NOW.search(status_text) \
+                and _TAKEN_AT_PRICE.search(status_text) and not _HOLD_ORDERED.search(status_text) \
+                and not any(s.field == Field.STOP and s.numbers for s in segments):
+            # (session 27, heldout27) ("our $BTC long from 64,800 is still open … No action needed, just keeping you in
+            # the loop", "still holding our BTC long from 60,2k. Nothing to do"): the running trade told again with the
+            # price it was taken at, and that nothing is to be done — information, no status to act on ("… nothing to do,
+            # just hold" tells the readers to hold, and the whole card again with its stop is its status: updates)
+            return _not_a_signal(_TOLD_WITH_NOTHING_TO_DO)
         if (action or closing) and recap_heading(clean):
             # "Titanium ST3 – Resumo 04/12 / Sinais hoje: 7 … alvos atingidos 5/7": a channel's summary, no trade's status
             return _not_a_signal("a results post about past trades")
@@ -4635,13 +4647,17 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("📊 Market update / If BTC breaks 100,000 … we will open a long … No trade for now", "📊 تحديث السوق / إذا اخترق
         # البيتكوين … سنفتح صفقة لونج … حتى الآن لا توجد صفقة"): a plan waiting for the market under an update heading
         return _not_a_signal("a conditional plan under an update heading: no trade yet")
-    if candidate is not None and restates and not (targets or stop) and update_action(status_text) is None \
-            and _NOTHING_TO_DO_NOW.search(clean) is not None \
+    if candidate is not None and restates and update_action(status_text) in (None, UpdateAction.OTHER) \
+            and (not (targets or stop) or stop is None and _TAKEN_AT_PRICE.search(clean)) and not _HOLD_ORDERED.search(clean) \
+            and _NOTHING_TO_DO_NOW.search(status_text) is not None \
             and _running_trade_restated(clean, ParsedMessage(kind=MessageKind.UPDATE)) is not None:
+        # (session 27, heldout27: "our $BTC long from 64,800 is still open, TP1 is 66k. No action needed": said still
+        # open, a target named beside the price it was taken at — the same; the whole card again with its stop, "Entry
+        # was … / Targets … / SL … (unchanged) … don't chase it", is its status: an update; so is "… just hold")
         # (session 26, asia26) ("FYI sa mga bagong members: open pa rin yung ETH long natin mula 3,240 … wag na kayo
         # humabol", "our ETH long from 3,240 is still open, don't chase"): the running trade told again, with nothing to
         # do — no status of it, as the same words beside its card are no call
-        return _not_a_signal("a trade already taken, told with nothing to do: not a call")
+        return _not_a_signal(_TOLD_WITH_NOTHING_TO_DO)
     if candidate is not None and restates and symbol_problem and symbol_problem.startswith("several different") \
             and update_action(status_text) in POSITION_CHANGES:
         # ("📌 #SOL update / Nothing to do on SOL … Current price: 3412.50 / But #AVAX: move stop to 38.20"): the change
@@ -5167,7 +5183,7 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             and not _NEW_CALL.search(clean):
         # (session 25, casualstatus25) ("we're still in SOL long from 138 btw, nothing to do rn", "Already long #ETH from
         # 3100 — nothing to do, just hold"): the running trade told, and that nothing is to be done — no order at all
-        return _not_a_signal("a trade already taken, told with nothing to do: not a call")
+        return _not_a_signal(_TOLD_WITH_NOTHING_TO_DO)
     if restated is not None:
         problems.append(f"held for review: the post shows a trade already taken ({restated!r}), not a fresh entry")
     if (watched := _WATCHLIST_HEADING.search(clean)) is not None:
@@ -6737,6 +6753,10 @@ _NOTHING_TO_DO_NOW = re.compile(r"(?<!\w)(?:nothing\s+to\s+do|no\s+action\s+(?:i
                                 r"chase\s+(?:mat|nahi|na)\s+(?:karo|karna|karein)|kuch\s+(?:bhi\s+)?karne\s+ki\s+(?:zarurat|zaroorat)\s+nahi|"
                                 r"(?:don'?t|do\s+not)\s+chase(?:\s+(?:it|this(?:\s+one)?))?(?=\s*(?:$|[.!,;)]))"
                                 r")(?!\w)|无需操作|不用操作")
+_TOLD_WITH_NOTHING_TO_DO = "a trade already taken, told with nothing to do: not a call"
+# ("nothing to do, just hold", "no action needed — keep holding", "hold it"): the readers told to hold
+_HOLD_ORDERED = re.compile(r"(?<!\w)(?:just\s+|keep\s+|simply\s+)?(?:hold(?:ing)?|hodl)(?:\s+(?:it|on|tight|the\s+\w+))?"
+                           r"(?=\s*(?:$|[.!,;)]|and\s|👍|💎|🙏))", re.IGNORECASE)
 # (session 25, money25) the calm word that no new trade is taken ("no new trades until FOMC", "keine neuen Trades")
 _NO_NEW_TRADES = re.compile(r"(?<!\w)(?:no\s+new\s+(?:trades|entries|positions)|keine\s+neuen|новых\s+(?:сделок|входов|позиций)|"
                             r"никаких\s+новых|sin\s+nuev[oa]s|nenhum\s+(?:novo\s+)?trade|nenhuma\s+(?:nova\s+)?(?:entrada|opera)|"
