@@ -3068,7 +3068,7 @@ _CLOSE_ALL_OR_COMMAND = re.compile(
     r"(?:close|exit(?!\s+(?:orders?|ladders?|plan|levels?|targets?|points?|zones?)(?!\w))|cancel|закрыть|закрываем|закрываю|отмена|kapat(?!ma|m[ıi]yor)\w*|iptal|"
     # (the plural imperative too: it "Chiudete questo trade a mercato", es "Cierren la operación", pt "Fechem a posição")
     r"cerrar|cerramos|cierren|cancelar|fechar|fechamos|fechem|schlie(?:ß|ss)en|fermer|fermez|cl[ôo]turer|chiudere|chiudi|chiudete|"
-    r"chiudiamo|zamknij|zamykamy|закриваємо|закрити|batalkan|đóng\s+lệnh|"
+    r"chiudiamo|zamknij|zamknijcie|zamykamy|закриваємо|закрити|batalkan|đóng\s+lệnh|"
     # ro "Închideți acest trade la piață", "Închidem poziția" (close / we close), nl "Sluit deze trade", "Sluiten we"
     r"[îi]nchide[țţt]i|[îi]nchidem|sluit|sluiten)(?!\w)|"
     r"(?:close|closing|exit|exiting|cancel|закрыть|закрываем|cerrar|cerramos|fechar|fechamos|fech\w*|cerr\w*|cierr\w*)\s+"

@@ -623,7 +623,10 @@ _CLOSED_SUBJECT_NOUNS = frozenset([
     "operazione", "posición", "posicion", "posição", "posicao", "posizione", "sujet", "chapitre", "dossier", "affaire",
     "histoire", "séance", "seance", "opération", "thema", "kapitel", "sache", "geschichte", "sitzung", "onderwerp",
     "hoofdstuk", "zaak", "verhaal", "positie", "тему", "тема", "вопрос", "главу", "сделку", "позицию", "сессию", "konu",
-    "konuyu", "bölümü", "bolumu", "işlemi", "islemi", "pozisyonu"])
+    "konuyu", "bölümü", "bolumu", "işlemi", "islemi", "pozisyonu",
+    # every trade of a side ("Zamykamy longi" was read as a close of coin LONGI)
+    "longs", "shorts", "longi", "shorty", "longów", "longow", "shortów", "shortow", "лонги", "шорты", "лонгов", "шортов",
+    "longlar", "shortlar", "longları", "shortları"])
 
 
 # Session 22 (money52): a lower-case word of the language's grammar — a determiner, quantifier, pronoun or possessive

@@ -1,0 +1,79 @@
+"""Session 27 (heldout27): the misses of the held-out batches z78 / z79, each family in new wordings.
+
+Rules:
+- Money, closes: the subject a close verb ends ("Zamykamy temat", "cerramos el tema", "on clôt le sujet", "закрываем
+  вопрос") is a noun of the language, never the coin closed; nor is a Polish possessive ("zamykamy nasze shorty").
+- Status: pl "SL złapany", "stop trafiony", "stop loss został trafiony" are a stop-out.
+- Money, closes: a close of every long or every short in Polish ("Zamknijcie wszystkie longi") carries its side; the
+  plural side word after a close verb ("Zamykamy longi") is no coin; the plural imperative "Zamknijcie" closes.
+- Opens: pl "short z rynku ~0,7850" is a market order at that reference.
+- Money, conditions: a condition after the entry price in ro/pl/pt/it/nl ("Intrare: 0,6240 — doar dacă închide 1h sub
+  0,6200", "Wejście: 142,5 jeśli świeca 4h zamknie nad 145", "se o candle de 4h fechar acima de 145") holds the card, and
+  the condition's price is no entry.
+- Money, market: "Cross-posted from X", "crosspost", "cross-chain" name no cross margin — a spot or plain buy stays so.
+- Not a signal: a running trade told with the price it was taken at and "nothing to do / no action needed" (also in a
+  reply to a quote); "… just hold", or the whole card again with its stop, stay updates.
+"""
+import pytest
+from verzek.parsing import parse_message
+
+_EMPTY = {"market": None, "leverage": None, "entries": [], "entry_type": None, "targets": [], "stop_loss": None}
+
+
+def _status(kind, symbol=None, side=None):
+    return {"kind": kind, "symbol": symbol, "side": side, **_EMPTY}
+
+
+def _open(symbol, side, entries, entry_type, targets, stop, market=None, leverage=None):
+    return {"kind": "open", "symbol": symbol, "side": side, "market": market, "leverage": leverage, "entries": entries,
+            "entry_type": entry_type, "targets": targets, "stop_loss": stop}
+
+
+NOTHING = _status("not_a_signal")
+
+CASES = [
+    # --- a close verb's subject noun is no coin; pl stop-out words --------------------------------------------------------
+    ("OP — SL złapany, -3%. Zamykamy temat i czekamy na kolejny setup.", _status("close", "OP/USDT"), False),
+    ("#INJ stop trafiony ❌ zamykamy sprawę", _status("close", "INJ/USDT"), False),
+    ("DOGE: stop loss został trafiony, -2R", _status("close", "DOGE/USDT"), False),
+    ("#AVAX stopped out. Cerramos el tema y seguimos.", _status("close", "AVAX/USDT"), False),
+    # --- a close of every long / short in Polish carries its side -----------------------------------------------------------
+    ("🚨 Zamykamy wszystkie shorty teraz, rynek wystrzelił", _status("close", None, "short"), False),
+    ("Zamknijcie swoje longi po rynku, BTC traci wsparcie", _status("close", None, "long"), False),
+    ("Zamykamy longi, za duże ryzyko", _status("close", None, "long"), False),
+    ("Zamknijcie pozycje teraz!", _status("close"), False),
+    # --- pl "z rynku" is a market order ---------------------------------------------------------------------------------------
+    ("OP long z rynku ~1,842 tp 1,95 / 2,05 sl 1,76",
+     _open("OP/USDT", "long", [1.842], "market", [1.95, 2.05], 1.76), True),
+    ("Kupujemy #SEI z rynku 0,4120. Cele 0,44 i 0,47, SL 0,392",
+     _open("SEI/USDT", "long", [0.412], "market", [0.44, 0.47], 0.392), True),
+    # --- a condition after the entry price holds, its price no entry ------------------------------------------------------
+    ("#LINK/USDT LONG\nLevier 10x\nIntrare: 14,20 numai dacă lumânarea de 4h închide peste 14,50\nȚinte: 15,10 / 15,80\nSL: 13,60",
+     _open("LINK/USDT", "long", [14.2], "limit", [15.1, 15.8], 13.6, "futures", 10), False),
+    ("#SOL LONG\nWejście: 142,5 jeżeli dzienna świeca zamknie nad 145\nTP: 150 / 158\nSL: 136",
+     _open("SOL/USDT", "long", [142.5], "limit", [150, 158], 136), False),
+    ("#ARB SHORT\nEntrada: 0,82 se o candle de 1h fechar abaixo de 0,80\nAlvos: 0,76 / 0,72\nStop: 0,85",
+     _open("ARB/USDT", "short", [0.82], "limit", [0.76, 0.72], 0.85), False),
+    ("#ETH LONG\nInstap: 3.150 als de 4H candle sluit boven 3.200\nTP: 3.300 / 3.450\nSL: 3.050",
+     _open("ETH/USDT", "long", [3150], "limit", [3300, 3450], 3050), False),
+    # --- "cross-posted" names no margin mode ------------------------------------------------------------------------------------
+    ("📣 Cross-posted from our X account\n\n$ATOM — SPOT BUY\nBuy between 4.10 and 4.25\nTargets: 4.60 / 5.00\nStop: 3.85",
+     _open("ATOM/USDT", "long", [4.1, 4.25], "range", [4.6, 5.0], 3.85, "spot"), True),
+    ("crosspost from Discord 🔁\n#NEAR BUY\nEntry 2.40 - 2.48\nTP 2.65 / 2.80\nSL 2.28",
+     _open("NEAR/USDT", "long", [2.4, 2.48], "range", [2.65, 2.8], 2.28), True),
+    ("#NEAR BUY cross 5x\nEntry 2.40 - 2.48\nTP 2.65 / 2.80\nSL 2.28",
+     _open("NEAR/USDT", "long", [2.4, 2.48], "range", [2.65, 2.8], 2.28, "futures", 5), True),
+    # --- a running trade told with nothing to do -----------------------------------------------------------------------------
+    ("For the new folks 👋 our #SOL long from 142.5 is still running, TP2 is 158. No action required, just an FYI.",
+     NOTHING, False),
+    ("> @someone: still short $ETH from 3.4k lol\n\nsame, still holding our ETH short from 3,390. nothing to do here 🤷",
+     NOTHING, False),
+    ("our #SOL long from 142 is still open, nothing to do, just hold 💎", _status("update", "SOL/USDT", "long"), False),
+]
+
+
+@pytest.mark.parametrize("text,expected,tradable", CASES, ids=[f"case{n:02d}" for n in range(len(CASES))])
+def test_session27_heldout27(text, expected, tradable):
+    parsed = parse_message(text)
+    assert parsed.to_expected_dict() == expected
+    assert bool(parsed.tradable) is tradable
