@@ -11,6 +11,10 @@ Rules:
   0,6200", "Wejście: 142,5 jeśli świeca 4h zamknie nad 145", "se o candle de 4h fechar acima de 145") holds the card, and
   the condition's price is no entry.
 - Money, market: "Cross-posted from X", "crosspost", "cross-chain" name no cross margin — a spot or plain buy stays so.
+- Status: a reply headed "NOUVEAU SIGNAL AVAX" / "NEUES SIGNAL" / "NOWY SYGNAŁ" names the replied-to coin; ro "ANULAT:",
+  pl "ANULOWANY:" heading the post and ro "ștergeți ordinele" withdraw the call (close); "remove the second entry
+  order", nl "haal de tweede instaporder weg", de "entfernt die zweite Einstiegsorder" cancel one rung (update), while
+  "remove your pending orders" stays a close.
 - Not a signal: a running trade told with the price it was taken at and "nothing to do / no action needed" (also in a
   reply to a quote); "… just hold", or the whole card again with its stop, stay updates.
 """
@@ -69,6 +73,18 @@ CASES = [
     ("> @someone: still short $ETH from 3.4k lol\n\nsame, still holding our ETH short from 3,390. nothing to do here 🤷",
      NOTHING, False),
     ("our #SOL long from 142 is still open, nothing to do, just hold 💎", _status("update", "SOL/USDT", "long"), False),
+    # --- a reply headed by the earlier call's name in fr/de/pl/nl/ro names its coin -------------------------------------------
+    ("↩️ Réponse à : NOUVEAU SIGNAL SUI\n\nPosition clôturée au TP3 ✅ merci à tous", _status("close", "SUI/USDT"), False),
+    ("↩️ Antwort auf: NEUES SIGNAL ARB\n\nAlle Ziele erreicht ✅ Position komplett geschlossen", _status("close", "ARB/USDT"), False),
+    # --- ro / pl / it withdrawn calls ----------------------------------------------------------------------------------------
+    ("❌ ANULAT — #KAS, intrarea nu a fost atinsă", _status("close", "KAS/USDT"), False),
+    ("ANULOWANY: #TIA, wejście nie zostało osiągnięte", _status("close", "TIA/USDT"), False),
+    ("#WIF — ștergeți ordinele, prețul a plecat fără noi", _status("close", "WIF/USDT"), False),
+    # --- a later entry rung taken off, the trade goes on --------------------------------------------------------------------
+    ("#FLOKI: verwijder de laatste kooporder (0,000121), de eerste staat nog", _status("update", "FLOKI/USDT"), False),
+    ("#WIF: entfernt die zweite Einstiegsorder bei 1,92, die erste bleibt", _status("update", "WIF/USDT"), False),
+    ("BONK — remove the third entry order, we're filled enough", _status("update", "BONK/USDT"), False),
+    ("#OP signal void — remove your pending orders", _status("close", "OP/USDT"), False),
 ]
 
 

@@ -2388,9 +2388,11 @@ _QUOTED_CALL_NAME = re.compile(r"^[^\w#$\n]*(?P<coin>[#$][A-Za-z][A-Za-z0-9]{1,9
 
 # (session 22, status52) An inline quote naming the earlier call by the call's word, then its coin alone, tagged or in
 # capitals ("SEÑAL PREMIUM SOL", "VIP signal #ARB", "Сигнал XRP", "Sinal #BNB", "Sinyal VIP AVAX", "Segnale ETH")
-_QUOTED_CALL_TAIL = re.compile(r"^[^\w#$\n]*(?i:(?:vip|premium|free|new|nueva|nuevo|novo|nova|новый|yeni|nuovo)\s+)*"
-                               r"(?i:signal|se[ñn]al|sinal|сигнал|sinyal|segnale|sygna[łl]|signale?|call|trade|setup)"
-                               r"(?:\s+(?i:vip|premium|free|#?\d{1,4}))*\s*[:—–-]?\s*"
+# (session 27, heldout27: fr "NOUVEAU SIGNAL AVAX", de "NEUES SIGNAL", pl "NOWY SYGNAŁ", nl "NIEUW SIGNAAL", ro "SEMNAL NOU")
+_QUOTED_CALL_TAIL = re.compile(r"^[^\w#$\n]*(?i:(?:vip|premium|free|new|nueva|nuevo|novo|nova|новый|yeni|nuovo|nouveau|nouvel|"
+                               r"neues|neuer|nowy|nieuw|nieuwe)\s+)*"
+                               r"(?i:signal|se[ñn]al|sinal|сигнал|sinyal|segnale|sygna[łl]|signale?|signaal|semnal|call|trade|setup)"
+                               r"(?:\s+(?i:vip|premium|free|nou|#?\d{1,4}))*\s*[:—–-]?\s*"
                                r"(?P<coin>[#$][A-Za-z][A-Za-z0-9]{1,9}|[A-Z][A-Z0-9]{1,9})(?:/?USDT)?[^\w\n]*$")
 
 

@@ -1269,6 +1269,14 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # ("#SOL cancel the DCA order at 138", "cancel 2nd buy order"): the averaging order, one rung of the entries
         r"cancel\w*[ \t]+(?:(?:only|just)[ \t]+)?(?:the[ \t]+)?(?:[#$]\w+[ \t]+)?(?:dca|averaging|(?:2nd|second|3rd|third|4th|fourth|last|next)[ \t]+"
         r"(?:buy|sell|dca))(?:[ \t]+(?:orders?|limits?|entry))?(?!\w)|"
+        # (session 27, heldout27) ("PEPE: remove the second entry order (0.0000098)", "pull the last limit", nl "haal de
+        # tweede instaporder weg", "verwijder de laatste kooporder", de "entfernt die zweite Einstiegsorder"): a later rung
+        # taken off the book — one rung, the trade goes on
+        r"(?:remov(?:e|ing)|pull(?:ing)?|delet(?:e|ing))[ \t]+(?:the[ \t]+|our[ \t]+|your[ \t]+)?(?:second|third|2nd|3rd|last)"
+        r"[ \t]+(?:entry[ \t]+|buy[ \t]+|limit[ \t]+)?(?:orders?|entry|limits?|bids?)(?!\w)|"
+        r"(?:haal|halen|verwijder\w*|annuleer\w*|schrap\w*|entfern\w*|l[öo]sch\w*|storn\w*)[ \t]+(?:de[ \t]+|die[ \t]+|den[ \t]+)?"
+        r"(?:tweede|derde|laatste|zweite[nr]?|dritte[nr]?|letzte[nr]?)[ \t]+"
+        r"(?:instap|koop|limit|einstiegs|kauf|nachkauf)?[ \t-]*(?:order|orders|instap|limit|einstieg)(?!\w)|"
         # ru "отменяем ордер на 2-й вход", "второй вход отменён", "отменяем добор" (one rung, the trade goes on)
         r"отмен\w*[ \t]+(?:(?:ордер\w*|лимит\w*|заявк\w*)[ \t]+(?:на[ \t]+)?)?(?:(?:втор\w*|трет\w*|[2-9]-?(?:й|ой|ий)?|"
         r"последн\w*|оставш\w*)[ \t]+вход\w*|добор\w*|усреднени\w*)|"
@@ -1564,14 +1572,18 @@ _STOPPED_OUT_WORDS = (
     r"(?:hit|triggered|taken|touched|сработал\w*)(?!\w)")
 # "#LINK anulada", "скасовуємо угоду", "лимитку снимаем, неактуально", "Order löschen", "ملغاة", "此单作废",
 # "このシグナルはキャンセルです", "注文取り消し", "सिग्नल कैंसिल", "ยกเลิกสัญญาณ": the call or its order withdrawn
-_CANCEL_STEMS = r"anul|скасов|відмін|отмен|снима|сняли|снимем|знімає|зняли|знімем|убира|убрали|прибира|прибрали|неактуал|l[öo]sch|ملغ|作废|キャンセル|取り?消し|कैंसिल|रद्द|ยกเลิก"
+_CANCEL_STEMS = r"anul|[șşs]terg|скасов|відмін|отмен|снима|сняли|снимем|знімає|зняли|знімем|убира|убрали|прибира|прибрали|неактуал|l[öo]sch|ملغ|作废|キャンセル|取り?消し|कैंसिल|रद्द|ยกเลิก"
 _CANCEL_WORDS = (
     r"(?<!\w)(?:anulad[oa]s?|anulamos|"
     # ro "Anulăm semnalul pe #KAS", "semnalul este anulat", "tranzacția anulată" (the signal, the trade cancelled)
     r"anul(?:[ăa]m|a[țţt]i|ez)\s+(?:semnalul|tranzac[țţt]ia|pozi[țţt]ia|setup-ul)|"
     # pl "anulujemy sygnał", "anuluję transakcję", "sygnał anulowany" (the signal, the trade cancelled)
     r"anuluj\w*\s+(?:ten\s+|nasz\s+)?(?:sygna[łl]\w*|transakcj\w*|setup\w*|zagranie)|(?:sygna[łl]|setup|transakcja)\s+(?:jest\s+|zosta[łl]\s+)?anulowan[ya]|"
-    r"(?:semnalul|tranzac[țţt]ia|setup-ul)\s+(?:este\s+|a\s+fost\s+)?anulat[ăa]?|(?:скасов\w*|отмен\w*)\s+(?:\w+\s+)?(?:угод\w*|сделк\w*|сигнал\w*)|"
+    r"(?:semnalul|tranzac[țţt]ia|setup-ul)\s+(?:este\s+|a\s+fost\s+)?anulat[ăa]?|"
+    # (session 27, heldout27) ro "🚫 ANULAT: semnalul pe #JUP …", pl "ANULOWANY: #JUP", it "ANNULLATO — #JUP" (the word
+    # heading the post, before a colon, a dash or the coin), ro "Ștergeți ordinele" (delete the orders)
+    r"^[^\w\n]*(?:anulat[ăa]?|anulowan[yae]|annullat[oa])(?=[ \t]*[:—–-]|[ \t]+[#$]\w|[^\w\n]*$)|"
+    r"[șş]terge(?:[țţ]i|m)\s+(?:toate\s+)?ordinele(?:\s+(?:limit[ăa]|de\s+intrare))?|(?:скасов\w*|отмен\w*)\s+(?:\w+\s+)?(?:угод\w*|сделк\w*|сигнал\w*)|"
     r"(?:угод\w*|сделк\w*|сигнал\w*)\s+(?:\w+\s+)?(?:скасов\w*|отмен\w*)|"
     r"(?:лимитк\w*|ордер\w*|заявк\w*)\s+(?:\S+\s+){0,2}?(?:снима\w*|сняли|снимем|убира\w*|убрали)|"
     r"(?:снима\w*|сняли|снимем|убира\w*|убрали)\s+(?:\S+\s+){0,2}?(?:лимитк\w*|ордер\w*|заявк\w*)|"
