@@ -15,6 +15,8 @@ Rules:
   pl "ANULOWANY:" heading the post and ro "ștergeți ordinele" withdraw the call (close); "remove the second entry
   order", nl "haal de tweede instaporder weg", de "entfernt die zweite Einstiegsorder" cancel one rung (update), while
   "remove your pending orders" stays a close.
+- Status: pl "druga strefa wejścia wypełniona", "drugie wejście zrealizowane" are an entry filled.
+- Opens: nl "Kooporders:", "Spot aankoop", de "Kauforders:" are buy labels; nl "Geen stop" says the call has no stop.
 - Not a signal: a running trade told with the price it was taken at and "nothing to do / no action needed" (also in a
   reply to a quote); "… just hold", or the whole card again with its stop, stay updates.
 """
@@ -85,6 +87,14 @@ CASES = [
     ("#WIF: entfernt die zweite Einstiegsorder bei 1,92, die erste bleibt", _status("update", "WIF/USDT"), False),
     ("BONK — remove the third entry order, we're filled enough", _status("update", "BONK/USDT"), False),
     ("#OP signal void — remove your pending orders", _status("close", "OP/USDT"), False),
+    # --- pl entry filled -----------------------------------------------------------------------------------------------------
+    ("#SOL short: drugie wejście zrealizowane, średnia 148,2. Trzymamy", _status("update", "SOL/USDT", "short"), False),
+    ("#APT — strefa wejścia została wypełniona ✅", _status("update", "APT/USDT"), False),
+    # --- nl one-word buy orders, "geen stop" -----------------------------------------------------------------------------------
+    ("Spot aankoop $DOT 🟢\nKooporders: 4,35 – 4,10 – 3,90\nVerkopen: 5,00 / 5,60\nGeen stop, we houden lang vast",
+     _open("DOT/USDT", "long", [3.9, 4.1, 4.35], "limit", [5.0, 5.6], None, "spot"), True),
+    ("$ATOM spot\nKauforders: 4,20 / 4,05 / 3,90\nZiele: 4,80 / 5,30\nKein Stop",
+     _open("ATOM/USDT", "long", [3.9, 4.05, 4.2], "limit", [4.8, 5.3], None, "spot"), True),
 ]
 
 

@@ -447,7 +447,10 @@ LABELS: list[tuple[Field, str]] = [
                 # (session 26, asia26) ja "SUI拾います", "押し目を拾う" (pick up: buy the dip), ko "줍줍" — a buy said now
                 # (not "拾いました": picked up, a report)
                 r"拾(?:います|う|っていきます|っていく|いに)|줍줍|"
-                r"קנייה|קניה|αγορά|αγορα|cump[ăa]r[ăa]|cump[ăa]rare|n[áa]kup|koupit|kopen|koop|কিনুন|ক্রয়")),
+                r"קנייה|קניה|αγορά|αγορα|cump[ăa]r[ăa]|cump[ăa]rare|n[áa]kup|koupit|"
+                # (session 27, heldout27) nl "Kooporders: 17,20 – 16,60", "Spot aankoop", de "Kauforders:" (the buy orders,
+                # one word)
+                r"(?:aan)?kooporders?|aankoop|kauforders?|kopen|koop|কিনুন|ক্রয়")),
     (Field.SELL, (r"sell[\s-]*(?:zone|area|range|setup|price|targets?)|"
                  r"(?:^|(?<=\|))[ \t]*sat(?=[ \t]+(?:[1-9][ \t]*[:)][ \t]*)?\$?\d|[ \t]*:)|sell|venta|vender|venda|sat[ıi][şs]|продать|"
                  r"продажа|продаем|selling|b[áa]n|jual|بيع|فروش|卖出|매도|vente|vendre|verkaufen|verkauf|vendita|vendi|"

