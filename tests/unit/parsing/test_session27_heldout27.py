@@ -15,6 +15,8 @@ Rules:
   pl "ANULOWANY:" heading the post and ro "ștergeți ordinele" withdraw the call (close); "remove the second entry
   order", nl "haal de tweede instaporder weg", de "entfernt die zweite Einstiegsorder" cancel one rung (update), while
   "remove your pending orders" stays a close.
+- Not a signal: a market look that restates the running trade with its entry ("We remain in our ETH long from 3,050",
+  nl "onze ETH long vanaf 3 050", de "unser ETH-Long ab 3.050") and no target or stop of a call.
 - Status: pl "druga strefa wejścia wypełniona", "drugie wejście zrealizowane" are an entry filled.
 - Opens: nl "Kooporders:", "Spot aankoop", de "Kauforders:" are buy labels; nl "Geen stop" says the call has no stop.
 - Not a signal: a running trade told with the price it was taken at and "nothing to do / no action needed" (also in a
@@ -75,6 +77,10 @@ CASES = [
     ("> @someone: still short $ETH from 3.4k lol\n\nsame, still holding our ETH short from 3,390. nothing to do here 🤷",
      NOTHING, False),
     ("our #SOL long from 142 is still open, nothing to do, just hold 💎", _status("update", "SOL/USDT", "long"), False),
+    ("Weekly outlook 📈\nBTC dominance 56%, alts lagging.\nSupport 138, resistance 152.\nWe remain in our SOL long from 141.",
+     NOTHING, False),
+    ("Marktupdate 🌅\nSteun op 60 500, weerstand 64 000.\nWe zitten nog in onze BTC long vanaf 61 200.", NOTHING, False),
+    ("Marktupdate: unser ETH-Long ab 3.050 läuft weiter, Widerstand bei 3.300.", NOTHING, False),
     # --- a reply headed by the earlier call's name in fr/de/pl/nl/ro names its coin -------------------------------------------
     ("↩️ Réponse à : NOUVEAU SIGNAL SUI\n\nPosition clôturée au TP3 ✅ merci à tous", _status("close", "SUI/USDT"), False),
     ("↩️ Antwort auf: NEUES SIGNAL ARB\n\nAlle Ziele erreicht ✅ Position komplett geschlossen", _status("close", "ARB/USDT"), False),

@@ -5186,6 +5186,12 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # (session 25, casualstatus25) ("we're still in SOL long from 138 btw, nothing to do rn", "Already long #ETH from
         # 3100 — nothing to do, just hold"): the running trade told, and that nothing is to be done — no order at all
         return _not_a_signal(_TOLD_WITH_NOTHING_TO_DO)
+    if restated is not None and not parsed.targets and parsed.stop_loss is None and _TAKEN_AT_PRICE.search(clean) \
+            and not _NEW_CALL.search(clean):
+        # (session 27, heldout27) ("Daily market update ☕ / … Support 2,950, resistance 3,300. / We remain in our ETH long
+        # from 3,050", nl "Wij blijven nog in onze ETH long vanaf 3 050"): the running trade told with the price it was
+        # taken at, and no target or stop of a call — the entry is the old trade's, no order at all
+        return _not_a_signal("a trade already taken, told with its entry and no level of a call: not a call")
     if restated is not None:
         problems.append(f"held for review: the post shows a trade already taken ({restated!r}), not a fresh entry")
     if (watched := _WATCHLIST_HEADING.search(clean)) is not None:
@@ -5596,7 +5602,11 @@ _TAKEN_AT_PRICE = re.compile(
     # "hamara ETH long 3240 se", "apna SOL long 142 wala" (our long from that price)
     r"(?<!\w)(?:long|short)\s+(?:natin|namin|ko)\s+(?:mula|simula|galing)\s+(?:sa\s+)?\$?(?P<price10>\d[\d.,]*)|"
     r"(?<!\w)(?:hamara|hamari|humara|apna|apni|mera|meri)\s+[#$]?[a-z0-9]{2,12}(?:/usdt)?\s+(?:long|short)\s+(?:entry\s+)?"
-    r"\$?(?P<price11>\d[\d.,]*)\s+(?:se|wala|wali)(?!\w)",
+    r"\$?(?P<price11>\d[\d.,]*)\s+(?:se|wala|wali)(?!\w)|"
+    # (session 27, heldout27) nl "Wij blijven nog in onze ETH long vanaf 3 050", de "unser ETH-Long ab 3.050 läuft" (our
+    # long from that price; its thousands may be set apart by a space)
+    r"(?<!\w)(?:onze|mijn|unser\w*|mein\w*)\s+[#$]?[a-z0-9]{2,12}(?:/usdt)?[\s-]+(?:long|short)\s+(?:vanaf|van|ab|seit|von)\s+\$?"
+    r"(?P<price12>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d[\d.,]*)",
     re.IGNORECASE)
 # Without a price: the trade said to be running or in profit ("#LINK long is in profit. Entry 14.62 …", "— running +12%",
 # "Keep holding #DOT long. Entry 4.10 …"), already in ("already long", "уже в лонге", "بالفعل"), a results card ("SIGNAL
@@ -5643,10 +5653,13 @@ def _running_trade_restated(clean: str, parsed: ParsedMessage) -> str | None:
     for taken in _TAKEN_AT_PRICE.finditer(clean):
         if fresh is not None and fresh.start() < taken.start():
             continue
-        raw = next(v for k, v in taken.groupdict().items() if v is not None).rstrip(".,")
+        raw = re.sub(r"[ \u00a0\u202f]", "", next(v for k, v in taken.groupdict().items() if v is not None)).rstrip(".,")
         # (both readings of a comma: "mula 3,240" is the entry 3240, "desde 0,92" the entry 0.92)
         prices = set()
-        for written in {raw.replace(",", "."), raw.replace(",", "")} if raw.count(",") == 1 else {raw}:
+        # (and "ab 3.050": a dot before three digits may group thousands, as the entry was read)
+        readings = {raw.replace(",", "."), raw.replace(",", "")} if raw.count(",") == 1 \
+            else {raw, raw.replace(".", "")} if re.fullmatch(r"\d{1,3}\.\d{3}", raw) else {raw}
+        for written in readings:
             try:
                 prices.add(Decimal(written))
             except ArithmeticError:
