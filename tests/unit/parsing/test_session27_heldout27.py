@@ -52,6 +52,7 @@ CASES = [
     ("Zamknijcie swoje longi po rynku, BTC traci wsparcie", _status("close", None, "long"), False),
     ("Zamykamy longi, za duże ryzyko", _status("close", None, "long"), False),
     ("Zamknijcie pozycje teraz!", _status("close"), False),
+    ("Zamykamy longi i shorty, za duża zmienność", _status("close"), False),
     # --- pl "z rynku" is a market order ---------------------------------------------------------------------------------------
     ("OP long z rynku ~1,842 tp 1,95 / 2,05 sl 1,76",
      _open("OP/USDT", "long", [1.842], "market", [1.95, 2.05], 1.76), True),

@@ -8978,9 +8978,12 @@ def _close_of(target: SymbolCandidate | None, segments: list[Segment], status_te
         # ("Close your shorts now / Longs stay open with their stops"): every trade of the side closed, the other kept
         closed = _replace(closed, side=side)
     if closed.side is None and target is None and len(sides := {_LONG_WORD.search(m.group(0)) and "long" or "short"
-                                                                 for m in _SIDE_CLOSED.finditer(status_text)}) == 1:
+                                                                 for m in _SIDE_CLOSED.finditer(status_text)}) == 1 \
+            and len({_LONG_WORD.search(w) and "long" or "short"
+                     for w in re.findall(r"long|short|лонг|шорт", status_text)}) == 1:
         # ("Zamknijcie wszystkie longi po rynku", "Tüm longları kapatın"): a close of every trade of one side, in a
-        # language whose plural the side words do not read (session 27, heldout27)
+        # language whose plural the side words do not read, when the post names no other side ("Close all longs and
+        # all shorts now" closes both; session 27, heldout27)
         closed = _replace(closed, side=Side(sides.pop()))
     return closed
 
