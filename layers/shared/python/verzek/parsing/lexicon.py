@@ -471,7 +471,10 @@ LABELS: list[tuple[Field, str]] = [
                 # (session 26, asia26) ja "SUI拾います", "押し目を拾う" (pick up: buy the dip), ko "줍줍" — a buy said now
                 # (not "拾いました": picked up, a report)
                 r"拾(?:います|う|っていきます|っていく|いに)|줍줍|"
-                r"קנייה|קניה|αγορά|αγορα|cump[ăa]r[ăa]|cump[ăa]rare|n[áa]kup|koupit|kopen|koop|কিনুন|ক্রয়")),
+                r"קנייה|קניה|αγορά|αγορα|cump[ăa]r[ăa]|cump[ăa]rare|n[áa]kup|koupit|"
+                # (session 27, heldout27) nl "Kooporders: 17,20 – 16,60", "Spot aankoop", de "Kauforders:" (the buy orders,
+                # one word)
+                r"(?:aan)?kooporders?|aankoop|kauforders?|kopen|koop|কিনুন|ক্রয়")),
     (Field.SELL, (r"sell[\s-]*(?:zone|area|range|setup|price|targets?)|"
                  r"(?:^|(?<=\|))[ \t]*sat(?=[ \t]+(?:[1-9][ \t]*[:)][ \t]*)?\$?\d|[ \t]*:)|sell|venta|vender|venda|sat[ıi][şs]|продать|"
                  r"продажа|продаем|selling|b[áa]n|jual|بيع|فروش|卖出|매도|vente|vendre|verkaufen|verkauf|vendita|vendi|"
@@ -576,6 +579,8 @@ MARKET_ORDER_BEFORE_PRICE = re.compile(
     r"(?:at|@)\s*(?:the\s+)?mark(?:\s+price)?(?=\s*[:=~≈]?\s*\$?\d)|"
     r"(?:enter|entry|buy|sell|long|short)\s+(?:right\s+)?(?:now|immediately)(?:\s+at)?(?!\w)|"
     r"по\s+(?:рынку|ринку|текущ\w*|поточн\w*|рыночной\s+цене|ринковій\s+ціні)(?!\w)|po\s+(?:rynkowej(?:\s+cenie)?|rynku)(?!\w)|"
+    # pl "ARB short z rynku ~0,7850", "kupujemy z rynku 0,78" (from the market; session 27, heldout27)
+    r"z\s+rynku(?!\w)|"
     r"piyasadan|a\s+mercado|(?:a|al)\s+mercato|a\s+precio\s+de\s+mercado|a\s+pre[çc]o\s+de\s+mercado|zum\s+marktpreis|au\s+march[ée]|"
     r"(?:ورود|خرید|فروش)\s+(?:آنی|فوری)|(?:دخول|شراء|بيع)\s+فور[يا]|من\s+السعر\s+الحالي|بسعر\s+السوق|به\s+قیمت\s+بازار|"
     # hi-Latn "CMP pe le lo, 1.92 ke aas paas", "market se kharid lo 1.92", "abhi buy karo @ 1.92" (take / buy at the market, now)
@@ -704,8 +709,7 @@ NOT_COINS = frozenset(
      # (session 26, threads26: "close 50% of YOUR position", "move OUR stop to entry": a possessive shouted, never the coin
      # of the change — it is the replied-to trade's)
      "YOUR", "YOURS", "OUR", "OURS", "THEIR", "HIS", "HER", "ITS",
-     # (session 27, lead: "ACTION: SELL SHORT / SYMBOL: BNBUSDT (PERP)" relayed in capitals had traded ACTION — a bot's
-     # field words beside the side word, never the coin)
+     # (session 27, heldout27 and lead: a webhook's field names shouted — "ACTION: SELL SHORT", "STRATEGY: …" — never the coin)
      "ACTION", "STRATEGY", "DIRECTION",
      "LONG", "SHORT", "LONGS", "SHORTS", "BUY", "SELL", "ENTRY", "ENTRIES", "TP", "TPS", "SL", "STOP", "STOPLOSS", "TARGET", "TARGETS", "LEVERAGE", "LEV", "LVG", "CROSS", "ISOLATED", "SPOT", "FUTURE", "FUTURES", "PERP", "BINANCE", "BYBIT", "BINGX", "MEXC", "OKX", "KUCOIN", "PHEMEX", "KRAKEN", "GATE", "BITGET", "HUOBI", "USDT", "USD", "USDC", "BUSD", "FDUSD", "TUSD", "NOW", "ALL", "VIP", "SIGNAL", "SIGNALS", "ALT", "ALTCOIN", "ALTCOINS", "ALTS", "ALTSEASON", "IA", "MEMECOIN", "MEMECOINS", "CRYPTOCURRENCY", "INVESTING", "TECHNICALANALYSIS", "CMP", "DCA", "OR", "AND", "TO", "THE", "NEW", "FREE", "HOLD", "BELOW", "ABOVE", "ZONE", "LIMIT", "MARKET", "PRICE", "SWING", "CALL", "CALLS", "SCALP", "OPEN", "CLOSE", "CLOSED", "CANCEL", "EXIT", "UPDATE", "RESULT", "RESULTS", "NEWS", "ALERT", "TRADE", "TRADES", "TRADING", "PUMP", "DUMP", "PROFIT", "LOSS", "RISK", "REWARD", "TA", "CHART", "ANALYSIS", "SETUP", "BREAKOUT", "PREMIUM", "CRYPTO", "COIN", "COINS", "PAIR", "TICKER", "SYMBOL", "TYPE", "REGULAR", "MID", "HIGH", "LOW", "STRONG", "WEAK", "SENTIMENT", "OB", "OS", "DAY", "WEEK", "MONTH", "H1", "H4", "D1", "W1", "UTC", "GMT", "IN", "ON", "AT", "FOR", "WITH", "OF", "BY", "IS", "IT", "A", "AN", "I", "ME", "MY", "WE", "US", "YOU", "THIS", "THAT", "HERE", "THERE", "ONLY", "USE", "FUND", "FUNDS", "NOT", "NO", "YES", "GOOD", "BAD", "BIG", "SMALL", "TIME", "LAST", "NEXT", "HIT", "DONE", "TAKE", "MOVE", "MOVED", "SET", "STATUS", "REPORT", "DAILY", "WEEKLY", "MONTHLY", "BULLISH", "BEARISH", "LONGED", "SHORTED", "ENTERED", "OK", "OKAY", "ADD", "TP1", "TP2", "TP3", "TP4", "TP5", "SL1", "X", "NULL", "NA", "N", "PLEASE", "ASAP", "EARLY", "IMPORTANT", "ORDER", "ORDERS", "HODL", "ATH", "ROI", "PNL", "APY", "APR", "ETF", "CEO", "SEC", "FOMC", "CPI", "GDP", "FED", "NFP", "USA", "EU", "UK", "AI", "ECB", "BE", "NAME",
      # chart-reading words ("RSI shows bearish divergence", "FVG", "BOS on the 4H"), never the coin of the call
@@ -1408,8 +1412,12 @@ CONDITIONAL_ENTRY_RE = re.compile(
     r"(?:close|break|hold|sustain)(?!\w)|(?:जब|अगर)\s+(?:\S+\s+){0,6}?(?:क्लोज़?|ब्रेक)|के\s+(?:ऊपर|नीचे)\s+(?:क्लोज़?|ब्रेक)|"
     r"(?<!\w)(?:pokud|jestli|jestliže|když|ak)\s+(?:\S+\s+){0,5}?(?:uzav[řr]e|zav[řr]e|prorazí|prorazi|prelomí|prelomi|uzavrie|zavrie|prerazí)(?!\w)|"
     r"(?<!\w)ha\s+(?:\S+\s+){0,5}?(?:z[áa]r|[áa]tt[öo]ri|[áa]tt[öo]r|z[áa]r[óo]dik)(?!\w)|"
-    r"(?<!\w)(?:if|once|when|after|unless|если|когда|якщо|коли|eğer|si|wenn|falls|jika|kalau|nếu|اگر|إذا|اذا)\s+"
+    # (session 27, heldout27: pl "jeśli świeca 4h zamknie nad 145", pt "se o candle de 4h fechar acima de 145", it "se la
+    # 4h chiude sopra", nl "als de 4H sluit boven", fr "quand la bougie clôture au-dessus")
+    r"(?<!\w)(?:if|once|when|after|unless|если|когда|якщо|коли|eğer|si|wenn|falls|jika|kalau|nếu|اگر|إذا|اذا|"
+    r"je[śs]li|je[żz]eli|gdy|kiedy|se|quando|als|sobald|quand)\s+"
     r"(?:\S+\s+){0,5}?(?:breaks?|broke|breaking|breakouts?|reclaims?|reclaimed|flips?|retests?|closes?|closed|"
+    r"zamknie|zamkną|przebije|przebiją|fechar|fecharem|romper|chiude|chiuderà|sluit|breekt|cl[ôo]ture|casse|"
     r"confirms?|confirmed|holds?|loses?|lost|rejects?|rejected|пробь\w*|пробьет|пробьём|закрепит\w*|закроется|закроются|закроет|закриється|закриються|закріпит\w*|проб'?є|проб'?ють|kırar\w*|kırıl\w*|rompe\w*|"
     r"bricht|durchbricht|casse|tembus|phá|بشکند|كسر|كسرت|اخترق|اخترقت|يخترق|تخترق|dumps?|dumped|drops?|dips?|falls?|pumps?|"
     r"cierra|cierran|supera|superan|schlie(?:ß|ss)t|"

@@ -302,7 +302,12 @@ def _runner_clause(tokens: list[Token], i: int) -> bool:
 # Words that open a new clause: after a field has its prices, what follows them is not more of that field.
 _CLAUSE_WORDS = frozenset(["if", "when", "wait", "but", "unless", "once", "если", "когда", "но", "eğer", "ama", "si",
                            "pero", "wenn", "falls", "aber", "mais", "jika", "tapi", "nếu", "nhưng",
-                           "اگر", "إذا", "اذا", "لكن", "اما"])
+                           "اگر", "إذا", "اذا", "لكن", "اما",
+                           # ("Intrare: 0,6240 — DOAR dacă închide 1h sub 0,6200", pl "… jeśli świeca zamknie pod …", es
+                           # "… cuando la vela cierre bajo …", nl "… als de 4H sluit onder …": the condition's price is no entry;
+                           # session 27, heldout27)
+                           "dacă", "daca", "jeśli", "jesli", "jeżeli", "jezeli", "gdy", "als", "sobald", "quand",
+                           "cuando", "quando", "kalau"])
 _POSTFIX_FIELDS = (Field.ENTRY, Field.BUY, Field.SELL, Field.TARGETS, Field.STOP, Field.LONG, Field.SHORT)
 # Words between a price and the side word it belongs to ("188附近空", "#BNB 600 long", "#SOL ~150 short").
 _BEFORE_SIDE_FILLERS = frozenset(["附", "近", "左", "右", "around", "near", "at", "@", "~", "около", "civarı", "cerca",
@@ -655,7 +660,10 @@ def _segments(lines: list[list[Token]]) -> list[Segment]:
                 # runs on — the list goes on after the clause
                 current.tokens.append(tok)
                 continue
-            if tok.kind == Kind.WORD and tok.text.lower() in _CLAUSE_WORDS and current is not None and current.numbers:
+            if tok.kind == Kind.WORD and (tok.text.lower() in _CLAUSE_WORDS or tok.text.lower() == "se" and not (
+                    # pt/it "Entrada: 142,5 se o 4h fechar acima de 145" (if) — not hi-Latn "2.45 se 2.52" (from … to);
+                    # session 27, heldout27
+                    i + 1 < len(tokens) and tokens[i + 1].kind == Kind.NUM)) and current is not None and current.numbers:
                 last = [t for t in current.tokens if t.kind != Kind.SEP][-1]
                 current.before_clause = last if last.kind == Kind.NUM else None
                 current = None  # "SL 4.95 — if you missed it, wait for 5.10": a new clause, not more stop prices
@@ -1946,7 +1954,11 @@ _NOT_A_MARGIN_MODE = re.compile(
     # ("levels in 5 min, get your margin ready"): the funds to have at hand, no market named
     r"(?<!\w)(?:get|have|keep)[ \t]+(?:your[ \t]+|the[ \t]+|some[ \t]+)?margins?[ \t]+(?:ready|prepared)(?!\w)|"
     # ("prepare margin", id "Siapkan margin dulu guys!": the same, said as a command)
-    r"(?<!\w)(?:prepare|siapkan|sediakan)[ \t]+(?:your[ \t]+|the[ \t]+|some[ \t]+)?margins?(?!\w)", re.IGNORECASE)
+    r"(?<!\w)(?:prepare|siapkan|sediakan)[ \t]+(?:your[ \t]+|the[ \t]+|some[ \t]+)?margins?(?!\w)|"
+    # ("🐦 Cross-posted from X", "crosspost from our Discord", "cross-chain bridge"): a relay's or a chain's word, no
+    # margin mode (session 27, heldout27)
+    r"(?<!\w)cross[ \t-]*(?:post(?:ed|ing|s)?|chain|platform|exchange|listed|listing)(?!\w)",
+    re.IGNORECASE)
 # "Spot holders: hold", "spot bags": readers who hold the coin, named beside a futures call
 _SPOT_HOLDERS = re.compile(r"(?<!\w)spot[ \t]+(?:holders?|bags?)(?!\w)", re.IGNORECASE)
 # "we buy spot only", "spot only", "только спот": spot said to be the only market
@@ -2279,6 +2291,10 @@ def _reply_to_quote(text: str) -> ParsedMessage | None:
         # 137.5 / _bridged by DiscoGram_"): a Discord card's body set in a quote block under its own heading — the heading
         # names the coin, the quote none: no earlier post quoted but the card itself, read whole
         return None
+    if own.kind == MessageKind.NOT_A_SIGNAL and own.reason == _TOLD_WITH_NOTHING_TO_DO:
+        # (session 27, heldout27) ("> still long $BTC from 60k … / Same here, we're still holding our BTC long from 60,2k.
+        # Nothing to do"): the reply tells its own running trade with nothing to do — no status of the quoted one
+        return own
     if own.kind == MessageKind.NOT_A_SIGNAL:
         # ("closing this one now" names no coin: in a reply, the quoted trade is the one meant)
         lowered = normalize(own_text.replace("\u2705", " done ")).lower()
@@ -2373,7 +2389,10 @@ _RIGHT_NOW_ORDER = re.compile(r"(?<!\w)(?:close|exit|cut|move\s+(?:your\s+)?(?:s
 _ASKS_THE_OTHERS = re.compile(r"(?:^|(?<=[\n.!]))[^\w\n]*(?:(?:guys|fam|folks|frens|fren|bros?|people|ppl|everyone|team|all|hey|yo)"
                               r"[^\w\n]{0,3}\s*)?(?:(?:does|did|has|have|is)\s+)?(?:anyone|anybody|any1|some1)\s+"
                               r"(?:else\s+|here\s+)?(?:get|got|gets|getting|still|also|in|on|caught?|catch|hit|see|seeing|take|took|know|knows|"
-                              r"stopped|holding|hold|else)\b[^?\n]{0,140}\?|"
+                              r"stopped|holding|hold|else|long|short|longing|shorting)\b"
+                              # (session 27, heldout27: "anyone else long $HBAR here or am I the only degen 😅": the
+                              # question's second half asks it, without a mark)
+                              r"(?:[^?\n]{0,140}\?|[^?\n.!]{0,60}?\bor\s+(?:am\s+i\s+the\s+only|is\s+it\s+(?:just\s+)?me)\b)|"
                               r"(?:^|(?<=[\n.!]))[^\w\n]*(?:is\s+it\s+just\s+me|am\s+i\s+the\s+only\s+one)\b[^?\n]{0,140}\?|"
                               r"(?:^|(?<=[\n.!]))[^\w\n]*¿?(?:alguien\s+m[áa]s|alguém\s+mais|кто-(?:то|нибудь)\s+ещ[её])\b[^?\n]{0,140}\?",
                               re.IGNORECASE)
@@ -2391,9 +2410,11 @@ _QUOTED_CALL_NAME = re.compile(r"^[^\w#$\n]*(?P<coin>[#$][A-Za-z][A-Za-z0-9]{1,9
 
 # (session 22, status52) An inline quote naming the earlier call by the call's word, then its coin alone, tagged or in
 # capitals ("SEÑAL PREMIUM SOL", "VIP signal #ARB", "Сигнал XRP", "Sinal #BNB", "Sinyal VIP AVAX", "Segnale ETH")
-_QUOTED_CALL_TAIL = re.compile(r"^[^\w#$\n]*(?i:(?:vip|premium|free|new|nueva|nuevo|novo|nova|новый|yeni|nuovo)\s+)*"
-                               r"(?i:signal|se[ñn]al|sinal|сигнал|sinyal|segnale|sygna[łl]|signale?|call|trade|setup)"
-                               r"(?:\s+(?i:vip|premium|free|#?\d{1,4}))*\s*[:—–-]?\s*"
+# (session 27, heldout27: fr "NOUVEAU SIGNAL AVAX", de "NEUES SIGNAL", pl "NOWY SYGNAŁ", nl "NIEUW SIGNAAL", ro "SEMNAL NOU")
+_QUOTED_CALL_TAIL = re.compile(r"^[^\w#$\n]*(?i:(?:vip|premium|free|new|nueva|nuevo|novo|nova|новый|yeni|nuovo|nouveau|nouvel|"
+                               r"neues|neuer|nowy|nieuw|nieuwe)\s+)*"
+                               r"(?i:signal|se[ñn]al|sinal|сигнал|sinyal|segnale|sygna[łl]|signale?|signaal|semnal|call|trade|setup)"
+                               r"(?:\s+(?i:vip|premium|free|nou|#?\d{1,4}))*\s*[:—–-]?\s*"
                                r"(?P<coin>[#$][A-Za-z][A-Za-z0-9]{1,9}|[A-Z][A-Z0-9]{1,9})(?:/?USDT)?[^\w\n]*$")
 
 
@@ -4086,6 +4107,14 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
                 # (session 25, money25) ("ETH zieht mit – wir sind weiterhin long ab ~3.430, Stopp liegt auf Einstand.
                 # Keine neuen Trades bis zum FOMC"): a look at the market — the running trade restated, nothing to do
                 return _not_a_signal("a look at the market: the running trade restated, nothing to do")
+        if action == UpdateAction.OTHER and not closing and _NOTHING_TO_DO_NOW.search(status_text) \
+                and _TAKEN_AT_PRICE.search(status_text) and not _HOLD_ORDERED.search(status_text) \
+                and not any(s.field == Field.STOP and s.numbers for s in segments):
+            # (session 27, heldout27) ("our $BTC long from 64,800 is still open … No action needed, just keeping you in
+            # the loop", "still holding our BTC long from 60,2k. Nothing to do"): the running trade told again with the
+            # price it was taken at, and that nothing is to be done — information, no status to act on ("… nothing to do,
+            # just hold" tells the readers to hold, and the whole card again with its stop is its status: updates)
+            return _not_a_signal(_TOLD_WITH_NOTHING_TO_DO)
         if (action or closing) and recap_heading(clean):
             # "Titanium ST3 – Resumo 04/12 / Sinais hoje: 7 … alvos atingidos 5/7": a channel's summary, no trade's status
             return _not_a_signal("a results post about past trades")
@@ -4663,13 +4692,17 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
         # ("📊 Market update / If BTC breaks 100,000 … we will open a long … No trade for now", "📊 تحديث السوق / إذا اخترق
         # البيتكوين … سنفتح صفقة لونج … حتى الآن لا توجد صفقة"): a plan waiting for the market under an update heading
         return _not_a_signal("a conditional plan under an update heading: no trade yet")
-    if candidate is not None and restates and not (targets or stop) and update_action(status_text) is None \
-            and _NOTHING_TO_DO_NOW.search(clean) is not None \
+    if candidate is not None and restates and update_action(status_text) in (None, UpdateAction.OTHER) \
+            and (not (targets or stop) or stop is None and _TAKEN_AT_PRICE.search(clean)) and not _HOLD_ORDERED.search(clean) \
+            and _NOTHING_TO_DO_NOW.search(status_text) is not None \
             and _running_trade_restated(clean, ParsedMessage(kind=MessageKind.UPDATE)) is not None:
+        # (session 27, heldout27: "our $BTC long from 64,800 is still open, TP1 is 66k. No action needed": said still
+        # open, a target named beside the price it was taken at — the same; the whole card again with its stop, "Entry
+        # was … / Targets … / SL … (unchanged) … don't chase it", is its status: an update; so is "… just hold")
         # (session 26, asia26) ("FYI sa mga bagong members: open pa rin yung ETH long natin mula 3,240 … wag na kayo
         # humabol", "our ETH long from 3,240 is still open, don't chase"): the running trade told again, with nothing to
         # do — no status of it, as the same words beside its card are no call
-        return _not_a_signal("a trade already taken, told with nothing to do: not a call")
+        return _not_a_signal(_TOLD_WITH_NOTHING_TO_DO)
     if candidate is not None and restates and symbol_problem and symbol_problem.startswith("several different") \
             and update_action(status_text) in POSITION_CHANGES:
         # ("📌 #SOL update / Nothing to do on SOL … Current price: 3412.50 / But #AVAX: move stop to 38.20"): the change
@@ -5202,7 +5235,13 @@ def _parse(text: str, comma_decimal_locale: bool = False) -> ParsedMessage:
             and not _NEW_CALL.search(clean):
         # (session 25, casualstatus25) ("we're still in SOL long from 138 btw, nothing to do rn", "Already long #ETH from
         # 3100 — nothing to do, just hold"): the running trade told, and that nothing is to be done — no order at all
-        return _not_a_signal("a trade already taken, told with nothing to do: not a call")
+        return _not_a_signal(_TOLD_WITH_NOTHING_TO_DO)
+    if restated is not None and not parsed.targets and parsed.stop_loss is None and _TAKEN_AT_PRICE.search(clean) \
+            and not _NEW_CALL.search(clean):
+        # (session 27, heldout27) ("Daily market update ☕ / … Support 2,950, resistance 3,300. / We remain in our ETH long
+        # from 3,050", nl "Wij blijven nog in onze ETH long vanaf 3 050"): the running trade told with the price it was
+        # taken at, and no target or stop of a call — the entry is the old trade's, no order at all
+        return _not_a_signal("a trade already taken, told with its entry and no level of a call: not a call")
     if restated is not None:
         problems.append(f"held for review: the post shows a trade already taken ({restated!r}), not a fresh entry")
     if (watched := _WATCHLIST_HEADING.search(clean)) is not None:
@@ -5614,7 +5653,11 @@ _TAKEN_AT_PRICE = re.compile(
     # "hamara ETH long 3240 se", "apna SOL long 142 wala" (our long from that price)
     r"(?<!\w)(?:long|short)\s+(?:natin|namin|ko)\s+(?:mula|simula|galing)\s+(?:sa\s+)?\$?(?P<price10>\d[\d.,]*)|"
     r"(?<!\w)(?:hamara|hamari|humara|apna|apni|mera|meri)\s+[#$]?[a-z0-9]{2,12}(?:/usdt)?\s+(?:long|short)\s+(?:entry\s+)?"
-    r"\$?(?P<price11>\d[\d.,]*)\s+(?:se|wala|wali)(?!\w)",
+    r"\$?(?P<price11>\d[\d.,]*)\s+(?:se|wala|wali)(?!\w)|"
+    # (session 27, heldout27) nl "Wij blijven nog in onze ETH long vanaf 3 050", de "unser ETH-Long ab 3.050 läuft" (our
+    # long from that price; its thousands may be set apart by a space)
+    r"(?<!\w)(?:onze|mijn|unser\w*|mein\w*)\s+[#$]?[a-z0-9]{2,12}(?:/usdt)?[\s-]+(?:long|short)\s+(?:vanaf|van|ab|seit|von)\s+\$?"
+    r"(?P<price12>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d[\d.,]*)",
     re.IGNORECASE)
 # Without a price: the trade said to be running or in profit ("#LINK long is in profit. Entry 14.62 …", "— running +12%",
 # "Keep holding #DOT long. Entry 4.10 …"), already in ("already long", "уже в лонге", "بالفعل"), a results card ("SIGNAL
@@ -5662,10 +5705,13 @@ def _running_trade_restated(clean: str, parsed: ParsedMessage) -> str | None:
     for taken in _TAKEN_AT_PRICE.finditer(clean):
         if fresh is not None and fresh.start() < taken.start():
             continue
-        raw = next(v for k, v in taken.groupdict().items() if v is not None).rstrip(".,")
+        raw = re.sub(r"[ \u00a0\u202f]", "", next(v for k, v in taken.groupdict().items() if v is not None)).rstrip(".,")
         # (both readings of a comma: "mula 3,240" is the entry 3240, "desde 0,92" the entry 0.92)
         prices = set()
-        for written in {raw.replace(",", "."), raw.replace(",", "")} if raw.count(",") == 1 else {raw}:
+        # (and "ab 3.050": a dot before three digits may group thousands, as the entry was read)
+        readings = {raw.replace(",", "."), raw.replace(",", "")} if raw.count(",") == 1 \
+            else {raw, raw.replace(".", "")} if re.fullmatch(r"\d{1,3}\.\d{3}", raw) else {raw}
+        for written in readings:
             try:
                 prices.add(Decimal(written))
             except ArithmeticError:
@@ -6263,7 +6309,8 @@ def _provenance(candidate, words_side, level_side, levels: _Levels, segments: li
 
 # "No stop loss, manage your risk", "Stop-loss: None": the post says there is no stop.
 _NO_STOP = re.compile(r"(?<!\w)(?:no|none|without|n/?a|nil|без|нет|yok|sin|sem|kein\w*|aucun\w*|pas\s+de|nessun\w*|"
-                      r"brak|kh[ôo]ng|tanpa|بدون|لا)(?!\w)|无|없음|なし", re.IGNORECASE)
+                      # (session 27, heldout27) nl "Geen stop, lange termijn", ro "fără stop", it "senza stop"
+                      r"brak|kh[ôo]ng|tanpa|geen|f[ăa]r[ăa]|senza|بدون|لا)(?!\w)|无|없음|なし", re.IGNORECASE)
 
 
 # Words that make a short post about a stop or a target a plan or a question, not a report of one
@@ -6797,6 +6844,10 @@ _NOTHING_TO_DO_NOW = re.compile(r"(?<!\w)(?:nothing\s+to\s+do|no\s+action\s+(?:i
                                 # (session 27, money27: "… is still running — no action, don't chase it now")
                                 r"no\s+action(?=\s*(?:$|[.!,;)—–]|\s-\s))"
                                 r")(?!\w)|无需操作|不用操作")
+_TOLD_WITH_NOTHING_TO_DO = "a trade already taken, told with nothing to do: not a call"
+# ("nothing to do, just hold", "no action needed — keep holding", "hold it"): the readers told to hold
+_HOLD_ORDERED = re.compile(r"(?<!\w)(?:just\s+|keep\s+|simply\s+)?(?:hold(?:ing)?|hodl)(?:\s+(?:it|on|tight|the\s+\w+))?"
+                           r"(?=\s*(?:$|[.!,;)]|and\s|👍|💎|🙏))", re.IGNORECASE)
 # (session 25, money25) the calm word that no new trade is taken ("no new trades until FOMC", "keine neuen Trades")
 _NO_NEW_TRADES = re.compile(r"(?<!\w)(?:no\s+new\s+(?:trades|entries|positions)|keine\s+neuen|новых\s+(?:сделок|входов|позиций)|"
                             r"никаких\s+новых|sin\s+nuev[oa]s|nenhum\s+(?:novo\s+)?trade|nenhuma\s+(?:nova\s+)?(?:entrada|opera)|"
@@ -7047,6 +7098,8 @@ _SIDE_CLOSED = re.compile(r"(?<!\w)(?:(?:clos(?:e|ed|ing)|exit(?:ed|ing)?|cut(?:
                           r"(?:all\s+|every\s+|the\s+|your\s+|our\s+)*(?:longs?|shorts?)(?:\s+(?:trades|positions))?|"
                           r"(?:закрыва\w*|закрыл\w*|закрой\w*)\s+(?:все\s+)?(?:лонг|шорт)\w*|"
                           r"(?:cerr\w*|fech\w*)\s+(?:tod[oa]s\s+)?(?:l[oa]s\s+|[oa]s\s+)?(?:longs?|shorts?)|"
+                          # pl "Zamknijcie wszystkie longi", "zamykamy nasze shorty" (session 27, heldout27)
+                          r"(?:zamk\w*|zamyk\w*)\s+(?:(?:wszystkie|nasze|wasze|swoje)\s+)*(?:longi|long[óo]w|shorty|short[óo]w)|"
                           r"(?:t[üu]m|b[üu]t[üu]n)\s+(?:long|short)\w*['’]?\w*\s+(?:pozisyon\w*\s+)?kapat\w*|"
                           r"(?:[أا]غلق\w*|قفلنا|سكرنا)\s+(?:جميع\s+|كل\s+)?(?:صفقات\s+)?(?:ال)?(?:لونغ|لونج|شورت))(?!\w)")
 _EXCEPT = re.compile(r"(?<!\w)(?:except|excepting|but\s+not|but\s+[#$]\w+|leave\s+[#$]\w+|[#$]\w+\s+(?:remains|stays)|"
@@ -7158,7 +7211,10 @@ _LEVELS_LATER_MORE = (
     rf"[,.—–-]?\s*{_LEVEL_LIST}\s+(?:will\s+be|are\s+being|to\s+be)\s+(?:posted|shared|sent|announced|given|published|dropped)"
     r"(?:\s+(?:soon|shortly|later|here|in\s+~?\s*\d{1,2}\s*min\w*|(?:when|once|after)\s+[^.\n!]*))?(?!\w)|"
     # ("ENTRY + TARGETS DROPPING IN 5 MIN", "levels landing shortly")
+    # (session 27, heldout27: "exact entry + SL dropping in Discord #vip in 5 min": the room they drop in named first)
     rf"[,.—–-]?\s*{_LEVEL_LIST}\s+(?:dropping|landing|coming|arriving|going\s+out|out)\s+"
+    r"(?:(?:in|on)\s+(?:the\s+|our\s+)?(?:discord|telegram|vip|app|group|channel|server)(?:\s+#?[a-z0-9-]{2,20})?"
+    r"(?:\s+(?:channel|room|group|chat))?\s+)?"
     r"(?:in\s+~?\s*\d{1,2}\s*(?:min\w*|m)|soon|shortly)(?!\w)|"
     # vi "Chi tiết entry/TP/SL gửi sau 5 phút nha", "entry sẽ cập nhật sau", "TP/SL báo sau" (sent / told later)
     # ("điểm vào anh em chờ admin cập nhật sau nhé": the entry, folks, wait for the admin to post it later)
@@ -9057,6 +9113,14 @@ def _close_of(target: SymbolCandidate | None, segments: list[Segment], status_te
     if closed.side is None and target is None and (side := _one_side_closed(status_text)) is not None:
         # ("Close your shorts now / Longs stay open with their stops"): every trade of the side closed, the other kept
         closed = _replace(closed, side=side)
+    if closed.side is None and target is None and len(sides := {_LONG_WORD.search(m.group(0)) and "long" or "short"
+                                                                 for m in _SIDE_CLOSED.finditer(status_text)}) == 1 \
+            and len({_LONG_WORD.search(w) and "long" or "short"
+                     for w in re.findall(r"long|short|лонг|шорт", status_text)}) == 1:
+        # ("Zamknijcie wszystkie longi po rynku", "Tüm longları kapatın"): a close of every trade of one side, in a
+        # language whose plural the side words do not read, when the post names no other side ("Close all longs and
+        # all shorts now" closes both; session 27, heldout27)
+        closed = _replace(closed, side=Side(sides.pop()))
     return closed
 
 

@@ -312,7 +312,7 @@ _FILLED_STEMS = (r"don\s+enter|спрацю|executat|preench|llenad|completad|at
 _TRIGGERED_STEMS = (r"かか|ヒット|tetik|çalış|calis|çalis|kesildi|kích|kich|ausgel|getroffen|atingid|acionad|ativad|activ|alcanzad|tocad|"
                     r"ejecutad|déclench|declench|atteint|preso|colpit|scattat|toccat|сработал|terpicu|tersentuh|zadzia|"
                     r"تفعل|فعال|خورد|takıld|takild|触发|打到|被打|나갔|나왔|당했|され|salt|toc|dispar|acionou|bateu|dính|dinh|chạm|cham|"
-                    r"kena|ضرب|تفعيل|touch|saut|patlad|tocou|bateu|pres|quét|quet|sac|złap|zlap|спрацю|wybit|"
+                    r"kena|ضرب|تفعيل|touch|saut|patlad|tocou|bateu|pres|quét|quet|sac|złap|zlap|trafi|спрацю|wybit|"
                     # (session 24: "#BTC stop at 61 200 hit" — the stop at its price, then the English verb)
                     r"hit|trigger")
 _FULLY_STEMS = (r"полностью|целиком|tamamen|completamente|totalmente|entière|entiere|komplett|vollst|sepenuhnya|fully|"
@@ -1210,6 +1210,10 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         r"(?:sudah\s+|đã\s+|已)?(?:filled|triggered|activated|executed|reached|achieved|done|hit|terisi|tereksekusi|"
         r"doldu|dolduruldu|исполнен\w*|executad[oa]|ejecutad[oa]|rempli\w*|ausgef[üu]hrt|eseguit[oa]|wype[łl]nion\w*|"
         r"kh[ớo]p|成交|" + _KO_FILLED + r"|约定)|"
+        # (session 27, heldout27) pl "druga strefa wejścia wypełniona", "drugie wejście zrealizowane", "strefa wejścia
+        # została aktywowana" (the entry, its zone or order, filled)
+        r"(?:strefa\s+|zlecenie\s+)?wej[śs]ci[ae]\s+(?:\d\s+)?(?:zosta[łl][ao]?\s+|jest\s+)?(?:wype[łl]nion\w*|zrealizowan\w*|"
+        r"aktywowan\w*)|"
         # ru "Точки входа достигнуты", "входы исполнены", tr "girişler doldu", de "Einstiege gefüllt" (all the entries filled)
         r"(?:точк\w+\s+)?вход\w*\s+(?:\w+\s+)?(?:достигнут\w*|исполнен\w*)|giri[şs]ler\s+(?:doldu|dolduruldu)|"
         r"einstiege?\s+(?:gef[üu]llt|ausgef[üu]hrt)|(?:entry|entries|order|buy|dca|re[\s-]*entry|add(?:ition)?|(?:second|2nd)\s+entry)\s*\d{0,2}\s*(?:@|at)?\s*\$?\d[\d.,]*\s*(?:is\s+|was\s+)?(?:filled|triggered|executed|activated|reached|hit(?!\w)|fill\s+ho\s+(?:gaya|gayi|gaye|chuka|chuki))|تم\s+تفعيل\s+(?:ال)?دخول|تفعيل\s+(?:ال)?دخول|all\s+entr(?:y|ies)\s+"
@@ -1292,6 +1296,14 @@ UPDATE_PATTERNS: list[tuple[UpdateAction, re.Pattern[str] | _Gated]] = [
         # ("#SOL cancel the DCA order at 138", "cancel 2nd buy order"): the averaging order, one rung of the entries
         r"cancel\w*[ \t]+(?:(?:only|just)[ \t]+)?(?:the[ \t]+)?(?:[#$]\w+[ \t]+)?(?:dca|averaging|(?:2nd|second|3rd|third|4th|fourth|last|next)[ \t]+"
         r"(?:buy|sell|dca))(?:[ \t]+(?:orders?|limits?|entry))?(?!\w)|"
+        # (session 27, heldout27) ("PEPE: remove the second entry order (0.0000098)", "pull the last limit", nl "haal de
+        # tweede instaporder weg", "verwijder de laatste kooporder", de "entfernt die zweite Einstiegsorder"): a later rung
+        # taken off the book — one rung, the trade goes on
+        r"(?:remov(?:e|ing)|pull(?:ing)?|delet(?:e|ing))[ \t]+(?:the[ \t]+|our[ \t]+|your[ \t]+)?(?:second|third|2nd|3rd|last)"
+        r"[ \t]+(?:entry[ \t]+|buy[ \t]+|limit[ \t]+)?(?:orders?|entry|limits?|bids?)(?!\w)|"
+        r"(?:haal|halen|verwijder\w*|annuleer\w*|schrap\w*|entfern\w*|l[öo]sch\w*|storn\w*)[ \t]+(?:de[ \t]+|die[ \t]+|den[ \t]+)?"
+        r"(?:tweede|derde|laatste|zweite[nr]?|dritte[nr]?|letzte[nr]?)[ \t]+"
+        r"(?:instap|koop|limit|einstiegs|kauf|nachkauf)?[ \t-]*(?:order|orders|instap|limit|einstieg)(?!\w)|"
         # ru "отменяем ордер на 2-й вход", "второй вход отменён", "отменяем добор" (one rung, the trade goes on)
         r"отмен\w*[ \t]+(?:(?:ордер\w*|лимит\w*|заявк\w*)[ \t]+(?:на[ \t]+)?)?(?:(?:втор\w*|трет\w*|[2-9]-?(?:й|ой|ий)?|"
         r"последн\w*|оставш\w*)[ \t]+вход\w*|добор\w*|усреднени\w*)|"
@@ -1544,14 +1556,16 @@ _STOP_TRIGGERED = (r"(?:(?<!\w)(?:tetiklendi|[çc]al[ıi][şs]t[ıi]|kesildi|kí
                    r"activado|alcanzado|tocado|ejecutado|d[ée]clench[ée]|atteint|preso|pris|genommen|colpito|scattato|toccato|"
                    r"сработал\w*|terpicu|tersentuh|zadzia[łl]a[łl]|تفعل|فعال\s+شد|خورد|"
                    # ("stop loss touché", "le stop a sauté", "stop patladı")
-                   r"touch[ée]e?|(?:a\s+)?saut[ée]|patlad[ıi]|спрацюва\w*|wybit[ya]?)(?!\w)|(?:'?[ae]|'?ye)?\s*tak[ıi]ld[ıi]|"
+                   r"touch[ée]e?|(?:a\s+)?saut[ée]|patlad[ıi]|спрацюва\w*|wybit[ya]?|"
+                   # pl "SL złapany", "stop trafiony" (the stop caught, hit; session 27, heldout27)
+                   r"z[łl]apan[ya]?|trafion[ya]?)(?!\w)|(?:'?[ae]|'?ye)?\s*tak[ıi]ld[ıi]|"
                    r"触发(?![价位点后时前条])|打到|被打|나갔\w*|나왔\w*|당했\w*|され(?:まし)?た|に?かか(?:りました|った|る)|ヒット)")
 _STOP_TRIGGER_FIRST = (r"(?:(?<!\w)(?:se\s+)?(?:activ[óo]|salt[óo]|toc[óo]|dispar[óo]|acionou|bateu\s+n[oa]|tocou|bateu|"
                        # ("preso lo stop loss", "bị quét SL": the stop taken, swept)
                        r"pres[oa]|(?:b[ịi]\s+)?qu[ée]t|(?:nos\s+|me\s+)?sac[óo]|z[łl]apa[łl]\w*|спрацюва\w*|сработал\w*|"
                        r"(?:đã\s+)?(?:dính|dinh|chạm)|(?:ter)?kena|تم\s+(?:ضرب|تفعيل)|ضرب(?:ت|نا|وا)?))")
 _AUXILIARY = (r"(?:\s*(?:'?[ae]|'?ye)?\s+(?:was|has\s+been|got|is|wurde|ist|đã|bị|sudah|foi|fue|ha\s+sido|[èe]\s+stato|a\s+[ée]t[ée]|ayant\s+[ée]t[ée]|"
-              r"تم|已经?|been|была?|было)){0,2}\s*")
+              r"تم|已经?|been|была?|было|zosta[łl][ao]?)){0,2}\s*")
 # "ausgestoppt", "stoppé", "stoppati", "стопнуло", "ушли по стопу", "wybici na stopie", "stop olduk", "BE hit", "被止损",
 # "ロスカットされました", "โดน SL", "स्टॉप लॉस हिट हो गया": stopped out, in one word or a fixed phrase of a language
 _STOPPED_OUT_STEMS = (r"cắt l|cat l|cut|kena cl|손절|ausgestoppt|gestopt|stop\s+out|got\s+hit|stopp|стопн|стопан|по\s+стоп|wybi|stop'?u?\s+old|be\s+(?:sl\s+|stop\s+)?(?:was\s+|got\s+)?(?:hit|trig)|"
@@ -1591,14 +1605,18 @@ _STOPPED_OUT_WORDS = (
     r"(?:hit|triggered|taken|touched|сработал\w*)(?!\w)")
 # "#LINK anulada", "скасовуємо угоду", "лимитку снимаем, неактуально", "Order löschen", "ملغاة", "此单作废",
 # "このシグナルはキャンセルです", "注文取り消し", "सिग्नल कैंसिल", "ยกเลิกสัญญาณ": the call or its order withdrawn
-_CANCEL_STEMS = r"anul|скасов|відмін|отмен|снима|сняли|снимем|знімає|зняли|знімем|убира|убрали|прибира|прибрали|неактуал|l[öo]sch|ملغ|作废|キャンセル|取り?消し|कैंसिल|रद्द|ยกเลิก"
+_CANCEL_STEMS = r"anul|[șşs]terg|скасов|відмін|отмен|снима|сняли|снимем|знімає|зняли|знімем|убира|убрали|прибира|прибрали|неактуал|l[öo]sch|ملغ|作废|キャンセル|取り?消し|कैंसिल|रद्द|ยกเลิก"
 _CANCEL_WORDS = (
     r"(?<!\w)(?:anulad[oa]s?|anulamos|"
     # ro "Anulăm semnalul pe #KAS", "semnalul este anulat", "tranzacția anulată" (the signal, the trade cancelled)
     r"anul(?:[ăa]m|a[țţt]i|ez)\s+(?:semnalul|tranzac[țţt]ia|pozi[țţt]ia|setup-ul)|"
     # pl "anulujemy sygnał", "anuluję transakcję", "sygnał anulowany" (the signal, the trade cancelled)
     r"anuluj\w*\s+(?:ten\s+|nasz\s+)?(?:sygna[łl]\w*|transakcj\w*|setup\w*|zagranie)|(?:sygna[łl]|setup|transakcja)\s+(?:jest\s+|zosta[łl]\s+)?anulowan[ya]|"
-    r"(?:semnalul|tranzac[țţt]ia|setup-ul)\s+(?:este\s+|a\s+fost\s+)?anulat[ăa]?|(?:скасов\w*|отмен\w*)\s+(?:\w+\s+)?(?:угод\w*|сделк\w*|сигнал\w*)|"
+    r"(?:semnalul|tranzac[țţt]ia|setup-ul)\s+(?:este\s+|a\s+fost\s+)?anulat[ăa]?|"
+    # (session 27, heldout27) ro "🚫 ANULAT: semnalul pe #JUP …", pl "ANULOWANY: #JUP", it "ANNULLATO — #JUP" (the word
+    # heading the post, before a colon, a dash or the coin), ro "Ștergeți ordinele" (delete the orders)
+    r"^[^\w\n]*(?:anulat[ăa]?|anulowan[yae]|annullat[oa])(?=[ \t]*[:—–-]|[ \t]+[#$]\w|[^\w\n]*$)|"
+    r"[șş]terge(?:[țţ]i|m)\s+(?:toate\s+)?ordinele(?:\s+(?:limit[ăa]|de\s+intrare))?|(?:скасов\w*|отмен\w*)\s+(?:\w+\s+)?(?:угод\w*|сделк\w*|сигнал\w*)|"
     r"(?:угод\w*|сделк\w*|сигнал\w*)\s+(?:\w+\s+)?(?:скасов\w*|отмен\w*)|"
     r"(?:лимитк\w*|ордер\w*|заявк\w*)\s+(?:\S+\s+){0,2}?(?:снима\w*|сняли|снимем|убира\w*|убрали)|"
     r"(?:снима\w*|сняли|снимем|убира\w*|убрали)\s+(?:\S+\s+){0,2}?(?:лимитк\w*|ордер\w*|заявк\w*)|"
@@ -3116,7 +3134,7 @@ _CLOSE_ALL_OR_COMMAND = re.compile(
     r"(?:close|exit(?!\s+(?:orders?|ladders?|plan|levels?|targets?|points?|zones?)(?!\w))|cancel|закрыть|закрываем|закрываю|отмена|kapat(?!ma|m[ıi]yor)\w*|iptal|"
     # (the plural imperative too: it "Chiudete questo trade a mercato", es "Cierren la operación", pt "Fechem a posição")
     r"cerrar|cerramos|cierren|cancelar|fechar|fechamos|fechem|schlie(?:ß|ss)en|fermer|fermez|cl[ôo]turer|chiudere|chiudi|chiudete|"
-    r"chiudiamo|zamknij|zamykamy|закриваємо|закрити|batalkan|đóng\s+lệnh|"
+    r"chiudiamo|zamknij|zamknijcie|zamykamy|закриваємо|закрити|batalkan|đóng\s+lệnh|"
     # ro "Închideți acest trade la piață", "Închidem poziția" (close / we close), nl "Sluit deze trade", "Sluiten we"
     r"[îi]nchide[țţt]i|[îi]nchidem|sluit|sluiten)(?!\w)|"
     r"(?:close|closing|exit|exiting|cancel|закрыть|закрываем|cerrar|cerramos|fechar|fechamos|fech\w*|cerr\w*|cierr\w*)\s+"

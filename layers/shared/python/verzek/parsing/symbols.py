@@ -578,6 +578,8 @@ def close_target(tokens: list[Token]) -> SymbolCandidate | None:
                 return SymbolCandidate(COIN_NAMES[nxt.text.lower()], "USDT", NAMED, i + 1)
             # ("trade close / 📈 Win rate 87%": the word after the verb on the next line is another sentence)
             if nxt.line == tok.line and nxt.kind in (Kind.WORD, Kind.TAG) and nxt.text.lower() not in _CLOSE_FILLERS \
+                    and not (nxt.kind == Kind.WORD and nxt.text.lower() in _CLOSED_SUBJECT_NOUNS
+                             and nxt.text.upper() not in _KNOWN_TICKERS) \
                     and not (nxt.kind == Kind.WORD and nxt.text.islower() and nxt.text in _FUNCTION_WORDS) \
                     and not _pronoun_of_positions(tokens, i + 1) \
                     and (nxt.kind == Kind.TAG or not nxt.text.islower() or nxt.text.upper() in _KNOWN_TICKERS
@@ -622,6 +624,23 @@ _CLOSE_FILLERS = frozenset(["all", "the", "a", "my", "your", "our", "this", "tha
                             # ("#SOL schließen wir jetzt", "fermons nous"): the subject after the verb, no coin
                             "wir", "ich", "nous", "noi", "we"])
 
+# Session 27 (heldout27): the subject, chapter or trade a close verb ends — "Zamykamy temat" (we close the topic), "cerramos
+# el tema", "on clôt le sujet", "closing this chapter", "закрываем вопрос", "konuyu kapatıyoruz" — is a noun of the
+# language, never the coin closed (it was once read as a close of coin TEMAT)
+_CLOSED_SUBJECT_NOUNS = frozenset([
+    "topic", "subject", "matter", "chapter", "story", "case", "issue", "deal", "session", "book", "books", "thread",
+    "discussion", "chat", "temat", "tematu", "sprawę", "sprawe", "sprawa", "kwestię", "kwestie", "kwestia", "rozdział",
+    "rozdzial", "sesję", "sesje", "sesja", "dzień", "dzien", "pozycję", "pozycje", "pozycja", "transakcję", "transakcje",
+    "tema", "asunto", "assunto", "argomento", "discorso", "capítulo", "capitulo", "capitolo", "caso", "historia",
+    "história", "storia", "sessão", "sesión", "sessione", "operación", "operacion", "operação", "operacao",
+    "operazione", "posición", "posicion", "posição", "posicao", "posizione", "sujet", "chapitre", "dossier", "affaire",
+    "histoire", "séance", "seance", "opération", "thema", "kapitel", "sache", "geschichte", "sitzung", "onderwerp",
+    "hoofdstuk", "zaak", "verhaal", "positie", "тему", "тема", "вопрос", "главу", "сделку", "позицию", "сессию", "konu",
+    "konuyu", "bölümü", "bolumu", "işlemi", "islemi", "pozisyonu",
+    # every trade of a side ("Zamykamy longi" was read as a close of coin LONGI)
+    "longs", "shorts", "longi", "shorty", "longów", "longow", "shortów", "shortow", "лонги", "шорты", "лонгов", "шортов",
+    "longlar", "shortlar", "longları", "shortları"])
+
 
 # Session 22 (money52): a lower-case word of the language's grammar — a determiner, quantifier, pronoun or possessive
 # — after a close or cancel verb is never the coin closed, though a ticker may spell the same ("cancel any orders" is no
@@ -641,6 +660,9 @@ _FUNCTION_WORDS = frozenset([
     "toute", "aucun", "aucune", "chaque", "vos", "votre", "nos", "notre", "mes", "ses", "ce", "cette", "ces", "jede",
     "jeden", "jedes", "jeder", "keine", "eure", "euer", "eurer", "unsere", "unser", "ihre", "diese", "diesen", "dieses",
     "eventuelle", "elke", "alle", "jullie", "onze",
+    # pl ("Zamykamy nasze shorty" was once read as a close of coin NASZE; session 27, heldout27)
+    "nasze", "nasz", "nasza", "naszą", "naszych", "wasze", "wasz", "wasza", "waszą", "swoje", "swój", "swoją", "moje",
+    "mój", "moją", "tę", "ten", "tą", "te", "tego", "każdą", "każdy", "każde", "resztę", "reszta", "pozostałe",
     # id / ms / tr / ru
     "semua", "setiap", "tiap", "sisa", "kalian", "kamu", "her", "bu", "şu", "herhangi", "любые", "любой", "любую",
     "свои", "свой", "эти", "этот", "эту",
