@@ -637,7 +637,19 @@ card traded among them). After four fixer branches (threads26, hard26, bots26, a
 Held out while they worked: `blind_z78.jsonl` (b01a91f, a day across English channels) and `blind_z79.jsonl` (b01a91f,
 a day in French, Dutch, Polish, Romanian, Arabic and Persian channels), scored at ba10454: 105/120 (87.5 %), 1 wrong
 (a Polish "Zamykamy temat", "we close the topic", read as a close of TEMAT); after the branches, with nothing fixed from
-them: 105/120, 0 wrong.
+them: 105/120, 0 wrong. Session 27 then fixed them (heldout27): 120/120, 0 wrong.
+A twenty-first round (session 27), first look at dd77063: `blind_z80.jsonl` (dd77063, cards whose levels carry
+allocations, weights and order sizes, with their follow-ups) 40/60, `blind_z81.jsonl` (dd77063, money traps beside
+their safe twins) 51/60, `blind_z82.jsonl` (dd77063, trade management in twelve languages) 52/60, `blind_z83.jsonl`
+(dd77063, a day across fifteen English channels) 38/60. All four: 181/240 (75.4 %), 7 wrong (a forwarded card asked
+about as a scam traded twice, a competitor's 50x taken as the card's leverage, "Close 1 & 2 unchanged" read as a close,
+a tweet's "3/" read as the stop, a ticket number "LD-0712" read as the coin closed, a label-first tally read as a close).
+Two example cards (z80-014, z83-050) relabelled not_a_signal after the first look, the older corpora's convention that
+the writers' brief had contradicted. After three fixer branches (cards27, money27, day27): 239/240, 0 wrong (left:
+z81-036, a forwarded card asked about, labelled a held open where z63-049 and z67-033 label the same idea no signal).
+Held out: `blind_z84.jsonl` (dd77063, a day of eight channels in es/pt/ru/tr/de/it/id/vi) 39/60 (65.0 %), 1 wrong at
+dd77063 (z84-010 relabelled as above); 40/60 after the branches, the wrong one (a Turkish "sağlam mı sizce?" over a
+forwarded card) then fixed by the lead: 40/60, 0 wrong.
 """
 
 import json
@@ -851,8 +863,13 @@ CORPORA = {
     "blind_z75.jsonl": (60, 0.98),
     "blind_z76.jsonl": (60, 0.98),
     "blind_z77.jsonl": (60, 0.98),
-    "blind_z78.jsonl": (60, 0.91),
-    "blind_z79.jsonl": (60, 0.83),
+    "blind_z78.jsonl": (60, 0.98),
+    "blind_z79.jsonl": (60, 0.98),
+    "blind_z80.jsonl": (60, 0.98),
+    "blind_z81.jsonl": (60, 0.98),
+    "blind_z82.jsonl": (60, 0.98),
+    "blind_z83.jsonl": (60, 0.98),
+    "blind_z84.jsonl": (60, 0.66),
 }
 
 
