@@ -650,7 +650,8 @@ z81-036, a forwarded card asked about, labelled a held open where z63-049 and z6
 Held out: `blind_z84.jsonl` (dd77063, a day of eight channels in es/pt/ru/tr/de/it/id/vi) 39/60 (65.0 %), 1 wrong at
 dd77063 (40/60 with z84-010 relabelled as above); 40/60 after the branches — their fixes carried no post to it —
 the wrong one (a Turkish "sağlam mı sizce?" over a
-forwarded card) then fixed by the lead: 40/60, 0 wrong.
+forwarded card) then fixed by the lead: 40/60, 0 wrong; then three of its card labels taught (it "Prezzo di carico",
+"Protezione", vi "Mã:", "Vùng mua"): 44/60.
 """
 
 import json
@@ -870,7 +871,7 @@ CORPORA = {
     "blind_z81.jsonl": (60, 0.98),
     "blind_z82.jsonl": (60, 0.98),
     "blind_z83.jsonl": (60, 0.98),
-    "blind_z84.jsonl": (60, 0.66),
+    "blind_z84.jsonl": (60, 0.73),
 }
 
 

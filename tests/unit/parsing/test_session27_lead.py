@@ -43,3 +43,25 @@ def test_a_bots_field_words_in_capitals_are_no_coin():
     text = "STRATEGY: TREND RIDER V3\nACTION: SELL SHORT\nSYMBOL: BNBUSDT (PERP)\nENTRY: 588.4\nTP: 579.0 / 571.5\nSL: 596.2"
     parsed = parse_message(text)
     assert parsed.symbol != "ACTION/USDT" and parsed.symbol != "STRATEGY/USDT"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # it "Prezzo di carico" (the load price: the entry) and "Protezione" (the stop) heading their lines
+    ("Operatività: SHORT su #OP\nPrezzo di carico: 1,842\nObiettivi: 1,80 / 1,76\nProtezione: 1,905",
+     {"symbol": "OP/USDT", "side": "short", "entries": [1.842], "targets": [1.8, 1.76], "stop_loss": 1.905}),
+    ("LONG #DOT\nPrezzo di carico: 3,10 – 3,20\nObiettivi: 3,45 / 3,70\nProtezione: 2,95\nLeva 5x",
+     {"symbol": "DOT/USDT", "side": "long", "entries": [3.1, 3.2], "targets": [3.45, 3.7], "stop_loss": 2.95}),
+    # vi "Mã:" (the coin's code) and "Vùng mua" (the buy zone)
+    ("LỆNH MỚI\nMã: SOL\nHướng: LONG\nVùng mua: 182.4 – 184.0\nMục tiêu: 189.5 / 194.0\nDừng lỗ: 178.2\nĐòn bẩy: x10",
+     {"symbol": "SOL/USDT", "side": "long", "entries": [182.4, 184], "targets": [189.5, 194], "stop_loss": 178.2}),
+])
+def test_italian_and_vietnamese_card_labels(text, expected):
+    got = parse_message(text).to_expected_dict()
+    assert {k: got[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize("text", ["Mã giảm giá 20% cho thành viên mới, đăng ký ngay",
+                                  "Prezzo di carico medio: 2.450, tutto sotto controllo",
+                                  "La protezione del capitale viene prima di tutto 🙏"])
+def test_the_label_words_in_prose_are_no_card(text):
+    assert parse_message(text).kind.value == "not_a_signal"

@@ -156,7 +156,7 @@ LABELS: list[tuple[Field, str]] = [
                  # (session 22, open52: "▸ inv 0.5360 ▸", "inv: 1.92"): "inv", cut shorter still, only right before its price
                  # (session 26, hard26: "accumulate 6.95~7.20, sell 7.90 / 8.60, cut 6.55"): "cut" and its one price ending a
                  # one-line call after a comma — the stop, as at a line's or a cell's start
-                 r"cut[\s-]*loss(?:es)?|(?:^|(?<=\|)|(?<=[,;]))[ \t]*cut(?=[ \t]*[:=][ \t]*\$?\d|[ \t]+(?:\|[ \t]*)?\$?\d[\d.,]*[ \t]*(?:\||$))|s\s*/\s*l|sl|stops?|invalidation|inv(?=[ \t]*[:=]?[ \t]*\$?\d)|inval(?=[ \t]*[:=<>]?[ \t]*\$?\d|\s+(?:if|below|under|above|over|on)(?!\w))|invalida[çc][ãa]o|invalidaci[óo]n|invalidazione|invalidierung|инвалидаци[яи]|invalid(?=\s+(?:if|below|under|above|over|on|when|at)(?!\w)|\s*[<>:]\s*\$?\d)|стоп[\s-]*лосс?|стоп|сл|zarar[ıi]?[\s-]*(?:durdur|kes)|"
+                 r"cut[\s-]*loss(?:es)?|(?:^|(?<=\|)|(?<=[,;]))[ \t]*cut(?=[ \t]*[:=][ \t]*\$?\d|[ \t]+(?:\|[ \t]*)?\$?\d[\d.,]*[ \t]*(?:\||$))|s\s*/\s*l|sl|stops?|invalidation|inv(?=[ \t]*[:=]?[ \t]*\$?\d)|inval(?=[ \t]*[:=<>]?[ \t]*\$?\d|\s+(?:if|below|under|above|over|on)(?!\w))|invalida[çc][ãa]o|invalidaci[óo]n|invalidazione|(?:^|(?<=\|))[ \t]*protezione(?=[ \t]*[:=])|invalidierung|инвалидаци[яи]|invalid(?=\s+(?:if|below|under|above|over|on|when|at)(?!\w)|\s*[<>:]\s*\$?\d)|стоп[\s-]*лосс?|стоп|сл|zarar[ıi]?[\s-]*(?:durdur|kes)|"
                  # tr: the stop with its object ending, before the price it is moved to ("SUI stopunu 3,90'a çekiyoruz")
                  r"stop'?(?:unu|umuzu)(?=[ \t]+\$?\d)|sl'?y?[iı](?=[ \t]+\$?\d)|"
                  r"stop[\s-]*kay[ıi]p|parada|stop\s+de\s+p[ée]rdida|c[ắa]t\s+l[ỗo]|d[ừu]ng\s+l[ỗo]|batas\s+rugi|"
@@ -331,12 +331,12 @@ LABELS: list[tuple[Field, str]] = [
                   r"al[ıi][şs]\s+b[öo]lgesi|买入(?:区间|价格|价)|"
                   # (session 26, asia26) ms "Kemasukan 1: 84.20", "Harga kemasukan", "Zon kemasukan" (the entry, Malaysian)
                   r"(?:(?:harga|zon|titik)\s+)?kemasukan|"
-                  r"v[àa]o\s+l[ệe]nh|[đd]i[ểe]m\s+v[àa]o(?:\s+l[ệe]nh)?|v[ùu]ng\s+v[àa]o|(?:^|(?<=\|))[ \t]*v[àa]o(?=[ \t]*[:=]?[ \t]*\d)|gi[áa]\s+v[àa]o|harga\s+masuk|area\s+entry|titik\s+masuk|zon[ae]?\s+masuk|masuk(?=[ \t]*[:=])|(?:^|(?<=\|))[ \t]*masuk(?=[ \t]+\$?\d)|"
+                  r"v[àa]o\s+l[ệe]nh|[đd]i[ểe]m\s+v[àa]o(?:\s+l[ệe]nh)?|v[ùu]ng\s+v[àa]o|v[ùu]ng\s+mua|(?:^|(?<=\|))[ \t]*v[àa]o(?=[ \t]*[:=]?[ \t]*\d)|gi[áa]\s+v[àa]o|harga\s+masuk|area\s+entry|titik\s+masuk|zon[ae]?\s+masuk|masuk(?=[ \t]*[:=])|(?:^|(?<=\|))[ \t]*masuk(?=[ \t]+\$?\d)|"
                   r"(?:سعر\s+|منطقة\s+)?(?:نقطة\s+)?(?:ال)?دخول|نقطه\s+ورود|ورود|نقاط(?=[ \t]*\d)|"
                   r"入场(?:价格|价位|点位|价|区间|位)?|进场(?:价位|点位)?|(?:^|(?<=\n))[ \t]*限价(?:单|挂单|入场)?(?=[ \t]*[:：]?[ \t]*\d)|建仓(?:区间|价格|价位|点位|价|位)?|开仓(?:价格|价位|点位|价)?|进场(?:价格|价|区间)?|入场(?:价格|价)?|开仓(?:价)?|انٹری|"
                   r"منطقة\s+(?:ال)?شراء|진입(?:가|구간)?|매수가|매수\s*평균가|"
                   r"einstiegs?(?:[\s-]*(?:preis|zone|bereich|kurs|punkte))?|einstiege|kauf[\s-]*(?:zone|bereich)|"
-                  r"(?:points?|zones?|prix)\s+d'\s?entr[ée]e|entr[ée]es?|(?:prezzo|zona|punto)\s+di\s+(?:ingresso|entrata)|"
+                  r"(?:points?|zones?|prix)\s+d'\s?entr[ée]e|entr[ée]es?|(?:prezzo|zona|punto)\s+di\s+(?:ingresso|entrata|carico)|"
                   r"ingress[oi]|entrat[ae]|(?:strefa|cena|punkty?)\s+wej[śs]cia|kup(?:uj|ujemy)?\s+w\s+strefie|wej[śs]ci[ea]|(?:точк[аи]|зона|ціна)\s+входу|зона\s+(?:закупівлі|купівлі|набору)|входи|вхід|"
                   # (session 22, open52: "Voy a ir entrando escalonado:", "I'll be scaling in:", "Entrando em escada:",
                   # "Kademeli giriş:", "Заходим лесенкой:" ending a prose line over rows of prices "• 4.118 / • 4.205"): the
@@ -388,7 +388,9 @@ LABELS: list[tuple[Field, str]] = [
                     r"(?:[ \t]+(?:long|short|buy|sell)(?!\w))?(?:[ \t]*(?:\(\s*(?:\d{1,3}\s*x|x\s*\d{1,3}|spot|futures)\s*\)|"
                     r"[—–-]\s*\d{1,3}\s*x(?!\w)))?(?:[ \t]+(?:closed|cancel+ed|stopped(?:\s+out)?)(?!\w))?[^\w\n]*(?:\n|$))|"
                     r"(?:coin|pair)\s+name|pair|coin|symbol|ticker|asset|token|instrument|инструмент|moeda|رمزارز|монета|пара|parite|moneda|ativo|par|عملة|ارز|币种|m[üu]nze|paire|coppia|moneta|монета|铭柄|"
-                    r"เหรียญ|คู่เทรด|syiling|sarafu|מטבע|νόμισμα|ζεύγος|moned[ăa]|pereche|p[áa]r|munt|কয়েন")),
+                    r"เหรียญ|คู่เทรด|syiling|sarafu|מטבע|νόμισμα|ζεύγος|moned[ăa]|pereche|p[áa]r|munt|কয়েন|"
+                    # (session 27, lead: vi "Mã: ETH", "Mã coin: SOL" — the coin's code, only before its colon)
+                    r"m[ãa]\s+coin|m[ãa](?=[ \t]*[:：])")),
     # ("Risk: below 176", "Risk level 176", "Риск: ниже 176", "Risiko unter 176"): where the risk starts is the stop
     # (a share, "Risk: 1%", stays a note below)
     (Field.STOP, (r"(?:risk|риск|risiko|riesgo|risco|risque|rischio|ryzyko)[ \t]+(?:level|zone|line|limit|уровень|zona|niveau|livello)"
